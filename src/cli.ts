@@ -1,0 +1,1 @@
+console.log(`hugo-prerender ${__PKG_VERSION__}`);

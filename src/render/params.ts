@@ -1,0 +1,214 @@
+/**
+ * Declarative shortcode parameters: one table per shortcode gives each parameter's type, default and
+ * documentation. The host validates what the author wrote against it (a bad value is a diagnostic that
+ * names the valid values), and the README's parameter tables are generated from the same table.
+ */
+import type { ParamValue } from '../content/types.js';
+
+interface Base<T> {
+  doc: string;
+  default?: T;
+  /** When true, a missing value is an error. */
+  required?: boolean;
+}
+export interface StringSpec extends Base<string> { type: 'string' }
+export interface BoolSpec extends Base<boolean> { type: 'bool' }
+export interface IntSpec extends Base<number> { type: 'int'; min?: number; max?: number }
+export interface NumberSpec extends Base<number> { type: 'number'; min?: number; max?: number }
+export interface EnumSpec<V extends string = string> extends Base<V> { type: 'enum'; values: readonly V[] }
+/** Comma-separated strings: `panels="one-to-one,many-to-one"`. `values` restricts the items. */
+export interface ListSpec extends Base<string[]> { type: 'list'; values?: readonly string[]; min?: number; max?: number }
+/** Comma-separated numbers: `radius="0.9,1.0,1.1"`. min/max bound each number; minItems/maxItems the count. */
+export interface NumberListSpec extends Base<number[]> {
+  type: 'numbers';
+  min?: number;
+  max?: number;
+  minItems?: number;
+  maxItems?: number;
+}
+
+export type ParamSpec = StringSpec | BoolSpec | IntSpec | NumberSpec | EnumSpec | ListSpec | NumberListSpec;
+export type ParamSpecs = Record<string, ParamSpec>;
+
+type ValueOf<S extends ParamSpec> = S extends EnumSpec<infer V>
+  ? V
+  : S extends StringSpec
+    ? string
+    : S extends BoolSpec
+      ? boolean
+      : S extends IntSpec | NumberSpec
+        ? number
+        : S extends ListSpec
+          ? string[]
+          : S extends NumberListSpec
+            ? number[]
+            : never;
+
+/** Parameters with a default (or required) are always present; others may be undefined. */
+export type ParamValues<P extends ParamSpecs> = {
+  [K in keyof P]: P[K] extends { default: unknown } | { required: true } ? ValueOf<P[K]> : ValueOf<P[K]> | undefined;
+};
+
+export interface ParamProblem {
+  param: string;
+  message: string;
+}
+
+const NUMBER_RE = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
+function describe(spec: ParamSpec): string {
+  switch (spec.type) {
+    case 'enum':
+      return `one of ${spec.values.map((v) => `"${v}"`).join(', ')}`;
+    case 'int':
+    case 'number': {
+      const kind = spec.type === 'int' ? 'a whole number' : 'a number';
+      if (spec.min !== undefined && spec.max !== undefined) return `${kind} from ${spec.min} to ${spec.max}`;
+      if (spec.min !== undefined) return `${kind} of at least ${spec.min}`;
+      if (spec.max !== undefined) return `${kind} of at most ${spec.max}`;
+      return kind;
+    }
+    case 'bool':
+      return 'true or false';
+    case 'list':
+      return spec.values
+        ? `a comma-separated list of ${spec.values.map((v) => `"${v}"`).join(', ')}`
+        : 'a comma-separated list';
+    case 'numbers': {
+      let s = 'a comma-separated list of numbers';
+      if (spec.min !== undefined && spec.max !== undefined) s += ` from ${spec.min} to ${spec.max}`;
+      else if (spec.min !== undefined) s += ` of at least ${spec.min}`;
+      else if (spec.max !== undefined) s += ` of at most ${spec.max}`;
+      return s;
+    }
+    case 'string':
+      return 'text';
+  }
+}
+
+/** Human description of the accepted values, for error messages and the README. */
+export function describeSpec(spec: ParamSpec): string {
+  return describe(spec);
+}
+
+function convert(name: string, spec: ParamSpec, raw: ParamValue): { value?: unknown; problem?: string } {
+  const bad = () => ({ problem: `${name}=${JSON.stringify(raw)} is not valid: expected ${describe(spec)}` });
+  const str = String(raw).trim();
+  switch (spec.type) {
+    case 'string':
+      return { value: String(raw) };
+    case 'bool':
+      if (raw === true || str === 'true') return { value: true };
+      if (raw === false || str === 'false') return { value: false };
+      return bad();
+    case 'int':
+    case 'number': {
+      if (typeof raw === 'boolean' || !NUMBER_RE.test(str)) return bad();
+      const n = Number(str);
+      if (!Number.isFinite(n)) return bad();
+      if (spec.type === 'int' && !Number.isInteger(n)) return bad();
+      if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) return bad();
+      return { value: n };
+    }
+    case 'enum':
+      if (!spec.values.includes(str)) return bad();
+      return { value: str };
+    case 'list': {
+      const items = str === '' ? [] : str.split(',').map((s) => s.trim()).filter((s) => s !== '');
+      if (spec.values) {
+        const wrong = items.filter((i) => !spec.values!.includes(i));
+        if (wrong.length) {
+          return {
+            problem: `${name}: ${wrong.map((w) => `"${w}"`).join(', ')} ${wrong.length === 1 ? 'is' : 'are'} not valid: expected ${describe(spec)}`,
+          };
+        }
+      }
+      if ((spec.min !== undefined && items.length < spec.min) || (spec.max !== undefined && items.length > spec.max)) {
+        return { problem: `${name} takes ${spec.min ?? 0} to ${spec.max ?? '∞'} items, got ${items.length}` };
+      }
+      return { value: items };
+    }
+    case 'numbers': {
+      const parts = str === '' ? [] : str.split(',').map((s) => s.trim());
+      const nums: number[] = [];
+      for (const p of parts) {
+        if (!NUMBER_RE.test(p)) return bad();
+        const n = Number(p);
+        if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) return bad();
+        nums.push(n);
+      }
+      if (
+        (spec.minItems !== undefined && nums.length < spec.minItems) ||
+        (spec.maxItems !== undefined && nums.length > spec.maxItems)
+      ) {
+        return {
+          problem: `${name} takes ${spec.minItems ?? 0} to ${spec.maxItems ?? '∞'} numbers, got ${nums.length}`,
+        };
+      }
+      return { value: nums };
+    }
+  }
+}
+
+/**
+ * Checks raw Hugo-typed params against the specs. Unknown names, positional params, wrong types and
+ * missing required values become problems; the returned values have defaults filled in (a bad value
+ * falls back to its default so rendering can continue and report everything at once).
+ */
+export function validateParams<P extends ParamSpecs>(
+  specs: P,
+  raw: ParamValue[] | Record<string, ParamValue>,
+): { values: ParamValues<P>; problems: ParamProblem[] } {
+  const problems: ParamProblem[] = [];
+  const values: Record<string, unknown> = {};
+  let named: Record<string, ParamValue> = {};
+  if (Array.isArray(raw)) {
+    if (raw.length > 0) {
+      problems.push({
+        param: '',
+        message: `positional parameters are not supported; write name="value" (valid names: ${Object.keys(specs).join(', ')})`,
+      });
+    }
+  } else {
+    named = raw;
+  }
+  for (const key of Object.keys(named)) {
+    if (!(key in specs)) {
+      const lower = key.toLowerCase();
+      const hint = Object.keys(specs).find((k) => k.toLowerCase() === lower);
+      problems.push({
+        param: key,
+        message: hint
+          ? `unknown parameter "${key}"; parameter names are case-sensitive: did you mean "${hint}"?`
+          : `unknown parameter "${key}"; valid parameters: ${Object.keys(specs).join(', ')}`,
+      });
+    }
+  }
+  for (const [key, spec] of Object.entries(specs)) {
+    const has = Object.prototype.hasOwnProperty.call(named, key);
+    if (has) {
+      const r = convert(key, spec, named[key]!);
+      if (r.problem) {
+        problems.push({ param: key, message: r.problem });
+        if (spec.default !== undefined) values[key] = structuredClone(spec.default);
+      } else {
+        values[key] = r.value;
+      }
+    } else if (spec.required) {
+      problems.push({ param: key, message: `missing required parameter "${key}" (${spec.doc})` });
+    } else if (spec.default !== undefined) {
+      values[key] = structuredClone(spec.default);
+    }
+  }
+  return { values: values as ParamValues<P>, problems };
+}
+
+/** Parameters every figure-like shortcode accepts, rendered like Hugo's `figure`. */
+export const FIGURE_PARAMS = {
+  caption: { type: 'string', doc: 'Caption below the figure; Markdown and math allowed.' },
+  alt: {
+    type: 'string',
+    doc: 'Accessible name; defaults to the caption as plain text, else a generated description.',
+  },
+  class: { type: 'string', doc: 'CSS class(es) on the `<figure>` element.' },
+} as const satisfies ParamSpecs;

@@ -1,0 +1,23 @@
+import { defineConfig } from 'vitest/config';
+// @ts-expect-error plain JS module shared with the esbuild build
+import { viteShortcodes } from './scripts/shortcodes-plugin.mjs';
+
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const katexPkg = JSON.parse(readFileSync(new URL('./node_modules/katex/package.json', import.meta.url), 'utf8'));
+
+export default defineConfig({
+  plugins: [viteShortcodes()],
+  define: {
+    __PKG_VERSION__: JSON.stringify(pkg.version),
+    __KATEX_VERSION__: JSON.stringify(katexPkg.version),
+  },
+  test: {
+    include: ['tests/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    // Integration tests start hugo and Chromium; the machines have two cores.
+    maxWorkers: 2,
+  },
+});
