@@ -1,0 +1,159 @@
+/**
+ * Small dense float64 matrices, row-major in a Float64Array. Sizes here are tens, not thousands, so plain
+ * loops in cache-friendly order (i-k-j for products) beat anything cleverer, and keep results exact to
+ * the last bit across runs (no parallel reductions, fixed summation order).
+ */
+import type { Rng } from './rng.js';
+
+export interface Matrix {
+  readonly rows: number;
+  readonly cols: number;
+  /** Entry (i, j) is `data[i * cols + j]`. */
+  readonly data: Float64Array;
+}
+
+export function zeros(rows: number, cols: number): Matrix {
+  if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 0 || cols < 0) {
+    throw new RangeError(`invalid matrix size ${rows}×${cols}`);
+  }
+  return { rows, cols, data: new Float64Array(rows * cols) };
+}
+
+export function identity(n: number): Matrix {
+  const m = zeros(n, n);
+  for (let i = 0; i < n; i++) m.data[i * n + i] = 1;
+  return m;
+}
+
+export function fromRows(rows: readonly (readonly number[])[]): Matrix {
+  const r = rows.length;
+  const c = r === 0 ? 0 : rows[0]!.length;
+  const m = zeros(r, c);
+  rows.forEach((row, i) => {
+    if (row.length !== c) throw new RangeError(`row ${i} has ${row.length} entries, expected ${c}`);
+    m.data.set(row, i * c);
+  });
+  return m;
+}
+
+export function toRows(m: Matrix): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < m.rows; i++) out.push(Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols)));
+  return out;
+}
+
+export function diag(values: ArrayLike<number>): Matrix {
+  const n = values.length;
+  const m = zeros(n, n);
+  for (let i = 0; i < n; i++) m.data[i * n + i] = values[i]!;
+  return m;
+}
+
+export function clone(a: Matrix): Matrix {
+  return { rows: a.rows, cols: a.cols, data: a.data.slice() };
+}
+
+export function transpose(a: Matrix): Matrix {
+  const t = zeros(a.cols, a.rows);
+  for (let i = 0; i < a.rows; i++) {
+    for (let j = 0; j < a.cols; j++) t.data[j * a.rows + i] = a.data[i * a.cols + j]!;
+  }
+  return t;
+}
+
+/** a·b. `out` (if given) must not alias `a` or `b`. */
+export function matmul(a: Matrix, b: Matrix, out?: Matrix): Matrix {
+  if (a.cols !== b.rows) throw new RangeError(`cannot multiply ${a.rows}×${a.cols} by ${b.rows}×${b.cols}`);
+  const n = a.rows;
+  const m = a.cols;
+  const p = b.cols;
+  const c = out ?? zeros(n, p);
+  if (c.rows !== n || c.cols !== p) throw new RangeError('output matrix has the wrong size');
+  const A = a.data;
+  const B = b.data;
+  const C = c.data;
+  C.fill(0);
+  for (let i = 0; i < n; i++) {
+    const ci = i * p;
+    for (let k = 0; k < m; k++) {
+      const aik = A[i * m + k]!;
+      if (aik === 0) continue;
+      const bk = k * p;
+      for (let j = 0; j < p; j++) C[ci + j] += aik * B[bk + j]!;
+    }
+  }
+  return c;
+}
+
+/** a·x for a vector x. */
+export function matvec(a: Matrix, x: ArrayLike<number>, out?: Float64Array): Float64Array {
+  if (x.length !== a.cols) throw new RangeError(`cannot multiply ${a.rows}×${a.cols} by a vector of ${x.length}`);
+  const y = out ?? new Float64Array(a.rows);
+  for (let i = 0; i < a.rows; i++) {
+    let s = 0;
+    const o = i * a.cols;
+    for (let j = 0; j < a.cols; j++) s += a.data[o + j]! * x[j]!;
+    y[i] = s;
+  }
+  return y;
+}
+
+export function scale(a: Matrix, s: number): Matrix {
+  const out = clone(a);
+  for (let i = 0; i < out.data.length; i++) out.data[i]! *= s;
+  return out;
+}
+
+export function add(a: Matrix, b: Matrix): Matrix {
+  if (a.rows !== b.rows || a.cols !== b.cols) throw new RangeError('matrix sizes differ');
+  const out = clone(a);
+  for (let i = 0; i < out.data.length; i++) out.data[i]! += b.data[i]!;
+  return out;
+}
+
+/** diag(d)·a: scales row i by d[i]. */
+export function scaleRows(d: ArrayLike<number>, a: Matrix): Matrix {
+  const out = clone(a);
+  for (let i = 0; i < a.rows; i++) {
+    const s = d[i]!;
+    const o = i * a.cols;
+    for (let j = 0; j < a.cols; j++) out.data[o + j]! *= s;
+  }
+  return out;
+}
+
+/** a·diag(d): scales column j by d[j]. */
+export function scaleCols(a: Matrix, d: ArrayLike<number>): Matrix {
+  const out = clone(a);
+  for (let i = 0; i < a.rows; i++) {
+    const o = i * a.cols;
+    for (let j = 0; j < a.cols; j++) out.data[o + j]! *= d[j]!;
+  }
+  return out;
+}
+
+export function frobeniusNorm(a: Matrix): number {
+  let s = 0;
+  for (const v of a.data) s += v * v;
+  return Math.sqrt(s);
+}
+
+export function maxAbsDiff(a: Matrix, b: Matrix): number {
+  if (a.rows !== b.rows || a.cols !== b.cols) throw new RangeError('matrix sizes differ');
+  let m = 0;
+  for (let i = 0; i < a.data.length; i++) m = Math.max(m, Math.abs(a.data[i]! - b.data[i]!));
+  return m;
+}
+
+/** Entries drawn i.i.d. from N(0, std²), row by row. */
+export function gaussianMatrix(rows: number, cols: number, rng: Rng, std = 1): Matrix {
+  const m = zeros(rows, cols);
+  for (let i = 0; i < m.data.length; i++) m.data[i] = std * rng.normal();
+  return m;
+}
+
+export function gaussianVector(n: number, rng: Rng, std = 1): Float64Array {
+  const v = new Float64Array(n);
+  for (let i = 0; i < n; i++) v[i] = std * rng.normal();
+  return v;
+}
