@@ -1,0 +1,454 @@
+/**
+ * Reading a Hugo site's configuration the way Hugo does (measured with hugo 0.111.3 and 0.169.0):
+ *
+ * - At the site root Hugo reads ONE file: the first of hugo.toml, hugo.yaml, hugo.yml, hugo.json,
+ *   config.toml, config.yaml, config.yml, config.json (hugo.* wins over config.*, and toml over yaml
+ *   over json).
+ * - It ALSO reads the config directory config/_default/ and then config/<environment>/ (`hugo` builds
+ *   in "production"), merging them over the root file: maps merge deeply, later files win per key.
+ *   Inside a directory config.* is read before hugo.* (hugo.* wins) and any other file name X.* is the
+ *   value of the top-level key X (params.toml → params), read after those two.
+ * - Keys are case-insensitive (Hugo lower-cases them); lookups here ignore case but `data` keeps the
+ *   user's spelling, which matters for values such as KaTeX macro names that are keys.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseToml } from 'smol-toml';
+import { parseDocument } from 'yaml';
+import type { Diagnostic } from '../content/types.js';
+
+export type ConfigFormat = 'toml' | 'yaml' | 'json';
+
+export interface ConfigFile {
+  /** Absolute path. */
+  path: string;
+  format: ConfigFormat;
+  /** The top-level key this file's content is the value of (config/_default/params.toml → "params"); null for a whole config. */
+  key: string | null;
+}
+
+const EXTENSIONS: readonly [string, ConfigFormat][] = [
+  ['toml', 'toml'],
+  ['yaml', 'yaml'],
+  ['yml', 'yaml'],
+  ['json', 'json'],
+];
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The first existing `<base>.<ext>` in Hugo's extension order. */
+function firstWithBase(dir: string, base: string): ConfigFile | null {
+  for (const [ext, format] of EXTENSIONS) {
+    const p = path.join(dir, `${base}.${ext}`);
+    if (isFile(p)) return { path: p, format, key: null };
+  }
+  return null;
+}
+
+/** The single root config file Hugo reads (hugo.* before config.*), or null. */
+export function findRootConfig(siteDir: string): ConfigFile | null {
+  return firstWithBase(siteDir, 'hugo') ?? firstWithBase(siteDir, 'config');
+}
+
+/** The files of one config directory (config/_default, config/production…) in Hugo's merge order. */
+function configDirFiles(dir: string): ConfigFile[] {
+  if (!existsSync(dir)) return [];
+  const out: ConfigFile[] = [];
+  const config = firstWithBase(dir, 'config');
+  const hugo = firstWithBase(dir, 'hugo');
+  if (config) out.push(config);
+  if (hugo) out.push(hugo);
+  const others = new Map<string, ConfigFile>();
+  for (const name of readdirSync(dir).sort()) {
+    const ext = path.extname(name).slice(1).toLowerCase();
+    const format = EXTENSIONS.find(([e]) => e === ext)?.[1];
+    const base = name.slice(0, name.length - ext.length - 1);
+    // "menus.en.toml" is language-specific configuration: not something we read.
+    if (!format || base.includes('.') || base === 'config' || base === 'hugo') continue;
+    if (!others.has(base.toLowerCase()) && isFile(path.join(dir, name))) {
+      others.set(base.toLowerCase(), firstWithBase(dir, base)!);
+    }
+  }
+  for (const [key, file] of [...others].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    out.push({ ...file, key });
+  }
+  return out;
+}
+
+/**
+ * Every config file Hugo merges for this site, lowest precedence first. `environment` null leaves out
+ * the environment directory (what every environment shares).
+ */
+export function findSiteConfigFiles(siteDir: string, environment: string | null = 'production'): ConfigFile[] {
+  const root = findRootConfig(siteDir);
+  return [
+    ...(root ? [root] : []),
+    ...configDirFiles(path.join(siteDir, 'config', '_default')),
+    ...(environment ? configDirFiles(path.join(siteDir, 'config', environment)) : []),
+  ];
+}
+
+/**
+ * The main config file of the site: the root file if there is one, else config/_default/hugo.* or
+ * config/_default/config.*; null when the site has no configuration Hugo would find.
+ */
+export function findSiteConfig(siteDir: string): ConfigFile | null {
+  const root = findRootConfig(siteDir);
+  if (root) return root;
+  const dir = path.join(siteDir, 'config', '_default');
+  return firstWithBase(dir, 'hugo') ?? firstWithBase(dir, 'config');
+}
+
+export function formatOf(file: string): ConfigFormat | null {
+  const ext = path.extname(file).slice(1).toLowerCase();
+  return EXTENSIONS.find(([e]) => e === ext)?.[1] ?? null;
+}
+
+/** Parses config text; never throws: problems come back as diagnostics with line and column. */
+export function parseConfigText(
+  text: string,
+  format: ConfigFormat,
+  file?: string,
+): { data: Record<string, unknown>; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const fail = (message: string, line = 1, column = 1) => {
+    diagnostics.push({ severity: 'error', code: 'config', message: `invalid ${format.toUpperCase()} in site config: ${message}`, file, line, column });
+    return { data: {}, diagnostics };
+  };
+  try {
+    let value: unknown;
+    if (format === 'toml') {
+      value = parseToml(src);
+    } else if (format === 'yaml') {
+      const doc = parseDocument(src);
+      const err = doc.errors[0];
+      if (err) return fail(err.message.split('\n')[0]!, err.linePos?.[0].line, err.linePos?.[0].col);
+      value = doc.toJS() ?? {};
+    } else {
+      value = src.trim() === '' ? {} : JSON.parse(src);
+    }
+    if (!isRecord(value)) return fail('the top level must be a table/map/object');
+    return { data: value, diagnostics };
+  } catch (e) {
+    const err = e as Error & { line?: number; column?: number };
+    if (typeof err.line === 'number') return fail(err.message.split('\n')[0]!, err.line, err.column);
+    const pos = /position (\d+)/.exec(err.message);
+    if (pos) {
+      const before = src.slice(0, Number(pos[1]));
+      const lines = before.split('\n');
+      return fail(err.message, lines.length, lines[lines.length - 1]!.length + 1);
+    }
+    return fail(err.message);
+  }
+}
+
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+}
+
+/** The actual spelling of `key` in `obj`, ignoring case (an exact match first). */
+export function findKey(obj: Record<string, unknown>, key: string): string | undefined {
+  if (Object.prototype.hasOwnProperty.call(obj, key)) return key;
+  const lower = key.toLowerCase();
+  return Object.keys(obj).find((k) => k.toLowerCase() === lower);
+}
+
+/** Case-insensitive lookup of a dotted path (`markup.goldmark.parser.autoHeadingIDType`) or key list. */
+export function getIn(data: unknown, keyPath: string | readonly string[]): unknown {
+  const keys = typeof keyPath === 'string' ? keyPath.split('.') : keyPath;
+  let cur: unknown = data;
+  for (const k of keys) {
+    if (!isRecord(cur)) return undefined;
+    const actual = findKey(cur, k);
+    if (actual === undefined) return undefined;
+    cur = cur[actual];
+  }
+  return cur;
+}
+
+/** Deep merge as Hugo merges config files: maps merge key by key (ignoring case), anything else is replaced. */
+export function mergeConfig(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) {
+    const existing = findKey(out, k);
+    if (existing !== undefined && isRecord(out[existing]) && isRecord(v)) {
+      out[existing] = mergeConfig(out[existing] as Record<string, unknown>, v);
+    } else {
+      if (existing !== undefined) delete out[existing];
+      out[k] = v;
+    }
+  }
+  return out;
+}
+
+export interface SiteConfig {
+  /** The main config file (see findSiteConfig); null when the site has none. */
+  file: string | null;
+  format: ConfigFormat | null;
+  /** Every file read, lowest precedence first. */
+  files: ConfigFile[];
+  /** The merged configuration, keys spelled as the user wrote them. */
+  data: Record<string, unknown>;
+  diagnostics: Diagnostic[];
+}
+
+/** Reads and merges a site's configuration. Never throws for bad config: see `diagnostics`. */
+export function readSiteConfig(siteDir: string, opts: { environment?: string | null } = {}): SiteConfig {
+  const files = findSiteConfigFiles(siteDir, opts.environment);
+  const main = findSiteConfig(siteDir);
+  const diagnostics: Diagnostic[] = [];
+  let data: Record<string, unknown> = {};
+  if (files.length === 0) {
+    diagnostics.push({
+      severity: 'error',
+      code: 'config',
+      message: `no Hugo configuration found in ${siteDir} (looked for hugo.toml|yaml|yml|json, config.toml|yaml|yml|json and config/_default/); is this the site's root? Pass it with --source`,
+      line: 1,
+      column: 1,
+    });
+  }
+  for (const f of files) {
+    const rel = path.relative(siteDir, f.path).split(path.sep).join('/');
+    const parsed = parseConfigText(readFileSync(f.path, 'utf8'), f.format, rel);
+    diagnostics.push(...parsed.diagnostics);
+    data = mergeConfig(data, f.key === null ? parsed.data : { [f.key]: parsed.data });
+  }
+  return { file: main?.path ?? null, format: main?.format ?? null, files, data, diagnostics };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Typed accessors. Each takes the merged `data` of a SiteConfig.
+
+export interface Mount {
+  source: string;
+  target: string;
+  /** Any other fields the mount has (lang, includeFiles, excludeFiles…), kept as written. */
+  [other: string]: unknown;
+}
+
+/** A path as written in config, compared the way Hugo would: forward slashes, no "./", no trailing "/". */
+export function normalizeRel(p: string): string {
+  let s = p.replace(/\\/g, '/').replace(/\/+/g, '/');
+  while (s.startsWith('./')) s = s.slice(2);
+  if (s.length > 1 && s.endsWith('/')) s = s.slice(0, -1);
+  return s;
+}
+
+/** module.mounts as configured (source/target found case-insensitively), in order. */
+export function moduleMounts(data: Record<string, unknown>): Mount[] {
+  const raw = getIn(data, 'module.mounts');
+  if (!Array.isArray(raw)) return [];
+  const out: Mount[] = [];
+  for (const m of raw) {
+    if (!isRecord(m)) continue;
+    const source = getIn(m, 'source');
+    const target = getIn(m, 'target');
+    if (typeof source !== 'string' || typeof target !== 'string') continue;
+    out.push({ ...m, source, target });
+  }
+  return out;
+}
+
+/** The component a mount target belongs to: "content/posts" → "content". */
+export function mountComponent(target: string): string {
+  return normalizeRel(target).split('/')[0]!.toLowerCase();
+}
+
+function stringSetting(data: Record<string, unknown>, key: string, dflt: string): string {
+  const v = getIn(data, key);
+  return typeof v === 'string' && v.trim() !== '' ? v : dflt;
+}
+
+export const contentDirSetting = (data: Record<string, unknown>): string => stringSetting(data, 'contentDir', 'content');
+export const layoutDirSetting = (data: Record<string, unknown>): string => stringSetting(data, 'layoutDir', 'layouts');
+export const assetDirSetting = (data: Record<string, unknown>): string => stringSetting(data, 'assetDir', 'assets');
+
+/** staticDir may be a string or a list in Hugo. */
+export function staticDirSetting(data: Record<string, unknown>): string[] {
+  const v = getIn(data, 'staticDir');
+  if (typeof v === 'string' && v.trim() !== '') return [v];
+  if (Array.isArray(v)) {
+    const dirs = v.filter((x): x is string => typeof x === 'string' && x.trim() !== '');
+    if (dirs.length > 0) return dirs;
+  }
+  return ['static'];
+}
+
+/** A directory that contributes to one of Hugo's components (content, static, assets, layouts). */
+export interface ComponentRoot {
+  /** As written in config, relative to the site (or absolute). */
+  source: string;
+  /** Absolute path. */
+  dir: string;
+  /** Where its files land inside the component: "" for the component root, "posts" for target "content/posts". */
+  target: string;
+}
+
+/** Directories `hugo-prerender` itself mounts; never a user's source. */
+export const PRERENDER_DIR = '.prerender';
+
+function isPrerenderSource(source: string): boolean {
+  const s = normalizeRel(source);
+  return s === PRERENDER_DIR || s.startsWith(PRERENDER_DIR + '/');
+}
+
+function componentRoots(siteDir: string, data: Record<string, unknown>, component: string, defaults: string[]): ComponentRoot[] {
+  const mounts = moduleMounts(data).filter((m) => mountComponent(m.target) === component);
+  // Hugo drops a component's default directory as soon as any mount targets that component.
+  const list = mounts.length > 0 ? mounts : defaults.map((d) => ({ source: d, target: component }));
+  return list
+    .filter((m) => !isPrerenderSource(m.source))
+    .map((m) => ({
+      source: m.source,
+      dir: path.resolve(siteDir, m.source),
+      target: normalizeRel(m.target).split('/').slice(1).join('/'),
+    }));
+}
+
+/** Where the user's content comes from (our own .prerender/content excluded). */
+export function contentRoots(siteDir: string, data: Record<string, unknown>): ComponentRoot[] {
+  return componentRoots(siteDir, data, 'content', [contentDirSetting(data)]);
+}
+
+export function staticRoots(siteDir: string, data: Record<string, unknown>): ComponentRoot[] {
+  return componentRoots(siteDir, data, 'static', staticDirSetting(data));
+}
+
+export function assetRoots(siteDir: string, data: Record<string, unknown>): ComponentRoot[] {
+  return componentRoots(siteDir, data, 'assets', [assetDirSetting(data)]);
+}
+
+export function layoutRoots(siteDir: string, data: Record<string, unknown>): ComponentRoot[] {
+  return componentRoots(siteDir, data, 'layouts', [layoutDirSetting(data)]);
+}
+
+// --- params.prerender ---------------------------------------------------------------------------
+
+export interface PrerenderOptions {
+  math: {
+    /** "markdown": the posts escape their TeX for Markdown (\\( … \\), \_): undo that before KaTeX. */
+    escapes: 'none' | 'markdown';
+  };
+  katex: {
+    /** Site-wide macros, names as written (TeX is case-sensitive). */
+    macros: Record<string, string>;
+  };
+  /** "fail": a formula KaTeX rejects is an error (exit 1); "render": KaTeX's red error span, as a warning. */
+  errors: 'fail' | 'render';
+  /** What plain `hugo` does with a shadow older than its source (checked by the prerender shortcode). */
+  stale: 'warn' | 'error';
+}
+
+export const DEFAULT_PRERENDER_OPTIONS: PrerenderOptions = {
+  math: { escapes: 'none' },
+  katex: { macros: {} },
+  errors: 'fail',
+  stale: 'warn',
+};
+
+function enumSetting<T extends string>(
+  value: unknown,
+  allowed: readonly T[],
+  dflt: T,
+  key: string,
+  diagnostics: Diagnostic[],
+  file: string | undefined,
+): T {
+  if (value === undefined) return dflt;
+  const v = typeof value === 'string' ? value.toLowerCase() : value;
+  if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) return v as T;
+  diagnostics.push({
+    severity: 'warning',
+    code: 'config',
+    message: `${key} = ${JSON.stringify(value)} is not one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}; using ${JSON.stringify(dflt)}`,
+    file,
+    line: 1,
+    column: 1,
+  });
+  return dflt;
+}
+
+/** `[params.prerender]` with defaults; bad values become warnings and fall back to the default. */
+export function prerenderOptions(
+  data: Record<string, unknown>,
+  file?: string,
+): { options: PrerenderOptions; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const p = getIn(data, 'params.prerender');
+  const escapes = enumSetting(getIn(p, 'math.escapes'), ['none', 'markdown'] as const, 'none', 'params.prerender.math.escapes', diagnostics, file);
+  const errors = enumSetting(getIn(p, 'errors'), ['fail', 'render'] as const, 'fail', 'params.prerender.errors', diagnostics, file);
+  const stale = enumSetting(getIn(p, 'stale'), ['warn', 'error'] as const, 'warn', 'params.prerender.stale', diagnostics, file);
+  const macros: Record<string, string> = {};
+  const rawMacros = getIn(p, 'katex.macros');
+  if (isRecord(rawMacros)) {
+    for (const [name, def] of Object.entries(rawMacros)) {
+      if (typeof def === 'string') macros[name] = def;
+      else
+        diagnostics.push({
+          severity: 'warning',
+          code: 'config',
+          message: `params.prerender.katex.macros: the definition of ${JSON.stringify(name)} must be a string; ignored`,
+          file,
+          line: 1,
+          column: 1,
+        });
+    }
+  }
+  return { options: { math: { escapes }, katex: { macros }, errors, stale }, diagnostics };
+}
+
+// --- markup ---------------------------------------------------------------------------------------
+
+export interface PassthroughDelimiters {
+  inline: [string, string][];
+  block: [string, string][];
+}
+
+function delimiterPairs(v: unknown): [string, string][] {
+  if (!Array.isArray(v)) return [];
+  return v.filter(
+    (p): p is [string, string] => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string' && typeof p[1] === 'string',
+  );
+}
+
+/**
+ * markup.goldmark.extensions.passthrough.delimiters, or null when the site does not configure them
+ * (in which case the tool's own default delimiters apply). Hugo ignores them unless the extension is
+ * enabled; we honour them whenever they are written, since a site that lists them means them.
+ */
+export function passthroughDelimiters(data: Record<string, unknown>): PassthroughDelimiters | null {
+  const d = getIn(data, 'markup.goldmark.extensions.passthrough.delimiters');
+  if (!isRecord(d)) return null;
+  return { inline: delimiterPairs(getIn(d, 'inline')), block: delimiterPairs(getIn(d, 'block')) };
+}
+
+export type AutoHeadingIDType = 'github' | 'github-ascii' | 'blackfriday';
+
+export function autoHeadingIDType(data: Record<string, unknown>): AutoHeadingIDType {
+  const v = getIn(data, 'markup.goldmark.parser.autoHeadingIDType');
+  const s = typeof v === 'string' ? v.toLowerCase() : '';
+  return s === 'github-ascii' || s === 'blackfriday' ? s : 'github';
+}
+
+export interface TableOfContents {
+  startLevel: number;
+  endLevel: number;
+  ordered: boolean;
+}
+
+/** markup.tableOfContents with Hugo's defaults (2, 3, false). */
+export function tableOfContents(data: Record<string, unknown>): TableOfContents {
+  const num = (k: string, d: number) => {
+    const v = getIn(data, ['markup', 'tableOfContents', k]);
+    return typeof v === 'number' && Number.isInteger(v) ? v : d;
+  };
+  const ordered = getIn(data, 'markup.tableOfContents.ordered');
+  return { startLevel: num('startLevel', 2), endLevel: num('endLevel', 3), ordered: ordered === true };
+}
