@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkMatrixShape,
+  normaliseWeights,
+  parseAttentionMatrix,
+  peakedWeights,
+  splitTokens,
+} from '../../src/render/attention-data.js';
+
+describe('parseAttentionMatrix: plain rows', () => {
+  it('reads whitespace- and comma-separated rows, ignoring blank lines and trailing commas', () => {
+    const r = parseAttentionMatrix('\n0.9 0.1\n\n0.2, 0.8,\r\n .5\t,0.5 \n');
+    expect(r.problems).toEqual([]);
+    expect(r.matrix).toEqual([
+      [0.9, 0.1],
+      [0.2, 0.8],
+      [0.5, 0.5],
+    ]);
+  });
+
+  it('accepts exponents and integers', () => {
+    expect(parseAttentionMatrix('1e-3 2E+0 3').matrix).toEqual([[0.001, 2, 3]]);
+  });
+
+  it('names row and column of a non-number', () => {
+    const r = parseAttentionMatrix('0.5 0.5\n0.1 abc');
+    expect(r.matrix).toBeUndefined();
+    expect(r.problems).toEqual([expect.stringContaining('row 2, column 2 is "abc", which is not a number')]);
+  });
+
+  it('rejects NaN and Infinity spelled out', () => {
+    const r = parseAttentionMatrix('NaN 1\nInfinity 0');
+    expect(r.problems).toHaveLength(2);
+    expect(r.problems[0]).toMatch(/row 1, column 1 is "NaN"/);
+    expect(r.problems[1]).toMatch(/row 2, column 1 is "Infinity"/);
+  });
+
+  it('names a negative value and says what to do', () => {
+    const r = parseAttentionMatrix('0.5 0.5\n-0.2 1.2');
+    expect(r.problems).toEqual([expect.stringMatching(/row 2, column 1 is -0\.2; attention weights cannot be negative/)]);
+  });
+
+  it('reports ragged rows against row 1', () => {
+    const r = parseAttentionMatrix('0.1 0.2 0.7\n0.5 0.5\n0.3 0.3 0.4');
+    expect(r.problems).toEqual([
+      'row 2 has 2 values but row 1 has 3; every row needs one value per source token',
+    ]);
+  });
+
+  it('reports an empty value between two commas', () => {
+    const r = parseAttentionMatrix('0.5,,0.5');
+    expect(r.problems[0]).toMatch(/row 1, column 2 is empty/);
+  });
+
+  it('reports empty content', () => {
+    expect(parseAttentionMatrix(' \n \n').problems[0]).toMatch(/inner content is empty/);
+  });
+
+  it('caps a long list of problems with a summary line', () => {
+    const r = parseAttentionMatrix(Array.from({ length: 20 }, () => 'x y').join('\n'));
+    expect(r.problems).toHaveLength(9);
+    expect(r.problems[8]).toBe('… and 32 more problems like these');
+  });
+
+  it('rejects matrices too large to draw', () => {
+    const row = Array.from({ length: 65 }, () => '0.1').join(' ');
+    expect(parseAttentionMatrix(row).problems[0]).toMatch(/1 × 65; at most 64/);
+  });
+});
+
+describe('parseAttentionMatrix: JSON', () => {
+  it('reads an array of arrays', () => {
+    expect(parseAttentionMatrix(' [[0.9, 0.1], [0.25, 0.75]] ').matrix).toEqual([
+      [0.9, 0.1],
+      [0.25, 0.75],
+    ]);
+  });
+
+  it('explains invalid JSON and the alternative', () => {
+    const r = parseAttentionMatrix('[[0.9, 0.1], [0.2, 0.8]');
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatch(/read as JSON, but it is not valid JSON/);
+    expect(r.problems[0]).toMatch(/plain rows of numbers/);
+  });
+
+  it('names non-number entries, non-array rows and empty rows', () => {
+    const r = parseAttentionMatrix('[[0.5, "0.5"], 3, [], [null, 1]]');
+    expect(r.problems).toEqual([
+      'row 2 of the JSON is 3, not an array; every row must be an array of numbers',
+      'row 3 of the JSON is empty; every row needs one number per source token',
+    ]);
+    const r2 = parseAttentionMatrix('[[0.5, "0.5"], [null, 1]]');
+    expect(r2.problems).toEqual([
+      'row 1, column 2 is ""0.5"", which is not a number; write a number such as 0.25',
+      'row 2, column 1 is "null", which is not a number; write a number such as 0.25',
+    ]);
+  });
+
+  it('rejects a non-array or empty top level', () => {
+    expect(parseAttentionMatrix('[]').problems[0]).toMatch(/non-empty array of rows/);
+  });
+
+  it('reports ragged JSON rows and negative values', () => {
+    const r = parseAttentionMatrix('[[1, 0], [0.5], [0, -1]]');
+    expect(r.problems).toEqual([
+      expect.stringMatching(/^row 3, column 2 is -1;/),
+      'row 2 has 1 value but row 1 has 2; every row needs one value per source token',
+    ]);
+  });
+});
+
+describe('checkMatrixShape', () => {
+  const m = [
+    [0.5, 0.5, 0],
+    [0, 0.5, 0.5],
+  ];
+  it('accepts matching tokens or absent ones', () => {
+    expect(checkMatrixShape(m, ['a', 'b', 'c'], ['x', 'y'])).toEqual([]);
+    expect(checkMatrixShape(m, undefined, undefined)).toEqual([]);
+  });
+  it('names the parameter and both counts', () => {
+    expect(checkMatrixShape(m, ['a', 'b'], ['x', 'y', 'z'])).toEqual([
+      {
+        param: 'target',
+        message: 'the matrix has 2 rows but target= has 3 tokens ("x", "y", "z"); give one row per target token',
+      },
+      {
+        param: 'source',
+        message:
+          'the matrix has 3 columns but source= has 2 tokens ("a", "b"); give one number per source token in every row',
+      },
+    ]);
+  });
+});
+
+describe('splitTokens', () => {
+  it('splits on whitespace so punctuation can be a token', () => {
+    expect(splitTokens(' the cat ,  sat . ')).toEqual(['the', 'cat', ',', 'sat', '.']);
+  });
+  it('returns undefined for blank or absent values', () => {
+    expect(splitTokens('  ')).toBeUndefined();
+    expect(splitTokens(undefined)).toBeUndefined();
+  });
+});
+
+describe('weights', () => {
+  it('normalises and flags sums far from 1', () => {
+    expect(normaliseWeights([1, 1, 2])).toEqual({ weights: [0.25, 0.25, 0.5], sum: 4, rescaled: true });
+    expect(normaliseWeights([0.33, 0.33, 0.33])!.rescaled).toBe(false);
+    expect(normaliseWeights([0, 0])).toBeUndefined();
+  });
+  it('default weights peak where asked and sum to 1', () => {
+    for (const n of [1, 2, 4, 7]) {
+      for (let p = 0; p < n; p++) {
+        const w = peakedWeights(n, p);
+        expect(w).toHaveLength(n);
+        expect(Math.max(...w)).toBe(w[p]);
+        expect(Math.round(w.reduce((a, b) => a + b, 0) * 100)).toBe(100);
+        expect(w.every((x) => x >= 0)).toBe(true);
+      }
+    }
+    expect(peakedWeights(4, 1)).toEqual([0.18, 0.59, 0.18, 0.05]);
+  });
+});
