@@ -1,0 +1,214 @@
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { moduleMounts, readSiteConfig } from '../../src/site/config.js';
+import { InitError, initSite, planMounts } from '../../src/site/init.js';
+
+const dirs: string[] = [];
+function site(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'hp-init-'));
+  dirs.push(dir);
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  }
+  return dir;
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+const pairs = (dir: string) => moduleMounts(readSiteConfig(dir).data).map((m) => `${m.source} -> ${m.target}`);
+const PKG = 'node_modules/hugo-prerender/layouts';
+const DEFAULT_RESULT = [
+  '.prerender/content -> content',
+  'content -> content',
+  'layouts -> layouts',
+  'static -> static',
+  '.prerender/layouts -> layouts',
+  `${PKG} -> layouts`,
+  '.prerender/static -> static',
+];
+
+describe('planMounts', () => {
+  const base = { contentDir: 'content', layoutDir: 'layouts', staticDirs: ['static'], packageLayouts: PKG };
+  it('puts our content first and re-adds the defaults it displaces', () => {
+    expect(planMounts({ ...base, mounts: [] }).map((m) => `${m.source} -> ${m.target}`)).toEqual(DEFAULT_RESULT);
+  });
+  it('is a fixed point', () => {
+    const once = planMounts({ ...base, mounts: [{ source: 'blog', target: 'content/posts' }] });
+    expect(planMounts({ ...base, mounts: once })).toEqual(once);
+  });
+  it('keeps user mounts of a component instead of the default, after ours for content', () => {
+    const plan = planMounts({ ...base, mounts: [{ source: 'c2', target: 'content' }, { source: 'assets', target: 'assets' }] });
+    expect(plan.map((m) => m.source)).toEqual(['.prerender/content', 'c2', 'assets', 'layouts', 'static', '.prerender/layouts', PKG, '.prerender/static']);
+  });
+});
+
+describe('initSite on TOML', () => {
+  const original = [
+    '# My blog',
+    'baseURL = "https://example.org/"  # keep me',
+    'title = "Blog"',
+    '',
+    '[params]',
+    '  # an indented comment',
+    '  author = "Me"',
+    '',
+  ].join('\n');
+
+  it('appends mount tables, keeps the rest byte for byte, and is idempotent', () => {
+    const dir = site({ 'hugo.toml': original });
+    const r = initSite(dir);
+    expect(r.changed).toBe(true);
+    expect(r.file).toBe(path.join(dir, 'hugo.toml'));
+    const text = readFileSync(r.file, 'utf8');
+    expect(text.startsWith(original)).toBe(true);
+    expect(pairs(dir)).toEqual(DEFAULT_RESULT);
+    expect(readSiteConfig(dir).data.params).toEqual({ author: 'Me' });
+    expect(r.messages.join('\n')).toMatch(/\.gitignore.*\.prerender\//);
+    expect(r.messages.join('\n')).toContain('(Hugo default, re-added)');
+
+    const again = initSite(dir);
+    expect(again.changed).toBe(false);
+    expect(again.messages[0]).toMatch(/already has the mounts.*nothing changed/);
+    expect(readFileSync(r.file, 'utf8')).toBe(text);
+    // Written atomically: no temporary file left behind.
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('puts ours before existing content mounts and keeps the user mounts and their comments', () => {
+    const text = [
+      'title = "x"',
+      '[module]',
+      '  proxy = "direct"',
+      '[[module.mounts]]',
+      '  # my posts',
+      '  source = "posts"',
+      '  target = "content/posts"',
+      '  excludeFiles = ["*.draft.md"]',
+      '[[module.mounts]]',
+      '  source = "assets"',
+      '  target = "assets"',
+      '[params]',
+      '  a = 1',
+      '',
+    ].join('\n');
+    const dir = site({ 'hugo.toml': text });
+    expect(initSite(dir).changed).toBe(true);
+    const after = readFileSync(path.join(dir, 'hugo.toml'), 'utf8');
+    expect(after).toContain('  # my posts\n  source = "posts"\n  target = "content/posts"\n  excludeFiles = ["*.draft.md"]\n');
+    expect(pairs(dir)).toEqual([
+      '.prerender/content -> content',
+      'posts -> content/posts',
+      'assets -> assets',
+      'layouts -> layouts',
+      'static -> static',
+      '.prerender/layouts -> layouts',
+      `${PKG} -> layouts`,
+      '.prerender/static -> static',
+    ]);
+    expect(moduleMounts(readSiteConfig(dir).data)[1]!.excludeFiles).toEqual(['*.draft.md']);
+    expect(readSiteConfig(dir).data).toMatchObject({ title: 'x', module: { proxy: 'direct' }, params: { a: 1 } });
+    expect(initSite(dir).changed).toBe(false);
+  });
+
+  it('repairs misordered mounts of its own', () => {
+    const dir = site({
+      'hugo.toml':
+        '[[module.mounts]]\nsource = "content"\ntarget = "content"\n\n[[module.mounts]]\nsource = ".prerender/content"\ntarget = "content"\n',
+    });
+    expect(initSite(dir).changed).toBe(true);
+    expect(pairs(dir)).toEqual(DEFAULT_RESULT);
+    expect(initSite(dir).changed).toBe(false);
+  });
+
+  it('honours a custom contentDir, layoutDir, staticDir list and package location', () => {
+    const dir = site({ 'config.toml': 'contentDir = "src/content"\nlayoutDir = "tpl"\nstaticDir = ["static", "public-extra"]\n' });
+    initSite(dir, { packageLayouts: path.join(dir, 'vendor/hp/layouts') });
+    expect(pairs(dir)).toEqual([
+      '.prerender/content -> content',
+      'src/content -> content',
+      'tpl -> layouts',
+      'static -> static',
+      'public-extra -> static',
+      '.prerender/layouts -> layouts',
+      'vendor/hp/layouts -> layouts',
+      '.prerender/static -> static',
+    ]);
+  });
+
+  it('keeps CRLF line endings', () => {
+    const dir = site({ 'hugo.toml': 'title = "x"\r\n[params]\r\na = 1\r\n' });
+    initSite(dir);
+    const text = readFileSync(path.join(dir, 'hugo.toml'), 'utf8');
+    expect(text.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(pairs(dir)).toEqual(DEFAULT_RESULT);
+  });
+
+  it('refuses an inline mounts array it cannot edit safely, leaving the file alone', () => {
+    const text = 'title = "x"\n[module]\nmounts = [{ source = "content", target = "content" }]\n';
+    const dir = site({ 'hugo.toml': text });
+    expect(() => initSite(dir)).toThrow(InitError);
+    expect(() => initSite(dir)).toThrow(/cannot edit safely/);
+    expect(readFileSync(path.join(dir, 'hugo.toml'), 'utf8')).toBe(text);
+  });
+
+  it('edits config/_default/module.toml ([[mounts]]) when the module config lives there', () => {
+    const dir = site({
+      'config/_default/hugo.toml': 'title = "x"\n',
+      'config/_default/module.toml': '# module settings\n[[mounts]]\nsource = "content"\ntarget = "content"\n',
+    });
+    const r = initSite(dir);
+    expect(path.relative(dir, r.file)).toBe('config/_default/module.toml');
+    expect(readFileSync(r.file, 'utf8')).toMatch(/^# module settings\n\[\[mounts\]\]\n# hugo-prerender/);
+    expect(pairs(dir)).toEqual(DEFAULT_RESULT);
+    expect(initSite(dir).changed).toBe(false);
+  });
+
+  it('fails clearly without a config', () => {
+    expect(() => initSite(site({}))).toThrow(/no Hugo configuration found/);
+  });
+
+  it('does not suggest the .gitignore line when it is already there', () => {
+    const dir = site({ 'hugo.toml': '', '.gitignore': 'public/\n.prerender/\n' });
+    expect(initSite(dir).messages.join('\n')).not.toMatch(/gitignore/);
+  });
+});
+
+describe('initSite on YAML', () => {
+  it('keeps comments and other settings, and is idempotent', () => {
+    const text = ['# site', 'title: Blog # inline', 'params:', '  # who', '  author: Me', ''].join('\n');
+    const dir = site({ 'hugo.yaml': text });
+    expect(initSite(dir).changed).toBe(true);
+    const after = readFileSync(path.join(dir, 'hugo.yaml'), 'utf8');
+    expect(after).toContain('# site\ntitle: Blog # inline\nparams:\n  # who\n  author: Me\n');
+    expect(pairs(dir)).toEqual(DEFAULT_RESULT);
+    expect(initSite(dir).changed).toBe(false);
+    expect(readFileSync(path.join(dir, 'hugo.yaml'), 'utf8')).toBe(after);
+  });
+  it('reorders existing mounts keeping the user entries (and their comments)', () => {
+    const text = ['Module:', '  Mounts:', '    # mine', '    - source: notes', '      target: content/notes', '      lang: en', ''].join('\n');
+    const dir = site({ 'hugo.yml': text });
+    initSite(dir);
+    const after = readFileSync(path.join(dir, 'hugo.yml'), 'utf8');
+    expect(after).toContain('# mine');
+    expect(after).toContain('Mounts:');
+    expect(after).not.toMatch(/^module:/m);
+    expect(pairs(dir).slice(0, 3)).toEqual(['.prerender/content -> content', 'notes -> content/notes', 'layouts -> layouts']);
+    expect(moduleMounts(readSiteConfig(dir).data)[1]!.lang).toBe('en');
+  });
+});
+
+describe('initSite on JSON', () => {
+  it('keeps the indentation and keys, and is idempotent', () => {
+    const text = '{\n    "title": "Blog",\n    "params": {\n        "a": 1\n    }\n}\n';
+    const dir = site({ 'hugo.json': text });
+    expect(initSite(dir).changed).toBe(true);
+    const after = readFileSync(path.join(dir, 'hugo.json'), 'utf8');
+    expect(after.startsWith('{\n    "title": "Blog",\n    "params": {\n        "a": 1\n    },\n    "module": {\n        "mounts": [\n')).toBe(true);
+    expect(pairs(dir)).toEqual(DEFAULT_RESULT);
+    expect(initSite(dir).changed).toBe(false);
+  });
+});
