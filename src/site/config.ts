@@ -197,6 +197,17 @@ export interface SiteConfig {
   /** The merged configuration, keys spelled as the user wrote them. */
   data: Record<string, unknown>;
   diagnostics: Diagnostic[];
+  // Conveniences computed from `data` with the accessors below (paths absolute):
+  /** The first content root (contentDir, or the first content mount that is not ours). */
+  contentDir: string;
+  /** Every content root, with where its files land inside the content tree. */
+  contentRoots: ComponentRoot[];
+  staticDirs: string[];
+  /** The first assets root. */
+  assetsDir: string;
+  prerender: PrerenderOptions;
+  /** What math location needs: the passthrough delimiters (when configured) and the escapes mode. */
+  math: { delimiters?: PassthroughDelimiters; escapes: 'none' | 'markdown' };
 }
 
 /** Reads and merges a site's configuration. Never throws for bad config: see `diagnostics`. */
@@ -220,7 +231,24 @@ export function readSiteConfig(siteDir: string, opts: { environment?: string | n
     diagnostics.push(...parsed.diagnostics);
     data = mergeConfig(data, f.key === null ? parsed.data : { [f.key]: parsed.data });
   }
-  return { file: main?.path ?? null, format: main?.format ?? null, files, data, diagnostics };
+  const mainRel = main ? path.relative(siteDir, main.path).split(path.sep).join('/') : undefined;
+  const prerender = prerenderOptions(data, mainRel);
+  diagnostics.push(...prerender.diagnostics);
+  const content = contentRoots(siteDir, data);
+  const delimiters = passthroughDelimiters(data);
+  return {
+    file: main?.path ?? null,
+    format: main?.format ?? null,
+    files,
+    data,
+    diagnostics,
+    contentDir: content[0]?.dir ?? path.resolve(siteDir, 'content'),
+    contentRoots: content,
+    staticDirs: staticRoots(siteDir, data).map((r) => r.dir),
+    assetsDir: assetRoots(siteDir, data)[0]?.dir ?? path.resolve(siteDir, 'assets'),
+    prerender: prerender.options,
+    math: { ...(delimiters ? { delimiters } : {}), escapes: prerender.options.math.escapes },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

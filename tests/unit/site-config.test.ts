@@ -116,6 +116,20 @@ describe('readSiteConfig', () => {
     expect(cfg.file).toBeNull();
     expect(cfg.diagnostics[0]!.message).toMatch(/no Hugo configuration found.*hugo\.toml/);
   });
+  it('offers the conveniences the build needs, with absolute paths', () => {
+    const dir = site({
+      'hugo.toml':
+        'contentDir = "posts"\nstaticDir = ["static", "s2"]\n[params.prerender]\nerrors = "bogus"\n[params.prerender.math]\nescapes = "markdown"\n' +
+        '[markup.goldmark.extensions.passthrough.delimiters]\ninline = [["\\\\(", "\\\\)"]]\n',
+    });
+    const cfg = readSiteConfig(dir);
+    expect(cfg.contentDir).toBe(path.join(dir, 'posts'));
+    expect(cfg.staticDirs).toEqual([path.join(dir, 'static'), path.join(dir, 's2')]);
+    expect(cfg.assetsDir).toBe(path.join(dir, 'assets'));
+    expect(cfg.prerender.errors).toBe('fail');
+    expect(cfg.diagnostics).toMatchObject([{ severity: 'warning', file: 'hugo.toml', message: expect.stringMatching(/params\.prerender\.errors/) }]);
+    expect(cfg.math).toEqual({ delimiters: { inline: [['\\(', '\\)']], block: [] }, escapes: 'markdown' });
+  });
   it('accepts a BOM', () => {
     expect(readSiteConfig(site({ 'hugo.toml': '\uFEFFtitle = "x"\n' })).diagnostics).toEqual([]);
   });
