@@ -1,0 +1,303 @@
+/**
+ * The writer for `<site>/.prerender/`, the only place hugo-prerender ever writes:
+ *
+ *   .prerender/content/<same path as in content/>          shadow pages
+ *   .prerender/layouts/partials/prerender/<key>.html        fragments (content-addressed)
+ *   .prerender/static/<path>                                stylesheets, fonts, generated images
+ *   .prerender/manifest.json                                which source made which shadow, with which keys
+ *
+ * Every write is atomic: a temporary file whose name ends in `.tmp` (ignored by Hugo's watcher) in the
+ * same directory, then a rename, so `hugo server` never reads half a file. A file whose bytes are
+ * already right is not rewritten (no needless rebuilds). `finish()` removes whatever this build did
+ * not produce or keep (no ghost pages) and writes the manifest.
+ *
+ * Paths are checked before any write or delete: they must resolve inside `<site>/.prerender/`,
+ * following symlinks, or the writer throws.
+ */
+import { createHash } from 'node:crypto';
+import {
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmdirSync,
+  unlinkSync,
+  writeFileSync,
+  type Stats,
+} from 'node:fs';
+import path from 'node:path';
+import { PRERENDER_DIR } from './config.js';
+
+export const MANIFEST_FILE = 'manifest.json';
+export const PARTIALS_DIR = 'layouts/partials/prerender';
+const MANIFEST_VERSION = 1;
+
+export interface ShadowInfo {
+  /** The original file, relative to the site root with forward slashes (e.g. `content/posts/x.md`). */
+  source: string;
+  /** The fragment keys this page's placeholders use. */
+  partials: string[];
+  /** md5 of the original's bytes (what the placeholder carries), when the caller has it. */
+  sourceMd5?: string;
+}
+
+export interface Manifest {
+  version: number;
+  /** Shadow path relative to .prerender/content → what made it. */
+  pages: Record<string, ShadowInfo>;
+  /** Static files written, relative to .prerender/static. */
+  static: string[];
+}
+
+export interface FinishResult {
+  /** Files removed, relative to .prerender/ (sorted). */
+  removed: string[];
+  manifest: Manifest;
+}
+
+export class OutputPathError extends Error {}
+
+/** A fragment key: lower case (Hugo 0.111's partial lookup is case-sensitive; the shortcode lower-cases). */
+const KEY_RE = /^[a-z0-9][a-z0-9_-]*$/;
+
+export function md5(data: string | Buffer): string {
+  return createHash('md5').update(data).digest('hex');
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+function lstatOrNull(p: string): Stats | null {
+  try {
+    return lstatSync(p);
+  } catch {
+    return null;
+  }
+}
+
+function sameBytes(file: string, data: Buffer): boolean {
+  const st = lstatOrNull(file);
+  if (!st || !st.isFile() || st.size !== data.length) return false;
+  return readFileSync(file).equals(data);
+}
+
+/** Sorted-key JSON, so the manifest is byte-identical for identical builds. */
+function stableJson(value: unknown): string {
+  const sort = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sort);
+    if (v && typeof v === 'object') {
+      return Object.fromEntries(
+        Object.keys(v as object)
+          .sort()
+          .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
+      );
+    }
+    return v;
+  };
+  return JSON.stringify(sort(value), null, 2) + '\n';
+}
+
+export function readManifest(root: string): Manifest {
+  const empty: Manifest = { version: MANIFEST_VERSION, pages: {}, static: [] };
+  try {
+    const m = JSON.parse(readFileSync(path.join(root, MANIFEST_FILE), 'utf8')) as Partial<Manifest>;
+    if (m.version !== MANIFEST_VERSION || typeof m.pages !== 'object' || m.pages === null) return empty;
+    return { version: MANIFEST_VERSION, pages: m.pages, static: Array.isArray(m.static) ? m.static : [] };
+  } catch {
+    return empty;
+  }
+}
+
+export class PrerenderOutput {
+  /** Absolute `<site>/.prerender`. */
+  readonly root: string;
+  private readonly siteReal: string;
+  private readonly previous: Manifest;
+  private readonly pages = new Map<string, ShadowInfo>();
+  private readonly partialsWritten = new Set<string>();
+  private readonly staticWritten = new Set<string>();
+  private keptAny = false;
+  private tmpCounter = 0;
+
+  constructor(siteDir: string) {
+    const site = path.resolve(siteDir);
+    this.siteReal = realpathSync(site);
+    this.root = path.join(site, PRERENDER_DIR);
+    this.previous = readManifest(this.root);
+  }
+
+  /** `.prerender/content/<rel>`; `rel` is the page's path inside the content tree (`posts/x.md`). */
+  writeShadow(rel: string, text: string, info: ShadowInfo): void {
+    const relPath = this.cleanRel(rel, 'shadow');
+    for (const k of info.partials) this.checkKey(k);
+    this.write(`content/${relPath}`, Buffer.from(text, 'utf8'));
+    this.pages.set(relPath, {
+      source: info.source,
+      partials: [...new Set(info.partials)].sort(),
+      ...(info.sourceMd5 ? { sourceMd5: info.sourceMd5 } : {}),
+    });
+  }
+
+  /** `.prerender/layouts/partials/prerender/<key>.html`, written only if not already there with these bytes. */
+  writePartial(key: string, html: string): void {
+    this.checkKey(key);
+    this.write(`${PARTIALS_DIR}/${key}.html`, Buffer.from(html, 'utf8'));
+    this.partialsWritten.add(key);
+  }
+
+  /** Whether the fragment for `key` exists (written in this build or left by an earlier one). */
+  hasPartial(key: string): boolean {
+    if (!KEY_RE.test(key)) return false;
+    if (this.partialsWritten.has(key)) return true;
+    const st = lstatOrNull(this.resolve(`${PARTIALS_DIR}/${key}.html`));
+    return st !== null && st.isFile();
+  }
+
+  /** `.prerender/static/<rel>`, served by Hugo at `/<rel>`. */
+  writeStatic(rel: string, data: Buffer | string): void {
+    const relPath = this.cleanRel(rel, 'static file');
+    this.write(`static/${relPath}`, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+    this.staticWritten.add(relPath);
+  }
+
+  /**
+   * Keeps what an earlier build produced for this page (its shadow and the partials it used), e.g.
+   * because the page failed this time: its old shadow stays, and Hugo's staleness check reports it.
+   */
+  keep(rel: string): void {
+    const relPath = this.cleanRel(rel, 'shadow');
+    this.keptAny = true;
+    const old = this.previous.pages[relPath];
+    const st = lstatOrNull(this.resolve(`content/${relPath}`));
+    if (old && st?.isFile()) this.pages.set(relPath, old);
+  }
+
+  /**
+   * Ends the build: removes every shadow, partial and static file this build neither wrote nor kept
+   * (a deleted source loses its shadow), removes emptied directories, and writes the manifest.
+   */
+  finish(): FinishResult {
+    const referenced = new Set<string>();
+    for (const info of this.pages.values()) for (const k of info.partials) referenced.add(k);
+    for (const k of this.partialsWritten) referenced.add(k);
+    // A failed page keeps its old shadow, which may need the old static files (e.g. KaTeX's CSS).
+    const keepStatic = new Set([...this.staticWritten, ...(this.keptAny ? this.previous.static : [])]);
+
+    const removed: string[] = [];
+    this.sweep('content', (rel) => this.pages.has(rel), removed);
+    this.sweep(PARTIALS_DIR, (rel) => rel.endsWith('.html') && referenced.has(rel.slice(0, -5)), removed);
+    this.sweep('static', (rel) => keepStatic.has(rel), removed);
+
+    const manifest: Manifest = {
+      version: MANIFEST_VERSION,
+      pages: Object.fromEntries([...this.pages].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+      static: [...keepStatic].sort(),
+    };
+    this.write(MANIFEST_FILE, Buffer.from(stableJson(manifest), 'utf8'));
+    return { removed: removed.sort(), manifest };
+  }
+
+  // --- internals -----------------------------------------------------------------------------
+
+  private checkKey(key: string): void {
+    if (!KEY_RE.test(key)) {
+      throw new OutputPathError(`fragment key ${JSON.stringify(key)} is not valid: use lower-case letters, digits, '-' and '_'`);
+    }
+  }
+
+  /** A relative path inside a component: forward slashes, no `..`, not absolute. */
+  private cleanRel(rel: string, what: string): string {
+    const p = rel.replace(/\\/g, '/');
+    const parts = p.split('/');
+    if (p === '' || p.startsWith('/') || /^[a-zA-Z]:/.test(p) || p.includes('\0') || parts.some((s) => s === '..' || s === '.' || s === '')) {
+      throw new OutputPathError(`refusing to write ${what} ${JSON.stringify(rel)}: not a plain relative path inside ${PRERENDER_DIR}/`);
+    }
+    return p;
+  }
+
+  /**
+   * The absolute path of `rel` inside .prerender, after checking that it stays inside, textually and
+   * once every existing symlink on the way is resolved.
+   */
+  private resolve(rel: string): string {
+    const abs = path.resolve(this.root, rel);
+    if (!abs.startsWith(this.root + path.sep)) {
+      throw new OutputPathError(`refusing to touch ${abs}: outside ${this.root}`);
+    }
+    const expectedRoot = path.join(this.siteReal, PRERENDER_DIR);
+    // The deepest ancestor that exists, resolved, must be .prerender itself or inside it.
+    let probe = path.dirname(abs);
+    for (;;) {
+      if (lstatOrNull(probe)) break;
+      probe = path.dirname(probe);
+    }
+    if (probe.length < this.root.length) return abs; // .prerender does not exist yet: created below the real site
+    let real: string;
+    try {
+      real = realpathSync(probe);
+    } catch (e) {
+      throw new OutputPathError(`refusing to touch ${abs}: cannot resolve ${probe} (${(e as Error).message})`);
+    }
+    if (real !== expectedRoot && !real.startsWith(expectedRoot + path.sep)) {
+      throw new OutputPathError(
+        `refusing to touch ${abs}: ${probe} resolves to ${real}, outside ${expectedRoot} (a symlink?); hugo-prerender only writes inside ${PRERENDER_DIR}/`,
+      );
+    }
+    return abs;
+  }
+
+  private write(rel: string, data: Buffer): void {
+    const file = this.resolve(rel);
+    if (sameBytes(file, data)) return;
+    const dir = path.dirname(file);
+    mkdirSync(dir, { recursive: true });
+    this.resolve(rel); // again, now that the directories exist
+    const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${this.tmpCounter++}.tmp`);
+    try {
+      writeFileSync(tmp, data);
+      renameSync(tmp, file);
+    } catch (e) {
+      try {
+        unlinkSync(tmp);
+      } catch {
+        /* already gone */
+      }
+      throw e;
+    }
+  }
+
+  /** Deletes files under `.prerender/<dir>` for which `keep(relative path)` is false; never follows symlinks. */
+  private sweep(dir: string, keep: (rel: string) => boolean, removed: string[]): void {
+    const base = path.join(this.root, dir);
+    const walk = (abs: string): boolean => {
+      // Returns whether the directory is empty afterwards.
+      let empty = true;
+      for (const name of readdirSync(abs).sort()) {
+        const child = path.join(abs, name);
+        const st = lstatSync(child);
+        const rel = toPosix(path.relative(base, child));
+        if (st.isDirectory()) {
+          if (walk(child)) {
+            this.resolve(path.relative(this.root, child) + '/x');
+            rmdirSync(child);
+          } else empty = false;
+        } else if (keep(rel)) {
+          empty = false;
+        } else {
+          this.resolve(path.relative(this.root, child));
+          unlinkSync(child);
+          removed.push(toPosix(path.relative(this.root, child)));
+        }
+      }
+      return empty;
+    };
+    const st = lstatOrNull(base);
+    if (!st) return;
+    if (!st.isDirectory()) throw new OutputPathError(`${base} is not a directory (a symlink?); refusing to clean it`);
+    this.resolve(path.relative(this.root, base) + '/x');
+    walk(base);
+  }
+}

@@ -1,0 +1,200 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as fs from 'node:fs';
+
+// Observe renames (the atomic step) without changing what they do.
+vi.mock('node:fs', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:fs')>();
+  return { ...real, renameSync: vi.fn(real.renameSync) };
+});
+import { OutputPathError, PrerenderOutput, md5, readManifest } from '../../src/site/output.js';
+
+const dirs: string[] = [];
+function tmp(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'hp-out-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function files(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const n of readdirSync(d).sort()) {
+      const p = path.join(d, n);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.push(path.relative(dir, p));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+describe('PrerenderOutput', () => {
+  it('writes shadows, partials and static files where Hugo mounts them, and a sorted manifest', () => {
+    const site = tmp();
+    const out = new PrerenderOutput(site);
+    out.writeShadow('posts/b/index.md', 'B {{< prerender "k2" >}}', { source: 'content/posts/b/index.md', partials: ['k2'] });
+    out.writeShadow('posts/a.md', 'A', { source: 'content/posts/a.md', partials: ['k1', 'k2', 'k1'], sourceMd5: md5('x') });
+    out.writePartial('k2', '<b>2</b>');
+    out.writePartial('k1', '<b>1</b>');
+    out.writeStatic('prerender/prerender.css', 'a{}');
+    const r = out.finish();
+    expect(r.removed).toEqual([]);
+    expect(files(path.join(site, '.prerender'))).toEqual([
+      'content/posts/a.md',
+      'content/posts/b/index.md',
+      'layouts/partials/prerender/k1.html',
+      'layouts/partials/prerender/k2.html',
+      'manifest.json',
+      'static/prerender/prerender.css',
+    ]);
+    expect(readFileSync(path.join(site, '.prerender/layouts/partials/prerender/k1.html'), 'utf8')).toBe('<b>1</b>');
+    const manifestText = readFileSync(path.join(site, '.prerender/manifest.json'), 'utf8');
+    expect(Object.keys(JSON.parse(manifestText).pages)).toEqual(['posts/a.md', 'posts/b/index.md']);
+    expect(readManifest(path.join(site, '.prerender')).pages['posts/a.md']).toEqual({
+      source: 'content/posts/a.md',
+      partials: ['k1', 'k2'],
+      sourceMd5: md5('x'),
+    });
+
+    // The same build in another order gives the same manifest bytes.
+    const again = new PrerenderOutput(site);
+    again.writePartial('k1', '<b>1</b>');
+    again.writePartial('k2', '<b>2</b>');
+    again.writeStatic('prerender/prerender.css', 'a{}');
+    again.writeShadow('posts/a.md', 'A', { source: 'content/posts/a.md', partials: ['k2', 'k1'], sourceMd5: md5('x') });
+    again.writeShadow('posts/b/index.md', 'B {{< prerender "k2" >}}', { source: 'content/posts/b/index.md', partials: ['k2'] });
+    again.finish();
+    expect(readFileSync(path.join(site, '.prerender/manifest.json'), 'utf8')).toBe(manifestText);
+  });
+
+  it('does not rewrite a file whose bytes are already right (content-addressed partials)', () => {
+    const site = tmp();
+    const first = new PrerenderOutput(site);
+    first.writePartial('k', 'same');
+    first.finish();
+    const file = path.join(site, '.prerender/layouts/partials/prerender/k.html');
+    const ino = statSync(file).ino;
+    const second = new PrerenderOutput(site);
+    expect(second.hasPartial('k')).toBe(true);
+    expect(second.hasPartial('nope')).toBe(false);
+    second.writePartial('k', 'same');
+    expect(statSync(file).ino).toBe(ino); // an atomic rewrite would have made a new inode
+    second.writePartial('k', 'different');
+    expect(statSync(file).ino).not.toBe(ino);
+    expect(readFileSync(file, 'utf8')).toBe('different');
+  });
+
+  it('writes atomically through a .tmp file in the same directory', () => {
+    const site = tmp();
+    const out = new PrerenderOutput(site);
+    const rename = vi.mocked(fs.renameSync);
+    rename.mockClear();
+    out.writeShadow('posts/a.md', 'A', { source: 'content/posts/a.md', partials: [] });
+    expect(rename).toHaveBeenCalledTimes(1);
+    const [from, to] = rename.mock.calls[0]!.map(String);
+    expect(to).toBe(path.join(site, '.prerender/content/posts/a.md'));
+    expect(from!.endsWith('.tmp')).toBe(true); // Hugo's watcher ignores *.tmp
+    expect(path.dirname(from!)).toBe(path.dirname(to!));
+    expect(files(path.join(site, '.prerender'))).toEqual(['content/posts/a.md']);
+  });
+
+  it('removes shadows of gone sources, unreferenced partials and unwritten static files; keep() preserves a failed page', () => {
+    const site = tmp();
+    const b1 = new PrerenderOutput(site);
+    b1.writeShadow('a.md', 'A', { source: 'content/a.md', partials: ['ka'] });
+    b1.writeShadow('gone.md', 'G', { source: 'content/gone.md', partials: ['kg'] });
+    b1.writeShadow('failed/index.md', 'F', { source: 'content/failed/index.md', partials: ['kf'] });
+    for (const k of ['ka', 'kg', 'kf']) b1.writePartial(k, k);
+    b1.writeStatic('prerender/katex/katex.min.css', 'css');
+    b1.finish();
+
+    const b2 = new PrerenderOutput(site);
+    b2.writeShadow('a.md', 'A2', { source: 'content/a.md', partials: ['ka2'] });
+    b2.writePartial('ka2', 'ka2');
+    b2.keep('failed/index.md');
+    const r = b2.finish();
+    expect(r.removed).toEqual(['content/gone.md', 'layouts/partials/prerender/ka.html', 'layouts/partials/prerender/kg.html']);
+    expect(files(path.join(site, '.prerender'))).toEqual([
+      'content/a.md',
+      'content/failed/index.md',
+      'layouts/partials/prerender/ka2.html',
+      'layouts/partials/prerender/kf.html',
+      'manifest.json',
+      'static/prerender/katex/katex.min.css', // kept for the failed page's old shadow
+    ]);
+    expect(Object.keys(r.manifest.pages)).toEqual(['a.md', 'failed/index.md']);
+
+    // Next build without math and without failures: the KaTeX files and the emptied dirs go.
+    const b3 = new PrerenderOutput(site);
+    b3.writeShadow('a.md', 'A2', { source: 'content/a.md', partials: ['ka2'] });
+    b3.writePartial('ka2', 'ka2');
+    const r3 = b3.finish();
+    expect(r3.removed).toEqual(['content/failed/index.md', 'layouts/partials/prerender/kf.html', 'static/prerender/katex/katex.min.css']);
+    expect(existsSync(path.join(site, '.prerender/content/failed'))).toBe(false);
+    expect(existsSync(path.join(site, '.prerender/static/prerender'))).toBe(false);
+    // keep() of a page that never had a shadow keeps nothing.
+    const b4 = new PrerenderOutput(site);
+    b4.keep('never.md');
+    expect(b4.finish().manifest.pages).toEqual({});
+  });
+
+  it('never touches files outside .prerender', () => {
+    const site = tmp();
+    mkdirSync(path.join(site, 'content'));
+    writeFileSync(path.join(site, 'content/a.md'), 'original');
+    const out = new PrerenderOutput(site);
+    out.writeShadow('a.md', 'shadow', { source: 'content/a.md', partials: [] });
+    out.finish();
+    new PrerenderOutput(site).finish(); // removes the shadow, nothing else
+    expect(readFileSync(path.join(site, 'content/a.md'), 'utf8')).toBe('original');
+    expect(files(site)).toEqual(['.prerender/manifest.json', 'content/a.md']);
+  });
+
+  it('refuses paths that leave .prerender, textually or through symlinks', () => {
+    const site = tmp();
+    const outside = tmp();
+    const out = new PrerenderOutput(site);
+    const info = { source: 'content/x.md', partials: [] };
+    for (const bad of ['../x.md', 'a/../../x.md', '/etc/passwd', 'C:/x.md', 'a//b.md', './a.md', '']) {
+      expect(() => out.writeShadow(bad, 'x', info)).toThrow(OutputPathError);
+    }
+    expect(() => out.writeStatic('../../escape.css', 'x')).toThrow(/refusing/);
+    for (const bad of ['../x', 'Upper', 'a/b', 'a.b', '']) expect(() => out.writePartial(bad, 'x')).toThrow(OutputPathError);
+    expect(() => out.writeShadow('a.md', 'x', { source: 'content/a.md', partials: ['../../x'] })).toThrow(OutputPathError);
+
+    // A symlinked directory inside .prerender pointing outside.
+    mkdirSync(path.join(site, '.prerender/content'), { recursive: true });
+    symlinkSync(outside, path.join(site, '.prerender/content/posts'));
+    expect(() => out.writeShadow('posts/a.md', 'x', info)).toThrow(/outside/);
+    expect(() => out.writeShadow('posts/deep/a.md', 'x', info)).toThrow(/outside/);
+    expect(readdirSync(outside)).toEqual([]);
+  });
+
+  it('refuses a .prerender that is itself a symlink out of the site', () => {
+    const site = tmp();
+    const outside = tmp();
+    symlinkSync(outside, path.join(site, '.prerender'));
+    const out = new PrerenderOutput(site);
+    expect(() => out.writePartial('k', 'x')).toThrow(OutputPathError);
+    expect(readdirSync(outside)).toEqual([]);
+  });
+
+  it('cleans stray files but does not follow symlinks while sweeping', () => {
+    const site = tmp();
+    const outside = tmp();
+    writeFileSync(path.join(outside, 'precious.md'), 'keep');
+    mkdirSync(path.join(site, '.prerender/content'), { recursive: true });
+    writeFileSync(path.join(site, '.prerender/content/.a.md.1.0.tmp'), 'half');
+    symlinkSync(path.join(outside, 'precious.md'), path.join(site, '.prerender/content/link.md'));
+    const r = new PrerenderOutput(site).finish();
+    expect(r.removed).toEqual(['content/.a.md.1.0.tmp', 'content/link.md']);
+    expect(readFileSync(path.join(outside, 'precious.md'), 'utf8')).toBe('keep');
+  });
+});
