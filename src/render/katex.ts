@@ -1,0 +1,134 @@
+/**
+ * Typesetting TeX with KaTeX at build time: HTML + MathML, mhchem's `\ce`/`\pu`, errors and KaTeX's
+ * strict-mode reports returned as data (never thrown, never printed), results cached per renderer.
+ */
+import katex, { type KatexOptions, type ParseError } from 'katex';
+import 'katex/contrib/mhchem';
+
+/** The KaTeX version whose CSS and fonts must be shipped with the output. */
+export const KATEX_VERSION: string = katex.version;
+
+export interface MathRenderResult {
+  /** KaTeX's markup; with `errors: 'render'` KaTeX's red error span when the TeX is invalid, else ''. */
+  html: string;
+  /** The problem, when the TeX could not be typeset. `texOffset` indexes the tex string given. */
+  error?: { message: string; texOffset?: number };
+  /** Strict-mode reports (LaTeX-incompatible input), `\require` removals and other notices. */
+  warnings: string[];
+}
+
+export interface MathRenderer {
+  render(tex: string, display: boolean): MathRenderResult;
+  stats(): { rendered: number; cacheHits: number };
+}
+
+export interface MathRendererOptions {
+  /** `\name` → expansion, as KaTeX's `macros` option. */
+  macros?: Record<string, string>;
+  /** `fail`: an invalid formula renders nothing (the caller fails the page); `render`: KaTeX's error span. */
+  errors?: 'fail' | 'render';
+}
+
+/**
+ * `\require{…}` loads a MathJax extension; KaTeX has the common ones built in (and mhchem loaded).
+ * It is blanked with spaces of the same length so that error offsets still index the given tex.
+ */
+const REQUIRE_RE = /\\require\s*\{[^{}]*\}/g;
+
+export function createMathRenderer(opts: MathRendererOptions = {}): MathRenderer {
+  const macros = { ...(opts.macros ?? {}) };
+  const errors = opts.errors ?? 'fail';
+  const cache = new Map<string, MathRenderResult>();
+  let rendered = 0;
+  let cacheHits = 0;
+
+  function typeset(tex: string, display: boolean): MathRenderResult {
+    const warnings: string[] = [];
+    const input = tex.replace(REQUIRE_RE, (m) => {
+      warnings.push(`${m.replace(/\s+/g, '')} is MathJax-only and was ignored (KaTeX needs no extensions loaded)`);
+      return ' '.repeat(m.length);
+    });
+    const options = (throwOnError: boolean): KatexOptions => ({
+      displayMode: display,
+      output: 'htmlAndMathml',
+      throwOnError,
+      // A fresh copy every time: `\gdef` and `\global` write into this object.
+      macros: { ...macros },
+      strict: (code: string, message: string) => {
+        warnings.push(`${message} [${code}]`);
+        return 'ignore';
+      },
+    });
+    try {
+      const html = quietly(warnings, () => katex.renderToString(input, options(true)));
+      return { html, warnings };
+    } catch (e) {
+      if (!(e instanceof katex.ParseError)) throw e;
+      const error = describeError(e, input);
+      // Strict reports from the failed attempt are noise next to the error.
+      warnings.length = 0;
+      if (input !== tex) warnings.push(...requireWarnings(tex));
+      const html = errors === 'render' ? quietly([], () => katex.renderToString(input, options(false))) : '';
+      return { html, error, warnings };
+    }
+  }
+
+  return {
+    render(tex, display) {
+      const key = `${display ? 'D' : 'I'}\u0000${tex}`;
+      const hit = cache.get(key);
+      if (hit) {
+        cacheHits++;
+        return { ...hit, warnings: [...hit.warnings] };
+      }
+      rendered++;
+      const result = typeset(tex, display);
+      cache.set(key, result);
+      return { ...result, warnings: [...result.warnings] };
+    },
+    stats: () => ({ rendered, cacheHits }),
+  };
+}
+
+function requireWarnings(tex: string): string[] {
+  return [...tex.matchAll(REQUIRE_RE)].map(
+    (m) => `${m[0].replace(/\s+/g, '')} is MathJax-only and was ignored (KaTeX needs no extensions loaded)`,
+  );
+}
+
+/**
+ * KaTeX's message without the "KaTeX parse error: " prefix, and the offset when it points into the
+ * given tex. (Inside a macro's expansion KaTeX positions index the macro's body instead; those are
+ * recognised because the excerpt KaTeX quotes does not match the tex at that place.)
+ */
+function describeError(e: ParseError, tex: string): { message: string; texOffset?: number } {
+  const err = e as ParseError & { length?: number };
+  const message = err.rawMessage || err.message.replace(/^KaTeX parse error: /, '');
+  const pos = err.position;
+  if (typeof pos !== 'number' || pos < 0 || pos > tex.length) return { message };
+  const len = typeof err.length === 'number' ? err.length : 0;
+  const underlined = tex.slice(pos, pos + len).replace(/[^]/g, '$&\u0332');
+  if (underlined && !err.message.includes(underlined)) return { message };
+  return { message, texOffset: pos };
+}
+
+/**
+ * KaTeX prints some notices itself (missing font metrics for a character, `\message`). They are
+ * collected instead: rendering is synchronous, so swapping the console for its duration is safe.
+ */
+function quietly<T>(sink: string[], fn: () => T): T {
+  const saved = { warn: console.warn, log: console.log, error: console.error };
+  const collect = (...args: unknown[]) => {
+    sink.push(args.map(String).join(' '));
+  };
+  console.warn = collect;
+  console.log = collect;
+  console.error = collect;
+  try {
+    return fn();
+  } finally {
+    console.warn = saved.warn;
+    console.log = saved.log;
+    console.error = saved.error;
+  }
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createMathRenderer, KATEX_VERSION } from '../../src/render/katex.js';
+
+describe('createMathRenderer', () => {
+  it('renders inline math as HTML and MathML', () => {
+    const r = createMathRenderer().render('h_{t-1}', false);
+    expect(r.error).toBeUndefined();
+    expect(r.html).toMatch(/^<span class="katex">/);
+    expect(r.html).toContain('<math');
+    expect(r.html).toContain('<annotation encoding="application/x-tex">h_{t-1}</annotation>');
+    expect(r.html).toContain('class="katex-html"');
+    expect(r.html).not.toContain('katex-display');
+  });
+
+  it('renders display math in display mode', () => {
+    const r = createMathRenderer().render('\\sum_i x_i', true);
+    expect(r.html).toMatch(/^<span class="katex-display">/);
+    expect(r.html).toContain('display="block"');
+  });
+
+  it('reports a parse error with its message and the offset in the given tex', () => {
+    const tex = 'a + \\frac{1}{2} + \\undefinedcontrol + b';
+    const r = createMathRenderer().render(tex, false);
+    expect(r.html).toBe('');
+    expect(r.error?.message).toContain('Undefined control sequence: \\undefinedcontrol');
+    expect(r.error?.message).not.toMatch(/^KaTeX parse error/);
+    expect(r.error?.texOffset).toBe(tex.indexOf('\\undefinedcontrol'));
+  });
+
+  it("with errors: 'render' returns KaTeX's error span as well as the error", () => {
+    const r = createMathRenderer({ errors: 'render' }).render('x^', false);
+    expect(r.error?.message).toMatch(/Expected group/);
+    expect(r.error?.texOffset).toBe(1); // the `^` that lacks its group
+    expect(r.html).toContain('class="katex-error"');
+    expect(r.html).toContain('color:#cc0000');
+  });
+
+  it('applies macros, copied for every render so \\gdef does not leak', () => {
+    const m = createMathRenderer({ macros: { '\\RR': '\\mathbb{R}' } });
+    expect(m.render('x \\in \\RR', false).html).toContain('mathvariant="double-struck"');
+    expect(m.render('\\gdef\\foo{42} \\foo', false).html).toContain('42');
+    const after = m.render('\\foo', false);
+    expect(after.error?.message).toContain('Undefined control sequence: \\foo');
+    // And the configured macros survive.
+    expect(m.render('\\RR^n', false).error).toBeUndefined();
+  });
+
+  it('does not mutate the macros object it was given', () => {
+    const macros = { '\\a': 'b' };
+    createMathRenderer({ macros }).render('\\gdef\\z{1}\\z', false);
+    expect(macros).toEqual({ '\\a': 'b' });
+  });
+
+  it('caches by (tex, display)', () => {
+    const m = createMathRenderer();
+    const a = m.render('x^2', false);
+    const b = m.render('x^2', false);
+    m.render('x^2', true);
+    expect(b).toEqual(a);
+    expect(m.stats()).toEqual({ rendered: 2, cacheHits: 1 });
+  });
+
+  it('cached results cannot be corrupted by callers', () => {
+    const m = createMathRenderer();
+    m.render('\\require{cancel}x', false).warnings.push('mine');
+    expect(m.render('\\require{cancel}x', false).warnings).toHaveLength(1);
+  });
+
+  it('typesets mhchem', () => {
+    const m = createMathRenderer();
+    const ce = m.render('\\ce{CO2 + C -> 2 CO}', true);
+    expect(ce.error).toBeUndefined();
+    expect(ce.html).toContain('CO');
+    expect(m.render('\\pu{123 kJ/mol}', false).error).toBeUndefined();
+  });
+
+  it('strips \\require with a warning and keeps error offsets', () => {
+    const m = createMathRenderer();
+    const r = m.render('\\require{mhchem}\\ce{H2O}', false);
+    expect(r.error).toBeUndefined();
+    expect(r.warnings).toEqual([expect.stringContaining('\\require{mhchem} is MathJax-only')]);
+    const bad = m.render('\\require{cancel} x^', false);
+    expect(bad.error?.texOffset).toBe('\\require{cancel} x'.length);
+  });
+
+  it('collects strict-mode reports instead of printing them', () => {
+    const m = createMathRenderer();
+    const r = m.render('é', false);
+    expect(r.error).toBeUndefined();
+    expect(r.warnings).toEqual([expect.stringContaining('[unicodeTextInMathMode]')]);
+    expect(m.render('a \\\\ b', true).warnings).toEqual([expect.stringContaining('[newLineInDisplayMode]')]);
+  });
+
+  it("collects KaTeX's own console output (\\message) and restores the console", () => {
+    const log = vi.spyOn(console, 'log');
+    const r = createMathRenderer().render('\\message{hello} x', false);
+    expect(r.warnings).toEqual(['hello']);
+    expect(log).not.toHaveBeenCalled();
+    log.mockRestore();
+  });
+
+  it('exports the KaTeX version', () => {
+    expect(KATEX_VERSION).toBe('0.16.47');
+  });
+});
