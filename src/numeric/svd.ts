@@ -53,9 +53,10 @@ export function largestTridiagonalEigenvalue(d: Float64Array, e: Float64Array): 
 }
 
 /**
- * Reduces a symmetric n×n matrix (row-major, overwritten) to tridiagonal form by Householder similarity
- * transforms; returns its diagonal and off-diagonal. Eigenvalues are preserved exactly in exact arithmetic
- * and to rounding error in floating point (orthogonal transforms).
+ * Reduces a symmetric n×n matrix to tridiagonal form by Householder similarity transforms and returns its
+ * diagonal and off-diagonal. Only the lower triangle of `g` (row-major) is read and it is overwritten.
+ * Eigenvalues are preserved to rounding error (orthogonal transforms). Touching one triangle halves the
+ * work and keeps every inner loop on contiguous memory (as LAPACK's dsytd2 does with a symmetric matvec).
  */
 export function tridiagonalize(g: Float64Array, n: number): { d: Float64Array; e: Float64Array } {
   const d = new Float64Array(n);
@@ -84,22 +85,33 @@ export function tridiagonalize(g: Float64Array, n: number): { d: Float64Array; e
     e[k] = alpha;
     if (vv === 0) continue;
     const beta = 2 / vv;
-    // p = β·B·v for the trailing block B; then B ← B − v·wᵀ − w·vᵀ with w = p − (β/2)(vᵀp)·v.
+    // p = β·B·v for the trailing block B, from its lower triangle: each stored entry b_ij (j < i)
+    // contributes to p_i and to p_j.
+    for (let i = 0; i < len; i++) p[i] = 0;
+    for (let i = 0; i < len; i++) {
+      const row = (off + i) * n + off;
+      const vi = v[i]!;
+      let s = g[row + i]! * vi;
+      for (let j = 0; j < i; j++) {
+        const b = g[row + j]!;
+        s += b * v[j]!;
+        p[j]! += b * vi;
+      }
+      p[i]! += s;
+    }
     let vp = 0;
     for (let i = 0; i < len; i++) {
-      let s = 0;
-      const row = (off + i) * n + off;
-      for (let j = 0; j < len; j++) s += g[row + j]! * v[j]!;
-      p[i] = beta * s;
+      p[i]! *= beta;
       vp += v[i]! * p[i]!;
     }
+    // B ← B − v·wᵀ − w·vᵀ with w = p − (β/2)(vᵀp)·v, lower triangle only.
     const kk = 0.5 * beta * vp;
     for (let i = 0; i < len; i++) p[i]! -= kk * v[i]!;
     for (let i = 0; i < len; i++) {
       const row = (off + i) * n + off;
       const vi = v[i]!;
       const wi = p[i]!;
-      for (let j = 0; j < len; j++) g[row + j]! -= vi * p[j]! + wi * v[j]!;
+      for (let j = 0; j <= i; j++) g[row + j]! -= vi * p[j]! + wi * v[j]!;
     }
   }
   if (n >= 2) {
@@ -133,14 +145,30 @@ export function spectralNorm(a: Matrix): number {
   const n = byCols ? cols : rows;
   const g = new Float64Array(n * n);
   if (byCols) {
-    // G = AᵀA: accumulate row by row of A (contiguous reads), upper triangle only.
-    for (let k = 0; k < rows; k++) {
+    // G = AᵀA: accumulate rows of A (contiguous reads), four at a time, upper triangle only.
+    const r4 = rows - (rows % 4);
+    for (let k = 0; k < r4; k += 4) {
+      const o0 = k * cols;
+      const o1 = o0 + cols;
+      const o2 = o1 + cols;
+      const o3 = o2 + cols;
+      for (let i = 0; i < n; i++) {
+        const a0 = data[o0 + i]! * inv;
+        const a1 = data[o1 + i]! * inv;
+        const a2 = data[o2 + i]! * inv;
+        const a3 = data[o3 + i]! * inv;
+        const gi = i * n;
+        for (let j = i; j < n; j++) {
+          g[gi + j] += (a0 * data[o0 + j]! + a1 * data[o1 + j]! + a2 * data[o2 + j]! + a3 * data[o3 + j]!) * inv;
+        }
+      }
+    }
+    for (let k = r4; k < rows; k++) {
       const o = k * cols;
       for (let i = 0; i < n; i++) {
         const aki = data[o + i]! * inv;
-        if (aki === 0) continue;
         const gi = i * n;
-        for (let j = i; j < n; j++) g[gi + j]! += aki * data[o + j]! * inv;
+        for (let j = i; j < n; j++) g[gi + j] += aki * data[o + j]! * inv;
       }
     }
   } else {
