@@ -1,0 +1,196 @@
+/**
+ * Short Markdown strings (figure captions, attributions) rendered the way Hugo's `markdownify` renders
+ * them — GFM, Goldmark's typographer, raw HTML omitted unless the site allows it, a single wrapping
+ * `<p>` stripped — except that math is typeset through a callback instead of being mangled.
+ */
+import { unified } from 'unified';
+import remarkRehype from 'remark-rehype';
+import rehypeStringify from 'rehype-stringify';
+import { visit, SKIP } from 'unist-util-visit';
+import type { Nodes as MdastNodes, Root as MdastRoot, Text } from 'mdast';
+import type { Root as HastRoot, RootContent as HastContent } from 'hast';
+import { delimiterPairs, parseMarkdownWithMath, type MathOptions } from '../content/math.js';
+
+export type MathCallback = (tex: string, display: boolean) => string;
+
+export interface InlineMarkdownOptions {
+  /**
+   * Hugo's `markup.goldmark.renderer.unsafe`. False (Hugo's default): raw HTML is left out, as Hugo
+   * replaces it with a `<!-- raw HTML omitted -->` comment that Go templates then drop. True: kept.
+   */
+  unsafe?: boolean;
+  /** Math delimiters; the defaults (`$`, `$$`, `\(`, `\[`) unless the site configures passthrough. */
+  math?: MathOptions;
+}
+
+function parse(md: string, opts: InlineMarkdownOptions): MdastRoot {
+  const tree = parseMarkdownWithMath(md, delimiterPairs(opts.math));
+  typographer(tree);
+  return tree;
+}
+
+/** Markdown → HTML, with a lone wrapping paragraph removed (like Hugo's `markdownify`). */
+export function renderInlineMarkdown(md: string, math: MathCallback, opts: InlineMarkdownOptions = {}): string {
+  const mdast = parse(md, opts);
+  const processor = unified()
+    .use(remarkRehype, {
+      allowDangerousHtml: opts.unsafe === true,
+      handlers: {
+        mathSpan: (_state, node) => ({ type: 'raw', value: math(node.value, node.display) }),
+        mathBlock: (_state, node) => ({ type: 'raw', value: math(node.value, true) }),
+      },
+    })
+    .use(rehypeStringify, { allowDangerousHtml: true, characterReferences: { useNamedReferences: true } });
+  const hast = processor.runSync(mdast) as HastRoot;
+  unwrapSingleParagraph(hast);
+  return processor.stringify(hast).trim();
+}
+
+function unwrapSingleParagraph(root: HastRoot): void {
+  const significant = root.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+  const only = significant[0];
+  if (significant.length === 1 && only && only.type === 'element' && only.tagName === 'p') {
+    root.children = only.children as HastContent[];
+  }
+}
+
+/**
+ * The text a reader sees, for `alt` attributes and SVG titles: emphasis, links and HTML tags dropped,
+ * images by their alt text, math as its TeX source (without delimiters), entities decoded, typographic
+ * quotes and dashes as Hugo's `markdownify | plainify` gives them, whitespace collapsed.
+ */
+export function markdownToPlainText(md: string, opts: InlineMarkdownOptions = {}): string {
+  const tree = parse(md, opts);
+  const parts: string[] = [];
+  const walk = (node: MdastNodes): void => {
+    switch (node.type) {
+      case 'text':
+      case 'inlineCode':
+      case 'code':
+      case 'mathSpan':
+      case 'mathBlock':
+        parts.push(node.value);
+        return;
+      case 'html':
+        return;
+      case 'image':
+        parts.push(node.alt ?? '');
+        return;
+      case 'break':
+        parts.push(' ');
+        return;
+      default:
+        if ('children' in node) {
+          const block = !isPhrasing(node.type);
+          if (block) parts.push(' ');
+          for (const child of node.children) walk(child as MdastNodes);
+          if (block) parts.push(' ');
+        }
+    }
+  };
+  walk(tree);
+  return parts.join('').replace(/\s+/g, ' ').trim();
+}
+
+const PHRASING = new Set([
+  'text',
+  'emphasis',
+  'strong',
+  'delete',
+  'link',
+  'linkReference',
+  'inlineCode',
+  'mathSpan',
+  'html',
+  'break',
+  'image',
+  'imageReference',
+  'footnoteReference',
+]);
+function isPhrasing(type: string): boolean {
+  return PHRASING.has(type);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Goldmark's typographer (on by default in Hugo): -- – , --- — , ... … , << « , >> » , straight quotes
+// to curly ones. It works on text only: never inside code, math, HTML or URLs.
+
+const PUNCT = /[\p{P}\p{S}]/u;
+const SPACE = /\s/u;
+const ALNUM = /[\p{L}\p{N}]/u;
+
+/** Curly-quotes and dashes every text node, looking across node boundaries inside one block. */
+export function typographer(tree: MdastRoot): void {
+  // Leaves in reading order; `null` separates blocks, an opaque leaf (code, math) counts as a letter.
+  const seq: (Text | 'opaque' | null)[] = [];
+  visit(tree, (node) => {
+    if (node.type === 'text') {
+      seq.push(node);
+      return;
+    }
+    if (node.type === 'inlineCode' || node.type === 'mathSpan' || node.type === 'image' || node.type === 'imageReference') {
+      seq.push('opaque');
+      return SKIP;
+    }
+    if (node.type === 'break') {
+      seq.push(null);
+      return;
+    }
+    if (!isPhrasing(node.type)) seq.push(null);
+    return undefined;
+  });
+
+  const edgeChar = (i: number, dir: -1 | 1): string => {
+    const n = seq[i + dir];
+    if (n === undefined || n === null) return ' ';
+    if (n === 'opaque') return 'x';
+    return dir === -1 ? n.value.slice(-1) || ' ' : n.value.charAt(0) || ' ';
+  };
+
+  seq.forEach((n, i) => {
+    if (n === null || n === 'opaque') return;
+    n.value = smarten(n.value, edgeChar(i, -1), edgeChar(i, 1));
+  });
+}
+
+/** Applies the substitutions to one text, `before`/`after` being the characters around it. */
+export function smarten(text: string, before = ' ', after = ' '): string {
+  const dashed = text
+    .replace(/---/g, '\u2014')
+    .replace(/--/g, '\u2013')
+    .replace(/\.\.\./g, '\u2026')
+    .replace(/<</g, '\u00ab')
+    .replace(/>>/g, '\u00bb');
+  if (!/['"]/.test(dashed)) return dashed;
+  const chars = [...dashed];
+  let out = '';
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    if (c !== "'" && c !== '"') {
+      out += c;
+      continue;
+    }
+    const prev = i > 0 ? chars[i - 1]! : before;
+    const next = i + 1 < chars.length ? chars[i + 1]! : after;
+    out += curl(c, prev, next, chars.slice(i + 1, i + 4).join(''));
+  }
+  return out;
+}
+
+function curl(quote: "'" | '"' | string, prev: string, next: string, ahead: string): string {
+  const open = quote === '"' ? '\u201c' : '\u2018';
+  const close = quote === '"' ? '\u201d' : '\u2019';
+  if (quote === "'") {
+    // Apostrophes: don't, it's, '90s.
+    if (ALNUM.test(prev) && ALNUM.test(next)) return close;
+    if (/^\d\ds/.test(ahead) && !ALNUM.test(prev)) return close;
+  }
+  const nextSpace = SPACE.test(next);
+  const prevSpace = SPACE.test(prev);
+  const leftFlanking = !nextSpace && (!PUNCT.test(next) || prevSpace || PUNCT.test(prev));
+  const rightFlanking = !prevSpace && (!PUNCT.test(prev) || nextSpace || PUNCT.test(next));
+  if (leftFlanking && !rightFlanking) return open;
+  if (rightFlanking && !leftFlanking) return close;
+  if (leftFlanking && rightFlanking) return ALNUM.test(prev) ? close : open;
+  return quote;
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { markdownToPlainText, renderInlineMarkdown, smarten } from '../../src/render/markdown.js';
+import { createMathRenderer } from '../../src/render/katex.js';
+
+/** A math callback that shows what it was given. */
+const tag = (tex: string, display: boolean) => `<m${display ? ' display' : ''}>${tex}</m>`;
+
+describe('renderInlineMarkdown', () => {
+  const cases: [string, string][] = [
+    ['A **bold** caption & more', 'A <strong>bold</strong> caption &amp; more'],
+    ['Attr *x*', 'Attr <em>x</em>'],
+    [
+      'Unrolling ([*Deep Learning textbook*. Goodfellow *et al.*, 2016](https://www.deeplearningbook.org/)).',
+      'Unrolling (<a href="https://www.deeplearningbook.org/"><em>Deep Learning textbook</em>. Goodfellow <em>et al.</em>, 2016</a>).',
+    ],
+    ['The state $h_{t-1}$ and $x^*$', 'The state <m>h_{t-1}</m> and <m>x^*</m>'],
+    ['inline \\(\\sigma\\) and display $$\\sum$$', 'inline <m>\\sigma</m> and display <m display>\\sum</m>'],
+    ['`$not math$` and ~~gone~~', '<code>$not math$</code> and <del>gone</del>'],
+    ['costs $5 and $10', 'costs $5 and $10'],
+    ['{{ .Title }} and {{< x >}}', '{{ .Title }} and {{&lt; x >}}'],
+    ['&copy; 2016 \\*not emphasis\\*', '© 2016 *not emphasis*'],
+  ];
+  for (const [md, html] of cases) {
+    it(JSON.stringify(md), () => expect(renderInlineMarkdown(md, tag)).toBe(html));
+  }
+
+  it('keeps paragraphs when there are several', () => {
+    expect(renderInlineMarkdown('one\n\ntwo', tag)).toBe('<p>one</p>\n<p>two</p>');
+  });
+
+  it('omits raw HTML by default, like Hugo', () => {
+    expect(renderInlineMarkdown('H<sub>2</sub>O <script>x()</script>', tag)).toBe('H2O x()');
+  });
+
+  it('keeps raw HTML when the site sets unsafe = true', () => {
+    expect(renderInlineMarkdown('H<sub>2</sub>O', tag, { unsafe: true })).toBe('H<sub>2</sub>O');
+  });
+
+  it('applies the typographer outside code and math only', () => {
+    expect(renderInlineMarkdown(`"Quoted" it's -- a --- b... 'x' \`"c"--\` $f'(x)--$`, tag)).toBe(
+      `“Quoted” it’s – a — b… ‘x’ <code>"c"--</code> <m>f'(x)--</m>`,
+    );
+  });
+
+  it('curls quotes across emphasis and math boundaries', () => {
+    expect(renderInlineMarkdown('"*emphasised*" and "$x$"', tag)).toBe('“<em>emphasised</em>” and “<m>x</m>”');
+  });
+
+  it('typesets through KaTeX for real', () => {
+    const katex = createMathRenderer();
+    const html = renderInlineMarkdown('Plot of $h_t$', (t, d) => katex.render(t, d).html);
+    expect(html).toMatch(/^Plot of <span class="katex">/);
+    expect(html).toContain('<annotation encoding="application/x-tex">h_t</annotation>');
+  });
+
+  it('honours configured delimiters', () => {
+    const math = { delimiters: { inline: [['\\(', '\\)']] as [string, string][], block: [] } };
+    expect(renderInlineMarkdown('$x$ and \\(y\\)', tag, { math })).toBe('$x$ and <m>y</m>');
+  });
+});
+
+describe('markdownToPlainText', () => {
+  const cases: [string, string][] = [
+    ['A **bold** caption & more', 'A bold caption & more'],
+    ['See [the *book*](https://e.com) and `code`', 'See the book and code'],
+    ['The state $h_{t-1}$ and \\(x\\)', 'The state h_{t-1} and x'],
+    ['&copy; &amp; &#x41; \\*', '© & A *'],
+    ['"Quoted" -- it\'s...', '“Quoted” – it’s…'],
+    ['raw <b>html</b>', 'raw html'],
+    ['![a diagram](x.png) caption', 'a diagram caption'],
+    ['line one\nline two\n\npara', 'line one line two para'],
+  ];
+  for (const [md, text] of cases) {
+    it(JSON.stringify(md), () => expect(markdownToPlainText(md)).toBe(text));
+  }
+});
+
+describe('smarten', () => {
+  const cases: [string, string][] = [
+    [`"a"`, '“a”'],
+    [`'a'`, '‘a’'],
+    [`don't`, 'don’t'],
+    [`the '90s`, 'the ’90s'],
+    [`he said, "no."`, 'he said, “no.”'],
+    [`a -- b --- c ... d`, 'a – b — c … d'],
+    [`<<a>>`, '«a»'],
+    [`5' 10"`, '5’ 10”'],
+  ];
+  for (const [input, out] of cases) it(JSON.stringify(input), () => expect(smarten(input)).toBe(out));
+});
