@@ -1,10 +1,12 @@
 /**
  * `hugo-prerender init`: adds the module mounts that make Hugo read our output.
  *
- * Measured with hugo 0.111.3 and 0.169.0: among mounts with the same target the FIRST wins, so
+ * Measured with hugo 0.111.3 and 0.169.0: among content mounts the FIRST wins in both, so
  * `.prerender/content` goes before the user's content (a shadow page replaces its original; bundle
- * resources still come from content/). Layouts and static files are namespaced (partials/prerender/…,
- * /prerender/…), so there the user's directories go first: we never override a user's own template.
+ * resources still come from content/). Among layouts mounts the precedence differs (0.111.3: the LAST
+ * wins; 0.169.0: the FIRST), so order cannot protect a user's template; our templates therefore use
+ * namespaced names only (partials/prerender/…, shortcodes/prerender.html) and static files live under
+ * /prerender/. The user's directories are listed first.
  * Defining any mount for a component drops Hugo's default directory for it, so the defaults we
  * displace (contentDir, layoutDir, staticDir) are written back as explicit mounts.
  *

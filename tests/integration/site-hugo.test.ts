@@ -1,0 +1,170 @@
+/**
+ * The Hugo side of the pipeline against real Hugo (0.111.3 and the newest): init's mounts, a shadow page
+ * and partials written by PrerenderOutput, the package's templates (prerender shortcode, head partial),
+ * and the staleness check. The shadows here are written by hand, so these tests pin down what Hugo does
+ * with our output independently of the parser and renderer.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, expect, it } from 'vitest';
+import { initSite } from '../../src/site/init.js';
+import { PrerenderOutput, md5 } from '../../src/site/output.js';
+import { buildSite, describeEachHugo, PROJECT_ROOT, tempDir } from '../helpers/hugo.js';
+
+function write(root: string, rel: string, text: string | Buffer): void {
+  mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+  writeFileSync(path.join(root, rel), text);
+}
+
+const KATEX_HTML = '<span class="katex"><span class="katex-html">h<sub>t</sub></span></span>';
+const FIGURE_HTML = '<figure class="hp-figure"><img src="pic.png" alt="a picture"><figcaption><p>Caption</p></figcaption></figure>';
+// A literal "{{" in a fragment, neutralised as the pipeline does it.
+const BRACES_HTML = '<span class="katex">{{ "{{" }}x}}</span>';
+
+const A_SRC = '---\ntitle: A\n---\nORIGINAL text with $h_t$ and $\\{\\{x\\}\\}$.\n';
+const A_SHADOW = (hash: string) =>
+  `---\ntitle: A\n---\nSHADOW text with {{< prerender "k-math" "${hash}" "content/posts/a.md" >}} and {{< prerender "k-braces" >}}.\n`;
+const B_SRC = '---\ntitle: B\n---\nORIGINAL bundle {{< figure src="pic.png" caption="Caption" >}}\n';
+// Two-parameter form: the template finds the original through .File.Path.
+const B_SHADOW = (hash: string) => `---\ntitle: B\n---\nSHADOW bundle {{< prerender "k-fig" "${hash}" >}}\n`;
+const CRLF_SRC = '---\r\ntitle: CRLF\r\n---\r\nORIGINAL $x$\r\n';
+const CRLF_SHADOW = (hash: string) => `---\r\ntitle: CRLF\r\n---\r\nSHADOW {{< prerender "k-math" "${hash}" "content/posts/crlf.md" >}}\r\n`;
+
+/** A small site with layouts of its own, set up with init, and a prerender output written by hand. */
+function makeSite(): string {
+  const site = path.join(tempDir('hp-int-site-'), 'site');
+  write(site, 'hugo.toml', 'baseURL = "https://example.org/"\ntitle = "Test"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n');
+  write(
+    site,
+    'layouts/_default/single.html',
+    '<!doctype html><html><head><title>{{ .Title }}</title>{{ partial "prerender/head.html" . }}</head>' +
+      '<body data-asset="{{ with resources.Get "css/site.css" }}{{ .RelPermalink }}{{ end }}">{{ .Content }}</body></html>\n',
+  );
+  write(site, 'layouts/_default/list.html', '<!doctype html><html><head>{{ partial "prerender/head.html" . }}</head><body>list</body></html>\n');
+  write(site, 'assets/css/site.css', 'body{}\n');
+  write(site, 'static/images/logo.txt', 'static file\n');
+  write(site, 'content/posts/a.md', A_SRC);
+  write(site, 'content/posts/b/index.md', B_SRC);
+  write(site, 'content/posts/b/pic.png', Buffer.from('89504e470d0a1a0a', 'hex'));
+  write(site, 'content/posts/crlf.md', CRLF_SRC);
+  write(site, 'content/posts/plain.md', '---\ntitle: Plain\n---\nNo math here.\n');
+
+  const init = initSite(site);
+  expect(init.changed).toBe(true);
+
+  const out = new PrerenderOutput(site);
+  out.writeShadow('posts/a.md', A_SHADOW(md5(A_SRC)), { source: 'content/posts/a.md', partials: ['k-math', 'k-braces'] });
+  out.writeShadow('posts/b/index.md', B_SHADOW(md5(B_SRC)), { source: 'content/posts/b/index.md', partials: ['k-fig'] });
+  out.writeShadow('posts/crlf.md', CRLF_SHADOW(md5(CRLF_SRC)), { source: 'content/posts/crlf.md', partials: ['k-math'] });
+  out.writePartial('k-math', KATEX_HTML);
+  out.writePartial('k-braces', BRACES_HTML);
+  out.writePartial('k-fig', FIGURE_HTML);
+  out.writeStatic('prerender/katex/katex.min.css', readFileSync(path.join(PROJECT_ROOT, 'node_modules/katex/dist/katex.min.css')));
+  out.writeStatic('prerender/prerender.css', '.hp-figure{margin:1rem}\n');
+  out.finish();
+  return site;
+}
+
+const KATEX_LINK = '<link rel="stylesheet" href="/prerender/katex/katex.min.css">';
+const CSS_LINK = '<link rel="stylesheet" href="/prerender/prerender.css">';
+
+describeEachHugo('Hugo reads our output', (hugo) => {
+  let site: string;
+  beforeAll(() => {
+    site = makeSite();
+  });
+
+  it('renders the shadow instead of the original, with the fragments, and nothing to warn about', () => {
+    const r = buildSite(hugo.bin, site);
+    expect(r.errors, r.stdout + r.stderr).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(r.warnings).toEqual([]);
+    const a = r.read('posts/a/index.html');
+    expect(a).toContain('SHADOW text with');
+    expect(a).not.toContain('ORIGINAL');
+    expect(a).toContain(KATEX_HTML);
+    // The escaped literal survives as text.
+    expect(a).toContain('<span class="katex">{{x}}</span>');
+    const crlf = r.read('posts/crlf/index.html');
+    expect(crlf).toContain('SHADOW');
+    // Pages without a shadow are Hugo's as usual.
+    expect(r.read('posts/plain/index.html')).toContain('No math here.');
+  });
+
+  it('keeps page bundle resources coming from content/', () => {
+    const r = buildSite(hugo.bin, site);
+    const b = r.read('posts/b/index.html');
+    expect(b).toContain('SHADOW bundle');
+    expect(b).toContain(FIGURE_HTML);
+    expect(existsSync(path.join(r.publicDir, 'posts/b/pic.png'))).toBe(true);
+  });
+
+  it("keeps Hugo's other default mounts (assets, static) and serves .prerender/static", () => {
+    const r = buildSite(hugo.bin, site);
+    expect(r.read('posts/a/index.html')).toContain('data-asset="/css/site.css"');
+    expect(r.read('images/logo.txt')).toBe('static file\n');
+    expect(r.read('prerender/katex/katex.min.css')).toContain('.katex');
+    expect(r.read('prerender/prerender.css')).toContain('.hp-figure');
+  });
+
+  it('links the KaTeX stylesheet only on pages whose fragments have KaTeX, prerender.css on pages with placeholders', () => {
+    const r = buildSite(hugo.bin, site);
+    const a = r.read('posts/a/index.html');
+    expect(a).toContain(KATEX_LINK);
+    expect(a).toContain(CSS_LINK);
+    const b = r.read('posts/b/index.html');
+    expect(b).not.toContain('katex.min.css');
+    expect(b).toContain(CSS_LINK);
+    const plain = r.read('posts/plain/index.html');
+    expect(plain).not.toContain('<link');
+    expect(r.read('index.html')).not.toContain('<link');
+  });
+
+  it('uses relURL for the stylesheet (a site under a sub-path)', () => {
+    const r = buildSite(hugo.bin, site, { args: ['--baseURL', 'https://example.org/blog/'] });
+    expect(r.read('posts/a/index.html')).toContain('<link rel="stylesheet" href="/blog/prerender/katex/katex.min.css">');
+  });
+
+  it('warns, naming the file, when an original changed after prerendering (also a leaf bundle)', () => {
+    const copy = buildSite(hugo.bin, site).siteDir; // a private copy to edit
+    writeFileSync(path.join(copy, 'content/posts/a.md'), A_SRC + 'An edit.\n');
+    writeFileSync(path.join(copy, 'content/posts/b/index.md'), B_SRC + 'An edit.\n');
+    const r = buildSite(hugo.bin, copy);
+    expect(r.code).toBe(0);
+    const warnings = r.warnings.map((w) => w.replace(/^WARN\s+(\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d )?/, '')).sort();
+    expect(warnings).toEqual([
+      'hugo-prerender: content/posts/a.md: changed since it was prerendered, the published page is stale; run hugo-prerender build',
+      'hugo-prerender: posts/b/index.md: changed since it was prerendered, the published page is stale; run hugo-prerender build',
+    ]);
+  });
+
+  it('fails the build instead when the site sets params.prerender.stale = "error" (keys in any case)', () => {
+    const copy = buildSite(hugo.bin, site).siteDir;
+    writeFileSync(path.join(copy, 'content/posts/a.md'), A_SRC + 'An edit.\n');
+    writeFileSync(path.join(copy, 'hugo.toml'), readFileSync(path.join(copy, 'hugo.toml'), 'utf8') + '\n[Params.Prerender]\nStale = "Error"\n');
+    const r = buildSite(hugo.bin, copy);
+    expect(r.code).not.toBe(0);
+    expect(r.errors.join('\n')).toContain(
+      'hugo-prerender: content/posts/a.md: changed since it was prerendered, the published page is stale; run hugo-prerender build',
+    );
+  });
+
+  it('says the original is gone when a prerendered page has lost its source', () => {
+    const copy = buildSite(hugo.bin, site).siteDir;
+    rmSync(path.join(copy, 'content/posts/a.md'));
+    const r = buildSite(hugo.bin, copy);
+    expect(r.warnings.join('\n')).toContain(
+      'hugo-prerender: content/posts/a.md: the original of this prerendered page cannot be read (deleted or moved?); run hugo-prerender build',
+    );
+  });
+
+  it('fails clearly when a fragment is missing', () => {
+    const copy = buildSite(hugo.bin, site).siteDir;
+    writeFileSync(path.join(copy, '.prerender/content/posts/plain.md'), '---\ntitle: Plain\n---\n{{< prerender "k-nowhere" >}}\n');
+    const r = buildSite(hugo.bin, copy);
+    expect(r.code).not.toBe(0);
+    expect(r.stdout + r.stderr).toContain(
+      'hugo-prerender: posts/plain.md: fragment "k-nowhere" not found (expected layouts/partials/prerender/k-nowhere.html from .prerender/layouts); run hugo-prerender build',
+    );
+  });
+});
