@@ -60,6 +60,12 @@ export interface Shortcode {
   innerEnd?: number;
   /** Whether the (named) params were written with their exact spelling, for error positions. */
   paramPositions?: Record<string, { line: number; column: number; offset: number }>;
+  /**
+   * Spaces/tabs between the start of the line and the opening tag, when the tag is the first thing on
+   * its line (Hugo's `tIndentation`): Hugo indents every output line after the first of a shortcode
+   * without inner content by this, and `.InnerDeindent` strips it.
+   */
+  indentation?: string;
 }
 
 /** An escaped shortcode, written with a slash-star comment inside the delimiters: printed literally by Hugo, never rendered. */
