@@ -1,0 +1,104 @@
+/**
+ * The markup of Hugo's built-in `figure` shortcode, as a pure function. The shape and whitespace follow
+ * Hugo ≥ 0.162 (tpl/tplimpl/embedded/templates/_shortcodes/figure.html); values are escaped the way
+ * Go's html/template escapes a plain string in that position (see COMPAT §3.1), so a theme's CSS and a
+ * reader see the same figure whether Hugo or we rendered it.
+ */
+
+/** What goes into the figure; `…Html` fields are trusted markup, everything else plain text. */
+export interface FigureHtmlInput {
+  src: string;
+  link?: string;
+  target?: string;
+  rel?: string;
+  /** Plain text; `undefined` means no `alt` attribute at all (Hugo's behaviour without alt and caption). */
+  alt?: string;
+  /** Plain text, shown as `<h4>` in the figcaption. */
+  title?: string;
+  captionHtml?: string;
+  attrHtml?: string;
+  /** URL wrapping the attribution. */
+  attrlink?: string;
+  width?: string;
+  height?: string;
+  class?: string;
+  loading?: string;
+}
+
+/** html/template's escaping of a plain string in text and in quoted attributes. */
+export function escapeHtmlGo(s: string): string {
+  return s.replace(/[\0"&'+<>]/g, (c) => GO_HTML_ESCAPES[c]!);
+}
+const GO_HTML_ESCAPES: Record<string, string> = {
+  '\0': '\uFFFD',
+  '"': '&#34;',
+  '&': '&amp;',
+  "'": '&#39;',
+  '+': '&#43;',
+  '<': '&lt;',
+  '>': '&gt;',
+};
+
+/**
+ * html/template's URL filter: a URL with a scheme other than http, https or mailto becomes
+ * `#ZgotmplZ` (so `javascript:` and `data:` never reach the page).
+ */
+export function isSafeUrlGo(url: string): boolean {
+  const colon = url.indexOf(':');
+  if (colon === -1) return true;
+  const scheme = url.slice(0, colon);
+  if (scheme.includes('/')) return true;
+  return ['http', 'https', 'mailto'].includes(scheme.toLowerCase());
+}
+
+/** Whether `src` points into the site rather than elsewhere (`http:`, `data:`, `//host/…`). */
+export function isLocalSrc(src: string): boolean {
+  return !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(src) && !src.startsWith('//');
+}
+
+export const UNSAFE_URL = '#ZgotmplZ';
+
+/**
+ * html/template's URL normaliser: percent-encodes (lower-case hex, UTF-8) every byte that is neither
+ * unreserved nor reserved in RFC 3986, keeping existing `%xx` escapes.
+ */
+export function normalizeUrlGo(url: string): string {
+  let out = '';
+  for (const byte of new TextEncoder().encode(url)) {
+    const c = String.fromCharCode(byte);
+    if (/[A-Za-z0-9\-._~!#$&*+,/:;=?@[\]%]/.test(c)) out += c;
+    else out += '%' + byte.toString(16).padStart(2, '0');
+  }
+  return out;
+}
+
+/** A URL attribute value as html/template writes it: filtered, normalised, escaped. */
+export function urlAttrGo(url: string): string {
+  return escapeHtmlGo(isSafeUrlGo(url) ? normalizeUrlGo(url) : UNSAFE_URL);
+}
+
+const attr = (name: string, value: string | undefined) => (value ? ` ${name}="${escapeHtmlGo(value)}"` : '');
+
+export function figureHtml(f: FigureHtmlInput): string {
+  let html = `<figure${attr('class', f.class)}>`;
+  if (f.link) {
+    html += `<a href="${urlAttrGo(f.link)}"${attr('target', f.target)}${attr('rel', f.rel)}>`;
+  }
+  html += `<img src="${urlAttrGo(f.src)}"`;
+  if (f.alt !== undefined) html += `\n\t\t\talt="${escapeHtmlGo(f.alt)}"`;
+  html += `${attr('width', f.width)}${attr('height', f.height)}${attr('loading', f.loading)}>`;
+  if (f.link) html += '</a>';
+  if (f.title || f.captionHtml || f.attrHtml) {
+    html += '<figcaption>\n\t\t\t';
+    if (f.title) html += `<h4>${escapeHtmlGo(f.title)}</h4>`;
+    if (f.captionHtml || f.attrHtml) {
+      html += `<p>${f.captionHtml ?? ''}`;
+      if (f.attrlink) html += `\n\t\t\t\t\t\t<a href="${urlAttrGo(f.attrlink)}">`;
+      html += f.attrHtml ?? '';
+      if (f.attrlink) html += '</a>';
+      html += '</p>';
+    }
+    html += '\n\t\t</figcaption>';
+  }
+  return `${html}\n</figure>\n`;
+}
