@@ -167,4 +167,35 @@ describeEachHugo('Hugo reads our output', (hugo) => {
       'hugo-prerender: posts/plain.md: fragment "k-nowhere" not found (expected layouts/partials/prerender/k-nowhere.html from .prerender/layouts); run hugo-prerender build',
     );
   });
+
+  it('works whatever the config format init edited (YAML, JSON, config/_default/module.toml) and with a custom contentDir', () => {
+    const variants: Record<string, Record<string, string>> = {
+      yaml: { 'hugo.yaml': '# comment\ntitle: Test\ndisableKinds: [taxonomy, term, RSS, sitemap]\ncontentDir: posts-src\n' },
+      json: { 'config.json': '{\n  "title": "Test",\n  "disableKinds": ["taxonomy", "term", "RSS", "sitemap"],\n  "contentDir": "posts-src"\n}\n' },
+      dir: {
+        'config/_default/hugo.toml': 'title = "Test"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\ncontentDir = "posts-src"\n',
+        'config/_default/module.toml': '[[mounts]]\nsource = "posts-src"\ntarget = "content"\n',
+      },
+    };
+    for (const [name, files] of Object.entries(variants)) {
+      const dir = path.join(tempDir(`hp-int-${name}-`), 'site');
+      for (const [rel, text] of Object.entries(files)) write(dir, rel, text);
+      write(dir, 'layouts/_default/single.html', '{{ .Content }}');
+      write(dir, 'layouts/_default/list.html', 'list');
+      write(dir, 'posts-src/x.md', '---\ntitle: X\n---\nORIGINAL\n');
+      expect(initSite(dir).changed, name).toBe(true);
+      expect(initSite(dir).changed, name).toBe(false);
+      const out = new PrerenderOutput(dir);
+      out.writeShadow('x.md', `---\ntitle: X\n---\nSHADOW {{< prerender "k1" "${md5('---\ntitle: X\n---\nORIGINAL\n')}" "posts-src/x.md" >}}\n`, {
+        source: 'posts-src/x.md',
+        partials: ['k1'],
+      });
+      out.writePartial('k1', '<b>fragment</b>');
+      out.finish();
+      const r = buildSite(hugo.bin, dir);
+      expect(r.code, `${name}: ${r.stdout}${r.stderr}`).toBe(0);
+      expect(r.warnings, name).toEqual([]);
+      expect(r.read('x/index.html'), name).toBe('<p>SHADOW <b>fragment</b></p>\n');
+    }
+  });
 });
