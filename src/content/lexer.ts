@@ -173,6 +173,8 @@ function trimUnicodeSpace(s: string): string {
 
 interface SectionHandler {
   skipAll: boolean;
+  /** Absolute offset of the last match found by `skip`, or -1. */
+  nextAt: number;
   /** Index (relative to pos) of the next place this handler may apply, or -1. */
   skip(l: PageLexer): number;
   /** Lex at pos; `handled` false means "not mine". A `null` state stops the lexer (after an error). */
@@ -411,7 +413,10 @@ class PageLexer {
     let min = -1;
     for (const h of this.handlers) {
       if (h.skipAll) continue;
-      const idx = h.skip(this);
+      // Reuse the last match while it is still ahead: Hugo searches again at every stop, which is
+      // quadratic in pages with many shortcodes before a far-away summary divider.
+      const idx = h.nextAt >= this.pos ? h.nextAt - this.pos : h.skip(this);
+      h.nextAt = idx === -1 ? -1 : this.pos + idx;
       if (idx === -1) {
         h.skipAll = true;
         continue;
@@ -439,6 +444,7 @@ class PageLexer {
 function shortcodeHandler(): SectionHandler {
   return {
     skipAll: false,
+    nextAt: -1,
     skip: (l) => l.index(LEFT_DELIM_SC),
     lex(origin, l) {
       if (!l.isShortcodeStart()) return [origin, false];
@@ -467,6 +473,7 @@ function shortcodeHandler(): SectionHandler {
 function summaryDividerHandler(): SectionHandler {
   return {
     skipAll: false,
+    nextAt: -1,
     skip: (l) => (l.summaryDividerChecked || l.summaryDivider === null ? -1 : l.index(l.summaryDivider)),
     lex(origin, l) {
       if (l.summaryDivider === null || !l.hasPrefix(l.summaryDivider)) return [origin, false];
