@@ -200,3 +200,28 @@ export function locateMath(source: string, opts: LocateMathOptions): { spans: Ma
 function closerOf(pairs: readonly DelimiterPair[], open: string): string {
   return pairs.find((p) => p.open === open)?.close ?? open;
 }
+
+/**
+ * Maps an offset into `span.tex` (e.g. KaTeX's error position) back to an offset in the original
+ * source. The tex differs from the source between the delimiters where Markdown stripped container
+ * prefixes (`> `, list indentation), where CRLF became LF and where Markdown escapes were removed, so
+ * the two are aligned character by character, skipping source characters the tex does not have.
+ */
+export function texOffsetToSource(source: string, span: MathSpan, texOffset: number): number {
+  const closeAt = span.end; // the content never reaches past the closer
+  let s = span.start + span.delimiter.length;
+  const target = Math.max(0, Math.min(texOffset, span.tex.length));
+  for (let t = 0; t < target && s < closeAt; t++) {
+    const want = span.tex[t];
+    while (s < closeAt && source[s] !== want) s++;
+    s++;
+  }
+  // Land on the next character the tex has (skip a prefix at the start of a line, say).
+  if (target < span.tex.length) {
+    const want = span.tex[target];
+    let probe = s;
+    while (probe < closeAt && source[probe] !== want) probe++;
+    if (probe < closeAt) s = probe;
+  }
+  return Math.min(s, Math.max(span.start, closeAt - 1));
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { locateMath, type MathOptions, type Range } from '../../src/content/math.js';
+import { locateMath, texOffsetToSource, type MathOptions, type Range } from '../../src/content/math.js';
 import { removeMarkdownEscapes } from '../../src/content/math-escapes.js';
 
 /** Locates math in a body-only source and checks that every span's offsets cut exactly its text. */
@@ -219,4 +220,63 @@ describe('removeMarkdownEscapes', () => {
     ['end\\', 'end\\'],
   ];
   for (const [input, out] of cases) it(JSON.stringify(input), () => expect(removeMarkdownEscapes(input)).toBe(out));
+});
+
+describe('texOffsetToSource', () => {
+  const at = (src: string, needle: string, opts: { math?: MathOptions } = {}) => {
+    const span = locate(src, opts).spans[0]!;
+    return texOffsetToSource(src, span, span.tex.indexOf(needle));
+  };
+
+  it('is the plain offset for simple spans', () => {
+    const src = 'see $a + \\bad$';
+    expect(at(src, '\\bad')).toBe(src.indexOf('\\bad'));
+  });
+
+  it('skips quote prefixes and CRs', () => {
+    const src = '> $$\r\n> a +\r\n> \\bad\r\n> $$\r\n';
+    expect(at(src, '\\bad')).toBe(src.indexOf('\\bad'));
+  });
+
+  it('skips removed Markdown escapes', () => {
+    const src = '\\\\( x\\_1 + \\bad \\\\)';
+    expect(at(src, '\\bad', { math: { escapes: 'markdown' } })).toBe(src.indexOf('\\bad'));
+  });
+});
+
+describe('locateMath: properties', () => {
+  // Markdown-ish fragments, so random pages hit the interesting interactions.
+  const piece = fc.constantFrom(
+    '$', '$$', '\\(', '\\)', '\\[', '\\]', '\\', '`', '```', '\n', '\n\n', '\r\n', '> ', '- ', '1. ', '    ',
+    '|', '|---|', '<b>', '</b>', '<!--', '-->', '*', '_', '[', '](u)', '[^1]', '[^1]: ', 'x', 'h_t', ' ', '5', '{', '}',
+  );
+  const page = fc.array(piece, { maxLength: 40 }).map((a) => a.join(''));
+
+  it('spans are sorted, disjoint, inside the body and cut at their delimiters', () => {
+    fc.assert(
+      fc.property(page, fc.boolean(), (src, md) => {
+        const r = locateMath(src, { bodyOffset: 0, masked: [], math: { escapes: md ? 'markdown' : 'none' } });
+        let last = 0;
+        for (const s of r.spans) {
+          expect(s.start).toBeGreaterThanOrEqual(last);
+          expect(s.end).toBeLessThanOrEqual(src.length);
+          expect(src.startsWith(s.delimiter, s.start)).toBe(true);
+          last = s.end;
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('masked text never yields math', () => {
+    fc.assert(
+      fc.property(page, page, page, (a, b, c) => {
+        const src = `${a}\n\n${b}\n\n${c}`;
+        const masked = [{ start: a.length + 2, end: a.length + 2 + b.length }];
+        const r = locateMath(src, { bodyOffset: 0, masked });
+        for (const s of r.spans) expect(s.end <= masked[0]!.start || s.start >= masked[0]!.end).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
