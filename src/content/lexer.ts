@@ -7,7 +7,7 @@
  * Differences from Hugo that are deliberate:
  * - Hugo works on UTF-8 bytes; this works on JavaScript strings, so offsets are UTF-16 indices into
  *   the original source (a BOM counts as one). Values are identical.
- * - Hugo keeps emitting text and EOF after an error item, but every consumer stops at the first
+ * - Hugo may go on emitting text and EOF after an error item, but every consumer stops at the first
  *   error; this lexer stops there too, so the item list ends with `tError` or `tEOF`.
  * - The emoji handler of old Hugo (only with `enableEmoji`, which changes no shortcode) is not here.
  *
