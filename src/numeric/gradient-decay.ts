@@ -149,3 +149,55 @@ export function gradientDecay(cfg: GradientDecayConfig): DecaySeries[] {
   }
   return out;
 }
+
+/** Canonical cache key: every field, in a fixed order. */
+function cacheKey(cfg: GradientDecayConfig): string {
+  return JSON.stringify([
+    cfg.models,
+    cfg.activation,
+    cfg.hidden,
+    cfg.steps,
+    cfg.init,
+    cfg.radii,
+    cfg.seeds,
+    cfg.seed,
+    cfg.forgetBias,
+    cfg.inputScale,
+  ]);
+}
+
+const CACHE_LIMIT = 64;
+const cache = new Map<string, DecaySeries[]>();
+
+/**
+ * `gradientDecay` with an in-memory cache keyed by the canonical parameters (least recently used entries
+ * go first beyond 64): `hugo server` re-renders pages on every save, and a page with two plots of the same
+ * experiment computes it once. Callers must not mutate the result.
+ */
+export function cachedGradientDecay(cfg: GradientDecayConfig): DecaySeries[] {
+  const key = cacheKey(cfg);
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const value = gradientDecay(cfg);
+  cache.set(key, value);
+  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  return value;
+}
+
+export function clearGradientDecayCache(): void {
+  cache.clear();
+}
+
+/**
+ * Rough cost in multiply-adds (n³ per step per matrix product and spectral norm, times the number of
+ * networks): lets the shortcode refuse parameter sets that would stall a build.
+ */
+export function gradientDecayCost(cfg: Pick<GradientDecayConfig, 'models' | 'hidden' | 'steps' | 'radii' | 'seeds'>): number {
+  const perModel = { rnn: 2.5, lstm: 4, gru: 4.5 } as const;
+  const factor = cfg.models.reduce((s, m) => s + perModel[m], 0);
+  return cfg.hidden ** 3 * cfg.steps * cfg.radii.length * cfg.seeds * factor;
+}

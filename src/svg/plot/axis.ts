@@ -1,0 +1,160 @@
+/**
+ * Axis domains and ticks. Linear axes use d3-scale's nice domains and ticks and d3-format's matching
+ * number format; log axes put major ticks on powers of ten (labelled 10ⁿ, thinned to fit) with minor
+ * ticks between, or on 1–2–5 steps when the data spans little more than a decade.
+ */
+import { scaleLinear, scaleLog } from 'd3-scale';
+import { format } from 'd3-format';
+
+export type AxisType = 'linear' | 'log';
+
+export interface AxisSpec {
+  type?: AxisType;
+  /** Label: words with `$math$`. */
+  label?: string;
+  /** Fixed ends of the domain; otherwise taken from the data and made nice. */
+  min?: number;
+  max?: number;
+  /** Only whole-number ticks (for step counts such as k). */
+  integer?: boolean;
+}
+
+export interface Tick {
+  value: number;
+  /** TeX-like source for `mathLabel`. */
+  tex: string;
+}
+
+export interface AxisTicks {
+  type: AxisType;
+  domain: [number, number];
+  ticks: Tick[];
+  /** Unlabelled minor ticks (log axes). */
+  minor: number[];
+}
+
+/** 10^e exactly as a decimal literal would give it (10 ** -3 is 0.0010000000000000002). */
+export function pow10(e: number): number {
+  return Number(`1e${e}`);
+}
+
+/** Smallest and largest finite value (positive only, for log axes) of the data. */
+export function extent(values: Iterable<number>, type: AxisType): [number, number] | undefined {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (!Number.isFinite(v) || (type === 'log' && v <= 0)) continue;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return lo <= hi ? [lo, hi] : undefined;
+}
+
+function numberTex(s: string): string {
+  return `\\text{${s}}`;
+}
+
+/**
+ * Ticks for a linear axis over `data` (or the spec's fixed ends), about `count` of them.
+ */
+export function linearTicks(data: [number, number] | undefined, spec: AxisSpec, count: number): AxisTicks {
+  let [lo, hi] = data ?? [0, 1];
+  if (spec.min !== undefined) lo = spec.min;
+  if (spec.max !== undefined) hi = spec.max;
+  if (lo > hi) [lo, hi] = [hi, lo];
+  if (lo === hi) {
+    // A single value: centre it in a unit-wide (or 10%-wide) window.
+    const pad = lo === 0 ? 1 : Math.abs(lo) * 0.1;
+    lo -= pad;
+    hi += pad;
+  }
+  const s = scaleLinear().domain([lo, hi]);
+  if (spec.min === undefined || spec.max === undefined) s.nice(count);
+  let [d0, d1] = s.domain() as [number, number];
+  if (spec.min !== undefined) d0 = spec.min;
+  if (spec.max !== undefined) d1 = spec.max;
+  s.domain([d0, d1]);
+  let values = s.ticks(count);
+  let fmt = s.tickFormat(count);
+  if (spec.integer) {
+    values = values.filter((v) => Number.isInteger(v));
+    if (values.length < 2) values = integerTicks(d0, d1);
+    fmt = format(',d');
+  }
+  return {
+    type: 'linear',
+    domain: [d0, d1],
+    ticks: values.map((v) => ({ value: v, tex: numberTex(fmt(v)) })),
+    minor: [],
+  };
+}
+
+function integerTicks(lo: number, hi: number): number[] {
+  const out: number[] = [];
+  for (let v = Math.ceil(lo); v <= Math.floor(hi); v++) out.push(v);
+  return out;
+}
+
+/**
+ * Ticks for a log axis. `maxMajor` bounds the number of labelled ticks: decades are thinned to every
+ * second, third, … power of ten when the range is wide.
+ */
+export function logTicks(data: [number, number] | undefined, spec: AxisSpec, maxMajor: number): AxisTicks {
+  let [lo, hi] = data ?? [1, 10];
+  if (spec.min !== undefined && spec.min > 0) lo = spec.min;
+  if (spec.max !== undefined && spec.max > 0) hi = spec.max;
+  if (lo > hi) [lo, hi] = [hi, lo];
+  let e0 = Math.floor(Math.log10(lo) + 1e-12);
+  let e1 = Math.ceil(Math.log10(hi) - 1e-12);
+  if (e1 === e0) e1 = e0 + 1;
+  const d0 = spec.min !== undefined && spec.min > 0 ? spec.min : pow10(e0);
+  const d1 = spec.max !== undefined && spec.max > 0 ? spec.max : pow10(e1);
+  e0 = Math.ceil(Math.log10(d0) - 1e-12);
+  e1 = Math.floor(Math.log10(d1) + 1e-12);
+  const decades = e1 - e0;
+  const inDomain = (v: number) => v >= d0 * (1 - 1e-12) && v <= d1 * (1 + 1e-12);
+  if (decades < 2) {
+    // Little more than a decade: 1–2–5 steps, labelled as plain numbers.
+    const fmt = format('~g');
+    const ticks: Tick[] = [];
+    const minor: number[] = [];
+    for (let e = e0 - 1; e <= e1; e++) {
+      for (let m = 1; m <= 9; m++) {
+        const v = m * pow10(e);
+        if (!inDomain(v)) continue;
+        if (m === 1 || m === 2 || m === 5) ticks.push({ value: v, tex: numberTex(fmt(v)) });
+        else minor.push(v);
+      }
+    }
+    return { type: 'log', domain: [d0, d1], ticks, minor };
+  }
+  const step = Math.max(1, Math.ceil((decades + 1) / Math.max(2, maxMajor)));
+  const ticks: Tick[] = [];
+  const minor: number[] = [];
+  // Anchor the thinned sequence at a multiple of `step` so that 10⁰ is labelled when in range.
+  const first = Math.ceil(e0 / step) * step;
+  for (let e = e0; e <= e1; e++) {
+    if ((e - first) % step === 0) ticks.push({ value: pow10(e), tex: `10^{${e}}` });
+    else minor.push(pow10(e));
+  }
+  if (step === 1 && decades <= 12) {
+    for (let e = e0 - 1; e <= e1; e++) {
+      for (let m = 2; m <= 9; m++) {
+        const v = m * pow10(e);
+        if (inDomain(v)) minor.push(v);
+      }
+    }
+  }
+  minor.sort((a, b) => a - b);
+  return { type: 'log', domain: [d0, d1], ticks, minor };
+}
+
+export function axisTicks(data: [number, number] | undefined, spec: AxisSpec, count: number): AxisTicks {
+  return (spec.type ?? 'linear') === 'log' ? logTicks(data, spec, count + 1) : linearTicks(data, spec, count);
+}
+
+/** Maps data values to a pixel range with the axis's domain and type. */
+export function axisScale(t: AxisTicks, range: [number, number]): (v: number) => number {
+  const s = t.type === 'log' ? scaleLog().domain(t.domain).range(range) : scaleLinear().domain(t.domain).range(range);
+  return (v: number) => s(v);
+}

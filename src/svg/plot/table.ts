@@ -1,0 +1,50 @@
+/**
+ * The data table that goes with a plot, inside a collapsed `<details>`: for readers who cannot see the
+ * plot, and for anyone checking the numbers. First column the x values, one column per series.
+ */
+import { escapeAttr, escapeText } from '../escape.js';
+
+export interface TableColumn {
+  /** Header as plain text. */
+  header: string;
+  values: ArrayLike<number>;
+}
+
+/**
+ * `digits` significant digits, ASCII minus and exponent (`3.1262e-6`), so values can be pasted into a
+ * spreadsheet or parsed with Number(). Integers print as integers; NaN and ±∞ as "n/a".
+ */
+export function formatSignificant(v: number, digits = 5): string {
+  if (!Number.isFinite(v)) return 'n/a';
+  if (Number.isInteger(v) && Math.abs(v) < 1e15) return String(v);
+  const s = v.toPrecision(digits);
+  return s.replace('e+', 'e');
+}
+
+/** `<details><summary>…</summary><table>…</table></details>`; `x` values are written as given. */
+export function dataTable(
+  x: TableColumn,
+  columns: readonly TableColumn[],
+  opts: { summary?: string; caption?: string; class?: string; digits?: number } = {},
+): string {
+  const digits = opts.digits ?? 5;
+  const head =
+    `<tr><th scope="col">${escapeText(x.header)}</th>` +
+    columns.map((c) => `<th scope="col">${escapeText(c.header)}</th>`).join('') +
+    '</tr>';
+  const rows: string[] = [];
+  for (let i = 0; i < x.values.length; i++) {
+    const xv = x.values[i]!;
+    rows.push(
+      `<tr><th scope="row">${escapeText(formatSignificant(xv, digits))}</th>` +
+        columns.map((c) => `<td>${escapeText(formatSignificant(c.values[i] ?? Number.NaN, digits))}</td>`).join('') +
+        '</tr>',
+    );
+  }
+  const caption = opts.caption ? `<caption>${escapeText(opts.caption)}</caption>` : '';
+  return (
+    `<details class="${escapeAttr(['hp-plot-table', opts.class].filter(Boolean).join(' '))}">` +
+    `<summary>${escapeText(opts.summary ?? 'Data table')}</summary>` +
+    `<table>${caption}<thead>${head}</thead><tbody>${rows.join('')}</tbody></table></details>`
+  );
+}
