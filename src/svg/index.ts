@@ -12,7 +12,7 @@ export {
 } from './theme.js';
 export { measureText, charAdvance, CAP_HEIGHT, DESCENT, type FontKind, type FontStyle, type TextSize } from './metrics.js';
 export {
-  parseMath, layoutMath, measureRuns, measureLabel, mathLabel, labelBox, plainLabel, plainBox,
+  parseMath, layoutMath, measureRuns, measureLabel, mathLabel, mathText, labelBox, plainLabel, plainBox,
   type MathNode, type MathRole, type MathStyle, type MathRun, type MathLabelOptions, type PlainLabelOptions, type Box,
 } from './math.js';
 export {

@@ -255,3 +255,24 @@ export function plainLabel(text: string, o: PlainLabelOptions): Markup {
     text,
   );
 }
+
+/**
+ * A plain-text reading of a label for `<desc>` and titles: `h_{t-1}` → "h_(t−1)", `x^{(t)}` → "x^(t)",
+ * `\hat{y}` → "ŷ". Scripts of one character need no parentheses ("x_1").
+ */
+export function mathText(src: string): string {
+  const text = (nodes: MathNode[]): string => nodes.map(one).join('');
+  const script = (mark: string, n: MathNode) => {
+    const t = one(n);
+    return [...t].length === 1 || /^\(.*\)$/.test(t) ? `${mark}${t}` : `${mark}(${t})`;
+  };
+  const one = (n: MathNode): string => {
+    switch (n.kind) {
+      case 'sym': return n.text;
+      case 'space': return n.em > 0.2 ? ' ' : '';
+      case 'group': return text(n.children);
+      case 'scripts': return one(n.base) + (n.sub ? script('_', n.sub) : '') + (n.sup ? script('^', n.sup) : '');
+    }
+  };
+  return text(parseMath(src));
+}

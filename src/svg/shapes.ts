@@ -11,7 +11,7 @@
 import { el, fragment, type Attrs, type Markup } from './elements.js';
 import { type Ids } from './ids.js';
 import { ACCENTS, TINT_OPACITY, type Tone } from './theme.js';
-import { labelBox, mathLabel, type Box } from './math.js';
+import { labelBox, mathLabel, measureLabel, type Box } from './math.js';
 import {
   add, borderPoint, centre, mul, normalAt, pathData, pointAt, trim, unit, sub,
   type Path, type Point, type Shape,
@@ -80,6 +80,11 @@ export interface NodeOptions {
   /** TeX-like label centred in the node. */
   label?: string;
   labelSize?: number;
+  /**
+   * Shrink the label (to at most 40% smaller) when its estimated width exceeds the node's inner width
+   * (circle: 2r − 10, box: w − 8). Default true.
+   */
+  fit?: boolean;
   strokeWidth?: number;
   class?: string;
   /** Fill the node solidly with its accent (Karpathy's boxes) instead of a tint. */
@@ -111,10 +116,13 @@ export function node(shape: Shape, o: NodeOptions = {}): Markup {
     shape.kind === 'circle'
       ? el('circle', { ...common, cx: shape.cx, cy: shape.cy, r: shape.r })
       : el('rect', { ...common, x: shape.cx - shape.w / 2, y: shape.cy - shape.h / 2, width: shape.w, height: shape.h, rx: shape.rx || undefined });
-  return fragment(
-    outline,
-    o.label !== undefined && o.label !== '' ? mathLabel(o.label, { x: shape.cx, y: shape.cy, size: o.labelSize ?? 16 }) : null,
-  );
+  let size = o.labelSize ?? 16;
+  if (o.label && o.fit !== false) {
+    const avail = shape.kind === 'circle' ? 2 * shape.r - 10 : shape.w - 8;
+    const w = measureLabel(o.label, size).width;
+    if (w > avail) size = Math.max(size * 0.6, (size * avail) / w);
+  }
+  return fragment(outline, o.label !== undefined && o.label !== '' ? mathLabel(o.label, { x: shape.cx, y: shape.cy, size }) : null);
 }
 
 export interface EdgeOptions {

@@ -1,0 +1,249 @@
+/**
+ * `rnn-unroll`: the unfolded computational graph of a recurrent network, after Goodfellow, Bengio and
+ * Courville, *Deep Learning*, fig. 10.2 (x → h with a delayed self-loop) and fig. 10.3 (with outputs o,
+ * losses L and targets y). Left: the folded cell, its recurrent edge carrying the one-step-delay square;
+ * an "Unfold" arrow; right: the chain over `steps` time steps between dashed continuation nodes, the
+ * shared weights U (input→hidden), V (hidden→output) and W (hidden→hidden) labelled on the edges.
+ * `bptt=true` adds backward arrows along the chain whose weight fades with the distance from the last
+ * step, the picture of a vanishing gradient.
+ */
+import { FIGURE_PARAMS, type ParamSpecs } from '../src/render/params.js';
+import { defineShortcode, type RenderContext } from '../src/render/types.js';
+import { figureTitle, wrapFigure } from '../src/render/figure-wrap.js';
+import {
+  arc, borderAt, circle, createIds, cubic, delaySquare, edge, edgeLabel, figureSvg, line, markerDefs, mathLabel,
+  mathText, measureLabel, node, plainLabel, pointAt, connect, round2, type Child, type Path, type Shape, type Tone,
+} from '../src/svg/index.js';
+
+const params = {
+  steps: { type: 'int', min: 1, max: 16, default: 4, doc: 'Number of time steps in the unfolded chain (1 to 16; up to 5 stays legible on a phone).' },
+  notation: {
+    type: 'enum',
+    values: ['sub', 'sup'] as const,
+    default: 'sub',
+    doc: 'Time index as a subscript (`sub`: h_t) or as a parenthesised superscript like the book (`sup`: h^(t)).',
+  },
+  index: {
+    type: 'enum',
+    values: ['absolute', 'relative'] as const,
+    default: 'absolute',
+    doc: 'Number the steps 1 … steps (`absolute`) or around t, as t−1, t, t+1 (`relative`, as in the book).',
+  },
+  folded: { type: 'bool', default: true, doc: 'Draw the folded graph (the cell with its delayed self-loop) and the "Unfold" arrow on the left.' },
+  outputs: { type: 'bool', default: true, doc: 'Draw the outputs o (fig. 10.3); false draws only x and h (fig. 10.2).' },
+  losses: { type: 'bool', default: false, doc: 'Draw the losses L and targets y above the outputs (fig. 10.3); needs outputs=true.' },
+  bptt: { type: 'bool', default: false, doc: 'Add backpropagation-through-time arrows along the chain, fading with distance from the last step.' },
+  decay: {
+    type: 'number',
+    min: 0.05,
+    max: 1,
+    default: 0.6,
+    doc: 'With bptt: how much of the gradient survives each step back (0.05 to 1); sets how fast the arrows fade.',
+  },
+  input: { type: 'string', default: 'x', doc: 'Label of the inputs (TeX-like, e.g. `\\mathbf{x}`).' },
+  hidden: { type: 'string', default: 'h', doc: 'Label of the hidden states.' },
+  output: { type: 'string', default: 'o', doc: 'Label of the outputs.' },
+  loss: { type: 'string', default: 'L', doc: 'Label of the losses.' },
+  target: { type: 'string', default: 'y', doc: 'Label of the targets.' },
+  weights: {
+    type: 'list',
+    max: 3,
+    default: ['U', 'V', 'W'],
+    doc: 'Labels of the input→hidden, hidden→output and hidden→hidden weights, comma-separated; `""` hides them.',
+  },
+  unfold: { type: 'string', default: 'Unfold', doc: 'Text over the arrow between the folded and the unfolded graph.' },
+  ...FIGURE_PARAMS,
+} as const satisfies ParamSpecs;
+
+type Row = 'x' | 'h' | 'o' | 'L' | 'y';
+
+// Layout, in viewBox units. Fonts are large relative to the width so that the default 4-step figure
+// (~630 wide) still sets node labels at ≥10 px and edge labels at ≥9 px in a 328 px column on a phone.
+const FONT = 20;
+const WFONT = 18;
+/** Node radius: larger with superscript notation, whose labels (h^(t+1)) are wider. */
+const RADIUS = { sub: 22, sup: 25 } as const;
+/** Clear space between neighbouring nodes of the chain, for the W arrow and its label. */
+const LINK = 34;
+const ROW = 80;
+const MARGIN = 14;
+const GAP = 3;
+
+const TONE: Record<Row, Tone> = { x: 'input', h: 'hidden', o: 'output', L: 'loss', y: 'target' };
+
+function braced(base: string, script: string, notation: 'sub' | 'sup'): string {
+  return notation === 'sub' ? `{${base}}_{${script}}` : `{${base}}^{(${script})}`;
+}
+
+function stepIndex(k: number, steps: number, mode: 'absolute' | 'relative'): string {
+  if (mode === 'absolute') return String(k + 1);
+  const d = k - Math.floor((steps - 1) / 2);
+  return d === 0 ? 't' : d < 0 ? `t-${-d}` : `t+${d}`;
+}
+
+interface Layout {
+  r: number;
+  rows: Row[];
+  y: Record<Row, number>;
+  height: number;
+}
+
+function rowsFor(outputs: boolean, losses: boolean, R: number): Layout {
+  const rows: Row[] = ['x', 'h'];
+  if (outputs) rows.push('o');
+  if (outputs && losses) rows.push('L', 'y');
+  const top = MARGIN + R + 4;
+  const y = {} as Record<Row, number>;
+  rows.forEach((r, i) => (y[r] = top + (rows.length - 1 - i) * ROW));
+  return { r: R, rows, y, height: top + (rows.length - 1) * ROW + R + MARGIN + 4 };
+}
+
+/** The vertical edges of one column (x→h, h→o, o→L, y→L) with their weight labels. */
+function column(ids: ReturnType<typeof createIds>, cx: number, lay: Layout, names: Record<Row, string>, weights: string[], font: number): Child[] {
+  const shape = (r: Row): Shape => circle(cx, lay.y[r], lay.r);
+  const out: Child[] = [];
+  for (const r of lay.rows) out.push(node(shape(r), { label: names[r], tone: TONE[r], labelSize: font, fit: false }));
+  const up = (from: Row, to: Row, label?: string) => {
+    const p = connect(shape(from), shape(to), { gap: GAP });
+    out.push(edge(ids, p));
+    if (label) out.push(edgeLabel(p, label, { side: 'left', size: WFONT, offset: 5 }));
+  };
+  up('x', 'h', weights[0]);
+  if (lay.rows.includes('o')) up('h', 'o', weights[1]);
+  if (lay.rows.includes('L')) {
+    up('o', 'L');
+    up('y', 'L');
+  }
+  return out;
+}
+
+function describe(p: RenderContext<typeof params>['params'], names: (r: Row, k: number | 'fold') => string, weights: string[]): string {
+  const T = p.steps;
+  const seq = (r: Row) => (T === 1 ? mathText(names(r, 0)) : T === 2 ? `${mathText(names(r, 0))} and ${mathText(names(r, 1))}` : `${mathText(names(r, 0))} … ${mathText(names(r, T - 1))}`);
+  const w = (i: number) => (weights[i] ? ` through ${mathText(weights[i]!)}` : '');
+  const fold = (r: Row) => mathText(names(r, 'fold'));
+  const parts: string[] = [];
+  parts.push(`A recurrent neural network unrolled over ${T} time step${T === 1 ? '' : 's'}.`);
+  if (p.folded) {
+    parts.push(
+      `On the left, the folded graph: input ${fold('x')} feeds hidden state ${fold('h')}${w(0)}, and ${fold('h')} feeds back into itself${w(2)} with a delay of one time step (the square on the loop)` +
+        (p.outputs ? `; ${fold('h')} produces output ${fold('o')}${w(1)}` : '') +
+        (p.outputs && p.losses ? `; loss ${fold('L')} compares ${fold('o')} with target ${fold('y')}` : '') +
+        `. An arrow labelled "${p.unfold}" leads to the unfolded graph.`,
+    );
+  }
+  parts.push(
+    `${p.folded ? 'On the right, unfolded' : 'Unfolded'}: inputs ${seq('x')} feed hidden states ${seq('h')}${w(0)}; each hidden state passes to the next${w(2)}, the same weights at every step; dashed nodes at both ends stand for the steps before and after.` +
+      (p.outputs ? ` Each hidden state produces an output (${seq('o')})${w(1)}.` : '') +
+      (p.outputs && p.losses ? ` Each output is compared with its target (${seq('y')}) by a loss (${seq('L')}).` : ''),
+  );
+  if (p.bptt) {
+    parts.push(
+      `Backward arrows along the chain show the gradient flowing back through time from the last hidden state to the first; they fade by a factor of ${p.decay} per step, so the earliest steps receive the weakest signal.`,
+    );
+  }
+  return parts.join(' ');
+}
+
+export default defineShortcode({
+  name: 'rnn-unroll',
+  summary: "An RNN's computational graph, folded and unfolded over time (Goodfellow et al., fig. 10.2/10.3), with optional losses and BPTT arrows.",
+  params,
+  inner: 'none',
+  version: 1,
+  render(ctx) {
+    const p = ctx.params;
+    const ids = createIds(ctx.idPrefix);
+    let weights = p.weights;
+    if (weights.length !== 0 && weights.length !== 3) {
+      ctx.error(`weights takes 3 labels (input→hidden, hidden→output, hidden→hidden) or "" for none, got ${weights.length}: "${weights.join(',')}"`, { param: 'weights' });
+      weights = ['U', 'V', 'W'];
+    }
+    let losses = p.losses;
+    if (losses && !p.outputs) {
+      ctx.error('losses=true needs outputs=true: the losses compare the outputs with the targets', { param: 'losses' });
+      losses = false;
+    }
+    for (const k of ['input', 'hidden', 'output', 'loss', 'target'] as const) {
+      if (p[k].trim() === '') ctx.error(`${k} must not be empty; it is the label of the ${k} nodes`, { param: k });
+    }
+    const base: Record<Row, string> = {
+      x: p.input.trim() || 'x', h: p.hidden.trim() || 'h', o: p.output.trim() || 'o', L: p.loss.trim() || 'L', y: p.target.trim() || 'y',
+    };
+    const names = (r: Row, k: number | 'fold' | 'dots'): string =>
+      k === 'fold' ? base[r] : braced(base[r], k === 'dots' ? '\\ldots' : stepIndex(k, p.steps, p.index), p.notation);
+
+    const R = RADIUS[p.notation];
+    const COL = 2 * R + LINK;
+    const lay = rowsFor(p.outputs, losses, R);
+    const hy = lay.y.h;
+    // One label size for every node: the largest at which the widest label fits its circle.
+    const allLabels = lay.rows.flatMap((r) => [base[r], ...Array.from({ length: p.steps }, (_, k) => names(r, k))]);
+    const widest = Math.max(...allLabels.map((l) => measureLabel(l, FONT).width), measureLabel(names('h', 'dots'), WFONT).width * (FONT / WFONT));
+    const font = Math.max(FONT * 0.6, Math.min(FONT, (FONT * (2 * R - 10)) / widest));
+    const dotsFont = font * (WFONT / FONT);
+    const body: Child[] = [];
+    const paints = new Set<'ink' | 'highlight'>(['ink']);
+
+    // Folded graph.
+    let x0 = MARGIN + R;
+    if (p.folded) {
+      const fx = MARGIN + R;
+      body.push(...column(ids, fx, lay, { x: base.x, h: base.h, o: base.o, L: base.L, y: base.y }, weights, font));
+      const hShape = circle(fx, hy, R);
+      // The self-loop leaves h to the lower right and re-enters at the upper right.
+      const a = borderAt(hShape, 35, GAP);
+      const b = borderAt(hShape, -35, GAP);
+      const reach = 46;
+      const loop: Path = cubic(a, { x: fx + R + reach, y: hy + 40 }, { x: fx + R + reach, y: hy - 40 }, b);
+      body.push(edge(ids, loop));
+      const mid = pointAt(loop, 0.5);
+      body.push(delaySquare(mid, 9));
+      if (weights[2]) body.push(mathLabel(weights[2], { x: mid.x + 10, y: mid.y, size: WFONT, anchor: 'start' }));
+      // "Unfold" arrow.
+      const ax0 = mid.x + 36;
+      const ax1 = ax0 + 60;
+      body.push(edge(ids, line({ x: ax0, y: hy }, { x: ax1, y: hy }), { width: 2.4 }));
+      body.push(plainLabel(p.unfold, { x: (ax0 + ax1) / 2, y: hy - 14, size: WFONT, valign: 'baseline' }));
+      x0 = ax1 + 14 + R;
+    }
+
+    // Unfolded chain: dashed node, steps, dashed node.
+    const T = p.steps;
+    const cx = (k: number) => x0 + (k + 1) * COL; // k = -1 is the left dashed node, T the right one
+    const hNode = (k: number): Shape => circle(cx(k), hy, R);
+    body.push(node(hNode(-1), { label: names('h', 'dots'), dashed: true, labelSize: dotsFont, fit: false }));
+    body.push(node(hNode(T), { label: names('h', 'dots'), dashed: true, labelSize: dotsFont, fit: false }));
+    for (let k = 0; k < T; k++) {
+      body.push(...column(ids, cx(k), lay, { x: names('x', k), h: names('h', k), o: names('o', k), L: names('L', k), y: names('y', k) }, weights, font));
+    }
+    for (let k = -1; k < T; k++) {
+      const path = connect(hNode(k), hNode(k + 1), { gap: GAP });
+      body.push(edge(ids, path));
+      if (weights[2]) body.push(edgeLabel(path, weights[2], { side: 'left', size: WFONT, offset: 4 }));
+    }
+    if (p.bptt) {
+      paints.add('highlight');
+      // The gradient enters at the last step and flows back to the first (and beyond, dashed node);
+      // each step back multiplies it by `decay`, drawn as width and opacity.
+      for (let k = T - 2; k >= -1; k--) {
+        const strength = p.decay ** (T - 2 - k);
+        const from = borderAt(hNode(k + 1), 135, GAP);
+        const to = borderAt(hNode(k), 45, GAP);
+        body.push(edge(ids, arc(from, to, 9), { paint: 'highlight', width: 1.2 + 2 * strength, opacity: round2(0.3 + 0.7 * strength) }));
+      }
+    }
+
+    const width = cx(T) + R + MARGIN;
+    const svg = figureSvg({
+      ids,
+      width,
+      height: lay.height,
+      title: figureTitle(ctx, p, `Recurrent neural network unrolled over ${T} time step${T === 1 ? '' : 's'}`),
+      desc: describe(p, (r, k) => names(r, k), weights),
+      class: 'hp-rnn-unroll',
+      body: [markerDefs(ids, [...paints]), ...body],
+    });
+    return wrapFigure(ctx, svg, { caption: p.caption, class: p.class });
+  },
+});

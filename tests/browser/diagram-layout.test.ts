@@ -1,0 +1,210 @@
+/**
+ * Every diagram shortcode rendered with representative parameters into one HTML page and checked in
+ * Chromium, in light mode, dark mode by `prefers-color-scheme`, dark mode by a theme's `.dark` class, and
+ * a theme's explicit light toggle on a dark OS:
+ * - no two text boxes (getBBox, in viewBox units) overlap, and none leaves the viewBox;
+ * - text and accent colours follow the mode (and the explicit light toggle wins over the OS);
+ * - on a 360 px wide phone (a 328 px column), the default figures set every full-size label at ≥ 9 px
+ *   and their largest labels (the nodes) at ≥ 10 px.
+ * Screenshots of each figure in light and dark go to docs/diagrams/ (the README shows them).
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { ParamValue } from '../../src/content/types.js';
+import type { ShortcodeDefinition } from '../../src/render/types.js';
+import { renderWith } from '../helpers/svg-context.js';
+import rnnUnroll from '../../shortcodes/rnn-unroll.js';
+import rnnArchitectures from '../../shortcodes/rnn-architectures.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const DOCS = path.resolve(import.meta.dirname, '../../docs/diagrams');
+
+function chromiumAvailable(): boolean {
+  if (existsSync(CHROMIUM)) return true;
+  const msg = `Chromium not found at ${CHROMIUM}: the diagram layout checks cannot run.`;
+  if (process.env.CI) throw new Error(`${msg} Failing because CI is set.`);
+  console.warn(`\n${'!'.repeat(90)}\n!!! SKIPPING tests/browser/diagram-layout.test.ts: ${msg}\n${'!'.repeat(90)}\n`);
+  return false;
+}
+
+interface Case {
+  /** File name stem for screenshots; undefined: checked, not photographed. */
+  shot?: string;
+  def: ShortcodeDefinition<any>;
+  params: Record<string, ParamValue>;
+  /** The default figure of a shortcode: checked for phone legibility. */
+  phone?: boolean;
+}
+
+const CASES: Case[] = [
+  { shot: 'rnn-unroll', def: rnnUnroll, params: {}, phone: true },
+  { shot: 'rnn-unroll-losses', def: rnnUnroll, params: { losses: true, notation: 'sup', index: 'relative', steps: 3 } },
+  { shot: 'rnn-unroll-bptt', def: rnnUnroll, params: { bptt: true, steps: 5, folded: false } },
+  { def: rnnUnroll, params: { outputs: false, steps: 1, weights: '' } },
+  { def: rnnUnroll, params: { steps: 16, notation: 'sup', losses: true, bptt: true } },
+  { def: rnnUnroll, params: { input: '\\mathbf{x}', hidden: '\\tilde{h}', output: '\\hat{y}', weights: 'W_{xh},W_{hy},W_{hh}', notation: 'sup', index: 'relative', steps: 5 } },
+  { shot: 'rnn-architectures', def: rnnArchitectures, params: {}, phone: true },
+  { def: rnnArchitectures, params: { wrap: 5, labels: true } },
+  { def: rnnArchitectures, params: { panels: 'many-to-one', legend: false } },
+  { def: rnnArchitectures, params: { panels: 'many-to-many,many-to-many-synced', labels: true } },
+];
+
+type Mode = 'light' | 'dark-media' | 'dark-class' | 'light-class-dark-os';
+
+const PAGE_CSS = `
+  body { margin: 16px; font: 16px/1.5 system-ui, sans-serif; color: #1f2328; background: #fbfbfa; }
+  @media (prefers-color-scheme: dark) { html:not(.light) body { color: #dadadb; background: #1d1e20; } }
+  html.dark body { color: #dadadb; background: #1d1e20; }
+  figure { margin: 0 0 24px; display: inline-block; padding: 8px; }
+  .phone figure { display: block; padding: 0; }
+`;
+
+async function pageWith(context: BrowserContext, figures: string[], opts: { mode: Mode; phone?: boolean }): Promise<Page> {
+  const page = await context.newPage();
+  const dark = opts.mode === 'dark-media' || opts.mode === 'light-class-dark-os';
+  await page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' });
+  const htmlClass = opts.mode === 'dark-class' ? 'dark' : opts.mode === 'light-class-dark-os' ? 'light' : '';
+  await page.setContent(
+    `<!doctype html><html class="${htmlClass}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><style>${PAGE_CSS}</style></head>` +
+      `<body class="${opts.phone ? 'phone' : ''}">${figures.map((f, i) => `<div class="case" data-i="${i}">${f}</div>`).join('')}</body></html>`,
+  );
+  await page.evaluate(() => document.fonts.ready);
+  return page;
+}
+
+interface Geometry {
+  viewBox: [number, number, number, number];
+  texts: { text: string; box: { x: number; y: number; width: number; height: number } }[];
+  textFill: string;
+  accents: Record<string, string>;
+}
+
+async function geometry(page: Page): Promise<Geometry[]> {
+  return page.$$eval('svg.hp-diagram', (svgs) =>
+    svgs.map((svg) => {
+      const s = svg as SVGSVGElement;
+      const vb = s.viewBox.baseVal;
+      const texts = [...s.querySelectorAll('text')].map((t) => {
+        const b = (t as SVGTextElement).getBBox();
+        return { text: t.textContent ?? '', box: { x: b.x, y: b.y, width: b.width, height: b.height } };
+      });
+      const first = s.querySelector('text');
+      const accents: Record<string, string> = {};
+      for (const tone of ['input', 'hidden', 'output', 'highlight']) {
+        const e = s.querySelector(`.hp-stroke-${tone}, .hp-fill-${tone}`);
+        if (e) accents[tone] = e.classList.contains(`hp-stroke-${tone}`) ? getComputedStyle(e).stroke : getComputedStyle(e).fill;
+      }
+      return { viewBox: [vb.x, vb.y, vb.width, vb.height] as [number, number, number, number], texts, textFill: first ? getComputedStyle(first).fill : '', accents };
+    }),
+  );
+}
+
+const run = chromiumAvailable();
+
+describe.skipIf(!run)('diagram layout in Chromium', () => {
+  let context: BrowserContext;
+  let userDataDir: string;
+  let figures: string[];
+  const results = new Map<Mode, Geometry[]>();
+
+  beforeAll(async () => {
+    figures = [];
+    for (const [i, c] of CASES.entries()) {
+      const r = await renderWith(c.def, c.params, { idPrefix: `case${i}` });
+      expect(r.errors, `${c.def.name} ${JSON.stringify(c.params)}`).toEqual([]);
+      figures.push(r.html);
+    }
+    userDataDir = mkdtempSync(path.join(tmpdir(), 'hp-chromium-'));
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      viewport: { width: 1800, height: 1000 },
+      deviceScaleFactor: 2,
+    });
+    mkdirSync(DOCS, { recursive: true });
+    for (const mode of ['light', 'dark-media', 'dark-class', 'light-class-dark-os'] as Mode[]) {
+      const page = await pageWith(context, figures, { mode });
+      results.set(mode, await geometry(page));
+      if (mode === 'light' || mode === 'dark-class') {
+        for (const [i, c] of CASES.entries()) {
+          if (!c.shot) continue;
+          const fig = page.locator(`.case[data-i="${i}"] figure`);
+          await fig.screenshot({ path: path.join(DOCS, `${c.shot}-${mode === 'light' ? 'light' : 'dark'}.png`) });
+        }
+      }
+      await page.close();
+    }
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  });
+
+  test.each(CASES.map((c, i) => [i, `${c.def.name} ${JSON.stringify(c.params)}`] as const))('case %i: %s — text inside the viewBox, no overlaps', (i) => {
+    const g = results.get('light')![i]!;
+    const [vx, vy, vw, vh] = g.viewBox;
+    expect(g.texts.length).toBeGreaterThan(0);
+    const EPS = 0.5;
+    for (const t of g.texts) {
+      expect(t.box.x, `"${t.text}" leaves the viewBox on the left`).toBeGreaterThanOrEqual(vx - EPS);
+      expect(t.box.y, `"${t.text}" leaves the viewBox at the top`).toBeGreaterThanOrEqual(vy - EPS);
+      expect(t.box.x + t.box.width, `"${t.text}" leaves the viewBox on the right`).toBeLessThanOrEqual(vx + vw + EPS);
+      expect(t.box.y + t.box.height, `"${t.text}" leaves the viewBox at the bottom`).toBeLessThanOrEqual(vy + vh + EPS);
+    }
+    for (let a = 0; a < g.texts.length; a++) {
+      for (let b = a + 1; b < g.texts.length; b++) {
+        const A = g.texts[a]!.box;
+        const B = g.texts[b]!.box;
+        const overlap = A.x + EPS < B.x + B.width && B.x + EPS < A.x + A.width && A.y + EPS < B.y + B.height && B.y + EPS < A.y + A.height;
+        expect(overlap, `"${g.texts[a]!.text}" overlaps "${g.texts[b]!.text}"`).toBe(false);
+      }
+    }
+  });
+
+  test('colours follow light and dark mode, by media query and by class; an explicit light toggle wins', () => {
+    for (const [i] of CASES.entries()) {
+      const light = results.get('light')![i]!;
+      const darkMedia = results.get('dark-media')![i]!;
+      const darkClass = results.get('dark-class')![i]!;
+      const lightToggle = results.get('light-class-dark-os')![i]!;
+      expect(light.textFill).not.toBe(darkMedia.textFill);
+      expect(light.textFill).not.toBe(darkClass.textFill);
+      expect(lightToggle.textFill).toBe(light.textFill);
+      const tones = Object.keys(light.accents);
+      expect(tones.length).toBeGreaterThan(0);
+      for (const tone of tones) {
+        expect(darkMedia.accents[tone], tone).not.toBe(light.accents[tone]);
+        expect(darkClass.accents[tone], tone).toBe(darkMedia.accents[tone]);
+        expect(lightToggle.accents[tone], tone).toBe(light.accents[tone]);
+      }
+    }
+  });
+
+  test('default figures stay legible on a 360 px wide phone', async () => {
+    const phone = await context.newPage();
+    await phone.setViewportSize({ width: 360, height: 740 });
+    const cases = CASES.filter((c) => c.phone);
+    await phone.close();
+    const page = await pageWith(context, cases.map((c) => figures[CASES.indexOf(c)]!), { mode: 'light', phone: true });
+    await page.setViewportSize({ width: 360, height: 740 });
+    const sizes = await page.$$eval('svg.hp-diagram', (svgs) =>
+      svgs.map((svg) => {
+        const s = svg as SVGSVGElement;
+        const scale = s.getBoundingClientRect().width / s.viewBox.baseVal.width;
+        const fonts = [...s.querySelectorAll('text')].map((t) => Number(t.getAttribute('font-size')) * scale);
+        return { width: s.getBoundingClientRect().width, min: Math.min(...fonts), max: Math.max(...fonts) };
+      }),
+    );
+    await page.close();
+    for (const s of sizes) {
+      expect(s.width).toBeLessThanOrEqual(360);
+      expect(s.min).toBeGreaterThanOrEqual(9);
+      expect(s.max).toBeGreaterThanOrEqual(10);
+    }
+  });
+});

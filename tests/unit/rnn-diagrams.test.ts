@@ -1,0 +1,173 @@
+import { describe, expect, test } from 'vitest';
+import type { ParamValue } from '../../src/content/types.js';
+import type { ShortcodeDefinition } from '../../src/render/types.js';
+import { renderWith } from '../helpers/svg-context.js';
+import rnnUnroll from '../../shortcodes/rnn-unroll.js';
+import rnnArchitectures, { PANELS } from '../../shortcodes/rnn-architectures.js';
+import { shortcodes } from '../../src/render/registry.js';
+
+const NO_BW = /#000\b|#000000|#fff\b|#ffffff|\bblack\b|\bwhite\b|rgb\(0,\s*0,\s*0\)|rgb\(255,\s*255,\s*255\)/i;
+const idsOf = (html: string) => [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!);
+
+const VARIANTS: [ShortcodeDefinition<any>, Record<string, ParamValue>][] = [
+  [rnnUnroll, {}],
+  [rnnUnroll, { losses: true, notation: 'sup', index: 'relative', bptt: true, steps: 7 }],
+  [rnnUnroll, { folded: false, outputs: false, steps: 1, weights: '' }],
+  [rnnArchitectures, {}],
+  [rnnArchitectures, { panels: 'many-to-one,one-to-many', labels: true, wrap: 1 }],
+];
+
+describe.each(VARIANTS)('%s %o', (def, params) => {
+  test('deterministic bytes', async () => {
+    const a = await renderWith(def, params, { idPrefix: 'p-1' });
+    const b = await renderWith(def, params, { idPrefix: 'p-1' });
+    expect(a.errors).toEqual([]);
+    expect(a.html).toBe(b.html);
+  });
+  test('ids are unique within the figure, disjoint between instances, and every reference resolves', async () => {
+    const a = (await renderWith(def, params, { idPrefix: 'p-1' })).html;
+    const b = (await renderWith(def, params, { idPrefix: 'p-2' })).html;
+    const ia = idsOf(a);
+    expect(new Set(ia).size).toBe(ia.length);
+    const ib = new Set(idsOf(b));
+    for (const id of ia) expect(ib.has(id)).toBe(false);
+    for (const m of a.matchAll(/url\(#([^)]+)\)/g)) expect(ia).toContain(m[1]);
+    const labelled = /aria-labelledby="([^"]+)"/.exec(a)![1]!.split(' ');
+    for (const id of labelled) expect(ia).toContain(id);
+  });
+  test('accessible, themeable, responsive', async () => {
+    const { html } = await renderWith(def, params);
+    expect(html).toMatch(/^<figure class="hp-figure"><svg /);
+    expect(html).toContain('role="img"');
+    expect(html).toMatch(/<title id="[^"]+">[^<]{10,}<\/title>/);
+    expect(html).toMatch(/<desc id="[^"]+">[^<]{60,}<\/desc>/);
+    const [, vw, vh] = /viewBox="0 0 (\d+) (\d+)"/.exec(html)!;
+    expect(html).toContain(` width="${vw}"`);
+    expect(html).toContain(` height="${vh}"`);
+    expect(html).toContain('max-width:100%;height:auto');
+    expect(html).not.toMatch(NO_BW);
+    expect(html).not.toContain('foreignObject');
+    expect(html).not.toContain('{{');
+    expect(html).not.toMatch(/NaN|undefined|Infinity/);
+  });
+});
+
+describe('registration and parameter docs', () => {
+  test('both shortcodes are registered by name', () => {
+    expect(shortcodes.get('rnn-unroll')).toBe(rnnUnroll);
+    expect(shortcodes.get('rnn-architectures')).toBe(rnnArchitectures);
+  });
+  test('every parameter is documented and has a default or is optional', () => {
+    for (const def of [rnnUnroll, rnnArchitectures]) {
+      for (const [name, spec] of Object.entries(def.params as Record<string, { doc: string }>)) {
+        expect(spec.doc.length, `${def.name}.${name}`).toBeGreaterThan(15);
+      }
+      for (const p of ['caption', 'alt', 'class']) expect(def.params).toHaveProperty(p);
+    }
+  });
+});
+
+describe('rnn-unroll', () => {
+  test('steps out of range is an error naming the valid range', async () => {
+    for (const steps of [0, 17, 2.5, 'many'] as ParamValue[]) {
+      const r = await renderWith(rnnUnroll, { steps });
+      expect(r.errors.map((e) => e.message).join()).toMatch(/steps=.* is not valid: expected a whole number from 1 to 16/);
+      expect(r.errors[0]!.param).toBe('steps');
+      expect(r.html).toContain('<svg'); // rendered with the default instead
+    }
+  });
+  test('a bad notation names the valid values', async () => {
+    const r = await renderWith(rnnUnroll, { notation: 'superscript' });
+    expect(r.errors[0]!.message).toContain('expected one of "sub", "sup"');
+  });
+  test('weights must be three labels or none; losses need outputs', async () => {
+    expect((await renderWith(rnnUnroll, { weights: 'A,B' })).errors[0]!.message).toMatch(/weights takes 3 labels/);
+    expect((await renderWith(rnnUnroll, { losses: true, outputs: false })).errors[0]!.message).toMatch(/losses=true needs outputs=true/);
+    expect((await renderWith(rnnUnroll, { hidden: ' ' })).errors[0]!.param).toBe('hidden');
+  });
+  test('the chain has `steps` columns with sub or sup indices', async () => {
+    const sub = (await renderWith(rnnUnroll, { steps: 3 })).html;
+    // h_1 … h_3: italic h followed by a lowered upright digit
+    for (const k of [1, 2, 3]) expect(sub).toMatch(new RegExp(`<tspan font-style="italic">h</tspan><tspan dy="[\\d.]+" font-size="[\\d.]+">${k}</tspan>`));
+    expect(sub).not.toMatch(/>4</);
+    const sup = (await renderWith(rnnUnroll, { steps: 3, notation: 'sup', index: 'relative' })).html;
+    expect(sup).toMatch(/<tspan font-style="italic">h<\/tspan><tspan dx="[\d.]+" dy="-[\d.]+" font-size="[\d.]+">\(<\/tspan>/);
+    expect(sup).toContain('t+1');
+    expect(sup).toContain('t−1');
+  });
+  test('two dashed continuation nodes, one delay square, the Unfold arrow', async () => {
+    const html = (await renderWith(rnnUnroll, {})).html;
+    expect(html.match(/<circle[^>]*stroke-dasharray/g)).toHaveLength(2);
+    expect(html).toContain('>Unfold</text>');
+    expect(html.match(/<rect fill="currentColor"/g)).toHaveLength(1);
+    const unfolded = (await renderWith(rnnUnroll, { folded: false })).html;
+    expect(unfolded).not.toContain('>Unfold</text>');
+    expect(unfolded.match(/<circle[^>]*stroke-dasharray/g)).toHaveLength(2);
+    expect(unfolded).not.toMatch(/<rect fill="currentColor"/);
+  });
+  test('losses add L and y rows; bptt adds fading highlight arrows', async () => {
+    const plain = (await renderWith(rnnUnroll, { steps: 4 })).html;
+    const full = (await renderWith(rnnUnroll, { steps: 4, losses: true, bptt: true, decay: 0.5 })).html;
+    const circles = (s: string) => s.match(/<circle/g)!.length;
+    expect(circles(full) - circles(plain)).toBe(2 * 5); // L and y in the folded graph and in 4 steps
+    const arrows = [...full.matchAll(/<path class="hp-stroke-highlight"[^>]*opacity="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(arrows).toHaveLength(4); // h4→h3, h3→h2, h2→h1, h1→h…
+    for (let i = 1; i < arrows.length; i++) expect(arrows[i]!).toBeLessThan(arrows[i - 1]!);
+    expect(full).toMatch(/<desc[^>]*>[^<]*fade by a factor of 0.5 per step/);
+  });
+  test('desc describes the structure in words', async () => {
+    const { html } = await renderWith(rnnUnroll, {});
+    const desc = /<desc[^>]*>([^<]*)<\/desc>/.exec(html)![1]!;
+    expect(desc).toContain('unrolled over 4 time steps');
+    expect(desc).toContain('inputs x_1 … x_4 feed hidden states h_1 … h_4 through U');
+    expect(desc).toContain('through W');
+  });
+  test('caption goes to the figcaption through Markdown; alt becomes the title', async () => {
+    const { html } = await renderWith(rnnUnroll, { caption: 'The *unrolled* RNN', alt: 'Unrolled RNN diagram', class: 'wide bad"class' });
+    expect(html).toContain('<figcaption><p>The <em>unrolled</em> RNN</p></figcaption>');
+    expect(html).toMatch(/<title id="[^"]+">Unrolled RNN diagram<\/title>/);
+    expect(html).toMatch(/^<figure class="hp-figure wide">/);
+    const r = await renderWith(rnnUnroll, { class: 'bad"class' });
+    expect(r.diagnostics.some((d) => d.severity === 'warning' && d.param === 'class')).toBe(true);
+  });
+  test('labels are configurable and TeX-like', async () => {
+    const { html } = await renderWith(rnnUnroll, { input: '\\mathbf{x}', weights: 'W_{xh},W_{hy},W_{hh}', steps: 2 });
+    expect(html).toContain('<tspan font-weight="bold">x</tspan>');
+    expect(html).toMatch(/W<\/tspan><tspan dy="[\d.]+" font-size="[\d.]+" font-style="italic">hh<\/tspan>/);
+  });
+});
+
+describe('rnn-architectures', () => {
+  test('an unknown panel names the valid ones', async () => {
+    const r = await renderWith(rnnArchitectures, { panels: 'one-to-one,two-to-two' });
+    expect(r.errors[0]!.message).toContain('"two-to-two" is not valid');
+    for (const p of PANELS) expect(r.errors[0]!.message).toContain(`"${p}"`);
+  });
+  test('each chosen panel is drawn once, titled, in order', async () => {
+    const { html, diagnostics } = await renderWith(rnnArchitectures, { panels: 'many-to-one,one-to-many,many-to-one' });
+    expect(diagnostics.filter((d) => d.severity === 'warning')).toHaveLength(1);
+    expect(html.match(/class="hp-panel"/g)).toHaveLength(2);
+    expect(html.indexOf('>many to one<')).toBeLessThan(html.indexOf('>one to many<'));
+  });
+  test('three accents: inputs, hidden states, outputs', async () => {
+    const { html } = await renderWith(rnnArchitectures, { panels: 'many-to-many' });
+    // encoder–decoder: 3 inputs, 5 hidden states, 2 outputs, plus one legend swatch each
+    const count = (tone: string) => html.match(new RegExp(`class="[^"]*hp-fill-${tone}`, 'g'))!.length;
+    expect(count('input')).toBe(3 + 1);
+    expect(count('hidden')).toBe(5 + 1);
+    expect(count('output')).toBe(2 + 1);
+    expect(html).toContain('encoder–decoder');
+  });
+  test('all five panels wrap into rows no wider than about 440 units; wrap=5 makes one row', async () => {
+    const width = (h: string) => Number(/viewBox="0 0 (\d+) /.exec(h)![1]);
+    const auto = (await renderWith(rnnArchitectures, {})).html;
+    const one = (await renderWith(rnnArchitectures, { wrap: 5 })).html;
+    expect(width(auto)).toBeLessThanOrEqual(480);
+    expect(width(one)).toBeGreaterThan(700);
+  });
+  test('desc names every panel', async () => {
+    const { html } = await renderWith(rnnArchitectures, {});
+    const desc = /<desc[^>]*>([^<]*)<\/desc>/.exec(html)![1]!;
+    for (const t of ['one to one', 'one to many', 'many to one', 'many to many (encoder–decoder)', 'many to many (synced)']) expect(desc).toContain(t);
+  });
+});
