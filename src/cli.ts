@@ -1,1 +1,117 @@
-console.log(`hugo-prerender ${__PKG_VERSION__}`);
+/**
+ * The command line: argument parsing and printing only. The work is in build.ts and site/init.ts.
+ */
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildSite, formatDiagnostic, summaryLine } from './build.js';
+import { InitError, initSite } from './site/init.js';
+import { shortcodes } from './render/registry.js';
+
+const HELP = `hugo-prerender ${__PKG_VERSION__}: typeset math, render figures, diagrams and plots for Hugo at build time
+
+Usage:
+  hugo-prerender init  [-s DIR]        add the module mounts hugo-prerender needs to the site config
+  hugo-prerender build [-s DIR] [options]
+                                       prerender every page into DIR/.prerender/ (run before hugo)
+
+Options:
+  -s, --source DIR     the Hugo site (default: the current directory), as with hugo
+      --errors MODE    what a formula KaTeX rejects does: "fail" (default: report it, exit 1, leave that
+                       page unpublished) or "render" (KaTeX's red error text, reported as a warning)
+  -q, --quiet          print only errors and the summary line
+  -h, --help           this text
+  -v, --version        the version of hugo-prerender and of the KaTeX it renders with
+
+Shortcodes rendered by hugo-prerender: ${[...shortcodes.keys()].sort().join(', ')}
+Documentation: see README.md in the package.
+`;
+
+/**
+ * The package's own layouts/ as the site should mount it: relative to the site, so the config works on
+ * any machine with the same checkout layout (`node_modules/hugo-prerender/layouts` for an installed
+ * package, a sibling path inside a monorepo or this repository).
+ */
+function packageLayoutsFor(siteDir: string): string {
+  const layouts = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'layouts');
+  return path.relative(siteDir, layouts).split(path.sep).join('/') || '.';
+}
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        source: { type: 'string', short: 's' },
+        errors: { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (e) {
+    process.stderr.write(`hugo-prerender: ${(e as Error).message}\nRun "hugo-prerender --help" for usage.\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.version) {
+    process.stdout.write(`hugo-prerender ${__PKG_VERSION__} (KaTeX ${__KATEX_VERSION__})\n`);
+    return 0;
+  }
+  const command = positionals[0];
+  if (values.help || !command) {
+    process.stdout.write(HELP);
+    return command || values.help ? 0 : 2;
+  }
+  if (positionals.length > 1) {
+    process.stderr.write(`hugo-prerender: unexpected argument "${positionals[1]}"\n`);
+    return 2;
+  }
+  const source = path.resolve(values.source ?? '.');
+
+  if (command === 'init') {
+    try {
+      const r = initSite(source, { packageLayouts: packageLayoutsFor(source) });
+      for (const m of r.messages) process.stdout.write(`${m}\n`);
+      return 0;
+    } catch (e) {
+      if (e instanceof InitError) {
+        process.stderr.write(`hugo-prerender init: ${e.message}\n`);
+        return 1;
+      }
+      throw e;
+    }
+  }
+
+  if (command === 'build') {
+    if (values.errors !== undefined && values.errors !== 'fail' && values.errors !== 'render') {
+      process.stderr.write(`hugo-prerender: --errors must be "fail" or "render", not "${values.errors}"\n`);
+      return 2;
+    }
+    const result = await buildSite({
+      source,
+      errors: values.errors as 'fail' | 'render' | undefined,
+    });
+    for (const d of result.diagnostics) {
+      if (values.quiet && d.severity !== 'error') continue;
+      (d.severity === 'error' ? process.stderr : process.stdout).write(`${formatDiagnostic(d)}\n`);
+    }
+    process.stdout.write(`${summaryLine(result)}\n`);
+    return result.failed ? 1 : 0;
+  }
+
+  process.stderr.write(`hugo-prerender: unknown command "${command}". Commands: init, build. See --help.\n`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`hugo-prerender: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -65,6 +65,12 @@ export interface ShortcodeDefinition<P extends ParamSpecs = ParamSpecs> {
   inner: 'none' | 'optional' | 'required';
   /** Bump when the output for the same input changes, so cached fragments are re-rendered. */
   version: number;
+  /**
+   * Whether the output depends only on the parameters and inner content. Set false when rendering reads
+   * files (an image, a data file) or checks that they exist: such shortcodes are rendered on every build.
+   * Default true: a fragment already on disk under the same key is reused.
+   */
+  cacheable?: boolean;
   render(ctx: RenderContext<P>): string | Promise<string>;
 }
 

@@ -1,0 +1,242 @@
+/**
+ * `hugo-prerender build`: every content file of the site through prerenderPage, the results written into
+ * `<site>/.prerender/`. One bad page never stops the others: its diagnostics are collected, its previous
+ * output (if any) is left as it was, and the result says the build failed.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from './content/types.js';
+import { createMathRenderer } from './render/katex.js';
+import { markdownToPlainText, renderInlineMarkdown } from './render/markdown.js';
+import { neutraliseTemplate } from './render/template-safe.js';
+import { md5Hex, stableStringify } from './render/keys.js';
+import { prerenderPage, type PageSettings } from './prerender-page.js';
+import { readSiteConfig, type SiteConfig } from './site/config.js';
+import { PrerenderOutput } from './site/output.js';
+import { copyStaticAssets } from './render/static-assets.js';
+import type { HostServices } from './render/host.js';
+import type { PageInfo, SiteInfo } from './render/types.js';
+
+export interface BuildOptions {
+  /** The Hugo site root. */
+  source: string;
+  /** Overrides `params.prerender.errors` from the site config. */
+  errors?: 'fail' | 'render';
+}
+
+export interface BuildResult {
+  pages: number;
+  /** Pages that own something and so got a shadow. */
+  shadowed: number;
+  formulas: number;
+  figures: number;
+  shortcodes: number;
+  cacheHits: number;
+  ms: number;
+  diagnostics: Diagnostic[];
+  failed: boolean;
+}
+
+const CONTENT_EXTENSIONS = new Set(['.md', '.markdown', '.mdown']);
+
+function listContentFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    let entries;
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (e.name.startsWith('.')) continue;
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile() && CONTENT_EXTENSIONS.has(path.extname(e.name).toLowerCase())) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
+  const t0 = performance.now();
+  const siteDir = path.resolve(opts.source);
+  const result: BuildResult = {
+    pages: 0,
+    shadowed: 0,
+    formulas: 0,
+    figures: 0,
+    shortcodes: 0,
+    cacheHits: 0,
+    ms: 0,
+    diagnostics: [],
+    failed: false,
+  };
+  const fail = (message: string, file?: string) => {
+    result.diagnostics.push({ severity: 'error', message, file, line: 1, column: 1 });
+    result.failed = true;
+    result.ms = Math.round(performance.now() - t0);
+    return result;
+  };
+
+  if (!existsDir(siteDir)) return fail(`the site directory ${siteDir} does not exist; pass the site with -s DIR`);
+  let config: SiteConfig;
+  try {
+    config = readSiteConfig(siteDir);
+  } catch (e) {
+    return fail(`cannot read the site configuration: ${(e as Error).message}`);
+  }
+  result.diagnostics.push(...config.diagnostics);
+  if (config.diagnostics.some((d) => d.severity === 'error')) {
+    result.failed = true;
+    result.ms = Math.round(performance.now() - t0);
+    return result;
+  }
+  if (!config.file) {
+    return fail(
+      `${siteDir} has no Hugo configuration (hugo.toml, hugo.yaml, hugo.json or config.*); is this a Hugo site? Pass it with -s DIR`,
+    );
+  }
+
+  const errorMode = opts.errors ?? config.prerender.errors;
+  const macros = config.prerender.katex.macros;
+  const renderer = createMathRenderer({ macros, errors: errorMode });
+  const settings: PageSettings = {
+    math: config.math,
+    settingsKey: stableStringify({ macros, errorMode, math: config.math }),
+  };
+  const site: SiteInfo = { dir: siteDir, staticDirs: config.staticDirs, assetsDir: config.assetsDir };
+  const services: HostServices = {
+    math: (tex, display, report) => {
+      const r = renderer.render(tex, display);
+      if (r.error) report(r.error.message);
+      return r.html;
+    },
+    markdown: (md, report) =>
+      renderInlineMarkdown(md, (tex, display) => {
+        const r = renderer.render(tex, display);
+        if (r.error) report(`${r.error.message} (in "${tex}")`);
+        return r.html;
+      }),
+    plainText: (md) => markdownToPlainText(md),
+  };
+
+  const output = new PrerenderOutput(siteDir);
+  const files = listContentFiles(config.contentDir);
+  let anyMath = false;
+
+  for (const abs of files) {
+    result.pages++;
+    const relPath = toPosix(path.relative(siteDir, abs));
+    const relToContent = toPosix(path.relative(config.contentDir, abs));
+    let source: string;
+    let sourceMd5: string;
+    try {
+      const bytes = readFileSync(abs);
+      sourceMd5 = md5Hex(bytes);
+      source = bytes.toString('utf8');
+    } catch (e) {
+      result.diagnostics.push({ severity: 'error', file: relPath, line: 1, column: 1, message: `cannot read: ${(e as Error).message}` });
+      output.keep(relToContent);
+      continue;
+    }
+    const base = path.basename(abs).replace(/\.[^.]+$/, '');
+    const isBundle = base === 'index' || base === '_index' || /^_?index\.[a-z-]+$/i.test(base);
+    const page: PageInfo = {
+      absPath: abs,
+      relPath,
+      bundleDir: isBundle ? path.dirname(abs) : undefined,
+      frontMatter: {},
+    };
+    let r;
+    try {
+      r = await prerenderPage(source, {
+        page,
+        site,
+        settings,
+        renderer,
+        errorMode,
+        services,
+        sourceMd5,
+        hasFragment: (key) => output.hasPartial(key),
+      });
+    } catch (e) {
+      result.diagnostics.push({
+        severity: 'error',
+        file: relPath,
+        line: 1,
+        column: 1,
+        code: 'internal',
+        message: `internal error while prerendering this page (please report it): ${(e as Error).stack ?? e}`,
+      });
+      output.keep(relToContent);
+      continue;
+    }
+    page.frontMatter = r.parsed.frontMatter.data;
+    result.diagnostics.push(...r.diagnostics);
+    result.formulas += r.stats.formulas;
+    result.figures += r.stats.figures;
+    result.shortcodes += r.stats.shortcodes;
+    result.cacheHits += r.stats.cacheHits;
+    if (r.failed) {
+      // Leave whatever this page had before: a stale shadow is caught by Hugo's staleness check, while a
+      // half-updated one would be published silently.
+      output.keep(relToContent);
+      continue;
+    }
+    if (r.shadow === undefined) continue;
+    result.shadowed++;
+    if (r.stats.formulas > 0) anyMath = true;
+    const keys: string[] = [];
+    for (const f of r.fragments) {
+      keys.push(f.key);
+      if (f.html !== '' || !output.hasPartial(f.key)) output.writePartial(f.key, neutraliseTemplate(f.html));
+    }
+    output.writeShadow(relToContent, r.shadow, { source: relPath, partials: keys });
+  }
+
+  copyStaticAssets(output, { math: anyMath });
+  output.finish();
+
+  result.diagnostics.sort(compareDiagnostics);
+  result.failed = result.failed || result.diagnostics.some((d) => d.severity === 'error');
+  result.ms = Math.round(performance.now() - t0);
+  return result;
+}
+
+function existsDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  const fa = a.file ?? '';
+  const fb = b.file ?? '';
+  if (fa !== fb) return fa < fb ? -1 : 1;
+  return a.line - b.line || a.column - b.column;
+}
+
+/** `file:line:col: severity: message`, the shape editors and CI annotate. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.file ? `${d.file}:${d.line}:${d.column}: ` : '';
+  return `${where}${d.severity}: ${d.message}`;
+}
+
+export function summaryLine(r: BuildResult): string {
+  const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+  const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = r.diagnostics.length - errors;
+  return (
+    `hugo-prerender: ${n(r.pages, 'page')} (${r.shadowed} prerendered), ${n(r.formulas, 'formula')}, ` +
+    `${n(r.figures, 'figure')}, ${n(r.shortcodes, 'other shortcode')}, ${n(r.cacheHits, 'cache hit')}, ` +
+    `${n(errors, 'error')}, ${n(warnings, 'warning')}, ${r.ms} ms`
+  );
+}

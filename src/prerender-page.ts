@@ -1,0 +1,219 @@
+/**
+ * One page in, its shadow and fragments out: pure apart from the renderers it is given. The shadow is the
+ * original source byte for byte, except that each construct we own (a math span, one of our shortcodes)
+ * is replaced by a `{{< prerender "KEY" >}}` placeholder whose partial holds the rendered fragment.
+ */
+import type { Diagnostic, MathSpan, ParsedPage, Shortcode } from './content/types.js';
+import { parsePage } from './content/page.js';
+import { locateMath, texOffsetToSource, type MathOptions } from './content/math.js';
+import { findMojibake } from './content/mojibake.js';
+import { LineIndex } from './content/position.js';
+import { renderShortcode, type HostServices } from './render/host.js';
+import { getShortcode } from './render/registry.js';
+import { contentKey, md5Hex, stableStringify } from './render/keys.js';
+import type { PageInfo, SiteInfo } from './render/types.js';
+import type { MathRenderer } from './render/katex.js';
+
+/** Shortcodes whose inner content is code: nothing inside them is math. */
+export const CODE_SHORTCODES = new Set(['highlight', 'code', 'mermaid', 'chart', 'katex', 'math']);
+
+export interface PageSettings {
+  math: MathOptions;
+  /** Part of every fragment key, so changing a setting (macros, error mode) re-renders. */
+  settingsKey: string;
+}
+
+export interface Fragment {
+  key: string;
+  html: string;
+  kind: 'math' | 'shortcode';
+}
+
+export interface PageResult {
+  /** The shadow text, or undefined when the page owns nothing (Hugo reads the original). */
+  shadow?: string;
+  fragments: Fragment[];
+  diagnostics: Diagnostic[];
+  /** True when an error means this page's output must not be published. */
+  failed: boolean;
+  stats: { formulas: number; figures: number; shortcodes: number; cacheHits: number };
+  parsed: ParsedPage;
+}
+
+export interface PageEnv {
+  page: PageInfo;
+  site: SiteInfo;
+  settings: PageSettings;
+  renderer: MathRenderer;
+  /** What a formula KaTeX rejects does: fail the page, or render KaTeX's error span with a warning. */
+  errorMode: 'fail' | 'render';
+  services: HostServices;
+  /** md5 of the original file's bytes (defaults to the md5 of `source` encoded as UTF-8). */
+  sourceMd5?: string;
+  /** Returns true when a fragment with this key is already on disk (a cache hit: no need to render). */
+  hasFragment?: (key: string) => boolean;
+}
+
+interface Replacement {
+  start: number;
+  end: number;
+  key: string;
+}
+
+/**
+ * The first placeholder of a page also carries the md5 of the original and its path from the site root,
+ * which the `prerender` shortcode template checks so that a stale shadow never publishes silently.
+ * Values are quoted with backticks: raw strings need no escaping (a path cannot hold a backtick here).
+ */
+function placeholder(key: string, check?: { md5: string; path: string }): string {
+  return check
+    ? `{{< prerender "${key}" "${check.md5}" \`${check.path}\` >}}`
+    : `{{< prerender "${key}" >}}`;
+}
+
+/** The ranges of the source that are not Markdown text for locating math. */
+function maskedRanges(parsed: ParsedPage, owned: (sc: Shortcode) => boolean): { start: number; end: number }[] {
+  const ranges: { start: number; end: number }[] = [];
+  const walk = (list: Shortcode[]) => {
+    for (const sc of list) {
+      if (owned(sc) || CODE_SHORTCODES.has(sc.name)) {
+        ranges.push({ start: sc.offset, end: sc.end });
+        continue;
+      }
+      ranges.push({ start: sc.offset, end: sc.tagEnd });
+      if (sc.innerEnd !== undefined && sc.innerEnd < sc.end) ranges.push({ start: sc.innerEnd, end: sc.end });
+      walk(sc.children);
+    }
+  };
+  walk(parsed.shortcodes);
+  for (const e of parsed.escapes) ranges.push({ start: e.offset, end: e.end });
+  return ranges.sort((a, b) => a.start - b.start);
+}
+
+/** Our shortcodes that are not inside another one of ours (those are rendered by their parent). */
+function ownedShortcodes(list: Shortcode[], out: Shortcode[] = []): Shortcode[] {
+  for (const sc of list) {
+    if (getShortcode(sc.name)) out.push(sc);
+    else if (!CODE_SHORTCODES.has(sc.name)) ownedShortcodes(sc.children, out);
+  }
+  return out;
+}
+
+export async function prerenderPage(source: string, env: PageEnv): Promise<PageResult> {
+  const file = env.page.relPath;
+  const diagnostics: Diagnostic[] = [];
+  const stats = { formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0 };
+  const parsed = parsePage(source, { path: file });
+  for (const d of parsed.diagnostics) diagnostics.push({ ...d, file });
+  const lines = new LineIndex(source);
+
+  for (const m of findMojibake(source, 0)) {
+    const at = lines.at(m.offset);
+    diagnostics.push({
+      severity: 'warning',
+      file,
+      ...at,
+      offset: m.offset,
+      code: 'mojibake',
+      message: `"${m.found}" looks like mojibake (UTF-8 read as Windows-1252): it was probably "${m.likely}". Replace it in the source.`,
+    });
+  }
+
+  // A page Hugo itself cannot parse is left alone: Hugo will report it too, and we must not guess.
+  if (parsed.diagnostics.some((d) => d.severity === 'error')) {
+    return { fragments: [], diagnostics, failed: true, stats, parsed };
+  }
+
+  const isOwned = (sc: Shortcode) => getShortcode(sc.name) !== undefined;
+  const located = locateMath(source, {
+    bodyOffset: parsed.bodyOffset,
+    masked: maskedRanges(parsed, isOwned),
+    math: env.settings.math,
+    file,
+  });
+  for (const d of located.diagnostics) diagnostics.push({ ...d, file });
+
+  const fragments = new Map<string, Fragment>();
+  const replacements: Replacement[] = [];
+  let failed = false;
+
+  for (const span of located.spans) {
+    stats.formulas++;
+    const key = contentKey('math', __KATEX_VERSION__, env.settings.settingsKey, span.display, span.tex);
+    replacements.push({ start: span.start, end: span.end, key });
+    if (fragments.has(key)) continue;
+    if (env.hasFragment?.(key)) {
+      stats.cacheHits++;
+      fragments.set(key, { key, html: '', kind: 'math' });
+      continue;
+    }
+    const r = env.renderer.render(span.tex, span.display);
+    if (r.error) {
+      diagnostics.push(mathDiagnostic(source, span, r.error, lines, file, env.errorMode === 'render'));
+      if (env.errorMode !== 'render') failed = true;
+    }
+    for (const w of r.warnings) {
+      diagnostics.push({ severity: 'warning', file, line: span.line, column: span.column, offset: span.start, code: 'katex', message: w });
+    }
+    fragments.set(key, { key, html: r.html, kind: 'math' });
+  }
+
+  // Identical shortcodes on one page get distinct id prefixes (and so distinct keys): no shared ids.
+  const seen = new Map<string, number>();
+  for (const sc of ownedShortcodes(parsed.shortcodes)) {
+    const def = getShortcode(sc.name)!;
+    if (sc.name === 'figure') stats.figures++;
+    else stats.shortcodes++;
+    const identity = contentKey(sc.name, stableStringify(sc.params), sc.inner ?? null);
+    const n = seen.get(identity) ?? 0;
+    seen.set(identity, n + 1);
+    const idPrefix = `hp${identity.slice(0, 8)}${n ? `-${n}` : ''}`;
+    const key = contentKey('sc', sc.name, def.version, env.settings.settingsKey, idPrefix, identity);
+    replacements.push({ start: sc.offset, end: sc.end, key });
+    if (def.cacheable !== false && env.hasFragment?.(key)) {
+      stats.cacheHits++;
+      fragments.set(key, { key, html: '', kind: 'shortcode' });
+      continue;
+    }
+    const r = await renderShortcode(def, sc, { page: env.page, site: env.site, idPrefix, services: env.services });
+    diagnostics.push(...r.diagnostics);
+    if (r.failed) failed = true;
+    fragments.set(key, { key, html: r.html, kind: 'shortcode' });
+  }
+
+  if (replacements.length === 0) {
+    return { fragments: [], diagnostics, failed, stats, parsed };
+  }
+  replacements.sort((a, b) => a.start - b.start);
+  const check = { md5: env.sourceMd5 ?? md5Hex(Buffer.from(source, 'utf8')), path: file.replace(/`/g, '') };
+  let shadow = '';
+  let pos = 0;
+  replacements.forEach((r, i) => {
+    shadow += source.slice(pos, r.start) + placeholder(r.key, i === 0 ? check : undefined);
+    pos = r.end;
+  });
+  shadow += source.slice(pos);
+  return { shadow, fragments: [...fragments.values()], diagnostics, failed, stats, parsed };
+}
+
+function mathDiagnostic(
+  source: string,
+  span: MathSpan,
+  error: { message: string; texOffset?: number },
+  lines: LineIndex,
+  file: string,
+  asWarning: boolean,
+): Diagnostic {
+  // Point at the offending character when KaTeX knows it (mapped through CRLF, blockquote markers and
+  // removed Markdown escapes back into the original file).
+  const offset = error.texOffset !== undefined ? texOffsetToSource(source, span, error.texOffset) : span.start;
+  const at = lines.at(offset);
+  return {
+    severity: asWarning ? 'warning' : 'error',
+    file,
+    ...at,
+    offset,
+    code: 'katex',
+    message: `${error.message}${asWarning ? ' (rendered as an error span)' : ''}`,
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * The shortcode host: turns one parsed shortcode that we own into an HTML fragment. It validates the
+ * parameters against the definition's table, gives the definition a RenderContext whose reporters point
+ * at the shortcode's (or the parameter's) place in the original file, and never lets a definition's bug
+ * escape as an exception: a throw becomes an error diagnostic at the shortcode.
+ */
+import type { Diagnostic, Shortcode } from '../content/types.js';
+import { validateParams } from './params.js';
+import type { PageInfo, RenderContext, ShortcodeDefinition, SiteInfo } from './types.js';
+
+export interface HostServices {
+  math(tex: string, display: boolean, report: (message: string) => void): string;
+  markdown(md: string, report: (message: string) => void): string;
+  plainText(md: string): string;
+}
+
+export interface HostResult {
+  html: string;
+  diagnostics: Diagnostic[];
+  /** True when an error was reported: the fragment must not be published as if it were fine. */
+  failed: boolean;
+}
+
+export async function renderShortcode(
+  def: ShortcodeDefinition<any>,
+  sc: Shortcode,
+  env: { page: PageInfo; site: SiteInfo; idPrefix: string; services: HostServices },
+): Promise<HostResult> {
+  const diagnostics: Diagnostic[] = [];
+  const place = (param?: string) => {
+    const p = param ? sc.paramPositions?.[param] : undefined;
+    return p ? { line: p.line, column: p.column, offset: p.offset } : { line: sc.line, column: sc.column, offset: sc.offset };
+  };
+  const report =
+    (severity: Diagnostic['severity']) =>
+    (message: string, opts?: { param?: string; code?: string }) => {
+      diagnostics.push({
+        severity,
+        message: `${sc.name}: ${message}`,
+        file: env.page.relPath,
+        ...place(opts?.param),
+        code: opts?.code ?? 'shortcode',
+      });
+    };
+  const error = report('error');
+  const warn = report('warning');
+
+  if (def.inner === 'none' && sc.inner !== undefined) {
+    error(`takes no inner content; write {{< ${sc.name} … >}} without a closing {{< /${sc.name} >}}`);
+  } else if (def.inner === 'required' && sc.inner === undefined) {
+    error(`needs inner content: write {{< ${sc.name} … >}}…{{< /${sc.name} >}}`);
+  }
+
+  const { values, problems } = validateParams(def.params, sc.params);
+  for (const p of problems) error(p.message, { param: p.param || undefined, code: 'shortcode-param' });
+
+  const ctx: RenderContext<any> = {
+    name: sc.name,
+    params: values,
+    rawParams: sc.params,
+    inner: sc.inner,
+    page: env.page,
+    site: env.site,
+    idPrefix: env.idPrefix,
+    math: (tex, display) => env.services.math(tex, display, (m) => error(m, { code: 'katex' })),
+    markdown: (md) => env.services.markdown(md, (m) => error(m, { code: 'katex' })),
+    plainText: (md) => env.services.plainText(md),
+    error,
+    warn,
+  };
+
+  let html = '';
+  try {
+    html = await def.render(ctx);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    error(`could not be rendered: ${msg}. This is a bug in hugo-prerender; please report it with this shortcode.`, {
+      code: 'internal',
+    });
+  }
+  return { html, diagnostics, failed: diagnostics.some((d) => d.severity === 'error') };
+}

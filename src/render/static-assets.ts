@@ -1,0 +1,58 @@
+/**
+ * The static files pages need: the stylesheet and fonts of the very KaTeX that rendered the math (a
+ * mismatch silently breaks layout), and a small stylesheet for our figures. Served by Hugo from
+ * `.prerender/static/prerender/`, i.e. at `/prerender/…`.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+export interface StaticWriter {
+  writeStatic(relPath: string, data: Buffer | string): void;
+}
+
+/** Styles every page with our fragments may need; small, and scoped to our class names. */
+export const PRERENDER_CSS = `/* hugo-prerender: layout for prerendered math and figures */
+.katex-display { overflow-x: auto; overflow-y: hidden; padding: 0.1em 0; }
+.katex { text-rendering: auto; }
+.hp-figure { margin: 1.5rem auto; max-width: 100%; }
+.hp-figure > svg { display: block; margin: 0 auto; max-width: 100%; height: auto; }
+.hp-figure > figcaption { margin-top: 0.5rem; }
+.hp-figure details { margin-top: 0.5rem; font-size: 0.85em; text-align: left; }
+.hp-figure table { border-collapse: collapse; margin: 0.5rem auto; font-variant-numeric: tabular-nums; }
+.hp-figure th, .hp-figure td { padding: 0.15em 0.6em; border-bottom: 1px solid color-mix(in srgb, currentColor 25%, transparent); text-align: right; }
+`;
+
+/**
+ * Where the KaTeX stylesheet and fonts are: next to the bundle (dist/katex, copied by the build from the
+ * KaTeX that was bundled), or, when running from source, the installed katex package.
+ */
+export function katexDistDir(): { dir: string; version: string } {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const bundled = path.join(here, 'katex');
+  if (existsSync(path.join(bundled, 'VERSION'))) {
+    return { dir: bundled, version: readFileSync(path.join(bundled, 'VERSION'), 'utf8').trim() };
+  }
+  const require = createRequire(import.meta.url);
+  const pkgDir = path.dirname(require.resolve('katex/package.json'));
+  const version = JSON.parse(readFileSync(path.join(pkgDir, 'package.json'), 'utf8')).version as string;
+  return { dir: path.join(pkgDir, 'dist'), version };
+}
+
+export function copyStaticAssets(out: StaticWriter, opts: { math: boolean }): void {
+  out.writeStatic('prerender/prerender.css', PRERENDER_CSS);
+  if (!opts.math) return;
+  const { dir, version } = katexDistDir();
+  if (version !== __KATEX_VERSION__) {
+    throw new Error(
+      `the KaTeX stylesheet found (${version}, in ${dir}) does not match the KaTeX that renders (${__KATEX_VERSION__}); reinstall hugo-prerender`,
+    );
+  }
+  out.writeStatic('prerender/katex/katex.min.css', readFileSync(path.join(dir, 'katex.min.css')));
+  const fonts = path.join(dir, 'fonts');
+  for (const f of readdirSync(fonts).sort()) {
+    // woff2 is supported by every browser KaTeX supports; the CSS lists woff and ttf as fallbacks.
+    out.writeStatic(`prerender/katex/fonts/${f}`, readFileSync(path.join(fonts, f)));
+  }
+}
