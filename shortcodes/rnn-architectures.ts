@@ -10,7 +10,7 @@ import { FIGURE_PARAMS, type ParamSpecs } from '../src/render/params.js';
 import { defineShortcode } from '../src/render/types.js';
 import { figureTitle, wrapFigure } from '../src/render/figure-wrap.js';
 import {
-  connect, createIds, edge, el, figureSvg, markerDefs, measureText, node, plainLabel, rect,
+  connect, createIds, edge, el, figureSvg, markerDefs, measureText, MUTED_OPACITY, node, plainLabel, rect,
   type Child, type Shape, type Tone,
 } from '../src/svg/index.js';
 
@@ -106,7 +106,7 @@ function panel(ids: ReturnType<typeof createIds>, s: PanelSpec, x: number, y: nu
   const out: Child[] = [];
   const cx = x + slot / 2;
   out.push(plainLabel(s.title, { x: cx, y: y + TITLE, size: TITLE, valign: 'baseline', weight: 'bold' }));
-  if (s.subtitle) out.push(plainLabel(s.subtitle, { x: cx, y: y + TITLE * 1.25 + SUBTITLE, size: SUBTITLE, valign: 'baseline', class: 'hp-muted', attrs: { 'fill-opacity': 0.75 } }));
+  if (s.subtitle) out.push(plainLabel(s.subtitle, { x: cx, y: y + TITLE * 1.25 + SUBTITLE, size: SUBTITLE, valign: 'baseline', class: 'hp-muted', attrs: { 'fill-opacity': MUTED_OPACITY } }));
   const left = cx - contentWidth(s) / 2 + BOX / 2;
   const top = y + titleH;
   const at = (col: number, row: 0 | 1 | 2): Shape => rect(left + col * (BOX + HGAP), top + BOX / 2 + (2 - row) * (BOX + VGAP), BOX, BOX, 3);

@@ -7,7 +7,7 @@ export { escapeText, escapeAttr } from './escape.js';
 export { el, raw, fragment, cls, attrsToString, Markup, type Attrs, type AttrValue, type Child } from './elements.js';
 export { createIds, type Ids } from './ids.js';
 export {
-  ACCENTS, TONES, BASE_TOKENS, TINT_OPACITY, FONT_SANS, FONT_MATH, DARK_SELECTORS, LIGHT_SELECTORS,
+  ACCENTS, TONES, BASE_TOKENS, TINT_OPACITY, FILL_OPACITY, MUTED_OPACITY, FONT_SANS, FONT_MATH, DARK_SELECTORS, LIGHT_SELECTORS,
   themeCss, toneVar, type Tone, type Token,
 } from './theme.js';
 export { measureText, charAdvance, CAP_HEIGHT, DESCENT, type FontKind, type FontStyle, type TextSize } from './metrics.js';

@@ -10,6 +10,7 @@
  */
 import { el, type Attrs, type Markup } from './elements.js';
 import { charAdvance, measureText, type TextSize } from './metrics.js';
+import { FONT_MATH } from './theme.js';
 import { parseMath, type MathNode, type MathRole, type MathStyle } from './math-parse.js';
 
 export { parseMath, type MathNode, type MathRole, type MathStyle } from './math-parse.js';
@@ -210,6 +211,8 @@ export function mathLabel(src: string, o: MathLabelOptions): Markup {
     'text',
     {
       class: ['hp-math', o.class].filter(Boolean).join(' '),
+      // For renderers without CSS variables (librsvg); the stylesheet's .hp-math rule wins in browsers.
+      'font-family': FONT_MATH,
       x: o.x,
       y: baselineOf(size, o),
       'font-size': fs,
@@ -245,6 +248,7 @@ export function plainLabel(text: string, o: PlainLabelOptions): Markup {
     'text',
     {
       class: [o.font === 'serif' ? 'hp-math' : undefined, o.class].filter(Boolean).join(' ') || undefined,
+      'font-family': o.font === 'serif' ? FONT_MATH : undefined,
       x: o.x,
       y: baselineOf(m, o),
       'font-size': fs,

@@ -10,7 +10,7 @@
  */
 import { el, fragment, type Attrs, type Markup } from './elements.js';
 import { type Ids } from './ids.js';
-import { ACCENTS, TINT_OPACITY, type Tone } from './theme.js';
+import { ACCENTS, FILL_OPACITY, TINT_OPACITY, type Tone } from './theme.js';
 import { labelBox, mathLabel, measureLabel, type Box } from './math.js';
 import {
   add, borderPoint, centre, mul, normalAt, pathData, pointAt, trim, unit, sub,
@@ -99,7 +99,7 @@ export function node(shape: Shape, o: NodeOptions = {}): Markup {
     ? o.solid
       ? { fill: ACCENTS[tone].light, 'fill-opacity': 0.85 }
       : { fill: ACCENTS[tone].light, 'fill-opacity': TINT_OPACITY }
-    : { fill: 'currentColor', 'fill-opacity': 0.06 };
+    : { fill: 'currentColor', 'fill-opacity': FILL_OPACITY };
   const classes = [
     tone ? `hp-stroke-${tone}` : undefined,
     tone ? (o.solid ? `hp-fill-${tone}` : `hp-tint-${tone}`) : 'hp-node',

@@ -43,25 +43,24 @@ export const ACCENTS: Record<Tone, Token> = {
 
 export const TONES = Object.keys(ACCENTS) as Tone[];
 
-/** Non-accent tokens. Their defaults derive from currentColor, so they work on any background. */
+/**
+ * Non-accent tokens. Neutral colours derive from currentColor; how strong a fill is comes from an
+ * opacity, so no colour is ever mixed with white or black (and no `color-mix()`, which librsvg lacks).
+ */
 export const BASE_TOKENS: Token[] = [
   { name: '--hp-ink', light: 'currentColor', dark: 'currentColor', doc: 'text and stroke colour' },
-  {
-    name: '--hp-fill',
-    light: 'color-mix(in srgb, currentColor 6%, transparent)',
-    dark: 'color-mix(in srgb, currentColor 10%, transparent)',
-    doc: 'neutral node background',
-  },
-  {
-    name: '--hp-muted',
-    light: 'color-mix(in srgb, currentColor 55%, transparent)',
-    dark: 'color-mix(in srgb, currentColor 60%, transparent)',
-    doc: 'secondary text and dashed strokes',
-  },
+  { name: '--hp-fill', light: 'currentColor', dark: 'currentColor', doc: 'neutral node background colour' },
+  { name: '--hp-fill-opacity', light: '0.06', dark: '0.1', doc: 'opacity of neutral node backgrounds' },
+  { name: '--hp-tint-opacity', light: '0.16', dark: '0.2', doc: 'opacity of accent-tinted node backgrounds' },
+  { name: '--hp-muted', light: 'currentColor', dark: 'currentColor', doc: 'secondary text and strokes (drawn at reduced opacity)' },
 ];
 
-/** Opacity of tinted fills (accent at this opacity as a node background). */
+/** Opacity of tinted fills (accent at this opacity as a node background); the light default. */
 export const TINT_OPACITY = 0.16;
+/** Opacity of neutral node fills (currentColor); the light default. */
+export const FILL_OPACITY = 0.06;
+/** Opacity of muted text and strokes (currentColor). */
+export const MUTED_OPACITY = 0.62;
 
 export const FONT_SANS = '"Helvetica Neue", Helvetica, Arial, "Liberation Sans", sans-serif';
 export const FONT_MATH = '"Times New Roman", Times, "Liberation Serif", "Nimbus Roman", serif';
@@ -90,7 +89,7 @@ export function toneVar(tone: Tone): string {
   return `var(${ACCENTS[tone].name}, var(--hp-d-${tone}))`;
 }
 
-const base = (name: 'ink' | 'fill' | 'muted') => `var(--hp-${name}, var(--hp-d-${name}))`;
+const base = (name: 'ink' | 'fill' | 'muted' | 'fill-opacity' | 'tint-opacity') => `var(--hp-${name}, var(--hp-d-${name}))`;
 
 /**
  * The stylesheet for one SVG whose id is `svgId`. `extra` is appended verbatim (already scoped by the
@@ -99,21 +98,23 @@ const base = (name: 'ink' | 'fill' | 'muted') => `var(--hp-${name}, var(--hp-d-$
 export function themeCss(svgId: string, extra = ''): string {
   const s = `#${svgId}`;
   const scoped = (sels: readonly string[]) => sels.map((a) => `${a} ${s}`).join(', ');
+  // Opacities live in presentation attributes (fill-opacity=".16"); rules that change an opacity use
+  // nested var()s, which librsvg drops as a whole, so the attribute stays in force there.
   const toneRules = TONES.map(
     (t) =>
       `${s} .hp-stroke-${t}{stroke:${toneVar(t)}}` +
       `${s} .hp-fill-${t}{fill:${toneVar(t)}}` +
-      `${s} .hp-tint-${t}{fill:color-mix(in srgb, ${toneVar(t)} ${TINT_OPACITY * 100}%, transparent);fill-opacity:1}`,
+      `${s} .hp-tint-${t}{fill:${toneVar(t)};fill-opacity:${base('tint-opacity')}}`,
   ).join('');
   return (
-    `${s}{${declarations('light')};color:${base('ink')};max-width:100%;height:auto;font-family:var(--hp-font-sans, ${FONT_SANS})}` +
+    `${s}{${declarations('light')};color:${base('ink')};max-width:100%;height:auto;vertical-align:top;font-family:var(--hp-font-sans, ${FONT_SANS})}` +
     `@media (prefers-color-scheme: dark){${s}{${declarations('dark')}}}` +
     `${scoped(DARK_SELECTORS)}{${declarations('dark')}}` +
     `${scoped(LIGHT_SELECTORS)}{${declarations('light')}}` +
     `${s} .hp-math{font-family:var(--hp-font-math, ${FONT_MATH})}` +
-    `${s} .hp-node{fill:${base('fill')};fill-opacity:1}` +
-    `${s} .hp-muted{fill:${base('muted')};fill-opacity:1}` +
-    `${s} .hp-muted-stroke{stroke:${base('muted')};stroke-opacity:1}` +
+    `${s} .hp-node{fill:${base('fill')};fill-opacity:${base('fill-opacity')}}` +
+    `${s} .hp-muted{fill:${base('muted')}}` +
+    `${s} .hp-muted-stroke{stroke:${base('muted')}}` +
     toneRules +
     extra
   );

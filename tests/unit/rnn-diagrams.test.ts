@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import sharp from 'sharp';
 import type { ParamValue } from '../../src/content/types.js';
 import type { ShortcodeDefinition } from '../../src/render/types.js';
 import { renderWith } from '../helpers/svg-context.js';
@@ -49,6 +50,25 @@ describe.each(VARIANTS)('%s %o', (def, params) => {
     expect(html).not.toContain('foreignObject');
     expect(html).not.toContain('{{');
     expect(html).not.toMatch(/NaN|undefined|Infinity/);
+  });
+});
+
+describe.each(VARIANTS)('rasterised by sharp (librsvg, no CSS variables): %s %o', (def, params) => {
+  test('draws strokes and tints, not solid dark blobs', async () => {
+    const { html } = await renderWith(def, params);
+    const svg = /<svg[\s\S]*<\/svg>/.exec(html)![0];
+    const { data, info } = await sharp(Buffer.from(svg)).flatten({ background: '#fafafa' }).raw().toBuffer({ resolveWithObject: true });
+    let dark = 0;
+    let inked = 0;
+    for (let i = 0; i < data.length; i += info.channels) {
+      const lum = 0.2126 * data[i]! + 0.7152 * data[i + 1]! + 0.0722 * data[i + 2]!;
+      if (lum < 60) dark++;
+      if (lum < 235) inked++;
+    }
+    const n = info.width * info.height;
+    expect(inked / n).toBeGreaterThan(0.02);
+    // Lines and letters only: a node filled solid with currentColor would blow this up.
+    expect(dark / n).toBeLessThan(0.06);
   });
 });
 

@@ -87,6 +87,12 @@ describe('theme', () => {
       expect(LIGHT_SELECTORS[0]).toContain(t.replace('dark', 'light'));
     }
   });
+  test('librsvg-safe: no color-mix, and opacities change only through nested var()s (dropped whole by librsvg)', () => {
+    expect(css).not.toContain('color-mix');
+    const opacities = [...css.matchAll(/(?<=[{;])(fill|stroke)-opacity:([^;}]+)/g)];
+    expect(opacities.length).toBeGreaterThan(2);
+    for (const m of opacities) expect(m[2]).toMatch(/^var\(--hp-[\w-]+, var\(--hp-d-[\w-]+\)\)$/);
+  });
   test('site overrides win: public tokens are read, never set', () => {
     expect(css).toContain('var(--hp-accent-input, var(--hp-d-input))');
     expect(css).not.toMatch(/--hp-accent-input\s*:/);

@@ -38,6 +38,11 @@ export function pow10(e: number): number {
   return Number(`1e${e}`);
 }
 
+/** m·10^e as the decimal literal `me` reads (3 * 0.1 would be 0.30000000000000004). */
+function dec(m: number, e: number): number {
+  return Number(`${m}e${e}`);
+}
+
 /** Smallest and largest finite value (positive only, for log axes) of the data. */
 export function extent(values: Iterable<number>, type: AxisType): [number, number] | undefined {
   let lo = Infinity;
@@ -104,30 +109,37 @@ export function logTicks(data: [number, number] | undefined, spec: AxisSpec, max
   if (spec.min !== undefined && spec.min > 0) lo = spec.min;
   if (spec.max !== undefined && spec.max > 0) hi = spec.max;
   if (lo > hi) [lo, hi] = [hi, lo];
+  const fixedLo = spec.min !== undefined && spec.min > 0;
+  const fixedHi = spec.max !== undefined && spec.max > 0;
+  if (Math.log10(hi) - Math.log10(lo) <= 1.3) {
+    // Little more than a decade: 1–2–5 steps labelled as plain numbers, the domain rounded out to them.
+    const fmt = format('~g');
+    const steps: number[] = [];
+    for (let e = Math.floor(Math.log10(lo)) - 1; e <= Math.ceil(Math.log10(hi)) + 1; e++) {
+      for (const m of [1, 2, 5]) steps.push(dec(m, e));
+    }
+    const d0 = fixedLo ? lo : Math.max(...steps.filter((v) => v <= lo * (1 + 1e-12)));
+    const d1 = fixedHi ? hi : Math.min(...steps.filter((v) => v >= hi * (1 - 1e-12)));
+    const inside = (v: number) => v >= d0 * (1 - 1e-12) && v <= d1 * (1 + 1e-12);
+    const minor: number[] = [];
+    for (let e = Math.floor(Math.log10(d0)) - 1; e <= Math.ceil(Math.log10(d1)); e++) {
+      for (const m of [3, 4, 6, 7, 8, 9]) if (inside(dec(m, e))) minor.push(dec(m, e));
+    }
+    return {
+      type: 'log',
+      domain: [d0, d1],
+      ticks: steps.filter(inside).map((v) => ({ value: v, tex: numberTex(fmt(v)) })),
+      minor: minor.sort((a, b) => a - b),
+    };
+  }
   let e0 = Math.floor(Math.log10(lo) + 1e-12);
   let e1 = Math.ceil(Math.log10(hi) - 1e-12);
-  if (e1 === e0) e1 = e0 + 1;
-  const d0 = spec.min !== undefined && spec.min > 0 ? spec.min : pow10(e0);
-  const d1 = spec.max !== undefined && spec.max > 0 ? spec.max : pow10(e1);
+  const d0 = fixedLo ? lo : pow10(e0);
+  const d1 = fixedHi ? hi : pow10(e1);
   e0 = Math.ceil(Math.log10(d0) - 1e-12);
   e1 = Math.floor(Math.log10(d1) + 1e-12);
   const decades = e1 - e0;
   const inDomain = (v: number) => v >= d0 * (1 - 1e-12) && v <= d1 * (1 + 1e-12);
-  if (decades < 2) {
-    // Little more than a decade: 1–2–5 steps, labelled as plain numbers.
-    const fmt = format('~g');
-    const ticks: Tick[] = [];
-    const minor: number[] = [];
-    for (let e = e0 - 1; e <= e1; e++) {
-      for (let m = 1; m <= 9; m++) {
-        const v = m * pow10(e);
-        if (!inDomain(v)) continue;
-        if (m === 1 || m === 2 || m === 5) ticks.push({ value: v, tex: numberTex(fmt(v)) });
-        else minor.push(v);
-      }
-    }
-    return { type: 'log', domain: [d0, d1], ticks, minor };
-  }
   const step = Math.max(1, Math.ceil((decades + 1) / Math.max(2, maxMajor)));
   const ticks: Tick[] = [];
   const minor: number[] = [];
@@ -140,7 +152,7 @@ export function logTicks(data: [number, number] | undefined, spec: AxisSpec, max
   if (step === 1 && decades <= 12) {
     for (let e = e0 - 1; e <= e1; e++) {
       for (let m = 2; m <= 9; m++) {
-        const v = m * pow10(e);
+        const v = dec(m, e);
         if (inDomain(v)) minor.push(v);
       }
     }

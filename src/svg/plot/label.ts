@@ -50,23 +50,25 @@ export function labelToTex(src: string): string {
   return parts.join('');
 }
 
-function nodesToPlain(nodes: MathNode[]): string {
+function nodesToPlain(nodes: MathNode[], depth = 0): string {
   let out = '';
-  for (const n of nodes) {
+  nodes.forEach((n, i) => {
     switch (n.kind) {
       case 'sym':
-        out += n.text;
+        // Spaces around relations and binary operators at the outer level, as the drawn label has.
+        if (depth === 0 && (n.role === 'rel' || (n.role === 'bin' && i > 0)) && i < nodes.length - 1) out += ` ${n.text} `;
+        else out += n.text;
         break;
       case 'space':
         if (n.em >= 0.2) out += ' ';
         break;
       case 'group':
-        out += nodesToPlain(n.children);
+        out += nodesToPlain(n.children, depth);
         break;
       case 'scripts': {
-        out += nodesToPlain([n.base]);
+        out += nodesToPlain([n.base], depth + 1);
         const script = (m: MathNode) => {
-          const s = nodesToPlain([m]);
+          const s = nodesToPlain([m], depth + 1);
           return [...s].length > 1 ? `(${s})` : s;
         };
         if (n.sub) out += `_${script(n.sub)}`;
@@ -74,7 +76,7 @@ function nodesToPlain(nodes: MathNode[]): string {
         break;
       }
     }
-  }
+  });
   return out;
 }
 

@@ -68,8 +68,16 @@ const TICK = TICK_LENGTH;
 const TICK_GAP = 5;
 const LABEL_GAP = 10;
 
-/** Lays out legend entries in centred rows no wider than `width`, starting at `top`. */
-export function layoutLegend(labels: readonly string[], centreX: number, width: number, top: number): LegendLayout {
+/**
+ * Lays out legend entries in rows between `left` and `right`, starting at `top`; each row is centred on
+ * `centre` (the plot area's middle) as far as it can be without leaving [left, right].
+ */
+export function layoutLegend(
+  labels: readonly string[],
+  area: { centre: number; left: number; right: number; top: number },
+): LegendLayout {
+  const width = area.right - area.left;
+  const top = area.top;
   if (labels.length === 0) return { items: [], height: 0 };
   const entries = labels.map((l) => {
     const tex = labelToTex(l);
@@ -92,7 +100,7 @@ export function layoutLegend(labels: readonly string[], centreX: number, width: 
   const items: LegendItem[] = [];
   rows.forEach((r, i) => {
     const total = r.reduce((s, e) => s + e.w, 0) + LEGEND_ITEM_GAP * (r.length - 1);
-    let x = centreX - total / 2;
+    let x = Math.max(area.left, Math.min(area.centre - total / 2, area.right - total));
     const y = top + LEGEND_ROW * i + LEGEND_ROW / 2;
     for (const e of r) {
       items.push({ x, y, labelX: x + LEGEND_SAMPLE + LEGEND_GAP, tex: e.tex });
@@ -187,7 +195,12 @@ export function layoutPlot(input: LayoutInput): PlotLayout {
     xLabel = { x: (plotX0 + plotX1) / 2, y: yMid, tex: xLabelTex, size: PLOT_FONT.axis };
     cursor += LABEL_GAP + m.ascent + m.descent;
   }
-  const legend = layoutLegend(input.legend, (plotX0 + plotX1) / 2, W - 2 * PAD, cursor + (input.legend.length ? 12 : 0));
+  const legend = layoutLegend(input.legend, {
+    centre: (plotX0 + plotX1) / 2,
+    left: PAD,
+    right: W - PAD,
+    top: cursor + (input.legend.length ? 12 : 0),
+  });
   cursor += input.legend.length ? 12 + legend.height : 0;
   const height = Math.ceil(cursor + PAD);
 
