@@ -1,0 +1,284 @@
+/**
+ * `attention-map`: a heatmap of an attention matrix, as in Bahdanau et al. (2015), fig. 3. The matrix is
+ * the shortcode's inner content (rows of numbers, one per line, or JSON); rows are target (output)
+ * tokens, drawn down the left side, and columns are source (input) tokens, drawn along the top (turned
+ * upright when they are too wide for a column). Cells are one accent colour at an opacity proportional
+ * to the value (src/svg/heatmap-scale.ts), so the map follows light and dark mode; a legend shows the
+ * scale, and `values=true` prints the numbers.
+ */
+import { defineShortcode } from '../src/render/types.js';
+import { FIGURE_PARAMS } from '../src/render/params.js';
+import { figureTitle, wrapFigure } from '../src/render/figure-wrap.js';
+import { checkMatrixShape, parseAttentionMatrix, splitTokens } from '../src/render/attention-data.js';
+import {
+  ACCENTS, TONES, createIds, el, figureSvg, fmt, fragment, labelBox, mathLabel, measureLabel, measureText, plainBox,
+  plainLabel, type Box, type Markup, type Tone,
+} from '../src/svg/index.js';
+import {
+  MAX_OPACITY, MAX_OPACITY_WITH_TEXT, gradientStopCss, legendGradient, opacityScale, valueDecimals,
+} from '../src/svg/heatmap-scale.js';
+
+const params = {
+  source: {
+    type: 'string',
+    doc: 'Source tokens (the columns), separated by spaces so that `,` and `.` can be tokens. Default: x_1 … x_m.',
+  },
+  target: {
+    type: 'string',
+    doc: 'Target tokens (the rows), separated by spaces. Default: y_1 … y_n.',
+  },
+  values: { type: 'bool', default: false, doc: 'Print each value in its cell (the colour scale then stops at half strength so the numbers stay readable).' },
+  max: {
+    type: 'number',
+    min: 0,
+    doc: 'Value drawn at full strength (larger values are clamped). Default: the largest value in the matrix.',
+  },
+  legend: { type: 'bool', default: true, doc: 'Draw the colour legend to the right of the map.' },
+  accent: {
+    type: 'enum',
+    values: TONES,
+    default: 'output',
+    doc: 'Theme accent for the cells (`--hp-accent-<name>`): the same names the other diagrams use.',
+  },
+  ...FIGURE_PARAMS,
+} as const;
+
+const CELL = 34;
+const MARGIN = 8;
+const TOKEN_SIZE = 14;
+const VALUE_SIZE = 11;
+const TICK_SIZE = 12;
+const LABEL_GAP = 6;
+const LEGEND_GAP = 16;
+const LEGEND_W = 12;
+
+interface AxisLabel {
+  text: string;
+  math: boolean;
+}
+
+function axisLabels(tokens: string[] | undefined, count: number, letter: string): AxisLabel[] {
+  return tokens
+    ? tokens.map((text) => ({ text, math: false }))
+    : Array.from({ length: count }, (_, i) => ({ text: `${letter}_{${i + 1}}`, math: true }));
+}
+
+function labelWidth(l: AxisLabel, size: number): number {
+  return l.math ? measureLabel(l.text, size).width : measureText(l.text, size).width;
+}
+
+export interface HeatmapModel {
+  matrix: number[][];
+  source: AxisLabel[];
+  target: AxisLabel[];
+  values: boolean;
+  max: number;
+  legend: boolean;
+  tone: Tone;
+}
+
+export interface HeatmapDrawing {
+  width: number;
+  height: number;
+  body: Markup;
+  css: string;
+  /** Boxes of all horizontal labels (rotated ones are checked in the browser test). */
+  boxes: Box[];
+  rotated: boolean;
+}
+
+export function heatmapDrawing(ids: ReturnType<typeof createIds>, m: HeatmapModel): HeatmapDrawing {
+  const rows = m.matrix.length;
+  const cols = m.matrix[0]!.length;
+  const scale = opacityScale(m.max, m.values ? MAX_OPACITY_WITH_TEXT : MAX_OPACITY);
+  const widest = Math.max(...m.source.map((l) => labelWidth(l, TOKEN_SIZE)));
+  // Source tokens wider than a column are turned to read upwards (as in Bahdanau's fig. 3).
+  const rotated = widest > CELL - 4;
+  const topH = rotated ? Math.ceil(widest) + LABEL_GAP : TOKEN_SIZE + LABEL_GAP + 4;
+  const leftW = Math.ceil(Math.max(...m.target.map((l) => labelWidth(l, TOKEN_SIZE)))) + LABEL_GAP;
+  const gx = MARGIN + leftW;
+  const gy = MARGIN + topH;
+  const gw = cols * CELL;
+  const gh = rows * CELL;
+  const boxes: Box[] = [];
+  const parts: Markup[] = [];
+  const css: string[] = [];
+
+  // Cells, then the grid outline, then printed values.
+  const cells: Markup[] = [];
+  const texts: Markup[] = [];
+  const decimals = valueDecimals(m.max);
+  m.matrix.forEach((row, r) => {
+    row.forEach((v, c) => {
+      const x = gx + c * CELL;
+      const y = gy + r * CELL;
+      cells.push(
+        el('rect', {
+          class: `hp-fill-${m.tone}`,
+          x,
+          y,
+          width: CELL,
+          height: CELL,
+          fill: ACCENTS[m.tone].light,
+          'fill-opacity': fmt(scale(v)),
+        }),
+      );
+      if (m.values) {
+        const o = { x: x + CELL / 2, y: y + CELL / 2, size: VALUE_SIZE };
+        const text = v.toFixed(decimals);
+        boxes.push(plainBox(text, o));
+        texts.push(plainLabel(text, o));
+      }
+    });
+  });
+  parts.push(el('g', { class: 'hp-cells' }, ...cells));
+  parts.push(
+    el('rect', {
+      class: 'hp-muted-stroke',
+      x: gx,
+      y: gy,
+      width: gw,
+      height: gh,
+      fill: 'none',
+      stroke: 'currentColor',
+      'stroke-opacity': 0.45,
+      'stroke-width': 1,
+    }),
+  );
+  if (texts.length) parts.push(el('g', { class: 'hp-values' }, ...texts));
+
+  // Axis labels.
+  const label = (l: AxisLabel, x: number, y: number, anchor: 'start' | 'middle' | 'end', transform?: string) => {
+    const o = { x, y, size: TOKEN_SIZE, anchor, attrs: transform ? { transform } : undefined };
+    if (!transform) boxes.push(l.math ? labelBox(l.text, o) : plainBox(l.text, o));
+    return l.math ? mathLabel(l.text, o) : plainLabel(l.text, o);
+  };
+  m.target.forEach((l, r) => parts.push(label(l, gx - LABEL_GAP, gy + r * CELL + CELL / 2, 'end')));
+  m.source.forEach((l, c) => {
+    const cx = gx + c * CELL + CELL / 2;
+    if (rotated) {
+      const y = gy - LABEL_GAP;
+      parts.push(label(l, cx, y, 'start', `rotate(-90 ${fmt(cx)} ${fmt(y)})`));
+    } else {
+      parts.push(label(l, cx, gy - LABEL_GAP - TOKEN_SIZE / 2, 'middle'));
+    }
+  });
+
+  // Legend: a bar from 0 to max with three ticks.
+  let width = gx + gw + MARGIN;
+  let height = gy + gh + MARGIN;
+  if (m.legend) {
+    const lx = gx + gw + LEGEND_GAP;
+    const lh = Math.max(60, Math.min(gh, 160));
+    const ly = gy + (gh - lh) / 2;
+    const grad = 'legend-gradient';
+    parts.push(el('defs', {}, legendGradient(ids, grad, m.tone, scale)));
+    parts.push(
+      el('rect', {
+        x: lx,
+        y: ly,
+        width: LEGEND_W,
+        height: lh,
+        fill: ids.url(grad),
+        stroke: 'currentColor',
+        'stroke-opacity': 0.45,
+        'stroke-width': 1,
+      }),
+    );
+    css.push(gradientStopCss(`#${ids.id('svg')}`, m.tone));
+    const ticks = [0, m.max / 2, m.max];
+    let tickW = 0;
+    ticks.forEach((t) => {
+      const y = ly + lh - (t / (m.max || 1)) * lh;
+      const text = t === 0 ? '0' : t.toFixed(decimals);
+      const o = { x: lx + LEGEND_W + 7, y, size: TICK_SIZE, anchor: 'start' as const };
+      parts.push(
+        el('path', { d: `M${fmt(lx + LEGEND_W)},${fmt(y)}h4`, stroke: 'currentColor', 'stroke-width': 1 }),
+        plainLabel(text, o),
+      );
+      const b = plainBox(text, o);
+      boxes.push(b);
+      tickW = Math.max(tickW, b.x1 - lx);
+    });
+    width = Math.max(width, lx + tickW + MARGIN);
+    height = Math.max(height, ly + lh + TICK_SIZE / 2 + MARGIN);
+  }
+  return { width: Math.ceil(width), height: Math.ceil(height), body: fragment(...parts), css: css.join(''), boxes, rotated };
+}
+
+function plainToken(l: AxisLabel): string {
+  return l.math ? l.text.replace(/[{}]/g, '') : `"${l.text}"`;
+}
+
+export function heatmapDesc(m: HeatmapModel): string {
+  const rows = m.matrix.length;
+  const cols = m.matrix[0]!.length;
+  const strongest = m.matrix
+    .map((row, r) => {
+      const best = row.indexOf(Math.max(...row));
+      return `${plainToken(m.target[r]!)} → ${plainToken(m.source[best]!)} (${row[best]!.toFixed(valueDecimals(m.max))})`;
+    })
+    .join('; ');
+  return (
+    `Attention map: a grid of ${rows} ${rows === 1 ? 'row' : 'rows'} (target tokens ${m.target.map(plainToken).join(', ')}) ` +
+    `by ${cols} ${cols === 1 ? 'column' : 'columns'} (source tokens ${m.source.map(plainToken).join(', ')}). ` +
+    `Each cell's colour strength shows how much that target token attends to that source token, from 0 to ${m.max}` +
+    `${m.values ? '; the values are printed in the cells' : ''}. Strongest source token for each target token: ${strongest}.`
+  );
+}
+
+export default defineShortcode({
+  name: 'attention-map',
+  summary: 'A heatmap of an attention matrix given as inner content (rows of numbers or JSON), with tokens on the axes and a legend.',
+  params,
+  inner: 'required',
+  version: 1,
+  render(ctx) {
+    const { caption, alt } = ctx.params;
+    if (ctx.inner === undefined) return ''; // the host has already said that inner content is required
+    const parsed = parseAttentionMatrix(ctx.inner);
+    if (!parsed.matrix) {
+      for (const p of parsed.problems) ctx.error(p, { code: 'attention-data' });
+      return '';
+    }
+    const matrix = parsed.matrix;
+    const source = splitTokens(ctx.params.source);
+    const target = splitTokens(ctx.params.target);
+    const shape = checkMatrixShape(matrix, source, target);
+    for (const p of shape) ctx.error(p.message, { param: p.param, code: 'attention-data' });
+    if (shape.length) return '';
+    const largest = Math.max(...matrix.flat());
+    let max = ctx.params.max ?? largest;
+    if (!(max > 0)) {
+      if (ctx.params.max !== undefined) ctx.error('max= must be greater than 0', { param: 'max' });
+      else ctx.warn('every value in the matrix is 0, so every cell is drawn empty');
+      max = 1;
+    }
+    const model: HeatmapModel = {
+      matrix,
+      source: axisLabels(source, matrix[0]!.length, 'x'),
+      target: axisLabels(target, matrix.length, 'y'),
+      values: ctx.params.values,
+      max,
+      legend: ctx.params.legend,
+      tone: ctx.params.accent,
+    };
+    const ids = createIds(ctx.idPrefix);
+    const d = heatmapDrawing(ids, model);
+    const svg = figureSvg({
+      ids,
+      width: d.width,
+      height: d.height,
+      title: figureTitle(
+        ctx,
+        { caption, alt },
+        `Attention map of ${matrix.length} target by ${matrix[0]!.length} source tokens`,
+      ),
+      desc: heatmapDesc(model),
+      class: 'hp-attention-map',
+      body: d.body,
+      css: d.css,
+    });
+    return wrapFigure(ctx, svg, { caption, class: ctx.params.class });
+  },
+});

@@ -1,0 +1,318 @@
+/**
+ * `seq2seq-attention`: the attention mechanism as drawn in Bahdanau, Cho and Bengio (2015), fig. 1. A
+ * bidirectional RNN reads the source (a row of forward states →h_j and a row of backward states ←h_j
+ * over x_1 … x_T); each annotation is weighted by α_{t,j} (drawn as an edge whose width and opacity
+ * follow the weight) and summed in ⊕, which feeds the decoder state s_t after s_{t-1}; the decoder emits
+ * y_t, and y_{t-1} feeds s_t.
+ */
+import { defineShortcode } from '../src/render/types.js';
+import { FIGURE_PARAMS } from '../src/render/params.js';
+import { figureTitle, wrapFigure } from '../src/render/figure-wrap.js';
+import { normaliseWeights, peakedWeights, splitTokens } from '../src/render/attention-data.js';
+import {
+  ACCENTS, add, circle, connect, createIds, edge, edgeLabelAnchor, el, figureSvg, fmt, fragment, markerDefs,
+  measureText, mul, node, plainLabel, rect, sub, unit, mathLabel, labelBox, plainBox,
+  type Box, type Markup, type Point,
+} from '../src/svg/index.js';
+
+/** More source positions than this do not fit a readable figure. */
+export const MAX_SOURCE = 12;
+const DEFAULT_T = 4;
+
+const params = {
+  source: {
+    type: 'string',
+    doc: 'Source tokens, separated by spaces (so `,` and `.` can be tokens), drawn under the encoder. Default: x_1 … x_4 (or as many as `weights`).',
+  },
+  weights: {
+    type: 'numbers',
+    min: 0,
+    doc: `Attention weights α_{t,j}, one per source token, comma-separated. Normalised to sum to 1 (with a warning if they do not). Default: a distribution peaked on the second token. At most ${MAX_SOURCE}.`,
+  },
+  step: {
+    type: 'int',
+    min: 1,
+    max: 999,
+    doc: 'Decoder step t to draw: labels become s_{t-1}, s_t, y_t, α_{t,j} with this number. Default: the symbol t.',
+  },
+  labels: {
+    type: 'enum',
+    values: ['alpha', 'values', 'none'],
+    default: 'alpha',
+    doc: 'What the attention edges are labelled with: `alpha` (α_{t,j}), `values` (the weights, two decimals) or `none`.',
+  },
+  ...FIGURE_PARAMS,
+} as const;
+
+const BOX_W = 52;
+const BOX_H = 28;
+const MIN_PITCH = 84;
+const TOKEN_SIZE = 15;
+const MARGIN = 12;
+const Y_Y = 14; // output labels
+const Y_S = 64; // decoder states
+const Y_SUM = 126; // ⊕
+const Y_BWD = 234; // backward annotations (upper row)
+const Y_FWD = Y_BWD + BOX_H; // forward annotations, touching the row above: together one annotation h_j
+const Y_X = Y_FWD + BOX_H / 2 + 42; // source tokens
+const SUM_R = 13;
+const S_GAP = 118; // s_{t-1} sits this far left of s_t
+
+export interface Seq2SeqModel {
+  tokens: string[];
+  /** True when the tokens are the default math labels x_1 … x_T. */
+  symbolic: boolean;
+  weights: number[];
+  step: string;
+  prev: string;
+  labels: 'alpha' | 'values' | 'none';
+}
+
+export interface Seq2SeqLayout {
+  width: number;
+  height: number;
+  columns: number[];
+  sumX: number;
+  pitch: number;
+}
+
+export function seq2seqLayout(m: Seq2SeqModel): Seq2SeqLayout {
+  const widest = m.symbolic ? 0 : Math.max(...m.tokens.map((t) => measureText(t, TOKEN_SIZE).width));
+  const pitch = Math.max(MIN_PITCH, Math.ceil(widest + 14));
+  const n = m.tokens.length;
+  const raw = Array.from({ length: n }, (_, j) => j * pitch);
+  // ⊕ and s_t sit a quarter column right of the middle: between two columns whether n is odd or even,
+  // so no edge is exactly vertical and the fan reads.
+  const mid = (raw[0]! + raw[n - 1]!) / 2 + pitch / 4;
+  const left = Math.min(raw[0]! - Math.max(BOX_W, pitch) / 2, mid - S_GAP - BOX_W / 2 - 10);
+  const right = Math.max(raw[n - 1]! + Math.max(BOX_W, pitch) / 2, mid + BOX_W / 2 + 30);
+  const shift = MARGIN - left;
+  return {
+    width: Math.ceil(right - left + 2 * MARGIN),
+    height: Y_X + 16,
+    columns: raw.map((x) => x + shift),
+    sumX: mid + shift,
+    pitch,
+  };
+}
+
+/** A small arrow over a symbol (→h, ←h), drawn as geometry because fonts rarely have the combining arrows. */
+function overArrow(x0: number, x1: number, y: number, dir: 'right' | 'left'): Markup {
+  const [a, b] = dir === 'right' ? [x0, x1] : [x1, x0];
+  const s = Math.sign(b - a);
+  return el('path', {
+    d: `M${fmt(a)},${fmt(y)}H${fmt(b)}M${fmt(b - s * 3.2)},${fmt(y - 2.4)}L${fmt(b)},${fmt(y)}L${fmt(b - s * 3.2)},${fmt(y + 2.4)}`,
+    fill: 'none',
+    stroke: 'currentColor',
+    'stroke-width': 1.1,
+    'stroke-linecap': 'round',
+    'stroke-linejoin': 'round',
+  });
+}
+
+/** An annotation box with h_j and an arrow accent over the h. */
+function annotation(x: number, y: number, j: number, dir: 'right' | 'left', tone: 'hidden'): Markup {
+  const tex = `h_{${j}}`;
+  const box = labelBox(tex, { x, y, size: 16 });
+  // The italic h is about 0.5 em wide; its top is ~0.72 em above the baseline; italic leans right.
+  const hx0 = box.x0 + 1.5;
+  const hx1 = box.x0 + 9.5;
+  return fragment(
+    node(rect(x, y, BOX_W, BOX_H, 3), { tone, label: tex }),
+    overArrow(hx0, hx1, box.y0 - 2.5, dir),
+  );
+}
+
+/** An attention edge: its width and opacity follow the weight; the arrowhead scales with the stroke. */
+function attentionEdge(from: Point, to: Point, weight: number, wmax: number): Markup {
+  const k = wmax > 0 ? weight / wmax : 0;
+  const width = 0.8 + 3.4 * k;
+  const opacity = 0.3 + 0.7 * k;
+  const head = 6 + 1.6 * width;
+  const half = 2.6 + 1.1 * width;
+  const d = unit(sub(to, from));
+  const n = { x: -d.y, y: d.x };
+  const base = add(to, mul(d, -head));
+  const tone = ACCENTS.highlight.light;
+  return fragment(
+    el('path', {
+      class: 'hp-stroke-highlight',
+      d: `M${fmt(from.x)},${fmt(from.y)}L${fmt(base.x + d.x * 0.5)},${fmt(base.y + d.y * 0.5)}`,
+      fill: 'none',
+      stroke: tone,
+      'stroke-width': width,
+      opacity,
+    }),
+    el('path', {
+      class: 'hp-fill-highlight',
+      d: `M${fmt(to.x)},${fmt(to.y)}L${fmt(base.x + n.x * half)},${fmt(base.y + n.y * half)}L${fmt(base.x - n.x * half)},${fmt(base.y - n.y * half)}z`,
+      fill: tone,
+      opacity,
+    }),
+  );
+}
+
+export interface Seq2SeqDrawing {
+  width: number;
+  height: number;
+  body: Markup;
+  /** Every label's box, for overlap checks. */
+  boxes: Box[];
+}
+
+export function seq2seqDrawing(ids: ReturnType<typeof createIds>, m: Seq2SeqModel): Seq2SeqDrawing {
+  const lay = seq2seqLayout(m);
+  const { columns, sumX } = lay;
+  const n = columns.length;
+  const boxes: Box[] = [];
+  const parts: Markup[] = [markerDefs(ids, ['ink'])];
+  const wires: Markup[] = [];
+  const labels: Markup[] = [];
+  const math = (tex: string, x: number, y: number, size = 16, anchor: 'start' | 'middle' | 'end' = 'middle') => {
+    boxes.push(labelBox(tex, { x, y, size, anchor }));
+    labels.push(mathLabel(tex, { x, y, size, anchor }));
+  };
+
+  // Encoder: x_j → forward box; forward chain → ; backward chain ←.
+  const fwd = columns.map((x) => rect(x, Y_FWD, BOX_W, BOX_H));
+  const bwd = columns.map((x) => rect(x, Y_BWD, BOX_W, BOX_H));
+  columns.forEach((x, j) => {
+    if (m.symbolic) math(m.tokens[j]!, x, Y_X);
+    else {
+      boxes.push(plainBox(m.tokens[j]!, { x, y: Y_X, size: TOKEN_SIZE }));
+      labels.push(plainLabel(m.tokens[j]!, { x, y: Y_X, size: TOKEN_SIZE }));
+    }
+    wires.push(edge(ids, { kind: 'line', a: { x, y: Y_X - 11 }, b: { x, y: Y_FWD + BOX_H / 2 + 1 } }));
+    if (j + 1 < n) {
+      wires.push(edge(ids, connect(fwd[j]!, fwd[j + 1]!, { gap: 2 })));
+      wires.push(edge(ids, connect(bwd[j + 1]!, bwd[j]!, { gap: 2 })));
+    }
+  });
+  const nodes: Markup[] = [];
+  columns.forEach((x, j) => {
+    nodes.push(annotation(x, Y_FWD, j + 1, 'right', 'hidden'));
+    nodes.push(annotation(x, Y_BWD, j + 1, 'left', 'hidden'));
+  });
+
+  // Attention edges into ⊕, with their labels.
+  const sum = circle(sumX, Y_SUM, SUM_R);
+  const wmax = Math.max(...m.weights);
+  const edges: Markup[] = [];
+  columns.forEach((x, j) => {
+    const from = { x, y: Y_BWD - BOX_H / 2 - 1 };
+    const to = add({ x: sumX, y: Y_SUM }, mul(unit(sub(from, { x: sumX, y: Y_SUM })), SUM_R + 1.5));
+    edges.push(attentionEdge(from, to, m.weights[j]!, wmax));
+    if (m.labels === 'none') return;
+    const tex = m.labels === 'alpha' ? `\\alpha_{${m.step},${j + 1}}` : m.weights[j]!.toFixed(2);
+    const path = { kind: 'line' as const, a: from, b: to };
+    // Left of ⊕: label on the outer (upper-left) side; right of it: upper-right; straight below: right.
+    const side = x < sumX - 1 ? 'left' : 'right';
+    const at = edgeLabelAnchor(path, tex, { t: 0.3, side, size: 14, offset: 4 });
+    math(tex, at.x, at.y, 14);
+  });
+
+  // Decoder.
+  const sPrev = rect(sumX - S_GAP, Y_S, BOX_W + 6, BOX_H + 2, 3);
+  const sCur = rect(sumX, Y_S, BOX_W + 6, BOX_H + 2, 3);
+  nodes.push(node(sum, { tone: 'highlight' }));
+  nodes.push(
+    el('path', {
+      d: `M${fmt(sumX - 7)},${fmt(Y_SUM)}H${fmt(sumX + 7)}M${fmt(sumX)},${fmt(Y_SUM - 7)}V${fmt(Y_SUM + 7)}`,
+      stroke: 'currentColor',
+      'stroke-width': 1.8,
+      'stroke-linecap': 'round',
+    }),
+  );
+  nodes.push(node(sPrev, { tone: 'output', label: `s_{${m.prev}}` }));
+  nodes.push(node(sCur, { tone: 'output', solid: false, label: `s_{${m.step}}`, strokeWidth: 2.6 }));
+  boxes.push(labelBox(`s_{${m.prev}}`, { x: sumX - S_GAP, y: Y_S }), labelBox(`s_{${m.step}}`, { x: sumX, y: Y_S }));
+  wires.push(edge(ids, connect(sum, sCur, { gap: 2 })));
+  wires.push(edge(ids, connect(sPrev, sCur, { gap: 2 })));
+  wires.push(edge(ids, { kind: 'line', a: { x: sumX - S_GAP, y: Y_S - BOX_H / 2 - 3 }, b: { x: sumX - S_GAP, y: Y_Y + 10 } }));
+  wires.push(edge(ids, { kind: 'line', a: { x: sumX, y: Y_S - BOX_H / 2 - 3 }, b: { x: sumX, y: Y_Y + 10 } }));
+  // y_{t-1} feeds s_t (Bahdanau's s_t = f(s_{t-1}, y_{t-1}, c_t)).
+  wires.push(edge(ids, { kind: 'line', a: { x: sumX - S_GAP + 16, y: Y_Y + 8 }, b: { x: sumX - BOX_W / 2 - 4, y: Y_S - BOX_H / 2 - 2 } }));
+  math(`y_{${m.prev}}`, sumX - S_GAP, Y_Y);
+  math(`y_{${m.step}}`, sumX, Y_Y);
+
+  parts.push(...wires, ...edges, ...nodes, ...labels);
+  return { width: lay.width, height: lay.height, body: fragment(...parts), boxes };
+}
+
+export function seq2seqDesc(m: Seq2SeqModel): string {
+  const src = m.symbolic ? m.tokens.join(', ') : m.tokens.map((t, j) => `x_${j + 1} "${t}"`).join(', ');
+  const top = m.weights.indexOf(Math.max(...m.weights));
+  const weights = m.weights.map((w, j) => `α_{${m.step},${j + 1}} = ${w.toFixed(2)}`).join(', ');
+  return (
+    `Attention in an encoder–decoder (Bahdanau, Cho and Bengio, 2015). A bidirectional RNN reads the ${m.tokens.length} source ` +
+    `${m.tokens.length === 1 ? 'token' : 'tokens'} ${src}: a row of forward states runs left to right and a row of backward ` +
+    `states right to left; together they form one annotation h_j per token. Each annotation is weighted by its attention ` +
+    `weight (${weights}; drawn as edges whose thickness follows the weight, the largest on token ${top + 1}) and summed ` +
+    `into the context vector, which feeds the decoder state s_${m.step}. s_${m.step} follows s_${m.prev} and the previous ` +
+    `output y_${m.prev}, and emits y_${m.step}.`
+  );
+}
+
+export default defineShortcode({
+  name: 'seq2seq-attention',
+  summary: 'Encoder–decoder attention as in Bahdanau et al. (2015), fig. 1: bidirectional encoder, weighted edges into the context, decoder step.',
+  params,
+  inner: 'none',
+  version: 1,
+  render(ctx) {
+    const { caption, alt, step, labels } = ctx.params;
+    const words = splitTokens(ctx.params.source);
+    let weights = ctx.params.weights;
+    if (words && words.length > MAX_SOURCE) {
+      ctx.error(`source= has ${words.length} tokens; at most ${MAX_SOURCE} fit a readable figure, so show part of the sentence`, {
+        param: 'source',
+      });
+    }
+    if (weights && weights.length > MAX_SOURCE) {
+      ctx.error(`weights= has ${weights.length} numbers; at most ${MAX_SOURCE} fit a readable figure`, { param: 'weights' });
+      weights = undefined;
+    }
+    const count = Math.min(MAX_SOURCE, words?.length ?? weights?.length ?? DEFAULT_T);
+    const tokens = words ? words.slice(0, count) : Array.from({ length: count }, (_, j) => `x_{${j + 1}}`);
+    if (weights && weights.length !== count) {
+      ctx.error(
+        `weights= has ${weights.length} ${weights.length === 1 ? 'number' : 'numbers'} but there ${count === 1 ? 'is 1 source token' : `are ${count} source tokens`}; give one weight per token`,
+        { param: 'weights' },
+      );
+      weights = undefined;
+    }
+    let w = weights ?? peakedWeights(count, Math.min(1, count - 1));
+    const norm = normaliseWeights(w);
+    if (!norm) {
+      ctx.error('weights= are all zero; at least one token must get a positive weight', { param: 'weights' });
+      w = peakedWeights(count, Math.min(1, count - 1));
+    } else {
+      if (norm.rescaled) {
+        ctx.warn(`weights= sum to ${+norm.sum.toFixed(4)}, not 1; they were divided by their sum (attention weights are a softmax output)`, {
+          param: 'weights',
+        });
+      }
+      w = norm.weights;
+    }
+    const model: Seq2SeqModel = {
+      tokens,
+      symbolic: !words,
+      weights: w,
+      step: step === undefined ? 't' : String(step),
+      prev: step === undefined ? 't-1' : String(step - 1),
+      labels,
+    };
+    const ids = createIds(ctx.idPrefix);
+    const d = seq2seqDrawing(ids, model);
+    const svg = figureSvg({
+      ids,
+      width: d.width,
+      height: d.height,
+      title: figureTitle(ctx, { caption, alt }, `Attention over ${count} source ${count === 1 ? 'token' : 'tokens'} at decoder step ${model.step}`),
+      desc: seq2seqDesc(model),
+      class: 'hp-seq2seq-attention',
+      body: d.body,
+    });
+    return wrapFigure(ctx, svg, { caption, class: ctx.params.class });
+  },
+});

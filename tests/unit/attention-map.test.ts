@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import am from '../../shortcodes/attention-map.js';
+import { opacityScale, MIN_OPACITY, MAX_OPACITY_WITH_TEXT } from '../../src/svg/heatmap-scale.js';
+import { descOf, expectQualityBar, render, titleOf } from '../helpers/cells-context.js';
+
+const M = '0.82 0.10 0.05 0.03\n0.08 0.86 0.04 0.02\n0.05 0.15 0.74 0.06';
+const P = { source: 'the cat sat .', target: 'le chat assis' };
+
+function cellOpacities(html: string): number[] {
+  return [...html.matchAll(/<rect class="hp-fill-output" fill="[^"]+" fill-opacity="([\d.]+)"/g)].map((m) => Number(m[1]));
+}
+
+describe('attention-map', () => {
+  it('meets the quality bar: plain rows, JSON, values, no tokens, long tokens', async () => {
+    await expectQualityBar(am, P, M);
+    await expectQualityBar(am, { ...P, values: true }, '[[0.82,0.10,0.05,0.03],[0.08,0.86,0.04,0.02],[0.05,0.15,0.74,0.06]]');
+    await expectQualityBar(am, {}, M);
+    await expectQualityBar(am, { source: 'internationalisation of trade .', target: 'a b c', legend: false }, M);
+  });
+
+  it('draws one cell per value with opacity following the value, and a legend', async () => {
+    const { html } = await render(am, P, { inner: M });
+    const op = cellOpacities(html);
+    expect(op).toHaveLength(12);
+    expect(op[5]).toBe(Math.max(...op)); // 0.86 is the largest
+    expect(op[0]!).toBeGreaterThan(op[1]!);
+    expect(html).toContain('<linearGradient');
+    expect(html).toMatch(/\.hp-stop-output\{stop-color:var\(--hp-accent-output/);
+    for (const t of ['the', 'cat', 'sat', 'le', 'chat', 'assis']) expect(html).toContain(`>${t}</text>`);
+  });
+
+  it('prints values when asked, and then keeps the strongest cell light enough for text', async () => {
+    const { html } = await render(am, { ...P, values: true }, { inner: M });
+    expect(html).toContain('>0.86</text>');
+    expect(Math.max(...cellOpacities(html))).toBe(MAX_OPACITY_WITH_TEXT);
+  });
+
+  it('uses max= as the top of the scale', async () => {
+    const { html } = await render(am, { ...P, max: 1 }, { inner: M });
+    expect(Math.max(...cellOpacities(html))).toBeLessThan(0.9);
+    expect(html).toContain('>1.00</text>');
+  });
+
+  it('labels the axes x_j and y_i when no tokens are given', async () => {
+    const { html } = await render(am, {}, { inner: M });
+    expect(html).toContain('font-style="italic">x</tspan>');
+    expect(html).toContain('font-style="italic">y</tspan>');
+  });
+
+  it('turns long source tokens upright', async () => {
+    const { html } = await render(am, { source: 'internationalisation of trade .' }, { inner: M });
+    expect(html.match(/transform="rotate\(-90 /g)).toHaveLength(4);
+    expect((await render(am, P, { inner: M })).html).not.toContain('rotate(');
+  });
+
+  it('describes rows, columns and the strongest alignment in the desc', async () => {
+    const { html } = await render(am, P, { inner: M });
+    expect(descOf(html)).toContain('3 rows (target tokens "le", "chat", "assis") by 4 columns (source tokens "the", "cat", "sat", ".")');
+    expect(descOf(html)).toContain('"le" → "the" (0.82); "chat" → "cat" (0.86); "assis" → "sat" (0.74)');
+    expect(titleOf(html)).toBe('Attention map of 3 target by 4 source tokens');
+  });
+
+  it('reports bad input with row and column, and renders nothing', async () => {
+    const r = await render(am, P, { inner: '0.5 0.5 0 0\n0.1 x 0.2 0.7\n0.2 0.3 -0.5 1' });
+    expect(r.html).toBe('');
+    expect(r.errors.map((e) => e.message)).toEqual([
+      'row 2, column 2 is "x", which is not a number; write a number such as 0.25',
+      'row 3, column 3 is -0.5; attention weights cannot be negative (use the softmax output, not the scores)',
+    ]);
+    const ragged = await render(am, P, { inner: '0.5 0.5 0 0\n0.1 0.2 0.7' });
+    expect(ragged.errors[0]!.message).toBe('row 2 has 3 values but row 1 has 4; every row needs one value per source token');
+  });
+
+  it('reports a size that does not match the tokens at the parameter', async () => {
+    const r = await render(am, { source: 'the cat sat', target: 'le chat' }, { inner: M });
+    expect(r.html).toBe('');
+    expect(r.errors).toEqual([
+      expect.objectContaining({ param: 'target', message: expect.stringMatching(/^the matrix has 3 rows but target= has 2 tokens/) }),
+      expect.objectContaining({ param: 'source', message: expect.stringMatching(/^the matrix has 4 columns but source= has 3 tokens/) }),
+    ]);
+  });
+
+  it('warns about an all-zero matrix and rejects max=0', async () => {
+    const z = await render(am, {}, { inner: '0 0\n0 0' });
+    expect(z.errors).toEqual([]);
+    expect(z.warnings[0]!.message).toMatch(/every value in the matrix is 0/);
+    const m0 = await render(am, { max: 0 }, { inner: M });
+    expect(m0.errors[0]).toMatchObject({ param: 'max' });
+  });
+
+  it('requires inner content in its definition', () => {
+    expect(am.inner).toBe('required');
+  });
+
+  it('maps values to opacity linearly and clamps', () => {
+    const s = opacityScale(2, 0.5);
+    expect(s(0)).toBe(MIN_OPACITY);
+    expect(s(2)).toBe(0.5);
+    expect(s(5)).toBe(0.5);
+    expect(s(1)).toBeCloseTo((MIN_OPACITY + 0.5) / 2);
+  });
+});

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import s2s, { seq2seqDrawing, type Seq2SeqModel } from '../../shortcodes/seq2seq-attention.js';
+import { boxesOverlap, createIds } from '../../src/svg/index.js';
+import { descOf, expectQualityBar, render, titleOf } from '../helpers/cells-context.js';
+
+/** Stroke widths of the attention edges, in source order. */
+function edgeWidths(html: string): number[] {
+  return [...html.matchAll(/<path class="hp-stroke-highlight"[^>]*stroke-width="([\d.]+)"/g)].map((m) => Number(m[1]));
+}
+
+describe('seq2seq-attention', () => {
+  it('meets the quality bar with defaults, tokens, a step and each label style', async () => {
+    await expectQualityBar(s2s);
+    await expectQualityBar(s2s, { source: 'the cat sat on the mat .', weights: '0.05,0.6,0.2,0.05,0.05,0.03,0.02', step: 3 });
+    await expectQualityBar(s2s, { labels: 'values' });
+    await expectQualityBar(s2s, { labels: 'none', weights: '1' });
+  });
+
+  it('draws a bidirectional encoder over x_1 … x_T with one weighted edge per token', async () => {
+    const { html } = await render(s2s);
+    // Forward and backward rows: 2 boxes per token.
+    expect(html.match(/class="hp-stroke-hidden hp-tint-hidden"/g)).toHaveLength(8);
+    expect(edgeWidths(html)).toHaveLength(4);
+    expect(html).toContain('>α</tspan>');
+  });
+
+  it('edge width follows the weight', async () => {
+    const { html } = await render(s2s, { weights: '0.1,0.2,0.3,0.4' });
+    const w = edgeWidths(html);
+    expect(w).toEqual([...w].sort((a, b) => a - b));
+    expect(w[3]).toBeGreaterThan(w[0]! * 2);
+  });
+
+  it('uses the decoder step in every label and says so in the title', async () => {
+    const { html } = await render(s2s, { step: 3 });
+    expect(html).toMatch(/>s<\/tspan><tspan[^>]*>2</);
+    expect(html).toMatch(/>y<\/tspan><tspan[^>]*>3</);
+    expect(html).toMatch(/>α<\/tspan><tspan[^>]*>3,<\/tspan><tspan[^>]*>1</);
+    expect(titleOf(html)).toBe('Attention over 4 source tokens at decoder step 3');
+  });
+
+  it('describes the structure and the weights in the desc', async () => {
+    const d = descOf((await render(s2s, { source: 'a b c', weights: '0.2,0.5,0.3' })).html);
+    expect(d).toMatch(/bidirectional RNN reads the 3 source tokens x_1 "a", x_2 "b", x_3 "c"/);
+    expect(d).toContain('α_{t,2} = 0.50');
+    expect(d).toMatch(/largest on token 2/);
+  });
+
+  it('rejects a weight count that does not match the tokens, naming both', async () => {
+    const r = await render(s2s, { source: 'a b c', weights: '0.5,0.5' });
+    expect(r.errors).toEqual([
+      { severity: 'error', param: 'weights', message: 'weights= has 2 numbers but there are 3 source tokens; give one weight per token' },
+    ]);
+  });
+
+  it('rejects negative weights through the parameter table', async () => {
+    const r = await render(s2s, { weights: '0.5,-0.1,0.3,0.3' });
+    expect(r.errors[0]).toMatchObject({ param: 'weights', message: expect.stringMatching(/of at least 0/) });
+  });
+
+  it('normalises weights that do not sum to 1, with a warning', async () => {
+    const r = await render(s2s, { weights: '1,2,3,4' });
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual([
+      expect.objectContaining({ param: 'weights', message: expect.stringMatching(/sum to 10, not 1; they were divided by their sum/) }),
+    ]);
+    expect(descOf(r.html)).toContain('α_{t,4} = 0.40');
+    // Rounded weights that sum to 0.99 are fine.
+    expect((await render(s2s, { weights: '0.33,0.33,0.33' })).warnings).toEqual([]);
+  });
+
+  it('rejects all-zero weights and too many tokens', async () => {
+    expect((await render(s2s, { weights: '0,0,0,0' })).errors[0]!.message).toMatch(/all zero/);
+    const many = Array.from({ length: 13 }, (_, i) => `w${i}`).join(' ');
+    expect((await render(s2s, { source: many })).errors[0]).toMatchObject({ param: 'source', message: expect.stringMatching(/at most 12/) });
+  });
+
+  it('widens the columns for long tokens so no labels overlap (estimated metrics)', () => {
+    for (const tokens of [['x_{1}'], ['x_{1}', 'x_{2}', 'x_{3}', 'x_{4}'], ['internationalisation', 'of', 'the', 'economy', '.']]) {
+      const n = tokens.length;
+      const m: Seq2SeqModel = {
+        tokens,
+        symbolic: tokens[0] === 'x_{1}',
+        weights: Array.from({ length: n }, () => 1 / n),
+        step: 't',
+        prev: 't-1',
+        labels: 'alpha',
+      };
+      const d = seq2seqDrawing(createIds('t'), m);
+      for (const b of d.boxes) {
+        expect(b.x0).toBeGreaterThanOrEqual(0);
+        expect(b.x1).toBeLessThanOrEqual(d.width);
+        expect(b.y0).toBeGreaterThanOrEqual(0);
+        expect(b.y1).toBeLessThanOrEqual(d.height);
+      }
+      for (let i = 0; i < d.boxes.length; i++)
+        for (let j = i + 1; j < d.boxes.length; j++) expect(boxesOverlap(d.boxes[i]!, d.boxes[j]!), `${tokens} ${i} ${j}`).toBe(false);
+    }
+  });
+});
