@@ -10,3 +10,8 @@ export type { ParsePageOptions } from './content/page.js';
 export { lex, typedValue, ITEM_TYPES } from './content/lexer.js';
 export type { Item, ItemType, LexOptions, LexStart, HugoCompat } from './content/lexer.js';
 export { decodeFrontMatter, getParamCI } from './content/frontmatter.js';
+export { shortcodes, getShortcode } from './render/registry.js';
+export { paramsTable, updateParamsBlocks } from './render/docs.js';
+export { buildSite, formatDiagnostic, summaryLine } from './build.js';
+export type { BuildOptions, BuildResult } from './build.js';
+export { initSite } from './site/init.js';
