@@ -1,0 +1,224 @@
+/**
+ * `plot`: line and scatter plots from a CSV, TSV or JSON file, drawn at build time as SVG.
+ *
+ *   {{< plot file="loss.csv" x="step" y="train,valid" ylabel="loss $\mathcal{L}$" yscale="log" >}}
+ *
+ * The file is looked up in the page bundle first (beside index.md), then under the site's static/
+ * directories and assets/; a path starting with `/` only in static/ and assets/. It never leaves them.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { FIGURE_PARAMS } from '../src/render/params.js';
+import { defineShortcode, type RenderContext } from '../src/render/types.js';
+import { figureTitle, wrapFigure } from '../src/render/figure-wrap.js';
+import { createIds } from '../src/svg/ids.js';
+import { DATA_LIMITS, parseCsv, parseJsonData, type DataTable } from '../src/svg/plot/data.js';
+import { dataTable, formatSignificant, labelToPlain, MARKERS, renderPlot, SERIES_TONES, type PlotSeries } from '../src/svg/plot/index.js';
+
+/** Data tables longer than this are left out (the plot still shows every point). */
+const TABLE_ROWS = 500;
+
+const params = {
+  file: {
+    type: 'string',
+    required: true,
+    doc: `Data file: CSV (comma, semicolon or tab separated, header line first), .tsv, or JSON (rows as objects, or columns as arrays). Looked up in the page bundle, then static/ and assets/. At most ${DATA_LIMITS.bytes / 1e6} MB, ${DATA_LIMITS.rows.toLocaleString('en-US')} rows and ${DATA_LIMITS.columns} columns.`,
+  },
+  format: { type: 'enum', values: ['auto', 'csv', 'tsv', 'json'], default: 'auto', doc: 'File format; `auto` goes by the extension (.json, .tsv, else CSV).' },
+  x: { type: 'string', doc: 'Column for the horizontal axis; default the first column.' },
+  y: { type: 'list', doc: 'Columns to plot, one series each (`y="train,valid"`); default every column but x.' },
+  labels: {
+    type: 'string',
+    doc: 'Legend labels for the y columns, separated by `|` (labels may contain commas and `$math$`); default the column names.',
+  },
+  mode: { type: 'enum', values: ['line', 'scatter', 'both'], default: 'line', doc: 'Lines, markers only, or both.' },
+  xscale: { type: 'enum', values: ['linear', 'log'], default: 'linear', doc: 'Horizontal axis scale (log leaves out x ≤ 0).' },
+  yscale: { type: 'enum', values: ['linear', 'log'], default: 'linear', doc: 'Vertical axis scale (log leaves out y ≤ 0).' },
+  xlabel: { type: 'string', doc: 'Horizontal axis label (words with `$math$`); default the x column name.' },
+  ylabel: { type: 'string', doc: 'Vertical axis label; default the y column name when there is one.' },
+  xmin: { type: 'number', doc: 'Fixed left end of the x axis (default: from the data, rounded to nice numbers).' },
+  xmax: { type: 'number', doc: 'Fixed right end of the x axis.' },
+  ymin: { type: 'number', doc: 'Fixed bottom of the y axis.' },
+  ymax: { type: 'number', doc: 'Fixed top of the y axis.' },
+  legend: { type: 'bool', default: true, doc: 'Show a legend when there are two or more series.' },
+  table: { type: 'bool', default: true, doc: `Add the data as a collapsed table below the plot (files up to ${TABLE_ROWS} rows).` },
+  ...FIGURE_PARAMS,
+} as const;
+
+type Params = typeof params;
+
+/** Joins `rel` to `base` and checks that the result stays inside `base`. */
+function inside(base: string, rel: string): string | undefined {
+  const p = path.resolve(base, rel);
+  const r = path.relative(base, p);
+  return r === '' || r.startsWith('..') || path.isAbsolute(r) ? undefined : p;
+}
+
+function readData(ctx: RenderContext<Params>): { table: DataTable; shown: string } | undefined {
+  const file = ctx.params.file.trim();
+  if (file === '') {
+    ctx.error('file is empty; give the data file, e.g. file="loss.csv" beside the page\'s index.md', { param: 'file' });
+    return undefined;
+  }
+  const siteRooted = file.startsWith('/');
+  const rel = siteRooted ? file.replace(/^\/+/, '') : file;
+  const bases: { dir: string; what: string }[] = [];
+  if (!siteRooted && ctx.page.bundleDir) bases.push({ dir: ctx.page.bundleDir, what: 'the page bundle' });
+  for (const d of ctx.site.staticDirs) bases.push({ dir: d, what: path.relative(ctx.site.dir, d) || d });
+  bases.push({ dir: ctx.site.assetsDir, what: path.relative(ctx.site.dir, ctx.site.assetsDir) || ctx.site.assetsDir });
+  let found: string | undefined;
+  let escaped = false;
+  for (const b of bases) {
+    const p = inside(b.dir, rel);
+    if (!p) {
+      escaped = true;
+      continue;
+    }
+    try {
+      if (statSync(p).isFile()) {
+        found = p;
+        break;
+      }
+    } catch {
+      // Not there: try the next place.
+    }
+  }
+  if (!found) {
+    if (escaped) {
+      ctx.error(`file "${file}" points outside the page bundle, static/ and assets/; data files must be inside them`, { param: 'file' });
+    } else {
+      const where = bases.map((b) => b.what).join(', ');
+      const hint = ctx.page.bundleDir ? '' : ' (this page is not a bundle: put it in a folder as index.md to keep data beside it)';
+      ctx.error(`file "${file}" not found; looked in ${where}${hint}`, { param: 'file' });
+    }
+    return undefined;
+  }
+  const size = statSync(found).size;
+  if (size > DATA_LIMITS.bytes) {
+    ctx.error(
+      `file "${file}" is ${(size / 1e6).toFixed(1)} MB; the limit is ${DATA_LIMITS.bytes / 1e6} MB: downsample it (a plot shows a few hundred points per series at most)`,
+      { param: 'file' },
+    );
+    return undefined;
+  }
+  const text = readFileSync(found, 'utf8');
+  const fmt = ctx.params.format === 'auto' ? (/\.json$/i.test(found) ? 'json' : /\.tsv$/i.test(found) ? 'tsv' : 'csv') : ctx.params.format;
+  const r = fmt === 'json' ? parseJsonData(text) : parseCsv(text, fmt === 'tsv' ? '\t' : undefined);
+  if (!r.ok) {
+    ctx.error(`file "${file}": ${r.message}`, { param: 'file' });
+    return undefined;
+  }
+  return { table: r.table, shown: file };
+}
+
+function render(ctx: RenderContext<Params>): string {
+  const p = ctx.params;
+  const data = readData(ctx);
+  if (!data) return '';
+  const { table } = data;
+  const names = table.columns;
+  const list = names.map((n) => `"${n}"`).join(', ');
+  const xName = p.x ?? names[0]!;
+  const xi = names.indexOf(xName);
+  if (xi < 0) {
+    ctx.error(`x="${xName}" is not a column of ${data.shown}; its columns are ${list}`, { param: 'x' });
+    return '';
+  }
+  const yNames = p.y && p.y.length ? p.y : names.filter((n) => n !== xName);
+  if (yNames.length === 0) {
+    ctx.error(`${data.shown} has only the column "${xName}"; add a y column to plot`, { param: 'y' });
+    return '';
+  }
+  const missing = yNames.filter((n) => !names.includes(n));
+  if (missing.length) {
+    ctx.error(`${missing.map((m) => `y="${m}"`).join(', ')} ${missing.length === 1 ? 'is not a column' : 'are not columns'} of ${data.shown}; its columns are ${list}`, { param: 'y' });
+    return '';
+  }
+  const labels = p.labels !== undefined ? p.labels.split('|').map((s) => s.trim()) : yNames;
+  if (labels.length !== yNames.length) {
+    ctx.error(`labels gives ${labels.length} label${labels.length === 1 ? '' : 's'} for ${yNames.length} y column${yNames.length === 1 ? '' : 's'}; separate them with "|"`, { param: 'labels' });
+    return '';
+  }
+  if (yNames.length > SERIES_TONES.length) {
+    ctx.warn(`${yNames.length} series share ${SERIES_TONES.length} colours; markers and dashes tell them apart, but fewer series read better`, { param: 'y' });
+  }
+  const xs = table.values[xi]!;
+  const logX = p.xscale === 'log';
+  const logY = p.yscale === 'log';
+  let skipped = 0;
+  const series: PlotSeries[] = yNames.map((name, i) => {
+    const ys = table.values[names.indexOf(name)]!;
+    const points: [number, number][] = [];
+    for (let r = 0; r < table.rows; r++) {
+      const x = xs[r]!;
+      const y = ys[r]!;
+      if ((logX && x <= 0) || (logY && y <= 0)) skipped++;
+      points.push([x, y]);
+    }
+    return {
+      label: labels[i]!,
+      points,
+      mode: p.mode,
+      tone: SERIES_TONES[i % SERIES_TONES.length]!,
+      marker: MARKERS[i % MARKERS.length]!,
+      dash: i >= SERIES_TONES.length ? 'dashed' : 'solid',
+    };
+  });
+  if (skipped > 0) {
+    ctx.warn(`${skipped} point${skipped === 1 ? ' is' : 's are'} ≤ 0 and left out of the log-scale axis`, { param: logY ? 'yscale' : 'xscale' });
+  }
+  for (const [lo, hi, name] of [[p.xmin, p.xmax, 'x'], [p.ymin, p.ymax, 'y']] as const) {
+    if (lo !== undefined && hi !== undefined && lo >= hi) {
+      ctx.error(`${name}min (${lo}) must be less than ${name}max (${hi})`, { param: `${name}min` });
+      return '';
+    }
+  }
+  if ((logX && p.xmin !== undefined && p.xmin <= 0) || (logY && p.ymin !== undefined && p.ymin <= 0)) {
+    ctx.error('a log axis needs a positive minimum', { param: logY && p.ymin !== undefined && p.ymin <= 0 ? 'ymin' : 'xmin' });
+    return '';
+  }
+
+  const xLabel = p.xlabel ?? xName;
+  const yLabel = p.ylabel ?? (yNames.length === 1 ? labels[0] : undefined);
+  const kind = p.mode === 'scatter' ? 'Scatter plot' : p.mode === 'both' ? 'Line plot with markers' : 'Line plot';
+  const ranges = series.map((s) => {
+    const ok = s.points.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
+    if (!ok.length) return `${labelToPlain(s.label)}: no values.`;
+    const ysOk = ok.map(([, y]) => y);
+    return `${labelToPlain(s.label)}: ${ok.length} points, from ${formatSignificant(Math.min(...ysOk), 3)} to ${formatSignificant(Math.max(...ysOk), 3)}.`;
+  });
+  const desc =
+    `${kind} of ${series.length} series from ${data.shown}. Horizontal axis: ${labelToPlain(xLabel)}${logX ? ' (logarithmic)' : ''}. ` +
+    `Vertical axis: ${yLabel ? labelToPlain(yLabel) : yNames.join(', ')}${logY ? ' (logarithmic)' : ''}. ` +
+    ranges.join(' ');
+  const ids = createIds(ctx.idPrefix);
+  const { svg } = renderPlot(
+    {
+      x: { type: p.xscale, label: xLabel, min: p.xmin, max: p.xmax },
+      y: { type: p.yscale, label: yLabel, min: p.ymin, max: p.ymax },
+      series,
+      legend: p.legend && series.length > 1,
+    },
+    { ids, title: figureTitle(ctx, p, `${kind} of ${yNames.join(', ')} against ${xName}`), desc, class: 'hp-data-plot' },
+  );
+  let html = svg;
+  if (p.table && table.rows <= TABLE_ROWS) {
+    html += dataTable(
+      { header: labelToPlain(xLabel), values: xs },
+      yNames.map((n, i) => ({ header: labelToPlain(labels[i]!), values: table.values[names.indexOf(n)]! })),
+      { summary: 'Data table', digits: 6 },
+    );
+  }
+  return wrapFigure(ctx, html, { caption: p.caption, class: p.class });
+}
+
+export default defineShortcode({
+  name: 'plot',
+  summary: 'Line and scatter plots from a CSV or JSON file in the page bundle, as themed SVG with axes, legend and math labels.',
+  params,
+  inner: 'none',
+  version: 1,
+  // Reads a data file: re-render on every build so an edited file shows up.
+  cacheable: false,
+  render,
+});
