@@ -15,3 +15,4 @@ export { paramsTable, updateParamsBlocks } from './render/docs.js';
 export { buildSite, formatDiagnostic, summaryLine } from './build.js';
 export type { BuildOptions, BuildResult } from './build.js';
 export { initSite } from './site/init.js';
+export { renderStandalone } from './render/standalone.js';
