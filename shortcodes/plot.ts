@@ -55,7 +55,8 @@ function inside(base: string, rel: string): string | undefined {
 }
 
 function readData(ctx: RenderContext<Params>): { table: DataTable; shown: string } | undefined {
-  const file = ctx.params.file.trim();
+  const file = (ctx.params.file ?? '').trim();
+  if (ctx.params.file === undefined) return undefined; // reported by the host as a missing required parameter
   if (file === '') {
     ctx.error('file is empty; give the data file, e.g. file="loss.csv" beside the page\'s index.md', { param: 'file' });
     return undefined;
@@ -206,7 +207,7 @@ function render(ctx: RenderContext<Params>): string {
     html += dataTable(
       { header: labelToPlain(xLabel), values: xs },
       yNames.map((n, i) => ({ header: labelToPlain(labels[i]!), values: table.values[names.indexOf(n)]! })),
-      { summary: 'Data table', digits: 6 },
+      { summary: 'Data table', format: (v) => (Number.isFinite(v) ? String(v) : 'n/a') },
     );
   }
   return wrapFigure(ctx, html, { caption: p.caption, class: p.class });

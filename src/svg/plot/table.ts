@@ -25,9 +25,10 @@ export function formatSignificant(v: number, digits = 5): string {
 export function dataTable(
   x: TableColumn,
   columns: readonly TableColumn[],
-  opts: { summary?: string; caption?: string; class?: string; digits?: number } = {},
+  opts: { summary?: string; caption?: string; class?: string; digits?: number; format?: (v: number) => string } = {},
 ): string {
   const digits = opts.digits ?? 5;
+  const f = opts.format ?? ((v: number) => formatSignificant(v, digits));
   const head =
     `<tr><th scope="col">${escapeText(x.header)}</th>` +
     columns.map((c) => `<th scope="col">${escapeText(c.header)}</th>`).join('') +
@@ -36,8 +37,8 @@ export function dataTable(
   for (let i = 0; i < x.values.length; i++) {
     const xv = x.values[i]!;
     rows.push(
-      `<tr><th scope="row">${escapeText(formatSignificant(xv, digits))}</th>` +
-        columns.map((c) => `<td>${escapeText(formatSignificant(c.values[i] ?? Number.NaN, digits))}</td>`).join('') +
+      `<tr><th scope="row">${escapeText(f(xv))}</th>` +
+        columns.map((c) => `<td>${escapeText(f(c.values[i] ?? Number.NaN))}</td>`).join('') +
         '</tr>',
     );
   }

@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import plot from '../../shortcodes/plot.js';
+import { DATA_LIMITS, parseCsv, parseJsonData, splitCsv } from '../../src/svg/plot/data.js';
+import { renderShortcodeForTest } from '../helpers/render-context.js';
+
+describe('CSV', () => {
+  it('reads a header and numeric columns; empty cells and NA are missing values', () => {
+    const r = parseCsv('\uFEFFstep,loss\r\n1,0.9\r\n2,\r\n3,NA\n4,1e-3\n\n');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.table.columns).toEqual(['step', 'loss']);
+    expect(Array.from(r.table.values[1]!)).toEqual([0.9, Number.NaN, Number.NaN, 0.001]);
+  });
+  it('handles quotes, escaped quotes, embedded newlines and other delimiters', () => {
+    expect(splitCsv('"a,b","say ""hi""\nthere"\n1,2', ',').records).toEqual([
+      { line: 1, fields: ['a,b', 'say "hi"\nthere'] },
+      { line: 3, fields: ['1', '2'] },
+    ]);
+    const semi = parseCsv('x;y\n1;2');
+    expect(semi.ok && semi.table.columns).toEqual(['x', 'y']);
+    const tab = parseCsv('x\ty\n1\t2');
+    expect(tab.ok && Array.from(tab.table.values[1]!)).toEqual([2]);
+  });
+  it('reports ragged rows, non-numbers, bad headers and open quotes with the line', () => {
+    const msg = (t: string) => {
+      const r = parseCsv(t);
+      return r.ok ? 'ok' : r.message;
+    };
+    expect(msg('x,y\n1,2\n3\n')).toBe('line 3 has 1 field, but the header has 2; every row needs one value per column (leave a cell empty for a missing value)');
+    expect(msg('x,y\n1,2\n3,abc\n')).toMatch(/^line 3, column "y": "abc" is not a number/);
+    expect(msg('x,x\n1,2')).toMatch(/names column "x" twice/);
+    expect(msg('x,\n1,2')).toMatch(/column 2 of the header has no name/);
+    expect(msg('x,y\n"1,2\n')).toMatch(/quoted field is not closed/);
+    expect(msg('')).toMatch(/empty/);
+    expect(msg('x,y\n')).toMatch(/no data rows/);
+    expect(msg('x\n' + '1\n'.repeat(DATA_LIMITS.rows + 1))).toMatch(/limit is 50000/);
+  });
+});
+
+describe('JSON', () => {
+  it('reads rows of objects and objects of columns; null is missing', () => {
+    const a = parseJsonData('[{"x":1,"y":2},{"x":2,"y":null}]');
+    const b = parseJsonData('{"x":[1,2],"y":[2,null]}');
+    for (const r of [a, b]) {
+      expect(r.ok).toBe(true);
+      if (r.ok) expect(Array.from(r.table.values[1]!)).toEqual([2, Number.NaN]);
+    }
+  });
+  it('reports ragged, non-numeric and malformed data', () => {
+    const msg = (t: string) => {
+      const r = parseJsonData(t);
+      return r.ok ? 'ok' : r.message;
+    };
+    expect(msg('[{"x":1,"y":2},{"x":2}]')).toMatch(/^row 2 lacks "y"/);
+    expect(msg('{"x":[1,2],"y":[2]}')).toMatch(/column "y" has 1 values but "x" has 2/);
+    expect(msg('[{"x":1,"y":"big"}]')).toMatch(/row 1, "y": "big" is not a number/);
+    expect(msg('{"x":[1,')).toMatch(/not valid JSON/);
+    expect(msg('42')).toMatch(/expected an array of row objects/);
+  });
+});
+
+describe('plot shortcode', () => {
+  let site: string;
+  let bundle: string;
+  const opts = () => ({ page: { absPath: path.join(bundle, 'index.md'), relPath: 'content/posts/p/index.md', bundleDir: bundle }, site: { dir: site, staticDirs: [path.join(site, 'static')], assetsDir: path.join(site, 'assets') } });
+  beforeAll(() => {
+    site = mkdtempSync(path.join(tmpdir(), 'hp-plot-'));
+    bundle = path.join(site, 'content/posts/p');
+    mkdirSync(bundle, { recursive: true });
+    mkdirSync(path.join(site, 'static/data'), { recursive: true });
+    const rows = Array.from({ length: 30 }, (_, i) => `${i + 1},${(2.3 * Math.exp(-i / 8) + 0.1).toFixed(4)},${(2.4 * Math.exp(-i / 10) + 0.25).toFixed(4)}`);
+    writeFileSync(path.join(bundle, 'loss.csv'), `epoch,train,valid\n${rows.join('\n')}\n`);
+    writeFileSync(path.join(site, 'static/data/lr.json'), JSON.stringify({ step: [0, 100, 200, 300], lr: [0.001, 0.0008, 0.0004, 0.0001] }));
+    writeFileSync(path.join(bundle, 'ragged.csv'), 'x,y\n1,2\n3\n');
+    writeFileSync(path.join(bundle, 'words.csv'), 'x,y\n1,two\n');
+    writeFileSync(path.join(bundle, 'huge.csv'), 'x,y\n' + '1,2\n'.repeat(DATA_LIMITS.bytes / 4 + 10));
+    writeFileSync(path.join(site, 'secret.csv'), 'x,y\n1,2\n');
+  });
+  afterAll(() => rmSync(site, { recursive: true, force: true }));
+
+  it('plots two series from a bundle CSV with legend, labels and a data table', async () => {
+    const { html, reports } = await renderShortcodeForTest(plot, { file: 'loss.csv', x: 'epoch', y: 'train,valid', ylabel: 'loss $\\mathcal{L}$', labels: 'training | validation, held out' }, opts());
+    expect(reports).toEqual([]);
+    expect(html).toMatch(/^<figure class="hp-figure"><svg id="hp-test0-svg" class="hp-diagram hp-plot hp-data-plot"/);
+    expect(html).toContain('hp-plot-legend');
+    expect(html).toContain('<tspan>training</tspan>');
+    expect(html).toContain('<tspan>validation, held out</tspan>');
+    expect(html).toMatch(/<desc[^>]*>Line plot of 2 series from loss.csv\. Horizontal axis: epoch\. Vertical axis: loss L\. training: 30 points, from 0.161 to 2.40\. validation, held out: 30 points/);
+    expect(html).toContain('<th scope="col">epoch</th><th scope="col">training</th>');
+    expect((html.match(/<tr>/g) ?? []).length).toBe(31);
+    expect(html.toLowerCase()).not.toMatch(/#000|#fff|black|white/);
+  });
+
+  it('finds files under static/ (also site-rooted), reads JSON, draws scatter on a log axis', async () => {
+    for (const file of ['data/lr.json', '/data/lr.json']) {
+      const { html, reports } = await renderShortcodeForTest(plot, { file, mode: 'scatter', yscale: 'log' }, opts());
+      expect(reports).toEqual([]);
+      expect(html).toContain('hp-plot-markers');
+      expect(html).not.toContain('hp-plot-line');
+      expect(html).toContain('<tspan>0.0005</tspan>'); // one decade: 1–2–5 ticks
+      expect(html).toContain('<td>0.0008</td>');
+    }
+  });
+
+  it('is deterministic', async () => {
+    const a = await renderShortcodeForTest(plot, { file: 'loss.csv' }, opts());
+    const b = await renderShortcodeForTest(plot, { file: 'loss.csv' }, opts());
+    expect(a.html).toBe(b.html);
+  });
+
+  const errorOf = async (params: Record<string, string>) => {
+    const { html, reports } = await renderShortcodeForTest(plot, params, opts());
+    expect(html).toBe('');
+    const errs = reports.filter((r) => r.severity === 'error');
+    expect(errs.length).toBe(1);
+    return errs[0]!;
+  };
+
+  it('reports missing, ragged, non-numeric, oversized and escaping files at the file parameter', async () => {
+    expect(await errorOf({ file: 'nope.csv' })).toEqual(expect.objectContaining({ param: 'file', message: expect.stringContaining('file "nope.csv" not found; looked in the page bundle, static, assets') }));
+    expect((await errorOf({ file: 'ragged.csv' })).message).toContain('file "ragged.csv": line 3 has 1 field, but the header has 2');
+    expect((await errorOf({ file: 'words.csv' })).message).toContain('line 2, column "y": "two" is not a number');
+    expect((await errorOf({ file: 'huge.csv' })).message).toMatch(/is 2\.0 MB; the limit is 2 MB/);
+    expect((await errorOf({ file: '../../../secret.csv' })).message).toContain('points outside the page bundle, static/ and assets/');
+  });
+
+  it('reports unknown columns and mismatched labels, naming the valid columns', async () => {
+    expect(await errorOf({ file: 'loss.csv', x: 'step' })).toEqual(expect.objectContaining({ param: 'x', message: 'x="step" is not a column of loss.csv; its columns are "epoch", "train", "valid"' }));
+    expect((await errorOf({ file: 'loss.csv', y: 'train,test' })).message).toBe('y="test" is not a column of loss.csv; its columns are "epoch", "train", "valid"');
+    expect((await errorOf({ file: 'loss.csv', labels: 'one' })).message).toMatch(/labels gives 1 label for 2 y columns/);
+    expect((await errorOf({ file: 'loss.csv', xmin: '5', xmax: '1' })).message).toMatch(/xmin \(5\) must be less than xmax \(1\)/);
+  });
+
+  it('requires the file parameter, and warns about points a log axis cannot show', async () => {
+    const none = await renderShortcodeForTest(plot, {}, opts());
+    expect(none.reports.some((r) => r.severity === 'error' && /missing required parameter "file"/.test(r.message))).toBe(true);
+    writeFileSync(path.join(bundle, 'neg.csv'), 'x,y\n1,-1\n2,1\n3,10\n');
+    const neg = await renderShortcodeForTest(plot, { file: 'neg.csv', yscale: 'log' }, opts());
+    expect(neg.reports).toEqual([expect.objectContaining({ severity: 'warning', param: 'yscale', message: '1 point is ≤ 0 and left out of the log-scale axis' })]);
+  });
+});
