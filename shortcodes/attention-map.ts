@@ -27,7 +27,7 @@ const params = {
     type: 'string',
     doc: 'Target tokens (the rows), separated by spaces. Default: y_1 … y_n.',
   },
-  values: { type: 'bool', default: false, doc: 'Print each value in its cell (the colour scale then stops at half strength so the numbers stay readable).' },
+  values: { type: 'bool', default: false, doc: 'Print each value in its cell (the colour scale then stops at 42% strength so the numbers, in the text colour, stay readable on light and dark pages).' },
   max: {
     type: 'number',
     min: 0,
@@ -43,7 +43,9 @@ const params = {
   ...FIGURE_PARAMS,
 } as const;
 
-const CELL = 34;
+/** Cell side: room for a printed value ("0.25" at 11 units), or smaller so large maps fit a phone. */
+const CELL_WITH_VALUES = 34;
+const CELL_PLAIN = 26;
 const MARGIN = 8;
 const TOKEN_SIZE = 14;
 const VALUE_SIZE = 11;
@@ -91,15 +93,16 @@ export function heatmapDrawing(ids: ReturnType<typeof createIds>, m: HeatmapMode
   const rows = m.matrix.length;
   const cols = m.matrix[0]!.length;
   const scale = opacityScale(m.max, m.values ? MAX_OPACITY_WITH_TEXT : MAX_OPACITY);
+  const cell = m.values ? CELL_WITH_VALUES : CELL_PLAIN;
   const widest = Math.max(...m.source.map((l) => labelWidth(l, TOKEN_SIZE)));
   // Source tokens wider than a column are turned to read upwards (as in Bahdanau's fig. 3).
-  const rotated = widest > CELL - 4;
+  const rotated = widest > cell - 4;
   const topH = rotated ? Math.ceil(widest) + LABEL_GAP : TOKEN_SIZE + LABEL_GAP + 4;
   const leftW = Math.ceil(Math.max(...m.target.map((l) => labelWidth(l, TOKEN_SIZE)))) + LABEL_GAP;
   const gx = MARGIN + leftW;
   const gy = MARGIN + topH;
-  const gw = cols * CELL;
-  const gh = rows * CELL;
+  const gw = cols * cell;
+  const gh = rows * cell;
   const boxes: Box[] = [];
   const parts: Markup[] = [];
   const css: string[] = [];
@@ -110,21 +113,21 @@ export function heatmapDrawing(ids: ReturnType<typeof createIds>, m: HeatmapMode
   const decimals = valueDecimals(m.max);
   m.matrix.forEach((row, r) => {
     row.forEach((v, c) => {
-      const x = gx + c * CELL;
-      const y = gy + r * CELL;
+      const x = gx + c * cell;
+      const y = gy + r * cell;
       cells.push(
         el('rect', {
           class: `hp-fill-${m.tone}`,
           x,
           y,
-          width: CELL,
-          height: CELL,
+          width: cell,
+          height: cell,
           fill: ACCENTS[m.tone].light,
           'fill-opacity': fmt(scale(v)),
         }),
       );
       if (m.values) {
-        const o = { x: x + CELL / 2, y: y + CELL / 2, size: VALUE_SIZE };
+        const o = { x: x + cell / 2, y: y + cell / 2, size: VALUE_SIZE };
         const text = v.toFixed(decimals);
         boxes.push(plainBox(text, o));
         texts.push(plainLabel(text, o));
@@ -153,9 +156,9 @@ export function heatmapDrawing(ids: ReturnType<typeof createIds>, m: HeatmapMode
     if (!transform) boxes.push(l.math ? labelBox(l.text, o) : plainBox(l.text, o));
     return l.math ? mathLabel(l.text, o) : plainLabel(l.text, o);
   };
-  m.target.forEach((l, r) => parts.push(label(l, gx - LABEL_GAP, gy + r * CELL + CELL / 2, 'end')));
+  m.target.forEach((l, r) => parts.push(label(l, gx - LABEL_GAP, gy + r * cell + cell / 2, 'end')));
   m.source.forEach((l, c) => {
-    const cx = gx + c * CELL + CELL / 2;
+    const cx = gx + c * cell + cell / 2;
     if (rotated) {
       const y = gy - LABEL_GAP;
       parts.push(label(l, cx, y, 'start', `rotate(-90 ${fmt(cx)} ${fmt(y)})`));

@@ -81,7 +81,7 @@ export function gruDrawing(ids: Ids): GruDrawing {
     w([p(X_V, Y_H), opEdge(mulKeep, p(0, Y_H))], ['interpolation'], { width: 2.4 }),
     w([opEdge(mulKeep, p(1e9, Y_H)), opEdge(plus, p(0, Y_H))], ['interpolation'], { width: 2.4 }),
     w([opEdge(plus, p(1e9, Y_H)), p(X_RIGHT, Y_H)], ['interpolation'], { width: 2.4 }),
-    w([p(X_UP, Y_H), p(X_UP, 16)], ['interpolation']),
+    w([p(X_UP, Y_H), p(X_UP, 21)], ['interpolation']),
     // h_{t-1} down the left side to the bus, with a branch into the reset ×.
     w([p(X_V, Y_H), p(X_V, Y_IN), p(X_G, Y_IN)], GATES_IN, { arrow: false }),
     w([p(X_V, Y_RESET), opEdge(mulReset, p(0, Y_RESET))], ['reset']),
@@ -122,7 +122,7 @@ export function gruDrawing(ids: Ids): GruDrawing {
   const labels = [
     lab('h_{t-1}', X_LEFT - 5, Y_H, ['interpolation', ...GATES_IN], 'end'),
     lab('h_t', X_RIGHT + 5, Y_H, ['interpolation'], 'start'),
-    lab('h_t', X_UP, 8, ['interpolation']),
+    lab('h_t', X_UP, 11, ['interpolation']),
     lab('x_t', X_X, GRU_SIZE.height - 22, GATES_IN),
     lab('r_t', X_R - 6, (gateTop + Y_RESET + 11) / 2, ['reset'], 'end', 15),
     lab('z_t', X_Z + 6, (gateTop + Y_RESET) / 2 + 2, ['update'], 'start', 15),

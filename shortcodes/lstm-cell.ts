@@ -105,7 +105,7 @@ export function lstmDrawing(ids: Ids, s: string): LstmDrawing {
     w([p(X_TANH, Y_TANH + 13), opEdge(oMul, p(X_TANH, 0))], ['output']),
     // h_t: down to the output line, out to the right and up through the top
     w([opEdge(oMul, p(X_TANH, 1e9)), p(X_TANH, Y_IN), p(X_RIGHT, Y_IN)], ['output']),
-    w([p(X_UP, Y_IN), p(X_UP, 16)], ['output'], { hops: [p(X_UP, Y_C)] }),
+    w([p(X_UP, Y_IN), p(X_UP, 21)], ['output'], { hops: [p(X_UP, Y_C)] }),
   ];
   const nodes: Part[] = [
     { groups: ['forget', 'cell'], markup: pointwise(fMul, 'times') },
@@ -130,7 +130,7 @@ export function lstmDrawing(ids: Ids, s: string): LstmDrawing {
     lab(`${s}_t`, X_RIGHT + 5, Y_C, ['cell', 'output'], 'start'),
     lab('h_{t-1}', X_LEFT - 5, Y_IN, GATES_IN, 'end'),
     lab('h_t', X_RIGHT + 5, Y_IN, ['output'], 'start'),
-    lab('h_t', X_UP, 8, ['output']),
+    lab('h_t', X_UP, 11, ['output']),
     lab('x_t', X_X, LSTM_SIZE.height - 22, GATES_IN),
     lab('f_t', X_F + 6, (gateTop + Y_C + 11) / 2, ['forget'], 'start', 15),
     lab('i_t', X_I + 6, (gateTop + Y_MUL_I) / 2 + 4, ['input'], 'start', 15),

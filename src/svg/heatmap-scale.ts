@@ -5,7 +5,7 @@
  * the theme (a CSS custom property), so dark mode and site overrides apply.
  *
  * When numbers are printed on the cells they are set in the page's text colour; the scale then stops at
- * a lower opacity (`MAX_OPACITY_WITH_TEXT`) so that text stays readable on the strongest cell in both
+ * a lower opacity (`MAX_OPACITY_WITH_TEXT`, 0.42) so that text stays readable on the strongest cell in both
  * modes (≥ 4.5:1 for the default accents on white and on #1e1e1e, measured by the browser test).
  */
 import { el, type Markup } from './elements.js';
@@ -15,7 +15,7 @@ import { ACCENTS, toneVar, type Tone } from './theme.js';
 /** Opacity of a zero cell: just visible, so the grid's extent reads even where attention is nil. */
 export const MIN_OPACITY = 0.04;
 export const MAX_OPACITY = 0.9;
-export const MAX_OPACITY_WITH_TEXT = 0.5;
+export const MAX_OPACITY_WITH_TEXT = 0.42;
 
 export interface OpacityScale {
   /** Top of the domain (values at or above it get the top opacity). */

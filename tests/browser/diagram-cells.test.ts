@@ -1,0 +1,305 @@
+/**
+ * lstm-cell, gru-cell, seq2seq-attention and attention-map rendered with representative parameters and
+ * checked in Chromium, in light mode, dark mode by `prefers-color-scheme` and dark mode by a `.dark`
+ * class on <html>:
+ * - no two text boxes overlap and none leaves the viewBox (getBBox, mapped through each text's own
+ *   transform, so the upright source tokens of attention-map are checked as drawn);
+ * - text and accent colours change between light and dark, the same way for the media query and the class;
+ * - printed attention values keep ≥ 4.5:1 contrast against their cell in every mode;
+ * - on a 360 px wide phone, figures of ordinary size set labels at ≥ 9 px and sub/superscripts at ≥ 7 px.
+ * Screenshots of one figure per shortcode, light and dark, go to docs/diagrams/.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { ParamValue } from '../../src/content/types.js';
+import type { ShortcodeDefinition } from '../../src/render/types.js';
+import { describeWithChromium, launchChromium, type LaunchedBrowser } from '../helpers/browser.js';
+import { render } from '../helpers/cells-context.js';
+import lstm from '../../shortcodes/lstm-cell.js';
+import gru from '../../shortcodes/gru-cell.js';
+import s2s from '../../shortcodes/seq2seq-attention.js';
+import am from '../../shortcodes/attention-map.js';
+
+const DOCS = path.resolve(import.meta.dirname, '../../docs/diagrams');
+
+/**
+ * A 14 × 13 alignment in the spirit of Bahdanau et al.'s fig. 3 (English → French): monotonic except for
+ * "European Economic Area" ↔ "zone économique européenne", which is reversed.
+ */
+function alignment(): string {
+  // For each French token, the English token it translates ("a été" both attend to "was").
+  const peak = [0, 1, 2, 3, 6, 5, 4, 7, 7, 8, 9, 10, 11, 12];
+  return peak
+    .map((p, i) =>
+      Array.from({ length: 13 }, (_, j) => j)
+        .map((j) => {
+          const d = Math.abs(j - p);
+          const v = d === 0 ? 0.78 - (i % 3) * 0.06 : d === 1 ? 0.07 : 0.01;
+          return v.toFixed(2);
+        })
+        .join(' '),
+    )
+    .join('\n');
+}
+const EN = 'The agreement on the European Economic Area was signed in August 1992 .';
+const FR = "L' accord sur la zone économique européenne a été signé en août 1992 .";
+
+interface Case {
+  /** Screenshot file stem; undefined: checked, not photographed. */
+  shot?: string;
+  def: ShortcodeDefinition<any>;
+  params: Record<string, ParamValue>;
+  inner?: string;
+  /** A figure of ordinary size: checked for legibility on a phone. */
+  phone?: boolean;
+}
+
+const CASES: Case[] = [
+  { shot: 'lstm-cell', def: lstm, params: {}, phone: true },
+  { shot: 'lstm-cell-forget', def: lstm, params: { highlight: 'forget' }, phone: true },
+  { def: lstm, params: { highlight: 'output', state: 'C' } },
+  { shot: 'gru-cell', def: gru, params: {}, phone: true },
+  { def: gru, params: { highlight: 'reset' } },
+  { shot: 'seq2seq-attention', def: s2s, params: { source: 'the cat sat on the mat', weights: '0.05,0.62,0.2,0.06,0.04,0.03', step: 3 } },
+  { def: s2s, params: {}, phone: true },
+  { def: s2s, params: { source: 'internationalisation of trade', weights: '0.2,0.3,0.5', labels: 'values' } },
+  { def: s2s, params: { weights: '1' } },
+  { shot: 'attention-map', def: am, params: { source: 'the cat sat on the mat .', target: 'le chat était assis sur le tapis', values: true }, inner: catMatrix(), phone: true },
+  { shot: 'attention-map-alignment', def: am, params: { source: EN, target: FR }, inner: alignment() },
+  { def: am, params: {}, inner: '0.9 0.1\n0.3 0.7', phone: true },
+];
+
+function catMatrix(): string {
+  // 7 target × 7 source, mostly diagonal, "était assis" sharing "sat".
+  return [
+    '0.84 0.06 0.03 0.02 0.02 0.02 0.01',
+    '0.05 0.87 0.03 0.02 0.01 0.01 0.01',
+    '0.03 0.10 0.71 0.08 0.03 0.03 0.02',
+    '0.02 0.06 0.78 0.07 0.03 0.02 0.02',
+    '0.01 0.02 0.06 0.82 0.05 0.03 0.01',
+    '0.02 0.01 0.02 0.04 0.80 0.09 0.02',
+    '0.01 0.02 0.02 0.03 0.06 0.83 0.03',
+  ].join('\n');
+}
+
+type Mode = 'light' | 'dark-media' | 'dark-class';
+const MODES: Mode[] = ['light', 'dark-media', 'dark-class'];
+
+const PAGE_CSS = `
+  body { margin: 16px; font: 16px/1.5 system-ui, sans-serif; color: #1f2328; background: #fbfbfa; }
+  @media (prefers-color-scheme: dark) { body { color: #dadadb; background: #1d1e20; } }
+  html.dark body { color: #dadadb; background: #1d1e20; }
+  figure { margin: 0 0 24px; display: inline-block; padding: 8px; }
+  .phone figure { display: block; padding: 0; }
+`;
+
+async function pageWith(b: LaunchedBrowser, figures: string[], mode: Mode, phone = false): Promise<Page> {
+  const page = await b.context.newPage();
+  await page.emulateMedia({ colorScheme: mode === 'dark-media' ? 'dark' : 'light' });
+  await page.setContent(
+    `<!doctype html><html class="${mode === 'dark-class' ? 'dark' : ''}"><head><meta charset="utf-8"><style>${PAGE_CSS}</style></head>` +
+      `<body class="${phone ? 'phone' : ''}">${figures.map((f, i) => `<div class="case" data-i="${i}">${f}</div>`).join('')}</body></html>`,
+  );
+  await page.evaluate(() => document.fonts.ready);
+  return page;
+}
+
+interface Measured {
+  viewBox: [number, number, number, number];
+  texts: { text: string; x0: number; y0: number; x1: number; y1: number }[];
+  textFill: string;
+  accents: Record<string, string>;
+  /** Printed values: text colour, cell colour and opacity, page background. */
+  values: { text: string; fill: string; cell: string; opacity: number }[];
+  background: string;
+}
+
+async function measure(page: Page): Promise<Measured[]> {
+  return page.$$eval('svg.hp-diagram', (svgs) =>
+    svgs.map((svg) => {
+      const s = svg as SVGSVGElement;
+      const vb = s.viewBox.baseVal;
+      const toUser = s.getScreenCTM()!.inverse();
+      const texts = [...s.querySelectorAll('text')].map((t) => {
+        const e = t as SVGTextElement;
+        const b = e.getBBox();
+        // The text's own transform (rotate) included: screen CTM of the text, back into the svg's user units.
+        const m = toUser.multiply(e.getScreenCTM()!);
+        const pts = [
+          [b.x, b.y],
+          [b.x + b.width, b.y],
+          [b.x, b.y + b.height],
+          [b.x + b.width, b.y + b.height],
+        ].map(([x, y]) => new DOMPoint(x, y).matrixTransform(m));
+        return {
+          text: e.textContent ?? '',
+          x0: Math.min(...pts.map((p) => p.x)),
+          y0: Math.min(...pts.map((p) => p.y)),
+          x1: Math.max(...pts.map((p) => p.x)),
+          y1: Math.max(...pts.map((p) => p.y)),
+        };
+      });
+      const first = s.querySelector('text');
+      const accents: Record<string, string> = {};
+      for (const tone of ['hidden', 'output', 'gate', 'highlight']) {
+        const e = s.querySelector(`.hp-stroke-${tone}, .hp-fill-${tone}`);
+        if (e) accents[tone] = e.classList.contains(`hp-stroke-${tone}`) ? getComputedStyle(e).stroke : getComputedStyle(e).fill;
+      }
+      const cells = [...s.querySelectorAll('.hp-cells rect')];
+      const values = [...s.querySelectorAll('.hp-values text')].map((t, i) => ({
+        text: t.textContent ?? '',
+        fill: getComputedStyle(t).fill,
+        cell: getComputedStyle(cells[i]!).fill,
+        opacity: Number(getComputedStyle(cells[i]!).fillOpacity),
+      }));
+      return {
+        viewBox: [vb.x, vb.y, vb.width, vb.height] as [number, number, number, number],
+        texts,
+        textFill: first ? getComputedStyle(first).fill : '',
+        accents,
+        values,
+        background: getComputedStyle(document.body).backgroundColor,
+      };
+    }),
+  );
+}
+
+function rgb(css: string): [number, number, number] {
+  const m = css.match(/rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)/);
+  if (!m) throw new Error(`not an rgb() colour: ${css}`);
+  return [Number(m[1]), Number(m[2]), Number(m[3])];
+}
+
+function luminance([r, g, b]: [number, number, number]): number {
+  const lin = (c: number) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+
+function contrast(a: [number, number, number], b: [number, number, number]): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+describeWithChromium('lstm-cell, gru-cell, seq2seq-attention, attention-map in Chromium', () => {
+  let browser: LaunchedBrowser;
+  let figures: string[];
+  const results = new Map<Mode, Measured[]>();
+
+  beforeAll(async () => {
+    figures = [];
+    for (const [i, c] of CASES.entries()) {
+      const r = await render(c.def, c.params, { inner: c.inner, idPrefix: `cells${i}` });
+      expect(r.errors, `${c.def.name} ${JSON.stringify(c.params)}`).toEqual([]);
+      figures.push(r.html);
+    }
+    browser = await launchChromium({ viewport: { width: 1400, height: 1000 }, deviceScaleFactor: 2 });
+    mkdirSync(DOCS, { recursive: true });
+    for (const mode of MODES) {
+      const page = await pageWith(browser, figures, mode);
+      results.set(mode, await measure(page));
+      if (mode !== 'dark-media') {
+        for (const [i, c] of CASES.entries()) {
+          if (!c.shot) continue;
+          await page
+            .locator(`.case[data-i="${i}"] figure`)
+            .screenshot({ path: path.join(DOCS, `${c.shot}-${mode === 'light' ? 'light' : 'dark'}.png`) });
+        }
+      }
+      await page.close();
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test.each(CASES.map((c, i) => [i, `${c.def.name} ${JSON.stringify(c.params)}`] as const))(
+    'case %i: %s: text inside the viewBox, no overlaps',
+    (i) => {
+      for (const mode of MODES) {
+        const g = results.get(mode)![i]!;
+        const [vx, vy, vw, vh] = g.viewBox;
+        expect(g.texts.length).toBeGreaterThan(0);
+        const EPS = 0.5;
+        for (const t of g.texts) {
+          expect(t.x0, `"${t.text}" leaves the viewBox on the left`).toBeGreaterThanOrEqual(vx - EPS);
+          expect(t.y0, `"${t.text}" leaves the viewBox at the top`).toBeGreaterThanOrEqual(vy - EPS);
+          expect(t.x1, `"${t.text}" leaves the viewBox on the right`).toBeLessThanOrEqual(vx + vw + EPS);
+          expect(t.y1, `"${t.text}" leaves the viewBox at the bottom`).toBeLessThanOrEqual(vy + vh + EPS);
+        }
+        for (let a = 0; a < g.texts.length; a++) {
+          for (let b = a + 1; b < g.texts.length; b++) {
+            const A = g.texts[a]!;
+            const B = g.texts[b]!;
+            const overlap = A.x0 + EPS < B.x1 && B.x0 + EPS < A.x1 && A.y0 + EPS < B.y1 && B.y0 + EPS < A.y1;
+            expect(overlap, `"${A.text}" overlaps "${B.text}" (${mode})`).toBe(false);
+          }
+        }
+      }
+    },
+  );
+
+  test('text and accent colours follow dark mode, by media query and by class alike', () => {
+    for (const [i, c] of CASES.entries()) {
+      const light = results.get('light')![i]!;
+      const media = results.get('dark-media')![i]!;
+      const cls = results.get('dark-class')![i]!;
+      expect(light.textFill, c.def.name).not.toBe(media.textFill);
+      expect(cls.textFill, c.def.name).toBe(media.textFill);
+      const tones = Object.keys(light.accents);
+      expect(tones.length, c.def.name).toBeGreaterThan(0);
+      for (const tone of tones) {
+        expect(media.accents[tone], `${c.def.name} ${tone}`).not.toBe(light.accents[tone]);
+        expect(cls.accents[tone], `${c.def.name} ${tone}`).toBe(media.accents[tone]);
+      }
+    }
+  });
+
+  test('printed attention values stay readable on their cells (≥ 4.5:1) in light and dark', () => {
+    let checked = 0;
+    for (const mode of MODES) {
+      for (const g of results.get(mode)!) {
+        const bg = rgb(g.background);
+        for (const v of g.values) {
+          const cell = rgb(v.cell);
+          const seen = cell.map((c, k) => c * v.opacity + bg[k]! * (1 - v.opacity)) as [number, number, number];
+          const ratio = contrast(rgb(v.fill), seen);
+          expect(ratio, `${v.text} in ${mode}`).toBeGreaterThanOrEqual(4.5);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
+  test('ordinary figures stay legible on a 360 px wide phone: labels ≥ 9 px, scripts ≥ 7 px', async () => {
+    const cases = CASES.filter((c) => c.phone);
+    expect(cases.length).toBeGreaterThanOrEqual(5);
+    const page = await pageWith(browser, cases.map((c) => figures[CASES.indexOf(c)]!), 'light', true);
+    await page.setViewportSize({ width: 360, height: 740 });
+    const sizes = await page.$$eval('svg.hp-diagram', (svgs) =>
+      svgs.map((svg) => {
+        const s = svg as SVGSVGElement;
+        const scale = s.getBoundingClientRect().width / s.viewBox.baseVal.width;
+        const px = (e: Element) => parseFloat(getComputedStyle(e).fontSize) * scale;
+        return {
+          width: s.getBoundingClientRect().width,
+          labels: Math.min(...[...s.querySelectorAll('text')].map(px)),
+          scripts: Math.min(...[...s.querySelectorAll('text, tspan')].map(px)),
+        };
+      }),
+    );
+    await page.close();
+    for (const [i, s] of sizes.entries()) {
+      const name = `${cases[i]!.def.name} ${JSON.stringify(cases[i]!.params)}`;
+      expect(s.width, `${name} fits the phone`).toBeLessThanOrEqual(360);
+      expect(s.labels, name).toBeGreaterThanOrEqual(9);
+      expect(s.scripts, name).toBeGreaterThanOrEqual(7);
+    }
+  });
+});
