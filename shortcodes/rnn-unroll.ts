@@ -12,7 +12,7 @@ import { defineShortcode, type RenderContext } from '../src/render/types.js';
 import { figureTitle, wrapFigure } from '../src/render/figure-wrap.js';
 import {
   arc, borderAt, circle, createIds, cubic, delaySquare, edge, edgeLabel, figureSvg, line, markerDefs, mathLabel,
-  mathText, measureLabel, node, plainLabel, pointAt, connect, round2, type Child, type Path, type Shape, type Tone,
+  mathText, measureLabel, measureText, node, plainLabel, pointAt, connect, round2, type Child, type Path, type Shape, type Tone,
 } from '../src/svg/index.js';
 
 const params = {
@@ -174,7 +174,10 @@ export default defineShortcode({
       k === 'fold' ? base[r] : braced(base[r], k === 'dots' ? '\\ldots' : stepIndex(k, p.steps, p.index), p.notation);
 
     const R = RADIUS[p.notation];
-    const COL = 2 * R + LINK;
+    // Room for the weight labels: W above the links between hidden states, U and V left of the verticals.
+    const wWidth = weights[2] ? measureLabel(weights[2], WFONT).width : 0;
+    const vWidth = Math.max(0, ...weights.slice(0, 2).map((w) => measureLabel(w, WFONT).width));
+    const COL = 2 * R + Math.max(LINK, wWidth + 14);
     const lay = rowsFor(p.outputs, losses, R);
     const hy = lay.y.h;
     // One label size for every node: the largest at which the widest label fits its circle.
@@ -188,7 +191,7 @@ export default defineShortcode({
     // Folded graph.
     let x0 = MARGIN + R;
     if (p.folded) {
-      const fx = MARGIN + R;
+      const fx = MARGIN + Math.max(R, vWidth + 6);
       body.push(...column(ids, fx, lay, { x: base.x, h: base.h, o: base.o, L: base.L, y: base.y }, weights, font));
       const hShape = circle(fx, hy, R);
       // The self-loop leaves h to the lower right and re-enters at the upper right.
@@ -201,8 +204,8 @@ export default defineShortcode({
       body.push(delaySquare(mid, 9));
       if (weights[2]) body.push(mathLabel(weights[2], { x: mid.x + 10, y: mid.y, size: WFONT, anchor: 'start' }));
       // "Unfold" arrow.
-      const ax0 = mid.x + 36;
-      const ax1 = ax0 + 60;
+      const ax0 = mid.x + (weights[2] ? 10 + wWidth + 12 : 24);
+      const ax1 = ax0 + Math.max(56, measureText(p.unfold, WFONT).width + 6);
       body.push(edge(ids, line({ x: ax0, y: hy }, { x: ax1, y: hy }), { width: 2.4 }));
       body.push(plainLabel(p.unfold, { x: (ax0 + ax1) / 2, y: hy - 14, size: WFONT, valign: 'baseline' }));
       x0 = ax1 + 14 + R;

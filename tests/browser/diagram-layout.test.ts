@@ -1,7 +1,7 @@
 /**
  * Every diagram shortcode rendered with representative parameters into one HTML page and checked in
- * Chromium, in light mode, dark mode by `prefers-color-scheme`, dark mode by a theme's `.dark` class, and
- * a theme's explicit light toggle on a dark OS:
+ * Chromium, in light mode, dark mode by `prefers-color-scheme`, dark mode by a theme's `.dark` class or
+ * `data-theme="dark"` attribute on <html>, and a theme's explicit light toggle on a dark OS:
  * - no two text boxes (getBBox, in viewBox units) overlap, and none leaves the viewBox;
  * - text and accent colours follow the mode (and the explicit light toggle wins over the OS);
  * - on a 360 px wide phone (a 328 px column), the default figures set every full-size label at ≥ 9 px
@@ -52,12 +52,12 @@ const CASES: Case[] = [
   { def: rnnArchitectures, params: { panels: 'many-to-many,many-to-many-synced', labels: true } },
 ];
 
-type Mode = 'light' | 'dark-media' | 'dark-class' | 'light-class-dark-os';
+type Mode = 'light' | 'dark-media' | 'dark-class' | 'dark-data-theme' | 'light-class-dark-os';
 
 const PAGE_CSS = `
   body { margin: 16px; font: 16px/1.5 system-ui, sans-serif; color: #1f2328; background: #fbfbfa; }
   @media (prefers-color-scheme: dark) { html:not(.light) body { color: #dadadb; background: #1d1e20; } }
-  html.dark body { color: #dadadb; background: #1d1e20; }
+  html.dark body, html[data-theme="dark"] body { color: #dadadb; background: #1d1e20; }
   figure { margin: 0 0 24px; display: inline-block; padding: 8px; }
   .phone figure { display: block; padding: 0; }
 `;
@@ -67,8 +67,9 @@ async function pageWith(context: BrowserContext, figures: string[], opts: { mode
   const dark = opts.mode === 'dark-media' || opts.mode === 'light-class-dark-os';
   await page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' });
   const htmlClass = opts.mode === 'dark-class' ? 'dark' : opts.mode === 'light-class-dark-os' ? 'light' : '';
+  const dataTheme = opts.mode === 'dark-data-theme' ? ' data-theme="dark"' : '';
   await page.setContent(
-    `<!doctype html><html class="${htmlClass}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><style>${PAGE_CSS}</style></head>` +
+    `<!doctype html><html class="${htmlClass}"${dataTheme}><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><style>${PAGE_CSS}</style></head>` +
       `<body class="${opts.phone ? 'phone' : ''}">${figures.map((f, i) => `<div class="case" data-i="${i}">${f}</div>`).join('')}</body></html>`,
   );
   await page.evaluate(() => document.fonts.ready);
@@ -78,6 +79,8 @@ async function pageWith(context: BrowserContext, figures: string[], opts: { mode
 interface Geometry {
   viewBox: [number, number, number, number];
   texts: { text: string; box: { x: number; y: number; width: number; height: number } }[];
+  /** Points sampled every 2 units along every drawn path (edges, arrows), outside <defs>. */
+  pathPoints: { x: number; y: number }[];
   textFill: string;
   accents: Record<string, string>;
 }
@@ -91,13 +94,23 @@ async function geometry(page: Page): Promise<Geometry[]> {
         const b = (t as SVGTextElement).getBBox();
         return { text: t.textContent ?? '', box: { x: b.x, y: b.y, width: b.width, height: b.height } };
       });
+      const pathPoints: { x: number; y: number }[] = [];
+      for (const p of s.querySelectorAll('path')) {
+        if (p.closest('defs')) continue;
+        const g = p as SVGPathElement;
+        const n = g.getTotalLength();
+        for (let l = 0; l <= n; l += 2) {
+          const pt = g.getPointAtLength(l);
+          pathPoints.push({ x: pt.x, y: pt.y });
+        }
+      }
       const first = s.querySelector('text');
       const accents: Record<string, string> = {};
       for (const tone of ['input', 'hidden', 'output', 'highlight']) {
         const e = s.querySelector(`.hp-stroke-${tone}, .hp-fill-${tone}`);
         if (e) accents[tone] = e.classList.contains(`hp-stroke-${tone}`) ? getComputedStyle(e).stroke : getComputedStyle(e).fill;
       }
-      return { viewBox: [vb.x, vb.y, vb.width, vb.height] as [number, number, number, number], texts, textFill: first ? getComputedStyle(first).fill : '', accents };
+      return { viewBox: [vb.x, vb.y, vb.width, vb.height] as [number, number, number, number], texts, pathPoints, textFill: first ? getComputedStyle(first).fill : '', accents };
     }),
   );
 }
@@ -126,7 +139,7 @@ describe.skipIf(!run)('diagram layout in Chromium', () => {
       deviceScaleFactor: 2,
     });
     mkdirSync(DOCS, { recursive: true });
-    for (const mode of ['light', 'dark-media', 'dark-class', 'light-class-dark-os'] as Mode[]) {
+    for (const mode of ['light', 'dark-media', 'dark-class', 'dark-data-theme', 'light-class-dark-os'] as Mode[]) {
       const page = await pageWith(context, figures, { mode });
       results.set(mode, await geometry(page));
       if (mode === 'light' || mode === 'dark-class') {
@@ -166,11 +179,23 @@ describe.skipIf(!run)('diagram layout in Chromium', () => {
     }
   });
 
+  test.each(CASES.map((c, i) => [i, `${c.def.name} ${JSON.stringify(c.params)}`] as const))('case %i: %s — no edge runs through a label', (i) => {
+    const g = results.get('light')![i]!;
+    expect(g.pathPoints.length).toBeGreaterThan(10);
+    const IN = 1; // a point must be more than 1 unit inside a text box to count
+    for (const t of g.texts) {
+      const b = t.box;
+      const hit = g.pathPoints.find((p) => p.x > b.x + IN && p.x < b.x + b.width - IN && p.y > b.y + IN && p.y < b.y + b.height - IN);
+      expect(hit, `an edge runs through "${t.text}" at ${JSON.stringify(hit)}`).toBeUndefined();
+    }
+  });
+
   test('colours follow light and dark mode, by media query and by class; an explicit light toggle wins', () => {
     for (const [i] of CASES.entries()) {
       const light = results.get('light')![i]!;
       const darkMedia = results.get('dark-media')![i]!;
       const darkClass = results.get('dark-class')![i]!;
+      const darkAttr = results.get('dark-data-theme')![i]!;
       const lightToggle = results.get('light-class-dark-os')![i]!;
       expect(light.textFill).not.toBe(darkMedia.textFill);
       expect(light.textFill).not.toBe(darkClass.textFill);
@@ -180,6 +205,7 @@ describe.skipIf(!run)('diagram layout in Chromium', () => {
       for (const tone of tones) {
         expect(darkMedia.accents[tone], tone).not.toBe(light.accents[tone]);
         expect(darkClass.accents[tone], tone).toBe(darkMedia.accents[tone]);
+        expect(darkAttr.accents[tone], tone).toBe(darkMedia.accents[tone]);
         expect(lightToggle.accents[tone], tone).toBe(light.accents[tone]);
       }
     }
