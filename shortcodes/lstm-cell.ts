@@ -86,7 +86,7 @@ export function lstmDrawing(ids: Ids, s: string): LstmDrawing {
   });
   const wires: Part[] = [
     // The cell state: c_{t-1} → × → + → c_t, slightly heavier, as in colah's figures.
-    w([p(X_LEFT, Y_C), opEdge(fMul, p(0, Y_C))], ['cell'], { width: 2.4 }),
+    w([p(X_LEFT, Y_C), opEdge(fMul, p(0, Y_C))], ['cell', 'forget'], { width: 2.4 }),
     w([opEdge(fMul, p(1e9, Y_C)), opEdge(plus, p(0, Y_C))], ['cell'], { width: 2.4 }),
     w([opEdge(plus, p(1e9, Y_C)), p(X_RIGHT, Y_C)], ['cell', 'output'], { width: 2.4 }),
     // [h_{t-1}, x_t] bus and the four branches up into the layers.
@@ -126,7 +126,7 @@ export function lstmDrawing(ids: Ids, s: string): LstmDrawing {
     tex, x, y, size, anchor, groups,
   });
   const labels = [
-    lab(`${s}_{t-1}`, X_LEFT - 5, Y_C, ['cell'], 'end'),
+    lab(`${s}_{t-1}`, X_LEFT - 5, Y_C, ['cell', 'forget'], 'end'),
     lab(`${s}_t`, X_RIGHT + 5, Y_C, ['cell', 'output'], 'start'),
     lab('h_{t-1}', X_LEFT - 5, Y_IN, GATES_IN, 'end'),
     lab('h_t', X_RIGHT + 5, Y_IN, ['output'], 'start'),

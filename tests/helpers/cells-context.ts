@@ -2,6 +2,7 @@
  * Quality-bar checks shared by the unit tests of lstm-cell, gru-cell, seq2seq-attention and
  * attention-map: accessibility wiring, page-unique ids, determinism, no literal black/white.
  */
+import sharp from 'sharp';
 import { expect } from 'vitest';
 import type { ParamValue } from '../../src/content/types.js';
 import type { ShortcodeDefinition } from '../../src/render/types.js';
@@ -81,4 +82,20 @@ export function descOf(html: string): string {
 
 export function titleOf(html: string): string {
   return html.match(/<title[^>]*>([^<]*)<\/title>/)![1]!;
+}
+
+/**
+ * The SVG alone (as an <img> or a file would hold it) rasterises with sharp/librsvg, which ignores the
+ * stylesheet's custom properties: the presentation attributes must draw a visible figure on their own.
+ */
+export async function expectRasterises(html: string): Promise<void> {
+  const svg = html.match(/<svg[\s\S]*<\/svg>/)![0];
+  const { data, info } = await sharp(Buffer.from(svg)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const vb = svg.match(/viewBox="0 0 (\d+) (\d+)"/)!;
+  expect([info.width, info.height]).toEqual([Number(vb[1]), Number(vb[2])]);
+  let inked = 0;
+  for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) inked++;
+  // Something is drawn, and not a solid block.
+  expect(inked / (info.width * info.height)).toBeGreaterThan(0.02);
+  expect(inked / (info.width * info.height)).toBeLessThan(0.95);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import am from '../../shortcodes/attention-map.js';
 import { opacityScale, MIN_OPACITY, MAX_OPACITY_WITH_TEXT } from '../../src/svg/heatmap-scale.js';
-import { descOf, expectQualityBar, render, titleOf } from '../helpers/cells-context.js';
+import { descOf, expectQualityBar, expectRasterises, render, titleOf } from '../helpers/cells-context.js';
 
 const M = '0.82 0.10 0.05 0.03\n0.08 0.86 0.04 0.02\n0.05 0.15 0.74 0.06';
 const P = { source: 'the cat sat .', target: 'le chat assis' };
@@ -98,5 +98,11 @@ describe('attention-map', () => {
     expect(s(2)).toBe(0.5);
     expect(s(5)).toBe(0.5);
     expect(s(1)).toBeCloseTo((MIN_OPACITY + 0.5) / 2);
+  });
+});
+
+describe('attention-map outside a browser', () => {
+  it('rasterises with sharp', async () => {
+    await expectRasterises((await render(am, { ...P, values: true }, { inner: M })).html);
   });
 });

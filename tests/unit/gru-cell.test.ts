@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import gru, { GRU_PARTS, GRU_SIZE, gruLabelBoxes } from '../../shortcodes/gru-cell.js';
 import { boxesOverlap } from '../../src/svg/index.js';
-import { descOf, expectQualityBar, render } from '../helpers/cells-context.js';
+import { descOf, expectQualityBar, expectRasterises, render } from '../helpers/cells-context.js';
 
 describe('gru-cell', () => {
   it('meets the quality bar with defaults and with every highlight', async () => {
@@ -43,5 +43,11 @@ describe('gru-cell', () => {
     }
     for (let i = 0; i < boxes.length; i++)
       for (let j = i + 1; j < boxes.length; j++) expect(boxesOverlap(boxes[i]!, boxes[j]!)).toBe(false);
+  });
+});
+
+describe('gru-cell outside a browser', () => {
+  it('rasterises with sharp', async () => {
+    await expectRasterises((await render(gru)).html);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import lstm, { LSTM_PARTS, lstmLabelBoxes, LSTM_SIZE } from '../../shortcodes/lstm-cell.js';
 import { boxesOverlap } from '../../src/svg/index.js';
-import { descOf, expectQualityBar, render, titleOf } from '../helpers/cells-context.js';
+import { descOf, expectQualityBar, expectRasterises, render, titleOf } from '../helpers/cells-context.js';
 
 describe('lstm-cell', () => {
   it('meets the quality bar with defaults and with every highlight', async () => {
@@ -66,5 +66,11 @@ describe('lstm-cell', () => {
     }
     for (let i = 0; i < boxes.length; i++)
       for (let j = i + 1; j < boxes.length; j++) expect(boxesOverlap(boxes[i]!, boxes[j]!), `labels ${i} and ${j}`).toBe(false);
+  });
+});
+
+describe('lstm-cell outside a browser', () => {
+  it('rasterises with sharp', async () => {
+    await expectRasterises((await render(lstm, { highlight: 'cell' })).html);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import s2s, { seq2seqDrawing, type Seq2SeqModel } from '../../shortcodes/seq2seq-attention.js';
 import { boxesOverlap, createIds } from '../../src/svg/index.js';
-import { descOf, expectQualityBar, render, titleOf } from '../helpers/cells-context.js';
+import { descOf, expectQualityBar, expectRasterises, render, titleOf } from '../helpers/cells-context.js';
 
 /** Stroke widths of the attention edges, in source order. */
 function edgeWidths(html: string): number[] {
@@ -96,5 +96,11 @@ describe('seq2seq-attention', () => {
       for (let i = 0; i < d.boxes.length; i++)
         for (let j = i + 1; j < d.boxes.length; j++) expect(boxesOverlap(d.boxes[i]!, d.boxes[j]!), `${tokens} ${i} ${j}`).toBe(false);
     }
+  });
+});
+
+describe('seq2seq-attention outside a browser', () => {
+  it('rasterises with sharp', async () => {
+    await expectRasterises((await render(s2s, { source: 'a b c' })).html);
   });
 });
