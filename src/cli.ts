@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { buildSite, formatDiagnostic, summaryLine } from './build.js';
 import { InitError, initSite } from './site/init.js';
 import { shortcodes } from './render/registry.js';
+import { watchSite } from './watch.js';
+import type { BuildResult } from './build.js';
 
 const HELP = `hugo-prerender ${__PKG_VERSION__}: typeset math, render figures, diagrams and plots for Hugo at build time
 
@@ -14,6 +16,8 @@ Usage:
   hugo-prerender init  [-s DIR]        add the module mounts hugo-prerender needs to the site config
   hugo-prerender build [-s DIR] [options]
                                        prerender every page into DIR/.prerender/ (run before hugo)
+  hugo-prerender watch [-s DIR] [options]
+                                       build, then build again on every change (beside hugo server)
 
 Options:
   -s, --source DIR     the Hugo site (default: the current directory), as with hugo
@@ -85,24 +89,46 @@ async function main(argv: string[]): Promise<number> {
     }
   }
 
-  if (command === 'build') {
+  if (command === 'build' || command === 'watch') {
     if (values.errors !== undefined && values.errors !== 'fail' && values.errors !== 'render') {
       process.stderr.write(`hugo-prerender: --errors must be "fail" or "render", not "${values.errors}"\n`);
       return 2;
     }
-    const result = await buildSite({
-      source,
-      errors: values.errors as 'fail' | 'render' | undefined,
-    });
-    for (const d of result.diagnostics) {
-      if (values.quiet && d.severity !== 'error') continue;
-      (d.severity === 'error' ? process.stderr : process.stdout).write(`${formatDiagnostic(d)}\n`);
+    const errors = values.errors as 'fail' | 'render' | undefined;
+    const print = (result: BuildResult, only?: Set<string>) => {
+      for (const d of result.diagnostics) {
+        if (values.quiet && d.severity !== 'error') continue;
+        // While watching, repeat warnings only for the files that just changed; errors always.
+        if (only && d.severity !== 'error' && d.file && !only.has(d.file)) continue;
+        (d.severity === 'error' ? process.stderr : process.stdout).write(`${formatDiagnostic(d)}\n`);
+      }
+      process.stdout.write(`${summaryLine(result)}\n`);
+    };
+    if (command === 'build') {
+      const result = await buildSite({ source, errors });
+      print(result);
+      return result.failed ? 1 : 0;
     }
-    process.stdout.write(`${summaryLine(result)}\n`);
-    return result.failed ? 1 : 0;
+    const handle = watchSite({
+      source,
+      errors,
+      onBuild: (result, changed) => {
+        if (changed.length) process.stdout.write(`\nchanged: ${changed.join(', ')}\n`);
+        print(result, changed.length ? new Set(changed) : undefined);
+      },
+    });
+    await handle.ready;
+    process.stdout.write('hugo-prerender: watching for changes (Ctrl+C to stop)\n');
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await handle.close();
+    return 0;
   }
 
-  process.stderr.write(`hugo-prerender: unknown command "${command}". Commands: init, build. See --help.\n`);
+  process.stderr.write(`hugo-prerender: unknown command "${command}". Commands: init, build, watch. See --help.\n`);
   return 2;
 }
 

@@ -1,0 +1,72 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { watchSite, type WatchHandle } from '../../src/watch.js';
+import type { BuildResult } from '../../src/build.js';
+
+const FIXTURE = path.resolve(__dirname, '../../fixtures/site');
+
+/** Collects builds and lets a test wait for the next one. */
+function recorder() {
+  const builds: { result: BuildResult; changed: string[] }[] = [];
+  let wake: (() => void) | undefined;
+  return {
+    builds,
+    onBuild(result: BuildResult, changed: string[]) {
+      builds.push({ result, changed });
+      wake?.();
+    },
+    async next(count: number, timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (builds.length < count) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for build ${count} (have ${builds.length})`);
+        await new Promise<void>((r) => {
+          wake = r;
+          setTimeout(r, 100);
+        });
+      }
+      return builds[count - 1]!;
+    },
+  };
+}
+
+describe('watchSite', () => {
+  let handle: WatchHandle | undefined;
+  let dir: string | undefined;
+  afterEach(async () => {
+    await handle?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('rebuilds a changed page, removes the shadow of a deleted one, and batches bursts into one build', async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'hp-watch-'));
+    const site = path.join(dir, 'site');
+    cpSync(FIXTURE, site, { recursive: true, filter: (p) => !/[\\/](\.prerender|public)([\\/]|$)/.test(p) });
+    const rec = recorder();
+    handle = watchSite({ source: site, onBuild: rec.onBuild, debounceMs: 80 });
+    await handle.ready;
+    const first = await rec.next(1);
+    expect(first.changed).toEqual([]);
+    expect(first.result.formulas).toBeGreaterThan(0);
+
+    const post = path.join(site, 'content/posts/new.md');
+    writeFileSync(post, '---\ntitle: New\n---\nA formula: $E = mc^2$.\n');
+    const second = await rec.next(2);
+    expect(second.changed).toEqual(['content/posts/new.md']);
+    const shadow = path.join(site, '.prerender/content/posts/new.md');
+    expect(readFileSync(shadow, 'utf8')).toMatch(/^---\ntitle: New\n---\nA formula: \{\{< prerender "[0-9a-f]+" "[0-9a-f]{32}" `content\/posts\/new.md` >\}\}\.\n$/);
+
+    // Several writes in one burst: one build.
+    for (let i = 0; i < 5; i++) writeFileSync(post, `---\ntitle: New\n---\nVersion ${i}: $x^${i}$.\n`);
+    const third = await rec.next(3);
+    expect(third.changed).toEqual(['content/posts/new.md']);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(rec.builds.length).toBe(3);
+    expect(readFileSync(shadow, 'utf8')).toContain('Version 4:');
+
+    unlinkSync(post);
+    await rec.next(4);
+    expect(existsSync(shadow)).toBe(false);
+  });
+});
