@@ -8,27 +8,18 @@
  *   and their largest labels (the nodes) at ≥ 10 px.
  * Screenshots of each figure in light and dark go to docs/diagrams/ (the README shows them).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { ParamValue } from '../../src/content/types.js';
 import type { ShortcodeDefinition } from '../../src/render/types.js';
+import { describeWithChromium, launchChromium, type LaunchedBrowser } from '../helpers/browser.js';
 import { renderWith } from '../helpers/svg-context.js';
 import rnnUnroll from '../../shortcodes/rnn-unroll.js';
 import rnnArchitectures from '../../shortcodes/rnn-architectures.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const DOCS = path.resolve(import.meta.dirname, '../../docs/diagrams');
-
-function chromiumAvailable(): boolean {
-  if (existsSync(CHROMIUM)) return true;
-  const msg = `Chromium not found at ${CHROMIUM}: the diagram layout checks cannot run.`;
-  if (process.env.CI) throw new Error(`${msg} Failing because CI is set.`);
-  console.warn(`\n${'!'.repeat(90)}\n!!! SKIPPING tests/browser/diagram-layout.test.ts: ${msg}\n${'!'.repeat(90)}\n`);
-  return false;
-}
 
 interface Case {
   /** File name stem for screenshots; undefined: checked, not photographed. */
@@ -115,11 +106,9 @@ async function geometry(page: Page): Promise<Geometry[]> {
   );
 }
 
-const run = chromiumAvailable();
-
-describe.skipIf(!run)('diagram layout in Chromium', () => {
+describeWithChromium('diagram layout in Chromium', () => {
+  let browser: LaunchedBrowser;
   let context: BrowserContext;
-  let userDataDir: string;
   let figures: string[];
   const results = new Map<Mode, Geometry[]>();
 
@@ -130,14 +119,8 @@ describe.skipIf(!run)('diagram layout in Chromium', () => {
       expect(r.errors, `${c.def.name} ${JSON.stringify(c.params)}`).toEqual([]);
       figures.push(r.html);
     }
-    userDataDir = mkdtempSync(path.join(tmpdir(), 'hp-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-      viewport: { width: 1800, height: 1000 },
-      deviceScaleFactor: 2,
-    });
+    browser = await launchChromium({ viewport: { width: 1800, height: 1000 }, deviceScaleFactor: 2 });
+    context = browser.context;
     mkdirSync(DOCS, { recursive: true });
     for (const mode of ['light', 'dark-media', 'dark-class', 'dark-data-theme', 'light-class-dark-os'] as Mode[]) {
       const page = await pageWith(context, figures, { mode });
@@ -154,8 +137,7 @@ describe.skipIf(!run)('diagram layout in Chromium', () => {
   });
 
   afterAll(async () => {
-    await context?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    await browser?.close();
   });
 
   test.each(CASES.map((c, i) => [i, `${c.def.name} ${JSON.stringify(c.params)}`] as const))('case %i: %s — text inside the viewBox, no overlaps', (i) => {
@@ -212,10 +194,7 @@ describe.skipIf(!run)('diagram layout in Chromium', () => {
   });
 
   test('default figures stay legible on a 360 px wide phone', async () => {
-    const phone = await context.newPage();
-    await phone.setViewportSize({ width: 360, height: 740 });
     const cases = CASES.filter((c) => c.phone);
-    await phone.close();
     const page = await pageWith(context, cases.map((c) => figures[CASES.indexOf(c)]!), { mode: 'light', phone: true });
     await page.setViewportSize({ width: 360, height: 740 });
     const sizes = await page.$$eval('svg.hp-diagram', (svgs) =>
