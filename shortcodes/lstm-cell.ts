@@ -96,8 +96,8 @@ export function lstmDrawing(ids: Ids, s: string): LstmDrawing {
     // forget gate into the × on the cell state
     w([p(X_F, gateTop), opEdge(fMul, p(X_F, 1e9))], ['forget', 'cell']),
     // input gate and candidate into their ×, and on into the +
-    w([p(X_I, gateTop), p(X_I, Y_MUL_I), opEdge(iMul, p(0, Y_MUL_I))], ['input']),
-    w([p(X_G, gateTop), opEdge(iMul, p(X_G, 1e9))], ['candidate']),
+    w([p(X_I, gateTop), p(X_I, Y_MUL_I), opEdge(iMul, p(0, Y_MUL_I))], ['input', 'cell']),
+    w([p(X_G, gateTop), opEdge(iMul, p(X_G, 1e9))], ['candidate', 'cell']),
     w([opEdge(iMul, p(X_G, 0)), opEdge(plus, p(X_G, 1e9))], ['input', 'candidate', 'cell']),
     // output: o_t into its ×, the cell state through tanh into the same ×
     w([p(X_O, gateTop), p(X_O, Y_MUL_O), opEdge(oMul, p(0, Y_MUL_O))], ['output']),
@@ -110,7 +110,7 @@ export function lstmDrawing(ids: Ids, s: string): LstmDrawing {
   const nodes: Part[] = [
     { groups: ['forget', 'cell'], markup: pointwise(fMul, 'times') },
     { groups: ['cell', 'input', 'candidate'], markup: pointwise(plus, 'plus') },
-    { groups: ['input', 'candidate'], markup: pointwise(iMul, 'times') },
+    { groups: ['input', 'candidate', 'cell'], markup: pointwise(iMul, 'times') },
     { groups: ['output'], markup: pointwise(oMul, 'times') },
     { groups: ['output'], markup: pointwiseEllipse(tanh, '\\tanh') },
     { groups: ['forget'], markup: layer(p(X_F, Y_GATE), '\\sigma') },
@@ -132,9 +132,9 @@ export function lstmDrawing(ids: Ids, s: string): LstmDrawing {
     lab('h_t', X_RIGHT + 5, Y_IN, ['output'], 'start'),
     lab('h_t', X_UP, 11, ['output']),
     lab('x_t', X_X, LSTM_SIZE.height - 22, GATES_IN),
-    lab('f_t', X_F + 6, (gateTop + Y_C + 11) / 2, ['forget'], 'start', 15),
-    lab('i_t', X_I + 6, (gateTop + Y_MUL_I) / 2 + 4, ['input'], 'start', 15),
-    lab(`\\tilde{${s}}_t`, X_G + 6, (gateTop + Y_MUL_I + 11) / 2, ['candidate'], 'start', 15),
+    lab('f_t', X_F + 6, (gateTop + Y_C + 11) / 2, ['forget', 'cell'], 'start', 15),
+    lab('i_t', X_I + 6, (gateTop + Y_MUL_I) / 2 + 4, ['input', 'cell'], 'start', 15),
+    lab(`\\tilde{${s}}_t`, X_G + 6, (gateTop + Y_MUL_I + 11) / 2, ['candidate', 'cell'], 'start', 15),
     lab('o_t', (X_O + X_TANH - 11) / 2, Y_MUL_O - 11, ['output'], 'middle', 15),
   ];
   return { wires, nodes, labels };

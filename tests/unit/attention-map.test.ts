@@ -88,6 +88,14 @@ describe('attention-map', () => {
     expect(m0.errors[0]).toMatchObject({ param: 'max' });
   });
 
+  it('escapes tokens, including Go template braces', async () => {
+    const { html, errors } = await render(am, { source: '<end> {{x}}', target: 'a&b' }, { inner: '0.5 0.5' });
+    expect(errors).toEqual([]);
+    expect(html).toContain('&lt;end&gt;');
+    expect(html).toContain('a&amp;b');
+    expect(html).not.toContain('{{');
+  });
+
   it('requires inner content in its definition', () => {
     expect(am.inner).toBe('required');
   });
