@@ -110,7 +110,7 @@ function seriesLabel(s: DecaySeries, models: readonly Model[], radii: readonly n
 function defaultYLabel(models: readonly Model[]): string {
   const h = models.some((m) => m !== 'lstm');
   const c = models.includes('lstm');
-  if (h && c) return `${NORM_H}, LSTM ${NORM_C}`;
+  if (h && c) return `${NORM_H} (LSTM: ${NORM_C})`;
   return c ? NORM_C : NORM_H;
 }
 

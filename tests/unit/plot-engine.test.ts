@@ -11,6 +11,7 @@ import {
   linearTicks,
   logTicks,
   PLOT_FONT,
+  BASELINE_DROP,
   renderPlot,
   type PlotSpec,
 } from '../../src/svg/plot/index.js';
@@ -151,7 +152,7 @@ describe('plot layout', () => {
       });
       const boxes: Box[] = [];
       for (const t of L.x.placed) boxes.push(labelBox(t.tex, { x: t.pos, y: L.xTickBaseline, size: PLOT_FONT.tick, valign: 'baseline' }));
-      for (const t of L.y.placed) boxes.push(labelBox(t.tex, { x: L.yTickRight, y: t.pos, size: PLOT_FONT.tick, anchor: 'end' }));
+      for (const t of L.y.placed) boxes.push(labelBox(t.tex, { x: L.yTickRight, y: t.pos + BASELINE_DROP * PLOT_FONT.tick, size: PLOT_FONT.tick, anchor: 'end', valign: 'baseline' }));
       if (L.xLabel) boxes.push(labelBox(L.xLabel.tex, { x: L.xLabel.x, y: L.xLabel.y, size: L.xLabel.size }));
       if (L.yLabel) {
         const b = labelBox(L.yLabel.tex, { x: L.yLabel.x, y: L.yLabel.y, size: L.yLabel.size });
@@ -160,7 +161,7 @@ describe('plot layout', () => {
         const cy = L.yLabel.y;
         boxes.push({ x0: cx - (b.y1 - b.y0) / 2, x1: cx + (b.y1 - b.y0) / 2, y0: cy - (b.x1 - b.x0) / 2, y1: cy + (b.x1 - b.x0) / 2 });
       }
-      for (const it of L.legend.items) boxes.push({ ...labelBox(it.tex, { x: it.labelX, y: it.y, size: PLOT_FONT.legend, anchor: 'start' }), x0: it.x });
+      for (const it of L.legend.items) boxes.push({ ...labelBox(it.tex, { x: it.labelX, y: it.y + BASELINE_DROP * PLOT_FONT.legend, size: PLOT_FONT.legend, anchor: 'start', valign: 'baseline' }), x0: it.x });
       for (let a = 0; a < boxes.length; a++) {
         const b = boxes[a]!;
         expect(b.x0).toBeGreaterThanOrEqual(0);

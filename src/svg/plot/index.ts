@@ -5,6 +5,6 @@
  */
 export { axisTicks, linearTicks, logTicks, axisScale, extent, pow10, type AxisSpec, type AxisTicks, type AxisType, type Tick } from './axis.js';
 export { labelToTex, labelToPlain } from './label.js';
-export { layoutPlot, layoutLegend, PLOT_FONT, LEGEND_SAMPLE, type PlotLayout, type LegendLayout, type LayoutInput, type Rect } from './layout.js';
+export { layoutPlot, layoutLegend, PLOT_FONT, LEGEND_SAMPLE, BASELINE_DROP, type PlotLayout, type LegendLayout, type LayoutInput, type Rect } from './layout.js';
 export { renderPlot, SERIES_TONES, MARKERS, DASHES, type PlotSeries, type PlotSpec, type RenderPlotOptions, type Dash, type MarkerShape } from './render.js';
 export { dataTable, formatSignificant, type TableColumn } from './table.js';

@@ -59,6 +59,12 @@ export interface PlotLayout {
 }
 
 export const LEGEND_SAMPLE = 30;
+/**
+ * Labels beside a tick or a legend sample are set on a common baseline, this fraction of the font size
+ * below the point they label (half the cap height), so that `10^{-3}` and `10^{0}`, or "training" and
+ * "validation", line up however their ink extends.
+ */
+export const BASELINE_DROP = 0.35;
 export const TICK_LENGTH = 5;
 const LEGEND_GAP = 8;
 const LEGEND_ITEM_GAP = 22;
@@ -139,24 +145,27 @@ export interface LayoutInput {
 
 export function layoutPlot(input: LayoutInput): PlotLayout {
   const W = input.width;
-  const H = input.plotHeight;
-  // y ticks: about one per 55 units.
-  const yt = axisTicks(input.yData, input.y, Math.max(2, Math.round(H / 55)));
-  const yTickW = Math.max(0, ...yt.ticks.map((t) => tickSize(t.tex).width));
-  const yTickAscent = Math.max(0, ...yt.ticks.map((t) => tickSize(t.tex).ascent));
-  const yTickDescent = Math.max(0, ...yt.ticks.map((t) => tickSize(t.tex).descent));
+  let H = input.plotHeight;
 
   const yLabelTex = input.y.label ? labelToTex(input.y.label) : undefined;
   let ySize = PLOT_FONT.axis;
   if (yLabelTex) {
-    // A long rotated label must fit along the plot's height: shrink it (not below 12) rather than clip.
+    // A long rotated label must fit along the plot's height: shrink it a little (to the tick size, still
+    // legible on a phone), and beyond that make the plot taller rather than clip or overlap.
     const w = measureLabel(yLabelTex, ySize).width;
-    if (w > H) ySize = Math.max(12, (ySize * H) / w);
+    if (w > H) ySize = Math.max(PLOT_FONT.tick, (ySize * H) / w);
+    H = Math.max(H, Math.ceil(measureLabel(yLabelTex, ySize).width));
   }
+  // y ticks: about one per 55 units.
+  const yt = axisTicks(input.yData, input.y, Math.max(2, Math.round(H / 55)));
+  const yTickW = Math.max(0, ...yt.ticks.map((t) => tickSize(t.tex).width));
+  const drop = BASELINE_DROP * PLOT_FONT.tick;
+  const yTickAbove = Math.max(0, ...yt.ticks.map((t) => tickSize(t.tex).ascent - drop));
+  const yTickBelow = Math.max(0, ...yt.ticks.map((t) => tickSize(t.tex).descent + drop));
   const yLabelThick = yLabelTex ? measureLabel(yLabelTex, ySize).ascent + measureLabel(yLabelTex, ySize).descent : 0;
 
   const left = PAD + (yLabelTex ? yLabelThick + LABEL_GAP : 0) + yTickW + TICK_GAP + TICK;
-  const top = PAD + Math.max(yTickAscent, yTickDescent);
+  const top = PAD + yTickAbove;
   const plotX0 = left;
 
   // x ticks: start from one per ~90 units and thin until the labels fit; estimate the right margin from
@@ -180,12 +189,14 @@ export function layoutPlot(input: LayoutInput): PlotLayout {
   }
   const plotX1 = W - rightPad;
   const plotY0 = top;
+  // The lowest y tick label may hang below the axis line; the x tick labels start below both.
   const plotY1 = top + H;
+  const belowAxis = Math.max(0, yTickBelow - TICK - TICK_GAP);
   const yScale = axisScale(yt, [plotY1, plotY0]);
 
   const xTickAscent = Math.max(0, ...xt.ticks.map((t) => tickSize(t.tex).ascent));
   const xTickDescent = Math.max(0, ...xt.ticks.map((t) => tickSize(t.tex).descent));
-  const xTickBaseline = plotY1 + TICK + TICK_GAP + xTickAscent;
+  const xTickBaseline = plotY1 + TICK + TICK_GAP + Math.max(xTickAscent, belowAxis);
   let cursor = xTickBaseline + xTickDescent;
   const xLabelTex = input.x.label ? labelToTex(input.x.label) : undefined;
   let xLabel: PlotLayout['xLabel'];

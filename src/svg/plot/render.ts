@@ -12,7 +12,7 @@ import type { Ids } from '../ids.js';
 import { mathLabel } from '../math.js';
 import { ACCENTS, type Tone } from '../theme.js';
 import { axisScale, extent, type AxisSpec } from './axis.js';
-import { layoutPlot, LEGEND_SAMPLE, PLOT_FONT, TICK_LENGTH, type PlotLayout } from './layout.js';
+import { BASELINE_DROP, layoutPlot, LEGEND_SAMPLE, PLOT_FONT, TICK_LENGTH, type PlotLayout } from './layout.js';
 
 export type Dash = 'solid' | 'dashed' | 'dotted' | 'dashdot';
 export type MarkerShape = 'circle' | 'square' | 'triangle' | 'diamond';
@@ -102,7 +102,14 @@ function markerPath(shape: MarkerShape, size = MARKER_AREA): string {
   return symbol(SYMBOLS[shape], size).digits(2)()!;
 }
 
-function seriesMarkup(s: PlotSeries, xs: (v: number) => number, ys: (v: number) => number, logX: boolean, logY: boolean): Markup {
+function seriesMarkup(
+  s: PlotSeries,
+  xs: (v: number) => number,
+  ys: (v: number) => number,
+  logX: boolean,
+  logY: boolean,
+  markerClip: string,
+): Markup {
   const parts: Child[] = [];
   if (s.band && s.band.length) {
     const d = area<readonly [number, number, number]>()
@@ -138,7 +145,7 @@ function seriesMarkup(s: PlotSeries, xs: (v: number) => number, ys: (v: number) 
   if (s.mode !== 'line') {
     const shape = markerPath(s.marker ?? 'circle');
     const marks = s.points.filter(ok).map((p) => el('path', { d: shape, transform: `translate(${fmtPair(xs(p[0]), ys(p[1]))})` }));
-    parts.push(el('g', { ...fillTone(s.tone), class: `hp-fill-${s.tone} hp-plot-markers` }, ...marks));
+    parts.push(el('g', { ...fillTone(s.tone), class: `hp-fill-${s.tone} hp-plot-markers`, 'clip-path': markerClip }, ...marks));
   }
   return fragment(...parts);
 }
@@ -169,7 +176,7 @@ function legendMarkup(spec: PlotSpec, L: PlotLayout): Markup {
     if (s.mode !== 'line') {
       parts.push(el('path', { ...fillTone(s.tone), d: markerPath(s.marker ?? 'circle', MARKER_AREA * 1.2), transform: `translate(${fmtPair(it.x + LEGEND_SAMPLE / 2, it.y)})` }));
     }
-    parts.push(mathLabel(it.tex, { x: it.labelX, y: it.y, size: PLOT_FONT.legend, anchor: 'start', class: 'hp-plot-legend-label' }));
+    parts.push(mathLabel(it.tex, { x: it.labelX, y: it.y + BASELINE_DROP * PLOT_FONT.legend, size: PLOT_FONT.legend, anchor: 'start', valign: 'baseline', class: 'hp-plot-legend-label' }));
     return el('g', { class: 'hp-plot-legend-item' }, ...parts);
   });
   return el('g', { class: 'hp-plot-legend' }, ...items);
@@ -187,7 +194,7 @@ function axesMarkup(L: PlotLayout): Markup {
   for (const p of L.y.minorPos) minor.push(`M${fmtPair(x0, p)}h-${TICK_LENGTH * 0.6}`);
   for (const p of L.x.minorPos) minor.push(`M${fmtPair(p, y1)}v${TICK_LENGTH * 0.6}`);
   const labels: Child[] = [];
-  for (const t of L.y.placed) labels.push(mathLabel(t.tex, { x: L.yTickRight, y: t.pos, size: PLOT_FONT.tick, anchor: 'end' }));
+  for (const t of L.y.placed) labels.push(mathLabel(t.tex, { x: L.yTickRight, y: t.pos + BASELINE_DROP * PLOT_FONT.tick, size: PLOT_FONT.tick, anchor: 'end', valign: 'baseline' }));
   for (const t of L.x.placed) labels.push(mathLabel(t.tex, { x: t.pos, y: L.xTickBaseline, size: PLOT_FONT.tick, anchor: 'middle', valign: 'baseline' }));
   return fragment(
     // Grid lines in the text colour at low opacity: visible on light and dark pages alike.
@@ -222,12 +229,19 @@ export function renderPlot(spec: PlotSpec, o: RenderPlotOptions): { svg: string;
   const logY = spec.y.type === 'log';
   const xs = axisScale(L.x, L.x.range);
   const ys = axisScale(L.y, L.y.range);
-  const clipId = o.ids.id('plot-area');
   const { x0, y0, x1, y1 } = L.plot;
+  // Lines and bands are clipped to the plot area (plus half a line width, so a curve along an edge is
+  // not thinned); markers get a margin of their own size, so a point on the axis is drawn whole.
+  const m = 5;
   const body = fragment(
-    el('defs', {}, el('clipPath', { id: clipId }, el('rect', { x: x0, y: y0 - 2, width: x1 - x0, height: y1 - y0 + 4 }))),
+    el(
+      'defs',
+      {},
+      el('clipPath', { id: o.ids.id('plot-area') }, el('rect', { x: x0, y: y0 - 2, width: x1 - x0, height: y1 - y0 + 4 })),
+      el('clipPath', { id: o.ids.id('plot-markers') }, el('rect', { x: x0 - m, y: y0 - m, width: x1 - x0 + 2 * m, height: y1 - y0 + 2 * m })),
+    ),
     axesMarkup(L),
-    el('g', { class: 'hp-plot-data', 'clip-path': o.ids.url('plot-area') }, ...spec.series.map((s) => seriesMarkup(s, xs, ys, logX, logY))),
+    el('g', { class: 'hp-plot-data', 'clip-path': o.ids.url('plot-area') }, ...spec.series.map((s) => seriesMarkup(s, xs, ys, logX, logY, o.ids.url('plot-markers')))),
     L.xLabel ? mathLabel(L.xLabel.tex, { x: L.xLabel.x, y: L.xLabel.y, size: L.xLabel.size, class: 'hp-plot-xlabel' }) : null,
     L.yLabel
       ? mathLabel(L.yLabel.tex, {
