@@ -1,0 +1,376 @@
+/**
+ * Heading ids as Hugo computes them, so that a heading whose math we replace by a placeholder keeps
+ * the id Hugo gave it on the original page (and links to it keep working).
+ *
+ * Hugo's ids come from two things, both measured with hugo 0.111.3 and 0.169.0:
+ *
+ * - The TEXT a heading's id is made from changed in Hugo 0.144.0 (commit 24cc25552):
+ *   - before ("raw"): Goldmark's own auto-id, fed the heading's last source LINE as written, minus the
+ *     `#` markers, a closing `##` sequence and a trailing `{…}` attribute block. `$\mathbf{W}_{hh}$`
+ *     gives `mathbfw_hh`, a link `[a](u)` keeps its URL, `--` stays two dashes.
+ *   - from 0.144 ("plain"): Hugo's TextPlain of the parsed heading: text of text nodes (after the
+ *     typographer, entities resolved), code spans, link and image text (no URLs), raw HTML tags
+ *     stripped. Underscores that Markdown read as emphasis vanish (`mathbfwhh-and-mathbfwxh`), `--`
+ *     becomes an en dash (dropped). An empty text gives no id at all.
+ * - The SANITIZING (markup/goldmark/autoid.go, unchanged): `github` keeps letters, digits and `_`,
+ *   lower-cased, turns spaces and `-` into `-`, drops the rest; `github-ascii` first removes accents
+ *   and then drops any non-ASCII; `blackfriday` joins runs of letters/digits with single dashes. An
+ *   empty result is `heading`; a value already used on the page gets `-1`, `-2`… Author ids (`{#x}`)
+ *   are registered in document order too, and every heading of the page counts.
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import type { Nodes as MdastNodes, Heading, Root } from 'mdast';
+import { parseMarkdownWithMath, type Range } from './math.js';
+import type { DelimiterPair } from './math-syntax.js';
+import { typographer } from '../render/markdown.js';
+
+export type AutoIdType = 'github' | 'github-ascii' | 'blackfriday';
+
+/** Which Hugo text rule: before 0.144 the raw source line, from 0.144 the plain text. */
+export type IdRule = 'raw' | 'plain';
+
+/** The Hugo version from which headings' ids use the plain text (the `prerender-id` shortcode tests it). */
+export const PLAIN_TEXT_IDS_SINCE = '0.144.0';
+
+const LETTER = /\p{L}/u;
+const DIGIT = /\p{Nd}/u;
+const NUMBER = /\p{N}/u;
+const MARK = /\p{Mn}/gu;
+
+/** Go's unicode.IsSpace, which bytes.TrimSpace uses. */
+const GO_SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
+
+/** One code point lower-cased as Go's unicode.ToLower does (a single rune: special cases keep the rune). */
+function toLowerRune(ch: string): string {
+  const l = ch.toLowerCase();
+  return [...l].length === 1 ? l : ch;
+}
+
+/** Hugo's sanitizeAnchorName: the id for `text` before the empty and duplicate rules. */
+export function anchorize(text: string, type: AutoIdType): string {
+  if (type === 'blackfriday') {
+    let out = '';
+    let futureDash = false;
+    for (const ch of text) {
+      if (LETTER.test(ch) || NUMBER.test(ch)) {
+        if (futureDash && out.length > 0) out += '-';
+        futureDash = false;
+        out += toLowerRune(ch);
+      } else futureDash = true;
+    }
+    return out;
+  }
+  const asciiOnly = type === 'github-ascii';
+  // Go's text.RemoveAccents: NFD, drop nonspacing marks, NFC.
+  const s = (asciiOnly ? text.normalize('NFD').replace(MARK, '').normalize('NFC') : text).replace(GO_SPACE, '');
+  let out = '';
+  for (const ch of s) {
+    if (asciiOnly && ch.codePointAt(0)! > 0x7f) continue;
+    if (ch === '-' || ch === ' ') out += '-';
+    else if (ch === '_' || LETTER.test(ch) || DIGIT.test(ch)) out += toLowerRune(ch);
+  }
+  return out;
+}
+
+/** Hugo's idFactory: ids handed out on one page, with `-1`, `-2` for repeats. */
+export class IdFactory {
+  private readonly used = new Set<string>();
+  constructor(readonly type: AutoIdType) {}
+
+  /** The id Hugo would generate for `text` now, without registering it. */
+  peek(text: string): string {
+    let id = anchorize(text, this.type) || 'heading';
+    if (this.used.has(id)) {
+      for (let i = 1; ; i++) {
+        if (!this.used.has(`${id}-${i}`)) {
+          id = `${id}-${i}`;
+          break;
+        }
+      }
+    }
+    return id;
+  }
+
+  generate(text: string): string {
+    const id = this.peek(text);
+    this.used.add(id);
+    return id;
+  }
+
+  /** An id given by the author (`{#id}`), registered as is. */
+  put(id: string): void {
+    this.used.add(id);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Finding the headings of a page.
+
+export interface PageHeading {
+  level: number;
+  /** Offsets (into the full source) of the heading's inline content: no markers, closing `#`s or attributes. */
+  contentStart: number;
+  contentEnd: number;
+  /** Where an id attribute goes: ` {#id}` at this offset (end of the heading's last line). */
+  insertAt: number;
+  /** When the heading ends with an attribute block without an id (`{.c}`): the offset just after its `{`. */
+  attrOpen?: number;
+  /** The id the author gave (`{#id}`), if any. */
+  explicitId?: string;
+  /** The text Hugo before 0.144 makes the id from. */
+  rawText: string;
+  /** The text Hugo 0.144+ makes the id from ('' gives no id). */
+  plainText: string;
+  /** The heading's content as Markdown (for rendering it in a table of contents). */
+  markdown: string;
+}
+
+const ATTR_BLOCK = /\{[ \t]*((?:(?:#[^\s{}]+|\.[^\s{}]+|[A-Za-z_:][\w:.-]*[ \t]*=[ \t]*(?:"[^"\n]*"|'[^'\n]*'|[^\s{}"']+))[ \t]*)*)\}[ \t]*$/;
+
+/** A trailing Goldmark attribute block on `line`: where it starts and the id it sets. */
+function trailingAttributes(line: string): { start: number; id?: string } | null {
+  // The LAST `{` from which a valid attribute list runs to the end of the line (Goldmark's rule).
+  for (let i = line.lastIndexOf('{'); i >= 0; i = i > 0 ? line.lastIndexOf('{', i - 1) : -1) {
+    if (i > 0 && line[i - 1] === '\\') continue;
+    const m = ATTR_BLOCK.exec(line.slice(i));
+    if (m && m.index === 0) {
+      const id = /(?:^|[\s{])#([^\s{}]+)/.exec(m[1] ?? '')?.[1];
+      return { start: i, ...(id !== undefined ? { id } : {}) };
+    }
+  }
+  return null;
+}
+
+/** Goldmark's ATX content of a heading line (after the `#`s): closing sequence and attributes removed. */
+function atxContent(line: string): { start: number; end: number; attr?: { start: number; id?: string } } {
+  let start = 0;
+  while (start < line.length && (line[start] === ' ' || line[start] === '\t')) start++;
+  let stop = line.length;
+  while (stop > start && /[ \t\r]/.test(line[stop - 1]!)) stop--;
+  // `### heading ### {#id}`: attributes after a closing sequence.
+  const closing = /[ \t](#+)[ \t]*(\{.*)$/.exec(line.slice(start, stop));
+  if (closing) {
+    const attr = trailingAttributes(closing[2]!);
+    if (attr && attr.start === 0) {
+      return { start, end: start + closing.index, attr: { start: stop - closing[2]!.length, ...(attr.id ? { id: attr.id } : {}) } };
+    }
+  }
+  // Closing sequence: trailing `#`s preceded by a space (or making up the whole content).
+  let i = stop;
+  while (i > start && line[i - 1] === '#') i--;
+  if (i !== stop && (i === start || line[i - 1] === ' ' || line[i - 1] === '\t')) stop = i;
+  while (stop > start && /[ \t]/.test(line[stop - 1]!)) stop--;
+  const attr = trailingAttributes(line.slice(start, stop));
+  if (attr) {
+    let end = start + attr.start;
+    return { start, end, attr: { start: start + attr.start, ...(attr.id ? { id: attr.id } : {}) } };
+  }
+  return { start, end: stop };
+}
+
+/** Hugo's TextPlain of a parsed heading (0.144+). */
+function textPlain(node: MdastNodes): string {
+  switch (node.type) {
+    case 'text':
+    case 'inlineCode':
+      return node.value;
+    case 'html':
+      return node.value.replace(/<[^>]*>/g, '').trim();
+    case 'image':
+      return node.alt ?? '';
+    case 'break':
+      return '\n';
+    case 'mathSpan':
+    case 'mathBlock':
+      // Passthrough math nodes have no children: no text.
+      return '';
+    default:
+      return 'children' in node ? (node.children as MdastNodes[]).map(textPlain).join('') : '';
+  }
+}
+
+export interface HeadingParseOptions {
+  /** Passthrough delimiters configured in the site: Hugo 0.144+ then gives math no text in ids. */
+  passthrough?: readonly DelimiterPair[];
+}
+
+/** The plain text Hugo 0.144+ gives a heading whose inline Markdown is `markdown`. */
+export function plainHeadingText(markdown: string, opts: HeadingParseOptions = {}): string {
+  const doc = `# ${markdown.replace(/\n/g, ' ')}`;
+  const tree: Root = opts.passthrough?.length
+    ? parseMarkdownWithMath(doc, opts.passthrough)
+    : unified().use(remarkParse).use(remarkGfm).parse(doc);
+  typographer(tree);
+  const h = tree.children[0];
+  if (!h || h.type !== 'heading') return markdown;
+  return textPlain(h);
+}
+
+/**
+ * Every heading of a page body, in document order, from the Markdown structure `tree` of the body
+ * (parsed with math and with shortcode tags masked, offsets relative to `bodyOffset`).
+ * Headings inside `skip` ranges (the inner content of shortcodes) are left out.
+ */
+export function collectHeadings(
+  source: string,
+  tree: Root,
+  bodyOffset: number,
+  skip: readonly Range[] = [],
+  opts: HeadingParseOptions = {},
+): PageHeading[] {
+  const out: PageHeading[] = [];
+  const visit = (node: MdastNodes) => {
+    if (node.type === 'heading') {
+      const h = headingFrom(source, node, bodyOffset, opts);
+      if (h && !skip.some((r) => r.start < h.contentEnd && h.contentStart < r.end)) out.push(h);
+      return;
+    }
+    if ('children' in node) for (const c of node.children as MdastNodes[]) visit(c);
+  };
+  visit(tree);
+  return out;
+}
+
+function headingFrom(source: string, node: Heading, bodyOffset: number, opts: HeadingParseOptions): PageHeading | null {
+  const pos = node.position;
+  if (!pos || pos.start.offset === undefined || pos.end.offset === undefined) return null;
+  const start = bodyOffset + pos.start.offset;
+  const end = bodyOffset + pos.end.offset;
+  if (source[start] === '#') {
+    let i = start;
+    while (source[i] === '#') i++;
+    let lineEnd = source.indexOf('\n', start);
+    if (lineEnd === -1) lineEnd = source.length;
+    const line = source.slice(i, lineEnd);
+    const c = atxContent(line);
+    const contentStart = i + c.start;
+    const contentEnd = Math.max(contentStart, i + c.end);
+    let insertAt = lineEnd;
+    while (insertAt > start && /[ \t\r]/.test(source[insertAt - 1]!)) insertAt--;
+    const text = source.slice(contentStart, contentEnd);
+    return {
+      level: node.depth,
+      contentStart,
+      contentEnd,
+      insertAt,
+      ...(c.attr && c.attr.id === undefined ? { attrOpen: i + c.attr.start + 1 } : {}),
+      ...(c.attr?.id !== undefined ? { explicitId: c.attr.id } : {}),
+      rawText: text,
+      plainText: plainHeadingText(text, opts),
+      markdown: text,
+    };
+  }
+  // Setext: the content lines end before the underline.
+  const first = node.children[0];
+  const last = node.children[node.children.length - 1];
+  const cStart = first?.position?.start.offset !== undefined ? bodyOffset + first.position.start.offset : start;
+  let cEnd = last?.position?.end.offset !== undefined ? bodyOffset + last.position.end.offset : end;
+  const textAll = source.slice(cStart, cEnd);
+  const lastNl = textAll.lastIndexOf('\n');
+  const lastLine = textAll.slice(lastNl + 1);
+  const attr = trailingAttributes(lastLine);
+  if (attr) cEnd = cStart + lastNl + 1 + attr.start;
+  const text = source.slice(cStart, cEnd);
+  let insertAt = cStart + textAll.length;
+  const rawLines = text.split(/\r?\n/);
+  const plain = plainHeadingText(text, opts).split('\n');
+  return {
+    level: node.depth,
+    contentStart: cStart,
+    contentEnd: cEnd,
+    insertAt,
+    ...(attr && attr.id === undefined ? { attrOpen: cStart + lastNl + 1 + attr.start + 1 } : {}),
+    ...(attr?.id !== undefined ? { explicitId: attr.id } : {}),
+    rawText: rawLines[rawLines.length - 1]!.trim(),
+    plainText: plain[plain.length - 1]!,
+    markdown: text.replace(/\r?\n[ \t]*/g, ' '),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Which headings of a shadow need an explicit id, and which.
+
+export interface HeadingIdInput {
+  rawText: string;
+  plainText: string;
+  explicitId?: string;
+  /** True when the shadow changes this heading's text (math or one of our shortcodes in it). */
+  changed: boolean;
+}
+
+export interface HeadingIdPlan {
+  /** The id Hugo gives this heading on the original page, before 0.144 and from 0.144 (null: none). */
+  raw: string;
+  plain: string | null;
+  /**
+   * What the shadow must say: nothing (Hugo computes the same id), one literal id for every Hugo, or
+   * one per rule (written as the `prerender-id` shortcode, which picks by Hugo's version).
+   */
+  write: { kind: 'none' } | { kind: 'literal'; id: string } | { kind: 'switch'; raw: string; plain: string };
+}
+
+/** The ids of the original page's headings, per rule. */
+export function originalIds(headings: readonly HeadingIdInput[], type: AutoIdType): { raw: string[]; plain: (string | null)[] } {
+  const raw = new IdFactory(type);
+  const plain = new IdFactory(type);
+  const out = { raw: [] as string[], plain: [] as (string | null)[] };
+  for (const h of headings) {
+    if (h.explicitId !== undefined) {
+      raw.put(h.explicitId);
+      plain.put(h.explicitId);
+      out.raw.push(h.explicitId);
+      out.plain.push(h.explicitId);
+      continue;
+    }
+    out.raw.push(raw.generate(h.rawText));
+    out.plain.push(h.plainText === '' ? null : plain.generate(h.plainText));
+  }
+  return out;
+}
+
+/**
+ * Plans the shadow's heading ids so that, with either Hugo rule, every heading ends up with the id it
+ * has on the original page. A changed heading always gets an explicit id; an unchanged one only when
+ * the ids handed out before it in the shadow differ from the original's and would change its suffix.
+ */
+export function planHeadingIds(headings: readonly HeadingIdInput[], type: AutoIdType): HeadingIdPlan[] {
+  const orig = originalIds(headings, type);
+  const raw = new IdFactory(type);
+  const plain = new IdFactory(type);
+  return headings.map((h, i): HeadingIdPlan => {
+    const want = { raw: orig.raw[i]!, plain: orig.plain[i]! };
+    if (h.explicitId !== undefined) {
+      raw.put(h.explicitId);
+      plain.put(h.explicitId);
+      return { ...want, write: { kind: 'none' } };
+    }
+    if (!h.changed) {
+      const gotRaw = raw.peek(h.rawText);
+      const gotPlain = h.plainText === '' ? null : plain.peek(h.plainText);
+      if (gotRaw === want.raw && gotPlain === want.plain) {
+        raw.generate(h.rawText);
+        if (h.plainText !== '') plain.generate(h.plainText);
+        return { ...want, write: { kind: 'none' } };
+      }
+    }
+    // A Hugo without plain ids, or a heading with no plain text, keeps the raw one everywhere.
+    const p = want.plain ?? want.raw;
+    if (p === want.raw) {
+      raw.put(p);
+      plain.put(p);
+      return { ...want, write: { kind: 'literal', id: p } };
+    }
+    // The switch's placeholder is a unique string to Hugo's id factory: it takes no id away.
+    return { ...want, write: { kind: 'switch', raw: want.raw, plain: p } };
+  });
+}
+
+/** The text to insert into the shadow for a plan (`''` when nothing). */
+export function idAttributeText(plan: HeadingIdPlan, heading: Pick<PageHeading, 'attrOpen'>): string {
+  const w = plan.write;
+  if (w.kind === 'none') return '';
+  const value = w.kind === 'literal' ? w.id : `{{< prerender-id "${w.raw}" "${w.plain}" >}}`;
+  return heading.attrOpen !== undefined ? `#${value} ` : ` {#${value}}`;
+}

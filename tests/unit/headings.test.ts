@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  anchorize,
+  collectHeadings,
+  idAttributeText,
+  IdFactory,
+  originalIds,
+  plainHeadingText,
+  planHeadingIds,
+  type AutoIdType,
+  type HeadingIdInput,
+} from '../../src/content/headings.js';
+import { delimiterPairs, parseMarkdownWithMath } from '../../src/content/math.js';
+import { parsePage } from '../../src/content/page.js';
+
+const FIX = path.resolve(__dirname, '../../fixtures/everywhere');
+
+function headingsOf(source: string) {
+  const parsed = parsePage(source);
+  const tree = parseMarkdownWithMath(source.slice(parsed.bodyOffset), delimiterPairs({}));
+  return collectHeadings(source, tree, parsed.bodyOffset);
+}
+
+describe('heading ids measured with real Hugo (fixtures/everywhere/headings-page.md)', () => {
+  const source = readFileSync(path.join(FIX, 'headings-page.md'), 'utf8');
+  const measured = JSON.parse(readFileSync(path.join(FIX, 'headings-ids.json'), 'utf8')).ids as Record<
+    AutoIdType,
+    { raw: string[]; plain: string[] }
+  >;
+  const headings = headingsOf(source);
+  for (const type of ['github', 'github-ascii', 'blackfriday'] as const) {
+    it(`${type}: Hugo 0.111.3 (raw line) ids`, () => {
+      expect(originalIds(headings, type).raw).toEqual(measured[type].raw);
+    });
+    it(`${type}: Hugo 0.169.0 (plain text) ids, empty headings without one`, () => {
+      expect(originalIds(headings, type).plain.filter((x) => x !== null)).toEqual(measured[type].plain);
+    });
+  }
+});
+
+describe('anchorize', () => {
+  const cases: [string, AutoIdType, string][] = [
+    ['Gradient of $h_t$ term', 'github', 'gradient-of-h_t-term'],
+    ['Gradient of $h_t$ term', 'blackfriday', 'gradient-of-h-t-term'],
+    ['  Émigré café ', 'github-ascii', 'emigre-cafe'],
+    ['Émigré café', 'github', 'émigré-café'],
+    ['日本語 の', 'github-ascii', '-'],
+    ['a\tb', 'github', 'ab'],
+    ['---', 'github', '---'],
+    ['---', 'blackfriday', ''],
+  ];
+  it.each(cases)('%j (%s) → %j', (text, type, id) => expect(anchorize(text, type)).toBe(id));
+
+  it('duplicates get -1, -2 and skip ids already taken', () => {
+    const f = new IdFactory('github');
+    f.put('x-1');
+    expect([f.generate('X'), f.generate('X'), f.generate('X'), f.generate('')]).toEqual(['x', 'x-2', 'x-3', 'heading']);
+  });
+});
+
+describe('plain heading text (Hugo 0.144+)', () => {
+  it('drops emphasis made of underscores between formulas, link URLs and HTML tags', () => {
+    expect(plainHeadingText('$\\hat{h}_{t}$ and $x_{1}$')).toBe('$\\hat{h}{t}$ and $x{1}$');
+    expect(plainHeadingText('A [link](https://e.org/x_y) <b>b</b>')).toBe('A link b');
+  });
+  it('gives math no text when passthrough delimiters are configured', () => {
+    expect(plainHeadingText('Gradient of $h_t$ term', { passthrough: delimiterPairs({ delimiters: { inline: [['$', '$']], block: [] } }) })).toBe(
+      'Gradient of  term',
+    );
+  });
+});
+
+describe('planHeadingIds', () => {
+  const h = (text: string, changed: boolean, plainText = text, explicitId?: string): HeadingIdInput => ({
+    rawText: text,
+    plainText,
+    changed,
+    ...(explicitId ? { explicitId } : {}),
+  });
+
+  it('a changed heading gets a literal id when both Hugo rules agree', () => {
+    const plan = planHeadingIds([h('Gradient of $h_t$ term', true)], 'github');
+    expect(plan[0]!.write).toEqual({ kind: 'literal', id: 'gradient-of-h_t-term' });
+    expect(idAttributeText(plan[0]!, {})).toBe(' {#gradient-of-h_t-term}');
+  });
+
+  it('a changed heading whose ids differ by Hugo version gets the prerender-id switch', () => {
+    const plan = planHeadingIds([h('$\\hat{h}_{t}$ and $x_{1}$', true, '$\\hat{h}{t}$ and $x{1}$')], 'github');
+    expect(plan[0]!.write).toEqual({ kind: 'switch', raw: 'hath_t-and-x_1', plain: 'hatht-and-x1' });
+    expect(idAttributeText(plan[0]!, {})).toBe(' {#{{< prerender-id "hath_t-and-x_1" "hatht-and-x1" >}}}');
+  });
+
+  it('unchanged headings are left alone unless a switch shifted their duplicate suffix', () => {
+    const plan = planHeadingIds(
+      [h('Loss $L_t$', true, 'Loss $L{t}$'), h('Loss $L_t$', false, 'Loss $L{t}$'), h('Other', false)],
+      'github',
+    );
+    // Originally the second is loss-l_t-1 / loss-lt-1; in the shadow the first one's id is a
+    // placeholder, so Hugo would hand out loss-l_t / loss-lt: it needs its own id.
+    expect(plan.map((p) => p.write.kind)).toEqual(['switch', 'switch', 'none']);
+    expect(plan[1]!.write).toEqual({ kind: 'switch', raw: 'loss-l_t-1', plain: 'loss-lt-1' });
+  });
+
+  it('counts author ids and literal ids like Hugo does', () => {
+    const plan = planHeadingIds([h('A $x$', true), h('A x', false, 'A x', 'a-x'), h('A x', false)], 'github');
+    expect(plan.map((p) => [p.raw, p.plain, p.write.kind])).toEqual([
+      ['a-x', 'a-x', 'literal'],
+      ['a-x', 'a-x', 'none'],
+      ['a-x-1', 'a-x-1', 'none'],
+    ]);
+  });
+
+  it('an attribute block without id gets the id inside it', () => {
+    const src = '---\ntitle: x\n---\n## Why $\\tanh$ {.wide}\n';
+    const [hd] = headingsOf(src);
+    expect(hd!.attrOpen).toBe(src.indexOf('{.wide}') + 1);
+    expect(hd!.rawText).toBe('Why $\\tanh$ ');
+    const plan = planHeadingIds([{ ...hd!, changed: true }], 'github');
+    expect(idAttributeText(plan[0]!, hd!)).toBe('#why-tanh ');
+  });
+
+  it('reads ATX closing sequences, setext headings and author ids', () => {
+    const src = '---\ntitle: x\n---\n## Closed $a$ ##\n\nSetext $b$\n---\n\n### Given {#mine}\n';
+    const hs = headingsOf(src);
+    expect(hs.map((x) => [x.level, x.rawText, x.explicitId ?? null])).toEqual([
+      [2, 'Closed $a$', null],
+      [2, 'Setext $b$', null],
+      [3, 'Given ', 'mine'] // Goldmark's raw segment keeps the space; anchorize trims it,
+    ]);
+    expect(src.slice(hs[0]!.insertAt - 2, hs[0]!.insertAt)).toBe('##');
+  });
+});
