@@ -23,3 +23,4 @@ async function png(name, params, file) {
 
 await png('rnn-unroll', { steps: 3, outputs: true }, 'RNN_unroll.png');
 await png('rnn-architectures', {}, 'RNN_models.png');
+await png('rnn-unroll', { steps: 4, folded: false, outputs: true, losses: true, bptt: true }, 'BPTT.png');
