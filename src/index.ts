@@ -16,3 +16,8 @@ export { buildSite, formatDiagnostic, summaryLine } from './build.js';
 export type { BuildOptions, BuildResult } from './build.js';
 export { initSite } from './site/init.js';
 export { renderStandalone } from './render/standalone.js';
+export { gradientDecay, cachedGradientDecay, clearGradientDecayCache, gradientDecayCost } from './numeric/gradient-decay.js';
+export type { GradientDecayConfig, DecaySeries, Model as RecurrentModel, Init as RecurrentInit } from './numeric/gradient-decay.js';
+export { matmul, zeros, gaussianMatrix, type Matrix } from './numeric/matrix.js';
+export { spectralNorm } from './numeric/svd.js';
+export { rngFromKey, rngFromSeed } from './numeric/rng.js';

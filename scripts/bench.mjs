@@ -1,0 +1,104 @@
+// `npm run bench`: how long a default gradient-decay figure takes to compute, uncached and cached, as
+// ratios to a baseline measured in the same run on the same machine (1000 products of 32×32 matrices),
+// so the numbers mean something across machines. Absolute times are printed for information only.
+import { performance } from 'node:perf_hooks';
+import {
+  cachedGradientDecay,
+  clearGradientDecayCache,
+  gaussianMatrix,
+  getShortcode,
+  gradientDecay,
+  matmul,
+  rngFromKey,
+  zeros,
+} from '../dist/index.js';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** Median wall time of `fn` in ms over `runs` runs, after `warm` unmeasured runs. */
+function time(fn, runs = RUNS, warm = 2) {
+  for (let i = 0; i < warm; i++) fn();
+  const t = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    t.push(performance.now() - t0);
+  }
+  return median(t);
+}
+
+// The experiment exactly as `{{< gradient-decay >}}` runs it: every parameter at its documented default.
+const def = getShortcode('gradient-decay');
+const p = Object.fromEntries(Object.entries(def.params).map(([k, s]) => [k, s.default]));
+const config = (over = {}) => ({
+  models: p.model,
+  activation: p.activation,
+  hidden: p.hidden,
+  steps: p.steps,
+  init: p.init,
+  radii: p.radius,
+  seeds: p.seeds,
+  seed: p.seed,
+  forgetBias: p['forget-bias'],
+  inputScale: p['input-scale'],
+  ...over,
+});
+
+const rng = rngFromKey('bench');
+const a = gaussianMatrix(32, 32, rng);
+const b = gaussianMatrix(32, 32, rng);
+const out = zeros(32, 32);
+const baseline = time(() => {
+  for (let i = 0; i < 1000; i++) matmul(a, b, out);
+});
+
+const ctx = () => ({
+  name: 'gradient-decay',
+  params: { ...p },
+  rawParams: {},
+  page: { absPath: '/bench/content/post.md', relPath: 'content/post.md', frontMatter: {} },
+  site: { dir: '/bench', staticDirs: ['/bench/static'], assetsDir: '/bench/assets' },
+  idPrefix: 'hp-bench',
+  math: (tex) => tex,
+  markdown: (md) => md,
+  plainText: (md) => md,
+  error: (m) => {
+    throw new Error(m);
+  },
+  warn: () => {},
+});
+
+const rows = [];
+const row = (name, ms) => rows.push({ name, ms, ratio: ms / baseline });
+row('baseline: 1000 × matmul 32×32', baseline);
+const def0 = config();
+row('gradient-decay default, computed', time(() => gradientDecay(def0)));
+clearGradientDecayCache();
+cachedGradientDecay(def0);
+row('gradient-decay default, cached (2nd call)', time(() => cachedGradientDecay(def0), 200));
+row(
+  'gradient-decay default, full render uncached',
+  time(() => {
+    clearGradientDecayCache();
+    def.render(ctx());
+  }),
+);
+def.render(ctx());
+row('gradient-decay default, full render cached', time(() => def.render(ctx()), 50));
+for (const models of [['lstm'], ['gru'], ['rnn', 'lstm']]) {
+  const c = config({ models });
+  row(`model=${models.join(',')}, computed`, time(() => gradientDecay(c), Math.max(3, Math.floor(RUNS / 2))));
+}
+
+const w = Math.max(...rows.map((r) => r.name.length));
+console.log(`hugo-prerender bench (median of ${RUNS} runs; ratio = time / baseline, same machine, same run)\n`);
+console.log(`${'case'.padEnd(w)}  ${'ratio'.padStart(9)}  ${'ms'.padStart(9)}`);
+for (const r of rows) console.log(`${r.name.padEnd(w)}  ${r.ratio.toFixed(3).padStart(9)}  ${r.ms.toFixed(2).padStart(9)}`);
+const computed = rows[1].ms;
+const cached = rows[2].ms;
+console.log(`\ncached / computed: ${(cached / computed).toExponential(2)} (the cache answers ${Math.round(computed / cached)}× faster)`);
