@@ -7,7 +7,7 @@
  * - text and accent colours change between light and dark, the same way for the media query and the class;
  * - printed attention values keep ≥ 4.5:1 contrast against their cell in every mode;
  * - on a 360 px wide phone, figures of ordinary size set labels at ≥ 9 px and sub/superscripts at ≥ 7 px.
- * Screenshots of one figure per shortcode, light and dark, go to docs/diagrams/.
+ * Screenshots of one figure per shortcode, light and dark, go to test-artifacts/diagrams/ (docs/diagrams/ with UPDATE_SCREENSHOTS=1).
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -15,14 +15,14 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ParamValue } from '../../src/content/types.js';
 import type { ShortcodeDefinition } from '../../src/render/types.js';
-import { describeWithChromium, launchChromium, type LaunchedBrowser } from '../helpers/browser.js';
+import { describeWithChromium, launchChromium, screenshotDir, type LaunchedBrowser } from '../helpers/browser.js';
 import { render } from '../helpers/cells-context.js';
 import lstm from '../../shortcodes/lstm-cell.js';
 import gru from '../../shortcodes/gru-cell.js';
 import s2s from '../../shortcodes/seq2seq-attention.js';
 import am from '../../shortcodes/attention-map.js';
 
-const DOCS = path.resolve(import.meta.dirname, '../../docs/diagrams');
+const DOCS = screenshotDir('diagrams');
 
 /**
  * A 14 × 13 alignment in the spirit of Bahdanau et al.'s fig. 3 (English → French): monotonic except for

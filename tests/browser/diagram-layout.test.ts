@@ -6,7 +6,7 @@
  * - text and accent colours follow the mode (and the explicit light toggle wins over the OS);
  * - on a 360 px wide phone (a 328 px column), the default figures set every full-size label at ≥ 9 px
  *   and their largest labels (the nodes) at ≥ 10 px.
- * Screenshots of each figure in light and dark go to docs/diagrams/ (the README shows them).
+ * Screenshots of each figure in light and dark go to test-artifacts/diagrams/ (docs/diagrams/ with UPDATE_SCREENSHOTS=1) (the README shows them).
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -14,12 +14,12 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { ParamValue } from '../../src/content/types.js';
 import type { ShortcodeDefinition } from '../../src/render/types.js';
-import { describeWithChromium, launchChromium, type LaunchedBrowser } from '../helpers/browser.js';
+import { describeWithChromium, launchChromium, screenshotDir, type LaunchedBrowser } from '../helpers/browser.js';
 import { renderWith } from '../helpers/svg-context.js';
 import rnnUnroll from '../../shortcodes/rnn-unroll.js';
 import rnnArchitectures from '../../shortcodes/rnn-architectures.js';
 
-const DOCS = path.resolve(import.meta.dirname, '../../docs/diagrams');
+const DOCS = screenshotDir('diagrams');
 
 interface Case {
   /** File name stem for screenshots; undefined: checked, not photographed. */

@@ -6,7 +6,7 @@
  * - text and series colours follow the page: light, dark by `prefers-color-scheme`, dark by a theme's
  *   class on <html>;
  * - on a 360 px phone (a 328 px column) every full-size label is at least 9 px.
- * Screenshots go to docs/plots/ (the README shows them).
+ * Screenshots go to test-artifacts/plots/ (docs/plots/ with UPDATE_SCREENSHOTS=1) (the README shows them).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,9 +18,9 @@ import type { ShortcodeDefinition } from '../../src/render/types.js';
 import gradientDecay from '../../shortcodes/gradient-decay.js';
 import plot from '../../shortcodes/plot.js';
 import { renderShortcodeForTest, type ContextOptions } from '../helpers/render-context.js';
-import { chromiumAvailable, launchChromium, type LaunchedBrowser } from '../helpers/browser.js';
+import { chromiumAvailable, launchChromium, screenshotDir, type LaunchedBrowser } from '../helpers/browser.js';
 
-const DOCS = path.resolve(import.meta.dirname, '../../docs/plots');
+const DOCS = screenshotDir('plots');
 
 interface Case {
   shot?: string;

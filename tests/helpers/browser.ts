@@ -5,7 +5,7 @@
  * cannot go green without the checks. Each launch gets a fresh profile in a temporary directory.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -96,3 +96,15 @@ export async function launchChromium(
 }
 
 export type { Browser };
+
+/**
+ * Where a browser test saves its screenshots: test-artifacts/<sub> normally (a test run never modifies
+ * tracked files), docs/<sub> with UPDATE_SCREENSHOTS=1 (`npm run screenshots`, which refreshes the
+ * pictures the README shows).
+ */
+export function screenshotDir(sub: string): string {
+  const root = path.resolve(import.meta.dirname, '../..');
+  const dir = path.join(root, process.env.UPDATE_SCREENSHOTS === '1' ? 'docs' : 'test-artifacts', sub);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
