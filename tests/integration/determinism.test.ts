@@ -1,0 +1,102 @@
+/**
+ * Same input, same bytes out: two prerender runs on fresh copies of a site give byte-identical
+ * `.prerender/` trees, and a second run in the same directory renders nothing again (cache hits) and
+ * rewrites nothing (every file keeps its inode and mtime, so Hugo's watcher sees no change).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { copyProjectSite, listFiles, runPrerender, type CliRun } from '../helpers/prerender.js';
+
+interface Snapshot {
+  [rel: string]: { bytes: Buffer; mtimeMs: number; ino: number };
+}
+
+function snapshot(dir: string): Snapshot {
+  const out: Snapshot = {};
+  for (const rel of listFiles(dir)) {
+    const p = path.join(dir, rel);
+    const st = statSync(p);
+    out[rel] = { bytes: readFileSync(p), mtimeMs: st.mtimeMs, ino: st.ino };
+  }
+  return out;
+}
+
+interface Case {
+  fixture: string;
+  args: string[];
+  code: number;
+  /** Formulas on failed pages: never written, so never cache hits. */
+  uncached: number;
+  /** A known bug makes the second run's diagnostics differ (see below). */
+  diagnosticsLostOnCacheHit?: boolean;
+}
+
+const CASES: Case[] = [
+  { fixture: 'fixtures/site', args: [], code: 0, uncached: 0 },
+  // Its bad.md fails (3 formulas): determinism holds for the pages written and for what failed pages leave.
+  { fixture: 'fixtures/tricky', args: [], code: 1, uncached: 3 },
+  // Known bug: a formula rendered as an error span is a cache hit on the next run, and its warning is
+  // no longer printed (the same holds for KaTeX's strict-mode warnings). `.fails` must go once fixed.
+  { fixture: 'fixtures/tricky', args: ['--errors', 'render'], code: 0, uncached: 0, diagnosticsLostOnCacheHit: true },
+];
+
+for (const { fixture, args, code: expectedCode, uncached, diagnosticsLostOnCacheHit } of CASES) {
+  describe(`prerendering ${fixture} ${args.join(' ')}`, () => {
+    let a: string;
+    let b: string;
+    let runA: CliRun;
+    let runB: CliRun;
+    let first: Snapshot;
+    let again: CliRun;
+    let second: Snapshot;
+
+    beforeAll(() => {
+      a = copyProjectSite(fixture);
+      b = copyProjectSite(fixture);
+      runA = runPrerender(a, args);
+      runB = runPrerender(b, args);
+      first = snapshot(path.join(a, '.prerender'));
+      again = runPrerender(a, args);
+      second = snapshot(path.join(a, '.prerender'));
+    });
+
+    it('gives byte-identical .prerender trees on two fresh copies', () => {
+      expect(runA.code, runA.stdout + runA.stderr).toBe(expectedCode);
+      expect(runB.code).toBe(expectedCode);
+      const treeB = snapshot(path.join(b, '.prerender'));
+      const files = Object.keys(first);
+      expect(files.length).toBeGreaterThan(60); // shadows, partials, manifest, KaTeX CSS and fonts
+      expect(Object.keys(treeB)).toEqual(files);
+      const differing = files.filter((f) => !first[f]!.bytes.equals(treeB[f]!.bytes));
+      expect(differing).toEqual([]);
+      // Nothing machine-specific leaks into the output (the copies live in different temp dirs).
+      for (const f of files) expect(first[f]!.bytes.includes(path.dirname(a)), f).toBe(false);
+    });
+
+    it('prints the same diagnostics on both copies', () => {
+      expect(runB.diagnostics).toEqual(runA.diagnostics);
+    });
+
+    it('renders nothing again on a second run in the same directory: every formula is a cache hit', () => {
+      expect(again.code).toBe(expectedCode);
+      expect(again.summary!.cacheHits).toBeGreaterThanOrEqual(again.summary!.formulas - uncached);
+      expect(runA.summary!.cacheHits).toBe(0);
+      // Same counts otherwise (diagnostics are compared by their own test below).
+      const counts = (r: CliRun) => ({ ...r.summary, cacheHits: 0, ms: 0, errors: 0, warnings: 0 });
+      expect(counts(again)).toEqual(counts(runA));
+    });
+
+    it('rewrites nothing on the second run (same files, bytes, inodes and mtimes)', () => {
+      expect(Object.keys(second)).toEqual(Object.keys(first));
+      const touched = Object.keys(first).filter(
+        (f) => second[f]!.mtimeMs !== first[f]!.mtimeMs || second[f]!.ino !== first[f]!.ino || !second[f]!.bytes.equals(first[f]!.bytes),
+      );
+      expect(touched).toEqual([]);
+    });
+
+    (diagnosticsLostOnCacheHit ? it.fails : it)('reports the same diagnostics on the second run', () => {
+      expect(again.diagnostics).toEqual(runA.diagnostics);
+    });
+  });
+}
