@@ -79,15 +79,30 @@ export function delimiterPairs(opts: MathOptions = {}): DelimiterPair[] {
   return pairs;
 }
 
-/** Same-length filler for masked ranges: a letter per character, line endings kept. */
+/**
+ * Same-length filler for masked ranges: a letter per character. Line endings, spaces and tabs are
+ * kept, and so are the `>` markers that start a line, so a range spanning lines (a multi-line
+ * shortcode or escape inside a list item, a quote or an indented fence) leaves the Markdown
+ * structure around it intact: filling a continuation line's indentation would end the list item and
+ * turn its fence's closing line into an opening one that swallows the rest of the page.
+ */
 function applyMask(body: string, bodyOffset: number, masked: Range[]): string {
   if (masked.length === 0) return body;
   const chars = body.split('');
   for (const m of masked) {
     const s = Math.max(m.start - bodyOffset, 0);
     const e = Math.min(m.end - bodyOffset, body.length);
+    let lineStart = s === 0 || chars[s - 1] === '\n' || chars[s - 1] === '\r';
     for (let i = s; i < e; i++) {
-      if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = 'x';
+      const c = chars[i]!;
+      if (c === '\n' || c === '\r') {
+        lineStart = true;
+        continue;
+      }
+      if (c === ' ' || c === '\t') continue;
+      if (lineStart && c === '>') continue;
+      lineStart = false;
+      chars[i] = 'x';
     }
   }
   return chars.join('');
