@@ -11,6 +11,7 @@ import { markdownToPlainText, renderInlineMarkdown } from './render/markdown.js'
 import { neutraliseTemplate } from './render/template-safe.js';
 import { md5Hex, stableStringify } from './render/keys.js';
 import { prerenderPage, type PageSettings } from './prerender-page.js';
+import { everywhereSettings } from './render/everywhere.js';
 import { readSiteConfig, type SiteConfig } from './site/config.js';
 import { PrerenderOutput } from './site/output.js';
 import { copyStaticAssets } from './render/static-assets.js';
@@ -109,6 +110,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   const settings: PageSettings = {
     math: config.math,
     settingsKey: stableStringify({ macros, errorMode, math: config.math }),
+    everywhere: everywhereSettings(config.data),
   };
   const site: SiteInfo = { dir: siteDir, staticDirs: config.staticDirs, assetsDir: config.assetsDir };
   const services: HostServices = {
@@ -165,6 +167,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
         errorMode,
         services,
         sourceMd5,
+        contentPath: relToContent,
         hasFragment: (key) => output.hasPartial(key),
       });
     } catch (e) {
@@ -191,7 +194,11 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
       output.keep(relToContent);
       continue;
     }
-    if (r.shadow === undefined) continue;
+    if (r.shadow === undefined) {
+      // No shadow, but a title or description with math still has its fragment.
+      for (const f of r.fragments) if (f.html !== '') output.writePartial(f.key, neutraliseTemplate(f.html));
+      continue;
+    }
     result.shadowed++;
     if (r.stats.formulas > 0) anyMath = true;
     const keys: string[] = [];

@@ -13,6 +13,7 @@ import { getShortcode } from './render/registry.js';
 import { contentKey, md5Hex, stableStringify } from './render/keys.js';
 import type { PageInfo, SiteInfo } from './render/types.js';
 import type { MathRenderer } from './render/katex.js';
+import { DEFAULT_EVERYWHERE, planMathEverywhere, type EverywhereSettings } from './render/everywhere.js';
 
 /** Shortcodes whose inner content is code: nothing inside them is math. */
 export const CODE_SHORTCODES = new Set(['highlight', 'code', 'mermaid', 'chart', 'katex', 'math']);
@@ -21,6 +22,8 @@ export interface PageSettings {
   math: MathOptions;
   /** Part of every fragment key, so changing a setting (macros, error mode) re-renders. */
   settingsKey: string;
+  /** Heading ids, TOC, summaries (see src/render/everywhere.ts); Hugo's defaults when absent. */
+  everywhere?: EverywhereSettings;
 }
 
 export interface Fragment {
@@ -52,12 +55,16 @@ export interface PageEnv {
   sourceMd5?: string;
   /** Returns true when a fragment with this key is already on disk (a cache hit: no need to render). */
   hasFragment?: (key: string) => boolean;
+  /** The page's path inside the content tree (Hugo's `.File.Path`); defaults to relPath without `content/`. */
+  contentPath?: string;
 }
 
 interface Replacement {
   start: number;
   end: number;
   key: string;
+  /** Literal text instead of a placeholder (heading ids, summary divider). */
+  text?: string;
 }
 
 /**
@@ -181,17 +188,37 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     fragments.set(key, { key, html: r.html, kind: 'shortcode' });
   }
 
+  // Math everywhere Hugo shows the page: heading ids, TOC, summary divider, feed and title fragments.
+  const mathOf = new Map(located.spans.map((s) => [contentKey('math', __KATEX_VERSION__, env.settings.settingsKey, s.display, s.tex), s]));
+  const everywhere = planMathEverywhere({
+    source,
+    parsed,
+    replaced: replacements,
+    masked: maskedRanges(parsed, isOwned),
+    shortcodes: parsed.shortcodes.map((sc) => ({ start: sc.offset, end: sc.end })),
+    math: env.settings.math,
+    settings: env.settings.everywhere ?? DEFAULT_EVERYWHERE,
+    contentPath: env.contentPath ?? file.replace(/^content\//, ''),
+    fragments: [...fragments.values()],
+    mathOf: (key) => mathOf.get(key),
+    renderMath: (tex, display) => env.renderer.render(tex, display).html,
+    ...(env.hasFragment ? { hasFragment: env.hasFragment } : {}),
+  });
+  for (const f of everywhere.fragments) fragments.set(f.key, f);
   if (replacements.length === 0) {
-    return { fragments: [], diagnostics, failed, stats, parsed };
+    return { fragments: [...fragments.values()], diagnostics, failed, stats, parsed };
   }
-  replacements.sort((a, b) => a.start - b.start);
+  for (const e of everywhere.edits) replacements.push({ start: e.at, end: e.at, key: '', text: e.text });
+  replacements.sort((a, b) => a.start - b.start || a.end - b.end);
   const check = { md5: env.sourceMd5 ?? md5Hex(Buffer.from(source, 'utf8')), path: file.replace(/`/g, '') };
   let shadow = '';
   let pos = 0;
-  replacements.forEach((r, i) => {
-    shadow += source.slice(pos, r.start) + placeholder(r.key, i === 0 ? check : undefined);
+  let first = true;
+  for (const r of replacements) {
+    shadow += source.slice(pos, r.start) + (r.text ?? placeholder(r.key, first ? check : undefined));
+    if (r.text === undefined) first = false;
     pos = r.end;
-  });
+  }
   shadow += source.slice(pos);
   return { shadow, fragments: [...fragments.values()], diagnostics, failed, stats, parsed };
 }

@@ -312,7 +312,7 @@ export interface HeadingIdPlan {
 }
 
 /** The ids of the original page's headings, per rule. */
-export function originalIds(headings: readonly HeadingIdInput[], type: AutoIdType): { raw: string[]; plain: (string | null)[] } {
+export function originalIds(headings: readonly Omit<HeadingIdInput, 'changed'>[], type: AutoIdType): { raw: string[]; plain: (string | null)[] } {
   const raw = new IdFactory(type);
   const plain = new IdFactory(type);
   const out = { raw: [] as string[], plain: [] as (string | null)[] };

@@ -21,7 +21,7 @@ describe('layouts/ shipped by the package', () => {
   it('uses only namespaced template names', () => {
     const files = [...new Set(list(root))];
     expect(files.length).toBeGreaterThan(0);
-    for (const f of files) expect(f).toMatch(/^(partials\/prerender\/[a-z0-9-]+\.html|shortcodes\/prerender(-[a-z0-9-]+)?\.html)$/);
+    for (const f of files) expect(f).toMatch(/^(partials\/prerender\/[a-z0-9-]+\.html|shortcodes\/prerender(-[a-z0-9-]+)?(\.[a-z0-9]+)?\.(html|xml|json))$/);
   });
   it('trims whitespace around the placeholder output (it stands inside a line of text)', () => {
     const sc = readFileSync(path.join(root, 'shortcodes/prerender.html'), 'utf8');

@@ -1,0 +1,220 @@
+/**
+ * Math everywhere Hugo shows a page, not only in its body. Called once per page by prerenderPage; it
+ * returns edits to the shadow and extra fragments:
+ *
+ * - heading ids: a heading whose text the shadow changes gets the id Hugo gave it on the original
+ *   (src/content/headings.ts), written as `{#id}`, or as `{#{{< prerender-id "RAW" "PLAIN" >}}}`
+ *   where Hugo before and from 0.144 disagree;
+ * - a table of contents fragment `toc-<md5 of .File.Path lower-cased>` (and `…-plain` with the ids of
+ *   Hugo 0.144+ when they differ), read by layouts/partials/prerender/toc.html;
+ * - a `<!--more-->` divider when the automatic summary would hold math (src/render/summary.ts);
+ * - `<key>-mathml` feed variants of fragments holding KaTeX, read by layouts/shortcodes/prerender.rss.xml;
+ * - `title-<md5 of the text>` fragments for a title or description with math (partials/prerender/title.html)
+ *   and `md-<md5>` for a front-matter summary with math (partials/prerender/summary.html).
+ */
+import type { Root } from 'mdast';
+import type { ParsedPage } from '../content/types.js';
+import { delimiterPairs, parseMarkdownWithMath, type MathOptions, type Range } from '../content/math.js';
+import { collectHeadings, idAttributeText, planHeadingIds, type AutoIdType } from '../content/headings.js';
+import { getIn, isRecord } from '../site/config.js';
+import { md5Hex } from './keys.js';
+import { renderInlineMarkdown } from './markdown.js';
+import { feedVariant } from './feed.js';
+import { textWithMathHtml } from './inline-text.js';
+import { DEFAULT_TOC, tableOfContentsHtml, type TocConfig } from './toc.js';
+import { SUMMARY_DIVIDER, summaryDividerOffset } from './summary.js';
+
+export interface EverywhereSettings {
+  idType: AutoIdType;
+  toc: TocConfig;
+  summaryLength: number;
+  /** markup.goldmark.renderer.unsafe */
+  unsafe: boolean;
+  /** Passthrough enabled: Hugo 0.144+ gives math no text in heading ids. */
+  passthrough: boolean;
+}
+
+export const DEFAULT_EVERYWHERE: EverywhereSettings = {
+  idType: 'github',
+  toc: DEFAULT_TOC,
+  summaryLength: 70,
+  unsafe: false,
+  passthrough: false,
+};
+
+/** The settings above from a site's merged configuration, with Hugo's defaults. */
+export function everywhereSettings(data: Record<string, unknown>): EverywhereSettings {
+  // Hugo 0.144 renamed autoHeadingIDType to autoIDType; the old name still wins when set.
+  const idv = getIn(data, 'markup.goldmark.parser.autoHeadingIDType') ?? getIn(data, 'markup.goldmark.parser.autoIDType');
+  const ids = typeof idv === 'string' ? idv.toLowerCase() : '';
+  const int = (v: unknown, d: number) => (typeof v === 'number' && Number.isInteger(v) ? v : d);
+  const toc = getIn(data, 'markup.tableOfContents');
+  return {
+    idType: ids === 'github-ascii' || ids === 'blackfriday' ? ids : 'github',
+    toc: isRecord(toc)
+      ? {
+          startLevel: int(getIn(toc, 'startLevel'), DEFAULT_TOC.startLevel),
+          endLevel: int(getIn(toc, 'endLevel'), DEFAULT_TOC.endLevel),
+          ordered: getIn(toc, 'ordered') === true,
+        }
+      : DEFAULT_TOC,
+    summaryLength: int(getIn(data, 'summaryLength'), 70),
+    unsafe: getIn(data, 'markup.goldmark.renderer.unsafe') === true,
+    passthrough: getIn(data, 'markup.goldmark.extensions.passthrough.enable') === true,
+  };
+}
+
+export interface EverywhereFragment {
+  key: string;
+  html: string;
+  kind: 'math' | 'shortcode';
+}
+
+export interface EverywhereInput {
+  source: string;
+  parsed: ParsedPage;
+  /** The ranges the shadow replaces with placeholders (math spans, our shortcodes). Empty: no shadow. */
+  replaced: readonly Range[];
+  /** Ranges that are not Markdown text (shortcode tags, code-like shortcodes, escapes). */
+  masked: readonly Range[];
+  /** Every top-level shortcode [offset, end): headings inside them are not the page's; no divider inside. */
+  shortcodes: readonly Range[];
+  math: MathOptions;
+  settings: EverywhereSettings;
+  /** The page's path inside the content tree, as Hugo's `.File.Path` (`posts/x.md`). */
+  contentPath: string;
+  /** The page's fragments so far (math and shortcodes); `html` '' means a cached one already on disk. */
+  fragments: readonly EverywhereFragment[];
+  /** TeX of the math fragments, to re-render a cached one whose feed variant is missing. */
+  mathOf: (key: string) => { tex: string; display: boolean } | undefined;
+  renderMath: (tex: string, display: boolean) => string;
+  hasFragment?: (key: string) => boolean;
+}
+
+export interface EverywhereResult {
+  /** Insertions into the shadow (zero-length replacements). */
+  edits: { at: number; text: string }[];
+  fragments: EverywhereFragment[];
+}
+
+/** The per-page TOC fragment key; toc.html computes the same from `.File.Path`. */
+export function tocKey(contentPath: string): string {
+  return `toc-${md5Hex(contentPath.replace(/\\/g, '/').toLowerCase())}`;
+}
+
+/** The fragment key of a text (title, description) with math; title.html computes it with `md5`. */
+export function titleKey(text: string): string {
+  return `title-${md5Hex(text)}`;
+}
+
+export function markdownKey(text: string): string {
+  return `md-${md5Hex(text)}`;
+}
+
+const A_TAG = /<\/?a\b[^>]*>/g;
+
+function mask(body: string, bodyOffset: number, masked: readonly Range[]): string {
+  if (masked.length === 0) return body;
+  const chars = body.split('');
+  for (const m of masked) {
+    for (let i = Math.max(m.start - bodyOffset, 0); i < Math.min(m.end - bodyOffset, body.length); i++) {
+      if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = 'x';
+    }
+  }
+  return chars.join('');
+}
+
+function frontMatterString(data: Record<string, unknown>, key: string): string | undefined {
+  const k = Object.keys(data).find((x) => x.toLowerCase() === key);
+  const v = k === undefined ? undefined : data[k];
+  return typeof v === 'string' ? v : undefined;
+}
+
+export function planMathEverywhere(input: EverywhereInput): EverywhereResult {
+  const { source, parsed, settings } = input;
+  const pairs = delimiterPairs(input.math);
+  const fragments: EverywhereFragment[] = [];
+  const edits: { at: number; text: string }[] = [];
+  const add = (key: string, html: string) => fragments.push({ key, html, kind: 'math' });
+
+  // Titles, descriptions and front-matter summaries with math: needed with or without a shadow.
+  const fm = parsed.frontMatter.data;
+  for (const field of ['title', 'linktitle', 'description']) {
+    const text = frontMatterString(fm, field);
+    if (text === undefined) continue;
+    const html = textWithMathHtml(text, pairs, input.renderMath);
+    if (html !== null && !fragments.some((f) => f.key === titleKey(text))) add(titleKey(text), html);
+  }
+  const fmSummary = frontMatterString(fm, 'summary');
+  if (fmSummary !== undefined && textWithMathHtml(fmSummary, pairs, () => '') !== null) {
+    add(
+      markdownKey(fmSummary),
+      renderInlineMarkdown(fmSummary, (tex, display) => input.renderMath(tex, display), { unsafe: settings.unsafe, math: input.math }),
+    );
+  }
+
+  if (input.replaced.length === 0) return { edits, fragments };
+
+  // Feed variants of everything that holds KaTeX.
+  for (const f of input.fragments) {
+    const feedKey = `${f.key}-mathml`;
+    let html = f.html;
+    if (html === '') {
+      if (input.hasFragment?.(feedKey)) {
+        fragments.push({ key: feedKey, html: '', kind: f.kind });
+        continue;
+      }
+      const m = input.mathOf(f.key);
+      if (!m) continue; // a cached shortcode fragment without a variant: feeds show it as it is
+      html = input.renderMath(m.tex, m.display);
+    }
+    const variant = feedVariant(html);
+    if (variant !== null) fragments.push({ key: feedKey, html: variant, kind: f.kind });
+  }
+
+  const body = source.slice(parsed.bodyOffset);
+  const tree: Root = parseMarkdownWithMath(mask(body, parsed.bodyOffset, input.masked), pairs);
+  const inners = input.shortcodes.map((r) => ({ start: r.start, end: r.end }));
+  const headings = collectHeadings(source, tree, parsed.bodyOffset, inners, settings.passthrough ? { passthrough: pairs } : {});
+
+  // Heading ids.
+  const changed = (h: { contentStart: number; contentEnd: number }) =>
+    input.replaced.some((r) => r.start < h.contentEnd && h.contentStart < r.end);
+  const plans = planHeadingIds(
+    headings.map((h) => ({ ...h, changed: changed(h) })),
+    settings.idType,
+  );
+  headings.forEach((h, i) => {
+    const text = idAttributeText(plans[i]!, h);
+    if (text !== '') edits.push({ at: h.attrOpen ?? h.insertAt, text });
+  });
+
+  // Table of contents, typeset.
+  if (headings.length > 0) {
+    const titles = headings.map((h) =>
+      renderInlineMarkdown(h.markdown, (tex) => input.renderMath(tex, false), { unsafe: settings.unsafe, math: input.math }).replace(A_TAG, ''),
+    );
+    const toc = (rule: 'raw' | 'plain') =>
+      tableOfContentsHtml(
+        headings.map((h, i) => ({
+          level: h.level,
+          id: rule === 'raw' ? plans[i]!.raw : (plans[i]!.plain ?? ''),
+          titleHtml: titles[i]!,
+        })),
+        settings.toc,
+      );
+    const raw = toc('raw');
+    const plain = toc('plain');
+    add(tocKey(input.contentPath), raw);
+    if (plain !== raw) add(`${tocKey(input.contentPath)}-plain`, plain);
+  }
+
+  // Summary divider.
+  const hasSummary = parsed.summaryDivider !== undefined || frontMatterString(fm, 'summary') !== undefined;
+  // Without front matter, Hugo 0.111.3 may not honour `<!--more-->` (a leading `#` switches to Org's divider).
+  if (!hasSummary && parsed.frontMatter.format !== null && parsed.frontMatter.format !== 'org') {
+    const at = summaryDividerOffset(tree, parsed.bodyOffset, settings.summaryLength, input.shortcodes);
+    if (at !== null) edits.push({ at, text: SUMMARY_DIVIDER });
+  }
+  return { edits, fragments };
+}
