@@ -1,0 +1,123 @@
+/**
+ * The pieces of "math everywhere" around the heading ids: the shadow edits and fragments planned for a
+ * page (planMathEverywhere), feed variants, titles with math, and where the summary divider goes.
+ */
+import { describe, expect, it } from 'vitest';
+import katex from 'katex';
+import { parsePage } from '../../src/content/page.js';
+import { delimiterPairs, parseMarkdownWithMath } from '../../src/content/math.js';
+import { feedVariant } from '../../src/render/feed.js';
+import { findTextMath, textWithMathHtml } from '../../src/render/inline-text.js';
+import { summaryDividerOffset } from '../../src/render/summary.js';
+import { everywhereSettings, planMathEverywhere, tocKey, titleKey, DEFAULT_EVERYWHERE } from '../../src/render/everywhere.js';
+
+const render = (tex: string, display: boolean) => katex.renderToString(tex, { displayMode: display, output: 'htmlAndMathml' });
+
+describe('feedVariant', () => {
+  it('keeps only the MathML of each formula, TeX moved to alttext', () => {
+    const html = `a ${render('h_t', false)} b ${render('x<y', true)} c`;
+    const v = feedVariant(html)!;
+    expect(v.match(/<math\b/g)).toHaveLength(2);
+    expect(v).not.toMatch(/katex|annotation|<span/);
+    expect(v).toContain('alttext="h_t"');
+    expect(v).toContain('alttext="x&lt;y"');
+    expect(v).toContain('display="block"');
+    expect(v.startsWith('a <math')).toBe(true);
+    expect(v.endsWith('</math> c')).toBe(true);
+  });
+  it('returns null without KaTeX', () => {
+    expect(feedVariant('<figure><img src="a.png"></figure>')).toBeNull();
+  });
+});
+
+describe('titles with math', () => {
+  const pairs = delimiterPairs({});
+  it('finds $…$ and \\(…\\) but not prices or escaped dollars', () => {
+    expect(findTextMath('Why $\\tanh$ saturates', pairs).map((s) => s.tex)).toEqual(['\\tanh']);
+    expect(findTextMath('From $5 to $10', pairs)).toEqual([]);
+    expect(findTextMath('Cost \\$5 and \\(x\\)', pairs).map((s) => s.tex)).toEqual(['x']);
+  });
+  it('escapes the text around the typeset formulas', () => {
+    expect(textWithMathHtml('A & $x$ <b>', pairs, (t) => `[${t}]`)).toBe('A &amp; [x] &lt;b&gt;');
+    expect(textWithMathHtml('No math', pairs, (t) => t)).toBeNull();
+  });
+});
+
+describe('summaryDividerOffset', () => {
+  const tree = (body: string) => parseMarkdownWithMath(body, delimiterPairs({}));
+  it('after the block where the word count reaches the summary length, when math came before', () => {
+    const body = 'One two $x$ three.\n\nFour five six.\n\nSeven.\n';
+    expect(summaryDividerOffset(tree(body), 0, 5)).toBe(body.indexOf('six.') + 4);
+  });
+  it('none when the summary has no math, at the end of a short page that has', () => {
+    expect(summaryDividerOffset(tree('One two three.\n\nFour $x$.\n'), 0, 3)).toBeNull();
+    const short = 'Only $x$ here.\n';
+    expect(summaryDividerOffset(tree(short), 0, 70)).toBe(short.length - 1);
+  });
+  it('never inside a shortcode spanning blocks', () => {
+    const body = 'A $x$ b c.\n\n{{% note %}}\nd e f\n\ng h\n{{% /note %}}\n';
+    const sc = { start: body.indexOf('{{%'), end: body.lastIndexOf('%}}') + 3 };
+    expect(summaryDividerOffset(tree(body), 0, 6, [sc])).toBe(sc.end);
+  });
+});
+
+describe('planMathEverywhere', () => {
+  const plan = (source: string, replacedTex: string[] = [], settings = DEFAULT_EVERYWHERE) => {
+    const parsed = parsePage(source);
+    const replaced = replacedTex.map((t) => ({ start: source.indexOf(t), end: source.indexOf(t) + t.length }));
+    return planMathEverywhere({
+      source,
+      parsed,
+      replaced,
+      masked: [],
+      shortcodes: [],
+      math: {},
+      settings,
+      contentPath: 'Posts/X.md',
+      fragments: [],
+      mathOf: () => undefined,
+      renderMath: (tex) => `<span class="katex">${tex}</span>`,
+    });
+  };
+
+  it('a title with math gets a fragment even when the body has none (no shadow)', () => {
+    const r = plan('---\ntitle: "Why $\\\\tanh$"\n---\nText.\n');
+    expect(r.edits).toEqual([]);
+    expect(r.fragments).toEqual([{ key: titleKey('Why $\\tanh$'), html: 'Why <span class="katex">\\tanh</span>', kind: 'math' }]);
+  });
+
+  it('heading ids, a TOC keyed by the lower-cased content path, and the summary divider', () => {
+    const src = '---\ntitle: x\n---\nIntro $a$.\n\n## Gradient of $h_t$ term\n\nText.\n';
+    const r = plan(src, ['$a$', '$h_t$'], { ...DEFAULT_EVERYWHERE, summaryLength: 2 });
+    expect([...r.edits].sort((a, b) => a.at - b.at)).toEqual([
+      { at: src.indexOf('Intro $a$.') + 10, text: '\n\n<!--more-->\n' },
+      { at: src.indexOf(' term') + 5, text: ' {#gradient-of-h_t-term}' },
+    ]);
+    const toc = r.fragments.find((f) => f.key === tocKey('posts/x.md'))!;
+    expect(toc.html).toContain('<a href="#gradient-of-h_t-term">Gradient of <span class="katex">h_t</span> term</a>');
+    expect(r.fragments.some((f) => f.key.endsWith('-plain'))).toBe(false);
+  });
+
+  it('a TOC variant for Hugo 0.144+ when the ids differ', () => {
+    const src = '---\ntitle: x\n---\n## $\\hat{h}_{t}$ and $x_{1}$\n';
+    const r = plan(src, ['$\\hat{h}_{t}$', '$x_{1}$']);
+    const plain = r.fragments.find((f) => f.key === `${tocKey('posts/x.md')}-plain`)!;
+    expect(plain.html).toContain('href="#hatht-and-x1"');
+    expect(r.fragments.find((f) => f.key === tocKey('posts/x.md'))!.html).toContain('href="#hath_t-and-x_1"');
+  });
+
+  it('reads the site settings with Hugo\'s names and defaults', () => {
+    expect(everywhereSettings({})).toEqual(DEFAULT_EVERYWHERE);
+    const s = everywhereSettings({
+      summaryLength: 20,
+      markup: {
+        goldmark: { parser: { autoIDType: 'blackfriday' }, renderer: { unsafe: true }, extensions: { passthrough: { enable: true } } },
+        tableOfContents: { startLevel: 1, endLevel: 4, ordered: true },
+      },
+    });
+    expect(s).toEqual({ idType: 'blackfriday', toc: { startLevel: 1, endLevel: 4, ordered: true }, summaryLength: 20, unsafe: true, passthrough: true });
+    expect(everywhereSettings({ markup: { goldmark: { parser: { autoHeadingIDType: 'github-ascii', autoIDType: 'blackfriday' } } } }).idType).toBe(
+      'github-ascii',
+    );
+  });
+});
