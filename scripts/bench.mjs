@@ -102,3 +102,60 @@ for (const r of rows) console.log(`${r.name.padEnd(w)}  ${r.ratio.toFixed(3).pad
 const computed = rows[1].ms;
 const cached = rows[2].ms;
 console.log(`\ncached / computed: ${(cached / computed).toExponential(2)} (the cache answers ${Math.round(computed / cached)}× faster)`);
+
+// ---------------------------------------------------------------------------------------------------
+// The whole pipeline on a site of many math-heavy pages (the example post, copied): a cold build (empty
+// .prerender/), a warm one (every fragment on disk: cache hits), against the least any Markdown tool must
+// do with those pages: parse them with remark-parse. Peak memory is the process's max RSS.
+import { cpSync, mkdtempSync, readFileSync as readFile, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildSite } from '../dist/index.js';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+
+const PAGES = Number(process.env.BENCH_PAGES ?? 40);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const siteDir = mkdtempSync(path.join(tmpdir(), 'hp-bench-site-'));
+try {
+  cpSync(path.join(root, 'fixtures/site'), siteDir, {
+    recursive: true,
+    filter: (p) => !/[\\/](\.prerender|public|resources)([\\/]|$)/.test(p),
+  });
+  const post = readFile(path.join(siteDir, 'content/posts/learning-to-remember.md'), 'utf8');
+  // Each copy differs in one formula, so each page has work of its own as well as shared fragments.
+  for (let i = 0; i < PAGES; i++) {
+    writeFileSync(path.join(siteDir, `content/posts/copy-${i}.md`), post.replace('$\\theta$', `$\\theta_{${i}}$`));
+  }
+  const sources = Array.from({ length: PAGES }, (_, i) => readFile(path.join(siteDir, `content/posts/copy-${i}.md`), 'utf8'));
+  const parser = unified().use(remarkParse);
+  const PRUNS = 3;
+  const parse = time(() => {
+    for (const s of sources) parser.parse(s);
+  }, PRUNS, 1);
+  const cold = [];
+  const warm = [];
+  let last;
+  for (let i = 0; i < PRUNS; i++) {
+    rmSync(path.join(siteDir, '.prerender'), { recursive: true, force: true });
+    let t0 = performance.now();
+    last = await buildSite({ source: siteDir });
+    cold.push(performance.now() - t0);
+    t0 = performance.now();
+    last = await buildSite({ source: siteDir });
+    warm.push(performance.now() - t0);
+  }
+  const pipeline = [
+    { name: `baseline: remark-parse ${PAGES + 1} pages`, ms: parse },
+    { name: `build, cold (${last.formulas} formulas, ${last.shortcodes + last.figures} shortcodes)`, ms: median(cold) },
+    { name: `build, warm (${last.cacheHits} cache hits)`, ms: median(warm) },
+  ];
+  console.log(`\npipeline on ${PAGES + 1} pages (median of ${PRUNS} runs; ratio = time / remark-parse of the same pages)\n`);
+  for (const r of pipeline) {
+    console.log(`${r.name.padEnd(w)}  ${(r.ms / parse).toFixed(2).padStart(9)}  ${r.ms.toFixed(1).padStart(9)}`);
+  }
+  console.log(`\nwarm / cold: ${(median(warm) / median(cold)).toFixed(3)}; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+} finally {
+  rmSync(siteDir, { recursive: true, force: true });
+}
