@@ -23,6 +23,11 @@ export interface BuildOptions {
   source: string;
   /** Overrides `params.prerender.errors` from the site config. */
   errors?: 'fail' | 'render';
+  /**
+   * An incremental build: only these content files (site-relative, `/`-separated) are prerendered; every
+   * other page keeps what the previous build wrote for it. `watch` uses this when only pages changed.
+   */
+  only?: ReadonlySet<string>;
 }
 
 export interface BuildResult {
@@ -136,6 +141,10 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     result.pages++;
     const relPath = toPosix(path.relative(siteDir, abs));
     const relToContent = toPosix(path.relative(config.contentDir, abs));
+    if (opts.only && !opts.only.has(relPath)) {
+      output.keep(relToContent);
+      continue;
+    }
     let source: string;
     let sourceMd5: string;
     try {
@@ -210,7 +219,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   }
 
   copyStaticAssets(output, { math: anyMath });
-  output.finish();
+  output.finish({ sweepPartials: !opts.only });
 
   result.diagnostics.sort(compareDiagnostics);
   result.failed = result.failed || result.diagnostics.some((d) => d.severity === 'error');

@@ -36,6 +36,19 @@ function watchedPaths(siteDir: string): string[] {
   return [...paths].sort();
 }
 
+const CONTENT_FILE = /\.(md|markdown|mdown)$/i;
+
+/**
+ * When every change is a content file (edited, added or deleted), only those pages need prerendering;
+ * anything else (the config, an image a figure checks, a data file a plot reads) means a full build.
+ */
+function incrementalSet(siteDir: string, changed: string[]): Set<string> | undefined {
+  if (changed.length === 0) return undefined;
+  const roots = readSiteConfig(siteDir).contentRoots.map((r) => path.relative(siteDir, r.dir).split(path.sep).join('/') + '/');
+  const pages = changed.filter((f) => CONTENT_FILE.test(f) && roots.some((r) => f.startsWith(r)));
+  return pages.length === changed.length ? new Set(pages) : undefined;
+}
+
 export function watchSite(opts: WatchOptions): WatchHandle {
   const siteDir = path.resolve(opts.source);
   const prerenderDir = path.join(siteDir, '.prerender');
@@ -47,7 +60,7 @@ export function watchSite(opts: WatchOptions): WatchHandle {
   let watcher: FSWatcher | undefined;
 
   const runBuild = async (changed: string[]) => {
-    const result = await buildSite(opts);
+    const result = await buildSite({ ...opts, only: incrementalSet(siteDir, changed) });
     if (!closed) opts.onBuild(result, changed);
   };
 

@@ -179,7 +179,7 @@ export class PrerenderOutput {
    * Ends the build: removes every shadow, partial and static file this build neither wrote nor kept
    * (a deleted source loses its shadow), removes emptied directories, and writes the manifest.
    */
-  finish(): FinishResult {
+  finish(opts: { sweepPartials?: boolean } = {}): FinishResult {
     const referenced = new Set<string>();
     for (const info of this.pages.values()) for (const k of info.partials) referenced.add(k);
     for (const k of this.partialsWritten) referenced.add(k);
@@ -188,7 +188,10 @@ export class PrerenderOutput {
 
     const removed: string[] = [];
     this.sweep('content', (rel) => this.pages.has(rel), removed);
-    this.sweep(PARTIALS_DIR, (rel) => rel.endsWith('.html') && referenced.has(rel.slice(0, -5)), removed);
+    // An incremental build (watch) saw only some pages: fragments of the others stay until a full build.
+    if (opts.sweepPartials !== false) {
+      this.sweep(PARTIALS_DIR, (rel) => rel.endsWith('.html') && referenced.has(rel.slice(0, -5)), removed);
+    }
     this.sweep('static', (rel) => keepStatic.has(rel), removed);
 
     const manifest: Manifest = {

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -50,6 +50,8 @@ describe('watchSite', () => {
     expect(first.changed).toEqual([]);
     expect(first.result.formulas).toBeGreaterThan(0);
 
+    const seedShadow = path.join(site, '.prerender/content/posts/learning-to-remember.md');
+    const seedMtime = statSync(seedShadow).mtimeMs;
     const post = path.join(site, 'content/posts/new.md');
     writeFileSync(post, '---\ntitle: New\n---\nA formula: $E = mc^2$.\n');
     const second = await rec.next(2);
@@ -68,5 +70,14 @@ describe('watchSite', () => {
     unlinkSync(post);
     await rec.next(4);
     expect(existsSync(shadow)).toBe(false);
+    // Only the changed page was prerendered each time: the other page's shadow was kept, untouched.
+    expect(statSync(seedShadow).mtimeMs).toBe(seedMtime);
+    expect(rec.builds.slice(1).every((b) => b.result.formulas <= 1)).toBe(true);
+
+    // A change that is not a page (the config) means a full build again.
+    writeFileSync(path.join(site, 'hugo.toml'), readFileSync(path.join(site, 'hugo.toml'), 'utf8') + '\n');
+    const full = await rec.next(5);
+    expect(full.changed).toEqual(['hugo.toml']);
+    expect(full.result.formulas).toBe(first.result.formulas);
   });
 });
