@@ -214,6 +214,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     for (const f of r.fragments) {
       keys.push(f.key);
       if (f.html !== '' || !output.hasPartial(f.key)) output.writePartial(f.key, neutraliseTemplate(f.html));
+      if (f.noisy) output.markNoisy(f.key);
     }
     output.writeShadow(relToContent, r.shadow, { source: relPath, partials: keys });
   }

@@ -21,8 +21,9 @@ Usage:
 
 Options:
   -s, --source DIR     the Hugo site (default: the current directory), as with hugo
-      --errors MODE    what a formula KaTeX rejects does: "fail" (default: report it, exit 1, leave that
-                       page unpublished) or "render" (KaTeX's red error text, reported as a warning)
+      --errors MODE    what a formula KaTeX rejects does: "fail" (default: report it and exit 1; that
+                       page keeps its previous prerendered copy, or none, and Hugo warns that it is stale)
+                       or "render" (KaTeX's red error text in the page, reported as a warning)
   -q, --quiet          print only errors and the summary line
   -h, --help           this text
   -v, --version        the version of hugo-prerender and of the KaTeX it renders with

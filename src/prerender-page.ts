@@ -30,6 +30,11 @@ export interface Fragment {
   key: string;
   html: string;
   kind: 'math' | 'shortcode';
+  /**
+   * Rendering it reported diagnostics. Such a fragment is never reused from disk, so a later build
+   * reports them again instead of hiding them behind a cache hit.
+   */
+  noisy?: boolean;
 }
 
 export interface PageResult {
@@ -148,8 +153,10 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     stats.formulas++;
     const key = contentKey('math', __KATEX_VERSION__, env.settings.settingsKey, span.display, span.tex);
     replacements.push({ start: span.start, end: span.end, key });
-    if (fragments.has(key)) continue;
-    if (env.hasFragment?.(key)) {
+    const known = fragments.get(key);
+    // A repeated formula is rendered once; a faulty one is reported at every place it appears.
+    if (known && !known.noisy) continue;
+    if (!known && env.hasFragment?.(key)) {
       stats.cacheHits++;
       fragments.set(key, { key, html: '', kind: 'math' });
       continue;
@@ -162,7 +169,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     for (const w of r.warnings) {
       diagnostics.push({ severity: 'warning', file, line: span.line, column: span.column, offset: span.start, code: 'katex', message: w });
     }
-    fragments.set(key, { key, html: r.html, kind: 'math' });
+    if (!known) fragments.set(key, { key, html: r.html, kind: 'math', noisy: !!r.error || r.warnings.length > 0 });
   }
 
   // Identical shortcodes on one page get distinct id prefixes (and so distinct keys): no shared ids.
@@ -185,7 +192,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     const r = await renderShortcode(def, sc, { page: env.page, site: env.site, idPrefix, services: env.services });
     diagnostics.push(...r.diagnostics);
     if (r.failed) failed = true;
-    fragments.set(key, { key, html: r.html, kind: 'shortcode' });
+    fragments.set(key, { key, html: r.html, kind: 'shortcode', noisy: r.diagnostics.length > 0 });
   }
 
   // Math everywhere Hugo shows the page: heading ids, TOC, summary divider, feed and title fragments.

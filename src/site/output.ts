@@ -49,6 +49,8 @@ export interface Manifest {
   pages: Record<string, ShadowInfo>;
   /** Static files written, relative to .prerender/static. */
   static: string[];
+  /** Fragments whose rendering reported diagnostics: re-rendered by the next build, never reused. */
+  noisy?: string[];
 }
 
 export interface FinishResult {
@@ -105,7 +107,12 @@ export function readManifest(root: string): Manifest {
   try {
     const m = JSON.parse(readFileSync(path.join(root, MANIFEST_FILE), 'utf8')) as Partial<Manifest>;
     if (m.version !== MANIFEST_VERSION || typeof m.pages !== 'object' || m.pages === null) return empty;
-    return { version: MANIFEST_VERSION, pages: m.pages, static: Array.isArray(m.static) ? m.static : [] };
+    return {
+      version: MANIFEST_VERSION,
+      pages: m.pages,
+      static: Array.isArray(m.static) ? m.static : [],
+      ...(Array.isArray(m.noisy) ? { noisy: m.noisy.filter((k): k is string => typeof k === 'string') } : {}),
+    };
   } catch {
     return empty;
   }
@@ -119,6 +126,7 @@ export class PrerenderOutput {
   private readonly pages = new Map<string, ShadowInfo>();
   private readonly partialsWritten = new Set<string>();
   private readonly staticWritten = new Set<string>();
+  private readonly noisy = new Set<string>();
   private keptAny = false;
   private tmpCounter = 0;
 
@@ -148,10 +156,21 @@ export class PrerenderOutput {
     this.partialsWritten.add(key);
   }
 
-  /** Whether the fragment for `key` exists (written in this build or left by an earlier one). */
+  /** Records that rendering this fragment reported diagnostics (see Manifest.noisy). */
+  markNoisy(key: string): void {
+    this.checkKey(key);
+    this.noisy.add(key);
+  }
+
+  /**
+   * Whether the fragment for `key` exists (written in this build or left by an earlier one) and can be
+   * reused: a fragment an earlier build marked noisy is not, so that its diagnostics are reported again.
+   */
   hasPartial(key: string): boolean {
     if (!KEY_RE.test(key)) return false;
+    if (this.noisy.has(key)) return false;
     if (this.partialsWritten.has(key)) return true;
+    if (this.previous.noisy?.includes(key)) return false;
     const st = lstatOrNull(this.resolve(`${PARTIALS_DIR}/${key}.html`));
     return st !== null && st.isFile();
   }
@@ -194,10 +213,15 @@ export class PrerenderOutput {
     }
     this.sweep('static', (rel) => keepStatic.has(rel), removed);
 
+    // Noisy: marked in this build, or marked before and still on disk without being rendered again
+    // (a page this build kept).
+    const noisy = new Set(this.noisy);
+    for (const k of this.previous.noisy ?? []) if (!this.partialsWritten.has(k) && referenced.has(k)) noisy.add(k);
     const manifest: Manifest = {
       version: MANIFEST_VERSION,
       pages: Object.fromEntries([...this.pages].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
       static: [...keepStatic].sort(),
+      ...(noisy.size ? { noisy: [...noisy].sort() } : {}),
     };
     this.write(MANIFEST_FILE, Buffer.from(stableJson(manifest), 'utf8'));
     return { removed: removed.sort(), manifest };
