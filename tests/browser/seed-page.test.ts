@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithChromium, launchChromium, type LaunchedBrowser } from '../helpers/browser.js';
 import { buildSite, findHugoBinaries, PROJECT_ROOT, reportMissing } from '../helpers/hugo.js';
-import { copyProjectSite, runPrerender } from '../helpers/prerender.js';
+import { copySeedSite, runPrerender } from '../helpers/prerender.js';
 import { serveDir, type StaticServer } from '../helpers/serve.js';
 
 const PAGE = '/posts/learning-to-remember/';
@@ -31,7 +31,7 @@ describeWithChromium('the seed post in Chromium', () => {
 
   beforeAll(async () => {
     if (!hugo) return;
-    const site = copyProjectSite('fixtures/site');
+    const site = copySeedSite();
     const pre = runPrerender(site);
     expect(pre.code, pre.stdout + pre.stderr).toBe(0);
     const built = buildSite(hugo.bin, site, { copy: false, linkPackage: false });

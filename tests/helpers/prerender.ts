@@ -189,3 +189,16 @@ export function listFiles(dir: string): string[] {
   if (existsSync(dir)) walk(dir, '');
   return out.sort();
 }
+
+/** The seed post verbatim (fixtures/seed), as the founding post was written, in the example site. */
+export const SEED_POST = path.join(PROJECT_ROOT, 'fixtures/seed/learning_to_remember.md');
+
+/**
+ * A temporary copy of the example site whose post is the seed post verbatim (the example site's own post
+ * has since grown diagrams, plots and the LSTM and attention sections): what issue 2 is measured on.
+ */
+export function copySeedSite(): string {
+  const site = copyProjectSite('fixtures/site');
+  cpSync(SEED_POST, path.join(site, 'content/posts/learning-to-remember.md'));
+  return site;
+}

@@ -1,5 +1,5 @@
 /**
- * Issue 2's "done when" for the seed post: the example site (fixtures/site, the seed post verbatim)
+ * Issue 2's "done when" for the seed post: the example site with the seed post verbatim (fixtures/seed)
  * prerendered by the built CLI and built by real Hugo (0.111.3 and the newest) shows all 9 formulas
  * typeset, both figures with captions and links, the KaTeX stylesheet of the rendering KaTeX with
  * every font it references, and the CLI reports the post's mojibake with its position.
@@ -9,11 +9,11 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, describeEachHugo, PROJECT_ROOT, type BuildResult } from '../helpers/hugo.js';
 import { attr, byTag, findAll, hasClass, outermostByClass, parseHtml, text, textWithout, type Element } from '../helpers/html.js';
-import { copyProjectSite, runPrerender, type CliRun } from '../helpers/prerender.js';
+import { copySeedSite, runPrerender, SEED_POST, type CliRun } from '../helpers/prerender.js';
 
 const POST = 'content/posts/learning-to-remember.md';
 const PAGE = 'posts/learning-to-remember/index.html';
-const SOURCE = readFileSync(path.join(PROJECT_ROOT, 'fixtures/site', POST), 'utf8');
+const SOURCE = readFileSync(SEED_POST, 'utf8');
 
 let site: string;
 let cli: CliRun;
@@ -21,7 +21,7 @@ let cli: CliRun;
 let KATEX_CSS: string;
 
 beforeAll(() => {
-  site = copyProjectSite('fixtures/site');
+  site = copySeedSite();
   cli = runPrerender(site); // builds dist/ first when needed
   KATEX_CSS = readFileSync(path.join(PROJECT_ROOT, 'dist/katex/katex.min.css'), 'utf8');
 });
