@@ -149,15 +149,21 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   const replacements: Replacement[] = [];
   let failed = false;
 
+  const fromDisk = new Set<string>();
   for (const span of located.spans) {
     stats.formulas++;
     const key = contentKey('math', __KATEX_VERSION__, env.settings.settingsKey, span.display, span.tex);
     replacements.push({ start: span.start, end: span.end, key });
     const known = fragments.get(key);
-    // A repeated formula is rendered once; a faulty one is reported at every place it appears.
-    if (known && !known.noisy) continue;
+    // A repeated formula is rendered once (and counts as a cache hit wherever its first occurrence was
+    // one); a faulty one is reported at every place it appears.
+    if (known && !known.noisy) {
+      if (fromDisk.has(key)) stats.cacheHits++;
+      continue;
+    }
     if (!known && env.hasFragment?.(key)) {
       stats.cacheHits++;
+      fromDisk.add(key);
       fragments.set(key, { key, html: '', kind: 'math' });
       continue;
     }

@@ -1,0 +1,176 @@
+/**
+ * The core rule of the design: a shadow is the original byte for byte, except that each construct we own
+ * becomes a `{{< prerender "KEY" >}}` placeholder. Checked on hand-written pages and on random pages
+ * mixing Markdown structure, math, code, our shortcodes, foreign shortcodes and escapes: prerenderPage
+ * never throws, never reports an internal error, and always produces a shadow Hugo's lexer accepts.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { prerenderPage, type PageEnv } from '../../src/prerender-page.js';
+import { parsePage } from '../../src/content/page.js';
+import { createMathRenderer } from '../../src/render/katex.js';
+import { markdownToPlainText, renderInlineMarkdown } from '../../src/render/markdown.js';
+import { SUMMARY_DIVIDER } from '../../src/render/summary.js';
+
+function env(relPath = 'content/posts/p.md'): PageEnv {
+  const renderer = createMathRenderer({ errors: 'fail' });
+  return {
+    page: { absPath: `/site/${relPath}`, relPath, frontMatter: {} },
+    site: { dir: '/site', staticDirs: ['/site/static'], assetsDir: '/site/assets' },
+    settings: { math: { escapes: 'none' }, settingsKey: 'test' },
+    renderer,
+    errorMode: 'fail',
+    services: {
+      math: (tex, display, report) => {
+        const r = renderer.render(tex, display);
+        if (r.error) report(r.error.message);
+        return r.html;
+      },
+      markdown: (md) => renderInlineMarkdown(md, (tex, d) => renderer.render(tex, d).html),
+      plainText: (md) => markdownToPlainText(md),
+    },
+  };
+}
+
+const PLACEHOLDER = /\{\{< prerender "([0-9a-f]+)"(?: "[0-9a-f]{32}" `[^`]*`)? >\}\}/g;
+
+/**
+ * The text between the placeholders. What else the shadow may add (src/render/everywhere.ts) is taken
+ * out first: heading ids (` {#id}`, or `{#{{< prerender-id … >}}}` where Hugo versions differ) and a
+ * summary divider.
+ */
+function outside(shadow: string): string[] {
+  const cleaned = shadow
+    .replace(/ ?\{#\{\{< prerender-id "[^"]*" "[^"]*" >\}\}\}/g, '')
+    .replace(/ \{#[^}\s]*\}/g, '')
+    .split(SUMMARY_DIVIDER)
+    .join('');
+  return cleaned.split(PLACEHOLDER).filter((_, i) => i % 2 === 0);
+}
+
+describe('prerenderPage', () => {
+  it('replaces exactly the owned constructs and keeps every other byte', async () => {
+    const source = [
+      '---',
+      'title: "A $post$"',
+      '---',
+      '',
+      '# Heading',
+      '',
+      'Inline $h_t$ and `$code$` and \\$5, then {{< figure src="/a.png" caption="The $x$ axis" >}}.',
+      '',
+      '$$',
+      '\\begin{aligned} a &= b \\\\',
+      'c &= d \\end{aligned}',
+      '$$',
+      '',
+      '{{< notice >}}Inside a foreign shortcode: \\(x^2\\){{< /notice >}}',
+      '{{</* figure src="literal" */>}}',
+      '',
+    ].join('\n');
+    const r = await prerenderPage(source, env());
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.failed).toBe(false);
+    expect(r.stats).toMatchObject({ formulas: 3, figures: 1 });
+    const pieces = outside(r.shadow!);
+    expect(pieces).toEqual([
+      '---\ntitle: "A $post$"\n---\n\n# Heading\n\nInline ',
+      ' and `$code$` and \\$5, then ',
+      '.\n\n',
+      '\n\n{{< notice >}}Inside a foreign shortcode: ',
+      '{{< /notice >}}\n{{</* figure src="literal" */>}}\n',
+    ]);
+    // Only the first placeholder carries the staleness check.
+    const all = [...r.shadow!.matchAll(PLACEHOLDER)].map((m) => m[0]);
+    expect(all[0]).toMatch(/"[0-9a-f]{32}" `content\/posts\/p.md`/);
+    expect(all.slice(1).every((p) => !p.includes('`'))).toBe(true);
+  });
+
+  it('leaves a page without owned constructs alone (no shadow)', async () => {
+    const r = await prerenderPage('---\ntitle: x\n---\nNo math here, only `$code$` and {{< youtube id >}}.\n', env());
+    expect(r.shadow).toBeUndefined();
+    expect(r.fragments).toEqual([]);
+  });
+
+  it('gives identical shortcodes on one page distinct keys (page-unique ids), identical formulas one key', async () => {
+    const src = '---\n---\n{{< rnn-unroll steps=2 >}}\n\n{{< rnn-unroll steps=2 >}}\n\n$x$ and $x$\n';
+    const r = await prerenderPage(src, env());
+    const keys = [...r.shadow!.matchAll(PLACEHOLDER)].map((m) => m[1]);
+    expect(keys.length).toBe(4);
+    expect(keys[0]).not.toBe(keys[1]);
+    expect(keys[2]).toBe(keys[3]);
+    const svgs = r.fragments.filter((f) => f.kind === 'shortcode').map((f) => f.html);
+    const ids = (h: string) => new Set([...h.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+    const [a, b] = svgs.map(ids);
+    expect([...a!].filter((id) => b!.has(id))).toEqual([]);
+  });
+
+  it('reports a bad formula at its place and marks the page failed, once per occurrence', async () => {
+    const src = '---\n---\nGood $x$.\n\nBad $\\frac{1}{$ and again $\\frac{1}{$.\n';
+    const r = await prerenderPage(src, env());
+    expect(r.failed).toBe(true);
+    const errors = r.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => [d.line, d.column >= 5])).toEqual([
+      [5, true],
+      [5, true],
+    ]);
+    expect(errors[0]!.column).toBeLessThan(errors[1]!.column);
+  });
+
+  it('never throws and always produces a shadow that Hugo can lex (random pages)', async () => {
+    const piece = fc.constantFrom(
+      'text ',
+      'more words\n',
+      '\n\n',
+      '$h_t$',
+      '$x$ ',
+      '$$a^2$$',
+      '\n$$\n\\sum_i x_i\n$$\n',
+      '\\(y\\)',
+      '\\[z\\]',
+      '`$not math$`',
+      '\n```\n$fenced$ {{< figure src="/f.png" >}}\n```\n',
+      '\\$5 and $10',
+      '- item $a$\n',
+      '> quote $b$\n',
+      '| $c$ | d |\n|---|---|\n| e | $f$ |\n',
+      '[link $g$](http://x.org)',
+      '## head $\\alpha$\n',
+      '{{< figure src="/a.png" caption="cap $k$" >}}',
+      '{{< rnn-unroll steps=2 >}}',
+      '{{< notice >}}inner $m$ {{< /notice >}}',
+      '{{% notice %}}markup $n${{% /notice %}}',
+      '{{</* figure src="x" */>}}',
+      '{{< highlight go >}}$code${{< /highlight >}}',
+      '<span>$html$</span>',
+      'footnote[^1]\n\n[^1]: note $p$\n',
+      '\r\n',
+      '$unclosed',
+      '$$\nunclosed display',
+      '{{< figure',
+      '*em $q$*',
+    );
+    const doc = fc.array(piece, { maxLength: 14 }).map((ps) => `---\ntitle: t\n---\n${ps.join('')}`);
+    await fc.assert(
+      fc.asyncProperty(doc, async (source) => {
+        const r = await prerenderPage(source, env());
+        expect(r.diagnostics.filter((d) => d.code === 'internal')).toEqual([]);
+        for (const d of r.diagnostics) {
+          expect(d.line).toBeGreaterThanOrEqual(1);
+          expect(d.column).toBeGreaterThanOrEqual(1);
+        }
+        if (r.shadow === undefined) return;
+        const reparsed = parsePage(r.shadow);
+        expect(reparsed.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+        // Everything outside the placeholders is the original text, in order.
+        let at = 0;
+        for (const piece of outside(r.shadow).filter((p) => p !== '')) {
+          const found = source.indexOf(piece, at);
+          expect(found, JSON.stringify(piece)).toBeGreaterThanOrEqual(at);
+          at = found + piece.length;
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
