@@ -9,7 +9,7 @@ import { FIGURE_PARAMS } from '../src/render/params.js';
 import { figureTitle, wrapFigure } from '../src/render/figure-wrap.js';
 import { createIds, el, figureSvg, markerDefs, type Markup, type Point } from '../src/svg/index.js';
 import {
-  LAYER_H, LAYER_W, junction, layer, layered, opEdge, placedBox, placedLabel, pointwise, wire,
+  LAYER_H, LAYER_W, cellFrame, junction, layer, layered, opEdge, placedBox, placedLabel, pointwise, wire,
   type PlacedLabel,
 } from '../src/svg/cell-parts.js';
 import type { Box } from '../src/svg/math.js';
@@ -165,19 +165,7 @@ export default defineShortcode({
     const active = highlight === 'none' ? undefined : highlight;
     const ids = createIds(ctx.idPrefix);
     const d = gruDrawing(ids);
-    const cellBox = el('rect', {
-      class: 'hp-node',
-      x: L,
-      y: T,
-      width: CELL_W,
-      height: CELL_H,
-      rx: 16,
-      fill: 'currentColor',
-      'fill-opacity': 0.06,
-      stroke: 'currentColor',
-      'stroke-opacity': 0.35,
-      'stroke-width': 1.2,
-    });
+    const cellBox = cellFrame(L, T, CELL_W, CELL_H);
     const labels = d.labels.map((l) => ({ groups: l.groups, markup: placedLabel(l) }));
     const svg = figureSvg({
       ids,

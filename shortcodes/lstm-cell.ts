@@ -10,7 +10,7 @@ import { FIGURE_PARAMS } from '../src/render/params.js';
 import { figureTitle, wrapFigure } from '../src/render/figure-wrap.js';
 import { createIds, el, figureSvg, markerDefs, type Markup, type Point } from '../src/svg/index.js';
 import {
-  LAYER_H, junction, layer, layered, opEdge, placedBox, placedLabel, pointwise, pointwiseEllipse, wire,
+  LAYER_H, cellFrame, junction, layer, layered, opEdge, placedBox, placedLabel, pointwise, pointwiseEllipse, wire,
   type PlacedLabel,
 } from '../src/svg/cell-parts.js';
 import type { Box } from '../src/svg/math.js';
@@ -182,19 +182,7 @@ export default defineShortcode({
     const active = highlight === 'none' ? undefined : highlight;
     const ids = createIds(ctx.idPrefix);
     const d = lstmDrawing(ids, s);
-    const cellBox = el('rect', {
-      class: 'hp-node',
-      x: L,
-      y: T,
-      width: CELL_W,
-      height: CELL_H,
-      rx: 16,
-      fill: 'currentColor',
-      'fill-opacity': 0.06,
-      stroke: 'currentColor',
-      'stroke-opacity': 0.35,
-      'stroke-width': 1.2,
-    });
+    const cellBox = cellFrame(L, T, CELL_W, CELL_H);
     const labels = d.labels.map((l) => ({ groups: l.groups, markup: placedLabel(l) }));
     const body = [
       markerDefs(ids, ['ink']),

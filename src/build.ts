@@ -7,15 +7,14 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from './content/types.js';
 import { createMathRenderer } from './render/katex.js';
-import { markdownToPlainText, renderInlineMarkdown } from './render/markdown.js';
 import { neutraliseTemplate } from './render/template-safe.js';
 import { md5Hex, stableStringify } from './render/keys.js';
 import { prerenderPage, type PageSettings } from './prerender-page.js';
 import { everywhereSettings } from './render/everywhere.js';
-import { readSiteConfig, type SiteConfig } from './site/config.js';
+import { getIn, readSiteConfig, type SiteConfig } from './site/config.js';
 import { PrerenderOutput } from './site/output.js';
 import { copyStaticAssets } from './render/static-assets.js';
-import type { HostServices } from './render/host.js';
+import { createHostServices } from './render/host.js';
 import type { PageInfo, SiteInfo } from './render/types.js';
 
 export interface BuildOptions {
@@ -112,26 +111,15 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   const errorMode = opts.errors ?? config.prerender.errors;
   const macros = config.prerender.katex.macros;
   const renderer = createMathRenderer({ macros, errors: errorMode });
+  // Captions keep raw HTML only where the site lets Goldmark keep it (markup.goldmark.renderer.unsafe).
+  const unsafe = getIn(config.data, 'markup.goldmark.renderer.unsafe') === true;
+  const services = createHostServices(renderer, { unsafe });
   const settings: PageSettings = {
     math: config.math,
-    settingsKey: stableStringify({ macros, errorMode, math: config.math }),
+    settingsKey: stableStringify({ macros, errorMode, math: config.math, unsafe }),
     everywhere: everywhereSettings(config.data),
   };
   const site: SiteInfo = { dir: siteDir, staticDirs: config.staticDirs, assetsDir: config.assetsDir };
-  const services: HostServices = {
-    math: (tex, display, report) => {
-      const r = renderer.render(tex, display);
-      if (r.error) report(r.error.message);
-      return r.html;
-    },
-    markdown: (md, report) =>
-      renderInlineMarkdown(md, (tex, display) => {
-        const r = renderer.render(tex, display);
-        if (r.error) report(`${r.error.message} (in "${tex}")`);
-        return r.html;
-      }),
-    plainText: (md) => markdownToPlainText(md),
-  };
 
   const output = new PrerenderOutput(siteDir);
   const files = listContentFiles(config.contentDir);

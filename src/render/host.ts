@@ -7,11 +7,30 @@
 import type { Diagnostic, Shortcode } from '../content/types.js';
 import { validateParams } from './params.js';
 import type { PageInfo, RenderContext, ShortcodeDefinition, SiteInfo } from './types.js';
+import type { MathRenderer } from './katex.js';
+import { markdownToPlainText, renderInlineMarkdown } from './markdown.js';
 
 export interface HostServices {
   math(tex: string, display: boolean, report: (message: string) => void): string;
   markdown(md: string, report: (message: string) => void): string;
   plainText(md: string): string;
+}
+
+/**
+ * The services every shortcode gets, from one KaTeX renderer: math, captions (Markdown with math) and
+ * plain text. A formula KaTeX rejects is reported through the caller's reporter, at the shortcode.
+ */
+export function createHostServices(renderer: MathRenderer, opts: { unsafe?: boolean } = {}): HostServices {
+  const typeset = (report: (message: string) => void) => (tex: string, display: boolean) => {
+    const r = renderer.render(tex, display);
+    if (r.error) report(`${r.error.message} (in "${tex}")`);
+    return r.html;
+  };
+  return {
+    math: (tex, display, report) => typeset(report)(tex, display),
+    markdown: (md, report) => renderInlineMarkdown(md, typeset(report), opts),
+    plainText: (md) => markdownToPlainText(md, opts),
+  };
 }
 
 export interface HostResult {

@@ -4,8 +4,7 @@
  */
 import type { Diagnostic, ParamValue, Shortcode } from '../content/types.js';
 import { createMathRenderer } from './katex.js';
-import { markdownToPlainText, renderInlineMarkdown } from './markdown.js';
-import { renderShortcode } from './host.js';
+import { createHostServices, renderShortcode } from './host.js';
 import { getShortcode } from './registry.js';
 import { contentKey, stableStringify } from './keys.js';
 
@@ -50,20 +49,7 @@ export async function renderStandalone(
     page: { absPath: `${siteDir}/standalone.md`, relPath: 'standalone.md', frontMatter: {} },
     site: { dir: siteDir, staticDirs: [`${siteDir}/static`], assetsDir: `${siteDir}/assets` },
     idPrefix,
-    services: {
-      math: (tex, display, report) => {
-        const m = renderer.render(tex, display);
-        if (m.error) report(m.error.message);
-        return m.html;
-      },
-      markdown: (md, report) =>
-        renderInlineMarkdown(md, (tex, display) => {
-          const m = renderer.render(tex, display);
-          if (m.error) report(m.error.message);
-          return m.html;
-        }),
-      plainText: (md) => markdownToPlainText(md),
-    },
+    services: createHostServices(renderer),
   });
   return { html: r.html, diagnostics: r.diagnostics };
 }

@@ -192,3 +192,20 @@ export function placedLabel(l: PlacedLabel, cls?: string): Markup {
 export function placedBox(l: PlacedLabel): Box {
   return labelBox(l.tex, { x: l.x, y: l.y, size: l.size, anchor: l.anchor });
 }
+
+/** The rounded frame of a cell diagram (lstm-cell, gru-cell): a faint fill and outline in the text colour. */
+export function cellFrame(x: number, y: number, width: number, height: number): Markup {
+  return el('rect', {
+    class: 'hp-node',
+    x,
+    y,
+    width,
+    height,
+    rx: 16,
+    fill: 'currentColor',
+    'fill-opacity': 0.06,
+    stroke: 'currentColor',
+    'stroke-opacity': 0.35,
+    'stroke-width': 1.2,
+  });
+}

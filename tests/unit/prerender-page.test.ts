@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { prerenderPage, type PageEnv } from '../../src/prerender-page.js';
 import { parsePage } from '../../src/content/page.js';
 import { createMathRenderer } from '../../src/render/katex.js';
-import { markdownToPlainText, renderInlineMarkdown } from '../../src/render/markdown.js';
+import { createHostServices } from '../../src/render/host.js';
 import { SUMMARY_DIVIDER } from '../../src/render/summary.js';
 
 function env(relPath = 'content/posts/p.md'): PageEnv {
@@ -20,15 +20,7 @@ function env(relPath = 'content/posts/p.md'): PageEnv {
     settings: { math: { escapes: 'none' }, settingsKey: 'test' },
     renderer,
     errorMode: 'fail',
-    services: {
-      math: (tex, display, report) => {
-        const r = renderer.render(tex, display);
-        if (r.error) report(r.error.message);
-        return r.html;
-      },
-      markdown: (md) => renderInlineMarkdown(md, (tex, d) => renderer.render(tex, d).html),
-      plainText: (md) => markdownToPlainText(md),
-    },
+    services: createHostServices(renderer),
   };
 }
 
