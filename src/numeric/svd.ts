@@ -55,14 +55,33 @@ export function largestTridiagonalEigenvalue(d: Float64Array, e: Float64Array): 
 /**
  * Reduces a symmetric n×n matrix to tridiagonal form by Householder similarity transforms and returns its
  * diagonal and off-diagonal. Only the lower triangle of `g` (row-major) is read and it is overwritten.
- * Eigenvalues are preserved to rounding error (orthogonal transforms). Touching one triangle halves the
- * work and keeps every inner loop on contiguous memory (as LAPACK's dsytd2 does with a symmetric matvec).
+ * Eigenvalues are preserved to rounding error (orthogonal transforms).
  */
 export function tridiagonalize(g: Float64Array, n: number): { d: Float64Array; e: Float64Array } {
   const d = new Float64Array(n);
   const e = new Float64Array(Math.max(0, n - 1));
-  const v = new Float64Array(n);
-  const p = new Float64Array(n);
+  tridiagonalizeInto(g, n, d, e, new Float64Array(n), new Float64Array(n));
+  return { d, e };
+}
+
+/**
+ * `tridiagonalize` without allocation: writes the diagonal to d[0..n) and the off-diagonal to e[0..n−1),
+ * using `v` and `p` (length ≥ n) as scratch.
+ *
+ * Step k reflects column k of the trailing block B (rows and columns k+1…) onto its first entry with
+ * H = I − β·v·vᵀ and updates B ← H·B·H = B − v·wᵀ − w·vᵀ, w = p − (β/2)(vᵀp)·v, p = β·B·v, as LAPACK's
+ * dsytd2 does. Only the lower triangle is touched: half the work, and every inner loop runs along a row
+ * (contiguous memory). Both passes over B (the symmetric product and the rank-2 update) take two rows at
+ * a time, so each v_j, p_j and w_j loaded serves two rows: loads, not arithmetic, bound these loops.
+ */
+export function tridiagonalizeInto(
+  g: Float64Array,
+  n: number,
+  d: Float64Array,
+  e: Float64Array,
+  v: Float64Array,
+  p: Float64Array,
+): void {
   for (let k = 0; k < n - 2; k++) {
     const len = n - k - 1;
     const off = k + 1;
@@ -78,6 +97,7 @@ export function tridiagonalize(g: Float64Array, n: number): { d: Float64Array; e
       continue;
     }
     const norm = Math.sqrt(norm2);
+    // Reflect onto −sign(v₀)‖v‖·e₁: then v₀ − α adds magnitudes and cannot cancel.
     const alpha = v[0]! >= 0 ? -norm : norm;
     v[0]! -= alpha;
     let vv = 0;
@@ -85,48 +105,169 @@ export function tridiagonalize(g: Float64Array, n: number): { d: Float64Array; e
     e[k] = alpha;
     if (vv === 0) continue;
     const beta = 2 / vv;
-    // p = β·B·v for the trailing block B, from its lower triangle: each stored entry b_ij (j < i)
-    // contributes to p_i and to p_j.
-    for (let i = 0; i < len; i++) p[i] = 0;
-    for (let i = 0; i < len; i++) {
-      const row = (off + i) * n + off;
-      const vi = v[i]!;
-      let s = g[row + i]! * vi;
-      for (let j = 0; j < i; j++) {
-        const b = g[row + j]!;
-        s += b * v[j]!;
-        p[j]! += b * vi;
-      }
-      p[i]! += s;
-    }
+    symmetricLowerMatvec(g, n, off, len, v, p);
     let vp = 0;
     for (let i = 0; i < len; i++) {
       p[i]! *= beta;
       vp += v[i]! * p[i]!;
     }
-    // B ← B − v·wᵀ − w·vᵀ with w = p − (β/2)(vᵀp)·v, lower triangle only.
     const kk = 0.5 * beta * vp;
     for (let i = 0; i < len; i++) p[i]! -= kk * v[i]!;
-    for (let i = 0; i < len; i++) {
-      const row = (off + i) * n + off;
-      const vi = v[i]!;
-      const wi = p[i]!;
-      for (let j = 0; j <= i; j++) g[row + j]! -= vi * p[j]! + wi * v[j]!;
-    }
+    symmetricLowerRank2Update(g, n, off, len, v, p);
   }
   if (n >= 2) {
     d[n - 2] = g[(n - 2) * n + n - 2]!;
     e[n - 2] = g[(n - 1) * n + n - 2]!;
   }
   if (n >= 1) d[n - 1] = g[(n - 1) * n + n - 1]!;
-  return { d, e };
 }
+
+/**
+ * p = B·v for the symmetric len×len block B of `g` (row stride n) starting at (off, off), from its lower
+ * triangle: each stored b_ij (j < i) contributes b_ij·v_j to p_i and b_ij·v_i to p_j.
+ */
+function symmetricLowerMatvec(g: Float64Array, n: number, off: number, len: number, v: Float64Array, p: Float64Array): void {
+  p.fill(0, 0, len);
+  let i = 0;
+  for (; i + 1 < len; i += 2) {
+    const r0 = (off + i) * n + off;
+    const r1 = r0 + n;
+    const v0 = v[i]!;
+    const v1 = v[i + 1]!;
+    let s0 = 0;
+    let s1 = 0;
+    for (let j = 0; j < i; j++) {
+      const b0 = g[r0 + j]!;
+      const b1 = g[r1 + j]!;
+      const vj = v[j]!;
+      s0 += b0 * vj;
+      s1 += b1 * vj;
+      p[j]! += b0 * v0 + b1 * v1;
+    }
+    // The 2×2 diagonal block [[b00, ·], [b10, b11]].
+    const b00 = g[r0 + i]!;
+    const b10 = g[r1 + i]!;
+    const b11 = g[r1 + i + 1]!;
+    p[i]! += s0 + b00 * v0 + b10 * v1;
+    p[i + 1]! += s1 + b10 * v0 + b11 * v1;
+  }
+  if (i < len) {
+    const r0 = (off + i) * n + off;
+    const v0 = v[i]!;
+    let s0 = g[r0 + i]! * v0;
+    for (let j = 0; j < i; j++) {
+      const b0 = g[r0 + j]!;
+      s0 += b0 * v[j]!;
+      p[j]! += b0 * v0;
+    }
+    p[i]! += s0;
+  }
+}
+
+/** B ← B − v·wᵀ − w·vᵀ on the lower triangle of the len×len block of `g` at (off, off). */
+function symmetricLowerRank2Update(g: Float64Array, n: number, off: number, len: number, v: Float64Array, w: Float64Array): void {
+  let i = 0;
+  for (; i + 1 < len; i += 2) {
+    const r0 = (off + i) * n + off;
+    const r1 = r0 + n;
+    const v0 = v[i]!;
+    const w0 = w[i]!;
+    const v1 = v[i + 1]!;
+    const w1 = w[i + 1]!;
+    for (let j = 0; j <= i; j++) {
+      const vj = v[j]!;
+      const wj = w[j]!;
+      g[r0 + j]! -= v0 * wj + w0 * vj;
+      g[r1 + j]! -= v1 * wj + w1 * vj;
+    }
+    g[r1 + i + 1]! -= v1 * w1 + w1 * v1;
+  }
+  if (i < len) {
+    const r0 = (off + i) * n + off;
+    const v0 = v[i]!;
+    const w0 = w[i]!;
+    for (let j = 0; j <= i; j++) g[r0 + j]! -= v0 * w[j]! + w0 * v[j]!;
+  }
+}
+
+/**
+ * The lower triangle (j ≤ i) of G = XᵀX for a row-major rows×n matrix X, into `g` (n×n, row-major);
+ * entries above the diagonal are left unspecified. Register-blocked like `matmulInto`: four rows of X
+ * (four k) update four rows of G per pass, so each X entry loaded feeds four multiply-adds. Every entry
+ * is summed in the same order (k in groups of four, then the remainder), whichever row block it is in.
+ */
+export function gramLower(x: Float64Array, rows: number, n: number, g: Float64Array): void {
+  g.fill(0, 0, n * n);
+  const k4 = rows - (rows % 4);
+  const n4 = n - (n % 4);
+  for (let i = 0; i < n4; i += 4) {
+    const g0 = i * n;
+    const g1 = g0 + n;
+    const g2 = g1 + n;
+    const g3 = g2 + n;
+    const jEnd = i + 4; // the 4×4 diagonal block is computed whole; its upper part is not read
+    for (let k = 0; k < k4; k += 4) {
+      const o0 = k * n;
+      const o1 = o0 + n;
+      const o2 = o1 + n;
+      const o3 = o2 + n;
+      // a_st = X[k+t][i+s]: column i+s of G's block row, for the four k.
+      const a00 = x[o0 + i]!, a01 = x[o1 + i]!, a02 = x[o2 + i]!, a03 = x[o3 + i]!;
+      const a10 = x[o0 + i + 1]!, a11 = x[o1 + i + 1]!, a12 = x[o2 + i + 1]!, a13 = x[o3 + i + 1]!;
+      const a20 = x[o0 + i + 2]!, a21 = x[o1 + i + 2]!, a22 = x[o2 + i + 2]!, a23 = x[o3 + i + 2]!;
+      const a30 = x[o0 + i + 3]!, a31 = x[o1 + i + 3]!, a32 = x[o2 + i + 3]!, a33 = x[o3 + i + 3]!;
+      for (let j = 0; j < jEnd; j++) {
+        const x0 = x[o0 + j]!;
+        const x1 = x[o1 + j]!;
+        const x2 = x[o2 + j]!;
+        const x3 = x[o3 + j]!;
+        g[g0 + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        g[g1 + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        g[g2 + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        g[g3 + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
+      }
+    }
+    for (let k = k4; k < rows; k++) {
+      const o = k * n;
+      const a0 = x[o + i]!, a1 = x[o + i + 1]!, a2 = x[o + i + 2]!, a3 = x[o + i + 3]!;
+      for (let j = 0; j < jEnd; j++) {
+        const xj = x[o + j]!;
+        g[g0 + j] += a0 * xj;
+        g[g1 + j] += a1 * xj;
+        g[g2 + j] += a2 * xj;
+        g[g3 + j] += a3 * xj;
+      }
+    }
+  }
+  for (let i = n4; i < n; i++) {
+    const gi = i * n;
+    for (let k = 0; k < k4; k += 4) {
+      const o0 = k * n;
+      const o1 = o0 + n;
+      const o2 = o1 + n;
+      const o3 = o2 + n;
+      const a0 = x[o0 + i]!, a1 = x[o1 + i]!, a2 = x[o2 + i]!, a3 = x[o3 + i]!;
+      for (let j = 0; j <= i; j++) g[gi + j] += a0 * x[o0 + j]! + a1 * x[o1 + j]! + a2 * x[o2 + j]! + a3 * x[o3 + j]!;
+    }
+    for (let k = k4; k < rows; k++) {
+      const o = k * n;
+      const a = x[o + i]!;
+      for (let j = 0; j <= i; j++) g[gi + j] += a * x[o + j]!;
+    }
+  }
+}
+
+/** Scratch buffers of `spectralNorm`, grown on demand and reused: it runs hundreds of times per plot. */
+let work = new Float64Array(0);
 
 /**
  * ‖A‖₂, the largest singular value: the square root of the largest eigenvalue of the Gram matrix (AᵀA or
  * AAᵀ, whichever is smaller), found by tridiagonalisation and bisection. Squaring loses accuracy only for
- * the *small* singular values; the largest one keeps full relative precision. A is scaled by its largest
- * entry first, so values from 1e-150 to 1e150 neither underflow nor overflow in the Gram matrix.
+ * the *small* singular values; the largest one keeps full relative precision.
+ *
+ * A is first scaled by a power of two near its largest entry, so values from 1e-300 to 1e300 neither
+ * underflow nor overflow in the Gram matrix. A power of two makes the scaling exact: the result is the
+ * same, bit for bit, as without it wherever the unscaled computation would not overflow.
  */
 export function spectralNorm(a: Matrix): number {
   const { rows, cols, data } = a;
@@ -139,52 +280,30 @@ export function spectralNorm(a: Matrix): number {
   }
   if (amax === 0) return 0;
   if (!Number.isFinite(amax)) return Infinity;
-  const inv = 1 / amax;
-  // Gram of the smaller side: n×n with n = min(rows, cols).
+  // 2^−e with 2^e near amax; |e| ≤ 1000 keeps 2^±e finite even for subnormal amax.
+  const exp = Math.max(-1000, Math.min(1000, Math.round(Math.log2(amax))));
+  const inv = 2 ** -exp;
+  // X = A·2^−e, oriented so that its Gram matrix XᵀX is the smaller one: n×n, n = min(rows, cols).
   const byCols = cols <= rows;
   const n = byCols ? cols : rows;
-  const g = new Float64Array(n * n);
+  const m = byCols ? rows : cols;
+  const need = m * n + n * n + 4 * n;
+  if (work.length < need) work = new Float64Array(need);
+  const x = work.subarray(0, m * n);
+  const g = work.subarray(m * n, m * n + n * n);
+  const d = work.subarray(m * n + n * n, m * n + n * n + n);
+  const e = work.subarray(m * n + n * n + n, m * n + n * n + 2 * n);
+  const v = work.subarray(m * n + n * n + 2 * n, m * n + n * n + 3 * n);
+  const p = work.subarray(m * n + n * n + 3 * n, need);
   if (byCols) {
-    // G = AᵀA: accumulate rows of A (contiguous reads), four at a time, upper triangle only.
-    const r4 = rows - (rows % 4);
-    for (let k = 0; k < r4; k += 4) {
-      const o0 = k * cols;
-      const o1 = o0 + cols;
-      const o2 = o1 + cols;
-      const o3 = o2 + cols;
-      for (let i = 0; i < n; i++) {
-        const a0 = data[o0 + i]! * inv;
-        const a1 = data[o1 + i]! * inv;
-        const a2 = data[o2 + i]! * inv;
-        const a3 = data[o3 + i]! * inv;
-        const gi = i * n;
-        for (let j = i; j < n; j++) {
-          g[gi + j] += (a0 * data[o0 + j]! + a1 * data[o1 + j]! + a2 * data[o2 + j]! + a3 * data[o3 + j]!) * inv;
-        }
-      }
-    }
-    for (let k = r4; k < rows; k++) {
-      const o = k * cols;
-      for (let i = 0; i < n; i++) {
-        const aki = data[o + i]! * inv;
-        const gi = i * n;
-        for (let j = i; j < n; j++) g[gi + j] += aki * data[o + j]! * inv;
-      }
-    }
+    for (let i = 0; i < m * n; i++) x[i] = data[i]! * inv;
   } else {
-    // G = AAᵀ: dot products of rows.
-    for (let i = 0; i < n; i++) {
-      for (let j = i; j < n; j++) {
-        let s = 0;
-        for (let k = 0; k < cols; k++) s += data[i * cols + k]! * inv * (data[j * cols + k]! * inv);
-        g[i * n + j] = s;
-      }
-    }
+    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) x[j * n + i] = data[i * cols + j]! * inv;
   }
-  for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) g[i * n + j] = g[j * n + i]!;
-  const { d, e } = tridiagonalize(g, n);
-  const lambda = largestTridiagonalEigenvalue(d, e);
-  return Math.sqrt(Math.max(0, lambda)) * amax;
+  gramLower(x, m, n, g);
+  tridiagonalizeInto(g, n, d, e, v, p);
+  const lambda = largestTridiagonalEigenvalue(d, e.subarray(0, Math.max(0, n - 1)));
+  return Math.sqrt(Math.max(0, lambda)) * 2 ** exp;
 }
 
 /**
