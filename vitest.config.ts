@@ -19,5 +19,8 @@ export default defineConfig({
     hookTimeout: 180_000,
     // Integration tests start hugo and Chromium; the machines have two cores.
     maxWorkers: 2,
+    // The console report, plus a machine-readable one that .ci/run summarises in one plain line.
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-artifacts/vitest.json' },
   },
 });
