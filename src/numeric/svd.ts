@@ -128,133 +128,236 @@ function laguerreFromAbove(d: Float64Array, e: Float64Array, x0: number): number
 export function tridiagonalize(g: Float64Array, n: number): { d: Float64Array; e: Float64Array } {
   const d = new Float64Array(n);
   const e = new Float64Array(Math.max(0, n - 1));
-  tridiagonalizeInto(g, n, d, e, new Float64Array(n), new Float64Array(n));
+  tridiagonalizeInto(g, n, d, e, tridiagonalWork(n));
   return { d, e };
+}
+
+/** Scratch vectors of `tridiagonalizeInto`: the current and the next step's reflector and update vector. */
+export interface TridiagonalWork {
+  v: Float64Array;
+  w: Float64Array;
+  vn: Float64Array;
+  pn: Float64Array;
+}
+
+export function tridiagonalWork(n: number): TridiagonalWork {
+  return { v: new Float64Array(n), w: new Float64Array(n), vn: new Float64Array(n), pn: new Float64Array(n) };
 }
 
 /**
  * `tridiagonalize` without allocation: writes the diagonal to d[0..n) and the off-diagonal to e[0..n−1),
- * using `v` and `p` (length ≥ n) as scratch.
+ * using `work` (vectors of length ≥ n) as scratch.
  *
  * Step k reflects column k of the trailing block B (rows and columns k+1…) onto its first entry with
  * H = I − β·v·vᵀ and updates B ← H·B·H = B − v·wᵀ − w·vᵀ, w = p − (β/2)(vᵀp)·v, p = β·B·v, as LAPACK's
- * dsytd2 does. Only the lower triangle is touched: half the work, and every inner loop runs along a row
- * (contiguous memory). Both passes over B (the symmetric product and the rank-2 update) take two rows at
- * a time, so each v_j, p_j and w_j loaded serves two rows: loads, not arithmetic, bound these loops.
+ * dsytd2 does. Only the lower triangle is touched: half the work, and every inner loop runs along a row.
+ *
+ * Loads and stores, not arithmetic, bound these loops in V8, so the passes over B are cut from two per
+ * step to one: step k's update is applied to B's first column alone, which gives step k+1's reflector;
+ * then a single pass applies step k's update to the rest of B and multiplies the updated entries by step
+ * k+1's vector at once (`updateAndMultiply`). Every entry is updated by the same expression as in the
+ * two-pass algorithm, so the results are identical; the pass takes two rows at a time, so each vector
+ * entry loaded serves two rows.
  */
-export function tridiagonalizeInto(
-  g: Float64Array,
-  n: number,
-  d: Float64Array,
-  e: Float64Array,
-  v: Float64Array,
-  p: Float64Array,
-): void {
+export function tridiagonalizeInto(g: Float64Array, n: number, d: Float64Array, e: Float64Array, work: TridiagonalWork): void {
+  if (n < 3) {
+    if (n >= 1) d[0] = g[0]!;
+    if (n === 2) {
+      e[0] = g[n]!;
+      d[1] = g[n + 1]!;
+    }
+    return;
+  }
+  // v, w: the current step's reflector and update vector; vn, pn: the next step's.
+  let { v, w, vn, pn } = work;
+  let beta = reflector(g, n, 0, v, d, e);
+  if (beta !== 0) {
+    multiplyLower(g, n, 1, n - 1, v, w);
+    finishUpdateVector(v, w, n - 1, beta);
+  }
   for (let k = 0; k < n - 2; k++) {
-    const len = n - k - 1;
     const off = k + 1;
-    let norm2 = 0;
-    for (let i = 0; i < len; i++) {
-      const x = g[(off + i) * n + k]!;
-      v[i] = x;
-      norm2 += x * x;
+    const len = n - off;
+    if (beta !== 0) {
+      // Step k's update of B's first column (the diagonal entry included).
+      const v0 = v[0]!;
+      const w0 = w[0]!;
+      for (let i = 0; i < len; i++) g[(off + i) * n + off]! -= v[i]! * w0 + w[i]! * v0;
     }
-    d[k] = g[k * n + k]!;
-    if (norm2 === 0) {
-      e[k] = 0;
-      continue;
+    if (k === n - 3) {
+      // B is 2×2: one entry left to update, and no further reflector.
+      if (beta !== 0) g[(off + 1) * n + off + 1]! -= v[1]! * w[1]! + w[1]! * v[1]!;
+      break;
     }
-    const norm = Math.sqrt(norm2);
-    // Reflect onto −sign(v₀)‖v‖·e₁: then v₀ − α adds magnitudes and cannot cancel.
-    const alpha = v[0]! >= 0 ? -norm : norm;
-    v[0]! -= alpha;
-    let vv = 0;
-    for (let i = 0; i < len; i++) vv += v[i]! * v[i]!;
-    e[k] = alpha;
-    if (vv === 0) continue;
-    const beta = 2 / vv;
-    symmetricLowerMatvec(g, n, off, len, v, p);
-    let vp = 0;
-    for (let i = 0; i < len; i++) {
-      p[i]! *= beta;
-      vp += v[i]! * p[i]!;
-    }
-    const kk = 0.5 * beta * vp;
-    for (let i = 0; i < len; i++) p[i]! -= kk * v[i]!;
-    symmetricLowerRank2Update(g, n, off, len, v, p);
+    const nextBeta = reflector(g, n, off, vn, d, e);
+    if (beta !== 0 && nextBeta !== 0) updateAndMultiply(g, n, off + 1, len - 1, v, w, vn, pn);
+    else if (beta !== 0) updateLower(g, n, off + 1, len - 1, v, w);
+    else if (nextBeta !== 0) multiplyLower(g, n, off + 1, len - 1, vn, pn);
+    if (nextBeta !== 0) finishUpdateVector(vn, pn, len - 1, nextBeta);
+    [v, vn] = [vn, v];
+    [w, pn] = [pn, w];
+    beta = nextBeta;
   }
-  if (n >= 2) {
-    d[n - 2] = g[(n - 2) * n + n - 2]!;
-    e[n - 2] = g[(n - 1) * n + n - 2]!;
-  }
-  if (n >= 1) d[n - 1] = g[(n - 1) * n + n - 1]!;
+  d[n - 2] = g[(n - 2) * n + n - 2]!;
+  e[n - 2] = g[(n - 1) * n + n - 2]!;
+  d[n - 1] = g[(n - 1) * n + n - 1]!;
 }
 
 /**
- * p = B·v for the symmetric len×len block B of `g` (row stride n) starting at (off, off), from its lower
- * triangle: each stored b_ij (j < i) contributes b_ij·v_j to p_i and b_ij·v_i to p_j.
+ * The Householder reflector of step k: v (length n−k−1) from column k below the diagonal, so that
+ * (I − β·v·vᵀ) maps that column onto e[k]·e₁. Sets d[k] and e[k]; returns β (0 when the column is
+ * already zero, and nothing is to be done).
  */
-function symmetricLowerMatvec(g: Float64Array, n: number, off: number, len: number, v: Float64Array, p: Float64Array): void {
-  p.fill(0, 0, len);
-  let i = 0;
-  for (; i + 1 < len; i += 2) {
-    const r0 = (off + i) * n + off;
-    const r1 = r0 + n;
-    const v0 = v[i]!;
-    const v1 = v[i + 1]!;
-    let s0 = 0;
-    let s1 = 0;
-    for (let j = 0; j < i; j++) {
-      const b0 = g[r0 + j]!;
-      const b1 = g[r1 + j]!;
-      const vj = v[j]!;
-      s0 += b0 * vj;
-      s1 += b1 * vj;
-      p[j]! += b0 * v0 + b1 * v1;
-    }
-    // The 2×2 diagonal block [[b00, ·], [b10, b11]].
-    const b00 = g[r0 + i]!;
-    const b10 = g[r1 + i]!;
-    const b11 = g[r1 + i + 1]!;
-    p[i]! += s0 + b00 * v0 + b10 * v1;
-    p[i + 1]! += s1 + b10 * v0 + b11 * v1;
+function reflector(g: Float64Array, n: number, k: number, v: Float64Array, d: Float64Array, e: Float64Array): number {
+  const off = k + 1;
+  const len = n - off;
+  let norm2 = 0;
+  for (let i = 0; i < len; i++) {
+    const x = g[(off + i) * n + k]!;
+    v[i] = x;
+    norm2 += x * x;
   }
-  if (i < len) {
-    const r0 = (off + i) * n + off;
-    const v0 = v[i]!;
-    let s0 = g[r0 + i]! * v0;
-    for (let j = 0; j < i; j++) {
-      const b0 = g[r0 + j]!;
-      s0 += b0 * v[j]!;
-      p[j]! += b0 * v0;
+  d[k] = g[k * n + k]!;
+  if (norm2 === 0) {
+    e[k] = 0;
+    return 0;
+  }
+  const norm = Math.sqrt(norm2);
+  // Reflect onto −sign(v₀)‖v‖·e₁: then v₀ − α adds magnitudes and cannot cancel.
+  const alpha = v[0]! >= 0 ? -norm : norm;
+  v[0]! -= alpha;
+  let vv = 0;
+  for (let i = 0; i < len; i++) vv += v[i]! * v[i]!;
+  e[k] = alpha;
+  return vv === 0 ? 0 : 2 / vv;
+}
+
+/** p ← β·p, then w = p − (β/2)(vᵀp)·v in place of p. */
+function finishUpdateVector(v: Float64Array, p: Float64Array, len: number, beta: number): void {
+  let vp = 0;
+  for (let i = 0; i < len; i++) {
+    p[i]! *= beta;
+    vp += v[i]! * p[i]!;
+  }
+  const kk = 0.5 * beta * vp;
+  for (let i = 0; i < len; i++) p[i]! -= kk * v[i]!;
+}
+
+/**
+ * p = C·x for the symmetric len×len block C of `g` (row stride n) at (o, o), from its lower triangle:
+ * each stored c_rj (j < r) adds c_rj·x_j to p_r and c_rj·x_r to p_j. Two rows at a time.
+ */
+function multiplyLower(g: Float64Array, n: number, o: number, len: number, x: Float64Array, p: Float64Array): void {
+  p.fill(0, 0, len);
+  let r = 0;
+  for (; r + 1 < len; r += 2) {
+    const r0 = (o + r) * n + o;
+    const r1 = r0 + n;
+    const xa = x[r]!;
+    const xb = x[r + 1]!;
+    let sa = 0;
+    let sb = 0;
+    for (let j = 0; j < r; j++) {
+      const ba = g[r0 + j]!;
+      const bb = g[r1 + j]!;
+      const xj = x[j]!;
+      sa += ba * xj;
+      sb += bb * xj;
+      p[j]! += ba * xa + bb * xb;
     }
-    p[i]! += s0;
+    const b00 = g[r0 + r]!;
+    const b10 = g[r1 + r]!;
+    const b11 = g[r1 + r + 1]!;
+    p[r]! += sa + b00 * xa + b10 * xb;
+    p[r + 1]! += sb + b10 * xa + b11 * xb;
+  }
+  if (r < len) {
+    const r0 = (o + r) * n + o;
+    const xa = x[r]!;
+    let sa = g[r0 + r]! * xa;
+    for (let j = 0; j < r; j++) {
+      const ba = g[r0 + j]!;
+      sa += ba * x[j]!;
+      p[j]! += ba * xa;
+    }
+    p[r]! += sa;
   }
 }
 
-/** B ← B − v·wᵀ − w·vᵀ on the lower triangle of the len×len block of `g` at (off, off). */
-function symmetricLowerRank2Update(g: Float64Array, n: number, off: number, len: number, v: Float64Array, w: Float64Array): void {
-  let i = 0;
-  for (; i + 1 < len; i += 2) {
-    const r0 = (off + i) * n + off;
+/**
+ * The fused pass of `tridiagonalizeInto` over the len×len block C of `g` at (o, o), lower triangle:
+ * C ← C − v·wᵀ − w·vᵀ, where row r of C pairs with v[r + 1] and w[r + 1] (C is the previous step's
+ * block without its first row and column), then p = C·x with the updated entries, as `multiplyLower`.
+ */
+function updateAndMultiply(
+  g: Float64Array,
+  n: number,
+  o: number,
+  len: number,
+  v: Float64Array,
+  w: Float64Array,
+  x: Float64Array,
+  p: Float64Array,
+): void {
+  p.fill(0, 0, len);
+  let r = 0;
+  for (; r + 1 < len; r += 2) {
+    const r0 = (o + r) * n + o;
     const r1 = r0 + n;
-    const v0 = v[i]!;
-    const w0 = w[i]!;
-    const v1 = v[i + 1]!;
-    const w1 = w[i + 1]!;
-    for (let j = 0; j <= i; j++) {
-      const vj = v[j]!;
-      const wj = w[j]!;
-      g[r0 + j]! -= v0 * wj + w0 * vj;
-      g[r1 + j]! -= v1 * wj + w1 * vj;
+    const va = v[r + 1]!;
+    const wa = w[r + 1]!;
+    const vb = v[r + 2]!;
+    const wb = w[r + 2]!;
+    const xa = x[r]!;
+    const xb = x[r + 1]!;
+    let sa = 0;
+    let sb = 0;
+    for (let j = 0; j < r; j++) {
+      const vj = v[j + 1]!;
+      const wj = w[j + 1]!;
+      const ba = g[r0 + j]! - (va * wj + wa * vj);
+      const bb = g[r1 + j]! - (vb * wj + wb * vj);
+      g[r0 + j] = ba;
+      g[r1 + j] = bb;
+      const xj = x[j]!;
+      sa += ba * xj;
+      sb += bb * xj;
+      p[j]! += ba * xa + bb * xb;
     }
-    g[r1 + i + 1]! -= v1 * w1 + w1 * v1;
+    const b00 = g[r0 + r]! - (va * wa + wa * va);
+    const b10 = g[r1 + r]! - (vb * wa + wb * va);
+    const b11 = g[r1 + r + 1]! - (vb * wb + wb * vb);
+    g[r0 + r] = b00;
+    g[r1 + r] = b10;
+    g[r1 + r + 1] = b11;
+    p[r]! += sa + b00 * xa + b10 * xb;
+    p[r + 1]! += sb + b10 * xa + b11 * xb;
   }
-  if (i < len) {
-    const r0 = (off + i) * n + off;
-    const v0 = v[i]!;
-    const w0 = w[i]!;
-    for (let j = 0; j <= i; j++) g[r0 + j]! -= v0 * w[j]! + w0 * v[j]!;
+  if (r < len) {
+    const r0 = (o + r) * n + o;
+    const va = v[r + 1]!;
+    const wa = w[r + 1]!;
+    const xa = x[r]!;
+    const b00 = g[r0 + r]! - (va * wa + wa * va);
+    g[r0 + r] = b00;
+    let sa = b00 * xa;
+    for (let j = 0; j < r; j++) {
+      const ba = g[r0 + j]! - (va * w[j + 1]! + wa * v[j + 1]!);
+      g[r0 + j] = ba;
+      sa += ba * x[j]!;
+      p[j]! += ba * xa;
+    }
+    p[r]! += sa;
+  }
+}
+
+/** C ← C − v·wᵀ − w·vᵀ on the lower triangle of the len×len block at (o, o), row r pairing with v[r + 1]. */
+function updateLower(g: Float64Array, n: number, o: number, len: number, v: Float64Array, w: Float64Array): void {
+  for (let r = 0; r < len; r++) {
+    const r0 = (o + r) * n + o;
+    const va = v[r + 1]!;
+    const wa = w[r + 1]!;
+    for (let j = 0; j <= r; j++) g[r0 + j]! -= va * w[j + 1]! + wa * v[j + 1]!;
   }
 }
 
@@ -325,8 +428,28 @@ export function gramLower(x: Float64Array, rows: number, n: number, g: Float64Ar
   }
 }
 
-/** Scratch buffers of `spectralNorm`, grown on demand and reused: it runs hundreds of times per plot. */
-let work = new Float64Array(0);
+/** Buffers of `spectralNorm` for one shape, kept between calls: it runs hundreds of times per plot. */
+interface NormWork {
+  m: number;
+  n: number;
+  /** The scaled matrix, m×n. */
+  x: Float64Array;
+  /** Its Gram matrix, n×n. */
+  g: Float64Array;
+  d: Float64Array;
+  e: Float64Array;
+  tri: TridiagonalWork;
+}
+let normWork: NormWork | undefined;
+
+function normWorkFor(m: number, n: number): NormWork {
+  if (normWork?.m !== m || normWork.n !== n) {
+    const x = new Float64Array(m * n);
+    const g = new Float64Array(n * n);
+    normWork = { m, n, x, g, d: new Float64Array(n), e: new Float64Array(Math.max(0, n - 1)), tri: tridiagonalWork(n) };
+  }
+  return normWork;
+}
 
 /**
  * ‖A‖₂, the largest singular value: the square root of the largest eigenvalue of the Gram matrix (AᵀA or
@@ -355,23 +478,15 @@ export function spectralNorm(a: Matrix): number {
   const byCols = cols <= rows;
   const n = byCols ? cols : rows;
   const m = byCols ? rows : cols;
-  const need = m * n + n * n + 4 * n;
-  if (work.length < need) work = new Float64Array(need);
-  const x = work.subarray(0, m * n);
-  const g = work.subarray(m * n, m * n + n * n);
-  const d = work.subarray(m * n + n * n, m * n + n * n + n);
-  const e = work.subarray(m * n + n * n + n, m * n + n * n + 2 * n);
-  const v = work.subarray(m * n + n * n + 2 * n, m * n + n * n + 3 * n);
-  const p = work.subarray(m * n + n * n + 3 * n, need);
+  const { x, g, d, e, tri } = normWorkFor(m, n);
   if (byCols) {
     for (let i = 0; i < m * n; i++) x[i] = data[i]! * inv;
   } else {
     for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) x[j * n + i] = data[i * cols + j]! * inv;
   }
   gramLower(x, m, n, g);
-  tridiagonalizeInto(g, n, d, e, v, p);
-  const lambda = largestTridiagonalEigenvalue(d, e.subarray(0, Math.max(0, n - 1)));
-  return Math.sqrt(Math.max(0, lambda)) * 2 ** exp;
+  tridiagonalizeInto(g, n, d, e, tri);
+  return Math.sqrt(Math.max(0, largestTridiagonalEigenvalue(d, e))) * 2 ** exp;
 }
 
 /**
