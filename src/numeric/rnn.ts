@@ -8,7 +8,7 @@
  * more factor, so all T norms cost T matrix products.
  */
 import { derivative, activate, type Activation } from './activation.js';
-import { matmul, matvec, zeros, type Matrix } from './matrix.js';
+import { matmulInto, matvec, zeros, type Matrix } from './matrix.js';
 import { spectralNorm } from './svd.js';
 
 export interface RnnWeights {
@@ -65,24 +65,30 @@ export function rnnJacobianProducts(
   const n = w.W.rows;
   const T = xs.length;
   const { pre } = rnnForward(w, phi, xs, h0);
+  const W = w.W.data;
   const d = new Float64Array(n);
-  // J_1 = diag(φ′(a_T))·W.
+  // Three n×n buffers, reused for every k: the product so far, the next one, and the scaled product.
   let cur = zeros(n, n);
   let next = zeros(n, n);
-  const scaled = zeros(n, n);
+  const scaled = new Float64Array(n * n);
+  // J_1 = diag(φ′(a_T))·W.
+  const J1 = cur.data;
   for (let i = 0; i < n; i++) {
     const di = derivative(phi, pre[T - 1]![i]!);
-    for (let j = 0; j < n; j++) cur.data[i * n + j] = di * w.W.data[i * n + j]!;
+    for (let j = 0; j < n; j++) J1[i * n + j] = di * W[i * n + j]!;
   }
   visit(1, cur);
   for (let k = 1; k < T; k++) {
-    // J_{k+1} = J_k · diag(φ′(a_{T−k}))·W = (J_k with column j scaled by φ′_j) · W.
+    // J_{k+1} = J_k · diag(φ′(a_{T−k}))·W = (J_k with column j scaled by φ′_j) · W: scaling the n² entries
+    // of J_k costs less than forming diag(φ′)·W and is exact in the same way.
     const a = pre[T - 1 - k]!;
     for (let j = 0; j < n; j++) d[j] = derivative(phi, a[j]!);
+    const J = cur.data;
     for (let i = 0; i < n; i++) {
-      for (let j = 0; j < n; j++) scaled.data[i * n + j] = cur.data[i * n + j]! * d[j]!;
+      const o = i * n;
+      for (let j = 0; j < n; j++) scaled[o + j] = J[o + j]! * d[j]!;
     }
-    matmul(scaled, w.W, next);
+    matmulInto(scaled, W, next.data, n, n, n);
     [cur, next] = [next, cur];
     visit(k + 1, cur);
   }

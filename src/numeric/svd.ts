@@ -457,8 +457,11 @@ function normWorkFor(m: number, n: number): NormWork {
  * the *small* singular values; the largest one keeps full relative precision.
  *
  * A is first scaled by a power of two near its largest entry, so values from 1e-300 to 1e300 neither
- * underflow nor overflow in the Gram matrix. A power of two makes the scaling exact: the result is the
- * same, bit for bit, as without it wherever the unscaled computation would not overflow.
+ * underflow nor overflow in the Gram matrix. A power of two makes the scaling exact, and every later step
+ * (products, sums, square roots, quotients, relative tolerances) commutes with it, so the result is the
+ * same as without it wherever the unscaled computation neither overflows nor underflows. Entries between
+ * 2^−100 and 2^100 are therefore read in place, without the copy: nothing there can overflow, and what
+ * could underflow lies 2^−800 below the result, far under its rounding.
  */
 export function spectralNorm(a: Matrix): number {
   const { rows, cols, data } = a;
@@ -471,19 +474,25 @@ export function spectralNorm(a: Matrix): number {
   }
   if (amax === 0) return 0;
   if (!Number.isFinite(amax)) return Infinity;
-  // 2^−e with 2^e near amax; |e| ≤ 1000 keeps 2^±e finite even for subnormal amax.
-  const exp = Math.max(-1000, Math.min(1000, Math.round(Math.log2(amax))));
-  const inv = 2 ** -exp;
-  // X = A·2^−e, oriented so that its Gram matrix XᵀX is the smaller one: n×n, n = min(rows, cols).
+  // 2^e near amax; |e| ≤ 1000 keeps 2^±e finite even for subnormal amax.
+  let exp = Math.max(-1000, Math.min(1000, Math.round(Math.log2(amax))));
+  // The Gram matrix XᵀX of X = A·2^−e, oriented so that it is the smaller one: n×n, n = min(rows, cols).
   const byCols = cols <= rows;
   const n = byCols ? cols : rows;
   const m = byCols ? rows : cols;
-  const { x, g, d, e, tri } = normWorkFor(m, n);
-  if (byCols) {
+  const work = normWorkFor(m, n);
+  let x = work.x;
+  if (byCols && Math.abs(exp) <= 100) {
+    x = data;
+    exp = 0;
+  } else if (byCols) {
+    const inv = 2 ** -exp;
     for (let i = 0; i < m * n; i++) x[i] = data[i]! * inv;
   } else {
+    const inv = 2 ** -exp;
     for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) x[j * n + i] = data[i * cols + j]! * inv;
   }
+  const { g, d, e, tri } = work;
   gramLower(x, m, n, g);
   tridiagonalizeInto(g, n, d, e, tri);
   return Math.sqrt(Math.max(0, largestTridiagonalEigenvalue(d, e))) * 2 ** exp;
