@@ -207,29 +207,41 @@ export function tridiagonalizeInto(g: Float64Array, n: number, d: Float64Array, 
  * The Householder reflector of step k: v (length n−k−1) from column k below the diagonal, so that
  * (I − β·v·vᵀ) maps that column onto e[k]·e₁. Sets d[k] and e[k]; returns β (0 when the column is
  * already zero, and nothing is to be done).
+ *
+ * H depends only on v's direction, so a column whose squares would underflow or overflow (entries
+ * outside 2^±450) is scaled by a power of two first: exact, and with no effect on H or on the result.
  */
 function reflector(g: Float64Array, n: number, k: number, v: Float64Array, d: Float64Array, e: Float64Array): number {
   const off = k + 1;
   const len = n - off;
-  let norm2 = 0;
+  d[k] = g[k * n + k]!;
+  let amax = 0;
   for (let i = 0; i < len; i++) {
     const x = g[(off + i) * n + k]!;
     v[i] = x;
-    norm2 += x * x;
+    amax = Math.max(amax, Math.abs(x));
   }
-  d[k] = g[k * n + k]!;
-  if (norm2 === 0) {
+  if (amax === 0) {
     e[k] = 0;
     return 0;
   }
+  let unscale = 1;
+  if (amax < 2 ** -450 || amax > 2 ** 450) {
+    const exp = Math.max(-1000, Math.min(1000, Math.round(Math.log2(amax))));
+    const inv = 2 ** -exp;
+    for (let i = 0; i < len; i++) v[i]! *= inv;
+    unscale = 2 ** exp;
+  }
+  let norm2 = 0;
+  for (let i = 0; i < len; i++) norm2 += v[i]! * v[i]!;
   const norm = Math.sqrt(norm2);
   // Reflect onto −sign(v₀)‖v‖·e₁: then v₀ − α adds magnitudes and cannot cancel.
   const alpha = v[0]! >= 0 ? -norm : norm;
   v[0]! -= alpha;
   let vv = 0;
   for (let i = 0; i < len; i++) vv += v[i]! * v[i]!;
-  e[k] = alpha;
-  return vv === 0 ? 0 : 2 / vv;
+  e[k] = alpha * unscale;
+  return 2 / vv;
 }
 
 /** p ← β·p, then w = p − (β/2)(vᵀp)·v in place of p. */
