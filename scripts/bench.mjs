@@ -1,8 +1,8 @@
 // `npm run bench`: how long a default gradient-decay figure takes to compute, uncached and cached, as
 // ratios to a baseline measured in the same run on the same machine (1000 products of 32×32 matrices),
 // so the numbers mean something across machines. Absolute times are printed for information only.
-// The baseline kernel is frozen here (it is the package's matmul as of the first bench): the yardstick
-// must not move when the package's own kernels get faster.
+// The baseline kernel is frozen here (the package's matmul as of the first bench): the yardstick must
+// not move when the package's own kernels get faster.
 import { performance } from 'node:perf_hooks';
 import {
   cachedGradientDecay,
@@ -11,6 +11,7 @@ import {
   getShortcode,
   gradientDecay,
   rngFromKey,
+  zeros,
 } from '../dist/index.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
@@ -49,32 +50,81 @@ const config = (over = {}) => ({
   ...over,
 });
 
-/** C = A·B for n×n row-major matrices, one row of C per pass, four k at a time: the yardstick. */
-function baselineMatmul(A, B, C, n) {
+/**
+ * The yardstick: the package's `matmul` as it was when the bench was written (one row of C per pass, four
+ * k at a time), copied verbatim and called the same way, so that the baseline measures what it always
+ * measured.
+ */
+function baselineMatmul(a, b, out) {
+  if (a.cols !== b.rows) throw new RangeError(`cannot multiply ${a.rows}×${a.cols} by ${b.rows}×${b.cols}`);
+  const n = a.rows;
+  const m = a.cols;
+  const p = b.cols;
+  const c = out ?? zeros(n, p);
+  if (c.rows !== n || c.cols !== p) throw new RangeError('output matrix has the wrong size');
+  const A = a.data;
+  const B = b.data;
+  const C = c.data;
   C.fill(0);
+  const m4 = m - (m % 4);
   for (let i = 0; i < n; i++) {
-    const ci = i * n;
-    for (let k = 0; k < n; k += 4) {
-      const a0 = A[ci + k];
-      const a1 = A[ci + k + 1];
-      const a2 = A[ci + k + 2];
-      const a3 = A[ci + k + 3];
-      const b0 = k * n;
-      const b1 = b0 + n;
-      const b2 = b1 + n;
-      const b3 = b2 + n;
-      for (let j = 0; j < n; j++) C[ci + j] += a0 * B[b0 + j] + a1 * B[b1 + j] + a2 * B[b2 + j] + a3 * B[b3 + j];
+    const ci = i * p;
+    const ai = i * m;
+    for (let k = 0; k < m4; k += 4) {
+      const a0 = A[ai + k];
+      const a1 = A[ai + k + 1];
+      const a2 = A[ai + k + 2];
+      const a3 = A[ai + k + 3];
+      const b0 = k * p;
+      const b1 = b0 + p;
+      const b2 = b1 + p;
+      const b3 = b2 + p;
+      for (let j = 0; j < p; j++) C[ci + j] += a0 * B[b0 + j] + a1 * B[b1 + j] + a2 * B[b2 + j] + a3 * B[b3 + j];
+    }
+    for (let k = m4; k < m; k++) {
+      const aik = A[ai + k];
+      const bk = k * p;
+      for (let j = 0; j < p; j++) C[ci + j] += aik * B[bk + j];
     }
   }
+  return c;
 }
 
 const rng = rngFromKey('bench');
-const a = gaussianMatrix(32, 32, rng).data;
-const b = gaussianMatrix(32, 32, rng).data;
-const out = new Float64Array(32 * 32);
-const baseline = time(() => {
-  for (let i = 0; i < 1000; i++) baselineMatmul(a, b, out, 32);
-});
+const a = gaussianMatrix(32, 32, rng);
+const b = gaussianMatrix(32, 32, rng);
+const out = zeros(32, 32);
+const baselineRun = () => {
+  for (let i = 0; i < 1000; i++) baselineMatmul(a, b, out);
+};
+const baselineTimes = [];
+
+/**
+ * Median wall time of one call of `fn` in ms, and the median of its ratios to a baseline run made just
+ * before each measured run: other processes can change the machine's speed during the bench, rarely
+ * within one pair of runs. Each run times `reps` calls (for calls too quick to time one by one). The
+ * `warm` unmeasured runs let V8 finish optimising (on a busy machine its compiler thread lags behind).
+ */
+function measure(fn, { runs = RUNS, warm = 5, reps = 1 } = {}) {
+  for (let i = 0; i < warm; i++) {
+    baselineRun();
+    fn();
+  }
+  const t = [];
+  const r = [];
+  for (let i = 0; i < runs; i++) {
+    let t0 = performance.now();
+    baselineRun();
+    const tb = performance.now() - t0;
+    t0 = performance.now();
+    for (let j = 0; j < reps; j++) fn();
+    const tf = (performance.now() - t0) / reps;
+    baselineTimes.push(tb);
+    t.push(tf);
+    r.push(tf / tb);
+  }
+  return { ms: median(t), ratio: median(r) };
+}
 
 const ctx = () => ({
   name: 'gradient-decay',
@@ -93,29 +143,32 @@ const ctx = () => ({
 });
 
 const rows = [];
-const row = (name, ms) => rows.push({ name, ms, ratio: ms / baseline });
-row('baseline: 1000 × matmul 32×32', baseline);
+const row = (name, m) => rows.push({ name, ...m });
 const def0 = config();
-row('gradient-decay default, computed', time(() => gradientDecay(def0)));
+row('gradient-decay default, computed', measure(() => gradientDecay(def0)));
 clearGradientDecayCache();
 cachedGradientDecay(def0);
-row('gradient-decay default, cached (2nd call)', time(() => cachedGradientDecay(def0), 200));
+row('gradient-decay default, cached (2nd call)', measure(() => cachedGradientDecay(def0), { reps: 200 }));
 row(
   'gradient-decay default, full render uncached',
-  time(() => {
+  measure(() => {
     clearGradientDecayCache();
     def.render(ctx());
   }),
 );
 def.render(ctx());
-row('gradient-decay default, full render cached', time(() => def.render(ctx()), 50));
+row('gradient-decay default, full render cached', measure(() => def.render(ctx()), { reps: 50 }));
 for (const models of [['lstm'], ['gru'], ['rnn', 'lstm']]) {
   const c = config({ models });
-  row(`model=${models.join(',')}, computed`, time(() => gradientDecay(c), Math.max(3, Math.floor(RUNS / 2))));
+  row(`model=${models.join(',')}, computed`, measure(() => gradientDecay(c), { runs: Math.max(3, Math.floor(RUNS / 2)) }));
 }
+const baseline = median(baselineTimes);
+rows.unshift({ name: 'baseline: 1000 × matmul 32×32', ms: baseline, ratio: 1 });
 
 const w = Math.max(...rows.map((r) => r.name.length));
-console.log(`hugo-prerender bench (median of ${RUNS} runs; ratio = time / baseline, same machine, same run)\n`);
+console.log(
+  `hugo-prerender bench (median of ${RUNS} runs; ratio = median of time / the baseline run just before it, same machine, same run)\n`,
+);
 console.log(`${'case'.padEnd(w)}  ${'ratio'.padStart(9)}  ${'ms'.padStart(9)}`);
 for (const r of rows) console.log(`${r.name.padEnd(w)}  ${r.ratio.toFixed(3).padStart(9)}  ${r.ms.toFixed(2).padStart(9)}`);
 const computed = rows[1].ms;
