@@ -15,6 +15,8 @@ import { getIn, readSiteConfig, type SiteConfig } from './site/config.js';
 import { PrerenderOutput } from './site/output.js';
 import { copyStaticAssets } from './render/static-assets.js';
 import { createHostServices } from './render/host.js';
+import { shortcodes } from './render/registry.js';
+import { fallbackNames, fallbackTemplate, siteLayoutDirs } from './site/fallbacks.js';
 import type { PageInfo, SiteInfo } from './render/types.js';
 
 export interface BuildOptions {
@@ -208,6 +210,10 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   }
 
   copyStaticAssets(output, { math: anyMath });
+  // What Hugo runs for our shortcodes on a page it renders from the original (see site/fallbacks.ts).
+  for (const name of fallbackNames(shortcodes.keys(), siteLayoutDirs(siteDir, config.data))) {
+    output.writeShortcodeFallback(name, fallbackTemplate(name, shortcodes.get(name)!.inner));
+  }
   output.finish({ sweepPartials: !opts.only });
 
   result.diagnostics.sort(compareDiagnostics);

@@ -3,11 +3,23 @@
  * beside `hugo server`. Hugo watches `.prerender/` through the mounts and reloads the browser; every file
  * is written atomically, so it never reads half of one. Builds never overlap: changes that arrive during a
  * build are batched into exactly one more build.
+ *
+ * Hugo 0.111 batches file events on a fixed 500 ms tick and, when a changed original and its rewritten
+ * shadow fall into the same batch, may keep rendering the original (measured: a new page stayed raw
+ * TeX until the next unrelated change). So when a page's shadow was written less than SETTLE_MS after
+ * the original's last change, it is written once more (same bytes, a new file) SETTLE_MS after that
+ * change: that event surely falls into a later batch, where the shadow wins. Newer Hugo does one more
+ * (invisible) rebuild at most.
+ *
+ * While it runs, `.prerender/watching` exists: between a save and the rewrite of that page, `hugo server`
+ * renders the page once from what it has (0.169: the old shadow, whose staleness check fires; 0.111: the
+ * original itself); the templates see the marker and stay quiet instead of asking for a build.
  */
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { buildSite, type BuildOptions, type BuildResult } from './build.js';
 import { readSiteConfig } from './site/config.js';
+import { PrerenderOutput, WATCH_MARKER } from './site/output.js';
 
 export interface WatchOptions extends BuildOptions {
   /** Called after every build with the files that triggered it (empty for the first build). */
@@ -38,6 +50,9 @@ function watchedPaths(siteDir: string): string[] {
 
 const CONTENT_FILE = /\.(md|markdown|mdown)$/i;
 
+/** More than Hugo's 500 ms event batching tick, with a margin. */
+const SETTLE_MS = 650;
+
 /**
  * When every change is a content file (edited, added or deleted), only those pages need prerendering;
  * anything else (the config, an image a figure checks, a data file a plot reads) means a full build.
@@ -58,10 +73,36 @@ export function watchSite(opts: WatchOptions): WatchHandle {
   let running: Promise<void> | undefined;
   let closed = false;
   let watcher: FSWatcher | undefined;
+  /** When each file last changed (performance.now()). */
+  const changedAt = new Map<string, number>();
+  let settleTimer: NodeJS.Timeout | undefined;
+
+  /** Writes the shadows of `pages` again, unless another build is under way or coming (it settles itself). */
+  const settle = (pages: string[]) => {
+    settleTimer = undefined;
+    if (closed || running || timer || pending.size > 0) return;
+    const contentDir = readSiteConfig(siteDir).contentDir;
+    const out = new PrerenderOutput(siteDir);
+    for (const p of pages) {
+      const rel = path.relative(contentDir, path.join(siteDir, p));
+      if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
+      out.rewriteShadow(rel.split(path.sep).join('/'));
+    }
+  };
 
   const runBuild = async (changed: string[]) => {
-    const result = await buildSite({ ...opts, only: incrementalSet(siteDir, changed) });
-    if (!closed) opts.onBuild(result, changed);
+    const only = incrementalSet(siteDir, changed);
+    const result = await buildSite({ ...opts, only });
+    if (closed) return;
+    opts.onBuild(result, changed);
+    if (only && only.size > 0) {
+      const last = Math.max(...[...only].map((p) => changedAt.get(p) ?? 0));
+      const wait = last + SETTLE_MS - performance.now();
+      if (wait > 0) {
+        if (settleTimer) clearTimeout(settleTimer);
+        settleTimer = setTimeout(() => settle([...only]), wait);
+      }
+    }
   };
 
   const schedule = () => {
@@ -78,7 +119,21 @@ export function watchSite(opts: WatchOptions): WatchHandle {
     }, debounceMs);
   };
 
+  // Best effort: a site that does not exist yet is reported by the build itself.
+  const marker = (action: 'write' | 'remove') => {
+    try {
+      const out = new PrerenderOutput(siteDir);
+      if (action === 'write') out.writeMarker(WATCH_MARKER, `hugo-prerender watch, pid ${process.pid}\n`);
+      else out.removeMarker(WATCH_MARKER);
+    } catch {
+      /* nothing to mark */
+    }
+  };
+  const removeMarker = () => marker('remove');
+  process.once('exit', removeMarker);
+
   const ready = (async () => {
+    marker('write');
     await runBuild([]);
     if (closed) return;
     watcher = watch(watchedPaths(siteDir), {
@@ -87,7 +142,9 @@ export function watchSite(opts: WatchOptions): WatchHandle {
       awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 20 },
     });
     watcher.on('all', (_event, file) => {
-      pending.add(path.relative(siteDir, file).split(path.sep).join('/'));
+      const rel = path.relative(siteDir, file).split(path.sep).join('/');
+      pending.add(rel);
+      changedAt.set(rel, performance.now());
       schedule();
     });
     await new Promise<void>((resolve) => watcher!.once('ready', () => resolve()));
@@ -98,9 +155,12 @@ export function watchSite(opts: WatchOptions): WatchHandle {
     async close() {
       closed = true;
       if (timer) clearTimeout(timer);
+      if (settleTimer) clearTimeout(settleTimer);
       await ready.catch(() => undefined);
       await watcher?.close();
       await running;
+      process.removeListener('exit', removeMarker);
+      removeMarker();
     },
   };
 }

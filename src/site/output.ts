@@ -32,6 +32,14 @@ import { PRERENDER_DIR } from './config.js';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const PARTIALS_DIR = 'layouts/partials/prerender';
+/** Stand-in templates for the shortcodes we render (see writeShortcodeFallback). */
+export const SHORTCODES_DIR = 'layouts/shortcodes';
+/**
+ * `.prerender/watching` exists while `hugo-prerender watch` runs. The templates read it (fileExists) to
+ * keep `hugo server` quiet about the moment between a save and the watcher's rewrite of that page.
+ * It sits outside every mounted directory, so writing it never triggers a Hugo rebuild.
+ */
+export const WATCH_MARKER = 'watching';
 const MANIFEST_VERSION = 1;
 
 export interface ShadowInfo {
@@ -126,6 +134,7 @@ export class PrerenderOutput {
   private readonly pages = new Map<string, ShadowInfo>();
   private readonly partialsWritten = new Set<string>();
   private readonly staticWritten = new Set<string>();
+  private readonly shortcodesWritten = new Set<string>();
   private readonly noisy = new Set<string>();
   private keptAny = false;
   private tmpCounter = 0;
@@ -183,6 +192,42 @@ export class PrerenderOutput {
   }
 
   /**
+   * `.prerender/layouts/shortcodes/<name>.html`: what Hugo runs for one of our shortcodes on a page it
+   * renders from the original rather than from a shadow (no shadow yet, or `hugo server` 0.111 in the
+   * instant between a save and the watcher's rewrite, when it re-reads the original itself).
+   */
+  writeShortcodeFallback(name: string, html: string): void {
+    this.checkKey(name);
+    this.write(`${SHORTCODES_DIR}/${name}.html`, Buffer.from(html, 'utf8'));
+    this.shortcodesWritten.add(`${name}.html`);
+  }
+
+  /**
+   * Writes an existing shadow again, same bytes, new file (atomic rename), so that Hugo's watcher sees
+   * it change once more. Returns false when there is no such shadow. See watch.ts for why.
+   */
+  rewriteShadow(rel: string): boolean {
+    const relPath = this.cleanRel(rel, 'shadow');
+    const file = this.resolve(`content/${relPath}`);
+    if (!lstatOrNull(file)?.isFile()) return false;
+    this.write(`content/${relPath}`, readFileSync(file), { force: true });
+    return true;
+  }
+
+  /** Writes `.prerender/<name>` (a marker file such as WATCH_MARKER), atomically. */
+  writeMarker(name: string, text: string): void {
+    this.checkKey(name);
+    this.write(name, Buffer.from(text, 'utf8'));
+  }
+
+  /** Removes `.prerender/<name>` if it exists. */
+  removeMarker(name: string): void {
+    this.checkKey(name);
+    const file = this.resolve(name);
+    if (lstatOrNull(file)?.isFile()) unlinkSync(file);
+  }
+
+  /**
    * Keeps what an earlier build produced for this page (its shadow and the partials it used), e.g.
    * because the page failed this time: its old shadow stays, and Hugo's staleness check reports it.
    */
@@ -212,6 +257,7 @@ export class PrerenderOutput {
       this.sweep(PARTIALS_DIR, (rel) => rel.endsWith('.html') && referenced.has(rel.slice(0, -5)), removed);
     }
     this.sweep('static', (rel) => keepStatic.has(rel), removed);
+    this.sweep(SHORTCODES_DIR, (rel) => this.shortcodesWritten.has(rel), removed);
 
     // Noisy: marked in this build, or marked before and still on disk without being rendered again
     // (a page this build kept).
@@ -276,9 +322,9 @@ export class PrerenderOutput {
     return abs;
   }
 
-  private write(rel: string, data: Buffer): void {
+  private write(rel: string, data: Buffer, opts: { force?: boolean } = {}): void {
     const file = this.resolve(rel);
-    if (sameBytes(file, data)) return;
+    if (!opts.force && sameBytes(file, data)) return;
     const dir = path.dirname(file);
     mkdirSync(dir, { recursive: true });
     this.resolve(rel); // again, now that the directories exist

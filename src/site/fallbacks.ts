@@ -1,0 +1,82 @@
+/**
+ * Stand-in templates for the shortcodes hugo-prerender renders itself (rnn-unroll, plot, …), written to
+ * `.prerender/layouts/shortcodes/<name>.html` by every build.
+ *
+ * In a shadow page our shortcodes are placeholders, so Hugo never runs these templates there. It does
+ * when it renders a page from its original: a page whose first prerendering failed, or, measured with
+ * `hugo server` 0.111.3, the instant between a save and the watcher's rewrite (that version re-reads the
+ * changed original and renders it until the shadow changes too). Without a template Hugo's rebuild
+ * fails with `template for shortcode "rnn-unroll" not found`; with this one it stays quiet beside a
+ * running watcher and otherwise says what to do (layouts/partials/prerender/unrendered.html).
+ *
+ * A name the site already has a template for (its own layouts or a theme's) gets no stand-in: the
+ * precedence between layout mounts differs between Hugo versions, so ours could replace the user's.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { getIn, layoutRoots } from './config.js';
+
+/** Shortcodes Hugo has built in: Hugo already knows a template for these. */
+export const HUGO_BUILTIN_SHORTCODES: ReadonlySet<string> = new Set([
+  'comment',
+  'details',
+  'figure',
+  'gist',
+  'highlight',
+  'instagram',
+  'param',
+  'qr',
+  'ref',
+  'relref',
+  'tweet',
+  'twitter',
+  'vimeo',
+  'x',
+  'youtube',
+]);
+
+/**
+ * The template Hugo runs for `name` on a page rendered from its original. Hugo insists that a template
+ * mentioning `.Inner` is always used with a closing tag, and one that does not, never: so `.Inner` is
+ * mentioned exactly for shortcodes whose inner content is required (an optional one is taken as bare).
+ */
+export function fallbackTemplate(name: string, inner: 'none' | 'optional' | 'required'): string {
+  return (
+    `{{- /* Written by hugo-prerender build. "${name}" is rendered by hugo-prerender; Hugo runs this only on a page it\n` +
+    `  renders from the original instead of the prerendered copy (see partials/prerender/unrendered.html). */ -}}\n` +
+    (inner === 'required' ? `{{- $_ := .Inner -}}\n` : '') +
+    `{{- partial "prerender/unrendered.html" (dict "name" "${name}" "position" .Position "page" .Page) -}}\n`
+  );
+}
+
+/** Every layouts directory of the site and of its themes (as configured), absolute. */
+export function siteLayoutDirs(siteDir: string, data: Record<string, unknown>): string[] {
+  const dirs = layoutRoots(siteDir, data)
+    .filter((r) => r.target === '')
+    .map((r) => r.dir);
+  const theme = getIn(data, 'theme');
+  const themes = typeof theme === 'string' ? [theme] : Array.isArray(theme) ? theme.filter((t): t is string => typeof t === 'string') : [];
+  const themesDir = getIn(data, 'themesDir');
+  const base = path.resolve(siteDir, typeof themesDir === 'string' && themesDir !== '' ? themesDir : 'themes');
+  for (const t of themes) dirs.push(path.join(base, t, 'layouts'));
+  return dirs;
+}
+
+/** Whether one of `layoutDirs` has a shortcode template `name` (`name.html`, `name.<format>.html`, …). */
+export function hasShortcodeTemplate(layoutDirs: readonly string[], name: string): boolean {
+  for (const dir of layoutDirs) {
+    let entries: string[];
+    try {
+      entries = readdirSync(path.join(dir, 'shortcodes'));
+    } catch {
+      continue;
+    }
+    if (entries.some((e) => e.startsWith(`${name}.`))) return true;
+  }
+  return false;
+}
+
+/** The shortcode names that get a stand-in template: ours, minus Hugo's built-ins and the site's own. */
+export function fallbackNames(ours: Iterable<string>, layoutDirs: readonly string[]): string[] {
+  return [...ours].filter((n) => !HUGO_BUILTIN_SHORTCODES.has(n) && !hasShortcodeTemplate(layoutDirs, n)).sort();
+}
