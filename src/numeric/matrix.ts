@@ -83,8 +83,19 @@ export function matmul(a: Matrix, b: Matrix, out?: Matrix): Matrix {
  * Every entry is summed in the same order whatever the blocking (k in groups of four, left to right,
  * then the k remainder one by one), so the rows handled four at a time and the remainder rows handled
  * one at a time give bit-identical results to each other and to the unblocked loop.
+ *
+ * With `colScale` (length m) it computes A·diag(colScale)·B, scaling each entry of A as it is loaded:
+ * the same rounded products a_ik·s_k as scaling A first, so the same bits, without a pass over A.
  */
-export function matmulInto(A: Float64Array, B: Float64Array, C: Float64Array, n: number, m: number, p: number): void {
+export function matmulInto(
+  A: Float64Array,
+  B: Float64Array,
+  C: Float64Array,
+  n: number,
+  m: number,
+  p: number,
+  colScale?: Float64Array,
+): void {
   C.fill(0, 0, n * p);
   const m4 = m - (m % 4);
   const n4 = n - (n % 4);
@@ -98,10 +109,15 @@ export function matmulInto(A: Float64Array, B: Float64Array, C: Float64Array, n:
     const r2 = r1 + m;
     const r3 = r2 + m;
     for (let k = 0; k < m4; k += 4) {
-      const a00 = A[r0 + k]!, a01 = A[r0 + k + 1]!, a02 = A[r0 + k + 2]!, a03 = A[r0 + k + 3]!;
-      const a10 = A[r1 + k]!, a11 = A[r1 + k + 1]!, a12 = A[r1 + k + 2]!, a13 = A[r1 + k + 3]!;
-      const a20 = A[r2 + k]!, a21 = A[r2 + k + 1]!, a22 = A[r2 + k + 2]!, a23 = A[r2 + k + 3]!;
-      const a30 = A[r3 + k]!, a31 = A[r3 + k + 1]!, a32 = A[r3 + k + 2]!, a33 = A[r3 + k + 3]!;
+      // Multiplying by 1 is exact: without colScale these are plain loads.
+      const s0 = colScale ? colScale[k]! : 1;
+      const s1 = colScale ? colScale[k + 1]! : 1;
+      const s2 = colScale ? colScale[k + 2]! : 1;
+      const s3 = colScale ? colScale[k + 3]! : 1;
+      const a00 = A[r0 + k]! * s0, a01 = A[r0 + k + 1]! * s1, a02 = A[r0 + k + 2]! * s2, a03 = A[r0 + k + 3]! * s3;
+      const a10 = A[r1 + k]! * s0, a11 = A[r1 + k + 1]! * s1, a12 = A[r1 + k + 2]! * s2, a13 = A[r1 + k + 3]! * s3;
+      const a20 = A[r2 + k]! * s0, a21 = A[r2 + k + 1]! * s1, a22 = A[r2 + k + 2]! * s2, a23 = A[r2 + k + 3]! * s3;
+      const a30 = A[r3 + k]! * s0, a31 = A[r3 + k + 1]! * s1, a32 = A[r3 + k + 2]! * s2, a33 = A[r3 + k + 3]! * s3;
       const b0 = k * p;
       const b1 = b0 + p;
       const b2 = b1 + p;
@@ -118,7 +134,8 @@ export function matmulInto(A: Float64Array, B: Float64Array, C: Float64Array, n:
       }
     }
     for (let k = m4; k < m; k++) {
-      const a0 = A[r0 + k]!, a1 = A[r1 + k]!, a2 = A[r2 + k]!, a3 = A[r3 + k]!;
+      const sk = colScale ? colScale[k]! : 1;
+      const a0 = A[r0 + k]! * sk, a1 = A[r1 + k]! * sk, a2 = A[r2 + k]! * sk, a3 = A[r3 + k]! * sk;
       const bk = k * p;
       for (let j = 0; j < p; j++) {
         const x = B[bk + j]!;
@@ -133,7 +150,10 @@ export function matmulInto(A: Float64Array, B: Float64Array, C: Float64Array, n:
     const ci = i * p;
     const ai = i * m;
     for (let k = 0; k < m4; k += 4) {
-      const a0 = A[ai + k]!, a1 = A[ai + k + 1]!, a2 = A[ai + k + 2]!, a3 = A[ai + k + 3]!;
+      const a0 = A[ai + k]! * (colScale ? colScale[k]! : 1);
+      const a1 = A[ai + k + 1]! * (colScale ? colScale[k + 1]! : 1);
+      const a2 = A[ai + k + 2]! * (colScale ? colScale[k + 2]! : 1);
+      const a3 = A[ai + k + 3]! * (colScale ? colScale[k + 3]! : 1);
       const b0 = k * p;
       const b1 = b0 + p;
       const b2 = b1 + p;
@@ -141,7 +161,7 @@ export function matmulInto(A: Float64Array, B: Float64Array, C: Float64Array, n:
       for (let j = 0; j < p; j++) C[ci + j] += a0 * B[b0 + j]! + a1 * B[b1 + j]! + a2 * B[b2 + j]! + a3 * B[b3 + j]!;
     }
     for (let k = m4; k < m; k++) {
-      const aik = A[ai + k]!;
+      const aik = A[ai + k]! * (colScale ? colScale[k]! : 1);
       const bk = k * p;
       for (let j = 0; j < p; j++) C[ci + j] += aik * B[bk + j]!;
     }

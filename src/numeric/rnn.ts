@@ -67,10 +67,9 @@ export function rnnJacobianProducts(
   const { pre } = rnnForward(w, phi, xs, h0);
   const W = w.W.data;
   const d = new Float64Array(n);
-  // Three n×n buffers, reused for every k: the product so far, the next one, and the scaled product.
+  // Two n×n buffers, reused for every k: the product so far and the next one.
   let cur = zeros(n, n);
   let next = zeros(n, n);
-  const scaled = new Float64Array(n * n);
   // J_1 = diag(φ′(a_T))·W.
   const J1 = cur.data;
   for (let i = 0; i < n; i++) {
@@ -79,16 +78,11 @@ export function rnnJacobianProducts(
   }
   visit(1, cur);
   for (let k = 1; k < T; k++) {
-    // J_{k+1} = J_k · diag(φ′(a_{T−k}))·W = (J_k with column j scaled by φ′_j) · W: scaling the n² entries
-    // of J_k costs less than forming diag(φ′)·W and is exact in the same way.
+    // J_{k+1} = J_k · diag(φ′(a_{T−k}))·W = (J_k with column j scaled by φ′_j) · W, the scaling done by
+    // the product as it loads J_k (one pass over memory, not two).
     const a = pre[T - 1 - k]!;
     for (let j = 0; j < n; j++) d[j] = derivative(phi, a[j]!);
-    const J = cur.data;
-    for (let i = 0; i < n; i++) {
-      const o = i * n;
-      for (let j = 0; j < n; j++) scaled[o + j] = J[o + j]! * d[j]!;
-    }
-    matmulInto(scaled, W, next.data, n, n, n);
+    matmulInto(cur.data, W, next.data, n, n, n, d);
     [cur, next] = [next, cur];
     visit(k + 1, cur);
   }

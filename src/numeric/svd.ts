@@ -153,11 +153,11 @@ export function tridiagonalWork(n: number): TridiagonalWork {
  * dsytd2 does. Only the lower triangle is touched: half the work, and every inner loop runs along a row.
  *
  * Loads and stores, not arithmetic, bound these loops in V8, so the passes over B are cut from two per
- * step to one: step k's update is applied to B's first column alone, which gives step k+1's reflector;
- * then a single pass applies step k's update to the rest of B and multiplies the updated entries by step
- * k+1's vector at once (`updateAndMultiply`). Every entry is updated by the same expression as in the
- * two-pass algorithm, so the results are identical; the pass takes two rows at a time, so each vector
- * entry loaded serves two rows.
+ * step to one: step k's update is applied to B's first column alone, which gives step k+1's reflector
+ * (and is never stored: nothing reads it again); then a single pass applies step k's update to the rest
+ * of B and multiplies the updated entries by step k+1's vector at once (`updateAndMultiply`). Every entry
+ * is updated by the same expression as in the two-pass algorithm, so the results are identical; the pass
+ * takes two rows at a time, so each vector entry loaded serves two rows.
  */
 export function tridiagonalizeInto(g: Float64Array, n: number, d: Float64Array, e: Float64Array, work: TridiagonalWork): void {
   if (n < 3) {
@@ -170,7 +170,9 @@ export function tridiagonalizeInto(g: Float64Array, n: number, d: Float64Array, 
   }
   // v, w: the current step's reflector and update vector; vn, pn: the next step's.
   let { v, w, vn, pn } = work;
-  let beta = reflector(g, n, 0, v, d, e);
+  d[0] = g[0]!;
+  for (let i = 0; i < n - 1; i++) v[i] = g[(i + 1) * n]!;
+  let beta = reflector(v, n - 1, e, 0);
   if (beta !== 0) {
     multiplyLower(g, n, 1, n - 1, v, w);
     finishUpdateVector(v, w, n - 1, beta);
@@ -178,18 +180,25 @@ export function tridiagonalizeInto(g: Float64Array, n: number, d: Float64Array, 
   for (let k = 0; k < n - 2; k++) {
     const off = k + 1;
     const len = n - off;
+    // The trailing block B (len×len at (off, off)) still owes step k's update. Its first column, updated,
+    // is d[off] and the column of step k+1's reflector; it is never read again, so it is not stored.
+    const diag = off * n + off;
     if (beta !== 0) {
-      // Step k's update of B's first column (the diagonal entry included).
       const v0 = v[0]!;
       const w0 = w[0]!;
-      for (let i = 0; i < len; i++) g[(off + i) * n + off]! -= v[i]! * w0 + w[i]! * v0;
+      d[off] = g[diag]! - (v0 * w0 + w0 * v0);
+      for (let i = 1; i < len; i++) vn[i - 1] = g[diag + i * n]! - (v[i]! * w0 + w[i]! * v0);
+    } else {
+      d[off] = g[diag]!;
+      for (let i = 1; i < len; i++) vn[i - 1] = g[diag + i * n]!;
     }
     if (k === n - 3) {
-      // B is 2×2: one entry left to update, and no further reflector.
-      if (beta !== 0) g[(off + 1) * n + off + 1]! -= v[1]! * w[1]! + w[1]! * v[1]!;
-      break;
+      // B is 2×2: its updated column gave d[n−2] and the last off-diagonal entry; one entry is left.
+      e[n - 2] = vn[0]!;
+      d[n - 1] = beta !== 0 ? g[diag + n + 1]! - (v[1]! * w[1]! + w[1]! * v[1]!) : g[diag + n + 1]!;
+      return;
     }
-    const nextBeta = reflector(g, n, off, vn, d, e);
+    const nextBeta = reflector(vn, len - 1, e, off);
     if (beta !== 0 && nextBeta !== 0) updateAndMultiply(g, n, off + 1, len - 1, v, w, vn, pn);
     else if (beta !== 0) updateLower(g, n, off + 1, len - 1, v, w);
     else if (nextBeta !== 0) multiplyLower(g, n, off + 1, len - 1, vn, pn);
@@ -198,28 +207,22 @@ export function tridiagonalizeInto(g: Float64Array, n: number, d: Float64Array, 
     [w, pn] = [pn, w];
     beta = nextBeta;
   }
-  d[n - 2] = g[(n - 2) * n + n - 2]!;
-  e[n - 2] = g[(n - 1) * n + n - 2]!;
-  d[n - 1] = g[(n - 1) * n + n - 1]!;
 }
 
 /**
- * The Householder reflector of step k: v (length n−k−1) from column k below the diagonal, so that
- * (I − β·v·vᵀ) maps that column onto e[k]·e₁. Sets d[k] and e[k]; returns β (0 when the column is
- * already zero, and nothing is to be done).
+ * Turns the column x = v[0..len) into the Householder vector of step k, in place, so that
+ * (I − β·v·vᵀ)·x = e[k]·e₁. Sets e[k]; returns β (0 when x is already zero, and nothing is to be done).
  *
  * H depends only on v's direction, so a column whose squares would underflow or overflow (entries
  * outside 2^±450) is scaled by a power of two first: exact, and with no effect on H or on the result.
  */
-function reflector(g: Float64Array, n: number, k: number, v: Float64Array, d: Float64Array, e: Float64Array): number {
-  const off = k + 1;
-  const len = n - off;
-  d[k] = g[k * n + k]!;
+function reflector(v: Float64Array, len: number, e: Float64Array, k: number): number {
   let amax = 0;
+  let norm2 = 0;
   for (let i = 0; i < len; i++) {
-    const x = g[(off + i) * n + k]!;
-    v[i] = x;
+    const x = v[i]!;
     amax = Math.max(amax, Math.abs(x));
+    norm2 += x * x;
   }
   if (amax === 0) {
     e[k] = 0;
@@ -229,11 +232,13 @@ function reflector(g: Float64Array, n: number, k: number, v: Float64Array, d: Fl
   if (amax < 2 ** -450 || amax > 2 ** 450) {
     const exp = Math.max(-1000, Math.min(1000, Math.round(Math.log2(amax))));
     const inv = 2 ** -exp;
-    for (let i = 0; i < len; i++) v[i]! *= inv;
+    norm2 = 0;
+    for (let i = 0; i < len; i++) {
+      v[i]! *= inv;
+      norm2 += v[i]! * v[i]!;
+    }
     unscale = 2 ** exp;
   }
-  let norm2 = 0;
-  for (let i = 0; i < len; i++) norm2 += v[i]! * v[i]!;
   const norm = Math.sqrt(norm2);
   // Reflect onto −sign(v₀)‖v‖·e₁: then v₀ − α adds magnitudes and cannot cancel.
   const alpha = v[0]! >= 0 ? -norm : norm;
@@ -440,6 +445,27 @@ export function gramLower(x: Float64Array, rows: number, n: number, g: Float64Ar
   }
 }
 
+/**
+ * max |x_i|, NaN if any x_i is NaN (Math.max propagates NaN). Four running maxima, so the CPU need not
+ * wait on one chain of comparisons.
+ */
+function maxAbs(x: Float64Array): number {
+  let m0 = 0;
+  let m1 = 0;
+  let m2 = 0;
+  let m3 = 0;
+  const len = x.length;
+  const len4 = len - (len % 4);
+  for (let i = 0; i < len4; i += 4) {
+    m0 = Math.max(m0, Math.abs(x[i]!));
+    m1 = Math.max(m1, Math.abs(x[i + 1]!));
+    m2 = Math.max(m2, Math.abs(x[i + 2]!));
+    m3 = Math.max(m3, Math.abs(x[i + 3]!));
+  }
+  for (let i = len4; i < len; i++) m0 = Math.max(m0, Math.abs(x[i]!));
+  return Math.max(m0, m1, m2, m3);
+}
+
 /** Buffers of `spectralNorm` for one shape, kept between calls: it runs hundreds of times per plot. */
 interface NormWork {
   m: number;
@@ -478,14 +504,10 @@ function normWorkFor(m: number, n: number): NormWork {
 export function spectralNorm(a: Matrix): number {
   const { rows, cols, data } = a;
   if (rows === 0 || cols === 0) return 0;
-  let amax = 0;
-  for (let i = 0; i < data.length; i++) {
-    const x = Math.abs(data[i]!);
-    if (x > amax) amax = x;
-    else if (x !== x) return Number.NaN;
-  }
+  const amax = maxAbs(data);
+  if (amax !== amax) return Number.NaN;
   if (amax === 0) return 0;
-  if (!Number.isFinite(amax)) return Infinity;
+  if (amax === Infinity) return Infinity;
   // 2^e near amax; |e| ≤ 1000 keeps 2^±e finite even for subnormal amax.
   let exp = Math.max(-1000, Math.min(1000, Math.round(Math.log2(amax))));
   // The Gram matrix XᵀX of X = A·2^−e, oriented so that it is the smaller one: n×n, n = min(rows, cols).
