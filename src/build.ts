@@ -3,7 +3,7 @@
  * `<site>/.prerender/`. One bad page never stops the others: its diagnostics are collected, its previous
  * output (if any) is left as it was, and the result says the build failed.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from './content/types.js';
 import { createMathRenderer } from './render/katex.js';
@@ -12,7 +12,7 @@ import { md5Hex, stableStringify } from './render/keys.js';
 import { prerenderPage, type PageSettings } from './prerender-page.js';
 import { everywhereSettings } from './render/everywhere.js';
 import { getIn, readSiteConfig, type SiteConfig } from './site/config.js';
-import { PrerenderOutput } from './site/output.js';
+import { OutputPathError, PrerenderOutput } from './site/output.js';
 import { copyStaticAssets } from './render/static-assets.js';
 import { createHostServices } from './render/host.js';
 import { shortcodes } from './render/registry.js';
@@ -46,24 +46,99 @@ export interface BuildResult {
 
 const CONTENT_EXTENSIONS = new Set(['.md', '.markdown', '.mdown']);
 
+/**
+ * Every content file below `dir`, sorted. Symlinked files and directories are followed, as Hugo follows
+ * them (measured with 0.111.3: a symlinked content/posts is rendered); a directory already on the path
+ * (a symlink loop) is not entered again.
+ */
 function listContentFiles(dir: string): string[] {
   const out: string[] = [];
-  const walk = (d: string) => {
+  const walk = (d: string, seen: ReadonlySet<string>) => {
     let entries;
+    let real;
     try {
+      real = realpathSync(d);
       entries = readdirSync(d, { withFileTypes: true });
     } catch {
       return;
     }
+    if (seen.has(real)) return;
+    const inside = new Set(seen).add(real);
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (e.name.startsWith('.')) continue;
       const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.isFile() && CONTENT_EXTENSIONS.has(path.extname(e.name).toLowerCase())) out.push(p);
+      let st: Stats | undefined = undefined;
+      if (e.isSymbolicLink()) {
+        try {
+          st = statSync(p);
+        } catch {
+          continue; // a dangling link: Hugo skips it too
+        }
+      }
+      if (st ? st.isDirectory() : e.isDirectory()) walk(p, inside);
+      else if ((st ? st.isFile() : e.isFile()) && CONTENT_EXTENSIONS.has(path.extname(e.name).toLowerCase())) out.push(p);
     }
   };
-  walk(dir);
+  walk(dir, new Set());
   return out;
+}
+
+/**
+ * The first byte sequence that is not UTF-8, as a position. Hugo expects UTF-8; such a file is decoded
+ * with U+FFFD in place of the bad bytes, so its shadow would not be the original byte for byte.
+ */
+export function invalidUtf8(bytes: Buffer): { line: number; column: number; byte: number } | undefined {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return undefined;
+  } catch {
+    /* find where, below */
+  }
+  let line = 1;
+  let column = 1;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (len === 0 || i + len > bytes.length) return { line, column, byte: b };
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(i, i + len));
+    } catch {
+      return { line, column, byte: b };
+    }
+    if (b === 0x0a) {
+      line++;
+      column = 1;
+    } else column++;
+    i += len;
+  }
+  return undefined;
+}
+
+/** A file system error while writing .prerender/ (permissions, a file where a directory should be, a full disk). */
+function writeFailure(e: unknown): string | undefined {
+  if (e instanceof OutputPathError) return e.message;
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+    return `cannot write the prerendered output: ${(e as Error).message}; hugo-prerender writes only inside .prerender/: check that it is a writable directory (or delete it)`;
+  }
+  return undefined;
+}
+
+/**
+ * Languages whose `contentDir` is not one of the content roots we prerender (languages.fr.contentDir =
+ * "content.fr"): their pages would be published unprerendered.
+ */
+function unsupportedLanguageDirs(siteDir: string, data: Record<string, unknown>, roots: readonly string[]): { lang: string; dir: string }[] {
+  const langs = getIn(data, 'languages');
+  if (!langs || typeof langs !== 'object' || Array.isArray(langs)) return [];
+  const out: { lang: string; dir: string }[] = [];
+  for (const [lang, conf] of Object.entries(langs as Record<string, unknown>)) {
+    const dir = getIn(conf, 'contentDir');
+    if (typeof dir !== 'string' || dir.trim() === '') continue;
+    const abs = path.resolve(siteDir, dir);
+    if (!roots.includes(abs)) out.push({ lang, dir });
+  }
+  return out.sort((a, b) => (a.lang < b.lang ? -1 : 1));
 }
 
 function toPosix(p: string): string {
@@ -91,7 +166,10 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     return result;
   };
 
-  if (!existsDir(siteDir)) return fail(`the site directory ${siteDir} does not exist; pass the site with -s DIR`);
+  if (!existsDir(siteDir)) {
+    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path.dirname(siteDir)}?)`);
+    return fail(`the site directory ${siteDir} does not exist; pass the site with -s DIR`);
+  }
   let config: SiteConfig;
   try {
     config = readSiteConfig(siteDir);
@@ -123,7 +201,29 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   };
   const site: SiteInfo = { dir: siteDir, staticDirs: config.staticDirs, assetsDir: config.assetsDir };
 
-  const output = new PrerenderOutput(siteDir);
+  for (const { lang, dir } of unsupportedLanguageDirs(siteDir, config.data, config.contentRoots.map((r) => r.dir))) {
+    const count = listContentFiles(path.resolve(siteDir, dir)).length;
+    result.diagnostics.push({
+      severity: 'error',
+      code: 'config',
+      file: config.file ? toPosix(path.relative(siteDir, config.file)) : undefined,
+      line: 1,
+      column: 1,
+      message:
+        `languages.${lang}.contentDir = ${JSON.stringify(dir)}: a content directory per language is not supported yet, ` +
+        `so its ${count} page${count === 1 ? '' : 's'} would be published without prerendering (math as raw TeX). ` +
+        `Keep every language in one content directory, translations named by suffix (posts/x.${lang}.md)`,
+    });
+  }
+
+  let output: PrerenderOutput;
+  try {
+    output = new PrerenderOutput(siteDir);
+  } catch (e) {
+    const why = writeFailure(e);
+    if (why) return fail(why);
+    throw e;
+  }
   const files = listContentFiles(config.contentDir);
   let anyMath = false;
 
@@ -143,6 +243,17 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
       // prerender template trims it too, so the staleness check agrees in every version.
       sourceMd5 = md5Hex(hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes);
       source = bytes.toString('utf8');
+      const bad = invalidUtf8(bytes);
+      if (bad) {
+        result.diagnostics.push({
+          severity: 'warning',
+          code: 'encoding',
+          file: relPath,
+          line: bad.line,
+          column: bad.column,
+          message: `not UTF-8 (byte 0x${bad.byte.toString(16).padStart(2, '0')}); Hugo expects UTF-8, and the bad bytes show as "\uFFFD". Convert the file, e.g. iconv -f windows-1252 -t utf-8`,
+        });
+      }
     } catch (e) {
       result.diagnostics.push({ severity: 'error', file: relPath, line: 1, column: 1, message: `cannot read: ${(e as Error).message}` });
       output.keep(relToContent);
@@ -198,23 +309,40 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
       for (const f of r.fragments) if (f.html !== '') output.writePartial(f.key, neutraliseTemplate(f.html));
       continue;
     }
+    try {
+      const keys: string[] = [];
+      for (const f of r.fragments) {
+        keys.push(f.key);
+        if (f.html !== '' || !output.hasPartial(f.key)) output.writePartial(f.key, neutraliseTemplate(f.html));
+        if (f.noisy) output.markNoisy(f.key);
+      }
+      output.writeShadow(relToContent, r.shadow, { source: relPath, partials: keys });
+    } catch (e) {
+      const why = writeFailure(e);
+      if (!why) throw e;
+      // Said once: the next pages would fail the same way.
+      if (!result.diagnostics.some((d) => d.code === 'write')) {
+        result.diagnostics.push({ severity: 'error', code: 'write', file: relPath, line: 1, column: 1, message: why });
+      }
+      output.keep(relToContent);
+      continue;
+    }
     result.shadowed++;
     if (r.stats.formulas > 0) anyMath = true;
-    const keys: string[] = [];
-    for (const f of r.fragments) {
-      keys.push(f.key);
-      if (f.html !== '' || !output.hasPartial(f.key)) output.writePartial(f.key, neutraliseTemplate(f.html));
-      if (f.noisy) output.markNoisy(f.key);
-    }
-    output.writeShadow(relToContent, r.shadow, { source: relPath, partials: keys });
   }
 
-  copyStaticAssets(output, { math: anyMath });
-  // What Hugo runs for our shortcodes on a page it renders from the original (see site/fallbacks.ts).
-  for (const name of fallbackNames(shortcodes.keys(), siteLayoutDirs(siteDir, config.data))) {
-    output.writeShortcodeFallback(name, fallbackTemplate(name, shortcodes.get(name)!.inner));
+  try {
+    copyStaticAssets(output, { math: anyMath });
+    // What Hugo runs for our shortcodes on a page it renders from the original (see site/fallbacks.ts).
+    for (const name of fallbackNames(shortcodes.keys(), siteLayoutDirs(siteDir, config.data))) {
+      output.writeShortcodeFallback(name, fallbackTemplate(name, shortcodes.get(name)!.inner));
+    }
+    output.finish({ sweepPartials: !opts.only });
+  } catch (e) {
+    const why = writeFailure(e);
+    if (!why) throw e;
+    if (!result.diagnostics.some((d) => d.code === 'write')) result.diagnostics.push({ severity: 'error', code: 'write', line: 1, column: 1, message: why });
   }
-  output.finish({ sweepPartials: !opts.only });
 
   result.diagnostics.sort(compareDiagnostics);
   result.failed = result.failed || result.diagnostics.some((d) => d.severity === 'error');
@@ -224,6 +352,15 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
 
 function hasUtf8Bom(b: Buffer): boolean {
   return b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+}
+
+function existsPath(p: string): boolean {
+  try {
+    statSync(p);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function existsDir(p: string): boolean {

@@ -139,14 +139,49 @@ export function parseConfigText(
   } catch (e) {
     const err = e as Error & { line?: number; column?: number };
     if (typeof err.line === 'number') return fail(err.message.split('\n')[0]!, err.line, err.column);
+    // One line: JSON.parse quotes the offending text, newlines included.
+    const message = err.message.replace(/\s*\n\s*/g, ' ');
     const pos = /position (\d+)/.exec(err.message);
     if (pos) {
       const before = src.slice(0, Number(pos[1]));
       const lines = before.split('\n');
-      return fail(err.message, lines.length, lines[lines.length - 1]!.length + 1);
+      return fail(message, lines.length, lines[lines.length - 1]!.length + 1);
     }
-    return fail(err.message);
+    // Node 20's JSON.parse often names no position ("Unexpected token '}'"): find it.
+    const offset = format === 'json' ? jsonErrorOffset(src) : undefined;
+    if (offset !== undefined) {
+      const lines = src.slice(0, offset).split('\n');
+      return fail(message, lines.length, lines[lines.length - 1]!.length + 1);
+    }
+    return fail(message);
   }
+}
+
+/**
+ * Where JSON text goes wrong: the length of its longest prefix that is still the beginning of some valid
+ * JSON (JSON.parse of it fails only for running out of input), found by bisection.
+ */
+export function jsonErrorOffset(src: string): number | undefined {
+  const validPrefix = (n: number): boolean => {
+    try {
+      JSON.parse(src.slice(0, n));
+      return true;
+    } catch (e) {
+      const msg = (e as Error).message;
+      if (/Unexpected end of JSON input/.test(msg)) return true;
+      const pos = /position (\d+)/.exec(msg);
+      return pos !== null && Number(pos[1]) >= n;
+    }
+  };
+  if (validPrefix(src.length)) return undefined;
+  let lo = 0; // valid prefix
+  let hi = src.length; // not valid
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (validPrefix(mid)) lo = mid;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export function isRecord(v: unknown): v is Record<string, unknown> {
