@@ -15,7 +15,7 @@
  * shared by all radii (only the scale differs), so the curves differ only by what the parameters change.
  */
 import type { Activation } from './activation.js';
-import { gaussianMatrix, gaussianVector, scale, type Matrix } from './matrix.js';
+import { gaussianMatrix, gaussianVector, scale, smallInt, type Matrix } from './matrix.js';
 import { randomOrthogonal } from './qr.js';
 import { spectralRadius } from './eigen.js';
 import { rngFromKey, type Rng } from './rng.js';
@@ -138,7 +138,15 @@ export function summarise(runs: readonly Float64Array[]): { gmean: Float64Array;
 }
 
 /** Runs the whole experiment: one series per (model, radius), models outermost, in the given order. */
-export function gradientDecay(cfg: GradientDecayConfig): DecaySeries[] {
+export function gradientDecay(config: GradientDecayConfig): DecaySeries[] {
+  // Sizes and seeds as small integers, whatever representation the caller's numbers had (see smallInt).
+  const cfg: GradientDecayConfig = {
+    ...config,
+    hidden: smallInt(config.hidden),
+    steps: smallInt(config.steps),
+    seeds: smallInt(config.seeds),
+    seed: smallInt(config.seed),
+  };
   const out: DecaySeries[] = [];
   for (const model of cfg.models) {
     const draws = Array.from({ length: cfg.seeds }, (_, s) => drawSeed(cfg, model, cfg.seed + s));

@@ -16,7 +16,16 @@ export function zeros(rows: number, cols: number): Matrix {
   if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 0 || cols < 0) {
     throw new RangeError(`invalid matrix size ${rows}×${cols}`);
   }
-  return { rows, cols, data: new Float64Array(rows * cols) };
+  return { rows: smallInt(rows), cols: smallInt(cols), data: new Float64Array(rows * cols) };
+}
+
+/**
+ * The same integer, as V8 stores small integers (a "Smi") rather than as a double. A size that arrives
+ * as a double (32 read from an object whose field also holds fractions, like a parameter spec's
+ * `default`) makes every index computed from it floating-point and the kernels about 1.5× slower.
+ */
+export function smallInt(x: number): number {
+  return (x | 0) === x ? x | 0 : x;
 }
 
 export function identity(n: number): Matrix {

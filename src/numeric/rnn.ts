@@ -28,25 +28,48 @@ export interface RnnTrace {
 }
 
 export function rnnStep(w: RnnWeights, phi: Activation, h: Float64Array, x: Float64Array): { a: Float64Array; h: Float64Array } {
-  const a = matvec(w.W, h);
-  const ux = matvec(w.U, x);
-  const next = new Float64Array(a.length);
+  const n = w.W.rows;
+  const a = new Float64Array(n);
+  const next = new Float64Array(n);
+  rnnStepInto(w, phi, h, x, a, next, new Float64Array(n));
+  return { a, h: next };
+}
+
+/** One step into given buffers: a = W·h + U·x + b, next = φ(a); `ux` is scratch. */
+function rnnStepInto(
+  w: RnnWeights,
+  phi: Activation,
+  h: Float64Array,
+  x: Float64Array,
+  a: Float64Array,
+  next: Float64Array,
+  ux: Float64Array,
+): void {
+  matvec(w.W, h, a);
+  matvec(w.U, x, ux);
   for (let i = 0; i < a.length; i++) {
     a[i] = a[i]! + ux[i]! + w.b[i]!;
     next[i] = activate(phi, a[i]!);
   }
-  return { a, h: next };
 }
 
 export function rnnForward(w: RnnWeights, phi: Activation, xs: readonly Float64Array[], h0: Float64Array): RnnTrace {
+  const n = w.W.rows;
+  const T = xs.length;
+  // All pre-activations and states in two allocations (views into them), not two per step.
+  const preAll = new Float64Array(T * n);
+  const statesAll = new Float64Array(T * n);
+  const ux = new Float64Array(n);
   const pre: Float64Array[] = [];
   const states: Float64Array[] = [h0];
   let h = h0;
-  for (const x of xs) {
-    const s = rnnStep(w, phi, h, x);
-    pre.push(s.a);
-    states.push(s.h);
-    h = s.h;
+  for (let t = 0; t < T; t++) {
+    const a = preAll.subarray(t * n, (t + 1) * n);
+    const next = statesAll.subarray(t * n, (t + 1) * n);
+    rnnStepInto(w, phi, h, xs[t]!, a, next, ux);
+    pre.push(a);
+    states.push(next);
+    h = next;
   }
   return { pre, states };
 }

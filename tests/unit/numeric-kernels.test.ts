@@ -3,7 +3,18 @@
 // straightforward reference implementations written here, on random inputs.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { gaussianMatrix, gaussianVector, matmul, matmulInto, matvec, scale, transpose, zeros, type Matrix } from '../../src/numeric/matrix.js';
+import {
+  gaussianMatrix,
+  gaussianVector,
+  matmul,
+  matmulInto,
+  matvec,
+  scale,
+  smallInt,
+  transpose,
+  zeros,
+  type Matrix,
+} from '../../src/numeric/matrix.js';
 import { randomOrthogonal } from '../../src/numeric/qr.js';
 import { rngFromSeed, type Rng } from '../../src/numeric/rng.js';
 import {
@@ -120,6 +131,14 @@ describe('matmul (register-blocked)', () => {
     const out = new Float64Array(36).fill(Number.NaN);
     matmulInto(a.data, b.data, out, 6, 6, 6);
     expect(Array.from(out)).toEqual(Array.from(matmul(a, b).data));
+  });
+});
+
+describe('smallInt', () => {
+  it('never changes a value: int32 values come back equal, anything else unchanged', () => {
+    for (const x of [0, 1, 32, -7, 2 ** 31 - 1, -(2 ** 31)]) expect(smallInt(x)).toBe(x);
+    for (const x of [2 ** 31, 1e12, 0.5, -1.5, Infinity, Number.NaN]) expect(smallInt(x)).toBe(x);
+    expect(zeros(3, 32.0).cols).toBe(32);
   });
 });
 
