@@ -256,6 +256,15 @@ describe('largestTridiagonalEigenvalue (Laguerre, proved by Sturm counts, finish
       { numRuns: 400 },
     );
   });
+  it('is exact for a largest eigenvalue of high multiplicity, where Laguerre stalls (ReLU Gram matrices)', () => {
+    for (const m of [1, 4, 16, 31]) {
+      const values = Array.from({ length: 32 }, (_, i) => (i < m ? 0.25 : 0));
+      const { d, e } = tridiagonalize(symmetricWithSpectrum(values, rngFromSeed(m)), 32);
+      const got = largestTridiagonalEigenvalue(d, e);
+      expect(Math.abs(got - referenceLargestEigenvalue(d, e))).toBeLessThanOrEqual(8 * EPS * 0.25);
+      expect(relErr(got, 0.25)).toBeLessThan(1e-14);
+    }
+  });
   it('finds the known largest eigenvalue of the free-particle tridiagonal 2 − 2cos(kπ/(n+1))', () => {
     for (const n of [1, 2, 5, 32, 100]) {
       const d = new Float64Array(n).fill(2);
