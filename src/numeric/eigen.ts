@@ -7,6 +7,7 @@
  * usually form a complex pair of equal modulus, where power iteration does not converge at all.
  */
 import type { Matrix } from './matrix.js';
+import { reflectCols, reflectRows, reflector } from './householder.js';
 
 export interface Eigenvalues {
   /** Real parts. */
@@ -23,35 +24,12 @@ export function hessenberg(h: Float64Array, n: number): void {
   for (let k = 0; k < n - 2; k++) {
     const off = k + 1;
     const len = n - off;
-    let norm2 = 0;
-    for (let i = 0; i < len; i++) {
-      const x = h[(off + i) * n + k]!;
-      v[i] = x;
-      norm2 += x * x;
-    }
-    if (norm2 === 0) continue;
-    const norm = Math.sqrt(norm2);
-    const alpha = v[0]! >= 0 ? -norm : norm;
-    v[0]! -= alpha;
-    let vv = 0;
-    for (let i = 0; i < len; i++) vv += v[i]! * v[i]!;
-    if (vv === 0) continue;
-    const beta = 2 / vv;
-    // Left: rows off.., columns k.. ← (I − βvvᵀ)·H.
-    for (let j = k; j < n; j++) {
-      let s = 0;
-      for (let i = 0; i < len; i++) s += v[i]! * h[(off + i) * n + j]!;
-      s *= beta;
-      for (let i = 0; i < len; i++) h[(off + i) * n + j]! -= s * v[i]!;
-    }
-    // Right: all rows, columns off.. ← H·(I − βvvᵀ).
-    for (let r = 0; r < n; r++) {
-      let s = 0;
-      for (let i = 0; i < len; i++) s += h[r * n + off + i]! * v[i]!;
-      s *= beta;
-      for (let i = 0; i < len; i++) h[r * n + off + i]! -= s * v[i]!;
-    }
-    h[off * n + k] = alpha;
+    const r = reflector(h, off * n + k, n, len, v);
+    if (!r) continue;
+    // Left: rows off.., columns k.. ← (I − βvvᵀ)·H; right: all rows, columns off.. ← H·(I − βvvᵀ).
+    reflectRows(h, n, off, len, k, n, v, r.beta);
+    reflectCols(h, n, off, len, n, v, r.beta);
+    h[off * n + k] = r.alpha;
     for (let i = 1; i < len; i++) h[(off + i) * n + k] = 0;
   }
 }

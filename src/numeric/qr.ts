@@ -3,6 +3,7 @@
  */
 import { clone, gaussianMatrix, identity, type Matrix } from './matrix.js';
 import type { Rng } from './rng.js';
+import { reflectCols, reflectRows, reflector } from './householder.js';
 
 /**
  * A = Q·R for an m×n matrix with m ≥ n: Q is m×m orthogonal, R is m×n upper triangular. Householder
@@ -20,36 +21,13 @@ export function householderQR(a: Matrix): { q: Matrix; r: Matrix } {
   const steps = Math.min(m - 1, n);
   for (let k = 0; k < steps; k++) {
     const len = m - k;
-    let norm2 = 0;
-    for (let i = 0; i < len; i++) {
-      const x = R[(k + i) * n + k]!;
-      v[i] = x;
-      norm2 += x * x;
-    }
-    if (norm2 === 0) continue;
-    const norm = Math.sqrt(norm2);
-    // Reflect x onto -sign(x0)·‖x‖·e1: adding (not subtracting) avoids cancellation in v0.
-    const alpha = v[0]! >= 0 ? -norm : norm;
-    v[0]! -= alpha;
-    let vv = 0;
-    for (let i = 0; i < len; i++) vv += v[i]! * v[i]!;
-    if (vv === 0) continue;
-    const beta = 2 / vv;
-    for (let j = k; j < n; j++) {
-      let s = 0;
-      for (let i = 0; i < len; i++) s += v[i]! * R[(k + i) * n + j]!;
-      s *= beta;
-      for (let i = 0; i < len; i++) R[(k + i) * n + j]! -= s * v[i]!;
-    }
-    R[k * n + k] = alpha;
+    const h = reflector(R, k * n + k, n, len, v);
+    if (!h) continue;
+    reflectRows(R, n, k, len, k, n, v, h.beta);
+    R[k * n + k] = h.alpha;
     for (let i = 1; i < len; i++) R[(k + i) * n + k] = 0;
     // Q ← Q·H_k, so that at the end Q = H_0·H_1·…, and A = Q·R.
-    for (let row = 0; row < m; row++) {
-      let s = 0;
-      for (let i = 0; i < len; i++) s += Q[row * m + k + i]! * v[i]!;
-      s *= beta;
-      for (let i = 0; i < len; i++) Q[row * m + k + i]! -= s * v[i]!;
-    }
+    reflectCols(Q, m, k, len, m, v, h.beta);
   }
   return { q, r };
 }
