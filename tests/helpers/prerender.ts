@@ -8,7 +8,7 @@
  * those relative mounts resolve exactly as they do in the checkout.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmdirSync, statSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT, tempDir } from './hugo.js';
 
@@ -200,5 +200,9 @@ export const SEED_POST = path.join(PROJECT_ROOT, 'fixtures/seed/learning_to_reme
 export function copySeedSite(): string {
   const site = copyProjectSite('fixtures/site');
   cpSync(SEED_POST, path.join(site, 'content/posts/learning-to-remember.md'));
+  // Only the seed post (and the home page): the example site's other posts came later.
+  for (const e of readdirSync(path.join(site, 'content/posts'))) {
+    if (e !== 'learning-to-remember.md') rmSync(path.join(site, 'content/posts', e), { recursive: true, force: true });
+  }
   return site;
 }

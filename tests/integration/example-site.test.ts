@@ -25,8 +25,8 @@ beforeAll(() => {
 describe('hugo-prerender build on the example site', () => {
   it('prerenders every shortcode and formula without errors', () => {
     expect(cli.code, cli.stdout + cli.stderr).toBe(0);
-    expect(cli.summary).toMatchObject({ pages: 2, prerendered: 1, figures: 1, shortcodes: 10, errors: 0 });
-    expect(cli.summary!.formulas).toBeGreaterThanOrEqual(40);
+    expect(cli.summary).toMatchObject({ pages: 3, prerendered: 2, figures: 1, shortcodes: 12, errors: 0 });
+    expect(cli.summary!.formulas).toBeGreaterThanOrEqual(45);
     // The only warning is the post's own mojibake, kept verbatim from the founding post.
     expect(cli.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('mojibake')]);
   });
@@ -101,6 +101,17 @@ describeEachHugo('the example post built by Hugo', (hugo) => {
     ];
     expect(refs.length).toBeGreaterThan(20);
     expect(refs.filter((r) => !known.has(decodeURIComponent(r)))).toEqual([]);
+  });
+
+  it('draws the training-curve plots from the CSV files in the page bundle', () => {
+    const page = parseHtml(readFileSync(path.join(built.publicDir, 'posts/training-curves/index.html'), 'utf8'));
+    const plots = byTag(page, 'svg').filter((s) => (attr(s, 'className') ?? '').includes('hp-'));
+    expect(plots.length).toBe(2);
+    for (const p of plots) expect(byTag(p, 'path').length).toBeGreaterThan(0);
+    // The data tables hold the CSV's rows: 30 epochs, and the schedule every 250 steps from 0 to 10000.
+    const tables = byTag(page, 'details').map((d) => byTag(d, 'tr').length - 1);
+    expect(tables).toEqual([30, 41]);
+    expect(textWithout(byTag(page, 'article')[0]!, (el) => el.tagName === 'annotation')).not.toMatch(/\$|\\mathcal/);
   });
 
   it('links the table of contents to the headings', () => {

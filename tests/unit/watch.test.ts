@@ -17,7 +17,7 @@ function recorder() {
       builds.push({ result, changed });
       wake?.();
     },
-    async next(count: number, timeoutMs = 15_000) {
+    async next(count: number, timeoutMs = 40_000) {
       const deadline = Date.now() + timeoutMs;
       while (builds.length < count) {
         if (Date.now() > deadline) throw new Error(`timed out waiting for build ${count} (have ${builds.length})`);
