@@ -188,7 +188,11 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     const n = seen.get(identity) ?? 0;
     seen.set(identity, n + 1);
     const idPrefix = `hp${identity.slice(0, 8)}${n ? `-${n}` : ''}`;
-    const key = contentKey('sc', sc.name, def.version, env.settings.settingsKey, idPrefix, identity);
+    // A shortcode that reads files (cacheable: false) renders differently on different pages with the same
+    // parameters (plot file="loss.csv" resolves in each page's bundle): its key names the page, or the last
+    // page rendered would overwrite the fragment every other page includes.
+    const pageScope = def.cacheable === false ? [file] : [];
+    const key = contentKey('sc', sc.name, def.version, env.settings.settingsKey, idPrefix, identity, ...pageScope);
     replacements.push({ start: sc.offset, end: sc.end, key });
     if (def.cacheable !== false && env.hasFragment?.(key)) {
       stats.cacheHits++;

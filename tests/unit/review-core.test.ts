@@ -1,0 +1,49 @@
+/**
+ * Pre-release review of the core pipeline: each test pins one bug that was found and fixed
+ * (see the commit that added it).
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/build.js';
+
+const dirs: string[] = [];
+function site(files: Record<string, string | Buffer>): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'hp-review-'));
+  dirs.push(root);
+  const dir = path.join(root, 'site');
+  for (const [rel, text] of Object.entries({ 'hugo.toml': 'title = "t"\n', ...files })) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  }
+  return dir;
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+const KEY = /\{\{< prerender "([0-9a-f]+)"/;
+function fragmentOf(dir: string, shadow: string): string {
+  const key = KEY.exec(readFileSync(path.join(dir, '.prerender/content', shadow), 'utf8'))![1]!;
+  return readFileSync(path.join(dir, `.prerender/layouts/partials/prerender/${key}.html`), 'utf8');
+}
+
+describe('core pipeline review', () => {
+  it('the same plot in two page bundles shows each bundle its own data file', async () => {
+    const plot = '---\ntitle: P\n---\n{{< plot file="d.csv" x="x" y="y" >}}\n';
+    const dir = site({
+      'content/posts/a/index.md': plot,
+      'content/posts/a/d.csv': 'x,y\n0,1\n1,2\n2,3\n',
+      'content/posts/b/index.md': plot,
+      'content/posts/b/d.csv': 'x,y\n0,1000\n1,2000\n2,3000\n',
+    });
+    const r = await buildSite({ source: dir });
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const a = fragmentOf(dir, 'posts/a/index.md');
+    const b = fragmentOf(dir, 'posts/b/index.md');
+    expect(a).not.toBe(b);
+    expect(b).toMatch(/>3,?000</);
+    expect(a).not.toMatch(/>3,?000</);
+  });
+});
