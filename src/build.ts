@@ -225,7 +225,11 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     throw e;
   }
   const files = listContentFiles(config.contentDir);
+  // Whether any fragment holds KaTeX output: formulas in the text, but also math in a caption, a diagram
+  // label or a title, which head.html links the stylesheet for (it looks for the same class).
   let anyMath = false;
+  const showsMath = (f: { key: string; html: string }) =>
+    (f.html !== '' ? f.html : (output.readPartial(f.key) ?? '')).includes('class="katex');
 
   for (const abs of files) {
     result.pages++;
@@ -307,6 +311,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     if (r.shadow === undefined) {
       // No shadow, but a title or description with math still has its fragment.
       for (const f of r.fragments) if (f.html !== '') output.writePartial(f.key, neutraliseTemplate(f.html));
+      anyMath ||= r.fragments.some(showsMath);
       continue;
     }
     try {
@@ -328,7 +333,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
       continue;
     }
     result.shadowed++;
-    if (r.stats.formulas > 0) anyMath = true;
+    anyMath ||= r.stats.formulas > 0 || r.fragments.some(showsMath);
   }
 
   try {

@@ -184,6 +184,16 @@ export class PrerenderOutput {
     return st !== null && st.isFile();
   }
 
+  /** The fragment for `key` as on disk (written in this build or an earlier one), or undefined. */
+  readPartial(key: string): string | undefined {
+    if (!KEY_RE.test(key)) return undefined;
+    try {
+      return readFileSync(this.resolve(`${PARTIALS_DIR}/${key}.html`), 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
   /** `.prerender/static/<rel>`, served by Hugo at `/<rel>`. */
   writeStatic(rel: string, data: Buffer | string): void {
     const relPath = this.cleanRel(rel, 'static file');

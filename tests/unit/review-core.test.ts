@@ -2,7 +2,7 @@
  * Pre-release review of the core pipeline: each test pins one bug that was found and fixed
  * (see the commit that added it).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -45,5 +45,36 @@ describe('core pipeline review', () => {
     expect(a).not.toBe(b);
     expect(b).toMatch(/>3,?000</);
     expect(a).not.toMatch(/>3,?000</);
+  });
+
+  it('ships the KaTeX stylesheet when the only math on the site is in a figure caption', async () => {
+    const dir = site({
+      'content/posts/p/index.md': '---\ntitle: P\n---\n{{< figure src="i.png" caption="State $h_t$" >}}\n',
+      'content/posts/p/i.png': Buffer.from([0x89, 0x50, 0x4e, 0x47]),
+    });
+    const r = await buildSite({ source: dir });
+    expect(r.failed).toBe(false);
+    expect(fragmentOf(dir, 'posts/p/index.md')).toContain('class="katex');
+    expect(existsSync(path.join(dir, '.prerender/static/prerender/katex/katex.min.css'))).toBe(true);
+    // And still on the next build, when nothing changed.
+    await buildSite({ source: dir });
+    expect(existsSync(path.join(dir, '.prerender/static/prerender/katex/katex.min.css'))).toBe(true);
+  });
+
+  it('keeps shipping the KaTeX stylesheet when the only math is in a diagram caption reused from the cache', async () => {
+    const dir = site({ 'content/posts/t.md': '---\ntitle: T\n---\n{{< rnn-unroll caption="The state $h_t$" >}}\n' });
+    const css = path.join(dir, '.prerender/static/prerender/katex/katex.min.css');
+    expect((await buildSite({ source: dir })).failed).toBe(false);
+    expect(existsSync(css)).toBe(true);
+    const again = await buildSite({ source: dir });
+    expect(again.failed).toBe(false);
+    expect(again.cacheHits).toBe(1);
+    expect(existsSync(css)).toBe(true);
+  });
+
+  it('ships the KaTeX stylesheet when the only math is in a page title', async () => {
+    const dir = site({ 'content/posts/t.md': '---\ntitle: "On $h_t$"\n---\nNo math here.\n' });
+    expect((await buildSite({ source: dir })).failed).toBe(false);
+    expect(existsSync(path.join(dir, '.prerender/static/prerender/katex/katex.min.css'))).toBe(true);
   });
 });
