@@ -308,13 +308,13 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
       output.keep(relToContent);
       continue;
     }
-    if (r.shadow === undefined) {
-      // No shadow, but a title or description with math still has its fragment.
-      for (const f of r.fragments) if (f.html !== '') output.writePartial(f.key, neutraliseTemplate(f.html));
-      anyMath ||= r.fragments.some(showsMath);
-      continue;
-    }
     try {
+      if (r.shadow === undefined) {
+        // No shadow, but a title or description with math still has its fragment.
+        for (const f of r.fragments) if (f.html !== '') output.writePartial(f.key, neutraliseTemplate(f.html));
+        anyMath ||= r.fragments.some(showsMath);
+        continue;
+      }
       const keys: string[] = [];
       for (const f of r.fragments) {
         keys.push(f.key);

@@ -77,4 +77,13 @@ describe('core pipeline review', () => {
     expect((await buildSite({ source: dir })).failed).toBe(false);
     expect(existsSync(path.join(dir, '.prerender/static/prerender/katex/katex.min.css'))).toBe(true);
   });
+
+  it('a write failure for a page without a shadow (math only in its title) is one clear error, not a crash', async () => {
+    const dir = site({ 'content/t.md': '---\ntitle: "On $h_t$"\n---\nNo math here.\n', '.prerender/layouts': 'a file where a directory belongs' });
+    const r = await buildSite({ source: dir });
+    expect(r.failed).toBe(true);
+    const errors = r.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.message).toMatch(/^cannot write the prerendered output: (EEXIST|ENOTDIR).*\.prerender\/layouts/);
+  });
 });
