@@ -193,7 +193,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   const renderer = createMathRenderer({ macros, errors: errorMode });
   // Captions keep raw HTML only where the site lets Goldmark keep it (markup.goldmark.renderer.unsafe).
   const unsafe = getIn(config.data, 'markup.goldmark.renderer.unsafe') === true;
-  const services = createHostServices(renderer, { unsafe });
+  const services = createHostServices(renderer, { unsafe, errors: errorMode });
   const settings: PageSettings = {
     math: config.math,
     settingsKey: stableStringify({ macros, errorMode, math: config.math, unsafe }),

@@ -10,20 +10,27 @@ import type { PageInfo, RenderContext, ShortcodeDefinition, SiteInfo } from './t
 import type { MathRenderer } from './katex.js';
 import { markdownToPlainText, renderInlineMarkdown } from './markdown.js';
 
+/** Reports a formula KaTeX rejected; a warning when the site renders such formulas as error spans. */
+export type MathReport = (message: string, severity?: 'error' | 'warning') => void;
+
 export interface HostServices {
-  math(tex: string, display: boolean, report: (message: string) => void): string;
-  markdown(md: string, report: (message: string) => void): string;
+  math(tex: string, display: boolean, report: MathReport): string;
+  markdown(md: string, report: MathReport): string;
   plainText(md: string): string;
 }
 
 /**
  * The services every shortcode gets, from one KaTeX renderer: math, captions (Markdown with math) and
- * plain text. A formula KaTeX rejects is reported through the caller's reporter, at the shortcode.
+ * plain text. A formula KaTeX rejects is reported through the caller's reporter, at the shortcode: an
+ * error, or with `errors: 'render'` (the renderer's mode too) a warning, as for formulas in the text.
  */
-export function createHostServices(renderer: MathRenderer, opts: { unsafe?: boolean } = {}): HostServices {
-  const typeset = (report: (message: string) => void) => (tex: string, display: boolean) => {
+export function createHostServices(renderer: MathRenderer, opts: { unsafe?: boolean; errors?: 'fail' | 'render' } = {}): HostServices {
+  const rendered = opts.errors === 'render';
+  const typeset = (report: MathReport) => (tex: string, display: boolean) => {
     const r = renderer.render(tex, display);
-    if (r.error) report(`${r.error.message} (in "${tex}")`);
+    if (r.error) {
+      report(`${r.error.message} (in "${tex}")${rendered ? ' (rendered as an error span)' : ''}`, rendered ? 'warning' : 'error');
+    }
     return r.html;
   };
   return {
@@ -63,6 +70,7 @@ export async function renderShortcode(
     };
   const error = report('error');
   const warn = report('warning');
+  const katexReport: MathReport = (m, severity) => (severity === 'warning' ? warn : error)(m, { code: 'katex' });
 
   if (def.inner === 'none' && sc.inner !== undefined) {
     error(`takes no inner content; write {{< ${sc.name} … >}} without a closing {{< /${sc.name} >}}`);
@@ -81,8 +89,8 @@ export async function renderShortcode(
     page: env.page,
     site: env.site,
     idPrefix: env.idPrefix,
-    math: (tex, display) => env.services.math(tex, display, (m) => error(m, { code: 'katex' })),
-    markdown: (md) => env.services.markdown(md, (m) => error(m, { code: 'katex' })),
+    math: (tex, display) => env.services.math(tex, display, katexReport),
+    markdown: (md) => env.services.markdown(md, katexReport),
     plainText: (md) => env.services.plainText(md),
     error,
     warn,

@@ -86,4 +86,21 @@ describe('core pipeline review', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]!.message).toMatch(/^cannot write the prerendered output: (EEXIST|ENOTDIR).*\.prerender\/layouts/);
   });
+
+  it('--errors render: a formula KaTeX rejects in a caption is a warning and a red error span, as in the text', async () => {
+    const page = '---\ntitle: T\n---\nText $\\frac{a$ and\n\n{{< figure src="i.png" caption="Bad $\\frac{b$" >}}\n';
+    const dir = site({ 'content/posts/p/index.md': page, 'content/posts/p/i.png': Buffer.from([0x89, 0x50, 0x4e, 0x47]) });
+    const r = await buildSite({ source: dir, errors: 'render' });
+    expect(r.diagnostics.map((d) => [d.severity, d.line, d.code])).toEqual([
+      ['warning', 4, 'katex'],
+      ['warning', 6, 'katex'],
+    ]);
+    expect(r.failed).toBe(false);
+    const shadow = readFileSync(path.join(dir, '.prerender/content/posts/p/index.md'), 'utf8');
+    const keys = [...shadow.matchAll(/\{\{< prerender "([0-9a-f]+)"/g)].map((m) => m[1]!);
+    const figure = readFileSync(path.join(dir, `.prerender/layouts/partials/prerender/${keys[1]}.html`), 'utf8');
+    expect(figure).toContain('katex-error');
+    // Without render mode, the same caption fails the page.
+    expect((await buildSite({ source: dir })).failed).toBe(true);
+  });
 });
