@@ -134,6 +134,7 @@ function convert(name: string, spec: ParamSpec, raw: ParamValue): { value?: unkn
       for (const p of parts) {
         if (!NUMBER_RE.test(p)) return bad();
         const n = Number(p);
+        if (!Number.isFinite(n)) return bad(); // 1e999
         if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) return bad();
         nums.push(n);
       }
@@ -173,7 +174,7 @@ export function validateParams<P extends ParamSpecs>(
     named = raw;
   }
   for (const key of Object.keys(named)) {
-    if (!(key in specs)) {
+    if (!Object.prototype.hasOwnProperty.call(specs, key)) {
       const lower = key.toLowerCase();
       const hint = Object.keys(specs).find((k) => k.toLowerCase() === lower);
       problems.push({

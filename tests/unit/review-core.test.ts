@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build.js';
+import { validateParams, type ParamSpecs } from '../../src/render/params.js';
 
 const dirs: string[] = [];
 function site(files: Record<string, string | Buffer>): string {
@@ -102,5 +103,14 @@ describe('core pipeline review', () => {
     expect(figure).toContain('katex-error');
     // Without render mode, the same caption fails the page.
     expect((await buildSite({ source: dir })).failed).toBe(true);
+  });
+
+  it('parameter validation: names of Object.prototype are unknown parameters; a list number must be finite', () => {
+    const specs = { radius: { type: 'numbers', doc: 'radii' }, r: { type: 'number', doc: 'r' } } as const satisfies ParamSpecs;
+    expect(validateParams(specs, { constructor: 'x', toString: 'y' }).problems.map((p) => p.param)).toEqual(['constructor', 'toString']);
+    expect(validateParams(specs, { radius: '1,1e999' }).problems).toEqual([
+      { param: 'radius', message: 'radius="1,1e999" is not valid: expected a comma-separated list of numbers' },
+    ]);
+    expect(validateParams(specs, { r: '1e999' }).problems.map((p) => p.param)).toEqual(['r']);
   });
 });
