@@ -64,6 +64,29 @@ function incrementalSet(siteDir: string, changed: string[]): Set<string> | undef
   return pages.length === changed.length ? new Set(pages) : undefined;
 }
 
+/** A build that threw: one error, so the watcher reports it and carries on with the next change. */
+function internalFailure(e: unknown): BuildResult {
+  return {
+    pages: 0,
+    shadowed: 0,
+    formulas: 0,
+    figures: 0,
+    shortcodes: 0,
+    cacheHits: 0,
+    ms: 0,
+    failed: true,
+    diagnostics: [
+      {
+        severity: 'error',
+        code: 'internal',
+        line: 1,
+        column: 1,
+        message: `internal error while building (please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+      },
+    ],
+  };
+}
+
 export function watchSite(opts: WatchOptions): WatchHandle {
   const siteDir = path.resolve(opts.source);
   const prerenderDir = path.join(siteDir, '.prerender');
@@ -76,23 +99,39 @@ export function watchSite(opts: WatchOptions): WatchHandle {
   /** When each file last changed (performance.now()). */
   const changedAt = new Map<string, number>();
   let settleTimer: NodeJS.Timeout | undefined;
+  /** The last build threw: the next one prerenders every page. */
+  let afterCrash = false;
 
   /** Writes the shadows of `pages` again, unless another build is under way or coming (it settles itself). */
   const settle = (pages: string[]) => {
     settleTimer = undefined;
     if (closed || running || timer || pending.size > 0) return;
-    const contentDir = readSiteConfig(siteDir).contentDir;
-    const out = new PrerenderOutput(siteDir);
-    for (const p of pages) {
-      const rel = path.relative(contentDir, path.join(siteDir, p));
-      if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
-      out.rewriteShadow(rel.split(path.sep).join('/'));
+    try {
+      const contentDir = readSiteConfig(siteDir).contentDir;
+      const out = new PrerenderOutput(siteDir);
+      for (const p of pages) {
+        const rel = path.relative(contentDir, path.join(siteDir, p));
+        if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
+        out.rewriteShadow(rel.split(path.sep).join('/'));
+      }
+    } catch {
+      // Best effort, in a timer: a throw here would end the watcher. The next change writes the shadow anyway.
     }
   };
 
   const runBuild = async (changed: string[]) => {
-    const only = incrementalSet(siteDir, changed);
-    const result = await buildSite({ ...opts, only });
+    let only: Set<string> | undefined;
+    let result: BuildResult;
+    try {
+      only = afterCrash ? undefined : incrementalSet(siteDir, changed);
+      result = await buildSite({ ...opts, only });
+      afterCrash = false;
+    } catch (e) {
+      // Reported like any failed build; an unhandled rejection would end the watcher. The pages this build
+      // did not write are written by the next one, a full build.
+      result = internalFailure(e);
+      afterCrash = true;
+    }
     if (closed) return;
     opts.onBuild(result, changed);
     if (only && only.size > 0) {

@@ -1,0 +1,57 @@
+/**
+ * `watch` is long-lived: a build that throws (an internal error, a file vanishing mid-read) is reported
+ * like any failed build, and the watcher keeps going, instead of ending the process with an unhandled
+ * rejection.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, expect, it, vi } from 'vitest';
+import type { BuildOptions, BuildResult } from '../../src/build.js';
+
+const calls: BuildOptions[] = [];
+vi.mock('../../src/build.js', () => ({
+  buildSite: async (opts: BuildOptions): Promise<BuildResult> => {
+    calls.push(opts);
+    if (calls.length === 2) throw new Error('boom');
+    return { pages: 1, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, ms: 1, diagnostics: [], failed: false };
+  },
+}));
+const { watchSite } = await import('../../src/watch.js');
+
+let root: string | undefined;
+let close: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await close?.();
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+async function until(cond: () => boolean, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > deadline) throw new Error(`timed out (${calls.length} builds started)`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+it('a build that throws is reported as a failed build, and the next change builds again', async () => {
+  root = mkdtempSync(path.join(os.tmpdir(), 'hp-watch-err-'));
+  for (const d of ['content', 'static', 'assets']) mkdirSync(path.join(root, d));
+  writeFileSync(path.join(root, 'hugo.toml'), 'title = "t"\n');
+  writeFileSync(path.join(root, 'content/a.md'), 'a\n');
+  const builds: BuildResult[] = [];
+  const handle = watchSite({ source: root, debounceMs: 30, onBuild: (r) => builds.push(r) });
+  close = () => handle.close();
+  await handle.ready;
+  writeFileSync(path.join(root, 'content/b.md'), 'b\n');
+  await until(() => builds.length === 2);
+  expect(builds[1]!.failed).toBe(true);
+  expect(builds[1]!.diagnostics).toEqual([
+    expect.objectContaining({ severity: 'error', code: 'internal', message: expect.stringMatching(/^internal error while building \(please report it\): Error: boom/) }),
+  ]);
+  writeFileSync(path.join(root, 'content/c.md'), 'c\n');
+  await until(() => builds.length === 3);
+  expect(builds[2]!.failed).toBe(false);
+  // The pages the failed build did not write are written by the next one: a full build.
+  expect(calls.map((c) => (c.only ? [...c.only] : 'all'))).toEqual(['all', ['content/b.md'], 'all']);
+});
