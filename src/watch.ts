@@ -15,6 +15,7 @@
  * renders the page once from what it has (0.169: the old shadow, whose staleness check fires; 0.111: the
  * original itself); the templates see the marker and stay quiet instead of asking for a build.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { buildSite, type BuildOptions, type BuildResult } from './build.js';
@@ -96,6 +97,7 @@ export function watchSite(opts: WatchOptions): WatchHandle {
   let running: Promise<void> | undefined;
   let closed = false;
   let watcher: FSWatcher | undefined;
+  let missingWatcher: FSWatcher | undefined;
   /** When each file last changed (performance.now()). */
   const changedAt = new Map<string, number>();
   let settleTimer: NodeJS.Timeout | undefined;
@@ -175,17 +177,29 @@ export function watchSite(opts: WatchOptions): WatchHandle {
     marker('write');
     await runBuild([]);
     if (closed) return;
-    watcher = watch(watchedPaths(siteDir), {
+    const options = {
       ignoreInitial: true,
       ignored: (p: string) => p.startsWith(prerenderDir) || p.endsWith('.tmp') || /(^|[\\/])\.git([\\/]|$)/.test(p),
       awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 20 },
-    });
-    watcher.on('all', (_event, file) => {
+    };
+    const onChange = (_event: string, file: string) => {
       const rel = path.relative(siteDir, file).split(path.sep).join('/');
       pending.add(rel);
       changedAt.set(rel, performance.now());
       schedule();
-    });
+    };
+    // Paths that do not exist yet (a site without assets/) get a watcher of their own: given one, chokidar
+    // 4 emits 'ready' before it watches the paths that do exist (measured: a page saved right after
+    // 'ready' was missed; chokidar issues #950, #1110), and `ready` must mean ready.
+    const paths = watchedPaths(siteDir);
+    const present = paths.filter((p) => existsSync(p));
+    const missing = present.length ? paths.filter((p) => !existsSync(p)) : [];
+    watcher = watch(present.length ? present : paths, options);
+    watcher.on('all', onChange);
+    if (missing.length) {
+      missingWatcher = watch(missing, options);
+      missingWatcher.on('all', onChange);
+    }
     await new Promise<void>((resolve) => watcher!.once('ready', () => resolve()));
   })();
 
@@ -197,6 +211,7 @@ export function watchSite(opts: WatchOptions): WatchHandle {
       if (settleTimer) clearTimeout(settleTimer);
       await ready.catch(() => undefined);
       await watcher?.close();
+      await missingWatcher?.close();
       await running;
       process.removeListener('exit', removeMarker);
       removeMarker();

@@ -1,7 +1,8 @@
 /**
  * `watch` is long-lived: a build that throws (an internal error, a file vanishing mid-read) is reported
  * like any failed build, and the watcher keeps going, instead of ending the process with an unhandled
- * rejection.
+ * rejection. And `ready` means ready, also on a site without static/ or assets/. buildSite is a stand-in
+ * here: these tests are about the watcher.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -10,10 +11,12 @@ import { afterEach, expect, it, vi } from 'vitest';
 import type { BuildOptions, BuildResult } from '../../src/build.js';
 
 const calls: BuildOptions[] = [];
+/** Which call of buildSite throws (1-based; 0: none). */
+let failOn = 2;
 vi.mock('../../src/build.js', () => ({
   buildSite: async (opts: BuildOptions): Promise<BuildResult> => {
     calls.push(opts);
-    if (calls.length === 2) throw new Error('boom');
+    if (calls.length === failOn) throw new Error('boom');
     return { pages: 1, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, ms: 1, diagnostics: [], failed: false };
   },
 }));
@@ -54,4 +57,23 @@ it('a build that throws is reported as a failed build, and the next change build
   expect(builds[2]!.failed).toBe(false);
   // The pages the failed build did not write are written by the next one: a full build.
   expect(calls.map((c) => (c.only ? [...c.only] : 'all'))).toEqual(['all', ['content/b.md'], 'all']);
+});
+
+it('on a site without static/ and assets/, a page saved right after ready is seen, and so is an assets/ created later', async () => {
+  root = mkdtempSync(path.join(os.tmpdir(), 'hp-watch-missing-'));
+  mkdirSync(path.join(root, 'content'));
+  writeFileSync(path.join(root, 'hugo.toml'), 'title = "t"\n');
+  writeFileSync(path.join(root, 'content/a.md'), 'a\n');
+  calls.length = 0;
+  failOn = 0;
+  const changed: string[][] = [];
+  const handle = watchSite({ source: root, debounceMs: 30, onBuild: (_r, c) => changed.push(c) });
+  close = () => handle.close();
+  await handle.ready;
+  writeFileSync(path.join(root, 'content/b.md'), 'b\n');
+  await until(() => changed.length === 2, 3000);
+  expect(changed[1]).toEqual(['content/b.md']);
+  mkdirSync(path.join(root, 'assets'));
+  writeFileSync(path.join(root, 'assets/x.css'), 'x\n');
+  await until(() => changed.flat().includes('assets/x.css'), 5000);
 });
