@@ -145,20 +145,15 @@ function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
 
+/** A result with nothing counted yet. */
+export function emptyBuildResult(): BuildResult {
+  return { pages: 0, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, ms: 0, diagnostics: [], failed: false };
+}
+
 export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   const t0 = performance.now();
   const siteDir = path.resolve(opts.source);
-  const result: BuildResult = {
-    pages: 0,
-    shadowed: 0,
-    formulas: 0,
-    figures: 0,
-    shortcodes: 0,
-    cacheHits: 0,
-    ms: 0,
-    diagnostics: [],
-    failed: false,
-  };
+  const result = emptyBuildResult();
   const fail = (message: string, file?: string) => {
     result.diagnostics.push({ severity: 'error', message, file, line: 1, column: 1 });
     result.failed = true;

@@ -18,7 +18,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
-import { buildSite, type BuildOptions, type BuildResult } from './build.js';
+import { buildSite, emptyBuildResult, type BuildOptions, type BuildResult } from './build.js';
 import { readSiteConfig } from './site/config.js';
 import { PrerenderOutput, WATCH_MARKER } from './site/output.js';
 
@@ -67,25 +67,16 @@ function incrementalSet(siteDir: string, changed: string[]): Set<string> | undef
 
 /** A build that threw: one error, so the watcher reports it and carries on with the next change. */
 function internalFailure(e: unknown): BuildResult {
-  return {
-    pages: 0,
-    shadowed: 0,
-    formulas: 0,
-    figures: 0,
-    shortcodes: 0,
-    cacheHits: 0,
-    ms: 0,
-    failed: true,
-    diagnostics: [
-      {
-        severity: 'error',
-        code: 'internal',
-        line: 1,
-        column: 1,
-        message: `internal error while building (please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
-      },
-    ],
-  };
+  const result = emptyBuildResult();
+  result.failed = true;
+  result.diagnostics.push({
+    severity: 'error',
+    code: 'internal',
+    line: 1,
+    column: 1,
+    message: `internal error while building (please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+  });
+  return result;
 }
 
 export function watchSite(opts: WatchOptions): WatchHandle {

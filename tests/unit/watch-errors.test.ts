@@ -13,7 +13,8 @@ import type { BuildOptions, BuildResult } from '../../src/build.js';
 const calls: BuildOptions[] = [];
 /** Which call of buildSite throws (1-based; 0: none). */
 let failOn = 2;
-vi.mock('../../src/build.js', () => ({
+vi.mock('../../src/build.js', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../src/build.js')>()),
   buildSite: async (opts: BuildOptions): Promise<BuildResult> => {
     calls.push(opts);
     if (calls.length === failOn) throw new Error('boom');
