@@ -291,7 +291,6 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
       output.keep(relToContent);
       continue;
     }
-    page.frontMatter = r.parsed.frontMatter.data;
     result.diagnostics.push(...r.diagnostics);
     result.formulas += r.stats.formulas;
     result.figures += r.stats.figures;

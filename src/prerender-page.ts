@@ -131,6 +131,10 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     });
   }
 
+  // Shortcodes see the page's front matter (one that reads it must be `cacheable: false`: front matter is
+  // not part of fragment keys).
+  env.page.frontMatter = parsed.frontMatter.data;
+
   // A page Hugo itself cannot parse is left alone: Hugo will report it too, and we must not guess.
   if (parsed.diagnostics.some((d) => d.severity === 'error')) {
     return { fragments: [], diagnostics, failed: true, stats, parsed };
@@ -192,7 +196,9 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     // parameters (plot file="loss.csv" resolves in each page's bundle): its key names the page, or the last
     // page rendered would overwrite the fragment every other page includes.
     const pageScope = def.cacheable === false ? [file] : [];
-    const key = contentKey('sc', sc.name, def.version, env.settings.settingsKey, idPrefix, identity, ...pageScope);
+    // The package and KaTeX versions are part of the key: a diagram's drawing code (or the KaTeX in its
+    // caption) may change in any release, while its own `version` is bumped only for deliberate changes.
+    const key = contentKey('sc', sc.name, def.version, __PKG_VERSION__, __KATEX_VERSION__, env.settings.settingsKey, idPrefix, identity, ...pageScope);
     replacements.push({ start: sc.offset, end: sc.end, key });
     if (def.cacheable !== false && env.hasFragment?.(key)) {
       stats.cacheHits++;

@@ -14,7 +14,10 @@ export interface PageInfo {
   relPath: string;
   /** Absolute directory of the page bundle when the page is `index.md`/`_index.md`, else undefined. */
   bundleDir?: string;
-  /** Decoded front matter. */
+  /**
+   * Decoded front matter, keys as written. Front matter is not part of fragment keys: a shortcode whose
+   * output depends on it must set `cacheable: false`.
+   */
   frontMatter: Record<string, unknown>;
 }
 

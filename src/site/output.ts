@@ -25,6 +25,7 @@ import {
   rmdirSync,
   unlinkSync,
   writeFileSync,
+  type Dirent,
   type Stats,
 } from 'node:fs';
 import path from 'node:path';
@@ -136,6 +137,7 @@ export class PrerenderOutput {
   private readonly staticWritten = new Set<string>();
   private readonly shortcodesWritten = new Set<string>();
   private readonly noisy = new Set<string>();
+  private onDisk: Set<string> | undefined;
   private keptAny = false;
   private tmpCounter = 0;
 
@@ -180,8 +182,26 @@ export class PrerenderOutput {
     if (this.noisy.has(key)) return false;
     if (this.partialsWritten.has(key)) return true;
     if (this.previous.noisy?.includes(key)) return false;
-    const st = lstatOrNull(this.resolve(`${PARTIALS_DIR}/${key}.html`));
-    return st !== null && st.isFile();
+    return this.partialsOnDisk().has(key);
+  }
+
+  /**
+   * The fragments an earlier build left, listed once per build (one directory read instead of a few
+   * system calls per lookup: a warm build of a large site asks thousands of times). Only this build adds
+   * fragments, and it records them in partialsWritten.
+   */
+  private partialsOnDisk(): Set<string> {
+    if (!this.onDisk) {
+      this.onDisk = new Set();
+      let entries: Dirent[] = [];
+      try {
+        entries = readdirSync(this.resolve(PARTIALS_DIR), { withFileTypes: true });
+      } catch {
+        // No fragments yet.
+      }
+      for (const e of entries) if (e.isFile() && e.name.endsWith('.html')) this.onDisk.add(e.name.slice(0, -5));
+    }
+    return this.onDisk;
   }
 
   /** The fragment for `key` as on disk (written in this build or an earlier one), or undefined. */
