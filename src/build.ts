@@ -11,7 +11,7 @@ import { neutraliseTemplate } from './render/template-safe.js';
 import { md5Hex, stableStringify } from './render/keys.js';
 import { prerenderPage, type PageSettings } from './prerender-page.js';
 import { everywhereSettings } from './render/everywhere.js';
-import { getIn, readSiteConfig, type SiteConfig } from './site/config.js';
+import { getIn, readSiteConfig, shadowTree, type SiteConfig } from './site/config.js';
 import { OutputPathError, PrerenderOutput } from './site/output.js';
 import { copyStaticAssets } from './render/static-assets.js';
 import { createHostServices } from './render/host.js';
@@ -124,23 +124,6 @@ function writeFailure(e: unknown): string | undefined {
   return undefined;
 }
 
-/**
- * Languages whose `contentDir` is not one of the content roots we prerender (languages.fr.contentDir =
- * "content.fr"): their pages would be published unprerendered.
- */
-function unsupportedLanguageDirs(siteDir: string, data: Record<string, unknown>, roots: readonly string[]): { lang: string; dir: string }[] {
-  const langs = getIn(data, 'languages');
-  if (!langs || typeof langs !== 'object' || Array.isArray(langs)) return [];
-  const out: { lang: string; dir: string }[] = [];
-  for (const [lang, conf] of Object.entries(langs as Record<string, unknown>)) {
-    const dir = getIn(conf, 'contentDir');
-    if (typeof dir !== 'string' || dir.trim() === '') continue;
-    const abs = path.resolve(siteDir, dir);
-    if (!roots.includes(abs)) out.push({ lang, dir });
-  }
-  return out.sort((a, b) => (a.lang < b.lang ? -1 : 1));
-}
-
 function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
@@ -196,21 +179,6 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   };
   const site: SiteInfo = { dir: siteDir, staticDirs: config.staticDirs, assetsDir: config.assetsDir };
 
-  for (const { lang, dir } of unsupportedLanguageDirs(siteDir, config.data, config.contentRoots.map((r) => r.dir))) {
-    const count = listContentFiles(path.resolve(siteDir, dir)).length;
-    result.diagnostics.push({
-      severity: 'error',
-      code: 'config',
-      file: config.file ? toPosix(path.relative(siteDir, config.file)) : undefined,
-      line: 1,
-      column: 1,
-      message:
-        `languages.${lang}.contentDir = ${JSON.stringify(dir)}: a content directory per language is not supported yet, ` +
-        `so its ${count} page${count === 1 ? '' : 's'} would be published without prerendering (math as raw TeX). ` +
-        `Keep every language in one content directory, translations named by suffix (posts/x.${lang}.md)`,
-    });
-  }
-
   let output: PrerenderOutput;
   try {
     output = new PrerenderOutput(siteDir);
@@ -219,19 +187,40 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     if (why) return fail(why);
     throw e;
   }
-  const files = listContentFiles(config.contentDir);
+  // Every content root: the site's content dir, each language's own contentDir, or the content mounts.
+  // Each language's shadows go to a tree of their own (.prerender/content.fr), mounted with that `lang`.
+  const files: { abs: string; relToContent: string; tree: string }[] = [];
+  const seenRoots = new Set<string>();
+  for (const root of config.contentRoots) {
+    if (seenRoots.has(root.dir)) continue;
+    seenRoots.add(root.dir);
+    const tree = shadowTree(root.lang);
+    if (tree === undefined) {
+      result.diagnostics.push({
+        severity: 'error',
+        code: 'config',
+        file: toPosix(path.relative(siteDir, config.file)),
+        line: 1,
+        column: 1,
+        message: `the content of ${JSON.stringify(root.source)} has language ${JSON.stringify(root.lang)}, which is not a plain language code (letters, digits, '-', '_'); its pages were not prerendered`,
+      });
+      continue;
+    }
+    for (const abs of listContentFiles(root.dir)) {
+      files.push({ abs, tree, relToContent: path.posix.join(root.target, toPosix(path.relative(root.dir, abs))) });
+    }
+  }
   // Whether any fragment holds KaTeX output: formulas in the text, but also math in a caption, a diagram
   // label or a title, which head.html links the stylesheet for (it looks for the same class).
   let anyMath = false;
   const showsMath = (f: { key: string; html: string }) =>
     (f.html !== '' ? f.html : (output.readPartial(f.key) ?? '')).includes('class="katex');
 
-  for (const abs of files) {
+  for (const { abs, relToContent, tree } of files) {
     result.pages++;
     const relPath = toPosix(path.relative(siteDir, abs));
-    const relToContent = toPosix(path.relative(config.contentDir, abs));
     if (opts.only && !opts.only.has(relPath)) {
-      output.keep(relToContent);
+      output.keep(relToContent, tree);
       continue;
     }
     let source: string;
@@ -255,7 +244,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
       }
     } catch (e) {
       result.diagnostics.push({ severity: 'error', file: relPath, line: 1, column: 1, message: `cannot read: ${(e as Error).message}` });
-      output.keep(relToContent);
+      output.keep(relToContent, tree);
       continue;
     }
     const base = path.basename(abs).replace(/\.[^.]+$/, '');
@@ -288,7 +277,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
         code: 'internal',
         message: `internal error while prerendering this page (please report it): ${(e as Error).stack ?? e}`,
       });
-      output.keep(relToContent);
+      output.keep(relToContent, tree);
       continue;
     }
     result.diagnostics.push(...r.diagnostics);
@@ -299,7 +288,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     if (r.failed) {
       // Leave whatever this page had before: a stale shadow is caught by Hugo's staleness check, while a
       // half-updated one would be published silently.
-      output.keep(relToContent);
+      output.keep(relToContent, tree);
       continue;
     }
     try {
@@ -315,7 +304,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
         if (f.html !== '' || !output.hasPartial(f.key)) output.writePartial(f.key, neutraliseTemplate(f.html));
         if (f.noisy) output.markNoisy(f.key);
       }
-      output.writeShadow(relToContent, r.shadow, { source: relPath, partials: keys });
+      output.writeShadow(relToContent, r.shadow, { source: relPath, partials: keys }, tree);
     } catch (e) {
       const why = writeFailure(e);
       if (!why) throw e;
@@ -323,7 +312,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
       if (!result.diagnostics.some((d) => d.code === 'write')) {
         result.diagnostics.push({ severity: 'error', code: 'write', file: relPath, line: 1, column: 1, message: why });
       }
-      output.keep(relToContent);
+      output.keep(relToContent, tree);
       continue;
     }
     result.shadowed++;

@@ -1,11 +1,13 @@
 /**
  * The command line: argument parsing and printing only. The work is in build.ts and site/init.ts.
  */
+import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSite, formatDiagnostic, summaryLine } from './build.js';
 import { InitError, initSite } from './site/init.js';
+import { languageMountStyle, type LanguageMountStyle } from './site/config.js';
 import { shortcodes } from './render/registry.js';
 import { watchSite } from './watch.js';
 import type { BuildResult } from './build.js';
@@ -13,7 +15,8 @@ import type { BuildResult } from './build.js';
 const HELP = `hugo-prerender ${__PKG_VERSION__}: typeset math, render figures, diagrams and plots for Hugo at build time
 
 Usage:
-  hugo-prerender init  [-s DIR]        add the module mounts hugo-prerender needs to the site config
+  hugo-prerender init  [-s DIR] [--hugo-version V]
+                                       add the module mounts hugo-prerender needs to the site config
   hugo-prerender build [-s DIR] [options]
                                        prerender every page into DIR/.prerender/ (run before hugo)
   hugo-prerender watch [-s DIR] [options]
@@ -25,6 +28,8 @@ Options:
                        page keeps its previous prerendered copy, or none, and Hugo warns that it is stale)
                        or "render" (KaTeX's red error text in the page, reported as a warning)
   -q, --quiet          print only errors and the summary line
+      --hugo-version V for init: the Hugo the site is built with (default: the version of \`hugo\` on PATH);
+                       a language's content mount is spelled lang = "fr" before 0.153, sites.matrix after
   -h, --help           this text
   -v, --version        the version of hugo-prerender and of the KaTeX it renders with
 
@@ -42,6 +47,20 @@ function packageLayoutsFor(siteDir: string): string {
   return path.relative(siteDir, layouts).split(path.sep).join('/') || '.';
 }
 
+/**
+ * How language mounts are spelled: for --hugo-version, else for the `hugo` on PATH, else for current
+ * Hugo (0.153 and later). Only sites with a language-specific content mount are affected.
+ */
+function languageStyleFor(version: string | undefined): LanguageMountStyle | `error:${string}` {
+  if (version !== undefined) {
+    if (!/^v?\d+\.\d+(\.\d+)?$/.test(version)) return `error:--hugo-version must look like 0.111.3, not "${version}"`;
+    return languageMountStyle(version);
+  }
+  const r = spawnSync('hugo', ['version'], { encoding: 'utf8', timeout: 30_000 });
+  const m = r.status === 0 ? /v(\d+\.\d+\.\d+)/.exec(r.stdout) : null;
+  return m ? languageMountStyle(m[1]!) : 'sites.matrix';
+}
+
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -52,6 +71,7 @@ async function main(argv: string[]): Promise<number> {
         source: { type: 'string', short: 's' },
         errors: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
+        'hugo-version': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -78,7 +98,12 @@ async function main(argv: string[]): Promise<number> {
 
   if (command === 'init') {
     try {
-      const r = initSite(source, { packageLayouts: packageLayoutsFor(source) });
+      const style = languageStyleFor(values['hugo-version']);
+      if (typeof style === 'string' && style.startsWith('error:')) {
+        process.stderr.write(`hugo-prerender init: ${style.slice(6)}\n`);
+        return 2;
+      }
+      const r = initSite(source, { packageLayouts: packageLayoutsFor(source), languageStyle: style as LanguageMountStyle });
       for (const m of r.messages) process.stdout.write(`${m}\n`);
       return 0;
     } catch (e) {

@@ -19,7 +19,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { buildSite, emptyBuildResult, type BuildOptions, type BuildResult } from './build.js';
-import { readSiteConfig } from './site/config.js';
+import { readSiteConfig, shadowTree } from './site/config.js';
 import { PrerenderOutput, WATCH_MARKER } from './site/output.js';
 
 export interface WatchOptions extends BuildOptions {
@@ -100,12 +100,16 @@ export function watchSite(opts: WatchOptions): WatchHandle {
     settleTimer = undefined;
     if (closed || running || timer || pending.size > 0) return;
     try {
-      const contentDir = readSiteConfig(siteDir).contentDir;
+      const roots = readSiteConfig(siteDir).contentRoots;
       const out = new PrerenderOutput(siteDir);
       for (const p of pages) {
-        const rel = path.relative(contentDir, path.join(siteDir, p));
-        if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
-        out.rewriteShadow(rel.split(path.sep).join('/'));
+        for (const root of roots) {
+          const rel = path.relative(root.dir, path.join(siteDir, p));
+          const tree = shadowTree(root.lang);
+          if (rel.startsWith('..') || path.isAbsolute(rel) || tree === undefined) continue;
+          out.rewriteShadow(path.posix.join(root.target, rel.split(path.sep).join('/')), tree);
+          break;
+        }
       }
     } catch {
       // Best effort, in a timer: a throw here would end the watcher. The next change writes the shadow anyway.

@@ -352,6 +352,8 @@ export interface ComponentRoot {
   dir: string;
   /** Where its files land inside the component: "" for the component root, "posts" for target "content/posts". */
   target: string;
+  /** The language its files belong to (a mount's `lang`, or a language's own `contentDir`); absent: by file name. */
+  lang?: string;
 }
 
 /** Directories `hugo-prerender` itself mounts; never a user's source. */
@@ -362,34 +364,114 @@ function isPrerenderSource(source: string): boolean {
   return s === PRERENDER_DIR || s.startsWith(PRERENDER_DIR + '/');
 }
 
-function componentRoots(siteDir: string, data: Record<string, unknown>, component: string, defaults: string[]): ComponentRoot[] {
+function componentRoots(siteDir: string, data: Record<string, unknown>, component: string, defaults: Mount[]): ComponentRoot[] {
   const mounts = moduleMounts(data).filter((m) => mountComponent(m.target) === component);
   // Hugo drops a component's default directory as soon as any mount targets that component.
-  const list = mounts.length > 0 ? mounts : defaults.map((d) => ({ source: d, target: component }));
+  const list = mounts.length > 0 ? mounts : defaults;
   return list
     .filter((m) => !isPrerenderSource(m.source))
-    .map((m) => ({
-      source: m.source,
-      dir: path.resolve(siteDir, m.source),
-      target: normalizeRel(m.target).split('/').slice(1).join('/'),
-    }));
+    .map((m) => {
+      const lang = mountLanguage(m)?.lang;
+      return {
+        source: m.source,
+        dir: path.resolve(siteDir, m.source),
+        target: normalizeRel(m.target).split('/').slice(1).join('/'),
+        ...(lang ? { lang } : {}),
+      };
+    });
 }
 
-/** Where the user's content comes from (our own .prerender/content excluded). */
+/**
+ * How a mount says which language its files belong to. Measured: Hugo 0.111.3 reads `lang = "fr"` and
+ * ignores `sites`; Hugo 0.153 and later read `[sites.matrix] languages = ["fr"]` and stop the build
+ * with an error when a mount has `lang` ("module.mounts.lang was deprecated in Hugo v0.153.0 and
+ * subsequently removed"). No single spelling works in both.
+ */
+export type LanguageMountStyle = 'lang' | 'sites.matrix';
+
+/** The spelling a Hugo version (e.g. "0.169.0") understands. */
+export function languageMountStyle(hugoVersion: string): LanguageMountStyle {
+  const [major = 0, minor = 0] = hugoVersion.replace(/^v/, '').split('.').map((n) => Number.parseInt(n, 10) || 0);
+  return major > 0 || minor >= 153 ? 'sites.matrix' : 'lang';
+}
+
+/** A mount whose files belong to one language, spelled in `style`. */
+export function languageMount(source: string, target: string, lang: string, style: LanguageMountStyle): Mount {
+  return style === 'lang' ? { source, target, lang } : { source, target, sites: { matrix: { languages: [lang] } } };
+}
+
+/** The one language a mount's files belong to (lower case), and how the mount says it; undefined for none or several. */
+export function mountLanguage(m: Mount): { lang: string; style: LanguageMountStyle } | undefined {
+  const lang = getIn(m, 'lang');
+  if (typeof lang === 'string' && lang.trim() !== '') return { lang: lang.toLowerCase(), style: 'lang' };
+  const langs = getIn(m, ['sites', 'matrix', 'languages']);
+  const list = typeof langs === 'string' ? [langs] : Array.isArray(langs) ? langs : [];
+  if (list.length === 1 && typeof list[0] === 'string' && list[0].trim() !== '') return { lang: list[0].toLowerCase(), style: 'sites.matrix' };
+  return undefined;
+}
+
+/**
+ * Languages with a content directory of their own (`[languages.fr] contentDir = "content.fr"`, not the
+ * site's contentDir), sorted by language code (lower case, as Hugo spells it).
+ */
+export function languageContentDirs(data: Record<string, unknown>): { lang: string; source: string }[] {
+  const langs = getIn(data, 'languages');
+  if (!isRecord(langs)) return [];
+  const shared = normalizeRel(contentDirSetting(data));
+  const out: { lang: string; source: string }[] = [];
+  for (const [lang, conf] of Object.entries(langs)) {
+    const dir = getIn(conf, 'contentDir');
+    if (typeof dir !== 'string' || dir.trim() === '' || normalizeRel(dir) === shared) continue;
+    out.push({ lang: lang.toLowerCase(), source: dir });
+  }
+  return out.sort((a, b) => (a.lang < b.lang ? -1 : a.lang > b.lang ? 1 : 0));
+}
+
+/**
+ * The content mounts Hugo makes itself when the config defines none (measured with 0.111.3 and 0.169.0):
+ * the site's contentDir, plus, for each language with its own contentDir, that directory with `lang`.
+ * The site's contentDir is read only when some language has no directory of its own (with every
+ * language in its own directory, content/ is not published). A site that defines any content mount
+ * gets none of these: its per-language directories are dropped too.
+ */
+export function defaultContentMounts(data: Record<string, unknown>, style: LanguageMountStyle = 'lang'): Mount[] {
+  const own = languageContentDirs(data);
+  const langs = getIn(data, 'languages');
+  const configured = isRecord(langs) ? Object.keys(langs).length : 0;
+  const sharedUsed = own.length === 0 || configured > own.length;
+  return [
+    ...(sharedUsed ? [{ source: contentDirSetting(data), target: 'content' }] : []),
+    ...own.map((l) => languageMount(l.source, 'content', l.lang, style)),
+  ];
+}
+
+/**
+ * The directory inside .prerender that holds the shadows of one language's content tree: `content`
+ * for files whose language comes from their name (what every single-language site has), and
+ * `content.<lang>` for a language-specific root. One tree per language rather than per root: a
+ * language's roots share one content tree in Hugo, and `content.fr` cannot collide with `content/…`.
+ * Undefined for a language code that is not a plain name (it would not be a safe directory name).
+ */
+export function shadowTree(lang?: string): string | undefined {
+  if (lang === undefined) return 'content';
+  return /^[a-z0-9][a-z0-9_-]*$/i.test(lang) ? `content.${lang.toLowerCase()}` : undefined;
+}
+
+/** Where the user's content comes from (our own .prerender/content… excluded). */
 export function contentRoots(siteDir: string, data: Record<string, unknown>): ComponentRoot[] {
-  return componentRoots(siteDir, data, 'content', [contentDirSetting(data)]);
+  return componentRoots(siteDir, data, 'content', defaultContentMounts(data));
 }
 
 export function staticRoots(siteDir: string, data: Record<string, unknown>): ComponentRoot[] {
-  return componentRoots(siteDir, data, 'static', staticDirSetting(data));
+  return componentRoots(siteDir, data, 'static', staticDirSetting(data).map((d) => ({ source: d, target: 'static' })));
 }
 
 export function assetRoots(siteDir: string, data: Record<string, unknown>): ComponentRoot[] {
-  return componentRoots(siteDir, data, 'assets', [assetDirSetting(data)]);
+  return componentRoots(siteDir, data, 'assets', [{ source: assetDirSetting(data), target: 'assets' }]);
 }
 
 export function layoutRoots(siteDir: string, data: Record<string, unknown>): ComponentRoot[] {
-  return componentRoots(siteDir, data, 'layouts', [layoutDirSetting(data)]);
+  return componentRoots(siteDir, data, 'layouts', [{ source: layoutDirSetting(data), target: 'layouts' }]);
 }
 
 // --- params.prerender ---------------------------------------------------------------------------

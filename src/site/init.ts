@@ -8,7 +8,12 @@
  * namespaced names only (partials/prerender/…, shortcodes/prerender.html) and static files live under
  * /prerender/. The user's directories are listed first.
  * Defining any mount for a component drops Hugo's default directory for it, so the defaults we
- * displace (contentDir, layoutDir, staticDir) are written back as explicit mounts.
+ * displace (contentDir, layoutDir, staticDir) are written back as explicit mounts. That includes the
+ * content directories of languages that have their own (`[languages.fr] contentDir = "content.fr"`):
+ * a content mount drops them too (both versions), so each is written back with its language, after a
+ * shadow mount `.prerender/content.fr` with the same language (among one language's mounts the first
+ * wins as well). The language is spelled `lang = "fr"` for Hugo before 0.153 and `sites.matrix` after
+ * (config.ts LanguageMountStyle): the caller says which Hugo it is for.
  *
  * The config is edited in place, keeping everything else the user wrote: TOML textually (tables are
  * inserted/appended, nothing else is re-serialised), YAML through the `yaml` Document API (comments
@@ -21,7 +26,11 @@ import { isMap, isSeq, parseDocument, YAMLMap, YAMLSeq, type Document } from 'ya
 import {
   PRERENDER_DIR,
   contentDirSetting,
+  defaultContentMounts,
   findKey,
+  languageMount,
+  mountLanguage,
+  type LanguageMountStyle,
   findSiteConfigFiles,
   getIn,
   isRecord,
@@ -31,6 +40,7 @@ import {
   moduleMounts,
   normalizeRel,
   parseConfigText,
+  shadowTree,
   staticDirSetting,
   type ConfigFile,
   type Mount,
@@ -41,6 +51,8 @@ export const DEFAULT_PACKAGE_LAYOUTS = 'node_modules/hugo-prerender/layouts';
 export interface InitOptions {
   /** Where the package's layouts/ is, relative to the site (or absolute). */
   packageLayouts?: string;
+  /** How language mounts are spelled, for the Hugo the site is built with (see languageMountStyle); default 'lang'. */
+  languageStyle?: LanguageMountStyle;
 }
 
 export interface InitResult {
@@ -56,6 +68,13 @@ export interface MountPlanInput {
   /** The mounts in effect now. */
   mounts: Mount[];
   contentDir: string;
+  /**
+   * The content mounts Hugo makes when the config has none (config.ts defaultContentMounts: contentDir,
+   * and each language's own contentDir with its lang); default: contentDir alone.
+   */
+  contentDefaults?: Mount[];
+  /** How the language mounts init adds say their language (default 'lang', what Hugo before 0.153 reads). */
+  languageStyle?: LanguageMountStyle;
   layoutDir: string;
   staticDirs: string[];
   packageLayouts: string;
@@ -65,10 +84,21 @@ const OUR_CONTENT: Mount = { source: `${PRERENDER_DIR}/content`, target: 'conten
 const OUR_LAYOUTS: Mount = { source: `${PRERENDER_DIR}/layouts`, target: 'layouts' };
 const OUR_STATIC: Mount = { source: `${PRERENDER_DIR}/static`, target: 'static' };
 
+/** The shadow mount of one language's content tree (see config.ts shadowTree). */
+function ourLanguageContent(lang: string, style: LanguageMountStyle): Mount | undefined {
+  const tree = shadowTree(lang);
+  return tree === undefined ? undefined : languageMount(`${PRERENDER_DIR}/${tree}`, 'content', lang.toLowerCase(), style);
+}
+
+function mountLang(m: Mount): string | undefined {
+  return mountLanguage(m)?.lang;
+}
+
 function isOurs(m: Mount, packageLayouts: string): boolean {
   const s = normalizeRel(m.source);
   return (
     s === OUR_CONTENT.source ||
+    /^\.prerender\/content\.[^/]+$/.test(s) ||
     s === OUR_LAYOUTS.source ||
     s === OUR_STATIC.source ||
     s === normalizeRel(packageLayouts) ||
@@ -84,14 +114,55 @@ function isOurs(m: Mount, packageLayouts: string): boolean {
  */
 export function planMounts(input: MountPlanInput): Mount[] {
   const pkg: Mount = { source: normalizeRel(input.packageLayouts), target: 'layouts' };
-  const user = input.mounts.filter((m) => !isOurs(m, input.packageLayouts));
+  const user = input.mounts.filter((m) => !isOurs(m, input.packageLayouts)).map((m) => respell(m, input.languageStyle));
   const has = (component: string) => user.some((m) => mountComponent(m.target) === component);
+  const contentDefaults = input.contentDefaults ?? [{ source: input.contentDir, target: 'content' }];
   const defaults: Mount[] = [
-    ...(has('content') ? [] : [{ source: input.contentDir, target: 'content' }]),
+    ...(has('content') ? [] : contentDefaults),
     ...(has('layouts') ? [] : [{ source: input.layoutDir, target: 'layouts' }]),
     ...(has('static') ? [] : input.staticDirs.map((d) => ({ source: d, target: 'static' }))),
   ];
-  return [OUR_CONTENT, ...user, ...defaults, OUR_LAYOUTS, pkg, OUR_STATIC];
+  // A shadow tree for each language that has content of its own, in the order the languages first appear.
+  const content = [...user, ...defaults].filter((m) => mountComponent(m.target) === 'content');
+  const langs = [...new Set(content.map(mountLang).filter((l): l is string => l !== undefined))];
+  const shadows = langs.map((l) => ourLanguageContent(l, input.languageStyle ?? 'lang')).filter((m): m is Mount => m !== undefined);
+  return [OUR_CONTENT, ...shadows, ...user, ...defaults, OUR_LAYOUTS, pkg, OUR_STATIC];
+}
+
+/**
+ * A content mount with its language spelled for the Hugo asked for (none asked: as it is). A `lang` that
+ * Hugo 0.153+ stops at, or a `sites.matrix` that 0.111 ignores, would break the site either way, so a
+ * user's own language mount is respelled too; everything else in it is kept.
+ */
+function respell(m: Mount, style: LanguageMountStyle | undefined): Mount {
+  const l = mountLanguage(m);
+  if (!style || !l || l.style === style || mountComponent(m.target) !== 'content') return m;
+  const rest = Object.fromEntries(Object.entries(m).filter(([k]) => !['lang', 'sites'].includes(k.toLowerCase())));
+  return { ...rest, ...languageMount(m.source, m.target, l.lang, style) };
+}
+
+/** The language keys of a mount as init writes them (`lang`, or `sites`), for respelling one in place. */
+function languageKeys(m: Mount): Record<string, unknown> {
+  const { source: _s, target: _t, ...keys } = written(m);
+  return keys;
+}
+
+function sameSpelling(a: unknown, b: Mount): boolean {
+  const la = isRecord(a) ? mountLanguage(a as Mount) : undefined;
+  const lb = mountLanguage(b);
+  return la?.lang === lb?.lang && la?.style === lb?.style;
+}
+
+/** The shadow content mounts of a plan (ours, read before every user mount). */
+function isOurContent(m: Mount): boolean {
+  const s = normalizeRel(m.source);
+  return s === OUR_CONTENT.source || /^\.prerender\/content\.[^/]+$/.test(s);
+}
+
+/** A mount as written by init: source, target and, when it has one, its language. */
+function written(m: Mount): Record<string, unknown> {
+  const l = mountLanguage(m);
+  return l ? { ...languageMount(m.source, m.target, l.lang, l.style) } : { source: m.source, target: m.target };
 }
 
 /** The mounts of each component in order, as comparable strings. */
@@ -99,7 +170,9 @@ function perComponent(mounts: Mount[]): string {
   const by = new Map<string, string[]>();
   for (const m of mounts) {
     const c = mountComponent(m.target);
-    by.set(c, [...(by.get(c) ?? []), `${normalizeRel(m.source)} -> ${normalizeRel(m.target)}`]);
+    // The spelling counts: a config written for the other Hugo has to be rewritten.
+    const l = mountLanguage(m);
+    by.set(c, [...(by.get(c) ?? []), `${normalizeRel(m.source)} -> ${normalizeRel(m.target)}${l ? ` (${l.style} ${l.lang})` : ''}`]);
   }
   return JSON.stringify([...by].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
@@ -162,6 +235,10 @@ function tomlMountBlock(header: string, m: Mount, eol: string, comment?: string)
   const lines = [header];
   if (comment) lines.push(`# ${comment}`);
   lines.push(`source = ${tomlString(m.source)}`, `target = ${tomlString(m.target)}`);
+  const l = mountLanguage(m);
+  // An inline table keeps the block one table long, which is how the editor finds and removes it.
+  if (l?.style === 'lang') lines.push(`lang = ${tomlString(l.lang)}`);
+  else if (l) lines.push(`sites = { matrix = { languages = [${tomlString(l.lang)}] } }`);
   return lines.join(eol) + eol;
 }
 
@@ -173,7 +250,12 @@ const WHY: Record<string, string> = {
 
 function commentFor(m: Mount, packageLayouts: string, reAdded: Set<Mount>): string | undefined {
   if (WHY[m.source]) return WHY[m.source];
+  if (isOurContent(m)) return `hugo-prerender: prerendered copies of the ${mountLang(m)} pages, read before that language's content (the first mount wins)`;
   if (m.source === normalizeRel(packageLayouts)) return 'hugo-prerender: its templates (prerender shortcode, partials/prerender/head.html)';
+  const lang = mountLang(m);
+  if (reAdded.has(m) && lang && mountComponent(m.target) === 'content') {
+    return `hugo-prerender init: the content directory of language ${lang} (its contentDir), re-added with its lang (any content mount replaces it)`;
+  }
   if (reAdded.has(m)) return `hugo-prerender init: Hugo's default ${m.target} directory, re-added (any mount replaces the default)`;
   return undefined;
 }
@@ -203,14 +285,28 @@ function editToml(t: Target, plan: Mount[], inFile: Mount[], packageLayouts: str
     return { start, end, mount: inFile[k]! };
   });
   const ours = blocks.filter((b) => isOurs(b.mount, packageLayouts));
+  // The user's blocks, in order, are the plan's user entries in order: respell a language in place.
+  const planned = plan.filter((m) => !isOurs(m, packageLayouts) && !reAdded.has(m));
+  const theirs = blocks.filter((b) => !isOurs(b.mount, packageLayouts));
+  for (const [k, b] of [...theirs.entries()].reverse()) {
+    const m = planned[k];
+    if (!m || sameSpelling(b.mount, m)) continue;
+    const body = lines.slice(b.start + 1, b.end).filter((l) => !/^\s*(lang|sites)\s*=/i.test(l));
+    const at = body.findIndex((l) => /^\s*target\s*=/i.test(l)) + 1;
+    const l = mountLanguage(m);
+    const line = l?.style === 'lang' ? `lang = ${tomlString(l.lang)}` : l ? `sites = { matrix = { languages = [${tomlString(l.lang)}] } }` : undefined;
+    if (line) body.splice(at, 0, line);
+    lines.splice(b.start + 1, b.end - b.start - 1, ...body);
+  }
   for (const b of [...ours].reverse()) lines.splice(b.start, b.end - b.start);
   while (lines.length > 0 && lines.at(-1)!.trim() === '') lines.pop();
 
   const block = (m: Mount) => tomlMountBlock(header, m, eol, commentFor(m, packageLayouts, reAdded)).split(eol).slice(0, -1);
-  const appended = plan.filter((m) => reAdded.has(m) || (isOurs(m, packageLayouts) && m !== OUR_CONTENT));
+  const shadows = plan.filter(isOurContent);
+  const appended = plan.filter((m) => reAdded.has(m) || (isOurs(m, packageLayouts) && !isOurContent(m)));
   const firstUser = lines.findIndex((l) => headerRe.test(l));
-  if (firstUser >= 0) lines.splice(firstUser, 0, ...block(OUR_CONTENT), '');
-  else appended.unshift(OUR_CONTENT);
+  if (firstUser >= 0) lines.splice(firstUser, 0, ...shadows.flatMap((m) => [...block(m), '']));
+  else appended.unshift(...shadows);
   for (const m of appended) {
     if (lines.length > 0) lines.push('');
     lines.push(...block(m));
@@ -264,14 +360,22 @@ function editYaml(t: Target, plan: Mount[], packageLayouts: string): string {
       for (; k < asJs.length; k++) {
         const js = asJs[k];
         if (isRecord(js) && getIn(js, 'source') === m.source && getIn(js, 'target') === m.target) {
-          userNodes.set(m, items[k]);
+          const node = items[k];
+          if (!sameSpelling(js, m) && isMap(node)) {
+            for (const key of ['lang', 'sites']) {
+              const pair = yamlKeyNode(node, key) as { key: unknown } | undefined;
+              if (pair) node.delete(pair.key);
+            }
+            for (const [key, value] of Object.entries(languageKeys(m))) node.add(doc.createPair(key, value));
+          }
+          userNodes.set(m, node);
           k++;
           break;
         }
       }
     }
   }
-  const items = plan.map((m) => userNodes.get(m) ?? doc.createNode({ source: m.source, target: m.target }));
+  const items = plan.map((m) => userNodes.get(m) ?? doc.createNode(written(m)));
   if (existing) {
     // Reuse the sequence node itself: a comment above its first item belongs to it.
     existing.items = items as never;
@@ -306,9 +410,11 @@ function editJson(t: Target, plan: Mount[]): string {
     );
     if (i >= 0) {
       used.add(i);
-      return existing[i];
+      const e = existing[i] as Record<string, unknown>;
+      if (sameSpelling(e, m)) return e;
+      return { ...Object.fromEntries(Object.entries(e).filter(([k]) => !['lang', 'sites'].includes(k.toLowerCase()))), ...languageKeys(m) };
     }
-    return { source: m.source, target: m.target };
+    return written(m);
   });
   const eol = t.text.includes('\r\n') ? '\r\n' : '\n';
   return JSON.stringify(data, null, indent).replace(/\n/g, eol) + eol;
@@ -321,7 +427,9 @@ function writeAtomic(file: string, text: string): void {
 }
 
 function describe(m: Mount): string {
-  return `source = ${JSON.stringify(m.source)}, target = ${JSON.stringify(m.target)}`;
+  const l = mountLanguage(m);
+  const lang = !l ? '' : l.style === 'lang' ? `, lang = ${JSON.stringify(l.lang)}` : `, sites = { matrix = { languages = [${JSON.stringify(l.lang)}] } }`;
+  return `source = ${JSON.stringify(m.source)}, target = ${JSON.stringify(m.target)}${lang}`;
 }
 
 /** Adds (or repairs) the mounts hugo-prerender needs in the site's config. */
@@ -339,6 +447,8 @@ export function initSite(siteDir: string, opts: InitOptions = {}): InitResult {
   const plan = planMounts({
     mounts: current,
     contentDir: normalizeRel(contentDirSetting(merged)),
+    contentDefaults: defaultContentMounts(merged, opts.languageStyle).map((m) => ({ ...m, source: normalizeRel(m.source) })),
+    languageStyle: opts.languageStyle,
     layoutDir: normalizeRel(layoutDirSetting(merged)),
     staticDirs: staticDirSetting(merged).map(normalizeRel),
     packageLayouts,
@@ -359,7 +469,14 @@ export function initSite(siteDir: string, opts: InitOptions = {}): InitResult {
   }
 
   // Mount entries that come from the file keep their identity so that editors can reuse their nodes.
-  const reAdded = new Set(plan.filter((m) => !current.includes(m) && !isOurs(m, packageLayouts)));
+  // Re-added: the plan's user-side entries that are not (possibly respelled) mounts of the config.
+  const reAdded = new Set(
+    plan.filter(
+      (m) =>
+        !isOurs(m, packageLayouts) &&
+        !current.some((c) => c === m || (normalizeRel(c.source) === normalizeRel(m.source) && normalizeRel(c.target) === normalizeRel(m.target) && mountLanguage(c)?.lang === mountLanguage(m)?.lang)),
+    ),
+  );
   const inFile = moduleMounts(target.file.key === 'module' ? { module: target.data } : target.data);
   let text: string;
   if (target.file.format === 'toml') text = editToml(target, plan, inFile, packageLayouts, reAdded);
@@ -370,7 +487,7 @@ export function initSite(siteDir: string, opts: InitOptions = {}): InitResult {
   const check = parseConfigText(text, target.file.format, rel);
   const after = moduleMounts(target.file.key === 'module' ? { module: check.data } : check.data);
   if (check.diagnostics.length > 0 || !sameMounts(after, plan)) {
-    const snippet = plan.map((m) => `[[module.mounts]]\n${describe(m).replace(', ', '\n')}`).join('\n\n');
+    const snippet = plan.map((m) => `[[module.mounts]]\n${describe(m).split(', ').join('\n')}`).join('\n\n');
     throw new InitError(
       `${rel}: could not add the mounts safely (${check.diagnostics[0]?.message ?? 'the edited config did not read back as planned'}); the file was not changed. Replace its module mounts by these, in this order:\n\n${snippet}`,
     );

@@ -2,6 +2,7 @@
  * The writer for `<site>/.prerender/`, the only place hugo-prerender ever writes:
  *
  *   .prerender/content/<same path as in content/>          shadow pages
+ *   .prerender/content.<lang>/<path in the content tree>   shadow pages of a language's own content dir
  *   .prerender/layouts/partials/prerender/<key>.html        fragments (content-addressed)
  *   .prerender/static/<path>                                stylesheets, fonts, generated images
  *   .prerender/manifest.json                                which source made which shadow, with which keys
@@ -31,6 +32,10 @@ import {
 import path from 'node:path';
 import { PRERENDER_DIR } from './config.js';
 
+/** The shadow tree of pages whose language comes from their file name (see config.ts shadowTree). */
+export const DEFAULT_TREE = 'content';
+const TREE_RE = /^content(\.[a-z0-9][a-z0-9_-]*)?$/;
+
 export const MANIFEST_FILE = 'manifest.json';
 export const PARTIALS_DIR = 'layouts/partials/prerender';
 /** Stand-in templates for the shortcodes we render (see writeShortcodeFallback). */
@@ -56,6 +61,8 @@ export interface Manifest {
   version: number;
   /** Shadow path relative to .prerender/content → what made it. */
   pages: Record<string, ShadowInfo>;
+  /** The same for the other shadow trees (`content.fr` → its pages), when there are any. */
+  trees?: Record<string, Record<string, ShadowInfo>>;
   /** Static files written, relative to .prerender/static. */
   static: string[];
   /** Fragments whose rendering reported diagnostics: re-rendered by the next build, never reused. */
@@ -89,6 +96,14 @@ function lstatOrNull(p: string): Stats | null {
   }
 }
 
+function readdirOrEmpty(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
 function sameBytes(file: string, data: Buffer): boolean {
   const st = lstatOrNull(file);
   if (!st || !st.isFile() || st.size !== data.length) return false;
@@ -111,6 +126,10 @@ function stableJson(value: unknown): string {
   return JSON.stringify(sort(value), null, 2) + '\n';
 }
 
+function isPlainObject(v: unknown): v is Record<string, never> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 export function readManifest(root: string): Manifest {
   const empty: Manifest = { version: MANIFEST_VERSION, pages: {}, static: [] };
   try {
@@ -119,6 +138,7 @@ export function readManifest(root: string): Manifest {
     return {
       version: MANIFEST_VERSION,
       pages: m.pages,
+      ...(isPlainObject(m.trees) ? { trees: Object.fromEntries(Object.entries(m.trees).filter(([t, p]) => TREE_RE.test(t) && t !== DEFAULT_TREE && isPlainObject(p))) } : {}),
       static: Array.isArray(m.static) ? m.static : [],
       ...(Array.isArray(m.noisy) ? { noisy: m.noisy.filter((k): k is string => typeof k === 'string') } : {}),
     };
@@ -132,7 +152,8 @@ export class PrerenderOutput {
   readonly root: string;
   private readonly siteReal: string;
   private readonly previous: Manifest;
-  private readonly pages = new Map<string, ShadowInfo>();
+  /** Shadow tree (`content`, `content.fr`) → shadow path inside it → what made it. */
+  private readonly trees = new Map<string, Map<string, ShadowInfo>>();
   private readonly partialsWritten = new Set<string>();
   private readonly staticWritten = new Set<string>();
   private readonly shortcodesWritten = new Set<string>();
@@ -148,12 +169,16 @@ export class PrerenderOutput {
     this.previous = readManifest(this.root);
   }
 
-  /** `.prerender/content/<rel>`; `rel` is the page's path inside the content tree (`posts/x.md`). */
-  writeShadow(rel: string, text: string, info: ShadowInfo): void {
+  /**
+   * `.prerender/<tree>/<rel>`; `rel` is the page's path inside the content tree (`posts/x.md`), `tree`
+   * the shadow tree of its language (config.ts shadowTree: `content`, or `content.fr`).
+   */
+  writeShadow(rel: string, text: string, info: ShadowInfo, tree: string = DEFAULT_TREE): void {
     const relPath = this.cleanRel(rel, 'shadow');
+    this.checkTree(tree);
     for (const k of info.partials) this.checkKey(k);
-    this.write(`content/${relPath}`, Buffer.from(text, 'utf8'));
-    this.pages.set(relPath, {
+    this.write(`${tree}/${relPath}`, Buffer.from(text, 'utf8'));
+    this.treePages(tree).set(relPath, {
       source: info.source,
       partials: [...new Set(info.partials)].sort(),
       ...(info.sourceMd5 ? { sourceMd5: info.sourceMd5 } : {}),
@@ -236,11 +261,12 @@ export class PrerenderOutput {
    * Writes an existing shadow again, same bytes, new file (atomic rename), so that Hugo's watcher sees
    * it change once more. Returns false when there is no such shadow. See watch.ts for why.
    */
-  rewriteShadow(rel: string): boolean {
+  rewriteShadow(rel: string, tree: string = DEFAULT_TREE): boolean {
     const relPath = this.cleanRel(rel, 'shadow');
-    const file = this.resolve(`content/${relPath}`);
+    this.checkTree(tree);
+    const file = this.resolve(`${tree}/${relPath}`);
     if (!lstatOrNull(file)?.isFile()) return false;
-    this.write(`content/${relPath}`, readFileSync(file), { force: true });
+    this.write(`${tree}/${relPath}`, readFileSync(file), { force: true });
     return true;
   }
 
@@ -261,12 +287,13 @@ export class PrerenderOutput {
    * Keeps what an earlier build produced for this page (its shadow and the partials it used), e.g.
    * because the page failed this time: its old shadow stays, and Hugo's staleness check reports it.
    */
-  keep(rel: string): void {
+  keep(rel: string, tree: string = DEFAULT_TREE): void {
     const relPath = this.cleanRel(rel, 'shadow');
+    this.checkTree(tree);
     this.keptAny = true;
-    const old = this.previous.pages[relPath];
-    const st = lstatOrNull(this.resolve(`content/${relPath}`));
-    if (old && st?.isFile()) this.pages.set(relPath, old);
+    const old = (tree === DEFAULT_TREE ? this.previous.pages : this.previous.trees?.[tree])?.[relPath];
+    const st = lstatOrNull(this.resolve(`${tree}/${relPath}`));
+    if (old && st?.isFile()) this.treePages(tree).set(relPath, old);
   }
 
   /**
@@ -275,13 +302,18 @@ export class PrerenderOutput {
    */
   finish(opts: { sweepPartials?: boolean } = {}): FinishResult {
     const referenced = new Set<string>();
-    for (const info of this.pages.values()) for (const k of info.partials) referenced.add(k);
+    for (const pages of this.trees.values()) for (const info of pages.values()) for (const k of info.partials) referenced.add(k);
     for (const k of this.partialsWritten) referenced.add(k);
     // A failed page keeps its old shadow, which may need the old static files (e.g. KaTeX's CSS).
     const keepStatic = new Set([...this.staticWritten, ...(this.keptAny ? this.previous.static : [])]);
 
     const removed: string[] = [];
-    this.sweep('content', (rel) => this.pages.has(rel), removed);
+    // Every shadow tree on disk, so that a language gone from the config leaves no ghost pages.
+    const treesOnDisk = readdirOrEmpty(this.root).filter((n) => TREE_RE.test(n));
+    for (const tree of [...new Set([DEFAULT_TREE, ...treesOnDisk])].sort()) {
+      const pages = this.trees.get(tree);
+      this.sweep(tree, (rel) => pages?.has(rel) === true, removed);
+    }
     // An incremental build (watch) saw only some pages: fragments of the others stay until a full build.
     if (opts.sweepPartials !== false) {
       this.sweep(PARTIALS_DIR, (rel) => rel.endsWith('.html') && referenced.has(rel.slice(0, -5)), removed);
@@ -293,9 +325,13 @@ export class PrerenderOutput {
     // (a page this build kept).
     const noisy = new Set(this.noisy);
     for (const k of this.previous.noisy ?? []) if (!this.partialsWritten.has(k) && referenced.has(k)) noisy.add(k);
+    const sortedPages = (m: Map<string, ShadowInfo> | undefined) =>
+      Object.fromEntries([...(m ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const others = [...this.trees.keys()].filter((t) => t !== DEFAULT_TREE && this.trees.get(t)!.size > 0).sort();
     const manifest: Manifest = {
       version: MANIFEST_VERSION,
-      pages: Object.fromEntries([...this.pages].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+      pages: sortedPages(this.trees.get(DEFAULT_TREE)),
+      ...(others.length ? { trees: Object.fromEntries(others.map((t) => [t, sortedPages(this.trees.get(t))])) } : {}),
       static: [...keepStatic].sort(),
       ...(noisy.size ? { noisy: [...noisy].sort() } : {}),
     };
@@ -304,6 +340,18 @@ export class PrerenderOutput {
   }
 
   // --- internals -----------------------------------------------------------------------------
+
+  private treePages(tree: string): Map<string, ShadowInfo> {
+    let pages = this.trees.get(tree);
+    if (!pages) this.trees.set(tree, (pages = new Map()));
+    return pages;
+  }
+
+  private checkTree(tree: string): void {
+    if (!TREE_RE.test(tree)) {
+      throw new OutputPathError(`shadow tree ${JSON.stringify(tree)} is not valid: "content" or "content.<language code>" (lower case)`);
+    }
+  }
 
   private checkKey(key: string): void {
     if (!KEY_RE.test(key)) {

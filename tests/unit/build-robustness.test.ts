@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildSite, invalidUtf8 } from '../../src/build.js';
 import { jsonErrorOffset, parseConfigText } from '../../src/site/config.js';
+import { readManifest } from '../../src/site/output.js';
 
 const dirs: string[] = [];
 function site(files: Record<string, string | Buffer>): string {
@@ -69,23 +70,32 @@ describe('build on unusual sites', () => {
     expect(errors[0]!.message).toMatch(/^cannot write the prerendered output: (EEXIST|ENOTDIR).*\.prerender\/content.*check that it is a writable directory \(or delete it\)$/);
   });
 
-  it('a content directory per language is reported as unsupported, naming the setting and what to do', async () => {
+  it('a content directory per language is prerendered into a shadow tree of its own', async () => {
     const dir = site({
       'hugo.toml': '[languages.en]\nweight = 1\n[languages.fr]\ncontentDir = "content.fr"\nweight = 2\n',
       'content/posts/a.md': 'English $a$\n',
       'content.fr/posts/a.md': 'Français $b$\n',
     });
     const r = await buildSite({ source: dir });
-    expect(r.failed).toBe(true);
-    expect(r.diagnostics).toEqual([
-      expect.objectContaining({
-        severity: 'error',
-        file: 'hugo.toml',
-        message: expect.stringMatching(/^languages\.fr\.contentDir = "content\.fr": a content directory per language is not supported yet, so its 1 page would be published without prerendering .*posts\/x\.fr\.md\)$/),
-      }),
-    ]);
-    // The main content directory is still prerendered.
-    expect(r.formulas).toBe(1);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.failed).toBe(false);
+    expect(r.formulas).toBe(2);
+    const en = readFileSync(path.join(dir, '.prerender/content/posts/a.md'), 'utf8');
+    const fr = readFileSync(path.join(dir, '.prerender/content.fr/posts/a.md'), 'utf8');
+    expect(en).toMatch(/^English \{\{< prerender "[a-z0-9_-]+" "[0-9a-f]{32}" `content\/posts\/a\.md` >\}\}/);
+    // The staleness check reads the French original by its site-relative path.
+    expect(fr).toMatch(/^Français \{\{< prerender "[a-z0-9_-]+" "[0-9a-f]{32}" `content\.fr\/posts\/a\.md` >\}\}/);
+    const manifest = readManifest(path.join(dir, '.prerender'));
+    expect(Object.keys(manifest.pages)).toEqual(['posts/a.md']);
+    expect(manifest.trees?.['content.fr']?.['posts/a.md']?.source).toBe('content.fr/posts/a.md');
+
+    // Deleting the French page removes its shadow, and only that one.
+    rmSync(path.join(dir, 'content.fr/posts/a.md'));
+    const again = await buildSite({ source: dir });
+    expect(again.failed).toBe(false);
+    expect(existsSync(path.join(dir, '.prerender/content.fr/posts/a.md'))).toBe(false);
+    expect(existsSync(path.join(dir, '.prerender/content/posts/a.md'))).toBe(true);
+    expect(readManifest(path.join(dir, '.prerender')).trees).toBeUndefined();
   });
 });
 

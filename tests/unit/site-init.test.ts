@@ -196,8 +196,14 @@ describe('initSite on YAML', () => {
     expect(after).toContain('# mine');
     expect(after).toContain('Mounts:');
     expect(after).not.toMatch(/^module:/m);
-    expect(pairs(dir).slice(0, 3)).toEqual(['.prerender/content -> content', 'notes -> content/notes', 'layouts -> layouts']);
-    expect(moduleMounts(readSiteConfig(dir).data)[1]!.lang).toBe('en');
+    // The user's mount has a language: its shadows get a tree of their own, mounted with the same lang.
+    expect(pairs(dir).slice(0, 4)).toEqual([
+      '.prerender/content -> content',
+      '.prerender/content.en -> content',
+      'notes -> content/notes',
+      'layouts -> layouts',
+    ]);
+    expect(moduleMounts(readSiteConfig(dir).data).map((m) => m.lang).slice(0, 3)).toEqual([undefined, 'en', 'en']);
   });
 });
 
