@@ -2,28 +2,15 @@
  * What a demanding user throws at `hugo-prerender build`, each answered with a located, actionable
  * diagnostic instead of a crash or a silent half result.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, rmSync, symlinkSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempSites } from '../helpers/temp-site.js';
 import { buildSite, invalidUtf8 } from '../../src/build.js';
 import { jsonErrorOffset, parseConfigText } from '../../src/site/config.js';
 import { readManifest } from '../../src/site/output.js';
 
-const dirs: string[] = [];
-function site(files: Record<string, string | Buffer>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'hp-robust-'));
-  dirs.push(root);
-  const dir = path.join(root, 'site');
-  for (const [rel, text] of Object.entries({ 'hugo.toml': 'title = "t"\n', ...files })) {
-    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
-}
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const site = tempSites('hp-robust-', { nested: true, defaults: { 'hugo.toml': 'title = "t"\n' } });
 
 describe('build on unusual sites', () => {
   it('-s pointing at a file says so and suggests its directory', async () => {

@@ -2,27 +2,14 @@
  * Pre-release review of the core pipeline: each test pins one bug that was found and fixed
  * (see the commit that added it).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempSites } from '../helpers/temp-site.js';
 import { buildSite } from '../../src/build.js';
 import { validateParams, type ParamSpecs } from '../../src/render/params.js';
 
-const dirs: string[] = [];
-function site(files: Record<string, string | Buffer>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'hp-review-'));
-  dirs.push(root);
-  const dir = path.join(root, 'site');
-  for (const [rel, text] of Object.entries({ 'hugo.toml': 'title = "t"\n', ...files })) {
-    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
-}
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const site = tempSites('hp-review-', { nested: true, defaults: { 'hugo.toml': 'title = "t"\n' } });
 
 const KEY = /\{\{< prerender "([0-9a-f]+)"/;
 function fragmentOf(dir: string, shadow: string): string {

@@ -1,7 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempSites } from '../helpers/temp-site.js';
 import {
   autoHeadingIDType,
   contentRoots,
@@ -17,19 +16,7 @@ import {
   tableOfContents,
 } from '../../src/site/config.js';
 
-const dirs: string[] = [];
-function site(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'hp-config-'));
-  dirs.push(dir);
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
-}
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const site = tempSites('hp-config-');
 
 const base = (p: string | null | undefined) => (p ? path.basename(p) : p);
 

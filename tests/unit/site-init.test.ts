@@ -1,23 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempSites } from '../helpers/temp-site.js';
 import { moduleMounts, readSiteConfig } from '../../src/site/config.js';
 import { InitError, initSite, planMounts } from '../../src/site/init.js';
 
-const dirs: string[] = [];
-function site(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'hp-init-'));
-  dirs.push(dir);
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
-}
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const site = tempSites('hp-init-');
 
 const pairs = (dir: string) => moduleMounts(readSiteConfig(dir).data).map((m) => `${m.source} -> ${m.target}`);
 const PKG = 'node_modules/hugo-prerender/layouts';

@@ -3,10 +3,10 @@
  * which content roots Hugo reads, the mounts init plans for them, and how their language is spelled
  * for each Hugo (`lang` before 0.153, `sites.matrix` after: measured, neither reads the other's).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempSites } from '../helpers/temp-site.js';
 import {
   contentRoots,
   defaultContentMounts,
@@ -22,19 +22,7 @@ import { initSite, planMounts } from '../../src/site/init.js';
 import { OutputPathError, PrerenderOutput } from '../../src/site/output.js';
 import { existsSync } from 'node:fs';
 
-const dirs: string[] = [];
-function site(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'hp-lang-'));
-  dirs.push(dir);
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
-}
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const site = tempSites('hp-lang-');
 
 const BOOK = {
   languages: { en: { weight: 1, contentDir: 'content.en' }, FR: { weight: 2, contentDir: 'content.fr/' } },

@@ -1,0 +1,33 @@
+/**
+ * Temporary sites for unit tests: `const site = tempSites('hp-x-')` in a test file, then
+ * `site({ 'hugo.toml': '…', 'content/a.md': '…' })` returns the directory of a fresh site with those
+ * files. Every site is removed after each test.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach } from 'vitest';
+
+export interface TempSiteOptions {
+  /** Put the site in a `site/` folder of the temporary directory (so `..` of the site is ours too). */
+  nested?: boolean;
+  /** Files every site gets unless the test gives its own (e.g. a minimal `hugo.toml`). */
+  defaults?: Record<string, string | Buffer>;
+}
+
+export function tempSites(prefix: string, opts: TempSiteOptions = {}): (files: Record<string, string | Buffer>) => string {
+  const roots: string[] = [];
+  afterEach(() => {
+    for (const d of roots.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+  return (files) => {
+    const root = mkdtempSync(path.join(os.tmpdir(), prefix));
+    roots.push(root);
+    const dir = opts.nested ? path.join(root, 'site') : root;
+    for (const [rel, text] of Object.entries({ ...opts.defaults, ...files })) {
+      mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      writeFileSync(path.join(dir, rel), text);
+    }
+    return dir;
+  };
+}
