@@ -15,7 +15,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ParamValue } from '../../src/content/types.js';
 import type { ShortcodeDefinition } from '../../src/render/types.js';
-import { describeWithChromium, launchChromium, screenshotDir, type LaunchedBrowser } from '../helpers/browser.js';
+import { describeWithChromium, installUserBox, launchChromium, screenshotDir, type LaunchedBrowser, type UserBox } from '../helpers/browser.js';
 import { render } from '../helpers/cells-context.js';
 import lstm from '../../shortcodes/lstm-cell.js';
 import gru from '../../shortcodes/gru-cell.js';
@@ -117,30 +117,13 @@ interface Measured {
 }
 
 async function measure(page: Page): Promise<Measured[]> {
+  await installUserBox(page);
   return page.$$eval('svg.hp-diagram', (svgs) =>
     svgs.map((svg) => {
       const s = svg as SVGSVGElement;
       const vb = s.viewBox.baseVal;
-      const toUser = s.getScreenCTM()!.inverse();
-      const texts = [...s.querySelectorAll('text')].map((t) => {
-        const e = t as SVGTextElement;
-        const b = e.getBBox();
-        // The text's own transform (rotate) included: screen CTM of the text, back into the svg's user units.
-        const m = toUser.multiply(e.getScreenCTM()!);
-        const pts = [
-          [b.x, b.y],
-          [b.x + b.width, b.y],
-          [b.x, b.y + b.height],
-          [b.x + b.width, b.y + b.height],
-        ].map(([x, y]) => new DOMPoint(x, y).matrixTransform(m));
-        return {
-          text: e.textContent ?? '',
-          x0: Math.min(...pts.map((p) => p.x)),
-          y0: Math.min(...pts.map((p) => p.y)),
-          x1: Math.max(...pts.map((p) => p.x)),
-          y1: Math.max(...pts.map((p) => p.y)),
-        };
-      });
+      const userBox = (window as unknown as { hpUserBox: (e: SVGGraphicsElement) => UserBox }).hpUserBox;
+      const texts = [...s.querySelectorAll('text')].map((t) => ({ text: t.textContent ?? '', ...userBox(t as SVGTextElement) }));
       const first = s.querySelector('text');
       const accents: Record<string, string> = {};
       for (const tone of ['hidden', 'output', 'gate', 'highlight']) {

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { ParamValue } from '../../src/content/types.js';
 import type { ShortcodeDefinition } from '../../src/render/types.js';
-import { describeWithChromium, launchChromium, screenshotDir, type LaunchedBrowser } from '../helpers/browser.js';
+import { describeWithChromium, installUserBox, launchChromium, screenshotDir, type LaunchedBrowser, type UserBox } from '../helpers/browser.js';
 import { renderWith } from '../helpers/svg-context.js';
 import rnnUnroll from '../../shortcodes/rnn-unroll.js';
 import rnnArchitectures from '../../shortcodes/rnn-architectures.js';
@@ -77,13 +77,15 @@ interface Geometry {
 }
 
 async function geometry(page: Page): Promise<Geometry[]> {
+  await installUserBox(page);
   return page.$$eval('svg.hp-diagram', (svgs) =>
     svgs.map((svg) => {
       const s = svg as SVGSVGElement;
       const vb = s.viewBox.baseVal;
+      const userBox = (window as unknown as { hpUserBox: (e: SVGGraphicsElement) => UserBox }).hpUserBox;
       const texts = [...s.querySelectorAll('text')].map((t) => {
-        const b = (t as SVGTextElement).getBBox();
-        return { text: t.textContent ?? '', box: { x: b.x, y: b.y, width: b.width, height: b.height } };
+        const b = userBox(t as SVGTextElement);
+        return { text: t.textContent ?? '', box: { x: b.x0, y: b.y0, width: b.x1 - b.x0, height: b.y1 - b.y0 } };
       });
       const pathPoints: { x: number; y: number }[] = [];
       for (const p of s.querySelectorAll('path')) {

@@ -18,7 +18,7 @@ import type { ShortcodeDefinition } from '../../src/render/types.js';
 import gradientDecay from '../../shortcodes/gradient-decay.js';
 import plot from '../../shortcodes/plot.js';
 import { renderShortcodeForTest, type ContextOptions } from '../helpers/render-context.js';
-import { chromiumAvailable, launchChromium, screenshotDir, type LaunchedBrowser } from '../helpers/browser.js';
+import { chromiumAvailable, installUserBox, launchChromium, screenshotDir, type LaunchedBrowser, type UserBox } from '../helpers/browser.js';
 
 const DOCS = screenshotDir('plots');
 
@@ -83,23 +83,15 @@ interface Geometry {
 }
 
 async function geometry(page: Page): Promise<Geometry[]> {
+  await installUserBox(page);
   return page.$$eval('svg.hp-plot', (svgs) =>
     svgs.map((svg) => {
       const s = svg as SVGSVGElement;
       const vb = s.viewBox.baseVal;
-      const toSvg = (e: SVGGraphicsElement) => s.getScreenCTM()!.inverse().multiply(e.getScreenCTM()!);
+      const userBox = (window as unknown as { hpUserBox: (e: SVGGraphicsElement) => UserBox }).hpUserBox;
       const boxOf = (e: SVGGraphicsElement) => {
-        const b = e.getBBox();
-        const m = toSvg(e);
-        const pts = [
-          [b.x, b.y],
-          [b.x + b.width, b.y],
-          [b.x, b.y + b.height],
-          [b.x + b.width, b.y + b.height],
-        ].map(([x, y]) => new DOMPoint(x, y).matrixTransform(m));
-        const xs = pts.map((p) => p.x);
-        const ys = pts.map((p) => p.y);
-        return { x: Math.min(...xs), y: Math.min(...ys), w: Math.max(...xs) - Math.min(...xs), h: Math.max(...ys) - Math.min(...ys) };
+        const b = userBox(e);
+        return { x: b.x0, y: b.y0, w: b.x1 - b.x0, h: b.y1 - b.y0 };
       };
       const scale = s.getBoundingClientRect().width / vb.width;
       const texts = [...s.querySelectorAll('text')].map((t) => ({

@@ -108,3 +108,36 @@ export function screenshotDir(sub: string): string {
   mkdirSync(dir, { recursive: true });
   return dir;
 }
+
+/** An SVG element's bounding box in its <svg>'s user units (the viewBox), in the page as `hpUserBox`. */
+export interface UserBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/**
+ * Defines `window.hpUserBox(element)` in the page: the element's getBBox() mapped through its own and its
+ * ancestors' transforms (a rotated label included) back into the user units of the <svg> it is drawn in.
+ * The layout tests call it inside `page.$$eval`, where nothing can be imported. Call after the page's
+ * content is set.
+ */
+export async function installUserBox(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { hpUserBox: (e: SVGGraphicsElement) => UserBox }).hpUserBox = (e) => {
+      const svg = e.closest('svg') as SVGSVGElement;
+      const m = svg.getScreenCTM()!.inverse().multiply(e.getScreenCTM()!);
+      const b = e.getBBox();
+      const pts = [
+        [b.x, b.y],
+        [b.x + b.width, b.y],
+        [b.x, b.y + b.height],
+        [b.x + b.width, b.y + b.height],
+      ].map(([x, y]) => new DOMPoint(x, y).matrixTransform(m));
+      const xs = pts.map((p) => p.x);
+      const ys = pts.map((p) => p.y);
+      return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
+    };
+  });
+}

@@ -117,6 +117,15 @@ describe('planMounts for languages with their own content', () => {
   });
 });
 
+/** The content mounts init writes for an en + fr site for Hugo ≥ 0.153 (languages as sites.matrix). */
+const MATRIX_MOUNTS = [
+  '.prerender/content -> content',
+  '.prerender/content.en -> content [sites.matrix en]',
+  '.prerender/content.fr -> content [sites.matrix fr]',
+  'content.en -> content [sites.matrix en]',
+  'content.fr -> content [sites.matrix fr]',
+];
+
 describe('initSite with a content directory per language', () => {
   const TOML = '[languages.en]\ncontentDir = "content.en"\n[languages.fr]\ncontentDir = "content.fr"\n';
   const contentMounts = (dir: string) => moduleMounts(readSiteConfig(dir).data).filter((m) => m.target === 'content').map(show);
@@ -136,13 +145,7 @@ describe('initSite with a content directory per language', () => {
     expect(readFileSync(path.join(dir, 'hugo.toml'), 'utf8')).toBe(text);
     // The site moves to a newer Hugo, which stops at `lang`: every language mount is respelled, in place.
     expect(initSite(dir, { languageStyle: 'sites.matrix' }).changed).toBe(true);
-    expect(contentMounts(dir)).toEqual([
-      '.prerender/content -> content',
-      '.prerender/content.en -> content [sites.matrix en]',
-      '.prerender/content.fr -> content [sites.matrix fr]',
-      'content.en -> content [sites.matrix en]',
-      'content.fr -> content [sites.matrix fr]',
-    ]);
+    expect(contentMounts(dir)).toEqual(MATRIX_MOUNTS);
     const newer = readFileSync(path.join(dir, 'hugo.toml'), 'utf8');
     expect(newer).toContain('source = "content.fr"\ntarget = "content"\nsites = { matrix = { languages = ["fr"] } }\n');
     expect(newer).not.toMatch(/^lang =/m);
@@ -156,13 +159,7 @@ describe('initSite with a content directory per language', () => {
     const jsonDir = site({ 'hugo.json': JSON.stringify({ languages: { en: { contentDir: 'content.en' }, fr: { contentDir: 'content.fr' } } }, null, 2) });
     for (const dir of [yamlDir, jsonDir]) {
       expect(initSite(dir, { languageStyle: 'sites.matrix' }).changed).toBe(true);
-      expect(contentMounts(dir)).toEqual([
-        '.prerender/content -> content',
-        '.prerender/content.en -> content [sites.matrix en]',
-        '.prerender/content.fr -> content [sites.matrix fr]',
-        'content.en -> content [sites.matrix en]',
-        'content.fr -> content [sites.matrix fr]',
-      ]);
+      expect(contentMounts(dir)).toEqual(MATRIX_MOUNTS);
       expect(initSite(dir, { languageStyle: 'sites.matrix' }).changed).toBe(false);
       expect(initSite(dir, { languageStyle: 'lang' }).changed).toBe(true);
       expect(contentMounts(dir).slice(3)).toEqual(['content.en -> content [lang en]', 'content.fr -> content [lang fr]']);
