@@ -18,6 +18,7 @@ import { createHostServices } from './render/host.js';
 import { shortcodes } from './render/registry.js';
 import { fallbackNames, fallbackTemplate, siteLayoutDirs } from './site/fallbacks.js';
 import type { PageInfo, SiteInfo } from './render/types.js';
+import { safeLine } from './log.js';
 
 export interface BuildOptions {
   /** The Hugo site root. */
@@ -366,10 +367,13 @@ function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return a.line - b.line || a.column - b.column;
 }
 
-/** `file:line:col: severity: message`, the shape editors and CI annotate. */
+/**
+ * `file:line:col: severity: message`, the shape editors and CI annotate: always one line, with the file
+ * name and message made safe for a terminal and a CI log (see log.ts).
+ */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.file ? `${d.file}:${d.line}:${d.column}: ` : '';
-  return `${where}${d.severity}: ${d.message}`;
+  return safeLine(`${where}${d.severity}: ${d.message}`);
 }
 
 export function summaryLine(r: BuildResult): string {

@@ -10,6 +10,7 @@ import { InitError, initSite } from './site/init.js';
 import { languageMountStyle, type LanguageMountStyle } from './site/config.js';
 import { shortcodes } from './render/registry.js';
 import { watchSite } from './watch.js';
+import { safeLine } from './log.js';
 import type { BuildResult } from './build.js';
 
 const HELP = `hugo-prerender ${__PKG_VERSION__}: typeset math, render figures, diagrams and plots for Hugo at build time
@@ -139,7 +140,7 @@ async function main(argv: string[]): Promise<number> {
       source,
       errors,
       onBuild: (result, changed) => {
-        if (changed.length) process.stdout.write(`\nchanged: ${changed.join(', ')}\n`);
+        if (changed.length) process.stdout.write(`\n${safeLine(`changed: ${changed.join(', ')}`)}\n`);
         print(result, changed.length ? new Set(changed) : undefined);
       },
     });
