@@ -41,6 +41,7 @@ export default defineShortcode({
   params,
   inner: 'none',
   version: 1,
+  unknownParams: 'warn',
   // Checks that the image exists, so it must be rendered again when files change.
   cacheable: false,
   async render(ctx) {

@@ -16,7 +16,7 @@ import { OutputPathError, PrerenderOutput } from './site/output.js';
 import { copyStaticAssets } from './render/static-assets.js';
 import { createHostServices } from './render/host.js';
 import { shortcodes } from './render/registry.js';
-import { fallbackNames, fallbackTemplate, siteLayoutDirs } from './site/fallbacks.js';
+import { fallbackNames, fallbackTemplate, siteLayoutDirs, siteShortcodeTemplates } from './site/fallbacks.js';
 import type { PageInfo, SiteInfo } from './render/types.js';
 import { safeLine } from './log.js';
 
@@ -173,10 +173,25 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   // Captions keep raw HTML only where the site lets Goldmark keep it (markup.goldmark.renderer.unsafe).
   const unsafe = getIn(config.data, 'markup.goldmark.renderer.unsafe') === true;
   const services = createHostServices(renderer, { unsafe, errors: errorMode });
+  // A figure (or any name of ours) that the site, a theme or a module has its own template for stays theirs.
+  const layoutDirs = siteLayoutDirs(siteDir, config.data);
+  const siteShortcodes = siteShortcodeTemplates(siteDir, layoutDirs, shortcodes.keys());
+  for (const [name, where] of siteShortcodes) {
+    if (name === 'figure') continue; // Hugo has a figure of its own: a site that overrides it means it
+    result.diagnostics.push({
+      severity: 'warning',
+      code: 'site-shortcode',
+      file: where,
+      line: 1,
+      column: 1,
+      message: `this site has its own "${name}" shortcode, which stays in charge: hugo-prerender does not render {{< ${name} >}} on this site. Rename or remove this template to use hugo-prerender's ${name}`,
+    });
+  }
   const settings: PageSettings = {
     math: config.math,
-    settingsKey: stableStringify({ macros, errorMode, math: config.math, unsafe }),
+    settingsKey: stableStringify({ macros, errorMode, math: config.math, unsafe, site: [...siteShortcodes.keys()] }),
     everywhere: everywhereSettings(config.data),
+    siteShortcodes,
   };
   const site: SiteInfo = { dir: siteDir, staticDirs: config.staticDirs, assetsDir: config.assetsDir };
 
@@ -323,7 +338,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   try {
     copyStaticAssets(output, { math: anyMath });
     // What Hugo runs for our shortcodes on a page it renders from the original (see site/fallbacks.ts).
-    for (const name of fallbackNames(shortcodes.keys(), siteLayoutDirs(siteDir, config.data))) {
+    for (const name of fallbackNames(shortcodes.keys(), layoutDirs)) {
       output.writeShortcodeFallback(name, fallbackTemplate(name, shortcodes.get(name)!.inner));
     }
     output.finish({ sweepPartials: !opts.only });

@@ -24,6 +24,12 @@ export interface PageSettings {
   settingsKey: string;
   /** Heading ids, TOC, summaries (see src/render/everywhere.ts); Hugo's defaults when absent. */
   everywhere?: EverywhereSettings;
+  /**
+   * Names of our shortcodes that the site, a theme or a module has its own template for (e.g. a theme's
+   * `figure`), with where that template is (site-relative): the site's template stays in charge, Hugo
+   * renders those shortcodes and we leave them alone.
+   */
+  siteShortcodes?: ReadonlyMap<string, string>;
 }
 
 export interface Fragment {
@@ -103,10 +109,19 @@ function maskedRanges(parsed: ParsedPage, owned: (sc: Shortcode) => boolean): { 
 }
 
 /** Our shortcodes that are not inside another one of ours (those are rendered by their parent). */
-function ownedShortcodes(list: Shortcode[], out: Shortcode[] = []): Shortcode[] {
+function ownedShortcodes(list: Shortcode[], owned: (sc: Shortcode) => boolean, out: Shortcode[] = []): Shortcode[] {
   for (const sc of list) {
-    if (getShortcode(sc.name)) out.push(sc);
-    else if (!CODE_SHORTCODES.has(sc.name)) ownedShortcodes(sc.children, out);
+    if (owned(sc)) out.push(sc);
+    else if (!CODE_SHORTCODES.has(sc.name)) ownedShortcodes(sc.children, owned, out);
+  }
+  return out;
+}
+
+/** The site's own shortcodes that we leave to Hugo although we know their name, anywhere on the page. */
+function siteOwned(list: Shortcode[], site: ReadonlyMap<string, string>, out: Shortcode[] = []): Shortcode[] {
+  for (const sc of list) {
+    if (site.has(sc.name)) out.push(sc);
+    if (!CODE_SHORTCODES.has(sc.name)) siteOwned(sc.children, site, out);
   }
   return out;
 }
@@ -140,7 +155,24 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     return { fragments: [], diagnostics, failed: true, stats, parsed };
   }
 
-  const isOwned = (sc: Shortcode) => getShortcode(sc.name) !== undefined;
+  const siteShortcodes = env.settings.siteShortcodes ?? new Map<string, string>();
+  const isOwned = (sc: Shortcode) => getShortcode(sc.name) !== undefined && !siteShortcodes.has(sc.name);
+  for (const sc of siteOwned(parsed.shortcodes, siteShortcodes)) {
+    // Its template renders its parameters (Hugo's markdownify eats `_` and `\\` in TeX): say so where math is.
+    for (const [param, value] of Array.isArray(sc.params) ? [] : Object.entries(sc.params)) {
+      if (typeof value !== 'string' || !/\$[^$]+\$|\\\(|\\\[/.test(value)) continue;
+      const at = sc.paramPositions?.[param] ?? { line: sc.line, column: sc.column, offset: sc.offset };
+      diagnostics.push({
+        severity: 'warning',
+        file,
+        line: at.line,
+        column: at.column,
+        offset: at.offset,
+        code: 'site-shortcode',
+        message: `${sc.name}: ${param}="…" has math, which hugo-prerender does not typeset here: the site's own ${sc.name} template (${siteShortcodes.get(sc.name)}) renders this shortcode. Keep math out of its parameters, or remove that template to use hugo-prerender's ${sc.name}`,
+      });
+    }
+  }
   const located = locateMath(source, {
     bodyOffset: parsed.bodyOffset,
     masked: maskedRanges(parsed, isOwned),
@@ -184,7 +216,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
 
   // Identical shortcodes on one page get distinct id prefixes (and so distinct keys): no shared ids.
   const seen = new Map<string, number>();
-  for (const sc of ownedShortcodes(parsed.shortcodes)) {
+  for (const sc of ownedShortcodes(parsed.shortcodes, isOwned)) {
     const def = getShortcode(sc.name)!;
     if (sc.name === 'figure') stats.figures++;
     else stats.shortcodes++;

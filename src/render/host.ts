@@ -5,7 +5,7 @@
  * escape as an exception: a throw becomes an error diagnostic at the shortcode.
  */
 import type { Diagnostic, Shortcode } from '../content/types.js';
-import { validateParams } from './params.js';
+import { validateParams, type ParamProblem } from './params.js';
 import type { PageInfo, RenderContext, ShortcodeDefinition, SiteInfo } from './types.js';
 import type { MathRenderer } from './katex.js';
 import { markdownToPlainText, renderInlineMarkdown } from './markdown.js';
@@ -38,6 +38,16 @@ export function createHostServices(renderer: MathRenderer, opts: { unsafe?: bool
     markdown: (md, report) => renderInlineMarkdown(md, typeset(report), opts),
     plainText: (md) => markdownToPlainText(md, opts),
   };
+}
+
+type Reporter = (message: string, opts?: { param?: string; code?: string }) => void;
+
+/** Parameter problems as diagnostics: errors, except unknown names where the definition only warns. */
+export function reportParamProblems(def: ShortcodeDefinition<any>, problems: readonly ParamProblem[], error: Reporter, warn: Reporter): void {
+  for (const p of problems) {
+    if (p.unknown && def.unknownParams === 'warn') warn(`${p.message}; it is ignored`, { param: p.param, code: 'shortcode-param' });
+    else error(p.message, { param: p.param || undefined, code: 'shortcode-param' });
+  }
 }
 
 export interface HostResult {
@@ -79,7 +89,7 @@ export async function renderShortcode(
   }
 
   const { values, problems } = validateParams(def.params, sc.params);
-  for (const p of problems) error(p.message, { param: p.param || undefined, code: 'shortcode-param' });
+  reportParamProblems(def, problems, error, warn);
 
   const ctx: RenderContext<any> = {
     name: sc.name,

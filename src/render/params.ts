@@ -52,6 +52,8 @@ export type ParamValues<P extends ParamSpecs> = {
 export interface ParamProblem {
   param: string;
   message: string;
+  /** The parameter is not in the table at all (as opposed to a bad or missing value). */
+  unknown?: true;
 }
 
 const NUMBER_RE = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
@@ -182,6 +184,7 @@ export function validateParams<P extends ParamSpecs>(
         message: hint
           ? `unknown parameter "${key}"; parameter names are case-sensitive: did you mean "${hint}"?`
           : `unknown parameter "${key}"; valid parameters: ${Object.keys(specs).join(', ')}`,
+        unknown: true,
       });
     }
   }

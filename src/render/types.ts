@@ -74,6 +74,12 @@ export interface ShortcodeDefinition<P extends ParamSpecs = ParamSpecs> {
    * Default true: a fragment already on disk under the same key is reused.
    */
   cacheable?: boolean;
+  /**
+   * What a parameter the table does not list does: "error" (default: the page fails) or "warn" (a
+   * warning, the parameter is ignored). `figure` warns: themes and Hugo versions add parameters of their
+   * own (PaperMod's `align`), and a figure must never fail a page for one of them.
+   */
+  unknownParams?: 'error' | 'warn';
   render(ctx: RenderContext<P>): string | Promise<string>;
 }
 

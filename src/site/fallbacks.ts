@@ -49,7 +49,11 @@ export function fallbackTemplate(name: string, inner: 'none' | 'optional' | 'req
   );
 }
 
-/** Every layouts directory of the site and of its themes (as configured), absolute. */
+/**
+ * Every layouts directory of the site, of its themes and of the modules it imports (as configured),
+ * absolute, highest precedence first. An import path is looked up where Hugo looks first without a
+ * module cache: `_vendor/<path>` and `<themesDir>/<path>`.
+ */
 export function siteLayoutDirs(siteDir: string, data: Record<string, unknown>): string[] {
   const dirs = layoutRoots(siteDir, data)
     .filter((r) => r.target === '')
@@ -59,21 +63,51 @@ export function siteLayoutDirs(siteDir: string, data: Record<string, unknown>): 
   const themesDir = getIn(data, 'themesDir');
   const base = path.resolve(siteDir, typeof themesDir === 'string' && themesDir !== '' ? themesDir : 'themes');
   for (const t of themes) dirs.push(path.join(base, t, 'layouts'));
+  const imports = getIn(data, 'module.imports');
+  for (const i of Array.isArray(imports) ? imports : []) {
+    const p = typeof i === 'string' ? i : getIn(i, 'path');
+    if (typeof p !== 'string' || p.trim() === '' || themes.includes(p)) continue;
+    dirs.push(path.join(siteDir, '_vendor', p, 'layouts'), path.join(base, p, 'layouts'));
+  }
   return dirs;
 }
 
-/** Whether one of `layoutDirs` has a shortcode template `name` (`name.html`, `name.<format>.html`, …). */
-export function hasShortcodeTemplate(layoutDirs: readonly string[], name: string): boolean {
+/**
+ * The first shortcode template `name` (`name.html`, `name.<format>.html`, …) in `layoutDirs`, in
+ * `shortcodes/` or Hugo 0.146's `_shortcodes/`: its absolute path, or undefined.
+ */
+export function shortcodeTemplate(layoutDirs: readonly string[], name: string): string | undefined {
   for (const dir of layoutDirs) {
-    let entries: string[];
-    try {
-      entries = readdirSync(path.join(dir, 'shortcodes'));
-    } catch {
-      continue;
+    for (const sub of ['_shortcodes', 'shortcodes']) {
+      let entries: string[];
+      try {
+        entries = readdirSync(path.join(dir, sub));
+      } catch {
+        continue;
+      }
+      const hit = entries.filter((e) => e.startsWith(`${name}.`)).sort()[0];
+      if (hit) return path.join(dir, sub, hit);
     }
-    if (entries.some((e) => e.startsWith(`${name}.`))) return true;
   }
-  return false;
+  return undefined;
+}
+
+/** Whether one of `layoutDirs` has a shortcode template `name`. */
+export function hasShortcodeTemplate(layoutDirs: readonly string[], name: string): boolean {
+  return shortcodeTemplate(layoutDirs, name) !== undefined;
+}
+
+/**
+ * Which of `names` the site, a theme or a module has its own template for, each with that template's
+ * path relative to the site (forward slashes), sorted by name.
+ */
+export function siteShortcodeTemplates(siteDir: string, layoutDirs: readonly string[], names: Iterable<string>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const name of [...names].sort()) {
+    const t = shortcodeTemplate(layoutDirs, name);
+    if (t) out.set(name, path.relative(siteDir, t).split(path.sep).join('/'));
+  }
+  return out;
 }
 
 /** The shortcode names that get a stand-in template: ours, minus Hugo's built-ins and the site's own. */

@@ -9,6 +9,7 @@
 import type { ParamValue } from '../../src/content/types.js';
 import type { MathOptions } from '../../src/content/math.js';
 import { validateParams, type ParamSpecs } from '../../src/render/params.js';
+import { reportParamProblems } from '../../src/render/host.js';
 import type { PageInfo, RenderContext, ShortcodeDefinition, SiteInfo } from '../../src/render/types.js';
 import { createMathRenderer, type MathRendererOptions } from '../../src/render/katex.js';
 import { markdownToPlainText, renderInlineMarkdown } from '../../src/render/markdown.js';
@@ -50,7 +51,7 @@ export function makeContext<P extends ParamSpecs>(
   const warn = reporter('warning');
 
   const { values, problems } = validateParams(def.params, rawParams);
-  for (const p of problems) error(p.message, { param: p.param || undefined, code: 'shortcode-param' });
+  reportParamProblems(def, problems, error, warn);
 
   const siteDir = opts.site?.dir ?? '/site';
   const site: SiteInfo = {

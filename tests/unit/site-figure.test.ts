@@ -1,0 +1,81 @@
+/**
+ * A site, theme or module with a `figure` shortcode of its own keeps it: its parameters, its markup.
+ * hugo-prerender's figure never fails a page for a parameter it does not know.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempSites } from '../helpers/temp-site.js';
+import { buildSite } from '../../src/build.js';
+import { siteLayoutDirs, siteShortcodeTemplates } from '../../src/site/fallbacks.js';
+
+const site = tempSites('hp-site-figure-', { defaults: { 'hugo.toml': 'title = "t"\n', 'static/a.png': 'png' } });
+const post = 'Math $x_1$ here.\n\n{{< figure src="/a.png" align="center" caption="Loss of $h_t$" >}}\n';
+const shadow = (dir: string) => readFileSync(path.join(dir, '.prerender/content/p.md'), 'utf8');
+
+describe('a figure shortcode of the site’s own', () => {
+  for (const [where, config, template] of [
+    ['the site', '', 'layouts/shortcodes/figure.html'],
+    ['a theme (Hugo 0.146 layout)', 'theme = "paper"\n', 'themes/paper/layouts/_shortcodes/figure.html'],
+    ['a theme in a custom themesDir', 'theme = ["x", "paper"]\nthemesDir = "th"\n', 'th/paper/layouts/shortcodes/figure.html'],
+    ['a vendored module', '[module]\n[[module.imports]]\npath = "github.com/a/paper"\n', '_vendor/github.com/a/paper/layouts/shortcodes/figure.html'],
+  ] as const) {
+    it(`in ${where} stays in charge: the shadow keeps the shortcode as written, math around it is typeset`, async () => {
+      const dir = site({ 'hugo.toml': `title = "t"\n${config}`, [template]: '<figure class="theirs">{{ .Get "src" }}</figure>\n', 'content/p.md': post });
+      const r = await buildSite({ source: dir });
+      expect(r.failed).toBe(false);
+      expect(r.figures).toBe(0);
+      expect(r.formulas).toBe(1);
+      const text = shadow(dir);
+      expect(text).toContain('{{< figure src="/a.png" align="center" caption="Loss of $h_t$" >}}');
+      expect(text).not.toContain('$x_1$');
+      // The caption's math is theirs to render: said once, at the parameter.
+      expect(r.diagnostics).toEqual([
+        expect.objectContaining({
+          severity: 'warning',
+          code: 'site-shortcode',
+          file: 'content/p.md',
+          line: 3,
+          column: 40,
+          message: expect.stringContaining(`the site's own figure template (${template})`),
+        }),
+      ]);
+    });
+  }
+
+  it('is found first in the site, then in themes in order', () => {
+    const dir = site({ 'layouts/shortcodes/figure.html': 'x', 'themes/a/layouts/shortcodes/plot.html': 'x', 'themes/b/layouts/_shortcodes/plot.html': 'x' });
+    const dirs = siteLayoutDirs(dir, { theme: ['a', 'b'] });
+    expect([...siteShortcodeTemplates(dir, dirs, ['plot', 'figure', 'rnn-unroll'])]).toEqual([
+      ['figure', 'layouts/shortcodes/figure.html'],
+      ['plot', 'themes/a/layouts/shortcodes/plot.html'],
+    ]);
+  });
+
+  it('another name of ours that the theme has is left to the theme, with one warning naming its template', async () => {
+    const dir = site({
+      'hugo.toml': 'title = "t"\ntheme = "t1"\n',
+      'themes/t1/layouts/shortcodes/plot.html': 'theirs',
+      'content/p.md': 'Text.\n\n{{< plot data="1,2" >}}\n',
+    });
+    const r = await buildSite({ source: dir });
+    expect(r.failed).toBe(false);
+    expect(r.shortcodes).toBe(0);
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ severity: 'warning', file: 'themes/t1/layouts/shortcodes/plot.html', message: expect.stringContaining('own "plot" shortcode, which stays in charge') }),
+    ]);
+  });
+});
+
+describe('hugo-prerender’s figure and parameters it does not know', () => {
+  it('a theme’s parameter (PaperMod align="center") is a located warning; the page is prerendered', async () => {
+    const dir = site({ 'content/p.md': post });
+    const r = await buildSite({ source: dir });
+    expect(r.failed).toBe(false);
+    expect(r.figures).toBe(1);
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ severity: 'warning', file: 'content/p.md', line: 3, column: 25, message: expect.stringMatching(/^figure: unknown parameter "align".*; it is ignored$/) }),
+    ]);
+    expect(shadow(dir)).not.toContain('figure src=');
+  });
+});
