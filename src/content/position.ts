@@ -13,10 +13,32 @@ export class LineIndex {
 
   constructor(private readonly text: string) {
     const starts = [0];
+    const pairs: number[] = [];
     for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10 /* \n */) starts.push(i + 1);
+      const c = text.charCodeAt(i);
+      if (c === 10 /* \n */) starts.push(i + 1);
+      else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+        const d = text.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) pairs.push(i++);
+      }
     }
     this.starts = starts;
+    this.pairs = pairs;
+  }
+
+  /** Offsets of the high halves of the surrogate pairs, ascending: a column counts each pair once. */
+  private readonly pairs: number[];
+
+  /** How many entries of the sorted `list` are below `value` (binary search: `at` stays O(log n)). */
+  private static below(list: readonly number[], value: number): number {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]! < value) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** Line and column of `offset` (clamped to the text). */
@@ -30,17 +52,9 @@ export class LineIndex {
       else hi = mid - 1;
     }
     const lineStart = this.starts[lo]!;
-    let column = 1;
-    for (let i = lineStart; i < off; i++) {
-      const c = this.text.charCodeAt(i);
-      // Count a surrogate pair once.
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < off) {
-        const d = this.text.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) i++;
-      }
-      column++;
-    }
-    return { line: lo + 1, column };
+    // A pair whose low half is at or after `off` still counts its high half as one column.
+    const pairsBefore = LineIndex.below(this.pairs, off - 1) - LineIndex.below(this.pairs, lineStart);
+    return { line: lo + 1, column: off - lineStart - pairsBefore + 1 };
   }
 
   /** Offset of a 1-based line and column (the inverse of `at`). */
