@@ -180,6 +180,8 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     file,
   });
   for (const d of located.diagnostics) diagnostics.push({ ...d, file });
+  const missed = dollarsLeftOut(source, parsed, maskedRanges(parsed, isOwned), env.settings.math, located.spans);
+  if (missed) diagnostics.push({ ...missed, file });
 
   const fragments = new Map<string, Fragment>();
   const replacements: Replacement[] = [];
@@ -276,6 +278,44 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   }
   shadow += source.slice(pos);
   return { shadow, fragments: [...fragments.values()], diagnostics, failed, stats, parsed };
+}
+
+/**
+ * A site whose passthrough delimiters leave out `$` (or `$$`) while this page writes math with it: the
+ * first such formula, as a warning saying what to add. Hugo leaves it raw and so do we (the site's
+ * delimiters are the only math), which is easy to miss while figure captions are typeset.
+ */
+function dollarsLeftOut(
+  source: string,
+  parsed: ParsedPage,
+  masked: { start: number; end: number }[],
+  math: MathOptions,
+  found: readonly MathSpan[],
+): Diagnostic | undefined {
+  const d = math.delimiters;
+  if (!d || math.escapes === 'markdown') return undefined;
+  const has = (list: [string, string][], open: string) => list.some(([o, c]) => o === open && c === open);
+  const inline = has(d.inline, '$');
+  const block = has(d.block, '$$');
+  if (inline && block) return undefined;
+  const taken = (s: MathSpan) => found.some((f) => f.start < s.end && s.start < f.end);
+  const spans = locateMath(source, { bodyOffset: parsed.bodyOffset, masked, math: {} }).spans.filter(
+    (s) => (s.delimiter === '$' ? !inline : s.delimiter === '$$' ? !block : false) && !taken(s),
+  );
+  const first = spans[0];
+  if (!first) return undefined;
+  const missing = [...(spans.some((s) => s.delimiter === '$') ? ["inline ['$', '$']"] : []), ...(spans.some((s) => s.delimiter === '$$') ? ["block ['$$', '$$']"] : [])];
+  const own = first.delimiter === '$' ? d.inline[0] : d.block[0];
+  const instead = own ? ` (or write ${own[0]}…${own[1]})` : '';
+  const count = spans.length === 1 ? 'this formula' : `this and ${spans.length - 1} more formula${spans.length === 2 ? '' : 's'} on the page`;
+  return {
+    severity: 'warning',
+    line: first.line,
+    column: first.column,
+    offset: first.start,
+    code: 'passthrough',
+    message: `${first.delimiter}…${first.delimiter} is not math on this site: markup.goldmark.extensions.passthrough.delimiters leaves out ${first.delimiter}, so ${count} stay${spans.length === 1 ? 's' : ''} raw TeX. Add ${missing.join(' and ')} to those delimiters in the site config${instead}`,
+  };
 }
 
 function mathDiagnostic(

@@ -166,3 +166,37 @@ describe('prerenderPage', () => {
     );
   });
 });
+
+describe('prerenderPage: passthrough delimiters that leave out $', () => {
+  const stack = { inline: [['\\(', '\\)']] as [string, string][], block: [['\\[', '\\]']] as [string, string][] };
+  const withDelimiters = (delimiters: typeof stack): PageEnv => {
+    const e = env();
+    return { ...e, settings: { ...e.settings, math: { escapes: 'none', delimiters } } };
+  };
+
+  it('warns once, at the first $…$, saying what to add; the site’s own delimiters still typeset', async () => {
+    const source = 'Intro \\(a\\) and\n\nthe state $h_t$ then $x$ and $5 and $10.\n\n$$y$$\n';
+    const r = await prerenderPage(source, withDelimiters(stack));
+    expect(r.stats.formulas).toBe(1);
+    expect(r.diagnostics).toEqual([
+      {
+        severity: 'warning',
+        file: 'content/posts/p.md',
+        line: 3,
+        column: 11,
+        offset: 27,
+        code: 'passthrough',
+        message:
+          "$…$ is not math on this site: markup.goldmark.extensions.passthrough.delimiters leaves out $, so this and 2 more formulas on the page stay raw TeX. Add inline ['$', '$'] and block ['$$', '$$'] to those delimiters in the site config (or write \\(…\\))",
+      },
+    ]);
+  });
+
+  it('says nothing when $ and $$ are listed, on a page without dollars, or in Markdown-escapes mode', async () => {
+    const all = { inline: [...stack.inline, ['$', '$']] as [string, string][], block: [...stack.block, ['$$', '$$']] as [string, string][] };
+    expect((await prerenderPage('Money $5 and $h_t$.\n', withDelimiters(all))).diagnostics).toEqual([]);
+    expect((await prerenderPage('Only \\(h_t\\) and `$x$`.\n', withDelimiters(stack))).diagnostics).toEqual([]);
+    const e = withDelimiters(stack);
+    expect((await prerenderPage('A $h_t$.\n', { ...e, settings: { ...e.settings, math: { ...e.settings.math, escapes: 'markdown' } } })).diagnostics).toEqual([]);
+  });
+});
