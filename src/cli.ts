@@ -2,6 +2,7 @@
  * The command line: argument parsing and printing only. The work is in build.ts and site/init.ts.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,13 +40,27 @@ Documentation: see README.md in the package.
 `;
 
 /**
- * The package's own layouts/ as the site should mount it: relative to the site, so the config works on
- * any machine with the same checkout layout (`node_modules/hugo-prerender/layouts` for an installed
- * package, a sibling path inside a monorepo or this repository).
+ * The package's layouts/ as the site should mount it, a path that holds on any machine: the
+ * `node_modules/hugo-prerender` that Node would resolve from the site (walking up from it, as Node does),
+ * written relative to the site and never through its symlink target (a path or pnpm install links it to
+ * a clone or to a versioned `.pnpm/…` folder). Without one (this repository's own example sites, a global
+ * install), the running package's own layouts/, relative to the site, with a note saying why that may
+ * not hold elsewhere.
  */
-function packageLayoutsFor(siteDir: string): string {
+function packageLayoutsFor(siteDir: string): { path: string; note?: string } {
+  for (let dir = siteDir; ; dir = path.dirname(dir)) {
+    const pkg = path.join(dir, 'node_modules', 'hugo-prerender');
+    if (existsSync(path.join(pkg, 'package.json'))) {
+      return { path: path.relative(siteDir, path.join(pkg, 'layouts')).split(path.sep).join('/') };
+    }
+    if (path.dirname(dir) === dir) break;
+  }
   const layouts = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'layouts');
-  return path.relative(siteDir, layouts).split(path.sep).join('/') || '.';
+  const rel = path.relative(siteDir, layouts).split(path.sep).join('/') || '.';
+  return {
+    path: rel,
+    note: `hugo-prerender is not installed in a node_modules folder of this site or above it, so its templates are mounted from ${rel}; install it in the site (npm install --save-dev …) and run init again for a path that holds on other machines.`,
+  };
 }
 
 /**
@@ -104,8 +119,10 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(`hugo-prerender init: ${style.slice(6)}\n`);
         return 2;
       }
-      const r = initSite(source, { packageLayouts: packageLayoutsFor(source), languageStyle: style as LanguageMountStyle });
+      const pkg = packageLayoutsFor(source);
+      const r = initSite(source, { packageLayouts: pkg.path, languageStyle: style as LanguageMountStyle });
       for (const m of r.messages) process.stdout.write(`${m}\n`);
+      if (pkg.note) process.stdout.write(`${pkg.note}\n`);
       return 0;
     } catch (e) {
       if (e instanceof InitError) {

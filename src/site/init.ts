@@ -22,7 +22,7 @@
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, isSeq, parseDocument, YAMLMap, YAMLSeq, type Document } from 'yaml';
+import { EditError, editMounts, lineColumn, mountsSnippet, type MountEdit } from './config-edit.js';
 import {
   PRERENDER_DIR,
   contentDirSetting,
@@ -141,12 +141,6 @@ function respell(m: Mount, style: LanguageMountStyle | undefined): Mount {
   return { ...rest, ...languageMount(m.source, m.target, l.lang, style) };
 }
 
-/** The language keys of a mount as init writes them (`lang`, or `sites`), for respelling one in place. */
-function languageKeys(m: Mount): Record<string, unknown> {
-  const { source: _s, target: _t, ...keys } = written(m);
-  return keys;
-}
-
 function sameSpelling(a: unknown, b: Mount): boolean {
   const la = isRecord(a) ? mountLanguage(a as Mount) : undefined;
   const lb = mountLanguage(b);
@@ -157,12 +151,6 @@ function sameSpelling(a: unknown, b: Mount): boolean {
 function isOurContent(m: Mount): boolean {
   const s = normalizeRel(m.source);
   return s === OUR_CONTENT.source || /^\.prerender\/content\.[^/]+$/.test(s);
-}
-
-/** A mount as written by init: source, target and, when it has one, its language. */
-function written(m: Mount): Record<string, unknown> {
-  const l = mountLanguage(m);
-  return l ? { ...languageMount(m.source, m.target, l.lang, l.style) } : { source: m.source, target: m.target };
 }
 
 /** The mounts of each component in order, as comparable strings. */
@@ -227,21 +215,6 @@ function chooseTarget(siteDir: string): { target: Target; merged: Record<string,
 
 // --- editing ------------------------------------------------------------------------------------
 
-function tomlString(s: string): string {
-  return JSON.stringify(s); // a JSON string is a valid TOML basic string for these paths
-}
-
-function tomlMountBlock(header: string, m: Mount, eol: string, comment?: string): string {
-  const lines = [header];
-  if (comment) lines.push(`# ${comment}`);
-  lines.push(`source = ${tomlString(m.source)}`, `target = ${tomlString(m.target)}`);
-  const l = mountLanguage(m);
-  // An inline table keeps the block one table long, which is how the editor finds and removes it.
-  if (l?.style === 'lang') lines.push(`lang = ${tomlString(l.lang)}`);
-  else if (l) lines.push(`sites = { matrix = { languages = [${tomlString(l.lang)}] } }`);
-  return lines.join(eol) + eol;
-}
-
 const WHY: Record<string, string> = {
   [OUR_CONTENT.source]: 'hugo-prerender: prerendered copies of pages, read before content/ (the first mount wins)',
   [OUR_LAYOUTS.source]: 'hugo-prerender: rendered fragments (partials/prerender/*)',
@@ -261,163 +234,41 @@ function commentFor(m: Mount, packageLayouts: string, reAdded: Set<Mount>): stri
 }
 
 /**
- * TOML, textually: our own existing mount tables are removed, our content mount is inserted before the
- * user's first mount table (or appended), and the re-added defaults and our other mounts are appended
- * at the end. Nothing else in the file is touched.
+ * What to insert, remove and respell in the file: init's own entries are rewritten (removed, then our
+ * content mounts inserted before the user's first mount and the rest after the last), the user's stay
+ * where they are, in order, with only a language respelled for the Hugo asked for.
  */
-function editToml(t: Target, plan: Mount[], inFile: Mount[], packageLayouts: string, reAdded: Set<Mount>): string {
-  const eol = t.text.includes('\r\n') ? '\r\n' : '\n';
-  const header = t.file.key === 'module' ? '[[mounts]]' : '[[module.mounts]]';
-  const headerRe = t.file.key === 'module' ? /^\s*\[\[\s*mounts\s*\]\]/i : /^\s*\[\[\s*module\s*\.\s*mounts\s*\]\]/i;
-  const anyHeader = /^\s*\[/;
-  const lines = t.text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  if (lines.at(-1) === '') lines.pop();
-
-  const headerLines = lines.map((l, i) => (headerRe.test(l) ? i : -1)).filter((i) => i >= 0);
-  if (headerLines.length !== inFile.length) {
-    throw new InitError(
-      `${t.file.path}: module.mounts is not written as ${header} tables (an inline array?), which init cannot edit safely`,
-    );
-  }
-  const blocks = headerLines.map((start, k) => {
-    let end = start + 1;
-    while (end < lines.length && !anyHeader.test(lines[end]!)) end++;
-    return { start, end, mount: inFile[k]! };
-  });
-  const ours = blocks.filter((b) => isOurs(b.mount, packageLayouts));
-  // The user's blocks, in order, are the plan's user entries in order: respell a language in place.
+function mountEdit(plan: Mount[], inFile: Mount[], packageLayouts: string, reAdded: Set<Mount>): MountEdit {
+  const remove = new Set(inFile.map((m, k) => (isOurs(m, packageLayouts) ? k : -1)).filter((k) => k >= 0));
+  // The user's entries, in order, are the plan's user entries in order.
   const planned = plan.filter((m) => !isOurs(m, packageLayouts) && !reAdded.has(m));
-  const theirs = blocks.filter((b) => !isOurs(b.mount, packageLayouts));
-  for (const [k, b] of [...theirs.entries()].reverse()) {
-    const m = planned[k];
-    if (!m || sameSpelling(b.mount, m)) continue;
-    const body = lines.slice(b.start + 1, b.end).filter((l) => !/^\s*(lang|sites)\s*=/i.test(l));
-    const at = body.findIndex((l) => /^\s*target\s*=/i.test(l)) + 1;
-    const l = mountLanguage(m);
-    const line = l?.style === 'lang' ? `lang = ${tomlString(l.lang)}` : l ? `sites = { matrix = { languages = [${tomlString(l.lang)}] } }` : undefined;
-    if (line) body.splice(at, 0, line);
-    lines.splice(b.start + 1, b.end - b.start - 1, ...body);
+  const respell = new Map<number, Mount>();
+  let j = 0;
+  for (const [k, m] of inFile.entries()) {
+    if (remove.has(k)) continue;
+    const p = planned[j++];
+    if (p && !sameSpelling(m, p)) respell.set(k, p);
   }
-  for (const b of [...ours].reverse()) lines.splice(b.start, b.end - b.start);
-  while (lines.length > 0 && lines.at(-1)!.trim() === '') lines.pop();
-
-  const block = (m: Mount) => tomlMountBlock(header, m, eol, commentFor(m, packageLayouts, reAdded)).split(eol).slice(0, -1);
-  const shadows = plan.filter(isOurContent);
-  const appended = plan.filter((m) => reAdded.has(m) || (isOurs(m, packageLayouts) && !isOurContent(m)));
-  const firstUser = lines.findIndex((l) => headerRe.test(l));
-  if (firstUser >= 0) lines.splice(firstUser, 0, ...shadows.flatMap((m) => [...block(m), '']));
-  else appended.unshift(...shadows);
-  for (const m of appended) {
-    if (lines.length > 0) lines.push('');
-    lines.push(...block(m));
-  }
-  return lines.join(eol) + eol;
+  return {
+    inFile,
+    remove,
+    respell,
+    before: plan.filter(isOurContent),
+    after: plan.filter((m) => reAdded.has(m) || (isOurs(m, packageLayouts) && !isOurContent(m))),
+    comment: (m) => commentFor(m, packageLayouts, reAdded),
+  };
 }
 
-function yamlKeyNode(map: YAMLMap, key: string): unknown {
-  for (const pair of map.items) {
-    const k = (pair.key as { value?: unknown })?.value ?? pair.key;
-    if (typeof k === 'string' && k.toLowerCase() === key) return pair;
+/** Everything but module.mounts, to check that an edit changed nothing else. */
+function withoutMounts(data: Record<string, unknown>, rootIsModule: boolean): string {
+  const copy = structuredClone(data);
+  const mod = rootIsModule ? copy : copy[findKey(copy, 'module') ?? 'module'];
+  if (isRecord(mod)) {
+    const k = findKey(mod, 'mounts');
+    if (k !== undefined) delete mod[k];
+    if (!rootIsModule && Object.keys(mod).length === 0) delete copy[findKey(copy, 'module')!];
   }
-  return undefined;
-}
-
-/** YAML: rebuild the mounts sequence in plan order, reusing the user's own nodes (and their comments). */
-function editYaml(t: Target, plan: Mount[], packageLayouts: string): string {
-  const doc: Document = parseDocument(t.text);
-  let root = doc.contents;
-  if (root === null || root === undefined) {
-    root = doc.createNode({}) as YAMLMap;
-    doc.contents = root as never;
-  }
-  if (!isMap(root)) throw new InitError(`${t.file.path}: the top level is not a map`);
-  let moduleMap: YAMLMap;
-  if (t.file.key === 'module') {
-    moduleMap = root;
-  } else {
-    const pair = yamlKeyNode(root, 'module') as { value: unknown } | undefined;
-    if (pair && isMap(pair.value)) moduleMap = pair.value;
-    else if (pair && (pair.value === null || pair.value === undefined)) {
-      moduleMap = doc.createNode({}) as YAMLMap;
-      pair.value = moduleMap;
-    } else if (pair) throw new InitError(`${t.file.path}: "module" is not a map`);
-    else {
-      moduleMap = doc.createNode({}) as YAMLMap;
-      root.add(doc.createPair('module', moduleMap));
-    }
-  }
-  const mountsPair = yamlKeyNode(moduleMap, 'mounts') as { value: unknown } | undefined;
-  const existing = mountsPair && isSeq(mountsPair.value) ? (mountsPair.value as YAMLSeq) : undefined;
-  if (mountsPair && !existing && mountsPair.value !== null) throw new InitError(`${t.file.path}: module.mounts is not a list`);
-  const userNodes = new Map<Mount, unknown>();
-  if (existing) {
-    const items = existing.items;
-    const asJs = existing.toJSON() as unknown[];
-    // Match each plan entry that came from the file to its node, in order.
-    let k = 0;
-    for (const m of plan) {
-      if (isOurs(m, packageLayouts)) continue;
-      for (; k < asJs.length; k++) {
-        const js = asJs[k];
-        if (isRecord(js) && getIn(js, 'source') === m.source && getIn(js, 'target') === m.target) {
-          const node = items[k];
-          if (!sameSpelling(js, m) && isMap(node)) {
-            for (const key of ['lang', 'sites']) {
-              const pair = yamlKeyNode(node, key) as { key: unknown } | undefined;
-              if (pair) node.delete(pair.key);
-            }
-            for (const [key, value] of Object.entries(languageKeys(m))) node.add(doc.createPair(key, value));
-          }
-          userNodes.set(m, node);
-          k++;
-          break;
-        }
-      }
-    }
-  }
-  const items = plan.map((m) => userNodes.get(m) ?? doc.createNode(written(m)));
-  if (existing) {
-    // Reuse the sequence node itself: a comment above its first item belongs to it.
-    existing.items = items as never;
-  } else {
-    const seq = doc.createNode([]) as YAMLSeq;
-    seq.items = items as never;
-    if (mountsPair) mountsPair.value = seq;
-    else moduleMap.add(doc.createPair('mounts', seq));
-  }
-  return doc.toString();
-}
-
-/** JSON: rewrite with the file's own indentation, keys and order kept. */
-function editJson(t: Target, plan: Mount[]): string {
-  const indentMatch = /^([ \t]+)\S/m.exec(t.text);
-  const indent = indentMatch ? indentMatch[1]! : '  ';
-  const data = JSON.parse(t.text.replace(/^\uFEFF/, '') || '{}') as Record<string, unknown>;
-  let moduleObj: Record<string, unknown>;
-  if (t.file.key === 'module') moduleObj = data;
-  else {
-    const k = findKey(data, 'module');
-    if (k === undefined) data.module = moduleObj = {};
-    else if (isRecord(data[k])) moduleObj = data[k] as Record<string, unknown>;
-    else throw new InitError(`${t.file.path}: "module" is not an object`);
-  }
-  const mk = findKey(moduleObj, 'mounts') ?? 'mounts';
-  const existing = Array.isArray(moduleObj[mk]) ? (moduleObj[mk] as unknown[]) : [];
-  const used = new Set<number>();
-  moduleObj[mk] = plan.map((m) => {
-    const i = existing.findIndex(
-      (e, j) => !used.has(j) && isRecord(e) && getIn(e, 'source') === m.source && getIn(e, 'target') === m.target,
-    );
-    if (i >= 0) {
-      used.add(i);
-      const e = existing[i] as Record<string, unknown>;
-      if (sameSpelling(e, m)) return e;
-      return { ...Object.fromEntries(Object.entries(e).filter(([k]) => !['lang', 'sites'].includes(k.toLowerCase()))), ...languageKeys(m) };
-    }
-    return written(m);
-  });
-  const eol = t.text.includes('\r\n') ? '\r\n' : '\n';
-  return JSON.stringify(data, null, indent).replace(/\n/g, eol) + eol;
+  return JSON.stringify(copy);
 }
 
 function writeAtomic(file: string, text: string): void {
@@ -477,20 +328,28 @@ export function initSite(siteDir: string, opts: InitOptions = {}): InitResult {
         !current.some((c) => c === m || (normalizeRel(c.source) === normalizeRel(m.source) && normalizeRel(c.target) === normalizeRel(m.target) && mountLanguage(c)?.lang === mountLanguage(m)?.lang)),
     ),
   );
-  const inFile = moduleMounts(target.file.key === 'module' ? { module: target.data } : target.data);
-  let text: string;
-  if (target.file.format === 'toml') text = editToml(target, plan, inFile, packageLayouts, reAdded);
-  else if (target.file.format === 'yaml') text = editYaml(target, plan, packageLayouts);
-  else text = editJson(target, plan);
-
-  // Check the edit before replacing the file: it must parse and give exactly the planned mounts.
-  const check = parseConfigText(text, target.file.format, rel);
-  const after = moduleMounts(target.file.key === 'module' ? { module: check.data } : check.data);
-  if (check.diagnostics.length > 0 || !sameMounts(after, plan)) {
-    const snippet = plan.map((m) => `[[module.mounts]]\n${describe(m).split(', ').join('\n')}`).join('\n\n');
-    throw new InitError(
-      `${rel}: could not add the mounts safely (${check.diagnostics[0]?.message ?? 'the edited config did not read back as planned'}); the file was not changed. Replace its module mounts by these, in this order:\n\n${snippet}`,
+  const rootIsModule = target.file.key === 'module';
+  const inFile = moduleMounts(rootIsModule ? { module: target.data } : target.data);
+  const cannot = (where: string, why: string) =>
+    new InitError(
+      `${where}: ${why}; the file was not changed. Make its module mounts these, in this order (the lines to paste):\n\n${mountsSnippet(target.file.format, rootIsModule, plan)}\n`,
     );
+  let text: string;
+  try {
+    text = editMounts(target.file.format, target.text, rootIsModule, mountEdit(plan, inFile, packageLayouts, reAdded));
+  } catch (e) {
+    if (!(e instanceof EditError)) throw e;
+    const at = lineColumn(target.text, e.offset);
+    throw cannot(`${rel}:${at.line}:${at.column}`, e.message);
+  }
+
+  // Check the edit before replacing the file: it must parse, give exactly the planned mounts and leave
+  // every other setting as it was.
+  const check = parseConfigText(text, target.file.format, rel);
+  const after = moduleMounts(rootIsModule ? { module: check.data } : check.data);
+  if (check.diagnostics.length > 0 || !sameMounts(after, plan) || withoutMounts(check.data, rootIsModule) !== withoutMounts(target.data, rootIsModule)) {
+    const d = check.diagnostics[0];
+    throw cannot(d ? `${rel}:${d.line}:${d.column}` : rel, `could not add the mounts safely (${d?.message ?? 'the edited config did not read back as planned'})`);
   }
   writeAtomic(target.file.path, text);
 

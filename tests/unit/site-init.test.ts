@@ -139,7 +139,8 @@ describe('initSite on TOML', () => {
     const text = 'title = "x"\n[module]\nmounts = [{ source = "content", target = "content" }]\n';
     const dir = site({ 'hugo.toml': text });
     expect(() => initSite(dir)).toThrow(InitError);
-    expect(() => initSite(dir)).toThrow(/cannot edit safely/);
+    // Where, what, and the lines to paste.
+    expect(() => initSite(dir)).toThrow(/^hugo\.toml:3:1: module\.mounts is not written as \[\[module\.mounts\]\] tables.*cannot extend safely; the file was not changed\.[^]*\n\[\[module\.mounts\]\]\nsource = "\.prerender\/content"\ntarget = "content"\n/);
     expect(readFileSync(path.join(dir, 'hugo.toml'), 'utf8')).toBe(text);
   });
 
@@ -192,6 +193,58 @@ describe('initSite on YAML', () => {
       'layouts -> layouts',
     ]);
     expect(moduleMounts(readSiteConfig(dir).data).map((m) => m.lang).slice(0, 3)).toEqual([undefined, 'en', 'en']);
+  });
+});
+
+describe('initSite only inserts lines', () => {
+  it('keeps a byte-order mark, CRLF line endings and a last line without a line break', () => {
+    const text = '\uFEFFtitle = "x"\r\n\r\n\r\n[params]\r\n  a = 1';
+    const dir = site({ 'hugo.toml': text });
+    initSite(dir);
+    const after = readFileSync(path.join(dir, 'hugo.toml'), 'utf8');
+    expect(after.startsWith(`${text}\r\n`)).toBe(true);
+    expect(after.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(pairs(dir)).toEqual(DEFAULT_RESULT);
+  });
+  it('YAML: adds `mounts` to an existing module section, after its last key, in the file\'s indentation', () => {
+    const text = ['title: x', 'module:', '    # imports', '    imports:', '        - path: github.com/x/y', '# a commented-out block', '# params:', '#   a: 1', 'markup: {}', ''].join('\n');
+    const dir = site({ 'hugo.yaml': text });
+    initSite(dir);
+    const after = readFileSync(path.join(dir, 'hugo.yaml'), 'utf8');
+    expect(after.startsWith('title: x\nmodule:\n    # imports\n    imports:\n        - path: github.com/x/y\n    mounts:\n')).toBe(true);
+    expect(after.endsWith('# a commented-out block\n# params:\n#   a: 1\nmarkup: {}\n')).toBe(true);
+    expect(pairs(dir)).toEqual(DEFAULT_RESULT);
+    expect(initSite(dir).changed).toBe(false);
+  });
+  it('YAML: inserts ours before the first user mount and after the last, leaving theirs as written', () => {
+    const text = ['module:', '  mounts:', '  # mine', '  - {source: notes, target: content/notes}', '  - source: "assets"', '    target: assets # theirs', 'params: {a: 1}', ''].join('\n');
+    const dir = site({ 'hugo.yaml': text });
+    initSite(dir);
+    const after = readFileSync(path.join(dir, 'hugo.yaml'), 'utf8');
+    expect(after).toContain('  # mine\n  - {source: notes, target: content/notes}\n  - source: "assets"\n    target: assets # theirs\n');
+    expect(pairs(dir).slice(0, 3)).toEqual(['.prerender/content -> content', 'notes -> content/notes', 'assets -> assets']);
+    expect(initSite(dir).changed).toBe(false);
+  });
+  it('YAML: a flow-style module section is an error at its line and column, with the lines to paste', () => {
+    const text = 'title: x\nmodule: {imports: [{path: a/b}]}\n';
+    const dir = site({ 'hugo.yaml': text });
+    expect(() => initSite(dir)).toThrow(/^hugo\.yaml:2:9: "module" is written in flow style.*the file was not changed\.[^]*\nmodule:\n  mounts:\n    - source: \.prerender\/content\n      target: content\n/);
+    expect(readFileSync(path.join(dir, 'hugo.yaml'), 'utf8')).toBe(text);
+  });
+  it('JSON: a mounts value that is not an array is an error at its position, with the lines to paste', () => {
+    const text = '{\n  "module": {\n    "mounts": "content"\n  }\n}\n';
+    const dir = site({ 'hugo.json': text });
+    expect(() => initSite(dir)).toThrow(/^hugo\.json:3:15: "mounts" is not an array[^]*"module": \{\n  "mounts": \[\n/);
+  });
+  it('replaces its own mount of an earlier package location, and nothing else', () => {
+    const text = 'title = "x"\n';
+    const dir = site({ 'hugo.toml': text });
+    initSite(dir, { packageLayouts: '../../hugo-prerender/layouts' });
+    initSite(dir);
+    const after = readFileSync(path.join(dir, 'hugo.toml'), 'utf8');
+    expect(after).not.toContain('../../hugo-prerender');
+    expect(pairs(dir)).toEqual(DEFAULT_RESULT);
+    expect(after.startsWith(text)).toBe(true);
   });
 });
 
