@@ -52,7 +52,7 @@ const CONTENT_EXTENSIONS = new Set(['.md', '.markdown', '.mdown']);
  * them (measured with 0.111.3: a symlinked content/posts is rendered); a directory already on the path
  * (a symlink loop) is not entered again.
  */
-function listContentFiles(dir: string): string[] {
+export function listContentFiles(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string, seen: ReadonlySet<string>) => {
     let entries;
@@ -129,6 +129,38 @@ function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
 
+/** What every page of a site is prerendered with: the math renderer, shortcode services and settings. */
+export function pageServices(config: SiteConfig, siteDir: string, errorMode: 'fail' | 'render') {
+  const diagnostics: Diagnostic[] = [];
+  const macros = config.prerender.katex.macros;
+  const renderer = createMathRenderer({ macros, errors: errorMode });
+  // Captions keep raw HTML only where the site lets Goldmark keep it (markup.goldmark.renderer.unsafe).
+  const unsafe = getIn(config.data, 'markup.goldmark.renderer.unsafe') === true;
+  const services = createHostServices(renderer, { unsafe, errors: errorMode });
+  // A figure (or any name of ours) that the site, a theme or a module has its own template for stays theirs.
+  const layoutDirs = siteLayoutDirs(siteDir, config.data);
+  const siteShortcodes = siteShortcodeTemplates(siteDir, layoutDirs, shortcodes.keys());
+  for (const [name, where] of siteShortcodes) {
+    if (name === 'figure') continue; // Hugo has a figure of its own: a site that overrides it means it
+    diagnostics.push({
+      severity: 'warning',
+      code: 'site-shortcode',
+      file: where,
+      line: 1,
+      column: 1,
+      message: `this site has its own "${name}" shortcode, which stays in charge: hugo-prerender does not render {{< ${name} >}} on this site. Rename or remove this template to use hugo-prerender's ${name}`,
+    });
+  }
+  const settings: PageSettings = {
+    math: config.math,
+    settingsKey: stableStringify({ macros, errorMode, math: config.math, unsafe, site: [...siteShortcodes.keys()] }),
+    everywhere: everywhereSettings(config.data),
+    siteShortcodes,
+  };
+  const site: SiteInfo = { dir: siteDir, staticDirs: config.staticDirs, assetsDir: config.assetsDir };
+  return { renderer, services, settings, site, diagnostics };
+}
+
 /** A result with nothing counted yet. */
 export function emptyBuildResult(): BuildResult {
   return { pages: 0, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, ms: 0, diagnostics: [], failed: false };
@@ -168,32 +200,8 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   }
 
   const errorMode = opts.errors ?? config.prerender.errors;
-  const macros = config.prerender.katex.macros;
-  const renderer = createMathRenderer({ macros, errors: errorMode });
-  // Captions keep raw HTML only where the site lets Goldmark keep it (markup.goldmark.renderer.unsafe).
-  const unsafe = getIn(config.data, 'markup.goldmark.renderer.unsafe') === true;
-  const services = createHostServices(renderer, { unsafe, errors: errorMode });
-  // A figure (or any name of ours) that the site, a theme or a module has its own template for stays theirs.
-  const layoutDirs = siteLayoutDirs(siteDir, config.data);
-  const siteShortcodes = siteShortcodeTemplates(siteDir, layoutDirs, shortcodes.keys());
-  for (const [name, where] of siteShortcodes) {
-    if (name === 'figure') continue; // Hugo has a figure of its own: a site that overrides it means it
-    result.diagnostics.push({
-      severity: 'warning',
-      code: 'site-shortcode',
-      file: where,
-      line: 1,
-      column: 1,
-      message: `this site has its own "${name}" shortcode, which stays in charge: hugo-prerender does not render {{< ${name} >}} on this site. Rename or remove this template to use hugo-prerender's ${name}`,
-    });
-  }
-  const settings: PageSettings = {
-    math: config.math,
-    settingsKey: stableStringify({ macros, errorMode, math: config.math, unsafe, site: [...siteShortcodes.keys()] }),
-    everywhere: everywhereSettings(config.data),
-    siteShortcodes,
-  };
-  const site: SiteInfo = { dir: siteDir, staticDirs: config.staticDirs, assetsDir: config.assetsDir };
+  const { renderer, services, settings, site, diagnostics: siteDiagnostics } = pageServices(config, siteDir, errorMode);
+  result.diagnostics.push(...siteDiagnostics);
 
   let output: PrerenderOutput;
   try {
@@ -338,7 +346,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   try {
     copyStaticAssets(output, { math: anyMath });
     // What Hugo runs for our shortcodes on a page it renders from the original (see site/fallbacks.ts).
-    for (const name of fallbackNames(shortcodes.keys(), layoutDirs)) {
+    for (const name of fallbackNames(shortcodes.keys(), siteLayoutDirs(siteDir, config.data))) {
       output.writeShortcodeFallback(name, fallbackTemplate(name, shortcodes.get(name)!.inner));
     }
     output.finish({ sweepPartials: !opts.only });

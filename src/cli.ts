@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSite, formatDiagnostic, summaryLine } from './build.js';
+import { checkSite, formatCheck } from './check.js';
 import { InitError, initSite } from './site/init.js';
 import { languageMountStyle, type LanguageMountStyle } from './site/config.js';
 import { shortcodes } from './render/registry.js';
@@ -23,6 +24,8 @@ Usage:
                                        prerender every page into DIR/.prerender/ (run before hugo)
   hugo-prerender watch [-s DIR] [options]
                                        build, then build again on every change (beside hugo server)
+  hugo-prerender check [-s DIR]        per page: formulas found, typeset and failed (with reasons), and
+                                       the site total; writes nothing; exits 1 when a formula fails
 
 Options:
   -s, --source DIR     the Hugo site (default: the current directory), as with hugo
@@ -172,7 +175,14 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  process.stderr.write(`hugo-prerender: unknown command "${command}". Commands: init, build, watch. See --help.\n`);
+  if (command === 'check') {
+    const r = await checkSite(source);
+    process.stdout.write(`${formatCheck(r, { formatDiagnostic })}\n`);
+    const broken = r.found > r.typeset || r.diagnostics.some((d) => d.severity === 'error');
+    return broken ? 1 : 0;
+  }
+
+  process.stderr.write(`hugo-prerender: unknown command "${command}". Commands: init, build, watch, check. See --help.\n`);
   return 2;
 }
 

@@ -15,6 +15,8 @@ export { paramsTable, updateParamsBlocks } from './render/docs.js';
 export { buildSite, formatDiagnostic, summaryLine } from './build.js';
 export type { BuildOptions, BuildResult } from './build.js';
 export { initSite } from './site/init.js';
+export { checkSite, formatCheck } from './check.js';
+export type { CheckResult, PageCheck } from './check.js';
 export { renderStandalone } from './render/standalone.js';
 export { gradientDecay, cachedGradientDecay, clearGradientDecayCache, gradientDecayCost } from './numeric/gradient-decay.js';
 export type { GradientDecayConfig, DecaySeries, Model as RecurrentModel, Init as RecurrentInit } from './numeric/gradient-decay.js';

@@ -43,7 +43,20 @@ export interface Fragment {
   noisy?: boolean;
 }
 
+/** One formula of the page and what became of it (for `hugo-prerender check`). */
+export interface FormulaReport {
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  display: boolean;
+  /** KaTeX's message when it could not be typeset. */
+  error?: string;
+}
+
 export interface PageResult {
+  /** Every formula located in the text, in source order. */
+  formulas: FormulaReport[];
   /** The shadow text, or undefined when the page owns nothing (Hugo reads the original). */
   shadow?: string;
   fragments: Fragment[];
@@ -152,7 +165,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
 
   // A page Hugo itself cannot parse is left alone: Hugo will report it too, and we must not guess.
   if (parsed.diagnostics.some((d) => d.severity === 'error')) {
-    return { fragments: [], diagnostics, failed: true, stats, parsed };
+    return { formulas: [], fragments: [], diagnostics, failed: true, stats, parsed };
   }
 
   const siteShortcodes = env.settings.siteShortcodes ?? new Map<string, string>();
@@ -188,8 +201,12 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   let failed = false;
 
   const fromDisk = new Set<string>();
+  const formulas: FormulaReport[] = [];
+  const errorOf = new Map<string, string>();
   for (const span of located.spans) {
     stats.formulas++;
+    const report: FormulaReport = { start: span.start, end: span.end, line: span.line, column: span.column, display: span.display };
+    formulas.push(report);
     const key = contentKey('math', __KATEX_VERSION__, env.settings.settingsKey, span.display, span.tex);
     replacements.push({ start: span.start, end: span.end, key });
     const known = fragments.get(key);
@@ -199,6 +216,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
       if (fromDisk.has(key)) stats.cacheHits++;
       continue;
     }
+    if (known && errorOf.has(key)) report.error = errorOf.get(key)!;
     if (!known && env.hasFragment?.(key)) {
       stats.cacheHits++;
       fromDisk.add(key);
@@ -207,6 +225,8 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     }
     const r = env.renderer.render(span.tex, span.display);
     if (r.error) {
+      report.error = r.error.message;
+      errorOf.set(key, r.error.message);
       diagnostics.push(mathDiagnostic(source, span, r.error, lines, file, env.errorMode === 'render'));
       if (env.errorMode !== 'render') failed = true;
     }
@@ -263,7 +283,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   });
   for (const f of everywhere.fragments) fragments.set(f.key, f);
   if (replacements.length === 0) {
-    return { fragments: [...fragments.values()], diagnostics, failed, stats, parsed };
+    return { formulas, fragments: [...fragments.values()], diagnostics, failed, stats, parsed };
   }
   for (const e of everywhere.edits) replacements.push({ start: e.at, end: e.at, key: '', text: e.text });
   replacements.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -277,7 +297,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     pos = r.end;
   }
   shadow += source.slice(pos);
-  return { shadow, fragments: [...fragments.values()], diagnostics, failed, stats, parsed };
+  return { formulas, shadow, fragments: [...fragments.values()], diagnostics, failed, stats, parsed };
 }
 
 /**

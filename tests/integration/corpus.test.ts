@@ -89,7 +89,10 @@ beforeAll(() => {
 });
 
 it('covers every post of fixtures/corpus', () => {
-  const posts = listFiles(path.join(PROJECT_ROOT, 'fixtures/corpus')).filter((f) => f.endsWith('.md') && !f.endsWith('README.md'));
+  // The other folders of fixtures/corpus are measured by `npm run corpus` (tests/unit/corpus.test.ts).
+  const posts = listFiles(path.join(PROJECT_ROOT, 'fixtures/corpus'))
+    .filter((f) => f.endsWith('.md') && !f.endsWith('README.md'))
+    .filter((f) => PROJECTS.some((p) => f.startsWith(`${p.corpus}/`)));
   const covered = PROJECTS.flatMap((p) =>
     listFiles(path.join(PROJECT_ROOT, 'fixtures/corpus', p.corpus, p.content)).map((f) => `${p.corpus}/${p.content}/${f}`),
   );

@@ -1,0 +1,104 @@
+/**
+ * `hugo-prerender check`: how ready a site's pages are, without writing anything. Every content file goes
+ * through the same prerenderPage as `build`; the result lists, per page, the formulas found, how many were
+ * typeset, and each one that failed with KaTeX's reason at its file:line:column.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from './content/types.js';
+import { readSiteConfig } from './site/config.js';
+import { prerenderPage, type FormulaReport } from './prerender-page.js';
+import { listContentFiles, pageServices } from './build.js';
+
+export interface PageCheck {
+  /** Site-relative path, `/`-separated. */
+  file: string;
+  /** Every formula located on the page (with its error when KaTeX rejected it). */
+  formulas: FormulaReport[];
+  found: number;
+  typeset: number;
+  /** Warnings and errors about the page (TeX left raw, unknown commands…). */
+  diagnostics: Diagnostic[];
+}
+
+export interface CheckResult {
+  pages: PageCheck[];
+  found: number;
+  typeset: number;
+  /** Problems that concern the site rather than a page (an unreadable config). */
+  diagnostics: Diagnostic[];
+}
+
+export async function checkSite(source: string): Promise<CheckResult> {
+  const siteDir = path.resolve(source);
+  const result: CheckResult = { pages: [], found: 0, typeset: 0, diagnostics: [] };
+  let config;
+  try {
+    config = readSiteConfig(siteDir);
+  } catch (e) {
+    result.diagnostics.push({ severity: 'error', line: 1, column: 1, message: `cannot read the site configuration: ${(e as Error).message}` });
+    return result;
+  }
+  result.diagnostics.push(...config.diagnostics);
+  if (!config.file) {
+    result.diagnostics.push({
+      severity: 'error',
+      line: 1,
+      column: 1,
+      message: `${siteDir} has no Hugo configuration (hugo.toml, hugo.yaml, hugo.json or config.*); is this a Hugo site? Pass it with -s DIR`,
+    });
+    return result;
+  }
+  // Errors rendered, not failed: check reports every formula of every page.
+  const errorMode = 'render' as const;
+  const { renderer, services, settings, site, diagnostics } = pageServices(config, siteDir, errorMode);
+  result.diagnostics.push(...diagnostics);
+  const seen = new Set<string>();
+  for (const root of config.contentRoots) {
+    if (seen.has(root.dir)) continue;
+    seen.add(root.dir);
+    for (const abs of listContentFiles(root.dir)) {
+      const file = path.relative(siteDir, abs).split(path.sep).join('/');
+      let text: string;
+      try {
+        text = readFileSync(abs, 'utf8');
+      } catch (e) {
+        result.diagnostics.push({ severity: 'error', file, line: 1, column: 1, message: `cannot read: ${(e as Error).message}` });
+        continue;
+      }
+      const contentPath = path.posix.join(root.target, path.relative(root.dir, abs).split(path.sep).join('/'));
+      const r = await prerenderPage(text, {
+        page: { absPath: abs, relPath: file, bundleDir: path.dirname(abs), frontMatter: {} },
+        site,
+        settings,
+        renderer,
+        errorMode,
+        services,
+        contentPath,
+      });
+      const typeset = r.formulas.filter((f) => f.error === undefined).length;
+      result.pages.push({ file, formulas: r.formulas, found: r.formulas.length, typeset, diagnostics: r.diagnostics });
+      result.found += r.formulas.length;
+      result.typeset += typeset;
+    }
+  }
+  return result;
+}
+
+/** The report `hugo-prerender check` prints: one line per page with formulas or problems, then the total. */
+export function formatCheck(r: CheckResult, opts: { formatDiagnostic: (d: Diagnostic) => string }): string {
+  const lines: string[] = [];
+  for (const d of r.diagnostics) lines.push(opts.formatDiagnostic(d));
+  const percent = (a: number, b: number) => (b === 0 ? '100.0' : ((100 * a) / b).toFixed(1));
+  for (const p of r.pages) {
+    const problems = p.diagnostics;
+    if (p.found === 0 && problems.length === 0) continue;
+    const failed = p.found - p.typeset;
+    lines.push(`${p.file}: ${p.found} formulas found, ${p.typeset} typeset, ${failed} failed`);
+    for (const d of problems) lines.push(`  ${opts.formatDiagnostic(d)}`);
+  }
+  lines.push(
+    `hugo-prerender check: ${r.pages.length} pages, ${r.found} formulas found, ${r.typeset} typeset (${percent(r.typeset, r.found)} %), ${r.found - r.typeset} failed`,
+  );
+  return lines.join('\n');
+}
