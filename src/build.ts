@@ -7,7 +7,6 @@ import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'n
 import path from 'node:path';
 import type { Diagnostic } from './content/types.js';
 import { createMathRenderer } from './render/katex.js';
-import { neutraliseTemplate } from './render/template-safe.js';
 import { md5Hex, stableStringify } from './render/keys.js';
 import { prerenderPage, type PageSettings } from './prerender-page.js';
 import { everywhereSettings } from './render/everywhere.js';
@@ -318,14 +317,14 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     try {
       if (r.shadow === undefined) {
         // No shadow, but a title or description with math still has its fragment.
-        for (const f of r.fragments) if (f.html !== '') output.writePartial(f.key, neutraliseTemplate(f.html));
+        for (const f of r.fragments) if (f.html !== '') output.writePartial(f.key, f.html);
         anyMath ||= r.fragments.some(showsMath);
         continue;
       }
       const keys: string[] = [];
       for (const f of r.fragments) {
         keys.push(f.key);
-        if (f.html !== '' || !output.hasPartial(f.key)) output.writePartial(f.key, neutraliseTemplate(f.html));
+        if (f.html !== '' || !output.hasPartial(f.key)) output.writePartial(f.key, f.html);
         if (f.noisy) output.markNoisy(f.key);
       }
       output.writeShadow(relToContent, r.shadow, { source: relPath, partials: keys }, tree);

@@ -127,16 +127,140 @@ export interface PageHeading {
   markdown: string;
 }
 
-const ATTR_BLOCK = /\{[ \t]*((?:(?:#[^\s{}]+|\.[^\s{}]+|[A-Za-z_:][\w:.-]*[ \t]*=[ \t]*(?:"[^"\n]*"|'[^'\n]*'|[^\s{}"']+))[ \t]*)*)\}[ \t]*$/;
+// Goldmark's attribute syntax (parser/attribute.go), byte for byte: `{#id .class name=value …}`. An id
+// written `#x` holds no ASCII punctuation but `_ - : .`; `id="…"` may hold anything, so an id is only
+// ever written escaped. A block that does not parse is text (and raw HTML in it is raw HTML).
+const GM_SPACE = /^[ \t\n\v\f\r]$/;
+const GM_PUNCT = /^[!-/:-@[-`{-~]$/;
+const NAME_START = /^[A-Za-z_:]$/;
+const NAME_CHAR = /^[A-Za-z0-9_:.-]$/;
+
+type AttrValue = string | number | boolean | null | AttrValue[] | GoldmarkAttribute[];
+export interface GoldmarkAttribute {
+  name: string;
+  value: AttrValue;
+}
+
+function skipSpaces(line: string, i: number): number {
+  while (i < line.length && GM_SPACE.test(line[i]!)) i++;
+  return i;
+}
+
+function parseName(line: string, i: number): number {
+  if (!NAME_START.test(line[i] ?? '')) return -1;
+  while (i < line.length && NAME_CHAR.test(line[i]!)) i++;
+  return i;
+}
+
+/** Goldmark's ParseAttributes at `line[i]` (spaces, then `{`): the attributes and the offset after `}`. */
+export function parseGoldmarkAttributes(line: string, i: number): { attrs: GoldmarkAttribute[]; end: number } | null {
+  i = skipSpaces(line, i);
+  if (line[i] !== '{') return null;
+  i++;
+  const attrs: GoldmarkAttribute[] = [];
+  for (;;) {
+    if (line[i] === '}') return { attrs, end: i + 1 };
+    const a = parseAttribute(line, i);
+    if (!a) return null;
+    attrs.push(a.attr);
+    i = skipSpaces(line, a.end);
+    if (line[i] === ',') i = skipSpaces(line, i + 1);
+  }
+}
+
+function parseAttribute(line: string, i: number): { attr: GoldmarkAttribute; end: number } | null {
+  i = skipSpaces(line, i);
+  const c = line[i];
+  if (c === '#' || c === '.') {
+    let j = i + 1;
+    while (j < line.length && !GM_SPACE.test(line[j]!) && (!GM_PUNCT.test(line[j]!) || '_-:.'.includes(line[j]!))) j++;
+    return { attr: { name: c === '#' ? 'id' : 'class', value: line.slice(i + 1, j) }, end: j };
+  }
+  const nameEnd = parseName(line, i);
+  if (nameEnd < 0) return null;
+  const name = line.slice(i, nameEnd);
+  let j = skipSpaces(line, nameEnd);
+  if (line[j] !== '=') return null;
+  const v = parseValue(line, skipSpaces(line, j + 1));
+  if (!v) return null;
+  if (name === 'class' && typeof v.value !== 'string') return null;
+  return { attr: { name, value: v.value }, end: v.end };
+}
+
+function parseValue(line: string, i: number): { value: AttrValue; end: number } | null {
+  i = skipSpaces(line, i);
+  const c = line[i];
+  if (c === undefined) return null;
+  if (c === '{') {
+    const r = parseGoldmarkAttributes(line, i);
+    return r && { value: r.attrs, end: r.end };
+  }
+  if (c === '[') {
+    const out: AttrValue[] = [];
+    i++;
+    for (let n = 0; ; n++) {
+      const d = line[i];
+      let comma = false;
+      if (n !== 0 && d === ',') {
+        i++;
+        comma = true;
+      }
+      if (d === ']') return comma ? null : { value: out, end: i + 1 };
+      const v = parseValue(line, skipSpaces(line, i));
+      if (!v) return null;
+      out.push(v.value);
+      i = skipSpaces(line, v.end);
+    }
+  }
+  if (c === '"') {
+    let buf = '';
+    for (let j = i + 1; j < line.length; j++) {
+      const d = line[j]!;
+      if (d === '\\' && j !== line.length - 1) {
+        const n = line[j + 1]!;
+        const esc: Record<string, string> = { '"': '"', '/': '/', '\\': '\\', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+        if (esc[n] !== undefined) {
+          buf += esc[n];
+          j++;
+        } else buf += '\\';
+        continue;
+      }
+      if (d === '"') return { value: buf, end: j + 1 };
+      buf += d;
+    }
+    return null;
+  }
+  if (c === '-' || c === '+' || /[0-9]/.test(c)) {
+    const m = /^[-+]?([0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]*)?)/.exec(line.slice(i));
+    if (!m || !/^[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/.test(m[1]!)) return null;
+    return { value: Number(m[0]), end: i + m[0].length };
+  }
+  const end = parseName(line, i);
+  if (end < 0) return null;
+  const word = line.slice(i, end);
+  return { value: word === 'true' ? true : word === 'false' ? false : word === 'null' ? null : word, end };
+}
+
+/** The id a parsed attribute block gives its heading (the last one set), as Goldmark renders it. */
+function attributeId(attrs: readonly GoldmarkAttribute[]): string | undefined {
+  let id: string | undefined;
+  for (const a of attrs) {
+    if (a.name !== 'id') continue;
+    // Goldmark renders only []byte and string values; anything else is an empty attribute.
+    id = typeof a.value === 'string' ? a.value : '';
+  }
+  return id;
+}
 
 /** A trailing Goldmark attribute block on `line`: where it starts and the id it sets. */
 function trailingAttributes(line: string): { start: number; id?: string } | null {
-  // The LAST `{` from which a valid attribute list runs to the end of the line (Goldmark's rule).
+  // The LAST unescaped `{` from which a valid attribute list runs to the end of the line (Goldmark 1.5,
+  // Hugo 0.111; later Goldmark takes the first such `{`, the same one unless a value holds a `{`).
   for (let i = line.lastIndexOf('{'); i >= 0; i = i > 0 ? line.lastIndexOf('{', i - 1) : -1) {
     if (i > 0 && line[i - 1] === '\\') continue;
-    const m = ATTR_BLOCK.exec(line.slice(i));
-    if (m && m.index === 0) {
-      const id = /(?:^|[\s{])#([^\s{}]+)/.exec(m[1] ?? '')?.[1];
+    const r = parseGoldmarkAttributes(line, i);
+    if (r && /^[ \t\n\v\f\r]*$/.test(line.slice(r.end))) {
+      const id = attributeId(r.attrs);
       return { start: i, ...(id !== undefined ? { id } : {}) };
     }
   }

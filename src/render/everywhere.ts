@@ -191,9 +191,12 @@ export function planMathEverywhere(input: EverywhereInput): EverywhereResult {
 
   // Table of contents, typeset.
   if (headings.length > 0) {
-    const titles = headings.map((h) =>
-      renderInlineMarkdown(h.markdown, (tex) => input.renderMath(tex, false), { unsafe: settings.unsafe, math: input.math }).replace(A_TAG, ''),
-    );
+    // Entries are links: Markdown links give their text only; raw `<a>` tags (unsafe sites) are dropped.
+    const titles = headings.map((h) => {
+      const opts = { unsafe: settings.unsafe, math: input.math, links: false };
+      const html = renderInlineMarkdown(h.markdown, (tex) => input.renderMath(tex, false), opts);
+      return settings.unsafe ? html.replace(A_TAG, '') : html;
+    });
     const toc = (rule: 'raw' | 'plain') =>
       tableOfContentsHtml(
         headings.map((h, i) => ({

@@ -10,6 +10,7 @@ import { visit, SKIP } from 'unist-util-visit';
 import type { Nodes as MdastNodes, Root as MdastRoot, Text } from 'mdast';
 import type { Root as HastRoot, RootContent as HastContent } from 'hast';
 import { delimiterPairs, parseMarkdownWithMath, type MathOptions } from '../content/math.js';
+import { goldmarkUrl } from './goldmark-url.js';
 
 export type MathCallback = (tex: string, display: boolean) => string;
 
@@ -23,6 +24,34 @@ export interface InlineMarkdownOptions {
   math?: MathOptions;
 }
 
+export interface RenderInlineOptions extends InlineMarkdownOptions {
+  /** False: links are written as their content only (a table of contents entry is a link itself). */
+  links?: boolean;
+}
+
+/** The raw HTML Goldmark writes instead of raw HTML when `unsafe` is false. */
+export const RAW_HTML_OMITTED = ' raw HTML omitted ';
+
+/**
+ * Link and image URLs as Goldmark writes them (src/render/goldmark-url.ts): escaped, and emptied when
+ * dangerous unless `unsafe`. Set as `hProperties`, which remark-rehype applies over its own href/src.
+ */
+function goldmarkUrls(tree: MdastRoot, unsafe: boolean): void {
+  const definitions = new Map<string, string>();
+  visit(tree, 'definition', (d) => {
+    const id = d.identifier.toUpperCase();
+    if (!definitions.has(id)) definitions.set(id, d.url);
+  });
+  visit(tree, (node) => {
+    let url: string | undefined;
+    if (node.type === 'link' || node.type === 'image') url = node.url;
+    else if (node.type === 'linkReference' || node.type === 'imageReference') url = definitions.get(node.identifier.toUpperCase());
+    if (url === undefined) return;
+    const attr = node.type === 'link' || node.type === 'linkReference' ? 'href' : 'src';
+    node.data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), [attr]: goldmarkUrl(url, unsafe) } };
+  });
+}
+
 function parse(md: string, opts: InlineMarkdownOptions): MdastRoot {
   const tree = parseMarkdownWithMath(md, delimiterPairs(opts.math));
   typographer(tree);
@@ -30,14 +59,21 @@ function parse(md: string, opts: InlineMarkdownOptions): MdastRoot {
 }
 
 /** Markdown → HTML, with a lone wrapping paragraph removed (like Hugo's `markdownify`). */
-export function renderInlineMarkdown(md: string, math: MathCallback, opts: InlineMarkdownOptions = {}): string {
+export function renderInlineMarkdown(md: string, math: MathCallback, opts: RenderInlineOptions = {}): string {
   const mdast = parse(md, opts);
+  const unsafe = opts.unsafe === true;
+  goldmarkUrls(mdast, unsafe);
   const processor = unified()
     .use(remarkRehype, {
-      allowDangerousHtml: opts.unsafe === true,
+      allowDangerousHtml: unsafe,
       handlers: {
         mathSpan: (_state, node) => ({ type: 'raw', value: math(node.value, node.display) }),
         mathBlock: (_state, node) => ({ type: 'raw', value: math(node.value, true) }),
+        // Goldmark: the HTML as written when unsafe, else a comment in its place.
+        html: (_state, node) => (unsafe ? { type: 'raw', value: node.value } : { type: 'comment', value: RAW_HTML_OMITTED }),
+        ...(opts.links === false
+          ? { link: (state, node) => state.all(node), linkReference: (state, node) => state.all(node) }
+          : {}),
       },
     })
     .use(rehypeStringify, { allowDangerousHtml: true, characterReferences: { useNamedReferences: true } });

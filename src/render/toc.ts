@@ -5,6 +5,8 @@
  * two spaces per indent, inside `<nav id="TableOfContents">`. Titles are our own HTML (typeset math).
  */
 
+import { escapeHtmlGo } from './figure-html.js';
+
 export interface TocConfig {
   /** markup.tableOfContents.startLevel (Hugo's default 2). */
   startLevel: number;
@@ -74,7 +76,7 @@ export function tableOfContentsHtml(entries: readonly TocEntry[], cfg: TocConfig
     for (const h of hs) {
       indent(ind + 2);
       s += '<li>';
-      if (h.id !== '' || h.title !== '') s += `<a href="#${h.id}">${h.title}</a>`;
+      if (h.id !== '' || h.title !== '') s += `<a href="#${escapeHtmlGo(h.id)}">${h.title}</a>`;
       writeHeadings(level + 1, ind + 2, h.children);
       s += '</li>\n';
     }

@@ -31,6 +31,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { PRERENDER_DIR } from './config.js';
+import { fragmentOfPartial, neutraliseTemplate } from '../render/template-safe.js';
 
 /** The shadow tree of pages whose language comes from their file name (see config.ts shadowTree). */
 export const DEFAULT_TREE = 'content';
@@ -185,10 +186,13 @@ export class PrerenderOutput {
     });
   }
 
-  /** `.prerender/layouts/partials/prerender/<key>.html`, written only if not already there with these bytes. */
+  /**
+   * `.prerender/layouts/partials/prerender/<key>.html` printing `html` (as a literal: see
+   * src/render/template-safe.ts), written only if not already there with these bytes.
+   */
   writePartial(key: string, html: string): void {
     this.checkKey(key);
-    this.write(`${PARTIALS_DIR}/${key}.html`, Buffer.from(html, 'utf8'));
+    this.write(`${PARTIALS_DIR}/${key}.html`, Buffer.from(neutraliseTemplate(html), 'utf8'));
     this.partialsWritten.add(key);
   }
 
@@ -233,7 +237,7 @@ export class PrerenderOutput {
   readPartial(key: string): string | undefined {
     if (!KEY_RE.test(key)) return undefined;
     try {
-      return readFileSync(this.resolve(`${PARTIALS_DIR}/${key}.html`), 'utf8');
+      return fragmentOfPartial(readFileSync(this.resolve(`${PARTIALS_DIR}/${key}.html`), 'utf8'));
     } catch {
       return undefined;
     }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempSites } from '../helpers/temp-site.js';
 import { buildSite } from '../../src/build.js';
+import { fragmentOfPartial } from '../../src/render/template-safe.js';
 import { validateParams, type ParamSpecs } from '../../src/render/params.js';
 
 const site = tempSites('hp-review-', { nested: true, defaults: { 'hugo.toml': 'title = "t"\n' } });
@@ -14,7 +15,7 @@ const site = tempSites('hp-review-', { nested: true, defaults: { 'hugo.toml': 't
 const KEY = /\{\{< prerender "([0-9a-f]+)"/;
 function fragmentOf(dir: string, shadow: string): string {
   const key = KEY.exec(readFileSync(path.join(dir, '.prerender/content', shadow), 'utf8'))![1]!;
-  return readFileSync(path.join(dir, `.prerender/layouts/partials/prerender/${key}.html`), 'utf8');
+  return fragmentOfPartial(readFileSync(path.join(dir, `.prerender/layouts/partials/prerender/${key}.html`), 'utf8'));
 }
 
 describe('core pipeline review', () => {
@@ -86,7 +87,7 @@ describe('core pipeline review', () => {
     expect(r.failed).toBe(false);
     const shadow = readFileSync(path.join(dir, '.prerender/content/posts/p/index.md'), 'utf8');
     const keys = [...shadow.matchAll(/\{\{< prerender "([0-9a-f]+)"/g)].map((m) => m[1]!);
-    const figure = readFileSync(path.join(dir, `.prerender/layouts/partials/prerender/${keys[1]}.html`), 'utf8');
+    const figure = fragmentOfPartial(readFileSync(path.join(dir, `.prerender/layouts/partials/prerender/${keys[1]}.html`), 'utf8'));
     expect(figure).toContain('katex-error');
     // Without render mode, the same caption fails the page.
     expect((await buildSite({ source: dir })).failed).toBe(true);

@@ -54,7 +54,8 @@ describe('PrerenderOutput', () => {
       'manifest.json',
       'static/prerender/prerender.css',
     ]);
-    expect(readFileSync(path.join(site, '.prerender/layouts/partials/prerender/k1.html'), 'utf8')).toBe('<b>1</b>');
+    expect(readFileSync(path.join(site, '.prerender/layouts/partials/prerender/k1.html'), 'utf8')).toBe('{{- "<b>1</b>" | safeHTML -}}');
+    expect(new PrerenderOutput(site).readPartial('k1')).toBe('<b>1</b>');
     const manifestText = readFileSync(path.join(site, '.prerender/manifest.json'), 'utf8');
     expect(Object.keys(JSON.parse(manifestText).pages)).toEqual(['posts/a.md', 'posts/b/index.md']);
     expect(readManifest(path.join(site, '.prerender')).pages['posts/a.md']).toEqual({
@@ -88,7 +89,7 @@ describe('PrerenderOutput', () => {
     expect(statSync(file).ino).toBe(ino); // an atomic rewrite would have made a new inode
     second.writePartial('k', 'different');
     expect(statSync(file).ino).not.toBe(ino);
-    expect(readFileSync(file, 'utf8')).toBe('different');
+    expect(readFileSync(file, 'utf8')).toBe('{{- "different" | safeHTML -}}');
   });
 
   it('writes atomically through a .tmp file in the same directory', () => {
