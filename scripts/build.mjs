@@ -1,5 +1,9 @@
 // Builds the CLI and the library as single ESM bundles into dist/, and copies the stylesheet and fonts
 // of the exact KaTeX that the bundle contains (so CSS and renderer can never drift apart).
+// dist/ is committed (an install from a path, a git URL or a tarball needs no build step and no
+// dependencies); tests/unit/dist-fresh.test.ts fails when the committed dist/ is not what this script
+// and `tsc -p tsconfig.build.json` (together: `npm run bundle`; not "build", which would make npm install a
+// git dependency's devDependencies to run it) make from the committed sources. HP_DIST=<dir> builds elsewhere.
 import { build } from 'esbuild';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,12 +13,15 @@ import { esbuildShortcodes } from './shortcodes-plugin.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const dist = path.join(root, 'dist');
+const dist = path.resolve(root, process.env.HP_DIST || 'dist');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const katexDir = path.dirname(require.resolve('katex/package.json'));
 const katexVersion = JSON.parse(readFileSync(path.join(katexDir, 'package.json'), 'utf8')).version;
 
-rmSync(dist, { recursive: true, force: true });
+// Keep dist/types (tsc's, see package.json "build"); everything else is rewritten.
+for (const name of ['cli.js', 'cli.js.map', 'cli.js.LEGAL.txt', 'index.js', 'index.js.map', 'index.js.LEGAL.txt', 'katex']) {
+  rmSync(path.join(dist, name), { recursive: true, force: true });
+}
 mkdirSync(dist, { recursive: true });
 
 const common = {
@@ -22,7 +29,8 @@ const common = {
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  sourcemap: 'linked',
+  // No source map: the bundle is committed and readable as it is.
+  sourcemap: false,
   legalComments: 'linked',
   // sharp is a native addon: it is loaded from node_modules at run time.
   external: ['sharp'],

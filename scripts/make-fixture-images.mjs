@@ -1,5 +1,5 @@
 // Draws the example site's two PNG figures (the seed post's `figure` images) from our own diagrams, so the
-// example site ships real images without borrowing textbook figures. Run after `npm run build`:
+// example site ships real images without borrowing textbook figures. Run after `npm run bundle`:
 //   node scripts/make-fixture-images.mjs
 import sharp from 'sharp';
 import { mkdirSync } from 'node:fs';

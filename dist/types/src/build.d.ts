@@ -1,0 +1,59 @@
+import type { Diagnostic } from './content/types.js';
+import { type PageSettings } from './prerender-page.js';
+import { type SiteConfig } from './site/config.js';
+import type { SiteInfo } from './render/types.js';
+export interface BuildOptions {
+    /** The Hugo site root. */
+    source: string;
+    /** Overrides `params.prerender.errors` from the site config. */
+    errors?: 'fail' | 'render';
+    /**
+     * An incremental build: only these content files (site-relative, `/`-separated) are prerendered; every
+     * other page keeps what the previous build wrote for it. `watch` uses this when only pages changed.
+     */
+    only?: ReadonlySet<string>;
+}
+export interface BuildResult {
+    pages: number;
+    /** Pages that own something and so got a shadow. */
+    shadowed: number;
+    formulas: number;
+    figures: number;
+    shortcodes: number;
+    cacheHits: number;
+    ms: number;
+    diagnostics: Diagnostic[];
+    failed: boolean;
+}
+/**
+ * Every content file below `dir`, sorted. Symlinked files and directories are followed, as Hugo follows
+ * them (measured with 0.111.3: a symlinked content/posts is rendered); a directory already on the path
+ * (a symlink loop) is not entered again.
+ */
+export declare function listContentFiles(dir: string): string[];
+/**
+ * The first byte sequence that is not UTF-8, as a position. Hugo expects UTF-8; such a file is decoded
+ * with U+FFFD in place of the bad bytes, so its shadow would not be the original byte for byte.
+ */
+export declare function invalidUtf8(bytes: Buffer): {
+    line: number;
+    column: number;
+    byte: number;
+} | undefined;
+/** What every page of a site is prerendered with: the math renderer, shortcode services and settings. */
+export declare function pageServices(config: SiteConfig, siteDir: string, errorMode: 'fail' | 'render'): {
+    renderer: import("./render/katex.js").MathRenderer;
+    services: import("./render/host.js").HostServices;
+    settings: PageSettings;
+    site: SiteInfo;
+    diagnostics: Diagnostic[];
+};
+/** A result with nothing counted yet. */
+export declare function emptyBuildResult(): BuildResult;
+export declare function buildSite(opts: BuildOptions): Promise<BuildResult>;
+/**
+ * `file:line:col: severity: message`, the shape editors and CI annotate: always one line, with the file
+ * name and message made safe for a terminal and a CI log (see log.ts).
+ */
+export declare function formatDiagnostic(d: Diagnostic): string;
+export declare function summaryLine(r: BuildResult): string;

@@ -1,0 +1,1 @@
+export declare function removeMarkdownEscapes(tex: string): string;

@@ -1,0 +1,46 @@
+import type { Root } from 'mdast';
+import type { Diagnostic, MathSpan } from './types.js';
+import { type DelimiterPair } from './math-syntax.js';
+export interface MathOptions {
+    /**
+     * Hugo's `markup.goldmark.extensions.passthrough.delimiters`. When given, these and only these are
+     * math delimiters, with passthrough's semantics (no currency rule).
+     */
+    delimiters?: {
+        inline: [string, string][];
+        block: [string, string][];
+    };
+    /**
+     * `markdown`: the page was written for Markdown-then-MathJax (ox-hugo, Blackfriday-era themes):
+     * `\\(`/`\\[` are the delimiters and Markdown's backslash escapes inside math are removed.
+     */
+    escapes?: 'none' | 'markdown';
+}
+export interface Range {
+    start: number;
+    end: number;
+}
+export interface LocateMathOptions {
+    /** Offset where the Markdown body starts (front matter before it is never math). */
+    bodyOffset: number;
+    /** Ranges of the original source that are not Markdown here (shortcode tags, code-like shortcodes…). */
+    masked: Range[];
+    math?: MathOptions;
+    /** For diagnostics. */
+    file?: string;
+}
+/** The delimiter pairs in force for these options. */
+export declare function delimiterPairs(opts?: MathOptions): DelimiterPair[];
+/** Parses a Markdown string with GFM and the math syntax for `pairs`. */
+export declare function parseMarkdownWithMath(markdown: string, pairs: readonly DelimiterPair[]): Root;
+export declare function locateMath(source: string, opts: LocateMathOptions): {
+    spans: MathSpan[];
+    diagnostics: Diagnostic[];
+};
+/**
+ * Maps an offset into `span.tex` (e.g. KaTeX's error position) back to an offset in the original
+ * source. The tex differs from the source between the delimiters where Markdown stripped container
+ * prefixes (`> `, list indentation), where CRLF became LF and where Markdown escapes were removed, so
+ * the two are aligned character by character, skipping source characters the tex does not have.
+ */
+export declare function texOffsetToSource(source: string, span: MathSpan, texOffset: number): number;

@@ -1,0 +1,79 @@
+/**
+ * One page in, its shadow and fragments out: pure apart from the renderers it is given. The shadow is the
+ * original source byte for byte, except that each construct we own (a math span, one of our shortcodes)
+ * is replaced by a `{{< prerender "KEY" >}}` placeholder whose partial holds the rendered fragment.
+ */
+import type { Diagnostic, ParsedPage } from './content/types.js';
+import { type MathOptions } from './content/math.js';
+import { type HostServices } from './render/host.js';
+import type { PageInfo, SiteInfo } from './render/types.js';
+import type { MathRenderer } from './render/katex.js';
+import { type EverywhereSettings } from './render/everywhere.js';
+/** Shortcodes whose inner content is code: nothing inside them is math. */
+export declare const CODE_SHORTCODES: Set<string>;
+export interface PageSettings {
+    math: MathOptions;
+    /** Part of every fragment key, so changing a setting (macros, error mode) re-renders. */
+    settingsKey: string;
+    /** Heading ids, TOC, summaries (see src/render/everywhere.ts); Hugo's defaults when absent. */
+    everywhere?: EverywhereSettings;
+    /**
+     * Names of our shortcodes that the site, a theme or a module has its own template for (e.g. a theme's
+     * `figure`), with where that template is (site-relative): the site's template stays in charge, Hugo
+     * renders those shortcodes and we leave them alone.
+     */
+    siteShortcodes?: ReadonlyMap<string, string>;
+}
+export interface Fragment {
+    key: string;
+    html: string;
+    kind: 'math' | 'shortcode';
+    /**
+     * Rendering it reported diagnostics. Such a fragment is never reused from disk, so a later build
+     * reports them again instead of hiding them behind a cache hit.
+     */
+    noisy?: boolean;
+}
+/** One formula of the page and what became of it (for `hugo-prerender check`). */
+export interface FormulaReport {
+    start: number;
+    end: number;
+    line: number;
+    column: number;
+    display: boolean;
+    /** KaTeX's message when it could not be typeset. */
+    error?: string;
+}
+export interface PageResult {
+    /** Every formula located in the text, in source order. */
+    formulas: FormulaReport[];
+    /** The shadow text, or undefined when the page owns nothing (Hugo reads the original). */
+    shadow?: string;
+    fragments: Fragment[];
+    diagnostics: Diagnostic[];
+    /** True when an error means this page's output must not be published. */
+    failed: boolean;
+    stats: {
+        formulas: number;
+        figures: number;
+        shortcodes: number;
+        cacheHits: number;
+    };
+    parsed: ParsedPage;
+}
+export interface PageEnv {
+    page: PageInfo;
+    site: SiteInfo;
+    settings: PageSettings;
+    renderer: MathRenderer;
+    /** What a formula KaTeX rejects does: fail the page, or render KaTeX's error span with a warning. */
+    errorMode: 'fail' | 'render';
+    services: HostServices;
+    /** md5 of the original file's bytes (defaults to the md5 of `source` encoded as UTF-8). */
+    sourceMd5?: string;
+    /** Returns true when a fragment with this key is already on disk (a cache hit: no need to render). */
+    hasFragment?: (key: string) => boolean;
+    /** The page's path inside the content tree (Hugo's `.File.Path`); defaults to relPath without `content/`. */
+    contentPath?: string;
+}
+export declare function prerenderPage(source: string, env: PageEnv): Promise<PageResult>;

@@ -1,0 +1,43 @@
+/**
+ * The markup of Hugo's built-in `figure` shortcode, as a pure function. The shape and whitespace follow
+ * Hugo ≥ 0.162 (tpl/tplimpl/embedded/templates/_shortcodes/figure.html); values are escaped the way
+ * Go's html/template escapes a plain string in that position (see COMPAT §3.1), so a theme's CSS and a
+ * reader see the same figure whether Hugo or we rendered it.
+ */
+/** What goes into the figure; `…Html` fields are trusted markup, everything else plain text. */
+export interface FigureHtmlInput {
+    src: string;
+    link?: string;
+    target?: string;
+    rel?: string;
+    /** Plain text; `undefined` means no `alt` attribute at all (Hugo's behaviour without alt and caption). */
+    alt?: string;
+    /** Plain text, shown as `<h4>` in the figcaption. */
+    title?: string;
+    captionHtml?: string;
+    attrHtml?: string;
+    /** URL wrapping the attribution. */
+    attrlink?: string;
+    width?: string;
+    height?: string;
+    class?: string;
+    loading?: string;
+}
+/** html/template's escaping of a plain string in text and in quoted attributes. */
+export declare function escapeHtmlGo(s: string): string;
+/**
+ * html/template's URL filter: a URL with a scheme other than http, https or mailto becomes
+ * `#ZgotmplZ` (so `javascript:` and `data:` never reach the page).
+ */
+export declare function isSafeUrlGo(url: string): boolean;
+/** Whether `src` points into the site rather than elsewhere (`http:`, `data:`, `//host/…`). */
+export declare function isLocalSrc(src: string): boolean;
+export declare const UNSAFE_URL = "#ZgotmplZ";
+/**
+ * html/template's URL normaliser: percent-encodes (lower-case hex, UTF-8) every byte that is neither
+ * unreserved nor reserved in RFC 3986, keeping existing `%xx` escapes.
+ */
+export declare function normalizeUrlGo(url: string): string;
+/** A URL attribute value as html/template writes it: filtered, normalised, escaped. */
+export declare function urlAttrGo(url: string): string;
+export declare function figureHtml(f: FigureHtmlInput): string;

@@ -1,0 +1,28 @@
+import 'katex/contrib/mhchem';
+/** The KaTeX version whose CSS and fonts must be shipped with the output. */
+export declare const KATEX_VERSION: string;
+export interface MathRenderResult {
+    /** KaTeX's markup; with `errors: 'render'` KaTeX's red error span when the TeX is invalid, else ''. */
+    html: string;
+    /** The problem, when the TeX could not be typeset. `texOffset` indexes the tex string given. */
+    error?: {
+        message: string;
+        texOffset?: number;
+    };
+    /** Strict-mode reports (LaTeX-incompatible input), `\require` removals and other notices. */
+    warnings: string[];
+}
+export interface MathRenderer {
+    render(tex: string, display: boolean): MathRenderResult;
+    stats(): {
+        rendered: number;
+        cacheHits: number;
+    };
+}
+export interface MathRendererOptions {
+    /** `\name` → expansion, as KaTeX's `macros` option. */
+    macros?: Record<string, string>;
+    /** `fail`: an invalid formula renders nothing (the caller fails the page); `render`: KaTeX's error span. */
+    errors?: 'fail' | 'render';
+}
+export declare function createMathRenderer(opts?: MathRendererOptions): MathRenderer;

@@ -1,0 +1,22 @@
+/**
+ * Where a page's summary ends, for pages whose automatic summary would show math badly.
+ *
+ * Hugo 0.111.3 makes an automatic summary from the PLAIN text of the rendered page, so KaTeX's markup
+ * (MathML, the TeX annotation and the HTML rendering) becomes the same formula as text three times.
+ * Hugo 0.134+ keeps the HTML of whole paragraphs instead. A `<!--more-->` divider makes the summary
+ * "manual" in both: the rendered HTML before it, formulas typeset. So when the author gave neither a
+ * divider nor a front-matter summary and there is math within the first `summaryLength` words, the
+ * shadow gets a divider after the top-level block in which the count reaches `summaryLength` (Hugo
+ * 0.134+'s own rule: whole paragraphs), or after the last block when the page is shorter.
+ * Words are counted on the text a reader sees, a formula counting as one word.
+ */
+import type { Root } from 'mdast';
+import type { Range } from '../content/math.js';
+/** The summary divider as the shadow writes it: on its own line, blank lines around. */
+export declare const SUMMARY_DIVIDER = "\n\n<!--more-->\n";
+/**
+ * The offset (into the source) at which to insert SUMMARY_DIVIDER, or null when the automatic summary
+ * holds no math (Hugo's own is fine then). `tree` is the page body parsed with math, offsets relative
+ * to `bodyOffset`; a divider never goes inside one of the `shortcodes` ranges (it moves after it).
+ */
+export declare function summaryDividerOffset(tree: Root, bodyOffset: number, summaryLength: number, shortcodes?: readonly Range[]): number | null;

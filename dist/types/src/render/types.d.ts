@@ -1,0 +1,85 @@
+/**
+ * The contract between the shortcode host and the files in `shortcodes/`. A shortcode file default-exports
+ * a `ShortcodeDefinition`; the host finds it by name (see `registry.ts`), validates its parameters against
+ * `params`, and calls `render` with a `RenderContext`. The returned HTML becomes a partial that Hugo
+ * includes in place of the shortcode.
+ */
+import type { Diagnostic, ParamValue } from '../content/types.js';
+import type { ParamSpecs, ParamValues } from './params.js';
+export interface PageInfo {
+    /** Absolute path of the content file. */
+    absPath: string;
+    /** Path relative to the site root, with `/` separators (what diagnostics print). */
+    relPath: string;
+    /** Absolute directory of the page bundle when the page is `index.md`/`_index.md`, else undefined. */
+    bundleDir?: string;
+    /**
+     * Decoded front matter, keys as written. Front matter is not part of fragment keys: a shortcode whose
+     * output depends on it must set `cacheable: false`.
+     */
+    frontMatter: Record<string, unknown>;
+}
+export interface SiteInfo {
+    /** Absolute site root. */
+    dir: string;
+    /** Absolute static directories (usually `<site>/static`). */
+    staticDirs: string[];
+    /** Absolute assets directory (usually `<site>/assets`). */
+    assetsDir: string;
+}
+/** Reports a problem at the shortcode (or at one of its parameters, when `param` names it). */
+export type Reporter = (message: string, opts?: {
+    param?: string;
+    code?: string;
+}) => void;
+export interface RenderContext<P extends ParamSpecs = ParamSpecs> {
+    name: string;
+    /** Parameters after validation: defaults filled in, values converted to the declared types. */
+    params: ParamValues<P>;
+    /** The raw parameters as Hugo typed them. */
+    rawParams: ParamValue[] | Record<string, ParamValue>;
+    /** Raw inner content between opening and closing tag, if any. */
+    inner?: string;
+    page: PageInfo;
+    site: SiteInfo;
+    /**
+     * A prefix for every `id` the fragment defines (markers, gradients, clip paths, title/desc ids).
+     * Unique per page: two identical shortcodes on one page get different prefixes; deterministic.
+     */
+    idPrefix: string;
+    /** Typesets TeX with the page's KaTeX settings (HTML+MathML). Errors are reported, not thrown. */
+    math(tex: string, display: boolean): string;
+    /** Renders a short Markdown string (a caption) to inline HTML, math included. */
+    markdown(md: string): string;
+    /** Plain text of a Markdown string (for alt attributes, SVG titles). */
+    plainText(md: string): string;
+    error: Reporter;
+    warn: Reporter;
+}
+export interface ShortcodeDefinition<P extends ParamSpecs = ParamSpecs> {
+    /** The shortcode's name as written in content (`{{< name … >}}`); lower-case. */
+    name: string;
+    /** One sentence for the README and `--help`. */
+    summary: string;
+    params: P;
+    /** Whether the shortcode takes inner content between an opening and a closing tag. */
+    inner: 'none' | 'optional' | 'required';
+    /** Bump when the output for the same input changes, so cached fragments are re-rendered. */
+    version: number;
+    /**
+     * Whether the output depends only on the parameters and inner content. Set false when rendering reads
+     * files (an image, a data file) or checks that they exist: such shortcodes are rendered on every build.
+     * Default true: a fragment already on disk under the same key is reused.
+     */
+    cacheable?: boolean;
+    /**
+     * What a parameter the table does not list does: "error" (default: the page fails) or "warn" (a
+     * warning, the parameter is ignored). `figure` warns: themes and Hugo versions add parameters of their
+     * own (PaperMod's `align`), and a figure must never fail a page for one of them.
+     */
+    unknownParams?: 'error' | 'warn';
+    render(ctx: RenderContext<P>): string | Promise<string>;
+}
+/** Helper so shortcode files get their params type inferred. */
+export declare function defineShortcode<P extends ParamSpecs>(def: ShortcodeDefinition<P>): ShortcodeDefinition<P>;
+export type { Diagnostic };

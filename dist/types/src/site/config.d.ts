@@ -1,0 +1,180 @@
+import type { Diagnostic } from '../content/types.js';
+export type ConfigFormat = 'toml' | 'yaml' | 'json';
+export interface ConfigFile {
+    /** Absolute path. */
+    path: string;
+    format: ConfigFormat;
+    /** The top-level key this file's content is the value of (config/_default/params.toml → "params"); null for a whole config. */
+    key: string | null;
+}
+/** The single root config file Hugo reads (hugo.* before config.*), or null. */
+export declare function findRootConfig(siteDir: string): ConfigFile | null;
+/**
+ * Every config file Hugo merges for this site, lowest precedence first. `environment` null leaves out
+ * the environment directory (what every environment shares).
+ */
+export declare function findSiteConfigFiles(siteDir: string, environment?: string | null): ConfigFile[];
+/**
+ * The main config file of the site: the root file if there is one, else config/_default/hugo.* or
+ * config/_default/config.*; null when the site has no configuration Hugo would find.
+ */
+export declare function findSiteConfig(siteDir: string): ConfigFile | null;
+export declare function formatOf(file: string): ConfigFormat | null;
+/** Parses config text; never throws: problems come back as diagnostics with line and column. */
+export declare function parseConfigText(text: string, format: ConfigFormat, file?: string): {
+    data: Record<string, unknown>;
+    diagnostics: Diagnostic[];
+};
+/**
+ * Where JSON text goes wrong: the length of its longest prefix that is still the beginning of some valid
+ * JSON (JSON.parse of it fails only for running out of input), found by bisection.
+ */
+export declare function jsonErrorOffset(src: string): number | undefined;
+export declare function isRecord(v: unknown): v is Record<string, unknown>;
+/** The actual spelling of `key` in `obj`, ignoring case (an exact match first). */
+export declare function findKey(obj: Record<string, unknown>, key: string): string | undefined;
+/** Case-insensitive lookup of a dotted path (`markup.goldmark.parser.autoHeadingIDType`) or key list. */
+export declare function getIn(data: unknown, keyPath: string | readonly string[]): unknown;
+/** Deep merge as Hugo merges config files: maps merge key by key (ignoring case), anything else is replaced. */
+export declare function mergeConfig(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown>;
+export interface SiteConfig {
+    /** The main config file (see findSiteConfig); null when the site has none. */
+    file: string | null;
+    format: ConfigFormat | null;
+    /** Every file read, lowest precedence first. */
+    files: ConfigFile[];
+    /** The merged configuration, keys spelled as the user wrote them. */
+    data: Record<string, unknown>;
+    diagnostics: Diagnostic[];
+    /** The first content root (contentDir, or the first content mount that is not ours). */
+    contentDir: string;
+    /** Every content root, with where its files land inside the content tree. */
+    contentRoots: ComponentRoot[];
+    staticDirs: string[];
+    /** The first assets root. */
+    assetsDir: string;
+    prerender: PrerenderOptions;
+    /** What math location needs: the passthrough delimiters (when configured) and the escapes mode. */
+    math: {
+        delimiters?: PassthroughDelimiters;
+        escapes: 'none' | 'markdown';
+    };
+}
+/** Reads and merges a site's configuration. Never throws for bad config: see `diagnostics`. */
+export declare function readSiteConfig(siteDir: string, opts?: {
+    environment?: string | null;
+}): SiteConfig;
+export interface Mount {
+    source: string;
+    target: string;
+    /** Any other fields the mount has (lang, includeFiles, excludeFiles…), kept as written. */
+    [other: string]: unknown;
+}
+/** A path as written in config, compared the way Hugo would: forward slashes, no "./", no trailing "/". */
+export declare function normalizeRel(p: string): string;
+/** module.mounts as configured (source/target found case-insensitively), in order. */
+export declare function moduleMounts(data: Record<string, unknown>): Mount[];
+/** The component a mount target belongs to: "content/posts" → "content". */
+export declare function mountComponent(target: string): string;
+export declare const contentDirSetting: (data: Record<string, unknown>) => string;
+export declare const layoutDirSetting: (data: Record<string, unknown>) => string;
+export declare const assetDirSetting: (data: Record<string, unknown>) => string;
+/** staticDir may be a string or a list in Hugo. */
+export declare function staticDirSetting(data: Record<string, unknown>): string[];
+/** A directory that contributes to one of Hugo's components (content, static, assets, layouts). */
+export interface ComponentRoot {
+    /** As written in config, relative to the site (or absolute). */
+    source: string;
+    /** Absolute path. */
+    dir: string;
+    /** Where its files land inside the component: "" for the component root, "posts" for target "content/posts". */
+    target: string;
+    /** The language its files belong to (a mount's `lang`, or a language's own `contentDir`); absent: by file name. */
+    lang?: string;
+}
+/** Directories `hugo-prerender` itself mounts; never a user's source. */
+export declare const PRERENDER_DIR = ".prerender";
+/**
+ * How a mount says which language its files belong to. Measured: Hugo 0.111.3 reads `lang = "fr"` and
+ * ignores `sites`; Hugo 0.153 and later read `[sites.matrix] languages = ["fr"]` and stop the build
+ * with an error when a mount has `lang` ("module.mounts.lang was deprecated in Hugo v0.153.0 and
+ * subsequently removed"). No single spelling works in both.
+ */
+export type LanguageMountStyle = 'lang' | 'sites.matrix';
+/** The spelling a Hugo version (e.g. "0.169.0") understands. */
+export declare function languageMountStyle(hugoVersion: string): LanguageMountStyle;
+/** A mount whose files belong to one language, spelled in `style`. */
+export declare function languageMount(source: string, target: string, lang: string, style: LanguageMountStyle): Mount;
+/** The one language a mount's files belong to (lower case), and how the mount says it; undefined for none or several. */
+export declare function mountLanguage(m: Mount): {
+    lang: string;
+    style: LanguageMountStyle;
+} | undefined;
+/**
+ * Languages with a content directory of their own (`[languages.fr] contentDir = "content.fr"`, not the
+ * site's contentDir), sorted by language code (lower case, as Hugo spells it).
+ */
+export declare function languageContentDirs(data: Record<string, unknown>): {
+    lang: string;
+    source: string;
+}[];
+/**
+ * The content mounts Hugo makes itself when the config defines none (measured with 0.111.3 and 0.169.0):
+ * the site's contentDir, plus, for each language with its own contentDir, that directory with `lang`.
+ * The site's contentDir is read only when some language has no directory of its own (with every
+ * language in its own directory, content/ is not published). A site that defines any content mount
+ * gets none of these: its per-language directories are dropped too.
+ */
+export declare function defaultContentMounts(data: Record<string, unknown>, style?: LanguageMountStyle): Mount[];
+/**
+ * The directory inside .prerender that holds the shadows of one language's content tree: `content`
+ * for files whose language comes from their name (what every single-language site has), and
+ * `content.<lang>` for a language-specific root. One tree per language rather than per root: a
+ * language's roots share one content tree in Hugo, and `content.fr` cannot collide with `content/…`.
+ * Undefined for a language code that is not a plain name (it would not be a safe directory name).
+ */
+export declare function shadowTree(lang?: string): string | undefined;
+/** Where the user's content comes from (our own .prerender/content… excluded). */
+export declare function contentRoots(siteDir: string, data: Record<string, unknown>): ComponentRoot[];
+export declare function staticRoots(siteDir: string, data: Record<string, unknown>): ComponentRoot[];
+export declare function assetRoots(siteDir: string, data: Record<string, unknown>): ComponentRoot[];
+export declare function layoutRoots(siteDir: string, data: Record<string, unknown>): ComponentRoot[];
+export interface PrerenderOptions {
+    math: {
+        /** "markdown": the posts escape their TeX for Markdown (\\( … \\), \_): undo that before KaTeX. */
+        escapes: 'none' | 'markdown';
+    };
+    katex: {
+        /** Site-wide macros, names as written (TeX is case-sensitive). */
+        macros: Record<string, string>;
+    };
+    /** "fail": a formula KaTeX rejects is an error (exit 1); "render": KaTeX's red error span, as a warning. */
+    errors: 'fail' | 'render';
+    /** What plain `hugo` does with a shadow older than its source (checked by the prerender shortcode). */
+    stale: 'warn' | 'error';
+}
+export declare const DEFAULT_PRERENDER_OPTIONS: PrerenderOptions;
+/** `[params.prerender]` with defaults; bad values become warnings and fall back to the default. */
+export declare function prerenderOptions(data: Record<string, unknown>, file?: string): {
+    options: PrerenderOptions;
+    diagnostics: Diagnostic[];
+};
+export interface PassthroughDelimiters {
+    inline: [string, string][];
+    block: [string, string][];
+}
+/**
+ * markup.goldmark.extensions.passthrough.delimiters, or null when the site does not configure them
+ * (in which case the tool's own default delimiters apply). Hugo ignores them unless the extension is
+ * enabled; we honour them whenever they are written, since a site that lists them means them.
+ */
+export declare function passthroughDelimiters(data: Record<string, unknown>): PassthroughDelimiters | null;
+export type AutoHeadingIDType = 'github' | 'github-ascii' | 'blackfriday';
+export declare function autoHeadingIDType(data: Record<string, unknown>): AutoHeadingIDType;
+export interface TableOfContents {
+    startLevel: number;
+    endLevel: number;
+    ordered: boolean;
+}
+/** markup.tableOfContents with Hugo's defaults (2, 3, false). */
+export declare function tableOfContents(data: Record<string, unknown>): TableOfContents;

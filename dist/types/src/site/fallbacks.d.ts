@@ -1,0 +1,28 @@
+/** Shortcodes Hugo has built in: Hugo already knows a template for these. */
+export declare const HUGO_BUILTIN_SHORTCODES: ReadonlySet<string>;
+/**
+ * The template Hugo runs for `name` on a page rendered from its original. Hugo insists that a template
+ * mentioning `.Inner` is always used with a closing tag, and one that does not, never: so `.Inner` is
+ * mentioned exactly for shortcodes whose inner content is required (an optional one is taken as bare).
+ */
+export declare function fallbackTemplate(name: string, inner: 'none' | 'optional' | 'required'): string;
+/**
+ * Every layouts directory of the site, of its themes and of the modules it imports (as configured),
+ * absolute, highest precedence first. An import path is looked up where Hugo looks first without a
+ * module cache: `_vendor/<path>` and `<themesDir>/<path>`.
+ */
+export declare function siteLayoutDirs(siteDir: string, data: Record<string, unknown>): string[];
+/**
+ * The first shortcode template `name` (`name.html`, `name.<format>.html`, …) in `layoutDirs`, in
+ * `shortcodes/` or Hugo 0.146's `_shortcodes/`: its absolute path, or undefined.
+ */
+export declare function shortcodeTemplate(layoutDirs: readonly string[], name: string): string | undefined;
+/** Whether one of `layoutDirs` has a shortcode template `name`. */
+export declare function hasShortcodeTemplate(layoutDirs: readonly string[], name: string): boolean;
+/**
+ * Which of `names` the site, a theme or a module has its own template for, each with that template's
+ * path relative to the site (forward slashes), sorted by name.
+ */
+export declare function siteShortcodeTemplates(siteDir: string, layoutDirs: readonly string[], names: Iterable<string>): Map<string, string>;
+/** The shortcode names that get a stand-in template: ours, minus Hugo's built-ins and the site's own. */
+export declare function fallbackNames(ours: Iterable<string>, layoutDirs: readonly string[]): string[];

@@ -1,0 +1,123 @@
+/** The shadow tree of pages whose language comes from their file name (see config.ts shadowTree). */
+export declare const DEFAULT_TREE = "content";
+export declare const MANIFEST_FILE = "manifest.json";
+export declare const PARTIALS_DIR = "layouts/partials/prerender";
+/** Stand-in templates for the shortcodes we render (see writeShortcodeFallback). */
+export declare const SHORTCODES_DIR = "layouts/shortcodes";
+/**
+ * `.prerender/watching` exists while `hugo-prerender watch` runs. The templates read it (fileExists) to
+ * keep `hugo server` quiet about the moment between a save and the watcher's rewrite of that page.
+ * It sits outside every mounted directory, so writing it never triggers a Hugo rebuild.
+ */
+export declare const WATCH_MARKER = "watching";
+export interface ShadowInfo {
+    /** The original file, relative to the site root with forward slashes (e.g. `content/posts/x.md`). */
+    source: string;
+    /** The fragment keys this page's placeholders use. */
+    partials: string[];
+    /** md5 of the original's bytes (what the placeholder carries), when the caller has it. */
+    sourceMd5?: string;
+}
+export interface Manifest {
+    version: number;
+    /** Shadow path relative to .prerender/content → what made it. */
+    pages: Record<string, ShadowInfo>;
+    /** The same for the other shadow trees (`content.fr` → its pages), when there are any. */
+    trees?: Record<string, Record<string, ShadowInfo>>;
+    /** Static files written, relative to .prerender/static. */
+    static: string[];
+    /** Fragments whose rendering reported diagnostics: re-rendered by the next build, never reused. */
+    noisy?: string[];
+}
+export interface FinishResult {
+    /** Files removed, relative to .prerender/ (sorted). */
+    removed: string[];
+    manifest: Manifest;
+}
+export declare class OutputPathError extends Error {
+}
+export declare function md5(data: string | Buffer): string;
+export declare function readManifest(root: string): Manifest;
+export declare class PrerenderOutput {
+    /** Absolute `<site>/.prerender`. */
+    readonly root: string;
+    private readonly siteReal;
+    private readonly previous;
+    /** Shadow tree (`content`, `content.fr`) → shadow path inside it → what made it. */
+    private readonly trees;
+    private readonly partialsWritten;
+    private readonly staticWritten;
+    private readonly shortcodesWritten;
+    private readonly noisy;
+    private onDisk;
+    private keptAny;
+    private tmpCounter;
+    constructor(siteDir: string);
+    /**
+     * `.prerender/<tree>/<rel>`; `rel` is the page's path inside the content tree (`posts/x.md`), `tree`
+     * the shadow tree of its language (config.ts shadowTree: `content`, or `content.fr`).
+     */
+    writeShadow(rel: string, text: string, info: ShadowInfo, tree?: string): void;
+    /**
+     * `.prerender/layouts/partials/prerender/<key>.html` printing `html` (as a literal: see
+     * src/render/template-safe.ts), written only if not already there with these bytes.
+     */
+    writePartial(key: string, html: string): void;
+    /** Records that rendering this fragment reported diagnostics (see Manifest.noisy). */
+    markNoisy(key: string): void;
+    /**
+     * Whether the fragment for `key` exists (written in this build or left by an earlier one) and can be
+     * reused: a fragment an earlier build marked noisy is not, so that its diagnostics are reported again.
+     */
+    hasPartial(key: string): boolean;
+    /**
+     * The fragments an earlier build left, listed once per build (one directory read instead of a few
+     * system calls per lookup: a warm build of a large site asks thousands of times). Only this build adds
+     * fragments, and it records them in partialsWritten.
+     */
+    private partialsOnDisk;
+    /** The fragment for `key` as on disk (written in this build or an earlier one), or undefined. */
+    readPartial(key: string): string | undefined;
+    /** `.prerender/static/<rel>`, served by Hugo at `/<rel>`. */
+    writeStatic(rel: string, data: Buffer | string): void;
+    /**
+     * `.prerender/layouts/shortcodes/<name>.html`: what Hugo runs for one of our shortcodes on a page it
+     * renders from the original rather than from a shadow (no shadow yet, or `hugo server` 0.111 in the
+     * instant between a save and the watcher's rewrite, when it re-reads the original itself).
+     */
+    writeShortcodeFallback(name: string, html: string): void;
+    /**
+     * Writes an existing shadow again, same bytes, new file (atomic rename), so that Hugo's watcher sees
+     * it change once more. Returns false when there is no such shadow. See watch.ts for why.
+     */
+    rewriteShadow(rel: string, tree?: string): boolean;
+    /** Writes `.prerender/<name>` (a marker file such as WATCH_MARKER), atomically. */
+    writeMarker(name: string, text: string): void;
+    /** Removes `.prerender/<name>` if it exists. */
+    removeMarker(name: string): void;
+    /**
+     * Keeps what an earlier build produced for this page (its shadow and the partials it used), e.g.
+     * because the page failed this time: its old shadow stays, and Hugo's staleness check reports it.
+     */
+    keep(rel: string, tree?: string): void;
+    /**
+     * Ends the build: removes every shadow, partial and static file this build neither wrote nor kept
+     * (a deleted source loses its shadow), removes emptied directories, and writes the manifest.
+     */
+    finish(opts?: {
+        sweepPartials?: boolean;
+    }): FinishResult;
+    private treePages;
+    private checkTree;
+    private checkKey;
+    /** A relative path inside a component: forward slashes, no `..`, not absolute. */
+    private cleanRel;
+    /**
+     * The absolute path of `rel` inside .prerender, after checking that it stays inside, textually and
+     * once every existing symlink on the way is resolved.
+     */
+    private resolve;
+    private write;
+    /** Deletes files under `.prerender/<dir>` for which `keep(relative path)` is false; never follows symlinks. */
+    private sweep;
+}

@@ -1,0 +1,42 @@
+/**
+ * dist/ is committed, so that installing from a path, a git URL or a tarball needs no build step: it
+ * must be exactly what `npm run bundle` makes from the committed sources (esbuild and tsc are
+ * deterministic). While bundle sources have uncommitted changes, the working tree's dist/ is checked
+ * instead (`npm test` rebuilds it): commit it with them.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import { PROJECT_ROOT, tempDir } from '../helpers/hugo.js';
+
+const INPUTS = ['src', 'shortcodes', 'layouts', 'scripts/build.mjs', 'scripts/shortcodes-plugin.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
+
+function files(dir: string, base = dir): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name), base) : [path.relative(base, path.join(dir, e.name)).split(path.sep).join('/')]));
+}
+
+const git = (args: string[]) => execFileSync('git', ['-C', PROJECT_ROOT, ...args], { maxBuffer: 64 * 1024 * 1024 });
+
+it('the committed dist/ is what npm run bundle makes from the committed sources', () => {
+  const out = tempDir('hp-dist-');
+  const build = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/build.mjs')], { cwd: PROJECT_ROOT, env: { ...process.env, HP_DIST: out }, encoding: 'utf8' });
+  expect(build.status, build.stderr).toBe(0);
+  const tsc = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', path.join(out, 'types')], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+  expect(tsc.status, tsc.stdout + tsc.stderr).toBe(0);
+
+  const dirty = git(['status', '--porcelain', '--', ...INPUTS]).toString().trim() !== '';
+  const fresh = files(out).sort();
+  const committed = dirty
+    ? files(path.join(PROJECT_ROOT, 'dist')).sort()
+    : git(['ls-tree', '-r', '--name-only', 'HEAD', 'dist']).toString().trim().split('\n').filter(Boolean).map((f) => f.slice('dist/'.length)).sort();
+  const what = dirty ? 'dist/ in the working tree' : 'dist/ committed at HEAD';
+  const fix = 'run `npm run bundle` and commit dist/ with the change';
+  expect(committed, `${what} does not hold the files a build makes: ${fix}`).toEqual(fresh);
+  const stale = fresh.filter((f) => {
+    const want = readFileSync(path.join(out, f));
+    const have = dirty ? readFileSync(path.join(PROJECT_ROOT, 'dist', f)) : git(['cat-file', 'blob', `HEAD:dist/${f}`]);
+    return !want.equals(have);
+  });
+  expect(stale, `${what} differs from a fresh build in these files: ${fix}`).toEqual([]);
+}, 180_000);
