@@ -154,6 +154,7 @@ export function pageServices(config: SiteConfig, siteDir: string, errorMode: 'fa
     math: config.math,
     settingsKey: stableStringify({ macros, errorMode, math: config.math, unsafe, site: [...siteShortcodes.keys()] }),
     everywhere: everywhereSettings(config.data),
+    limits: config.prerender.limits,
     siteShortcodes,
   };
   const site: SiteInfo = { dir: siteDir, staticDirs: config.staticDirs, assetsDir: config.assetsDir };

@@ -8,6 +8,7 @@ import { parsePage } from './content/page.js';
 import { locateMath, texOffsetToSource, type MathOptions } from './content/math.js';
 import { findMojibake } from './content/mojibake.js';
 import { LineIndex } from './content/position.js';
+import { containerDepth, DEFAULT_LIMITS, limitDiagnostic, type PageLimits } from './content/limits.js';
 import { renderShortcode, type HostServices } from './render/host.js';
 import { getShortcode } from './render/registry.js';
 import { contentKey, md5Hex, stableStringify } from './render/keys.js';
@@ -30,6 +31,8 @@ export interface PageSettings {
    * renders those shortcodes and we leave them alone.
    */
   siteShortcodes?: ReadonlyMap<string, string>;
+  /** Hard limits per page (src/content/limits.ts); the defaults when absent. */
+  limits?: PageLimits;
 }
 
 export interface Fragment {
@@ -186,6 +189,10 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
       });
     }
   }
+  const limits = env.settings.limits ?? DEFAULT_LIMITS;
+  const overLimit = pageOverLimits(source, parsed, limits, lines, file);
+  if (overLimit) return { formulas: [], fragments: [], diagnostics: [...diagnostics, overLimit], failed: true, stats, parsed };
+
   const located = locateMath(source, {
     bodyOffset: parsed.bodyOffset,
     masked: maskedRanges(parsed, isOwned),
@@ -193,6 +200,11 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     file,
   });
   for (const d of located.diagnostics) diagnostics.push({ ...d, file });
+  if (located.spans.length > limits.formulas) {
+    const first = located.spans[limits.formulas]!;
+    diagnostics.push(limitDiagnostic('formulas', limits, located.spans.length, first.start, lines, file));
+    return { formulas: [], fragments: [], diagnostics, failed: true, stats, parsed };
+  }
   const missed = dollarsLeftOut(source, parsed, maskedRanges(parsed, isOwned), env.settings.math, located.spans);
   if (missed) diagnostics.push({ ...missed, file });
 
@@ -336,6 +348,25 @@ function dollarsLeftOut(
     code: 'passthrough',
     message: `${first.delimiter}…${first.delimiter} is not math on this site: markup.goldmark.extensions.passthrough.delimiters leaves out ${first.delimiter}, so ${count} stay${spans.length === 1 ? 's' : ''} raw TeX. Add ${missing.join(' and ')} to those delimiters in the site config${instead}`,
   };
+}
+
+/** The first limit the page is over (size, shortcodes, nesting), checked before Markdown parsing. */
+function pageOverLimits(source: string, parsed: ParsedPage, limits: PageLimits, lines: LineIndex, file: string): Diagnostic | undefined {
+  const bytes = Buffer.byteLength(source, 'utf8');
+  if (bytes > limits.pageBytes) return limitDiagnostic('pageBytes', limits, bytes, 0, lines, file);
+  let count = 0;
+  let at = -1;
+  const walk = (list: readonly Shortcode[]) => {
+    for (const sc of list) {
+      if (++count === limits.shortcodes + 1) at = sc.offset;
+      walk(sc.children);
+    }
+  };
+  walk(parsed.shortcodes);
+  if (at >= 0) return limitDiagnostic('shortcodes', limits, count, at, lines, file);
+  const nesting = containerDepth(source, parsed.bodyOffset);
+  if (nesting.depth > limits.nesting) return limitDiagnostic('nesting', limits, nesting.depth, nesting.offset, lines, file);
+  return undefined;
 }
 
 function mathDiagnostic(

@@ -11,6 +11,7 @@
  * - Keys are case-insensitive (Hugo lower-cases them); lookups here ignore case but `data` keeps the
  *   user's spelling, which matters for values such as KaTeX macro names that are keys.
  */
+import { DEFAULT_LIMITS, type PageLimits } from '../content/limits.js';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
@@ -489,6 +490,8 @@ export interface PrerenderOptions {
   errors: 'fail' | 'render';
   /** What plain `hugo` does with a shadow older than its source (checked by the prerender shortcode). */
   stale: 'warn' | 'error';
+  /** Hard limits per page (src/content/limits.ts). */
+  limits: PageLimits;
 }
 
 export const DEFAULT_PRERENDER_OPTIONS: PrerenderOptions = {
@@ -496,6 +499,7 @@ export const DEFAULT_PRERENDER_OPTIONS: PrerenderOptions = {
   katex: { macros: {} },
   errors: 'fail',
   stale: 'warn',
+  limits: DEFAULT_LIMITS,
 };
 
 function enumSetting<T extends string>(
@@ -546,7 +550,37 @@ export function prerenderOptions(
         });
     }
   }
-  return { options: { math: { escapes }, katex: { macros }, errors, stale }, diagnostics };
+  const limits = { ...DEFAULT_LIMITS };
+  const rawLimits = getIn(p, 'limits');
+  if (rawLimits !== undefined && !isRecord(rawLimits)) {
+    diagnostics.push({ severity: 'warning', code: 'config', message: 'params.prerender.limits must be a table of limits; using the defaults', file, line: 1, column: 1 });
+  } else if (rawLimits) {
+    for (const [key, value] of Object.entries(rawLimits)) {
+      const name = (Object.keys(DEFAULT_LIMITS) as (keyof PageLimits)[]).find((k) => k.toLowerCase() === key.toLowerCase());
+      if (name === undefined) {
+        diagnostics.push({
+          severity: 'warning',
+          code: 'config',
+          message: `params.prerender.limits.${key} is not a limit hugo-prerender knows (${Object.keys(DEFAULT_LIMITS).join(', ')}); ignored`,
+          file,
+          line: 1,
+          column: 1,
+        });
+      } else if (typeof value === 'number' && Number.isInteger(value) && value > 0) {
+        limits[name] = value;
+      } else {
+        diagnostics.push({
+          severity: 'warning',
+          code: 'config',
+          message: `params.prerender.limits.${key} = ${JSON.stringify(value)} is not a positive whole number; using ${DEFAULT_LIMITS[name]}`,
+          file,
+          line: 1,
+          column: 1,
+        });
+      }
+    }
+  }
+  return { options: { math: { escapes }, katex: { macros }, errors, stale, limits }, diagnostics };
 }
 
 // --- markup ---------------------------------------------------------------------------------------

@@ -8,21 +8,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { prerenderPage, type PageEnv } from '../../src/prerender-page.js';
 import { parsePage } from '../../src/content/page.js';
-import { createMathRenderer } from '../../src/render/katex.js';
-import { createHostServices } from '../../src/render/host.js';
+import { pageEnv } from '../helpers/page-env.js';
 import { SUMMARY_DIVIDER } from '../../src/render/summary.js';
 
-function env(relPath = 'content/posts/p.md'): PageEnv {
-  const renderer = createMathRenderer({ errors: 'fail' });
-  return {
-    page: { absPath: `/site/${relPath}`, relPath, frontMatter: {} },
-    site: { dir: '/site', staticDirs: ['/site/static'], assetsDir: '/site/assets' },
-    settings: { math: { escapes: 'none' }, settingsKey: 'test' },
-    renderer,
-    errorMode: 'fail',
-    services: createHostServices(renderer),
-  };
-}
+const env = pageEnv;
 
 const PLACEHOLDER = /\{\{< prerender "([0-9a-f]+)"(?: "[0-9a-f]{32}" `[^`]*`)? >\}\}/g;
 

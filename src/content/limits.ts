@@ -1,0 +1,129 @@
+/**
+ * Hard limits on one page, checked before the expensive phases (Markdown parsing, KaTeX). Real posts are
+ * far below every default; a page above one is hostile or broken, and without the limit it could cost
+ * minutes and gigabytes (the Markdown parser and tree walkers grow faster than linearly with nesting
+ * depth). A page over a limit gets one located error naming the limit and how to raise it, and is left to
+ * Hugo as it is; the other pages are not affected.
+ */
+import type { Diagnostic } from './types.js';
+import { LineIndex } from './position.js';
+
+export interface PageLimits {
+  /** Size of the content file in bytes (UTF-8). */
+  pageBytes: number;
+  /** Formulas (math spans) on one page. */
+  formulas: number;
+  /** Shortcodes on one page (ours and the theme's, nested ones included). */
+  shortcodes: number;
+  /** Nesting of Markdown containers (blockquotes, list items) on one line. */
+  nesting: number;
+}
+
+export const DEFAULT_LIMITS: PageLimits = {
+  pageBytes: 2 * 1024 * 1024,
+  formulas: 10_000,
+  shortcodes: 10_000,
+  nesting: 64,
+};
+
+/** The setting that raises each limit, for messages and the README. */
+export const LIMIT_SETTINGS: Record<keyof PageLimits, string> = {
+  pageBytes: 'params.prerender.limits.pageBytes',
+  formulas: 'params.prerender.limits.formulas',
+  shortcodes: 'params.prerender.limits.shortcodes',
+  nesting: 'params.prerender.limits.nesting',
+};
+
+const WHAT: Record<keyof PageLimits, string> = {
+  pageBytes: 'bytes',
+  formulas: 'formulas',
+  shortcodes: 'shortcodes',
+  nesting: 'levels of nested blockquotes or lists',
+};
+
+/** The located error for a page over `limit` (found is what the page has, or at least has). */
+export function limitDiagnostic(limit: keyof PageLimits, limits: PageLimits, found: number, offset: number, lines: LineIndex, file: string): Diagnostic {
+  return {
+    severity: 'error',
+    code: 'limit',
+    file,
+    ...lines.at(offset),
+    offset,
+    message:
+      `this page has ${found > limits[limit] ? `${found}` : `more than ${limits[limit]}`} ${WHAT[limit]}, over the limit of ${limits[limit]}, so it was not prerendered ` +
+      `(Hugo renders it as it is). Split the page, or raise ${LIMIT_SETTINGS[limit]} in the site config if it is meant to be this large`,
+  };
+}
+
+const SPACE = 0x20;
+const TAB = 0x09;
+const GT = 0x3e;
+
+function isListMarkerAt(source: string, i: number): number {
+  // `-`, `*`, `+` or up to nine digits then `.` or `)`, followed by a space or tab: the marker's length.
+  const c = source.charCodeAt(i);
+  if (c === 0x2d || c === 0x2a || c === 0x2b) {
+    const n = source.charCodeAt(i + 1);
+    return n === SPACE || n === TAB ? 1 : 0;
+  }
+  let j = i;
+  while (j < source.length && j - i < 9 && source.charCodeAt(j) >= 0x30 && source.charCodeAt(j) <= 0x39) j++;
+  if (j === i) return 0;
+  const d = source.charCodeAt(j);
+  if (d !== 0x2e && d !== 0x29) return 0;
+  const n = source.charCodeAt(j + 1);
+  return n === SPACE || n === TAB ? j + 1 - i : 0;
+}
+
+/**
+ * The deepest container nesting of the body, estimated in one pass: per line, the `>` and list markers
+ * that open it, plus the indentation before the first of them in steps of two columns (nested list items sit on lines of their
+ * own, indented under their parent). It never underestimates what CommonMark can nest on a line, which
+ * is what matters for a limit. Returns the depth and the offset of the first line that reaches it.
+ */
+export function containerDepth(source: string, from = 0): { depth: number; offset: number } {
+  let best = 0;
+  let bestAt = from;
+  let i = from;
+  while (i < source.length) {
+    const lineStart = i;
+    let depth = 0;
+    let indent = 0;
+    // A line of nothing but `-` (or `*`) and spaces is a thematic break (`- - -`), not nested lists.
+    let bullets = '';
+    let onlyOneBullet = true;
+    for (;;) {
+      const c = source.charCodeAt(i);
+      if (c === SPACE || c === TAB) {
+        // Only the indentation before the first marker nests (spaces after a marker belong to it).
+        if (depth === 0) indent += c === TAB ? 4 : 1;
+        i++;
+      } else if (c === GT) {
+        depth++;
+        onlyOneBullet = false;
+        i++;
+      } else {
+        const m = isListMarkerAt(source, i);
+        if (m === 0) break;
+        if (m > 1 || (bullets !== '' && bullets !== source[i])) onlyOneBullet = false;
+        bullets = source[i]!;
+        depth++;
+        i += m;
+      }
+    }
+    const c = source.charCodeAt(i);
+    const atEol = i >= source.length || c === 0x0a || c === 0x0d;
+    const lastIsBullet = (source[i] === '-' || source[i] === '*') && (bullets === '' || bullets === source[i]);
+    if (onlyOneBullet && (atEol || (lastIsBullet && /^[-*][ \t]*(\r?\n|$)/.test(source.slice(i, i + 3))))) depth = 0;
+    // Indentation nests only under a container marker: an indented line without one is code or text.
+    if (depth > 0) depth += indent >> 1;
+    if (depth > best) {
+      best = depth;
+      bestAt = lineStart;
+    }
+    const nl = source.indexOf('\n', i);
+    if (nl < 0) break;
+    i = nl + 1;
+  }
+  return { depth: best, offset: bestAt };
+}
