@@ -1,3 +1,4 @@
+import { DEFAULT_LIMITS } from '../../src/content/limits.js';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempSites } from '../helpers/temp-site.js';
@@ -149,7 +150,7 @@ describe('accessors (keys are case-insensitive)', () => {
     expect(staticRoots(m, readSiteConfig(m).data)).toEqual([{ source: 'pics', dir: path.join(m, 'pics'), target: 'img' }]);
   });
   it('params.prerender with defaults, validation and macro names kept as written', () => {
-    expect(prerenderOptions({}).options).toEqual({ math: { escapes: 'none' }, katex: { macros: {} }, errors: 'fail', stale: 'warn' });
+    expect(prerenderOptions({}).options).toEqual({ math: { escapes: 'none' }, katex: { macros: {} }, errors: 'fail', stale: 'warn', limits: DEFAULT_LIMITS });
     const cfg = readSiteConfig(
       site({
         'hugo.toml':
@@ -158,7 +159,7 @@ describe('accessors (keys are case-insensitive)', () => {
       }),
     );
     const { options, diagnostics } = prerenderOptions(cfg.data, 'hugo.toml');
-    expect(options).toEqual({ math: { escapes: 'markdown' }, katex: { macros: { '\\RR': '\\mathbb{R}' } }, errors: 'render', stale: 'warn' });
+    expect(options).toEqual({ math: { escapes: 'markdown' }, katex: { macros: { '\\RR': '\\mathbb{R}' } }, errors: 'render', stale: 'warn', limits: DEFAULT_LIMITS });
     expect(diagnostics.map((d) => d.message)).toEqual([
       'params.prerender.stale = "sometimes" is not one of "warn", "error"; using "warn"',
       'params.prerender.katex.macros: the definition of "\\\\bad" must be a string; ignored',
