@@ -39852,6 +39852,96 @@ function findMojibake(text11, baseOffset) {
   return out;
 }
 
+// src/content/limits.ts
+var DEFAULT_LIMITS = {
+  pageBytes: 2 * 1024 * 1024,
+  formulas: 1e4,
+  shortcodes: 1e4,
+  nesting: 64
+};
+var LIMIT_SETTINGS = {
+  pageBytes: "params.prerender.limits.pageBytes",
+  formulas: "params.prerender.limits.formulas",
+  shortcodes: "params.prerender.limits.shortcodes",
+  nesting: "params.prerender.limits.nesting"
+};
+var WHAT = {
+  pageBytes: "bytes",
+  formulas: "formulas",
+  shortcodes: "shortcodes",
+  nesting: "levels of nested blockquotes or lists"
+};
+function limitDiagnostic(limit, limits, found, offset, lines, file) {
+  return {
+    severity: "error",
+    code: "limit",
+    file,
+    ...lines.at(offset),
+    offset,
+    message: `this page has ${found > limits[limit] ? `${found}` : `more than ${limits[limit]}`} ${WHAT[limit]}, over the limit of ${limits[limit]}, so it was not prerendered (Hugo renders it as it is). Split the page, or raise ${LIMIT_SETTINGS[limit]} in the site config if it is meant to be this large`
+  };
+}
+var SPACE = 32;
+var TAB = 9;
+var GT = 62;
+function isListMarkerAt(source, i2) {
+  const c = source.charCodeAt(i2);
+  if (c === 45 || c === 42 || c === 43) {
+    const n2 = source.charCodeAt(i2 + 1);
+    return n2 === SPACE || n2 === TAB ? 1 : 0;
+  }
+  let j = i2;
+  while (j < source.length && j - i2 < 9 && source.charCodeAt(j) >= 48 && source.charCodeAt(j) <= 57) j++;
+  if (j === i2) return 0;
+  const d2 = source.charCodeAt(j);
+  if (d2 !== 46 && d2 !== 41) return 0;
+  const n = source.charCodeAt(j + 1);
+  return n === SPACE || n === TAB ? j + 1 - i2 : 0;
+}
+function containerDepth(source, from = 0) {
+  let best = 0;
+  let bestAt = from;
+  let i2 = from;
+  while (i2 < source.length) {
+    const lineStart = i2;
+    let depth = 0;
+    let indent2 = 0;
+    let bullets = "";
+    let onlyOneBullet = true;
+    for (; ; ) {
+      const c2 = source.charCodeAt(i2);
+      if (c2 === SPACE || c2 === TAB) {
+        if (depth === 0) indent2 += c2 === TAB ? 4 : 1;
+        i2++;
+      } else if (c2 === GT) {
+        depth++;
+        onlyOneBullet = false;
+        i2++;
+      } else {
+        const m = isListMarkerAt(source, i2);
+        if (m === 0) break;
+        if (m > 1 || bullets !== "" && bullets !== source[i2]) onlyOneBullet = false;
+        bullets = source[i2];
+        depth++;
+        i2 += m;
+      }
+    }
+    const c = source.charCodeAt(i2);
+    const atEol = i2 >= source.length || c === 10 || c === 13;
+    const lastIsBullet = (source[i2] === "-" || source[i2] === "*") && (bullets === "" || bullets === source[i2]);
+    if (onlyOneBullet && (atEol || lastIsBullet && /^[-*][ \t]*(\r?\n|$)/.test(source.slice(i2, i2 + 3)))) depth = 0;
+    if (depth > 0) depth += indent2 >> 1;
+    if (depth > best) {
+      best = depth;
+      bestAt = lineStart;
+    }
+    const nl = source.indexOf("\n", i2);
+    if (nl < 0) break;
+    i2 = nl + 1;
+  }
+  return { depth: best, offset: bestAt };
+}
+
 // src/render/params.ts
 var NUMBER_RE = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 function describe(spec) {
@@ -43415,7 +43505,7 @@ function isPhrasing(type) {
   return PHRASING.has(type);
 }
 var PUNCT = /[\p{P}\p{S}]/u;
-var SPACE = /\s/u;
+var SPACE2 = /\s/u;
 var ALNUM = /[\p{L}\p{N}]/u;
 function typographer(tree) {
   const seq = [];
@@ -43470,8 +43560,8 @@ function curl(quote, prev, next, ahead) {
     if (ALNUM.test(prev) && ALNUM.test(next)) return close2;
     if (/^\d\ds/.test(ahead) && !ALNUM.test(prev)) return close2;
   }
-  const nextSpace = SPACE.test(next);
-  const prevSpace = SPACE.test(prev);
+  const nextSpace = SPACE2.test(next);
+  const prevSpace = SPACE2.test(prev);
   const leftFlanking = !nextSpace && (!PUNCT.test(next) || prevSpace || PUNCT.test(prev));
   const rightFlanking = !prevSpace && (!PUNCT.test(prev) || nextSpace || PUNCT.test(next));
   if (leftFlanking && !rightFlanking) return open3;
@@ -52418,7 +52508,37 @@ function prerenderOptions(data, file) {
         });
     }
   }
-  return { options: { math: { escapes }, katex: { macros: macros2 }, errors, stale }, diagnostics };
+  const limits = { ...DEFAULT_LIMITS };
+  const rawLimits = getIn(p5, "limits");
+  if (rawLimits !== void 0 && !isRecord(rawLimits)) {
+    diagnostics.push({ severity: "warning", code: "config", message: "params.prerender.limits must be a table of limits; using the defaults", file, line: 1, column: 1 });
+  } else if (rawLimits) {
+    for (const [key2, value2] of Object.entries(rawLimits)) {
+      const name = Object.keys(DEFAULT_LIMITS).find((k2) => k2.toLowerCase() === key2.toLowerCase());
+      if (name === void 0) {
+        diagnostics.push({
+          severity: "warning",
+          code: "config",
+          message: `params.prerender.limits.${key2} is not a limit hugo-prerender knows (${Object.keys(DEFAULT_LIMITS).join(", ")}); ignored`,
+          file,
+          line: 1,
+          column: 1
+        });
+      } else if (typeof value2 === "number" && Number.isInteger(value2) && value2 > 0) {
+        limits[name] = value2;
+      } else {
+        diagnostics.push({
+          severity: "warning",
+          code: "config",
+          message: `params.prerender.limits.${key2} = ${JSON.stringify(value2)} is not a positive whole number; using ${DEFAULT_LIMITS[name]}`,
+          file,
+          line: 1,
+          column: 1
+        });
+      }
+    }
+  }
+  return { options: { math: { escapes }, katex: { macros: macros2 }, errors, stale, limits }, diagnostics };
 }
 function delimiterPairs2(v) {
   if (!Array.isArray(v)) return [];
@@ -52826,6 +52946,9 @@ async function prerenderPage(source, env2) {
       });
     }
   }
+  const limits = env2.settings.limits ?? DEFAULT_LIMITS;
+  const overLimit = pageOverLimits(source, parsed, limits, lines, file);
+  if (overLimit) return { formulas: [], fragments: [], diagnostics: [...diagnostics, overLimit], failed: true, stats, parsed };
   const located = locateMath(source, {
     bodyOffset: parsed.bodyOffset,
     masked: maskedRanges(parsed, isOwned),
@@ -52833,6 +52956,11 @@ async function prerenderPage(source, env2) {
     file
   });
   for (const d2 of located.diagnostics) diagnostics.push({ ...d2, file });
+  if (located.spans.length > limits.formulas) {
+    const first2 = located.spans[limits.formulas];
+    diagnostics.push(limitDiagnostic("formulas", limits, located.spans.length, first2.start, lines, file));
+    return { formulas: [], fragments: [], diagnostics, failed: true, stats, parsed };
+  }
   const missed = dollarsLeftOut(source, parsed, maskedRanges(parsed, isOwned), env2.settings.math, located.spans);
   if (missed) diagnostics.push({ ...missed, file });
   const fragments = /* @__PURE__ */ new Map();
@@ -52951,6 +53079,23 @@ function dollarsLeftOut(source, parsed, masked, math2, found) {
     code: "passthrough",
     message: `${first.delimiter}\u2026${first.delimiter} is not math on this site: markup.goldmark.extensions.passthrough.delimiters leaves out ${first.delimiter}, so ${count} stay${spans.length === 1 ? "s" : ""} raw TeX. Add ${missing.join(" and ")} to those delimiters in the site config${instead}`
   };
+}
+function pageOverLimits(source, parsed, limits, lines, file) {
+  const bytes = Buffer.byteLength(source, "utf8");
+  if (bytes > limits.pageBytes) return limitDiagnostic("pageBytes", limits, bytes, 0, lines, file);
+  let count = 0;
+  let at = -1;
+  const walk = (list4) => {
+    for (const sc of list4) {
+      if (++count === limits.shortcodes + 1) at = sc.offset;
+      walk(sc.children);
+    }
+  };
+  walk(parsed.shortcodes);
+  if (at >= 0) return limitDiagnostic("shortcodes", limits, count, at, lines, file);
+  const nesting = containerDepth(source, parsed.bodyOffset);
+  if (nesting.depth > limits.nesting) return limitDiagnostic("nesting", limits, nesting.depth, nesting.offset, lines, file);
+  return void 0;
 }
 function mathDiagnostic(source, span, error, lines, file, asWarning) {
   const offset = error.texOffset !== void 0 ? texOffsetToSource(source, span, error.texOffset) : span.start;
@@ -53574,6 +53719,7 @@ function pageServices(config, siteDir, errorMode) {
     math: config.math,
     settingsKey: stableStringify({ macros: macros2, errorMode, math: config.math, unsafe, site: [...siteShortcodes.keys()] }),
     everywhere: everywhereSettings(config.data),
+    limits: config.prerender.limits,
     siteShortcodes
   };
   const site = { dir: siteDir, staticDirs: config.staticDirs, assetsDir: config.assetsDir };

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic, ParsedPage } from './content/types.js';
 import { type MathOptions } from './content/math.js';
+import { type PageLimits } from './content/limits.js';
 import { type HostServices } from './render/host.js';
 import type { PageInfo, SiteInfo } from './render/types.js';
 import type { MathRenderer } from './render/katex.js';
@@ -23,6 +24,8 @@ export interface PageSettings {
      * renders those shortcodes and we leave them alone.
      */
     siteShortcodes?: ReadonlyMap<string, string>;
+    /** Hard limits per page (src/content/limits.ts); the defaults when absent. */
+    limits?: PageLimits;
 }
 export interface Fragment {
     key: string;

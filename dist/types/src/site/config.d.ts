@@ -1,3 +1,17 @@
+/**
+ * Reading a Hugo site's configuration the way Hugo does (measured with hugo 0.111.3 and 0.169.0):
+ *
+ * - At the site root Hugo reads ONE file: the first of hugo.toml, hugo.yaml, hugo.yml, hugo.json,
+ *   config.toml, config.yaml, config.yml, config.json (hugo.* wins over config.*, and toml over yaml
+ *   over json).
+ * - It ALSO reads the config directory config/_default/ and then config/<environment>/ (`hugo` builds
+ *   in "production"), merging them over the root file: maps merge deeply, later files win per key.
+ *   Inside a directory config.* is read before hugo.* (hugo.* wins) and any other file name X.* is the
+ *   value of the top-level key X (params.toml → params), read after those two.
+ * - Keys are case-insensitive (Hugo lower-cases them); lookups here ignore case but `data` keeps the
+ *   user's spelling, which matters for values such as KaTeX macro names that are keys.
+ */
+import { type PageLimits } from '../content/limits.js';
 import type { Diagnostic } from '../content/types.js';
 export type ConfigFormat = 'toml' | 'yaml' | 'json';
 export interface ConfigFile {
@@ -152,6 +166,8 @@ export interface PrerenderOptions {
     errors: 'fail' | 'render';
     /** What plain `hugo` does with a shadow older than its source (checked by the prerender shortcode). */
     stale: 'warn' | 'error';
+    /** Hard limits per page (src/content/limits.ts). */
+    limits: PageLimits;
 }
 export declare const DEFAULT_PRERENDER_OPTIONS: PrerenderOptions;
 /** `[params.prerender]` with defaults; bad values become warnings and fall back to the default. */

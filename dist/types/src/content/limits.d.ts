@@ -1,0 +1,34 @@
+/**
+ * Hard limits on one page, checked before the expensive phases (Markdown parsing, KaTeX). Real posts are
+ * far below every default; a page above one is hostile or broken, and without the limit it could cost
+ * minutes and gigabytes (the Markdown parser and tree walkers grow faster than linearly with nesting
+ * depth). A page over a limit gets one located error naming the limit and how to raise it, and is left to
+ * Hugo as it is; the other pages are not affected.
+ */
+import type { Diagnostic } from './types.js';
+import { LineIndex } from './position.js';
+export interface PageLimits {
+    /** Size of the content file in bytes (UTF-8). */
+    pageBytes: number;
+    /** Formulas (math spans) on one page. */
+    formulas: number;
+    /** Shortcodes on one page (ours and the theme's, nested ones included). */
+    shortcodes: number;
+    /** Nesting of Markdown containers (blockquotes, list items) on one line. */
+    nesting: number;
+}
+export declare const DEFAULT_LIMITS: PageLimits;
+/** The setting that raises each limit, for messages and the README. */
+export declare const LIMIT_SETTINGS: Record<keyof PageLimits, string>;
+/** The located error for a page over `limit` (found is what the page has, or at least has). */
+export declare function limitDiagnostic(limit: keyof PageLimits, limits: PageLimits, found: number, offset: number, lines: LineIndex, file: string): Diagnostic;
+/**
+ * The deepest container nesting of the body, estimated in one pass: per line, the `>` and list markers
+ * that open it, plus the indentation before the first of them in steps of two columns (nested list items sit on lines of their
+ * own, indented under their parent). It never underestimates what CommonMark can nest on a line, which
+ * is what matters for a limit. Returns the depth and the offset of the first line that reaches it.
+ */
+export declare function containerDepth(source: string, from?: number): {
+    depth: number;
+    offset: number;
+};
