@@ -18,6 +18,7 @@ import { shortcodes } from './render/registry.js';
 import { fallbackNames, fallbackTemplate, siteLayoutDirs, siteShortcodeTemplates } from './site/fallbacks.js';
 import type { PageInfo, SiteInfo } from './render/types.js';
 import { safeLine } from './log.js';
+import { acquireSiteLock, LockError } from './site/lock.js';
 
 export interface BuildOptions {
   /** The Hugo site root. */
@@ -29,6 +30,12 @@ export interface BuildOptions {
    * other page keeps what the previous build wrote for it. `watch` uses this when only pages changed.
    */
   only?: ReadonlySet<string>;
+  /** How long to wait for another hugo-prerender using this site's `.prerender/`, in ms (see site/lock.ts). */
+  lockWaitMs?: number;
+  /** Told once when another process holds the lock and this build starts waiting for it. */
+  onLockWait?: (message: string) => void;
+  /** The caller already holds the site's lock (watch holds it for as long as it runs). */
+  locked?: boolean;
 }
 
 export interface BuildResult {
@@ -166,7 +173,27 @@ export function emptyBuildResult(): BuildResult {
   return { pages: 0, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, ms: 0, diagnostics: [], failed: false };
 }
 
+/** Builds the site while holding its lock: never two builds writing one `.prerender/` at once. */
 export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
+  if (opts.locked || !existsDir(path.resolve(opts.source))) return buildLocked(opts);
+  let lock;
+  try {
+    lock = await acquireSiteLock(path.resolve(opts.source), { command: 'build', waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
+  } catch (e) {
+    if (!(e instanceof LockError)) throw e;
+    const result = emptyBuildResult();
+    result.diagnostics.push({ severity: 'error', code: 'lock', line: 1, column: 1, message: e.message });
+    result.failed = true;
+    return result;
+  }
+  try {
+    return await buildLocked(opts);
+  } finally {
+    lock.release();
+  }
+}
+
+async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
   const t0 = performance.now();
   const siteDir = path.resolve(opts.source);
   const result = emptyBuildResult();

@@ -13,6 +13,7 @@ import { languageMountStyle, type LanguageMountStyle } from './site/config.js';
 import { shortcodes } from './render/registry.js';
 import { watchSite } from './watch.js';
 import { safeLine } from './log.js';
+import { DEFAULT_LOCK_WAIT_MS, LockError } from './site/lock.js';
 import type { BuildResult } from './build.js';
 
 const HELP = `hugo-prerender ${__PKG_VERSION__}: typeset math, render figures, diagrams and plots for Hugo at build time
@@ -33,6 +34,7 @@ Options:
                        page keeps its previous prerendered copy, or none, and Hugo warns that it is stale)
                        or "render" (KaTeX's red error text in the page, reported as a warning)
   -q, --quiet          print only errors and the summary line
+      --wait SECONDS   how long to wait for another hugo-prerender using the same site (default 60)
       --hugo-version V for init: the Hugo the site is built with (default: the version of \`hugo\` on PATH);
                        a language's content mount is spelled lang = "fr" before 0.153, sites.matrix after
   -h, --help           this text
@@ -90,6 +92,7 @@ async function main(argv: string[]): Promise<number> {
         source: { type: 'string', short: 's' },
         errors: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
+        wait: { type: 'string' },
         'hugo-version': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -142,6 +145,12 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     const errors = values.errors as 'fail' | 'render' | undefined;
+    const waitSeconds = values.wait === undefined ? DEFAULT_LOCK_WAIT_MS / 1000 : Number(values.wait);
+    if (!/^\d+(\.\d+)?$/.test(values.wait ?? '0') || !Number.isFinite(waitSeconds)) {
+      process.stderr.write(`hugo-prerender: --wait takes a number of seconds, not "${values.wait}"\n`);
+      return 2;
+    }
+    const lock = { lockWaitMs: waitSeconds * 1000, onLockWait: (m: string) => process.stderr.write(`hugo-prerender: ${safeLine(m)}\n`) };
     const print = (result: BuildResult, only?: Set<string>) => {
       for (const d of result.diagnostics) {
         if (values.quiet && d.severity !== 'error') continue;
@@ -152,19 +161,27 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${summaryLine(result)}\n`);
     };
     if (command === 'build') {
-      const result = await buildSite({ source, errors });
+      const result = await buildSite({ source, errors, ...lock });
       print(result);
       return result.failed ? 1 : 0;
     }
     const handle = watchSite({
       source,
       errors,
+      ...lock,
       onBuild: (result, changed) => {
         if (changed.length) process.stdout.write(`\n${safeLine(`changed: ${changed.join(', ')}`)}\n`);
         print(result, changed.length ? new Set(changed) : undefined);
       },
     });
-    await handle.ready;
+    try {
+      await handle.ready;
+    } catch (e) {
+      if (!(e instanceof LockError)) throw e;
+      process.stderr.write(`hugo-prerender: ${safeLine(e.message)}\n`);
+      await handle.close();
+      return 1;
+    }
     process.stdout.write('hugo-prerender: watching for changes (Ctrl+C to stop)\n');
     await new Promise<void>((resolve) => {
       const stop = () => resolve();

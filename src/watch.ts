@@ -21,6 +21,7 @@ import { watch, type FSWatcher } from 'chokidar';
 import { buildSite, emptyBuildResult, type BuildOptions, type BuildResult } from './build.js';
 import { readSiteConfig, shadowTree } from './site/config.js';
 import { PrerenderOutput, WATCH_MARKER } from './site/output.js';
+import { acquireSiteLock, type SiteLock } from './site/lock.js';
 
 export interface WatchOptions extends BuildOptions {
   /** Called after every build with the files that triggered it (empty for the first build). */
@@ -121,7 +122,7 @@ export function watchSite(opts: WatchOptions): WatchHandle {
     let result: BuildResult;
     try {
       only = afterCrash ? undefined : incrementalSet(siteDir, changed);
-      result = await buildSite({ ...opts, only });
+      result = await buildSite({ ...opts, only, locked: true });
       afterCrash = false;
     } catch (e) {
       // Reported like any failed build; an unhandled rejection would end the watcher. The pages this build
@@ -166,9 +167,13 @@ export function watchSite(opts: WatchOptions): WatchHandle {
     }
   };
   const removeMarker = () => marker('remove');
-  process.once('exit', removeMarker);
 
+  let lock: SiteLock | undefined;
   const ready = (async () => {
+    // Held for as long as watch runs: a build started meanwhile waits, then says who holds it.
+    lock = await acquireSiteLock(siteDir, { command: 'watch', waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
+    if (closed) return lock.release();
+    process.once('exit', removeMarker);
     marker('write');
     await runBuild([]);
     if (closed) return;
@@ -209,7 +214,8 @@ export function watchSite(opts: WatchOptions): WatchHandle {
       await missingWatcher?.close();
       await running;
       process.removeListener('exit', removeMarker);
-      removeMarker();
+      if (lock) removeMarker();
+      lock?.release();
     },
   };
 }
