@@ -4,12 +4,12 @@
  * Hugo does not make: a local image that does not exist, positional use, a figure with no text
  * alternative at all.
  */
-import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { defineShortcode, type RenderContext } from '../src/render/types.js';
 import type { ParamSpecs } from '../src/render/params.js';
 import { figureHtml, isLocalSrc, isSafeUrlGo, UNSAFE_URL } from '../src/render/figure-html.js';
 import type { ParamValue } from '../src/content/types.js';
+import { lookUpFile, outsideMessage, shownPath, siteRoots } from '../src/site/safe-path.js';
 
 const params = {
   src: {
@@ -133,21 +133,17 @@ async function checkSrc(ctx: RenderContext<FigureParams>, src: string): Promise<
   }
   rel = rel.replace(/^\/+/, '');
   if (rel === '') return;
-  const roots = [...ctx.site.staticDirs, ctx.site.assetsDir, ...(ctx.page.bundleDir ? [ctx.page.bundleDir] : [])];
-  const candidates = roots.map((root) => path.join(root, rel));
-  for (const c of candidates) {
-    if (await exists(c)) return;
+  const bases = [...ctx.site.staticDirs, ctx.site.assetsDir, ...(ctx.page.bundleDir ? [ctx.page.bundleDir] : [])];
+  // Only places inside the site are looked at: a src that leads outside it is not a local file (and the
+  // warning must not tell whether such a file exists); a symbolic link that leaves the site is refused.
+  const look = lookUpFile(siteRoots(ctx.site), bases, rel);
+  if ('found' in look) return;
+  if ('refused' in look) {
+    ctx.error(`image "${src}": ${outsideMessage(ctx.site.dir, look.link, look.target)}`, { param: 'src', code: 'outside' });
+    return;
   }
-  const shown = candidates.map((c) => path.relative(ctx.site.dir, c).split(path.sep).join('/') || c);
+  if (look.missing.length === 0) return;
+  const shown = look.missing.map((c) => shownPath(ctx.site.dir, c));
   const where = ctx.page.bundleDir ? 'static, assets or the page bundle' : 'static or assets (the page is not a bundle)';
   ctx.warn(`image "${src}" was not found in ${where}; looked for ${shown.join(', ')}`, { param: 'src', code: 'figure-missing' });
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -9,6 +9,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { FIGURE_PARAMS } from '../src/render/params.js';
+import { lookUpFile, outsideMessage, siteRoots } from '../src/site/safe-path.js';
 import { defineShortcode, type RenderContext } from '../src/render/types.js';
 import { figureTitle, wrapFigure } from '../src/render/figure-wrap.js';
 import { createIds } from '../src/svg/ids.js';
@@ -67,25 +68,17 @@ function readData(ctx: RenderContext<Params>): { table: DataTable; shown: string
   if (!siteRooted && ctx.page.bundleDir) bases.push({ dir: ctx.page.bundleDir, what: 'the page bundle' });
   for (const d of ctx.site.staticDirs) bases.push({ dir: d, what: path.relative(ctx.site.dir, d) || d });
   bases.push({ dir: ctx.site.assetsDir, what: path.relative(ctx.site.dir, ctx.site.assetsDir) || ctx.site.assetsDir });
-  let found: string | undefined;
-  let escaped = false;
-  for (const b of bases) {
-    const p = inside(b.dir, rel);
-    if (!p) {
-      escaped = true;
-      continue;
-    }
-    try {
-      if (statSync(p).isFile()) {
-        found = p;
-        break;
-      }
-    } catch {
-      // Not there: try the next place.
-    }
+  // Only places inside the site are looked at, and a symbolic link that leaves it is refused.
+  const roots = siteRoots(ctx.site);
+  const inBases = bases.filter((b) => inside(b.dir, rel) !== undefined);
+  const look = inBases.length ? lookUpFile(roots, inBases.map((b) => b.dir), rel) : undefined;
+  if (look && 'refused' in look) {
+    ctx.error(`file "${file}": ${outsideMessage(ctx.site.dir, look.link, look.target)}`, { param: 'file', code: 'outside' });
+    return undefined;
   }
+  const found = look && 'found' in look ? look.found : undefined;
   if (!found) {
-    if (escaped) {
+    if (inBases.length < bases.length) {
       ctx.error(`file "${file}" points outside the page bundle, static/ and assets/; data files must be inside them`, { param: 'file' });
     } else {
       const where = bases.map((b) => b.what).join(', ');

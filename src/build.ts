@@ -19,6 +19,7 @@ import { fallbackNames, fallbackTemplate, siteLayoutDirs, siteShortcodeTemplates
 import type { PageInfo, SiteInfo } from './render/types.js';
 import { safeLine } from './log.js';
 import { acquireSiteLock, LockError } from './site/lock.js';
+import { outsideMessage, resolveInside, shownPath, siteRoots, type Roots } from './site/safe-path.js';
 
 export interface BuildOptions {
   /** The Hugo site root. */
@@ -54,11 +55,12 @@ export interface BuildResult {
 const CONTENT_EXTENSIONS = new Set(['.md', '.markdown', '.mdown']);
 
 /**
- * Every content file below `dir`, sorted. Symlinked files and directories are followed, as Hugo follows
- * them (measured with 0.111.3: a symlinked content/posts is rendered); a directory already on the path
- * (a symlink loop) is not entered again.
+ * Every content file below `dir`, sorted. Symlinked files and directories that stay inside the roots are
+ * followed, as Hugo 0.111 follows them; a link that leaves them is not (Hugo 0.169 ignores symlinks, and a
+ * guest post's link must not publish a file from elsewhere on the machine): it goes to `refused`. A
+ * directory already on the path (a symlink loop) is not entered again.
  */
-export function listContentFiles(dir: string): string[] {
+export function listContentFiles(dir: string, roots: Roots, refused: { link: string; target: string }[] = []): string[] {
   const out: string[] = [];
   const walk = (d: string, seen: ReadonlySet<string>) => {
     let entries;
@@ -76,10 +78,16 @@ export function listContentFiles(dir: string): string[] {
       const p = path.join(d, e.name);
       let st: Stats | undefined = undefined;
       if (e.isSymbolicLink()) {
+        const r = resolveInside(roots, p);
+        if (!r.ok) {
+          // A dangling link is skipped, as Hugo skips it; one that leaves the site is refused.
+          if (r.why === 'outside') refused.push({ link: p, target: r.target ?? '' });
+          continue;
+        }
         try {
-          st = statSync(p);
+          st = statSync(r.real);
         } catch {
-          continue; // a dangling link: Hugo skips it too
+          continue;
         }
       }
       if (st ? st.isDirectory() : e.isDirectory()) walk(p, inside);
@@ -164,7 +172,7 @@ export function pageServices(config: SiteConfig, siteDir: string, errorMode: 'fa
     limits: config.prerender.limits,
     siteShortcodes,
   };
-  const site: SiteInfo = { dir: siteDir, staticDirs: config.staticDirs, assetsDir: config.assetsDir };
+  const site: SiteInfo = { dir: siteDir, staticDirs: config.staticDirs, assetsDir: config.assetsDir, contentDirs: config.contentRoots.map((r) => r.dir) };
   return { renderer, services, settings, site, diagnostics };
 }
 
@@ -242,6 +250,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
   // Each language's shadows go to a tree of their own (.prerender/content.fr), mounted with that `lang`.
   const files: { abs: string; relToContent: string; tree: string }[] = [];
   const seenRoots = new Set<string>();
+  const refused: { link: string; target: string }[] = [];
   for (const root of config.contentRoots) {
     if (seenRoots.has(root.dir)) continue;
     seenRoots.add(root.dir);
@@ -257,9 +266,12 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       });
       continue;
     }
-    for (const abs of listContentFiles(root.dir)) {
+    for (const abs of listContentFiles(root.dir, siteRoots(site), refused)) {
       files.push({ abs, tree, relToContent: path.posix.join(root.target, toPosix(path.relative(root.dir, abs))) });
     }
+  }
+  for (const r of refused) {
+    result.diagnostics.push({ severity: 'error', code: 'outside', file: shownPath(siteDir, r.link), line: 1, column: 1, message: outsideMessage(siteDir, r.link, r.target) });
   }
   // Whether any fragment holds KaTeX output: formulas in the text, but also math in a caption, a diagram
   // label or a title, which head.html links the stylesheet for (it looks for the same class).

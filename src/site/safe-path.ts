@@ -1,0 +1,154 @@
+/**
+ * Reading only inside the site. A guest post can commit symbolic links (a plot's CSV, a content page, a
+ * file in static/) that point anywhere on the build machine; following them would publish that file or
+ * print it in the build log. Hugo 0.169 ignores symlinked files altogether (measured: a symlinked CSV read
+ * with readFile is empty, a symlinked page or static file is not published, without a message), while
+ * 0.111.3 follows them. We match the safer: a path is resolved component by component, and a link whose
+ * target lies outside the allowed roots (the site, and the content, static and assets directories its
+ * config names) is refused.
+ *
+ * The resolution never looks at anything outside the roots: a link's target is read with readlink and
+ * checked as text before anything at that target is touched, so a refused path says nothing about
+ * whether its target exists (no existence oracle for files outside the site).
+ */
+import { lstatSync, readlinkSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+
+export interface Roots {
+  /** Each allowed directory as the config gives it and as it really is (symlinks in its own path resolved). */
+  readonly dirs: readonly { given: string; real: string }[];
+}
+
+export type Resolved =
+  | { ok: true; real: string }
+  /** `link` is the symbolic link (absolute, as written under a root) whose target leaves the roots. */
+  | { ok: false; why: 'outside'; link?: string; target?: string }
+  | { ok: false; why: 'missing' };
+
+/** The allowed roots: directories that do not exist are left out. */
+export function allowedRoots(dirs: readonly string[]): Roots {
+  const out: { given: string; real: string }[] = [];
+  for (const d of dirs) {
+    const given = path.resolve(d);
+    try {
+      out.push({ given, real: realpathSync(given) });
+    } catch {
+      /* not there: nothing to read in it */
+    }
+  }
+  return { dirs: out };
+}
+
+function within(dir: string, p: string): boolean {
+  return p === dir || p.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
+}
+
+/** Whether `p` (absolute, normalised) is lexically inside one of the roots, as given or as real. */
+export function lexicallyInside(roots: Roots, p: string): boolean {
+  return roots.dirs.some((d) => within(d.given, p) || within(d.real, p));
+}
+
+/** `p` with the longest root prefix it starts with, as given, replaced by that root's real path. */
+function toReal(roots: Roots, p: string): { root: string; rest: string[] } | undefined {
+  let best: { root: string; rest: string[]; len: number } | undefined;
+  for (const d of roots.dirs) {
+    for (const base of [d.real, d.given]) {
+      if (within(base, p) && (!best || base.length > best.len)) {
+        best = { root: d.real, rest: path.relative(base, p).split(path.sep).filter((s) => s !== ''), len: base.length };
+      }
+    }
+  }
+  return best && { root: best.root, rest: best.rest };
+}
+
+/**
+ * Resolves `file` (absolute) through the roots: its real path when every link on the way stays inside
+ * them, `outside` when the path or a link leaves them, `missing` when a component does not exist.
+ */
+export function resolveInside(roots: Roots, file: string): Resolved {
+  let pending = path.resolve(file);
+  let lastLink: string | undefined;
+  let lastTarget: string | undefined;
+  for (let hops = 0; hops < 40; hops++) {
+    const start = toReal(roots, pending);
+    if (!start) return { ok: false, why: 'outside', ...(lastLink ? { link: lastLink, target: lastTarget } : {}) };
+    let cur = start.root;
+    let followed = false;
+    for (let i = 0; i < start.rest.length; i++) {
+      const next = path.join(cur, start.rest[i]!);
+      let st;
+      try {
+        st = lstatSync(next);
+      } catch {
+        return { ok: false, why: 'missing' };
+      }
+      if (st.isSymbolicLink()) {
+        lastLink = next;
+        lastTarget = readlinkSync(next);
+        pending = path.resolve(path.dirname(next), lastTarget, ...start.rest.slice(i + 1));
+        followed = true;
+        break;
+      }
+      cur = next;
+    }
+    if (!followed) return { ok: true, real: cur };
+  }
+  return { ok: false, why: 'outside', link: lastLink, target: lastTarget }; // a loop: nothing to read
+}
+
+/** `p` relative to the site, with forward slashes, for messages (absolute when it is not inside). */
+export function shownPath(siteDir: string, p: string): string {
+  const rel = path.relative(siteDir, p);
+  return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? p : rel.split(path.sep).join('/');
+}
+
+const cache = new WeakMap<object, Roots>();
+
+/**
+ * The roots a page's files may be read from: the site, its content directories, its static directories
+ * and its assets directory (as the config names them, so a content mount outside the site is allowed).
+ */
+export function siteRoots(site: { dir: string; staticDirs: readonly string[]; assetsDir: string; contentDirs?: readonly string[] }): Roots {
+  let r = cache.get(site);
+  if (!r) cache.set(site, (r = allowedRoots([site.dir, ...(site.contentDirs ?? []), ...site.staticDirs, site.assetsDir])));
+  return r;
+}
+
+export type Lookup =
+  | { found: string }
+  /** A symbolic link on the way leaves the site: nothing was read. */
+  | { refused: string; link: string; target: string }
+  /** Not in any of the places (only places inside the site were looked at). */
+  | { missing: string[] };
+
+/**
+ * Looks `rel` up in each base directory in turn, reading nothing outside the roots: a place whose path
+ * leaves the roots is not looked at (and not listed in `missing`), a link that leaves them refuses.
+ */
+export function lookUpFile(roots: Roots, bases: readonly string[], rel: string): Lookup {
+  const looked: string[] = [];
+  for (const base of bases) {
+    const p = path.resolve(base, rel);
+    if (!lexicallyInside(roots, p)) continue;
+    looked.push(p);
+    const r = resolveInside(roots, p);
+    if (r.ok) {
+      try {
+        if (lstatSync(r.real).isFile()) return { found: r.real };
+      } catch {
+        /* gone meanwhile */
+      }
+    } else if (r.why === 'outside') {
+      return { refused: p, link: r.link ?? p, target: r.target ?? '' };
+    }
+  }
+  return { missing: looked };
+}
+
+/** The message for a refused link: `<link> is a symbolic link to <target>, outside the site; …`. */
+export function outsideMessage(siteDir: string, link: string, target: string): string {
+  return (
+    `${shownPath(siteDir, link)} is a symbolic link to ${JSON.stringify(target)}, outside the site; hugo-prerender reads nothing ` +
+    `outside the site (Hugo 0.169 ignores such links too): copy it into the site instead of linking it`
+  );
+}
