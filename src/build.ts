@@ -19,6 +19,7 @@ import { fallbackNames, fallbackTemplate, siteLayoutDirs, siteShortcodeTemplates
 import type { PageInfo, SiteInfo } from './render/types.js';
 import { safeLine } from './log.js';
 import { acquireSiteLock, LockError } from './site/lock.js';
+import { ShadowNames } from './site/shadow-names.js';
 import { outsideMessage, resolveInside, shownPath, siteRoots, type Roots } from './site/safe-path.js';
 
 export interface BuildOptions {
@@ -279,9 +280,15 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
   const showsMath = (f: { key: string; html: string }) =>
     (f.html !== '' ? f.html : (output.readPartial(f.key) ?? '')).includes('class="katex');
 
+  const names = new ShadowNames();
   for (const { abs, relToContent, tree } of files) {
     result.pages++;
     const relPath = toPosix(path.relative(siteDir, abs));
+    const badName = names.claim(tree, relToContent, relPath);
+    if (badName) {
+      result.diagnostics.push({ severity: 'error', code: 'file-name', file: relPath, line: 1, column: 1, message: badName });
+      continue;
+    }
     if (opts.only && !opts.only.has(relPath)) {
       output.keep(relToContent, tree);
       continue;
