@@ -117,17 +117,17 @@ var require_visit = __commonJS({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP2;
     visit4.REMOVE = REMOVE;
-    function visit_(key2, node3, visitor, path15) {
-      const ctrl = callVisitor(key2, node3, visitor, path15);
+    function visit_(key2, node3, visitor, path16) {
+      const ctrl = callVisitor(key2, node3, visitor, path16);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path15, ctrl);
-        return visit_(key2, ctrl, visitor, path15);
+        replaceNode(key2, path16, ctrl);
+        return visit_(key2, ctrl, visitor, path16);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path15 = Object.freeze(path15.concat(node3));
+          path16 = Object.freeze(path16.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = visit_(i2, node3.items[i2], visitor, path15);
+            const ci = visit_(i2, node3.items[i2], visitor, path16);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -138,13 +138,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path15 = Object.freeze(path15.concat(node3));
-          const ck = visit_("key", node3.key, visitor, path15);
+          path16 = Object.freeze(path16.concat(node3));
+          const ck = visit_("key", node3.key, visitor, path16);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = visit_("value", node3.value, visitor, path15);
+          const cv = visit_("value", node3.value, visitor, path16);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -165,17 +165,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node3, visitor, path15) {
-      const ctrl = await callVisitor(key2, node3, visitor, path15);
+    async function visitAsync_(key2, node3, visitor, path16) {
+      const ctrl = await callVisitor(key2, node3, visitor, path16);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path15, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path15);
+        replaceNode(key2, path16, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path16);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path15 = Object.freeze(path15.concat(node3));
+          path16 = Object.freeze(path16.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node3.items[i2], visitor, path15);
+            const ci = await visitAsync_(i2, node3.items[i2], visitor, path16);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -186,13 +186,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path15 = Object.freeze(path15.concat(node3));
-          const ck = await visitAsync_("key", node3.key, visitor, path15);
+          path16 = Object.freeze(path16.concat(node3));
+          const ck = await visitAsync_("key", node3.key, visitor, path16);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = await visitAsync_("value", node3.value, visitor, path15);
+          const cv = await visitAsync_("value", node3.value, visitor, path16);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -219,23 +219,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node3, visitor, path15) {
+    function callVisitor(key2, node3, visitor, path16) {
       if (typeof visitor === "function")
-        return visitor(key2, node3, path15);
+        return visitor(key2, node3, path16);
       if (identity4.isMap(node3))
-        return visitor.Map?.(key2, node3, path15);
+        return visitor.Map?.(key2, node3, path16);
       if (identity4.isSeq(node3))
-        return visitor.Seq?.(key2, node3, path15);
+        return visitor.Seq?.(key2, node3, path16);
       if (identity4.isPair(node3))
-        return visitor.Pair?.(key2, node3, path15);
+        return visitor.Pair?.(key2, node3, path16);
       if (identity4.isScalar(node3))
-        return visitor.Scalar?.(key2, node3, path15);
+        return visitor.Scalar?.(key2, node3, path16);
       if (identity4.isAlias(node3))
-        return visitor.Alias?.(key2, node3, path15);
+        return visitor.Alias?.(key2, node3, path16);
       return void 0;
     }
-    function replaceNode(key2, path15, node3) {
-      const parent = path15[path15.length - 1];
+    function replaceNode(key2, path16, node3) {
+      const parent = path16[path16.length - 1];
       if (identity4.isCollection(parent)) {
         parent.items[key2] = node3;
       } else if (identity4.isPair(parent)) {
@@ -847,10 +847,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity4 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path15, value2) {
+    function collectionFromPath(schema, path16, value2) {
       let v = value2;
-      for (let i2 = path15.length - 1; i2 >= 0; --i2) {
-        const k2 = path15[i2];
+      for (let i2 = path16.length - 1; i2 >= 0; --i2) {
+        const k2 = path16[i2];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a3 = [];
           a3[k2] = v;
@@ -869,7 +869,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
+    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -899,11 +899,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path15, value2) {
-        if (isEmptyPath(path15))
+      addIn(path16, value2) {
+        if (isEmptyPath(path16))
           this.add(value2);
         else {
-          const [key2, ...rest] = path15;
+          const [key2, ...rest] = path16;
           const node3 = this.get(key2, true);
           if (identity4.isCollection(node3))
             node3.addIn(rest, value2);
@@ -917,8 +917,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        const [key2, ...rest] = path15;
+      deleteIn(path16) {
+        const [key2, ...rest] = path16;
         if (rest.length === 0)
           return this.delete(key2);
         const node3 = this.get(key2, true);
@@ -932,8 +932,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        const [key2, ...rest] = path15;
+      getIn(path16, keepScalar) {
+        const [key2, ...rest] = path16;
         const node3 = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity4.isScalar(node3) ? node3.value : node3;
@@ -951,8 +951,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path15) {
-        const [key2, ...rest] = path15;
+      hasIn(path16) {
+        const [key2, ...rest] = path16;
         if (rest.length === 0)
           return this.has(key2);
         const node3 = this.get(key2, true);
@@ -962,8 +962,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value2) {
-        const [key2, ...rest] = path15;
+      setIn(path16, value2) {
+        const [key2, ...rest] = path16;
         if (rest.length === 0) {
           this.set(key2, value2);
         } else {
@@ -3478,9 +3478,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path15, value2) {
+      addIn(path16, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path15, value2);
+          this.contents.addIn(path16, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3555,14 +3555,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        if (Collection.isEmptyPath(path15)) {
+      deleteIn(path16) {
+        if (Collection.isEmptyPath(path16)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3577,10 +3577,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        if (Collection.isEmptyPath(path15))
+      getIn(path16, keepScalar) {
+        if (Collection.isEmptyPath(path16))
           return !keepScalar && identity4.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity4.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
+        return identity4.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3591,10 +3591,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path15) {
-        if (Collection.isEmptyPath(path15))
+      hasIn(path16) {
+        if (Collection.isEmptyPath(path16))
           return this.contents !== void 0;
-        return identity4.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
+        return identity4.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3611,13 +3611,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value2) {
-        if (Collection.isEmptyPath(path15)) {
+      setIn(path16, value2) {
+        if (Collection.isEmptyPath(path16)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path15), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path16), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path15, value2);
+          this.contents.setIn(path16, value2);
         }
       }
       /**
@@ -5578,9 +5578,9 @@ var require_cst_visit = __commonJS({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP2;
     visit4.REMOVE = REMOVE;
-    visit4.itemAtPath = (cst, path15) => {
+    visit4.itemAtPath = (cst, path16) => {
       let item = cst;
-      for (const [field, index2] of path15) {
+      for (const [field, index2] of path16) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -5589,23 +5589,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit4.parentCollection = (cst, path15) => {
-      const parent = visit4.itemAtPath(cst, path15.slice(0, -1));
-      const field = path15[path15.length - 1][0];
+    visit4.parentCollection = (cst, path16) => {
+      const parent = visit4.itemAtPath(cst, path16.slice(0, -1));
+      const field = path16[path16.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path15, item, visitor) {
-      let ctrl = visitor(item, path15);
+    function _visit(path16, item, visitor) {
+      let ctrl = visitor(item, path16);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path15.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path16.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5616,10 +5616,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path15);
+            ctrl = ctrl(item, path16);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
     }
     exports.visit = visit4;
   }
@@ -7465,12 +7465,12 @@ var require_extend = __commonJS({
 import { spawnSync } from "node:child_process";
 import { existsSync as existsSync5 } from "node:fs";
 import { parseArgs } from "node:util";
-import path14 from "node:path";
+import path15 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 
 // src/build.ts
-import { readdirSync as readdirSync5, readFileSync as readFileSync5, realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
-import path10 from "node:path";
+import { readdirSync as readdirSync5, readFileSync as readFileSync6, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
+import path11 from "node:path";
 
 // node_modules/katex/dist/katex.mjs
 var ParseError = class _ParseError extends Error {
@@ -7959,27 +7959,27 @@ var sqrtTall = function sqrtTall2(extraVinculum, hLinePad2, viewBoxHeight) {
 };
 var sqrtPath = function sqrtPath2(size, extraVinculum, viewBoxHeight) {
   extraVinculum = 1e3 * extraVinculum;
-  var path15 = "";
+  var path16 = "";
   switch (size) {
     case "sqrtMain":
-      path15 = sqrtMain(extraVinculum, hLinePad);
+      path16 = sqrtMain(extraVinculum, hLinePad);
       break;
     case "sqrtSize1":
-      path15 = sqrtSize1(extraVinculum, hLinePad);
+      path16 = sqrtSize1(extraVinculum, hLinePad);
       break;
     case "sqrtSize2":
-      path15 = sqrtSize2(extraVinculum, hLinePad);
+      path16 = sqrtSize2(extraVinculum, hLinePad);
       break;
     case "sqrtSize3":
-      path15 = sqrtSize3(extraVinculum, hLinePad);
+      path16 = sqrtSize3(extraVinculum, hLinePad);
       break;
     case "sqrtSize4":
-      path15 = sqrtSize4(extraVinculum, hLinePad);
+      path16 = sqrtSize4(extraVinculum, hLinePad);
       break;
     case "sqrtTall":
-      path15 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
+      path16 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
   }
-  return path15;
+  return path16;
 };
 var innerPath = function innerPath2(name, height) {
   switch (name) {
@@ -12162,8 +12162,8 @@ var svgData = {
 };
 var staticSvg = function staticSvg2(value2, options) {
   var [pathName, width, height] = svgData[value2];
-  var path15 = new PathNode(pathName);
-  var svgNode2 = new SvgNode([path15], {
+  var path16 = new PathNode(pathName);
+  var svgNode2 = new SvgNode([path16], {
     "width": makeEm(width),
     "height": makeEm(height),
     // Override CSS rule `.katex svg { width: 100% }`
@@ -13332,8 +13332,8 @@ var stretchySvg = function stretchySvg2(group, options) {
           pathName = "tilde" + imgIndex;
         }
       }
-      var path15 = new PathNode(pathName);
-      var svgNode2 = new SvgNode([path15], {
+      var path16 = new PathNode(pathName);
+      var svgNode2 = new SvgNode([path16], {
         "width": "100%",
         "height": makeEm(_height),
         "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight,
@@ -14630,8 +14630,8 @@ var makeGlyphSpan = function makeGlyphSpan2(symbol, font, mode) {
 };
 var makeInner = function makeInner2(ch2, height, options) {
   var width = fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)] ? fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)][4] : fontMetricsData["Size1-Regular"][ch2.charCodeAt(0)][4];
-  var path15 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
-  var svgNode2 = new SvgNode([path15], {
+  var path16 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
+  var svgNode2 = new SvgNode([path16], {
     "width": makeEm(width),
     "height": makeEm(height),
     // Override CSS rule `.katex svg { width: 100% }`
@@ -14800,10 +14800,10 @@ var makeStackedDelim = function makeStackedDelim2(delim, heightTotal, center, op
     var midHeight = realHeightTotal - topHeightTotal - bottomHeightTotal;
     var viewBoxHeight = Math.round(realHeightTotal * 1e3);
     var pathStr = tallDelim(svgLabel, Math.round(midHeight * 1e3));
-    var path15 = new PathNode(svgLabel, pathStr);
+    var path16 = new PathNode(svgLabel, pathStr);
     var width = makeEm(viewBoxWidth / 1e3);
     var height = makeEm(viewBoxHeight / 1e3);
-    var svg3 = new SvgNode([path15], {
+    var svg3 = new SvgNode([path16], {
       "width": width,
       "height": height,
       "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight
@@ -14844,8 +14844,8 @@ var makeStackedDelim = function makeStackedDelim2(delim, heightTotal, center, op
 var vbPad = 80;
 var emPad = 0.08;
 var sqrtSvg = function sqrtSvg2(sqrtName, height, viewBoxHeight, extraVinculum, options) {
-  var path15 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
-  var pathNode = new PathNode(sqrtName, path15);
+  var path16 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
+  var pathNode = new PathNode(sqrtName, path16);
   var svg3 = new SvgNode([pathNode], {
     // Note: 1000:1 ratio of viewBox to document em width.
     "width": "400em",
@@ -15352,8 +15352,8 @@ var htmlBuilder$7 = (group, options) => {
     var angleHeight = inner2.height + inner2.depth + lineWeight + clearance;
     inner2.style.paddingLeft = makeEm(angleHeight / 2 + lineWeight);
     var viewBoxHeight = Math.floor(1e3 * angleHeight * scale2);
-    var path15 = phasePath(viewBoxHeight);
-    var svgNode2 = new SvgNode([new PathNode("phase", path15)], {
+    var path16 = phasePath(viewBoxHeight);
+    var svgNode2 = new SvgNode([new PathNode("phase", path16)], {
       "width": "400em",
       "height": makeEm(viewBoxHeight / 1e3),
       "viewBox": "0 0 400000 " + viewBoxHeight,
@@ -19578,11 +19578,11 @@ var newcommand = (context, existsOK, nonexistsOK, skipIfExists) => {
     throw new ParseError("\\newcommand's first argument must be a macro name");
   }
   var name = arg[0].text;
-  var exists2 = context.isDefined(name);
-  if (exists2 && !existsOK) {
+  var exists = context.isDefined(name);
+  if (exists && !existsOK) {
     throw new ParseError("\\newcommand{" + name + "} attempting to redefine " + (name + "; use \\renewcommand"));
   }
-  if (!exists2 && !nonexistsOK) {
+  if (!exists && !nonexistsOK) {
     throw new ParseError("\\renewcommand{" + name + "} when command " + name + " does not yet exist; use \\newcommand");
   }
   var numArgs = 0;
@@ -19600,7 +19600,7 @@ var newcommand = (context, existsOK, nonexistsOK, skipIfExists) => {
     numArgs = parseInt(argText);
     arg = context.consumeArg().tokens;
   }
-  if (!(exists2 && skipIfExists)) {
+  if (!(exists && skipIfExists)) {
     context.macros.set(name, {
       tokens: arg,
       numArgs
@@ -24638,7 +24638,7 @@ var REQUIRE_RE = /\\require\s*\{[^{}]*\}/g;
 function createMathRenderer(opts = {}) {
   const macros2 = { ...opts.macros ?? {} };
   const errors = opts.errors ?? "fail";
-  const cache2 = /* @__PURE__ */ new Map();
+  const cache3 = /* @__PURE__ */ new Map();
   let rendered = 0;
   let cacheHits = 0;
   function typeset(tex, display) {
@@ -24673,14 +24673,14 @@ function createMathRenderer(opts = {}) {
   return {
     render(tex, display) {
       const key2 = `${display ? "D" : "I"}\0${tex}`;
-      const hit = cache2.get(key2);
+      const hit = cache3.get(key2);
       if (hit) {
         cacheHits++;
         return { ...hit, warnings: [...hit.warnings] };
       }
       rendered++;
       const result = typeset(tex, display);
-      cache2.set(key2, result);
+      cache3.set(key2, result);
       return { ...result, warnings: [...result.warnings] };
     },
     stats: () => ({ rendered, cacheHits })
@@ -27407,13 +27407,13 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set path(path15) {
-    if (isUrl(path15)) {
-      path15 = fileURLToPath(path15);
+  set path(path16) {
+    if (isUrl(path16)) {
+      path16 = fileURLToPath(path16);
     }
-    assertNonEmpty(path15, "path");
-    if (this.path !== path15) {
-      this.history.push(path15);
+    assertNonEmpty(path16, "path");
+    if (this.path !== path16) {
+      this.history.push(path16);
     }
   }
   /**
@@ -27680,8 +27680,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path15, name) {
-  if (!path15) {
+function assertPath(path16, name) {
+  if (!path16) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -35940,7 +35940,7 @@ function transformGfmAutolinkLiterals(tree) {
     { ignore: ["link", "linkReference"] }
   );
 }
-function findUrl(_9, protocol, domain2, path15, match) {
+function findUrl(_9, protocol, domain2, path16, match) {
   if (!previous2(match)) {
     return false;
   }
@@ -35953,7 +35953,7 @@ function findUrl(_9, protocol, domain2, path15, match) {
   if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
     return false;
   }
-  const parts = splitUrl(domain2 + path15);
+  const parts = splitUrl(domain2 + path16);
   const result = {
     type: "link",
     title: null,
@@ -45141,13 +45141,13 @@ function node2(shape, o2 = {}) {
   }
   return fragment(outline, o2.label !== void 0 && o2.label !== "" ? mathLabel(o2.label, { x: shape.cx, y: shape.cy, size }) : null);
 }
-function edge(ids, path15, o2 = {}) {
+function edge(ids, path16, o2 = {}) {
   const arrow = o2.arrow ?? "end";
   const paint = o2.paint ?? "ink";
   const atStart = arrow === "start" || arrow === "both";
   const atEnd = arrow === "end" || arrow === "both";
   const cut = HEAD_LENGTH * HEAD_OVERLAP;
-  const drawn = trim(path15, atStart ? cut : 0, atEnd ? cut : 0);
+  const drawn = trim(path16, atStart ? cut : 0, atEnd ? cut : 0);
   const s2 = strokeAttrs(paint);
   return el("path", {
     class: [s2.class, o2.class].filter(Boolean).join(" ") || void 0,
@@ -45174,10 +45174,10 @@ function connect(from, to, o2 = {}) {
   const ctrl = add(m, mul({ x: d2.y, y: -d2.x }, bend * 2));
   return { kind: "quad", a: borderPoint(from, ctrl, g0), c: ctrl, b: borderPoint(to, ctrl, g1) };
 }
-function edgeLabelAnchor(path15, text11, o2 = {}) {
+function edgeLabelAnchor(path16, text11, o2 = {}) {
   const t = o2.t ?? 0.5;
-  const p5 = pointAt(path15, t);
-  let n = normalAt(path15, t);
+  const p5 = pointAt(path16, t);
+  let n = normalAt(path16, t);
   if (o2.side === "right") n = mul(n, -1);
   const size = o2.size ?? 16;
   const b2 = labelBox(text11, { x: 0, y: 0, size });
@@ -45186,8 +45186,8 @@ function edgeLabelAnchor(path15, text11, o2 = {}) {
   const reach = Math.abs(n.x) * hw + Math.abs(n.y) * hh;
   return add(p5, mul(n, reach + (o2.offset ?? 5)));
 }
-function edgeLabel(path15, text11, o2 = {}) {
-  const at = edgeLabelAnchor(path15, text11, o2);
+function edgeLabel(path16, text11, o2 = {}) {
+  const at = edgeLabelAnchor(path16, text11, o2);
   return mathLabel(text11, { x: at.x, y: at.y, size: o2.size ?? 16, class: o2.class });
 }
 function delaySquare(at, size = 8, paint = "ink") {
@@ -45479,10 +45479,6 @@ var attention_map_default = defineShortcode({
   }
 });
 
-// shortcodes/figure.ts
-import { access } from "node:fs/promises";
-import path3 from "node:path";
-
 // src/render/figure-html.ts
 function escapeHtmlGo(s2) {
   return s2.replace(/[\0"&'+<>]/g, (c) => GO_HTML_ESCAPES[c]);
@@ -45546,6 +45542,99 @@ function figureHtml(f) {
   return `${html7}
 </figure>
 `;
+}
+
+// src/site/safe-path.ts
+import { lstatSync, readlinkSync, realpathSync } from "node:fs";
+import path3 from "node:path";
+function allowedRoots(dirs) {
+  const out = [];
+  for (const d2 of dirs) {
+    const given2 = path3.resolve(d2);
+    try {
+      out.push({ given: given2, real: realpathSync(given2) });
+    } catch {
+    }
+  }
+  return { dirs: out };
+}
+function within(dir, p5) {
+  return p5 === dir || p5.startsWith(dir.endsWith(path3.sep) ? dir : dir + path3.sep);
+}
+function lexicallyInside(roots, p5) {
+  return roots.dirs.some((d2) => within(d2.given, p5) || within(d2.real, p5));
+}
+function toReal(roots, p5) {
+  let best;
+  for (const d2 of roots.dirs) {
+    for (const base2 of [d2.real, d2.given]) {
+      if (within(base2, p5) && (!best || base2.length > best.len)) {
+        best = { root: d2.real, rest: path3.relative(base2, p5).split(path3.sep).filter((s2) => s2 !== ""), len: base2.length };
+      }
+    }
+  }
+  return best && { root: best.root, rest: best.rest };
+}
+function resolveInside(roots, file) {
+  let pending = path3.resolve(file);
+  let lastLink;
+  let lastTarget;
+  for (let hops = 0; hops < 40; hops++) {
+    const start = toReal(roots, pending);
+    if (!start) return { ok: false, why: "outside", ...lastLink ? { link: lastLink, target: lastTarget } : {} };
+    let cur = start.root;
+    let followed = false;
+    for (let i2 = 0; i2 < start.rest.length; i2++) {
+      const next = path3.join(cur, start.rest[i2]);
+      let st;
+      try {
+        st = lstatSync(next);
+      } catch {
+        return { ok: false, why: "missing" };
+      }
+      if (st.isSymbolicLink()) {
+        lastLink = next;
+        lastTarget = readlinkSync(next);
+        pending = path3.resolve(path3.dirname(next), lastTarget, ...start.rest.slice(i2 + 1));
+        followed = true;
+        break;
+      }
+      cur = next;
+    }
+    if (!followed) return { ok: true, real: cur };
+  }
+  return { ok: false, why: "outside", link: lastLink, target: lastTarget };
+}
+function shownPath(siteDir, p5) {
+  const rel2 = path3.relative(siteDir, p5);
+  return rel2 === "" || rel2.startsWith("..") || path3.isAbsolute(rel2) ? p5 : rel2.split(path3.sep).join("/");
+}
+var cache = /* @__PURE__ */ new WeakMap();
+function siteRoots(site) {
+  let r2 = cache.get(site);
+  if (!r2) cache.set(site, r2 = allowedRoots([site.dir, ...site.contentDirs ?? [], ...site.staticDirs, site.assetsDir]));
+  return r2;
+}
+function lookUpFile(roots, bases, rel2) {
+  const looked = [];
+  for (const base2 of bases) {
+    const p5 = path3.resolve(base2, rel2);
+    if (!lexicallyInside(roots, p5)) continue;
+    looked.push(p5);
+    const r2 = resolveInside(roots, p5);
+    if (r2.ok) {
+      try {
+        if (lstatSync(r2.real).isFile()) return { found: r2.real };
+      } catch {
+      }
+    } else if (r2.why === "outside") {
+      return { refused: p5, link: r2.link ?? p5, target: r2.target ?? "" };
+    }
+  }
+  return { missing: looked };
+}
+function outsideMessage(siteDir, link3, target) {
+  return `${shownPath(siteDir, link3)} is a symbolic link to ${JSON.stringify(target)}, outside the site; hugo-prerender reads nothing outside the site (Hugo 0.169 ignores such links too): copy it into the site instead of linking it`;
 }
 
 // shortcodes/figure.ts
@@ -45657,22 +45746,17 @@ async function checkSrc(ctx, src) {
   }
   rel2 = rel2.replace(/^\/+/, "");
   if (rel2 === "") return;
-  const roots = [...ctx.site.staticDirs, ctx.site.assetsDir, ...ctx.page.bundleDir ? [ctx.page.bundleDir] : []];
-  const candidates2 = roots.map((root4) => path3.join(root4, rel2));
-  for (const c of candidates2) {
-    if (await exists(c)) return;
+  const bases = [...ctx.site.staticDirs, ctx.site.assetsDir, ...ctx.page.bundleDir ? [ctx.page.bundleDir] : []];
+  const look = lookUpFile(siteRoots(ctx.site), bases, rel2);
+  if ("found" in look) return;
+  if ("refused" in look) {
+    ctx.error(`image "${src}": ${outsideMessage(ctx.site.dir, look.link, look.target)}`, { param: "src", code: "outside" });
+    return;
   }
-  const shown = candidates2.map((c) => path3.relative(ctx.site.dir, c).split(path3.sep).join("/") || c);
+  if (look.missing.length === 0) return;
+  const shown = look.missing.map((c) => shownPath(ctx.site.dir, c));
   const where = ctx.page.bundleDir ? "static, assets or the page bundle" : "static or assets (the page is not a bundle)";
   ctx.warn(`image "${src}" was not found in ${where}; looked for ${shown.join(", ")}`, { param: "src", code: "figure-missing" });
-}
-async function exists(file) {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 // src/numeric/activation.ts
@@ -46883,18 +46967,18 @@ function cacheKey(cfg) {
   ]);
 }
 var CACHE_LIMIT = 64;
-var cache = /* @__PURE__ */ new Map();
+var cache2 = /* @__PURE__ */ new Map();
 function cachedGradientDecay(cfg) {
   const key2 = cacheKey(cfg);
-  const hit = cache.get(key2);
+  const hit = cache2.get(key2);
   if (hit) {
-    cache.delete(key2);
-    cache.set(key2, hit);
+    cache2.delete(key2);
+    cache2.set(key2, hit);
     return hit;
   }
   const value2 = gradientDecay(cfg);
-  cache.set(key2, value2);
-  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value);
+  cache2.set(key2, value2);
+  if (cache2.size > CACHE_LIMIT) cache2.delete(cache2.keys().next().value);
   return value2;
 }
 function gradientDecayCost(cfg) {
@@ -48994,12 +49078,12 @@ function y(p5) {
   return p5[1];
 }
 function line2(x$1, y$1) {
-  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path15 = withPath(line3);
+  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path16 = withPath(line3);
   x$1 = typeof x$1 === "function" ? x$1 : x$1 === void 0 ? x5 : constant2(x$1);
   y$1 = typeof y$1 === "function" ? y$1 : y$1 === void 0 ? y : constant2(y$1);
   function line3(data) {
     var i2, n = (data = array2(data)).length, d2, defined0 = false, buffer;
-    if (context == null) output7 = curve(buffer = path15());
+    if (context == null) output7 = curve(buffer = path16());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) output7.lineStart();
@@ -49027,13 +49111,13 @@ function line2(x$1, y$1) {
   return line3;
 }
 function area(x0, y0, y1) {
-  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path15 = withPath(area2);
+  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path16 = withPath(area2);
   x0 = typeof x0 === "function" ? x0 : x0 === void 0 ? x5 : constant2(+x0);
   y0 = typeof y0 === "function" ? y0 : y0 === void 0 ? constant2(0) : constant2(+y0);
   y1 = typeof y1 === "function" ? y1 : y1 === void 0 ? y : constant2(+y1);
   function area2(data) {
     var i2, j, k2, n = (data = array2(data)).length, d2, defined0 = false, buffer, x0z = new Array(n), y0z = new Array(n);
-    if (context == null) output7 = curve(buffer = path15());
+    if (context == null) output7 = curve(buffer = path16());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) {
@@ -49172,12 +49256,12 @@ var s = sqrt(3) / 2;
 var k = 1 / sqrt(12);
 var a2 = (k / 2 + 1) * 3;
 function Symbol2(type, size) {
-  let context = null, path15 = withPath(symbol);
+  let context = null, path16 = withPath(symbol);
   type = typeof type === "function" ? type : constant2(type || circle2);
   size = typeof size === "function" ? size : constant2(size === void 0 ? 64 : +size);
   function symbol() {
     let buffer;
-    if (!context) context = buffer = path15();
+    if (!context) context = buffer = path16();
     type.apply(this, arguments).draw(context, +size.apply(this, arguments));
     if (buffer) return context = null, buffer + "" || null;
   }
@@ -51052,24 +51136,16 @@ function readData(ctx) {
   if (!siteRooted && ctx.page.bundleDir) bases.push({ dir: ctx.page.bundleDir, what: "the page bundle" });
   for (const d2 of ctx.site.staticDirs) bases.push({ dir: d2, what: path5.relative(ctx.site.dir, d2) || d2 });
   bases.push({ dir: ctx.site.assetsDir, what: path5.relative(ctx.site.dir, ctx.site.assetsDir) || ctx.site.assetsDir });
-  let found;
-  let escaped = false;
-  for (const b2 of bases) {
-    const p5 = inside(b2.dir, rel2);
-    if (!p5) {
-      escaped = true;
-      continue;
-    }
-    try {
-      if (statSync(p5).isFile()) {
-        found = p5;
-        break;
-      }
-    } catch {
-    }
+  const roots = siteRoots(ctx.site);
+  const inBases = bases.filter((b2) => inside(b2.dir, rel2) !== void 0);
+  const look = inBases.length ? lookUpFile(roots, inBases.map((b2) => b2.dir), rel2) : void 0;
+  if (look && "refused" in look) {
+    ctx.error(`file "${file}": ${outsideMessage(ctx.site.dir, look.link, look.target)}`, { param: "file", code: "outside" });
+    return void 0;
   }
+  const found = look && "found" in look ? look.found : void 0;
   if (!found) {
-    if (escaped) {
+    if (inBases.length < bases.length) {
       ctx.error(`file "${file}" points outside the page bundle, static/ and assets/; data files must be inside them`, { param: "file" });
     } else {
       const where = bases.map((b2) => b2.what).join(", ");
@@ -51539,9 +51615,9 @@ var rnn_unroll_default = defineShortcode({
       body3.push(...column(ids, cx(k2), lay, { x: names("x", k2), h: names("h", k2), o: names("o", k2), L: names("L", k2), y: names("y", k2) }, weights, font));
     }
     for (let k2 = -1; k2 < T4; k2++) {
-      const path15 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
-      body3.push(edge(ids, path15));
-      if (weights[2]) body3.push(edgeLabel(path15, weights[2], { side: "left", size: WFONT, offset: 4 }));
+      const path16 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
+      body3.push(edge(ids, path16));
+      if (weights[2]) body3.push(edgeLabel(path16, weights[2], { side: "left", size: WFONT, offset: 4 }));
     }
     if (p5.bptt) {
       paints.add("highlight");
@@ -51712,9 +51788,9 @@ function seq2seqDrawing(ids, m) {
     edges.push(attentionEdge(from, to, m.weights[j], wmax));
     if (m.labels === "none") return;
     const tex = m.labels === "alpha" ? `\\alpha_{${m.step},${j + 1}}` : m.weights[j].toFixed(2);
-    const path15 = { kind: "line", a: from, b: to };
+    const path16 = { kind: "line", a: from, b: to };
     const side = x6 < sumX - 1 ? "left" : "right";
-    const at = edgeLabelAnchor(path15, tex, { t: 0.3, side, size: 14, offset: 4 });
+    const at = edgeLabelAnchor(path16, tex, { t: 0.3, side, size: 14, offset: 4 });
     math2(tex, at.x, at.y, 14);
   });
   const sPrev = rect(sumX - S_GAP, Y_S, BOX_W + 6, BOX_H + 2, 3);
@@ -52491,7 +52567,7 @@ function prerenderOptions(data, file) {
   const p5 = getIn(data, "params.prerender");
   const escapes = enumSetting(getIn(p5, "math.escapes"), ["none", "markdown"], "none", "params.prerender.math.escapes", diagnostics, file);
   const errors = enumSetting(getIn(p5, "errors"), ["fail", "render"], "fail", "params.prerender.errors", diagnostics, file);
-  const stale = enumSetting(getIn(p5, "stale"), ["warn", "error"], "warn", "params.prerender.stale", diagnostics, file);
+  const stale2 = enumSetting(getIn(p5, "stale"), ["warn", "error"], "warn", "params.prerender.stale", diagnostics, file);
   const macros2 = {};
   const rawMacros = getIn(p5, "katex.macros");
   if (isRecord(rawMacros)) {
@@ -52538,7 +52614,7 @@ function prerenderOptions(data, file) {
       }
     }
   }
-  return { options: { math: { escapes }, katex: { macros: macros2 }, errors, stale, limits }, diagnostics };
+  return { options: { math: { escapes }, katex: { macros: macros2 }, errors, stale: stale2, limits }, diagnostics };
 }
 function delimiterPairs2(v) {
   if (!Array.isArray(v)) return [];
@@ -53112,11 +53188,11 @@ function mathDiagnostic(source, span, error, lines, file, asWarning) {
 
 // src/site/output.ts
 import {
-  lstatSync,
+  lstatSync as lstatSync2,
   mkdirSync,
   readFileSync as readFileSync3,
   readdirSync as readdirSync2,
-  realpathSync,
+  realpathSync as realpathSync2,
   renameSync,
   rmdirSync,
   unlinkSync,
@@ -53172,7 +53248,7 @@ function toPosix(p5) {
 }
 function lstatOrNull(p5) {
   try {
-    return lstatSync(p5);
+    return lstatSync2(p5);
   } catch {
     return null;
   }
@@ -53236,7 +53312,7 @@ var PrerenderOutput = class {
   tmpCounter = 0;
   constructor(siteDir) {
     const site = path7.resolve(siteDir);
-    this.siteReal = realpathSync(site);
+    this.siteReal = realpathSync2(site);
     this.root = path7.join(site, PRERENDER_DIR);
     this.previous = readManifest(this.root);
   }
@@ -53434,7 +53510,7 @@ var PrerenderOutput = class {
     if (probe.length < this.root.length) return abs;
     let real;
     try {
-      real = realpathSync(probe);
+      real = realpathSync2(probe);
     } catch (e) {
       throw new OutputPathError(`refusing to touch ${abs}: cannot resolve ${probe} (${e.message})`);
     }
@@ -53470,7 +53546,7 @@ var PrerenderOutput = class {
       let empty4 = true;
       for (const name of readdirSync2(abs).sort()) {
         const child = path7.join(abs, name);
-        const st2 = lstatSync(child);
+        const st2 = lstatSync2(child);
         const rel2 = toPosix(path7.relative(base2, child));
         if (st2.isDirectory()) {
           if (walk(child)) {
@@ -53627,15 +53703,198 @@ function safeLine(s2) {
   return line3;
 }
 
+// src/site/lock.ts
+import { hostname } from "node:os";
+import { linkSync, lstatSync as lstatSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync5, renameSync as renameSync2, unlinkSync as unlinkSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import path10 from "node:path";
+var LOCK_FILE = "lock";
+var DEFAULT_LOCK_WAIT_MS = 6e4;
+var POLL_MS = 100;
+var LockError = class extends Error {
+};
+var local = /* @__PURE__ */ new Map();
+function ensurePrerenderDir(siteDir) {
+  const dir = path10.join(siteDir, PRERENDER_DIR);
+  let st;
+  try {
+    st = lstatSync3(dir);
+  } catch {
+    try {
+      mkdirSync2(dir);
+    } catch (e) {
+      throw new LockError(`cannot create ${PRERENDER_DIR}/ in ${siteDir}: ${e.message}`);
+    }
+    return dir;
+  }
+  if (st.isSymbolicLink()) {
+    throw new LockError(
+      `${PRERENDER_DIR} is a symbolic link; hugo-prerender writes only into a real ${PRERENDER_DIR}/ directory of the site. Delete the link (rm ${PRERENDER_DIR}) and build again`
+    );
+  }
+  if (!st.isDirectory()) {
+    throw new LockError(`${PRERENDER_DIR} is not a directory; delete it (it is generated) and build again`);
+  }
+  return dir;
+}
+function readOwner(file) {
+  try {
+    const o2 = JSON.parse(readFileSync5(file, "utf8"));
+    if (typeof o2.pid !== "number" || typeof o2.host !== "string") return void 0;
+    return { pid: o2.pid, host: o2.host, command: String(o2.command ?? "hugo-prerender"), started: String(o2.started ?? "") };
+  } catch {
+    return void 0;
+  }
+}
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === "EPERM";
+  }
+}
+function stale(owner) {
+  return owner !== void 0 && owner.host === hostname() && owner.pid !== process.pid && !alive(owner.pid);
+}
+function describeOwner(o2) {
+  if (!o2) return "another hugo-prerender";
+  const host = o2.host === hostname() ? "" : ` on ${o2.host}`;
+  return `another hugo-prerender ${o2.command} (pid ${o2.pid}${host}, started ${o2.started || "at an unknown time"})`;
+}
+function tryCreate(file, owner, counter) {
+  const tmp = `${file}.${process.pid}.${counter.n++}.tmp`;
+  writeFileSync2(tmp, `${JSON.stringify(owner)}
+`);
+  try {
+    linkSync(tmp, file);
+    return true;
+  } catch (e) {
+    if (e.code !== "EEXIST") throw e;
+    return false;
+  } finally {
+    unlinkSync2(tmp);
+  }
+}
+function removeStale(file, seen, counter) {
+  const aside = `${file}.${process.pid}.${counter.n++}.stale.tmp`;
+  try {
+    renameSync2(file, aside);
+  } catch {
+    return;
+  }
+  const moved = readOwner(aside);
+  if (moved && (moved.pid !== seen.pid || moved.started !== seen.started || moved.host !== seen.host)) {
+    try {
+      linkSync(aside, file);
+    } catch {
+    }
+  }
+  unlinkSync2(aside);
+}
+async function acquireSiteLock(siteDir, opts) {
+  const dir = ensurePrerenderDir(siteDir);
+  const file = path10.join(dir, LOCK_FILE);
+  const waitMs = opts.waitMs ?? DEFAULT_LOCK_WAIT_MS;
+  const deadline = Date.now() + waitMs;
+  for (; ; ) {
+    const before = local.get(file);
+    if (!before) break;
+    const left = deadline - Date.now();
+    if (left <= 0 || !await settlesWithin(before, left)) {
+      throw new LockError(`${PRERENDER_DIR}/ of this site is in use by another build in this process; waited ${Math.round(waitMs / 1e3)} s`);
+    }
+  }
+  let releaseLocal;
+  local.set(file, new Promise((resolve3) => releaseLocal = resolve3));
+  const dropLocal = () => {
+    local.delete(file);
+    releaseLocal();
+  };
+  const owner = { pid: process.pid, host: hostname(), command: opts.command, started: (/* @__PURE__ */ new Date()).toISOString() };
+  const counter = { n: 0 };
+  let told = false;
+  try {
+    for (; ; ) {
+      if (tryCreate(file, owner, counter)) break;
+      const other = readOwner(file);
+      if (stale(other)) {
+        removeStale(file, other, counter);
+        continue;
+      }
+      if (Date.now() >= deadline) {
+        throw new LockError(
+          `${describeOwner(other)} is using ${PRERENDER_DIR}/ of this site${waitMs > 0 ? `; waited ${Math.round(waitMs / 1e3)} s` : ""}. Wait for it to finish or stop it, then run again (--wait SECONDS waits longer). If no hugo-prerender is running, delete ${PRERENDER_DIR}/${LOCK_FILE}`
+        );
+      }
+      if (!told) {
+        told = true;
+        opts.onWait?.(`waiting for ${describeOwner(other)}, which is using ${PRERENDER_DIR}/ of this site`);
+      }
+      await new Promise((r2) => setTimeout(r2, Math.min(POLL_MS, Math.max(1, deadline - Date.now()))));
+    }
+  } catch (e) {
+    dropLocal();
+    throw e;
+  }
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    process.removeListener("exit", release);
+    try {
+      if (readOwner(file)?.started === owner.started && readOwner(file)?.pid === owner.pid) unlinkSync2(file);
+    } catch {
+    }
+    dropLocal();
+  };
+  process.once("exit", release);
+  return { file, release };
+}
+async function settlesWithin(p5, ms) {
+  let timer;
+  const timeout = new Promise((r2) => timer = setTimeout(() => r2(false), ms));
+  try {
+    return await Promise.race([p5.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+// src/site/shadow-names.ts
+var UNSAFE = /[\\`\u0000-\u001f\u007f]/;
+var ShadowNames = class {
+  /** Folded shadow path → the source that claimed it. */
+  claimed = /* @__PURE__ */ new Map();
+  /**
+   * Claims the shadow `tree/rel` for `source` (site-relative). Returns undefined when it is this file's,
+   * or the message of the error that keeps this file from being prerendered.
+   */
+  claim(tree, rel2, source) {
+    const bad = UNSAFE.exec(rel2);
+    if (bad) {
+      const what = bad[0] === "\\" ? "a backslash (\\)" : bad[0] === "`" ? "a backtick (`)" : "a control character";
+      const why = bad[0] === "\\" ? "a folder separator on Windows, which could make its prerendered copy replace another page" : bad[0] === "`" ? "which the check that keeps stale pages from publishing cannot carry" : "which tools and logs mangle";
+      return `the file name contains ${what}, ${why}; it was not prerendered. Rename the file`;
+    }
+    const key2 = `${tree}/${rel2.normalize("NFC").toLowerCase()}`;
+    const first = this.claimed.get(key2);
+    if (first !== void 0 && first !== source) {
+      return `${first} and this file are the same page to Hugo and to a case-insensitive disk (their paths differ only in upper/lower case or Unicode normalisation); this one was not prerendered. Rename one of them`;
+    }
+    this.claimed.set(key2, source);
+    return void 0;
+  }
+};
+
 // src/build.ts
 var CONTENT_EXTENSIONS = /* @__PURE__ */ new Set([".md", ".markdown", ".mdown"]);
-function listContentFiles(dir) {
+function listContentFiles(dir, roots, refused = []) {
   const out = [];
   const walk = (d2, seen) => {
     let entries;
     let real;
     try {
-      real = realpathSync2(d2);
+      real = realpathSync3(d2);
       entries = readdirSync5(d2, { withFileTypes: true });
     } catch {
       return;
@@ -53644,17 +53903,22 @@ function listContentFiles(dir) {
     const inside2 = new Set(seen).add(real);
     for (const e of entries.sort((a3, b2) => a3.name < b2.name ? -1 : a3.name > b2.name ? 1 : 0)) {
       if (e.name.startsWith(".")) continue;
-      const p5 = path10.join(d2, e.name);
+      const p5 = path11.join(d2, e.name);
       let st = void 0;
       if (e.isSymbolicLink()) {
+        const r2 = resolveInside(roots, p5);
+        if (!r2.ok) {
+          if (r2.why === "outside") refused.push({ link: p5, target: r2.target ?? "" });
+          continue;
+        }
         try {
-          st = statSync3(p5);
+          st = statSync3(r2.real);
         } catch {
           continue;
         }
       }
       if (st ? st.isDirectory() : e.isDirectory()) walk(p5, inside2);
-      else if ((st ? st.isFile() : e.isFile()) && CONTENT_EXTENSIONS.has(path10.extname(e.name).toLowerCase())) out.push(p5);
+      else if ((st ? st.isFile() : e.isFile()) && CONTENT_EXTENSIONS.has(path11.extname(e.name).toLowerCase())) out.push(p5);
     }
   };
   walk(dir, /* @__PURE__ */ new Set());
@@ -53694,7 +53958,7 @@ function writeFailure(e) {
   return void 0;
 }
 function toPosix2(p5) {
-  return p5.split(path10.sep).join("/");
+  return p5.split(path11.sep).join("/");
 }
 function pageServices(config, siteDir, errorMode) {
   const diagnostics = [];
@@ -53722,15 +53986,33 @@ function pageServices(config, siteDir, errorMode) {
     limits: config.prerender.limits,
     siteShortcodes
   };
-  const site = { dir: siteDir, staticDirs: config.staticDirs, assetsDir: config.assetsDir };
+  const site = { dir: siteDir, staticDirs: config.staticDirs, assetsDir: config.assetsDir, contentDirs: config.contentRoots.map((r2) => r2.dir) };
   return { renderer, services, settings, site, diagnostics };
 }
 function emptyBuildResult() {
   return { pages: 0, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, ms: 0, diagnostics: [], failed: false };
 }
 async function buildSite(opts) {
+  if (opts.locked || !existsDir(path11.resolve(opts.source))) return buildLocked(opts);
+  let lock;
+  try {
+    lock = await acquireSiteLock(path11.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
+  } catch (e) {
+    if (!(e instanceof LockError)) throw e;
+    const result = emptyBuildResult();
+    result.diagnostics.push({ severity: "error", code: "lock", line: 1, column: 1, message: e.message });
+    result.failed = true;
+    return result;
+  }
+  try {
+    return await buildLocked(opts);
+  } finally {
+    lock.release();
+  }
+}
+async function buildLocked(opts) {
   const t02 = performance.now();
-  const siteDir = path10.resolve(opts.source);
+  const siteDir = path11.resolve(opts.source);
   const result = emptyBuildResult();
   const fail = (message, file) => {
     result.diagnostics.push({ severity: "error", message, file, line: 1, column: 1 });
@@ -53739,7 +54021,7 @@ async function buildSite(opts) {
     return result;
   };
   if (!existsDir(siteDir)) {
-    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path10.dirname(siteDir)}?)`);
+    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path11.dirname(siteDir)}?)`);
     return fail(`the site directory ${siteDir} does not exist; pass the site with -s DIR`);
   }
   let config;
@@ -53772,6 +54054,7 @@ async function buildSite(opts) {
   }
   const files = [];
   const seenRoots = /* @__PURE__ */ new Set();
+  const refused = [];
   for (const root4 of config.contentRoots) {
     if (seenRoots.has(root4.dir)) continue;
     seenRoots.add(root4.dir);
@@ -53780,22 +54063,31 @@ async function buildSite(opts) {
       result.diagnostics.push({
         severity: "error",
         code: "config",
-        file: toPosix2(path10.relative(siteDir, config.file)),
+        file: toPosix2(path11.relative(siteDir, config.file)),
         line: 1,
         column: 1,
         message: `the content of ${JSON.stringify(root4.source)} has language ${JSON.stringify(root4.lang)}, which is not a plain language code (letters, digits, '-', '_'); its pages were not prerendered`
       });
       continue;
     }
-    for (const abs of listContentFiles(root4.dir)) {
-      files.push({ abs, tree, relToContent: path10.posix.join(root4.target, toPosix2(path10.relative(root4.dir, abs))) });
+    for (const abs of listContentFiles(root4.dir, siteRoots(site), refused)) {
+      files.push({ abs, tree, relToContent: path11.posix.join(root4.target, toPosix2(path11.relative(root4.dir, abs))) });
     }
+  }
+  for (const r2 of refused) {
+    result.diagnostics.push({ severity: "error", code: "outside", file: shownPath(siteDir, r2.link), line: 1, column: 1, message: outsideMessage(siteDir, r2.link, r2.target) });
   }
   let anyMath = false;
   const showsMath = (f) => (f.html !== "" ? f.html : output7.readPartial(f.key) ?? "").includes('class="katex');
+  const names = new ShadowNames();
   for (const { abs, relToContent, tree } of files) {
     result.pages++;
-    const relPath = toPosix2(path10.relative(siteDir, abs));
+    const relPath = toPosix2(path11.relative(siteDir, abs));
+    const badName = names.claim(tree, relToContent, relPath);
+    if (badName) {
+      result.diagnostics.push({ severity: "error", code: "file-name", file: relPath, line: 1, column: 1, message: badName });
+      continue;
+    }
     if (opts.only && !opts.only.has(relPath)) {
       output7.keep(relToContent, tree);
       continue;
@@ -53803,7 +54095,7 @@ async function buildSite(opts) {
     let source;
     let sourceMd5;
     try {
-      const bytes = readFileSync5(abs);
+      const bytes = readFileSync6(abs);
       sourceMd5 = md5Hex(hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes);
       source = bytes.toString("utf8");
       const bad = invalidUtf8(bytes);
@@ -53822,12 +54114,12 @@ async function buildSite(opts) {
       output7.keep(relToContent, tree);
       continue;
     }
-    const base2 = path10.basename(abs).replace(/\.[^.]+$/, "");
+    const base2 = path11.basename(abs).replace(/\.[^.]+$/, "");
     const isBundle = base2 === "index" || base2 === "_index" || /^_?index\.[a-z-]+$/i.test(base2);
     const page = {
       absPath: abs,
       relPath,
-      bundleDir: isBundle ? path10.dirname(abs) : void 0,
+      bundleDir: isBundle ? path11.dirname(abs) : void 0,
       frontMatter: {}
     };
     let r2;
@@ -53941,10 +54233,10 @@ function summaryLine(r2) {
 }
 
 // src/check.ts
-import { readFileSync as readFileSync6 } from "node:fs";
-import path11 from "node:path";
+import { readFileSync as readFileSync7 } from "node:fs";
+import path12 from "node:path";
 async function checkSite(source) {
-  const siteDir = path11.resolve(source);
+  const siteDir = path12.resolve(source);
   const result = { pages: [], found: 0, typeset: 0, diagnostics: [] };
   let config;
   try {
@@ -53970,18 +54262,18 @@ async function checkSite(source) {
   for (const root4 of config.contentRoots) {
     if (seen.has(root4.dir)) continue;
     seen.add(root4.dir);
-    for (const abs of listContentFiles(root4.dir)) {
-      const file = path11.relative(siteDir, abs).split(path11.sep).join("/");
+    for (const abs of listContentFiles(root4.dir, siteRoots(site))) {
+      const file = path12.relative(siteDir, abs).split(path12.sep).join("/");
       let text11;
       try {
-        text11 = readFileSync6(abs, "utf8");
+        text11 = readFileSync7(abs, "utf8");
       } catch (e) {
         result.diagnostics.push({ severity: "error", file, line: 1, column: 1, message: `cannot read: ${e.message}` });
         continue;
       }
-      const contentPath = path11.posix.join(root4.target, path11.relative(root4.dir, abs).split(path11.sep).join("/"));
+      const contentPath = path12.posix.join(root4.target, path12.relative(root4.dir, abs).split(path12.sep).join("/"));
       const r2 = await prerenderPage(text11, {
-        page: { absPath: abs, relPath: file, bundleDir: path11.dirname(abs), frontMatter: {} },
+        page: { absPath: abs, relPath: file, bundleDir: path12.dirname(abs), frontMatter: {} },
         site,
         settings,
         renderer,
@@ -54015,8 +54307,8 @@ function formatCheck(r2, opts) {
 }
 
 // src/site/init.ts
-import { existsSync as existsSync3, readFileSync as readFileSync7, renameSync as renameSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import path12 from "node:path";
+import { existsSync as existsSync3, readFileSync as readFileSync8, renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
+import path13 from "node:path";
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text11, ignoreTrivia = false) {
@@ -54771,12 +55063,12 @@ function parseTree3(text11, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root4, path15) {
+function findNodeAtLocation(root4, path16) {
   if (!root4) {
     return void 0;
   }
   let node3 = root4;
-  for (let segment of path15) {
+  for (let segment of path16) {
     if (typeof segment === "string") {
       if (node3.type !== "object" || !Array.isArray(node3.children)) {
         return void 0;
@@ -55130,14 +55422,14 @@ function getNodeType(value2) {
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text11, originalPath, value2, options) {
-  const path15 = originalPath.slice();
+  const path16 = originalPath.slice();
   const errors = [];
   const root4 = parseTree3(text11, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path15.length > 0) {
-    lastSegment = path15.pop();
-    parent = findNodeAtLocation(root4, path15);
+  while (path16.length > 0) {
+    lastSegment = path16.pop();
+    parent = findNodeAtLocation(root4, path16);
     if (parent === void 0 && value2 !== void 0) {
       if (typeof lastSegment === "string") {
         value2 = { [lastSegment]: value2 };
@@ -55324,8 +55616,8 @@ var ParseErrorCode;
   ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
   ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
 })(ParseErrorCode || (ParseErrorCode = {}));
-function modify(text11, path15, value2, options) {
-  return setProperty(text11, path15, value2, options);
+function modify(text11, path16, value2, options) {
+  return setProperty(text11, path16, value2, options);
 }
 function applyEdits(text11, edits) {
   let sortedEdits = edits.slice(0).sort((a3, b2) => {
@@ -55661,14 +55953,14 @@ function editJson(text11, rootIsModule, edit) {
   }
   const moduleNode = base2.length ? findNodeAtLocation2(root4, base2) : root4;
   const mountsKey = jsonKey(moduleNode, "mounts") ?? "mounts";
-  const path15 = [...base2, mountsKey];
-  const list4 = findNodeAtLocation2(root4, path15);
+  const path16 = [...base2, mountsKey];
+  const list4 = findNodeAtLocation2(root4, path16);
   const all3 = [...edit.before, ...edit.after];
   const apply = (p5, value2, isArrayInsertion = false) => {
     t = applyEdits(t, modify(t, p5, value2, { formattingOptions, isArrayInsertion }));
   };
   if (!list4) {
-    apply(path15, all3.map(written));
+    apply(path16, all3.map(written));
     return t;
   }
   if (list4.type !== "array") throw new EditError('"mounts" is not an array', list4.offset);
@@ -55678,16 +55970,16 @@ function editJson(text11, rootIsModule, edit) {
   for (const [k2, m] of edit.respell) {
     const i2 = mountIdx[k2];
     root4 = tree();
-    const node3 = findNodeAtLocation2(root4, [...path15, i2]);
+    const node3 = findNodeAtLocation2(root4, [...path16, i2]);
     const keys2 = (node3?.children ?? []).map((p5) => p5.children?.[0]?.value).filter((v) => typeof v === "string");
-    for (const key2 of keys2.filter((x6) => ["lang", "sites"].includes(x6.toLowerCase()))) apply([...path15, i2, key2], void 0);
-    for (const [key2, value2] of Object.entries(written(m)).filter(([x6]) => x6 === "lang" || x6 === "sites")) apply([...path15, i2, key2], value2);
+    for (const key2 of keys2.filter((x6) => ["lang", "sites"].includes(x6.toLowerCase()))) apply([...path16, i2, key2], void 0);
+    for (const [key2, value2] of Object.entries(written(m)).filter(([x6]) => x6 === "lang" || x6 === "sites")) apply([...path16, i2, key2], value2);
   }
   const removed = [...edit.remove].map((k2) => mountIdx[k2]).sort((a3, b2) => b2 - a3);
-  for (const i2 of removed) apply([...path15, i2], void 0);
+  for (const i2 of removed) apply([...path16, i2], void 0);
   const keptCount = elements.length - removed.length;
-  edit.after.forEach((m, j) => apply([...path15, keptCount + j], written(m), true));
-  edit.before.forEach((m, j) => apply([...path15, j], written(m), true));
+  edit.after.forEach((m, j) => apply([...path16, keptCount + j], written(m), true));
+  edit.before.forEach((m, j) => apply([...path16, j], written(m), true));
   return t;
 }
 
@@ -55767,8 +56059,8 @@ function chooseTarget(siteDir) {
   let merged = {};
   const parsed = [];
   for (const file of files) {
-    const text11 = readFileSync7(file.path, "utf8");
-    const { data, diagnostics } = parseConfigText(text11, file.format, path12.relative(siteDir, file.path));
+    const text11 = readFileSync8(file.path, "utf8");
+    const { data, diagnostics } = parseConfigText(text11, file.format, path13.relative(siteDir, file.path));
     const err = diagnostics.find((d2) => d2.severity === "error");
     if (err) throw new InitError(`${err.file}:${err.line}:${err.column}: ${err.message}; fix the config before running init`);
     parsed.push({ file, text: text11, data });
@@ -55827,8 +56119,8 @@ function withoutMounts(data, rootIsModule) {
 }
 function writeAtomic(file, text11) {
   const tmp = `${file}.hugo-prerender.tmp`;
-  writeFileSync2(tmp, text11);
-  renameSync2(tmp, file);
+  writeFileSync3(tmp, text11);
+  renameSync3(tmp, file);
 }
 function describe5(m) {
   const l = mountLanguage(m);
@@ -55836,11 +56128,11 @@ function describe5(m) {
   return `source = ${JSON.stringify(m.source)}, target = ${JSON.stringify(m.target)}${lang}`;
 }
 function initSite(siteDir, opts = {}) {
-  const site = path12.resolve(siteDir);
+  const site = path13.resolve(siteDir);
   let packageLayouts = opts.packageLayouts ?? DEFAULT_PACKAGE_LAYOUTS;
-  if (path12.isAbsolute(packageLayouts)) {
-    const rel3 = path12.relative(site, packageLayouts);
-    if (!rel3.startsWith("..") && !path12.isAbsolute(rel3)) packageLayouts = rel3;
+  if (path13.isAbsolute(packageLayouts)) {
+    const rel3 = path13.relative(site, packageLayouts);
+    if (!rel3.startsWith("..") && !path13.isAbsolute(rel3)) packageLayouts = rel3;
   }
   packageLayouts = normalizeRel(packageLayouts);
   const { target, merged } = chooseTarget(site);
@@ -55854,10 +56146,10 @@ function initSite(siteDir, opts = {}) {
     staticDirs: staticDirSetting(merged).map(normalizeRel),
     packageLayouts
   });
-  const rel2 = path12.relative(site, target.file.path).split(path12.sep).join("/");
+  const rel2 = path13.relative(site, target.file.path).split(path13.sep).join("/");
   const messages = [];
-  const gitignore = path12.join(site, ".gitignore");
-  const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync7(gitignore, "utf8"));
+  const gitignore = path13.join(site, ".gitignore");
+  const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync8(gitignore, "utf8"));
   const hints = [
     ...ignored ? [] : [`Add this line to .gitignore (generated output): ${PRERENDER_DIR}/`],
     `In your <head> template add: {{ partial "prerender/head.html" . }}`,
@@ -55906,7 +56198,7 @@ ${mountsSnippet(target.file.format, rootIsModule, plan)}
 
 // src/watch.ts
 import { existsSync as existsSync4 } from "node:fs";
-import path13 from "node:path";
+import path14 from "node:path";
 
 // node_modules/chokidar/esm/index.js
 import { stat as statcb } from "fs";
@@ -55984,7 +56276,7 @@ var ReaddirpStream = class extends Readable {
     this._directoryFilter = normalizeFilter(opts.directoryFilter);
     const statMethod = opts.lstat ? lstat : stat;
     if (wantBigintFsStats) {
-      this._stat = (path15) => statMethod(path15, { bigint: true });
+      this._stat = (path16) => statMethod(path16, { bigint: true });
     } else {
       this._stat = statMethod;
     }
@@ -56009,8 +56301,8 @@ var ReaddirpStream = class extends Readable {
         const par = this.parent;
         const fil = par && par.files;
         if (fil && fil.length > 0) {
-          const { path: path15, depth } = par;
-          const slice3 = fil.splice(0, batch).map((dirent) => this._formatEntry(dirent, path15));
+          const { path: path16, depth } = par;
+          const slice3 = fil.splice(0, batch).map((dirent) => this._formatEntry(dirent, path16));
           const awaited = await Promise.all(slice3);
           for (const entry of awaited) {
             if (!entry)
@@ -56050,20 +56342,20 @@ var ReaddirpStream = class extends Readable {
       this.reading = false;
     }
   }
-  async _exploreDir(path15, depth) {
+  async _exploreDir(path16, depth) {
     let files;
     try {
-      files = await readdir(path15, this._rdOptions);
+      files = await readdir(path16, this._rdOptions);
     } catch (error) {
       this._onError(error);
     }
-    return { files, depth, path: path15 };
+    return { files, depth, path: path16 };
   }
-  async _formatEntry(dirent, path15) {
+  async _formatEntry(dirent, path16) {
     let entry;
     const basename3 = this._isDirent ? dirent.name : dirent;
     try {
-      const fullPath = presolve(pjoin(path15, basename3));
+      const fullPath = presolve(pjoin(path16, basename3));
       entry = { path: prelative(this._root, fullPath), fullPath, basename: basename3 };
       entry[this._statsProp] = this._isDirent ? dirent : await this._stat(fullPath);
     } catch (err) {
@@ -56463,16 +56755,16 @@ var delFromSet = (main3, prop, item) => {
 };
 var isEmptySet = (val) => val instanceof Set ? val.size === 0 : !val;
 var FsWatchInstances = /* @__PURE__ */ new Map();
-function createFsWatchInstance(path15, options, listener, errHandler, emitRaw) {
+function createFsWatchInstance(path16, options, listener, errHandler, emitRaw) {
   const handleEvent = (rawEvent, evPath) => {
-    listener(path15);
-    emitRaw(rawEvent, evPath, { watchedPath: path15 });
-    if (evPath && path15 !== evPath) {
-      fsWatchBroadcast(sysPath.resolve(path15, evPath), KEY_LISTENERS, sysPath.join(path15, evPath));
+    listener(path16);
+    emitRaw(rawEvent, evPath, { watchedPath: path16 });
+    if (evPath && path16 !== evPath) {
+      fsWatchBroadcast(sysPath.resolve(path16, evPath), KEY_LISTENERS, sysPath.join(path16, evPath));
     }
   };
   try {
-    return fs_watch(path15, {
+    return fs_watch(path16, {
       persistent: options.persistent
     }, handleEvent);
   } catch (error) {
@@ -56488,12 +56780,12 @@ var fsWatchBroadcast = (fullPath, listenerType, val1, val2, val3) => {
     listener(val1, val2, val3);
   });
 };
-var setFsWatchListener = (path15, fullPath, options, handlers2) => {
+var setFsWatchListener = (path16, fullPath, options, handlers2) => {
   const { listener, errHandler, rawEmitter } = handlers2;
   let cont = FsWatchInstances.get(fullPath);
   let watcher;
   if (!options.persistent) {
-    watcher = createFsWatchInstance(path15, options, listener, errHandler, rawEmitter);
+    watcher = createFsWatchInstance(path16, options, listener, errHandler, rawEmitter);
     if (!watcher)
       return;
     return watcher.close.bind(watcher);
@@ -56504,7 +56796,7 @@ var setFsWatchListener = (path15, fullPath, options, handlers2) => {
     addAndConvert(cont, KEY_RAW, rawEmitter);
   } else {
     watcher = createFsWatchInstance(
-      path15,
+      path16,
       options,
       fsWatchBroadcast.bind(null, fullPath, KEY_LISTENERS),
       errHandler,
@@ -56519,7 +56811,7 @@ var setFsWatchListener = (path15, fullPath, options, handlers2) => {
         cont.watcherUnusable = true;
       if (isWindows && error.code === "EPERM") {
         try {
-          const fd = await open2(path15, "r");
+          const fd = await open2(path16, "r");
           await fd.close();
           broadcastErr(error);
         } catch (err) {
@@ -56550,7 +56842,7 @@ var setFsWatchListener = (path15, fullPath, options, handlers2) => {
   };
 };
 var FsWatchFileInstances = /* @__PURE__ */ new Map();
-var setFsWatchFileListener = (path15, fullPath, options, handlers2) => {
+var setFsWatchFileListener = (path16, fullPath, options, handlers2) => {
   const { listener, rawEmitter } = handlers2;
   let cont = FsWatchFileInstances.get(fullPath);
   const copts = cont && cont.options;
@@ -56572,7 +56864,7 @@ var setFsWatchFileListener = (path15, fullPath, options, handlers2) => {
         });
         const currmtime = curr.mtimeMs;
         if (curr.size !== prev.size || currmtime > prev.mtimeMs || currmtime === 0) {
-          foreach(cont.listeners, (listener2) => listener2(path15, curr));
+          foreach(cont.listeners, (listener2) => listener2(path16, curr));
         }
       })
     };
@@ -56600,13 +56892,13 @@ var NodeFsHandler = class {
    * @param listener on fs change
    * @returns closer for the watcher instance
    */
-  _watchWithNodeFs(path15, listener) {
+  _watchWithNodeFs(path16, listener) {
     const opts = this.fsw.options;
-    const directory = sysPath.dirname(path15);
-    const basename3 = sysPath.basename(path15);
+    const directory = sysPath.dirname(path16);
+    const basename3 = sysPath.basename(path16);
     const parent = this.fsw._getWatchedDir(directory);
     parent.add(basename3);
-    const absolutePath = sysPath.resolve(path15);
+    const absolutePath = sysPath.resolve(path16);
     const options = {
       persistent: opts.persistent
     };
@@ -56616,12 +56908,12 @@ var NodeFsHandler = class {
     if (opts.usePolling) {
       const enableBin = opts.interval !== opts.binaryInterval;
       options.interval = enableBin && isBinaryPath(basename3) ? opts.binaryInterval : opts.interval;
-      closer = setFsWatchFileListener(path15, absolutePath, options, {
+      closer = setFsWatchFileListener(path16, absolutePath, options, {
         listener,
         rawEmitter: this.fsw._emitRaw
       });
     } else {
-      closer = setFsWatchListener(path15, absolutePath, options, {
+      closer = setFsWatchListener(path16, absolutePath, options, {
         listener,
         errHandler: this._boundHandleError,
         rawEmitter: this.fsw._emitRaw
@@ -56643,7 +56935,7 @@ var NodeFsHandler = class {
     let prevStats = stats;
     if (parent.has(basename3))
       return;
-    const listener = async (path15, newStats) => {
+    const listener = async (path16, newStats) => {
       if (!this.fsw._throttle(THROTTLE_MODE_WATCH, file, 5))
         return;
       if (!newStats || newStats.mtimeMs === 0) {
@@ -56657,11 +56949,11 @@ var NodeFsHandler = class {
             this.fsw._emit(EV.CHANGE, file, newStats2);
           }
           if ((isMacos || isLinux || isFreeBSD) && prevStats.ino !== newStats2.ino) {
-            this.fsw._closeFile(path15);
+            this.fsw._closeFile(path16);
             prevStats = newStats2;
             const closer2 = this._watchWithNodeFs(file, listener);
             if (closer2)
-              this.fsw._addPathCloser(path15, closer2);
+              this.fsw._addPathCloser(path16, closer2);
           } else {
             prevStats = newStats2;
           }
@@ -56693,7 +56985,7 @@ var NodeFsHandler = class {
    * @param item basename of this item
    * @returns true if no more processing is needed for this entry.
    */
-  async _handleSymlink(entry, directory, path15, item) {
+  async _handleSymlink(entry, directory, path16, item) {
     if (this.fsw.closed) {
       return;
     }
@@ -56703,7 +56995,7 @@ var NodeFsHandler = class {
       this.fsw._incrReadyCount();
       let linkPath;
       try {
-        linkPath = await fsrealpath(path15);
+        linkPath = await fsrealpath(path16);
       } catch (e) {
         this.fsw._emitReady();
         return true;
@@ -56713,12 +57005,12 @@ var NodeFsHandler = class {
       if (dir.has(item)) {
         if (this.fsw._symlinkPaths.get(full) !== linkPath) {
           this.fsw._symlinkPaths.set(full, linkPath);
-          this.fsw._emit(EV.CHANGE, path15, entry.stats);
+          this.fsw._emit(EV.CHANGE, path16, entry.stats);
         }
       } else {
         dir.add(item);
         this.fsw._symlinkPaths.set(full, linkPath);
-        this.fsw._emit(EV.ADD, path15, entry.stats);
+        this.fsw._emit(EV.ADD, path16, entry.stats);
       }
       this.fsw._emitReady();
       return true;
@@ -56747,9 +57039,9 @@ var NodeFsHandler = class {
         return;
       }
       const item = entry.path;
-      let path15 = sysPath.join(directory, item);
+      let path16 = sysPath.join(directory, item);
       current.add(item);
-      if (entry.stats.isSymbolicLink() && await this._handleSymlink(entry, directory, path15, item)) {
+      if (entry.stats.isSymbolicLink() && await this._handleSymlink(entry, directory, path16, item)) {
         return;
       }
       if (this.fsw.closed) {
@@ -56758,8 +57050,8 @@ var NodeFsHandler = class {
       }
       if (item === target || !target && !previous3.has(item)) {
         this.fsw._incrReadyCount();
-        path15 = sysPath.join(dir, sysPath.relative(dir, path15));
-        this._addToNodeFs(path15, initialAdd, wh, depth + 1);
+        path16 = sysPath.join(dir, sysPath.relative(dir, path16));
+        this._addToNodeFs(path16, initialAdd, wh, depth + 1);
       }
     }).on(EV.ERROR, this._boundHandleError);
     return new Promise((resolve3, reject) => {
@@ -56828,13 +57120,13 @@ var NodeFsHandler = class {
    * @param depth Child path actually targeted for watch
    * @param target Child path actually targeted for watch
    */
-  async _addToNodeFs(path15, initialAdd, priorWh, depth, target) {
+  async _addToNodeFs(path16, initialAdd, priorWh, depth, target) {
     const ready = this.fsw._emitReady;
-    if (this.fsw._isIgnored(path15) || this.fsw.closed) {
+    if (this.fsw._isIgnored(path16) || this.fsw.closed) {
       ready();
       return false;
     }
-    const wh = this.fsw._getWatchHelpers(path15);
+    const wh = this.fsw._getWatchHelpers(path16);
     if (priorWh) {
       wh.filterPath = (entry) => priorWh.filterPath(entry);
       wh.filterDir = (entry) => priorWh.filterDir(entry);
@@ -56850,8 +57142,8 @@ var NodeFsHandler = class {
       const follow = this.fsw.options.followSymlinks;
       let closer;
       if (stats.isDirectory()) {
-        const absPath = sysPath.resolve(path15);
-        const targetPath = follow ? await fsrealpath(path15) : path15;
+        const absPath = sysPath.resolve(path16);
+        const targetPath = follow ? await fsrealpath(path16) : path16;
         if (this.fsw.closed)
           return;
         closer = await this._handleDir(wh.watchPath, stats, initialAdd, depth, target, wh, targetPath);
@@ -56861,29 +57153,29 @@ var NodeFsHandler = class {
           this.fsw._symlinkPaths.set(absPath, targetPath);
         }
       } else if (stats.isSymbolicLink()) {
-        const targetPath = follow ? await fsrealpath(path15) : path15;
+        const targetPath = follow ? await fsrealpath(path16) : path16;
         if (this.fsw.closed)
           return;
         const parent = sysPath.dirname(wh.watchPath);
         this.fsw._getWatchedDir(parent).add(wh.watchPath);
         this.fsw._emit(EV.ADD, wh.watchPath, stats);
-        closer = await this._handleDir(parent, stats, initialAdd, depth, path15, wh, targetPath);
+        closer = await this._handleDir(parent, stats, initialAdd, depth, path16, wh, targetPath);
         if (this.fsw.closed)
           return;
         if (targetPath !== void 0) {
-          this.fsw._symlinkPaths.set(sysPath.resolve(path15), targetPath);
+          this.fsw._symlinkPaths.set(sysPath.resolve(path16), targetPath);
         }
       } else {
         closer = this._handleFile(wh.watchPath, stats, initialAdd);
       }
       ready();
       if (closer)
-        this.fsw._addPathCloser(path15, closer);
+        this.fsw._addPathCloser(path16, closer);
       return false;
     } catch (error) {
       if (this.fsw._handleError(error)) {
         ready();
-        return path15;
+        return path16;
       }
     }
   }
@@ -56926,26 +57218,26 @@ function createPattern(matcher) {
   }
   return () => false;
 }
-function normalizePath(path15) {
-  if (typeof path15 !== "string")
+function normalizePath(path16) {
+  if (typeof path16 !== "string")
     throw new Error("string expected");
-  path15 = sysPath2.normalize(path15);
-  path15 = path15.replace(/\\/g, "/");
+  path16 = sysPath2.normalize(path16);
+  path16 = path16.replace(/\\/g, "/");
   let prepend = false;
-  if (path15.startsWith("//"))
+  if (path16.startsWith("//"))
     prepend = true;
   const DOUBLE_SLASH_RE2 = /\/\//;
-  while (path15.match(DOUBLE_SLASH_RE2))
-    path15 = path15.replace(DOUBLE_SLASH_RE2, "/");
+  while (path16.match(DOUBLE_SLASH_RE2))
+    path16 = path16.replace(DOUBLE_SLASH_RE2, "/");
   if (prepend)
-    path15 = "/" + path15;
-  return path15;
+    path16 = "/" + path16;
+  return path16;
 }
 function matchPatterns(patterns, testString, stats) {
-  const path15 = normalizePath(testString);
+  const path16 = normalizePath(testString);
   for (let index2 = 0; index2 < patterns.length; index2++) {
     const pattern = patterns[index2];
-    if (pattern(path15, stats)) {
+    if (pattern(path16, stats)) {
       return true;
     }
   }
@@ -56985,19 +57277,19 @@ var toUnix = (string4) => {
   }
   return str;
 };
-var normalizePathToUnix = (path15) => toUnix(sysPath2.normalize(toUnix(path15)));
-var normalizeIgnored = (cwd = "") => (path15) => {
-  if (typeof path15 === "string") {
-    return normalizePathToUnix(sysPath2.isAbsolute(path15) ? path15 : sysPath2.join(cwd, path15));
+var normalizePathToUnix = (path16) => toUnix(sysPath2.normalize(toUnix(path16)));
+var normalizeIgnored = (cwd = "") => (path16) => {
+  if (typeof path16 === "string") {
+    return normalizePathToUnix(sysPath2.isAbsolute(path16) ? path16 : sysPath2.join(cwd, path16));
   } else {
-    return path15;
+    return path16;
   }
 };
-var getAbsolutePath = (path15, cwd) => {
-  if (sysPath2.isAbsolute(path15)) {
-    return path15;
+var getAbsolutePath = (path16, cwd) => {
+  if (sysPath2.isAbsolute(path16)) {
+    return path16;
   }
-  return sysPath2.join(cwd, path15);
+  return sysPath2.join(cwd, path16);
 };
 var EMPTY_SET = Object.freeze(/* @__PURE__ */ new Set());
 var DirEntry = class {
@@ -57052,10 +57344,10 @@ var DirEntry = class {
 var STAT_METHOD_F = "stat";
 var STAT_METHOD_L = "lstat";
 var WatchHelper = class {
-  constructor(path15, follow, fsw) {
+  constructor(path16, follow, fsw) {
     this.fsw = fsw;
-    const watchPath = path15;
-    this.path = path15 = path15.replace(REPLACER_RE, "");
+    const watchPath = path16;
+    this.path = path16 = path16.replace(REPLACER_RE, "");
     this.watchPath = watchPath;
     this.fullWatchPath = sysPath2.resolve(watchPath);
     this.dirParts = [];
@@ -57177,20 +57469,20 @@ var FSWatcher = class extends EventEmitter {
     this._closePromise = void 0;
     let paths = unifyPaths(paths_);
     if (cwd) {
-      paths = paths.map((path15) => {
-        const absPath = getAbsolutePath(path15, cwd);
+      paths = paths.map((path16) => {
+        const absPath = getAbsolutePath(path16, cwd);
         return absPath;
       });
     }
-    paths.forEach((path15) => {
-      this._removeIgnoredPath(path15);
+    paths.forEach((path16) => {
+      this._removeIgnoredPath(path16);
     });
     this._userIgnored = void 0;
     if (!this._readyCount)
       this._readyCount = 0;
     this._readyCount += paths.length;
-    Promise.all(paths.map(async (path15) => {
-      const res = await this._nodeFsHandler._addToNodeFs(path15, !_internal, void 0, 0, _origAdd);
+    Promise.all(paths.map(async (path16) => {
+      const res = await this._nodeFsHandler._addToNodeFs(path16, !_internal, void 0, 0, _origAdd);
       if (res)
         this._emitReady();
       return res;
@@ -57212,17 +57504,17 @@ var FSWatcher = class extends EventEmitter {
       return this;
     const paths = unifyPaths(paths_);
     const { cwd } = this.options;
-    paths.forEach((path15) => {
-      if (!sysPath2.isAbsolute(path15) && !this._closers.has(path15)) {
+    paths.forEach((path16) => {
+      if (!sysPath2.isAbsolute(path16) && !this._closers.has(path16)) {
         if (cwd)
-          path15 = sysPath2.join(cwd, path15);
-        path15 = sysPath2.resolve(path15);
+          path16 = sysPath2.join(cwd, path16);
+        path16 = sysPath2.resolve(path16);
       }
-      this._closePath(path15);
-      this._addIgnoredPath(path15);
-      if (this._watched.has(path15)) {
+      this._closePath(path16);
+      this._addIgnoredPath(path16);
+      if (this._watched.has(path16)) {
         this._addIgnoredPath({
-          path: path15,
+          path: path16,
           recursive: true
         });
       }
@@ -57286,38 +57578,38 @@ var FSWatcher = class extends EventEmitter {
    * @param stats arguments to be passed with event
    * @returns the error if defined, otherwise the value of the FSWatcher instance's `closed` flag
    */
-  async _emit(event, path15, stats) {
+  async _emit(event, path16, stats) {
     if (this.closed)
       return;
     const opts = this.options;
     if (isWindows)
-      path15 = sysPath2.normalize(path15);
+      path16 = sysPath2.normalize(path16);
     if (opts.cwd)
-      path15 = sysPath2.relative(opts.cwd, path15);
-    const args = [path15];
+      path16 = sysPath2.relative(opts.cwd, path16);
+    const args = [path16];
     if (stats != null)
       args.push(stats);
     const awf = opts.awaitWriteFinish;
     let pw;
-    if (awf && (pw = this._pendingWrites.get(path15))) {
+    if (awf && (pw = this._pendingWrites.get(path16))) {
       pw.lastChange = /* @__PURE__ */ new Date();
       return this;
     }
     if (opts.atomic) {
       if (event === EVENTS.UNLINK) {
-        this._pendingUnlinks.set(path15, [event, ...args]);
+        this._pendingUnlinks.set(path16, [event, ...args]);
         setTimeout(() => {
-          this._pendingUnlinks.forEach((entry, path16) => {
+          this._pendingUnlinks.forEach((entry, path17) => {
             this.emit(...entry);
             this.emit(EVENTS.ALL, ...entry);
-            this._pendingUnlinks.delete(path16);
+            this._pendingUnlinks.delete(path17);
           });
         }, typeof opts.atomic === "number" ? opts.atomic : 100);
         return this;
       }
-      if (event === EVENTS.ADD && this._pendingUnlinks.has(path15)) {
+      if (event === EVENTS.ADD && this._pendingUnlinks.has(path16)) {
         event = EVENTS.CHANGE;
-        this._pendingUnlinks.delete(path15);
+        this._pendingUnlinks.delete(path16);
       }
     }
     if (awf && (event === EVENTS.ADD || event === EVENTS.CHANGE) && this._readyEmitted) {
@@ -57335,16 +57627,16 @@ var FSWatcher = class extends EventEmitter {
           this.emitWithAll(event, args);
         }
       };
-      this._awaitWriteFinish(path15, awf.stabilityThreshold, event, awfEmit);
+      this._awaitWriteFinish(path16, awf.stabilityThreshold, event, awfEmit);
       return this;
     }
     if (event === EVENTS.CHANGE) {
-      const isThrottled = !this._throttle(EVENTS.CHANGE, path15, 50);
+      const isThrottled = !this._throttle(EVENTS.CHANGE, path16, 50);
       if (isThrottled)
         return this;
     }
     if (opts.alwaysStat && stats === void 0 && (event === EVENTS.ADD || event === EVENTS.ADD_DIR || event === EVENTS.CHANGE)) {
-      const fullPath = opts.cwd ? sysPath2.join(opts.cwd, path15) : path15;
+      const fullPath = opts.cwd ? sysPath2.join(opts.cwd, path16) : path16;
       let stats2;
       try {
         stats2 = await stat3(fullPath);
@@ -57375,23 +57667,23 @@ var FSWatcher = class extends EventEmitter {
    * @param timeout duration of time to suppress duplicate actions
    * @returns tracking object or false if action should be suppressed
    */
-  _throttle(actionType, path15, timeout) {
+  _throttle(actionType, path16, timeout) {
     if (!this._throttled.has(actionType)) {
       this._throttled.set(actionType, /* @__PURE__ */ new Map());
     }
     const action = this._throttled.get(actionType);
     if (!action)
       throw new Error("invalid throttle");
-    const actionPath = action.get(path15);
+    const actionPath = action.get(path16);
     if (actionPath) {
       actionPath.count++;
       return false;
     }
     let timeoutObject;
     const clear = () => {
-      const item = action.get(path15);
+      const item = action.get(path16);
       const count = item ? item.count : 0;
-      action.delete(path15);
+      action.delete(path16);
       clearTimeout(timeoutObject);
       if (item)
         clearTimeout(item.timeoutObject);
@@ -57399,7 +57691,7 @@ var FSWatcher = class extends EventEmitter {
     };
     timeoutObject = setTimeout(clear, timeout);
     const thr = { timeoutObject, clear, count: 0 };
-    action.set(path15, thr);
+    action.set(path16, thr);
     return thr;
   }
   _incrReadyCount() {
@@ -57413,44 +57705,44 @@ var FSWatcher = class extends EventEmitter {
    * @param event
    * @param awfEmit Callback to be called when ready for event to be emitted.
    */
-  _awaitWriteFinish(path15, threshold, event, awfEmit) {
+  _awaitWriteFinish(path16, threshold, event, awfEmit) {
     const awf = this.options.awaitWriteFinish;
     if (typeof awf !== "object")
       return;
     const pollInterval = awf.pollInterval;
     let timeoutHandler;
-    let fullPath = path15;
-    if (this.options.cwd && !sysPath2.isAbsolute(path15)) {
-      fullPath = sysPath2.join(this.options.cwd, path15);
+    let fullPath = path16;
+    if (this.options.cwd && !sysPath2.isAbsolute(path16)) {
+      fullPath = sysPath2.join(this.options.cwd, path16);
     }
     const now = /* @__PURE__ */ new Date();
     const writes = this._pendingWrites;
     function awaitWriteFinishFn(prevStat) {
       statcb(fullPath, (err, curStat) => {
-        if (err || !writes.has(path15)) {
+        if (err || !writes.has(path16)) {
           if (err && err.code !== "ENOENT")
             awfEmit(err);
           return;
         }
         const now2 = Number(/* @__PURE__ */ new Date());
         if (prevStat && curStat.size !== prevStat.size) {
-          writes.get(path15).lastChange = now2;
+          writes.get(path16).lastChange = now2;
         }
-        const pw = writes.get(path15);
+        const pw = writes.get(path16);
         const df = now2 - pw.lastChange;
         if (df >= threshold) {
-          writes.delete(path15);
+          writes.delete(path16);
           awfEmit(void 0, curStat);
         } else {
           timeoutHandler = setTimeout(awaitWriteFinishFn, pollInterval, curStat);
         }
       });
     }
-    if (!writes.has(path15)) {
-      writes.set(path15, {
+    if (!writes.has(path16)) {
+      writes.set(path16, {
         lastChange: now,
         cancelWait: () => {
-          writes.delete(path15);
+          writes.delete(path16);
           clearTimeout(timeoutHandler);
           return event;
         }
@@ -57461,8 +57753,8 @@ var FSWatcher = class extends EventEmitter {
   /**
    * Determines whether user has asked to ignore this path.
    */
-  _isIgnored(path15, stats) {
-    if (this.options.atomic && DOT_RE.test(path15))
+  _isIgnored(path16, stats) {
+    if (this.options.atomic && DOT_RE.test(path16))
       return true;
     if (!this._userIgnored) {
       const { cwd } = this.options;
@@ -57472,17 +57764,17 @@ var FSWatcher = class extends EventEmitter {
       const list4 = [...ignoredPaths.map(normalizeIgnored(cwd)), ...ignored];
       this._userIgnored = anymatch(list4, void 0);
     }
-    return this._userIgnored(path15, stats);
+    return this._userIgnored(path16, stats);
   }
-  _isntIgnored(path15, stat4) {
-    return !this._isIgnored(path15, stat4);
+  _isntIgnored(path16, stat4) {
+    return !this._isIgnored(path16, stat4);
   }
   /**
    * Provides a set of common helpers and properties relating to symlink handling.
    * @param path file or directory pattern being watched
    */
-  _getWatchHelpers(path15) {
-    return new WatchHelper(path15, this.options.followSymlinks, this);
+  _getWatchHelpers(path16) {
+    return new WatchHelper(path16, this.options.followSymlinks, this);
   }
   // Directory helpers
   // -----------------
@@ -57514,63 +57806,63 @@ var FSWatcher = class extends EventEmitter {
    * @param item      base path of item/directory
    */
   _remove(directory, item, isDirectory) {
-    const path15 = sysPath2.join(directory, item);
-    const fullPath = sysPath2.resolve(path15);
-    isDirectory = isDirectory != null ? isDirectory : this._watched.has(path15) || this._watched.has(fullPath);
-    if (!this._throttle("remove", path15, 100))
+    const path16 = sysPath2.join(directory, item);
+    const fullPath = sysPath2.resolve(path16);
+    isDirectory = isDirectory != null ? isDirectory : this._watched.has(path16) || this._watched.has(fullPath);
+    if (!this._throttle("remove", path16, 100))
       return;
     if (!isDirectory && this._watched.size === 1) {
       this.add(directory, item, true);
     }
-    const wp = this._getWatchedDir(path15);
+    const wp = this._getWatchedDir(path16);
     const nestedDirectoryChildren = wp.getChildren();
-    nestedDirectoryChildren.forEach((nested) => this._remove(path15, nested));
+    nestedDirectoryChildren.forEach((nested) => this._remove(path16, nested));
     const parent = this._getWatchedDir(directory);
     const wasTracked = parent.has(item);
     parent.remove(item);
     if (this._symlinkPaths.has(fullPath)) {
       this._symlinkPaths.delete(fullPath);
     }
-    let relPath = path15;
+    let relPath = path16;
     if (this.options.cwd)
-      relPath = sysPath2.relative(this.options.cwd, path15);
+      relPath = sysPath2.relative(this.options.cwd, path16);
     if (this.options.awaitWriteFinish && this._pendingWrites.has(relPath)) {
       const event = this._pendingWrites.get(relPath).cancelWait();
       if (event === EVENTS.ADD)
         return;
     }
-    this._watched.delete(path15);
+    this._watched.delete(path16);
     this._watched.delete(fullPath);
     const eventName = isDirectory ? EVENTS.UNLINK_DIR : EVENTS.UNLINK;
-    if (wasTracked && !this._isIgnored(path15))
-      this._emit(eventName, path15);
-    this._closePath(path15);
+    if (wasTracked && !this._isIgnored(path16))
+      this._emit(eventName, path16);
+    this._closePath(path16);
   }
   /**
    * Closes all watchers for a path
    */
-  _closePath(path15) {
-    this._closeFile(path15);
-    const dir = sysPath2.dirname(path15);
-    this._getWatchedDir(dir).remove(sysPath2.basename(path15));
+  _closePath(path16) {
+    this._closeFile(path16);
+    const dir = sysPath2.dirname(path16);
+    this._getWatchedDir(dir).remove(sysPath2.basename(path16));
   }
   /**
    * Closes only file-specific watchers
    */
-  _closeFile(path15) {
-    const closers = this._closers.get(path15);
+  _closeFile(path16) {
+    const closers = this._closers.get(path16);
     if (!closers)
       return;
     closers.forEach((closer) => closer());
-    this._closers.delete(path15);
+    this._closers.delete(path16);
   }
-  _addPathCloser(path15, closer) {
+  _addPathCloser(path16, closer) {
     if (!closer)
       return;
-    let list4 = this._closers.get(path15);
+    let list4 = this._closers.get(path16);
     if (!list4) {
       list4 = [];
-      this._closers.set(path15, list4);
+      this._closers.set(path16, list4);
     }
     list4.push(closer);
   }
@@ -57613,7 +57905,7 @@ var CONTENT_FILE = /\.(md|markdown|mdown)$/i;
 var SETTLE_MS = 650;
 function incrementalSet(siteDir, changed) {
   if (changed.length === 0) return void 0;
-  const roots = readSiteConfig(siteDir).contentRoots.map((r2) => path13.relative(siteDir, r2.dir).split(path13.sep).join("/") + "/");
+  const roots = readSiteConfig(siteDir).contentRoots.map((r2) => path14.relative(siteDir, r2.dir).split(path14.sep).join("/") + "/");
   const pages = changed.filter((f) => CONTENT_FILE.test(f) && roots.some((r2) => f.startsWith(r2)));
   return pages.length === changed.length ? new Set(pages) : void 0;
 }
@@ -57630,8 +57922,8 @@ function internalFailure(e) {
   return result;
 }
 function watchSite(opts) {
-  const siteDir = path13.resolve(opts.source);
-  const prerenderDir = path13.join(siteDir, ".prerender");
+  const siteDir = path14.resolve(opts.source);
+  const prerenderDir = path14.join(siteDir, ".prerender");
   const debounceMs = opts.debounceMs ?? 120;
   let pending = /* @__PURE__ */ new Set();
   let timer;
@@ -57650,10 +57942,10 @@ function watchSite(opts) {
       const out = new PrerenderOutput(siteDir);
       for (const p5 of pages) {
         for (const root4 of roots) {
-          const rel2 = path13.relative(root4.dir, path13.join(siteDir, p5));
+          const rel2 = path14.relative(root4.dir, path14.join(siteDir, p5));
           const tree = shadowTree(root4.lang);
-          if (rel2.startsWith("..") || path13.isAbsolute(rel2) || tree === void 0) continue;
-          out.rewriteShadow(path13.posix.join(root4.target, rel2.split(path13.sep).join("/")), tree);
+          if (rel2.startsWith("..") || path14.isAbsolute(rel2) || tree === void 0) continue;
+          out.rewriteShadow(path14.posix.join(root4.target, rel2.split(path14.sep).join("/")), tree);
           break;
         }
       }
@@ -57665,7 +57957,7 @@ function watchSite(opts) {
     let result;
     try {
       only = afterCrash ? void 0 : incrementalSet(siteDir, changed);
-      result = await buildSite({ ...opts, only });
+      result = await buildSite({ ...opts, only, locked: true });
       afterCrash = false;
     } catch (e) {
       result = internalFailure(e);
@@ -57705,8 +57997,11 @@ function watchSite(opts) {
     }
   };
   const removeMarker = () => marker("remove");
-  process.once("exit", removeMarker);
+  let lock;
   const ready = (async () => {
+    lock = await acquireSiteLock(siteDir, { command: "watch", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
+    if (closed) return lock.release();
+    process.once("exit", removeMarker);
     marker("write");
     await runBuild([]);
     if (closed) return;
@@ -57716,7 +58011,7 @@ function watchSite(opts) {
       awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 20 }
     };
     const onChange = (_event, file) => {
-      const rel2 = path13.relative(siteDir, file).split(path13.sep).join("/");
+      const rel2 = path14.relative(siteDir, file).split(path14.sep).join("/");
       pending.add(rel2);
       changedAt.set(rel2, performance.now());
       schedule();
@@ -57743,7 +58038,8 @@ function watchSite(opts) {
       await missingWatcher?.close();
       await running;
       process.removeListener("exit", removeMarker);
-      removeMarker();
+      if (lock) removeMarker();
+      lock?.release();
     }
   };
 }
@@ -57767,6 +58063,7 @@ Options:
                        page keeps its previous prerendered copy, or none, and Hugo warns that it is stale)
                        or "render" (KaTeX's red error text in the page, reported as a warning)
   -q, --quiet          print only errors and the summary line
+      --wait SECONDS   how long to wait for another hugo-prerender using the same site (default 60)
       --hugo-version V for init: the Hugo the site is built with (default: the version of \`hugo\` on PATH);
                        a language's content mount is spelled lang = "fr" before 0.153, sites.matrix after
   -h, --help           this text
@@ -57776,15 +58073,15 @@ Shortcodes rendered by hugo-prerender: ${[...shortcodes.keys()].sort().join(", "
 Documentation: see README.md in the package.
 `;
 function packageLayoutsFor(siteDir) {
-  for (let dir = siteDir; ; dir = path14.dirname(dir)) {
-    const pkg = path14.join(dir, "node_modules", "hugo-prerender");
-    if (existsSync5(path14.join(pkg, "package.json"))) {
-      return { path: path14.relative(siteDir, path14.join(pkg, "layouts")).split(path14.sep).join("/") };
+  for (let dir = siteDir; ; dir = path15.dirname(dir)) {
+    const pkg = path15.join(dir, "node_modules", "hugo-prerender");
+    if (existsSync5(path15.join(pkg, "package.json"))) {
+      return { path: path15.relative(siteDir, path15.join(pkg, "layouts")).split(path15.sep).join("/") };
     }
-    if (path14.dirname(dir) === dir) break;
+    if (path15.dirname(dir) === dir) break;
   }
-  const layouts = path14.resolve(path14.dirname(fileURLToPath3(import.meta.url)), "..", "layouts");
-  const rel2 = path14.relative(siteDir, layouts).split(path14.sep).join("/") || ".";
+  const layouts = path15.resolve(path15.dirname(fileURLToPath3(import.meta.url)), "..", "layouts");
+  const rel2 = path15.relative(siteDir, layouts).split(path15.sep).join("/") || ".";
   return {
     path: rel2,
     note: `hugo-prerender is not installed in a node_modules folder of this site or above it, so its templates are mounted from ${rel2}; install it in the site (npm install --save-dev \u2026) and run init again for a path that holds on other machines.`
@@ -57809,6 +58106,7 @@ async function main2(argv) {
         source: { type: "string", short: "s" },
         errors: { type: "string" },
         quiet: { type: "boolean", short: "q" },
+        wait: { type: "string" },
         "hugo-version": { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" }
@@ -57836,7 +58134,7 @@ Run "hugo-prerender --help" for usage.
 `);
     return 2;
   }
-  const source = path14.resolve(values.source ?? ".");
+  const source = path15.resolve(values.source ?? ".");
   if (command === "init") {
     try {
       const style = languageStyleFor(values["hugo-version"]);
@@ -57868,6 +58166,14 @@ Run "hugo-prerender --help" for usage.
       return 2;
     }
     const errors = values.errors;
+    const waitSeconds = values.wait === void 0 ? DEFAULT_LOCK_WAIT_MS / 1e3 : Number(values.wait);
+    if (!/^\d+(\.\d+)?$/.test(values.wait ?? "0") || !Number.isFinite(waitSeconds)) {
+      process.stderr.write(`hugo-prerender: --wait takes a number of seconds, not "${values.wait}"
+`);
+      return 2;
+    }
+    const lock = { lockWaitMs: waitSeconds * 1e3, onLockWait: (m) => process.stderr.write(`hugo-prerender: ${safeLine(m)}
+`) };
     const print = (result, only) => {
       for (const d2 of result.diagnostics) {
         if (values.quiet && d2.severity !== "error") continue;
@@ -57879,13 +58185,14 @@ Run "hugo-prerender --help" for usage.
 `);
     };
     if (command === "build") {
-      const result = await buildSite({ source, errors });
+      const result = await buildSite({ source, errors, ...lock });
       print(result);
       return result.failed ? 1 : 0;
     }
     const handle3 = watchSite({
       source,
       errors,
+      ...lock,
       onBuild: (result, changed) => {
         if (changed.length) process.stdout.write(`
 ${safeLine(`changed: ${changed.join(", ")}`)}
@@ -57893,7 +58200,15 @@ ${safeLine(`changed: ${changed.join(", ")}`)}
         print(result, changed.length ? new Set(changed) : void 0);
       }
     });
-    await handle3.ready;
+    try {
+      await handle3.ready;
+    } catch (e) {
+      if (!(e instanceof LockError)) throw e;
+      process.stderr.write(`hugo-prerender: ${safeLine(e.message)}
+`);
+      await handle3.close();
+      return 1;
+    }
     process.stdout.write("hugo-prerender: watching for changes (Ctrl+C to stop)\n");
     await new Promise((resolve3) => {
       const stop = () => resolve3();

@@ -116,17 +116,17 @@ var require_visit = __commonJS({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP2;
     visit4.REMOVE = REMOVE;
-    function visit_(key2, node3, visitor, path13) {
-      const ctrl = callVisitor(key2, node3, visitor, path13);
+    function visit_(key2, node3, visitor, path14) {
+      const ctrl = callVisitor(key2, node3, visitor, path14);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path13, ctrl);
-        return visit_(key2, ctrl, visitor, path13);
+        replaceNode(key2, path14, ctrl);
+        return visit_(key2, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path13 = Object.freeze(path13.concat(node3));
+          path14 = Object.freeze(path14.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = visit_(i2, node3.items[i2], visitor, path13);
+            const ci = visit_(i2, node3.items[i2], visitor, path14);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -137,13 +137,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path13 = Object.freeze(path13.concat(node3));
-          const ck = visit_("key", node3.key, visitor, path13);
+          path14 = Object.freeze(path14.concat(node3));
+          const ck = visit_("key", node3.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = visit_("value", node3.value, visitor, path13);
+          const cv = visit_("value", node3.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -164,17 +164,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node3, visitor, path13) {
-      const ctrl = await callVisitor(key2, node3, visitor, path13);
+    async function visitAsync_(key2, node3, visitor, path14) {
+      const ctrl = await callVisitor(key2, node3, visitor, path14);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path13, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path13);
+        replaceNode(key2, path14, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path13 = Object.freeze(path13.concat(node3));
+          path14 = Object.freeze(path14.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node3.items[i2], visitor, path13);
+            const ci = await visitAsync_(i2, node3.items[i2], visitor, path14);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -185,13 +185,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path13 = Object.freeze(path13.concat(node3));
-          const ck = await visitAsync_("key", node3.key, visitor, path13);
+          path14 = Object.freeze(path14.concat(node3));
+          const ck = await visitAsync_("key", node3.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = await visitAsync_("value", node3.value, visitor, path13);
+          const cv = await visitAsync_("value", node3.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -218,23 +218,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node3, visitor, path13) {
+    function callVisitor(key2, node3, visitor, path14) {
       if (typeof visitor === "function")
-        return visitor(key2, node3, path13);
+        return visitor(key2, node3, path14);
       if (identity4.isMap(node3))
-        return visitor.Map?.(key2, node3, path13);
+        return visitor.Map?.(key2, node3, path14);
       if (identity4.isSeq(node3))
-        return visitor.Seq?.(key2, node3, path13);
+        return visitor.Seq?.(key2, node3, path14);
       if (identity4.isPair(node3))
-        return visitor.Pair?.(key2, node3, path13);
+        return visitor.Pair?.(key2, node3, path14);
       if (identity4.isScalar(node3))
-        return visitor.Scalar?.(key2, node3, path13);
+        return visitor.Scalar?.(key2, node3, path14);
       if (identity4.isAlias(node3))
-        return visitor.Alias?.(key2, node3, path13);
+        return visitor.Alias?.(key2, node3, path14);
       return void 0;
     }
-    function replaceNode(key2, path13, node3) {
-      const parent = path13[path13.length - 1];
+    function replaceNode(key2, path14, node3) {
+      const parent = path14[path14.length - 1];
       if (identity4.isCollection(parent)) {
         parent.items[key2] = node3;
       } else if (identity4.isPair(parent)) {
@@ -846,10 +846,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity4 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path13, value2) {
+    function collectionFromPath(schema, path14, value2) {
       let v = value2;
-      for (let i2 = path13.length - 1; i2 >= 0; --i2) {
-        const k2 = path13[i2];
+      for (let i2 = path14.length - 1; i2 >= 0; --i2) {
+        const k2 = path14[i2];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a3 = [];
           a3[k2] = v;
@@ -868,7 +868,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path13) => path13 == null || typeof path13 === "object" && !!path13[Symbol.iterator]().next().done;
+    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -898,11 +898,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path13, value2) {
-        if (isEmptyPath(path13))
+      addIn(path14, value2) {
+        if (isEmptyPath(path14))
           this.add(value2);
         else {
-          const [key2, ...rest] = path13;
+          const [key2, ...rest] = path14;
           const node3 = this.get(key2, true);
           if (identity4.isCollection(node3))
             node3.addIn(rest, value2);
@@ -916,8 +916,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path13) {
-        const [key2, ...rest] = path13;
+      deleteIn(path14) {
+        const [key2, ...rest] = path14;
         if (rest.length === 0)
           return this.delete(key2);
         const node3 = this.get(key2, true);
@@ -931,8 +931,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path13, keepScalar) {
-        const [key2, ...rest] = path13;
+      getIn(path14, keepScalar) {
+        const [key2, ...rest] = path14;
         const node3 = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity4.isScalar(node3) ? node3.value : node3;
@@ -950,8 +950,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path13) {
-        const [key2, ...rest] = path13;
+      hasIn(path14) {
+        const [key2, ...rest] = path14;
         if (rest.length === 0)
           return this.has(key2);
         const node3 = this.get(key2, true);
@@ -961,8 +961,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path13, value2) {
-        const [key2, ...rest] = path13;
+      setIn(path14, value2) {
+        const [key2, ...rest] = path14;
         if (rest.length === 0) {
           this.set(key2, value2);
         } else {
@@ -3477,9 +3477,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path13, value2) {
+      addIn(path14, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path13, value2);
+          this.contents.addIn(path14, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3554,14 +3554,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path13) {
-        if (Collection.isEmptyPath(path13)) {
+      deleteIn(path14) {
+        if (Collection.isEmptyPath(path14)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path13) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3576,10 +3576,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path13, keepScalar) {
-        if (Collection.isEmptyPath(path13))
+      getIn(path14, keepScalar) {
+        if (Collection.isEmptyPath(path14))
           return !keepScalar && identity4.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity4.isCollection(this.contents) ? this.contents.getIn(path13, keepScalar) : void 0;
+        return identity4.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3590,10 +3590,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path13) {
-        if (Collection.isEmptyPath(path13))
+      hasIn(path14) {
+        if (Collection.isEmptyPath(path14))
           return this.contents !== void 0;
-        return identity4.isCollection(this.contents) ? this.contents.hasIn(path13) : false;
+        return identity4.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3610,13 +3610,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path13, value2) {
-        if (Collection.isEmptyPath(path13)) {
+      setIn(path14, value2) {
+        if (Collection.isEmptyPath(path14)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path13), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path14), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path13, value2);
+          this.contents.setIn(path14, value2);
         }
       }
       /**
@@ -5577,9 +5577,9 @@ var require_cst_visit = __commonJS({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP2;
     visit4.REMOVE = REMOVE;
-    visit4.itemAtPath = (cst, path13) => {
+    visit4.itemAtPath = (cst, path14) => {
       let item = cst;
-      for (const [field, index2] of path13) {
+      for (const [field, index2] of path14) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -5588,23 +5588,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit4.parentCollection = (cst, path13) => {
-      const parent = visit4.itemAtPath(cst, path13.slice(0, -1));
-      const field = path13[path13.length - 1][0];
+    visit4.parentCollection = (cst, path14) => {
+      const parent = visit4.itemAtPath(cst, path14.slice(0, -1));
+      const field = path14[path14.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path13, item, visitor) {
-      let ctrl = visitor(item, path13);
+    function _visit(path14, item, visitor) {
+      let ctrl = visitor(item, path14);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path13.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path14.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5615,10 +5615,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path13);
+            ctrl = ctrl(item, path14);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path13) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
     }
     exports.visit = visit4;
   }
@@ -11308,13 +11308,13 @@ function node(shape, o2 = {}) {
   }
   return fragment(outline, o2.label !== void 0 && o2.label !== "" ? mathLabel(o2.label, { x: shape.cx, y: shape.cy, size }) : null);
 }
-function edge(ids, path13, o2 = {}) {
+function edge(ids, path14, o2 = {}) {
   const arrow = o2.arrow ?? "end";
   const paint = o2.paint ?? "ink";
   const atStart = arrow === "start" || arrow === "both";
   const atEnd = arrow === "end" || arrow === "both";
   const cut = HEAD_LENGTH * HEAD_OVERLAP;
-  const drawn = trim(path13, atStart ? cut : 0, atEnd ? cut : 0);
+  const drawn = trim(path14, atStart ? cut : 0, atEnd ? cut : 0);
   const s2 = strokeAttrs(paint);
   return el("path", {
     class: [s2.class, o2.class].filter(Boolean).join(" ") || void 0,
@@ -11341,10 +11341,10 @@ function connect(from, to, o2 = {}) {
   const ctrl = add(m, mul({ x: d2.y, y: -d2.x }, bend * 2));
   return { kind: "quad", a: borderPoint(from, ctrl, g0), c: ctrl, b: borderPoint(to, ctrl, g1) };
 }
-function edgeLabelAnchor(path13, text11, o2 = {}) {
+function edgeLabelAnchor(path14, text11, o2 = {}) {
   const t = o2.t ?? 0.5;
-  const p5 = pointAt(path13, t);
-  let n = normalAt(path13, t);
+  const p5 = pointAt(path14, t);
+  let n = normalAt(path14, t);
   if (o2.side === "right") n = mul(n, -1);
   const size = o2.size ?? 16;
   const b2 = labelBox(text11, { x: 0, y: 0, size });
@@ -11353,8 +11353,8 @@ function edgeLabelAnchor(path13, text11, o2 = {}) {
   const reach = Math.abs(n.x) * hw + Math.abs(n.y) * hh;
   return add(p5, mul(n, reach + (o2.offset ?? 5)));
 }
-function edgeLabel(path13, text11, o2 = {}) {
-  const at = edgeLabelAnchor(path13, text11, o2);
+function edgeLabel(path14, text11, o2 = {}) {
+  const at = edgeLabelAnchor(path14, text11, o2);
   return mathLabel(text11, { x: at.x, y: at.y, size: o2.size ?? 16, class: o2.class });
 }
 function delaySquare(at, size = 8, paint = "ink") {
@@ -11646,10 +11646,6 @@ var attention_map_default = defineShortcode({
   }
 });
 
-// shortcodes/figure.ts
-import { access } from "node:fs/promises";
-import path from "node:path";
-
 // src/render/figure-html.ts
 function escapeHtmlGo(s2) {
   return s2.replace(/[\0"&'+<>]/g, (c) => GO_HTML_ESCAPES[c]);
@@ -11713,6 +11709,99 @@ function figureHtml(f) {
   return `${html7}
 </figure>
 `;
+}
+
+// src/site/safe-path.ts
+import { lstatSync, readlinkSync, realpathSync } from "node:fs";
+import path from "node:path";
+function allowedRoots(dirs) {
+  const out = [];
+  for (const d2 of dirs) {
+    const given2 = path.resolve(d2);
+    try {
+      out.push({ given: given2, real: realpathSync(given2) });
+    } catch {
+    }
+  }
+  return { dirs: out };
+}
+function within(dir, p5) {
+  return p5 === dir || p5.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
+}
+function lexicallyInside(roots, p5) {
+  return roots.dirs.some((d2) => within(d2.given, p5) || within(d2.real, p5));
+}
+function toReal(roots, p5) {
+  let best;
+  for (const d2 of roots.dirs) {
+    for (const base2 of [d2.real, d2.given]) {
+      if (within(base2, p5) && (!best || base2.length > best.len)) {
+        best = { root: d2.real, rest: path.relative(base2, p5).split(path.sep).filter((s2) => s2 !== ""), len: base2.length };
+      }
+    }
+  }
+  return best && { root: best.root, rest: best.rest };
+}
+function resolveInside(roots, file) {
+  let pending = path.resolve(file);
+  let lastLink;
+  let lastTarget;
+  for (let hops = 0; hops < 40; hops++) {
+    const start = toReal(roots, pending);
+    if (!start) return { ok: false, why: "outside", ...lastLink ? { link: lastLink, target: lastTarget } : {} };
+    let cur = start.root;
+    let followed = false;
+    for (let i2 = 0; i2 < start.rest.length; i2++) {
+      const next = path.join(cur, start.rest[i2]);
+      let st;
+      try {
+        st = lstatSync(next);
+      } catch {
+        return { ok: false, why: "missing" };
+      }
+      if (st.isSymbolicLink()) {
+        lastLink = next;
+        lastTarget = readlinkSync(next);
+        pending = path.resolve(path.dirname(next), lastTarget, ...start.rest.slice(i2 + 1));
+        followed = true;
+        break;
+      }
+      cur = next;
+    }
+    if (!followed) return { ok: true, real: cur };
+  }
+  return { ok: false, why: "outside", link: lastLink, target: lastTarget };
+}
+function shownPath(siteDir, p5) {
+  const rel2 = path.relative(siteDir, p5);
+  return rel2 === "" || rel2.startsWith("..") || path.isAbsolute(rel2) ? p5 : rel2.split(path.sep).join("/");
+}
+var cache = /* @__PURE__ */ new WeakMap();
+function siteRoots(site) {
+  let r2 = cache.get(site);
+  if (!r2) cache.set(site, r2 = allowedRoots([site.dir, ...site.contentDirs ?? [], ...site.staticDirs, site.assetsDir]));
+  return r2;
+}
+function lookUpFile(roots, bases, rel2) {
+  const looked = [];
+  for (const base2 of bases) {
+    const p5 = path.resolve(base2, rel2);
+    if (!lexicallyInside(roots, p5)) continue;
+    looked.push(p5);
+    const r2 = resolveInside(roots, p5);
+    if (r2.ok) {
+      try {
+        if (lstatSync(r2.real).isFile()) return { found: r2.real };
+      } catch {
+      }
+    } else if (r2.why === "outside") {
+      return { refused: p5, link: r2.link ?? p5, target: r2.target ?? "" };
+    }
+  }
+  return { missing: looked };
+}
+function outsideMessage(siteDir, link3, target) {
+  return `${shownPath(siteDir, link3)} is a symbolic link to ${JSON.stringify(target)}, outside the site; hugo-prerender reads nothing outside the site (Hugo 0.169 ignores such links too): copy it into the site instead of linking it`;
 }
 
 // shortcodes/figure.ts
@@ -11824,22 +11913,17 @@ async function checkSrc(ctx, src) {
   }
   rel2 = rel2.replace(/^\/+/, "");
   if (rel2 === "") return;
-  const roots = [...ctx.site.staticDirs, ctx.site.assetsDir, ...ctx.page.bundleDir ? [ctx.page.bundleDir] : []];
-  const candidates2 = roots.map((root4) => path.join(root4, rel2));
-  for (const c of candidates2) {
-    if (await exists(c)) return;
+  const bases = [...ctx.site.staticDirs, ctx.site.assetsDir, ...ctx.page.bundleDir ? [ctx.page.bundleDir] : []];
+  const look = lookUpFile(siteRoots(ctx.site), bases, rel2);
+  if ("found" in look) return;
+  if ("refused" in look) {
+    ctx.error(`image "${src}": ${outsideMessage(ctx.site.dir, look.link, look.target)}`, { param: "src", code: "outside" });
+    return;
   }
-  const shown = candidates2.map((c) => path.relative(ctx.site.dir, c).split(path.sep).join("/") || c);
+  if (look.missing.length === 0) return;
+  const shown = look.missing.map((c) => shownPath(ctx.site.dir, c));
   const where = ctx.page.bundleDir ? "static, assets or the page bundle" : "static or assets (the page is not a bundle)";
   ctx.warn(`image "${src}" was not found in ${where}; looked for ${shown.join(", ")}`, { param: "src", code: "figure-missing" });
-}
-async function exists(file) {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 // src/numeric/activation.ts
@@ -13050,22 +13134,22 @@ function cacheKey(cfg) {
   ]);
 }
 var CACHE_LIMIT = 64;
-var cache = /* @__PURE__ */ new Map();
+var cache2 = /* @__PURE__ */ new Map();
 function cachedGradientDecay(cfg) {
   const key2 = cacheKey(cfg);
-  const hit = cache.get(key2);
+  const hit = cache2.get(key2);
   if (hit) {
-    cache.delete(key2);
-    cache.set(key2, hit);
+    cache2.delete(key2);
+    cache2.set(key2, hit);
     return hit;
   }
   const value2 = gradientDecay(cfg);
-  cache.set(key2, value2);
-  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value);
+  cache2.set(key2, value2);
+  if (cache2.size > CACHE_LIMIT) cache2.delete(cache2.keys().next().value);
   return value2;
 }
 function clearGradientDecayCache() {
-  cache.clear();
+  cache2.clear();
 }
 function gradientDecayCost(cfg) {
   const perModel = { rnn: 2.5, lstm: 4, gru: 4.5 };
@@ -15164,12 +15248,12 @@ function y(p5) {
   return p5[1];
 }
 function line2(x$1, y$1) {
-  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path13 = withPath(line3);
+  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path14 = withPath(line3);
   x$1 = typeof x$1 === "function" ? x$1 : x$1 === void 0 ? x : constant2(x$1);
   y$1 = typeof y$1 === "function" ? y$1 : y$1 === void 0 ? y : constant2(y$1);
   function line3(data) {
     var i2, n = (data = array2(data)).length, d2, defined0 = false, buffer;
-    if (context == null) output7 = curve(buffer = path13());
+    if (context == null) output7 = curve(buffer = path14());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) output7.lineStart();
@@ -15197,13 +15281,13 @@ function line2(x$1, y$1) {
   return line3;
 }
 function area(x0, y0, y1) {
-  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path13 = withPath(area2);
+  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path14 = withPath(area2);
   x0 = typeof x0 === "function" ? x0 : x0 === void 0 ? x : constant2(+x0);
   y0 = typeof y0 === "function" ? y0 : y0 === void 0 ? constant2(0) : constant2(+y0);
   y1 = typeof y1 === "function" ? y1 : y1 === void 0 ? y : constant2(+y1);
   function area2(data) {
     var i2, j, k2, n = (data = array2(data)).length, d2, defined0 = false, buffer, x0z = new Array(n), y0z = new Array(n);
-    if (context == null) output7 = curve(buffer = path13());
+    if (context == null) output7 = curve(buffer = path14());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) {
@@ -15342,12 +15426,12 @@ var s = sqrt(3) / 2;
 var k = 1 / sqrt(12);
 var a = (k / 2 + 1) * 3;
 function Symbol2(type, size) {
-  let context = null, path13 = withPath(symbol);
+  let context = null, path14 = withPath(symbol);
   type = typeof type === "function" ? type : constant2(type || circle2);
   size = typeof size === "function" ? size : constant2(size === void 0 ? 64 : +size);
   function symbol() {
     let buffer;
-    if (!context) context = buffer = path13();
+    if (!context) context = buffer = path14();
     type.apply(this, arguments).draw(context, +size.apply(this, arguments));
     if (buffer) return context = null, buffer + "" || null;
   }
@@ -17222,24 +17306,16 @@ function readData(ctx) {
   if (!siteRooted && ctx.page.bundleDir) bases.push({ dir: ctx.page.bundleDir, what: "the page bundle" });
   for (const d2 of ctx.site.staticDirs) bases.push({ dir: d2, what: path3.relative(ctx.site.dir, d2) || d2 });
   bases.push({ dir: ctx.site.assetsDir, what: path3.relative(ctx.site.dir, ctx.site.assetsDir) || ctx.site.assetsDir });
-  let found;
-  let escaped = false;
-  for (const b2 of bases) {
-    const p5 = inside(b2.dir, rel2);
-    if (!p5) {
-      escaped = true;
-      continue;
-    }
-    try {
-      if (statSync(p5).isFile()) {
-        found = p5;
-        break;
-      }
-    } catch {
-    }
+  const roots = siteRoots(ctx.site);
+  const inBases = bases.filter((b2) => inside(b2.dir, rel2) !== void 0);
+  const look = inBases.length ? lookUpFile(roots, inBases.map((b2) => b2.dir), rel2) : void 0;
+  if (look && "refused" in look) {
+    ctx.error(`file "${file}": ${outsideMessage(ctx.site.dir, look.link, look.target)}`, { param: "file", code: "outside" });
+    return void 0;
   }
+  const found = look && "found" in look ? look.found : void 0;
   if (!found) {
-    if (escaped) {
+    if (inBases.length < bases.length) {
       ctx.error(`file "${file}" points outside the page bundle, static/ and assets/; data files must be inside them`, { param: "file" });
     } else {
       const where = bases.map((b2) => b2.what).join(", ");
@@ -17709,9 +17785,9 @@ var rnn_unroll_default = defineShortcode({
       body3.push(...column(ids, cx(k2), lay, { x: names("x", k2), h: names("h", k2), o: names("o", k2), L: names("L", k2), y: names("y", k2) }, weights, font));
     }
     for (let k2 = -1; k2 < T4; k2++) {
-      const path13 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
-      body3.push(edge(ids, path13));
-      if (weights[2]) body3.push(edgeLabel(path13, weights[2], { side: "left", size: WFONT, offset: 4 }));
+      const path14 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
+      body3.push(edge(ids, path14));
+      if (weights[2]) body3.push(edgeLabel(path14, weights[2], { side: "left", size: WFONT, offset: 4 }));
     }
     if (p5.bptt) {
       paints.add("highlight");
@@ -17882,9 +17958,9 @@ function seq2seqDrawing(ids, m) {
     edges.push(attentionEdge(from, to, m.weights[j], wmax));
     if (m.labels === "none") return;
     const tex = m.labels === "alpha" ? `\\alpha_{${m.step},${j + 1}}` : m.weights[j].toFixed(2);
-    const path13 = { kind: "line", a: from, b: to };
+    const path14 = { kind: "line", a: from, b: to };
     const side = x6 < sumX - 1 ? "left" : "right";
-    const at = edgeLabelAnchor(path13, tex, { t: 0.3, side, size: 14, offset: 4 });
+    const at = edgeLabelAnchor(path14, tex, { t: 0.3, side, size: 14, offset: 4 });
     math2(tex, at.x, at.y, 14);
   });
   const sPrev = rect(sumX - S_GAP, Y_S, BOX_W + 6, BOX_H + 2, 3);
@@ -18031,8 +18107,8 @@ ${out.slice(j)}`;
 }
 
 // src/build.ts
-import { readdirSync as readdirSync5, readFileSync as readFileSync5, realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
-import path10 from "node:path";
+import { readdirSync as readdirSync5, readFileSync as readFileSync6, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
+import path11 from "node:path";
 
 // node_modules/katex/dist/katex.mjs
 var ParseError = class _ParseError extends Error {
@@ -18521,27 +18597,27 @@ var sqrtTall = function sqrtTall2(extraVinculum, hLinePad2, viewBoxHeight) {
 };
 var sqrtPath = function sqrtPath2(size, extraVinculum, viewBoxHeight) {
   extraVinculum = 1e3 * extraVinculum;
-  var path13 = "";
+  var path14 = "";
   switch (size) {
     case "sqrtMain":
-      path13 = sqrtMain(extraVinculum, hLinePad);
+      path14 = sqrtMain(extraVinculum, hLinePad);
       break;
     case "sqrtSize1":
-      path13 = sqrtSize1(extraVinculum, hLinePad);
+      path14 = sqrtSize1(extraVinculum, hLinePad);
       break;
     case "sqrtSize2":
-      path13 = sqrtSize2(extraVinculum, hLinePad);
+      path14 = sqrtSize2(extraVinculum, hLinePad);
       break;
     case "sqrtSize3":
-      path13 = sqrtSize3(extraVinculum, hLinePad);
+      path14 = sqrtSize3(extraVinculum, hLinePad);
       break;
     case "sqrtSize4":
-      path13 = sqrtSize4(extraVinculum, hLinePad);
+      path14 = sqrtSize4(extraVinculum, hLinePad);
       break;
     case "sqrtTall":
-      path13 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
+      path14 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
   }
-  return path13;
+  return path14;
 };
 var innerPath = function innerPath2(name, height) {
   switch (name) {
@@ -22724,8 +22800,8 @@ var svgData = {
 };
 var staticSvg = function staticSvg2(value2, options) {
   var [pathName, width, height] = svgData[value2];
-  var path13 = new PathNode(pathName);
-  var svgNode2 = new SvgNode([path13], {
+  var path14 = new PathNode(pathName);
+  var svgNode2 = new SvgNode([path14], {
     "width": makeEm(width),
     "height": makeEm(height),
     // Override CSS rule `.katex svg { width: 100% }`
@@ -23894,8 +23970,8 @@ var stretchySvg = function stretchySvg2(group, options) {
           pathName = "tilde" + imgIndex;
         }
       }
-      var path13 = new PathNode(pathName);
-      var svgNode2 = new SvgNode([path13], {
+      var path14 = new PathNode(pathName);
+      var svgNode2 = new SvgNode([path14], {
         "width": "100%",
         "height": makeEm(_height),
         "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight,
@@ -25192,8 +25268,8 @@ var makeGlyphSpan = function makeGlyphSpan2(symbol, font, mode) {
 };
 var makeInner = function makeInner2(ch2, height, options) {
   var width = fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)] ? fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)][4] : fontMetricsData["Size1-Regular"][ch2.charCodeAt(0)][4];
-  var path13 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
-  var svgNode2 = new SvgNode([path13], {
+  var path14 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
+  var svgNode2 = new SvgNode([path14], {
     "width": makeEm(width),
     "height": makeEm(height),
     // Override CSS rule `.katex svg { width: 100% }`
@@ -25362,10 +25438,10 @@ var makeStackedDelim = function makeStackedDelim2(delim, heightTotal, center, op
     var midHeight = realHeightTotal - topHeightTotal - bottomHeightTotal;
     var viewBoxHeight = Math.round(realHeightTotal * 1e3);
     var pathStr = tallDelim(svgLabel, Math.round(midHeight * 1e3));
-    var path13 = new PathNode(svgLabel, pathStr);
+    var path14 = new PathNode(svgLabel, pathStr);
     var width = makeEm(viewBoxWidth / 1e3);
     var height = makeEm(viewBoxHeight / 1e3);
-    var svg3 = new SvgNode([path13], {
+    var svg3 = new SvgNode([path14], {
       "width": width,
       "height": height,
       "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight
@@ -25406,8 +25482,8 @@ var makeStackedDelim = function makeStackedDelim2(delim, heightTotal, center, op
 var vbPad = 80;
 var emPad = 0.08;
 var sqrtSvg = function sqrtSvg2(sqrtName, height, viewBoxHeight, extraVinculum, options) {
-  var path13 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
-  var pathNode = new PathNode(sqrtName, path13);
+  var path14 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
+  var pathNode = new PathNode(sqrtName, path14);
   var svg3 = new SvgNode([pathNode], {
     // Note: 1000:1 ratio of viewBox to document em width.
     "width": "400em",
@@ -25914,8 +25990,8 @@ var htmlBuilder$7 = (group, options) => {
     var angleHeight = inner2.height + inner2.depth + lineWeight + clearance;
     inner2.style.paddingLeft = makeEm(angleHeight / 2 + lineWeight);
     var viewBoxHeight = Math.floor(1e3 * angleHeight * scale2);
-    var path13 = phasePath(viewBoxHeight);
-    var svgNode2 = new SvgNode([new PathNode("phase", path13)], {
+    var path14 = phasePath(viewBoxHeight);
+    var svgNode2 = new SvgNode([new PathNode("phase", path14)], {
       "width": "400em",
       "height": makeEm(viewBoxHeight / 1e3),
       "viewBox": "0 0 400000 " + viewBoxHeight,
@@ -30140,11 +30216,11 @@ var newcommand = (context, existsOK, nonexistsOK, skipIfExists) => {
     throw new ParseError("\\newcommand's first argument must be a macro name");
   }
   var name = arg[0].text;
-  var exists2 = context.isDefined(name);
-  if (exists2 && !existsOK) {
+  var exists = context.isDefined(name);
+  if (exists && !existsOK) {
     throw new ParseError("\\newcommand{" + name + "} attempting to redefine " + (name + "; use \\renewcommand"));
   }
-  if (!exists2 && !nonexistsOK) {
+  if (!exists && !nonexistsOK) {
     throw new ParseError("\\renewcommand{" + name + "} when command " + name + " does not yet exist; use \\newcommand");
   }
   var numArgs = 0;
@@ -30162,7 +30238,7 @@ var newcommand = (context, existsOK, nonexistsOK, skipIfExists) => {
     numArgs = parseInt(argText);
     arg = context.consumeArg().tokens;
   }
-  if (!(exists2 && skipIfExists)) {
+  if (!(exists && skipIfExists)) {
     context.macros.set(name, {
       tokens: arg,
       numArgs
@@ -35200,7 +35276,7 @@ var REQUIRE_RE = /\\require\s*\{[^{}]*\}/g;
 function createMathRenderer(opts = {}) {
   const macros2 = { ...opts.macros ?? {} };
   const errors = opts.errors ?? "fail";
-  const cache2 = /* @__PURE__ */ new Map();
+  const cache3 = /* @__PURE__ */ new Map();
   let rendered = 0;
   let cacheHits = 0;
   function typeset(tex, display) {
@@ -35235,14 +35311,14 @@ function createMathRenderer(opts = {}) {
   return {
     render(tex, display) {
       const key2 = `${display ? "D" : "I"}\0${tex}`;
-      const hit = cache2.get(key2);
+      const hit = cache3.get(key2);
       if (hit) {
         cacheHits++;
         return { ...hit, warnings: [...hit.warnings] };
       }
       rendered++;
       const result = typeset(tex, display);
-      cache2.set(key2, result);
+      cache3.set(key2, result);
       return { ...result, warnings: [...result.warnings] };
     },
     stats: () => ({ rendered, cacheHits })
@@ -35786,13 +35862,13 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set path(path13) {
-    if (isUrl(path13)) {
-      path13 = fileURLToPath(path13);
+  set path(path14) {
+    if (isUrl(path14)) {
+      path14 = fileURLToPath(path14);
     }
-    assertNonEmpty(path13, "path");
-    if (this.path !== path13) {
-      this.history.push(path13);
+    assertNonEmpty(path14, "path");
+    if (this.path !== path14) {
+      this.history.push(path14);
     }
   }
   /**
@@ -36059,8 +36135,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path13, name) {
-  if (!path13) {
+function assertPath(path14, name) {
+  if (!path14) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -44319,7 +44395,7 @@ function transformGfmAutolinkLiterals(tree) {
     { ignore: ["link", "linkReference"] }
   );
 }
-function findUrl(_9, protocol, domain2, path13, match) {
+function findUrl(_9, protocol, domain2, path14, match) {
   if (!previous2(match)) {
     return false;
   }
@@ -44332,7 +44408,7 @@ function findUrl(_9, protocol, domain2, path13, match) {
   if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
     return false;
   }
-  const parts = splitUrl(domain2 + path13);
+  const parts = splitUrl(domain2 + path14);
   const result = {
     type: "link",
     title: null,
@@ -52552,7 +52628,7 @@ function prerenderOptions(data, file) {
   const p5 = getIn(data, "params.prerender");
   const escapes = enumSetting(getIn(p5, "math.escapes"), ["none", "markdown"], "none", "params.prerender.math.escapes", diagnostics, file);
   const errors = enumSetting(getIn(p5, "errors"), ["fail", "render"], "fail", "params.prerender.errors", diagnostics, file);
-  const stale = enumSetting(getIn(p5, "stale"), ["warn", "error"], "warn", "params.prerender.stale", diagnostics, file);
+  const stale2 = enumSetting(getIn(p5, "stale"), ["warn", "error"], "warn", "params.prerender.stale", diagnostics, file);
   const macros2 = {};
   const rawMacros = getIn(p5, "katex.macros");
   if (isRecord(rawMacros)) {
@@ -52599,7 +52675,7 @@ function prerenderOptions(data, file) {
       }
     }
   }
-  return { options: { math: { escapes }, katex: { macros: macros2 }, errors, stale, limits }, diagnostics };
+  return { options: { math: { escapes }, katex: { macros: macros2 }, errors, stale: stale2, limits }, diagnostics };
 }
 function delimiterPairs2(v) {
   if (!Array.isArray(v)) return [];
@@ -53173,11 +53249,11 @@ function mathDiagnostic(source, span, error, lines, file, asWarning) {
 
 // src/site/output.ts
 import {
-  lstatSync,
+  lstatSync as lstatSync2,
   mkdirSync,
   readFileSync as readFileSync3,
   readdirSync as readdirSync2,
-  realpathSync,
+  realpathSync as realpathSync2,
   renameSync,
   rmdirSync,
   unlinkSync,
@@ -53232,7 +53308,7 @@ function toPosix(p5) {
 }
 function lstatOrNull(p5) {
   try {
-    return lstatSync(p5);
+    return lstatSync2(p5);
   } catch {
     return null;
   }
@@ -53296,7 +53372,7 @@ var PrerenderOutput = class {
   tmpCounter = 0;
   constructor(siteDir) {
     const site = path7.resolve(siteDir);
-    this.siteReal = realpathSync(site);
+    this.siteReal = realpathSync2(site);
     this.root = path7.join(site, PRERENDER_DIR);
     this.previous = readManifest(this.root);
   }
@@ -53494,7 +53570,7 @@ var PrerenderOutput = class {
     if (probe.length < this.root.length) return abs;
     let real;
     try {
-      real = realpathSync(probe);
+      real = realpathSync2(probe);
     } catch (e) {
       throw new OutputPathError(`refusing to touch ${abs}: cannot resolve ${probe} (${e.message})`);
     }
@@ -53530,7 +53606,7 @@ var PrerenderOutput = class {
       let empty4 = true;
       for (const name of readdirSync2(abs).sort()) {
         const child = path7.join(abs, name);
-        const st2 = lstatSync(child);
+        const st2 = lstatSync2(child);
         const rel2 = toPosix(path7.relative(base2, child));
         if (st2.isDirectory()) {
           if (walk(child)) {
@@ -53687,15 +53763,198 @@ function safeLine(s2) {
   return line3;
 }
 
+// src/site/lock.ts
+import { hostname } from "node:os";
+import { linkSync, lstatSync as lstatSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync5, renameSync as renameSync2, unlinkSync as unlinkSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import path10 from "node:path";
+var LOCK_FILE = "lock";
+var DEFAULT_LOCK_WAIT_MS = 6e4;
+var POLL_MS = 100;
+var LockError = class extends Error {
+};
+var local = /* @__PURE__ */ new Map();
+function ensurePrerenderDir(siteDir) {
+  const dir = path10.join(siteDir, PRERENDER_DIR);
+  let st;
+  try {
+    st = lstatSync3(dir);
+  } catch {
+    try {
+      mkdirSync2(dir);
+    } catch (e) {
+      throw new LockError(`cannot create ${PRERENDER_DIR}/ in ${siteDir}: ${e.message}`);
+    }
+    return dir;
+  }
+  if (st.isSymbolicLink()) {
+    throw new LockError(
+      `${PRERENDER_DIR} is a symbolic link; hugo-prerender writes only into a real ${PRERENDER_DIR}/ directory of the site. Delete the link (rm ${PRERENDER_DIR}) and build again`
+    );
+  }
+  if (!st.isDirectory()) {
+    throw new LockError(`${PRERENDER_DIR} is not a directory; delete it (it is generated) and build again`);
+  }
+  return dir;
+}
+function readOwner(file) {
+  try {
+    const o2 = JSON.parse(readFileSync5(file, "utf8"));
+    if (typeof o2.pid !== "number" || typeof o2.host !== "string") return void 0;
+    return { pid: o2.pid, host: o2.host, command: String(o2.command ?? "hugo-prerender"), started: String(o2.started ?? "") };
+  } catch {
+    return void 0;
+  }
+}
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === "EPERM";
+  }
+}
+function stale(owner) {
+  return owner !== void 0 && owner.host === hostname() && owner.pid !== process.pid && !alive(owner.pid);
+}
+function describeOwner(o2) {
+  if (!o2) return "another hugo-prerender";
+  const host = o2.host === hostname() ? "" : ` on ${o2.host}`;
+  return `another hugo-prerender ${o2.command} (pid ${o2.pid}${host}, started ${o2.started || "at an unknown time"})`;
+}
+function tryCreate(file, owner, counter) {
+  const tmp = `${file}.${process.pid}.${counter.n++}.tmp`;
+  writeFileSync2(tmp, `${JSON.stringify(owner)}
+`);
+  try {
+    linkSync(tmp, file);
+    return true;
+  } catch (e) {
+    if (e.code !== "EEXIST") throw e;
+    return false;
+  } finally {
+    unlinkSync2(tmp);
+  }
+}
+function removeStale(file, seen, counter) {
+  const aside = `${file}.${process.pid}.${counter.n++}.stale.tmp`;
+  try {
+    renameSync2(file, aside);
+  } catch {
+    return;
+  }
+  const moved = readOwner(aside);
+  if (moved && (moved.pid !== seen.pid || moved.started !== seen.started || moved.host !== seen.host)) {
+    try {
+      linkSync(aside, file);
+    } catch {
+    }
+  }
+  unlinkSync2(aside);
+}
+async function acquireSiteLock(siteDir, opts) {
+  const dir = ensurePrerenderDir(siteDir);
+  const file = path10.join(dir, LOCK_FILE);
+  const waitMs = opts.waitMs ?? DEFAULT_LOCK_WAIT_MS;
+  const deadline = Date.now() + waitMs;
+  for (; ; ) {
+    const before = local.get(file);
+    if (!before) break;
+    const left = deadline - Date.now();
+    if (left <= 0 || !await settlesWithin(before, left)) {
+      throw new LockError(`${PRERENDER_DIR}/ of this site is in use by another build in this process; waited ${Math.round(waitMs / 1e3)} s`);
+    }
+  }
+  let releaseLocal;
+  local.set(file, new Promise((resolve) => releaseLocal = resolve));
+  const dropLocal = () => {
+    local.delete(file);
+    releaseLocal();
+  };
+  const owner = { pid: process.pid, host: hostname(), command: opts.command, started: (/* @__PURE__ */ new Date()).toISOString() };
+  const counter = { n: 0 };
+  let told = false;
+  try {
+    for (; ; ) {
+      if (tryCreate(file, owner, counter)) break;
+      const other = readOwner(file);
+      if (stale(other)) {
+        removeStale(file, other, counter);
+        continue;
+      }
+      if (Date.now() >= deadline) {
+        throw new LockError(
+          `${describeOwner(other)} is using ${PRERENDER_DIR}/ of this site${waitMs > 0 ? `; waited ${Math.round(waitMs / 1e3)} s` : ""}. Wait for it to finish or stop it, then run again (--wait SECONDS waits longer). If no hugo-prerender is running, delete ${PRERENDER_DIR}/${LOCK_FILE}`
+        );
+      }
+      if (!told) {
+        told = true;
+        opts.onWait?.(`waiting for ${describeOwner(other)}, which is using ${PRERENDER_DIR}/ of this site`);
+      }
+      await new Promise((r2) => setTimeout(r2, Math.min(POLL_MS, Math.max(1, deadline - Date.now()))));
+    }
+  } catch (e) {
+    dropLocal();
+    throw e;
+  }
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    process.removeListener("exit", release);
+    try {
+      if (readOwner(file)?.started === owner.started && readOwner(file)?.pid === owner.pid) unlinkSync2(file);
+    } catch {
+    }
+    dropLocal();
+  };
+  process.once("exit", release);
+  return { file, release };
+}
+async function settlesWithin(p5, ms) {
+  let timer;
+  const timeout = new Promise((r2) => timer = setTimeout(() => r2(false), ms));
+  try {
+    return await Promise.race([p5.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+// src/site/shadow-names.ts
+var UNSAFE = /[\\`\u0000-\u001f\u007f]/;
+var ShadowNames = class {
+  /** Folded shadow path → the source that claimed it. */
+  claimed = /* @__PURE__ */ new Map();
+  /**
+   * Claims the shadow `tree/rel` for `source` (site-relative). Returns undefined when it is this file's,
+   * or the message of the error that keeps this file from being prerendered.
+   */
+  claim(tree, rel2, source) {
+    const bad = UNSAFE.exec(rel2);
+    if (bad) {
+      const what = bad[0] === "\\" ? "a backslash (\\)" : bad[0] === "`" ? "a backtick (`)" : "a control character";
+      const why = bad[0] === "\\" ? "a folder separator on Windows, which could make its prerendered copy replace another page" : bad[0] === "`" ? "which the check that keeps stale pages from publishing cannot carry" : "which tools and logs mangle";
+      return `the file name contains ${what}, ${why}; it was not prerendered. Rename the file`;
+    }
+    const key2 = `${tree}/${rel2.normalize("NFC").toLowerCase()}`;
+    const first = this.claimed.get(key2);
+    if (first !== void 0 && first !== source) {
+      return `${first} and this file are the same page to Hugo and to a case-insensitive disk (their paths differ only in upper/lower case or Unicode normalisation); this one was not prerendered. Rename one of them`;
+    }
+    this.claimed.set(key2, source);
+    return void 0;
+  }
+};
+
 // src/build.ts
 var CONTENT_EXTENSIONS = /* @__PURE__ */ new Set([".md", ".markdown", ".mdown"]);
-function listContentFiles(dir) {
+function listContentFiles(dir, roots, refused = []) {
   const out = [];
   const walk = (d2, seen) => {
     let entries;
     let real;
     try {
-      real = realpathSync2(d2);
+      real = realpathSync3(d2);
       entries = readdirSync5(d2, { withFileTypes: true });
     } catch {
       return;
@@ -53704,17 +53963,22 @@ function listContentFiles(dir) {
     const inside2 = new Set(seen).add(real);
     for (const e of entries.sort((a3, b2) => a3.name < b2.name ? -1 : a3.name > b2.name ? 1 : 0)) {
       if (e.name.startsWith(".")) continue;
-      const p5 = path10.join(d2, e.name);
+      const p5 = path11.join(d2, e.name);
       let st = void 0;
       if (e.isSymbolicLink()) {
+        const r2 = resolveInside(roots, p5);
+        if (!r2.ok) {
+          if (r2.why === "outside") refused.push({ link: p5, target: r2.target ?? "" });
+          continue;
+        }
         try {
-          st = statSync3(p5);
+          st = statSync3(r2.real);
         } catch {
           continue;
         }
       }
       if (st ? st.isDirectory() : e.isDirectory()) walk(p5, inside2);
-      else if ((st ? st.isFile() : e.isFile()) && CONTENT_EXTENSIONS.has(path10.extname(e.name).toLowerCase())) out.push(p5);
+      else if ((st ? st.isFile() : e.isFile()) && CONTENT_EXTENSIONS.has(path11.extname(e.name).toLowerCase())) out.push(p5);
     }
   };
   walk(dir, /* @__PURE__ */ new Set());
@@ -53754,7 +54018,7 @@ function writeFailure(e) {
   return void 0;
 }
 function toPosix2(p5) {
-  return p5.split(path10.sep).join("/");
+  return p5.split(path11.sep).join("/");
 }
 function pageServices(config, siteDir, errorMode) {
   const diagnostics = [];
@@ -53782,15 +54046,33 @@ function pageServices(config, siteDir, errorMode) {
     limits: config.prerender.limits,
     siteShortcodes
   };
-  const site = { dir: siteDir, staticDirs: config.staticDirs, assetsDir: config.assetsDir };
+  const site = { dir: siteDir, staticDirs: config.staticDirs, assetsDir: config.assetsDir, contentDirs: config.contentRoots.map((r2) => r2.dir) };
   return { renderer, services, settings, site, diagnostics };
 }
 function emptyBuildResult() {
   return { pages: 0, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, ms: 0, diagnostics: [], failed: false };
 }
 async function buildSite(opts) {
+  if (opts.locked || !existsDir(path11.resolve(opts.source))) return buildLocked(opts);
+  let lock;
+  try {
+    lock = await acquireSiteLock(path11.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
+  } catch (e) {
+    if (!(e instanceof LockError)) throw e;
+    const result = emptyBuildResult();
+    result.diagnostics.push({ severity: "error", code: "lock", line: 1, column: 1, message: e.message });
+    result.failed = true;
+    return result;
+  }
+  try {
+    return await buildLocked(opts);
+  } finally {
+    lock.release();
+  }
+}
+async function buildLocked(opts) {
   const t02 = performance.now();
-  const siteDir = path10.resolve(opts.source);
+  const siteDir = path11.resolve(opts.source);
   const result = emptyBuildResult();
   const fail = (message, file) => {
     result.diagnostics.push({ severity: "error", message, file, line: 1, column: 1 });
@@ -53799,7 +54081,7 @@ async function buildSite(opts) {
     return result;
   };
   if (!existsDir(siteDir)) {
-    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path10.dirname(siteDir)}?)`);
+    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path11.dirname(siteDir)}?)`);
     return fail(`the site directory ${siteDir} does not exist; pass the site with -s DIR`);
   }
   let config;
@@ -53832,6 +54114,7 @@ async function buildSite(opts) {
   }
   const files = [];
   const seenRoots = /* @__PURE__ */ new Set();
+  const refused = [];
   for (const root4 of config.contentRoots) {
     if (seenRoots.has(root4.dir)) continue;
     seenRoots.add(root4.dir);
@@ -53840,22 +54123,31 @@ async function buildSite(opts) {
       result.diagnostics.push({
         severity: "error",
         code: "config",
-        file: toPosix2(path10.relative(siteDir, config.file)),
+        file: toPosix2(path11.relative(siteDir, config.file)),
         line: 1,
         column: 1,
         message: `the content of ${JSON.stringify(root4.source)} has language ${JSON.stringify(root4.lang)}, which is not a plain language code (letters, digits, '-', '_'); its pages were not prerendered`
       });
       continue;
     }
-    for (const abs of listContentFiles(root4.dir)) {
-      files.push({ abs, tree, relToContent: path10.posix.join(root4.target, toPosix2(path10.relative(root4.dir, abs))) });
+    for (const abs of listContentFiles(root4.dir, siteRoots(site), refused)) {
+      files.push({ abs, tree, relToContent: path11.posix.join(root4.target, toPosix2(path11.relative(root4.dir, abs))) });
     }
+  }
+  for (const r2 of refused) {
+    result.diagnostics.push({ severity: "error", code: "outside", file: shownPath(siteDir, r2.link), line: 1, column: 1, message: outsideMessage(siteDir, r2.link, r2.target) });
   }
   let anyMath = false;
   const showsMath = (f) => (f.html !== "" ? f.html : output7.readPartial(f.key) ?? "").includes('class="katex');
+  const names = new ShadowNames();
   for (const { abs, relToContent, tree } of files) {
     result.pages++;
-    const relPath = toPosix2(path10.relative(siteDir, abs));
+    const relPath = toPosix2(path11.relative(siteDir, abs));
+    const badName = names.claim(tree, relToContent, relPath);
+    if (badName) {
+      result.diagnostics.push({ severity: "error", code: "file-name", file: relPath, line: 1, column: 1, message: badName });
+      continue;
+    }
     if (opts.only && !opts.only.has(relPath)) {
       output7.keep(relToContent, tree);
       continue;
@@ -53863,7 +54155,7 @@ async function buildSite(opts) {
     let source;
     let sourceMd5;
     try {
-      const bytes = readFileSync5(abs);
+      const bytes = readFileSync6(abs);
       sourceMd5 = md5Hex(hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes);
       source = bytes.toString("utf8");
       const bad = invalidUtf8(bytes);
@@ -53882,12 +54174,12 @@ async function buildSite(opts) {
       output7.keep(relToContent, tree);
       continue;
     }
-    const base2 = path10.basename(abs).replace(/\.[^.]+$/, "");
+    const base2 = path11.basename(abs).replace(/\.[^.]+$/, "");
     const isBundle = base2 === "index" || base2 === "_index" || /^_?index\.[a-z-]+$/i.test(base2);
     const page = {
       absPath: abs,
       relPath,
-      bundleDir: isBundle ? path10.dirname(abs) : void 0,
+      bundleDir: isBundle ? path11.dirname(abs) : void 0,
       frontMatter: {}
     };
     let r2;
@@ -54001,8 +54293,8 @@ function summaryLine(r2) {
 }
 
 // src/site/init.ts
-import { existsSync as existsSync3, readFileSync as readFileSync6, renameSync as renameSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import path11 from "node:path";
+import { existsSync as existsSync3, readFileSync as readFileSync7, renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
+import path12 from "node:path";
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text11, ignoreTrivia = false) {
@@ -54757,12 +55049,12 @@ function parseTree3(text11, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root4, path13) {
+function findNodeAtLocation(root4, path14) {
   if (!root4) {
     return void 0;
   }
   let node3 = root4;
-  for (let segment of path13) {
+  for (let segment of path14) {
     if (typeof segment === "string") {
       if (node3.type !== "object" || !Array.isArray(node3.children)) {
         return void 0;
@@ -55116,14 +55408,14 @@ function getNodeType(value2) {
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text11, originalPath, value2, options) {
-  const path13 = originalPath.slice();
+  const path14 = originalPath.slice();
   const errors = [];
   const root4 = parseTree3(text11, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path13.length > 0) {
-    lastSegment = path13.pop();
-    parent = findNodeAtLocation(root4, path13);
+  while (path14.length > 0) {
+    lastSegment = path14.pop();
+    parent = findNodeAtLocation(root4, path14);
     if (parent === void 0 && value2 !== void 0) {
       if (typeof lastSegment === "string") {
         value2 = { [lastSegment]: value2 };
@@ -55310,8 +55602,8 @@ var ParseErrorCode;
   ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
   ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
 })(ParseErrorCode || (ParseErrorCode = {}));
-function modify(text11, path13, value2, options) {
-  return setProperty(text11, path13, value2, options);
+function modify(text11, path14, value2, options) {
+  return setProperty(text11, path14, value2, options);
 }
 function applyEdits(text11, edits) {
   let sortedEdits = edits.slice(0).sort((a3, b2) => {
@@ -55647,14 +55939,14 @@ function editJson(text11, rootIsModule, edit) {
   }
   const moduleNode = base2.length ? findNodeAtLocation2(root4, base2) : root4;
   const mountsKey = jsonKey(moduleNode, "mounts") ?? "mounts";
-  const path13 = [...base2, mountsKey];
-  const list4 = findNodeAtLocation2(root4, path13);
+  const path14 = [...base2, mountsKey];
+  const list4 = findNodeAtLocation2(root4, path14);
   const all3 = [...edit.before, ...edit.after];
   const apply = (p5, value2, isArrayInsertion = false) => {
     t = applyEdits(t, modify(t, p5, value2, { formattingOptions, isArrayInsertion }));
   };
   if (!list4) {
-    apply(path13, all3.map(written));
+    apply(path14, all3.map(written));
     return t;
   }
   if (list4.type !== "array") throw new EditError('"mounts" is not an array', list4.offset);
@@ -55664,16 +55956,16 @@ function editJson(text11, rootIsModule, edit) {
   for (const [k2, m] of edit.respell) {
     const i2 = mountIdx[k2];
     root4 = tree();
-    const node3 = findNodeAtLocation2(root4, [...path13, i2]);
+    const node3 = findNodeAtLocation2(root4, [...path14, i2]);
     const keys2 = (node3?.children ?? []).map((p5) => p5.children?.[0]?.value).filter((v) => typeof v === "string");
-    for (const key2 of keys2.filter((x6) => ["lang", "sites"].includes(x6.toLowerCase()))) apply([...path13, i2, key2], void 0);
-    for (const [key2, value2] of Object.entries(written(m)).filter(([x6]) => x6 === "lang" || x6 === "sites")) apply([...path13, i2, key2], value2);
+    for (const key2 of keys2.filter((x6) => ["lang", "sites"].includes(x6.toLowerCase()))) apply([...path14, i2, key2], void 0);
+    for (const [key2, value2] of Object.entries(written(m)).filter(([x6]) => x6 === "lang" || x6 === "sites")) apply([...path14, i2, key2], value2);
   }
   const removed = [...edit.remove].map((k2) => mountIdx[k2]).sort((a3, b2) => b2 - a3);
-  for (const i2 of removed) apply([...path13, i2], void 0);
+  for (const i2 of removed) apply([...path14, i2], void 0);
   const keptCount = elements.length - removed.length;
-  edit.after.forEach((m, j) => apply([...path13, keptCount + j], written(m), true));
-  edit.before.forEach((m, j) => apply([...path13, j], written(m), true));
+  edit.after.forEach((m, j) => apply([...path14, keptCount + j], written(m), true));
+  edit.before.forEach((m, j) => apply([...path14, j], written(m), true));
   return t;
 }
 
@@ -55753,8 +56045,8 @@ function chooseTarget(siteDir) {
   let merged = {};
   const parsed = [];
   for (const file of files) {
-    const text11 = readFileSync6(file.path, "utf8");
-    const { data, diagnostics } = parseConfigText(text11, file.format, path11.relative(siteDir, file.path));
+    const text11 = readFileSync7(file.path, "utf8");
+    const { data, diagnostics } = parseConfigText(text11, file.format, path12.relative(siteDir, file.path));
     const err = diagnostics.find((d2) => d2.severity === "error");
     if (err) throw new InitError(`${err.file}:${err.line}:${err.column}: ${err.message}; fix the config before running init`);
     parsed.push({ file, text: text11, data });
@@ -55813,8 +56105,8 @@ function withoutMounts(data, rootIsModule) {
 }
 function writeAtomic(file, text11) {
   const tmp = `${file}.hugo-prerender.tmp`;
-  writeFileSync2(tmp, text11);
-  renameSync2(tmp, file);
+  writeFileSync3(tmp, text11);
+  renameSync3(tmp, file);
 }
 function describe5(m) {
   const l = mountLanguage(m);
@@ -55822,11 +56114,11 @@ function describe5(m) {
   return `source = ${JSON.stringify(m.source)}, target = ${JSON.stringify(m.target)}${lang}`;
 }
 function initSite(siteDir, opts = {}) {
-  const site = path11.resolve(siteDir);
+  const site = path12.resolve(siteDir);
   let packageLayouts = opts.packageLayouts ?? DEFAULT_PACKAGE_LAYOUTS;
-  if (path11.isAbsolute(packageLayouts)) {
-    const rel3 = path11.relative(site, packageLayouts);
-    if (!rel3.startsWith("..") && !path11.isAbsolute(rel3)) packageLayouts = rel3;
+  if (path12.isAbsolute(packageLayouts)) {
+    const rel3 = path12.relative(site, packageLayouts);
+    if (!rel3.startsWith("..") && !path12.isAbsolute(rel3)) packageLayouts = rel3;
   }
   packageLayouts = normalizeRel(packageLayouts);
   const { target, merged } = chooseTarget(site);
@@ -55840,10 +56132,10 @@ function initSite(siteDir, opts = {}) {
     staticDirs: staticDirSetting(merged).map(normalizeRel),
     packageLayouts
   });
-  const rel2 = path11.relative(site, target.file.path).split(path11.sep).join("/");
+  const rel2 = path12.relative(site, target.file.path).split(path12.sep).join("/");
   const messages = [];
-  const gitignore = path11.join(site, ".gitignore");
-  const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync6(gitignore, "utf8"));
+  const gitignore = path12.join(site, ".gitignore");
+  const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync7(gitignore, "utf8"));
   const hints = [
     ...ignored ? [] : [`Add this line to .gitignore (generated output): ${PRERENDER_DIR}/`],
     `In your <head> template add: {{ partial "prerender/head.html" . }}`,
@@ -55891,10 +56183,10 @@ ${mountsSnippet(target.file.format, rootIsModule, plan)}
 }
 
 // src/check.ts
-import { readFileSync as readFileSync7 } from "node:fs";
-import path12 from "node:path";
+import { readFileSync as readFileSync8 } from "node:fs";
+import path13 from "node:path";
 async function checkSite(source) {
-  const siteDir = path12.resolve(source);
+  const siteDir = path13.resolve(source);
   const result = { pages: [], found: 0, typeset: 0, diagnostics: [] };
   let config;
   try {
@@ -55920,18 +56212,18 @@ async function checkSite(source) {
   for (const root4 of config.contentRoots) {
     if (seen.has(root4.dir)) continue;
     seen.add(root4.dir);
-    for (const abs of listContentFiles(root4.dir)) {
-      const file = path12.relative(siteDir, abs).split(path12.sep).join("/");
+    for (const abs of listContentFiles(root4.dir, siteRoots(site))) {
+      const file = path13.relative(siteDir, abs).split(path13.sep).join("/");
       let text11;
       try {
-        text11 = readFileSync7(abs, "utf8");
+        text11 = readFileSync8(abs, "utf8");
       } catch (e) {
         result.diagnostics.push({ severity: "error", file, line: 1, column: 1, message: `cannot read: ${e.message}` });
         continue;
       }
-      const contentPath = path12.posix.join(root4.target, path12.relative(root4.dir, abs).split(path12.sep).join("/"));
+      const contentPath = path13.posix.join(root4.target, path13.relative(root4.dir, abs).split(path13.sep).join("/"));
       const r2 = await prerenderPage(text11, {
-        page: { absPath: abs, relPath: file, bundleDir: path12.dirname(abs), frontMatter: {} },
+        page: { absPath: abs, relPath: file, bundleDir: path13.dirname(abs), frontMatter: {} },
         site,
         settings,
         renderer,

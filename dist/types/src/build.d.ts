@@ -2,6 +2,7 @@ import type { Diagnostic } from './content/types.js';
 import { type PageSettings } from './prerender-page.js';
 import { type SiteConfig } from './site/config.js';
 import type { SiteInfo } from './render/types.js';
+import { type Roots } from './site/safe-path.js';
 export interface BuildOptions {
     /** The Hugo site root. */
     source: string;
@@ -12,6 +13,12 @@ export interface BuildOptions {
      * other page keeps what the previous build wrote for it. `watch` uses this when only pages changed.
      */
     only?: ReadonlySet<string>;
+    /** How long to wait for another hugo-prerender using this site's `.prerender/`, in ms (see site/lock.ts). */
+    lockWaitMs?: number;
+    /** Told once when another process holds the lock and this build starts waiting for it. */
+    onLockWait?: (message: string) => void;
+    /** The caller already holds the site's lock (watch holds it for as long as it runs). */
+    locked?: boolean;
 }
 export interface BuildResult {
     pages: number;
@@ -26,11 +33,15 @@ export interface BuildResult {
     failed: boolean;
 }
 /**
- * Every content file below `dir`, sorted. Symlinked files and directories are followed, as Hugo follows
- * them (measured with 0.111.3: a symlinked content/posts is rendered); a directory already on the path
- * (a symlink loop) is not entered again.
+ * Every content file below `dir`, sorted. Symlinked files and directories that stay inside the roots are
+ * followed, as Hugo 0.111 follows them; a link that leaves them is not (Hugo 0.169 ignores symlinks, and a
+ * guest post's link must not publish a file from elsewhere on the machine): it goes to `refused`. A
+ * directory already on the path (a symlink loop) is not entered again.
  */
-export declare function listContentFiles(dir: string): string[];
+export declare function listContentFiles(dir: string, roots: Roots, refused?: {
+    link: string;
+    target: string;
+}[]): string[];
 /**
  * The first byte sequence that is not UTF-8, as a position. Hugo expects UTF-8; such a file is decoded
  * with U+FFFD in place of the bad bytes, so its shadow would not be the original byte for byte.
@@ -50,6 +61,7 @@ export declare function pageServices(config: SiteConfig, siteDir: string, errorM
 };
 /** A result with nothing counted yet. */
 export declare function emptyBuildResult(): BuildResult;
+/** Builds the site while holding its lock: never two builds writing one `.prerender/` at once. */
 export declare function buildSite(opts: BuildOptions): Promise<BuildResult>;
 /**
  * `file:line:col: severity: message`, the shape editors and CI annotate: always one line, with the file

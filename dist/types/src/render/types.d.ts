@@ -26,6 +26,8 @@ export interface SiteInfo {
     staticDirs: string[];
     /** Absolute assets directory (usually `<site>/assets`). */
     assetsDir: string;
+    /** Absolute content directories, when they may lie outside the site (mounts): files are read only inside these, the site, static and assets. */
+    contentDirs?: string[];
 }
 /** Reports a problem at the shortcode (or at one of its parameters, when `param` names it). */
 export type Reporter = (message: string, opts?: {

@@ -1,0 +1,62 @@
+export interface Roots {
+    /** Each allowed directory as the config gives it and as it really is (symlinks in its own path resolved). */
+    readonly dirs: readonly {
+        given: string;
+        real: string;
+    }[];
+}
+export type Resolved = {
+    ok: true;
+    real: string;
+}
+/** `link` is the symbolic link (absolute, as written under a root) whose target leaves the roots. */
+ | {
+    ok: false;
+    why: 'outside';
+    link?: string;
+    target?: string;
+} | {
+    ok: false;
+    why: 'missing';
+};
+/** The allowed roots: directories that do not exist are left out. */
+export declare function allowedRoots(dirs: readonly string[]): Roots;
+/** Whether `p` (absolute, normalised) is lexically inside one of the roots, as given or as real. */
+export declare function lexicallyInside(roots: Roots, p: string): boolean;
+/**
+ * Resolves `file` (absolute) through the roots: its real path when every link on the way stays inside
+ * them, `outside` when the path or a link leaves them, `missing` when a component does not exist.
+ */
+export declare function resolveInside(roots: Roots, file: string): Resolved;
+/** `p` relative to the site, with forward slashes, for messages (absolute when it is not inside). */
+export declare function shownPath(siteDir: string, p: string): string;
+/**
+ * The roots a page's files may be read from: the site, its content directories, its static directories
+ * and its assets directory (as the config names them, so a content mount outside the site is allowed).
+ */
+export declare function siteRoots(site: {
+    dir: string;
+    staticDirs: readonly string[];
+    assetsDir: string;
+    contentDirs?: readonly string[];
+}): Roots;
+export type Lookup = {
+    found: string;
+}
+/** A symbolic link on the way leaves the site: nothing was read. */
+ | {
+    refused: string;
+    link: string;
+    target: string;
+}
+/** Not in any of the places (only places inside the site were looked at). */
+ | {
+    missing: string[];
+};
+/**
+ * Looks `rel` up in each base directory in turn, reading nothing outside the roots: a place whose path
+ * leaves the roots is not looked at (and not listed in `missing`), a link that leaves them refuses.
+ */
+export declare function lookUpFile(roots: Roots, bases: readonly string[], rel: string): Lookup;
+/** The message for a refused link: `<link> is a symbolic link to <target>, outside the site; …`. */
+export declare function outsideMessage(siteDir: string, link: string, target: string): string;
