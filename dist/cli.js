@@ -117,17 +117,17 @@ var require_visit = __commonJS({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP2;
     visit4.REMOVE = REMOVE;
-    function visit_(key2, node3, visitor, path16) {
-      const ctrl = callVisitor(key2, node3, visitor, path16);
+    function visit_(key2, node3, visitor, path17) {
+      const ctrl = callVisitor(key2, node3, visitor, path17);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path16, ctrl);
-        return visit_(key2, ctrl, visitor, path16);
+        replaceNode(key2, path17, ctrl);
+        return visit_(key2, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path16 = Object.freeze(path16.concat(node3));
+          path17 = Object.freeze(path17.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = visit_(i2, node3.items[i2], visitor, path16);
+            const ci = visit_(i2, node3.items[i2], visitor, path17);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -138,13 +138,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path16 = Object.freeze(path16.concat(node3));
-          const ck = visit_("key", node3.key, visitor, path16);
+          path17 = Object.freeze(path17.concat(node3));
+          const ck = visit_("key", node3.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = visit_("value", node3.value, visitor, path16);
+          const cv = visit_("value", node3.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -165,17 +165,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node3, visitor, path16) {
-      const ctrl = await callVisitor(key2, node3, visitor, path16);
+    async function visitAsync_(key2, node3, visitor, path17) {
+      const ctrl = await callVisitor(key2, node3, visitor, path17);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path16, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path16);
+        replaceNode(key2, path17, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path16 = Object.freeze(path16.concat(node3));
+          path17 = Object.freeze(path17.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node3.items[i2], visitor, path16);
+            const ci = await visitAsync_(i2, node3.items[i2], visitor, path17);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -186,13 +186,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path16 = Object.freeze(path16.concat(node3));
-          const ck = await visitAsync_("key", node3.key, visitor, path16);
+          path17 = Object.freeze(path17.concat(node3));
+          const ck = await visitAsync_("key", node3.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = await visitAsync_("value", node3.value, visitor, path16);
+          const cv = await visitAsync_("value", node3.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -219,23 +219,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node3, visitor, path16) {
+    function callVisitor(key2, node3, visitor, path17) {
       if (typeof visitor === "function")
-        return visitor(key2, node3, path16);
+        return visitor(key2, node3, path17);
       if (identity4.isMap(node3))
-        return visitor.Map?.(key2, node3, path16);
+        return visitor.Map?.(key2, node3, path17);
       if (identity4.isSeq(node3))
-        return visitor.Seq?.(key2, node3, path16);
+        return visitor.Seq?.(key2, node3, path17);
       if (identity4.isPair(node3))
-        return visitor.Pair?.(key2, node3, path16);
+        return visitor.Pair?.(key2, node3, path17);
       if (identity4.isScalar(node3))
-        return visitor.Scalar?.(key2, node3, path16);
+        return visitor.Scalar?.(key2, node3, path17);
       if (identity4.isAlias(node3))
-        return visitor.Alias?.(key2, node3, path16);
+        return visitor.Alias?.(key2, node3, path17);
       return void 0;
     }
-    function replaceNode(key2, path16, node3) {
-      const parent = path16[path16.length - 1];
+    function replaceNode(key2, path17, node3) {
+      const parent = path17[path17.length - 1];
       if (identity4.isCollection(parent)) {
         parent.items[key2] = node3;
       } else if (identity4.isPair(parent)) {
@@ -847,10 +847,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity4 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path16, value2) {
+    function collectionFromPath(schema, path17, value2) {
       let v = value2;
-      for (let i2 = path16.length - 1; i2 >= 0; --i2) {
-        const k2 = path16[i2];
+      for (let i2 = path17.length - 1; i2 >= 0; --i2) {
+        const k2 = path17[i2];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a3 = [];
           a3[k2] = v;
@@ -869,7 +869,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
+    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -899,11 +899,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path16, value2) {
-        if (isEmptyPath(path16))
+      addIn(path17, value2) {
+        if (isEmptyPath(path17))
           this.add(value2);
         else {
-          const [key2, ...rest] = path16;
+          const [key2, ...rest] = path17;
           const node3 = this.get(key2, true);
           if (identity4.isCollection(node3))
             node3.addIn(rest, value2);
@@ -917,8 +917,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        const [key2, ...rest] = path16;
+      deleteIn(path17) {
+        const [key2, ...rest] = path17;
         if (rest.length === 0)
           return this.delete(key2);
         const node3 = this.get(key2, true);
@@ -932,8 +932,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        const [key2, ...rest] = path16;
+      getIn(path17, keepScalar) {
+        const [key2, ...rest] = path17;
         const node3 = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity4.isScalar(node3) ? node3.value : node3;
@@ -951,8 +951,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path16) {
-        const [key2, ...rest] = path16;
+      hasIn(path17) {
+        const [key2, ...rest] = path17;
         if (rest.length === 0)
           return this.has(key2);
         const node3 = this.get(key2, true);
@@ -962,8 +962,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value2) {
-        const [key2, ...rest] = path16;
+      setIn(path17, value2) {
+        const [key2, ...rest] = path17;
         if (rest.length === 0) {
           this.set(key2, value2);
         } else {
@@ -3478,9 +3478,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path16, value2) {
+      addIn(path17, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path16, value2);
+          this.contents.addIn(path17, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3555,14 +3555,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        if (Collection.isEmptyPath(path16)) {
+      deleteIn(path17) {
+        if (Collection.isEmptyPath(path17)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3577,10 +3577,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        if (Collection.isEmptyPath(path16))
+      getIn(path17, keepScalar) {
+        if (Collection.isEmptyPath(path17))
           return !keepScalar && identity4.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity4.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
+        return identity4.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3591,10 +3591,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path16) {
-        if (Collection.isEmptyPath(path16))
+      hasIn(path17) {
+        if (Collection.isEmptyPath(path17))
           return this.contents !== void 0;
-        return identity4.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
+        return identity4.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3611,13 +3611,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value2) {
-        if (Collection.isEmptyPath(path16)) {
+      setIn(path17, value2) {
+        if (Collection.isEmptyPath(path17)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path16), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path17), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path16, value2);
+          this.contents.setIn(path17, value2);
         }
       }
       /**
@@ -5578,9 +5578,9 @@ var require_cst_visit = __commonJS({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP2;
     visit4.REMOVE = REMOVE;
-    visit4.itemAtPath = (cst, path16) => {
+    visit4.itemAtPath = (cst, path17) => {
       let item = cst;
-      for (const [field, index2] of path16) {
+      for (const [field, index2] of path17) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -5589,23 +5589,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit4.parentCollection = (cst, path16) => {
-      const parent = visit4.itemAtPath(cst, path16.slice(0, -1));
-      const field = path16[path16.length - 1][0];
+    visit4.parentCollection = (cst, path17) => {
+      const parent = visit4.itemAtPath(cst, path17.slice(0, -1));
+      const field = path17[path17.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path16, item, visitor) {
-      let ctrl = visitor(item, path16);
+    function _visit(path17, item, visitor) {
+      let ctrl = visitor(item, path17);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path16.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path17.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5616,10 +5616,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path16);
+            ctrl = ctrl(item, path17);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
     }
     exports.visit = visit4;
   }
@@ -7465,12 +7465,12 @@ var require_extend = __commonJS({
 import { spawnSync } from "node:child_process";
 import { existsSync as existsSync5 } from "node:fs";
 import { parseArgs } from "node:util";
-import path15 from "node:path";
+import path16 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 
 // src/build.ts
-import { readdirSync as readdirSync5, readFileSync as readFileSync6, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
-import path11 from "node:path";
+import { readdirSync as readdirSync6, readFileSync as readFileSync7, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
+import path12 from "node:path";
 
 // node_modules/katex/dist/katex.mjs
 var ParseError = class _ParseError extends Error {
@@ -7959,27 +7959,27 @@ var sqrtTall = function sqrtTall2(extraVinculum, hLinePad2, viewBoxHeight) {
 };
 var sqrtPath = function sqrtPath2(size, extraVinculum, viewBoxHeight) {
   extraVinculum = 1e3 * extraVinculum;
-  var path16 = "";
+  var path17 = "";
   switch (size) {
     case "sqrtMain":
-      path16 = sqrtMain(extraVinculum, hLinePad);
+      path17 = sqrtMain(extraVinculum, hLinePad);
       break;
     case "sqrtSize1":
-      path16 = sqrtSize1(extraVinculum, hLinePad);
+      path17 = sqrtSize1(extraVinculum, hLinePad);
       break;
     case "sqrtSize2":
-      path16 = sqrtSize2(extraVinculum, hLinePad);
+      path17 = sqrtSize2(extraVinculum, hLinePad);
       break;
     case "sqrtSize3":
-      path16 = sqrtSize3(extraVinculum, hLinePad);
+      path17 = sqrtSize3(extraVinculum, hLinePad);
       break;
     case "sqrtSize4":
-      path16 = sqrtSize4(extraVinculum, hLinePad);
+      path17 = sqrtSize4(extraVinculum, hLinePad);
       break;
     case "sqrtTall":
-      path16 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
+      path17 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
   }
-  return path16;
+  return path17;
 };
 var innerPath = function innerPath2(name, height) {
   switch (name) {
@@ -12162,8 +12162,8 @@ var svgData = {
 };
 var staticSvg = function staticSvg2(value2, options) {
   var [pathName, width, height] = svgData[value2];
-  var path16 = new PathNode(pathName);
-  var svgNode2 = new SvgNode([path16], {
+  var path17 = new PathNode(pathName);
+  var svgNode2 = new SvgNode([path17], {
     "width": makeEm(width),
     "height": makeEm(height),
     // Override CSS rule `.katex svg { width: 100% }`
@@ -13332,8 +13332,8 @@ var stretchySvg = function stretchySvg2(group, options) {
           pathName = "tilde" + imgIndex;
         }
       }
-      var path16 = new PathNode(pathName);
-      var svgNode2 = new SvgNode([path16], {
+      var path17 = new PathNode(pathName);
+      var svgNode2 = new SvgNode([path17], {
         "width": "100%",
         "height": makeEm(_height),
         "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight,
@@ -14630,8 +14630,8 @@ var makeGlyphSpan = function makeGlyphSpan2(symbol, font, mode) {
 };
 var makeInner = function makeInner2(ch2, height, options) {
   var width = fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)] ? fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)][4] : fontMetricsData["Size1-Regular"][ch2.charCodeAt(0)][4];
-  var path16 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
-  var svgNode2 = new SvgNode([path16], {
+  var path17 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
+  var svgNode2 = new SvgNode([path17], {
     "width": makeEm(width),
     "height": makeEm(height),
     // Override CSS rule `.katex svg { width: 100% }`
@@ -14800,10 +14800,10 @@ var makeStackedDelim = function makeStackedDelim2(delim, heightTotal, center, op
     var midHeight = realHeightTotal - topHeightTotal - bottomHeightTotal;
     var viewBoxHeight = Math.round(realHeightTotal * 1e3);
     var pathStr = tallDelim(svgLabel, Math.round(midHeight * 1e3));
-    var path16 = new PathNode(svgLabel, pathStr);
+    var path17 = new PathNode(svgLabel, pathStr);
     var width = makeEm(viewBoxWidth / 1e3);
     var height = makeEm(viewBoxHeight / 1e3);
-    var svg3 = new SvgNode([path16], {
+    var svg3 = new SvgNode([path17], {
       "width": width,
       "height": height,
       "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight
@@ -14844,8 +14844,8 @@ var makeStackedDelim = function makeStackedDelim2(delim, heightTotal, center, op
 var vbPad = 80;
 var emPad = 0.08;
 var sqrtSvg = function sqrtSvg2(sqrtName, height, viewBoxHeight, extraVinculum, options) {
-  var path16 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
-  var pathNode = new PathNode(sqrtName, path16);
+  var path17 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
+  var pathNode = new PathNode(sqrtName, path17);
   var svg3 = new SvgNode([pathNode], {
     // Note: 1000:1 ratio of viewBox to document em width.
     "width": "400em",
@@ -15352,8 +15352,8 @@ var htmlBuilder$7 = (group, options) => {
     var angleHeight = inner2.height + inner2.depth + lineWeight + clearance;
     inner2.style.paddingLeft = makeEm(angleHeight / 2 + lineWeight);
     var viewBoxHeight = Math.floor(1e3 * angleHeight * scale2);
-    var path16 = phasePath(viewBoxHeight);
-    var svgNode2 = new SvgNode([new PathNode("phase", path16)], {
+    var path17 = phasePath(viewBoxHeight);
+    var svgNode2 = new SvgNode([new PathNode("phase", path17)], {
       "width": "400em",
       "height": makeEm(viewBoxHeight / 1e3),
       "viewBox": "0 0 400000 " + viewBoxHeight,
@@ -27407,13 +27407,13 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set path(path16) {
-    if (isUrl(path16)) {
-      path16 = fileURLToPath(path16);
+  set path(path17) {
+    if (isUrl(path17)) {
+      path17 = fileURLToPath(path17);
     }
-    assertNonEmpty(path16, "path");
-    if (this.path !== path16) {
-      this.history.push(path16);
+    assertNonEmpty(path17, "path");
+    if (this.path !== path17) {
+      this.history.push(path17);
     }
   }
   /**
@@ -27680,8 +27680,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path16, name) {
-  if (!path16) {
+function assertPath(path17, name) {
+  if (!path17) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -35940,7 +35940,7 @@ function transformGfmAutolinkLiterals(tree) {
     { ignore: ["link", "linkReference"] }
   );
 }
-function findUrl(_9, protocol, domain2, path16, match) {
+function findUrl(_9, protocol, domain2, path17, match) {
   if (!previous2(match)) {
     return false;
   }
@@ -35953,7 +35953,7 @@ function findUrl(_9, protocol, domain2, path16, match) {
   if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
     return false;
   }
-  const parts = splitUrl(domain2 + path16);
+  const parts = splitUrl(domain2 + path17);
   const result = {
     type: "link",
     title: null,
@@ -45141,13 +45141,13 @@ function node2(shape, o2 = {}) {
   }
   return fragment(outline, o2.label !== void 0 && o2.label !== "" ? mathLabel(o2.label, { x: shape.cx, y: shape.cy, size }) : null);
 }
-function edge(ids, path16, o2 = {}) {
+function edge(ids, path17, o2 = {}) {
   const arrow = o2.arrow ?? "end";
   const paint = o2.paint ?? "ink";
   const atStart = arrow === "start" || arrow === "both";
   const atEnd = arrow === "end" || arrow === "both";
   const cut = HEAD_LENGTH * HEAD_OVERLAP;
-  const drawn = trim(path16, atStart ? cut : 0, atEnd ? cut : 0);
+  const drawn = trim(path17, atStart ? cut : 0, atEnd ? cut : 0);
   const s2 = strokeAttrs(paint);
   return el("path", {
     class: [s2.class, o2.class].filter(Boolean).join(" ") || void 0,
@@ -45174,10 +45174,10 @@ function connect(from, to, o2 = {}) {
   const ctrl = add(m, mul({ x: d2.y, y: -d2.x }, bend * 2));
   return { kind: "quad", a: borderPoint(from, ctrl, g0), c: ctrl, b: borderPoint(to, ctrl, g1) };
 }
-function edgeLabelAnchor(path16, text11, o2 = {}) {
+function edgeLabelAnchor(path17, text11, o2 = {}) {
   const t = o2.t ?? 0.5;
-  const p5 = pointAt(path16, t);
-  let n = normalAt(path16, t);
+  const p5 = pointAt(path17, t);
+  let n = normalAt(path17, t);
   if (o2.side === "right") n = mul(n, -1);
   const size = o2.size ?? 16;
   const b2 = labelBox(text11, { x: 0, y: 0, size });
@@ -45186,8 +45186,8 @@ function edgeLabelAnchor(path16, text11, o2 = {}) {
   const reach = Math.abs(n.x) * hw + Math.abs(n.y) * hh;
   return add(p5, mul(n, reach + (o2.offset ?? 5)));
 }
-function edgeLabel(path16, text11, o2 = {}) {
-  const at = edgeLabelAnchor(path16, text11, o2);
+function edgeLabel(path17, text11, o2 = {}) {
+  const at = edgeLabelAnchor(path17, text11, o2);
   return mathLabel(text11, { x: at.x, y: at.y, size: o2.size ?? 16, class: o2.class });
 }
 function delaySquare(at, size = 8, paint = "ink") {
@@ -49078,12 +49078,12 @@ function y(p5) {
   return p5[1];
 }
 function line2(x$1, y$1) {
-  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path16 = withPath(line3);
+  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path17 = withPath(line3);
   x$1 = typeof x$1 === "function" ? x$1 : x$1 === void 0 ? x5 : constant2(x$1);
   y$1 = typeof y$1 === "function" ? y$1 : y$1 === void 0 ? y : constant2(y$1);
   function line3(data) {
     var i2, n = (data = array2(data)).length, d2, defined0 = false, buffer;
-    if (context == null) output7 = curve(buffer = path16());
+    if (context == null) output7 = curve(buffer = path17());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) output7.lineStart();
@@ -49111,13 +49111,13 @@ function line2(x$1, y$1) {
   return line3;
 }
 function area(x0, y0, y1) {
-  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path16 = withPath(area2);
+  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path17 = withPath(area2);
   x0 = typeof x0 === "function" ? x0 : x0 === void 0 ? x5 : constant2(+x0);
   y0 = typeof y0 === "function" ? y0 : y0 === void 0 ? constant2(0) : constant2(+y0);
   y1 = typeof y1 === "function" ? y1 : y1 === void 0 ? y : constant2(+y1);
   function area2(data) {
     var i2, j, k2, n = (data = array2(data)).length, d2, defined0 = false, buffer, x0z = new Array(n), y0z = new Array(n);
-    if (context == null) output7 = curve(buffer = path16());
+    if (context == null) output7 = curve(buffer = path17());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) {
@@ -49256,12 +49256,12 @@ var s = sqrt(3) / 2;
 var k = 1 / sqrt(12);
 var a2 = (k / 2 + 1) * 3;
 function Symbol2(type, size) {
-  let context = null, path16 = withPath(symbol);
+  let context = null, path17 = withPath(symbol);
   type = typeof type === "function" ? type : constant2(type || circle2);
   size = typeof size === "function" ? size : constant2(size === void 0 ? 64 : +size);
   function symbol() {
     let buffer;
-    if (!context) context = buffer = path16();
+    if (!context) context = buffer = path17();
     type.apply(this, arguments).draw(context, +size.apply(this, arguments));
     if (buffer) return context = null, buffer + "" || null;
   }
@@ -51615,9 +51615,9 @@ var rnn_unroll_default = defineShortcode({
       body3.push(...column(ids, cx(k2), lay, { x: names("x", k2), h: names("h", k2), o: names("o", k2), L: names("L", k2), y: names("y", k2) }, weights, font));
     }
     for (let k2 = -1; k2 < T4; k2++) {
-      const path16 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
-      body3.push(edge(ids, path16));
-      if (weights[2]) body3.push(edgeLabel(path16, weights[2], { side: "left", size: WFONT, offset: 4 }));
+      const path17 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
+      body3.push(edge(ids, path17));
+      if (weights[2]) body3.push(edgeLabel(path17, weights[2], { side: "left", size: WFONT, offset: 4 }));
     }
     if (p5.bptt) {
       paints.add("highlight");
@@ -51788,9 +51788,9 @@ function seq2seqDrawing(ids, m) {
     edges.push(attentionEdge(from, to, m.weights[j], wmax));
     if (m.labels === "none") return;
     const tex = m.labels === "alpha" ? `\\alpha_{${m.step},${j + 1}}` : m.weights[j].toFixed(2);
-    const path16 = { kind: "line", a: from, b: to };
+    const path17 = { kind: "line", a: from, b: to };
     const side = x6 < sumX - 1 ? "left" : "right";
-    const at = edgeLabelAnchor(path16, tex, { t: 0.3, side, size: 14, offset: 4 });
+    const at = edgeLabelAnchor(path17, tex, { t: 0.3, side, size: 14, offset: 4 });
     math2(tex, at.x, at.y, 14);
   });
   const sPrev = rect(sumX - S_GAP, Y_S, BOX_W + 6, BOX_H + 2, 3);
@@ -53685,6 +53685,70 @@ function fallbackNames(ours, layoutDirs) {
   return [...ours].filter((n) => !HUGO_BUILTIN_SHORTCODES.has(n) && !hasShortcodeTemplate(layoutDirs, n)).sort();
 }
 
+// src/site/head-hooks.ts
+import { readdirSync as readdirSync5, readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
+import path10 from "node:path";
+var HEAD_PARTIAL_CALL = '{{ partial "prerender/head.html" . }}';
+var HEAD_HOOKS = [
+  { theme: "PaperMod", file: "layouts/partials/extend_head.html", call: /partial\s+"extend_head(\.html)?"/ },
+  { theme: "Stack", file: "layouts/partials/head/custom.html", call: /partial\s+"head\/custom(\.html)?"/ },
+  { theme: "Hextra", file: "layouts/partials/custom/head-end.html", call: /partial\s+"custom\/head-end(\.html)?"/ },
+  { theme: "hugo-book", file: "layouts/partials/docs/inject/head.html", call: /partial\s+"docs\/inject\/head(\.html)?"/ },
+  { theme: "Ananke", file: "layouts/partials/head-additions.html", call: /(partial|partials\.Include)\s+"head-additions(\.html)?"/ },
+  { theme: "Congo or Blowfish", file: "layouts/partials/extend-head.html", call: /partial\s+"extend-head(\.html)?"/ }
+];
+function templates(dir) {
+  const out = [];
+  const walk = (d2) => {
+    let entries;
+    try {
+      entries = readdirSync5(d2, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries.sort((a3, b2) => a3.name < b2.name ? -1 : a3.name > b2.name ? 1 : 0)) {
+      const p5 = path10.join(d2, e.name);
+      if (e.isDirectory()) walk(p5);
+      else if (e.name.endsWith(".html")) out.push(p5);
+    }
+  };
+  walk(dir);
+  return out;
+}
+function isFile2(p5) {
+  try {
+    return statSync3(p5).isFile();
+  } catch {
+    return false;
+  }
+}
+function isPackageLayouts(dir) {
+  return isFile2(path10.join(dir, "partials", "prerender", "head.html"));
+}
+function headReport(layoutDirs) {
+  const linking = [];
+  const hooks = /* @__PURE__ */ new Set();
+  for (const dir of layoutDirs) {
+    if (isPackageLayouts(dir)) continue;
+    for (const file of templates(dir)) {
+      let text11;
+      try {
+        text11 = readFileSync5(file, "utf8");
+      } catch {
+        continue;
+      }
+      if (/partial\s+"prerender\/(head|katex)(\.html)?"/.test(text11)) linking.push(file);
+      for (const h of HEAD_HOOKS) if (h.call.test(text11)) hooks.add(h);
+    }
+  }
+  return { linking, hooks: HEAD_HOOKS.filter((h) => hooks.has(h)) };
+}
+function headAdvice(hooks) {
+  const hook = hooks[0];
+  if (hook) return `your theme calls a head hook (${hook.theme}): create ${hook.file} containing ${HEAD_PARTIAL_CALL}`;
+  return `add ${HEAD_PARTIAL_CALL} to the <head> of your base template (a theme without a head hook: override the one partial of it that writes <head>, see docs/themes.md)`;
+}
+
 // src/log.ts
 var UNSAFE_CHAR = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t", "\x1B": "\\e", "\0": "\\0" };
@@ -53705,8 +53769,8 @@ function safeLine(s2) {
 
 // src/site/lock.ts
 import { hostname } from "node:os";
-import { linkSync, lstatSync as lstatSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync5, renameSync as renameSync2, unlinkSync as unlinkSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import path10 from "node:path";
+import { linkSync, lstatSync as lstatSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync6, renameSync as renameSync2, unlinkSync as unlinkSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import path11 from "node:path";
 var LOCK_FILE = "lock";
 var DEFAULT_LOCK_WAIT_MS = 6e4;
 var POLL_MS = 100;
@@ -53714,7 +53778,7 @@ var LockError = class extends Error {
 };
 var local = /* @__PURE__ */ new Map();
 function ensurePrerenderDir(siteDir) {
-  const dir = path10.join(siteDir, PRERENDER_DIR);
+  const dir = path11.join(siteDir, PRERENDER_DIR);
   let st;
   try {
     st = lstatSync3(dir);
@@ -53738,7 +53802,7 @@ function ensurePrerenderDir(siteDir) {
 }
 function readOwner(file) {
   try {
-    const o2 = JSON.parse(readFileSync5(file, "utf8"));
+    const o2 = JSON.parse(readFileSync6(file, "utf8"));
     if (typeof o2.pid !== "number" || typeof o2.host !== "string") return void 0;
     return { pid: o2.pid, host: o2.host, command: String(o2.command ?? "hugo-prerender"), started: String(o2.started ?? "") };
   } catch {
@@ -53793,7 +53857,7 @@ function removeStale(file, seen, counter) {
 }
 async function acquireSiteLock(siteDir, opts) {
   const dir = ensurePrerenderDir(siteDir);
-  const file = path10.join(dir, LOCK_FILE);
+  const file = path11.join(dir, LOCK_FILE);
   const waitMs = opts.waitMs ?? DEFAULT_LOCK_WAIT_MS;
   const deadline = Date.now() + waitMs;
   for (; ; ) {
@@ -53895,7 +53959,7 @@ function listContentFiles(dir, roots, refused = []) {
     let real;
     try {
       real = realpathSync3(d2);
-      entries = readdirSync5(d2, { withFileTypes: true });
+      entries = readdirSync6(d2, { withFileTypes: true });
     } catch {
       return;
     }
@@ -53903,7 +53967,7 @@ function listContentFiles(dir, roots, refused = []) {
     const inside2 = new Set(seen).add(real);
     for (const e of entries.sort((a3, b2) => a3.name < b2.name ? -1 : a3.name > b2.name ? 1 : 0)) {
       if (e.name.startsWith(".")) continue;
-      const p5 = path11.join(d2, e.name);
+      const p5 = path12.join(d2, e.name);
       let st = void 0;
       if (e.isSymbolicLink()) {
         const r2 = resolveInside(roots, p5);
@@ -53912,13 +53976,13 @@ function listContentFiles(dir, roots, refused = []) {
           continue;
         }
         try {
-          st = statSync3(r2.real);
+          st = statSync4(r2.real);
         } catch {
           continue;
         }
       }
       if (st ? st.isDirectory() : e.isDirectory()) walk(p5, inside2);
-      else if ((st ? st.isFile() : e.isFile()) && CONTENT_EXTENSIONS.has(path11.extname(e.name).toLowerCase())) out.push(p5);
+      else if ((st ? st.isFile() : e.isFile()) && CONTENT_EXTENSIONS.has(path12.extname(e.name).toLowerCase())) out.push(p5);
     }
   };
   walk(dir, /* @__PURE__ */ new Set());
@@ -53958,7 +54022,7 @@ function writeFailure(e) {
   return void 0;
 }
 function toPosix2(p5) {
-  return p5.split(path11.sep).join("/");
+  return p5.split(path12.sep).join("/");
 }
 function pageServices(config, siteDir, errorMode) {
   const diagnostics = [];
@@ -53993,10 +54057,10 @@ function emptyBuildResult() {
   return { pages: 0, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, ms: 0, diagnostics: [], failed: false };
 }
 async function buildSite(opts) {
-  if (opts.locked || !existsDir(path11.resolve(opts.source))) return buildLocked(opts);
+  if (opts.locked || !existsDir(path12.resolve(opts.source))) return buildLocked(opts);
   let lock;
   try {
-    lock = await acquireSiteLock(path11.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
+    lock = await acquireSiteLock(path12.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
   } catch (e) {
     if (!(e instanceof LockError)) throw e;
     const result = emptyBuildResult();
@@ -54012,7 +54076,7 @@ async function buildSite(opts) {
 }
 async function buildLocked(opts) {
   const t02 = performance.now();
-  const siteDir = path11.resolve(opts.source);
+  const siteDir = path12.resolve(opts.source);
   const result = emptyBuildResult();
   const fail = (message, file) => {
     result.diagnostics.push({ severity: "error", message, file, line: 1, column: 1 });
@@ -54021,7 +54085,7 @@ async function buildLocked(opts) {
     return result;
   };
   if (!existsDir(siteDir)) {
-    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path11.dirname(siteDir)}?)`);
+    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path12.dirname(siteDir)}?)`);
     return fail(`the site directory ${siteDir} does not exist; pass the site with -s DIR`);
   }
   let config;
@@ -54063,7 +54127,7 @@ async function buildLocked(opts) {
       result.diagnostics.push({
         severity: "error",
         code: "config",
-        file: toPosix2(path11.relative(siteDir, config.file)),
+        file: toPosix2(path12.relative(siteDir, config.file)),
         line: 1,
         column: 1,
         message: `the content of ${JSON.stringify(root4.source)} has language ${JSON.stringify(root4.lang)}, which is not a plain language code (letters, digits, '-', '_'); its pages were not prerendered`
@@ -54071,7 +54135,7 @@ async function buildLocked(opts) {
       continue;
     }
     for (const abs of listContentFiles(root4.dir, siteRoots(site), refused)) {
-      files.push({ abs, tree, relToContent: path11.posix.join(root4.target, toPosix2(path11.relative(root4.dir, abs))) });
+      files.push({ abs, tree, relToContent: path12.posix.join(root4.target, toPosix2(path12.relative(root4.dir, abs))) });
     }
   }
   for (const r2 of refused) {
@@ -54082,7 +54146,7 @@ async function buildLocked(opts) {
   const names = new ShadowNames();
   for (const { abs, relToContent, tree } of files) {
     result.pages++;
-    const relPath = toPosix2(path11.relative(siteDir, abs));
+    const relPath = toPosix2(path12.relative(siteDir, abs));
     const badName = names.claim(tree, relToContent, relPath);
     if (badName) {
       result.diagnostics.push({ severity: "error", code: "file-name", file: relPath, line: 1, column: 1, message: badName });
@@ -54095,7 +54159,7 @@ async function buildLocked(opts) {
     let source;
     let sourceMd5;
     try {
-      const bytes = readFileSync6(abs);
+      const bytes = readFileSync7(abs);
       sourceMd5 = md5Hex(hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes);
       source = bytes.toString("utf8");
       const bad = invalidUtf8(bytes);
@@ -54114,12 +54178,12 @@ async function buildLocked(opts) {
       output7.keep(relToContent, tree);
       continue;
     }
-    const base2 = path11.basename(abs).replace(/\.[^.]+$/, "");
+    const base2 = path12.basename(abs).replace(/\.[^.]+$/, "");
     const isBundle = base2 === "index" || base2 === "_index" || /^_?index\.[a-z-]+$/i.test(base2);
     const page = {
       absPath: abs,
       relPath,
-      bundleDir: isBundle ? path11.dirname(abs) : void 0,
+      bundleDir: isBundle ? path12.dirname(abs) : void 0,
       frontMatter: {}
     };
     let r2;
@@ -54181,6 +54245,19 @@ async function buildLocked(opts) {
     result.shadowed++;
     anyMath ||= r2.stats.formulas > 0 || r2.fragments.some(showsMath);
   }
+  if (anyMath) {
+    const head2 = headReport(siteLayoutDirs(siteDir, config.data));
+    if (head2.linking.length === 0) {
+      result.diagnostics.push({
+        severity: "warning",
+        code: "head",
+        file: toPosix2(path12.relative(siteDir, config.file)),
+        line: 1,
+        column: 1,
+        message: `pages have math, but no template of this site or its theme calls the head partial, so no page links the KaTeX stylesheet and every formula shows twice; ${headAdvice(head2.hooks)}`
+      });
+    }
+  }
   try {
     copyStaticAssets(output7, { math: anyMath });
     for (const name of fallbackNames(shortcodes.keys(), siteLayoutDirs(siteDir, config.data))) {
@@ -54202,7 +54279,7 @@ function hasUtf8Bom(b2) {
 }
 function existsPath(p5) {
   try {
-    statSync3(p5);
+    statSync4(p5);
     return true;
   } catch {
     return false;
@@ -54210,7 +54287,7 @@ function existsPath(p5) {
 }
 function existsDir(p5) {
   try {
-    return statSync3(p5).isDirectory();
+    return statSync4(p5).isDirectory();
   } catch {
     return false;
   }
@@ -54233,10 +54310,10 @@ function summaryLine(r2) {
 }
 
 // src/check.ts
-import { readFileSync as readFileSync7 } from "node:fs";
-import path12 from "node:path";
+import { readFileSync as readFileSync8 } from "node:fs";
+import path13 from "node:path";
 async function checkSite(source) {
-  const siteDir = path12.resolve(source);
+  const siteDir = path13.resolve(source);
   const result = { pages: [], found: 0, typeset: 0, diagnostics: [] };
   let config;
   try {
@@ -54263,17 +54340,17 @@ async function checkSite(source) {
     if (seen.has(root4.dir)) continue;
     seen.add(root4.dir);
     for (const abs of listContentFiles(root4.dir, siteRoots(site))) {
-      const file = path12.relative(siteDir, abs).split(path12.sep).join("/");
+      const file = path13.relative(siteDir, abs).split(path13.sep).join("/");
       let text11;
       try {
-        text11 = readFileSync7(abs, "utf8");
+        text11 = readFileSync8(abs, "utf8");
       } catch (e) {
         result.diagnostics.push({ severity: "error", file, line: 1, column: 1, message: `cannot read: ${e.message}` });
         continue;
       }
-      const contentPath = path12.posix.join(root4.target, path12.relative(root4.dir, abs).split(path12.sep).join("/"));
+      const contentPath = path13.posix.join(root4.target, path13.relative(root4.dir, abs).split(path13.sep).join("/"));
       const r2 = await prerenderPage(text11, {
-        page: { absPath: abs, relPath: file, bundleDir: path12.dirname(abs), frontMatter: {} },
+        page: { absPath: abs, relPath: file, bundleDir: path13.dirname(abs), frontMatter: {} },
         site,
         settings,
         renderer,
@@ -54307,8 +54384,8 @@ function formatCheck(r2, opts) {
 }
 
 // src/site/init.ts
-import { existsSync as existsSync3, readFileSync as readFileSync8, renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
-import path13 from "node:path";
+import { existsSync as existsSync3, readFileSync as readFileSync9, renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
+import path14 from "node:path";
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text11, ignoreTrivia = false) {
@@ -55063,12 +55140,12 @@ function parseTree3(text11, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root4, path16) {
+function findNodeAtLocation(root4, path17) {
   if (!root4) {
     return void 0;
   }
   let node3 = root4;
-  for (let segment of path16) {
+  for (let segment of path17) {
     if (typeof segment === "string") {
       if (node3.type !== "object" || !Array.isArray(node3.children)) {
         return void 0;
@@ -55422,14 +55499,14 @@ function getNodeType(value2) {
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text11, originalPath, value2, options) {
-  const path16 = originalPath.slice();
+  const path17 = originalPath.slice();
   const errors = [];
   const root4 = parseTree3(text11, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path16.length > 0) {
-    lastSegment = path16.pop();
-    parent = findNodeAtLocation(root4, path16);
+  while (path17.length > 0) {
+    lastSegment = path17.pop();
+    parent = findNodeAtLocation(root4, path17);
     if (parent === void 0 && value2 !== void 0) {
       if (typeof lastSegment === "string") {
         value2 = { [lastSegment]: value2 };
@@ -55616,8 +55693,8 @@ var ParseErrorCode;
   ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
   ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
 })(ParseErrorCode || (ParseErrorCode = {}));
-function modify(text11, path16, value2, options) {
-  return setProperty(text11, path16, value2, options);
+function modify(text11, path17, value2, options) {
+  return setProperty(text11, path17, value2, options);
 }
 function applyEdits(text11, edits) {
   let sortedEdits = edits.slice(0).sort((a3, b2) => {
@@ -55953,14 +56030,14 @@ function editJson(text11, rootIsModule, edit) {
   }
   const moduleNode = base2.length ? findNodeAtLocation2(root4, base2) : root4;
   const mountsKey = jsonKey(moduleNode, "mounts") ?? "mounts";
-  const path16 = [...base2, mountsKey];
-  const list4 = findNodeAtLocation2(root4, path16);
+  const path17 = [...base2, mountsKey];
+  const list4 = findNodeAtLocation2(root4, path17);
   const all3 = [...edit.before, ...edit.after];
   const apply = (p5, value2, isArrayInsertion = false) => {
     t = applyEdits(t, modify(t, p5, value2, { formattingOptions, isArrayInsertion }));
   };
   if (!list4) {
-    apply(path16, all3.map(written));
+    apply(path17, all3.map(written));
     return t;
   }
   if (list4.type !== "array") throw new EditError('"mounts" is not an array', list4.offset);
@@ -55970,16 +56047,16 @@ function editJson(text11, rootIsModule, edit) {
   for (const [k2, m] of edit.respell) {
     const i2 = mountIdx[k2];
     root4 = tree();
-    const node3 = findNodeAtLocation2(root4, [...path16, i2]);
+    const node3 = findNodeAtLocation2(root4, [...path17, i2]);
     const keys2 = (node3?.children ?? []).map((p5) => p5.children?.[0]?.value).filter((v) => typeof v === "string");
-    for (const key2 of keys2.filter((x6) => ["lang", "sites"].includes(x6.toLowerCase()))) apply([...path16, i2, key2], void 0);
-    for (const [key2, value2] of Object.entries(written(m)).filter(([x6]) => x6 === "lang" || x6 === "sites")) apply([...path16, i2, key2], value2);
+    for (const key2 of keys2.filter((x6) => ["lang", "sites"].includes(x6.toLowerCase()))) apply([...path17, i2, key2], void 0);
+    for (const [key2, value2] of Object.entries(written(m)).filter(([x6]) => x6 === "lang" || x6 === "sites")) apply([...path17, i2, key2], value2);
   }
   const removed = [...edit.remove].map((k2) => mountIdx[k2]).sort((a3, b2) => b2 - a3);
-  for (const i2 of removed) apply([...path16, i2], void 0);
+  for (const i2 of removed) apply([...path17, i2], void 0);
   const keptCount = elements.length - removed.length;
-  edit.after.forEach((m, j) => apply([...path16, keptCount + j], written(m), true));
-  edit.before.forEach((m, j) => apply([...path16, j], written(m), true));
+  edit.after.forEach((m, j) => apply([...path17, keptCount + j], written(m), true));
+  edit.before.forEach((m, j) => apply([...path17, j], written(m), true));
   return t;
 }
 
@@ -56059,8 +56136,8 @@ function chooseTarget(siteDir) {
   let merged = {};
   const parsed = [];
   for (const file of files) {
-    const text11 = readFileSync8(file.path, "utf8");
-    const { data, diagnostics } = parseConfigText(text11, file.format, path13.relative(siteDir, file.path));
+    const text11 = readFileSync9(file.path, "utf8");
+    const { data, diagnostics } = parseConfigText(text11, file.format, path14.relative(siteDir, file.path));
     const err = diagnostics.find((d2) => d2.severity === "error");
     if (err) throw new InitError(`${err.file}:${err.line}:${err.column}: ${err.message}; fix the config before running init`);
     parsed.push({ file, text: text11, data });
@@ -56127,12 +56204,20 @@ function describe5(m) {
   const lang = !l ? "" : l.style === "lang" ? `, lang = ${JSON.stringify(l.lang)}` : `, sites = { matrix = { languages = [${JSON.stringify(l.lang)}] } }`;
   return `source = ${JSON.stringify(m.source)}, target = ${JSON.stringify(m.target)}${lang}`;
 }
+function headHints(site, data) {
+  const report = headReport(siteLayoutDirs(site, data));
+  if (report.linking.length > 0) return [];
+  const hook = report.hooks[0];
+  if (hook) return [`Your theme has a head hook (${hook.theme}): create ${hook.file} containing the line ${HEAD_PARTIAL_CALL}`];
+  const list4 = HEAD_HOOKS.map((h) => `${h.theme}: ${h.file}`).join("; ");
+  return [`In your <head> template add: ${HEAD_PARTIAL_CALL} (with a theme, put it in the theme's head hook instead of copying its head: ${list4})`];
+}
 function initSite(siteDir, opts = {}) {
-  const site = path13.resolve(siteDir);
+  const site = path14.resolve(siteDir);
   let packageLayouts = opts.packageLayouts ?? DEFAULT_PACKAGE_LAYOUTS;
-  if (path13.isAbsolute(packageLayouts)) {
-    const rel3 = path13.relative(site, packageLayouts);
-    if (!rel3.startsWith("..") && !path13.isAbsolute(rel3)) packageLayouts = rel3;
+  if (path14.isAbsolute(packageLayouts)) {
+    const rel3 = path14.relative(site, packageLayouts);
+    if (!rel3.startsWith("..") && !path14.isAbsolute(rel3)) packageLayouts = rel3;
   }
   packageLayouts = normalizeRel(packageLayouts);
   const { target, merged } = chooseTarget(site);
@@ -56146,13 +56231,13 @@ function initSite(siteDir, opts = {}) {
     staticDirs: staticDirSetting(merged).map(normalizeRel),
     packageLayouts
   });
-  const rel2 = path13.relative(site, target.file.path).split(path13.sep).join("/");
+  const rel2 = path14.relative(site, target.file.path).split(path14.sep).join("/");
   const messages = [];
-  const gitignore = path13.join(site, ".gitignore");
-  const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync8(gitignore, "utf8"));
+  const gitignore = path14.join(site, ".gitignore");
+  const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync9(gitignore, "utf8"));
   const hints = [
     ...ignored ? [] : [`Add this line to .gitignore (generated output): ${PRERENDER_DIR}/`],
-    `In your <head> template add: {{ partial "prerender/head.html" . }}`,
+    ...headHints(site, merged),
     `Run \`hugo-prerender build\` before \`hugo\`.`
   ];
   if (sameMounts(current, plan)) {
@@ -56198,7 +56283,7 @@ ${mountsSnippet(target.file.format, rootIsModule, plan)}
 
 // src/watch.ts
 import { existsSync as existsSync4 } from "node:fs";
-import path14 from "node:path";
+import path15 from "node:path";
 
 // node_modules/chokidar/esm/index.js
 import { stat as statcb } from "fs";
@@ -56276,7 +56361,7 @@ var ReaddirpStream = class extends Readable {
     this._directoryFilter = normalizeFilter(opts.directoryFilter);
     const statMethod = opts.lstat ? lstat : stat;
     if (wantBigintFsStats) {
-      this._stat = (path16) => statMethod(path16, { bigint: true });
+      this._stat = (path17) => statMethod(path17, { bigint: true });
     } else {
       this._stat = statMethod;
     }
@@ -56301,8 +56386,8 @@ var ReaddirpStream = class extends Readable {
         const par = this.parent;
         const fil = par && par.files;
         if (fil && fil.length > 0) {
-          const { path: path16, depth } = par;
-          const slice3 = fil.splice(0, batch).map((dirent) => this._formatEntry(dirent, path16));
+          const { path: path17, depth } = par;
+          const slice3 = fil.splice(0, batch).map((dirent) => this._formatEntry(dirent, path17));
           const awaited = await Promise.all(slice3);
           for (const entry of awaited) {
             if (!entry)
@@ -56342,20 +56427,20 @@ var ReaddirpStream = class extends Readable {
       this.reading = false;
     }
   }
-  async _exploreDir(path16, depth) {
+  async _exploreDir(path17, depth) {
     let files;
     try {
-      files = await readdir(path16, this._rdOptions);
+      files = await readdir(path17, this._rdOptions);
     } catch (error) {
       this._onError(error);
     }
-    return { files, depth, path: path16 };
+    return { files, depth, path: path17 };
   }
-  async _formatEntry(dirent, path16) {
+  async _formatEntry(dirent, path17) {
     let entry;
     const basename3 = this._isDirent ? dirent.name : dirent;
     try {
-      const fullPath = presolve(pjoin(path16, basename3));
+      const fullPath = presolve(pjoin(path17, basename3));
       entry = { path: prelative(this._root, fullPath), fullPath, basename: basename3 };
       entry[this._statsProp] = this._isDirent ? dirent : await this._stat(fullPath);
     } catch (err) {
@@ -56755,16 +56840,16 @@ var delFromSet = (main3, prop, item) => {
 };
 var isEmptySet = (val) => val instanceof Set ? val.size === 0 : !val;
 var FsWatchInstances = /* @__PURE__ */ new Map();
-function createFsWatchInstance(path16, options, listener, errHandler, emitRaw) {
+function createFsWatchInstance(path17, options, listener, errHandler, emitRaw) {
   const handleEvent = (rawEvent, evPath) => {
-    listener(path16);
-    emitRaw(rawEvent, evPath, { watchedPath: path16 });
-    if (evPath && path16 !== evPath) {
-      fsWatchBroadcast(sysPath.resolve(path16, evPath), KEY_LISTENERS, sysPath.join(path16, evPath));
+    listener(path17);
+    emitRaw(rawEvent, evPath, { watchedPath: path17 });
+    if (evPath && path17 !== evPath) {
+      fsWatchBroadcast(sysPath.resolve(path17, evPath), KEY_LISTENERS, sysPath.join(path17, evPath));
     }
   };
   try {
-    return fs_watch(path16, {
+    return fs_watch(path17, {
       persistent: options.persistent
     }, handleEvent);
   } catch (error) {
@@ -56780,12 +56865,12 @@ var fsWatchBroadcast = (fullPath, listenerType, val1, val2, val3) => {
     listener(val1, val2, val3);
   });
 };
-var setFsWatchListener = (path16, fullPath, options, handlers2) => {
+var setFsWatchListener = (path17, fullPath, options, handlers2) => {
   const { listener, errHandler, rawEmitter } = handlers2;
   let cont = FsWatchInstances.get(fullPath);
   let watcher;
   if (!options.persistent) {
-    watcher = createFsWatchInstance(path16, options, listener, errHandler, rawEmitter);
+    watcher = createFsWatchInstance(path17, options, listener, errHandler, rawEmitter);
     if (!watcher)
       return;
     return watcher.close.bind(watcher);
@@ -56796,7 +56881,7 @@ var setFsWatchListener = (path16, fullPath, options, handlers2) => {
     addAndConvert(cont, KEY_RAW, rawEmitter);
   } else {
     watcher = createFsWatchInstance(
-      path16,
+      path17,
       options,
       fsWatchBroadcast.bind(null, fullPath, KEY_LISTENERS),
       errHandler,
@@ -56811,7 +56896,7 @@ var setFsWatchListener = (path16, fullPath, options, handlers2) => {
         cont.watcherUnusable = true;
       if (isWindows && error.code === "EPERM") {
         try {
-          const fd = await open2(path16, "r");
+          const fd = await open2(path17, "r");
           await fd.close();
           broadcastErr(error);
         } catch (err) {
@@ -56842,7 +56927,7 @@ var setFsWatchListener = (path16, fullPath, options, handlers2) => {
   };
 };
 var FsWatchFileInstances = /* @__PURE__ */ new Map();
-var setFsWatchFileListener = (path16, fullPath, options, handlers2) => {
+var setFsWatchFileListener = (path17, fullPath, options, handlers2) => {
   const { listener, rawEmitter } = handlers2;
   let cont = FsWatchFileInstances.get(fullPath);
   const copts = cont && cont.options;
@@ -56864,7 +56949,7 @@ var setFsWatchFileListener = (path16, fullPath, options, handlers2) => {
         });
         const currmtime = curr.mtimeMs;
         if (curr.size !== prev.size || currmtime > prev.mtimeMs || currmtime === 0) {
-          foreach(cont.listeners, (listener2) => listener2(path16, curr));
+          foreach(cont.listeners, (listener2) => listener2(path17, curr));
         }
       })
     };
@@ -56892,13 +56977,13 @@ var NodeFsHandler = class {
    * @param listener on fs change
    * @returns closer for the watcher instance
    */
-  _watchWithNodeFs(path16, listener) {
+  _watchWithNodeFs(path17, listener) {
     const opts = this.fsw.options;
-    const directory = sysPath.dirname(path16);
-    const basename3 = sysPath.basename(path16);
+    const directory = sysPath.dirname(path17);
+    const basename3 = sysPath.basename(path17);
     const parent = this.fsw._getWatchedDir(directory);
     parent.add(basename3);
-    const absolutePath = sysPath.resolve(path16);
+    const absolutePath = sysPath.resolve(path17);
     const options = {
       persistent: opts.persistent
     };
@@ -56908,12 +56993,12 @@ var NodeFsHandler = class {
     if (opts.usePolling) {
       const enableBin = opts.interval !== opts.binaryInterval;
       options.interval = enableBin && isBinaryPath(basename3) ? opts.binaryInterval : opts.interval;
-      closer = setFsWatchFileListener(path16, absolutePath, options, {
+      closer = setFsWatchFileListener(path17, absolutePath, options, {
         listener,
         rawEmitter: this.fsw._emitRaw
       });
     } else {
-      closer = setFsWatchListener(path16, absolutePath, options, {
+      closer = setFsWatchListener(path17, absolutePath, options, {
         listener,
         errHandler: this._boundHandleError,
         rawEmitter: this.fsw._emitRaw
@@ -56935,7 +57020,7 @@ var NodeFsHandler = class {
     let prevStats = stats;
     if (parent.has(basename3))
       return;
-    const listener = async (path16, newStats) => {
+    const listener = async (path17, newStats) => {
       if (!this.fsw._throttle(THROTTLE_MODE_WATCH, file, 5))
         return;
       if (!newStats || newStats.mtimeMs === 0) {
@@ -56949,11 +57034,11 @@ var NodeFsHandler = class {
             this.fsw._emit(EV.CHANGE, file, newStats2);
           }
           if ((isMacos || isLinux || isFreeBSD) && prevStats.ino !== newStats2.ino) {
-            this.fsw._closeFile(path16);
+            this.fsw._closeFile(path17);
             prevStats = newStats2;
             const closer2 = this._watchWithNodeFs(file, listener);
             if (closer2)
-              this.fsw._addPathCloser(path16, closer2);
+              this.fsw._addPathCloser(path17, closer2);
           } else {
             prevStats = newStats2;
           }
@@ -56985,7 +57070,7 @@ var NodeFsHandler = class {
    * @param item basename of this item
    * @returns true if no more processing is needed for this entry.
    */
-  async _handleSymlink(entry, directory, path16, item) {
+  async _handleSymlink(entry, directory, path17, item) {
     if (this.fsw.closed) {
       return;
     }
@@ -56995,7 +57080,7 @@ var NodeFsHandler = class {
       this.fsw._incrReadyCount();
       let linkPath;
       try {
-        linkPath = await fsrealpath(path16);
+        linkPath = await fsrealpath(path17);
       } catch (e) {
         this.fsw._emitReady();
         return true;
@@ -57005,12 +57090,12 @@ var NodeFsHandler = class {
       if (dir.has(item)) {
         if (this.fsw._symlinkPaths.get(full) !== linkPath) {
           this.fsw._symlinkPaths.set(full, linkPath);
-          this.fsw._emit(EV.CHANGE, path16, entry.stats);
+          this.fsw._emit(EV.CHANGE, path17, entry.stats);
         }
       } else {
         dir.add(item);
         this.fsw._symlinkPaths.set(full, linkPath);
-        this.fsw._emit(EV.ADD, path16, entry.stats);
+        this.fsw._emit(EV.ADD, path17, entry.stats);
       }
       this.fsw._emitReady();
       return true;
@@ -57039,9 +57124,9 @@ var NodeFsHandler = class {
         return;
       }
       const item = entry.path;
-      let path16 = sysPath.join(directory, item);
+      let path17 = sysPath.join(directory, item);
       current.add(item);
-      if (entry.stats.isSymbolicLink() && await this._handleSymlink(entry, directory, path16, item)) {
+      if (entry.stats.isSymbolicLink() && await this._handleSymlink(entry, directory, path17, item)) {
         return;
       }
       if (this.fsw.closed) {
@@ -57050,8 +57135,8 @@ var NodeFsHandler = class {
       }
       if (item === target || !target && !previous3.has(item)) {
         this.fsw._incrReadyCount();
-        path16 = sysPath.join(dir, sysPath.relative(dir, path16));
-        this._addToNodeFs(path16, initialAdd, wh, depth + 1);
+        path17 = sysPath.join(dir, sysPath.relative(dir, path17));
+        this._addToNodeFs(path17, initialAdd, wh, depth + 1);
       }
     }).on(EV.ERROR, this._boundHandleError);
     return new Promise((resolve3, reject) => {
@@ -57120,13 +57205,13 @@ var NodeFsHandler = class {
    * @param depth Child path actually targeted for watch
    * @param target Child path actually targeted for watch
    */
-  async _addToNodeFs(path16, initialAdd, priorWh, depth, target) {
+  async _addToNodeFs(path17, initialAdd, priorWh, depth, target) {
     const ready = this.fsw._emitReady;
-    if (this.fsw._isIgnored(path16) || this.fsw.closed) {
+    if (this.fsw._isIgnored(path17) || this.fsw.closed) {
       ready();
       return false;
     }
-    const wh = this.fsw._getWatchHelpers(path16);
+    const wh = this.fsw._getWatchHelpers(path17);
     if (priorWh) {
       wh.filterPath = (entry) => priorWh.filterPath(entry);
       wh.filterDir = (entry) => priorWh.filterDir(entry);
@@ -57142,8 +57227,8 @@ var NodeFsHandler = class {
       const follow = this.fsw.options.followSymlinks;
       let closer;
       if (stats.isDirectory()) {
-        const absPath = sysPath.resolve(path16);
-        const targetPath = follow ? await fsrealpath(path16) : path16;
+        const absPath = sysPath.resolve(path17);
+        const targetPath = follow ? await fsrealpath(path17) : path17;
         if (this.fsw.closed)
           return;
         closer = await this._handleDir(wh.watchPath, stats, initialAdd, depth, target, wh, targetPath);
@@ -57153,29 +57238,29 @@ var NodeFsHandler = class {
           this.fsw._symlinkPaths.set(absPath, targetPath);
         }
       } else if (stats.isSymbolicLink()) {
-        const targetPath = follow ? await fsrealpath(path16) : path16;
+        const targetPath = follow ? await fsrealpath(path17) : path17;
         if (this.fsw.closed)
           return;
         const parent = sysPath.dirname(wh.watchPath);
         this.fsw._getWatchedDir(parent).add(wh.watchPath);
         this.fsw._emit(EV.ADD, wh.watchPath, stats);
-        closer = await this._handleDir(parent, stats, initialAdd, depth, path16, wh, targetPath);
+        closer = await this._handleDir(parent, stats, initialAdd, depth, path17, wh, targetPath);
         if (this.fsw.closed)
           return;
         if (targetPath !== void 0) {
-          this.fsw._symlinkPaths.set(sysPath.resolve(path16), targetPath);
+          this.fsw._symlinkPaths.set(sysPath.resolve(path17), targetPath);
         }
       } else {
         closer = this._handleFile(wh.watchPath, stats, initialAdd);
       }
       ready();
       if (closer)
-        this.fsw._addPathCloser(path16, closer);
+        this.fsw._addPathCloser(path17, closer);
       return false;
     } catch (error) {
       if (this.fsw._handleError(error)) {
         ready();
-        return path16;
+        return path17;
       }
     }
   }
@@ -57218,26 +57303,26 @@ function createPattern(matcher) {
   }
   return () => false;
 }
-function normalizePath(path16) {
-  if (typeof path16 !== "string")
+function normalizePath(path17) {
+  if (typeof path17 !== "string")
     throw new Error("string expected");
-  path16 = sysPath2.normalize(path16);
-  path16 = path16.replace(/\\/g, "/");
+  path17 = sysPath2.normalize(path17);
+  path17 = path17.replace(/\\/g, "/");
   let prepend = false;
-  if (path16.startsWith("//"))
+  if (path17.startsWith("//"))
     prepend = true;
   const DOUBLE_SLASH_RE2 = /\/\//;
-  while (path16.match(DOUBLE_SLASH_RE2))
-    path16 = path16.replace(DOUBLE_SLASH_RE2, "/");
+  while (path17.match(DOUBLE_SLASH_RE2))
+    path17 = path17.replace(DOUBLE_SLASH_RE2, "/");
   if (prepend)
-    path16 = "/" + path16;
-  return path16;
+    path17 = "/" + path17;
+  return path17;
 }
 function matchPatterns(patterns, testString, stats) {
-  const path16 = normalizePath(testString);
+  const path17 = normalizePath(testString);
   for (let index2 = 0; index2 < patterns.length; index2++) {
     const pattern = patterns[index2];
-    if (pattern(path16, stats)) {
+    if (pattern(path17, stats)) {
       return true;
     }
   }
@@ -57277,19 +57362,19 @@ var toUnix = (string4) => {
   }
   return str;
 };
-var normalizePathToUnix = (path16) => toUnix(sysPath2.normalize(toUnix(path16)));
-var normalizeIgnored = (cwd = "") => (path16) => {
-  if (typeof path16 === "string") {
-    return normalizePathToUnix(sysPath2.isAbsolute(path16) ? path16 : sysPath2.join(cwd, path16));
+var normalizePathToUnix = (path17) => toUnix(sysPath2.normalize(toUnix(path17)));
+var normalizeIgnored = (cwd = "") => (path17) => {
+  if (typeof path17 === "string") {
+    return normalizePathToUnix(sysPath2.isAbsolute(path17) ? path17 : sysPath2.join(cwd, path17));
   } else {
-    return path16;
+    return path17;
   }
 };
-var getAbsolutePath = (path16, cwd) => {
-  if (sysPath2.isAbsolute(path16)) {
-    return path16;
+var getAbsolutePath = (path17, cwd) => {
+  if (sysPath2.isAbsolute(path17)) {
+    return path17;
   }
-  return sysPath2.join(cwd, path16);
+  return sysPath2.join(cwd, path17);
 };
 var EMPTY_SET = Object.freeze(/* @__PURE__ */ new Set());
 var DirEntry = class {
@@ -57344,10 +57429,10 @@ var DirEntry = class {
 var STAT_METHOD_F = "stat";
 var STAT_METHOD_L = "lstat";
 var WatchHelper = class {
-  constructor(path16, follow, fsw) {
+  constructor(path17, follow, fsw) {
     this.fsw = fsw;
-    const watchPath = path16;
-    this.path = path16 = path16.replace(REPLACER_RE, "");
+    const watchPath = path17;
+    this.path = path17 = path17.replace(REPLACER_RE, "");
     this.watchPath = watchPath;
     this.fullWatchPath = sysPath2.resolve(watchPath);
     this.dirParts = [];
@@ -57469,20 +57554,20 @@ var FSWatcher = class extends EventEmitter {
     this._closePromise = void 0;
     let paths = unifyPaths(paths_);
     if (cwd) {
-      paths = paths.map((path16) => {
-        const absPath = getAbsolutePath(path16, cwd);
+      paths = paths.map((path17) => {
+        const absPath = getAbsolutePath(path17, cwd);
         return absPath;
       });
     }
-    paths.forEach((path16) => {
-      this._removeIgnoredPath(path16);
+    paths.forEach((path17) => {
+      this._removeIgnoredPath(path17);
     });
     this._userIgnored = void 0;
     if (!this._readyCount)
       this._readyCount = 0;
     this._readyCount += paths.length;
-    Promise.all(paths.map(async (path16) => {
-      const res = await this._nodeFsHandler._addToNodeFs(path16, !_internal, void 0, 0, _origAdd);
+    Promise.all(paths.map(async (path17) => {
+      const res = await this._nodeFsHandler._addToNodeFs(path17, !_internal, void 0, 0, _origAdd);
       if (res)
         this._emitReady();
       return res;
@@ -57504,17 +57589,17 @@ var FSWatcher = class extends EventEmitter {
       return this;
     const paths = unifyPaths(paths_);
     const { cwd } = this.options;
-    paths.forEach((path16) => {
-      if (!sysPath2.isAbsolute(path16) && !this._closers.has(path16)) {
+    paths.forEach((path17) => {
+      if (!sysPath2.isAbsolute(path17) && !this._closers.has(path17)) {
         if (cwd)
-          path16 = sysPath2.join(cwd, path16);
-        path16 = sysPath2.resolve(path16);
+          path17 = sysPath2.join(cwd, path17);
+        path17 = sysPath2.resolve(path17);
       }
-      this._closePath(path16);
-      this._addIgnoredPath(path16);
-      if (this._watched.has(path16)) {
+      this._closePath(path17);
+      this._addIgnoredPath(path17);
+      if (this._watched.has(path17)) {
         this._addIgnoredPath({
-          path: path16,
+          path: path17,
           recursive: true
         });
       }
@@ -57578,38 +57663,38 @@ var FSWatcher = class extends EventEmitter {
    * @param stats arguments to be passed with event
    * @returns the error if defined, otherwise the value of the FSWatcher instance's `closed` flag
    */
-  async _emit(event, path16, stats) {
+  async _emit(event, path17, stats) {
     if (this.closed)
       return;
     const opts = this.options;
     if (isWindows)
-      path16 = sysPath2.normalize(path16);
+      path17 = sysPath2.normalize(path17);
     if (opts.cwd)
-      path16 = sysPath2.relative(opts.cwd, path16);
-    const args = [path16];
+      path17 = sysPath2.relative(opts.cwd, path17);
+    const args = [path17];
     if (stats != null)
       args.push(stats);
     const awf = opts.awaitWriteFinish;
     let pw;
-    if (awf && (pw = this._pendingWrites.get(path16))) {
+    if (awf && (pw = this._pendingWrites.get(path17))) {
       pw.lastChange = /* @__PURE__ */ new Date();
       return this;
     }
     if (opts.atomic) {
       if (event === EVENTS.UNLINK) {
-        this._pendingUnlinks.set(path16, [event, ...args]);
+        this._pendingUnlinks.set(path17, [event, ...args]);
         setTimeout(() => {
-          this._pendingUnlinks.forEach((entry, path17) => {
+          this._pendingUnlinks.forEach((entry, path18) => {
             this.emit(...entry);
             this.emit(EVENTS.ALL, ...entry);
-            this._pendingUnlinks.delete(path17);
+            this._pendingUnlinks.delete(path18);
           });
         }, typeof opts.atomic === "number" ? opts.atomic : 100);
         return this;
       }
-      if (event === EVENTS.ADD && this._pendingUnlinks.has(path16)) {
+      if (event === EVENTS.ADD && this._pendingUnlinks.has(path17)) {
         event = EVENTS.CHANGE;
-        this._pendingUnlinks.delete(path16);
+        this._pendingUnlinks.delete(path17);
       }
     }
     if (awf && (event === EVENTS.ADD || event === EVENTS.CHANGE) && this._readyEmitted) {
@@ -57627,16 +57712,16 @@ var FSWatcher = class extends EventEmitter {
           this.emitWithAll(event, args);
         }
       };
-      this._awaitWriteFinish(path16, awf.stabilityThreshold, event, awfEmit);
+      this._awaitWriteFinish(path17, awf.stabilityThreshold, event, awfEmit);
       return this;
     }
     if (event === EVENTS.CHANGE) {
-      const isThrottled = !this._throttle(EVENTS.CHANGE, path16, 50);
+      const isThrottled = !this._throttle(EVENTS.CHANGE, path17, 50);
       if (isThrottled)
         return this;
     }
     if (opts.alwaysStat && stats === void 0 && (event === EVENTS.ADD || event === EVENTS.ADD_DIR || event === EVENTS.CHANGE)) {
-      const fullPath = opts.cwd ? sysPath2.join(opts.cwd, path16) : path16;
+      const fullPath = opts.cwd ? sysPath2.join(opts.cwd, path17) : path17;
       let stats2;
       try {
         stats2 = await stat3(fullPath);
@@ -57667,23 +57752,23 @@ var FSWatcher = class extends EventEmitter {
    * @param timeout duration of time to suppress duplicate actions
    * @returns tracking object or false if action should be suppressed
    */
-  _throttle(actionType, path16, timeout) {
+  _throttle(actionType, path17, timeout) {
     if (!this._throttled.has(actionType)) {
       this._throttled.set(actionType, /* @__PURE__ */ new Map());
     }
     const action = this._throttled.get(actionType);
     if (!action)
       throw new Error("invalid throttle");
-    const actionPath = action.get(path16);
+    const actionPath = action.get(path17);
     if (actionPath) {
       actionPath.count++;
       return false;
     }
     let timeoutObject;
     const clear = () => {
-      const item = action.get(path16);
+      const item = action.get(path17);
       const count = item ? item.count : 0;
-      action.delete(path16);
+      action.delete(path17);
       clearTimeout(timeoutObject);
       if (item)
         clearTimeout(item.timeoutObject);
@@ -57691,7 +57776,7 @@ var FSWatcher = class extends EventEmitter {
     };
     timeoutObject = setTimeout(clear, timeout);
     const thr = { timeoutObject, clear, count: 0 };
-    action.set(path16, thr);
+    action.set(path17, thr);
     return thr;
   }
   _incrReadyCount() {
@@ -57705,44 +57790,44 @@ var FSWatcher = class extends EventEmitter {
    * @param event
    * @param awfEmit Callback to be called when ready for event to be emitted.
    */
-  _awaitWriteFinish(path16, threshold, event, awfEmit) {
+  _awaitWriteFinish(path17, threshold, event, awfEmit) {
     const awf = this.options.awaitWriteFinish;
     if (typeof awf !== "object")
       return;
     const pollInterval = awf.pollInterval;
     let timeoutHandler;
-    let fullPath = path16;
-    if (this.options.cwd && !sysPath2.isAbsolute(path16)) {
-      fullPath = sysPath2.join(this.options.cwd, path16);
+    let fullPath = path17;
+    if (this.options.cwd && !sysPath2.isAbsolute(path17)) {
+      fullPath = sysPath2.join(this.options.cwd, path17);
     }
     const now = /* @__PURE__ */ new Date();
     const writes = this._pendingWrites;
     function awaitWriteFinishFn(prevStat) {
       statcb(fullPath, (err, curStat) => {
-        if (err || !writes.has(path16)) {
+        if (err || !writes.has(path17)) {
           if (err && err.code !== "ENOENT")
             awfEmit(err);
           return;
         }
         const now2 = Number(/* @__PURE__ */ new Date());
         if (prevStat && curStat.size !== prevStat.size) {
-          writes.get(path16).lastChange = now2;
+          writes.get(path17).lastChange = now2;
         }
-        const pw = writes.get(path16);
+        const pw = writes.get(path17);
         const df = now2 - pw.lastChange;
         if (df >= threshold) {
-          writes.delete(path16);
+          writes.delete(path17);
           awfEmit(void 0, curStat);
         } else {
           timeoutHandler = setTimeout(awaitWriteFinishFn, pollInterval, curStat);
         }
       });
     }
-    if (!writes.has(path16)) {
-      writes.set(path16, {
+    if (!writes.has(path17)) {
+      writes.set(path17, {
         lastChange: now,
         cancelWait: () => {
-          writes.delete(path16);
+          writes.delete(path17);
           clearTimeout(timeoutHandler);
           return event;
         }
@@ -57753,8 +57838,8 @@ var FSWatcher = class extends EventEmitter {
   /**
    * Determines whether user has asked to ignore this path.
    */
-  _isIgnored(path16, stats) {
-    if (this.options.atomic && DOT_RE.test(path16))
+  _isIgnored(path17, stats) {
+    if (this.options.atomic && DOT_RE.test(path17))
       return true;
     if (!this._userIgnored) {
       const { cwd } = this.options;
@@ -57764,17 +57849,17 @@ var FSWatcher = class extends EventEmitter {
       const list4 = [...ignoredPaths.map(normalizeIgnored(cwd)), ...ignored];
       this._userIgnored = anymatch(list4, void 0);
     }
-    return this._userIgnored(path16, stats);
+    return this._userIgnored(path17, stats);
   }
-  _isntIgnored(path16, stat4) {
-    return !this._isIgnored(path16, stat4);
+  _isntIgnored(path17, stat4) {
+    return !this._isIgnored(path17, stat4);
   }
   /**
    * Provides a set of common helpers and properties relating to symlink handling.
    * @param path file or directory pattern being watched
    */
-  _getWatchHelpers(path16) {
-    return new WatchHelper(path16, this.options.followSymlinks, this);
+  _getWatchHelpers(path17) {
+    return new WatchHelper(path17, this.options.followSymlinks, this);
   }
   // Directory helpers
   // -----------------
@@ -57806,63 +57891,63 @@ var FSWatcher = class extends EventEmitter {
    * @param item      base path of item/directory
    */
   _remove(directory, item, isDirectory) {
-    const path16 = sysPath2.join(directory, item);
-    const fullPath = sysPath2.resolve(path16);
-    isDirectory = isDirectory != null ? isDirectory : this._watched.has(path16) || this._watched.has(fullPath);
-    if (!this._throttle("remove", path16, 100))
+    const path17 = sysPath2.join(directory, item);
+    const fullPath = sysPath2.resolve(path17);
+    isDirectory = isDirectory != null ? isDirectory : this._watched.has(path17) || this._watched.has(fullPath);
+    if (!this._throttle("remove", path17, 100))
       return;
     if (!isDirectory && this._watched.size === 1) {
       this.add(directory, item, true);
     }
-    const wp = this._getWatchedDir(path16);
+    const wp = this._getWatchedDir(path17);
     const nestedDirectoryChildren = wp.getChildren();
-    nestedDirectoryChildren.forEach((nested) => this._remove(path16, nested));
+    nestedDirectoryChildren.forEach((nested) => this._remove(path17, nested));
     const parent = this._getWatchedDir(directory);
     const wasTracked = parent.has(item);
     parent.remove(item);
     if (this._symlinkPaths.has(fullPath)) {
       this._symlinkPaths.delete(fullPath);
     }
-    let relPath = path16;
+    let relPath = path17;
     if (this.options.cwd)
-      relPath = sysPath2.relative(this.options.cwd, path16);
+      relPath = sysPath2.relative(this.options.cwd, path17);
     if (this.options.awaitWriteFinish && this._pendingWrites.has(relPath)) {
       const event = this._pendingWrites.get(relPath).cancelWait();
       if (event === EVENTS.ADD)
         return;
     }
-    this._watched.delete(path16);
+    this._watched.delete(path17);
     this._watched.delete(fullPath);
     const eventName = isDirectory ? EVENTS.UNLINK_DIR : EVENTS.UNLINK;
-    if (wasTracked && !this._isIgnored(path16))
-      this._emit(eventName, path16);
-    this._closePath(path16);
+    if (wasTracked && !this._isIgnored(path17))
+      this._emit(eventName, path17);
+    this._closePath(path17);
   }
   /**
    * Closes all watchers for a path
    */
-  _closePath(path16) {
-    this._closeFile(path16);
-    const dir = sysPath2.dirname(path16);
-    this._getWatchedDir(dir).remove(sysPath2.basename(path16));
+  _closePath(path17) {
+    this._closeFile(path17);
+    const dir = sysPath2.dirname(path17);
+    this._getWatchedDir(dir).remove(sysPath2.basename(path17));
   }
   /**
    * Closes only file-specific watchers
    */
-  _closeFile(path16) {
-    const closers = this._closers.get(path16);
+  _closeFile(path17) {
+    const closers = this._closers.get(path17);
     if (!closers)
       return;
     closers.forEach((closer) => closer());
-    this._closers.delete(path16);
+    this._closers.delete(path17);
   }
-  _addPathCloser(path16, closer) {
+  _addPathCloser(path17, closer) {
     if (!closer)
       return;
-    let list4 = this._closers.get(path16);
+    let list4 = this._closers.get(path17);
     if (!list4) {
       list4 = [];
-      this._closers.set(path16, list4);
+      this._closers.set(path17, list4);
     }
     list4.push(closer);
   }
@@ -57905,7 +57990,7 @@ var CONTENT_FILE = /\.(md|markdown|mdown)$/i;
 var SETTLE_MS = 650;
 function incrementalSet(siteDir, changed) {
   if (changed.length === 0) return void 0;
-  const roots = readSiteConfig(siteDir).contentRoots.map((r2) => path14.relative(siteDir, r2.dir).split(path14.sep).join("/") + "/");
+  const roots = readSiteConfig(siteDir).contentRoots.map((r2) => path15.relative(siteDir, r2.dir).split(path15.sep).join("/") + "/");
   const pages = changed.filter((f) => CONTENT_FILE.test(f) && roots.some((r2) => f.startsWith(r2)));
   return pages.length === changed.length ? new Set(pages) : void 0;
 }
@@ -57922,8 +58007,8 @@ function internalFailure(e) {
   return result;
 }
 function watchSite(opts) {
-  const siteDir = path14.resolve(opts.source);
-  const prerenderDir = path14.join(siteDir, ".prerender");
+  const siteDir = path15.resolve(opts.source);
+  const prerenderDir = path15.join(siteDir, ".prerender");
   const debounceMs = opts.debounceMs ?? 120;
   let pending = /* @__PURE__ */ new Set();
   let timer;
@@ -57942,10 +58027,10 @@ function watchSite(opts) {
       const out = new PrerenderOutput(siteDir);
       for (const p5 of pages) {
         for (const root4 of roots) {
-          const rel2 = path14.relative(root4.dir, path14.join(siteDir, p5));
+          const rel2 = path15.relative(root4.dir, path15.join(siteDir, p5));
           const tree = shadowTree(root4.lang);
-          if (rel2.startsWith("..") || path14.isAbsolute(rel2) || tree === void 0) continue;
-          out.rewriteShadow(path14.posix.join(root4.target, rel2.split(path14.sep).join("/")), tree);
+          if (rel2.startsWith("..") || path15.isAbsolute(rel2) || tree === void 0) continue;
+          out.rewriteShadow(path15.posix.join(root4.target, rel2.split(path15.sep).join("/")), tree);
           break;
         }
       }
@@ -58011,7 +58096,7 @@ function watchSite(opts) {
       awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 20 }
     };
     const onChange = (_event, file) => {
-      const rel2 = path14.relative(siteDir, file).split(path14.sep).join("/");
+      const rel2 = path15.relative(siteDir, file).split(path15.sep).join("/");
       pending.add(rel2);
       changedAt.set(rel2, performance.now());
       schedule();
@@ -58073,15 +58158,15 @@ Shortcodes rendered by hugo-prerender: ${[...shortcodes.keys()].sort().join(", "
 Documentation: see README.md in the package.
 `;
 function packageLayoutsFor(siteDir) {
-  for (let dir = siteDir; ; dir = path15.dirname(dir)) {
-    const pkg = path15.join(dir, "node_modules", "hugo-prerender");
-    if (existsSync5(path15.join(pkg, "package.json"))) {
-      return { path: path15.relative(siteDir, path15.join(pkg, "layouts")).split(path15.sep).join("/") };
+  for (let dir = siteDir; ; dir = path16.dirname(dir)) {
+    const pkg = path16.join(dir, "node_modules", "hugo-prerender");
+    if (existsSync5(path16.join(pkg, "package.json"))) {
+      return { path: path16.relative(siteDir, path16.join(pkg, "layouts")).split(path16.sep).join("/") };
     }
-    if (path15.dirname(dir) === dir) break;
+    if (path16.dirname(dir) === dir) break;
   }
-  const layouts = path15.resolve(path15.dirname(fileURLToPath3(import.meta.url)), "..", "layouts");
-  const rel2 = path15.relative(siteDir, layouts).split(path15.sep).join("/") || ".";
+  const layouts = path16.resolve(path16.dirname(fileURLToPath3(import.meta.url)), "..", "layouts");
+  const rel2 = path16.relative(siteDir, layouts).split(path16.sep).join("/") || ".";
   return {
     path: rel2,
     note: `hugo-prerender is not installed in a node_modules folder of this site or above it, so its templates are mounted from ${rel2}; install it in the site (npm install --save-dev \u2026) and run init again for a path that holds on other machines.`
@@ -58134,7 +58219,7 @@ Run "hugo-prerender --help" for usage.
 `);
     return 2;
   }
-  const source = path15.resolve(values.source ?? ".");
+  const source = path16.resolve(values.source ?? ".");
   if (command === "init") {
     try {
       const style = languageStyleFor(values["hugo-version"]);

@@ -116,17 +116,17 @@ var require_visit = __commonJS({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP2;
     visit4.REMOVE = REMOVE;
-    function visit_(key2, node3, visitor, path14) {
-      const ctrl = callVisitor(key2, node3, visitor, path14);
+    function visit_(key2, node3, visitor, path15) {
+      const ctrl = callVisitor(key2, node3, visitor, path15);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path14, ctrl);
-        return visit_(key2, ctrl, visitor, path14);
+        replaceNode(key2, path15, ctrl);
+        return visit_(key2, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path14 = Object.freeze(path14.concat(node3));
+          path15 = Object.freeze(path15.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = visit_(i2, node3.items[i2], visitor, path14);
+            const ci = visit_(i2, node3.items[i2], visitor, path15);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -137,13 +137,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path14 = Object.freeze(path14.concat(node3));
-          const ck = visit_("key", node3.key, visitor, path14);
+          path15 = Object.freeze(path15.concat(node3));
+          const ck = visit_("key", node3.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = visit_("value", node3.value, visitor, path14);
+          const cv = visit_("value", node3.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -164,17 +164,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node3, visitor, path14) {
-      const ctrl = await callVisitor(key2, node3, visitor, path14);
+    async function visitAsync_(key2, node3, visitor, path15) {
+      const ctrl = await callVisitor(key2, node3, visitor, path15);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path14, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path14);
+        replaceNode(key2, path15, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path14 = Object.freeze(path14.concat(node3));
+          path15 = Object.freeze(path15.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node3.items[i2], visitor, path14);
+            const ci = await visitAsync_(i2, node3.items[i2], visitor, path15);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -185,13 +185,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path14 = Object.freeze(path14.concat(node3));
-          const ck = await visitAsync_("key", node3.key, visitor, path14);
+          path15 = Object.freeze(path15.concat(node3));
+          const ck = await visitAsync_("key", node3.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = await visitAsync_("value", node3.value, visitor, path14);
+          const cv = await visitAsync_("value", node3.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -218,23 +218,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node3, visitor, path14) {
+    function callVisitor(key2, node3, visitor, path15) {
       if (typeof visitor === "function")
-        return visitor(key2, node3, path14);
+        return visitor(key2, node3, path15);
       if (identity4.isMap(node3))
-        return visitor.Map?.(key2, node3, path14);
+        return visitor.Map?.(key2, node3, path15);
       if (identity4.isSeq(node3))
-        return visitor.Seq?.(key2, node3, path14);
+        return visitor.Seq?.(key2, node3, path15);
       if (identity4.isPair(node3))
-        return visitor.Pair?.(key2, node3, path14);
+        return visitor.Pair?.(key2, node3, path15);
       if (identity4.isScalar(node3))
-        return visitor.Scalar?.(key2, node3, path14);
+        return visitor.Scalar?.(key2, node3, path15);
       if (identity4.isAlias(node3))
-        return visitor.Alias?.(key2, node3, path14);
+        return visitor.Alias?.(key2, node3, path15);
       return void 0;
     }
-    function replaceNode(key2, path14, node3) {
-      const parent = path14[path14.length - 1];
+    function replaceNode(key2, path15, node3) {
+      const parent = path15[path15.length - 1];
       if (identity4.isCollection(parent)) {
         parent.items[key2] = node3;
       } else if (identity4.isPair(parent)) {
@@ -846,10 +846,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity4 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path14, value2) {
+    function collectionFromPath(schema, path15, value2) {
       let v = value2;
-      for (let i2 = path14.length - 1; i2 >= 0; --i2) {
-        const k2 = path14[i2];
+      for (let i2 = path15.length - 1; i2 >= 0; --i2) {
+        const k2 = path15[i2];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a3 = [];
           a3[k2] = v;
@@ -868,7 +868,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
+    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -898,11 +898,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path14, value2) {
-        if (isEmptyPath(path14))
+      addIn(path15, value2) {
+        if (isEmptyPath(path15))
           this.add(value2);
         else {
-          const [key2, ...rest] = path14;
+          const [key2, ...rest] = path15;
           const node3 = this.get(key2, true);
           if (identity4.isCollection(node3))
             node3.addIn(rest, value2);
@@ -916,8 +916,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path14) {
-        const [key2, ...rest] = path14;
+      deleteIn(path15) {
+        const [key2, ...rest] = path15;
         if (rest.length === 0)
           return this.delete(key2);
         const node3 = this.get(key2, true);
@@ -931,8 +931,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path14, keepScalar) {
-        const [key2, ...rest] = path14;
+      getIn(path15, keepScalar) {
+        const [key2, ...rest] = path15;
         const node3 = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity4.isScalar(node3) ? node3.value : node3;
@@ -950,8 +950,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path14) {
-        const [key2, ...rest] = path14;
+      hasIn(path15) {
+        const [key2, ...rest] = path15;
         if (rest.length === 0)
           return this.has(key2);
         const node3 = this.get(key2, true);
@@ -961,8 +961,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path14, value2) {
-        const [key2, ...rest] = path14;
+      setIn(path15, value2) {
+        const [key2, ...rest] = path15;
         if (rest.length === 0) {
           this.set(key2, value2);
         } else {
@@ -3477,9 +3477,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path14, value2) {
+      addIn(path15, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path14, value2);
+          this.contents.addIn(path15, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3554,14 +3554,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path14) {
-        if (Collection.isEmptyPath(path14)) {
+      deleteIn(path15) {
+        if (Collection.isEmptyPath(path15)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3576,10 +3576,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path14, keepScalar) {
-        if (Collection.isEmptyPath(path14))
+      getIn(path15, keepScalar) {
+        if (Collection.isEmptyPath(path15))
           return !keepScalar && identity4.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity4.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
+        return identity4.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3590,10 +3590,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path14) {
-        if (Collection.isEmptyPath(path14))
+      hasIn(path15) {
+        if (Collection.isEmptyPath(path15))
           return this.contents !== void 0;
-        return identity4.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
+        return identity4.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3610,13 +3610,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path14, value2) {
-        if (Collection.isEmptyPath(path14)) {
+      setIn(path15, value2) {
+        if (Collection.isEmptyPath(path15)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path14), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path15), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path14, value2);
+          this.contents.setIn(path15, value2);
         }
       }
       /**
@@ -5577,9 +5577,9 @@ var require_cst_visit = __commonJS({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP2;
     visit4.REMOVE = REMOVE;
-    visit4.itemAtPath = (cst, path14) => {
+    visit4.itemAtPath = (cst, path15) => {
       let item = cst;
-      for (const [field, index2] of path14) {
+      for (const [field, index2] of path15) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -5588,23 +5588,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit4.parentCollection = (cst, path14) => {
-      const parent = visit4.itemAtPath(cst, path14.slice(0, -1));
-      const field = path14[path14.length - 1][0];
+    visit4.parentCollection = (cst, path15) => {
+      const parent = visit4.itemAtPath(cst, path15.slice(0, -1));
+      const field = path15[path15.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path14, item, visitor) {
-      let ctrl = visitor(item, path14);
+    function _visit(path15, item, visitor) {
+      let ctrl = visitor(item, path15);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path14.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path15.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5615,10 +5615,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path14);
+            ctrl = ctrl(item, path15);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
     }
     exports.visit = visit4;
   }
@@ -11308,13 +11308,13 @@ function node(shape, o2 = {}) {
   }
   return fragment(outline, o2.label !== void 0 && o2.label !== "" ? mathLabel(o2.label, { x: shape.cx, y: shape.cy, size }) : null);
 }
-function edge(ids, path14, o2 = {}) {
+function edge(ids, path15, o2 = {}) {
   const arrow = o2.arrow ?? "end";
   const paint = o2.paint ?? "ink";
   const atStart = arrow === "start" || arrow === "both";
   const atEnd = arrow === "end" || arrow === "both";
   const cut = HEAD_LENGTH * HEAD_OVERLAP;
-  const drawn = trim(path14, atStart ? cut : 0, atEnd ? cut : 0);
+  const drawn = trim(path15, atStart ? cut : 0, atEnd ? cut : 0);
   const s2 = strokeAttrs(paint);
   return el("path", {
     class: [s2.class, o2.class].filter(Boolean).join(" ") || void 0,
@@ -11341,10 +11341,10 @@ function connect(from, to, o2 = {}) {
   const ctrl = add(m, mul({ x: d2.y, y: -d2.x }, bend * 2));
   return { kind: "quad", a: borderPoint(from, ctrl, g0), c: ctrl, b: borderPoint(to, ctrl, g1) };
 }
-function edgeLabelAnchor(path14, text11, o2 = {}) {
+function edgeLabelAnchor(path15, text11, o2 = {}) {
   const t = o2.t ?? 0.5;
-  const p5 = pointAt(path14, t);
-  let n = normalAt(path14, t);
+  const p5 = pointAt(path15, t);
+  let n = normalAt(path15, t);
   if (o2.side === "right") n = mul(n, -1);
   const size = o2.size ?? 16;
   const b2 = labelBox(text11, { x: 0, y: 0, size });
@@ -11353,8 +11353,8 @@ function edgeLabelAnchor(path14, text11, o2 = {}) {
   const reach = Math.abs(n.x) * hw + Math.abs(n.y) * hh;
   return add(p5, mul(n, reach + (o2.offset ?? 5)));
 }
-function edgeLabel(path14, text11, o2 = {}) {
-  const at = edgeLabelAnchor(path14, text11, o2);
+function edgeLabel(path15, text11, o2 = {}) {
+  const at = edgeLabelAnchor(path15, text11, o2);
   return mathLabel(text11, { x: at.x, y: at.y, size: o2.size ?? 16, class: o2.class });
 }
 function delaySquare(at, size = 8, paint = "ink") {
@@ -15248,12 +15248,12 @@ function y(p5) {
   return p5[1];
 }
 function line2(x$1, y$1) {
-  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path14 = withPath(line3);
+  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path15 = withPath(line3);
   x$1 = typeof x$1 === "function" ? x$1 : x$1 === void 0 ? x : constant2(x$1);
   y$1 = typeof y$1 === "function" ? y$1 : y$1 === void 0 ? y : constant2(y$1);
   function line3(data) {
     var i2, n = (data = array2(data)).length, d2, defined0 = false, buffer;
-    if (context == null) output7 = curve(buffer = path14());
+    if (context == null) output7 = curve(buffer = path15());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) output7.lineStart();
@@ -15281,13 +15281,13 @@ function line2(x$1, y$1) {
   return line3;
 }
 function area(x0, y0, y1) {
-  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path14 = withPath(area2);
+  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path15 = withPath(area2);
   x0 = typeof x0 === "function" ? x0 : x0 === void 0 ? x : constant2(+x0);
   y0 = typeof y0 === "function" ? y0 : y0 === void 0 ? constant2(0) : constant2(+y0);
   y1 = typeof y1 === "function" ? y1 : y1 === void 0 ? y : constant2(+y1);
   function area2(data) {
     var i2, j, k2, n = (data = array2(data)).length, d2, defined0 = false, buffer, x0z = new Array(n), y0z = new Array(n);
-    if (context == null) output7 = curve(buffer = path14());
+    if (context == null) output7 = curve(buffer = path15());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) {
@@ -15426,12 +15426,12 @@ var s = sqrt(3) / 2;
 var k = 1 / sqrt(12);
 var a = (k / 2 + 1) * 3;
 function Symbol2(type, size) {
-  let context = null, path14 = withPath(symbol);
+  let context = null, path15 = withPath(symbol);
   type = typeof type === "function" ? type : constant2(type || circle2);
   size = typeof size === "function" ? size : constant2(size === void 0 ? 64 : +size);
   function symbol() {
     let buffer;
-    if (!context) context = buffer = path14();
+    if (!context) context = buffer = path15();
     type.apply(this, arguments).draw(context, +size.apply(this, arguments));
     if (buffer) return context = null, buffer + "" || null;
   }
@@ -17785,9 +17785,9 @@ var rnn_unroll_default = defineShortcode({
       body3.push(...column(ids, cx(k2), lay, { x: names("x", k2), h: names("h", k2), o: names("o", k2), L: names("L", k2), y: names("y", k2) }, weights, font));
     }
     for (let k2 = -1; k2 < T4; k2++) {
-      const path14 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
-      body3.push(edge(ids, path14));
-      if (weights[2]) body3.push(edgeLabel(path14, weights[2], { side: "left", size: WFONT, offset: 4 }));
+      const path15 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
+      body3.push(edge(ids, path15));
+      if (weights[2]) body3.push(edgeLabel(path15, weights[2], { side: "left", size: WFONT, offset: 4 }));
     }
     if (p5.bptt) {
       paints.add("highlight");
@@ -17958,9 +17958,9 @@ function seq2seqDrawing(ids, m) {
     edges.push(attentionEdge(from, to, m.weights[j], wmax));
     if (m.labels === "none") return;
     const tex = m.labels === "alpha" ? `\\alpha_{${m.step},${j + 1}}` : m.weights[j].toFixed(2);
-    const path14 = { kind: "line", a: from, b: to };
+    const path15 = { kind: "line", a: from, b: to };
     const side = x6 < sumX - 1 ? "left" : "right";
-    const at = edgeLabelAnchor(path14, tex, { t: 0.3, side, size: 14, offset: 4 });
+    const at = edgeLabelAnchor(path15, tex, { t: 0.3, side, size: 14, offset: 4 });
     math2(tex, at.x, at.y, 14);
   });
   const sPrev = rect(sumX - S_GAP, Y_S, BOX_W + 6, BOX_H + 2, 3);
@@ -18107,8 +18107,8 @@ ${out.slice(j)}`;
 }
 
 // src/build.ts
-import { readdirSync as readdirSync5, readFileSync as readFileSync6, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
-import path11 from "node:path";
+import { readdirSync as readdirSync6, readFileSync as readFileSync7, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
+import path12 from "node:path";
 
 // node_modules/katex/dist/katex.mjs
 var ParseError = class _ParseError extends Error {
@@ -18597,27 +18597,27 @@ var sqrtTall = function sqrtTall2(extraVinculum, hLinePad2, viewBoxHeight) {
 };
 var sqrtPath = function sqrtPath2(size, extraVinculum, viewBoxHeight) {
   extraVinculum = 1e3 * extraVinculum;
-  var path14 = "";
+  var path15 = "";
   switch (size) {
     case "sqrtMain":
-      path14 = sqrtMain(extraVinculum, hLinePad);
+      path15 = sqrtMain(extraVinculum, hLinePad);
       break;
     case "sqrtSize1":
-      path14 = sqrtSize1(extraVinculum, hLinePad);
+      path15 = sqrtSize1(extraVinculum, hLinePad);
       break;
     case "sqrtSize2":
-      path14 = sqrtSize2(extraVinculum, hLinePad);
+      path15 = sqrtSize2(extraVinculum, hLinePad);
       break;
     case "sqrtSize3":
-      path14 = sqrtSize3(extraVinculum, hLinePad);
+      path15 = sqrtSize3(extraVinculum, hLinePad);
       break;
     case "sqrtSize4":
-      path14 = sqrtSize4(extraVinculum, hLinePad);
+      path15 = sqrtSize4(extraVinculum, hLinePad);
       break;
     case "sqrtTall":
-      path14 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
+      path15 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
   }
-  return path14;
+  return path15;
 };
 var innerPath = function innerPath2(name, height) {
   switch (name) {
@@ -22800,8 +22800,8 @@ var svgData = {
 };
 var staticSvg = function staticSvg2(value2, options) {
   var [pathName, width, height] = svgData[value2];
-  var path14 = new PathNode(pathName);
-  var svgNode2 = new SvgNode([path14], {
+  var path15 = new PathNode(pathName);
+  var svgNode2 = new SvgNode([path15], {
     "width": makeEm(width),
     "height": makeEm(height),
     // Override CSS rule `.katex svg { width: 100% }`
@@ -23970,8 +23970,8 @@ var stretchySvg = function stretchySvg2(group, options) {
           pathName = "tilde" + imgIndex;
         }
       }
-      var path14 = new PathNode(pathName);
-      var svgNode2 = new SvgNode([path14], {
+      var path15 = new PathNode(pathName);
+      var svgNode2 = new SvgNode([path15], {
         "width": "100%",
         "height": makeEm(_height),
         "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight,
@@ -25268,8 +25268,8 @@ var makeGlyphSpan = function makeGlyphSpan2(symbol, font, mode) {
 };
 var makeInner = function makeInner2(ch2, height, options) {
   var width = fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)] ? fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)][4] : fontMetricsData["Size1-Regular"][ch2.charCodeAt(0)][4];
-  var path14 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
-  var svgNode2 = new SvgNode([path14], {
+  var path15 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
+  var svgNode2 = new SvgNode([path15], {
     "width": makeEm(width),
     "height": makeEm(height),
     // Override CSS rule `.katex svg { width: 100% }`
@@ -25438,10 +25438,10 @@ var makeStackedDelim = function makeStackedDelim2(delim, heightTotal, center, op
     var midHeight = realHeightTotal - topHeightTotal - bottomHeightTotal;
     var viewBoxHeight = Math.round(realHeightTotal * 1e3);
     var pathStr = tallDelim(svgLabel, Math.round(midHeight * 1e3));
-    var path14 = new PathNode(svgLabel, pathStr);
+    var path15 = new PathNode(svgLabel, pathStr);
     var width = makeEm(viewBoxWidth / 1e3);
     var height = makeEm(viewBoxHeight / 1e3);
-    var svg3 = new SvgNode([path14], {
+    var svg3 = new SvgNode([path15], {
       "width": width,
       "height": height,
       "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight
@@ -25482,8 +25482,8 @@ var makeStackedDelim = function makeStackedDelim2(delim, heightTotal, center, op
 var vbPad = 80;
 var emPad = 0.08;
 var sqrtSvg = function sqrtSvg2(sqrtName, height, viewBoxHeight, extraVinculum, options) {
-  var path14 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
-  var pathNode = new PathNode(sqrtName, path14);
+  var path15 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
+  var pathNode = new PathNode(sqrtName, path15);
   var svg3 = new SvgNode([pathNode], {
     // Note: 1000:1 ratio of viewBox to document em width.
     "width": "400em",
@@ -25990,8 +25990,8 @@ var htmlBuilder$7 = (group, options) => {
     var angleHeight = inner2.height + inner2.depth + lineWeight + clearance;
     inner2.style.paddingLeft = makeEm(angleHeight / 2 + lineWeight);
     var viewBoxHeight = Math.floor(1e3 * angleHeight * scale2);
-    var path14 = phasePath(viewBoxHeight);
-    var svgNode2 = new SvgNode([new PathNode("phase", path14)], {
+    var path15 = phasePath(viewBoxHeight);
+    var svgNode2 = new SvgNode([new PathNode("phase", path15)], {
       "width": "400em",
       "height": makeEm(viewBoxHeight / 1e3),
       "viewBox": "0 0 400000 " + viewBoxHeight,
@@ -35862,13 +35862,13 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set path(path14) {
-    if (isUrl(path14)) {
-      path14 = fileURLToPath(path14);
+  set path(path15) {
+    if (isUrl(path15)) {
+      path15 = fileURLToPath(path15);
     }
-    assertNonEmpty(path14, "path");
-    if (this.path !== path14) {
-      this.history.push(path14);
+    assertNonEmpty(path15, "path");
+    if (this.path !== path15) {
+      this.history.push(path15);
     }
   }
   /**
@@ -36135,8 +36135,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path14, name) {
-  if (!path14) {
+function assertPath(path15, name) {
+  if (!path15) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -44395,7 +44395,7 @@ function transformGfmAutolinkLiterals(tree) {
     { ignore: ["link", "linkReference"] }
   );
 }
-function findUrl(_9, protocol, domain2, path14, match) {
+function findUrl(_9, protocol, domain2, path15, match) {
   if (!previous2(match)) {
     return false;
   }
@@ -44408,7 +44408,7 @@ function findUrl(_9, protocol, domain2, path14, match) {
   if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
     return false;
   }
-  const parts = splitUrl(domain2 + path14);
+  const parts = splitUrl(domain2 + path15);
   const result = {
     type: "link",
     title: null,
@@ -53745,6 +53745,70 @@ function fallbackNames(ours, layoutDirs) {
   return [...ours].filter((n) => !HUGO_BUILTIN_SHORTCODES.has(n) && !hasShortcodeTemplate(layoutDirs, n)).sort();
 }
 
+// src/site/head-hooks.ts
+import { readdirSync as readdirSync5, readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
+import path10 from "node:path";
+var HEAD_PARTIAL_CALL = '{{ partial "prerender/head.html" . }}';
+var HEAD_HOOKS = [
+  { theme: "PaperMod", file: "layouts/partials/extend_head.html", call: /partial\s+"extend_head(\.html)?"/ },
+  { theme: "Stack", file: "layouts/partials/head/custom.html", call: /partial\s+"head\/custom(\.html)?"/ },
+  { theme: "Hextra", file: "layouts/partials/custom/head-end.html", call: /partial\s+"custom\/head-end(\.html)?"/ },
+  { theme: "hugo-book", file: "layouts/partials/docs/inject/head.html", call: /partial\s+"docs\/inject\/head(\.html)?"/ },
+  { theme: "Ananke", file: "layouts/partials/head-additions.html", call: /(partial|partials\.Include)\s+"head-additions(\.html)?"/ },
+  { theme: "Congo or Blowfish", file: "layouts/partials/extend-head.html", call: /partial\s+"extend-head(\.html)?"/ }
+];
+function templates(dir) {
+  const out = [];
+  const walk = (d2) => {
+    let entries;
+    try {
+      entries = readdirSync5(d2, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries.sort((a3, b2) => a3.name < b2.name ? -1 : a3.name > b2.name ? 1 : 0)) {
+      const p5 = path10.join(d2, e.name);
+      if (e.isDirectory()) walk(p5);
+      else if (e.name.endsWith(".html")) out.push(p5);
+    }
+  };
+  walk(dir);
+  return out;
+}
+function isFile2(p5) {
+  try {
+    return statSync3(p5).isFile();
+  } catch {
+    return false;
+  }
+}
+function isPackageLayouts(dir) {
+  return isFile2(path10.join(dir, "partials", "prerender", "head.html"));
+}
+function headReport(layoutDirs) {
+  const linking = [];
+  const hooks = /* @__PURE__ */ new Set();
+  for (const dir of layoutDirs) {
+    if (isPackageLayouts(dir)) continue;
+    for (const file of templates(dir)) {
+      let text11;
+      try {
+        text11 = readFileSync5(file, "utf8");
+      } catch {
+        continue;
+      }
+      if (/partial\s+"prerender\/(head|katex)(\.html)?"/.test(text11)) linking.push(file);
+      for (const h of HEAD_HOOKS) if (h.call.test(text11)) hooks.add(h);
+    }
+  }
+  return { linking, hooks: HEAD_HOOKS.filter((h) => hooks.has(h)) };
+}
+function headAdvice(hooks) {
+  const hook = hooks[0];
+  if (hook) return `your theme calls a head hook (${hook.theme}): create ${hook.file} containing ${HEAD_PARTIAL_CALL}`;
+  return `add ${HEAD_PARTIAL_CALL} to the <head> of your base template (a theme without a head hook: override the one partial of it that writes <head>, see docs/themes.md)`;
+}
+
 // src/log.ts
 var UNSAFE_CHAR = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t", "\x1B": "\\e", "\0": "\\0" };
@@ -53765,8 +53829,8 @@ function safeLine(s2) {
 
 // src/site/lock.ts
 import { hostname } from "node:os";
-import { linkSync, lstatSync as lstatSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync5, renameSync as renameSync2, unlinkSync as unlinkSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import path10 from "node:path";
+import { linkSync, lstatSync as lstatSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync6, renameSync as renameSync2, unlinkSync as unlinkSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import path11 from "node:path";
 var LOCK_FILE = "lock";
 var DEFAULT_LOCK_WAIT_MS = 6e4;
 var POLL_MS = 100;
@@ -53774,7 +53838,7 @@ var LockError = class extends Error {
 };
 var local = /* @__PURE__ */ new Map();
 function ensurePrerenderDir(siteDir) {
-  const dir = path10.join(siteDir, PRERENDER_DIR);
+  const dir = path11.join(siteDir, PRERENDER_DIR);
   let st;
   try {
     st = lstatSync3(dir);
@@ -53798,7 +53862,7 @@ function ensurePrerenderDir(siteDir) {
 }
 function readOwner(file) {
   try {
-    const o2 = JSON.parse(readFileSync5(file, "utf8"));
+    const o2 = JSON.parse(readFileSync6(file, "utf8"));
     if (typeof o2.pid !== "number" || typeof o2.host !== "string") return void 0;
     return { pid: o2.pid, host: o2.host, command: String(o2.command ?? "hugo-prerender"), started: String(o2.started ?? "") };
   } catch {
@@ -53853,7 +53917,7 @@ function removeStale(file, seen, counter) {
 }
 async function acquireSiteLock(siteDir, opts) {
   const dir = ensurePrerenderDir(siteDir);
-  const file = path10.join(dir, LOCK_FILE);
+  const file = path11.join(dir, LOCK_FILE);
   const waitMs = opts.waitMs ?? DEFAULT_LOCK_WAIT_MS;
   const deadline = Date.now() + waitMs;
   for (; ; ) {
@@ -53955,7 +54019,7 @@ function listContentFiles(dir, roots, refused = []) {
     let real;
     try {
       real = realpathSync3(d2);
-      entries = readdirSync5(d2, { withFileTypes: true });
+      entries = readdirSync6(d2, { withFileTypes: true });
     } catch {
       return;
     }
@@ -53963,7 +54027,7 @@ function listContentFiles(dir, roots, refused = []) {
     const inside2 = new Set(seen).add(real);
     for (const e of entries.sort((a3, b2) => a3.name < b2.name ? -1 : a3.name > b2.name ? 1 : 0)) {
       if (e.name.startsWith(".")) continue;
-      const p5 = path11.join(d2, e.name);
+      const p5 = path12.join(d2, e.name);
       let st = void 0;
       if (e.isSymbolicLink()) {
         const r2 = resolveInside(roots, p5);
@@ -53972,13 +54036,13 @@ function listContentFiles(dir, roots, refused = []) {
           continue;
         }
         try {
-          st = statSync3(r2.real);
+          st = statSync4(r2.real);
         } catch {
           continue;
         }
       }
       if (st ? st.isDirectory() : e.isDirectory()) walk(p5, inside2);
-      else if ((st ? st.isFile() : e.isFile()) && CONTENT_EXTENSIONS.has(path11.extname(e.name).toLowerCase())) out.push(p5);
+      else if ((st ? st.isFile() : e.isFile()) && CONTENT_EXTENSIONS.has(path12.extname(e.name).toLowerCase())) out.push(p5);
     }
   };
   walk(dir, /* @__PURE__ */ new Set());
@@ -54018,7 +54082,7 @@ function writeFailure(e) {
   return void 0;
 }
 function toPosix2(p5) {
-  return p5.split(path11.sep).join("/");
+  return p5.split(path12.sep).join("/");
 }
 function pageServices(config, siteDir, errorMode) {
   const diagnostics = [];
@@ -54053,10 +54117,10 @@ function emptyBuildResult() {
   return { pages: 0, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, ms: 0, diagnostics: [], failed: false };
 }
 async function buildSite(opts) {
-  if (opts.locked || !existsDir(path11.resolve(opts.source))) return buildLocked(opts);
+  if (opts.locked || !existsDir(path12.resolve(opts.source))) return buildLocked(opts);
   let lock;
   try {
-    lock = await acquireSiteLock(path11.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
+    lock = await acquireSiteLock(path12.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
   } catch (e) {
     if (!(e instanceof LockError)) throw e;
     const result = emptyBuildResult();
@@ -54072,7 +54136,7 @@ async function buildSite(opts) {
 }
 async function buildLocked(opts) {
   const t02 = performance.now();
-  const siteDir = path11.resolve(opts.source);
+  const siteDir = path12.resolve(opts.source);
   const result = emptyBuildResult();
   const fail = (message, file) => {
     result.diagnostics.push({ severity: "error", message, file, line: 1, column: 1 });
@@ -54081,7 +54145,7 @@ async function buildLocked(opts) {
     return result;
   };
   if (!existsDir(siteDir)) {
-    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path11.dirname(siteDir)}?)`);
+    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path12.dirname(siteDir)}?)`);
     return fail(`the site directory ${siteDir} does not exist; pass the site with -s DIR`);
   }
   let config;
@@ -54123,7 +54187,7 @@ async function buildLocked(opts) {
       result.diagnostics.push({
         severity: "error",
         code: "config",
-        file: toPosix2(path11.relative(siteDir, config.file)),
+        file: toPosix2(path12.relative(siteDir, config.file)),
         line: 1,
         column: 1,
         message: `the content of ${JSON.stringify(root4.source)} has language ${JSON.stringify(root4.lang)}, which is not a plain language code (letters, digits, '-', '_'); its pages were not prerendered`
@@ -54131,7 +54195,7 @@ async function buildLocked(opts) {
       continue;
     }
     for (const abs of listContentFiles(root4.dir, siteRoots(site), refused)) {
-      files.push({ abs, tree, relToContent: path11.posix.join(root4.target, toPosix2(path11.relative(root4.dir, abs))) });
+      files.push({ abs, tree, relToContent: path12.posix.join(root4.target, toPosix2(path12.relative(root4.dir, abs))) });
     }
   }
   for (const r2 of refused) {
@@ -54142,7 +54206,7 @@ async function buildLocked(opts) {
   const names = new ShadowNames();
   for (const { abs, relToContent, tree } of files) {
     result.pages++;
-    const relPath = toPosix2(path11.relative(siteDir, abs));
+    const relPath = toPosix2(path12.relative(siteDir, abs));
     const badName = names.claim(tree, relToContent, relPath);
     if (badName) {
       result.diagnostics.push({ severity: "error", code: "file-name", file: relPath, line: 1, column: 1, message: badName });
@@ -54155,7 +54219,7 @@ async function buildLocked(opts) {
     let source;
     let sourceMd5;
     try {
-      const bytes = readFileSync6(abs);
+      const bytes = readFileSync7(abs);
       sourceMd5 = md5Hex(hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes);
       source = bytes.toString("utf8");
       const bad = invalidUtf8(bytes);
@@ -54174,12 +54238,12 @@ async function buildLocked(opts) {
       output7.keep(relToContent, tree);
       continue;
     }
-    const base2 = path11.basename(abs).replace(/\.[^.]+$/, "");
+    const base2 = path12.basename(abs).replace(/\.[^.]+$/, "");
     const isBundle = base2 === "index" || base2 === "_index" || /^_?index\.[a-z-]+$/i.test(base2);
     const page = {
       absPath: abs,
       relPath,
-      bundleDir: isBundle ? path11.dirname(abs) : void 0,
+      bundleDir: isBundle ? path12.dirname(abs) : void 0,
       frontMatter: {}
     };
     let r2;
@@ -54241,6 +54305,19 @@ async function buildLocked(opts) {
     result.shadowed++;
     anyMath ||= r2.stats.formulas > 0 || r2.fragments.some(showsMath);
   }
+  if (anyMath) {
+    const head2 = headReport(siteLayoutDirs(siteDir, config.data));
+    if (head2.linking.length === 0) {
+      result.diagnostics.push({
+        severity: "warning",
+        code: "head",
+        file: toPosix2(path12.relative(siteDir, config.file)),
+        line: 1,
+        column: 1,
+        message: `pages have math, but no template of this site or its theme calls the head partial, so no page links the KaTeX stylesheet and every formula shows twice; ${headAdvice(head2.hooks)}`
+      });
+    }
+  }
   try {
     copyStaticAssets(output7, { math: anyMath });
     for (const name of fallbackNames(shortcodes.keys(), siteLayoutDirs(siteDir, config.data))) {
@@ -54262,7 +54339,7 @@ function hasUtf8Bom(b2) {
 }
 function existsPath(p5) {
   try {
-    statSync3(p5);
+    statSync4(p5);
     return true;
   } catch {
     return false;
@@ -54270,7 +54347,7 @@ function existsPath(p5) {
 }
 function existsDir(p5) {
   try {
-    return statSync3(p5).isDirectory();
+    return statSync4(p5).isDirectory();
   } catch {
     return false;
   }
@@ -54293,8 +54370,8 @@ function summaryLine(r2) {
 }
 
 // src/site/init.ts
-import { existsSync as existsSync3, readFileSync as readFileSync7, renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
-import path12 from "node:path";
+import { existsSync as existsSync3, readFileSync as readFileSync8, renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
+import path13 from "node:path";
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text11, ignoreTrivia = false) {
@@ -55049,12 +55126,12 @@ function parseTree3(text11, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root4, path14) {
+function findNodeAtLocation(root4, path15) {
   if (!root4) {
     return void 0;
   }
   let node3 = root4;
-  for (let segment of path14) {
+  for (let segment of path15) {
     if (typeof segment === "string") {
       if (node3.type !== "object" || !Array.isArray(node3.children)) {
         return void 0;
@@ -55408,14 +55485,14 @@ function getNodeType(value2) {
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text11, originalPath, value2, options) {
-  const path14 = originalPath.slice();
+  const path15 = originalPath.slice();
   const errors = [];
   const root4 = parseTree3(text11, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path14.length > 0) {
-    lastSegment = path14.pop();
-    parent = findNodeAtLocation(root4, path14);
+  while (path15.length > 0) {
+    lastSegment = path15.pop();
+    parent = findNodeAtLocation(root4, path15);
     if (parent === void 0 && value2 !== void 0) {
       if (typeof lastSegment === "string") {
         value2 = { [lastSegment]: value2 };
@@ -55602,8 +55679,8 @@ var ParseErrorCode;
   ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
   ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
 })(ParseErrorCode || (ParseErrorCode = {}));
-function modify(text11, path14, value2, options) {
-  return setProperty(text11, path14, value2, options);
+function modify(text11, path15, value2, options) {
+  return setProperty(text11, path15, value2, options);
 }
 function applyEdits(text11, edits) {
   let sortedEdits = edits.slice(0).sort((a3, b2) => {
@@ -55939,14 +56016,14 @@ function editJson(text11, rootIsModule, edit) {
   }
   const moduleNode = base2.length ? findNodeAtLocation2(root4, base2) : root4;
   const mountsKey = jsonKey(moduleNode, "mounts") ?? "mounts";
-  const path14 = [...base2, mountsKey];
-  const list4 = findNodeAtLocation2(root4, path14);
+  const path15 = [...base2, mountsKey];
+  const list4 = findNodeAtLocation2(root4, path15);
   const all3 = [...edit.before, ...edit.after];
   const apply = (p5, value2, isArrayInsertion = false) => {
     t = applyEdits(t, modify(t, p5, value2, { formattingOptions, isArrayInsertion }));
   };
   if (!list4) {
-    apply(path14, all3.map(written));
+    apply(path15, all3.map(written));
     return t;
   }
   if (list4.type !== "array") throw new EditError('"mounts" is not an array', list4.offset);
@@ -55956,16 +56033,16 @@ function editJson(text11, rootIsModule, edit) {
   for (const [k2, m] of edit.respell) {
     const i2 = mountIdx[k2];
     root4 = tree();
-    const node3 = findNodeAtLocation2(root4, [...path14, i2]);
+    const node3 = findNodeAtLocation2(root4, [...path15, i2]);
     const keys2 = (node3?.children ?? []).map((p5) => p5.children?.[0]?.value).filter((v) => typeof v === "string");
-    for (const key2 of keys2.filter((x6) => ["lang", "sites"].includes(x6.toLowerCase()))) apply([...path14, i2, key2], void 0);
-    for (const [key2, value2] of Object.entries(written(m)).filter(([x6]) => x6 === "lang" || x6 === "sites")) apply([...path14, i2, key2], value2);
+    for (const key2 of keys2.filter((x6) => ["lang", "sites"].includes(x6.toLowerCase()))) apply([...path15, i2, key2], void 0);
+    for (const [key2, value2] of Object.entries(written(m)).filter(([x6]) => x6 === "lang" || x6 === "sites")) apply([...path15, i2, key2], value2);
   }
   const removed = [...edit.remove].map((k2) => mountIdx[k2]).sort((a3, b2) => b2 - a3);
-  for (const i2 of removed) apply([...path14, i2], void 0);
+  for (const i2 of removed) apply([...path15, i2], void 0);
   const keptCount = elements.length - removed.length;
-  edit.after.forEach((m, j) => apply([...path14, keptCount + j], written(m), true));
-  edit.before.forEach((m, j) => apply([...path14, j], written(m), true));
+  edit.after.forEach((m, j) => apply([...path15, keptCount + j], written(m), true));
+  edit.before.forEach((m, j) => apply([...path15, j], written(m), true));
   return t;
 }
 
@@ -56045,8 +56122,8 @@ function chooseTarget(siteDir) {
   let merged = {};
   const parsed = [];
   for (const file of files) {
-    const text11 = readFileSync7(file.path, "utf8");
-    const { data, diagnostics } = parseConfigText(text11, file.format, path12.relative(siteDir, file.path));
+    const text11 = readFileSync8(file.path, "utf8");
+    const { data, diagnostics } = parseConfigText(text11, file.format, path13.relative(siteDir, file.path));
     const err = diagnostics.find((d2) => d2.severity === "error");
     if (err) throw new InitError(`${err.file}:${err.line}:${err.column}: ${err.message}; fix the config before running init`);
     parsed.push({ file, text: text11, data });
@@ -56113,12 +56190,20 @@ function describe5(m) {
   const lang = !l ? "" : l.style === "lang" ? `, lang = ${JSON.stringify(l.lang)}` : `, sites = { matrix = { languages = [${JSON.stringify(l.lang)}] } }`;
   return `source = ${JSON.stringify(m.source)}, target = ${JSON.stringify(m.target)}${lang}`;
 }
+function headHints(site, data) {
+  const report = headReport(siteLayoutDirs(site, data));
+  if (report.linking.length > 0) return [];
+  const hook = report.hooks[0];
+  if (hook) return [`Your theme has a head hook (${hook.theme}): create ${hook.file} containing the line ${HEAD_PARTIAL_CALL}`];
+  const list4 = HEAD_HOOKS.map((h) => `${h.theme}: ${h.file}`).join("; ");
+  return [`In your <head> template add: ${HEAD_PARTIAL_CALL} (with a theme, put it in the theme's head hook instead of copying its head: ${list4})`];
+}
 function initSite(siteDir, opts = {}) {
-  const site = path12.resolve(siteDir);
+  const site = path13.resolve(siteDir);
   let packageLayouts = opts.packageLayouts ?? DEFAULT_PACKAGE_LAYOUTS;
-  if (path12.isAbsolute(packageLayouts)) {
-    const rel3 = path12.relative(site, packageLayouts);
-    if (!rel3.startsWith("..") && !path12.isAbsolute(rel3)) packageLayouts = rel3;
+  if (path13.isAbsolute(packageLayouts)) {
+    const rel3 = path13.relative(site, packageLayouts);
+    if (!rel3.startsWith("..") && !path13.isAbsolute(rel3)) packageLayouts = rel3;
   }
   packageLayouts = normalizeRel(packageLayouts);
   const { target, merged } = chooseTarget(site);
@@ -56132,13 +56217,13 @@ function initSite(siteDir, opts = {}) {
     staticDirs: staticDirSetting(merged).map(normalizeRel),
     packageLayouts
   });
-  const rel2 = path12.relative(site, target.file.path).split(path12.sep).join("/");
+  const rel2 = path13.relative(site, target.file.path).split(path13.sep).join("/");
   const messages = [];
-  const gitignore = path12.join(site, ".gitignore");
-  const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync7(gitignore, "utf8"));
+  const gitignore = path13.join(site, ".gitignore");
+  const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync8(gitignore, "utf8"));
   const hints = [
     ...ignored ? [] : [`Add this line to .gitignore (generated output): ${PRERENDER_DIR}/`],
-    `In your <head> template add: {{ partial "prerender/head.html" . }}`,
+    ...headHints(site, merged),
     `Run \`hugo-prerender build\` before \`hugo\`.`
   ];
   if (sameMounts(current, plan)) {
@@ -56183,10 +56268,10 @@ ${mountsSnippet(target.file.format, rootIsModule, plan)}
 }
 
 // src/check.ts
-import { readFileSync as readFileSync8 } from "node:fs";
-import path13 from "node:path";
+import { readFileSync as readFileSync9 } from "node:fs";
+import path14 from "node:path";
 async function checkSite(source) {
-  const siteDir = path13.resolve(source);
+  const siteDir = path14.resolve(source);
   const result = { pages: [], found: 0, typeset: 0, diagnostics: [] };
   let config;
   try {
@@ -56213,17 +56298,17 @@ async function checkSite(source) {
     if (seen.has(root4.dir)) continue;
     seen.add(root4.dir);
     for (const abs of listContentFiles(root4.dir, siteRoots(site))) {
-      const file = path13.relative(siteDir, abs).split(path13.sep).join("/");
+      const file = path14.relative(siteDir, abs).split(path14.sep).join("/");
       let text11;
       try {
-        text11 = readFileSync8(abs, "utf8");
+        text11 = readFileSync9(abs, "utf8");
       } catch (e) {
         result.diagnostics.push({ severity: "error", file, line: 1, column: 1, message: `cannot read: ${e.message}` });
         continue;
       }
-      const contentPath = path13.posix.join(root4.target, path13.relative(root4.dir, abs).split(path13.sep).join("/"));
+      const contentPath = path14.posix.join(root4.target, path14.relative(root4.dir, abs).split(path14.sep).join("/"));
       const r2 = await prerenderPage(text11, {
-        page: { absPath: abs, relPath: file, bundleDir: path13.dirname(abs), frontMatter: {} },
+        page: { absPath: abs, relPath: file, bundleDir: path14.dirname(abs), frontMatter: {} },
         site,
         settings,
         renderer,

@@ -17,6 +17,7 @@ import { createHostServices } from './render/host.js';
 import { shortcodes } from './render/registry.js';
 import { fallbackNames, fallbackTemplate, siteLayoutDirs, siteShortcodeTemplates } from './site/fallbacks.js';
 import type { PageInfo, SiteInfo } from './render/types.js';
+import { headAdvice, headReport } from './site/head-hooks.js';
 import { safeLine } from './log.js';
 import { acquireSiteLock, LockError } from './site/lock.js';
 import { ShadowNames } from './site/shadow-names.js';
@@ -387,6 +388,21 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     }
     result.shadowed++;
     anyMath ||= r.stats.formulas > 0 || r.fragments.some(showsMath);
+  }
+
+  if (anyMath) {
+    // Without the head partial every formula shows twice (KaTeX's HTML and its MathML, unstyled).
+    const head = headReport(siteLayoutDirs(siteDir, config.data));
+    if (head.linking.length === 0) {
+      result.diagnostics.push({
+        severity: 'warning',
+        code: 'head',
+        file: toPosix(path.relative(siteDir, config.file)),
+        line: 1,
+        column: 1,
+        message: `pages have math, but no template of this site or its theme calls the head partial, so no page links the KaTeX stylesheet and every formula shows twice; ${headAdvice(head.hooks)}`,
+      });
+    }
   }
 
   try {

@@ -23,6 +23,8 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { EditError, editMounts, lineColumn, mountsSnippet, type MountEdit } from './config-edit.js';
+import { HEAD_HOOKS, HEAD_PARTIAL_CALL, headReport } from './head-hooks.js';
+import { siteLayoutDirs } from './fallbacks.js';
 import {
   PRERENDER_DIR,
   contentDirSetting,
@@ -283,6 +285,19 @@ function describe(m: Mount): string {
   return `source = ${JSON.stringify(m.source)}, target = ${JSON.stringify(m.target)}${lang}`;
 }
 
+/**
+ * What links the stylesheets: nothing to say when a template already calls the head partial; else the
+ * head hook of the site's theme (a one-line file), or the line for the base template.
+ */
+function headHints(site: string, data: Record<string, unknown>): string[] {
+  const report = headReport(siteLayoutDirs(site, data));
+  if (report.linking.length > 0) return [];
+  const hook = report.hooks[0];
+  if (hook) return [`Your theme has a head hook (${hook.theme}): create ${hook.file} containing the line ${HEAD_PARTIAL_CALL}`];
+  const list = HEAD_HOOKS.map((h) => `${h.theme}: ${h.file}`).join('; ');
+  return [`In your <head> template add: ${HEAD_PARTIAL_CALL} (with a theme, put it in the theme's head hook instead of copying its head: ${list})`];
+}
+
 /** Adds (or repairs) the mounts hugo-prerender needs in the site's config. */
 export function initSite(siteDir: string, opts: InitOptions = {}): InitResult {
   const site = path.resolve(siteDir);
@@ -310,7 +325,7 @@ export function initSite(siteDir: string, opts: InitOptions = {}): InitResult {
   const ignored = existsSync(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync(gitignore, 'utf8'));
   const hints = [
     ...(ignored ? [] : [`Add this line to .gitignore (generated output): ${PRERENDER_DIR}/`]),
-    `In your <head> template add: {{ partial "prerender/head.html" . }}`,
+    ...headHints(site, merged),
     `Run \`hugo-prerender build\` before \`hugo\`.`,
   ];
 

@@ -31,3 +31,8 @@ export function tempSites(prefix: string, opts: TempSiteOptions = {}): (files: R
     return dir;
   };
 }
+
+/** A base template that calls the head partial: sites with math warn without one. */
+export const HEAD_LAYOUT: Record<string, string> = {
+  'layouts/_default/baseof.html': '<html><head>{{ partial "prerender/head.html" . }}</head><body>{{ block "main" . }}{{ end }}</body></html>\n',
+};

@@ -5,12 +5,12 @@
 import { readFileSync, rmSync, symlinkSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempSites } from '../helpers/temp-site.js';
+import { HEAD_LAYOUT, tempSites } from '../helpers/temp-site.js';
 import { buildSite, invalidUtf8 } from '../../src/build.js';
 import { jsonErrorOffset, parseConfigText } from '../../src/site/config.js';
 import { readManifest } from '../../src/site/output.js';
 
-const site = tempSites('hp-robust-', { nested: true, defaults: { 'hugo.toml': 'title = "t"\n' } });
+const site = tempSites('hp-robust-', { nested: true, defaults: { 'hugo.toml': 'title = "t"\n', ...HEAD_LAYOUT } });
 
 describe('build on unusual sites', () => {
   it('-s pointing at a file says so and suggests its directory', async () => {

@@ -5,12 +5,12 @@
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempSites } from '../helpers/temp-site.js';
+import { HEAD_LAYOUT, tempSites } from '../helpers/temp-site.js';
 import { buildSite } from '../../src/build.js';
 import { fragmentOfPartial } from '../../src/render/template-safe.js';
 import { validateParams, type ParamSpecs } from '../../src/render/params.js';
 
-const site = tempSites('hp-review-', { nested: true, defaults: { 'hugo.toml': 'title = "t"\n' } });
+const site = tempSites('hp-review-', { nested: true, defaults: { 'hugo.toml': 'title = "t"\n', ...HEAD_LAYOUT } });
 
 const KEY = /\{\{< prerender "([0-9a-f]+)"/;
 function fragmentOf(dir: string, shadow: string): string {

@@ -6,11 +6,11 @@
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempSites } from '../helpers/temp-site.js';
+import { HEAD_LAYOUT, tempSites } from '../helpers/temp-site.js';
 import { buildSite } from '../../src/build.js';
 import { allowedRoots, lookUpFile, resolveInside } from '../../src/site/safe-path.js';
 
-const site = tempSites('hp-safe-', { nested: true, defaults: { 'hugo.toml': 'title = "t"\n' } });
+const site = tempSites('hp-safe-', { nested: true, defaults: { 'hugo.toml': 'title = "t"\n', ...HEAD_LAYOUT } });
 /** `<tmp>/outside/`: a sibling of the site, never to be read. */
 const outside = (dir: string) => path.join(path.dirname(dir), 'outside');
 

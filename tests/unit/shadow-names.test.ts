@@ -5,10 +5,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempSites } from '../helpers/temp-site.js';
+import { HEAD_LAYOUT, tempSites } from '../helpers/temp-site.js';
 import { buildSite } from '../../src/build.js';
 
-const site = tempSites('hp-names-', { nested: true, defaults: { 'hugo.toml': 'title = "t"\n' } });
+const site = tempSites('hp-names-', { nested: true, defaults: { 'hugo.toml': 'title = "t"\n', ...HEAD_LAYOUT } });
 
 describe('shadow names', () => {
   it('a backslash name never overwrites the page it spells, and a ..\\ name never aborts the build', async () => {

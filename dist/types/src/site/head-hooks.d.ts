@@ -1,0 +1,23 @@
+/** The line a site's head hook holds. */
+export declare const HEAD_PARTIAL_CALL = "{{ partial \"prerender/head.html\" . }}";
+export interface HeadHook {
+    theme: string;
+    /** The site file to create (site-relative, forward slashes). */
+    file: string;
+    /** How the theme's templates call it. */
+    call: RegExp;
+}
+export declare const HEAD_HOOKS: readonly HeadHook[];
+export interface HeadReport {
+    /** Templates that call our head partial (or the katex partial), absolute. */
+    linking: string[];
+    /** The head hooks the site's themes call, in HEAD_HOOKS order. */
+    hooks: HeadHook[];
+}
+/**
+ * Which templates of the site, its themes and modules (`layoutDirs`, see site/fallbacks.ts) call our
+ * head partial, and which head hooks its themes call.
+ */
+export declare function headReport(layoutDirs: readonly string[]): HeadReport;
+/** What to do so that pages link the stylesheets: the theme's hook file, or a line in the `<head>` template. */
+export declare function headAdvice(hooks: readonly HeadHook[]): string;

@@ -1,0 +1,98 @@
+/**
+ * Where the head partial goes. Most themes call a partial of their own inside `<head>` that a site may
+ * provide (a "head hook"): one file with `{{ partial "prerender/head.html" . }}` links our stylesheets,
+ * instead of a copy of the theme's head. Each hook below was read in the theme's source (see
+ * docs/themes.md): the partial the theme calls, and the site file that provides it.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+/** The line a site's head hook holds. */
+export const HEAD_PARTIAL_CALL = '{{ partial "prerender/head.html" . }}';
+
+export interface HeadHook {
+  theme: string;
+  /** The site file to create (site-relative, forward slashes). */
+  file: string;
+  /** How the theme's templates call it. */
+  call: RegExp;
+}
+
+export const HEAD_HOOKS: readonly HeadHook[] = [
+  { theme: 'PaperMod', file: 'layouts/partials/extend_head.html', call: /partial\s+"extend_head(\.html)?"/ },
+  { theme: 'Stack', file: 'layouts/partials/head/custom.html', call: /partial\s+"head\/custom(\.html)?"/ },
+  { theme: 'Hextra', file: 'layouts/partials/custom/head-end.html', call: /partial\s+"custom\/head-end(\.html)?"/ },
+  { theme: 'hugo-book', file: 'layouts/partials/docs/inject/head.html', call: /partial\s+"docs\/inject\/head(\.html)?"/ },
+  { theme: 'Ananke', file: 'layouts/partials/head-additions.html', call: /(partial|partials\.Include)\s+"head-additions(\.html)?"/ },
+  { theme: 'Congo or Blowfish', file: 'layouts/partials/extend-head.html', call: /partial\s+"extend-head(\.html)?"/ },
+];
+
+/** Every template file (`.html`) below `dir`, sorted. */
+function templates(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    let entries;
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.html')) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** hugo-prerender's own layouts (or a copy): they mention the partial in comments, and link nothing themselves. */
+function isPackageLayouts(dir: string): boolean {
+  return isFile(path.join(dir, 'partials', 'prerender', 'head.html'));
+}
+
+export interface HeadReport {
+  /** Templates that call our head partial (or the katex partial), absolute. */
+  linking: string[];
+  /** The head hooks the site's themes call, in HEAD_HOOKS order. */
+  hooks: HeadHook[];
+}
+
+/**
+ * Which templates of the site, its themes and modules (`layoutDirs`, see site/fallbacks.ts) call our
+ * head partial, and which head hooks its themes call.
+ */
+export function headReport(layoutDirs: readonly string[]): HeadReport {
+  const linking: string[] = [];
+  const hooks = new Set<HeadHook>();
+  for (const dir of layoutDirs) {
+    if (isPackageLayouts(dir)) continue;
+    for (const file of templates(dir)) {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        continue;
+      }
+      if (/partial\s+"prerender\/(head|katex)(\.html)?"/.test(text)) linking.push(file);
+      for (const h of HEAD_HOOKS) if (h.call.test(text)) hooks.add(h);
+    }
+  }
+  return { linking, hooks: HEAD_HOOKS.filter((h) => hooks.has(h)) };
+}
+
+/** What to do so that pages link the stylesheets: the theme's hook file, or a line in the `<head>` template. */
+export function headAdvice(hooks: readonly HeadHook[]): string {
+  const hook = hooks[0];
+  if (hook) return `your theme calls a head hook (${hook.theme}): create ${hook.file} containing ${HEAD_PARTIAL_CALL}`;
+  return `add ${HEAD_PARTIAL_CALL} to the <head> of your base template (a theme without a head hook: override the one partial of it that writes <head>, see docs/themes.md)`;
+}

@@ -1,0 +1,75 @@
+/**
+ * The head partial: a build with math warns when no template calls it, and both the warning and `init`
+ * name the theme's head hook (one file) when the theme has one.
+ */
+import { describe, expect, it } from 'vitest';
+import { HEAD_LAYOUT, tempSites } from '../helpers/temp-site.js';
+import { buildSite } from '../../src/build.js';
+import { initSite } from '../../src/site/init.js';
+import { HEAD_HOOKS } from '../../src/site/head-hooks.js';
+
+const site = tempSites('hp-head-', { defaults: { 'hugo.toml': 'title = "t"\ntheme = "paper"\n', 'content/p.md': 'A $x_1$.\n' } });
+/** A theme's base template calling its own head hook, as PaperMod's head.html does. */
+const paper = { 'themes/paper/layouts/partials/head.html': '<meta charset="utf-8">\n{{- partial "extend_head.html" . -}}\n' };
+
+const headWarnings = async (dir: string) => (await buildSite({ source: dir })).diagnostics.filter((d) => d.code === 'head');
+
+describe('a site with math whose pages link no stylesheet', () => {
+  it('warns at the config, naming the theme’s hook file', async () => {
+    expect(await headWarnings(site(paper))).toEqual([
+      {
+        severity: 'warning',
+        code: 'head',
+        file: 'hugo.toml',
+        line: 1,
+        column: 1,
+        message:
+          'pages have math, but no template of this site or its theme calls the head partial, so no page links the KaTeX stylesheet and every formula shows twice; your theme calls a head hook (PaperMod): create layouts/partials/extend_head.html containing {{ partial "prerender/head.html" . }}',
+      },
+    ]);
+  });
+
+  it('without a known hook, names the base template', async () => {
+    const [w] = await headWarnings(site({ 'themes/paper/layouts/_default/baseof.html': '<head></head>' }));
+    expect(w!.message).toContain('add {{ partial "prerender/head.html" . }} to the <head> of your base template');
+  });
+
+  it('is quiet once the hook file exists, with a base template that calls it, and on a site without math', async () => {
+    expect(await headWarnings(site({ ...paper, 'layouts/partials/extend_head.html': '{{ partial "prerender/head.html" . }}\n' }))).toEqual([]);
+    expect(await headWarnings(site(HEAD_LAYOUT))).toEqual([]);
+    expect(await headWarnings(site({ ...paper, 'content/p.md': 'No math.\n' }))).toEqual([]);
+  });
+
+  it('each known hook is recognised from the call in the theme', async () => {
+    const calls: Record<string, string> = {
+      PaperMod: '{{- partial "extend_head.html" . -}}',
+      Stack: '{{- partial "head/custom.html" . -}}',
+      Hextra: '{{ partial "custom/head-end.html" . -}}',
+      'hugo-book': '{{ partial "docs/inject/head" . }}',
+      Ananke: '{{ block "head" . }}{{ partials.Include "head-additions.html" . }}{{ end }}',
+      'Congo or Blowfish': '{{ if templates.Exists "partials/extend-head.html" }}{{ partial "extend-head.html" . }}{{ end }}',
+    };
+    expect(Object.keys(calls)).toEqual(HEAD_HOOKS.map((h) => h.theme));
+    for (const h of HEAD_HOOKS) {
+      const [w] = await headWarnings(site({ 'themes/paper/layouts/baseof.html': `<head>${calls[h.theme]}</head>` }));
+      expect(w!.message).toContain(`(${h.theme}): create ${h.file} containing`);
+    }
+  });
+});
+
+describe('init names the head hook', () => {
+  it('of the site’s theme, and says nothing about the head once a template calls the partial', () => {
+    const dir = site(paper);
+    expect(initSite(dir).messages).toContain(
+      'Your theme has a head hook (PaperMod): create layouts/partials/extend_head.html containing the line {{ partial "prerender/head.html" . }}',
+    );
+    const linked = site({ ...paper, 'layouts/partials/extend_head.html': '{{ partial "prerender/head.html" . }}\n' });
+    expect(initSite(linked).messages.join('\n')).not.toMatch(/head/);
+  });
+
+  it('of every popular theme when the site’s theme has none', () => {
+    const text = initSite(site({})).messages.join('\n');
+    expect(text).toContain('In your <head> template add: {{ partial "prerender/head.html" . }} (with a theme, put it in');
+    for (const h of HEAD_HOOKS) expect(text).toContain(`${h.theme}: ${h.file}`);
+  });
+});
