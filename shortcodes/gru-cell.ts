@@ -171,6 +171,7 @@ export default defineShortcode({
       ids,
       width: GRU_SIZE.width,
       height: GRU_SIZE.height,
+      contain: d.labels.map(placedBox),
       title: figureTitle(ctx, { caption, alt }, active ? `GRU cell, ${active} step highlighted` : 'GRU cell'),
       desc: gruDesc(active),
       class: 'hp-gru-cell',

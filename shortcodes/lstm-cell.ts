@@ -193,6 +193,7 @@ export default defineShortcode({
       ids,
       width: LSTM_SIZE.width,
       height: LSTM_SIZE.height,
+      contain: d.labels.map(placedBox),
       title: figureTitle(ctx, { caption, alt }, active ? `LSTM cell, ${active} step highlighted` : 'LSTM cell'),
       desc: lstmDesc(s, active),
       class: 'hp-lstm-cell',

@@ -106,7 +106,7 @@ function column(ids: ReturnType<typeof createIds>, cx: number, lay: Layout, name
   const up = (from: Row, to: Row, label?: string) => {
     const p = connect(shape(from), shape(to), { gap: GAP });
     out.push(edge(ids, p));
-    if (label) out.push(edgeLabel(p, label, { side: 'left', size: WFONT, offset: 5 }));
+    if (label) out.push(edgeLabel(p, label, { side: 'left', size: WFONT, offset: 7 }));
   };
   up('x', 'h', weights[0]);
   if (lay.rows.includes('o')) up('h', 'o', weights[1]);
@@ -191,7 +191,7 @@ export default defineShortcode({
     // Folded graph.
     let x0 = MARGIN + R;
     if (p.folded) {
-      const fx = MARGIN + Math.max(R, vWidth + 6);
+      const fx = MARGIN + Math.max(R, vWidth + 8);
       body.push(...column(ids, fx, lay, { x: base.x, h: base.h, o: base.o, L: base.L, y: base.y }, weights, font));
       const hShape = circle(fx, hy, R);
       // The self-loop leaves h to the lower right and re-enters at the upper right.
@@ -205,7 +205,8 @@ export default defineShortcode({
       if (weights[2]) body.push(mathLabel(weights[2], { x: mid.x + 10, y: mid.y, size: WFONT, anchor: 'start' }));
       // "Unfold" arrow.
       const ax0 = mid.x + (weights[2] ? 10 + wWidth + 12 : 24);
-      const ax1 = ax0 + Math.max(56, measureText(p.unfold, WFONT).width + 6);
+      // The word may overhang its arrow by 4 units at each end.
+      const ax1 = ax0 + Math.max(56, measureText(p.unfold, WFONT).width - 8);
       body.push(edge(ids, line({ x: ax0, y: hy }, { x: ax1, y: hy }), { width: 2.4 }));
       body.push(plainLabel(p.unfold, { x: (ax0 + ax1) / 2, y: hy - 14, size: WFONT, valign: 'baseline' }));
       x0 = ax1 + 14 + R;

@@ -276,10 +276,18 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     result.diagnostics.push({ severity: 'error', code: 'outside', file: shownPath(siteDir, r.link), line: 1, column: 1, message: outsideMessage(siteDir, r.link, r.target) });
   }
   // Whether any fragment holds KaTeX output: formulas in the text, but also math in a caption, a diagram
-  // label or a title, which head.html links the stylesheet for (it looks for the same class).
+  // label or a title, which head.html links the stylesheet for (it looks for the same class); and whether
+  // any fragment is a figure (an SVG), which needs the fonts prerender.css serves to figures.
   let anyMath = false;
-  const showsMath = (f: { key: string; html: string }) =>
-    (f.html !== '' ? f.html : (output.readPartial(f.key) ?? '')).includes('class="katex');
+  let anyFigure = false;
+  const scan = (fragments: { key: string; html: string }[]) => {
+    for (const f of fragments) {
+      if (anyMath && anyFigure) return;
+      const html = f.html !== '' ? f.html : (output.readPartial(f.key) ?? '');
+      anyMath ||= html.includes('class="katex');
+      anyFigure ||= html.includes('<svg');
+    }
+  };
 
   const names = new ShadowNames();
   for (const { abs, relToContent, tree } of files) {
@@ -366,7 +374,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       if (r.shadow === undefined) {
         // No shadow, but a title or description with math still has its fragment.
         for (const f of r.fragments) if (f.html !== '') output.writePartial(f.key, f.html);
-        anyMath ||= r.fragments.some(showsMath);
+        scan(r.fragments);
         continue;
       }
       const keys: string[] = [];
@@ -387,7 +395,8 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       continue;
     }
     result.shadowed++;
-    anyMath ||= r.stats.formulas > 0 || r.fragments.some(showsMath);
+    anyMath ||= r.stats.formulas > 0;
+    scan(r.fragments);
   }
 
   if (anyMath) {
@@ -406,7 +415,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
   }
 
   try {
-    copyStaticAssets(output, { math: anyMath });
+    copyStaticAssets(output, { math: anyMath, figures: anyFigure });
     // What Hugo runs for our shortcodes on a page it renders from the original (see site/fallbacks.ts).
     for (const name of fallbackNames(shortcodes.keys(), siteLayoutDirs(siteDir, config.data))) {
       output.writeShortcodeFallback(name, fallbackTemplate(name, shortcodes.get(name)!.inner));

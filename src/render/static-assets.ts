@@ -7,14 +7,24 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { FONT_FACES } from '../svg/theme.js';
 
 export interface StaticWriter {
   writeStatic(relPath: string, data: Buffer | string): void;
 }
 
-/** Styles every page with our fragments may need; small, and scoped to our class names. */
+/**
+ * The fonts our SVGs ask for first (theme.ts), from the KaTeX fonts that build copies next to this
+ * stylesheet. `swap`: text shows at once in a fallback font, whose widths the layout allows for too.
+ */
+const FONT_FACE_CSS = FONT_FACES.map(
+  (f) =>
+    `@font-face { font-family: ${f.family}; src: url(katex/fonts/${f.file}.woff2) format("woff2"); font-weight: ${f.weight}; font-style: ${f.style}; font-display: swap; }\n`,
+).join('');
+
+/** Styles every page with our fragments may need; small, and scoped to our class names and font names. */
 export const PRERENDER_CSS = `/* hugo-prerender: layout for prerendered math and figures */
-.katex-display { overflow-x: auto; overflow-y: hidden; padding: 0.1em 0; }
+${FONT_FACE_CSS}.katex-display { overflow-x: auto; overflow-y: hidden; padding: 0.1em 0; }
 .katex { text-rendering: auto; }
 .hp-figure { margin: 1.5rem auto; max-width: 100%; }
 .hp-figure > svg { display: block; margin: 0 auto; max-width: 100%; height: auto; }
@@ -40,19 +50,24 @@ export function katexDistDir(): { dir: string; version: string } {
   return { dir: path.join(pkgDir, 'dist'), version };
 }
 
-export function copyStaticAssets(out: StaticWriter, opts: { math: boolean }): void {
+/**
+ * Writes prerender.css always; with math, KaTeX's stylesheet and all its fonts; with figures (any SVG),
+ * at least the fonts that prerender.css serves to them.
+ */
+export function copyStaticAssets(out: StaticWriter, opts: { math: boolean; figures?: boolean }): void {
   out.writeStatic('prerender/prerender.css', PRERENDER_CSS);
-  if (!opts.math) return;
+  if (!opts.math && !opts.figures) return;
   const { dir, version } = katexDistDir();
   if (version !== __KATEX_VERSION__) {
     throw new Error(
       `the KaTeX stylesheet found (${version}, in ${dir}) does not match the KaTeX that renders (${__KATEX_VERSION__}); reinstall hugo-prerender`,
     );
   }
-  out.writeStatic('prerender/katex/katex.min.css', readFileSync(path.join(dir, 'katex.min.css')));
   const fonts = path.join(dir, 'fonts');
+  const figureFonts = new Set(FONT_FACES.map((f) => `${f.file}.woff2`));
+  if (opts.math) out.writeStatic('prerender/katex/katex.min.css', readFileSync(path.join(dir, 'katex.min.css')));
   for (const f of readdirSync(fonts).sort()) {
     // woff2 is supported by every browser KaTeX supports; the CSS lists woff and ttf as fallbacks.
-    out.writeStatic(`prerender/katex/fonts/${f}`, readFileSync(path.join(fonts, f)));
+    if (opts.math || figureFonts.has(f)) out.writeStatic(`prerender/katex/fonts/${f}`, readFileSync(path.join(fonts, f)));
   }
 }

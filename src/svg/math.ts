@@ -9,7 +9,7 @@
  * SVG also rasterises with sharp.
  */
 import { el, type Attrs, type Markup } from './elements.js';
-import { charAdvance, measureText, type TextSize } from './metrics.js';
+import { charAdvance, FONT_BOX_ASCENT, FONT_BOX_DESCENT, measureText, type TextSize } from './metrics.js';
 import { FONT_MATH } from './theme.js';
 import { parseMath, type MathNode, type MathRole, type MathStyle } from './math-parse.js';
 
@@ -161,6 +161,24 @@ export interface Box {
 
 function baselineOf(size: TextSize, o: MathLabelOptions): number {
   return o.valign === 'baseline' ? o.y : o.y + (size.ascent - size.descent) / 2;
+}
+
+/**
+ * The box a browser reports for the label (getBBox): `labelBox`'s width, but the font's full ascent and
+ * descent at every script level instead of the ink's.
+ */
+export function labelFontBox(src: string, o: MathLabelOptions): Box {
+  const fs = o.size ?? 16;
+  const runs = layoutMath(parseMath(src));
+  const ink = labelBox(src, o);
+  const base = baselineOf(measureRuns(runs, fs), o);
+  let up = 0;
+  let down = 0;
+  for (const r of runs) {
+    up = Math.max(up, r.shift + r.scale * FONT_BOX_ASCENT);
+    down = Math.max(down, -r.shift + r.scale * FONT_BOX_DESCENT);
+  }
+  return { x0: ink.x0, x1: ink.x1, y0: base - up * fs, y1: base + down * fs };
 }
 
 /** Where a label drawn with these options will sit. */

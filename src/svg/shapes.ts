@@ -11,7 +11,7 @@
 import { el, fragment, type Attrs, type Markup } from './elements.js';
 import { type Ids } from './ids.js';
 import { ACCENTS, FILL_OPACITY, TINT_OPACITY, type Tone } from './theme.js';
-import { labelBox, mathLabel, measureLabel, type Box } from './math.js';
+import { labelBox, labelFontBox, mathLabel, measureLabel, type Box } from './math.js';
 import {
   add, borderPoint, centre, mul, normalAt, pathData, pointAt, trim, unit, sub,
   type Path, type Point, type Shape,
@@ -199,11 +199,10 @@ export function edgeLabelAnchor(path: Path, text: string, o: EdgeLabelOptions = 
   let n = normalAt(path, t);
   if (o.side === 'right') n = mul(n, -1);
   const size = o.size ?? 16;
-  const b = labelBox(text, { x: 0, y: 0, size });
-  const hw = (b.x1 - b.x0) / 2;
-  const hh = (b.y1 - b.y0) / 2;
-  // Support function of the box in direction -n: how far the box reaches back towards the path.
-  const reach = Math.abs(n.x) * hw + Math.abs(n.y) * hh;
+  // The label's font box (what a browser reports, taller than the ink) around its anchor at 0,0: how far
+  // it reaches back towards the path, i.e. its support function in direction -n.
+  const b = labelFontBox(text, { x: 0, y: 0, size });
+  const reach = Math.max(-n.x * b.x0, -n.x * b.x1) + Math.max(-n.y * b.y0, -n.y * b.y1);
   return add(p, mul(n, reach + (o.offset ?? 5)));
 }
 

@@ -62,8 +62,36 @@ export const FILL_OPACITY = 0.06;
 /** Opacity of muted text and strokes (currentColor). */
 export const MUTED_OPACITY = 0.62;
 
-export const FONT_SANS = '"Helvetica Neue", Helvetica, Arial, "Liberation Sans", sans-serif';
-export const FONT_MATH = '"Times New Roman", Times, "Liberation Serif", "Nimbus Roman", serif';
+/**
+ * Fonts we serve with every page that has a figure (src/render/static-assets.ts writes them and the
+ * @font-face rules): the KaTeX fonts, so labels match the page's math. `file` is in KaTeX's fonts folder.
+ * scripts/font-metrics.mjs measures exactly these (plus the fallbacks below) for metrics.ts.
+ */
+export interface FontFace {
+  family: string;
+  file: string;
+  weight: 'normal' | 'bold';
+  style: 'normal' | 'italic';
+}
+export const SERVED_SANS = 'hp-katex-sans';
+export const SERVED_MATH = 'hp-katex-math';
+export const FONT_FACES: readonly FontFace[] = [
+  { family: SERVED_SANS, file: 'KaTeX_SansSerif-Regular', weight: 'normal', style: 'normal' },
+  { family: SERVED_SANS, file: 'KaTeX_SansSerif-Italic', weight: 'normal', style: 'italic' },
+  { family: SERVED_SANS, file: 'KaTeX_SansSerif-Bold', weight: 'bold', style: 'normal' },
+  // Math: upright from KaTeX_Main, italic (variables) from KaTeX_Math, as KaTeX sets them.
+  { family: SERVED_MATH, file: 'KaTeX_Main-Regular', weight: 'normal', style: 'normal' },
+  { family: SERVED_MATH, file: 'KaTeX_Math-Italic', weight: 'normal', style: 'italic' },
+  { family: SERVED_MATH, file: 'KaTeX_Main-Bold', weight: 'bold', style: 'normal' },
+  { family: SERVED_MATH, file: 'KaTeX_Math-BoldItalic', weight: 'bold', style: 'italic' },
+];
+
+/**
+ * Font stacks: our served font, then the fonts whose widths metrics.ts also takes (Arial and Helvetica
+ * share Liberation Sans's widths, Times and Times New Roman Liberation Serif's), then the generic family.
+ */
+export const FONT_SANS = `${SERVED_SANS}, Arial, Helvetica, "Liberation Sans", "DejaVu Sans", Roboto, sans-serif`;
+export const FONT_MATH = `${SERVED_MATH}, "Times New Roman", Times, "Liberation Serif", "Nimbus Roman", "DejaVu Serif", serif`;
 
 const TOGGLES = (v: string) => [`.${v}`, `.${v}-mode`, `.colorscheme-${v}`, `[data-theme="${v}"]`, `[data-scheme="${v}"]`, `[data-mode="${v}"]`, `[data-bs-theme="${v}"]`, `[theme="${v}"]`];
 

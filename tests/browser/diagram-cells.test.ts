@@ -15,7 +15,10 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ParamValue } from '../../src/content/types.js';
 import type { ShortcodeDefinition } from '../../src/render/types.js';
-import { describeWithChromium, installUserBox, launchChromium, screenshotDir, type LaunchedBrowser, type UserBox } from '../helpers/browser.js';
+import {
+  availableFontSetups, describeWithChromium, expectFontPaths, inFontSetups, installUserBox, launchChromium, openFigurePage, screenshotDir,
+  type FontRun, type LaunchedBrowser, type UserBox,
+} from '../helpers/browser.js';
 import { render } from '../helpers/cells-context.js';
 import lstm from '../../shortcodes/lstm-cell.js';
 import gru from '../../shortcodes/gru-cell.js';
@@ -95,15 +98,17 @@ const PAGE_CSS = `
   .phone figure { display: block; padding: 0; }
 `;
 
+function pageHtml(figures: string[], mode: Mode, phone = false): string {
+  return (
+    `<!doctype html><html class="${mode === 'dark-class' ? 'dark' : ''}"><head><meta charset="utf-8"><style>${PAGE_CSS}</style></head>` +
+    `<body class="${phone ? 'phone' : ''}">${figures.map((f, i) => `<div class="case" data-i="${i}">${f}</div>`).join('')}</body></html>`
+  );
+}
+
 async function pageWith(b: LaunchedBrowser, figures: string[], mode: Mode, phone = false): Promise<Page> {
   const page = await b.context.newPage();
   await page.emulateMedia({ colorScheme: mode === 'dark-media' ? 'dark' : 'light' });
-  await page.setContent(
-    `<!doctype html><html class="${mode === 'dark-class' ? 'dark' : ''}"><head><meta charset="utf-8"><style>${PAGE_CSS}</style></head>` +
-      `<body class="${phone ? 'phone' : ''}">${figures.map((f, i) => `<div class="case" data-i="${i}">${f}</div>`).join('')}</body></html>`,
-  );
-  await page.evaluate(() => document.fonts.ready);
-  return page;
+  return openFigurePage(b.context, pageHtml(figures, mode, phone), { webFonts: true, page });
 }
 
 interface Measured {
@@ -172,6 +177,7 @@ describeWithChromium('lstm-cell, gru-cell, seq2seq-attention, attention-map in C
   let browser: LaunchedBrowser;
   let figures: string[];
   const results = new Map<Mode, Measured[]>();
+  let runs: FontRun<Measured[]>[];
 
   beforeAll(async () => {
     figures = [];
@@ -180,7 +186,8 @@ describeWithChromium('lstm-cell, gru-cell, seq2seq-attention, attention-map in C
       expect(r.errors, `${c.def.name} ${JSON.stringify(c.params)}`).toEqual([]);
       figures.push(r.html);
     }
-    browser = await launchChromium({ viewport: { width: 1400, height: 1000 }, deviceScaleFactor: 2 });
+    runs = await inFontSetups({ viewport: { width: 1400, height: 1000 }, html: (phone) => pageHtml(figures, 'light', phone), measure });
+    browser = await launchChromium({ viewport: { width: 1400, height: 1000 }, deviceScaleFactor: 2, fonts: availableFontSetups()[0] });
     mkdirSync(DOCS, { recursive: true });
     for (const mode of MODES) {
       const page = await pageWith(browser, figures, mode);
@@ -202,18 +209,19 @@ describeWithChromium('lstm-cell, gru-cell, seq2seq-attention, attention-map in C
   });
 
   test.each(CASES.map((c, i) => [i, `${c.def.name} ${JSON.stringify(c.params)}`] as const))(
-    'case %i: %s: text inside the viewBox, no overlaps',
+    'case %i: %s: text inside the viewBox, no overlaps, in every font setup',
     (i) => {
-      for (const mode of MODES) {
-        const g = results.get(mode)![i]!;
+      for (const run of runs) {
+        const mode = run.label;
+        const g = run.result[i]!;
         const [vx, vy, vw, vh] = g.viewBox;
         expect(g.texts.length).toBeGreaterThan(0);
         const EPS = 0.5;
         for (const t of g.texts) {
-          expect(t.x0, `"${t.text}" leaves the viewBox on the left`).toBeGreaterThanOrEqual(vx - EPS);
-          expect(t.y0, `"${t.text}" leaves the viewBox at the top`).toBeGreaterThanOrEqual(vy - EPS);
-          expect(t.x1, `"${t.text}" leaves the viewBox on the right`).toBeLessThanOrEqual(vx + vw + EPS);
-          expect(t.y1, `"${t.text}" leaves the viewBox at the bottom`).toBeLessThanOrEqual(vy + vh + EPS);
+          expect(t.x0, `"${t.text}" leaves the viewBox on the left (${mode})`).toBeGreaterThanOrEqual(vx - EPS);
+          expect(t.y0, `"${t.text}" leaves the viewBox at the top (${mode})`).toBeGreaterThanOrEqual(vy - EPS);
+          expect(t.x1, `"${t.text}" leaves the viewBox on the right (${mode})`).toBeLessThanOrEqual(vx + vw + EPS);
+          expect(t.y1, `"${t.text}" leaves the viewBox at the bottom (${mode})`).toBeLessThanOrEqual(vy + vh + EPS);
         }
         for (let a = 0; a < g.texts.length; a++) {
           for (let b = a + 1; b < g.texts.length; b++) {
@@ -226,6 +234,10 @@ describeWithChromium('lstm-cell, gru-cell, seq2seq-attention, attention-map in C
       }
     },
   );
+
+  test('each font setup drew with the fonts it claims: served ones loaded, or all blocked', () => {
+    expectFontPaths(runs);
+  });
 
   test('text and accent colours follow dark mode, by media query and by class alike', () => {
     for (const [i, c] of CASES.entries()) {

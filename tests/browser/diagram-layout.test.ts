@@ -14,7 +14,10 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { ParamValue } from '../../src/content/types.js';
 import type { ShortcodeDefinition } from '../../src/render/types.js';
-import { describeWithChromium, installUserBox, launchChromium, screenshotDir, type LaunchedBrowser, type UserBox } from '../helpers/browser.js';
+import {
+  availableFontSetups, describeWithChromium, expectFontPaths, inFontSetups, installUserBox, launchChromium, openFigurePage, screenshotDir,
+  type FontRun, type LaunchedBrowser, type UserBox,
+} from '../helpers/browser.js';
 import { renderWith } from '../helpers/svg-context.js';
 import rnnUnroll from '../../shortcodes/rnn-unroll.js';
 import rnnArchitectures from '../../shortcodes/rnn-architectures.js';
@@ -53,18 +56,20 @@ const PAGE_CSS = `
   .phone figure { display: block; padding: 0; }
 `;
 
+function pageHtml(figures: string[], opts: { mode: Mode; phone?: boolean }): string {
+  const htmlClass = opts.mode === 'dark-class' ? 'dark' : opts.mode === 'light-class-dark-os' ? 'light' : '';
+  const dataTheme = opts.mode === 'dark-data-theme' ? ' data-theme="dark"' : '';
+  return (
+    `<!doctype html><html class="${htmlClass}"${dataTheme}><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><style>${PAGE_CSS}</style></head>` +
+    `<body class="${opts.phone ? 'phone' : ''}">${figures.map((f, i) => `<div class="case" data-i="${i}">${f}</div>`).join('')}</body></html>`
+  );
+}
+
 async function pageWith(context: BrowserContext, figures: string[], opts: { mode: Mode; phone?: boolean }): Promise<Page> {
   const page = await context.newPage();
   const dark = opts.mode === 'dark-media' || opts.mode === 'light-class-dark-os';
   await page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' });
-  const htmlClass = opts.mode === 'dark-class' ? 'dark' : opts.mode === 'light-class-dark-os' ? 'light' : '';
-  const dataTheme = opts.mode === 'dark-data-theme' ? ' data-theme="dark"' : '';
-  await page.setContent(
-    `<!doctype html><html class="${htmlClass}"${dataTheme}><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><style>${PAGE_CSS}</style></head>` +
-      `<body class="${opts.phone ? 'phone' : ''}">${figures.map((f, i) => `<div class="case" data-i="${i}">${f}</div>`).join('')}</body></html>`,
-  );
-  await page.evaluate(() => document.fonts.ready);
-  return page;
+  return openFigurePage(context, pageHtml(figures, opts), { webFonts: true, page });
 }
 
 interface Geometry {
@@ -113,6 +118,7 @@ describeWithChromium('diagram layout in Chromium', () => {
   let context: BrowserContext;
   let figures: string[];
   const results = new Map<Mode, Geometry[]>();
+  let runs: FontRun<Geometry[]>[];
 
   beforeAll(async () => {
     figures = [];
@@ -121,7 +127,8 @@ describeWithChromium('diagram layout in Chromium', () => {
       expect(r.errors, `${c.def.name} ${JSON.stringify(c.params)}`).toEqual([]);
       figures.push(r.html);
     }
-    browser = await launchChromium({ viewport: { width: 1800, height: 1000 }, deviceScaleFactor: 2 });
+    runs = await inFontSetups({ viewport: { width: 1800, height: 1000 }, html: (phone) => pageHtml(figures, { mode: 'light', phone }), measure: geometry });
+    browser = await launchChromium({ viewport: { width: 1800, height: 1000 }, deviceScaleFactor: 2, fonts: availableFontSetups()[0] });
     context = browser.context;
     mkdirSync(DOCS, { recursive: true });
     for (const mode of ['light', 'dark-media', 'dark-class', 'dark-data-theme', 'light-class-dark-os'] as Mode[]) {
@@ -142,36 +149,46 @@ describeWithChromium('diagram layout in Chromium', () => {
     await browser?.close();
   });
 
-  test.each(CASES.map((c, i) => [i, `${c.def.name} ${JSON.stringify(c.params)}`] as const))('case %i: %s — text inside the viewBox, no overlaps', (i) => {
-    const g = results.get('light')![i]!;
-    const [vx, vy, vw, vh] = g.viewBox;
-    expect(g.texts.length).toBeGreaterThan(0);
-    const EPS = 0.5;
-    for (const t of g.texts) {
-      expect(t.box.x, `"${t.text}" leaves the viewBox on the left`).toBeGreaterThanOrEqual(vx - EPS);
-      expect(t.box.y, `"${t.text}" leaves the viewBox at the top`).toBeGreaterThanOrEqual(vy - EPS);
-      expect(t.box.x + t.box.width, `"${t.text}" leaves the viewBox on the right`).toBeLessThanOrEqual(vx + vw + EPS);
-      expect(t.box.y + t.box.height, `"${t.text}" leaves the viewBox at the bottom`).toBeLessThanOrEqual(vy + vh + EPS);
-    }
-    for (let a = 0; a < g.texts.length; a++) {
-      for (let b = a + 1; b < g.texts.length; b++) {
-        const A = g.texts[a]!.box;
-        const B = g.texts[b]!.box;
-        const overlap = A.x + EPS < B.x + B.width && B.x + EPS < A.x + A.width && A.y + EPS < B.y + B.height && B.y + EPS < A.y + A.height;
-        expect(overlap, `"${g.texts[a]!.text}" overlaps "${g.texts[b]!.text}"`).toBe(false);
+  test.each(CASES.map((c, i) => [i, `${c.def.name} ${JSON.stringify(c.params)}`] as const))('case %i: %s — text inside the viewBox, no overlaps, in every font setup', (i) => {
+    for (const run of runs) {
+      const g = run.result[i]!;
+      const where = run.label;
+      const [vx, vy, vw, vh] = g.viewBox;
+      expect(g.texts.length).toBeGreaterThan(0);
+      const EPS = 0.5;
+      for (const t of g.texts) {
+        expect(t.box.x, `"${t.text}" leaves the viewBox on the left (${where})`).toBeGreaterThanOrEqual(vx - EPS);
+        expect(t.box.y, `"${t.text}" leaves the viewBox at the top (${where})`).toBeGreaterThanOrEqual(vy - EPS);
+        expect(t.box.x + t.box.width, `"${t.text}" leaves the viewBox on the right (${where})`).toBeLessThanOrEqual(vx + vw + EPS);
+        expect(t.box.y + t.box.height, `"${t.text}" leaves the viewBox at the bottom (${where})`).toBeLessThanOrEqual(vy + vh + EPS);
+      }
+      for (let a = 0; a < g.texts.length; a++) {
+        for (let b = a + 1; b < g.texts.length; b++) {
+          const A = g.texts[a]!.box;
+          const B = g.texts[b]!.box;
+          const overlap = A.x + EPS < B.x + B.width && B.x + EPS < A.x + A.width && A.y + EPS < B.y + B.height && B.y + EPS < A.y + A.height;
+          expect(overlap, `"${g.texts[a]!.text}" overlaps "${g.texts[b]!.text}" (${where})`).toBe(false);
+        }
       }
     }
   });
 
-  test.each(CASES.map((c, i) => [i, `${c.def.name} ${JSON.stringify(c.params)}`] as const))('case %i: %s — no edge runs through a label', (i) => {
-    const g = results.get('light')![i]!;
-    expect(g.pathPoints.length).toBeGreaterThan(10);
-    const IN = 1; // a point must be more than 1 unit inside a text box to count
-    for (const t of g.texts) {
-      const b = t.box;
-      const hit = g.pathPoints.find((p) => p.x > b.x + IN && p.x < b.x + b.width - IN && p.y > b.y + IN && p.y < b.y + b.height - IN);
-      expect(hit, `an edge runs through "${t.text}" at ${JSON.stringify(hit)}`).toBeUndefined();
+  test.each(CASES.map((c, i) => [i, `${c.def.name} ${JSON.stringify(c.params)}`] as const))('case %i: %s — no edge runs through a label, in every font setup', (i) => {
+    for (const run of runs) {
+      const g = run.result[i]!;
+      const where = run.label;
+      expect(g.pathPoints.length).toBeGreaterThan(10);
+      const IN = 1; // a point must be more than 1 unit inside a text box to count
+      for (const t of g.texts) {
+        const b = t.box;
+        const hit = g.pathPoints.find((p) => p.x > b.x + IN && p.x < b.x + b.width - IN && p.y > b.y + IN && p.y < b.y + b.height - IN);
+        expect(hit, `an edge runs through "${t.text}" at ${JSON.stringify(hit)} (${where})`).toBeUndefined();
+      }
     }
+  });
+
+  test('each font setup drew with the fonts it claims: served ones loaded, or all blocked', () => {
+    expectFontPaths(runs);
   });
 
   test('colours follow light and dark mode, by media query and by class; an explicit light toggle wins', () => {

@@ -18,7 +18,10 @@ import type { ShortcodeDefinition } from '../../src/render/types.js';
 import gradientDecay from '../../shortcodes/gradient-decay.js';
 import plot from '../../shortcodes/plot.js';
 import { renderShortcodeForTest, type ContextOptions } from '../helpers/render-context.js';
-import { chromiumAvailable, installUserBox, launchChromium, screenshotDir, type LaunchedBrowser, type UserBox } from '../helpers/browser.js';
+import {
+  availableFontSetups, chromiumAvailable, expectFontPaths, inFontSetups, installUserBox, launchChromium, openFigurePage, screenshotDir,
+  type FontRun, type LaunchedBrowser, type UserBox,
+} from '../helpers/browser.js';
 
 const DOCS = screenshotDir('plots');
 
@@ -136,16 +139,17 @@ describe.skipIf(!chromiumAvailable())('plot layout in Chromium', () => {
   const figures: string[] = [];
   const results = new Map<Mode | 'phone', Geometry[]>();
 
+  let runs: FontRun<Geometry[]>[];
+
+  const pageHtml = (mode: Mode, phone: boolean) =>
+    `<!doctype html><html class="${mode === 'dark-class' ? 'dark' : ''}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><style>${PAGE_CSS}</style></head>` +
+    `<body class="${phone ? 'phone' : ''}">${figures.map((f, i) => `<div class="case" data-i="${i}">${f}</div>`).join('')}</body></html>`;
+
   async function pageWith(mode: Mode, phone = false): Promise<Page> {
     const page = await browser.context.newPage();
     if (phone) await page.setViewportSize({ width: 360, height: 800 });
     await page.emulateMedia({ colorScheme: mode === 'dark-media' ? 'dark' : 'light' });
-    await page.setContent(
-      `<!doctype html><html class="${mode === 'dark-class' ? 'dark' : ''}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><style>${PAGE_CSS}</style></head>` +
-        `<body class="${phone ? 'phone' : ''}">${figures.map((f, i) => `<div class="case" data-i="${i}">${f}</div>`).join('')}</body></html>`,
-    );
-    await page.evaluate(() => document.fonts.ready);
-    return page;
+    return openFigurePage(browser.context, pageHtml(mode, phone), { webFonts: true, page });
   }
 
   beforeAll(async () => {
@@ -161,7 +165,8 @@ describe.skipIf(!chromiumAvailable())('plot layout in Chromium', () => {
       expect(r.reports.filter((d) => d.severity === 'error'), `${c.def.name} ${JSON.stringify(c.params)}`).toEqual([]);
       figures.push(r.html);
     }
-    browser = await launchChromium({ viewport: { width: 1300, height: 900 }, deviceScaleFactor: 2 });
+    runs = await inFontSetups({ viewport: { width: 1300, height: 900 }, html: (phone) => pageHtml('light', phone), measure: geometry });
+    browser = await launchChromium({ viewport: { width: 1300, height: 900 }, deviceScaleFactor: 2, fonts: availableFontSetups()[0] });
     mkdirSync(DOCS, { recursive: true });
     for (const mode of ['light', 'dark-media', 'dark-class'] as Mode[]) {
       const page = await pageWith(mode);
@@ -186,32 +191,41 @@ describe.skipIf(!chromiumAvailable())('plot layout in Chromium', () => {
 
   const names = CASES.map((c, i) => [i, `${c.def.name} ${JSON.stringify(c.params)}`] as const);
 
-  test.each(names)('case %i: %s — labels inside the viewBox, apart, and off the plot area', (i) => {
-    const g = results.get('light')![i]!;
-    const [vx, vy, vw, vh] = g.viewBox;
-    expect(g.texts.length).toBeGreaterThan(5);
-    for (const t of g.texts) {
-      const b = t.box;
-      expect(b.x, `"${t.text}" leaves the viewBox on the left`).toBeGreaterThanOrEqual(vx - 0.5);
-      expect(b.y, `"${t.text}" leaves the viewBox at the top`).toBeGreaterThanOrEqual(vy - 0.5);
-      expect(b.x + b.w, `"${t.text}" leaves the viewBox on the right`).toBeLessThanOrEqual(vx + vw + 0.5);
-      expect(b.y + b.h, `"${t.text}" leaves the viewBox at the bottom`).toBeLessThanOrEqual(vy + vh + 0.5);
-      expect(overlaps(b, g.plot, 1), `"${t.text}" enters the plot area`).toBe(false);
-    }
-    for (let a = 0; a < g.texts.length; a++) {
-      for (let b = a + 1; b < g.texts.length; b++) {
-        expect(overlaps(g.texts[a]!.box, g.texts[b]!.box), `"${g.texts[a]!.text}" overlaps "${g.texts[b]!.text}"`).toBe(false);
+  test.each(names)('case %i: %s — labels inside the viewBox, apart, and off the plot area, in every font setup', (i) => {
+    for (const run of runs) {
+      const g = run.result[i]!;
+      const where = run.label;
+      const [vx, vy, vw, vh] = g.viewBox;
+      expect(g.texts.length).toBeGreaterThan(5);
+      for (const t of g.texts) {
+        const b = t.box;
+        expect(b.x, `"${t.text}" leaves the viewBox on the left (${where})`).toBeGreaterThanOrEqual(vx - 0.5);
+        expect(b.y, `"${t.text}" leaves the viewBox at the top (${where})`).toBeGreaterThanOrEqual(vy - 0.5);
+        expect(b.x + b.w, `"${t.text}" leaves the viewBox on the right (${where})`).toBeLessThanOrEqual(vx + vw + 0.5);
+        expect(b.y + b.h, `"${t.text}" leaves the viewBox at the bottom (${where})`).toBeLessThanOrEqual(vy + vh + 0.5);
+        expect(overlaps(b, g.plot, 1), `"${t.text}" enters the plot area (${where})`).toBe(false);
+      }
+      for (let a = 0; a < g.texts.length; a++) {
+        for (let b = a + 1; b < g.texts.length; b++) {
+          expect(overlaps(g.texts[a]!.box, g.texts[b]!.box), `"${g.texts[a]!.text}" overlaps "${g.texts[b]!.text}" (${where})`).toBe(false);
+        }
       }
     }
   });
 
   test.each(names)('case %i: %s — data stays inside the plot area', (i) => {
-    const g = results.get('light')![i]!;
-    expect(g.dataPoints.length).toBeGreaterThan(3);
-    const { x, y, w, h } = g.plot;
-    const out = g.dataPoints.find((p) => p.x < x - 0.5 || p.x > x + w + 0.5 || p.y < y - 0.5 || p.y > y + h + 0.5);
-    // The ymin/xmax case cuts data on purpose (the clip path hides it); every other case must fit.
-    if (i !== CASES.length - 1) expect(out, `data point ${JSON.stringify(out)} outside ${JSON.stringify(g.plot)}`).toBeUndefined();
+    for (const run of runs) {
+      const g = run.result[i]!;
+      expect(g.dataPoints.length).toBeGreaterThan(3);
+      const { x, y, w, h } = g.plot;
+      const out = g.dataPoints.find((p) => p.x < x - 0.5 || p.x > x + w + 0.5 || p.y < y - 0.5 || p.y > y + h + 0.5);
+      // The ymin/xmax case cuts data on purpose (the clip path hides it); every other case must fit.
+      if (i !== CASES.length - 1) expect(out, `data point ${JSON.stringify(out)} outside ${JSON.stringify(g.plot)} (${run.label})`).toBeUndefined();
+    }
+  });
+
+  test('each font setup drew with the fonts it claims: served ones loaded, or all blocked', () => {
+    expectFontPaths(runs);
   });
 
   test('colours follow the page: light, dark by media query, dark by class', () => {

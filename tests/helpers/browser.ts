@@ -5,12 +5,13 @@
  * cannot go green without the checks. Each launch gets a fresh profile in a temporary directory.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { reportMissing, type MissingTool } from './hugo.js';
+import { katexDistDir, PRERENDER_CSS } from '../../src/render/static-assets.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_BIN || process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -69,17 +70,103 @@ export interface LaunchedBrowser {
 }
 
 /**
+ * The system fonts a browser test may see, one family at a time, so that every machine (a developer's,
+ * a fresh CI one) lays text out the same way: what most Linux desktops draw with (DejaVu), Arial's and
+ * Times New Roman's metric clones (Liberation: Windows, macOS), Android's (Roboto). `.ci/run` installs
+ * the packages. Files are Debian's paths.
+ */
+export interface FontSetup {
+  name: string;
+  /** The Debian package that installs the files. */
+  pkg: string;
+  files: string[];
+  /** What the generic families resolve to. */
+  sans: string;
+  serif: string;
+}
+
+export const FONT_SETUPS: FontSetup[] = [
+  {
+    name: 'DejaVu',
+    pkg: 'fonts-dejavu-core',
+    files: ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSerif.ttf', 'DejaVuSerif-Bold.ttf'].map((f) => `/usr/share/fonts/truetype/dejavu/${f}`),
+    sans: 'DejaVu Sans',
+    serif: 'DejaVu Serif',
+  },
+  {
+    name: 'Liberation',
+    pkg: 'fonts-liberation2',
+    files: ['Sans', 'Serif'].flatMap((f) => ['Regular', 'Bold', 'Italic', 'BoldItalic'].map((s) => `/usr/share/fonts/truetype/liberation2/Liberation${f}-${s}.ttf`)),
+    sans: 'Liberation Sans',
+    serif: 'Liberation Serif',
+  },
+  {
+    // No serif: math falls back to Roboto too, as on a machine with no serif font.
+    name: 'Roboto',
+    pkg: 'fonts-roboto-unhinted',
+    files: ['Regular', 'Bold', 'Italic', 'BoldItalic'].map((s) => `/usr/share/fonts/truetype/roboto/unhinted/RobotoTTF/Roboto-${s}.ttf`),
+    sans: 'Roboto',
+    serif: 'Roboto',
+  },
+];
+
+/** The font setups whose files are installed; a missing one is reported (a failure under CI). */
+export function availableFontSetups(): FontSetup[] {
+  const missing = FONT_SETUPS.filter((f) => f.files.some((file) => !existsSync(file)));
+  reportMissing(
+    'Fonts for the browser layout tests',
+    missing.map((f) => ({ name: f.name, bin: f.files.find((file) => !existsSync(file))!, why: 'not installed', fix: `apt-get install ${f.pkg}` })),
+  );
+  return FONT_SETUPS.filter((f) => !missing.includes(f));
+}
+
+/**
+ * A fontconfig configuration that shows Chromium only the setup's files (symlinked into a directory of
+ * their own) and maps the generic families to them; returns the FONTCONFIG_FILE to pass.
+ */
+function fontconfigFor(setup: FontSetup, dir: string): string {
+  const fonts = path.join(dir, 'fonts');
+  mkdirSync(fonts, { recursive: true });
+  for (const f of setup.files) symlinkSync(f, path.join(fonts, path.basename(f)));
+  const alias = (generic: string, family: string) => `  <alias binding="same"><family>${generic}</family><prefer><family>${family}</family></prefer></alias>`;
+  const file = path.join(dir, 'fonts.conf');
+  writeFileSync(
+    file,
+    [
+      '<?xml version="1.0"?>',
+      '<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">',
+      '<fontconfig>',
+      `  <dir>${fonts}</dir>`,
+      `  <cachedir>${path.join(dir, 'cache')}</cachedir>`,
+      alias('sans-serif', setup.sans),
+      alias('system-ui', setup.sans),
+      alias('monospace', setup.sans),
+      alias('serif', setup.serif),
+      '  <match target="font"><edit name="antialias" mode="assign"><bool>true</bool></edit><edit name="hintstyle" mode="assign"><const>hintslight</const></edit></match>',
+      '</fontconfig>',
+      '',
+    ].join('\n'),
+  );
+  return file;
+}
+
+/**
  * A headless Chromium with a fresh profile directory (removed on close), no network chatter, no GPU.
- * Uses a persistent context because that is how playwright takes a user-data-dir.
+ * Uses a persistent context because that is how playwright takes a user-data-dir. With `fonts`, it sees
+ * only that setup's fonts (a fontconfig of its own); without, the system's.
  */
 export async function launchChromium(
-  opts: { viewport?: { width: number; height: number }; deviceScaleFactor?: number } = {},
+  opts: { viewport?: { width: number; height: number }; deviceScaleFactor?: number; fonts?: FontSetup } = {},
 ): Promise<LaunchedBrowser> {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'hp-chromium-'));
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
+  if (opts.fonts) env.FONTCONFIG_FILE = fontconfigFor(opts.fonts, path.join(userDataDir, 'fontconfig'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
+    env,
     viewport: opts.viewport ?? { width: 1000, height: 800 },
     deviceScaleFactor: opts.deviceScaleFactor ?? 1,
   });
@@ -140,4 +227,120 @@ export async function installUserBox(page: Page): Promise<void> {
       return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
     };
   });
+}
+
+/** The origin figure pages are served from (intercepted: nothing goes to the network). */
+export const FIGURE_ORIGIN = 'http://hp.test';
+
+/**
+ * Opens `html` (a whole document) as a page that links prerender.css as Hugo's pages do, served with the
+ * fonts it names from KaTeX's folder, as `hugo-prerender build` writes them, or with every font request
+ * failing (`webFonts: false`: a reader whose browser blocks them or lost the connection), and waits until
+ * the served fonts have loaded or failed.
+ */
+export async function openFigurePage(context: BrowserContext, html: string, opts: { webFonts: boolean; page?: Page }): Promise<Page> {
+  const page = opts.page ?? (await context.newPage());
+  const fonts = path.join(katexDistDir().dir, 'fonts');
+  await page.route(`${FIGURE_ORIGIN}/**`, async (route) => {
+    const url = new URL(route.request().url());
+    if (url.pathname === '/') return route.fulfill({ contentType: 'text/html; charset=utf-8', body: html.replace('</head>', '<link rel="stylesheet" href="/prerender/prerender.css"></head>') });
+    if (url.pathname === '/prerender/prerender.css') return route.fulfill({ contentType: 'text/css', body: PRERENDER_CSS });
+    const font = url.pathname.match(/^\/prerender\/katex\/fonts\/([\w-]+\.woff2)$/);
+    if (font && opts.webFonts) return route.fulfill({ contentType: 'font/woff2', body: readFileSync(path.join(fonts, font[1]!)) });
+    return route.abort();
+  });
+  await page.goto(`${FIGURE_ORIGIN}/`);
+  await page.evaluate(async () => {
+    await Promise.all([...document.fonts].map((f) => f.load().catch(() => undefined)));
+    await document.fonts.ready;
+  });
+  return page;
+}
+
+/** Status of each @font-face of the page ("hp-katex-math italic": "loaded" | "error" | …). */
+export async function fontFaceStatus(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => Object.fromEntries([...document.fonts].map((f) => [`${f.family.replace(/"/g, '')} ${f.weight} ${f.style}`, f.status])));
+}
+
+/** The platform fonts Chromium drew the first element matching `selector` with (family names, by glyphs). */
+export async function fontsUsed(page: Page, selector: string): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+    if (!nodeId) throw new Error(`no element matches ${selector}`);
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    return fonts.map((f) => f.familyName);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** One layout run: a font setup, served fonts loaded or blocked, a desktop or a 360 px phone viewport. */
+export interface FontRun<T> {
+  label: string;
+  setup: FontSetup;
+  webFonts: boolean;
+  phone: boolean;
+  /** What `measure` returned. */
+  result: T;
+  /** Status of each served @font-face. */
+  faces: Record<string, string>;
+  /** The platform fonts of the first math label (`text.hp-math`), when there is one. */
+  mathFonts?: string[];
+}
+
+/**
+ * Opens `html(phone)` in every installed font setup, with served fonts loaded and blocked, at `viewport`
+ * and at 360 px wide, and measures each page.
+ */
+export async function inFontSetups<T>(opts: {
+  viewport: { width: number; height: number };
+  html: (phone: boolean) => string;
+  measure: (page: Page) => Promise<T>;
+}): Promise<FontRun<T>[]> {
+  const runs: FontRun<T>[] = [];
+  for (const setup of availableFontSetups()) {
+    const browser = await launchChromium({ viewport: opts.viewport, deviceScaleFactor: 2, fonts: setup });
+    try {
+      for (const webFonts of [true, false]) {
+        for (const phone of [false, true]) {
+          const page = await browser.context.newPage();
+          if (phone) await page.setViewportSize({ width: 360, height: 740 });
+          await openFigurePage(browser.context, opts.html(phone), { webFonts, page });
+          const hasMath = await page.$('text.hp-math');
+          runs.push({
+            label: `${setup.name}, ${webFonts ? 'served fonts' : 'served fonts blocked'}, ${phone ? '360 px' : `${opts.viewport.width} px`}`,
+            setup,
+            webFonts,
+            phone,
+            result: await opts.measure(page),
+            faces: await fontFaceStatus(page),
+            mathFonts: hasMath ? await fontsUsed(page, 'text.hp-math') : undefined,
+          });
+          await page.close();
+        }
+      }
+    } finally {
+      await browser.close();
+    }
+  }
+  return runs;
+}
+
+/**
+ * Each run drew with the fonts it claims: served ones loaded (and math in KaTeX's), or all of them failed
+ * (and math in the setup's own family).
+ */
+export function expectFontPaths(runs: FontRun<unknown>[]): void {
+  expect(runs.length).toBeGreaterThan(0);
+  for (const r of runs) {
+    const statuses = Object.values(r.faces);
+    expect(statuses.length, r.label).toBeGreaterThan(0);
+    expect(new Set(statuses), r.label).toEqual(new Set([r.webFonts ? 'loaded' : 'error']));
+    if (r.mathFonts && r.webFonts) expect(r.mathFonts.some((f) => f.startsWith('KaTeX_')), `${r.label}: ${r.mathFonts}`).toBe(true);
+    if (r.mathFonts && !r.webFonts) expect(r.mathFonts.every((f) => f === r.setup.serif || f === r.setup.sans), `${r.label}: ${r.mathFonts}`).toBe(true);
+  }
 }

@@ -6,7 +6,7 @@
  * The order avoids a fixed-point loop: the y ticks depend only on the plot height, the left margin on the
  * y tick labels, the plot width on the left margin, and the x ticks on the plot width.
  */
-import { labelBox, measureLabel } from '../math.js';
+import { labelBox, labelFontBox, measureLabel } from '../math.js';
 import { axisScale, axisTicks, type AxisSpec, type AxisTicks } from './axis.js';
 import { labelToTex } from './label.js';
 
@@ -196,7 +196,11 @@ export function layoutPlot(input: LayoutInput): PlotLayout {
 
   const xTickAscent = Math.max(0, ...xt.ticks.map((t) => tickSize(t.tex).ascent));
   const xTickDescent = Math.max(0, ...xt.ticks.map((t) => tickSize(t.tex).descent));
-  const xTickBaseline = plotY1 + TICK + TICK_GAP + Math.max(xTickAscent, belowAxis);
+  // In the lower left corner the first x tick label may hang under the lowest y tick label: their font
+  // boxes (what a browser reports, taller than the ink) stay 2 units apart.
+  const yTickFontBelow = Math.max(0, ...yt.ticks.map((t) => labelFontBox(t.tex, { x: 0, y: 0, size: PLOT_FONT.tick, valign: 'baseline' }).y1)) + drop;
+  const xTickFontAbove = Math.max(0, ...xt.ticks.map((t) => -labelFontBox(t.tex, { x: 0, y: 0, size: PLOT_FONT.tick, valign: 'baseline' }).y0));
+  const xTickBaseline = Math.max(plotY1 + TICK + TICK_GAP + Math.max(xTickAscent, belowAxis), plotY1 + yTickFontBelow + 2 + xTickFontAbove);
   let cursor = xTickBaseline + xTickDescent;
   const xLabelTex = input.x.label ? labelToTex(input.x.label) : undefined;
   let xLabel: PlotLayout['xLabel'];
