@@ -25280,6 +25280,7 @@ var CELL_H = 240;
 var Y_H = T + 38;
 var Y_GATE = T + 165;
 var Y_IN = T + 210;
+var Y_XG = T + 228;
 var Y_RESET = T + 120;
 var Y_J = T + 100;
 var Y_ONE = T + 72;
@@ -25303,7 +25304,8 @@ function gruDrawing(ids) {
   const one4 = p(X_Z, Y_ONE);
   const w = (pts, groups, o2 = {}) => ({
     groups,
-    markup: wire(ids, pts, o2)
+    markup: wire(ids, pts, o2),
+    pts
   });
   const wires = [
     // The hidden state along the top: h_{t-1} → × (1 − z_t) → + → h_t.
@@ -25312,11 +25314,14 @@ function gruDrawing(ids) {
     w([opEdge(mulKeep, p(1e9, Y_H)), opEdge(plus, p(0, Y_H))], ["interpolation"], { width: 2.4 }),
     w([opEdge(plus, p(1e9, Y_H)), p(X_RIGHT, Y_H)], ["interpolation"], { width: 2.4 }),
     w([p(X_UP, Y_H), p(X_UP, 21)], ["interpolation"]),
-    // h_{t-1} down the left side to the bus, with a branch into the reset ×.
-    w([p(X_V, Y_H), p(X_V, Y_IN), p(X_G, Y_IN)], GATES_IN, { arrow: false }),
+    // h_{t-1} down the left side to the bus of the two gates, with a branch into the reset ×. The
+    // candidate never sees h_{t-1} itself: h̃_t = tanh(W x_t + U (r_t ⊙ h_{t-1})), so x_t reaches it on a
+    // wire of its own, below the bus.
+    w([p(X_V, Y_H), p(X_V, Y_IN), p(X_Z, Y_IN)], ["reset", "update"], { arrow: false }),
     w([p(X_V, Y_RESET), opEdge(mulReset, p(0, Y_RESET))], ["reset"]),
     w([p(X_X, GRU_SIZE.height - 34), p(X_X, Y_IN)], GATES_IN, { arrow: false }),
-    ...[X_R, X_Z, X_G].map((x6, k2) => w([p(x6, Y_IN), p(x6, Y_GATE + LAYER_H / 2)], [GATES_IN[k2]])),
+    w([p(X_X, Y_XG), p(X_G, Y_XG), p(X_G, Y_GATE + LAYER_H / 2)], ["candidate"]),
+    ...[X_R, X_Z].map((x6, k2) => w([p(x6, Y_IN), p(x6, Y_GATE + LAYER_H / 2)], [GATES_IN[k2]])),
     // reset gate: r_t × h_{t-1}, then over z_t's wire and down into the candidate layer
     w([p(X_R, gateTop), opEdge(mulReset, p(X_R, 1e9))], ["reset"]),
     w([opEdge(mulReset, p(1e9, Y_RESET)), p(X_RV, Y_RESET), p(X_RV, Y_GATE), p(X_G - LAYER_W / 2, Y_GATE)], ["reset", "candidate"], {
@@ -25344,7 +25349,8 @@ function gruDrawing(ids) {
     { groups: ["reset"], markup: junction(p(X_V, Y_RESET)) },
     { groups: ["update", "interpolation"], markup: junction(p(X_Z, Y_J)) },
     { groups: ["interpolation"], markup: junction(p(X_UP, Y_H)) },
-    ...[X_X, X_R, X_Z].map((x6) => ({ groups: GATES_IN, markup: junction(p(x6, Y_IN)) }))
+    ...[X_X, X_R].map((x6) => ({ groups: ["reset", "update"], markup: junction(p(x6, Y_IN)) })),
+    { groups: GATES_IN, markup: junction(p(X_X, Y_XG)) }
   ];
   const lab2 = (tex, x6, y2, groups, anchor = "middle", size = 16) => ({
     tex,
@@ -25374,6 +25380,12 @@ function gruDesc(highlight) {
   };
   return "GRU cell. The previous hidden state h_{t-1} enters at the top left and runs along the top of the cell, through a pointwise multiplication with 1 \u2212 z_t and a pointwise addition, and leaves at the top right and upwards as h_t. h_{t-1} also goes down the left side and, with the input x_t entering from below, feeds two sigmoid layers: the reset gate r_t and the update gate z_t. r_t multiplies h_{t-1} pointwise; the result, with x_t, feeds a tanh layer that gives the candidate h\u0303_t. z_t splits: 1 \u2212 z_t scales the old state on the top line, and z_t multiplies the candidate, which is then added to the top line." + (highlight ? ` ${steps[highlight]}` : "");
 }
+var GRU_POINTS = {
+  hIn: p(X_LEFT, Y_H),
+  xIn: p(X_X, GRU_SIZE.height - 34),
+  resetMul: p(X_R, Y_RESET),
+  candidate: p(X_G, Y_GATE)
+};
 var gru_cell_default = defineShortcode({
   name: "gru-cell",
   summary: "A GRU cell in the style of lstm-cell: reset and update gates, candidate, interpolation; optionally one part highlighted.",
@@ -25408,7 +25420,7 @@ var params5 = {
     type: "enum",
     values: ["none", ...LSTM_PARTS],
     default: "none",
-    doc: "Part to emphasise, dimming the rest: `forget` (f_t), `input` (i_t), `candidate` (c\u0303_t), `cell` (the cell-state update) or `output` (o_t and h_t); `none` draws everything alike."
+    doc: "Part to emphasise, dimming the rest: `forget` (f_t), `input` (i_t with the candidate c\u0303_t it scales), `candidate` (c\u0303_t), `cell` (the cell-state update) or `output` (o_t and h_t); `none` draws everything alike."
   },
   state: {
     type: "string",
@@ -25458,12 +25470,13 @@ function lstmDrawing(ids, s2) {
     // [h_{t-1}, x_t] bus and the four branches up into the layers.
     w([p2(X_LEFT2, Y_IN2), p2(X_O, Y_IN2)], GATES_IN2, { arrow: false }),
     w([p2(X_X2, LSTM_SIZE.height - 34), p2(X_X2, Y_IN2)], GATES_IN2, { arrow: false }),
-    ...[X_F, X_I, X_G2, X_O].map((x6, k2) => w([p2(x6, Y_IN2), p2(x6, Y_GATE2 + LAYER_H / 2)], [GATES_IN2[k2]])),
+    // (The candidate belongs to the input step too: colah's step 2 is i_t and c̃_t together.)
+    ...[X_F, X_I, X_G2, X_O].map((x6, k2) => w([p2(x6, Y_IN2), p2(x6, Y_GATE2 + LAYER_H / 2)], k2 === 2 ? ["candidate", "input"] : [GATES_IN2[k2]])),
     // forget gate into the × on the cell state
     w([p2(X_F, gateTop), opEdge(fMul, p2(X_F, 1e9))], ["forget", "cell"]),
     // input gate and candidate into their ×, and on into the +
     w([p2(X_I, gateTop), p2(X_I, Y_MUL_I), opEdge(iMul, p2(0, Y_MUL_I))], ["input", "cell"]),
-    w([p2(X_G2, gateTop), opEdge(iMul, p2(X_G2, 1e9))], ["candidate", "cell"]),
+    w([p2(X_G2, gateTop), opEdge(iMul, p2(X_G2, 1e9))], ["candidate", "input", "cell"]),
     w([opEdge(iMul, p2(X_G2, 0)), opEdge(plus, p2(X_G2, 1e9))], ["input", "candidate", "cell"]),
     // output: o_t into its ×, the cell state through tanh into the same ×
     w([p2(X_O, gateTop), p2(X_O, Y_MUL_O), opEdge(oMul, p2(0, Y_MUL_O))], ["output"]),
@@ -25481,7 +25494,7 @@ function lstmDrawing(ids, s2) {
     { groups: ["output"], markup: pointwiseEllipse(tanh2, "\\tanh") },
     { groups: ["forget"], markup: layer(p2(X_F, Y_GATE2), "\\sigma") },
     { groups: ["input"], markup: layer(p2(X_I, Y_GATE2), "\\sigma") },
-    { groups: ["candidate"], markup: layer(p2(X_G2, Y_GATE2), "\\tanh") },
+    { groups: ["candidate", "input"], markup: layer(p2(X_G2, Y_GATE2), "\\tanh") },
     { groups: ["output"], markup: layer(p2(X_O, Y_GATE2), "\\sigma") },
     { groups: GATES_IN2, markup: junction(p2(X_X2, Y_IN2)) },
     ...[X_F, X_I, X_G2].map((x6) => ({ groups: GATES_IN2, markup: junction(p2(x6, Y_IN2)) })),
@@ -25505,7 +25518,7 @@ function lstmDrawing(ids, s2) {
     lab2("x_t", X_X2, LSTM_SIZE.height - 22, GATES_IN2),
     lab2("f_t", X_F + 6, (gateTop + Y_C + 11) / 2, ["forget", "cell"], "start", 15),
     lab2("i_t", X_I + 6, (gateTop + Y_MUL_I) / 2 + 4, ["input", "cell"], "start", 15),
-    lab2(`\\tilde{${s2}}_t`, X_G2 + 6, (gateTop + Y_MUL_I + 11) / 2, ["candidate", "cell"], "start", 15),
+    lab2(`\\tilde{${s2}}_t`, X_G2 + 6, (gateTop + Y_MUL_I + 11) / 2, ["candidate", "input", "cell"], "start", 15),
     lab2("o_t", (X_O + X_TANH - 11) / 2, Y_MUL_O - 11, ["output"], "middle", 15)
   ];
   return { wires, nodes, labels };
@@ -25513,7 +25526,7 @@ function lstmDrawing(ids, s2) {
 function lstmDesc(s2, highlight) {
   const steps = {
     forget: `Highlighted: the forget gate f_t, a sigmoid layer whose output multiplies the old cell state ${s2}_{t-1}.`,
-    input: `Highlighted: the input gate i_t, a sigmoid layer that scales the candidate before it is added to the cell state.`,
+    input: `Highlighted: the input step: the input gate i_t, a sigmoid layer, and the candidate ${s2}\u0303_t, a tanh layer; their pointwise product is added to the cell state.`,
     candidate: `Highlighted: the candidate ${s2}\u0303_t, a tanh layer proposing new values for the cell state.`,
     cell: `Highlighted: the cell-state update ${s2}_t = f_t \u2299 ${s2}_{t-1} + i_t \u2299 ${s2}\u0303_t along the top line.`,
     output: `Highlighted: the output gate o_t, which multiplies tanh(${s2}_t) to give the new hidden state h_t.`
@@ -26296,7 +26309,7 @@ var rnn_unroll_default = defineShortcode({
     }
     for (let k2 = -1; k2 < T4; k2++) {
       const path15 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
-      body3.push(edge(ids, path15));
+      body3.push(edge(ids, path15, { dashed: k2 === -1 || k2 === T4 - 1 }));
       if (weights[2]) body3.push(edgeLabel(path15, weights[2], { side: "left", size: WFONT, offset: 4 }));
     }
     if (p5.bptt) {
@@ -26361,6 +26374,8 @@ var Y_BWD = 234;
 var Y_FWD = Y_BWD + BOX_H;
 var Y_X = Y_FWD + BOX_H / 2 + 42;
 var SUM_R = 13;
+var ANN_PAD = 3;
+var ANN_TOP = Y_BWD - BOX_H / 2 - ANN_PAD;
 var S_GAP = 118;
 function seq2seqLayout(m) {
   const widest = m.symbolic ? 0 : Math.max(...m.tokens.map((t) => measureText(t, TOKEN_SIZE2).width));
@@ -26458,12 +26473,26 @@ function seq2seqDrawing(ids, m) {
   columns.forEach((x6, j) => {
     nodes.push(annotation(x6, Y_FWD, j + 1, "right", "hidden"));
     nodes.push(annotation(x6, Y_BWD, j + 1, "left", "hidden"));
+    nodes.push(
+      el("rect", {
+        class: "hp-annotation hp-muted-stroke",
+        x: x6 - BOX_W / 2 - ANN_PAD,
+        y: ANN_TOP,
+        width: BOX_W + 2 * ANN_PAD,
+        height: 2 * BOX_H + 2 * ANN_PAD,
+        rx: 5,
+        fill: "none",
+        stroke: "currentColor",
+        "stroke-opacity": 0.55,
+        "stroke-width": 1.2
+      })
+    );
   });
   const sum = circle(sumX, Y_SUM, SUM_R);
   const wmax = Math.max(...m.weights);
   const edges = [];
   columns.forEach((x6, j) => {
-    const from = { x: x6, y: Y_BWD - BOX_H / 2 - 1 };
+    const from = { x: x6, y: ANN_TOP - 0.6 };
     const to = add({ x: sumX, y: Y_SUM }, mul(unit(sub(from, { x: sumX, y: Y_SUM })), SUM_R + 1.5));
     edges.push(attentionEdge(from, to, m.weights[j], wmax));
     if (m.labels === "none") return;
@@ -26487,7 +26516,10 @@ function seq2seqDrawing(ids, m) {
   nodes.push(node(sPrev, { tone: "output", label: `s_{${m.prev}}` }));
   nodes.push(node(sCur, { tone: "output", solid: false, label: `s_{${m.step}}`, strokeWidth: 2.6 }));
   boxes.push(labelBox(`s_{${m.prev}}`, { x: sumX - S_GAP, y: Y_S }), labelBox(`s_{${m.step}}`, { x: sumX, y: Y_S }));
-  wires.push(edge(ids, connect(sum, sCur, { gap: 2 })));
+  const toState = connect(sum, sCur, { gap: 2 });
+  wires.push(edge(ids, toState));
+  const cAt = edgeLabelAnchor(toState, `c_{${m.step}}`, { side: "left", size: 15, offset: 4 });
+  math2(`c_{${m.step}}`, cAt.x, cAt.y, 15);
   wires.push(edge(ids, connect(sPrev, sCur, { gap: 2 })));
   wires.push(edge(ids, { kind: "line", a: { x: sumX - S_GAP, y: Y_S - BOX_H / 2 - 3 }, b: { x: sumX - S_GAP, y: Y_Y + 10 } }));
   wires.push(edge(ids, { kind: "line", a: { x: sumX, y: Y_S - BOX_H / 2 - 3 }, b: { x: sumX, y: Y_Y + 10 } }));
@@ -26501,7 +26533,7 @@ function seq2seqDesc(m) {
   const src = m.symbolic ? m.tokens.join(", ") : m.tokens.map((t, j) => `x_${j + 1} "${t}"`).join(", ");
   const top = m.weights.indexOf(Math.max(...m.weights));
   const weights = m.weights.map((w, j) => `\u03B1_{${m.step},${j + 1}} = ${w.toFixed(2)}`).join(", ");
-  return `Attention in an encoder\u2013decoder (Bahdanau, Cho and Bengio, 2015). A bidirectional RNN reads the ${m.tokens.length} source ${m.tokens.length === 1 ? "token" : "tokens"} ${src}: a row of forward states runs left to right and a row of backward states right to left; together they form one annotation h_j per token. Each annotation is weighted by its attention weight (${weights}; drawn as edges whose thickness follows the weight, the largest on token ${top + 1}) and summed into the context vector, which feeds the decoder state s_${m.step}. s_${m.step} follows s_${m.prev} and the previous output y_${m.prev}, and emits y_${m.step}.`;
+  return `Attention in an encoder\u2013decoder (Bahdanau, Cho and Bengio, 2015). A bidirectional RNN reads the ${m.tokens.length} source ${m.tokens.length === 1 ? "token" : "tokens"} ${src}: a row of forward states runs left to right and a row of backward states right to left; together (outlined as one) they form one annotation h_j per token. Each annotation is weighted by its attention weight (${weights}; drawn as edges whose thickness follows the weight, the largest on token ${top + 1}) and summed into the context vector c_${m.step}, which feeds the decoder state s_${m.step}. s_${m.step} follows s_${m.prev} and the previous output y_${m.prev}, and emits y_${m.step}.`;
 }
 var seq2seq_attention_default = defineShortcode({
   name: "seq2seq-attention",

@@ -35,7 +35,8 @@ const CELL_W = 320;
 const CELL_H = 240;
 const Y_H = T + 38; // the hidden-state line
 const Y_GATE = T + 165;
-const Y_IN = T + 210; // [h_{t-1}, x_t] bus
+const Y_IN = T + 210; // [h_{t-1}, x_t] bus into the two gates
+const Y_XG = T + 228; // x_t alone on to the candidate
 const Y_RESET = T + 120; // r_t × h_{t-1}
 const Y_J = T + 100; // z_t splits: to 1 − z_t and to z_t × h̃_t
 const Y_ONE = T + 72; // the 1 − node
@@ -54,6 +55,8 @@ const p = (x: number, y: number): Point => ({ x, y });
 export interface Part {
   groups: readonly GruPart[];
   markup: Markup;
+  /** A wire's points, for tests of what feeds what. */
+  pts?: Point[];
 }
 
 export interface GruDrawing {
@@ -74,6 +77,7 @@ export function gruDrawing(ids: Ids): GruDrawing {
   const w = (pts: Point[], groups: readonly GruPart[], o: Parameters<typeof wire>[2] = {}): Part => ({
     groups,
     markup: wire(ids, pts, o),
+    pts,
   });
   const wires: Part[] = [
     // The hidden state along the top: h_{t-1} → × (1 − z_t) → + → h_t.
@@ -82,11 +86,14 @@ export function gruDrawing(ids: Ids): GruDrawing {
     w([opEdge(mulKeep, p(1e9, Y_H)), opEdge(plus, p(0, Y_H))], ['interpolation'], { width: 2.4 }),
     w([opEdge(plus, p(1e9, Y_H)), p(X_RIGHT, Y_H)], ['interpolation'], { width: 2.4 }),
     w([p(X_UP, Y_H), p(X_UP, 21)], ['interpolation']),
-    // h_{t-1} down the left side to the bus, with a branch into the reset ×.
-    w([p(X_V, Y_H), p(X_V, Y_IN), p(X_G, Y_IN)], GATES_IN, { arrow: false }),
+    // h_{t-1} down the left side to the bus of the two gates, with a branch into the reset ×. The
+    // candidate never sees h_{t-1} itself: h̃_t = tanh(W x_t + U (r_t ⊙ h_{t-1})), so x_t reaches it on a
+    // wire of its own, below the bus.
+    w([p(X_V, Y_H), p(X_V, Y_IN), p(X_Z, Y_IN)], ['reset', 'update'], { arrow: false }),
     w([p(X_V, Y_RESET), opEdge(mulReset, p(0, Y_RESET))], ['reset']),
     w([p(X_X, GRU_SIZE.height - 34), p(X_X, Y_IN)], GATES_IN, { arrow: false }),
-    ...[X_R, X_Z, X_G].map((x, k) => w([p(x, Y_IN), p(x, Y_GATE + LAYER_H / 2)], [GATES_IN[k]!])),
+    w([p(X_X, Y_XG), p(X_G, Y_XG), p(X_G, Y_GATE + LAYER_H / 2)], ['candidate']),
+    ...[X_R, X_Z].map((x, k) => w([p(x, Y_IN), p(x, Y_GATE + LAYER_H / 2)], [GATES_IN[k]!])),
     // reset gate: r_t × h_{t-1}, then over z_t's wire and down into the candidate layer
     w([p(X_R, gateTop), opEdge(mulReset, p(X_R, 1e9))], ['reset']),
     w([opEdge(mulReset, p(1e9, Y_RESET)), p(X_RV, Y_RESET), p(X_RV, Y_GATE), p(X_G - LAYER_W / 2, Y_GATE)], ['reset', 'candidate'], {
@@ -114,7 +121,8 @@ export function gruDrawing(ids: Ids): GruDrawing {
     { groups: ['reset'], markup: junction(p(X_V, Y_RESET)) },
     { groups: ['update', 'interpolation'], markup: junction(p(X_Z, Y_J)) },
     { groups: ['interpolation'], markup: junction(p(X_UP, Y_H)) },
-    ...[X_X, X_R, X_Z].map((x) => ({ groups: GATES_IN, markup: junction(p(x, Y_IN)) })),
+    ...[X_X, X_R].map((x) => ({ groups: ['reset', 'update'] as const, markup: junction(p(x, Y_IN)) })),
+    { groups: GATES_IN, markup: junction(p(X_X, Y_XG)) },
   ];
   const lab = (tex: string, x: number, y: number, groups: readonly GruPart[], anchor: PlacedLabel['anchor'] = 'middle', size = 16) => ({
     tex, x, y, size, anchor, groups,
@@ -148,6 +156,14 @@ export function gruDesc(highlight: GruPart | undefined): string {
     (highlight ? ` ${steps[highlight]}` : '')
   );
 }
+
+/** Where things are, for tests of the wiring: the inputs' entry points, the reset ×, the candidate layer. */
+export const GRU_POINTS = {
+  hIn: p(X_LEFT, Y_H),
+  xIn: p(X_X, GRU_SIZE.height - 34),
+  resetMul: p(X_R, Y_RESET),
+  candidate: p(X_G, Y_GATE),
+};
 
 /** Label boxes of the drawing (for overlap checks in tests). */
 export function gruLabelBoxes(): Box[] {

@@ -24,7 +24,7 @@ const params = {
     type: 'enum',
     values: ['none', ...LSTM_PARTS],
     default: 'none',
-    doc: 'Part to emphasise, dimming the rest: `forget` (f_t), `input` (i_t), `candidate` (c̃_t), `cell` (the cell-state update) or `output` (o_t and h_t); `none` draws everything alike.',
+    doc: 'Part to emphasise, dimming the rest: `forget` (f_t), `input` (i_t with the candidate c̃_t it scales), `candidate` (c̃_t), `cell` (the cell-state update) or `output` (o_t and h_t); `none` draws everything alike.',
   },
   state: {
     type: 'string',
@@ -92,12 +92,13 @@ export function lstmDrawing(ids: Ids, s: string): LstmDrawing {
     // [h_{t-1}, x_t] bus and the four branches up into the layers.
     w([p(X_LEFT, Y_IN), p(X_O, Y_IN)], GATES_IN, { arrow: false }),
     w([p(X_X, LSTM_SIZE.height - 34), p(X_X, Y_IN)], GATES_IN, { arrow: false }),
-    ...[X_F, X_I, X_G, X_O].map((x, k) => w([p(x, Y_IN), p(x, Y_GATE + LAYER_H / 2)], [GATES_IN[k]!])),
+    // (The candidate belongs to the input step too: colah's step 2 is i_t and c̃_t together.)
+    ...[X_F, X_I, X_G, X_O].map((x, k) => w([p(x, Y_IN), p(x, Y_GATE + LAYER_H / 2)], k === 2 ? ['candidate', 'input'] : [GATES_IN[k]!])),
     // forget gate into the × on the cell state
     w([p(X_F, gateTop), opEdge(fMul, p(X_F, 1e9))], ['forget', 'cell']),
     // input gate and candidate into their ×, and on into the +
     w([p(X_I, gateTop), p(X_I, Y_MUL_I), opEdge(iMul, p(0, Y_MUL_I))], ['input', 'cell']),
-    w([p(X_G, gateTop), opEdge(iMul, p(X_G, 1e9))], ['candidate', 'cell']),
+    w([p(X_G, gateTop), opEdge(iMul, p(X_G, 1e9))], ['candidate', 'input', 'cell']),
     w([opEdge(iMul, p(X_G, 0)), opEdge(plus, p(X_G, 1e9))], ['input', 'candidate', 'cell']),
     // output: o_t into its ×, the cell state through tanh into the same ×
     w([p(X_O, gateTop), p(X_O, Y_MUL_O), opEdge(oMul, p(0, Y_MUL_O))], ['output']),
@@ -115,7 +116,7 @@ export function lstmDrawing(ids: Ids, s: string): LstmDrawing {
     { groups: ['output'], markup: pointwiseEllipse(tanh, '\\tanh') },
     { groups: ['forget'], markup: layer(p(X_F, Y_GATE), '\\sigma') },
     { groups: ['input'], markup: layer(p(X_I, Y_GATE), '\\sigma') },
-    { groups: ['candidate'], markup: layer(p(X_G, Y_GATE), '\\tanh') },
+    { groups: ['candidate', 'input'], markup: layer(p(X_G, Y_GATE), '\\tanh') },
     { groups: ['output'], markup: layer(p(X_O, Y_GATE), '\\sigma') },
     { groups: GATES_IN, markup: junction(p(X_X, Y_IN)) },
     ...[X_F, X_I, X_G].map((x) => ({ groups: GATES_IN, markup: junction(p(x, Y_IN)) })),
@@ -134,7 +135,7 @@ export function lstmDrawing(ids: Ids, s: string): LstmDrawing {
     lab('x_t', X_X, LSTM_SIZE.height - 22, GATES_IN),
     lab('f_t', X_F + 6, (gateTop + Y_C + 11) / 2, ['forget', 'cell'], 'start', 15),
     lab('i_t', X_I + 6, (gateTop + Y_MUL_I) / 2 + 4, ['input', 'cell'], 'start', 15),
-    lab(`\\tilde{${s}}_t`, X_G + 6, (gateTop + Y_MUL_I + 11) / 2, ['candidate', 'cell'], 'start', 15),
+    lab(`\\tilde{${s}}_t`, X_G + 6, (gateTop + Y_MUL_I + 11) / 2, ['candidate', 'input', 'cell'], 'start', 15),
     lab('o_t', (X_O + X_TANH - 11) / 2, Y_MUL_O - 11, ['output'], 'middle', 15),
   ];
   return { wires, nodes, labels };
@@ -143,7 +144,7 @@ export function lstmDrawing(ids: Ids, s: string): LstmDrawing {
 export function lstmDesc(s: string, highlight: LstmPart | undefined): string {
   const steps: Record<LstmPart, string> = {
     forget: `Highlighted: the forget gate f_t, a sigmoid layer whose output multiplies the old cell state ${s}_{t-1}.`,
-    input: `Highlighted: the input gate i_t, a sigmoid layer that scales the candidate before it is added to the cell state.`,
+    input: `Highlighted: the input step: the input gate i_t, a sigmoid layer, and the candidate ${s}̃_t, a tanh layer; their pointwise product is added to the cell state.`,
     candidate: `Highlighted: the candidate ${s}̃_t, a tanh layer proposing new values for the cell state.`,
     cell: `Highlighted: the cell-state update ${s}_t = f_t ⊙ ${s}_{t-1} + i_t ⊙ ${s}̃_t along the top line.`,
     output: `Highlighted: the output gate o_t, which multiplies tanh(${s}_t) to give the new hidden state h_t.`,

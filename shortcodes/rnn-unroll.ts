@@ -223,7 +223,8 @@ export default defineShortcode({
     }
     for (let k = -1; k < T; k++) {
       const path = connect(hNode(k), hNode(k + 1), { gap: GAP });
-      body.push(edge(ids, path));
+      // The edges from and to the continuation nodes are dashed too, as in Goodfellow et al.'s fig. 10.2.
+      body.push(edge(ids, path, { dashed: k === -1 || k === T - 1 }));
       if (weights[2]) body.push(edgeLabel(path, weights[2], { side: 'left', size: WFONT, offset: 4 }));
     }
     if (p.bptt) {

@@ -56,6 +56,8 @@ const Y_BWD = 234; // backward annotations (upper row)
 const Y_FWD = Y_BWD + BOX_H; // forward annotations, touching the row above: together one annotation h_j
 const Y_X = Y_FWD + BOX_H / 2 + 42; // source tokens
 const SUM_R = 13;
+const ANN_PAD = 3; // the outline of an annotation h_j around its two states
+const ANN_TOP = Y_BWD - BOX_H / 2 - ANN_PAD;
 const S_GAP = 118; // s_{t-1} sits this far left of s_t
 
 export interface Seq2SeqModel {
@@ -192,6 +194,22 @@ export function seq2seqDrawing(ids: ReturnType<typeof createIds>, m: Seq2SeqMode
   columns.forEach((x, j) => {
     nodes.push(annotation(x, Y_FWD, j + 1, 'right', 'hidden'));
     nodes.push(annotation(x, Y_BWD, j + 1, 'left', 'hidden'));
+    // The annotation h_j is the concatenation of both states: one outline around the pair, which the
+    // attention edge leaves.
+    nodes.push(
+      el('rect', {
+        class: 'hp-annotation hp-muted-stroke',
+        x: x - BOX_W / 2 - ANN_PAD,
+        y: ANN_TOP,
+        width: BOX_W + 2 * ANN_PAD,
+        height: 2 * BOX_H + 2 * ANN_PAD,
+        rx: 5,
+        fill: 'none',
+        stroke: 'currentColor',
+        'stroke-opacity': 0.55,
+        'stroke-width': 1.2,
+      }),
+    );
   });
 
   // Attention edges into ⊕, with their labels.
@@ -199,7 +217,7 @@ export function seq2seqDrawing(ids: ReturnType<typeof createIds>, m: Seq2SeqMode
   const wmax = Math.max(...m.weights);
   const edges: Markup[] = [];
   columns.forEach((x, j) => {
-    const from = { x, y: Y_BWD - BOX_H / 2 - 1 };
+    const from = { x, y: ANN_TOP - 0.6 };
     const to = add({ x: sumX, y: Y_SUM }, mul(unit(sub(from, { x: sumX, y: Y_SUM })), SUM_R + 1.5));
     edges.push(attentionEdge(from, to, m.weights[j]!, wmax));
     if (m.labels === 'none') return;
@@ -226,7 +244,11 @@ export function seq2seqDrawing(ids: ReturnType<typeof createIds>, m: Seq2SeqMode
   nodes.push(node(sPrev, { tone: 'output', label: `s_{${m.prev}}` }));
   nodes.push(node(sCur, { tone: 'output', solid: false, label: `s_{${m.step}}`, strokeWidth: 2.6 }));
   boxes.push(labelBox(`s_{${m.prev}}`, { x: sumX - S_GAP, y: Y_S }), labelBox(`s_{${m.step}}`, { x: sumX, y: Y_S }));
-  wires.push(edge(ids, connect(sum, sCur, { gap: 2 })));
+  const toState = connect(sum, sCur, { gap: 2 });
+  wires.push(edge(ids, toState));
+  // The weighted sum is the context vector c_t.
+  const cAt = edgeLabelAnchor(toState, `c_{${m.step}}`, { side: 'left', size: 15, offset: 4 });
+  math(`c_{${m.step}}`, cAt.x, cAt.y, 15);
   wires.push(edge(ids, connect(sPrev, sCur, { gap: 2 })));
   wires.push(edge(ids, { kind: 'line', a: { x: sumX - S_GAP, y: Y_S - BOX_H / 2 - 3 }, b: { x: sumX - S_GAP, y: Y_Y + 10 } }));
   wires.push(edge(ids, { kind: 'line', a: { x: sumX, y: Y_S - BOX_H / 2 - 3 }, b: { x: sumX, y: Y_Y + 10 } }));
@@ -246,9 +268,9 @@ export function seq2seqDesc(m: Seq2SeqModel): string {
   return (
     `Attention in an encoder–decoder (Bahdanau, Cho and Bengio, 2015). A bidirectional RNN reads the ${m.tokens.length} source ` +
     `${m.tokens.length === 1 ? 'token' : 'tokens'} ${src}: a row of forward states runs left to right and a row of backward ` +
-    `states right to left; together they form one annotation h_j per token. Each annotation is weighted by its attention ` +
+    `states right to left; together (outlined as one) they form one annotation h_j per token. Each annotation is weighted by its attention ` +
     `weight (${weights}; drawn as edges whose thickness follows the weight, the largest on token ${top + 1}) and summed ` +
-    `into the context vector, which feeds the decoder state s_${m.step}. s_${m.step} follows s_${m.prev} and the previous ` +
+    `into the context vector c_${m.step}, which feeds the decoder state s_${m.step}. s_${m.step} follows s_${m.prev} and the previous ` +
     `output y_${m.prev}, and emits y_${m.step}.`
   );
 }

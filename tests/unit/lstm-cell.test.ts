@@ -41,6 +41,17 @@ describe('lstm-cell', () => {
     expect(dimmed).not.toContain('>o</tspan>');
   });
 
+  it('highlight="input" keeps the candidate c̃_t with i_t (the input step is both, as in colah\'s step 2)', async () => {
+    const hl = (await render(lstm, { highlight: 'input' })).html;
+    const dimmed = [...hl.matchAll(/<g class="hp-dim" opacity="0.22">(.*?)<\/g>/g)].map((m) => m[1]).join('');
+    // Dimmed: the forget and output gates' σ and the output's tanh; not the candidate's tanh or c̃_t.
+    expect(dimmed.match(/>σ</g)).toHaveLength(2);
+    expect(dimmed.match(/>tanh</g)).toHaveLength(1);
+    expect(dimmed).not.toContain('\u0303');
+    expect(hl).toContain('\u0303');
+    expect(descOf(hl)).toMatch(/candidate c̃_t, a tanh layer/);
+  });
+
   it('uses the state letter asked for, and rejects anything but one letter', async () => {
     const big = await render(lstm, { state: 'C' });
     expect(big.errors).toEqual([]);

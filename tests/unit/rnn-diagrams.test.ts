@@ -118,6 +118,9 @@ describe('rnn-unroll', () => {
   test('two dashed continuation nodes, one delay square, the Unfold arrow', async () => {
     const html = (await renderWith(rnnUnroll, {})).html;
     expect(html.match(/<circle[^>]*stroke-dasharray/g)).toHaveLength(2);
+    // So are the two edges into and out of them (Goodfellow et al. fig. 10.2), and only those.
+    expect(html.match(/<path[^>]*stroke-dasharray/g)).toHaveLength(2);
+    expect((await renderWith(rnnUnroll, { steps: 1 })).html.match(/<path[^>]*stroke-dasharray/g)).toHaveLength(2);
     expect(html).toContain('>Unfold</text>');
     expect(html.match(/<rect fill="currentColor"/g)).toHaveLength(1);
     const unfolded = (await renderWith(rnnUnroll, { folded: false })).html;

@@ -103,4 +103,21 @@ describe('seq2seq-attention outside a browser', () => {
   it('rasterises with sharp', async () => {
     await expectRasterises((await render(s2s, { source: 'a b c' })).html);
   });
+  it('draws each annotation h_j as both states in one outline, which its α edge leaves, and labels the sum c_t', async () => {
+    const { html } = await render(s2s, { source: 'the cat sat', weights: '0.2,0.5,0.3', step: 3 });
+    const outlines = [...html.matchAll(/<rect class="hp-annotation[^"]*"[^>]*height="([\d.]+)"[^>]*y="([\d.]+)"/g)].map((m) => ({ h: Number(m[1]), y: Number(m[2]) }));
+    expect(outlines).toHaveLength(3);
+    const states = [...html.matchAll(/<rect[^>]*height="28"[^>]*y="([\d.]+)"/g)].map((m) => Number(m[1]));
+    const [top, bottom] = [Math.min(...states), Math.max(...states) + 28];
+    for (const o of outlines) {
+      // Around the backward (upper) and the forward (lower) state alike.
+      expect(o.y).toBeLessThan(top);
+      expect(o.y + o.h).toBeGreaterThan(bottom);
+    }
+    const starts = [...html.matchAll(/<path class="hp-stroke-highlight" d="M[\d.]+,([\d.]+)L/g)].map((m) => Number(m[1]));
+    expect(starts).toHaveLength(3);
+    for (const y of starts) expect(y).toBeLessThanOrEqual(outlines[0]!.y);
+    expect(html).toMatch(/<tspan font-style="italic">c<\/tspan><tspan[^>]*>3<\/tspan>/);
+    expect(descOf(html)).toContain('context vector c_3');
+  });
 });
