@@ -23270,12 +23270,20 @@ function linearTicks(data, spec, count) {
     if (values.length < 2) values = integerTicks(d0, d1);
     fmt2 = format(",d");
   }
+  const step = values.length > 1 ? Math.abs(values[1] - values[0]) : 1;
+  const small = !spec.integer && step < 0.01 ? Math.floor(Math.log10(step) + 1e-9) : void 0;
+  const tex = (v) => small === void 0 ? numberTex(fmt2(v)) : scaledTex(v, small);
   return {
     type: "linear",
     domain: [d0, d1],
-    ticks: values.map((v) => ({ value: v, tex: numberTex(fmt2(v)) })),
+    ticks: values.map((v) => ({ value: v, tex: tex(v) })),
     minor: []
   };
+}
+function scaledTex(v, k2) {
+  if (v === 0) return numberTex("0");
+  const m = Math.round(v / 10 ** k2 * 100) / 100;
+  return `${numberTex(String(m).replace("-", "\u2212"))}\\times 10^{${k2}}`;
 }
 function integerTicks(lo, hi) {
   const out = [];
@@ -23491,7 +23499,8 @@ function layoutPlot(input) {
   const drop = BASELINE_DROP * PLOT_FONT.tick;
   const yTickAbove = Math.max(0, ...yt.ticks.map((t) => tickSize(t.tex).ascent - drop));
   const yTickBelow = Math.max(0, ...yt.ticks.map((t) => tickSize(t.tex).descent + drop));
-  const yLabelThick = yLabelTex ? measureLabel(yLabelTex, ySize).ascent + measureLabel(yLabelTex, ySize).descent : 0;
+  const yLabelBox = yLabelTex ? labelFontBox(yLabelTex, { x: 0, y: 0, size: ySize }) : void 0;
+  const yLabelThick = yLabelBox ? yLabelBox.y1 - yLabelBox.y0 : 0;
   const left = PAD + (yLabelTex ? yLabelThick + LABEL_GAP2 : 0) + yTickW + TICK_GAP + TICK;
   const top = PAD + yTickAbove;
   const plotX0 = left;
@@ -23541,7 +23550,7 @@ function layoutPlot(input) {
   const height = Math.ceil(cursor + PAD);
   let yLabel;
   if (yLabelTex) {
-    yLabel = { x: PAD + yLabelThick / 2, y: (plotY0 + plotY1) / 2, tex: yLabelTex, size: ySize };
+    yLabel = { x: PAD - yLabelBox.y0, y: (plotY0 + plotY1) / 2, tex: yLabelTex, size: ySize };
   }
   return {
     width: W,

@@ -15,7 +15,7 @@ import {
   renderPlot,
   type PlotSpec,
 } from '../../src/svg/plot/index.js';
-import { createIds, labelBox, type Box } from '../../src/svg/index.js';
+import { createIds, labelBox, labelFontBox, type Box } from '../../src/svg/index.js';
 
 const overlap = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
@@ -25,6 +25,11 @@ describe('linear ticks (d3-scale)', () => {
     expect(t.domain).toEqual([0, 2.5]);
     expect(t.ticks.map((x) => x.value)).toEqual([0, 0.5, 1, 1.5, 2, 2.5]);
     expect(t.ticks.map((x) => x.tex)).toEqual(['\\text{0.0}', '\\text{0.5}', '\\text{1.0}', '\\text{1.5}', '\\text{2.0}', '\\text{2.5}']);
+  });
+  it('writes ticks finer than 0.01 as multiples of a power of ten, never 0.0000', () => {
+    const t = linearTicks([0, 0.00048], {}, 5);
+    expect(t.ticks.map((x) => x.tex)).toEqual(['\\text{0}', ...[1, 2, 3, 4, 5].map((k) => `\\text{${k}}\\times 10^{-4}`)]);
+    expect(linearTicks([-0.003, 0.003], {}, 4).ticks[0]!.tex).toBe('\\text{−4}\\times 10^{-3}');
   });
   it('uses a real minus sign and thousands separators from d3-format', () => {
     const t = linearTicks([-3000, 3000], {}, 4);
@@ -162,6 +167,13 @@ describe('plot layout', () => {
         boxes.push({ x0: cx - (b.y1 - b.y0) / 2, x1: cx + (b.y1 - b.y0) / 2, y0: cy - (b.x1 - b.x0) / 2, y1: cy + (b.x1 - b.x0) / 2 });
       }
       for (const it of L.legend.items) boxes.push({ ...labelBox(it.tex, { x: it.labelX, y: it.y + BASELINE_DROP * PLOT_FONT.legend, size: PLOT_FONT.legend, anchor: 'start', valign: 'baseline' }), x0: it.x });
+      if (L.yLabel) {
+        // The y label's font box (as a browser reports it, rotated) keeps 10 units from the widest y tick label.
+        const f = labelFontBox(L.yLabel.tex, { x: 0, y: 0, size: L.yLabel.size });
+        const widest = Math.max(...L.y.placed.map((t) => labelBox(t.tex, { x: 0, y: 0, size: PLOT_FONT.tick }).x1 - labelBox(t.tex, { x: 0, y: 0, size: PLOT_FONT.tick }).x0));
+        expect(L.yTickRight - widest - (L.yLabel.x + f.y1)).toBeGreaterThanOrEqual(10 - 0.01);
+        expect(L.yLabel.x + f.y0).toBeGreaterThanOrEqual(0);
+      }
       for (let a = 0; a < boxes.length; a++) {
         const b = boxes[a]!;
         expect(b.x0).toBeGreaterThanOrEqual(0);

@@ -86,12 +86,23 @@ export function linearTicks(data: [number, number] | undefined, spec: AxisSpec, 
     if (values.length < 2) values = integerTicks(d0, d1);
     fmt = format(',d');
   }
+  const step = values.length > 1 ? Math.abs(values[1]! - values[0]!) : 1;
+  // Ticks finer than 0.01 would print as 0.0000, 0.0002, …: write them as multiples of a power of ten.
+  const small = !spec.integer && step < 0.01 ? Math.floor(Math.log10(step) + 1e-9) : undefined;
+  const tex = (v: number) => (small === undefined ? numberTex(fmt(v)) : scaledTex(v, small));
   return {
     type: 'linear',
     domain: [d0, d1],
-    ticks: values.map((v) => ({ value: v, tex: numberTex(fmt(v)) })),
+    ticks: values.map((v) => ({ value: v, tex: tex(v) })),
     minor: [],
   };
+}
+
+/** `v` as m × 10^k (m with at most two decimals, trailing zeros dropped), or 0. */
+function scaledTex(v: number, k: number): string {
+  if (v === 0) return numberTex('0');
+  const m = Math.round((v / 10 ** k) * 100) / 100;
+  return `${numberTex(String(m).replace('-', '\u2212'))}\\times 10^{${k}}`;
 }
 
 function integerTicks(lo: number, hi: number): number[] {

@@ -162,7 +162,10 @@ export function layoutPlot(input: LayoutInput): PlotLayout {
   const drop = BASELINE_DROP * PLOT_FONT.tick;
   const yTickAbove = Math.max(0, ...yt.ticks.map((t) => tickSize(t.tex).ascent - drop));
   const yTickBelow = Math.max(0, ...yt.ticks.map((t) => tickSize(t.tex).descent + drop));
-  const yLabelThick = yLabelTex ? measureLabel(yLabelTex, ySize).ascent + measureLabel(yLabelTex, ySize).descent : 0;
+  // The rotated y label's font box (what a browser reports, taller than the ink) across the axis: from
+  // yLabelBox.y0 to .y1 around its centre line, which rotation turns into left and right.
+  const yLabelBox = yLabelTex ? labelFontBox(yLabelTex, { x: 0, y: 0, size: ySize }) : undefined;
+  const yLabelThick = yLabelBox ? yLabelBox.y1 - yLabelBox.y0 : 0;
 
   const left = PAD + (yLabelTex ? yLabelThick + LABEL_GAP : 0) + yTickW + TICK_GAP + TICK;
   const top = PAD + yTickAbove;
@@ -221,7 +224,7 @@ export function layoutPlot(input: LayoutInput): PlotLayout {
 
   let yLabel: PlotLayout['yLabel'];
   if (yLabelTex) {
-    yLabel = { x: PAD + yLabelThick / 2, y: (plotY0 + plotY1) / 2, tex: yLabelTex, size: ySize };
+    yLabel = { x: PAD - yLabelBox!.y0, y: (plotY0 + plotY1) / 2, tex: yLabelTex, size: ySize };
   }
   return {
     width: W,
