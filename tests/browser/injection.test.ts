@@ -210,42 +210,49 @@ const DISPATCHED = ['mouseover', 'mouseenter', 'mousemove', 'mousedown', 'mouseu
  */
 async function execute(browser: LaunchedBrowser, server: StaticServer, publicDir: string): Promise<Executions> {
   const ran = new Set<number>();
-  const page = await browser.context.newPage();
   const record = (text: string) => {
     for (const m of String(text).matchAll(/\d+/g)) ran.add(Number(m[0]));
   };
-  page.on('dialog', (d) => {
-    record(d.message());
-    void d.dismiss().catch(() => {});
-  });
   const dirs = readdirSync(path.join(publicDir, 'p')).filter((d) => /^\d+$/.test(d));
-  for (const d of dirs) {
-    await page.goto(server.url(`/p/${d}/`), { waitUntil: 'load' });
-    const found = await page.evaluate((events) => {
-      const out: string[] = [];
-      for (const el of document.querySelectorAll('*')) {
-        let handler = false;
-        for (const attr of el.attributes) {
-          const name = attr.name.toLowerCase();
-          if (name.startsWith('on')) {
-            handler = true;
-            out.push(attr.value);
-            continue;
-          }
-          if (!['href', 'src', 'xlink:href', 'action', 'formaction', 'data', 'poster', 'background'].includes(name)) continue;
-          // eslint-disable-next-line no-control-regex
-          const v = attr.value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
-          if (/^(javascript|vbscript):/.test(v) || (/^data:/.test(v) && !/^data:image\/(png|gif|jpeg|webp);/.test(v))) out.push(attr.value);
-        }
-        // Inline handlers run on the events they name; a click is left out (it would follow links).
-        if (handler) for (const type of events) el.dispatchEvent(new Event(type, { bubbles: false }));
-      }
-      return out;
-    }, DISPATCHED);
-    for (const f of found) record(f);
-  }
-  await page.close();
+  const queue = [...dirs];
+  // A few tabs at once: most of a page's time is waiting for its load event.
+  const tab = async () => {
+    const page = await browser.context.newPage();
+    page.on('dialog', (d) => {
+      record(d.message());
+      void d.dismiss().catch(() => {});
+    });
+    for (let d = queue.shift(); d !== undefined; d = queue.shift()) {
+      await page.goto(server.url(`/p/${d}/`), { waitUntil: 'load' });
+      for (const f of await page.evaluate(inspect, DISPATCHED)) record(f);
+    }
+    await page.close();
+  };
+  await Promise.all(Array.from({ length: 4 }, tab));
   return { ran, pages: dirs.length };
+}
+
+/** In the page: handler attributes and script URLs, after dispatching `events` on elements with handlers. */
+function inspect(events: string[]): string[] {
+  const out: string[] = [];
+  for (const el of document.querySelectorAll('*')) {
+    let handler = false;
+    for (const attr of el.attributes) {
+      const name = attr.name.toLowerCase();
+      if (name.startsWith('on')) {
+        handler = true;
+        out.push(attr.value);
+        continue;
+      }
+      if (!['href', 'src', 'xlink:href', 'action', 'formaction', 'data', 'poster', 'background'].includes(name)) continue;
+      // eslint-disable-next-line no-control-regex
+      const v = attr.value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
+      if (/^(javascript|vbscript):/.test(v) || (/^data:/.test(v) && !/^data:image\/(png|gif|jpeg|webp);/.test(v))) out.push(attr.value);
+    }
+    // Inline handlers run on the events they name; a click is left out (it would follow links).
+    if (handler) for (const type of events) el.dispatchEvent(new Event(type, { bubbles: false }));
+  }
+  return out;
 }
 
 function describeInstances(ids: Iterable<number>, instances: Instance[]): string[] {
@@ -268,7 +275,9 @@ function prepare(unsafe: boolean): Prepared {
   const plain = makeSite('plain', unsafe);
   const init = runCli(['init', '-s', hp.dir]);
   expect(init.code, init.stdout + init.stderr).toBe(0);
+  const t0 = performance.now();
   const pre = runPrerender(hp.dir);
+  console.log(`[unsafe=${unsafe}] hugo-prerender build: ${Math.round(performance.now() - t0)} ms`);
   // A page the build rejects would keep no shadow (and test nothing): none of these may be rejected.
   expect(pre.diagnostics.filter((d) => d.severity === 'error'), pre.stdout + pre.stderr).toEqual([]);
   p = { sites: { prerender: hp.dir, plain: plain.dir }, instances: hp.instances };
@@ -292,11 +301,14 @@ describeEachHugo('injection battery', (hugo: HugoBinary) => {
         const results = {} as Record<Kind, Executions>;
         for (const kind of ['prerender', 'plain'] as const) {
           // Development: a page hugo-prerender had rejected would show a note instead of failing the site.
+          const t0 = performance.now();
           const built = buildSite(hugo.bin, sites[kind], { copy: false, env: { HUGO_ENVIRONMENT: 'development' } });
+          const t1 = performance.now();
           expect(built.code, `${kind}: ${built.stdout}\n${built.stderr}`).toBe(0);
           const server = await serveDir(built.publicDir);
           try {
             results[kind] = await execute(browser, server, built.publicDir);
+            console.log(`[${hugo.name}, unsafe=${unsafe}] ${kind}: hugo ${Math.round(t1 - t0)} ms, Chromium ${Math.round(performance.now() - t1)} ms`);
           } finally {
             await server.close();
           }
