@@ -26658,7 +26658,7 @@ ${out.slice(j)}`;
 }
 
 // src/build.ts
-import { readdirSync as readdirSync6, readFileSync as readFileSync7, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
+import { readdirSync as readdirSync6, readFileSync as readFileSync8, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
 import path12 from "node:path";
 
 // node_modules/katex/dist/katex.mjs
@@ -43848,14 +43848,14 @@ function createMathRenderer(opts = {}) {
       }
     });
     try {
-      const html7 = quietly(warnings, () => katex.renderToString(input, options(true)));
+      const html7 = oneLine(quietly(warnings, () => katex.renderToString(input, options(true))));
       return { html: html7, warnings };
     } catch (e) {
       if (!(e instanceof katex.ParseError)) throw e;
       const error = describeError(e, input);
       warnings.length = 0;
       if (input !== tex) warnings.push(...requireWarnings(tex));
-      const html7 = errors === "render" ? quietly([], () => katex.renderToString(input, options(false))) : "";
+      const html7 = errors === "render" ? oneLine(quietly([], () => katex.renderToString(input, options(false)))) : "";
       return { html: html7, error, warnings };
     }
   }
@@ -43874,6 +43874,9 @@ function createMathRenderer(opts = {}) {
     },
     stats: () => ({ rendered, cacheHits })
   };
+}
+function oneLine(html7) {
+  return html7.replace(/\r/g, "&#13;").replace(/\n/g, "&#10;");
 }
 function requireWarnings(tex) {
   return [...tex.matchAll(REQUIRE_RE)].map(
@@ -61649,6 +61652,9 @@ async function prerenderPage(source, env2) {
     diagnostics.push(limitDiagnostic("formulas", limits, located.spans.length, first2.start, lines, file));
     return { formulas: [], fragments: [], diagnostics, failed: true, stats, parsed };
   }
+  if (!env2.settings.unsafe) {
+    for (const d2 of mathInMarkdownShortcodes(parsed.shortcodes, isOwned, located.spans, env2.settings)) diagnostics.push({ ...d2, file });
+  }
   const missed = dollarsLeftOut(source, parsed, maskedRanges(parsed, isOwned), env2.settings.math, located.spans);
   if (missed) diagnostics.push({ ...missed, file });
   const fragments = /* @__PURE__ */ new Map();
@@ -61741,6 +61747,31 @@ async function prerenderPage(source, env2) {
   }
   shadow += source.slice(pos);
   return { formulas, shadow, fragments: [...fragments.values()], diagnostics, failed, stats, parsed };
+}
+function mathInMarkdownShortcodes(list4, owned, spans, settings, out = []) {
+  for (const sc of list4) {
+    if (owned(sc) || CODE_SHORTCODES.has(sc.name)) continue;
+    const template = sc.markup === "%" ? void 0 : settings.markdownInner?.(sc.name);
+    if ((sc.markup === "%" || template) && sc.innerStart !== void 0 && sc.innerEnd !== void 0) {
+      const inside2 = spans.filter((m) => m.start >= sc.innerStart && m.end <= sc.innerEnd);
+      const first = inside2[0];
+      if (first) {
+        const why = template ? `its template (${template}) renders its inner content as Markdown` : `{{% ${sc.name} %}} is rendered as Markdown`;
+        const more = inside2.length > 1 ? ` (and ${inside2.length - 1} more formula${inside2.length === 2 ? "" : "s"} in it)` : "";
+        out.push({
+          severity: "warning",
+          line: first.line,
+          column: first.column,
+          offset: first.start,
+          code: "markdown-shortcode",
+          message: `this formula${more} inside ${sc.name} will be missing from the page: ${why}, and Hugo's Markdown drops raw HTML while markup.goldmark.renderer.unsafe is false (Hugo's default). Set markup.goldmark.renderer.unsafe = true in the site config`
+        });
+        continue;
+      }
+    }
+    mathInMarkdownShortcodes(sc.children, owned, spans, settings, out);
+  }
+  return out;
 }
 function dollarsLeftOut(source, parsed, masked, math2, found) {
   const d2 = math2.delimiters;
@@ -62230,7 +62261,7 @@ function copyStaticAssets(out, opts) {
 }
 
 // src/site/fallbacks.ts
-import { readdirSync as readdirSync4 } from "node:fs";
+import { readdirSync as readdirSync4, readFileSync as readFileSync5 } from "node:fs";
 import path9 from "node:path";
 var HUGO_BUILTIN_SHORTCODES = /* @__PURE__ */ new Set([
   "comment",
@@ -62297,12 +62328,28 @@ function siteShortcodeTemplates(siteDir, layoutDirs, names) {
   }
   return out;
 }
+function markdownShortcodeTemplates(siteDir, layoutDirs) {
+  const seen = /* @__PURE__ */ new Map();
+  return (name) => {
+    if (!seen.has(name)) {
+      const t = shortcodeTemplate(layoutDirs, name);
+      let text11 = "";
+      try {
+        text11 = t ? readFileSync5(t, "utf8") : "";
+      } catch {
+      }
+      const markdown = /\.Inner(Deindent)?\b[^}]*\|\s*(markdownify|\S*RenderString)|(markdownify|RenderString)\s+\.Inner/.test(text11);
+      seen.set(name, markdown ? path9.relative(siteDir, t).split(path9.sep).join("/") : void 0);
+    }
+    return seen.get(name);
+  };
+}
 function fallbackNames(ours, layoutDirs) {
   return [...ours].filter((n) => !HUGO_BUILTIN_SHORTCODES.has(n) && !hasShortcodeTemplate(layoutDirs, n)).sort();
 }
 
 // src/site/head-hooks.ts
-import { readdirSync as readdirSync5, readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
+import { readdirSync as readdirSync5, readFileSync as readFileSync6, statSync as statSync3 } from "node:fs";
 import path10 from "node:path";
 var HEAD_PARTIAL_CALL = '{{ partial "prerender/head.html" . }}';
 var HEAD_HOOKS = [
@@ -62349,7 +62396,7 @@ function headReport(layoutDirs) {
     for (const file of templates(dir)) {
       let text11;
       try {
-        text11 = readFileSync5(file, "utf8");
+        text11 = readFileSync6(file, "utf8");
       } catch {
         continue;
       }
@@ -62385,7 +62432,7 @@ function safeLine(s2) {
 
 // src/site/lock.ts
 import { hostname } from "node:os";
-import { linkSync, lstatSync as lstatSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync6, renameSync as renameSync2, unlinkSync as unlinkSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { linkSync, lstatSync as lstatSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync7, renameSync as renameSync2, unlinkSync as unlinkSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import path11 from "node:path";
 var LOCK_FILE = "lock";
 var DEFAULT_LOCK_WAIT_MS = 6e4;
@@ -62418,7 +62465,7 @@ function ensurePrerenderDir(siteDir) {
 }
 function readOwner(file) {
   try {
-    const o2 = JSON.parse(readFileSync6(file, "utf8"));
+    const o2 = JSON.parse(readFileSync7(file, "utf8"));
     if (typeof o2.pid !== "number" || typeof o2.host !== "string") return void 0;
     return { pid: o2.pid, host: o2.host, command: String(o2.command ?? "hugo-prerender"), started: String(o2.started ?? "") };
   } catch {
@@ -62664,7 +62711,9 @@ function pageServices(config, siteDir, errorMode) {
     settingsKey: stableStringify({ macros: macros2, errorMode, math: config.math, unsafe, site: [...siteShortcodes.keys()] }),
     everywhere: everywhereSettings(config.data),
     limits: config.prerender.limits,
-    siteShortcodes
+    siteShortcodes,
+    markdownInner: markdownShortcodeTemplates(siteDir, layoutDirs),
+    unsafe
   };
   const site = { dir: siteDir, staticDirs: config.staticDirs, assetsDir: config.assetsDir, contentDirs: config.contentRoots.map((r2) => r2.dir) };
   return { renderer, services, settings, site, diagnostics };
@@ -62783,7 +62832,7 @@ async function buildLocked(opts) {
     let source;
     let sourceMd5;
     try {
-      const bytes = readFileSync7(abs);
+      const bytes = readFileSync8(abs);
       sourceMd5 = md5Hex(hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes);
       source = bytes.toString("utf8");
       const bad = invalidUtf8(bytes);
@@ -62935,7 +62984,7 @@ function summaryLine(r2) {
 }
 
 // src/site/init.ts
-import { existsSync as existsSync3, readFileSync as readFileSync8, renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync9, renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
 import path13 from "node:path";
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
@@ -64687,7 +64736,7 @@ function chooseTarget(siteDir) {
   let merged = {};
   const parsed = [];
   for (const file of files) {
-    const text11 = readFileSync8(file.path, "utf8");
+    const text11 = readFileSync9(file.path, "utf8");
     const { data, diagnostics } = parseConfigText(text11, file.format, path13.relative(siteDir, file.path));
     const err = diagnostics.find((d2) => d2.severity === "error");
     if (err) throw new InitError(`${err.file}:${err.line}:${err.column}: ${err.message}; fix the config before running init`);
@@ -64785,7 +64834,7 @@ function initSite(siteDir, opts = {}) {
   const rel2 = path13.relative(site, target.file.path).split(path13.sep).join("/");
   const messages = [];
   const gitignore = path13.join(site, ".gitignore");
-  const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync8(gitignore, "utf8"));
+  const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync9(gitignore, "utf8"));
   const hints = [
     ...ignored ? [] : [`Add this line to .gitignore (generated output): ${PRERENDER_DIR}/`],
     ...headHints(site, merged),
@@ -64833,7 +64882,7 @@ ${mountsSnippet(target.file.format, rootIsModule, plan)}
 }
 
 // src/check.ts
-import { readFileSync as readFileSync9 } from "node:fs";
+import { readFileSync as readFileSync10 } from "node:fs";
 import path14 from "node:path";
 async function checkSite(source) {
   const siteDir = path14.resolve(source);
@@ -64866,7 +64915,7 @@ async function checkSite(source) {
       const file = path14.relative(siteDir, abs).split(path14.sep).join("/");
       let text11;
       try {
-        text11 = readFileSync9(abs, "utf8");
+        text11 = readFileSync10(abs, "utf8");
       } catch (e) {
         result.diagnostics.push({ severity: "error", file, line: 1, column: 1, message: `cannot read: ${e.message}` });
         continue;

@@ -15,7 +15,7 @@ import { OutputPathError, PrerenderOutput } from './site/output.js';
 import { copyStaticAssets } from './render/static-assets.js';
 import { createHostServices } from './render/host.js';
 import { shortcodes } from './render/registry.js';
-import { fallbackNames, fallbackTemplate, siteLayoutDirs, siteShortcodeTemplates } from './site/fallbacks.js';
+import { fallbackNames, fallbackTemplate, markdownShortcodeTemplates, siteLayoutDirs, siteShortcodeTemplates } from './site/fallbacks.js';
 import type { PageInfo, SiteInfo } from './render/types.js';
 import { headAdvice, headReport } from './site/head-hooks.js';
 import { safeLine } from './log.js';
@@ -173,6 +173,8 @@ export function pageServices(config: SiteConfig, siteDir: string, errorMode: 'fa
     everywhere: everywhereSettings(config.data),
     limits: config.prerender.limits,
     siteShortcodes,
+    markdownInner: markdownShortcodeTemplates(siteDir, layoutDirs),
+    unsafe,
   };
   const site: SiteInfo = { dir: siteDir, staticDirs: config.staticDirs, assetsDir: config.assetsDir, contentDirs: config.contentRoots.map((r) => r.dir) };
   return { renderer, services, settings, site, diagnostics };

@@ -33,6 +33,13 @@ export interface PageSettings {
   siteShortcodes?: ReadonlyMap<string, string>;
   /** Hard limits per page (src/content/limits.ts); the defaults when absent. */
   limits?: PageLimits;
+  /**
+   * For a shortcode we leave to Hugo: the site's template for it when that template runs its inner
+   * content through Markdown (`markdownify`, `RenderString`), else undefined.
+   */
+  markdownInner?: (name: string) => string | undefined;
+  /** markup.goldmark.renderer.unsafe: whether Hugo's Markdown keeps raw HTML (our fragments). */
+  unsafe?: boolean;
 }
 
 export interface Fragment {
@@ -205,6 +212,9 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     diagnostics.push(limitDiagnostic('formulas', limits, located.spans.length, first.start, lines, file));
     return { formulas: [], fragments: [], diagnostics, failed: true, stats, parsed };
   }
+  if (!env.settings.unsafe) {
+    for (const d of mathInMarkdownShortcodes(parsed.shortcodes, isOwned, located.spans, env.settings)) diagnostics.push({ ...d, file });
+  }
   const missed = dollarsLeftOut(source, parsed, maskedRanges(parsed, isOwned), env.settings.math, located.spans);
   if (missed) diagnostics.push({ ...missed, file });
 
@@ -310,6 +320,43 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   }
   shadow += source.slice(pos);
   return { formulas, shadow, fragments: [...fragments.values()], diagnostics, failed, stats, parsed };
+}
+
+/**
+ * Math inside a shortcode of the site's whose output Hugo runs through Markdown again (written with
+ * `{{% %}}`, or a template that markdownifies its inner content): with `unsafe = false`, Goldmark drops
+ * raw HTML there, our fragments included. One warning per such shortcode, at its first formula.
+ */
+function mathInMarkdownShortcodes(
+  list: Shortcode[],
+  owned: (sc: Shortcode) => boolean,
+  spans: readonly MathSpan[],
+  settings: PageSettings,
+  out: Diagnostic[] = [],
+): Diagnostic[] {
+  for (const sc of list) {
+    if (owned(sc) || CODE_SHORTCODES.has(sc.name)) continue;
+    const template = sc.markup === '%' ? undefined : settings.markdownInner?.(sc.name);
+    if ((sc.markup === '%' || template) && sc.innerStart !== undefined && sc.innerEnd !== undefined) {
+      const inside = spans.filter((m) => m.start >= sc.innerStart! && m.end <= sc.innerEnd!);
+      const first = inside[0];
+      if (first) {
+        const why = template ? `its template (${template}) renders its inner content as Markdown` : `{{% ${sc.name} %}} is rendered as Markdown`;
+        const more = inside.length > 1 ? ` (and ${inside.length - 1} more formula${inside.length === 2 ? '' : 's'} in it)` : '';
+        out.push({
+          severity: 'warning',
+          line: first.line,
+          column: first.column,
+          offset: first.start,
+          code: 'markdown-shortcode',
+          message: `this formula${more} inside ${sc.name} will be missing from the page: ${why}, and Hugo's Markdown drops raw HTML while markup.goldmark.renderer.unsafe is false (Hugo's default). Set markup.goldmark.renderer.unsafe = true in the site config`,
+        });
+        continue;
+      }
+    }
+    mathInMarkdownShortcodes(sc.children, owned, spans, settings, out);
+  }
+  return out;
 }
 
 /**

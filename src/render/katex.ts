@@ -60,7 +60,7 @@ export function createMathRenderer(opts: MathRendererOptions = {}): MathRenderer
       },
     });
     try {
-      const html = quietly(warnings, () => katex.renderToString(input, options(true)));
+      const html = oneLine(quietly(warnings, () => katex.renderToString(input, options(true))));
       return { html, warnings };
     } catch (e) {
       if (!(e instanceof katex.ParseError)) throw e;
@@ -68,7 +68,7 @@ export function createMathRenderer(opts: MathRendererOptions = {}): MathRenderer
       // Strict reports from the failed attempt are noise next to the error.
       warnings.length = 0;
       if (input !== tex) warnings.push(...requireWarnings(tex));
-      const html = errors === 'render' ? quietly([], () => katex.renderToString(input, options(false))) : '';
+      const html = errors === 'render' ? oneLine(quietly([], () => katex.renderToString(input, options(false)))) : '';
       return { html, error, warnings };
     }
   }
@@ -88,6 +88,16 @@ export function createMathRenderer(opts: MathRendererOptions = {}): MathRenderer
     },
     stats: () => ({ rendered, cacheHits }),
   };
+}
+
+/**
+ * KaTeX's markup with each line break (only ever in text: the TeX annotation of a formula written over
+ * several lines) as `&#10;` (and `&#13;`), the same characters in the DOM. A fragment that passes through
+ * Hugo's Markdown again (inside a theme's `{{% %}}` shortcode or `markdownify`) is then one line, so a
+ * TeX line starting with `- ` or `+ ` cannot become a list item inside the MathML.
+ */
+function oneLine(html: string): string {
+  return html.replace(/\r/g, '&#13;').replace(/\n/g, '&#10;');
 }
 
 function requireWarnings(tex: string): string[] {

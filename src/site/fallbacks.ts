@@ -12,7 +12,7 @@
  * A name the site already has a template for (its own layouts or a theme's) gets no stand-in: the
  * precedence between layout mounts differs between Hugo versions, so ours could replace the user's.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { getIn, layoutRoots } from './config.js';
 
@@ -108,6 +108,28 @@ export function siteShortcodeTemplates(siteDir: string, layoutDirs: readonly str
     if (t) out.set(name, path.relative(siteDir, t).split(path.sep).join('/'));
   }
   return out;
+}
+
+/**
+ * A lookup: the site's template for a shortcode name (site-relative) when that template renders its
+ * inner content as Markdown (`markdownify`, `.RenderString`), else undefined. Each name is read once.
+ */
+export function markdownShortcodeTemplates(siteDir: string, layoutDirs: readonly string[]): (name: string) => string | undefined {
+  const seen = new Map<string, string | undefined>();
+  return (name) => {
+    if (!seen.has(name)) {
+      const t = shortcodeTemplate(layoutDirs, name);
+      let text = '';
+      try {
+        text = t ? readFileSync(t, 'utf8') : '';
+      } catch {
+        /* unreadable: Hugo will say so */
+      }
+      const markdown = /\.Inner(Deindent)?\b[^}]*\|\s*(markdownify|\S*RenderString)|(markdownify|RenderString)\s+\.Inner/.test(text);
+      seen.set(name, markdown ? path.relative(siteDir, t!).split(path.sep).join('/') : undefined);
+    }
+    return seen.get(name);
+  };
 }
 
 /** The shortcode names that get a stand-in template: ours, minus Hugo's built-ins and the site's own. */

@@ -12,6 +12,15 @@ describe('createMathRenderer', () => {
     expect(r.html).not.toContain('katex-display');
   });
 
+  it('writes a formula over several lines as one line: the same annotation text, no line a Markdown pass could read as a list', () => {
+    const tex = 'a\n- b\r\n+ c';
+    const r = createMathRenderer().render(tex, true);
+    expect(r.html).not.toMatch(/[\r\n]/);
+    expect(r.html).toContain('<annotation encoding="application/x-tex">a&#10;- b&#13;&#10;+ c</annotation>');
+    const annotation = /<annotation[^>]*>(.*?)<\/annotation>/.exec(r.html)![1]!;
+    expect(annotation.replace(/&#10;/g, '\n').replace(/&#13;/g, '\r')).toBe(tex);
+  });
+
   it('renders display math in display mode', () => {
     const r = createMathRenderer().render('\\sum_i x_i', true);
     expect(r.html).toMatch(/^<span class="katex-display">/);

@@ -189,3 +189,29 @@ describe('prerenderPage: passthrough delimiters that leave out $', () => {
     expect((await prerenderPage('A $h_t$.\n', { ...e, settings: { ...e.settings, math: { ...e.settings.math, escapes: 'markdown' } } })).diagnostics).toEqual([]);
   });
 });
+
+describe('prerenderPage: math inside a shortcode Hugo renders as Markdown again', () => {
+  const withSite = (unsafe: boolean): PageEnv => {
+    const e = env();
+    const markdownInner = (name: string) => (name === 'alert' ? 'themes/congo/layouts/shortcodes/alert.html' : undefined);
+    return { ...e, settings: { ...e.settings, unsafe, markdownInner } };
+  };
+  const source = 'Intro.\n\n{{% hint info %}}\nA $x$ and $y$.\n{{% /hint %}}\n\n{{< alert >}}Also $z$.{{< /alert >}}\n\n{{< other >}}Fine $w$.{{< /other >}}\n';
+
+  it('with unsafe = false: one warning per such shortcode, at its first formula, saying what to set', async () => {
+    const r = await prerenderPage(source, withSite(false));
+    expect(r.stats.formulas).toBe(4);
+    expect(r.diagnostics.map((d) => [d.line, d.column, d.code])).toEqual([
+      [4, 3, 'markdown-shortcode'],
+      [7, 19, 'markdown-shortcode'],
+    ]);
+    expect(r.diagnostics[0]!.message).toBe(
+      "this formula (and 1 more formula in it) inside hint will be missing from the page: {{% hint %}} is rendered as Markdown, and Hugo's Markdown drops raw HTML while markup.goldmark.renderer.unsafe is false (Hugo's default). Set markup.goldmark.renderer.unsafe = true in the site config",
+    );
+    expect(r.diagnostics[1]!.message).toContain('inside alert will be missing from the page: its template (themes/congo/layouts/shortcodes/alert.html) renders its inner content as Markdown');
+  });
+
+  it('with unsafe = true: nothing to say', async () => {
+    expect((await prerenderPage(source, withSite(true))).diagnostics).toEqual([]);
+  });
+});

@@ -26,6 +26,13 @@ export interface PageSettings {
     siteShortcodes?: ReadonlyMap<string, string>;
     /** Hard limits per page (src/content/limits.ts); the defaults when absent. */
     limits?: PageLimits;
+    /**
+     * For a shortcode we leave to Hugo: the site's template for it when that template runs its inner
+     * content through Markdown (`markdownify`, `RenderString`), else undefined.
+     */
+    markdownInner?: (name: string) => string | undefined;
+    /** markup.goldmark.renderer.unsafe: whether Hugo's Markdown keeps raw HTML (our fragments). */
+    unsafe?: boolean;
 }
 export interface Fragment {
     key: string;

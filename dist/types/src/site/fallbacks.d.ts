@@ -24,5 +24,10 @@ export declare function hasShortcodeTemplate(layoutDirs: readonly string[], name
  * path relative to the site (forward slashes), sorted by name.
  */
 export declare function siteShortcodeTemplates(siteDir: string, layoutDirs: readonly string[], names: Iterable<string>): Map<string, string>;
+/**
+ * A lookup: the site's template for a shortcode name (site-relative) when that template renders its
+ * inner content as Markdown (`markdownify`, `.RenderString`), else undefined. Each name is read once.
+ */
+export declare function markdownShortcodeTemplates(siteDir: string, layoutDirs: readonly string[]): (name: string) => string | undefined;
 /** The shortcode names that get a stand-in template: ours, minus Hugo's built-ins and the site's own. */
 export declare function fallbackNames(ours: Iterable<string>, layoutDirs: readonly string[]): string[];
