@@ -5,40 +5,11 @@
  * theme's own figure and shortcodes, and nothing but `init` and the theme's head hook file. Prerendered
  * once per theme, built once per theme with each Hugo. docs/themes.md reports these results.
  */
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, copySite, describeEachHugo, PROJECT_ROOT, type BuildResult } from '../helpers/hugo.js';
+import { buildSite, describeEachHugo, type BuildResult } from '../helpers/hugo.js';
 import { attr, byClass, byTag, findAll, hasClass, parseHtml, textWithout, type Element } from '../helpers/html.js';
-import { parseDiagnostics, runCli, runPrerender, type CliRun } from '../helpers/prerender.js';
-
-const THEMES = path.join(PROJECT_ROOT, 'fixtures/themes');
-const POST = 'posts/why-tanh/index.html';
-
-interface ThemeSite {
-  dir: string;
-  init: CliRun;
-  run: CliRun;
-}
-
-/** A theme's site with the shared post (plus the theme's own lines) as a page bundle, after `init` and `build`. */
-function prepare(name: string): ThemeSite {
-  const dir = copySite(path.join(THEMES, name));
-  const bundle = path.join(dir, 'content/posts/why-tanh');
-  mkdirSync(bundle, { recursive: true });
-  const extra = readFileSync(path.join(THEMES, name, 'post-extra.md'), 'utf8');
-  writeFileSync(path.join(bundle, 'index.md'), readFileSync(path.join(THEMES, 'post/index.md'), 'utf8') + extra);
-  copyFileSync(path.join(THEMES, 'post/loss.csv'), path.join(bundle, 'loss.csv'));
-  mkdirSync(path.join(dir, 'static/images'), { recursive: true });
-  copyFileSync(path.join(PROJECT_ROOT, 'fixtures/everywhere/site/static/images/dot.png'), path.join(dir, 'static/images/dot.png'));
-  const init = runCli(['init', '-s', dir]);
-  return { dir, init, run: runPrerender(dir) };
-}
-
-const NAMES = readdirSync(THEMES, { withFileTypes: true })
-  .filter((e) => e.isDirectory() && e.name !== 'post')
-  .map((e) => e.name)
-  .sort();
+import { parseDiagnostics } from '../helpers/prerender.js';
+import { NAMES, POST, prepareThemeSite, type ThemeSite } from '../helpers/themes.js';
 
 /** Themes whose site keeps Hugo's default markup.goldmark.renderer.unsafe = false, and the shortcode with math in it. */
 const MARKDOWN_SHORTCODE: Record<string, string> = { congo: 'alert', 'hugo-book': 'hint', loveit: 'admonition' };
@@ -60,7 +31,7 @@ const KNOWN_GAPS: Record<string, string> = {
 
 const sites = new Map<string, ThemeSite>();
 beforeAll(() => {
-  for (const n of NAMES) sites.set(n, prepare(n));
+  for (const n of NAMES) sites.set(n, prepareThemeSite(n));
 }, 900_000);
 
 /** What a reader sees: no <head>, no KaTeX MathML copy (hidden by the stylesheet), no SVG title or description. */
