@@ -117,17 +117,17 @@ var require_visit = __commonJS({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP2;
     visit4.REMOVE = REMOVE;
-    function visit_(key2, node3, visitor, path17) {
-      const ctrl = callVisitor(key2, node3, visitor, path17);
+    function visit_(key2, node3, visitor, path18) {
+      const ctrl = callVisitor(key2, node3, visitor, path18);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path17, ctrl);
-        return visit_(key2, ctrl, visitor, path17);
+        replaceNode(key2, path18, ctrl);
+        return visit_(key2, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path17 = Object.freeze(path17.concat(node3));
+          path18 = Object.freeze(path18.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = visit_(i2, node3.items[i2], visitor, path17);
+            const ci = visit_(i2, node3.items[i2], visitor, path18);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -138,13 +138,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path17 = Object.freeze(path17.concat(node3));
-          const ck = visit_("key", node3.key, visitor, path17);
+          path18 = Object.freeze(path18.concat(node3));
+          const ck = visit_("key", node3.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = visit_("value", node3.value, visitor, path17);
+          const cv = visit_("value", node3.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -165,17 +165,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node3, visitor, path17) {
-      const ctrl = await callVisitor(key2, node3, visitor, path17);
+    async function visitAsync_(key2, node3, visitor, path18) {
+      const ctrl = await callVisitor(key2, node3, visitor, path18);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path17, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path17);
+        replaceNode(key2, path18, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path17 = Object.freeze(path17.concat(node3));
+          path18 = Object.freeze(path18.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node3.items[i2], visitor, path17);
+            const ci = await visitAsync_(i2, node3.items[i2], visitor, path18);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -186,13 +186,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path17 = Object.freeze(path17.concat(node3));
-          const ck = await visitAsync_("key", node3.key, visitor, path17);
+          path18 = Object.freeze(path18.concat(node3));
+          const ck = await visitAsync_("key", node3.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = await visitAsync_("value", node3.value, visitor, path17);
+          const cv = await visitAsync_("value", node3.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -219,23 +219,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node3, visitor, path17) {
+    function callVisitor(key2, node3, visitor, path18) {
       if (typeof visitor === "function")
-        return visitor(key2, node3, path17);
+        return visitor(key2, node3, path18);
       if (identity4.isMap(node3))
-        return visitor.Map?.(key2, node3, path17);
+        return visitor.Map?.(key2, node3, path18);
       if (identity4.isSeq(node3))
-        return visitor.Seq?.(key2, node3, path17);
+        return visitor.Seq?.(key2, node3, path18);
       if (identity4.isPair(node3))
-        return visitor.Pair?.(key2, node3, path17);
+        return visitor.Pair?.(key2, node3, path18);
       if (identity4.isScalar(node3))
-        return visitor.Scalar?.(key2, node3, path17);
+        return visitor.Scalar?.(key2, node3, path18);
       if (identity4.isAlias(node3))
-        return visitor.Alias?.(key2, node3, path17);
+        return visitor.Alias?.(key2, node3, path18);
       return void 0;
     }
-    function replaceNode(key2, path17, node3) {
-      const parent = path17[path17.length - 1];
+    function replaceNode(key2, path18, node3) {
+      const parent = path18[path18.length - 1];
       if (identity4.isCollection(parent)) {
         parent.items[key2] = node3;
       } else if (identity4.isPair(parent)) {
@@ -847,10 +847,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity4 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path17, value2) {
+    function collectionFromPath(schema, path18, value2) {
       let v = value2;
-      for (let i2 = path17.length - 1; i2 >= 0; --i2) {
-        const k2 = path17[i2];
+      for (let i2 = path18.length - 1; i2 >= 0; --i2) {
+        const k2 = path18[i2];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a3 = [];
           a3[k2] = v;
@@ -869,7 +869,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
+    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -899,11 +899,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path17, value2) {
-        if (isEmptyPath(path17))
+      addIn(path18, value2) {
+        if (isEmptyPath(path18))
           this.add(value2);
         else {
-          const [key2, ...rest] = path17;
+          const [key2, ...rest] = path18;
           const node3 = this.get(key2, true);
           if (identity4.isCollection(node3))
             node3.addIn(rest, value2);
@@ -917,8 +917,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path17) {
-        const [key2, ...rest] = path17;
+      deleteIn(path18) {
+        const [key2, ...rest] = path18;
         if (rest.length === 0)
           return this.delete(key2);
         const node3 = this.get(key2, true);
@@ -932,8 +932,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path17, keepScalar) {
-        const [key2, ...rest] = path17;
+      getIn(path18, keepScalar) {
+        const [key2, ...rest] = path18;
         const node3 = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity4.isScalar(node3) ? node3.value : node3;
@@ -951,8 +951,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path17) {
-        const [key2, ...rest] = path17;
+      hasIn(path18) {
+        const [key2, ...rest] = path18;
         if (rest.length === 0)
           return this.has(key2);
         const node3 = this.get(key2, true);
@@ -962,8 +962,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path17, value2) {
-        const [key2, ...rest] = path17;
+      setIn(path18, value2) {
+        const [key2, ...rest] = path18;
         if (rest.length === 0) {
           this.set(key2, value2);
         } else {
@@ -3478,9 +3478,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path17, value2) {
+      addIn(path18, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path17, value2);
+          this.contents.addIn(path18, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3555,14 +3555,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path17) {
-        if (Collection.isEmptyPath(path17)) {
+      deleteIn(path18) {
+        if (Collection.isEmptyPath(path18)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3577,10 +3577,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path17, keepScalar) {
-        if (Collection.isEmptyPath(path17))
+      getIn(path18, keepScalar) {
+        if (Collection.isEmptyPath(path18))
           return !keepScalar && identity4.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity4.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
+        return identity4.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3591,10 +3591,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path17) {
-        if (Collection.isEmptyPath(path17))
+      hasIn(path18) {
+        if (Collection.isEmptyPath(path18))
           return this.contents !== void 0;
-        return identity4.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
+        return identity4.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3611,13 +3611,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path17, value2) {
-        if (Collection.isEmptyPath(path17)) {
+      setIn(path18, value2) {
+        if (Collection.isEmptyPath(path18)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path17), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path18), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path17, value2);
+          this.contents.setIn(path18, value2);
         }
       }
       /**
@@ -5578,9 +5578,9 @@ var require_cst_visit = __commonJS({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP2;
     visit4.REMOVE = REMOVE;
-    visit4.itemAtPath = (cst, path17) => {
+    visit4.itemAtPath = (cst, path18) => {
       let item = cst;
-      for (const [field, index2] of path17) {
+      for (const [field, index2] of path18) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -5589,23 +5589,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit4.parentCollection = (cst, path17) => {
-      const parent = visit4.itemAtPath(cst, path17.slice(0, -1));
-      const field = path17[path17.length - 1][0];
+    visit4.parentCollection = (cst, path18) => {
+      const parent = visit4.itemAtPath(cst, path18.slice(0, -1));
+      const field = path18[path18.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path17, item, visitor) {
-      let ctrl = visitor(item, path17);
+    function _visit(path18, item, visitor) {
+      let ctrl = visitor(item, path18);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path17.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path18.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5616,10 +5616,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path17);
+            ctrl = ctrl(item, path18);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
     }
     exports.visit = visit4;
   }
@@ -7465,12 +7465,12 @@ var require_extend = __commonJS({
 import { spawnSync } from "node:child_process";
 import { existsSync as existsSync5 } from "node:fs";
 import { parseArgs } from "node:util";
-import path16 from "node:path";
+import path17 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 
 // src/build.ts
 import { readdirSync as readdirSync6, readFileSync as readFileSync8, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
-import path12 from "node:path";
+import path13 from "node:path";
 
 // node_modules/katex/dist/katex.mjs
 var ParseError = class _ParseError extends Error {
@@ -7959,27 +7959,27 @@ var sqrtTall = function sqrtTall2(extraVinculum, hLinePad2, viewBoxHeight) {
 };
 var sqrtPath = function sqrtPath2(size, extraVinculum, viewBoxHeight) {
   extraVinculum = 1e3 * extraVinculum;
-  var path17 = "";
+  var path18 = "";
   switch (size) {
     case "sqrtMain":
-      path17 = sqrtMain(extraVinculum, hLinePad);
+      path18 = sqrtMain(extraVinculum, hLinePad);
       break;
     case "sqrtSize1":
-      path17 = sqrtSize1(extraVinculum, hLinePad);
+      path18 = sqrtSize1(extraVinculum, hLinePad);
       break;
     case "sqrtSize2":
-      path17 = sqrtSize2(extraVinculum, hLinePad);
+      path18 = sqrtSize2(extraVinculum, hLinePad);
       break;
     case "sqrtSize3":
-      path17 = sqrtSize3(extraVinculum, hLinePad);
+      path18 = sqrtSize3(extraVinculum, hLinePad);
       break;
     case "sqrtSize4":
-      path17 = sqrtSize4(extraVinculum, hLinePad);
+      path18 = sqrtSize4(extraVinculum, hLinePad);
       break;
     case "sqrtTall":
-      path17 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
+      path18 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
   }
-  return path17;
+  return path18;
 };
 var innerPath = function innerPath2(name, height) {
   switch (name) {
@@ -12162,8 +12162,8 @@ var svgData = {
 };
 var staticSvg = function staticSvg2(value2, options) {
   var [pathName, width, height] = svgData[value2];
-  var path17 = new PathNode(pathName);
-  var svgNode2 = new SvgNode([path17], {
+  var path18 = new PathNode(pathName);
+  var svgNode2 = new SvgNode([path18], {
     "width": makeEm(width),
     "height": makeEm(height),
     // Override CSS rule `.katex svg { width: 100% }`
@@ -13332,8 +13332,8 @@ var stretchySvg = function stretchySvg2(group, options) {
           pathName = "tilde" + imgIndex;
         }
       }
-      var path17 = new PathNode(pathName);
-      var svgNode2 = new SvgNode([path17], {
+      var path18 = new PathNode(pathName);
+      var svgNode2 = new SvgNode([path18], {
         "width": "100%",
         "height": makeEm(_height),
         "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight,
@@ -14630,8 +14630,8 @@ var makeGlyphSpan = function makeGlyphSpan2(symbol, font, mode) {
 };
 var makeInner = function makeInner2(ch2, height, options) {
   var width = fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)] ? fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)][4] : fontMetricsData["Size1-Regular"][ch2.charCodeAt(0)][4];
-  var path17 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
-  var svgNode2 = new SvgNode([path17], {
+  var path18 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
+  var svgNode2 = new SvgNode([path18], {
     "width": makeEm(width),
     "height": makeEm(height),
     // Override CSS rule `.katex svg { width: 100% }`
@@ -14800,10 +14800,10 @@ var makeStackedDelim = function makeStackedDelim2(delim, heightTotal, center, op
     var midHeight = realHeightTotal - topHeightTotal - bottomHeightTotal;
     var viewBoxHeight = Math.round(realHeightTotal * 1e3);
     var pathStr = tallDelim(svgLabel, Math.round(midHeight * 1e3));
-    var path17 = new PathNode(svgLabel, pathStr);
+    var path18 = new PathNode(svgLabel, pathStr);
     var width = makeEm(viewBoxWidth / 1e3);
     var height = makeEm(viewBoxHeight / 1e3);
-    var svg3 = new SvgNode([path17], {
+    var svg3 = new SvgNode([path18], {
       "width": width,
       "height": height,
       "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight
@@ -14844,8 +14844,8 @@ var makeStackedDelim = function makeStackedDelim2(delim, heightTotal, center, op
 var vbPad = 80;
 var emPad = 0.08;
 var sqrtSvg = function sqrtSvg2(sqrtName, height, viewBoxHeight, extraVinculum, options) {
-  var path17 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
-  var pathNode = new PathNode(sqrtName, path17);
+  var path18 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
+  var pathNode = new PathNode(sqrtName, path18);
   var svg3 = new SvgNode([pathNode], {
     // Note: 1000:1 ratio of viewBox to document em width.
     "width": "400em",
@@ -15352,8 +15352,8 @@ var htmlBuilder$7 = (group, options) => {
     var angleHeight = inner2.height + inner2.depth + lineWeight + clearance;
     inner2.style.paddingLeft = makeEm(angleHeight / 2 + lineWeight);
     var viewBoxHeight = Math.floor(1e3 * angleHeight * scale2);
-    var path17 = phasePath(viewBoxHeight);
-    var svgNode2 = new SvgNode([new PathNode("phase", path17)], {
+    var path18 = phasePath(viewBoxHeight);
+    var svgNode2 = new SvgNode([new PathNode("phase", path18)], {
       "width": "400em",
       "height": makeEm(viewBoxHeight / 1e3),
       "viewBox": "0 0 400000 " + viewBoxHeight,
@@ -27410,13 +27410,13 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set path(path17) {
-    if (isUrl(path17)) {
-      path17 = fileURLToPath(path17);
+  set path(path18) {
+    if (isUrl(path18)) {
+      path18 = fileURLToPath(path18);
     }
-    assertNonEmpty(path17, "path");
-    if (this.path !== path17) {
-      this.history.push(path17);
+    assertNonEmpty(path18, "path");
+    if (this.path !== path18) {
+      this.history.push(path18);
     }
   }
   /**
@@ -27683,8 +27683,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path17, name) {
-  if (!path17) {
+function assertPath(path18, name) {
+  if (!path18) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -35943,7 +35943,7 @@ function transformGfmAutolinkLiterals(tree) {
     { ignore: ["link", "linkReference"] }
   );
 }
-function findUrl(_9, protocol, domain2, path17, match) {
+function findUrl(_9, protocol, domain2, path18, match) {
   if (!previous2(match)) {
     return false;
   }
@@ -35956,7 +35956,7 @@ function findUrl(_9, protocol, domain2, path17, match) {
   if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
     return false;
   }
-  const parts = splitUrl(domain2 + path17);
+  const parts = splitUrl(domain2 + path18);
   const result = {
     type: "link",
     title: null,
@@ -42938,8 +42938,8 @@ function comment(node3, _1, _23, state) {
     Object.assign({}, state.settings.characterReferences, {
       subset: bogusCommentEntitySubset
     })
-  ) + ">" : "<!--" + node3.value.replace(htmlCommentRegex, encode2) + "-->";
-  function encode2($0) {
+  ) + ">" : "<!--" + node3.value.replace(htmlCommentRegex, encode3) + "-->";
+  function encode3($0) {
     return stringifyEntities(
       $0,
       Object.assign({}, state.settings.characterReferences, {
@@ -43628,6 +43628,8 @@ async function renderShortcode(def, sc, env2) {
     page: env2.page,
     site: env2.site,
     idPrefix: env2.idPrefix,
+    ...env2.occurrence !== void 0 ? { occurrence: env2.occurrence } : {},
+    ...env2.services.images ? { images: env2.services.images } : {},
     math: (tex, display) => env2.services.math(tex, display, katexReport),
     markdown: (md) => env2.services.markdown(md, katexReport),
     plainText: (md) => env2.services.plainText(md),
@@ -53644,13 +53646,13 @@ function node2(shape, o2 = {}) {
   }
   return fragment(outline, o2.label !== void 0 && o2.label !== "" ? mathLabel(o2.label, { x: shape.cx, y: shape.cy, size }) : null);
 }
-function edge(ids, path17, o2 = {}) {
+function edge(ids, path18, o2 = {}) {
   const arrow = o2.arrow ?? "end";
   const paint = o2.paint ?? "ink";
   const atStart = arrow === "start" || arrow === "both";
   const atEnd = arrow === "end" || arrow === "both";
   const cut = HEAD_LENGTH * HEAD_OVERLAP;
-  const drawn = trim(path17, atStart ? cut : 0, atEnd ? cut : 0);
+  const drawn = trim(path18, atStart ? cut : 0, atEnd ? cut : 0);
   const s2 = strokeAttrs(paint);
   return el("path", {
     class: [s2.class, o2.class].filter(Boolean).join(" ") || void 0,
@@ -53677,18 +53679,18 @@ function connect(from, to, o2 = {}) {
   const ctrl = add(m, mul({ x: d2.y, y: -d2.x }, bend * 2));
   return { kind: "quad", a: borderPoint(from, ctrl, g0), c: ctrl, b: borderPoint(to, ctrl, g1) };
 }
-function edgeLabelAnchor(path17, text11, o2 = {}) {
+function edgeLabelAnchor(path18, text11, o2 = {}) {
   const t = o2.t ?? 0.5;
-  const p5 = pointAt(path17, t);
-  let n = normalAt(path17, t);
+  const p5 = pointAt(path18, t);
+  let n = normalAt(path18, t);
   if (o2.side === "right") n = mul(n, -1);
   const size = o2.size ?? 16;
   const b2 = labelFontBox(text11, { x: 0, y: 0, size });
   const reach = Math.max(-n.x * b2.x0, -n.x * b2.x1) + Math.max(-n.y * b2.y0, -n.y * b2.y1);
   return add(p5, mul(n, reach + (o2.offset ?? 5)));
 }
-function edgeLabel(path17, text11, o2 = {}) {
-  const at = edgeLabelAnchor(path17, text11, o2);
+function edgeLabel(path18, text11, o2 = {}) {
+  const at = edgeLabelAnchor(path18, text11, o2);
   return mathLabel(text11, { x: at.x, y: at.y, size: o2.size ?? 16, class: o2.class });
 }
 function delaySquare(at, size = 8, paint = "ink") {
@@ -54027,10 +54029,17 @@ function figureHtml(f) {
   if (f.link) {
     html7 += `<a href="${urlAttrGo(f.link)}"${attr("target", f.target)}${attr("rel", f.rel)}>`;
   }
+  const pic = f.picture;
+  if (pic) {
+    html7 += "<picture>";
+    for (const s2 of pic.sources) html7 += `<source type="${escapeHtmlGo(s2.type)}"${attr("srcset", s2.srcset)}${attr("sizes", pic.sizes)}>`;
+  }
   html7 += `<img src="${urlAttrGo(f.src)}"`;
+  if (pic) html7 += `${attr("srcset", pic.srcset)}${attr("sizes", pic.sizes)}`;
   if (f.alt !== void 0) html7 += `
 			alt="${escapeHtmlGo(f.alt)}"`;
-  html7 += `${attr("width", f.width)}${attr("height", f.height)}${attr("loading", f.loading)}>`;
+  html7 += `${attr("width", f.width)}${attr("height", f.height)}${attr("loading", f.loading)}${attr("decoding", f.decoding)}>`;
+  if (pic) html7 += "</picture>";
   if (f.link) html7 += "</a>";
   if (f.title || f.captionHtml || f.attrHtml) {
     html7 += "<figcaption>\n			";
@@ -54147,7 +54156,7 @@ function outsideMessage(siteDir, link3, target) {
 var params2 = {
   src: {
     type: "string",
-    doc: "URL of the image. A local path is looked up in the page bundle, `assets/` and `static/`; written to the page as given."
+    doc: "URL of the image. A local path is looked up in the page bundle, `assets/` and `static/`, and served as AVIF, WebP and its own format in several widths (see Images); a remote URL is written as given."
   },
   link: { type: "string", doc: "URL the image links to (wraps the image in `<a>`)." },
   target: { type: "string", doc: "`target` of the link (e.g. `_blank`); only with `link`." },
@@ -54163,14 +54172,21 @@ var params2 = {
   width: { type: "string", doc: "`width` attribute of the image." },
   height: { type: "string", doc: "`height` attribute of the image." },
   class: { type: "string", doc: "CSS class(es) of the `<figure>`." },
-  loading: { type: "string", doc: "`loading` attribute of the image: `lazy` or `eager` (Hugo \u2265 0.112)." }
+  loading: {
+    type: "string",
+    doc: "`loading` attribute of the image: `lazy` or `eager` (Hugo \u2265 0.112). Default for a local image: `lazy`, except on the first figure of the page."
+  },
+  sizes: {
+    type: "string",
+    doc: "`sizes` attribute of a responsive local image (overrides `params.prerender.images.sizes`)."
+  }
 };
 var figure_default = defineShortcode({
   name: "figure",
   summary: "Hugo's figure (image, link, title, caption, attribution) with Markdown and math typeset in the caption.",
   params: params2,
   inner: "none",
-  version: 1,
+  version: 2,
   unknownParams: "warn",
   // Checks that the image exists, so it must be rendered again when files change.
   cacheable: false,
@@ -54185,10 +54201,11 @@ var figure_default = defineShortcode({
       );
     }
     const src = p5.src ?? "";
+    let file;
     if (!positional && src.trim() === "") {
       ctx.error('needs src="\u2026": the URL or path of the image', { param: "src", code: "figure-src" });
     } else if (src.trim() !== "") {
-      await checkSrc(ctx, src);
+      file = await findSrc(ctx, src);
     }
     for (const name of ["link", "attrlink"]) {
       const url = p5[name];
@@ -54218,8 +54235,40 @@ var figure_default = defineShortcode({
         code: "figure-alt"
       });
     }
+    let width = given(ctx, "width");
+    let height = given(ctx, "height");
+    let loading = given(ctx, "loading");
+    let decoding;
+    let shownSrc = src;
+    let picture;
+    const image3 = file && ctx.images ? await responsiveImage(ctx, file, src) : void 0;
+    if (image3) {
+      if (image3.width && image3.height) {
+        const w = positiveNumber(width);
+        const h = positiveNumber(height);
+        if (width === void 0 && height === void 0) {
+          width = String(image3.width);
+          height = String(image3.height);
+        } else if (w !== void 0 && height === void 0) height = String(Math.round(w * image3.height / image3.width));
+        else if (h !== void 0 && width === void 0) width = String(Math.round(h * image3.width / image3.height));
+      }
+      if ((ctx.occurrence ?? 0) > 0) {
+        loading ??= "lazy";
+        decoding = "async";
+      }
+      const fallback = image3.sets.at(-1);
+      if (fallback) {
+        shownSrc = fallback.candidates.at(-1).url;
+        const shownWidth = positiveNumber(width) ?? image3.width ?? fallback.candidates.at(-1).width;
+        picture = {
+          sources: image3.sets.slice(0, -1).map((s2) => ({ type: s2.mime, srcset: srcset(s2) })),
+          srcset: srcset(fallback),
+          sizes: given(ctx, "sizes") ?? ctx.images.sizes(shownWidth)
+        };
+      }
+    }
     return figureHtml({
-      src,
+      src: shownSrc,
       link: given(ctx, "link"),
       target: given(ctx, "target"),
       rel: given(ctx, "rel"),
@@ -54228,10 +54277,12 @@ var figure_default = defineShortcode({
       captionHtml: caption !== void 0 ? ctx.markdown(caption) : void 0,
       attrHtml: attr2 !== void 0 ? ctx.markdown(attr2) : void 0,
       attrlink: given(ctx, "attrlink"),
-      width: given(ctx, "width"),
-      height: given(ctx, "height"),
+      width,
+      height,
       class: given(ctx, "class"),
-      loading: given(ctx, "loading")
+      loading,
+      ...decoding ? { decoding } : {},
+      ...picture ? { picture } : {}
     });
   }
 });
@@ -54243,26 +54294,39 @@ function given(ctx, name) {
 function truncate(s2) {
   return s2.length > 60 ? `${s2.slice(0, 57)}\u2026` : s2;
 }
-async function checkSrc(ctx, src) {
-  if (!isLocalSrc(src)) return;
+function srcset(s2) {
+  return s2.candidates.map((c) => `${c.url} ${c.width}w`).join(", ");
+}
+function positiveNumber(v) {
+  const n = v !== void 0 && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
+  return n > 0 ? n : void 0;
+}
+async function responsiveImage(ctx, file, src) {
+  const { image: image3, warnings } = await ctx.images.prepare(file, src);
+  for (const w of warnings) ctx.warn(w, { param: "src", code: "figure-image" });
+  return image3;
+}
+async function findSrc(ctx, src) {
+  if (!isLocalSrc(src)) return void 0;
   let rel2 = src.replace(/[?#].*$/s, "");
   try {
     rel2 = decodeURIComponent(rel2);
   } catch {
   }
   rel2 = rel2.replace(/^\/+/, "");
-  if (rel2 === "") return;
-  const bases = [...ctx.site.staticDirs, ctx.site.assetsDir, ...ctx.page.bundleDir ? [ctx.page.bundleDir] : []];
+  if (rel2 === "") return void 0;
+  const bases = [...ctx.page.bundleDir ? [ctx.page.bundleDir] : [], ctx.site.assetsDir, ...ctx.site.staticDirs];
   const look = lookUpFile(siteRoots(ctx.site), bases, rel2);
-  if ("found" in look) return;
+  if ("found" in look) return look.found;
   if ("refused" in look) {
     ctx.error(`image "${src}": ${outsideMessage(ctx.site.dir, look.link, look.target)}`, { param: "src", code: "outside" });
-    return;
+    return void 0;
   }
   if (look.missing.length === 0) return;
   const shown = look.missing.map((c) => shownPath(ctx.site.dir, c));
   const where = ctx.page.bundleDir ? "static, assets or the page bundle" : "static or assets (the page is not a bundle)";
   ctx.warn(`image "${src}" was not found in ${where}; looked for ${shown.join(", ")}`, { param: "src", code: "figure-missing" });
+  return void 0;
 }
 
 // src/numeric/activation.ts
@@ -57595,12 +57659,12 @@ function y(p5) {
   return p5[1];
 }
 function line2(x$1, y$1) {
-  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path17 = withPath(line3);
+  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path18 = withPath(line3);
   x$1 = typeof x$1 === "function" ? x$1 : x$1 === void 0 ? x5 : constant2(x$1);
   y$1 = typeof y$1 === "function" ? y$1 : y$1 === void 0 ? y : constant2(y$1);
   function line3(data) {
     var i2, n = (data = array2(data)).length, d2, defined0 = false, buffer;
-    if (context == null) output7 = curve(buffer = path17());
+    if (context == null) output7 = curve(buffer = path18());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) output7.lineStart();
@@ -57628,13 +57692,13 @@ function line2(x$1, y$1) {
   return line3;
 }
 function area(x0, y0, y1) {
-  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path17 = withPath(area2);
+  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path18 = withPath(area2);
   x0 = typeof x0 === "function" ? x0 : x0 === void 0 ? x5 : constant2(+x0);
   y0 = typeof y0 === "function" ? y0 : y0 === void 0 ? constant2(0) : constant2(+y0);
   y1 = typeof y1 === "function" ? y1 : y1 === void 0 ? y : constant2(+y1);
   function area2(data) {
     var i2, j, k2, n = (data = array2(data)).length, d2, defined0 = false, buffer, x0z = new Array(n), y0z = new Array(n);
-    if (context == null) output7 = curve(buffer = path17());
+    if (context == null) output7 = curve(buffer = path18());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) {
@@ -57773,12 +57837,12 @@ var s = sqrt(3) / 2;
 var k = 1 / sqrt(12);
 var a2 = (k / 2 + 1) * 3;
 function Symbol2(type, size) {
-  let context = null, path17 = withPath(symbol);
+  let context = null, path18 = withPath(symbol);
   type = typeof type === "function" ? type : constant2(type || circle2);
   size = typeof size === "function" ? size : constant2(size === void 0 ? 64 : +size);
   function symbol() {
     let buffer;
-    if (!context) context = buffer = path17();
+    if (!context) context = buffer = path18();
     type.apply(this, arguments).draw(context, +size.apply(this, arguments));
     if (buffer) return context = null, buffer + "" || null;
   }
@@ -60150,9 +60214,9 @@ var rnn_unroll_default = defineShortcode({
       body3.push(...column(ids, cx(k2), lay, { x: names("x", k2), h: names("h", k2), o: names("o", k2), L: names("L", k2), y: names("y", k2) }, weights, font));
     }
     for (let k2 = -1; k2 < T4; k2++) {
-      const path17 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
-      body3.push(edge(ids, path17, { dashed: k2 === -1 || k2 === T4 - 1 }));
-      if (weights[2]) body3.push(edgeLabel(path17, weights[2], { side: "left", size: WFONT, offset: 4 }));
+      const path18 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
+      body3.push(edge(ids, path18, { dashed: k2 === -1 || k2 === T4 - 1 }));
+      if (weights[2]) body3.push(edgeLabel(path18, weights[2], { side: "left", size: WFONT, offset: 4 }));
     }
     if (p5.bptt) {
       paints.add("highlight");
@@ -60339,9 +60403,9 @@ function seq2seqDrawing(ids, m) {
     edges.push(attentionEdge(from, to, m.weights[j], wmax));
     if (m.labels === "none") return;
     const tex = m.labels === "alpha" ? `\\alpha_{${m.step},${j + 1}}` : m.weights[j].toFixed(2);
-    const path17 = { kind: "line", a: from, b: to };
+    const path18 = { kind: "line", a: from, b: to };
     const side = x6 < sumX - 1 ? "left" : "right";
-    const at = edgeLabelAnchor(path17, tex, { t: 0.3, side, size: 14, offset: 4 });
+    const at = edgeLabelAnchor(path18, tex, { t: 0.3, side, size: 14, offset: 4 });
     math2(tex, at.x, at.y, 14);
   });
   const sPrev = rect(sumX - S_GAP, Y_S, BOX_W + 6, BOX_H + 2, 3);
@@ -61633,8 +61697,11 @@ async function prerenderPage(source, env2) {
     if (!known) fragments.set(key2, { key: key2, html: r2.html, kind: "math", noisy: !!r2.error || r2.warnings.length > 0 });
   }
   const seen = /* @__PURE__ */ new Map();
+  const occurrences = /* @__PURE__ */ new Map();
   for (const sc of ownedShortcodes(parsed.shortcodes, isOwned)) {
     const def = getShortcode(sc.name);
+    const occurrence = occurrences.get(sc.name) ?? 0;
+    occurrences.set(sc.name, occurrence + 1);
     if (sc.name === "figure") stats.figures++;
     else stats.shortcodes++;
     const identity4 = contentKey(sc.name, stableStringify(sc.params), sc.inner ?? null);
@@ -61649,7 +61716,7 @@ async function prerenderPage(source, env2) {
       fragments.set(key2, { key: key2, html: "", kind: "shortcode" });
       continue;
     }
-    const r2 = await renderShortcode(def, sc, { page: env2.page, site: env2.site, idPrefix, services: env2.services });
+    const r2 = await renderShortcode(def, sc, { page: env2.page, site: env2.site, idPrefix, services: env2.services, occurrence });
     diagnostics.push(...r2.diagnostics);
     if (r2.failed) failed = true;
     fragments.set(key2, { key: key2, html: r2.html, kind: "shortcode", noisy: r2.diagnostics.length > 0 });
@@ -61821,6 +61888,7 @@ var MANIFEST_FILE = "manifest.json";
 var PARTIALS_DIR = "layouts/partials/prerender";
 var SHORTCODES_DIR = "layouts/shortcodes";
 var WATCH_MARKER = "watching";
+var CACHE_DIR = "cache";
 var MANIFEST_VERSION = 1;
 var OutputPathError = class extends Error {
 };
@@ -61887,6 +61955,7 @@ var PrerenderOutput = class {
   trees = /* @__PURE__ */ new Map();
   partialsWritten = /* @__PURE__ */ new Set();
   staticWritten = /* @__PURE__ */ new Set();
+  cacheWritten = /* @__PURE__ */ new Set();
   shortcodesWritten = /* @__PURE__ */ new Set();
   noisy = /* @__PURE__ */ new Set();
   onDisk;
@@ -61971,6 +62040,31 @@ var PrerenderOutput = class {
     this.staticWritten.add(relPath);
   }
   /**
+   * Marks `.prerender/static/<rel>`, written by an earlier build, as used by this one (so `finish` keeps
+   * it) without reading it. False when it is not there.
+   */
+  keepStatic(rel2) {
+    const relPath = this.cleanRel(rel2, "static file");
+    if (!lstatOrNull(this.resolve(`static/${relPath}`))?.isFile()) return false;
+    this.staticWritten.add(relPath);
+    return true;
+  }
+  /** `.prerender/cache/<rel>` as written by this or an earlier build, or undefined. */
+  readCache(rel2) {
+    const relPath = this.cleanRel(rel2, "cache file");
+    try {
+      return readFileSync3(this.resolve(`${CACHE_DIR}/${relPath}`));
+    } catch {
+      return void 0;
+    }
+  }
+  /** Writes `.prerender/cache/<rel>` (unless it already has these bytes) and keeps it past `finish`. */
+  writeCache(rel2, data) {
+    const relPath = this.cleanRel(rel2, "cache file");
+    this.write(`${CACHE_DIR}/${relPath}`, data);
+    this.cacheWritten.add(relPath);
+  }
+  /**
    * `.prerender/layouts/shortcodes/<name>.html`: what Hugo runs for one of our shortcodes on a page it
    * renders from the original rather than from a shadow (no shadow yet, or `hugo server` 0.111 in the
    * instant between a save and the watcher's rewrite, when it re-reads the original itself).
@@ -62034,6 +62128,7 @@ var PrerenderOutput = class {
       this.sweep(PARTIALS_DIR, (rel2) => rel2.endsWith(".html") && referenced.has(rel2.slice(0, -5)), removed);
     }
     this.sweep("static", (rel2) => keepStatic.has(rel2), removed);
+    if (opts.sweepPartials !== false) this.sweep(CACHE_DIR, (rel2) => this.cacheWritten.has(rel2), removed);
     this.sweep(SHORTCODES_DIR, (rel2) => this.shortcodesWritten.has(rel2), removed);
     const noisy = new Set(this.noisy);
     for (const k2 of this.previous.noisy ?? []) if (!this.partialsWritten.has(k2) && referenced.has(k2)) noisy.add(k2);
@@ -62553,6 +62648,347 @@ var ShadowNames = class {
   }
 };
 
+// src/images/options.ts
+var DEFAULT_IMAGE_OPTIONS = {
+  enable: true,
+  widths: [400, 800, 1200, 1600, 2e3],
+  formats: ["avif", "webp"],
+  // sharp's own defaults.
+  quality: { avif: 50, webp: 80, jpeg: 80 },
+  sizes: "",
+  metadata: "strip",
+  maxPixels: 1e8
+};
+var KEY = "params.prerender.images";
+function isRecord2(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function imageOptions(data, file) {
+  const diagnostics = [];
+  const warn = (message) => diagnostics.push({ severity: "warning", code: "config", message, file, line: 1, column: 1 });
+  const params10 = isRecord2(data.params) ? data.params : {};
+  const prerender = isRecord2(params10.prerender) ? params10.prerender : {};
+  const raw3 = prerender.images;
+  const o2 = structuredClone(DEFAULT_IMAGE_OPTIONS);
+  if (raw3 === void 0) return { options: o2, diagnostics };
+  if (raw3 === false) return { options: { ...o2, enable: false }, diagnostics };
+  if (!isRecord2(raw3)) {
+    warn(`${KEY} must be a table (or false); using the defaults`);
+    return { options: o2, diagnostics };
+  }
+  const p5 = Object.fromEntries(Object.entries(raw3).map(([k2, v]) => [k2.toLowerCase(), v]));
+  if (p5.enable !== void 0) {
+    if (typeof p5.enable === "boolean") o2.enable = p5.enable;
+    else warn(`${KEY}.enable must be true or false; using true`);
+  }
+  if (p5.widths !== void 0) {
+    const ok3 = Array.isArray(p5.widths) && p5.widths.length > 0 && p5.widths.every((w) => Number.isInteger(w) && w >= 16 && w <= 8192);
+    if (ok3) o2.widths = [...new Set(p5.widths)].sort((a3, b2) => a3 - b2);
+    else warn(`${KEY}.widths must be a non-empty list of whole numbers of pixels between 16 and 8192; using ${JSON.stringify(o2.widths)}`);
+  }
+  if (p5.formats !== void 0) {
+    const list4 = Array.isArray(p5.formats) ? p5.formats.map((f) => typeof f === "string" ? f.toLowerCase() : f) : null;
+    if (list4 && list4.every((f) => f === "avif" || f === "webp")) o2.formats = [...new Set(list4)];
+    else warn(`${KEY}.formats must be a list of "avif" and "webp" (the image's own format is always written); using ${JSON.stringify(o2.formats)}`);
+  }
+  if (p5.quality !== void 0) {
+    const valid2 = (q2) => Number.isInteger(q2) && q2 >= 1 && q2 <= 100;
+    if (valid2(p5.quality)) o2.quality = { avif: p5.quality, webp: p5.quality, jpeg: p5.quality };
+    else if (isRecord2(p5.quality)) {
+      for (const [k2, q2] of Object.entries(p5.quality)) {
+        const f = k2.toLowerCase();
+        if ((f === "avif" || f === "webp" || f === "jpeg") && valid2(q2)) o2.quality[f] = q2;
+        else warn(`${KEY}.quality.${k2} must be a whole number from 1 to 100 for avif, webp or jpeg; ignored`);
+      }
+    } else warn(`${KEY}.quality must be a whole number from 1 to 100, or a table of them per format (avif, webp, jpeg); using the defaults`);
+  }
+  if (p5.sizes !== void 0) {
+    if (typeof p5.sizes === "string") o2.sizes = p5.sizes.trim();
+    else warn(`${KEY}.sizes must be a string (a sizes attribute); computing it per image`);
+  }
+  if (p5.metadata !== void 0) {
+    const m = typeof p5.metadata === "string" ? p5.metadata.toLowerCase() : "";
+    if (m === "strip" || m === "keep") o2.metadata = m;
+    else warn(`${KEY}.metadata must be "strip" or "keep"; using "strip"`);
+  }
+  if (p5.maxpixels !== void 0) {
+    if (Number.isInteger(p5.maxpixels) && p5.maxpixels > 0) o2.maxPixels = p5.maxpixels;
+    else warn(`${KEY}.maxPixels must be a positive whole number; using ${o2.maxPixels}`);
+  }
+  return { options: o2, diagnostics };
+}
+
+// src/images/pipeline.ts
+import { createHash as createHash2 } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { createRequire as createRequire2 } from "node:module";
+import path12 from "node:path";
+import { pathToFileURL } from "node:url";
+
+// src/images/service.ts
+var COLUMN_WIDTH = 800;
+function defaultSizes(width) {
+  const w = Math.max(1, Math.min(Math.round(width), COLUMN_WIDTH));
+  return `(max-width: ${w}px) 100vw, ${w}px`;
+}
+
+// src/images/pipeline.ts
+var PIPELINE_VERSION = 1;
+var MIME = {
+  avif: "image/avif",
+  webp: "image/webp",
+  jpeg: "image/jpeg",
+  png: "image/png",
+  gif: "image/gif",
+  svg: "image/svg+xml"
+};
+var EXTENSION = { avif: "avif", webp: "webp", jpeg: "jpg", png: "png", gif: "gif" };
+var NAMES = {
+  jpeg: [".jpg", ".jpeg", ".jpe", ".jfif"],
+  png: [".png"],
+  webp: [".webp"],
+  gif: [".gif"],
+  avif: [".avif"],
+  tiff: [".tif", ".tiff"],
+  svg: [".svg", ".svgz"]
+};
+var LABEL = { jpeg: "JPEG", png: "PNG", webp: "WebP", gif: "GIF", avif: "AVIF", tiff: "TIFF", svg: "SVG" };
+var sharpModule;
+function loadSharp(siteDir) {
+  sharpModule ??= (async () => {
+    let m;
+    try {
+      m = await import("sharp");
+    } catch (first) {
+      const from = [siteDir, process.cwd()].filter((d2) => d2 !== void 0);
+      let found;
+      for (const dir of from) {
+        try {
+          found = createRequire2(path12.join(dir, "package.json")).resolve("sharp");
+          break;
+        } catch {
+        }
+      }
+      if (!found) return first instanceof Error ? first : new Error(String(first));
+      m = await import(pathToFileURL(found).href);
+    }
+    const s2 = m.default;
+    s2.cache(false);
+    return s2;
+  })().catch((e) => e instanceof Error ? e : new Error(String(e)));
+  return sharpModule;
+}
+var Limiter = class {
+  constructor(limit) {
+    this.limit = limit;
+  }
+  limit;
+  running = 0;
+  queue = [];
+  async run(task) {
+    if (this.running >= this.limit) await new Promise((resolve3) => this.queue.push(resolve3));
+    this.running++;
+    try {
+      return await task();
+    } finally {
+      this.running--;
+      this.queue.shift()?.();
+    }
+  }
+};
+var ImagePipeline = class {
+  stats = { images: 0, processed: 0 };
+  store;
+  options;
+  urlBase;
+  limiter;
+  siteDir;
+  /** Absolute path → outcome, once per build however many figures show the image. */
+  seen = /* @__PURE__ */ new Map();
+  constructor(o2) {
+    this.store = o2.store;
+    this.options = o2.options;
+    this.urlBase = o2.urlBase ?? "/";
+    this.limiter = new Limiter(Math.max(1, o2.concurrency ?? (Number(process.env.UV_THREADPOOL_SIZE) || 4)));
+    this.siteDir = o2.siteDir;
+  }
+  sizes(width) {
+    return this.options.sizes || defaultSizes(width);
+  }
+  async prepare(file, shown) {
+    let outcome = this.seen.get(file);
+    if (!outcome) {
+      this.stats.images++;
+      outcome = this.load(file).catch((e) => ({ problems: [`cannot be processed (${firstLine(e)})`] }));
+      this.seen.set(file, outcome);
+    }
+    const { record, problems } = await outcome;
+    const warnings = problems.map((p5) => `image "${shown}" ${p5}; the original is used as it is`);
+    if (!record) return { warnings };
+    const ext = path12.extname(file).toLowerCase();
+    if (ext && !NAMES[record.format].includes(ext)) {
+      warnings.push(
+        `image "${shown}" is a ${LABEL[record.format]} file although its name ends in ${ext}; it is served as ${LABEL[record.format]} (rename it to ${NAMES[record.format][0]} so that other tools agree)`
+      );
+    }
+    return { image: this.responsive(record), warnings };
+  }
+  responsive(r2) {
+    const sets = [];
+    for (const v of r2.variants) {
+      let set = sets.find((s2) => s2.format === v.format);
+      if (!set) sets.push(set = { format: v.format, mime: MIME[v.format], candidates: [] });
+      set.candidates.push({ url: this.urlBase + v.file, width: v.width });
+    }
+    return { format: r2.format, width: r2.width, height: r2.height, animated: r2.animated, sets };
+  }
+  async load(file) {
+    const bytes = await readFile(file);
+    const sharp = await loadSharp(this.siteDir);
+    if (sharp instanceof Error) {
+      return {
+        problems: [
+          `was not made responsive: sharp, which hugo-prerender uses for images, could not be loaded (${firstLine(sharp)}); install it beside hugo-prerender: npm install --save-dev sharp`
+        ]
+      };
+    }
+    const o2 = this.options;
+    const key2 = contentKey(
+      "image",
+      PIPELINE_VERSION,
+      sharp.versions,
+      { widths: o2.widths, formats: o2.formats, quality: o2.quality, metadata: o2.metadata },
+      createHash2("sha256").update(bytes).digest("hex")
+    );
+    const cached = this.cached(key2);
+    if (cached) return { record: cached, problems: [] };
+    const input = { limitInputPixels: o2.maxPixels, failOn: "error" };
+    let meta;
+    try {
+      meta = await sharp(bytes, { ...input, limitInputPixels: false }).metadata();
+    } catch (e) {
+      return { problems: [`is not an image sharp can read (${firstLine(e)})`] };
+    }
+    const format3 = sourceFormat(meta.format, meta.compression);
+    if (!format3) return { problems: [`is in a format browsers do not show (${meta.format})`] };
+    const frames = format3 === "gif" || format3 === "webp" ? meta.pages ?? 1 : 1;
+    const frameHeight = frames > 1 ? meta.pageHeight ?? meta.height : meta.height;
+    const oriented = meta.autoOrient ?? { width: meta.width, height: meta.height };
+    const width = oriented.width;
+    const height = frames > 1 ? frameHeight : oriented.height;
+    if (!width || !height) return { problems: ["has no width or height"] };
+    if (format3 === "svg") return { record: { format: format3, width, height, animated: false, variants: [] }, problems: [] };
+    const pixels = meta.width * (meta.pageHeight ?? meta.height) * frames;
+    if (pixels > o2.maxPixels) {
+      return {
+        problems: [
+          `has ${meta.width}\xD7${meta.height} pixels${frames > 1 ? ` in ${frames} frames` : ""}, more than params.prerender.images.maxPixels (${o2.maxPixels}); it was not decoded (a decompression bomb?)`
+        ]
+      };
+    }
+    const animated = frames > 1;
+    const fallback = fallbackFormat(format3, meta.hasAlpha === true);
+    const formats = [...o2.formats.filter((f) => f !== fallback && !(animated && f === "avif")), fallback];
+    const widths = variantWidths(o2.widths, width);
+    const stem = safeStem(path12.basename(file, path12.extname(file)));
+    const plan = [];
+    for (const f of formats) {
+      for (const w of widths) {
+        plan.push({ format: f, width: w, height: Math.max(1, Math.round(height * w / width)), file: `prerender/img/${key2}/${stem}-${w}.${EXTENSION[f]}` });
+      }
+    }
+    let encoded;
+    try {
+      encoded = await Promise.all(
+        plan.map(
+          (v) => this.limiter.run(
+            () => encode2(sharp(bytes, { ...input, animated }), v, { width, quality: o2.quality, keep: o2.metadata === "keep", palette: meta.isPalette === true })
+          )
+        )
+      );
+    } catch (e) {
+      return { problems: [`cannot be decoded (${firstLine(e)}): is the file truncated or corrupt?`] };
+    }
+    plan.forEach((v, i2) => this.store.writeStatic(v.file, encoded[i2]));
+    const record = { format: format3, width, height, animated, variants: plan };
+    this.store.writeCache(recordPath(key2), Buffer.from(JSON.stringify(record, null, 1) + "\n", "utf8"));
+    this.stats.processed++;
+    return { record, problems: [] };
+  }
+  /** The record for `key` when it and every variant it lists are still there (and are then kept). */
+  cached(key2) {
+    const raw3 = this.store.readCache(recordPath(key2));
+    if (!raw3) return void 0;
+    let record;
+    try {
+      record = JSON.parse(raw3.toString("utf8"));
+    } catch {
+      return void 0;
+    }
+    if (!Array.isArray(record.variants) || !record.variants.every((v) => this.store.keepStatic(v.file))) return void 0;
+    this.store.writeCache(recordPath(key2), raw3);
+    return record;
+  }
+};
+function firstLine(e) {
+  return (e instanceof Error ? e.message : String(e)).split("\n")[0].trim();
+}
+function recordPath(key2) {
+  return `images/${key2}.json`;
+}
+function sourceFormat(format3, compression) {
+  switch (format3) {
+    case "jpeg":
+    case "png":
+    case "webp":
+    case "gif":
+    case "tiff":
+    case "svg":
+      return format3;
+    case "heif":
+      return compression === "av1" ? "avif" : void 0;
+    default:
+      return void 0;
+  }
+}
+function fallbackFormat(format3, alpha) {
+  if (format3 === "avif" || format3 === "tiff") return alpha ? "png" : "jpeg";
+  return format3;
+}
+function variantWidths(configured, own8) {
+  const below = [...new Set(configured.filter((w) => w < own8))].sort((a3, b2) => a3 - b2);
+  const widest = below.at(-1);
+  if (configured.some((w) => w >= own8) && (widest === void 0 || own8 > Math.floor(widest * 1.25))) below.push(own8);
+  return below;
+}
+function safeStem(stem) {
+  const s2 = stem.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|[-.]+$/g, "");
+  return s2 || "image";
+}
+async function encode2(img, v, o2) {
+  img = img.autoOrient();
+  if (v.width !== o2.width) img = img.resize({ width: v.width, withoutEnlargement: true });
+  if (o2.keep) img = img.keepMetadata();
+  switch (v.format) {
+    case "avif":
+      img = img.avif({ quality: o2.quality.avif });
+      break;
+    case "webp":
+      img = img.webp({ quality: o2.quality.webp });
+      break;
+    case "jpeg":
+      img = img.jpeg({ quality: o2.quality.jpeg });
+      break;
+    case "png":
+      img = img.png({ palette: o2.palette });
+      break;
+    case "gif":
+      img = img.gif();
+      break;
+  }
+  return img.toBuffer();
+}
+
 // src/build.ts
 var CONTENT_EXTENSIONS = /* @__PURE__ */ new Set([".md", ".markdown", ".mdown"]);
 function listContentFiles(dir, roots, refused = []) {
@@ -62570,7 +63006,7 @@ function listContentFiles(dir, roots, refused = []) {
     const inside2 = new Set(seen).add(real);
     for (const e of entries.sort((a3, b2) => a3.name < b2.name ? -1 : a3.name > b2.name ? 1 : 0)) {
       if (e.name.startsWith(".")) continue;
-      const p5 = path12.join(d2, e.name);
+      const p5 = path13.join(d2, e.name);
       let st = void 0;
       if (e.isSymbolicLink()) {
         const r2 = resolveInside(roots, p5);
@@ -62585,7 +63021,7 @@ function listContentFiles(dir, roots, refused = []) {
         }
       }
       if (st ? st.isDirectory() : e.isDirectory()) walk(p5, inside2);
-      else if ((st ? st.isFile() : e.isFile()) && CONTENT_EXTENSIONS.has(path12.extname(e.name).toLowerCase())) out.push(p5);
+      else if ((st ? st.isFile() : e.isFile()) && CONTENT_EXTENSIONS.has(path13.extname(e.name).toLowerCase())) out.push(p5);
     }
   };
   walk(dir, /* @__PURE__ */ new Set());
@@ -62625,7 +63061,7 @@ function writeFailure(e) {
   return void 0;
 }
 function toPosix2(p5) {
-  return p5.split(path12.sep).join("/");
+  return p5.split(path13.sep).join("/");
 }
 function pageServices(config, siteDir, errorMode) {
   const diagnostics = [];
@@ -62659,13 +63095,13 @@ function pageServices(config, siteDir, errorMode) {
   return { renderer, services, settings, site, diagnostics };
 }
 function emptyBuildResult() {
-  return { pages: 0, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, ms: 0, diagnostics: [], failed: false };
+  return { pages: 0, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, images: 0, imagesProcessed: 0, ms: 0, diagnostics: [], failed: false };
 }
 async function buildSite(opts) {
-  if (opts.locked || !existsDir(path12.resolve(opts.source))) return buildLocked(opts);
+  if (opts.locked || !existsDir(path13.resolve(opts.source))) return buildLocked(opts);
   let lock;
   try {
-    lock = await acquireSiteLock(path12.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
+    lock = await acquireSiteLock(path13.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
   } catch (e) {
     if (!(e instanceof LockError)) throw e;
     const result = emptyBuildResult();
@@ -62681,7 +63117,7 @@ async function buildSite(opts) {
 }
 async function buildLocked(opts) {
   const t02 = performance.now();
-  const siteDir = path12.resolve(opts.source);
+  const siteDir = path13.resolve(opts.source);
   const result = emptyBuildResult();
   const fail = (message, file) => {
     result.diagnostics.push({ severity: "error", message, file, line: 1, column: 1 });
@@ -62690,7 +63126,7 @@ async function buildLocked(opts) {
     return result;
   };
   if (!existsDir(siteDir)) {
-    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path12.dirname(siteDir)}?)`);
+    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path13.dirname(siteDir)}?)`);
     return fail(`the site directory ${siteDir} does not exist; pass the site with -s DIR`);
   }
   let config;
@@ -62721,6 +63157,10 @@ async function buildLocked(opts) {
     if (why) return fail(why);
     throw e;
   }
+  const images = imageOptions(config.data, config.file ? toPosix2(path13.relative(siteDir, config.file)) : void 0);
+  result.diagnostics.push(...images.diagnostics);
+  const pipeline = images.options.enable ? new ImagePipeline({ store: output7, options: images.options, urlBase: urlBase(config.data.baseURL), siteDir }) : void 0;
+  if (pipeline) services.images = pipeline;
   const files = [];
   const seenRoots = /* @__PURE__ */ new Set();
   const refused = [];
@@ -62732,7 +63172,7 @@ async function buildLocked(opts) {
       result.diagnostics.push({
         severity: "error",
         code: "config",
-        file: toPosix2(path12.relative(siteDir, config.file)),
+        file: toPosix2(path13.relative(siteDir, config.file)),
         line: 1,
         column: 1,
         message: `the content of ${JSON.stringify(root4.source)} has language ${JSON.stringify(root4.lang)}, which is not a plain language code (letters, digits, '-', '_'); its pages were not prerendered`
@@ -62740,7 +63180,7 @@ async function buildLocked(opts) {
       continue;
     }
     for (const abs of listContentFiles(root4.dir, siteRoots(site), refused)) {
-      files.push({ abs, tree, relToContent: path12.posix.join(root4.target, toPosix2(path12.relative(root4.dir, abs))) });
+      files.push({ abs, tree, relToContent: path13.posix.join(root4.target, toPosix2(path13.relative(root4.dir, abs))) });
     }
   }
   for (const r2 of refused) {
@@ -62759,7 +63199,7 @@ async function buildLocked(opts) {
   const names = new ShadowNames();
   for (const { abs, relToContent, tree } of files) {
     result.pages++;
-    const relPath = toPosix2(path12.relative(siteDir, abs));
+    const relPath = toPosix2(path13.relative(siteDir, abs));
     const badName = names.claim(tree, relToContent, relPath);
     if (badName) {
       result.diagnostics.push({ severity: "error", code: "file-name", file: relPath, line: 1, column: 1, message: badName });
@@ -62791,12 +63231,12 @@ async function buildLocked(opts) {
       output7.keep(relToContent, tree);
       continue;
     }
-    const base2 = path12.basename(abs).replace(/\.[^.]+$/, "");
+    const base2 = path13.basename(abs).replace(/\.[^.]+$/, "");
     const isBundle = base2 === "index" || base2 === "_index" || /^_?index\.[a-z-]+$/i.test(base2);
     const page = {
       absPath: abs,
       relPath,
-      bundleDir: isBundle ? path12.dirname(abs) : void 0,
+      bundleDir: isBundle ? path13.dirname(abs) : void 0,
       frontMatter: {}
     };
     let r2;
@@ -62865,7 +63305,7 @@ async function buildLocked(opts) {
       result.diagnostics.push({
         severity: "warning",
         code: "head",
-        file: toPosix2(path12.relative(siteDir, config.file)),
+        file: toPosix2(path13.relative(siteDir, config.file)),
         line: 1,
         column: 1,
         message: `pages have math, but no template of this site or its theme calls the head partial, so no page links the KaTeX stylesheet and every formula shows twice; ${headAdvice(head2.hooks)}`
@@ -62883,10 +63323,24 @@ async function buildLocked(opts) {
     if (!why) throw e;
     if (!result.diagnostics.some((d2) => d2.code === "write")) result.diagnostics.push({ severity: "error", code: "write", line: 1, column: 1, message: why });
   }
+  if (pipeline) {
+    result.images = pipeline.stats.images;
+    result.imagesProcessed = pipeline.stats.processed;
+  }
   result.diagnostics.sort(compareDiagnostics);
   result.failed = result.failed || result.diagnostics.some((d2) => d2.severity === "error");
   result.ms = Math.round(performance.now() - t02);
   return result;
+}
+function urlBase(baseURL) {
+  if (typeof baseURL !== "string" || baseURL.trim() === "") return "/";
+  let p5;
+  try {
+    p5 = new URL(baseURL.trim()).pathname;
+  } catch {
+    p5 = baseURL.trim().startsWith("/") ? baseURL.trim() : "/";
+  }
+  return p5.endsWith("/") ? p5 : `${p5}/`;
 }
 function hasUtf8Bom(b2) {
   return b2.length >= 3 && b2[0] === 239 && b2[1] === 187 && b2[2] === 191;
@@ -62920,14 +63374,14 @@ function summaryLine(r2) {
   const n = (count, one4, many = `${one4}s`) => `${count} ${count === 1 ? one4 : many}`;
   const errors = r2.diagnostics.filter((d2) => d2.severity === "error").length;
   const warnings = r2.diagnostics.length - errors;
-  return `hugo-prerender: ${n(r2.pages, "page")} (${r2.shadowed} prerendered), ${n(r2.formulas, "formula")}, ${n(r2.figures, "figure")}, ${n(r2.shortcodes, "other shortcode")}, ${n(r2.cacheHits, "cache hit")}, ${n(errors, "error")}, ${n(warnings, "warning")}, ${r2.ms} ms`;
+  return `hugo-prerender: ${n(r2.pages, "page")} (${r2.shadowed} prerendered), ${n(r2.formulas, "formula")}, ${n(r2.figures, "figure")}, ${n(r2.shortcodes, "other shortcode")}, ${n(r2.cacheHits, "cache hit")}, ` + (r2.images > 0 ? `${n(r2.images, "image")} (${r2.imagesProcessed} processed), ` : "") + `${n(errors, "error")}, ${n(warnings, "warning")}, ${r2.ms} ms`;
 }
 
 // src/check.ts
 import { readFileSync as readFileSync9 } from "node:fs";
-import path13 from "node:path";
+import path14 from "node:path";
 async function checkSite(source) {
-  const siteDir = path13.resolve(source);
+  const siteDir = path14.resolve(source);
   const result = { pages: [], found: 0, typeset: 0, diagnostics: [] };
   let config;
   try {
@@ -62954,7 +63408,7 @@ async function checkSite(source) {
     if (seen.has(root4.dir)) continue;
     seen.add(root4.dir);
     for (const abs of listContentFiles(root4.dir, siteRoots(site))) {
-      const file = path13.relative(siteDir, abs).split(path13.sep).join("/");
+      const file = path14.relative(siteDir, abs).split(path14.sep).join("/");
       let text11;
       try {
         text11 = readFileSync9(abs, "utf8");
@@ -62962,9 +63416,9 @@ async function checkSite(source) {
         result.diagnostics.push({ severity: "error", file, line: 1, column: 1, message: `cannot read: ${e.message}` });
         continue;
       }
-      const contentPath = path13.posix.join(root4.target, path13.relative(root4.dir, abs).split(path13.sep).join("/"));
+      const contentPath = path14.posix.join(root4.target, path14.relative(root4.dir, abs).split(path14.sep).join("/"));
       const r2 = await prerenderPage(text11, {
-        page: { absPath: abs, relPath: file, bundleDir: path13.dirname(abs), frontMatter: {} },
+        page: { absPath: abs, relPath: file, bundleDir: path14.dirname(abs), frontMatter: {} },
         site,
         settings,
         renderer,
@@ -62999,7 +63453,7 @@ function formatCheck(r2, opts) {
 
 // src/site/init.ts
 import { existsSync as existsSync3, readFileSync as readFileSync10, renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
-import path14 from "node:path";
+import path15 from "node:path";
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text11, ignoreTrivia = false) {
@@ -63754,12 +64208,12 @@ function parseTree3(text11, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root4, path17) {
+function findNodeAtLocation(root4, path18) {
   if (!root4) {
     return void 0;
   }
   let node3 = root4;
-  for (let segment of path17) {
+  for (let segment of path18) {
     if (typeof segment === "string") {
       if (node3.type !== "object" || !Array.isArray(node3.children)) {
         return void 0;
@@ -64113,14 +64567,14 @@ function getNodeType(value2) {
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text11, originalPath, value2, options) {
-  const path17 = originalPath.slice();
+  const path18 = originalPath.slice();
   const errors = [];
   const root4 = parseTree3(text11, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path17.length > 0) {
-    lastSegment = path17.pop();
-    parent = findNodeAtLocation(root4, path17);
+  while (path18.length > 0) {
+    lastSegment = path18.pop();
+    parent = findNodeAtLocation(root4, path18);
     if (parent === void 0 && value2 !== void 0) {
       if (typeof lastSegment === "string") {
         value2 = { [lastSegment]: value2 };
@@ -64307,8 +64761,8 @@ var ParseErrorCode;
   ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
   ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
 })(ParseErrorCode || (ParseErrorCode = {}));
-function modify(text11, path17, value2, options) {
-  return setProperty(text11, path17, value2, options);
+function modify(text11, path18, value2, options) {
+  return setProperty(text11, path18, value2, options);
 }
 function applyEdits(text11, edits) {
   let sortedEdits = edits.slice(0).sort((a3, b2) => {
@@ -64644,14 +65098,14 @@ function editJson(text11, rootIsModule, edit) {
   }
   const moduleNode = base2.length ? findNodeAtLocation2(root4, base2) : root4;
   const mountsKey = jsonKey(moduleNode, "mounts") ?? "mounts";
-  const path17 = [...base2, mountsKey];
-  const list4 = findNodeAtLocation2(root4, path17);
+  const path18 = [...base2, mountsKey];
+  const list4 = findNodeAtLocation2(root4, path18);
   const all3 = [...edit.before, ...edit.after];
   const apply = (p5, value2, isArrayInsertion = false) => {
     t = applyEdits(t, modify(t, p5, value2, { formattingOptions, isArrayInsertion }));
   };
   if (!list4) {
-    apply(path17, all3.map(written));
+    apply(path18, all3.map(written));
     return t;
   }
   if (list4.type !== "array") throw new EditError('"mounts" is not an array', list4.offset);
@@ -64661,16 +65115,16 @@ function editJson(text11, rootIsModule, edit) {
   for (const [k2, m] of edit.respell) {
     const i2 = mountIdx[k2];
     root4 = tree();
-    const node3 = findNodeAtLocation2(root4, [...path17, i2]);
+    const node3 = findNodeAtLocation2(root4, [...path18, i2]);
     const keys2 = (node3?.children ?? []).map((p5) => p5.children?.[0]?.value).filter((v) => typeof v === "string");
-    for (const key2 of keys2.filter((x6) => ["lang", "sites"].includes(x6.toLowerCase()))) apply([...path17, i2, key2], void 0);
-    for (const [key2, value2] of Object.entries(written(m)).filter(([x6]) => x6 === "lang" || x6 === "sites")) apply([...path17, i2, key2], value2);
+    for (const key2 of keys2.filter((x6) => ["lang", "sites"].includes(x6.toLowerCase()))) apply([...path18, i2, key2], void 0);
+    for (const [key2, value2] of Object.entries(written(m)).filter(([x6]) => x6 === "lang" || x6 === "sites")) apply([...path18, i2, key2], value2);
   }
   const removed = [...edit.remove].map((k2) => mountIdx[k2]).sort((a3, b2) => b2 - a3);
-  for (const i2 of removed) apply([...path17, i2], void 0);
+  for (const i2 of removed) apply([...path18, i2], void 0);
   const keptCount = elements.length - removed.length;
-  edit.after.forEach((m, j) => apply([...path17, keptCount + j], written(m), true));
-  edit.before.forEach((m, j) => apply([...path17, j], written(m), true));
+  edit.after.forEach((m, j) => apply([...path18, keptCount + j], written(m), true));
+  edit.before.forEach((m, j) => apply([...path18, j], written(m), true));
   return t;
 }
 
@@ -64751,7 +65205,7 @@ function chooseTarget(siteDir) {
   const parsed = [];
   for (const file of files) {
     const text11 = readFileSync10(file.path, "utf8");
-    const { data, diagnostics } = parseConfigText(text11, file.format, path14.relative(siteDir, file.path));
+    const { data, diagnostics } = parseConfigText(text11, file.format, path15.relative(siteDir, file.path));
     const err = diagnostics.find((d2) => d2.severity === "error");
     if (err) throw new InitError(`${err.file}:${err.line}:${err.column}: ${err.message}; fix the config before running init`);
     parsed.push({ file, text: text11, data });
@@ -64827,11 +65281,11 @@ function headHints(site, data) {
   return [`In your <head> template add: ${HEAD_PARTIAL_CALL} (with a theme, put it in the theme's head hook instead of copying its head: ${list4})`];
 }
 function initSite(siteDir, opts = {}) {
-  const site = path14.resolve(siteDir);
+  const site = path15.resolve(siteDir);
   let packageLayouts = opts.packageLayouts ?? DEFAULT_PACKAGE_LAYOUTS;
-  if (path14.isAbsolute(packageLayouts)) {
-    const rel3 = path14.relative(site, packageLayouts);
-    if (!rel3.startsWith("..") && !path14.isAbsolute(rel3)) packageLayouts = rel3;
+  if (path15.isAbsolute(packageLayouts)) {
+    const rel3 = path15.relative(site, packageLayouts);
+    if (!rel3.startsWith("..") && !path15.isAbsolute(rel3)) packageLayouts = rel3;
   }
   packageLayouts = normalizeRel(packageLayouts);
   const { target, merged } = chooseTarget(site);
@@ -64845,9 +65299,9 @@ function initSite(siteDir, opts = {}) {
     staticDirs: staticDirSetting(merged).map(normalizeRel),
     packageLayouts
   });
-  const rel2 = path14.relative(site, target.file.path).split(path14.sep).join("/");
+  const rel2 = path15.relative(site, target.file.path).split(path15.sep).join("/");
   const messages = [];
-  const gitignore = path14.join(site, ".gitignore");
+  const gitignore = path15.join(site, ".gitignore");
   const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync10(gitignore, "utf8"));
   const hints = [
     ...ignored ? [] : [`Add this line to .gitignore (generated output): ${PRERENDER_DIR}/`],
@@ -64897,7 +65351,7 @@ ${mountsSnippet(target.file.format, rootIsModule, plan)}
 
 // src/watch.ts
 import { existsSync as existsSync4 } from "node:fs";
-import path15 from "node:path";
+import path16 from "node:path";
 
 // node_modules/chokidar/esm/index.js
 import { stat as statcb } from "fs";
@@ -64975,7 +65429,7 @@ var ReaddirpStream = class extends Readable {
     this._directoryFilter = normalizeFilter(opts.directoryFilter);
     const statMethod = opts.lstat ? lstat : stat;
     if (wantBigintFsStats) {
-      this._stat = (path17) => statMethod(path17, { bigint: true });
+      this._stat = (path18) => statMethod(path18, { bigint: true });
     } else {
       this._stat = statMethod;
     }
@@ -65000,8 +65454,8 @@ var ReaddirpStream = class extends Readable {
         const par = this.parent;
         const fil = par && par.files;
         if (fil && fil.length > 0) {
-          const { path: path17, depth } = par;
-          const slice3 = fil.splice(0, batch).map((dirent) => this._formatEntry(dirent, path17));
+          const { path: path18, depth } = par;
+          const slice3 = fil.splice(0, batch).map((dirent) => this._formatEntry(dirent, path18));
           const awaited = await Promise.all(slice3);
           for (const entry of awaited) {
             if (!entry)
@@ -65041,20 +65495,20 @@ var ReaddirpStream = class extends Readable {
       this.reading = false;
     }
   }
-  async _exploreDir(path17, depth) {
+  async _exploreDir(path18, depth) {
     let files;
     try {
-      files = await readdir(path17, this._rdOptions);
+      files = await readdir(path18, this._rdOptions);
     } catch (error) {
       this._onError(error);
     }
-    return { files, depth, path: path17 };
+    return { files, depth, path: path18 };
   }
-  async _formatEntry(dirent, path17) {
+  async _formatEntry(dirent, path18) {
     let entry;
     const basename3 = this._isDirent ? dirent.name : dirent;
     try {
-      const fullPath = presolve(pjoin(path17, basename3));
+      const fullPath = presolve(pjoin(path18, basename3));
       entry = { path: prelative(this._root, fullPath), fullPath, basename: basename3 };
       entry[this._statsProp] = this._isDirent ? dirent : await this._stat(fullPath);
     } catch (err) {
@@ -65454,16 +65908,16 @@ var delFromSet = (main3, prop, item) => {
 };
 var isEmptySet = (val) => val instanceof Set ? val.size === 0 : !val;
 var FsWatchInstances = /* @__PURE__ */ new Map();
-function createFsWatchInstance(path17, options, listener, errHandler, emitRaw) {
+function createFsWatchInstance(path18, options, listener, errHandler, emitRaw) {
   const handleEvent = (rawEvent, evPath) => {
-    listener(path17);
-    emitRaw(rawEvent, evPath, { watchedPath: path17 });
-    if (evPath && path17 !== evPath) {
-      fsWatchBroadcast(sysPath.resolve(path17, evPath), KEY_LISTENERS, sysPath.join(path17, evPath));
+    listener(path18);
+    emitRaw(rawEvent, evPath, { watchedPath: path18 });
+    if (evPath && path18 !== evPath) {
+      fsWatchBroadcast(sysPath.resolve(path18, evPath), KEY_LISTENERS, sysPath.join(path18, evPath));
     }
   };
   try {
-    return fs_watch(path17, {
+    return fs_watch(path18, {
       persistent: options.persistent
     }, handleEvent);
   } catch (error) {
@@ -65479,12 +65933,12 @@ var fsWatchBroadcast = (fullPath, listenerType, val1, val2, val3) => {
     listener(val1, val2, val3);
   });
 };
-var setFsWatchListener = (path17, fullPath, options, handlers2) => {
+var setFsWatchListener = (path18, fullPath, options, handlers2) => {
   const { listener, errHandler, rawEmitter } = handlers2;
   let cont = FsWatchInstances.get(fullPath);
   let watcher;
   if (!options.persistent) {
-    watcher = createFsWatchInstance(path17, options, listener, errHandler, rawEmitter);
+    watcher = createFsWatchInstance(path18, options, listener, errHandler, rawEmitter);
     if (!watcher)
       return;
     return watcher.close.bind(watcher);
@@ -65495,7 +65949,7 @@ var setFsWatchListener = (path17, fullPath, options, handlers2) => {
     addAndConvert(cont, KEY_RAW, rawEmitter);
   } else {
     watcher = createFsWatchInstance(
-      path17,
+      path18,
       options,
       fsWatchBroadcast.bind(null, fullPath, KEY_LISTENERS),
       errHandler,
@@ -65510,7 +65964,7 @@ var setFsWatchListener = (path17, fullPath, options, handlers2) => {
         cont.watcherUnusable = true;
       if (isWindows && error.code === "EPERM") {
         try {
-          const fd = await open2(path17, "r");
+          const fd = await open2(path18, "r");
           await fd.close();
           broadcastErr(error);
         } catch (err) {
@@ -65541,7 +65995,7 @@ var setFsWatchListener = (path17, fullPath, options, handlers2) => {
   };
 };
 var FsWatchFileInstances = /* @__PURE__ */ new Map();
-var setFsWatchFileListener = (path17, fullPath, options, handlers2) => {
+var setFsWatchFileListener = (path18, fullPath, options, handlers2) => {
   const { listener, rawEmitter } = handlers2;
   let cont = FsWatchFileInstances.get(fullPath);
   const copts = cont && cont.options;
@@ -65563,7 +66017,7 @@ var setFsWatchFileListener = (path17, fullPath, options, handlers2) => {
         });
         const currmtime = curr.mtimeMs;
         if (curr.size !== prev.size || currmtime > prev.mtimeMs || currmtime === 0) {
-          foreach(cont.listeners, (listener2) => listener2(path17, curr));
+          foreach(cont.listeners, (listener2) => listener2(path18, curr));
         }
       })
     };
@@ -65591,13 +66045,13 @@ var NodeFsHandler = class {
    * @param listener on fs change
    * @returns closer for the watcher instance
    */
-  _watchWithNodeFs(path17, listener) {
+  _watchWithNodeFs(path18, listener) {
     const opts = this.fsw.options;
-    const directory = sysPath.dirname(path17);
-    const basename3 = sysPath.basename(path17);
+    const directory = sysPath.dirname(path18);
+    const basename3 = sysPath.basename(path18);
     const parent = this.fsw._getWatchedDir(directory);
     parent.add(basename3);
-    const absolutePath = sysPath.resolve(path17);
+    const absolutePath = sysPath.resolve(path18);
     const options = {
       persistent: opts.persistent
     };
@@ -65607,12 +66061,12 @@ var NodeFsHandler = class {
     if (opts.usePolling) {
       const enableBin = opts.interval !== opts.binaryInterval;
       options.interval = enableBin && isBinaryPath(basename3) ? opts.binaryInterval : opts.interval;
-      closer = setFsWatchFileListener(path17, absolutePath, options, {
+      closer = setFsWatchFileListener(path18, absolutePath, options, {
         listener,
         rawEmitter: this.fsw._emitRaw
       });
     } else {
-      closer = setFsWatchListener(path17, absolutePath, options, {
+      closer = setFsWatchListener(path18, absolutePath, options, {
         listener,
         errHandler: this._boundHandleError,
         rawEmitter: this.fsw._emitRaw
@@ -65634,7 +66088,7 @@ var NodeFsHandler = class {
     let prevStats = stats;
     if (parent.has(basename3))
       return;
-    const listener = async (path17, newStats) => {
+    const listener = async (path18, newStats) => {
       if (!this.fsw._throttle(THROTTLE_MODE_WATCH, file, 5))
         return;
       if (!newStats || newStats.mtimeMs === 0) {
@@ -65648,11 +66102,11 @@ var NodeFsHandler = class {
             this.fsw._emit(EV.CHANGE, file, newStats2);
           }
           if ((isMacos || isLinux || isFreeBSD) && prevStats.ino !== newStats2.ino) {
-            this.fsw._closeFile(path17);
+            this.fsw._closeFile(path18);
             prevStats = newStats2;
             const closer2 = this._watchWithNodeFs(file, listener);
             if (closer2)
-              this.fsw._addPathCloser(path17, closer2);
+              this.fsw._addPathCloser(path18, closer2);
           } else {
             prevStats = newStats2;
           }
@@ -65684,7 +66138,7 @@ var NodeFsHandler = class {
    * @param item basename of this item
    * @returns true if no more processing is needed for this entry.
    */
-  async _handleSymlink(entry, directory, path17, item) {
+  async _handleSymlink(entry, directory, path18, item) {
     if (this.fsw.closed) {
       return;
     }
@@ -65694,7 +66148,7 @@ var NodeFsHandler = class {
       this.fsw._incrReadyCount();
       let linkPath;
       try {
-        linkPath = await fsrealpath(path17);
+        linkPath = await fsrealpath(path18);
       } catch (e) {
         this.fsw._emitReady();
         return true;
@@ -65704,12 +66158,12 @@ var NodeFsHandler = class {
       if (dir.has(item)) {
         if (this.fsw._symlinkPaths.get(full) !== linkPath) {
           this.fsw._symlinkPaths.set(full, linkPath);
-          this.fsw._emit(EV.CHANGE, path17, entry.stats);
+          this.fsw._emit(EV.CHANGE, path18, entry.stats);
         }
       } else {
         dir.add(item);
         this.fsw._symlinkPaths.set(full, linkPath);
-        this.fsw._emit(EV.ADD, path17, entry.stats);
+        this.fsw._emit(EV.ADD, path18, entry.stats);
       }
       this.fsw._emitReady();
       return true;
@@ -65738,9 +66192,9 @@ var NodeFsHandler = class {
         return;
       }
       const item = entry.path;
-      let path17 = sysPath.join(directory, item);
+      let path18 = sysPath.join(directory, item);
       current.add(item);
-      if (entry.stats.isSymbolicLink() && await this._handleSymlink(entry, directory, path17, item)) {
+      if (entry.stats.isSymbolicLink() && await this._handleSymlink(entry, directory, path18, item)) {
         return;
       }
       if (this.fsw.closed) {
@@ -65749,8 +66203,8 @@ var NodeFsHandler = class {
       }
       if (item === target || !target && !previous3.has(item)) {
         this.fsw._incrReadyCount();
-        path17 = sysPath.join(dir, sysPath.relative(dir, path17));
-        this._addToNodeFs(path17, initialAdd, wh, depth + 1);
+        path18 = sysPath.join(dir, sysPath.relative(dir, path18));
+        this._addToNodeFs(path18, initialAdd, wh, depth + 1);
       }
     }).on(EV.ERROR, this._boundHandleError);
     return new Promise((resolve3, reject) => {
@@ -65819,13 +66273,13 @@ var NodeFsHandler = class {
    * @param depth Child path actually targeted for watch
    * @param target Child path actually targeted for watch
    */
-  async _addToNodeFs(path17, initialAdd, priorWh, depth, target) {
+  async _addToNodeFs(path18, initialAdd, priorWh, depth, target) {
     const ready = this.fsw._emitReady;
-    if (this.fsw._isIgnored(path17) || this.fsw.closed) {
+    if (this.fsw._isIgnored(path18) || this.fsw.closed) {
       ready();
       return false;
     }
-    const wh = this.fsw._getWatchHelpers(path17);
+    const wh = this.fsw._getWatchHelpers(path18);
     if (priorWh) {
       wh.filterPath = (entry) => priorWh.filterPath(entry);
       wh.filterDir = (entry) => priorWh.filterDir(entry);
@@ -65841,8 +66295,8 @@ var NodeFsHandler = class {
       const follow = this.fsw.options.followSymlinks;
       let closer;
       if (stats.isDirectory()) {
-        const absPath = sysPath.resolve(path17);
-        const targetPath = follow ? await fsrealpath(path17) : path17;
+        const absPath = sysPath.resolve(path18);
+        const targetPath = follow ? await fsrealpath(path18) : path18;
         if (this.fsw.closed)
           return;
         closer = await this._handleDir(wh.watchPath, stats, initialAdd, depth, target, wh, targetPath);
@@ -65852,29 +66306,29 @@ var NodeFsHandler = class {
           this.fsw._symlinkPaths.set(absPath, targetPath);
         }
       } else if (stats.isSymbolicLink()) {
-        const targetPath = follow ? await fsrealpath(path17) : path17;
+        const targetPath = follow ? await fsrealpath(path18) : path18;
         if (this.fsw.closed)
           return;
         const parent = sysPath.dirname(wh.watchPath);
         this.fsw._getWatchedDir(parent).add(wh.watchPath);
         this.fsw._emit(EV.ADD, wh.watchPath, stats);
-        closer = await this._handleDir(parent, stats, initialAdd, depth, path17, wh, targetPath);
+        closer = await this._handleDir(parent, stats, initialAdd, depth, path18, wh, targetPath);
         if (this.fsw.closed)
           return;
         if (targetPath !== void 0) {
-          this.fsw._symlinkPaths.set(sysPath.resolve(path17), targetPath);
+          this.fsw._symlinkPaths.set(sysPath.resolve(path18), targetPath);
         }
       } else {
         closer = this._handleFile(wh.watchPath, stats, initialAdd);
       }
       ready();
       if (closer)
-        this.fsw._addPathCloser(path17, closer);
+        this.fsw._addPathCloser(path18, closer);
       return false;
     } catch (error) {
       if (this.fsw._handleError(error)) {
         ready();
-        return path17;
+        return path18;
       }
     }
   }
@@ -65917,26 +66371,26 @@ function createPattern(matcher) {
   }
   return () => false;
 }
-function normalizePath(path17) {
-  if (typeof path17 !== "string")
+function normalizePath(path18) {
+  if (typeof path18 !== "string")
     throw new Error("string expected");
-  path17 = sysPath2.normalize(path17);
-  path17 = path17.replace(/\\/g, "/");
+  path18 = sysPath2.normalize(path18);
+  path18 = path18.replace(/\\/g, "/");
   let prepend = false;
-  if (path17.startsWith("//"))
+  if (path18.startsWith("//"))
     prepend = true;
   const DOUBLE_SLASH_RE2 = /\/\//;
-  while (path17.match(DOUBLE_SLASH_RE2))
-    path17 = path17.replace(DOUBLE_SLASH_RE2, "/");
+  while (path18.match(DOUBLE_SLASH_RE2))
+    path18 = path18.replace(DOUBLE_SLASH_RE2, "/");
   if (prepend)
-    path17 = "/" + path17;
-  return path17;
+    path18 = "/" + path18;
+  return path18;
 }
 function matchPatterns(patterns, testString, stats) {
-  const path17 = normalizePath(testString);
+  const path18 = normalizePath(testString);
   for (let index2 = 0; index2 < patterns.length; index2++) {
     const pattern = patterns[index2];
-    if (pattern(path17, stats)) {
+    if (pattern(path18, stats)) {
       return true;
     }
   }
@@ -65976,19 +66430,19 @@ var toUnix = (string4) => {
   }
   return str;
 };
-var normalizePathToUnix = (path17) => toUnix(sysPath2.normalize(toUnix(path17)));
-var normalizeIgnored = (cwd = "") => (path17) => {
-  if (typeof path17 === "string") {
-    return normalizePathToUnix(sysPath2.isAbsolute(path17) ? path17 : sysPath2.join(cwd, path17));
+var normalizePathToUnix = (path18) => toUnix(sysPath2.normalize(toUnix(path18)));
+var normalizeIgnored = (cwd = "") => (path18) => {
+  if (typeof path18 === "string") {
+    return normalizePathToUnix(sysPath2.isAbsolute(path18) ? path18 : sysPath2.join(cwd, path18));
   } else {
-    return path17;
+    return path18;
   }
 };
-var getAbsolutePath = (path17, cwd) => {
-  if (sysPath2.isAbsolute(path17)) {
-    return path17;
+var getAbsolutePath = (path18, cwd) => {
+  if (sysPath2.isAbsolute(path18)) {
+    return path18;
   }
-  return sysPath2.join(cwd, path17);
+  return sysPath2.join(cwd, path18);
 };
 var EMPTY_SET = Object.freeze(/* @__PURE__ */ new Set());
 var DirEntry = class {
@@ -66043,10 +66497,10 @@ var DirEntry = class {
 var STAT_METHOD_F = "stat";
 var STAT_METHOD_L = "lstat";
 var WatchHelper = class {
-  constructor(path17, follow, fsw) {
+  constructor(path18, follow, fsw) {
     this.fsw = fsw;
-    const watchPath = path17;
-    this.path = path17 = path17.replace(REPLACER_RE, "");
+    const watchPath = path18;
+    this.path = path18 = path18.replace(REPLACER_RE, "");
     this.watchPath = watchPath;
     this.fullWatchPath = sysPath2.resolve(watchPath);
     this.dirParts = [];
@@ -66168,20 +66622,20 @@ var FSWatcher = class extends EventEmitter {
     this._closePromise = void 0;
     let paths = unifyPaths(paths_);
     if (cwd) {
-      paths = paths.map((path17) => {
-        const absPath = getAbsolutePath(path17, cwd);
+      paths = paths.map((path18) => {
+        const absPath = getAbsolutePath(path18, cwd);
         return absPath;
       });
     }
-    paths.forEach((path17) => {
-      this._removeIgnoredPath(path17);
+    paths.forEach((path18) => {
+      this._removeIgnoredPath(path18);
     });
     this._userIgnored = void 0;
     if (!this._readyCount)
       this._readyCount = 0;
     this._readyCount += paths.length;
-    Promise.all(paths.map(async (path17) => {
-      const res = await this._nodeFsHandler._addToNodeFs(path17, !_internal, void 0, 0, _origAdd);
+    Promise.all(paths.map(async (path18) => {
+      const res = await this._nodeFsHandler._addToNodeFs(path18, !_internal, void 0, 0, _origAdd);
       if (res)
         this._emitReady();
       return res;
@@ -66203,17 +66657,17 @@ var FSWatcher = class extends EventEmitter {
       return this;
     const paths = unifyPaths(paths_);
     const { cwd } = this.options;
-    paths.forEach((path17) => {
-      if (!sysPath2.isAbsolute(path17) && !this._closers.has(path17)) {
+    paths.forEach((path18) => {
+      if (!sysPath2.isAbsolute(path18) && !this._closers.has(path18)) {
         if (cwd)
-          path17 = sysPath2.join(cwd, path17);
-        path17 = sysPath2.resolve(path17);
+          path18 = sysPath2.join(cwd, path18);
+        path18 = sysPath2.resolve(path18);
       }
-      this._closePath(path17);
-      this._addIgnoredPath(path17);
-      if (this._watched.has(path17)) {
+      this._closePath(path18);
+      this._addIgnoredPath(path18);
+      if (this._watched.has(path18)) {
         this._addIgnoredPath({
-          path: path17,
+          path: path18,
           recursive: true
         });
       }
@@ -66277,38 +66731,38 @@ var FSWatcher = class extends EventEmitter {
    * @param stats arguments to be passed with event
    * @returns the error if defined, otherwise the value of the FSWatcher instance's `closed` flag
    */
-  async _emit(event, path17, stats) {
+  async _emit(event, path18, stats) {
     if (this.closed)
       return;
     const opts = this.options;
     if (isWindows)
-      path17 = sysPath2.normalize(path17);
+      path18 = sysPath2.normalize(path18);
     if (opts.cwd)
-      path17 = sysPath2.relative(opts.cwd, path17);
-    const args = [path17];
+      path18 = sysPath2.relative(opts.cwd, path18);
+    const args = [path18];
     if (stats != null)
       args.push(stats);
     const awf = opts.awaitWriteFinish;
     let pw;
-    if (awf && (pw = this._pendingWrites.get(path17))) {
+    if (awf && (pw = this._pendingWrites.get(path18))) {
       pw.lastChange = /* @__PURE__ */ new Date();
       return this;
     }
     if (opts.atomic) {
       if (event === EVENTS.UNLINK) {
-        this._pendingUnlinks.set(path17, [event, ...args]);
+        this._pendingUnlinks.set(path18, [event, ...args]);
         setTimeout(() => {
-          this._pendingUnlinks.forEach((entry, path18) => {
+          this._pendingUnlinks.forEach((entry, path19) => {
             this.emit(...entry);
             this.emit(EVENTS.ALL, ...entry);
-            this._pendingUnlinks.delete(path18);
+            this._pendingUnlinks.delete(path19);
           });
         }, typeof opts.atomic === "number" ? opts.atomic : 100);
         return this;
       }
-      if (event === EVENTS.ADD && this._pendingUnlinks.has(path17)) {
+      if (event === EVENTS.ADD && this._pendingUnlinks.has(path18)) {
         event = EVENTS.CHANGE;
-        this._pendingUnlinks.delete(path17);
+        this._pendingUnlinks.delete(path18);
       }
     }
     if (awf && (event === EVENTS.ADD || event === EVENTS.CHANGE) && this._readyEmitted) {
@@ -66326,16 +66780,16 @@ var FSWatcher = class extends EventEmitter {
           this.emitWithAll(event, args);
         }
       };
-      this._awaitWriteFinish(path17, awf.stabilityThreshold, event, awfEmit);
+      this._awaitWriteFinish(path18, awf.stabilityThreshold, event, awfEmit);
       return this;
     }
     if (event === EVENTS.CHANGE) {
-      const isThrottled = !this._throttle(EVENTS.CHANGE, path17, 50);
+      const isThrottled = !this._throttle(EVENTS.CHANGE, path18, 50);
       if (isThrottled)
         return this;
     }
     if (opts.alwaysStat && stats === void 0 && (event === EVENTS.ADD || event === EVENTS.ADD_DIR || event === EVENTS.CHANGE)) {
-      const fullPath = opts.cwd ? sysPath2.join(opts.cwd, path17) : path17;
+      const fullPath = opts.cwd ? sysPath2.join(opts.cwd, path18) : path18;
       let stats2;
       try {
         stats2 = await stat3(fullPath);
@@ -66366,23 +66820,23 @@ var FSWatcher = class extends EventEmitter {
    * @param timeout duration of time to suppress duplicate actions
    * @returns tracking object or false if action should be suppressed
    */
-  _throttle(actionType, path17, timeout) {
+  _throttle(actionType, path18, timeout) {
     if (!this._throttled.has(actionType)) {
       this._throttled.set(actionType, /* @__PURE__ */ new Map());
     }
     const action = this._throttled.get(actionType);
     if (!action)
       throw new Error("invalid throttle");
-    const actionPath = action.get(path17);
+    const actionPath = action.get(path18);
     if (actionPath) {
       actionPath.count++;
       return false;
     }
     let timeoutObject;
     const clear = () => {
-      const item = action.get(path17);
+      const item = action.get(path18);
       const count = item ? item.count : 0;
-      action.delete(path17);
+      action.delete(path18);
       clearTimeout(timeoutObject);
       if (item)
         clearTimeout(item.timeoutObject);
@@ -66390,7 +66844,7 @@ var FSWatcher = class extends EventEmitter {
     };
     timeoutObject = setTimeout(clear, timeout);
     const thr = { timeoutObject, clear, count: 0 };
-    action.set(path17, thr);
+    action.set(path18, thr);
     return thr;
   }
   _incrReadyCount() {
@@ -66404,44 +66858,44 @@ var FSWatcher = class extends EventEmitter {
    * @param event
    * @param awfEmit Callback to be called when ready for event to be emitted.
    */
-  _awaitWriteFinish(path17, threshold, event, awfEmit) {
+  _awaitWriteFinish(path18, threshold, event, awfEmit) {
     const awf = this.options.awaitWriteFinish;
     if (typeof awf !== "object")
       return;
     const pollInterval = awf.pollInterval;
     let timeoutHandler;
-    let fullPath = path17;
-    if (this.options.cwd && !sysPath2.isAbsolute(path17)) {
-      fullPath = sysPath2.join(this.options.cwd, path17);
+    let fullPath = path18;
+    if (this.options.cwd && !sysPath2.isAbsolute(path18)) {
+      fullPath = sysPath2.join(this.options.cwd, path18);
     }
     const now = /* @__PURE__ */ new Date();
     const writes = this._pendingWrites;
     function awaitWriteFinishFn(prevStat) {
       statcb(fullPath, (err, curStat) => {
-        if (err || !writes.has(path17)) {
+        if (err || !writes.has(path18)) {
           if (err && err.code !== "ENOENT")
             awfEmit(err);
           return;
         }
         const now2 = Number(/* @__PURE__ */ new Date());
         if (prevStat && curStat.size !== prevStat.size) {
-          writes.get(path17).lastChange = now2;
+          writes.get(path18).lastChange = now2;
         }
-        const pw = writes.get(path17);
+        const pw = writes.get(path18);
         const df = now2 - pw.lastChange;
         if (df >= threshold) {
-          writes.delete(path17);
+          writes.delete(path18);
           awfEmit(void 0, curStat);
         } else {
           timeoutHandler = setTimeout(awaitWriteFinishFn, pollInterval, curStat);
         }
       });
     }
-    if (!writes.has(path17)) {
-      writes.set(path17, {
+    if (!writes.has(path18)) {
+      writes.set(path18, {
         lastChange: now,
         cancelWait: () => {
-          writes.delete(path17);
+          writes.delete(path18);
           clearTimeout(timeoutHandler);
           return event;
         }
@@ -66452,8 +66906,8 @@ var FSWatcher = class extends EventEmitter {
   /**
    * Determines whether user has asked to ignore this path.
    */
-  _isIgnored(path17, stats) {
-    if (this.options.atomic && DOT_RE.test(path17))
+  _isIgnored(path18, stats) {
+    if (this.options.atomic && DOT_RE.test(path18))
       return true;
     if (!this._userIgnored) {
       const { cwd } = this.options;
@@ -66463,17 +66917,17 @@ var FSWatcher = class extends EventEmitter {
       const list4 = [...ignoredPaths.map(normalizeIgnored(cwd)), ...ignored];
       this._userIgnored = anymatch(list4, void 0);
     }
-    return this._userIgnored(path17, stats);
+    return this._userIgnored(path18, stats);
   }
-  _isntIgnored(path17, stat4) {
-    return !this._isIgnored(path17, stat4);
+  _isntIgnored(path18, stat4) {
+    return !this._isIgnored(path18, stat4);
   }
   /**
    * Provides a set of common helpers and properties relating to symlink handling.
    * @param path file or directory pattern being watched
    */
-  _getWatchHelpers(path17) {
-    return new WatchHelper(path17, this.options.followSymlinks, this);
+  _getWatchHelpers(path18) {
+    return new WatchHelper(path18, this.options.followSymlinks, this);
   }
   // Directory helpers
   // -----------------
@@ -66505,63 +66959,63 @@ var FSWatcher = class extends EventEmitter {
    * @param item      base path of item/directory
    */
   _remove(directory, item, isDirectory) {
-    const path17 = sysPath2.join(directory, item);
-    const fullPath = sysPath2.resolve(path17);
-    isDirectory = isDirectory != null ? isDirectory : this._watched.has(path17) || this._watched.has(fullPath);
-    if (!this._throttle("remove", path17, 100))
+    const path18 = sysPath2.join(directory, item);
+    const fullPath = sysPath2.resolve(path18);
+    isDirectory = isDirectory != null ? isDirectory : this._watched.has(path18) || this._watched.has(fullPath);
+    if (!this._throttle("remove", path18, 100))
       return;
     if (!isDirectory && this._watched.size === 1) {
       this.add(directory, item, true);
     }
-    const wp = this._getWatchedDir(path17);
+    const wp = this._getWatchedDir(path18);
     const nestedDirectoryChildren = wp.getChildren();
-    nestedDirectoryChildren.forEach((nested) => this._remove(path17, nested));
+    nestedDirectoryChildren.forEach((nested) => this._remove(path18, nested));
     const parent = this._getWatchedDir(directory);
     const wasTracked = parent.has(item);
     parent.remove(item);
     if (this._symlinkPaths.has(fullPath)) {
       this._symlinkPaths.delete(fullPath);
     }
-    let relPath = path17;
+    let relPath = path18;
     if (this.options.cwd)
-      relPath = sysPath2.relative(this.options.cwd, path17);
+      relPath = sysPath2.relative(this.options.cwd, path18);
     if (this.options.awaitWriteFinish && this._pendingWrites.has(relPath)) {
       const event = this._pendingWrites.get(relPath).cancelWait();
       if (event === EVENTS.ADD)
         return;
     }
-    this._watched.delete(path17);
+    this._watched.delete(path18);
     this._watched.delete(fullPath);
     const eventName = isDirectory ? EVENTS.UNLINK_DIR : EVENTS.UNLINK;
-    if (wasTracked && !this._isIgnored(path17))
-      this._emit(eventName, path17);
-    this._closePath(path17);
+    if (wasTracked && !this._isIgnored(path18))
+      this._emit(eventName, path18);
+    this._closePath(path18);
   }
   /**
    * Closes all watchers for a path
    */
-  _closePath(path17) {
-    this._closeFile(path17);
-    const dir = sysPath2.dirname(path17);
-    this._getWatchedDir(dir).remove(sysPath2.basename(path17));
+  _closePath(path18) {
+    this._closeFile(path18);
+    const dir = sysPath2.dirname(path18);
+    this._getWatchedDir(dir).remove(sysPath2.basename(path18));
   }
   /**
    * Closes only file-specific watchers
    */
-  _closeFile(path17) {
-    const closers = this._closers.get(path17);
+  _closeFile(path18) {
+    const closers = this._closers.get(path18);
     if (!closers)
       return;
     closers.forEach((closer) => closer());
-    this._closers.delete(path17);
+    this._closers.delete(path18);
   }
-  _addPathCloser(path17, closer) {
+  _addPathCloser(path18, closer) {
     if (!closer)
       return;
-    let list4 = this._closers.get(path17);
+    let list4 = this._closers.get(path18);
     if (!list4) {
       list4 = [];
-      this._closers.set(path17, list4);
+      this._closers.set(path18, list4);
     }
     list4.push(closer);
   }
@@ -66604,7 +67058,7 @@ var CONTENT_FILE = /\.(md|markdown|mdown)$/i;
 var SETTLE_MS = 650;
 function incrementalSet(siteDir, changed) {
   if (changed.length === 0) return void 0;
-  const roots = readSiteConfig(siteDir).contentRoots.map((r2) => path15.relative(siteDir, r2.dir).split(path15.sep).join("/") + "/");
+  const roots = readSiteConfig(siteDir).contentRoots.map((r2) => path16.relative(siteDir, r2.dir).split(path16.sep).join("/") + "/");
   const pages = changed.filter((f) => CONTENT_FILE.test(f) && roots.some((r2) => f.startsWith(r2)));
   return pages.length === changed.length ? new Set(pages) : void 0;
 }
@@ -66621,8 +67075,8 @@ function internalFailure(e) {
   return result;
 }
 function watchSite(opts) {
-  const siteDir = path15.resolve(opts.source);
-  const prerenderDir = path15.join(siteDir, ".prerender");
+  const siteDir = path16.resolve(opts.source);
+  const prerenderDir = path16.join(siteDir, ".prerender");
   const debounceMs = opts.debounceMs ?? 120;
   let pending = /* @__PURE__ */ new Set();
   let timer;
@@ -66641,10 +67095,10 @@ function watchSite(opts) {
       const out = new PrerenderOutput(siteDir);
       for (const p5 of pages) {
         for (const root4 of roots) {
-          const rel2 = path15.relative(root4.dir, path15.join(siteDir, p5));
+          const rel2 = path16.relative(root4.dir, path16.join(siteDir, p5));
           const tree = shadowTree(root4.lang);
-          if (rel2.startsWith("..") || path15.isAbsolute(rel2) || tree === void 0) continue;
-          out.rewriteShadow(path15.posix.join(root4.target, rel2.split(path15.sep).join("/")), tree);
+          if (rel2.startsWith("..") || path16.isAbsolute(rel2) || tree === void 0) continue;
+          out.rewriteShadow(path16.posix.join(root4.target, rel2.split(path16.sep).join("/")), tree);
           break;
         }
       }
@@ -66710,7 +67164,7 @@ function watchSite(opts) {
       awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 20 }
     };
     const onChange = (_event, file) => {
-      const rel2 = path15.relative(siteDir, file).split(path15.sep).join("/");
+      const rel2 = path16.relative(siteDir, file).split(path16.sep).join("/");
       pending.add(rel2);
       changedAt.set(rel2, performance.now());
       schedule();
@@ -66772,15 +67226,15 @@ Shortcodes rendered by hugo-prerender: ${[...shortcodes.keys()].sort().join(", "
 Documentation: see README.md in the package.
 `;
 function packageLayoutsFor(siteDir) {
-  for (let dir = siteDir; ; dir = path16.dirname(dir)) {
-    const pkg = path16.join(dir, "node_modules", "hugo-prerender");
-    if (existsSync5(path16.join(pkg, "package.json"))) {
-      return { path: path16.relative(siteDir, path16.join(pkg, "layouts")).split(path16.sep).join("/") };
+  for (let dir = siteDir; ; dir = path17.dirname(dir)) {
+    const pkg = path17.join(dir, "node_modules", "hugo-prerender");
+    if (existsSync5(path17.join(pkg, "package.json"))) {
+      return { path: path17.relative(siteDir, path17.join(pkg, "layouts")).split(path17.sep).join("/") };
     }
-    if (path16.dirname(dir) === dir) break;
+    if (path17.dirname(dir) === dir) break;
   }
-  const layouts = path16.resolve(path16.dirname(fileURLToPath3(import.meta.url)), "..", "layouts");
-  const rel2 = path16.relative(siteDir, layouts).split(path16.sep).join("/") || ".";
+  const layouts = path17.resolve(path17.dirname(fileURLToPath3(import.meta.url)), "..", "layouts");
+  const rel2 = path17.relative(siteDir, layouts).split(path17.sep).join("/") || ".";
   return {
     path: rel2,
     note: `hugo-prerender is not installed in a node_modules folder of this site or above it, so its templates are mounted from ${rel2}; install it in the site (npm install --save-dev \u2026) and run init again for a path that holds on other machines.`
@@ -66833,7 +67287,7 @@ Run "hugo-prerender --help" for usage.
 `);
     return 2;
   }
-  const source = path16.resolve(values.source ?? ".");
+  const source = path17.resolve(values.source ?? ".");
   if (command === "init") {
     try {
       const style = languageStyleFor(values["hugo-version"]);

@@ -116,17 +116,17 @@ var require_visit = __commonJS({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP2;
     visit4.REMOVE = REMOVE;
-    function visit_(key2, node3, visitor, path15) {
-      const ctrl = callVisitor(key2, node3, visitor, path15);
+    function visit_(key2, node3, visitor, path16) {
+      const ctrl = callVisitor(key2, node3, visitor, path16);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path15, ctrl);
-        return visit_(key2, ctrl, visitor, path15);
+        replaceNode(key2, path16, ctrl);
+        return visit_(key2, ctrl, visitor, path16);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path15 = Object.freeze(path15.concat(node3));
+          path16 = Object.freeze(path16.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = visit_(i2, node3.items[i2], visitor, path15);
+            const ci = visit_(i2, node3.items[i2], visitor, path16);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -137,13 +137,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path15 = Object.freeze(path15.concat(node3));
-          const ck = visit_("key", node3.key, visitor, path15);
+          path16 = Object.freeze(path16.concat(node3));
+          const ck = visit_("key", node3.key, visitor, path16);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = visit_("value", node3.value, visitor, path15);
+          const cv = visit_("value", node3.value, visitor, path16);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -164,17 +164,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node3, visitor, path15) {
-      const ctrl = await callVisitor(key2, node3, visitor, path15);
+    async function visitAsync_(key2, node3, visitor, path16) {
+      const ctrl = await callVisitor(key2, node3, visitor, path16);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path15, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path15);
+        replaceNode(key2, path16, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path16);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path15 = Object.freeze(path15.concat(node3));
+          path16 = Object.freeze(path16.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node3.items[i2], visitor, path15);
+            const ci = await visitAsync_(i2, node3.items[i2], visitor, path16);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -185,13 +185,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path15 = Object.freeze(path15.concat(node3));
-          const ck = await visitAsync_("key", node3.key, visitor, path15);
+          path16 = Object.freeze(path16.concat(node3));
+          const ck = await visitAsync_("key", node3.key, visitor, path16);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = await visitAsync_("value", node3.value, visitor, path15);
+          const cv = await visitAsync_("value", node3.value, visitor, path16);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -218,23 +218,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node3, visitor, path15) {
+    function callVisitor(key2, node3, visitor, path16) {
       if (typeof visitor === "function")
-        return visitor(key2, node3, path15);
+        return visitor(key2, node3, path16);
       if (identity4.isMap(node3))
-        return visitor.Map?.(key2, node3, path15);
+        return visitor.Map?.(key2, node3, path16);
       if (identity4.isSeq(node3))
-        return visitor.Seq?.(key2, node3, path15);
+        return visitor.Seq?.(key2, node3, path16);
       if (identity4.isPair(node3))
-        return visitor.Pair?.(key2, node3, path15);
+        return visitor.Pair?.(key2, node3, path16);
       if (identity4.isScalar(node3))
-        return visitor.Scalar?.(key2, node3, path15);
+        return visitor.Scalar?.(key2, node3, path16);
       if (identity4.isAlias(node3))
-        return visitor.Alias?.(key2, node3, path15);
+        return visitor.Alias?.(key2, node3, path16);
       return void 0;
     }
-    function replaceNode(key2, path15, node3) {
-      const parent = path15[path15.length - 1];
+    function replaceNode(key2, path16, node3) {
+      const parent = path16[path16.length - 1];
       if (identity4.isCollection(parent)) {
         parent.items[key2] = node3;
       } else if (identity4.isPair(parent)) {
@@ -846,10 +846,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity4 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path15, value2) {
+    function collectionFromPath(schema, path16, value2) {
       let v = value2;
-      for (let i2 = path15.length - 1; i2 >= 0; --i2) {
-        const k2 = path15[i2];
+      for (let i2 = path16.length - 1; i2 >= 0; --i2) {
+        const k2 = path16[i2];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a3 = [];
           a3[k2] = v;
@@ -868,7 +868,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
+    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -898,11 +898,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path15, value2) {
-        if (isEmptyPath(path15))
+      addIn(path16, value2) {
+        if (isEmptyPath(path16))
           this.add(value2);
         else {
-          const [key2, ...rest] = path15;
+          const [key2, ...rest] = path16;
           const node3 = this.get(key2, true);
           if (identity4.isCollection(node3))
             node3.addIn(rest, value2);
@@ -916,8 +916,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        const [key2, ...rest] = path15;
+      deleteIn(path16) {
+        const [key2, ...rest] = path16;
         if (rest.length === 0)
           return this.delete(key2);
         const node3 = this.get(key2, true);
@@ -931,8 +931,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        const [key2, ...rest] = path15;
+      getIn(path16, keepScalar) {
+        const [key2, ...rest] = path16;
         const node3 = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity4.isScalar(node3) ? node3.value : node3;
@@ -950,8 +950,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path15) {
-        const [key2, ...rest] = path15;
+      hasIn(path16) {
+        const [key2, ...rest] = path16;
         if (rest.length === 0)
           return this.has(key2);
         const node3 = this.get(key2, true);
@@ -961,8 +961,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value2) {
-        const [key2, ...rest] = path15;
+      setIn(path16, value2) {
+        const [key2, ...rest] = path16;
         if (rest.length === 0) {
           this.set(key2, value2);
         } else {
@@ -3477,9 +3477,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path15, value2) {
+      addIn(path16, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path15, value2);
+          this.contents.addIn(path16, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3554,14 +3554,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        if (Collection.isEmptyPath(path15)) {
+      deleteIn(path16) {
+        if (Collection.isEmptyPath(path16)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3576,10 +3576,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        if (Collection.isEmptyPath(path15))
+      getIn(path16, keepScalar) {
+        if (Collection.isEmptyPath(path16))
           return !keepScalar && identity4.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity4.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
+        return identity4.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3590,10 +3590,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path15) {
-        if (Collection.isEmptyPath(path15))
+      hasIn(path16) {
+        if (Collection.isEmptyPath(path16))
           return this.contents !== void 0;
-        return identity4.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
+        return identity4.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3610,13 +3610,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value2) {
-        if (Collection.isEmptyPath(path15)) {
+      setIn(path16, value2) {
+        if (Collection.isEmptyPath(path16)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path15), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path16), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path15, value2);
+          this.contents.setIn(path16, value2);
         }
       }
       /**
@@ -5577,9 +5577,9 @@ var require_cst_visit = __commonJS({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP2;
     visit4.REMOVE = REMOVE;
-    visit4.itemAtPath = (cst, path15) => {
+    visit4.itemAtPath = (cst, path16) => {
       let item = cst;
-      for (const [field, index2] of path15) {
+      for (const [field, index2] of path16) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -5588,23 +5588,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit4.parentCollection = (cst, path15) => {
-      const parent = visit4.itemAtPath(cst, path15.slice(0, -1));
-      const field = path15[path15.length - 1][0];
+    visit4.parentCollection = (cst, path16) => {
+      const parent = visit4.itemAtPath(cst, path16.slice(0, -1));
+      const field = path16[path16.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path15, item, visitor) {
-      let ctrl = visitor(item, path15);
+    function _visit(path16, item, visitor) {
+      let ctrl = visitor(item, path16);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path15.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path16.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5615,10 +5615,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path15);
+            ctrl = ctrl(item, path16);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
     }
     exports.visit = visit4;
   }
@@ -19808,13 +19808,13 @@ function node(shape, o2 = {}) {
   }
   return fragment(outline, o2.label !== void 0 && o2.label !== "" ? mathLabel(o2.label, { x: shape.cx, y: shape.cy, size }) : null);
 }
-function edge(ids, path15, o2 = {}) {
+function edge(ids, path16, o2 = {}) {
   const arrow = o2.arrow ?? "end";
   const paint = o2.paint ?? "ink";
   const atStart = arrow === "start" || arrow === "both";
   const atEnd = arrow === "end" || arrow === "both";
   const cut = HEAD_LENGTH * HEAD_OVERLAP;
-  const drawn = trim(path15, atStart ? cut : 0, atEnd ? cut : 0);
+  const drawn = trim(path16, atStart ? cut : 0, atEnd ? cut : 0);
   const s2 = strokeAttrs(paint);
   return el("path", {
     class: [s2.class, o2.class].filter(Boolean).join(" ") || void 0,
@@ -19841,18 +19841,18 @@ function connect(from, to, o2 = {}) {
   const ctrl = add(m, mul({ x: d2.y, y: -d2.x }, bend * 2));
   return { kind: "quad", a: borderPoint(from, ctrl, g0), c: ctrl, b: borderPoint(to, ctrl, g1) };
 }
-function edgeLabelAnchor(path15, text11, o2 = {}) {
+function edgeLabelAnchor(path16, text11, o2 = {}) {
   const t = o2.t ?? 0.5;
-  const p5 = pointAt(path15, t);
-  let n = normalAt(path15, t);
+  const p5 = pointAt(path16, t);
+  let n = normalAt(path16, t);
   if (o2.side === "right") n = mul(n, -1);
   const size = o2.size ?? 16;
   const b2 = labelFontBox(text11, { x: 0, y: 0, size });
   const reach = Math.max(-n.x * b2.x0, -n.x * b2.x1) + Math.max(-n.y * b2.y0, -n.y * b2.y1);
   return add(p5, mul(n, reach + (o2.offset ?? 5)));
 }
-function edgeLabel(path15, text11, o2 = {}) {
-  const at = edgeLabelAnchor(path15, text11, o2);
+function edgeLabel(path16, text11, o2 = {}) {
+  const at = edgeLabelAnchor(path16, text11, o2);
   return mathLabel(text11, { x: at.x, y: at.y, size: o2.size ?? 16, class: o2.class });
 }
 function delaySquare(at, size = 8, paint = "ink") {
@@ -20191,10 +20191,17 @@ function figureHtml(f) {
   if (f.link) {
     html7 += `<a href="${urlAttrGo(f.link)}"${attr("target", f.target)}${attr("rel", f.rel)}>`;
   }
+  const pic = f.picture;
+  if (pic) {
+    html7 += "<picture>";
+    for (const s2 of pic.sources) html7 += `<source type="${escapeHtmlGo(s2.type)}"${attr("srcset", s2.srcset)}${attr("sizes", pic.sizes)}>`;
+  }
   html7 += `<img src="${urlAttrGo(f.src)}"`;
+  if (pic) html7 += `${attr("srcset", pic.srcset)}${attr("sizes", pic.sizes)}`;
   if (f.alt !== void 0) html7 += `
 			alt="${escapeHtmlGo(f.alt)}"`;
-  html7 += `${attr("width", f.width)}${attr("height", f.height)}${attr("loading", f.loading)}>`;
+  html7 += `${attr("width", f.width)}${attr("height", f.height)}${attr("loading", f.loading)}${attr("decoding", f.decoding)}>`;
+  if (pic) html7 += "</picture>";
   if (f.link) html7 += "</a>";
   if (f.title || f.captionHtml || f.attrHtml) {
     html7 += "<figcaption>\n			";
@@ -20311,7 +20318,7 @@ function outsideMessage(siteDir, link3, target) {
 var params2 = {
   src: {
     type: "string",
-    doc: "URL of the image. A local path is looked up in the page bundle, `assets/` and `static/`; written to the page as given."
+    doc: "URL of the image. A local path is looked up in the page bundle, `assets/` and `static/`, and served as AVIF, WebP and its own format in several widths (see Images); a remote URL is written as given."
   },
   link: { type: "string", doc: "URL the image links to (wraps the image in `<a>`)." },
   target: { type: "string", doc: "`target` of the link (e.g. `_blank`); only with `link`." },
@@ -20327,14 +20334,21 @@ var params2 = {
   width: { type: "string", doc: "`width` attribute of the image." },
   height: { type: "string", doc: "`height` attribute of the image." },
   class: { type: "string", doc: "CSS class(es) of the `<figure>`." },
-  loading: { type: "string", doc: "`loading` attribute of the image: `lazy` or `eager` (Hugo \u2265 0.112)." }
+  loading: {
+    type: "string",
+    doc: "`loading` attribute of the image: `lazy` or `eager` (Hugo \u2265 0.112). Default for a local image: `lazy`, except on the first figure of the page."
+  },
+  sizes: {
+    type: "string",
+    doc: "`sizes` attribute of a responsive local image (overrides `params.prerender.images.sizes`)."
+  }
 };
 var figure_default = defineShortcode({
   name: "figure",
   summary: "Hugo's figure (image, link, title, caption, attribution) with Markdown and math typeset in the caption.",
   params: params2,
   inner: "none",
-  version: 1,
+  version: 2,
   unknownParams: "warn",
   // Checks that the image exists, so it must be rendered again when files change.
   cacheable: false,
@@ -20349,10 +20363,11 @@ var figure_default = defineShortcode({
       );
     }
     const src = p5.src ?? "";
+    let file;
     if (!positional && src.trim() === "") {
       ctx.error('needs src="\u2026": the URL or path of the image', { param: "src", code: "figure-src" });
     } else if (src.trim() !== "") {
-      await checkSrc(ctx, src);
+      file = await findSrc(ctx, src);
     }
     for (const name of ["link", "attrlink"]) {
       const url = p5[name];
@@ -20382,8 +20397,40 @@ var figure_default = defineShortcode({
         code: "figure-alt"
       });
     }
+    let width = given(ctx, "width");
+    let height = given(ctx, "height");
+    let loading = given(ctx, "loading");
+    let decoding;
+    let shownSrc = src;
+    let picture;
+    const image3 = file && ctx.images ? await responsiveImage(ctx, file, src) : void 0;
+    if (image3) {
+      if (image3.width && image3.height) {
+        const w = positiveNumber(width);
+        const h = positiveNumber(height);
+        if (width === void 0 && height === void 0) {
+          width = String(image3.width);
+          height = String(image3.height);
+        } else if (w !== void 0 && height === void 0) height = String(Math.round(w * image3.height / image3.width));
+        else if (h !== void 0 && width === void 0) width = String(Math.round(h * image3.width / image3.height));
+      }
+      if ((ctx.occurrence ?? 0) > 0) {
+        loading ??= "lazy";
+        decoding = "async";
+      }
+      const fallback = image3.sets.at(-1);
+      if (fallback) {
+        shownSrc = fallback.candidates.at(-1).url;
+        const shownWidth = positiveNumber(width) ?? image3.width ?? fallback.candidates.at(-1).width;
+        picture = {
+          sources: image3.sets.slice(0, -1).map((s2) => ({ type: s2.mime, srcset: srcset(s2) })),
+          srcset: srcset(fallback),
+          sizes: given(ctx, "sizes") ?? ctx.images.sizes(shownWidth)
+        };
+      }
+    }
     return figureHtml({
-      src,
+      src: shownSrc,
       link: given(ctx, "link"),
       target: given(ctx, "target"),
       rel: given(ctx, "rel"),
@@ -20392,10 +20439,12 @@ var figure_default = defineShortcode({
       captionHtml: caption !== void 0 ? ctx.markdown(caption) : void 0,
       attrHtml: attr2 !== void 0 ? ctx.markdown(attr2) : void 0,
       attrlink: given(ctx, "attrlink"),
-      width: given(ctx, "width"),
-      height: given(ctx, "height"),
+      width,
+      height,
       class: given(ctx, "class"),
-      loading: given(ctx, "loading")
+      loading,
+      ...decoding ? { decoding } : {},
+      ...picture ? { picture } : {}
     });
   }
 });
@@ -20407,26 +20456,39 @@ function given(ctx, name) {
 function truncate(s2) {
   return s2.length > 60 ? `${s2.slice(0, 57)}\u2026` : s2;
 }
-async function checkSrc(ctx, src) {
-  if (!isLocalSrc(src)) return;
+function srcset(s2) {
+  return s2.candidates.map((c) => `${c.url} ${c.width}w`).join(", ");
+}
+function positiveNumber(v) {
+  const n = v !== void 0 && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
+  return n > 0 ? n : void 0;
+}
+async function responsiveImage(ctx, file, src) {
+  const { image: image3, warnings } = await ctx.images.prepare(file, src);
+  for (const w of warnings) ctx.warn(w, { param: "src", code: "figure-image" });
+  return image3;
+}
+async function findSrc(ctx, src) {
+  if (!isLocalSrc(src)) return void 0;
   let rel2 = src.replace(/[?#].*$/s, "");
   try {
     rel2 = decodeURIComponent(rel2);
   } catch {
   }
   rel2 = rel2.replace(/^\/+/, "");
-  if (rel2 === "") return;
-  const bases = [...ctx.site.staticDirs, ctx.site.assetsDir, ...ctx.page.bundleDir ? [ctx.page.bundleDir] : []];
+  if (rel2 === "") return void 0;
+  const bases = [...ctx.page.bundleDir ? [ctx.page.bundleDir] : [], ctx.site.assetsDir, ...ctx.site.staticDirs];
   const look = lookUpFile(siteRoots(ctx.site), bases, rel2);
-  if ("found" in look) return;
+  if ("found" in look) return look.found;
   if ("refused" in look) {
     ctx.error(`image "${src}": ${outsideMessage(ctx.site.dir, look.link, look.target)}`, { param: "src", code: "outside" });
-    return;
+    return void 0;
   }
   if (look.missing.length === 0) return;
   const shown = look.missing.map((c) => shownPath(ctx.site.dir, c));
   const where = ctx.page.bundleDir ? "static, assets or the page bundle" : "static or assets (the page is not a bundle)";
   ctx.warn(`image "${src}" was not found in ${where}; looked for ${shown.join(", ")}`, { param: "src", code: "figure-missing" });
+  return void 0;
 }
 
 // src/numeric/activation.ts
@@ -23762,12 +23824,12 @@ function y(p5) {
   return p5[1];
 }
 function line2(x$1, y$1) {
-  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path15 = withPath(line3);
+  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path16 = withPath(line3);
   x$1 = typeof x$1 === "function" ? x$1 : x$1 === void 0 ? x : constant2(x$1);
   y$1 = typeof y$1 === "function" ? y$1 : y$1 === void 0 ? y : constant2(y$1);
   function line3(data) {
     var i2, n = (data = array2(data)).length, d2, defined0 = false, buffer;
-    if (context == null) output7 = curve(buffer = path15());
+    if (context == null) output7 = curve(buffer = path16());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) output7.lineStart();
@@ -23795,13 +23857,13 @@ function line2(x$1, y$1) {
   return line3;
 }
 function area(x0, y0, y1) {
-  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path15 = withPath(area2);
+  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path16 = withPath(area2);
   x0 = typeof x0 === "function" ? x0 : x0 === void 0 ? x : constant2(+x0);
   y0 = typeof y0 === "function" ? y0 : y0 === void 0 ? constant2(0) : constant2(+y0);
   y1 = typeof y1 === "function" ? y1 : y1 === void 0 ? y : constant2(+y1);
   function area2(data) {
     var i2, j, k2, n = (data = array2(data)).length, d2, defined0 = false, buffer, x0z = new Array(n), y0z = new Array(n);
-    if (context == null) output7 = curve(buffer = path15());
+    if (context == null) output7 = curve(buffer = path16());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) {
@@ -23940,12 +24002,12 @@ var s = sqrt(3) / 2;
 var k = 1 / sqrt(12);
 var a = (k / 2 + 1) * 3;
 function Symbol2(type, size) {
-  let context = null, path15 = withPath(symbol);
+  let context = null, path16 = withPath(symbol);
   type = typeof type === "function" ? type : constant2(type || circle2);
   size = typeof size === "function" ? size : constant2(size === void 0 ? 64 : +size);
   function symbol() {
     let buffer;
-    if (!context) context = buffer = path15();
+    if (!context) context = buffer = path16();
     type.apply(this, arguments).draw(context, +size.apply(this, arguments));
     if (buffer) return context = null, buffer + "" || null;
   }
@@ -26317,9 +26379,9 @@ var rnn_unroll_default = defineShortcode({
       body3.push(...column(ids, cx(k2), lay, { x: names("x", k2), h: names("h", k2), o: names("o", k2), L: names("L", k2), y: names("y", k2) }, weights, font));
     }
     for (let k2 = -1; k2 < T4; k2++) {
-      const path15 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
-      body3.push(edge(ids, path15, { dashed: k2 === -1 || k2 === T4 - 1 }));
-      if (weights[2]) body3.push(edgeLabel(path15, weights[2], { side: "left", size: WFONT, offset: 4 }));
+      const path16 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
+      body3.push(edge(ids, path16, { dashed: k2 === -1 || k2 === T4 - 1 }));
+      if (weights[2]) body3.push(edgeLabel(path16, weights[2], { side: "left", size: WFONT, offset: 4 }));
     }
     if (p5.bptt) {
       paints.add("highlight");
@@ -26506,9 +26568,9 @@ function seq2seqDrawing(ids, m) {
     edges.push(attentionEdge(from, to, m.weights[j], wmax));
     if (m.labels === "none") return;
     const tex = m.labels === "alpha" ? `\\alpha_{${m.step},${j + 1}}` : m.weights[j].toFixed(2);
-    const path15 = { kind: "line", a: from, b: to };
+    const path16 = { kind: "line", a: from, b: to };
     const side = x6 < sumX - 1 ? "left" : "right";
-    const at = edgeLabelAnchor(path15, tex, { t: 0.3, side, size: 14, offset: 4 });
+    const at = edgeLabelAnchor(path16, tex, { t: 0.3, side, size: 14, offset: 4 });
     math2(tex, at.x, at.y, 14);
   });
   const sPrev = rect(sumX - S_GAP, Y_S, BOX_W + 6, BOX_H + 2, 3);
@@ -26659,7 +26721,7 @@ ${out.slice(j)}`;
 
 // src/build.ts
 import { readdirSync as readdirSync6, readFileSync as readFileSync8, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
-import path12 from "node:path";
+import path13 from "node:path";
 
 // node_modules/katex/dist/katex.mjs
 var ParseError = class _ParseError extends Error {
@@ -27148,27 +27210,27 @@ var sqrtTall = function sqrtTall2(extraVinculum, hLinePad2, viewBoxHeight) {
 };
 var sqrtPath = function sqrtPath2(size, extraVinculum, viewBoxHeight) {
   extraVinculum = 1e3 * extraVinculum;
-  var path15 = "";
+  var path16 = "";
   switch (size) {
     case "sqrtMain":
-      path15 = sqrtMain(extraVinculum, hLinePad);
+      path16 = sqrtMain(extraVinculum, hLinePad);
       break;
     case "sqrtSize1":
-      path15 = sqrtSize1(extraVinculum, hLinePad);
+      path16 = sqrtSize1(extraVinculum, hLinePad);
       break;
     case "sqrtSize2":
-      path15 = sqrtSize2(extraVinculum, hLinePad);
+      path16 = sqrtSize2(extraVinculum, hLinePad);
       break;
     case "sqrtSize3":
-      path15 = sqrtSize3(extraVinculum, hLinePad);
+      path16 = sqrtSize3(extraVinculum, hLinePad);
       break;
     case "sqrtSize4":
-      path15 = sqrtSize4(extraVinculum, hLinePad);
+      path16 = sqrtSize4(extraVinculum, hLinePad);
       break;
     case "sqrtTall":
-      path15 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
+      path16 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
   }
-  return path15;
+  return path16;
 };
 var innerPath = function innerPath2(name, height) {
   switch (name) {
@@ -31351,8 +31413,8 @@ var svgData = {
 };
 var staticSvg = function staticSvg2(value2, options) {
   var [pathName, width, height] = svgData[value2];
-  var path15 = new PathNode(pathName);
-  var svgNode2 = new SvgNode([path15], {
+  var path16 = new PathNode(pathName);
+  var svgNode2 = new SvgNode([path16], {
     "width": makeEm(width),
     "height": makeEm(height),
     // Override CSS rule `.katex svg { width: 100% }`
@@ -32521,8 +32583,8 @@ var stretchySvg = function stretchySvg2(group, options) {
           pathName = "tilde" + imgIndex;
         }
       }
-      var path15 = new PathNode(pathName);
-      var svgNode2 = new SvgNode([path15], {
+      var path16 = new PathNode(pathName);
+      var svgNode2 = new SvgNode([path16], {
         "width": "100%",
         "height": makeEm(_height),
         "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight,
@@ -33819,8 +33881,8 @@ var makeGlyphSpan = function makeGlyphSpan2(symbol, font, mode) {
 };
 var makeInner = function makeInner2(ch2, height, options) {
   var width = fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)] ? fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)][4] : fontMetricsData["Size1-Regular"][ch2.charCodeAt(0)][4];
-  var path15 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
-  var svgNode2 = new SvgNode([path15], {
+  var path16 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
+  var svgNode2 = new SvgNode([path16], {
     "width": makeEm(width),
     "height": makeEm(height),
     // Override CSS rule `.katex svg { width: 100% }`
@@ -33989,10 +34051,10 @@ var makeStackedDelim = function makeStackedDelim2(delim, heightTotal, center, op
     var midHeight = realHeightTotal - topHeightTotal - bottomHeightTotal;
     var viewBoxHeight = Math.round(realHeightTotal * 1e3);
     var pathStr = tallDelim(svgLabel, Math.round(midHeight * 1e3));
-    var path15 = new PathNode(svgLabel, pathStr);
+    var path16 = new PathNode(svgLabel, pathStr);
     var width = makeEm(viewBoxWidth / 1e3);
     var height = makeEm(viewBoxHeight / 1e3);
-    var svg3 = new SvgNode([path15], {
+    var svg3 = new SvgNode([path16], {
       "width": width,
       "height": height,
       "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight
@@ -34033,8 +34095,8 @@ var makeStackedDelim = function makeStackedDelim2(delim, heightTotal, center, op
 var vbPad = 80;
 var emPad = 0.08;
 var sqrtSvg = function sqrtSvg2(sqrtName, height, viewBoxHeight, extraVinculum, options) {
-  var path15 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
-  var pathNode = new PathNode(sqrtName, path15);
+  var path16 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
+  var pathNode = new PathNode(sqrtName, path16);
   var svg3 = new SvgNode([pathNode], {
     // Note: 1000:1 ratio of viewBox to document em width.
     "width": "400em",
@@ -34541,8 +34603,8 @@ var htmlBuilder$7 = (group, options) => {
     var angleHeight = inner2.height + inner2.depth + lineWeight + clearance;
     inner2.style.paddingLeft = makeEm(angleHeight / 2 + lineWeight);
     var viewBoxHeight = Math.floor(1e3 * angleHeight * scale2);
-    var path15 = phasePath(viewBoxHeight);
-    var svgNode2 = new SvgNode([new PathNode("phase", path15)], {
+    var path16 = phasePath(viewBoxHeight);
+    var svgNode2 = new SvgNode([new PathNode("phase", path16)], {
       "width": "400em",
       "height": makeEm(viewBoxHeight / 1e3),
       "viewBox": "0 0 400000 " + viewBoxHeight,
@@ -44416,13 +44478,13 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set path(path15) {
-    if (isUrl(path15)) {
-      path15 = fileURLToPath(path15);
+  set path(path16) {
+    if (isUrl(path16)) {
+      path16 = fileURLToPath(path16);
     }
-    assertNonEmpty(path15, "path");
-    if (this.path !== path15) {
-      this.history.push(path15);
+    assertNonEmpty(path16, "path");
+    if (this.path !== path16) {
+      this.history.push(path16);
     }
   }
   /**
@@ -44689,8 +44751,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path15, name) {
-  if (!path15) {
+function assertPath(path16, name) {
+  if (!path16) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -52949,7 +53011,7 @@ function transformGfmAutolinkLiterals(tree) {
     { ignore: ["link", "linkReference"] }
   );
 }
-function findUrl(_9, protocol, domain2, path15, match) {
+function findUrl(_9, protocol, domain2, path16, match) {
   if (!previous2(match)) {
     return false;
   }
@@ -52962,7 +53024,7 @@ function findUrl(_9, protocol, domain2, path15, match) {
   if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
     return false;
   }
-  const parts = splitUrl(domain2 + path15);
+  const parts = splitUrl(domain2 + path16);
   const result = {
     type: "link",
     title: null,
@@ -59807,8 +59869,8 @@ function comment(node3, _1, _23, state) {
     Object.assign({}, state.settings.characterReferences, {
       subset: bogusCommentEntitySubset
     })
-  ) + ">" : "<!--" + node3.value.replace(htmlCommentRegex, encode2) + "-->";
-  function encode2($0) {
+  ) + ">" : "<!--" + node3.value.replace(htmlCommentRegex, encode3) + "-->";
+  function encode3($0) {
     return stringifyEntities(
       $0,
       Object.assign({}, state.settings.characterReferences, {
@@ -60497,6 +60559,8 @@ async function renderShortcode(def, sc, env2) {
     page: env2.page,
     site: env2.site,
     idPrefix: env2.idPrefix,
+    ...env2.occurrence !== void 0 ? { occurrence: env2.occurrence } : {},
+    ...env2.services.images ? { images: env2.services.images } : {},
     math: (tex, display) => env2.services.math(tex, display, katexReport),
     markdown: (md) => env2.services.markdown(md, katexReport),
     plainText: (md) => env2.services.plainText(md),
@@ -61694,8 +61758,11 @@ async function prerenderPage(source, env2) {
     if (!known) fragments.set(key2, { key: key2, html: r2.html, kind: "math", noisy: !!r2.error || r2.warnings.length > 0 });
   }
   const seen = /* @__PURE__ */ new Map();
+  const occurrences = /* @__PURE__ */ new Map();
   for (const sc of ownedShortcodes(parsed.shortcodes, isOwned)) {
     const def = getShortcode(sc.name);
+    const occurrence = occurrences.get(sc.name) ?? 0;
+    occurrences.set(sc.name, occurrence + 1);
     if (sc.name === "figure") stats.figures++;
     else stats.shortcodes++;
     const identity4 = contentKey(sc.name, stableStringify(sc.params), sc.inner ?? null);
@@ -61710,7 +61777,7 @@ async function prerenderPage(source, env2) {
       fragments.set(key2, { key: key2, html: "", kind: "shortcode" });
       continue;
     }
-    const r2 = await renderShortcode(def, sc, { page: env2.page, site: env2.site, idPrefix, services: env2.services });
+    const r2 = await renderShortcode(def, sc, { page: env2.page, site: env2.site, idPrefix, services: env2.services, occurrence });
     diagnostics.push(...r2.diagnostics);
     if (r2.failed) failed = true;
     fragments.set(key2, { key: key2, html: r2.html, kind: "shortcode", noisy: r2.diagnostics.length > 0 });
@@ -61881,6 +61948,7 @@ var TREE_RE = /^content(\.[a-z0-9][a-z0-9_-]*)?$/;
 var MANIFEST_FILE = "manifest.json";
 var PARTIALS_DIR = "layouts/partials/prerender";
 var SHORTCODES_DIR = "layouts/shortcodes";
+var CACHE_DIR = "cache";
 var MANIFEST_VERSION = 1;
 var OutputPathError = class extends Error {
 };
@@ -61947,6 +62015,7 @@ var PrerenderOutput = class {
   trees = /* @__PURE__ */ new Map();
   partialsWritten = /* @__PURE__ */ new Set();
   staticWritten = /* @__PURE__ */ new Set();
+  cacheWritten = /* @__PURE__ */ new Set();
   shortcodesWritten = /* @__PURE__ */ new Set();
   noisy = /* @__PURE__ */ new Set();
   onDisk;
@@ -62031,6 +62100,31 @@ var PrerenderOutput = class {
     this.staticWritten.add(relPath);
   }
   /**
+   * Marks `.prerender/static/<rel>`, written by an earlier build, as used by this one (so `finish` keeps
+   * it) without reading it. False when it is not there.
+   */
+  keepStatic(rel2) {
+    const relPath = this.cleanRel(rel2, "static file");
+    if (!lstatOrNull(this.resolve(`static/${relPath}`))?.isFile()) return false;
+    this.staticWritten.add(relPath);
+    return true;
+  }
+  /** `.prerender/cache/<rel>` as written by this or an earlier build, or undefined. */
+  readCache(rel2) {
+    const relPath = this.cleanRel(rel2, "cache file");
+    try {
+      return readFileSync3(this.resolve(`${CACHE_DIR}/${relPath}`));
+    } catch {
+      return void 0;
+    }
+  }
+  /** Writes `.prerender/cache/<rel>` (unless it already has these bytes) and keeps it past `finish`. */
+  writeCache(rel2, data) {
+    const relPath = this.cleanRel(rel2, "cache file");
+    this.write(`${CACHE_DIR}/${relPath}`, data);
+    this.cacheWritten.add(relPath);
+  }
+  /**
    * `.prerender/layouts/shortcodes/<name>.html`: what Hugo runs for one of our shortcodes on a page it
    * renders from the original rather than from a shadow (no shadow yet, or `hugo server` 0.111 in the
    * instant between a save and the watcher's rewrite, when it re-reads the original itself).
@@ -62094,6 +62188,7 @@ var PrerenderOutput = class {
       this.sweep(PARTIALS_DIR, (rel2) => rel2.endsWith(".html") && referenced.has(rel2.slice(0, -5)), removed);
     }
     this.sweep("static", (rel2) => keepStatic.has(rel2), removed);
+    if (opts.sweepPartials !== false) this.sweep(CACHE_DIR, (rel2) => this.cacheWritten.has(rel2), removed);
     this.sweep(SHORTCODES_DIR, (rel2) => this.shortcodesWritten.has(rel2), removed);
     const noisy = new Set(this.noisy);
     for (const k2 of this.previous.noisy ?? []) if (!this.partialsWritten.has(k2) && referenced.has(k2)) noisy.add(k2);
@@ -62613,6 +62708,347 @@ var ShadowNames = class {
   }
 };
 
+// src/images/options.ts
+var DEFAULT_IMAGE_OPTIONS = {
+  enable: true,
+  widths: [400, 800, 1200, 1600, 2e3],
+  formats: ["avif", "webp"],
+  // sharp's own defaults.
+  quality: { avif: 50, webp: 80, jpeg: 80 },
+  sizes: "",
+  metadata: "strip",
+  maxPixels: 1e8
+};
+var KEY = "params.prerender.images";
+function isRecord2(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function imageOptions(data, file) {
+  const diagnostics = [];
+  const warn = (message) => diagnostics.push({ severity: "warning", code: "config", message, file, line: 1, column: 1 });
+  const params10 = isRecord2(data.params) ? data.params : {};
+  const prerender = isRecord2(params10.prerender) ? params10.prerender : {};
+  const raw3 = prerender.images;
+  const o2 = structuredClone(DEFAULT_IMAGE_OPTIONS);
+  if (raw3 === void 0) return { options: o2, diagnostics };
+  if (raw3 === false) return { options: { ...o2, enable: false }, diagnostics };
+  if (!isRecord2(raw3)) {
+    warn(`${KEY} must be a table (or false); using the defaults`);
+    return { options: o2, diagnostics };
+  }
+  const p5 = Object.fromEntries(Object.entries(raw3).map(([k2, v]) => [k2.toLowerCase(), v]));
+  if (p5.enable !== void 0) {
+    if (typeof p5.enable === "boolean") o2.enable = p5.enable;
+    else warn(`${KEY}.enable must be true or false; using true`);
+  }
+  if (p5.widths !== void 0) {
+    const ok3 = Array.isArray(p5.widths) && p5.widths.length > 0 && p5.widths.every((w) => Number.isInteger(w) && w >= 16 && w <= 8192);
+    if (ok3) o2.widths = [...new Set(p5.widths)].sort((a3, b2) => a3 - b2);
+    else warn(`${KEY}.widths must be a non-empty list of whole numbers of pixels between 16 and 8192; using ${JSON.stringify(o2.widths)}`);
+  }
+  if (p5.formats !== void 0) {
+    const list4 = Array.isArray(p5.formats) ? p5.formats.map((f) => typeof f === "string" ? f.toLowerCase() : f) : null;
+    if (list4 && list4.every((f) => f === "avif" || f === "webp")) o2.formats = [...new Set(list4)];
+    else warn(`${KEY}.formats must be a list of "avif" and "webp" (the image's own format is always written); using ${JSON.stringify(o2.formats)}`);
+  }
+  if (p5.quality !== void 0) {
+    const valid2 = (q2) => Number.isInteger(q2) && q2 >= 1 && q2 <= 100;
+    if (valid2(p5.quality)) o2.quality = { avif: p5.quality, webp: p5.quality, jpeg: p5.quality };
+    else if (isRecord2(p5.quality)) {
+      for (const [k2, q2] of Object.entries(p5.quality)) {
+        const f = k2.toLowerCase();
+        if ((f === "avif" || f === "webp" || f === "jpeg") && valid2(q2)) o2.quality[f] = q2;
+        else warn(`${KEY}.quality.${k2} must be a whole number from 1 to 100 for avif, webp or jpeg; ignored`);
+      }
+    } else warn(`${KEY}.quality must be a whole number from 1 to 100, or a table of them per format (avif, webp, jpeg); using the defaults`);
+  }
+  if (p5.sizes !== void 0) {
+    if (typeof p5.sizes === "string") o2.sizes = p5.sizes.trim();
+    else warn(`${KEY}.sizes must be a string (a sizes attribute); computing it per image`);
+  }
+  if (p5.metadata !== void 0) {
+    const m = typeof p5.metadata === "string" ? p5.metadata.toLowerCase() : "";
+    if (m === "strip" || m === "keep") o2.metadata = m;
+    else warn(`${KEY}.metadata must be "strip" or "keep"; using "strip"`);
+  }
+  if (p5.maxpixels !== void 0) {
+    if (Number.isInteger(p5.maxpixels) && p5.maxpixels > 0) o2.maxPixels = p5.maxpixels;
+    else warn(`${KEY}.maxPixels must be a positive whole number; using ${o2.maxPixels}`);
+  }
+  return { options: o2, diagnostics };
+}
+
+// src/images/pipeline.ts
+import { createHash as createHash2 } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { createRequire as createRequire2 } from "node:module";
+import path12 from "node:path";
+import { pathToFileURL } from "node:url";
+
+// src/images/service.ts
+var COLUMN_WIDTH = 800;
+function defaultSizes(width) {
+  const w = Math.max(1, Math.min(Math.round(width), COLUMN_WIDTH));
+  return `(max-width: ${w}px) 100vw, ${w}px`;
+}
+
+// src/images/pipeline.ts
+var PIPELINE_VERSION = 1;
+var MIME = {
+  avif: "image/avif",
+  webp: "image/webp",
+  jpeg: "image/jpeg",
+  png: "image/png",
+  gif: "image/gif",
+  svg: "image/svg+xml"
+};
+var EXTENSION = { avif: "avif", webp: "webp", jpeg: "jpg", png: "png", gif: "gif" };
+var NAMES = {
+  jpeg: [".jpg", ".jpeg", ".jpe", ".jfif"],
+  png: [".png"],
+  webp: [".webp"],
+  gif: [".gif"],
+  avif: [".avif"],
+  tiff: [".tif", ".tiff"],
+  svg: [".svg", ".svgz"]
+};
+var LABEL = { jpeg: "JPEG", png: "PNG", webp: "WebP", gif: "GIF", avif: "AVIF", tiff: "TIFF", svg: "SVG" };
+var sharpModule;
+function loadSharp(siteDir) {
+  sharpModule ??= (async () => {
+    let m;
+    try {
+      m = await import("sharp");
+    } catch (first) {
+      const from = [siteDir, process.cwd()].filter((d2) => d2 !== void 0);
+      let found;
+      for (const dir of from) {
+        try {
+          found = createRequire2(path12.join(dir, "package.json")).resolve("sharp");
+          break;
+        } catch {
+        }
+      }
+      if (!found) return first instanceof Error ? first : new Error(String(first));
+      m = await import(pathToFileURL(found).href);
+    }
+    const s2 = m.default;
+    s2.cache(false);
+    return s2;
+  })().catch((e) => e instanceof Error ? e : new Error(String(e)));
+  return sharpModule;
+}
+var Limiter = class {
+  constructor(limit) {
+    this.limit = limit;
+  }
+  limit;
+  running = 0;
+  queue = [];
+  async run(task) {
+    if (this.running >= this.limit) await new Promise((resolve) => this.queue.push(resolve));
+    this.running++;
+    try {
+      return await task();
+    } finally {
+      this.running--;
+      this.queue.shift()?.();
+    }
+  }
+};
+var ImagePipeline = class {
+  stats = { images: 0, processed: 0 };
+  store;
+  options;
+  urlBase;
+  limiter;
+  siteDir;
+  /** Absolute path → outcome, once per build however many figures show the image. */
+  seen = /* @__PURE__ */ new Map();
+  constructor(o2) {
+    this.store = o2.store;
+    this.options = o2.options;
+    this.urlBase = o2.urlBase ?? "/";
+    this.limiter = new Limiter(Math.max(1, o2.concurrency ?? (Number(process.env.UV_THREADPOOL_SIZE) || 4)));
+    this.siteDir = o2.siteDir;
+  }
+  sizes(width) {
+    return this.options.sizes || defaultSizes(width);
+  }
+  async prepare(file, shown) {
+    let outcome = this.seen.get(file);
+    if (!outcome) {
+      this.stats.images++;
+      outcome = this.load(file).catch((e) => ({ problems: [`cannot be processed (${firstLine(e)})`] }));
+      this.seen.set(file, outcome);
+    }
+    const { record, problems } = await outcome;
+    const warnings = problems.map((p5) => `image "${shown}" ${p5}; the original is used as it is`);
+    if (!record) return { warnings };
+    const ext = path12.extname(file).toLowerCase();
+    if (ext && !NAMES[record.format].includes(ext)) {
+      warnings.push(
+        `image "${shown}" is a ${LABEL[record.format]} file although its name ends in ${ext}; it is served as ${LABEL[record.format]} (rename it to ${NAMES[record.format][0]} so that other tools agree)`
+      );
+    }
+    return { image: this.responsive(record), warnings };
+  }
+  responsive(r2) {
+    const sets = [];
+    for (const v of r2.variants) {
+      let set = sets.find((s2) => s2.format === v.format);
+      if (!set) sets.push(set = { format: v.format, mime: MIME[v.format], candidates: [] });
+      set.candidates.push({ url: this.urlBase + v.file, width: v.width });
+    }
+    return { format: r2.format, width: r2.width, height: r2.height, animated: r2.animated, sets };
+  }
+  async load(file) {
+    const bytes = await readFile(file);
+    const sharp = await loadSharp(this.siteDir);
+    if (sharp instanceof Error) {
+      return {
+        problems: [
+          `was not made responsive: sharp, which hugo-prerender uses for images, could not be loaded (${firstLine(sharp)}); install it beside hugo-prerender: npm install --save-dev sharp`
+        ]
+      };
+    }
+    const o2 = this.options;
+    const key2 = contentKey(
+      "image",
+      PIPELINE_VERSION,
+      sharp.versions,
+      { widths: o2.widths, formats: o2.formats, quality: o2.quality, metadata: o2.metadata },
+      createHash2("sha256").update(bytes).digest("hex")
+    );
+    const cached = this.cached(key2);
+    if (cached) return { record: cached, problems: [] };
+    const input = { limitInputPixels: o2.maxPixels, failOn: "error" };
+    let meta;
+    try {
+      meta = await sharp(bytes, { ...input, limitInputPixels: false }).metadata();
+    } catch (e) {
+      return { problems: [`is not an image sharp can read (${firstLine(e)})`] };
+    }
+    const format3 = sourceFormat(meta.format, meta.compression);
+    if (!format3) return { problems: [`is in a format browsers do not show (${meta.format})`] };
+    const frames = format3 === "gif" || format3 === "webp" ? meta.pages ?? 1 : 1;
+    const frameHeight = frames > 1 ? meta.pageHeight ?? meta.height : meta.height;
+    const oriented = meta.autoOrient ?? { width: meta.width, height: meta.height };
+    const width = oriented.width;
+    const height = frames > 1 ? frameHeight : oriented.height;
+    if (!width || !height) return { problems: ["has no width or height"] };
+    if (format3 === "svg") return { record: { format: format3, width, height, animated: false, variants: [] }, problems: [] };
+    const pixels = meta.width * (meta.pageHeight ?? meta.height) * frames;
+    if (pixels > o2.maxPixels) {
+      return {
+        problems: [
+          `has ${meta.width}\xD7${meta.height} pixels${frames > 1 ? ` in ${frames} frames` : ""}, more than params.prerender.images.maxPixels (${o2.maxPixels}); it was not decoded (a decompression bomb?)`
+        ]
+      };
+    }
+    const animated = frames > 1;
+    const fallback = fallbackFormat(format3, meta.hasAlpha === true);
+    const formats = [...o2.formats.filter((f) => f !== fallback && !(animated && f === "avif")), fallback];
+    const widths = variantWidths(o2.widths, width);
+    const stem = safeStem(path12.basename(file, path12.extname(file)));
+    const plan = [];
+    for (const f of formats) {
+      for (const w of widths) {
+        plan.push({ format: f, width: w, height: Math.max(1, Math.round(height * w / width)), file: `prerender/img/${key2}/${stem}-${w}.${EXTENSION[f]}` });
+      }
+    }
+    let encoded;
+    try {
+      encoded = await Promise.all(
+        plan.map(
+          (v) => this.limiter.run(
+            () => encode2(sharp(bytes, { ...input, animated }), v, { width, quality: o2.quality, keep: o2.metadata === "keep", palette: meta.isPalette === true })
+          )
+        )
+      );
+    } catch (e) {
+      return { problems: [`cannot be decoded (${firstLine(e)}): is the file truncated or corrupt?`] };
+    }
+    plan.forEach((v, i2) => this.store.writeStatic(v.file, encoded[i2]));
+    const record = { format: format3, width, height, animated, variants: plan };
+    this.store.writeCache(recordPath(key2), Buffer.from(JSON.stringify(record, null, 1) + "\n", "utf8"));
+    this.stats.processed++;
+    return { record, problems: [] };
+  }
+  /** The record for `key` when it and every variant it lists are still there (and are then kept). */
+  cached(key2) {
+    const raw3 = this.store.readCache(recordPath(key2));
+    if (!raw3) return void 0;
+    let record;
+    try {
+      record = JSON.parse(raw3.toString("utf8"));
+    } catch {
+      return void 0;
+    }
+    if (!Array.isArray(record.variants) || !record.variants.every((v) => this.store.keepStatic(v.file))) return void 0;
+    this.store.writeCache(recordPath(key2), raw3);
+    return record;
+  }
+};
+function firstLine(e) {
+  return (e instanceof Error ? e.message : String(e)).split("\n")[0].trim();
+}
+function recordPath(key2) {
+  return `images/${key2}.json`;
+}
+function sourceFormat(format3, compression) {
+  switch (format3) {
+    case "jpeg":
+    case "png":
+    case "webp":
+    case "gif":
+    case "tiff":
+    case "svg":
+      return format3;
+    case "heif":
+      return compression === "av1" ? "avif" : void 0;
+    default:
+      return void 0;
+  }
+}
+function fallbackFormat(format3, alpha) {
+  if (format3 === "avif" || format3 === "tiff") return alpha ? "png" : "jpeg";
+  return format3;
+}
+function variantWidths(configured, own8) {
+  const below = [...new Set(configured.filter((w) => w < own8))].sort((a3, b2) => a3 - b2);
+  const widest = below.at(-1);
+  if (configured.some((w) => w >= own8) && (widest === void 0 || own8 > Math.floor(widest * 1.25))) below.push(own8);
+  return below;
+}
+function safeStem(stem) {
+  const s2 = stem.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|[-.]+$/g, "");
+  return s2 || "image";
+}
+async function encode2(img, v, o2) {
+  img = img.autoOrient();
+  if (v.width !== o2.width) img = img.resize({ width: v.width, withoutEnlargement: true });
+  if (o2.keep) img = img.keepMetadata();
+  switch (v.format) {
+    case "avif":
+      img = img.avif({ quality: o2.quality.avif });
+      break;
+    case "webp":
+      img = img.webp({ quality: o2.quality.webp });
+      break;
+    case "jpeg":
+      img = img.jpeg({ quality: o2.quality.jpeg });
+      break;
+    case "png":
+      img = img.png({ palette: o2.palette });
+      break;
+    case "gif":
+      img = img.gif();
+      break;
+  }
+  return img.toBuffer();
+}
+
 // src/build.ts
 var CONTENT_EXTENSIONS = /* @__PURE__ */ new Set([".md", ".markdown", ".mdown"]);
 function listContentFiles(dir, roots, refused = []) {
@@ -62630,7 +63066,7 @@ function listContentFiles(dir, roots, refused = []) {
     const inside2 = new Set(seen).add(real);
     for (const e of entries.sort((a3, b2) => a3.name < b2.name ? -1 : a3.name > b2.name ? 1 : 0)) {
       if (e.name.startsWith(".")) continue;
-      const p5 = path12.join(d2, e.name);
+      const p5 = path13.join(d2, e.name);
       let st = void 0;
       if (e.isSymbolicLink()) {
         const r2 = resolveInside(roots, p5);
@@ -62645,7 +63081,7 @@ function listContentFiles(dir, roots, refused = []) {
         }
       }
       if (st ? st.isDirectory() : e.isDirectory()) walk(p5, inside2);
-      else if ((st ? st.isFile() : e.isFile()) && CONTENT_EXTENSIONS.has(path12.extname(e.name).toLowerCase())) out.push(p5);
+      else if ((st ? st.isFile() : e.isFile()) && CONTENT_EXTENSIONS.has(path13.extname(e.name).toLowerCase())) out.push(p5);
     }
   };
   walk(dir, /* @__PURE__ */ new Set());
@@ -62685,7 +63121,7 @@ function writeFailure(e) {
   return void 0;
 }
 function toPosix2(p5) {
-  return p5.split(path12.sep).join("/");
+  return p5.split(path13.sep).join("/");
 }
 function pageServices(config, siteDir, errorMode) {
   const diagnostics = [];
@@ -62719,13 +63155,13 @@ function pageServices(config, siteDir, errorMode) {
   return { renderer, services, settings, site, diagnostics };
 }
 function emptyBuildResult() {
-  return { pages: 0, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, ms: 0, diagnostics: [], failed: false };
+  return { pages: 0, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, images: 0, imagesProcessed: 0, ms: 0, diagnostics: [], failed: false };
 }
 async function buildSite(opts) {
-  if (opts.locked || !existsDir(path12.resolve(opts.source))) return buildLocked(opts);
+  if (opts.locked || !existsDir(path13.resolve(opts.source))) return buildLocked(opts);
   let lock;
   try {
-    lock = await acquireSiteLock(path12.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
+    lock = await acquireSiteLock(path13.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
   } catch (e) {
     if (!(e instanceof LockError)) throw e;
     const result = emptyBuildResult();
@@ -62741,7 +63177,7 @@ async function buildSite(opts) {
 }
 async function buildLocked(opts) {
   const t02 = performance.now();
-  const siteDir = path12.resolve(opts.source);
+  const siteDir = path13.resolve(opts.source);
   const result = emptyBuildResult();
   const fail = (message, file) => {
     result.diagnostics.push({ severity: "error", message, file, line: 1, column: 1 });
@@ -62750,7 +63186,7 @@ async function buildLocked(opts) {
     return result;
   };
   if (!existsDir(siteDir)) {
-    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path12.dirname(siteDir)}?)`);
+    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path13.dirname(siteDir)}?)`);
     return fail(`the site directory ${siteDir} does not exist; pass the site with -s DIR`);
   }
   let config;
@@ -62781,6 +63217,10 @@ async function buildLocked(opts) {
     if (why) return fail(why);
     throw e;
   }
+  const images = imageOptions(config.data, config.file ? toPosix2(path13.relative(siteDir, config.file)) : void 0);
+  result.diagnostics.push(...images.diagnostics);
+  const pipeline = images.options.enable ? new ImagePipeline({ store: output7, options: images.options, urlBase: urlBase(config.data.baseURL), siteDir }) : void 0;
+  if (pipeline) services.images = pipeline;
   const files = [];
   const seenRoots = /* @__PURE__ */ new Set();
   const refused = [];
@@ -62792,7 +63232,7 @@ async function buildLocked(opts) {
       result.diagnostics.push({
         severity: "error",
         code: "config",
-        file: toPosix2(path12.relative(siteDir, config.file)),
+        file: toPosix2(path13.relative(siteDir, config.file)),
         line: 1,
         column: 1,
         message: `the content of ${JSON.stringify(root4.source)} has language ${JSON.stringify(root4.lang)}, which is not a plain language code (letters, digits, '-', '_'); its pages were not prerendered`
@@ -62800,7 +63240,7 @@ async function buildLocked(opts) {
       continue;
     }
     for (const abs of listContentFiles(root4.dir, siteRoots(site), refused)) {
-      files.push({ abs, tree, relToContent: path12.posix.join(root4.target, toPosix2(path12.relative(root4.dir, abs))) });
+      files.push({ abs, tree, relToContent: path13.posix.join(root4.target, toPosix2(path13.relative(root4.dir, abs))) });
     }
   }
   for (const r2 of refused) {
@@ -62819,7 +63259,7 @@ async function buildLocked(opts) {
   const names = new ShadowNames();
   for (const { abs, relToContent, tree } of files) {
     result.pages++;
-    const relPath = toPosix2(path12.relative(siteDir, abs));
+    const relPath = toPosix2(path13.relative(siteDir, abs));
     const badName = names.claim(tree, relToContent, relPath);
     if (badName) {
       result.diagnostics.push({ severity: "error", code: "file-name", file: relPath, line: 1, column: 1, message: badName });
@@ -62851,12 +63291,12 @@ async function buildLocked(opts) {
       output7.keep(relToContent, tree);
       continue;
     }
-    const base2 = path12.basename(abs).replace(/\.[^.]+$/, "");
+    const base2 = path13.basename(abs).replace(/\.[^.]+$/, "");
     const isBundle = base2 === "index" || base2 === "_index" || /^_?index\.[a-z-]+$/i.test(base2);
     const page = {
       absPath: abs,
       relPath,
-      bundleDir: isBundle ? path12.dirname(abs) : void 0,
+      bundleDir: isBundle ? path13.dirname(abs) : void 0,
       frontMatter: {}
     };
     let r2;
@@ -62925,7 +63365,7 @@ async function buildLocked(opts) {
       result.diagnostics.push({
         severity: "warning",
         code: "head",
-        file: toPosix2(path12.relative(siteDir, config.file)),
+        file: toPosix2(path13.relative(siteDir, config.file)),
         line: 1,
         column: 1,
         message: `pages have math, but no template of this site or its theme calls the head partial, so no page links the KaTeX stylesheet and every formula shows twice; ${headAdvice(head2.hooks)}`
@@ -62943,10 +63383,24 @@ async function buildLocked(opts) {
     if (!why) throw e;
     if (!result.diagnostics.some((d2) => d2.code === "write")) result.diagnostics.push({ severity: "error", code: "write", line: 1, column: 1, message: why });
   }
+  if (pipeline) {
+    result.images = pipeline.stats.images;
+    result.imagesProcessed = pipeline.stats.processed;
+  }
   result.diagnostics.sort(compareDiagnostics);
   result.failed = result.failed || result.diagnostics.some((d2) => d2.severity === "error");
   result.ms = Math.round(performance.now() - t02);
   return result;
+}
+function urlBase(baseURL) {
+  if (typeof baseURL !== "string" || baseURL.trim() === "") return "/";
+  let p5;
+  try {
+    p5 = new URL(baseURL.trim()).pathname;
+  } catch {
+    p5 = baseURL.trim().startsWith("/") ? baseURL.trim() : "/";
+  }
+  return p5.endsWith("/") ? p5 : `${p5}/`;
 }
 function hasUtf8Bom(b2) {
   return b2.length >= 3 && b2[0] === 239 && b2[1] === 187 && b2[2] === 191;
@@ -62980,12 +63434,12 @@ function summaryLine(r2) {
   const n = (count, one4, many = `${one4}s`) => `${count} ${count === 1 ? one4 : many}`;
   const errors = r2.diagnostics.filter((d2) => d2.severity === "error").length;
   const warnings = r2.diagnostics.length - errors;
-  return `hugo-prerender: ${n(r2.pages, "page")} (${r2.shadowed} prerendered), ${n(r2.formulas, "formula")}, ${n(r2.figures, "figure")}, ${n(r2.shortcodes, "other shortcode")}, ${n(r2.cacheHits, "cache hit")}, ${n(errors, "error")}, ${n(warnings, "warning")}, ${r2.ms} ms`;
+  return `hugo-prerender: ${n(r2.pages, "page")} (${r2.shadowed} prerendered), ${n(r2.formulas, "formula")}, ${n(r2.figures, "figure")}, ${n(r2.shortcodes, "other shortcode")}, ${n(r2.cacheHits, "cache hit")}, ` + (r2.images > 0 ? `${n(r2.images, "image")} (${r2.imagesProcessed} processed), ` : "") + `${n(errors, "error")}, ${n(warnings, "warning")}, ${r2.ms} ms`;
 }
 
 // src/site/init.ts
 import { existsSync as existsSync3, readFileSync as readFileSync9, renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
-import path13 from "node:path";
+import path14 from "node:path";
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text11, ignoreTrivia = false) {
@@ -63740,12 +64194,12 @@ function parseTree3(text11, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root4, path15) {
+function findNodeAtLocation(root4, path16) {
   if (!root4) {
     return void 0;
   }
   let node3 = root4;
-  for (let segment of path15) {
+  for (let segment of path16) {
     if (typeof segment === "string") {
       if (node3.type !== "object" || !Array.isArray(node3.children)) {
         return void 0;
@@ -64099,14 +64553,14 @@ function getNodeType(value2) {
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text11, originalPath, value2, options) {
-  const path15 = originalPath.slice();
+  const path16 = originalPath.slice();
   const errors = [];
   const root4 = parseTree3(text11, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path15.length > 0) {
-    lastSegment = path15.pop();
-    parent = findNodeAtLocation(root4, path15);
+  while (path16.length > 0) {
+    lastSegment = path16.pop();
+    parent = findNodeAtLocation(root4, path16);
     if (parent === void 0 && value2 !== void 0) {
       if (typeof lastSegment === "string") {
         value2 = { [lastSegment]: value2 };
@@ -64293,8 +64747,8 @@ var ParseErrorCode;
   ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
   ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
 })(ParseErrorCode || (ParseErrorCode = {}));
-function modify(text11, path15, value2, options) {
-  return setProperty(text11, path15, value2, options);
+function modify(text11, path16, value2, options) {
+  return setProperty(text11, path16, value2, options);
 }
 function applyEdits(text11, edits) {
   let sortedEdits = edits.slice(0).sort((a3, b2) => {
@@ -64630,14 +65084,14 @@ function editJson(text11, rootIsModule, edit) {
   }
   const moduleNode = base2.length ? findNodeAtLocation2(root4, base2) : root4;
   const mountsKey = jsonKey(moduleNode, "mounts") ?? "mounts";
-  const path15 = [...base2, mountsKey];
-  const list4 = findNodeAtLocation2(root4, path15);
+  const path16 = [...base2, mountsKey];
+  const list4 = findNodeAtLocation2(root4, path16);
   const all3 = [...edit.before, ...edit.after];
   const apply = (p5, value2, isArrayInsertion = false) => {
     t = applyEdits(t, modify(t, p5, value2, { formattingOptions, isArrayInsertion }));
   };
   if (!list4) {
-    apply(path15, all3.map(written));
+    apply(path16, all3.map(written));
     return t;
   }
   if (list4.type !== "array") throw new EditError('"mounts" is not an array', list4.offset);
@@ -64647,16 +65101,16 @@ function editJson(text11, rootIsModule, edit) {
   for (const [k2, m] of edit.respell) {
     const i2 = mountIdx[k2];
     root4 = tree();
-    const node3 = findNodeAtLocation2(root4, [...path15, i2]);
+    const node3 = findNodeAtLocation2(root4, [...path16, i2]);
     const keys2 = (node3?.children ?? []).map((p5) => p5.children?.[0]?.value).filter((v) => typeof v === "string");
-    for (const key2 of keys2.filter((x6) => ["lang", "sites"].includes(x6.toLowerCase()))) apply([...path15, i2, key2], void 0);
-    for (const [key2, value2] of Object.entries(written(m)).filter(([x6]) => x6 === "lang" || x6 === "sites")) apply([...path15, i2, key2], value2);
+    for (const key2 of keys2.filter((x6) => ["lang", "sites"].includes(x6.toLowerCase()))) apply([...path16, i2, key2], void 0);
+    for (const [key2, value2] of Object.entries(written(m)).filter(([x6]) => x6 === "lang" || x6 === "sites")) apply([...path16, i2, key2], value2);
   }
   const removed = [...edit.remove].map((k2) => mountIdx[k2]).sort((a3, b2) => b2 - a3);
-  for (const i2 of removed) apply([...path15, i2], void 0);
+  for (const i2 of removed) apply([...path16, i2], void 0);
   const keptCount = elements.length - removed.length;
-  edit.after.forEach((m, j) => apply([...path15, keptCount + j], written(m), true));
-  edit.before.forEach((m, j) => apply([...path15, j], written(m), true));
+  edit.after.forEach((m, j) => apply([...path16, keptCount + j], written(m), true));
+  edit.before.forEach((m, j) => apply([...path16, j], written(m), true));
   return t;
 }
 
@@ -64737,7 +65191,7 @@ function chooseTarget(siteDir) {
   const parsed = [];
   for (const file of files) {
     const text11 = readFileSync9(file.path, "utf8");
-    const { data, diagnostics } = parseConfigText(text11, file.format, path13.relative(siteDir, file.path));
+    const { data, diagnostics } = parseConfigText(text11, file.format, path14.relative(siteDir, file.path));
     const err = diagnostics.find((d2) => d2.severity === "error");
     if (err) throw new InitError(`${err.file}:${err.line}:${err.column}: ${err.message}; fix the config before running init`);
     parsed.push({ file, text: text11, data });
@@ -64813,11 +65267,11 @@ function headHints(site, data) {
   return [`In your <head> template add: ${HEAD_PARTIAL_CALL} (with a theme, put it in the theme's head hook instead of copying its head: ${list4})`];
 }
 function initSite(siteDir, opts = {}) {
-  const site = path13.resolve(siteDir);
+  const site = path14.resolve(siteDir);
   let packageLayouts = opts.packageLayouts ?? DEFAULT_PACKAGE_LAYOUTS;
-  if (path13.isAbsolute(packageLayouts)) {
-    const rel3 = path13.relative(site, packageLayouts);
-    if (!rel3.startsWith("..") && !path13.isAbsolute(rel3)) packageLayouts = rel3;
+  if (path14.isAbsolute(packageLayouts)) {
+    const rel3 = path14.relative(site, packageLayouts);
+    if (!rel3.startsWith("..") && !path14.isAbsolute(rel3)) packageLayouts = rel3;
   }
   packageLayouts = normalizeRel(packageLayouts);
   const { target, merged } = chooseTarget(site);
@@ -64831,9 +65285,9 @@ function initSite(siteDir, opts = {}) {
     staticDirs: staticDirSetting(merged).map(normalizeRel),
     packageLayouts
   });
-  const rel2 = path13.relative(site, target.file.path).split(path13.sep).join("/");
+  const rel2 = path14.relative(site, target.file.path).split(path14.sep).join("/");
   const messages = [];
-  const gitignore = path13.join(site, ".gitignore");
+  const gitignore = path14.join(site, ".gitignore");
   const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync9(gitignore, "utf8"));
   const hints = [
     ...ignored ? [] : [`Add this line to .gitignore (generated output): ${PRERENDER_DIR}/`],
@@ -64883,9 +65337,9 @@ ${mountsSnippet(target.file.format, rootIsModule, plan)}
 
 // src/check.ts
 import { readFileSync as readFileSync10 } from "node:fs";
-import path14 from "node:path";
+import path15 from "node:path";
 async function checkSite(source) {
-  const siteDir = path14.resolve(source);
+  const siteDir = path15.resolve(source);
   const result = { pages: [], found: 0, typeset: 0, diagnostics: [] };
   let config;
   try {
@@ -64912,7 +65366,7 @@ async function checkSite(source) {
     if (seen.has(root4.dir)) continue;
     seen.add(root4.dir);
     for (const abs of listContentFiles(root4.dir, siteRoots(site))) {
-      const file = path14.relative(siteDir, abs).split(path14.sep).join("/");
+      const file = path15.relative(siteDir, abs).split(path15.sep).join("/");
       let text11;
       try {
         text11 = readFileSync10(abs, "utf8");
@@ -64920,9 +65374,9 @@ async function checkSite(source) {
         result.diagnostics.push({ severity: "error", file, line: 1, column: 1, message: `cannot read: ${e.message}` });
         continue;
       }
-      const contentPath = path14.posix.join(root4.target, path14.relative(root4.dir, abs).split(path14.sep).join("/"));
+      const contentPath = path15.posix.join(root4.target, path15.relative(root4.dir, abs).split(path15.sep).join("/"));
       const r2 = await prerenderPage(text11, {
-        page: { absPath: abs, relPath: file, bundleDir: path14.dirname(abs), frontMatter: {} },
+        page: { absPath: abs, relPath: file, bundleDir: path15.dirname(abs), frontMatter: {} },
         site,
         settings,
         renderer,
@@ -64990,7 +65444,9 @@ async function renderStandalone(name, params10, opts = {}) {
   return { html: r2.html, diagnostics: r2.diagnostics };
 }
 export {
+  DEFAULT_IMAGE_OPTIONS,
   ITEM_TYPES,
+  ImagePipeline,
   LineIndex,
   buildSite,
   cachedGradientDecay,
@@ -65006,6 +65462,7 @@ export {
   getShortcode,
   gradientDecay,
   gradientDecayCost,
+  imageOptions,
   initSite,
   lex,
   matmul,
@@ -65020,6 +65477,7 @@ export {
   typedValue,
   updateParamsBlocks,
   validateParams,
+  variantWidths,
   zeros
 };
 /*! For license information please see index.js.LEGAL.txt */

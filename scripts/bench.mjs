@@ -231,3 +231,6 @@ try {
 } finally {
   rmSync(siteDir, { recursive: true, force: true });
 }
+
+// Responsive images: our pipeline against @11ty/eleventy-img (scripts/bench-images.mjs).
+await import('./bench-images.mjs');

@@ -7,14 +7,15 @@
 import path from 'node:path';
 import { defineShortcode, type RenderContext } from '../src/render/types.js';
 import type { ParamSpecs } from '../src/render/params.js';
-import { figureHtml, isLocalSrc, isSafeUrlGo, UNSAFE_URL } from '../src/render/figure-html.js';
+import { figureHtml, isLocalSrc, isSafeUrlGo, UNSAFE_URL, type FigureHtmlInput } from '../src/render/figure-html.js';
 import type { ParamValue } from '../src/content/types.js';
 import { lookUpFile, outsideMessage, shownPath, siteRoots } from '../src/site/safe-path.js';
+import type { ResponsiveImage, SourceSet } from '../src/images/pipeline.js';
 
 const params = {
   src: {
     type: 'string',
-    doc: 'URL of the image. A local path is looked up in the page bundle, `assets/` and `static/`; written to the page as given.',
+    doc: 'URL of the image. A local path is looked up in the page bundle, `assets/` and `static/`, and served as AVIF, WebP and its own format in several widths (see Images); a remote URL is written as given.',
   },
   link: { type: 'string', doc: 'URL the image links to (wraps the image in `<a>`).' },
   target: { type: 'string', doc: '`target` of the link (e.g. `_blank`); only with `link`.' },
@@ -30,7 +31,14 @@ const params = {
   width: { type: 'string', doc: '`width` attribute of the image.' },
   height: { type: 'string', doc: '`height` attribute of the image.' },
   class: { type: 'string', doc: 'CSS class(es) of the `<figure>`.' },
-  loading: { type: 'string', doc: '`loading` attribute of the image: `lazy` or `eager` (Hugo ≥ 0.112).' },
+  loading: {
+    type: 'string',
+    doc: '`loading` attribute of the image: `lazy` or `eager` (Hugo ≥ 0.112). Default for a local image: `lazy`, except on the first figure of the page.',
+  },
+  sizes: {
+    type: 'string',
+    doc: '`sizes` attribute of a responsive local image (overrides `params.prerender.images.sizes`).',
+  },
 } as const satisfies ParamSpecs;
 
 type FigureParams = typeof params;
@@ -40,7 +48,7 @@ export default defineShortcode({
   summary: "Hugo's figure (image, link, title, caption, attribution) with Markdown and math typeset in the caption.",
   params,
   inner: 'none',
-  version: 1,
+  version: 2,
   unknownParams: 'warn',
   // Checks that the image exists, so it must be rendered again when files change.
   cacheable: false,
@@ -55,10 +63,11 @@ export default defineShortcode({
       );
     }
     const src = p.src ?? '';
+    let file: string | undefined;
     if (!positional && src.trim() === '') {
       ctx.error('needs src="…": the URL or path of the image', { param: 'src', code: 'figure-src' });
     } else if (src.trim() !== '') {
-      await checkSrc(ctx, src);
+      file = await findSrc(ctx, src);
     }
     for (const name of ['link', 'attrlink'] as const) {
       const url = p[name];
@@ -90,8 +99,44 @@ export default defineShortcode({
       });
     }
 
+    let width = given(ctx, 'width');
+    let height = given(ctx, 'height');
+    let loading = given(ctx, 'loading');
+    let decoding: string | undefined;
+    let shownSrc = src;
+    let picture: FigureHtmlInput['picture'];
+    const image = file && ctx.images ? await responsiveImage(ctx, file, src) : undefined;
+    if (image) {
+      // The real size, so the page does not jump while the image loads; a given width or height wins,
+      // and a lone one gets its partner from the aspect ratio.
+      if (image.width && image.height) {
+        const w = positiveNumber(width);
+        const h = positiveNumber(height);
+        if (width === undefined && height === undefined) {
+          width = String(image.width);
+          height = String(image.height);
+        } else if (w !== undefined && height === undefined) height = String(Math.round((w * image.height) / image.width));
+        else if (h !== undefined && width === undefined) width = String(Math.round((h * image.width) / image.height));
+      }
+      // Only the first figure is likely above the fold.
+      if ((ctx.occurrence ?? 0) > 0) {
+        loading ??= 'lazy';
+        decoding = 'async';
+      }
+      const fallback = image.sets.at(-1);
+      if (fallback) {
+        shownSrc = fallback.candidates.at(-1)!.url;
+        const shownWidth = positiveNumber(width) ?? image.width ?? fallback.candidates.at(-1)!.width;
+        picture = {
+          sources: image.sets.slice(0, -1).map((s) => ({ type: s.mime, srcset: srcset(s) })),
+          srcset: srcset(fallback),
+          sizes: given(ctx, 'sizes') ?? ctx.images!.sizes(shownWidth),
+        };
+      }
+    }
+
     return figureHtml({
-      src,
+      src: shownSrc,
       link: given(ctx, 'link'),
       target: given(ctx, 'target'),
       rel: given(ctx, 'rel'),
@@ -100,10 +145,12 @@ export default defineShortcode({
       captionHtml: caption !== undefined ? ctx.markdown(caption) : undefined,
       attrHtml: attr !== undefined ? ctx.markdown(attr) : undefined,
       attrlink: given(ctx, 'attrlink'),
-      width: given(ctx, 'width'),
-      height: given(ctx, 'height'),
+      width,
+      height,
       class: given(ctx, 'class'),
-      loading: given(ctx, 'loading'),
+      loading,
+      ...(decoding ? { decoding } : {}),
+      ...(picture ? { picture } : {}),
     });
   },
 });
@@ -122,9 +169,28 @@ function truncate(s: string): string {
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 }
 
-/** Warns when a local image exists in none of the places Hugo would serve or resolve it from. */
-async function checkSrc(ctx: RenderContext<FigureParams>, src: string): Promise<void> {
-  if (!isLocalSrc(src)) return;
+function srcset(s: SourceSet): string {
+  return s.candidates.map((c) => `${c.url} ${c.width}w`).join(', ');
+}
+
+function positiveNumber(v: string | undefined): number | undefined {
+  const n = v !== undefined && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
+  return n > 0 ? n : undefined;
+}
+
+/** The pipeline's versions of the image, its problems reported at `src`. */
+async function responsiveImage(ctx: RenderContext<FigureParams>, file: string, src: string): Promise<ResponsiveImage | undefined> {
+  const { image, warnings } = await ctx.images!.prepare(file, src);
+  for (const w of warnings) ctx.warn(w, { param: 'src', code: 'figure-image' });
+  return image;
+}
+
+/**
+ * The file a local `src` names, looked up where Hugo's figure looks (page bundle, then assets, then
+ * static); warns when it exists in none of them. Undefined for a remote or missing image.
+ */
+async function findSrc(ctx: RenderContext<FigureParams>, src: string): Promise<string | undefined> {
+  if (!isLocalSrc(src)) return undefined;
   let rel = src.replace(/[?#].*$/s, '');
   try {
     rel = decodeURIComponent(rel);
@@ -132,18 +198,20 @@ async function checkSrc(ctx: RenderContext<FigureParams>, src: string): Promise<
     // A malformed escape: look the path up as written.
   }
   rel = rel.replace(/^\/+/, '');
-  if (rel === '') return;
-  const bases = [...ctx.site.staticDirs, ctx.site.assetsDir, ...(ctx.page.bundleDir ? [ctx.page.bundleDir] : [])];
+  if (rel === '') return undefined;
+  // Where Hugo's figure looks: the page bundle (a page resource), assets (a global resource), static.
+  const bases = [...(ctx.page.bundleDir ? [ctx.page.bundleDir] : []), ctx.site.assetsDir, ...ctx.site.staticDirs];
   // Only places inside the site are looked at: a src that leads outside it is not a local file (and the
   // warning must not tell whether such a file exists); a symbolic link that leaves the site is refused.
   const look = lookUpFile(siteRoots(ctx.site), bases, rel);
-  if ('found' in look) return;
+  if ('found' in look) return look.found;
   if ('refused' in look) {
     ctx.error(`image "${src}": ${outsideMessage(ctx.site.dir, look.link, look.target)}`, { param: 'src', code: 'outside' });
-    return;
+    return undefined;
   }
   if (look.missing.length === 0) return;
   const shown = look.missing.map((c) => shownPath(ctx.site.dir, c));
   const where = ctx.page.bundleDir ? 'static, assets or the page bundle' : 'static or assets (the page is not a bundle)';
   ctx.warn(`image "${src}" was not found in ${where}; looked for ${shown.join(', ')}`, { param: 'src', code: 'figure-missing' });
+  return undefined;
 }

@@ -22,6 +22,8 @@ import { safeLine } from './log.js';
 import { acquireSiteLock, LockError } from './site/lock.js';
 import { ShadowNames } from './site/shadow-names.js';
 import { outsideMessage, resolveInside, shownPath, siteRoots, type Roots } from './site/safe-path.js';
+import { imageOptions } from './images/options.js';
+import { ImagePipeline } from './images/pipeline.js';
 
 export interface BuildOptions {
   /** The Hugo site root. */
@@ -49,6 +51,9 @@ export interface BuildResult {
   figures: number;
   shortcodes: number;
   cacheHits: number;
+  /** Distinct local figure images, and how many of them were processed (not found in the cache). */
+  images: number;
+  imagesProcessed: number;
   ms: number;
   diagnostics: Diagnostic[];
   failed: boolean;
@@ -182,7 +187,7 @@ export function pageServices(config: SiteConfig, siteDir: string, errorMode: 'fa
 
 /** A result with nothing counted yet. */
 export function emptyBuildResult(): BuildResult {
-  return { pages: 0, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, ms: 0, diagnostics: [], failed: false };
+  return { pages: 0, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, images: 0, imagesProcessed: 0, ms: 0, diagnostics: [], failed: false };
 }
 
 /** Builds the site while holding its lock: never two builds writing one `.prerender/` at once. */
@@ -250,6 +255,12 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     if (why) return fail(why);
     throw e;
   }
+  const images = imageOptions(config.data, config.file ? toPosix(path.relative(siteDir, config.file)) : undefined);
+  result.diagnostics.push(...images.diagnostics);
+  const pipeline = images.options.enable
+    ? new ImagePipeline({ store: output, options: images.options, urlBase: urlBase(config.data.baseURL), siteDir })
+    : undefined;
+  if (pipeline) services.images = pipeline;
   // Every content root: the site's content dir, each language's own contentDir, or the content mounts.
   // Each language's shadows go to a tree of their own (.prerender/content.fr), mounted with that `lang`.
   const files: { abs: string; relToContent: string; tree: string }[] = [];
@@ -429,10 +440,26 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     if (!result.diagnostics.some((d) => d.code === 'write')) result.diagnostics.push({ severity: 'error', code: 'write', line: 1, column: 1, message: why });
   }
 
+  if (pipeline) {
+    result.images = pipeline.stats.images;
+    result.imagesProcessed = pipeline.stats.processed;
+  }
   result.diagnostics.sort(compareDiagnostics);
   result.failed = result.failed || result.diagnostics.some((d) => d.severity === 'error');
   result.ms = Math.round(performance.now() - t0);
   return result;
+}
+
+/** The path part of baseURL, ending in `/` (what Hugo's relURL puts before a site path). */
+export function urlBase(baseURL: unknown): string {
+  if (typeof baseURL !== 'string' || baseURL.trim() === '') return '/';
+  let p: string;
+  try {
+    p = new URL(baseURL.trim()).pathname;
+  } catch {
+    p = baseURL.trim().startsWith('/') ? baseURL.trim() : '/';
+  }
+  return p.endsWith('/') ? p : `${p}/`;
 }
 
 function hasUtf8Bom(b: Buffer): boolean {
@@ -479,6 +506,7 @@ export function summaryLine(r: BuildResult): string {
   return (
     `hugo-prerender: ${n(r.pages, 'page')} (${r.shadowed} prerendered), ${n(r.formulas, 'formula')}, ` +
     `${n(r.figures, 'figure')}, ${n(r.shortcodes, 'other shortcode')}, ${n(r.cacheHits, 'cache hit')}, ` +
+    (r.images > 0 ? `${n(r.images, 'image')} (${r.imagesProcessed} processed), ` : '') +
     `${n(errors, 'error')}, ${n(warnings, 'warning')}, ${r.ms} ms`
   );
 }

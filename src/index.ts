@@ -23,3 +23,7 @@ export type { GradientDecayConfig, DecaySeries, Model as RecurrentModel, Init as
 export { matmul, zeros, gaussianMatrix, type Matrix } from './numeric/matrix.js';
 export { spectralNorm } from './numeric/svd.js';
 export { rngFromKey, rngFromSeed } from './numeric/rng.js';
+export { ImagePipeline, variantWidths } from './images/pipeline.js';
+export type { ImageStore, ResponsiveImage, PrepareResult } from './images/pipeline.js';
+export { DEFAULT_IMAGE_OPTIONS, imageOptions } from './images/options.js';
+export type { ImageOptions } from './images/options.js';

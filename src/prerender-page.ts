@@ -260,8 +260,11 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
 
   // Identical shortcodes on one page get distinct id prefixes (and so distinct keys): no shared ids.
   const seen = new Map<string, number>();
+  const occurrences = new Map<string, number>();
   for (const sc of ownedShortcodes(parsed.shortcodes, isOwned)) {
     const def = getShortcode(sc.name)!;
+    const occurrence = occurrences.get(sc.name) ?? 0;
+    occurrences.set(sc.name, occurrence + 1);
     if (sc.name === 'figure') stats.figures++;
     else stats.shortcodes++;
     const identity = contentKey(sc.name, stableStringify(sc.params), sc.inner ?? null);
@@ -281,7 +284,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
       fragments.set(key, { key, html: '', kind: 'shortcode' });
       continue;
     }
-    const r = await renderShortcode(def, sc, { page: env.page, site: env.site, idPrefix, services: env.services });
+    const r = await renderShortcode(def, sc, { page: env.page, site: env.site, idPrefix, services: env.services, occurrence });
     diagnostics.push(...r.diagnostics);
     if (r.failed) failed = true;
     fragments.set(key, { key, html: r.html, kind: 'shortcode', noisy: r.diagnostics.length > 0 });

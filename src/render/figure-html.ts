@@ -23,6 +23,12 @@ export interface FigureHtmlInput {
   height?: string;
   class?: string;
   loading?: string;
+  decoding?: string;
+  /**
+   * Responsive versions (src/images): the `<img>` gets `srcset` and `sizes` and is wrapped in `<picture>`
+   * with one `<source>` per modern format, best first. `src` is then the fallback's largest version.
+   */
+  picture?: { sources: { type: string; srcset: string }[]; srcset: string; sizes: string };
 }
 
 /** html/template's escaping of a plain string in text and in quoted attributes. */
@@ -84,9 +90,16 @@ export function figureHtml(f: FigureHtmlInput): string {
   if (f.link) {
     html += `<a href="${urlAttrGo(f.link)}"${attr('target', f.target)}${attr('rel', f.rel)}>`;
   }
+  const pic = f.picture;
+  if (pic) {
+    html += '<picture>';
+    for (const s of pic.sources) html += `<source type="${escapeHtmlGo(s.type)}"${attr('srcset', s.srcset)}${attr('sizes', pic.sizes)}>`;
+  }
   html += `<img src="${urlAttrGo(f.src)}"`;
+  if (pic) html += `${attr('srcset', pic.srcset)}${attr('sizes', pic.sizes)}`;
   if (f.alt !== undefined) html += `\n\t\t\talt="${escapeHtmlGo(f.alt)}"`;
-  html += `${attr('width', f.width)}${attr('height', f.height)}${attr('loading', f.loading)}>`;
+  html += `${attr('width', f.width)}${attr('height', f.height)}${attr('loading', f.loading)}${attr('decoding', f.decoding)}>`;
+  if (pic) html += '</picture>';
   if (f.link) html += '</a>';
   if (f.title || f.captionHtml || f.attrHtml) {
     html += '<figcaption>\n\t\t\t';

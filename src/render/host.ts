@@ -9,6 +9,7 @@ import { validateParams, type ParamProblem } from './params.js';
 import type { PageInfo, RenderContext, ShortcodeDefinition, SiteInfo } from './types.js';
 import type { MathRenderer } from './katex.js';
 import { markdownToPlainText, renderInlineMarkdown } from './markdown.js';
+import type { ImageService } from '../images/service.js';
 
 /** Reports a formula KaTeX rejected; a warning when the site renders such formulas as error spans. */
 export type MathReport = (message: string, severity?: 'error' | 'warning') => void;
@@ -17,6 +18,8 @@ export interface HostServices {
   math(tex: string, display: boolean, report: MathReport): string;
   markdown(md: string, report: MathReport): string;
   plainText(md: string): string;
+  /** Responsive images for figures; a build without them leaves it out. */
+  images?: ImageService;
 }
 
 /**
@@ -60,7 +63,7 @@ export interface HostResult {
 export async function renderShortcode(
   def: ShortcodeDefinition<any>,
   sc: Shortcode,
-  env: { page: PageInfo; site: SiteInfo; idPrefix: string; services: HostServices },
+  env: { page: PageInfo; site: SiteInfo; idPrefix: string; services: HostServices; occurrence?: number },
 ): Promise<HostResult> {
   const diagnostics: Diagnostic[] = [];
   const place = (param?: string) => {
@@ -99,6 +102,8 @@ export async function renderShortcode(
     page: env.page,
     site: env.site,
     idPrefix: env.idPrefix,
+    ...(env.occurrence !== undefined ? { occurrence: env.occurrence } : {}),
+    ...(env.services.images ? { images: env.services.images } : {}),
     math: (tex, display) => env.services.math(tex, display, katexReport),
     markdown: (md) => env.services.markdown(md, katexReport),
     plainText: (md) => env.services.plainText(md),

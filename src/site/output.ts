@@ -5,6 +5,7 @@
  *   .prerender/content.<lang>/<path in the content tree>   shadow pages of a language's own content dir
  *   .prerender/layouts/partials/prerender/<key>.html        fragments (content-addressed)
  *   .prerender/static/<path>                                stylesheets, fonts, generated images
+ *   .prerender/cache/<path>                                 build caches (image records), never served
  *   .prerender/manifest.json                                which source made which shadow, with which keys
  *
  * Every write is atomic: a temporary file whose name ends in `.tmp` (ignored by Hugo's watcher) in the
@@ -47,6 +48,8 @@ export const SHORTCODES_DIR = 'layouts/shortcodes';
  * It sits outside every mounted directory, so writing it never triggers a Hugo rebuild.
  */
 export const WATCH_MARKER = 'watching';
+/** Caches between builds (src/images: one record per processed image); not mounted, never served. */
+export const CACHE_DIR = 'cache';
 const MANIFEST_VERSION = 1;
 
 export interface ShadowInfo {
@@ -157,6 +160,7 @@ export class PrerenderOutput {
   private readonly trees = new Map<string, Map<string, ShadowInfo>>();
   private readonly partialsWritten = new Set<string>();
   private readonly staticWritten = new Set<string>();
+  private readonly cacheWritten = new Set<string>();
   private readonly shortcodesWritten = new Set<string>();
   private readonly noisy = new Set<string>();
   private onDisk: Set<string> | undefined;
@@ -251,6 +255,34 @@ export class PrerenderOutput {
   }
 
   /**
+   * Marks `.prerender/static/<rel>`, written by an earlier build, as used by this one (so `finish` keeps
+   * it) without reading it. False when it is not there.
+   */
+  keepStatic(rel: string): boolean {
+    const relPath = this.cleanRel(rel, 'static file');
+    if (!lstatOrNull(this.resolve(`static/${relPath}`))?.isFile()) return false;
+    this.staticWritten.add(relPath);
+    return true;
+  }
+
+  /** `.prerender/cache/<rel>` as written by this or an earlier build, or undefined. */
+  readCache(rel: string): Buffer | undefined {
+    const relPath = this.cleanRel(rel, 'cache file');
+    try {
+      return readFileSync(this.resolve(`${CACHE_DIR}/${relPath}`));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Writes `.prerender/cache/<rel>` (unless it already has these bytes) and keeps it past `finish`. */
+  writeCache(rel: string, data: Buffer): void {
+    const relPath = this.cleanRel(rel, 'cache file');
+    this.write(`${CACHE_DIR}/${relPath}`, data);
+    this.cacheWritten.add(relPath);
+  }
+
+  /**
    * `.prerender/layouts/shortcodes/<name>.html`: what Hugo runs for one of our shortcodes on a page it
    * renders from the original rather than from a shadow (no shadow yet, or `hugo server` 0.111 in the
    * instant between a save and the watcher's rewrite, when it re-reads the original itself).
@@ -323,6 +355,8 @@ export class PrerenderOutput {
       this.sweep(PARTIALS_DIR, (rel) => rel.endsWith('.html') && referenced.has(rel.slice(0, -5)), removed);
     }
     this.sweep('static', (rel) => keepStatic.has(rel), removed);
+    // Like fragments, cache records of pages an incremental build did not see stay until a full build.
+    if (opts.sweepPartials !== false) this.sweep(CACHE_DIR, (rel) => this.cacheWritten.has(rel), removed);
     this.sweep(SHORTCODES_DIR, (rel) => this.shortcodesWritten.has(rel), removed);
 
     // Noisy: marked in this build, or marked before and still on disk without being rendered again

@@ -77,3 +77,13 @@ export function attr(el: Element, name: string): string | undefined {
   if (v === undefined || v === null || v === false) return undefined;
   return Array.isArray(v) ? v.join(' ') : String(v);
 }
+
+/** The candidates of a `srcset` attribute (hast names it srcSet), as URL and width descriptor. */
+export function srcsetOf(el: Element): { url: string; width: number }[] {
+  const v = el.properties.srcSet;
+  const list = Array.isArray(v) ? v.map(String) : typeof v === 'string' ? v.split(',') : [];
+  return list.map((c) => {
+    const [url = '', w = ''] = c.trim().split(/\s+/);
+    return { url, width: Number(w.replace(/w$/, '')) };
+  });
+}

@@ -10,7 +10,8 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT, tempDir } from './hugo.js';
+import { expect } from 'vitest';
+import { buildSite, PROJECT_ROOT, tempDir } from './hugo.js';
 
 export const CLI = path.join(PROJECT_ROOT, 'dist/cli.js');
 
@@ -93,6 +94,9 @@ export interface Summary {
   figures: number;
   shortcodes: number;
   cacheHits: number;
+  /** Distinct local figure images, and those processed (0 when the line names no images). */
+  images: number;
+  imagesProcessed: number;
   errors: number;
   warnings: number;
   ms: number;
@@ -111,7 +115,7 @@ export interface CliRun {
 
 const DIAG = /^(.+?):(\d+):(\d+): (error|warning): (.*)$/;
 const SUMMARY =
-  /^hugo-prerender: (\d+) pages? \((\d+) prerendered\), (\d+) formulas?, (\d+) figures?, (\d+) other shortcodes?, (\d+) cache hits?, (\d+) errors?, (\d+) warnings?, (\d+) ms$/m;
+  /^hugo-prerender: (\d+) pages? \((\d+) prerendered\), (\d+) formulas?, (\d+) figures?, (\d+) other shortcodes?, (\d+) cache hits?, (?:(\d+) images? \((\d+) processed\), )?(\d+) errors?, (\d+) warnings?, (\d+) ms$/m;
 
 export function parseDiagnostics(output: string): Diag[] {
   const out: Diag[] = [];
@@ -125,8 +129,20 @@ export function parseDiagnostics(output: string): Diag[] {
 export function parseSummary(output: string): Summary | undefined {
   const m = SUMMARY.exec(output);
   if (!m) return undefined;
-  const [pages, prerendered, formulas, figures, shortcodes, cacheHits, errors, warnings, ms] = m.slice(1).map(Number) as number[];
-  return { pages: pages!, prerendered: prerendered!, formulas: formulas!, figures: figures!, shortcodes: shortcodes!, cacheHits: cacheHits!, errors: errors!, warnings: warnings!, ms: ms! };
+  const [pages, prerendered, formulas, figures, shortcodes, cacheHits, images, processed, errors, warnings, ms] = m.slice(1).map((v) => Number(v ?? 0)) as number[];
+  return {
+    pages: pages!,
+    prerendered: prerendered!,
+    formulas: formulas!,
+    figures: figures!,
+    shortcodes: shortcodes!,
+    cacheHits: cacheHits!,
+    images: images!,
+    imagesProcessed: processed!,
+    errors: errors!,
+    warnings: warnings!,
+    ms: ms!,
+  };
 }
 
 /** Runs `node dist/cli.js …args` (building dist/ first when needed). */
@@ -205,4 +221,14 @@ export function copySeedSite(): string {
     if (e !== 'learning-to-remember.md') rmSync(path.join(site, 'content/posts', e), { recursive: true, force: true });
   }
   return site;
+}
+
+/** The seed site prerendered by the CLI and built by `hugoBin`, both checked to succeed: its public/. */
+export function builtSeedSite(hugoBin: string): string {
+  const site = copySeedSite();
+  const pre = runPrerender(site);
+  expect(pre.code, pre.stdout + pre.stderr).toBe(0);
+  const built = buildSite(hugoBin, site, { copy: false, linkPackage: false });
+  expect(built.code, built.stdout + built.stderr).toBe(0);
+  return built.publicDir;
 }

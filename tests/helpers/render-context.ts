@@ -13,6 +13,7 @@ import { reportParamProblems } from '../../src/render/host.js';
 import type { PageInfo, RenderContext, ShortcodeDefinition, SiteInfo } from '../../src/render/types.js';
 import { createMathRenderer, type MathRendererOptions } from '../../src/render/katex.js';
 import { markdownToPlainText, renderInlineMarkdown } from '../../src/render/markdown.js';
+import type { ImageService } from '../../src/images/service.js';
 
 export interface Report {
   severity: 'error' | 'warning';
@@ -34,6 +35,10 @@ export interface ContextOptions {
   math?: MathOptions;
   /** Hugo's `markup.goldmark.renderer.unsafe`, for captions. */
   unsafe?: boolean;
+  /** The image pipeline (figures); none by default, as in a build with images off. */
+  images?: ImageService;
+  /** The shortcode's place among those of its name on the page (0: the first). */
+  occurrence?: number;
 }
 
 export function makeContext<P extends ParamSpecs>(
@@ -82,6 +87,8 @@ export function makeContext<P extends ParamSpecs>(
     page,
     site,
     idPrefix: opts.idPrefix ?? 'hp-test0',
+    ...(opts.images ? { images: opts.images } : {}),
+    ...(opts.occurrence !== undefined ? { occurrence: opts.occurrence } : {}),
     math,
     markdown: (md) => renderInlineMarkdown(md, math, { unsafe: opts.unsafe, math: opts.math }),
     plainText: (md) => markdownToPlainText(md, { math: opts.math }),

@@ -36,3 +36,6 @@ export function tempSites(prefix: string, opts: TempSiteOptions = {}): (files: R
 export const HEAD_LAYOUT: Record<string, string> = {
   'layouts/_default/baseof.html': '<html><head>{{ partial "prerender/head.html" . }}</head><body>{{ block "main" . }}{{ end }}</body></html>\n',
 };
+
+/** A valid 1×1 PNG, for sites whose figures need a real image (the image pipeline warns about others). */
+export const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');

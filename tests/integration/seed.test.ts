@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, describeEachHugo, PROJECT_ROOT, type BuildResult } from '../helpers/hugo.js';
-import { attr, byTag, findAll, hasClass, outermostByClass, parseHtml, text, textWithout, type Element } from '../helpers/html.js';
+import { attr, byTag, srcsetOf, findAll, hasClass, outermostByClass, parseHtml, text, textWithout, type Element } from '../helpers/html.js';
 import { copySeedSite, runPrerender, SEED_POST, type CliRun } from '../helpers/prerender.js';
 
 const POST = 'content/posts/learning-to-remember.md';
@@ -27,10 +27,16 @@ beforeAll(() => {
 });
 
 describe('hugo-prerender build on the example site', () => {
-  it('succeeds and counts 9 formulas and 2 figures on 2 pages', () => {
+  it('processes no image on a second build (all found in the cache)', () => {
+    const again = runPrerender(site);
+    expect(again.code, again.stdout + again.stderr).toBe(0);
+    expect(again.summary).toMatchObject({ images: 2, imagesProcessed: 0 });
+  });
+
+  it('succeeds and counts 9 formulas and 2 figures on 2 pages, whose 2 images it processes', () => {
     expect(cli.code, cli.stdout + cli.stderr).toBe(0);
     expect(cli.stderr).toBe('');
-    expect(cli.summary).toMatchObject({ pages: 2, prerendered: 1, formulas: 9, figures: 2, shortcodes: 0, cacheHits: 0, errors: 0 });
+    expect(cli.summary).toMatchObject({ pages: 2, prerendered: 1, formulas: 9, figures: 2, shortcodes: 0, cacheHits: 0, images: 2, imagesProcessed: 2, errors: 0 });
   });
 
   it('reports the mojibake "â€”" of line 11 at its column, naming the character meant', () => {
@@ -108,9 +114,9 @@ describeEachHugo('the seed post built by Hugo', (hugo) => {
     expect(figures).toHaveLength(2);
     const [unroll, models] = figures as [Element, Element];
     const img = (f: Element) => byTag(f, 'img')[0]!;
-    expect(attr(img(unroll), 'src')).toBe('/images/RNN_unroll.png');
+    expect(attr(img(unroll), 'src')).toMatch(/^\/prerender\/img\/[0-9a-f]{20}\/RNN_unroll-1160\.png$/);
     expect(attr(img(unroll), 'alt')).toBe('unrolled RNN');
-    expect(attr(img(models), 'src')).toBe('/images/RNN_models.png');
+    expect(attr(img(models), 'src')).toMatch(/^\/prerender\/img\/[0-9a-f]{20}\/RNN_models-800\.png$/);
     expect(attr(img(models), 'alt')).toBe('RNN architectures');
 
     const caption = (f: Element) => byTag(f, 'figcaption')[0]!;
@@ -123,10 +129,33 @@ describeEachHugo('the seed post built by Hugo', (hugo) => {
     expect(byTag(caption(unroll), 'em').map((e) => text(e))).toEqual(['Deep Learning textbook', 'et al.']);
   });
 
-  it('publishes both figure images', () => {
-    for (const src of ['/images/RNN_unroll.png', '/images/RNN_models.png']) {
-      expect(existsSync(path.join(built.publicDir, src)), src).toBe(true);
-    }
+  it('serves both figures as AVIF and WebP with srcset beside PNG, at widths up to their own, with their real size', () => {
+    const figures = byTag(article, 'figure');
+    const expected = [
+      { name: 'RNN_unroll', width: 1160, height: 480, widths: [400, 800, 1160] },
+      // 888 px is not 25 % wider than 800: no file of its own.
+      { name: 'RNN_models', width: 888, height: 872, widths: [400, 800] },
+    ];
+    figures.forEach((figure, i) => {
+      const e = expected[i]!;
+      const picture = byTag(figure, 'picture');
+      expect(picture).toHaveLength(1);
+      const sources = byTag(picture[0]!, 'source');
+      expect(sources.map((s) => attr(s, 'type'))).toEqual(['image/avif', 'image/webp']);
+      const img = byTag(picture[0]!, 'img')[0]!;
+      const sets = [...sources, img].map(srcsetOf);
+      for (const [j, ext] of (['avif', 'webp', 'png'] as const).entries()) {
+        expect(sets[j]!.map((c) => c.width)).toEqual(e.widths);
+        for (const c of sets[j]!) {
+          expect(c.url).toMatch(new RegExp(`^/prerender/img/[0-9a-f]{20}/${e.name}-${c.width}\\.${ext}$`));
+          expect(existsSync(path.join(built.publicDir, c.url)), c.url).toBe(true);
+        }
+      }
+      for (const el of [...sources, img]) expect(attr(el, 'sizes')).toBe('(max-width: 800px) 100vw, 800px');
+      expect([attr(img, 'width'), attr(img, 'height')]).toEqual([String(e.width), String(e.height)]);
+      // The first figure may be above the fold; the second loads lazily.
+      expect([attr(img, 'loading'), attr(img, 'decoding')]).toEqual(i === 0 ? [undefined, undefined] : ['lazy', 'async']);
+    });
   });
 
   it('links the KaTeX stylesheet, served byte for byte as the rendering KaTeX ships it', () => {

@@ -221,9 +221,9 @@ describe('figure: registration and helpers', () => {
     expect(getShortcode('figure')).toBe(figure);
   });
 
-  it('documents every parameter of Hugo’s figure', () => {
+  it('documents every parameter of Hugo’s figure, plus sizes for responsive images', () => {
     expect(Object.keys(figure.params).sort()).toEqual(
-      ['alt', 'attr', 'attrlink', 'caption', 'class', 'height', 'link', 'loading', 'rel', 'src', 'target', 'title', 'width'],
+      ['alt', 'attr', 'attrlink', 'caption', 'class', 'height', 'link', 'loading', 'rel', 'sizes', 'src', 'target', 'title', 'width'],
     );
     for (const spec of Object.values(figure.params)) expect(spec.doc.length).toBeGreaterThan(10);
   });

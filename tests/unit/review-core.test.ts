@@ -5,7 +5,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HEAD_LAYOUT, tempSites } from '../helpers/temp-site.js';
+import { HEAD_LAYOUT, ONE_PIXEL_PNG, tempSites } from '../helpers/temp-site.js';
 import { buildSite } from '../../src/build.js';
 import { fragmentOfPartial } from '../../src/render/template-safe.js';
 import { validateParams, type ParamSpecs } from '../../src/render/params.js';
@@ -78,7 +78,7 @@ describe('core pipeline review', () => {
 
   it('--errors render: a formula KaTeX rejects in a caption is a warning and a red error span, as in the text', async () => {
     const page = '---\ntitle: T\n---\nText $\\frac{a$ and\n\n{{< figure src="i.png" caption="Bad $\\frac{b$" >}}\n';
-    const dir = site({ 'content/posts/p/index.md': page, 'content/posts/p/i.png': Buffer.from([0x89, 0x50, 0x4e, 0x47]) });
+    const dir = site({ 'content/posts/p/index.md': page, 'content/posts/p/i.png': ONE_PIXEL_PNG });
     const r = await buildSite({ source: dir, errors: 'render' });
     expect(r.diagnostics.map((d) => [d.severity, d.line, d.code])).toEqual([
       ['warning', 4, 'katex'],

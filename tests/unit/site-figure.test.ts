@@ -5,11 +5,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HEAD_LAYOUT, tempSites } from '../helpers/temp-site.js';
+import { HEAD_LAYOUT, ONE_PIXEL_PNG, tempSites } from '../helpers/temp-site.js';
 import { buildSite } from '../../src/build.js';
 import { siteLayoutDirs, siteShortcodeTemplates } from '../../src/site/fallbacks.js';
 
-const site = tempSites('hp-site-figure-', { defaults: { 'hugo.toml': 'title = "t"\n', 'static/a.png': 'png', ...HEAD_LAYOUT } });
+const site = tempSites('hp-site-figure-', { defaults: { 'hugo.toml': 'title = "t"\n', 'static/a.png': ONE_PIXEL_PNG, ...HEAD_LAYOUT } });
 const post = 'Math $x_1$ here.\n\n{{< figure src="/a.png" align="center" caption="Loss of $h_t$" >}}\n';
 const shadow = (dir: string) => readFileSync(path.join(dir, '.prerender/content/p.md'), 'utf8');
 

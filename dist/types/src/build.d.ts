@@ -28,6 +28,9 @@ export interface BuildResult {
     figures: number;
     shortcodes: number;
     cacheHits: number;
+    /** Distinct local figure images, and how many of them were processed (not found in the cache). */
+    images: number;
+    imagesProcessed: number;
     ms: number;
     diagnostics: Diagnostic[];
     failed: boolean;
@@ -63,6 +66,8 @@ export declare function pageServices(config: SiteConfig, siteDir: string, errorM
 export declare function emptyBuildResult(): BuildResult;
 /** Builds the site while holding its lock: never two builds writing one `.prerender/` at once. */
 export declare function buildSite(opts: BuildOptions): Promise<BuildResult>;
+/** The path part of baseURL, ending in `/` (what Hugo's relURL puts before a site path). */
+export declare function urlBase(baseURL: unknown): string;
 /**
  * `file:line:col: severity: message`, the shape editors and CI annotate: always one line, with the file
  * name and message made safe for a terminal and a CI log (see log.ts).

@@ -22,6 +22,19 @@ export interface FigureHtmlInput {
     height?: string;
     class?: string;
     loading?: string;
+    decoding?: string;
+    /**
+     * Responsive versions (src/images): the `<img>` gets `srcset` and `sizes` and is wrapped in `<picture>`
+     * with one `<source>` per modern format, best first. `src` is then the fallback's largest version.
+     */
+    picture?: {
+        sources: {
+            type: string;
+            srcset: string;
+        }[];
+        srcset: string;
+        sizes: string;
+    };
 }
 /** html/template's escaping of a plain string in text and in quoted attributes. */
 export declare function escapeHtmlGo(s: string): string;

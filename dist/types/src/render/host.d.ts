@@ -8,12 +8,15 @@ import type { Diagnostic, Shortcode } from '../content/types.js';
 import { type ParamProblem } from './params.js';
 import type { PageInfo, ShortcodeDefinition, SiteInfo } from './types.js';
 import type { MathRenderer } from './katex.js';
+import type { ImageService } from '../images/service.js';
 /** Reports a formula KaTeX rejected; a warning when the site renders such formulas as error spans. */
 export type MathReport = (message: string, severity?: 'error' | 'warning') => void;
 export interface HostServices {
     math(tex: string, display: boolean, report: MathReport): string;
     markdown(md: string, report: MathReport): string;
     plainText(md: string): string;
+    /** Responsive images for figures; a build without them leaves it out. */
+    images?: ImageService;
 }
 /**
  * The services every shortcode gets, from one KaTeX renderer: math, captions (Markdown with math) and
@@ -41,5 +44,6 @@ export declare function renderShortcode(def: ShortcodeDefinition<any>, sc: Short
     site: SiteInfo;
     idPrefix: string;
     services: HostServices;
+    occurrence?: number;
 }): Promise<HostResult>;
 export {};

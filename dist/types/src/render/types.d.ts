@@ -6,6 +6,7 @@
  */
 import type { Diagnostic, ParamValue } from '../content/types.js';
 import type { ParamSpecs, ParamValues } from './params.js';
+import type { ImageService } from '../images/service.js';
 export interface PageInfo {
     /** Absolute path of the content file. */
     absPath: string;
@@ -49,6 +50,10 @@ export interface RenderContext<P extends ParamSpecs = ParamSpecs> {
      * Unique per page: two identical shortcodes on one page get different prefixes; deterministic.
      */
     idPrefix: string;
+    /** This shortcode's place among the shortcodes of the same name on the page: 0 for the first. */
+    occurrence?: number;
+    /** Responsive images (src/images), when the build makes them: absent in a build without images. */
+    images?: ImageService;
     /** Typesets TeX with the page's KaTeX settings (HTML+MathML). Errors are reported, not thrown. */
     math(tex: string, display: boolean): string;
     /** Renders a short Markdown string (a caption) to inline HTML, math included. */

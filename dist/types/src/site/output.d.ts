@@ -10,6 +10,8 @@ export declare const SHORTCODES_DIR = "layouts/shortcodes";
  * It sits outside every mounted directory, so writing it never triggers a Hugo rebuild.
  */
 export declare const WATCH_MARKER = "watching";
+/** Caches between builds (src/images: one record per processed image); not mounted, never served. */
+export declare const CACHE_DIR = "cache";
 export interface ShadowInfo {
     /** The original file, relative to the site root with forward slashes (e.g. `content/posts/x.md`). */
     source: string;
@@ -47,6 +49,7 @@ export declare class PrerenderOutput {
     private readonly trees;
     private readonly partialsWritten;
     private readonly staticWritten;
+    private readonly cacheWritten;
     private readonly shortcodesWritten;
     private readonly noisy;
     private onDisk;
@@ -80,6 +83,15 @@ export declare class PrerenderOutput {
     readPartial(key: string): string | undefined;
     /** `.prerender/static/<rel>`, served by Hugo at `/<rel>`. */
     writeStatic(rel: string, data: Buffer | string): void;
+    /**
+     * Marks `.prerender/static/<rel>`, written by an earlier build, as used by this one (so `finish` keeps
+     * it) without reading it. False when it is not there.
+     */
+    keepStatic(rel: string): boolean;
+    /** `.prerender/cache/<rel>` as written by this or an earlier build, or undefined. */
+    readCache(rel: string): Buffer | undefined;
+    /** Writes `.prerender/cache/<rel>` (unless it already has these bytes) and keeps it past `finish`. */
+    writeCache(rel: string, data: Buffer): void;
     /**
      * `.prerender/layouts/shortcodes/<name>.html`: what Hugo runs for one of our shortcodes on a page it
      * renders from the original rather than from a shadow (no shadow yet, or `hugo server` 0.111 in the

@@ -1,0 +1,36 @@
+/**
+ * `[params.prerender.images]`: what the image pipeline makes of a figure's local image. Bad values are
+ * warnings at the site config and fall back to the default, like every other setting.
+ */
+import type { Diagnostic } from '../content/types.js';
+/** Formats written beside the image's own format (which is always written, as the fallback). */
+export type ModernFormat = 'avif' | 'webp';
+export interface ImageOptions {
+    /** false: figures keep Hugo's plain `<img src>` and no image is processed. */
+    enable: boolean;
+    /** Candidate widths in pixels, ascending; widths above the image's own are never made. */
+    widths: number[];
+    /** Modern formats offered before the original format, in this order. */
+    formats: ModernFormat[];
+    /** Encoder quality (1–100) per lossy format. */
+    quality: {
+        avif: number;
+        webp: number;
+        jpeg: number;
+    };
+    /**
+     * The `sizes` attribute; empty: computed per image as `(max-width: Wpx) 100vw, Wpx` with W the smaller
+     * of its display width and 800.
+     */
+    sizes: string;
+    /** "strip": EXIF (GPS too), XMP and IPTC are removed, the colour profile converted to sRGB; "keep": kept. */
+    metadata: 'strip' | 'keep';
+    /** Larger images (width × height × frames) are refused as likely decompression bombs. */
+    maxPixels: number;
+}
+export declare const DEFAULT_IMAGE_OPTIONS: ImageOptions;
+/** Reads `params.prerender.images` from the merged site config data. */
+export declare function imageOptions(data: Record<string, unknown>, file?: string): {
+    options: ImageOptions;
+    diagnostics: Diagnostic[];
+};

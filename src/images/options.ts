@@ -1,0 +1,102 @@
+/**
+ * `[params.prerender.images]`: what the image pipeline makes of a figure's local image. Bad values are
+ * warnings at the site config and fall back to the default, like every other setting.
+ */
+import type { Diagnostic } from '../content/types.js';
+
+/** Formats written beside the image's own format (which is always written, as the fallback). */
+export type ModernFormat = 'avif' | 'webp';
+
+export interface ImageOptions {
+  /** false: figures keep Hugo's plain `<img src>` and no image is processed. */
+  enable: boolean;
+  /** Candidate widths in pixels, ascending; widths above the image's own are never made. */
+  widths: number[];
+  /** Modern formats offered before the original format, in this order. */
+  formats: ModernFormat[];
+  /** Encoder quality (1–100) per lossy format. */
+  quality: { avif: number; webp: number; jpeg: number };
+  /**
+   * The `sizes` attribute; empty: computed per image as `(max-width: Wpx) 100vw, Wpx` with W the smaller
+   * of its display width and 800.
+   */
+  sizes: string;
+  /** "strip": EXIF (GPS too), XMP and IPTC are removed, the colour profile converted to sRGB; "keep": kept. */
+  metadata: 'strip' | 'keep';
+  /** Larger images (width × height × frames) are refused as likely decompression bombs. */
+  maxPixels: number;
+}
+
+export const DEFAULT_IMAGE_OPTIONS: ImageOptions = {
+  enable: true,
+  widths: [400, 800, 1200, 1600, 2000],
+  formats: ['avif', 'webp'],
+  // sharp's own defaults.
+  quality: { avif: 50, webp: 80, jpeg: 80 },
+  sizes: '',
+  metadata: 'strip',
+  maxPixels: 100_000_000,
+};
+
+const KEY = 'params.prerender.images';
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Reads `params.prerender.images` from the merged site config data. */
+export function imageOptions(data: Record<string, unknown>, file?: string): { options: ImageOptions; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const warn = (message: string) => diagnostics.push({ severity: 'warning', code: 'config', message, file, line: 1, column: 1 });
+  const params = isRecord(data.params) ? data.params : {};
+  const prerender = isRecord(params.prerender) ? params.prerender : {};
+  const raw = prerender.images;
+  const o: ImageOptions = structuredClone(DEFAULT_IMAGE_OPTIONS);
+  if (raw === undefined) return { options: o, diagnostics };
+  if (raw === false) return { options: { ...o, enable: false }, diagnostics };
+  if (!isRecord(raw)) {
+    warn(`${KEY} must be a table (or false); using the defaults`);
+    return { options: o, diagnostics };
+  }
+  const p = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k.toLowerCase(), v]));
+
+  if (p.enable !== undefined) {
+    if (typeof p.enable === 'boolean') o.enable = p.enable;
+    else warn(`${KEY}.enable must be true or false; using true`);
+  }
+  if (p.widths !== undefined) {
+    const ok = Array.isArray(p.widths) && p.widths.length > 0 && p.widths.every((w) => Number.isInteger(w) && (w as number) >= 16 && (w as number) <= 8192);
+    if (ok) o.widths = [...new Set(p.widths as number[])].sort((a, b) => a - b);
+    else warn(`${KEY}.widths must be a non-empty list of whole numbers of pixels between 16 and 8192; using ${JSON.stringify(o.widths)}`);
+  }
+  if (p.formats !== undefined) {
+    const list = Array.isArray(p.formats) ? p.formats.map((f) => (typeof f === 'string' ? f.toLowerCase() : f)) : null;
+    if (list && list.every((f): f is ModernFormat => f === 'avif' || f === 'webp')) o.formats = [...new Set(list)];
+    else warn(`${KEY}.formats must be a list of "avif" and "webp" (the image's own format is always written); using ${JSON.stringify(o.formats)}`);
+  }
+  if (p.quality !== undefined) {
+    const valid = (q: unknown): q is number => Number.isInteger(q) && (q as number) >= 1 && (q as number) <= 100;
+    if (valid(p.quality)) o.quality = { avif: p.quality, webp: p.quality, jpeg: p.quality };
+    else if (isRecord(p.quality)) {
+      for (const [k, q] of Object.entries(p.quality)) {
+        const f = k.toLowerCase();
+        if ((f === 'avif' || f === 'webp' || f === 'jpeg') && valid(q)) o.quality[f] = q;
+        else warn(`${KEY}.quality.${k} must be a whole number from 1 to 100 for avif, webp or jpeg; ignored`);
+      }
+    } else warn(`${KEY}.quality must be a whole number from 1 to 100, or a table of them per format (avif, webp, jpeg); using the defaults`);
+  }
+  if (p.sizes !== undefined) {
+    if (typeof p.sizes === 'string') o.sizes = p.sizes.trim();
+    else warn(`${KEY}.sizes must be a string (a sizes attribute); computing it per image`);
+  }
+  if (p.metadata !== undefined) {
+    const m = typeof p.metadata === 'string' ? p.metadata.toLowerCase() : '';
+    if (m === 'strip' || m === 'keep') o.metadata = m;
+    else warn(`${KEY}.metadata must be "strip" or "keep"; using "strip"`);
+  }
+  if (p.maxpixels !== undefined) {
+    if (Number.isInteger(p.maxpixels) && (p.maxpixels as number) > 0) o.maxPixels = p.maxpixels as number;
+    else warn(`${KEY}.maxPixels must be a positive whole number; using ${o.maxPixels}`);
+  }
+  return { options: o, diagnostics };
+}
