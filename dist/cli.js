@@ -61752,6 +61752,7 @@ async function prerenderPage(source, env2) {
     pos = r2.end;
   }
   shadow += source.slice(pos);
+  shadow = keepWithoutFrontMatter(shadow, parsed);
   return { formulas, shadow, fragments: [...fragments.values()], diagnostics, failed, stats, parsed };
 }
 function mathInMarkdownShortcodes(list4, owned, spans, settings, out = []) {
@@ -61804,6 +61805,11 @@ function dollarsLeftOut(source, parsed, masked, math2, found) {
     code: "passthrough",
     message: `${first.delimiter}\u2026${first.delimiter} is not math on this site: markup.goldmark.extensions.passthrough.delimiters leaves out ${first.delimiter}, so ${count} stay${spans.length === 1 ? "s" : ""} raw TeX. Add ${missing.join(" and ")} to those delimiters in the site config${instead}`
   };
+}
+function keepWithoutFrontMatter(shadow, parsed) {
+  if (parsed.frontMatter.format !== null) return shadow;
+  const first = shadow.search(/[^\ufeff \t\n\v\f\r]/);
+  return first >= 0 && shadow[first] === "{" ? `${shadow.slice(0, first)}{}${shadow.slice(first)}` : shadow;
 }
 function pageOverLimits(source, parsed, limits, lines, file) {
   const bytes = Buffer.byteLength(source, "utf8");

@@ -322,6 +322,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     pos = r.end;
   }
   shadow += source.slice(pos);
+  shadow = keepWithoutFrontMatter(shadow, parsed);
   return { formulas, shadow, fragments: [...fragments.values()], diagnostics, failed, stats, parsed };
 }
 
@@ -398,6 +399,19 @@ function dollarsLeftOut(
     code: 'passthrough',
     message: `${first.delimiter}…${first.delimiter} is not math on this site: markup.goldmark.extensions.passthrough.delimiters leaves out ${first.delimiter}, so ${count} stay${spans.length === 1 ? 's' : ''} raw TeX. Add ${missing.join(' and ')} to those delimiters in the site config${instead}`,
   };
+}
+
+/**
+ * A page without front matter whose text starts with something we replace (`\(x\) …`) would give a
+ * shadow starting with `{{<`, which Hugo reads as JSON front matter and rejects. An empty JSON front
+ * matter, `{}` on the same line, keeps the page as Hugo saw the original (no params) and every line
+ * where it was.
+ */
+function keepWithoutFrontMatter(shadow: string, parsed: ParsedPage): string {
+  if (parsed.frontMatter.format !== null) return shadow;
+  // Hugo skips a BOM and ASCII whitespace before deciding (src/content/page.ts firstSignificantOffset).
+  const first = shadow.search(/[^\ufeff \t\n\v\f\r]/);
+  return first >= 0 && shadow[first] === '{' ? `${shadow.slice(0, first)}{}${shadow.slice(first)}` : shadow;
 }
 
 /** The first limit the page is over (size, shortcodes, nesting), checked before Markdown parsing. */

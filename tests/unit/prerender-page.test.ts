@@ -215,3 +215,19 @@ describe('prerenderPage: math inside a shortcode Hugo renders as Markdown again'
     expect((await prerenderPage(source, withSite(true))).diagnostics).toEqual([]);
   });
 });
+
+describe('prerenderPage: a page without front matter', () => {
+  it('that starts with math gets an empty JSON front matter on its first line, so Hugo does not read {{< as one', async () => {
+    const r = await prerenderPage('\\(y\\) and $x$\n\nmore\n', pageEnv());
+    expect(r.shadow).toMatch(/^\{\}\{\{< prerender /);
+    expect(r.shadow!.split('\n')).toHaveLength(4);
+    const reparsed = parsePage(r.shadow!);
+    expect(reparsed.diagnostics).toEqual([]);
+    expect(reparsed.frontMatter).toMatchObject({ format: 'json', data: {} });
+  });
+
+  it('that starts with text is left as it is', async () => {
+    const r = await prerenderPage(' \u00a0$x$\n', pageEnv());
+    expect(r.shadow).toMatch(/^ \u00a0\{\{< prerender /);
+  });
+});
