@@ -24632,12 +24632,152 @@ var texify = {
   }
 };
 
+// src/content/limits.ts
+var DEFAULT_LIMITS = {
+  pageBytes: 2 * 1024 * 1024,
+  formulas: 1e4,
+  shortcodes: 1e4,
+  nesting: 64,
+  mathExpansions: 1e3,
+  mathMaxSize: 200,
+  mathTokens: 2e4,
+  fragmentBytes: 2e6,
+  outputBytes: 1e7
+};
+var LIMIT_SETTINGS = {
+  pageBytes: "params.prerender.limits.pageBytes",
+  formulas: "params.prerender.limits.formulas",
+  shortcodes: "params.prerender.limits.shortcodes",
+  nesting: "params.prerender.limits.nesting",
+  mathExpansions: "params.prerender.limits.mathExpansions",
+  mathMaxSize: "params.prerender.limits.mathMaxSize",
+  mathTokens: "params.prerender.limits.mathTokens",
+  fragmentBytes: "params.prerender.limits.fragmentBytes",
+  outputBytes: "params.prerender.limits.outputBytes"
+};
+var WHAT = {
+  pageBytes: "bytes",
+  formulas: "formulas",
+  shortcodes: "shortcodes",
+  nesting: "levels of nested blockquotes or lists",
+  mathExpansions: "macro expansions in a formula",
+  mathMaxSize: "em in a size",
+  mathTokens: "tokens in a formula",
+  fragmentBytes: "bytes of output in a fragment",
+  outputBytes: "bytes of prerendered output"
+};
+function limitDiagnostic(limit, limits, found, offset, lines, file) {
+  return {
+    severity: "error",
+    code: "limit",
+    file,
+    ...lines.at(offset),
+    offset,
+    message: `this page has ${found > limits[limit] ? `${found}` : `more than ${limits[limit]}`} ${WHAT[limit]}, over the limit of ${limits[limit]}, so it was not prerendered (Hugo renders it as it is). Split the page, or raise ${LIMIT_SETTINGS[limit]} in the site config if it is meant to be this large`
+  };
+}
+var SPACE = 32;
+var TAB = 9;
+var GT = 62;
+function isListMarkerAt(source, i2) {
+  const c = source.charCodeAt(i2);
+  if (c === 45 || c === 42 || c === 43) {
+    const n2 = source.charCodeAt(i2 + 1);
+    return n2 === SPACE || n2 === TAB ? 1 : 0;
+  }
+  let j = i2;
+  while (j < source.length && j - i2 < 9 && source.charCodeAt(j) >= 48 && source.charCodeAt(j) <= 57) j++;
+  if (j === i2) return 0;
+  const d2 = source.charCodeAt(j);
+  if (d2 !== 46 && d2 !== 41) return 0;
+  const n = source.charCodeAt(j + 1);
+  return n === SPACE || n === TAB ? j + 1 - i2 : 0;
+}
+function containerDepth(source, from = 0) {
+  let best = 0;
+  let bestAt = from;
+  let i2 = from;
+  while (i2 < source.length) {
+    const lineStart = i2;
+    let depth = 0;
+    let indent2 = 0;
+    let bullets = "";
+    let onlyOneBullet = true;
+    for (; ; ) {
+      const c2 = source.charCodeAt(i2);
+      if (c2 === SPACE || c2 === TAB) {
+        if (depth === 0) indent2 += c2 === TAB ? 4 : 1;
+        i2++;
+      } else if (c2 === GT) {
+        depth++;
+        onlyOneBullet = false;
+        i2++;
+      } else {
+        const m = isListMarkerAt(source, i2);
+        if (m === 0) break;
+        if (m > 1 || bullets !== "" && bullets !== source[i2]) onlyOneBullet = false;
+        bullets = source[i2];
+        depth++;
+        i2 += m;
+      }
+    }
+    const c = source.charCodeAt(i2);
+    const atEol = i2 >= source.length || c === 10 || c === 13;
+    const lastIsBullet = (source[i2] === "-" || source[i2] === "*") && (bullets === "" || bullets === source[i2]);
+    if (onlyOneBullet && (atEol || lastIsBullet && /^[-*][ \t]*(\r?\n|$)/.test(source.slice(i2, i2 + 3)))) depth = 0;
+    if (depth > 0) depth += indent2 >> 1;
+    if (depth > best) {
+      best = depth;
+      bestAt = lineStart;
+    }
+    const nl = source.indexOf("\n", i2);
+    if (nl < 0) break;
+    i2 = nl + 1;
+  }
+  return { depth: best, offset: bestAt };
+}
+
+// src/render/output-limits.ts
+function formatBytes(n) {
+  if (n >= 1e6) return `${(n / 1e6).toFixed(1)} MB`;
+  if (n >= 1e3) return `${Math.round(n / 1e3)} kB`;
+  return `${n} bytes`;
+}
+function tooBigMessage(what, bytes, limit, key2) {
+  return `${what} is ${formatBytes(bytes)}, more than the limit of ${formatBytes(limit)} (${LIMIT_SETTINGS[key2]}); make it smaller (e.g. downsample a plot's data), or raise the limit`;
+}
+function pageTooBig(shadow, fragments, outputBytes) {
+  let bytes = shadow === void 0 ? 0 : Buffer.byteLength(shadow);
+  for (const f of fragments) bytes += Buffer.byteLength(f.html);
+  if (bytes <= outputBytes) return void 0;
+  return `${tooBigMessage("this page's prerendered output", bytes, outputBytes, "outputBytes")}; it was not prerendered, the other pages were`;
+}
+function mathAndOutputLimits(l) {
+  return { mathExpansions: l.mathExpansions, mathMaxSize: l.mathMaxSize, mathTokens: l.mathTokens, fragmentBytes: l.fragmentBytes };
+}
+
 // src/render/katex.ts
 var KATEX_VERSION = katex.version;
+var TokenBudgetExceeded = class extends Error {
+};
+function budgeted(macros2, budget) {
+  let reads = 0;
+  return new Proxy(macros2, {
+    getOwnPropertyDescriptor(target, key2) {
+      if (++reads > budget) throw new TokenBudgetExceeded();
+      return Reflect.getOwnPropertyDescriptor(target, key2);
+    }
+  });
+}
+function errorSpan(tex, message) {
+  const esc = (t) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return `<span class="katex-error" title="${esc(message)}" style="color:#cc0000">${esc(tex)}</span>`;
+}
 var REQUIRE_RE = /\\require\s*\{[^{}]*\}/g;
 function createMathRenderer(opts = {}) {
   const macros2 = { ...opts.macros ?? {} };
   const errors = opts.errors ?? "fail";
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const cache3 = /* @__PURE__ */ new Map();
   let rendered = 0;
   let cacheHits = 0;
@@ -24652,7 +24792,9 @@ function createMathRenderer(opts = {}) {
       output: "htmlAndMathml",
       throwOnError,
       // A fresh copy every time: `\gdef` and `\global` write into this object.
-      macros: { ...macros2 },
+      macros: budgeted({ ...macros2 }, limits.mathTokens),
+      maxExpand: limits.mathExpansions,
+      maxSize: limits.mathMaxSize,
       strict: (code4, message) => {
         warnings.push(`${message} [${code4}]`);
         return "ignore";
@@ -24660,13 +24802,30 @@ function createMathRenderer(opts = {}) {
     });
     try {
       const html7 = oneLine(quietly(warnings, () => katex.renderToString(input, options(true))));
+      const bytes = Buffer.byteLength(html7);
+      if (bytes > limits.fragmentBytes) {
+        const message = tooBigMessage("the typeset formula", bytes, limits.fragmentBytes, "fragmentBytes");
+        return { html: errors === "render" ? errorSpan(tex, message) : "", error: { message }, warnings: [] };
+      }
       return { html: html7, warnings };
     } catch (e) {
+      if (e instanceof TokenBudgetExceeded) {
+        const message = `the formula is too big to typeset: more than ${limits.mathTokens.toLocaleString("en-US")} tokens once its macros are expanded (params.prerender.limits.mathTokens); split it, or look for a macro that expands into itself or into copies of its argument`;
+        return { html: errors === "render" ? errorSpan(tex, message) : "", error: { message }, warnings: [] };
+      }
       if (!(e instanceof katex.ParseError)) throw e;
       const error = describeError(e, input);
       warnings.length = 0;
       if (input !== tex) warnings.push(...requireWarnings(tex));
-      const html7 = errors === "render" ? oneLine(quietly([], () => katex.renderToString(input, options(false)))) : "";
+      let html7 = "";
+      if (errors === "render") {
+        try {
+          html7 = oneLine(quietly([], () => katex.renderToString(input, options(false))));
+        } catch (again) {
+          if (!(again instanceof TokenBudgetExceeded)) throw again;
+          html7 = errorSpan(tex, error.message);
+        }
+      }
       return { html: html7, error, warnings };
     }
   }
@@ -39855,96 +40014,6 @@ function findMojibake(text11, baseOffset) {
   return out;
 }
 
-// src/content/limits.ts
-var DEFAULT_LIMITS = {
-  pageBytes: 2 * 1024 * 1024,
-  formulas: 1e4,
-  shortcodes: 1e4,
-  nesting: 64
-};
-var LIMIT_SETTINGS = {
-  pageBytes: "params.prerender.limits.pageBytes",
-  formulas: "params.prerender.limits.formulas",
-  shortcodes: "params.prerender.limits.shortcodes",
-  nesting: "params.prerender.limits.nesting"
-};
-var WHAT = {
-  pageBytes: "bytes",
-  formulas: "formulas",
-  shortcodes: "shortcodes",
-  nesting: "levels of nested blockquotes or lists"
-};
-function limitDiagnostic(limit, limits, found, offset, lines, file) {
-  return {
-    severity: "error",
-    code: "limit",
-    file,
-    ...lines.at(offset),
-    offset,
-    message: `this page has ${found > limits[limit] ? `${found}` : `more than ${limits[limit]}`} ${WHAT[limit]}, over the limit of ${limits[limit]}, so it was not prerendered (Hugo renders it as it is). Split the page, or raise ${LIMIT_SETTINGS[limit]} in the site config if it is meant to be this large`
-  };
-}
-var SPACE = 32;
-var TAB = 9;
-var GT = 62;
-function isListMarkerAt(source, i2) {
-  const c = source.charCodeAt(i2);
-  if (c === 45 || c === 42 || c === 43) {
-    const n2 = source.charCodeAt(i2 + 1);
-    return n2 === SPACE || n2 === TAB ? 1 : 0;
-  }
-  let j = i2;
-  while (j < source.length && j - i2 < 9 && source.charCodeAt(j) >= 48 && source.charCodeAt(j) <= 57) j++;
-  if (j === i2) return 0;
-  const d2 = source.charCodeAt(j);
-  if (d2 !== 46 && d2 !== 41) return 0;
-  const n = source.charCodeAt(j + 1);
-  return n === SPACE || n === TAB ? j + 1 - i2 : 0;
-}
-function containerDepth(source, from = 0) {
-  let best = 0;
-  let bestAt = from;
-  let i2 = from;
-  while (i2 < source.length) {
-    const lineStart = i2;
-    let depth = 0;
-    let indent2 = 0;
-    let bullets = "";
-    let onlyOneBullet = true;
-    for (; ; ) {
-      const c2 = source.charCodeAt(i2);
-      if (c2 === SPACE || c2 === TAB) {
-        if (depth === 0) indent2 += c2 === TAB ? 4 : 1;
-        i2++;
-      } else if (c2 === GT) {
-        depth++;
-        onlyOneBullet = false;
-        i2++;
-      } else {
-        const m = isListMarkerAt(source, i2);
-        if (m === 0) break;
-        if (m > 1 || bullets !== "" && bullets !== source[i2]) onlyOneBullet = false;
-        bullets = source[i2];
-        depth++;
-        i2 += m;
-      }
-    }
-    const c = source.charCodeAt(i2);
-    const atEol = i2 >= source.length || c === 10 || c === 13;
-    const lastIsBullet = (source[i2] === "-" || source[i2] === "*") && (bullets === "" || bullets === source[i2]);
-    if (onlyOneBullet && (atEol || lastIsBullet && /^[-*][ \t]*(\r?\n|$)/.test(source.slice(i2, i2 + 3)))) depth = 0;
-    if (depth > 0) depth += indent2 >> 1;
-    if (depth > best) {
-      best = depth;
-      bestAt = lineStart;
-    }
-    const nl = source.indexOf("\n", i2);
-    if (nl < 0) break;
-    i2 = nl + 1;
-  }
-  return { depth: best, offset: bestAt };
-}
-
 // src/render/params.ts
 var NUMBER_RE = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 function describe(spec) {
@@ -43586,7 +43655,8 @@ function createHostServices(renderer, opts = {}) {
   return {
     math: (tex, display, report) => typeset(report)(tex, display),
     markdown: (md, report) => renderInlineMarkdown(md, typeset(report), opts),
-    plainText: (md) => markdownToPlainText(md, opts)
+    plainText: (md) => markdownToPlainText(md, opts),
+    ...opts.fragmentBytes !== void 0 ? { fragmentBytes: opts.fragmentBytes } : {}
   };
 }
 function reportParamProblems(def, problems, error, warn) {
@@ -43644,6 +43714,12 @@ async function renderShortcode(def, sc, env2) {
     error(`could not be rendered: ${msg}. This is a bug in hugo-prerender; please report it with this shortcode.`, {
       code: "internal"
     });
+  }
+  const limit = env2.services.fragmentBytes ?? DEFAULT_LIMITS.fragmentBytes;
+  const bytes = Buffer.byteLength(html7);
+  if (bytes > limit) {
+    error(tooBigMessage("its output", bytes, limit, "fragmentBytes"), { code: "limit" });
+    html7 = "";
   }
   return { html: html7, diagnostics, failed: diagnostics.some((d2) => d2.severity === "error") };
 }
@@ -63072,9 +63148,10 @@ function toPosix2(p5) {
 function pageServices(config, siteDir, errorMode) {
   const diagnostics = [];
   const macros2 = config.prerender.katex.macros;
-  const renderer = createMathRenderer({ macros: macros2, errors: errorMode });
+  const limits = config.prerender.limits;
+  const renderer = createMathRenderer({ macros: macros2, errors: errorMode, limits });
   const unsafe = getIn(config.data, "markup.goldmark.renderer.unsafe") === true;
-  const services = createHostServices(renderer, { unsafe, errors: errorMode });
+  const services = createHostServices(renderer, { unsafe, errors: errorMode, fragmentBytes: limits.fragmentBytes });
   const layoutDirs = siteLayoutDirs(siteDir, config.data);
   const siteShortcodes = siteShortcodeTemplates(siteDir, layoutDirs, shortcodes.keys());
   for (const [name, where] of siteShortcodes) {
@@ -63090,7 +63167,7 @@ function pageServices(config, siteDir, errorMode) {
   }
   const settings = {
     math: config.math,
-    settingsKey: stableStringify({ macros: macros2, errorMode, math: config.math, unsafe, site: [...siteShortcodes.keys()] }),
+    settingsKey: stableStringify({ macros: macros2, errorMode, math: config.math, unsafe, site: [...siteShortcodes.keys()], limits: mathAndOutputLimits(limits) }),
     everywhere: everywhereSettings(config.data),
     limits: config.prerender.limits,
     siteShortcodes,
@@ -63271,6 +63348,11 @@ async function buildLocked(opts) {
       continue;
     }
     result.diagnostics.push(...r2.diagnostics);
+    const tooBig = r2.failed ? void 0 : pageTooBig(r2.shadow, r2.fragments, config.prerender.limits.outputBytes);
+    if (tooBig) {
+      result.diagnostics.push({ severity: "error", code: "limit", file: relPath, line: 1, column: 1, message: tooBig });
+      r2.failed = true;
+    }
     result.formulas += r2.stats.formulas;
     result.figures += r2.stats.figures;
     result.shortcodes += r2.stats.shortcodes;

@@ -19,6 +19,7 @@ import { fallbackNames, fallbackTemplate, markdownShortcodeTemplates, siteLayout
 import type { PageInfo, SiteInfo } from './render/types.js';
 import { headAdvice, headReport } from './site/head-hooks.js';
 import { safeLine } from './log.js';
+import { mathAndOutputLimits, pageTooBig } from './render/output-limits.js';
 import { acquireSiteLock, LockError } from './site/lock.js';
 import { ShadowNames } from './site/shadow-names.js';
 import { outsideMessage, resolveInside, shownPath, siteRoots, type Roots } from './site/safe-path.js';
@@ -154,10 +155,11 @@ function toPosix(p: string): string {
 export function pageServices(config: SiteConfig, siteDir: string, errorMode: 'fail' | 'render') {
   const diagnostics: Diagnostic[] = [];
   const macros = config.prerender.katex.macros;
-  const renderer = createMathRenderer({ macros, errors: errorMode });
+  const limits = config.prerender.limits;
+  const renderer = createMathRenderer({ macros, errors: errorMode, limits });
   // Captions keep raw HTML only where the site lets Goldmark keep it (markup.goldmark.renderer.unsafe).
   const unsafe = getIn(config.data, 'markup.goldmark.renderer.unsafe') === true;
-  const services = createHostServices(renderer, { unsafe, errors: errorMode });
+  const services = createHostServices(renderer, { unsafe, errors: errorMode, fragmentBytes: limits.fragmentBytes });
   // A figure (or any name of ours) that the site, a theme or a module has its own template for stays theirs.
   const layoutDirs = siteLayoutDirs(siteDir, config.data);
   const siteShortcodes = siteShortcodeTemplates(siteDir, layoutDirs, shortcodes.keys());
@@ -174,7 +176,7 @@ export function pageServices(config: SiteConfig, siteDir: string, errorMode: 'fa
   }
   const settings: PageSettings = {
     math: config.math,
-    settingsKey: stableStringify({ macros, errorMode, math: config.math, unsafe, site: [...siteShortcodes.keys()] }),
+    settingsKey: stableStringify({ macros, errorMode, math: config.math, unsafe, site: [...siteShortcodes.keys()], limits: mathAndOutputLimits(limits) }),
     everywhere: everywhereSettings(config.data),
     limits: config.prerender.limits,
     siteShortcodes,
@@ -373,6 +375,11 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       continue;
     }
     result.diagnostics.push(...r.diagnostics);
+    const tooBig = r.failed ? undefined : pageTooBig(r.shadow, r.fragments, config.prerender.limits.outputBytes);
+    if (tooBig) {
+      result.diagnostics.push({ severity: 'error', code: 'limit', file: relPath, line: 1, column: 1, message: tooBig });
+      r.failed = true;
+    }
     result.formulas += r.stats.formulas;
     result.figures += r.stats.figures;
     result.shortcodes += r.stats.shortcodes;

@@ -17,6 +17,19 @@ export interface PageLimits {
   shortcodes: number;
   /** Nesting of Markdown containers (blockquotes, list items) on one line. */
   nesting: number;
+  /** KaTeX `maxExpand`: macro expansions per formula. */
+  mathExpansions: number;
+  /** KaTeX `maxSize`: the largest size, in em, a formula may ask for (`\rule`, `\kern`, `\hspace`). */
+  mathMaxSize: number;
+  /**
+   * Tokens KaTeX may process per formula, macro expansions included (KaTeX's maxExpand counts expansions,
+   * not what they produce: a 2.2 KB macro bomb expands to millions of tokens). See render/katex.ts.
+   */
+  mathTokens: number;
+  /** Bytes of HTML or SVG one formula, figure, diagram or plot may produce (render/output-limits.ts). */
+  fragmentBytes: number;
+  /** Bytes of prerendered output one page may add up to (its shadow and its fragments). */
+  outputBytes: number;
 }
 
 export const DEFAULT_LIMITS: PageLimits = {
@@ -24,6 +37,11 @@ export const DEFAULT_LIMITS: PageLimits = {
   formulas: 10_000,
   shortcodes: 10_000,
   nesting: 64,
+  mathExpansions: 1000,
+  mathMaxSize: 200,
+  mathTokens: 20_000,
+  fragmentBytes: 2_000_000,
+  outputBytes: 10_000_000,
 };
 
 /** The setting that raises each limit, for messages and the README. */
@@ -32,6 +50,11 @@ export const LIMIT_SETTINGS: Record<keyof PageLimits, string> = {
   formulas: 'params.prerender.limits.formulas',
   shortcodes: 'params.prerender.limits.shortcodes',
   nesting: 'params.prerender.limits.nesting',
+  mathExpansions: 'params.prerender.limits.mathExpansions',
+  mathMaxSize: 'params.prerender.limits.mathMaxSize',
+  mathTokens: 'params.prerender.limits.mathTokens',
+  fragmentBytes: 'params.prerender.limits.fragmentBytes',
+  outputBytes: 'params.prerender.limits.outputBytes',
 };
 
 const WHAT: Record<keyof PageLimits, string> = {
@@ -39,6 +62,11 @@ const WHAT: Record<keyof PageLimits, string> = {
   formulas: 'formulas',
   shortcodes: 'shortcodes',
   nesting: 'levels of nested blockquotes or lists',
+  mathExpansions: 'macro expansions in a formula',
+  mathMaxSize: 'em in a size',
+  mathTokens: 'tokens in a formula',
+  fragmentBytes: 'bytes of output in a fragment',
+  outputBytes: 'bytes of prerendered output',
 };
 
 /** The located error for a page over `limit` (found is what the page has, or at least has). */

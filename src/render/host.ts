@@ -10,6 +10,8 @@ import type { PageInfo, RenderContext, ShortcodeDefinition, SiteInfo } from './t
 import type { MathRenderer } from './katex.js';
 import { markdownToPlainText, renderInlineMarkdown } from './markdown.js';
 import type { ImageService } from '../images/service.js';
+import { DEFAULT_LIMITS } from '../content/limits.js';
+import { tooBigMessage } from './output-limits.js';
 
 /** Reports a formula KaTeX rejected; a warning when the site renders such formulas as error spans. */
 export type MathReport = (message: string, severity?: 'error' | 'warning') => void;
@@ -20,6 +22,8 @@ export interface HostServices {
   plainText(md: string): string;
   /** Responsive images for figures; a build without them leaves it out. */
   images?: ImageService;
+  /** The most bytes one shortcode may produce (params.prerender.limits.fragmentBytes). */
+  fragmentBytes?: number;
 }
 
 /**
@@ -27,7 +31,10 @@ export interface HostServices {
  * plain text. A formula KaTeX rejects is reported through the caller's reporter, at the shortcode: an
  * error, or with `errors: 'render'` (the renderer's mode too) a warning, as for formulas in the text.
  */
-export function createHostServices(renderer: MathRenderer, opts: { unsafe?: boolean; errors?: 'fail' | 'render' } = {}): HostServices {
+export function createHostServices(
+  renderer: MathRenderer,
+  opts: { unsafe?: boolean; errors?: 'fail' | 'render'; fragmentBytes?: number } = {},
+): HostServices {
   const rendered = opts.errors === 'render';
   const typeset = (report: MathReport) => (tex: string, display: boolean) => {
     const r = renderer.render(tex, display);
@@ -40,6 +47,7 @@ export function createHostServices(renderer: MathRenderer, opts: { unsafe?: bool
     math: (tex, display, report) => typeset(report)(tex, display),
     markdown: (md, report) => renderInlineMarkdown(md, typeset(report), opts),
     plainText: (md) => markdownToPlainText(md, opts),
+    ...(opts.fragmentBytes !== undefined ? { fragmentBytes: opts.fragmentBytes } : {}),
   };
 }
 
@@ -119,6 +127,12 @@ export async function renderShortcode(
     error(`could not be rendered: ${msg}. This is a bug in hugo-prerender; please report it with this shortcode.`, {
       code: 'internal',
     });
+  }
+  const limit = env.services.fragmentBytes ?? DEFAULT_LIMITS.fragmentBytes;
+  const bytes = Buffer.byteLength(html);
+  if (bytes > limit) {
+    error(tooBigMessage('its output', bytes, limit, 'fragmentBytes'), { code: 'limit' });
+    html = '';
   }
   return { html, diagnostics, failed: diagnostics.some((d) => d.severity === 'error') };
 }

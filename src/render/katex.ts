@@ -4,6 +4,8 @@
  */
 import katex, { type KatexOptions, type ParseError } from 'katex';
 import 'katex/contrib/mhchem';
+import { DEFAULT_LIMITS, type PageLimits } from '../content/limits.js';
+import { tooBigMessage } from './output-limits.js';
 
 /** The KaTeX version whose CSS and fonts must be shipped with the output. */
 export const KATEX_VERSION: string = katex.version;
@@ -27,6 +29,32 @@ export interface MathRendererOptions {
   macros?: Record<string, string>;
   /** `fail`: an invalid formula renders nothing (the caller fails the page); `render`: KaTeX's error span. */
   errors?: 'fail' | 'render';
+  /** Work and size limits per formula (src/limits.ts); the defaults when absent. */
+  limits?: Partial<Pick<PageLimits, 'mathExpansions' | 'mathMaxSize' | 'mathTokens' | 'fragmentBytes'>>;
+}
+
+/** Thrown from inside KaTeX when a formula has used up its token budget. */
+class TokenBudgetExceeded extends Error {}
+
+/**
+ * The macros object KaTeX reads every token's definition from (Namespace.get calls hasOwnProperty on it
+ * for each token it expands or parses, macro bodies included), counting those reads: past `budget`, the
+ * render is stopped. This bounds the work of any formula, whatever its macros expand to.
+ */
+function budgeted(macros: Record<string, string>, budget: number): Record<string, string> {
+  let reads = 0;
+  return new Proxy(macros, {
+    getOwnPropertyDescriptor(target, key) {
+      if (++reads > budget) throw new TokenBudgetExceeded();
+      return Reflect.getOwnPropertyDescriptor(target, key);
+    },
+  });
+}
+
+/** KaTeX's own error span (as with throwOnError: false), for a formula that could not be typeset at all. */
+function errorSpan(tex: string, message: string): string {
+  const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return `<span class="katex-error" title="${esc(message)}" style="color:#cc0000">${esc(tex)}</span>`;
 }
 
 /**
@@ -38,6 +66,7 @@ const REQUIRE_RE = /\\require\s*\{[^{}]*\}/g;
 export function createMathRenderer(opts: MathRendererOptions = {}): MathRenderer {
   const macros = { ...(opts.macros ?? {}) };
   const errors = opts.errors ?? 'fail';
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const cache = new Map<string, MathRenderResult>();
   let rendered = 0;
   let cacheHits = 0;
@@ -53,7 +82,9 @@ export function createMathRenderer(opts: MathRendererOptions = {}): MathRenderer
       output: 'htmlAndMathml',
       throwOnError,
       // A fresh copy every time: `\gdef` and `\global` write into this object.
-      macros: { ...macros },
+      macros: budgeted({ ...macros }, limits.mathTokens),
+      maxExpand: limits.mathExpansions,
+      maxSize: limits.mathMaxSize,
       strict: (code: string, message: string) => {
         warnings.push(`${message} [${code}]`);
         return 'ignore';
@@ -61,14 +92,33 @@ export function createMathRenderer(opts: MathRendererOptions = {}): MathRenderer
     });
     try {
       const html = oneLine(quietly(warnings, () => katex.renderToString(input, options(true))));
+      const bytes = Buffer.byteLength(html);
+      if (bytes > limits.fragmentBytes) {
+        const message = tooBigMessage('the typeset formula', bytes, limits.fragmentBytes, 'fragmentBytes');
+        return { html: errors === 'render' ? errorSpan(tex, message) : '', error: { message }, warnings: [] };
+      }
       return { html, warnings };
     } catch (e) {
+      if (e instanceof TokenBudgetExceeded) {
+        const message =
+          `the formula is too big to typeset: more than ${limits.mathTokens.toLocaleString('en-US')} tokens once its macros are expanded ` +
+          `(params.prerender.limits.mathTokens); split it, or look for a macro that expands into itself or into copies of its argument`;
+        return { html: errors === 'render' ? errorSpan(tex, message) : '', error: { message }, warnings: [] };
+      }
       if (!(e instanceof katex.ParseError)) throw e;
       const error = describeError(e, input);
       // Strict reports from the failed attempt are noise next to the error.
       warnings.length = 0;
       if (input !== tex) warnings.push(...requireWarnings(tex));
-      const html = errors === 'render' ? oneLine(quietly([], () => katex.renderToString(input, options(false)))) : '';
+      let html = '';
+      if (errors === 'render') {
+        try {
+          html = oneLine(quietly([], () => katex.renderToString(input, options(false))));
+        } catch (again) {
+          if (!(again instanceof TokenBudgetExceeded)) throw again;
+          html = errorSpan(tex, error.message);
+        }
+      }
       return { html, error, warnings };
     }
   }

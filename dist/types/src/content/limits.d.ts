@@ -16,6 +16,19 @@ export interface PageLimits {
     shortcodes: number;
     /** Nesting of Markdown containers (blockquotes, list items) on one line. */
     nesting: number;
+    /** KaTeX `maxExpand`: macro expansions per formula. */
+    mathExpansions: number;
+    /** KaTeX `maxSize`: the largest size, in em, a formula may ask for (`\rule`, `\kern`, `\hspace`). */
+    mathMaxSize: number;
+    /**
+     * Tokens KaTeX may process per formula, macro expansions included (KaTeX's maxExpand counts expansions,
+     * not what they produce: a 2.2 KB macro bomb expands to millions of tokens). See render/katex.ts.
+     */
+    mathTokens: number;
+    /** Bytes of HTML or SVG one formula, figure, diagram or plot may produce (render/output-limits.ts). */
+    fragmentBytes: number;
+    /** Bytes of prerendered output one page may add up to (its shadow and its fragments). */
+    outputBytes: number;
 }
 export declare const DEFAULT_LIMITS: PageLimits;
 /** The setting that raises each limit, for messages and the README. */

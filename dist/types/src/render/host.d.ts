@@ -17,6 +17,8 @@ export interface HostServices {
     plainText(md: string): string;
     /** Responsive images for figures; a build without them leaves it out. */
     images?: ImageService;
+    /** The most bytes one shortcode may produce (params.prerender.limits.fragmentBytes). */
+    fragmentBytes?: number;
 }
 /**
  * The services every shortcode gets, from one KaTeX renderer: math, captions (Markdown with math) and
@@ -26,6 +28,7 @@ export interface HostServices {
 export declare function createHostServices(renderer: MathRenderer, opts?: {
     unsafe?: boolean;
     errors?: 'fail' | 'render';
+    fragmentBytes?: number;
 }): HostServices;
 type Reporter = (message: string, opts?: {
     param?: string;

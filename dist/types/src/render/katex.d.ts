@@ -1,4 +1,5 @@
 import 'katex/contrib/mhchem';
+import { type PageLimits } from '../content/limits.js';
 /** The KaTeX version whose CSS and fonts must be shipped with the output. */
 export declare const KATEX_VERSION: string;
 export interface MathRenderResult {
@@ -24,5 +25,7 @@ export interface MathRendererOptions {
     macros?: Record<string, string>;
     /** `fail`: an invalid formula renders nothing (the caller fails the page); `render`: KaTeX's error span. */
     errors?: 'fail' | 'render';
+    /** Work and size limits per formula (src/limits.ts); the defaults when absent. */
+    limits?: Partial<Pick<PageLimits, 'mathExpansions' | 'mathMaxSize' | 'mathTokens' | 'fragmentBytes'>>;
 }
 export declare function createMathRenderer(opts?: MathRendererOptions): MathRenderer;

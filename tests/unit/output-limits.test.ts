@@ -1,0 +1,101 @@
+/**
+ * Limits on what one page may cost (params.prerender.limits: mathTokens, mathExpansions, mathMaxSize,
+ * fragmentBytes, outputBytes): a runaway formula or plot is an error at its place, and the other pages
+ * keep their output.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempSites } from '../helpers/temp-site.js';
+import { buildSite } from '../../src/build.js';
+import { createMathRenderer } from '../../src/render/katex.js';
+
+const site = tempSites('hp-limits-', { nested: true, defaults: { 'hugo.toml': 'title = "t"\n' } });
+
+/** A macro bomb: each \c is 100 \a, each \a `n` tokens (n = 2000: 2.2 KB of TeX, 1.6 million tokens). */
+export function macroBomb(n: number): string {
+  const ten = (m: string) => m.repeat(10);
+  return `\\def\\a{${'x'.repeat(n)}}\\def\\b{${ten('\\a')}}\\def\\c{${ten('\\b')}}${'\\c'.repeat(8)}`;
+}
+
+describe('math limits', () => {
+  it('a 2.2 KB and a 22 KB macro bomb are refused by the token budget, not typeset', () => {
+    const r = createMathRenderer();
+    for (const n of [2000, 20000]) {
+      const tex = macroBomb(n);
+      expect(tex.length).toBeGreaterThan(n);
+      const out = r.render(tex, true);
+      expect(out.html).toBe('');
+      expect(out.error?.message).toBe(
+        'the formula is too big to typeset: more than 20,000 tokens once its macros are expanded (params.prerender.limits.mathTokens); split it, or look for a macro that expands into itself or into copies of its argument',
+      );
+    }
+  });
+
+  it('with errors = "render" a bomb becomes an escaped error span', () => {
+    const out = createMathRenderer({ errors: 'render' }).render(`${macroBomb(2000)}<b>`, false);
+    expect(out.html).toMatch(/^<span class="katex-error" title="the formula is too big to typeset: [^"]*" style="color:#cc0000">\\def\\a\{x+\}/);
+    expect(out.html).toContain('&lt;b&gt;</span>');
+  });
+
+  it('a formula just under the budget is typeset; the budget is a setting', () => {
+    const tex = 'x+'.repeat(2000);
+    expect(createMathRenderer().render(tex, false).error).toBeUndefined();
+    expect(createMathRenderer({ limits: { mathTokens: 1000 } }).render(tex, false).error?.message).toMatch(/^the formula is too big to typeset: more than 1,000 tokens/);
+  });
+
+  it('maxExpand and maxSize are set: a self-expanding macro is an error, a huge rule is capped', () => {
+    const r = createMathRenderer({ limits: { mathExpansions: 50, mathMaxSize: 20 } });
+    expect(r.render('\\def\\a{\\a}\\a', false).error?.message).toMatch(/Too many expansions/);
+    const rule = r.render('\\rule{100000em}{1em}', false).html;
+    expect(rule).toMatch(/border-right-width:20em/);
+    expect(rule).not.toMatch(/width:100000/);
+  });
+});
+
+describe('a runaway page costs only itself', () => {
+  it('a bomb fails its page at the formula; the page beside it is prerendered', async () => {
+    const dir = site({
+      'content/bomb.md': `---\ntitle: B\n---\nIntro.\n\n$$${macroBomb(2000)}$$\n`,
+      'content/fine.md': '---\ntitle: F\n---\nFine $x^2$.\n',
+    });
+    const r = await buildSite({ source: dir });
+    expect(r.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message.slice(0, 52)}`)).toEqual([
+      'content/bomb.md:6:1: error: the formula is too big to typeset: more than 20,000 ',
+    ]);
+    expect(existsSync(path.join(dir, '.prerender/content/bomb.md'))).toBe(false);
+    expect(readFileSync(path.join(dir, '.prerender/content/fine.md'), 'utf8')).toMatch(/^---\ntitle: F\n---\nFine \{\{< prerender /);
+  });
+
+  const csv = 'step,loss\n' + Array.from({ length: 4000 }, (_, i) => `${i},${(1 / (i + 1)).toFixed(6)}`).join('\n') + '\n';
+
+  it('a plot whose SVG is over fragmentBytes is an error at the shortcode', async () => {
+    const dir = site({
+      'hugo.toml': 'title = "t"\n[params.prerender.limits]\nfragmentBytes = 50000\n',
+      'content/p/index.md': '---\ntitle: P\n---\n{{< plot file="d.csv" table=false >}}\n',
+      'content/p/d.csv': csv,
+      'content/q.md': '---\ntitle: Q\n---\n$q$\n',
+    });
+    const r = await buildSite({ source: dir });
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ file: 'content/p/index.md', line: 4, column: 1, severity: 'error', code: 'limit', message: expect.stringMatching(/^plot: its output is \d+ kB, more than the limit of 50 kB \(params\.prerender\.limits\.fragmentBytes\); make it smaller/) }),
+    ]);
+    expect(existsSync(path.join(dir, '.prerender/content/p/index.md'))).toBe(false);
+    expect(existsSync(path.join(dir, '.prerender/content/q.md'))).toBe(true);
+  });
+
+  it('ten plots each under fragmentBytes but over outputBytes together: one error at the page, the others built', async () => {
+    const dir = site({
+      'hugo.toml': 'title = "t"\n[params.prerender.limits]\noutputBytes = 300000\n',
+      'content/p/index.md': `---\ntitle: P\n---\n${Array.from({ length: 10 }, (_, i) => `{{< plot file="d.csv" table=false caption="Run ${i}" >}}`).join('\n\n')}\n`,
+      'content/p/d.csv': csv,
+      'content/q.md': '---\ntitle: Q\n---\n$q$\n',
+    });
+    const r = await buildSite({ source: dir });
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ file: 'content/p/index.md', line: 1, column: 1, severity: 'error', code: 'limit', message: expect.stringMatching(/^this page's prerendered output is (\d+ kB|\d\.\d MB), more than the limit of 300 kB \(params\.prerender\.limits\.outputBytes\).*; it was not prerendered, the other pages were$/) }),
+    ]);
+    expect(existsSync(path.join(dir, '.prerender/content/p/index.md'))).toBe(false);
+    expect(existsSync(path.join(dir, '.prerender/content/q.md'))).toBe(true);
+  });
+});
