@@ -13,7 +13,7 @@ import { createMathRenderer } from '../../src/render/katex.js';
 const site = tempSites('hp-limits-', { nested: true, defaults: { 'hugo.toml': 'title = "t"\n' } });
 
 /** A macro bomb: each \c is 100 \a, each \a `n` tokens (n = 2000: 2.2 KB of TeX, 1.6 million tokens). */
-export function macroBomb(n: number): string {
+function macroBomb(n: number): string {
   const ten = (m: string) => m.repeat(10);
   return `\\def\\a{${'x'.repeat(n)}}\\def\\b{${ten('\\a')}}\\def\\c{${ten('\\b')}}${'\\c'.repeat(8)}`;
 }
