@@ -62546,6 +62546,9 @@ function safeLine(s2) {
   if (/^\s*(::|##\[)/.test(line3)) line3 = line3.replace(/^(\s*)(.)/, (_9, sp, c) => `${sp}\\x${c.charCodeAt(0).toString(16)}`);
   return line3;
 }
+function safeLines(text11) {
+  return text11.split("\n").map(safeLine).join("\n");
+}
 
 // src/site/lock.ts
 import { hostname } from "node:os";
@@ -67354,7 +67357,7 @@ async function main2(argv) {
       }
     });
   } catch (e) {
-    process.stderr.write(`hugo-prerender: ${e.message}
+    process.stderr.write(`hugo-prerender: ${safeLine(e.message)}
 Run "hugo-prerender --help" for usage.
 `);
     return 2;
@@ -67371,7 +67374,7 @@ Run "hugo-prerender --help" for usage.
     return command || values.help ? 0 : 2;
   }
   if (positionals.length > 1) {
-    process.stderr.write(`hugo-prerender: unexpected argument "${positionals[1]}"
+    process.stderr.write(`${safeLine(`hugo-prerender: unexpected argument "${positionals[1]}"`)}
 `);
     return 2;
   }
@@ -67386,14 +67389,14 @@ Run "hugo-prerender --help" for usage.
       }
       const pkg = packageLayoutsFor(source);
       const r2 = initSite(source, { packageLayouts: pkg.path, languageStyle: style });
-      for (const m of r2.messages) process.stdout.write(`${m}
+      for (const m of r2.messages) process.stdout.write(`${safeLines(m)}
 `);
       if (pkg.note) process.stdout.write(`${pkg.note}
 `);
       return 0;
     } catch (e) {
       if (e instanceof InitError) {
-        process.stderr.write(`hugo-prerender init: ${e.message}
+        process.stderr.write(`hugo-prerender init: ${safeLines(e.message)}
 `);
         return 1;
       }
@@ -67402,14 +67405,14 @@ Run "hugo-prerender --help" for usage.
   }
   if (command === "build" || command === "watch") {
     if (values.errors !== void 0 && values.errors !== "fail" && values.errors !== "render") {
-      process.stderr.write(`hugo-prerender: --errors must be "fail" or "render", not "${values.errors}"
+      process.stderr.write(`hugo-prerender: --errors must be "fail" or "render", not "${safeLine(values.errors)}"
 `);
       return 2;
     }
     const errors = values.errors;
     const waitSeconds = values.wait === void 0 ? DEFAULT_LOCK_WAIT_MS / 1e3 : Number(values.wait);
     if (!/^\d+(\.\d+)?$/.test(values.wait ?? "0") || !Number.isFinite(waitSeconds)) {
-      process.stderr.write(`hugo-prerender: --wait takes a number of seconds, not "${values.wait}"
+      process.stderr.write(`hugo-prerender: --wait takes a number of seconds, not "${safeLine(values.wait ?? "")}"
 `);
       return 2;
     }
@@ -67461,12 +67464,12 @@ ${safeLine(`changed: ${changed.join(", ")}`)}
   }
   if (command === "check") {
     const r2 = await checkSite(source);
-    process.stdout.write(`${formatCheck(r2, { formatDiagnostic })}
+    process.stdout.write(`${safeLines(formatCheck(r2, { formatDiagnostic }))}
 `);
     const broken = r2.found > r2.typeset || r2.diagnostics.some((d2) => d2.severity === "error");
     return broken ? 1 : 0;
   }
-  process.stderr.write(`hugo-prerender: unknown command "${command}". Commands: init, build, watch, check. See --help.
+  process.stderr.write(`hugo-prerender: unknown command "${safeLine(command)}". Commands: init, build, watch, check. See --help.
 `);
   return 2;
 }
@@ -67475,7 +67478,7 @@ main2(process.argv.slice(2)).then(
     process.exitCode = code4;
   },
   (e) => {
-    process.stderr.write(`hugo-prerender: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}
+    process.stderr.write(`${safeLines(`hugo-prerender: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`)}
 `);
     process.exitCode = 1;
   }

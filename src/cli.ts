@@ -12,7 +12,7 @@ import { InitError, initSite } from './site/init.js';
 import { languageMountStyle, type LanguageMountStyle } from './site/config.js';
 import { shortcodes } from './render/registry.js';
 import { watchSite } from './watch.js';
-import { safeLine } from './log.js';
+import { safeLine, safeLines } from './log.js';
 import { DEFAULT_LOCK_WAIT_MS, LockError } from './site/lock.js';
 import type { BuildResult } from './build.js';
 
@@ -99,7 +99,7 @@ async function main(argv: string[]): Promise<number> {
       },
     });
   } catch (e) {
-    process.stderr.write(`hugo-prerender: ${(e as Error).message}\nRun "hugo-prerender --help" for usage.\n`);
+    process.stderr.write(`hugo-prerender: ${safeLine((e as Error).message)}\nRun "hugo-prerender --help" for usage.\n`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -113,7 +113,7 @@ async function main(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 2;
   }
   if (positionals.length > 1) {
-    process.stderr.write(`hugo-prerender: unexpected argument "${positionals[1]}"\n`);
+    process.stderr.write(`${safeLine(`hugo-prerender: unexpected argument "${positionals[1]}"`)}\n`);
     return 2;
   }
   const source = path.resolve(values.source ?? '.');
@@ -127,12 +127,12 @@ async function main(argv: string[]): Promise<number> {
       }
       const pkg = packageLayoutsFor(source);
       const r = initSite(source, { packageLayouts: pkg.path, languageStyle: style as LanguageMountStyle });
-      for (const m of r.messages) process.stdout.write(`${m}\n`);
+      for (const m of r.messages) process.stdout.write(`${safeLines(m)}\n`);
       if (pkg.note) process.stdout.write(`${pkg.note}\n`);
       return 0;
     } catch (e) {
       if (e instanceof InitError) {
-        process.stderr.write(`hugo-prerender init: ${e.message}\n`);
+        process.stderr.write(`hugo-prerender init: ${safeLines(e.message)}\n`);
         return 1;
       }
       throw e;
@@ -141,13 +141,13 @@ async function main(argv: string[]): Promise<number> {
 
   if (command === 'build' || command === 'watch') {
     if (values.errors !== undefined && values.errors !== 'fail' && values.errors !== 'render') {
-      process.stderr.write(`hugo-prerender: --errors must be "fail" or "render", not "${values.errors}"\n`);
+      process.stderr.write(`hugo-prerender: --errors must be "fail" or "render", not "${safeLine(values.errors)}"\n`);
       return 2;
     }
     const errors = values.errors as 'fail' | 'render' | undefined;
     const waitSeconds = values.wait === undefined ? DEFAULT_LOCK_WAIT_MS / 1000 : Number(values.wait);
     if (!/^\d+(\.\d+)?$/.test(values.wait ?? '0') || !Number.isFinite(waitSeconds)) {
-      process.stderr.write(`hugo-prerender: --wait takes a number of seconds, not "${values.wait}"\n`);
+      process.stderr.write(`hugo-prerender: --wait takes a number of seconds, not "${safeLine(values.wait ?? '')}"\n`);
       return 2;
     }
     const lock = { lockWaitMs: waitSeconds * 1000, onLockWait: (m: string) => process.stderr.write(`hugo-prerender: ${safeLine(m)}\n`) };
@@ -194,12 +194,12 @@ async function main(argv: string[]): Promise<number> {
 
   if (command === 'check') {
     const r = await checkSite(source);
-    process.stdout.write(`${formatCheck(r, { formatDiagnostic })}\n`);
+    process.stdout.write(`${safeLines(formatCheck(r, { formatDiagnostic }))}\n`);
     const broken = r.found > r.typeset || r.diagnostics.some((d) => d.severity === 'error');
     return broken ? 1 : 0;
   }
 
-  process.stderr.write(`hugo-prerender: unknown command "${command}". Commands: init, build, watch, check. See --help.\n`);
+  process.stderr.write(`hugo-prerender: unknown command "${safeLine(command)}". Commands: init, build, watch, check. See --help.\n`);
   return 2;
 }
 
@@ -208,7 +208,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`hugo-prerender: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.stderr.write(`${safeLines(`hugo-prerender: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`)}\n`);
     process.exitCode = 1;
   },
 );

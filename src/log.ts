@@ -38,3 +38,8 @@ export function safeLine(s: string): string {
   if (/^\s*(::|##\[)/.test(line)) line = line.replace(/^(\s*)(.)/, (_, sp: string, c: string) => `${sp}\\x${c.charCodeAt(0).toString(16)}`);
   return line;
 }
+
+/** Text of several lines for a terminal or CI log: each line made safe by `safeLine`. */
+export function safeLines(text: string): string {
+  return text.split('\n').map(safeLine).join('\n');
+}

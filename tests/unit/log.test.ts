@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { formatDiagnostic } from '../../src/build.js';
-import { escapeControls, safeLine } from '../../src/log.js';
+import { escapeControls, safeLine, safeLines } from '../../src/log.js';
 
 // What a CI runner or a terminal would act on in one printed line.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
@@ -55,5 +55,11 @@ describe('diagnostics are safe to print', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('safeLines', () => {
+  it('keeps the lines of multi-line output (a stack trace, check output), each made safe', () => {
+    expect(safeLines('a\n::error::x\n  ##[group]y\r\n\u001b[31mz')).toBe('a\n\\x3a:error::x\n  \\x23#[group]y\\r\n\\e[31mz');
   });
 });

@@ -13,3 +13,5 @@ export declare function escapeControls(s: string): string;
  * wherever it is, and a line that would start with `::` or `##[` gets a visible escape at its start.
  */
 export declare function safeLine(s: string): string;
+/** Text of several lines for a terminal or CI log: each line made safe by `safeLine`. */
+export declare function safeLines(text: string): string;
