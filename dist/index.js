@@ -20313,6 +20313,9 @@ function lookUpFile(roots, bases, rel2) {
 function outsideMessage(siteDir, link3, target) {
   return `${shownPath(siteDir, link3)} is a symbolic link to ${JSON.stringify(target)}, outside the site; hugo-prerender reads nothing outside the site (Hugo 0.169 ignores such links too): copy it into the site instead of linking it`;
 }
+function refusedLinkDiagnostic(siteDir, r2) {
+  return { severity: "error", code: "outside", file: shownPath(siteDir, r2.link), line: 1, column: 1, message: outsideMessage(siteDir, r2.link, r2.target) };
+}
 
 // shortcodes/figure.ts
 var params2 = {
@@ -63327,7 +63330,7 @@ async function buildLocked(opts) {
     }
   }
   for (const r2 of refused) {
-    result.diagnostics.push({ severity: "error", code: "outside", file: shownPath(siteDir, r2.link), line: 1, column: 1, message: outsideMessage(siteDir, r2.link, r2.target) });
+    result.diagnostics.push(refusedLinkDiagnostic(siteDir, r2));
   }
   let anyMath = false;
   let anyFigure = false;
@@ -65453,7 +65456,12 @@ async function checkSite(source) {
   for (const root4 of config.contentRoots) {
     if (seen.has(root4.dir)) continue;
     seen.add(root4.dir);
-    for (const abs of listContentFiles(root4.dir, siteRoots(site))) {
+    const refused = [];
+    const files = listContentFiles(root4.dir, siteRoots(site), refused);
+    for (const r2 of refused) {
+      result.diagnostics.push(refusedLinkDiagnostic(siteDir, r2));
+    }
+    for (const abs of files) {
       const file = path15.relative(siteDir, abs).split(path15.sep).join("/");
       let text11;
       try {

@@ -22,7 +22,7 @@ import { safeLine } from './log.js';
 import { mathAndOutputLimits, pageTooBig } from './render/output-limits.js';
 import { acquireSiteLock, LockError } from './site/lock.js';
 import { ShadowNames } from './site/shadow-names.js';
-import { outsideMessage, resolveInside, shownPath, siteRoots, type Roots } from './site/safe-path.js';
+import { refusedLinkDiagnostic, resolveInside, siteRoots, type Roots } from './site/safe-path.js';
 import { imageOptions } from './images/options.js';
 import { ImagePipeline } from './images/pipeline.js';
 
@@ -288,7 +288,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     }
   }
   for (const r of refused) {
-    result.diagnostics.push({ severity: 'error', code: 'outside', file: shownPath(siteDir, r.link), line: 1, column: 1, message: outsideMessage(siteDir, r.link, r.target) });
+    result.diagnostics.push(refusedLinkDiagnostic(siteDir, r));
   }
   // Whether any fragment holds KaTeX output: formulas in the text, but also math in a caption, a diagram
   // label or a title, which head.html links the stylesheet for (it looks for the same class); and whether

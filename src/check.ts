@@ -9,7 +9,7 @@ import type { Diagnostic } from './content/types.js';
 import { readSiteConfig } from './site/config.js';
 import { prerenderPage, type FormulaReport } from './prerender-page.js';
 import { listContentFiles, pageServices } from './build.js';
-import { siteRoots } from './site/safe-path.js';
+import { refusedLinkDiagnostic, siteRoots } from './site/safe-path.js';
 
 export interface PageCheck {
   /** Site-relative path, `/`-separated. */
@@ -58,7 +58,12 @@ export async function checkSite(source: string): Promise<CheckResult> {
   for (const root of config.contentRoots) {
     if (seen.has(root.dir)) continue;
     seen.add(root.dir);
-    for (const abs of listContentFiles(root.dir, siteRoots(site))) {
+    const refused: { link: string; target: string }[] = [];
+    const files = listContentFiles(root.dir, siteRoots(site), refused);
+    for (const r of refused) {
+      result.diagnostics.push(refusedLinkDiagnostic(siteDir, r));
+    }
+    for (const abs of files) {
       const file = path.relative(siteDir, abs).split(path.sep).join('/');
       let text: string;
       try {

@@ -13,6 +13,7 @@
  */
 import { lstatSync, readlinkSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import type { Diagnostic } from '../content/types.js';
 
 export interface Roots {
   /** Each allowed directory as the config gives it and as it really is (symlinks in its own path resolved). */
@@ -151,4 +152,9 @@ export function outsideMessage(siteDir: string, link: string, target: string): s
     `${shownPath(siteDir, link)} is a symbolic link to ${JSON.stringify(target)}, outside the site; hugo-prerender reads nothing ` +
     `outside the site (Hugo 0.169 ignores such links too): copy it into the site instead of linking it`
   );
+}
+
+/** The error at a content link that leaves the site (see listContentFiles in build.ts). */
+export function refusedLinkDiagnostic(siteDir: string, r: { link: string; target: string }): Diagnostic {
+  return { severity: 'error', code: 'outside', file: shownPath(siteDir, r.link), line: 1, column: 1, message: outsideMessage(siteDir, r.link, r.target) };
 }

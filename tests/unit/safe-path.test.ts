@@ -106,3 +106,17 @@ describe('build reads nothing outside the site', () => {
     }
   });
 });
+
+describe('check reads nothing outside the site either', () => {
+  it('a symlinked page outside the site is an error at the link, and is not checked', async () => {
+    const { checkSite } = await import('../../src/check.js');
+    const dir = withOutside({ 'content/ok.md': 'Fine $x$\n' });
+    symlinkSync('../../outside/page.md', path.join(dir, 'content/linked.md'));
+    const r = await checkSite(dir);
+    expect(r.pages.map((p) => p.file)).toEqual(['content/ok.md']);
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([
+      expect.objectContaining({ file: 'content/linked.md', message: expect.stringMatching(/^content\/linked\.md is a symbolic link to "\.\.\/\.\.\/outside\/page\.md", outside the site;/) }),
+    ]);
+    expect(JSON.stringify(r)).not.toContain('SECRET');
+  });
+});

@@ -1,3 +1,4 @@
+import type { Diagnostic } from '../content/types.js';
 export interface Roots {
     /** Each allowed directory as the config gives it and as it really is (symlinks in its own path resolved). */
     readonly dirs: readonly {
@@ -60,3 +61,8 @@ export type Lookup = {
 export declare function lookUpFile(roots: Roots, bases: readonly string[], rel: string): Lookup;
 /** The message for a refused link: `<link> is a symbolic link to <target>, outside the site; …`. */
 export declare function outsideMessage(siteDir: string, link: string, target: string): string;
+/** The error at a content link that leaves the site (see listContentFiles in build.ts). */
+export declare function refusedLinkDiagnostic(siteDir: string, r: {
+    link: string;
+    target: string;
+}): Diagnostic;
