@@ -24,7 +24,7 @@ const LIBERATION = '/usr/share/fonts/truetype/liberation2';
 const ROBOTO = '/usr/share/fonts/truetype/roboto/unhinted/RobotoTTF';
 
 /** The styles measured: `${font}-${weight}-${slant}`. */
-export const STYLES = ['sans-regular', 'sans-italic', 'sans-bold', 'sans-bolditalic', 'serif-regular', 'serif-italic', 'serif-bold', 'serif-bolditalic'];
+export const STYLES = ['sans-regular', 'sans-italic', 'sans-bold', 'sans-bolditalic', 'serif-regular', 'serif-italic', 'serif-bold', 'serif-bolditalic', 'serif-cal'];
 
 const k = (f) => ({ file: path.join(katexFonts, f), served: true });
 const sys = (dir, f) => ({ file: path.join(dir, f), served: false });
@@ -41,12 +41,14 @@ const SERIF = {
   italic: [k('KaTeX_Math-Italic.ttf'), sys(DEJAVU, 'DejaVuSerif.ttf'), sys(DEJAVU, 'DejaVuSerif-Italic.ttf'), sys(LIBERATION, 'LiberationSerif-Italic.ttf')],
   bold: [k('KaTeX_Main-Bold.ttf'), sys(DEJAVU, 'DejaVuSerif-Bold.ttf'), sys(LIBERATION, 'LiberationSerif-Bold.ttf')],
   bolditalic: [k('KaTeX_Math-BoldItalic.ttf'), sys(DEJAVU, 'DejaVuSerif-Bold.ttf'), sys(DEJAVU, 'DejaVuSerif-BoldItalic.ttf'), sys(LIBERATION, 'LiberationSerif-BoldItalic.ttf')],
+  // \mathcal: KaTeX_Caligraphic (capitals), falling through to the upright math font.
+  cal: [k('KaTeX_Caligraphic-Regular.ttf'), k('KaTeX_Main-Regular.ttf'), sys(DEJAVU, 'DejaVuSerif.ttf'), sys(LIBERATION, 'LiberationSerif-Regular.ttf')],
 };
 /** @type {Record<string, {file: string, served: boolean}[]>} */
 export const SOURCES = Object.fromEntries(
   STYLES.map((s) => {
     const [font, shape] = s.split('-');
-    return [s, font === 'sans' ? SANS[shape] : [...SERIF[shape], ...SANS[shape].filter((f) => !f.served)]];
+    return [s, font === 'sans' ? SANS[shape] : [...SERIF[shape], ...SANS[shape === 'cal' ? 'regular' : shape].filter((f) => !f.served)]];
   }),
 );
 

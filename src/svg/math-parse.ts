@@ -7,7 +7,8 @@
  * written by authors who know TeX, so "show what was written" beats an error in the middle of a figure.
  */
 
-export type MathStyle = 'italic' | 'upright' | 'bold' | 'bolditalic';
+/** `cal`: calligraphic capitals (`\mathcal`, `\mathscr`), drawn in KaTeX_Caligraphic when served. */
+export type MathStyle = 'italic' | 'upright' | 'bold' | 'bolditalic' | 'cal';
 /** TeX atom classes that decide spacing: ordinary, binary operator, relation, punctuation, fences, function. */
 export type MathRole = 'ord' | 'bin' | 'rel' | 'punct' | 'open' | 'close' | 'op';
 
@@ -232,7 +233,8 @@ class Parser {
     switch (name) {
       case 'mathbf': case 'textbf': { const a = this.arg(); return a && restyle(a, () => 'bold'); }
       case 'boldsymbol': case 'bm': { const a = this.arg(); return a && restyle(a, (s) => (s === 'italic' || s === 'bolditalic' ? 'bolditalic' : 'bold')); }
-      case 'mathrm': case 'mathsf': case 'mathcal': case 'mathscr': case 'mathtt': case 'mathup': {
+      case 'mathcal': case 'mathscr': { const a = this.arg(); return a && restyle(a, (s) => (s === 'bold' || s === 'bolditalic' ? 'bold' : 'cal')); }
+      case 'mathrm': case 'mathsf': case 'mathtt': case 'mathup': {
         const a = this.arg(); return a && restyle(a, (s) => (s === 'bold' || s === 'bolditalic' ? 'bold' : 'upright'));
       }
       case 'mathit': { const a = this.arg(); return a && restyle(a, (s) => (s === 'bold' || s === 'bolditalic' ? 'bolditalic' : 'italic')); }

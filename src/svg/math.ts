@@ -10,7 +10,7 @@
  */
 import { el, type Attrs, type Markup } from './elements.js';
 import { charAdvance, FONT_BOX_ASCENT, FONT_BOX_DESCENT, measureText, type TextSize } from './metrics.js';
-import { FONT_MATH } from './theme.js';
+import { FONT_CAL, FONT_MATH } from './theme.js';
 import { parseMath, type MathNode, type MathRole, type MathStyle } from './math-parse.js';
 
 export { parseMath, type MathNode, type MathRole, type MathStyle } from './math-parse.js';
@@ -36,7 +36,7 @@ const REL_SPACE = 0.28;
 
 function runWidth(r: MathRun): number {
   let w = 0;
-  for (const ch of r.text) w += charAdvance(ch, { font: 'serif', italic: r.style === 'italic' || r.style === 'bolditalic', bold: r.style === 'bold' || r.style === 'bolditalic' });
+  for (const ch of r.text) w += charAdvance(ch, { font: 'serif', italic: r.style === 'italic' || r.style === 'bolditalic', bold: r.style === 'bold' || r.style === 'bolditalic', cal: r.style === 'cal' });
   return w * r.scale + r.dx;
 }
 
@@ -192,6 +192,8 @@ export function labelBox(src: string, o: MathLabelOptions): Box {
 }
 
 function styleAttrs(style: MathStyle): Attrs {
+  // Calligraphic: a class the stylesheet maps to the served KaTeX_Caligraphic, and the stack for librsvg.
+  if (style === 'cal') return { class: 'hp-cal', 'font-family': FONT_CAL };
   return {
     'font-style': style === 'italic' || style === 'bolditalic' ? 'italic' : undefined,
     'font-weight': style === 'bold' || style === 'bolditalic' ? 'bold' : undefined,

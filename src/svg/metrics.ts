@@ -15,6 +15,8 @@ export interface FontStyle {
   font: FontKind;
   italic?: boolean;
   bold?: boolean;
+  /** Calligraphic capitals (serif only): KaTeX_Caligraphic when served. */
+  cal?: boolean;
 }
 
 /** The table index of each character in WIDTH_RANGES. */
@@ -37,6 +39,7 @@ function isWide(cp: number): boolean {
 }
 
 function styleKey(style: FontStyle): string {
+  if (style.cal && style.font === 'serif' && !style.bold) return 'serif-cal';
   return `${style.font}-${style.bold ? (style.italic ? 'bolditalic' : 'bold') : style.italic ? 'italic' : 'regular'}`;
 }
 

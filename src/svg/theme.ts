@@ -75,6 +75,7 @@ export interface FontFace {
 }
 export const SERVED_SANS = 'hp-katex-sans';
 export const SERVED_MATH = 'hp-katex-math';
+export const SERVED_CAL = 'hp-katex-cal';
 export const FONT_FACES: readonly FontFace[] = [
   { family: SERVED_SANS, file: 'KaTeX_SansSerif-Regular', weight: 'normal', style: 'normal' },
   { family: SERVED_SANS, file: 'KaTeX_SansSerif-Italic', weight: 'normal', style: 'italic' },
@@ -84,6 +85,8 @@ export const FONT_FACES: readonly FontFace[] = [
   { family: SERVED_MATH, file: 'KaTeX_Math-Italic', weight: 'normal', style: 'italic' },
   { family: SERVED_MATH, file: 'KaTeX_Main-Bold', weight: 'bold', style: 'normal' },
   { family: SERVED_MATH, file: 'KaTeX_Math-BoldItalic', weight: 'bold', style: 'italic' },
+  // \mathcal, \mathscr (capitals only; anything else falls through to the math font).
+  { family: SERVED_CAL, file: 'KaTeX_Caligraphic-Regular', weight: 'normal', style: 'normal' },
 ];
 
 /**
@@ -92,6 +95,8 @@ export const FONT_FACES: readonly FontFace[] = [
  */
 export const FONT_SANS = `${SERVED_SANS}, Arial, Helvetica, "Liberation Sans", "DejaVu Sans", Roboto, sans-serif`;
 export const FONT_MATH = `${SERVED_MATH}, "Times New Roman", Times, "Liberation Serif", "Nimbus Roman", "DejaVu Serif", serif`;
+/** Calligraphic letters: KaTeX's, else the math stack (an upright letter, the best a fallback can do). */
+export const FONT_CAL = `${SERVED_CAL}, ${FONT_MATH}`;
 
 const TOGGLES = (v: string) => [`.${v}`, `.${v}-mode`, `.colorscheme-${v}`, `[data-theme="${v}"]`, `[data-scheme="${v}"]`, `[data-mode="${v}"]`, `[data-bs-theme="${v}"]`, `[theme="${v}"]`];
 
@@ -140,6 +145,7 @@ export function themeCss(svgId: string, extra = ''): string {
     `${scoped(DARK_SELECTORS)}{${declarations('dark')}}` +
     `${scoped(LIGHT_SELECTORS)}{${declarations('light')}}` +
     `${s} .hp-math{font-family:var(--hp-font-math, ${FONT_MATH})}` +
+    `${s} .hp-cal{font-family:${SERVED_CAL}, var(--hp-font-math, ${FONT_MATH})}` +
     `${s} .hp-node{fill:${base('fill')};fill-opacity:${base('fill-opacity')}}` +
     `${s} .hp-muted{fill:${base('muted')}}` +
     `${s} .hp-muted-stroke{stroke:${base('muted')}}` +

@@ -290,6 +290,8 @@ export interface FontRun<T> {
   faces: Record<string, string>;
   /** The platform fonts of the first math label (`text.hp-math`), when there is one. */
   mathFonts?: string[];
+  /** The platform fonts of the first calligraphic letter (`\mathcal`), when there is one. */
+  calFonts?: string[];
 }
 
 /**
@@ -311,6 +313,7 @@ export async function inFontSetups<T>(opts: {
           if (phone) await page.setViewportSize({ width: 360, height: 740 });
           await openFigurePage(browser.context, opts.html(phone), { webFonts, page });
           const hasMath = await page.$('text.hp-math');
+          const hasCal = await page.$('tspan.hp-cal');
           runs.push({
             label: `${setup.name}, ${webFonts ? 'served fonts' : 'served fonts blocked'}, ${phone ? '360 px' : `${opts.viewport.width} px`}`,
             setup,
@@ -319,6 +322,7 @@ export async function inFontSetups<T>(opts: {
             result: await opts.measure(page),
             faces: await fontFaceStatus(page),
             mathFonts: hasMath ? await fontsUsed(page, 'text.hp-math') : undefined,
+            calFonts: hasCal ? await fontsUsed(page, 'tspan.hp-cal') : undefined,
           });
           await page.close();
         }
@@ -341,6 +345,7 @@ export function expectFontPaths(runs: FontRun<unknown>[]): void {
     expect(statuses.length, r.label).toBeGreaterThan(0);
     expect(new Set(statuses), r.label).toEqual(new Set([r.webFonts ? 'loaded' : 'error']));
     if (r.mathFonts && r.webFonts) expect(r.mathFonts.some((f) => f.startsWith('KaTeX_')), `${r.label}: ${r.mathFonts}`).toBe(true);
+    if (r.calFonts) expect(r.calFonts, r.label).toContain(r.webFonts ? 'KaTeX_Caligraphic' : r.setup.serif);
     if (r.mathFonts && !r.webFonts) expect(r.mathFonts.every((f) => f === r.setup.serif || f === r.setup.sans), `${r.label}: ${r.mathFonts}`).toBe(true);
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { labelBox, layoutMath, mathLabel, measureLabel, measureText, parseMath } from '../../src/svg/index.js';
+import { labelBox, layoutMath, mathLabel, measureLabel, measureText, parseMath, themeCss } from '../../src/svg/index.js';
 
 /** The tspans of a label as { text, italic, bold, size, dy, dx }. */
 function spans(html: string) {
@@ -95,6 +95,16 @@ describe('mathLabel', () => {
     expect((b.y0 + b.y1) / 2).toBeCloseTo(50);
     const s = labelBox('x', { x: 100, y: 50, size: 20, anchor: 'start' });
     expect(s.x0).toBe(100);
+  });
+});
+
+describe('calligraphic letters', () => {
+  test('\\mathcal{L} is a calligraphic L, in KaTeX_Caligraphic when served and the math font otherwise', () => {
+    const html = mathLabel('\\mathcal{L}(\\theta)', { x: 0, y: 0 }).html;
+    expect(html).toMatch(/<tspan class="hp-cal" font-family="hp-katex-cal, hp-katex-math, [^"]*">L<\/tspan>/);
+    expect(themeCss('s')).toContain('#s .hp-cal{font-family:hp-katex-cal, var(--hp-font-math, hp-katex-math');
+    // Measured in the calligraphic font too: KaTeX's L is wider than Times's.
+    expect(measureLabel('\\mathcal{L}', 100).width).toBeGreaterThanOrEqual(69);
   });
 });
 

@@ -54,6 +54,7 @@ export interface FontFace {
 }
 export declare const SERVED_SANS = "hp-katex-sans";
 export declare const SERVED_MATH = "hp-katex-math";
+export declare const SERVED_CAL = "hp-katex-cal";
 export declare const FONT_FACES: readonly FontFace[];
 /**
  * Font stacks: our served font, then the fonts whose widths metrics.ts also takes (Arial and Helvetica
@@ -61,6 +62,8 @@ export declare const FONT_FACES: readonly FontFace[];
  */
 export declare const FONT_SANS = "hp-katex-sans, Arial, Helvetica, \"Liberation Sans\", \"DejaVu Sans\", Roboto, sans-serif";
 export declare const FONT_MATH = "hp-katex-math, \"Times New Roman\", Times, \"Liberation Serif\", \"Nimbus Roman\", \"DejaVu Serif\", serif";
+/** Calligraphic letters: KaTeX's, else the math stack (an upright letter, the best a fallback can do). */
+export declare const FONT_CAL = "hp-katex-cal, hp-katex-math, \"Times New Roman\", Times, \"Liberation Serif\", \"Nimbus Roman\", \"DejaVu Serif\", serif";
 /** Ancestor selectors (on html/body) that mean "the site is in dark mode". */
 export declare const DARK_SELECTORS: readonly string[];
 /** Ancestor selectors that mean "the site is explicitly in light mode"; they win over the OS setting. */
