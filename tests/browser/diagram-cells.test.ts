@@ -17,7 +17,7 @@ import type { ParamValue } from '../../src/content/types.js';
 import type { ShortcodeDefinition } from '../../src/render/types.js';
 import {
   availableFontSetups, describeWithChromium, expectFontPaths, inFontSetups, installUserBox, launchChromium, openFigurePage, screenshotDir,
-  type FontRun, type LaunchedBrowser, type UserBox,
+  LAYOUT_HOOK_TIMEOUT, type FontRun, type LaunchedBrowser, type UserBox,
 } from '../helpers/browser.js';
 import { render } from '../helpers/cells-context.js';
 import lstm from '../../shortcodes/lstm-cell.js';
@@ -179,6 +179,8 @@ describeWithChromium('lstm-cell, gru-cell, seq2seq-attention, attention-map in C
   const results = new Map<Mode, Measured[]>();
   let runs: FontRun<Measured[]>[];
 
+  // Three font setups × served/blocked fonts × two widths, plus the colour modes: minutes on a loaded
+  // two-core machine (the default 180 s hook timeout was hit under CI contention).
   beforeAll(async () => {
     figures = [];
     for (const [i, c] of CASES.entries()) {
@@ -202,7 +204,7 @@ describeWithChromium('lstm-cell, gru-cell, seq2seq-attention, attention-map in C
       }
       await page.close();
     }
-  });
+  }, LAYOUT_HOOK_TIMEOUT);
 
   afterAll(async () => {
     await browser?.close();

@@ -16,7 +16,7 @@ import type { ParamValue } from '../../src/content/types.js';
 import type { ShortcodeDefinition } from '../../src/render/types.js';
 import {
   availableFontSetups, describeWithChromium, expectFontPaths, inFontSetups, installUserBox, launchChromium, openFigurePage, screenshotDir,
-  type FontRun, type LaunchedBrowser, type UserBox,
+  LAYOUT_HOOK_TIMEOUT, type FontRun, type LaunchedBrowser, type UserBox,
 } from '../helpers/browser.js';
 import { renderWith } from '../helpers/svg-context.js';
 import rnnUnroll from '../../shortcodes/rnn-unroll.js';
@@ -120,6 +120,8 @@ describeWithChromium('diagram layout in Chromium', () => {
   const results = new Map<Mode, Geometry[]>();
   let runs: FontRun<Geometry[]>[];
 
+  // Three font setups × served/blocked fonts × two widths, plus the colour modes: minutes on a loaded
+  // two-core machine (the default 180 s hook timeout was hit under CI contention).
   beforeAll(async () => {
     figures = [];
     for (const [i, c] of CASES.entries()) {
@@ -143,7 +145,7 @@ describeWithChromium('diagram layout in Chromium', () => {
       }
       await page.close();
     }
-  });
+  }, LAYOUT_HOOK_TIMEOUT);
 
   afterAll(async () => {
     await browser?.close();

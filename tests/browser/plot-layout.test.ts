@@ -20,7 +20,7 @@ import plot from '../../shortcodes/plot.js';
 import { renderShortcodeForTest, type ContextOptions } from '../helpers/render-context.js';
 import {
   availableFontSetups, chromiumAvailable, expectFontPaths, inFontSetups, installUserBox, launchChromium, openFigurePage, screenshotDir,
-  type FontRun, type LaunchedBrowser, type UserBox,
+  LAYOUT_HOOK_TIMEOUT, type FontRun, type LaunchedBrowser, type UserBox,
 } from '../helpers/browser.js';
 
 const DOCS = screenshotDir('plots');
@@ -152,6 +152,8 @@ describe.skipIf(!chromiumAvailable())('plot layout in Chromium', () => {
     return openFigurePage(browser.context, pageHtml(mode, phone), { webFonts: true, page });
   }
 
+  // Three font setups × served/blocked fonts × two widths, plus the colour modes: minutes on a loaded
+  // two-core machine (the default 180 s hook timeout was hit under CI contention).
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'hp-plot-data-'));
     writeData(dataDir);
@@ -182,7 +184,7 @@ describe.skipIf(!chromiumAvailable())('plot layout in Chromium', () => {
     const phone = await pageWith('light', true);
     results.set('phone', await geometry(phone));
     await phone.close();
-  });
+  }, LAYOUT_HOOK_TIMEOUT);
 
   afterAll(async () => {
     await browser?.close();

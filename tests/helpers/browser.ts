@@ -278,6 +278,9 @@ export async function fontsUsed(page: Page, selector: string): Promise<string[]>
   }
 }
 
+/** Time for a layout test's beforeAll, which measures every font setup (see inFontSetups). */
+export const LAYOUT_HOOK_TIMEOUT = 600_000;
+
 /** One layout run: a font setup, served fonts loaded or blocked, a desktop or a 360 px phone viewport. */
 export interface FontRun<T> {
   label: string;
