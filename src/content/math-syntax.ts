@@ -101,10 +101,75 @@ function isRun(s: string): boolean {
 }
 
 /**
+ * Linear time: a memo of "no opener of this pair whose content starts in [start, end] can close".
+ *
+ * Without it, every unclosed opener (`\( a \( a …`, `$a $b …`) scans to the end of its paragraph (or,
+ * in flow, of its container or up to a lazy line), which is quadratic. The memo is sound because a
+ * scan that reached that end (`EOF`, or a lazy line in flow) found no acceptable closer, and any later
+ * opener Y of the same pair whose content starts at or after X's content start:
+ * - sees a suffix of the same characters, with the same backslash pairing (the opener's last character
+ *   is not a backslash, so X is never in the middle of an escape where Y's content starts);
+ * - tries closers at the same places, under conditions never weaker than X's: X's content covers Y's
+ *   (`sawContent`), whitespace before a closer and the character after it are the same characters,
+ *   and a price opener (`$5`) only adds conditions;
+ * - so it reaches the same end and fails there too.
+ * Only failures at that end are recorded (never one at a closer, e.g. flow's "text after the closer"
+ * or a price's first `$`, which depend on the opener). Intervals are in document offsets, per parse
+ * (one `parser` per document) and per tokenizer (pair × text/flow); chunks never share offsets.
+ */
+class DeadRanges {
+  /** Disjoint, sorted by start: [start, end] pairs of content-start offsets that cannot close. */
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+
+  /** Index of the last range whose start is <= offset, or -1. */
+  private find(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  }
+
+  has(offset: number): boolean {
+    const i = this.find(offset);
+    return i >= 0 && offset <= this.ends[i]!;
+  }
+
+  add(start: number, end: number): void {
+    let i = this.find(start);
+    // Merge with the range before (overlapping or touching) and with every range it reaches.
+    if (i >= 0 && start <= this.ends[i]! + 1) {
+      start = this.starts[i]!;
+      end = Math.max(end, this.ends[i]!);
+    } else i++;
+    let j = i;
+    while (j < this.starts.length && this.starts[j]! <= end + 1) {
+      end = Math.max(end, this.ends[j]!);
+      j++;
+    }
+    this.starts.splice(i, j - i, start);
+    this.ends.splice(i, j - i, end);
+  }
+}
+
+/** Test hook: `false` turns the memo off, to compare against the unoptimised scan. */
+export const mathSyntaxMemo = { enabled: true };
+
+/**
  * Builds the tokenizer shared by the text and the flow construct: opener, content, closer. In flow
  * mode line endings must be non-lazy and only whitespace may follow the closer.
  */
 function mathTokenizer(pair: DelimiterPair, flow: boolean): Tokenizer {
+  // See DeadRanges: the argument needs an opener that does not end in a backslash.
+  const memoOk = !pair.open.endsWith('\\');
+  const dead = new WeakMap<object, DeadRanges>();
   const open = pair.open;
   const close = pair.close;
   const closeFirst = close.charCodeAt(0);
@@ -117,6 +182,17 @@ function mathTokenizer(pair: DelimiterPair, flow: boolean): Tokenizer {
     let index = 0;
     let lastWasSpace = false;
     let sawContent = false;
+    /** Offset where the content starts (after the opener), for the memo. */
+    let contentStart = -1;
+    const memo = memoOk && mathSyntaxMemo.enabled;
+
+    /** Records that this scan reached its end without a closer (see DeadRanges). */
+    function dead_end(at: number): void {
+      if (!memo) return;
+      let ranges = dead.get(self.parser);
+      if (!ranges) dead.set(self.parser, (ranges = new DeadRanges()));
+      ranges.add(contentStart, at);
+    }
 
     const closer: Construct = { tokenize: tokenizeCloser, partial: true };
     const nonLazyEol: Construct = { tokenize: tokenizeNonLazyEol, partial: true };
@@ -150,11 +226,17 @@ function mathTokenizer(pair: DelimiterPair, flow: boolean): Tokenizer {
       effects.exit('mathMarker');
       if (openRun !== undefined && code === openRun) return nok(code);
       if (pair.dollarRule && isWhitespace(code)) return nok(code);
+      contentStart = self.now().offset;
+      // A previous opener whose content started at or before this one scanned to the end unclosed.
+      if (memo && dead.get(self.parser)?.has(contentStart)) return nok(code);
       return between(code);
     }
 
     function between(code: Code): State | undefined {
-      if (code === EOF) return nok(code);
+      if (code === EOF) {
+        dead_end(self.now().offset);
+        return nok(code);
+      }
       if (isLineEnding(code)) {
         if (flow) return effects.attempt(nonLazyEol, afterEol, nok)(code);
         effects.enter('lineEnding');
@@ -267,7 +349,9 @@ function mathTokenizer(pair: DelimiterPair, flow: boolean): Tokenizer {
         effects.exit('lineEnding');
         return function lineStart(code: Code): State | undefined {
           // A lazy line (a quote or list ended) cannot continue the block.
-          return ctx.parser.lazy[ctx.now().line] ? nok(code) : ok(code);
+          if (!ctx.parser.lazy[ctx.now().line]) return ok(code);
+          dead_end(ctx.now().offset);
+          return nok(code);
         };
       };
     }
