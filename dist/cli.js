@@ -39527,7 +39527,47 @@ function isDigit2(code4) {
 function isRun(s2) {
   return s2.length > 0 && [...s2].every((c) => c === s2[0]);
 }
+var DeadRanges = class {
+  /** Disjoint, sorted by start: [start, end] pairs of content-start offsets that cannot close. */
+  starts = [];
+  ends = [];
+  /** Index of the last range whose start is <= offset, or -1. */
+  find(offset) {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = lo + hi >> 1;
+      if (this.starts[mid] <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  }
+  has(offset) {
+    const i2 = this.find(offset);
+    return i2 >= 0 && offset <= this.ends[i2];
+  }
+  add(start, end) {
+    let i2 = this.find(start);
+    if (i2 >= 0 && start <= this.ends[i2] + 1) {
+      start = this.starts[i2];
+      end = Math.max(end, this.ends[i2]);
+    } else i2++;
+    let j = i2;
+    while (j < this.starts.length && this.starts[j] <= end + 1) {
+      end = Math.max(end, this.ends[j]);
+      j++;
+    }
+    this.starts.splice(i2, j - i2, start);
+    this.ends.splice(i2, j - i2, end);
+  }
+};
+var mathSyntaxMemo = { enabled: true };
 function mathTokenizer(pair2, flow3) {
+  const memoOk = !pair2.open.endsWith("\\");
+  const dead = /* @__PURE__ */ new WeakMap();
   const open3 = pair2.open;
   const close2 = pair2.close;
   const closeFirst = close2.charCodeAt(0);
@@ -39539,6 +39579,14 @@ function mathTokenizer(pair2, flow3) {
     let index2 = 0;
     let lastWasSpace = false;
     let sawContent = false;
+    let contentStart = -1;
+    const memo = memoOk && mathSyntaxMemo.enabled;
+    function dead_end(at) {
+      if (!memo) return;
+      let ranges = dead.get(self2.parser);
+      if (!ranges) dead.set(self2.parser, ranges = new DeadRanges());
+      ranges.add(contentStart, at);
+    }
     const closer = { tokenize: tokenizeCloser, partial: true };
     const nonLazyEol = { tokenize: tokenizeNonLazyEol, partial: true };
     return start;
@@ -39565,10 +39613,15 @@ function mathTokenizer(pair2, flow3) {
       effects.exit("mathMarker");
       if (openRun !== void 0 && code4 === openRun) return nok(code4);
       if (pair2.dollarRule && isWhitespace(code4)) return nok(code4);
+      contentStart = self2.now().offset;
+      if (memo && dead.get(self2.parser)?.has(contentStart)) return nok(code4);
       return between(code4);
     }
     function between(code4) {
-      if (code4 === EOF2) return nok(code4);
+      if (code4 === EOF2) {
+        dead_end(self2.now().offset);
+        return nok(code4);
+      }
       if (isLineEnding(code4)) {
         if (flow3) return effects.attempt(nonLazyEol, afterEol, nok)(code4);
         effects.enter("lineEnding");
@@ -39666,7 +39719,9 @@ function mathTokenizer(pair2, flow3) {
         effects2.consume(code4);
         effects2.exit("lineEnding");
         return function lineStart(code5) {
-          return ctx.parser.lazy[ctx.now().line] ? nok2(code5) : ok4(code5);
+          if (!ctx.parser.lazy[ctx.now().line]) return ok4(code5);
+          dead_end(ctx.now().offset);
+          return nok2(code5);
         };
       };
     }

@@ -64,6 +64,10 @@ declare module 'micromark-util-types' {
         mathData: 'mathData';
     }
 }
+/** Test hook: `false` turns the memo off, to compare against the unoptimised scan. */
+export declare const mathSyntaxMemo: {
+    enabled: boolean;
+};
 /** The micromark extension for the given delimiter pairs. */
 export declare function mathSyntax(pairs: readonly DelimiterPair[]): Extension;
 /** The mdast-util-from-markdown extension turning the tokens into `mathSpan`/`mathBlock` nodes. */
