@@ -1,6 +1,7 @@
 /**
- * `init` on the real configs of theme example sites (fixtures/theme-configs: PaperMod's YAML, hugo-book in
- * TOML and YAML, Hextra, LoveIt, Ananke, Congo's config directory, a JSON one): only inserted lines
+ * `init` on site configs in the shapes of theme example sites (fixtures/theme-configs, written for this
+ * project: PaperMod's YAML, hugo-book in TOML and YAML, Hextra, LoveIt, Ananke, Congo's config directory,
+ * a JSON one): only inserted lines
  * differ from the original, byte for byte; a second run changes nothing; and real Hugo (both versions)
  * accepts the result and reads the mounts in the planned order (`hugo config mounts`).
  */
@@ -18,14 +19,14 @@ const THEMES = readdirSync(FIXTURES, { withFileTypes: true })
   .map((d) => d.name)
   .sort();
 
-/** Example sites whose own config a Hugo version rejects before init (e.g. Hextra needs Hugo 0.146). */
+/** Configs that a Hugo version rejects before init. */
 const REJECTED_AS_IS: Record<string, RegExp> = {
-  // LoveIt's permalinks use :contentbasename (Hugo 0.144).
+  // The LoveIt-shaped config's permalinks use :contentbasename (Hugo 0.144).
   'loveit@0.111.3': /":contentbasename": permalink attribute not recognised/,
 };
 
 function copyTheme(name: string): string {
-  // Two levels down, so a themesDir of "../.." (LoveIt's) stays inside the temporary directory.
+  // Two levels down, so a themesDir of "../.." (the LoveIt-shaped config's) stays inside the temporary directory.
   const dir = path.join(tempDir('hp-theme-'), 'a', 'b', 'site');
   cpSync(path.join(FIXTURES, name, 'site'), dir, { recursive: true });
   return dir;
