@@ -295,14 +295,18 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
   // any fragment is a figure (an SVG), which needs the fonts prerender.css serves to figures.
   let anyMath = false;
   let anyFigure = false;
-  const scan = (fragments: { key: string; html: string }[]) => {
-    for (const f of fragments) {
+  const scan = (htmls: Iterable<string>) => {
+    for (const html of htmls) {
       if (anyMath && anyFigure) return;
-      const html = f.html !== '' ? f.html : (output.readPartial(f.key) ?? '');
       anyMath ||= html.includes('class="katex');
       anyFigure ||= html.includes('<svg');
     }
   };
+  // Fragments rendered by earlier pages of this build, reused by later ones (a formula on many pages is
+  // typeset once): bounded, so that a large site's fragments are not all held at once.
+  const memo = new Map<string, string>();
+  let memoChars = 0;
+  const MEMO_CHARS = 16 * 1024 * 1024;
 
   const names = new ShadowNames();
   for (const { abs, relToContent, tree } of files) {
@@ -313,8 +317,13 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       result.diagnostics.push({ severity: 'error', code: 'file-name', file: relPath, line: 1, column: 1, message: badName });
       continue;
     }
-    if (opts.only && !opts.only.has(relPath)) {
+    // This page keeps what the previous build wrote for it (its shadow and titles).
+    const keepPage = () => {
       output.keep(relToContent, tree);
+      output.keepTitles(relPath);
+    };
+    if (opts.only && !opts.only.has(relPath)) {
+      keepPage();
       continue;
     }
     let source: string;
@@ -338,7 +347,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       }
     } catch (e) {
       result.diagnostics.push({ severity: 'error', file: relPath, line: 1, column: 1, message: `cannot read: ${(e as Error).message}` });
-      output.keep(relToContent, tree);
+      keepPage();
       continue;
     }
     const base = path.basename(abs).replace(/\.[^.]+$/, '');
@@ -351,6 +360,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     };
     let r;
     try {
+      const previous = output.previousFragments(relToContent, tree);
       r = await prerenderPage(source, {
         page,
         site,
@@ -359,8 +369,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
         errorMode,
         services,
         sourceMd5,
-        contentPath: relToContent,
-        hasFragment: (key) => output.hasPartial(key),
+        cached: (key) => memo.get(key) ?? previous.get(key),
       });
     } catch (e) {
       result.diagnostics.push({
@@ -371,7 +380,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
         code: 'internal',
         message: `internal error while prerendering this page (please report it): ${(e as Error).stack ?? e}`,
       });
-      output.keep(relToContent, tree);
+      keepPage();
       continue;
     }
     result.diagnostics.push(...r.diagnostics);
@@ -387,23 +396,25 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     if (r.failed) {
       // Leave whatever this page had before: a stale shadow is caught by Hugo's staleness check, while a
       // half-updated one would be published silently.
-      output.keep(relToContent, tree);
+      keepPage();
       continue;
     }
+    output.setTitles(relPath, r.titles);
+    scan(r.titles.values());
+    for (const f of r.fragments) {
+      if (f.noisy) output.markNoisy(f.key);
+      else if (!memo.has(f.key) && f.html.length < MEMO_CHARS / 64) {
+        if (memoChars > MEMO_CHARS) {
+          memo.clear();
+          memoChars = 0;
+        }
+        memo.set(f.key, f.html);
+        memoChars += f.html.length;
+      }
+    }
+    if (r.shadow === undefined) continue;
     try {
-      if (r.shadow === undefined) {
-        // No shadow, but a title or description with math still has its fragment.
-        for (const f of r.fragments) if (f.html !== '') output.writePartial(f.key, f.html);
-        scan(r.fragments);
-        continue;
-      }
-      const keys: string[] = [];
-      for (const f of r.fragments) {
-        keys.push(f.key);
-        if (f.html !== '' || !output.hasPartial(f.key)) output.writePartial(f.key, f.html);
-        if (f.noisy) output.markNoisy(f.key);
-      }
-      output.writeShadow(relToContent, r.shadow, { source: relPath, partials: keys }, tree);
+      output.writeShadow(relToContent, r.shadow, { source: relPath, partials: r.fragments.map((f) => f.key) }, tree);
     } catch (e) {
       const why = writeFailure(e);
       if (!why) throw e;
@@ -411,12 +422,12 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       if (!result.diagnostics.some((d) => d.code === 'write')) {
         result.diagnostics.push({ severity: 'error', code: 'write', file: relPath, line: 1, column: 1, message: why });
       }
-      output.keep(relToContent, tree);
+      keepPage();
       continue;
     }
     result.shadowed++;
     anyMath ||= r.stats.formulas > 0;
-    scan(r.fragments);
+    scan(r.fragments.map((f) => f.html));
   }
 
   if (anyMath) {
@@ -440,7 +451,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     for (const name of fallbackNames(shortcodes.keys(), siteLayoutDirs(siteDir, config.data))) {
       output.writeShortcodeFallback(name, fallbackTemplate(name, shortcodes.get(name)!.inner));
     }
-    output.finish({ sweepPartials: !opts.only });
+    output.finish({ incremental: opts.only !== undefined });
   } catch (e) {
     const why = writeFailure(e);
     if (!why) throw e;

@@ -72,7 +72,6 @@ export async function checkSite(source: string): Promise<CheckResult> {
         result.diagnostics.push({ severity: 'error', file, line: 1, column: 1, message: `cannot read: ${(e as Error).message}` });
         continue;
       }
-      const contentPath = path.posix.join(root.target, path.relative(root.dir, abs).split(path.sep).join('/'));
       const r = await prerenderPage(text, {
         page: { absPath: abs, relPath: file, bundleDir: path.dirname(abs), frontMatter: {} },
         site,
@@ -80,7 +79,6 @@ export async function checkSite(source: string): Promise<CheckResult> {
         renderer,
         errorMode,
         services,
-        contentPath,
       });
       const typeset = r.formulas.filter((f) => f.error === undefined).length;
       result.pages.push({ file, formulas: r.formulas, found: r.formulas.length, typeset, diagnostics: r.diagnostics });

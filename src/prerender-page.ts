@@ -1,7 +1,8 @@
 /**
  * One page in, its shadow and fragments out: pure apart from the renderers it is given. The shadow is the
  * original source byte for byte, except that each construct we own (a math span, one of our shortcodes)
- * is replaced by a `{{< prerender "KEY" >}}` placeholder whose partial holds the rendered fragment.
+ * is replaced by `{{< prerender k="KEY" >}}FRAGMENT{{< /prerender >}}`, the rendered fragment inline
+ * (src/site/handoff.ts), plus heading ids, a summary divider and the page's extras after the body.
  */
 import type { Diagnostic, MathSpan, ParsedPage, Shortcode } from './content/types.js';
 import { parsePage } from './content/page.js';
@@ -15,6 +16,9 @@ import { contentKey, md5Hex, stableStringify } from './render/keys.js';
 import type { PageInfo, SiteInfo } from './render/types.js';
 import type { MathRenderer } from './render/katex.js';
 import { DEFAULT_EVERYWHERE, planMathEverywhere, type EverywhereSettings } from './render/everywhere.js';
+import { inlineFragment, InlineFragmentError } from './render/inline-safe.js';
+import { markKatexEnds } from './render/feed.js';
+import { appendPageBlock, hasExtras, inlineShortcode, pageBlock, type StaleCheck } from './site/handoff.js';
 
 /** Shortcodes whose inner content is code: nothing inside them is math. */
 export const CODE_SHORTCODES = new Set(['highlight', 'code', 'mermaid', 'chart', 'katex', 'math']);
@@ -44,11 +48,12 @@ export interface PageSettings {
 
 export interface Fragment {
   key: string;
+  /** The fragment as it travels in the shadow: inline-safe (src/render/inline-safe.ts), feed markers added. */
   html: string;
   kind: 'math' | 'shortcode';
   /**
-   * Rendering it reported diagnostics. Such a fragment is never reused from disk, so a later build
-   * reports them again instead of hiding them behind a cache hit.
+   * Rendering it reported diagnostics. Such a fragment is never reused by a later build, which reports
+   * them again instead of hiding them behind a cache hit.
    */
   noisy?: boolean;
 }
@@ -70,6 +75,8 @@ export interface PageResult {
   /** The shadow text, or undefined when the page owns nothing (Hugo reads the original). */
   shadow?: string;
   fragments: Fragment[];
+  /** md5 of a title, linkTitle or description with math → its HTML (needed with or without a shadow). */
+  titles: Map<string, string>;
   diagnostics: Diagnostic[];
   /** True when an error means this page's output must not be published. */
   failed: boolean;
@@ -87,10 +94,11 @@ export interface PageEnv {
   services: HostServices;
   /** md5 of the original file's bytes (defaults to the md5 of `source` encoded as UTF-8). */
   sourceMd5?: string;
-  /** Returns true when a fragment with this key is already on disk (a cache hit: no need to render). */
-  hasFragment?: (key: string) => boolean;
-  /** The page's path inside the content tree (Hugo's `.File.Path`); defaults to relPath without `content/`. */
-  contentPath?: string;
+  /**
+   * The fragment for this key as an earlier build (or an earlier page of this build) produced it, ready to
+   * travel (Fragment.html); undefined: render it. Noisy fragments must not be offered.
+   */
+  cached?: (key: string) => string | undefined;
 }
 
 interface Replacement {
@@ -101,15 +109,9 @@ interface Replacement {
   text?: string;
 }
 
-/**
- * The first placeholder of a page also carries the md5 of the original and its path from the site root,
- * which the `prerender` shortcode template checks so that a stale shadow never publishes silently.
- * Values are quoted with backticks: raw strings need no escaping (a path cannot hold a backtick here).
- */
-function placeholder(key: string, check?: { md5: string; path: string }): string {
-  return check
-    ? `{{< prerender "${key}" "${check.md5}" \`${check.path}\` >}}`
-    : `{{< prerender "${key}" >}}`;
+/** A rendered fragment as it travels in the shadow. */
+function travelling(html: string): string {
+  return inlineFragment(markKatexEnds(html));
 }
 
 /** The ranges of the source that are not Markdown text for locating math. */
@@ -175,7 +177,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
 
   // A page Hugo itself cannot parse is left alone: Hugo will report it too, and we must not guess.
   if (parsed.diagnostics.some((d) => d.severity === 'error')) {
-    return { formulas: [], fragments: [], diagnostics, failed: true, stats, parsed };
+    return { formulas: [], fragments: [], titles: new Map(), diagnostics, failed: true, stats, parsed };
   }
 
   const siteShortcodes = env.settings.siteShortcodes ?? new Map<string, string>();
@@ -198,7 +200,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   }
   const limits = env.settings.limits ?? DEFAULT_LIMITS;
   const overLimit = pageOverLimits(source, parsed, limits, lines, file);
-  if (overLimit) return { formulas: [], fragments: [], diagnostics: [...diagnostics, overLimit], failed: true, stats, parsed };
+  if (overLimit) return { formulas: [], fragments: [], titles: new Map(), diagnostics: [...diagnostics, overLimit], failed: true, stats, parsed };
 
   const located = locateMath(source, {
     bodyOffset: parsed.bodyOffset,
@@ -210,7 +212,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   if (located.spans.length > limits.formulas) {
     const first = located.spans[limits.formulas]!;
     diagnostics.push(limitDiagnostic('formulas', limits, located.spans.length, first.start, lines, file));
-    return { formulas: [], fragments: [], diagnostics, failed: true, stats, parsed };
+    return { formulas: [], fragments: [], titles: new Map(), diagnostics, failed: true, stats, parsed };
   }
   if (!env.settings.unsafe) {
     for (const d of mathInMarkdownShortcodes(parsed.shortcodes, isOwned, located.spans, env.settings)) diagnostics.push({ ...d, file });
@@ -222,7 +224,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   const replacements: Replacement[] = [];
   let failed = false;
 
-  const fromDisk = new Set<string>();
+  const fromCache = new Set<string>();
   const formulas: FormulaReport[] = [];
   const errorOf = new Map<string, string>();
   for (const span of located.spans) {
@@ -235,14 +237,15 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     // A repeated formula is rendered once (and counts as a cache hit wherever its first occurrence was
     // one); a faulty one is reported at every place it appears.
     if (known && !known.noisy) {
-      if (fromDisk.has(key)) stats.cacheHits++;
+      if (fromCache.has(key)) stats.cacheHits++;
       continue;
     }
     if (known && errorOf.has(key)) report.error = errorOf.get(key)!;
-    if (!known && env.hasFragment?.(key)) {
+    const hit = known ? undefined : env.cached?.(key);
+    if (hit !== undefined) {
       stats.cacheHits++;
-      fromDisk.add(key);
-      fragments.set(key, { key, html: '', kind: 'math' });
+      fromCache.add(key);
+      fragments.set(key, { key, html: hit, kind: 'math' });
       continue;
     }
     const r = env.renderer.render(span.tex, span.display);
@@ -255,7 +258,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     for (const w of r.warnings) {
       diagnostics.push({ severity: 'warning', file, line: span.line, column: span.column, offset: span.start, code: 'katex', message: w });
     }
-    if (!known) fragments.set(key, { key, html: r.html, kind: 'math', noisy: !!r.error || r.warnings.length > 0 });
+    if (!known) fragments.set(key, { key, html: travelling(r.html), kind: 'math', noisy: !!r.error || r.warnings.length > 0 });
   }
 
   // Identical shortcodes on one page get distinct id prefixes (and so distinct keys): no shared ids.
@@ -279,19 +282,28 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     // caption) may change in any release, while its own `version` is bumped only for deliberate changes.
     const key = contentKey('sc', sc.name, def.version, __PKG_VERSION__, __KATEX_VERSION__, env.settings.settingsKey, idPrefix, identity, ...pageScope);
     replacements.push({ start: sc.offset, end: sc.end, key });
-    if (def.cacheable !== false && env.hasFragment?.(key)) {
+    const hit = def.cacheable === false ? undefined : env.cached?.(key);
+    if (hit !== undefined) {
       stats.cacheHits++;
-      fragments.set(key, { key, html: '', kind: 'shortcode' });
+      fragments.set(key, { key, html: hit, kind: 'shortcode' });
       continue;
     }
     const r = await renderShortcode(def, sc, { page: env.page, site: env.site, idPrefix, services: env.services, occurrence });
     diagnostics.push(...r.diagnostics);
     if (r.failed) failed = true;
-    fragments.set(key, { key, html: r.html, kind: 'shortcode', noisy: r.diagnostics.length > 0 });
+    let html = '';
+    try {
+      html = travelling(r.html);
+    } catch (e) {
+      if (!(e instanceof InlineFragmentError)) throw e;
+      failed = true;
+      const at = lines.at(sc.offset);
+      diagnostics.push({ severity: 'error', file, ...at, offset: sc.offset, code: 'shortcode', message: `${sc.name}: ${e.message}` });
+    }
+    fragments.set(key, { key, html, kind: 'shortcode', noisy: r.diagnostics.length > 0 });
   }
 
-  // Math everywhere Hugo shows the page: heading ids, TOC, summary divider, feed and title fragments.
-  const mathOf = new Map(located.spans.map((s) => [contentKey('math', __KATEX_VERSION__, env.settings.settingsKey, s.display, s.tex), s]));
+  // Math everywhere Hugo shows the page: heading ids, TOC, summary divider, summary and titles.
   const everywhere = planMathEverywhere({
     source,
     parsed,
@@ -300,30 +312,33 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     shortcodes: parsed.shortcodes.map((sc) => ({ start: sc.offset, end: sc.end })),
     math: env.settings.math,
     settings: env.settings.everywhere ?? DEFAULT_EVERYWHERE,
-    contentPath: env.contentPath ?? file.replace(/^content\//, ''),
-    fragments: [...fragments.values()],
-    mathOf: (key) => mathOf.get(key),
     renderMath: (tex, display) => env.renderer.render(tex, display).html,
-    ...(env.hasFragment ? { hasFragment: env.hasFragment } : {}),
   });
-  for (const f of everywhere.fragments) fragments.set(f.key, f);
-  if (replacements.length === 0) {
-    return { formulas, fragments: [...fragments.values()], diagnostics, failed, stats, parsed };
+  const titles = everywhere.titles;
+  const extras = hasExtras(everywhere.extras);
+  if (replacements.length === 0 && !extras) {
+    return { formulas, fragments: [...fragments.values()], titles, diagnostics, failed, stats, parsed };
   }
   for (const e of everywhere.edits) replacements.push({ start: e.at, end: e.at, key: '', text: e.text });
   replacements.sort((a, b) => a.start - b.start || a.end - b.end);
-  const check = { md5: env.sourceMd5 ?? md5Hex(Buffer.from(source, 'utf8')), path: file.replace(/`/g, '') };
+  // The first fragment (or the page block) carries the staleness check: the md5 of the original and its
+  // path from the site root (a raw string: a backtick cannot be written in it).
+  let check: StaleCheck | undefined = { md5: env.sourceMd5 ?? md5Hex(Buffer.from(source, 'utf8')), path: file.replace(/`/g, '') };
   let shadow = '';
   let pos = 0;
-  let first = true;
   for (const r of replacements) {
-    shadow += source.slice(pos, r.start) + (r.text ?? placeholder(r.key, first ? check : undefined));
-    if (r.text === undefined) first = false;
+    shadow += source.slice(pos, r.start);
+    if (r.text !== undefined) shadow += r.text;
+    else {
+      shadow += inlineShortcode(r.key, fragments.get(r.key)?.html ?? '', check);
+      check = undefined;
+    }
     pos = r.end;
   }
   shadow += source.slice(pos);
+  if (extras) shadow = appendPageBlock(shadow, pageBlock(everywhere.extras, check));
   shadow = keepWithoutFrontMatter(shadow, parsed);
-  return { formulas, shadow, fragments: [...fragments.values()], diagnostics, failed, stats, parsed };
+  return { formulas, shadow, fragments: [...fragments.values()], titles, diagnostics, failed, stats, parsed };
 }
 
 /**

@@ -1,16 +1,16 @@
 /**
  * Math everywhere Hugo shows a page, not only in its body. Called once per page by prerenderPage; it
- * returns edits to the shadow and extra fragments:
+ * returns edits to the shadow, the page's extras and its titles with math:
  *
  * - heading ids: a heading whose text the shadow changes gets the id Hugo gave it on the original
  *   (src/content/headings.ts), written as `{#id}`, or as `{#{{< prerender-id "RAW" "PLAIN" >}}}`
  *   where Hugo before and from 0.144 disagree;
- * - a table of contents fragment `toc-<md5 of .File.Path lower-cased>` (and `…-plain` with the ids of
- *   Hugo 0.144+ when they differ), read by layouts/partials/prerender/toc.html;
+ * - the typeset table of contents (and a variant with the ids of Hugo 0.144+ when they differ) and a
+ *   front-matter summary with math: page extras (src/site/handoff.ts), read by
+ *   layouts/partials/prerender/toc.html and summary.html;
  * - a `<!--more-->` divider when the automatic summary would hold math (src/render/summary.ts);
- * - `<key>-mathml` feed variants of fragments holding KaTeX, read by layouts/shortcodes/prerender.rss.xml;
- * - `title-<md5 of the text>` fragments for a title or description with math (partials/prerender/title.html)
- *   and `md-<md5>` for a front-matter summary with math (partials/prerender/summary.html).
+ * - titles and descriptions with math, by md5 of the text, for the site-wide titles.html
+ *   (partials/prerender/title.html).
  */
 import type { Root } from 'mdast';
 import type { ParsedPage } from '../content/types.js';
@@ -19,7 +19,7 @@ import { collectHeadings, idAttributeText, planHeadingIds, type AutoIdType } fro
 import { getIn, isRecord } from '../site/config.js';
 import { md5Hex } from './keys.js';
 import { renderInlineMarkdown } from './markdown.js';
-import { feedVariant } from './feed.js';
+import type { PageExtras } from '../site/handoff.js';
 import { textWithMathHtml } from './inline-text.js';
 import { DEFAULT_TOC, tableOfContentsHtml, type TocConfig } from './toc.js';
 import { SUMMARY_DIVIDER, summaryDividerOffset } from './summary.js';
@@ -64,12 +64,6 @@ export function everywhereSettings(data: Record<string, unknown>): EverywhereSet
   };
 }
 
-export interface EverywhereFragment {
-  key: string;
-  html: string;
-  kind: 'math' | 'shortcode';
-}
-
 export interface EverywhereInput {
   source: string;
   parsed: ParsedPage;
@@ -81,34 +75,16 @@ export interface EverywhereInput {
   shortcodes: readonly Range[];
   math: MathOptions;
   settings: EverywhereSettings;
-  /** The page's path inside the content tree, as Hugo's `.File.Path` (`posts/x.md`). */
-  contentPath: string;
-  /** The page's fragments so far (math and shortcodes); `html` '' means a cached one already on disk. */
-  fragments: readonly EverywhereFragment[];
-  /** TeX of the math fragments, to re-render a cached one whose feed variant is missing. */
-  mathOf: (key: string) => { tex: string; display: boolean } | undefined;
   renderMath: (tex: string, display: boolean) => string;
-  hasFragment?: (key: string) => boolean;
 }
 
 export interface EverywhereResult {
   /** Insertions into the shadow (zero-length replacements). */
   edits: { at: number; text: string }[];
-  fragments: EverywhereFragment[];
-}
-
-/** The per-page TOC fragment key; toc.html computes the same from `.File.Path`. */
-export function tocKey(contentPath: string): string {
-  return `toc-${md5Hex(contentPath.replace(/\\/g, '/').toLowerCase())}`;
-}
-
-/** The fragment key of a text (title, description) with math; title.html computes it with `md5`. */
-export function titleKey(text: string): string {
-  return `title-${md5Hex(text)}`;
-}
-
-export function markdownKey(text: string): string {
-  return `md-${md5Hex(text)}`;
+  /** Table of contents and front-matter summary (only when the page has a shadow, or a summary with math). */
+  extras: PageExtras;
+  /** md5 of a title, linkTitle or description with math → its HTML; title.html computes the md5. */
+  titles: Map<string, string>;
 }
 
 const A_TAG = /<\/?a\b[^>]*>/g;
@@ -133,44 +109,26 @@ function frontMatterString(data: Record<string, unknown>, key: string): string |
 export function planMathEverywhere(input: EverywhereInput): EverywhereResult {
   const { source, parsed, settings } = input;
   const pairs = delimiterPairs(input.math);
-  const fragments: EverywhereFragment[] = [];
   const edits: { at: number; text: string }[] = [];
-  const add = (key: string, html: string) => fragments.push({ key, html, kind: 'math' });
+  const extras: PageExtras = {};
+  const titles = new Map<string, string>();
 
   // Titles, descriptions and front-matter summaries with math: needed with or without a shadow.
   const fm = parsed.frontMatter.data;
   for (const field of ['title', 'linktitle', 'description']) {
     const text = frontMatterString(fm, field);
     if (text === undefined) continue;
+    const key = md5Hex(text);
+    if (titles.has(key)) continue;
     const html = textWithMathHtml(text, pairs, input.renderMath);
-    if (html !== null && !fragments.some((f) => f.key === titleKey(text))) add(titleKey(text), html);
+    if (html !== null) titles.set(key, html);
   }
   const fmSummary = frontMatterString(fm, 'summary');
   if (fmSummary !== undefined && textWithMathHtml(fmSummary, pairs, () => '') !== null) {
-    add(
-      markdownKey(fmSummary),
-      renderInlineMarkdown(fmSummary, (tex, display) => input.renderMath(tex, display), { unsafe: settings.unsafe, math: input.math }),
-    );
+    extras.summary = renderInlineMarkdown(fmSummary, (tex, display) => input.renderMath(tex, display), { unsafe: settings.unsafe, math: input.math });
   }
 
-  if (input.replaced.length === 0) return { edits, fragments };
-
-  // Feed variants of everything that holds KaTeX.
-  for (const f of input.fragments) {
-    const feedKey = `${f.key}-mathml`;
-    let html = f.html;
-    if (html === '') {
-      if (input.hasFragment?.(feedKey)) {
-        fragments.push({ key: feedKey, html: '', kind: f.kind });
-        continue;
-      }
-      const m = input.mathOf(f.key);
-      if (!m) continue; // a cached shortcode fragment without a variant: feeds show it as it is
-      html = input.renderMath(m.tex, m.display);
-    }
-    const variant = feedVariant(html);
-    if (variant !== null) fragments.push({ key: feedKey, html: variant, kind: f.kind });
-  }
+  if (input.replaced.length === 0) return { edits, extras, titles };
 
   const body = source.slice(parsed.bodyOffset);
   const tree: Root = parseMarkdownWithMath(mask(body, parsed.bodyOffset, input.masked), pairs);
@@ -206,10 +164,9 @@ export function planMathEverywhere(input: EverywhereInput): EverywhereResult {
         })),
         settings.toc,
       );
-    const raw = toc('raw');
+    extras.toc = toc('raw');
     const plain = toc('plain');
-    add(tocKey(input.contentPath), raw);
-    if (plain !== raw) add(`${tocKey(input.contentPath)}-plain`, plain);
+    if (plain !== extras.toc) extras.tocPlain = plain;
   }
 
   // Summary divider.
@@ -219,5 +176,5 @@ export function planMathEverywhere(input: EverywhereInput): EverywhereResult {
     const at = summaryDividerOffset(tree, parsed.bodyOffset, settings.summaryLength, input.shortcodes);
     if (at !== null) edits.push({ at, text: SUMMARY_DIVIDER });
   }
-  return { edits, fragments };
+  return { edits, extras, titles };
 }

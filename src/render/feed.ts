@@ -1,15 +1,18 @@
 /**
- * Fragments for feeds (RSS) and other places without our stylesheet: KaTeX's `htmlAndMathml` output
- * shows every formula twice when KaTeX's CSS is absent (the MathML and the HTML rendering are both
- * visible). The feed variant keeps only the MathML, which feed readers and browsers render natively,
- * without the TeX annotation (readers that strip MathML tags would otherwise show the TeX after the
- * formula's letters); the TeX source moves to `alttext`, MathML's own attribute for it.
+ * Feeds (RSS) load no KaTeX stylesheet, so KaTeX's `htmlAndMathml` output would show every formula twice
+ * there. layouts/shortcodes/prerender.rss.xml keeps only the MathML of each formula (TeX moved to
+ * `alttext`), derived from the fragment with regular expressions, in linear time: KaTeX elements nest
+ * spans, so the build marks where each one ends with FEED_MARKER, and the template removes the
+ * `katex-html` rendering up to that marker.
  */
 
-const KATEX_OPEN = /<span class="katex(?:-display)?"[^>]*>/g;
+export const FEED_MARKER = '<!--/katex-->';
+
+/** The opening tag of a KaTeX element (outermost: `katex-display`, or `katex` for inline math). */
+export const KATEX_OPEN = /<span class="katex(?:-display)?"[^>]*>/g;
 
 /** The index just after the `</span>` closing the span opened at `start`, or -1. */
-function spanEnd(html: string, start: number): number {
+export function spanEnd(html: string, start: number): number {
   const tag = /<span\b[^>]*>|<\/span>/g;
   tag.lastIndex = start;
   let depth = 0;
@@ -20,48 +23,17 @@ function spanEnd(html: string, start: number): number {
   return -1;
 }
 
-function unescapeHtml(s: string): string {
-  return s.replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e]!);
-}
-
-function escapeAttr(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** One KaTeX element (`<span class="katex…">…</span>`) as bare MathML. */
-function mathmlOf(katexHtml: string): string | null {
-  const m = /<math\b([^>]*)>([\s\S]*?)<\/math>/.exec(katexHtml);
-  if (!m) return null;
-  let inner = m[2]!;
-  let tex: string | undefined;
-  inner = inner.replace(/<annotation encoding="application\/x-tex">([\s\S]*?)<\/annotation>/, (_, t: string) => {
-    tex = unescapeHtml(t);
-    return '';
-  });
-  // <semantics> with only the presentation left is just that presentation.
-  inner = inner.replace(/^<semantics>([\s\S]*)<\/semantics>$/, '$1');
-  const alt = tex !== undefined ? ` alttext="${escapeAttr(tex)}"` : '';
-  return `<math${m[1]}${alt}>${inner}</math>`;
-}
-
-/**
- * `html` with every KaTeX element replaced by its MathML; null when there is no KaTeX in it (the
- * fragment needs no feed variant).
- */
-export function feedVariant(html: string): string | null {
+/** `html` with FEED_MARKER after each KaTeX element (outermost: `katex-display` or `katex`). */
+export function markKatexEnds(html: string): string {
   let out = '';
   let pos = 0;
-  let changed = false;
   KATEX_OPEN.lastIndex = 0;
   for (let m = KATEX_OPEN.exec(html); m; m = KATEX_OPEN.exec(html)) {
     const end = spanEnd(html, m.index);
     if (end === -1) break;
-    const mathml = mathmlOf(html.slice(m.index, end));
-    if (mathml === null) continue;
-    out += html.slice(pos, m.index) + mathml;
+    out += html.slice(pos, end) + FEED_MARKER;
     pos = end;
-    changed = true;
     KATEX_OPEN.lastIndex = end;
   }
-  return changed ? out + html.slice(pos) : null;
+  return pos === 0 ? html : out + html.slice(pos);
 }

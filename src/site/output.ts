@@ -3,7 +3,7 @@
  *
  *   .prerender/content/<same path as in content/>          shadow pages
  *   .prerender/content.<lang>/<path in the content tree>   shadow pages of a language's own content dir
- *   .prerender/layouts/partials/prerender/<key>.html        fragments (content-addressed)
+ *   .prerender/layouts/partials/prerender/titles.html       titles and descriptions with math (site-wide)
  *   .prerender/static/<path>                                stylesheets, fonts, generated images
  *   .prerender/cache/<path>                                 build caches (image records), never served
  *   .prerender/manifest.json                                which source made which shadow, with which keys
@@ -27,12 +27,11 @@ import {
   rmdirSync,
   unlinkSync,
   writeFileSync,
-  type Dirent,
   type Stats,
 } from 'node:fs';
 import path from 'node:path';
 import { PRERENDER_DIR } from './config.js';
-import { fragmentOfPartial, neutraliseTemplate } from '../render/template-safe.js';
+import { parseTitlesTemplate, shadowFragments, titlesTemplate } from './handoff.js';
 
 /** The shadow tree of pages whose language comes from their file name (see config.ts shadowTree). */
 export const DEFAULT_TREE = 'content';
@@ -40,6 +39,8 @@ const TREE_RE = /^content(\.[a-z0-9][a-z0-9_-]*)?$/;
 
 export const MANIFEST_FILE = 'manifest.json';
 export const PARTIALS_DIR = 'layouts/partials/prerender';
+/** The one template in PARTIALS_DIR (see handoff.ts); anything else there is left by an older version. */
+export const TITLES_FILE = 'titles.html';
 /** Stand-in templates for the shortcodes we render (see writeShortcodeFallback). */
 export const SHORTCODES_DIR = 'layouts/shortcodes';
 /**
@@ -50,12 +51,13 @@ export const SHORTCODES_DIR = 'layouts/shortcodes';
 export const WATCH_MARKER = 'watching';
 /** Caches between builds (src/images: one record per processed image); not mounted, never served. */
 export const CACHE_DIR = 'cache';
-const MANIFEST_VERSION = 1;
+/** 2: fragments inline in the shadows. A manifest of another version is ignored (its shadows are not kept). */
+const MANIFEST_VERSION = 2;
 
 export interface ShadowInfo {
   /** The original file, relative to the site root with forward slashes (e.g. `content/posts/x.md`). */
   source: string;
-  /** The fragment keys this page's placeholders use. */
+  /** The keys of the fragments in this shadow (its `prerender` shortcodes). */
   partials: string[];
   /** md5 of the original's bytes (what the placeholder carries), when the caller has it. */
   sourceMd5?: string;
@@ -71,6 +73,8 @@ export interface Manifest {
   static: string[];
   /** Fragments whose rendering reported diagnostics: re-rendered by the next build, never reused. */
   noisy?: string[];
+  /** Original (site-relative) → md5s of its titles with math in titles.html, for pages that have some. */
+  titles?: Record<string, string[]>;
 }
 
 export interface FinishResult {
@@ -145,6 +149,7 @@ export function readManifest(root: string): Manifest {
       ...(isPlainObject(m.trees) ? { trees: Object.fromEntries(Object.entries(m.trees).filter(([t, p]) => TREE_RE.test(t) && t !== DEFAULT_TREE && isPlainObject(p))) } : {}),
       static: Array.isArray(m.static) ? m.static : [],
       ...(Array.isArray(m.noisy) ? { noisy: m.noisy.filter((k): k is string => typeof k === 'string') } : {}),
+      ...(isPlainObject(m.titles) ? { titles: m.titles } : {}),
     };
   } catch {
     return empty;
@@ -158,13 +163,15 @@ export class PrerenderOutput {
   private readonly previous: Manifest;
   /** Shadow tree (`content`, `content.fr`) → shadow path inside it → what made it. */
   private readonly trees = new Map<string, Map<string, ShadowInfo>>();
-  private readonly partialsWritten = new Set<string>();
   private readonly staticWritten = new Set<string>();
   private readonly cacheWritten = new Set<string>();
   private readonly shortcodesWritten = new Set<string>();
   private readonly noisy = new Set<string>();
-  private onDisk: Set<string> | undefined;
+  /** Original → its titles with math (md5 → HTML), written or kept by this build. */
+  private readonly titles = new Map<string, Map<string, string>>();
+  private previousTitles: Map<string, string> | undefined;
   private keptAny = false;
+  private readonly keptKeys = new Set<string>();
   private tmpCounter = 0;
 
   constructor(siteDir: string) {
@@ -190,16 +197,6 @@ export class PrerenderOutput {
     });
   }
 
-  /**
-   * `.prerender/layouts/partials/prerender/<key>.html` printing `html` (as a literal: see
-   * src/render/template-safe.ts), written only if not already there with these bytes.
-   */
-  writePartial(key: string, html: string): void {
-    this.checkKey(key);
-    this.write(`${PARTIALS_DIR}/${key}.html`, Buffer.from(neutraliseTemplate(html), 'utf8'));
-    this.partialsWritten.add(key);
-  }
-
   /** Records that rendering this fragment reported diagnostics (see Manifest.noisy). */
   markNoisy(key: string): void {
     this.checkKey(key);
@@ -207,44 +204,50 @@ export class PrerenderOutput {
   }
 
   /**
-   * Whether the fragment for `key` exists (written in this build or left by an earlier one) and can be
-   * reused: a fragment an earlier build marked noisy is not, so that its diagnostics are reported again.
+   * The fragments of this page's shadow as the previous build wrote it (key → inline HTML), to be reused:
+   * the fragment cache. Fragments that build marked noisy are left out, so their diagnostics are reported
+   * again. Empty when there is no such shadow (or it was written by another version).
    */
-  hasPartial(key: string): boolean {
-    if (!KEY_RE.test(key)) return false;
-    if (this.noisy.has(key)) return false;
-    if (this.partialsWritten.has(key)) return true;
-    if (this.previous.noisy?.includes(key)) return false;
-    return this.partialsOnDisk().has(key);
-  }
-
-  /**
-   * The fragments an earlier build left, listed once per build (one directory read instead of a few
-   * system calls per lookup: a warm build of a large site asks thousands of times). Only this build adds
-   * fragments, and it records them in partialsWritten.
-   */
-  private partialsOnDisk(): Set<string> {
-    if (!this.onDisk) {
-      this.onDisk = new Set();
-      let entries: Dirent[] = [];
-      try {
-        entries = readdirSync(this.resolve(PARTIALS_DIR), { withFileTypes: true });
-      } catch {
-        // No fragments yet.
-      }
-      for (const e of entries) if (e.isFile() && e.name.endsWith('.html')) this.onDisk.add(e.name.slice(0, -5));
-    }
-    return this.onDisk;
-  }
-
-  /** The fragment for `key` as on disk (written in this build or an earlier one), or undefined. */
-  readPartial(key: string): string | undefined {
-    if (!KEY_RE.test(key)) return undefined;
+  previousFragments(rel: string, tree: string = DEFAULT_TREE): Map<string, string> {
+    const relPath = this.cleanRel(rel, 'shadow');
+    this.checkTree(tree);
+    const old = (tree === DEFAULT_TREE ? this.previous.pages : this.previous.trees?.[tree])?.[relPath];
+    if (!old || old.partials.length === 0) return new Map();
+    let text: string;
     try {
-      return fragmentOfPartial(readFileSync(this.resolve(`${PARTIALS_DIR}/${key}.html`), 'utf8'));
+      text = readFileSync(this.resolve(`${tree}/${relPath}`), 'utf8');
     } catch {
-      return undefined;
+      // Gone, unreadable, or not inside .prerender (a symlink): nothing to reuse.
+      return new Map();
     }
+    const found = shadowFragments(text);
+    for (const k of this.previous.noisy ?? []) found.delete(k);
+    return found;
+  }
+
+  /** The titles and descriptions with math of one original (site-relative path): md5 of the text → HTML. */
+  setTitles(source: string, titles: ReadonlyMap<string, string>): void {
+    if (titles.size > 0) this.titles.set(source, new Map(titles));
+    else this.titles.delete(source);
+  }
+
+  /** Keeps the titles an earlier build wrote for this original (the page was not prerendered this time). */
+  keepTitles(source: string): void {
+    const md5s = this.previous.titles?.[source];
+    if (!md5s?.length) return;
+    if (!this.previousTitles) {
+      try {
+        this.previousTitles = parseTitlesTemplate(readFileSync(this.resolve(`${PARTIALS_DIR}/${TITLES_FILE}`), 'utf8'));
+      } catch {
+        this.previousTitles = new Map();
+      }
+    }
+    const kept = new Map<string, string>();
+    for (const k of md5s) {
+      const html = this.previousTitles.get(k);
+      if (html !== undefined) kept.set(k, html);
+    }
+    this.setTitles(source, kept);
   }
 
   /** `.prerender/static/<rel>`, served by Hugo at `/<rel>`. */
@@ -320,8 +323,8 @@ export class PrerenderOutput {
   }
 
   /**
-   * Keeps what an earlier build produced for this page (its shadow and the partials it used), e.g.
-   * because the page failed this time: its old shadow stays, and Hugo's staleness check reports it.
+   * Keeps what an earlier build produced for this page (its shadow, with its fragments), e.g. because the
+   * page failed this time: its old shadow stays, and Hugo's staleness check reports it.
    */
   keep(rel: string, tree: string = DEFAULT_TREE): void {
     const relPath = this.cleanRel(rel, 'shadow');
@@ -329,17 +332,23 @@ export class PrerenderOutput {
     this.keptAny = true;
     const old = (tree === DEFAULT_TREE ? this.previous.pages : this.previous.trees?.[tree])?.[relPath];
     const st = lstatOrNull(this.resolve(`${tree}/${relPath}`));
-    if (old && st?.isFile()) this.treePages(tree).set(relPath, old);
+    if (old && st?.isFile()) {
+      this.treePages(tree).set(relPath, old);
+      for (const k of old.partials) this.keptKeys.add(k);
+    }
   }
 
   /**
-   * Ends the build: removes every shadow, partial and static file this build neither wrote nor kept
-   * (a deleted source loses its shadow), removes emptied directories, and writes the manifest.
+   * Ends the build: writes titles.html, removes every shadow, template and static file this build neither
+   * wrote nor kept (a deleted source loses its shadow; per-fragment partials of older versions go),
+   * removes emptied directories, and writes the manifest.
    */
-  finish(opts: { sweepPartials?: boolean } = {}): FinishResult {
+  finish(opts: { incremental?: boolean } = {}): FinishResult {
     const referenced = new Set<string>();
     for (const pages of this.trees.values()) for (const info of pages.values()) for (const k of info.partials) referenced.add(k);
-    for (const k of this.partialsWritten) referenced.add(k);
+    const allTitles = new Map<string, string>();
+    for (const t of this.titles.values()) for (const [k, v] of t) allTitles.set(k, v);
+    this.write(`${PARTIALS_DIR}/${TITLES_FILE}`, Buffer.from(titlesTemplate(allTitles), 'utf8'));
     // A failed page keeps its old shadow, which may need the old static files (e.g. KaTeX's CSS).
     const keepStatic = new Set([...this.staticWritten, ...(this.keptAny ? this.previous.static : [])]);
 
@@ -350,19 +359,15 @@ export class PrerenderOutput {
       const pages = this.trees.get(tree);
       this.sweep(tree, (rel) => pages?.has(rel) === true, removed);
     }
-    // An incremental build (watch) saw only some pages: fragments of the others stay until a full build.
-    if (opts.sweepPartials !== false) {
-      this.sweep(PARTIALS_DIR, (rel) => rel.endsWith('.html') && referenced.has(rel.slice(0, -5)), removed);
-    }
+    this.sweep(PARTIALS_DIR, (rel) => rel === TITLES_FILE, removed);
     this.sweep('static', (rel) => keepStatic.has(rel), removed);
-    // Like fragments, cache records of pages an incremental build did not see stay until a full build.
-    if (opts.sweepPartials !== false) this.sweep(CACHE_DIR, (rel) => this.cacheWritten.has(rel), removed);
+    // Cache records of pages an incremental build did not see stay until a full build.
+    if (!opts.incremental) this.sweep(CACHE_DIR, (rel) => this.cacheWritten.has(rel), removed);
     this.sweep(SHORTCODES_DIR, (rel) => this.shortcodesWritten.has(rel), removed);
 
-    // Noisy: marked in this build, or marked before and still on disk without being rendered again
-    // (a page this build kept).
+    // Noisy: marked in this build, or marked before and still in a shadow this build kept.
     const noisy = new Set(this.noisy);
-    for (const k of this.previous.noisy ?? []) if (!this.partialsWritten.has(k) && referenced.has(k)) noisy.add(k);
+    for (const k of this.previous.noisy ?? []) if (this.keptKeys.has(k)) noisy.add(k);
     const sortedPages = (m: Map<string, ShadowInfo> | undefined) =>
       Object.fromEntries([...(m ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     const others = [...this.trees.keys()].filter((t) => t !== DEFAULT_TREE && this.trees.get(t)!.size > 0).sort();
@@ -372,6 +377,9 @@ export class PrerenderOutput {
       ...(others.length ? { trees: Object.fromEntries(others.map((t) => [t, sortedPages(this.trees.get(t))])) } : {}),
       static: [...keepStatic].sort(),
       ...(noisy.size ? { noisy: [...noisy].sort() } : {}),
+      ...(this.titles.size
+        ? { titles: Object.fromEntries([...this.titles].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([src, t]) => [src, [...t.keys()].sort()])) }
+        : {}),
     };
     this.write(MANIFEST_FILE, Buffer.from(stableJson(manifest), 'utf8'));
     return { removed: removed.sort(), manifest };

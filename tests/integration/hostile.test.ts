@@ -93,7 +93,7 @@ describe('hugo-prerender build on a hostile site', () => {
     expect(run.code, printed()).toBe(1);
     expect(run.stderr).not.toMatch(/internal error/);
     for (const p of ['posts/aaa-first.md', 'posts/zzz-last.md', 'posts/victim/index.md', 'posts/Case.md']) {
-      expect(readFileSync(path.join(site, '.prerender/content', p), 'utf8'), p).toMatch(/\{\{< prerender "/);
+      expect(readFileSync(path.join(site, '.prerender/content', p), 'utf8'), p).toMatch(/\{\{< prerender k="[0-9a-f]+"[^\n]*\{\{< \/prerender >\}\}/);
     }
     expect(run.summary).toMatchObject({ prerendered: 4 });
   });

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFil
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { shadowFragments } from '../../src/site/handoff.js';
 import { tempDir } from '../helpers/hugo.js';
 import { CLI, ensureBundle, runPrerender } from '../helpers/prerender.js';
 import { start, type Proc } from '../helpers/proc.js';
@@ -83,11 +84,12 @@ describe('a lock on .prerender/', () => {
     procs.push(a!, b!);
     const exit = (p: Proc) => new Promise<number | null>((resolve) => (p.child.exitCode !== null ? resolve(p.child.exitCode) : p.child.once('exit', (c) => resolve(c))));
     expect(await Promise.all([exit(a!), exit(b!)])).toEqual([0, 0]);
-    // Whichever came second waited (or found the first done); either way every shadow's fragments exist.
+    // Whichever came second waited (or found the first done); either way every shadow holds its fragments.
     const manifest = JSON.parse(readFileSync(path.join(dir, '.prerender/manifest.json'), 'utf8'));
     expect(Object.keys(manifest.pages)).toHaveLength(61);
-    for (const info of Object.values(manifest.pages) as { partials: string[] }[]) {
-      for (const k of info.partials) expect(existsSync(path.join(dir, `.prerender/layouts/partials/prerender/${k}.html`)), k).toBe(true);
+    for (const [page, info] of Object.entries(manifest.pages) as [string, { partials: string[] }][]) {
+      const inline = shadowFragments(readFileSync(path.join(dir, '.prerender/content', page), 'utf8'));
+      for (const k of info.partials) expect(inline.has(k), `${page}: ${k}`).toBe(true);
     }
     expect(existsSync(path.join(dir, '.prerender/lock'))).toBe(false);
   });

@@ -8,6 +8,7 @@ import path from 'node:path';
 import katex from 'katex';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { initSite } from '../../src/site/init.js';
+import { inlineFragment } from '../../src/render/inline-safe.js';
 import { PrerenderOutput, md5 } from '../../src/site/output.js';
 import { launchChromium, describeWithChromium, type LaunchedBrowser } from '../helpers/browser.js';
 import { buildSite, hugoBinaries, PROJECT_ROOT, reportMissing, findHugoBinaries, tempDir } from '../helpers/hugo.js';
@@ -33,11 +34,11 @@ function makeSite(): string {
   initSite(site);
   const html = katex.renderToString('h_t = \\tanh(W h_{t-1})', { output: 'htmlAndMathml', throwOnError: true });
   const out = new PrerenderOutput(site);
-  out.writeShadow('posts/math.md', SRC.replace('$h_t = \\tanh(W h_{t-1})$', `{{< prerender "m1" "${md5(SRC)}" "content/posts/math.md" >}}`), {
+  const fragment = `{{< prerender k="m1" md5="${md5(SRC)}" src=\`content/posts/math.md\` >}}${inlineFragment(html)}{{< /prerender >}}`;
+  out.writeShadow('posts/math.md', SRC.replace('$h_t = \\tanh(W h_{t-1})$', fragment), {
     source: 'content/posts/math.md',
     partials: ['m1'],
   });
-  out.writePartial('m1', html);
   const dist = path.join(PROJECT_ROOT, 'node_modules/katex/dist');
   out.writeStatic('prerender/katex/katex.min.css', readFileSync(path.join(dist, 'katex.min.css')));
   for (const f of readdirSync(path.join(dist, 'fonts')).sort()) out.writeStatic(`prerender/katex/fonts/${f}`, readFileSync(path.join(dist, 'fonts', f)));

@@ -1,6 +1,6 @@
 /**
  * The Hugo side of the pipeline against real Hugo (0.111.3 and the newest): init's mounts, a shadow page
- * and partials written by PrerenderOutput, the package's templates (prerender shortcode, head partial),
+ * with its fragments inline, written by PrerenderOutput, the package's templates (prerender shortcode, head partial),
  * and the staleness check. The shadows here are written by hand, so these tests pin down what Hugo does
  * with our output independently of the parser and renderer.
  */
@@ -9,6 +9,8 @@ import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { initSite } from '../../src/site/init.js';
 import { PrerenderOutput, md5 } from '../../src/site/output.js';
+import { inlineFragment } from '../../src/render/inline-safe.js';
+import { parseHtml, text } from '../helpers/html.js';
 import { buildSite, describeEachHugo, PROJECT_ROOT, tempDir } from '../helpers/hugo.js';
 
 function write(root: string, rel: string, text: string | Buffer): void {
@@ -18,17 +20,18 @@ function write(root: string, rel: string, text: string | Buffer): void {
 
 const KATEX_HTML = '<span class="katex"><span class="katex-html">h<sub>t</sub></span></span>';
 const FIGURE_HTML = '<figure class="hp-figure"><img src="pic.png" alt="a picture"><figcaption><p>Caption</p></figcaption></figure>';
-// A literal "{{" in a fragment: the partial must print it as it is.
-const BRACES_HTML = '<span class="katex">{{x}}</span>';
+// A literal "{{", a shortcode-looking text and newlines in a fragment, made inline as the pipeline does it.
+const BRACES_HTML = '<span class="katex">{{x}} {{< nope >}}</span><pre>\nline 1\n{{% x %}}\n</pre>';
 
 const A_SRC = '---\ntitle: A\n---\nORIGINAL text with $h_t$ and $\\{\\{x\\}\\}$.\n';
 const A_SHADOW = (hash: string) =>
-  `---\ntitle: A\n---\nSHADOW text with {{< prerender "k-math" "${hash}" "content/posts/a.md" >}} and {{< prerender "k-braces" >}}.\n`;
+  `---\ntitle: A\n---\nSHADOW text with {{< prerender k="k-math" md5="${hash}" src=\`content/posts/a.md\` >}}${KATEX_HTML}{{< /prerender >}} and {{< prerender k="k-braces" >}}${inlineFragment(BRACES_HTML)}{{< /prerender >}}.\n`;
 const B_SRC = '---\ntitle: B\n---\nORIGINAL bundle {{< figure src="pic.png" caption="Caption" >}}\n';
-// Two-parameter form: the template finds the original through .File.Path.
-const B_SHADOW = (hash: string) => `---\ntitle: B\n---\nSHADOW bundle {{< prerender "k-fig" "${hash}" >}}\n`;
+// Without src: the template finds the original through .File.Path.
+const B_SHADOW = (hash: string) => `---\ntitle: B\n---\nSHADOW bundle {{< prerender k="k-fig" md5="${hash}" >}}${FIGURE_HTML}{{< /prerender >}}\n`;
 const CRLF_SRC = '---\r\ntitle: CRLF\r\n---\r\nORIGINAL $x$\r\n';
-const CRLF_SHADOW = (hash: string) => `---\r\ntitle: CRLF\r\n---\r\nSHADOW {{< prerender "k-math" "${hash}" "content/posts/crlf.md" >}}\r\n`;
+const CRLF_SHADOW = (hash: string) =>
+  `---\r\ntitle: CRLF\r\n---\r\nSHADOW {{< prerender k="k-math" md5="${hash}" src=\`content/posts/crlf.md\` >}}${KATEX_HTML}{{< /prerender >}}\r\n`;
 
 /** A small site with layouts of its own, set up with init, and a prerender output written by hand. */
 function makeSite(): string {
@@ -56,9 +59,6 @@ function makeSite(): string {
   out.writeShadow('posts/a.md', A_SHADOW(md5(A_SRC)), { source: 'content/posts/a.md', partials: ['k-math', 'k-braces'] });
   out.writeShadow('posts/b/index.md', B_SHADOW(md5(B_SRC)), { source: 'content/posts/b/index.md', partials: ['k-fig'] });
   out.writeShadow('posts/crlf.md', CRLF_SHADOW(md5(CRLF_SRC)), { source: 'content/posts/crlf.md', partials: ['k-math'] });
-  out.writePartial('k-math', KATEX_HTML);
-  out.writePartial('k-braces', BRACES_HTML);
-  out.writePartial('k-fig', FIGURE_HTML);
   out.writeStatic('prerender/katex/katex.min.css', readFileSync(path.join(PROJECT_ROOT, 'node_modules/katex/dist/katex.min.css')));
   out.writeStatic('prerender/prerender.css', '.hp-figure{margin:1rem}\n');
   out.finish();
@@ -83,8 +83,10 @@ describeEachHugo('Hugo reads our output', (hugo) => {
     expect(a).toContain('SHADOW text with');
     expect(a).not.toContain('ORIGINAL');
     expect(a).toContain(KATEX_HTML);
-    // The escaped literal survives as text.
-    expect(a).toContain('<span class="katex">{{x}}</span>');
+    // The neutralised literals survive as text, newlines included.
+    const tree = parseHtml(a);
+    expect(text(tree)).toContain('{{x}} {{< nope >}}');
+    expect(text(tree)).toContain('line 1\n{{% x %}}\n');
     const crlf = r.read('posts/crlf/index.html');
     expect(crlf).toContain('SHADOW');
     // Pages without a shadow are Hugo's as usual.
@@ -158,14 +160,16 @@ describeEachHugo('Hugo reads our output', (hugo) => {
     );
   });
 
-  it('fails clearly when a fragment is missing', () => {
+  it('keeps line numbers: Hugo reports an error after a fragment at its line in the original', () => {
     const copy = buildSite(hugo.bin, site).siteDir;
-    writeFileSync(path.join(copy, '.prerender/content/posts/plain.md'), '---\ntitle: Plain\n---\n{{< prerender "k-nowhere" >}}\n');
+    // Line 5 of the original and of the shadow; the fragment before it had newlines of its own.
+    writeFileSync(
+      path.join(copy, '.prerender/content/posts/plain.md'),
+      `---\ntitle: Plain\n---\n{{< prerender k="k1" >}}${inlineFragment('<pre>a\nb\nc</pre>')}{{< /prerender >}}\n{{< no-such-shortcode >}}\n`,
+    );
     const r = buildSite(hugo.bin, copy);
     expect(r.code).not.toBe(0);
-    expect(r.stdout + r.stderr).toContain(
-      'hugo-prerender: posts/plain.md: fragment "k-nowhere" not found (expected layouts/partials/prerender/k-nowhere.html from .prerender/layouts); run hugo-prerender build',
-    );
+    expect(r.stdout + r.stderr).toMatch(/plain\.md:5:\d+/);
   });
 
   it('works whatever the config format init edited (YAML, JSON, config/_default/module.toml) and with a custom contentDir', () => {
@@ -186,11 +190,11 @@ describeEachHugo('Hugo reads our output', (hugo) => {
       expect(initSite(dir).changed, name).toBe(true);
       expect(initSite(dir).changed, name).toBe(false);
       const out = new PrerenderOutput(dir);
-      out.writeShadow('x.md', `---\ntitle: X\n---\nSHADOW {{< prerender "k1" "${md5('---\ntitle: X\n---\nORIGINAL\n')}" "posts-src/x.md" >}}\n`, {
+      const hash = md5('---\ntitle: X\n---\nORIGINAL\n');
+      out.writeShadow('x.md', `---\ntitle: X\n---\nSHADOW {{< prerender k="k1" md5="${hash}" src=\`posts-src/x.md\` >}}<b>fragment</b>{{< /prerender >}}\n`, {
         source: 'posts-src/x.md',
         partials: ['k1'],
       });
-      out.writePartial('k1', '<b>fragment</b>');
       out.finish();
       const r = buildSite(hugo.bin, dir);
       expect(r.code, `${name}: ${r.stdout}${r.stderr}`).toBe(0);

@@ -69,9 +69,9 @@ describe('build on unusual sites', () => {
     expect(r.formulas).toBe(2);
     const en = readFileSync(path.join(dir, '.prerender/content/posts/a.md'), 'utf8');
     const fr = readFileSync(path.join(dir, '.prerender/content.fr/posts/a.md'), 'utf8');
-    expect(en).toMatch(/^English \{\{< prerender "[a-z0-9_-]+" "[0-9a-f]{32}" `content\/posts\/a\.md` >\}\}/);
+    expect(en).toMatch(/^English \{\{< prerender k="[a-z0-9_-]+" md5="[0-9a-f]{32}" src=`content\/posts\/a\.md` >\}\}<span class="katex">/);
     // The staleness check reads the French original by its site-relative path.
-    expect(fr).toMatch(/^Français \{\{< prerender "[a-z0-9_-]+" "[0-9a-f]{32}" `content\.fr\/posts\/a\.md` >\}\}/);
+    expect(fr).toMatch(/^Français \{\{< prerender k="[a-z0-9_-]+" md5="[0-9a-f]{32}" src=`content\.fr\/posts\/a\.md` >\}\}<span class="katex">/);
     const manifest = readManifest(path.join(dir, '.prerender'));
     expect(Object.keys(manifest.pages)).toEqual(['posts/a.md']);
     expect(manifest.trees?.['content.fr']?.['posts/a.md']?.source).toBe('content.fr/posts/a.md');

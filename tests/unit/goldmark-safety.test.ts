@@ -11,7 +11,8 @@ import { renderInlineMarkdown } from '../../src/render/markdown.js';
 import { parseGoldmarkAttributes, collectHeadings } from '../../src/content/headings.js';
 import { delimiterPairs, parseMarkdownWithMath } from '../../src/content/math.js';
 import { tableOfContentsHtml } from '../../src/render/toc.js';
-import { fragmentOfPartial, neutraliseTemplate } from '../../src/render/template-safe.js';
+import { inlineFragment } from '../../src/render/inline-safe.js';
+import { shadowFragments } from '../../src/site/handoff.js';
 
 const tag = (tex: string) => `<m>${tex}</m>`;
 const md = (s: string, unsafe = false) => renderInlineMarkdown(s, tag, { unsafe });
@@ -110,14 +111,12 @@ describe('values at template boundaries', () => {
     expect(html).toBe('H <m>y</m> x');
   });
 
-  it('a partial prints its fragment through a Go string literal, whatever the fragment holds', () => {
-    const nasty = 'a {{ .Title }} }} ` "q" \\ \n\t\r\u0000\u2028 <a "x"> <script>"</script> <!-- c --> é';
-    const partial = neutraliseTemplate(nasty);
-    expect(partial.startsWith('{{- "')).toBe(true);
-    expect(partial.endsWith('" | safeHTML -}}')).toBe(true);
-    expect(partial).not.toMatch(/[\n\r\u0000\u2028]/);
-    // Exactly one action: no other {{ or }} outside the string.
-    expect(partial.slice(5, -16)).not.toMatch(/(?<!\\)"/);
-    expect(fragmentOfPartial(partial)).toBe(nasty);
+  it('a fragment travels inline whatever it holds: no template text, nothing the shortcode lexer reads', () => {
+    const nasty = 'a {{ .Title }} }} {{< x >}} {{% y %}} ` "q" \\ \n\t\r\u0000\u2028 <a "x"> <b title="{{\n"> <script>"</script> <!-- c --> é {';
+    const inline = inlineFragment(nasty);
+    expect(inline).not.toMatch(/\{\{|[\n\r]/);
+    // Read back from a shadow as one fragment, up to its own closing tag.
+    const shadow = `x {{< prerender k="k1" >}}${inline}{{< /prerender >}} y {{< prerender k="k2" >}}z{{< /prerender >}}`;
+    expect(shadowFragments(shadow)).toEqual(new Map([['k1', inline], ['k2', 'z']]));
   });
 });

@@ -1,15 +1,22 @@
 /**
  * The pieces of "math everywhere" around the heading ids: the shadow edits and fragments planned for a
- * page (planMathEverywhere), feed variants, titles with math, and where the summary divider goes.
+ * page (planMathEverywhere), the feed's MathML-only variant (the RSS template's pattern), titles with
+ * math, and where the summary divider goes.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import katex from 'katex';
+import { fromHtml } from 'hast-util-from-html';
 import { parsePage } from '../../src/content/page.js';
 import { delimiterPairs, parseMarkdownWithMath } from '../../src/content/math.js';
-import { feedVariant } from '../../src/render/feed.js';
+import { feedVariant } from '../helpers/feed-reference.js';
+import { FEED_MARKER, markKatexEnds } from '../../src/render/feed.js';
+import { md5Hex } from '../../src/render/keys.js';
+import { PROJECT_ROOT } from '../helpers/hugo.js';
 import { findTextMath, textWithMathHtml } from '../../src/render/inline-text.js';
 import { summaryDividerOffset } from '../../src/render/summary.js';
-import { everywhereSettings, planMathEverywhere, tocKey, titleKey, DEFAULT_EVERYWHERE } from '../../src/render/everywhere.js';
+import { everywhereSettings, planMathEverywhere, DEFAULT_EVERYWHERE } from '../../src/render/everywhere.js';
 
 const render = (tex: string, display: boolean) => katex.renderToString(tex, { displayMode: display, output: 'htmlAndMathml' });
 
@@ -27,6 +34,34 @@ describe('feedVariant', () => {
   });
   it('returns null without KaTeX', () => {
     expect(feedVariant('<figure><img src="a.png"></figure>')).toBeNull();
+  });
+});
+
+describe('the RSS template (layouts/shortcodes/prerender.rss.xml)', () => {
+  // Its replaceRE, applied here with JavaScript's regular expressions (the pattern means the same in RE2).
+  const template = readFileSync(path.join(PROJECT_ROOT, 'layouts/shortcodes/prerender.rss.xml'), 'utf8');
+  const [, pattern, replacement] = /replaceRE `([^`]+)` `([^`]+)`/.exec(template)!;
+  const rss = (inner: string) => inner.replace(new RegExp(pattern!, 'g'), replacement!.replace(/\$(\d)/g, '$$$1'));
+  const dom = (html: string) => JSON.parse(JSON.stringify(fromHtml(html, { fragment: true }), (k, v) => (k === 'position' ? undefined : v)));
+
+  it('gives the reference feed variant from a fragment whose KaTeX elements are marked', () => {
+    const cases = [
+      `a ${render('h_t', false)} b ${render('x<y', true)} c`,
+      `<figure><figcaption>${render("\\frac{a}{b}'", false)} and ${render('\\tag{1} e', true)}</figcaption></figure>`,
+      render('\\text{"q"} \\& \\{x\\}', false),
+    ];
+    for (const html of cases) {
+      const marked = markKatexEnds(html);
+      expect(marked.split(FEED_MARKER).length - 1).toBe((html.match(/class="katex"/g) ?? []).length);
+      const out = rss(marked);
+      expect(out).not.toMatch(/katex|<annotation|<semantics/);
+      expect(dom(out)).toEqual(dom(feedVariant(html)!));
+    }
+  });
+  it('leaves a fragment without KaTeX alone', () => {
+    const fig = '<figure><img src="a.png"></figure>';
+    expect(markKatexEnds(fig)).toBe(fig);
+    expect(rss(fig)).toBe(fig);
   });
 });
 
@@ -73,37 +108,33 @@ describe('planMathEverywhere', () => {
       shortcodes: [],
       math: {},
       settings,
-      contentPath: 'Posts/X.md',
-      fragments: [],
-      mathOf: () => undefined,
       renderMath: (tex) => `<span class="katex">${tex}</span>`,
     });
   };
 
-  it('a title with math gets a fragment even when the body has none (no shadow)', () => {
+  it('a title with math is typeset even when the body has none (no shadow)', () => {
     const r = plan('---\ntitle: "Why $\\\\tanh$"\n---\nText.\n');
     expect(r.edits).toEqual([]);
-    expect(r.fragments).toEqual([{ key: titleKey('Why $\\tanh$'), html: 'Why <span class="katex">\\tanh</span>', kind: 'math' }]);
+    expect(r.extras).toEqual({});
+    expect(r.titles).toEqual(new Map([[md5Hex('Why $\\tanh$'), 'Why <span class="katex">\\tanh</span>']]));
   });
 
-  it('heading ids, a TOC keyed by the lower-cased content path, and the summary divider', () => {
+  it('heading ids, a typeset TOC, and the summary divider', () => {
     const src = '---\ntitle: x\n---\nIntro $a$.\n\n## Gradient of $h_t$ term\n\nText.\n';
     const r = plan(src, ['$a$', '$h_t$'], { ...DEFAULT_EVERYWHERE, summaryLength: 2 });
     expect([...r.edits].sort((a, b) => a.at - b.at)).toEqual([
       { at: src.indexOf('Intro $a$.') + 10, text: '\n\n<!--more-->\n' },
       { at: src.indexOf(' term') + 5, text: ' {#gradient-of-h_t-term}' },
     ]);
-    const toc = r.fragments.find((f) => f.key === tocKey('posts/x.md'))!;
-    expect(toc.html).toContain('<a href="#gradient-of-h_t-term">Gradient of <span class="katex">h_t</span> term</a>');
-    expect(r.fragments.some((f) => f.key.endsWith('-plain'))).toBe(false);
+    expect(r.extras.toc).toContain('<a href="#gradient-of-h_t-term">Gradient of <span class="katex">h_t</span> term</a>');
+    expect(r.extras.tocPlain).toBeUndefined();
   });
 
   it('a TOC variant for Hugo 0.144+ when the ids differ', () => {
     const src = '---\ntitle: x\n---\n## $\\hat{h}_{t}$ and $x_{1}$\n';
     const r = plan(src, ['$\\hat{h}_{t}$', '$x_{1}$']);
-    const plain = r.fragments.find((f) => f.key === `${tocKey('posts/x.md')}-plain`)!;
-    expect(plain.html).toContain('href="#hatht-and-x1"');
-    expect(r.fragments.find((f) => f.key === tocKey('posts/x.md'))!.html).toContain('href="#hath_t-and-x_1"');
+    expect(r.extras.tocPlain).toContain('href="#hatht-and-x1"');
+    expect(r.extras.toc).toContain('href="#hath_t-and-x_1"');
   });
 
   it('reads the site settings with Hugo\'s names and defaults', () => {

@@ -1,6 +1,6 @@
 /**
  * The core rule of the design: a shadow is the original byte for byte, except that each construct we own
- * becomes a `{{< prerender "KEY" >}}` placeholder. Checked on hand-written pages and on random pages
+ * becomes `{{< prerender k="KEY" >}}FRAGMENT{{< /prerender >}}`, the fragment inline. Checked on hand-written pages and on random pages
  * mixing Markdown structure, math, code, our shortcodes, foreign shortcodes and escapes: prerenderPage
  * never throws, never reports an internal error, and always produces a shadow Hugo's lexer accepts.
  */
@@ -13,15 +13,17 @@ import { SUMMARY_DIVIDER } from '../../src/render/summary.js';
 
 const env = pageEnv;
 
-const PLACEHOLDER = /\{\{< prerender "([0-9a-f]+)"(?: "[0-9a-f]{32}" `[^`]*`)? >\}\}/g;
+const PLACEHOLDER = /\{\{< prerender k="([0-9a-f]+)"(?: md5="[0-9a-f]{32}" src=`[^`]*`)? >\}\}[^\n]*?\{\{< \/prerender >\}\}/g;
+const PAGE_BLOCK = /\n\n\{\{< prerender-page[^\n]*\{\{< \/prerender-page >\}\}\n$/;
 
 /**
  * The text between the placeholders. What else the shadow may add (src/render/everywhere.ts) is taken
  * out first: heading ids (` {#id}`, or `{#{{< prerender-id … >}}}` where Hugo versions differ) and a
- * summary divider.
+ * summary divider, and the page's extras after the body.
  */
 function outside(shadow: string): string[] {
   const cleaned = shadow
+    .replace(PAGE_BLOCK, '')
     .replace(/ ?\{#\{\{< prerender-id "[^"]*" "[^"]*" >\}\}\}/g, '')
     .replace(/ \{#[^}\s]*\}/g, '')
     .split(SUMMARY_DIVIDER)
@@ -63,8 +65,11 @@ describe('prerenderPage', () => {
     ]);
     // Only the first placeholder carries the staleness check.
     const all = [...r.shadow!.matchAll(PLACEHOLDER)].map((m) => m[0]);
-    expect(all[0]).toMatch(/"[0-9a-f]{32}" `content\/posts\/p.md`/);
-    expect(all.slice(1).every((p) => !p.includes('`'))).toBe(true);
+    expect(all[0]).toMatch(/^\{\{< prerender k="[0-9a-f]+" md5="[0-9a-f]{32}" src=`content\/posts\/p.md` >\}\}/);
+    expect(all.slice(1).every((p) => !p.includes('md5='))).toBe(true);
+    // Each fragment is inline: the rendered HTML, no newline, nothing Hugo's lexer could read.
+    for (const f of r.fragments) expect(f.html).not.toMatch(/\{\{|\n/);
+    expect(all[0]).toContain('<span class="katex">');
   });
 
   it('leaves a page without owned constructs alone (no shadow)', async () => {
@@ -143,6 +148,10 @@ describe('prerenderPage', () => {
         if (r.shadow === undefined) return;
         const reparsed = parsePage(r.shadow);
         expect(reparsed.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+        // Our shortcodes are exactly the fragments (their inner content holds none), each closed.
+        const ours = (list: typeof reparsed.shortcodes): number =>
+          list.reduce((n, sc) => n + (sc.name === 'prerender' ? 1 : 0) + ours(sc.children), 0);
+        expect(ours(reparsed.shortcodes)).toBe([...r.shadow.matchAll(PLACEHOLDER)].length);
         // Everything outside the placeholders is the original text, in order.
         let at = 0;
         for (const piece of outside(r.shadow).filter((p) => p !== '')) {

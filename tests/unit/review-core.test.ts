@@ -7,16 +7,16 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HEAD_LAYOUT, ONE_PIXEL_PNG, tempSites } from '../helpers/temp-site.js';
 import { buildSite } from '../../src/build.js';
-import { fragmentOfPartial } from '../../src/render/template-safe.js';
 import { validateParams, type ParamSpecs } from '../../src/render/params.js';
+import { shadowFragments } from '../../src/site/handoff.js';
 
 const site = tempSites('hp-review-', { nested: true, defaults: { 'hugo.toml': 'title = "t"\n', ...HEAD_LAYOUT } });
 
-const KEY = /\{\{< prerender "([0-9a-f]+)"/;
-function fragmentOf(dir: string, shadow: string): string {
-  const key = KEY.exec(readFileSync(path.join(dir, '.prerender/content', shadow), 'utf8'))![1]!;
-  return fragmentOfPartial(readFileSync(path.join(dir, `.prerender/layouts/partials/prerender/${key}.html`), 'utf8'));
+/** The fragments inline in a shadow, in order. */
+function fragmentsOf(dir: string, shadow: string): string[] {
+  return [...shadowFragments(readFileSync(path.join(dir, '.prerender/content', shadow), 'utf8')).values()];
 }
+const fragmentOf = (dir: string, shadow: string) => fragmentsOf(dir, shadow)[0]!;
 
 describe('core pipeline review', () => {
   it('the same plot in two page bundles shows each bundle its own data file', async () => {
@@ -85,9 +85,7 @@ describe('core pipeline review', () => {
       ['warning', 6, 'katex'],
     ]);
     expect(r.failed).toBe(false);
-    const shadow = readFileSync(path.join(dir, '.prerender/content/posts/p/index.md'), 'utf8');
-    const keys = [...shadow.matchAll(/\{\{< prerender "([0-9a-f]+)"/g)].map((m) => m[1]!);
-    const figure = fragmentOfPartial(readFileSync(path.join(dir, `.prerender/layouts/partials/prerender/${keys[1]}.html`), 'utf8'));
+    const figure = fragmentsOf(dir, 'posts/p/index.md')[1]!;
     expect(figure).toContain('katex-error');
     // Without render mode, the same caption fails the page.
     expect((await buildSite({ source: dir })).failed).toBe(true);

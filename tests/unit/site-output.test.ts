@@ -10,6 +10,7 @@ vi.mock('node:fs', async (importOriginal) => {
   return { ...real, renameSync: vi.fn(real.renameSync) };
 });
 import { OutputPathError, PrerenderOutput, md5, readManifest } from '../../src/site/output.js';
+import { parseTitlesTemplate } from '../../src/site/handoff.js';
 
 const dirs: string[] = [];
 function tmp(): string {
@@ -36,26 +37,25 @@ function files(dir: string): string[] {
 }
 
 describe('PrerenderOutput', () => {
-  it('writes shadows, partials and static files where Hugo mounts them, and a sorted manifest', () => {
+  it('writes shadows, titles.html and static files where Hugo mounts them, and a sorted manifest', () => {
     const site = tmp();
     const out = new PrerenderOutput(site);
-    out.writeShadow('posts/b/index.md', 'B {{< prerender "k2" >}}', { source: 'content/posts/b/index.md', partials: ['k2'] });
+    out.writeShadow('posts/b/index.md', 'B {{< prerender k="k2" >}}<b>2</b>{{< /prerender >}}', { source: 'content/posts/b/index.md', partials: ['k2'] });
     out.writeShadow('posts/a.md', 'A', { source: 'content/posts/a.md', partials: ['k1', 'k2', 'k1'], sourceMd5: md5('x') });
-    out.writePartial('k2', '<b>2</b>');
-    out.writePartial('k1', '<b>1</b>');
+    out.setTitles('content/posts/a.md', new Map([[md5('T $x$'), '<i>x</i>']]));
     out.writeStatic('prerender/prerender.css', 'a{}');
     const r = out.finish();
     expect(r.removed).toEqual([]);
     expect(files(path.join(site, '.prerender'))).toEqual([
       'content/posts/a.md',
       'content/posts/b/index.md',
-      'layouts/partials/prerender/k1.html',
-      'layouts/partials/prerender/k2.html',
+      'layouts/partials/prerender/titles.html',
       'manifest.json',
       'static/prerender/prerender.css',
     ]);
-    expect(readFileSync(path.join(site, '.prerender/layouts/partials/prerender/k1.html'), 'utf8')).toBe('{{- "<b>1</b>" | safeHTML -}}');
-    expect(new PrerenderOutput(site).readPartial('k1')).toBe('<b>1</b>');
+    expect(parseTitlesTemplate(readFileSync(path.join(site, '.prerender/layouts/partials/prerender/titles.html'), 'utf8'))).toEqual(
+      new Map([[md5('T $x$'), '<i>x</i>']]),
+    );
     const manifestText = readFileSync(path.join(site, '.prerender/manifest.json'), 'utf8');
     expect(Object.keys(JSON.parse(manifestText).pages)).toEqual(['posts/a.md', 'posts/b/index.md']);
     expect(readManifest(path.join(site, '.prerender')).pages['posts/a.md']).toEqual({
@@ -66,32 +66,48 @@ describe('PrerenderOutput', () => {
 
     // The same build in another order gives the same manifest bytes.
     const again = new PrerenderOutput(site);
-    again.writePartial('k1', '<b>1</b>');
-    again.writePartial('k2', '<b>2</b>');
     again.writeStatic('prerender/prerender.css', 'a{}');
     again.writeShadow('posts/a.md', 'A', { source: 'content/posts/a.md', partials: ['k2', 'k1'], sourceMd5: md5('x') });
-    again.writeShadow('posts/b/index.md', 'B {{< prerender "k2" >}}', { source: 'content/posts/b/index.md', partials: ['k2'] });
+    again.setTitles('content/posts/a.md', new Map([[md5('T $x$'), '<i>x</i>']]));
+    again.writeShadow('posts/b/index.md', 'B {{< prerender k="k2" >}}<b>2</b>{{< /prerender >}}', { source: 'content/posts/b/index.md', partials: ['k2'] });
     again.finish();
     expect(readFileSync(path.join(site, '.prerender/manifest.json'), 'utf8')).toBe(manifestText);
   });
 
-  it('does not rewrite a file whose bytes are already right (content-addressed partials)', () => {
+  it('does not rewrite a file whose bytes are already right', () => {
     const site = tmp();
     const first = new PrerenderOutput(site);
-    first.writePartial('k', 'same');
+    first.writeShadow('a.md', 'same', { source: 'content/a.md', partials: [] });
     first.finish();
-    const file = path.join(site, '.prerender/layouts/partials/prerender/k.html');
+    const file = path.join(site, '.prerender/content/a.md');
+    const titles = path.join(site, '.prerender/layouts/partials/prerender/titles.html');
     const ino = statSync(file).ino;
+    const titlesIno = statSync(titles).ino;
     const second = new PrerenderOutput(site);
-    expect(second.hasPartial('k')).toBe(true);
-    expect(second.hasPartial('nope')).toBe(false);
-    second.writePartial('k', 'same');
+    second.writeShadow('a.md', 'same', { source: 'content/a.md', partials: [] });
     expect(statSync(file).ino).toBe(ino); // an atomic rewrite would have made a new inode
-    second.writePartial('k', 'different');
+    second.writeShadow('a.md', 'different', { source: 'content/a.md', partials: [] });
+    second.finish();
     expect(statSync(file).ino).not.toBe(ino);
-    expect(readFileSync(file, 'utf8')).toBe('{{- "different" | safeHTML -}}');
+    expect(statSync(titles).ino).toBe(titlesIno);
+    expect(readFileSync(file, 'utf8')).toBe('different');
   });
 
+  it('offers the fragments of the previous shadow as the cache, without the noisy ones', () => {
+    const site = tmp();
+    const b1 = new PrerenderOutput(site);
+    const shadow = 'x {{< prerender k="k1" md5="' + md5('x') + '" src=`content/a.md` >}}<b>1</b>{{< /prerender >}} {{< prerender k="k2" >}}<i>2</i>{{< /prerender >}}';
+    b1.writeShadow('a.md', shadow, { source: 'content/a.md', partials: ['k1', 'k2'] });
+    b1.markNoisy('k2');
+    b1.finish();
+    const b2 = new PrerenderOutput(site);
+    expect(b2.previousFragments('a.md')).toEqual(new Map([['k1', '<b>1</b>']]));
+    expect(b2.previousFragments('other.md')).toEqual(new Map());
+    // A failed page keeps its shadow, and its fragments stay noisy.
+    b2.keep('a.md');
+    b2.finish();
+    expect(new PrerenderOutput(site).previousFragments('a.md')).toEqual(new Map([['k1', '<b>1</b>']]));
+  });
   it('writes atomically through a .tmp file in the same directory', () => {
     const site = tmp();
     const out = new PrerenderOutput(site);
@@ -106,43 +122,49 @@ describe('PrerenderOutput', () => {
     expect(files(path.join(site, '.prerender'))).toEqual(['content/posts/a.md']);
   });
 
-  it('removes shadows of gone sources, unreferenced partials and unwritten static files; keep() preserves a failed page', () => {
+  it('removes shadows of gone sources, old per-fragment partials and unwritten static files; keep() preserves a failed page and its titles', () => {
     const site = tmp();
     const b1 = new PrerenderOutput(site);
     b1.writeShadow('a.md', 'A', { source: 'content/a.md', partials: ['ka'] });
     b1.writeShadow('gone.md', 'G', { source: 'content/gone.md', partials: ['kg'] });
     b1.writeShadow('failed/index.md', 'F', { source: 'content/failed/index.md', partials: ['kf'] });
-    for (const k of ['ka', 'kg', 'kf']) b1.writePartial(k, k);
+    b1.setTitles('content/failed/index.md', new Map([[md5('F'), '<i>F</i>']]));
+    b1.setTitles('content/gone.md', new Map([[md5('G'), '<i>G</i>']]));
     b1.writeStatic('prerender/katex/katex.min.css', 'css');
     b1.finish();
+    // What an older version left: one partial per fragment.
+    writeFileSync(path.join(site, '.prerender/layouts/partials/prerender/ka.html'), 'ka');
 
     const b2 = new PrerenderOutput(site);
     b2.writeShadow('a.md', 'A2', { source: 'content/a.md', partials: ['ka2'] });
-    b2.writePartial('ka2', 'ka2');
     b2.keep('failed/index.md');
+    b2.keepTitles('content/failed/index.md');
     const r = b2.finish();
-    expect(r.removed).toEqual(['content/gone.md', 'layouts/partials/prerender/ka.html', 'layouts/partials/prerender/kg.html']);
+    expect(r.removed).toEqual(['content/gone.md', 'layouts/partials/prerender/ka.html']);
     expect(files(path.join(site, '.prerender'))).toEqual([
       'content/a.md',
       'content/failed/index.md',
-      'layouts/partials/prerender/ka2.html',
-      'layouts/partials/prerender/kf.html',
+      'layouts/partials/prerender/titles.html',
       'manifest.json',
       'static/prerender/katex/katex.min.css', // kept for the failed page's old shadow
     ]);
     expect(Object.keys(r.manifest.pages)).toEqual(['a.md', 'failed/index.md']);
+    expect(r.manifest.titles).toEqual({ 'content/failed/index.md': [md5('F')] });
+    expect(parseTitlesTemplate(readFileSync(path.join(site, '.prerender/layouts/partials/prerender/titles.html'), 'utf8'))).toEqual(
+      new Map([[md5('F'), '<i>F</i>']]),
+    );
 
     // Next build without math and without failures: the KaTeX files and the emptied dirs go.
     const b3 = new PrerenderOutput(site);
     b3.writeShadow('a.md', 'A2', { source: 'content/a.md', partials: ['ka2'] });
-    b3.writePartial('ka2', 'ka2');
     const r3 = b3.finish();
-    expect(r3.removed).toEqual(['content/failed/index.md', 'layouts/partials/prerender/kf.html', 'static/prerender/katex/katex.min.css']);
+    expect(r3.removed).toEqual(['content/failed/index.md', 'static/prerender/katex/katex.min.css']);
     expect(existsSync(path.join(site, '.prerender/content/failed'))).toBe(false);
     expect(existsSync(path.join(site, '.prerender/static/prerender'))).toBe(false);
     // keep() of a page that never had a shadow keeps nothing.
     const b4 = new PrerenderOutput(site);
     b4.keep('never.md');
+    b4.keepTitles('content/never.md');
     expect(b4.finish().manifest.pages).toEqual({});
   });
 
@@ -155,7 +177,7 @@ describe('PrerenderOutput', () => {
     out.finish();
     new PrerenderOutput(site).finish(); // removes the shadow, nothing else
     expect(readFileSync(path.join(site, 'content/a.md'), 'utf8')).toBe('original');
-    expect(files(site)).toEqual(['.prerender/manifest.json', 'content/a.md']);
+    expect(files(site)).toEqual(['.prerender/layouts/partials/prerender/titles.html', '.prerender/manifest.json', 'content/a.md']);
   });
 
   it('refuses paths that leave .prerender, textually or through symlinks', () => {
@@ -167,7 +189,7 @@ describe('PrerenderOutput', () => {
       expect(() => out.writeShadow(bad, 'x', info)).toThrow(OutputPathError);
     }
     expect(() => out.writeStatic('../../escape.css', 'x')).toThrow(/refusing/);
-    for (const bad of ['../x', 'Upper', 'a/b', 'a.b', '']) expect(() => out.writePartial(bad, 'x')).toThrow(OutputPathError);
+    for (const bad of ['../x', 'Upper', 'a/b', 'a.b', '']) expect(() => out.markNoisy(bad)).toThrow(OutputPathError);
     expect(() => out.writeShadow('a.md', 'x', { source: 'content/a.md', partials: ['../../x'] })).toThrow(OutputPathError);
 
     // A symlinked directory inside .prerender pointing outside.
@@ -183,7 +205,7 @@ describe('PrerenderOutput', () => {
     const outside = tmp();
     symlinkSync(outside, path.join(site, '.prerender'));
     const out = new PrerenderOutput(site);
-    expect(() => out.writePartial('k', 'x')).toThrow(OutputPathError);
+    expect(() => out.writeShadow('a.md', 'x', { source: 'content/a.md', partials: [] })).toThrow(OutputPathError);
     expect(readdirSync(outside)).toEqual([]);
   });
 

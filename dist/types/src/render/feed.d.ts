@@ -1,12 +1,14 @@
 /**
- * Fragments for feeds (RSS) and other places without our stylesheet: KaTeX's `htmlAndMathml` output
- * shows every formula twice when KaTeX's CSS is absent (the MathML and the HTML rendering are both
- * visible). The feed variant keeps only the MathML, which feed readers and browsers render natively,
- * without the TeX annotation (readers that strip MathML tags would otherwise show the TeX after the
- * formula's letters); the TeX source moves to `alttext`, MathML's own attribute for it.
+ * Feeds (RSS) load no KaTeX stylesheet, so KaTeX's `htmlAndMathml` output would show every formula twice
+ * there. layouts/shortcodes/prerender.rss.xml keeps only the MathML of each formula (TeX moved to
+ * `alttext`), derived from the fragment with regular expressions, in linear time: KaTeX elements nest
+ * spans, so the build marks where each one ends with FEED_MARKER, and the template removes the
+ * `katex-html` rendering up to that marker.
  */
-/**
- * `html` with every KaTeX element replaced by its MathML; null when there is no KaTeX in it (the
- * fragment needs no feed variant).
- */
-export declare function feedVariant(html: string): string | null;
+export declare const FEED_MARKER = "<!--/katex-->";
+/** The opening tag of a KaTeX element (outermost: `katex-display`, or `katex` for inline math). */
+export declare const KATEX_OPEN: RegExp;
+/** The index just after the `</span>` closing the span opened at `start`, or -1. */
+export declare function spanEnd(html: string, start: number): number;
+/** `html` with FEED_MARKER after each KaTeX element (outermost: `katex-display` or `katex`). */
+export declare function markKatexEnds(html: string): string;

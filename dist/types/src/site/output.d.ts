@@ -2,6 +2,8 @@
 export declare const DEFAULT_TREE = "content";
 export declare const MANIFEST_FILE = "manifest.json";
 export declare const PARTIALS_DIR = "layouts/partials/prerender";
+/** The one template in PARTIALS_DIR (see handoff.ts); anything else there is left by an older version. */
+export declare const TITLES_FILE = "titles.html";
 /** Stand-in templates for the shortcodes we render (see writeShortcodeFallback). */
 export declare const SHORTCODES_DIR = "layouts/shortcodes";
 /**
@@ -15,7 +17,7 @@ export declare const CACHE_DIR = "cache";
 export interface ShadowInfo {
     /** The original file, relative to the site root with forward slashes (e.g. `content/posts/x.md`). */
     source: string;
-    /** The fragment keys this page's placeholders use. */
+    /** The keys of the fragments in this shadow (its `prerender` shortcodes). */
     partials: string[];
     /** md5 of the original's bytes (what the placeholder carries), when the caller has it. */
     sourceMd5?: string;
@@ -30,6 +32,8 @@ export interface Manifest {
     static: string[];
     /** Fragments whose rendering reported diagnostics: re-rendered by the next build, never reused. */
     noisy?: string[];
+    /** Original (site-relative) → md5s of its titles with math in titles.html, for pages that have some. */
+    titles?: Record<string, string[]>;
 }
 export interface FinishResult {
     /** Files removed, relative to .prerender/ (sorted). */
@@ -47,13 +51,15 @@ export declare class PrerenderOutput {
     private readonly previous;
     /** Shadow tree (`content`, `content.fr`) → shadow path inside it → what made it. */
     private readonly trees;
-    private readonly partialsWritten;
     private readonly staticWritten;
     private readonly cacheWritten;
     private readonly shortcodesWritten;
     private readonly noisy;
-    private onDisk;
+    /** Original → its titles with math (md5 → HTML), written or kept by this build. */
+    private readonly titles;
+    private previousTitles;
     private keptAny;
+    private readonly keptKeys;
     private tmpCounter;
     constructor(siteDir: string);
     /**
@@ -61,26 +67,18 @@ export declare class PrerenderOutput {
      * the shadow tree of its language (config.ts shadowTree: `content`, or `content.fr`).
      */
     writeShadow(rel: string, text: string, info: ShadowInfo, tree?: string): void;
-    /**
-     * `.prerender/layouts/partials/prerender/<key>.html` printing `html` (as a literal: see
-     * src/render/template-safe.ts), written only if not already there with these bytes.
-     */
-    writePartial(key: string, html: string): void;
     /** Records that rendering this fragment reported diagnostics (see Manifest.noisy). */
     markNoisy(key: string): void;
     /**
-     * Whether the fragment for `key` exists (written in this build or left by an earlier one) and can be
-     * reused: a fragment an earlier build marked noisy is not, so that its diagnostics are reported again.
+     * The fragments of this page's shadow as the previous build wrote it (key → inline HTML), to be reused:
+     * the fragment cache. Fragments that build marked noisy are left out, so their diagnostics are reported
+     * again. Empty when there is no such shadow (or it was written by another version).
      */
-    hasPartial(key: string): boolean;
-    /**
-     * The fragments an earlier build left, listed once per build (one directory read instead of a few
-     * system calls per lookup: a warm build of a large site asks thousands of times). Only this build adds
-     * fragments, and it records them in partialsWritten.
-     */
-    private partialsOnDisk;
-    /** The fragment for `key` as on disk (written in this build or an earlier one), or undefined. */
-    readPartial(key: string): string | undefined;
+    previousFragments(rel: string, tree?: string): Map<string, string>;
+    /** The titles and descriptions with math of one original (site-relative path): md5 of the text → HTML. */
+    setTitles(source: string, titles: ReadonlyMap<string, string>): void;
+    /** Keeps the titles an earlier build wrote for this original (the page was not prerendered this time). */
+    keepTitles(source: string): void;
     /** `.prerender/static/<rel>`, served by Hugo at `/<rel>`. */
     writeStatic(rel: string, data: Buffer | string): void;
     /**
@@ -108,16 +106,17 @@ export declare class PrerenderOutput {
     /** Removes `.prerender/<name>` if it exists. */
     removeMarker(name: string): void;
     /**
-     * Keeps what an earlier build produced for this page (its shadow and the partials it used), e.g.
-     * because the page failed this time: its old shadow stays, and Hugo's staleness check reports it.
+     * Keeps what an earlier build produced for this page (its shadow, with its fragments), e.g. because the
+     * page failed this time: its old shadow stays, and Hugo's staleness check reports it.
      */
     keep(rel: string, tree?: string): void;
     /**
-     * Ends the build: removes every shadow, partial and static file this build neither wrote nor kept
-     * (a deleted source loses its shadow), removes emptied directories, and writes the manifest.
+     * Ends the build: writes titles.html, removes every shadow, template and static file this build neither
+     * wrote nor kept (a deleted source loses its shadow; per-fragment partials of older versions go),
+     * removes emptied directories, and writes the manifest.
      */
     finish(opts?: {
-        sweepPartials?: boolean;
+        incremental?: boolean;
     }): FinishResult;
     private treePages;
     private checkTree;

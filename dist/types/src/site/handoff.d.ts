@@ -1,0 +1,47 @@
+/**
+ * How fragments travel to Hugo: inside the shadow page itself, never as one template each (Hugo parses
+ * every template when it starts, at a cost that grows faster than their number).
+ *
+ * - Each construct we own becomes `{{< prerender k="KEY" >}}FRAGMENT{{< /prerender >}}`; the first one of
+ *   a page also carries the staleness check: `{{< prerender k="KEY" md5="…" src=`content/x.md` >}}`.
+ *   FRAGMENT went through inlineFragment (no `{{`, no newline), so the shortcode lexer cannot misread it
+ *   and the shadow keeps the original's line count. layouts/shortcodes/prerender.html prints it.
+ * - Per-page extras (the typeset table of contents, its variant with Hugo 0.144+'s ids, a front-matter
+ *   summary with math) travel as one `{{< prerender-page >}}JSON{{< /prerender-page >}}` after the end of
+ *   the body; it prints nothing, and partials/prerender/toc.html and summary.html read it from
+ *   `.RawContent`. Inside JSON strings `<`, `>`, `&`, `{` and `}` are written as `\u00XX`.
+ * - Titles and descriptions with math are needed on other pages too (lists, `.Description`): one
+ *   site-wide `.prerender/layouts/partials/prerender/titles.html` returns a dict md5 of the text → HTML.
+ *
+ * The same module reads them back: an earlier shadow's fragments are the cache of the next build.
+ */
+export interface StaleCheck {
+    md5: string;
+    /** The original's path from the site root (backticks removed: the value is a raw string). */
+    path: string;
+}
+export declare const CLOSE = "{{< /prerender >}}";
+export declare function fragmentOpen(key: string, check?: StaleCheck): string;
+/** `inline` must have gone through inlineFragment. */
+export declare function inlineShortcode(key: string, inline: string, check?: StaleCheck): string;
+/** The fragments of a shadow this module wrote: key → inline HTML. */
+export declare function shadowFragments(shadow: string): Map<string, string>;
+/** A JSON string literal that neither Hugo's shortcode lexer nor an HTML or Go template context can misread. */
+export declare function safeJsonString(s: string): string;
+export interface PageExtras {
+    /** The typeset table of contents (`<nav id="TableOfContents">…`). */
+    toc?: string;
+    /** The same with the ids Hugo 0.144+ gives, when they differ. */
+    tocPlain?: string;
+    /** The front-matter summary, rendered with its math. */
+    summary?: string;
+}
+export declare function hasExtras(x: PageExtras): boolean;
+/** The `prerender-page` shortcode appended after the body; with the staleness check if no fragment has it. */
+export declare function pageBlock(x: PageExtras, check?: StaleCheck): string;
+/** The shadow with the page block after the body, after a blank line: a paragraph of its own (no line of the body moves). */
+export declare function appendPageBlock(shadow: string, block: string): string;
+/** `.prerender/layouts/partials/prerender/titles.html`: md5 of a text → its HTML, sorted, one per line. */
+export declare function titlesTemplate(titles: ReadonlyMap<string, string>): string;
+/** Reads titlesTemplate's output back. */
+export declare function parseTitlesTemplate(text: string): Map<string, string>;

@@ -1,0 +1,96 @@
+/**
+ * Fragments travel to Hugo as the inner content of a shortcode in the shadow page
+ * (`{{< prerender k="KEY" >}}FRAGMENT{{< /prerender >}}`). Hugo's shortcode lexer reads that inner content:
+ * a `{{` in it could start a shortcode (`{{<`, `{{%`), so none may remain; and a newline would shift the
+ * line numbers Hugo reports for the rest of the shadow, so none may remain either. This rewrites a fragment
+ * so that it holds neither while the HTML it parses to stays the same, context by context:
+ *
+ * - text (also inside `<pre>`, `<textarea>`): `\n` → `&#10;`, the second `{` of `{{` → `&#123;`, and a
+ *   `{` ending the fragment too (the closing `{{<` follows it). The newline right after `<pre>` or
+ *   `<textarea>` that the HTML parser drops is dropped as `&#10;` too (the parser drops the line feed
+ *   token, whichever way it was written);
+ * - quoted attribute values: the same character references (the parser decodes them there too);
+ * - inside a tag, between attributes: a newline → a space;
+ * - raw text (`<style>`, `<script>`): a newline → a space (whitespace in CSS); `{{` there cannot be
+ *   written any other way and is refused (InlineFragmentError);
+ * - comments: a newline → a space, `{{` → `{ {` (comments are not content).
+ */
+
+export class InlineFragmentError extends Error {}
+
+const RAW_TEXT = new Set(['style', 'script', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript']);
+const TAG_OPEN = /<(\/?)([A-Za-z][^\s/>]*)/y;
+
+function textRun(s: string): string {
+  return s.replace(/\r\n?|\n/g, '&#10;').replace(/(?<=\{)\{/g, '&#123;');
+}
+
+export function inlineFragment(html: string): string {
+  let out = '';
+  let i = 0;
+  const n = html.length;
+  while (i < n) {
+    const lt = html.indexOf('<', i);
+    const textEnd = lt === -1 ? n : lt;
+    if (textEnd > i) {
+      out += textRun(html.slice(i, textEnd));
+      i = textEnd;
+    }
+    if (i >= n) break;
+    // A comment, or a bogus one (<!…>, <?…>).
+    if (html.startsWith('<!--', i)) {
+      const close = html.indexOf('-->', i + 4);
+      const end = close === -1 ? n : close + 3;
+      out += html.slice(i, end).replace(/\r\n?|\n/g, ' ').replace(/(?<=\{)\{/g, ' {');
+      i = end;
+      continue;
+    }
+    TAG_OPEN.lastIndex = i;
+    const m = TAG_OPEN.exec(html);
+    if (!m && html[i + 1] !== '!' && html[i + 1] !== '?' && !(html[i + 1] === '/' && i + 2 < n)) {
+      out += '<'; // a lone '<' is text
+      i++;
+      continue;
+    }
+    // Inside a tag: up to the '>' outside a quoted attribute value.
+    let j = m ? i + m[0].length : i + 1;
+    out += html.slice(i, j);
+    let afterEq = false;
+    for (; j < n && html[j] !== '>'; j++) {
+      const c = html[j]!;
+      if (afterEq && (c === '"' || c === "'")) {
+        const close = html.indexOf(c, j + 1);
+        const end = close === -1 ? n : close;
+        out += c + textRun(html.slice(j + 1, end)) + (close === -1 ? '' : c);
+        j = end;
+        afterEq = false;
+        continue;
+      }
+      if (c === '=') afterEq = true;
+      else if (!/\s/.test(c)) afterEq = false;
+      if (c === '\n' || (c === '\r' && html[j + 1] !== '\n')) out += ' ';
+      else if (c === '\r') continue;
+      else if (c === '{' && html[j - 1] === '{') out += '&#123;';
+      else out += c;
+    }
+    if (j < n) out += '>';
+    i = Math.min(j + 1, n);
+    if (!m || m[1] === '/') continue;
+    const name = m[2]!.toLowerCase();
+    if (RAW_TEXT.has(name)) {
+      const close = new RegExp(`</${name}[\\s/>]`, 'ig');
+      close.lastIndex = i;
+      const c = close.exec(html);
+      const end = c ? c.index : n;
+      const raw = html.slice(i, end);
+      if (raw.includes('{{')) {
+        throw new InlineFragmentError(`a <${name}> element holds "{{", which cannot be passed to Hugo inside a page; write "{ {" instead`);
+      }
+      out += raw.replace(/\r\n?|\n/g, ' ');
+      i = end;
+    }
+  }
+  // The closing `{{< /prerender >}}` follows: a final '{' would make it `{{{<`.
+  if (out.endsWith('{')) out = out.slice(0, -1) + '&#123;';
+  return out;
+}

@@ -1,0 +1,99 @@
+/**
+ * How fragments travel to Hugo: inside the shadow page itself, never as one template each (Hugo parses
+ * every template when it starts, at a cost that grows faster than their number).
+ *
+ * - Each construct we own becomes `{{< prerender k="KEY" >}}FRAGMENT{{< /prerender >}}`; the first one of
+ *   a page also carries the staleness check: `{{< prerender k="KEY" md5="…" src=`content/x.md` >}}`.
+ *   FRAGMENT went through inlineFragment (no `{{`, no newline), so the shortcode lexer cannot misread it
+ *   and the shadow keeps the original's line count. layouts/shortcodes/prerender.html prints it.
+ * - Per-page extras (the typeset table of contents, its variant with Hugo 0.144+'s ids, a front-matter
+ *   summary with math) travel as one `{{< prerender-page >}}JSON{{< /prerender-page >}}` after the end of
+ *   the body; it prints nothing, and partials/prerender/toc.html and summary.html read it from
+ *   `.RawContent`. Inside JSON strings `<`, `>`, `&`, `{` and `}` are written as `\u00XX`.
+ * - Titles and descriptions with math are needed on other pages too (lists, `.Description`): one
+ *   site-wide `.prerender/layouts/partials/prerender/titles.html` returns a dict md5 of the text → HTML.
+ *
+ * The same module reads them back: an earlier shadow's fragments are the cache of the next build.
+ */
+
+export interface StaleCheck {
+  md5: string;
+  /** The original's path from the site root (backticks removed: the value is a raw string). */
+  path: string;
+}
+
+export const CLOSE = '{{< /prerender >}}';
+
+export function fragmentOpen(key: string, check?: StaleCheck): string {
+  return check ? `{{< prerender k="${key}" md5="${check.md5}" src=\`${check.path}\` >}}` : `{{< prerender k="${key}" >}}`;
+}
+
+/** `inline` must have gone through inlineFragment. */
+export function inlineShortcode(key: string, inline: string, check?: StaleCheck): string {
+  return fragmentOpen(key, check) + inline + CLOSE;
+}
+
+const FRAGMENT_RE = /\{\{< prerender k="([a-z0-9_-]+)"(?: md5="[0-9a-f]{32}" src=`[^`\n]*`)? >\}\}([^\n]*?)\{\{< \/prerender >\}\}/g;
+
+/** The fragments of a shadow this module wrote: key → inline HTML. */
+export function shadowFragments(shadow: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of shadow.matchAll(FRAGMENT_RE)) if (!out.has(m[1]!)) out.set(m[1]!, m[2]!);
+  return out;
+}
+
+/** A JSON string literal that neither Hugo's shortcode lexer nor an HTML or Go template context can misread. */
+export function safeJsonString(s: string): string {
+  return JSON.stringify(s).replace(/[<>&{}]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
+}
+
+export interface PageExtras {
+  /** The typeset table of contents (`<nav id="TableOfContents">…`). */
+  toc?: string;
+  /** The same with the ids Hugo 0.144+ gives, when they differ. */
+  tocPlain?: string;
+  /** The front-matter summary, rendered with its math. */
+  summary?: string;
+}
+
+const EXTRA_KEYS = ['summary', 'toc', 'tocPlain'] as const;
+
+export function hasExtras(x: PageExtras): boolean {
+  return EXTRA_KEYS.some((k) => x[k] !== undefined);
+}
+
+/** The `prerender-page` shortcode appended after the body; with the staleness check if no fragment has it. */
+export function pageBlock(x: PageExtras, check?: StaleCheck): string {
+  const json = `{${EXTRA_KEYS.filter((k) => x[k] !== undefined)
+    .map((k) => `"${k}":${safeJsonString(x[k]!)}`)
+    .join(',')}}`;
+  const open = check ? `{{< prerender-page md5="${check.md5}" src=\`${check.path}\` >}}` : '{{< prerender-page >}}';
+  return `${open}${json}{{< /prerender-page >}}`;
+}
+
+/** The shadow with the page block after the body, after a blank line: a paragraph of its own (no line of the body moves). */
+export function appendPageBlock(shadow: string, block: string): string {
+  return `${shadow}\n\n${block}\n`;
+}
+
+/** `.prerender/layouts/partials/prerender/titles.html`: md5 of a text → its HTML, sorted, one per line. */
+export function titlesTemplate(titles: ReadonlyMap<string, string>): string {
+  const lines = [...titles].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `  "${k}" ${safeJsonString(v)}\n`);
+  return (
+    '{{- /* Written by hugo-prerender build: md5 of a title or description with math → its HTML (partials/prerender/title.html). */ -}}\n' +
+    `{{- return dict\n${lines.join('')}-}}\n`
+  );
+}
+
+/** Reads titlesTemplate's output back. */
+export function parseTitlesTemplate(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of text.matchAll(/^ {2}"([0-9a-f]{32})" ("(?:[^"\\\n]|\\.)*")$/gm)) {
+    try {
+      out.set(m[1]!, JSON.parse(m[2]!) as string);
+    } catch {
+      // Not ours: ignored (rendered again by the build that needs it).
+    }
+  }
+  return out;
+}
