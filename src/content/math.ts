@@ -139,7 +139,20 @@ export function locateMath(source: string, opts: LocateMathOptions): { spans: Ma
     diagnostics.push({ severity, message, file: opts.file, line, column, offset, code });
   };
   const masked = [...opts.masked].sort((a, b) => a.start - b.start);
-  const overlapsMask = (s: number, e: number) => masked.some((m) => m.start < e && s < m.end);
+  // O(log masks) per formula (a page of formulas and shortcodes was O(formulas × masks)): among the
+  // masks that start before e, does the furthest-reaching one end after s?
+  const reach: number[] = [];
+  for (const m of masked) reach.push(Math.max(m.end, reach[reach.length - 1] ?? -Infinity));
+  const overlapsMask = (s: number, e: number): boolean => {
+    let lo = 0;
+    let hi = masked.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (masked[mid]!.start < e) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && reach[lo - 1]! > s;
+  };
 
   const spans: MathSpan[] = [];
   const escapeSigns: number[] = [];

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { delimiterPairs, parseMarkdownWithMath } from '../../src/content/math.js';
+import { delimiterPairs, locateMath, parseMarkdownWithMath } from '../../src/content/math.js';
 import { mathSyntaxMemo, type DelimiterPair } from '../../src/content/math-syntax.js';
 
 function parse(md: string, pairs: readonly DelimiterPair[], memo: boolean): string {
@@ -77,5 +77,33 @@ describe('math tokenizer memo', () => {
     };
     walk(tree as never);
     expect(spans).toEqual(['x']);
+  });
+});
+
+describe('formulas overlapping masked shortcode ranges', () => {
+  it('are exactly those with a mask inside them, for random masks (binary search, not a scan per formula)', () => {
+    // `$aaaa$ bbbb ` × n; masks inside the a's (formula i then contains a shortcode) or the b's (not).
+    const unit = '$aaaa$ bbbb ';
+    const arb = fc.record({
+      n: fc.integer({ min: 1, max: 30 }),
+      masks: fc.array(fc.record({ i: fc.nat(29), inFormula: fc.boolean(), from: fc.nat(3), len: fc.integer({ min: 1, max: 4 }) }), { maxLength: 20 }),
+    });
+    fc.assert(
+      fc.property(arb, ({ n, masks }) => {
+        const source = unit.repeat(n);
+        const ranges = masks
+          .filter((m) => m.i < n)
+          .map((m) => {
+            const base = m.i * unit.length + (m.inFormula ? 1 : 7);
+            return { start: base + m.from, end: base + Math.min(4, m.from + m.len) };
+          })
+          .filter((r) => r.start < r.end);
+        const { spans, diagnostics } = locateMath(source, { bodyOffset: 0, masked: ranges });
+        const hit = new Set(ranges.filter((r) => (r.start % unit.length) < 6).map((r) => Math.floor(r.start / unit.length)));
+        expect(spans.map((s) => s.start / unit.length)).toEqual([...Array(n).keys()].filter((i) => !hit.has(i)));
+        expect(diagnostics.filter((d) => d.code === 'math-shortcode').map((d) => d.offset! / unit.length)).toEqual([...hit].sort((a, b) => a - b));
+      }),
+      { numRuns: 300, seed: 14 },
+    );
   });
 });
