@@ -58048,7 +58048,18 @@ function locateMath(source, opts) {
     diagnostics.push({ severity, message, file: opts.file, line: line3, column: column2, offset, code: code4 });
   };
   const masked = [...opts.masked].sort((a3, b2) => a3.start - b2.start);
-  const overlapsMask = (s2, e) => masked.some((m) => m.start < e && s2 < m.end);
+  const reach = [];
+  for (const m of masked) reach.push(Math.max(m.end, reach[reach.length - 1] ?? -Infinity));
+  const overlapsMask = (s2, e) => {
+    let lo = 0;
+    let hi = masked.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (masked[mid].start < e) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && reach[lo - 1] > s2;
+  };
   const spans = [];
   const escapeSigns = [];
   const textRanges = [];
