@@ -10,6 +10,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, hugoBinaries, PROJECT_ROOT, tempDir } from '../helpers/hugo.js';
 
+/** Each route installs and runs the CLI a few times: on a loaded 2-core machine that takes minutes. */
+const ROUTE_TIMEOUT_MS = 300_000;
+
 function run(cmd: string, args: string[], opts: SpawnSyncOptions = {}): { code: number | null; out: string; ms: number } {
   const t0 = performance.now();
   const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 180_000, ...opts, env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', ...opts.env } });
@@ -78,7 +81,7 @@ describe('installing hugo-prerender', () => {
       expect(built.errors, built.stdout + built.stderr).toEqual([]);
       expect(built.read('posts/rnn/index.html')).toContain('class="katex"');
     }
-  });
+  }, ROUTE_TIMEOUT_MS);
 
   it('from a git URL (git+file://…): nothing but the package is installed (no browser, no test tools), and npx hugo-prerender works', () => {
     const dir = userProject('by-git');
@@ -87,7 +90,7 @@ describe('installing hugo-prerender', () => {
     expect(r.packages).toEqual(['hugo-prerender']);
     expect(lstatSync(path.join(dir, 'node_modules/hugo-prerender')).isSymbolicLink()).toBe(false);
     npxWorks(dir);
-  });
+  }, ROUTE_TIMEOUT_MS);
 
   it('from an npm pack tarball: npx hugo-prerender works', () => {
     const packed = run('npm', ['pack', '--silent', '--pack-destination', root, clone], { cwd: root });
@@ -98,5 +101,5 @@ describe('installing hugo-prerender', () => {
     const r = install(dir, tarball);
     expect(r.packages).toEqual(['hugo-prerender']);
     npxWorks(dir);
-  });
+  }, ROUTE_TIMEOUT_MS);
 });
