@@ -21427,6 +21427,43 @@ function refusedLinkDiagnostic(siteDir, r2) {
   return { severity: "error", code: "outside", file: shownPath(siteDir, r2.link), line: 1, column: 1, message: outsideMessage(siteDir, r2.link, r2.target) };
 }
 
+// src/images/resolve.ts
+function lookUpImage(src, site, bundleDir) {
+  if (!isLocalSrc(src)) return void 0;
+  let rel2 = src.replace(/[?#].*$/s, "");
+  try {
+    rel2 = decodeURIComponent(rel2);
+  } catch {
+  }
+  rel2 = rel2.replace(/^\/+/, "");
+  if (rel2 === "") return void 0;
+  const bases = [...bundleDir ? [bundleDir] : [], site.assetsDir, ...site.staticDirs];
+  return lookUpFile(siteRoots(site), bases, rel2);
+}
+
+// src/images/service.ts
+var COLUMN_WIDTH = 800;
+function defaultSizes(width) {
+  const w = Math.max(1, Math.min(Math.round(width), COLUMN_WIDTH));
+  return `(max-width: ${w}px) 100vw, ${w}px`;
+}
+function srcsetOf(s2) {
+  return s2.candidates.map((c) => `${c.url} ${c.width}w`).join(", ");
+}
+function pictureData(image3, sizes) {
+  const fallback = image3.sets.at(-1);
+  if (!fallback) return void 0;
+  return {
+    src: fallback.candidates.at(-1).url,
+    srcset: srcsetOf(fallback),
+    sizes,
+    ...image3.width !== void 0 ? { width: image3.width } : {},
+    ...image3.height !== void 0 ? { height: image3.height } : {},
+    format: image3.format,
+    sources: image3.sets.slice(0, -1).map((s2) => ({ type: s2.mime, srcset: srcsetOf(s2) }))
+  };
+}
+
 // shortcodes/figure.ts
 var params2 = {
   src: {
@@ -21480,7 +21517,7 @@ var figure_default = defineShortcode({
     if (!positional && src.trim() === "") {
       ctx.error('needs src="\u2026": the URL or path of the image', { param: "src", code: "figure-src" });
     } else if (src.trim() !== "") {
-      file = await findSrc(ctx, src);
+      file = findSrc(ctx, src);
     }
     for (const name of ["link", "attrlink"]) {
       const url = p5[name];
@@ -21531,15 +21568,11 @@ var figure_default = defineShortcode({
         loading ??= "lazy";
         decoding = "async";
       }
-      const fallback = image3.sets.at(-1);
-      if (fallback) {
-        shownSrc = fallback.candidates.at(-1).url;
-        const shownWidth = positiveNumber(width) ?? image3.width ?? fallback.candidates.at(-1).width;
-        picture = {
-          sources: image3.sets.slice(0, -1).map((s2) => ({ type: s2.mime, srcset: srcset(s2) })),
-          srcset: srcset(fallback),
-          sizes: given(ctx, "sizes") ?? ctx.images.sizes(shownWidth)
-        };
+      const shownWidth = positiveNumber(width) ?? image3.width ?? 0;
+      const data = pictureData(image3, given(ctx, "sizes") ?? ctx.images.sizes(shownWidth));
+      if (data) {
+        shownSrc = data.src;
+        picture = { sources: data.sources, srcset: data.srcset, sizes: data.sizes };
       }
     }
     return figureHtml({
@@ -21569,9 +21602,6 @@ function given(ctx, name) {
 function truncate(s2) {
   return s2.length > 60 ? `${s2.slice(0, 57)}\u2026` : s2;
 }
-function srcset(s2) {
-  return s2.candidates.map((c) => `${c.url} ${c.width}w`).join(", ");
-}
 function positiveNumber(v) {
   const n = v !== void 0 && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
   return n > 0 ? n : void 0;
@@ -21581,25 +21611,17 @@ async function responsiveImage(ctx, file, src) {
   for (const w of warnings) ctx.warn(w, { param: "src", code: "figure-image" });
   return image3;
 }
-async function findSrc(ctx, src) {
-  if (!isLocalSrc(src)) return void 0;
-  let rel2 = src.replace(/[?#].*$/s, "");
-  try {
-    rel2 = decodeURIComponent(rel2);
-  } catch {
-  }
-  rel2 = rel2.replace(/^\/+/, "");
-  if (rel2 === "") return void 0;
-  const bases = [...ctx.page.bundleDir ? [ctx.page.bundleDir] : [], ctx.site.assetsDir, ...ctx.site.staticDirs];
-  const look = lookUpFile(siteRoots(ctx.site), bases, rel2);
+function findSrc(ctx, src) {
+  const look = lookUpImage(src, ctx.site, ctx.page.bundleDir);
+  if (!look) return void 0;
   if ("found" in look) return look.found;
   if ("refused" in look) {
     ctx.error(`image "${src}": ${outsideMessage(ctx.site.dir, look.link, look.target)}`, { param: "src", code: "outside" });
     return void 0;
   }
-  if (look.missing.length === 0) return;
+  if (look.missing.length === 0) return void 0;
   const shown = look.missing.map((c) => shownPath(ctx.site.dir, c));
-  const where = ctx.page.bundleDir ? "static, assets or the page bundle" : "static or assets (the page is not a bundle)";
+  const where = ctx.page.bundleDir ? "the page bundle, assets or static" : "assets or static (the page is not a bundle)";
   ctx.warn(`image "${src}" was not found in ${where}; looked for ${shown.join(", ")}`, { param: "src", code: "figure-missing" });
   return void 0;
 }
@@ -63463,14 +63485,23 @@ var PrerenderOutput = class {
     this.write(`${tree}/${relPath}`, readFileSync3(file), { force: true });
     return true;
   }
-  /** Writes `.prerender/<name>` (a marker file such as WATCH_MARKER), atomically. */
+  /** Writes `.prerender/<name>` (a marker such as WATCH_MARKER, or data the templates read), atomically. */
   writeMarker(name, text11) {
-    this.checkKey(name);
+    this.checkRootName(name);
     this.write(name, Buffer.from(text11, "utf8"));
+  }
+  /** `.prerender/<name>` as an earlier build (or this one) wrote it, or undefined. */
+  readMarker(name) {
+    this.checkRootName(name);
+    try {
+      return readFileSync3(this.resolve(name), "utf8");
+    } catch {
+      return void 0;
+    }
   }
   /** Removes `.prerender/<name>` if it exists. */
   removeMarker(name) {
-    this.checkKey(name);
+    this.checkRootName(name);
     const file = this.resolve(name);
     if (lstatOrNull(file)?.isFile()) unlinkSync(file);
   }
@@ -63536,6 +63567,10 @@ var PrerenderOutput = class {
     if (!TREE_RE.test(tree)) {
       throw new OutputPathError(`shadow tree ${JSON.stringify(tree)} is not valid: "content" or "content.<language code>" (lower case)`);
     }
+  }
+  /** A file directly in .prerender/: a key, optionally with `.json`. */
+  checkRootName(name) {
+    if (!KEY_RE.test(name.replace(/\.json$/, ""))) this.checkKey(name);
   }
   checkKey(key2) {
     if (!KEY_RE.test(key2)) {
@@ -64106,15 +64141,6 @@ import { readFile } from "node:fs/promises";
 import { createRequire as createRequire2 } from "node:module";
 import path12 from "node:path";
 import { pathToFileURL } from "node:url";
-
-// src/images/service.ts
-var COLUMN_WIDTH = 800;
-function defaultSizes(width) {
-  const w = Math.max(1, Math.min(Math.round(width), COLUMN_WIDTH));
-  return `(max-width: ${w}px) 100vw, ${w}px`;
-}
-
-// src/images/pipeline.ts
 var PIPELINE_VERSION = 1;
 var MIME = {
   avif: "image/avif",
@@ -64371,6 +64397,35 @@ async function encode2(img, v, o2) {
   return img.toBuffer();
 }
 
+// src/images/site-figures.ts
+var IMAGE_INDEX_FILE = "images.json";
+var CODE = /* @__PURE__ */ new Set(["highlight", "code", "mermaid", "chart", "katex", "math"]);
+function figures(list4, out = []) {
+  for (const sc of list4) {
+    if (sc.name === "figure") out.push(sc);
+    else if (!CODE.has(sc.name)) figures(sc.children, out);
+  }
+  return out;
+}
+async function siteFigureImages(shortcodes2, page, site, images) {
+  const entries = {};
+  const diagnostics = [];
+  for (const sc of figures(shortcodes2)) {
+    const src = Array.isArray(sc.params) ? void 0 : sc.params.src;
+    if (typeof src !== "string" || src.trim() === "") continue;
+    const at = sc.paramPositions?.src ?? { line: sc.line, column: sc.column, offset: sc.offset };
+    const warn = (message, code4) => diagnostics.push({ severity: "warning", code: code4, file: page.relPath, line: at.line, column: at.column, offset: at.offset, message: `figure: ${message}` });
+    const look = lookUpImage(src, site, page.bundleDir);
+    if (look && "refused" in look) warn(`image "${src}": ${outsideMessage(site.dir, look.link, look.target)}`, "outside");
+    if (!look || !("found" in look)) continue;
+    const { image: image3, warnings } = await images.prepare(look.found, src);
+    for (const w of warnings) warn(w, "figure-image");
+    const data = image3 ? pictureData(image3, images.sizes(image3.width ?? 0)) : void 0;
+    if (data) entries[src] = data;
+  }
+  return { entries, diagnostics };
+}
+
 // src/build.ts
 var CONTENT_EXTENSIONS = /* @__PURE__ */ new Set([".md", ".markdown", ".mdown"]);
 function listContentFiles(dir, roots, refused = []) {
@@ -64544,6 +64599,11 @@ async function buildLocked(opts) {
   result.diagnostics.push(...images.diagnostics);
   const pipeline = images.options.enable ? new ImagePipeline({ store: output7, options: images.options, urlBase: urlBase(config.data.baseURL), siteDir }) : void 0;
   if (pipeline) services.images = pipeline;
+  const imageIndex = pipeline && settings.siteShortcodes?.has("figure") ? {} : void 0;
+  const previousIndex = imageIndex ? readImageIndex(output7) : {};
+  const keepIndex = (relToContent) => {
+    if (imageIndex && previousIndex[relToContent]) imageIndex[relToContent] = previousIndex[relToContent];
+  };
   const files = [];
   const seenRoots = /* @__PURE__ */ new Set();
   const refused = [];
@@ -64593,6 +64653,7 @@ async function buildLocked(opts) {
     const keepPage = () => {
       output7.keep(relToContent, tree);
       output7.keepTitles(relPath);
+      keepIndex(relToContent);
     };
     if (opts.only && !opts.only.has(relPath)) {
       keepPage();
@@ -64663,6 +64724,11 @@ async function buildLocked(opts) {
     result.figures += r2.stats.figures;
     result.shortcodes += r2.stats.shortcodes;
     result.cacheHits += r2.stats.cacheHits;
+    if (imageIndex && pipeline) {
+      const own8 = await siteFigureImages(r2.parsed.shortcodes, page, site, pipeline);
+      result.diagnostics.push(...own8.diagnostics);
+      if (Object.keys(own8.entries).length > 0) imageIndex[relToContent] = own8.entries;
+    }
     if (r2.failed) {
       keepPage();
       continue;
@@ -64710,6 +64776,8 @@ async function buildLocked(opts) {
     }
   }
   try {
+    if (imageIndex) output7.writeMarker(IMAGE_INDEX_FILE, stableStringify(imageIndex) + "\n");
+    else if (!opts.only) output7.removeMarker(IMAGE_INDEX_FILE);
     copyStaticAssets(output7, { math: anyMath, figures: anyFigure });
     for (const name of fallbackNames(shortcodes.keys(), siteLayoutDirs(siteDir, config.data))) {
       output7.writeShortcodeFallback(name, fallbackTemplate(name, shortcodes.get(name).inner));
@@ -64728,6 +64796,14 @@ async function buildLocked(opts) {
   result.failed = result.failed || result.diagnostics.some((d2) => d2.severity === "error");
   result.ms = Math.round(performance.now() - t02);
   return result;
+}
+function readImageIndex(output7) {
+  try {
+    const v = JSON.parse(output7.readMarker(IMAGE_INDEX_FILE) ?? "{}");
+    return v && typeof v === "object" && !Array.isArray(v) ? v : {};
+  } catch {
+    return {};
+  }
 }
 function urlBase(baseURL) {
   if (typeof baseURL !== "string" || baseURL.trim() === "") return "/";

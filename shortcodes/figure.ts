@@ -7,10 +7,12 @@
 import path from 'node:path';
 import { defineShortcode, type RenderContext } from '../src/render/types.js';
 import type { ParamSpecs } from '../src/render/params.js';
-import { figureHtml, isLocalSrc, isSafeUrlGo, UNSAFE_URL, type FigureHtmlInput } from '../src/render/figure-html.js';
+import { figureHtml, isSafeUrlGo, UNSAFE_URL, type FigureHtmlInput } from '../src/render/figure-html.js';
 import type { ParamValue } from '../src/content/types.js';
-import { lookUpFile, outsideMessage, shownPath, siteRoots } from '../src/site/safe-path.js';
-import type { ResponsiveImage, SourceSet } from '../src/images/pipeline.js';
+import { outsideMessage, shownPath } from '../src/site/safe-path.js';
+import type { ResponsiveImage } from '../src/images/pipeline.js';
+import { lookUpImage } from '../src/images/resolve.js';
+import { pictureData } from '../src/images/service.js';
 
 const params = {
   src: {
@@ -67,7 +69,7 @@ export default defineShortcode({
     if (!positional && src.trim() === '') {
       ctx.error('needs src="…": the URL or path of the image', { param: 'src', code: 'figure-src' });
     } else if (src.trim() !== '') {
-      file = await findSrc(ctx, src);
+      file = findSrc(ctx, src);
     }
     for (const name of ['link', 'attrlink'] as const) {
       const url = p[name];
@@ -123,15 +125,11 @@ export default defineShortcode({
         loading ??= 'lazy';
         decoding = 'async';
       }
-      const fallback = image.sets.at(-1);
-      if (fallback) {
-        shownSrc = fallback.candidates.at(-1)!.url;
-        const shownWidth = positiveNumber(width) ?? image.width ?? fallback.candidates.at(-1)!.width;
-        picture = {
-          sources: image.sets.slice(0, -1).map((s) => ({ type: s.mime, srcset: srcset(s) })),
-          srcset: srcset(fallback),
-          sizes: given(ctx, 'sizes') ?? ctx.images!.sizes(shownWidth),
-        };
+      const shownWidth = positiveNumber(width) ?? image.width ?? 0;
+      const data = pictureData(image, given(ctx, 'sizes') ?? ctx.images!.sizes(shownWidth));
+      if (data) {
+        shownSrc = data.src;
+        picture = { sources: data.sources, srcset: data.srcset, sizes: data.sizes };
       }
     }
 
@@ -169,10 +167,6 @@ function truncate(s: string): string {
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 }
 
-function srcset(s: SourceSet): string {
-  return s.candidates.map((c) => `${c.url} ${c.width}w`).join(', ');
-}
-
 function positiveNumber(v: string | undefined): number | undefined {
   const n = v !== undefined && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
   return n > 0 ? n : undefined;
@@ -189,29 +183,19 @@ async function responsiveImage(ctx: RenderContext<FigureParams>, file: string, s
  * The file a local `src` names, looked up where Hugo's figure looks (page bundle, then assets, then
  * static); warns when it exists in none of them. Undefined for a remote or missing image.
  */
-async function findSrc(ctx: RenderContext<FigureParams>, src: string): Promise<string | undefined> {
-  if (!isLocalSrc(src)) return undefined;
-  let rel = src.replace(/[?#].*$/s, '');
-  try {
-    rel = decodeURIComponent(rel);
-  } catch {
-    // A malformed escape: look the path up as written.
-  }
-  rel = rel.replace(/^\/+/, '');
-  if (rel === '') return undefined;
-  // Where Hugo's figure looks: the page bundle (a page resource), assets (a global resource), static.
-  const bases = [...(ctx.page.bundleDir ? [ctx.page.bundleDir] : []), ctx.site.assetsDir, ...ctx.site.staticDirs];
-  // Only places inside the site are looked at: a src that leads outside it is not a local file (and the
-  // warning must not tell whether such a file exists); a symbolic link that leaves the site is refused.
-  const look = lookUpFile(siteRoots(ctx.site), bases, rel);
+function findSrc(ctx: RenderContext<FigureParams>, src: string): string | undefined {
+  // A src that leads outside the site is not a local file (and the warning must not tell whether such a
+  // file exists); a symbolic link that leaves the site is refused.
+  const look = lookUpImage(src, ctx.site, ctx.page.bundleDir);
+  if (!look) return undefined;
   if ('found' in look) return look.found;
   if ('refused' in look) {
     ctx.error(`image "${src}": ${outsideMessage(ctx.site.dir, look.link, look.target)}`, { param: 'src', code: 'outside' });
     return undefined;
   }
-  if (look.missing.length === 0) return;
+  if (look.missing.length === 0) return undefined;
   const shown = look.missing.map((c) => shownPath(ctx.site.dir, c));
-  const where = ctx.page.bundleDir ? 'static, assets or the page bundle' : 'static or assets (the page is not a bundle)';
+  const where = ctx.page.bundleDir ? 'the page bundle, assets or static' : 'assets or static (the page is not a bundle)';
   ctx.warn(`image "${src}" was not found in ${where}; looked for ${shown.join(', ')}`, { param: 'src', code: 'figure-missing' });
   return undefined;
 }

@@ -25,6 +25,7 @@ import { ShadowNames } from './site/shadow-names.js';
 import { refusedLinkDiagnostic, resolveInside, siteRoots, type Roots } from './site/safe-path.js';
 import { imageOptions } from './images/options.js';
 import { ImagePipeline } from './images/pipeline.js';
+import { IMAGE_INDEX_FILE, siteFigureImages, type ImageIndex } from './images/site-figures.js';
 
 export interface BuildOptions {
   /** The Hugo site root. */
@@ -263,6 +264,13 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     ? new ImagePipeline({ store: output, options: images.options, urlBase: urlBase(config.data.baseURL), siteDir })
     : undefined;
   if (pipeline) services.images = pipeline;
+  // A site whose own figure template stays in charge still gets its figures' images, for
+  // partials/prerender/image.html and picture.html to read from .prerender/images.json.
+  const imageIndex: ImageIndex | undefined = pipeline && settings.siteShortcodes?.has('figure') ? {} : undefined;
+  const previousIndex = imageIndex ? readImageIndex(output) : {};
+  const keepIndex = (relToContent: string) => {
+    if (imageIndex && previousIndex[relToContent]) imageIndex[relToContent] = previousIndex[relToContent];
+  };
   // Every content root: the site's content dir, each language's own contentDir, or the content mounts.
   // Each language's shadows go to a tree of their own (.prerender/content.fr), mounted with that `lang`.
   const files: { abs: string; relToContent: string; tree: string }[] = [];
@@ -321,6 +329,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     const keepPage = () => {
       output.keep(relToContent, tree);
       output.keepTitles(relPath);
+      keepIndex(relToContent);
     };
     if (opts.only && !opts.only.has(relPath)) {
       keepPage();
@@ -393,6 +402,11 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     result.figures += r.stats.figures;
     result.shortcodes += r.stats.shortcodes;
     result.cacheHits += r.stats.cacheHits;
+    if (imageIndex && pipeline) {
+      const own = await siteFigureImages(r.parsed.shortcodes, page, site, pipeline);
+      result.diagnostics.push(...own.diagnostics);
+      if (Object.keys(own.entries).length > 0) imageIndex[relToContent] = own.entries;
+    }
     if (r.failed) {
       // Leave whatever this page had before: a stale shadow is caught by Hugo's staleness check, while a
       // half-updated one would be published silently.
@@ -446,6 +460,8 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
   }
 
   try {
+    if (imageIndex) output.writeMarker(IMAGE_INDEX_FILE, stableStringify(imageIndex) + '\n');
+    else if (!opts.only) output.removeMarker(IMAGE_INDEX_FILE);
     copyStaticAssets(output, { math: anyMath, figures: anyFigure });
     // What Hugo runs for our shortcodes on a page it renders from the original (see site/fallbacks.ts).
     for (const name of fallbackNames(shortcodes.keys(), siteLayoutDirs(siteDir, config.data))) {
@@ -466,6 +482,16 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
   result.failed = result.failed || result.diagnostics.some((d) => d.severity === 'error');
   result.ms = Math.round(performance.now() - t0);
   return result;
+}
+
+/** .prerender/images.json as the previous build wrote it (an incremental build keeps the pages it skips). */
+function readImageIndex(output: PrerenderOutput): ImageIndex {
+  try {
+    const v = JSON.parse(output.readMarker(IMAGE_INDEX_FILE) ?? '{}') as unknown;
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as ImageIndex) : {};
+  } catch {
+    return {};
+  }
 }
 
 /** The path part of baseURL, ending in `/` (what Hugo's relURL puts before a site path). */

@@ -309,15 +309,25 @@ export class PrerenderOutput {
     return true;
   }
 
-  /** Writes `.prerender/<name>` (a marker file such as WATCH_MARKER), atomically. */
+  /** Writes `.prerender/<name>` (a marker such as WATCH_MARKER, or data the templates read), atomically. */
   writeMarker(name: string, text: string): void {
-    this.checkKey(name);
+    this.checkRootName(name);
     this.write(name, Buffer.from(text, 'utf8'));
+  }
+
+  /** `.prerender/<name>` as an earlier build (or this one) wrote it, or undefined. */
+  readMarker(name: string): string | undefined {
+    this.checkRootName(name);
+    try {
+      return readFileSync(this.resolve(name), 'utf8');
+    } catch {
+      return undefined;
+    }
   }
 
   /** Removes `.prerender/<name>` if it exists. */
   removeMarker(name: string): void {
-    this.checkKey(name);
+    this.checkRootName(name);
     const file = this.resolve(name);
     if (lstatOrNull(file)?.isFile()) unlinkSync(file);
   }
@@ -397,6 +407,11 @@ export class PrerenderOutput {
     if (!TREE_RE.test(tree)) {
       throw new OutputPathError(`shadow tree ${JSON.stringify(tree)} is not valid: "content" or "content.<language code>" (lower case)`);
     }
+  }
+
+  /** A file directly in .prerender/: a key, optionally with `.json`. */
+  private checkRootName(name: string): void {
+    if (!KEY_RE.test(name.replace(/\.json$/, ''))) this.checkKey(name);
   }
 
   private checkKey(key: string): void {

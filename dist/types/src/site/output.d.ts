@@ -101,8 +101,10 @@ export declare class PrerenderOutput {
      * it change once more. Returns false when there is no such shadow. See watch.ts for why.
      */
     rewriteShadow(rel: string, tree?: string): boolean;
-    /** Writes `.prerender/<name>` (a marker file such as WATCH_MARKER), atomically. */
+    /** Writes `.prerender/<name>` (a marker such as WATCH_MARKER, or data the templates read), atomically. */
     writeMarker(name: string, text: string): void;
+    /** `.prerender/<name>` as an earlier build (or this one) wrote it, or undefined. */
+    readMarker(name: string): string | undefined;
     /** Removes `.prerender/<name>` if it exists. */
     removeMarker(name: string): void;
     /**
@@ -120,6 +122,8 @@ export declare class PrerenderOutput {
     }): FinishResult;
     private treePages;
     private checkTree;
+    /** A file directly in .prerender/: a key, optionally with `.json`. */
+    private checkRootName;
     private checkKey;
     /** A relative path inside a component: forward slashes, no `..`, not absolute. */
     private cleanRel;

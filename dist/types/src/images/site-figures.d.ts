@@ -1,0 +1,20 @@
+/**
+ * Images of figures that a site's or theme's own `figure` template renders (it stays in charge of the
+ * markup, see site/fallbacks.ts): the build still makes their responsive versions and writes them to
+ * `.prerender/images.json`, which `partials/prerender/image.html` and `picture.html` read for that
+ * template. Keyed by the page's path in its content tree (Hugo's `.File.Path`) and the `src` as written.
+ */
+import type { Diagnostic, Shortcode } from '../content/types.js';
+import type { PageInfo, SiteInfo } from '../render/types.js';
+import { type ImageService, type PictureData } from './service.js';
+export declare const IMAGE_INDEX_FILE = "images.json";
+/** Page path in its content tree → `src` as written → what its template may show. */
+export type ImageIndex = Record<string, Record<string, PictureData>>;
+/**
+ * The responsive versions of every local image the page's `figure` shortcodes show, and the problems
+ * with them as warnings at each figure's `src`.
+ */
+export declare function siteFigureImages(shortcodes: readonly Shortcode[], page: PageInfo, site: SiteInfo, images: ImageService): Promise<{
+    entries: Record<string, PictureData>;
+    diagnostics: Diagnostic[];
+}>;

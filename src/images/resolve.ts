@@ -1,0 +1,23 @@
+/**
+ * Where a figure's local `src` lives, looked up as Hugo's figure looks it up: a page resource (the page
+ * bundle), then a global resource (assets/), then static/. Only places inside the site are looked at, and
+ * a symbolic link that leaves the site is refused (src/site/safe-path.ts).
+ */
+import { isLocalSrc } from '../render/figure-html.js';
+import type { SiteInfo } from '../render/types.js';
+import { lookUpFile, siteRoots, type Lookup } from '../site/safe-path.js';
+
+/** What `lookUpFile` says about the image `src` names; undefined for a remote or empty `src`. */
+export function lookUpImage(src: string, site: SiteInfo, bundleDir: string | undefined): Lookup | undefined {
+  if (!isLocalSrc(src)) return undefined;
+  let rel = src.replace(/[?#].*$/s, '');
+  try {
+    rel = decodeURIComponent(rel);
+  } catch {
+    // A malformed escape: look the path up as written.
+  }
+  rel = rel.replace(/^\/+/, '');
+  if (rel === '') return undefined;
+  const bases = [...(bundleDir ? [bundleDir] : []), site.assetsDir, ...site.staticDirs];
+  return lookUpFile(siteRoots(site), bases, rel);
+}

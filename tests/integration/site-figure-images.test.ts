@@ -1,0 +1,129 @@
+/**
+ * A site's own figure shortcode stays in charge of its markup, and still gets the responsive images:
+ * `hugo-prerender build` makes them and writes .prerender/images.json, which
+ * partials/prerender/picture.html (markup) and image.html (data) read. Built by Hugo 0.111.3 and the
+ * newest; the partials find the data by the page's .File.Path and the src as written.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite as prerender, type BuildResult as PrerenderResult } from '../../src/build.js';
+import { initSite } from '../../src/site/init.js';
+import { attr, byTag, findAll, hasClass, parseHtml, srcsetOf, type Element } from '../helpers/html.js';
+import { buildSite, describeEachHugo, tempDir, type BuildResult } from '../helpers/hugo.js';
+
+function write(root: string, rel: string, data: string | Buffer): void {
+  mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+  writeFileSync(path.join(root, rel), data);
+}
+
+const THEIR_FIGURE =
+  '<figure class="theirs">' +
+  '{{ partial "prerender/picture.html" (dict "page" .Page "src" (.Get "src") "alt" (.Get "alt") "loading" (cond (eq .Ordinal 0) "eager" "lazy")) }}' +
+  '{{ with partial "prerender/image.html" (dict "page" .Page "src" (.Get "src")) }}<figcaption data-size="{{ .width }}x{{ .height }}">{{ .format }}</figcaption>{{ end }}' +
+  '</figure>\n';
+
+const POST = [
+  '---',
+  'title: Own figures',
+  '---',
+  '{{< figure src="photo.jpg" alt="A photo" >}}',
+  '',
+  '{{< figure src="/images/diagram.png" alt="A diagram" >}}',
+  '',
+  '{{< figure src="https://example.org/remote.png" alt="Remote" >}}',
+  '',
+  '{{< figure src="/images/broken.jpg" alt="Broken" >}}',
+  '',
+].join('\n');
+
+let site: string;
+let pre: PrerenderResult;
+
+beforeAll(async () => {
+  site = path.join(tempDir('hp-own-figure-'), 'site');
+  write(site, 'hugo.toml', 'baseURL = "https://example.org/"\ntitle = "t"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n');
+  write(site, 'layouts/_default/single.html', '<html><head>{{ partial "prerender/head.html" . }}</head><body><article>{{ .Content }}</article></body></html>\n');
+  write(site, 'layouts/_default/list.html', '<html><body>{{ range .Pages }}{{ .Title }}{{ end }}</body></html>\n');
+  write(site, 'layouts/shortcodes/figure.html', THEIR_FIGURE);
+  write(site, 'content/posts/p/index.md', POST);
+  write(site, 'content/posts/p/photo.jpg', await sharp({ create: { width: 1200, height: 720, channels: 3, background: '#3a6' } }).jpeg().toBuffer());
+  write(site, 'static/images/diagram.png', await sharp({ create: { width: 700, height: 300, channels: 3, background: '#fff' } }).png().toBuffer());
+  write(site, 'static/images/broken.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]));
+  expect(initSite(site).changed).toBe(true);
+  pre = await prerender({ source: site });
+}, 120_000);
+
+describe('hugo-prerender build with a site figure', () => {
+  it('makes the images of the figures it does not render, and warns at the src of a broken one', () => {
+    expect(pre.failed).toBe(false);
+    expect(pre.figures).toBe(0);
+    expect(pre).toMatchObject({ images: 3, imagesProcessed: 2 });
+    expect(pre.diagnostics.map((d) => [d.file, d.line, d.column, d.code])).toEqual([['content/posts/p/index.md', 10, 12, 'figure-image']]);
+    expect(pre.diagnostics[0]!.message).toMatch(/^figure: image "\/images\/broken\.jpg" /);
+    const index = JSON.parse(readFileSync(path.join(site, '.prerender/images.json'), 'utf8'));
+    expect(Object.keys(index)).toEqual(['posts/p/index.md']);
+    expect(Object.keys(index['posts/p/index.md']).sort()).toEqual(['/images/diagram.png', 'photo.jpg']);
+  });
+
+  it('processes nothing on a second build and writes the same index', async () => {
+    const before = readFileSync(path.join(site, '.prerender/images.json'));
+    const again = await prerender({ source: site });
+    expect(again).toMatchObject({ images: 3, imagesProcessed: 0 });
+    expect(readFileSync(path.join(site, '.prerender/images.json')).equals(before)).toBe(true);
+  });
+});
+
+describeEachHugo('a site figure built by Hugo', (hugo) => {
+  let built: BuildResult;
+  let figures: Element[];
+
+  beforeAll(() => {
+    built = buildSite(hugo.bin, site);
+    expect(built.code, built.stdout + built.stderr).toBe(0);
+    figures = findAll(parseHtml(built.read('posts/p/index.html')), (el) => el.tagName === 'figure' && hasClass(el, 'theirs'));
+  });
+
+  it('builds without errors', () => {
+    expect(built.errors).toEqual([]);
+  });
+
+  it("keeps the site's markup, with <picture>, AVIF and WebP sources, srcset, sizes and the real size", () => {
+    expect(figures).toHaveLength(4);
+    const [photo, diagram] = figures as [Element, Element];
+    for (const [f, name, w, h, widths, ext] of [
+      [photo, 'photo', 1200, 720, [400, 800, 1200], 'jpg'],
+      [diagram, 'diagram', 700, 300, [400, 700], 'png'],
+    ] as const) {
+      const picture = byTag(f, 'picture')[0]!;
+      const sources = byTag(picture, 'source');
+      expect(sources.map((s) => attr(s, 'type'))).toEqual(['image/avif', 'image/webp']);
+      const img = byTag(picture, 'img')[0]!;
+      for (const [el, e] of [...sources.map((s, i) => [s, ['avif', 'webp'][i]!] as const), [img, ext] as const]) {
+        const set = srcsetOf(el);
+        expect(set.map((c) => c.width)).toEqual(widths);
+        for (const c of set) {
+          expect(c.url).toMatch(new RegExp(`^/prerender/img/[0-9a-f]{20}/${name}-${c.width}\\.${e}$`));
+          expect(existsSync(path.join(built.publicDir, c.url)), c.url).toBe(true);
+        }
+      }
+      expect([attr(img, 'width'), attr(img, 'height')]).toEqual([String(w), String(h)]);
+      expect(byTag(f, 'figcaption').map((c) => attr(c, 'dataSize'))).toEqual([`${w}x${h}`]);
+    }
+    expect([attr(byTag(photo, 'img')[0]!, 'loading'), attr(byTag(photo, 'img')[0]!, 'decoding')]).toEqual(['eager', undefined]);
+    expect([attr(byTag(diagram, 'img')[0]!, 'loading'), attr(byTag(diagram, 'img')[0]!, 'decoding')]).toEqual(['lazy', 'async']);
+  });
+
+  it('leaves a remote image and a broken one as written', () => {
+    const [, , remote, broken] = figures as [Element, Element, Element, Element];
+    for (const [f, src] of [
+      [remote, 'https://example.org/remote.png'],
+      [broken, '/images/broken.jpg'],
+    ] as const) {
+      expect(byTag(f, 'picture')).toEqual([]);
+      expect(byTag(f, 'img').map((i) => attr(i, 'src'))).toEqual([src]);
+      expect(byTag(f, 'figcaption')).toEqual([]);
+    }
+  });
+});
