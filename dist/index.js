@@ -21621,7 +21621,7 @@ function findSrc(ctx, src) {
   }
   if (look.missing.length === 0) return void 0;
   const shown = look.missing.map((c) => shownPath(ctx.site.dir, c));
-  const where = ctx.page.bundleDir ? "the page bundle, assets or static" : "assets or static (the page is not a bundle)";
+  const where = ctx.page.bundleDir ? "static, assets or the page bundle" : "static or assets (the page is not a bundle)";
   ctx.warn(`image "${src}" was not found in ${where}; looked for ${shown.join(", ")}`, { param: "src", code: "figure-missing" });
   return void 0;
 }
