@@ -81,8 +81,10 @@ function scan(t, site) {
   const out = [];
   let i = 0;
   while (i < t.length) {
-    if (t[i] === '\\' && t[i + 1] === '$') {
-      i += 2;
+    // `\$` is a dollar sign (processEscapes); so is `\\$`, which Markdown hands MathJax as `\$`.
+    const esc = /^\\{1,2}\$/.exec(t.slice(i, i + 3));
+    if (esc) {
+      i += esc[0].length;
       continue;
     }
     const pair = pairs.find(([open]) => t.startsWith(open, i));
@@ -112,13 +114,21 @@ function scan(t, site) {
   return out;
 }
 
-/** The offset after the closer, or -1. Outside environments a blank line (a new paragraph) ends the search. */
+/** HTML that starts or ends a block: MathJax scans each block's text on its own. */
+const BLOCK_TAG = /^<\/?(p|div|td|th|tr|table|thead|tbody|li|ul|ol|h[1-6]|blockquote|details|summary|figure|figcaption)\b/i;
+
+/**
+ * The offset after the closer, or -1. Outside environments a blank line (a new paragraph) or an HTML
+ * block tag ends the search.
+ */
 function findClose(t, from, close, environment) {
   let depth = 0;
   for (let i = from; i < t.length; i++) {
+    if (!environment && t[i] === '<' && BLOCK_TAG.test(t.slice(i, i + 12))) return -1;
     if (depth === 0 && t.startsWith(close, i)) return i === from ? -1 : i + close.length;
     const c = t[i];
-    if (c === '\\') i++;
+    if (t.startsWith('\\\\$', i)) i += 2; // `\\$`: Markdown hands MathJax `\$`, an escaped dollar
+    else if (c === '\\') i++;
     else if (c === '{') depth++;
     else if (c === '}') depth = Math.max(0, depth - 1);
     else if (c === '\n' && !environment && /^\n[ \t>]*\n/.test(t.slice(i, i + 40))) return -1;

@@ -15,13 +15,45 @@ import { getShortcode } from './render/registry.js';
 import { contentKey, md5Hex, stableStringify } from './render/keys.js';
 import type { PageInfo, SiteInfo } from './render/types.js';
 import type { MathRenderer } from './render/katex.js';
+import { adaptForKatex } from './render/mathjax-compat.js';
 import { DEFAULT_EVERYWHERE, planMathEverywhere, type EverywhereSettings } from './render/everywhere.js';
 import { inlineFragment, InlineFragmentError } from './render/inline-safe.js';
 import { markKatexEnds } from './render/feed.js';
 import { appendPageBlock, hasExtras, inlineShortcode, pageBlock, type StaleCheck } from './site/handoff.js';
 
 /** Shortcodes whose inner content is code: nothing inside them is math. */
-export const CODE_SHORTCODES = new Set(['highlight', 'code', 'mermaid', 'chart', 'katex', 'math']);
+export const CODE_SHORTCODES = new Set(['highlight', 'code', 'mermaid', 'chart']);
+
+/**
+ * Wrapper shortcodes themes ship to get TeX past Markdown to a client-side renderer, recognised out of
+ * the box: `tex`, the inner content is one formula (hugo-book's `katex`, display with `display=true`);
+ * `math`, the inner content holds delimited math (Hugo Blox's `math`, LoveIt's `raw`, the common
+ * `rawhtml`). A site declares its own in `params.prerender.math.wrappers`.
+ */
+export const DEFAULT_WRAPPERS: Readonly<Record<string, 'tex' | 'math'>> = { katex: 'tex', math: 'math', raw: 'math', rawhtml: 'math' };
+
+/** A `tex` wrapper with inner content, as a formula (its inner content as the TeX). */
+function wrapperSpans(list: Shortcode[], wrappers: Readonly<Record<string, 'tex' | 'math'>>, source: string, lines: LineIndex, out: MathSpan[] = []): MathSpan[] {
+  for (const sc of list) {
+    if (wrappers[sc.name] === 'tex') {
+      if (sc.innerEnd !== undefined && source.slice(sc.tagEnd, sc.innerEnd).trim() !== '') {
+        const p = sc.params as Record<string, unknown> | unknown[];
+        const flag = Array.isArray(p) ? p.includes('display') || p.includes(true) : p['display'] === true || p['display'] === 'true';
+        out.push({
+          tex: source.slice(sc.tagEnd, sc.innerEnd).replace(/\r\n?/g, '\n'),
+          display: flag,
+          start: sc.offset,
+          end: sc.end,
+          ...lines.at(sc.offset),
+          delimiter: source.slice(sc.offset, sc.tagEnd),
+        });
+      }
+      continue;
+    }
+    if (!CODE_SHORTCODES.has(sc.name)) wrapperSpans(sc.children, wrappers, source, lines, out);
+  }
+  return out;
+}
 
 export interface PageSettings {
   math: MathOptions;
@@ -65,6 +97,8 @@ export interface FormulaReport {
   line: number;
   column: number;
   display: boolean;
+  /** The TeX given to KaTeX (Markdown escapes undone, MathJax-only commands emulated). */
+  tex: string;
   /** KaTeX's message when it could not be typeset. */
   error?: string;
 }
@@ -115,11 +149,15 @@ function travelling(html: string): string {
 }
 
 /** The ranges of the source that are not Markdown text for locating math. */
-function maskedRanges(parsed: ParsedPage, owned: (sc: Shortcode) => boolean): { start: number; end: number }[] {
+function maskedRanges(
+  parsed: ParsedPage,
+  owned: (sc: Shortcode) => boolean,
+  wrappers: Readonly<Record<string, 'tex' | 'math'>>,
+): { start: number; end: number }[] {
   const ranges: { start: number; end: number }[] = [];
   const walk = (list: Shortcode[]) => {
     for (const sc of list) {
-      if (owned(sc) || CODE_SHORTCODES.has(sc.name)) {
+      if (owned(sc) || CODE_SHORTCODES.has(sc.name) || wrappers[sc.name] === 'tex') {
         ranges.push({ start: sc.offset, end: sc.end });
         continue;
       }
@@ -202,9 +240,10 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   const overLimit = pageOverLimits(source, parsed, limits, lines, file);
   if (overLimit) return { formulas: [], fragments: [], titles: new Map(), diagnostics: [...diagnostics, overLimit], failed: true, stats, parsed };
 
+  const wrappers = { ...DEFAULT_WRAPPERS, ...(env.settings.math.wrappers ?? {}) };
   const located = locateMath(source, {
     bodyOffset: parsed.bodyOffset,
-    masked: maskedRanges(parsed, isOwned),
+    masked: maskedRanges(parsed, isOwned, wrappers),
     math: env.settings.math,
     file,
   });
@@ -217,7 +256,17 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   if (!env.settings.unsafe) {
     for (const d of mathInMarkdownShortcodes(parsed.shortcodes, isOwned, located.spans, env.settings)) diagnostics.push({ ...d, file });
   }
-  const missed = dollarsLeftOut(source, parsed, maskedRanges(parsed, isOwned), env.settings.math, located.spans);
+  located.spans.push(...wrapperSpans(parsed.shortcodes, wrappers, source, lines));
+  located.spans.sort((a, b) => a.start - b.start);
+  // MathJax's numbering, \label/\eqref and leniencies, page by page (see render/mathjax-compat.ts).
+  const adapted = adaptForKatex(located.spans);
+  located.spans.forEach((span, i) => {
+    span.tex = adapted[i]!.tex;
+    for (const message of adapted[i]!.warnings) {
+      diagnostics.push({ severity: 'warning', file, line: span.line, column: span.column, offset: span.start, code: 'mathjax', message });
+    }
+  });
+  const missed = dollarsLeftOut(source, parsed, maskedRanges(parsed, isOwned, wrappers), env.settings.math, located.spans);
   if (missed) diagnostics.push({ ...missed, file });
 
   const fragments = new Map<string, Fragment>();
@@ -229,7 +278,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   const errorOf = new Map<string, string>();
   for (const span of located.spans) {
     stats.formulas++;
-    const report: FormulaReport = { start: span.start, end: span.end, line: span.line, column: span.column, display: span.display };
+    const report: FormulaReport = { start: span.start, end: span.end, line: span.line, column: span.column, display: span.display, tex: span.tex };
     formulas.push(report);
     const key = contentKey('math', __KATEX_VERSION__, env.settings.settingsKey, span.display, span.tex);
     replacements.push({ start: span.start, end: span.end, key });
@@ -308,7 +357,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     source,
     parsed,
     replaced: replacements,
-    masked: maskedRanges(parsed, isOwned),
+    masked: maskedRanges(parsed, isOwned, wrappers),
     shortcodes: parsed.shortcodes.map((sc) => ({ start: sc.offset, end: sc.end })),
     math: env.settings.math,
     settings: env.settings.everywhere ?? DEFAULT_EVERYWHERE,

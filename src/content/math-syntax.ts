@@ -13,8 +13,10 @@
  *   inside code spans, HTML, autolinks or after a backslash escape); the content runs to the first
  *   closer, may cross line endings inside the paragraph, and must not be blank. A backslash inside
  *   the content takes the next character with it (`\$` and `\\` never close), like TeX and Pandoc.
- * - `dollarRule` pairs (the default `$…$`): the opener is not followed by whitespace, the closer not
- *   preceded by whitespace nor followed by a digit (Pandoc's rule, so prices stay text).
+ * - `dollarRule` pairs (the default `$…$`): the opener is not followed by whitespace. Like MathJax, whom
+ *   such posts were written for, the first `$` closes (`$\varepsilon $` and `$x$1` are formulas), except
+ *   after an opener followed by a digit: that first `$` must then be preceded by no whitespace and
+ *   followed by no digit, or the opener is a price (`$5 and $10`, `From $5 to $10, and $x$`).
  * - Runs of the opener's character are matched exactly: `$` never opens or closes inside `$$`.
  * - Flow level: a display opener at the start of a line (≤ 3 spaces of indentation) starts a block
  *   that may contain blank lines and lines that would otherwise be lists, quotes or headings; it must
@@ -193,6 +195,8 @@ function mathTokenizer(pair: DelimiterPair, flow: boolean): Tokenizer {
       if (!ranges) dead.set(self.parser, (ranges = new DeadRanges()));
       ranges.add(contentStart, at);
     }
+    /** A `$` opener followed by a digit: the first `$` must close it as math would, or it is a price. */
+    let price = false;
 
     const closer: Construct = { tokenize: tokenizeCloser, partial: true };
     const nonLazyEol: Construct = { tokenize: tokenizeNonLazyEol, partial: true };
@@ -229,6 +233,7 @@ function mathTokenizer(pair: DelimiterPair, flow: boolean): Tokenizer {
       contentStart = self.now().offset;
       // A previous opener whose content started at or before this one scanned to the end unclosed.
       if (memo && dead.get(self.parser)?.has(contentStart)) return nok(code);
+      price = !!pair.dollarRule && isDigit(code);
       return between(code);
     }
 
@@ -244,7 +249,7 @@ function mathTokenizer(pair: DelimiterPair, flow: boolean): Tokenizer {
         effects.exit('lineEnding');
         return afterEol;
       }
-      if (code === closeFirst) return effects.attempt(closer, closed, forcedData)(code);
+      if (code === closeFirst) return effects.attempt(closer, closed, price ? nok : forcedData)(code);
       return forcedData(code);
     }
 
@@ -322,7 +327,7 @@ function mathTokenizer(pair: DelimiterPair, flow: boolean): Tokenizer {
 
       function startClose(code: Code): State | undefined {
         if (!sawContent) return nok(code);
-        if (pair.dollarRule && lastWasSpace) return nok(code);
+        if (price && lastWasSpace) return nok(code);
         effects.enter('mathMarker');
         return inClose(code);
       }
@@ -336,7 +341,7 @@ function mathTokenizer(pair: DelimiterPair, flow: boolean): Tokenizer {
         }
         effects.exit('mathMarker');
         if (closeRun !== undefined && code === closeRun) return nok(code);
-        if (pair.dollarRule && isDigit(code)) return nok(code);
+        if (price && isDigit(code)) return nok(code);
         return ok(code);
       }
     }

@@ -11,7 +11,7 @@ import type { Root } from 'mdast';
 import type { Diagnostic, MathSpan } from './types.js';
 import { LineIndex } from './position.js';
 import { mathFromMarkdown, mathSyntax, type DelimiterPair } from './math-syntax.js';
-import { removeMarkdownEscapes } from './math-escapes.js';
+import { ESCAPE_SIGNS, removeMarkdownEscapes } from './math-escapes.js';
 
 export interface MathOptions {
   /**
@@ -22,8 +22,12 @@ export interface MathOptions {
   /**
    * `markdown`: the page was written for Markdown-then-MathJax (ox-hugo, Blackfriday-era themes):
    * `\\(`/`\\[` are the delimiters and Markdown's backslash escapes inside math are removed.
+   * `auto` (default): both `\(` and `\\(` are delimiters, and a page whose formulas show Markdown
+   * escapes (`\\(`, `x\_i`, `\\\\`) has them removed. `none`: TeX exactly as written.
    */
-  escapes?: 'none' | 'markdown';
+  escapes?: 'auto' | 'none' | 'markdown';
+  /** Wrapper shortcodes declared by the site (params.prerender.math.wrappers), beside the known ones. */
+  wrappers?: Record<string, 'tex' | 'math'>;
 }
 
 export interface Range {
@@ -55,29 +59,71 @@ function markdownEscaped(delim: string): string {
   return delim.replace(/\\/g, '\\\\');
 }
 
+/**
+ * Environments MathJax typesets outside any delimiters (processEnvironments) that KaTeX knows as
+ * display math: each is a delimiter pair of its own, `\begin{name}` … `\end{name}`.
+ */
+export const MATH_ENVIRONMENTS = [
+  'equation', 'equation*', 'align', 'align*', 'alignat', 'alignat*', 'gather', 'gather*', 'multline',
+  'multline*', 'flalign', 'flalign*', 'eqnarray', 'eqnarray*', 'CD', 'split', 'aligned', 'gathered',
+  'alignedat', 'cases', 'array', 'matrix', 'pmatrix', 'bmatrix', 'Bmatrix', 'vmatrix', 'Vmatrix',
+];
+
 /** The delimiter pairs in force for these options. */
 export function delimiterPairs(opts: MathOptions = {}): DelimiterPair[] {
   const configured = opts.delimiters !== undefined;
   const inline = opts.delimiters?.inline ?? DEFAULT_INLINE;
   const block = opts.delimiters?.block ?? DEFAULT_BLOCK;
-  const tr = opts.escapes === 'markdown' ? markdownEscaped : (s: string) => s;
+  const escapes = opts.escapes ?? 'auto';
   const pairs: DelimiterPair[] = [];
   const seen = new Set<string>();
+  const add = (o: string, c: string, display: boolean, dollarRule: boolean) => {
+    if (!o || !c || seen.has(o)) return;
+    seen.add(o);
+    pairs.push({ open: o, close: c, display, dollarRule });
+  };
   // Block first so an opener configured as both is display.
   for (const [list, display] of [
     [block, true],
     [inline, false],
   ] as const) {
     for (const [o, c] of list) {
-      if (!o || !c) continue;
-      const open = tr(o);
-      if (seen.has(open)) continue;
-      seen.add(open);
-      pairs.push({ open, close: tr(c), display, dollarRule: !configured && o === '$' && c === '$' });
+      const dollarRule = !configured && o === '$' && c === '$';
+      if ((escapes === 'markdown' || (escapes === 'auto' && !configured)) && o.includes('\\')) add(markdownEscaped(o), markdownEscaped(c), display, dollarRule);
+      if (escapes !== 'markdown' || !o.includes('\\')) add(o, c, display, dollarRule);
     }
   }
+  // Passthrough delimiters that leave out `$`/`$$` are Hugo's side of a site whose MathJax or KaTeX
+  // takes `$…$` in the browser: with escapes detected (the default), those are math too.
+  if (configured && escapes === 'auto') {
+    add('$$', '$$', true, false);
+    add('$', '$', false, true);
+  }
+  if (!configured) for (const env of MATH_ENVIRONMENTS) add(`\\begin{${env}}`, `\\end{${env}}`, true, false);
   return pairs;
 }
+
+/** The whole `\begin{…}…\end{…}` is the TeX of an environment written outside delimiters. */
+function isEnvironment(delimiter: string): boolean {
+  return delimiter.startsWith('\\begin{');
+}
+
+/** `\\(`, `\\[`: a delimiter written for Markdown-then-MathJax. */
+function isEscapedDelimiter(delimiter: string): boolean {
+  return delimiter.startsWith('\\\\');
+}
+
+/**
+ * Inline code that blogdown's math-code.js turns into math on the reader's page (blogdown writes
+ * inline math as `` `\(x\)` `` so that Markdown leaves it alone): the delimiter inside the backticks.
+ */
+const CODE_MATH: [RegExp, boolean][] = [
+  [/^\\\(([\s\S]+)\\\)$/, false],
+  [/^\\\[([\s\S]+)\\\]$/, true],
+  [/^\$\$([\s\S]+)\$\$$/, true],
+  [/^\$([^$][\s\S]*[^$]|[^$])\$$/, false],
+  [/^(\\begin\{([^}]+)\}[\s\S]*\\end\{\2\})$/, true],
+];
 
 /**
  * Same-length filler for masked ranges: a letter per character. Line endings, spaces and tabs are
@@ -121,14 +167,19 @@ export function parseMarkdownWithMath(markdown: string, pairs: readonly Delimite
   return processor.parse(markdown);
 }
 
-/** Signs that a page was written for Markdown-then-MathJax while `escapes` is `none`. */
-const ESCAPE_SIGNS_IN_TEX = /\\[_*]|\\\\\\\\/g;
-const MIN_ESCAPE_SIGNS = 2;
+/** Inline code holding one formula of the first `kinds` of CODE_MATH, with something in it (not `\( … \)`). */
+function isCodeMath(value: string, kinds: number): boolean {
+  return CODE_MATH.slice(0, kinds).some(([re]) => re.test(value)) && /[A-Za-z0-9]/.test(value.replace(/^\\(begin|[([])/, ''));
+}
+
+const ESCAPE_SIGN = new RegExp(ESCAPE_SIGNS.source);
+/** Text inside a formula, where `\_` is TeX's own underscore (`\text{max\_iter}`), is no sign of escaping. */
+const TEXT_GROUPS = /\\(text\w*|mathrm|mbox|operatorname\*?)\s*\{[^{}]*\}/g;
 
 export function locateMath(source: string, opts: LocateMathOptions): { spans: MathSpan[]; diagnostics: Diagnostic[] } {
   const { bodyOffset } = opts;
   const mathOpts = opts.math ?? {};
-  const escapes = mathOpts.escapes ?? 'none';
+  const escapes = mathOpts.escapes ?? 'auto';
   const pairs = delimiterPairs(mathOpts);
   const body = applyMask(source.slice(bodyOffset), bodyOffset, opts.masked);
   const tree = parseMarkdownWithMath(body, pairs);
@@ -154,12 +205,17 @@ export function locateMath(source: string, opts: LocateMathOptions): { spans: Ma
     return lo > 0 && reach[lo - 1]! > s;
   };
 
-  const spans: MathSpan[] = [];
-  const escapeSigns: number[] = [];
+  /** Located but not yet unescaped: `raw` is the TeX as written between the delimiters. */
+  const found: (MathSpan & { raw: string; code?: boolean })[] = [];
   const textRanges: Range[] = [];
+  const codeSpans: { start: number; end: number; value: string }[] = [];
   visit(tree, (node) => {
     if (node.type === 'text' && node.position) {
       textRanges.push({ start: node.position.start.offset!, end: node.position.end.offset! });
+      return;
+    }
+    if (node.type === 'inlineCode' && node.position) {
+      codeSpans.push({ start: bodyOffset + node.position.start.offset!, end: bodyOffset + node.position.end.offset!, value: node.value });
       return;
     }
     if (node.type !== 'mathSpan' && node.type !== 'mathBlock') return;
@@ -175,18 +231,41 @@ export function locateMath(source: string, opts: LocateMathOptions): { spans: Ma
       );
       return;
     }
-    let tex = node.value.replace(/\r\n?/g, '\n');
-    if (escapes === 'markdown') {
-      tex = removeMarkdownEscapes(tex);
-    } else {
-      for (const m of tex.matchAll(ESCAPE_SIGNS_IN_TEX)) escapeSigns.push(start + node.delimiter.length + m.index);
-    }
+    let raw = node.value.replace(/\r\n?/g, '\n');
+    if (isEnvironment(node.delimiter)) raw = `${node.delimiter}${raw}${closerOf(pairs, node.delimiter)}`;
     const { line, column } = lines.at(start);
-    spans.push({ tex, display: node.display, start, end, line, column, delimiter: node.delimiter });
+    found.push({ tex: raw, raw, display: node.display, start, end, line, column, delimiter: node.delimiter });
   });
-  spans.sort((a, b) => a.start - b.start);
 
-  // What the math syntax left as text: unclosed display openers, and `\\(` written for MathJax.
+  // Written for Markdown-then-MathJax? Per formula: an escaped delimiter says so; a `$`, `$$` or
+  // environment formula follows its page, which shows escapes somewhere (see ESCAPE_SIGNS).
+  // blogdown's pages (math in code spans, below) are written by Pandoc, which never escapes TeX.
+  const blogdown = !mathOpts.delimiters && escapes !== 'none' && codeSpans.some((c) => isCodeMath(c.value.trim(), 3));
+  const pageEscaped =
+    escapes === 'markdown' ||
+    (escapes === 'auto' && !blogdown && found.some((s) => !s.code && (isEscapedDelimiter(s.delimiter) || (!/^\\[([]/.test(s.delimiter) && ESCAPE_SIGN.test(s.raw.replace(TEXT_GROUPS, ''))))));
+  // blogdown writes inline math as `\(x\)` in backticks (its math-code.js makes it math in the browser):
+  // on a page that does (a code span holding exactly one \(…\), \[…\] or $$…$$), inline code holding
+  // exactly one formula is that formula.
+  if (blogdown && !pageEscaped) {
+    for (const c of codeSpans) {
+      const value = c.value.trim();
+      const hit = CODE_MATH.find(([re]) => re.test(value));
+      if (!hit || !isCodeMath(value, CODE_MATH.length) || overlapsMask(c.start, c.end) || /\n[ \t]*\n/.test(value)) continue;
+      const m = hit[0].exec(value)!;
+      const at = source.indexOf(value, c.start);
+      const { line, column } = lines.at(c.start);
+      const delimiter = source.slice(c.start, at) + value.slice(0, value.indexOf(m[1]!));
+      found.push({ tex: m[1]!, raw: m[1]!, display: hit[1], start: c.start, end: c.end, line, column, delimiter, code: true });
+    }
+  }
+  found.sort((a, b) => a.start - b.start);
+  const spans: MathSpan[] = found.map(({ raw, code, ...span }) => {
+    const escaped = !code && escapes !== 'none' && (isEscapedDelimiter(span.delimiter) || (pageEscaped && !/^\\[([]/.test(span.delimiter)));
+    return { ...span, tex: escaped ? removeMarkdownEscapes(raw) : raw };
+  });
+
+  // What the math syntax left as text: unclosed display openers.
   const displayOpeners = pairs.filter((p) => p.display && !p.open.startsWith('\\')).map((p) => p.open);
   for (const r of textRanges) {
     const text = body.slice(r.start, r.end);
@@ -206,20 +285,6 @@ export function locateMath(source: string, opts: LocateMathOptions): { spans: Ma
         at = text.indexOf(open, at + open.length);
       }
     }
-    if (escapes === 'none') {
-      for (const m of text.matchAll(/\\\\[([]/g)) escapeSigns.push(bodyOffset + r.start + m.index);
-    }
-  }
-  if (escapeSigns.length >= MIN_ESCAPE_SIGNS) {
-    escapeSigns.sort((a, b) => a - b);
-    diag(
-      'warning',
-      escapeSigns[0]!,
-      `this page looks written for Markdown-then-MathJax (${escapeSigns.length} Markdown escapes such as \\_ or \\\\( ` +
-        'around or inside math); if formulas render with stray backslashes, set ' +
-        '[params.prerender.math] escapes = "markdown"',
-      'math-escapes',
-    );
   }
   diagnostics.sort((a, b) => (a.offset ?? 0) - (b.offset ?? 0));
   return { spans, diagnostics };

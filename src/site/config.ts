@@ -243,7 +243,7 @@ export interface SiteConfig {
   assetsDir: string;
   prerender: PrerenderOptions;
   /** What math location needs: the passthrough delimiters (when configured) and the escapes mode. */
-  math: { delimiters?: PassthroughDelimiters; escapes: 'none' | 'markdown' };
+  math: { delimiters?: PassthroughDelimiters; escapes: 'auto' | 'none' | 'markdown'; wrappers?: Record<string, 'tex' | 'math'> };
 }
 
 /** Reads and merges a site's configuration. Never throws for bad config: see `diagnostics`. */
@@ -283,7 +283,11 @@ export function readSiteConfig(siteDir: string, opts: { environment?: string | n
     staticDirs: staticRoots(siteDir, data).map((r) => r.dir),
     assetsDir: assetRoots(siteDir, data)[0]?.dir ?? path.resolve(siteDir, 'assets'),
     prerender: prerender.options,
-    math: { ...(delimiters ? { delimiters } : {}), escapes: prerender.options.math.escapes },
+    math: {
+      ...(delimiters ? { delimiters } : {}),
+      escapes: prerender.options.math.escapes,
+      ...(prerender.options.math.wrappers ? { wrappers: prerender.options.math.wrappers } : {}),
+    },
   };
 }
 
@@ -479,8 +483,13 @@ export function layoutRoots(siteDir: string, data: Record<string, unknown>): Com
 
 export interface PrerenderOptions {
   math: {
-    /** "markdown": the posts escape their TeX for Markdown (\\( … \\), \_): undo that before KaTeX. */
-    escapes: 'none' | 'markdown';
+    /**
+     * "auto" (default): recognised per page; "markdown": the posts escape their TeX for Markdown
+     * (\\( … \\), \_): undo that before KaTeX; "none": TeX as written.
+     */
+    escapes: 'auto' | 'none' | 'markdown';
+    /** The site's own wrapper shortcodes: "tex" (the inner content is one formula) or "math" (it holds delimited math). */
+    wrappers?: Record<string, 'tex' | 'math'>;
   };
   katex: {
     /** Site-wide macros, names as written (TeX is case-sensitive). */
@@ -495,7 +504,7 @@ export interface PrerenderOptions {
 }
 
 export const DEFAULT_PRERENDER_OPTIONS: PrerenderOptions = {
-  math: { escapes: 'none' },
+  math: { escapes: 'auto' },
   katex: { macros: {} },
   errors: 'fail',
   stale: 'warn',
@@ -531,7 +540,7 @@ export function prerenderOptions(
 ): { options: PrerenderOptions; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const p = getIn(data, 'params.prerender');
-  const escapes = enumSetting(getIn(p, 'math.escapes'), ['none', 'markdown'] as const, 'none', 'params.prerender.math.escapes', diagnostics, file);
+  const escapes = enumSetting(getIn(p, 'math.escapes'), ['auto', 'none', 'markdown'] as const, 'auto', 'params.prerender.math.escapes', diagnostics, file);
   const errors = enumSetting(getIn(p, 'errors'), ['fail', 'render'] as const, 'fail', 'params.prerender.errors', diagnostics, file);
   const stale = enumSetting(getIn(p, 'stale'), ['warn', 'error'] as const, 'warn', 'params.prerender.stale', diagnostics, file);
   const macros: Record<string, string> = {};
@@ -580,7 +589,15 @@ export function prerenderOptions(
       }
     }
   }
-  return { options: { math: { escapes }, katex: { macros }, errors, stale, limits }, diagnostics };
+  let wrappers: Record<string, 'tex' | 'math'> | undefined;
+  const rawWrappers = getIn(p, 'math.wrappers');
+  if (isRecord(rawWrappers)) {
+    wrappers = {};
+    for (const [name, kind] of Object.entries(rawWrappers)) {
+      wrappers[name] = enumSetting(kind, ['tex', 'math'] as const, 'math', `params.prerender.math.wrappers.${name}`, diagnostics, file);
+    }
+  }
+  return { options: { math: { escapes, ...(wrappers ? { wrappers } : {}) }, katex: { macros }, errors, stale, limits }, diagnostics };
 }
 
 // --- markup ---------------------------------------------------------------------------------------

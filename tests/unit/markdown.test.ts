@@ -56,8 +56,10 @@ describe('renderInlineMarkdown', () => {
   });
 
   it('honours configured delimiters', () => {
-    const math = { delimiters: { inline: [['\\(', '\\)']] as [string, string][], block: [] } };
+    const math = { delimiters: { inline: [['\\(', '\\)']] as [string, string][], block: [] }, escapes: 'none' as const };
     expect(renderInlineMarkdown('$x$ and \\(y\\)', tag, { math })).toBe('$x$ and <m>y</m>');
+    // By default $…$ is math too, as the site's MathJax or KaTeX takes it in the browser.
+    expect(renderInlineMarkdown('$x$ and \\(y\\)', tag, { math: { ...math, escapes: 'auto' } })).toBe('<m>x</m> and <m>y</m>');
   });
 });
 

@@ -26,7 +26,9 @@ describe('locateMath: what is math', () => {
     { name: '$$ inside a line is display', md: 'so $$a+b$$ holds', expect: [['$$a+b$$', 'a+b', true]] },
     { name: '\\( \\) inline', md: 'This \\(\\sigma(z)\\) is inline.', expect: [['\\(\\sigma(z)\\)', '\\sigma(z)', false]] },
     { name: '\\[ \\] display', md: '\\[ a = b \\]', expect: [['\\[ a = b \\]', ' a = b ', true]] },
-    { name: 'code span', md: '`$x$` and `\\(y\\)`', expect: [] },
+    { name: 'code span', md: '`$x$` and `\\(y` and `$$`', expect: [] },
+    // blogdown's convention (its math-code.js): a page with a code span holding exactly \(…\) writes math so.
+    { name: 'blogdown code-span math', md: '`$x$` and `\\(y\\)` and `f(x)`', expect: [['`$x$`', 'x', false], ['`\\(y\\)`', 'y', false]] },
     { name: 'code span after math', md: '$a$ `$b$`', expect: [['$a$', 'a', false]] },
     { name: 'fenced code', md: '```\n$x$ $$y$$\n```\n', expect: [] },
     { name: 'tilde fence', md: '~~~tex\n\\[x\\]\n~~~\n', expect: [] },
@@ -40,11 +42,14 @@ describe('locateMath: what is math', () => {
     { name: 'escaped dollar inside math', md: '$\\$5 + x$', expect: [['$\\$5 + x$', '\\$5 + x', false]] },
     { name: 'currency', md: 'It costs $5 and $10.', expect: [] },
     { name: 'currency then math, escaped price', md: 'From \\$5 to \\$10, and $x$.', expect: [['$x$', 'x', false]] },
-    // Pandoc's rule, kept on purpose: a later formula closes an unescaped price (the fix is `\$5`).
-    { name: 'currency then math, unescaped price', md: 'From $5 to $10, and $x$.', expect: [['$5 to $10, and $x$', '5 to $10, and $x', false]] },
+    // An unescaped price before a formula is the author's bug either way (the fix is `\$5`); a closer is
+    // never followed by a digit.
+    { name: 'currency then math, unescaped price', md: 'From $5 to $10, and $x$.', expect: [['$x$', 'x', false]] },
+    { name: 'a price opener closed as math would be is math', md: 'so $2x$ and $3$.', expect: [['$2x$', '2x', false], ['$3$', '3', false]] },
     { name: 'opener followed by space', md: '$ x$', expect: [] },
-    { name: 'closer preceded by space', md: '$x $', expect: [] },
-    { name: 'closer followed by digit', md: '$x$1 and $y$', expect: [['$x$1 and $y$', 'x$1 and $y', false]] },
+    // MathJax's rule, which such posts were written for: `$\varepsilon $ with … $\varepsilon$` is two formulas.
+    { name: 'closer preceded by space', md: '$x $ and $y$', expect: [['$x $', 'x ', false], ['$y$', 'y', false]] },
+    { name: 'closer followed by digit', md: '$x$1 and $y$', expect: [['$x$', 'x', false], ['$y$', 'y', false]] },
     { name: 'empty pairs are not math', md: '$$ $$ and \\(\\)', expect: [] },
     { name: 'emphasis around math', md: '*see $a_b$* and **$c^*$**', expect: [['$a_b$', 'a_b', false], ['$c^*$', 'c^*', false]] },
     { name: 'underscores across formulas stay math', md: '$\\tilde{h}_{t-1}$ and $\\hat{c}_{t}$', expect: [['$\\tilde{h}_{t-1}$', '\\tilde{h}_{t-1}', false], ['$\\hat{c}_{t}$', '\\hat{c}_{t}', false]] },
@@ -61,7 +66,8 @@ describe('locateMath: what is math', () => {
     { name: 'display block in a list item', md: '1. step\n\n   \\[\n   x = 1\n   \\]\n', expect: [['\\[\n   x = 1\n   \\]', '\nx = 1\n', true]] },
     { name: 'display closed with text after stays in the paragraph', md: '$$\nx\n$$ where x is real', expect: [['$$\nx\n$$', '\nx\n', true]] },
     { name: 'dollar runs match exactly', md: '$$$x$$$', expect: [] },
-    { name: '\\\\( is an escaped backslash then a paren', md: '\\\\(x\\\\)', expect: [] },
+    { name: '\\\\( written for Markdown-then-MathJax', md: '\\\\(x\\_1\\\\)', expect: [['\\\\(x\\_1\\\\)', 'x_1', false]] },
+    { name: 'environments outside delimiters', md: 'a\n\n\\begin{align*}\na &= b\n\\end{align*}\n\nand \\begin{equation}x\\end{equation}.', expect: [['\\begin{align*}\na &= b\n\\end{align*}', '\\begin{align*}\na &= b\n\\end{align*}', true], ['\\begin{equation}x\\end{equation}', '\\begin{equation}x\\end{equation}', true]] },
   ];
   for (const c of cases) {
     it(c.name, () => {
@@ -138,8 +144,16 @@ describe('locateMath: masked ranges', () => {
 describe('locateMath: configured passthrough delimiters', () => {
   const hextra: MathOptions = { delimiters: { block: [['\\[', '\\]'], ['$$', '$$']], inline: [['\\(', '\\)']] } };
 
-  it('uses those and only those delimiters', () => {
-    expect(found('$x$ and \\(y\\) and $$z$$', hextra)).toEqual([
+  it('uses those and only those delimiters with escapes = "none"', () => {
+    expect(found('$x$ and \\(y\\) and $$z$$', { ...hextra, escapes: 'none' })).toEqual([
+      ['\\(y\\)', 'y', false],
+      ['$$z$$', 'z', true],
+    ]);
+  });
+
+  it('by default also takes $…$ (with the currency rule), which the site’s MathJax or KaTeX takes in the browser', () => {
+    expect(found('$x$ and \\(y\\) and $$z$$, $5 and $10', hextra)).toEqual([
+      ['$x$', 'x', false],
       ['\\(y\\)', 'y', false],
       ['$$z$$', 'z', true],
     ]);
@@ -151,10 +165,10 @@ describe('locateMath: configured passthrough delimiters', () => {
   });
 
   it('accepts custom strings', () => {
-    const opts: MathOptions = { delimiters: { inline: [['@@', '@@']], block: [['\\begin{equation}', '\\end{equation}']] } };
+    const opts: MathOptions = { delimiters: { inline: [['@@', '@@']], block: [['\\begin{equation}', '\\end{equation}']] }, escapes: 'none' };
     expect(found('a @@x_1@@ b\n\n\\begin{equation}\ny\n\\end{equation}\n', opts)).toEqual([
       ['@@x_1@@', 'x_1', false],
-      ['\\begin{equation}\ny\n\\end{equation}', '\ny\n', true],
+      ['\\begin{equation}\ny\n\\end{equation}', '\\begin{equation}\ny\n\\end{equation}', true],
     ]);
   });
 });
@@ -174,24 +188,35 @@ describe('locateMath: escapes = "markdown"', () => {
     const src = readFileSync(new URL('../../fixtures/math/loveit-escapes.md', import.meta.url), 'utf8');
     const bodyOffset = src.indexOf('\n---\n', 4) + 5;
     const r = locate(src, { bodyOffset, math: md });
-    expect(r.spans.map((s) => [s.tex.trim(), s.display, s.line])).toEqual([
+    expect(r.spans.slice(0, 4).map((s) => [s.tex.trim(), s.display, s.line])).toEqual([
       ['c = \\pm\\sqrt{a^2 + b^2}', false, 20],
       ['f(x)=\\int_{-\\infty}^{\\infty} \\hat{f}(\\xi) e^{2 \\pi i \\xi x} d \\xi', false, 20],
       ['c = \\pm\\sqrt{a^2 + b^2}', true, 22],
       ['f(x)=\\int_{-\\infty}^{\\infty} \\hat{f}(\\xi) e^{2 \\pi i \\xi x} d \\xi', true, 24],
     ]);
-    // The example inside the code fence is never math; neither are bare environments.
+    // Bare environments are display math, as LoveIt's KaTeX auto-render (and MathJax) take them.
+    expect(r.spans.slice(4).map((s) => [s.tex.split('\n')[0], s.display, s.line])).toEqual([
+      ['\\begin{equation*}', true, 26],
+      ['\\begin{equation}', true, 30],
+      ['\\begin{align}', true, 34],
+    ]);
+    expect(r.spans[6]!.tex).toContain('a&=b+c \\\\\n');
+    // The example inside the code fence is never math.
     expect(r.spans.every((s) => s.line !== 15)).toBe(true);
     expect(r.diagnostics).toEqual([]);
   });
 
-  it('with escapes = "none" the same page gets one warning suggesting the setting', () => {
+  it('is recognised with no setting: the same page typesets as its authors meant', () => {
     const src = 'A \\\\(x\\\\) and \\\\(y\\\\), $a\\_1$ and $b\\_2$.\n';
-    const r = locate(src);
-    const warnings = r.diagnostics.filter((d) => d.code === 'math-escapes');
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]!.message).toContain('escapes = "markdown"');
-    expect(warnings[0]).toMatchObject({ severity: 'warning', line: 1, column: 3 });
+    expect(found(src).map(([, tex]) => tex)).toEqual(['x', 'y', 'a_1', 'b_2']);
+    expect(locate(src).diagnostics).toEqual([]);
+    // A site that says its TeX is written as is keeps it.
+    expect(found(src, { escapes: 'none' }).map(([, tex]) => tex)).toEqual(['a\\_1', 'b\\_2']);
+  });
+
+  it('per page: an escaped page has its $…$ unescaped, a page of ordinary TeX keeps \\_ and \\,', () => {
+    expect(found('$x\\_1$ and \\\\(y\\\\)').map(([, tex]) => tex)).toEqual(['x_1', 'y']);
+    expect(found('$\\text{a\\_b}\\,c$').map(([, tex]) => tex)).toEqual(['\\text{a\\_b}\\,c']);
   });
 
   it('no warning for a page with ordinary TeX', () => {
@@ -216,7 +241,10 @@ describe('removeMarkdownEscapes', () => {
     ['\\\\{', '\\{'],
     ['\\\\\\\\', '\\\\'],
     ['\\alpha', '\\alpha'],
-    ['\\,', ','],
+    // Markdown's damage is not reproduced: the author meant TeX's thin space.
+    ['\\,', '\\,'],
+    ['a \\\\\n', 'a \\\\\n'],
+    ['\\\\,', '\\,'],
     ['end\\', 'end\\'],
   ];
   for (const [input, out] of cases) it(JSON.stringify(input), () => expect(removeMarkdownEscapes(input)).toBe(out));

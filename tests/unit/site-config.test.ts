@@ -150,7 +150,7 @@ describe('accessors (keys are case-insensitive)', () => {
     expect(staticRoots(m, readSiteConfig(m).data)).toEqual([{ source: 'pics', dir: path.join(m, 'pics'), target: 'img' }]);
   });
   it('params.prerender with defaults, validation and macro names kept as written', () => {
-    expect(prerenderOptions({}).options).toEqual({ math: { escapes: 'none' }, katex: { macros: {} }, errors: 'fail', stale: 'warn', limits: DEFAULT_LIMITS });
+    expect(prerenderOptions({}).options).toEqual({ math: { escapes: 'auto' }, katex: { macros: {} }, errors: 'fail', stale: 'warn', limits: DEFAULT_LIMITS });
     const cfg = readSiteConfig(
       site({
         'hugo.toml':
