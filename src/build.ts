@@ -407,7 +407,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       result.diagnostics.push(...own.diagnostics);
       if (Object.keys(own.entries).length > 0) imageIndex[relToContent] = own.entries;
     }
-    if (r.failed) {
+    if (r.held) {
       // Leave whatever this page had before: a stale shadow is caught by Hugo's staleness check, while a
       // half-updated one would be published silently.
       keepPage();

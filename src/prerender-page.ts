@@ -112,8 +112,14 @@ export interface PageResult {
   /** md5 of a title, linkTitle or description with math → its HTML (needed with or without a shadow). */
   titles: Map<string, string>;
   diagnostics: Diagnostic[];
-  /** True when an error means this page's output must not be published. */
+  /** True when the page has an error: the build exits 1. */
   failed: boolean;
+  /**
+   * True when that error means this page's output must not be published (a page Hugo cannot parse, a
+   * shortcode that failed, a limit). A formula KaTeX rejects does not hold its page back: the page is
+   * written with that formula left as the author's TeX.
+   */
+  held?: boolean;
   stats: { formulas: number; figures: number; shortcodes: number; cacheHits: number };
   parsed: ParsedPage;
 }
@@ -215,7 +221,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
 
   // A page Hugo itself cannot parse is left alone: Hugo will report it too, and we must not guess.
   if (parsed.diagnostics.some((d) => d.severity === 'error')) {
-    return { formulas: [], fragments: [], titles: new Map(), diagnostics, failed: true, stats, parsed };
+    return { formulas: [], fragments: [], titles: new Map(), diagnostics, failed: true, held: true, stats, parsed };
   }
 
   const siteShortcodes = env.settings.siteShortcodes ?? new Map<string, string>();
@@ -238,7 +244,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   }
   const limits = env.settings.limits ?? DEFAULT_LIMITS;
   const overLimit = pageOverLimits(source, parsed, limits, lines, file);
-  if (overLimit) return { formulas: [], fragments: [], titles: new Map(), diagnostics: [...diagnostics, overLimit], failed: true, stats, parsed };
+  if (overLimit) return { formulas: [], fragments: [], titles: new Map(), diagnostics: [...diagnostics, overLimit], failed: true, held: true, stats, parsed };
 
   const wrappers = { ...DEFAULT_WRAPPERS, ...(env.settings.math.wrappers ?? {}) };
   const located = locateMath(source, {
@@ -251,7 +257,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   if (located.spans.length > limits.formulas) {
     const first = located.spans[limits.formulas]!;
     diagnostics.push(limitDiagnostic('formulas', limits, located.spans.length, first.start, lines, file));
-    return { formulas: [], fragments: [], titles: new Map(), diagnostics, failed: true, stats, parsed };
+    return { formulas: [], fragments: [], titles: new Map(), diagnostics, failed: true, held: true, stats, parsed };
   }
   if (!env.settings.unsafe) {
     for (const d of mathInMarkdownShortcodes(parsed.shortcodes, isOwned, located.spans, env.settings)) diagnostics.push({ ...d, file });
@@ -272,6 +278,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   const fragments = new Map<string, Fragment>();
   const replacements: Replacement[] = [];
   let failed = false;
+  let held = false;
 
   const fromCache = new Set<string>();
   const formulas: FormulaReport[] = [];
@@ -302,7 +309,12 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
       report.error = r.error.message;
       errorOf.set(key, r.error.message);
       diagnostics.push(mathDiagnostic(source, span, r.error, lines, file, env.errorMode === 'render'));
-      if (env.errorMode !== 'render') failed = true;
+      if (env.errorMode !== 'render') {
+        // The rest of the page still goes out; this formula stays as written.
+        failed = true;
+        replacements.pop();
+        continue;
+      }
     }
     for (const w of r.warnings) {
       diagnostics.push({ severity: 'warning', file, line: span.line, column: span.column, offset: span.start, code: 'katex', message: w });
@@ -339,13 +351,13 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     }
     const r = await renderShortcode(def, sc, { page: env.page, site: env.site, idPrefix, services: env.services, occurrence });
     diagnostics.push(...r.diagnostics);
-    if (r.failed) failed = true;
+    if (r.failed) failed = held = true;
     let html = '';
     try {
       html = travelling(r.html);
     } catch (e) {
       if (!(e instanceof InlineFragmentError)) throw e;
-      failed = true;
+      failed = held = true;
       const at = lines.at(sc.offset);
       diagnostics.push({ severity: 'error', file, ...at, offset: sc.offset, code: 'shortcode', message: `${sc.name}: ${e.message}` });
     }
@@ -366,7 +378,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   const titles = everywhere.titles;
   const extras = hasExtras(everywhere.extras);
   if (replacements.length === 0 && !extras) {
-    return { formulas, fragments: [...fragments.values()], titles, diagnostics, failed, stats, parsed };
+    return { formulas, fragments: [...fragments.values()], titles, diagnostics, failed, held, stats, parsed };
   }
   for (const e of everywhere.edits) replacements.push({ start: e.at, end: e.at, key: '', text: e.text });
   replacements.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -387,7 +399,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   shadow += source.slice(pos);
   if (extras) shadow = appendPageBlock(shadow, pageBlock(everywhere.extras, check));
   shadow = keepWithoutFrontMatter(shadow, parsed);
-  return { formulas, shadow, fragments: [...fragments.values()], titles, diagnostics, failed, stats, parsed };
+  return { formulas, shadow, fragments: [...fragments.values()], titles, diagnostics, failed, held, stats, parsed };
 }
 
 /**

@@ -285,9 +285,55 @@ export function locateMath(source: string, opts: LocateMathOptions): { spans: Ma
         at = text.indexOf(open, at + open.length);
       }
     }
+    if (!mathOpts.delimiters) leftRaw(text, bodyOffset + r.start, escapes, diag);
   }
   diagnostics.sort((a, b) => (a.offset ?? 0) - (b.offset ?? 0));
   return { spans, diagnostics };
+}
+
+/**
+ * TeX left as text where a reader of the MathJax page saw math: never silent. A backslash opener whose
+ * closer never came (`\(`, `\\[`), an environment that is not one KaTeX can take or never ends, a `$…$`
+ * pair with TeX inside that the dollar rules left alone (`$ x^2$`). One warning per kind and text run.
+ */
+function leftRaw(
+  text: string,
+  offset: number,
+  escapes: 'auto' | 'none' | 'markdown',
+  diag: (severity: Diagnostic['severity'], offset: number, message: string, code: string) => void,
+): void {
+  const opener = /(\\\\|\\)(\(|\[)/.exec(text);
+  if (opener && !(escapes === 'none' && opener[1] === '\\\\')) {
+    const close = `${opener[1]}${opener[2] === '(' ? ')' : ']'}`;
+    diag(
+      'warning',
+      offset + opener.index,
+      `"${opener[0]}" opens ${opener[2] === '(' ? 'inline' : 'display'} math that is never closed in this paragraph, so it stays text; ` +
+        `add the closing "${close}", or write "${opener[1] === '\\' ? '\\\\' : '\\'}${opener[2]}" for a literal "${opener[2]}"`,
+      'math-unclosed',
+    );
+  }
+  const env = /\\begin\{([^}]*)\}/.exec(text);
+  if (env) {
+    diag(
+      'warning',
+      offset + env.index,
+      MATH_ENVIRONMENTS.includes(env[1]!)
+        ? `"\\begin{${env[1]}}" is never ended by "\\end{${env[1]}}" in this paragraph, so it stays text; end it, or put the formula between $$ and $$`
+        : `"\\begin{${env[1]}}" outside math stays text: KaTeX takes only math environments (${MATH_ENVIRONMENTS.slice(0, 6).join(', ')}…) without delimiters; put it between $$ and $$`,
+      'math-raw',
+    );
+  }
+  const dollars = /\$(?!\$)([^$\n]{1,200}?)(?<!\\)\$/.exec(text);
+  if (dollars && /\\[A-Za-z]|[_^]/.test(dollars[1]!)) {
+    diag(
+      'warning',
+      offset + dollars.index,
+      `"${dollars[0].length > 40 ? `${dollars[0].slice(0, 37)}...` : dollars[0]}" looks like math but stays text: a "$" that opens math must not be followed by a space, ` +
+        'and one followed by a digit must be closed by a "$" with no space before it; remove the space, or write \\$ for a dollar sign',
+      'math-raw',
+    );
+  }
 }
 
 function closerOf(pairs: readonly DelimiterPair[], open: string): string {

@@ -234,6 +234,19 @@ describe('locateMath: diagnostics', () => {
   });
 });
 
+describe('locateMath: TeX left as text is never silent', () => {
+  const warned = (src: string) => locate(src).diagnostics.map((d) => [d.code, d.column, d.message.split(' ').slice(0, 3).join(' ')]);
+  it('warns at an unclosed \\( or \\\\[, an environment KaTeX cannot take, a $…$ pair left raw', () => {
+    expect(warned('A \\(x and more.')).toEqual([['math-unclosed', 3, '"\\(" opens inline']]);
+    expect(warned('A \\\\[x and more.')).toEqual([['math-unclosed', 3, '"\\\\[" opens display']]);
+    expect(warned('\\begin{tikzpicture}\\draw\\end{tikzpicture}')).toEqual([['math-raw', 1, '"\\begin{tikzpicture}" outside math']]);
+    expect(warned('see $ x^2$ here')).toEqual([['math-raw', 5, '"$ x^2$" looks']]);
+  });
+  it('says nothing about prices, typeset math or code', () => {
+    expect(warned('costs $5 and $10, and $a_1 $ is math; `\\(x` is code')).toEqual([]);
+  });
+});
+
 describe('removeMarkdownEscapes', () => {
   const cases: [string, string][] = [
     ['a\\_b', 'a_b'],
