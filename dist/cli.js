@@ -117,17 +117,17 @@ var require_visit = __commonJS({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP2;
     visit4.REMOVE = REMOVE;
-    function visit_(key2, node3, visitor, path16) {
-      const ctrl = callVisitor(key2, node3, visitor, path16);
+    function visit_(key2, node3, visitor, path18) {
+      const ctrl = callVisitor(key2, node3, visitor, path18);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path16, ctrl);
-        return visit_(key2, ctrl, visitor, path16);
+        replaceNode(key2, path18, ctrl);
+        return visit_(key2, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path16 = Object.freeze(path16.concat(node3));
+          path18 = Object.freeze(path18.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = visit_(i2, node3.items[i2], visitor, path16);
+            const ci = visit_(i2, node3.items[i2], visitor, path18);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -138,13 +138,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path16 = Object.freeze(path16.concat(node3));
-          const ck = visit_("key", node3.key, visitor, path16);
+          path18 = Object.freeze(path18.concat(node3));
+          const ck = visit_("key", node3.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = visit_("value", node3.value, visitor, path16);
+          const cv = visit_("value", node3.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -165,17 +165,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node3, visitor, path16) {
-      const ctrl = await callVisitor(key2, node3, visitor, path16);
+    async function visitAsync_(key2, node3, visitor, path18) {
+      const ctrl = await callVisitor(key2, node3, visitor, path18);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path16, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path16);
+        replaceNode(key2, path18, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path16 = Object.freeze(path16.concat(node3));
+          path18 = Object.freeze(path18.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node3.items[i2], visitor, path16);
+            const ci = await visitAsync_(i2, node3.items[i2], visitor, path18);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -186,13 +186,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path16 = Object.freeze(path16.concat(node3));
-          const ck = await visitAsync_("key", node3.key, visitor, path16);
+          path18 = Object.freeze(path18.concat(node3));
+          const ck = await visitAsync_("key", node3.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = await visitAsync_("value", node3.value, visitor, path16);
+          const cv = await visitAsync_("value", node3.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -219,23 +219,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node3, visitor, path16) {
+    function callVisitor(key2, node3, visitor, path18) {
       if (typeof visitor === "function")
-        return visitor(key2, node3, path16);
+        return visitor(key2, node3, path18);
       if (identity4.isMap(node3))
-        return visitor.Map?.(key2, node3, path16);
+        return visitor.Map?.(key2, node3, path18);
       if (identity4.isSeq(node3))
-        return visitor.Seq?.(key2, node3, path16);
+        return visitor.Seq?.(key2, node3, path18);
       if (identity4.isPair(node3))
-        return visitor.Pair?.(key2, node3, path16);
+        return visitor.Pair?.(key2, node3, path18);
       if (identity4.isScalar(node3))
-        return visitor.Scalar?.(key2, node3, path16);
+        return visitor.Scalar?.(key2, node3, path18);
       if (identity4.isAlias(node3))
-        return visitor.Alias?.(key2, node3, path16);
+        return visitor.Alias?.(key2, node3, path18);
       return void 0;
     }
-    function replaceNode(key2, path16, node3) {
-      const parent = path16[path16.length - 1];
+    function replaceNode(key2, path18, node3) {
+      const parent = path18[path18.length - 1];
       if (identity4.isCollection(parent)) {
         parent.items[key2] = node3;
       } else if (identity4.isPair(parent)) {
@@ -847,10 +847,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity4 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path16, value2) {
+    function collectionFromPath(schema, path18, value2) {
       let v = value2;
-      for (let i2 = path16.length - 1; i2 >= 0; --i2) {
-        const k2 = path16[i2];
+      for (let i2 = path18.length - 1; i2 >= 0; --i2) {
+        const k2 = path18[i2];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a3 = [];
           a3[k2] = v;
@@ -869,7 +869,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
+    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -899,11 +899,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path16, value2) {
-        if (isEmptyPath(path16))
+      addIn(path18, value2) {
+        if (isEmptyPath(path18))
           this.add(value2);
         else {
-          const [key2, ...rest] = path16;
+          const [key2, ...rest] = path18;
           const node3 = this.get(key2, true);
           if (identity4.isCollection(node3))
             node3.addIn(rest, value2);
@@ -917,8 +917,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        const [key2, ...rest] = path16;
+      deleteIn(path18) {
+        const [key2, ...rest] = path18;
         if (rest.length === 0)
           return this.delete(key2);
         const node3 = this.get(key2, true);
@@ -932,8 +932,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        const [key2, ...rest] = path16;
+      getIn(path18, keepScalar) {
+        const [key2, ...rest] = path18;
         const node3 = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity4.isScalar(node3) ? node3.value : node3;
@@ -951,8 +951,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path16) {
-        const [key2, ...rest] = path16;
+      hasIn(path18) {
+        const [key2, ...rest] = path18;
         if (rest.length === 0)
           return this.has(key2);
         const node3 = this.get(key2, true);
@@ -962,8 +962,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value2) {
-        const [key2, ...rest] = path16;
+      setIn(path18, value2) {
+        const [key2, ...rest] = path18;
         if (rest.length === 0) {
           this.set(key2, value2);
         } else {
@@ -3478,9 +3478,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path16, value2) {
+      addIn(path18, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path16, value2);
+          this.contents.addIn(path18, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3555,14 +3555,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        if (Collection.isEmptyPath(path16)) {
+      deleteIn(path18) {
+        if (Collection.isEmptyPath(path18)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3577,10 +3577,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        if (Collection.isEmptyPath(path16))
+      getIn(path18, keepScalar) {
+        if (Collection.isEmptyPath(path18))
           return !keepScalar && identity4.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity4.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
+        return identity4.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3591,10 +3591,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path16) {
-        if (Collection.isEmptyPath(path16))
+      hasIn(path18) {
+        if (Collection.isEmptyPath(path18))
           return this.contents !== void 0;
-        return identity4.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
+        return identity4.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3611,13 +3611,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value2) {
-        if (Collection.isEmptyPath(path16)) {
+      setIn(path18, value2) {
+        if (Collection.isEmptyPath(path18)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path16), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path18), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path16, value2);
+          this.contents.setIn(path18, value2);
         }
       }
       /**
@@ -5578,9 +5578,9 @@ var require_cst_visit = __commonJS({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP2;
     visit4.REMOVE = REMOVE;
-    visit4.itemAtPath = (cst, path16) => {
+    visit4.itemAtPath = (cst, path18) => {
       let item = cst;
-      for (const [field, index2] of path16) {
+      for (const [field, index2] of path18) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -5589,23 +5589,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit4.parentCollection = (cst, path16) => {
-      const parent = visit4.itemAtPath(cst, path16.slice(0, -1));
-      const field = path16[path16.length - 1][0];
+    visit4.parentCollection = (cst, path18) => {
+      const parent = visit4.itemAtPath(cst, path18.slice(0, -1));
+      const field = path18[path18.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path16, item, visitor) {
-      let ctrl = visitor(item, path16);
+    function _visit(path18, item, visitor) {
+      let ctrl = visitor(item, path18);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path16.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path18.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5616,10 +5616,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path16);
+            ctrl = ctrl(item, path18);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
     }
     exports.visit = visit4;
   }
@@ -7465,12 +7465,12 @@ var require_extend = __commonJS({
 import { spawnSync } from "node:child_process";
 import { existsSync as existsSync5 } from "node:fs";
 import { parseArgs } from "node:util";
-import path15 from "node:path";
+import path17 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 
 // src/build.ts
-import { readdirSync as readdirSync5, readFileSync as readFileSync6, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
-import path11 from "node:path";
+import { readdirSync as readdirSync6, readFileSync as readFileSync8, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
+import path13 from "node:path";
 
 // node_modules/katex/dist/katex.mjs
 var ParseError = class _ParseError extends Error {
@@ -7959,27 +7959,27 @@ var sqrtTall = function sqrtTall2(extraVinculum, hLinePad2, viewBoxHeight) {
 };
 var sqrtPath = function sqrtPath2(size, extraVinculum, viewBoxHeight) {
   extraVinculum = 1e3 * extraVinculum;
-  var path16 = "";
+  var path18 = "";
   switch (size) {
     case "sqrtMain":
-      path16 = sqrtMain(extraVinculum, hLinePad);
+      path18 = sqrtMain(extraVinculum, hLinePad);
       break;
     case "sqrtSize1":
-      path16 = sqrtSize1(extraVinculum, hLinePad);
+      path18 = sqrtSize1(extraVinculum, hLinePad);
       break;
     case "sqrtSize2":
-      path16 = sqrtSize2(extraVinculum, hLinePad);
+      path18 = sqrtSize2(extraVinculum, hLinePad);
       break;
     case "sqrtSize3":
-      path16 = sqrtSize3(extraVinculum, hLinePad);
+      path18 = sqrtSize3(extraVinculum, hLinePad);
       break;
     case "sqrtSize4":
-      path16 = sqrtSize4(extraVinculum, hLinePad);
+      path18 = sqrtSize4(extraVinculum, hLinePad);
       break;
     case "sqrtTall":
-      path16 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
+      path18 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
   }
-  return path16;
+  return path18;
 };
 var innerPath = function innerPath2(name, height) {
   switch (name) {
@@ -12162,8 +12162,8 @@ var svgData = {
 };
 var staticSvg = function staticSvg2(value2, options) {
   var [pathName, width, height] = svgData[value2];
-  var path16 = new PathNode(pathName);
-  var svgNode2 = new SvgNode([path16], {
+  var path18 = new PathNode(pathName);
+  var svgNode2 = new SvgNode([path18], {
     "width": makeEm(width),
     "height": makeEm(height),
     // Override CSS rule `.katex svg { width: 100% }`
@@ -13332,8 +13332,8 @@ var stretchySvg = function stretchySvg2(group, options) {
           pathName = "tilde" + imgIndex;
         }
       }
-      var path16 = new PathNode(pathName);
-      var svgNode2 = new SvgNode([path16], {
+      var path18 = new PathNode(pathName);
+      var svgNode2 = new SvgNode([path18], {
         "width": "100%",
         "height": makeEm(_height),
         "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight,
@@ -14630,8 +14630,8 @@ var makeGlyphSpan = function makeGlyphSpan2(symbol, font, mode) {
 };
 var makeInner = function makeInner2(ch2, height, options) {
   var width = fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)] ? fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)][4] : fontMetricsData["Size1-Regular"][ch2.charCodeAt(0)][4];
-  var path16 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
-  var svgNode2 = new SvgNode([path16], {
+  var path18 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
+  var svgNode2 = new SvgNode([path18], {
     "width": makeEm(width),
     "height": makeEm(height),
     // Override CSS rule `.katex svg { width: 100% }`
@@ -14800,10 +14800,10 @@ var makeStackedDelim = function makeStackedDelim2(delim, heightTotal, center, op
     var midHeight = realHeightTotal - topHeightTotal - bottomHeightTotal;
     var viewBoxHeight = Math.round(realHeightTotal * 1e3);
     var pathStr = tallDelim(svgLabel, Math.round(midHeight * 1e3));
-    var path16 = new PathNode(svgLabel, pathStr);
+    var path18 = new PathNode(svgLabel, pathStr);
     var width = makeEm(viewBoxWidth / 1e3);
     var height = makeEm(viewBoxHeight / 1e3);
-    var svg3 = new SvgNode([path16], {
+    var svg3 = new SvgNode([path18], {
       "width": width,
       "height": height,
       "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight
@@ -14844,8 +14844,8 @@ var makeStackedDelim = function makeStackedDelim2(delim, heightTotal, center, op
 var vbPad = 80;
 var emPad = 0.08;
 var sqrtSvg = function sqrtSvg2(sqrtName, height, viewBoxHeight, extraVinculum, options) {
-  var path16 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
-  var pathNode = new PathNode(sqrtName, path16);
+  var path18 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
+  var pathNode = new PathNode(sqrtName, path18);
   var svg3 = new SvgNode([pathNode], {
     // Note: 1000:1 ratio of viewBox to document em width.
     "width": "400em",
@@ -15352,8 +15352,8 @@ var htmlBuilder$7 = (group, options) => {
     var angleHeight = inner2.height + inner2.depth + lineWeight + clearance;
     inner2.style.paddingLeft = makeEm(angleHeight / 2 + lineWeight);
     var viewBoxHeight = Math.floor(1e3 * angleHeight * scale2);
-    var path16 = phasePath(viewBoxHeight);
-    var svgNode2 = new SvgNode([new PathNode("phase", path16)], {
+    var path18 = phasePath(viewBoxHeight);
+    var svgNode2 = new SvgNode([new PathNode("phase", path18)], {
       "width": "400em",
       "height": makeEm(viewBoxHeight / 1e3),
       "viewBox": "0 0 400000 " + viewBoxHeight,
@@ -24632,12 +24632,152 @@ var texify = {
   }
 };
 
+// src/content/limits.ts
+var DEFAULT_LIMITS = {
+  pageBytes: 2 * 1024 * 1024,
+  formulas: 1e4,
+  shortcodes: 1e4,
+  nesting: 64,
+  mathExpansions: 1e3,
+  mathMaxSize: 200,
+  mathTokens: 2e4,
+  fragmentBytes: 2e6,
+  outputBytes: 1e7
+};
+var LIMIT_SETTINGS = {
+  pageBytes: "params.prerender.limits.pageBytes",
+  formulas: "params.prerender.limits.formulas",
+  shortcodes: "params.prerender.limits.shortcodes",
+  nesting: "params.prerender.limits.nesting",
+  mathExpansions: "params.prerender.limits.mathExpansions",
+  mathMaxSize: "params.prerender.limits.mathMaxSize",
+  mathTokens: "params.prerender.limits.mathTokens",
+  fragmentBytes: "params.prerender.limits.fragmentBytes",
+  outputBytes: "params.prerender.limits.outputBytes"
+};
+var WHAT = {
+  pageBytes: "bytes",
+  formulas: "formulas",
+  shortcodes: "shortcodes",
+  nesting: "levels of nested blockquotes or lists",
+  mathExpansions: "macro expansions in a formula",
+  mathMaxSize: "em in a size",
+  mathTokens: "tokens in a formula",
+  fragmentBytes: "bytes of output in a fragment",
+  outputBytes: "bytes of prerendered output"
+};
+function limitDiagnostic(limit, limits, found, offset, lines, file) {
+  return {
+    severity: "error",
+    code: "limit",
+    file,
+    ...lines.at(offset),
+    offset,
+    message: `this page has ${found > limits[limit] ? `${found}` : `more than ${limits[limit]}`} ${WHAT[limit]}, over the limit of ${limits[limit]}, so it was not prerendered (Hugo renders it as it is). Split the page, or raise ${LIMIT_SETTINGS[limit]} in the site config if it is meant to be this large`
+  };
+}
+var SPACE = 32;
+var TAB = 9;
+var GT = 62;
+function isListMarkerAt(source, i2) {
+  const c = source.charCodeAt(i2);
+  if (c === 45 || c === 42 || c === 43) {
+    const n2 = source.charCodeAt(i2 + 1);
+    return n2 === SPACE || n2 === TAB ? 1 : 0;
+  }
+  let j = i2;
+  while (j < source.length && j - i2 < 9 && source.charCodeAt(j) >= 48 && source.charCodeAt(j) <= 57) j++;
+  if (j === i2) return 0;
+  const d2 = source.charCodeAt(j);
+  if (d2 !== 46 && d2 !== 41) return 0;
+  const n = source.charCodeAt(j + 1);
+  return n === SPACE || n === TAB ? j + 1 - i2 : 0;
+}
+function containerDepth(source, from = 0) {
+  let best = 0;
+  let bestAt = from;
+  let i2 = from;
+  while (i2 < source.length) {
+    const lineStart = i2;
+    let depth = 0;
+    let indent2 = 0;
+    let bullets = "";
+    let onlyOneBullet = true;
+    for (; ; ) {
+      const c2 = source.charCodeAt(i2);
+      if (c2 === SPACE || c2 === TAB) {
+        if (depth === 0) indent2 += c2 === TAB ? 4 : 1;
+        i2++;
+      } else if (c2 === GT) {
+        depth++;
+        onlyOneBullet = false;
+        i2++;
+      } else {
+        const m = isListMarkerAt(source, i2);
+        if (m === 0) break;
+        if (m > 1 || bullets !== "" && bullets !== source[i2]) onlyOneBullet = false;
+        bullets = source[i2];
+        depth++;
+        i2 += m;
+      }
+    }
+    const c = source.charCodeAt(i2);
+    const atEol = i2 >= source.length || c === 10 || c === 13;
+    const lastIsBullet = (source[i2] === "-" || source[i2] === "*") && (bullets === "" || bullets === source[i2]);
+    if (onlyOneBullet && (atEol || lastIsBullet && /^[-*][ \t]*(\r?\n|$)/.test(source.slice(i2, i2 + 3)))) depth = 0;
+    if (depth > 0) depth += indent2 >> 1;
+    if (depth > best) {
+      best = depth;
+      bestAt = lineStart;
+    }
+    const nl = source.indexOf("\n", i2);
+    if (nl < 0) break;
+    i2 = nl + 1;
+  }
+  return { depth: best, offset: bestAt };
+}
+
+// src/render/output-limits.ts
+function formatBytes(n) {
+  if (n >= 1e6) return `${(n / 1e6).toFixed(1)} MB`;
+  if (n >= 1e3) return `${Math.round(n / 1e3)} kB`;
+  return `${n} bytes`;
+}
+function tooBigMessage(what, bytes, limit, key2) {
+  return `${what} is ${formatBytes(bytes)}, more than the limit of ${formatBytes(limit)} (${LIMIT_SETTINGS[key2]}); make it smaller (e.g. downsample a plot's data), or raise the limit`;
+}
+function pageTooBig(shadow, fragments, outputBytes) {
+  let bytes = shadow === void 0 ? 0 : Buffer.byteLength(shadow);
+  for (const f of fragments) bytes += Buffer.byteLength(f.html);
+  if (bytes <= outputBytes) return void 0;
+  return `${tooBigMessage("this page's prerendered output", bytes, outputBytes, "outputBytes")}; it was not prerendered, the other pages were`;
+}
+function mathAndOutputLimits(l) {
+  return { mathExpansions: l.mathExpansions, mathMaxSize: l.mathMaxSize, mathTokens: l.mathTokens, fragmentBytes: l.fragmentBytes };
+}
+
 // src/render/katex.ts
 var KATEX_VERSION = katex.version;
+var TokenBudgetExceeded = class extends Error {
+};
+function budgeted(macros2, budget) {
+  let reads = 0;
+  return new Proxy(macros2, {
+    getOwnPropertyDescriptor(target, key2) {
+      if (++reads > budget) throw new TokenBudgetExceeded();
+      return Reflect.getOwnPropertyDescriptor(target, key2);
+    }
+  });
+}
+function errorSpan(tex, message) {
+  const esc = (t) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return `<span class="katex-error" title="${esc(message)}" style="color:#cc0000">${esc(tex)}</span>`;
+}
 var REQUIRE_RE = /\\require\s*\{[^{}]*\}/g;
 function createMathRenderer(opts = {}) {
   const macros2 = { ...opts.macros ?? {} };
   const errors = opts.errors ?? "fail";
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const cache3 = /* @__PURE__ */ new Map();
   let rendered = 0;
   let cacheHits = 0;
@@ -24652,21 +24792,40 @@ function createMathRenderer(opts = {}) {
       output: "htmlAndMathml",
       throwOnError,
       // A fresh copy every time: `\gdef` and `\global` write into this object.
-      macros: { ...macros2 },
+      macros: budgeted({ ...macros2 }, limits.mathTokens),
+      maxExpand: limits.mathExpansions,
+      maxSize: limits.mathMaxSize,
       strict: (code4, message) => {
         warnings.push(`${message} [${code4}]`);
         return "ignore";
       }
     });
     try {
-      const html7 = quietly(warnings, () => katex.renderToString(input, options(true)));
+      const html7 = oneLine(quietly(warnings, () => katex.renderToString(input, options(true))));
+      const bytes = Buffer.byteLength(html7);
+      if (bytes > limits.fragmentBytes) {
+        const message = tooBigMessage("the typeset formula", bytes, limits.fragmentBytes, "fragmentBytes");
+        return { html: errors === "render" ? errorSpan(tex, message) : "", error: { message }, warnings: [] };
+      }
       return { html: html7, warnings };
     } catch (e) {
+      if (e instanceof TokenBudgetExceeded) {
+        const message = `the formula is too big to typeset: more than ${limits.mathTokens.toLocaleString("en-US")} tokens once its macros are expanded (params.prerender.limits.mathTokens); split it, or look for a macro that expands into itself or into copies of its argument`;
+        return { html: errors === "render" ? errorSpan(tex, message) : "", error: { message }, warnings: [] };
+      }
       if (!(e instanceof katex.ParseError)) throw e;
       const error = describeError(e, input);
       warnings.length = 0;
       if (input !== tex) warnings.push(...requireWarnings(tex));
-      const html7 = errors === "render" ? quietly([], () => katex.renderToString(input, options(false))) : "";
+      let html7 = "";
+      if (errors === "render") {
+        try {
+          html7 = oneLine(quietly([], () => katex.renderToString(input, options(false))));
+        } catch (again) {
+          if (!(again instanceof TokenBudgetExceeded)) throw again;
+          html7 = errorSpan(tex, error.message);
+        }
+      }
       return { html: html7, error, warnings };
     }
   }
@@ -24685,6 +24844,9 @@ function createMathRenderer(opts = {}) {
     },
     stats: () => ({ rendered, cacheHits })
   };
+}
+function oneLine(html7) {
+  return html7.replace(/\r/g, "&#13;").replace(/\n/g, "&#10;");
 }
 function requireWarnings(tex) {
   return [...tex.matchAll(REQUIRE_RE)].map(
@@ -27407,13 +27569,13 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set path(path16) {
-    if (isUrl(path16)) {
-      path16 = fileURLToPath(path16);
+  set path(path18) {
+    if (isUrl(path18)) {
+      path18 = fileURLToPath(path18);
     }
-    assertNonEmpty(path16, "path");
-    if (this.path !== path16) {
-      this.history.push(path16);
+    assertNonEmpty(path18, "path");
+    if (this.path !== path18) {
+      this.history.push(path18);
     }
   }
   /**
@@ -27680,8 +27842,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path16, name) {
-  if (!path16) {
+function assertPath(path18, name) {
+  if (!path18) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -35940,7 +36102,7 @@ function transformGfmAutolinkLiterals(tree) {
     { ignore: ["link", "linkReference"] }
   );
 }
-function findUrl(_9, protocol, domain2, path16, match) {
+function findUrl(_9, protocol, domain2, path18, match) {
   if (!previous2(match)) {
     return false;
   }
@@ -35953,7 +36115,7 @@ function findUrl(_9, protocol, domain2, path16, match) {
   if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
     return false;
   }
-  const parts = splitUrl(domain2 + path16);
+  const parts = splitUrl(domain2 + path18);
   const result = {
     type: "link",
     title: null,
@@ -39365,7 +39527,47 @@ function isDigit2(code4) {
 function isRun(s2) {
   return s2.length > 0 && [...s2].every((c) => c === s2[0]);
 }
+var DeadRanges = class {
+  /** Disjoint, sorted by start: [start, end] pairs of content-start offsets that cannot close. */
+  starts = [];
+  ends = [];
+  /** Index of the last range whose start is <= offset, or -1. */
+  find(offset) {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = lo + hi >> 1;
+      if (this.starts[mid] <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  }
+  has(offset) {
+    const i2 = this.find(offset);
+    return i2 >= 0 && offset <= this.ends[i2];
+  }
+  add(start, end) {
+    let i2 = this.find(start);
+    if (i2 >= 0 && start <= this.ends[i2] + 1) {
+      start = this.starts[i2];
+      end = Math.max(end, this.ends[i2]);
+    } else i2++;
+    let j = i2;
+    while (j < this.starts.length && this.starts[j] <= end + 1) {
+      end = Math.max(end, this.ends[j]);
+      j++;
+    }
+    this.starts.splice(i2, j - i2, start);
+    this.ends.splice(i2, j - i2, end);
+  }
+};
+var mathSyntaxMemo = { enabled: true };
 function mathTokenizer(pair2, flow3) {
+  const memoOk = !pair2.open.endsWith("\\");
+  const dead = /* @__PURE__ */ new WeakMap();
   const open3 = pair2.open;
   const close2 = pair2.close;
   const closeFirst = close2.charCodeAt(0);
@@ -39377,6 +39579,14 @@ function mathTokenizer(pair2, flow3) {
     let index2 = 0;
     let lastWasSpace = false;
     let sawContent = false;
+    let contentStart = -1;
+    const memo = memoOk && mathSyntaxMemo.enabled;
+    function dead_end(at) {
+      if (!memo) return;
+      let ranges = dead.get(self2.parser);
+      if (!ranges) dead.set(self2.parser, ranges = new DeadRanges());
+      ranges.add(contentStart, at);
+    }
     let price = false;
     const closer = { tokenize: tokenizeCloser, partial: true };
     const nonLazyEol = { tokenize: tokenizeNonLazyEol, partial: true };
@@ -39404,11 +39614,16 @@ function mathTokenizer(pair2, flow3) {
       effects.exit("mathMarker");
       if (openRun !== void 0 && code4 === openRun) return nok(code4);
       if (pair2.dollarRule && isWhitespace(code4)) return nok(code4);
+      contentStart = self2.now().offset;
+      if (memo && dead.get(self2.parser)?.has(contentStart)) return nok(code4);
       price = !!pair2.dollarRule && isDigit2(code4);
       return between(code4);
     }
     function between(code4) {
-      if (code4 === EOF2) return nok(code4);
+      if (code4 === EOF2) {
+        dead_end(self2.now().offset);
+        return nok(code4);
+      }
       if (isLineEnding(code4)) {
         if (flow3) return effects.attempt(nonLazyEol, afterEol, nok)(code4);
         effects.enter("lineEnding");
@@ -39506,7 +39721,9 @@ function mathTokenizer(pair2, flow3) {
         effects2.consume(code4);
         effects2.exit("lineEnding");
         return function lineStart(code5) {
-          return ctx.parser.lazy[ctx.now().line] ? nok2(code5) : ok4(code5);
+          if (!ctx.parser.lazy[ctx.now().line]) return ok4(code5);
+          dead_end(ctx.now().offset);
+          return nok2(code5);
         };
       };
     }
@@ -39955,96 +40172,6 @@ function findMojibake(text11, baseOffset) {
     }
   }
   return out;
-}
-
-// src/content/limits.ts
-var DEFAULT_LIMITS = {
-  pageBytes: 2 * 1024 * 1024,
-  formulas: 1e4,
-  shortcodes: 1e4,
-  nesting: 64
-};
-var LIMIT_SETTINGS = {
-  pageBytes: "params.prerender.limits.pageBytes",
-  formulas: "params.prerender.limits.formulas",
-  shortcodes: "params.prerender.limits.shortcodes",
-  nesting: "params.prerender.limits.nesting"
-};
-var WHAT = {
-  pageBytes: "bytes",
-  formulas: "formulas",
-  shortcodes: "shortcodes",
-  nesting: "levels of nested blockquotes or lists"
-};
-function limitDiagnostic(limit, limits, found, offset, lines, file) {
-  return {
-    severity: "error",
-    code: "limit",
-    file,
-    ...lines.at(offset),
-    offset,
-    message: `this page has ${found > limits[limit] ? `${found}` : `more than ${limits[limit]}`} ${WHAT[limit]}, over the limit of ${limits[limit]}, so it was not prerendered (Hugo renders it as it is). Split the page, or raise ${LIMIT_SETTINGS[limit]} in the site config if it is meant to be this large`
-  };
-}
-var SPACE = 32;
-var TAB = 9;
-var GT = 62;
-function isListMarkerAt(source, i2) {
-  const c = source.charCodeAt(i2);
-  if (c === 45 || c === 42 || c === 43) {
-    const n2 = source.charCodeAt(i2 + 1);
-    return n2 === SPACE || n2 === TAB ? 1 : 0;
-  }
-  let j = i2;
-  while (j < source.length && j - i2 < 9 && source.charCodeAt(j) >= 48 && source.charCodeAt(j) <= 57) j++;
-  if (j === i2) return 0;
-  const d2 = source.charCodeAt(j);
-  if (d2 !== 46 && d2 !== 41) return 0;
-  const n = source.charCodeAt(j + 1);
-  return n === SPACE || n === TAB ? j + 1 - i2 : 0;
-}
-function containerDepth(source, from = 0) {
-  let best = 0;
-  let bestAt = from;
-  let i2 = from;
-  while (i2 < source.length) {
-    const lineStart = i2;
-    let depth = 0;
-    let indent2 = 0;
-    let bullets = "";
-    let onlyOneBullet = true;
-    for (; ; ) {
-      const c2 = source.charCodeAt(i2);
-      if (c2 === SPACE || c2 === TAB) {
-        if (depth === 0) indent2 += c2 === TAB ? 4 : 1;
-        i2++;
-      } else if (c2 === GT) {
-        depth++;
-        onlyOneBullet = false;
-        i2++;
-      } else {
-        const m = isListMarkerAt(source, i2);
-        if (m === 0) break;
-        if (m > 1 || bullets !== "" && bullets !== source[i2]) onlyOneBullet = false;
-        bullets = source[i2];
-        depth++;
-        i2 += m;
-      }
-    }
-    const c = source.charCodeAt(i2);
-    const atEol = i2 >= source.length || c === 10 || c === 13;
-    const lastIsBullet = (source[i2] === "-" || source[i2] === "*") && (bullets === "" || bullets === source[i2]);
-    if (onlyOneBullet && (atEol || lastIsBullet && /^[-*][ \t]*(\r?\n|$)/.test(source.slice(i2, i2 + 3)))) depth = 0;
-    if (depth > 0) depth += indent2 >> 1;
-    if (depth > best) {
-      best = depth;
-      bestAt = lineStart;
-    }
-    const nl = source.indexOf("\n", i2);
-    if (nl < 0) break;
-    i2 = nl + 1;
-  }
-  return { depth: best, offset: bestAt };
 }
 
 // src/render/params.ts
@@ -43040,8 +43167,8 @@ function comment(node3, _1, _23, state) {
     Object.assign({}, state.settings.characterReferences, {
       subset: bogusCommentEntitySubset
     })
-  ) + ">" : "<!--" + node3.value.replace(htmlCommentRegex, encode2) + "-->";
-  function encode2($0) {
+  ) + ">" : "<!--" + node3.value.replace(htmlCommentRegex, encode3) + "-->";
+  function encode3($0) {
     return stringifyEntities(
       $0,
       Object.assign({}, state.settings.characterReferences, {
@@ -43688,7 +43815,8 @@ function createHostServices(renderer, opts = {}) {
   return {
     math: (tex, display, report) => typeset(report)(tex, display),
     markdown: (md, report) => renderInlineMarkdown(md, typeset(report), opts),
-    plainText: (md) => markdownToPlainText(md, opts)
+    plainText: (md) => markdownToPlainText(md, opts),
+    ...opts.fragmentBytes !== void 0 ? { fragmentBytes: opts.fragmentBytes } : {}
   };
 }
 function reportParamProblems(def, problems, error, warn) {
@@ -43730,6 +43858,8 @@ async function renderShortcode(def, sc, env2) {
     page: env2.page,
     site: env2.site,
     idPrefix: env2.idPrefix,
+    ...env2.occurrence !== void 0 ? { occurrence: env2.occurrence } : {},
+    ...env2.services.images ? { images: env2.services.images } : {},
     math: (tex, display) => env2.services.math(tex, display, katexReport),
     markdown: (md) => env2.services.markdown(md, katexReport),
     plainText: (md) => env2.services.plainText(md),
@@ -43744,6 +43874,12 @@ async function renderShortcode(def, sc, env2) {
     error(`could not be rendered: ${msg}. This is a bug in hugo-prerender; please report it with this shortcode.`, {
       code: "internal"
     });
+  }
+  const limit = env2.services.fragmentBytes ?? DEFAULT_LIMITS.fragmentBytes;
+  const bytes = Buffer.byteLength(html7);
+  if (bytes > limit) {
+    error(tooBigMessage("its output", bytes, limit, "fragmentBytes"), { code: "limit" });
+    html7 = "";
   }
   return { html: html7, diagnostics, failed: diagnostics.some((d2) => d2.severity === "error") };
 }
@@ -44043,8 +44179,24 @@ var BASE_TOKENS = [
 var TINT_OPACITY = 0.16;
 var FILL_OPACITY = 0.06;
 var MUTED_OPACITY = 0.62;
-var FONT_SANS = '"Helvetica Neue", Helvetica, Arial, "Liberation Sans", sans-serif';
-var FONT_MATH = '"Times New Roman", Times, "Liberation Serif", "Nimbus Roman", serif';
+var SERVED_SANS = "hp-katex-sans";
+var SERVED_MATH = "hp-katex-math";
+var SERVED_CAL = "hp-katex-cal";
+var FONT_FACES = [
+  { family: SERVED_SANS, file: "KaTeX_SansSerif-Regular", weight: "normal", style: "normal" },
+  { family: SERVED_SANS, file: "KaTeX_SansSerif-Italic", weight: "normal", style: "italic" },
+  { family: SERVED_SANS, file: "KaTeX_SansSerif-Bold", weight: "bold", style: "normal" },
+  // Math: upright from KaTeX_Main, italic (variables) from KaTeX_Math, as KaTeX sets them.
+  { family: SERVED_MATH, file: "KaTeX_Main-Regular", weight: "normal", style: "normal" },
+  { family: SERVED_MATH, file: "KaTeX_Math-Italic", weight: "normal", style: "italic" },
+  { family: SERVED_MATH, file: "KaTeX_Main-Bold", weight: "bold", style: "normal" },
+  { family: SERVED_MATH, file: "KaTeX_Math-BoldItalic", weight: "bold", style: "italic" },
+  // \mathcal, \mathscr (capitals only; anything else falls through to the math font).
+  { family: SERVED_CAL, file: "KaTeX_Caligraphic-Regular", weight: "normal", style: "normal" }
+];
+var FONT_SANS = `${SERVED_SANS}, Arial, Helvetica, "Liberation Sans", "DejaVu Sans", Roboto, sans-serif`;
+var FONT_MATH = `${SERVED_MATH}, "Times New Roman", Times, "Liberation Serif", "Nimbus Roman", "DejaVu Serif", serif`;
+var FONT_CAL = `${SERVED_CAL}, ${FONT_MATH}`;
 var TOGGLES = (v) => [`.${v}`, `.${v}-mode`, `.colorscheme-${v}`, `[data-theme="${v}"]`, `[data-scheme="${v}"]`, `[data-mode="${v}"]`, `[data-bs-theme="${v}"]`, `[theme="${v}"]`];
 var DARK_SELECTORS = [
   `:where(html, body):where(${TOGGLES("dark").join(", ")})`,
@@ -44069,377 +44221,9954 @@ function themeCss(svgId, extra = "") {
   const toneRules = TONES.map(
     (t) => `${s2} .hp-stroke-${t}{stroke:${toneVar(t)}}${s2} .hp-fill-${t}{fill:${toneVar(t)}}${s2} .hp-tint-${t}{fill:${toneVar(t)};fill-opacity:${base("tint-opacity")}}`
   ).join("");
-  return `${s2}{${declarations("light")};color:${base("ink")};max-width:100%;height:auto;vertical-align:top;font-family:var(--hp-font-sans, ${FONT_SANS})}@media (prefers-color-scheme: dark){${s2}{${declarations("dark")}}}${scoped(DARK_SELECTORS)}{${declarations("dark")}}${scoped(LIGHT_SELECTORS)}{${declarations("light")}}${s2} .hp-math{font-family:var(--hp-font-math, ${FONT_MATH})}${s2} .hp-node{fill:${base("fill")};fill-opacity:${base("fill-opacity")}}${s2} .hp-muted{fill:${base("muted")}}${s2} .hp-muted-stroke{stroke:${base("muted")}}` + toneRules + extra;
+  return `${s2}{${declarations("light")};color:${base("ink")};max-width:100%;height:auto;vertical-align:top;font-family:var(--hp-font-sans, ${FONT_SANS})}@media (prefers-color-scheme: dark){${s2}{${declarations("dark")}}}${scoped(DARK_SELECTORS)}{${declarations("dark")}}${scoped(LIGHT_SELECTORS)}{${declarations("light")}}${s2} .hp-math{font-family:var(--hp-font-math, ${FONT_MATH})}${s2} .hp-cal{font-family:${SERVED_CAL}, var(--hp-font-math, ${FONT_MATH})}${s2} .hp-node{fill:${base("fill")};fill-opacity:${base("fill-opacity")}}${s2} .hp-muted{fill:${base("muted")}}${s2} .hp-muted-stroke{stroke:${base("muted")}}` + toneRules + extra;
 }
 
-// src/svg/metrics.ts
-var HELVETICA = [
-  278,
-  278,
-  355,
-  556,
-  556,
-  889,
-  667,
-  191,
-  333,
-  333,
-  389,
-  584,
-  278,
-  333,
-  278,
-  278,
-  556,
-  556,
-  556,
-  556,
-  556,
-  556,
-  556,
-  556,
-  556,
-  556,
-  278,
-  278,
-  584,
-  584,
-  584,
-  556,
-  1015,
-  667,
-  667,
-  722,
-  722,
-  667,
-  611,
-  778,
-  722,
-  278,
-  500,
-  667,
-  556,
-  833,
-  722,
-  778,
-  667,
-  778,
-  722,
-  667,
-  611,
-  722,
-  667,
-  944,
-  667,
-  667,
-  611,
-  278,
-  278,
-  278,
-  469,
-  556,
-  333,
-  556,
-  556,
-  500,
-  556,
-  556,
-  278,
-  556,
-  556,
-  222,
-  222,
-  500,
-  222,
-  833,
-  556,
-  556,
-  556,
-  556,
-  333,
-  500,
-  278,
-  556,
-  500,
-  722,
-  500,
-  500,
-  500,
-  334,
-  260,
-  334,
-  584
-];
-var TIMES = [
-  250,
-  333,
-  408,
-  500,
-  500,
-  833,
-  778,
-  180,
-  333,
-  333,
-  500,
-  564,
-  250,
-  333,
-  250,
-  278,
-  500,
-  500,
-  500,
-  500,
-  500,
-  500,
-  500,
-  500,
-  500,
-  500,
-  278,
-  278,
-  564,
-  564,
-  564,
-  444,
-  921,
-  722,
-  667,
-  667,
-  722,
-  611,
-  556,
-  722,
-  722,
-  333,
-  389,
-  722,
-  611,
-  889,
-  722,
-  722,
-  556,
-  722,
-  667,
-  556,
-  611,
-  722,
-  722,
-  944,
-  722,
-  722,
-  611,
-  333,
-  278,
-  333,
-  469,
-  500,
-  333,
-  444,
-  500,
-  444,
-  500,
-  444,
-  333,
-  500,
-  500,
-  278,
-  278,
-  500,
-  278,
-  778,
-  500,
-  500,
-  500,
-  500,
-  333,
-  389,
-  278,
-  500,
-  500,
-  722,
-  500,
-  500,
-  444,
-  480,
-  200,
-  480,
-  541
-];
-var TIMES_ITALIC = [
-  250,
-  333,
-  420,
-  500,
-  500,
-  833,
-  778,
-  214,
-  333,
-  333,
-  500,
-  675,
-  250,
-  333,
-  250,
-  278,
-  500,
-  500,
-  500,
-  500,
-  500,
-  500,
-  500,
-  500,
-  500,
-  500,
-  333,
-  333,
-  675,
-  675,
-  675,
-  500,
-  920,
-  611,
-  611,
-  667,
-  722,
-  611,
-  611,
-  722,
-  722,
-  333,
-  444,
-  667,
-  556,
-  833,
-  667,
-  722,
-  611,
-  722,
-  611,
-  500,
-  556,
-  722,
-  611,
-  833,
-  611,
-  556,
-  556,
-  389,
-  278,
-  389,
-  422,
-  500,
-  333,
-  500,
-  500,
-  444,
-  500,
-  444,
-  278,
-  500,
-  500,
-  278,
-  278,
-  444,
-  278,
-  722,
-  500,
-  500,
-  500,
-  500,
-  389,
-  389,
-  278,
-  500,
-  444,
-  667,
-  444,
-  444,
-  389,
-  400,
-  275,
-  400,
-  541
-];
-var SPECIAL = {
-  "\u2212": 584,
-  // minus
-  "\xD7": 584,
-  // ×
-  "\u22C5": 278,
-  // ⋅
-  "\xB7": 278,
-  "\u2299": 778,
-  // ⊙
-  "\u2295": 778,
-  // ⊕
-  "\u2297": 778,
-  // ⊗
-  "\u2026": 1e3,
-  // …
-  "\u22EF": 1e3,
-  // ⋯
-  "\u2013": 500,
-  // –
-  "\u2014": 1e3,
-  // —
-  "\u2192": 1e3,
-  // →
-  "\u2190": 1e3,
-  "\u2202": 500,
-  // ∂
-  "\u2207": 722,
-  // ∇
-  "\u2211": 722,
-  // ∑
-  "\u221E": 722,
-  "\u2264": 584,
-  "\u2265": 584,
-  "\u2248": 584,
-  "\u2260": 584,
-  "\xA0": 250,
-  "\u2009": 167,
-  // thin space
-  "\u2005": 250,
-  "\u2002": 500,
-  "\u2003": 1e3
+// src/svg/font-widths.ts
+var WIDTH_RANGES = [[32, 126], [160, 383], [913, 969], [976, 982], [1008, 1013], [1024, 1119], [8192, 8351], [8448, 8527], [8592, 8959], [8968, 8971], [10216, 10217]];
+var WIDTHS = {
+  "sans-regular": [
+    318,
+    401,
+    500,
+    838,
+    637,
+    951,
+    780,
+    278,
+    391,
+    391,
+    500,
+    838,
+    318,
+    361,
+    318,
+    500,
+    637,
+    637,
+    637,
+    637,
+    637,
+    637,
+    637,
+    637,
+    637,
+    637,
+    337,
+    337,
+    838,
+    838,
+    838,
+    557,
+    1016,
+    685,
+    687,
+    723,
+    771,
+    667,
+    611,
+    778,
+    752,
+    295,
+    552,
+    694,
+    558,
+    875,
+    749,
+    788,
+    667,
+    788,
+    723,
+    667,
+    681,
+    732,
+    685,
+    989,
+    686,
+    667,
+    686,
+    391,
+    411,
+    391,
+    838,
+    557,
+    500,
+    613,
+    635,
+    550,
+    635,
+    616,
+    353,
+    635,
+    634,
+    278,
+    278,
+    580,
+    278,
+    975,
+    634,
+    612,
+    635,
+    635,
+    412,
+    521,
+    393,
+    634,
+    592,
+    818,
+    592,
+    592,
+    525,
+    637,
+    337,
+    637,
+    838,
+    318,
+    401,
+    637,
+    637,
+    714,
+    637,
+    337,
+    614,
+    500,
+    1e3,
+    472,
+    612,
+    838,
+    361,
+    1e3,
+    553,
+    500,
+    838,
+    401,
+    401,
+    500,
+    637,
+    637,
+    334,
+    500,
+    401,
+    472,
+    612,
+    970,
+    970,
+    970,
+    611,
+    685,
+    685,
+    685,
+    685,
+    685,
+    685,
+    1e3,
+    723,
+    667,
+    667,
+    667,
+    667,
+    295,
+    295,
+    295,
+    295,
+    775,
+    749,
+    788,
+    788,
+    788,
+    788,
+    788,
+    838,
+    788,
+    732,
+    732,
+    732,
+    732,
+    667,
+    667,
+    630,
+    613,
+    613,
+    613,
+    613,
+    613,
+    613,
+    982,
+    550,
+    616,
+    616,
+    616,
+    616,
+    278,
+    278,
+    278,
+    278,
+    612,
+    634,
+    612,
+    612,
+    612,
+    612,
+    612,
+    838,
+    612,
+    634,
+    634,
+    634,
+    634,
+    592,
+    635,
+    592,
+    685,
+    613,
+    685,
+    613,
+    685,
+    613,
+    723,
+    550,
+    723,
+    550,
+    723,
+    550,
+    723,
+    550,
+    771,
+    638,
+    775,
+    635,
+    667,
+    616,
+    667,
+    616,
+    667,
+    616,
+    667,
+    616,
+    667,
+    616,
+    778,
+    635,
+    778,
+    635,
+    778,
+    635,
+    778,
+    635,
+    752,
+    634,
+    917,
+    695,
+    295,
+    278,
+    295,
+    278,
+    295,
+    278,
+    295,
+    278,
+    295,
+    278,
+    824,
+    556,
+    552,
+    278,
+    667,
+    580,
+    580,
+    558,
+    278,
+    558,
+    278,
+    558,
+    375,
+    558,
+    351,
+    563,
+    285,
+    749,
+    634,
+    749,
+    634,
+    749,
+    634,
+    814,
+    749,
+    634,
+    788,
+    612,
+    788,
+    612,
+    788,
+    612,
+    1070,
+    1023,
+    723,
+    412,
+    723,
+    412,
+    723,
+    412,
+    667,
+    521,
+    667,
+    521,
+    667,
+    521,
+    667,
+    521,
+    611,
+    393,
+    611,
+    393,
+    611,
+    393,
+    732,
+    634,
+    732,
+    634,
+    732,
+    634,
+    732,
+    634,
+    732,
+    634,
+    732,
+    634,
+    989,
+    818,
+    667,
+    592,
+    667,
+    686,
+    525,
+    686,
+    525,
+    686,
+    525,
+    353,
+    685,
+    687,
+    558,
+    833,
+    667,
+    686,
+    752,
+    788,
+    295,
+    667,
+    685,
+    874,
+    749,
+    667,
+    788,
+    752,
+    667,
+    0,
+    722,
+    611,
+    778,
+    798,
+    686,
+    836,
+    765,
+    295,
+    667,
+    660,
+    541,
+    634,
+    339,
+    579,
+    660,
+    639,
+    592,
+    612,
+    541,
+    544,
+    634,
+    612,
+    339,
+    590,
+    592,
+    637,
+    559,
+    558,
+    612,
+    690,
+    635,
+    587,
+    634,
+    603,
+    579,
+    705,
+    578,
+    713,
+    838,
+    615,
+    620,
+    773,
+    959,
+    773,
+    726,
+    838,
+    664,
+    635,
+    550,
+    278,
+    788,
+    616,
+    667,
+    668,
+    865,
+    610,
+    719,
+    667,
+    295,
+    295,
+    552,
+    1094,
+    1081,
+    855,
+    710,
+    749,
+    636,
+    752,
+    685,
+    687,
+    687,
+    610,
+    782,
+    667,
+    1078,
+    642,
+    749,
+    749,
+    710,
+    752,
+    874,
+    752,
+    788,
+    752,
+    667,
+    723,
+    611,
+    636,
+    861,
+    686,
+    777,
+    686,
+    1070,
+    1094,
+    833,
+    886,
+    687,
+    719,
+    1080,
+    723,
+    613,
+    617,
+    590,
+    526,
+    692,
+    616,
+    901,
+    532,
+    650,
+    650,
+    605,
+    640,
+    755,
+    654,
+    612,
+    654,
+    635,
+    550,
+    583,
+    592,
+    855,
+    592,
+    681,
+    591,
+    916,
+    942,
+    707,
+    790,
+    590,
+    549,
+    842,
+    602,
+    616,
+    616,
+    625,
+    526,
+    549,
+    521,
+    278,
+    278,
+    278,
+    907,
+    899,
+    652,
+    605,
+    650,
+    592,
+    654,
+    510,
+    1021,
+    510,
+    1021,
+    341,
+    255,
+    170,
+    637,
+    318,
+    205,
+    103,
+    0,
+    0,
+    0,
+    0,
+    0,
+    361,
+    750,
+    637,
+    657,
+    1e3,
+    1e3,
+    500,
+    553,
+    318,
+    318,
+    318,
+    318,
+    519,
+    519,
+    519,
+    519,
+    557,
+    571,
+    590,
+    750,
+    750,
+    750,
+    1e3,
+    750,
+    750,
+    750,
+    444,
+    444,
+    444,
+    444,
+    444,
+    249,
+    1342,
+    1736,
+    228,
+    374,
+    521,
+    750,
+    750,
+    750,
+    750,
+    400,
+    400,
+    838,
+    516,
+    750,
+    500,
+    804,
+    804,
+    750,
+    1e3,
+    750,
+    455,
+    750,
+    750,
+    946,
+    750,
+    750,
+    750,
+    750,
+    750,
+    750,
+    750,
+    750,
+    804,
+    750,
+    750,
+    1e3,
+    804,
+    838,
+    750,
+    750,
+    838,
+    838,
+    750,
+    798,
+    838,
+    750,
+    318,
+    750,
+    750,
+    750,
+    750,
+    750,
+    750,
+    0,
+    0,
+    0,
+    0,
+    0,
+    444,
+    444,
+    444,
+    444,
+    444,
+    444,
+    750,
+    750,
+    0,
+    0,
+    430,
+    415,
+    412,
+    401,
+    422,
+    429,
+    750,
+    750,
+    750,
+    750,
+    750,
+    423,
+    416,
+    401,
+    401,
+    408,
+    409,
+    403,
+    404,
+    401,
+    415,
+    401,
+    750,
+    750,
+    750,
+    750,
+    750,
+    0,
+    420,
+    417,
+    426,
+    444,
+    417,
+    750,
+    750,
+    750,
+    750,
+    750,
+    750,
+    750,
+    750,
+    0,
+    0,
+    0,
+    1019,
+    1019,
+    750,
+    1124,
+    750,
+    1019,
+    1067,
+    750,
+    750,
+    952,
+    0,
+    989,
+    755,
+    850,
+    750,
+    750,
+    750,
+    750,
+    750,
+    476,
+    818,
+    801,
+    1073,
+    1e3,
+    750,
+    750,
+    788,
+    798,
+    814,
+    792,
+    897,
+    750,
+    1020,
+    1075,
+    1e3,
+    750,
+    750,
+    750,
+    769,
+    765,
+    750,
+    750,
+    750,
+    750,
+    787,
+    750,
+    855,
+    750,
+    750,
+    787,
+    750,
+    1070,
+    750,
+    750,
+    750,
+    750,
+    750,
+    750,
+    926,
+    1194,
+    750,
+    750,
+    750,
+    849,
+    811,
+    775,
+    750,
+    750,
+    750,
+    819,
+    750,
+    750,
+    750,
+    750,
+    0,
+    780,
+    0,
+    980,
+    527,
+    952,
+    1e3,
+    838,
+    1e3,
+    838,
+    1e3,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1e3,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    750,
+    750,
+    571,
+    750,
+    750,
+    872,
+    706,
+    750,
+    872,
+    872,
+    750,
+    872,
+    872,
+    750,
+    750,
+    824,
+    757,
+    713,
+    838,
+    838,
+    838,
+    444,
+    750,
+    838,
+    750,
+    626,
+    638,
+    750,
+    750,
+    750,
+    1029,
+    980,
+    897,
+    897,
+    838,
+    750,
+    750,
+    750,
+    750,
+    750,
+    750,
+    732,
+    750,
+    521,
+    790,
+    1058,
+    750,
+    790,
+    1058,
+    750,
+    750,
+    750,
+    750,
+    750,
+    750,
+    750,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    750,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    839,
+    839,
+    1e3,
+    1e3,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1e3,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1047,
+    1047,
+    750,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    750,
+    750,
+    750,
+    838,
+    838,
+    838,
+    838,
+    781,
+    781,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    872,
+    872,
+    872,
+    872,
+    750,
+    750,
+    872,
+    872,
+    872,
+    872,
+    872,
+    872,
+    872,
+    872,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1e3,
+    1e3,
+    838,
+    838,
+    750,
+    750,
+    750,
+    750,
+    838,
+    838,
+    821,
+    821,
+    821,
+    821,
+    750,
+    750,
+    750,
+    838,
+    1e3,
+    1e3,
+    1e3,
+    1e3,
+    1e3,
+    838,
+    750,
+    750,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1423,
+    1423,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1e3,
+    1e3,
+    1e3,
+    1e3,
+    1e3,
+    872,
+    750,
+    872,
+    872,
+    750,
+    872,
+    872,
+    1e3,
+    872,
+    750,
+    872,
+    750,
+    872,
+    750,
+    750,
+    750,
+    750,
+    750,
+    750
+  ],
+  "sans-italic": [
+    318,
+    401,
+    500,
+    838,
+    637,
+    951,
+    780,
+    278,
+    391,
+    391,
+    500,
+    838,
+    318,
+    361,
+    318,
+    500,
+    637,
+    637,
+    637,
+    637,
+    637,
+    637,
+    637,
+    637,
+    637,
+    637,
+    337,
+    337,
+    838,
+    838,
+    838,
+    557,
+    1016,
+    685,
+    687,
+    723,
+    771,
+    667,
+    611,
+    778,
+    752,
+    295,
+    536,
+    694,
+    558,
+    875,
+    749,
+    788,
+    667,
+    788,
+    723,
+    667,
+    681,
+    732,
+    685,
+    989,
+    686,
+    667,
+    686,
+    391,
+    399,
+    391,
+    838,
+    557,
+    500,
+    613,
+    635,
+    550,
+    635,
+    616,
+    353,
+    635,
+    634,
+    278,
+    278,
+    580,
+    278,
+    975,
+    634,
+    612,
+    635,
+    635,
+    412,
+    521,
+    393,
+    634,
+    592,
+    818,
+    592,
+    592,
+    525,
+    637,
+    337,
+    637,
+    838,
+    318,
+    401,
+    637,
+    637,
+    692,
+    637,
+    337,
+    595,
+    500,
+    1e3,
+    472,
+    618,
+    838,
+    361,
+    1e3,
+    553,
+    512,
+    838,
+    401,
+    401,
+    500,
+    637,
+    637,
+    334,
+    500,
+    401,
+    472,
+    618,
+    970,
+    970,
+    970,
+    611,
+    685,
+    685,
+    685,
+    685,
+    685,
+    685,
+    1e3,
+    723,
+    667,
+    667,
+    667,
+    667,
+    295,
+    295,
+    295,
+    295,
+    775,
+    749,
+    788,
+    788,
+    788,
+    788,
+    788,
+    838,
+    788,
+    732,
+    732,
+    732,
+    732,
+    667,
+    667,
+    630,
+    613,
+    613,
+    613,
+    613,
+    613,
+    613,
+    996,
+    550,
+    616,
+    616,
+    616,
+    616,
+    278,
+    278,
+    278,
+    278,
+    612,
+    634,
+    612,
+    612,
+    612,
+    612,
+    612,
+    838,
+    612,
+    634,
+    634,
+    634,
+    634,
+    592,
+    635,
+    592,
+    685,
+    613,
+    685,
+    613,
+    685,
+    613,
+    723,
+    550,
+    723,
+    550,
+    723,
+    550,
+    723,
+    550,
+    771,
+    635,
+    775,
+    635,
+    667,
+    616,
+    667,
+    616,
+    667,
+    616,
+    667,
+    616,
+    667,
+    616,
+    778,
+    635,
+    778,
+    635,
+    778,
+    635,
+    778,
+    635,
+    752,
+    634,
+    917,
+    695,
+    295,
+    278,
+    295,
+    278,
+    295,
+    278,
+    295,
+    278,
+    295,
+    278,
+    799,
+    556,
+    536,
+    278,
+    667,
+    580,
+    580,
+    558,
+    278,
+    558,
+    278,
+    558,
+    375,
+    558,
+    400,
+    563,
+    288,
+    749,
+    634,
+    749,
+    634,
+    749,
+    634,
+    814,
+    749,
+    634,
+    788,
+    612,
+    788,
+    612,
+    788,
+    612,
+    1070,
+    1028,
+    723,
+    412,
+    723,
+    412,
+    723,
+    412,
+    667,
+    521,
+    667,
+    521,
+    667,
+    521,
+    667,
+    521,
+    611,
+    393,
+    611,
+    393,
+    611,
+    393,
+    732,
+    634,
+    732,
+    634,
+    732,
+    634,
+    732,
+    634,
+    732,
+    634,
+    732,
+    634,
+    989,
+    818,
+    667,
+    592,
+    667,
+    686,
+    525,
+    686,
+    525,
+    686,
+    525,
+    353,
+    685,
+    687,
+    571,
+    833,
+    667,
+    686,
+    752,
+    788,
+    295,
+    667,
+    685,
+    863,
+    749,
+    667,
+    788,
+    752,
+    667,
+    0,
+    722,
+    611,
+    778,
+    837,
+    686,
+    831,
+    765,
+    295,
+    667,
+    660,
+    541,
+    634,
+    339,
+    579,
+    660,
+    639,
+    592,
+    612,
+    541,
+    544,
+    634,
+    612,
+    339,
+    590,
+    592,
+    637,
+    559,
+    558,
+    612,
+    670,
+    635,
+    587,
+    634,
+    603,
+    579,
+    684,
+    592,
+    728,
+    838,
+    615,
+    620,
+    716,
+    882,
+    716,
+    709,
+    838,
+    664,
+    635,
+    550,
+    278,
+    788,
+    616,
+    667,
+    667,
+    843,
+    610,
+    708,
+    667,
+    295,
+    295,
+    536,
+    1094,
+    1049,
+    845,
+    710,
+    749,
+    640,
+    752,
+    685,
+    687,
+    687,
+    610,
+    782,
+    667,
+    1078,
+    642,
+    749,
+    749,
+    710,
+    752,
+    863,
+    752,
+    788,
+    752,
+    667,
+    723,
+    611,
+    640,
+    861,
+    686,
+    777,
+    686,
+    1070,
+    1094,
+    833,
+    887,
+    687,
+    699,
+    1080,
+    695,
+    613,
+    617,
+    590,
+    526,
+    692,
+    616,
+    901,
+    532,
+    650,
+    650,
+    605,
+    640,
+    755,
+    654,
+    612,
+    654,
+    635,
+    550,
+    834,
+    592,
+    855,
+    592,
+    681,
+    591,
+    916,
+    942,
+    707,
+    790,
+    590,
+    549,
+    842,
+    602,
+    616,
+    616,
+    625,
+    526,
+    549,
+    521,
+    278,
+    278,
+    278,
+    911,
+    899,
+    652,
+    605,
+    650,
+    592,
+    654,
+    500,
+    1e3,
+    500,
+    1e3,
+    335,
+    252,
+    170,
+    637,
+    318,
+    203,
+    105,
+    0,
+    0,
+    0,
+    0,
+    0,
+    361,
+    750,
+    637,
+    642,
+    1e3,
+    1e3,
+    500,
+    553,
+    318,
+    318,
+    318,
+    318,
+    519,
+    519,
+    519,
+    519,
+    557,
+    557,
+    590,
+    750,
+    750,
+    750,
+    1e3,
+    750,
+    750,
+    750,
+    449,
+    449,
+    449,
+    449,
+    449,
+    246,
+    1351,
+    1736,
+    228,
+    374,
+    521,
+    750,
+    750,
+    750,
+    750,
+    400,
+    400,
+    838,
+    500,
+    750,
+    500,
+    804,
+    804,
+    750,
+    1e3,
+    750,
+    441,
+    750,
+    750,
+    922,
+    750,
+    750,
+    750,
+    750,
+    750,
+    750,
+    750,
+    750,
+    804,
+    750,
+    750,
+    1e3,
+    804,
+    838,
+    750,
+    750,
+    838,
+    838,
+    750,
+    798,
+    838,
+    750,
+    318,
+    750,
+    750,
+    750,
+    750,
+    750,
+    750,
+    0,
+    0,
+    0,
+    0,
+    0,
+    449,
+    449,
+    449,
+    449,
+    449,
+    449,
+    750,
+    750,
+    0,
+    0,
+    434,
+    421,
+    416,
+    401,
+    433,
+    448,
+    750,
+    750,
+    750,
+    750,
+    750,
+    410,
+    422,
+    401,
+    401,
+    401,
+    401,
+    402,
+    403,
+    401,
+    419,
+    401,
+    750,
+    750,
+    750,
+    750,
+    750,
+    0,
+    413,
+    417,
+    418,
+    444,
+    417,
+    750,
+    750,
+    750,
+    750,
+    750,
+    750,
+    750,
+    750,
+    0,
+    0,
+    0,
+    1019,
+    1019,
+    750,
+    1124,
+    897,
+    1019,
+    1067,
+    750,
+    750,
+    952,
+    0,
+    989,
+    755,
+    850,
+    750,
+    750,
+    750,
+    750,
+    750,
+    462,
+    818,
+    801,
+    1084,
+    1e3,
+    750,
+    750,
+    788,
+    798,
+    814,
+    792,
+    897,
+    750,
+    1020,
+    1075,
+    1e3,
+    750,
+    750,
+    750,
+    769,
+    765,
+    750,
+    750,
+    750,
+    750,
+    787,
+    750,
+    855,
+    750,
+    750,
+    787,
+    750,
+    1070,
+    750,
+    750,
+    750,
+    750,
+    750,
+    750,
+    926,
+    1194,
+    750,
+    750,
+    750,
+    849,
+    811,
+    775,
+    750,
+    750,
+    750,
+    819,
+    750,
+    750,
+    750,
+    750,
+    0,
+    780,
+    0,
+    951,
+    527,
+    923,
+    1e3,
+    838,
+    1e3,
+    838,
+    1e3,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1e3,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    750,
+    750,
+    554,
+    750,
+    750,
+    872,
+    685,
+    750,
+    872,
+    872,
+    750,
+    872,
+    872,
+    750,
+    750,
+    824,
+    757,
+    713,
+    838,
+    838,
+    838,
+    449,
+    750,
+    838,
+    750,
+    626,
+    638,
+    750,
+    750,
+    750,
+    998,
+    980,
+    897,
+    897,
+    838,
+    750,
+    750,
+    750,
+    750,
+    750,
+    750,
+    732,
+    750,
+    521,
+    790,
+    1058,
+    750,
+    790,
+    1058,
+    750,
+    750,
+    750,
+    750,
+    750,
+    750,
+    750,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    750,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    839,
+    839,
+    1e3,
+    1e3,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1e3,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1047,
+    1047,
+    750,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    750,
+    750,
+    750,
+    838,
+    838,
+    838,
+    838,
+    781,
+    781,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    872,
+    872,
+    872,
+    872,
+    750,
+    750,
+    872,
+    872,
+    872,
+    872,
+    872,
+    872,
+    872,
+    872,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1e3,
+    1e3,
+    838,
+    838,
+    750,
+    750,
+    750,
+    750,
+    838,
+    838,
+    821,
+    821,
+    821,
+    821,
+    750,
+    750,
+    750,
+    838,
+    1e3,
+    1e3,
+    1e3,
+    1e3,
+    1e3,
+    838,
+    750,
+    750,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1423,
+    1423,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1e3,
+    1e3,
+    1e3,
+    1e3,
+    1e3,
+    872,
+    750,
+    872,
+    872,
+    750,
+    872,
+    872,
+    1e3,
+    872,
+    750,
+    872,
+    750,
+    872,
+    750,
+    750,
+    750,
+    750,
+    750,
+    750
+  ],
+  "sans-bold": [
+    349,
+    457,
+    558,
+    917,
+    696,
+    1029,
+    873,
+    307,
+    458,
+    458,
+    550,
+    856,
+    380,
+    416,
+    380,
+    550,
+    696,
+    696,
+    696,
+    696,
+    696,
+    696,
+    696,
+    696,
+    696,
+    696,
+    400,
+    400,
+    838,
+    856,
+    838,
+    611,
+    1e3,
+    774,
+    763,
+    734,
+    831,
+    684,
+    684,
+    821,
+    837,
+    373,
+    559,
+    775,
+    638,
+    996,
+    837,
+    851,
+    733,
+    851,
+    771,
+    721,
+    733,
+    813,
+    774,
+    1104,
+    771,
+    733,
+    726,
+    458,
+    423,
+    458,
+    838,
+    557,
+    500,
+    675,
+    716,
+    593,
+    716,
+    679,
+    436,
+    716,
+    712,
+    343,
+    343,
+    666,
+    343,
+    1042,
+    712,
+    688,
+    716,
+    716,
+    494,
+    596,
+    479,
+    712,
+    652,
+    924,
+    646,
+    652,
+    583,
+    712,
+    366,
+    712,
+    838,
+    349,
+    457,
+    696,
+    696,
+    693,
+    696,
+    366,
+    629,
+    550,
+    1e3,
+    564,
+    646,
+    838,
+    416,
+    1e3,
+    553,
+    617,
+    838,
+    438,
+    438,
+    550,
+    736,
+    637,
+    380,
+    500,
+    438,
+    564,
+    646,
+    1036,
+    1036,
+    1036,
+    611,
+    774,
+    774,
+    774,
+    774,
+    774,
+    774,
+    1085,
+    734,
+    684,
+    684,
+    684,
+    684,
+    373,
+    373,
+    373,
+    373,
+    838,
+    837,
+    851,
+    851,
+    851,
+    851,
+    851,
+    838,
+    851,
+    813,
+    813,
+    813,
+    813,
+    725,
+    738,
+    720,
+    675,
+    675,
+    675,
+    675,
+    675,
+    675,
+    1048,
+    593,
+    679,
+    679,
+    679,
+    679,
+    343,
+    343,
+    343,
+    343,
+    688,
+    712,
+    688,
+    688,
+    688,
+    688,
+    688,
+    838,
+    688,
+    712,
+    712,
+    712,
+    712,
+    652,
+    716,
+    652,
+    774,
+    675,
+    774,
+    675,
+    774,
+    675,
+    734,
+    593,
+    734,
+    593,
+    734,
+    593,
+    734,
+    593,
+    831,
+    719,
+    838,
+    716,
+    684,
+    679,
+    684,
+    679,
+    684,
+    679,
+    684,
+    679,
+    684,
+    679,
+    821,
+    716,
+    821,
+    716,
+    821,
+    716,
+    821,
+    716,
+    837,
+    712,
+    974,
+    791,
+    373,
+    343,
+    373,
+    343,
+    373,
+    343,
+    373,
+    343,
+    373,
+    343,
+    851,
+    686,
+    559,
+    343,
+    775,
+    666,
+    666,
+    638,
+    343,
+    638,
+    343,
+    638,
+    480,
+    638,
+    557,
+    643,
+    372,
+    837,
+    712,
+    837,
+    712,
+    837,
+    712,
+    983,
+    837,
+    712,
+    851,
+    688,
+    851,
+    688,
+    851,
+    688,
+    1167,
+    1095,
+    771,
+    494,
+    771,
+    494,
+    771,
+    494,
+    721,
+    596,
+    721,
+    596,
+    721,
+    596,
+    721,
+    596,
+    683,
+    479,
+    683,
+    480,
+    683,
+    479,
+    813,
+    712,
+    813,
+    712,
+    813,
+    712,
+    813,
+    712,
+    813,
+    712,
+    813,
+    712,
+    1104,
+    924,
+    725,
+    652,
+    725,
+    726,
+    583,
+    726,
+    583,
+    726,
+    583,
+    436,
+    774,
+    763,
+    638,
+    917,
+    684,
+    726,
+    837,
+    856,
+    373,
+    775,
+    774,
+    996,
+    837,
+    733,
+    851,
+    837,
+    733,
+    0,
+    794,
+    683,
+    856,
+    851,
+    771,
+    856,
+    851,
+    373,
+    725,
+    688,
+    557,
+    712,
+    390,
+    676,
+    688,
+    716,
+    682,
+    688,
+    557,
+    591,
+    712,
+    688,
+    390,
+    711,
+    633,
+    736,
+    682,
+    591,
+    688,
+    792,
+    716,
+    593,
+    779,
+    639,
+    676,
+    783,
+    646,
+    794,
+    870,
+    651,
+    661,
+    771,
+    1001,
+    771,
+    797,
+    870,
+    744,
+    716,
+    593,
+    343,
+    851,
+    645,
+    684,
+    684,
+    886,
+    638,
+    734,
+    721,
+    373,
+    373,
+    559,
+    1155,
+    1130,
+    879,
+    818,
+    837,
+    771,
+    837,
+    774,
+    763,
+    763,
+    638,
+    891,
+    684,
+    1225,
+    711,
+    837,
+    837,
+    818,
+    831,
+    996,
+    837,
+    851,
+    837,
+    733,
+    734,
+    683,
+    771,
+    992,
+    771,
+    928,
+    809,
+    1236,
+    1326,
+    940,
+    1037,
+    763,
+    734,
+    1174,
+    771,
+    675,
+    699,
+    633,
+    523,
+    808,
+    679,
+    996,
+    582,
+    701,
+    701,
+    679,
+    733,
+    818,
+    691,
+    688,
+    691,
+    716,
+    593,
+    580,
+    652,
+    993,
+    646,
+    742,
+    687,
+    1063,
+    1106,
+    752,
+    905,
+    633,
+    593,
+    973,
+    643,
+    679,
+    679,
+    714,
+    523,
+    593,
+    596,
+    343,
+    343,
+    343,
+    992,
+    957,
+    735,
+    679,
+    701,
+    652,
+    691,
+    510,
+    1021,
+    510,
+    1021,
+    341,
+    255,
+    170,
+    696,
+    380,
+    205,
+    103,
+    0,
+    0,
+    0,
+    0,
+    0,
+    416,
+    750,
+    696,
+    632,
+    1100,
+    1e3,
+    500,
+    553,
+    380,
+    380,
+    380,
+    380,
+    658,
+    658,
+    658,
+    658,
+    557,
+    580,
+    640,
+    750,
+    750,
+    750,
+    1e3,
+    750,
+    750,
+    750,
+    444,
+    444,
+    444,
+    444,
+    444,
+    250,
+    1440,
+    1887,
+    264,
+    480,
+    728,
+    750,
+    750,
+    750,
+    750,
+    413,
+    413,
+    973,
+    627,
+    750,
+    500,
+    829,
+    829,
+    750,
+    1023,
+    750,
+    447,
+    750,
+    750,
+    1031,
+    829,
+    829,
+    750,
+    750,
+    750,
+    750,
+    750,
+    750,
+    829,
+    750,
+    750,
+    1e3,
+    829,
+    838,
+    750,
+    939,
+    838,
+    838,
+    750,
+    872,
+    838,
+    750,
+    380,
+    750,
+    750,
+    750,
+    750,
+    750,
+    750,
+    0,
+    0,
+    0,
+    0,
+    0,
+    444,
+    444,
+    444,
+    444,
+    444,
+    444,
+    750,
+    750,
+    0,
+    0,
+    495,
+    470,
+    461,
+    438,
+    473,
+    475,
+    750,
+    750,
+    750,
+    750,
+    750,
+    456,
+    451,
+    438,
+    445,
+    463,
+    477,
+    459,
+    455,
+    438,
+    469,
+    451,
+    750,
+    750,
+    750,
+    750,
+    750,
+    0,
+    458,
+    480,
+    488,
+    413,
+    480,
+    750,
+    750,
+    750,
+    750,
+    750,
+    750,
+    750,
+    750,
+    0,
+    0,
+    0,
+    1120,
+    1171,
+    750,
+    1211,
+    896,
+    1092,
+    1145,
+    750,
+    750,
+    1087,
+    0,
+    1073,
+    914,
+    888,
+    750,
+    750,
+    750,
+    750,
+    857,
+    495,
+    975,
+    837,
+    1204,
+    1e3,
+    750,
+    750,
+    851,
+    939,
+    814,
+    802,
+    897,
+    750,
+    1020,
+    1281,
+    1e3,
+    755,
+    755,
+    750,
+    851,
+    851,
+    763,
+    750,
+    775,
+    774,
+    928,
+    819,
+    855,
+    750,
+    750,
+    808,
+    750,
+    1185,
+    750,
+    794,
+    750,
+    750,
+    750,
+    750,
+    946,
+    1348,
+    790,
+    750,
+    750,
+    863,
+    840,
+    775,
+    750,
+    750,
+    761,
+    831,
+    750,
+    750,
+    750,
+    750,
+    0,
+    873,
+    0,
+    1024,
+    548,
+    1067,
+    1e3,
+    838,
+    1e3,
+    838,
+    1e3,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1e3,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    774,
+    750,
+    573,
+    750,
+    750,
+    857,
+    732,
+    750,
+    897,
+    897,
+    750,
+    897,
+    897,
+    750,
+    750,
+    824,
+    788,
+    718,
+    838,
+    838,
+    750,
+    444,
+    750,
+    838,
+    750,
+    444,
+    667,
+    750,
+    750,
+    750,
+    1047,
+    980,
+    897,
+    897,
+    838,
+    750,
+    750,
+    750,
+    750,
+    813,
+    813,
+    813,
+    813,
+    610,
+    929,
+    1295,
+    750,
+    977,
+    1313,
+    750,
+    750,
+    750,
+    750,
+    750,
+    750,
+    750,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    750,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1063,
+    1063,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1e3,
+    838,
+    838,
+    838,
+    838,
+    838,
+    841,
+    841,
+    1047,
+    1047,
+    750,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    813,
+    813,
+    813,
+    838,
+    838,
+    838,
+    838,
+    796,
+    796,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    915,
+    915,
+    915,
+    915,
+    750,
+    750,
+    915,
+    915,
+    915,
+    915,
+    915,
+    915,
+    915,
+    915,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1e3,
+    1e3,
+    838,
+    838,
+    750,
+    813,
+    813,
+    813,
+    838,
+    838,
+    843,
+    843,
+    843,
+    843,
+    750,
+    750,
+    750,
+    838,
+    1e3,
+    1e3,
+    1e3,
+    1e3,
+    1e3,
+    838,
+    812,
+    812,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1423,
+    1423,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1e3,
+    1e3,
+    1e3,
+    1e3,
+    1158,
+    897,
+    750,
+    897,
+    897,
+    750,
+    897,
+    897,
+    1158,
+    897,
+    750,
+    897,
+    750,
+    897,
+    750,
+    750,
+    750,
+    750,
+    750,
+    750
+  ],
+  "sans-bolditalic": [
+    349,
+    457,
+    558,
+    917,
+    696,
+    1029,
+    873,
+    307,
+    458,
+    458,
+    550,
+    856,
+    380,
+    416,
+    380,
+    550,
+    696,
+    696,
+    696,
+    696,
+    696,
+    696,
+    696,
+    696,
+    696,
+    696,
+    400,
+    400,
+    838,
+    856,
+    838,
+    611,
+    1e3,
+    774,
+    763,
+    734,
+    831,
+    684,
+    684,
+    821,
+    837,
+    373,
+    557,
+    775,
+    638,
+    996,
+    837,
+    851,
+    733,
+    851,
+    771,
+    721,
+    733,
+    813,
+    774,
+    1104,
+    771,
+    733,
+    726,
+    458,
+    410,
+    458,
+    838,
+    557,
+    500,
+    675,
+    716,
+    593,
+    716,
+    679,
+    436,
+    716,
+    712,
+    343,
+    343,
+    666,
+    343,
+    1042,
+    712,
+    688,
+    716,
+    716,
+    494,
+    596,
+    479,
+    712,
+    652,
+    924,
+    646,
+    652,
+    583,
+    712,
+    366,
+    712,
+    838,
+    349,
+    457,
+    696,
+    696,
+    672,
+    696,
+    366,
+    610,
+    550,
+    1e3,
+    564,
+    650,
+    838,
+    416,
+    1e3,
+    553,
+    617,
+    838,
+    438,
+    438,
+    550,
+    736,
+    637,
+    380,
+    500,
+    438,
+    564,
+    650,
+    1036,
+    1036,
+    1036,
+    611,
+    774,
+    774,
+    774,
+    774,
+    774,
+    774,
+    1085,
+    734,
+    684,
+    684,
+    684,
+    684,
+    373,
+    373,
+    373,
+    373,
+    846,
+    837,
+    851,
+    851,
+    851,
+    851,
+    851,
+    838,
+    851,
+    813,
+    813,
+    813,
+    813,
+    725,
+    743,
+    720,
+    675,
+    675,
+    675,
+    675,
+    675,
+    675,
+    1048,
+    593,
+    679,
+    679,
+    679,
+    679,
+    343,
+    343,
+    343,
+    343,
+    688,
+    712,
+    688,
+    688,
+    688,
+    688,
+    688,
+    838,
+    688,
+    712,
+    712,
+    712,
+    712,
+    652,
+    716,
+    652,
+    774,
+    675,
+    774,
+    675,
+    774,
+    675,
+    734,
+    593,
+    734,
+    593,
+    734,
+    593,
+    734,
+    593,
+    831,
+    740,
+    846,
+    716,
+    684,
+    679,
+    684,
+    679,
+    684,
+    679,
+    684,
+    679,
+    684,
+    679,
+    821,
+    716,
+    821,
+    716,
+    821,
+    716,
+    821,
+    716,
+    837,
+    712,
+    974,
+    791,
+    373,
+    343,
+    373,
+    343,
+    373,
+    343,
+    373,
+    343,
+    373,
+    343,
+    826,
+    686,
+    557,
+    343,
+    775,
+    666,
+    666,
+    638,
+    343,
+    638,
+    343,
+    638,
+    480,
+    638,
+    557,
+    661,
+    375,
+    837,
+    712,
+    837,
+    712,
+    837,
+    712,
+    983,
+    837,
+    712,
+    851,
+    688,
+    851,
+    688,
+    851,
+    688,
+    1167,
+    1095,
+    771,
+    494,
+    771,
+    494,
+    771,
+    494,
+    721,
+    596,
+    721,
+    596,
+    721,
+    596,
+    721,
+    596,
+    683,
+    479,
+    683,
+    480,
+    683,
+    479,
+    813,
+    712,
+    813,
+    712,
+    813,
+    712,
+    813,
+    712,
+    813,
+    712,
+    813,
+    712,
+    1104,
+    924,
+    725,
+    652,
+    725,
+    726,
+    583,
+    726,
+    583,
+    726,
+    583,
+    436,
+    774,
+    763,
+    638,
+    917,
+    684,
+    726,
+    837,
+    856,
+    373,
+    775,
+    774,
+    996,
+    837,
+    733,
+    851,
+    837,
+    733,
+    0,
+    794,
+    683,
+    856,
+    851,
+    771,
+    856,
+    851,
+    373,
+    725,
+    688,
+    557,
+    712,
+    390,
+    676,
+    688,
+    716,
+    682,
+    688,
+    557,
+    591,
+    712,
+    688,
+    390,
+    711,
+    633,
+    736,
+    682,
+    591,
+    688,
+    792,
+    716,
+    593,
+    779,
+    639,
+    676,
+    783,
+    646,
+    794,
+    870,
+    651,
+    661,
+    749,
+    993,
+    749,
+    797,
+    870,
+    744,
+    716,
+    593,
+    343,
+    851,
+    645,
+    684,
+    684,
+    886,
+    638,
+    734,
+    721,
+    373,
+    373,
+    557,
+    1155,
+    1130,
+    879,
+    818,
+    837,
+    771,
+    837,
+    774,
+    763,
+    763,
+    638,
+    891,
+    684,
+    1225,
+    711,
+    837,
+    837,
+    818,
+    831,
+    996,
+    837,
+    851,
+    837,
+    733,
+    734,
+    683,
+    771,
+    992,
+    771,
+    928,
+    809,
+    1236,
+    1326,
+    940,
+    1037,
+    763,
+    734,
+    1174,
+    771,
+    675,
+    699,
+    633,
+    534,
+    808,
+    679,
+    996,
+    582,
+    701,
+    701,
+    679,
+    733,
+    818,
+    691,
+    688,
+    691,
+    716,
+    593,
+    890,
+    652,
+    993,
+    646,
+    742,
+    687,
+    1063,
+    1106,
+    752,
+    905,
+    633,
+    593,
+    973,
+    643,
+    679,
+    679,
+    714,
+    523,
+    593,
+    596,
+    343,
+    343,
+    343,
+    992,
+    957,
+    735,
+    679,
+    701,
+    652,
+    691,
+    500,
+    1e3,
+    500,
+    1e3,
+    335,
+    252,
+    170,
+    696,
+    380,
+    203,
+    105,
+    0,
+    0,
+    0,
+    0,
+    0,
+    416,
+    750,
+    696,
+    618,
+    1100,
+    1e3,
+    500,
+    553,
+    380,
+    380,
+    380,
+    380,
+    658,
+    658,
+    658,
+    658,
+    557,
+    562,
+    640,
+    750,
+    750,
+    750,
+    1e3,
+    750,
+    750,
+    750,
+    449,
+    449,
+    449,
+    449,
+    449,
+    247,
+    1455,
+    1909,
+    264,
+    480,
+    706,
+    750,
+    750,
+    750,
+    750,
+    413,
+    413,
+    973,
+    627,
+    750,
+    500,
+    829,
+    829,
+    750,
+    1023,
+    750,
+    434,
+    750,
+    750,
+    1031,
+    829,
+    829,
+    750,
+    750,
+    750,
+    750,
+    750,
+    750,
+    829,
+    750,
+    750,
+    1e3,
+    829,
+    838,
+    750,
+    911,
+    838,
+    838,
+    750,
+    872,
+    838,
+    750,
+    380,
+    750,
+    750,
+    750,
+    750,
+    750,
+    750,
+    0,
+    0,
+    0,
+    0,
+    0,
+    449,
+    449,
+    449,
+    449,
+    449,
+    449,
+    750,
+    750,
+    0,
+    0,
+    438,
+    438,
+    438,
+    438,
+    438,
+    438,
+    750,
+    750,
+    750,
+    750,
+    750,
+    456,
+    438,
+    438,
+    438,
+    438,
+    438,
+    438,
+    438,
+    438,
+    438,
+    438,
+    750,
+    750,
+    750,
+    750,
+    750,
+    0,
+    458,
+    480,
+    488,
+    413,
+    480,
+    750,
+    750,
+    750,
+    750,
+    750,
+    750,
+    750,
+    750,
+    0,
+    0,
+    0,
+    1120,
+    1171,
+    750,
+    1211,
+    897,
+    1115,
+    1148,
+    750,
+    750,
+    1087,
+    0,
+    1073,
+    914,
+    888,
+    750,
+    750,
+    750,
+    750,
+    857,
+    517,
+    975,
+    837,
+    1204,
+    1e3,
+    750,
+    750,
+    851,
+    939,
+    814,
+    802,
+    897,
+    750,
+    1020,
+    1281,
+    1e3,
+    835,
+    755,
+    750,
+    851,
+    851,
+    763,
+    750,
+    775,
+    774,
+    928,
+    819,
+    855,
+    750,
+    750,
+    808,
+    750,
+    1185,
+    750,
+    794,
+    750,
+    750,
+    750,
+    750,
+    946,
+    1370,
+    790,
+    750,
+    750,
+    863,
+    840,
+    786,
+    750,
+    750,
+    761,
+    831,
+    750,
+    750,
+    750,
+    750,
+    0,
+    873,
+    0,
+    1e3,
+    548,
+    1035,
+    1e3,
+    838,
+    1e3,
+    838,
+    1e3,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1e3,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    774,
+    750,
+    556,
+    750,
+    750,
+    857,
+    710,
+    750,
+    897,
+    897,
+    750,
+    897,
+    897,
+    750,
+    750,
+    824,
+    788,
+    718,
+    838,
+    838,
+    750,
+    449,
+    750,
+    838,
+    750,
+    449,
+    667,
+    750,
+    750,
+    750,
+    1016,
+    980,
+    897,
+    897,
+    838,
+    750,
+    750,
+    750,
+    750,
+    813,
+    813,
+    813,
+    813,
+    610,
+    929,
+    1295,
+    750,
+    977,
+    1313,
+    750,
+    750,
+    750,
+    750,
+    750,
+    750,
+    750,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    750,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1063,
+    1063,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1e3,
+    838,
+    838,
+    838,
+    838,
+    838,
+    841,
+    841,
+    1047,
+    1047,
+    750,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    813,
+    813,
+    813,
+    838,
+    838,
+    838,
+    838,
+    796,
+    796,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    915,
+    915,
+    915,
+    915,
+    750,
+    750,
+    915,
+    915,
+    915,
+    915,
+    915,
+    915,
+    915,
+    915,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1e3,
+    1e3,
+    838,
+    838,
+    750,
+    813,
+    813,
+    813,
+    838,
+    838,
+    843,
+    843,
+    843,
+    843,
+    750,
+    750,
+    750,
+    838,
+    1e3,
+    1e3,
+    1e3,
+    1e3,
+    1e3,
+    838,
+    812,
+    812,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1423,
+    1423,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1e3,
+    1e3,
+    1e3,
+    1e3,
+    1158,
+    897,
+    750,
+    897,
+    897,
+    750,
+    897,
+    897,
+    1158,
+    897,
+    750,
+    897,
+    750,
+    897,
+    750,
+    750,
+    750,
+    750,
+    750,
+    750
+  ],
+  "serif-regular": [
+    318,
+    402,
+    500,
+    838,
+    637,
+    951,
+    891,
+    278,
+    391,
+    391,
+    500,
+    838,
+    318,
+    361,
+    318,
+    500,
+    637,
+    637,
+    637,
+    637,
+    637,
+    637,
+    637,
+    637,
+    637,
+    637,
+    337,
+    337,
+    838,
+    838,
+    838,
+    557,
+    1016,
+    750,
+    735,
+    766,
+    802,
+    730,
+    694,
+    799,
+    873,
+    396,
+    552,
+    778,
+    665,
+    1024,
+    875,
+    820,
+    681,
+    820,
+    753,
+    686,
+    722,
+    843,
+    750,
+    1028,
+    750,
+    750,
+    695,
+    391,
+    500,
+    391,
+    838,
+    557,
+    500,
+    613,
+    641,
+    561,
+    641,
+    616,
+    371,
+    641,
+    645,
+    320,
+    311,
+    606,
+    320,
+    975,
+    645,
+    612,
+    641,
+    641,
+    479,
+    521,
+    402,
+    645,
+    592,
+    856,
+    592,
+    592,
+    527,
+    637,
+    337,
+    637,
+    838,
+    318,
+    402,
+    637,
+    769,
+    714,
+    637,
+    337,
+    614,
+    500,
+    1e3,
+    476,
+    612,
+    838,
+    361,
+    1e3,
+    553,
+    500,
+    838,
+    401,
+    401,
+    500,
+    650,
+    637,
+    334,
+    500,
+    401,
+    472,
+    612,
+    970,
+    970,
+    970,
+    611,
+    723,
+    723,
+    723,
+    723,
+    723,
+    723,
+    1001,
+    766,
+    730,
+    730,
+    730,
+    730,
+    396,
+    396,
+    396,
+    396,
+    808,
+    875,
+    820,
+    820,
+    820,
+    820,
+    820,
+    838,
+    820,
+    843,
+    843,
+    843,
+    843,
+    723,
+    676,
+    668,
+    613,
+    613,
+    613,
+    613,
+    613,
+    613,
+    982,
+    561,
+    616,
+    616,
+    616,
+    616,
+    320,
+    320,
+    320,
+    320,
+    612,
+    645,
+    612,
+    612,
+    612,
+    612,
+    612,
+    838,
+    612,
+    645,
+    645,
+    645,
+    645,
+    592,
+    641,
+    592,
+    723,
+    613,
+    723,
+    613,
+    723,
+    613,
+    766,
+    561,
+    766,
+    561,
+    766,
+    561,
+    766,
+    561,
+    802,
+    647,
+    808,
+    641,
+    730,
+    616,
+    730,
+    616,
+    730,
+    616,
+    730,
+    616,
+    730,
+    616,
+    799,
+    641,
+    799,
+    641,
+    799,
+    641,
+    799,
+    641,
+    873,
+    645,
+    917,
+    695,
+    396,
+    320,
+    396,
+    320,
+    396,
+    320,
+    396,
+    320,
+    396,
+    320,
+    824,
+    556,
+    552,
+    311,
+    748,
+    606,
+    606,
+    665,
+    320,
+    665,
+    320,
+    665,
+    407,
+    665,
+    351,
+    669,
+    325,
+    875,
+    645,
+    875,
+    645,
+    875,
+    645,
+    867,
+    843,
+    645,
+    820,
+    612,
+    820,
+    612,
+    820,
+    612,
+    1138,
+    1023,
+    753,
+    479,
+    753,
+    479,
+    753,
+    479,
+    686,
+    521,
+    686,
+    521,
+    686,
+    521,
+    686,
+    521,
+    667,
+    402,
+    667,
+    428,
+    667,
+    402,
+    843,
+    645,
+    843,
+    645,
+    843,
+    645,
+    843,
+    645,
+    843,
+    645,
+    843,
+    645,
+    1028,
+    856,
+    723,
+    592,
+    723,
+    695,
+    527,
+    695,
+    527,
+    695,
+    527,
+    371,
+    723,
+    735,
+    694,
+    833,
+    730,
+    695,
+    873,
+    820,
+    396,
+    748,
+    726,
+    1024,
+    875,
+    704,
+    820,
+    873,
+    673,
+    0,
+    722,
+    667,
+    778,
+    820,
+    723,
+    877,
+    830,
+    396,
+    723,
+    676,
+    541,
+    634,
+    393,
+    608,
+    676,
+    639,
+    598,
+    612,
+    541,
+    544,
+    634,
+    612,
+    393,
+    625,
+    634,
+    650,
+    608,
+    558,
+    612,
+    690,
+    635,
+    587,
+    683,
+    603,
+    608,
+    705,
+    606,
+    785,
+    838,
+    615,
+    715,
+    773,
+    959,
+    773,
+    726,
+    838,
+    664,
+    635,
+    561,
+    311,
+    820,
+    616,
+    730,
+    730,
+    865,
+    663,
+    766,
+    686,
+    396,
+    396,
+    552,
+    1094,
+    1119,
+    873,
+    774,
+    873,
+    723,
+    873,
+    758,
+    735,
+    735,
+    663,
+    813,
+    730,
+    1124,
+    642,
+    873,
+    873,
+    774,
+    835,
+    1024,
+    873,
+    820,
+    873,
+    673,
+    766,
+    667,
+    723,
+    861,
+    723,
+    873,
+    773,
+    1142,
+    1142,
+    833,
+    984,
+    687,
+    766,
+    1194,
+    808,
+    613,
+    617,
+    590,
+    526,
+    692,
+    616,
+    920,
+    546,
+    667,
+    667,
+    625,
+    640,
+    778,
+    667,
+    612,
+    667,
+    641,
+    561,
+    583,
+    592,
+    855,
+    592,
+    681,
+    662,
+    930,
+    942,
+    707,
+    796,
+    590,
+    561,
+    871,
+    631,
+    616,
+    616,
+    625,
+    526,
+    561,
+    521,
+    320,
+    320,
+    311,
+    907,
+    899,
+    652,
+    625,
+    667,
+    592,
+    657,
+    510,
+    1021,
+    510,
+    1021,
+    341,
+    255,
+    170,
+    637,
+    318,
+    205,
+    103,
+    0,
+    0,
+    0,
+    0,
+    0,
+    361,
+    778,
+    637,
+    657,
+    1e3,
+    1e3,
+    500,
+    553,
+    334,
+    334,
+    334,
+    334,
+    519,
+    519,
+    519,
+    519,
+    557,
+    571,
+    590,
+    778,
+    778,
+    778,
+    1172,
+    778,
+    778,
+    778,
+    444,
+    444,
+    444,
+    444,
+    444,
+    249,
+    1342,
+    1736,
+    275,
+    417,
+    521,
+    778,
+    778,
+    778,
+    778,
+    400,
+    400,
+    838,
+    573,
+    778,
+    500,
+    804,
+    804,
+    778,
+    1e3,
+    778,
+    455,
+    778,
+    778,
+    976,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    804,
+    778,
+    778,
+    1e3,
+    804,
+    838,
+    778,
+    778,
+    838,
+    838,
+    778,
+    798,
+    838,
+    778,
+    601,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    0,
+    0,
+    0,
+    0,
+    0,
+    444,
+    444,
+    444,
+    444,
+    444,
+    444,
+    778,
+    778,
+    0,
+    0,
+    430,
+    415,
+    412,
+    401,
+    422,
+    429,
+    778,
+    778,
+    778,
+    778,
+    778,
+    433,
+    416,
+    401,
+    401,
+    408,
+    409,
+    403,
+    404,
+    401,
+    415,
+    401,
+    778,
+    778,
+    778,
+    778,
+    778,
+    0,
+    420,
+    417,
+    426,
+    444,
+    417,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    0,
+    0,
+    0,
+    1019,
+    1019,
+    796,
+    1124,
+    778,
+    1019,
+    1067,
+    778,
+    778,
+    1048,
+    0,
+    989,
+    778,
+    945,
+    778,
+    778,
+    778,
+    778,
+    778,
+    601,
+    818,
+    915,
+    1073,
+    1e3,
+    778,
+    778,
+    872,
+    798,
+    814,
+    832,
+    897,
+    778,
+    1020,
+    1075,
+    1e3,
+    778,
+    778,
+    778,
+    830,
+    830,
+    778,
+    778,
+    778,
+    778,
+    787,
+    778,
+    855,
+    778,
+    778,
+    787,
+    778,
+    1070,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    926,
+    1194,
+    778,
+    778,
+    778,
+    945,
+    811,
+    778,
+    778,
+    778,
+    778,
+    868,
+    778,
+    778,
+    778,
+    778,
+    0,
+    891,
+    0,
+    980,
+    527,
+    952,
+    1e3,
+    838,
+    1e3,
+    838,
+    1e3,
+    838,
+    1e3,
+    1e3,
+    1e3,
+    1e3,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1e3,
+    838,
+    838,
+    1126,
+    1126,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1e3,
+    1e3,
+    838,
+    838,
+    1e3,
+    1e3,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1e3,
+    838,
+    838,
+    838,
+    1e3,
+    838,
+    1e3,
+    838,
+    1e3,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    778,
+    778,
+    571,
+    778,
+    778,
+    872,
+    706,
+    833,
+    872,
+    872,
+    778,
+    872,
+    872,
+    778,
+    778,
+    824,
+    796,
+    714,
+    838,
+    838,
+    838,
+    500,
+    778,
+    838,
+    778,
+    626,
+    833,
+    778,
+    778,
+    778,
+    1029,
+    980,
+    897,
+    897,
+    838,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    838,
+    838,
+    521,
+    852,
+    1183,
+    778,
+    790,
+    1058,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    778,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    839,
+    839,
+    1034,
+    1034,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1e3,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1047,
+    1047,
+    778,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    847,
+    847,
+    847,
+    847,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    872,
+    872,
+    941,
+    941,
+    778,
+    778,
+    872,
+    872,
+    872,
+    1031,
+    872,
+    872,
+    872,
+    1031,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1e3,
+    1e3,
+    838,
+    838,
+    778,
+    778,
+    778,
+    778,
+    838,
+    838,
+    821,
+    821,
+    821,
+    821,
+    778,
+    778,
+    778,
+    838,
+    1e3,
+    1e3,
+    1e3,
+    1e3,
+    1e3,
+    838,
+    778,
+    778,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1423,
+    1423,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1e3,
+    1172,
+    1e3,
+    1282,
+    1e3,
+    872,
+    778,
+    872,
+    872,
+    778,
+    872,
+    872,
+    1e3,
+    872,
+    778,
+    872,
+    778,
+    872,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778
+  ],
+  "serif-italic": [
+    318,
+    402,
+    460,
+    838,
+    637,
+    951,
+    891,
+    275,
+    391,
+    391,
+    500,
+    838,
+    318,
+    361,
+    318,
+    401,
+    637,
+    637,
+    637,
+    637,
+    637,
+    637,
+    637,
+    637,
+    637,
+    637,
+    337,
+    337,
+    838,
+    838,
+    838,
+    557,
+    1016,
+    750,
+    759,
+    766,
+    828,
+    738,
+    694,
+    799,
+    873,
+    440,
+    555,
+    849,
+    681,
+    1024,
+    875,
+    820,
+    673,
+    820,
+    759,
+    686,
+    667,
+    843,
+    723,
+    1028,
+    828,
+    667,
+    695,
+    391,
+    399,
+    391,
+    838,
+    557,
+    500,
+    613,
+    641,
+    561,
+    641,
+    616,
+    490,
+    641,
+    645,
+    345,
+    412,
+    606,
+    320,
+    975,
+    645,
+    612,
+    641,
+    641,
+    479,
+    521,
+    402,
+    645,
+    592,
+    856,
+    592,
+    592,
+    527,
+    637,
+    337,
+    637,
+    838,
+    318,
+    402,
+    637,
+    637,
+    692,
+    637,
+    337,
+    595,
+    500,
+    1e3,
+    476,
+    618,
+    838,
+    361,
+    1e3,
+    553,
+    500,
+    838,
+    401,
+    401,
+    500,
+    650,
+    637,
+    334,
+    500,
+    401,
+    472,
+    618,
+    970,
+    970,
+    970,
+    611,
+    723,
+    723,
+    723,
+    723,
+    723,
+    723,
+    1001,
+    766,
+    730,
+    730,
+    730,
+    730,
+    396,
+    396,
+    396,
+    396,
+    808,
+    875,
+    820,
+    820,
+    820,
+    820,
+    820,
+    838,
+    820,
+    843,
+    843,
+    843,
+    843,
+    667,
+    676,
+    668,
+    613,
+    613,
+    613,
+    613,
+    613,
+    613,
+    996,
+    561,
+    616,
+    616,
+    616,
+    616,
+    320,
+    320,
+    320,
+    320,
+    612,
+    645,
+    612,
+    612,
+    612,
+    612,
+    612,
+    838,
+    612,
+    645,
+    645,
+    645,
+    645,
+    592,
+    641,
+    592,
+    723,
+    613,
+    723,
+    613,
+    723,
+    613,
+    766,
+    561,
+    766,
+    561,
+    766,
+    561,
+    766,
+    561,
+    802,
+    641,
+    808,
+    641,
+    730,
+    616,
+    730,
+    616,
+    730,
+    616,
+    730,
+    616,
+    730,
+    616,
+    799,
+    641,
+    799,
+    641,
+    799,
+    641,
+    799,
+    641,
+    873,
+    645,
+    917,
+    695,
+    396,
+    320,
+    396,
+    320,
+    396,
+    320,
+    396,
+    320,
+    396,
+    320,
+    802,
+    556,
+    536,
+    311,
+    748,
+    606,
+    606,
+    665,
+    320,
+    665,
+    320,
+    665,
+    401,
+    672,
+    465,
+    669,
+    325,
+    875,
+    645,
+    875,
+    645,
+    875,
+    645,
+    867,
+    843,
+    645,
+    820,
+    612,
+    820,
+    612,
+    820,
+    612,
+    1138,
+    1028,
+    753,
+    479,
+    753,
+    479,
+    753,
+    479,
+    686,
+    521,
+    686,
+    521,
+    686,
+    521,
+    686,
+    521,
+    667,
+    402,
+    667,
+    402,
+    667,
+    402,
+    843,
+    645,
+    843,
+    645,
+    843,
+    645,
+    843,
+    645,
+    843,
+    645,
+    843,
+    645,
+    1028,
+    856,
+    667,
+    592,
+    667,
+    695,
+    527,
+    695,
+    527,
+    695,
+    527,
+    371,
+    723,
+    735,
+    694,
+    833,
+    730,
+    695,
+    873,
+    820,
+    396,
+    748,
+    723,
+    1024,
+    875,
+    742,
+    820,
+    873,
+    673,
+    0,
+    780,
+    667,
+    667,
+    837,
+    712,
+    877,
+    830,
+    396,
+    667,
+    676,
+    541,
+    634,
+    393,
+    608,
+    676,
+    639,
+    598,
+    612,
+    541,
+    544,
+    634,
+    612,
+    393,
+    656,
+    634,
+    650,
+    608,
+    558,
+    612,
+    670,
+    635,
+    587,
+    683,
+    603,
+    608,
+    701,
+    626,
+    785,
+    838,
+    615,
+    715,
+    716,
+    882,
+    716,
+    709,
+    838,
+    664,
+    635,
+    561,
+    311,
+    820,
+    616,
+    730,
+    730,
+    843,
+    663,
+    766,
+    686,
+    396,
+    396,
+    536,
+    1094,
+    1119,
+    873,
+    774,
+    873,
+    723,
+    873,
+    758,
+    735,
+    735,
+    663,
+    813,
+    730,
+    1124,
+    642,
+    873,
+    873,
+    774,
+    835,
+    1024,
+    873,
+    820,
+    873,
+    673,
+    766,
+    667,
+    723,
+    861,
+    712,
+    873,
+    773,
+    1142,
+    1142,
+    833,
+    984,
+    687,
+    766,
+    1194,
+    808,
+    613,
+    617,
+    590,
+    526,
+    692,
+    616,
+    1137,
+    546,
+    667,
+    667,
+    625,
+    640,
+    830,
+    667,
+    612,
+    667,
+    641,
+    561,
+    949,
+    592,
+    855,
+    592,
+    698,
+    662,
+    948,
+    1001,
+    707,
+    815,
+    590,
+    561,
+    881,
+    663,
+    616,
+    616,
+    625,
+    526,
+    561,
+    521,
+    320,
+    320,
+    311,
+    911,
+    899,
+    652,
+    625,
+    667,
+    592,
+    657,
+    500,
+    1e3,
+    500,
+    1e3,
+    335,
+    252,
+    170,
+    637,
+    318,
+    203,
+    105,
+    0,
+    0,
+    0,
+    0,
+    0,
+    361,
+    778,
+    637,
+    642,
+    1e3,
+    1e3,
+    500,
+    553,
+    334,
+    334,
+    334,
+    334,
+    557,
+    557,
+    557,
+    557,
+    557,
+    557,
+    590,
+    778,
+    778,
+    778,
+    1e3,
+    778,
+    778,
+    778,
+    449,
+    449,
+    449,
+    449,
+    449,
+    246,
+    1351,
+    1736,
+    228,
+    417,
+    521,
+    778,
+    778,
+    778,
+    778,
+    400,
+    400,
+    838,
+    573,
+    778,
+    500,
+    804,
+    804,
+    778,
+    1e3,
+    778,
+    441,
+    778,
+    778,
+    976,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    804,
+    778,
+    778,
+    1e3,
+    804,
+    838,
+    778,
+    778,
+    838,
+    838,
+    778,
+    798,
+    838,
+    778,
+    601,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    0,
+    0,
+    0,
+    0,
+    0,
+    449,
+    449,
+    449,
+    449,
+    449,
+    449,
+    778,
+    778,
+    0,
+    0,
+    434,
+    421,
+    416,
+    401,
+    433,
+    448,
+    778,
+    778,
+    778,
+    778,
+    778,
+    433,
+    422,
+    401,
+    401,
+    401,
+    401,
+    402,
+    403,
+    401,
+    419,
+    401,
+    778,
+    778,
+    778,
+    778,
+    778,
+    0,
+    413,
+    417,
+    418,
+    444,
+    417,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    0,
+    0,
+    0,
+    1019,
+    1019,
+    796,
+    1124,
+    897,
+    1019,
+    1067,
+    778,
+    778,
+    1048,
+    0,
+    989,
+    778,
+    945,
+    778,
+    778,
+    778,
+    778,
+    778,
+    601,
+    818,
+    915,
+    1084,
+    1e3,
+    778,
+    778,
+    872,
+    798,
+    814,
+    832,
+    897,
+    778,
+    1020,
+    1075,
+    1e3,
+    778,
+    778,
+    778,
+    830,
+    830,
+    778,
+    778,
+    778,
+    778,
+    787,
+    778,
+    855,
+    778,
+    778,
+    787,
+    778,
+    1070,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    926,
+    1194,
+    778,
+    778,
+    778,
+    945,
+    811,
+    778,
+    778,
+    778,
+    778,
+    868,
+    778,
+    778,
+    778,
+    778,
+    0,
+    891,
+    0,
+    951,
+    527,
+    923,
+    1e3,
+    838,
+    1e3,
+    838,
+    1e3,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1e3,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    778,
+    778,
+    554,
+    778,
+    778,
+    872,
+    699,
+    778,
+    872,
+    872,
+    778,
+    872,
+    872,
+    778,
+    778,
+    824,
+    796,
+    714,
+    838,
+    838,
+    838,
+    449,
+    778,
+    838,
+    778,
+    626,
+    638,
+    778,
+    778,
+    778,
+    998,
+    980,
+    897,
+    897,
+    838,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    838,
+    838,
+    521,
+    852,
+    1183,
+    778,
+    790,
+    1058,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    778,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    839,
+    839,
+    1034,
+    1034,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1e3,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1047,
+    1047,
+    778,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    847,
+    847,
+    847,
+    847,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    872,
+    872,
+    941,
+    941,
+    778,
+    778,
+    872,
+    872,
+    872,
+    1031,
+    872,
+    872,
+    872,
+    1031,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1e3,
+    1e3,
+    838,
+    838,
+    778,
+    778,
+    778,
+    778,
+    838,
+    838,
+    821,
+    821,
+    821,
+    821,
+    778,
+    778,
+    778,
+    838,
+    1e3,
+    1e3,
+    1e3,
+    1e3,
+    1e3,
+    838,
+    778,
+    778,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1423,
+    1423,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1e3,
+    1e3,
+    1e3,
+    1e3,
+    1e3,
+    872,
+    778,
+    872,
+    872,
+    778,
+    872,
+    872,
+    1e3,
+    872,
+    778,
+    872,
+    778,
+    872,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778
+  ],
+  "serif-bold": [
+    349,
+    457,
+    603,
+    958,
+    696,
+    1002,
+    903,
+    319,
+    474,
+    474,
+    575,
+    894,
+    380,
+    416,
+    380,
+    575,
+    696,
+    696,
+    696,
+    696,
+    696,
+    696,
+    696,
+    696,
+    696,
+    696,
+    400,
+    400,
+    894,
+    894,
+    894,
+    611,
+    1e3,
+    869,
+    846,
+    831,
+    882,
+    763,
+    724,
+    904,
+    945,
+    468,
+    594,
+    901,
+    704,
+    1107,
+    915,
+    872,
+    786,
+    872,
+    862,
+    723,
+    800,
+    885,
+    869,
+    1189,
+    869,
+    869,
+    730,
+    474,
+    575,
+    474,
+    838,
+    575,
+    500,
+    675,
+    716,
+    609,
+    716,
+    679,
+    436,
+    716,
+    728,
+    380,
+    362,
+    693,
+    380,
+    1059,
+    728,
+    688,
+    716,
+    716,
+    527,
+    596,
+    479,
+    728,
+    652,
+    924,
+    646,
+    652,
+    583,
+    712,
+    366,
+    712,
+    838,
+    349,
+    457,
+    696,
+    869,
+    693,
+    696,
+    366,
+    629,
+    575,
+    1e3,
+    564,
+    646,
+    838,
+    416,
+    1e3,
+    553,
+    575,
+    894,
+    438,
+    438,
+    500,
+    736,
+    637,
+    380,
+    511,
+    438,
+    564,
+    646,
+    1043,
+    1043,
+    1043,
+    611,
+    776,
+    776,
+    776,
+    776,
+    776,
+    776,
+    1085,
+    796,
+    763,
+    763,
+    763,
+    763,
+    468,
+    468,
+    468,
+    468,
+    875,
+    915,
+    872,
+    872,
+    872,
+    872,
+    872,
+    894,
+    894,
+    873,
+    873,
+    873,
+    873,
+    725,
+    757,
+    760,
+    675,
+    675,
+    675,
+    675,
+    675,
+    675,
+    1048,
+    609,
+    679,
+    679,
+    679,
+    679,
+    380,
+    380,
+    380,
+    380,
+    688,
+    728,
+    688,
+    688,
+    688,
+    688,
+    688,
+    894,
+    688,
+    728,
+    728,
+    728,
+    728,
+    652,
+    716,
+    652,
+    776,
+    675,
+    776,
+    675,
+    776,
+    675,
+    796,
+    609,
+    796,
+    609,
+    796,
+    609,
+    796,
+    609,
+    868,
+    734,
+    875,
+    716,
+    763,
+    679,
+    763,
+    679,
+    763,
+    679,
+    763,
+    679,
+    763,
+    679,
+    855,
+    716,
+    855,
+    716,
+    855,
+    716,
+    855,
+    716,
+    945,
+    728,
+    974,
+    791,
+    468,
+    380,
+    468,
+    380,
+    468,
+    380,
+    468,
+    380,
+    468,
+    380,
+    942,
+    751,
+    559,
+    362,
+    870,
+    693,
+    693,
+    704,
+    380,
+    704,
+    380,
+    704,
+    480,
+    704,
+    557,
+    710,
+    385,
+    915,
+    728,
+    915,
+    728,
+    915,
+    728,
+    1009,
+    873,
+    728,
+    872,
+    688,
+    872,
+    688,
+    872,
+    688,
+    1181,
+    1095,
+    832,
+    527,
+    832,
+    527,
+    832,
+    527,
+    723,
+    596,
+    723,
+    596,
+    723,
+    596,
+    723,
+    596,
+    745,
+    479,
+    745,
+    521,
+    745,
+    479,
+    873,
+    728,
+    873,
+    728,
+    873,
+    728,
+    873,
+    728,
+    873,
+    728,
+    873,
+    728,
+    1124,
+    924,
+    725,
+    652,
+    725,
+    730,
+    583,
+    730,
+    583,
+    730,
+    583,
+    436,
+    776,
+    846,
+    710,
+    958,
+    763,
+    730,
+    945,
+    894,
+    468,
+    870,
+    806,
+    1107,
+    915,
+    767,
+    872,
+    945,
+    752,
+    0,
+    831,
+    745,
+    894,
+    872,
+    776,
+    914,
+    891,
+    468,
+    725,
+    770,
+    608,
+    728,
+    484,
+    694,
+    770,
+    716,
+    682,
+    688,
+    608,
+    593,
+    728,
+    688,
+    484,
+    750,
+    702,
+    736,
+    694,
+    593,
+    688,
+    792,
+    716,
+    609,
+    779,
+    673,
+    694,
+    905,
+    658,
+    942,
+    953,
+    667,
+    849,
+    771,
+    1001,
+    771,
+    942,
+    953,
+    744,
+    716,
+    609,
+    362,
+    872,
+    645,
+    763,
+    763,
+    902,
+    691,
+    796,
+    723,
+    468,
+    468,
+    559,
+    1202,
+    1262,
+    963,
+    910,
+    945,
+    812,
+    945,
+    815,
+    855,
+    846,
+    691,
+    891,
+    763,
+    1313,
+    722,
+    945,
+    945,
+    910,
+    885,
+    1107,
+    945,
+    872,
+    945,
+    752,
+    796,
+    745,
+    812,
+    992,
+    776,
+    967,
+    914,
+    1269,
+    1326,
+    957,
+    1202,
+    826,
+    796,
+    1288,
+    882,
+    675,
+    699,
+    695,
+    613,
+    808,
+    679,
+    1010,
+    639,
+    742,
+    742,
+    723,
+    733,
+    869,
+    732,
+    688,
+    732,
+    716,
+    609,
+    620,
+    652,
+    993,
+    646,
+    742,
+    732,
+    1075,
+    1106,
+    768,
+    1003,
+    679,
+    609,
+    1026,
+    739,
+    679,
+    679,
+    719,
+    613,
+    609,
+    596,
+    380,
+    380,
+    362,
+    992,
+    1015,
+    735,
+    723,
+    742,
+    652,
+    732,
+    510,
+    1021,
+    510,
+    1021,
+    341,
+    255,
+    170,
+    696,
+    380,
+    205,
+    103,
+    0,
+    0,
+    0,
+    0,
+    0,
+    416,
+    778,
+    696,
+    632,
+    1150,
+    1e3,
+    500,
+    553,
+    380,
+    380,
+    380,
+    380,
+    658,
+    658,
+    658,
+    658,
+    557,
+    580,
+    640,
+    778,
+    778,
+    778,
+    1295,
+    778,
+    778,
+    778,
+    444,
+    444,
+    444,
+    444,
+    444,
+    250,
+    1440,
+    1887,
+    344,
+    553,
+    728,
+    778,
+    778,
+    778,
+    778,
+    413,
+    413,
+    973,
+    629,
+    778,
+    500,
+    829,
+    829,
+    778,
+    1023,
+    778,
+    447,
+    778,
+    778,
+    1083,
+    856,
+    856,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    829,
+    778,
+    778,
+    1e3,
+    829,
+    838,
+    778,
+    939,
+    838,
+    838,
+    778,
+    872,
+    838,
+    778,
+    601,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    0,
+    0,
+    0,
+    0,
+    0,
+    444,
+    444,
+    444,
+    444,
+    444,
+    444,
+    778,
+    778,
+    0,
+    0,
+    495,
+    470,
+    461,
+    438,
+    473,
+    475,
+    778,
+    778,
+    778,
+    778,
+    778,
+    520,
+    451,
+    438,
+    445,
+    463,
+    477,
+    459,
+    455,
+    438,
+    469,
+    451,
+    778,
+    778,
+    778,
+    778,
+    778,
+    0,
+    466,
+    480,
+    488,
+    476,
+    480,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    0,
+    0,
+    0,
+    1120,
+    1171,
+    778,
+    1211,
+    896,
+    1092,
+    1145,
+    778,
+    778,
+    1113,
+    0,
+    1073,
+    914,
+    888,
+    778,
+    778,
+    778,
+    831,
+    857,
+    601,
+    975,
+    837,
+    1204,
+    1e3,
+    778,
+    778,
+    851,
+    939,
+    831,
+    802,
+    897,
+    778,
+    1020,
+    1281,
+    1e3,
+    778,
+    778,
+    778,
+    891,
+    891,
+    778,
+    778,
+    870,
+    778,
+    928,
+    819,
+    855,
+    778,
+    778,
+    808,
+    778,
+    1185,
+    778,
+    794,
+    778,
+    778,
+    778,
+    778,
+    946,
+    1348,
+    790,
+    778,
+    778,
+    863,
+    840,
+    778,
+    778,
+    778,
+    778,
+    831,
+    778,
+    778,
+    778,
+    778,
+    0,
+    903,
+    0,
+    1024,
+    593,
+    1067,
+    1150,
+    838,
+    1150,
+    838,
+    1150,
+    838,
+    1150,
+    1150,
+    1150,
+    1150,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1150,
+    838,
+    838,
+    1282,
+    1282,
+    838,
+    838,
+    838,
+    838,
+    851,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1150,
+    1150,
+    838,
+    838,
+    1150,
+    1150,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1150,
+    838,
+    838,
+    838,
+    1150,
+    838,
+    1150,
+    838,
+    1150,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    778,
+    778,
+    628,
+    778,
+    778,
+    857,
+    753,
+    958,
+    897,
+    897,
+    778,
+    897,
+    897,
+    778,
+    778,
+    842,
+    842,
+    753,
+    894,
+    894,
+    838,
+    575,
+    778,
+    838,
+    778,
+    575,
+    958,
+    778,
+    778,
+    894,
+    1150,
+    980,
+    897,
+    897,
+    838,
+    778,
+    778,
+    778,
+    778,
+    813,
+    813,
+    838,
+    838,
+    610,
+    1001,
+    1392,
+    778,
+    977,
+    1313,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    838,
+    838,
+    838,
+    838,
+    894,
+    838,
+    838,
+    838,
+    778,
+    838,
+    838,
+    894,
+    838,
+    894,
+    838,
+    838,
+    894,
+    838,
+    838,
+    838,
+    838,
+    894,
+    838,
+    838,
+    894,
+    838,
+    838,
+    838,
+    1083,
+    1083,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    894,
+    1e3,
+    838,
+    894,
+    894,
+    838,
+    838,
+    841,
+    841,
+    1150,
+    1150,
+    778,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    894,
+    894,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    894,
+    894,
+    838,
+    838,
+    894,
+    894,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    894,
+    894,
+    838,
+    838,
+    894,
+    894,
+    894,
+    894,
+    894,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    915,
+    915,
+    960,
+    960,
+    778,
+    778,
+    974,
+    915,
+    915,
+    1080,
+    915,
+    915,
+    915,
+    1080,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1e3,
+    1e3,
+    838,
+    838,
+    778,
+    813,
+    813,
+    813,
+    838,
+    838,
+    843,
+    843,
+    843,
+    843,
+    778,
+    778,
+    778,
+    838,
+    1e3,
+    1e3,
+    1e3,
+    1e3,
+    1e3,
+    838,
+    812,
+    812,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1423,
+    1423,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1e3,
+    1295,
+    1e3,
+    1323,
+    1158,
+    897,
+    778,
+    897,
+    897,
+    778,
+    897,
+    897,
+    1158,
+    897,
+    778,
+    897,
+    778,
+    897,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778
+  ],
+  "serif-bolditalic": [
+    349,
+    457,
+    556,
+    838,
+    696,
+    1002,
+    903,
+    307,
+    474,
+    474,
+    523,
+    838,
+    380,
+    416,
+    380,
+    366,
+    696,
+    696,
+    696,
+    696,
+    696,
+    696,
+    696,
+    696,
+    696,
+    696,
+    400,
+    400,
+    838,
+    838,
+    838,
+    611,
+    1e3,
+    869,
+    866,
+    817,
+    938,
+    810,
+    710,
+    887,
+    982,
+    511,
+    631,
+    971,
+    756,
+    1142,
+    950,
+    872,
+    752,
+    872,
+    872,
+    723,
+    745,
+    873,
+    776,
+    1124,
+    947,
+    725,
+    773,
+    474,
+    410,
+    474,
+    838,
+    557,
+    500,
+    675,
+    716,
+    609,
+    716,
+    679,
+    568,
+    716,
+    728,
+    405,
+    471,
+    693,
+    380,
+    1059,
+    728,
+    688,
+    716,
+    716,
+    529,
+    596,
+    479,
+    728,
+    652,
+    924,
+    659,
+    652,
+    583,
+    712,
+    366,
+    712,
+    838,
+    349,
+    457,
+    696,
+    696,
+    672,
+    696,
+    366,
+    610,
+    500,
+    1e3,
+    564,
+    650,
+    838,
+    416,
+    1e3,
+    553,
+    500,
+    838,
+    438,
+    438,
+    500,
+    736,
+    637,
+    380,
+    500,
+    438,
+    564,
+    650,
+    1043,
+    1043,
+    1043,
+    611,
+    776,
+    776,
+    776,
+    776,
+    776,
+    776,
+    1085,
+    796,
+    763,
+    763,
+    763,
+    763,
+    468,
+    468,
+    468,
+    468,
+    875,
+    915,
+    872,
+    872,
+    872,
+    872,
+    872,
+    838,
+    872,
+    873,
+    873,
+    873,
+    873,
+    725,
+    757,
+    760,
+    675,
+    675,
+    675,
+    675,
+    675,
+    675,
+    1048,
+    609,
+    679,
+    679,
+    679,
+    679,
+    380,
+    380,
+    380,
+    380,
+    688,
+    728,
+    688,
+    688,
+    688,
+    688,
+    688,
+    838,
+    688,
+    728,
+    728,
+    728,
+    728,
+    652,
+    716,
+    652,
+    776,
+    675,
+    776,
+    675,
+    776,
+    675,
+    796,
+    609,
+    796,
+    609,
+    796,
+    609,
+    796,
+    609,
+    868,
+    749,
+    875,
+    716,
+    763,
+    679,
+    763,
+    679,
+    763,
+    679,
+    763,
+    679,
+    763,
+    679,
+    855,
+    716,
+    855,
+    716,
+    855,
+    716,
+    855,
+    716,
+    945,
+    728,
+    974,
+    791,
+    468,
+    380,
+    468,
+    380,
+    468,
+    380,
+    468,
+    380,
+    468,
+    380,
+    942,
+    751,
+    557,
+    362,
+    870,
+    693,
+    693,
+    704,
+    380,
+    704,
+    380,
+    704,
+    521,
+    704,
+    557,
+    710,
+    385,
+    915,
+    728,
+    915,
+    728,
+    915,
+    728,
+    1009,
+    873,
+    728,
+    872,
+    688,
+    872,
+    688,
+    872,
+    688,
+    1181,
+    1095,
+    832,
+    527,
+    832,
+    527,
+    832,
+    527,
+    723,
+    596,
+    723,
+    596,
+    723,
+    596,
+    723,
+    596,
+    745,
+    479,
+    745,
+    532,
+    745,
+    479,
+    873,
+    728,
+    873,
+    728,
+    873,
+    728,
+    873,
+    728,
+    873,
+    728,
+    873,
+    728,
+    1124,
+    924,
+    725,
+    652,
+    725,
+    730,
+    583,
+    730,
+    583,
+    730,
+    583,
+    436,
+    776,
+    846,
+    710,
+    958,
+    763,
+    730,
+    945,
+    872,
+    468,
+    870,
+    806,
+    1107,
+    915,
+    841,
+    872,
+    982,
+    752,
+    0,
+    885,
+    745,
+    725,
+    872,
+    776,
+    914,
+    891,
+    468,
+    725,
+    770,
+    608,
+    728,
+    484,
+    694,
+    770,
+    716,
+    682,
+    688,
+    608,
+    593,
+    728,
+    688,
+    484,
+    750,
+    702,
+    736,
+    694,
+    593,
+    688,
+    792,
+    716,
+    609,
+    779,
+    673,
+    694,
+    905,
+    718,
+    942,
+    953,
+    667,
+    849,
+    764,
+    993,
+    764,
+    942,
+    975,
+    744,
+    716,
+    609,
+    362,
+    872,
+    645,
+    763,
+    763,
+    902,
+    691,
+    796,
+    723,
+    468,
+    468,
+    557,
+    1202,
+    1262,
+    963,
+    910,
+    945,
+    812,
+    945,
+    815,
+    855,
+    846,
+    691,
+    891,
+    763,
+    1313,
+    722,
+    945,
+    945,
+    910,
+    885,
+    1107,
+    945,
+    872,
+    945,
+    752,
+    796,
+    745,
+    812,
+    992,
+    776,
+    967,
+    914,
+    1269,
+    1326,
+    957,
+    1202,
+    826,
+    796,
+    1288,
+    882,
+    675,
+    723,
+    695,
+    613,
+    808,
+    679,
+    1306,
+    639,
+    742,
+    742,
+    723,
+    733,
+    951,
+    732,
+    688,
+    732,
+    716,
+    609,
+    1059,
+    652,
+    993,
+    646,
+    804,
+    732,
+    1075,
+    1135,
+    768,
+    1018,
+    679,
+    646,
+    1026,
+    796,
+    679,
+    679,
+    719,
+    613,
+    609,
+    596,
+    380,
+    380,
+    362,
+    1015,
+    1015,
+    735,
+    723,
+    742,
+    652,
+    732,
+    500,
+    1e3,
+    500,
+    1e3,
+    335,
+    252,
+    170,
+    696,
+    380,
+    203,
+    105,
+    0,
+    0,
+    0,
+    0,
+    0,
+    416,
+    778,
+    696,
+    618,
+    1e3,
+    1e3,
+    500,
+    553,
+    380,
+    380,
+    380,
+    380,
+    658,
+    658,
+    658,
+    658,
+    557,
+    562,
+    640,
+    778,
+    778,
+    778,
+    1e3,
+    778,
+    778,
+    778,
+    449,
+    449,
+    449,
+    449,
+    449,
+    247,
+    1455,
+    1909,
+    282,
+    553,
+    706,
+    778,
+    778,
+    778,
+    778,
+    413,
+    413,
+    973,
+    660,
+    778,
+    500,
+    829,
+    829,
+    778,
+    1023,
+    778,
+    434,
+    778,
+    778,
+    1083,
+    856,
+    856,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    829,
+    778,
+    778,
+    1e3,
+    829,
+    838,
+    778,
+    911,
+    838,
+    838,
+    778,
+    872,
+    838,
+    778,
+    601,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    0,
+    0,
+    0,
+    0,
+    0,
+    449,
+    449,
+    449,
+    449,
+    449,
+    449,
+    778,
+    778,
+    0,
+    0,
+    438,
+    438,
+    438,
+    438,
+    438,
+    438,
+    778,
+    778,
+    778,
+    778,
+    778,
+    520,
+    438,
+    438,
+    438,
+    438,
+    438,
+    438,
+    438,
+    438,
+    438,
+    438,
+    778,
+    778,
+    778,
+    778,
+    778,
+    0,
+    466,
+    480,
+    488,
+    476,
+    480,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    0,
+    0,
+    0,
+    1120,
+    1171,
+    778,
+    1211,
+    897,
+    1115,
+    1148,
+    778,
+    778,
+    1113,
+    0,
+    1073,
+    914,
+    888,
+    778,
+    778,
+    778,
+    778,
+    857,
+    601,
+    975,
+    837,
+    1204,
+    1e3,
+    778,
+    778,
+    851,
+    939,
+    814,
+    802,
+    897,
+    778,
+    1020,
+    1281,
+    1e3,
+    835,
+    778,
+    778,
+    891,
+    891,
+    778,
+    778,
+    870,
+    778,
+    928,
+    819,
+    855,
+    778,
+    778,
+    808,
+    778,
+    1185,
+    778,
+    794,
+    778,
+    778,
+    778,
+    778,
+    946,
+    1370,
+    790,
+    778,
+    778,
+    863,
+    840,
+    786,
+    778,
+    778,
+    778,
+    831,
+    778,
+    778,
+    778,
+    778,
+    0,
+    903,
+    0,
+    1e3,
+    593,
+    1035,
+    1e3,
+    838,
+    1e3,
+    838,
+    1e3,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    851,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1e3,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    778,
+    778,
+    556,
+    778,
+    778,
+    857,
+    753,
+    778,
+    897,
+    897,
+    778,
+    897,
+    897,
+    778,
+    778,
+    842,
+    842,
+    753,
+    838,
+    838,
+    838,
+    449,
+    778,
+    838,
+    778,
+    519,
+    667,
+    778,
+    778,
+    778,
+    1016,
+    980,
+    897,
+    897,
+    838,
+    778,
+    778,
+    778,
+    778,
+    813,
+    813,
+    838,
+    838,
+    610,
+    1001,
+    1392,
+    778,
+    977,
+    1313,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    778,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1083,
+    1083,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1e3,
+    838,
+    838,
+    838,
+    838,
+    838,
+    841,
+    841,
+    1047,
+    1047,
+    778,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    915,
+    915,
+    960,
+    960,
+    778,
+    778,
+    915,
+    915,
+    915,
+    1080,
+    915,
+    915,
+    915,
+    1080,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1e3,
+    1e3,
+    838,
+    838,
+    778,
+    813,
+    813,
+    813,
+    838,
+    838,
+    843,
+    843,
+    843,
+    843,
+    778,
+    778,
+    778,
+    838,
+    1e3,
+    1e3,
+    1e3,
+    1e3,
+    1e3,
+    838,
+    812,
+    812,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1423,
+    1423,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1e3,
+    1e3,
+    1e3,
+    1e3,
+    1158,
+    897,
+    778,
+    897,
+    897,
+    778,
+    897,
+    897,
+    1158,
+    897,
+    778,
+    897,
+    778,
+    897,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778
+  ],
+  "serif-cal": [
+    318,
+    402,
+    500,
+    838,
+    637,
+    951,
+    891,
+    278,
+    391,
+    391,
+    500,
+    838,
+    318,
+    361,
+    318,
+    500,
+    637,
+    637,
+    637,
+    637,
+    637,
+    637,
+    637,
+    637,
+    637,
+    637,
+    337,
+    337,
+    838,
+    838,
+    838,
+    557,
+    1016,
+    798,
+    735,
+    766,
+    802,
+    730,
+    719,
+    799,
+    873,
+    545,
+    678,
+    778,
+    690,
+    1201,
+    875,
+    820,
+    696,
+    820,
+    848,
+    686,
+    722,
+    843,
+    750,
+    1028,
+    750,
+    750,
+    725,
+    391,
+    500,
+    391,
+    838,
+    557,
+    500,
+    613,
+    641,
+    561,
+    641,
+    616,
+    371,
+    641,
+    645,
+    320,
+    311,
+    606,
+    320,
+    975,
+    645,
+    612,
+    641,
+    641,
+    479,
+    521,
+    402,
+    645,
+    592,
+    856,
+    592,
+    592,
+    527,
+    637,
+    337,
+    637,
+    838,
+    318,
+    402,
+    637,
+    769,
+    714,
+    637,
+    337,
+    614,
+    500,
+    1e3,
+    476,
+    612,
+    838,
+    361,
+    1e3,
+    553,
+    500,
+    838,
+    401,
+    401,
+    500,
+    650,
+    637,
+    334,
+    500,
+    401,
+    472,
+    612,
+    970,
+    970,
+    970,
+    611,
+    723,
+    723,
+    723,
+    723,
+    723,
+    723,
+    1001,
+    766,
+    730,
+    730,
+    730,
+    730,
+    396,
+    396,
+    396,
+    396,
+    808,
+    875,
+    820,
+    820,
+    820,
+    820,
+    820,
+    838,
+    820,
+    843,
+    843,
+    843,
+    843,
+    723,
+    676,
+    668,
+    613,
+    613,
+    613,
+    613,
+    613,
+    613,
+    982,
+    561,
+    616,
+    616,
+    616,
+    616,
+    320,
+    320,
+    320,
+    320,
+    612,
+    645,
+    612,
+    612,
+    612,
+    612,
+    612,
+    838,
+    612,
+    645,
+    645,
+    645,
+    645,
+    592,
+    641,
+    592,
+    723,
+    613,
+    723,
+    613,
+    723,
+    613,
+    766,
+    561,
+    766,
+    561,
+    766,
+    561,
+    766,
+    561,
+    802,
+    647,
+    808,
+    641,
+    730,
+    616,
+    730,
+    616,
+    730,
+    616,
+    730,
+    616,
+    730,
+    616,
+    799,
+    641,
+    799,
+    641,
+    799,
+    641,
+    799,
+    641,
+    873,
+    645,
+    917,
+    695,
+    396,
+    320,
+    396,
+    320,
+    396,
+    320,
+    396,
+    320,
+    396,
+    320,
+    824,
+    556,
+    552,
+    311,
+    748,
+    606,
+    606,
+    665,
+    320,
+    665,
+    320,
+    665,
+    407,
+    665,
+    351,
+    669,
+    325,
+    875,
+    645,
+    875,
+    645,
+    875,
+    645,
+    867,
+    843,
+    645,
+    820,
+    612,
+    820,
+    612,
+    820,
+    612,
+    1138,
+    1023,
+    753,
+    479,
+    753,
+    479,
+    753,
+    479,
+    686,
+    521,
+    686,
+    521,
+    686,
+    521,
+    686,
+    521,
+    667,
+    402,
+    667,
+    428,
+    667,
+    402,
+    843,
+    645,
+    843,
+    645,
+    843,
+    645,
+    843,
+    645,
+    843,
+    645,
+    843,
+    645,
+    1028,
+    856,
+    723,
+    592,
+    723,
+    695,
+    527,
+    695,
+    527,
+    695,
+    527,
+    371,
+    723,
+    735,
+    694,
+    833,
+    730,
+    695,
+    873,
+    820,
+    396,
+    748,
+    726,
+    1024,
+    875,
+    704,
+    820,
+    873,
+    673,
+    0,
+    722,
+    667,
+    778,
+    820,
+    723,
+    877,
+    830,
+    396,
+    723,
+    676,
+    541,
+    634,
+    393,
+    608,
+    676,
+    639,
+    598,
+    612,
+    541,
+    544,
+    634,
+    612,
+    393,
+    625,
+    634,
+    650,
+    608,
+    558,
+    612,
+    690,
+    635,
+    587,
+    683,
+    603,
+    608,
+    705,
+    606,
+    785,
+    838,
+    615,
+    715,
+    773,
+    959,
+    773,
+    726,
+    838,
+    664,
+    635,
+    561,
+    311,
+    820,
+    616,
+    730,
+    730,
+    865,
+    663,
+    766,
+    686,
+    396,
+    396,
+    552,
+    1094,
+    1119,
+    873,
+    774,
+    873,
+    723,
+    873,
+    758,
+    735,
+    735,
+    663,
+    813,
+    730,
+    1124,
+    642,
+    873,
+    873,
+    774,
+    835,
+    1024,
+    873,
+    820,
+    873,
+    673,
+    766,
+    667,
+    723,
+    861,
+    723,
+    873,
+    773,
+    1142,
+    1142,
+    833,
+    984,
+    687,
+    766,
+    1194,
+    808,
+    613,
+    617,
+    590,
+    526,
+    692,
+    616,
+    920,
+    546,
+    667,
+    667,
+    625,
+    640,
+    778,
+    667,
+    612,
+    667,
+    641,
+    561,
+    583,
+    592,
+    855,
+    592,
+    681,
+    662,
+    930,
+    942,
+    707,
+    796,
+    590,
+    561,
+    871,
+    631,
+    616,
+    616,
+    625,
+    526,
+    561,
+    521,
+    320,
+    320,
+    311,
+    907,
+    899,
+    652,
+    625,
+    667,
+    592,
+    657,
+    510,
+    1021,
+    510,
+    1021,
+    341,
+    255,
+    170,
+    637,
+    318,
+    205,
+    103,
+    0,
+    0,
+    0,
+    0,
+    0,
+    361,
+    778,
+    637,
+    657,
+    1e3,
+    1e3,
+    500,
+    553,
+    334,
+    334,
+    334,
+    334,
+    519,
+    519,
+    519,
+    519,
+    557,
+    571,
+    590,
+    778,
+    778,
+    778,
+    1172,
+    778,
+    778,
+    778,
+    444,
+    444,
+    444,
+    444,
+    444,
+    249,
+    1342,
+    1736,
+    275,
+    417,
+    521,
+    778,
+    778,
+    778,
+    778,
+    400,
+    400,
+    838,
+    573,
+    778,
+    500,
+    804,
+    804,
+    778,
+    1e3,
+    778,
+    455,
+    778,
+    778,
+    976,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    804,
+    778,
+    778,
+    1e3,
+    804,
+    838,
+    778,
+    778,
+    838,
+    838,
+    778,
+    798,
+    838,
+    778,
+    601,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    0,
+    0,
+    0,
+    0,
+    0,
+    444,
+    444,
+    444,
+    444,
+    444,
+    444,
+    778,
+    778,
+    0,
+    0,
+    430,
+    415,
+    412,
+    401,
+    422,
+    429,
+    778,
+    778,
+    778,
+    778,
+    778,
+    433,
+    416,
+    401,
+    401,
+    408,
+    409,
+    403,
+    404,
+    401,
+    415,
+    401,
+    778,
+    778,
+    778,
+    778,
+    778,
+    0,
+    420,
+    417,
+    426,
+    444,
+    417,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    0,
+    0,
+    0,
+    1019,
+    1019,
+    796,
+    1124,
+    778,
+    1019,
+    1067,
+    778,
+    778,
+    1048,
+    0,
+    989,
+    778,
+    945,
+    778,
+    778,
+    778,
+    778,
+    778,
+    601,
+    818,
+    915,
+    1073,
+    1e3,
+    778,
+    778,
+    872,
+    798,
+    814,
+    832,
+    897,
+    778,
+    1020,
+    1075,
+    1e3,
+    778,
+    778,
+    778,
+    830,
+    830,
+    778,
+    778,
+    778,
+    778,
+    787,
+    778,
+    855,
+    778,
+    778,
+    787,
+    778,
+    1070,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    926,
+    1194,
+    778,
+    778,
+    778,
+    945,
+    811,
+    778,
+    778,
+    778,
+    778,
+    868,
+    778,
+    778,
+    778,
+    778,
+    0,
+    891,
+    0,
+    980,
+    527,
+    952,
+    1e3,
+    838,
+    1e3,
+    838,
+    1e3,
+    838,
+    1e3,
+    1e3,
+    1e3,
+    1e3,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1e3,
+    838,
+    838,
+    1126,
+    1126,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1e3,
+    1e3,
+    838,
+    838,
+    1e3,
+    1e3,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1e3,
+    838,
+    838,
+    838,
+    1e3,
+    838,
+    1e3,
+    838,
+    1e3,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    778,
+    778,
+    571,
+    778,
+    778,
+    872,
+    706,
+    833,
+    872,
+    872,
+    778,
+    872,
+    872,
+    778,
+    778,
+    824,
+    796,
+    714,
+    838,
+    838,
+    838,
+    500,
+    778,
+    838,
+    778,
+    626,
+    833,
+    778,
+    778,
+    778,
+    1029,
+    980,
+    897,
+    897,
+    838,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    838,
+    838,
+    521,
+    852,
+    1183,
+    778,
+    790,
+    1058,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    778,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    839,
+    839,
+    1034,
+    1034,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1e3,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1047,
+    1047,
+    778,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    847,
+    847,
+    847,
+    847,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    872,
+    872,
+    941,
+    941,
+    778,
+    778,
+    872,
+    872,
+    872,
+    1031,
+    872,
+    872,
+    872,
+    1031,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1e3,
+    1e3,
+    838,
+    838,
+    778,
+    778,
+    778,
+    778,
+    838,
+    838,
+    821,
+    821,
+    821,
+    821,
+    778,
+    778,
+    778,
+    838,
+    1e3,
+    1e3,
+    1e3,
+    1e3,
+    1e3,
+    838,
+    778,
+    778,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1423,
+    1423,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    838,
+    1e3,
+    1172,
+    1e3,
+    1282,
+    1e3,
+    872,
+    778,
+    872,
+    872,
+    778,
+    872,
+    872,
+    1e3,
+    872,
+    778,
+    872,
+    778,
+    872,
+    778,
+    778,
+    778,
+    778,
+    778,
+    778
+  ]
 };
-function greekWidth(cp) {
-  if (cp >= 945 && cp <= 969) return cp === 969 || cp === 968 ? 690 : 540;
-  if (cp >= 977 && cp <= 1013) return 560;
-  if (cp >= 913 && cp <= 937) return 680;
-  return void 0;
+
+// src/svg/metrics.ts
+var INDEX = /* @__PURE__ */ new Map();
+{
+  let i2 = 0;
+  for (const [a3, b2] of WIDTH_RANGES) for (let cp = a3; cp <= b2; cp++) INDEX.set(cp, i2++);
 }
+var UNKNOWN = 800;
 function isCombining(cp) {
   return cp >= 768 && cp <= 879 || cp >= 8400 && cp <= 8447;
 }
 function isWide(cp) {
   return cp >= 4352 && cp <= 4447 || cp >= 11904 && cp <= 42191 || cp >= 44032 && cp <= 55203 || cp >= 63744 && cp <= 64255 || cp >= 65280 && cp <= 65376 || cp >= 127744 && cp <= 129791;
 }
+function styleKey(style) {
+  if (style.cal && style.font === "serif" && !style.bold) return "serif-cal";
+  return `${style.font}-${style.bold ? style.italic ? "bolditalic" : "bold" : style.italic ? "italic" : "regular"}`;
+}
 function charAdvance(ch2, style) {
   const cp = ch2.codePointAt(0);
   if (isCombining(cp)) return 0;
-  let w;
-  if (cp >= 32 && cp <= 126) {
-    const table3 = style.font === "sans" ? HELVETICA : style.italic ? TIMES_ITALIC : TIMES;
-    w = table3[cp - 32];
-  } else {
-    w = SPECIAL[ch2] ?? greekWidth(cp);
-    if (w === void 0) {
-      if (isWide(cp)) w = 1e3;
-      else {
-        const base2 = ch2.normalize("NFD")[0];
-        w = base2 && base2 !== ch2 ? charAdvance(base2, style) * 1e3 : style.font === "sans" ? 600 : 560;
-      }
-    }
-  }
-  return w * (style.bold ? 1.07 : 1) / 1e3;
+  const i2 = INDEX.get(cp);
+  const w = i2 === void 0 ? 0 : WIDTHS[styleKey(style)][i2];
+  if (w > 0) return w / 1e3;
+  if (isWide(cp)) return 1;
+  const base2 = ch2.normalize("NFD")[0];
+  return base2 && base2 !== ch2 ? charAdvance(base2, style) : UNKNOWN / 1e3;
 }
 var CAP_HEIGHT = 0.72;
 var DESCENT = 0.22;
+var FONT_BOX_ASCENT = 0.96;
+var FONT_BOX_DESCENT = 0.28;
 function measureText(text11, fontSize, style = { font: "sans" }) {
   let em = 0;
   for (const ch2 of text11) em += charAdvance(ch2, style);
@@ -44820,10 +54549,13 @@ var Parser2 = class {
         const a3 = this.arg();
         return a3 && restyle(a3, (s2) => s2 === "italic" || s2 === "bolditalic" ? "bolditalic" : "bold");
       }
+      case "mathcal":
+      case "mathscr": {
+        const a3 = this.arg();
+        return a3 && restyle(a3, (s2) => s2 === "bold" || s2 === "bolditalic" ? "bold" : "cal");
+      }
       case "mathrm":
       case "mathsf":
-      case "mathcal":
-      case "mathscr":
       case "mathtt":
       case "mathup": {
         const a3 = this.arg();
@@ -44882,7 +54614,7 @@ var BIN_SPACE = 0.22;
 var REL_SPACE = 0.28;
 function runWidth(r2) {
   let w = 0;
-  for (const ch2 of r2.text) w += charAdvance(ch2, { font: "serif", italic: r2.style === "italic" || r2.style === "bolditalic", bold: r2.style === "bold" || r2.style === "bolditalic" });
+  for (const ch2 of r2.text) w += charAdvance(ch2, { font: "serif", italic: r2.style === "italic" || r2.style === "bolditalic", bold: r2.style === "bold" || r2.style === "bolditalic", cal: r2.style === "cal" });
   return w * r2.scale + r2.dx;
 }
 function flatRole(nodes, idx) {
@@ -44973,6 +54705,19 @@ function measureLabel(src, fontSize) {
 function baselineOf(size, o2) {
   return o2.valign === "baseline" ? o2.y : o2.y + (size.ascent - size.descent) / 2;
 }
+function labelFontBox(src, o2) {
+  const fs = o2.size ?? 16;
+  const runs = layoutMath(parseMath(src));
+  const ink = labelBox(src, o2);
+  const base2 = baselineOf(measureRuns(runs, fs), o2);
+  let up = 0;
+  let down = 0;
+  for (const r2 of runs) {
+    up = Math.max(up, r2.shift + r2.scale * FONT_BOX_ASCENT);
+    down = Math.max(down, -r2.shift + r2.scale * FONT_BOX_DESCENT);
+  }
+  return { x0: ink.x0, x1: ink.x1, y0: base2 - up * fs, y1: base2 + down * fs };
+}
 function labelBox(src, o2) {
   const fs = o2.size ?? 16;
   const m = measureLabel(src, fs);
@@ -44982,6 +54727,7 @@ function labelBox(src, o2) {
   return { x0, y0: base2 - m.ascent, x1: x0 + m.width, y1: base2 + m.descent };
 }
 function styleAttrs(style) {
+  if (style === "cal") return { class: "hp-cal", "font-family": FONT_CAL };
   return {
     "font-style": style === "italic" || style === "bolditalic" ? "italic" : void 0,
     "font-weight": style === "bold" || style === "bolditalic" ? "bold" : void 0
@@ -45246,13 +54992,13 @@ function node2(shape, o2 = {}) {
   }
   return fragment(outline, o2.label !== void 0 && o2.label !== "" ? mathLabel(o2.label, { x: shape.cx, y: shape.cy, size }) : null);
 }
-function edge(ids, path16, o2 = {}) {
+function edge(ids, path18, o2 = {}) {
   const arrow = o2.arrow ?? "end";
   const paint = o2.paint ?? "ink";
   const atStart = arrow === "start" || arrow === "both";
   const atEnd = arrow === "end" || arrow === "both";
   const cut = HEAD_LENGTH * HEAD_OVERLAP;
-  const drawn = trim(path16, atStart ? cut : 0, atEnd ? cut : 0);
+  const drawn = trim(path18, atStart ? cut : 0, atEnd ? cut : 0);
   const s2 = strokeAttrs(paint);
   return el("path", {
     class: [s2.class, o2.class].filter(Boolean).join(" ") || void 0,
@@ -45279,20 +55025,18 @@ function connect(from, to, o2 = {}) {
   const ctrl = add(m, mul({ x: d2.y, y: -d2.x }, bend * 2));
   return { kind: "quad", a: borderPoint(from, ctrl, g0), c: ctrl, b: borderPoint(to, ctrl, g1) };
 }
-function edgeLabelAnchor(path16, text11, o2 = {}) {
+function edgeLabelAnchor(path18, text11, o2 = {}) {
   const t = o2.t ?? 0.5;
-  const p5 = pointAt(path16, t);
-  let n = normalAt(path16, t);
+  const p5 = pointAt(path18, t);
+  let n = normalAt(path18, t);
   if (o2.side === "right") n = mul(n, -1);
   const size = o2.size ?? 16;
-  const b2 = labelBox(text11, { x: 0, y: 0, size });
-  const hw = (b2.x1 - b2.x0) / 2;
-  const hh = (b2.y1 - b2.y0) / 2;
-  const reach = Math.abs(n.x) * hw + Math.abs(n.y) * hh;
+  const b2 = labelFontBox(text11, { x: 0, y: 0, size });
+  const reach = Math.max(-n.x * b2.x0, -n.x * b2.x1) + Math.max(-n.y * b2.y0, -n.y * b2.y1);
   return add(p5, mul(n, reach + (o2.offset ?? 5)));
 }
-function edgeLabel(path16, text11, o2 = {}) {
-  const at = edgeLabelAnchor(path16, text11, o2);
+function edgeLabel(path18, text11, o2 = {}) {
+  const at = edgeLabelAnchor(path18, text11, o2);
   return mathLabel(text11, { x: at.x, y: at.y, size: o2.size ?? 16, class: o2.class });
 }
 function delaySquare(at, size = 8, paint = "ink") {
@@ -45306,15 +55050,20 @@ function figureSvg(o2) {
   const descId = o2.ids.id("desc");
   const css = themeCss(svgId, o2.css ?? "");
   if (css.includes("{{")) throw new Error('diagram CSS must not contain "{{" (Hugo would read it as a template)');
+  const boxes = o2.contain ?? [];
+  const x0 = Math.floor(Math.min(0, ...boxes.map((b2) => b2.x0 - 2)));
+  const y0 = Math.floor(Math.min(0, ...boxes.map((b2) => b2.y0 - 2)));
+  const width = Math.ceil(Math.max(o2.width, ...boxes.map((b2) => b2.x1 + 2))) - x0;
+  const height = Math.ceil(Math.max(o2.height, ...boxes.map((b2) => b2.y1 + 2))) - y0;
   return el(
     "svg",
     {
       id: svgId,
       class: ["hp-diagram", o2.class].filter(Boolean).join(" "),
       xmlns: "http://www.w3.org/2000/svg",
-      viewBox: `0 0 ${Math.ceil(o2.width)} ${Math.ceil(o2.height)}`,
-      width: Math.ceil(o2.width),
-      height: Math.ceil(o2.height),
+      viewBox: `0 0 ${width} ${height}`,
+      width,
+      height,
       role: "img",
       "aria-labelledby": `${titleId} ${descId}`,
       // Presentation defaults for renderers that ignore the stylesheet (librsvg): ink = currentColor.
@@ -45326,7 +55075,7 @@ function figureSvg(o2) {
     // CSS text is generated by us from constants (no user input), so it is inserted raw; `>` in selectors
     // is not used, and `<` cannot occur.
     el("style", {}, raw2(css)),
-    o2.body
+    x0 === 0 && y0 === 0 ? o2.body : el("g", { transform: `translate(${-x0} ${-y0})` }, o2.body)
   ).html;
 }
 
@@ -45626,10 +55375,17 @@ function figureHtml(f) {
   if (f.link) {
     html7 += `<a href="${urlAttrGo(f.link)}"${attr("target", f.target)}${attr("rel", f.rel)}>`;
   }
+  const pic = f.picture;
+  if (pic) {
+    html7 += "<picture>";
+    for (const s2 of pic.sources) html7 += `<source type="${escapeHtmlGo(s2.type)}"${attr("srcset", s2.srcset)}${attr("sizes", pic.sizes)}>`;
+  }
   html7 += `<img src="${urlAttrGo(f.src)}"`;
+  if (pic) html7 += `${attr("srcset", pic.srcset)}${attr("sizes", pic.sizes)}`;
   if (f.alt !== void 0) html7 += `
 			alt="${escapeHtmlGo(f.alt)}"`;
-  html7 += `${attr("width", f.width)}${attr("height", f.height)}${attr("loading", f.loading)}>`;
+  html7 += `${attr("width", f.width)}${attr("height", f.height)}${attr("loading", f.loading)}${attr("decoding", f.decoding)}>`;
+  if (pic) html7 += "</picture>";
   if (f.link) html7 += "</a>";
   if (f.title || f.captionHtml || f.attrHtml) {
     html7 += "<figcaption>\n			";
@@ -45741,12 +55497,15 @@ function lookUpFile(roots, bases, rel2) {
 function outsideMessage(siteDir, link3, target) {
   return `${shownPath(siteDir, link3)} is a symbolic link to ${JSON.stringify(target)}, outside the site; hugo-prerender reads nothing outside the site (Hugo 0.169 ignores such links too): copy it into the site instead of linking it`;
 }
+function refusedLinkDiagnostic(siteDir, r2) {
+  return { severity: "error", code: "outside", file: shownPath(siteDir, r2.link), line: 1, column: 1, message: outsideMessage(siteDir, r2.link, r2.target) };
+}
 
 // shortcodes/figure.ts
 var params2 = {
   src: {
     type: "string",
-    doc: "URL of the image. A local path is looked up in the page bundle, `assets/` and `static/`; written to the page as given."
+    doc: "URL of the image. A local path is looked up in the page bundle, `assets/` and `static/`, and served as AVIF, WebP and its own format in several widths (see Images); a remote URL is written as given."
   },
   link: { type: "string", doc: "URL the image links to (wraps the image in `<a>`)." },
   target: { type: "string", doc: "`target` of the link (e.g. `_blank`); only with `link`." },
@@ -45762,14 +55521,21 @@ var params2 = {
   width: { type: "string", doc: "`width` attribute of the image." },
   height: { type: "string", doc: "`height` attribute of the image." },
   class: { type: "string", doc: "CSS class(es) of the `<figure>`." },
-  loading: { type: "string", doc: "`loading` attribute of the image: `lazy` or `eager` (Hugo \u2265 0.112)." }
+  loading: {
+    type: "string",
+    doc: "`loading` attribute of the image: `lazy` or `eager` (Hugo \u2265 0.112). Default for a local image: `lazy`, except on the first figure of the page."
+  },
+  sizes: {
+    type: "string",
+    doc: "`sizes` attribute of a responsive local image (overrides `params.prerender.images.sizes`)."
+  }
 };
 var figure_default = defineShortcode({
   name: "figure",
   summary: "Hugo's figure (image, link, title, caption, attribution) with Markdown and math typeset in the caption.",
   params: params2,
   inner: "none",
-  version: 1,
+  version: 2,
   unknownParams: "warn",
   // Checks that the image exists, so it must be rendered again when files change.
   cacheable: false,
@@ -45784,10 +55550,11 @@ var figure_default = defineShortcode({
       );
     }
     const src = p5.src ?? "";
+    let file;
     if (!positional && src.trim() === "") {
       ctx.error('needs src="\u2026": the URL or path of the image', { param: "src", code: "figure-src" });
     } else if (src.trim() !== "") {
-      await checkSrc(ctx, src);
+      file = await findSrc(ctx, src);
     }
     for (const name of ["link", "attrlink"]) {
       const url = p5[name];
@@ -45817,8 +55584,40 @@ var figure_default = defineShortcode({
         code: "figure-alt"
       });
     }
+    let width = given(ctx, "width");
+    let height = given(ctx, "height");
+    let loading = given(ctx, "loading");
+    let decoding;
+    let shownSrc = src;
+    let picture;
+    const image3 = file && ctx.images ? await responsiveImage(ctx, file, src) : void 0;
+    if (image3) {
+      if (image3.width && image3.height) {
+        const w = positiveNumber(width);
+        const h = positiveNumber(height);
+        if (width === void 0 && height === void 0) {
+          width = String(image3.width);
+          height = String(image3.height);
+        } else if (w !== void 0 && height === void 0) height = String(Math.round(w * image3.height / image3.width));
+        else if (h !== void 0 && width === void 0) width = String(Math.round(h * image3.width / image3.height));
+      }
+      if ((ctx.occurrence ?? 0) > 0) {
+        loading ??= "lazy";
+        decoding = "async";
+      }
+      const fallback = image3.sets.at(-1);
+      if (fallback) {
+        shownSrc = fallback.candidates.at(-1).url;
+        const shownWidth = positiveNumber(width) ?? image3.width ?? fallback.candidates.at(-1).width;
+        picture = {
+          sources: image3.sets.slice(0, -1).map((s2) => ({ type: s2.mime, srcset: srcset(s2) })),
+          srcset: srcset(fallback),
+          sizes: given(ctx, "sizes") ?? ctx.images.sizes(shownWidth)
+        };
+      }
+    }
     return figureHtml({
-      src,
+      src: shownSrc,
       link: given(ctx, "link"),
       target: given(ctx, "target"),
       rel: given(ctx, "rel"),
@@ -45827,10 +55626,12 @@ var figure_default = defineShortcode({
       captionHtml: caption !== void 0 ? ctx.markdown(caption) : void 0,
       attrHtml: attr2 !== void 0 ? ctx.markdown(attr2) : void 0,
       attrlink: given(ctx, "attrlink"),
-      width: given(ctx, "width"),
-      height: given(ctx, "height"),
+      width,
+      height,
       class: given(ctx, "class"),
-      loading: given(ctx, "loading")
+      loading,
+      ...decoding ? { decoding } : {},
+      ...picture ? { picture } : {}
     });
   }
 });
@@ -45842,26 +55643,39 @@ function given(ctx, name) {
 function truncate(s2) {
   return s2.length > 60 ? `${s2.slice(0, 57)}\u2026` : s2;
 }
-async function checkSrc(ctx, src) {
-  if (!isLocalSrc(src)) return;
+function srcset(s2) {
+  return s2.candidates.map((c) => `${c.url} ${c.width}w`).join(", ");
+}
+function positiveNumber(v) {
+  const n = v !== void 0 && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
+  return n > 0 ? n : void 0;
+}
+async function responsiveImage(ctx, file, src) {
+  const { image: image3, warnings } = await ctx.images.prepare(file, src);
+  for (const w of warnings) ctx.warn(w, { param: "src", code: "figure-image" });
+  return image3;
+}
+async function findSrc(ctx, src) {
+  if (!isLocalSrc(src)) return void 0;
   let rel2 = src.replace(/[?#].*$/s, "");
   try {
     rel2 = decodeURIComponent(rel2);
   } catch {
   }
   rel2 = rel2.replace(/^\/+/, "");
-  if (rel2 === "") return;
-  const bases = [...ctx.site.staticDirs, ctx.site.assetsDir, ...ctx.page.bundleDir ? [ctx.page.bundleDir] : []];
+  if (rel2 === "") return void 0;
+  const bases = [...ctx.page.bundleDir ? [ctx.page.bundleDir] : [], ctx.site.assetsDir, ...ctx.site.staticDirs];
   const look = lookUpFile(siteRoots(ctx.site), bases, rel2);
-  if ("found" in look) return;
+  if ("found" in look) return look.found;
   if ("refused" in look) {
     ctx.error(`image "${src}": ${outsideMessage(ctx.site.dir, look.link, look.target)}`, { param: "src", code: "outside" });
-    return;
+    return void 0;
   }
   if (look.missing.length === 0) return;
   const shown = look.missing.map((c) => shownPath(ctx.site.dir, c));
   const where = ctx.page.bundleDir ? "static, assets or the page bundle" : "static or assets (the page is not a bundle)";
   ctx.warn(`image "${src}" was not found in ${where}; looked for ${shown.join(", ")}`, { param: "src", code: "figure-missing" });
+  return void 0;
 }
 
 // src/numeric/activation.ts
@@ -48702,12 +58516,20 @@ function linearTicks(data, spec, count) {
     if (values.length < 2) values = integerTicks(d0, d1);
     fmt2 = format(",d");
   }
+  const step = values.length > 1 ? Math.abs(values[1] - values[0]) : 1;
+  const small = !spec.integer && step < 0.01 ? Math.floor(Math.log10(step) + 1e-9) : void 0;
+  const tex = (v) => small === void 0 ? numberTex(fmt2(v)) : scaledTex(v, small);
   return {
     type: "linear",
     domain: [d0, d1],
-    ticks: values.map((v) => ({ value: v, tex: numberTex(fmt2(v)) })),
+    ticks: values.map((v) => ({ value: v, tex: tex(v) })),
     minor: []
   };
+}
+function scaledTex(v, k2) {
+  if (v === 0) return numberTex("0");
+  const m = Math.round(v / 10 ** k2 * 100) / 100;
+  return `${numberTex(String(m).replace("-", "\u2212"))}\\times 10^{${k2}}`;
 }
 function integerTicks(lo, hi) {
   const out = [];
@@ -48923,7 +58745,8 @@ function layoutPlot(input) {
   const drop = BASELINE_DROP * PLOT_FONT.tick;
   const yTickAbove = Math.max(0, ...yt.ticks.map((t) => tickSize(t.tex).ascent - drop));
   const yTickBelow = Math.max(0, ...yt.ticks.map((t) => tickSize(t.tex).descent + drop));
-  const yLabelThick = yLabelTex ? measureLabel(yLabelTex, ySize).ascent + measureLabel(yLabelTex, ySize).descent : 0;
+  const yLabelBox = yLabelTex ? labelFontBox(yLabelTex, { x: 0, y: 0, size: ySize }) : void 0;
+  const yLabelThick = yLabelBox ? yLabelBox.y1 - yLabelBox.y0 : 0;
   const left = PAD + (yLabelTex ? yLabelThick + LABEL_GAP2 : 0) + yTickW + TICK_GAP + TICK;
   const top = PAD + yTickAbove;
   const plotX0 = left;
@@ -48951,7 +58774,9 @@ function layoutPlot(input) {
   const yScale = axisScale(yt, [plotY1, plotY0]);
   const xTickAscent = Math.max(0, ...xt.ticks.map((t) => tickSize(t.tex).ascent));
   const xTickDescent = Math.max(0, ...xt.ticks.map((t) => tickSize(t.tex).descent));
-  const xTickBaseline = plotY1 + TICK + TICK_GAP + Math.max(xTickAscent, belowAxis);
+  const yTickFontBelow = Math.max(0, ...yt.ticks.map((t) => labelFontBox(t.tex, { x: 0, y: 0, size: PLOT_FONT.tick, valign: "baseline" }).y1)) + drop;
+  const xTickFontAbove = Math.max(0, ...xt.ticks.map((t) => -labelFontBox(t.tex, { x: 0, y: 0, size: PLOT_FONT.tick, valign: "baseline" }).y0));
+  const xTickBaseline = Math.max(plotY1 + TICK + TICK_GAP + Math.max(xTickAscent, belowAxis), plotY1 + yTickFontBelow + 2 + xTickFontAbove);
   let cursor = xTickBaseline + xTickDescent;
   const xLabelTex = input.x.label ? labelToTex(input.x.label) : void 0;
   let xLabel;
@@ -48971,7 +58796,7 @@ function layoutPlot(input) {
   const height = Math.ceil(cursor + PAD);
   let yLabel;
   if (yLabelTex) {
-    yLabel = { x: PAD + yLabelThick / 2, y: (plotY0 + plotY1) / 2, tex: yLabelTex, size: ySize };
+    yLabel = { x: PAD - yLabelBox.y0, y: (plotY0 + plotY1) / 2, tex: yLabelTex, size: ySize };
   }
   return {
     width: W,
@@ -49183,12 +59008,12 @@ function y(p5) {
   return p5[1];
 }
 function line2(x$1, y$1) {
-  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path16 = withPath(line3);
+  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path18 = withPath(line3);
   x$1 = typeof x$1 === "function" ? x$1 : x$1 === void 0 ? x5 : constant2(x$1);
   y$1 = typeof y$1 === "function" ? y$1 : y$1 === void 0 ? y : constant2(y$1);
   function line3(data) {
     var i2, n = (data = array2(data)).length, d2, defined0 = false, buffer;
-    if (context == null) output7 = curve(buffer = path16());
+    if (context == null) output7 = curve(buffer = path18());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) output7.lineStart();
@@ -49216,13 +59041,13 @@ function line2(x$1, y$1) {
   return line3;
 }
 function area(x0, y0, y1) {
-  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path16 = withPath(area2);
+  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path18 = withPath(area2);
   x0 = typeof x0 === "function" ? x0 : x0 === void 0 ? x5 : constant2(+x0);
   y0 = typeof y0 === "function" ? y0 : y0 === void 0 ? constant2(0) : constant2(+y0);
   y1 = typeof y1 === "function" ? y1 : y1 === void 0 ? y : constant2(+y1);
   function area2(data) {
     var i2, j, k2, n = (data = array2(data)).length, d2, defined0 = false, buffer, x0z = new Array(n), y0z = new Array(n);
-    if (context == null) output7 = curve(buffer = path16());
+    if (context == null) output7 = curve(buffer = path18());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) {
@@ -49361,12 +59186,12 @@ var s = sqrt(3) / 2;
 var k = 1 / sqrt(12);
 var a2 = (k / 2 + 1) * 3;
 function Symbol2(type, size) {
-  let context = null, path16 = withPath(symbol);
+  let context = null, path18 = withPath(symbol);
   type = typeof type === "function" ? type : constant2(type || circle2);
   size = typeof size === "function" ? size : constant2(size === void 0 ? 64 : +size);
   function symbol() {
     let buffer;
-    if (!context) context = buffer = path16();
+    if (!context) context = buffer = path18();
     type.apply(this, arguments).draw(context, +size.apply(this, arguments));
     if (buffer) return context = null, buffer + "" || null;
   }
@@ -50672,6 +60497,9 @@ function layered(layers, active) {
 function placedLabel(l, cls2) {
   return mathLabel(l.tex, { x: l.x, y: l.y, size: l.size, anchor: l.anchor, class: cls2 });
 }
+function placedBox(l) {
+  return labelBox(l.tex, { x: l.x, y: l.y, size: l.size, anchor: l.anchor });
+}
 function cellFrame(x6, y2, width, height) {
   return el("rect", {
     class: "hp-node",
@@ -50707,6 +60535,7 @@ var CELL_H = 240;
 var Y_H = T2 + 38;
 var Y_GATE = T2 + 165;
 var Y_IN = T2 + 210;
+var Y_XG = T2 + 228;
 var Y_RESET = T2 + 120;
 var Y_J = T2 + 100;
 var Y_ONE = T2 + 72;
@@ -50730,7 +60559,8 @@ function gruDrawing(ids) {
   const one4 = p3(X_Z, Y_ONE);
   const w = (pts, groups, o2 = {}) => ({
     groups,
-    markup: wire(ids, pts, o2)
+    markup: wire(ids, pts, o2),
+    pts
   });
   const wires = [
     // The hidden state along the top: h_{t-1} → × (1 − z_t) → + → h_t.
@@ -50739,11 +60569,14 @@ function gruDrawing(ids) {
     w([opEdge(mulKeep, p3(1e9, Y_H)), opEdge(plus, p3(0, Y_H))], ["interpolation"], { width: 2.4 }),
     w([opEdge(plus, p3(1e9, Y_H)), p3(X_RIGHT, Y_H)], ["interpolation"], { width: 2.4 }),
     w([p3(X_UP, Y_H), p3(X_UP, 21)], ["interpolation"]),
-    // h_{t-1} down the left side to the bus, with a branch into the reset ×.
-    w([p3(X_V, Y_H), p3(X_V, Y_IN), p3(X_G, Y_IN)], GATES_IN, { arrow: false }),
+    // h_{t-1} down the left side to the bus of the two gates, with a branch into the reset ×. The
+    // candidate never sees h_{t-1} itself: h̃_t = tanh(W x_t + U (r_t ⊙ h_{t-1})), so x_t reaches it on a
+    // wire of its own, below the bus.
+    w([p3(X_V, Y_H), p3(X_V, Y_IN), p3(X_Z, Y_IN)], ["reset", "update"], { arrow: false }),
     w([p3(X_V, Y_RESET), opEdge(mulReset, p3(0, Y_RESET))], ["reset"]),
     w([p3(X_X, GRU_SIZE.height - 34), p3(X_X, Y_IN)], GATES_IN, { arrow: false }),
-    ...[X_R, X_Z, X_G].map((x6, k2) => w([p3(x6, Y_IN), p3(x6, Y_GATE + LAYER_H / 2)], [GATES_IN[k2]])),
+    w([p3(X_X, Y_XG), p3(X_G, Y_XG), p3(X_G, Y_GATE + LAYER_H / 2)], ["candidate"]),
+    ...[X_R, X_Z].map((x6, k2) => w([p3(x6, Y_IN), p3(x6, Y_GATE + LAYER_H / 2)], [GATES_IN[k2]])),
     // reset gate: r_t × h_{t-1}, then over z_t's wire and down into the candidate layer
     w([p3(X_R, gateTop), opEdge(mulReset, p3(X_R, 1e9))], ["reset"]),
     w([opEdge(mulReset, p3(1e9, Y_RESET)), p3(X_RV, Y_RESET), p3(X_RV, Y_GATE), p3(X_G - LAYER_W / 2, Y_GATE)], ["reset", "candidate"], {
@@ -50771,7 +60604,8 @@ function gruDrawing(ids) {
     { groups: ["reset"], markup: junction(p3(X_V, Y_RESET)) },
     { groups: ["update", "interpolation"], markup: junction(p3(X_Z, Y_J)) },
     { groups: ["interpolation"], markup: junction(p3(X_UP, Y_H)) },
-    ...[X_X, X_R, X_Z].map((x6) => ({ groups: GATES_IN, markup: junction(p3(x6, Y_IN)) }))
+    ...[X_X, X_R].map((x6) => ({ groups: ["reset", "update"], markup: junction(p3(x6, Y_IN)) })),
+    { groups: GATES_IN, markup: junction(p3(X_X, Y_XG)) }
   ];
   const lab2 = (tex, x6, y2, groups, anchor = "middle", size = 16) => ({
     tex,
@@ -50801,6 +60635,12 @@ function gruDesc(highlight) {
   };
   return "GRU cell. The previous hidden state h_{t-1} enters at the top left and runs along the top of the cell, through a pointwise multiplication with 1 \u2212 z_t and a pointwise addition, and leaves at the top right and upwards as h_t. h_{t-1} also goes down the left side and, with the input x_t entering from below, feeds two sigmoid layers: the reset gate r_t and the update gate z_t. r_t multiplies h_{t-1} pointwise; the result, with x_t, feeds a tanh layer that gives the candidate h\u0303_t. z_t splits: 1 \u2212 z_t scales the old state on the top line, and z_t multiplies the candidate, which is then added to the top line." + (highlight ? ` ${steps[highlight]}` : "");
 }
+var GRU_POINTS = {
+  hIn: p3(X_LEFT, Y_H),
+  xIn: p3(X_X, GRU_SIZE.height - 34),
+  resetMul: p3(X_R, Y_RESET),
+  candidate: p3(X_G, Y_GATE)
+};
 var gru_cell_default = defineShortcode({
   name: "gru-cell",
   summary: "A GRU cell in the style of lstm-cell: reset and update gates, candidate, interpolation; optionally one part highlighted.",
@@ -50818,6 +60658,7 @@ var gru_cell_default = defineShortcode({
       ids,
       width: GRU_SIZE.width,
       height: GRU_SIZE.height,
+      contain: d2.labels.map(placedBox),
       title: figureTitle(ctx, { caption, alt }, active ? `GRU cell, ${active} step highlighted` : "GRU cell"),
       desc: gruDesc(active),
       class: "hp-gru-cell",
@@ -50834,7 +60675,7 @@ var params5 = {
     type: "enum",
     values: ["none", ...LSTM_PARTS],
     default: "none",
-    doc: "Part to emphasise, dimming the rest: `forget` (f_t), `input` (i_t), `candidate` (c\u0303_t), `cell` (the cell-state update) or `output` (o_t and h_t); `none` draws everything alike."
+    doc: "Part to emphasise, dimming the rest: `forget` (f_t), `input` (i_t with the candidate c\u0303_t it scales), `candidate` (c\u0303_t), `cell` (the cell-state update) or `output` (o_t and h_t); `none` draws everything alike."
   },
   state: {
     type: "string",
@@ -50884,12 +60725,13 @@ function lstmDrawing(ids, s2) {
     // [h_{t-1}, x_t] bus and the four branches up into the layers.
     w([p4(X_LEFT2, Y_IN2), p4(X_O, Y_IN2)], GATES_IN2, { arrow: false }),
     w([p4(X_X2, LSTM_SIZE.height - 34), p4(X_X2, Y_IN2)], GATES_IN2, { arrow: false }),
-    ...[X_F, X_I, X_G2, X_O].map((x6, k2) => w([p4(x6, Y_IN2), p4(x6, Y_GATE2 + LAYER_H / 2)], [GATES_IN2[k2]])),
+    // (The candidate belongs to the input step too: colah's step 2 is i_t and c̃_t together.)
+    ...[X_F, X_I, X_G2, X_O].map((x6, k2) => w([p4(x6, Y_IN2), p4(x6, Y_GATE2 + LAYER_H / 2)], k2 === 2 ? ["candidate", "input"] : [GATES_IN2[k2]])),
     // forget gate into the × on the cell state
     w([p4(X_F, gateTop), opEdge(fMul, p4(X_F, 1e9))], ["forget", "cell"]),
     // input gate and candidate into their ×, and on into the +
     w([p4(X_I, gateTop), p4(X_I, Y_MUL_I), opEdge(iMul, p4(0, Y_MUL_I))], ["input", "cell"]),
-    w([p4(X_G2, gateTop), opEdge(iMul, p4(X_G2, 1e9))], ["candidate", "cell"]),
+    w([p4(X_G2, gateTop), opEdge(iMul, p4(X_G2, 1e9))], ["candidate", "input", "cell"]),
     w([opEdge(iMul, p4(X_G2, 0)), opEdge(plus, p4(X_G2, 1e9))], ["input", "candidate", "cell"]),
     // output: o_t into its ×, the cell state through tanh into the same ×
     w([p4(X_O, gateTop), p4(X_O, Y_MUL_O), opEdge(oMul, p4(0, Y_MUL_O))], ["output"]),
@@ -50907,7 +60749,7 @@ function lstmDrawing(ids, s2) {
     { groups: ["output"], markup: pointwiseEllipse(tanh2, "\\tanh") },
     { groups: ["forget"], markup: layer(p4(X_F, Y_GATE2), "\\sigma") },
     { groups: ["input"], markup: layer(p4(X_I, Y_GATE2), "\\sigma") },
-    { groups: ["candidate"], markup: layer(p4(X_G2, Y_GATE2), "\\tanh") },
+    { groups: ["candidate", "input"], markup: layer(p4(X_G2, Y_GATE2), "\\tanh") },
     { groups: ["output"], markup: layer(p4(X_O, Y_GATE2), "\\sigma") },
     { groups: GATES_IN2, markup: junction(p4(X_X2, Y_IN2)) },
     ...[X_F, X_I, X_G2].map((x6) => ({ groups: GATES_IN2, markup: junction(p4(x6, Y_IN2)) })),
@@ -50931,7 +60773,7 @@ function lstmDrawing(ids, s2) {
     lab2("x_t", X_X2, LSTM_SIZE.height - 22, GATES_IN2),
     lab2("f_t", X_F + 6, (gateTop + Y_C + 11) / 2, ["forget", "cell"], "start", 15),
     lab2("i_t", X_I + 6, (gateTop + Y_MUL_I) / 2 + 4, ["input", "cell"], "start", 15),
-    lab2(`\\tilde{${s2}}_t`, X_G2 + 6, (gateTop + Y_MUL_I + 11) / 2, ["candidate", "cell"], "start", 15),
+    lab2(`\\tilde{${s2}}_t`, X_G2 + 6, (gateTop + Y_MUL_I + 11) / 2, ["candidate", "input", "cell"], "start", 15),
     lab2("o_t", (X_O + X_TANH - 11) / 2, Y_MUL_O - 11, ["output"], "middle", 15)
   ];
   return { wires, nodes, labels };
@@ -50939,7 +60781,7 @@ function lstmDrawing(ids, s2) {
 function lstmDesc(s2, highlight) {
   const steps = {
     forget: `Highlighted: the forget gate f_t, a sigmoid layer whose output multiplies the old cell state ${s2}_{t-1}.`,
-    input: `Highlighted: the input gate i_t, a sigmoid layer that scales the candidate before it is added to the cell state.`,
+    input: `Highlighted: the input step: the input gate i_t, a sigmoid layer, and the candidate ${s2}\u0303_t, a tanh layer; their pointwise product is added to the cell state.`,
     candidate: `Highlighted: the candidate ${s2}\u0303_t, a tanh layer proposing new values for the cell state.`,
     cell: `Highlighted: the cell-state update ${s2}_t = f_t \u2299 ${s2}_{t-1} + i_t \u2299 ${s2}\u0303_t along the top line.`,
     output: `Highlighted: the output gate o_t, which multiplies tanh(${s2}_t) to give the new hidden state h_t.`
@@ -50973,6 +60815,7 @@ var lstm_cell_default = defineShortcode({
       ids,
       width: LSTM_SIZE.width,
       height: LSTM_SIZE.height,
+      contain: d2.labels.map(placedBox),
       title: figureTitle(ctx, { caption, alt }, active ? `LSTM cell, ${active} step highlighted` : "LSTM cell"),
       desc: lstmDesc(s2, active),
       class: "hp-lstm-cell",
@@ -51618,7 +61461,7 @@ function column(ids, cx, lay, names, weights, font) {
   const up = (from, to, label) => {
     const p5 = connect(shape(from), shape(to), { gap: GAP });
     out.push(edge(ids, p5));
-    if (label) out.push(edgeLabel(p5, label, { side: "left", size: WFONT, offset: 5 }));
+    if (label) out.push(edgeLabel(p5, label, { side: "left", size: WFONT, offset: 7 }));
   };
   up("x", "h", weights[0]);
   if (lay.rows.includes("o")) up("h", "o", weights[1]);
@@ -51694,7 +61537,7 @@ var rnn_unroll_default = defineShortcode({
     const paints = /* @__PURE__ */ new Set(["ink"]);
     let x0 = MARGIN3 + R;
     if (p5.folded) {
-      const fx = MARGIN3 + Math.max(R, vWidth + 6);
+      const fx = MARGIN3 + Math.max(R, vWidth + 8);
       body3.push(...column(ids, fx, lay, { x: base2.x, h: base2.h, o: base2.o, L: base2.L, y: base2.y }, weights, font));
       const hShape = circle(fx, hy, R);
       const a3 = borderAt(hShape, 35, GAP);
@@ -51706,7 +61549,7 @@ var rnn_unroll_default = defineShortcode({
       body3.push(delaySquare(mid, 9));
       if (weights[2]) body3.push(mathLabel(weights[2], { x: mid.x + 10, y: mid.y, size: WFONT, anchor: "start" }));
       const ax0 = mid.x + (weights[2] ? 10 + wWidth + 12 : 24);
-      const ax1 = ax0 + Math.max(56, measureText(p5.unfold, WFONT).width + 6);
+      const ax1 = ax0 + Math.max(56, measureText(p5.unfold, WFONT).width - 8);
       body3.push(edge(ids, line({ x: ax0, y: hy }, { x: ax1, y: hy }), { width: 2.4 }));
       body3.push(plainLabel(p5.unfold, { x: (ax0 + ax1) / 2, y: hy - 14, size: WFONT, valign: "baseline" }));
       x0 = ax1 + 14 + R;
@@ -51720,9 +61563,9 @@ var rnn_unroll_default = defineShortcode({
       body3.push(...column(ids, cx(k2), lay, { x: names("x", k2), h: names("h", k2), o: names("o", k2), L: names("L", k2), y: names("y", k2) }, weights, font));
     }
     for (let k2 = -1; k2 < T4; k2++) {
-      const path16 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
-      body3.push(edge(ids, path16));
-      if (weights[2]) body3.push(edgeLabel(path16, weights[2], { side: "left", size: WFONT, offset: 4 }));
+      const path18 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
+      body3.push(edge(ids, path18, { dashed: k2 === -1 || k2 === T4 - 1 }));
+      if (weights[2]) body3.push(edgeLabel(path18, weights[2], { side: "left", size: WFONT, offset: 4 }));
     }
     if (p5.bptt) {
       paints.add("highlight");
@@ -51786,6 +61629,8 @@ var Y_BWD = 234;
 var Y_FWD = Y_BWD + BOX_H;
 var Y_X = Y_FWD + BOX_H / 2 + 42;
 var SUM_R = 13;
+var ANN_PAD = 3;
+var ANN_TOP = Y_BWD - BOX_H / 2 - ANN_PAD;
 var S_GAP = 118;
 function seq2seqLayout(m) {
   const widest = m.symbolic ? 0 : Math.max(...m.tokens.map((t) => measureText(t, TOKEN_SIZE2).width));
@@ -51883,19 +61728,33 @@ function seq2seqDrawing(ids, m) {
   columns.forEach((x6, j) => {
     nodes.push(annotation(x6, Y_FWD, j + 1, "right", "hidden"));
     nodes.push(annotation(x6, Y_BWD, j + 1, "left", "hidden"));
+    nodes.push(
+      el("rect", {
+        class: "hp-annotation hp-muted-stroke",
+        x: x6 - BOX_W / 2 - ANN_PAD,
+        y: ANN_TOP,
+        width: BOX_W + 2 * ANN_PAD,
+        height: 2 * BOX_H + 2 * ANN_PAD,
+        rx: 5,
+        fill: "none",
+        stroke: "currentColor",
+        "stroke-opacity": 0.55,
+        "stroke-width": 1.2
+      })
+    );
   });
   const sum = circle(sumX, Y_SUM, SUM_R);
   const wmax = Math.max(...m.weights);
   const edges = [];
   columns.forEach((x6, j) => {
-    const from = { x: x6, y: Y_BWD - BOX_H / 2 - 1 };
+    const from = { x: x6, y: ANN_TOP - 0.6 };
     const to = add({ x: sumX, y: Y_SUM }, mul(unit(sub2(from, { x: sumX, y: Y_SUM })), SUM_R + 1.5));
     edges.push(attentionEdge(from, to, m.weights[j], wmax));
     if (m.labels === "none") return;
     const tex = m.labels === "alpha" ? `\\alpha_{${m.step},${j + 1}}` : m.weights[j].toFixed(2);
-    const path16 = { kind: "line", a: from, b: to };
+    const path18 = { kind: "line", a: from, b: to };
     const side = x6 < sumX - 1 ? "left" : "right";
-    const at = edgeLabelAnchor(path16, tex, { t: 0.3, side, size: 14, offset: 4 });
+    const at = edgeLabelAnchor(path18, tex, { t: 0.3, side, size: 14, offset: 4 });
     math2(tex, at.x, at.y, 14);
   });
   const sPrev = rect(sumX - S_GAP, Y_S, BOX_W + 6, BOX_H + 2, 3);
@@ -51912,7 +61771,10 @@ function seq2seqDrawing(ids, m) {
   nodes.push(node2(sPrev, { tone: "output", label: `s_{${m.prev}}` }));
   nodes.push(node2(sCur, { tone: "output", solid: false, label: `s_{${m.step}}`, strokeWidth: 2.6 }));
   boxes.push(labelBox(`s_{${m.prev}}`, { x: sumX - S_GAP, y: Y_S }), labelBox(`s_{${m.step}}`, { x: sumX, y: Y_S }));
-  wires.push(edge(ids, connect(sum, sCur, { gap: 2 })));
+  const toState = connect(sum, sCur, { gap: 2 });
+  wires.push(edge(ids, toState));
+  const cAt = edgeLabelAnchor(toState, `c_{${m.step}}`, { side: "left", size: 15, offset: 4 });
+  math2(`c_{${m.step}}`, cAt.x, cAt.y, 15);
   wires.push(edge(ids, connect(sPrev, sCur, { gap: 2 })));
   wires.push(edge(ids, { kind: "line", a: { x: sumX - S_GAP, y: Y_S - BOX_H / 2 - 3 }, b: { x: sumX - S_GAP, y: Y_Y + 10 } }));
   wires.push(edge(ids, { kind: "line", a: { x: sumX, y: Y_S - BOX_H / 2 - 3 }, b: { x: sumX, y: Y_Y + 10 } }));
@@ -51926,7 +61788,7 @@ function seq2seqDesc(m) {
   const src = m.symbolic ? m.tokens.join(", ") : m.tokens.map((t, j) => `x_${j + 1} "${t}"`).join(", ");
   const top = m.weights.indexOf(Math.max(...m.weights));
   const weights = m.weights.map((w, j) => `\u03B1_{${m.step},${j + 1}} = ${w.toFixed(2)}`).join(", ");
-  return `Attention in an encoder\u2013decoder (Bahdanau, Cho and Bengio, 2015). A bidirectional RNN reads the ${m.tokens.length} source ${m.tokens.length === 1 ? "token" : "tokens"} ${src}: a row of forward states runs left to right and a row of backward states right to left; together they form one annotation h_j per token. Each annotation is weighted by its attention weight (${weights}; drawn as edges whose thickness follows the weight, the largest on token ${top + 1}) and summed into the context vector, which feeds the decoder state s_${m.step}. s_${m.step} follows s_${m.prev} and the previous output y_${m.prev}, and emits y_${m.step}.`;
+  return `Attention in an encoder\u2013decoder (Bahdanau, Cho and Bengio, 2015). A bidirectional RNN reads the ${m.tokens.length} source ${m.tokens.length === 1 ? "token" : "tokens"} ${src}: a row of forward states runs left to right and a row of backward states right to left; together (outlined as one) they form one annotation h_j per token. Each annotation is weighted by its attention weight (${weights}; drawn as edges whose thickness follows the weight, the largest on token ${top + 1}) and summed into the context vector c_${m.step}, which feeds the decoder state s_${m.step}. s_${m.step} follows s_${m.prev} and the previous output y_${m.prev}, and emits y_${m.step}.`;
 }
 var seq2seq_attention_default = defineShortcode({
   name: "seq2seq-attention",
@@ -53285,6 +63147,9 @@ async function prerenderPage(source, env2) {
     diagnostics.push(limitDiagnostic("formulas", limits, located.spans.length, first2.start, lines, file));
     return { formulas: [], fragments: [], diagnostics, failed: true, held: true, stats, parsed };
   }
+  if (!env2.settings.unsafe) {
+    for (const d2 of mathInMarkdownShortcodes(parsed.shortcodes, isOwned, located.spans, env2.settings)) diagnostics.push({ ...d2, file });
+  }
   located.spans.push(...wrapperSpans(parsed.shortcodes, wrappers, source, lines));
   located.spans.sort((a3, b2) => a3.start - b2.start);
   const adapted = adaptForKatex(located.spans);
@@ -53338,8 +63203,11 @@ async function prerenderPage(source, env2) {
     if (!known) fragments.set(key2, { key: key2, html: r2.html, kind: "math", noisy: !!r2.error || r2.warnings.length > 0 });
   }
   const seen = /* @__PURE__ */ new Map();
+  const occurrences = /* @__PURE__ */ new Map();
   for (const sc of ownedShortcodes(parsed.shortcodes, isOwned)) {
     const def = getShortcode(sc.name);
+    const occurrence = occurrences.get(sc.name) ?? 0;
+    occurrences.set(sc.name, occurrence + 1);
     if (sc.name === "figure") stats.figures++;
     else stats.shortcodes++;
     const identity4 = contentKey(sc.name, stableStringify(sc.params), sc.inner ?? null);
@@ -53354,7 +63222,7 @@ async function prerenderPage(source, env2) {
       fragments.set(key2, { key: key2, html: "", kind: "shortcode" });
       continue;
     }
-    const r2 = await renderShortcode(def, sc, { page: env2.page, site: env2.site, idPrefix, services: env2.services });
+    const r2 = await renderShortcode(def, sc, { page: env2.page, site: env2.site, idPrefix, services: env2.services, occurrence });
     diagnostics.push(...r2.diagnostics);
     if (r2.failed) failed = held = true;
     fragments.set(key2, { key: key2, html: r2.html, kind: "shortcode", noisy: r2.diagnostics.length > 0 });
@@ -53390,7 +63258,33 @@ async function prerenderPage(source, env2) {
     pos = r2.end;
   }
   shadow += source.slice(pos);
+  shadow = keepWithoutFrontMatter(shadow, parsed);
   return { formulas, shadow, fragments: [...fragments.values()], diagnostics, failed, held, stats, parsed };
+}
+function mathInMarkdownShortcodes(list4, owned, spans, settings, out = []) {
+  for (const sc of list4) {
+    if (owned(sc) || CODE_SHORTCODES.has(sc.name)) continue;
+    const template = sc.markup === "%" ? void 0 : settings.markdownInner?.(sc.name);
+    if ((sc.markup === "%" || template) && sc.innerStart !== void 0 && sc.innerEnd !== void 0) {
+      const inside2 = spans.filter((m) => m.start >= sc.innerStart && m.end <= sc.innerEnd);
+      const first = inside2[0];
+      if (first) {
+        const why = template ? `its template (${template}) renders its inner content as Markdown` : `{{% ${sc.name} %}} is rendered as Markdown`;
+        const more = inside2.length > 1 ? ` (and ${inside2.length - 1} more formula${inside2.length === 2 ? "" : "s"} in it)` : "";
+        out.push({
+          severity: "warning",
+          line: first.line,
+          column: first.column,
+          offset: first.start,
+          code: "markdown-shortcode",
+          message: `this formula${more} inside ${sc.name} will be missing from the page: ${why}, and Hugo's Markdown drops raw HTML while markup.goldmark.renderer.unsafe is false (Hugo's default). Set markup.goldmark.renderer.unsafe = true in the site config`
+        });
+        continue;
+      }
+    }
+    mathInMarkdownShortcodes(sc.children, owned, spans, settings, out);
+  }
+  return out;
 }
 function dollarsLeftOut(source, parsed, masked, math2, found) {
   const d2 = math2.delimiters;
@@ -53417,6 +63311,11 @@ function dollarsLeftOut(source, parsed, masked, math2, found) {
     code: "passthrough",
     message: `${first.delimiter}\u2026${first.delimiter} is not math on this site: markup.goldmark.extensions.passthrough.delimiters leaves out ${first.delimiter}, so ${count} stay${spans.length === 1 ? "s" : ""} raw TeX. Add ${missing.join(" and ")} to those delimiters in the site config${instead}`
   };
+}
+function keepWithoutFrontMatter(shadow, parsed) {
+  if (parsed.frontMatter.format !== null) return shadow;
+  const first = shadow.search(/[^\ufeff \t\n\v\f\r]/);
+  return first >= 0 && shadow[first] === "{" ? `${shadow.slice(0, first)}{}${shadow.slice(first)}` : shadow;
 }
 function pageOverLimits(source, parsed, limits, lines, file) {
   const bytes = Buffer.byteLength(source, "utf8");
@@ -53501,6 +63400,7 @@ var MANIFEST_FILE = "manifest.json";
 var PARTIALS_DIR = "layouts/partials/prerender";
 var SHORTCODES_DIR = "layouts/shortcodes";
 var WATCH_MARKER = "watching";
+var CACHE_DIR = "cache";
 var MANIFEST_VERSION = 1;
 var OutputPathError = class extends Error {
 };
@@ -53567,6 +63467,7 @@ var PrerenderOutput = class {
   trees = /* @__PURE__ */ new Map();
   partialsWritten = /* @__PURE__ */ new Set();
   staticWritten = /* @__PURE__ */ new Set();
+  cacheWritten = /* @__PURE__ */ new Set();
   shortcodesWritten = /* @__PURE__ */ new Set();
   noisy = /* @__PURE__ */ new Set();
   onDisk;
@@ -53651,6 +63552,31 @@ var PrerenderOutput = class {
     this.staticWritten.add(relPath);
   }
   /**
+   * Marks `.prerender/static/<rel>`, written by an earlier build, as used by this one (so `finish` keeps
+   * it) without reading it. False when it is not there.
+   */
+  keepStatic(rel2) {
+    const relPath = this.cleanRel(rel2, "static file");
+    if (!lstatOrNull(this.resolve(`static/${relPath}`))?.isFile()) return false;
+    this.staticWritten.add(relPath);
+    return true;
+  }
+  /** `.prerender/cache/<rel>` as written by this or an earlier build, or undefined. */
+  readCache(rel2) {
+    const relPath = this.cleanRel(rel2, "cache file");
+    try {
+      return readFileSync3(this.resolve(`${CACHE_DIR}/${relPath}`));
+    } catch {
+      return void 0;
+    }
+  }
+  /** Writes `.prerender/cache/<rel>` (unless it already has these bytes) and keeps it past `finish`. */
+  writeCache(rel2, data) {
+    const relPath = this.cleanRel(rel2, "cache file");
+    this.write(`${CACHE_DIR}/${relPath}`, data);
+    this.cacheWritten.add(relPath);
+  }
+  /**
    * `.prerender/layouts/shortcodes/<name>.html`: what Hugo runs for one of our shortcodes on a page it
    * renders from the original rather than from a shadow (no shadow yet, or `hugo server` 0.111 in the
    * instant between a save and the watcher's rewrite, when it re-reads the original itself).
@@ -53714,6 +63640,7 @@ var PrerenderOutput = class {
       this.sweep(PARTIALS_DIR, (rel2) => rel2.endsWith(".html") && referenced.has(rel2.slice(0, -5)), removed);
     }
     this.sweep("static", (rel2) => keepStatic.has(rel2), removed);
+    if (opts.sweepPartials !== false) this.sweep(CACHE_DIR, (rel2) => this.cacheWritten.has(rel2), removed);
     this.sweep(SHORTCODES_DIR, (rel2) => this.shortcodesWritten.has(rel2), removed);
     const noisy = new Set(this.noisy);
     for (const k2 of this.previous.noisy ?? []) if (!this.partialsWritten.has(k2) && referenced.has(k2)) noisy.add(k2);
@@ -53838,8 +63765,12 @@ import { existsSync as existsSync2, readdirSync as readdirSync3, readFileSync as
 import path8 from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
+var FONT_FACE_CSS = FONT_FACES.map(
+  (f) => `@font-face { font-family: ${f.family}; src: url(katex/fonts/${f.file}.woff2) format("woff2"); font-weight: ${f.weight}; font-style: ${f.style}; font-display: swap; }
+`
+).join("");
 var PRERENDER_CSS = `/* hugo-prerender: layout for prerendered math and figures */
-.katex-display { overflow-x: auto; overflow-y: hidden; padding: 0.1em 0; }
+${FONT_FACE_CSS}.katex-display { overflow-x: auto; overflow-y: hidden; padding: 0.1em 0; }
 .katex { text-rendering: auto; }
 .hp-figure { margin: 1.5rem auto; max-width: 100%; }
 .hp-figure > svg { display: block; margin: 0 auto; max-width: 100%; height: auto; }
@@ -53861,22 +63792,23 @@ function katexDistDir() {
 }
 function copyStaticAssets(out, opts) {
   out.writeStatic("prerender/prerender.css", PRERENDER_CSS);
-  if (!opts.math) return;
+  if (!opts.math && !opts.figures) return;
   const { dir, version: version2 } = katexDistDir();
   if (version2 !== "0.16.47") {
     throw new Error(
       `the KaTeX stylesheet found (${version2}, in ${dir}) does not match the KaTeX that renders (${"0.16.47"}); reinstall hugo-prerender`
     );
   }
-  out.writeStatic("prerender/katex/katex.min.css", readFileSync4(path8.join(dir, "katex.min.css")));
   const fonts = path8.join(dir, "fonts");
+  const figureFonts = new Set(FONT_FACES.map((f) => `${f.file}.woff2`));
+  if (opts.math) out.writeStatic("prerender/katex/katex.min.css", readFileSync4(path8.join(dir, "katex.min.css")));
   for (const f of readdirSync3(fonts).sort()) {
-    out.writeStatic(`prerender/katex/fonts/${f}`, readFileSync4(path8.join(fonts, f)));
+    if (opts.math || figureFonts.has(f)) out.writeStatic(`prerender/katex/fonts/${f}`, readFileSync4(path8.join(fonts, f)));
   }
 }
 
 // src/site/fallbacks.ts
-import { readdirSync as readdirSync4 } from "node:fs";
+import { readdirSync as readdirSync4, readFileSync as readFileSync5 } from "node:fs";
 import path9 from "node:path";
 var HUGO_BUILTIN_SHORTCODES = /* @__PURE__ */ new Set([
   "comment",
@@ -53943,8 +63875,88 @@ function siteShortcodeTemplates(siteDir, layoutDirs, names) {
   }
   return out;
 }
+function markdownShortcodeTemplates(siteDir, layoutDirs) {
+  const seen = /* @__PURE__ */ new Map();
+  return (name) => {
+    if (!seen.has(name)) {
+      const t = shortcodeTemplate(layoutDirs, name);
+      let text11 = "";
+      try {
+        text11 = t ? readFileSync5(t, "utf8") : "";
+      } catch {
+      }
+      const markdown = /\.Inner(Deindent)?\b[^}]*\|\s*(markdownify|\S*RenderString)|(markdownify|RenderString)\s+\.Inner/.test(text11);
+      seen.set(name, markdown ? path9.relative(siteDir, t).split(path9.sep).join("/") : void 0);
+    }
+    return seen.get(name);
+  };
+}
 function fallbackNames(ours, layoutDirs) {
   return [...ours].filter((n) => !HUGO_BUILTIN_SHORTCODES.has(n) && !hasShortcodeTemplate(layoutDirs, n)).sort();
+}
+
+// src/site/head-hooks.ts
+import { readdirSync as readdirSync5, readFileSync as readFileSync6, statSync as statSync3 } from "node:fs";
+import path10 from "node:path";
+var HEAD_PARTIAL_CALL = '{{ partial "prerender/head.html" . }}';
+var HEAD_HOOKS = [
+  { theme: "PaperMod", file: "layouts/partials/extend_head.html", call: /partial\s+"extend_head(\.html)?"/ },
+  { theme: "Stack", file: "layouts/partials/head/custom.html", call: /partial\s+"head\/custom(\.html)?"/ },
+  { theme: "Hextra", file: "layouts/partials/custom/head-end.html", call: /partial\s+"custom\/head-end(\.html)?"/ },
+  { theme: "hugo-book", file: "layouts/partials/docs/inject/head.html", call: /partial\s+"docs\/inject\/head(\.html)?"/ },
+  { theme: "Ananke", file: "layouts/partials/head-additions.html", call: /(partial|partials\.Include)\s+"head-additions(\.html)?"/ },
+  { theme: "Congo or Blowfish", file: "layouts/partials/extend-head.html", call: /partial\s+"extend-head(\.html)?"/ }
+];
+function templates(dir) {
+  const out = [];
+  const walk = (d2) => {
+    let entries;
+    try {
+      entries = readdirSync5(d2, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries.sort((a3, b2) => a3.name < b2.name ? -1 : a3.name > b2.name ? 1 : 0)) {
+      const p5 = path10.join(d2, e.name);
+      if (e.isDirectory()) walk(p5);
+      else if (e.name.endsWith(".html")) out.push(p5);
+    }
+  };
+  walk(dir);
+  return out;
+}
+function isFile2(p5) {
+  try {
+    return statSync3(p5).isFile();
+  } catch {
+    return false;
+  }
+}
+function isPackageLayouts(dir) {
+  return isFile2(path10.join(dir, "partials", "prerender", "head.html"));
+}
+function headReport(layoutDirs) {
+  const linking = [];
+  const hooks = /* @__PURE__ */ new Set();
+  for (const dir of layoutDirs) {
+    if (isPackageLayouts(dir)) continue;
+    for (const file of templates(dir)) {
+      let text11;
+      try {
+        text11 = readFileSync6(file, "utf8");
+      } catch {
+        continue;
+      }
+      if (/partial\s+"prerender\/(head|katex)(\.html)?"/.test(text11)) linking.push(file);
+      for (const h of HEAD_HOOKS) if (h.call.test(text11)) hooks.add(h);
+    }
+  }
+  return { linking, hooks: HEAD_HOOKS.filter((h) => hooks.has(h)) };
+}
+function headAdvice(hooks) {
+  const hook = hooks[0];
+  if (hook) return `your theme calls a head hook (${hook.theme}): create ${hook.file} containing ${HEAD_PARTIAL_CALL}`;
+  return `add ${HEAD_PARTIAL_CALL} to the <head> of your base template (a theme without a head hook: override the one partial of it that writes <head>, see docs/themes.md)`;
 }
 
 // src/log.ts
@@ -53964,11 +63976,14 @@ function safeLine(s2) {
   if (/^\s*(::|##\[)/.test(line3)) line3 = line3.replace(/^(\s*)(.)/, (_9, sp, c) => `${sp}\\x${c.charCodeAt(0).toString(16)}`);
   return line3;
 }
+function safeLines(text11) {
+  return text11.split("\n").map(safeLine).join("\n");
+}
 
 // src/site/lock.ts
 import { hostname } from "node:os";
-import { linkSync, lstatSync as lstatSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync5, renameSync as renameSync2, unlinkSync as unlinkSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import path10 from "node:path";
+import { linkSync, lstatSync as lstatSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync7, renameSync as renameSync2, unlinkSync as unlinkSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import path11 from "node:path";
 var LOCK_FILE = "lock";
 var DEFAULT_LOCK_WAIT_MS = 6e4;
 var POLL_MS = 100;
@@ -53976,7 +63991,7 @@ var LockError = class extends Error {
 };
 var local = /* @__PURE__ */ new Map();
 function ensurePrerenderDir(siteDir) {
-  const dir = path10.join(siteDir, PRERENDER_DIR);
+  const dir = path11.join(siteDir, PRERENDER_DIR);
   let st;
   try {
     st = lstatSync3(dir);
@@ -54000,7 +64015,7 @@ function ensurePrerenderDir(siteDir) {
 }
 function readOwner(file) {
   try {
-    const o2 = JSON.parse(readFileSync5(file, "utf8"));
+    const o2 = JSON.parse(readFileSync7(file, "utf8"));
     if (typeof o2.pid !== "number" || typeof o2.host !== "string") return void 0;
     return { pid: o2.pid, host: o2.host, command: String(o2.command ?? "hugo-prerender"), started: String(o2.started ?? "") };
   } catch {
@@ -54055,7 +64070,7 @@ function removeStale(file, seen, counter) {
 }
 async function acquireSiteLock(siteDir, opts) {
   const dir = ensurePrerenderDir(siteDir);
-  const file = path10.join(dir, LOCK_FILE);
+  const file = path11.join(dir, LOCK_FILE);
   const waitMs = opts.waitMs ?? DEFAULT_LOCK_WAIT_MS;
   const deadline = Date.now() + waitMs;
   for (; ; ) {
@@ -54148,6 +64163,347 @@ var ShadowNames = class {
   }
 };
 
+// src/images/options.ts
+var DEFAULT_IMAGE_OPTIONS = {
+  enable: true,
+  widths: [400, 800, 1200, 1600, 2e3],
+  formats: ["avif", "webp"],
+  // sharp's own defaults.
+  quality: { avif: 50, webp: 80, jpeg: 80 },
+  sizes: "",
+  metadata: "strip",
+  maxPixels: 1e8
+};
+var KEY = "params.prerender.images";
+function isRecord2(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function imageOptions(data, file) {
+  const diagnostics = [];
+  const warn = (message) => diagnostics.push({ severity: "warning", code: "config", message, file, line: 1, column: 1 });
+  const params10 = isRecord2(data.params) ? data.params : {};
+  const prerender = isRecord2(params10.prerender) ? params10.prerender : {};
+  const raw3 = prerender.images;
+  const o2 = structuredClone(DEFAULT_IMAGE_OPTIONS);
+  if (raw3 === void 0) return { options: o2, diagnostics };
+  if (raw3 === false) return { options: { ...o2, enable: false }, diagnostics };
+  if (!isRecord2(raw3)) {
+    warn(`${KEY} must be a table (or false); using the defaults`);
+    return { options: o2, diagnostics };
+  }
+  const p5 = Object.fromEntries(Object.entries(raw3).map(([k2, v]) => [k2.toLowerCase(), v]));
+  if (p5.enable !== void 0) {
+    if (typeof p5.enable === "boolean") o2.enable = p5.enable;
+    else warn(`${KEY}.enable must be true or false; using true`);
+  }
+  if (p5.widths !== void 0) {
+    const ok3 = Array.isArray(p5.widths) && p5.widths.length > 0 && p5.widths.every((w) => Number.isInteger(w) && w >= 16 && w <= 8192);
+    if (ok3) o2.widths = [...new Set(p5.widths)].sort((a3, b2) => a3 - b2);
+    else warn(`${KEY}.widths must be a non-empty list of whole numbers of pixels between 16 and 8192; using ${JSON.stringify(o2.widths)}`);
+  }
+  if (p5.formats !== void 0) {
+    const list4 = Array.isArray(p5.formats) ? p5.formats.map((f) => typeof f === "string" ? f.toLowerCase() : f) : null;
+    if (list4 && list4.every((f) => f === "avif" || f === "webp")) o2.formats = [...new Set(list4)];
+    else warn(`${KEY}.formats must be a list of "avif" and "webp" (the image's own format is always written); using ${JSON.stringify(o2.formats)}`);
+  }
+  if (p5.quality !== void 0) {
+    const valid2 = (q2) => Number.isInteger(q2) && q2 >= 1 && q2 <= 100;
+    if (valid2(p5.quality)) o2.quality = { avif: p5.quality, webp: p5.quality, jpeg: p5.quality };
+    else if (isRecord2(p5.quality)) {
+      for (const [k2, q2] of Object.entries(p5.quality)) {
+        const f = k2.toLowerCase();
+        if ((f === "avif" || f === "webp" || f === "jpeg") && valid2(q2)) o2.quality[f] = q2;
+        else warn(`${KEY}.quality.${k2} must be a whole number from 1 to 100 for avif, webp or jpeg; ignored`);
+      }
+    } else warn(`${KEY}.quality must be a whole number from 1 to 100, or a table of them per format (avif, webp, jpeg); using the defaults`);
+  }
+  if (p5.sizes !== void 0) {
+    if (typeof p5.sizes === "string") o2.sizes = p5.sizes.trim();
+    else warn(`${KEY}.sizes must be a string (a sizes attribute); computing it per image`);
+  }
+  if (p5.metadata !== void 0) {
+    const m = typeof p5.metadata === "string" ? p5.metadata.toLowerCase() : "";
+    if (m === "strip" || m === "keep") o2.metadata = m;
+    else warn(`${KEY}.metadata must be "strip" or "keep"; using "strip"`);
+  }
+  if (p5.maxpixels !== void 0) {
+    if (Number.isInteger(p5.maxpixels) && p5.maxpixels > 0) o2.maxPixels = p5.maxpixels;
+    else warn(`${KEY}.maxPixels must be a positive whole number; using ${o2.maxPixels}`);
+  }
+  return { options: o2, diagnostics };
+}
+
+// src/images/pipeline.ts
+import { createHash as createHash2 } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { createRequire as createRequire2 } from "node:module";
+import path12 from "node:path";
+import { pathToFileURL } from "node:url";
+
+// src/images/service.ts
+var COLUMN_WIDTH = 800;
+function defaultSizes(width) {
+  const w = Math.max(1, Math.min(Math.round(width), COLUMN_WIDTH));
+  return `(max-width: ${w}px) 100vw, ${w}px`;
+}
+
+// src/images/pipeline.ts
+var PIPELINE_VERSION = 1;
+var MIME = {
+  avif: "image/avif",
+  webp: "image/webp",
+  jpeg: "image/jpeg",
+  png: "image/png",
+  gif: "image/gif",
+  svg: "image/svg+xml"
+};
+var EXTENSION = { avif: "avif", webp: "webp", jpeg: "jpg", png: "png", gif: "gif" };
+var NAMES = {
+  jpeg: [".jpg", ".jpeg", ".jpe", ".jfif"],
+  png: [".png"],
+  webp: [".webp"],
+  gif: [".gif"],
+  avif: [".avif"],
+  tiff: [".tif", ".tiff"],
+  svg: [".svg", ".svgz"]
+};
+var LABEL2 = { jpeg: "JPEG", png: "PNG", webp: "WebP", gif: "GIF", avif: "AVIF", tiff: "TIFF", svg: "SVG" };
+var sharpModule;
+function loadSharp(siteDir) {
+  sharpModule ??= (async () => {
+    let m;
+    try {
+      m = await import("sharp");
+    } catch (first) {
+      const from = [siteDir, process.cwd()].filter((d2) => d2 !== void 0);
+      let found;
+      for (const dir of from) {
+        try {
+          found = createRequire2(path12.join(dir, "package.json")).resolve("sharp");
+          break;
+        } catch {
+        }
+      }
+      if (!found) return first instanceof Error ? first : new Error(String(first));
+      m = await import(pathToFileURL(found).href);
+    }
+    const s2 = m.default;
+    s2.cache(false);
+    return s2;
+  })().catch((e) => e instanceof Error ? e : new Error(String(e)));
+  return sharpModule;
+}
+var Limiter = class {
+  constructor(limit) {
+    this.limit = limit;
+  }
+  limit;
+  running = 0;
+  queue = [];
+  async run(task) {
+    if (this.running >= this.limit) await new Promise((resolve3) => this.queue.push(resolve3));
+    this.running++;
+    try {
+      return await task();
+    } finally {
+      this.running--;
+      this.queue.shift()?.();
+    }
+  }
+};
+var ImagePipeline = class {
+  stats = { images: 0, processed: 0 };
+  store;
+  options;
+  urlBase;
+  limiter;
+  siteDir;
+  /** Absolute path → outcome, once per build however many figures show the image. */
+  seen = /* @__PURE__ */ new Map();
+  constructor(o2) {
+    this.store = o2.store;
+    this.options = o2.options;
+    this.urlBase = o2.urlBase ?? "/";
+    this.limiter = new Limiter(Math.max(1, o2.concurrency ?? (Number(process.env.UV_THREADPOOL_SIZE) || 4)));
+    this.siteDir = o2.siteDir;
+  }
+  sizes(width) {
+    return this.options.sizes || defaultSizes(width);
+  }
+  async prepare(file, shown) {
+    let outcome = this.seen.get(file);
+    if (!outcome) {
+      this.stats.images++;
+      outcome = this.load(file).catch((e) => ({ problems: [`cannot be processed (${firstLine(e)})`] }));
+      this.seen.set(file, outcome);
+    }
+    const { record, problems } = await outcome;
+    const warnings = problems.map((p5) => `image "${shown}" ${p5}; the original is used as it is`);
+    if (!record) return { warnings };
+    const ext = path12.extname(file).toLowerCase();
+    if (ext && !NAMES[record.format].includes(ext)) {
+      warnings.push(
+        `image "${shown}" is a ${LABEL2[record.format]} file although its name ends in ${ext}; it is served as ${LABEL2[record.format]} (rename it to ${NAMES[record.format][0]} so that other tools agree)`
+      );
+    }
+    return { image: this.responsive(record), warnings };
+  }
+  responsive(r2) {
+    const sets = [];
+    for (const v of r2.variants) {
+      let set = sets.find((s2) => s2.format === v.format);
+      if (!set) sets.push(set = { format: v.format, mime: MIME[v.format], candidates: [] });
+      set.candidates.push({ url: this.urlBase + v.file, width: v.width });
+    }
+    return { format: r2.format, width: r2.width, height: r2.height, animated: r2.animated, sets };
+  }
+  async load(file) {
+    const bytes = await readFile(file);
+    const sharp = await loadSharp(this.siteDir);
+    if (sharp instanceof Error) {
+      return {
+        problems: [
+          `was not made responsive: sharp, which hugo-prerender uses for images, could not be loaded (${firstLine(sharp)}); install it beside hugo-prerender: npm install --save-dev sharp`
+        ]
+      };
+    }
+    const o2 = this.options;
+    const key2 = contentKey(
+      "image",
+      PIPELINE_VERSION,
+      sharp.versions,
+      { widths: o2.widths, formats: o2.formats, quality: o2.quality, metadata: o2.metadata },
+      createHash2("sha256").update(bytes).digest("hex")
+    );
+    const cached = this.cached(key2);
+    if (cached) return { record: cached, problems: [] };
+    const input = { limitInputPixels: o2.maxPixels, failOn: "error" };
+    let meta;
+    try {
+      meta = await sharp(bytes, { ...input, limitInputPixels: false }).metadata();
+    } catch (e) {
+      return { problems: [`is not an image sharp can read (${firstLine(e)})`] };
+    }
+    const format3 = sourceFormat(meta.format, meta.compression);
+    if (!format3) return { problems: [`is in a format browsers do not show (${meta.format})`] };
+    const frames = format3 === "gif" || format3 === "webp" ? meta.pages ?? 1 : 1;
+    const frameHeight = frames > 1 ? meta.pageHeight ?? meta.height : meta.height;
+    const oriented = meta.autoOrient ?? { width: meta.width, height: meta.height };
+    const width = oriented.width;
+    const height = frames > 1 ? frameHeight : oriented.height;
+    if (!width || !height) return { problems: ["has no width or height"] };
+    if (format3 === "svg") return { record: { format: format3, width, height, animated: false, variants: [] }, problems: [] };
+    const pixels = meta.width * (meta.pageHeight ?? meta.height) * frames;
+    if (pixels > o2.maxPixels) {
+      return {
+        problems: [
+          `has ${meta.width}\xD7${meta.height} pixels${frames > 1 ? ` in ${frames} frames` : ""}, more than params.prerender.images.maxPixels (${o2.maxPixels}); it was not decoded (a decompression bomb?)`
+        ]
+      };
+    }
+    const animated = frames > 1;
+    const fallback = fallbackFormat(format3, meta.hasAlpha === true);
+    const formats = [...o2.formats.filter((f) => f !== fallback && !(animated && f === "avif")), fallback];
+    const widths = variantWidths(o2.widths, width);
+    const stem = safeStem(path12.basename(file, path12.extname(file)));
+    const plan = [];
+    for (const f of formats) {
+      for (const w of widths) {
+        plan.push({ format: f, width: w, height: Math.max(1, Math.round(height * w / width)), file: `prerender/img/${key2}/${stem}-${w}.${EXTENSION[f]}` });
+      }
+    }
+    let encoded;
+    try {
+      encoded = await Promise.all(
+        plan.map(
+          (v) => this.limiter.run(
+            () => encode2(sharp(bytes, { ...input, animated }), v, { width, quality: o2.quality, keep: o2.metadata === "keep", palette: meta.isPalette === true })
+          )
+        )
+      );
+    } catch (e) {
+      return { problems: [`cannot be decoded (${firstLine(e)}): is the file truncated or corrupt?`] };
+    }
+    plan.forEach((v, i2) => this.store.writeStatic(v.file, encoded[i2]));
+    const record = { format: format3, width, height, animated, variants: plan };
+    this.store.writeCache(recordPath(key2), Buffer.from(JSON.stringify(record, null, 1) + "\n", "utf8"));
+    this.stats.processed++;
+    return { record, problems: [] };
+  }
+  /** The record for `key` when it and every variant it lists are still there (and are then kept). */
+  cached(key2) {
+    const raw3 = this.store.readCache(recordPath(key2));
+    if (!raw3) return void 0;
+    let record;
+    try {
+      record = JSON.parse(raw3.toString("utf8"));
+    } catch {
+      return void 0;
+    }
+    if (!Array.isArray(record.variants) || !record.variants.every((v) => this.store.keepStatic(v.file))) return void 0;
+    this.store.writeCache(recordPath(key2), raw3);
+    return record;
+  }
+};
+function firstLine(e) {
+  return (e instanceof Error ? e.message : String(e)).split("\n")[0].trim();
+}
+function recordPath(key2) {
+  return `images/${key2}.json`;
+}
+function sourceFormat(format3, compression) {
+  switch (format3) {
+    case "jpeg":
+    case "png":
+    case "webp":
+    case "gif":
+    case "tiff":
+    case "svg":
+      return format3;
+    case "heif":
+      return compression === "av1" ? "avif" : void 0;
+    default:
+      return void 0;
+  }
+}
+function fallbackFormat(format3, alpha) {
+  if (format3 === "avif" || format3 === "tiff") return alpha ? "png" : "jpeg";
+  return format3;
+}
+function variantWidths(configured, own8) {
+  const below = [...new Set(configured.filter((w) => w < own8))].sort((a3, b2) => a3 - b2);
+  const widest = below.at(-1);
+  if (configured.some((w) => w >= own8) && (widest === void 0 || own8 > Math.floor(widest * 1.25))) below.push(own8);
+  return below;
+}
+function safeStem(stem) {
+  const s2 = stem.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|[-.]+$/g, "");
+  return s2 || "image";
+}
+async function encode2(img, v, o2) {
+  img = img.autoOrient();
+  if (v.width !== o2.width) img = img.resize({ width: v.width, withoutEnlargement: true });
+  if (o2.keep) img = img.keepMetadata();
+  switch (v.format) {
+    case "avif":
+      img = img.avif({ quality: o2.quality.avif });
+      break;
+    case "webp":
+      img = img.webp({ quality: o2.quality.webp });
+      break;
+    case "jpeg":
+      img = img.jpeg({ quality: o2.quality.jpeg });
+      break;
+    case "png":
+      img = img.png({ palette: o2.palette });
+      break;
+    case "gif":
+      img = img.gif();
+      break;
+  }
+  return img.toBuffer();
+}
+
 // src/build.ts
 var CONTENT_EXTENSIONS = /* @__PURE__ */ new Set([".md", ".markdown", ".mdown"]);
 function listContentFiles(dir, roots, refused = []) {
@@ -54157,7 +64513,7 @@ function listContentFiles(dir, roots, refused = []) {
     let real;
     try {
       real = realpathSync3(d2);
-      entries = readdirSync5(d2, { withFileTypes: true });
+      entries = readdirSync6(d2, { withFileTypes: true });
     } catch {
       return;
     }
@@ -54165,7 +64521,7 @@ function listContentFiles(dir, roots, refused = []) {
     const inside2 = new Set(seen).add(real);
     for (const e of entries.sort((a3, b2) => a3.name < b2.name ? -1 : a3.name > b2.name ? 1 : 0)) {
       if (e.name.startsWith(".")) continue;
-      const p5 = path11.join(d2, e.name);
+      const p5 = path13.join(d2, e.name);
       let st = void 0;
       if (e.isSymbolicLink()) {
         const r2 = resolveInside(roots, p5);
@@ -54174,13 +64530,13 @@ function listContentFiles(dir, roots, refused = []) {
           continue;
         }
         try {
-          st = statSync3(r2.real);
+          st = statSync4(r2.real);
         } catch {
           continue;
         }
       }
       if (st ? st.isDirectory() : e.isDirectory()) walk(p5, inside2);
-      else if ((st ? st.isFile() : e.isFile()) && CONTENT_EXTENSIONS.has(path11.extname(e.name).toLowerCase())) out.push(p5);
+      else if ((st ? st.isFile() : e.isFile()) && CONTENT_EXTENSIONS.has(path13.extname(e.name).toLowerCase())) out.push(p5);
     }
   };
   walk(dir, /* @__PURE__ */ new Set());
@@ -54220,14 +64576,15 @@ function writeFailure(e) {
   return void 0;
 }
 function toPosix2(p5) {
-  return p5.split(path11.sep).join("/");
+  return p5.split(path13.sep).join("/");
 }
 function pageServices(config, siteDir, errorMode) {
   const diagnostics = [];
   const macros2 = config.prerender.katex.macros;
-  const renderer = createMathRenderer({ macros: macros2, errors: errorMode });
+  const limits = config.prerender.limits;
+  const renderer = createMathRenderer({ macros: macros2, errors: errorMode, limits });
   const unsafe = getIn(config.data, "markup.goldmark.renderer.unsafe") === true;
-  const services = createHostServices(renderer, { unsafe, errors: errorMode });
+  const services = createHostServices(renderer, { unsafe, errors: errorMode, fragmentBytes: limits.fragmentBytes });
   const layoutDirs = siteLayoutDirs(siteDir, config.data);
   const siteShortcodes = siteShortcodeTemplates(siteDir, layoutDirs, shortcodes.keys());
   for (const [name, where] of siteShortcodes) {
@@ -54243,22 +64600,24 @@ function pageServices(config, siteDir, errorMode) {
   }
   const settings = {
     math: config.math,
-    settingsKey: stableStringify({ macros: macros2, errorMode, math: config.math, unsafe, site: [...siteShortcodes.keys()] }),
+    settingsKey: stableStringify({ macros: macros2, errorMode, math: config.math, unsafe, site: [...siteShortcodes.keys()], limits: mathAndOutputLimits(limits) }),
     everywhere: everywhereSettings(config.data),
     limits: config.prerender.limits,
-    siteShortcodes
+    siteShortcodes,
+    markdownInner: markdownShortcodeTemplates(siteDir, layoutDirs),
+    unsafe
   };
   const site = { dir: siteDir, staticDirs: config.staticDirs, assetsDir: config.assetsDir, contentDirs: config.contentRoots.map((r2) => r2.dir) };
   return { renderer, services, settings, site, diagnostics };
 }
 function emptyBuildResult() {
-  return { pages: 0, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, ms: 0, diagnostics: [], failed: false };
+  return { pages: 0, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, images: 0, imagesProcessed: 0, ms: 0, diagnostics: [], failed: false };
 }
 async function buildSite(opts) {
-  if (opts.locked || !existsDir(path11.resolve(opts.source))) return buildLocked(opts);
+  if (opts.locked || !existsDir(path13.resolve(opts.source))) return buildLocked(opts);
   let lock;
   try {
-    lock = await acquireSiteLock(path11.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
+    lock = await acquireSiteLock(path13.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
   } catch (e) {
     if (!(e instanceof LockError)) throw e;
     const result = emptyBuildResult();
@@ -54274,7 +64633,7 @@ async function buildSite(opts) {
 }
 async function buildLocked(opts) {
   const t02 = performance.now();
-  const siteDir = path11.resolve(opts.source);
+  const siteDir = path13.resolve(opts.source);
   const result = emptyBuildResult();
   const fail = (message, file) => {
     result.diagnostics.push({ severity: "error", message, file, line: 1, column: 1 });
@@ -54283,7 +64642,7 @@ async function buildLocked(opts) {
     return result;
   };
   if (!existsDir(siteDir)) {
-    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path11.dirname(siteDir)}?)`);
+    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path13.dirname(siteDir)}?)`);
     return fail(`the site directory ${siteDir} does not exist; pass the site with -s DIR`);
   }
   let config;
@@ -54314,6 +64673,10 @@ async function buildLocked(opts) {
     if (why) return fail(why);
     throw e;
   }
+  const images = imageOptions(config.data, config.file ? toPosix2(path13.relative(siteDir, config.file)) : void 0);
+  result.diagnostics.push(...images.diagnostics);
+  const pipeline = images.options.enable ? new ImagePipeline({ store: output7, options: images.options, urlBase: urlBase(config.data.baseURL), siteDir }) : void 0;
+  if (pipeline) services.images = pipeline;
   const files = [];
   const seenRoots = /* @__PURE__ */ new Set();
   const refused = [];
@@ -54325,7 +64688,7 @@ async function buildLocked(opts) {
       result.diagnostics.push({
         severity: "error",
         code: "config",
-        file: toPosix2(path11.relative(siteDir, config.file)),
+        file: toPosix2(path13.relative(siteDir, config.file)),
         line: 1,
         column: 1,
         message: `the content of ${JSON.stringify(root4.source)} has language ${JSON.stringify(root4.lang)}, which is not a plain language code (letters, digits, '-', '_'); its pages were not prerendered`
@@ -54333,18 +64696,26 @@ async function buildLocked(opts) {
       continue;
     }
     for (const abs of listContentFiles(root4.dir, siteRoots(site), refused)) {
-      files.push({ abs, tree, relToContent: path11.posix.join(root4.target, toPosix2(path11.relative(root4.dir, abs))) });
+      files.push({ abs, tree, relToContent: path13.posix.join(root4.target, toPosix2(path13.relative(root4.dir, abs))) });
     }
   }
   for (const r2 of refused) {
-    result.diagnostics.push({ severity: "error", code: "outside", file: shownPath(siteDir, r2.link), line: 1, column: 1, message: outsideMessage(siteDir, r2.link, r2.target) });
+    result.diagnostics.push(refusedLinkDiagnostic(siteDir, r2));
   }
   let anyMath = false;
-  const showsMath = (f) => (f.html !== "" ? f.html : output7.readPartial(f.key) ?? "").includes('class="katex');
+  let anyFigure = false;
+  const scan = (fragments) => {
+    for (const f of fragments) {
+      if (anyMath && anyFigure) return;
+      const html7 = f.html !== "" ? f.html : output7.readPartial(f.key) ?? "";
+      anyMath ||= html7.includes('class="katex');
+      anyFigure ||= html7.includes("<svg");
+    }
+  };
   const names = new ShadowNames();
   for (const { abs, relToContent, tree } of files) {
     result.pages++;
-    const relPath = toPosix2(path11.relative(siteDir, abs));
+    const relPath = toPosix2(path13.relative(siteDir, abs));
     const badName = names.claim(tree, relToContent, relPath);
     if (badName) {
       result.diagnostics.push({ severity: "error", code: "file-name", file: relPath, line: 1, column: 1, message: badName });
@@ -54357,7 +64728,7 @@ async function buildLocked(opts) {
     let source;
     let sourceMd5;
     try {
-      const bytes = readFileSync6(abs);
+      const bytes = readFileSync8(abs);
       sourceMd5 = md5Hex(hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes);
       source = bytes.toString("utf8");
       const bad = invalidUtf8(bytes);
@@ -54376,12 +64747,12 @@ async function buildLocked(opts) {
       output7.keep(relToContent, tree);
       continue;
     }
-    const base2 = path11.basename(abs).replace(/\.[^.]+$/, "");
+    const base2 = path13.basename(abs).replace(/\.[^.]+$/, "");
     const isBundle = base2 === "index" || base2 === "_index" || /^_?index\.[a-z-]+$/i.test(base2);
     const page = {
       absPath: abs,
       relPath,
-      bundleDir: isBundle ? path11.dirname(abs) : void 0,
+      bundleDir: isBundle ? path13.dirname(abs) : void 0,
       frontMatter: {}
     };
     let r2;
@@ -54410,6 +64781,11 @@ async function buildLocked(opts) {
       continue;
     }
     result.diagnostics.push(...r2.diagnostics);
+    const tooBig = r2.failed ? void 0 : pageTooBig(r2.shadow, r2.fragments, config.prerender.limits.outputBytes);
+    if (tooBig) {
+      result.diagnostics.push({ severity: "error", code: "limit", file: relPath, line: 1, column: 1, message: tooBig });
+      r2.failed = true;
+    }
     result.formulas += r2.stats.formulas;
     result.figures += r2.stats.figures;
     result.shortcodes += r2.stats.shortcodes;
@@ -54421,7 +64797,7 @@ async function buildLocked(opts) {
     try {
       if (r2.shadow === void 0) {
         for (const f of r2.fragments) if (f.html !== "") output7.writePartial(f.key, f.html);
-        anyMath ||= r2.fragments.some(showsMath);
+        scan(r2.fragments);
         continue;
       }
       const keys2 = [];
@@ -54441,10 +64817,24 @@ async function buildLocked(opts) {
       continue;
     }
     result.shadowed++;
-    anyMath ||= r2.stats.formulas > 0 || r2.fragments.some(showsMath);
+    anyMath ||= r2.stats.formulas > 0;
+    scan(r2.fragments);
+  }
+  if (anyMath) {
+    const head2 = headReport(siteLayoutDirs(siteDir, config.data));
+    if (head2.linking.length === 0) {
+      result.diagnostics.push({
+        severity: "warning",
+        code: "head",
+        file: toPosix2(path13.relative(siteDir, config.file)),
+        line: 1,
+        column: 1,
+        message: `pages have math, but no template of this site or its theme calls the head partial, so no page links the KaTeX stylesheet and every formula shows twice; ${headAdvice(head2.hooks)}`
+      });
+    }
   }
   try {
-    copyStaticAssets(output7, { math: anyMath });
+    copyStaticAssets(output7, { math: anyMath, figures: anyFigure });
     for (const name of fallbackNames(shortcodes.keys(), siteLayoutDirs(siteDir, config.data))) {
       output7.writeShortcodeFallback(name, fallbackTemplate(name, shortcodes.get(name).inner));
     }
@@ -54454,17 +64844,31 @@ async function buildLocked(opts) {
     if (!why) throw e;
     if (!result.diagnostics.some((d2) => d2.code === "write")) result.diagnostics.push({ severity: "error", code: "write", line: 1, column: 1, message: why });
   }
+  if (pipeline) {
+    result.images = pipeline.stats.images;
+    result.imagesProcessed = pipeline.stats.processed;
+  }
   result.diagnostics.sort(compareDiagnostics);
   result.failed = result.failed || result.diagnostics.some((d2) => d2.severity === "error");
   result.ms = Math.round(performance.now() - t02);
   return result;
+}
+function urlBase(baseURL) {
+  if (typeof baseURL !== "string" || baseURL.trim() === "") return "/";
+  let p5;
+  try {
+    p5 = new URL(baseURL.trim()).pathname;
+  } catch {
+    p5 = baseURL.trim().startsWith("/") ? baseURL.trim() : "/";
+  }
+  return p5.endsWith("/") ? p5 : `${p5}/`;
 }
 function hasUtf8Bom(b2) {
   return b2.length >= 3 && b2[0] === 239 && b2[1] === 187 && b2[2] === 191;
 }
 function existsPath(p5) {
   try {
-    statSync3(p5);
+    statSync4(p5);
     return true;
   } catch {
     return false;
@@ -54472,7 +64876,7 @@ function existsPath(p5) {
 }
 function existsDir(p5) {
   try {
-    return statSync3(p5).isDirectory();
+    return statSync4(p5).isDirectory();
   } catch {
     return false;
   }
@@ -54491,14 +64895,14 @@ function summaryLine(r2) {
   const n = (count, one4, many = `${one4}s`) => `${count} ${count === 1 ? one4 : many}`;
   const errors = r2.diagnostics.filter((d2) => d2.severity === "error").length;
   const warnings = r2.diagnostics.length - errors;
-  return `hugo-prerender: ${n(r2.pages, "page")} (${r2.shadowed} prerendered), ${n(r2.formulas, "formula")}, ${n(r2.figures, "figure")}, ${n(r2.shortcodes, "other shortcode")}, ${n(r2.cacheHits, "cache hit")}, ${n(errors, "error")}, ${n(warnings, "warning")}, ${r2.ms} ms`;
+  return `hugo-prerender: ${n(r2.pages, "page")} (${r2.shadowed} prerendered), ${n(r2.formulas, "formula")}, ${n(r2.figures, "figure")}, ${n(r2.shortcodes, "other shortcode")}, ${n(r2.cacheHits, "cache hit")}, ` + (r2.images > 0 ? `${n(r2.images, "image")} (${r2.imagesProcessed} processed), ` : "") + `${n(errors, "error")}, ${n(warnings, "warning")}, ${r2.ms} ms`;
 }
 
 // src/check.ts
-import { readFileSync as readFileSync7 } from "node:fs";
-import path12 from "node:path";
+import { readFileSync as readFileSync9 } from "node:fs";
+import path14 from "node:path";
 async function checkSite(source) {
-  const siteDir = path12.resolve(source);
+  const siteDir = path14.resolve(source);
   const result = { pages: [], found: 0, typeset: 0, diagnostics: [] };
   let config;
   try {
@@ -54524,18 +64928,23 @@ async function checkSite(source) {
   for (const root4 of config.contentRoots) {
     if (seen.has(root4.dir)) continue;
     seen.add(root4.dir);
-    for (const abs of listContentFiles(root4.dir, siteRoots(site))) {
-      const file = path12.relative(siteDir, abs).split(path12.sep).join("/");
+    const refused = [];
+    const files = listContentFiles(root4.dir, siteRoots(site), refused);
+    for (const r2 of refused) {
+      result.diagnostics.push(refusedLinkDiagnostic(siteDir, r2));
+    }
+    for (const abs of files) {
+      const file = path14.relative(siteDir, abs).split(path14.sep).join("/");
       let text11;
       try {
-        text11 = readFileSync7(abs, "utf8");
+        text11 = readFileSync9(abs, "utf8");
       } catch (e) {
         result.diagnostics.push({ severity: "error", file, line: 1, column: 1, message: `cannot read: ${e.message}` });
         continue;
       }
-      const contentPath = path12.posix.join(root4.target, path12.relative(root4.dir, abs).split(path12.sep).join("/"));
+      const contentPath = path14.posix.join(root4.target, path14.relative(root4.dir, abs).split(path14.sep).join("/"));
       const r2 = await prerenderPage(text11, {
-        page: { absPath: abs, relPath: file, bundleDir: path12.dirname(abs), frontMatter: {} },
+        page: { absPath: abs, relPath: file, bundleDir: path14.dirname(abs), frontMatter: {} },
         site,
         settings,
         renderer,
@@ -54569,8 +64978,8 @@ function formatCheck(r2, opts) {
 }
 
 // src/site/init.ts
-import { existsSync as existsSync3, readFileSync as readFileSync8, renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
-import path13 from "node:path";
+import { existsSync as existsSync3, readFileSync as readFileSync10, renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
+import path15 from "node:path";
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text11, ignoreTrivia = false) {
@@ -55325,12 +65734,12 @@ function parseTree3(text11, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root4, path16) {
+function findNodeAtLocation(root4, path18) {
   if (!root4) {
     return void 0;
   }
   let node3 = root4;
-  for (let segment of path16) {
+  for (let segment of path18) {
     if (typeof segment === "string") {
       if (node3.type !== "object" || !Array.isArray(node3.children)) {
         return void 0;
@@ -55684,14 +66093,14 @@ function getNodeType(value2) {
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text11, originalPath, value2, options) {
-  const path16 = originalPath.slice();
+  const path18 = originalPath.slice();
   const errors = [];
   const root4 = parseTree3(text11, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path16.length > 0) {
-    lastSegment = path16.pop();
-    parent = findNodeAtLocation(root4, path16);
+  while (path18.length > 0) {
+    lastSegment = path18.pop();
+    parent = findNodeAtLocation(root4, path18);
     if (parent === void 0 && value2 !== void 0) {
       if (typeof lastSegment === "string") {
         value2 = { [lastSegment]: value2 };
@@ -55878,8 +66287,8 @@ var ParseErrorCode;
   ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
   ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
 })(ParseErrorCode || (ParseErrorCode = {}));
-function modify(text11, path16, value2, options) {
-  return setProperty(text11, path16, value2, options);
+function modify(text11, path18, value2, options) {
+  return setProperty(text11, path18, value2, options);
 }
 function applyEdits(text11, edits) {
   let sortedEdits = edits.slice(0).sort((a3, b2) => {
@@ -56215,14 +66624,14 @@ function editJson(text11, rootIsModule, edit) {
   }
   const moduleNode = base2.length ? findNodeAtLocation2(root4, base2) : root4;
   const mountsKey = jsonKey(moduleNode, "mounts") ?? "mounts";
-  const path16 = [...base2, mountsKey];
-  const list4 = findNodeAtLocation2(root4, path16);
+  const path18 = [...base2, mountsKey];
+  const list4 = findNodeAtLocation2(root4, path18);
   const all3 = [...edit.before, ...edit.after];
   const apply = (p5, value2, isArrayInsertion = false) => {
     t = applyEdits(t, modify(t, p5, value2, { formattingOptions, isArrayInsertion }));
   };
   if (!list4) {
-    apply(path16, all3.map(written));
+    apply(path18, all3.map(written));
     return t;
   }
   if (list4.type !== "array") throw new EditError('"mounts" is not an array', list4.offset);
@@ -56232,16 +66641,16 @@ function editJson(text11, rootIsModule, edit) {
   for (const [k2, m] of edit.respell) {
     const i2 = mountIdx[k2];
     root4 = tree();
-    const node3 = findNodeAtLocation2(root4, [...path16, i2]);
+    const node3 = findNodeAtLocation2(root4, [...path18, i2]);
     const keys2 = (node3?.children ?? []).map((p5) => p5.children?.[0]?.value).filter((v) => typeof v === "string");
-    for (const key2 of keys2.filter((x6) => ["lang", "sites"].includes(x6.toLowerCase()))) apply([...path16, i2, key2], void 0);
-    for (const [key2, value2] of Object.entries(written(m)).filter(([x6]) => x6 === "lang" || x6 === "sites")) apply([...path16, i2, key2], value2);
+    for (const key2 of keys2.filter((x6) => ["lang", "sites"].includes(x6.toLowerCase()))) apply([...path18, i2, key2], void 0);
+    for (const [key2, value2] of Object.entries(written(m)).filter(([x6]) => x6 === "lang" || x6 === "sites")) apply([...path18, i2, key2], value2);
   }
   const removed = [...edit.remove].map((k2) => mountIdx[k2]).sort((a3, b2) => b2 - a3);
-  for (const i2 of removed) apply([...path16, i2], void 0);
+  for (const i2 of removed) apply([...path18, i2], void 0);
   const keptCount = elements.length - removed.length;
-  edit.after.forEach((m, j) => apply([...path16, keptCount + j], written(m), true));
-  edit.before.forEach((m, j) => apply([...path16, j], written(m), true));
+  edit.after.forEach((m, j) => apply([...path18, keptCount + j], written(m), true));
+  edit.before.forEach((m, j) => apply([...path18, j], written(m), true));
   return t;
 }
 
@@ -56321,8 +66730,8 @@ function chooseTarget(siteDir) {
   let merged = {};
   const parsed = [];
   for (const file of files) {
-    const text11 = readFileSync8(file.path, "utf8");
-    const { data, diagnostics } = parseConfigText(text11, file.format, path13.relative(siteDir, file.path));
+    const text11 = readFileSync10(file.path, "utf8");
+    const { data, diagnostics } = parseConfigText(text11, file.format, path15.relative(siteDir, file.path));
     const err = diagnostics.find((d2) => d2.severity === "error");
     if (err) throw new InitError(`${err.file}:${err.line}:${err.column}: ${err.message}; fix the config before running init`);
     parsed.push({ file, text: text11, data });
@@ -56389,12 +66798,20 @@ function describe5(m) {
   const lang = !l ? "" : l.style === "lang" ? `, lang = ${JSON.stringify(l.lang)}` : `, sites = { matrix = { languages = [${JSON.stringify(l.lang)}] } }`;
   return `source = ${JSON.stringify(m.source)}, target = ${JSON.stringify(m.target)}${lang}`;
 }
+function headHints(site, data) {
+  const report = headReport(siteLayoutDirs(site, data));
+  if (report.linking.length > 0) return [];
+  const hook = report.hooks[0];
+  if (hook) return [`Your theme has a head hook (${hook.theme}): create ${hook.file} containing the line ${HEAD_PARTIAL_CALL}`];
+  const list4 = HEAD_HOOKS.map((h) => `${h.theme}: ${h.file}`).join("; ");
+  return [`In your <head> template add: ${HEAD_PARTIAL_CALL} (with a theme, put it in the theme's head hook instead of copying its head: ${list4})`];
+}
 function initSite(siteDir, opts = {}) {
-  const site = path13.resolve(siteDir);
+  const site = path15.resolve(siteDir);
   let packageLayouts = opts.packageLayouts ?? DEFAULT_PACKAGE_LAYOUTS;
-  if (path13.isAbsolute(packageLayouts)) {
-    const rel3 = path13.relative(site, packageLayouts);
-    if (!rel3.startsWith("..") && !path13.isAbsolute(rel3)) packageLayouts = rel3;
+  if (path15.isAbsolute(packageLayouts)) {
+    const rel3 = path15.relative(site, packageLayouts);
+    if (!rel3.startsWith("..") && !path15.isAbsolute(rel3)) packageLayouts = rel3;
   }
   packageLayouts = normalizeRel(packageLayouts);
   const { target, merged } = chooseTarget(site);
@@ -56408,13 +66825,13 @@ function initSite(siteDir, opts = {}) {
     staticDirs: staticDirSetting(merged).map(normalizeRel),
     packageLayouts
   });
-  const rel2 = path13.relative(site, target.file.path).split(path13.sep).join("/");
+  const rel2 = path15.relative(site, target.file.path).split(path15.sep).join("/");
   const messages = [];
-  const gitignore = path13.join(site, ".gitignore");
-  const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync8(gitignore, "utf8"));
+  const gitignore = path15.join(site, ".gitignore");
+  const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync10(gitignore, "utf8"));
   const hints = [
     ...ignored ? [] : [`Add this line to .gitignore (generated output): ${PRERENDER_DIR}/`],
-    `In your <head> template add: {{ partial "prerender/head.html" . }}`,
+    ...headHints(site, merged),
     `Run \`hugo-prerender build\` before \`hugo\`.`
   ];
   if (sameMounts(current, plan)) {
@@ -56460,7 +66877,7 @@ ${mountsSnippet(target.file.format, rootIsModule, plan)}
 
 // src/watch.ts
 import { existsSync as existsSync4 } from "node:fs";
-import path14 from "node:path";
+import path16 from "node:path";
 
 // node_modules/chokidar/esm/index.js
 import { stat as statcb } from "fs";
@@ -56538,7 +66955,7 @@ var ReaddirpStream = class extends Readable {
     this._directoryFilter = normalizeFilter(opts.directoryFilter);
     const statMethod = opts.lstat ? lstat : stat;
     if (wantBigintFsStats) {
-      this._stat = (path16) => statMethod(path16, { bigint: true });
+      this._stat = (path18) => statMethod(path18, { bigint: true });
     } else {
       this._stat = statMethod;
     }
@@ -56563,8 +66980,8 @@ var ReaddirpStream = class extends Readable {
         const par = this.parent;
         const fil = par && par.files;
         if (fil && fil.length > 0) {
-          const { path: path16, depth } = par;
-          const slice3 = fil.splice(0, batch).map((dirent) => this._formatEntry(dirent, path16));
+          const { path: path18, depth } = par;
+          const slice3 = fil.splice(0, batch).map((dirent) => this._formatEntry(dirent, path18));
           const awaited = await Promise.all(slice3);
           for (const entry of awaited) {
             if (!entry)
@@ -56604,20 +67021,20 @@ var ReaddirpStream = class extends Readable {
       this.reading = false;
     }
   }
-  async _exploreDir(path16, depth) {
+  async _exploreDir(path18, depth) {
     let files;
     try {
-      files = await readdir(path16, this._rdOptions);
+      files = await readdir(path18, this._rdOptions);
     } catch (error) {
       this._onError(error);
     }
-    return { files, depth, path: path16 };
+    return { files, depth, path: path18 };
   }
-  async _formatEntry(dirent, path16) {
+  async _formatEntry(dirent, path18) {
     let entry;
     const basename3 = this._isDirent ? dirent.name : dirent;
     try {
-      const fullPath = presolve(pjoin(path16, basename3));
+      const fullPath = presolve(pjoin(path18, basename3));
       entry = { path: prelative(this._root, fullPath), fullPath, basename: basename3 };
       entry[this._statsProp] = this._isDirent ? dirent : await this._stat(fullPath);
     } catch (err) {
@@ -57017,16 +67434,16 @@ var delFromSet = (main3, prop, item) => {
 };
 var isEmptySet = (val) => val instanceof Set ? val.size === 0 : !val;
 var FsWatchInstances = /* @__PURE__ */ new Map();
-function createFsWatchInstance(path16, options, listener, errHandler, emitRaw) {
+function createFsWatchInstance(path18, options, listener, errHandler, emitRaw) {
   const handleEvent = (rawEvent, evPath) => {
-    listener(path16);
-    emitRaw(rawEvent, evPath, { watchedPath: path16 });
-    if (evPath && path16 !== evPath) {
-      fsWatchBroadcast(sysPath.resolve(path16, evPath), KEY_LISTENERS, sysPath.join(path16, evPath));
+    listener(path18);
+    emitRaw(rawEvent, evPath, { watchedPath: path18 });
+    if (evPath && path18 !== evPath) {
+      fsWatchBroadcast(sysPath.resolve(path18, evPath), KEY_LISTENERS, sysPath.join(path18, evPath));
     }
   };
   try {
-    return fs_watch(path16, {
+    return fs_watch(path18, {
       persistent: options.persistent
     }, handleEvent);
   } catch (error) {
@@ -57042,12 +67459,12 @@ var fsWatchBroadcast = (fullPath, listenerType, val1, val2, val3) => {
     listener(val1, val2, val3);
   });
 };
-var setFsWatchListener = (path16, fullPath, options, handlers2) => {
+var setFsWatchListener = (path18, fullPath, options, handlers2) => {
   const { listener, errHandler, rawEmitter } = handlers2;
   let cont = FsWatchInstances.get(fullPath);
   let watcher;
   if (!options.persistent) {
-    watcher = createFsWatchInstance(path16, options, listener, errHandler, rawEmitter);
+    watcher = createFsWatchInstance(path18, options, listener, errHandler, rawEmitter);
     if (!watcher)
       return;
     return watcher.close.bind(watcher);
@@ -57058,7 +67475,7 @@ var setFsWatchListener = (path16, fullPath, options, handlers2) => {
     addAndConvert(cont, KEY_RAW, rawEmitter);
   } else {
     watcher = createFsWatchInstance(
-      path16,
+      path18,
       options,
       fsWatchBroadcast.bind(null, fullPath, KEY_LISTENERS),
       errHandler,
@@ -57073,7 +67490,7 @@ var setFsWatchListener = (path16, fullPath, options, handlers2) => {
         cont.watcherUnusable = true;
       if (isWindows && error.code === "EPERM") {
         try {
-          const fd = await open2(path16, "r");
+          const fd = await open2(path18, "r");
           await fd.close();
           broadcastErr(error);
         } catch (err) {
@@ -57104,7 +67521,7 @@ var setFsWatchListener = (path16, fullPath, options, handlers2) => {
   };
 };
 var FsWatchFileInstances = /* @__PURE__ */ new Map();
-var setFsWatchFileListener = (path16, fullPath, options, handlers2) => {
+var setFsWatchFileListener = (path18, fullPath, options, handlers2) => {
   const { listener, rawEmitter } = handlers2;
   let cont = FsWatchFileInstances.get(fullPath);
   const copts = cont && cont.options;
@@ -57126,7 +67543,7 @@ var setFsWatchFileListener = (path16, fullPath, options, handlers2) => {
         });
         const currmtime = curr.mtimeMs;
         if (curr.size !== prev.size || currmtime > prev.mtimeMs || currmtime === 0) {
-          foreach(cont.listeners, (listener2) => listener2(path16, curr));
+          foreach(cont.listeners, (listener2) => listener2(path18, curr));
         }
       })
     };
@@ -57154,13 +67571,13 @@ var NodeFsHandler = class {
    * @param listener on fs change
    * @returns closer for the watcher instance
    */
-  _watchWithNodeFs(path16, listener) {
+  _watchWithNodeFs(path18, listener) {
     const opts = this.fsw.options;
-    const directory = sysPath.dirname(path16);
-    const basename3 = sysPath.basename(path16);
+    const directory = sysPath.dirname(path18);
+    const basename3 = sysPath.basename(path18);
     const parent = this.fsw._getWatchedDir(directory);
     parent.add(basename3);
-    const absolutePath = sysPath.resolve(path16);
+    const absolutePath = sysPath.resolve(path18);
     const options = {
       persistent: opts.persistent
     };
@@ -57170,12 +67587,12 @@ var NodeFsHandler = class {
     if (opts.usePolling) {
       const enableBin = opts.interval !== opts.binaryInterval;
       options.interval = enableBin && isBinaryPath(basename3) ? opts.binaryInterval : opts.interval;
-      closer = setFsWatchFileListener(path16, absolutePath, options, {
+      closer = setFsWatchFileListener(path18, absolutePath, options, {
         listener,
         rawEmitter: this.fsw._emitRaw
       });
     } else {
-      closer = setFsWatchListener(path16, absolutePath, options, {
+      closer = setFsWatchListener(path18, absolutePath, options, {
         listener,
         errHandler: this._boundHandleError,
         rawEmitter: this.fsw._emitRaw
@@ -57197,7 +67614,7 @@ var NodeFsHandler = class {
     let prevStats = stats;
     if (parent.has(basename3))
       return;
-    const listener = async (path16, newStats) => {
+    const listener = async (path18, newStats) => {
       if (!this.fsw._throttle(THROTTLE_MODE_WATCH, file, 5))
         return;
       if (!newStats || newStats.mtimeMs === 0) {
@@ -57211,11 +67628,11 @@ var NodeFsHandler = class {
             this.fsw._emit(EV.CHANGE, file, newStats2);
           }
           if ((isMacos || isLinux || isFreeBSD) && prevStats.ino !== newStats2.ino) {
-            this.fsw._closeFile(path16);
+            this.fsw._closeFile(path18);
             prevStats = newStats2;
             const closer2 = this._watchWithNodeFs(file, listener);
             if (closer2)
-              this.fsw._addPathCloser(path16, closer2);
+              this.fsw._addPathCloser(path18, closer2);
           } else {
             prevStats = newStats2;
           }
@@ -57247,7 +67664,7 @@ var NodeFsHandler = class {
    * @param item basename of this item
    * @returns true if no more processing is needed for this entry.
    */
-  async _handleSymlink(entry, directory, path16, item) {
+  async _handleSymlink(entry, directory, path18, item) {
     if (this.fsw.closed) {
       return;
     }
@@ -57257,7 +67674,7 @@ var NodeFsHandler = class {
       this.fsw._incrReadyCount();
       let linkPath;
       try {
-        linkPath = await fsrealpath(path16);
+        linkPath = await fsrealpath(path18);
       } catch (e) {
         this.fsw._emitReady();
         return true;
@@ -57267,12 +67684,12 @@ var NodeFsHandler = class {
       if (dir.has(item)) {
         if (this.fsw._symlinkPaths.get(full) !== linkPath) {
           this.fsw._symlinkPaths.set(full, linkPath);
-          this.fsw._emit(EV.CHANGE, path16, entry.stats);
+          this.fsw._emit(EV.CHANGE, path18, entry.stats);
         }
       } else {
         dir.add(item);
         this.fsw._symlinkPaths.set(full, linkPath);
-        this.fsw._emit(EV.ADD, path16, entry.stats);
+        this.fsw._emit(EV.ADD, path18, entry.stats);
       }
       this.fsw._emitReady();
       return true;
@@ -57301,9 +67718,9 @@ var NodeFsHandler = class {
         return;
       }
       const item = entry.path;
-      let path16 = sysPath.join(directory, item);
+      let path18 = sysPath.join(directory, item);
       current.add(item);
-      if (entry.stats.isSymbolicLink() && await this._handleSymlink(entry, directory, path16, item)) {
+      if (entry.stats.isSymbolicLink() && await this._handleSymlink(entry, directory, path18, item)) {
         return;
       }
       if (this.fsw.closed) {
@@ -57312,8 +67729,8 @@ var NodeFsHandler = class {
       }
       if (item === target || !target && !previous3.has(item)) {
         this.fsw._incrReadyCount();
-        path16 = sysPath.join(dir, sysPath.relative(dir, path16));
-        this._addToNodeFs(path16, initialAdd, wh, depth + 1);
+        path18 = sysPath.join(dir, sysPath.relative(dir, path18));
+        this._addToNodeFs(path18, initialAdd, wh, depth + 1);
       }
     }).on(EV.ERROR, this._boundHandleError);
     return new Promise((resolve3, reject) => {
@@ -57382,13 +67799,13 @@ var NodeFsHandler = class {
    * @param depth Child path actually targeted for watch
    * @param target Child path actually targeted for watch
    */
-  async _addToNodeFs(path16, initialAdd, priorWh, depth, target) {
+  async _addToNodeFs(path18, initialAdd, priorWh, depth, target) {
     const ready = this.fsw._emitReady;
-    if (this.fsw._isIgnored(path16) || this.fsw.closed) {
+    if (this.fsw._isIgnored(path18) || this.fsw.closed) {
       ready();
       return false;
     }
-    const wh = this.fsw._getWatchHelpers(path16);
+    const wh = this.fsw._getWatchHelpers(path18);
     if (priorWh) {
       wh.filterPath = (entry) => priorWh.filterPath(entry);
       wh.filterDir = (entry) => priorWh.filterDir(entry);
@@ -57404,8 +67821,8 @@ var NodeFsHandler = class {
       const follow = this.fsw.options.followSymlinks;
       let closer;
       if (stats.isDirectory()) {
-        const absPath = sysPath.resolve(path16);
-        const targetPath = follow ? await fsrealpath(path16) : path16;
+        const absPath = sysPath.resolve(path18);
+        const targetPath = follow ? await fsrealpath(path18) : path18;
         if (this.fsw.closed)
           return;
         closer = await this._handleDir(wh.watchPath, stats, initialAdd, depth, target, wh, targetPath);
@@ -57415,29 +67832,29 @@ var NodeFsHandler = class {
           this.fsw._symlinkPaths.set(absPath, targetPath);
         }
       } else if (stats.isSymbolicLink()) {
-        const targetPath = follow ? await fsrealpath(path16) : path16;
+        const targetPath = follow ? await fsrealpath(path18) : path18;
         if (this.fsw.closed)
           return;
         const parent = sysPath.dirname(wh.watchPath);
         this.fsw._getWatchedDir(parent).add(wh.watchPath);
         this.fsw._emit(EV.ADD, wh.watchPath, stats);
-        closer = await this._handleDir(parent, stats, initialAdd, depth, path16, wh, targetPath);
+        closer = await this._handleDir(parent, stats, initialAdd, depth, path18, wh, targetPath);
         if (this.fsw.closed)
           return;
         if (targetPath !== void 0) {
-          this.fsw._symlinkPaths.set(sysPath.resolve(path16), targetPath);
+          this.fsw._symlinkPaths.set(sysPath.resolve(path18), targetPath);
         }
       } else {
         closer = this._handleFile(wh.watchPath, stats, initialAdd);
       }
       ready();
       if (closer)
-        this.fsw._addPathCloser(path16, closer);
+        this.fsw._addPathCloser(path18, closer);
       return false;
     } catch (error) {
       if (this.fsw._handleError(error)) {
         ready();
-        return path16;
+        return path18;
       }
     }
   }
@@ -57480,26 +67897,26 @@ function createPattern(matcher) {
   }
   return () => false;
 }
-function normalizePath(path16) {
-  if (typeof path16 !== "string")
+function normalizePath(path18) {
+  if (typeof path18 !== "string")
     throw new Error("string expected");
-  path16 = sysPath2.normalize(path16);
-  path16 = path16.replace(/\\/g, "/");
+  path18 = sysPath2.normalize(path18);
+  path18 = path18.replace(/\\/g, "/");
   let prepend = false;
-  if (path16.startsWith("//"))
+  if (path18.startsWith("//"))
     prepend = true;
   const DOUBLE_SLASH_RE2 = /\/\//;
-  while (path16.match(DOUBLE_SLASH_RE2))
-    path16 = path16.replace(DOUBLE_SLASH_RE2, "/");
+  while (path18.match(DOUBLE_SLASH_RE2))
+    path18 = path18.replace(DOUBLE_SLASH_RE2, "/");
   if (prepend)
-    path16 = "/" + path16;
-  return path16;
+    path18 = "/" + path18;
+  return path18;
 }
 function matchPatterns(patterns, testString, stats) {
-  const path16 = normalizePath(testString);
+  const path18 = normalizePath(testString);
   for (let index2 = 0; index2 < patterns.length; index2++) {
     const pattern = patterns[index2];
-    if (pattern(path16, stats)) {
+    if (pattern(path18, stats)) {
       return true;
     }
   }
@@ -57539,19 +67956,19 @@ var toUnix = (string4) => {
   }
   return str;
 };
-var normalizePathToUnix = (path16) => toUnix(sysPath2.normalize(toUnix(path16)));
-var normalizeIgnored = (cwd = "") => (path16) => {
-  if (typeof path16 === "string") {
-    return normalizePathToUnix(sysPath2.isAbsolute(path16) ? path16 : sysPath2.join(cwd, path16));
+var normalizePathToUnix = (path18) => toUnix(sysPath2.normalize(toUnix(path18)));
+var normalizeIgnored = (cwd = "") => (path18) => {
+  if (typeof path18 === "string") {
+    return normalizePathToUnix(sysPath2.isAbsolute(path18) ? path18 : sysPath2.join(cwd, path18));
   } else {
-    return path16;
+    return path18;
   }
 };
-var getAbsolutePath = (path16, cwd) => {
-  if (sysPath2.isAbsolute(path16)) {
-    return path16;
+var getAbsolutePath = (path18, cwd) => {
+  if (sysPath2.isAbsolute(path18)) {
+    return path18;
   }
-  return sysPath2.join(cwd, path16);
+  return sysPath2.join(cwd, path18);
 };
 var EMPTY_SET = Object.freeze(/* @__PURE__ */ new Set());
 var DirEntry = class {
@@ -57606,10 +68023,10 @@ var DirEntry = class {
 var STAT_METHOD_F = "stat";
 var STAT_METHOD_L = "lstat";
 var WatchHelper = class {
-  constructor(path16, follow, fsw) {
+  constructor(path18, follow, fsw) {
     this.fsw = fsw;
-    const watchPath = path16;
-    this.path = path16 = path16.replace(REPLACER_RE, "");
+    const watchPath = path18;
+    this.path = path18 = path18.replace(REPLACER_RE, "");
     this.watchPath = watchPath;
     this.fullWatchPath = sysPath2.resolve(watchPath);
     this.dirParts = [];
@@ -57731,20 +68148,20 @@ var FSWatcher = class extends EventEmitter {
     this._closePromise = void 0;
     let paths = unifyPaths(paths_);
     if (cwd) {
-      paths = paths.map((path16) => {
-        const absPath = getAbsolutePath(path16, cwd);
+      paths = paths.map((path18) => {
+        const absPath = getAbsolutePath(path18, cwd);
         return absPath;
       });
     }
-    paths.forEach((path16) => {
-      this._removeIgnoredPath(path16);
+    paths.forEach((path18) => {
+      this._removeIgnoredPath(path18);
     });
     this._userIgnored = void 0;
     if (!this._readyCount)
       this._readyCount = 0;
     this._readyCount += paths.length;
-    Promise.all(paths.map(async (path16) => {
-      const res = await this._nodeFsHandler._addToNodeFs(path16, !_internal, void 0, 0, _origAdd);
+    Promise.all(paths.map(async (path18) => {
+      const res = await this._nodeFsHandler._addToNodeFs(path18, !_internal, void 0, 0, _origAdd);
       if (res)
         this._emitReady();
       return res;
@@ -57766,17 +68183,17 @@ var FSWatcher = class extends EventEmitter {
       return this;
     const paths = unifyPaths(paths_);
     const { cwd } = this.options;
-    paths.forEach((path16) => {
-      if (!sysPath2.isAbsolute(path16) && !this._closers.has(path16)) {
+    paths.forEach((path18) => {
+      if (!sysPath2.isAbsolute(path18) && !this._closers.has(path18)) {
         if (cwd)
-          path16 = sysPath2.join(cwd, path16);
-        path16 = sysPath2.resolve(path16);
+          path18 = sysPath2.join(cwd, path18);
+        path18 = sysPath2.resolve(path18);
       }
-      this._closePath(path16);
-      this._addIgnoredPath(path16);
-      if (this._watched.has(path16)) {
+      this._closePath(path18);
+      this._addIgnoredPath(path18);
+      if (this._watched.has(path18)) {
         this._addIgnoredPath({
-          path: path16,
+          path: path18,
           recursive: true
         });
       }
@@ -57840,38 +68257,38 @@ var FSWatcher = class extends EventEmitter {
    * @param stats arguments to be passed with event
    * @returns the error if defined, otherwise the value of the FSWatcher instance's `closed` flag
    */
-  async _emit(event, path16, stats) {
+  async _emit(event, path18, stats) {
     if (this.closed)
       return;
     const opts = this.options;
     if (isWindows)
-      path16 = sysPath2.normalize(path16);
+      path18 = sysPath2.normalize(path18);
     if (opts.cwd)
-      path16 = sysPath2.relative(opts.cwd, path16);
-    const args = [path16];
+      path18 = sysPath2.relative(opts.cwd, path18);
+    const args = [path18];
     if (stats != null)
       args.push(stats);
     const awf = opts.awaitWriteFinish;
     let pw;
-    if (awf && (pw = this._pendingWrites.get(path16))) {
+    if (awf && (pw = this._pendingWrites.get(path18))) {
       pw.lastChange = /* @__PURE__ */ new Date();
       return this;
     }
     if (opts.atomic) {
       if (event === EVENTS.UNLINK) {
-        this._pendingUnlinks.set(path16, [event, ...args]);
+        this._pendingUnlinks.set(path18, [event, ...args]);
         setTimeout(() => {
-          this._pendingUnlinks.forEach((entry, path17) => {
+          this._pendingUnlinks.forEach((entry, path19) => {
             this.emit(...entry);
             this.emit(EVENTS.ALL, ...entry);
-            this._pendingUnlinks.delete(path17);
+            this._pendingUnlinks.delete(path19);
           });
         }, typeof opts.atomic === "number" ? opts.atomic : 100);
         return this;
       }
-      if (event === EVENTS.ADD && this._pendingUnlinks.has(path16)) {
+      if (event === EVENTS.ADD && this._pendingUnlinks.has(path18)) {
         event = EVENTS.CHANGE;
-        this._pendingUnlinks.delete(path16);
+        this._pendingUnlinks.delete(path18);
       }
     }
     if (awf && (event === EVENTS.ADD || event === EVENTS.CHANGE) && this._readyEmitted) {
@@ -57889,16 +68306,16 @@ var FSWatcher = class extends EventEmitter {
           this.emitWithAll(event, args);
         }
       };
-      this._awaitWriteFinish(path16, awf.stabilityThreshold, event, awfEmit);
+      this._awaitWriteFinish(path18, awf.stabilityThreshold, event, awfEmit);
       return this;
     }
     if (event === EVENTS.CHANGE) {
-      const isThrottled = !this._throttle(EVENTS.CHANGE, path16, 50);
+      const isThrottled = !this._throttle(EVENTS.CHANGE, path18, 50);
       if (isThrottled)
         return this;
     }
     if (opts.alwaysStat && stats === void 0 && (event === EVENTS.ADD || event === EVENTS.ADD_DIR || event === EVENTS.CHANGE)) {
-      const fullPath = opts.cwd ? sysPath2.join(opts.cwd, path16) : path16;
+      const fullPath = opts.cwd ? sysPath2.join(opts.cwd, path18) : path18;
       let stats2;
       try {
         stats2 = await stat3(fullPath);
@@ -57929,23 +68346,23 @@ var FSWatcher = class extends EventEmitter {
    * @param timeout duration of time to suppress duplicate actions
    * @returns tracking object or false if action should be suppressed
    */
-  _throttle(actionType, path16, timeout) {
+  _throttle(actionType, path18, timeout) {
     if (!this._throttled.has(actionType)) {
       this._throttled.set(actionType, /* @__PURE__ */ new Map());
     }
     const action = this._throttled.get(actionType);
     if (!action)
       throw new Error("invalid throttle");
-    const actionPath = action.get(path16);
+    const actionPath = action.get(path18);
     if (actionPath) {
       actionPath.count++;
       return false;
     }
     let timeoutObject;
     const clear = () => {
-      const item = action.get(path16);
+      const item = action.get(path18);
       const count = item ? item.count : 0;
-      action.delete(path16);
+      action.delete(path18);
       clearTimeout(timeoutObject);
       if (item)
         clearTimeout(item.timeoutObject);
@@ -57953,7 +68370,7 @@ var FSWatcher = class extends EventEmitter {
     };
     timeoutObject = setTimeout(clear, timeout);
     const thr = { timeoutObject, clear, count: 0 };
-    action.set(path16, thr);
+    action.set(path18, thr);
     return thr;
   }
   _incrReadyCount() {
@@ -57967,44 +68384,44 @@ var FSWatcher = class extends EventEmitter {
    * @param event
    * @param awfEmit Callback to be called when ready for event to be emitted.
    */
-  _awaitWriteFinish(path16, threshold, event, awfEmit) {
+  _awaitWriteFinish(path18, threshold, event, awfEmit) {
     const awf = this.options.awaitWriteFinish;
     if (typeof awf !== "object")
       return;
     const pollInterval = awf.pollInterval;
     let timeoutHandler;
-    let fullPath = path16;
-    if (this.options.cwd && !sysPath2.isAbsolute(path16)) {
-      fullPath = sysPath2.join(this.options.cwd, path16);
+    let fullPath = path18;
+    if (this.options.cwd && !sysPath2.isAbsolute(path18)) {
+      fullPath = sysPath2.join(this.options.cwd, path18);
     }
     const now = /* @__PURE__ */ new Date();
     const writes = this._pendingWrites;
     function awaitWriteFinishFn(prevStat) {
       statcb(fullPath, (err, curStat) => {
-        if (err || !writes.has(path16)) {
+        if (err || !writes.has(path18)) {
           if (err && err.code !== "ENOENT")
             awfEmit(err);
           return;
         }
         const now2 = Number(/* @__PURE__ */ new Date());
         if (prevStat && curStat.size !== prevStat.size) {
-          writes.get(path16).lastChange = now2;
+          writes.get(path18).lastChange = now2;
         }
-        const pw = writes.get(path16);
+        const pw = writes.get(path18);
         const df = now2 - pw.lastChange;
         if (df >= threshold) {
-          writes.delete(path16);
+          writes.delete(path18);
           awfEmit(void 0, curStat);
         } else {
           timeoutHandler = setTimeout(awaitWriteFinishFn, pollInterval, curStat);
         }
       });
     }
-    if (!writes.has(path16)) {
-      writes.set(path16, {
+    if (!writes.has(path18)) {
+      writes.set(path18, {
         lastChange: now,
         cancelWait: () => {
-          writes.delete(path16);
+          writes.delete(path18);
           clearTimeout(timeoutHandler);
           return event;
         }
@@ -58015,8 +68432,8 @@ var FSWatcher = class extends EventEmitter {
   /**
    * Determines whether user has asked to ignore this path.
    */
-  _isIgnored(path16, stats) {
-    if (this.options.atomic && DOT_RE.test(path16))
+  _isIgnored(path18, stats) {
+    if (this.options.atomic && DOT_RE.test(path18))
       return true;
     if (!this._userIgnored) {
       const { cwd } = this.options;
@@ -58026,17 +68443,17 @@ var FSWatcher = class extends EventEmitter {
       const list4 = [...ignoredPaths.map(normalizeIgnored(cwd)), ...ignored];
       this._userIgnored = anymatch(list4, void 0);
     }
-    return this._userIgnored(path16, stats);
+    return this._userIgnored(path18, stats);
   }
-  _isntIgnored(path16, stat4) {
-    return !this._isIgnored(path16, stat4);
+  _isntIgnored(path18, stat4) {
+    return !this._isIgnored(path18, stat4);
   }
   /**
    * Provides a set of common helpers and properties relating to symlink handling.
    * @param path file or directory pattern being watched
    */
-  _getWatchHelpers(path16) {
-    return new WatchHelper(path16, this.options.followSymlinks, this);
+  _getWatchHelpers(path18) {
+    return new WatchHelper(path18, this.options.followSymlinks, this);
   }
   // Directory helpers
   // -----------------
@@ -58068,63 +68485,63 @@ var FSWatcher = class extends EventEmitter {
    * @param item      base path of item/directory
    */
   _remove(directory, item, isDirectory) {
-    const path16 = sysPath2.join(directory, item);
-    const fullPath = sysPath2.resolve(path16);
-    isDirectory = isDirectory != null ? isDirectory : this._watched.has(path16) || this._watched.has(fullPath);
-    if (!this._throttle("remove", path16, 100))
+    const path18 = sysPath2.join(directory, item);
+    const fullPath = sysPath2.resolve(path18);
+    isDirectory = isDirectory != null ? isDirectory : this._watched.has(path18) || this._watched.has(fullPath);
+    if (!this._throttle("remove", path18, 100))
       return;
     if (!isDirectory && this._watched.size === 1) {
       this.add(directory, item, true);
     }
-    const wp = this._getWatchedDir(path16);
+    const wp = this._getWatchedDir(path18);
     const nestedDirectoryChildren = wp.getChildren();
-    nestedDirectoryChildren.forEach((nested) => this._remove(path16, nested));
+    nestedDirectoryChildren.forEach((nested) => this._remove(path18, nested));
     const parent = this._getWatchedDir(directory);
     const wasTracked = parent.has(item);
     parent.remove(item);
     if (this._symlinkPaths.has(fullPath)) {
       this._symlinkPaths.delete(fullPath);
     }
-    let relPath = path16;
+    let relPath = path18;
     if (this.options.cwd)
-      relPath = sysPath2.relative(this.options.cwd, path16);
+      relPath = sysPath2.relative(this.options.cwd, path18);
     if (this.options.awaitWriteFinish && this._pendingWrites.has(relPath)) {
       const event = this._pendingWrites.get(relPath).cancelWait();
       if (event === EVENTS.ADD)
         return;
     }
-    this._watched.delete(path16);
+    this._watched.delete(path18);
     this._watched.delete(fullPath);
     const eventName = isDirectory ? EVENTS.UNLINK_DIR : EVENTS.UNLINK;
-    if (wasTracked && !this._isIgnored(path16))
-      this._emit(eventName, path16);
-    this._closePath(path16);
+    if (wasTracked && !this._isIgnored(path18))
+      this._emit(eventName, path18);
+    this._closePath(path18);
   }
   /**
    * Closes all watchers for a path
    */
-  _closePath(path16) {
-    this._closeFile(path16);
-    const dir = sysPath2.dirname(path16);
-    this._getWatchedDir(dir).remove(sysPath2.basename(path16));
+  _closePath(path18) {
+    this._closeFile(path18);
+    const dir = sysPath2.dirname(path18);
+    this._getWatchedDir(dir).remove(sysPath2.basename(path18));
   }
   /**
    * Closes only file-specific watchers
    */
-  _closeFile(path16) {
-    const closers = this._closers.get(path16);
+  _closeFile(path18) {
+    const closers = this._closers.get(path18);
     if (!closers)
       return;
     closers.forEach((closer) => closer());
-    this._closers.delete(path16);
+    this._closers.delete(path18);
   }
-  _addPathCloser(path16, closer) {
+  _addPathCloser(path18, closer) {
     if (!closer)
       return;
-    let list4 = this._closers.get(path16);
+    let list4 = this._closers.get(path18);
     if (!list4) {
       list4 = [];
-      this._closers.set(path16, list4);
+      this._closers.set(path18, list4);
     }
     list4.push(closer);
   }
@@ -58167,7 +68584,7 @@ var CONTENT_FILE = /\.(md|markdown|mdown)$/i;
 var SETTLE_MS = 650;
 function incrementalSet(siteDir, changed) {
   if (changed.length === 0) return void 0;
-  const roots = readSiteConfig(siteDir).contentRoots.map((r2) => path14.relative(siteDir, r2.dir).split(path14.sep).join("/") + "/");
+  const roots = readSiteConfig(siteDir).contentRoots.map((r2) => path16.relative(siteDir, r2.dir).split(path16.sep).join("/") + "/");
   const pages = changed.filter((f) => CONTENT_FILE.test(f) && roots.some((r2) => f.startsWith(r2)));
   return pages.length === changed.length ? new Set(pages) : void 0;
 }
@@ -58184,8 +68601,8 @@ function internalFailure(e) {
   return result;
 }
 function watchSite(opts) {
-  const siteDir = path14.resolve(opts.source);
-  const prerenderDir = path14.join(siteDir, ".prerender");
+  const siteDir = path16.resolve(opts.source);
+  const prerenderDir = path16.join(siteDir, ".prerender");
   const debounceMs = opts.debounceMs ?? 120;
   let pending = /* @__PURE__ */ new Set();
   let timer;
@@ -58204,10 +68621,10 @@ function watchSite(opts) {
       const out = new PrerenderOutput(siteDir);
       for (const p5 of pages) {
         for (const root4 of roots) {
-          const rel2 = path14.relative(root4.dir, path14.join(siteDir, p5));
+          const rel2 = path16.relative(root4.dir, path16.join(siteDir, p5));
           const tree = shadowTree(root4.lang);
-          if (rel2.startsWith("..") || path14.isAbsolute(rel2) || tree === void 0) continue;
-          out.rewriteShadow(path14.posix.join(root4.target, rel2.split(path14.sep).join("/")), tree);
+          if (rel2.startsWith("..") || path16.isAbsolute(rel2) || tree === void 0) continue;
+          out.rewriteShadow(path16.posix.join(root4.target, rel2.split(path16.sep).join("/")), tree);
           break;
         }
       }
@@ -58273,7 +68690,7 @@ function watchSite(opts) {
       awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 20 }
     };
     const onChange = (_event, file) => {
-      const rel2 = path14.relative(siteDir, file).split(path14.sep).join("/");
+      const rel2 = path16.relative(siteDir, file).split(path16.sep).join("/");
       pending.add(rel2);
       changedAt.set(rel2, performance.now());
       schedule();
@@ -58335,15 +68752,15 @@ Shortcodes rendered by hugo-prerender: ${[...shortcodes.keys()].sort().join(", "
 Documentation: see README.md in the package.
 `;
 function packageLayoutsFor(siteDir) {
-  for (let dir = siteDir; ; dir = path15.dirname(dir)) {
-    const pkg = path15.join(dir, "node_modules", "hugo-prerender");
-    if (existsSync5(path15.join(pkg, "package.json"))) {
-      return { path: path15.relative(siteDir, path15.join(pkg, "layouts")).split(path15.sep).join("/") };
+  for (let dir = siteDir; ; dir = path17.dirname(dir)) {
+    const pkg = path17.join(dir, "node_modules", "hugo-prerender");
+    if (existsSync5(path17.join(pkg, "package.json"))) {
+      return { path: path17.relative(siteDir, path17.join(pkg, "layouts")).split(path17.sep).join("/") };
     }
-    if (path15.dirname(dir) === dir) break;
+    if (path17.dirname(dir) === dir) break;
   }
-  const layouts = path15.resolve(path15.dirname(fileURLToPath3(import.meta.url)), "..", "layouts");
-  const rel2 = path15.relative(siteDir, layouts).split(path15.sep).join("/") || ".";
+  const layouts = path17.resolve(path17.dirname(fileURLToPath3(import.meta.url)), "..", "layouts");
+  const rel2 = path17.relative(siteDir, layouts).split(path17.sep).join("/") || ".";
   return {
     path: rel2,
     note: `hugo-prerender is not installed in a node_modules folder of this site or above it, so its templates are mounted from ${rel2}; install it in the site (npm install --save-dev \u2026) and run init again for a path that holds on other machines.`
@@ -58375,7 +68792,7 @@ async function main2(argv) {
       }
     });
   } catch (e) {
-    process.stderr.write(`hugo-prerender: ${e.message}
+    process.stderr.write(`hugo-prerender: ${safeLine(e.message)}
 Run "hugo-prerender --help" for usage.
 `);
     return 2;
@@ -58392,11 +68809,11 @@ Run "hugo-prerender --help" for usage.
     return command || values.help ? 0 : 2;
   }
   if (positionals.length > 1) {
-    process.stderr.write(`hugo-prerender: unexpected argument "${positionals[1]}"
+    process.stderr.write(`${safeLine(`hugo-prerender: unexpected argument "${positionals[1]}"`)}
 `);
     return 2;
   }
-  const source = path15.resolve(values.source ?? ".");
+  const source = path17.resolve(values.source ?? ".");
   if (command === "init") {
     try {
       const style = languageStyleFor(values["hugo-version"]);
@@ -58407,14 +68824,14 @@ Run "hugo-prerender --help" for usage.
       }
       const pkg = packageLayoutsFor(source);
       const r2 = initSite(source, { packageLayouts: pkg.path, languageStyle: style });
-      for (const m of r2.messages) process.stdout.write(`${m}
+      for (const m of r2.messages) process.stdout.write(`${safeLines(m)}
 `);
       if (pkg.note) process.stdout.write(`${pkg.note}
 `);
       return 0;
     } catch (e) {
       if (e instanceof InitError) {
-        process.stderr.write(`hugo-prerender init: ${e.message}
+        process.stderr.write(`hugo-prerender init: ${safeLines(e.message)}
 `);
         return 1;
       }
@@ -58423,14 +68840,14 @@ Run "hugo-prerender --help" for usage.
   }
   if (command === "build" || command === "watch") {
     if (values.errors !== void 0 && values.errors !== "fail" && values.errors !== "render") {
-      process.stderr.write(`hugo-prerender: --errors must be "fail" or "render", not "${values.errors}"
+      process.stderr.write(`hugo-prerender: --errors must be "fail" or "render", not "${safeLine(values.errors)}"
 `);
       return 2;
     }
     const errors = values.errors;
     const waitSeconds = values.wait === void 0 ? DEFAULT_LOCK_WAIT_MS / 1e3 : Number(values.wait);
     if (!/^\d+(\.\d+)?$/.test(values.wait ?? "0") || !Number.isFinite(waitSeconds)) {
-      process.stderr.write(`hugo-prerender: --wait takes a number of seconds, not "${values.wait}"
+      process.stderr.write(`hugo-prerender: --wait takes a number of seconds, not "${safeLine(values.wait ?? "")}"
 `);
       return 2;
     }
@@ -58482,12 +68899,12 @@ ${safeLine(`changed: ${changed.join(", ")}`)}
   }
   if (command === "check") {
     const r2 = await checkSite(source);
-    process.stdout.write(`${formatCheck(r2, { formatDiagnostic })}
+    process.stdout.write(`${safeLines(formatCheck(r2, { formatDiagnostic }))}
 `);
     const broken = r2.found > r2.typeset || r2.diagnostics.some((d2) => d2.severity === "error");
     return broken ? 1 : 0;
   }
-  process.stderr.write(`hugo-prerender: unknown command "${command}". Commands: init, build, watch, check. See --help.
+  process.stderr.write(`hugo-prerender: unknown command "${safeLine(command)}". Commands: init, build, watch, check. See --help.
 `);
   return 2;
 }
@@ -58496,7 +68913,7 @@ main2(process.argv.slice(2)).then(
     process.exitCode = code4;
   },
   (e) => {
-    process.stderr.write(`hugo-prerender: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}
+    process.stderr.write(`${safeLines(`hugo-prerender: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`)}
 `);
     process.exitCode = 1;
   }

@@ -1,8 +1,7 @@
 /**
  * One page in, its shadow and fragments out: pure apart from the renderers it is given. The shadow is the
  * original source byte for byte, except that each construct we own (a math span, one of our shortcodes)
- * is replaced by `{{< prerender k="KEY" >}}FRAGMENT{{< /prerender >}}`, the rendered fragment inline
- * (src/site/handoff.ts), plus heading ids, a summary divider and the page's extras after the body.
+ * is replaced by a `{{< prerender "KEY" >}}` placeholder whose partial holds the rendered fragment.
  */
 import type { Diagnostic, ParsedPage } from './content/types.js';
 import { type MathOptions } from './content/math.js';
@@ -13,6 +12,13 @@ import type { MathRenderer } from './render/katex.js';
 import { type EverywhereSettings } from './render/everywhere.js';
 /** Shortcodes whose inner content is code: nothing inside them is math. */
 export declare const CODE_SHORTCODES: Set<string>;
+/**
+ * Wrapper shortcodes themes ship to get TeX past Markdown to a client-side renderer, recognised out of
+ * the box: `tex`, the inner content is one formula (hugo-book's `katex`, display with `display=true`);
+ * `math`, the inner content holds delimited math (Hugo Blox's `math`, LoveIt's `raw`, the common
+ * `rawhtml`). A site declares its own in `params.prerender.math.wrappers`.
+ */
+export declare const DEFAULT_WRAPPERS: Readonly<Record<string, 'tex' | 'math'>>;
 export interface PageSettings {
     math: MathOptions;
     /** Part of every fragment key, so changing a setting (macros, error mode) re-renders. */
@@ -37,12 +43,11 @@ export interface PageSettings {
 }
 export interface Fragment {
     key: string;
-    /** The fragment as it travels in the shadow: inline-safe (src/render/inline-safe.ts), feed markers added. */
     html: string;
     kind: 'math' | 'shortcode';
     /**
-     * Rendering it reported diagnostics. Such a fragment is never reused by a later build, which reports
-     * them again instead of hiding them behind a cache hit.
+     * Rendering it reported diagnostics. Such a fragment is never reused from disk, so a later build
+     * reports them again instead of hiding them behind a cache hit.
      */
     noisy?: boolean;
 }
@@ -53,6 +58,8 @@ export interface FormulaReport {
     line: number;
     column: number;
     display: boolean;
+    /** The TeX given to KaTeX (Markdown escapes undone, MathJax-only commands emulated). */
+    tex: string;
     /** KaTeX's message when it could not be typeset. */
     error?: string;
 }
@@ -62,11 +69,15 @@ export interface PageResult {
     /** The shadow text, or undefined when the page owns nothing (Hugo reads the original). */
     shadow?: string;
     fragments: Fragment[];
-    /** md5 of a title, linkTitle or description with math → its HTML (needed with or without a shadow). */
-    titles: Map<string, string>;
     diagnostics: Diagnostic[];
-    /** True when an error means this page's output must not be published. */
+    /** True when the page has an error: the build exits 1. */
     failed: boolean;
+    /**
+     * True when that error means this page's output must not be published (a page Hugo cannot parse, a
+     * shortcode that failed, a limit). A formula KaTeX rejects does not hold its page back: the page is
+     * written with that formula left as the author's TeX.
+     */
+    held?: boolean;
     stats: {
         formulas: number;
         figures: number;
@@ -85,10 +96,9 @@ export interface PageEnv {
     services: HostServices;
     /** md5 of the original file's bytes (defaults to the md5 of `source` encoded as UTF-8). */
     sourceMd5?: string;
-    /**
-     * The fragment for this key as an earlier build (or an earlier page of this build) produced it, ready to
-     * travel (Fragment.html); undefined: render it. Noisy fragments must not be offered.
-     */
-    cached?: (key: string) => string | undefined;
+    /** Returns true when a fragment with this key is already on disk (a cache hit: no need to render). */
+    hasFragment?: (key: string) => boolean;
+    /** The page's path inside the content tree (Hugo's `.File.Path`); defaults to relPath without `content/`. */
+    contentPath?: string;
 }
 export declare function prerenderPage(source: string, env: PageEnv): Promise<PageResult>;

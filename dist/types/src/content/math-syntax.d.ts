@@ -13,8 +13,10 @@
  *   inside code spans, HTML, autolinks or after a backslash escape); the content runs to the first
  *   closer, may cross line endings inside the paragraph, and must not be blank. A backslash inside
  *   the content takes the next character with it (`\$` and `\\` never close), like TeX and Pandoc.
- * - `dollarRule` pairs (the default `$…$`): the opener is not followed by whitespace, the closer not
- *   preceded by whitespace nor followed by a digit (Pandoc's rule, so prices stay text).
+ * - `dollarRule` pairs (the default `$…$`): the opener is not followed by whitespace. Like MathJax, whom
+ *   such posts were written for, the first `$` closes (`$\varepsilon $` and `$x$1` are formulas), except
+ *   after an opener followed by a digit: that first `$` must then be preceded by no whitespace and
+ *   followed by no digit, or the opener is a price (`$5 and $10`, `From $5 to $10, and $x$`).
  * - Runs of the opener's character are matched exactly: `$` never opens or closes inside `$$`.
  * - Flow level: a display opener at the start of a line (≤ 3 spaces of indentation) starts a block
  *   that may contain blank lines and lines that would otherwise be lists, quotes or headings; it must

@@ -13,8 +13,12 @@ export interface MathOptions {
     /**
      * `markdown`: the page was written for Markdown-then-MathJax (ox-hugo, Blackfriday-era themes):
      * `\\(`/`\\[` are the delimiters and Markdown's backslash escapes inside math are removed.
+     * `auto` (default): both `\(` and `\\(` are delimiters, and a page whose formulas show Markdown
+     * escapes (`\\(`, `x\_i`, `\\\\`) has them removed. `none`: TeX exactly as written.
      */
-    escapes?: 'none' | 'markdown';
+    escapes?: 'auto' | 'none' | 'markdown';
+    /** Wrapper shortcodes declared by the site (params.prerender.math.wrappers), beside the known ones. */
+    wrappers?: Record<string, 'tex' | 'math'>;
 }
 export interface Range {
     start: number;
@@ -29,6 +33,11 @@ export interface LocateMathOptions {
     /** For diagnostics. */
     file?: string;
 }
+/**
+ * Environments MathJax typesets outside any delimiters (processEnvironments) that KaTeX knows as
+ * display math: each is a delimiter pair of its own, `\begin{name}` … `\end{name}`.
+ */
+export declare const MATH_ENVIRONMENTS: string[];
 /** The delimiter pairs in force for these options. */
 export declare function delimiterPairs(opts?: MathOptions): DelimiterPair[];
 /** Parses a Markdown string with GFM and the math syntax for `pairs`. */

@@ -71,7 +71,8 @@ export interface SiteConfig {
     /** What math location needs: the passthrough delimiters (when configured) and the escapes mode. */
     math: {
         delimiters?: PassthroughDelimiters;
-        escapes: 'none' | 'markdown';
+        escapes: 'auto' | 'none' | 'markdown';
+        wrappers?: Record<string, 'tex' | 'math'>;
     };
 }
 /** Reads and merges a site's configuration. Never throws for bad config: see `diagnostics`. */
@@ -155,8 +156,13 @@ export declare function assetRoots(siteDir: string, data: Record<string, unknown
 export declare function layoutRoots(siteDir: string, data: Record<string, unknown>): ComponentRoot[];
 export interface PrerenderOptions {
     math: {
-        /** "markdown": the posts escape their TeX for Markdown (\\( … \\), \_): undo that before KaTeX. */
-        escapes: 'none' | 'markdown';
+        /**
+         * "auto" (default): recognised per page; "markdown": the posts escape their TeX for Markdown
+         * (\\( … \\), \_): undo that before KaTeX; "none": TeX as written.
+         */
+        escapes: 'auto' | 'none' | 'markdown';
+        /** The site's own wrapper shortcodes: "tex" (the inner content is one formula) or "math" (it holds delimited math). */
+        wrappers?: Record<string, 'tex' | 'math'>;
     };
     katex: {
         /** Site-wide macros, names as written (TeX is case-sensitive). */
