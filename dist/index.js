@@ -21427,6 +21427,43 @@ function refusedLinkDiagnostic(siteDir, r2) {
   return { severity: "error", code: "outside", file: shownPath(siteDir, r2.link), line: 1, column: 1, message: outsideMessage(siteDir, r2.link, r2.target) };
 }
 
+// src/images/resolve.ts
+function lookUpImage(src, site, bundleDir) {
+  if (!isLocalSrc(src)) return void 0;
+  let rel2 = src.replace(/[?#].*$/s, "");
+  try {
+    rel2 = decodeURIComponent(rel2);
+  } catch {
+  }
+  rel2 = rel2.replace(/^\/+/, "");
+  if (rel2 === "") return void 0;
+  const bases = [...bundleDir ? [bundleDir] : [], site.assetsDir, ...site.staticDirs];
+  return lookUpFile(siteRoots(site), bases, rel2);
+}
+
+// src/images/service.ts
+var COLUMN_WIDTH = 800;
+function defaultSizes(width) {
+  const w = Math.max(1, Math.min(Math.round(width), COLUMN_WIDTH));
+  return `(max-width: ${w}px) 100vw, ${w}px`;
+}
+function srcsetOf(s2) {
+  return s2.candidates.map((c) => `${c.url} ${c.width}w`).join(", ");
+}
+function pictureData(image3, sizes) {
+  const fallback = image3.sets.at(-1);
+  if (!fallback) return void 0;
+  return {
+    src: fallback.candidates.at(-1).url,
+    srcset: srcsetOf(fallback),
+    sizes,
+    ...image3.width !== void 0 ? { width: image3.width } : {},
+    ...image3.height !== void 0 ? { height: image3.height } : {},
+    format: image3.format,
+    sources: image3.sets.slice(0, -1).map((s2) => ({ type: s2.mime, srcset: srcsetOf(s2) }))
+  };
+}
+
 // shortcodes/figure.ts
 var params2 = {
   src: {
@@ -21480,7 +21517,7 @@ var figure_default = defineShortcode({
     if (!positional && src.trim() === "") {
       ctx.error('needs src="\u2026": the URL or path of the image', { param: "src", code: "figure-src" });
     } else if (src.trim() !== "") {
-      file = await findSrc(ctx, src);
+      file = findSrc(ctx, src);
     }
     for (const name of ["link", "attrlink"]) {
       const url = p5[name];
@@ -21531,15 +21568,11 @@ var figure_default = defineShortcode({
         loading ??= "lazy";
         decoding = "async";
       }
-      const fallback = image3.sets.at(-1);
-      if (fallback) {
-        shownSrc = fallback.candidates.at(-1).url;
-        const shownWidth = positiveNumber(width) ?? image3.width ?? fallback.candidates.at(-1).width;
-        picture = {
-          sources: image3.sets.slice(0, -1).map((s2) => ({ type: s2.mime, srcset: srcset(s2) })),
-          srcset: srcset(fallback),
-          sizes: given(ctx, "sizes") ?? ctx.images.sizes(shownWidth)
-        };
+      const shownWidth = positiveNumber(width) ?? image3.width ?? 0;
+      const data = pictureData(image3, given(ctx, "sizes") ?? ctx.images.sizes(shownWidth));
+      if (data) {
+        shownSrc = data.src;
+        picture = { sources: data.sources, srcset: data.srcset, sizes: data.sizes };
       }
     }
     return figureHtml({
@@ -21569,9 +21602,6 @@ function given(ctx, name) {
 function truncate(s2) {
   return s2.length > 60 ? `${s2.slice(0, 57)}\u2026` : s2;
 }
-function srcset(s2) {
-  return s2.candidates.map((c) => `${c.url} ${c.width}w`).join(", ");
-}
 function positiveNumber(v) {
   const n = v !== void 0 && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
   return n > 0 ? n : void 0;
@@ -21581,23 +21611,15 @@ async function responsiveImage(ctx, file, src) {
   for (const w of warnings) ctx.warn(w, { param: "src", code: "figure-image" });
   return image3;
 }
-async function findSrc(ctx, src) {
-  if (!isLocalSrc(src)) return void 0;
-  let rel2 = src.replace(/[?#].*$/s, "");
-  try {
-    rel2 = decodeURIComponent(rel2);
-  } catch {
-  }
-  rel2 = rel2.replace(/^\/+/, "");
-  if (rel2 === "") return void 0;
-  const bases = [...ctx.page.bundleDir ? [ctx.page.bundleDir] : [], ctx.site.assetsDir, ...ctx.site.staticDirs];
-  const look = lookUpFile(siteRoots(ctx.site), bases, rel2);
+function findSrc(ctx, src) {
+  const look = lookUpImage(src, ctx.site, ctx.page.bundleDir);
+  if (!look) return void 0;
   if ("found" in look) return look.found;
   if ("refused" in look) {
     ctx.error(`image "${src}": ${outsideMessage(ctx.site.dir, look.link, look.target)}`, { param: "src", code: "outside" });
     return void 0;
   }
-  if (look.missing.length === 0) return;
+  if (look.missing.length === 0) return void 0;
   const shown = look.missing.map((c) => shownPath(ctx.site.dir, c));
   const where = ctx.page.bundleDir ? "static, assets or the page bundle" : "static or assets (the page is not a bundle)";
   ctx.warn(`image "${src}" was not found in ${where}; looked for ${shown.join(", ")}`, { param: "src", code: "figure-missing" });
@@ -58116,7 +58138,18 @@ function locateMath(source, opts) {
     diagnostics.push({ severity, message, file: opts.file, line: line3, column: column2, offset, code: code4 });
   };
   const masked = [...opts.masked].sort((a3, b2) => a3.start - b2.start);
-  const overlapsMask = (s2, e) => masked.some((m) => m.start < e && s2 < m.end);
+  const reach = [];
+  for (const m of masked) reach.push(Math.max(m.end, reach[reach.length - 1] ?? -Infinity));
+  const overlapsMask = (s2, e) => {
+    let lo = 0;
+    let hi = masked.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (masked[mid].start < e) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && reach[lo - 1] > s2;
+  };
   const found = [];
   const textRanges = [];
   const codeSpans = [];
@@ -62776,55 +62809,6 @@ function passthroughDelimiters(data) {
   return { inline: delimiterPairs2(getIn(d2, "inline")), block: delimiterPairs2(getIn(d2, "block")) };
 }
 
-// src/render/feed.ts
-var KATEX_OPEN = /<span class="katex(?:-display)?"[^>]*>/g;
-function spanEnd(html7, start) {
-  const tag = /<span\b[^>]*>|<\/span>/g;
-  tag.lastIndex = start;
-  let depth = 0;
-  for (let m = tag.exec(html7); m; m = tag.exec(html7)) {
-    depth += m[0] === "</span>" ? -1 : 1;
-    if (depth === 0) return m.index + m[0].length;
-  }
-  return -1;
-}
-function unescapeHtml(s2) {
-  return s2.replace(/&(lt|gt|quot|#39|amp);/g, (_9, e) => ({ lt: "<", gt: ">", quot: '"', "#39": "'", amp: "&" })[e]);
-}
-function escapeAttr2(s2) {
-  return s2.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-function mathmlOf(katexHtml) {
-  const m = /<math\b([^>]*)>([\s\S]*?)<\/math>/.exec(katexHtml);
-  if (!m) return null;
-  let inner2 = m[2];
-  let tex;
-  inner2 = inner2.replace(/<annotation encoding="application\/x-tex">([\s\S]*?)<\/annotation>/, (_9, t) => {
-    tex = unescapeHtml(t);
-    return "";
-  });
-  inner2 = inner2.replace(/^<semantics>([\s\S]*)<\/semantics>$/, "$1");
-  const alt = tex !== void 0 ? ` alttext="${escapeAttr2(tex)}"` : "";
-  return `<math${m[1]}${alt}>${inner2}</math>`;
-}
-function feedVariant(html7) {
-  let out = "";
-  let pos = 0;
-  let changed = false;
-  KATEX_OPEN.lastIndex = 0;
-  for (let m = KATEX_OPEN.exec(html7); m; m = KATEX_OPEN.exec(html7)) {
-    const end = spanEnd(html7, m.index);
-    if (end === -1) break;
-    const mathml = mathmlOf(html7.slice(m.index, end));
-    if (mathml === null) continue;
-    out += html7.slice(pos, m.index) + mathml;
-    pos = end;
-    changed = true;
-    KATEX_OPEN.lastIndex = end;
-  }
-  return changed ? out + html7.slice(pos) : null;
-}
-
 // src/render/inline-text.ts
 function findTextMath(text11, pairs) {
   const spans = [];
@@ -62994,15 +62978,6 @@ function everywhereSettings(data) {
     passthrough: getIn(data, "markup.goldmark.extensions.passthrough.enable") === true
   };
 }
-function tocKey(contentPath) {
-  return `toc-${md5Hex(contentPath.replace(/\\/g, "/").toLowerCase())}`;
-}
-function titleKey(text11) {
-  return `title-${md5Hex(text11)}`;
-}
-function markdownKey(text11) {
-  return `md-${md5Hex(text11)}`;
-}
 var A_TAG = /<\/?a\b[^>]*>/g;
 function mask(body3, bodyOffset, masked) {
   if (masked.length === 0) return body3;
@@ -63022,39 +62997,23 @@ function frontMatterString(data, key2) {
 function planMathEverywhere(input) {
   const { source, parsed, settings } = input;
   const pairs = delimiterPairs(input.math);
-  const fragments = [];
   const edits = [];
-  const add2 = (key2, html7) => fragments.push({ key: key2, html: html7, kind: "math" });
+  const extras = {};
+  const titles = /* @__PURE__ */ new Map();
   const fm = parsed.frontMatter.data;
   for (const field of ["title", "linktitle", "description"]) {
     const text11 = frontMatterString(fm, field);
     if (text11 === void 0) continue;
+    const key2 = md5Hex(text11);
+    if (titles.has(key2)) continue;
     const html7 = textWithMathHtml(text11, pairs, input.renderMath);
-    if (html7 !== null && !fragments.some((f) => f.key === titleKey(text11))) add2(titleKey(text11), html7);
+    if (html7 !== null) titles.set(key2, html7);
   }
   const fmSummary = frontMatterString(fm, "summary");
   if (fmSummary !== void 0 && textWithMathHtml(fmSummary, pairs, () => "") !== null) {
-    add2(
-      markdownKey(fmSummary),
-      renderInlineMarkdown(fmSummary, (tex, display) => input.renderMath(tex, display), { unsafe: settings.unsafe, math: input.math })
-    );
+    extras.summary = renderInlineMarkdown(fmSummary, (tex, display) => input.renderMath(tex, display), { unsafe: settings.unsafe, math: input.math });
   }
-  if (input.replaced.length === 0) return { edits, fragments };
-  for (const f of input.fragments) {
-    const feedKey = `${f.key}-mathml`;
-    let html7 = f.html;
-    if (html7 === "") {
-      if (input.hasFragment?.(feedKey)) {
-        fragments.push({ key: feedKey, html: "", kind: f.kind });
-        continue;
-      }
-      const m = input.mathOf(f.key);
-      if (!m) continue;
-      html7 = input.renderMath(m.tex, m.display);
-    }
-    const variant = feedVariant(html7);
-    if (variant !== null) fragments.push({ key: feedKey, html: variant, kind: f.kind });
-  }
+  if (input.replaced.length === 0) return { edits, extras, titles };
   const body3 = source.slice(parsed.bodyOffset);
   const tree = parseMarkdownWithMath(mask(body3, parsed.bodyOffset, input.masked), pairs);
   const inners = input.shortcodes.map((r2) => ({ start: r2.start, end: r2.end }));
@@ -63069,7 +63028,7 @@ function planMathEverywhere(input) {
     if (text11 !== "") edits.push({ at: h.attrOpen ?? h.insertAt, text: text11 });
   });
   if (headings.length > 0) {
-    const titles = headings.map((h) => {
+    const titles2 = headings.map((h) => {
       const opts = { unsafe: settings.unsafe, math: input.math, links: false };
       const html7 = renderInlineMarkdown(h.markdown, (tex) => input.renderMath(tex, false), opts);
       return settings.unsafe ? html7.replace(A_TAG, "") : html7;
@@ -63078,21 +63037,173 @@ function planMathEverywhere(input) {
       headings.map((h, i2) => ({
         level: h.level,
         id: rule === "raw" ? plans[i2].raw : plans[i2].plain ?? "",
-        titleHtml: titles[i2]
+        titleHtml: titles2[i2]
       })),
       settings.toc
     );
-    const raw3 = toc("raw");
+    extras.toc = toc("raw");
     const plain = toc("plain");
-    add2(tocKey(input.contentPath), raw3);
-    if (plain !== raw3) add2(`${tocKey(input.contentPath)}-plain`, plain);
+    if (plain !== extras.toc) extras.tocPlain = plain;
   }
   const hasSummary = parsed.summaryDivider !== void 0 || frontMatterString(fm, "summary") !== void 0;
   if (!hasSummary && parsed.frontMatter.format !== null && parsed.frontMatter.format !== "org") {
     const at = summaryDividerOffset(tree, parsed.bodyOffset, settings.summaryLength, input.shortcodes);
     if (at !== null) edits.push({ at, text: SUMMARY_DIVIDER2 });
   }
-  return { edits, fragments };
+  return { edits, extras, titles };
+}
+
+// src/render/inline-safe.ts
+var InlineFragmentError = class extends Error {
+};
+var RAW_TEXT = /* @__PURE__ */ new Set(["style", "script", "xmp", "iframe", "noembed", "noframes", "noscript"]);
+var TAG_OPEN = /<(\/?)([A-Za-z][^\s/>]*)/y;
+function textRun(s2) {
+  return s2.replace(/\r\n?|\n/g, "&#10;").replace(/(?<=\{)\{/g, "&#123;");
+}
+function inlineFragment(html7) {
+  let out = "";
+  let i2 = 0;
+  const n = html7.length;
+  while (i2 < n) {
+    const lt = html7.indexOf("<", i2);
+    const textEnd = lt === -1 ? n : lt;
+    if (textEnd > i2) {
+      out += textRun(html7.slice(i2, textEnd));
+      i2 = textEnd;
+    }
+    if (i2 >= n) break;
+    if (html7.startsWith("<!--", i2)) {
+      const close2 = html7.indexOf("-->", i2 + 4);
+      const end = close2 === -1 ? n : close2 + 3;
+      out += html7.slice(i2, end).replace(/\r\n?|\n/g, " ").replace(/(?<=\{)\{/g, " {");
+      i2 = end;
+      continue;
+    }
+    TAG_OPEN.lastIndex = i2;
+    const m = TAG_OPEN.exec(html7);
+    if (!m && html7[i2 + 1] !== "!" && html7[i2 + 1] !== "?" && !(html7[i2 + 1] === "/" && i2 + 2 < n)) {
+      out += "<";
+      i2++;
+      continue;
+    }
+    let j = m ? i2 + m[0].length : i2 + 1;
+    out += html7.slice(i2, j);
+    let afterEq = false;
+    for (; j < n && html7[j] !== ">"; j++) {
+      const c = html7[j];
+      if (afterEq && (c === '"' || c === "'")) {
+        const close2 = html7.indexOf(c, j + 1);
+        const end = close2 === -1 ? n : close2;
+        out += c + textRun(html7.slice(j + 1, end)) + (close2 === -1 ? "" : c);
+        j = end;
+        afterEq = false;
+        continue;
+      }
+      if (c === "=") afterEq = true;
+      else if (!/\s/.test(c)) afterEq = false;
+      if (c === "\n" || c === "\r" && html7[j + 1] !== "\n") out += " ";
+      else if (c === "\r") continue;
+      else if (c === "{" && html7[j - 1] === "{") out += "&#123;";
+      else out += c;
+    }
+    if (j < n) out += ">";
+    i2 = Math.min(j + 1, n);
+    if (!m || m[1] === "/") continue;
+    const name = m[2].toLowerCase();
+    if (RAW_TEXT.has(name)) {
+      const close2 = new RegExp(`</${name}[\\s/>]`, "ig");
+      close2.lastIndex = i2;
+      const c = close2.exec(html7);
+      const end = c ? c.index : n;
+      const raw3 = html7.slice(i2, end);
+      if (raw3.includes("{{")) {
+        throw new InlineFragmentError(`a <${name}> element holds "{{", which cannot be passed to Hugo inside a page; write "{ {" instead`);
+      }
+      out += raw3.replace(/\r\n?|\n/g, " ");
+      i2 = end;
+    }
+  }
+  if (out.endsWith("{")) out = out.slice(0, -1) + "&#123;";
+  return out;
+}
+
+// src/render/feed.ts
+var FEED_MARKER = "<!--/katex-->";
+var KATEX_OPEN = /<span class="katex(?:-display)?"[^>]*>/g;
+function spanEnd(html7, start) {
+  const tag = /<span\b[^>]*>|<\/span>/g;
+  tag.lastIndex = start;
+  let depth = 0;
+  for (let m = tag.exec(html7); m; m = tag.exec(html7)) {
+    depth += m[0] === "</span>" ? -1 : 1;
+    if (depth === 0) return m.index + m[0].length;
+  }
+  return -1;
+}
+function markKatexEnds(html7) {
+  let out = "";
+  let pos = 0;
+  KATEX_OPEN.lastIndex = 0;
+  for (let m = KATEX_OPEN.exec(html7); m; m = KATEX_OPEN.exec(html7)) {
+    const end = spanEnd(html7, m.index);
+    if (end === -1) break;
+    out += html7.slice(pos, end) + FEED_MARKER;
+    pos = end;
+    KATEX_OPEN.lastIndex = end;
+  }
+  return pos === 0 ? html7 : out + html7.slice(pos);
+}
+
+// src/site/handoff.ts
+var CLOSE = "{{< /prerender >}}";
+function fragmentOpen(key2, check2) {
+  return check2 ? `{{< prerender k="${key2}" md5="${check2.md5}" src=\`${check2.path}\` >}}` : `{{< prerender k="${key2}" >}}`;
+}
+function inlineShortcode(key2, inline, check2) {
+  return fragmentOpen(key2, check2) + inline + CLOSE;
+}
+var FRAGMENT_RE = /\{\{< prerender k="([a-z0-9_-]+)"(?: md5="[0-9a-f]{32}" src=`[^`\n]*`)? >\}\}([^\n]*?)\{\{< \/prerender >\}\}/g;
+function shadowFragments(shadow) {
+  const out = /* @__PURE__ */ new Map();
+  for (const m of shadow.matchAll(FRAGMENT_RE)) if (!out.has(m[1])) out.set(m[1], m[2]);
+  return out;
+}
+function safeJsonString(s2) {
+  return JSON.stringify(s2).replace(/[<>&{}]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
+}
+var EXTRA_KEYS = ["summary", "toc", "tocPlain"];
+function hasExtras(x6) {
+  return EXTRA_KEYS.some((k2) => x6[k2] !== void 0);
+}
+function pageBlock(x6, check2) {
+  const json = `{${EXTRA_KEYS.filter((k2) => x6[k2] !== void 0).map((k2) => `"${k2}":${safeJsonString(x6[k2])}`).join(",")}}`;
+  const open2 = check2 ? `{{< prerender-page md5="${check2.md5}" src=\`${check2.path}\` >}}` : "{{< prerender-page >}}";
+  return `${open2}${json}{{< /prerender-page >}}`;
+}
+function appendPageBlock(shadow, block) {
+  return `${shadow}
+
+${block}
+`;
+}
+function titlesTemplate(titles) {
+  const lines = [...titles].sort(([a3], [b2]) => a3 < b2 ? -1 : a3 > b2 ? 1 : 0).map(([k2, v]) => `  "${k2}" ${safeJsonString(v)}
+`);
+  return `{{- /* Written by hugo-prerender build: md5 of a title or description with math \u2192 its HTML (partials/prerender/title.html). */ -}}
+{{- return dict
+${lines.join("")}-}}
+`;
+}
+function parseTitlesTemplate(text11) {
+  const out = /* @__PURE__ */ new Map();
+  for (const m of text11.matchAll(/^ {2}"([0-9a-f]{32})" ("(?:[^"\\\n]|\\.)*")$/gm)) {
+    try {
+      out.set(m[1], JSON.parse(m[2]));
+    } catch {
+    }
+  }
+  return out;
 }
 
 // src/prerender-page.ts
@@ -63119,8 +63230,8 @@ function wrapperSpans(list4, wrappers, source, lines, out = []) {
   }
   return out;
 }
-function placeholder(key2, check2) {
-  return check2 ? `{{< prerender "${key2}" "${check2.md5}" \`${check2.path}\` >}}` : `{{< prerender "${key2}" >}}`;
+function travelling(html7) {
+  return inlineFragment(markKatexEnds(html7));
 }
 function maskedRanges(parsed, owned, wrappers) {
   const ranges = [];
@@ -63173,7 +63284,7 @@ async function prerenderPage(source, env2) {
   }
   env2.page.frontMatter = parsed.frontMatter.data;
   if (parsed.diagnostics.some((d2) => d2.severity === "error")) {
-    return { formulas: [], fragments: [], diagnostics, failed: true, held: true, stats, parsed };
+    return { formulas: [], fragments: [], titles: /* @__PURE__ */ new Map(), diagnostics, failed: true, held: true, stats, parsed };
   }
   const siteShortcodes = env2.settings.siteShortcodes ?? /* @__PURE__ */ new Map();
   const isOwned = (sc) => getShortcode(sc.name) !== void 0 && !siteShortcodes.has(sc.name);
@@ -63194,7 +63305,7 @@ async function prerenderPage(source, env2) {
   }
   const limits = env2.settings.limits ?? DEFAULT_LIMITS;
   const overLimit = pageOverLimits(source, parsed, limits, lines, file);
-  if (overLimit) return { formulas: [], fragments: [], diagnostics: [...diagnostics, overLimit], failed: true, held: true, stats, parsed };
+  if (overLimit) return { formulas: [], fragments: [], titles: /* @__PURE__ */ new Map(), diagnostics: [...diagnostics, overLimit], failed: true, held: true, stats, parsed };
   const wrappers = { ...DEFAULT_WRAPPERS, ...env2.settings.math.wrappers ?? {} };
   const located = locateMath(source, {
     bodyOffset: parsed.bodyOffset,
@@ -63204,9 +63315,9 @@ async function prerenderPage(source, env2) {
   });
   for (const d2 of located.diagnostics) diagnostics.push({ ...d2, file });
   if (located.spans.length > limits.formulas) {
-    const first2 = located.spans[limits.formulas];
-    diagnostics.push(limitDiagnostic("formulas", limits, located.spans.length, first2.start, lines, file));
-    return { formulas: [], fragments: [], diagnostics, failed: true, held: true, stats, parsed };
+    const first = located.spans[limits.formulas];
+    diagnostics.push(limitDiagnostic("formulas", limits, located.spans.length, first.start, lines, file));
+    return { formulas: [], fragments: [], titles: /* @__PURE__ */ new Map(), diagnostics, failed: true, held: true, stats, parsed };
   }
   if (!env2.settings.unsafe) {
     for (const d2 of mathInMarkdownShortcodes(parsed.shortcodes, isOwned, located.spans, env2.settings)) diagnostics.push({ ...d2, file });
@@ -63226,7 +63337,7 @@ async function prerenderPage(source, env2) {
   const replacements = [];
   let failed = false;
   let held = false;
-  const fromDisk = /* @__PURE__ */ new Set();
+  const fromCache = /* @__PURE__ */ new Set();
   const formulas = [];
   const errorOf = /* @__PURE__ */ new Map();
   for (const span of located.spans) {
@@ -63237,14 +63348,15 @@ async function prerenderPage(source, env2) {
     replacements.push({ start: span.start, end: span.end, key: key2 });
     const known = fragments.get(key2);
     if (known && !known.noisy) {
-      if (fromDisk.has(key2)) stats.cacheHits++;
+      if (fromCache.has(key2)) stats.cacheHits++;
       continue;
     }
     if (known && errorOf.has(key2)) report.error = errorOf.get(key2);
-    if (!known && env2.hasFragment?.(key2)) {
+    const hit = known ? void 0 : env2.cached?.(key2);
+    if (hit !== void 0) {
       stats.cacheHits++;
-      fromDisk.add(key2);
-      fragments.set(key2, { key: key2, html: "", kind: "math" });
+      fromCache.add(key2);
+      fragments.set(key2, { key: key2, html: hit, kind: "math" });
       continue;
     }
     const r2 = env2.renderer.render(span.tex, span.display);
@@ -63261,7 +63373,7 @@ async function prerenderPage(source, env2) {
     for (const w of r2.warnings) {
       diagnostics.push({ severity: "warning", file, line: span.line, column: span.column, offset: span.start, code: "katex", message: w });
     }
-    if (!known) fragments.set(key2, { key: key2, html: r2.html, kind: "math", noisy: !!r2.error || r2.warnings.length > 0 });
+    if (!known) fragments.set(key2, { key: key2, html: travelling(r2.html), kind: "math", noisy: !!r2.error || r2.warnings.length > 0 });
   }
   const seen = /* @__PURE__ */ new Map();
   const occurrences = /* @__PURE__ */ new Map();
@@ -63278,17 +63390,26 @@ async function prerenderPage(source, env2) {
     const pageScope = def.cacheable === false ? [file] : [];
     const key2 = contentKey("sc", sc.name, def.version, "0.1.0", "0.16.47", env2.settings.settingsKey, idPrefix, identity4, ...pageScope);
     replacements.push({ start: sc.offset, end: sc.end, key: key2 });
-    if (def.cacheable !== false && env2.hasFragment?.(key2)) {
+    const hit = def.cacheable === false ? void 0 : env2.cached?.(key2);
+    if (hit !== void 0) {
       stats.cacheHits++;
-      fragments.set(key2, { key: key2, html: "", kind: "shortcode" });
+      fragments.set(key2, { key: key2, html: hit, kind: "shortcode" });
       continue;
     }
     const r2 = await renderShortcode(def, sc, { page: env2.page, site: env2.site, idPrefix, services: env2.services, occurrence });
     diagnostics.push(...r2.diagnostics);
     if (r2.failed) failed = held = true;
-    fragments.set(key2, { key: key2, html: r2.html, kind: "shortcode", noisy: r2.diagnostics.length > 0 });
+    let html7 = "";
+    try {
+      html7 = travelling(r2.html);
+    } catch (e) {
+      if (!(e instanceof InlineFragmentError)) throw e;
+      failed = held = true;
+      const at = lines.at(sc.offset);
+      diagnostics.push({ severity: "error", file, ...at, offset: sc.offset, code: "shortcode", message: `${sc.name}: ${e.message}` });
+    }
+    fragments.set(key2, { key: key2, html: html7, kind: "shortcode", noisy: r2.diagnostics.length > 0 });
   }
-  const mathOf = new Map(located.spans.map((s2) => [contentKey("math", "0.16.47", env2.settings.settingsKey, s2.display, s2.tex), s2]));
   const everywhere = planMathEverywhere({
     source,
     parsed,
@@ -63297,30 +63418,31 @@ async function prerenderPage(source, env2) {
     shortcodes: parsed.shortcodes.map((sc) => ({ start: sc.offset, end: sc.end })),
     math: env2.settings.math,
     settings: env2.settings.everywhere ?? DEFAULT_EVERYWHERE,
-    contentPath: env2.contentPath ?? file.replace(/^content\//, ""),
-    fragments: [...fragments.values()],
-    mathOf: (key2) => mathOf.get(key2),
-    renderMath: (tex, display) => env2.renderer.render(tex, display).html,
-    ...env2.hasFragment ? { hasFragment: env2.hasFragment } : {}
+    renderMath: (tex, display) => env2.renderer.render(tex, display).html
   });
-  for (const f of everywhere.fragments) fragments.set(f.key, f);
-  if (replacements.length === 0) {
-    return { formulas, fragments: [...fragments.values()], diagnostics, failed, held, stats, parsed };
+  const titles = everywhere.titles;
+  const extras = hasExtras(everywhere.extras);
+  if (replacements.length === 0 && !extras) {
+    return { formulas, fragments: [...fragments.values()], titles, diagnostics, failed, held, stats, parsed };
   }
   for (const e of everywhere.edits) replacements.push({ start: e.at, end: e.at, key: "", text: e.text });
   replacements.sort((a3, b2) => a3.start - b2.start || a3.end - b2.end);
-  const check2 = { md5: env2.sourceMd5 ?? md5Hex(Buffer.from(source, "utf8")), path: file.replace(/`/g, "") };
+  let check2 = { md5: env2.sourceMd5 ?? md5Hex(Buffer.from(source, "utf8")), path: file.replace(/`/g, "") };
   let shadow = "";
   let pos = 0;
-  let first = true;
   for (const r2 of replacements) {
-    shadow += source.slice(pos, r2.start) + (r2.text ?? placeholder(r2.key, first ? check2 : void 0));
-    if (r2.text === void 0) first = false;
+    shadow += source.slice(pos, r2.start);
+    if (r2.text !== void 0) shadow += r2.text;
+    else {
+      shadow += inlineShortcode(r2.key, fragments.get(r2.key)?.html ?? "", check2);
+      check2 = void 0;
+    }
     pos = r2.end;
   }
   shadow += source.slice(pos);
+  if (extras) shadow = appendPageBlock(shadow, pageBlock(everywhere.extras, check2));
   shadow = keepWithoutFrontMatter(shadow, parsed);
-  return { formulas, shadow, fragments: [...fragments.values()], diagnostics, failed, held, stats, parsed };
+  return { formulas, shadow, fragments: [...fragments.values()], titles, diagnostics, failed, held, stats, parsed };
 }
 function mathInMarkdownShortcodes(list4, owned, spans, settings, out = []) {
   for (const sc of list4) {
@@ -63421,47 +63543,14 @@ import {
   writeFileSync
 } from "node:fs";
 import path7 from "node:path";
-
-// src/render/template-safe.ts
-function neutraliseTemplate(html7) {
-  return `{{- "${goStringBody(html7)}" | safeHTML -}}`;
-}
-function goStringBody(s2) {
-  return s2.replace(/[\\"\u0000-\u001f\u007f\u2028\u2029]/g, (c) => {
-    switch (c) {
-      case "\\":
-        return "\\\\";
-      case '"':
-        return '\\"';
-      case "\n":
-        return "\\n";
-      case "	":
-        return "\\t";
-      case "\r":
-        return "\\r";
-      default:
-        return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
-    }
-  });
-}
-var LITERAL = /^\{\{- "((?:[^"\\]|\\.)*)" \| safeHTML -\}\}$/s;
-function fragmentOfPartial(text11) {
-  const m = LITERAL.exec(text11);
-  if (!m) return text11;
-  return m[1].replace(/\\(u[0-9a-f]{4}|.)/g, (_9, e) => {
-    if (e.length === 5) return String.fromCharCode(parseInt(e.slice(1), 16));
-    return { n: "\n", t: "	", r: "\r" }[e] ?? e;
-  });
-}
-
-// src/site/output.ts
 var DEFAULT_TREE = "content";
 var TREE_RE = /^content(\.[a-z0-9][a-z0-9_-]*)?$/;
 var MANIFEST_FILE = "manifest.json";
 var PARTIALS_DIR = "layouts/partials/prerender";
+var TITLES_FILE = "titles.html";
 var SHORTCODES_DIR = "layouts/shortcodes";
 var CACHE_DIR = "cache";
-var MANIFEST_VERSION = 1;
+var MANIFEST_VERSION = 2;
 var OutputPathError = class extends Error {
 };
 var KEY_RE = /^[a-z0-9][a-z0-9_-]*$/;
@@ -63512,7 +63601,8 @@ function readManifest(root4) {
       pages: m.pages,
       ...isPlainObject2(m.trees) ? { trees: Object.fromEntries(Object.entries(m.trees).filter(([t, p5]) => TREE_RE.test(t) && t !== DEFAULT_TREE && isPlainObject2(p5))) } : {},
       static: Array.isArray(m.static) ? m.static : [],
-      ...Array.isArray(m.noisy) ? { noisy: m.noisy.filter((k2) => typeof k2 === "string") } : {}
+      ...Array.isArray(m.noisy) ? { noisy: m.noisy.filter((k2) => typeof k2 === "string") } : {},
+      ...isPlainObject2(m.titles) ? { titles: m.titles } : {}
     };
   } catch {
     return empty4;
@@ -63525,13 +63615,15 @@ var PrerenderOutput = class {
   previous;
   /** Shadow tree (`content`, `content.fr`) → shadow path inside it → what made it. */
   trees = /* @__PURE__ */ new Map();
-  partialsWritten = /* @__PURE__ */ new Set();
   staticWritten = /* @__PURE__ */ new Set();
   cacheWritten = /* @__PURE__ */ new Set();
   shortcodesWritten = /* @__PURE__ */ new Set();
   noisy = /* @__PURE__ */ new Set();
-  onDisk;
+  /** Original → its titles with math (md5 → HTML), written or kept by this build. */
+  titles = /* @__PURE__ */ new Map();
+  previousTitles;
   keptAny = false;
+  keptKeys = /* @__PURE__ */ new Set();
   tmpCounter = 0;
   constructor(siteDir) {
     const site = path7.resolve(siteDir);
@@ -63554,56 +63646,53 @@ var PrerenderOutput = class {
       ...info.sourceMd5 ? { sourceMd5: info.sourceMd5 } : {}
     });
   }
-  /**
-   * `.prerender/layouts/partials/prerender/<key>.html` printing `html` (as a literal: see
-   * src/render/template-safe.ts), written only if not already there with these bytes.
-   */
-  writePartial(key2, html7) {
-    this.checkKey(key2);
-    this.write(`${PARTIALS_DIR}/${key2}.html`, Buffer.from(neutraliseTemplate(html7), "utf8"));
-    this.partialsWritten.add(key2);
-  }
   /** Records that rendering this fragment reported diagnostics (see Manifest.noisy). */
   markNoisy(key2) {
     this.checkKey(key2);
     this.noisy.add(key2);
   }
   /**
-   * Whether the fragment for `key` exists (written in this build or left by an earlier one) and can be
-   * reused: a fragment an earlier build marked noisy is not, so that its diagnostics are reported again.
+   * The fragments of this page's shadow as the previous build wrote it (key → inline HTML), to be reused:
+   * the fragment cache. Fragments that build marked noisy are left out, so their diagnostics are reported
+   * again. Empty when there is no such shadow (or it was written by another version).
    */
-  hasPartial(key2) {
-    if (!KEY_RE.test(key2)) return false;
-    if (this.noisy.has(key2)) return false;
-    if (this.partialsWritten.has(key2)) return true;
-    if (this.previous.noisy?.includes(key2)) return false;
-    return this.partialsOnDisk().has(key2);
-  }
-  /**
-   * The fragments an earlier build left, listed once per build (one directory read instead of a few
-   * system calls per lookup: a warm build of a large site asks thousands of times). Only this build adds
-   * fragments, and it records them in partialsWritten.
-   */
-  partialsOnDisk() {
-    if (!this.onDisk) {
-      this.onDisk = /* @__PURE__ */ new Set();
-      let entries = [];
-      try {
-        entries = readdirSync2(this.resolve(PARTIALS_DIR), { withFileTypes: true });
-      } catch {
-      }
-      for (const e of entries) if (e.isFile() && e.name.endsWith(".html")) this.onDisk.add(e.name.slice(0, -5));
-    }
-    return this.onDisk;
-  }
-  /** The fragment for `key` as on disk (written in this build or an earlier one), or undefined. */
-  readPartial(key2) {
-    if (!KEY_RE.test(key2)) return void 0;
+  previousFragments(rel2, tree = DEFAULT_TREE) {
+    const relPath = this.cleanRel(rel2, "shadow");
+    this.checkTree(tree);
+    const old = (tree === DEFAULT_TREE ? this.previous.pages : this.previous.trees?.[tree])?.[relPath];
+    if (!old || old.partials.length === 0) return /* @__PURE__ */ new Map();
+    let text11;
     try {
-      return fragmentOfPartial(readFileSync3(this.resolve(`${PARTIALS_DIR}/${key2}.html`), "utf8"));
+      text11 = readFileSync3(this.resolve(`${tree}/${relPath}`), "utf8");
     } catch {
-      return void 0;
+      return /* @__PURE__ */ new Map();
     }
+    const found = shadowFragments(text11);
+    for (const k2 of this.previous.noisy ?? []) found.delete(k2);
+    return found;
+  }
+  /** The titles and descriptions with math of one original (site-relative path): md5 of the text → HTML. */
+  setTitles(source, titles) {
+    if (titles.size > 0) this.titles.set(source, new Map(titles));
+    else this.titles.delete(source);
+  }
+  /** Keeps the titles an earlier build wrote for this original (the page was not prerendered this time). */
+  keepTitles(source) {
+    const md5s = this.previous.titles?.[source];
+    if (!md5s?.length) return;
+    if (!this.previousTitles) {
+      try {
+        this.previousTitles = parseTitlesTemplate(readFileSync3(this.resolve(`${PARTIALS_DIR}/${TITLES_FILE}`), "utf8"));
+      } catch {
+        this.previousTitles = /* @__PURE__ */ new Map();
+      }
+    }
+    const kept = /* @__PURE__ */ new Map();
+    for (const k2 of md5s) {
+      const html7 = this.previousTitles.get(k2);
+      if (html7 !== void 0) kept.set(k2, html7);
+    }
+    this.setTitles(source, kept);
   }
   /** `.prerender/static/<rel>`, served by Hugo at `/<rel>`. */
   writeStatic(rel2, data) {
@@ -63658,20 +63747,29 @@ var PrerenderOutput = class {
     this.write(`${tree}/${relPath}`, readFileSync3(file), { force: true });
     return true;
   }
-  /** Writes `.prerender/<name>` (a marker file such as WATCH_MARKER), atomically. */
+  /** Writes `.prerender/<name>` (a marker such as WATCH_MARKER, or data the templates read), atomically. */
   writeMarker(name, text11) {
-    this.checkKey(name);
+    this.checkRootName(name);
     this.write(name, Buffer.from(text11, "utf8"));
+  }
+  /** `.prerender/<name>` as an earlier build (or this one) wrote it, or undefined. */
+  readMarker(name) {
+    this.checkRootName(name);
+    try {
+      return readFileSync3(this.resolve(name), "utf8");
+    } catch {
+      return void 0;
+    }
   }
   /** Removes `.prerender/<name>` if it exists. */
   removeMarker(name) {
-    this.checkKey(name);
+    this.checkRootName(name);
     const file = this.resolve(name);
     if (lstatOrNull(file)?.isFile()) unlinkSync(file);
   }
   /**
-   * Keeps what an earlier build produced for this page (its shadow and the partials it used), e.g.
-   * because the page failed this time: its old shadow stays, and Hugo's staleness check reports it.
+   * Keeps what an earlier build produced for this page (its shadow, with its fragments), e.g. because the
+   * page failed this time: its old shadow stays, and Hugo's staleness check reports it.
    */
   keep(rel2, tree = DEFAULT_TREE) {
     const relPath = this.cleanRel(rel2, "shadow");
@@ -63679,16 +63777,22 @@ var PrerenderOutput = class {
     this.keptAny = true;
     const old = (tree === DEFAULT_TREE ? this.previous.pages : this.previous.trees?.[tree])?.[relPath];
     const st = lstatOrNull(this.resolve(`${tree}/${relPath}`));
-    if (old && st?.isFile()) this.treePages(tree).set(relPath, old);
+    if (old && st?.isFile()) {
+      this.treePages(tree).set(relPath, old);
+      for (const k2 of old.partials) this.keptKeys.add(k2);
+    }
   }
   /**
-   * Ends the build: removes every shadow, partial and static file this build neither wrote nor kept
-   * (a deleted source loses its shadow), removes emptied directories, and writes the manifest.
+   * Ends the build: writes titles.html, removes every shadow, template and static file this build neither
+   * wrote nor kept (a deleted source loses its shadow; per-fragment partials of older versions go),
+   * removes emptied directories, and writes the manifest.
    */
   finish(opts = {}) {
     const referenced = /* @__PURE__ */ new Set();
     for (const pages of this.trees.values()) for (const info of pages.values()) for (const k2 of info.partials) referenced.add(k2);
-    for (const k2 of this.partialsWritten) referenced.add(k2);
+    const allTitles = /* @__PURE__ */ new Map();
+    for (const t of this.titles.values()) for (const [k2, v] of t) allTitles.set(k2, v);
+    this.write(`${PARTIALS_DIR}/${TITLES_FILE}`, Buffer.from(titlesTemplate(allTitles), "utf8"));
     const keepStatic = /* @__PURE__ */ new Set([...this.staticWritten, ...this.keptAny ? this.previous.static : []]);
     const removed = [];
     const treesOnDisk = readdirOrEmpty(this.root).filter((n) => TREE_RE.test(n));
@@ -63696,14 +63800,12 @@ var PrerenderOutput = class {
       const pages = this.trees.get(tree);
       this.sweep(tree, (rel2) => pages?.has(rel2) === true, removed);
     }
-    if (opts.sweepPartials !== false) {
-      this.sweep(PARTIALS_DIR, (rel2) => rel2.endsWith(".html") && referenced.has(rel2.slice(0, -5)), removed);
-    }
+    this.sweep(PARTIALS_DIR, (rel2) => rel2 === TITLES_FILE, removed);
     this.sweep("static", (rel2) => keepStatic.has(rel2), removed);
-    if (opts.sweepPartials !== false) this.sweep(CACHE_DIR, (rel2) => this.cacheWritten.has(rel2), removed);
+    if (!opts.incremental) this.sweep(CACHE_DIR, (rel2) => this.cacheWritten.has(rel2), removed);
     this.sweep(SHORTCODES_DIR, (rel2) => this.shortcodesWritten.has(rel2), removed);
     const noisy = new Set(this.noisy);
-    for (const k2 of this.previous.noisy ?? []) if (!this.partialsWritten.has(k2) && referenced.has(k2)) noisy.add(k2);
+    for (const k2 of this.previous.noisy ?? []) if (this.keptKeys.has(k2)) noisy.add(k2);
     const sortedPages = (m) => Object.fromEntries([...m ?? []].sort(([a3], [b2]) => a3 < b2 ? -1 : a3 > b2 ? 1 : 0));
     const others = [...this.trees.keys()].filter((t) => t !== DEFAULT_TREE && this.trees.get(t).size > 0).sort();
     const manifest = {
@@ -63711,7 +63813,8 @@ var PrerenderOutput = class {
       pages: sortedPages(this.trees.get(DEFAULT_TREE)),
       ...others.length ? { trees: Object.fromEntries(others.map((t) => [t, sortedPages(this.trees.get(t))])) } : {},
       static: [...keepStatic].sort(),
-      ...noisy.size ? { noisy: [...noisy].sort() } : {}
+      ...noisy.size ? { noisy: [...noisy].sort() } : {},
+      ...this.titles.size ? { titles: Object.fromEntries([...this.titles].sort(([a3], [b2]) => a3 < b2 ? -1 : a3 > b2 ? 1 : 0).map(([src, t]) => [src, [...t.keys()].sort()])) } : {}
     };
     this.write(MANIFEST_FILE, Buffer.from(stableJson(manifest), "utf8"));
     return { removed: removed.sort(), manifest };
@@ -63726,6 +63829,10 @@ var PrerenderOutput = class {
     if (!TREE_RE.test(tree)) {
       throw new OutputPathError(`shadow tree ${JSON.stringify(tree)} is not valid: "content" or "content.<language code>" (lower case)`);
     }
+  }
+  /** A file directly in .prerender/: a key, optionally with `.json`. */
+  checkRootName(name) {
+    if (!KEY_RE.test(name.replace(/\.json$/, ""))) this.checkKey(name);
   }
   checkKey(key2) {
     if (!KEY_RE.test(key2)) {
@@ -64296,15 +64403,6 @@ import { readFile } from "node:fs/promises";
 import { createRequire as createRequire2 } from "node:module";
 import path12 from "node:path";
 import { pathToFileURL } from "node:url";
-
-// src/images/service.ts
-var COLUMN_WIDTH = 800;
-function defaultSizes(width) {
-  const w = Math.max(1, Math.min(Math.round(width), COLUMN_WIDTH));
-  return `(max-width: ${w}px) 100vw, ${w}px`;
-}
-
-// src/images/pipeline.ts
 var PIPELINE_VERSION = 1;
 var MIME = {
   avif: "image/avif",
@@ -64561,6 +64659,35 @@ async function encode2(img, v, o2) {
   return img.toBuffer();
 }
 
+// src/images/site-figures.ts
+var IMAGE_INDEX_FILE = "images.json";
+var CODE = /* @__PURE__ */ new Set(["highlight", "code", "mermaid", "chart", "katex", "math"]);
+function figures(list4, out = []) {
+  for (const sc of list4) {
+    if (sc.name === "figure") out.push(sc);
+    else if (!CODE.has(sc.name)) figures(sc.children, out);
+  }
+  return out;
+}
+async function siteFigureImages(shortcodes2, page, site, images) {
+  const entries = {};
+  const diagnostics = [];
+  for (const sc of figures(shortcodes2)) {
+    const src = Array.isArray(sc.params) ? void 0 : sc.params.src;
+    if (typeof src !== "string" || src.trim() === "") continue;
+    const at = sc.paramPositions?.src ?? { line: sc.line, column: sc.column, offset: sc.offset };
+    const warn = (message, code4) => diagnostics.push({ severity: "warning", code: code4, file: page.relPath, line: at.line, column: at.column, offset: at.offset, message: `figure: ${message}` });
+    const look = lookUpImage(src, site, page.bundleDir);
+    if (look && "refused" in look) warn(`image "${src}": ${outsideMessage(site.dir, look.link, look.target)}`, "outside");
+    if (!look || !("found" in look)) continue;
+    const { image: image3, warnings } = await images.prepare(look.found, src);
+    for (const w of warnings) warn(w, "figure-image");
+    const data = image3 ? pictureData(image3, images.sizes(image3.width ?? 0)) : void 0;
+    if (data) entries[src] = data;
+  }
+  return { entries, diagnostics };
+}
+
 // src/build.ts
 var CONTENT_EXTENSIONS = /* @__PURE__ */ new Set([".md", ".markdown", ".mdown"]);
 function listContentFiles(dir, roots, refused = []) {
@@ -64734,6 +64861,11 @@ async function buildLocked(opts) {
   result.diagnostics.push(...images.diagnostics);
   const pipeline = images.options.enable ? new ImagePipeline({ store: output7, options: images.options, urlBase: urlBase(config.data.baseURL), siteDir }) : void 0;
   if (pipeline) services.images = pipeline;
+  const imageIndex = pipeline && settings.siteShortcodes?.has("figure") ? {} : void 0;
+  const previousIndex = imageIndex ? readImageIndex(output7) : {};
+  const keepIndex = (relToContent) => {
+    if (imageIndex && previousIndex[relToContent]) imageIndex[relToContent] = previousIndex[relToContent];
+  };
   const files = [];
   const seenRoots = /* @__PURE__ */ new Set();
   const refused = [];
@@ -64761,14 +64893,16 @@ async function buildLocked(opts) {
   }
   let anyMath = false;
   let anyFigure = false;
-  const scan = (fragments) => {
-    for (const f of fragments) {
+  const scan = (htmls) => {
+    for (const html7 of htmls) {
       if (anyMath && anyFigure) return;
-      const html7 = f.html !== "" ? f.html : output7.readPartial(f.key) ?? "";
       anyMath ||= html7.includes('class="katex');
       anyFigure ||= html7.includes("<svg");
     }
   };
+  const memo = /* @__PURE__ */ new Map();
+  let memoChars = 0;
+  const MEMO_CHARS = 16 * 1024 * 1024;
   const names = new ShadowNames();
   for (const { abs, relToContent, tree } of files) {
     result.pages++;
@@ -64778,8 +64912,13 @@ async function buildLocked(opts) {
       result.diagnostics.push({ severity: "error", code: "file-name", file: relPath, line: 1, column: 1, message: badName });
       continue;
     }
-    if (opts.only && !opts.only.has(relPath)) {
+    const keepPage = () => {
       output7.keep(relToContent, tree);
+      output7.keepTitles(relPath);
+      keepIndex(relToContent);
+    };
+    if (opts.only && !opts.only.has(relPath)) {
+      keepPage();
       continue;
     }
     let source;
@@ -64801,7 +64940,7 @@ async function buildLocked(opts) {
       }
     } catch (e) {
       result.diagnostics.push({ severity: "error", file: relPath, line: 1, column: 1, message: `cannot read: ${e.message}` });
-      output7.keep(relToContent, tree);
+      keepPage();
       continue;
     }
     const base2 = path13.basename(abs).replace(/\.[^.]+$/, "");
@@ -64814,6 +64953,7 @@ async function buildLocked(opts) {
     };
     let r2;
     try {
+      const previous3 = output7.previousFragments(relToContent, tree);
       r2 = await prerenderPage(source, {
         page,
         site,
@@ -64822,8 +64962,7 @@ async function buildLocked(opts) {
         errorMode,
         services,
         sourceMd5,
-        contentPath: relToContent,
-        hasFragment: (key2) => output7.hasPartial(key2)
+        cached: (key2) => memo.get(key2) ?? previous3.get(key2)
       });
     } catch (e) {
       result.diagnostics.push({
@@ -64834,48 +64973,56 @@ async function buildLocked(opts) {
         code: "internal",
         message: `internal error while prerendering this page (please report it): ${e.stack ?? e}`
       });
-      output7.keep(relToContent, tree);
+      keepPage();
       continue;
     }
     result.diagnostics.push(...r2.diagnostics);
-    const tooBig = r2.failed ? void 0 : pageTooBig(r2.shadow, r2.fragments, config.prerender.limits.outputBytes);
+    const tooBig = r2.held ? void 0 : pageTooBig(r2.shadow, r2.fragments, config.prerender.limits.outputBytes);
     if (tooBig) {
       result.diagnostics.push({ severity: "error", code: "limit", file: relPath, line: 1, column: 1, message: tooBig });
-      r2.failed = true;
+      r2.failed = r2.held = true;
     }
     result.formulas += r2.stats.formulas;
     result.figures += r2.stats.figures;
     result.shortcodes += r2.stats.shortcodes;
     result.cacheHits += r2.stats.cacheHits;
+    if (imageIndex && pipeline) {
+      const own8 = await siteFigureImages(r2.parsed.shortcodes, page, site, pipeline);
+      result.diagnostics.push(...own8.diagnostics);
+      if (Object.keys(own8.entries).length > 0) imageIndex[relToContent] = own8.entries;
+    }
     if (r2.held) {
-      output7.keep(relToContent, tree);
+      keepPage();
       continue;
     }
+    output7.setTitles(relPath, r2.titles);
+    scan(r2.titles.values());
+    for (const f of r2.fragments) {
+      if (f.noisy) output7.markNoisy(f.key);
+      else if (!memo.has(f.key) && f.html.length < MEMO_CHARS / 64) {
+        if (memoChars > MEMO_CHARS) {
+          memo.clear();
+          memoChars = 0;
+        }
+        memo.set(f.key, f.html);
+        memoChars += f.html.length;
+      }
+    }
+    if (r2.shadow === void 0) continue;
     try {
-      if (r2.shadow === void 0) {
-        for (const f of r2.fragments) if (f.html !== "") output7.writePartial(f.key, f.html);
-        scan(r2.fragments);
-        continue;
-      }
-      const keys2 = [];
-      for (const f of r2.fragments) {
-        keys2.push(f.key);
-        if (f.html !== "" || !output7.hasPartial(f.key)) output7.writePartial(f.key, f.html);
-        if (f.noisy) output7.markNoisy(f.key);
-      }
-      output7.writeShadow(relToContent, r2.shadow, { source: relPath, partials: keys2 }, tree);
+      output7.writeShadow(relToContent, r2.shadow, { source: relPath, partials: r2.fragments.map((f) => f.key) }, tree);
     } catch (e) {
       const why = writeFailure(e);
       if (!why) throw e;
       if (!result.diagnostics.some((d2) => d2.code === "write")) {
         result.diagnostics.push({ severity: "error", code: "write", file: relPath, line: 1, column: 1, message: why });
       }
-      output7.keep(relToContent, tree);
+      keepPage();
       continue;
     }
     result.shadowed++;
     anyMath ||= r2.stats.formulas > 0;
-    scan(r2.fragments);
+    scan(r2.fragments.map((f) => f.html));
   }
   if (anyMath) {
     const head2 = headReport(siteLayoutDirs(siteDir, config.data));
@@ -64891,11 +65038,13 @@ async function buildLocked(opts) {
     }
   }
   try {
+    if (imageIndex) output7.writeMarker(IMAGE_INDEX_FILE, stableStringify(imageIndex) + "\n");
+    else if (!opts.only) output7.removeMarker(IMAGE_INDEX_FILE);
     copyStaticAssets(output7, { math: anyMath, figures: anyFigure });
     for (const name of fallbackNames(shortcodes.keys(), siteLayoutDirs(siteDir, config.data))) {
       output7.writeShortcodeFallback(name, fallbackTemplate(name, shortcodes.get(name).inner));
     }
-    output7.finish({ sweepPartials: !opts.only });
+    output7.finish({ incremental: opts.only !== void 0 });
   } catch (e) {
     const why = writeFailure(e);
     if (!why) throw e;
@@ -64909,6 +65058,14 @@ async function buildLocked(opts) {
   result.failed = result.failed || result.diagnostics.some((d2) => d2.severity === "error");
   result.ms = Math.round(performance.now() - t02);
   return result;
+}
+function readImageIndex(output7) {
+  try {
+    const v = JSON.parse(output7.readMarker(IMAGE_INDEX_FILE) ?? "{}");
+    return v && typeof v === "object" && !Array.isArray(v) ? v : {};
+  } catch {
+    return {};
+  }
 }
 function urlBase(baseURL) {
   if (typeof baseURL !== "string" || baseURL.trim() === "") return "/";
@@ -66897,15 +67054,13 @@ async function checkSite(source) {
         result.diagnostics.push({ severity: "error", file, line: 1, column: 1, message: `cannot read: ${e.message}` });
         continue;
       }
-      const contentPath = path15.posix.join(root4.target, path15.relative(root4.dir, abs).split(path15.sep).join("/"));
       const r2 = await prerenderPage(text11, {
         page: { absPath: abs, relPath: file, bundleDir: path15.dirname(abs), frontMatter: {} },
         site,
         settings,
         renderer,
         errorMode,
-        services,
-        contentPath
+        services
       });
       const typeset = r2.formulas.filter((f) => f.error === void 0).length;
       result.pages.push({ file, formulas: r2.formulas, found: r2.formulas.length, typeset, diagnostics: r2.diagnostics });

@@ -393,10 +393,10 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       continue;
     }
     result.diagnostics.push(...r.diagnostics);
-    const tooBig = r.failed ? undefined : pageTooBig(r.shadow, r.fragments, config.prerender.limits.outputBytes);
+    const tooBig = r.held ? undefined : pageTooBig(r.shadow, r.fragments, config.prerender.limits.outputBytes);
     if (tooBig) {
       result.diagnostics.push({ severity: 'error', code: 'limit', file: relPath, line: 1, column: 1, message: tooBig });
-      r.failed = true;
+      r.failed = r.held = true;
     }
     result.formulas += r.stats.formulas;
     result.figures += r.stats.figures;

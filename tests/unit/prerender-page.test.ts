@@ -97,7 +97,8 @@ describe('prerenderPage', () => {
     expect(r.failed).toBe(true);
     // One formula never holds back the rest of its page: the good one is typeset, the bad ones stay as written.
     expect(r.held).toBe(false);
-    expect(r.shadow).toMatch(/^---\n---\nGood \{\{< prerender "[0-9a-f]+" "[0-9a-f]+" `content\/posts\/p\.md` >\}\}\.\n\nBad \$\\frac\{1\}\{\$ and again \$\\frac\{1\}\{\$\.\n/);
+    expect(r.shadow).toContain('Bad $\\frac{1}{$ and again $\\frac{1}{$.');
+    expect(r.shadow).not.toContain('Good $x$');
     expect(r.formulas.map((f) => f.error === undefined)).toEqual([true, false, false]);
     const errors = r.diagnostics.filter((d) => d.severity === 'error');
     expect(errors.map((d) => [d.line, d.column >= 5])).toEqual([

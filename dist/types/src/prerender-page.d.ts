@@ -1,7 +1,8 @@
 /**
  * One page in, its shadow and fragments out: pure apart from the renderers it is given. The shadow is the
  * original source byte for byte, except that each construct we own (a math span, one of our shortcodes)
- * is replaced by a `{{< prerender "KEY" >}}` placeholder whose partial holds the rendered fragment.
+ * is replaced by `{{< prerender k="KEY" >}}FRAGMENT{{< /prerender >}}`, the rendered fragment inline
+ * (src/site/handoff.ts), plus heading ids, a summary divider and the page's extras after the body.
  */
 import type { Diagnostic, ParsedPage } from './content/types.js';
 import { type MathOptions } from './content/math.js';
@@ -43,11 +44,12 @@ export interface PageSettings {
 }
 export interface Fragment {
     key: string;
+    /** The fragment as it travels in the shadow: inline-safe (src/render/inline-safe.ts), feed markers added. */
     html: string;
     kind: 'math' | 'shortcode';
     /**
-     * Rendering it reported diagnostics. Such a fragment is never reused from disk, so a later build
-     * reports them again instead of hiding them behind a cache hit.
+     * Rendering it reported diagnostics. Such a fragment is never reused by a later build, which reports
+     * them again instead of hiding them behind a cache hit.
      */
     noisy?: boolean;
 }
@@ -69,6 +71,8 @@ export interface PageResult {
     /** The shadow text, or undefined when the page owns nothing (Hugo reads the original). */
     shadow?: string;
     fragments: Fragment[];
+    /** md5 of a title, linkTitle or description with math → its HTML (needed with or without a shadow). */
+    titles: Map<string, string>;
     diagnostics: Diagnostic[];
     /** True when the page has an error: the build exits 1. */
     failed: boolean;
@@ -96,9 +100,10 @@ export interface PageEnv {
     services: HostServices;
     /** md5 of the original file's bytes (defaults to the md5 of `source` encoded as UTF-8). */
     sourceMd5?: string;
-    /** Returns true when a fragment with this key is already on disk (a cache hit: no need to render). */
-    hasFragment?: (key: string) => boolean;
-    /** The page's path inside the content tree (Hugo's `.File.Path`); defaults to relPath without `content/`. */
-    contentPath?: string;
+    /**
+     * The fragment for this key as an earlier build (or an earlier page of this build) produced it, ready to
+     * travel (Fragment.html); undefined: render it. Noisy fragments must not be offered.
+     */
+    cached?: (key: string) => string | undefined;
 }
 export declare function prerenderPage(source: string, env: PageEnv): Promise<PageResult>;
