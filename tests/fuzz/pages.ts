@@ -143,10 +143,10 @@ function listMarkdown(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-/** Real posts from the fixtures (the seed post, the example site, the corpus), as the seeds of mutations. */
+/** Posts from the fixtures (the seed post, the example site, the corpus, the MathJax-era posts), as the seeds of mutations. */
 export function realPosts(root: string): string[] {
   const posts: string[] = [];
-  for (const sub of ['fixtures/seed', 'fixtures/site/content', 'fixtures/corpus']) {
+  for (const sub of ['fixtures/seed', 'fixtures/site/content', 'fixtures/corpus', 'fixtures/mathjax']) {
     try {
       for (const f of listMarkdown(path.join(root, sub))) posts.push(readFileSync(f, 'utf8'));
     } catch {
