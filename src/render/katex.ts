@@ -105,8 +105,9 @@ export function createMathRenderer(opts: MathRendererOptions = {}): MathRenderer
           `(params.prerender.limits.mathTokens); split it, or look for a macro that expands into itself or into copies of its argument`;
         return { html: errors === 'render' ? errorSpan(tex, message) : '', error: { message }, warnings: [] };
       }
-      if (!(e instanceof katex.ParseError)) throw e;
-      const error = describeError(e, input);
+      // KaTeX throws a plain Error on some malformed input (`\begin{aligned}a\end{x aligned}`): a
+      // formula error like a parse error, never an internal one.
+      const error = e instanceof katex.ParseError ? describeError(e, input) : internalKatexError(e);
       // Strict reports from the failed attempt are noise next to the error.
       warnings.length = 0;
       if (input !== tex) warnings.push(...requireWarnings(tex));
@@ -115,7 +116,7 @@ export function createMathRenderer(opts: MathRendererOptions = {}): MathRenderer
         try {
           html = oneLine(quietly([], () => katex.renderToString(input, options(false))));
         } catch (again) {
-          if (!(again instanceof TokenBudgetExceeded)) throw again;
+          if (!(again instanceof Error)) throw again;
           html = errorSpan(tex, error.message);
         }
       }
@@ -154,6 +155,12 @@ function requireWarnings(tex: string): string[] {
   return [...tex.matchAll(REQUIRE_RE)].map(
     (m) => `${m[0].replace(/\s+/g, '')} is MathJax-only and was ignored (KaTeX needs no extensions loaded)`,
   );
+}
+
+/** An error KaTeX threw that is not a ParseError (a KaTeX assertion on malformed input). */
+function internalKatexError(e: unknown): { message: string } {
+  if (!(e instanceof Error)) throw e;
+  return { message: `KaTeX cannot typeset this formula (${e.message}); check that each \\begin has its \\end with the same name and that braces balance` };
 }
 
 /**

@@ -44,6 +44,18 @@ describe('createMathRenderer', () => {
     expect(r.html).toContain('color:#cc0000');
   });
 
+  it('reports an Error KaTeX throws that is not a ParseError (an \\end name with a space) as a formula error', () => {
+    // Found by the fuzz suite: KaTeX asserts "Expected node of type textord, but got node of type spacing".
+    const tex = '\\begin{aligned}a\\end{text aligned}';
+    for (const errors of ['render', 'fail'] as const) {
+      const r = createMathRenderer({ errors }).render(tex, true);
+      expect(r.error?.message).toMatch(/^KaTeX cannot typeset this formula \(Expected node of type textord/);
+      expect(r.error?.message).toContain('\\begin has its \\end');
+      if (errors === 'render') expect(r.html).toContain('class="katex-error"');
+      else expect(r.html).toBe('');
+    }
+  });
+
   it('applies macros, copied for every render so \\gdef does not leak', () => {
     const m = createMathRenderer({ macros: { '\\RR': '\\mathbb{R}' } });
     expect(m.render('x \\in \\RR', false).html).toContain('mathvariant="double-struck"');
