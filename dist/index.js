@@ -45199,8 +45199,7 @@ function createMathRenderer(opts = {}) {
         const message = `the formula is too big to typeset: more than ${limits.mathTokens.toLocaleString("en-US")} tokens once its macros are expanded (params.prerender.limits.mathTokens); split it, or look for a macro that expands into itself or into copies of its argument`;
         return { html: errors === "render" ? errorSpan(tex, message) : "", error: { message }, warnings: [] };
       }
-      if (!(e instanceof katex.ParseError)) throw e;
-      const error = describeError(e, input);
+      const error = e instanceof katex.ParseError ? describeError(e, input) : internalKatexError(e);
       warnings.length = 0;
       if (input !== tex) warnings.push(...requireWarnings(tex));
       let html7 = "";
@@ -45208,7 +45207,7 @@ function createMathRenderer(opts = {}) {
         try {
           html7 = oneLine(quietly([], () => katex.renderToString(input, options(false))));
         } catch (again) {
-          if (!(again instanceof TokenBudgetExceeded)) throw again;
+          if (!(again instanceof Error)) throw again;
           html7 = errorSpan(tex, error.message);
         }
       }
@@ -45238,6 +45237,10 @@ function requireWarnings(tex) {
   return [...tex.matchAll(REQUIRE_RE)].map(
     (m) => `${m[0].replace(/\s+/g, "")} is MathJax-only and was ignored (KaTeX needs no extensions loaded)`
   );
+}
+function internalKatexError(e) {
+  if (!(e instanceof Error)) throw e;
+  return { message: `KaTeX cannot typeset this formula (${e.message}); check that each \\begin has its \\end with the same name and that braces balance` };
 }
 function describeError(e, tex) {
   const err = e;
