@@ -117,17 +117,17 @@ var require_visit = __commonJS({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP2;
     visit4.REMOVE = REMOVE;
-    function visit_(key2, node3, visitor, path18) {
-      const ctrl = callVisitor(key2, node3, visitor, path18);
+    function visit_(key2, node3, visitor, path19) {
+      const ctrl = callVisitor(key2, node3, visitor, path19);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path18, ctrl);
-        return visit_(key2, ctrl, visitor, path18);
+        replaceNode(key2, path19, ctrl);
+        return visit_(key2, ctrl, visitor, path19);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path18 = Object.freeze(path18.concat(node3));
+          path19 = Object.freeze(path19.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = visit_(i2, node3.items[i2], visitor, path18);
+            const ci = visit_(i2, node3.items[i2], visitor, path19);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -138,13 +138,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path18 = Object.freeze(path18.concat(node3));
-          const ck = visit_("key", node3.key, visitor, path18);
+          path19 = Object.freeze(path19.concat(node3));
+          const ck = visit_("key", node3.key, visitor, path19);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = visit_("value", node3.value, visitor, path18);
+          const cv = visit_("value", node3.value, visitor, path19);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -165,17 +165,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node3, visitor, path18) {
-      const ctrl = await callVisitor(key2, node3, visitor, path18);
+    async function visitAsync_(key2, node3, visitor, path19) {
+      const ctrl = await callVisitor(key2, node3, visitor, path19);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path18, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path18);
+        replaceNode(key2, path19, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path19);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path18 = Object.freeze(path18.concat(node3));
+          path19 = Object.freeze(path19.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node3.items[i2], visitor, path18);
+            const ci = await visitAsync_(i2, node3.items[i2], visitor, path19);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -186,13 +186,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path18 = Object.freeze(path18.concat(node3));
-          const ck = await visitAsync_("key", node3.key, visitor, path18);
+          path19 = Object.freeze(path19.concat(node3));
+          const ck = await visitAsync_("key", node3.key, visitor, path19);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = await visitAsync_("value", node3.value, visitor, path18);
+          const cv = await visitAsync_("value", node3.value, visitor, path19);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -219,23 +219,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node3, visitor, path18) {
+    function callVisitor(key2, node3, visitor, path19) {
       if (typeof visitor === "function")
-        return visitor(key2, node3, path18);
+        return visitor(key2, node3, path19);
       if (identity4.isMap(node3))
-        return visitor.Map?.(key2, node3, path18);
+        return visitor.Map?.(key2, node3, path19);
       if (identity4.isSeq(node3))
-        return visitor.Seq?.(key2, node3, path18);
+        return visitor.Seq?.(key2, node3, path19);
       if (identity4.isPair(node3))
-        return visitor.Pair?.(key2, node3, path18);
+        return visitor.Pair?.(key2, node3, path19);
       if (identity4.isScalar(node3))
-        return visitor.Scalar?.(key2, node3, path18);
+        return visitor.Scalar?.(key2, node3, path19);
       if (identity4.isAlias(node3))
-        return visitor.Alias?.(key2, node3, path18);
+        return visitor.Alias?.(key2, node3, path19);
       return void 0;
     }
-    function replaceNode(key2, path18, node3) {
-      const parent = path18[path18.length - 1];
+    function replaceNode(key2, path19, node3) {
+      const parent = path19[path19.length - 1];
       if (identity4.isCollection(parent)) {
         parent.items[key2] = node3;
       } else if (identity4.isPair(parent)) {
@@ -847,10 +847,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity4 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path18, value2) {
+    function collectionFromPath(schema, path19, value2) {
       let v = value2;
-      for (let i2 = path18.length - 1; i2 >= 0; --i2) {
-        const k2 = path18[i2];
+      for (let i2 = path19.length - 1; i2 >= 0; --i2) {
+        const k2 = path19[i2];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a3 = [];
           a3[k2] = v;
@@ -869,7 +869,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
+    var isEmptyPath = (path19) => path19 == null || typeof path19 === "object" && !!path19[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -899,11 +899,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path18, value2) {
-        if (isEmptyPath(path18))
+      addIn(path19, value2) {
+        if (isEmptyPath(path19))
           this.add(value2);
         else {
-          const [key2, ...rest] = path18;
+          const [key2, ...rest] = path19;
           const node3 = this.get(key2, true);
           if (identity4.isCollection(node3))
             node3.addIn(rest, value2);
@@ -917,8 +917,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path18) {
-        const [key2, ...rest] = path18;
+      deleteIn(path19) {
+        const [key2, ...rest] = path19;
         if (rest.length === 0)
           return this.delete(key2);
         const node3 = this.get(key2, true);
@@ -932,8 +932,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path18, keepScalar) {
-        const [key2, ...rest] = path18;
+      getIn(path19, keepScalar) {
+        const [key2, ...rest] = path19;
         const node3 = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity4.isScalar(node3) ? node3.value : node3;
@@ -951,8 +951,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path18) {
-        const [key2, ...rest] = path18;
+      hasIn(path19) {
+        const [key2, ...rest] = path19;
         if (rest.length === 0)
           return this.has(key2);
         const node3 = this.get(key2, true);
@@ -962,8 +962,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path18, value2) {
-        const [key2, ...rest] = path18;
+      setIn(path19, value2) {
+        const [key2, ...rest] = path19;
         if (rest.length === 0) {
           this.set(key2, value2);
         } else {
@@ -3478,9 +3478,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path18, value2) {
+      addIn(path19, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path18, value2);
+          this.contents.addIn(path19, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3555,14 +3555,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path18) {
-        if (Collection.isEmptyPath(path18)) {
+      deleteIn(path19) {
+        if (Collection.isEmptyPath(path19)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path19) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3577,10 +3577,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path18, keepScalar) {
-        if (Collection.isEmptyPath(path18))
+      getIn(path19, keepScalar) {
+        if (Collection.isEmptyPath(path19))
           return !keepScalar && identity4.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity4.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
+        return identity4.isCollection(this.contents) ? this.contents.getIn(path19, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3591,10 +3591,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path18) {
-        if (Collection.isEmptyPath(path18))
+      hasIn(path19) {
+        if (Collection.isEmptyPath(path19))
           return this.contents !== void 0;
-        return identity4.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
+        return identity4.isCollection(this.contents) ? this.contents.hasIn(path19) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3611,13 +3611,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path18, value2) {
-        if (Collection.isEmptyPath(path18)) {
+      setIn(path19, value2) {
+        if (Collection.isEmptyPath(path19)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path18), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path19), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path18, value2);
+          this.contents.setIn(path19, value2);
         }
       }
       /**
@@ -5578,9 +5578,9 @@ var require_cst_visit = __commonJS({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP2;
     visit4.REMOVE = REMOVE;
-    visit4.itemAtPath = (cst, path18) => {
+    visit4.itemAtPath = (cst, path19) => {
       let item = cst;
-      for (const [field, index2] of path18) {
+      for (const [field, index2] of path19) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -5589,23 +5589,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit4.parentCollection = (cst, path18) => {
-      const parent = visit4.itemAtPath(cst, path18.slice(0, -1));
-      const field = path18[path18.length - 1][0];
+    visit4.parentCollection = (cst, path19) => {
+      const parent = visit4.itemAtPath(cst, path19.slice(0, -1));
+      const field = path19[path19.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path18, item, visitor) {
-      let ctrl = visitor(item, path18);
+    function _visit(path19, item, visitor) {
+      let ctrl = visitor(item, path19);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path18.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path19.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5616,10 +5616,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path18);
+            ctrl = ctrl(item, path19);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path19) : ctrl;
     }
     exports.visit = visit4;
   }
@@ -7462,10 +7462,10 @@ var require_extend = __commonJS({
 });
 
 // src/cli.ts
-import { spawnSync } from "node:child_process";
-import { existsSync as existsSync5 } from "node:fs";
+import { spawnSync as spawnSync2 } from "node:child_process";
+import { existsSync as existsSync6 } from "node:fs";
 import { parseArgs } from "node:util";
-import path17 from "node:path";
+import path18 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 
 // src/build.ts
@@ -7959,27 +7959,27 @@ var sqrtTall = function sqrtTall2(extraVinculum, hLinePad2, viewBoxHeight) {
 };
 var sqrtPath = function sqrtPath2(size, extraVinculum, viewBoxHeight) {
   extraVinculum = 1e3 * extraVinculum;
-  var path18 = "";
+  var path19 = "";
   switch (size) {
     case "sqrtMain":
-      path18 = sqrtMain(extraVinculum, hLinePad);
+      path19 = sqrtMain(extraVinculum, hLinePad);
       break;
     case "sqrtSize1":
-      path18 = sqrtSize1(extraVinculum, hLinePad);
+      path19 = sqrtSize1(extraVinculum, hLinePad);
       break;
     case "sqrtSize2":
-      path18 = sqrtSize2(extraVinculum, hLinePad);
+      path19 = sqrtSize2(extraVinculum, hLinePad);
       break;
     case "sqrtSize3":
-      path18 = sqrtSize3(extraVinculum, hLinePad);
+      path19 = sqrtSize3(extraVinculum, hLinePad);
       break;
     case "sqrtSize4":
-      path18 = sqrtSize4(extraVinculum, hLinePad);
+      path19 = sqrtSize4(extraVinculum, hLinePad);
       break;
     case "sqrtTall":
-      path18 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
+      path19 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
   }
-  return path18;
+  return path19;
 };
 var innerPath = function innerPath2(name, height) {
   switch (name) {
@@ -12162,8 +12162,8 @@ var svgData = {
 };
 var staticSvg = function staticSvg2(value2, options) {
   var [pathName, width, height] = svgData[value2];
-  var path18 = new PathNode(pathName);
-  var svgNode2 = new SvgNode([path18], {
+  var path19 = new PathNode(pathName);
+  var svgNode2 = new SvgNode([path19], {
     "width": makeEm(width),
     "height": makeEm(height),
     // Override CSS rule `.katex svg { width: 100% }`
@@ -13332,8 +13332,8 @@ var stretchySvg = function stretchySvg2(group, options) {
           pathName = "tilde" + imgIndex;
         }
       }
-      var path18 = new PathNode(pathName);
-      var svgNode2 = new SvgNode([path18], {
+      var path19 = new PathNode(pathName);
+      var svgNode2 = new SvgNode([path19], {
         "width": "100%",
         "height": makeEm(_height),
         "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight,
@@ -14630,8 +14630,8 @@ var makeGlyphSpan = function makeGlyphSpan2(symbol, font, mode) {
 };
 var makeInner = function makeInner2(ch2, height, options) {
   var width = fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)] ? fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)][4] : fontMetricsData["Size1-Regular"][ch2.charCodeAt(0)][4];
-  var path18 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
-  var svgNode2 = new SvgNode([path18], {
+  var path19 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
+  var svgNode2 = new SvgNode([path19], {
     "width": makeEm(width),
     "height": makeEm(height),
     // Override CSS rule `.katex svg { width: 100% }`
@@ -14800,10 +14800,10 @@ var makeStackedDelim = function makeStackedDelim2(delim, heightTotal, center, op
     var midHeight = realHeightTotal - topHeightTotal - bottomHeightTotal;
     var viewBoxHeight = Math.round(realHeightTotal * 1e3);
     var pathStr = tallDelim(svgLabel, Math.round(midHeight * 1e3));
-    var path18 = new PathNode(svgLabel, pathStr);
+    var path19 = new PathNode(svgLabel, pathStr);
     var width = makeEm(viewBoxWidth / 1e3);
     var height = makeEm(viewBoxHeight / 1e3);
-    var svg3 = new SvgNode([path18], {
+    var svg3 = new SvgNode([path19], {
       "width": width,
       "height": height,
       "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight
@@ -14844,8 +14844,8 @@ var makeStackedDelim = function makeStackedDelim2(delim, heightTotal, center, op
 var vbPad = 80;
 var emPad = 0.08;
 var sqrtSvg = function sqrtSvg2(sqrtName, height, viewBoxHeight, extraVinculum, options) {
-  var path18 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
-  var pathNode = new PathNode(sqrtName, path18);
+  var path19 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
+  var pathNode = new PathNode(sqrtName, path19);
   var svg3 = new SvgNode([pathNode], {
     // Note: 1000:1 ratio of viewBox to document em width.
     "width": "400em",
@@ -15352,8 +15352,8 @@ var htmlBuilder$7 = (group, options) => {
     var angleHeight = inner2.height + inner2.depth + lineWeight + clearance;
     inner2.style.paddingLeft = makeEm(angleHeight / 2 + lineWeight);
     var viewBoxHeight = Math.floor(1e3 * angleHeight * scale2);
-    var path18 = phasePath(viewBoxHeight);
-    var svgNode2 = new SvgNode([new PathNode("phase", path18)], {
+    var path19 = phasePath(viewBoxHeight);
+    var svgNode2 = new SvgNode([new PathNode("phase", path19)], {
       "width": "400em",
       "height": makeEm(viewBoxHeight / 1e3),
       "viewBox": "0 0 400000 " + viewBoxHeight,
@@ -26347,7 +26347,190 @@ function parse(toml, options = {}) {
 }
 
 // node_modules/smol-toml/dist/stringify.js
+var BARE_KEY = /^[a-z0-9-_]+$/i;
 var HAS_WELLFORMED = !!"".isWellFormed;
+function extendedTypeOf(obj) {
+  let type = typeof obj;
+  if (type === "object") {
+    if (Array.isArray(obj))
+      return "array";
+    if (typeof obj.getUTCDate === "function" && obj instanceof Date)
+      return "date";
+    if (globalThis.Temporal) {
+      if (obj.until) {
+        if (obj instanceof Temporal.ZonedDateTime)
+          return "temporal/tz+uc";
+        if (obj instanceof Temporal.PlainDateTime || obj instanceof Temporal.PlainDate)
+          return "temporal/uc";
+        if (obj instanceof Temporal.PlainTime || obj instanceof Temporal.Instant)
+          return "temporal";
+        if (obj instanceof Temporal.PlainYearMonth)
+          return "temporal/x";
+      } else if (obj.toPlainDate && obj instanceof Temporal.PlainMonthDay || obj.negated && obj instanceof Temporal.Duration) {
+        return "temporal/x";
+      }
+    }
+  }
+  return type;
+}
+function isArrayOfTables(obj) {
+  for (let i2 = 0; i2 < obj.length; i2++) {
+    if (extendedTypeOf(obj[i2]) !== "object")
+      return false;
+  }
+  return obj.length != 0;
+}
+function formatWellFormedStringUnchecked(s2) {
+  return JSON.stringify(s2).replaceAll("\x7F", "\\u007f");
+}
+function formatString(s2) {
+  return formatWellFormedStringUnchecked(HAS_WELLFORMED ? s2.toWellFormed() : s2);
+}
+function formatKey(s2) {
+  if (BARE_KEY.test(s2))
+    return s2;
+  if (HAS_WELLFORMED && !s2.isWellFormed())
+    throw new RangeError("key contains illegal lone surrogates");
+  return formatWellFormedStringUnchecked(s2);
+}
+function stringifyValue(val, type, depth, numberAsFloat, strictTemporal) {
+  if (depth === 0) {
+    throw new Error("Could not stringify the object: maximum object depth exceeded");
+  }
+  switch (type) {
+    // @ts-expect-error -- intentional fallthrough case
+    case "number":
+      if (isNaN(val))
+        return "nan";
+      if (val === Infinity)
+        return "inf";
+      if (val === -Infinity)
+        return "-inf";
+      if (Number.isInteger(val) && (numberAsFloat || !Number.isSafeInteger(val)))
+        return val.toFixed(1);
+    case "bigint":
+    case "boolean":
+    case "temporal":
+      return val.toString();
+    case "string":
+      return formatString(val);
+    case "date":
+      if (isNaN(val.getTime()))
+        throw new TypeError("cannot serialize invalid date");
+      return val.toISOString();
+    case "object":
+      return stringifyInlineTable(val, depth, numberAsFloat, strictTemporal);
+    case "array":
+      return stringifyArray(val, depth, numberAsFloat, strictTemporal);
+    // @ts-expect-error -- intentional fallthrough case
+    case "temporal/tz+uc":
+      if (strictTemporal) {
+        let tz = val.timeZoneId;
+        let tzc = tz.charCodeAt(0);
+        if (
+          // Classic offset
+          tzc !== 43 && tzc !== 45 && // Fast pre-check pass; see below for the actually accepted values
+          (tzc !== 85 && tzc !== 71 && tzc !== 90 && tzc !== 69 || // UTC and its aliases; Temporal implementations don't all canonicalise unfortunately
+          tz !== "UTC" && tz !== "UCT" && tz !== "Universal" && tz !== "Zulu" && // GMT is a TZ but it's for all intents and purposes equivalent to UTC. Safe to downgrade.
+          !tz.startsWith("GMT") && tz !== "Greenwich" && // Etc/* are all safe to downgrade to offset (either UTC, GMT, or offset)
+          !tz.startsWith("Etc/"))
+        ) {
+          throw new TypeError("Temporal objects with an IANA timezone are not allowed in Temporal strict mode");
+        }
+      }
+    case "temporal/uc":
+      if (strictTemporal && val.calendarId !== "iso8601")
+        throw new TypeError("Temporal objects with a non-default calendar are not allowed in Temporal strict mode");
+      return val.toString({
+        calendarName: "never",
+        timeZoneName: "never"
+      });
+    case "temporal/x":
+      throw new TypeError("Unsupported " + val[Symbol.toStringTag]);
+  }
+}
+function stringifyInlineTable(obj, depth, numberAsFloat, strictTemporal) {
+  let keys2 = Object.keys(obj);
+  if (keys2.length === 0)
+    return "{}";
+  let res = "{ ";
+  for (let i2 = 0; i2 < keys2.length; i2++) {
+    let k2 = keys2[i2];
+    if (i2)
+      res += ", ";
+    res += formatKey(k2) + " = " + stringifyValue(obj[k2], extendedTypeOf(obj[k2]), depth - 1, numberAsFloat, strictTemporal);
+  }
+  return res + " }";
+}
+function stringifyArray(array3, depth, numberAsFloat, strictTemporal) {
+  if (array3.length === 0)
+    return "[]";
+  let res = "[ ";
+  for (let i2 = 0; i2 < array3.length; i2++) {
+    if (i2)
+      res += ", ";
+    if (array3[i2] === null || array3[i2] === void 0) {
+      throw new TypeError("arrays cannot contain null or undefined values");
+    }
+    res += stringifyValue(array3[i2], extendedTypeOf(array3[i2]), depth - 1, numberAsFloat, strictTemporal);
+  }
+  return res + " ]";
+}
+function stringifyArrayTable(array3, key2, depth, numberAsFloat, strictTemporal) {
+  if (depth === 0) {
+    throw new Error("Could not stringify the object: maximum object depth exceeded");
+  }
+  let res = "";
+  for (let i2 = 0; i2 < array3.length; i2++) {
+    res += `${res && "\n"}[[${key2}]]
+`;
+    res += stringifyTable(0, array3[i2], key2, depth, numberAsFloat, strictTemporal);
+  }
+  return res;
+}
+function stringifyTable(tableKey, obj, prefix, depth, numberAsFloat, strictTemporal) {
+  if (depth === 0) {
+    throw new Error("Could not stringify the object: maximum object depth exceeded");
+  }
+  let preamble = "";
+  let tables = "";
+  let keys2 = Object.keys(obj);
+  for (let i2 = 0; i2 < keys2.length; i2++) {
+    let k2 = keys2[i2];
+    if (obj[k2] !== null && obj[k2] !== void 0) {
+      let type = extendedTypeOf(obj[k2]);
+      if (type === "symbol" || type === "function") {
+        throw new TypeError(`cannot serialize values of type '${type}'`);
+      }
+      let key2 = formatKey(k2);
+      if (type === "array" && isArrayOfTables(obj[k2])) {
+        tables += (tables && "\n") + stringifyArrayTable(obj[k2], prefix ? `${prefix}.${key2}` : key2, depth - 1, numberAsFloat, strictTemporal);
+      } else if (type === "object") {
+        let tblKey = prefix ? `${prefix}.${key2}` : key2;
+        tables += (tables && "\n") + stringifyTable(tblKey, obj[k2], tblKey, depth - 1, numberAsFloat, strictTemporal);
+      } else {
+        preamble += key2;
+        preamble += " = ";
+        preamble += stringifyValue(obj[k2], type, depth, numberAsFloat, strictTemporal);
+        preamble += "\n";
+      }
+    }
+  }
+  if (tableKey && (preamble || !tables))
+    preamble = preamble ? `[${tableKey}]
+${preamble}` : `[${tableKey}]`;
+  return preamble && tables ? `${preamble}
+${tables}` : preamble || tables;
+}
+function stringify(obj, { maxDepth = 1e3, numbersAsFloat = false, strictTemporal = false } = {}) {
+  if (extendedTypeOf(obj) !== "object") {
+    throw new TypeError("stringify can only be called with an object");
+  }
+  let str = stringifyTable(0, obj, "", maxDepth, numbersAsFloat, strictTemporal);
+  if (str[str.length - 1] !== "\n")
+    return str + "\n";
+  return str;
+}
 
 // src/content/frontmatter.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -27572,13 +27755,13 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set path(path18) {
-    if (isUrl(path18)) {
-      path18 = fileURLToPath(path18);
+  set path(path19) {
+    if (isUrl(path19)) {
+      path19 = fileURLToPath(path19);
     }
-    assertNonEmpty(path18, "path");
-    if (this.path !== path18) {
-      this.history.push(path18);
+    assertNonEmpty(path19, "path");
+    if (this.path !== path19) {
+      this.history.push(path19);
     }
   }
   /**
@@ -27845,8 +28028,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path18, name) {
-  if (!path18) {
+function assertPath(path19, name) {
+  if (!path19) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -36105,7 +36288,7 @@ function transformGfmAutolinkLiterals(tree) {
     { ignore: ["link", "linkReference"] }
   );
 }
-function findUrl(_9, protocol, domain2, path18, match) {
+function findUrl(_9, protocol, domain2, path19, match) {
   if (!previous2(match)) {
     return false;
   }
@@ -36118,7 +36301,7 @@ function findUrl(_9, protocol, domain2, path18, match) {
   if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
     return false;
   }
-  const parts = splitUrl(domain2 + path18);
+  const parts = splitUrl(domain2 + path19);
   const result = {
     type: "link",
     title: null,
@@ -55006,13 +55189,13 @@ function node2(shape, o2 = {}) {
   }
   return fragment(outline, o2.label !== void 0 && o2.label !== "" ? mathLabel(o2.label, { x: shape.cx, y: shape.cy, size }) : null);
 }
-function edge(ids, path18, o2 = {}) {
+function edge(ids, path19, o2 = {}) {
   const arrow = o2.arrow ?? "end";
   const paint = o2.paint ?? "ink";
   const atStart = arrow === "start" || arrow === "both";
   const atEnd = arrow === "end" || arrow === "both";
   const cut = HEAD_LENGTH * HEAD_OVERLAP;
-  const drawn = trim(path18, atStart ? cut : 0, atEnd ? cut : 0);
+  const drawn = trim(path19, atStart ? cut : 0, atEnd ? cut : 0);
   const s2 = strokeAttrs(paint);
   return el("path", {
     class: [s2.class, o2.class].filter(Boolean).join(" ") || void 0,
@@ -55039,18 +55222,18 @@ function connect(from, to, o2 = {}) {
   const ctrl = add(m, mul({ x: d2.y, y: -d2.x }, bend * 2));
   return { kind: "quad", a: borderPoint(from, ctrl, g0), c: ctrl, b: borderPoint(to, ctrl, g1) };
 }
-function edgeLabelAnchor(path18, text11, o2 = {}) {
+function edgeLabelAnchor(path19, text11, o2 = {}) {
   const t = o2.t ?? 0.5;
-  const p5 = pointAt(path18, t);
-  let n = normalAt(path18, t);
+  const p5 = pointAt(path19, t);
+  let n = normalAt(path19, t);
   if (o2.side === "right") n = mul(n, -1);
   const size = o2.size ?? 16;
   const b2 = labelFontBox(text11, { x: 0, y: 0, size });
   const reach = Math.max(-n.x * b2.x0, -n.x * b2.x1) + Math.max(-n.y * b2.y0, -n.y * b2.y1);
   return add(p5, mul(n, reach + (o2.offset ?? 5)));
 }
-function edgeLabel(path18, text11, o2 = {}) {
-  const at = edgeLabelAnchor(path18, text11, o2);
+function edgeLabel(path19, text11, o2 = {}) {
+  const at = edgeLabelAnchor(path19, text11, o2);
   return mathLabel(text11, { x: at.x, y: at.y, size: o2.size ?? 16, class: o2.class });
 }
 function delaySquare(at, size = 8, paint = "ink") {
@@ -59044,12 +59227,12 @@ function y(p5) {
   return p5[1];
 }
 function line2(x$1, y$1) {
-  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path18 = withPath(line3);
+  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path19 = withPath(line3);
   x$1 = typeof x$1 === "function" ? x$1 : x$1 === void 0 ? x5 : constant2(x$1);
   y$1 = typeof y$1 === "function" ? y$1 : y$1 === void 0 ? y : constant2(y$1);
   function line3(data) {
     var i2, n = (data = array2(data)).length, d2, defined0 = false, buffer;
-    if (context == null) output7 = curve(buffer = path18());
+    if (context == null) output7 = curve(buffer = path19());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) output7.lineStart();
@@ -59077,13 +59260,13 @@ function line2(x$1, y$1) {
   return line3;
 }
 function area(x0, y0, y1) {
-  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path18 = withPath(area2);
+  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path19 = withPath(area2);
   x0 = typeof x0 === "function" ? x0 : x0 === void 0 ? x5 : constant2(+x0);
   y0 = typeof y0 === "function" ? y0 : y0 === void 0 ? constant2(0) : constant2(+y0);
   y1 = typeof y1 === "function" ? y1 : y1 === void 0 ? y : constant2(+y1);
   function area2(data) {
     var i2, j, k2, n = (data = array2(data)).length, d2, defined0 = false, buffer, x0z = new Array(n), y0z = new Array(n);
-    if (context == null) output7 = curve(buffer = path18());
+    if (context == null) output7 = curve(buffer = path19());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) {
@@ -59222,12 +59405,12 @@ var s = sqrt(3) / 2;
 var k = 1 / sqrt(12);
 var a2 = (k / 2 + 1) * 3;
 function Symbol2(type, size) {
-  let context = null, path18 = withPath(symbol);
+  let context = null, path19 = withPath(symbol);
   type = typeof type === "function" ? type : constant2(type || circle2);
   size = typeof size === "function" ? size : constant2(size === void 0 ? 64 : +size);
   function symbol() {
     let buffer;
-    if (!context) context = buffer = path18();
+    if (!context) context = buffer = path19();
     type.apply(this, arguments).draw(context, +size.apply(this, arguments));
     if (buffer) return context = null, buffer + "" || null;
   }
@@ -61599,9 +61782,9 @@ var rnn_unroll_default = defineShortcode({
       body3.push(...column(ids, cx(k2), lay, { x: names("x", k2), h: names("h", k2), o: names("o", k2), L: names("L", k2), y: names("y", k2) }, weights, font));
     }
     for (let k2 = -1; k2 < T4; k2++) {
-      const path18 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
-      body3.push(edge(ids, path18, { dashed: k2 === -1 || k2 === T4 - 1 }));
-      if (weights[2]) body3.push(edgeLabel(path18, weights[2], { side: "left", size: WFONT, offset: 4 }));
+      const path19 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
+      body3.push(edge(ids, path19, { dashed: k2 === -1 || k2 === T4 - 1 }));
+      if (weights[2]) body3.push(edgeLabel(path19, weights[2], { side: "left", size: WFONT, offset: 4 }));
     }
     if (p5.bptt) {
       paints.add("highlight");
@@ -61788,9 +61971,9 @@ function seq2seqDrawing(ids, m) {
     edges.push(attentionEdge(from, to, m.weights[j], wmax));
     if (m.labels === "none") return;
     const tex = m.labels === "alpha" ? `\\alpha_{${m.step},${j + 1}}` : m.weights[j].toFixed(2);
-    const path18 = { kind: "line", a: from, b: to };
+    const path19 = { kind: "line", a: from, b: to };
     const side = x6 < sumX - 1 ? "left" : "right";
-    const at = edgeLabelAnchor(path18, tex, { t: 0.3, side, size: 14, offset: 4 });
+    const at = edgeLabelAnchor(path19, tex, { t: 0.3, side, size: 14, offset: 4 });
     math2(tex, at.x, at.y, 14);
   });
   const sPrev = rect(sumX - S_GAP, Y_S, BOX_W + 6, BOX_H + 2, 3);
@@ -65136,8 +65319,16 @@ function formatCheck(r2, opts) {
 }
 
 // src/site/init.ts
-import { existsSync as existsSync3, readFileSync as readFileSync10, renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync10 } from "node:fs";
 import path15 from "node:path";
+
+// src/site/write-atomic.ts
+import { renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
+function writeFileAtomic(file, data) {
+  const tmp = `${file}.hugo-prerender.tmp`;
+  writeFileSync3(tmp, data);
+  renameSync3(tmp, file);
+}
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text11, ignoreTrivia = false) {
@@ -65892,12 +66083,12 @@ function parseTree3(text11, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root4, path18) {
+function findNodeAtLocation(root4, path19) {
   if (!root4) {
     return void 0;
   }
   let node3 = root4;
-  for (let segment of path18) {
+  for (let segment of path19) {
     if (typeof segment === "string") {
       if (node3.type !== "object" || !Array.isArray(node3.children)) {
         return void 0;
@@ -66251,14 +66442,14 @@ function getNodeType(value2) {
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text11, originalPath, value2, options) {
-  const path18 = originalPath.slice();
+  const path19 = originalPath.slice();
   const errors = [];
   const root4 = parseTree3(text11, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path18.length > 0) {
-    lastSegment = path18.pop();
-    parent = findNodeAtLocation(root4, path18);
+  while (path19.length > 0) {
+    lastSegment = path19.pop();
+    parent = findNodeAtLocation(root4, path19);
     if (parent === void 0 && value2 !== void 0) {
       if (typeof lastSegment === "string") {
         value2 = { [lastSegment]: value2 };
@@ -66445,8 +66636,8 @@ var ParseErrorCode;
   ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
   ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
 })(ParseErrorCode || (ParseErrorCode = {}));
-function modify(text11, path18, value2, options) {
-  return setProperty(text11, path18, value2, options);
+function modify(text11, path19, value2, options) {
+  return setProperty(text11, path19, value2, options);
 }
 function applyEdits(text11, edits) {
   let sortedEdits = edits.slice(0).sort((a3, b2) => {
@@ -66782,14 +66973,14 @@ function editJson(text11, rootIsModule, edit) {
   }
   const moduleNode = base2.length ? findNodeAtLocation2(root4, base2) : root4;
   const mountsKey = jsonKey(moduleNode, "mounts") ?? "mounts";
-  const path18 = [...base2, mountsKey];
-  const list4 = findNodeAtLocation2(root4, path18);
+  const path19 = [...base2, mountsKey];
+  const list4 = findNodeAtLocation2(root4, path19);
   const all3 = [...edit.before, ...edit.after];
   const apply = (p5, value2, isArrayInsertion = false) => {
     t = applyEdits(t, modify(t, p5, value2, { formattingOptions, isArrayInsertion }));
   };
   if (!list4) {
-    apply(path18, all3.map(written));
+    apply(path19, all3.map(written));
     return t;
   }
   if (list4.type !== "array") throw new EditError('"mounts" is not an array', list4.offset);
@@ -66799,16 +66990,16 @@ function editJson(text11, rootIsModule, edit) {
   for (const [k2, m] of edit.respell) {
     const i2 = mountIdx[k2];
     root4 = tree();
-    const node3 = findNodeAtLocation2(root4, [...path18, i2]);
+    const node3 = findNodeAtLocation2(root4, [...path19, i2]);
     const keys2 = (node3?.children ?? []).map((p5) => p5.children?.[0]?.value).filter((v) => typeof v === "string");
-    for (const key2 of keys2.filter((x6) => ["lang", "sites"].includes(x6.toLowerCase()))) apply([...path18, i2, key2], void 0);
-    for (const [key2, value2] of Object.entries(written(m)).filter(([x6]) => x6 === "lang" || x6 === "sites")) apply([...path18, i2, key2], value2);
+    for (const key2 of keys2.filter((x6) => ["lang", "sites"].includes(x6.toLowerCase()))) apply([...path19, i2, key2], void 0);
+    for (const [key2, value2] of Object.entries(written(m)).filter(([x6]) => x6 === "lang" || x6 === "sites")) apply([...path19, i2, key2], value2);
   }
   const removed = [...edit.remove].map((k2) => mountIdx[k2]).sort((a3, b2) => b2 - a3);
-  for (const i2 of removed) apply([...path18, i2], void 0);
+  for (const i2 of removed) apply([...path19, i2], void 0);
   const keptCount = elements.length - removed.length;
-  edit.after.forEach((m, j) => apply([...path18, keptCount + j], written(m), true));
-  edit.before.forEach((m, j) => apply([...path18, j], written(m), true));
+  edit.after.forEach((m, j) => apply([...path19, keptCount + j], written(m), true));
+  edit.before.forEach((m, j) => apply([...path19, j], written(m), true));
   return t;
 }
 
@@ -66946,11 +67137,6 @@ function withoutMounts(data, rootIsModule) {
   }
   return JSON.stringify(copy2);
 }
-function writeAtomic(file, text11) {
-  const tmp = `${file}.hugo-prerender.tmp`;
-  writeFileSync3(tmp, text11);
-  renameSync3(tmp, file);
-}
 function describe5(m) {
   const l = mountLanguage(m);
   const lang = !l ? "" : l.style === "lang" ? `, lang = ${JSON.stringify(l.lang)}` : `, sites = { matrix = { languages = [${JSON.stringify(l.lang)}] } }`;
@@ -67023,7 +67209,7 @@ ${mountsSnippet(target.file.format, rootIsModule, plan)}
     const d2 = check2.diagnostics[0];
     throw cannot(d2 ? `${rel2}:${d2.line}:${d2.column}` : rel2, `could not add the mounts safely (${d2?.message ?? "the edited config did not read back as planned"})`);
   }
-  writeAtomic(target.file.path, text11);
+  writeFileAtomic(target.file.path, text11);
   messages.push(`Updated ${rel2}: module mounts now (per component, first wins):`);
   for (const m of plan) {
     const isNew = !current.some((c) => normalizeRel(c.source) === normalizeRel(m.source) && normalizeRel(c.target) === normalizeRel(m.target));
@@ -67032,6 +67218,11 @@ ${mountsSnippet(target.file.format, rootIsModule, plan)}
   messages.push(...hints);
   return { changed: true, file: target.file.path, messages };
 }
+
+// src/serve.ts
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync as existsSync5, mkdirSync as mkdirSync3, readdirSync as readdirSync7, readFileSync as readFileSync11 } from "node:fs";
+import path17 from "node:path";
 
 // src/watch.ts
 import { existsSync as existsSync4 } from "node:fs";
@@ -67113,7 +67304,7 @@ var ReaddirpStream = class extends Readable {
     this._directoryFilter = normalizeFilter(opts.directoryFilter);
     const statMethod = opts.lstat ? lstat : stat;
     if (wantBigintFsStats) {
-      this._stat = (path18) => statMethod(path18, { bigint: true });
+      this._stat = (path19) => statMethod(path19, { bigint: true });
     } else {
       this._stat = statMethod;
     }
@@ -67138,8 +67329,8 @@ var ReaddirpStream = class extends Readable {
         const par = this.parent;
         const fil = par && par.files;
         if (fil && fil.length > 0) {
-          const { path: path18, depth } = par;
-          const slice3 = fil.splice(0, batch).map((dirent) => this._formatEntry(dirent, path18));
+          const { path: path19, depth } = par;
+          const slice3 = fil.splice(0, batch).map((dirent) => this._formatEntry(dirent, path19));
           const awaited = await Promise.all(slice3);
           for (const entry of awaited) {
             if (!entry)
@@ -67179,20 +67370,20 @@ var ReaddirpStream = class extends Readable {
       this.reading = false;
     }
   }
-  async _exploreDir(path18, depth) {
+  async _exploreDir(path19, depth) {
     let files;
     try {
-      files = await readdir(path18, this._rdOptions);
+      files = await readdir(path19, this._rdOptions);
     } catch (error) {
       this._onError(error);
     }
-    return { files, depth, path: path18 };
+    return { files, depth, path: path19 };
   }
-  async _formatEntry(dirent, path18) {
+  async _formatEntry(dirent, path19) {
     let entry;
     const basename3 = this._isDirent ? dirent.name : dirent;
     try {
-      const fullPath = presolve(pjoin(path18, basename3));
+      const fullPath = presolve(pjoin(path19, basename3));
       entry = { path: prelative(this._root, fullPath), fullPath, basename: basename3 };
       entry[this._statsProp] = this._isDirent ? dirent : await this._stat(fullPath);
     } catch (err) {
@@ -67592,16 +67783,16 @@ var delFromSet = (main3, prop, item) => {
 };
 var isEmptySet = (val) => val instanceof Set ? val.size === 0 : !val;
 var FsWatchInstances = /* @__PURE__ */ new Map();
-function createFsWatchInstance(path18, options, listener, errHandler, emitRaw) {
+function createFsWatchInstance(path19, options, listener, errHandler, emitRaw) {
   const handleEvent = (rawEvent, evPath) => {
-    listener(path18);
-    emitRaw(rawEvent, evPath, { watchedPath: path18 });
-    if (evPath && path18 !== evPath) {
-      fsWatchBroadcast(sysPath.resolve(path18, evPath), KEY_LISTENERS, sysPath.join(path18, evPath));
+    listener(path19);
+    emitRaw(rawEvent, evPath, { watchedPath: path19 });
+    if (evPath && path19 !== evPath) {
+      fsWatchBroadcast(sysPath.resolve(path19, evPath), KEY_LISTENERS, sysPath.join(path19, evPath));
     }
   };
   try {
-    return fs_watch(path18, {
+    return fs_watch(path19, {
       persistent: options.persistent
     }, handleEvent);
   } catch (error) {
@@ -67617,12 +67808,12 @@ var fsWatchBroadcast = (fullPath, listenerType, val1, val2, val3) => {
     listener(val1, val2, val3);
   });
 };
-var setFsWatchListener = (path18, fullPath, options, handlers2) => {
+var setFsWatchListener = (path19, fullPath, options, handlers2) => {
   const { listener, errHandler, rawEmitter } = handlers2;
   let cont = FsWatchInstances.get(fullPath);
   let watcher;
   if (!options.persistent) {
-    watcher = createFsWatchInstance(path18, options, listener, errHandler, rawEmitter);
+    watcher = createFsWatchInstance(path19, options, listener, errHandler, rawEmitter);
     if (!watcher)
       return;
     return watcher.close.bind(watcher);
@@ -67633,7 +67824,7 @@ var setFsWatchListener = (path18, fullPath, options, handlers2) => {
     addAndConvert(cont, KEY_RAW, rawEmitter);
   } else {
     watcher = createFsWatchInstance(
-      path18,
+      path19,
       options,
       fsWatchBroadcast.bind(null, fullPath, KEY_LISTENERS),
       errHandler,
@@ -67648,7 +67839,7 @@ var setFsWatchListener = (path18, fullPath, options, handlers2) => {
         cont.watcherUnusable = true;
       if (isWindows && error.code === "EPERM") {
         try {
-          const fd = await open2(path18, "r");
+          const fd = await open2(path19, "r");
           await fd.close();
           broadcastErr(error);
         } catch (err) {
@@ -67679,7 +67870,7 @@ var setFsWatchListener = (path18, fullPath, options, handlers2) => {
   };
 };
 var FsWatchFileInstances = /* @__PURE__ */ new Map();
-var setFsWatchFileListener = (path18, fullPath, options, handlers2) => {
+var setFsWatchFileListener = (path19, fullPath, options, handlers2) => {
   const { listener, rawEmitter } = handlers2;
   let cont = FsWatchFileInstances.get(fullPath);
   const copts = cont && cont.options;
@@ -67701,7 +67892,7 @@ var setFsWatchFileListener = (path18, fullPath, options, handlers2) => {
         });
         const currmtime = curr.mtimeMs;
         if (curr.size !== prev.size || currmtime > prev.mtimeMs || currmtime === 0) {
-          foreach(cont.listeners, (listener2) => listener2(path18, curr));
+          foreach(cont.listeners, (listener2) => listener2(path19, curr));
         }
       })
     };
@@ -67729,13 +67920,13 @@ var NodeFsHandler = class {
    * @param listener on fs change
    * @returns closer for the watcher instance
    */
-  _watchWithNodeFs(path18, listener) {
+  _watchWithNodeFs(path19, listener) {
     const opts = this.fsw.options;
-    const directory = sysPath.dirname(path18);
-    const basename3 = sysPath.basename(path18);
+    const directory = sysPath.dirname(path19);
+    const basename3 = sysPath.basename(path19);
     const parent = this.fsw._getWatchedDir(directory);
     parent.add(basename3);
-    const absolutePath = sysPath.resolve(path18);
+    const absolutePath = sysPath.resolve(path19);
     const options = {
       persistent: opts.persistent
     };
@@ -67745,12 +67936,12 @@ var NodeFsHandler = class {
     if (opts.usePolling) {
       const enableBin = opts.interval !== opts.binaryInterval;
       options.interval = enableBin && isBinaryPath(basename3) ? opts.binaryInterval : opts.interval;
-      closer = setFsWatchFileListener(path18, absolutePath, options, {
+      closer = setFsWatchFileListener(path19, absolutePath, options, {
         listener,
         rawEmitter: this.fsw._emitRaw
       });
     } else {
-      closer = setFsWatchListener(path18, absolutePath, options, {
+      closer = setFsWatchListener(path19, absolutePath, options, {
         listener,
         errHandler: this._boundHandleError,
         rawEmitter: this.fsw._emitRaw
@@ -67772,7 +67963,7 @@ var NodeFsHandler = class {
     let prevStats = stats;
     if (parent.has(basename3))
       return;
-    const listener = async (path18, newStats) => {
+    const listener = async (path19, newStats) => {
       if (!this.fsw._throttle(THROTTLE_MODE_WATCH, file, 5))
         return;
       if (!newStats || newStats.mtimeMs === 0) {
@@ -67786,11 +67977,11 @@ var NodeFsHandler = class {
             this.fsw._emit(EV.CHANGE, file, newStats2);
           }
           if ((isMacos || isLinux || isFreeBSD) && prevStats.ino !== newStats2.ino) {
-            this.fsw._closeFile(path18);
+            this.fsw._closeFile(path19);
             prevStats = newStats2;
             const closer2 = this._watchWithNodeFs(file, listener);
             if (closer2)
-              this.fsw._addPathCloser(path18, closer2);
+              this.fsw._addPathCloser(path19, closer2);
           } else {
             prevStats = newStats2;
           }
@@ -67822,7 +68013,7 @@ var NodeFsHandler = class {
    * @param item basename of this item
    * @returns true if no more processing is needed for this entry.
    */
-  async _handleSymlink(entry, directory, path18, item) {
+  async _handleSymlink(entry, directory, path19, item) {
     if (this.fsw.closed) {
       return;
     }
@@ -67832,7 +68023,7 @@ var NodeFsHandler = class {
       this.fsw._incrReadyCount();
       let linkPath;
       try {
-        linkPath = await fsrealpath(path18);
+        linkPath = await fsrealpath(path19);
       } catch (e) {
         this.fsw._emitReady();
         return true;
@@ -67842,12 +68033,12 @@ var NodeFsHandler = class {
       if (dir.has(item)) {
         if (this.fsw._symlinkPaths.get(full) !== linkPath) {
           this.fsw._symlinkPaths.set(full, linkPath);
-          this.fsw._emit(EV.CHANGE, path18, entry.stats);
+          this.fsw._emit(EV.CHANGE, path19, entry.stats);
         }
       } else {
         dir.add(item);
         this.fsw._symlinkPaths.set(full, linkPath);
-        this.fsw._emit(EV.ADD, path18, entry.stats);
+        this.fsw._emit(EV.ADD, path19, entry.stats);
       }
       this.fsw._emitReady();
       return true;
@@ -67876,9 +68067,9 @@ var NodeFsHandler = class {
         return;
       }
       const item = entry.path;
-      let path18 = sysPath.join(directory, item);
+      let path19 = sysPath.join(directory, item);
       current.add(item);
-      if (entry.stats.isSymbolicLink() && await this._handleSymlink(entry, directory, path18, item)) {
+      if (entry.stats.isSymbolicLink() && await this._handleSymlink(entry, directory, path19, item)) {
         return;
       }
       if (this.fsw.closed) {
@@ -67887,8 +68078,8 @@ var NodeFsHandler = class {
       }
       if (item === target || !target && !previous3.has(item)) {
         this.fsw._incrReadyCount();
-        path18 = sysPath.join(dir, sysPath.relative(dir, path18));
-        this._addToNodeFs(path18, initialAdd, wh, depth + 1);
+        path19 = sysPath.join(dir, sysPath.relative(dir, path19));
+        this._addToNodeFs(path19, initialAdd, wh, depth + 1);
       }
     }).on(EV.ERROR, this._boundHandleError);
     return new Promise((resolve3, reject) => {
@@ -67957,13 +68148,13 @@ var NodeFsHandler = class {
    * @param depth Child path actually targeted for watch
    * @param target Child path actually targeted for watch
    */
-  async _addToNodeFs(path18, initialAdd, priorWh, depth, target) {
+  async _addToNodeFs(path19, initialAdd, priorWh, depth, target) {
     const ready = this.fsw._emitReady;
-    if (this.fsw._isIgnored(path18) || this.fsw.closed) {
+    if (this.fsw._isIgnored(path19) || this.fsw.closed) {
       ready();
       return false;
     }
-    const wh = this.fsw._getWatchHelpers(path18);
+    const wh = this.fsw._getWatchHelpers(path19);
     if (priorWh) {
       wh.filterPath = (entry) => priorWh.filterPath(entry);
       wh.filterDir = (entry) => priorWh.filterDir(entry);
@@ -67979,8 +68170,8 @@ var NodeFsHandler = class {
       const follow = this.fsw.options.followSymlinks;
       let closer;
       if (stats.isDirectory()) {
-        const absPath = sysPath.resolve(path18);
-        const targetPath = follow ? await fsrealpath(path18) : path18;
+        const absPath = sysPath.resolve(path19);
+        const targetPath = follow ? await fsrealpath(path19) : path19;
         if (this.fsw.closed)
           return;
         closer = await this._handleDir(wh.watchPath, stats, initialAdd, depth, target, wh, targetPath);
@@ -67990,29 +68181,29 @@ var NodeFsHandler = class {
           this.fsw._symlinkPaths.set(absPath, targetPath);
         }
       } else if (stats.isSymbolicLink()) {
-        const targetPath = follow ? await fsrealpath(path18) : path18;
+        const targetPath = follow ? await fsrealpath(path19) : path19;
         if (this.fsw.closed)
           return;
         const parent = sysPath.dirname(wh.watchPath);
         this.fsw._getWatchedDir(parent).add(wh.watchPath);
         this.fsw._emit(EV.ADD, wh.watchPath, stats);
-        closer = await this._handleDir(parent, stats, initialAdd, depth, path18, wh, targetPath);
+        closer = await this._handleDir(parent, stats, initialAdd, depth, path19, wh, targetPath);
         if (this.fsw.closed)
           return;
         if (targetPath !== void 0) {
-          this.fsw._symlinkPaths.set(sysPath.resolve(path18), targetPath);
+          this.fsw._symlinkPaths.set(sysPath.resolve(path19), targetPath);
         }
       } else {
         closer = this._handleFile(wh.watchPath, stats, initialAdd);
       }
       ready();
       if (closer)
-        this.fsw._addPathCloser(path18, closer);
+        this.fsw._addPathCloser(path19, closer);
       return false;
     } catch (error) {
       if (this.fsw._handleError(error)) {
         ready();
-        return path18;
+        return path19;
       }
     }
   }
@@ -68055,26 +68246,26 @@ function createPattern(matcher) {
   }
   return () => false;
 }
-function normalizePath(path18) {
-  if (typeof path18 !== "string")
+function normalizePath(path19) {
+  if (typeof path19 !== "string")
     throw new Error("string expected");
-  path18 = sysPath2.normalize(path18);
-  path18 = path18.replace(/\\/g, "/");
+  path19 = sysPath2.normalize(path19);
+  path19 = path19.replace(/\\/g, "/");
   let prepend = false;
-  if (path18.startsWith("//"))
+  if (path19.startsWith("//"))
     prepend = true;
   const DOUBLE_SLASH_RE2 = /\/\//;
-  while (path18.match(DOUBLE_SLASH_RE2))
-    path18 = path18.replace(DOUBLE_SLASH_RE2, "/");
+  while (path19.match(DOUBLE_SLASH_RE2))
+    path19 = path19.replace(DOUBLE_SLASH_RE2, "/");
   if (prepend)
-    path18 = "/" + path18;
-  return path18;
+    path19 = "/" + path19;
+  return path19;
 }
 function matchPatterns(patterns, testString, stats) {
-  const path18 = normalizePath(testString);
+  const path19 = normalizePath(testString);
   for (let index2 = 0; index2 < patterns.length; index2++) {
     const pattern = patterns[index2];
-    if (pattern(path18, stats)) {
+    if (pattern(path19, stats)) {
       return true;
     }
   }
@@ -68114,19 +68305,19 @@ var toUnix = (string4) => {
   }
   return str;
 };
-var normalizePathToUnix = (path18) => toUnix(sysPath2.normalize(toUnix(path18)));
-var normalizeIgnored = (cwd = "") => (path18) => {
-  if (typeof path18 === "string") {
-    return normalizePathToUnix(sysPath2.isAbsolute(path18) ? path18 : sysPath2.join(cwd, path18));
+var normalizePathToUnix = (path19) => toUnix(sysPath2.normalize(toUnix(path19)));
+var normalizeIgnored = (cwd = "") => (path19) => {
+  if (typeof path19 === "string") {
+    return normalizePathToUnix(sysPath2.isAbsolute(path19) ? path19 : sysPath2.join(cwd, path19));
   } else {
-    return path18;
+    return path19;
   }
 };
-var getAbsolutePath = (path18, cwd) => {
-  if (sysPath2.isAbsolute(path18)) {
-    return path18;
+var getAbsolutePath = (path19, cwd) => {
+  if (sysPath2.isAbsolute(path19)) {
+    return path19;
   }
-  return sysPath2.join(cwd, path18);
+  return sysPath2.join(cwd, path19);
 };
 var EMPTY_SET = Object.freeze(/* @__PURE__ */ new Set());
 var DirEntry = class {
@@ -68181,10 +68372,10 @@ var DirEntry = class {
 var STAT_METHOD_F = "stat";
 var STAT_METHOD_L = "lstat";
 var WatchHelper = class {
-  constructor(path18, follow, fsw) {
+  constructor(path19, follow, fsw) {
     this.fsw = fsw;
-    const watchPath = path18;
-    this.path = path18 = path18.replace(REPLACER_RE, "");
+    const watchPath = path19;
+    this.path = path19 = path19.replace(REPLACER_RE, "");
     this.watchPath = watchPath;
     this.fullWatchPath = sysPath2.resolve(watchPath);
     this.dirParts = [];
@@ -68306,20 +68497,20 @@ var FSWatcher = class extends EventEmitter {
     this._closePromise = void 0;
     let paths = unifyPaths(paths_);
     if (cwd) {
-      paths = paths.map((path18) => {
-        const absPath = getAbsolutePath(path18, cwd);
+      paths = paths.map((path19) => {
+        const absPath = getAbsolutePath(path19, cwd);
         return absPath;
       });
     }
-    paths.forEach((path18) => {
-      this._removeIgnoredPath(path18);
+    paths.forEach((path19) => {
+      this._removeIgnoredPath(path19);
     });
     this._userIgnored = void 0;
     if (!this._readyCount)
       this._readyCount = 0;
     this._readyCount += paths.length;
-    Promise.all(paths.map(async (path18) => {
-      const res = await this._nodeFsHandler._addToNodeFs(path18, !_internal, void 0, 0, _origAdd);
+    Promise.all(paths.map(async (path19) => {
+      const res = await this._nodeFsHandler._addToNodeFs(path19, !_internal, void 0, 0, _origAdd);
       if (res)
         this._emitReady();
       return res;
@@ -68341,17 +68532,17 @@ var FSWatcher = class extends EventEmitter {
       return this;
     const paths = unifyPaths(paths_);
     const { cwd } = this.options;
-    paths.forEach((path18) => {
-      if (!sysPath2.isAbsolute(path18) && !this._closers.has(path18)) {
+    paths.forEach((path19) => {
+      if (!sysPath2.isAbsolute(path19) && !this._closers.has(path19)) {
         if (cwd)
-          path18 = sysPath2.join(cwd, path18);
-        path18 = sysPath2.resolve(path18);
+          path19 = sysPath2.join(cwd, path19);
+        path19 = sysPath2.resolve(path19);
       }
-      this._closePath(path18);
-      this._addIgnoredPath(path18);
-      if (this._watched.has(path18)) {
+      this._closePath(path19);
+      this._addIgnoredPath(path19);
+      if (this._watched.has(path19)) {
         this._addIgnoredPath({
-          path: path18,
+          path: path19,
           recursive: true
         });
       }
@@ -68415,38 +68606,38 @@ var FSWatcher = class extends EventEmitter {
    * @param stats arguments to be passed with event
    * @returns the error if defined, otherwise the value of the FSWatcher instance's `closed` flag
    */
-  async _emit(event, path18, stats) {
+  async _emit(event, path19, stats) {
     if (this.closed)
       return;
     const opts = this.options;
     if (isWindows)
-      path18 = sysPath2.normalize(path18);
+      path19 = sysPath2.normalize(path19);
     if (opts.cwd)
-      path18 = sysPath2.relative(opts.cwd, path18);
-    const args = [path18];
+      path19 = sysPath2.relative(opts.cwd, path19);
+    const args = [path19];
     if (stats != null)
       args.push(stats);
     const awf = opts.awaitWriteFinish;
     let pw;
-    if (awf && (pw = this._pendingWrites.get(path18))) {
+    if (awf && (pw = this._pendingWrites.get(path19))) {
       pw.lastChange = /* @__PURE__ */ new Date();
       return this;
     }
     if (opts.atomic) {
       if (event === EVENTS.UNLINK) {
-        this._pendingUnlinks.set(path18, [event, ...args]);
+        this._pendingUnlinks.set(path19, [event, ...args]);
         setTimeout(() => {
-          this._pendingUnlinks.forEach((entry, path19) => {
+          this._pendingUnlinks.forEach((entry, path20) => {
             this.emit(...entry);
             this.emit(EVENTS.ALL, ...entry);
-            this._pendingUnlinks.delete(path19);
+            this._pendingUnlinks.delete(path20);
           });
         }, typeof opts.atomic === "number" ? opts.atomic : 100);
         return this;
       }
-      if (event === EVENTS.ADD && this._pendingUnlinks.has(path18)) {
+      if (event === EVENTS.ADD && this._pendingUnlinks.has(path19)) {
         event = EVENTS.CHANGE;
-        this._pendingUnlinks.delete(path18);
+        this._pendingUnlinks.delete(path19);
       }
     }
     if (awf && (event === EVENTS.ADD || event === EVENTS.CHANGE) && this._readyEmitted) {
@@ -68464,16 +68655,16 @@ var FSWatcher = class extends EventEmitter {
           this.emitWithAll(event, args);
         }
       };
-      this._awaitWriteFinish(path18, awf.stabilityThreshold, event, awfEmit);
+      this._awaitWriteFinish(path19, awf.stabilityThreshold, event, awfEmit);
       return this;
     }
     if (event === EVENTS.CHANGE) {
-      const isThrottled = !this._throttle(EVENTS.CHANGE, path18, 50);
+      const isThrottled = !this._throttle(EVENTS.CHANGE, path19, 50);
       if (isThrottled)
         return this;
     }
     if (opts.alwaysStat && stats === void 0 && (event === EVENTS.ADD || event === EVENTS.ADD_DIR || event === EVENTS.CHANGE)) {
-      const fullPath = opts.cwd ? sysPath2.join(opts.cwd, path18) : path18;
+      const fullPath = opts.cwd ? sysPath2.join(opts.cwd, path19) : path19;
       let stats2;
       try {
         stats2 = await stat3(fullPath);
@@ -68504,23 +68695,23 @@ var FSWatcher = class extends EventEmitter {
    * @param timeout duration of time to suppress duplicate actions
    * @returns tracking object or false if action should be suppressed
    */
-  _throttle(actionType, path18, timeout) {
+  _throttle(actionType, path19, timeout) {
     if (!this._throttled.has(actionType)) {
       this._throttled.set(actionType, /* @__PURE__ */ new Map());
     }
     const action = this._throttled.get(actionType);
     if (!action)
       throw new Error("invalid throttle");
-    const actionPath = action.get(path18);
+    const actionPath = action.get(path19);
     if (actionPath) {
       actionPath.count++;
       return false;
     }
     let timeoutObject;
     const clear = () => {
-      const item = action.get(path18);
+      const item = action.get(path19);
       const count = item ? item.count : 0;
-      action.delete(path18);
+      action.delete(path19);
       clearTimeout(timeoutObject);
       if (item)
         clearTimeout(item.timeoutObject);
@@ -68528,7 +68719,7 @@ var FSWatcher = class extends EventEmitter {
     };
     timeoutObject = setTimeout(clear, timeout);
     const thr = { timeoutObject, clear, count: 0 };
-    action.set(path18, thr);
+    action.set(path19, thr);
     return thr;
   }
   _incrReadyCount() {
@@ -68542,44 +68733,44 @@ var FSWatcher = class extends EventEmitter {
    * @param event
    * @param awfEmit Callback to be called when ready for event to be emitted.
    */
-  _awaitWriteFinish(path18, threshold, event, awfEmit) {
+  _awaitWriteFinish(path19, threshold, event, awfEmit) {
     const awf = this.options.awaitWriteFinish;
     if (typeof awf !== "object")
       return;
     const pollInterval = awf.pollInterval;
     let timeoutHandler;
-    let fullPath = path18;
-    if (this.options.cwd && !sysPath2.isAbsolute(path18)) {
-      fullPath = sysPath2.join(this.options.cwd, path18);
+    let fullPath = path19;
+    if (this.options.cwd && !sysPath2.isAbsolute(path19)) {
+      fullPath = sysPath2.join(this.options.cwd, path19);
     }
     const now = /* @__PURE__ */ new Date();
     const writes = this._pendingWrites;
     function awaitWriteFinishFn(prevStat) {
       statcb(fullPath, (err, curStat) => {
-        if (err || !writes.has(path18)) {
+        if (err || !writes.has(path19)) {
           if (err && err.code !== "ENOENT")
             awfEmit(err);
           return;
         }
         const now2 = Number(/* @__PURE__ */ new Date());
         if (prevStat && curStat.size !== prevStat.size) {
-          writes.get(path18).lastChange = now2;
+          writes.get(path19).lastChange = now2;
         }
-        const pw = writes.get(path18);
+        const pw = writes.get(path19);
         const df = now2 - pw.lastChange;
         if (df >= threshold) {
-          writes.delete(path18);
+          writes.delete(path19);
           awfEmit(void 0, curStat);
         } else {
           timeoutHandler = setTimeout(awaitWriteFinishFn, pollInterval, curStat);
         }
       });
     }
-    if (!writes.has(path18)) {
-      writes.set(path18, {
+    if (!writes.has(path19)) {
+      writes.set(path19, {
         lastChange: now,
         cancelWait: () => {
-          writes.delete(path18);
+          writes.delete(path19);
           clearTimeout(timeoutHandler);
           return event;
         }
@@ -68590,8 +68781,8 @@ var FSWatcher = class extends EventEmitter {
   /**
    * Determines whether user has asked to ignore this path.
    */
-  _isIgnored(path18, stats) {
-    if (this.options.atomic && DOT_RE.test(path18))
+  _isIgnored(path19, stats) {
+    if (this.options.atomic && DOT_RE.test(path19))
       return true;
     if (!this._userIgnored) {
       const { cwd } = this.options;
@@ -68601,17 +68792,17 @@ var FSWatcher = class extends EventEmitter {
       const list4 = [...ignoredPaths.map(normalizeIgnored(cwd)), ...ignored];
       this._userIgnored = anymatch(list4, void 0);
     }
-    return this._userIgnored(path18, stats);
+    return this._userIgnored(path19, stats);
   }
-  _isntIgnored(path18, stat4) {
-    return !this._isIgnored(path18, stat4);
+  _isntIgnored(path19, stat4) {
+    return !this._isIgnored(path19, stat4);
   }
   /**
    * Provides a set of common helpers and properties relating to symlink handling.
    * @param path file or directory pattern being watched
    */
-  _getWatchHelpers(path18) {
-    return new WatchHelper(path18, this.options.followSymlinks, this);
+  _getWatchHelpers(path19) {
+    return new WatchHelper(path19, this.options.followSymlinks, this);
   }
   // Directory helpers
   // -----------------
@@ -68643,63 +68834,63 @@ var FSWatcher = class extends EventEmitter {
    * @param item      base path of item/directory
    */
   _remove(directory, item, isDirectory) {
-    const path18 = sysPath2.join(directory, item);
-    const fullPath = sysPath2.resolve(path18);
-    isDirectory = isDirectory != null ? isDirectory : this._watched.has(path18) || this._watched.has(fullPath);
-    if (!this._throttle("remove", path18, 100))
+    const path19 = sysPath2.join(directory, item);
+    const fullPath = sysPath2.resolve(path19);
+    isDirectory = isDirectory != null ? isDirectory : this._watched.has(path19) || this._watched.has(fullPath);
+    if (!this._throttle("remove", path19, 100))
       return;
     if (!isDirectory && this._watched.size === 1) {
       this.add(directory, item, true);
     }
-    const wp = this._getWatchedDir(path18);
+    const wp = this._getWatchedDir(path19);
     const nestedDirectoryChildren = wp.getChildren();
-    nestedDirectoryChildren.forEach((nested) => this._remove(path18, nested));
+    nestedDirectoryChildren.forEach((nested) => this._remove(path19, nested));
     const parent = this._getWatchedDir(directory);
     const wasTracked = parent.has(item);
     parent.remove(item);
     if (this._symlinkPaths.has(fullPath)) {
       this._symlinkPaths.delete(fullPath);
     }
-    let relPath = path18;
+    let relPath = path19;
     if (this.options.cwd)
-      relPath = sysPath2.relative(this.options.cwd, path18);
+      relPath = sysPath2.relative(this.options.cwd, path19);
     if (this.options.awaitWriteFinish && this._pendingWrites.has(relPath)) {
       const event = this._pendingWrites.get(relPath).cancelWait();
       if (event === EVENTS.ADD)
         return;
     }
-    this._watched.delete(path18);
+    this._watched.delete(path19);
     this._watched.delete(fullPath);
     const eventName = isDirectory ? EVENTS.UNLINK_DIR : EVENTS.UNLINK;
-    if (wasTracked && !this._isIgnored(path18))
-      this._emit(eventName, path18);
-    this._closePath(path18);
+    if (wasTracked && !this._isIgnored(path19))
+      this._emit(eventName, path19);
+    this._closePath(path19);
   }
   /**
    * Closes all watchers for a path
    */
-  _closePath(path18) {
-    this._closeFile(path18);
-    const dir = sysPath2.dirname(path18);
-    this._getWatchedDir(dir).remove(sysPath2.basename(path18));
+  _closePath(path19) {
+    this._closeFile(path19);
+    const dir = sysPath2.dirname(path19);
+    this._getWatchedDir(dir).remove(sysPath2.basename(path19));
   }
   /**
    * Closes only file-specific watchers
    */
-  _closeFile(path18) {
-    const closers = this._closers.get(path18);
+  _closeFile(path19) {
+    const closers = this._closers.get(path19);
     if (!closers)
       return;
     closers.forEach((closer) => closer());
-    this._closers.delete(path18);
+    this._closers.delete(path19);
   }
-  _addPathCloser(path18, closer) {
+  _addPathCloser(path19, closer) {
     if (!closer)
       return;
-    let list4 = this._closers.get(path18);
+    let list4 = this._closers.get(path19);
     if (!list4) {
       list4 = [];
-      this._closers.set(path18, list4);
+      this._closers.set(path19, list4);
     }
     list4.push(closer);
   }
@@ -68758,6 +68949,22 @@ function internalFailure(e) {
   });
   return result;
 }
+function rewriteShadows(siteDir, pages) {
+  try {
+    const roots = readSiteConfig(siteDir).contentRoots;
+    const out = new PrerenderOutput(siteDir);
+    for (const p5 of pages) {
+      for (const root4 of roots) {
+        const rel2 = path16.relative(root4.dir, path16.join(siteDir, p5));
+        const tree = shadowTree(root4.lang);
+        if (rel2.startsWith("..") || path16.isAbsolute(rel2) || tree === void 0) continue;
+        out.rewriteShadow(path16.posix.join(root4.target, rel2.split(path16.sep).join("/")), tree);
+        break;
+      }
+    }
+  } catch {
+  }
+}
 function watchSite(opts) {
   const siteDir = path16.resolve(opts.source);
   const prerenderDir = path16.join(siteDir, ".prerender");
@@ -68774,20 +68981,7 @@ function watchSite(opts) {
   const settle = (pages) => {
     settleTimer = void 0;
     if (closed || running || timer || pending.size > 0) return;
-    try {
-      const roots = readSiteConfig(siteDir).contentRoots;
-      const out = new PrerenderOutput(siteDir);
-      for (const p5 of pages) {
-        for (const root4 of roots) {
-          const rel2 = path16.relative(root4.dir, path16.join(siteDir, p5));
-          const tree = shadowTree(root4.lang);
-          if (rel2.startsWith("..") || path16.isAbsolute(rel2) || tree === void 0) continue;
-          out.rewriteShadow(path16.posix.join(root4.target, rel2.split(path16.sep).join("/")), tree);
-          break;
-        }
-      }
-    } catch {
-    }
+    rewriteShadows(siteDir, pages);
   };
   const runBuild = async (changed) => {
     let only;
@@ -68881,6 +69075,185 @@ function watchSite(opts) {
   };
 }
 
+// src/serve.ts
+var SERVE_CONFIG = `${PRERENDER_DIR}/serve.toml`;
+var SERVE_DATA = `${PRERENDER_DIR}/serve-data`;
+var SERVE_ERRORS = "hugo_prerender_serve.json";
+function excludeStyle(hugoVersion) {
+  const [major = 0, minor = 0] = hugoVersion.replace(/^v/, "").split(".").map((n) => Number.parseInt(n, 10) || 0);
+  return major > 0 || minor >= 153 ? "files" : "excludeFiles";
+}
+function literalGlob(rel2) {
+  return rel2.replace(/[\\*?[\]{}!]/g, (c) => `\\${c}`);
+}
+function filesBelow(dir, prefix = "") {
+  let entries;
+  try {
+    entries = readdirSync7(path17.join(dir, prefix), { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap((e) => {
+    const rel2 = prefix ? `${prefix}/${e.name}` : e.name;
+    if (e.isDirectory()) return filesBelow(dir, rel2);
+    return e.isFile() && !e.name.endsWith(".tmp") ? [rel2] : [];
+  });
+}
+function withoutKeys(m, ...drop) {
+  const rest = Object.fromEntries(Object.entries(m).filter(([k2]) => !["source", "target", ...drop].includes(k2.toLowerCase())));
+  return { source: m.source, target: m.target, ...rest };
+}
+function serveLayer(siteDir, data, style) {
+  const mounts = moduleMounts(data);
+  const originals = [];
+  const out = mounts.map((mount) => {
+    const m = withoutKeys(mount);
+    const source = normalizeRel(m.source);
+    const target = normalizeRel(m.target);
+    if (mountComponent(target) !== "content" || source.startsWith(`${PRERENDER_DIR}/`)) return m;
+    const tree = shadowTree(mountLanguage(m)?.lang);
+    if (tree === void 0) return m;
+    const sub3 = target.split("/").slice(1).join("/");
+    const shadows = filesBelow(path17.join(siteDir, PRERENDER_DIR, tree)).filter((f) => /\.(md|markdown|mdown)$/i.test(f) && (sub3 === "" || f.startsWith(`${sub3}/`))).map((f) => sub3 === "" ? f : f.slice(sub3.length + 1)).filter((rel2) => existsSync5(path17.join(siteDir, source, rel2)));
+    if (shadows.length === 0) return m;
+    for (const rel2 of shadows) originals.push(path17.resolve(siteDir, source, rel2));
+    const key2 = style === "files" ? "files" : "excludeFiles";
+    const own9 = getIn(m, key2);
+    const before = typeof own9 === "string" ? [own9] : Array.isArray(own9) ? own9.filter((x6) => typeof x6 === "string") : [];
+    const patterns = shadows.sort().map((f) => style === "files" ? `! ${literalGlob(f)}` : literalGlob(f));
+    return { ...withoutKeys(m, key2.toLowerCase()), [key2]: [...before, ...patterns] };
+  });
+  if (!out.some((m) => mountComponent(m.target) === "data")) {
+    const dataDir = getIn(data, "dataDir");
+    out.push({ source: typeof dataDir === "string" && dataDir.trim() ? dataDir : "data", target: "data" });
+  }
+  out.push({ source: SERVE_DATA, target: "data" });
+  const own8 = getIn(data, "ignoreFiles");
+  const ignoreFiles = [
+    ...typeof own8 === "string" ? [own8] : Array.isArray(own8) ? own8.filter((x6) => typeof x6 === "string") : [],
+    ...originals.sort().map((f) => `^${f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`)
+  ];
+  return { mounts: out, ignoreFiles };
+}
+function layerText(layer2) {
+  return "# Written by `hugo-prerender serve` for `hugo server --config <site config>,.prerender/serve.toml`:\n# the site's mounts, without the originals of prerendered pages (and those ignored), and the errors data.\n" + stringify({ ...layer2.ignoreFiles.length ? { ignoreFiles: layer2.ignoreFiles } : {}, module: { mounts: layer2.mounts } }) + "\n";
+}
+function errorsText(result) {
+  const errors = result.diagnostics.filter((d2) => d2.severity === "error").map((d2) => ({ file: d2.file ?? "", line: d2.line, column: d2.column, message: d2.message })).sort((a3, b2) => a3.file < b2.file ? -1 : a3.file > b2.file ? 1 : a3.line - b2.line || a3.column - b2.column);
+  return `${JSON.stringify({ errors }, null, 2)}
+`;
+}
+function update(siteDir, file, text11) {
+  const abs = path17.join(siteDir, file);
+  try {
+    if (readFileSync11(abs, "utf8") === text11) return false;
+  } catch {
+  }
+  mkdirSync3(path17.dirname(abs), { recursive: true });
+  writeFileAtomic(abs, text11);
+  return true;
+}
+var ServeError = class extends Error {
+};
+var RELOAD_AGAIN_MS = 1500;
+function serveSite(opts) {
+  const siteDir = path17.resolve(opts.source);
+  const log2 = opts.log ?? ((l) => process.stderr.write(`${l}
+`));
+  const root4 = findRootConfig(siteDir);
+  if (!root4) {
+    throw new ServeError(
+      `${siteDir}: serve needs a site config file (hugo.toml, hugo.yaml, hugo.json or config.*) to add its layer to; with only a config directory, run \`hugo-prerender watch\` beside \`hugo server\``
+    );
+  }
+  const config = readSiteConfig(siteDir, { environment: "development" });
+  if (!moduleMounts(config.data).some((m) => normalizeRel(m.source) === `${PRERENDER_DIR}/content`)) {
+    throw new ServeError(`${path17.relative(siteDir, root4.path)}: the site does not mount ${PRERENDER_DIR}/content; run \`hugo-prerender init\` first`);
+  }
+  const bin2 = opts.hugo ?? "hugo";
+  const probe = spawnSync(bin2, ["version"], { encoding: "utf8", timeout: 3e4 });
+  const version2 = probe.status === 0 ? /v(\d+\.\d+\.\d+)/.exec(probe.stdout)?.[1] : void 0;
+  if (!version2) throw new ServeError(`could not run \`${bin2} version\`: ${probe.error?.message ?? probe.stderr?.trim() ?? "no version"}; install Hugo, or pass --hugo PATH`);
+  const style = excludeStyle(version2);
+  let last;
+  const refresh = (result) => {
+    const data = readSiteConfig(siteDir, { environment: "development" }).data;
+    update(siteDir, `${SERVE_DATA}/${SERVE_ERRORS}`, result ? errorsText(result) : '{\n  "errors": []\n}\n');
+    update(siteDir, SERVE_CONFIG, layerText(serveLayer(siteDir, data, style)));
+  };
+  let again;
+  let hugo;
+  let stopping = false;
+  let killTimer;
+  const watcher = watchSite({
+    ...opts,
+    onBuild: (result, changed) => {
+      last = result;
+      try {
+        refresh(result);
+      } catch (e) {
+        log2(`hugo-prerender serve: could not update ${SERVE_CONFIG}: ${e.message}`);
+      }
+      const pages = changed.filter((f) => /\.(md|markdown|mdown)$/i.test(f));
+      if (pages.length > 0 && !stopping) {
+        if (again) clearTimeout(again);
+        again = setTimeout(() => {
+          again = void 0;
+          if (!stopping) rewriteShadows(siteDir, pages);
+        }, RELOAD_AGAIN_MS);
+      }
+      opts.onBuild(result, changed);
+    }
+  });
+  const killHugo = () => {
+    if (!hugo || hugo.exitCode !== null || hugo.signalCode !== null) return;
+    hugo.kill("SIGTERM");
+    killTimer = setTimeout(() => hugo?.kill("SIGKILL"), 5e3);
+    killTimer.unref();
+  };
+  const onExit = () => {
+    if (hugo && hugo.exitCode === null && hugo.signalCode === null) hugo.kill("SIGKILL");
+  };
+  process.once("exit", onExit);
+  const done = (async () => {
+    try {
+      await watcher.ready;
+    } catch (e) {
+      await watcher.close();
+      process.removeListener("exit", onExit);
+      throw e;
+    }
+    refresh(last);
+    if (stopping) {
+      await watcher.close();
+      return 0;
+    }
+    const args = ["server", "--source", siteDir, "--config", `${path17.relative(siteDir, root4.path)},${SERVE_CONFIG}`, ...opts.hugoArgs];
+    const child = spawn(bin2, args, { cwd: siteDir, stdio: ["ignore", "inherit", "inherit"] });
+    hugo = child;
+    const status = await new Promise((resolve3) => {
+      child.once("error", (e) => {
+        log2(`hugo-prerender serve: could not start ${bin2}: ${e.message} (install Hugo, or pass --hugo PATH)`);
+        resolve3(1);
+      });
+      child.once("exit", (code4, signal) => resolve3(stopping ? 0 : code4 ?? (signal ? 1 : 0)));
+    });
+    if (killTimer) clearTimeout(killTimer);
+    if (again) clearTimeout(again);
+    stopping = true;
+    await watcher.close();
+    process.removeListener("exit", onExit);
+    return status;
+  })();
+  return {
+    done,
+    stop() {
+      stopping = true;
+      killHugo();
+    }
+  };
+}
+
 // src/cli.ts
 var HELP = `hugo-prerender ${"0.1.0"}: typeset math, render figures, diagrams and plots for Hugo at build time
 
@@ -68889,8 +69262,11 @@ Usage:
                                        add the module mounts hugo-prerender needs to the site config
   hugo-prerender build [-s DIR] [options]
                                        prerender every page into DIR/.prerender/ (run before hugo)
+  hugo-prerender serve [-s DIR] [options] [--hugo PATH] [-- HUGO SERVER ARGUMENTS]
+                                       watch and run \`hugo server\` as one command (Ctrl+C stops both);
+                                       prerender errors show in the browser
   hugo-prerender watch [-s DIR] [options]
-                                       build, then build again on every change (beside hugo server)
+                                       build, then build again on every change
   hugo-prerender check [-s DIR]        per page: formulas found, typeset and failed (with reasons), and
                                        the site total; writes nothing; exits 1 when a formula fails
 
@@ -68901,6 +69277,7 @@ Options:
                        or "render" (KaTeX's red error text in the page, reported as a warning)
   -q, --quiet          print only errors and the summary line
       --wait SECONDS   how long to wait for another hugo-prerender using the same site (default 60)
+      --hugo PATH      for serve: the hugo binary to run (default: hugo on PATH)
       --hugo-version V for init: the Hugo the site is built with (default: the version of \`hugo\` on PATH);
                        a language's content mount is spelled lang = "fr" before 0.153, sites.matrix after
   -h, --help           this text
@@ -68910,15 +69287,15 @@ Shortcodes rendered by hugo-prerender: ${[...shortcodes.keys()].sort().join(", "
 Documentation: see README.md in the package.
 `;
 function packageLayoutsFor(siteDir) {
-  for (let dir = siteDir; ; dir = path17.dirname(dir)) {
-    const pkg = path17.join(dir, "node_modules", "hugo-prerender");
-    if (existsSync5(path17.join(pkg, "package.json"))) {
-      return { path: path17.relative(siteDir, path17.join(pkg, "layouts")).split(path17.sep).join("/") };
+  for (let dir = siteDir; ; dir = path18.dirname(dir)) {
+    const pkg = path18.join(dir, "node_modules", "hugo-prerender");
+    if (existsSync6(path18.join(pkg, "package.json"))) {
+      return { path: path18.relative(siteDir, path18.join(pkg, "layouts")).split(path18.sep).join("/") };
     }
-    if (path17.dirname(dir) === dir) break;
+    if (path18.dirname(dir) === dir) break;
   }
-  const layouts = path17.resolve(path17.dirname(fileURLToPath3(import.meta.url)), "..", "layouts");
-  const rel2 = path17.relative(siteDir, layouts).split(path17.sep).join("/") || ".";
+  const layouts = path18.resolve(path18.dirname(fileURLToPath3(import.meta.url)), "..", "layouts");
+  const rel2 = path18.relative(siteDir, layouts).split(path18.sep).join("/") || ".";
   return {
     path: rel2,
     note: `hugo-prerender is not installed in a node_modules folder of this site or above it, so its templates are mounted from ${rel2}; install it in the site (npm install --save-dev \u2026) and run init again for a path that holds on other machines.`
@@ -68929,11 +69306,14 @@ function languageStyleFor(version2) {
     if (!/^v?\d+\.\d+(\.\d+)?$/.test(version2)) return `error:--hugo-version must look like 0.111.3, not "${version2}"`;
     return languageMountStyle(version2);
   }
-  const r2 = spawnSync("hugo", ["version"], { encoding: "utf8", timeout: 3e4 });
+  const r2 = spawnSync2("hugo", ["version"], { encoding: "utf8", timeout: 3e4 });
   const m = r2.status === 0 ? /v(\d+\.\d+\.\d+)/.exec(r2.stdout) : null;
   return m ? languageMountStyle(m[1]) : "sites.matrix";
 }
-async function main2(argv) {
+async function main2(all3) {
+  const dashes = all3.indexOf("--");
+  const argv = dashes < 0 ? all3 : all3.slice(0, dashes);
+  const passThrough = dashes < 0 ? [] : all3.slice(dashes + 1);
   let parsed;
   try {
     parsed = parseArgs({
@@ -68945,6 +69325,7 @@ async function main2(argv) {
         quiet: { type: "boolean", short: "q" },
         wait: { type: "string" },
         "hugo-version": { type: "string" },
+        hugo: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" }
       }
@@ -68971,7 +69352,12 @@ Run "hugo-prerender --help" for usage.
 `);
     return 2;
   }
-  const source = path17.resolve(values.source ?? ".");
+  const source = path18.resolve(values.source ?? ".");
+  if (passThrough.length > 0 && command !== "serve") {
+    process.stderr.write(`hugo-prerender: arguments after "--" are for hugo server, with the serve command only
+`);
+    return 2;
+  }
   if (command === "init") {
     try {
       const style = languageStyleFor(values["hugo-version"]);
@@ -68996,7 +69382,7 @@ Run "hugo-prerender --help" for usage.
       throw e;
     }
   }
-  if (command === "build" || command === "watch") {
+  if (command === "build" || command === "watch" || command === "serve") {
     if (values.errors !== void 0 && values.errors !== "fail" && values.errors !== "render") {
       process.stderr.write(`hugo-prerender: --errors must be "fail" or "render", not "${safeLine(values.errors)}"
 `);
@@ -69026,17 +69412,37 @@ Run "hugo-prerender --help" for usage.
       print(result);
       return result.failed ? 1 : 0;
     }
-    const handle3 = watchSite({
-      source,
-      errors,
-      ...lock,
-      onBuild: (result, changed) => {
-        if (changed.length) process.stdout.write(`
+    const onBuild = (result, changed) => {
+      if (changed.length) process.stdout.write(`
 ${safeLine(`changed: ${changed.join(", ")}`)}
 `);
-        print(result, changed.length ? new Set(changed) : void 0);
+      print(result, changed.length ? new Set(changed) : void 0);
+    };
+    if (command === "serve") {
+      let handle4;
+      try {
+        handle4 = serveSite({ source, errors, ...lock, hugo: values.hugo, hugoArgs: passThrough, onBuild });
+      } catch (e) {
+        if (e instanceof ServeError) {
+          process.stderr.write(`hugo-prerender serve: ${e.message}
+`);
+          return 1;
+        }
+        throw e;
       }
-    });
+      const stop = () => handle4.stop();
+      process.on("SIGINT", stop);
+      process.on("SIGTERM", stop);
+      try {
+        return await handle4.done;
+      } catch (e) {
+        if (!(e instanceof LockError)) throw e;
+        process.stderr.write(`hugo-prerender: ${safeLine(e.message)}
+`);
+        return 1;
+      }
+    }
+    const handle3 = watchSite({ source, errors, ...lock, onBuild });
     try {
       await handle3.ready;
     } catch (e) {

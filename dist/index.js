@@ -65116,8 +65116,16 @@ function summaryLine(r2) {
 }
 
 // src/site/init.ts
-import { existsSync as existsSync3, readFileSync as readFileSync9, renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync9 } from "node:fs";
 import path14 from "node:path";
+
+// src/site/write-atomic.ts
+import { renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
+function writeFileAtomic(file, data) {
+  const tmp = `${file}.hugo-prerender.tmp`;
+  writeFileSync3(tmp, data);
+  renameSync3(tmp, file);
+}
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text11, ignoreTrivia = false) {
@@ -66926,11 +66934,6 @@ function withoutMounts(data, rootIsModule) {
   }
   return JSON.stringify(copy2);
 }
-function writeAtomic(file, text11) {
-  const tmp = `${file}.hugo-prerender.tmp`;
-  writeFileSync3(tmp, text11);
-  renameSync3(tmp, file);
-}
 function describe5(m) {
   const l = mountLanguage(m);
   const lang = !l ? "" : l.style === "lang" ? `, lang = ${JSON.stringify(l.lang)}` : `, sites = { matrix = { languages = [${JSON.stringify(l.lang)}] } }`;
@@ -67003,7 +67006,7 @@ ${mountsSnippet(target.file.format, rootIsModule, plan)}
     const d2 = check2.diagnostics[0];
     throw cannot(d2 ? `${rel2}:${d2.line}:${d2.column}` : rel2, `could not add the mounts safely (${d2?.message ?? "the edited config did not read back as planned"})`);
   }
-  writeAtomic(target.file.path, text11);
+  writeFileAtomic(target.file.path, text11);
   messages.push(`Updated ${rel2}: module mounts now (per component, first wins):`);
   for (const m of plan) {
     const isNew = !current.some((c) => normalizeRel(c.source) === normalizeRel(m.source) && normalizeRel(c.target) === normalizeRel(m.target));

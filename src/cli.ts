@@ -11,6 +11,7 @@ import { checkSite, formatCheck } from './check.js';
 import { InitError, initSite } from './site/init.js';
 import { languageMountStyle, type LanguageMountStyle } from './site/config.js';
 import { shortcodes } from './render/registry.js';
+import { ServeError, serveSite } from './serve.js';
 import { watchSite } from './watch.js';
 import { safeLine, safeLines } from './log.js';
 import { DEFAULT_LOCK_WAIT_MS, LockError } from './site/lock.js';
@@ -23,8 +24,11 @@ Usage:
                                        add the module mounts hugo-prerender needs to the site config
   hugo-prerender build [-s DIR] [options]
                                        prerender every page into DIR/.prerender/ (run before hugo)
+  hugo-prerender serve [-s DIR] [options] [--hugo PATH] [-- HUGO SERVER ARGUMENTS]
+                                       watch and run \`hugo server\` as one command (Ctrl+C stops both);
+                                       prerender errors show in the browser
   hugo-prerender watch [-s DIR] [options]
-                                       build, then build again on every change (beside hugo server)
+                                       build, then build again on every change
   hugo-prerender check [-s DIR]        per page: formulas found, typeset and failed (with reasons), and
                                        the site total; writes nothing; exits 1 when a formula fails
 
@@ -35,6 +39,7 @@ Options:
                        or "render" (KaTeX's red error text in the page, reported as a warning)
   -q, --quiet          print only errors and the summary line
       --wait SECONDS   how long to wait for another hugo-prerender using the same site (default 60)
+      --hugo PATH      for serve: the hugo binary to run (default: hugo on PATH)
       --hugo-version V for init: the Hugo the site is built with (default: the version of \`hugo\` on PATH);
                        a language's content mount is spelled lang = "fr" before 0.153, sites.matrix after
   -h, --help           this text
@@ -82,7 +87,11 @@ function languageStyleFor(version: string | undefined): LanguageMountStyle | `er
   return m ? languageMountStyle(m[1]!) : 'sites.matrix';
 }
 
-async function main(argv: string[]): Promise<number> {
+async function main(all: string[]): Promise<number> {
+  // Everything after `--` goes to hugo server, untouched.
+  const dashes = all.indexOf('--');
+  const argv = dashes < 0 ? all : all.slice(0, dashes);
+  const passThrough = dashes < 0 ? [] : all.slice(dashes + 1);
   let parsed;
   try {
     parsed = parseArgs({
@@ -94,6 +103,7 @@ async function main(argv: string[]): Promise<number> {
         quiet: { type: 'boolean', short: 'q' },
         wait: { type: 'string' },
         'hugo-version': { type: 'string' },
+        hugo: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -117,6 +127,10 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const source = path.resolve(values.source ?? '.');
+  if (passThrough.length > 0 && command !== 'serve') {
+    process.stderr.write(`hugo-prerender: arguments after "--" are for hugo server, with the serve command only\n`);
+    return 2;
+  }
 
   if (command === 'init') {
     try {
@@ -139,7 +153,7 @@ async function main(argv: string[]): Promise<number> {
     }
   }
 
-  if (command === 'build' || command === 'watch') {
+  if (command === 'build' || command === 'watch' || command === 'serve') {
     if (values.errors !== undefined && values.errors !== 'fail' && values.errors !== 'render') {
       process.stderr.write(`hugo-prerender: --errors must be "fail" or "render", not "${safeLine(values.errors)}"\n`);
       return 2;
@@ -165,15 +179,33 @@ async function main(argv: string[]): Promise<number> {
       print(result);
       return result.failed ? 1 : 0;
     }
-    const handle = watchSite({
-      source,
-      errors,
-      ...lock,
-      onBuild: (result, changed) => {
-        if (changed.length) process.stdout.write(`\n${safeLine(`changed: ${changed.join(', ')}`)}\n`);
-        print(result, changed.length ? new Set(changed) : undefined);
-      },
-    });
+    const onBuild = (result: BuildResult, changed: string[]) => {
+      if (changed.length) process.stdout.write(`\n${safeLine(`changed: ${changed.join(', ')}`)}\n`);
+      print(result, changed.length ? new Set(changed) : undefined);
+    };
+    if (command === 'serve') {
+      let handle;
+      try {
+        handle = serveSite({ source, errors, ...lock, hugo: values.hugo, hugoArgs: passThrough, onBuild });
+      } catch (e) {
+        if (e instanceof ServeError) {
+          process.stderr.write(`hugo-prerender serve: ${e.message}\n`);
+          return 1;
+        }
+        throw e;
+      }
+      const stop = () => handle.stop();
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+      try {
+        return await handle.done;
+      } catch (e) {
+        if (!(e instanceof LockError)) throw e;
+        process.stderr.write(`hugo-prerender: ${safeLine(e.message)}\n`);
+        return 1;
+      }
+    }
+    const handle = watchSite({ source, errors, ...lock, onBuild });
     try {
       await handle.ready;
     } catch (e) {

@@ -80,6 +80,29 @@ function internalFailure(e: unknown): BuildResult {
   return result;
 }
 
+/**
+ * Writes the existing shadows of these content files (site-relative paths) again: same bytes, a new file,
+ * so that Hugo's watcher sees a change of the shadow. Best effort (it runs in timers): the next change
+ * writes the shadow anyway.
+ */
+export function rewriteShadows(siteDir: string, pages: string[]): void {
+  try {
+    const roots = readSiteConfig(siteDir).contentRoots;
+    const out = new PrerenderOutput(siteDir);
+    for (const p of pages) {
+      for (const root of roots) {
+        const rel = path.relative(root.dir, path.join(siteDir, p));
+        const tree = shadowTree(root.lang);
+        if (rel.startsWith('..') || path.isAbsolute(rel) || tree === undefined) continue;
+        out.rewriteShadow(path.posix.join(root.target, rel.split(path.sep).join('/')), tree);
+        break;
+      }
+    }
+  } catch {
+    // Best effort, in a timer: a throw here would end the watcher.
+  }
+}
+
 export function watchSite(opts: WatchOptions): WatchHandle {
   const siteDir = path.resolve(opts.source);
   const prerenderDir = path.join(siteDir, '.prerender');
@@ -100,21 +123,7 @@ export function watchSite(opts: WatchOptions): WatchHandle {
   const settle = (pages: string[]) => {
     settleTimer = undefined;
     if (closed || running || timer || pending.size > 0) return;
-    try {
-      const roots = readSiteConfig(siteDir).contentRoots;
-      const out = new PrerenderOutput(siteDir);
-      for (const p of pages) {
-        for (const root of roots) {
-          const rel = path.relative(root.dir, path.join(siteDir, p));
-          const tree = shadowTree(root.lang);
-          if (rel.startsWith('..') || path.isAbsolute(rel) || tree === undefined) continue;
-          out.rewriteShadow(path.posix.join(root.target, rel.split(path.sep).join('/')), tree);
-          break;
-        }
-      }
-    } catch {
-      // Best effort, in a timer: a throw here would end the watcher. The next change writes the shadow anyway.
-    }
+    rewriteShadows(siteDir, pages);
   };
 
   const runBuild = async (changed: string[]) => {

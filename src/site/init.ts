@@ -20,8 +20,9 @@
  * kept), JSON re-serialised with the file's own indentation. Every edit is parsed back and checked
  * before the file is replaced (atomically).
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from './write-atomic.js';
 import { EditError, editMounts, lineColumn, mountsSnippet, type MountEdit } from './config-edit.js';
 import { HEAD_HOOKS, HEAD_PARTIAL_CALL, headReport } from './head-hooks.js';
 import { siteLayoutDirs } from './fallbacks.js';
@@ -273,11 +274,6 @@ function withoutMounts(data: Record<string, unknown>, rootIsModule: boolean): st
   return JSON.stringify(copy);
 }
 
-function writeAtomic(file: string, text: string): void {
-  const tmp = `${file}.hugo-prerender.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, file);
-}
 
 function describe(m: Mount): string {
   const l = mountLanguage(m);
@@ -366,7 +362,7 @@ export function initSite(siteDir: string, opts: InitOptions = {}): InitResult {
     const d = check.diagnostics[0];
     throw cannot(d ? `${rel}:${d.line}:${d.column}` : rel, `could not add the mounts safely (${d?.message ?? 'the edited config did not read back as planned'})`);
   }
-  writeAtomic(target.file.path, text);
+  writeFileAtomic(target.file.path, text);
 
   messages.push(`Updated ${rel}: module mounts now (per component, first wins):`);
   for (const m of plan) {

@@ -4,6 +4,7 @@
  * content types a Hugo site with KaTeX needs, and never anything outside the directory.
  */
 import { createServer, type Server } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -83,4 +84,16 @@ export async function serveDir(dir: string): Promise<StaticServer> {
         server.close(() => resolve());
       }),
   };
+}
+
+/** A free TCP port on loopback (the OS picks it; closed again before the caller binds it, e.g. Hugo). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createNetServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
+    });
+  });
 }

@@ -14,28 +14,16 @@
  */
 import { start, type Proc } from '../helpers/proc.js';
 import { appendFileSync, existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachHugo, tempDir } from '../helpers/hugo.js';
 import { CLI, copyProjectSite, ensureBundle } from '../helpers/prerender.js';
+import { freePort } from '../helpers/serve.js';
 
 const POST = 'content/posts/learning-to-remember.md';
 const POST_URL = '/posts/learning-to-remember/';
 /** How long a save may take to reach the served page. */
 const UPDATE_BUDGET_MS = 30_000;
-
-/** A free TCP port on loopback (the OS picks it; closed again before Hugo binds it). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 async function get(url: string): Promise<{ status: number; body: string }> {
   const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });

@@ -1,0 +1,289 @@
+/**
+ * `hugo-prerender serve [-- hugo server arguments]`: the watcher and `hugo server` as one command.
+ *
+ * Hugo is started with one more config layer, `--config <site config>,.prerender/serve.toml`, written
+ * by us and kept up to date after every build. Measured with Hugo 0.111.3 and 0.169.0: the later file's
+ * `module.mounts` replace the site's whole list, and a mount's `excludeFiles` matches paths relative to
+ * its source. The layer is the site's own mounts, in order, where every content mount of the user leaves
+ * out the pages that have a prerendered copy: Hugo then never sees an original change, only the shadow
+ * we write after it, so it never renders a page from the unprerendered original (Hugo 0.111 did, when
+ * an original and its shadow changed in one event batch). It also mounts `.prerender/serve-data` at
+ * `data/`, where `hugo_prerender_serve.json` lists the errors of the last build: the package's head partial
+ * shows them over the page (as Hugo shows its own errors) until a build has none.
+ *
+ * Ctrl+C (SIGINT) or SIGTERM stops both: Hugo is sent SIGTERM (SIGKILL after a grace period), then the
+ * watcher stops. When Hugo exits by itself, the watcher stops and serve exits with Hugo's status.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { stringify } from 'smol-toml';
+import type { BuildResult } from './build.js';
+import {
+  findRootConfig,
+  getIn,
+  moduleMounts,
+  mountComponent,
+  mountLanguage,
+  normalizeRel,
+  PRERENDER_DIR,
+  readSiteConfig,
+  shadowTree,
+  type Mount,
+} from './site/config.js';
+import { writeFileAtomic } from './site/write-atomic.js';
+import { rewriteShadows, watchSite, type WatchOptions } from './watch.js';
+
+export const SERVE_CONFIG = `${PRERENDER_DIR}/serve.toml`;
+export const SERVE_DATA = `${PRERENDER_DIR}/serve-data`;
+/** The errors file in SERVE_DATA, mounted at data/: templates read it as site.Data.hugo_prerender_serve. */
+export const SERVE_ERRORS = 'hugo_prerender_serve.json';
+
+/**
+ * How a mount leaves files out: `excludeFiles` before Hugo 0.153, `files = ["! pattern"]` from 0.153 on
+ * (measured: 0.169 stops at excludeFiles, "deprecated … and subsequently removed"; 0.111 has no `files`).
+ */
+export type ExcludeStyle = 'excludeFiles' | 'files';
+
+export function excludeStyle(hugoVersion: string): ExcludeStyle {
+  const [major = 0, minor = 0] = hugoVersion.replace(/^v/, '').split('.').map((n) => Number.parseInt(n, 10) || 0);
+  return major > 0 || minor >= 153 ? 'files' : 'excludeFiles';
+}
+
+export interface ServeOptions extends Omit<WatchOptions, 'onBuild'> {
+  /** Arguments for `hugo server` (after `--` on the command line). */
+  hugoArgs: string[];
+  /** The hugo binary (default: `hugo` on PATH). */
+  hugo?: string;
+  onBuild: WatchOptions['onBuild'];
+  /** Where notes of serve itself go (default: stderr). */
+  log?: (line: string) => void;
+}
+
+export interface ServeHandle {
+  /** Resolves with the exit status once both Hugo and the watcher have stopped. */
+  done: Promise<number>;
+  /** Stops Hugo and the watcher (what SIGINT and SIGTERM do). */
+  stop(): void;
+}
+
+/** A glob that matches exactly this path (gobwas glob, as Hugo uses: `\` escapes). */
+function literalGlob(rel: string): string {
+  return rel.replace(/[\\*?[\]{}!]/g, (c) => `\\${c}`);
+}
+
+/** Every file below `dir`, as `/`-separated paths relative to it. */
+function filesBelow(dir: string, prefix = ''): string[] {
+  let entries;
+  try {
+    entries = readdirSync(path.join(dir, prefix), { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap((e) => {
+    const rel = prefix ? `${prefix}/${e.name}` : e.name;
+    if (e.isDirectory()) return filesBelow(dir, rel);
+    return e.isFile() && !e.name.endsWith('.tmp') ? [rel] : [];
+  });
+}
+
+/** A mount with source and target once (as moduleMounts reads them, whatever their case in the file), without `drop`. */
+function withoutKeys(m: Mount, ...drop: string[]): Mount {
+  const rest = Object.fromEntries(Object.entries(m).filter(([k]) => !['source', 'target', ...drop].includes(k.toLowerCase())));
+  return { source: m.source, target: m.target, ...rest };
+}
+
+/**
+ * The mounts `hugo server` gets: the site's, each content mount of the user without the originals of
+ * the pages that have a shadow, plus the errors data (and Hugo's default data directory, which any data
+ * mount replaces, unless the site mounts data itself).
+ */
+export function serveLayer(siteDir: string, data: Record<string, unknown>, style: ExcludeStyle): { mounts: Mount[]; ignoreFiles: string[] } {
+  const mounts = moduleMounts(data);
+  const originals: string[] = [];
+  const out: Mount[] = mounts.map((mount) => {
+    const m = withoutKeys(mount);
+    const source = normalizeRel(m.source);
+    const target = normalizeRel(m.target);
+    if (mountComponent(target) !== 'content' || source.startsWith(`${PRERENDER_DIR}/`)) return m;
+    const tree = shadowTree(mountLanguage(m)?.lang);
+    if (tree === undefined) return m;
+    // The shadow tree mirrors paths below `content`; this mount holds those below its target.
+    const sub = target.split('/').slice(1).join('/');
+    const shadows = filesBelow(path.join(siteDir, PRERENDER_DIR, tree))
+      .filter((f) => /\.(md|markdown|mdown)$/i.test(f) && (sub === '' || f.startsWith(`${sub}/`)))
+      .map((f) => (sub === '' ? f : f.slice(sub.length + 1)))
+      .filter((rel) => existsSync(path.join(siteDir, source, rel)));
+    if (shadows.length === 0) return m;
+    for (const rel of shadows) originals.push(path.resolve(siteDir, source, rel));
+    const key = style === 'files' ? 'files' : 'excludeFiles';
+    const own = getIn(m, key);
+    const before = typeof own === 'string' ? [own] : Array.isArray(own) ? own.filter((x): x is string => typeof x === 'string') : [];
+    const patterns = shadows.sort().map((f) => (style === 'files' ? `! ${literalGlob(f)}` : literalGlob(f)));
+    return { ...withoutKeys(m, key.toLowerCase()), [key]: [...before, ...patterns] };
+  });
+  if (!out.some((m) => mountComponent(m.target) === 'data')) {
+    const dataDir = getIn(data, 'dataDir');
+    out.push({ source: typeof dataDir === 'string' && dataDir.trim() ? dataDir : 'data', target: 'data' });
+  }
+  // Measured: files under a mount target below data/ are not keyed by that folder (0.111), so the file
+  // itself carries a distinctive name.
+  out.push({ source: SERVE_DATA, target: 'data' });
+  // Left out of the mounts, an original's change still makes Hugo rebuild and reload the browser (a
+  // no-op), and Hugo 0.111 then now and then kept serving the page without the change that the shadow
+  // brought a moment later. Matched by ignoreFiles (full paths), the change is not even an event
+  // (measured, 0.111.3 and 0.169.0). The site's own ignoreFiles come first.
+  const own = getIn(data, 'ignoreFiles');
+  const ignoreFiles = [
+    ...(typeof own === 'string' ? [own] : Array.isArray(own) ? own.filter((x): x is string => typeof x === 'string') : []),
+    ...originals.sort().map((f) => `^${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
+  ];
+  return { mounts: out, ignoreFiles };
+}
+
+function layerText(layer: { mounts: Mount[]; ignoreFiles: string[] }): string {
+  return (
+    '# Written by `hugo-prerender serve` for `hugo server --config <site config>,.prerender/serve.toml`:\n' +
+    '# the site\'s mounts, without the originals of prerendered pages (and those ignored), and the errors data.\n' +
+    stringify({ ...(layer.ignoreFiles.length ? { ignoreFiles: layer.ignoreFiles } : {}), module: { mounts: layer.mounts } }) +
+    '\n'
+  );
+}
+
+/** The errors of a build, as the head partial reads them (site.Data.hugo_prerender_serve.errors). */
+function errorsText(result: BuildResult): string {
+  const errors = result.diagnostics
+    .filter((d) => d.severity === 'error')
+    .map((d) => ({ file: d.file ?? '', line: d.line, column: d.column, message: d.message }))
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+  return `${JSON.stringify({ errors }, null, 2)}\n`;
+}
+
+/** Writes `file` (relative to the site) when its text changed; true when it did. */
+function update(siteDir: string, file: string, text: string): boolean {
+  const abs = path.join(siteDir, file);
+  try {
+    if (readFileSync(abs, 'utf8') === text) return false;
+  } catch {
+    /* absent */
+  }
+  mkdirSync(path.dirname(abs), { recursive: true });
+  writeFileAtomic(abs, text);
+  return true;
+}
+
+export class ServeError extends Error {}
+
+/** After a build of changed pages, when their shadows are written once more (see serveSite). */
+const RELOAD_AGAIN_MS = 1500;
+
+
+export function serveSite(opts: ServeOptions): ServeHandle {
+  const siteDir = path.resolve(opts.source);
+  const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
+  const root = findRootConfig(siteDir);
+  if (!root) {
+    throw new ServeError(
+      `${siteDir}: serve needs a site config file (hugo.toml, hugo.yaml, hugo.json or config.*) to add its layer to; with only a config directory, run \`hugo-prerender watch\` beside \`hugo server\``,
+    );
+  }
+  const config = readSiteConfig(siteDir, { environment: 'development' });
+  if (!moduleMounts(config.data).some((m) => normalizeRel(m.source) === `${PRERENDER_DIR}/content`)) {
+    throw new ServeError(`${path.relative(siteDir, root.path)}: the site does not mount ${PRERENDER_DIR}/content; run \`hugo-prerender init\` first`);
+  }
+
+  const bin = opts.hugo ?? 'hugo';
+  const probe = spawnSync(bin, ['version'], { encoding: 'utf8', timeout: 30_000 });
+  const version = probe.status === 0 ? /v(\d+\.\d+\.\d+)/.exec(probe.stdout)?.[1] : undefined;
+  if (!version) throw new ServeError(`could not run \`${bin} version\`: ${probe.error?.message ?? probe.stderr?.trim() ?? 'no version'}; install Hugo, or pass --hugo PATH`);
+  const style = excludeStyle(version);
+
+  let last: BuildResult | undefined;
+  const refresh = (result: BuildResult | undefined) => {
+    const data = readSiteConfig(siteDir, { environment: 'development' }).data;
+    update(siteDir, `${SERVE_DATA}/${SERVE_ERRORS}`, result ? errorsText(result) : '{\n  "errors": []\n}\n');
+    update(siteDir, SERVE_CONFIG, layerText(serveLayer(siteDir, data, style)));
+  };
+
+  let again: NodeJS.Timeout | undefined;
+  let hugo: ChildProcess | undefined;
+  let stopping = false;
+  let killTimer: NodeJS.Timeout | undefined;
+  const watcher = watchSite({
+    ...opts,
+    onBuild: (result, changed) => {
+      last = result;
+      try {
+        refresh(result);
+      } catch (e) {
+        log(`hugo-prerender serve: could not update ${SERVE_CONFIG}: ${(e as Error).message}`);
+      }
+      // A build writes new fragment templates, then the shadow; when Hugo sees them in two of its 500 ms
+      // batches it reloads the browser twice, and a browser still reloading from the first misses the
+      // second (measured with Hugo 0.111 under load: Hugo served the change, the tab kept the old page).
+      // One more change of the shadow, once the browser has reconnected, brings it up to date.
+      const pages = changed.filter((f) => /\.(md|markdown|mdown)$/i.test(f));
+      if (pages.length > 0 && !stopping) {
+        if (again) clearTimeout(again);
+        again = setTimeout(() => {
+          again = undefined;
+          if (!stopping) rewriteShadows(siteDir, pages);
+        }, RELOAD_AGAIN_MS);
+      }
+      opts.onBuild(result, changed);
+    },
+  });
+
+  const killHugo = () => {
+    if (!hugo || hugo.exitCode !== null || hugo.signalCode !== null) return;
+    hugo.kill('SIGTERM');
+    killTimer = setTimeout(() => hugo?.kill('SIGKILL'), 5000);
+    killTimer.unref();
+  };
+  const onExit = () => {
+    // Last resort when the process ends some other way: never leave Hugo behind.
+    if (hugo && hugo.exitCode === null && hugo.signalCode === null) hugo.kill('SIGKILL');
+  };
+  process.once('exit', onExit);
+
+  const done = (async (): Promise<number> => {
+    try {
+      await watcher.ready;
+    } catch (e) {
+      // Another hugo-prerender holds the site (LockError): nothing was started.
+      await watcher.close();
+      process.removeListener('exit', onExit);
+      throw e;
+    }
+    // The data and the layer exist before Hugo starts (a mount of a missing directory is dropped).
+    refresh(last);
+    if (stopping) {
+      await watcher.close();
+      return 0;
+    }
+    const args = ['server', '--source', siteDir, '--config', `${path.relative(siteDir, root.path)},${SERVE_CONFIG}`, ...opts.hugoArgs];
+    const child = spawn(bin, args, { cwd: siteDir, stdio: ['ignore', 'inherit', 'inherit'] });
+    hugo = child;
+    const status = await new Promise<number>((resolve) => {
+      child.once('error', (e) => {
+        log(`hugo-prerender serve: could not start ${bin}: ${e.message} (install Hugo, or pass --hugo PATH)`);
+        resolve(1);
+      });
+      child.once('exit', (code, signal) => resolve(stopping ? 0 : (code ?? (signal ? 1 : 0))));
+    });
+    if (killTimer) clearTimeout(killTimer);
+    if (again) clearTimeout(again);
+    stopping = true;
+    await watcher.close();
+    process.removeListener('exit', onExit);
+    return status;
+  })();
+
+  return {
+    done,
+    stop() {
+      stopping = true;
+      killHugo();
+    },
+  };
+}

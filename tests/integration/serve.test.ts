@@ -1,0 +1,178 @@
+/**
+ * `hugo-prerender serve` end to end, for each Hugo version, on a temporary copy of the example site,
+ * with Chromium on the served post as a writer has it open:
+ * - every page the browser loads (Hugo's live reload reloads it after each save) has its math typeset:
+ *   never the page Hugo renders from the unprerendered original (raw TeX);
+ * - saves reach the browser; the latency from save to the typeset change in the browser is printed
+ *   (p50/p95 over the saves);
+ * - a formula KaTeX rejects shows in the browser, over the page, naming file:line:column, and goes away
+ *   when fixed;
+ * - SIGINT (Ctrl+C) or SIGTERM stops serve and Hugo: no process is left.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWithChromium, launchChromium, type LaunchedBrowser } from '../helpers/browser.js';
+import { describeEachHugo, tempDir } from '../helpers/hugo.js';
+import { CLI, copyProjectSite, ensureBundle } from '../helpers/prerender.js';
+import { freePort } from '../helpers/serve.js';
+
+const POST = 'content/posts/learning-to-remember.md';
+const POST_URL = '/posts/learning-to-remember/';
+const SAVES = 12;
+/** A generous bound against a hang (the latency itself is printed, not asserted: the machine is shared). */
+const BUDGET_MS = 30_000;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The pids of a process's children (Linux /proc). */
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** What the reader sees of the article: its text with typeset formulas left out, so raw TeX stands out. */
+async function visibleText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const a = document.querySelector('article') ?? document.body;
+    const copy = a.cloneNode(true) as HTMLElement;
+    for (const k of copy.querySelectorAll('.katex, .katex-display')) k.remove();
+    return copy.textContent ?? '';
+  });
+}
+
+/** The error panel serve shows over the page (the head partial's body::before), or "none". */
+async function errorPanel(page: Page): Promise<string> {
+  return page.evaluate(() => getComputedStyle(document.body, '::before').content);
+}
+
+describeWithChromium('hugo-prerender serve', () => {
+  describeEachHugo('hugo-prerender serve', (hugo) => {
+    let site: string;
+    let serve: ChildProcess;
+    let output = '';
+    let browser: LaunchedBrowser;
+    let origin: string;
+    /** Every version of the post the browser loaded: its visible text. */
+    const loads: string[] = [];
+    const latencies: number[] = [];
+    const logs = () => output.slice(-5000);
+    /** Waits until `fn` holds in the page (across its reloads); on timeout, says what the browser shows. */
+    const waitInPage = async (fn: (arg: string) => boolean, arg: string): Promise<void> => {
+      await browser.page.waitForFunction(fn, arg, { timeout: BUDGET_MS, polling: 20 }).catch(async (e: Error) => {
+        const seen = await visibleText(browser.page).catch(() => '?');
+        const panel = await errorPanel(browser.page).catch(() => '?');
+        // Where it got stuck: in the shadow, in what Hugo serves, or in the browser.
+        const served = await fetch(origin + POST_URL).then((r) => r.text(), (err: Error) => err.message);
+        const shadow = readFileSync(path.join(site, '.prerender', POST), 'utf8');
+        const where = arg ? `shadow has ${arg}: ${shadow.includes(arg)}; Hugo serves it: ${served.includes(arg)}\n` : '';
+        throw new Error(`${e.message}\n${where}the browser shows (end): ${seen.slice(-600)}\npanel: ${panel}\nloads: ${loads.length}\n${logs()}`);
+      });
+    };
+
+    beforeAll(async () => {
+      ensureBundle();
+      site = copyProjectSite('fixtures/site');
+      const port = await freePort();
+      origin = `http://127.0.0.1:${port}`;
+      const work = tempDir('hp-serve-');
+      serve = spawn(
+        process.execPath,
+        [CLI, 'serve', '-s', site, '--hugo', hugo.bin, '--', '--bind', '127.0.0.1', '--port', String(port), '--destination', path.join(work, 'public'), '--cacheDir', path.join(work, 'cache')],
+        { cwd: site, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
+      );
+      serve.stdout!.on('data', (b: Buffer) => (output += b.toString()));
+      serve.stderr!.on('data', (b: Buffer) => (output += b.toString()));
+      const t0 = Date.now();
+      while (!/Web Server is available/.test(output)) {
+        if (serve.exitCode !== null || Date.now() - t0 > 90_000) throw new Error(`serve did not start:\n${logs()}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      browser = await launchChromium();
+      browser.page.on('load', () => {
+        void visibleText(browser.page).then(
+          (t) => loads.push(t),
+          () => undefined,
+        );
+      });
+      await browser.page.goto(origin + POST_URL);
+    }, 150_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      if (serve && serve.exitCode === null) serve.kill('SIGKILL');
+      for (const pid of childrenOf(serve?.pid ?? 0)) if (alive(pid)) process.kill(pid, 'SIGKILL');
+      if (latencies.length) {
+        const sorted = [...latencies].sort((a, b) => a - b);
+        const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+        console.log(`serve, ${hugo.name}: save → browser shows the change: p50 ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${sorted.at(-1)} ms over ${sorted.length} saves (${sorted.join(', ')})`);
+      }
+    });
+
+    it('shows the post typeset, with no error panel', async () => {
+      expect(await browser.page.locator('.katex').count()).toBeGreaterThanOrEqual(40);
+      expect(await visibleText(browser.page)).not.toMatch(/\$h_|\\frac|\{\{</);
+      expect(await errorPanel(browser.page)).toBe('none');
+    });
+
+    it('shows every save typeset, and never a page rendered from the original', async () => {
+      const file = path.join(site, POST);
+      for (let i = 1; i <= SAVES; i++) {
+        const marker = `Marker${i}X`;
+        const t0 = performance.now();
+        appendFileSync(file, `\n${marker}: the value $\\zeta_{${i}} = \\tanh(W h_{t-1})$ here.\n`);
+        await waitInPage((m) => {
+          const a = document.querySelector('article') ?? document.body;
+          return [...a.querySelectorAll('p')].some((p) => p.textContent?.startsWith(`${m}:`) && p.querySelector('.katex') !== null);
+        }, marker);
+        latencies.push(Math.round(performance.now() - t0));
+        // Let Hugo settle before the next save, as a writer would (and so that loads are not cut short).
+        await new Promise((r) => setTimeout(r, 700));
+      }
+      expect(loads.length).toBeGreaterThanOrEqual(SAVES);
+      // TeX as written (our saves', and the post's own): what Hugo renders from the original.
+      const RAW = /\$\\|\$[a-z]_|\\zeta_\{|\\tanh\(W|\\frac\{/;
+      const raw = loads.filter((t) => RAW.test(t)).map((t) => t.slice(Math.max(0, RAW.exec(t)!.index - 100), RAW.exec(t)!.index + 100));
+      expect(raw, 'a page rendered from the original (raw TeX) was shown').toEqual([]);
+      expect(output).not.toMatch(/\bERROR\b|Error:/);
+    }, SAVES * (BUDGET_MS + 1000));
+
+    it('shows a formula KaTeX rejects over the page, at its file:line:column, until it is fixed', async () => {
+      const file = path.join(site, POST);
+      const good = readFileSync(file, 'utf8');
+      const line = good.split('\n').length + 1;
+      writeFileSync(file, `${good}\nBroken $\\frac{1$ here.\n`);
+      await waitInPage(() => getComputedStyle(document.body, '::before').content.includes('hugo-prerender'), '');
+      const panel = await errorPanel(browser.page);
+      expect(panel).toMatch(new RegExp(`content/posts/learning-to-remember\\.md:${line}:\\d+:`));
+      expect(panel).toMatch(/1 error/);
+      // The page itself keeps its last prerendered version, typeset.
+      expect(await browser.page.locator('.katex').count()).toBeGreaterThanOrEqual(40);
+      writeFileSync(file, `${good}\nFixed $\\frac{1}{2}$ here.\n`);
+      await waitInPage(() => getComputedStyle(document.body, '::before').content === 'none', '');
+      expect(await visibleText(browser.page)).toContain('Fixed  here.');
+    }, 3 * BUDGET_MS);
+
+    it(`${hugo.version.startsWith('0.111') ? 'SIGTERM' : 'SIGINT (Ctrl+C)'} stops serve and Hugo, leaving no process`, async () => {
+      const hugoPids = childrenOf(serve.pid!);
+      expect(hugoPids.length, logs()).toBeGreaterThanOrEqual(1);
+      const exited = new Promise<number | null>((r) => serve.once('exit', (code) => r(code)));
+      serve.kill(hugo.version.startsWith('0.111') ? 'SIGTERM' : 'SIGINT');
+      expect(await exited).toBe(0);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(hugoPids.filter(alive), logs()).toEqual([]);
+    }, 30_000);
+  });
+});
