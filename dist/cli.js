@@ -24781,12 +24781,13 @@ function createMathRenderer(opts = {}) {
   const cache3 = /* @__PURE__ */ new Map();
   let rendered = 0;
   let cacheHits = 0;
-  function typeset(tex, display) {
+  function typeset(tex, display, preamble) {
     const warnings = [];
-    const input = tex.replace(REQUIRE_RE, (m) => {
+    const own8 = tex.replace(REQUIRE_RE, (m) => {
       warnings.push(`${m.replace(/\s+/g, "")} is MathJax-only and was ignored (KaTeX needs no extensions loaded)`);
       return " ".repeat(m.length);
     });
+    const input = preamble + own8;
     const options = (throwOnError) => ({
       displayMode: display,
       output: "htmlAndMathml",
@@ -24801,7 +24802,7 @@ function createMathRenderer(opts = {}) {
       }
     });
     try {
-      const html7 = oneLine(quietly(warnings, () => katex.renderToString(input, options(true))));
+      const html7 = oneLine(withoutPreamble(quietly(warnings, () => katex.renderToString(input, options(true))), preamble));
       const bytes = Buffer.byteLength(html7);
       if (bytes > limits.fragmentBytes) {
         const message = tooBigMessage("the typeset formula", bytes, limits.fragmentBytes, "fragmentBytes");
@@ -24813,13 +24814,13 @@ function createMathRenderer(opts = {}) {
         const message = `the formula is too big to typeset: more than ${limits.mathTokens.toLocaleString("en-US")} tokens once its macros are expanded (params.prerender.limits.mathTokens); split it, or look for a macro that expands into itself or into copies of its argument`;
         return { html: errors === "render" ? errorSpan(tex, message) : "", error: { message }, warnings: [] };
       }
-      const error = e instanceof katex.ParseError ? describeError(e, input) : internalKatexError(e);
+      const error = e instanceof katex.ParseError ? describeError(e, input, preamble.length) : internalKatexError(e);
       warnings.length = 0;
-      if (input !== tex) warnings.push(...requireWarnings(tex));
+      if (own8 !== tex) warnings.push(...requireWarnings(tex));
       let html7 = "";
       if (errors === "render") {
         try {
-          html7 = oneLine(quietly([], () => katex.renderToString(input, options(false))));
+          html7 = oneLine(withoutPreamble(quietly([], () => katex.renderToString(input, options(false))), preamble));
         } catch (again) {
           if (!(again instanceof Error)) throw again;
           html7 = errorSpan(tex, error.message);
@@ -24829,15 +24830,15 @@ function createMathRenderer(opts = {}) {
     }
   }
   return {
-    render(tex, display) {
-      const key2 = `${display ? "D" : "I"}\0${tex}`;
+    render(tex, display, preamble = "") {
+      const key2 = `${display ? "D" : "I"}\0${preamble}\0${tex}`;
       const hit = cache3.get(key2);
       if (hit) {
         cacheHits++;
         return { ...hit, warnings: [...hit.warnings] };
       }
       rendered++;
-      const result = typeset(tex, display);
+      const result = typeset(tex, display, preamble);
       cache3.set(key2, result);
       return { ...result, warnings: [...result.warnings] };
     },
@@ -24856,15 +24857,20 @@ function internalKatexError(e) {
   if (!(e instanceof Error)) throw e;
   return { message: `KaTeX cannot typeset this formula (${e.message}); check that each \\begin has its \\end with the same name and that braces balance` };
 }
-function describeError(e, tex) {
+function describeError(e, tex, skip = 0) {
   const err = e;
   const message = err.rawMessage || err.message.replace(/^KaTeX parse error: /, "");
   const pos = err.position;
-  if (typeof pos !== "number" || pos < 0 || pos > tex.length) return { message };
+  if (typeof pos !== "number" || pos < skip || pos > tex.length) return { message };
   const len2 = typeof err.length === "number" ? err.length : 0;
   const underlined = tex.slice(pos, pos + len2).replace(/[^]/g, "$&\u0332");
   if (underlined && !err.message.includes(underlined)) return { message };
-  return { message, texOffset: pos };
+  return { message, texOffset: pos - skip };
+}
+function withoutPreamble(html7, preamble) {
+  if (!preamble) return html7;
+  const escaped = preamble.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
+  return html7.replace(`<annotation encoding="application/x-tex">${escaped}`, '<annotation encoding="application/x-tex">');
 }
 function quietly(sink, fn) {
   const saved = { warn: console.warn, log: console.log, error: console.error };
@@ -36496,11 +36502,11 @@ function gfmFootnoteToMarkdown(options) {
     return value2;
   }
 }
-function mapExceptFirst(line3, index2, blank) {
-  return index2 === 0 ? line3 : mapAll(line3, index2, blank);
+function mapExceptFirst(line3, index2, blank2) {
+  return index2 === 0 ? line3 : mapAll(line3, index2, blank2);
 }
-function mapAll(line3, index2, blank) {
-  return (blank ? "" : "    ") + line3;
+function mapAll(line3, index2, blank2) {
+  return (blank2 ? "" : "    ") + line3;
 }
 
 // node_modules/mdast-util-gfm-strikethrough/lib/index.js
@@ -36765,8 +36771,8 @@ function blockquote(node3, _9, state, info) {
   exit3();
   return value2;
 }
-function map(line3, _9, blank) {
-  return ">" + (blank ? "" : " ") + line3;
+function map(line3, _9, blank2) {
+  return ">" + (blank2 ? "" : " ") + line3;
 }
 
 // node_modules/mdast-util-to-markdown/lib/util/pattern-in-scope.js
@@ -36894,8 +36900,8 @@ function code(node3, _9, state, info) {
   exit3();
   return value2;
 }
-function map2(line3, _9, blank) {
-  return (blank ? "" : "    ") + line3;
+function map2(line3, _9, blank2) {
+  return (blank2 ? "" : "    ") + line3;
 }
 
 // node_modules/mdast-util-to-markdown/lib/util/check-quote.js
@@ -37955,11 +37961,11 @@ function listItem(node3, parent, state, info) {
   );
   exit3();
   return value2;
-  function map4(line3, index2, blank) {
+  function map4(line3, index2, blank2) {
     if (index2) {
-      return (blank ? "" : " ".repeat(size)) + line3;
+      return (blank2 ? "" : " ".repeat(size)) + line3;
     }
-    return (blank ? bullet : bullet + " ".repeat(size - bullet.length)) + line3;
+    return (blank2 ? bullet : bullet + " ".repeat(size - bullet.length)) + line3;
   }
 }
 
@@ -62190,6 +62196,168 @@ function adaptForKatex(formulas) {
   }));
 }
 
+// src/render/page-macros.ts
+var CONTROL = /\\([A-Za-z@]+|[^A-Za-z@])/g;
+function controlSequences(tex) {
+  const out = /* @__PURE__ */ new Set();
+  for (const m of tex.matchAll(CONTROL)) out.add(`\\${m[1]}`);
+  return out;
+}
+function skipSpace(tex, i2) {
+  while (i2 < tex.length && /\s/.test(tex[i2])) i2++;
+  return i2;
+}
+function controlAt(tex, i2) {
+  if (tex[i2] !== "\\") return void 0;
+  const m = /^\\(?:[A-Za-z@]+|[^A-Za-z@\s])/.exec(tex.slice(i2, i2 + 200));
+  return m?.[0];
+}
+function nameAt(tex, i2) {
+  i2 = skipSpace(tex, i2);
+  if (tex[i2] === "{") {
+    const end = groupEnd(tex, i2);
+    if (end < 0) return void 0;
+    const inner2 = tex.slice(i2 + 1, end - 1).trim();
+    const name2 = controlAt(inner2, 0);
+    return name2 && name2 === inner2 ? { name: name2, end } : void 0;
+  }
+  const name = controlAt(tex, i2);
+  return name ? { name, end: i2 + name.length } : void 0;
+}
+function bracketAt(tex, i2) {
+  const j = skipSpace(tex, i2);
+  if (tex[j] !== "[") return void 0;
+  let depth = 0;
+  for (let k2 = j + 1; k2 < tex.length; k2++) {
+    const c = tex[k2];
+    if (c === "\\") k2++;
+    else if (c === "{") depth++;
+    else if (c === "}") depth--;
+    else if (c === "]" && depth === 0) return { text: tex.slice(j + 1, k2), end: k2 + 1 };
+  }
+  return void 0;
+}
+function braceAt(tex, i2) {
+  const j = skipSpace(tex, i2);
+  if (tex[j] !== "{") return void 0;
+  const end = groupEnd(tex, j);
+  return end < 0 ? void 0 : { text: tex.slice(j + 1, end - 1), end };
+}
+function letters2(n) {
+  let s2 = "";
+  do {
+    s2 = String.fromCharCode(97 + n % 26) + s2;
+    n = Math.floor(n / 26) - 1;
+  } while (n >= 0);
+  return s2;
+}
+var DEFINER = /\\(newcommand|renewcommand|providecommand|DeclareMathOperator|def|gdef)(?![A-Za-z@])/g;
+function readDefinition(tex, kind, at, after, optCount) {
+  if (kind === "def" || kind === "gdef") {
+    const name2 = controlAt(tex, skipSpace(tex, after));
+    if (!name2) return void 0;
+    const paramsStart = skipSpace(tex, after) + name2.length;
+    const open3 = tex.indexOf("{", paramsStart);
+    if (open3 < 0) return void 0;
+    const params11 = tex.slice(paramsStart, open3);
+    if (/[{}]/.test(params11)) return void 0;
+    const end = groupEnd(tex, open3);
+    if (end < 0) return void 0;
+    return { start: at, end, defs: [[name2, `\\def${name2}${params11}${tex.slice(open3, end)}`]] };
+  }
+  let i2 = after;
+  let star = false;
+  if (tex[skipSpace(tex, i2)] === "*") {
+    star = true;
+    i2 = skipSpace(tex, i2) + 1;
+  }
+  const named2 = nameAt(tex, i2);
+  if (!named2) return void 0;
+  const { name } = named2;
+  if (kind === "DeclareMathOperator") {
+    const body4 = braceAt(tex, named2.end);
+    if (!body4) return void 0;
+    return { start: at, end: body4.end, defs: [[name, `\\def${name}{\\operatorname${star ? "*" : ""}{${body4.text}}}`]] };
+  }
+  let n = 0;
+  let pos = named2.end;
+  const count = bracketAt(tex, pos);
+  if (count) {
+    if (!/^\s*[0-9]\s*$/.test(count.text)) return void 0;
+    n = Number(count.text.trim());
+    pos = count.end;
+  }
+  const optional = n > 0 ? bracketAt(tex, pos) : void 0;
+  if (optional) pos = optional.end;
+  const body3 = braceAt(tex, pos);
+  if (!body3) return void 0;
+  const params10 = Array.from({ length: n }, (_9, k2) => `#${k2 + 1}`).join("");
+  if (kind === "providecommand") {
+    return { start: at, end: body3.end, defs: [[name, `\\providecommand{${name}}${n ? `[${n}]` : ""}{${body3.text}}`]] };
+  }
+  if (!optional) return { start: at, end: body3.end, defs: [[name, `\\def${name}${params10}{${body3.text}}`]] };
+  const helper = `\\hp@opt@${letters2(optCount.n++)}`;
+  const rest = Array.from({ length: n - 1 }, (_9, k2) => `#${k2 + 2}`).join("");
+  return {
+    start: at,
+    end: body3.end,
+    defs: [
+      [helper, `\\def${helper}[#1]${rest}{${body3.text}}`],
+      [name, `\\def${name}{\\@ifnextchar[{${helper}}{${helper}[{${optional.text}}]}}`]
+    ]
+  };
+}
+function blank(text11) {
+  return text11.replace(/[^\n\r]/g, " ");
+}
+function carryPageMacros(formulas, maxChars) {
+  const defined = /* @__PURE__ */ new Map();
+  let seq = 0;
+  const optCount = { n: 0 };
+  return formulas.map(({ tex }) => {
+    const warnings = [];
+    let out = "";
+    let pos = 0;
+    let found = 0;
+    DEFINER.lastIndex = 0;
+    if (tex.includes("command") || tex.includes("def") || tex.includes("DeclareMathOperator")) {
+      for (let m = DEFINER.exec(tex); m; m = DEFINER.exec(tex)) {
+        const def = readDefinition(tex, m[1], m.index, m.index + m[0].length, optCount);
+        if (!def) continue;
+        found++;
+        for (const [name, text11] of def.defs) {
+          defined.set(name, { tex: text11, uses: controlSequences(text11.slice(text11.indexOf(name) + name.length)), seq: seq++ });
+        }
+        out += tex.slice(pos, def.start) + blank(tex.slice(def.start, def.end));
+        pos = def.end;
+        DEFINER.lastIndex = def.end;
+      }
+    }
+    const own8 = out + tex.slice(pos);
+    if (found > 0 && own8.trim() === "") return { tex: own8, preamble: "", definitionsOnly: true, warnings };
+    if (defined.size === 0) return { tex: own8, preamble: "", definitionsOnly: false, warnings };
+    const needed = /* @__PURE__ */ new Map();
+    const queue = [...controlSequences(own8)];
+    while (queue.length > 0) {
+      const name = queue.pop();
+      const def = defined.get(name);
+      if (!def || needed.has(name)) continue;
+      needed.set(name, def);
+      queue.push(...def.uses);
+    }
+    const ordered = [...needed.values()].sort((a3, b2) => a3.seq - b2.seq);
+    let preamble = "";
+    for (const d2 of ordered) {
+      if (preamble.length + d2.tex.length > maxChars) {
+        warnings.push(`the page's macros this formula uses add up to more than ${maxChars} characters; the rest were left out (params.prerender.limits.mathTokens)`);
+        break;
+      }
+      preamble += d2.tex;
+    }
+    return { tex: own8, preamble, definitionsOnly: false, warnings };
+  });
+}
+
 // src/content/headings.ts
 var LETTER2 = new RegExp("\\p{L}", "u");
 var DIGIT2 = new RegExp("\\p{Nd}", "u");
@@ -63449,10 +63617,14 @@ async function prerenderPage(source, env2) {
   }
   located.spans.push(...wrapperSpans(parsed.shortcodes, wrappers, source, lines));
   located.spans.sort((a3, b2) => a3.start - b2.start);
+  const macros2 = carryPageMacros(located.spans, limits.mathTokens);
+  located.spans.forEach((span, i2) => {
+    span.tex = macros2[i2].tex;
+  });
   const adapted = adaptForKatex(located.spans);
   located.spans.forEach((span, i2) => {
     span.tex = adapted[i2].tex;
-    for (const message of adapted[i2].warnings) {
+    for (const message of [...macros2[i2].warnings, ...adapted[i2].warnings]) {
       diagnostics.push({ severity: "warning", file, line: span.line, column: span.column, offset: span.start, code: "mathjax", message });
     }
   });
@@ -63465,11 +63637,16 @@ async function prerenderPage(source, env2) {
   const fromCache = /* @__PURE__ */ new Set();
   const formulas = [];
   const errorOf = /* @__PURE__ */ new Map();
-  for (const span of located.spans) {
+  for (const [i2, span] of located.spans.entries()) {
     stats.formulas++;
-    const report = { start: span.start, end: span.end, line: span.line, column: span.column, display: span.display, tex: span.tex };
+    const { preamble, definitionsOnly } = macros2[i2];
+    const report = { start: span.start, end: span.end, line: span.line, column: span.column, display: span.display, tex: preamble + span.tex };
     formulas.push(report);
-    const key2 = contentKey("math", "0.16.47", env2.settings.settingsKey, span.display, span.tex);
+    if (definitionsOnly) {
+      replacements.push({ start: span.start, end: span.end, key: "", text: "" });
+      continue;
+    }
+    const key2 = contentKey("math", "0.16.47", env2.settings.settingsKey, span.display, span.tex, ...preamble ? [preamble] : []);
     replacements.push({ start: span.start, end: span.end, key: key2 });
     const known = fragments.get(key2);
     if (known && !known.noisy) {
@@ -63484,7 +63661,7 @@ async function prerenderPage(source, env2) {
       fragments.set(key2, { key: key2, html: hit, kind: "math" });
       continue;
     }
-    const r2 = env2.renderer.render(span.tex, span.display);
+    const r2 = env2.renderer.render(span.tex, span.display, preamble);
     if (r2.error) {
       report.error = r2.error.message;
       errorOf.set(key2, r2.error.message);

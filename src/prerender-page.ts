@@ -16,6 +16,7 @@ import { contentKey, md5Hex, stableStringify } from './render/keys.js';
 import type { PageInfo, SiteInfo } from './render/types.js';
 import type { MathRenderer } from './render/katex.js';
 import { adaptForKatex } from './render/mathjax-compat.js';
+import { carryPageMacros } from './render/page-macros.js';
 import { DEFAULT_EVERYWHERE, planMathEverywhere, type EverywhereSettings } from './render/everywhere.js';
 import { inlineFragment, InlineFragmentError } from './render/inline-safe.js';
 import { markKatexEnds } from './render/feed.js';
@@ -264,11 +265,16 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   }
   located.spans.push(...wrapperSpans(parsed.shortcodes, wrappers, source, lines));
   located.spans.sort((a, b) => a.start - b.start);
-  // MathJax's numbering, \label/\eqref and leniencies, page by page (see render/mathjax-compat.ts).
+  // The page's \newcommand & co. carried to later formulas (render/page-macros.ts), then MathJax's
+  // numbering, \label/\eqref and leniencies, page by page (render/mathjax-compat.ts).
+  const macros = carryPageMacros(located.spans, limits.mathTokens);
+  located.spans.forEach((span, i) => {
+    span.tex = macros[i]!.tex;
+  });
   const adapted = adaptForKatex(located.spans);
   located.spans.forEach((span, i) => {
     span.tex = adapted[i]!.tex;
-    for (const message of adapted[i]!.warnings) {
+    for (const message of [...macros[i]!.warnings, ...adapted[i]!.warnings]) {
       diagnostics.push({ severity: 'warning', file, line: span.line, column: span.column, offset: span.start, code: 'mathjax', message });
     }
   });
@@ -283,11 +289,17 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   const fromCache = new Set<string>();
   const formulas: FormulaReport[] = [];
   const errorOf = new Map<string, string>();
-  for (const span of located.spans) {
+  for (const [i, span] of located.spans.entries()) {
     stats.formulas++;
-    const report: FormulaReport = { start: span.start, end: span.end, line: span.line, column: span.column, display: span.display, tex: span.tex };
+    const { preamble, definitionsOnly } = macros[i]!;
+    const report: FormulaReport = { start: span.start, end: span.end, line: span.line, column: span.column, display: span.display, tex: preamble + span.tex };
     formulas.push(report);
-    const key = contentKey('math', __KATEX_VERSION__, env.settings.settingsKey, span.display, span.tex);
+    if (definitionsOnly) {
+      // Only definitions (kept for the later formulas): nothing to show, as with MathJax.
+      replacements.push({ start: span.start, end: span.end, key: '', text: '' });
+      continue;
+    }
+    const key = contentKey('math', __KATEX_VERSION__, env.settings.settingsKey, span.display, span.tex, ...(preamble ? [preamble] : []));
     replacements.push({ start: span.start, end: span.end, key });
     const known = fragments.get(key);
     // A repeated formula is rendered once (and counts as a cache hit wherever its first occurrence was
@@ -304,7 +316,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
       fragments.set(key, { key, html: hit, kind: 'math' });
       continue;
     }
-    const r = env.renderer.render(span.tex, span.display);
+    const r = env.renderer.render(span.tex, span.display, preamble);
     if (r.error) {
       report.error = r.error.message;
       errorOf.set(key, r.error.message);

@@ -20,7 +20,11 @@ export interface MathRenderResult {
 }
 
 export interface MathRenderer {
-  render(tex: string, display: boolean): MathRenderResult;
+  /**
+   * `preamble`: TeX typeset before `tex` in the same formula (the page's macro definitions it uses, see
+   * render/page-macros.ts); error offsets still index `tex`, and the MathML annotation holds `tex` alone.
+   */
+  render(tex: string, display: boolean, preamble?: string): MathRenderResult;
   stats(): { rendered: number; cacheHits: number };
 }
 
@@ -71,12 +75,13 @@ export function createMathRenderer(opts: MathRendererOptions = {}): MathRenderer
   let rendered = 0;
   let cacheHits = 0;
 
-  function typeset(tex: string, display: boolean): MathRenderResult {
+  function typeset(tex: string, display: boolean, preamble: string): MathRenderResult {
     const warnings: string[] = [];
-    const input = tex.replace(REQUIRE_RE, (m) => {
+    const own = tex.replace(REQUIRE_RE, (m) => {
       warnings.push(`${m.replace(/\s+/g, '')} is MathJax-only and was ignored (KaTeX needs no extensions loaded)`);
       return ' '.repeat(m.length);
     });
+    const input = preamble + own;
     const options = (throwOnError: boolean): KatexOptions => ({
       displayMode: display,
       output: 'htmlAndMathml',
@@ -91,7 +96,7 @@ export function createMathRenderer(opts: MathRendererOptions = {}): MathRenderer
       },
     });
     try {
-      const html = oneLine(quietly(warnings, () => katex.renderToString(input, options(true))));
+      const html = oneLine(withoutPreamble(quietly(warnings, () => katex.renderToString(input, options(true))), preamble));
       const bytes = Buffer.byteLength(html);
       if (bytes > limits.fragmentBytes) {
         const message = tooBigMessage('the typeset formula', bytes, limits.fragmentBytes, 'fragmentBytes');
@@ -107,14 +112,14 @@ export function createMathRenderer(opts: MathRendererOptions = {}): MathRenderer
       }
       // KaTeX throws a plain Error on some malformed input (`\begin{aligned}a\end{x aligned}`): a
       // formula error like a parse error, never an internal one.
-      const error = e instanceof katex.ParseError ? describeError(e, input) : internalKatexError(e);
+      const error = e instanceof katex.ParseError ? describeError(e, input, preamble.length) : internalKatexError(e);
       // Strict reports from the failed attempt are noise next to the error.
       warnings.length = 0;
-      if (input !== tex) warnings.push(...requireWarnings(tex));
+      if (own !== tex) warnings.push(...requireWarnings(tex));
       let html = '';
       if (errors === 'render') {
         try {
-          html = oneLine(quietly([], () => katex.renderToString(input, options(false))));
+          html = oneLine(withoutPreamble(quietly([], () => katex.renderToString(input, options(false))), preamble));
         } catch (again) {
           if (!(again instanceof Error)) throw again;
           html = errorSpan(tex, error.message);
@@ -125,15 +130,15 @@ export function createMathRenderer(opts: MathRendererOptions = {}): MathRenderer
   }
 
   return {
-    render(tex, display) {
-      const key = `${display ? 'D' : 'I'}\u0000${tex}`;
+    render(tex, display, preamble = '') {
+      const key = `${display ? 'D' : 'I'}\u0000${preamble}\u0000${tex}`;
       const hit = cache.get(key);
       if (hit) {
         cacheHits++;
         return { ...hit, warnings: [...hit.warnings] };
       }
       rendered++;
-      const result = typeset(tex, display);
+      const result = typeset(tex, display, preamble);
       cache.set(key, result);
       return { ...result, warnings: [...result.warnings] };
     },
@@ -168,15 +173,25 @@ function internalKatexError(e: unknown): { message: string } {
  * given tex. (Inside a macro's expansion KaTeX positions index the macro's body instead; those are
  * recognised because the excerpt KaTeX quotes does not match the tex at that place.)
  */
-function describeError(e: ParseError, tex: string): { message: string; texOffset?: number } {
+function describeError(e: ParseError, tex: string, skip = 0): { message: string; texOffset?: number } {
   const err = e as ParseError & { length?: number };
   const message = err.rawMessage || err.message.replace(/^KaTeX parse error: /, '');
   const pos = err.position;
-  if (typeof pos !== 'number' || pos < 0 || pos > tex.length) return { message };
+  if (typeof pos !== 'number' || pos < skip || pos > tex.length) return { message };
   const len = typeof err.length === 'number' ? err.length : 0;
   const underlined = tex.slice(pos, pos + len).replace(/[^]/g, '$&\u0332');
   if (underlined && !err.message.includes(underlined)) return { message };
-  return { message, texOffset: pos };
+  return { message, texOffset: pos - skip };
+}
+
+/**
+ * KaTeX's markup with the preamble taken out of the MathML annotation (which holds the TeX as given):
+ * the reader's TeX is the formula as written.
+ */
+function withoutPreamble(html: string, preamble: string): string {
+  if (!preamble) return html;
+  const escaped = preamble.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;');
+  return html.replace(`<annotation encoding="application/x-tex">${escaped}`, '<annotation encoding="application/x-tex">');
 }
 
 /**

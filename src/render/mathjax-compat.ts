@@ -26,7 +26,7 @@ const SCRIPT_ARG = new RegExp(`([_^])\\s*(\\\\(?:${ONE_ARG}))\\s*(\\{(?:[^{}]|\\
 const ARRAY_SPEC = /\\begin\{array\}\{([A-Za-z|: ]*)\}/g;
 
 /** The index just after the `}` closing the group that starts at `open` (a `{`), or -1. */
-function groupEnd(tex: string, open: number): number {
+export function groupEnd(tex: string, open: number): number {
   let depth = 0;
   for (let i = open; i < tex.length; i++) {
     const c = tex[i];

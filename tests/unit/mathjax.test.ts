@@ -6,7 +6,10 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkSite, type CheckResult } from '../../src/check.js';
+import katex from 'katex';
 import { adaptForKatex } from '../../src/render/mathjax-compat.js';
+import { createMathRenderer } from '../../src/render/katex.js';
+import { carryPageMacros } from '../../src/render/page-macros.js';
 import { PROJECT_ROOT } from '../helpers/hugo.js';
 
 let result: CheckResult;
@@ -26,6 +29,7 @@ describe('fixtures/mathjax, default settings', () => {
       dollars: [3, 3],
       environments: [7, 7],
       escaped: [6, 6],
+      macros: [9, 9],
       wrappers: [7, 7],
     });
   });
@@ -105,5 +109,59 @@ describe('adaptForKatex', () => {
   it('keeps alignat’s column count and leaves starred environments unnumbered', () => {
     const out = adaptForKatex([{ tex: '\\begin{alignat}{2} a &= b\\end{alignat}' }, { tex: '\\begin{equation*} c \\end{equation*}' }]);
     expect(out.map((o) => o.tex)).toEqual(['\\begin{alignat*}{2} a &= b \\tag{1}\\end{alignat*}', '\\begin{equation*} c \\end{equation*}']);
+  });
+});
+
+describe('a page’s own macros (\\newcommand, \\def, \\DeclareMathOperator)', () => {
+  it('carries definitions to later formulas in document order, and a formula of definitions only typesets to nothing', () => {
+    const p = page('macros');
+    expect([p.found, p.typeset]).toEqual([9, 9]);
+    expect(p.diagnostics).toEqual([]);
+    // The definitions-only display formula: nothing given to KaTeX.
+    expect(p.formulas[0]!.tex.trim()).toBe('');
+    // Each later formula is given the definitions it uses, and only those.
+    expect(p.formulas[1]!.tex).toBe('\\def\\R{\\mathbb{R}}W \\in \\R^{n \\times n}');
+    expect(p.formulas[2]!.tex).toBe('\\def\\norm#1{\\left\\lVert #1 \\right\\rVert}\\norm{W x}');
+    expect(p.formulas[3]!.tex).toBe('\\def\\argmin{\\operatorname*{arg\\,min}}\\def\\softmax{\\operatorname{softmax}}\\hat\\theta = \\argmin_\\theta \\softmax(z)_i');
+    expect(p.formulas[5]!.tex).toBe('\\def\\E{\\mathbb{E}}\\E[y]');
+    // \renewcommand holds from its formula on.
+    expect(p.formulas[7]!.tex).toBe('\\def\\R{\\mathcal{R}}\\R(x)');
+  });
+
+  it('typesets the macros as their definitions: same markup as the TeX written out, no preamble in the MathML annotation', () => {
+    const renderer = createMathRenderer();
+    const strip = (html: string) => html.replace(/<annotation[^]*?<\/annotation>/, '');
+    const macros = carryPageMacros(
+      [
+        { tex: '\\newcommand{\\R}{\\mathbb{R}}\\DeclareMathOperator*{\\argmin}{arg\\,min}' },
+        { tex: 'x \\in \\R, \\argmin_x' },
+        { tex: '\\newcommand{\\loss}[2][\\theta]{\\mathcal{L}_{#1}(#2)} \\loss{x} + \\loss[\\phi]{y}' },
+        { tex: '\\def\\pair#1#2{(#1, #2)} \\pair ab' },
+      ],
+      20_000,
+    );
+    const out = macros.map((m) => renderer.render(m.tex, false, m.preamble));
+    expect(out.map((o) => o.error)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(strip(out[1]!.html)).toBe(strip(katex.renderToString('x \\in \\mathbb{R}, \\operatorname*{arg\\,min}_x', { output: 'htmlAndMathml' })));
+    expect(out[1]!.html).toContain('<annotation encoding="application/x-tex">x \\in \\R, \\argmin_x</annotation>');
+    expect(strip(out[2]!.html)).toBe(strip(katex.renderToString(' \\mathcal{L}_{\\theta}(x) + \\mathcal{L}_{\\phi}(y)', { output: 'htmlAndMathml' })));
+    expect(strip(out[3]!.html)).toBe(strip(katex.renderToString('(a, b)', { output: 'htmlAndMathml' })));
+  });
+
+  it('never carries macros to another page, and a later error still points into the formula as written', () => {
+    const [, second] = carryPageMacros([{ tex: '\\def\\R{\\mathbb{R}}' }, { tex: '\\R + \\oops' }], 20_000);
+    const again = carryPageMacros([{ tex: '\\R' }], 20_000);
+    expect(again[0]!.preamble).toBe('');
+    const r = createMathRenderer().render(second!.tex, false, second!.preamble);
+    expect(r.error?.message).toContain('\\oops');
+    expect(r.error?.texOffset).toBe(5);
+  });
+
+  it('bounds what the page’s macros cost a formula: a self-doubling macro is stopped by the formula limits', () => {
+    const [, bomb] = carryPageMacros([{ tex: '\\def\\a{xx}\\def\\b{\\a\\a\\a\\a}\\def\\c{\\b\\b\\b\\b}\\def\\d{\\c\\c\\c\\c}\\def\\e{\\d\\d\\d\\d}\\def\\f{\\e\\e\\e\\e}' }, { tex: '\\f\\f\\f\\f' }], 20_000);
+    const r = createMathRenderer().render(bomb!.tex, false, bomb!.preamble);
+    expect(r.error?.message).toMatch(/too big|expansion/i);
+    const [, long] = carryPageMacros([{ tex: Array.from({ length: 50 }, (_, i) => `\\def\\m${'abcdefghijklmnopqrstuvwxyz'[i % 26]}${'xy'[i % 2]}{${'a'.repeat(100)}}`).join('') }, { tex: '\\maa' }], 100);
+    expect(long!.preamble.length).toBeLessThanOrEqual(100);
   });
 });

@@ -14,7 +14,11 @@ export interface MathRenderResult {
     warnings: string[];
 }
 export interface MathRenderer {
-    render(tex: string, display: boolean): MathRenderResult;
+    /**
+     * `preamble`: TeX typeset before `tex` in the same formula (the page's macro definitions it uses, see
+     * render/page-macros.ts); error offsets still index `tex`, and the MathML annotation holds `tex` alone.
+     */
+    render(tex: string, display: boolean, preamble?: string): MathRenderResult;
     stats(): {
         rendered: number;
         cacheHits: number;

@@ -17,6 +17,8 @@ export interface AdaptedFormula {
     tex: string;
     warnings: string[];
 }
+/** The index just after the `}` closing the group that starts at `open` (a `{`), or -1. */
+export declare function groupEnd(tex: string, open: number): number;
 export declare function adaptForKatex(formulas: readonly {
     tex: string;
 }[]): AdaptedFormula[];
