@@ -57023,6 +57023,8 @@ function drawSeed(cfg, model, seed) {
   const m = n;
   const inputs = rngFromKey("gradient-decay/inputs", seed, n, cfg.steps);
   const xs = Array.from({ length: cfg.steps }, () => gaussianVector(m, inputs));
+  const burnRng = rngFromKey("gradient-decay/burn-in", seed, n, cfg.burnIn);
+  const burn = Array.from({ length: cfg.burnIn }, () => gaussianVector(m, burnRng));
   const names = model === "rnn" ? ["W"] : model === "lstm" ? ["i", "f", "o", "g"] : ["z", "r", "h"];
   const W = /* @__PURE__ */ new Map();
   const U = /* @__PURE__ */ new Map();
@@ -57030,30 +57032,60 @@ function drawSeed(cfg, model, seed) {
     W.set(name, recurrentUnit(n, cfg.init, rngFromKey("gradient-decay/W", model, name, cfg.init, seed, n)));
     U.set(name, gaussianMatrix(n, m, rngFromKey("gradient-decay/U", model, name, seed, n), cfg.inputScale / Math.sqrt(m)));
   }
-  return { xs, W, U };
+  return { xs, burn, W, U };
 }
-function runDraw(cfg, model, radius, d2) {
+function networkOf(cfg, model, radius, d2) {
   const n = cfg.hidden;
   const gate = (name, bias = 0) => ({
     W: scale(d2.W.get(name), radius),
     U: d2.U.get(name),
     b: new Float64Array(n).fill(bias)
   });
-  const zero3 = new Float64Array(n);
   switch (model) {
-    case "rnn": {
-      const g = gate("W");
-      return rnnGradientNorms(g, cfg.activation, d2.xs, zero3);
-    }
+    case "rnn":
+      return { model, w: gate("W") };
     case "lstm":
-      return lstmGradientNorms(
-        { i: gate("i"), f: gate("f", cfg.forgetBias), o: gate("o"), g: gate("g") },
-        d2.xs,
-        { h: zero3, c: zero3 }
-      );
+      return { model, w: { i: gate("i"), f: gate("f", cfg.forgetBias), o: gate("o"), g: gate("g") } };
     case "gru":
-      return gruGradientNorms({ z: gate("z"), r: gate("r"), h: gate("h") }, d2.xs, zero3);
+      return { model, w: { z: gate("z", cfg.updateBias), r: gate("r", cfg.resetBias), h: gate("h") } };
   }
+}
+function burnedIn(cfg, net, d2) {
+  const zero3 = new Float64Array(cfg.hidden);
+  const B2 = d2.burn.length;
+  if (B2 === 0) return { h: zero3, c: zero3 };
+  switch (net.model) {
+    case "rnn":
+      return { h: rnnForward(net.w, cfg.activation, d2.burn, zero3).states[B2], c: zero3 };
+    case "lstm": {
+      const s2 = lstmForward(net.w, d2.burn, { h: zero3, c: zero3 })[B2 - 1];
+      return { h: s2.h, c: s2.c };
+    }
+    case "gru":
+      return { h: gruForward(net.w, d2.burn, zero3)[B2 - 1].h, c: zero3 };
+  }
+}
+function runDraw(cfg, model, radius, d2) {
+  const net = networkOf(cfg, model, radius, d2);
+  const s0 = burnedIn(cfg, net, d2);
+  switch (net.model) {
+    case "rnn":
+      return rnnGradientNorms(net.w, cfg.activation, d2.xs, s0.h);
+    case "lstm":
+      return lstmGradientNorms(net.w, d2.xs, s0);
+    case "gru":
+      return gruGradientNorms(net.w, d2.xs, s0.h);
+  }
+}
+function normalise(config) {
+  return {
+    ...config,
+    hidden: smallInt(config.hidden),
+    steps: smallInt(config.steps),
+    seeds: smallInt(config.seeds),
+    seed: smallInt(config.seed),
+    burnIn: smallInt(config.burnIn)
+  };
 }
 function summarise(runs) {
   const T4 = runs[0]?.length ?? 0;
@@ -57078,14 +57110,25 @@ function summarise(runs) {
   }
   return { gmean, min, max };
 }
-function gradientDecay(config) {
-  const cfg = {
-    ...config,
-    hidden: smallInt(config.hidden),
-    steps: smallInt(config.steps),
-    seeds: smallInt(config.seeds),
-    seed: smallInt(config.seed)
+function gradientDecayConfig(p5) {
+  return {
+    models: [...new Set(p5.model)],
+    activation: p5.activation,
+    hidden: p5.hidden,
+    steps: p5.steps,
+    init: p5.init,
+    radii: [...new Set(p5.radius)],
+    seeds: p5.seeds,
+    seed: p5.seed,
+    forgetBias: p5["forget-bias"],
+    updateBias: p5["update-bias"],
+    resetBias: p5["reset-bias"],
+    inputScale: p5["input-scale"],
+    burnIn: p5["burn-in"]
   };
+}
+function gradientDecay(config) {
+  const cfg = normalise(config);
   const out = [];
   for (const model of cfg.models) {
     const draws = Array.from({ length: cfg.seeds }, (_9, s2) => drawSeed(cfg, model, cfg.seed + s2));
@@ -57107,7 +57150,10 @@ function cacheKey(cfg) {
     cfg.seeds,
     cfg.seed,
     cfg.forgetBias,
-    cfg.inputScale
+    cfg.updateBias,
+    cfg.resetBias,
+    cfg.inputScale,
+    cfg.burnIn
   ]);
 }
 var CACHE_LIMIT = 64;
@@ -60470,7 +60516,21 @@ var params3 = {
     min: -10,
     max: 10,
     default: 1,
-    doc: "Initial bias of the LSTM forget gate (1, as Jozefowicz et al. 2015 recommend; larger keeps the cell state longer)."
+    doc: "Bias b_f of the LSTM forget gate. Default 1: Jozefowicz, Zaremba and Sutskever (2015) recommend it, and it is TensorFlow 1.x's `BasicLSTMCell` default (`forget_bias=1.0`); f_t starts near \u03C3(1) \u2248 0.73. Larger keeps the cell state longer."
+  },
+  "update-bias": {
+    type: "number",
+    min: -10,
+    max: 10,
+    default: -1,
+    doc: "Bias b_z of the GRU update gate, in the convention h_t = (1 \u2212 z_t) \u2299 h_{t\u22121} + z_t \u2299 h\u0303_t (Cho et al. 2014, Olah 2015), where a negative bias favours keeping the state. Default \u22121: TensorFlow 1.x's `GRUCell` starts its gates' biases at 1.0 \"to not reset and not update\", and its gate u = 1 \u2212 z keeps the old state; so 1 \u2212 z_t starts near \u03C3(1) \u2248 0.73, like the LSTM's forget gate with `forget-bias` 1. Use 0 for no bias (PyTorch, Keras)."
+  },
+  "reset-bias": {
+    type: "number",
+    min: -10,
+    max: 10,
+    default: 1,
+    doc: "Bias b_r of the GRU reset gate. Default 1, TensorFlow 1.x's `GRUCell` default: r_t starts near \u03C3(1) \u2248 0.73, so the candidate sees most of h_{t\u22121}. Use 0 for no bias (PyTorch, Keras)."
   },
   "input-scale": {
     type: "number",
@@ -60478,6 +60538,13 @@ var params3 = {
     max: 10,
     default: 0.1,
     doc: "Standard deviation of each unit's input drive U\xB7x_t (inputs are N(0, I)). Weak inputs (0.1) keep a tanh RNN near its linear regime, where \u03C1 decides between vanishing and exploding; strong ones (1) saturate it, and gradients vanish even for \u03C1 > 1."
+  },
+  "burn-in": {
+    type: "int",
+    min: 0,
+    max: 1e3,
+    default: 100,
+    doc: "Steps each network runs from h_0 = 0 (on inputs of their own) before the T measured steps, so that the plot shows the network in its running state rather than its start-up from zero (without it, a \u03C1 = 1.1 tanh RNN's curve rises again near k = T, where the Jacobians of its first, unsaturated steps enter the product). 100 is where the curves stop moving: see docs/plots/README.md. 0 starts the measured steps at h_0 = 0."
   },
   band: { type: "bool", default: true, doc: "Shade the min\u2013max range over seeds." },
   table: { type: "bool", default: true, doc: "Add the plotted values as a collapsed data table below the plot." },
@@ -60513,7 +60580,8 @@ function describe2(cfg, series, labels) {
     `Line plot, logarithmic vertical axis: the spectral norm of the gradient through k time steps (`,
     cfg.models.includes("lstm") ? "the cell state for the LSTM, the hidden state otherwise" : "the hidden state",
     `), for k from 0 to ${cfg.steps}, for ${who} with hidden size ${cfg.hidden} and ${cfg.init} recurrent matrices`,
-    ` of spectral radius ${cfg.radii.map(radiusText).join(", ")}.`,
+    ` of spectral radius ${cfg.radii.map(radiusText).join(", ")}`,
+    cfg.burnIn > 0 ? `, measured after ${cfg.burnIn} burn-in steps from the zero state.` : ", measured from the zero state.",
     cfg.seeds > 1 ? ` Each line is the geometric mean over ${cfg.seeds} random networks, with their minimum-to-maximum range shaded.` : ""
   ].join("");
   const curves = series.map((s2, i2) => {
@@ -60524,8 +60592,8 @@ function describe2(cfg, series, labels) {
 }
 function render4(ctx) {
   const p5 = ctx.params;
-  const models = [...new Set(p5.model)];
-  const radii = [...new Set(p5.radius)];
+  const cfg = gradientDecayConfig(p5);
+  const { models, radii } = cfg;
   if (models.length < p5.model.length) ctx.warn("model lists a network twice; each is drawn once", { param: "model" });
   if (radii.length < p5.radius.length) ctx.warn("radius lists a value twice; each is drawn once", { param: "radius" });
   const raw3 = Array.isArray(ctx.rawParams) ? {} : ctx.rawParams;
@@ -60535,18 +60603,9 @@ function render4(ctx) {
   if ("forget-bias" in raw3 && !models.includes("lstm")) {
     ctx.warn("forget-bias only applies to model=lstm", { param: "forget-bias" });
   }
-  const cfg = {
-    models,
-    activation: p5.activation,
-    hidden: p5.hidden,
-    steps: p5.steps,
-    init: p5.init,
-    radii,
-    seeds: p5.seeds,
-    seed: p5.seed,
-    forgetBias: p5["forget-bias"],
-    inputScale: p5["input-scale"]
-  };
+  for (const name of ["update-bias", "reset-bias"]) {
+    if (name in raw3 && !models.includes("gru")) ctx.warn(`${name} only applies to model=gru`, { param: name });
+  }
   const cost = gradientDecayCost(cfg);
   if (cost > COST_LIMIT) {
     ctx.error(
@@ -60610,7 +60669,7 @@ var gradient_decay_default = defineShortcode({
   summary: "Plots how the gradient norm through k time steps vanishes or explodes for RNNs, LSTMs and GRUs, computed at build time from exact Jacobian products.",
   params: params3,
   inner: "none",
-  version: 1,
+  version: 2,
   render: render4
 });
 

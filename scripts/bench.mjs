@@ -10,6 +10,7 @@ import {
   gaussianMatrix,
   getShortcode,
   gradientDecay,
+  gradientDecayConfig,
   rngFromKey,
   zeros,
 } from '../dist/index.js';
@@ -36,19 +37,7 @@ function time(fn, runs = RUNS, warm = 2) {
 // The experiment exactly as `{{< gradient-decay >}}` runs it: every parameter at its documented default.
 const def = getShortcode('gradient-decay');
 const p = Object.fromEntries(Object.entries(def.params).map(([k, s]) => [k, s.default]));
-const config = (over = {}) => ({
-  models: p.model,
-  activation: p.activation,
-  hidden: p.hidden,
-  steps: p.steps,
-  init: p.init,
-  radii: p.radius,
-  seeds: p.seeds,
-  seed: p.seed,
-  forgetBias: p['forget-bias'],
-  inputScale: p['input-scale'],
-  ...over,
-});
+const config = (over = {}) => ({ ...gradientDecayConfig(p), ...over });
 
 /**
  * The yardstick: the package's `matmul` as it was when the bench was written (one row of C per pass, four

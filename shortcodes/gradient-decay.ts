@@ -14,6 +14,7 @@ import {
   INITS,
   MODELS,
   cachedGradientDecay,
+  gradientDecayConfig,
   gradientDecayCost,
   type DecaySeries,
   type GradientDecayConfig,
@@ -70,7 +71,21 @@ const params = {
     min: -10,
     max: 10,
     default: 1,
-    doc: 'Initial bias of the LSTM forget gate (1, as Jozefowicz et al. 2015 recommend; larger keeps the cell state longer).',
+    doc: 'Bias b_f of the LSTM forget gate. Default 1: Jozefowicz, Zaremba and Sutskever (2015) recommend it, and it is TensorFlow 1.x\'s `BasicLSTMCell` default (`forget_bias=1.0`); f_t starts near σ(1) ≈ 0.73. Larger keeps the cell state longer.',
+  },
+  'update-bias': {
+    type: 'number',
+    min: -10,
+    max: 10,
+    default: -1,
+    doc: 'Bias b_z of the GRU update gate, in the convention h_t = (1 − z_t) ⊙ h_{t−1} + z_t ⊙ h̃_t (Cho et al. 2014, Olah 2015), where a negative bias favours keeping the state. Default −1: TensorFlow 1.x\'s `GRUCell` starts its gates\' biases at 1.0 "to not reset and not update", and its gate u = 1 − z keeps the old state; so 1 − z_t starts near σ(1) ≈ 0.73, like the LSTM\'s forget gate with `forget-bias` 1. Use 0 for no bias (PyTorch, Keras).',
+  },
+  'reset-bias': {
+    type: 'number',
+    min: -10,
+    max: 10,
+    default: 1,
+    doc: 'Bias b_r of the GRU reset gate. Default 1, TensorFlow 1.x\'s `GRUCell` default: r_t starts near σ(1) ≈ 0.73, so the candidate sees most of h_{t−1}. Use 0 for no bias (PyTorch, Keras).',
   },
   'input-scale': {
     type: 'number',
@@ -78,6 +93,13 @@ const params = {
     max: 10,
     default: 0.1,
     doc: 'Standard deviation of each unit\'s input drive U·x_t (inputs are N(0, I)). Weak inputs (0.1) keep a tanh RNN near its linear regime, where ρ decides between vanishing and exploding; strong ones (1) saturate it, and gradients vanish even for ρ > 1.',
+  },
+  'burn-in': {
+    type: 'int',
+    min: 0,
+    max: 1000,
+    default: 100,
+    doc: 'Steps each network runs from h_0 = 0 (on inputs of their own) before the T measured steps, so that the plot shows the network in its running state rather than its start-up from zero (without it, a ρ = 1.1 tanh RNN\'s curve rises again near k = T, where the Jacobians of its first, unsaturated steps enter the product). 100 is where the curves stop moving: see docs/plots/README.md. 0 starts the measured steps at h_0 = 0.',
   },
   band: { type: 'bool', default: true, doc: 'Shade the min–max range over seeds.' },
   table: { type: 'bool', default: true, doc: 'Add the plotted values as a collapsed data table below the plot.' },
@@ -122,7 +144,8 @@ function describe(cfg: GradientDecayConfig, series: DecaySeries[], labels: strin
     `Line plot, logarithmic vertical axis: the spectral norm of the gradient through k time steps (`,
     cfg.models.includes('lstm') ? 'the cell state for the LSTM, the hidden state otherwise' : 'the hidden state',
     `), for k from 0 to ${cfg.steps}, for ${who} with hidden size ${cfg.hidden} and ${cfg.init} recurrent matrices`,
-    ` of spectral radius ${cfg.radii.map(radiusText).join(', ')}.`,
+    ` of spectral radius ${cfg.radii.map(radiusText).join(', ')}`,
+    cfg.burnIn > 0 ? `, measured after ${cfg.burnIn} burn-in steps from the zero state.` : ', measured from the zero state.',
     cfg.seeds > 1 ? ` Each line is the geometric mean over ${cfg.seeds} random networks, with their minimum-to-maximum range shaded.` : '',
   ].join('');
   const curves = series.map((s, i) => {
@@ -134,8 +157,8 @@ function describe(cfg: GradientDecayConfig, series: DecaySeries[], labels: strin
 
 function render(ctx: RenderContext<typeof params>): string {
   const p = ctx.params;
-  const models = [...new Set(p.model)] as Model[];
-  const radii = [...new Set(p.radius)];
+  const cfg = gradientDecayConfig(p);
+  const { models, radii } = cfg;
   if (models.length < p.model.length) ctx.warn('model lists a network twice; each is drawn once', { param: 'model' });
   if (radii.length < p.radius.length) ctx.warn('radius lists a value twice; each is drawn once', { param: 'radius' });
   const raw = Array.isArray(ctx.rawParams) ? {} : ctx.rawParams;
@@ -145,18 +168,9 @@ function render(ctx: RenderContext<typeof params>): string {
   if ('forget-bias' in raw && !models.includes('lstm')) {
     ctx.warn('forget-bias only applies to model=lstm', { param: 'forget-bias' });
   }
-  const cfg: GradientDecayConfig = {
-    models,
-    activation: p.activation,
-    hidden: p.hidden,
-    steps: p.steps,
-    init: p.init,
-    radii,
-    seeds: p.seeds,
-    seed: p.seed,
-    forgetBias: p['forget-bias'],
-    inputScale: p['input-scale'],
-  };
+  for (const name of ['update-bias', 'reset-bias'] as const) {
+    if (name in raw && !models.includes('gru')) ctx.warn(`${name} only applies to model=gru`, { param: name });
+  }
   const cost = gradientDecayCost(cfg);
   if (cost > COST_LIMIT) {
     ctx.error(
@@ -230,6 +244,6 @@ export default defineShortcode({
     'Plots how the gradient norm through k time steps vanishes or explodes for RNNs, LSTMs and GRUs, computed at build time from exact Jacobian products.',
   params,
   inner: 'none',
-  version: 1,
+  version: 2,
   render,
 });

@@ -9,8 +9,11 @@
  *   (`orthogonal`), or G·ρ/ρ(G) with G Gaussian (`gaussian`), so its spectral radius is exactly ρ;
  * - input matrices have N(0, inputScale²/m) entries and inputs x_t are N(0, I_m), so each unit's input
  *   drive U·x_t has variance inputScale²; m = hidden size;
- * - biases are 0, except the LSTM forget gate's, which is `forgetBias` (1 by default, Jozefowicz et al.
- *   2015); the initial state is 0.
+ * - biases are 0, except the LSTM forget gate's (`forgetBias`) and the GRU's update and reset gates'
+ *   (`updateBias`, `resetBias`); the shortcode's defaults and their sources are in its parameter docs;
+ * - the network first runs `burnIn` steps from the zero state on inputs of their own (a random stream of
+ *   their own), and the T measured steps start from the state reached there, so that the first measured
+ *   steps are not the transient out of h₀ = 0.
  * The input sequence of a seed is shared by all models and radii, and a seed's weight directions are
  * shared by all radii (only the scale differs), so the curves differ only by what the parameters change.
  */
@@ -19,9 +22,9 @@ import { gaussianMatrix, gaussianVector, scale, smallInt, type Matrix } from './
 import { randomOrthogonal } from './qr.js';
 import { spectralRadius } from './eigen.js';
 import { rngFromKey, type Rng } from './rng.js';
-import { rnnGradientNorms } from './rnn.js';
-import { lstmGradientNorms, type GateWeights } from './lstm.js';
-import { gruGradientNorms } from './gru.js';
+import { rnnForward, rnnGradientNorms, type RnnWeights } from './rnn.js';
+import { lstmForward, lstmGradientNorms, type GateWeights, type LstmWeights } from './lstm.js';
+import { gruForward, gruGradientNorms, type GruWeights } from './gru.js';
 
 export const MODELS = ['rnn', 'lstm', 'gru'] as const;
 export type Model = (typeof MODELS)[number];
@@ -39,8 +42,15 @@ export interface GradientDecayConfig {
   seeds: number;
   /** First seed; seeds are seed, seed+1, …. */
   seed: number;
+  /** LSTM forget-gate bias b_f. */
   forgetBias: number;
+  /** GRU update-gate bias b_z (z_t weights the candidate, so a negative bias favours keeping the state). */
+  updateBias: number;
+  /** GRU reset-gate bias b_r. */
+  resetBias: number;
   inputScale: number;
+  /** Steps run from the zero state before the measured window. */
+  burnIn: number;
 }
 
 export interface DecaySeries {
@@ -63,6 +73,8 @@ function recurrentUnit(n: number, init: Init, rng: Rng): Matrix {
 
 interface SeedDraw {
   xs: Float64Array[];
+  /** Inputs of the burn-in steps, run before `xs`. */
+  burn: Float64Array[];
   /** Unit-radius recurrent matrices and input matrices, by name. */
   W: Map<string, Matrix>;
   U: Map<string, Matrix>;
@@ -73,6 +85,9 @@ function drawSeed(cfg: GradientDecayConfig, model: Model, seed: number): SeedDra
   const m = n;
   const inputs = rngFromKey('gradient-decay/inputs', seed, n, cfg.steps);
   const xs = Array.from({ length: cfg.steps }, () => gaussianVector(m, inputs));
+  // A stream of their own: the measured inputs stay the same whatever the burn-in.
+  const burnRng = rngFromKey('gradient-decay/burn-in', seed, n, cfg.burnIn);
+  const burn = Array.from({ length: cfg.burnIn }, () => gaussianVector(m, burnRng));
   const names = model === 'rnn' ? ['W'] : model === 'lstm' ? ['i', 'f', 'o', 'g'] : ['z', 'r', 'h'];
   const W = new Map<string, Matrix>();
   const U = new Map<string, Matrix>();
@@ -80,7 +95,7 @@ function drawSeed(cfg: GradientDecayConfig, model: Model, seed: number): SeedDra
     W.set(name, recurrentUnit(n, cfg.init, rngFromKey('gradient-decay/W', model, name, cfg.init, seed, n)));
     U.set(name, gaussianMatrix(n, m, rngFromKey('gradient-decay/U', model, name, seed, n), cfg.inputScale / Math.sqrt(m)));
   }
-  return { xs, W, U };
+  return { xs, burn, W, U };
 }
 
 /** The norms of one network (one model, radius and seed). */
@@ -88,28 +103,83 @@ export function gradientNormsForSeed(cfg: GradientDecayConfig, model: Model, rad
   return runDraw(cfg, model, radius, drawSeed(cfg, model, seed));
 }
 
-function runDraw(cfg: GradientDecayConfig, model: Model, radius: number, d: SeedDraw): Float64Array {
+/** One network: the seed's directions at spectral radius `radius`, with the configured biases. */
+export type Network = { model: 'rnn'; w: RnnWeights } | { model: 'lstm'; w: LstmWeights } | { model: 'gru'; w: GruWeights };
+
+function networkOf(cfg: GradientDecayConfig, model: Model, radius: number, d: SeedDraw): Network {
   const n = cfg.hidden;
   const gate = (name: string, bias = 0): GateWeights => ({
     W: scale(d.W.get(name)!, radius),
     U: d.U.get(name)!,
     b: new Float64Array(n).fill(bias),
   });
-  const zero = new Float64Array(n);
   switch (model) {
-    case 'rnn': {
-      const g = gate('W');
-      return rnnGradientNorms(g, cfg.activation, d.xs, zero);
-    }
+    case 'rnn':
+      return { model, w: gate('W') };
     case 'lstm':
-      return lstmGradientNorms(
-        { i: gate('i'), f: gate('f', cfg.forgetBias), o: gate('o'), g: gate('g') },
-        d.xs,
-        { h: zero, c: zero },
-      );
+      return { model, w: { i: gate('i'), f: gate('f', cfg.forgetBias), o: gate('o'), g: gate('g') } };
     case 'gru':
-      return gruGradientNorms({ z: gate('z'), r: gate('r'), h: gate('h') }, d.xs, zero);
+      return { model, w: { z: gate('z', cfg.updateBias), r: gate('r', cfg.resetBias), h: gate('h') } };
   }
+}
+
+/** The state reached after the burn-in steps from the zero state: h, and c (0 but for the LSTM). */
+function burnedIn(cfg: GradientDecayConfig, net: Network, d: SeedDraw): { h: Float64Array; c: Float64Array } {
+  const zero = new Float64Array(cfg.hidden);
+  const B = d.burn.length;
+  if (B === 0) return { h: zero, c: zero };
+  switch (net.model) {
+    case 'rnn':
+      return { h: rnnForward(net.w, cfg.activation, d.burn, zero).states[B]!, c: zero };
+    case 'lstm': {
+      const s = lstmForward(net.w, d.burn, { h: zero, c: zero })[B - 1]!;
+      return { h: s.h, c: s.c };
+    }
+    case 'gru':
+      return { h: gruForward(net.w, d.burn, zero)[B - 1]!.h, c: zero };
+  }
+}
+
+function runDraw(cfg: GradientDecayConfig, model: Model, radius: number, d: SeedDraw): Float64Array {
+  const net = networkOf(cfg, model, radius, d);
+  const s0 = burnedIn(cfg, net, d);
+  switch (net.model) {
+    case 'rnn':
+      return rnnGradientNorms(net.w, cfg.activation, d.xs, s0.h);
+    case 'lstm':
+      return lstmGradientNorms(net.w, d.xs, s0);
+    case 'gru':
+      return gruGradientNorms(net.w, d.xs, s0.h);
+  }
+}
+
+/** Sizes and seeds as small integers, whatever representation the caller's numbers had (see smallInt). */
+function normalise(config: GradientDecayConfig): GradientDecayConfig {
+  return {
+    ...config,
+    hidden: smallInt(config.hidden),
+    steps: smallInt(config.steps),
+    seeds: smallInt(config.seeds),
+    seed: smallInt(config.seed),
+    burnIn: smallInt(config.burnIn),
+  };
+}
+
+/**
+ * One network of the experiment as it is measured: its weights, the state it starts the measured window
+ * from (after the burn-in: h, and c, which is 0 but for the LSTM) and the window's inputs. For looking
+ * inside a plotted curve (gate values, states); the experiment itself does not go through it.
+ */
+export function experimentNetwork(
+  config: GradientDecayConfig,
+  model: Model,
+  radius: number,
+  seed: number,
+): { network: Network; start: { h: Float64Array; c: Float64Array }; xs: readonly Float64Array[] } {
+  const cfg = normalise(config);
+  const d = drawSeed(cfg, model, smallInt(seed));
+  const network = networkOf(cfg, model, radius, d);
+  return { network, start: burnedIn(cfg, network, d), xs: d.xs };
 }
 
 /** Geometric mean, min and max across runs, pointwise. */
@@ -137,16 +207,45 @@ export function summarise(runs: readonly Float64Array[]): { gmean: Float64Array;
   return { gmean, min, max };
 }
 
+/** The shortcode's parameters, as validated (the names `{{< gradient-decay >}}` takes). */
+export interface GradientDecayParams {
+  model: readonly string[];
+  activation: Activation;
+  hidden: number;
+  steps: number;
+  init: Init;
+  radius: readonly number[];
+  seeds: number;
+  seed: number;
+  'forget-bias': number;
+  'update-bias': number;
+  'reset-bias': number;
+  'input-scale': number;
+  'burn-in': number;
+}
+
+/** The experiment a set of the shortcode's parameters asks for; a model or radius listed twice runs once. */
+export function gradientDecayConfig(p: GradientDecayParams): GradientDecayConfig {
+  return {
+    models: [...new Set(p.model)] as Model[],
+    activation: p.activation,
+    hidden: p.hidden,
+    steps: p.steps,
+    init: p.init,
+    radii: [...new Set(p.radius)],
+    seeds: p.seeds,
+    seed: p.seed,
+    forgetBias: p['forget-bias'],
+    updateBias: p['update-bias'],
+    resetBias: p['reset-bias'],
+    inputScale: p['input-scale'],
+    burnIn: p['burn-in'],
+  };
+}
+
 /** Runs the whole experiment: one series per (model, radius), models outermost, in the given order. */
 export function gradientDecay(config: GradientDecayConfig): DecaySeries[] {
-  // Sizes and seeds as small integers, whatever representation the caller's numbers had (see smallInt).
-  const cfg: GradientDecayConfig = {
-    ...config,
-    hidden: smallInt(config.hidden),
-    steps: smallInt(config.steps),
-    seeds: smallInt(config.seeds),
-    seed: smallInt(config.seed),
-  };
+  const cfg = normalise(config);
   const out: DecaySeries[] = [];
   for (const model of cfg.models) {
     const draws = Array.from({ length: cfg.seeds }, (_, s) => drawSeed(cfg, model, cfg.seed + s));
@@ -170,7 +269,10 @@ function cacheKey(cfg: GradientDecayConfig): string {
     cfg.seeds,
     cfg.seed,
     cfg.forgetBias,
+    cfg.updateBias,
+    cfg.resetBias,
     cfg.inputScale,
+    cfg.burnIn,
   ]);
 }
 

@@ -179,7 +179,10 @@ describe('LSTM: ∂c_T/∂c_{T−k} through the full state recurrence', () => {
       seeds: 3,
       seed: 1,
       forgetBias: 0,
+      updateBias: 0,
+      resetBias: 0,
       inputScale: 1,
+      burnIn: 0,
     };
     const g0 = gradientDecay(base)[0]!.gmean;
     const g3 = gradientDecay({ ...base, forgetBias: 3 })[0]!.gmean;
@@ -234,7 +237,10 @@ describe('the experiment', () => {
     seeds: 3,
     seed: 7,
     forgetBias: 1,
+    updateBias: -1,
+    resetBias: 1,
     inputScale: 1,
+    burnIn: 0,
   };
   it('is deterministic, one series per model × radius, in order', () => {
     const a = gradientDecay(cfg);

@@ -23,8 +23,8 @@ describe('gradient-decay shortcode', () => {
       expect(describeSpec(spec)).toBeTruthy();
     }
     const p = gradientDecay.params;
-    expect([p.model.default, p.activation.default, p.hidden.default, p.steps.default, p.init.default, p.radius.default, p.seeds.default, p['forget-bias'].default]).toEqual([
-      ['rnn'], 'tanh', 32, 50, 'orthogonal', [0.9, 1, 1.1], 5, 1,
+    expect([p.model.default, p.activation.default, p.hidden.default, p.steps.default, p.init.default, p.radius.default, p.seeds.default, p['forget-bias'].default, p['update-bias'].default, p['reset-bias'].default, p['burn-in'].default]).toEqual([
+      ['rnn'], 'tanh', 32, 50, 'orthogonal', [0.9, 1, 1.1], 5, 1, -1, 1, 100,
     ]);
   });
 
@@ -42,7 +42,7 @@ describe('gradient-decay shortcode', () => {
     expect(t.rows.map((r) => r[0])).toEqual(Array.from({ length: 51 }, (_, k) => String(k)));
     expect(t.rows[0]!.slice(1)).toEqual(['1', '1', '1']);
     // At least 4 significant digits, and exactly the computed geometric means.
-    const series = compute({ models: ['rnn'], activation: 'tanh', hidden: 32, steps: 50, init: 'orthogonal', radii: [0.9, 1, 1.1], seeds: 5, seed: 1, forgetBias: 1, inputScale: 0.1 });
+    const series = compute({ models: ['rnn'], activation: 'tanh', hidden: 32, steps: 50, init: 'orthogonal', radii: [0.9, 1, 1.1], seeds: 5, seed: 1, forgetBias: 1, updateBias: -1, resetBias: 1, inputScale: 0.1, burnIn: 100 });
     for (let k = 1; k <= 50; k++) {
       for (let j = 0; j < 3; j++) {
         const cell = t.rows[k]![j + 1]!;

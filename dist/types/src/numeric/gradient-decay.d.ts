@@ -9,12 +9,18 @@
  *   (`orthogonal`), or G·ρ/ρ(G) with G Gaussian (`gaussian`), so its spectral radius is exactly ρ;
  * - input matrices have N(0, inputScale²/m) entries and inputs x_t are N(0, I_m), so each unit's input
  *   drive U·x_t has variance inputScale²; m = hidden size;
- * - biases are 0, except the LSTM forget gate's, which is `forgetBias` (1 by default, Jozefowicz et al.
- *   2015); the initial state is 0.
+ * - biases are 0, except the LSTM forget gate's (`forgetBias`) and the GRU's update and reset gates'
+ *   (`updateBias`, `resetBias`); the shortcode's defaults and their sources are in its parameter docs;
+ * - the network first runs `burnIn` steps from the zero state on inputs of their own (a random stream of
+ *   their own), and the T measured steps start from the state reached there, so that the first measured
+ *   steps are not the transient out of h₀ = 0.
  * The input sequence of a seed is shared by all models and radii, and a seed's weight directions are
  * shared by all radii (only the scale differs), so the curves differ only by what the parameters change.
  */
 import type { Activation } from './activation.js';
+import { type RnnWeights } from './rnn.js';
+import { type LstmWeights } from './lstm.js';
+import { type GruWeights } from './gru.js';
 export declare const MODELS: readonly ["rnn", "lstm", "gru"];
 export type Model = (typeof MODELS)[number];
 export declare const INITS: readonly ["orthogonal", "gaussian"];
@@ -30,8 +36,15 @@ export interface GradientDecayConfig {
     seeds: number;
     /** First seed; seeds are seed, seed+1, …. */
     seed: number;
+    /** LSTM forget-gate bias b_f. */
     forgetBias: number;
+    /** GRU update-gate bias b_z (z_t weights the candidate, so a negative bias favours keeping the state). */
+    updateBias: number;
+    /** GRU reset-gate bias b_r. */
+    resetBias: number;
     inputScale: number;
+    /** Steps run from the zero state before the measured window. */
+    burnIn: number;
 }
 export interface DecaySeries {
     model: Model;
@@ -45,12 +58,54 @@ export interface DecaySeries {
 }
 /** The norms of one network (one model, radius and seed). */
 export declare function gradientNormsForSeed(cfg: GradientDecayConfig, model: Model, radius: number, seed: number): Float64Array;
+/** One network: the seed's directions at spectral radius `radius`, with the configured biases. */
+export type Network = {
+    model: 'rnn';
+    w: RnnWeights;
+} | {
+    model: 'lstm';
+    w: LstmWeights;
+} | {
+    model: 'gru';
+    w: GruWeights;
+};
+/**
+ * One network of the experiment as it is measured: its weights, the state it starts the measured window
+ * from (after the burn-in: h, and c, which is 0 but for the LSTM) and the window's inputs. For looking
+ * inside a plotted curve (gate values, states); the experiment itself does not go through it.
+ */
+export declare function experimentNetwork(config: GradientDecayConfig, model: Model, radius: number, seed: number): {
+    network: Network;
+    start: {
+        h: Float64Array;
+        c: Float64Array;
+    };
+    xs: readonly Float64Array[];
+};
 /** Geometric mean, min and max across runs, pointwise. */
 export declare function summarise(runs: readonly Float64Array[]): {
     gmean: Float64Array;
     min: Float64Array;
     max: Float64Array;
 };
+/** The shortcode's parameters, as validated (the names `{{< gradient-decay >}}` takes). */
+export interface GradientDecayParams {
+    model: readonly string[];
+    activation: Activation;
+    hidden: number;
+    steps: number;
+    init: Init;
+    radius: readonly number[];
+    seeds: number;
+    seed: number;
+    'forget-bias': number;
+    'update-bias': number;
+    'reset-bias': number;
+    'input-scale': number;
+    'burn-in': number;
+}
+/** The experiment a set of the shortcode's parameters asks for; a model or radius listed twice runs once. */
+export declare function gradientDecayConfig(p: GradientDecayParams): GradientDecayConfig;
 /** Runs the whole experiment: one series per (model, radius), models outermost, in the given order. */
 export declare function gradientDecay(config: GradientDecayConfig): DecaySeries[];
 /**
