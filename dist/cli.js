@@ -117,17 +117,17 @@ var require_visit = __commonJS({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP2;
     visit4.REMOVE = REMOVE;
-    function visit_(key2, node3, visitor, path19) {
-      const ctrl = callVisitor(key2, node3, visitor, path19);
+    function visit_(key2, node3, visitor, path20) {
+      const ctrl = callVisitor(key2, node3, visitor, path20);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path19, ctrl);
-        return visit_(key2, ctrl, visitor, path19);
+        replaceNode(key2, path20, ctrl);
+        return visit_(key2, ctrl, visitor, path20);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path19 = Object.freeze(path19.concat(node3));
+          path20 = Object.freeze(path20.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = visit_(i2, node3.items[i2], visitor, path19);
+            const ci = visit_(i2, node3.items[i2], visitor, path20);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -138,13 +138,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path19 = Object.freeze(path19.concat(node3));
-          const ck = visit_("key", node3.key, visitor, path19);
+          path20 = Object.freeze(path20.concat(node3));
+          const ck = visit_("key", node3.key, visitor, path20);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = visit_("value", node3.value, visitor, path19);
+          const cv = visit_("value", node3.value, visitor, path20);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -165,17 +165,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node3, visitor, path19) {
-      const ctrl = await callVisitor(key2, node3, visitor, path19);
+    async function visitAsync_(key2, node3, visitor, path20) {
+      const ctrl = await callVisitor(key2, node3, visitor, path20);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path19, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path19);
+        replaceNode(key2, path20, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path20);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path19 = Object.freeze(path19.concat(node3));
+          path20 = Object.freeze(path20.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node3.items[i2], visitor, path19);
+            const ci = await visitAsync_(i2, node3.items[i2], visitor, path20);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -186,13 +186,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path19 = Object.freeze(path19.concat(node3));
-          const ck = await visitAsync_("key", node3.key, visitor, path19);
+          path20 = Object.freeze(path20.concat(node3));
+          const ck = await visitAsync_("key", node3.key, visitor, path20);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = await visitAsync_("value", node3.value, visitor, path19);
+          const cv = await visitAsync_("value", node3.value, visitor, path20);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -219,23 +219,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node3, visitor, path19) {
+    function callVisitor(key2, node3, visitor, path20) {
       if (typeof visitor === "function")
-        return visitor(key2, node3, path19);
+        return visitor(key2, node3, path20);
       if (identity4.isMap(node3))
-        return visitor.Map?.(key2, node3, path19);
+        return visitor.Map?.(key2, node3, path20);
       if (identity4.isSeq(node3))
-        return visitor.Seq?.(key2, node3, path19);
+        return visitor.Seq?.(key2, node3, path20);
       if (identity4.isPair(node3))
-        return visitor.Pair?.(key2, node3, path19);
+        return visitor.Pair?.(key2, node3, path20);
       if (identity4.isScalar(node3))
-        return visitor.Scalar?.(key2, node3, path19);
+        return visitor.Scalar?.(key2, node3, path20);
       if (identity4.isAlias(node3))
-        return visitor.Alias?.(key2, node3, path19);
+        return visitor.Alias?.(key2, node3, path20);
       return void 0;
     }
-    function replaceNode(key2, path19, node3) {
-      const parent = path19[path19.length - 1];
+    function replaceNode(key2, path20, node3) {
+      const parent = path20[path20.length - 1];
       if (identity4.isCollection(parent)) {
         parent.items[key2] = node3;
       } else if (identity4.isPair(parent)) {
@@ -847,10 +847,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity4 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path19, value2) {
+    function collectionFromPath(schema, path20, value2) {
       let v = value2;
-      for (let i2 = path19.length - 1; i2 >= 0; --i2) {
-        const k2 = path19[i2];
+      for (let i2 = path20.length - 1; i2 >= 0; --i2) {
+        const k2 = path20[i2];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a3 = [];
           a3[k2] = v;
@@ -869,7 +869,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path19) => path19 == null || typeof path19 === "object" && !!path19[Symbol.iterator]().next().done;
+    var isEmptyPath = (path20) => path20 == null || typeof path20 === "object" && !!path20[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -899,11 +899,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path19, value2) {
-        if (isEmptyPath(path19))
+      addIn(path20, value2) {
+        if (isEmptyPath(path20))
           this.add(value2);
         else {
-          const [key2, ...rest] = path19;
+          const [key2, ...rest] = path20;
           const node3 = this.get(key2, true);
           if (identity4.isCollection(node3))
             node3.addIn(rest, value2);
@@ -917,8 +917,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path19) {
-        const [key2, ...rest] = path19;
+      deleteIn(path20) {
+        const [key2, ...rest] = path20;
         if (rest.length === 0)
           return this.delete(key2);
         const node3 = this.get(key2, true);
@@ -932,8 +932,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path19, keepScalar) {
-        const [key2, ...rest] = path19;
+      getIn(path20, keepScalar) {
+        const [key2, ...rest] = path20;
         const node3 = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity4.isScalar(node3) ? node3.value : node3;
@@ -951,8 +951,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path19) {
-        const [key2, ...rest] = path19;
+      hasIn(path20) {
+        const [key2, ...rest] = path20;
         if (rest.length === 0)
           return this.has(key2);
         const node3 = this.get(key2, true);
@@ -962,8 +962,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path19, value2) {
-        const [key2, ...rest] = path19;
+      setIn(path20, value2) {
+        const [key2, ...rest] = path20;
         if (rest.length === 0) {
           this.set(key2, value2);
         } else {
@@ -3478,9 +3478,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path19, value2) {
+      addIn(path20, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path19, value2);
+          this.contents.addIn(path20, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3555,14 +3555,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path19) {
-        if (Collection.isEmptyPath(path19)) {
+      deleteIn(path20) {
+        if (Collection.isEmptyPath(path20)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path19) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path20) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3577,10 +3577,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path19, keepScalar) {
-        if (Collection.isEmptyPath(path19))
+      getIn(path20, keepScalar) {
+        if (Collection.isEmptyPath(path20))
           return !keepScalar && identity4.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity4.isCollection(this.contents) ? this.contents.getIn(path19, keepScalar) : void 0;
+        return identity4.isCollection(this.contents) ? this.contents.getIn(path20, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3591,10 +3591,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path19) {
-        if (Collection.isEmptyPath(path19))
+      hasIn(path20) {
+        if (Collection.isEmptyPath(path20))
           return this.contents !== void 0;
-        return identity4.isCollection(this.contents) ? this.contents.hasIn(path19) : false;
+        return identity4.isCollection(this.contents) ? this.contents.hasIn(path20) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3611,13 +3611,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path19, value2) {
-        if (Collection.isEmptyPath(path19)) {
+      setIn(path20, value2) {
+        if (Collection.isEmptyPath(path20)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path19), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path20), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path19, value2);
+          this.contents.setIn(path20, value2);
         }
       }
       /**
@@ -4638,7 +4638,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value2;
-      const _onError = (rel2, code4, msg) => onError(offset + rel2, code4, msg);
+      const _onError = (rel3, code4, msg) => onError(offset + rel3, code4, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -5578,9 +5578,9 @@ var require_cst_visit = __commonJS({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP2;
     visit4.REMOVE = REMOVE;
-    visit4.itemAtPath = (cst, path19) => {
+    visit4.itemAtPath = (cst, path20) => {
       let item = cst;
-      for (const [field, index2] of path19) {
+      for (const [field, index2] of path20) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -5589,23 +5589,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit4.parentCollection = (cst, path19) => {
-      const parent = visit4.itemAtPath(cst, path19.slice(0, -1));
-      const field = path19[path19.length - 1][0];
+    visit4.parentCollection = (cst, path20) => {
+      const parent = visit4.itemAtPath(cst, path20.slice(0, -1));
+      const field = path20[path20.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path19, item, visitor) {
-      let ctrl = visitor(item, path19);
+    function _visit(path20, item, visitor) {
+      let ctrl = visitor(item, path20);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path19.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path20.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5616,10 +5616,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path19);
+            ctrl = ctrl(item, path20);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path19) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path20) : ctrl;
     }
     exports.visit = visit4;
   }
@@ -7465,12 +7465,12 @@ var require_extend = __commonJS({
 import { spawnSync as spawnSync2 } from "node:child_process";
 import { existsSync as existsSync6 } from "node:fs";
 import { parseArgs } from "node:util";
-import path18 from "node:path";
-import { fileURLToPath as fileURLToPath3 } from "node:url";
+import path19 from "node:path";
+import { fileURLToPath as fileURLToPath4 } from "node:url";
 
 // src/build.ts
-import { readdirSync as readdirSync6, readFileSync as readFileSync8, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
-import path13 from "node:path";
+import { readdirSync as readdirSync6, readFileSync as readFileSync9, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
+import path14 from "node:path";
 
 // node_modules/katex/dist/katex.mjs
 var ParseError = class _ParseError extends Error {
@@ -7959,27 +7959,27 @@ var sqrtTall = function sqrtTall2(extraVinculum, hLinePad2, viewBoxHeight) {
 };
 var sqrtPath = function sqrtPath2(size, extraVinculum, viewBoxHeight) {
   extraVinculum = 1e3 * extraVinculum;
-  var path19 = "";
+  var path20 = "";
   switch (size) {
     case "sqrtMain":
-      path19 = sqrtMain(extraVinculum, hLinePad);
+      path20 = sqrtMain(extraVinculum, hLinePad);
       break;
     case "sqrtSize1":
-      path19 = sqrtSize1(extraVinculum, hLinePad);
+      path20 = sqrtSize1(extraVinculum, hLinePad);
       break;
     case "sqrtSize2":
-      path19 = sqrtSize2(extraVinculum, hLinePad);
+      path20 = sqrtSize2(extraVinculum, hLinePad);
       break;
     case "sqrtSize3":
-      path19 = sqrtSize3(extraVinculum, hLinePad);
+      path20 = sqrtSize3(extraVinculum, hLinePad);
       break;
     case "sqrtSize4":
-      path19 = sqrtSize4(extraVinculum, hLinePad);
+      path20 = sqrtSize4(extraVinculum, hLinePad);
       break;
     case "sqrtTall":
-      path19 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
+      path20 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
   }
-  return path19;
+  return path20;
 };
 var innerPath = function innerPath2(name, height) {
   switch (name) {
@@ -12162,8 +12162,8 @@ var svgData = {
 };
 var staticSvg = function staticSvg2(value2, options) {
   var [pathName, width, height] = svgData[value2];
-  var path19 = new PathNode(pathName);
-  var svgNode2 = new SvgNode([path19], {
+  var path20 = new PathNode(pathName);
+  var svgNode2 = new SvgNode([path20], {
     "width": makeEm(width),
     "height": makeEm(height),
     // Override CSS rule `.katex svg { width: 100% }`
@@ -13332,8 +13332,8 @@ var stretchySvg = function stretchySvg2(group, options) {
           pathName = "tilde" + imgIndex;
         }
       }
-      var path19 = new PathNode(pathName);
-      var svgNode2 = new SvgNode([path19], {
+      var path20 = new PathNode(pathName);
+      var svgNode2 = new SvgNode([path20], {
         "width": "100%",
         "height": makeEm(_height),
         "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight,
@@ -14630,8 +14630,8 @@ var makeGlyphSpan = function makeGlyphSpan2(symbol, font, mode) {
 };
 var makeInner = function makeInner2(ch2, height, options) {
   var width = fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)] ? fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)][4] : fontMetricsData["Size1-Regular"][ch2.charCodeAt(0)][4];
-  var path19 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
-  var svgNode2 = new SvgNode([path19], {
+  var path20 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
+  var svgNode2 = new SvgNode([path20], {
     "width": makeEm(width),
     "height": makeEm(height),
     // Override CSS rule `.katex svg { width: 100% }`
@@ -14800,10 +14800,10 @@ var makeStackedDelim = function makeStackedDelim2(delim, heightTotal, center, op
     var midHeight = realHeightTotal - topHeightTotal - bottomHeightTotal;
     var viewBoxHeight = Math.round(realHeightTotal * 1e3);
     var pathStr = tallDelim(svgLabel, Math.round(midHeight * 1e3));
-    var path19 = new PathNode(svgLabel, pathStr);
+    var path20 = new PathNode(svgLabel, pathStr);
     var width = makeEm(viewBoxWidth / 1e3);
     var height = makeEm(viewBoxHeight / 1e3);
-    var svg3 = new SvgNode([path19], {
+    var svg3 = new SvgNode([path20], {
       "width": width,
       "height": height,
       "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight
@@ -14844,8 +14844,8 @@ var makeStackedDelim = function makeStackedDelim2(delim, heightTotal, center, op
 var vbPad = 80;
 var emPad = 0.08;
 var sqrtSvg = function sqrtSvg2(sqrtName, height, viewBoxHeight, extraVinculum, options) {
-  var path19 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
-  var pathNode = new PathNode(sqrtName, path19);
+  var path20 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
+  var pathNode = new PathNode(sqrtName, path20);
   var svg3 = new SvgNode([pathNode], {
     // Note: 1000:1 ratio of viewBox to document em width.
     "width": "400em",
@@ -15352,8 +15352,8 @@ var htmlBuilder$7 = (group, options) => {
     var angleHeight = inner2.height + inner2.depth + lineWeight + clearance;
     inner2.style.paddingLeft = makeEm(angleHeight / 2 + lineWeight);
     var viewBoxHeight = Math.floor(1e3 * angleHeight * scale2);
-    var path19 = phasePath(viewBoxHeight);
-    var svgNode2 = new SvgNode([new PathNode("phase", path19)], {
+    var path20 = phasePath(viewBoxHeight);
+    var svgNode2 = new SvgNode([new PathNode("phase", path20)], {
       "width": "400em",
       "height": makeEm(viewBoxHeight / 1e3),
       "viewBox": "0 0 400000 " + viewBoxHeight,
@@ -27761,13 +27761,13 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set path(path19) {
-    if (isUrl(path19)) {
-      path19 = fileURLToPath(path19);
+  set path(path20) {
+    if (isUrl(path20)) {
+      path20 = fileURLToPath(path20);
     }
-    assertNonEmpty(path19, "path");
-    if (this.path !== path19) {
-      this.history.push(path19);
+    assertNonEmpty(path20, "path");
+    if (this.path !== path20) {
+      this.history.push(path20);
     }
   }
   /**
@@ -28034,8 +28034,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path19, name) {
-  if (!path19) {
+function assertPath(path20, name) {
+  if (!path20) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -36294,7 +36294,7 @@ function transformGfmAutolinkLiterals(tree) {
     { ignore: ["link", "linkReference"] }
   );
 }
-function findUrl(_9, protocol, domain2, path19, match) {
+function findUrl(_9, protocol, domain2, path20, match) {
   if (!previous2(match)) {
     return false;
   }
@@ -36307,7 +36307,7 @@ function findUrl(_9, protocol, domain2, path19, match) {
   if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
     return false;
   }
-  const parts = splitUrl(domain2 + path19);
+  const parts = splitUrl(domain2 + path20);
   const result = {
     type: "link",
     title: null,
@@ -55195,13 +55195,13 @@ function node2(shape, o2 = {}) {
   }
   return fragment(outline, o2.label !== void 0 && o2.label !== "" ? mathLabel(o2.label, { x: shape.cx, y: shape.cy, size }) : null);
 }
-function edge(ids, path19, o2 = {}) {
+function edge(ids, path20, o2 = {}) {
   const arrow = o2.arrow ?? "end";
   const paint = o2.paint ?? "ink";
   const atStart = arrow === "start" || arrow === "both";
   const atEnd = arrow === "end" || arrow === "both";
   const cut = HEAD_LENGTH * HEAD_OVERLAP;
-  const drawn = trim(path19, atStart ? cut : 0, atEnd ? cut : 0);
+  const drawn = trim(path20, atStart ? cut : 0, atEnd ? cut : 0);
   const s2 = strokeAttrs(paint);
   return el("path", {
     class: [s2.class, o2.class].filter(Boolean).join(" ") || void 0,
@@ -55228,18 +55228,18 @@ function connect(from, to, o2 = {}) {
   const ctrl = add(m, mul({ x: d2.y, y: -d2.x }, bend * 2));
   return { kind: "quad", a: borderPoint(from, ctrl, g0), c: ctrl, b: borderPoint(to, ctrl, g1) };
 }
-function edgeLabelAnchor(path19, text11, o2 = {}) {
+function edgeLabelAnchor(path20, text11, o2 = {}) {
   const t = o2.t ?? 0.5;
-  const p5 = pointAt(path19, t);
-  let n = normalAt(path19, t);
+  const p5 = pointAt(path20, t);
+  let n = normalAt(path20, t);
   if (o2.side === "right") n = mul(n, -1);
   const size = o2.size ?? 16;
   const b2 = labelFontBox(text11, { x: 0, y: 0, size });
   const reach = Math.max(-n.x * b2.x0, -n.x * b2.x1) + Math.max(-n.y * b2.y0, -n.y * b2.y1);
   return add(p5, mul(n, reach + (o2.offset ?? 5)));
 }
-function edgeLabel(path19, text11, o2 = {}) {
-  const at = edgeLabelAnchor(path19, text11, o2);
+function edgeLabel(path20, text11, o2 = {}) {
+  const at = edgeLabelAnchor(path20, text11, o2);
   return mathLabel(text11, { x: at.x, y: at.y, size: o2.size ?? 16, class: o2.class });
 }
 function delaySquare(at, size = 8, paint = "ink") {
@@ -55670,8 +55670,8 @@ function resolveInside(roots, file) {
   return { ok: false, why: "outside", link: lastLink, target: lastTarget };
 }
 function shownPath(siteDir, p5) {
-  const rel2 = path3.relative(siteDir, p5);
-  return rel2 === "" || rel2.startsWith("..") || path3.isAbsolute(rel2) ? p5 : rel2.split(path3.sep).join("/");
+  const rel3 = path3.relative(siteDir, p5);
+  return rel3 === "" || rel3.startsWith("..") || path3.isAbsolute(rel3) ? p5 : rel3.split(path3.sep).join("/");
 }
 var cache = /* @__PURE__ */ new WeakMap();
 function siteRoots(site) {
@@ -55679,10 +55679,15 @@ function siteRoots(site) {
   if (!r2) cache.set(site, r2 = allowedRoots([site.dir, ...site.contentDirs ?? [], ...site.staticDirs, site.assetsDir]));
   return r2;
 }
-function lookUpFile(roots, bases, rel2) {
+function lookUpFile(roots, bases, rel3, track) {
+  const result = lookUp(roots, bases, rel3);
+  track?.(bases, rel3, result);
+  return result;
+}
+function lookUp(roots, bases, rel3) {
   const looked = [];
   for (const base2 of bases) {
-    const p5 = path3.resolve(base2, rel2);
+    const p5 = path3.resolve(base2, rel3);
     if (!lexicallyInside(roots, p5)) continue;
     looked.push(p5);
     const r2 = resolveInside(roots, p5);
@@ -55705,17 +55710,17 @@ function refusedLinkDiagnostic(siteDir, r2) {
 }
 
 // src/images/resolve.ts
-function lookUpImage(src, site, bundleDir) {
+function lookUpImage(src, site, bundleDir, track) {
   if (!isLocalSrc(src)) return void 0;
-  let rel2 = src.replace(/[?#].*$/s, "");
+  let rel3 = src.replace(/[?#].*$/s, "");
   try {
-    rel2 = decodeURIComponent(rel2);
+    rel3 = decodeURIComponent(rel3);
   } catch {
   }
-  rel2 = rel2.replace(/^\/+/, "");
-  if (rel2 === "") return void 0;
+  rel3 = rel3.replace(/^\/+/, "");
+  if (rel3 === "") return void 0;
   const bases = [...bundleDir ? [bundleDir] : [], site.assetsDir, ...site.staticDirs];
-  return lookUpFile(siteRoots(site), bases, rel2);
+  return lookUpFile(siteRoots(site), bases, rel3, track);
 }
 
 // src/images/service.ts
@@ -55889,7 +55894,7 @@ async function responsiveImage(ctx, file, src) {
   return image3;
 }
 function findSrc(ctx, src) {
-  const look = lookUpImage(src, ctx.site, ctx.page.bundleDir);
+  const look = lookUpImage(src, ctx.site, ctx.page.bundleDir, ctx.page.reads?.lookup);
   if (!look) return void 0;
   if ("found" in look) return look.found;
   if ("refused" in look) {
@@ -59279,12 +59284,12 @@ function y(p5) {
   return p5[1];
 }
 function line2(x$1, y$1) {
-  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path19 = withPath(line3);
+  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path20 = withPath(line3);
   x$1 = typeof x$1 === "function" ? x$1 : x$1 === void 0 ? x5 : constant2(x$1);
   y$1 = typeof y$1 === "function" ? y$1 : y$1 === void 0 ? y : constant2(y$1);
   function line3(data) {
     var i2, n = (data = array2(data)).length, d2, defined0 = false, buffer;
-    if (context == null) output7 = curve(buffer = path19());
+    if (context == null) output7 = curve(buffer = path20());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) output7.lineStart();
@@ -59312,13 +59317,13 @@ function line2(x$1, y$1) {
   return line3;
 }
 function area(x0, y0, y1) {
-  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path19 = withPath(area2);
+  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path20 = withPath(area2);
   x0 = typeof x0 === "function" ? x0 : x0 === void 0 ? x5 : constant2(+x0);
   y0 = typeof y0 === "function" ? y0 : y0 === void 0 ? constant2(0) : constant2(+y0);
   y1 = typeof y1 === "function" ? y1 : y1 === void 0 ? y : constant2(+y1);
   function area2(data) {
     var i2, j, k2, n = (data = array2(data)).length, d2, defined0 = false, buffer, x0z = new Array(n), y0z = new Array(n);
-    if (context == null) output7 = curve(buffer = path19());
+    if (context == null) output7 = curve(buffer = path20());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) {
@@ -59457,12 +59462,12 @@ var s = sqrt(3) / 2;
 var k = 1 / sqrt(12);
 var a2 = (k / 2 + 1) * 3;
 function Symbol2(type, size) {
-  let context = null, path19 = withPath(symbol);
+  let context = null, path20 = withPath(symbol);
   type = typeof type === "function" ? type : constant2(type || circle2);
   size = typeof size === "function" ? size : constant2(size === void 0 ? 64 : +size);
   function symbol() {
     let buffer;
-    if (!context) context = buffer = path19();
+    if (!context) context = buffer = path20();
     type.apply(this, arguments).draw(context, +size.apply(this, arguments));
     if (buffer) return context = null, buffer + "" || null;
   }
@@ -61350,8 +61355,8 @@ var params6 = {
   table: { type: "bool", default: true, doc: `Add the data as a collapsed table below the plot (files up to ${TABLE_ROWS} rows).` },
   ...FIGURE_PARAMS
 };
-function inside(base2, rel2) {
-  const p5 = path5.resolve(base2, rel2);
+function inside(base2, rel3) {
+  const p5 = path5.resolve(base2, rel3);
   const r2 = path5.relative(base2, p5);
   return r2 === "" || r2.startsWith("..") || path5.isAbsolute(r2) ? void 0 : p5;
 }
@@ -61363,14 +61368,14 @@ function readData(ctx) {
     return void 0;
   }
   const siteRooted = file.startsWith("/");
-  const rel2 = siteRooted ? file.replace(/^\/+/, "") : file;
+  const rel3 = siteRooted ? file.replace(/^\/+/, "") : file;
   const bases = [];
   if (!siteRooted && ctx.page.bundleDir) bases.push({ dir: ctx.page.bundleDir, what: "the page bundle" });
   for (const d2 of ctx.site.staticDirs) bases.push({ dir: d2, what: path5.relative(ctx.site.dir, d2) || d2 });
   bases.push({ dir: ctx.site.assetsDir, what: path5.relative(ctx.site.dir, ctx.site.assetsDir) || ctx.site.assetsDir });
   const roots = siteRoots(ctx.site);
-  const inBases = bases.filter((b2) => inside(b2.dir, rel2) !== void 0);
-  const look = inBases.length ? lookUpFile(roots, inBases.map((b2) => b2.dir), rel2) : void 0;
+  const inBases = bases.filter((b2) => inside(b2.dir, rel3) !== void 0);
+  const look = inBases.length ? lookUpFile(roots, inBases.map((b2) => b2.dir), rel3, ctx.page.reads?.lookup) : void 0;
   if (look && "refused" in look) {
     ctx.error(`file "${file}": ${outsideMessage(ctx.site.dir, look.link, look.target)}`, { param: "file", code: "outside" });
     return void 0;
@@ -61847,9 +61852,9 @@ var rnn_unroll_default = defineShortcode({
       body3.push(...column(ids, cx(k2), lay, { x: names("x", k2), h: names("h", k2), o: names("o", k2), L: names("L", k2), y: names("y", k2) }, weights, font));
     }
     for (let k2 = -1; k2 < T4; k2++) {
-      const path19 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
-      body3.push(edge(ids, path19, { dashed: k2 === -1 || k2 === T4 - 1 }));
-      if (weights[2]) body3.push(edgeLabel(path19, weights[2], { side: "left", size: WFONT, offset: 4 }));
+      const path20 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
+      body3.push(edge(ids, path20, { dashed: k2 === -1 || k2 === T4 - 1 }));
+      if (weights[2]) body3.push(edgeLabel(path20, weights[2], { side: "left", size: WFONT, offset: 4 }));
     }
     if (p5.bptt) {
       paints.add("highlight");
@@ -62036,9 +62041,9 @@ function seq2seqDrawing(ids, m) {
     edges.push(attentionEdge(from, to, m.weights[j], wmax));
     if (m.labels === "none") return;
     const tex = m.labels === "alpha" ? `\\alpha_{${m.step},${j + 1}}` : m.weights[j].toFixed(2);
-    const path19 = { kind: "line", a: from, b: to };
+    const path20 = { kind: "line", a: from, b: to };
     const side = x6 < sumX - 1 ? "left" : "right";
-    const at = edgeLabelAnchor(path19, tex, { t: 0.3, side, size: 14, offset: 4 });
+    const at = edgeLabelAnchor(path20, tex, { t: 0.3, side, size: 14, offset: 4 });
     math2(tex, at.x, at.y, 14);
   });
   const sPrev = rect(sumX - S_GAP, Y_S, BOX_W + 6, BOX_H + 2, 3);
@@ -62936,8 +62941,8 @@ function readSiteConfig(siteDir, opts = {}) {
     });
   }
   for (const f of files) {
-    const rel2 = path6.relative(siteDir, f.path).split(path6.sep).join("/");
-    const parsed = parseConfigText(readFileSync2(f.path, "utf8"), f.format, rel2);
+    const rel3 = path6.relative(siteDir, f.path).split(path6.sep).join("/");
+    const parsed = parseConfigText(readFileSync2(f.path, "utf8"), f.format, rel3);
     diagnostics.push(...parsed.diagnostics);
     data = mergeConfig(data, f.key === null ? parsed.data : { [f.key]: parsed.data });
   }
@@ -63997,8 +64002,8 @@ var PrerenderOutput = class {
    * `.prerender/<tree>/<rel>`; `rel` is the page's path inside the content tree (`posts/x.md`), `tree`
    * the shadow tree of its language (config.ts shadowTree: `content`, or `content.fr`).
    */
-  writeShadow(rel2, text11, info, tree = DEFAULT_TREE) {
-    const relPath = this.cleanRel(rel2, "shadow");
+  writeShadow(rel3, text11, info, tree = DEFAULT_TREE) {
+    const relPath = this.cleanRel(rel3, "shadow");
     this.checkTree(tree);
     for (const k2 of info.partials) this.checkKey(k2);
     this.write(`${tree}/${relPath}`, Buffer.from(text11, "utf8"));
@@ -64018,8 +64023,8 @@ var PrerenderOutput = class {
    * the fragment cache. Fragments that build marked noisy are left out, so their diagnostics are reported
    * again. Empty when there is no such shadow (or it was written by another version).
    */
-  previousFragments(rel2, tree = DEFAULT_TREE) {
-    const relPath = this.cleanRel(rel2, "shadow");
+  previousFragments(rel3, tree = DEFAULT_TREE) {
+    const relPath = this.cleanRel(rel3, "shadow");
     this.checkTree(tree);
     const old = (tree === DEFAULT_TREE ? this.previous.pages : this.previous.trees?.[tree])?.[relPath];
     if (!old || old.partials.length === 0) return /* @__PURE__ */ new Map();
@@ -64057,8 +64062,8 @@ var PrerenderOutput = class {
     this.setTitles(source, kept);
   }
   /** `.prerender/static/<rel>`, served by Hugo at `/<rel>`. */
-  writeStatic(rel2, data) {
-    const relPath = this.cleanRel(rel2, "static file");
+  writeStatic(rel3, data) {
+    const relPath = this.cleanRel(rel3, "static file");
     this.write(`static/${relPath}`, typeof data === "string" ? Buffer.from(data, "utf8") : data);
     this.staticWritten.add(relPath);
   }
@@ -64066,15 +64071,15 @@ var PrerenderOutput = class {
    * Marks `.prerender/static/<rel>`, written by an earlier build, as used by this one (so `finish` keeps
    * it) without reading it. False when it is not there.
    */
-  keepStatic(rel2) {
-    const relPath = this.cleanRel(rel2, "static file");
+  keepStatic(rel3) {
+    const relPath = this.cleanRel(rel3, "static file");
     if (!lstatOrNull(this.resolve(`static/${relPath}`))?.isFile()) return false;
     this.staticWritten.add(relPath);
     return true;
   }
   /** `.prerender/cache/<rel>` as written by this or an earlier build, or undefined. */
-  readCache(rel2) {
-    const relPath = this.cleanRel(rel2, "cache file");
+  readCache(rel3) {
+    const relPath = this.cleanRel(rel3, "cache file");
     try {
       return readFileSync3(this.resolve(`${CACHE_DIR}/${relPath}`));
     } catch {
@@ -64082,8 +64087,8 @@ var PrerenderOutput = class {
     }
   }
   /** Writes `.prerender/cache/<rel>` (unless it already has these bytes) and keeps it past `finish`. */
-  writeCache(rel2, data) {
-    const relPath = this.cleanRel(rel2, "cache file");
+  writeCache(rel3, data) {
+    const relPath = this.cleanRel(rel3, "cache file");
     this.write(`${CACHE_DIR}/${relPath}`, data);
     this.cacheWritten.add(relPath);
   }
@@ -64101,8 +64106,8 @@ var PrerenderOutput = class {
    * Writes an existing shadow again, same bytes, new file (atomic rename), so that Hugo's watcher sees
    * it change once more. Returns false when there is no such shadow. See watch.ts for why.
    */
-  rewriteShadow(rel2, tree = DEFAULT_TREE) {
-    const relPath = this.cleanRel(rel2, "shadow");
+  rewriteShadow(rel3, tree = DEFAULT_TREE) {
+    const relPath = this.cleanRel(rel3, "shadow");
     this.checkTree(tree);
     const file = this.resolve(`${tree}/${relPath}`);
     if (!lstatOrNull(file)?.isFile()) return false;
@@ -64133,16 +64138,25 @@ var PrerenderOutput = class {
    * Keeps what an earlier build produced for this page (its shadow, with its fragments), e.g. because the
    * page failed this time: its old shadow stays, and Hugo's staleness check reports it.
    */
-  keep(rel2, tree = DEFAULT_TREE) {
-    const relPath = this.cleanRel(rel2, "shadow");
+  keep(rel3, tree = DEFAULT_TREE, opts = {}) {
+    const relPath = this.cleanRel(rel3, "shadow");
     this.checkTree(tree);
-    this.keptAny = true;
+    if (!opts.unchanged) this.keptAny = true;
     const old = (tree === DEFAULT_TREE ? this.previous.pages : this.previous.trees?.[tree])?.[relPath];
     const st = lstatOrNull(this.resolve(`${tree}/${relPath}`));
     if (old && st?.isFile()) {
       this.treePages(tree).set(relPath, old);
       for (const k2 of old.partials) this.keptKeys.add(k2);
+      return true;
     }
+    return false;
+  }
+  /** The size in bytes of the shadow `.prerender/<tree>/<rel>`, or undefined when there is none. */
+  shadowBytes(rel3, tree = DEFAULT_TREE) {
+    const relPath = this.cleanRel(rel3, "shadow");
+    this.checkTree(tree);
+    const st = lstatOrNull(this.resolve(`${tree}/${relPath}`));
+    return st?.isFile() ? st.size : void 0;
   }
   /**
    * Ends the build: writes titles.html, removes every shadow, template and static file this build neither
@@ -64160,12 +64174,12 @@ var PrerenderOutput = class {
     const treesOnDisk = readdirOrEmpty(this.root).filter((n) => TREE_RE.test(n));
     for (const tree of [.../* @__PURE__ */ new Set([DEFAULT_TREE, ...treesOnDisk])].sort()) {
       const pages = this.trees.get(tree);
-      this.sweep(tree, (rel2) => pages?.has(rel2) === true, removed);
+      this.sweep(tree, (rel3) => pages?.has(rel3) === true, removed);
     }
-    this.sweep(PARTIALS_DIR, (rel2) => rel2 === TITLES_FILE, removed);
-    this.sweep("static", (rel2) => keepStatic.has(rel2), removed);
-    if (!opts.incremental) this.sweep(CACHE_DIR, (rel2) => this.cacheWritten.has(rel2), removed);
-    this.sweep(SHORTCODES_DIR, (rel2) => this.shortcodesWritten.has(rel2), removed);
+    this.sweep(PARTIALS_DIR, (rel3) => rel3 === TITLES_FILE, removed);
+    this.sweep("static", (rel3) => keepStatic.has(rel3), removed);
+    if (!opts.incremental) this.sweep(CACHE_DIR, (rel3) => this.cacheWritten.has(rel3), removed);
+    this.sweep(SHORTCODES_DIR, (rel3) => this.shortcodesWritten.has(rel3), removed);
     const noisy = new Set(this.noisy);
     for (const k2 of this.previous.noisy ?? []) if (this.keptKeys.has(k2)) noisy.add(k2);
     const sortedPages = (m) => Object.fromEntries([...m ?? []].sort(([a3], [b2]) => a3 < b2 ? -1 : a3 > b2 ? 1 : 0));
@@ -64202,11 +64216,11 @@ var PrerenderOutput = class {
     }
   }
   /** A relative path inside a component: forward slashes, no `..`, not absolute. */
-  cleanRel(rel2, what) {
-    const p5 = rel2.replace(/\\/g, "/");
+  cleanRel(rel3, what) {
+    const p5 = rel3.replace(/\\/g, "/");
     const parts = p5.split("/");
     if (p5 === "" || p5.startsWith("/") || /^[a-zA-Z]:/.test(p5) || p5.includes("\0") || parts.some((s2) => s2 === ".." || s2 === "." || s2 === "")) {
-      throw new OutputPathError(`refusing to write ${what} ${JSON.stringify(rel2)}: not a plain relative path inside ${PRERENDER_DIR}/`);
+      throw new OutputPathError(`refusing to write ${what} ${JSON.stringify(rel3)}: not a plain relative path inside ${PRERENDER_DIR}/`);
     }
     return p5;
   }
@@ -64214,8 +64228,8 @@ var PrerenderOutput = class {
    * The absolute path of `rel` inside .prerender, after checking that it stays inside, textually and
    * once every existing symlink on the way is resolved.
    */
-  resolve(rel2) {
-    const abs = path7.resolve(this.root, rel2);
+  resolve(rel3) {
+    const abs = path7.resolve(this.root, rel3);
     if (!abs.startsWith(this.root + path7.sep)) {
       throw new OutputPathError(`refusing to touch ${abs}: outside ${this.root}`);
     }
@@ -64239,12 +64253,12 @@ var PrerenderOutput = class {
     }
     return abs;
   }
-  write(rel2, data, opts = {}) {
-    const file = this.resolve(rel2);
+  write(rel3, data, opts = {}) {
+    const file = this.resolve(rel3);
     if (!opts.force && sameBytes(file, data)) return;
     const dir = path7.dirname(file);
     mkdirSync(dir, { recursive: true });
-    this.resolve(rel2);
+    this.resolve(rel3);
     const tmp = path7.join(dir, `.${path7.basename(file)}.${process.pid}.${this.tmpCounter++}.tmp`);
     try {
       writeFileSync(tmp, data);
@@ -64265,13 +64279,13 @@ var PrerenderOutput = class {
       for (const name of readdirSync2(abs).sort()) {
         const child = path7.join(abs, name);
         const st2 = lstatSync2(child);
-        const rel2 = toPosix(path7.relative(base2, child));
+        const rel3 = toPosix(path7.relative(base2, child));
         if (st2.isDirectory()) {
           if (walk(child)) {
             this.resolve(path7.relative(this.root, child) + "/x");
             rmdirSync(child);
           } else empty4 = false;
-        } else if (keep(rel2)) {
+        } else if (keep(rel3)) {
           empty4 = false;
         } else {
           this.resolve(path7.relative(this.root, child));
@@ -64675,14 +64689,14 @@ var ShadowNames = class {
    * Claims the shadow `tree/rel` for `source` (site-relative). Returns undefined when it is this file's,
    * or the message of the error that keeps this file from being prerendered.
    */
-  claim(tree, rel2, source) {
-    const bad = UNSAFE.exec(rel2);
+  claim(tree, rel3, source) {
+    const bad = UNSAFE.exec(rel3);
     if (bad) {
       const what = bad[0] === "\\" ? "a backslash (\\)" : bad[0] === "`" ? "a backtick (`)" : "a control character";
       const why = bad[0] === "\\" ? "a folder separator on Windows, which could make its prerendered copy replace another page" : bad[0] === "`" ? "which the check that keeps stale pages from publishing cannot carry" : "which tools and logs mangle";
       return `the file name contains ${what}, ${why}; it was not prerendered. Rename the file`;
     }
-    const key2 = `${tree}/${rel2.normalize("NFC").toLowerCase()}`;
+    const key2 = `${tree}/${rel3.normalize("NFC").toLowerCase()}`;
     const first = this.claimed.get(key2);
     if (first !== void 0 && first !== source) {
       return `${first} and this file are the same page to Hugo and to a case-insensitive disk (their paths differ only in upper/lower case or Unicode normalisation); this one was not prerendered. Rename one of them`;
@@ -65042,7 +65056,7 @@ async function siteFigureImages(shortcodes2, page, site, images) {
     if (typeof src !== "string" || src.trim() === "") continue;
     const at = sc.paramPositions?.src ?? { line: sc.line, column: sc.column, offset: sc.offset };
     const warn = (message, code4) => diagnostics.push({ severity: "warning", code: code4, file: page.relPath, line: at.line, column: at.column, offset: at.offset, message: `figure: ${message}` });
-    const look = lookUpImage(src, site, page.bundleDir);
+    const look = lookUpImage(src, site, page.bundleDir, page.reads?.lookup);
     if (look && "refused" in look) warn(`image "${src}": ${outsideMessage(site.dir, look.link, look.target)}`, "outside");
     if (!look || !("found" in look)) continue;
     const { image: image3, warnings } = await images.prepare(look.found, src);
@@ -65052,6 +65066,122 @@ async function siteFigureImages(shortcodes2, page, site, images) {
   }
   return { entries, diagnostics };
 }
+
+// src/site/page-records.ts
+import { readFileSync as readFileSync8 } from "node:fs";
+import path13 from "node:path";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+var PAGE_RECORDS_FILE = "pages.json";
+var RECORDS_VERSION = 1;
+var codeId;
+function runningCodeId() {
+  if (codeId === void 0) {
+    let bytes = "";
+    try {
+      bytes = md5Hex(readFileSync8(fileURLToPath3(import.meta.url)));
+    } catch {
+    }
+    codeId = `${"0.1.0"}/${"0.16.47"}/${bytes}`;
+  }
+  return codeId;
+}
+function siteRecordKey(parts) {
+  return contentKey("pages", RECORDS_VERSION, runningCodeId(), stableStringify(parts));
+}
+function rel2(siteDir, p5) {
+  return path13.relative(siteDir, p5).split(path13.sep).join("/");
+}
+function outcomeOf(siteDir, r2) {
+  const v = "found" in r2 ? { found: rel2(siteDir, r2.found) } : "refused" in r2 ? { refused: rel2(siteDir, r2.refused), link: rel2(siteDir, r2.link), target: r2.target } : { missing: r2.missing.map((m) => rel2(siteDir, m)) };
+  return md5Hex(stableStringify(v));
+}
+var FileHashes = class {
+  known = /* @__PURE__ */ new Map();
+  get(file) {
+    let h = this.known.get(file);
+    if (h === void 0) {
+      try {
+        h = md5Hex(readFileSync8(file));
+      } catch {
+        h = null;
+      }
+      this.known.set(file, h);
+    }
+    return h;
+  }
+};
+var PageReads = class {
+  constructor(siteDir, hashes) {
+    this.siteDir = siteDir;
+    this.hashes = hashes;
+  }
+  siteDir;
+  hashes;
+  lookups = [];
+  images = [];
+  markdownInner = {};
+  /** Called by lookUpFile (safe-path.ts) with every lookup a shortcode of this page makes. */
+  lookup = (bases, relPath, result) => {
+    const md5 = "found" in result ? this.hashes.get(result.found) : null;
+    this.lookups.push({
+      bases: bases.map((b2) => rel2(this.siteDir, b2)),
+      rel: relPath,
+      outcome: outcomeOf(this.siteDir, result),
+      ...md5 ? { md5 } : {}
+    });
+  };
+  image(file, shown) {
+    this.images.push({ file: rel2(this.siteDir, file), shown });
+  }
+};
+function readsUnchanged(record, site, hashes, markdownInner) {
+  const roots = siteRoots(site);
+  for (const l of record.lookups) {
+    const bases = l.bases.map((b2) => path13.resolve(site.dir, b2));
+    const r2 = lookUpFile(roots, bases, l.rel);
+    if (outcomeOf(site.dir, r2) !== l.outcome) return false;
+    if ("found" in r2 && hashes.get(r2.found) !== (l.md5 ?? null)) return false;
+  }
+  for (const [name, was] of Object.entries(record.markdownInner)) {
+    if ((markdownInner?.(name) ?? null) !== was) return false;
+  }
+  return true;
+}
+var PageRecords = class {
+  constructor(store, siteKey) {
+    this.store = store;
+    this.siteKey = siteKey;
+    let prev = {};
+    try {
+      const f = JSON.parse(store.readCache(PAGE_RECORDS_FILE)?.toString("utf8") ?? "null");
+      if (f && f.version === RECORDS_VERSION && f.site === siteKey && f.pages && typeof f.pages === "object") prev = f.pages;
+    } catch {
+    }
+    this.previous = prev;
+  }
+  store;
+  siteKey;
+  previous;
+  next = /* @__PURE__ */ new Map();
+  /** The previous build's record of the page whose shadow is `id` (`<tree>/<path in the content tree>`). */
+  get(id) {
+    return Object.hasOwn(this.previous, id) ? this.previous[id] : void 0;
+  }
+  set(id, record) {
+    this.next.set(id, record);
+  }
+  /** Carries the previous record over unchanged (the page was kept). */
+  carry(id) {
+    const r2 = this.get(id);
+    if (r2) this.next.set(id, r2);
+  }
+  /** Writes the records of this build (unchanged bytes are not rewritten). */
+  save() {
+    const pages = Object.fromEntries([...this.next].sort(([a3], [b2]) => a3 < b2 ? -1 : a3 > b2 ? 1 : 0));
+    const file = { version: RECORDS_VERSION, site: this.siteKey, pages };
+    this.store.writeCache(PAGE_RECORDS_FILE, Buffer.from(JSON.stringify(file) + "\n", "utf8"));
+  }
+};
 
 // src/build.ts
 var CONTENT_EXTENSIONS = /* @__PURE__ */ new Set([".md", ".markdown", ".mdown"]);
@@ -65070,7 +65200,7 @@ function listContentFiles(dir, roots, refused = []) {
     const inside2 = new Set(seen).add(real);
     for (const e of entries.sort((a3, b2) => a3.name < b2.name ? -1 : a3.name > b2.name ? 1 : 0)) {
       if (e.name.startsWith(".")) continue;
-      const p5 = path13.join(d2, e.name);
+      const p5 = path14.join(d2, e.name);
       let st = void 0;
       if (e.isSymbolicLink()) {
         const r2 = resolveInside(roots, p5);
@@ -65085,7 +65215,7 @@ function listContentFiles(dir, roots, refused = []) {
         }
       }
       if (st ? st.isDirectory() : e.isDirectory()) walk(p5, inside2);
-      else if ((st ? st.isFile() : e.isFile()) && CONTENT_EXTENSIONS.has(path13.extname(e.name).toLowerCase())) out.push(p5);
+      else if ((st ? st.isFile() : e.isFile()) && CONTENT_EXTENSIONS.has(path14.extname(e.name).toLowerCase())) out.push(p5);
     }
   };
   walk(dir, /* @__PURE__ */ new Set());
@@ -65125,7 +65255,7 @@ function writeFailure(e) {
   return void 0;
 }
 function toPosix2(p5) {
-  return p5.split(path13.sep).join("/");
+  return p5.split(path14.sep).join("/");
 }
 function pageServices(config, siteDir, errorMode) {
   const diagnostics = [];
@@ -65160,13 +65290,13 @@ function pageServices(config, siteDir, errorMode) {
   return { renderer, services, settings, site, diagnostics };
 }
 function emptyBuildResult() {
-  return { pages: 0, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, images: 0, imagesProcessed: 0, ms: 0, diagnostics: [], failed: false };
+  return { pages: 0, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, unchanged: 0, images: 0, imagesProcessed: 0, ms: 0, diagnostics: [], failed: false };
 }
 async function buildSite(opts) {
-  if (opts.locked || !existsDir(path13.resolve(opts.source))) return buildLocked(opts);
+  if (opts.locked || !existsDir(path14.resolve(opts.source))) return buildLocked(opts);
   let lock;
   try {
-    lock = await acquireSiteLock(path13.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
+    lock = await acquireSiteLock(path14.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
   } catch (e) {
     if (!(e instanceof LockError)) throw e;
     const result = emptyBuildResult();
@@ -65182,7 +65312,7 @@ async function buildSite(opts) {
 }
 async function buildLocked(opts) {
   const t02 = performance.now();
-  const siteDir = path13.resolve(opts.source);
+  const siteDir = path14.resolve(opts.source);
   const result = emptyBuildResult();
   const fail = (message, file) => {
     result.diagnostics.push({ severity: "error", message, file, line: 1, column: 1 });
@@ -65191,7 +65321,7 @@ async function buildLocked(opts) {
     return result;
   };
   if (!existsDir(siteDir)) {
-    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path13.dirname(siteDir)}?)`);
+    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path14.dirname(siteDir)}?)`);
     return fail(`the site directory ${siteDir} does not exist; pass the site with -s DIR`);
   }
   let config;
@@ -65222,7 +65352,7 @@ async function buildLocked(opts) {
     if (why) return fail(why);
     throw e;
   }
-  const images = imageOptions(config.data, config.file ? toPosix2(path13.relative(siteDir, config.file)) : void 0);
+  const images = imageOptions(config.data, config.file ? toPosix2(path14.relative(siteDir, config.file)) : void 0);
   result.diagnostics.push(...images.diagnostics);
   const pipeline = images.options.enable ? new ImagePipeline({ store: output7, options: images.options, urlBase: urlBase(config.data.baseURL), siteDir }) : void 0;
   if (pipeline) services.images = pipeline;
@@ -65242,7 +65372,7 @@ async function buildLocked(opts) {
       result.diagnostics.push({
         severity: "error",
         code: "config",
-        file: toPosix2(path13.relative(siteDir, config.file)),
+        file: toPosix2(path14.relative(siteDir, config.file)),
         line: 1,
         column: 1,
         message: `the content of ${JSON.stringify(root4.source)} has language ${JSON.stringify(root4.lang)}, which is not a plain language code (letters, digits, '-', '_'); its pages were not prerendered`
@@ -65250,7 +65380,7 @@ async function buildLocked(opts) {
       continue;
     }
     for (const abs of listContentFiles(root4.dir, siteRoots(site), refused)) {
-      files.push({ abs, tree, relToContent: path13.posix.join(root4.target, toPosix2(path13.relative(root4.dir, abs))) });
+      files.push({ abs, tree, relToContent: path14.posix.join(root4.target, toPosix2(path14.relative(root4.dir, abs))) });
     }
   }
   for (const r2 of refused) {
@@ -65258,25 +65388,51 @@ async function buildLocked(opts) {
   }
   let anyMath = false;
   let anyFigure = false;
-  const scan = (htmls) => {
-    for (const html7 of htmls) {
-      if (anyMath && anyFigure) return;
-      anyMath ||= html7.includes('class="katex');
-      anyFigure ||= html7.includes("<svg");
-    }
-  };
   const memo = /* @__PURE__ */ new Map();
   let memoChars = 0;
   const MEMO_CHARS = 16 * 1024 * 1024;
+  const hashes = new FileHashes();
+  const records = new PageRecords(
+    output7,
+    siteRecordKey({
+      settings: settings.settingsKey,
+      everywhere: settings.everywhere,
+      limits: settings.limits,
+      siteShortcodes: [...settings.siteShortcodes ?? []],
+      images: pipeline ? { options: images.options, base: urlBase(config.data.baseURL), index: imageIndex !== void 0 } : null
+    })
+  );
+  const replayPage = async (record, p5) => {
+    if (!readsUnchanged(record, site, hashes, settings.markdownInner)) return false;
+    if (record.held) output7.keep(p5.relToContent, p5.tree);
+    else if (record.shadowBytes !== void 0) {
+      if (output7.shadowBytes(p5.relToContent, p5.tree) !== record.shadowBytes) return false;
+      if (!output7.keep(p5.relToContent, p5.tree, { unchanged: true })) return false;
+    }
+    output7.keepTitles(p5.relPath);
+    keepIndex(p5.relToContent);
+    if (pipeline) for (const img of record.images) await pipeline.prepare(path14.resolve(siteDir, img.file), img.shown);
+    result.diagnostics.push(...record.diagnostics);
+    result.formulas += record.stats.formulas;
+    result.figures += record.stats.figures;
+    result.shortcodes += record.stats.shortcodes;
+    result.cacheHits += record.stats.formulas + record.stats.figures + record.stats.shortcodes;
+    if (!record.held && record.shadowBytes !== void 0) result.shadowed++;
+    anyMath ||= record.math;
+    anyFigure ||= record.figure;
+    result.unchanged++;
+    return true;
+  };
   const names = new ShadowNames();
   for (const { abs, relToContent, tree } of files) {
     result.pages++;
-    const relPath = toPosix2(path13.relative(siteDir, abs));
+    const relPath = toPosix2(path14.relative(siteDir, abs));
     const badName = names.claim(tree, relToContent, relPath);
     if (badName) {
       result.diagnostics.push({ severity: "error", code: "file-name", file: relPath, line: 1, column: 1, message: badName });
       continue;
     }
+    const id = `${tree}/${relToContent}`;
     const keepPage = () => {
       output7.keep(relToContent, tree);
       output7.keepTitles(relPath);
@@ -65284,17 +65440,26 @@ async function buildLocked(opts) {
     };
     if (opts.only && !opts.only.has(relPath)) {
       keepPage();
+      records.carry(id);
       continue;
     }
     let source;
     let sourceMd5;
+    const pageDiagnostics = [];
+    let bytesMd5;
     try {
-      const bytes = readFileSync8(abs);
-      sourceMd5 = md5Hex(hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes);
+      const bytes = readFileSync9(abs);
+      bytesMd5 = md5Hex(bytes);
+      const record2 = records.get(id);
+      if (record2 && record2.source === relPath && record2.md5 === bytesMd5 && await replayPage(record2, { relPath, relToContent, tree })) {
+        records.carry(id);
+        continue;
+      }
+      sourceMd5 = hasUtf8Bom(bytes) ? md5Hex(bytes.subarray(3)) : bytesMd5;
       source = bytes.toString("utf8");
       const bad = invalidUtf8(bytes);
       if (bad) {
-        result.diagnostics.push({
+        pageDiagnostics.push({
           severity: "warning",
           code: "encoding",
           file: relPath,
@@ -65308,29 +65473,48 @@ async function buildLocked(opts) {
       keepPage();
       continue;
     }
-    const base2 = path13.basename(abs).replace(/\.[^.]+$/, "");
+    const base2 = path14.basename(abs).replace(/\.[^.]+$/, "");
     const isBundle = base2 === "index" || base2 === "_index" || /^_?index\.[a-z-]+$/i.test(base2);
     const page = {
       absPath: abs,
       relPath,
-      bundleDir: isBundle ? path13.dirname(abs) : void 0,
+      bundleDir: isBundle ? path14.dirname(abs) : void 0,
       frontMatter: {}
     };
+    const reads = new PageReads(siteDir, hashes);
+    page.reads = reads;
+    const markdownInner = settings.markdownInner;
+    const pageSettings = {
+      ...settings,
+      markdownInner: (name) => {
+        const t = markdownInner?.(name);
+        reads.markdownInner[name] = t ?? null;
+        return t;
+      }
+    };
+    const pageImages = pipeline && {
+      prepare: (file, shown) => {
+        reads.image(file, shown);
+        return pipeline.prepare(file, shown);
+      },
+      sizes: (width) => pipeline.sizes(width)
+    };
+    const pageServices2 = pageImages ? { ...services, images: pageImages } : services;
     let r2;
     try {
       const previous3 = output7.previousFragments(relToContent, tree);
       r2 = await prerenderPage(source, {
         page,
         site,
-        settings,
+        settings: pageSettings,
         renderer,
         errorMode,
-        services,
+        services: pageServices2,
         sourceMd5,
         cached: (key2) => memo.get(key2) ?? previous3.get(key2)
       });
     } catch (e) {
-      result.diagnostics.push({
+      result.diagnostics.push(...pageDiagnostics, {
         severity: "error",
         file: relPath,
         line: 1,
@@ -65341,27 +65525,47 @@ async function buildLocked(opts) {
       keepPage();
       continue;
     }
-    result.diagnostics.push(...r2.diagnostics);
+    pageDiagnostics.push(...r2.diagnostics);
     const tooBig = r2.held ? void 0 : pageTooBig(r2.shadow, r2.fragments, config.prerender.limits.outputBytes);
     if (tooBig) {
-      result.diagnostics.push({ severity: "error", code: "limit", file: relPath, line: 1, column: 1, message: tooBig });
+      pageDiagnostics.push({ severity: "error", code: "limit", file: relPath, line: 1, column: 1, message: tooBig });
       r2.failed = r2.held = true;
     }
     result.formulas += r2.stats.formulas;
     result.figures += r2.stats.figures;
     result.shortcodes += r2.stats.shortcodes;
     result.cacheHits += r2.stats.cacheHits;
-    if (imageIndex && pipeline) {
-      const own8 = await siteFigureImages(r2.parsed.shortcodes, page, site, pipeline);
-      result.diagnostics.push(...own8.diagnostics);
+    if (imageIndex && pageImages) {
+      const own8 = await siteFigureImages(r2.parsed.shortcodes, page, site, pageImages);
+      pageDiagnostics.push(...own8.diagnostics);
       if (Object.keys(own8.entries).length > 0) imageIndex[relToContent] = own8.entries;
     }
+    result.diagnostics.push(...pageDiagnostics);
+    const record = {
+      source: relPath,
+      md5: bytesMd5,
+      lookups: reads.lookups,
+      images: reads.images,
+      markdownInner: reads.markdownInner,
+      held: !!r2.held,
+      diagnostics: pageDiagnostics,
+      stats: { formulas: r2.stats.formulas, figures: r2.stats.figures, shortcodes: r2.stats.shortcodes },
+      math: false,
+      figure: false
+    };
     if (r2.held) {
       keepPage();
+      records.set(id, record);
       continue;
     }
     output7.setTitles(relPath, r2.titles);
-    scan(r2.titles.values());
+    const has = (htmls) => {
+      for (const html7 of htmls) {
+        record.math ||= html7.includes('class="katex');
+        record.figure ||= html7.includes("<svg");
+      }
+    };
+    has(r2.titles.values());
     for (const f of r2.fragments) {
       if (f.noisy) output7.markNoisy(f.key);
       else if (!memo.has(f.key) && f.html.length < MEMO_CHARS / 64) {
@@ -65373,7 +65577,12 @@ async function buildLocked(opts) {
         memoChars += f.html.length;
       }
     }
-    if (r2.shadow === void 0) continue;
+    if (r2.shadow === void 0) {
+      records.set(id, record);
+      anyMath ||= record.math;
+      anyFigure ||= record.figure;
+      continue;
+    }
     try {
       output7.writeShadow(relToContent, r2.shadow, { source: relPath, partials: r2.fragments.map((f) => f.key) }, tree);
     } catch (e) {
@@ -65386,8 +65595,12 @@ async function buildLocked(opts) {
       continue;
     }
     result.shadowed++;
-    anyMath ||= r2.stats.formulas > 0;
-    scan(r2.fragments.map((f) => f.html));
+    record.math ||= r2.stats.formulas > 0;
+    has(r2.fragments.map((f) => f.html));
+    record.shadowBytes = Buffer.byteLength(r2.shadow, "utf8");
+    records.set(id, record);
+    anyMath ||= record.math;
+    anyFigure ||= record.figure;
   }
   if (anyMath) {
     const head2 = headReport(siteLayoutDirs(siteDir, config.data));
@@ -65395,7 +65608,7 @@ async function buildLocked(opts) {
       result.diagnostics.push({
         severity: "warning",
         code: "head",
-        file: toPosix2(path13.relative(siteDir, config.file)),
+        file: toPosix2(path14.relative(siteDir, config.file)),
         line: 1,
         column: 1,
         message: `pages have math, but no template of this site or its theme calls the head partial, so no page links the KaTeX stylesheet and every formula shows twice; ${headAdvice(head2.hooks)}`
@@ -65409,6 +65622,7 @@ async function buildLocked(opts) {
     for (const name of fallbackNames(shortcodes.keys(), siteLayoutDirs(siteDir, config.data))) {
       output7.writeShortcodeFallback(name, fallbackTemplate(name, shortcodes.get(name).inner));
     }
+    records.save();
     output7.finish({ incremental: opts.only !== void 0 });
   } catch (e) {
     const why = writeFailure(e);
@@ -65474,14 +65688,14 @@ function summaryLine(r2) {
   const n = (count, one4, many = `${one4}s`) => `${count} ${count === 1 ? one4 : many}`;
   const errors = r2.diagnostics.filter((d2) => d2.severity === "error").length;
   const warnings = r2.diagnostics.length - errors;
-  return `hugo-prerender: ${n(r2.pages, "page")} (${r2.shadowed} prerendered), ${n(r2.formulas, "formula")}, ${n(r2.figures, "figure")}, ${n(r2.shortcodes, "other shortcode")}, ${n(r2.cacheHits, "cache hit")}, ` + (r2.images > 0 ? `${n(r2.images, "image")} (${r2.imagesProcessed} processed), ` : "") + `${n(errors, "error")}, ${n(warnings, "warning")}, ${r2.ms} ms`;
+  return `hugo-prerender: ${n(r2.pages, "page")} (${r2.shadowed} prerendered${r2.unchanged ? `, ${r2.unchanged} unchanged` : ""}), ${n(r2.formulas, "formula")}, ${n(r2.figures, "figure")}, ${n(r2.shortcodes, "other shortcode")}, ${n(r2.cacheHits, "cache hit")}, ` + (r2.images > 0 ? `${n(r2.images, "image")} (${r2.imagesProcessed} processed), ` : "") + `${n(errors, "error")}, ${n(warnings, "warning")}, ${r2.ms} ms`;
 }
 
 // src/check.ts
-import { readFileSync as readFileSync9 } from "node:fs";
-import path14 from "node:path";
+import { readFileSync as readFileSync10 } from "node:fs";
+import path15 from "node:path";
 async function checkSite(source) {
-  const siteDir = path14.resolve(source);
+  const siteDir = path15.resolve(source);
   const result = { pages: [], found: 0, typeset: 0, diagnostics: [] };
   let config;
   try {
@@ -65513,16 +65727,16 @@ async function checkSite(source) {
       result.diagnostics.push(refusedLinkDiagnostic(siteDir, r2));
     }
     for (const abs of files) {
-      const file = path14.relative(siteDir, abs).split(path14.sep).join("/");
+      const file = path15.relative(siteDir, abs).split(path15.sep).join("/");
       let text11;
       try {
-        text11 = readFileSync9(abs, "utf8");
+        text11 = readFileSync10(abs, "utf8");
       } catch (e) {
         result.diagnostics.push({ severity: "error", file, line: 1, column: 1, message: `cannot read: ${e.message}` });
         continue;
       }
       const r2 = await prerenderPage(text11, {
-        page: { absPath: abs, relPath: file, bundleDir: path14.dirname(abs), frontMatter: {} },
+        page: { absPath: abs, relPath: file, bundleDir: path15.dirname(abs), frontMatter: {} },
         site,
         settings,
         renderer,
@@ -65555,8 +65769,8 @@ function formatCheck(r2, opts) {
 }
 
 // src/site/init.ts
-import { existsSync as existsSync3, readFileSync as readFileSync10 } from "node:fs";
-import path15 from "node:path";
+import { existsSync as existsSync3, readFileSync as readFileSync11 } from "node:fs";
+import path16 from "node:path";
 
 // src/site/write-atomic.ts
 import { renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
@@ -66319,12 +66533,12 @@ function parseTree3(text11, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root4, path19) {
+function findNodeAtLocation(root4, path20) {
   if (!root4) {
     return void 0;
   }
   let node3 = root4;
-  for (let segment of path19) {
+  for (let segment of path20) {
     if (typeof segment === "string") {
       if (node3.type !== "object" || !Array.isArray(node3.children)) {
         return void 0;
@@ -66678,14 +66892,14 @@ function getNodeType(value2) {
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text11, originalPath, value2, options) {
-  const path19 = originalPath.slice();
+  const path20 = originalPath.slice();
   const errors = [];
   const root4 = parseTree3(text11, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path19.length > 0) {
-    lastSegment = path19.pop();
-    parent = findNodeAtLocation(root4, path19);
+  while (path20.length > 0) {
+    lastSegment = path20.pop();
+    parent = findNodeAtLocation(root4, path20);
     if (parent === void 0 && value2 !== void 0) {
       if (typeof lastSegment === "string") {
         value2 = { [lastSegment]: value2 };
@@ -66872,8 +67086,8 @@ var ParseErrorCode;
   ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
   ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
 })(ParseErrorCode || (ParseErrorCode = {}));
-function modify(text11, path19, value2, options) {
-  return setProperty(text11, path19, value2, options);
+function modify(text11, path20, value2, options) {
+  return setProperty(text11, path20, value2, options);
 }
 function applyEdits(text11, edits) {
   let sortedEdits = edits.slice(0).sort((a3, b2) => {
@@ -67209,14 +67423,14 @@ function editJson(text11, rootIsModule, edit) {
   }
   const moduleNode = base2.length ? findNodeAtLocation2(root4, base2) : root4;
   const mountsKey = jsonKey(moduleNode, "mounts") ?? "mounts";
-  const path19 = [...base2, mountsKey];
-  const list4 = findNodeAtLocation2(root4, path19);
+  const path20 = [...base2, mountsKey];
+  const list4 = findNodeAtLocation2(root4, path20);
   const all3 = [...edit.before, ...edit.after];
   const apply = (p5, value2, isArrayInsertion = false) => {
     t = applyEdits(t, modify(t, p5, value2, { formattingOptions, isArrayInsertion }));
   };
   if (!list4) {
-    apply(path19, all3.map(written));
+    apply(path20, all3.map(written));
     return t;
   }
   if (list4.type !== "array") throw new EditError('"mounts" is not an array', list4.offset);
@@ -67226,16 +67440,16 @@ function editJson(text11, rootIsModule, edit) {
   for (const [k2, m] of edit.respell) {
     const i2 = mountIdx[k2];
     root4 = tree();
-    const node3 = findNodeAtLocation2(root4, [...path19, i2]);
+    const node3 = findNodeAtLocation2(root4, [...path20, i2]);
     const keys2 = (node3?.children ?? []).map((p5) => p5.children?.[0]?.value).filter((v) => typeof v === "string");
-    for (const key2 of keys2.filter((x6) => ["lang", "sites"].includes(x6.toLowerCase()))) apply([...path19, i2, key2], void 0);
-    for (const [key2, value2] of Object.entries(written(m)).filter(([x6]) => x6 === "lang" || x6 === "sites")) apply([...path19, i2, key2], value2);
+    for (const key2 of keys2.filter((x6) => ["lang", "sites"].includes(x6.toLowerCase()))) apply([...path20, i2, key2], void 0);
+    for (const [key2, value2] of Object.entries(written(m)).filter(([x6]) => x6 === "lang" || x6 === "sites")) apply([...path20, i2, key2], value2);
   }
   const removed = [...edit.remove].map((k2) => mountIdx[k2]).sort((a3, b2) => b2 - a3);
-  for (const i2 of removed) apply([...path19, i2], void 0);
+  for (const i2 of removed) apply([...path20, i2], void 0);
   const keptCount = elements.length - removed.length;
-  edit.after.forEach((m, j) => apply([...path19, keptCount + j], written(m), true));
-  edit.before.forEach((m, j) => apply([...path19, j], written(m), true));
+  edit.after.forEach((m, j) => apply([...path20, keptCount + j], written(m), true));
+  edit.before.forEach((m, j) => apply([...path20, j], written(m), true));
   return t;
 }
 
@@ -67315,8 +67529,8 @@ function chooseTarget(siteDir) {
   let merged = {};
   const parsed = [];
   for (const file of files) {
-    const text11 = readFileSync10(file.path, "utf8");
-    const { data, diagnostics } = parseConfigText(text11, file.format, path15.relative(siteDir, file.path));
+    const text11 = readFileSync11(file.path, "utf8");
+    const { data, diagnostics } = parseConfigText(text11, file.format, path16.relative(siteDir, file.path));
     const err = diagnostics.find((d2) => d2.severity === "error");
     if (err) throw new InitError(`${err.file}:${err.line}:${err.column}: ${err.message}; fix the config before running init`);
     parsed.push({ file, text: text11, data });
@@ -67387,11 +67601,11 @@ function headHints(site, data) {
   return [`In your <head> template add: ${HEAD_PARTIAL_CALL} (with a theme, put it in the theme's head hook instead of copying its head: ${list4})`];
 }
 function initSite(siteDir, opts = {}) {
-  const site = path15.resolve(siteDir);
+  const site = path16.resolve(siteDir);
   let packageLayouts = opts.packageLayouts ?? DEFAULT_PACKAGE_LAYOUTS;
-  if (path15.isAbsolute(packageLayouts)) {
-    const rel3 = path15.relative(site, packageLayouts);
-    if (!rel3.startsWith("..") && !path15.isAbsolute(rel3)) packageLayouts = rel3;
+  if (path16.isAbsolute(packageLayouts)) {
+    const rel4 = path16.relative(site, packageLayouts);
+    if (!rel4.startsWith("..") && !path16.isAbsolute(rel4)) packageLayouts = rel4;
   }
   packageLayouts = normalizeRel(packageLayouts);
   const { target, merged } = chooseTarget(site);
@@ -67405,17 +67619,17 @@ function initSite(siteDir, opts = {}) {
     staticDirs: staticDirSetting(merged).map(normalizeRel),
     packageLayouts
   });
-  const rel2 = path15.relative(site, target.file.path).split(path15.sep).join("/");
+  const rel3 = path16.relative(site, target.file.path).split(path16.sep).join("/");
   const messages = [];
-  const gitignore = path15.join(site, ".gitignore");
-  const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync10(gitignore, "utf8"));
+  const gitignore = path16.join(site, ".gitignore");
+  const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync11(gitignore, "utf8"));
   const hints = [
     ...ignored ? [] : [`Add this line to .gitignore (generated output): ${PRERENDER_DIR}/`],
     ...headHints(site, merged),
     `Run \`hugo-prerender build\` before \`hugo\`.`
   ];
   if (sameMounts(current, plan)) {
-    messages.push(`${rel2} already has the mounts hugo-prerender needs; nothing changed.`, ...hints);
+    messages.push(`${rel3} already has the mounts hugo-prerender needs; nothing changed.`, ...hints);
     return { changed: false, file: target.file.path, messages };
   }
   const reAdded = new Set(
@@ -67437,16 +67651,16 @@ ${mountsSnippet(target.file.format, rootIsModule, plan)}
   } catch (e) {
     if (!(e instanceof EditError)) throw e;
     const at = lineColumn(target.text, e.offset);
-    throw cannot(`${rel2}:${at.line}:${at.column}`, e.message);
+    throw cannot(`${rel3}:${at.line}:${at.column}`, e.message);
   }
-  const check2 = parseConfigText(text11, target.file.format, rel2);
+  const check2 = parseConfigText(text11, target.file.format, rel3);
   const after = moduleMounts(rootIsModule ? { module: check2.data } : check2.data);
   if (check2.diagnostics.length > 0 || !sameMounts(after, plan) || withoutMounts(check2.data, rootIsModule) !== withoutMounts(target.data, rootIsModule)) {
     const d2 = check2.diagnostics[0];
-    throw cannot(d2 ? `${rel2}:${d2.line}:${d2.column}` : rel2, `could not add the mounts safely (${d2?.message ?? "the edited config did not read back as planned"})`);
+    throw cannot(d2 ? `${rel3}:${d2.line}:${d2.column}` : rel3, `could not add the mounts safely (${d2?.message ?? "the edited config did not read back as planned"})`);
   }
   writeFileAtomic(target.file.path, text11);
-  messages.push(`Updated ${rel2}: module mounts now (per component, first wins):`);
+  messages.push(`Updated ${rel3}: module mounts now (per component, first wins):`);
   for (const m of plan) {
     const isNew = !current.some((c) => normalizeRel(c.source) === normalizeRel(m.source) && normalizeRel(c.target) === normalizeRel(m.target));
     messages.push(`  ${isNew ? "+" : " "} ${describe5(m)}${reAdded.has(m) ? "  (Hugo default, re-added)" : ""}`);
@@ -67457,12 +67671,12 @@ ${mountsSnippet(target.file.format, rootIsModule, plan)}
 
 // src/serve.ts
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync as existsSync5, mkdirSync as mkdirSync3, readdirSync as readdirSync7, readFileSync as readFileSync11 } from "node:fs";
-import path17 from "node:path";
+import { existsSync as existsSync5, mkdirSync as mkdirSync3, readdirSync as readdirSync7, readFileSync as readFileSync12 } from "node:fs";
+import path18 from "node:path";
 
 // src/watch.ts
 import { existsSync as existsSync4 } from "node:fs";
-import path16 from "node:path";
+import path17 from "node:path";
 
 // node_modules/chokidar/esm/index.js
 import { stat as statcb } from "fs";
@@ -67540,7 +67754,7 @@ var ReaddirpStream = class extends Readable {
     this._directoryFilter = normalizeFilter(opts.directoryFilter);
     const statMethod = opts.lstat ? lstat : stat;
     if (wantBigintFsStats) {
-      this._stat = (path19) => statMethod(path19, { bigint: true });
+      this._stat = (path20) => statMethod(path20, { bigint: true });
     } else {
       this._stat = statMethod;
     }
@@ -67565,8 +67779,8 @@ var ReaddirpStream = class extends Readable {
         const par = this.parent;
         const fil = par && par.files;
         if (fil && fil.length > 0) {
-          const { path: path19, depth } = par;
-          const slice3 = fil.splice(0, batch).map((dirent) => this._formatEntry(dirent, path19));
+          const { path: path20, depth } = par;
+          const slice3 = fil.splice(0, batch).map((dirent) => this._formatEntry(dirent, path20));
           const awaited = await Promise.all(slice3);
           for (const entry of awaited) {
             if (!entry)
@@ -67606,20 +67820,20 @@ var ReaddirpStream = class extends Readable {
       this.reading = false;
     }
   }
-  async _exploreDir(path19, depth) {
+  async _exploreDir(path20, depth) {
     let files;
     try {
-      files = await readdir(path19, this._rdOptions);
+      files = await readdir(path20, this._rdOptions);
     } catch (error) {
       this._onError(error);
     }
-    return { files, depth, path: path19 };
+    return { files, depth, path: path20 };
   }
-  async _formatEntry(dirent, path19) {
+  async _formatEntry(dirent, path20) {
     let entry;
     const basename3 = this._isDirent ? dirent.name : dirent;
     try {
-      const fullPath = presolve(pjoin(path19, basename3));
+      const fullPath = presolve(pjoin(path20, basename3));
       entry = { path: prelative(this._root, fullPath), fullPath, basename: basename3 };
       entry[this._statsProp] = this._isDirent ? dirent : await this._stat(fullPath);
     } catch (err) {
@@ -68019,16 +68233,16 @@ var delFromSet = (main3, prop, item) => {
 };
 var isEmptySet = (val) => val instanceof Set ? val.size === 0 : !val;
 var FsWatchInstances = /* @__PURE__ */ new Map();
-function createFsWatchInstance(path19, options, listener, errHandler, emitRaw) {
+function createFsWatchInstance(path20, options, listener, errHandler, emitRaw) {
   const handleEvent = (rawEvent, evPath) => {
-    listener(path19);
-    emitRaw(rawEvent, evPath, { watchedPath: path19 });
-    if (evPath && path19 !== evPath) {
-      fsWatchBroadcast(sysPath.resolve(path19, evPath), KEY_LISTENERS, sysPath.join(path19, evPath));
+    listener(path20);
+    emitRaw(rawEvent, evPath, { watchedPath: path20 });
+    if (evPath && path20 !== evPath) {
+      fsWatchBroadcast(sysPath.resolve(path20, evPath), KEY_LISTENERS, sysPath.join(path20, evPath));
     }
   };
   try {
-    return fs_watch(path19, {
+    return fs_watch(path20, {
       persistent: options.persistent
     }, handleEvent);
   } catch (error) {
@@ -68044,12 +68258,12 @@ var fsWatchBroadcast = (fullPath, listenerType, val1, val2, val3) => {
     listener(val1, val2, val3);
   });
 };
-var setFsWatchListener = (path19, fullPath, options, handlers2) => {
+var setFsWatchListener = (path20, fullPath, options, handlers2) => {
   const { listener, errHandler, rawEmitter } = handlers2;
   let cont = FsWatchInstances.get(fullPath);
   let watcher;
   if (!options.persistent) {
-    watcher = createFsWatchInstance(path19, options, listener, errHandler, rawEmitter);
+    watcher = createFsWatchInstance(path20, options, listener, errHandler, rawEmitter);
     if (!watcher)
       return;
     return watcher.close.bind(watcher);
@@ -68060,7 +68274,7 @@ var setFsWatchListener = (path19, fullPath, options, handlers2) => {
     addAndConvert(cont, KEY_RAW, rawEmitter);
   } else {
     watcher = createFsWatchInstance(
-      path19,
+      path20,
       options,
       fsWatchBroadcast.bind(null, fullPath, KEY_LISTENERS),
       errHandler,
@@ -68075,7 +68289,7 @@ var setFsWatchListener = (path19, fullPath, options, handlers2) => {
         cont.watcherUnusable = true;
       if (isWindows && error.code === "EPERM") {
         try {
-          const fd = await open2(path19, "r");
+          const fd = await open2(path20, "r");
           await fd.close();
           broadcastErr(error);
         } catch (err) {
@@ -68106,7 +68320,7 @@ var setFsWatchListener = (path19, fullPath, options, handlers2) => {
   };
 };
 var FsWatchFileInstances = /* @__PURE__ */ new Map();
-var setFsWatchFileListener = (path19, fullPath, options, handlers2) => {
+var setFsWatchFileListener = (path20, fullPath, options, handlers2) => {
   const { listener, rawEmitter } = handlers2;
   let cont = FsWatchFileInstances.get(fullPath);
   const copts = cont && cont.options;
@@ -68128,7 +68342,7 @@ var setFsWatchFileListener = (path19, fullPath, options, handlers2) => {
         });
         const currmtime = curr.mtimeMs;
         if (curr.size !== prev.size || currmtime > prev.mtimeMs || currmtime === 0) {
-          foreach(cont.listeners, (listener2) => listener2(path19, curr));
+          foreach(cont.listeners, (listener2) => listener2(path20, curr));
         }
       })
     };
@@ -68156,13 +68370,13 @@ var NodeFsHandler = class {
    * @param listener on fs change
    * @returns closer for the watcher instance
    */
-  _watchWithNodeFs(path19, listener) {
+  _watchWithNodeFs(path20, listener) {
     const opts = this.fsw.options;
-    const directory = sysPath.dirname(path19);
-    const basename3 = sysPath.basename(path19);
+    const directory = sysPath.dirname(path20);
+    const basename3 = sysPath.basename(path20);
     const parent = this.fsw._getWatchedDir(directory);
     parent.add(basename3);
-    const absolutePath = sysPath.resolve(path19);
+    const absolutePath = sysPath.resolve(path20);
     const options = {
       persistent: opts.persistent
     };
@@ -68172,12 +68386,12 @@ var NodeFsHandler = class {
     if (opts.usePolling) {
       const enableBin = opts.interval !== opts.binaryInterval;
       options.interval = enableBin && isBinaryPath(basename3) ? opts.binaryInterval : opts.interval;
-      closer = setFsWatchFileListener(path19, absolutePath, options, {
+      closer = setFsWatchFileListener(path20, absolutePath, options, {
         listener,
         rawEmitter: this.fsw._emitRaw
       });
     } else {
-      closer = setFsWatchListener(path19, absolutePath, options, {
+      closer = setFsWatchListener(path20, absolutePath, options, {
         listener,
         errHandler: this._boundHandleError,
         rawEmitter: this.fsw._emitRaw
@@ -68199,7 +68413,7 @@ var NodeFsHandler = class {
     let prevStats = stats;
     if (parent.has(basename3))
       return;
-    const listener = async (path19, newStats) => {
+    const listener = async (path20, newStats) => {
       if (!this.fsw._throttle(THROTTLE_MODE_WATCH, file, 5))
         return;
       if (!newStats || newStats.mtimeMs === 0) {
@@ -68213,11 +68427,11 @@ var NodeFsHandler = class {
             this.fsw._emit(EV.CHANGE, file, newStats2);
           }
           if ((isMacos || isLinux || isFreeBSD) && prevStats.ino !== newStats2.ino) {
-            this.fsw._closeFile(path19);
+            this.fsw._closeFile(path20);
             prevStats = newStats2;
             const closer2 = this._watchWithNodeFs(file, listener);
             if (closer2)
-              this.fsw._addPathCloser(path19, closer2);
+              this.fsw._addPathCloser(path20, closer2);
           } else {
             prevStats = newStats2;
           }
@@ -68249,7 +68463,7 @@ var NodeFsHandler = class {
    * @param item basename of this item
    * @returns true if no more processing is needed for this entry.
    */
-  async _handleSymlink(entry, directory, path19, item) {
+  async _handleSymlink(entry, directory, path20, item) {
     if (this.fsw.closed) {
       return;
     }
@@ -68259,7 +68473,7 @@ var NodeFsHandler = class {
       this.fsw._incrReadyCount();
       let linkPath;
       try {
-        linkPath = await fsrealpath(path19);
+        linkPath = await fsrealpath(path20);
       } catch (e) {
         this.fsw._emitReady();
         return true;
@@ -68269,12 +68483,12 @@ var NodeFsHandler = class {
       if (dir.has(item)) {
         if (this.fsw._symlinkPaths.get(full) !== linkPath) {
           this.fsw._symlinkPaths.set(full, linkPath);
-          this.fsw._emit(EV.CHANGE, path19, entry.stats);
+          this.fsw._emit(EV.CHANGE, path20, entry.stats);
         }
       } else {
         dir.add(item);
         this.fsw._symlinkPaths.set(full, linkPath);
-        this.fsw._emit(EV.ADD, path19, entry.stats);
+        this.fsw._emit(EV.ADD, path20, entry.stats);
       }
       this.fsw._emitReady();
       return true;
@@ -68303,9 +68517,9 @@ var NodeFsHandler = class {
         return;
       }
       const item = entry.path;
-      let path19 = sysPath.join(directory, item);
+      let path20 = sysPath.join(directory, item);
       current.add(item);
-      if (entry.stats.isSymbolicLink() && await this._handleSymlink(entry, directory, path19, item)) {
+      if (entry.stats.isSymbolicLink() && await this._handleSymlink(entry, directory, path20, item)) {
         return;
       }
       if (this.fsw.closed) {
@@ -68314,8 +68528,8 @@ var NodeFsHandler = class {
       }
       if (item === target || !target && !previous3.has(item)) {
         this.fsw._incrReadyCount();
-        path19 = sysPath.join(dir, sysPath.relative(dir, path19));
-        this._addToNodeFs(path19, initialAdd, wh, depth + 1);
+        path20 = sysPath.join(dir, sysPath.relative(dir, path20));
+        this._addToNodeFs(path20, initialAdd, wh, depth + 1);
       }
     }).on(EV.ERROR, this._boundHandleError);
     return new Promise((resolve3, reject) => {
@@ -68384,13 +68598,13 @@ var NodeFsHandler = class {
    * @param depth Child path actually targeted for watch
    * @param target Child path actually targeted for watch
    */
-  async _addToNodeFs(path19, initialAdd, priorWh, depth, target) {
+  async _addToNodeFs(path20, initialAdd, priorWh, depth, target) {
     const ready = this.fsw._emitReady;
-    if (this.fsw._isIgnored(path19) || this.fsw.closed) {
+    if (this.fsw._isIgnored(path20) || this.fsw.closed) {
       ready();
       return false;
     }
-    const wh = this.fsw._getWatchHelpers(path19);
+    const wh = this.fsw._getWatchHelpers(path20);
     if (priorWh) {
       wh.filterPath = (entry) => priorWh.filterPath(entry);
       wh.filterDir = (entry) => priorWh.filterDir(entry);
@@ -68406,8 +68620,8 @@ var NodeFsHandler = class {
       const follow = this.fsw.options.followSymlinks;
       let closer;
       if (stats.isDirectory()) {
-        const absPath = sysPath.resolve(path19);
-        const targetPath = follow ? await fsrealpath(path19) : path19;
+        const absPath = sysPath.resolve(path20);
+        const targetPath = follow ? await fsrealpath(path20) : path20;
         if (this.fsw.closed)
           return;
         closer = await this._handleDir(wh.watchPath, stats, initialAdd, depth, target, wh, targetPath);
@@ -68417,29 +68631,29 @@ var NodeFsHandler = class {
           this.fsw._symlinkPaths.set(absPath, targetPath);
         }
       } else if (stats.isSymbolicLink()) {
-        const targetPath = follow ? await fsrealpath(path19) : path19;
+        const targetPath = follow ? await fsrealpath(path20) : path20;
         if (this.fsw.closed)
           return;
         const parent = sysPath.dirname(wh.watchPath);
         this.fsw._getWatchedDir(parent).add(wh.watchPath);
         this.fsw._emit(EV.ADD, wh.watchPath, stats);
-        closer = await this._handleDir(parent, stats, initialAdd, depth, path19, wh, targetPath);
+        closer = await this._handleDir(parent, stats, initialAdd, depth, path20, wh, targetPath);
         if (this.fsw.closed)
           return;
         if (targetPath !== void 0) {
-          this.fsw._symlinkPaths.set(sysPath.resolve(path19), targetPath);
+          this.fsw._symlinkPaths.set(sysPath.resolve(path20), targetPath);
         }
       } else {
         closer = this._handleFile(wh.watchPath, stats, initialAdd);
       }
       ready();
       if (closer)
-        this.fsw._addPathCloser(path19, closer);
+        this.fsw._addPathCloser(path20, closer);
       return false;
     } catch (error) {
       if (this.fsw._handleError(error)) {
         ready();
-        return path19;
+        return path20;
       }
     }
   }
@@ -68482,26 +68696,26 @@ function createPattern(matcher) {
   }
   return () => false;
 }
-function normalizePath(path19) {
-  if (typeof path19 !== "string")
+function normalizePath(path20) {
+  if (typeof path20 !== "string")
     throw new Error("string expected");
-  path19 = sysPath2.normalize(path19);
-  path19 = path19.replace(/\\/g, "/");
+  path20 = sysPath2.normalize(path20);
+  path20 = path20.replace(/\\/g, "/");
   let prepend = false;
-  if (path19.startsWith("//"))
+  if (path20.startsWith("//"))
     prepend = true;
   const DOUBLE_SLASH_RE2 = /\/\//;
-  while (path19.match(DOUBLE_SLASH_RE2))
-    path19 = path19.replace(DOUBLE_SLASH_RE2, "/");
+  while (path20.match(DOUBLE_SLASH_RE2))
+    path20 = path20.replace(DOUBLE_SLASH_RE2, "/");
   if (prepend)
-    path19 = "/" + path19;
-  return path19;
+    path20 = "/" + path20;
+  return path20;
 }
 function matchPatterns(patterns, testString, stats) {
-  const path19 = normalizePath(testString);
+  const path20 = normalizePath(testString);
   for (let index2 = 0; index2 < patterns.length; index2++) {
     const pattern = patterns[index2];
-    if (pattern(path19, stats)) {
+    if (pattern(path20, stats)) {
       return true;
     }
   }
@@ -68541,19 +68755,19 @@ var toUnix = (string4) => {
   }
   return str;
 };
-var normalizePathToUnix = (path19) => toUnix(sysPath2.normalize(toUnix(path19)));
-var normalizeIgnored = (cwd = "") => (path19) => {
-  if (typeof path19 === "string") {
-    return normalizePathToUnix(sysPath2.isAbsolute(path19) ? path19 : sysPath2.join(cwd, path19));
+var normalizePathToUnix = (path20) => toUnix(sysPath2.normalize(toUnix(path20)));
+var normalizeIgnored = (cwd = "") => (path20) => {
+  if (typeof path20 === "string") {
+    return normalizePathToUnix(sysPath2.isAbsolute(path20) ? path20 : sysPath2.join(cwd, path20));
   } else {
-    return path19;
+    return path20;
   }
 };
-var getAbsolutePath = (path19, cwd) => {
-  if (sysPath2.isAbsolute(path19)) {
-    return path19;
+var getAbsolutePath = (path20, cwd) => {
+  if (sysPath2.isAbsolute(path20)) {
+    return path20;
   }
-  return sysPath2.join(cwd, path19);
+  return sysPath2.join(cwd, path20);
 };
 var EMPTY_SET = Object.freeze(/* @__PURE__ */ new Set());
 var DirEntry = class {
@@ -68608,10 +68822,10 @@ var DirEntry = class {
 var STAT_METHOD_F = "stat";
 var STAT_METHOD_L = "lstat";
 var WatchHelper = class {
-  constructor(path19, follow, fsw) {
+  constructor(path20, follow, fsw) {
     this.fsw = fsw;
-    const watchPath = path19;
-    this.path = path19 = path19.replace(REPLACER_RE, "");
+    const watchPath = path20;
+    this.path = path20 = path20.replace(REPLACER_RE, "");
     this.watchPath = watchPath;
     this.fullWatchPath = sysPath2.resolve(watchPath);
     this.dirParts = [];
@@ -68733,20 +68947,20 @@ var FSWatcher = class extends EventEmitter {
     this._closePromise = void 0;
     let paths = unifyPaths(paths_);
     if (cwd) {
-      paths = paths.map((path19) => {
-        const absPath = getAbsolutePath(path19, cwd);
+      paths = paths.map((path20) => {
+        const absPath = getAbsolutePath(path20, cwd);
         return absPath;
       });
     }
-    paths.forEach((path19) => {
-      this._removeIgnoredPath(path19);
+    paths.forEach((path20) => {
+      this._removeIgnoredPath(path20);
     });
     this._userIgnored = void 0;
     if (!this._readyCount)
       this._readyCount = 0;
     this._readyCount += paths.length;
-    Promise.all(paths.map(async (path19) => {
-      const res = await this._nodeFsHandler._addToNodeFs(path19, !_internal, void 0, 0, _origAdd);
+    Promise.all(paths.map(async (path20) => {
+      const res = await this._nodeFsHandler._addToNodeFs(path20, !_internal, void 0, 0, _origAdd);
       if (res)
         this._emitReady();
       return res;
@@ -68768,17 +68982,17 @@ var FSWatcher = class extends EventEmitter {
       return this;
     const paths = unifyPaths(paths_);
     const { cwd } = this.options;
-    paths.forEach((path19) => {
-      if (!sysPath2.isAbsolute(path19) && !this._closers.has(path19)) {
+    paths.forEach((path20) => {
+      if (!sysPath2.isAbsolute(path20) && !this._closers.has(path20)) {
         if (cwd)
-          path19 = sysPath2.join(cwd, path19);
-        path19 = sysPath2.resolve(path19);
+          path20 = sysPath2.join(cwd, path20);
+        path20 = sysPath2.resolve(path20);
       }
-      this._closePath(path19);
-      this._addIgnoredPath(path19);
-      if (this._watched.has(path19)) {
+      this._closePath(path20);
+      this._addIgnoredPath(path20);
+      if (this._watched.has(path20)) {
         this._addIgnoredPath({
-          path: path19,
+          path: path20,
           recursive: true
         });
       }
@@ -68842,38 +69056,38 @@ var FSWatcher = class extends EventEmitter {
    * @param stats arguments to be passed with event
    * @returns the error if defined, otherwise the value of the FSWatcher instance's `closed` flag
    */
-  async _emit(event, path19, stats) {
+  async _emit(event, path20, stats) {
     if (this.closed)
       return;
     const opts = this.options;
     if (isWindows)
-      path19 = sysPath2.normalize(path19);
+      path20 = sysPath2.normalize(path20);
     if (opts.cwd)
-      path19 = sysPath2.relative(opts.cwd, path19);
-    const args = [path19];
+      path20 = sysPath2.relative(opts.cwd, path20);
+    const args = [path20];
     if (stats != null)
       args.push(stats);
     const awf = opts.awaitWriteFinish;
     let pw;
-    if (awf && (pw = this._pendingWrites.get(path19))) {
+    if (awf && (pw = this._pendingWrites.get(path20))) {
       pw.lastChange = /* @__PURE__ */ new Date();
       return this;
     }
     if (opts.atomic) {
       if (event === EVENTS.UNLINK) {
-        this._pendingUnlinks.set(path19, [event, ...args]);
+        this._pendingUnlinks.set(path20, [event, ...args]);
         setTimeout(() => {
-          this._pendingUnlinks.forEach((entry, path20) => {
+          this._pendingUnlinks.forEach((entry, path21) => {
             this.emit(...entry);
             this.emit(EVENTS.ALL, ...entry);
-            this._pendingUnlinks.delete(path20);
+            this._pendingUnlinks.delete(path21);
           });
         }, typeof opts.atomic === "number" ? opts.atomic : 100);
         return this;
       }
-      if (event === EVENTS.ADD && this._pendingUnlinks.has(path19)) {
+      if (event === EVENTS.ADD && this._pendingUnlinks.has(path20)) {
         event = EVENTS.CHANGE;
-        this._pendingUnlinks.delete(path19);
+        this._pendingUnlinks.delete(path20);
       }
     }
     if (awf && (event === EVENTS.ADD || event === EVENTS.CHANGE) && this._readyEmitted) {
@@ -68891,16 +69105,16 @@ var FSWatcher = class extends EventEmitter {
           this.emitWithAll(event, args);
         }
       };
-      this._awaitWriteFinish(path19, awf.stabilityThreshold, event, awfEmit);
+      this._awaitWriteFinish(path20, awf.stabilityThreshold, event, awfEmit);
       return this;
     }
     if (event === EVENTS.CHANGE) {
-      const isThrottled = !this._throttle(EVENTS.CHANGE, path19, 50);
+      const isThrottled = !this._throttle(EVENTS.CHANGE, path20, 50);
       if (isThrottled)
         return this;
     }
     if (opts.alwaysStat && stats === void 0 && (event === EVENTS.ADD || event === EVENTS.ADD_DIR || event === EVENTS.CHANGE)) {
-      const fullPath = opts.cwd ? sysPath2.join(opts.cwd, path19) : path19;
+      const fullPath = opts.cwd ? sysPath2.join(opts.cwd, path20) : path20;
       let stats2;
       try {
         stats2 = await stat3(fullPath);
@@ -68931,23 +69145,23 @@ var FSWatcher = class extends EventEmitter {
    * @param timeout duration of time to suppress duplicate actions
    * @returns tracking object or false if action should be suppressed
    */
-  _throttle(actionType, path19, timeout) {
+  _throttle(actionType, path20, timeout) {
     if (!this._throttled.has(actionType)) {
       this._throttled.set(actionType, /* @__PURE__ */ new Map());
     }
     const action = this._throttled.get(actionType);
     if (!action)
       throw new Error("invalid throttle");
-    const actionPath = action.get(path19);
+    const actionPath = action.get(path20);
     if (actionPath) {
       actionPath.count++;
       return false;
     }
     let timeoutObject;
     const clear = () => {
-      const item = action.get(path19);
+      const item = action.get(path20);
       const count = item ? item.count : 0;
-      action.delete(path19);
+      action.delete(path20);
       clearTimeout(timeoutObject);
       if (item)
         clearTimeout(item.timeoutObject);
@@ -68955,7 +69169,7 @@ var FSWatcher = class extends EventEmitter {
     };
     timeoutObject = setTimeout(clear, timeout);
     const thr = { timeoutObject, clear, count: 0 };
-    action.set(path19, thr);
+    action.set(path20, thr);
     return thr;
   }
   _incrReadyCount() {
@@ -68969,44 +69183,44 @@ var FSWatcher = class extends EventEmitter {
    * @param event
    * @param awfEmit Callback to be called when ready for event to be emitted.
    */
-  _awaitWriteFinish(path19, threshold, event, awfEmit) {
+  _awaitWriteFinish(path20, threshold, event, awfEmit) {
     const awf = this.options.awaitWriteFinish;
     if (typeof awf !== "object")
       return;
     const pollInterval = awf.pollInterval;
     let timeoutHandler;
-    let fullPath = path19;
-    if (this.options.cwd && !sysPath2.isAbsolute(path19)) {
-      fullPath = sysPath2.join(this.options.cwd, path19);
+    let fullPath = path20;
+    if (this.options.cwd && !sysPath2.isAbsolute(path20)) {
+      fullPath = sysPath2.join(this.options.cwd, path20);
     }
     const now = /* @__PURE__ */ new Date();
     const writes = this._pendingWrites;
     function awaitWriteFinishFn(prevStat) {
       statcb(fullPath, (err, curStat) => {
-        if (err || !writes.has(path19)) {
+        if (err || !writes.has(path20)) {
           if (err && err.code !== "ENOENT")
             awfEmit(err);
           return;
         }
         const now2 = Number(/* @__PURE__ */ new Date());
         if (prevStat && curStat.size !== prevStat.size) {
-          writes.get(path19).lastChange = now2;
+          writes.get(path20).lastChange = now2;
         }
-        const pw = writes.get(path19);
+        const pw = writes.get(path20);
         const df = now2 - pw.lastChange;
         if (df >= threshold) {
-          writes.delete(path19);
+          writes.delete(path20);
           awfEmit(void 0, curStat);
         } else {
           timeoutHandler = setTimeout(awaitWriteFinishFn, pollInterval, curStat);
         }
       });
     }
-    if (!writes.has(path19)) {
-      writes.set(path19, {
+    if (!writes.has(path20)) {
+      writes.set(path20, {
         lastChange: now,
         cancelWait: () => {
-          writes.delete(path19);
+          writes.delete(path20);
           clearTimeout(timeoutHandler);
           return event;
         }
@@ -69017,8 +69231,8 @@ var FSWatcher = class extends EventEmitter {
   /**
    * Determines whether user has asked to ignore this path.
    */
-  _isIgnored(path19, stats) {
-    if (this.options.atomic && DOT_RE.test(path19))
+  _isIgnored(path20, stats) {
+    if (this.options.atomic && DOT_RE.test(path20))
       return true;
     if (!this._userIgnored) {
       const { cwd } = this.options;
@@ -69028,17 +69242,17 @@ var FSWatcher = class extends EventEmitter {
       const list4 = [...ignoredPaths.map(normalizeIgnored(cwd)), ...ignored];
       this._userIgnored = anymatch(list4, void 0);
     }
-    return this._userIgnored(path19, stats);
+    return this._userIgnored(path20, stats);
   }
-  _isntIgnored(path19, stat4) {
-    return !this._isIgnored(path19, stat4);
+  _isntIgnored(path20, stat4) {
+    return !this._isIgnored(path20, stat4);
   }
   /**
    * Provides a set of common helpers and properties relating to symlink handling.
    * @param path file or directory pattern being watched
    */
-  _getWatchHelpers(path19) {
-    return new WatchHelper(path19, this.options.followSymlinks, this);
+  _getWatchHelpers(path20) {
+    return new WatchHelper(path20, this.options.followSymlinks, this);
   }
   // Directory helpers
   // -----------------
@@ -69070,63 +69284,63 @@ var FSWatcher = class extends EventEmitter {
    * @param item      base path of item/directory
    */
   _remove(directory, item, isDirectory) {
-    const path19 = sysPath2.join(directory, item);
-    const fullPath = sysPath2.resolve(path19);
-    isDirectory = isDirectory != null ? isDirectory : this._watched.has(path19) || this._watched.has(fullPath);
-    if (!this._throttle("remove", path19, 100))
+    const path20 = sysPath2.join(directory, item);
+    const fullPath = sysPath2.resolve(path20);
+    isDirectory = isDirectory != null ? isDirectory : this._watched.has(path20) || this._watched.has(fullPath);
+    if (!this._throttle("remove", path20, 100))
       return;
     if (!isDirectory && this._watched.size === 1) {
       this.add(directory, item, true);
     }
-    const wp = this._getWatchedDir(path19);
+    const wp = this._getWatchedDir(path20);
     const nestedDirectoryChildren = wp.getChildren();
-    nestedDirectoryChildren.forEach((nested) => this._remove(path19, nested));
+    nestedDirectoryChildren.forEach((nested) => this._remove(path20, nested));
     const parent = this._getWatchedDir(directory);
     const wasTracked = parent.has(item);
     parent.remove(item);
     if (this._symlinkPaths.has(fullPath)) {
       this._symlinkPaths.delete(fullPath);
     }
-    let relPath = path19;
+    let relPath = path20;
     if (this.options.cwd)
-      relPath = sysPath2.relative(this.options.cwd, path19);
+      relPath = sysPath2.relative(this.options.cwd, path20);
     if (this.options.awaitWriteFinish && this._pendingWrites.has(relPath)) {
       const event = this._pendingWrites.get(relPath).cancelWait();
       if (event === EVENTS.ADD)
         return;
     }
-    this._watched.delete(path19);
+    this._watched.delete(path20);
     this._watched.delete(fullPath);
     const eventName = isDirectory ? EVENTS.UNLINK_DIR : EVENTS.UNLINK;
-    if (wasTracked && !this._isIgnored(path19))
-      this._emit(eventName, path19);
-    this._closePath(path19);
+    if (wasTracked && !this._isIgnored(path20))
+      this._emit(eventName, path20);
+    this._closePath(path20);
   }
   /**
    * Closes all watchers for a path
    */
-  _closePath(path19) {
-    this._closeFile(path19);
-    const dir = sysPath2.dirname(path19);
-    this._getWatchedDir(dir).remove(sysPath2.basename(path19));
+  _closePath(path20) {
+    this._closeFile(path20);
+    const dir = sysPath2.dirname(path20);
+    this._getWatchedDir(dir).remove(sysPath2.basename(path20));
   }
   /**
    * Closes only file-specific watchers
    */
-  _closeFile(path19) {
-    const closers = this._closers.get(path19);
+  _closeFile(path20) {
+    const closers = this._closers.get(path20);
     if (!closers)
       return;
     closers.forEach((closer) => closer());
-    this._closers.delete(path19);
+    this._closers.delete(path20);
   }
-  _addPathCloser(path19, closer) {
+  _addPathCloser(path20, closer) {
     if (!closer)
       return;
-    let list4 = this._closers.get(path19);
+    let list4 = this._closers.get(path20);
     if (!list4) {
       list4 = [];
-      this._closers.set(path19, list4);
+      this._closers.set(path20, list4);
     }
     list4.push(closer);
   }
@@ -69169,7 +69383,7 @@ var CONTENT_FILE = /\.(md|markdown|mdown)$/i;
 var SETTLE_MS = 650;
 function incrementalSet(siteDir, changed) {
   if (changed.length === 0) return void 0;
-  const roots = readSiteConfig(siteDir).contentRoots.map((r2) => path16.relative(siteDir, r2.dir).split(path16.sep).join("/") + "/");
+  const roots = readSiteConfig(siteDir).contentRoots.map((r2) => path17.relative(siteDir, r2.dir).split(path17.sep).join("/") + "/");
   const pages = changed.filter((f) => CONTENT_FILE.test(f) && roots.some((r2) => f.startsWith(r2)));
   return pages.length === changed.length ? new Set(pages) : void 0;
 }
@@ -69191,10 +69405,10 @@ function rewriteShadows(siteDir, pages) {
     const out = new PrerenderOutput(siteDir);
     for (const p5 of pages) {
       for (const root4 of roots) {
-        const rel2 = path16.relative(root4.dir, path16.join(siteDir, p5));
+        const rel3 = path17.relative(root4.dir, path17.join(siteDir, p5));
         const tree = shadowTree(root4.lang);
-        if (rel2.startsWith("..") || path16.isAbsolute(rel2) || tree === void 0) continue;
-        out.rewriteShadow(path16.posix.join(root4.target, rel2.split(path16.sep).join("/")), tree);
+        if (rel3.startsWith("..") || path17.isAbsolute(rel3) || tree === void 0) continue;
+        out.rewriteShadow(path17.posix.join(root4.target, rel3.split(path17.sep).join("/")), tree);
         break;
       }
     }
@@ -69202,8 +69416,8 @@ function rewriteShadows(siteDir, pages) {
   }
 }
 function watchSite(opts) {
-  const siteDir = path16.resolve(opts.source);
-  const prerenderDir = path16.join(siteDir, ".prerender");
+  const siteDir = path17.resolve(opts.source);
+  const prerenderDir = path17.join(siteDir, ".prerender");
   const debounceMs = opts.debounceMs ?? 120;
   let pending = /* @__PURE__ */ new Set();
   let timer;
@@ -69278,9 +69492,9 @@ function watchSite(opts) {
       awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 20 }
     };
     const onChange = (_event, file) => {
-      const rel2 = path16.relative(siteDir, file).split(path16.sep).join("/");
-      pending.add(rel2);
-      changedAt.set(rel2, performance.now());
+      const rel3 = path17.relative(siteDir, file).split(path17.sep).join("/");
+      pending.add(rel3);
+      changedAt.set(rel3, performance.now());
       schedule();
     };
     const paths = watchedPaths(siteDir);
@@ -69319,20 +69533,20 @@ function excludeStyle(hugoVersion) {
   const [major = 0, minor = 0] = hugoVersion.replace(/^v/, "").split(".").map((n) => Number.parseInt(n, 10) || 0);
   return major > 0 || minor >= 153 ? "files" : "excludeFiles";
 }
-function literalGlob(rel2) {
-  return rel2.replace(/[\\*?[\]{}!]/g, (c) => `\\${c}`);
+function literalGlob(rel3) {
+  return rel3.replace(/[\\*?[\]{}!]/g, (c) => `\\${c}`);
 }
 function filesBelow(dir, prefix = "") {
   let entries;
   try {
-    entries = readdirSync7(path17.join(dir, prefix), { withFileTypes: true });
+    entries = readdirSync7(path18.join(dir, prefix), { withFileTypes: true });
   } catch {
     return [];
   }
   return entries.flatMap((e) => {
-    const rel2 = prefix ? `${prefix}/${e.name}` : e.name;
-    if (e.isDirectory()) return filesBelow(dir, rel2);
-    return e.isFile() && !e.name.endsWith(".tmp") ? [rel2] : [];
+    const rel3 = prefix ? `${prefix}/${e.name}` : e.name;
+    if (e.isDirectory()) return filesBelow(dir, rel3);
+    return e.isFile() && !e.name.endsWith(".tmp") ? [rel3] : [];
   });
 }
 function withoutKeys(m, ...drop) {
@@ -69350,9 +69564,9 @@ function serveLayer(siteDir, data, style) {
     const tree = shadowTree(mountLanguage(m)?.lang);
     if (tree === void 0) return m;
     const sub3 = target.split("/").slice(1).join("/");
-    const shadows = filesBelow(path17.join(siteDir, PRERENDER_DIR, tree)).filter((f) => /\.(md|markdown|mdown)$/i.test(f) && (sub3 === "" || f.startsWith(`${sub3}/`))).map((f) => sub3 === "" ? f : f.slice(sub3.length + 1)).filter((rel2) => existsSync5(path17.join(siteDir, source, rel2)));
+    const shadows = filesBelow(path18.join(siteDir, PRERENDER_DIR, tree)).filter((f) => /\.(md|markdown|mdown)$/i.test(f) && (sub3 === "" || f.startsWith(`${sub3}/`))).map((f) => sub3 === "" ? f : f.slice(sub3.length + 1)).filter((rel3) => existsSync5(path18.join(siteDir, source, rel3)));
     if (shadows.length === 0) return m;
-    for (const rel2 of shadows) originals.push(path17.resolve(siteDir, source, rel2));
+    for (const rel3 of shadows) originals.push(path18.resolve(siteDir, source, rel3));
     const key2 = style === "files" ? "files" : "excludeFiles";
     const own9 = getIn(m, key2);
     const before = typeof own9 === "string" ? [own9] : Array.isArray(own9) ? own9.filter((x6) => typeof x6 === "string") : [];
@@ -69380,12 +69594,12 @@ function errorsText(result) {
 `;
 }
 function update(siteDir, file, text11) {
-  const abs = path17.join(siteDir, file);
+  const abs = path18.join(siteDir, file);
   try {
-    if (readFileSync11(abs, "utf8") === text11) return false;
+    if (readFileSync12(abs, "utf8") === text11) return false;
   } catch {
   }
-  mkdirSync3(path17.dirname(abs), { recursive: true });
+  mkdirSync3(path18.dirname(abs), { recursive: true });
   writeFileAtomic(abs, text11);
   return true;
 }
@@ -69393,7 +69607,7 @@ var ServeError = class extends Error {
 };
 var RELOAD_AGAIN_MS = 1500;
 function serveSite(opts) {
-  const siteDir = path17.resolve(opts.source);
+  const siteDir = path18.resolve(opts.source);
   const log2 = opts.log ?? ((l) => process.stderr.write(`${l}
 `));
   const root4 = findRootConfig(siteDir);
@@ -69404,7 +69618,7 @@ function serveSite(opts) {
   }
   const config = readSiteConfig(siteDir, { environment: "development" });
   if (!moduleMounts(config.data).some((m) => normalizeRel(m.source) === `${PRERENDER_DIR}/content`)) {
-    throw new ServeError(`${path17.relative(siteDir, root4.path)}: the site does not mount ${PRERENDER_DIR}/content; run \`hugo-prerender init\` first`);
+    throw new ServeError(`${path18.relative(siteDir, root4.path)}: the site does not mount ${PRERENDER_DIR}/content; run \`hugo-prerender init\` first`);
   }
   const bin2 = opts.hugo ?? "hugo";
   const probe = spawnSync(bin2, ["version"], { encoding: "utf8", timeout: 3e4 });
@@ -69464,7 +69678,7 @@ function serveSite(opts) {
       await watcher.close();
       return 0;
     }
-    const args = ["server", "--source", siteDir, "--config", `${path17.relative(siteDir, root4.path)},${SERVE_CONFIG}`, ...opts.hugoArgs];
+    const args = ["server", "--source", siteDir, "--config", `${path18.relative(siteDir, root4.path)},${SERVE_CONFIG}`, ...opts.hugoArgs];
     const child = spawn(bin2, args, { cwd: siteDir, stdio: ["ignore", "inherit", "inherit"] });
     hugo = child;
     const status = await new Promise((resolve3) => {
@@ -69523,18 +69737,18 @@ Shortcodes rendered by hugo-prerender: ${[...shortcodes.keys()].sort().join(", "
 Documentation: see README.md in the package.
 `;
 function packageLayoutsFor(siteDir) {
-  for (let dir = siteDir; ; dir = path18.dirname(dir)) {
-    const pkg = path18.join(dir, "node_modules", "hugo-prerender");
-    if (existsSync6(path18.join(pkg, "package.json"))) {
-      return { path: path18.relative(siteDir, path18.join(pkg, "layouts")).split(path18.sep).join("/") };
+  for (let dir = siteDir; ; dir = path19.dirname(dir)) {
+    const pkg = path19.join(dir, "node_modules", "hugo-prerender");
+    if (existsSync6(path19.join(pkg, "package.json"))) {
+      return { path: path19.relative(siteDir, path19.join(pkg, "layouts")).split(path19.sep).join("/") };
     }
-    if (path18.dirname(dir) === dir) break;
+    if (path19.dirname(dir) === dir) break;
   }
-  const layouts = path18.resolve(path18.dirname(fileURLToPath3(import.meta.url)), "..", "layouts");
-  const rel2 = path18.relative(siteDir, layouts).split(path18.sep).join("/") || ".";
+  const layouts = path19.resolve(path19.dirname(fileURLToPath4(import.meta.url)), "..", "layouts");
+  const rel3 = path19.relative(siteDir, layouts).split(path19.sep).join("/") || ".";
   return {
-    path: rel2,
-    note: `hugo-prerender is not installed in a node_modules folder of this site or above it, so its templates are mounted from ${rel2}; install it in the site (npm install --save-dev \u2026) and run init again for a path that holds on other machines.`
+    path: rel3,
+    note: `hugo-prerender is not installed in a node_modules folder of this site or above it, so its templates are mounted from ${rel3}; install it in the site (npm install --save-dev \u2026) and run init again for a path that holds on other machines.`
   };
 }
 function languageStyleFor(version2) {
@@ -69588,7 +69802,7 @@ Run "hugo-prerender --help" for usage.
 `);
     return 2;
   }
-  const source = path18.resolve(values.source ?? ".");
+  const source = path19.resolve(values.source ?? ".");
   if (passThrough.length > 0 && command !== "serve") {
     process.stderr.write(`hugo-prerender: arguments after "--" are for hugo server, with the serve command only
 `);

@@ -116,17 +116,17 @@ var require_visit = __commonJS({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP2;
     visit4.REMOVE = REMOVE;
-    function visit_(key2, node3, visitor, path16) {
-      const ctrl = callVisitor(key2, node3, visitor, path16);
+    function visit_(key2, node3, visitor, path17) {
+      const ctrl = callVisitor(key2, node3, visitor, path17);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path16, ctrl);
-        return visit_(key2, ctrl, visitor, path16);
+        replaceNode(key2, path17, ctrl);
+        return visit_(key2, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path16 = Object.freeze(path16.concat(node3));
+          path17 = Object.freeze(path17.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = visit_(i2, node3.items[i2], visitor, path16);
+            const ci = visit_(i2, node3.items[i2], visitor, path17);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -137,13 +137,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path16 = Object.freeze(path16.concat(node3));
-          const ck = visit_("key", node3.key, visitor, path16);
+          path17 = Object.freeze(path17.concat(node3));
+          const ck = visit_("key", node3.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = visit_("value", node3.value, visitor, path16);
+          const cv = visit_("value", node3.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -164,17 +164,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node3, visitor, path16) {
-      const ctrl = await callVisitor(key2, node3, visitor, path16);
+    async function visitAsync_(key2, node3, visitor, path17) {
+      const ctrl = await callVisitor(key2, node3, visitor, path17);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path16, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path16);
+        replaceNode(key2, path17, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path16 = Object.freeze(path16.concat(node3));
+          path17 = Object.freeze(path17.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node3.items[i2], visitor, path16);
+            const ci = await visitAsync_(i2, node3.items[i2], visitor, path17);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -185,13 +185,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path16 = Object.freeze(path16.concat(node3));
-          const ck = await visitAsync_("key", node3.key, visitor, path16);
+          path17 = Object.freeze(path17.concat(node3));
+          const ck = await visitAsync_("key", node3.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = await visitAsync_("value", node3.value, visitor, path16);
+          const cv = await visitAsync_("value", node3.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -218,23 +218,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node3, visitor, path16) {
+    function callVisitor(key2, node3, visitor, path17) {
       if (typeof visitor === "function")
-        return visitor(key2, node3, path16);
+        return visitor(key2, node3, path17);
       if (identity4.isMap(node3))
-        return visitor.Map?.(key2, node3, path16);
+        return visitor.Map?.(key2, node3, path17);
       if (identity4.isSeq(node3))
-        return visitor.Seq?.(key2, node3, path16);
+        return visitor.Seq?.(key2, node3, path17);
       if (identity4.isPair(node3))
-        return visitor.Pair?.(key2, node3, path16);
+        return visitor.Pair?.(key2, node3, path17);
       if (identity4.isScalar(node3))
-        return visitor.Scalar?.(key2, node3, path16);
+        return visitor.Scalar?.(key2, node3, path17);
       if (identity4.isAlias(node3))
-        return visitor.Alias?.(key2, node3, path16);
+        return visitor.Alias?.(key2, node3, path17);
       return void 0;
     }
-    function replaceNode(key2, path16, node3) {
-      const parent = path16[path16.length - 1];
+    function replaceNode(key2, path17, node3) {
+      const parent = path17[path17.length - 1];
       if (identity4.isCollection(parent)) {
         parent.items[key2] = node3;
       } else if (identity4.isPair(parent)) {
@@ -846,10 +846,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity4 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path16, value2) {
+    function collectionFromPath(schema, path17, value2) {
       let v = value2;
-      for (let i2 = path16.length - 1; i2 >= 0; --i2) {
-        const k2 = path16[i2];
+      for (let i2 = path17.length - 1; i2 >= 0; --i2) {
+        const k2 = path17[i2];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a3 = [];
           a3[k2] = v;
@@ -868,7 +868,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
+    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -898,11 +898,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path16, value2) {
-        if (isEmptyPath(path16))
+      addIn(path17, value2) {
+        if (isEmptyPath(path17))
           this.add(value2);
         else {
-          const [key2, ...rest] = path16;
+          const [key2, ...rest] = path17;
           const node3 = this.get(key2, true);
           if (identity4.isCollection(node3))
             node3.addIn(rest, value2);
@@ -916,8 +916,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        const [key2, ...rest] = path16;
+      deleteIn(path17) {
+        const [key2, ...rest] = path17;
         if (rest.length === 0)
           return this.delete(key2);
         const node3 = this.get(key2, true);
@@ -931,8 +931,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        const [key2, ...rest] = path16;
+      getIn(path17, keepScalar) {
+        const [key2, ...rest] = path17;
         const node3 = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity4.isScalar(node3) ? node3.value : node3;
@@ -950,8 +950,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path16) {
-        const [key2, ...rest] = path16;
+      hasIn(path17) {
+        const [key2, ...rest] = path17;
         if (rest.length === 0)
           return this.has(key2);
         const node3 = this.get(key2, true);
@@ -961,8 +961,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value2) {
-        const [key2, ...rest] = path16;
+      setIn(path17, value2) {
+        const [key2, ...rest] = path17;
         if (rest.length === 0) {
           this.set(key2, value2);
         } else {
@@ -3477,9 +3477,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path16, value2) {
+      addIn(path17, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path16, value2);
+          this.contents.addIn(path17, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3554,14 +3554,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        if (Collection.isEmptyPath(path16)) {
+      deleteIn(path17) {
+        if (Collection.isEmptyPath(path17)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3576,10 +3576,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        if (Collection.isEmptyPath(path16))
+      getIn(path17, keepScalar) {
+        if (Collection.isEmptyPath(path17))
           return !keepScalar && identity4.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity4.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
+        return identity4.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3590,10 +3590,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path16) {
-        if (Collection.isEmptyPath(path16))
+      hasIn(path17) {
+        if (Collection.isEmptyPath(path17))
           return this.contents !== void 0;
-        return identity4.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
+        return identity4.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3610,13 +3610,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value2) {
-        if (Collection.isEmptyPath(path16)) {
+      setIn(path17, value2) {
+        if (Collection.isEmptyPath(path17)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path16), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path17), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path16, value2);
+          this.contents.setIn(path17, value2);
         }
       }
       /**
@@ -4637,7 +4637,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value2;
-      const _onError = (rel2, code4, msg) => onError(offset + rel2, code4, msg);
+      const _onError = (rel3, code4, msg) => onError(offset + rel3, code4, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -5577,9 +5577,9 @@ var require_cst_visit = __commonJS({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP2;
     visit4.REMOVE = REMOVE;
-    visit4.itemAtPath = (cst, path16) => {
+    visit4.itemAtPath = (cst, path17) => {
       let item = cst;
-      for (const [field, index2] of path16) {
+      for (const [field, index2] of path17) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -5588,23 +5588,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit4.parentCollection = (cst, path16) => {
-      const parent = visit4.itemAtPath(cst, path16.slice(0, -1));
-      const field = path16[path16.length - 1][0];
+    visit4.parentCollection = (cst, path17) => {
+      const parent = visit4.itemAtPath(cst, path17.slice(0, -1));
+      const field = path17[path17.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path16, item, visitor) {
-      let ctrl = visitor(item, path16);
+    function _visit(path17, item, visitor) {
+      let ctrl = visitor(item, path17);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path16.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path17.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5615,10 +5615,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path16);
+            ctrl = ctrl(item, path17);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
     }
     exports.visit = visit4;
   }
@@ -20918,13 +20918,13 @@ function node(shape, o2 = {}) {
   }
   return fragment(outline, o2.label !== void 0 && o2.label !== "" ? mathLabel(o2.label, { x: shape.cx, y: shape.cy, size }) : null);
 }
-function edge(ids, path16, o2 = {}) {
+function edge(ids, path17, o2 = {}) {
   const arrow = o2.arrow ?? "end";
   const paint = o2.paint ?? "ink";
   const atStart = arrow === "start" || arrow === "both";
   const atEnd = arrow === "end" || arrow === "both";
   const cut = HEAD_LENGTH * HEAD_OVERLAP;
-  const drawn = trim(path16, atStart ? cut : 0, atEnd ? cut : 0);
+  const drawn = trim(path17, atStart ? cut : 0, atEnd ? cut : 0);
   const s2 = strokeAttrs(paint);
   return el("path", {
     class: [s2.class, o2.class].filter(Boolean).join(" ") || void 0,
@@ -20951,18 +20951,18 @@ function connect(from, to, o2 = {}) {
   const ctrl = add(m, mul({ x: d2.y, y: -d2.x }, bend * 2));
   return { kind: "quad", a: borderPoint(from, ctrl, g0), c: ctrl, b: borderPoint(to, ctrl, g1) };
 }
-function edgeLabelAnchor(path16, text11, o2 = {}) {
+function edgeLabelAnchor(path17, text11, o2 = {}) {
   const t = o2.t ?? 0.5;
-  const p5 = pointAt(path16, t);
-  let n = normalAt(path16, t);
+  const p5 = pointAt(path17, t);
+  let n = normalAt(path17, t);
   if (o2.side === "right") n = mul(n, -1);
   const size = o2.size ?? 16;
   const b2 = labelFontBox(text11, { x: 0, y: 0, size });
   const reach = Math.max(-n.x * b2.x0, -n.x * b2.x1) + Math.max(-n.y * b2.y0, -n.y * b2.y1);
   return add(p5, mul(n, reach + (o2.offset ?? 5)));
 }
-function edgeLabel(path16, text11, o2 = {}) {
-  const at = edgeLabelAnchor(path16, text11, o2);
+function edgeLabel(path17, text11, o2 = {}) {
+  const at = edgeLabelAnchor(path17, text11, o2);
   return mathLabel(text11, { x: at.x, y: at.y, size: o2.size ?? 16, class: o2.class });
 }
 function delaySquare(at, size = 8, paint = "ink") {
@@ -21393,8 +21393,8 @@ function resolveInside(roots, file) {
   return { ok: false, why: "outside", link: lastLink, target: lastTarget };
 }
 function shownPath(siteDir, p5) {
-  const rel2 = path.relative(siteDir, p5);
-  return rel2 === "" || rel2.startsWith("..") || path.isAbsolute(rel2) ? p5 : rel2.split(path.sep).join("/");
+  const rel3 = path.relative(siteDir, p5);
+  return rel3 === "" || rel3.startsWith("..") || path.isAbsolute(rel3) ? p5 : rel3.split(path.sep).join("/");
 }
 var cache = /* @__PURE__ */ new WeakMap();
 function siteRoots(site) {
@@ -21402,10 +21402,15 @@ function siteRoots(site) {
   if (!r2) cache.set(site, r2 = allowedRoots([site.dir, ...site.contentDirs ?? [], ...site.staticDirs, site.assetsDir]));
   return r2;
 }
-function lookUpFile(roots, bases, rel2) {
+function lookUpFile(roots, bases, rel3, track) {
+  const result = lookUp(roots, bases, rel3);
+  track?.(bases, rel3, result);
+  return result;
+}
+function lookUp(roots, bases, rel3) {
   const looked = [];
   for (const base2 of bases) {
-    const p5 = path.resolve(base2, rel2);
+    const p5 = path.resolve(base2, rel3);
     if (!lexicallyInside(roots, p5)) continue;
     looked.push(p5);
     const r2 = resolveInside(roots, p5);
@@ -21428,17 +21433,17 @@ function refusedLinkDiagnostic(siteDir, r2) {
 }
 
 // src/images/resolve.ts
-function lookUpImage(src, site, bundleDir) {
+function lookUpImage(src, site, bundleDir, track) {
   if (!isLocalSrc(src)) return void 0;
-  let rel2 = src.replace(/[?#].*$/s, "");
+  let rel3 = src.replace(/[?#].*$/s, "");
   try {
-    rel2 = decodeURIComponent(rel2);
+    rel3 = decodeURIComponent(rel3);
   } catch {
   }
-  rel2 = rel2.replace(/^\/+/, "");
-  if (rel2 === "") return void 0;
+  rel3 = rel3.replace(/^\/+/, "");
+  if (rel3 === "") return void 0;
   const bases = [...bundleDir ? [bundleDir] : [], site.assetsDir, ...site.staticDirs];
-  return lookUpFile(siteRoots(site), bases, rel2);
+  return lookUpFile(siteRoots(site), bases, rel3, track);
 }
 
 // src/images/service.ts
@@ -21612,7 +21617,7 @@ async function responsiveImage(ctx, file, src) {
   return image3;
 }
 function findSrc(ctx, src) {
-  const look = lookUpImage(src, ctx.site, ctx.page.bundleDir);
+  const look = lookUpImage(src, ctx.site, ctx.page.bundleDir, ctx.page.reads?.lookup);
   if (!look) return void 0;
   if ("found" in look) return look.found;
   if ("refused" in look) {
@@ -25005,12 +25010,12 @@ function y(p5) {
   return p5[1];
 }
 function line2(x$1, y$1) {
-  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path16 = withPath(line3);
+  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path17 = withPath(line3);
   x$1 = typeof x$1 === "function" ? x$1 : x$1 === void 0 ? x : constant2(x$1);
   y$1 = typeof y$1 === "function" ? y$1 : y$1 === void 0 ? y : constant2(y$1);
   function line3(data) {
     var i2, n = (data = array2(data)).length, d2, defined0 = false, buffer;
-    if (context == null) output7 = curve(buffer = path16());
+    if (context == null) output7 = curve(buffer = path17());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) output7.lineStart();
@@ -25038,13 +25043,13 @@ function line2(x$1, y$1) {
   return line3;
 }
 function area(x0, y0, y1) {
-  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path16 = withPath(area2);
+  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path17 = withPath(area2);
   x0 = typeof x0 === "function" ? x0 : x0 === void 0 ? x : constant2(+x0);
   y0 = typeof y0 === "function" ? y0 : y0 === void 0 ? constant2(0) : constant2(+y0);
   y1 = typeof y1 === "function" ? y1 : y1 === void 0 ? y : constant2(+y1);
   function area2(data) {
     var i2, j, k2, n = (data = array2(data)).length, d2, defined0 = false, buffer, x0z = new Array(n), y0z = new Array(n);
-    if (context == null) output7 = curve(buffer = path16());
+    if (context == null) output7 = curve(buffer = path17());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) {
@@ -25183,12 +25188,12 @@ var s = sqrt(3) / 2;
 var k = 1 / sqrt(12);
 var a = (k / 2 + 1) * 3;
 function Symbol2(type, size) {
-  let context = null, path16 = withPath(symbol);
+  let context = null, path17 = withPath(symbol);
   type = typeof type === "function" ? type : constant2(type || circle2);
   size = typeof size === "function" ? size : constant2(size === void 0 ? 64 : +size);
   function symbol() {
     let buffer;
-    if (!context) context = buffer = path16();
+    if (!context) context = buffer = path17();
     type.apply(this, arguments).draw(context, +size.apply(this, arguments));
     if (buffer) return context = null, buffer + "" || null;
   }
@@ -27076,8 +27081,8 @@ var params6 = {
   table: { type: "bool", default: true, doc: `Add the data as a collapsed table below the plot (files up to ${TABLE_ROWS} rows).` },
   ...FIGURE_PARAMS
 };
-function inside(base2, rel2) {
-  const p5 = path3.resolve(base2, rel2);
+function inside(base2, rel3) {
+  const p5 = path3.resolve(base2, rel3);
   const r2 = path3.relative(base2, p5);
   return r2 === "" || r2.startsWith("..") || path3.isAbsolute(r2) ? void 0 : p5;
 }
@@ -27089,14 +27094,14 @@ function readData(ctx) {
     return void 0;
   }
   const siteRooted = file.startsWith("/");
-  const rel2 = siteRooted ? file.replace(/^\/+/, "") : file;
+  const rel3 = siteRooted ? file.replace(/^\/+/, "") : file;
   const bases = [];
   if (!siteRooted && ctx.page.bundleDir) bases.push({ dir: ctx.page.bundleDir, what: "the page bundle" });
   for (const d2 of ctx.site.staticDirs) bases.push({ dir: d2, what: path3.relative(ctx.site.dir, d2) || d2 });
   bases.push({ dir: ctx.site.assetsDir, what: path3.relative(ctx.site.dir, ctx.site.assetsDir) || ctx.site.assetsDir });
   const roots = siteRoots(ctx.site);
-  const inBases = bases.filter((b2) => inside(b2.dir, rel2) !== void 0);
-  const look = inBases.length ? lookUpFile(roots, inBases.map((b2) => b2.dir), rel2) : void 0;
+  const inBases = bases.filter((b2) => inside(b2.dir, rel3) !== void 0);
+  const look = inBases.length ? lookUpFile(roots, inBases.map((b2) => b2.dir), rel3, ctx.page.reads?.lookup) : void 0;
   if (look && "refused" in look) {
     ctx.error(`file "${file}": ${outsideMessage(ctx.site.dir, look.link, look.target)}`, { param: "file", code: "outside" });
     return void 0;
@@ -27573,9 +27578,9 @@ var rnn_unroll_default = defineShortcode({
       body3.push(...column(ids, cx(k2), lay, { x: names("x", k2), h: names("h", k2), o: names("o", k2), L: names("L", k2), y: names("y", k2) }, weights, font));
     }
     for (let k2 = -1; k2 < T4; k2++) {
-      const path16 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
-      body3.push(edge(ids, path16, { dashed: k2 === -1 || k2 === T4 - 1 }));
-      if (weights[2]) body3.push(edgeLabel(path16, weights[2], { side: "left", size: WFONT, offset: 4 }));
+      const path17 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
+      body3.push(edge(ids, path17, { dashed: k2 === -1 || k2 === T4 - 1 }));
+      if (weights[2]) body3.push(edgeLabel(path17, weights[2], { side: "left", size: WFONT, offset: 4 }));
     }
     if (p5.bptt) {
       paints.add("highlight");
@@ -27762,9 +27767,9 @@ function seq2seqDrawing(ids, m) {
     edges.push(attentionEdge(from, to, m.weights[j], wmax));
     if (m.labels === "none") return;
     const tex = m.labels === "alpha" ? `\\alpha_{${m.step},${j + 1}}` : m.weights[j].toFixed(2);
-    const path16 = { kind: "line", a: from, b: to };
+    const path17 = { kind: "line", a: from, b: to };
     const side = x6 < sumX - 1 ? "left" : "right";
-    const at = edgeLabelAnchor(path16, tex, { t: 0.3, side, size: 14, offset: 4 });
+    const at = edgeLabelAnchor(path17, tex, { t: 0.3, side, size: 14, offset: 4 });
     math2(tex, at.x, at.y, 14);
   });
   const sPrev = rect(sumX - S_GAP, Y_S, BOX_W + 6, BOX_H + 2, 3);
@@ -27914,8 +27919,8 @@ ${out.slice(j)}`;
 }
 
 // src/build.ts
-import { readdirSync as readdirSync6, readFileSync as readFileSync8, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
-import path13 from "node:path";
+import { readdirSync as readdirSync6, readFileSync as readFileSync9, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
+import path14 from "node:path";
 
 // node_modules/katex/dist/katex.mjs
 var ParseError = class _ParseError extends Error {
@@ -28404,27 +28409,27 @@ var sqrtTall = function sqrtTall2(extraVinculum, hLinePad2, viewBoxHeight) {
 };
 var sqrtPath = function sqrtPath2(size, extraVinculum, viewBoxHeight) {
   extraVinculum = 1e3 * extraVinculum;
-  var path16 = "";
+  var path17 = "";
   switch (size) {
     case "sqrtMain":
-      path16 = sqrtMain(extraVinculum, hLinePad);
+      path17 = sqrtMain(extraVinculum, hLinePad);
       break;
     case "sqrtSize1":
-      path16 = sqrtSize1(extraVinculum, hLinePad);
+      path17 = sqrtSize1(extraVinculum, hLinePad);
       break;
     case "sqrtSize2":
-      path16 = sqrtSize2(extraVinculum, hLinePad);
+      path17 = sqrtSize2(extraVinculum, hLinePad);
       break;
     case "sqrtSize3":
-      path16 = sqrtSize3(extraVinculum, hLinePad);
+      path17 = sqrtSize3(extraVinculum, hLinePad);
       break;
     case "sqrtSize4":
-      path16 = sqrtSize4(extraVinculum, hLinePad);
+      path17 = sqrtSize4(extraVinculum, hLinePad);
       break;
     case "sqrtTall":
-      path16 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
+      path17 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
   }
-  return path16;
+  return path17;
 };
 var innerPath = function innerPath2(name, height) {
   switch (name) {
@@ -32607,8 +32612,8 @@ var svgData = {
 };
 var staticSvg = function staticSvg2(value2, options) {
   var [pathName, width, height] = svgData[value2];
-  var path16 = new PathNode(pathName);
-  var svgNode2 = new SvgNode([path16], {
+  var path17 = new PathNode(pathName);
+  var svgNode2 = new SvgNode([path17], {
     "width": makeEm(width),
     "height": makeEm(height),
     // Override CSS rule `.katex svg { width: 100% }`
@@ -33777,8 +33782,8 @@ var stretchySvg = function stretchySvg2(group, options) {
           pathName = "tilde" + imgIndex;
         }
       }
-      var path16 = new PathNode(pathName);
-      var svgNode2 = new SvgNode([path16], {
+      var path17 = new PathNode(pathName);
+      var svgNode2 = new SvgNode([path17], {
         "width": "100%",
         "height": makeEm(_height),
         "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight,
@@ -35075,8 +35080,8 @@ var makeGlyphSpan = function makeGlyphSpan2(symbol, font, mode) {
 };
 var makeInner = function makeInner2(ch2, height, options) {
   var width = fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)] ? fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)][4] : fontMetricsData["Size1-Regular"][ch2.charCodeAt(0)][4];
-  var path16 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
-  var svgNode2 = new SvgNode([path16], {
+  var path17 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
+  var svgNode2 = new SvgNode([path17], {
     "width": makeEm(width),
     "height": makeEm(height),
     // Override CSS rule `.katex svg { width: 100% }`
@@ -35245,10 +35250,10 @@ var makeStackedDelim = function makeStackedDelim2(delim, heightTotal, center, op
     var midHeight = realHeightTotal - topHeightTotal - bottomHeightTotal;
     var viewBoxHeight = Math.round(realHeightTotal * 1e3);
     var pathStr = tallDelim(svgLabel, Math.round(midHeight * 1e3));
-    var path16 = new PathNode(svgLabel, pathStr);
+    var path17 = new PathNode(svgLabel, pathStr);
     var width = makeEm(viewBoxWidth / 1e3);
     var height = makeEm(viewBoxHeight / 1e3);
-    var svg3 = new SvgNode([path16], {
+    var svg3 = new SvgNode([path17], {
       "width": width,
       "height": height,
       "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight
@@ -35289,8 +35294,8 @@ var makeStackedDelim = function makeStackedDelim2(delim, heightTotal, center, op
 var vbPad = 80;
 var emPad = 0.08;
 var sqrtSvg = function sqrtSvg2(sqrtName, height, viewBoxHeight, extraVinculum, options) {
-  var path16 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
-  var pathNode = new PathNode(sqrtName, path16);
+  var path17 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
+  var pathNode = new PathNode(sqrtName, path17);
   var svg3 = new SvgNode([pathNode], {
     // Note: 1000:1 ratio of viewBox to document em width.
     "width": "400em",
@@ -35797,8 +35802,8 @@ var htmlBuilder$7 = (group, options) => {
     var angleHeight = inner2.height + inner2.depth + lineWeight + clearance;
     inner2.style.paddingLeft = makeEm(angleHeight / 2 + lineWeight);
     var viewBoxHeight = Math.floor(1e3 * angleHeight * scale2);
-    var path16 = phasePath(viewBoxHeight);
-    var svgNode2 = new SvgNode([new PathNode("phase", path16)], {
+    var path17 = phasePath(viewBoxHeight);
+    var svgNode2 = new SvgNode([new PathNode("phase", path17)], {
       "width": "400em",
       "height": makeEm(viewBoxHeight / 1e3),
       "viewBox": "0 0 400000 " + viewBoxHeight,
@@ -45840,13 +45845,13 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set path(path16) {
-    if (isUrl(path16)) {
-      path16 = fileURLToPath(path16);
+  set path(path17) {
+    if (isUrl(path17)) {
+      path17 = fileURLToPath(path17);
     }
-    assertNonEmpty(path16, "path");
-    if (this.path !== path16) {
-      this.history.push(path16);
+    assertNonEmpty(path17, "path");
+    if (this.path !== path17) {
+      this.history.push(path17);
     }
   }
   /**
@@ -46113,8 +46118,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path16, name) {
-  if (!path16) {
+function assertPath(path17, name) {
+  if (!path17) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -54373,7 +54378,7 @@ function transformGfmAutolinkLiterals(tree) {
     { ignore: ["link", "linkReference"] }
   );
 }
-function findUrl(_9, protocol, domain2, path16, match) {
+function findUrl(_9, protocol, domain2, path17, match) {
   if (!previous2(match)) {
     return false;
   }
@@ -54386,7 +54391,7 @@ function findUrl(_9, protocol, domain2, path16, match) {
   if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
     return false;
   }
-  const parts = splitUrl(domain2 + path16);
+  const parts = splitUrl(domain2 + path17);
   const result = {
     type: "link",
     title: null,
@@ -62818,8 +62823,8 @@ function readSiteConfig(siteDir, opts = {}) {
     });
   }
   for (const f of files) {
-    const rel2 = path6.relative(siteDir, f.path).split(path6.sep).join("/");
-    const parsed = parseConfigText(readFileSync2(f.path, "utf8"), f.format, rel2);
+    const rel3 = path6.relative(siteDir, f.path).split(path6.sep).join("/");
+    const parsed = parseConfigText(readFileSync2(f.path, "utf8"), f.format, rel3);
     diagnostics.push(...parsed.diagnostics);
     data = mergeConfig(data, f.key === null ? parsed.data : { [f.key]: parsed.data });
   }
@@ -63874,8 +63879,8 @@ var PrerenderOutput = class {
    * `.prerender/<tree>/<rel>`; `rel` is the page's path inside the content tree (`posts/x.md`), `tree`
    * the shadow tree of its language (config.ts shadowTree: `content`, or `content.fr`).
    */
-  writeShadow(rel2, text11, info, tree = DEFAULT_TREE) {
-    const relPath = this.cleanRel(rel2, "shadow");
+  writeShadow(rel3, text11, info, tree = DEFAULT_TREE) {
+    const relPath = this.cleanRel(rel3, "shadow");
     this.checkTree(tree);
     for (const k2 of info.partials) this.checkKey(k2);
     this.write(`${tree}/${relPath}`, Buffer.from(text11, "utf8"));
@@ -63895,8 +63900,8 @@ var PrerenderOutput = class {
    * the fragment cache. Fragments that build marked noisy are left out, so their diagnostics are reported
    * again. Empty when there is no such shadow (or it was written by another version).
    */
-  previousFragments(rel2, tree = DEFAULT_TREE) {
-    const relPath = this.cleanRel(rel2, "shadow");
+  previousFragments(rel3, tree = DEFAULT_TREE) {
+    const relPath = this.cleanRel(rel3, "shadow");
     this.checkTree(tree);
     const old = (tree === DEFAULT_TREE ? this.previous.pages : this.previous.trees?.[tree])?.[relPath];
     if (!old || old.partials.length === 0) return /* @__PURE__ */ new Map();
@@ -63934,8 +63939,8 @@ var PrerenderOutput = class {
     this.setTitles(source, kept);
   }
   /** `.prerender/static/<rel>`, served by Hugo at `/<rel>`. */
-  writeStatic(rel2, data) {
-    const relPath = this.cleanRel(rel2, "static file");
+  writeStatic(rel3, data) {
+    const relPath = this.cleanRel(rel3, "static file");
     this.write(`static/${relPath}`, typeof data === "string" ? Buffer.from(data, "utf8") : data);
     this.staticWritten.add(relPath);
   }
@@ -63943,15 +63948,15 @@ var PrerenderOutput = class {
    * Marks `.prerender/static/<rel>`, written by an earlier build, as used by this one (so `finish` keeps
    * it) without reading it. False when it is not there.
    */
-  keepStatic(rel2) {
-    const relPath = this.cleanRel(rel2, "static file");
+  keepStatic(rel3) {
+    const relPath = this.cleanRel(rel3, "static file");
     if (!lstatOrNull(this.resolve(`static/${relPath}`))?.isFile()) return false;
     this.staticWritten.add(relPath);
     return true;
   }
   /** `.prerender/cache/<rel>` as written by this or an earlier build, or undefined. */
-  readCache(rel2) {
-    const relPath = this.cleanRel(rel2, "cache file");
+  readCache(rel3) {
+    const relPath = this.cleanRel(rel3, "cache file");
     try {
       return readFileSync3(this.resolve(`${CACHE_DIR}/${relPath}`));
     } catch {
@@ -63959,8 +63964,8 @@ var PrerenderOutput = class {
     }
   }
   /** Writes `.prerender/cache/<rel>` (unless it already has these bytes) and keeps it past `finish`. */
-  writeCache(rel2, data) {
-    const relPath = this.cleanRel(rel2, "cache file");
+  writeCache(rel3, data) {
+    const relPath = this.cleanRel(rel3, "cache file");
     this.write(`${CACHE_DIR}/${relPath}`, data);
     this.cacheWritten.add(relPath);
   }
@@ -63978,8 +63983,8 @@ var PrerenderOutput = class {
    * Writes an existing shadow again, same bytes, new file (atomic rename), so that Hugo's watcher sees
    * it change once more. Returns false when there is no such shadow. See watch.ts for why.
    */
-  rewriteShadow(rel2, tree = DEFAULT_TREE) {
-    const relPath = this.cleanRel(rel2, "shadow");
+  rewriteShadow(rel3, tree = DEFAULT_TREE) {
+    const relPath = this.cleanRel(rel3, "shadow");
     this.checkTree(tree);
     const file = this.resolve(`${tree}/${relPath}`);
     if (!lstatOrNull(file)?.isFile()) return false;
@@ -64010,16 +64015,25 @@ var PrerenderOutput = class {
    * Keeps what an earlier build produced for this page (its shadow, with its fragments), e.g. because the
    * page failed this time: its old shadow stays, and Hugo's staleness check reports it.
    */
-  keep(rel2, tree = DEFAULT_TREE) {
-    const relPath = this.cleanRel(rel2, "shadow");
+  keep(rel3, tree = DEFAULT_TREE, opts = {}) {
+    const relPath = this.cleanRel(rel3, "shadow");
     this.checkTree(tree);
-    this.keptAny = true;
+    if (!opts.unchanged) this.keptAny = true;
     const old = (tree === DEFAULT_TREE ? this.previous.pages : this.previous.trees?.[tree])?.[relPath];
     const st = lstatOrNull(this.resolve(`${tree}/${relPath}`));
     if (old && st?.isFile()) {
       this.treePages(tree).set(relPath, old);
       for (const k2 of old.partials) this.keptKeys.add(k2);
+      return true;
     }
+    return false;
+  }
+  /** The size in bytes of the shadow `.prerender/<tree>/<rel>`, or undefined when there is none. */
+  shadowBytes(rel3, tree = DEFAULT_TREE) {
+    const relPath = this.cleanRel(rel3, "shadow");
+    this.checkTree(tree);
+    const st = lstatOrNull(this.resolve(`${tree}/${relPath}`));
+    return st?.isFile() ? st.size : void 0;
   }
   /**
    * Ends the build: writes titles.html, removes every shadow, template and static file this build neither
@@ -64037,12 +64051,12 @@ var PrerenderOutput = class {
     const treesOnDisk = readdirOrEmpty(this.root).filter((n) => TREE_RE.test(n));
     for (const tree of [.../* @__PURE__ */ new Set([DEFAULT_TREE, ...treesOnDisk])].sort()) {
       const pages = this.trees.get(tree);
-      this.sweep(tree, (rel2) => pages?.has(rel2) === true, removed);
+      this.sweep(tree, (rel3) => pages?.has(rel3) === true, removed);
     }
-    this.sweep(PARTIALS_DIR, (rel2) => rel2 === TITLES_FILE, removed);
-    this.sweep("static", (rel2) => keepStatic.has(rel2), removed);
-    if (!opts.incremental) this.sweep(CACHE_DIR, (rel2) => this.cacheWritten.has(rel2), removed);
-    this.sweep(SHORTCODES_DIR, (rel2) => this.shortcodesWritten.has(rel2), removed);
+    this.sweep(PARTIALS_DIR, (rel3) => rel3 === TITLES_FILE, removed);
+    this.sweep("static", (rel3) => keepStatic.has(rel3), removed);
+    if (!opts.incremental) this.sweep(CACHE_DIR, (rel3) => this.cacheWritten.has(rel3), removed);
+    this.sweep(SHORTCODES_DIR, (rel3) => this.shortcodesWritten.has(rel3), removed);
     const noisy = new Set(this.noisy);
     for (const k2 of this.previous.noisy ?? []) if (this.keptKeys.has(k2)) noisy.add(k2);
     const sortedPages = (m) => Object.fromEntries([...m ?? []].sort(([a3], [b2]) => a3 < b2 ? -1 : a3 > b2 ? 1 : 0));
@@ -64079,11 +64093,11 @@ var PrerenderOutput = class {
     }
   }
   /** A relative path inside a component: forward slashes, no `..`, not absolute. */
-  cleanRel(rel2, what) {
-    const p5 = rel2.replace(/\\/g, "/");
+  cleanRel(rel3, what) {
+    const p5 = rel3.replace(/\\/g, "/");
     const parts = p5.split("/");
     if (p5 === "" || p5.startsWith("/") || /^[a-zA-Z]:/.test(p5) || p5.includes("\0") || parts.some((s2) => s2 === ".." || s2 === "." || s2 === "")) {
-      throw new OutputPathError(`refusing to write ${what} ${JSON.stringify(rel2)}: not a plain relative path inside ${PRERENDER_DIR}/`);
+      throw new OutputPathError(`refusing to write ${what} ${JSON.stringify(rel3)}: not a plain relative path inside ${PRERENDER_DIR}/`);
     }
     return p5;
   }
@@ -64091,8 +64105,8 @@ var PrerenderOutput = class {
    * The absolute path of `rel` inside .prerender, after checking that it stays inside, textually and
    * once every existing symlink on the way is resolved.
    */
-  resolve(rel2) {
-    const abs = path7.resolve(this.root, rel2);
+  resolve(rel3) {
+    const abs = path7.resolve(this.root, rel3);
     if (!abs.startsWith(this.root + path7.sep)) {
       throw new OutputPathError(`refusing to touch ${abs}: outside ${this.root}`);
     }
@@ -64116,12 +64130,12 @@ var PrerenderOutput = class {
     }
     return abs;
   }
-  write(rel2, data, opts = {}) {
-    const file = this.resolve(rel2);
+  write(rel3, data, opts = {}) {
+    const file = this.resolve(rel3);
     if (!opts.force && sameBytes(file, data)) return;
     const dir = path7.dirname(file);
     mkdirSync(dir, { recursive: true });
-    this.resolve(rel2);
+    this.resolve(rel3);
     const tmp = path7.join(dir, `.${path7.basename(file)}.${process.pid}.${this.tmpCounter++}.tmp`);
     try {
       writeFileSync(tmp, data);
@@ -64142,13 +64156,13 @@ var PrerenderOutput = class {
       for (const name of readdirSync2(abs).sort()) {
         const child = path7.join(abs, name);
         const st2 = lstatSync2(child);
-        const rel2 = toPosix(path7.relative(base2, child));
+        const rel3 = toPosix(path7.relative(base2, child));
         if (st2.isDirectory()) {
           if (walk(child)) {
             this.resolve(path7.relative(this.root, child) + "/x");
             rmdirSync(child);
           } else empty4 = false;
-        } else if (keep(rel2)) {
+        } else if (keep(rel3)) {
           empty4 = false;
         } else {
           this.resolve(path7.relative(this.root, child));
@@ -64549,14 +64563,14 @@ var ShadowNames = class {
    * Claims the shadow `tree/rel` for `source` (site-relative). Returns undefined when it is this file's,
    * or the message of the error that keeps this file from being prerendered.
    */
-  claim(tree, rel2, source) {
-    const bad = UNSAFE.exec(rel2);
+  claim(tree, rel3, source) {
+    const bad = UNSAFE.exec(rel3);
     if (bad) {
       const what = bad[0] === "\\" ? "a backslash (\\)" : bad[0] === "`" ? "a backtick (`)" : "a control character";
       const why = bad[0] === "\\" ? "a folder separator on Windows, which could make its prerendered copy replace another page" : bad[0] === "`" ? "which the check that keeps stale pages from publishing cannot carry" : "which tools and logs mangle";
       return `the file name contains ${what}, ${why}; it was not prerendered. Rename the file`;
     }
-    const key2 = `${tree}/${rel2.normalize("NFC").toLowerCase()}`;
+    const key2 = `${tree}/${rel3.normalize("NFC").toLowerCase()}`;
     const first = this.claimed.get(key2);
     if (first !== void 0 && first !== source) {
       return `${first} and this file are the same page to Hugo and to a case-insensitive disk (their paths differ only in upper/lower case or Unicode normalisation); this one was not prerendered. Rename one of them`;
@@ -64916,7 +64930,7 @@ async function siteFigureImages(shortcodes2, page, site, images) {
     if (typeof src !== "string" || src.trim() === "") continue;
     const at = sc.paramPositions?.src ?? { line: sc.line, column: sc.column, offset: sc.offset };
     const warn = (message, code4) => diagnostics.push({ severity: "warning", code: code4, file: page.relPath, line: at.line, column: at.column, offset: at.offset, message: `figure: ${message}` });
-    const look = lookUpImage(src, site, page.bundleDir);
+    const look = lookUpImage(src, site, page.bundleDir, page.reads?.lookup);
     if (look && "refused" in look) warn(`image "${src}": ${outsideMessage(site.dir, look.link, look.target)}`, "outside");
     if (!look || !("found" in look)) continue;
     const { image: image3, warnings } = await images.prepare(look.found, src);
@@ -64926,6 +64940,122 @@ async function siteFigureImages(shortcodes2, page, site, images) {
   }
   return { entries, diagnostics };
 }
+
+// src/site/page-records.ts
+import { readFileSync as readFileSync8 } from "node:fs";
+import path13 from "node:path";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+var PAGE_RECORDS_FILE = "pages.json";
+var RECORDS_VERSION = 1;
+var codeId;
+function runningCodeId() {
+  if (codeId === void 0) {
+    let bytes = "";
+    try {
+      bytes = md5Hex(readFileSync8(fileURLToPath3(import.meta.url)));
+    } catch {
+    }
+    codeId = `${"0.1.0"}/${"0.16.47"}/${bytes}`;
+  }
+  return codeId;
+}
+function siteRecordKey(parts) {
+  return contentKey("pages", RECORDS_VERSION, runningCodeId(), stableStringify(parts));
+}
+function rel2(siteDir, p5) {
+  return path13.relative(siteDir, p5).split(path13.sep).join("/");
+}
+function outcomeOf(siteDir, r2) {
+  const v = "found" in r2 ? { found: rel2(siteDir, r2.found) } : "refused" in r2 ? { refused: rel2(siteDir, r2.refused), link: rel2(siteDir, r2.link), target: r2.target } : { missing: r2.missing.map((m) => rel2(siteDir, m)) };
+  return md5Hex(stableStringify(v));
+}
+var FileHashes = class {
+  known = /* @__PURE__ */ new Map();
+  get(file) {
+    let h = this.known.get(file);
+    if (h === void 0) {
+      try {
+        h = md5Hex(readFileSync8(file));
+      } catch {
+        h = null;
+      }
+      this.known.set(file, h);
+    }
+    return h;
+  }
+};
+var PageReads = class {
+  constructor(siteDir, hashes) {
+    this.siteDir = siteDir;
+    this.hashes = hashes;
+  }
+  siteDir;
+  hashes;
+  lookups = [];
+  images = [];
+  markdownInner = {};
+  /** Called by lookUpFile (safe-path.ts) with every lookup a shortcode of this page makes. */
+  lookup = (bases, relPath, result) => {
+    const md5 = "found" in result ? this.hashes.get(result.found) : null;
+    this.lookups.push({
+      bases: bases.map((b2) => rel2(this.siteDir, b2)),
+      rel: relPath,
+      outcome: outcomeOf(this.siteDir, result),
+      ...md5 ? { md5 } : {}
+    });
+  };
+  image(file, shown) {
+    this.images.push({ file: rel2(this.siteDir, file), shown });
+  }
+};
+function readsUnchanged(record, site, hashes, markdownInner) {
+  const roots = siteRoots(site);
+  for (const l of record.lookups) {
+    const bases = l.bases.map((b2) => path13.resolve(site.dir, b2));
+    const r2 = lookUpFile(roots, bases, l.rel);
+    if (outcomeOf(site.dir, r2) !== l.outcome) return false;
+    if ("found" in r2 && hashes.get(r2.found) !== (l.md5 ?? null)) return false;
+  }
+  for (const [name, was] of Object.entries(record.markdownInner)) {
+    if ((markdownInner?.(name) ?? null) !== was) return false;
+  }
+  return true;
+}
+var PageRecords = class {
+  constructor(store, siteKey) {
+    this.store = store;
+    this.siteKey = siteKey;
+    let prev = {};
+    try {
+      const f = JSON.parse(store.readCache(PAGE_RECORDS_FILE)?.toString("utf8") ?? "null");
+      if (f && f.version === RECORDS_VERSION && f.site === siteKey && f.pages && typeof f.pages === "object") prev = f.pages;
+    } catch {
+    }
+    this.previous = prev;
+  }
+  store;
+  siteKey;
+  previous;
+  next = /* @__PURE__ */ new Map();
+  /** The previous build's record of the page whose shadow is `id` (`<tree>/<path in the content tree>`). */
+  get(id) {
+    return Object.hasOwn(this.previous, id) ? this.previous[id] : void 0;
+  }
+  set(id, record) {
+    this.next.set(id, record);
+  }
+  /** Carries the previous record over unchanged (the page was kept). */
+  carry(id) {
+    const r2 = this.get(id);
+    if (r2) this.next.set(id, r2);
+  }
+  /** Writes the records of this build (unchanged bytes are not rewritten). */
+  save() {
+    const pages = Object.fromEntries([...this.next].sort(([a3], [b2]) => a3 < b2 ? -1 : a3 > b2 ? 1 : 0));
+    const file = { version: RECORDS_VERSION, site: this.siteKey, pages };
+    this.store.writeCache(PAGE_RECORDS_FILE, Buffer.from(JSON.stringify(file) + "\n", "utf8"));
+  }
+};
 
 // src/build.ts
 var CONTENT_EXTENSIONS = /* @__PURE__ */ new Set([".md", ".markdown", ".mdown"]);
@@ -64944,7 +65074,7 @@ function listContentFiles(dir, roots, refused = []) {
     const inside2 = new Set(seen).add(real);
     for (const e of entries.sort((a3, b2) => a3.name < b2.name ? -1 : a3.name > b2.name ? 1 : 0)) {
       if (e.name.startsWith(".")) continue;
-      const p5 = path13.join(d2, e.name);
+      const p5 = path14.join(d2, e.name);
       let st = void 0;
       if (e.isSymbolicLink()) {
         const r2 = resolveInside(roots, p5);
@@ -64959,7 +65089,7 @@ function listContentFiles(dir, roots, refused = []) {
         }
       }
       if (st ? st.isDirectory() : e.isDirectory()) walk(p5, inside2);
-      else if ((st ? st.isFile() : e.isFile()) && CONTENT_EXTENSIONS.has(path13.extname(e.name).toLowerCase())) out.push(p5);
+      else if ((st ? st.isFile() : e.isFile()) && CONTENT_EXTENSIONS.has(path14.extname(e.name).toLowerCase())) out.push(p5);
     }
   };
   walk(dir, /* @__PURE__ */ new Set());
@@ -64999,7 +65129,7 @@ function writeFailure(e) {
   return void 0;
 }
 function toPosix2(p5) {
-  return p5.split(path13.sep).join("/");
+  return p5.split(path14.sep).join("/");
 }
 function pageServices(config, siteDir, errorMode) {
   const diagnostics = [];
@@ -65034,13 +65164,13 @@ function pageServices(config, siteDir, errorMode) {
   return { renderer, services, settings, site, diagnostics };
 }
 function emptyBuildResult() {
-  return { pages: 0, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, images: 0, imagesProcessed: 0, ms: 0, diagnostics: [], failed: false };
+  return { pages: 0, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, unchanged: 0, images: 0, imagesProcessed: 0, ms: 0, diagnostics: [], failed: false };
 }
 async function buildSite(opts) {
-  if (opts.locked || !existsDir(path13.resolve(opts.source))) return buildLocked(opts);
+  if (opts.locked || !existsDir(path14.resolve(opts.source))) return buildLocked(opts);
   let lock;
   try {
-    lock = await acquireSiteLock(path13.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
+    lock = await acquireSiteLock(path14.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
   } catch (e) {
     if (!(e instanceof LockError)) throw e;
     const result = emptyBuildResult();
@@ -65056,7 +65186,7 @@ async function buildSite(opts) {
 }
 async function buildLocked(opts) {
   const t02 = performance.now();
-  const siteDir = path13.resolve(opts.source);
+  const siteDir = path14.resolve(opts.source);
   const result = emptyBuildResult();
   const fail = (message, file) => {
     result.diagnostics.push({ severity: "error", message, file, line: 1, column: 1 });
@@ -65065,7 +65195,7 @@ async function buildLocked(opts) {
     return result;
   };
   if (!existsDir(siteDir)) {
-    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path13.dirname(siteDir)}?)`);
+    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path14.dirname(siteDir)}?)`);
     return fail(`the site directory ${siteDir} does not exist; pass the site with -s DIR`);
   }
   let config;
@@ -65096,7 +65226,7 @@ async function buildLocked(opts) {
     if (why) return fail(why);
     throw e;
   }
-  const images = imageOptions(config.data, config.file ? toPosix2(path13.relative(siteDir, config.file)) : void 0);
+  const images = imageOptions(config.data, config.file ? toPosix2(path14.relative(siteDir, config.file)) : void 0);
   result.diagnostics.push(...images.diagnostics);
   const pipeline = images.options.enable ? new ImagePipeline({ store: output7, options: images.options, urlBase: urlBase(config.data.baseURL), siteDir }) : void 0;
   if (pipeline) services.images = pipeline;
@@ -65116,7 +65246,7 @@ async function buildLocked(opts) {
       result.diagnostics.push({
         severity: "error",
         code: "config",
-        file: toPosix2(path13.relative(siteDir, config.file)),
+        file: toPosix2(path14.relative(siteDir, config.file)),
         line: 1,
         column: 1,
         message: `the content of ${JSON.stringify(root4.source)} has language ${JSON.stringify(root4.lang)}, which is not a plain language code (letters, digits, '-', '_'); its pages were not prerendered`
@@ -65124,7 +65254,7 @@ async function buildLocked(opts) {
       continue;
     }
     for (const abs of listContentFiles(root4.dir, siteRoots(site), refused)) {
-      files.push({ abs, tree, relToContent: path13.posix.join(root4.target, toPosix2(path13.relative(root4.dir, abs))) });
+      files.push({ abs, tree, relToContent: path14.posix.join(root4.target, toPosix2(path14.relative(root4.dir, abs))) });
     }
   }
   for (const r2 of refused) {
@@ -65132,25 +65262,51 @@ async function buildLocked(opts) {
   }
   let anyMath = false;
   let anyFigure = false;
-  const scan = (htmls) => {
-    for (const html7 of htmls) {
-      if (anyMath && anyFigure) return;
-      anyMath ||= html7.includes('class="katex');
-      anyFigure ||= html7.includes("<svg");
-    }
-  };
   const memo = /* @__PURE__ */ new Map();
   let memoChars = 0;
   const MEMO_CHARS = 16 * 1024 * 1024;
+  const hashes = new FileHashes();
+  const records = new PageRecords(
+    output7,
+    siteRecordKey({
+      settings: settings.settingsKey,
+      everywhere: settings.everywhere,
+      limits: settings.limits,
+      siteShortcodes: [...settings.siteShortcodes ?? []],
+      images: pipeline ? { options: images.options, base: urlBase(config.data.baseURL), index: imageIndex !== void 0 } : null
+    })
+  );
+  const replayPage = async (record, p5) => {
+    if (!readsUnchanged(record, site, hashes, settings.markdownInner)) return false;
+    if (record.held) output7.keep(p5.relToContent, p5.tree);
+    else if (record.shadowBytes !== void 0) {
+      if (output7.shadowBytes(p5.relToContent, p5.tree) !== record.shadowBytes) return false;
+      if (!output7.keep(p5.relToContent, p5.tree, { unchanged: true })) return false;
+    }
+    output7.keepTitles(p5.relPath);
+    keepIndex(p5.relToContent);
+    if (pipeline) for (const img of record.images) await pipeline.prepare(path14.resolve(siteDir, img.file), img.shown);
+    result.diagnostics.push(...record.diagnostics);
+    result.formulas += record.stats.formulas;
+    result.figures += record.stats.figures;
+    result.shortcodes += record.stats.shortcodes;
+    result.cacheHits += record.stats.formulas + record.stats.figures + record.stats.shortcodes;
+    if (!record.held && record.shadowBytes !== void 0) result.shadowed++;
+    anyMath ||= record.math;
+    anyFigure ||= record.figure;
+    result.unchanged++;
+    return true;
+  };
   const names = new ShadowNames();
   for (const { abs, relToContent, tree } of files) {
     result.pages++;
-    const relPath = toPosix2(path13.relative(siteDir, abs));
+    const relPath = toPosix2(path14.relative(siteDir, abs));
     const badName = names.claim(tree, relToContent, relPath);
     if (badName) {
       result.diagnostics.push({ severity: "error", code: "file-name", file: relPath, line: 1, column: 1, message: badName });
       continue;
     }
+    const id = `${tree}/${relToContent}`;
     const keepPage = () => {
       output7.keep(relToContent, tree);
       output7.keepTitles(relPath);
@@ -65158,17 +65314,26 @@ async function buildLocked(opts) {
     };
     if (opts.only && !opts.only.has(relPath)) {
       keepPage();
+      records.carry(id);
       continue;
     }
     let source;
     let sourceMd5;
+    const pageDiagnostics = [];
+    let bytesMd5;
     try {
-      const bytes = readFileSync8(abs);
-      sourceMd5 = md5Hex(hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes);
+      const bytes = readFileSync9(abs);
+      bytesMd5 = md5Hex(bytes);
+      const record2 = records.get(id);
+      if (record2 && record2.source === relPath && record2.md5 === bytesMd5 && await replayPage(record2, { relPath, relToContent, tree })) {
+        records.carry(id);
+        continue;
+      }
+      sourceMd5 = hasUtf8Bom(bytes) ? md5Hex(bytes.subarray(3)) : bytesMd5;
       source = bytes.toString("utf8");
       const bad = invalidUtf8(bytes);
       if (bad) {
-        result.diagnostics.push({
+        pageDiagnostics.push({
           severity: "warning",
           code: "encoding",
           file: relPath,
@@ -65182,29 +65347,48 @@ async function buildLocked(opts) {
       keepPage();
       continue;
     }
-    const base2 = path13.basename(abs).replace(/\.[^.]+$/, "");
+    const base2 = path14.basename(abs).replace(/\.[^.]+$/, "");
     const isBundle = base2 === "index" || base2 === "_index" || /^_?index\.[a-z-]+$/i.test(base2);
     const page = {
       absPath: abs,
       relPath,
-      bundleDir: isBundle ? path13.dirname(abs) : void 0,
+      bundleDir: isBundle ? path14.dirname(abs) : void 0,
       frontMatter: {}
     };
+    const reads = new PageReads(siteDir, hashes);
+    page.reads = reads;
+    const markdownInner = settings.markdownInner;
+    const pageSettings = {
+      ...settings,
+      markdownInner: (name) => {
+        const t = markdownInner?.(name);
+        reads.markdownInner[name] = t ?? null;
+        return t;
+      }
+    };
+    const pageImages = pipeline && {
+      prepare: (file, shown) => {
+        reads.image(file, shown);
+        return pipeline.prepare(file, shown);
+      },
+      sizes: (width) => pipeline.sizes(width)
+    };
+    const pageServices2 = pageImages ? { ...services, images: pageImages } : services;
     let r2;
     try {
       const previous3 = output7.previousFragments(relToContent, tree);
       r2 = await prerenderPage(source, {
         page,
         site,
-        settings,
+        settings: pageSettings,
         renderer,
         errorMode,
-        services,
+        services: pageServices2,
         sourceMd5,
         cached: (key2) => memo.get(key2) ?? previous3.get(key2)
       });
     } catch (e) {
-      result.diagnostics.push({
+      result.diagnostics.push(...pageDiagnostics, {
         severity: "error",
         file: relPath,
         line: 1,
@@ -65215,27 +65399,47 @@ async function buildLocked(opts) {
       keepPage();
       continue;
     }
-    result.diagnostics.push(...r2.diagnostics);
+    pageDiagnostics.push(...r2.diagnostics);
     const tooBig = r2.held ? void 0 : pageTooBig(r2.shadow, r2.fragments, config.prerender.limits.outputBytes);
     if (tooBig) {
-      result.diagnostics.push({ severity: "error", code: "limit", file: relPath, line: 1, column: 1, message: tooBig });
+      pageDiagnostics.push({ severity: "error", code: "limit", file: relPath, line: 1, column: 1, message: tooBig });
       r2.failed = r2.held = true;
     }
     result.formulas += r2.stats.formulas;
     result.figures += r2.stats.figures;
     result.shortcodes += r2.stats.shortcodes;
     result.cacheHits += r2.stats.cacheHits;
-    if (imageIndex && pipeline) {
-      const own8 = await siteFigureImages(r2.parsed.shortcodes, page, site, pipeline);
-      result.diagnostics.push(...own8.diagnostics);
+    if (imageIndex && pageImages) {
+      const own8 = await siteFigureImages(r2.parsed.shortcodes, page, site, pageImages);
+      pageDiagnostics.push(...own8.diagnostics);
       if (Object.keys(own8.entries).length > 0) imageIndex[relToContent] = own8.entries;
     }
+    result.diagnostics.push(...pageDiagnostics);
+    const record = {
+      source: relPath,
+      md5: bytesMd5,
+      lookups: reads.lookups,
+      images: reads.images,
+      markdownInner: reads.markdownInner,
+      held: !!r2.held,
+      diagnostics: pageDiagnostics,
+      stats: { formulas: r2.stats.formulas, figures: r2.stats.figures, shortcodes: r2.stats.shortcodes },
+      math: false,
+      figure: false
+    };
     if (r2.held) {
       keepPage();
+      records.set(id, record);
       continue;
     }
     output7.setTitles(relPath, r2.titles);
-    scan(r2.titles.values());
+    const has = (htmls) => {
+      for (const html7 of htmls) {
+        record.math ||= html7.includes('class="katex');
+        record.figure ||= html7.includes("<svg");
+      }
+    };
+    has(r2.titles.values());
     for (const f of r2.fragments) {
       if (f.noisy) output7.markNoisy(f.key);
       else if (!memo.has(f.key) && f.html.length < MEMO_CHARS / 64) {
@@ -65247,7 +65451,12 @@ async function buildLocked(opts) {
         memoChars += f.html.length;
       }
     }
-    if (r2.shadow === void 0) continue;
+    if (r2.shadow === void 0) {
+      records.set(id, record);
+      anyMath ||= record.math;
+      anyFigure ||= record.figure;
+      continue;
+    }
     try {
       output7.writeShadow(relToContent, r2.shadow, { source: relPath, partials: r2.fragments.map((f) => f.key) }, tree);
     } catch (e) {
@@ -65260,8 +65469,12 @@ async function buildLocked(opts) {
       continue;
     }
     result.shadowed++;
-    anyMath ||= r2.stats.formulas > 0;
-    scan(r2.fragments.map((f) => f.html));
+    record.math ||= r2.stats.formulas > 0;
+    has(r2.fragments.map((f) => f.html));
+    record.shadowBytes = Buffer.byteLength(r2.shadow, "utf8");
+    records.set(id, record);
+    anyMath ||= record.math;
+    anyFigure ||= record.figure;
   }
   if (anyMath) {
     const head2 = headReport(siteLayoutDirs(siteDir, config.data));
@@ -65269,7 +65482,7 @@ async function buildLocked(opts) {
       result.diagnostics.push({
         severity: "warning",
         code: "head",
-        file: toPosix2(path13.relative(siteDir, config.file)),
+        file: toPosix2(path14.relative(siteDir, config.file)),
         line: 1,
         column: 1,
         message: `pages have math, but no template of this site or its theme calls the head partial, so no page links the KaTeX stylesheet and every formula shows twice; ${headAdvice(head2.hooks)}`
@@ -65283,6 +65496,7 @@ async function buildLocked(opts) {
     for (const name of fallbackNames(shortcodes.keys(), siteLayoutDirs(siteDir, config.data))) {
       output7.writeShortcodeFallback(name, fallbackTemplate(name, shortcodes.get(name).inner));
     }
+    records.save();
     output7.finish({ incremental: opts.only !== void 0 });
   } catch (e) {
     const why = writeFailure(e);
@@ -65348,12 +65562,12 @@ function summaryLine(r2) {
   const n = (count, one4, many = `${one4}s`) => `${count} ${count === 1 ? one4 : many}`;
   const errors = r2.diagnostics.filter((d2) => d2.severity === "error").length;
   const warnings = r2.diagnostics.length - errors;
-  return `hugo-prerender: ${n(r2.pages, "page")} (${r2.shadowed} prerendered), ${n(r2.formulas, "formula")}, ${n(r2.figures, "figure")}, ${n(r2.shortcodes, "other shortcode")}, ${n(r2.cacheHits, "cache hit")}, ` + (r2.images > 0 ? `${n(r2.images, "image")} (${r2.imagesProcessed} processed), ` : "") + `${n(errors, "error")}, ${n(warnings, "warning")}, ${r2.ms} ms`;
+  return `hugo-prerender: ${n(r2.pages, "page")} (${r2.shadowed} prerendered${r2.unchanged ? `, ${r2.unchanged} unchanged` : ""}), ${n(r2.formulas, "formula")}, ${n(r2.figures, "figure")}, ${n(r2.shortcodes, "other shortcode")}, ${n(r2.cacheHits, "cache hit")}, ` + (r2.images > 0 ? `${n(r2.images, "image")} (${r2.imagesProcessed} processed), ` : "") + `${n(errors, "error")}, ${n(warnings, "warning")}, ${r2.ms} ms`;
 }
 
 // src/site/init.ts
-import { existsSync as existsSync3, readFileSync as readFileSync9 } from "node:fs";
-import path14 from "node:path";
+import { existsSync as existsSync3, readFileSync as readFileSync10 } from "node:fs";
+import path15 from "node:path";
 
 // src/site/write-atomic.ts
 import { renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
@@ -66116,12 +66330,12 @@ function parseTree3(text11, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root4, path16) {
+function findNodeAtLocation(root4, path17) {
   if (!root4) {
     return void 0;
   }
   let node3 = root4;
-  for (let segment of path16) {
+  for (let segment of path17) {
     if (typeof segment === "string") {
       if (node3.type !== "object" || !Array.isArray(node3.children)) {
         return void 0;
@@ -66475,14 +66689,14 @@ function getNodeType(value2) {
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text11, originalPath, value2, options) {
-  const path16 = originalPath.slice();
+  const path17 = originalPath.slice();
   const errors = [];
   const root4 = parseTree3(text11, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path16.length > 0) {
-    lastSegment = path16.pop();
-    parent = findNodeAtLocation(root4, path16);
+  while (path17.length > 0) {
+    lastSegment = path17.pop();
+    parent = findNodeAtLocation(root4, path17);
     if (parent === void 0 && value2 !== void 0) {
       if (typeof lastSegment === "string") {
         value2 = { [lastSegment]: value2 };
@@ -66669,8 +66883,8 @@ var ParseErrorCode;
   ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
   ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
 })(ParseErrorCode || (ParseErrorCode = {}));
-function modify(text11, path16, value2, options) {
-  return setProperty(text11, path16, value2, options);
+function modify(text11, path17, value2, options) {
+  return setProperty(text11, path17, value2, options);
 }
 function applyEdits(text11, edits) {
   let sortedEdits = edits.slice(0).sort((a3, b2) => {
@@ -67006,14 +67220,14 @@ function editJson(text11, rootIsModule, edit) {
   }
   const moduleNode = base2.length ? findNodeAtLocation2(root4, base2) : root4;
   const mountsKey = jsonKey(moduleNode, "mounts") ?? "mounts";
-  const path16 = [...base2, mountsKey];
-  const list4 = findNodeAtLocation2(root4, path16);
+  const path17 = [...base2, mountsKey];
+  const list4 = findNodeAtLocation2(root4, path17);
   const all3 = [...edit.before, ...edit.after];
   const apply = (p5, value2, isArrayInsertion = false) => {
     t = applyEdits(t, modify(t, p5, value2, { formattingOptions, isArrayInsertion }));
   };
   if (!list4) {
-    apply(path16, all3.map(written));
+    apply(path17, all3.map(written));
     return t;
   }
   if (list4.type !== "array") throw new EditError('"mounts" is not an array', list4.offset);
@@ -67023,16 +67237,16 @@ function editJson(text11, rootIsModule, edit) {
   for (const [k2, m] of edit.respell) {
     const i2 = mountIdx[k2];
     root4 = tree();
-    const node3 = findNodeAtLocation2(root4, [...path16, i2]);
+    const node3 = findNodeAtLocation2(root4, [...path17, i2]);
     const keys2 = (node3?.children ?? []).map((p5) => p5.children?.[0]?.value).filter((v) => typeof v === "string");
-    for (const key2 of keys2.filter((x6) => ["lang", "sites"].includes(x6.toLowerCase()))) apply([...path16, i2, key2], void 0);
-    for (const [key2, value2] of Object.entries(written(m)).filter(([x6]) => x6 === "lang" || x6 === "sites")) apply([...path16, i2, key2], value2);
+    for (const key2 of keys2.filter((x6) => ["lang", "sites"].includes(x6.toLowerCase()))) apply([...path17, i2, key2], void 0);
+    for (const [key2, value2] of Object.entries(written(m)).filter(([x6]) => x6 === "lang" || x6 === "sites")) apply([...path17, i2, key2], value2);
   }
   const removed = [...edit.remove].map((k2) => mountIdx[k2]).sort((a3, b2) => b2 - a3);
-  for (const i2 of removed) apply([...path16, i2], void 0);
+  for (const i2 of removed) apply([...path17, i2], void 0);
   const keptCount = elements.length - removed.length;
-  edit.after.forEach((m, j) => apply([...path16, keptCount + j], written(m), true));
-  edit.before.forEach((m, j) => apply([...path16, j], written(m), true));
+  edit.after.forEach((m, j) => apply([...path17, keptCount + j], written(m), true));
+  edit.before.forEach((m, j) => apply([...path17, j], written(m), true));
   return t;
 }
 
@@ -67112,8 +67326,8 @@ function chooseTarget(siteDir) {
   let merged = {};
   const parsed = [];
   for (const file of files) {
-    const text11 = readFileSync9(file.path, "utf8");
-    const { data, diagnostics } = parseConfigText(text11, file.format, path14.relative(siteDir, file.path));
+    const text11 = readFileSync10(file.path, "utf8");
+    const { data, diagnostics } = parseConfigText(text11, file.format, path15.relative(siteDir, file.path));
     const err = diagnostics.find((d2) => d2.severity === "error");
     if (err) throw new InitError(`${err.file}:${err.line}:${err.column}: ${err.message}; fix the config before running init`);
     parsed.push({ file, text: text11, data });
@@ -67184,11 +67398,11 @@ function headHints(site, data) {
   return [`In your <head> template add: ${HEAD_PARTIAL_CALL} (with a theme, put it in the theme's head hook instead of copying its head: ${list4})`];
 }
 function initSite(siteDir, opts = {}) {
-  const site = path14.resolve(siteDir);
+  const site = path15.resolve(siteDir);
   let packageLayouts = opts.packageLayouts ?? DEFAULT_PACKAGE_LAYOUTS;
-  if (path14.isAbsolute(packageLayouts)) {
-    const rel3 = path14.relative(site, packageLayouts);
-    if (!rel3.startsWith("..") && !path14.isAbsolute(rel3)) packageLayouts = rel3;
+  if (path15.isAbsolute(packageLayouts)) {
+    const rel4 = path15.relative(site, packageLayouts);
+    if (!rel4.startsWith("..") && !path15.isAbsolute(rel4)) packageLayouts = rel4;
   }
   packageLayouts = normalizeRel(packageLayouts);
   const { target, merged } = chooseTarget(site);
@@ -67202,17 +67416,17 @@ function initSite(siteDir, opts = {}) {
     staticDirs: staticDirSetting(merged).map(normalizeRel),
     packageLayouts
   });
-  const rel2 = path14.relative(site, target.file.path).split(path14.sep).join("/");
+  const rel3 = path15.relative(site, target.file.path).split(path15.sep).join("/");
   const messages = [];
-  const gitignore = path14.join(site, ".gitignore");
-  const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync9(gitignore, "utf8"));
+  const gitignore = path15.join(site, ".gitignore");
+  const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync10(gitignore, "utf8"));
   const hints = [
     ...ignored ? [] : [`Add this line to .gitignore (generated output): ${PRERENDER_DIR}/`],
     ...headHints(site, merged),
     `Run \`hugo-prerender build\` before \`hugo\`.`
   ];
   if (sameMounts(current, plan)) {
-    messages.push(`${rel2} already has the mounts hugo-prerender needs; nothing changed.`, ...hints);
+    messages.push(`${rel3} already has the mounts hugo-prerender needs; nothing changed.`, ...hints);
     return { changed: false, file: target.file.path, messages };
   }
   const reAdded = new Set(
@@ -67234,16 +67448,16 @@ ${mountsSnippet(target.file.format, rootIsModule, plan)}
   } catch (e) {
     if (!(e instanceof EditError)) throw e;
     const at = lineColumn(target.text, e.offset);
-    throw cannot(`${rel2}:${at.line}:${at.column}`, e.message);
+    throw cannot(`${rel3}:${at.line}:${at.column}`, e.message);
   }
-  const check2 = parseConfigText(text11, target.file.format, rel2);
+  const check2 = parseConfigText(text11, target.file.format, rel3);
   const after = moduleMounts(rootIsModule ? { module: check2.data } : check2.data);
   if (check2.diagnostics.length > 0 || !sameMounts(after, plan) || withoutMounts(check2.data, rootIsModule) !== withoutMounts(target.data, rootIsModule)) {
     const d2 = check2.diagnostics[0];
-    throw cannot(d2 ? `${rel2}:${d2.line}:${d2.column}` : rel2, `could not add the mounts safely (${d2?.message ?? "the edited config did not read back as planned"})`);
+    throw cannot(d2 ? `${rel3}:${d2.line}:${d2.column}` : rel3, `could not add the mounts safely (${d2?.message ?? "the edited config did not read back as planned"})`);
   }
   writeFileAtomic(target.file.path, text11);
-  messages.push(`Updated ${rel2}: module mounts now (per component, first wins):`);
+  messages.push(`Updated ${rel3}: module mounts now (per component, first wins):`);
   for (const m of plan) {
     const isNew = !current.some((c) => normalizeRel(c.source) === normalizeRel(m.source) && normalizeRel(c.target) === normalizeRel(m.target));
     messages.push(`  ${isNew ? "+" : " "} ${describe5(m)}${reAdded.has(m) ? "  (Hugo default, re-added)" : ""}`);
@@ -67253,10 +67467,10 @@ ${mountsSnippet(target.file.format, rootIsModule, plan)}
 }
 
 // src/check.ts
-import { readFileSync as readFileSync10 } from "node:fs";
-import path15 from "node:path";
+import { readFileSync as readFileSync11 } from "node:fs";
+import path16 from "node:path";
 async function checkSite(source) {
-  const siteDir = path15.resolve(source);
+  const siteDir = path16.resolve(source);
   const result = { pages: [], found: 0, typeset: 0, diagnostics: [] };
   let config;
   try {
@@ -67288,16 +67502,16 @@ async function checkSite(source) {
       result.diagnostics.push(refusedLinkDiagnostic(siteDir, r2));
     }
     for (const abs of files) {
-      const file = path15.relative(siteDir, abs).split(path15.sep).join("/");
+      const file = path16.relative(siteDir, abs).split(path16.sep).join("/");
       let text11;
       try {
-        text11 = readFileSync10(abs, "utf8");
+        text11 = readFileSync11(abs, "utf8");
       } catch (e) {
         result.diagnostics.push({ severity: "error", file, line: 1, column: 1, message: `cannot read: ${e.message}` });
         continue;
       }
       const r2 = await prerenderPage(text11, {
-        page: { absPath: abs, relPath: file, bundleDir: path15.dirname(abs), frontMatter: {} },
+        page: { absPath: abs, relPath: file, bundleDir: path16.dirname(abs), frontMatter: {} },
         site,
         settings,
         renderer,

@@ -71,7 +71,7 @@ function readData(ctx: RenderContext<Params>): { table: DataTable; shown: string
   // Only places inside the site are looked at, and a symbolic link that leaves it is refused.
   const roots = siteRoots(ctx.site);
   const inBases = bases.filter((b) => inside(b.dir, rel) !== undefined);
-  const look = inBases.length ? lookUpFile(roots, inBases.map((b) => b.dir), rel) : undefined;
+  const look = inBases.length ? lookUpFile(roots, inBases.map((b) => b.dir), rel, ctx.page.reads?.lookup) : undefined;
   if (look && 'refused' in look) {
     ctx.error(`file "${file}": ${outsideMessage(ctx.site.dir, look.link, look.target)}`, { param: 'file', code: 'outside' });
     return undefined;

@@ -26,6 +26,8 @@ import { refusedLinkDiagnostic, resolveInside, siteRoots, type Roots } from './s
 import { imageOptions } from './images/options.js';
 import { ImagePipeline } from './images/pipeline.js';
 import { IMAGE_INDEX_FILE, siteFigureImages, type ImageIndex } from './images/site-figures.js';
+import type { ImageService } from './images/service.js';
+import { FileHashes, PageReads, PageRecords, readsUnchanged, siteRecordKey, type PageRecord } from './site/page-records.js';
 
 export interface BuildOptions {
   /** The Hugo site root. */
@@ -53,6 +55,11 @@ export interface BuildResult {
   figures: number;
   shortcodes: number;
   cacheHits: number;
+  /**
+   * Pages whose record still held (src/site/page-records.ts): not parsed, rendered or rewritten, their
+   * diagnostics replayed.
+   */
+  unchanged: number;
   /** Distinct local figure images, and how many of them were processed (not found in the cache). */
   images: number;
   imagesProcessed: number;
@@ -190,7 +197,7 @@ export function pageServices(config: SiteConfig, siteDir: string, errorMode: 'fa
 
 /** A result with nothing counted yet. */
 export function emptyBuildResult(): BuildResult {
-  return { pages: 0, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, images: 0, imagesProcessed: 0, ms: 0, diagnostics: [], failed: false };
+  return { pages: 0, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, unchanged: 0, images: 0, imagesProcessed: 0, ms: 0, diagnostics: [], failed: false };
 }
 
 /** Builds the site while holding its lock: never two builds writing one `.prerender/` at once. */
@@ -303,18 +310,52 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
   // any fragment is a figure (an SVG), which needs the fonts prerender.css serves to figures.
   let anyMath = false;
   let anyFigure = false;
-  const scan = (htmls: Iterable<string>) => {
-    for (const html of htmls) {
-      if (anyMath && anyFigure) return;
-      anyMath ||= html.includes('class="katex');
-      anyFigure ||= html.includes('<svg');
-    }
-  };
   // Fragments rendered by earlier pages of this build, reused by later ones (a formula on many pages is
   // typeset once): bounded, so that a large site's fragments are not all held at once.
   const memo = new Map<string, string>();
   let memoChars = 0;
   const MEMO_CHARS = 16 * 1024 * 1024;
+
+  // What each page was built from last time: a page whose inputs are unchanged is kept as it is.
+  const hashes = new FileHashes();
+  const records = new PageRecords(
+    output,
+    siteRecordKey({
+      settings: settings.settingsKey,
+      everywhere: settings.everywhere,
+      limits: settings.limits,
+      siteShortcodes: [...(settings.siteShortcodes ?? [])],
+      images: pipeline ? { options: images.options, base: urlBase(config.data.baseURL), index: imageIndex !== undefined } : null,
+    }),
+  );
+
+  /**
+   * Keeps a page whose record still holds (same bytes, checked by the caller; every file it read
+   * unchanged; its shadow still there) as the previous build left it, and replays what the record says.
+   * False, having changed nothing that matters, when the page must be built.
+   */
+  const replayPage = async (record: PageRecord, p: { relPath: string; relToContent: string; tree: string }): Promise<boolean> => {
+    if (!readsUnchanged(record, site, hashes, settings.markdownInner)) return false;
+    if (record.held) output.keep(p.relToContent, p.tree);
+    else if (record.shadowBytes !== undefined) {
+      if (output.shadowBytes(p.relToContent, p.tree) !== record.shadowBytes) return false;
+      if (!output.keep(p.relToContent, p.tree, { unchanged: true })) return false;
+    }
+    output.keepTitles(p.relPath);
+    keepIndex(p.relToContent);
+    // Its images' variants and records are still in use (found in the cache: nothing is processed).
+    if (pipeline) for (const img of record.images) await pipeline.prepare(path.resolve(siteDir, img.file), img.shown);
+    result.diagnostics.push(...record.diagnostics);
+    result.formulas += record.stats.formulas;
+    result.figures += record.stats.figures;
+    result.shortcodes += record.stats.shortcodes;
+    result.cacheHits += record.stats.formulas + record.stats.figures + record.stats.shortcodes;
+    if (!record.held && record.shadowBytes !== undefined) result.shadowed++;
+    anyMath ||= record.math;
+    anyFigure ||= record.figure;
+    result.unchanged++;
+    return true;
+  };
 
   const names = new ShadowNames();
   for (const { abs, relToContent, tree } of files) {
@@ -325,6 +366,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       result.diagnostics.push({ severity: 'error', code: 'file-name', file: relPath, line: 1, column: 1, message: badName });
       continue;
     }
+    const id = `${tree}/${relToContent}`;
     // This page keeps what the previous build wrote for it (its shadow and titles).
     const keepPage = () => {
       output.keep(relToContent, tree);
@@ -333,19 +375,29 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     };
     if (opts.only && !opts.only.has(relPath)) {
       keepPage();
+      records.carry(id);
       continue;
     }
     let source: string;
     let sourceMd5: string;
+    /** This page's diagnostics (kept in its record). */
+    const pageDiagnostics: Diagnostic[] = [];
+    let bytesMd5: string;
     try {
       const bytes = readFileSync(abs);
+      bytesMd5 = md5Hex(bytes);
+      const record = records.get(id);
+      if (record && record.source === relPath && record.md5 === bytesMd5 && (await replayPage(record, { relPath, relToContent, tree }))) {
+        records.carry(id);
+        continue;
+      }
       // Without a leading UTF-8 BOM: newer Hugo's readFile drops it (0.169 measured; 0.111.3 keeps it), and the
       // prerender template trims it too, so the staleness check agrees in every version.
-      sourceMd5 = md5Hex(hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes);
+      sourceMd5 = hasUtf8Bom(bytes) ? md5Hex(bytes.subarray(3)) : bytesMd5;
       source = bytes.toString('utf8');
       const bad = invalidUtf8(bytes);
       if (bad) {
-        result.diagnostics.push({
+        pageDiagnostics.push({
           severity: 'warning',
           code: 'encoding',
           file: relPath,
@@ -367,21 +419,41 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       bundleDir: isBundle ? path.dirname(abs) : undefined,
       frontMatter: {},
     };
+    const reads = new PageReads(siteDir, hashes);
+    page.reads = reads;
+    const markdownInner = settings.markdownInner;
+    const pageSettings: PageSettings = {
+      ...settings,
+      markdownInner: (name) => {
+        const t = markdownInner?.(name);
+        reads.markdownInner[name] = t ?? null;
+        return t;
+      },
+    };
+    const pageImages: ImageService | undefined = pipeline && {
+      prepare: (file, shown) => {
+        reads.image(file, shown);
+        return pipeline.prepare(file, shown);
+      },
+      sizes: (width) => pipeline.sizes(width),
+    };
+    const pageServices = pageImages ? { ...services, images: pageImages } : services;
     let r;
     try {
       const previous = output.previousFragments(relToContent, tree);
       r = await prerenderPage(source, {
         page,
         site,
-        settings,
+        settings: pageSettings,
         renderer,
         errorMode,
-        services,
+        services: pageServices,
         sourceMd5,
         cached: (key) => memo.get(key) ?? previous.get(key),
       });
     } catch (e) {
-      result.diagnostics.push({
+      // No record: the next build tries this page again.
+      result.diagnostics.push(...pageDiagnostics, {
         severity: 'error',
         file: relPath,
         line: 1,
@@ -392,29 +464,49 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       keepPage();
       continue;
     }
-    result.diagnostics.push(...r.diagnostics);
+    pageDiagnostics.push(...r.diagnostics);
     const tooBig = r.held ? undefined : pageTooBig(r.shadow, r.fragments, config.prerender.limits.outputBytes);
     if (tooBig) {
-      result.diagnostics.push({ severity: 'error', code: 'limit', file: relPath, line: 1, column: 1, message: tooBig });
+      pageDiagnostics.push({ severity: 'error', code: 'limit', file: relPath, line: 1, column: 1, message: tooBig });
       r.failed = r.held = true;
     }
     result.formulas += r.stats.formulas;
     result.figures += r.stats.figures;
     result.shortcodes += r.stats.shortcodes;
     result.cacheHits += r.stats.cacheHits;
-    if (imageIndex && pipeline) {
-      const own = await siteFigureImages(r.parsed.shortcodes, page, site, pipeline);
-      result.diagnostics.push(...own.diagnostics);
+    if (imageIndex && pageImages) {
+      const own = await siteFigureImages(r.parsed.shortcodes, page, site, pageImages);
+      pageDiagnostics.push(...own.diagnostics);
       if (Object.keys(own.entries).length > 0) imageIndex[relToContent] = own.entries;
     }
+    result.diagnostics.push(...pageDiagnostics);
+    const record: PageRecord = {
+      source: relPath,
+      md5: bytesMd5,
+      lookups: reads.lookups,
+      images: reads.images,
+      markdownInner: reads.markdownInner,
+      held: !!r.held,
+      diagnostics: pageDiagnostics,
+      stats: { formulas: r.stats.formulas, figures: r.stats.figures, shortcodes: r.stats.shortcodes },
+      math: false,
+      figure: false,
+    };
     if (r.held) {
       // Leave whatever this page had before: a stale shadow is caught by Hugo's staleness check, while a
       // half-updated one would be published silently.
       keepPage();
+      records.set(id, record);
       continue;
     }
     output.setTitles(relPath, r.titles);
-    scan(r.titles.values());
+    const has = (htmls: Iterable<string>) => {
+      for (const html of htmls) {
+        record.math ||= html.includes('class="katex');
+        record.figure ||= html.includes('<svg');
+      }
+    };
+    has(r.titles.values());
     for (const f of r.fragments) {
       if (f.noisy) output.markNoisy(f.key);
       else if (!memo.has(f.key) && f.html.length < MEMO_CHARS / 64) {
@@ -426,7 +518,12 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
         memoChars += f.html.length;
       }
     }
-    if (r.shadow === undefined) continue;
+    if (r.shadow === undefined) {
+      records.set(id, record);
+      anyMath ||= record.math;
+      anyFigure ||= record.figure;
+      continue;
+    }
     try {
       output.writeShadow(relToContent, r.shadow, { source: relPath, partials: r.fragments.map((f) => f.key) }, tree);
     } catch (e) {
@@ -440,8 +537,12 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       continue;
     }
     result.shadowed++;
-    anyMath ||= r.stats.formulas > 0;
-    scan(r.fragments.map((f) => f.html));
+    record.math ||= r.stats.formulas > 0;
+    has(r.fragments.map((f) => f.html));
+    record.shadowBytes = Buffer.byteLength(r.shadow, 'utf8');
+    records.set(id, record);
+    anyMath ||= record.math;
+    anyFigure ||= record.figure;
   }
 
   if (anyMath) {
@@ -467,6 +568,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     for (const name of fallbackNames(shortcodes.keys(), siteLayoutDirs(siteDir, config.data))) {
       output.writeShortcodeFallback(name, fallbackTemplate(name, shortcodes.get(name)!.inner));
     }
+    records.save();
     output.finish({ incremental: opts.only !== undefined });
   } catch (e) {
     const why = writeFailure(e);
@@ -548,7 +650,7 @@ export function summaryLine(r: BuildResult): string {
   const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = r.diagnostics.length - errors;
   return (
-    `hugo-prerender: ${n(r.pages, 'page')} (${r.shadowed} prerendered), ${n(r.formulas, 'formula')}, ` +
+    `hugo-prerender: ${n(r.pages, 'page')} (${r.shadowed} prerendered${r.unchanged ? `, ${r.unchanged} unchanged` : ''}), ${n(r.formulas, 'formula')}, ` +
     `${n(r.figures, 'figure')}, ${n(r.shortcodes, 'other shortcode')}, ${n(r.cacheHits, 'cache hit')}, ` +
     (r.images > 0 ? `${n(r.images, 'image')} (${r.imagesProcessed} processed), ` : '') +
     `${n(errors, 'error')}, ${n(warnings, 'warning')}, ${r.ms} ms`

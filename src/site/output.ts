@@ -336,16 +336,28 @@ export class PrerenderOutput {
    * Keeps what an earlier build produced for this page (its shadow, with its fragments), e.g. because the
    * page failed this time: its old shadow stays, and Hugo's staleness check reports it.
    */
-  keep(rel: string, tree: string = DEFAULT_TREE): void {
+  keep(rel: string, tree: string = DEFAULT_TREE, opts: { unchanged?: boolean } = {}): boolean {
     const relPath = this.cleanRel(rel, 'shadow');
     this.checkTree(tree);
-    this.keptAny = true;
+    // A page kept because it failed may need static files of the old build; an unchanged one needs only
+    // what this build writes or keeps anyway.
+    if (!opts.unchanged) this.keptAny = true;
     const old = (tree === DEFAULT_TREE ? this.previous.pages : this.previous.trees?.[tree])?.[relPath];
     const st = lstatOrNull(this.resolve(`${tree}/${relPath}`));
     if (old && st?.isFile()) {
       this.treePages(tree).set(relPath, old);
       for (const k of old.partials) this.keptKeys.add(k);
+      return true;
     }
+    return false;
+  }
+
+  /** The size in bytes of the shadow `.prerender/<tree>/<rel>`, or undefined when there is none. */
+  shadowBytes(rel: string, tree: string = DEFAULT_TREE): number | undefined {
+    const relPath = this.cleanRel(rel, 'shadow');
+    this.checkTree(tree);
+    const st = lstatOrNull(this.resolve(`${tree}/${relPath}`));
+    return st?.isFile() ? st.size : undefined;
   }
 
   /**

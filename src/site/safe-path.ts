@@ -122,11 +122,20 @@ export type Lookup =
   /** Not in any of the places (only places inside the site were looked at). */
   | { missing: string[] };
 
+/** Told of every lookup a page makes (src/site/page-records.ts: what the page read, for incremental builds). */
+export type LookupTracker = (bases: readonly string[], rel: string, result: Lookup) => void;
+
 /**
  * Looks `rel` up in each base directory in turn, reading nothing outside the roots: a place whose path
  * leaves the roots is not looked at (and not listed in `missing`), a link that leaves them refuses.
  */
-export function lookUpFile(roots: Roots, bases: readonly string[], rel: string): Lookup {
+export function lookUpFile(roots: Roots, bases: readonly string[], rel: string, track?: LookupTracker): Lookup {
+  const result = lookUp(roots, bases, rel);
+  track?.(bases, rel, result);
+  return result;
+}
+
+function lookUp(roots: Roots, bases: readonly string[], rel: string): Lookup {
   const looked: string[] = [];
   for (const base of bases) {
     const p = path.resolve(base, rel);

@@ -90,6 +90,8 @@ export interface Diag {
 export interface Summary {
   pages: number;
   prerendered: number;
+  /** Pages kept as the previous build left them (their record held): not parsed or rendered. */
+  unchanged: number;
   formulas: number;
   figures: number;
   shortcodes: number;
@@ -115,7 +117,7 @@ export interface CliRun {
 
 const DIAG = /^(.+?):(\d+):(\d+): (error|warning): (.*)$/;
 const SUMMARY =
-  /^hugo-prerender: (\d+) pages? \((\d+) prerendered\), (\d+) formulas?, (\d+) figures?, (\d+) other shortcodes?, (\d+) cache hits?, (?:(\d+) images? \((\d+) processed\), )?(\d+) errors?, (\d+) warnings?, (\d+) ms$/m;
+  /^hugo-prerender: (\d+) pages? \((\d+) prerendered(?:, (\d+) unchanged)?\), (\d+) formulas?, (\d+) figures?, (\d+) other shortcodes?, (\d+) cache hits?, (?:(\d+) images? \((\d+) processed\), )?(\d+) errors?, (\d+) warnings?, (\d+) ms$/m;
 
 export function parseDiagnostics(output: string): Diag[] {
   const out: Diag[] = [];
@@ -129,10 +131,11 @@ export function parseDiagnostics(output: string): Diag[] {
 export function parseSummary(output: string): Summary | undefined {
   const m = SUMMARY.exec(output);
   if (!m) return undefined;
-  const [pages, prerendered, formulas, figures, shortcodes, cacheHits, images, processed, errors, warnings, ms] = m.slice(1).map((v) => Number(v ?? 0)) as number[];
+  const [pages, prerendered, unchanged, formulas, figures, shortcodes, cacheHits, images, processed, errors, warnings, ms] = m.slice(1).map((v) => Number(v ?? 0)) as number[];
   return {
     pages: pages!,
     prerendered: prerendered!,
+    unchanged: unchanged!,
     formulas: formulas!,
     figures: figures!,
     shortcodes: shortcodes!,

@@ -81,7 +81,10 @@ for (const { fixture, args, code: expectedCode, uncached } of CASES) {
       expect(again.summary!.cacheHits).toBeGreaterThanOrEqual(again.summary!.formulas - uncached);
       expect(runA.summary!.cacheHits).toBe(0);
       // Same counts otherwise (diagnostics are compared by their own test below).
-      const counts = (r: CliRun) => ({ ...r.summary, cacheHits: 0, imagesProcessed: 0, ms: 0, errors: 0, warnings: 0 });
+      const counts = (r: CliRun) => ({ ...r.summary, cacheHits: 0, unchanged: 0, imagesProcessed: 0, ms: 0, errors: 0, warnings: 0 });
+      // Every page is kept as it was: none is parsed or rendered again.
+      expect(runA.summary!.unchanged).toBe(0);
+      expect(again.summary!.unchanged).toBe(again.summary!.pages);
       expect(counts(again)).toEqual(counts(runA));
       // Every image was found in the cache: none decoded or encoded again.
       expect(again.summary!.imagesProcessed).toBe(0);

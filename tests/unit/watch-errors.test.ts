@@ -18,7 +18,7 @@ vi.mock('../../src/build.js', async (importOriginal) => ({
   buildSite: async (opts: BuildOptions): Promise<BuildResult> => {
     calls.push(opts);
     if (calls.length === failOn) throw new Error('boom');
-    return { pages: 1, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, images: 0, imagesProcessed: 0, ms: 1, diagnostics: [], failed: false };
+    return { pages: 1, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, unchanged: 0, images: 0, imagesProcessed: 0, ms: 1, diagnostics: [], failed: false };
   },
 }));
 const { watchSite } = await import('../../src/watch.js');

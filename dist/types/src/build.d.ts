@@ -28,6 +28,11 @@ export interface BuildResult {
     figures: number;
     shortcodes: number;
     cacheHits: number;
+    /**
+     * Pages whose record still held (src/site/page-records.ts): not parsed, rendered or rewritten, their
+     * diagnostics replayed.
+     */
+    unchanged: number;
     /** Distinct local figure images, and how many of them were processed (not found in the cache). */
     images: number;
     imagesProcessed: number;

@@ -111,7 +111,11 @@ export declare class PrerenderOutput {
      * Keeps what an earlier build produced for this page (its shadow, with its fragments), e.g. because the
      * page failed this time: its old shadow stays, and Hugo's staleness check reports it.
      */
-    keep(rel: string, tree?: string): void;
+    keep(rel: string, tree?: string, opts?: {
+        unchanged?: boolean;
+    }): boolean;
+    /** The size in bytes of the shadow `.prerender/<tree>/<rel>`, or undefined when there is none. */
+    shadowBytes(rel: string, tree?: string): number | undefined;
     /**
      * Ends the build: writes titles.html, removes every shadow, template and static file this build neither
      * wrote nor kept (a deleted source loses its shadow; per-fragment partials of older versions go),

@@ -54,11 +54,13 @@ export type Lookup = {
  | {
     missing: string[];
 };
+/** Told of every lookup a page makes (src/site/page-records.ts: what the page read, for incremental builds). */
+export type LookupTracker = (bases: readonly string[], rel: string, result: Lookup) => void;
 /**
  * Looks `rel` up in each base directory in turn, reading nothing outside the roots: a place whose path
  * leaves the roots is not looked at (and not listed in `missing`), a link that leaves them refuses.
  */
-export declare function lookUpFile(roots: Roots, bases: readonly string[], rel: string): Lookup;
+export declare function lookUpFile(roots: Roots, bases: readonly string[], rel: string, track?: LookupTracker): Lookup;
 /** The message for a refused link: `<link> is a symbolic link to <target>, outside the site; …`. */
 export declare function outsideMessage(siteDir: string, link: string, target: string): string;
 /** The error at a content link that leaves the site (see listContentFiles in build.ts). */
