@@ -7528,27 +7528,27 @@ var ESCAPE_LOOKUP = {
 };
 var ESCAPE_REGEX = /[&><"']/g;
 var escape = (text11) => String(text11).replace(ESCAPE_REGEX, (match) => ESCAPE_LOOKUP[match]);
-var getBaseElem = (group) => {
-  if (group.type === "ordgroup") {
-    if (group.body.length === 1) {
-      return getBaseElem(group.body[0]);
+var getBaseElem = (group2) => {
+  if (group2.type === "ordgroup") {
+    if (group2.body.length === 1) {
+      return getBaseElem(group2.body[0]);
     } else {
-      return group;
+      return group2;
     }
-  } else if (group.type === "color") {
-    if (group.body.length === 1) {
-      return getBaseElem(group.body[0]);
+  } else if (group2.type === "color") {
+    if (group2.body.length === 1) {
+      return getBaseElem(group2.body[0]);
     } else {
-      return group;
+      return group2;
     }
-  } else if (group.type === "font") {
-    return getBaseElem(group.body);
+  } else if (group2.type === "font") {
+    return getBaseElem(group2.body);
   } else {
-    return group;
+    return group2;
   }
 };
 var characterNodesTypes = /* @__PURE__ */ new Set(["mathord", "textord", "atom"]);
-var isCharacterBox = (group) => characterNodesTypes.has(getBaseElem(group).type);
+var isCharacterBox = (group2) => characterNodesTypes.has(getBaseElem(group2).type);
 var protocolFromUrl = (url) => {
   var protocol = /^[\x00-\x20]*([^\\/#?]*?)(:|&#0*58|&#x0*3a|&colon)/i.exec(url);
   if (!protocol) {
@@ -8568,18 +8568,18 @@ var LineNode = class {
     return markup;
   }
 };
-function assertSymbolDomNode(group) {
-  if (group instanceof SymbolNode) {
-    return group;
+function assertSymbolDomNode(group2) {
+  if (group2 instanceof SymbolNode) {
+    return group2;
   } else {
-    throw new Error("Expected symbolNode but got " + String(group) + ".");
+    throw new Error("Expected symbolNode but got " + String(group2) + ".");
   }
 }
-function assertSpan(group) {
-  if (group instanceof Span) {
-    return group;
+function assertSpan(group2) {
+  if (group2 instanceof Span) {
+    return group2;
   } else {
-    throw new Error("Expected span<HtmlDomNode> but got " + String(group) + ".");
+    throw new Error("Expected span<HtmlDomNode> but got " + String(group2) + ".");
   }
 }
 var hasHtmlDomChildren = (node3) => node3 instanceof Span || node3 instanceof Anchor || node3 instanceof DocumentFragment;
@@ -10869,10 +10869,10 @@ var symbols = {
   "math": {},
   "text": {}
 };
-function defineSymbol(mode, font, group, replace2, name, acceptUnicodeChar) {
+function defineSymbol(mode, font, group2, replace2, name, acceptUnicodeChar) {
   symbols[mode][name] = {
     font,
-    group,
+    group: group2,
     replace: replace2
   };
   if (acceptUnicodeChar && replace2) {
@@ -11799,9 +11799,9 @@ var boldSymbol = function boldSymbol2(value2, mode, type) {
     };
   }
 };
-var makeOrd = function makeOrd2(group, options, type) {
-  var mode = group.mode;
-  var text11 = group.text;
+var makeOrd = function makeOrd2(group2, options, type) {
+  var mode = group2.mode;
+  var text11 = group2.text;
   var classes = ["mord"];
   var {
     font,
@@ -11942,11 +11942,11 @@ var makeFragment = function makeFragment2(children) {
   sizeElementFromChildren(fragment2);
   return fragment2;
 };
-var wrapFragment = function wrapFragment2(group, options) {
-  if (group instanceof DocumentFragment) {
-    return makeSpan([], [group], options);
+var wrapFragment = function wrapFragment2(group2, options) {
+  if (group2 instanceof DocumentFragment) {
+    return makeSpan([], [group2], options);
   }
-  return group;
+  return group2;
 };
 var getVListChildrenAndDepth = function getVListChildrenAndDepth2(params10) {
   if (params10.positionType === "individualShift") {
@@ -12464,12 +12464,12 @@ var makeNullDelimiter = function makeNullDelimiter2(options, classes) {
   var moreClasses = ["nulldelimiter"].concat(options.baseSizingClasses());
   return makeSpan(classes.concat(moreClasses));
 };
-var buildGroup$1 = function buildGroup(group, options, baseOptions) {
-  if (!group) {
+var buildGroup$1 = function buildGroup(group2, options, baseOptions) {
+  if (!group2) {
     return makeSpan();
   }
-  if (_htmlGroupBuilders[group.type]) {
-    var groupNode = _htmlGroupBuilders[group.type](group, options);
+  if (_htmlGroupBuilders[group2.type]) {
+    var groupNode = _htmlGroupBuilders[group2.type](group2, options);
     if (baseOptions && options.size !== baseOptions.size) {
       groupNode = makeSpan(options.sizingClasses(baseOptions), [groupNode], options);
       var multiplier = options.sizeMultiplier / baseOptions.sizeMultiplier;
@@ -12478,7 +12478,7 @@ var buildGroup$1 = function buildGroup(group, options, baseOptions) {
     }
     return groupNode;
   } else {
-    throw new ParseError("Got group of unknown type: '" + group.type + "'");
+    throw new ParseError("Got group of unknown type: '" + group2.type + "'");
   }
 };
 function buildHTMLUnbreakable(children, options) {
@@ -12736,7 +12736,7 @@ var makeRow = function makeRow2(body3) {
 };
 var mathFontVariants = {
   mathit: "italic",
-  boldsymbol: (group) => group.type === "textord" ? "bold" : "bold-italic",
+  boldsymbol: (group2) => group2.type === "textord" ? "bold" : "bold-italic",
   mathbf: "bold",
   mathbb: "double-struck",
   mathsfit: "sans-serif-italic",
@@ -12746,8 +12746,8 @@ var mathFontVariants = {
   mathsf: "sans-serif",
   mathtt: "monospace"
 };
-var getVariant = (group, options) => {
-  if (group.mode === "text") {
+var getVariant = (group2, options) => {
+  if (group2.mode === "text") {
     if (options.fontFamily === "texttt") {
       return "monospace";
     } else if (options.fontFamily === "textsf") {
@@ -12772,12 +12772,12 @@ var getVariant = (group, options) => {
   if (!font || font === "mathnormal") {
     return null;
   }
-  var mode = group.mode;
+  var mode = group2.mode;
   var mathVariant = mathFontVariants[font];
   if (mathVariant) {
-    return typeof mathVariant === "function" ? mathVariant(group) : mathVariant;
+    return typeof mathVariant === "function" ? mathVariant(group2) : mathVariant;
   }
-  var text11 = group.text;
+  var text11 = group2.text;
   if (noVariantSymbols.has(text11)) {
     return null;
   }
@@ -12793,15 +12793,15 @@ var getVariant = (group, options) => {
   }
   return null;
 };
-function isNumberPunctuation(group) {
-  if (!group) {
+function isNumberPunctuation(group2) {
+  if (!group2) {
     return false;
   }
-  if (group.type === "mi" && group.children.length === 1) {
-    var child = group.children[0];
+  if (group2.type === "mi" && group2.children.length === 1) {
+    var child = group2.children[0];
     return child instanceof TextNode && child.text === ".";
-  } else if (group.type === "mo" && group.children.length === 1 && group.getAttribute("separator") === "true" && group.getAttribute("lspace") === "0em" && group.getAttribute("rspace") === "0em") {
-    var _child = group.children[0];
+  } else if (group2.type === "mo" && group2.children.length === 1 && group2.getAttribute("separator") === "true" && group2.getAttribute("lspace") === "0em" && group2.getAttribute("rspace") === "0em") {
+    var _child = group2.children[0];
     return _child instanceof TextNode && _child.text === ",";
   } else {
     return false;
@@ -12809,12 +12809,12 @@ function isNumberPunctuation(group) {
 }
 var buildExpression2 = function buildExpression3(expression, options, isOrdgroup) {
   if (expression.length === 1) {
-    var group = buildGroup2(expression[0], options);
-    if (isOrdgroup && group instanceof MathNode && group.type === "mo") {
-      group.setAttribute("lspace", "0em");
-      group.setAttribute("rspace", "0em");
+    var group2 = buildGroup2(expression[0], options);
+    if (isOrdgroup && group2 instanceof MathNode && group2.type === "mo") {
+      group2.setAttribute("lspace", "0em");
+      group2.setAttribute("rspace", "0em");
     }
-    return [group];
+    return [group2];
   }
   var groups = [];
   var lastGroup;
@@ -12858,14 +12858,14 @@ var buildExpression2 = function buildExpression3(expression, options, isOrdgroup
 var buildExpressionRow = function buildExpressionRow2(expression, options, isOrdgroup) {
   return makeRow(buildExpression2(expression, options, isOrdgroup));
 };
-var buildGroup2 = function buildGroup3(group, options) {
-  if (!group) {
+var buildGroup2 = function buildGroup3(group2, options) {
+  if (!group2) {
     return new MathNode("mrow");
   }
-  if (_mathmlGroupBuilders[group.type]) {
-    return _mathmlGroupBuilders[group.type](group, options);
+  if (_mathmlGroupBuilders[group2.type]) {
+    return _mathmlGroupBuilders[group2.type](group2, options);
   } else {
-    throw new ParseError("Got group of unknown type: '" + group.type + "'");
+    throw new ParseError("Got group of unknown type: '" + group2.type + "'");
   }
 };
 function buildMathML(tree, texExpression, options, isDisplayMode, forMathmlOnly) {
@@ -13297,12 +13297,12 @@ var katexImagesData = {
   xleftequilibrium: [["shortbaraboveleftharpoon", "shortrightharpoonabovebar"], 1.75, 716]
 };
 var wideAccentLabels = /* @__PURE__ */ new Set(["widehat", "widecheck", "widetilde", "utilde"]);
-var stretchySvg = function stretchySvg2(group, options) {
+var stretchySvg = function stretchySvg2(group2, options) {
   function buildSvgSpan_() {
     var viewBoxWidth = 4e5;
-    var label = group.label.slice(1);
-    if (wideAccentLabels.has(label) && "base" in group) {
-      var numChars = group.base.type === "ordgroup" ? group.base.body.length : 1;
+    var label = group2.label.slice(1);
+    if (wideAccentLabels.has(label) && "base" in group2) {
+      var numChars = group2.base.type === "ordgroup" ? group2.base.body.length : 1;
       var viewBoxHeight;
       var pathName;
       var _height;
@@ -13487,49 +13487,49 @@ function checkSymbolNodeType(node3) {
   }
   return null;
 }
-var getBaseSymbol = (group) => {
-  if (group instanceof SymbolNode) {
-    return group;
+var getBaseSymbol = (group2) => {
+  if (group2 instanceof SymbolNode) {
+    return group2;
   }
-  if (hasHtmlDomChildren(group) && group.children.length === 1) {
-    return getBaseSymbol(group.children[0]);
+  if (hasHtmlDomChildren(group2) && group2.children.length === 1) {
+    return getBaseSymbol(group2.children[0]);
   }
 };
 var htmlBuilder$a = (grp, options) => {
   var base2;
-  var group;
+  var group2;
   var supSubGroup;
   if (grp && grp.type === "supsub") {
-    group = assertNodeType(grp.base, "accent");
-    base2 = group.base;
+    group2 = assertNodeType(grp.base, "accent");
+    base2 = group2.base;
     grp.base = base2;
     supSubGroup = assertSpan(buildGroup$1(grp, options));
-    grp.base = group;
+    grp.base = group2;
   } else {
-    group = assertNodeType(grp, "accent");
-    base2 = group.base;
+    group2 = assertNodeType(grp, "accent");
+    base2 = group2.base;
   }
   var body3 = buildGroup$1(base2, options.havingCrampedStyle());
-  var mustShift = group.isShifty && isCharacterBox(base2);
+  var mustShift = group2.isShifty && isCharacterBox(base2);
   var skew = 0;
   if (mustShift) {
     var _getBaseSymbol$skew, _getBaseSymbol;
     skew = (_getBaseSymbol$skew = (_getBaseSymbol = getBaseSymbol(body3)) == null ? void 0 : _getBaseSymbol.skew) != null ? _getBaseSymbol$skew : 0;
   }
-  var accentBelow = group.label === "\\c";
+  var accentBelow = group2.label === "\\c";
   var clearance = accentBelow ? body3.height + body3.depth : Math.min(body3.height, options.fontMetrics().xHeight);
   var accentBody;
-  if (!group.isStretchy) {
+  if (!group2.isStretchy) {
     var accent3;
     var width;
-    if (group.label === "\\vec") {
+    if (group2.label === "\\vec") {
       accent3 = staticSvg("vec", options);
       width = svgData.vec[1];
     } else {
       accent3 = makeOrd({
         type: "textord",
-        mode: group.mode,
-        text: group.label
+        mode: group2.mode,
+        text: group2.label
       }, options, "textord");
       accent3 = assertSymbolDomNode(accent3);
       accent3.italic = 0;
@@ -13539,7 +13539,7 @@ var htmlBuilder$a = (grp, options) => {
       }
     }
     accentBody = makeSpan(["accent-body"], [accent3]);
-    var accentFull = group.label === "\\textcircled";
+    var accentFull = group2.label === "\\textcircled";
     if (accentFull) {
       accentBody.classes.push("accent-full");
       clearance = body3.height;
@@ -13549,7 +13549,7 @@ var htmlBuilder$a = (grp, options) => {
       left -= width / 2;
     }
     accentBody.style.left = makeEm(left);
-    if (group.label === "\\textcircled") {
+    if (group2.label === "\\textcircled") {
       accentBody.style.top = ".2em";
     }
     accentBody = makeVList({
@@ -13566,7 +13566,7 @@ var htmlBuilder$a = (grp, options) => {
       }]
     });
   } else {
-    accentBody = stretchySvg(group, options);
+    accentBody = stretchySvg(group2, options);
     accentBody = makeVList({
       positionType: "firstBaseline",
       children: [{
@@ -13593,9 +13593,9 @@ var htmlBuilder$a = (grp, options) => {
     return accentWrap;
   }
 };
-var mathmlBuilder$9 = (group, options) => {
-  var accentNode = group.isStretchy ? stretchyMathML(group.label) : new MathNode("mo", [makeText(group.label, group.mode)]);
-  var node3 = new MathNode("mover", [buildGroup2(group.base, options), accentNode]);
+var mathmlBuilder$9 = (group2, options) => {
+  var accentNode = group2.isStretchy ? stretchyMathML(group2.label) : new MathNode("mo", [makeText(group2.label, group2.mode)]);
+  var node3 = new MathNode("mover", [buildGroup2(group2.base, options), accentNode]);
   node3.setAttribute("accent", "true");
   return node3;
 };
@@ -13670,10 +13670,10 @@ defineFunction({
       base: base2
     };
   },
-  htmlBuilder: (group, options) => {
-    var innerGroup = buildGroup$1(group.base, options);
-    var accentBody = stretchySvg(group, options);
-    var kern = group.label === "\\utilde" ? 0.12 : 0;
+  htmlBuilder: (group2, options) => {
+    var innerGroup = buildGroup$1(group2.base, options);
+    var accentBody = stretchySvg(group2, options);
+    var kern = group2.label === "\\utilde" ? 0.12 : 0;
     var vlist = makeVList({
       positionType: "top",
       positionData: innerGroup.height,
@@ -13691,15 +13691,15 @@ defineFunction({
     });
     return makeSpan(["mord", "accentunder"], [vlist], options);
   },
-  mathmlBuilder: (group, options) => {
-    var accentNode = stretchyMathML(group.label);
-    var node3 = new MathNode("munder", [buildGroup2(group.base, options), accentNode]);
+  mathmlBuilder: (group2, options) => {
+    var accentNode = stretchyMathML(group2.label);
+    var node3 = new MathNode("munder", [buildGroup2(group2.base, options), accentNode]);
     node3.setAttribute("accentunder", "true");
     return node3;
   }
 });
-var paddedNode = (group) => {
-  var node3 = new MathNode("mpadded", group ? [group] : []);
+var paddedNode = (group2) => {
+  var node3 = new MathNode("mpadded", group2 ? [group2] : []);
   node3.setAttribute("width", "+0.6em");
   node3.setAttribute("lspace", "0.3em");
   return node3;
@@ -13753,22 +13753,22 @@ defineFunction({
       below: optArgs[0]
     };
   },
-  htmlBuilder(group, options) {
+  htmlBuilder(group2, options) {
     var style = options.style;
     var newOptions = options.havingStyle(style.sup());
-    var upperGroup = wrapFragment(buildGroup$1(group.body, newOptions, options), options);
-    var arrowPrefix = group.label.slice(0, 2) === "\\x" ? "x" : "cd";
+    var upperGroup = wrapFragment(buildGroup$1(group2.body, newOptions, options), options);
+    var arrowPrefix = group2.label.slice(0, 2) === "\\x" ? "x" : "cd";
     upperGroup.classes.push(arrowPrefix + "-arrow-pad");
     var lowerGroup;
-    if (group.below) {
+    if (group2.below) {
       newOptions = options.havingStyle(style.sub());
-      lowerGroup = wrapFragment(buildGroup$1(group.below, newOptions, options), options);
+      lowerGroup = wrapFragment(buildGroup$1(group2.below, newOptions, options), options);
       lowerGroup.classes.push(arrowPrefix + "-arrow-pad");
     }
-    var arrowBody = stretchySvg(group, options);
+    var arrowBody = stretchySvg(group2, options);
     var arrowShift = -options.fontMetrics().axisHeight + 0.5 * arrowBody.height;
     var upperShift = -options.fontMetrics().axisHeight - 0.5 * arrowBody.height - 0.111;
-    if (upperGroup.depth > 0.25 || group.label === "\\xleftequilibrium") {
+    if (upperGroup.depth > 0.25 || group2.label === "\\xleftequilibrium") {
       upperShift -= upperGroup.depth;
     }
     var vlist;
@@ -13808,20 +13808,20 @@ defineFunction({
     }
     return makeSpan(["mrel", "x-arrow"], [vlist], options);
   },
-  mathmlBuilder(group, options) {
-    var arrowNode = stretchyMathML(group.label);
-    arrowNode.setAttribute("minsize", group.label.charAt(0) === "x" ? "1.75em" : "3.0em");
+  mathmlBuilder(group2, options) {
+    var arrowNode = stretchyMathML(group2.label);
+    arrowNode.setAttribute("minsize", group2.label.charAt(0) === "x" ? "1.75em" : "3.0em");
     var node3;
-    if (group.body) {
-      var upperNode = paddedNode(buildGroup2(group.body, options));
-      if (group.below) {
-        var lowerNode = paddedNode(buildGroup2(group.below, options));
+    if (group2.body) {
+      var upperNode = paddedNode(buildGroup2(group2.body, options));
+      if (group2.below) {
+        var lowerNode = paddedNode(buildGroup2(group2.below, options));
         node3 = new MathNode("munderover", [arrowNode, lowerNode, upperNode]);
       } else {
         node3 = new MathNode("mover", [arrowNode, upperNode]);
       }
-    } else if (group.below) {
-      var _lowerNode = paddedNode(buildGroup2(group.below, options));
+    } else if (group2.below) {
+      var _lowerNode = paddedNode(buildGroup2(group2.below, options));
       node3 = new MathNode("munder", [arrowNode, _lowerNode]);
     } else {
       node3 = paddedNode();
@@ -13830,39 +13830,39 @@ defineFunction({
     return node3;
   }
 });
-function htmlBuilder$9(group, options) {
-  var elements = buildExpression$1(group.body, options, true);
-  return makeSpan([group.mclass], elements, options);
+function htmlBuilder$9(group2, options) {
+  var elements = buildExpression$1(group2.body, options, true);
+  return makeSpan([group2.mclass], elements, options);
 }
-function mathmlBuilder$8(group, options) {
+function mathmlBuilder$8(group2, options) {
   var node3;
-  var inner2 = buildExpression2(group.body, options);
-  if (group.mclass === "minner") {
+  var inner2 = buildExpression2(group2.body, options);
+  if (group2.mclass === "minner") {
     node3 = new MathNode("mpadded", inner2);
-  } else if (group.mclass === "mord") {
-    if (group.isCharacterBox) {
+  } else if (group2.mclass === "mord") {
+    if (group2.isCharacterBox) {
       node3 = inner2[0];
       node3.type = "mi";
     } else {
       node3 = new MathNode("mi", inner2);
     }
   } else {
-    if (group.isCharacterBox) {
+    if (group2.isCharacterBox) {
       node3 = inner2[0];
       node3.type = "mo";
     } else {
       node3 = new MathNode("mo", inner2);
     }
-    if (group.mclass === "mbin") {
+    if (group2.mclass === "mbin") {
       node3.attributes.lspace = "0.22em";
       node3.attributes.rspace = "0.22em";
-    } else if (group.mclass === "mpunct") {
+    } else if (group2.mclass === "mpunct") {
       node3.attributes.lspace = "0em";
       node3.attributes.rspace = "0.17em";
-    } else if (group.mclass === "mopen" || group.mclass === "mclose") {
+    } else if (group2.mclass === "mopen" || group2.mclass === "mclose") {
       node3.attributes.lspace = "0em";
       node3.attributes.rspace = "0em";
-    } else if (group.mclass === "minner") {
+    } else if (group2.mclass === "minner") {
       node3.attributes.lspace = "0.0556em";
       node3.attributes.width = "+0.1111em";
     }
@@ -13986,14 +13986,14 @@ defineFunction({
       body: ordargument(args[0])
     };
   },
-  htmlBuilder(group, options) {
-    var elements = buildExpression$1(group.body, options, true);
-    var node3 = makeSpan([group.mclass], elements, options);
+  htmlBuilder(group2, options) {
+    var elements = buildExpression$1(group2.body, options, true);
+    var node3 = makeSpan([group2.mclass], elements, options);
     node3.style.textShadow = "0.02em 0.01em 0.04px";
     return node3;
   },
-  mathmlBuilder(group, style) {
-    var inner2 = buildExpression2(group.body, style);
+  mathmlBuilder(group2, style) {
+    var inner2 = buildExpression2(group2.body, style);
     var node3 = new MathNode("mstyle", inner2);
     node3.setAttribute("style", "text-shadow: 0.02em 0.01em 0.04px");
     return node3;
@@ -14192,20 +14192,20 @@ defineFunction({
       label: args[0]
     };
   },
-  htmlBuilder(group, options) {
+  htmlBuilder(group2, options) {
     var newOptions = options.havingStyle(options.style.sup());
-    var label = wrapFragment(buildGroup$1(group.label, newOptions, options), options);
-    label.classes.push("cd-label-" + group.side);
+    var label = wrapFragment(buildGroup$1(group2.label, newOptions, options), options);
+    label.classes.push("cd-label-" + group2.side);
     label.style.bottom = makeEm(0.8 - label.depth);
     label.height = 0;
     label.depth = 0;
     return label;
   },
-  mathmlBuilder(group, options) {
-    var label = new MathNode("mrow", [buildGroup2(group.label, options)]);
+  mathmlBuilder(group2, options) {
+    var label = new MathNode("mrow", [buildGroup2(group2.label, options)]);
     label = new MathNode("mpadded", [label]);
     label.setAttribute("width", "0");
-    if (group.side === "left") {
+    if (group2.side === "left") {
       label.setAttribute("lspace", "-1width");
     }
     label.setAttribute("voffset", "0.7em");
@@ -14231,13 +14231,13 @@ defineFunction({
       fragment: args[0]
     };
   },
-  htmlBuilder(group, options) {
-    var parent = wrapFragment(buildGroup$1(group.fragment, options), options);
+  htmlBuilder(group2, options) {
+    var parent = wrapFragment(buildGroup$1(group2.fragment, options), options);
     parent.classes.push("cd-vert-arrow");
     return parent;
   },
-  mathmlBuilder(group, options) {
-    return new MathNode("mrow", [buildGroup2(group.fragment, options)]);
+  mathmlBuilder(group2, options) {
+    return new MathNode("mrow", [buildGroup2(group2.fragment, options)]);
   }
 });
 defineFunction({
@@ -14252,10 +14252,10 @@ defineFunction({
       parser
     } = _ref;
     var arg = assertNodeType(args[0], "ordgroup");
-    var group = arg.body;
+    var group2 = arg.body;
     var number5 = "";
-    for (var i2 = 0; i2 < group.length; i2++) {
-      var node3 = assertNodeType(group[i2], "textord");
+    for (var i2 = 0; i2 < group2.length; i2++) {
+      var node3 = assertNodeType(group2[i2], "textord");
       number5 += node3.text;
     }
     var code4 = parseInt(number5);
@@ -14277,14 +14277,14 @@ defineFunction({
     };
   }
 });
-var htmlBuilder$8 = (group, options) => {
-  var elements = buildExpression$1(group.body, options.withColor(group.color), false);
+var htmlBuilder$8 = (group2, options) => {
+  var elements = buildExpression$1(group2.body, options.withColor(group2.color), false);
   return makeFragment(elements);
 };
-var mathmlBuilder$7 = (group, options) => {
-  var inner2 = buildExpression2(group.body, options.withColor(group.color));
+var mathmlBuilder$7 = (group2, options) => {
+  var inner2 = buildExpression2(group2.body, options.withColor(group2.color));
   var node3 = new MathNode("mstyle", inner2);
-  node3.setAttribute("mathcolor", group.color);
+  node3.setAttribute("mathcolor", group2.color);
   return node3;
 };
 defineFunction({
@@ -14360,22 +14360,22 @@ defineFunction({
   },
   // The following builders are called only at the top level,
   // not within tabular/array environments.
-  htmlBuilder(group, options) {
+  htmlBuilder(group2, options) {
     var span = makeSpan(["mspace"], [], options);
-    if (group.newLine) {
+    if (group2.newLine) {
       span.classes.push("newline");
-      if (group.size) {
-        span.style.marginTop = makeEm(calculateSize(group.size, options));
+      if (group2.size) {
+        span.style.marginTop = makeEm(calculateSize(group2.size, options));
       }
     }
     return span;
   },
-  mathmlBuilder(group, options) {
+  mathmlBuilder(group2, options) {
     var node3 = new MathNode("mspace");
-    if (group.newLine) {
+    if (group2.newLine) {
       node3.setAttribute("linebreak", "newline");
-      if (group.size) {
-        node3.setAttribute("height", makeEm(calculateSize(group.size, options)));
+      if (group2.size) {
+        node3.setAttribute("height", makeEm(calculateSize(group2.size, options)));
       }
     }
     return node3;
@@ -14470,13 +14470,13 @@ defineFunction({
     }
     var numArgs = 0;
     var insert2;
-    var delimiters2 = [[]];
+    var delimiters3 = [[]];
     while (parser.gullet.future().text !== "{") {
       tok = parser.gullet.popToken();
       if (tok.text === "#") {
         if (parser.gullet.future().text === "{") {
           insert2 = parser.gullet.future();
-          delimiters2[numArgs].push("{");
+          delimiters3[numArgs].push("{");
           break;
         }
         tok = parser.gullet.popToken();
@@ -14487,11 +14487,11 @@ defineFunction({
           throw new ParseError('Argument number "' + tok.text + '" out of order');
         }
         numArgs++;
-        delimiters2.push([]);
+        delimiters3.push([]);
       } else if (tok.text === "EOF") {
         throw new ParseError("Expected a macro definition");
       } else {
-        delimiters2[numArgs].push(tok.text);
+        delimiters3[numArgs].push(tok.text);
       }
     }
     var {
@@ -14507,7 +14507,7 @@ defineFunction({
     parser.gullet.macros.set(name, {
       tokens,
       numArgs,
-      delimiters: delimiters2
+      delimiters: delimiters3
     }, funcName === globalMap[funcName]);
     return {
       type: "internal",
@@ -15151,32 +15151,32 @@ defineFunction({
       delim: delim.text
     };
   },
-  htmlBuilder: (group, options) => {
-    if (group.delim === ".") {
-      return makeSpan([group.mclass]);
+  htmlBuilder: (group2, options) => {
+    if (group2.delim === ".") {
+      return makeSpan([group2.mclass]);
     }
-    return makeSizedDelim(group.delim, group.size, options, group.mode, [group.mclass]);
+    return makeSizedDelim(group2.delim, group2.size, options, group2.mode, [group2.mclass]);
   },
-  mathmlBuilder: (group) => {
+  mathmlBuilder: (group2) => {
     var children = [];
-    if (group.delim !== ".") {
-      children.push(makeText(group.delim, group.mode));
+    if (group2.delim !== ".") {
+      children.push(makeText(group2.delim, group2.mode));
     }
     var node3 = new MathNode("mo", children);
-    if (group.mclass === "mopen" || group.mclass === "mclose") {
+    if (group2.mclass === "mopen" || group2.mclass === "mclose") {
       node3.setAttribute("fence", "true");
     } else {
       node3.setAttribute("fence", "false");
     }
     node3.setAttribute("stretchy", "true");
-    var size = makeEm(sizeToMaxHeight[group.size]);
+    var size = makeEm(sizeToMaxHeight[group2.size]);
     node3.setAttribute("minsize", size);
     node3.setAttribute("maxsize", size);
     return node3;
   }
 });
-function assertParsed(group) {
-  if (!group.body) {
+function assertParsed(group2) {
+  if (!group2.body) {
     throw new Error("Bug: The leftright ParseNode wasn't fully parsed.");
   }
 }
@@ -15225,9 +15225,9 @@ defineFunction({
       rightColor: right.color
     };
   },
-  htmlBuilder: (group, options) => {
-    assertParsed(group);
-    var inner2 = buildExpression$1(group.body, options, true, ["mopen", "mclose"]);
+  htmlBuilder: (group2, options) => {
+    assertParsed(group2);
+    var inner2 = buildExpression$1(group2.body, options, true, ["mopen", "mclose"]);
     var innerHeight = 0;
     var innerDepth = 0;
     var hadMiddle = false;
@@ -15243,10 +15243,10 @@ defineFunction({
     innerHeight *= options.sizeMultiplier;
     innerDepth *= options.sizeMultiplier;
     var leftDelim;
-    if (group.left === ".") {
+    if (group2.left === ".") {
       leftDelim = makeNullDelimiter(options, ["mopen"]);
     } else {
-      leftDelim = makeLeftRightDelim(group.left, innerHeight, innerDepth, options, group.mode, ["mopen"]);
+      leftDelim = makeLeftRightDelim(group2.left, innerHeight, innerDepth, options, group2.mode, ["mopen"]);
     }
     inner2.unshift(leftDelim);
     if (hadMiddle) {
@@ -15254,33 +15254,33 @@ defineFunction({
         var middleDelim = inner2[_i6];
         if (isMiddleDelimNode(middleDelim)) {
           var isMiddle = middleDelim.isMiddle;
-          inner2[_i6] = makeLeftRightDelim(isMiddle.delim, innerHeight, innerDepth, isMiddle.options, group.mode, []);
+          inner2[_i6] = makeLeftRightDelim(isMiddle.delim, innerHeight, innerDepth, isMiddle.options, group2.mode, []);
         }
       }
     }
     var rightDelim;
-    if (group.right === ".") {
+    if (group2.right === ".") {
       rightDelim = makeNullDelimiter(options, ["mclose"]);
     } else {
-      var colorOptions = group.rightColor ? options.withColor(group.rightColor) : options;
-      rightDelim = makeLeftRightDelim(group.right, innerHeight, innerDepth, colorOptions, group.mode, ["mclose"]);
+      var colorOptions = group2.rightColor ? options.withColor(group2.rightColor) : options;
+      rightDelim = makeLeftRightDelim(group2.right, innerHeight, innerDepth, colorOptions, group2.mode, ["mclose"]);
     }
     inner2.push(rightDelim);
     return makeSpan(["minner"], inner2, options);
   },
-  mathmlBuilder: (group, options) => {
-    assertParsed(group);
-    var inner2 = buildExpression2(group.body, options);
-    if (group.left !== ".") {
-      var leftNode = new MathNode("mo", [makeText(group.left, group.mode)]);
+  mathmlBuilder: (group2, options) => {
+    assertParsed(group2);
+    var inner2 = buildExpression2(group2.body, options);
+    if (group2.left !== ".") {
+      var leftNode = new MathNode("mo", [makeText(group2.left, group2.mode)]);
       leftNode.setAttribute("fence", "true");
       inner2.unshift(leftNode);
     }
-    if (group.right !== ".") {
-      var rightNode = new MathNode("mo", [makeText(group.right, group.mode)]);
+    if (group2.right !== ".") {
+      var rightNode = new MathNode("mo", [makeText(group2.right, group2.mode)]);
       rightNode.setAttribute("fence", "true");
-      if (group.rightColor) {
-        rightNode.setAttribute("mathcolor", group.rightColor);
+      if (group2.rightColor) {
+        rightNode.setAttribute("mathcolor", group2.rightColor);
       }
       inner2.push(rightNode);
     }
@@ -15305,21 +15305,21 @@ defineFunction({
       delim: delim.text
     };
   },
-  htmlBuilder: (group, options) => {
+  htmlBuilder: (group2, options) => {
     var middleDelim;
-    if (group.delim === ".") {
+    if (group2.delim === ".") {
       middleDelim = makeNullDelimiter(options, []);
     } else {
-      middleDelim = makeSizedDelim(group.delim, 1, options, group.mode, []);
+      middleDelim = makeSizedDelim(group2.delim, 1, options, group2.mode, []);
       middleDelim.isMiddle = {
-        delim: group.delim,
+        delim: group2.delim,
         options
       };
     }
     return middleDelim;
   },
-  mathmlBuilder: (group, options) => {
-    var textNode = group.delim === "\\vert" || group.delim === "|" ? makeText("|", "text") : makeText(group.delim, group.mode);
+  mathmlBuilder: (group2, options) => {
+    var textNode = group2.delim === "\\vert" || group2.delim === "|" ? makeText("|", "text") : makeText(group2.delim, group2.mode);
     var middleNode = new MathNode("mo", [textNode]);
     middleNode.setAttribute("fence", "true");
     middleNode.setAttribute("lspace", "0.05em");
@@ -15327,13 +15327,13 @@ defineFunction({
     return middleNode;
   }
 });
-var htmlBuilder$7 = (group, options) => {
-  var inner2 = wrapFragment(buildGroup$1(group.body, options), options);
-  var label = group.label.slice(1);
+var htmlBuilder$7 = (group2, options) => {
+  var inner2 = wrapFragment(buildGroup$1(group2.body, options), options);
+  var label = group2.label.slice(1);
   var scale2 = options.sizeMultiplier;
   var img;
   var imgShift;
-  var isSingleChar = isCharacterBox(group.body);
+  var isSingleChar = isCharacterBox(group2.body);
   if (label === "sout") {
     img = makeSpan(["stretchy", "sout"]);
     img.height = options.fontMetrics().defaultRuleThickness / scale2;
@@ -15400,15 +15400,15 @@ var htmlBuilder$7 = (group, options) => {
       img.style.borderRightWidth = makeEm(ruleThickness);
     }
     imgShift = inner2.depth + bottomPad;
-    if (group.backgroundColor) {
-      img.style.backgroundColor = group.backgroundColor;
-      if (group.borderColor) {
-        img.style.borderColor = group.borderColor;
+    if (group2.backgroundColor) {
+      img.style.backgroundColor = group2.backgroundColor;
+      if (group2.borderColor) {
+        img.style.borderColor = group2.borderColor;
       }
     }
   }
   var vlist;
-  if (group.backgroundColor) {
+  if (group2.backgroundColor) {
     vlist = makeVList({
       positionType: "individualShift",
       children: [
@@ -15455,10 +15455,10 @@ var htmlBuilder$7 = (group, options) => {
     return makeSpan(["mord"], [vlist], options);
   }
 };
-var mathmlBuilder$6 = (group, options) => {
+var mathmlBuilder$6 = (group2, options) => {
   var fboxsep;
-  var node3 = new MathNode(group.label.includes("colorbox") ? "mpadded" : "menclose", [buildGroup2(group.body, options)]);
-  switch (group.label) {
+  var node3 = new MathNode(group2.label.includes("colorbox") ? "mpadded" : "menclose", [buildGroup2(group2.body, options)]);
+  switch (group2.label) {
     case "\\cancel":
       node3.setAttribute("notation", "updiagonalstrike");
       break;
@@ -15484,21 +15484,21 @@ var mathmlBuilder$6 = (group, options) => {
       node3.setAttribute("height", "+" + 2 * fboxsep + "pt");
       node3.setAttribute("lspace", fboxsep + "pt");
       node3.setAttribute("voffset", fboxsep + "pt");
-      if (group.label === "\\fcolorbox") {
+      if (group2.label === "\\fcolorbox") {
         var thk = Math.max(
           options.fontMetrics().fboxrule,
           // default
           options.minRuleThickness
         );
-        node3.setAttribute("style", "border: " + makeEm(thk) + " solid " + group.borderColor);
+        node3.setAttribute("style", "border: " + makeEm(thk) + " solid " + group2.borderColor);
       }
       break;
     case "\\xcancel":
       node3.setAttribute("notation", "updiagonalstrike downdiagonalstrike");
       break;
   }
-  if (group.backgroundColor) {
-    node3.setAttribute("mathbackground", group.backgroundColor);
+  if (group2.backgroundColor) {
+    node3.setAttribute("mathbackground", group2.backgroundColor);
   }
   return node3;
 };
@@ -15879,11 +15879,11 @@ function dCellStyle(envName) {
     return "text";
   }
 }
-var htmlBuilder$6 = function htmlBuilder(group, options) {
+var htmlBuilder$6 = function htmlBuilder(group2, options) {
   var r2;
   var c;
-  var nr = group.body.length;
-  var hLinesBeforeRow = group.hLinesBeforeRow;
+  var nr = group2.body.length;
+  var hLinesBeforeRow = group2.hLinesBeforeRow;
   var nc = 0;
   var body3 = new Array(nr);
   var hlines = [];
@@ -15894,16 +15894,16 @@ var htmlBuilder$6 = function htmlBuilder(group, options) {
   );
   var pt = 1 / options.fontMetrics().ptPerEm;
   var arraycolsep = 5 * pt;
-  if (group.colSeparationType && group.colSeparationType === "small") {
+  if (group2.colSeparationType && group2.colSeparationType === "small") {
     var localMultiplier = options.havingStyle(Style$1.SCRIPT).sizeMultiplier;
     arraycolsep = 0.2778 * (localMultiplier / options.sizeMultiplier);
   }
-  var baselineskip = group.colSeparationType === "CD" ? calculateSize({
+  var baselineskip = group2.colSeparationType === "CD" ? calculateSize({
     number: 3,
     unit: "ex"
   }, options) : 12 * pt;
   var jot = 3 * pt;
-  var arrayskip = group.arraystretch * baselineskip;
+  var arrayskip = group2.arraystretch * baselineskip;
   var arstrutHeight = 0.7 * arrayskip;
   var arstrutDepth = 0.3 * arrayskip;
   var totalHeight = 0;
@@ -15919,8 +15919,8 @@ var htmlBuilder$6 = function htmlBuilder(group, options) {
     }
   }
   setHLinePos(hLinesBeforeRow[0]);
-  for (r2 = 0; r2 < group.body.length; ++r2) {
-    var inrow = group.body[r2];
+  for (r2 = 0; r2 < group2.body.length; ++r2) {
+    var inrow = group2.body[r2];
     var height = arstrutHeight;
     var depth = arstrutDepth;
     if (nc < inrow.length) {
@@ -15942,7 +15942,7 @@ var htmlBuilder$6 = function htmlBuilder(group, options) {
       }
       outrow.cells[c] = elt;
     }
-    var rowGap = group.rowGaps[r2];
+    var rowGap = group2.rowGaps[r2];
     var gap = 0;
     if (rowGap) {
       gap = calculateSize(rowGap, options);
@@ -15954,7 +15954,7 @@ var htmlBuilder$6 = function htmlBuilder(group, options) {
         gap = 0;
       }
     }
-    if (group.addJot && r2 < group.body.length - 1) {
+    if (group2.addJot && r2 < group2.body.length - 1) {
       depth += jot;
     }
     outrow.height = height;
@@ -15966,16 +15966,16 @@ var htmlBuilder$6 = function htmlBuilder(group, options) {
     setHLinePos(hLinesBeforeRow[r2 + 1]);
   }
   var offset = totalHeight / 2 + options.fontMetrics().axisHeight;
-  var colDescriptions = group.cols || [];
+  var colDescriptions = group2.cols || [];
   var cols = [];
   var colSep;
   var colDescrNum;
   var tagSpans = [];
-  if (group.tags && group.tags.some((tag2) => tag2)) {
+  if (group2.tags && group2.tags.some((tag2) => tag2)) {
     for (r2 = 0; r2 < nr; ++r2) {
       var rw = body3[r2];
       var shift = rw.pos - offset;
-      var tag = group.tags[r2];
+      var tag = group2.tags[r2];
       var tagSpan = void 0;
       if (tag === true) {
         tagSpan = makeSpan(["eqn-num"], [], options);
@@ -16033,7 +16033,7 @@ var htmlBuilder$6 = function htmlBuilder(group, options) {
       continue;
     }
     var sepwidth = void 0;
-    if (c > 0 || group.hskipBeforeAndAfter) {
+    if (c > 0 || group2.hskipBeforeAndAfter) {
       var _colDescr$pregap, _colDescr2;
       sepwidth = (_colDescr$pregap = (_colDescr2 = colDescr) == null ? void 0 : _colDescr2.pregap) != null ? _colDescr$pregap : arraycolsep;
       if (sepwidth !== 0) {
@@ -16064,7 +16064,7 @@ var htmlBuilder$6 = function htmlBuilder(group, options) {
     });
     var colSpan = makeSpan(["col-align-" + (((_colDescr3 = colDescr) == null ? void 0 : _colDescr3.align) || "c")], [colVList]);
     cols.push(colSpan);
-    if (c < nc - 1 || group.hskipBeforeAndAfter) {
+    if (c < nc - 1 || group2.hskipBeforeAndAfter) {
       var _colDescr$postgap, _colDescr4;
       sepwidth = (_colDescr$postgap = (_colDescr4 = colDescr) == null ? void 0 : _colDescr4.postgap) != null ? _colDescr$postgap : arraycolsep;
       if (sepwidth !== 0) {
@@ -16121,20 +16121,20 @@ var alignMap = {
   l: "left ",
   r: "right "
 };
-var mathmlBuilder$5 = function mathmlBuilder(group, options) {
+var mathmlBuilder$5 = function mathmlBuilder(group2, options) {
   var tbl = [];
   var glue = new MathNode("mtd", [], ["mtr-glue"]);
   var tag = new MathNode("mtd", [], ["mml-eqn-num"]);
-  for (var i2 = 0; i2 < group.body.length; i2++) {
-    var rw = group.body[i2];
+  for (var i2 = 0; i2 < group2.body.length; i2++) {
+    var rw = group2.body[i2];
     var row = [];
     for (var j = 0; j < rw.length; j++) {
       row.push(new MathNode("mtd", [buildGroup2(rw[j], options)]));
     }
-    if (group.tags && group.tags[i2]) {
+    if (group2.tags && group2.tags[i2]) {
       row.unshift(glue);
       row.push(glue);
-      if (group.leqno) {
+      if (group2.leqno) {
         row.unshift(tag);
       } else {
         row.push(tag);
@@ -16143,12 +16143,12 @@ var mathmlBuilder$5 = function mathmlBuilder(group, options) {
     tbl.push(new MathNode("mtr", row));
   }
   var table3 = new MathNode("mtable", tbl);
-  var gap = group.arraystretch === 0.5 ? 0.1 : 0.16 + group.arraystretch - 1 + (group.addJot ? 0.09 : 0);
+  var gap = group2.arraystretch === 0.5 ? 0.1 : 0.16 + group2.arraystretch - 1 + (group2.addJot ? 0.09 : 0);
   table3.setAttribute("rowspacing", makeEm(gap));
   var menclose = "";
   var align = "";
-  if (group.cols && group.cols.length > 0) {
-    var cols = group.cols;
+  if (group2.cols && group2.cols.length > 0) {
+    var cols = group2.cols;
     var columnLines = "";
     var prevTypeWasAlign = false;
     var iStart = 0;
@@ -16181,24 +16181,24 @@ var mathmlBuilder$5 = function mathmlBuilder(group, options) {
       table3.setAttribute("columnlines", columnLines.trim());
     }
   }
-  if (group.colSeparationType === "align") {
-    var _cols = group.cols || [];
+  if (group2.colSeparationType === "align") {
+    var _cols = group2.cols || [];
     var spacing2 = "";
     for (var _i22 = 1; _i22 < _cols.length; _i22++) {
       spacing2 += _i22 % 2 ? "0em " : "1em ";
     }
     table3.setAttribute("columnspacing", spacing2.trim());
-  } else if (group.colSeparationType === "alignat" || group.colSeparationType === "gather") {
+  } else if (group2.colSeparationType === "alignat" || group2.colSeparationType === "gather") {
     table3.setAttribute("columnspacing", "0em");
-  } else if (group.colSeparationType === "small") {
+  } else if (group2.colSeparationType === "small") {
     table3.setAttribute("columnspacing", "0.2778em");
-  } else if (group.colSeparationType === "CD") {
+  } else if (group2.colSeparationType === "CD") {
     table3.setAttribute("columnspacing", "0.5em");
   } else {
     table3.setAttribute("columnspacing", "1em");
   }
   var rowLines = "";
-  var hlines = group.hLinesBeforeRow;
+  var hlines = group2.hLinesBeforeRow;
   menclose += hlines[0].length > 0 ? "left " : "";
   menclose += hlines[hlines.length - 1].length > 0 ? "right " : "";
   for (var _i32 = 1; _i32 < hlines.length - 1; _i32++) {
@@ -16211,7 +16211,7 @@ var mathmlBuilder$5 = function mathmlBuilder(group, options) {
     table3 = new MathNode("menclose", [table3]);
     table3.setAttribute("notation", menclose.trim());
   }
-  if (group.arraystretch && group.arraystretch < 1) {
+  if (group2.arraystretch && group2.arraystretch < 1) {
     table3 = new MathNode("mstyle", [table3]);
     table3.setAttribute("scriptlevel", "1");
   }
@@ -16331,7 +16331,7 @@ defineEnvironment({
     numArgs: 0
   },
   handler(context) {
-    var delimiters2 = {
+    var delimiters3 = {
       "matrix": null,
       "pmatrix": ["(", ")"],
       "bmatrix": ["[", "]"],
@@ -16373,12 +16373,12 @@ defineEnvironment({
       type: "align",
       align: colAlign
     });
-    return delimiters2 ? {
+    return delimiters3 ? {
       type: "leftright",
       mode: context.mode,
       body: [res],
-      left: delimiters2[0],
-      right: delimiters2[1],
+      left: delimiters3[0],
+      right: delimiters3[1],
       rightColor: void 0
       // \right uninfluenced by \color in array
     } : res;
@@ -16625,15 +16625,15 @@ defineFunction({
     };
   }
 });
-var htmlBuilder$5 = (group, options) => {
-  var font = group.font;
+var htmlBuilder$5 = (group2, options) => {
+  var font = group2.font;
   var newOptions = options.withFont(font);
-  return buildGroup$1(group.body, newOptions);
+  return buildGroup$1(group2.body, newOptions);
 };
-var mathmlBuilder$4 = (group, options) => {
-  var font = group.font;
+var mathmlBuilder$4 = (group2, options) => {
+  var font = group2.font;
   var newOptions = options.withFont(font);
-  return buildGroup2(group.body, newOptions);
+  return buildGroup2(group2.body, newOptions);
 };
 var fontAliases = {
   "\\Bbb": "\\mathbb",
@@ -16741,27 +16741,27 @@ defineFunction({
   htmlBuilder: htmlBuilder$5,
   mathmlBuilder: mathmlBuilder$4
 });
-var htmlBuilder$4 = (group, options) => {
+var htmlBuilder$4 = (group2, options) => {
   var style = options.style;
   var nstyle = style.fracNum();
   var dstyle = style.fracDen();
   var newOptions;
   newOptions = options.havingStyle(nstyle);
-  var numerm = buildGroup$1(group.numer, newOptions, options);
-  if (group.continued) {
+  var numerm = buildGroup$1(group2.numer, newOptions, options);
+  if (group2.continued) {
     var hStrut = 8.5 / options.fontMetrics().ptPerEm;
     var dStrut = 3.5 / options.fontMetrics().ptPerEm;
     numerm.height = numerm.height < hStrut ? hStrut : numerm.height;
     numerm.depth = numerm.depth < dStrut ? dStrut : numerm.depth;
   }
   newOptions = options.havingStyle(dstyle);
-  var denomm = buildGroup$1(group.denom, newOptions, options);
+  var denomm = buildGroup$1(group2.denom, newOptions, options);
   var rule;
   var ruleWidth;
   var ruleSpacing;
-  if (group.hasBarLine) {
-    if (group.barSize) {
-      ruleWidth = calculateSize(group.barSize, options);
+  if (group2.hasBarLine) {
+    if (group2.barSize) {
+      ruleWidth = calculateSize(group2.barSize, options);
       rule = makeLineSpan("frac-line", options, ruleWidth);
     } else {
       rule = makeLineSpan("frac-line", options);
@@ -16852,38 +16852,38 @@ var htmlBuilder$4 = (group, options) => {
   }
   var leftDelim;
   var rightDelim;
-  if (group.leftDelim == null) {
+  if (group2.leftDelim == null) {
     leftDelim = makeNullDelimiter(options, ["mopen"]);
   } else {
-    leftDelim = makeCustomSizedDelim(group.leftDelim, delimSize, true, options.havingStyle(style), group.mode, ["mopen"]);
+    leftDelim = makeCustomSizedDelim(group2.leftDelim, delimSize, true, options.havingStyle(style), group2.mode, ["mopen"]);
   }
-  if (group.continued) {
+  if (group2.continued) {
     rightDelim = makeSpan([]);
-  } else if (group.rightDelim == null) {
+  } else if (group2.rightDelim == null) {
     rightDelim = makeNullDelimiter(options, ["mclose"]);
   } else {
-    rightDelim = makeCustomSizedDelim(group.rightDelim, delimSize, true, options.havingStyle(style), group.mode, ["mclose"]);
+    rightDelim = makeCustomSizedDelim(group2.rightDelim, delimSize, true, options.havingStyle(style), group2.mode, ["mclose"]);
   }
   return makeSpan(["mord"].concat(newOptions.sizingClasses(options)), [leftDelim, makeSpan(["mfrac"], [frac2]), rightDelim], options);
 };
-var mathmlBuilder$3 = (group, options) => {
-  var node3 = new MathNode("mfrac", [buildGroup2(group.numer, options), buildGroup2(group.denom, options)]);
-  if (!group.hasBarLine) {
+var mathmlBuilder$3 = (group2, options) => {
+  var node3 = new MathNode("mfrac", [buildGroup2(group2.numer, options), buildGroup2(group2.denom, options)]);
+  if (!group2.hasBarLine) {
     node3.setAttribute("linethickness", "0px");
-  } else if (group.barSize) {
-    var ruleWidth = calculateSize(group.barSize, options);
+  } else if (group2.barSize) {
+    var ruleWidth = calculateSize(group2.barSize, options);
     node3.setAttribute("linethickness", makeEm(ruleWidth));
   }
-  if (group.leftDelim != null || group.rightDelim != null) {
+  if (group2.leftDelim != null || group2.rightDelim != null) {
     var withDelims = [];
-    if (group.leftDelim != null) {
-      var leftOp = new MathNode("mo", [new TextNode(group.leftDelim.replace("\\", ""))]);
+    if (group2.leftDelim != null) {
+      var leftOp = new MathNode("mo", [new TextNode(group2.leftDelim.replace("\\", ""))]);
       leftOp.setAttribute("fence", "true");
       withDelims.push(leftOp);
     }
     withDelims.push(node3);
-    if (group.rightDelim != null) {
-      var rightOp = new MathNode("mo", [new TextNode(group.rightDelim.replace("\\", ""))]);
+    if (group2.rightDelim != null) {
+      var rightOp = new MathNode("mo", [new TextNode(group2.rightDelim.replace("\\", ""))]);
       rightOp.setAttribute("fence", "true");
       withDelims.push(rightOp);
     }
@@ -17144,17 +17144,17 @@ defineFunction({
 var htmlBuilder$3 = (grp, options) => {
   var style = options.style;
   var supSubGroup;
-  var group;
+  var group2;
   if (grp.type === "supsub") {
     supSubGroup = grp.sup ? buildGroup$1(grp.sup, options.havingStyle(style.sup()), options) : buildGroup$1(grp.sub, options.havingStyle(style.sub()), options);
-    group = assertNodeType(grp.base, "horizBrace");
+    group2 = assertNodeType(grp.base, "horizBrace");
   } else {
-    group = assertNodeType(grp, "horizBrace");
+    group2 = assertNodeType(grp, "horizBrace");
   }
-  var body3 = buildGroup$1(group.base, options.havingBaseStyle(Style$1.DISPLAY));
-  var braceBody = stretchySvg(group, options);
+  var body3 = buildGroup$1(group2.base, options.havingBaseStyle(Style$1.DISPLAY));
+  var braceBody = stretchySvg(group2, options);
   var vlist;
-  if (group.isOver) {
+  if (group2.isOver) {
     vlist = makeVList({
       positionType: "firstBaseline",
       children: [{
@@ -17187,8 +17187,8 @@ var htmlBuilder$3 = (grp, options) => {
     });
   }
   if (supSubGroup) {
-    var vSpan = makeSpan(["minner", group.isOver ? "mover" : "munder"], [vlist], options);
-    if (group.isOver) {
+    var vSpan = makeSpan(["minner", group2.isOver ? "mover" : "munder"], [vlist], options);
+    if (group2.isOver) {
       vlist = makeVList({
         positionType: "firstBaseline",
         children: [{
@@ -17219,11 +17219,11 @@ var htmlBuilder$3 = (grp, options) => {
       });
     }
   }
-  return makeSpan(["minner", group.isOver ? "mover" : "munder"], [vlist], options);
+  return makeSpan(["minner", group2.isOver ? "mover" : "munder"], [vlist], options);
 };
-var mathmlBuilder$2 = (group, options) => {
-  var accentNode = stretchyMathML(group.label);
-  return new MathNode(group.isOver ? "mover" : "munder", [buildGroup2(group.base, options), accentNode]);
+var mathmlBuilder$2 = (group2, options) => {
+  var accentNode = stretchyMathML(group2.label);
+  return new MathNode(group2.isOver ? "mover" : "munder", [buildGroup2(group2.base, options), accentNode]);
 };
 defineFunction({
   type: "horizBrace",
@@ -17274,16 +17274,16 @@ defineFunction({
       body: ordargument(body3)
     };
   },
-  htmlBuilder: (group, options) => {
-    var elements = buildExpression$1(group.body, options, false);
-    return makeAnchor(group.href, [], elements, options);
+  htmlBuilder: (group2, options) => {
+    var elements = buildExpression$1(group2.body, options, false);
+    return makeAnchor(group2.href, [], elements, options);
   },
-  mathmlBuilder: (group, options) => {
-    var math2 = buildExpressionRow(group.body, options);
+  mathmlBuilder: (group2, options) => {
+    var math2 = buildExpressionRow(group2.body, options);
     if (!(math2 instanceof MathNode)) {
       math2 = new MathNode("mrow", [math2]);
     }
-    math2.setAttribute("href", group.href);
+    math2.setAttribute("href", group2.href);
     return math2;
   }
 });
@@ -17351,12 +17351,12 @@ defineFunction({
       body: ordargument(args[0])
     };
   },
-  htmlBuilder(group, options) {
-    var elements = buildExpression$1(group.body, options.withFont(""), false);
+  htmlBuilder(group2, options) {
+    var elements = buildExpression$1(group2.body, options.withFont(""), false);
     return makeFragment(elements);
   },
-  mathmlBuilder(group, options) {
-    return new MathNode("mrow", buildExpression2(group.body, options.withFont("")));
+  mathmlBuilder(group2, options) {
+    return new MathNode("mrow", buildExpression2(group2.body, options.withFont("")));
   }
 });
 defineFunction({
@@ -17433,22 +17433,22 @@ defineFunction({
       body: ordargument(body3)
     };
   },
-  htmlBuilder: (group, options) => {
-    var elements = buildExpression$1(group.body, options, false);
+  htmlBuilder: (group2, options) => {
+    var elements = buildExpression$1(group2.body, options, false);
     var classes = ["enclosing"];
-    if (group.attributes.class) {
-      classes.push(...group.attributes.class.trim().split(/\s+/));
+    if (group2.attributes.class) {
+      classes.push(...group2.attributes.class.trim().split(/\s+/));
     }
     var span = makeSpan(classes, elements, options);
-    for (var attr2 in group.attributes) {
-      if (attr2 !== "class" && group.attributes.hasOwnProperty(attr2)) {
-        span.setAttribute(attr2, group.attributes[attr2]);
+    for (var attr2 in group2.attributes) {
+      if (attr2 !== "class" && group2.attributes.hasOwnProperty(attr2)) {
+        span.setAttribute(attr2, group2.attributes[attr2]);
       }
     }
     return span;
   },
-  mathmlBuilder: (group, options) => {
-    return buildExpressionRow(group.body, options);
+  mathmlBuilder: (group2, options) => {
+    return buildExpressionRow(group2.body, options);
   }
 });
 defineFunction({
@@ -17470,12 +17470,12 @@ defineFunction({
       mathml: ordargument(args[1])
     };
   },
-  htmlBuilder: (group, options) => {
-    var elements = buildExpression$1(group.html, options, false);
+  htmlBuilder: (group2, options) => {
+    var elements = buildExpression$1(group2.html, options, false);
     return makeFragment(elements);
   },
-  mathmlBuilder: (group, options) => {
-    return buildExpressionRow(group.mathml, options);
+  mathmlBuilder: (group2, options) => {
+    return buildExpressionRow(group2.mathml, options);
   }
 });
 var sizeData = function sizeData2(str) {
@@ -17574,15 +17574,15 @@ defineFunction({
       src
     };
   },
-  htmlBuilder: (group, options) => {
-    var height = calculateSize(group.height, options);
+  htmlBuilder: (group2, options) => {
+    var height = calculateSize(group2.height, options);
     var depth = 0;
-    if (group.totalheight.number > 0) {
-      depth = calculateSize(group.totalheight, options) - height;
+    if (group2.totalheight.number > 0) {
+      depth = calculateSize(group2.totalheight, options) - height;
     }
     var width = 0;
-    if (group.width.number > 0) {
-      width = calculateSize(group.width, options);
+    if (group2.width.number > 0) {
+      width = calculateSize(group2.width, options);
     }
     var style = {
       height: makeEm(height + depth)
@@ -17593,26 +17593,26 @@ defineFunction({
     if (depth > 0) {
       style.verticalAlign = makeEm(-depth);
     }
-    var node3 = new Img(group.src, group.alt, style);
+    var node3 = new Img(group2.src, group2.alt, style);
     node3.height = height;
     node3.depth = depth;
     return node3;
   },
-  mathmlBuilder: (group, options) => {
+  mathmlBuilder: (group2, options) => {
     var node3 = new MathNode("mglyph", []);
-    node3.setAttribute("alt", group.alt);
-    var height = calculateSize(group.height, options);
+    node3.setAttribute("alt", group2.alt);
+    var height = calculateSize(group2.height, options);
     var depth = 0;
-    if (group.totalheight.number > 0) {
-      depth = calculateSize(group.totalheight, options) - height;
+    if (group2.totalheight.number > 0) {
+      depth = calculateSize(group2.totalheight, options) - height;
       node3.setAttribute("valign", makeEm(-depth));
     }
     node3.setAttribute("height", makeEm(height + depth));
-    if (group.width.number > 0) {
-      var width = calculateSize(group.width, options);
+    if (group2.width.number > 0) {
+      var width = calculateSize(group2.width, options);
       node3.setAttribute("width", makeEm(width));
     }
-    node3.setAttribute("src", group.src);
+    node3.setAttribute("src", group2.src);
     return node3;
   }
 });
@@ -17653,11 +17653,11 @@ defineFunction({
       dimension: size.value
     };
   },
-  htmlBuilder(group, options) {
-    return makeGlue(group.dimension, options);
+  htmlBuilder(group2, options) {
+    return makeGlue(group2.dimension, options);
   },
-  mathmlBuilder(group, options) {
-    var dimension = calculateSize(group.dimension, options);
+  mathmlBuilder(group2, options) {
+    var dimension = calculateSize(group2.dimension, options);
     return new SpaceNode(dimension);
   }
 });
@@ -17681,16 +17681,16 @@ defineFunction({
       body: body3
     };
   },
-  htmlBuilder: (group, options) => {
+  htmlBuilder: (group2, options) => {
     var inner2;
-    if (group.alignment === "clap") {
-      inner2 = makeSpan([], [buildGroup$1(group.body, options)]);
+    if (group2.alignment === "clap") {
+      inner2 = makeSpan([], [buildGroup$1(group2.body, options)]);
       inner2 = makeSpan(["inner"], [inner2], options);
     } else {
-      inner2 = makeSpan(["inner"], [buildGroup$1(group.body, options)]);
+      inner2 = makeSpan(["inner"], [buildGroup$1(group2.body, options)]);
     }
     var fix2 = makeSpan(["fix"], []);
-    var node3 = makeSpan([group.alignment], [inner2, fix2], options);
+    var node3 = makeSpan([group2.alignment], [inner2, fix2], options);
     var strut = makeSpan(["strut"]);
     strut.style.height = makeEm(node3.height + node3.depth);
     if (node3.depth) {
@@ -17700,10 +17700,10 @@ defineFunction({
     node3 = makeSpan(["thinbox"], [node3], options);
     return makeSpan(["mord", "vbox"], [node3], options);
   },
-  mathmlBuilder: (group, options) => {
-    var node3 = new MathNode("mpadded", [buildGroup2(group.body, options)]);
-    if (group.alignment !== "rlap") {
-      var offset = group.alignment === "llap" ? "-1" : "-0.5";
+  mathmlBuilder: (group2, options) => {
+    var node3 = new MathNode("mpadded", [buildGroup2(group2.body, options)]);
+    if (group2.alignment !== "rlap") {
+      var offset = group2.alignment === "llap" ? "-1" : "-0.5";
       node3.setAttribute("lspace", offset + "width");
     }
     node3.setAttribute("width", "0px");
@@ -17751,18 +17751,18 @@ defineFunction({
     throw new ParseError("Mismatched " + context.funcName);
   }
 });
-var chooseMathStyle = (group, options) => {
+var chooseMathStyle = (group2, options) => {
   switch (options.style.size) {
     case Style$1.DISPLAY.size:
-      return group.display;
+      return group2.display;
     case Style$1.TEXT.size:
-      return group.text;
+      return group2.text;
     case Style$1.SCRIPT.size:
-      return group.script;
+      return group2.script;
     case Style$1.SCRIPTSCRIPT.size:
-      return group.scriptscript;
+      return group2.scriptscript;
     default:
-      return group.text;
+      return group2.text;
   }
 };
 defineFunction({
@@ -17785,13 +17785,13 @@ defineFunction({
       scriptscript: ordargument(args[3])
     };
   },
-  htmlBuilder: (group, options) => {
-    var body3 = chooseMathStyle(group, options);
+  htmlBuilder: (group2, options) => {
+    var body3 = chooseMathStyle(group2, options);
     var elements = buildExpression$1(body3, options, false);
     return makeFragment(elements);
   },
-  mathmlBuilder: (group, options) => {
-    var body3 = chooseMathStyle(group, options);
+  mathmlBuilder: (group2, options) => {
+    var body3 = chooseMathStyle(group2, options);
     return buildExpressionRow(body3, options);
   }
 });
@@ -17901,30 +17901,30 @@ var htmlBuilder$2 = (grp, options) => {
   var supGroup;
   var subGroup;
   var hasLimits = false;
-  var group;
+  var group2;
   if (grp.type === "supsub") {
     supGroup = grp.sup;
     subGroup = grp.sub;
-    group = assertNodeType(grp.base, "op");
+    group2 = assertNodeType(grp.base, "op");
     hasLimits = true;
   } else {
-    group = assertNodeType(grp, "op");
+    group2 = assertNodeType(grp, "op");
   }
   var style = options.style;
   var large = false;
-  if (style.size === Style$1.DISPLAY.size && group.symbol && !noSuccessor.has(group.name)) {
+  if (style.size === Style$1.DISPLAY.size && group2.symbol && !noSuccessor.has(group2.name)) {
     large = true;
   }
   var base2;
   var symbolItalic;
-  if (group.symbol) {
+  if (group2.symbol) {
     var fontName = large ? "Size2-Regular" : "Size1-Regular";
     var stash = "";
-    if (group.name === "\\oiint" || group.name === "\\oiiint") {
-      stash = group.name.slice(1);
-      group.name = stash === "oiint" ? "\\iint" : "\\iiint";
+    if (group2.name === "\\oiint" || group2.name === "\\oiiint") {
+      stash = group2.name.slice(1);
+      group2.name = stash === "oiint" ? "\\iint" : "\\iiint";
     }
-    base2 = makeSymbol(group.name, fontName, "math", options, ["mop", "op-symbol", large ? "large-op" : "small-op"]);
+    base2 = makeSymbol(group2.name, fontName, "math", options, ["mop", "op-symbol", large ? "large-op" : "small-op"]);
     symbolItalic = base2.italic;
     if (stash.length > 0) {
       var oval = staticSvg(stash + "Size" + (large ? "2" : "1"), options);
@@ -17940,12 +17940,12 @@ var htmlBuilder$2 = (grp, options) => {
           shift: large ? 0.08 : 0
         }]
       });
-      group.name = "\\" + stash;
+      group2.name = "\\" + stash;
       base2.classes.unshift("mop");
       base2.italic = symbolItalic;
     }
-  } else if (group.body) {
-    var inner2 = buildExpression$1(group.body, options, true);
+  } else if (group2.body) {
+    var inner2 = buildExpression$1(group2.body, options, true);
     if (inner2.length === 1 && inner2[0] instanceof SymbolNode) {
       base2 = inner2[0];
       base2.classes[0] = "mop";
@@ -17954,14 +17954,14 @@ var htmlBuilder$2 = (grp, options) => {
     }
   } else {
     var output7 = [];
-    for (var i2 = 1; i2 < group.name.length; i2++) {
-      output7.push(mathsym(group.name[i2], group.mode, options));
+    for (var i2 = 1; i2 < group2.name.length; i2++) {
+      output7.push(mathsym(group2.name[i2], group2.mode, options));
     }
     base2 = makeSpan(["mop"], output7, options);
   }
   var baseShift = 0;
   var slant = 0;
-  if ((base2 instanceof SymbolNode || group.name === "\\oiint" || group.name === "\\oiiint") && !group.suppressBaseShift) {
+  if ((base2 instanceof SymbolNode || group2.name === "\\oiint" || group2.name === "\\oiiint") && !group2.suppressBaseShift) {
     var _base$italic;
     baseShift = (base2.height - base2.depth) / 2 - options.fontMetrics().axisHeight;
     slant = (_base$italic = base2.italic) != null ? _base$italic : 0;
@@ -17976,19 +17976,19 @@ var htmlBuilder$2 = (grp, options) => {
     return base2;
   }
 };
-var mathmlBuilder$1 = (group, options) => {
+var mathmlBuilder$1 = (group2, options) => {
   var node3;
-  if (group.symbol) {
-    node3 = new MathNode("mo", [makeText(group.name, group.mode)]);
-    if (noSuccessor.has(group.name)) {
+  if (group2.symbol) {
+    node3 = new MathNode("mo", [makeText(group2.name, group2.mode)]);
+    if (noSuccessor.has(group2.name)) {
       node3.setAttribute("largeop", "false");
     }
-  } else if (group.body) {
-    node3 = new MathNode("mo", buildExpression2(group.body, options));
+  } else if (group2.body) {
+    node3 = new MathNode("mo", buildExpression2(group2.body, options));
   } else {
-    node3 = new MathNode("mi", [new TextNode(group.name.slice(1))]);
+    node3 = new MathNode("mi", [new TextNode(group2.name.slice(1))]);
     var operator3 = new MathNode("mo", [makeText("\u2061", "text")]);
-    if (group.parentIsSupSub) {
+    if (group2.parentIsSupSub) {
       node3 = new MathNode("mrow", [node3, operator3]);
     } else {
       node3 = newDocumentFragment([node3, operator3]);
@@ -18147,18 +18147,18 @@ var htmlBuilder$1 = (grp, options) => {
   var supGroup;
   var subGroup;
   var hasLimits = false;
-  var group;
+  var group2;
   if (grp.type === "supsub") {
     supGroup = grp.sup;
     subGroup = grp.sub;
-    group = assertNodeType(grp.base, "operatorname");
+    group2 = assertNodeType(grp.base, "operatorname");
     hasLimits = true;
   } else {
-    group = assertNodeType(grp, "operatorname");
+    group2 = assertNodeType(grp, "operatorname");
   }
   var base2;
-  if (group.body.length > 0) {
-    var body3 = group.body.map((child2) => {
+  if (group2.body.length > 0) {
+    var body3 = group2.body.map((child2) => {
       var childText = "text" in child2 ? child2.text : void 0;
       if (typeof childText === "string") {
         return {
@@ -18187,8 +18187,8 @@ var htmlBuilder$1 = (grp, options) => {
     return base2;
   }
 };
-var mathmlBuilder2 = (group, options) => {
-  var expression = buildExpression2(group.body, options.withFont("mathrm"));
+var mathmlBuilder2 = (group2, options) => {
+  var expression = buildExpression2(group2.body, options.withFont("mathrm"));
   var isAllString = true;
   for (var i2 = 0; i2 < expression.length; i2++) {
     var node3 = expression[i2];
@@ -18224,7 +18224,7 @@ var mathmlBuilder2 = (group, options) => {
   var identifier = new MathNode("mi", expression);
   identifier.setAttribute("mathvariant", "normal");
   var operator3 = new MathNode("mo", [makeText("\u2061", "text")]);
-  if (group.parentIsSupSub) {
+  if (group2.parentIsSupSub) {
     return new MathNode("mrow", [identifier, operator3]);
   } else {
     return newDocumentFragment([identifier, operator3]);
@@ -18257,14 +18257,14 @@ defineFunction({
 defineMacro("\\operatorname", "\\@ifstar\\operatornamewithlimits\\operatorname@");
 defineFunctionBuilders({
   type: "ordgroup",
-  htmlBuilder(group, options) {
-    if (group.semisimple) {
-      return makeFragment(buildExpression$1(group.body, options, false));
+  htmlBuilder(group2, options) {
+    if (group2.semisimple) {
+      return makeFragment(buildExpression$1(group2.body, options, false));
     }
-    return makeSpan(["mord"], buildExpression$1(group.body, options, true), options);
+    return makeSpan(["mord"], buildExpression$1(group2.body, options, true), options);
   },
-  mathmlBuilder(group, options) {
-    return buildExpressionRow(group.body, options, true);
+  mathmlBuilder(group2, options) {
+    return buildExpressionRow(group2.body, options, true);
   }
 });
 defineFunction({
@@ -18284,8 +18284,8 @@ defineFunction({
       body: body3
     };
   },
-  htmlBuilder(group, options) {
-    var innerGroup = buildGroup$1(group.body, options.havingCrampedStyle());
+  htmlBuilder(group2, options) {
+    var innerGroup = buildGroup$1(group2.body, options.havingCrampedStyle());
     var line3 = makeLineSpan("overline-line", options);
     var defaultRuleThickness = options.fontMetrics().defaultRuleThickness;
     var vlist = makeVList({
@@ -18306,10 +18306,10 @@ defineFunction({
     });
     return makeSpan(["mord", "overline"], [vlist], options);
   },
-  mathmlBuilder(group, options) {
+  mathmlBuilder(group2, options) {
     var operator3 = new MathNode("mo", [new TextNode("\u203E")]);
     operator3.setAttribute("stretchy", "true");
-    var node3 = new MathNode("mover", [buildGroup2(group.body, options), operator3]);
+    var node3 = new MathNode("mover", [buildGroup2(group2.body, options), operator3]);
     node3.setAttribute("accent", "true");
     return node3;
   }
@@ -18332,12 +18332,12 @@ defineFunction({
       body: ordargument(body3)
     };
   },
-  htmlBuilder: (group, options) => {
-    var elements = buildExpression$1(group.body, options.withPhantom(), false);
+  htmlBuilder: (group2, options) => {
+    var elements = buildExpression$1(group2.body, options.withPhantom(), false);
     return makeFragment(elements);
   },
-  mathmlBuilder: (group, options) => {
-    var inner2 = buildExpression2(group.body, options);
+  mathmlBuilder: (group2, options) => {
+    var inner2 = buildExpression2(group2.body, options);
     return new MathNode("mphantom", inner2);
   }
 });
@@ -18360,13 +18360,13 @@ defineFunction({
       body: body3
     };
   },
-  htmlBuilder: (group, options) => {
-    var inner2 = makeSpan(["inner"], [buildGroup$1(group.body, options.withPhantom())]);
+  htmlBuilder: (group2, options) => {
+    var inner2 = makeSpan(["inner"], [buildGroup$1(group2.body, options.withPhantom())]);
     var fix2 = makeSpan(["fix"], []);
     return makeSpan(["mord", "rlap"], [inner2, fix2], options);
   },
-  mathmlBuilder: (group, options) => {
-    var inner2 = buildExpression2(ordargument(group.body), options);
+  mathmlBuilder: (group2, options) => {
+    var inner2 = buildExpression2(ordargument(group2.body), options);
     var phantom = new MathNode("mphantom", inner2);
     var node3 = new MathNode("mpadded", [phantom]);
     node3.setAttribute("width", "0px");
@@ -18394,9 +18394,9 @@ defineFunction({
       body: body3
     };
   },
-  htmlBuilder(group, options) {
-    var body3 = buildGroup$1(group.body, options);
-    var dy = calculateSize(group.dy, options);
+  htmlBuilder(group2, options) {
+    var body3 = buildGroup$1(group2.body, options);
+    var dy = calculateSize(group2.dy, options);
     return makeVList({
       positionType: "shift",
       positionData: -dy,
@@ -18406,9 +18406,9 @@ defineFunction({
       }]
     });
   },
-  mathmlBuilder(group, options) {
-    var node3 = new MathNode("mpadded", [buildGroup2(group.body, options)]);
-    var dy = group.dy.number + group.dy.unit;
+  mathmlBuilder(group2, options) {
+    var node3 = new MathNode("mpadded", [buildGroup2(group2.body, options)]);
+    var dy = group2.dy.number + group2.dy.unit;
     node3.setAttribute("voffset", dy);
     return node3;
   }
@@ -18456,11 +18456,11 @@ defineFunction({
       height: height.value
     };
   },
-  htmlBuilder(group, options) {
+  htmlBuilder(group2, options) {
     var rule = makeSpan(["mord", "rule"], [], options);
-    var width = calculateSize(group.width, options);
-    var height = calculateSize(group.height, options);
-    var shift = group.shift ? calculateSize(group.shift, options) : 0;
+    var width = calculateSize(group2.width, options);
+    var height = calculateSize(group2.height, options);
+    var shift = group2.shift ? calculateSize(group2.shift, options) : 0;
     rule.style.borderRightWidth = makeEm(width);
     rule.style.borderTopWidth = makeEm(height);
     rule.style.bottom = makeEm(shift);
@@ -18470,10 +18470,10 @@ defineFunction({
     rule.maxFontSize = height * 1.125 * options.sizeMultiplier;
     return rule;
   },
-  mathmlBuilder(group, options) {
-    var width = calculateSize(group.width, options);
-    var height = calculateSize(group.height, options);
-    var shift = group.shift ? calculateSize(group.shift, options) : 0;
+  mathmlBuilder(group2, options) {
+    var width = calculateSize(group2.width, options);
+    var height = calculateSize(group2.height, options);
+    var shift = group2.shift ? calculateSize(group2.shift, options) : 0;
     var color4 = options.color && options.getColor() || "black";
     var rule = new MathNode("mspace");
     rule.setAttribute("mathbackground", color4);
@@ -18506,9 +18506,9 @@ function sizingGroup(value2, options, baseOptions) {
   return makeFragment(inner2);
 }
 var sizeFuncs = ["\\tiny", "\\sixptsize", "\\scriptsize", "\\footnotesize", "\\small", "\\normalsize", "\\large", "\\Large", "\\LARGE", "\\huge", "\\Huge"];
-var htmlBuilder2 = (group, options) => {
-  var newOptions = options.havingSize(group.size);
-  return sizingGroup(group.body, newOptions, options);
+var htmlBuilder2 = (group2, options) => {
+  var newOptions = options.havingSize(group2.size);
+  return sizingGroup(group2.body, newOptions, options);
 };
 defineFunction({
   type: "sizing",
@@ -18533,9 +18533,9 @@ defineFunction({
     };
   },
   htmlBuilder: htmlBuilder2,
-  mathmlBuilder: (group, options) => {
-    var newOptions = options.havingSize(group.size);
-    var inner2 = buildExpression2(group.body, newOptions);
+  mathmlBuilder: (group2, options) => {
+    var newOptions = options.havingSize(group2.size);
+    var inner2 = buildExpression2(group2.body, newOptions);
     var node3 = new MathNode("mstyle", inner2);
     node3.setAttribute("mathsize", makeEm(newOptions.sizeMultiplier));
     return node3;
@@ -18584,26 +18584,26 @@ defineFunction({
       smashDepth
     };
   },
-  htmlBuilder: (group, options) => {
-    var node3 = makeSpan([], [buildGroup$1(group.body, options)]);
-    if (!group.smashHeight && !group.smashDepth) {
+  htmlBuilder: (group2, options) => {
+    var node3 = makeSpan([], [buildGroup$1(group2.body, options)]);
+    if (!group2.smashHeight && !group2.smashDepth) {
       return node3;
     }
-    if (group.smashHeight) {
+    if (group2.smashHeight) {
       node3.height = 0;
     }
-    if (group.smashDepth) {
+    if (group2.smashDepth) {
       node3.depth = 0;
     }
-    if (group.smashHeight && group.smashDepth) {
+    if (group2.smashHeight && group2.smashDepth) {
       return makeSpan(["mord", "smash"], [node3], options);
     }
     if (node3.children) {
       for (var i2 = 0; i2 < node3.children.length; i2++) {
-        if (group.smashHeight) {
+        if (group2.smashHeight) {
           node3.children[i2].height = 0;
         }
-        if (group.smashDepth) {
+        if (group2.smashDepth) {
           node3.children[i2].depth = 0;
         }
       }
@@ -18617,12 +18617,12 @@ defineFunction({
     });
     return makeSpan(["mord"], [smashedNode], options);
   },
-  mathmlBuilder: (group, options) => {
-    var node3 = new MathNode("mpadded", [buildGroup2(group.body, options)]);
-    if (group.smashHeight) {
+  mathmlBuilder: (group2, options) => {
+    var node3 = new MathNode("mpadded", [buildGroup2(group2.body, options)]);
+    if (group2.smashHeight) {
       node3.setAttribute("height", "0px");
     }
-    if (group.smashDepth) {
+    if (group2.smashDepth) {
       node3.setAttribute("depth", "0px");
     }
     return node3;
@@ -18648,8 +18648,8 @@ defineFunction({
       index: index2
     };
   },
-  htmlBuilder(group, options) {
-    var inner2 = buildGroup$1(group.body, options.havingCrampedStyle());
+  htmlBuilder(group2, options) {
+    var inner2 = buildGroup$1(group2.body, options.havingCrampedStyle());
     if (inner2.height === 0) {
       inner2.height = options.fontMetrics().xHeight;
     }
@@ -18690,11 +18690,11 @@ defineFunction({
         size: ruleWidth
       }]
     });
-    if (!group.index) {
+    if (!group2.index) {
       return makeSpan(["mord", "sqrt"], [body3], options);
     } else {
       var newOptions = options.havingStyle(Style$1.SCRIPTSCRIPT);
-      var rootm = buildGroup$1(group.index, newOptions, options);
+      var rootm = buildGroup$1(group2.index, newOptions, options);
       var toShift = 0.6 * (body3.height - body3.depth);
       var rootVList = makeVList({
         positionType: "shift",
@@ -18708,11 +18708,11 @@ defineFunction({
       return makeSpan(["mord", "sqrt"], [rootVListWrap, body3], options);
     }
   },
-  mathmlBuilder(group, options) {
+  mathmlBuilder(group2, options) {
     var {
       body: body3,
       index: index2
-    } = group;
+    } = group2;
     return index2 ? new MathNode("mroot", [buildGroup2(body3, options), buildGroup2(index2, options)]) : new MathNode("msqrt", [buildGroup2(body3, options)]);
   }
 });
@@ -18753,21 +18753,21 @@ defineFunction({
       body: body3
     };
   },
-  htmlBuilder(group, options) {
-    var newStyle = styleMap[group.style];
+  htmlBuilder(group2, options) {
+    var newStyle = styleMap[group2.style];
     var newOptions = options.havingStyle(newStyle);
-    if (group.resetFont) {
+    if (group2.resetFont) {
       newOptions = newOptions.withFont("");
     }
-    return sizingGroup(group.body, newOptions, options);
+    return sizingGroup(group2.body, newOptions, options);
   },
-  mathmlBuilder(group, options) {
-    var newStyle = styleMap[group.style];
+  mathmlBuilder(group2, options) {
+    var newStyle = styleMap[group2.style];
     var newOptions = options.havingStyle(newStyle);
-    if (group.resetFont) {
+    if (group2.resetFont) {
       newOptions = newOptions.withFont("");
     }
-    var inner2 = buildExpression2(group.body, newOptions);
+    var inner2 = buildExpression2(group2.body, newOptions);
     var node3 = new MathNode("mstyle", inner2);
     var styleAttributes = {
       "display": ["0", "true"],
@@ -18775,14 +18775,14 @@ defineFunction({
       "script": ["1", "false"],
       "scriptscript": ["2", "false"]
     };
-    var attr2 = styleAttributes[group.style];
+    var attr2 = styleAttributes[group2.style];
     node3.setAttribute("scriptlevel", attr2[0]);
     node3.setAttribute("displaystyle", attr2[1]);
     return node3;
   }
 });
-var htmlBuilderDelegate = function htmlBuilderDelegate2(group, options) {
-  var base2 = group.base;
+var htmlBuilderDelegate = function htmlBuilderDelegate2(group2, options) {
+  var base2 = group2.base;
   if (!base2) {
     return null;
   } else if (base2.type === "op") {
@@ -18794,7 +18794,7 @@ var htmlBuilderDelegate = function htmlBuilderDelegate2(group, options) {
   } else if (base2.type === "accent") {
     return isCharacterBox(base2.base) ? htmlBuilder$a : null;
   } else if (base2.type === "horizBrace") {
-    var isSup = !group.sub;
+    var isSup = !group2.sub;
     return isSup === base2.isOver ? htmlBuilder$3 : null;
   } else {
     return null;
@@ -18802,16 +18802,16 @@ var htmlBuilderDelegate = function htmlBuilderDelegate2(group, options) {
 };
 defineFunctionBuilders({
   type: "supsub",
-  htmlBuilder(group, options) {
-    var builderDelegate = htmlBuilderDelegate(group, options);
+  htmlBuilder(group2, options) {
+    var builderDelegate = htmlBuilderDelegate(group2, options);
     if (builderDelegate) {
-      return builderDelegate(group, options);
+      return builderDelegate(group2, options);
     }
     var {
       base: valueBase,
       sup: valueSup,
       sub: valueSub
-    } = group;
+    } = group2;
     var base2 = buildGroup$1(valueBase, options);
     var supm;
     var subm;
@@ -18845,7 +18845,7 @@ defineFunctionBuilders({
     var marginRight = makeEm(0.5 / metrics.ptPerEm / multiplier);
     var marginLeft = null;
     if (subm) {
-      var isOiint = group.base && group.base.type === "op" && group.base.name && (group.base.name === "\\oiint" || group.base.name === "\\oiiint");
+      var isOiint = group2.base && group2.base.type === "op" && group2.base.name && (group2.base.name === "\\oiint" || group2.base.name === "\\oiiint");
       if (base2 instanceof SymbolNode || isOiint) {
         var _base$italic;
         marginLeft = makeEm(-((_base$italic = base2.italic) != null ? _base$italic : 0));
@@ -18911,32 +18911,32 @@ defineFunctionBuilders({
     var mclass = getTypeOfDomTree(base2, "right") || "mord";
     return makeSpan([mclass], [base2, makeSpan(["msupsub"], [supsub])], options);
   },
-  mathmlBuilder(group, options) {
+  mathmlBuilder(group2, options) {
     var isBrace = false;
     var isOver;
     var isSup;
-    if (group.base && group.base.type === "horizBrace") {
-      isSup = !!group.sup;
-      if (isSup === group.base.isOver) {
+    if (group2.base && group2.base.type === "horizBrace") {
+      isSup = !!group2.sup;
+      if (isSup === group2.base.isOver) {
         isBrace = true;
-        isOver = group.base.isOver;
+        isOver = group2.base.isOver;
       }
     }
-    if (group.base && (group.base.type === "op" || group.base.type === "operatorname")) {
-      group.base.parentIsSupSub = true;
+    if (group2.base && (group2.base.type === "op" || group2.base.type === "operatorname")) {
+      group2.base.parentIsSupSub = true;
     }
-    var children = [buildGroup2(group.base, options)];
-    if (group.sub) {
-      children.push(buildGroup2(group.sub, options));
+    var children = [buildGroup2(group2.base, options)];
+    if (group2.sub) {
+      children.push(buildGroup2(group2.sub, options));
     }
-    if (group.sup) {
-      children.push(buildGroup2(group.sup, options));
+    if (group2.sup) {
+      children.push(buildGroup2(group2.sup, options));
     }
     var nodeType;
     if (isBrace) {
       nodeType = isOver ? "mover" : "munder";
-    } else if (!group.sub) {
-      var base2 = group.base;
+    } else if (!group2.sub) {
+      var base2 = group2.base;
       if (base2 && base2.type === "op" && base2.limits && (options.style === Style$1.DISPLAY || base2.alwaysHandleSupSub)) {
         nodeType = "mover";
       } else if (base2 && base2.type === "operatorname" && base2.alwaysHandleSupSub && (base2.limits || options.style === Style$1.DISPLAY)) {
@@ -18944,8 +18944,8 @@ defineFunctionBuilders({
       } else {
         nodeType = "msup";
       }
-    } else if (!group.sup) {
-      var _base = group.base;
+    } else if (!group2.sup) {
+      var _base = group2.base;
       if (_base && _base.type === "op" && _base.limits && (options.style === Style$1.DISPLAY || _base.alwaysHandleSupSub)) {
         nodeType = "munder";
       } else if (_base && _base.type === "operatorname" && _base.alwaysHandleSupSub && (_base.limits || options.style === Style$1.DISPLAY)) {
@@ -18954,7 +18954,7 @@ defineFunctionBuilders({
         nodeType = "msub";
       }
     } else {
-      var _base2 = group.base;
+      var _base2 = group2.base;
       if (_base2 && _base2.type === "op" && _base2.limits && options.style === Style$1.DISPLAY) {
         nodeType = "munderover";
       } else if (_base2 && _base2.type === "operatorname" && _base2.alwaysHandleSupSub && (options.style === Style$1.DISPLAY || _base2.limits)) {
@@ -18968,19 +18968,19 @@ defineFunctionBuilders({
 });
 defineFunctionBuilders({
   type: "atom",
-  htmlBuilder(group, options) {
-    return mathsym(group.text, group.mode, options, ["m" + group.family]);
+  htmlBuilder(group2, options) {
+    return mathsym(group2.text, group2.mode, options, ["m" + group2.family]);
   },
-  mathmlBuilder(group, options) {
-    var node3 = new MathNode("mo", [makeText(group.text, group.mode)]);
-    if (group.family === "bin") {
-      var variant = getVariant(group, options);
+  mathmlBuilder(group2, options) {
+    var node3 = new MathNode("mo", [makeText(group2.text, group2.mode)]);
+    if (group2.family === "bin") {
+      var variant = getVariant(group2, options);
       if (variant === "bold-italic") {
         node3.setAttribute("mathvariant", variant);
       }
-    } else if (group.family === "punct") {
+    } else if (group2.family === "punct") {
       node3.setAttribute("separator", "true");
-    } else if (group.family === "open" || group.family === "close") {
+    } else if (group2.family === "open" || group2.family === "close") {
       node3.setAttribute("stretchy", "false");
     }
     return node3;
@@ -18993,12 +18993,12 @@ var defaultVariant = {
 };
 defineFunctionBuilders({
   type: "mathord",
-  htmlBuilder(group, options) {
-    return makeOrd(group, options, "mathord");
+  htmlBuilder(group2, options) {
+    return makeOrd(group2, options, "mathord");
   },
-  mathmlBuilder(group, options) {
-    var node3 = new MathNode("mi", [makeText(group.text, group.mode, options)]);
-    var variant = getVariant(group, options) || "italic";
+  mathmlBuilder(group2, options) {
+    var node3 = new MathNode("mi", [makeText(group2.text, group2.mode, options)]);
+    var variant = getVariant(group2, options) || "italic";
     if (variant !== defaultVariant[node3.type]) {
       node3.setAttribute("mathvariant", variant);
     }
@@ -19007,18 +19007,18 @@ defineFunctionBuilders({
 });
 defineFunctionBuilders({
   type: "textord",
-  htmlBuilder(group, options) {
-    return makeOrd(group, options, "textord");
+  htmlBuilder(group2, options) {
+    return makeOrd(group2, options, "textord");
   },
-  mathmlBuilder(group, options) {
-    var text11 = makeText(group.text, group.mode, options);
-    var variant = getVariant(group, options) || "normal";
+  mathmlBuilder(group2, options) {
+    var text11 = makeText(group2.text, group2.mode, options);
+    var variant = getVariant(group2, options) || "normal";
     var node3;
-    if (group.mode === "text") {
+    if (group2.mode === "text") {
       node3 = new MathNode("mtext", [text11]);
-    } else if (/[0-9]/.test(group.text)) {
+    } else if (/[0-9]/.test(group2.text)) {
       node3 = new MathNode("mn", [text11]);
-    } else if (group.text === "\\prime") {
+    } else if (group2.text === "\\prime") {
       node3 = new MathNode("mo", [text11]);
     } else {
       node3 = new MathNode("mi", [text11]);
@@ -19046,30 +19046,30 @@ var regularSpace = {
 };
 defineFunctionBuilders({
   type: "spacing",
-  htmlBuilder(group, options) {
-    if (regularSpace.hasOwnProperty(group.text)) {
-      var className = regularSpace[group.text].className || "";
-      if (group.mode === "text") {
-        var ord = makeOrd(group, options, "textord");
+  htmlBuilder(group2, options) {
+    if (regularSpace.hasOwnProperty(group2.text)) {
+      var className = regularSpace[group2.text].className || "";
+      if (group2.mode === "text") {
+        var ord = makeOrd(group2, options, "textord");
         ord.classes.push(className);
         return ord;
       } else {
-        return makeSpan(["mspace", className], [mathsym(group.text, group.mode, options)], options);
+        return makeSpan(["mspace", className], [mathsym(group2.text, group2.mode, options)], options);
       }
-    } else if (cssSpace.hasOwnProperty(group.text)) {
-      return makeSpan(["mspace", cssSpace[group.text]], [], options);
+    } else if (cssSpace.hasOwnProperty(group2.text)) {
+      return makeSpan(["mspace", cssSpace[group2.text]], [], options);
     } else {
-      throw new ParseError('Unknown type of space "' + group.text + '"');
+      throw new ParseError('Unknown type of space "' + group2.text + '"');
     }
   },
-  mathmlBuilder(group, options) {
+  mathmlBuilder(group2, options) {
     var node3;
-    if (regularSpace.hasOwnProperty(group.text)) {
+    if (regularSpace.hasOwnProperty(group2.text)) {
       node3 = new MathNode("mtext", [new TextNode("\xA0")]);
-    } else if (cssSpace.hasOwnProperty(group.text)) {
+    } else if (cssSpace.hasOwnProperty(group2.text)) {
       return new MathNode("mspace");
     } else {
-      throw new ParseError('Unknown type of space "' + group.text + '"');
+      throw new ParseError('Unknown type of space "' + group2.text + '"');
     }
     return node3;
   }
@@ -19081,8 +19081,8 @@ var pad = () => {
 };
 defineFunctionBuilders({
   type: "tag",
-  mathmlBuilder(group, options) {
-    var table3 = new MathNode("mtable", [new MathNode("mtr", [pad(), new MathNode("mtd", [buildExpressionRow(group.body, options)]), pad(), new MathNode("mtd", [buildExpressionRow(group.tag, options)])])]);
+  mathmlBuilder(group2, options) {
+    var table3 = new MathNode("mtable", [new MathNode("mtr", [pad(), new MathNode("mtd", [buildExpressionRow(group2.body, options)]), pad(), new MathNode("mtd", [buildExpressionRow(group2.tag, options)])])]);
     table3.setAttribute("width", "100%");
     return table3;
   }
@@ -19102,8 +19102,8 @@ var textFontShapes = {
   "\\textit": "textit",
   "\\textup": "textup"
 };
-var optionsWithFont = (group, options) => {
-  var font = group.font;
+var optionsWithFont = (group2, options) => {
+  var font = group2.font;
   if (!font) {
     return options;
   } else if (textFontFamilies[font]) {
@@ -19151,14 +19151,14 @@ defineFunction({
       font: funcName
     };
   },
-  htmlBuilder(group, options) {
-    var newOptions = optionsWithFont(group, options);
-    var inner2 = buildExpression$1(group.body, newOptions, true);
+  htmlBuilder(group2, options) {
+    var newOptions = optionsWithFont(group2, options);
+    var inner2 = buildExpression$1(group2.body, newOptions, true);
     return makeSpan(["mord", "text"], inner2, newOptions);
   },
-  mathmlBuilder(group, options) {
-    var newOptions = optionsWithFont(group, options);
-    return buildExpressionRow(group.body, newOptions);
+  mathmlBuilder(group2, options) {
+    var newOptions = optionsWithFont(group2, options);
+    return buildExpressionRow(group2.body, newOptions);
   }
 });
 defineFunction({
@@ -19178,8 +19178,8 @@ defineFunction({
       body: args[0]
     };
   },
-  htmlBuilder(group, options) {
-    var innerGroup = buildGroup$1(group.body, options);
+  htmlBuilder(group2, options) {
+    var innerGroup = buildGroup$1(group2.body, options);
     var line3 = makeLineSpan("underline-line", options);
     var defaultRuleThickness = options.fontMetrics().defaultRuleThickness;
     var vlist = makeVList({
@@ -19201,10 +19201,10 @@ defineFunction({
     });
     return makeSpan(["mord", "underline"], [vlist], options);
   },
-  mathmlBuilder(group, options) {
+  mathmlBuilder(group2, options) {
     var operator3 = new MathNode("mo", [new TextNode("\u203E")]);
     operator3.setAttribute("stretchy", "true");
-    var node3 = new MathNode("munder", [buildGroup2(group.body, options), operator3]);
+    var node3 = new MathNode("munder", [buildGroup2(group2.body, options), operator3]);
     node3.setAttribute("accentunder", "true");
     return node3;
   }
@@ -19228,8 +19228,8 @@ defineFunction({
       body: args[0]
     };
   },
-  htmlBuilder(group, options) {
-    var body3 = buildGroup$1(group.body, options);
+  htmlBuilder(group2, options) {
+    var body3 = buildGroup$1(group2.body, options);
     var axisHeight = options.fontMetrics().axisHeight;
     var dy = 0.5 * (body3.height - axisHeight - (body3.depth + axisHeight));
     return makeVList({
@@ -19241,8 +19241,8 @@ defineFunction({
       }]
     });
   },
-  mathmlBuilder(group, options) {
-    var mpadded = new MathNode("mpadded", [buildGroup2(group.body, options)], ["vcenter"]);
+  mathmlBuilder(group2, options) {
+    var mpadded = new MathNode("mpadded", [buildGroup2(group2.body, options)], ["vcenter"]);
     return new MathNode("mrow", [mpadded]);
   }
 });
@@ -19256,8 +19256,8 @@ defineFunction({
   handler(context, args, optArgs) {
     throw new ParseError("\\verb ended by end of line instead of matching delimiter");
   },
-  htmlBuilder(group, options) {
-    var text11 = makeVerb(group);
+  htmlBuilder(group2, options) {
+    var text11 = makeVerb(group2);
     var body3 = [];
     var newOptions = options.havingStyle(options.style.text());
     for (var i2 = 0; i2 < text11.length; i2++) {
@@ -19265,18 +19265,18 @@ defineFunction({
       if (c === "~") {
         c = "\\textasciitilde";
       }
-      body3.push(makeSymbol(c, "Typewriter-Regular", group.mode, newOptions, ["mord", "texttt"]));
+      body3.push(makeSymbol(c, "Typewriter-Regular", group2.mode, newOptions, ["mord", "texttt"]));
     }
     return makeSpan(["mord", "text"].concat(newOptions.sizingClasses(options)), tryCombineChars(body3), newOptions);
   },
-  mathmlBuilder(group, options) {
-    var text11 = new TextNode(makeVerb(group));
+  mathmlBuilder(group2, options) {
+    var text11 = new TextNode(makeVerb(group2));
     var node3 = new MathNode("mtext", [text11]);
     node3.setAttribute("mathvariant", "monospace");
     return node3;
   }
 });
-var makeVerb = (group) => group.body.replace(/ /g, group.star ? "\u2423" : "\xA0");
+var makeVerb = (group2) => group2.body.replace(/ /g, group2.star ? "\u2423" : "\xA0");
 var functions = _functions;
 var spaceRegexString = "[ \r\n	]";
 var controlWordRegexString = "\\\\[a-zA-Z@]+";
@@ -20294,12 +20294,12 @@ var MacroExpander = class {
    * Consume the specified number of (delimited) arguments from the token
    * stream and return the resulting array of arguments.
    */
-  consumeArgs(numArgs, delimiters2) {
-    if (delimiters2) {
-      if (delimiters2.length !== numArgs + 1) {
+  consumeArgs(numArgs, delimiters3) {
+    if (delimiters3) {
+      if (delimiters3.length !== numArgs + 1) {
         throw new ParseError("The length of delimiters doesn't match the number of args!");
       }
-      var delims = delimiters2[0];
+      var delims = delimiters3[0];
       for (var i2 = 0; i2 < delims.length; i2++) {
         var tok = this.popToken();
         if (delims[i2] !== tok.text) {
@@ -20309,7 +20309,7 @@ var MacroExpander = class {
     }
     var args = [];
     for (var _i6 = 0; _i6 < numArgs; _i6++) {
-      args.push(this.consumeArg(delimiters2 && delimiters2[_i6 + 1]).tokens);
+      args.push(this.consumeArg(delimiters3 && delimiters3[_i6 + 1]).tokens);
     }
     return args;
   }
@@ -21188,15 +21188,15 @@ var Parser = class _Parser {
     var symbol = symbolToken.text;
     this.consume();
     this.consumeSpaces();
-    var group;
+    var group2;
     do {
       var _group;
-      group = this.parseGroup(name);
-    } while (((_group = group) == null ? void 0 : _group.type) === "internal");
-    if (!group) {
+      group2 = this.parseGroup(name);
+    } while (((_group = group2) == null ? void 0 : _group.type) === "internal");
+    if (!group2) {
       throw new ParseError("Expected group after '" + symbol + "'", symbolToken);
     }
-    return group;
+    return group2;
   }
   /**
    * Converts the textual input of an unsupported command into a text node
@@ -21410,30 +21410,30 @@ var Parser = class _Parser {
   /**
    * Parses a group when the mode is changing.
    */
-  parseGroupOfType(name, type, optional) {
+  parseGroupOfType(name, type, optional2) {
     switch (type) {
       case "color":
-        return this.parseColorGroup(optional);
+        return this.parseColorGroup(optional2);
       case "size":
-        return this.parseSizeGroup(optional);
+        return this.parseSizeGroup(optional2);
       case "url":
-        return this.parseUrlGroup(optional);
+        return this.parseUrlGroup(optional2);
       case "math":
       case "text":
-        return this.parseArgumentGroup(optional, type);
+        return this.parseArgumentGroup(optional2, type);
       case "hbox": {
-        var group = this.parseArgumentGroup(optional, "text");
-        return group != null ? {
+        var group2 = this.parseArgumentGroup(optional2, "text");
+        return group2 != null ? {
           type: "styling",
-          mode: group.mode,
-          body: [group],
+          mode: group2.mode,
+          body: [group2],
           style: "text",
           // simulate \textstyle
           resetFont: true
         } : null;
       }
       case "raw": {
-        var token = this.parseStringGroup("raw", optional);
+        var token = this.parseStringGroup("raw", optional2);
         return token != null ? {
           type: "raw",
           mode: "text",
@@ -21441,7 +21441,7 @@ var Parser = class _Parser {
         } : null;
       }
       case "primitive": {
-        if (optional) {
+        if (optional2) {
           throw new ParseError("A primitive argument cannot be optional");
         }
         var _group2 = this.parseGroup(name);
@@ -21453,7 +21453,7 @@ var Parser = class _Parser {
       case "original":
       case null:
       case void 0:
-        return this.parseArgumentGroup(optional);
+        return this.parseArgumentGroup(optional2);
       default:
         throw new ParseError("Unknown group type as " + name, this.fetch());
     }
@@ -21470,8 +21470,8 @@ var Parser = class _Parser {
    * Parses a group, essentially returning the string formed by the
    * brace-enclosed tokens plus some position information.
    */
-  parseStringGroup(modeName, optional) {
-    var argToken = this.gullet.scanArgument(optional);
+  parseStringGroup(modeName, optional2) {
+    var argToken = this.gullet.scanArgument(optional2);
     if (argToken == null) {
       return null;
     }
@@ -21508,8 +21508,8 @@ var Parser = class _Parser {
   /**
    * Parses a color description.
    */
-  parseColorGroup(optional) {
-    var res = this.parseStringGroup("color", optional);
+  parseColorGroup(optional2) {
+    var res = this.parseStringGroup("color", optional2);
     if (res == null) {
       return null;
     }
@@ -21530,19 +21530,19 @@ var Parser = class _Parser {
   /**
    * Parses a size specification, consisting of magnitude and unit.
    */
-  parseSizeGroup(optional) {
+  parseSizeGroup(optional2) {
     var res;
     var isBlank = false;
     this.gullet.consumeSpaces();
-    if (!optional && this.gullet.future().text !== "{") {
+    if (!optional2 && this.gullet.future().text !== "{") {
       res = this.parseRegexGroup(/^[-+]? *(?:$|\d+|\d+\.\d*|\.\d*) *[a-z]{0,2} *$/, "size");
     } else {
-      res = this.parseStringGroup("size", optional);
+      res = this.parseStringGroup("size", optional2);
     }
     if (!res) {
       return null;
     }
-    if (!optional && res.text.length === 0) {
+    if (!optional2 && res.text.length === 0) {
       res.text = "0pt";
       isBlank = true;
     }
@@ -21569,10 +21569,10 @@ var Parser = class _Parser {
    * Parses an URL, checking escaped letters and allowed protocols,
    * and setting the catcode of % as an active character (as in \hyperref).
    */
-  parseUrlGroup(optional) {
+  parseUrlGroup(optional2) {
     this.gullet.lexer.setCatcode("%", 13);
     this.gullet.lexer.setCatcode("~", 12);
-    var res = this.parseStringGroup("url", optional);
+    var res = this.parseStringGroup("url", optional2);
     this.gullet.lexer.setCatcode("%", 14);
     this.gullet.lexer.setCatcode("~", 13);
     if (res == null) {
@@ -21588,8 +21588,8 @@ var Parser = class _Parser {
   /**
    * Parses an argument with the mode specified.
    */
-  parseArgumentGroup(optional, mode) {
-    var argToken = this.gullet.scanArgument(optional);
+  parseArgumentGroup(optional2, mode) {
+    var argToken = this.gullet.scanArgument(optional2);
     if (argToken == null) {
       return null;
     }
@@ -21661,22 +21661,22 @@ var Parser = class _Parser {
    * characters in its value.  The representation is still ASCII source.
    * The group will be modified in place.
    */
-  formLigatures(group) {
-    var n = group.length - 1;
+  formLigatures(group2) {
+    var n = group2.length - 1;
     for (var i2 = 0; i2 < n; ++i2) {
-      var a3 = group[i2];
+      var a3 = group2[i2];
       if (a3.type !== "textord") {
         continue;
       }
       var v = a3.text;
-      var next = group[i2 + 1];
+      var next = group2[i2 + 1];
       if (!next || next.type !== "textord") {
         continue;
       }
       if (v === "-" && next.text === "-") {
-        var afterNext = group[i2 + 2];
+        var afterNext = group2[i2 + 2];
         if (i2 + 1 < n && afterNext && afterNext.type === "textord" && afterNext.text === "-") {
-          group.splice(i2, 3, {
+          group2.splice(i2, 3, {
             type: "textord",
             mode: "text",
             loc: SourceLocation.range(a3, afterNext),
@@ -21684,7 +21684,7 @@ var Parser = class _Parser {
           });
           n -= 2;
         } else {
-          group.splice(i2, 2, {
+          group2.splice(i2, 2, {
             type: "textord",
             mode: "text",
             loc: SourceLocation.range(a3, next),
@@ -21694,7 +21694,7 @@ var Parser = class _Parser {
         }
       }
       if ((v === "'" || v === "`") && next.text === v) {
-        group.splice(i2, 2, {
+        group2.splice(i2, 2, {
           type: "textord",
           mode: "text",
           loc: SourceLocation.range(a3, next),
@@ -21714,8 +21714,8 @@ var Parser = class _Parser {
     if (/^\\verb[^a-zA-Z]/.test(text11)) {
       this.consume();
       var arg = text11.slice(5);
-      var star = arg.charAt(0) === "*";
-      if (star) {
+      var star2 = arg.charAt(0) === "*";
+      if (star2) {
         arg = arg.slice(1);
       }
       if (arg.length < 2 || arg.charAt(0) !== arg.slice(-1)) {
@@ -21726,7 +21726,7 @@ var Parser = class _Parser {
         type: "verb",
         mode: "text",
         body: arg,
-        star
+        star: star2
       };
     }
     if (unicodeSymbols.hasOwnProperty(text11[0]) && !symbols[this.mode][text11[0]]) {
@@ -21749,20 +21749,20 @@ var Parser = class _Parser {
       if (this.settings.strict && this.mode === "math" && extraLatin.includes(text11)) {
         this.settings.reportNonstrict("unicodeTextInMathMode", 'Latin-1/Unicode text character "' + text11[0] + '" used in math mode', nucleus);
       }
-      var group = symbols[this.mode][text11].group;
+      var group2 = symbols[this.mode][text11].group;
       var loc = SourceLocation.range(nucleus);
       var s2;
-      if (isAtom(group)) {
+      if (isAtom(group2)) {
         s2 = {
           type: "atom",
           mode: this.mode,
-          family: group,
+          family: group2,
           loc,
           text: text11
         };
       } else {
         s2 = {
-          type: group,
+          type: group2,
           mode: this.mode,
           loc,
           text: text11
@@ -24756,6 +24756,225 @@ function mathAndOutputLimits(l) {
   return { mathExpansions: l.mathExpansions, mathMaxSize: l.mathMaxSize, mathTokens: l.mathTokens, fragmentBytes: l.fragmentBytes };
 }
 
+// src/render/mathjax-packages.ts
+function toTex(tokens) {
+  return tokens.map((t) => /^\\[A-Za-z@]+$/.test(t.text) ? `${t.text} ` : t.text).join("");
+}
+function peek(c) {
+  c.consumeSpaces();
+  return c.future().text;
+}
+function star(c) {
+  if (peek(c) !== "*") return false;
+  c.popToken();
+  return true;
+}
+function group(c) {
+  return peek(c) === "{" ? toTex([...c.consumeArg().tokens].reverse()) : void 0;
+}
+function delimited(c, open3, close2) {
+  c.popToken();
+  const out = [];
+  let depth = 0;
+  let braces = 0;
+  for (; ; ) {
+    const t = c.popToken();
+    if (t.text === "EOF") throw new katex.ParseError(`Expected '${close2}' to close the '${open3}' of a physics command`);
+    if (t.text === "{") braces++;
+    else if (t.text === "}") braces--;
+    else if (braces === 0 && t.text === close2 && depth === 0) break;
+    else if (braces === 0 && open3 !== close2 && t.text === open3) depth++;
+    else if (braces === 0 && open3 !== close2 && t.text === close2) depth--;
+    out.push(t);
+  }
+  return toTex(out);
+}
+function optional(c) {
+  return peek(c) === "[" ? delimited(c, "[", "]") : void 0;
+}
+function anyDelimited(c) {
+  const next = peek(c);
+  if (next === "{") return { open: "{", tex: group(c) };
+  if (next === "(") return { open: "(", tex: delimited(c, "(", ")") };
+  if (next === "[") return { open: "[", tex: delimited(c, "[", "]") };
+  if (next === "|") return { open: "|", tex: delimited(c, "|", "|") };
+  return void 0;
+}
+var SIZED = { "(": ["\\left(", "\\right)"], "[": ["\\left[", "\\right]"], "{": ["\\left\\{", "\\right\\}"], "|": ["\\left|", "\\right|"] };
+var FIXED = { "(": ["(", ")"], "[": ["[", "]"], "{": ["\\{", "\\}"], "|": ["|", "|"] };
+function derivative(d2, mixed) {
+  return (c) => {
+    const inline = star(c);
+    const n = optional(c);
+    const first = group(c);
+    if (first === void 0) return d2;
+    const second = group(c);
+    const third = mixed && second !== void 0 ? group(c) : void 0;
+    const fn = second === void 0 ? "" : `{${first}}`;
+    const x6 = second ?? first;
+    const power = n === void 0 ? "" : `^{${n}}`;
+    if (third !== void 0) {
+      const top2 = `${d2}^{2}${fn}`;
+      const bottom2 = `${d2}{${x6}}\\,${d2}{${third}}`;
+      return inline ? `${top2}/${bottom2}` : `\\frac{${top2}}{${bottom2}}`;
+    }
+    const top = `${d2}${power}${fn}`;
+    const bottom = `${d2}{${x6}}${power}`;
+    return inline ? `${top}/${bottom}` : `\\frac{${top}}{${bottom}}`;
+  };
+}
+function delimiters2(open3, close2, fixedOpen, fixedClose) {
+  return (c) => {
+    const fixed = star(c);
+    const x6 = group(c) ?? "";
+    return fixed ? `${fixedOpen}{${x6}}${fixedClose}` : `${open3}{${x6}}${close2}`;
+  };
+}
+function twoArgs(f) {
+  return (c) => f(group(c) ?? "", group(c) ?? "");
+}
+function matrix(env2) {
+  return (c) => {
+    const arg = env2 ? { open: "", tex: group(c) ?? "" } : anyDelimited(c);
+    if (!arg) return "";
+    const name = env2 ?? { "(": "pmatrix", "[": "bmatrix", "|": "vmatrix", "{": "matrix" }[arg.open];
+    return `\\begin{${name}}${arg.tex}\\end{${name}}`;
+  };
+}
+var D2 = "\\mathrm{d}";
+var PACKAGE_MACROS = {
+  // physics: derivatives
+  "\\dv": derivative(D2, false),
+  "\\derivative": derivative(D2, false),
+  "\\pdv": derivative("\\partial", true),
+  "\\partialderivative": derivative("\\partial", true),
+  "\\fdv": derivative("\\delta", false),
+  "\\functionalderivative": derivative("\\delta", false),
+  "\\dd": (c) => {
+    const n = optional(c);
+    const x6 = group(c);
+    return `\\mathop{}\\!${D2}${n === void 0 ? "" : `^{${n}}`}${x6 === void 0 ? "" : `{${x6}}`}`;
+  },
+  "\\var": (c) => {
+    const x6 = group(c);
+    return x6 === void 0 ? "\\delta" : `\\delta{${x6}}`;
+  },
+  // physics: delimiters
+  "\\abs": delimiters2("\\left\\lvert", "\\right\\rvert", "\\lvert", "\\rvert"),
+  "\\absolutevalue": delimiters2("\\left\\lvert", "\\right\\rvert", "\\lvert", "\\rvert"),
+  "\\norm": delimiters2("\\left\\lVert", "\\right\\rVert", "\\lVert", "\\rVert"),
+  "\\qty": (c) => {
+    const fixed = star(c);
+    const arg = anyDelimited(c);
+    if (!arg) return "";
+    const [open3, close2] = (fixed ? FIXED : SIZED)[arg.open];
+    return `${open3}{${arg.tex}}${close2}`;
+  },
+  "\\quantity": "\\qty",
+  "\\pqty": delimiters2("\\left(", "\\right)", "(", ")"),
+  "\\bqty": delimiters2("\\left[", "\\right]", "[", "]"),
+  "\\Bqty": delimiters2("\\left\\{", "\\right\\}", "\\{", "\\}"),
+  "\\vqty": delimiters2("\\left|", "\\right|", "|", "|"),
+  "\\eval": (c) => {
+    const next = peek(c);
+    if (next === "(" || next === "[") {
+      const x6 = delimited(c, next, "|");
+      return `\\left${next}{${x6}}\\right|`;
+    }
+    return `\\left.{${group(c) ?? ""}}\\right|`;
+  },
+  "\\evaluated": "\\eval",
+  "\\order": (c) => {
+    const arg = anyDelimited(c);
+    return `\\mathcal{O}\\left(${arg?.tex ?? ""}\\right)`;
+  },
+  // physics: Dirac notation (KaTeX has braket's \bra, \ket, \braket{…})
+  "\\expval": (c) => {
+    const fixed = star(c);
+    const a3 = group(c) ?? "";
+    const state = group(c);
+    const [l, m, r2] = fixed ? ["\\langle", "|", "\\rangle"] : ["\\left\\langle", "\\middle|", "\\right\\rangle"];
+    return state === void 0 ? `${l}{${a3}}${r2}` : `${l}{${state}}${m}{${a3}}${m}{${state}}${r2}`;
+  },
+  "\\ev": "\\expval",
+  "\\expectationvalue": "\\expval",
+  "\\mel": (c) => {
+    const fixed = star(c);
+    const [n, a3, m] = [group(c) ?? "", group(c) ?? "", group(c) ?? ""];
+    return fixed ? `\\langle{${n}}|{${a3}}|{${m}}\\rangle` : `\\left\\langle{${n}}\\middle|{${a3}}\\middle|{${m}}\\right\\rangle`;
+  },
+  "\\matrixelement": "\\mel",
+  "\\ip": twoArgs((a3, b2) => `\\left\\langle{${a3}}\\middle|{${b2}}\\right\\rangle`),
+  "\\innerproduct": "\\ip",
+  "\\op": twoArgs((a3, b2) => `\\lvert{${a3}}\\rangle\\!\\langle{${b2}}\\rvert`),
+  "\\outerproduct": "\\op",
+  "\\braket": (c) => {
+    const a3 = group(c) ?? "";
+    const b2 = group(c);
+    return b2 === void 0 ? `\\mathinner{\\langle{${a3}}\\rangle}` : `\\left\\langle{${a3}}\\middle|{${b2}}\\right\\rangle`;
+  },
+  // physics: brackets
+  "\\comm": twoArgs((a3, b2) => `\\left[{${a3}},{${b2}}\\right]`),
+  "\\commutator": "\\comm",
+  "\\acomm": twoArgs((a3, b2) => `\\left\\{{${a3}},{${b2}}\\right\\}`),
+  "\\anticommutator": "\\acomm",
+  "\\pb": twoArgs((a3, b2) => `\\left\\{{${a3}},{${b2}}\\right\\}`),
+  "\\poissonbracket": "\\pb",
+  // physics: vectors
+  "\\vb": (c) => star(c) ? `\\boldsymbol{${group(c) ?? ""}}` : `\\mathbf{${group(c) ?? ""}}`,
+  "\\vectorbold": "\\vb",
+  "\\va": (c) => star(c) ? `\\vec{${group(c) ?? ""}}` : `\\vec{\\mathrm{${group(c) ?? ""}}}`,
+  "\\vectorarrow": "\\va",
+  "\\vu": (c) => star(c) ? `\\hat{\\boldsymbol{${group(c) ?? ""}}}` : `\\hat{\\mathbf{${group(c) ?? ""}}}`,
+  "\\vectorunit": "\\vu",
+  "\\grad": "\\nabla",
+  "\\gradient": "\\nabla",
+  "\\curl": "\\nabla\\times",
+  "\\divergence": "\\nabla\\cdot",
+  "\\laplacian": "\\nabla^2",
+  // physics: operators
+  "\\tr": "\\operatorname{tr}",
+  "\\trace": "\\operatorname{tr}",
+  "\\Tr": "\\operatorname{Tr}",
+  "\\rank": "\\operatorname{rank}",
+  "\\erf": "\\operatorname{erf}",
+  "\\Res": "\\operatorname{Res}",
+  // physics: matrices
+  "\\mqty": matrix(void 0),
+  "\\matrixquantity": "\\mqty",
+  "\\pmqty": matrix("pmatrix"),
+  "\\bmqty": matrix("bmatrix"),
+  "\\vmqty": matrix("vmatrix"),
+  "\\Bmqty": matrix("Bmatrix"),
+  "\\smqty": matrix("smallmatrix")
+};
+var SUGGESTIONS = {
+  "\\cancelto": "KaTeX has no \\cancelto (MathJax cancel): write \\cancel{x} and put the value beside it, e.g. \\overset{0}{\\cancel{x}}",
+  "\\bbox": "KaTeX has no \\bbox (MathJax bbox): write \\boxed{\u2026}, \\fbox{\u2026} or \\colorbox{color}{\u2026}",
+  "\\enclose": "KaTeX has no \\enclose (MathJax enclose): write \\boxed{\u2026}, \\cancel{\u2026}, \\bcancel{\u2026}, \\xcancel{\u2026} or \\sout{\u2026}",
+  "\\unicode": "KaTeX has no \\unicode (MathJax unicode): write the character itself",
+  "\\class": "KaTeX has no \\class (MathJax html): remove it, or style the page instead",
+  "\\cssId": "KaTeX has no \\cssId (MathJax html): remove it",
+  "\\style": "KaTeX has no \\style (MathJax html): remove it, or use \\color{\u2026}",
+  "\\mmlToken": "KaTeX has no \\mmlToken (MathJax): write the symbol in TeX",
+  "\\newenvironment": "KaTeX has no \\newenvironment: write the environment out, or define a command with \\newcommand",
+  "\\renewenvironment": "KaTeX has no \\renewenvironment: write the environment out, or define a command with \\newcommand",
+  "\\sideset": "KaTeX has no \\sideset: write {}^{a}_{b}\\sum^{c}_{d} instead",
+  "\\dmat": "KaTeX has no physics \\dmat: write the matrix out with \\begin{pmatrix}\u2026\\end{pmatrix}",
+  "\\admat": "KaTeX has no physics \\admat: write the matrix out with \\begin{pmatrix}\u2026\\end{pmatrix}",
+  "\\xmat": "KaTeX has no physics \\xmat: write the matrix out with \\begin{pmatrix}\u2026\\end{pmatrix}",
+  "\\zmat": "KaTeX has no physics \\zmat: write the matrix out with \\begin{pmatrix}\u2026\\end{pmatrix}",
+  "\\imat": "KaTeX has no physics \\imat: write the matrix out with \\begin{pmatrix}\u2026\\end{pmatrix}",
+  "\\pmat": "KaTeX has no physics \\pmat (Pauli matrices): write the matrix out with \\begin{pmatrix}\u2026\\end{pmatrix}"
+};
+function withSuggestion(message) {
+  const m = /^Undefined control sequence: (\\[A-Za-z@]+|\\.)/.exec(message);
+  if (!m) return message;
+  const name = m[1];
+  const hint = SUGGESTIONS[name] ?? `if a MathJax extension defined it, define ${name} yourself: with \\newcommand on the page, or in params.prerender.katex.macros in the site config`;
+  return `${message}. ${hint}`;
+}
+
 // src/render/katex.ts
 var KATEX_VERSION = katex.version;
 var TokenBudgetExceeded = class extends Error {
@@ -24775,7 +24994,7 @@ function errorSpan(tex, message) {
 }
 var REQUIRE_RE = /\\require\s*\{[^{}]*\}/g;
 function createMathRenderer(opts = {}) {
-  const macros2 = { ...opts.macros ?? {} };
+  const macros2 = { ...PACKAGE_MACROS, ...opts.macros ?? {} };
   const errors = opts.errors ?? "fail";
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const cache3 = /* @__PURE__ */ new Map();
@@ -24859,7 +25078,7 @@ function internalKatexError(e) {
 }
 function describeError(e, tex, skip = 0) {
   const err = e;
-  const message = err.rawMessage || err.message.replace(/^KaTeX parse error: /, "");
+  const message = withSuggestion(err.rawMessage || err.message.replace(/^KaTeX parse error: /, ""));
   const pos = err.position;
   if (typeof pos !== "number" || pos < skip || pos > tex.length) return { message };
   const len2 = typeof err.length === "number" ? err.length : 0;
@@ -26272,9 +26491,9 @@ function peekTable(ctx, key2, table3, meta, type) {
   }
   return [k2, t, state.c];
 }
-function validateTablePeek(ctx, peek3, ptr) {
-  if (peek3 === null || ctx.uk === 2)
-    TomlError.x(peek3 === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
+function validateTablePeek(ctx, peek4, ptr) {
+  if (peek4 === null || ctx.uk === 2)
+    TomlError.x(peek4 === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
 }
 function parse(toml, options = {}) {
   let ctx = {
@@ -31511,7 +31730,7 @@ function resolveAllAttention(events, context) {
               ...events[index2][1].start
             }
           };
-          const group = {
+          const group2 = {
             type: use > 1 ? "strong" : "emphasis",
             start: {
               ...openingSequence.start
@@ -31530,9 +31749,9 @@ function resolveAllAttention(events, context) {
           if (events[open3][1].end.offset - events[open3][1].start.offset) {
             nextEvents = push(nextEvents, [["enter", events[open3][1], context], ["exit", events[open3][1], context]]);
           }
-          nextEvents = push(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text11, context]]);
+          nextEvents = push(nextEvents, [["enter", group2, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text11, context]]);
           nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open3 + 1, index2), context));
-          nextEvents = push(nextEvents, [["exit", text11, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
+          nextEvents = push(nextEvents, [["exit", text11, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group2, context]]);
           let offset = 0;
           if (events[index2][1].end.offset - events[index2][1].start.offset) {
             offset = 2;
@@ -33846,7 +34065,7 @@ function resolveToLabelEnd(events, context) {
       close2 = index2;
     }
   }
-  const group = {
+  const group2 = {
     type: events[open3][1].type === "labelLink" ? "link" : "image",
     start: {
       ...events[open3][1].start
@@ -33873,13 +34092,13 @@ function resolveToLabelEnd(events, context) {
       ...events[close2 - 2][1].start
     }
   };
-  media = [["enter", group, context], ["enter", label, context]];
+  media = [["enter", group2, context], ["enter", label, context]];
   media = push(media, events.slice(open3 + 1, open3 + offset + 3));
   media = push(media, [["enter", text11, context]]);
   media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open3 + offset + 4, close2 - 3), context));
   media = push(media, [["exit", text11, context], events[close2 - 2], events[close2 - 1], ["exit", label, context]]);
   media = push(media, events.slice(close2 + 1));
-  media = push(media, [["exit", group, context]]);
+  media = push(media, [["exit", group2, context]]);
   splice(events, open3, events.length, media);
   return events;
 }
@@ -37441,7 +37660,7 @@ function serialize2(items, before, after) {
 
 // node_modules/mdast-util-to-markdown/lib/handle/emphasis.js
 emphasis.attention = attention2;
-emphasis.peek = peek;
+emphasis.peek = peek2;
 function emphasis(node3, _9, state, info) {
   const exit3 = state.enter("phrasing");
   const item = attentionItem(node3, attention2, state, state.createTracker(info));
@@ -37457,7 +37676,7 @@ function attention2(_9, state) {
     sizes: [1]
   };
 }
-function peek(_9, _1, state) {
+function peek2(_9, _1, state) {
   return state.options.emphasis || "*";
 }
 
@@ -38004,7 +38223,7 @@ function checkStrong(state) {
 
 // node_modules/mdast-util-to-markdown/lib/handle/strong.js
 strong.attention = attention3;
-strong.peek = peek2;
+strong.peek = peek3;
 function strong(node3, _9, state, info) {
   const exit3 = state.enter("phrasing");
   const item = attentionItem(node3, attention3, state, state.createTracker(info));
@@ -38020,7 +38239,7 @@ function attention3(_9, state) {
     sizes: [2]
   };
 }
-function peek2(_9, _1, state) {
+function peek3(_9, _1, state) {
   return state.options.strong || "*";
 }
 
@@ -38172,19 +38391,19 @@ function gfmTableToMarkdown(options) {
     ]
   };
   function handleTable(node3, _9, state, info) {
-    const matrix = handleTableAsData(node3, state, info);
-    const head2 = matrix[0];
+    const matrix2 = handleTableAsData(node3, state, info);
+    const head2 = matrix2[0];
     if (head2) {
       let columns = node3.align ? node3.align.length : 0;
       let index2 = -1;
       if (!columns) {
-        while (++index2 < matrix.length) {
-          if (matrix[index2].length > columns) columns = matrix[index2].length;
+        while (++index2 < matrix2.length) {
+          if (matrix2[index2].length > columns) columns = matrix2[index2].length;
         }
       }
       while (head2.length < columns) head2.push("");
     }
-    return serializeData(matrix, node3.align);
+    return serializeData(matrix2, node3.align);
   }
   function handleTableRow(node3, _9, state, info) {
     const row = handleTableRowAsData(node3, state, info);
@@ -38203,8 +38422,8 @@ function gfmTableToMarkdown(options) {
     exit3();
     return value2;
   }
-  function serializeData(matrix, align) {
-    return markdownTable(matrix, {
+  function serializeData(matrix2, align) {
+    return markdownTable(matrix2, {
       align,
       alignDelimiters,
       fillRows: false,
@@ -44233,10 +44452,10 @@ function capProblems(problems) {
   const rest = problems.length - MAX_LISTED_PROBLEMS;
   return [...problems.slice(0, MAX_LISTED_PROBLEMS), `\u2026 and ${rest} more ${plural(rest, "problem")} like these`];
 }
-function checkMatrixShape(matrix, source, target) {
+function checkMatrixShape(matrix2, source, target) {
   const problems = [];
-  const rows2 = matrix.length;
-  const cols = matrix[0]?.length ?? 0;
+  const rows2 = matrix2.length;
+  const cols = matrix2[0]?.length ?? 0;
   if (target && target.length !== rows2) {
     problems.push({
       param: "target",
@@ -55494,13 +55713,13 @@ var attention_map_default = defineShortcode({
       for (const p5 of parsed.problems) ctx.error(p5, { code: "attention-data" });
       return "";
     }
-    const matrix = parsed.matrix;
+    const matrix2 = parsed.matrix;
     const source = splitTokens(ctx.params.source);
     const target = splitTokens(ctx.params.target);
-    const shape = checkMatrixShape(matrix, source, target);
+    const shape = checkMatrixShape(matrix2, source, target);
     for (const p5 of shape) ctx.error(p5.message, { param: p5.param, code: "attention-data" });
     if (shape.length) return "";
-    const largest = Math.max(...matrix.flat());
+    const largest = Math.max(...matrix2.flat());
     let max = ctx.params.max ?? largest;
     if (!(max > 0)) {
       if (ctx.params.max !== void 0) ctx.error("max= must be greater than 0", { param: "max" });
@@ -55508,9 +55727,9 @@ var attention_map_default = defineShortcode({
       max = 1;
     }
     const model = {
-      matrix,
-      source: axisLabels(source, matrix[0].length, "x"),
-      target: axisLabels(target, matrix.length, "y"),
+      matrix: matrix2,
+      source: axisLabels(source, matrix2[0].length, "x"),
+      target: axisLabels(target, matrix2.length, "y"),
       values: ctx.params.values,
       max,
       legend: ctx.params.legend,
@@ -55525,7 +55744,7 @@ var attention_map_default = defineShortcode({
       title: figureTitle(
         ctx,
         { caption, alt },
-        `Attention map of ${matrix.length} target by ${matrix[0].length} source tokens`
+        `Attention map of ${matrix2.length} target by ${matrix2[0].length} source tokens`
       ),
       desc: heatmapDesc(model),
       class: "hp-attention-map",
@@ -55927,7 +56146,7 @@ function activate(phi, a3) {
       return a3;
   }
 }
-function derivative(phi, a3) {
+function derivative2(phi, a3) {
   switch (phi) {
     case "tanh": {
       const t = Math.tanh(a3);
@@ -56821,13 +57040,13 @@ function rnnJacobianProducts(w, phi, xs, h0, visit4) {
   let next = zeros(n, n);
   const J1 = cur.data;
   for (let i2 = 0; i2 < n; i2++) {
-    const di = derivative(phi, pre[T4 - 1][i2]);
+    const di = derivative2(phi, pre[T4 - 1][i2]);
     for (let j = 0; j < n; j++) J1[i2 * n + j] = di * W[i2 * n + j];
   }
   visit4(1, cur);
   for (let k2 = 1; k2 < T4; k2++) {
     const a3 = pre[T4 - 1 - k2];
-    for (let j = 0; j < n; j++) d2[j] = derivative(phi, a3[j]);
+    for (let j = 0; j < n; j++) d2[j] = derivative2(phi, a3[j]);
     matmulInto(cur.data, W, next.data, n, n, n, d2);
     [cur, next] = [next, cur];
     visit4(k2 + 1, cur);
@@ -56925,11 +57144,11 @@ function lstmCellJacobianProducts(w, xs, s0, visit4) {
     stacked.data.set(J.hh.data, 0);
     stacked.data.set(J.ch.data, n * n);
     matmul(R, stacked, nh);
-    const D3 = R.data;
+    const D4 = R.data;
     for (let r2 = 0; r2 < n; r2++) {
       const o2 = r2 * 2 * n;
-      for (let j = 0; j < n; j++) D3[o2 + n + j] = D3[o2 + j] * J.hc[j] + D3[o2 + n + j] * J.cc[j];
-      D3.set(nh.data.subarray(r2 * n, r2 * n + n), o2);
+      for (let j = 0; j < n; j++) D4[o2 + n + j] = D4[o2 + j] * J.hc[j] + D4[o2 + n + j] * J.cc[j];
+      D4.set(nh.data.subarray(r2 * n, r2 * n + n), o2);
     }
     emit(k2 + 1);
   }
@@ -57832,15 +58051,15 @@ define(Hcl, hcl, extend2(Color, {
 var A = -0.14861;
 var B = 1.78277;
 var C = -0.29227;
-var D2 = -0.90649;
+var D3 = -0.90649;
 var E = 1.97294;
-var ED = E * D2;
+var ED = E * D3;
 var EB = E * B;
-var BC_DA = B * C - D2 * A;
+var BC_DA = B * C - D3 * A;
 function cubehelixConvert(o2) {
   if (o2 instanceof Cubehelix) return new Cubehelix(o2.h, o2.s, o2.l, o2.opacity);
   if (!(o2 instanceof Rgb)) o2 = rgbConvert(o2);
-  var r2 = o2.r / 255, g = o2.g / 255, b2 = o2.b / 255, l = (BC_DA * b2 + ED * r2 - EB * g) / (BC_DA + ED - EB), bl = b2 - l, k2 = (E * (g - l) - C * bl) / D2, s2 = Math.sqrt(k2 * k2 + bl * bl) / (E * l * (1 - l)), h = s2 ? Math.atan2(k2, bl) * degrees - 120 : NaN;
+  var r2 = o2.r / 255, g = o2.g / 255, b2 = o2.b / 255, l = (BC_DA * b2 + ED * r2 - EB * g) / (BC_DA + ED - EB), bl = b2 - l, k2 = (E * (g - l) - C * bl) / D3, s2 = Math.sqrt(k2 * k2 + bl * bl) / (E * l * (1 - l)), h = s2 ? Math.atan2(k2, bl) * degrees - 120 : NaN;
   return new Cubehelix(h < 0 ? h + 360 : h, s2, l, o2.opacity);
 }
 function cubehelix(h, s2, l, opacity) {
@@ -57865,7 +58084,7 @@ define(Cubehelix, cubehelix, extend2(Color, {
     var h = isNaN(this.h) ? 0 : (this.h + 120) * radians, l = +this.l, a3 = isNaN(this.s) ? 0 : this.s * l * (1 - l), cosh2 = Math.cos(h), sinh2 = Math.sin(h);
     return new Rgb(
       255 * (l + a3 * (A * cosh2 + B * sinh2)),
-      255 * (l + a3 * (C * cosh2 + D2 * sinh2)),
+      255 * (l + a3 * (C * cosh2 + D3 * sinh2)),
       255 * (l + a3 * (E * cosh2)),
       this.opacity
     );
@@ -58349,7 +58568,7 @@ function identity3(x6) {
 var map3 = Array.prototype.map;
 var prefixes = ["y", "z", "a", "f", "p", "n", "\xB5", "m", "", "k", "M", "G", "T", "P", "E", "Z", "Y"];
 function formatLocale(locale2) {
-  var group = locale2.grouping === void 0 || locale2.thousands === void 0 ? identity3 : formatGroup(map3.call(locale2.grouping, Number), locale2.thousands + ""), currencyPrefix = locale2.currency === void 0 ? "" : locale2.currency[0] + "", currencySuffix = locale2.currency === void 0 ? "" : locale2.currency[1] + "", decimal = locale2.decimal === void 0 ? "." : locale2.decimal + "", numerals = locale2.numerals === void 0 ? identity3 : formatNumerals(map3.call(locale2.numerals, String)), percent = locale2.percent === void 0 ? "%" : locale2.percent + "", minus = locale2.minus === void 0 ? "\u2212" : locale2.minus + "", nan = locale2.nan === void 0 ? "NaN" : locale2.nan + "";
+  var group2 = locale2.grouping === void 0 || locale2.thousands === void 0 ? identity3 : formatGroup(map3.call(locale2.grouping, Number), locale2.thousands + ""), currencyPrefix = locale2.currency === void 0 ? "" : locale2.currency[0] + "", currencySuffix = locale2.currency === void 0 ? "" : locale2.currency[1] + "", decimal = locale2.decimal === void 0 ? "." : locale2.decimal + "", numerals = locale2.numerals === void 0 ? identity3 : formatNumerals(map3.call(locale2.numerals, String)), percent = locale2.percent === void 0 ? "%" : locale2.percent + "", minus = locale2.minus === void 0 ? "\u2212" : locale2.minus + "", nan = locale2.nan === void 0 ? "NaN" : locale2.nan + "";
   function newFormat(specifier, options) {
     specifier = formatSpecifier(specifier);
     var fill = specifier.fill, align = specifier.align, sign2 = specifier.sign, symbol = specifier.symbol, zero3 = specifier.zero, width = specifier.width, comma4 = specifier.comma, precision = specifier.precision, trim2 = specifier.trim, type = specifier.type;
@@ -58383,9 +58602,9 @@ function formatLocale(locale2) {
           }
         }
       }
-      if (comma4 && !zero3) value2 = group(value2, Infinity);
+      if (comma4 && !zero3) value2 = group2(value2, Infinity);
       var length = valuePrefix.length + value2.length + valueSuffix.length, padding = length < width ? new Array(width - length + 1).join(fill) : "";
-      if (comma4 && zero3) value2 = group(padding + value2, padding.length ? width - valueSuffix.length : Infinity), padding = "";
+      if (comma4 && zero3) value2 = group2(padding + value2, padding.length ? width - valueSuffix.length : Infinity), padding = "";
       switch (align) {
         case "<":
           value2 = valuePrefix + value2 + valueSuffix + padding;
@@ -62330,9 +62549,9 @@ function readDefinition(tex, kind, at, after, optCount) {
     return { start: at, end, defs: [[name2, `\\def${name2}${params11}${tex.slice(open3, end)}`]] };
   }
   let i2 = after;
-  let star = false;
+  let star2 = false;
   if (tex[skipSpace(tex, i2)] === "*") {
-    star = true;
+    star2 = true;
     i2 = skipSpace(tex, i2) + 1;
   }
   const named2 = nameAt(tex, i2);
@@ -62341,7 +62560,7 @@ function readDefinition(tex, kind, at, after, optCount) {
   if (kind === "DeclareMathOperator") {
     const body4 = braceAt(tex, named2.end);
     if (!body4) return void 0;
-    return { start: at, end: body4.end, defs: [[name, `\\def${name}{\\operatorname${star ? "*" : ""}{${body4.text}}}`]] };
+    return { start: at, end: body4.end, defs: [[name, `\\def${name}{\\operatorname${star2 ? "*" : ""}{${body4.text}}}`]] };
   }
   let n = 0;
   let pos = named2.end;
@@ -62351,15 +62570,15 @@ function readDefinition(tex, kind, at, after, optCount) {
     n = Number(count.text.trim());
     pos = count.end;
   }
-  const optional = n > 0 ? bracketAt(tex, pos) : void 0;
-  if (optional) pos = optional.end;
+  const optional2 = n > 0 ? bracketAt(tex, pos) : void 0;
+  if (optional2) pos = optional2.end;
   const body3 = braceAt(tex, pos);
   if (!body3) return void 0;
   const params10 = Array.from({ length: n }, (_9, k2) => `#${k2 + 1}`).join("");
   if (kind === "providecommand") {
     return { start: at, end: body3.end, defs: [[name, `\\providecommand{${name}}${n ? `[${n}]` : ""}{${body3.text}}`]] };
   }
-  if (!optional) return { start: at, end: body3.end, defs: [[name, `\\def${name}${params10}{${body3.text}}`]] };
+  if (!optional2) return { start: at, end: body3.end, defs: [[name, `\\def${name}${params10}{${body3.text}}`]] };
   const helper = `\\hp@opt@${letters2(optCount.n++)}`;
   const rest = Array.from({ length: n - 1 }, (_9, k2) => `#${k2 + 2}`).join("");
   return {
@@ -62367,7 +62586,7 @@ function readDefinition(tex, kind, at, after, optCount) {
     end: body3.end,
     defs: [
       [helper, `\\def${helper}[#1]${rest}{${body3.text}}`],
-      [name, `\\def${name}{\\@ifnextchar[{${helper}}{${helper}[{${optional.text}}]}}`]
+      [name, `\\def${name}{\\@ifnextchar[{${helper}}{${helper}[{${optional2.text}}]}}`]
     ]
   };
 }
@@ -62950,7 +63169,7 @@ function readSiteConfig(siteDir, opts = {}) {
   const prerender = prerenderOptions(data, mainRel);
   diagnostics.push(...prerender.diagnostics);
   const content3 = contentRoots(siteDir, data);
-  const delimiters2 = passthroughDelimiters(data);
+  const delimiters3 = passthroughDelimiters(data);
   return {
     file: main3?.path ?? null,
     format: main3?.format ?? null,
@@ -62963,7 +63182,7 @@ function readSiteConfig(siteDir, opts = {}) {
     assetsDir: assetRoots(siteDir, data)[0]?.dir ?? path6.resolve(siteDir, "assets"),
     prerender: prerender.options,
     math: {
-      ...delimiters2 ? { delimiters: delimiters2 } : {},
+      ...delimiters3 ? { delimiters: delimiters3 } : {},
       escapes: prerender.options.math.escapes,
       ...prerender.options.math.wrappers ? { wrappers: prerender.options.math.wrappers } : {}
     }

@@ -6,6 +6,7 @@ import katex, { type KatexOptions, type ParseError } from 'katex';
 import 'katex/contrib/mhchem';
 import { DEFAULT_LIMITS, type PageLimits } from '../content/limits.js';
 import { tooBigMessage } from './output-limits.js';
+import { PACKAGE_MACROS, withSuggestion, type KatexMacro } from './mathjax-packages.js';
 
 /** The KaTeX version whose CSS and fonts must be shipped with the output. */
 export const KATEX_VERSION: string = katex.version;
@@ -45,7 +46,7 @@ class TokenBudgetExceeded extends Error {}
  * for each token it expands or parses, macro bodies included), counting those reads: past `budget`, the
  * render is stopped. This bounds the work of any formula, whatever its macros expand to.
  */
-function budgeted(macros: Record<string, string>, budget: number): Record<string, string> {
+function budgeted(macros: Record<string, KatexMacro>, budget: number): Record<string, KatexMacro> {
   let reads = 0;
   return new Proxy(macros, {
     getOwnPropertyDescriptor(target, key) {
@@ -68,7 +69,8 @@ function errorSpan(tex: string, message: string): string {
 const REQUIRE_RE = /\\require\s*\{[^{}]*\}/g;
 
 export function createMathRenderer(opts: MathRendererOptions = {}): MathRenderer {
-  const macros = { ...(opts.macros ?? {}) };
+  // MathJax-package commands KaTeX lacks (render/mathjax-packages.ts); the site's own macros win.
+  const macros: Record<string, KatexMacro> = { ...PACKAGE_MACROS, ...(opts.macros ?? {}) };
   const errors = opts.errors ?? 'fail';
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const cache = new Map<string, MathRenderResult>();
@@ -87,7 +89,7 @@ export function createMathRenderer(opts: MathRendererOptions = {}): MathRenderer
       output: 'htmlAndMathml',
       throwOnError,
       // A fresh copy every time: `\gdef` and `\global` write into this object.
-      macros: budgeted({ ...macros }, limits.mathTokens),
+      macros: budgeted({ ...macros }, limits.mathTokens) as KatexOptions['macros'],
       maxExpand: limits.mathExpansions,
       maxSize: limits.mathMaxSize,
       strict: (code: string, message: string) => {
@@ -175,7 +177,7 @@ function internalKatexError(e: unknown): { message: string } {
  */
 function describeError(e: ParseError, tex: string, skip = 0): { message: string; texOffset?: number } {
   const err = e as ParseError & { length?: number };
-  const message = err.rawMessage || err.message.replace(/^KaTeX parse error: /, '');
+  const message = withSuggestion(err.rawMessage || err.message.replace(/^KaTeX parse error: /, ''));
   const pos = err.position;
   if (typeof pos !== 'number' || pos < skip || pos > tex.length) return { message };
   const len = typeof err.length === 'number' ? err.length : 0;

@@ -10,6 +10,7 @@ import katex from 'katex';
 import { adaptForKatex } from '../../src/render/mathjax-compat.js';
 import { createMathRenderer } from '../../src/render/katex.js';
 import { carryPageMacros } from '../../src/render/page-macros.js';
+import { withSuggestion } from '../../src/render/mathjax-packages.js';
 import { PROJECT_ROOT } from '../helpers/hugo.js';
 
 let result: CheckResult;
@@ -30,6 +31,7 @@ describe('fixtures/mathjax, default settings', () => {
       environments: [7, 7],
       escaped: [6, 6],
       macros: [9, 9],
+      physics: [19, 19],
       wrappers: [7, 7],
     });
   });
@@ -163,5 +165,89 @@ describe('a page’s own macros (\\newcommand, \\def, \\DeclareMathOperator)', (
     expect(r.error?.message).toMatch(/too big|expansion/i);
     const [, long] = carryPageMacros([{ tex: Array.from({ length: 50 }, (_, i) => `\\def\\m${'abcdefghijklmnopqrstuvwxyz'[i % 26]}${'xy'[i % 2]}{${'a'.repeat(100)}}`).join('') }, { tex: '\\maa' }], 100);
     expect(long!.preamble.length).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('MathJax-package commands KaTeX lacks (physics, braket, cancel, mhchem)', () => {
+  const renderer = createMathRenderer();
+  // KaTeX's markup without the TeX annotation, line breaks as our fragments carry them (render/katex.ts oneLine).
+  const strip = (html: string) => html.replace(/<annotation[^]*?<\/annotation>/, '').replace(/\n/g, '&#10;');
+  const same = (written: string, meant: string) => {
+    const r = renderer.render(written, false);
+    expect(r.error, written).toBeUndefined();
+    expect(strip(r.html), written).toBe(strip(katex.renderToString(meant, { output: 'htmlAndMathml', strict: 'ignore' })));
+  };
+
+  it.each([
+    ['\\dv{f}{x}', '\\frac{\\mathrm{d}{f}}{\\mathrm{d}{x}}'],
+    ['\\dv{x}', '\\frac{\\mathrm{d}}{\\mathrm{d}{x}}'],
+    ['\\dv[2]{f}{x}', '\\frac{\\mathrm{d}^{2}{f}}{\\mathrm{d}{x}^{2}}'],
+    ['\\dv*{f}{x}', '\\mathrm{d}{f}/\\mathrm{d}{x}'],
+    ['\\pdv{L}{h_t}', '\\frac{\\partial{L}}{\\partial{h_t}}'],
+    ['\\pdv{\\alpha x}{t}', '\\frac{\\partial{\\alpha x}}{\\partial{t}}'],
+    ['\\pdv{f}{x}{y}', '\\frac{\\partial^{2}{f}}{\\partial{x}\\,\\partial{y}}'],
+    ['\\pdv[3]{f}{x}', '\\frac{\\partial^{3}{f}}{\\partial{x}^{3}}'],
+    ['\\fdv{F}{\\phi}', '\\frac{\\delta{F}}{\\delta{\\phi}}'],
+    ['\\int f \\dd{x}', '\\int f \\mathop{}\\!\\mathrm{d}{x}'],
+    ['\\abs{x}', '\\left\\lvert{x}\\right\\rvert'],
+    ['\\abs*{x}', '\\lvert{x}\\rvert'],
+    ['\\norm{\\frac12}', '\\left\\lVert{\\frac12}\\right\\rVert'],
+    ['\\qty(f(x))', '\\left({f(x)}\\right)'],
+    ['\\qty[a]', '\\left[{a}\\right]'],
+    ['\\qty{a}', '\\left\\{{a}\\right\\}'],
+    ['\\qty|x|', '\\left|{x}\\right|'],
+    ['\\pqty{x}', '\\left({x}\\right)'],
+    ['\\bqty{x}', '\\left[{x}\\right]'],
+    ['\\eval{x^2}_0^1', '\\left.{x^2}\\right|_0^1'],
+    ['\\order{n^2}', '\\mathcal{O}\\left(n^2\\right)'],
+    ['\\expval{A}', '\\left\\langle{A}\\right\\rangle'],
+    ['\\expval{A}{\\psi}', '\\left\\langle{\\psi}\\middle|{A}\\middle|{\\psi}\\right\\rangle'],
+    ['\\mel{n}{H}{m}', '\\left\\langle{n}\\middle|{H}\\middle|{m}\\right\\rangle'],
+    ['\\braket{\\phi}{\\psi}', '\\left\\langle{\\phi}\\middle|{\\psi}\\right\\rangle'],
+    ['\\comm{A}{B}', '\\left[{A},{B}\\right]'],
+    ['\\acomm{A}{B}', '\\left\\{{A},{B}\\right\\}'],
+    ['\\vb{x}', '\\mathbf{x}'],
+    ['\\vb*{\\alpha}', '\\boldsymbol{\\alpha}'],
+    ['\\vu{n}', '\\hat{\\mathbf{n}}'],
+    ['\\grad f + \\curl F + \\laplacian g', '\\nabla f + \\nabla\\times F + \\nabla^2 g'],
+    ['\\tr A + \\Tr B + \\rank C', '\\operatorname{tr} A + \\operatorname{Tr} B + \\operatorname{rank} C'],
+    ['\\mqty(a & b \\\\ c & d)', '\\begin{pmatrix}a & b \\\\ c & d\\end{pmatrix}'],
+    ['\\mqty[a & b]', '\\begin{bmatrix}a & b\\end{bmatrix}'],
+    ['\\pmqty{1 & 0}', '\\begin{pmatrix}1 & 0\\end{pmatrix}'],
+  ])('%s is typeset as %s', (written, meant) => same(written, meant));
+
+  it('keeps KaTeX’s own braket, cancel and mhchem commands', () => {
+    same('\\braket{\\phi|\\psi}', '\\mathinner{\\langle{\\phi|\\psi}\\rangle}');
+    same('\\bra{a}\\ket{b}', '\\bra{a}\\ket{b}');
+    expect(renderer.render('\\require{cancel}\\cancel{x}\\bcancel{y}\\xcancel{z}', false).error).toBeUndefined();
+    expect(renderer.render('\\ce{2H2 + O2 -> 2H2O}', false).error).toBeUndefined();
+  });
+
+  it('lets the site’s and the page’s own definitions win', () => {
+    const site = createMathRenderer({ macros: { '\\abs': '|#1|' } });
+    expect(strip(site.render('\\abs{x}', false).html)).toBe(strip(katex.renderToString('|x|', { output: 'htmlAndMathml' })));
+    const [, page] = carryPageMacros([{ tex: '\\newcommand{\\norm}[1]{\\|#1\\|}' }, { tex: '\\norm{v}' }], 20_000);
+    expect(strip(renderer.render(page!.tex, false, page!.preamble).html)).toBe(strip(katex.renderToString('\\|v\\|', { output: 'htmlAndMathml' })));
+  });
+
+  it('says what to write instead of a MathJax command KaTeX lacks, at the command', () => {
+    const r = renderer.render('a + \\cancelto{0}{x}', false);
+    expect(r.error).toEqual({ message: expect.stringContaining('KaTeX has no \\cancelto (MathJax cancel): write \\cancel{x}'), texOffset: 4 });
+    expect(renderer.render('\\bbox[red]{x}', false).error?.message).toContain('\\boxed');
+    expect(renderer.render('\\unicode{x263A}', false).error?.message).toContain('write the character itself');
+    expect(renderer.render('\\dmat{1,2}', false).error?.message).toContain('\\begin{pmatrix}');
+    expect(withSuggestion('Undefined control sequence: \\foo')).toBe(
+      'Undefined control sequence: \\foo. if a MathJax extension defined it, define \\foo yourself: with \\newcommand on the page, or in params.prerender.katex.macros in the site config',
+    );
+    expect(renderer.render('\\qty(a', false).error?.message).toContain("Expected ')'");
+  });
+
+  it('locates the suggestion at file:line:column in hugo-prerender check', async () => {
+    const r = await checkSite(path.join(PROJECT_ROOT, 'fixtures/mathjax-unknown'));
+    const p = r.pages[0]!;
+    expect([p.file, p.found, p.typeset]).toEqual(['content/posts/cancel.md', 2, 1]);
+    expect(p.diagnostics.filter((d) => d.code === 'katex').map((d) => [d.line, d.column, d.message.split('. ')[1]])).toEqual([
+      [7, 7, 'KaTeX has no \\cancelto (MathJax cancel): write \\cancel{x} and put the value beside it, e.g'],
+    ]);
   });
 });
