@@ -24743,8 +24743,8 @@ function formatBytes(n) {
   if (n >= 1e3) return `${Math.round(n / 1e3)} kB`;
   return `${n} bytes`;
 }
-function tooBigMessage(what, bytes, limit, key2) {
-  return `${what} is ${formatBytes(bytes)}, more than the limit of ${formatBytes(limit)} (${LIMIT_SETTINGS[key2]}); make it smaller (e.g. downsample a plot's data), or raise the limit`;
+function tooBigMessage(what2, bytes, limit, key2) {
+  return `${what2} is ${formatBytes(bytes)}, more than the limit of ${formatBytes(limit)} (${LIMIT_SETTINGS[key2]}); make it smaller (e.g. downsample a plot's data), or raise the limit`;
 }
 function pageTooBig(shadow, fragments, outputBytes) {
   let bytes = shadow === void 0 ? 0 : Buffer.byteLength(shadow);
@@ -44342,6 +44342,21 @@ function figureTitle(ctx, o2, fallback) {
   const cap2 = o2.caption?.trim() ? ctx.plainText(o2.caption).trim() : "";
   return cap2 || fallback;
 }
+function panelRow(panels, o2) {
+  const every = o2.breakEvery ?? 0;
+  const items = panels.map((p5, i2) => {
+    const brk = every > 0 && i2 > 0 && i2 % every === 0 ? '<div class="hp-panel-break" style="flex-basis:100%;height:0"></div>' : "";
+    if (typeof p5 === "string") return brk + p5;
+    const basis2 = Math.ceil(Math.min(p5.minWidth, p5.width));
+    return `${brk}<div class="hp-panel-shrink" style="display:flex;justify-content:center;flex:1 1 ${basis2}px;min-width:0;max-width:${Math.ceil(p5.width)}px">${p5.svg}</div>`;
+  });
+  return `<div class="hp-panels" role="group" aria-label="${escapeAttr(o2.label)}" style="display:flex;flex-wrap:wrap;justify-content:center;align-items:flex-start;gap:${o2.gap ?? "12px 28px"}">${items.join("")}</div>`;
+}
+var MIN_TEXT_PX = 9;
+var MIN_SCRIPT_PX = 7;
+function legibleScale(minText, minScript = Infinity) {
+  return Math.max(MIN_TEXT_PX / minText, MIN_SCRIPT_PX / minScript);
+}
 function wrapFigure(ctx, inner2, o2 = {}) {
   const classes = figureClasses(ctx, o2.class);
   const caption = o2.caption?.trim() ? `<figcaption><p>${ctx.markdown(o2.caption.trim())}</p></figcaption>` : "";
@@ -60800,7 +60815,7 @@ function defaultYLabel(models) {
 }
 function describe2(cfg, series, labels) {
   const who = cfg.models.map((m) => m === "rnn" ? `a ${cfg.activation} RNN` : `an ${MODEL_NAME[m]}`.replace("an GRU", "a GRU")).join(" and ");
-  const what = [
+  const what2 = [
     `Line plot, logarithmic vertical axis: the spectral norm of the gradient through k time steps (`,
     cfg.models.includes("lstm") ? "the cell state for the LSTM, the hidden state otherwise" : "the hidden state",
     `), for k from 0 to ${cfg.steps}, for ${who} with hidden size ${cfg.hidden} and ${cfg.init} recurrent matrices`,
@@ -60812,7 +60827,7 @@ function describe2(cfg, series, labels) {
     const last = s2.gmean[s2.gmean.length - 1];
     return `${labelToPlain(labels[i2])}: from 1 at k = 0 to ${formatSignificant(last, 3)} at k = ${cfg.steps}.`;
   });
-  return [what, ...curves].join(" ");
+  return [what2, ...curves].join(" ");
 }
 function render4(ctx) {
   const p5 = ctx.params;
@@ -61749,7 +61764,7 @@ var params7 = {
     min: 0,
     max: 5,
     default: 0,
-    doc: "Panels per row; 0 chooses rows no wider than about 440 units, so labels stay legible on a 360 px phone."
+    doc: "At most this many panels per line; 0: as many as the column holds. Each panel is its own picture, so a narrow screen puts fewer on a line (one or two on a phone) instead of shrinking them."
   },
   labels: { type: "bool", default: false, doc: "Write x, h and y inside the boxes (Karpathy's figure has none)." },
   legend: { type: "bool", default: true, doc: "Show a legend naming the three colours under the panels." },
@@ -61759,18 +61774,15 @@ var SPECS = {
   "one-to-one": { title: "one to one", cols: 1, inputs: [0], outputs: [0], example: "no recurrence, e.g. image classification" },
   "one-to-many": { title: "one to many", cols: 3, inputs: [0], outputs: [0, 1, 2], example: "e.g. image captioning" },
   "many-to-one": { title: "many to one", cols: 3, inputs: [0, 1, 2], outputs: [2], example: "e.g. sentiment classification" },
-  "many-to-many": { title: "many to many", subtitle: "encoder\u2013decoder", cols: 5, inputs: [0, 1, 2], outputs: [3, 4], example: "the whole input is read before the output starts, e.g. machine translation" },
+  "many-to-many": { title: "many to many", subtitle: "encoder\u2013decoder", cols: 6, inputs: [0, 1, 2], outputs: [3, 4, 5], example: "the whole input is read before the output starts, e.g. machine translation" },
   "many-to-many-synced": { title: "many to many", subtitle: "synced", cols: 3, inputs: [0, 1, 2], outputs: [0, 1, 2], example: "an output at every step, e.g. labelling each frame of a video" }
 };
 var BOX = 30;
 var HGAP = 20;
 var VGAP = 24;
-var PANEL_GAP = 36;
-var ROW_GAP = 26;
 var MARGIN2 = 12;
 var TITLE = 16;
 var SUBTITLE = 14;
-var MAX_ROW = 440;
 function contentWidth(s2) {
   return s2.cols * BOX + (s2.cols - 1) * HGAP;
 }
@@ -61779,29 +61791,8 @@ function panelWidth(s2) {
   const st = s2.subtitle ? measureText(s2.subtitle, SUBTITLE).width : 0;
   return Math.max(contentWidth(s2), t, st) + 4;
 }
-function packRows(specs, perRow) {
-  const rows2 = [];
-  if (perRow > 0) {
-    for (let i2 = 0; i2 < specs.length; i2 += perRow) rows2.push(specs.slice(i2, i2 + perRow));
-    return rows2;
-  }
-  let cur = [];
-  let w = 0;
-  for (const s2 of specs) {
-    const pw = panelWidth(s2);
-    if (cur.length && w + PANEL_GAP + pw > MAX_ROW) {
-      rows2.push(cur);
-      cur = [];
-      w = 0;
-    }
-    w += (cur.length ? PANEL_GAP : 0) + pw;
-    cur.push(s2);
-  }
-  if (cur.length) rows2.push(cur);
-  return rows2;
-}
-function titleHeight(row) {
-  return TITLE * 1.25 + (row.some((s2) => s2.subtitle) ? SUBTITLE * 1.3 : 0) + 10;
+function titleHeight(specs) {
+  return TITLE * 1.25 + (specs.some((s2) => s2.subtitle) ? SUBTITLE * 1.3 : 0) + 10;
 }
 var GRID_H = 3 * BOX + 2 * VGAP;
 function panel(ids, s2, x6, y2, slot, titleH, labels) {
@@ -61825,38 +61816,40 @@ function panel(ids, s2, x6, y2, slot, titleH, labels) {
   for (let c = 0; c + 1 < s2.cols; c++) out.push(edge(ids, connect(at(c, 1), at(c + 1, 1), { gap: 2 })));
   return out;
 }
+var LEGEND = [["input", "input"], ["hidden", "hidden state"], ["output", "output"]];
+var SW = 14;
+var LEGEND_FONT = 14;
+var legendWidths = () => LEGEND.map(([, t]) => SW + 6 + measureText(t, LEGEND_FONT).width);
+var legendWidth = () => legendWidths().reduce((a3, b2) => a3 + b2, 0) + 20 * (LEGEND.length - 1);
 function legend(y2, width) {
-  const items = [["input", "input"], ["hidden", "hidden state"], ["output", "output"]];
-  const SW = 14;
-  const FS = 14;
-  const widths = items.map(([, t]) => SW + 6 + measureText(t, FS).width);
-  const total = widths.reduce((a3, b2) => a3 + b2, 0) + 20 * (items.length - 1);
-  let x6 = (width - total) / 2;
+  const items = LEGEND;
+  const widths = legendWidths();
+  let x6 = (width - legendWidth()) / 2;
   const out = [];
   items.forEach(([tone, text11], i2) => {
     out.push(node2(rect(x6 + SW / 2, y2, SW, SW, 2), { tone, solid: true, strokeWidth: 1 }));
-    out.push(plainLabel(text11, { x: x6 + SW + 6, y: y2, size: FS, anchor: "start" }));
+    out.push(plainLabel(text11, { x: x6 + SW + 6, y: y2, size: LEGEND_FONT, anchor: "start" }));
     x6 += widths[i2] + 20;
   });
   return out;
 }
+var what = (s2) => {
+  const seq = (k2, word) => k2 === 1 ? `one ${word}` : `a sequence of ${k2} ${word}s`;
+  return `${s2.title}${s2.subtitle ? ` (${s2.subtitle})` : ""}: ${seq(s2.inputs.length, "input")} and ${seq(s2.outputs.length, "output")} over ${s2.cols} hidden state${s2.cols === 1 ? "" : "s"}, ${s2.example}`;
+};
+var HOW = "Inputs are drawn at the bottom in red, hidden states in the middle in green, outputs at the top in blue; arrows run from each input up to its hidden state, from each hidden state to the next, and up to the outputs.";
 function describe3(specs) {
   const n = specs.length;
-  const what = (s2) => {
-    const seq = (k2, word) => k2 === 1 ? `one ${word}` : `a sequence of ${k2} ${word}s`;
-    return `${s2.title}${s2.subtitle ? ` (${s2.subtitle})` : ""}: ${seq(s2.inputs.length, "input")} and ${seq(s2.outputs.length, "output")} over ${s2.cols} hidden state${s2.cols === 1 ? "" : "s"}, ${s2.example}`;
-  };
-  return `${n === 1 ? "One way" : `${n} ways`} a recurrent neural network maps inputs to outputs, after Karpathy. ` + specs.map(what).join("; ") + ". Inputs are drawn at the bottom in red, hidden states in the middle in green, outputs at the top in blue; arrows run from each input up to its hidden state, from each hidden state to the next, and up to the outputs.";
+  return `${n === 1 ? "One way" : `${n} ways`} a recurrent neural network maps inputs to outputs, after Karpathy. ` + specs.map(what).join("; ") + ". " + HOW;
 }
 var rnn_architectures_default = defineShortcode({
   name: "rnn-architectures",
   summary: "Karpathy's five RNN input/output patterns (one to one \u2026 many to many), colour-coded, each panel titled.",
   params: params7,
   inner: "none",
-  version: 1,
+  version: 2,
   render(ctx) {
     const p5 = ctx.params;
-    const ids = createIds(ctx.idPrefix);
     const names = [];
     for (const n of p5.panels) {
       if (names.includes(n)) ctx.warn(`panel "${n}" is listed twice; it is drawn once`, { param: "panels" });
@@ -61864,42 +61857,44 @@ var rnn_architectures_default = defineShortcode({
     }
     if (names.length === 0) names.push(...PANELS);
     const specs = names.map((n) => SPECS[n]);
-    const rows2 = packRows(specs, p5.wrap);
-    const rowWidth = (r2) => r2.reduce((w, s2) => w + panelWidth(s2), 0) + PANEL_GAP * (r2.length - 1);
-    const width = Math.max(...rows2.map(rowWidth), p5.legend ? 300 : 0) + 2 * MARGIN2;
-    const body3 = [markerDefs(ids, ["ink"])];
-    let y2 = MARGIN2;
-    rows2.forEach((row, i2) => {
-      const th = titleHeight(row);
-      let x6 = (width - rowWidth(row)) / 2;
-      for (const s2 of row) {
-        const slot = panelWidth(s2);
-        body3.push(el("g", { class: "hp-panel" }, ...panel(ids, s2, x6, y2, slot, th, p5.labels)));
-        x6 += slot + PANEL_GAP;
-      }
-      y2 += th + GRID_H + (i2 + 1 < rows2.length ? ROW_GAP : 0);
+    const th = titleHeight(specs);
+    const height = MARGIN2 + th + GRID_H + MARGIN2;
+    const title = figureTitle(ctx, p5, names.length === 1 ? `RNN architecture: ${SPECS[names[0]].title}` : "RNN architectures: how inputs, hidden states and outputs can be arranged");
+    const svgs = specs.map((s2, i2) => {
+      const ids = createIds(`${ctx.idPrefix}-p${i2}`);
+      const slot = panelWidth(s2);
+      return figureSvg({
+        ids,
+        width: slot + 2 * MARGIN2,
+        height,
+        title: names.length === 1 ? title : `${s2.title}${s2.subtitle ? ` (${s2.subtitle})` : ""}`,
+        desc: names.length === 1 ? describe3(specs) : `${what(s2)}. ${HOW}`,
+        class: "hp-rnn-architectures",
+        body: [markerDefs(ids, ["ink"]), el("g", { class: "hp-panel" }, ...panel(ids, s2, MARGIN2, MARGIN2, slot, th, p5.labels))]
+      });
     });
+    let html7 = panelRow(svgs, { label: title, breakEvery: p5.wrap });
     if (p5.legend) {
-      y2 += 24;
-      body3.push(...legend(y2, width));
-      y2 += 7;
+      const ids = createIds(`${ctx.idPrefix}-legend`);
+      const width = legendWidth() + 2 * MARGIN2;
+      const legendSvg = figureSvg({
+        ids,
+        width,
+        height: SW + 2 * 6,
+        title: "Legend",
+        desc: "Red: input; green: hidden state; blue: output.",
+        class: "hp-rnn-architectures hp-legend",
+        body: legend(6 + SW / 2, width)
+      });
+      html7 += panelRow([legendSvg], { label: "Legend" });
     }
-    const svg3 = figureSvg({
-      ids,
-      width,
-      height: y2 + MARGIN2,
-      title: figureTitle(ctx, p5, names.length === 1 ? `RNN architecture: ${SPECS[names[0]].title}` : "RNN architectures: how inputs, hidden states and outputs can be arranged"),
-      desc: describe3(specs),
-      class: "hp-rnn-architectures",
-      body: body3
-    });
-    return wrapFigure(ctx, svg3, { caption: p5.caption, class: p5.class });
+    return wrapFigure(ctx, html7, { caption: p5.caption, class: p5.class });
   }
 });
 
 // shortcodes/rnn-unroll.ts
 var params8 = {
-  steps: { type: "int", min: 1, max: 16, default: 4, doc: "Number of time steps in the unfolded chain (1 to 16; up to 5 stays legible on a phone)." },
+  steps: { type: "int", min: 1, max: 16, default: 4, doc: "Number of time steps in the unfolded chain (1 to 16; up to 5 stays legible on a 360 px phone)." },
   notation: {
     type: "enum",
     values: ["sub", "sup"],
@@ -61912,7 +61907,7 @@ var params8 = {
     default: "absolute",
     doc: "Number the steps 1 \u2026 steps (`absolute`) or around t, as t\u22121, t, t+1 (`relative`, as in the book)."
   },
-  folded: { type: "bool", default: true, doc: 'Draw the folded graph (the cell with its delayed self-loop) and the "Unfold" arrow on the left.' },
+  folded: { type: "bool", default: true, doc: 'Draw the folded graph (the cell with its delayed self-loop) and the "Unfold" arrow on the left (above the chain on a narrow screen).' },
   outputs: { type: "bool", default: true, doc: "Draw the outputs o (fig. 10.3); false draws only x and h (fig. 10.2)." },
   losses: { type: "bool", default: false, doc: "Draw the losses L and targets y above the outputs (fig. 10.3); needs outputs=true." },
   bptt: { type: "bool", default: false, doc: "Add backpropagation-through-time arrows along the chain, fading with distance from the last step." },
@@ -61939,12 +61934,23 @@ var params8 = {
 };
 var FONT = 20;
 var WFONT = 18;
-var RADIUS = { sub: 22, sup: 25 };
+var RADIUS = 22;
+var LABEL_PAD = 3;
 var LINK = 34;
 var ROW = 80;
+var SLANT = 5;
+var UV_OFFSET = HEAD_HALF_WIDTH + 2 + SLANT;
 var MARGIN3 = 14;
 var GAP = 3;
 var TONE = { x: "input", h: "hidden", o: "output", L: "loss", y: "target" };
+function nodeRadius(labels) {
+  let need = 0;
+  for (const l of labels) {
+    const b2 = labelBox(l, { x: 0, y: 0, size: FONT });
+    need = Math.max(need, Math.hypot(Math.max(-b2.x0, b2.x1), Math.max(-b2.y0, b2.y1)));
+  }
+  return Math.max(RADIUS, Math.ceil(need + LABEL_PAD + STROKE / 2));
+}
 function braced(base2, script2, notation) {
   return notation === "sub" ? `{${base2}}_{${script2}}` : `{${base2}}^{(${script2})}`;
 }
@@ -61959,8 +61965,9 @@ function rowsFor(outputs, losses, R) {
   if (outputs && losses) rows2.push("L", "y");
   const top = MARGIN3 + R + 4;
   const y2 = {};
-  rows2.forEach((r2, i2) => y2[r2] = top + (rows2.length - 1 - i2) * ROW);
-  return { r: R, rows: rows2, y: y2, height: top + (rows2.length - 1) * ROW + R + MARGIN3 + 4 };
+  const row = Math.max(ROW, 2 * R + ROW - 2 * RADIUS);
+  rows2.forEach((r2, i2) => y2[r2] = top + (rows2.length - 1 - i2) * row);
+  return { r: R, rows: rows2, y: y2, height: top + (rows2.length - 1) * row + R + MARGIN3 + 4 };
 }
 function column(ids, cx, lay, names, weights, font) {
   const shape = (r2) => circle(cx, lay.y[r2], lay.r);
@@ -61969,7 +61976,7 @@ function column(ids, cx, lay, names, weights, font) {
   const up = (from, to, label) => {
     const p5 = connect(shape(from), shape(to), { gap: GAP });
     out.push(edge(ids, p5));
-    if (label) out.push(edgeLabel(p5, label, { side: "left", size: WFONT, offset: 7 }));
+    if (label) out.push(edgeLabel(p5, label, { side: "left", size: WFONT, offset: UV_OFFSET }));
   };
   up("x", "h", weights[0]);
   if (lay.rows.includes("o")) up("h", "o", weights[1]);
@@ -61984,32 +61991,30 @@ function describe4(p5, names, weights) {
   const seq = (r2) => T4 === 1 ? mathText(names(r2, 0)) : T4 === 2 ? `${mathText(names(r2, 0))} and ${mathText(names(r2, 1))}` : `${mathText(names(r2, 0))} \u2026 ${mathText(names(r2, T4 - 1))}`;
   const w = (i2) => weights[i2] ? ` through ${mathText(weights[i2])}` : "";
   const fold = (r2) => mathText(names(r2, "fold"));
+  const intro = `A recurrent neural network unrolled over ${T4} time step${T4 === 1 ? "" : "s"}.`;
   const parts = [];
-  parts.push(`A recurrent neural network unrolled over ${T4} time step${T4 === 1 ? "" : "s"}.`);
+  let folded = "";
   if (p5.folded) {
-    parts.push(
-      `On the left, the folded graph: input ${fold("x")} feeds hidden state ${fold("h")}${w(0)}, and ${fold("h")} feeds back into itself${w(2)} with a delay of one time step (the square on the loop)` + (p5.outputs ? `; ${fold("h")} produces output ${fold("o")}${w(1)}` : "") + (p5.outputs && p5.losses ? `; loss ${fold("L")} compares ${fold("o")} with target ${fold("y")}` : "") + `. An arrow labelled "${p5.unfold}" leads to the unfolded graph.`
-    );
+    folded = `${intro} The folded graph: input ${fold("x")} feeds hidden state ${fold("h")}${w(0)}, and ${fold("h")} feeds back into itself${w(2)} with a delay of one time step (the square on the loop)` + (p5.outputs ? `; ${fold("h")} produces output ${fold("o")}${w(1)}` : "") + (p5.outputs && p5.losses ? `; loss ${fold("L")} compares ${fold("o")} with target ${fold("y")}` : "") + `. An arrow labelled "${p5.unfold}" leads to the unfolded graph.`;
   }
   parts.push(
-    `${p5.folded ? "On the right, unfolded" : "Unfolded"}: inputs ${seq("x")} feed hidden states ${seq("h")}${w(0)}; each hidden state passes to the next${w(2)}, the same weights at every step; dashed nodes at both ends stand for the steps before and after.` + (p5.outputs ? ` Each hidden state produces an output (${seq("o")})${w(1)}.` : "") + (p5.outputs && p5.losses ? ` Each output is compared with its target (${seq("y")}) by a loss (${seq("L")}).` : "")
+    `${p5.folded ? "Unfolded" : `${intro} Unfolded`}: inputs ${seq("x")} feed hidden states ${seq("h")}${w(0)}; each hidden state passes to the next${w(2)}, the same weights at every step; dashed nodes at both ends stand for the steps before and after.` + (p5.outputs ? ` Each hidden state produces an output (${seq("o")})${w(1)}.` : "") + (p5.outputs && p5.losses ? ` Each output is compared with its target (${seq("y")}) by a loss (${seq("L")}).` : "")
   );
   if (p5.bptt) {
     parts.push(
       `Backward arrows along the chain show the gradient flowing back through time from the last hidden state to the first; they fade by a factor of ${p5.decay} per step, so the earliest steps receive the weakest signal.`
     );
   }
-  return parts.join(" ");
+  return { folded, unfolded: parts.join(" ") };
 }
 var rnn_unroll_default = defineShortcode({
   name: "rnn-unroll",
   summary: "An RNN's computational graph, folded and unfolded over time (Goodfellow et al., fig. 10.2/10.3), with optional losses and BPTT arrows.",
   params: params8,
   inner: "none",
-  version: 1,
+  version: 2,
   render(ctx) {
     const p5 = ctx.params;
-    const ids = createIds(ctx.idPrefix);
     let weights = p5.weights;
     if (weights.length !== 0 && weights.length !== 3) {
       ctx.error(`weights takes 3 labels (input\u2192hidden, hidden\u2192output, hidden\u2192hidden) or "" for none, got ${weights.length}: "${weights.join(",")}"`, { param: "weights" });
@@ -62031,49 +62036,64 @@ var rnn_unroll_default = defineShortcode({
       y: p5.target.trim() || "y"
     };
     const names = (r2, k2) => k2 === "fold" ? base2[r2] : braced(base2[r2], k2 === "dots" ? "\\ldots" : stepIndex(k2, p5.steps, p5.index), p5.notation);
-    const R = RADIUS[p5.notation];
     const wWidth = weights[2] ? measureLabel(weights[2], WFONT).width : 0;
     const vWidth = Math.max(0, ...weights.slice(0, 2).map((w) => measureLabel(w, WFONT).width));
+    const rows2 = rowsFor(p5.outputs, losses, 0).rows;
+    const allLabels = [...rows2.flatMap((r2) => [base2[r2], ...Array.from({ length: p5.steps }, (_9, k2) => names(r2, k2))]), names("h", "dots")];
+    const R = nodeRadius(allLabels);
     const COL = 2 * R + Math.max(LINK, wWidth + 14);
     const lay = rowsFor(p5.outputs, losses, R);
     const hy = lay.y.h;
-    const allLabels = lay.rows.flatMap((r2) => [base2[r2], ...Array.from({ length: p5.steps }, (_9, k2) => names(r2, k2))]);
-    const widest = Math.max(...allLabels.map((l) => measureLabel(l, FONT).width), measureLabel(names("h", "dots"), WFONT).width * (FONT / WFONT));
-    const font = Math.max(FONT * 0.6, Math.min(FONT, FONT * (2 * R - 10) / widest));
-    const dotsFont = font * (WFONT / FONT);
-    const body3 = [];
-    const paints = /* @__PURE__ */ new Set(["ink"]);
-    let x0 = MARGIN3 + R;
+    const font = FONT;
+    const desc = describe4(p5, (r2, k2) => names(r2, k2), weights);
+    const title = figureTitle(ctx, p5, `Recurrent neural network unrolled over ${p5.steps} time step${p5.steps === 1 ? "" : "s"}`);
+    const scripts = [...weights.filter((w) => /[_^]/.test(w)).map(() => WFONT * 0.72), ...allLabels.some((l) => /[_^]/.test(l)) ? [FONT * 0.72] : []];
+    const minScale = legibleScale(weights.some(Boolean) || p5.folded ? WFONT : FONT, Math.min(Infinity, ...scripts));
+    let foldedSvg;
     if (p5.folded) {
-      const fx = MARGIN3 + Math.max(R, vWidth + 8);
-      body3.push(...column(ids, fx, lay, { x: base2.x, h: base2.h, o: base2.o, L: base2.L, y: base2.y }, weights, font));
+      const ids2 = createIds(`${ctx.idPrefix}-folded`);
+      const body4 = [];
+      const fx = MARGIN3 + Math.max(R, vWidth + UV_OFFSET + 2);
+      body4.push(...column(ids2, fx, lay, { x: base2.x, h: base2.h, o: base2.o, L: base2.L, y: base2.y }, weights, font));
       const hShape = circle(fx, hy, R);
       const a3 = borderAt(hShape, 35, GAP);
       const b2 = borderAt(hShape, -35, GAP);
       const reach = 46;
       const loop = cubic(a3, { x: fx + R + reach, y: hy + 40 }, { x: fx + R + reach, y: hy - 40 }, b2);
-      body3.push(edge(ids, loop));
+      body4.push(edge(ids2, loop));
       const mid = pointAt(loop, 0.5);
-      body3.push(delaySquare(mid, 9));
-      if (weights[2]) body3.push(mathLabel(weights[2], { x: mid.x + 10, y: mid.y, size: WFONT, anchor: "start" }));
+      body4.push(delaySquare(mid, 9));
+      if (weights[2]) body4.push(mathLabel(weights[2], { x: mid.x + 10, y: mid.y, size: WFONT, anchor: "start" }));
       const ax0 = mid.x + (weights[2] ? 10 + wWidth + 12 : 24);
       const ax1 = ax0 + Math.max(56, measureText(p5.unfold, WFONT).width - 8);
-      body3.push(edge(ids, line({ x: ax0, y: hy }, { x: ax1, y: hy }), { width: 2.4 }));
-      body3.push(plainLabel(p5.unfold, { x: (ax0 + ax1) / 2, y: hy - 14, size: WFONT, valign: "baseline" }));
-      x0 = ax1 + 14 + R;
+      body4.push(edge(ids2, line({ x: ax0, y: hy }, { x: ax1, y: hy }), { width: 2.4 }));
+      body4.push(plainLabel(p5.unfold, { x: (ax0 + ax1) / 2, y: hy - 14, size: WFONT, valign: "baseline" }));
+      foldedSvg = figureSvg({
+        ids: ids2,
+        width: ax1 + MARGIN3,
+        height: lay.height,
+        title: `The folded graph${weights[2] ? `, with its delayed self-loop through ${mathText(weights[2])}` : ""}`,
+        desc: desc.folded,
+        class: "hp-rnn-unroll hp-rnn-folded",
+        body: [markerDefs(ids2, ["ink"]), ...body4]
+      });
     }
+    const ids = createIds(ctx.idPrefix);
+    const body3 = [];
+    const paints = /* @__PURE__ */ new Set(["ink"]);
+    const x0 = MARGIN3 + R;
     const T4 = p5.steps;
     const cx = (k2) => x0 + (k2 + 1) * COL;
     const hNode = (k2) => circle(cx(k2), hy, R);
-    body3.push(node2(hNode(-1), { label: names("h", "dots"), dashed: true, labelSize: dotsFont, fit: false }));
-    body3.push(node2(hNode(T4), { label: names("h", "dots"), dashed: true, labelSize: dotsFont, fit: false }));
+    body3.push(node2(hNode(-1), { label: names("h", "dots"), dashed: true, labelSize: font, fit: false }));
+    body3.push(node2(hNode(T4), { label: names("h", "dots"), dashed: true, labelSize: font, fit: false }));
     for (let k2 = 0; k2 < T4; k2++) {
       body3.push(...column(ids, cx(k2), lay, { x: names("x", k2), h: names("h", k2), o: names("o", k2), L: names("L", k2), y: names("y", k2) }, weights, font));
     }
     for (let k2 = -1; k2 < T4; k2++) {
       const path20 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
       body3.push(edge(ids, path20, { dashed: k2 === -1 || k2 === T4 - 1 }));
-      if (weights[2]) body3.push(edgeLabel(path20, weights[2], { side: "left", size: WFONT, offset: 4 }));
+      if (weights[2]) body3.push(edgeLabel(path20, weights[2], { side: "left", size: WFONT, offset: HEAD_HALF_WIDTH + 2 }));
     }
     if (p5.bptt) {
       paints.add("highlight");
@@ -62085,16 +62105,17 @@ var rnn_unroll_default = defineShortcode({
       }
     }
     const width = cx(T4) + R + MARGIN3;
-    const svg3 = figureSvg({
+    const chainSvg = figureSvg({
       ids,
       width,
       height: lay.height,
-      title: figureTitle(ctx, p5, `Recurrent neural network unrolled over ${T4} time step${T4 === 1 ? "" : "s"}`),
-      desc: describe4(p5, (r2, k2) => names(r2, k2), weights),
+      title: foldedSvg ? `Unfolded over ${T4} time step${T4 === 1 ? "" : "s"}` : title,
+      desc: desc.unfolded,
       class: "hp-rnn-unroll",
       body: [markerDefs(ids, [...paints]), ...body3]
     });
-    return wrapFigure(ctx, svg3, { caption: p5.caption, class: p5.class });
+    const html7 = foldedSvg ? panelRow([foldedSvg, { svg: chainSvg, width, minWidth: width * minScale }], { label: title, gap: "8px 16px" }) : chainSvg;
+    return wrapFigure(ctx, html7, { caption: p5.caption, class: p5.class });
   }
 });
 
@@ -64435,11 +64456,11 @@ var PrerenderOutput = class {
     }
   }
   /** A relative path inside a component: forward slashes, no `..`, not absolute. */
-  cleanRel(rel3, what) {
+  cleanRel(rel3, what2) {
     const p5 = rel3.replace(/\\/g, "/");
     const parts = p5.split("/");
     if (p5 === "" || p5.startsWith("/") || /^[a-zA-Z]:/.test(p5) || p5.includes("\0") || parts.some((s2) => s2 === ".." || s2 === "." || s2 === "")) {
-      throw new OutputPathError(`refusing to write ${what} ${JSON.stringify(rel3)}: not a plain relative path inside ${PRERENDER_DIR}/`);
+      throw new OutputPathError(`refusing to write ${what2} ${JSON.stringify(rel3)}: not a plain relative path inside ${PRERENDER_DIR}/`);
     }
     return p5;
   }
@@ -64911,9 +64932,9 @@ var ShadowNames = class {
   claim(tree, rel3, source) {
     const bad = UNSAFE.exec(rel3);
     if (bad) {
-      const what = bad[0] === "\\" ? "a backslash (\\)" : bad[0] === "`" ? "a backtick (`)" : "a control character";
+      const what2 = bad[0] === "\\" ? "a backslash (\\)" : bad[0] === "`" ? "a backtick (`)" : "a control character";
       const why = bad[0] === "\\" ? "a folder separator on Windows, which could make its prerendered copy replace another page" : bad[0] === "`" ? "which the check that keeps stale pages from publishing cannot carry" : "which tools and logs mangle";
-      return `the file name contains ${what}, ${why}; it was not prerendered. Rename the file`;
+      return `the file name contains ${what2}, ${why}; it was not prerendered. Rename the file`;
     }
     const key2 = `${tree}/${rel3.normalize("NFC").toLowerCase()}`;
     const first = this.claimed.get(key2);

@@ -5,18 +5,21 @@
  * an "Unfold" arrow; right: the chain over `steps` time steps between dashed continuation nodes, the
  * shared weights U (input→hidden), V (hidden→output) and W (hidden→hidden) labelled on the edges.
  * `bptt=true` adds backward arrows along the chain whose weight fades with the distance from the last
- * step, the picture of a vanishing gradient.
+ * step, the picture of a vanishing gradient. The folded graph and the chain are two SVGs in a wrapping
+ * row (`panelRow`); the chain may shrink beside the folded graph only down to the scale at which its
+ * smallest text stays legible (`legibleScale`), below that the two stack. Node radii come from the
+ * widest label at full size (`nodeRadius`).
  */
 import { FIGURE_PARAMS, type ParamSpecs } from '../src/render/params.js';
 import { defineShortcode, type RenderContext } from '../src/render/types.js';
-import { figureTitle, wrapFigure } from '../src/render/figure-wrap.js';
+import { figureTitle, legibleScale, panelRow, wrapFigure } from '../src/render/figure-wrap.js';
 import {
-  arc, borderAt, circle, createIds, cubic, delaySquare, edge, edgeLabel, figureSvg, line, markerDefs, mathLabel,
-  mathText, measureLabel, measureText, node, plainLabel, pointAt, connect, round2, type Child, type Path, type Shape, type Tone,
+  arc, borderAt, circle, createIds, cubic, delaySquare, edge, edgeLabel, figureSvg, labelBox, line, markerDefs, mathLabel,
+  mathText, measureLabel, measureText, node, plainLabel, pointAt, connect, round2, HEAD_HALF_WIDTH, STROKE, type Child, type Path, type Shape, type Tone,
 } from '../src/svg/index.js';
 
 const params = {
-  steps: { type: 'int', min: 1, max: 16, default: 4, doc: 'Number of time steps in the unfolded chain (1 to 16; up to 5 stays legible on a phone).' },
+  steps: { type: 'int', min: 1, max: 16, default: 4, doc: 'Number of time steps in the unfolded chain (1 to 16; up to 5 stays legible on a 360 px phone).' },
   notation: {
     type: 'enum',
     values: ['sub', 'sup'] as const,
@@ -29,7 +32,7 @@ const params = {
     default: 'absolute',
     doc: 'Number the steps 1 … steps (`absolute`) or around t, as t−1, t, t+1 (`relative`, as in the book).',
   },
-  folded: { type: 'bool', default: true, doc: 'Draw the folded graph (the cell with its delayed self-loop) and the "Unfold" arrow on the left.' },
+  folded: { type: 'bool', default: true, doc: 'Draw the folded graph (the cell with its delayed self-loop) and the "Unfold" arrow on the left (above the chain on a narrow screen).' },
   outputs: { type: 'bool', default: true, doc: 'Draw the outputs o (fig. 10.3); false draws only x and h (fig. 10.2).' },
   losses: { type: 'bool', default: false, doc: 'Draw the losses L and targets y above the outputs (fig. 10.3); needs outputs=true.' },
   bptt: { type: 'bool', default: false, doc: 'Add backpropagation-through-time arrows along the chain, fading with distance from the last step.' },
@@ -57,19 +60,41 @@ const params = {
 
 type Row = 'x' | 'h' | 'o' | 'L' | 'y';
 
-// Layout, in viewBox units. Fonts are large relative to the width so that the default 4-step figure
-// (~630 wide) still sets node labels at ≥10 px and edge labels at ≥9 px in a 328 px column on a phone.
+// Layout, in viewBox units. The folded graph and the chain are two SVGs in a wrapping row: side by side
+// on a wide screen, one above the other on a phone, where the chain alone fills the column.
 const FONT = 20;
 const WFONT = 18;
-/** Node radius: larger with superscript notation, whose labels (h^(t+1)) are wider. */
-const RADIUS = { sub: 22, sup: 25 } as const;
+/** Smallest node radius; larger when a label needs it (see nodeRadius). */
+const RADIUS = 22;
+/** Clear space between a node label's box and its circle (inside the stroke). */
+const LABEL_PAD = 3;
 /** Clear space between neighbouring nodes of the chain, for the W arrow and its label. */
 const LINK = 34;
 const ROW = 80;
+/**
+ * Room a label keeps from an edge it may lie beside: the arrowhead's half width, 2 units of air, and
+ * SLANT for the box of an italic a browser slants itself (a machine with no italic face, e.g. Debian's
+ * fonts-dejavu-core, has Chromium report a box up to 6 units wider at 18 units, mostly to the right).
+ */
+const SLANT = 5;
+const UV_OFFSET = HEAD_HALF_WIDTH + 2 + SLANT;
 const MARGIN = 14;
 const GAP = 3;
 
 const TONE: Record<Row, Tone> = { x: 'input', h: 'hidden', o: 'output', L: 'loss', y: 'target' };
+
+/**
+ * The radius at which every label, set at FONT and centred, lies inside its circle with LABEL_PAD to
+ * spare (the corners of its box included): arrows end outside the circle, so none can touch a label.
+ */
+export function nodeRadius(labels: readonly string[]): number {
+  let need = 0;
+  for (const l of labels) {
+    const b = labelBox(l, { x: 0, y: 0, size: FONT });
+    need = Math.max(need, Math.hypot(Math.max(-b.x0, b.x1), Math.max(-b.y0, b.y1)));
+  }
+  return Math.max(RADIUS, Math.ceil(need + LABEL_PAD + STROKE / 2));
+}
 
 function braced(base: string, script: string, notation: 'sub' | 'sup'): string {
   return notation === 'sub' ? `{${base}}_{${script}}` : `{${base}}^{(${script})}`;
@@ -94,8 +119,10 @@ function rowsFor(outputs: boolean, losses: boolean, R: number): Layout {
   if (outputs && losses) rows.push('L', 'y');
   const top = MARGIN + R + 4;
   const y = {} as Record<Row, number>;
-  rows.forEach((r, i) => (y[r] = top + (rows.length - 1 - i) * ROW));
-  return { r: R, rows, y, height: top + (rows.length - 1) * ROW + R + MARGIN + 4 };
+  // Vertical arrows at least as long as with the smallest nodes (ROW − 2 RADIUS between circles).
+  const row = Math.max(ROW, 2 * R + ROW - 2 * RADIUS);
+  rows.forEach((r, i) => (y[r] = top + (rows.length - 1 - i) * row));
+  return { r: R, rows, y, height: top + (rows.length - 1) * row + R + MARGIN + 4 };
 }
 
 /** The vertical edges of one column (x→h, h→o, o→L, y→L) with their weight labels. */
@@ -106,7 +133,7 @@ function column(ids: ReturnType<typeof createIds>, cx: number, lay: Layout, name
   const up = (from: Row, to: Row, label?: string) => {
     const p = connect(shape(from), shape(to), { gap: GAP });
     out.push(edge(ids, p));
-    if (label) out.push(edgeLabel(p, label, { side: 'left', size: WFONT, offset: 7 }));
+    if (label) out.push(edgeLabel(p, label, { side: 'left', size: WFONT, offset: UV_OFFSET }));
   };
   up('x', 'h', weights[0]);
   if (lay.rows.includes('o')) up('h', 'o', weights[1]);
@@ -117,23 +144,24 @@ function column(ids: ReturnType<typeof createIds>, cx: number, lay: Layout, name
   return out;
 }
 
-function describe(p: RenderContext<typeof params>['params'], names: (r: Row, k: number | 'fold') => string, weights: string[]): string {
+function describe(p: RenderContext<typeof params>['params'], names: (r: Row, k: number | 'fold') => string, weights: string[]): { folded: string; unfolded: string } {
   const T = p.steps;
   const seq = (r: Row) => (T === 1 ? mathText(names(r, 0)) : T === 2 ? `${mathText(names(r, 0))} and ${mathText(names(r, 1))}` : `${mathText(names(r, 0))} … ${mathText(names(r, T - 1))}`);
   const w = (i: number) => (weights[i] ? ` through ${mathText(weights[i]!)}` : '');
   const fold = (r: Row) => mathText(names(r, 'fold'));
+  const intro = `A recurrent neural network unrolled over ${T} time step${T === 1 ? '' : 's'}.`;
   const parts: string[] = [];
-  parts.push(`A recurrent neural network unrolled over ${T} time step${T === 1 ? '' : 's'}.`);
+  let folded = '';
   if (p.folded) {
-    parts.push(
-      `On the left, the folded graph: input ${fold('x')} feeds hidden state ${fold('h')}${w(0)}, and ${fold('h')} feeds back into itself${w(2)} with a delay of one time step (the square on the loop)` +
+    folded = (
+      `${intro} The folded graph: input ${fold('x')} feeds hidden state ${fold('h')}${w(0)}, and ${fold('h')} feeds back into itself${w(2)} with a delay of one time step (the square on the loop)` +
         (p.outputs ? `; ${fold('h')} produces output ${fold('o')}${w(1)}` : '') +
         (p.outputs && p.losses ? `; loss ${fold('L')} compares ${fold('o')} with target ${fold('y')}` : '') +
-        `. An arrow labelled "${p.unfold}" leads to the unfolded graph.`,
+        `. An arrow labelled "${p.unfold}" leads to the unfolded graph.`
     );
   }
   parts.push(
-    `${p.folded ? 'On the right, unfolded' : 'Unfolded'}: inputs ${seq('x')} feed hidden states ${seq('h')}${w(0)}; each hidden state passes to the next${w(2)}, the same weights at every step; dashed nodes at both ends stand for the steps before and after.` +
+    `${p.folded ? 'Unfolded' : `${intro} Unfolded`}: inputs ${seq('x')} feed hidden states ${seq('h')}${w(0)}; each hidden state passes to the next${w(2)}, the same weights at every step; dashed nodes at both ends stand for the steps before and after.` +
       (p.outputs ? ` Each hidden state produces an output (${seq('o')})${w(1)}.` : '') +
       (p.outputs && p.losses ? ` Each output is compared with its target (${seq('y')}) by a loss (${seq('L')}).` : ''),
   );
@@ -142,7 +170,7 @@ function describe(p: RenderContext<typeof params>['params'], names: (r: Row, k: 
       `Backward arrows along the chain show the gradient flowing back through time from the last hidden state to the first; they fade by a factor of ${p.decay} per step, so the earliest steps receive the weakest signal.`,
     );
   }
-  return parts.join(' ');
+  return { folded, unfolded: parts.join(' ') };
 }
 
 export default defineShortcode({
@@ -150,10 +178,9 @@ export default defineShortcode({
   summary: "An RNN's computational graph, folded and unfolded over time (Goodfellow et al., fig. 10.2/10.3), with optional losses and BPTT arrows.",
   params,
   inner: 'none',
-  version: 1,
+  version: 2,
   render(ctx) {
     const p = ctx.params;
-    const ids = createIds(ctx.idPrefix);
     let weights = p.weights;
     if (weights.length !== 0 && weights.length !== 3) {
       ctx.error(`weights takes 3 labels (input→hidden, hidden→output, hidden→hidden) or "" for none, got ${weights.length}: "${weights.join(',')}"`, { param: 'weights' });
@@ -173,25 +200,29 @@ export default defineShortcode({
     const names = (r: Row, k: number | 'fold' | 'dots'): string =>
       k === 'fold' ? base[r] : braced(base[r], k === 'dots' ? '\\ldots' : stepIndex(k, p.steps, p.index), p.notation);
 
-    const R = RADIUS[p.notation];
     // Room for the weight labels: W above the links between hidden states, U and V left of the verticals.
     const wWidth = weights[2] ? measureLabel(weights[2], WFONT).width : 0;
     const vWidth = Math.max(0, ...weights.slice(0, 2).map((w) => measureLabel(w, WFONT).width));
+    const rows = rowsFor(p.outputs, losses, 0).rows;
+    // One label size for every node (FONT, never shrunk), one radius: the one the widest label needs.
+    const allLabels = [...rows.flatMap((r) => [base[r], ...Array.from({ length: p.steps }, (_, k) => names(r, k))]), names('h', 'dots')];
+    const R = nodeRadius(allLabels);
     const COL = 2 * R + Math.max(LINK, wWidth + 14);
     const lay = rowsFor(p.outputs, losses, R);
     const hy = lay.y.h;
-    // One label size for every node: the largest at which the widest label fits its circle.
-    const allLabels = lay.rows.flatMap((r) => [base[r], ...Array.from({ length: p.steps }, (_, k) => names(r, k))]);
-    const widest = Math.max(...allLabels.map((l) => measureLabel(l, FONT).width), measureLabel(names('h', 'dots'), WFONT).width * (FONT / WFONT));
-    const font = Math.max(FONT * 0.6, Math.min(FONT, (FONT * (2 * R - 10)) / widest));
-    const dotsFont = font * (WFONT / FONT);
-    const body: Child[] = [];
-    const paints = new Set<'ink' | 'highlight'>(['ink']);
+    const font = FONT;
+    const desc = describe(p, (r, k) => names(r, k), weights);
+    const title = figureTitle(ctx, p, `Recurrent neural network unrolled over ${p.steps} time step${p.steps === 1 ? '' : 's'}`);
+    // Smallest text: the weight labels (WFONT) and their scripts, the node labels' scripts.
+    const scripts = [...weights.filter((w) => /[_^]/.test(w)).map(() => WFONT * 0.72), ...(allLabels.some((l) => /[_^]/.test(l)) ? [FONT * 0.72] : [])];
+    const minScale = legibleScale(weights.some(Boolean) || p.folded ? WFONT : FONT, Math.min(Infinity, ...scripts));
 
-    // Folded graph.
-    let x0 = MARGIN + R;
+    // Folded graph: an SVG of its own, with the "Unfold" arrow pointing at the chain.
+    let foldedSvg: string | undefined;
     if (p.folded) {
-      const fx = MARGIN + Math.max(R, vWidth + 8);
+      const ids = createIds(`${ctx.idPrefix}-folded`);
+      const body: Child[] = [];
+      const fx = MARGIN + Math.max(R, vWidth + UV_OFFSET + 2);
       body.push(...column(ids, fx, lay, { x: base.x, h: base.h, o: base.o, L: base.L, y: base.y }, weights, font));
       const hShape = circle(fx, hy, R);
       // The self-loop leaves h to the lower right and re-enters at the upper right.
@@ -209,15 +240,27 @@ export default defineShortcode({
       const ax1 = ax0 + Math.max(56, measureText(p.unfold, WFONT).width - 8);
       body.push(edge(ids, line({ x: ax0, y: hy }, { x: ax1, y: hy }), { width: 2.4 }));
       body.push(plainLabel(p.unfold, { x: (ax0 + ax1) / 2, y: hy - 14, size: WFONT, valign: 'baseline' }));
-      x0 = ax1 + 14 + R;
+      foldedSvg = figureSvg({
+        ids,
+        width: ax1 + MARGIN,
+        height: lay.height,
+        title: `The folded graph${weights[2] ? `, with its delayed self-loop through ${mathText(weights[2])}` : ''}`,
+        desc: desc.folded,
+        class: 'hp-rnn-unroll hp-rnn-folded',
+        body: [markerDefs(ids, ['ink']), ...body],
+      });
     }
 
     // Unfolded chain: dashed node, steps, dashed node.
+    const ids = createIds(ctx.idPrefix);
+    const body: Child[] = [];
+    const paints = new Set<'ink' | 'highlight'>(['ink']);
+    const x0 = MARGIN + R;
     const T = p.steps;
     const cx = (k: number) => x0 + (k + 1) * COL; // k = -1 is the left dashed node, T the right one
     const hNode = (k: number): Shape => circle(cx(k), hy, R);
-    body.push(node(hNode(-1), { label: names('h', 'dots'), dashed: true, labelSize: dotsFont, fit: false }));
-    body.push(node(hNode(T), { label: names('h', 'dots'), dashed: true, labelSize: dotsFont, fit: false }));
+    body.push(node(hNode(-1), { label: names('h', 'dots'), dashed: true, labelSize: font, fit: false }));
+    body.push(node(hNode(T), { label: names('h', 'dots'), dashed: true, labelSize: font, fit: false }));
     for (let k = 0; k < T; k++) {
       body.push(...column(ids, cx(k), lay, { x: names('x', k), h: names('h', k), o: names('o', k), L: names('L', k), y: names('y', k) }, weights, font));
     }
@@ -225,7 +268,8 @@ export default defineShortcode({
       const path = connect(hNode(k), hNode(k + 1), { gap: GAP });
       // The edges from and to the continuation nodes are dashed too, as in Goodfellow et al.'s fig. 10.2.
       body.push(edge(ids, path, { dashed: k === -1 || k === T - 1 }));
-      if (weights[2]) body.push(edgeLabel(path, weights[2], { side: 'left', size: WFONT, offset: 4 }));
+      // Over the link, higher than the arrowhead's half width: clear of it wherever the label ends.
+      if (weights[2]) body.push(edgeLabel(path, weights[2], { side: 'left', size: WFONT, offset: HEAD_HALF_WIDTH + 2 }));
     }
     if (p.bptt) {
       paints.add('highlight');
@@ -240,15 +284,16 @@ export default defineShortcode({
     }
 
     const width = cx(T) + R + MARGIN;
-    const svg = figureSvg({
+    const chainSvg = figureSvg({
       ids,
       width,
       height: lay.height,
-      title: figureTitle(ctx, p, `Recurrent neural network unrolled over ${T} time step${T === 1 ? '' : 's'}`),
-      desc: describe(p, (r, k) => names(r, k), weights),
+      title: foldedSvg ? `Unfolded over ${T} time step${T === 1 ? '' : 's'}` : title,
+      desc: desc.unfolded,
       class: 'hp-rnn-unroll',
       body: [markerDefs(ids, [...paints]), ...body],
     });
-    return wrapFigure(ctx, svg, { caption: p.caption, class: p.class });
+    const html = foldedSvg ? panelRow([foldedSvg, { svg: chainSvg, width, minWidth: width * minScale }], { label: title, gap: '8px 16px' }) : chainSvg;
+    return wrapFigure(ctx, html, { caption: p.caption, class: p.class });
   },
 });

@@ -42,6 +42,50 @@ export function figureTitle(ctx: Pick<RenderContext, 'plainText'>, o: { caption?
   return cap || fallback;
 }
 
+/**
+ * A panel that may shrink: its SVG (`width` its natural width) gets as narrow as `minWidth` (the width
+ * at which its smallest text is still legible) to stay on the line of the panel before it, and wraps
+ * onto a line of its own below that.
+ */
+export interface ShrinkPanel {
+  svg: string;
+  width: number;
+  minWidth: number;
+}
+
+/**
+ * Several SVGs (the panels of one figure) side by side in a row that wraps onto the next line when the
+ * column is too narrow, so a phone gets the panels one under the other at a legible size instead of one
+ * wide picture scaled down until its text is unreadable. Plain CSS in `style` attributes (no client
+ * script, no stylesheet needed, so a feed reader that keeps inline styles lays it out too); `breakEvery`
+ * > 0 also starts a new line after every that many panels. `label` is the group's accessible name.
+ */
+export function panelRow(panels: readonly (string | ShrinkPanel)[], o: { label: string; breakEvery?: number; gap?: string }): string {
+  const every = o.breakEvery ?? 0;
+  const items = panels.map((p, i) => {
+    const brk = every > 0 && i > 0 && i % every === 0 ? '<div class="hp-panel-break" style="flex-basis:100%;height:0"></div>' : '';
+    if (typeof p === 'string') return brk + p;
+    const basis = Math.ceil(Math.min(p.minWidth, p.width));
+    return `${brk}<div class="hp-panel-shrink" style="display:flex;justify-content:center;flex:1 1 ${basis}px;min-width:0;max-width:${Math.ceil(p.width)}px">${p.svg}</div>`;
+  });
+  return (
+    `<div class="hp-panels" role="group" aria-label="${escapeAttr(o.label)}" ` +
+    `style="display:flex;flex-wrap:wrap;justify-content:center;align-items:flex-start;gap:${o.gap ?? '12px 28px'}">${items.join('')}</div>`
+  );
+}
+
+/** The smallest text a phone may show, in CSS px: labels, and sub- and superscripts. */
+export const MIN_TEXT_PX = 9;
+export const MIN_SCRIPT_PX = 7;
+
+/**
+ * The scale (CSS px per viewBox unit) below which a figure's text gets smaller than MIN_TEXT_PX (labels
+ * of `minText` units) or MIN_SCRIPT_PX (scripts of `minScript` units).
+ */
+export function legibleScale(minText: number, minScript = Infinity): number {
+  return Math.max(MIN_TEXT_PX / minText, MIN_SCRIPT_PX / minScript);
+}
+
 /** Wraps `inner` (trusted markup, e.g. from figureSvg) in the figure. */
 export function wrapFigure(ctx: Pick<RenderContext, 'markdown' | 'warn'>, inner: string, o: FigureWrapOptions = {}): string {
   const classes = figureClasses(ctx, o.class);

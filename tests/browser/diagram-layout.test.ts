@@ -3,6 +3,7 @@
  * Chromium, in light mode, dark mode by `prefers-color-scheme`, dark mode by a theme's `.dark` class or
  * `data-theme="dark"` attribute on <html>, and a theme's explicit light toggle on a dark OS:
  * - no two text boxes (getBBox, in viewBox units) overlap, and none leaves the viewBox;
+ * - no edge and no arrowhead runs through a text box;
  * - text and accent colours follow the mode (and the explicit light toggle wins over the OS);
  * - on a 360 px wide phone (a 328 px column), the default figures set every full-size label at ≥ 9 px
  *   and their largest labels (the nodes) at ≥ 10 px.
@@ -81,10 +82,11 @@ interface Geometry {
   accents: Record<string, string>;
 }
 
-async function geometry(page: Page): Promise<Geometry[]> {
+/** Per case, per SVG of its figure (rnn-architectures draws one per panel, plus its legend). */
+async function geometry(page: Page): Promise<Geometry[][]> {
   await installUserBox(page);
-  return page.$$eval('svg.hp-diagram', (svgs) =>
-    svgs.map((svg) => {
+  return page.$$eval('.case', (cases) =>
+    cases.map((c) => [...c.querySelectorAll('svg.hp-diagram')].map((svg) => {
       const s = svg as SVGSVGElement;
       const vb = s.viewBox.baseVal;
       const userBox = (window as unknown as { hpUserBox: (e: SVGGraphicsElement) => UserBox }).hpUserBox;
@@ -101,6 +103,31 @@ async function geometry(page: Page): Promise<Geometry[]> {
           const pt = g.getPointAtLength(l);
           pathPoints.push({ x: pt.x, y: pt.y });
         }
+        // Arrowheads: points inside each marker's triangle, placed as the browser places it (at the
+        // path's end, or reversed at its start, along the tangent; markerUnits="userSpaceOnUse").
+        for (const [attr, atEnd] of [['marker-end', true], ['marker-start', false]] as const) {
+          const ref = g.getAttribute(attr)?.match(/url\(#([^)]+)\)/)?.[1];
+          const marker = ref ? (s.querySelector(`[id="${ref}"]`) as SVGMarkerElement | null) : null;
+          const head = marker?.querySelector('path') as SVGPathElement | null | undefined;
+          if (!marker || !head || n === 0) continue;
+          const end = g.getPointAtLength(atEnd ? n : 0);
+          const near = g.getPointAtLength(atEnd ? Math.max(0, n - 0.5) : Math.min(n, 0.5));
+          let dx = atEnd ? end.x - near.x : near.x - end.x;
+          let dy = atEnd ? end.y - near.y : near.y - end.y;
+          if (!atEnd) [dx, dy] = [-dx, -dy];
+          const d = Math.hypot(dx, dy) || 1;
+          const [ux, uy] = [dx / d, dy / d];
+          const rx = marker.refX.baseVal.value;
+          const ry = marker.refY.baseVal.value;
+          const mvb = marker.viewBox.baseVal;
+          for (let mx = mvb.x; mx <= mvb.x + mvb.width; mx += 0.5) {
+            for (let my = mvb.y; my <= mvb.y + mvb.height; my += 0.5) {
+              if (!head.isPointInFill(new DOMPoint(mx, my))) continue;
+              const [a, b] = [mx - rx, my - ry];
+              pathPoints.push({ x: end.x + a * ux - b * uy, y: end.y + a * uy + b * ux });
+            }
+          }
+        }
       }
       const first = s.querySelector('text');
       const accents: Record<string, string> = {};
@@ -109,7 +136,7 @@ async function geometry(page: Page): Promise<Geometry[]> {
         if (e) accents[tone] = e.classList.contains(`hp-stroke-${tone}`) ? getComputedStyle(e).stroke : getComputedStyle(e).fill;
       }
       return { viewBox: [vb.x, vb.y, vb.width, vb.height] as [number, number, number, number], texts, pathPoints, textFill: first ? getComputedStyle(first).fill : '', accents };
-    }),
+    })),
   );
 }
 
@@ -117,8 +144,8 @@ describeWithChromium('diagram layout in Chromium', () => {
   let browser: LaunchedBrowser;
   let context: BrowserContext;
   let figures: string[];
-  const results = new Map<Mode, Geometry[]>();
-  let runs: FontRun<Geometry[]>[];
+  const results = new Map<Mode, Geometry[][]>();
+  let runs: FontRun<Geometry[][]>[];
 
   // Three font setups × served/blocked fonts × two widths, plus the colour modes: minutes on a loaded
   // two-core machine (the default 180 s hook timeout was hit under CI contention).
@@ -151,10 +178,12 @@ describeWithChromium('diagram layout in Chromium', () => {
     await browser?.close();
   });
 
+  // Each run's measurements of case i: one per SVG of its figure, with the run's label.
+  const svgsOf = (i: number) => runs.flatMap((run) => run.result[i]!.map((g) => ({ g, where: run.label })));
+
   test.each(CASES.map((c, i) => [i, `${c.def.name} ${JSON.stringify(c.params)}`] as const))('case %i: %s — text inside the viewBox, no overlaps, in every font setup', (i) => {
-    for (const run of runs) {
-      const g = run.result[i]!;
-      const where = run.label;
+    expect(svgsOf(i).length).toBeGreaterThanOrEqual(runs.length);
+    for (const { g, where } of svgsOf(i)) {
       const [vx, vy, vw, vh] = g.viewBox;
       expect(g.texts.length).toBeGreaterThan(0);
       const EPS = 0.5;
@@ -176,10 +205,8 @@ describeWithChromium('diagram layout in Chromium', () => {
   });
 
   test.each(CASES.map((c, i) => [i, `${c.def.name} ${JSON.stringify(c.params)}`] as const))('case %i: %s — no edge runs through a label, in every font setup', (i) => {
-    for (const run of runs) {
-      const g = run.result[i]!;
-      const where = run.label;
-      expect(g.pathPoints.length).toBeGreaterThan(10);
+    for (const run of runs) expect(run.result[i]!.reduce((n, g) => n + g.pathPoints.length, 0)).toBeGreaterThan(10);
+    for (const { g, where } of svgsOf(i)) {
       const IN = 1; // a point must be more than 1 unit inside a text box to count
       for (const t of g.texts) {
         const b = t.box;
@@ -195,11 +222,11 @@ describeWithChromium('diagram layout in Chromium', () => {
 
   test('colours follow light and dark mode, by media query and by class; an explicit light toggle wins', () => {
     for (const [i] of CASES.entries()) {
-      const light = results.get('light')![i]!;
-      const darkMedia = results.get('dark-media')![i]!;
-      const darkClass = results.get('dark-class')![i]!;
-      const darkAttr = results.get('dark-data-theme')![i]!;
-      const lightToggle = results.get('light-class-dark-os')![i]!;
+      const light = results.get('light')![i]![0]!;
+      const darkMedia = results.get('dark-media')![i]![0]!;
+      const darkClass = results.get('dark-class')![i]![0]!;
+      const darkAttr = results.get('dark-data-theme')![i]![0]!;
+      const lightToggle = results.get('light-class-dark-os')![i]![0]!;
       expect(light.textFill).not.toBe(darkMedia.textFill);
       expect(light.textFill).not.toBe(darkClass.textFill);
       expect(lightToggle.textFill).toBe(light.textFill);

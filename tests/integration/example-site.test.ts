@@ -52,7 +52,15 @@ describeEachHugo('the example post built by Hugo', (hugo) => {
     // Ours, not the small SVGs KaTeX draws for stretchy arrows and radicals.
     const svgs = byTag(article, 'svg').filter((s) => (attr(s, 'className') ?? '').includes('hp-'));
     const kinds = svgs.map((s) => (attr(s, 'className') ?? '').split(' ').filter((c) => c.startsWith('hp-')).join(' '));
-    expect(svgs.length, kinds.join('\n')).toBe(10);
+    // 10 figures; rnn-unroll is two SVGs (folded graph, chain) and rnn-architectures six (five panels and
+    // a legend), each in a wrapping row (issue 8).
+    expect(svgs.length, kinds.join('\n')).toBe(10 + 1 + 5);
+    const rows = byClass(article, 'hp-panels');
+    expect(rows.length).toBe(3);
+    for (const r of rows) {
+      expect(attr(r, 'role')).toBe('group');
+      expect((attr(r, 'ariaLabel') ?? '').length).toBeGreaterThan(5);
+    }
     for (const svg of svgs) {
       expect(attr(svg, 'role')).toBe('img');
       const labelledBy = (attr(svg, 'ariaLabelledBy') ?? '').split(' ');

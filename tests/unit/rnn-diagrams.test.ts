@@ -6,6 +6,7 @@ import { renderWith } from '../helpers/svg-context.js';
 import rnnUnroll from '../../shortcodes/rnn-unroll.js';
 import rnnArchitectures, { PANELS } from '../../shortcodes/rnn-architectures.js';
 import { shortcodes } from '../../src/render/registry.js';
+import { labelBox } from '../../src/svg/index.js';
 
 const NO_BW = /#000\b|#000000|#fff\b|#ffffff|\bblack\b|\bwhite\b|rgb\(0,\s*0,\s*0\)|rgb\(255,\s*255,\s*255\)/i;
 const idsOf = (html: string) => [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!);
@@ -38,13 +39,16 @@ describe.each(VARIANTS)('%s %o', (def, params) => {
   });
   test('accessible, themeable, responsive', async () => {
     const { html } = await renderWith(def, params);
-    expect(html).toMatch(/^<figure class="hp-figure"><svg /);
-    expect(html).toContain('role="img"');
-    expect(html).toMatch(/<title id="[^"]+">[^<]{10,}<\/title>/);
-    expect(html).toMatch(/<desc id="[^"]+">[^<]{60,}<\/desc>/);
-    const [, vw, vh] = /viewBox="0 0 (\d+) (\d+)"/.exec(html)!;
-    expect(html).toContain(` width="${vw}"`);
-    expect(html).toContain(` height="${vh}"`);
+    // one SVG, or (rnn-architectures) one SVG per panel in a wrapping row
+    expect(html).toMatch(/^<figure class="hp-figure">(<div class="hp-panels" role="group" aria-label="[^"]{10,}"[^>]*>)?<svg /);
+    for (const [svg] of html.matchAll(/<svg[\s\S]*?<\/svg>/g)) {
+      expect(svg).toContain('role="img"');
+      expect(svg).toMatch(/<title id="[^"]+">[^<]{6,}<\/title>/);
+      expect(svg).toMatch(/<desc id="[^"]+">[^<]{40,}<\/desc>/);
+      const [, vw, vh] = /viewBox="0 0 (\d+) (\d+)"/.exec(svg)!;
+      expect(svg).toContain(` width="${vw}"`);
+      expect(svg).toContain(` height="${vh}"`);
+    }
     expect(html).toContain('max-width:100%;height:auto');
     expect(html).not.toMatch(NO_BW);
     expect(html).not.toContain('foreignObject');
@@ -56,7 +60,8 @@ describe.each(VARIANTS)('%s %o', (def, params) => {
 describe.each(VARIANTS)('rasterised by sharp (librsvg, no CSS variables): %s %o', (def, params) => {
   test('draws strokes and tints, not solid dark blobs', async () => {
     const { html } = await renderWith(def, params);
-    const svg = /<svg[\s\S]*<\/svg>/.exec(html)![0];
+    // the largest SVG of the figure (rnn-architectures has one per panel)
+    const svg = [...html.matchAll(/<svg[\s\S]*?<\/svg>/g)].map((m) => m[0]).sort((a, b) => b.length - a.length)[0]!;
     const { data, info } = await sharp(Buffer.from(svg)).flatten({ background: '#fafafa' }).raw().toBuffer({ resolveWithObject: true });
     let dark = 0;
     let inked = 0;
@@ -140,18 +145,51 @@ describe('rnn-unroll', () => {
   });
   test('desc describes the structure in words', async () => {
     const { html } = await renderWith(rnnUnroll, {});
-    const desc = /<desc[^>]*>([^<]*)<\/desc>/.exec(html)![1]!;
+    const desc = [...html.matchAll(/<desc[^>]*>([^<]*)<\/desc>/g)].map((m) => m[1]).join(' ');
     expect(desc).toContain('unrolled over 4 time steps');
     expect(desc).toContain('inputs x_1 … x_4 feed hidden states h_1 … h_4 through U');
     expect(desc).toContain('through W');
   });
-  test('caption goes to the figcaption through Markdown; alt becomes the title', async () => {
+  test('caption goes to the figcaption through Markdown; alt names the figure', async () => {
     const { html } = await renderWith(rnnUnroll, { caption: 'The *unrolled* RNN', alt: 'Unrolled RNN diagram', class: 'wide bad"class' });
     expect(html).toContain('<figcaption><p>The <em>unrolled</em> RNN</p></figcaption>');
-    expect(html).toMatch(/<title id="[^"]+">Unrolled RNN diagram<\/title>/);
+    // the folded graph and the chain are two SVGs in a group named by alt
+    expect(html).toMatch(/<div class="hp-panels" role="group" aria-label="Unrolled RNN diagram"/);
+    const chain = (await renderWith(rnnUnroll, { alt: 'Unrolled RNN diagram', folded: false })).html;
+    expect(chain).toMatch(/^<figure class="hp-figure"><svg [^>]*><title id="[^"]+">Unrolled RNN diagram<\/title>/);
     expect(html).toMatch(/^<figure class="hp-figure wide">/);
     const r = await renderWith(rnnUnroll, { class: 'bad"class' });
     expect(r.diagnostics.some((d) => d.severity === 'warning' && d.param === 'class')).toBe(true);
+  });
+  test('node labels keep their full size and lie inside their circles, whatever the notation (issue 8)', async () => {
+    const cases: [Record<string, ParamValue>, string[]][] = [
+      [{}, ['{h}_{4}', '{h}_{\\ldots}']],
+      [{ notation: 'sup', index: 'relative', steps: 3, losses: true }, ['{h}^{(t-1)}', '{L}^{(t+1)}', '{h}^{(\\ldots)}']],
+      [{ notation: 'sup', steps: 12 }, ['{h}^{(12)}', '{o}^{(10)}']],
+      [{ input: '\\mathbf{x}', hidden: '\\tilde{h}', output: '\\hat{y}', notation: 'sup', index: 'relative', steps: 5 }, ['{\\tilde{h}}^{(t+2)}', '{\\hat{y}}^{(t-2)}', '{\\mathbf{x}}^{(t-1)}']],
+    ];
+    for (const [params, widest] of cases) {
+      const { html } = await renderWith(rnnUnroll, params);
+      let inNodes = 0;
+      let r = Infinity;
+      for (const [svg] of html.matchAll(/<svg[\s\S]*?<\/svg>/g)) {
+      const circles = [...svg.matchAll(/<circle[^>]*cx="([\d.]+)" cy="([\d.]+)"[^>]*r="([\d.]+)"/g)].map((m) => ({ cx: Number(m[1]), cy: Number(m[2]), r: Number(m[3]) }));
+      const labels = [...svg.matchAll(/<text class="hp-math"[^>]*font-size="([\d.]+)"[^>]*x="([\d.]+)" y="([\d.]+)"/g)].map((m) => ({ size: Number(m[1]), x: Number(m[2]), y: Number(m[3]) }));
+      for (const c of circles) {
+        const l = labels.filter((t) => Math.abs(t.x - c.cx) < 0.01 && Math.abs(t.y - c.cy) < 12);
+        expect(l, JSON.stringify(params)).toHaveLength(1);
+        expect(l[0]!.size, `${JSON.stringify(params)}: node label shrunk`).toBe(20);
+        inNodes++;
+      }
+      r = Math.min(r, ...circles.map((c) => c.r));
+      }
+      expect(inNodes).toBeGreaterThan(6);
+      // the widest label's box, corners included, inside the circle with 3 units to spare
+      for (const src of widest) {
+        const b = labelBox(src, { x: 0, y: 0, size: 20 });
+        expect(Math.hypot(Math.max(-b.x0, b.x1), Math.max(-b.y0, b.y1)), `${src} in r=${r}`).toBeLessThanOrEqual(r - 3);
+      }
+    }
   });
   test('labels are configurable and TeX-like', async () => {
     const { html } = await renderWith(rnnUnroll, { input: '\\mathbf{x}', weights: 'W_{xh},W_{hy},W_{hh}', steps: 2 });
@@ -172,25 +210,36 @@ describe('rnn-architectures', () => {
     expect(html.match(/class="hp-panel"/g)).toHaveLength(2);
     expect(html.indexOf('>many to one<')).toBeLessThan(html.indexOf('>one to many<'));
   });
-  test('three accents: inputs, hidden states, outputs', async () => {
-    const { html } = await renderWith(rnnArchitectures, { panels: 'many-to-many' });
-    // encoder–decoder: 3 inputs, 5 hidden states, 2 outputs, plus one legend swatch each
-    const count = (tone: string) => html.match(new RegExp(`class="[^"]*hp-fill-${tone}`, 'g'))!.length;
-    expect(count('input')).toBe(3 + 1);
-    expect(count('hidden')).toBe(5 + 1);
-    expect(count('output')).toBe(2 + 1);
+  test('the encoder–decoder panel reads 3 inputs, then writes 3 outputs (Karpathy 2015, 4th panel)', async () => {
+    const { html } = await renderWith(rnnArchitectures, { panels: 'many-to-many', legend: false });
+    const count = (tone: string) => html.match(new RegExp(`class="[^"]*hp-fill-${tone}`, 'g'))?.length ?? 0;
+    expect(count('input')).toBe(3);
+    expect(count('hidden')).toBe(6);
+    expect(count('output')).toBe(3);
     expect(html).toContain('encoder–decoder');
+    // every output comes after every input: x centres of the input boxes < x centres of the output boxes
+    const xs = (tone: string) => [...html.matchAll(new RegExp(`<rect[^>]*class="[^"]*hp-fill-${tone}[^"]*"[^>]*x="([\\d.]+)"`, 'g'))].map((m) => Number(m[1]));
+    expect(xs('input')).toHaveLength(3);
+    expect(Math.max(...xs('input'))).toBeLessThan(Math.min(...xs('output')));
+    const legend = (await renderWith(rnnArchitectures, { panels: 'many-to-many' })).html;
+    expect(legend.match(/class="[^"]*hp-fill-output/g)).toHaveLength(3 + 1); // plus the legend swatch
   });
-  test('all five panels wrap into rows no wider than about 440 units; wrap=5 makes one row', async () => {
-    const width = (h: string) => Number(/viewBox="0 0 (\d+) /.exec(h)![1]);
+  test('each panel is an SVG of its own in a wrapping row, none wider than a phone column (328 px)', async () => {
+    const widths = (h: string) => [...h.matchAll(/<svg[^>]*viewBox="0 0 ([\d.]+) /g)].map((m) => Number(m[1]));
     const auto = (await renderWith(rnnArchitectures, {})).html;
-    const one = (await renderWith(rnnArchitectures, { wrap: 5 })).html;
-    expect(width(auto)).toBeLessThanOrEqual(480);
-    expect(width(one)).toBeGreaterThan(700);
+    expect(auto).toMatch(/<div class="hp-panels" role="group" aria-label="RNN architectures[^"]*" style="display:flex;flex-wrap:wrap;/);
+    expect(widths(auto)).toHaveLength(5 + 1);
+    for (const w of widths(auto)) expect(w).toBeLessThanOrEqual(328);
+    // ids stay unique across the panels
+    const ids = [...auto.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(auto).not.toContain('hp-panel-break');
+    const two = (await renderWith(rnnArchitectures, { wrap: 2 })).html;
+    expect(two.match(/hp-panel-break/g)).toHaveLength(2); // after panels 2 and 4
   });
-  test('desc names every panel', async () => {
+  test('the descs name every panel', async () => {
     const { html } = await renderWith(rnnArchitectures, {});
-    const desc = /<desc[^>]*>([^<]*)<\/desc>/.exec(html)![1]!;
+    const desc = [...html.matchAll(/<desc[^>]*>([^<]*)<\/desc>/g)].map((m) => m[1]).join(' ');
     for (const t of ['one to one', 'one to many', 'many to one', 'many to many (encoder–decoder)', 'many to many (synced)']) expect(desc).toContain(t);
   });
 });
