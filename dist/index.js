@@ -22919,8 +22919,10 @@ function clearGradientDecayCache() {
 }
 function gradientDecayCost(cfg) {
   const perModel = { rnn: 2.5, lstm: 4, gru: 4.5 };
-  const factor = cfg.models.reduce((s2, m) => s2 + perModel[m], 0);
-  return cfg.hidden ** 3 * cfg.steps * cfg.radii.length * cfg.seeds * factor;
+  const perBurnIn = { rnn: 2, lstm: 8, gru: 6 };
+  const n = cfg.hidden;
+  const perNetwork = cfg.models.reduce((s2, m) => s2 + n ** 3 * cfg.steps * perModel[m] + n ** 2 * (cfg.burnIn ?? 0) * perBurnIn[m], 0);
+  return perNetwork * cfg.radii.length * cfg.seeds;
 }
 
 // node_modules/d3-array/dist/d3-array.mjs
@@ -26303,7 +26305,7 @@ var MODEL_NAME = { rnn: "RNN", lstm: "LSTM", gru: "GRU" };
 var MODEL_DASH = { rnn: "solid", lstm: "dashed", gru: "dashdot" };
 var NORM_H = "$\\|\\partial h_T/\\partial h_{T-k}\\|_2$";
 var NORM_C = "$\\|\\partial c_T/\\partial c_{T-k}\\|_2$";
-var COST_LIMIT = 40 * gradientDecayCost({ models: ["rnn"], hidden: 32, steps: 50, radii: [0.9, 1, 1.1], seeds: 5 });
+var COST_LIMIT = 40 * gradientDecayCost({ models: ["rnn"], hidden: 32, steps: 50, radii: [0.9, 1, 1.1], seeds: 5, burnIn: 100 });
 function radiusText(r2) {
   return String(r2);
 }

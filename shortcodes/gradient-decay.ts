@@ -115,7 +115,7 @@ const NORM_H = '$\\|\\partial h_T/\\partial h_{T-k}\\|_2$';
 const NORM_C = '$\\|\\partial c_T/\\partial c_{T-k}\\|_2$';
 
 /** Work allowed per figure, in the units of `gradientDecayCost`: about 40 default figures. */
-const COST_LIMIT = 40 * gradientDecayCost({ models: ['rnn'], hidden: 32, steps: 50, radii: [0.9, 1, 1.1], seeds: 5 });
+const COST_LIMIT = 40 * gradientDecayCost({ models: ['rnn'], hidden: 32, steps: 50, radii: [0.9, 1, 1.1], seeds: 5, burnIn: 100 });
 
 function radiusText(r: number): string {
   return String(r);

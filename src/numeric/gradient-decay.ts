@@ -303,11 +303,16 @@ export function clearGradientDecayCache(): void {
 }
 
 /**
- * Rough cost in multiply-adds (n³ per step per matrix product and spectral norm, times the number of
- * networks): lets the shortcode refuse parameter sets that would stall a build.
+ * Rough cost in multiply-adds (n³ per step per matrix product and spectral norm, n² per burn-in step per
+ * matrix-vector product, times the number of networks): lets the shortcode refuse parameter sets that
+ * would stall a build.
  */
-export function gradientDecayCost(cfg: Pick<GradientDecayConfig, 'models' | 'hidden' | 'steps' | 'radii' | 'seeds'>): number {
+export function gradientDecayCost(
+  cfg: Pick<GradientDecayConfig, 'models' | 'hidden' | 'steps' | 'radii' | 'seeds'> & { burnIn?: number },
+): number {
   const perModel = { rnn: 2.5, lstm: 4, gru: 4.5 } as const;
-  const factor = cfg.models.reduce((s, m) => s + perModel[m], 0);
-  return cfg.hidden ** 3 * cfg.steps * cfg.radii.length * cfg.seeds * factor;
+  const perBurnIn = { rnn: 2, lstm: 8, gru: 6 } as const;
+  const n = cfg.hidden;
+  const perNetwork = cfg.models.reduce((s, m) => s + n ** 3 * cfg.steps * perModel[m] + n ** 2 * (cfg.burnIn ?? 0) * perBurnIn[m], 0);
+  return perNetwork * cfg.radii.length * cfg.seeds;
 }

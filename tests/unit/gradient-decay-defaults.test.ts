@@ -11,6 +11,7 @@ import {
   clearGradientDecayCache,
   experimentNetwork,
   gradientDecayConfig,
+  gradientDecayCost,
   gradientDecay,
   type GradientDecayConfig,
   type Model,
@@ -85,6 +86,13 @@ describe('burn-in', () => {
       expect(Math.abs(startRms(cfg, model, 1.1) / settled - 1), model).toBeLessThan(0.1);
       if (model === 'lstm') expect(startRms({ ...cfg, burnIn: 10 }, model, 1.1) / settled).toBeLessThan(0.7);
     }
+  });
+
+  it('counts in the cost the shortcode limits, as forward steps (n² each, not n³)', () => {
+    const cfg = config({ model: 'rnn,lstm,gru' });
+    const extra = gradientDecayCost(cfg) - gradientDecayCost({ ...cfg, burnIn: 0 });
+    expect(extra).toBe(32 ** 2 * 100 * (2 + 8 + 6) * 3 * 5);
+    expect(extra / gradientDecayCost({ ...cfg, burnIn: 0 })).toBeLessThan(0.1);
   });
 
   it('with the default burn-in the ρ = 1.1 curve no longer rises near k = 50; from h₀ = 0 it does', () => {

@@ -116,7 +116,10 @@ export declare function gradientDecay(config: GradientDecayConfig): DecaySeries[
 export declare function cachedGradientDecay(cfg: GradientDecayConfig): DecaySeries[];
 export declare function clearGradientDecayCache(): void;
 /**
- * Rough cost in multiply-adds (n³ per step per matrix product and spectral norm, times the number of
- * networks): lets the shortcode refuse parameter sets that would stall a build.
+ * Rough cost in multiply-adds (n³ per step per matrix product and spectral norm, n² per burn-in step per
+ * matrix-vector product, times the number of networks): lets the shortcode refuse parameter sets that
+ * would stall a build.
  */
-export declare function gradientDecayCost(cfg: Pick<GradientDecayConfig, 'models' | 'hidden' | 'steps' | 'radii' | 'seeds'>): number;
+export declare function gradientDecayCost(cfg: Pick<GradientDecayConfig, 'models' | 'hidden' | 'steps' | 'radii' | 'seeds'> & {
+    burnIn?: number;
+}): number;

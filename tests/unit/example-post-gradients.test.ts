@@ -1,7 +1,7 @@
 /**
- * The example post's LSTM section explains its gradient-decay plot with numbers (issue 8): each number it
- * quotes is recomputed here from the plot's own parameters, and the explanation the numbers refute
- * (diag(f_t) keeping the plotted curve high) must not come back.
+ * The example post explains its gradient-decay plots with numbers (issue 8): each number it quotes is
+ * recomputed here from the plot's own parameters, and the explanation the numbers refute (diag(f_t)
+ * keeping the plotted LSTM curve high) must not come back.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,27 +14,60 @@ import { lstmForward } from '../../src/numeric/lstm.js';
 const POST = path.resolve(import.meta.dirname, '../../fixtures/site/content/posts/learning-to-remember.md');
 const post = readFileSync(POST, 'utf8');
 
-/** The LSTM section's gradient-decay shortcode, and the paragraphs before and after it. */
-function lstmPlot(): { params: Record<string, string>; before: string; after: string } {
-  const m = /\n\n([^\n]+)\n\n\{\{< gradient-decay ((?:[\w-]+="[^"]*"\s*)+)>\}\}\n\n([^\n]+)\n/.exec(post);
-  expect(m, 'a gradient-decay plot between two paragraphs').not.toBeNull();
-  const params = Object.fromEntries([...m![2]!.matchAll(/([\w-]+)="([^"]*)"/g)].map((a) => [a[1]!, a[2]!]));
-  expect(params.model).toBe('rnn,lstm');
-  return { params, before: m![1]!, after: m![3]! };
+/** The gradient-decay plots of the post, each with its parameters and the paragraphs before and after it. */
+function plots(): { params: Record<string, string>; before: string; after: string }[] {
+  return [...post.matchAll(/\n\n([^\n]+)\n\n\{\{< gradient-decay ((?:[\w-]+="[^"]*"\s*)+)>\}\}\n\n([^\n]+)\n/g)].map((m) => ({
+    params: Object.fromEntries([...m[2]!.matchAll(/([\w-]+)="([^"]*)"/g)].map((a) => [a[1]!, a[2]!])),
+    before: m[1]!,
+    after: m[3]!,
+  }));
 }
 
-/** A number the text quotes after `lead` (a regex source), as "$a \times 10^{-b}$" or "$a$". */
-function quoted(text: string, lead: string): number {
-  const m = new RegExp(`${lead}\\s*\\$([\\d.]+)(?: \\\\times 10\\^\\{(-?\\d+)\\})?\\$`).exec(text);
-  expect(m, `the post quotes a number after /${lead}/`).not.toBeNull();
-  return Number(m![1]) * 10 ** Number(m![2] ?? 0);
+function plot(model: string) {
+  const found = plots().filter((p) => (p.params.model ?? 'rnn') === model);
+  expect(found.length, `one gradient-decay plot with model="${model}", between two paragraphs`).toBe(1);
+  const { values, problems } = validateParams(gradientDecayShortcode.params, found[0]!.params);
+  expect(problems).toEqual([]);
+  return { ...found[0]!, cfg: gradientDecayConfig(values) };
 }
+
+/** A number the text quotes after `lead` (a regex source), as "$a \times 10^{b}$", "$10^{b}$" or "$a$". */
+function quoted(text: string, lead: string): number {
+  const m = new RegExp(`${lead}\\s*\\$(?:([\\d.]+)(?: \\\\times 10\\^\\{(-?\\d+)\\})?|10\\^\\{(-?\\d+)\\})\\$`).exec(text);
+  expect(m, `the post quotes a number after /${lead}/`).not.toBeNull();
+  return m![3] !== undefined ? 10 ** Number(m![3]) : Number(m![1]) * 10 ** Number(m![2] ?? 0);
+}
+
+describe('the example post says what its RNN gradient plot shows', () => {
+  const { after, cfg } = plot('rnn');
+  const series = gradientDecay(cfg);
+  const at = (radius: number, k: number) => series.find((s) => s.radius === radius)!.gmean[k - 1]!;
+
+  it('ρ = 1.1 with weak inputs: grows for about a dozen steps, then falls back', () => {
+    expect(cfg.radii).toEqual([0.9, 1, 1.1]);
+    expect(cfg.inputScale).toBeLessThanOrEqual(0.1);
+    const g = series[2]!.gmean;
+    let peak = 0;
+    for (let k = 1; k < g.length; k++) if (g[k]! > g[peak]!) peak = k;
+    expect(peak + 1).toBeGreaterThanOrEqual(9); // "about a dozen"
+    expect(peak + 1).toBeLessThanOrEqual(15);
+    expect(after).toContain('grows for about a dozen steps');
+    expect(quoted(after, 'grows for about a dozen steps, to').toPrecision(2)).toBe(g[peak]!.toPrecision(2));
+    expect(quoted(after, 'falls back to').toPrecision(1)).toBe(at(1.1, 50).toPrecision(1));
+    expect(at(1.1, 50)).toBeLessThan(1);
+  });
+
+  it('larger radii explode as quoted', () => {
+    const big = gradientDecay({ ...cfg, radii: [1.5, 2] });
+    const q15 = quoted(after, String.raw`at \$\\rho = 1\.5\$ the norm reaches about`);
+    const q2 = quoted(after, String.raw`at \$\\rho = 2\$ about`);
+    expect(q15.toPrecision(1)).toBe(big[0]!.gmean[49]!.toPrecision(1));
+    expect(Math.round(Math.log10(big[1]!.gmean[49]!))).toBe(Math.log10(q2));
+  });
+});
 
 describe('the example post explains its LSTM gradient plot with the plotted numbers', () => {
-  const { params, before, after } = lstmPlot();
-  const { values, problems } = validateParams(gradientDecayShortcode.params, params);
-  expect(problems).toEqual([]);
-  const cfg = gradientDecayConfig(values);
+  const { before, after, cfg } = plot('rnn,lstm');
   const [rho] = cfg.radii;
   const [rnn, lstm] = gradientDecay(cfg);
   const T = cfg.steps;
