@@ -69661,6 +69661,7 @@ function watchSite(opts) {
   const siteDir = path17.resolve(opts.source);
   const prerenderDir = path17.join(siteDir, ".prerender");
   const debounceMs = opts.debounceMs ?? 120;
+  const stabilityMs = opts.stabilityMs ?? 50;
   let pending = /* @__PURE__ */ new Set();
   let timer;
   let running;
@@ -69688,7 +69689,7 @@ function watchSite(opts) {
     }
     if (closed) return;
     opts.onBuild(result, changed);
-    if (only && only.size > 0) {
+    if (only && only.size > 0 && opts.settle !== false) {
       const last = Math.max(...[...only].map((p5) => changedAt.get(p5) ?? 0));
       const wait = last + SETTLE_MS - performance.now();
       if (wait > 0) {
@@ -69731,7 +69732,7 @@ function watchSite(opts) {
     const options = {
       ignoreInitial: true,
       ignored: (p5) => p5.startsWith(prerenderDir) || p5.endsWith(".tmp") || /(^|[\\/])\.git([\\/]|$)/.test(p5),
-      awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 20 }
+      awaitWriteFinish: stabilityMs > 0 ? { stabilityThreshold: stabilityMs, pollInterval: 20 } : false
     };
     const onChange = (_event, file) => {
       const rel3 = path17.relative(siteDir, file).split(path17.sep).join("/");
@@ -69776,7 +69777,13 @@ function excludeStyle(hugoVersion) {
   return major > 0 || minor >= 153 ? "files" : "excludeFiles";
 }
 function literalGlob(rel3) {
-  return rel3.replace(/[\\*?[\]{}!]/g, (c) => `\\${c}`);
+  return rel3.replace(/[\\*?[\]{}!,]/g, (c) => `\\${c}`);
+}
+function literalRegExp(text11) {
+  return text11.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function oneGlob(rels) {
+  return rels.length === 1 ? literalGlob(rels[0]) : `{${rels.map(literalGlob).join(",")}}`;
 }
 function filesBelow(dir, prefix = "") {
   let entries;
@@ -69808,12 +69815,13 @@ function serveLayer(siteDir, data, style) {
     const sub3 = target.split("/").slice(1).join("/");
     const shadows = filesBelow(path18.join(siteDir, PRERENDER_DIR, tree)).filter((f) => /\.(md|markdown|mdown)$/i.test(f) && (sub3 === "" || f.startsWith(`${sub3}/`))).map((f) => sub3 === "" ? f : f.slice(sub3.length + 1)).filter((rel3) => existsSync5(path18.join(siteDir, source, rel3)));
     if (shadows.length === 0) return m;
-    for (const rel3 of shadows) originals.push(path18.resolve(siteDir, source, rel3));
+    shadows.sort();
+    originals.push({ dir: path18.resolve(siteDir, source), rels: shadows });
     const key2 = style === "files" ? "files" : "excludeFiles";
     const own9 = getIn(m, key2);
     const before = typeof own9 === "string" ? [own9] : Array.isArray(own9) ? own9.filter((x6) => typeof x6 === "string") : [];
-    const patterns = shadows.sort().map((f) => style === "files" ? `! ${literalGlob(f)}` : literalGlob(f));
-    return { ...withoutKeys(m, key2.toLowerCase()), [key2]: [...before, ...patterns] };
+    const pattern = style === "files" ? `! ${oneGlob(shadows)}` : oneGlob(shadows);
+    return { ...withoutKeys(m, key2.toLowerCase()), [key2]: [...before, pattern] };
   });
   if (!out.some((m) => mountComponent(m.target) === "data")) {
     const dataDir = getIn(data, "dataDir");
@@ -69823,7 +69831,7 @@ function serveLayer(siteDir, data, style) {
   const own8 = getIn(data, "ignoreFiles");
   const ignoreFiles = [
     ...typeof own8 === "string" ? [own8] : Array.isArray(own8) ? own8.filter((x6) => typeof x6 === "string") : [],
-    ...originals.sort().map((f) => `^${f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`)
+    ...originals.map(({ dir, rels }) => `^${literalRegExp(dir + path18.sep)}(?:${rels.map(literalRegExp).join("|")})$`)
   ];
   return { mounts: out, ignoreFiles };
 }
@@ -69847,7 +69855,17 @@ function update(siteDir, file, text11) {
 }
 var ServeError = class extends Error {
 };
-var RELOAD_AGAIN_MS = 1500;
+var RELOAD_WINDOW_MS = 1500;
+var REBUILT = /^Total in \d+(\.\d+)? ?m?s\b/;
+function forwardLines(stream, out, onLine) {
+  let rest = "";
+  stream.on("data", (b2) => {
+    out.write(b2);
+    const lines = (rest + b2.toString("utf8")).split("\n");
+    rest = lines.pop() ?? "";
+    for (const l of lines) onLine(l.replace(/\r$/, ""));
+  });
+}
 function serveSite(opts) {
   const siteDir = path18.resolve(opts.source);
   const log2 = opts.log ?? ((l) => process.stderr.write(`${l}
@@ -69859,6 +69877,17 @@ function serveSite(opts) {
     );
   }
   const config = readSiteConfig(siteDir, { environment: "development" });
+  const overriding = config.files.find((f) => {
+    if (f.path === root4.path) return false;
+    const parsed = parseConfigText(readFileSync12(f.path, "utf8"), f.format).data;
+    return moduleMounts(f.key === null ? parsed : { [f.key]: parsed }).length > 0;
+  });
+  if (overriding) {
+    const rel3 = path18.relative(siteDir, overriding.path);
+    throw new ServeError(
+      `${rel3}: serve cannot run with module mounts in a config directory (Hugo reads it after the layer serve adds with --config, so the browser could show pages rendered without their prerendered math); move the mounts to ${path18.relative(siteDir, root4.path)}, or run \`hugo-prerender watch\` beside \`hugo server\``
+    );
+  }
   if (!moduleMounts(config.data).some((m) => normalizeRel(m.source) === `${PRERENDER_DIR}/content`)) {
     throw new ServeError(`${path18.relative(siteDir, root4.path)}: the site does not mount ${PRERENDER_DIR}/content; run \`hugo-prerender init\` first`);
   }
@@ -69873,12 +69902,39 @@ function serveSite(opts) {
     update(siteDir, `${SERVE_DATA}/${SERVE_ERRORS}`, result ? errorsText(result) : '{\n  "errors": []\n}\n');
     update(siteDir, SERVE_CONFIG, layerText(serveLayer(siteDir, data, style)));
   };
-  let again;
   let hugo;
   let stopping = false;
   let killTimer;
+  const recent = /* @__PURE__ */ new Set();
+  let lastRebuild = -Infinity;
+  let again;
+  let ours;
+  const onHugoLine = (line3) => {
+    if (!REBUILT.test(line3)) return;
+    const now = performance.now();
+    const close2 = now - lastRebuild < RELOAD_WINDOW_MS;
+    lastRebuild = now;
+    if (ours !== void 0 && now - ours < 2 * RELOAD_WINDOW_MS) {
+      ours = void 0;
+      return;
+    }
+    if (!close2 || recent.size === 0 || stopping) return;
+    if (again) clearTimeout(again);
+    again = setTimeout(() => {
+      again = void 0;
+      if (stopping) return;
+      ours = performance.now();
+      rewriteShadows(siteDir, [...recent].sort());
+      recent.clear();
+    }, RELOAD_WINDOW_MS);
+  };
   const watcher = watchSite({
     ...opts,
+    // Hugo never sees the originals (the layer leaves them out), so nothing needs settling, and a
+    // save is read at once: the debounce joins the events of one write.
+    settle: false,
+    debounceMs: opts.debounceMs ?? 30,
+    stabilityMs: opts.stabilityMs ?? 0,
     onBuild: (result, changed) => {
       last = result;
       try {
@@ -69886,14 +69942,7 @@ function serveSite(opts) {
       } catch (e) {
         log2(`hugo-prerender serve: could not update ${SERVE_CONFIG}: ${e.message}`);
       }
-      const pages = changed.filter((f) => /\.(md|markdown|mdown)$/i.test(f));
-      if (pages.length > 0 && !stopping) {
-        if (again) clearTimeout(again);
-        again = setTimeout(() => {
-          again = void 0;
-          if (!stopping) rewriteShadows(siteDir, pages);
-        }, RELOAD_AGAIN_MS);
-      }
+      for (const f of changed) if (/\.(md|markdown|mdown)$/i.test(f)) recent.add(f);
       opts.onBuild(result, changed);
     }
   });
@@ -69921,8 +69970,10 @@ function serveSite(opts) {
       return 0;
     }
     const args = ["server", "--source", siteDir, "--config", `${path18.relative(siteDir, root4.path)},${SERVE_CONFIG}`, ...opts.hugoArgs];
-    const child = spawn(bin2, args, { cwd: siteDir, stdio: ["ignore", "inherit", "inherit"] });
+    const child = spawn(bin2, args, { cwd: siteDir, stdio: ["ignore", "pipe", "pipe"] });
     hugo = child;
+    forwardLines(child.stdout, process.stdout, onHugoLine);
+    forwardLines(child.stderr, process.stderr, onHugoLine);
     const status = await new Promise((resolve3) => {
       child.once("error", (e) => {
         log2(`hugo-prerender serve: could not start ${bin2}: ${e.message} (install Hugo, or pass --hugo PATH)`);

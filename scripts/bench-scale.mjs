@@ -24,7 +24,7 @@ function post(i) {
 }
 
 /** The site; `ours`: its layouts call the package's partials (the raw site uses Hugo's own). */
-function makeSite(dir, posts, ours) {
+export function makeSite(dir, posts, ours) {
   const head = ours ? '{{ partial "prerender/head.html" . }}' : '';
   const title = ours ? '{{ partial "prerender/title.html" . }}' : '{{ .Title }}';
   const toc = ours ? '{{ partial "prerender/toc.html" . }}' : '{{ .TableOfContents }}';

@@ -28,6 +28,16 @@ export interface WatchOptions extends BuildOptions {
   onBuild(result: BuildResult, changed: string[]): void;
   /** Quiet period after the last change before a build starts, in ms. */
   debounceMs?: number;
+  /**
+   * How long a changed file's size must stay the same before it counts as changed (chokidar's
+   * awaitWriteFinish), in ms; 0: at once (the debounce still joins the events of one save).
+   */
+  stabilityMs?: number;
+  /**
+   * Write a page's shadow once more when Hugo may have seen its original and its shadow change in one
+   * event batch (see SETTLE_MS); default true. `serve` turns it off: its Hugo never sees the originals.
+   */
+  settle?: boolean;
 }
 
 export interface WatchHandle {
@@ -107,6 +117,7 @@ export function watchSite(opts: WatchOptions): WatchHandle {
   const siteDir = path.resolve(opts.source);
   const prerenderDir = path.join(siteDir, '.prerender');
   const debounceMs = opts.debounceMs ?? 120;
+  const stabilityMs = opts.stabilityMs ?? 50;
   let pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
@@ -141,7 +152,7 @@ export function watchSite(opts: WatchOptions): WatchHandle {
     }
     if (closed) return;
     opts.onBuild(result, changed);
-    if (only && only.size > 0) {
+    if (only && only.size > 0 && opts.settle !== false) {
       const last = Math.max(...[...only].map((p) => changedAt.get(p) ?? 0));
       const wait = last + SETTLE_MS - performance.now();
       if (wait > 0) {
@@ -189,7 +200,7 @@ export function watchSite(opts: WatchOptions): WatchHandle {
     const options = {
       ignoreInitial: true,
       ignored: (p: string) => p.startsWith(prerenderDir) || p.endsWith('.tmp') || /(^|[\\/])\.git([\\/]|$)/.test(p),
-      awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 20 },
+      awaitWriteFinish: stabilityMs > 0 ? { stabilityThreshold: stabilityMs, pollInterval: 20 } : false,
     };
     const onChange = (_event: string, file: string) => {
       const rel = path.relative(siteDir, file).split(path.sep).join('/');

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { excludeStyle, serveLayer } from '../../src/serve.js';
+import { excludeStyle, ServeError, serveLayer, serveSite } from '../../src/serve.js';
 import { readSiteConfig } from '../../src/site/config.js';
 import { tempSites } from '../helpers/temp-site.js';
 
@@ -30,23 +30,58 @@ describe('the config layer serve gives hugo server', () => {
         ].join('\n'),
         'content/posts/a [1].md': 'x',
         'content/posts/b.md': 'x',
+        'content/posts/c,d.md': 'x',
         'notes/n.md': 'x',
       },
-      ['.prerender/content/posts/a [1].md', '.prerender/content/notes/n.md', '.prerender/content/posts/gone.md'],
+      ['.prerender/content/posts/a [1].md', '.prerender/content/posts/c,d.md', '.prerender/content/notes/n.md', '.prerender/content/posts/gone.md'],
     );
     const data = readSiteConfig(dir, { environment: 'development' }).data;
     const old = serveLayer(dir, data, excludeStyle('0.111.3'));
     expect(old.mounts.map((m) => [m.source, m.target, m.excludeFiles ?? m.files])).toEqual([
       ['.prerender/content', 'content', undefined],
-      // A shadow without its original (gone.md) leaves nothing out; glob characters are escaped.
-      ['content', 'content', ['*.bak', 'posts/a \\[1\\].md']],
+      // A shadow without its original (gone.md) leaves nothing out; glob characters are escaped; the
+      // originals of one mount are one glob (measured on both versions: b.md stays, the others go).
+      ['content', 'content', ['*.bak', '{posts/a \\[1\\].md,posts/c\\,d.md}']],
       ['notes', 'content/notes', ['n.md']],
       ['static', 'static', undefined],
       ['data', 'data', undefined],
       ['.prerender/serve-data', 'data', undefined],
     ]);
-    expect(old.ignoreFiles).toEqual(['\\.draft$', `^${path.join(dir, 'content/posts/a [1].md').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, `^${path.join(dir, 'notes/n.md').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`]);
+    const re = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // One regular expression per content mount, matching exactly its originals.
+    expect(old.ignoreFiles).toEqual(['\\.draft$', `^${re(`${dir}/content/`)}(?:posts/a \\[1\\]\\.md|posts/c,d\\.md)$`, `^${re(`${dir}/notes/`)}(?:n\\.md)$`]);
+    const ignored = old.ignoreFiles.slice(1).map((r) => new RegExp(r));
+    const matched = ['content/posts/a [1].md', 'content/posts/b.md', 'content/posts/c,d.md', 'notes/n.md', 'content/posts/a [1].md.bak'].filter((f) => ignored.some((r) => r.test(path.join(dir, f))));
+    expect(matched).toEqual(['content/posts/a [1].md', 'content/posts/c,d.md', 'notes/n.md']);
     const current = serveLayer(dir, data, excludeStyle('0.169.0'));
-    expect(current.mounts[1]).toEqual({ source: 'content', target: 'content', excludeFiles: ['*.bak'], files: ['! posts/a \\[1\\].md'] });
+    expect(current.mounts[1]).toEqual({ source: 'content', target: 'content', excludeFiles: ['*.bak'], files: ['! {posts/a \\[1\\].md,posts/c\\,d.md}'] });
+  });
+});
+
+describe('serve refuses, with what to do, a site its layer cannot cover', () => {
+  const mounts = ['[[module.mounts]]', 'source = ".prerender/content"', 'target = "content"', '[[module.mounts]]', 'source = "content"', 'target = "content"', ''].join('\n');
+  const refusal = (dir: string): string => {
+    try {
+      serveSite({ source: dir, hugoArgs: [], hugo: '/nonexistent/hugo', onBuild: () => undefined });
+    } catch (e) {
+      expect(e).toBeInstanceOf(ServeError);
+      return (e as Error).message;
+    }
+    throw new Error('serve started');
+  };
+
+  it('a site configured only by a config directory', () => {
+    const dir = site({ 'config/_default/hugo.toml': mounts });
+    expect(refusal(dir)).toMatch(/serve needs a site config file \(hugo\.toml.*run `hugo-prerender watch` beside `hugo server`/);
+  });
+
+  it('mounts in a config directory beside the root config (Hugo reads them after the layer)', () => {
+    const dir = site({ 'hugo.toml': mounts, 'config/_default/module.toml': '[[mounts]]\nsource = "notes"\ntarget = "content"\n' });
+    expect(refusal(dir)).toMatch(/^config\/_default\/module\.toml: serve cannot run with module mounts in a config directory .* move the mounts to hugo\.toml/);
+  });
+
+  it('a site without the mounts of init', () => {
+    const dir = site({ 'hugo.toml': 'title = "x"\n' });
+    expect(refusal(dir)).toMatch(/^hugo\.toml: the site does not mount \.prerender\/content; run `hugo-prerender init` first/);
   });
 });
