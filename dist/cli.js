@@ -40319,14 +40319,27 @@ function applyMask(body3, bodyOffset, masked) {
   }
   return chars.join("");
 }
+var parsers = /* @__PURE__ */ new Map();
 function parseMarkdownWithMath(markdown, pairs) {
-  const processor = unified().use(remarkParse).use(remarkGfm).use(function mathPlugin() {
-    const data = this.data();
-    (data.micromarkExtensions ??= []).push(mathSyntax(pairs));
-    (data.fromMarkdownExtensions ??= []).push(mathFromMarkdown(pairs));
-  });
-  return processor.parse(markdown);
+  const key2 = JSON.stringify(pairs);
+  let parse5 = parsers.get(key2);
+  if (!parse5) {
+    const processor = unified().use(remarkParse).use(remarkGfm).use(function mathPlugin() {
+      if (pairs.length === 0) return;
+      const data2 = this.data();
+      (data2.micromarkExtensions ??= []).push(mathSyntax(pairs));
+      (data2.fromMarkdownExtensions ??= []).push(mathFromMarkdown(pairs));
+    }).freeze();
+    const data = processor.data();
+    const options = { ...data.settings, extensions: data.micromarkExtensions ?? [], mdastExtensions: data.fromMarkdownExtensions ?? [] };
+    parse5 = (md) => fromMarkdown(md, options);
+    parsers.set(key2, parse5);
+  }
+  markdownParses.count++;
+  markdownParses.chars += markdown.length;
+  return parse5(markdown);
 }
+var markdownParses = { count: 0, chars: 0 };
 function isCodeMath(value2, kinds) {
   return CODE_MATH.slice(0, kinds).some(([re3]) => re3.test(value2)) && /[A-Za-z0-9]/.test(value2.replace(/^\\(begin|[([])/, ""));
 }
@@ -40427,7 +40440,7 @@ function locateMath(source, opts) {
     if (!mathOpts.delimiters) leftRaw(text11, bodyOffset + r2.start, escapes, diag);
   }
   diagnostics.sort((a3, b2) => (a3.offset ?? 0) - (b2.offset ?? 0));
-  return { spans, diagnostics };
+  return { spans, diagnostics, tree };
 }
 function leftRaw(text11, offset, escapes, diag) {
   const opener = /(\\\\|\\)(\(|\[)/.exec(text11);
@@ -41968,14 +41981,14 @@ var DefinedInfo = class extends Info {
    * @returns
    *   Info.
    */
-  constructor(property, attribute, mask2, space4) {
+  constructor(property, attribute, mask, space4) {
     let index2 = -1;
     super(property, attribute);
     mark(this, "space", space4);
-    if (typeof mask2 === "number") {
+    if (typeof mask === "number") {
       while (++index2 < checks.length) {
         const check2 = checks[index2];
-        mark(this, checks[index2], (mask2 & types_exports[check2]) === types_exports[check2]);
+        mark(this, checks[index2], (mask & types_exports[check2]) === types_exports[check2]);
       }
     }
   }
@@ -44083,23 +44096,37 @@ function parse3(md, opts) {
   typographer(tree);
   return tree;
 }
+var currentMath = () => "";
+var htmlProcessors = /* @__PURE__ */ new Map();
+function htmlProcessor(unsafe, links) {
+  return unified().use(remarkRehype, {
+    allowDangerousHtml: unsafe,
+    handlers: {
+      mathSpan: (_state, node3) => ({ type: "raw", value: currentMath(node3.value, node3.display) }),
+      mathBlock: (_state, node3) => ({ type: "raw", value: currentMath(node3.value, true) }),
+      // Goldmark: the HTML as written when unsafe, else a comment in its place.
+      html: (_state, node3) => unsafe ? { type: "raw", value: node3.value } : { type: "comment", value: RAW_HTML_OMITTED },
+      ...links ? {} : { link: (state, node3) => state.all(node3), linkReference: (state, node3) => state.all(node3) }
+    }
+  }).use(rehypeStringify, { allowDangerousHtml: true, characterReferences: { useNamedReferences: true } }).freeze();
+}
 function renderInlineMarkdown(md, math2, opts = {}) {
   const mdast = parse3(md, opts);
   const unsafe = opts.unsafe === true;
   goldmarkUrls(mdast, unsafe);
-  const processor = unified().use(remarkRehype, {
-    allowDangerousHtml: unsafe,
-    handlers: {
-      mathSpan: (_state, node3) => ({ type: "raw", value: math2(node3.value, node3.display) }),
-      mathBlock: (_state, node3) => ({ type: "raw", value: math2(node3.value, true) }),
-      // Goldmark: the HTML as written when unsafe, else a comment in its place.
-      html: (_state, node3) => unsafe ? { type: "raw", value: node3.value } : { type: "comment", value: RAW_HTML_OMITTED },
-      ...opts.links === false ? { link: (state, node3) => state.all(node3), linkReference: (state, node3) => state.all(node3) } : {}
-    }
-  }).use(rehypeStringify, { allowDangerousHtml: true, characterReferences: { useNamedReferences: true } });
-  const hast = processor.runSync(mdast);
-  unwrapSingleParagraph(hast);
-  return processor.stringify(hast).trim();
+  const links = opts.links !== false;
+  const key2 = `${unsafe}/${links}`;
+  let processor = htmlProcessors.get(key2);
+  if (!processor) htmlProcessors.set(key2, processor = htmlProcessor(unsafe, links));
+  const outer = currentMath;
+  currentMath = math2;
+  try {
+    const hast = processor.runSync(mdast);
+    unwrapSingleParagraph(hast);
+    return processor.stringify(hast).trim();
+  } finally {
+    currentMath = outer;
+  }
 }
 function unwrapSingleParagraph(root4) {
   const significant = root4.children.filter((c) => !(c.type === "text" && c.value.trim() === ""));
@@ -62886,7 +62913,7 @@ function textPlain(node3) {
 }
 function plainHeadingText(markdown, opts = {}) {
   const doc = `# ${markdown.replace(/\n/g, " ")}`;
-  const tree = opts.passthrough?.length ? parseMarkdownWithMath(doc, opts.passthrough) : unified().use(remarkParse).use(remarkGfm).parse(doc);
+  const tree = parseMarkdownWithMath(doc, opts.passthrough ?? []);
   typographer(tree);
   const h = tree.children[0];
   if (!h || h.type !== "heading") return markdown;
@@ -63578,16 +63605,6 @@ function everywhereSettings(data) {
   };
 }
 var A_TAG = /<\/?a\b[^>]*>/g;
-function mask(body3, bodyOffset, masked) {
-  if (masked.length === 0) return body3;
-  const chars = body3.split("");
-  for (const m of masked) {
-    for (let i2 = Math.max(m.start - bodyOffset, 0); i2 < Math.min(m.end - bodyOffset, body3.length); i2++) {
-      if (chars[i2] !== "\n" && chars[i2] !== "\r") chars[i2] = "x";
-    }
-  }
-  return chars.join("");
-}
 function frontMatterString(data, key2) {
   const k2 = Object.keys(data).find((x6) => x6.toLowerCase() === key2);
   const v = k2 === void 0 ? void 0 : data[k2];
@@ -63613,8 +63630,7 @@ function planMathEverywhere(input) {
     extras.summary = renderInlineMarkdown(fmSummary, (tex, display) => input.renderMath(tex, display), { unsafe: settings.unsafe, math: input.math });
   }
   if (input.replaced.length === 0) return { edits, extras, titles };
-  const body3 = source.slice(parsed.bodyOffset);
-  const tree = parseMarkdownWithMath(mask(body3, parsed.bodyOffset, input.masked), pairs);
+  const tree = input.tree ?? parseMarkdownWithMath(applyMask(source.slice(parsed.bodyOffset), parsed.bodyOffset, input.masked), pairs);
   const inners = input.shortcodes.map((r2) => ({ start: r2.start, end: r2.end }));
   const headings = collectHeadings(source, tree, parsed.bodyOffset, inners, settings.passthrough ? { passthrough: pairs } : {});
   const changed = (h) => input.replaced.some((r2) => r2.start < h.contentEnd && h.contentStart < r2.end);
@@ -64026,7 +64042,8 @@ async function prerenderPage(source, env2) {
     shortcodes: parsed.shortcodes.map((sc) => ({ start: sc.offset, end: sc.end })),
     math: env2.settings.math,
     settings: env2.settings.everywhere ?? DEFAULT_EVERYWHERE,
-    renderMath: (tex, display) => env2.renderer.render(tex, display).html
+    renderMath: (tex, display) => env2.renderer.render(tex, display).html,
+    tree: located.tree
   });
   const titles = everywhere.titles;
   const extras = hasExtras(everywhere.extras);

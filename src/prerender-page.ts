@@ -386,6 +386,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     math: env.settings.math,
     settings: env.settings.everywhere ?? DEFAULT_EVERYWHERE,
     renderMath: (tex, display) => env.renderer.render(tex, display).html,
+    tree: located.tree,
   });
   const titles = everywhere.titles;
   const extras = hasExtras(everywhere.extras);

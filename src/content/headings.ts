@@ -18,9 +18,6 @@
  *   empty result is `heading`; a value already used on the page gets `-1`, `-2`… Author ids (`{#x}`)
  *   are registered in document order too, and every heading of the page counts.
  */
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
 import type { Nodes as MdastNodes, Heading, Root } from 'mdast';
 import { parseMarkdownWithMath, type Range } from './math.js';
 import type { DelimiterPair } from './math-syntax.js';
@@ -323,9 +320,7 @@ export interface HeadingParseOptions {
 /** The plain text Hugo 0.144+ gives a heading whose inline Markdown is `markdown`. */
 export function plainHeadingText(markdown: string, opts: HeadingParseOptions = {}): string {
   const doc = `# ${markdown.replace(/\n/g, ' ')}`;
-  const tree: Root = opts.passthrough?.length
-    ? parseMarkdownWithMath(doc, opts.passthrough)
-    : unified().use(remarkParse).use(remarkGfm).parse(doc);
+  const tree: Root = parseMarkdownWithMath(doc, opts.passthrough ?? []);
   typographer(tree);
   const h = tree.children[0];
   if (!h || h.type !== 'heading') return markdown;

@@ -7,6 +7,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { visit } from 'unist-util-visit';
+import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Root } from 'mdast';
 import type { Diagnostic, MathSpan } from './types.js';
 import { LineIndex } from './position.js';
@@ -132,7 +133,7 @@ const CODE_MATH: [RegExp, boolean][] = [
  * structure around it intact: filling a continuation line's indentation would end the list item and
  * turn its fence's closing line into an opening one that swallows the rest of the page.
  */
-function applyMask(body: string, bodyOffset: number, masked: Range[]): string {
+export function applyMask(body: string, bodyOffset: number, masked: readonly Range[]): string {
   if (masked.length === 0) return body;
   const chars = body.split('');
   for (const m of masked) {
@@ -154,18 +155,40 @@ function applyMask(body: string, bodyOffset: number, masked: Range[]): string {
   return chars.join('');
 }
 
-/** Parses a Markdown string with GFM and the math syntax for `pairs`. */
+/** One parser per set of delimiters (setting up remark-parse and GFM costs more than parsing a caption). */
+const parsers = new Map<string, (markdown: string) => Root>();
+
+/**
+ * Parses a Markdown string with GFM and the math syntax for `pairs` (none: GFM alone). What remark-parse
+ * with remark-gfm does, with the extensions set up once: a page, its headings and its captions are many
+ * small parses.
+ */
 export function parseMarkdownWithMath(markdown: string, pairs: readonly DelimiterPair[]): Root {
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(function mathPlugin() {
-      const data = this.data();
-      (data.micromarkExtensions ??= []).push(mathSyntax(pairs));
-      (data.fromMarkdownExtensions ??= []).push(mathFromMarkdown(pairs));
-    });
-  return processor.parse(markdown);
+  const key = JSON.stringify(pairs);
+  let parse = parsers.get(key);
+  if (!parse) {
+    const processor = unified()
+      .use(remarkParse)
+      .use(remarkGfm)
+      .use(function mathPlugin() {
+        if (pairs.length === 0) return;
+        const data = this.data();
+        (data.micromarkExtensions ??= []).push(mathSyntax(pairs));
+        (data.fromMarkdownExtensions ??= []).push(mathFromMarkdown(pairs));
+      })
+      .freeze();
+    const data = processor.data();
+    const options = { ...data.settings, extensions: data.micromarkExtensions ?? [], mdastExtensions: data.fromMarkdownExtensions ?? [] };
+    parse = (md) => fromMarkdown(md, options);
+    parsers.set(key, parse);
+  }
+  markdownParses.count++;
+  markdownParses.chars += markdown.length;
+  return parse(markdown);
 }
+
+/** How many Markdown parses, of how many characters in all, since start (tests: one parse per page). */
+export const markdownParses = { count: 0, chars: 0 };
 
 /** Inline code holding one formula of the first `kinds` of CODE_MATH, with something in it (not `\( … \)`). */
 function isCodeMath(value: string, kinds: number): boolean {
@@ -176,7 +199,7 @@ const ESCAPE_SIGN = new RegExp(ESCAPE_SIGNS.source);
 /** Text inside a formula, where `\_` is TeX's own underscore (`\text{max\_iter}`), is no sign of escaping. */
 const TEXT_GROUPS = /\\(text\w*|mathrm|mbox|operatorname\*?)\s*\{[^{}]*\}/g;
 
-export function locateMath(source: string, opts: LocateMathOptions): { spans: MathSpan[]; diagnostics: Diagnostic[] } {
+export function locateMath(source: string, opts: LocateMathOptions): { spans: MathSpan[]; diagnostics: Diagnostic[]; tree: Root } {
   const { bodyOffset } = opts;
   const mathOpts = opts.math ?? {};
   const escapes = mathOpts.escapes ?? 'auto';
@@ -288,7 +311,9 @@ export function locateMath(source: string, opts: LocateMathOptions): { spans: Ma
     if (!mathOpts.delimiters) leftRaw(text, bodyOffset + r.start, escapes, diag);
   }
   diagnostics.sort((a, b) => (a.offset ?? 0) - (b.offset ?? 0));
-  return { spans, diagnostics };
+  // The page's one Markdown tree (its body, masked ranges filled, offsets relative to bodyOffset): what
+  // headings, the table of contents and the summary divider are found in too.
+  return { spans, diagnostics, tree };
 }
 
 /**

@@ -14,7 +14,7 @@
  */
 import type { Root } from 'mdast';
 import type { ParsedPage } from '../content/types.js';
-import { delimiterPairs, parseMarkdownWithMath, type MathOptions, type Range } from '../content/math.js';
+import { applyMask, delimiterPairs, parseMarkdownWithMath, type MathOptions, type Range } from '../content/math.js';
 import { collectHeadings, idAttributeText, planHeadingIds, type AutoIdType } from '../content/headings.js';
 import { getIn, isRecord } from '../site/config.js';
 import { md5Hex } from './keys.js';
@@ -76,6 +76,11 @@ export interface EverywhereInput {
   math: MathOptions;
   settings: EverywhereSettings;
   renderMath: (tex: string, display: boolean) => string;
+  /**
+   * The body's Markdown tree as locateMath parsed it (same `math`, same `masked`): the page is parsed
+   * once. Parsed here when absent.
+   */
+  tree?: Root;
 }
 
 export interface EverywhereResult {
@@ -89,16 +94,6 @@ export interface EverywhereResult {
 
 const A_TAG = /<\/?a\b[^>]*>/g;
 
-function mask(body: string, bodyOffset: number, masked: readonly Range[]): string {
-  if (masked.length === 0) return body;
-  const chars = body.split('');
-  for (const m of masked) {
-    for (let i = Math.max(m.start - bodyOffset, 0); i < Math.min(m.end - bodyOffset, body.length); i++) {
-      if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = 'x';
-    }
-  }
-  return chars.join('');
-}
 
 function frontMatterString(data: Record<string, unknown>, key: string): string | undefined {
   const k = Object.keys(data).find((x) => x.toLowerCase() === key);
@@ -130,8 +125,7 @@ export function planMathEverywhere(input: EverywhereInput): EverywhereResult {
 
   if (input.replaced.length === 0) return { edits, extras, titles };
 
-  const body = source.slice(parsed.bodyOffset);
-  const tree: Root = parseMarkdownWithMath(mask(body, parsed.bodyOffset, input.masked), pairs);
+  const tree: Root = input.tree ?? parseMarkdownWithMath(applyMask(source.slice(parsed.bodyOffset), parsed.bodyOffset, input.masked), pairs);
   const inners = input.shortcodes.map((r) => ({ start: r.start, end: r.end }));
   const headings = collectHeadings(source, tree, parsed.bodyOffset, inners, settings.passthrough ? { passthrough: pairs } : {});
 

@@ -58,28 +58,45 @@ function parse(md: string, opts: InlineMarkdownOptions): MdastRoot {
   return tree;
 }
 
+/** The math callback of the renderInlineMarkdown call under way (rendering is synchronous). */
+let currentMath: MathCallback = () => '';
+/** One mdast → HTML processor per (unsafe, links): setting one up costs more than a caption. */
+const htmlProcessors = new Map<string, ReturnType<typeof htmlProcessor>>();
+
+function htmlProcessor(unsafe: boolean, links: boolean) {
+  return unified()
+    .use(remarkRehype, {
+      allowDangerousHtml: unsafe,
+      handlers: {
+        mathSpan: (_state, node) => ({ type: 'raw', value: currentMath(node.value, node.display) }),
+        mathBlock: (_state, node) => ({ type: 'raw', value: currentMath(node.value, true) }),
+        // Goldmark: the HTML as written when unsafe, else a comment in its place.
+        html: (_state, node) => (unsafe ? { type: 'raw', value: node.value } : { type: 'comment', value: RAW_HTML_OMITTED }),
+        ...(links ? {} : { link: (state, node) => state.all(node), linkReference: (state, node) => state.all(node) }),
+      },
+    })
+    .use(rehypeStringify, { allowDangerousHtml: true, characterReferences: { useNamedReferences: true } })
+    .freeze();
+}
+
 /** Markdown → HTML, with a lone wrapping paragraph removed (like Hugo's `markdownify`). */
 export function renderInlineMarkdown(md: string, math: MathCallback, opts: RenderInlineOptions = {}): string {
   const mdast = parse(md, opts);
   const unsafe = opts.unsafe === true;
   goldmarkUrls(mdast, unsafe);
-  const processor = unified()
-    .use(remarkRehype, {
-      allowDangerousHtml: unsafe,
-      handlers: {
-        mathSpan: (_state, node) => ({ type: 'raw', value: math(node.value, node.display) }),
-        mathBlock: (_state, node) => ({ type: 'raw', value: math(node.value, true) }),
-        // Goldmark: the HTML as written when unsafe, else a comment in its place.
-        html: (_state, node) => (unsafe ? { type: 'raw', value: node.value } : { type: 'comment', value: RAW_HTML_OMITTED }),
-        ...(opts.links === false
-          ? { link: (state, node) => state.all(node), linkReference: (state, node) => state.all(node) }
-          : {}),
-      },
-    })
-    .use(rehypeStringify, { allowDangerousHtml: true, characterReferences: { useNamedReferences: true } });
-  const hast = processor.runSync(mdast) as HastRoot;
-  unwrapSingleParagraph(hast);
-  return processor.stringify(hast).trim();
+  const links = opts.links !== false;
+  const key = `${unsafe}/${links}`;
+  let processor = htmlProcessors.get(key);
+  if (!processor) htmlProcessors.set(key, (processor = htmlProcessor(unsafe, links)));
+  const outer = currentMath;
+  currentMath = math;
+  try {
+    const hast = processor.runSync(mdast) as HastRoot;
+    unwrapSingleParagraph(hast);
+    return processor.stringify(hast).trim();
+  } finally {
+    currentMath = outer;
+  }
 }
 
 function unwrapSingleParagraph(root: HastRoot): void {

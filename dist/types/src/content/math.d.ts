@@ -40,11 +40,29 @@ export interface LocateMathOptions {
 export declare const MATH_ENVIRONMENTS: string[];
 /** The delimiter pairs in force for these options. */
 export declare function delimiterPairs(opts?: MathOptions): DelimiterPair[];
-/** Parses a Markdown string with GFM and the math syntax for `pairs`. */
+/**
+ * Same-length filler for masked ranges: a letter per character. Line endings, spaces and tabs are
+ * kept, and so are the `>` markers that start a line, so a range spanning lines (a multi-line
+ * shortcode or escape inside a list item, a quote or an indented fence) leaves the Markdown
+ * structure around it intact: filling a continuation line's indentation would end the list item and
+ * turn its fence's closing line into an opening one that swallows the rest of the page.
+ */
+export declare function applyMask(body: string, bodyOffset: number, masked: readonly Range[]): string;
+/**
+ * Parses a Markdown string with GFM and the math syntax for `pairs` (none: GFM alone). What remark-parse
+ * with remark-gfm does, with the extensions set up once: a page, its headings and its captions are many
+ * small parses.
+ */
 export declare function parseMarkdownWithMath(markdown: string, pairs: readonly DelimiterPair[]): Root;
+/** How many Markdown parses, of how many characters in all, since start (tests: one parse per page). */
+export declare const markdownParses: {
+    count: number;
+    chars: number;
+};
 export declare function locateMath(source: string, opts: LocateMathOptions): {
     spans: MathSpan[];
     diagnostics: Diagnostic[];
+    tree: Root;
 };
 /**
  * Maps an offset into `span.tex` (e.g. KaTeX's error position) back to an offset in the original

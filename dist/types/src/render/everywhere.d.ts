@@ -1,3 +1,18 @@
+/**
+ * Math everywhere Hugo shows a page, not only in its body. Called once per page by prerenderPage; it
+ * returns edits to the shadow, the page's extras and its titles with math:
+ *
+ * - heading ids: a heading whose text the shadow changes gets the id Hugo gave it on the original
+ *   (src/content/headings.ts), written as `{#id}`, or as `{#{{< prerender-id "RAW" "PLAIN" >}}}`
+ *   where Hugo before and from 0.144 disagree;
+ * - the typeset table of contents (and a variant with the ids of Hugo 0.144+ when they differ) and a
+ *   front-matter summary with math: page extras (src/site/handoff.ts), read by
+ *   layouts/partials/prerender/toc.html and summary.html;
+ * - a `<!--more-->` divider when the automatic summary would hold math (src/render/summary.ts);
+ * - titles and descriptions with math, by md5 of the text, for the site-wide titles.html
+ *   (partials/prerender/title.html).
+ */
+import type { Root } from 'mdast';
 import type { ParsedPage } from '../content/types.js';
 import { type MathOptions, type Range } from '../content/math.js';
 import { type AutoIdType } from '../content/headings.js';
@@ -27,6 +42,11 @@ export interface EverywhereInput {
     math: MathOptions;
     settings: EverywhereSettings;
     renderMath: (tex: string, display: boolean) => string;
+    /**
+     * The body's Markdown tree as locateMath parsed it (same `math`, same `masked`): the page is parsed
+     * once. Parsed here when absent.
+     */
+    tree?: Root;
 }
 export interface EverywhereResult {
     /** Insertions into the shadow (zero-length replacements). */
