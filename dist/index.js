@@ -63622,7 +63622,7 @@ function inlineFragment(html7) {
 }
 
 // src/render/feed.ts
-var FEED_MARKER = "<!--/katex-->";
+var FEED_SPLIT = "<!--hugo-prerender:feed-->";
 var KATEX_OPEN = /<span class="katex(?:-display)?"[^>]*>/g;
 function spanEnd(html7, start) {
   const tag = /<span\b[^>]*>|<\/span>/g;
@@ -63634,18 +63634,46 @@ function spanEnd(html7, start) {
   }
   return -1;
 }
-function markKatexEnds(html7) {
+function unescapeHtml(s2) {
+  return s2.replace(/&(lt|gt|quot|#39|#x27|amp);/g, (_9, e) => ({ lt: "<", gt: ">", quot: '"', "#39": "'", "#x27": "'", amp: "&" })[e]);
+}
+function escapeAttr2(s2) {
+  return s2.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function mathmlOf(katexHtml) {
+  const m = /<math\b([^>]*)>([\s\S]*?)<\/math>/.exec(katexHtml);
+  if (!m) return null;
+  let inner2 = m[2];
+  let tex;
+  inner2 = inner2.replace(/<annotation encoding="application\/x-tex">([\s\S]*?)<\/annotation>/, (_9, t) => {
+    tex = unescapeHtml(t);
+    return "";
+  });
+  inner2 = inner2.replace(/^<semantics>([\s\S]*)<\/semantics>$/, "$1");
+  const alt = tex !== void 0 ? ` alttext="${escapeAttr2(tex)}"` : "";
+  return `<math${m[1]}${alt}>${inner2}</math>`;
+}
+function feedVariant(html7) {
   let out = "";
   let pos = 0;
+  let changed = false;
   KATEX_OPEN.lastIndex = 0;
   for (let m = KATEX_OPEN.exec(html7); m; m = KATEX_OPEN.exec(html7)) {
     const end = spanEnd(html7, m.index);
     if (end === -1) break;
-    out += html7.slice(pos, end) + FEED_MARKER;
+    const mathml = mathmlOf(html7.slice(m.index, end));
+    if (mathml === null) continue;
+    out += html7.slice(pos, m.index) + mathml;
     pos = end;
+    changed = true;
     KATEX_OPEN.lastIndex = end;
   }
-  return pos === 0 ? html7 : out + html7.slice(pos);
+  return changed ? out + html7.slice(pos) : null;
+}
+function withFeedVariant(html7) {
+  const own8 = html7.includes(FEED_SPLIT) ? html7.split(FEED_SPLIT).join("<!--hugo-prerender:feed -->") : html7;
+  const feed = feedVariant(own8);
+  return feed === null ? own8 : own8 + FEED_SPLIT + feed;
 }
 
 // src/site/handoff.ts
@@ -63724,7 +63752,7 @@ function wrapperSpans(list4, wrappers, source, lines, out = []) {
   return out;
 }
 function travelling(html7) {
-  return inlineFragment(markKatexEnds(html7));
+  return inlineFragment(withFeedVariant(html7));
 }
 function maskedRanges(parsed, owned, wrappers) {
   const ranges = [];
@@ -64053,7 +64081,7 @@ var PARTIALS_DIR = "layouts/partials/prerender";
 var TITLES_FILE = "titles.html";
 var SHORTCODES_DIR = "layouts/shortcodes";
 var CACHE_DIR = "cache";
-var MANIFEST_VERSION = 2;
+var MANIFEST_VERSION = 3;
 var OutputPathError = class extends Error {
 };
 var KEY_RE = /^[a-z0-9][a-z0-9_-]*$/;

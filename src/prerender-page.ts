@@ -19,7 +19,7 @@ import { adaptForKatex } from './render/mathjax-compat.js';
 import { carryPageMacros } from './render/page-macros.js';
 import { DEFAULT_EVERYWHERE, planMathEverywhere, type EverywhereSettings } from './render/everywhere.js';
 import { inlineFragment, InlineFragmentError } from './render/inline-safe.js';
-import { markKatexEnds } from './render/feed.js';
+import { withFeedVariant } from './render/feed.js';
 import { appendPageBlock, hasExtras, inlineShortcode, pageBlock, type StaleCheck } from './site/handoff.js';
 
 /** Shortcodes whose inner content is code: nothing inside them is math. */
@@ -152,7 +152,7 @@ interface Replacement {
 
 /** A rendered fragment as it travels in the shadow. */
 function travelling(html: string): string {
-  return inlineFragment(markKatexEnds(html));
+  return inlineFragment(withFeedVariant(html));
 }
 
 /** The ranges of the source that are not Markdown text for locating math. */

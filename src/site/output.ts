@@ -51,8 +51,8 @@ export const SHORTCODES_DIR = 'layouts/shortcodes';
 export const WATCH_MARKER = 'watching';
 /** Caches between builds (src/images: one record per processed image); not mounted, never served. */
 export const CACHE_DIR = 'cache';
-/** 2: fragments inline in the shadows. A manifest of another version is ignored (its shadows are not kept). */
-const MANIFEST_VERSION = 2;
+/** 2: fragments inline in the shadows; 3: fragments with math carry their feed variant. A manifest of another version is ignored (its shadows are not kept). */
+const MANIFEST_VERSION = 3;
 
 export interface ShadowInfo {
   /** The original file, relative to the site root with forward slashes (e.g. `content/posts/x.md`). */

@@ -1,6 +1,6 @@
 /**
  * The pieces of "math everywhere" around the heading ids: the shadow edits and fragments planned for a
- * page (planMathEverywhere), the feed's MathML-only variant (the RSS template's pattern), titles with
+ * page (planMathEverywhere), the feed's MathML-only variant (travelling after the fragment), titles with
  * math, and where the summary divider goes.
  */
 import { readFileSync } from 'node:fs';
@@ -10,8 +10,7 @@ import katex from 'katex';
 import { fromHtml } from 'hast-util-from-html';
 import { parsePage } from '../../src/content/page.js';
 import { delimiterPairs, parseMarkdownWithMath } from '../../src/content/math.js';
-import { feedVariant } from '../helpers/feed-reference.js';
-import { FEED_MARKER, markKatexEnds } from '../../src/render/feed.js';
+import { FEED_SPLIT, feedVariant, splitFeed, withFeedVariant } from '../../src/render/feed.js';
 import { md5Hex } from '../../src/render/keys.js';
 import { PROJECT_ROOT } from '../helpers/hugo.js';
 import { findTextMath, textWithMathHtml } from '../../src/render/inline-text.js';
@@ -37,31 +36,44 @@ describe('feedVariant', () => {
   });
 });
 
-describe('the RSS template (layouts/shortcodes/prerender.rss.xml)', () => {
-  // Its replaceRE, applied here with JavaScript's regular expressions (the pattern means the same in RE2).
-  const template = readFileSync(path.join(PROJECT_ROOT, 'layouts/shortcodes/prerender.rss.xml'), 'utf8');
-  const [, pattern, replacement] = /replaceRE `([^`]+)` `([^`]+)`/.exec(template)!;
-  const rss = (inner: string) => inner.replace(new RegExp(pattern!, 'g'), replacement!.replace(/\$(\d)/g, '$$$1'));
+describe('the feed variant travels with the fragment (layouts/shortcodes/prerender.html and prerender.rss.xml)', () => {
+  // Both templates split the fragment at the same marker: the page's copy before it, the feed's after the last one.
+  const marker = (file: string) => {
+    const t = readFileSync(path.join(PROJECT_ROOT, 'layouts/shortcodes', file), 'utf8');
+    return /split \.Inner "([^"]+)"/.exec(t)![1];
+  };
+  const page = (inner: string) => inner.split(marker('prerender.html')!)[0]!;
+  const feed = (inner: string) => inner.split(marker('prerender.rss.xml')!).at(-1)!;
   const dom = (html: string) => JSON.parse(JSON.stringify(fromHtml(html, { fragment: true }), (k, v) => (k === 'position' ? undefined : v)));
 
-  it('gives the reference feed variant from a fragment whose KaTeX elements are marked', () => {
+  it('the page gets the fragment, the feed its MathML-only variant', () => {
     const cases = [
       `a ${render('h_t', false)} b ${render('x<y', true)} c`,
       `<figure><figcaption>${render("\\frac{a}{b}'", false)} and ${render('\\tag{1} e', true)}</figcaption></figure>`,
       render('\\text{"q"} \\& \\{x\\}', false),
     ];
     for (const html of cases) {
-      const marked = markKatexEnds(html);
-      expect(marked.split(FEED_MARKER).length - 1).toBe((html.match(/class="katex"/g) ?? []).length);
-      const out = rss(marked);
+      const inner = withFeedVariant(html);
+      expect(marker('prerender.html')).toBe(FEED_SPLIT);
+      expect(page(inner)).toBe(html);
+      const out = feed(inner);
       expect(out).not.toMatch(/katex|<annotation|<semantics/);
+      expect(out.match(/<math\b/g)).toHaveLength((html.match(/class="katex"/g) ?? []).length);
       expect(dom(out)).toEqual(dom(feedVariant(html)!));
     }
   });
   it('leaves a fragment without KaTeX alone', () => {
     const fig = '<figure><img src="a.png"></figure>';
-    expect(markKatexEnds(fig)).toBe(fig);
-    expect(rss(fig)).toBe(fig);
+    expect(withFeedVariant(fig)).toBe(fig);
+    expect(page(fig)).toBe(fig);
+    expect(feed(fig)).toBe(fig);
+  });
+  it('an author\'s own copy of the marker cannot cut the page', () => {
+    const html = `<figure><figcaption>${FEED_SPLIT} ${render('x', false)}</figcaption></figure>`;
+    const inner = withFeedVariant(html);
+    expect(inner.split(FEED_SPLIT)).toHaveLength(2);
+    expect(page(inner)).toContain(render('x', false));
+    expect(splitFeed(inner)).toEqual({ page: page(inner), feed: feed(inner) });
   });
 });
 

@@ -5,7 +5,9 @@
  * - Each construct we own becomes `{{< prerender k="KEY" >}}FRAGMENT{{< /prerender >}}`; the first one of
  *   a page also carries the staleness check: `{{< prerender k="KEY" md5="…" src=`content/x.md` >}}`.
  *   FRAGMENT went through inlineFragment (no `{{`, no newline), so the shortcode lexer cannot misread it
- *   and the shadow keeps the original's line count. layouts/shortcodes/prerender.html prints it.
+ *   and the shadow keeps the original's line count. A fragment with math is followed, inside the same
+ *   shortcode, by `<!--hugo-prerender:feed-->` and its MathML-only variant (src/render/feed.ts):
+ *   layouts/shortcodes/prerender.html prints the part before the marker, prerender.rss.xml the part after.
  * - Per-page extras (the typeset table of contents, its variant with Hugo 0.144+'s ids, a front-matter
  *   summary with math) travel as one `{{< prerender-page >}}JSON{{< /prerender-page >}}` after the end of
  *   the body; it prints nothing, and partials/prerender/toc.html and summary.html read it from
