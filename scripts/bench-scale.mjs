@@ -1,9 +1,14 @@
-// The scale part of `npm run bench`: a blog of N posts generated from the seed post (fixtures/seed), each
-// of its formulas made distinct per post (`$x$` → `$x + 7$` in post 7), so that no formula is shared
-// between posts. In one run, for each Hugo found (Debian's and .cache/hugo-sid's): plain `hugo` on the raw
-// posts, `hugo-prerender build` cold (.prerender/ removed) and warm (nothing changed), and `hugo` on the
-// prerendered site; wall time, ratio to plain Hugo, and peak resident memory (GNU time's %M).
-//   node scripts/bench-scale.mjs [posts…]   (default: BENCH_POSTS or 1000)
+// The scale part of `npm run bench` (issue 9): a blog of N posts generated from the seed post (fixtures/seed),
+// each of its formulas made distinct per post (`$x$` → `$x + 7$` in post 7), so that no formula is shared
+// between posts. In one run, for each size:
+//   - `hugo-prerender build` cold (no .prerender/) and warm (nothing changed);
+//   - for each Hugo found (Debian's on PATH, .cache/hugo-sid's): plain `hugo` on the raw posts, and `hugo` on
+//     the prerendered site (the package's partials in its layouts), interleaved, best of BENCH_REPEAT;
+//   - Hugo's own math on Hugo 0.141+ (goldmark passthrough + transform.ToMath in a render hook), cold
+//     (--ignoreCache), the alternative to prerendering.
+// Each step: wall time, CPU time (user + system: what the step costs, steadier than wall time on a shared
+// machine) and peak resident memory (GNU time's %M; the prerender's worker threads are in its process).
+//   node scripts/bench-scale.mjs [posts…]   (default: BENCH_POSTS or 1000,3000; BENCH_REPEAT or 3)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -13,24 +18,50 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'dist/cli.js');
 const SEED = readFileSync(path.join(ROOT, 'fixtures/seed/learning_to_remember.md'), 'utf8');
+
+function hugoVersion(bin) {
+  const r = spawnSync(bin, ['version'], { encoding: 'utf8' });
+  const m = r.status === 0 ? /v(\d+)\.(\d+)\.(\d+)/.exec(r.stdout) : null;
+  return m ? { text: `${m[1]}.${m[2]}.${m[3]}`, minor: Number(m[1]) * 1000 + Number(m[2]) } : null;
+}
 const HUGOS = [
-  { name: 'hugo (system)', bin: 'hugo' },
-  { name: 'hugo (.cache/hugo-sid)', bin: path.join(ROOT, '.cache/hugo-sid/root/usr/bin/hugo') },
-].filter((h) => h.bin === 'hugo' ? spawnSync('hugo', ['version']).status === 0 : existsSync(h.bin));
+  { bin: 'hugo', where: 'system' },
+  { bin: path.join(ROOT, '.cache/hugo-sid/root/usr/bin/hugo'), where: '.cache/hugo-sid' },
+]
+  .filter((h) => h.bin === 'hugo' || existsSync(h.bin))
+  .map((h) => ({ ...h, version: hugoVersion(h.bin) }))
+  .filter((h) => h.version !== null)
+  .map((h) => ({ ...h, name: `Hugo ${h.version.text}` }));
 
 /** Post `i`: the seed with each `$…$` made distinct, a title of its own. */
 function post(i) {
   return SEED.replace(/^title = '([^']*)'/m, `title = '$1 (${i})'`).replace(/(?<!\\)\$([^$\n]+)\$/g, (_, tex) => `$${tex} + ${i}$`);
 }
 
-/** The site; `ours`: its layouts call the package's partials (the raw site uses Hugo's own). */
-export function makeSite(dir, posts, ours) {
+/**
+ * The site. `kind`: 'raw' (Hugo's own .Title and .TableOfContents), 'ours' (the package's partials), or
+ * 'tomath' (Hugo's passthrough + transform.ToMath).
+ */
+function makeSite(dir, posts, kind) {
+  const ours = kind === 'ours';
   const head = ours ? '{{ partial "prerender/head.html" . }}' : '';
   const title = ours ? '{{ partial "prerender/title.html" . }}' : '{{ .Title }}';
   const toc = ours ? '{{ partial "prerender/toc.html" . }}' : '{{ .TableOfContents }}';
   mkdirSync(path.join(dir, 'content/posts'), { recursive: true });
-  mkdirSync(path.join(dir, 'layouts/_default'), { recursive: true });
-  writeFileSync(path.join(dir, 'hugo.toml'), 'baseURL = "https://example.org/"\ntitle = "Bench"\ndisableKinds = ["taxonomy", "term"]\n');
+  mkdirSync(path.join(dir, 'layouts/_default/_markup'), { recursive: true });
+  let config = 'baseURL = "https://example.org/"\ntitle = "Bench"\ndisableKinds = ["taxonomy", "term"]\n';
+  if (kind === 'tomath') {
+    config +=
+      '[markup.goldmark.extensions.passthrough]\nenable = true\n' +
+      "[markup.goldmark.extensions.passthrough.delimiters]\nblock = [['\\[', '\\]'], ['$$', '$$']]\ninline = [['\\(', '\\)'], ['$', '$']]\n";
+    // A formula KaTeX rejects is shown as its TeX (the prerender warns about such formulas instead of failing too).
+    writeFileSync(
+      path.join(dir, 'layouts/_default/_markup/render-passthrough.html'),
+      '{{- with try (transform.ToMath .Inner (dict "output" "htmlAndMathml" "displayMode" (eq .Type "block"))) }}' +
+        '{{ with .Err }}<code>{{ $.Inner }}</code>{{ else }}{{ .Value }}{{ end }}{{ end -}}\n',
+    );
+  }
+  writeFileSync(path.join(dir, 'hugo.toml'), config);
   writeFileSync(
     path.join(dir, 'layouts/_default/single.html'),
     `<!doctype html><html><head><title>{{ .Title }}</title>${head}</head><body><h1>${title}</h1>${toc}{{ .Content }}</body></html>\n`,
@@ -42,56 +73,94 @@ export function makeSite(dir, posts, ours) {
   for (let i = 0; i < posts; i++) writeFileSync(path.join(dir, `content/posts/p${String(i).padStart(5, '0')}.md`), post(i));
 }
 
-/** Wall seconds and peak RSS (MB) of one command. */
+/** Wall seconds, CPU seconds (user + system) and peak RSS (MB) of one command. */
 function run(cmd, args, cwd) {
   const t0 = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S', cmd, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
   const s = (performance.now() - t0) / 1000;
-  const lines = r.stderr.trim().split('\n');
-  const kb = Number(lines[lines.length - 1]);
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stdout.slice(-2000)}\n${r.stderr.slice(-2000)}`);
-  return { s, mb: kb / 1024, stdout: r.stdout };
+  const lines = r.stderr.trim().split('\n');
+  const [kb, user, sys] = lines[lines.length - 1].split(' ').map(Number);
+  return { s, cpu: user + sys, mb: kb / 1024, stdout: r.stdout };
 }
 
-export function benchScale(sizes) {
+/** The best (least wall, least CPU, least memory) of several runs of the same step. */
+function best(runs) {
+  return { s: Math.min(...runs.map((r) => r.s)), cpu: Math.min(...runs.map((r) => r.cpu)), mb: Math.min(...runs.map((r) => r.mb)), stdout: runs[0].stdout };
+}
+
+const fmt = (x, unit) => `${x.toFixed(2)}${unit}`;
+
+export function benchScale(sizes, repeat) {
   const rows = [];
+  const started = new Date();
   for (const n of sizes) {
     const base = mkdtempSync(path.join(os.tmpdir(), 'hp-bench-'));
+    const hugo = (h, site, out, extra = []) =>
+      run(h.bin, ['--quiet', '--cacheDir', path.join(base, 'hugo-cache'), '-d', path.join(base, out), ...extra], site);
     try {
       const raw = path.join(base, 'raw');
-      makeSite(raw, n, false);
+      makeSite(raw, n, 'raw');
       const site = path.join(base, 'site');
-      makeSite(site, n, true);
+      makeSite(site, n, 'ours');
       run('node', [CLI, 'init', '-s', site], base);
-      // The package's templates from this checkout (init points at node_modules/hugo-prerender otherwise).
-      const cfg = path.join(site, 'hugo.toml');
-      writeFileSync(cfg, readFileSync(cfg, 'utf8').replace(/source = "[^"]*hugo-prerender\/layouts"/, `source = "${path.join(ROOT, 'layouts')}"`));
+      // init points the site at the templates of the package that ran it: this checkout's.
+      const mounted = /hugo-prerender: its templates[^\n]*\nsource = "([^"]*)"/.exec(readFileSync(path.join(site, 'hugo.toml'), 'utf8'));
+      if (!mounted || path.resolve(site, mounted[1]) !== path.join(ROOT, 'layouts')) throw new Error(`init did not mount ${ROOT}/layouts`);
       const cold = run('node', [CLI, 'build', '-s', site], base);
       const warm = run('node', [CLI, 'build', '-s', site], base);
       const summary = (r) => r.stdout.trim().split('\n').pop();
       rows.push({ n, step: 'prerender cold', ...cold, note: summary(cold) });
       rows.push({ n, step: 'prerender warm', ...warm, note: summary(warm) });
       for (const h of HUGOS) {
-        const plain = run(h.bin, ['--quiet', '-d', path.join(base, 'out-raw')], raw);
-        const pre = run(h.bin, ['--quiet', '-d', path.join(base, 'out-pre')], site);
-        rows.push({ n, step: `${h.name} plain`, ...plain, plain: plain.s, hugo: h.name });
-        rows.push({ n, step: `${h.name} on prerendered site`, ...pre, plain: plain.s, hugo: h.name });
+        const plains = [];
+        const pres = [];
+        for (let i = 0; i < repeat; i++) {
+          plains.push(hugo(h, raw, 'out-raw'));
+          pres.push(hugo(h, site, 'out-pre'));
+        }
+        const plain = best(plains);
+        rows.push({ n, step: `${h.name}, plain`, ...plain, hugo: h, plain });
+        rows.push({ n, step: `${h.name} on the prerendered site`, ...best(pres), hugo: h, plain });
+        if (h.version.minor >= 141) {
+          const tomath = path.join(base, 'tomath');
+          if (!existsSync(tomath)) makeSite(tomath, n, 'tomath');
+          const t = hugo(h, tomath, 'out-tomath', ['--ignoreCache']);
+          rows.push({ n, step: `${h.name}, its own math (passthrough + transform.ToMath), cold`, ...t, hugo: h, plain, tomath: true });
+        }
       }
     } finally {
       rmSync(base, { recursive: true, force: true });
     }
   }
-  console.log('\n| posts | step | wall | × plain Hugo | peak RSS |');
-  console.log('|---|---|---|---|---|');
+  const load = os.loadavg().map((x) => x.toFixed(1)).join(', ');
+  console.log(`\n${started.toISOString().slice(0, 10)}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average at the end ${load}; best of ${repeat} for each Hugo on the plain and the prerendered site, one run otherwise`);
+  console.log('\n| posts | step | wall | CPU (user + sys) | × plain Hugo (wall; CPU) | peak RSS |');
+  console.log('|---|---|---|---|---|---|');
   for (const r of rows) {
-    const plains = rows.filter((x) => x.n === r.n && x.step.endsWith(' plain')).map((x) => `${(r.s / x.s).toFixed(2)}× ${x.hugo}`);
-    const ratio = r.plain !== undefined ? `${(r.s / r.plain).toFixed(2)}×` : plains.join(', ');
-    console.log(`| ${r.n} | ${r.step} | ${r.s.toFixed(2)} s | ${ratio} | ${r.mb.toFixed(0)} MB |`);
+    let ratio;
+    if (r.plain) ratio = `${fmt(r.s / r.plain.s, '×')}; ${fmt(r.cpu / r.plain.cpu, '×')}`;
+    else {
+      const plains = rows.filter((x) => x.n === r.n && x.step.endsWith(', plain'));
+      ratio = plains.map((x) => `${fmt(r.s / x.s, '×')}; ${fmt(r.cpu / x.cpu, '×')} (${x.hugo.name})`).join('<br>');
+    }
+    console.log(`| ${r.n} | ${r.step} | ${fmt(r.s, ' s')} | ${fmt(r.cpu, ' s')} | ${ratio} | ${r.mb.toFixed(0)} MB |`);
+  }
+  console.log('');
+  for (const n of sizes) {
+    const cold = rows.find((r) => r.n === n && r.step === 'prerender cold');
+    for (const t of rows.filter((r) => r.n === n && r.tomath)) {
+      const pre = rows.find((r) => r.n === n && r.hugo === t.hugo && r.step.endsWith('on the prerendered site'));
+      console.log(
+        `${n} posts: prerender cold + ${t.hugo.name} on the prerendered site = ${fmt(cold.s + pre.s, ' s')} wall, ${fmt(cold.cpu + pre.cpu, ' s')} CPU: ` +
+          `${fmt((cold.s + pre.s) / t.s, '×')} wall, ${fmt((cold.cpu + pre.cpu) / t.cpu, '×')} CPU of ${t.hugo.name}'s own math cold`,
+      );
+    }
   }
   for (const r of rows) if (r.note) console.log(`${r.n} posts, ${r.step}: ${r.note}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const sizes = (process.argv.slice(2).length ? process.argv.slice(2) : (process.env.BENCH_POSTS ?? '1000').split(',')).map(Number);
-  benchScale(sizes);
+  const sizes = (process.argv.slice(2).length ? process.argv.slice(2) : (process.env.BENCH_POSTS ?? '1000,3000').split(',')).map(Number);
+  benchScale(sizes, Math.max(1, Number(process.env.BENCH_REPEAT ?? 3)));
 }
