@@ -1006,14 +1006,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text11, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text12, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text11;
+        return text12;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
-      if (text11.length <= endStep)
-        return text11;
+      if (text12.length <= endStep)
+        return text12;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent2.length;
@@ -1030,14 +1030,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i2 = consumeMoreIndentedLines(text11, i2, indent2.length);
+        i2 = consumeMoreIndentedLines(text12, i2, indent2.length);
         if (i2 !== -1)
           end = i2 + endStep;
       }
-      for (let ch2; ch2 = text11[i2 += 1]; ) {
+      for (let ch2; ch2 = text12[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch2 === "\\") {
           escStart = i2;
-          switch (text11[i2 + 1]) {
+          switch (text12[i2 + 1]) {
             case "x":
               i2 += 3;
               break;
@@ -1054,12 +1054,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch2 === "\n") {
           if (mode === FOLD_BLOCK)
-            i2 = consumeMoreIndentedLines(text11, i2, indent2.length);
+            i2 = consumeMoreIndentedLines(text12, i2, indent2.length);
           end = i2 + indent2.length + endStep;
           split = void 0;
         } else {
           if (ch2 === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text11[i2 + 1];
+            const next = text12[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i2;
           }
@@ -1071,12 +1071,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch2;
-                ch2 = text11[i2 += 1];
+                ch2 = text12[i2 += 1];
                 overflow = true;
               }
               const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text11;
+                return text12;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1091,39 +1091,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text11;
+        return text12;
       if (onFold)
         onFold();
-      let res = text11.slice(0, folds[0]);
+      let res = text12.slice(0, folds[0]);
       for (let i3 = 0; i3 < folds.length; ++i3) {
         const fold = folds[i3];
-        const end2 = folds[i3 + 1] || text11.length;
+        const end2 = folds[i3 + 1] || text12.length;
         if (fold === 0)
           res = `
-${indent2}${text11.slice(0, end2)}`;
+${indent2}${text12.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text11[fold]}\\`;
+            res += `${text12[fold]}\\`;
           res += `
-${indent2}${text11.slice(fold + 1, end2)}`;
+${indent2}${text12.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text11, i2, indent2) {
+    function consumeMoreIndentedLines(text12, i2, indent2) {
       let end = i2;
       let start = i2 + 1;
-      let ch2 = text11[start];
+      let ch2 = text12[start];
       while (ch2 === " " || ch2 === "	") {
         if (i2 < start + indent2) {
-          ch2 = text11[++i2];
+          ch2 = text12[++i2];
         } else {
           do {
-            ch2 = text11[++i2];
+            ch2 = text12[++i2];
           } while (ch2 && ch2 !== "\n");
           end = i2;
           start = i2 + 1;
-          ch2 = text11[start];
+          ch2 = text12[start];
         }
       }
       return end;
@@ -7462,15 +7462,15 @@ var require_extend = __commonJS({
 
 // src/content/position.ts
 var LineIndex = class _LineIndex {
-  constructor(text11) {
-    this.text = text11;
+  constructor(text12) {
+    this.text = text12;
     const starts = [0];
     const pairs = [];
-    for (let i2 = 0; i2 < text11.length; i2++) {
-      const c = text11.charCodeAt(i2);
+    for (let i2 = 0; i2 < text12.length; i2++) {
+      const c = text12.charCodeAt(i2);
       if (c === 10) starts.push(i2 + 1);
-      else if (c >= 55296 && c <= 56319 && i2 + 1 < text11.length) {
-        const d2 = text11.charCodeAt(i2 + 1);
+      else if (c >= 55296 && c <= 56319 && i2 + 1 < text12.length) {
+        const d2 = text12.charCodeAt(i2 + 1);
         if (d2 >= 56320 && d2 <= 57343) pairs.push(i2++);
       }
     }
@@ -9240,14 +9240,14 @@ function plainObjects(v) {
   }
   return v;
 }
-function offsetOfLineColumn(text11, line3, column2) {
+function offsetOfLineColumn(text12, line3, column2) {
   let off = 0;
   for (let l = 1; l < line3; l++) {
-    const nl = text11.indexOf("\n", off);
-    if (nl === -1) return text11.length;
+    const nl = text12.indexOf("\n", off);
+    if (nl === -1) return text12.length;
     off = nl + 1;
   }
-  return Math.min(text11.length, off + Math.max(0, column2 - 1));
+  return Math.min(text12.length, off + Math.max(0, column2 - 1));
 }
 function decodeJson(raw3, report) {
   const problem = findJsonError(raw3);
@@ -9261,9 +9261,9 @@ function decodeJson(raw3, report) {
   }
   return asMap(JSON.parse(raw3), "JSON", report);
 }
-function findJsonError(text11) {
+function findJsonError(text12) {
   let i2 = 0;
-  const n = text11.length;
+  const n = text12.length;
   class JsonSyntax extends Error {
     constructor(offset, message) {
       super(message);
@@ -9274,20 +9274,20 @@ function findJsonError(text11) {
   const quoteChar = (c) => c === "'" ? "'\\''" : c === '"' ? `'"'` : `'${JSON.stringify(c).slice(1, -1)}'`;
   const fail = (context) => {
     if (i2 >= n) throw new JsonSyntax(n, "unexpected end of JSON input");
-    throw new JsonSyntax(i2, `invalid character ${quoteChar(String.fromCodePoint(text11.codePointAt(i2)))} ${context}`);
+    throw new JsonSyntax(i2, `invalid character ${quoteChar(String.fromCodePoint(text12.codePointAt(i2)))} ${context}`);
   };
   const ws = () => {
-    while (i2 < n && (text11[i2] === " " || text11[i2] === "	" || text11[i2] === "\n" || text11[i2] === "\r")) i2++;
+    while (i2 < n && (text12[i2] === " " || text12[i2] === "	" || text12[i2] === "\n" || text12[i2] === "\r")) i2++;
   };
   const digits = (context) => {
-    if (!(text11[i2] >= "0" && text11[i2] <= "9")) fail(context);
-    while (text11[i2] >= "0" && text11[i2] <= "9") i2++;
+    if (!(text12[i2] >= "0" && text12[i2] <= "9")) fail(context);
+    while (text12[i2] >= "0" && text12[i2] <= "9") i2++;
   };
   const string4 = () => {
     i2++;
     for (; ; ) {
       if (i2 >= n) fail("");
-      const c = text11.charCodeAt(i2);
+      const c = text12.charCodeAt(i2);
       if (c === 34) {
         i2++;
         return;
@@ -9296,11 +9296,11 @@ function findJsonError(text11) {
       if (c === 92) {
         i2++;
         if (i2 >= n) fail("");
-        const e = text11[i2];
+        const e = text12[i2];
         if (e === "u") {
           i2++;
           for (let k2 = 0; k2 < 4; k2++, i2++) {
-            if (!/[0-9a-fA-F]/.test(text11[i2] ?? "")) fail("in \\u hexadecimal character escape");
+            if (!/[0-9a-fA-F]/.test(text12[i2] ?? "")) fail("in \\u hexadecimal character escape");
           }
           continue;
         }
@@ -9311,33 +9311,33 @@ function findJsonError(text11) {
   };
   const literal = (word) => {
     for (let k2 = 0; k2 < word.length; k2++, i2++) {
-      if (text11[i2] !== word[k2]) fail(`in literal ${word} (expecting '${word[k2]}')`);
+      if (text12[i2] !== word[k2]) fail(`in literal ${word} (expecting '${word[k2]}')`);
     }
   };
   const value2 = () => {
     ws();
-    const c = text11[i2];
+    const c = text12[i2];
     if (c === "{") {
       i2++;
       ws();
-      if (text11[i2] === "}") {
+      if (text12[i2] === "}") {
         i2++;
         return;
       }
       for (; ; ) {
         ws();
-        if (text11[i2] !== '"') fail("looking for beginning of object key string");
+        if (text12[i2] !== '"') fail("looking for beginning of object key string");
         string4();
         ws();
-        if (text11[i2] !== ":") fail("after object key");
+        if (text12[i2] !== ":") fail("after object key");
         i2++;
         value2();
         ws();
-        if (text11[i2] === ",") {
+        if (text12[i2] === ",") {
           i2++;
           continue;
         }
-        if (text11[i2] === "}") {
+        if (text12[i2] === "}") {
           i2++;
           return;
         }
@@ -9346,18 +9346,18 @@ function findJsonError(text11) {
     } else if (c === "[") {
       i2++;
       ws();
-      if (text11[i2] === "]") {
+      if (text12[i2] === "]") {
         i2++;
         return;
       }
       for (; ; ) {
         value2();
         ws();
-        if (text11[i2] === ",") {
+        if (text12[i2] === ",") {
           i2++;
           continue;
         }
-        if (text11[i2] === "]") {
+        if (text12[i2] === "]") {
           i2++;
           return;
         }
@@ -9367,15 +9367,15 @@ function findJsonError(text11) {
       string4();
     } else if (c === "-" || c !== void 0 && c >= "0" && c <= "9") {
       if (c === "-") i2++;
-      if (text11[i2] === "0") i2++;
+      if (text12[i2] === "0") i2++;
       else digits("in numeric literal");
-      if (text11[i2] === ".") {
+      if (text12[i2] === ".") {
         i2++;
         digits("after decimal point in numeric literal");
       }
-      if (text11[i2] === "e" || text11[i2] === "E") {
+      if (text12[i2] === "e" || text12[i2] === "E") {
         i2++;
-        if (text11[i2] === "+" || text11[i2] === "-") i2++;
+        if (text12[i2] === "+" || text12[i2] === "-") i2++;
         digits("in exponent of numeric literal");
       }
     } else if (c === "t") {
@@ -9871,8 +9871,8 @@ function wrapFigure(ctx, inner2, o2 = {}) {
 var MAX_MATRIX_SIDE = 64;
 var MAX_LISTED_PROBLEMS = 8;
 var NUMBER_RE2 = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
-function parseAttentionMatrix(text11) {
-  const trimmed = text11.trim();
+function parseAttentionMatrix(text12) {
+  const trimmed = text12.trim();
   if (trimmed === "") {
     return {
       problems: [
@@ -9885,10 +9885,10 @@ function parseAttentionMatrix(text11) {
   const problems = checkCells(read.cells);
   return problems.length > 0 ? { problems: capProblems(problems) } : { matrix: read.cells, problems: [] };
 }
-function readRows(text11) {
+function readRows(text12) {
   const cells2 = [];
   const problems = [];
-  for (const line3 of text11.split(/\r\n|\r|\n/)) {
+  for (const line3 of text12.split(/\r\n|\r|\n/)) {
     const body3 = line3.trim();
     if (body3 === "") continue;
     const row = cells2.length + 1;
@@ -9908,10 +9908,10 @@ function readRows(text11) {
   }
   return { cells: cells2, problems };
 }
-function readJson(text11) {
+function readJson(text12) {
   let data;
   try {
-    data = JSON.parse(text11);
+    data = JSON.parse(text12);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     return {
@@ -20110,9 +20110,9 @@ var CAP_HEIGHT = 0.72;
 var DESCENT = 0.22;
 var FONT_BOX_ASCENT = 0.96;
 var FONT_BOX_DESCENT = 0.28;
-function measureText(text11, fontSize, style = { font: "sans" }) {
+function measureText(text12, fontSize, style = { font: "sans" }) {
   let em = 0;
-  for (const ch2 of text11) em += charAdvance(ch2, style);
+  for (const ch2 of text12) em += charAdvance(ch2, style);
   return { width: em * fontSize, ascent: CAP_HEIGHT * fontSize, descent: DESCENT * fontSize };
 }
 
@@ -20329,14 +20329,14 @@ function accent(node3, mark2) {
     case "sym":
       return { ...node3, text: (node3.text + mark2).normalize("NFC") };
     case "group": {
-      const kids = node3.children.slice();
-      for (let i2 = kids.length - 1; i2 >= 0; i2--) {
-        if (kids[i2].kind !== "space") {
-          kids[i2] = accent(kids[i2], mark2);
+      const kids2 = node3.children.slice();
+      for (let i2 = kids2.length - 1; i2 >= 0; i2--) {
+        if (kids2[i2].kind !== "space") {
+          kids2[i2] = accent(kids2[i2], mark2);
           break;
         }
       }
-      return { kind: "group", children: kids };
+      return { kind: "group", children: kids2 };
     }
     case "scripts":
       return { ...node3, base: accent(node3.base, mark2) };
@@ -20455,7 +20455,7 @@ var Parser = class {
     const m = /^[A-Za-z]+/.exec(this.s.slice(this.i));
     const name = m ? m[0] : this.s[this.i];
     this.i += name.length;
-    const sym = (text11, style, role) => ({ kind: "sym", text: text11, style, role });
+    const sym = (text12, style, role) => ({ kind: "sym", text: text12, style, role });
     if (name in SPACES) return { kind: "space", em: SPACES[name] };
     if (!m) {
       if (name === "\\") return { kind: "space", em: 0.25 };
@@ -20568,8 +20568,8 @@ function flatRole(nodes, idx) {
 function layoutMath(nodes) {
   const runs = [];
   let pendingDx = 0;
-  const push2 = (text11, style, scale2, shift) => {
-    runs.push({ text: text11, style, scale: scale2, shift, dx: pendingDx });
+  const push2 = (text12, style, scale2, shift) => {
+    runs.push({ text: text12, style, scale: scale2, shift, dx: pendingDx });
     pendingDx = 0;
   };
   const widthOf = (from) => runs.slice(from).reduce((w, r2) => w + runWidth(r2), 0);
@@ -20714,17 +20714,17 @@ function mathLabel(src, o2) {
     ...spans
   );
 }
-function plainBox(text11, o2) {
+function plainBox(text12, o2) {
   const fs = o2.size ?? 16;
-  const m = measureText(text11, fs, { font: o2.font ?? "sans", bold: o2.weight === "bold" });
+  const m = measureText(text12, fs, { font: o2.font ?? "sans", bold: o2.weight === "bold" });
   const base2 = baselineOf(m, o2);
   const anchor = o2.anchor ?? "middle";
   const x0 = anchor === "start" ? o2.x : anchor === "end" ? o2.x - m.width : o2.x - m.width / 2;
   return { x0, y0: base2 - m.ascent, x1: x0 + m.width, y1: base2 + m.descent };
 }
-function plainLabel(text11, o2) {
+function plainLabel(text12, o2) {
   const fs = o2.size ?? 16;
-  const m = measureText(text11, fs, { font: o2.font ?? "sans", bold: o2.weight === "bold" });
+  const m = measureText(text12, fs, { font: o2.font ?? "sans", bold: o2.weight === "bold" });
   return el(
     "text",
     {
@@ -20737,12 +20737,12 @@ function plainLabel(text11, o2) {
       "text-anchor": o2.anchor ?? "middle",
       ...o2.attrs
     },
-    text11
+    text12
   );
 }
 function mathText(src) {
-  const text11 = (nodes) => nodes.map(one4).join("");
-  const script2 = (mark2, n) => {
+  const text12 = (nodes) => nodes.map(one4).join("");
+  const script3 = (mark2, n) => {
     const t = one4(n);
     return [...t].length === 1 || /^\(.*\)$/.test(t) ? `${mark2}${t}` : `${mark2}(${t})`;
   };
@@ -20753,12 +20753,12 @@ function mathText(src) {
       case "space":
         return n.em > 0.2 ? " " : "";
       case "group":
-        return text11(n.children);
+        return text12(n.children);
       case "scripts":
-        return one4(n.base) + (n.sub ? script2("_", n.sub) : "") + (n.sup ? script2("^", n.sup) : "");
+        return one4(n.base) + (n.sub ? script3("_", n.sub) : "") + (n.sup ? script3("^", n.sup) : "");
     }
   };
-  return text11(parseMath(src));
+  return text12(parseMath(src));
 }
 
 // src/svg/geometry.ts
@@ -20966,19 +20966,19 @@ function connect(from, to, o2 = {}) {
   const ctrl = add(m, mul({ x: d2.y, y: -d2.x }, bend * 2));
   return { kind: "quad", a: borderPoint(from, ctrl, g0), c: ctrl, b: borderPoint(to, ctrl, g1) };
 }
-function edgeLabelAnchor(path17, text11, o2 = {}) {
+function edgeLabelAnchor(path17, text12, o2 = {}) {
   const t = o2.t ?? 0.5;
   const p5 = pointAt(path17, t);
   let n = normalAt(path17, t);
   if (o2.side === "right") n = mul(n, -1);
   const size = o2.size ?? 16;
-  const b2 = labelFontBox(text11, { x: 0, y: 0, size });
+  const b2 = labelFontBox(text12, { x: 0, y: 0, size });
   const reach = Math.max(-n.x * b2.x0, -n.x * b2.x1) + Math.max(-n.y * b2.y0, -n.y * b2.y1);
   return add(p5, mul(n, reach + (o2.offset ?? 5)));
 }
-function edgeLabel(path17, text11, o2 = {}) {
-  const at = edgeLabelAnchor(path17, text11, o2);
-  return mathLabel(text11, { x: at.x, y: at.y, size: o2.size ?? 16, class: o2.class });
+function edgeLabel(path17, text12, o2 = {}) {
+  const at = edgeLabelAnchor(path17, text12, o2);
+  return mathLabel(text12, { x: at.x, y: at.y, size: o2.size ?? 16, class: o2.class });
 }
 function delaySquare(at, size = 8, paint = "ink") {
   return el("rect", { ...fillAttrs(paint), x: at.x - size / 2, y: at.y - size / 2, width: size, height: size });
@@ -21089,7 +21089,7 @@ var LABEL_GAP = 6;
 var LEGEND_GAP = 16;
 var LEGEND_W = 12;
 function axisLabels(tokens, count, letter) {
-  return tokens ? tokens.map((text11) => ({ text: text11, math: false })) : Array.from({ length: count }, (_9, i2) => ({ text: `${letter}_{${i2 + 1}}`, math: true }));
+  return tokens ? tokens.map((text12) => ({ text: text12, math: false })) : Array.from({ length: count }, (_9, i2) => ({ text: `${letter}_{${i2 + 1}}`, math: true }));
 }
 function labelWidth(l, size) {
   return l.math ? measureLabel(l.text, size).width : measureText(l.text, size).width;
@@ -21130,9 +21130,9 @@ function heatmapDrawing(ids, m) {
       );
       if (m.values) {
         const o2 = { x: x6 + cell2 / 2, y: y2 + cell2 / 2, size: VALUE_SIZE };
-        const text11 = v.toFixed(decimals);
-        boxes.push(plainBox(text11, o2));
-        texts.push(plainLabel(text11, o2));
+        const text12 = v.toFixed(decimals);
+        boxes.push(plainBox(text12, o2));
+        texts.push(plainLabel(text12, o2));
       }
     });
   });
@@ -21191,13 +21191,13 @@ function heatmapDrawing(ids, m) {
     let tickW = 0;
     ticks2.forEach((t) => {
       const y2 = ly + lh - t / (m.max || 1) * lh;
-      const text11 = t === 0 ? "0" : t.toFixed(decimals);
+      const text12 = t === 0 ? "0" : t.toFixed(decimals);
       const o2 = { x: lx + LEGEND_W + 7, y: y2, size: TICK_SIZE, anchor: "start" };
       parts.push(
         el("path", { d: `M${fmt(lx + LEGEND_W)},${fmt(y2)}h4`, stroke: "currentColor", "stroke-width": 1 }),
-        plainLabel(text11, o2)
+        plainLabel(text12, o2)
       );
-      const b2 = plainBox(text11, o2);
+      const b2 = plainBox(text12, o2);
       boxes.push(b2);
       tickW = Math.max(tickW, b2.x1 - lx);
     });
@@ -22130,8 +22130,8 @@ function rngFromSeed(seed) {
 }
 function rngFromKey(...parts) {
   let h = 0xcbf29ce484222325n;
-  const text11 = parts.map((p5) => typeof p5 === "number" ? `n:${p5}` : `s:${p5}`).join("\0");
-  for (const byte of new TextEncoder().encode(text11)) {
+  const text12 = parts.map((p5) => typeof p5 === "number" ? `n:${p5}` : `s:${p5}`).join("\0");
+  for (const byte of new TextEncoder().encode(text12)) {
     h ^= BigInt(byte);
     h = h * 0x100000001b3n & MASK64;
   }
@@ -24092,7 +24092,7 @@ function identity3(x6) {
 var map = Array.prototype.map;
 var prefixes = ["y", "z", "a", "f", "p", "n", "\xB5", "m", "", "k", "M", "G", "T", "P", "E", "Z", "Y"];
 function formatLocale(locale2) {
-  var group2 = locale2.grouping === void 0 || locale2.thousands === void 0 ? identity3 : formatGroup(map.call(locale2.grouping, Number), locale2.thousands + ""), currencyPrefix = locale2.currency === void 0 ? "" : locale2.currency[0] + "", currencySuffix = locale2.currency === void 0 ? "" : locale2.currency[1] + "", decimal = locale2.decimal === void 0 ? "." : locale2.decimal + "", numerals = locale2.numerals === void 0 ? identity3 : formatNumerals(map.call(locale2.numerals, String)), percent = locale2.percent === void 0 ? "%" : locale2.percent + "", minus = locale2.minus === void 0 ? "\u2212" : locale2.minus + "", nan = locale2.nan === void 0 ? "NaN" : locale2.nan + "";
+  var group3 = locale2.grouping === void 0 || locale2.thousands === void 0 ? identity3 : formatGroup(map.call(locale2.grouping, Number), locale2.thousands + ""), currencyPrefix = locale2.currency === void 0 ? "" : locale2.currency[0] + "", currencySuffix = locale2.currency === void 0 ? "" : locale2.currency[1] + "", decimal = locale2.decimal === void 0 ? "." : locale2.decimal + "", numerals = locale2.numerals === void 0 ? identity3 : formatNumerals(map.call(locale2.numerals, String)), percent = locale2.percent === void 0 ? "%" : locale2.percent + "", minus = locale2.minus === void 0 ? "\u2212" : locale2.minus + "", nan = locale2.nan === void 0 ? "NaN" : locale2.nan + "";
   function newFormat(specifier, options) {
     specifier = formatSpecifier(specifier);
     var fill = specifier.fill, align = specifier.align, sign2 = specifier.sign, symbol = specifier.symbol, zero3 = specifier.zero, width = specifier.width, comma4 = specifier.comma, precision = specifier.precision, trim2 = specifier.trim, type = specifier.type;
@@ -24126,9 +24126,9 @@ function formatLocale(locale2) {
           }
         }
       }
-      if (comma4 && !zero3) value2 = group2(value2, Infinity);
+      if (comma4 && !zero3) value2 = group3(value2, Infinity);
       var length = valuePrefix.length + value2.length + valueSuffix.length, padding = length < width ? new Array(width - length + 1).join(fill) : "";
-      if (comma4 && zero3) value2 = group2(padding + value2, padding.length ? width - valueSuffix.length : Infinity), padding = "";
+      if (comma4 && zero3) value2 = group3(padding + value2, padding.length ? width - valueSuffix.length : Infinity), padding = "";
       switch (align) {
         case "<":
           value2 = valuePrefix + value2 + valueSuffix + padding;
@@ -24626,16 +24626,16 @@ function textArg(s2) {
 }
 function labelToTex(src) {
   const parts = [];
-  let text11 = "";
+  let text12 = "";
   let i2 = 0;
   const flush = () => {
-    if (text11 !== "") parts.push(`\\text{${textArg(text11)}}`);
-    text11 = "";
+    if (text12 !== "") parts.push(`\\text{${textArg(text12)}}`);
+    text12 = "";
   };
   while (i2 < src.length) {
     const c = src[i2];
     if (c === "\\" && src[i2 + 1] === "$") {
-      text11 += "$";
+      text12 += "$";
       i2 += 2;
       continue;
     }
@@ -24648,7 +24648,7 @@ function labelToTex(src) {
         continue;
       }
     }
-    text11 += c;
+    text12 += c;
     i2++;
   }
   flush();
@@ -24670,12 +24670,12 @@ function nodesToPlain(nodes, depth = 0) {
         break;
       case "scripts": {
         out += nodesToPlain([n.base], depth + 1);
-        const script2 = (m) => {
+        const script3 = (m) => {
           const s2 = nodesToPlain([m], depth + 1);
           return [...s2].length > 1 ? `(${s2})` : s2;
         };
-        if (n.sub) out += `_${script2(n.sub)}`;
-        if (n.sup) out += `^${script2(n.sup)}`;
+        if (n.sub) out += `_${script3(n.sub)}`;
+        if (n.sup) out += `^${script3(n.sup)}`;
         break;
       }
     }
@@ -26877,7 +26877,7 @@ function parseCell(s2) {
   if (/^[-+]?(inf|infinity)$/i.test(t)) return t.startsWith("-") ? -Infinity : Infinity;
   return NUMBER_RE3.test(t) ? Number(t) : void 0;
 }
-function splitCsv(text11, delimiter) {
+function splitCsv(text12, delimiter) {
   const records = [];
   let fields = [];
   let field = "";
@@ -26896,11 +26896,11 @@ function splitCsv(text11, delimiter) {
     if (!(fields.length === 1 && fields[0] === "")) records.push({ line: recordLine, fields });
     fields = [];
   };
-  while (i2 < text11.length) {
-    const c = text11[i2];
+  while (i2 < text12.length) {
+    const c = text12[i2];
     if (inQuotes) {
       if (c === '"') {
-        if (text11[i2 + 1] === '"') {
+        if (text12[i2 + 1] === '"') {
           field += '"';
           i2 += 2;
           continue;
@@ -26928,7 +26928,7 @@ function splitCsv(text11, delimiter) {
     }
     if (c === "\r" || c === "\n") {
       endRecord();
-      if (c === "\r" && text11[i2 + 1] === "\n") i2++;
+      if (c === "\r" && text12[i2 + 1] === "\n") i2++;
       i2++;
       line3++;
       recordLine = line3;
@@ -26941,8 +26941,8 @@ function splitCsv(text11, delimiter) {
   if (field !== "" || fields.length) endRecord();
   return { records };
 }
-function sniffDelimiter(text11) {
-  const first = text11.split(/\r?\n/, 1)[0] ?? "";
+function sniffDelimiter(text12) {
+  const first = text12.split(/\r?\n/, 1)[0] ?? "";
   if (first.includes("	")) return "	";
   if (!first.includes(",") && first.includes(";")) return ";";
   return ",";
@@ -26958,8 +26958,8 @@ function checkHeader(names) {
   if (names.length > DATA_LIMITS.columns) return `the file has ${names.length} columns; the limit is ${DATA_LIMITS.columns}`;
   return void 0;
 }
-function parseCsv(text11, delimiter) {
-  const src = text11.replace(/^\uFEFF/, "");
+function parseCsv(text12, delimiter) {
+  const src = text12.replace(/^\uFEFF/, "");
   const delim = delimiter ?? sniffDelimiter(src);
   const { records, error } = splitCsv(src, delim);
   if (error) return { ok: false, message: error };
@@ -27004,10 +27004,10 @@ function jsonValue(v, where) {
   }
   return `${where}: ${JSON.stringify(v)} is not a number (use numbers, or null for a missing value)`;
 }
-function parseJsonData(text11) {
+function parseJsonData(text12) {
   let data;
   try {
-    data = JSON.parse(text11.replace(/^\uFEFF/, ""));
+    data = JSON.parse(text12.replace(/^\uFEFF/, ""));
   } catch (e) {
     return { ok: false, message: `the file is not valid JSON: ${e.message}` };
   }
@@ -27142,9 +27142,9 @@ function readData(ctx) {
     );
     return void 0;
   }
-  const text11 = readFileSync(found, "utf8");
+  const text12 = readFileSync(found, "utf8");
   const fmt2 = ctx.params.format === "auto" ? /\.json$/i.test(found) ? "json" : /\.tsv$/i.test(found) ? "tsv" : "csv" : ctx.params.format;
-  const r2 = fmt2 === "json" ? parseJsonData(text11) : parseCsv(text11, fmt2 === "tsv" ? "	" : void 0);
+  const r2 = fmt2 === "json" ? parseJsonData(text12) : parseCsv(text12, fmt2 === "tsv" ? "	" : void 0);
   if (!r2.ok) {
     ctx.error(`file "${file}": ${r2.message}`, { param: "file" });
     return void 0;
@@ -27335,9 +27335,9 @@ function legend(y2, width) {
   const widths = legendWidths();
   let x6 = (width - legendWidth()) / 2;
   const out = [];
-  items.forEach(([tone, text11], i2) => {
+  items.forEach(([tone, text12], i2) => {
     out.push(node(rect(x6 + SW / 2, y2, SW, SW, 2), { tone, solid: true, strokeWidth: 1 }));
-    out.push(plainLabel(text11, { x: x6 + SW + 6, y: y2, size: LEGEND_FONT, anchor: "start" }));
+    out.push(plainLabel(text12, { x: x6 + SW + 6, y: y2, size: LEGEND_FONT, anchor: "start" }));
     x6 += widths[i2] + 20;
   });
   return out;
@@ -27460,8 +27460,8 @@ function nodeRadius(labels) {
   }
   return Math.max(RADIUS, Math.ceil(need + LABEL_PAD + STROKE / 2));
 }
-function braced(base2, script2, notation) {
-  return notation === "sub" ? `{${base2}}_{${script2}}` : `{${base2}}^{(${script2})}`;
+function braced(base2, script3, notation) {
+  return notation === "sub" ? `{${base2}}_{${script3}}` : `{${base2}}^{(${script3})}`;
 }
 function stepIndex(k2, steps, mode) {
   if (mode === "absolute") return String(k2 + 1);
@@ -28000,28 +28000,28 @@ var ESCAPE_LOOKUP = {
   "'": "&#x27;"
 };
 var ESCAPE_REGEX = /[&><"']/g;
-var escape = (text11) => String(text11).replace(ESCAPE_REGEX, (match) => ESCAPE_LOOKUP[match]);
-var getBaseElem = (group2) => {
-  if (group2.type === "ordgroup") {
-    if (group2.body.length === 1) {
-      return getBaseElem(group2.body[0]);
+var escape = (text12) => String(text12).replace(ESCAPE_REGEX, (match) => ESCAPE_LOOKUP[match]);
+var getBaseElem = (group3) => {
+  if (group3.type === "ordgroup") {
+    if (group3.body.length === 1) {
+      return getBaseElem(group3.body[0]);
     } else {
-      return group2;
+      return group3;
     }
-  } else if (group2.type === "color") {
-    if (group2.body.length === 1) {
-      return getBaseElem(group2.body[0]);
+  } else if (group3.type === "color") {
+    if (group3.body.length === 1) {
+      return getBaseElem(group3.body[0]);
     } else {
-      return group2;
+      return group3;
     }
-  } else if (group2.type === "font") {
-    return getBaseElem(group2.body);
+  } else if (group3.type === "font") {
+    return getBaseElem(group3.body);
   } else {
-    return group2;
+    return group3;
   }
 };
 var characterNodesTypes = /* @__PURE__ */ new Set(["mathord", "textord", "atom"]);
-var isCharacterBox = (group2) => characterNodesTypes.has(getBaseElem(group2).type);
+var isCharacterBox = (group3) => characterNodesTypes.has(getBaseElem(group3).type);
 var protocolFromUrl = (url) => {
   var protocol = /^[\x00-\x20]*([^\\/#?]*?)(:|&#0*58|&#x0*3a|&colon)/i.exec(url);
   if (!protocol) {
@@ -28385,11 +28385,11 @@ var scriptData = [{
 }];
 function scriptFromCodepoint(codepoint) {
   for (var i2 = 0; i2 < scriptData.length; i2++) {
-    var script2 = scriptData[i2];
-    for (var _i6 = 0; _i6 < script2.blocks.length; _i6++) {
-      var block = script2.blocks[_i6];
+    var script3 = scriptData[i2];
+    for (var _i6 = 0; _i6 < script3.blocks.length; _i6++) {
+      var block = script3.blocks[_i6];
       if (codepoint >= block[0] && codepoint <= block[1]) {
-        return script2.name;
+        return script3.name;
       }
     }
   }
@@ -28875,7 +28875,7 @@ var iCombinations = {
   "\xEC": "\u0131\u0300"
 };
 var SymbolNode = class {
-  constructor(text11, height, depth, italic2, skew, width, classes, style) {
+  constructor(text12, height, depth, italic2, skew, width, classes, style) {
     this.text = void 0;
     this.height = void 0;
     this.depth = void 0;
@@ -28885,7 +28885,7 @@ var SymbolNode = class {
     this.maxFontSize = void 0;
     this.classes = void 0;
     this.style = void 0;
-    this.text = text11;
+    this.text = text12;
     this.height = height || 0;
     this.depth = depth || 0;
     this.italic = italic2 || 0;
@@ -28894,9 +28894,9 @@ var SymbolNode = class {
     this.classes = classes || [];
     this.style = style || {};
     this.maxFontSize = 0;
-    var script2 = scriptFromCodepoint(this.text.charCodeAt(0));
-    if (script2) {
-      this.classes.push(script2 + "_fallback");
+    var script3 = scriptFromCodepoint(this.text.charCodeAt(0));
+    if (script3) {
+      this.classes.push(script3 + "_fallback");
     }
     if (/[îïíì]/.test(this.text)) {
       this.text = iCombinations[this.text];
@@ -29041,18 +29041,18 @@ var LineNode = class {
     return markup;
   }
 };
-function assertSymbolDomNode(group2) {
-  if (group2 instanceof SymbolNode) {
-    return group2;
+function assertSymbolDomNode(group3) {
+  if (group3 instanceof SymbolNode) {
+    return group3;
   } else {
-    throw new Error("Expected symbolNode but got " + String(group2) + ".");
+    throw new Error("Expected symbolNode but got " + String(group3) + ".");
   }
 }
-function assertSpan(group2) {
-  if (group2 instanceof Span) {
-    return group2;
+function assertSpan(group3) {
+  if (group3 instanceof Span) {
+    return group3;
   } else {
-    throw new Error("Expected span<HtmlDomNode> but got " + String(group2) + ".");
+    throw new Error("Expected span<HtmlDomNode> but got " + String(group3) + ".");
   }
 }
 var hasHtmlDomChildren = (node3) => node3 instanceof Span || node3 instanceof Anchor || node3 instanceof DocumentFragment;
@@ -31342,10 +31342,10 @@ var symbols = {
   "math": {},
   "text": {}
 };
-function defineSymbol(mode, font, group2, replace2, name, acceptUnicodeChar) {
+function defineSymbol(mode, font, group3, replace2, name, acceptUnicodeChar) {
   symbols[mode][name] = {
     font,
-    group: group2,
+    group: group3,
     replace: replace2
   };
   if (acceptUnicodeChar && replace2) {
@@ -32272,9 +32272,9 @@ var boldSymbol = function boldSymbol2(value2, mode, type) {
     };
   }
 };
-var makeOrd = function makeOrd2(group2, options, type) {
-  var mode = group2.mode;
-  var text11 = group2.text;
+var makeOrd = function makeOrd2(group3, options, type) {
+  var mode = group3.mode;
+  var text12 = group3.text;
   var classes = ["mord"];
   var {
     font,
@@ -32286,18 +32286,18 @@ var makeOrd = function makeOrd2(group2, options, type) {
   var fontOrFamily = useFont ? font : fontFamily;
   var wideFontName = "";
   var wideFontClass = "";
-  if (text11.charCodeAt(0) === 55349) {
-    var wideCharData = wideCharacterFont(text11);
+  if (text12.charCodeAt(0) === 55349) {
+    var wideCharData = wideCharacterFont(text12);
     wideFontName = wideCharData.font;
     wideFontClass = wideCharData[mode + "Class"];
   }
   if (wideFontName) {
-    return makeSymbol(text11, wideFontName, mode, options, classes.concat(wideFontClass));
+    return makeSymbol(text12, wideFontName, mode, options, classes.concat(wideFontClass));
   } else if (fontOrFamily) {
     var fontName;
     var fontClasses;
     if (fontOrFamily === "boldsymbol") {
-      var fontData = boldSymbol(text11, mode, type);
+      var fontData = boldSymbol(text12, mode, type);
       fontName = fontData.fontName;
       fontClasses = [fontData.fontClass];
     } else if (useFont) {
@@ -32307,29 +32307,29 @@ var makeOrd = function makeOrd2(group2, options, type) {
       fontName = retrieveTextFontName(fontFamily, fontWeight, fontShape);
       fontClasses = [fontFamily, fontWeight, fontShape];
     }
-    if (lookupSymbol(text11, fontName, mode).metrics) {
-      return makeSymbol(text11, fontName, mode, options, classes.concat(fontClasses));
-    } else if (ligatures.hasOwnProperty(text11) && fontName.slice(0, 10) === "Typewriter") {
+    if (lookupSymbol(text12, fontName, mode).metrics) {
+      return makeSymbol(text12, fontName, mode, options, classes.concat(fontClasses));
+    } else if (ligatures.hasOwnProperty(text12) && fontName.slice(0, 10) === "Typewriter") {
       var parts = [];
-      for (var i2 = 0; i2 < text11.length; i2++) {
-        parts.push(makeSymbol(text11[i2], fontName, mode, options, classes.concat(fontClasses)));
+      for (var i2 = 0; i2 < text12.length; i2++) {
+        parts.push(makeSymbol(text12[i2], fontName, mode, options, classes.concat(fontClasses)));
       }
       return makeFragment(parts);
     }
   }
   if (type === "mathord") {
-    return makeSymbol(text11, "Math-Italic", mode, options, classes.concat(["mathnormal"]));
+    return makeSymbol(text12, "Math-Italic", mode, options, classes.concat(["mathnormal"]));
   } else if (type === "textord") {
-    var _font = symbols[mode][text11] && symbols[mode][text11].font;
+    var _font = symbols[mode][text12] && symbols[mode][text12].font;
     if (_font === "ams") {
       var _fontName = retrieveTextFontName("amsrm", fontWeight, fontShape);
-      return makeSymbol(text11, _fontName, mode, options, classes.concat("amsrm", fontWeight, fontShape));
+      return makeSymbol(text12, _fontName, mode, options, classes.concat("amsrm", fontWeight, fontShape));
     } else if (_font === "main" || !_font) {
       var _fontName2 = retrieveTextFontName("textrm", fontWeight, fontShape);
-      return makeSymbol(text11, _fontName2, mode, options, classes.concat(fontWeight, fontShape));
+      return makeSymbol(text12, _fontName2, mode, options, classes.concat(fontWeight, fontShape));
     } else {
       var _fontName3 = retrieveTextFontName(_font, fontWeight, fontShape);
-      return makeSymbol(text11, _fontName3, mode, options, classes.concat(_fontName3, fontWeight, fontShape));
+      return makeSymbol(text12, _fontName3, mode, options, classes.concat(_fontName3, fontWeight, fontShape));
     }
   } else {
     throw new Error("unexpected type: " + type + " in makeOrd");
@@ -32415,11 +32415,11 @@ var makeFragment = function makeFragment2(children) {
   sizeElementFromChildren(fragment2);
   return fragment2;
 };
-var wrapFragment = function wrapFragment2(group2, options) {
-  if (group2 instanceof DocumentFragment) {
-    return makeSpan([], [group2], options);
+var wrapFragment = function wrapFragment2(group3, options) {
+  if (group3 instanceof DocumentFragment) {
+    return makeSpan([], [group3], options);
   }
-  return group2;
+  return group3;
 };
 var getVListChildrenAndDepth = function getVListChildrenAndDepth2(params10) {
   if (params10.positionType === "individualShift") {
@@ -32937,12 +32937,12 @@ var makeNullDelimiter = function makeNullDelimiter2(options, classes) {
   var moreClasses = ["nulldelimiter"].concat(options.baseSizingClasses());
   return makeSpan(classes.concat(moreClasses));
 };
-var buildGroup$1 = function buildGroup(group2, options, baseOptions) {
-  if (!group2) {
+var buildGroup$1 = function buildGroup(group3, options, baseOptions) {
+  if (!group3) {
     return makeSpan();
   }
-  if (_htmlGroupBuilders[group2.type]) {
-    var groupNode = _htmlGroupBuilders[group2.type](group2, options);
+  if (_htmlGroupBuilders[group3.type]) {
+    var groupNode = _htmlGroupBuilders[group3.type](group3, options);
     if (baseOptions && options.size !== baseOptions.size) {
       groupNode = makeSpan(options.sizingClasses(baseOptions), [groupNode], options);
       var multiplier = options.sizeMultiplier / baseOptions.sizeMultiplier;
@@ -32951,7 +32951,7 @@ var buildGroup$1 = function buildGroup(group2, options, baseOptions) {
     }
     return groupNode;
   } else {
-    throw new ParseError("Got group of unknown type: '" + group2.type + "'");
+    throw new ParseError("Got group of unknown type: '" + group3.type + "'");
   }
 };
 function buildHTMLUnbreakable(children, options) {
@@ -33065,11 +33065,11 @@ var MathNode = class {
     }
     for (var i2 = 0; i2 < this.children.length; i2++) {
       if (this.children[i2] instanceof TextNode && this.children[i2 + 1] instanceof TextNode) {
-        var text11 = this.children[i2].toText() + this.children[++i2].toText();
+        var text12 = this.children[i2].toText() + this.children[++i2].toText();
         while (this.children[i2 + 1] instanceof TextNode) {
-          text11 += this.children[++i2].toText();
+          text12 += this.children[++i2].toText();
         }
-        node3.appendChild(new TextNode(text11).toNode());
+        node3.appendChild(new TextNode(text12).toNode());
       } else {
         node3.appendChild(this.children[i2].toNode());
       }
@@ -33106,9 +33106,9 @@ var MathNode = class {
   }
 };
 var TextNode = class {
-  constructor(text11) {
+  constructor(text12) {
     this.text = void 0;
-    this.text = text11;
+    this.text = text12;
   }
   /**
    * Converts the text node into a DOM text node.
@@ -33194,11 +33194,11 @@ var SpaceNode = class {
 };
 var noVariantSymbols = /* @__PURE__ */ new Set(["\\imath", "\\jmath"]);
 var rowLikeTypes = /* @__PURE__ */ new Set(["mrow", "mtable"]);
-var makeText = function makeText2(text11, mode, options) {
-  if (symbols[mode][text11] && symbols[mode][text11].replace && text11.charCodeAt(0) !== 55349 && !(ligatures.hasOwnProperty(text11) && options && (options.fontFamily && options.fontFamily.slice(4, 6) === "tt" || options.font && options.font.slice(4, 6) === "tt"))) {
-    text11 = symbols[mode][text11].replace;
+var makeText = function makeText2(text12, mode, options) {
+  if (symbols[mode][text12] && symbols[mode][text12].replace && text12.charCodeAt(0) !== 55349 && !(ligatures.hasOwnProperty(text12) && options && (options.fontFamily && options.fontFamily.slice(4, 6) === "tt" || options.font && options.font.slice(4, 6) === "tt"))) {
+    text12 = symbols[mode][text12].replace;
   }
-  return new TextNode(text11);
+  return new TextNode(text12);
 };
 var makeRow = function makeRow2(body3) {
   if (body3.length === 1) {
@@ -33209,7 +33209,7 @@ var makeRow = function makeRow2(body3) {
 };
 var mathFontVariants = {
   mathit: "italic",
-  boldsymbol: (group2) => group2.type === "textord" ? "bold" : "bold-italic",
+  boldsymbol: (group3) => group3.type === "textord" ? "bold" : "bold-italic",
   mathbf: "bold",
   mathbb: "double-struck",
   mathsfit: "sans-serif-italic",
@@ -33219,8 +33219,8 @@ var mathFontVariants = {
   mathsf: "sans-serif",
   mathtt: "monospace"
 };
-var getVariant = (group2, options) => {
-  if (group2.mode === "text") {
+var getVariant = (group3, options) => {
+  if (group3.mode === "text") {
     if (options.fontFamily === "texttt") {
       return "monospace";
     } else if (options.fontFamily === "textsf") {
@@ -33245,36 +33245,36 @@ var getVariant = (group2, options) => {
   if (!font || font === "mathnormal") {
     return null;
   }
-  var mode = group2.mode;
+  var mode = group3.mode;
   var mathVariant = mathFontVariants[font];
   if (mathVariant) {
-    return typeof mathVariant === "function" ? mathVariant(group2) : mathVariant;
+    return typeof mathVariant === "function" ? mathVariant(group3) : mathVariant;
   }
-  var text11 = group2.text;
-  if (noVariantSymbols.has(text11)) {
+  var text12 = group3.text;
+  if (noVariantSymbols.has(text12)) {
     return null;
   }
-  if (symbols[mode][text11]) {
-    var replacement = symbols[mode][text11].replace;
+  if (symbols[mode][text12]) {
+    var replacement = symbols[mode][text12].replace;
     if (replacement) {
-      text11 = replacement;
+      text12 = replacement;
     }
   }
   var fontName = fontMap[font].fontName;
-  if (getCharacterMetrics(text11, fontName, mode)) {
+  if (getCharacterMetrics(text12, fontName, mode)) {
     return fontMap[font].variant;
   }
   return null;
 };
-function isNumberPunctuation(group2) {
-  if (!group2) {
+function isNumberPunctuation(group3) {
+  if (!group3) {
     return false;
   }
-  if (group2.type === "mi" && group2.children.length === 1) {
-    var child = group2.children[0];
+  if (group3.type === "mi" && group3.children.length === 1) {
+    var child = group3.children[0];
     return child instanceof TextNode && child.text === ".";
-  } else if (group2.type === "mo" && group2.children.length === 1 && group2.getAttribute("separator") === "true" && group2.getAttribute("lspace") === "0em" && group2.getAttribute("rspace") === "0em") {
-    var _child = group2.children[0];
+  } else if (group3.type === "mo" && group3.children.length === 1 && group3.getAttribute("separator") === "true" && group3.getAttribute("lspace") === "0em" && group3.getAttribute("rspace") === "0em") {
+    var _child = group3.children[0];
     return _child instanceof TextNode && _child.text === ",";
   } else {
     return false;
@@ -33282,12 +33282,12 @@ function isNumberPunctuation(group2) {
 }
 var buildExpression2 = function buildExpression3(expression, options, isOrdgroup) {
   if (expression.length === 1) {
-    var group2 = buildGroup2(expression[0], options);
-    if (isOrdgroup && group2 instanceof MathNode && group2.type === "mo") {
-      group2.setAttribute("lspace", "0em");
-      group2.setAttribute("rspace", "0em");
+    var group3 = buildGroup2(expression[0], options);
+    if (isOrdgroup && group3 instanceof MathNode && group3.type === "mo") {
+      group3.setAttribute("lspace", "0em");
+      group3.setAttribute("rspace", "0em");
     }
-    return [group2];
+    return [group3];
   }
   var groups = [];
   var lastGroup;
@@ -33331,14 +33331,14 @@ var buildExpression2 = function buildExpression3(expression, options, isOrdgroup
 var buildExpressionRow = function buildExpressionRow2(expression, options, isOrdgroup) {
   return makeRow(buildExpression2(expression, options, isOrdgroup));
 };
-var buildGroup2 = function buildGroup3(group2, options) {
-  if (!group2) {
+var buildGroup2 = function buildGroup3(group3, options) {
+  if (!group3) {
     return new MathNode("mrow");
   }
-  if (_mathmlGroupBuilders[group2.type]) {
-    return _mathmlGroupBuilders[group2.type](group2, options);
+  if (_mathmlGroupBuilders[group3.type]) {
+    return _mathmlGroupBuilders[group3.type](group3, options);
   } else {
-    throw new ParseError("Got group of unknown type: '" + group2.type + "'");
+    throw new ParseError("Got group of unknown type: '" + group3.type + "'");
   }
 };
 function buildMathML(tree, texExpression, options, isDisplayMode, forMathmlOnly) {
@@ -33770,12 +33770,12 @@ var katexImagesData = {
   xleftequilibrium: [["shortbaraboveleftharpoon", "shortrightharpoonabovebar"], 1.75, 716]
 };
 var wideAccentLabels = /* @__PURE__ */ new Set(["widehat", "widecheck", "widetilde", "utilde"]);
-var stretchySvg = function stretchySvg2(group2, options) {
+var stretchySvg = function stretchySvg2(group3, options) {
   function buildSvgSpan_() {
     var viewBoxWidth = 4e5;
-    var label = group2.label.slice(1);
-    if (wideAccentLabels.has(label) && "base" in group2) {
-      var numChars = group2.base.type === "ordgroup" ? group2.base.body.length : 1;
+    var label = group3.label.slice(1);
+    if (wideAccentLabels.has(label) && "base" in group3) {
+      var numChars = group3.base.type === "ordgroup" ? group3.base.body.length : 1;
       var viewBoxHeight;
       var pathName;
       var _height;
@@ -33960,49 +33960,49 @@ function checkSymbolNodeType(node3) {
   }
   return null;
 }
-var getBaseSymbol = (group2) => {
-  if (group2 instanceof SymbolNode) {
-    return group2;
+var getBaseSymbol = (group3) => {
+  if (group3 instanceof SymbolNode) {
+    return group3;
   }
-  if (hasHtmlDomChildren(group2) && group2.children.length === 1) {
-    return getBaseSymbol(group2.children[0]);
+  if (hasHtmlDomChildren(group3) && group3.children.length === 1) {
+    return getBaseSymbol(group3.children[0]);
   }
 };
 var htmlBuilder$a = (grp, options) => {
   var base2;
-  var group2;
+  var group3;
   var supSubGroup;
   if (grp && grp.type === "supsub") {
-    group2 = assertNodeType(grp.base, "accent");
-    base2 = group2.base;
+    group3 = assertNodeType(grp.base, "accent");
+    base2 = group3.base;
     grp.base = base2;
     supSubGroup = assertSpan(buildGroup$1(grp, options));
-    grp.base = group2;
+    grp.base = group3;
   } else {
-    group2 = assertNodeType(grp, "accent");
-    base2 = group2.base;
+    group3 = assertNodeType(grp, "accent");
+    base2 = group3.base;
   }
   var body3 = buildGroup$1(base2, options.havingCrampedStyle());
-  var mustShift = group2.isShifty && isCharacterBox(base2);
+  var mustShift = group3.isShifty && isCharacterBox(base2);
   var skew = 0;
   if (mustShift) {
     var _getBaseSymbol$skew, _getBaseSymbol;
     skew = (_getBaseSymbol$skew = (_getBaseSymbol = getBaseSymbol(body3)) == null ? void 0 : _getBaseSymbol.skew) != null ? _getBaseSymbol$skew : 0;
   }
-  var accentBelow = group2.label === "\\c";
+  var accentBelow = group3.label === "\\c";
   var clearance = accentBelow ? body3.height + body3.depth : Math.min(body3.height, options.fontMetrics().xHeight);
   var accentBody;
-  if (!group2.isStretchy) {
+  if (!group3.isStretchy) {
     var accent3;
     var width;
-    if (group2.label === "\\vec") {
+    if (group3.label === "\\vec") {
       accent3 = staticSvg("vec", options);
       width = svgData.vec[1];
     } else {
       accent3 = makeOrd({
         type: "textord",
-        mode: group2.mode,
-        text: group2.label
+        mode: group3.mode,
+        text: group3.label
       }, options, "textord");
       accent3 = assertSymbolDomNode(accent3);
       accent3.italic = 0;
@@ -34012,7 +34012,7 @@ var htmlBuilder$a = (grp, options) => {
       }
     }
     accentBody = makeSpan(["accent-body"], [accent3]);
-    var accentFull = group2.label === "\\textcircled";
+    var accentFull = group3.label === "\\textcircled";
     if (accentFull) {
       accentBody.classes.push("accent-full");
       clearance = body3.height;
@@ -34022,7 +34022,7 @@ var htmlBuilder$a = (grp, options) => {
       left -= width / 2;
     }
     accentBody.style.left = makeEm(left);
-    if (group2.label === "\\textcircled") {
+    if (group3.label === "\\textcircled") {
       accentBody.style.top = ".2em";
     }
     accentBody = makeVList({
@@ -34039,7 +34039,7 @@ var htmlBuilder$a = (grp, options) => {
       }]
     });
   } else {
-    accentBody = stretchySvg(group2, options);
+    accentBody = stretchySvg(group3, options);
     accentBody = makeVList({
       positionType: "firstBaseline",
       children: [{
@@ -34066,9 +34066,9 @@ var htmlBuilder$a = (grp, options) => {
     return accentWrap;
   }
 };
-var mathmlBuilder$9 = (group2, options) => {
-  var accentNode = group2.isStretchy ? stretchyMathML(group2.label) : new MathNode("mo", [makeText(group2.label, group2.mode)]);
-  var node3 = new MathNode("mover", [buildGroup2(group2.base, options), accentNode]);
+var mathmlBuilder$9 = (group3, options) => {
+  var accentNode = group3.isStretchy ? stretchyMathML(group3.label) : new MathNode("mo", [makeText(group3.label, group3.mode)]);
+  var node3 = new MathNode("mover", [buildGroup2(group3.base, options), accentNode]);
   node3.setAttribute("accent", "true");
   return node3;
 };
@@ -34143,10 +34143,10 @@ defineFunction({
       base: base2
     };
   },
-  htmlBuilder: (group2, options) => {
-    var innerGroup = buildGroup$1(group2.base, options);
-    var accentBody = stretchySvg(group2, options);
-    var kern = group2.label === "\\utilde" ? 0.12 : 0;
+  htmlBuilder: (group3, options) => {
+    var innerGroup = buildGroup$1(group3.base, options);
+    var accentBody = stretchySvg(group3, options);
+    var kern = group3.label === "\\utilde" ? 0.12 : 0;
     var vlist = makeVList({
       positionType: "top",
       positionData: innerGroup.height,
@@ -34164,15 +34164,15 @@ defineFunction({
     });
     return makeSpan(["mord", "accentunder"], [vlist], options);
   },
-  mathmlBuilder: (group2, options) => {
-    var accentNode = stretchyMathML(group2.label);
-    var node3 = new MathNode("munder", [buildGroup2(group2.base, options), accentNode]);
+  mathmlBuilder: (group3, options) => {
+    var accentNode = stretchyMathML(group3.label);
+    var node3 = new MathNode("munder", [buildGroup2(group3.base, options), accentNode]);
     node3.setAttribute("accentunder", "true");
     return node3;
   }
 });
-var paddedNode = (group2) => {
-  var node3 = new MathNode("mpadded", group2 ? [group2] : []);
+var paddedNode = (group3) => {
+  var node3 = new MathNode("mpadded", group3 ? [group3] : []);
   node3.setAttribute("width", "+0.6em");
   node3.setAttribute("lspace", "0.3em");
   return node3;
@@ -34226,22 +34226,22 @@ defineFunction({
       below: optArgs[0]
     };
   },
-  htmlBuilder(group2, options) {
+  htmlBuilder(group3, options) {
     var style = options.style;
     var newOptions = options.havingStyle(style.sup());
-    var upperGroup = wrapFragment(buildGroup$1(group2.body, newOptions, options), options);
-    var arrowPrefix = group2.label.slice(0, 2) === "\\x" ? "x" : "cd";
+    var upperGroup = wrapFragment(buildGroup$1(group3.body, newOptions, options), options);
+    var arrowPrefix = group3.label.slice(0, 2) === "\\x" ? "x" : "cd";
     upperGroup.classes.push(arrowPrefix + "-arrow-pad");
     var lowerGroup;
-    if (group2.below) {
+    if (group3.below) {
       newOptions = options.havingStyle(style.sub());
-      lowerGroup = wrapFragment(buildGroup$1(group2.below, newOptions, options), options);
+      lowerGroup = wrapFragment(buildGroup$1(group3.below, newOptions, options), options);
       lowerGroup.classes.push(arrowPrefix + "-arrow-pad");
     }
-    var arrowBody = stretchySvg(group2, options);
+    var arrowBody = stretchySvg(group3, options);
     var arrowShift = -options.fontMetrics().axisHeight + 0.5 * arrowBody.height;
     var upperShift = -options.fontMetrics().axisHeight - 0.5 * arrowBody.height - 0.111;
-    if (upperGroup.depth > 0.25 || group2.label === "\\xleftequilibrium") {
+    if (upperGroup.depth > 0.25 || group3.label === "\\xleftequilibrium") {
       upperShift -= upperGroup.depth;
     }
     var vlist;
@@ -34281,20 +34281,20 @@ defineFunction({
     }
     return makeSpan(["mrel", "x-arrow"], [vlist], options);
   },
-  mathmlBuilder(group2, options) {
-    var arrowNode = stretchyMathML(group2.label);
-    arrowNode.setAttribute("minsize", group2.label.charAt(0) === "x" ? "1.75em" : "3.0em");
+  mathmlBuilder(group3, options) {
+    var arrowNode = stretchyMathML(group3.label);
+    arrowNode.setAttribute("minsize", group3.label.charAt(0) === "x" ? "1.75em" : "3.0em");
     var node3;
-    if (group2.body) {
-      var upperNode = paddedNode(buildGroup2(group2.body, options));
-      if (group2.below) {
-        var lowerNode = paddedNode(buildGroup2(group2.below, options));
+    if (group3.body) {
+      var upperNode = paddedNode(buildGroup2(group3.body, options));
+      if (group3.below) {
+        var lowerNode = paddedNode(buildGroup2(group3.below, options));
         node3 = new MathNode("munderover", [arrowNode, lowerNode, upperNode]);
       } else {
         node3 = new MathNode("mover", [arrowNode, upperNode]);
       }
-    } else if (group2.below) {
-      var _lowerNode = paddedNode(buildGroup2(group2.below, options));
+    } else if (group3.below) {
+      var _lowerNode = paddedNode(buildGroup2(group3.below, options));
       node3 = new MathNode("munder", [arrowNode, _lowerNode]);
     } else {
       node3 = paddedNode();
@@ -34303,39 +34303,39 @@ defineFunction({
     return node3;
   }
 });
-function htmlBuilder$9(group2, options) {
-  var elements = buildExpression$1(group2.body, options, true);
-  return makeSpan([group2.mclass], elements, options);
+function htmlBuilder$9(group3, options) {
+  var elements = buildExpression$1(group3.body, options, true);
+  return makeSpan([group3.mclass], elements, options);
 }
-function mathmlBuilder$8(group2, options) {
+function mathmlBuilder$8(group3, options) {
   var node3;
-  var inner2 = buildExpression2(group2.body, options);
-  if (group2.mclass === "minner") {
+  var inner2 = buildExpression2(group3.body, options);
+  if (group3.mclass === "minner") {
     node3 = new MathNode("mpadded", inner2);
-  } else if (group2.mclass === "mord") {
-    if (group2.isCharacterBox) {
+  } else if (group3.mclass === "mord") {
+    if (group3.isCharacterBox) {
       node3 = inner2[0];
       node3.type = "mi";
     } else {
       node3 = new MathNode("mi", inner2);
     }
   } else {
-    if (group2.isCharacterBox) {
+    if (group3.isCharacterBox) {
       node3 = inner2[0];
       node3.type = "mo";
     } else {
       node3 = new MathNode("mo", inner2);
     }
-    if (group2.mclass === "mbin") {
+    if (group3.mclass === "mbin") {
       node3.attributes.lspace = "0.22em";
       node3.attributes.rspace = "0.22em";
-    } else if (group2.mclass === "mpunct") {
+    } else if (group3.mclass === "mpunct") {
       node3.attributes.lspace = "0em";
       node3.attributes.rspace = "0.17em";
-    } else if (group2.mclass === "mopen" || group2.mclass === "mclose") {
+    } else if (group3.mclass === "mopen" || group3.mclass === "mclose") {
       node3.attributes.lspace = "0em";
       node3.attributes.rspace = "0em";
-    } else if (group2.mclass === "minner") {
+    } else if (group3.mclass === "minner") {
       node3.attributes.lspace = "0.0556em";
       node3.attributes.width = "+0.1111em";
     }
@@ -34459,14 +34459,14 @@ defineFunction({
       body: ordargument(args[0])
     };
   },
-  htmlBuilder(group2, options) {
-    var elements = buildExpression$1(group2.body, options, true);
-    var node3 = makeSpan([group2.mclass], elements, options);
+  htmlBuilder(group3, options) {
+    var elements = buildExpression$1(group3.body, options, true);
+    var node3 = makeSpan([group3.mclass], elements, options);
     node3.style.textShadow = "0.02em 0.01em 0.04px";
     return node3;
   },
-  mathmlBuilder(group2, style) {
-    var inner2 = buildExpression2(group2.body, style);
+  mathmlBuilder(group3, style) {
+    var inner2 = buildExpression2(group3.body, style);
     var node3 = new MathNode("mstyle", inner2);
     node3.setAttribute("style", "text-shadow: 0.02em 0.01em 0.04px");
     return node3;
@@ -34665,20 +34665,20 @@ defineFunction({
       label: args[0]
     };
   },
-  htmlBuilder(group2, options) {
+  htmlBuilder(group3, options) {
     var newOptions = options.havingStyle(options.style.sup());
-    var label = wrapFragment(buildGroup$1(group2.label, newOptions, options), options);
-    label.classes.push("cd-label-" + group2.side);
+    var label = wrapFragment(buildGroup$1(group3.label, newOptions, options), options);
+    label.classes.push("cd-label-" + group3.side);
     label.style.bottom = makeEm(0.8 - label.depth);
     label.height = 0;
     label.depth = 0;
     return label;
   },
-  mathmlBuilder(group2, options) {
-    var label = new MathNode("mrow", [buildGroup2(group2.label, options)]);
+  mathmlBuilder(group3, options) {
+    var label = new MathNode("mrow", [buildGroup2(group3.label, options)]);
     label = new MathNode("mpadded", [label]);
     label.setAttribute("width", "0");
-    if (group2.side === "left") {
+    if (group3.side === "left") {
       label.setAttribute("lspace", "-1width");
     }
     label.setAttribute("voffset", "0.7em");
@@ -34704,13 +34704,13 @@ defineFunction({
       fragment: args[0]
     };
   },
-  htmlBuilder(group2, options) {
-    var parent = wrapFragment(buildGroup$1(group2.fragment, options), options);
+  htmlBuilder(group3, options) {
+    var parent = wrapFragment(buildGroup$1(group3.fragment, options), options);
     parent.classes.push("cd-vert-arrow");
     return parent;
   },
-  mathmlBuilder(group2, options) {
-    return new MathNode("mrow", [buildGroup2(group2.fragment, options)]);
+  mathmlBuilder(group3, options) {
+    return new MathNode("mrow", [buildGroup2(group3.fragment, options)]);
   }
 });
 defineFunction({
@@ -34725,39 +34725,39 @@ defineFunction({
       parser
     } = _ref;
     var arg = assertNodeType(args[0], "ordgroup");
-    var group2 = arg.body;
+    var group3 = arg.body;
     var number5 = "";
-    for (var i2 = 0; i2 < group2.length; i2++) {
-      var node3 = assertNodeType(group2[i2], "textord");
+    for (var i2 = 0; i2 < group3.length; i2++) {
+      var node3 = assertNodeType(group3[i2], "textord");
       number5 += node3.text;
     }
     var code4 = parseInt(number5);
-    var text11;
+    var text12;
     if (isNaN(code4)) {
       throw new ParseError("\\@char has non-numeric argument " + number5);
     } else if (code4 < 0 || code4 >= 1114111) {
       throw new ParseError("\\@char with invalid code point " + number5);
     } else if (code4 <= 65535) {
-      text11 = String.fromCharCode(code4);
+      text12 = String.fromCharCode(code4);
     } else {
       code4 -= 65536;
-      text11 = String.fromCharCode((code4 >> 10) + 55296, (code4 & 1023) + 56320);
+      text12 = String.fromCharCode((code4 >> 10) + 55296, (code4 & 1023) + 56320);
     }
     return {
       type: "textord",
       mode: parser.mode,
-      text: text11
+      text: text12
     };
   }
 });
-var htmlBuilder$8 = (group2, options) => {
-  var elements = buildExpression$1(group2.body, options.withColor(group2.color), false);
+var htmlBuilder$8 = (group3, options) => {
+  var elements = buildExpression$1(group3.body, options.withColor(group3.color), false);
   return makeFragment(elements);
 };
-var mathmlBuilder$7 = (group2, options) => {
-  var inner2 = buildExpression2(group2.body, options.withColor(group2.color));
+var mathmlBuilder$7 = (group3, options) => {
+  var inner2 = buildExpression2(group3.body, options.withColor(group3.color));
   var node3 = new MathNode("mstyle", inner2);
-  node3.setAttribute("mathcolor", group2.color);
+  node3.setAttribute("mathcolor", group3.color);
   return node3;
 };
 defineFunction({
@@ -34833,22 +34833,22 @@ defineFunction({
   },
   // The following builders are called only at the top level,
   // not within tabular/array environments.
-  htmlBuilder(group2, options) {
+  htmlBuilder(group3, options) {
     var span = makeSpan(["mspace"], [], options);
-    if (group2.newLine) {
+    if (group3.newLine) {
       span.classes.push("newline");
-      if (group2.size) {
-        span.style.marginTop = makeEm(calculateSize(group2.size, options));
+      if (group3.size) {
+        span.style.marginTop = makeEm(calculateSize(group3.size, options));
       }
     }
     return span;
   },
-  mathmlBuilder(group2, options) {
+  mathmlBuilder(group3, options) {
     var node3 = new MathNode("mspace");
-    if (group2.newLine) {
+    if (group3.newLine) {
       node3.setAttribute("linebreak", "newline");
-      if (group2.size) {
-        node3.setAttribute("height", makeEm(calculateSize(group2.size, options)));
+      if (group3.size) {
+        node3.setAttribute("height", makeEm(calculateSize(group3.size, options)));
       }
     }
     return node3;
@@ -35070,8 +35070,8 @@ var centerSpan = function centerSpan2(span, options, style) {
   span.depth += shift;
 };
 var makeSmallDelim = function makeSmallDelim2(delim, style, center, options, mode, classes) {
-  var text11 = makeSymbol(delim, "Main-Regular", mode, options);
-  var span = styleWrap(text11, style, options, classes);
+  var text12 = makeSymbol(delim, "Main-Regular", mode, options);
+  var span = styleWrap(text12, style, options, classes);
   if (center) {
     centerSpan(span, options, style);
   }
@@ -35624,32 +35624,32 @@ defineFunction({
       delim: delim.text
     };
   },
-  htmlBuilder: (group2, options) => {
-    if (group2.delim === ".") {
-      return makeSpan([group2.mclass]);
+  htmlBuilder: (group3, options) => {
+    if (group3.delim === ".") {
+      return makeSpan([group3.mclass]);
     }
-    return makeSizedDelim(group2.delim, group2.size, options, group2.mode, [group2.mclass]);
+    return makeSizedDelim(group3.delim, group3.size, options, group3.mode, [group3.mclass]);
   },
-  mathmlBuilder: (group2) => {
+  mathmlBuilder: (group3) => {
     var children = [];
-    if (group2.delim !== ".") {
-      children.push(makeText(group2.delim, group2.mode));
+    if (group3.delim !== ".") {
+      children.push(makeText(group3.delim, group3.mode));
     }
     var node3 = new MathNode("mo", children);
-    if (group2.mclass === "mopen" || group2.mclass === "mclose") {
+    if (group3.mclass === "mopen" || group3.mclass === "mclose") {
       node3.setAttribute("fence", "true");
     } else {
       node3.setAttribute("fence", "false");
     }
     node3.setAttribute("stretchy", "true");
-    var size = makeEm(sizeToMaxHeight[group2.size]);
+    var size = makeEm(sizeToMaxHeight[group3.size]);
     node3.setAttribute("minsize", size);
     node3.setAttribute("maxsize", size);
     return node3;
   }
 });
-function assertParsed(group2) {
-  if (!group2.body) {
+function assertParsed(group3) {
+  if (!group3.body) {
     throw new Error("Bug: The leftright ParseNode wasn't fully parsed.");
   }
 }
@@ -35698,9 +35698,9 @@ defineFunction({
       rightColor: right.color
     };
   },
-  htmlBuilder: (group2, options) => {
-    assertParsed(group2);
-    var inner2 = buildExpression$1(group2.body, options, true, ["mopen", "mclose"]);
+  htmlBuilder: (group3, options) => {
+    assertParsed(group3);
+    var inner2 = buildExpression$1(group3.body, options, true, ["mopen", "mclose"]);
     var innerHeight = 0;
     var innerDepth = 0;
     var hadMiddle = false;
@@ -35716,10 +35716,10 @@ defineFunction({
     innerHeight *= options.sizeMultiplier;
     innerDepth *= options.sizeMultiplier;
     var leftDelim;
-    if (group2.left === ".") {
+    if (group3.left === ".") {
       leftDelim = makeNullDelimiter(options, ["mopen"]);
     } else {
-      leftDelim = makeLeftRightDelim(group2.left, innerHeight, innerDepth, options, group2.mode, ["mopen"]);
+      leftDelim = makeLeftRightDelim(group3.left, innerHeight, innerDepth, options, group3.mode, ["mopen"]);
     }
     inner2.unshift(leftDelim);
     if (hadMiddle) {
@@ -35727,33 +35727,33 @@ defineFunction({
         var middleDelim = inner2[_i6];
         if (isMiddleDelimNode(middleDelim)) {
           var isMiddle = middleDelim.isMiddle;
-          inner2[_i6] = makeLeftRightDelim(isMiddle.delim, innerHeight, innerDepth, isMiddle.options, group2.mode, []);
+          inner2[_i6] = makeLeftRightDelim(isMiddle.delim, innerHeight, innerDepth, isMiddle.options, group3.mode, []);
         }
       }
     }
     var rightDelim;
-    if (group2.right === ".") {
+    if (group3.right === ".") {
       rightDelim = makeNullDelimiter(options, ["mclose"]);
     } else {
-      var colorOptions = group2.rightColor ? options.withColor(group2.rightColor) : options;
-      rightDelim = makeLeftRightDelim(group2.right, innerHeight, innerDepth, colorOptions, group2.mode, ["mclose"]);
+      var colorOptions = group3.rightColor ? options.withColor(group3.rightColor) : options;
+      rightDelim = makeLeftRightDelim(group3.right, innerHeight, innerDepth, colorOptions, group3.mode, ["mclose"]);
     }
     inner2.push(rightDelim);
     return makeSpan(["minner"], inner2, options);
   },
-  mathmlBuilder: (group2, options) => {
-    assertParsed(group2);
-    var inner2 = buildExpression2(group2.body, options);
-    if (group2.left !== ".") {
-      var leftNode = new MathNode("mo", [makeText(group2.left, group2.mode)]);
+  mathmlBuilder: (group3, options) => {
+    assertParsed(group3);
+    var inner2 = buildExpression2(group3.body, options);
+    if (group3.left !== ".") {
+      var leftNode = new MathNode("mo", [makeText(group3.left, group3.mode)]);
       leftNode.setAttribute("fence", "true");
       inner2.unshift(leftNode);
     }
-    if (group2.right !== ".") {
-      var rightNode = new MathNode("mo", [makeText(group2.right, group2.mode)]);
+    if (group3.right !== ".") {
+      var rightNode = new MathNode("mo", [makeText(group3.right, group3.mode)]);
       rightNode.setAttribute("fence", "true");
-      if (group2.rightColor) {
-        rightNode.setAttribute("mathcolor", group2.rightColor);
+      if (group3.rightColor) {
+        rightNode.setAttribute("mathcolor", group3.rightColor);
       }
       inner2.push(rightNode);
     }
@@ -35778,21 +35778,21 @@ defineFunction({
       delim: delim.text
     };
   },
-  htmlBuilder: (group2, options) => {
+  htmlBuilder: (group3, options) => {
     var middleDelim;
-    if (group2.delim === ".") {
+    if (group3.delim === ".") {
       middleDelim = makeNullDelimiter(options, []);
     } else {
-      middleDelim = makeSizedDelim(group2.delim, 1, options, group2.mode, []);
+      middleDelim = makeSizedDelim(group3.delim, 1, options, group3.mode, []);
       middleDelim.isMiddle = {
-        delim: group2.delim,
+        delim: group3.delim,
         options
       };
     }
     return middleDelim;
   },
-  mathmlBuilder: (group2, options) => {
-    var textNode = group2.delim === "\\vert" || group2.delim === "|" ? makeText("|", "text") : makeText(group2.delim, group2.mode);
+  mathmlBuilder: (group3, options) => {
+    var textNode = group3.delim === "\\vert" || group3.delim === "|" ? makeText("|", "text") : makeText(group3.delim, group3.mode);
     var middleNode = new MathNode("mo", [textNode]);
     middleNode.setAttribute("fence", "true");
     middleNode.setAttribute("lspace", "0.05em");
@@ -35800,13 +35800,13 @@ defineFunction({
     return middleNode;
   }
 });
-var htmlBuilder$7 = (group2, options) => {
-  var inner2 = wrapFragment(buildGroup$1(group2.body, options), options);
-  var label = group2.label.slice(1);
+var htmlBuilder$7 = (group3, options) => {
+  var inner2 = wrapFragment(buildGroup$1(group3.body, options), options);
+  var label = group3.label.slice(1);
   var scale2 = options.sizeMultiplier;
   var img;
   var imgShift;
-  var isSingleChar = isCharacterBox(group2.body);
+  var isSingleChar = isCharacterBox(group3.body);
   if (label === "sout") {
     img = makeSpan(["stretchy", "sout"]);
     img.height = options.fontMetrics().defaultRuleThickness / scale2;
@@ -35873,15 +35873,15 @@ var htmlBuilder$7 = (group2, options) => {
       img.style.borderRightWidth = makeEm(ruleThickness);
     }
     imgShift = inner2.depth + bottomPad;
-    if (group2.backgroundColor) {
-      img.style.backgroundColor = group2.backgroundColor;
-      if (group2.borderColor) {
-        img.style.borderColor = group2.borderColor;
+    if (group3.backgroundColor) {
+      img.style.backgroundColor = group3.backgroundColor;
+      if (group3.borderColor) {
+        img.style.borderColor = group3.borderColor;
       }
     }
   }
   var vlist;
-  if (group2.backgroundColor) {
+  if (group3.backgroundColor) {
     vlist = makeVList({
       positionType: "individualShift",
       children: [
@@ -35928,10 +35928,10 @@ var htmlBuilder$7 = (group2, options) => {
     return makeSpan(["mord"], [vlist], options);
   }
 };
-var mathmlBuilder$6 = (group2, options) => {
+var mathmlBuilder$6 = (group3, options) => {
   var fboxsep;
-  var node3 = new MathNode(group2.label.includes("colorbox") ? "mpadded" : "menclose", [buildGroup2(group2.body, options)]);
-  switch (group2.label) {
+  var node3 = new MathNode(group3.label.includes("colorbox") ? "mpadded" : "menclose", [buildGroup2(group3.body, options)]);
+  switch (group3.label) {
     case "\\cancel":
       node3.setAttribute("notation", "updiagonalstrike");
       break;
@@ -35957,21 +35957,21 @@ var mathmlBuilder$6 = (group2, options) => {
       node3.setAttribute("height", "+" + 2 * fboxsep + "pt");
       node3.setAttribute("lspace", fboxsep + "pt");
       node3.setAttribute("voffset", fboxsep + "pt");
-      if (group2.label === "\\fcolorbox") {
+      if (group3.label === "\\fcolorbox") {
         var thk = Math.max(
           options.fontMetrics().fboxrule,
           // default
           options.minRuleThickness
         );
-        node3.setAttribute("style", "border: " + makeEm(thk) + " solid " + group2.borderColor);
+        node3.setAttribute("style", "border: " + makeEm(thk) + " solid " + group3.borderColor);
       }
       break;
     case "\\xcancel":
       node3.setAttribute("notation", "updiagonalstrike downdiagonalstrike");
       break;
   }
-  if (group2.backgroundColor) {
-    node3.setAttribute("mathbackground", group2.backgroundColor);
+  if (group3.backgroundColor) {
+    node3.setAttribute("mathbackground", group3.backgroundColor);
   }
   return node3;
 };
@@ -36178,20 +36178,20 @@ var SourceLocation = class _SourceLocation {
 };
 var Token = class _Token {
   // used in \noexpand
-  constructor(text11, loc) {
+  constructor(text12, loc) {
     this.text = void 0;
     this.loc = void 0;
     this.noexpand = void 0;
     this.treatAsRelax = void 0;
-    this.text = text11;
+    this.text = text12;
     this.loc = loc;
   }
   /**
    * Given a pair of tokens (this and endToken), compute a `Token` encompassing
    * the whole input range enclosed by these two.
    */
-  range(endToken, text11) {
-    return new _Token(text11, SourceLocation.range(this, endToken));
+  range(endToken, text12) {
+    return new _Token(text12, SourceLocation.range(this, endToken));
   }
 };
 function getHLines(parser) {
@@ -36352,11 +36352,11 @@ function dCellStyle(envName) {
     return "text";
   }
 }
-var htmlBuilder$6 = function htmlBuilder(group2, options) {
+var htmlBuilder$6 = function htmlBuilder(group3, options) {
   var r2;
   var c;
-  var nr = group2.body.length;
-  var hLinesBeforeRow = group2.hLinesBeforeRow;
+  var nr = group3.body.length;
+  var hLinesBeforeRow = group3.hLinesBeforeRow;
   var nc = 0;
   var body3 = new Array(nr);
   var hlines = [];
@@ -36367,16 +36367,16 @@ var htmlBuilder$6 = function htmlBuilder(group2, options) {
   );
   var pt = 1 / options.fontMetrics().ptPerEm;
   var arraycolsep = 5 * pt;
-  if (group2.colSeparationType && group2.colSeparationType === "small") {
+  if (group3.colSeparationType && group3.colSeparationType === "small") {
     var localMultiplier = options.havingStyle(Style$1.SCRIPT).sizeMultiplier;
     arraycolsep = 0.2778 * (localMultiplier / options.sizeMultiplier);
   }
-  var baselineskip = group2.colSeparationType === "CD" ? calculateSize({
+  var baselineskip = group3.colSeparationType === "CD" ? calculateSize({
     number: 3,
     unit: "ex"
   }, options) : 12 * pt;
   var jot = 3 * pt;
-  var arrayskip = group2.arraystretch * baselineskip;
+  var arrayskip = group3.arraystretch * baselineskip;
   var arstrutHeight = 0.7 * arrayskip;
   var arstrutDepth = 0.3 * arrayskip;
   var totalHeight = 0;
@@ -36392,8 +36392,8 @@ var htmlBuilder$6 = function htmlBuilder(group2, options) {
     }
   }
   setHLinePos(hLinesBeforeRow[0]);
-  for (r2 = 0; r2 < group2.body.length; ++r2) {
-    var inrow = group2.body[r2];
+  for (r2 = 0; r2 < group3.body.length; ++r2) {
+    var inrow = group3.body[r2];
     var height = arstrutHeight;
     var depth = arstrutDepth;
     if (nc < inrow.length) {
@@ -36415,7 +36415,7 @@ var htmlBuilder$6 = function htmlBuilder(group2, options) {
       }
       outrow.cells[c] = elt;
     }
-    var rowGap = group2.rowGaps[r2];
+    var rowGap = group3.rowGaps[r2];
     var gap = 0;
     if (rowGap) {
       gap = calculateSize(rowGap, options);
@@ -36427,7 +36427,7 @@ var htmlBuilder$6 = function htmlBuilder(group2, options) {
         gap = 0;
       }
     }
-    if (group2.addJot && r2 < group2.body.length - 1) {
+    if (group3.addJot && r2 < group3.body.length - 1) {
       depth += jot;
     }
     outrow.height = height;
@@ -36439,16 +36439,16 @@ var htmlBuilder$6 = function htmlBuilder(group2, options) {
     setHLinePos(hLinesBeforeRow[r2 + 1]);
   }
   var offset = totalHeight / 2 + options.fontMetrics().axisHeight;
-  var colDescriptions = group2.cols || [];
+  var colDescriptions = group3.cols || [];
   var cols = [];
   var colSep;
   var colDescrNum;
   var tagSpans = [];
-  if (group2.tags && group2.tags.some((tag2) => tag2)) {
+  if (group3.tags && group3.tags.some((tag2) => tag2)) {
     for (r2 = 0; r2 < nr; ++r2) {
       var rw = body3[r2];
       var shift = rw.pos - offset;
-      var tag = group2.tags[r2];
+      var tag = group3.tags[r2];
       var tagSpan = void 0;
       if (tag === true) {
         tagSpan = makeSpan(["eqn-num"], [], options);
@@ -36506,7 +36506,7 @@ var htmlBuilder$6 = function htmlBuilder(group2, options) {
       continue;
     }
     var sepwidth = void 0;
-    if (c > 0 || group2.hskipBeforeAndAfter) {
+    if (c > 0 || group3.hskipBeforeAndAfter) {
       var _colDescr$pregap, _colDescr2;
       sepwidth = (_colDescr$pregap = (_colDescr2 = colDescr) == null ? void 0 : _colDescr2.pregap) != null ? _colDescr$pregap : arraycolsep;
       if (sepwidth !== 0) {
@@ -36537,7 +36537,7 @@ var htmlBuilder$6 = function htmlBuilder(group2, options) {
     });
     var colSpan = makeSpan(["col-align-" + (((_colDescr3 = colDescr) == null ? void 0 : _colDescr3.align) || "c")], [colVList]);
     cols.push(colSpan);
-    if (c < nc - 1 || group2.hskipBeforeAndAfter) {
+    if (c < nc - 1 || group3.hskipBeforeAndAfter) {
       var _colDescr$postgap, _colDescr4;
       sepwidth = (_colDescr$postgap = (_colDescr4 = colDescr) == null ? void 0 : _colDescr4.postgap) != null ? _colDescr$postgap : arraycolsep;
       if (sepwidth !== 0) {
@@ -36594,20 +36594,20 @@ var alignMap = {
   l: "left ",
   r: "right "
 };
-var mathmlBuilder$5 = function mathmlBuilder(group2, options) {
+var mathmlBuilder$5 = function mathmlBuilder(group3, options) {
   var tbl = [];
   var glue = new MathNode("mtd", [], ["mtr-glue"]);
   var tag = new MathNode("mtd", [], ["mml-eqn-num"]);
-  for (var i2 = 0; i2 < group2.body.length; i2++) {
-    var rw = group2.body[i2];
+  for (var i2 = 0; i2 < group3.body.length; i2++) {
+    var rw = group3.body[i2];
     var row = [];
     for (var j = 0; j < rw.length; j++) {
       row.push(new MathNode("mtd", [buildGroup2(rw[j], options)]));
     }
-    if (group2.tags && group2.tags[i2]) {
+    if (group3.tags && group3.tags[i2]) {
       row.unshift(glue);
       row.push(glue);
-      if (group2.leqno) {
+      if (group3.leqno) {
         row.unshift(tag);
       } else {
         row.push(tag);
@@ -36616,12 +36616,12 @@ var mathmlBuilder$5 = function mathmlBuilder(group2, options) {
     tbl.push(new MathNode("mtr", row));
   }
   var table3 = new MathNode("mtable", tbl);
-  var gap = group2.arraystretch === 0.5 ? 0.1 : 0.16 + group2.arraystretch - 1 + (group2.addJot ? 0.09 : 0);
+  var gap = group3.arraystretch === 0.5 ? 0.1 : 0.16 + group3.arraystretch - 1 + (group3.addJot ? 0.09 : 0);
   table3.setAttribute("rowspacing", makeEm(gap));
   var menclose = "";
   var align = "";
-  if (group2.cols && group2.cols.length > 0) {
-    var cols = group2.cols;
+  if (group3.cols && group3.cols.length > 0) {
+    var cols = group3.cols;
     var columnLines = "";
     var prevTypeWasAlign = false;
     var iStart = 0;
@@ -36654,24 +36654,24 @@ var mathmlBuilder$5 = function mathmlBuilder(group2, options) {
       table3.setAttribute("columnlines", columnLines.trim());
     }
   }
-  if (group2.colSeparationType === "align") {
-    var _cols = group2.cols || [];
+  if (group3.colSeparationType === "align") {
+    var _cols = group3.cols || [];
     var spacing2 = "";
     for (var _i22 = 1; _i22 < _cols.length; _i22++) {
       spacing2 += _i22 % 2 ? "0em " : "1em ";
     }
     table3.setAttribute("columnspacing", spacing2.trim());
-  } else if (group2.colSeparationType === "alignat" || group2.colSeparationType === "gather") {
+  } else if (group3.colSeparationType === "alignat" || group3.colSeparationType === "gather") {
     table3.setAttribute("columnspacing", "0em");
-  } else if (group2.colSeparationType === "small") {
+  } else if (group3.colSeparationType === "small") {
     table3.setAttribute("columnspacing", "0.2778em");
-  } else if (group2.colSeparationType === "CD") {
+  } else if (group3.colSeparationType === "CD") {
     table3.setAttribute("columnspacing", "0.5em");
   } else {
     table3.setAttribute("columnspacing", "1em");
   }
   var rowLines = "";
-  var hlines = group2.hLinesBeforeRow;
+  var hlines = group3.hLinesBeforeRow;
   menclose += hlines[0].length > 0 ? "left " : "";
   menclose += hlines[hlines.length - 1].length > 0 ? "right " : "";
   for (var _i32 = 1; _i32 < hlines.length - 1; _i32++) {
@@ -36684,7 +36684,7 @@ var mathmlBuilder$5 = function mathmlBuilder(group2, options) {
     table3 = new MathNode("menclose", [table3]);
     table3.setAttribute("notation", menclose.trim());
   }
-  if (group2.arraystretch && group2.arraystretch < 1) {
+  if (group3.arraystretch && group3.arraystretch < 1) {
     table3 = new MathNode("mstyle", [table3]);
     table3.setAttribute("scriptlevel", "1");
   }
@@ -37098,15 +37098,15 @@ defineFunction({
     };
   }
 });
-var htmlBuilder$5 = (group2, options) => {
-  var font = group2.font;
+var htmlBuilder$5 = (group3, options) => {
+  var font = group3.font;
   var newOptions = options.withFont(font);
-  return buildGroup$1(group2.body, newOptions);
+  return buildGroup$1(group3.body, newOptions);
 };
-var mathmlBuilder$4 = (group2, options) => {
-  var font = group2.font;
+var mathmlBuilder$4 = (group3, options) => {
+  var font = group3.font;
   var newOptions = options.withFont(font);
-  return buildGroup2(group2.body, newOptions);
+  return buildGroup2(group3.body, newOptions);
 };
 var fontAliases = {
   "\\Bbb": "\\mathbb",
@@ -37214,27 +37214,27 @@ defineFunction({
   htmlBuilder: htmlBuilder$5,
   mathmlBuilder: mathmlBuilder$4
 });
-var htmlBuilder$4 = (group2, options) => {
+var htmlBuilder$4 = (group3, options) => {
   var style = options.style;
   var nstyle = style.fracNum();
   var dstyle = style.fracDen();
   var newOptions;
   newOptions = options.havingStyle(nstyle);
-  var numerm = buildGroup$1(group2.numer, newOptions, options);
-  if (group2.continued) {
+  var numerm = buildGroup$1(group3.numer, newOptions, options);
+  if (group3.continued) {
     var hStrut = 8.5 / options.fontMetrics().ptPerEm;
     var dStrut = 3.5 / options.fontMetrics().ptPerEm;
     numerm.height = numerm.height < hStrut ? hStrut : numerm.height;
     numerm.depth = numerm.depth < dStrut ? dStrut : numerm.depth;
   }
   newOptions = options.havingStyle(dstyle);
-  var denomm = buildGroup$1(group2.denom, newOptions, options);
+  var denomm = buildGroup$1(group3.denom, newOptions, options);
   var rule;
   var ruleWidth;
   var ruleSpacing;
-  if (group2.hasBarLine) {
-    if (group2.barSize) {
-      ruleWidth = calculateSize(group2.barSize, options);
+  if (group3.hasBarLine) {
+    if (group3.barSize) {
+      ruleWidth = calculateSize(group3.barSize, options);
       rule = makeLineSpan("frac-line", options, ruleWidth);
     } else {
       rule = makeLineSpan("frac-line", options);
@@ -37325,38 +37325,38 @@ var htmlBuilder$4 = (group2, options) => {
   }
   var leftDelim;
   var rightDelim;
-  if (group2.leftDelim == null) {
+  if (group3.leftDelim == null) {
     leftDelim = makeNullDelimiter(options, ["mopen"]);
   } else {
-    leftDelim = makeCustomSizedDelim(group2.leftDelim, delimSize, true, options.havingStyle(style), group2.mode, ["mopen"]);
+    leftDelim = makeCustomSizedDelim(group3.leftDelim, delimSize, true, options.havingStyle(style), group3.mode, ["mopen"]);
   }
-  if (group2.continued) {
+  if (group3.continued) {
     rightDelim = makeSpan([]);
-  } else if (group2.rightDelim == null) {
+  } else if (group3.rightDelim == null) {
     rightDelim = makeNullDelimiter(options, ["mclose"]);
   } else {
-    rightDelim = makeCustomSizedDelim(group2.rightDelim, delimSize, true, options.havingStyle(style), group2.mode, ["mclose"]);
+    rightDelim = makeCustomSizedDelim(group3.rightDelim, delimSize, true, options.havingStyle(style), group3.mode, ["mclose"]);
   }
   return makeSpan(["mord"].concat(newOptions.sizingClasses(options)), [leftDelim, makeSpan(["mfrac"], [frac2]), rightDelim], options);
 };
-var mathmlBuilder$3 = (group2, options) => {
-  var node3 = new MathNode("mfrac", [buildGroup2(group2.numer, options), buildGroup2(group2.denom, options)]);
-  if (!group2.hasBarLine) {
+var mathmlBuilder$3 = (group3, options) => {
+  var node3 = new MathNode("mfrac", [buildGroup2(group3.numer, options), buildGroup2(group3.denom, options)]);
+  if (!group3.hasBarLine) {
     node3.setAttribute("linethickness", "0px");
-  } else if (group2.barSize) {
-    var ruleWidth = calculateSize(group2.barSize, options);
+  } else if (group3.barSize) {
+    var ruleWidth = calculateSize(group3.barSize, options);
     node3.setAttribute("linethickness", makeEm(ruleWidth));
   }
-  if (group2.leftDelim != null || group2.rightDelim != null) {
+  if (group3.leftDelim != null || group3.rightDelim != null) {
     var withDelims = [];
-    if (group2.leftDelim != null) {
-      var leftOp = new MathNode("mo", [new TextNode(group2.leftDelim.replace("\\", ""))]);
+    if (group3.leftDelim != null) {
+      var leftOp = new MathNode("mo", [new TextNode(group3.leftDelim.replace("\\", ""))]);
       leftOp.setAttribute("fence", "true");
       withDelims.push(leftOp);
     }
     withDelims.push(node3);
-    if (group2.rightDelim != null) {
-      var rightOp = new MathNode("mo", [new TextNode(group2.rightDelim.replace("\\", ""))]);
+    if (group3.rightDelim != null) {
+      var rightOp = new MathNode("mo", [new TextNode(group3.rightDelim.replace("\\", ""))]);
       rightOp.setAttribute("fence", "true");
       withDelims.push(rightOp);
     }
@@ -37617,17 +37617,17 @@ defineFunction({
 var htmlBuilder$3 = (grp, options) => {
   var style = options.style;
   var supSubGroup;
-  var group2;
+  var group3;
   if (grp.type === "supsub") {
     supSubGroup = grp.sup ? buildGroup$1(grp.sup, options.havingStyle(style.sup()), options) : buildGroup$1(grp.sub, options.havingStyle(style.sub()), options);
-    group2 = assertNodeType(grp.base, "horizBrace");
+    group3 = assertNodeType(grp.base, "horizBrace");
   } else {
-    group2 = assertNodeType(grp, "horizBrace");
+    group3 = assertNodeType(grp, "horizBrace");
   }
-  var body3 = buildGroup$1(group2.base, options.havingBaseStyle(Style$1.DISPLAY));
-  var braceBody = stretchySvg(group2, options);
+  var body3 = buildGroup$1(group3.base, options.havingBaseStyle(Style$1.DISPLAY));
+  var braceBody = stretchySvg(group3, options);
   var vlist;
-  if (group2.isOver) {
+  if (group3.isOver) {
     vlist = makeVList({
       positionType: "firstBaseline",
       children: [{
@@ -37660,8 +37660,8 @@ var htmlBuilder$3 = (grp, options) => {
     });
   }
   if (supSubGroup) {
-    var vSpan = makeSpan(["minner", group2.isOver ? "mover" : "munder"], [vlist], options);
-    if (group2.isOver) {
+    var vSpan = makeSpan(["minner", group3.isOver ? "mover" : "munder"], [vlist], options);
+    if (group3.isOver) {
       vlist = makeVList({
         positionType: "firstBaseline",
         children: [{
@@ -37692,11 +37692,11 @@ var htmlBuilder$3 = (grp, options) => {
       });
     }
   }
-  return makeSpan(["minner", group2.isOver ? "mover" : "munder"], [vlist], options);
+  return makeSpan(["minner", group3.isOver ? "mover" : "munder"], [vlist], options);
 };
-var mathmlBuilder$2 = (group2, options) => {
-  var accentNode = stretchyMathML(group2.label);
-  return new MathNode(group2.isOver ? "mover" : "munder", [buildGroup2(group2.base, options), accentNode]);
+var mathmlBuilder$2 = (group3, options) => {
+  var accentNode = stretchyMathML(group3.label);
+  return new MathNode(group3.isOver ? "mover" : "munder", [buildGroup2(group3.base, options), accentNode]);
 };
 defineFunction({
   type: "horizBrace",
@@ -37747,16 +37747,16 @@ defineFunction({
       body: ordargument(body3)
     };
   },
-  htmlBuilder: (group2, options) => {
-    var elements = buildExpression$1(group2.body, options, false);
-    return makeAnchor(group2.href, [], elements, options);
+  htmlBuilder: (group3, options) => {
+    var elements = buildExpression$1(group3.body, options, false);
+    return makeAnchor(group3.href, [], elements, options);
   },
-  mathmlBuilder: (group2, options) => {
-    var math2 = buildExpressionRow(group2.body, options);
+  mathmlBuilder: (group3, options) => {
+    var math2 = buildExpressionRow(group3.body, options);
     if (!(math2 instanceof MathNode)) {
       math2 = new MathNode("mrow", [math2]);
     }
-    math2.setAttribute("href", group2.href);
+    math2.setAttribute("href", group3.href);
     return math2;
   }
 });
@@ -37824,12 +37824,12 @@ defineFunction({
       body: ordargument(args[0])
     };
   },
-  htmlBuilder(group2, options) {
-    var elements = buildExpression$1(group2.body, options.withFont(""), false);
+  htmlBuilder(group3, options) {
+    var elements = buildExpression$1(group3.body, options.withFont(""), false);
     return makeFragment(elements);
   },
-  mathmlBuilder(group2, options) {
-    return new MathNode("mrow", buildExpression2(group2.body, options.withFont("")));
+  mathmlBuilder(group3, options) {
+    return new MathNode("mrow", buildExpression2(group3.body, options.withFont("")));
   }
 });
 defineFunction({
@@ -37906,22 +37906,22 @@ defineFunction({
       body: ordargument(body3)
     };
   },
-  htmlBuilder: (group2, options) => {
-    var elements = buildExpression$1(group2.body, options, false);
+  htmlBuilder: (group3, options) => {
+    var elements = buildExpression$1(group3.body, options, false);
     var classes = ["enclosing"];
-    if (group2.attributes.class) {
-      classes.push(...group2.attributes.class.trim().split(/\s+/));
+    if (group3.attributes.class) {
+      classes.push(...group3.attributes.class.trim().split(/\s+/));
     }
     var span = makeSpan(classes, elements, options);
-    for (var attr2 in group2.attributes) {
-      if (attr2 !== "class" && group2.attributes.hasOwnProperty(attr2)) {
-        span.setAttribute(attr2, group2.attributes[attr2]);
+    for (var attr2 in group3.attributes) {
+      if (attr2 !== "class" && group3.attributes.hasOwnProperty(attr2)) {
+        span.setAttribute(attr2, group3.attributes[attr2]);
       }
     }
     return span;
   },
-  mathmlBuilder: (group2, options) => {
-    return buildExpressionRow(group2.body, options);
+  mathmlBuilder: (group3, options) => {
+    return buildExpressionRow(group3.body, options);
   }
 });
 defineFunction({
@@ -37943,12 +37943,12 @@ defineFunction({
       mathml: ordargument(args[1])
     };
   },
-  htmlBuilder: (group2, options) => {
-    var elements = buildExpression$1(group2.html, options, false);
+  htmlBuilder: (group3, options) => {
+    var elements = buildExpression$1(group3.html, options, false);
     return makeFragment(elements);
   },
-  mathmlBuilder: (group2, options) => {
-    return buildExpressionRow(group2.mathml, options);
+  mathmlBuilder: (group3, options) => {
+    return buildExpressionRow(group3.mathml, options);
   }
 });
 var sizeData = function sizeData2(str) {
@@ -38047,15 +38047,15 @@ defineFunction({
       src
     };
   },
-  htmlBuilder: (group2, options) => {
-    var height = calculateSize(group2.height, options);
+  htmlBuilder: (group3, options) => {
+    var height = calculateSize(group3.height, options);
     var depth = 0;
-    if (group2.totalheight.number > 0) {
-      depth = calculateSize(group2.totalheight, options) - height;
+    if (group3.totalheight.number > 0) {
+      depth = calculateSize(group3.totalheight, options) - height;
     }
     var width = 0;
-    if (group2.width.number > 0) {
-      width = calculateSize(group2.width, options);
+    if (group3.width.number > 0) {
+      width = calculateSize(group3.width, options);
     }
     var style = {
       height: makeEm(height + depth)
@@ -38066,26 +38066,26 @@ defineFunction({
     if (depth > 0) {
       style.verticalAlign = makeEm(-depth);
     }
-    var node3 = new Img(group2.src, group2.alt, style);
+    var node3 = new Img(group3.src, group3.alt, style);
     node3.height = height;
     node3.depth = depth;
     return node3;
   },
-  mathmlBuilder: (group2, options) => {
+  mathmlBuilder: (group3, options) => {
     var node3 = new MathNode("mglyph", []);
-    node3.setAttribute("alt", group2.alt);
-    var height = calculateSize(group2.height, options);
+    node3.setAttribute("alt", group3.alt);
+    var height = calculateSize(group3.height, options);
     var depth = 0;
-    if (group2.totalheight.number > 0) {
-      depth = calculateSize(group2.totalheight, options) - height;
+    if (group3.totalheight.number > 0) {
+      depth = calculateSize(group3.totalheight, options) - height;
       node3.setAttribute("valign", makeEm(-depth));
     }
     node3.setAttribute("height", makeEm(height + depth));
-    if (group2.width.number > 0) {
-      var width = calculateSize(group2.width, options);
+    if (group3.width.number > 0) {
+      var width = calculateSize(group3.width, options);
       node3.setAttribute("width", makeEm(width));
     }
-    node3.setAttribute("src", group2.src);
+    node3.setAttribute("src", group3.src);
     return node3;
   }
 });
@@ -38126,11 +38126,11 @@ defineFunction({
       dimension: size.value
     };
   },
-  htmlBuilder(group2, options) {
-    return makeGlue(group2.dimension, options);
+  htmlBuilder(group3, options) {
+    return makeGlue(group3.dimension, options);
   },
-  mathmlBuilder(group2, options) {
-    var dimension = calculateSize(group2.dimension, options);
+  mathmlBuilder(group3, options) {
+    var dimension = calculateSize(group3.dimension, options);
     return new SpaceNode(dimension);
   }
 });
@@ -38154,16 +38154,16 @@ defineFunction({
       body: body3
     };
   },
-  htmlBuilder: (group2, options) => {
+  htmlBuilder: (group3, options) => {
     var inner2;
-    if (group2.alignment === "clap") {
-      inner2 = makeSpan([], [buildGroup$1(group2.body, options)]);
+    if (group3.alignment === "clap") {
+      inner2 = makeSpan([], [buildGroup$1(group3.body, options)]);
       inner2 = makeSpan(["inner"], [inner2], options);
     } else {
-      inner2 = makeSpan(["inner"], [buildGroup$1(group2.body, options)]);
+      inner2 = makeSpan(["inner"], [buildGroup$1(group3.body, options)]);
     }
     var fix2 = makeSpan(["fix"], []);
-    var node3 = makeSpan([group2.alignment], [inner2, fix2], options);
+    var node3 = makeSpan([group3.alignment], [inner2, fix2], options);
     var strut = makeSpan(["strut"]);
     strut.style.height = makeEm(node3.height + node3.depth);
     if (node3.depth) {
@@ -38173,10 +38173,10 @@ defineFunction({
     node3 = makeSpan(["thinbox"], [node3], options);
     return makeSpan(["mord", "vbox"], [node3], options);
   },
-  mathmlBuilder: (group2, options) => {
-    var node3 = new MathNode("mpadded", [buildGroup2(group2.body, options)]);
-    if (group2.alignment !== "rlap") {
-      var offset = group2.alignment === "llap" ? "-1" : "-0.5";
+  mathmlBuilder: (group3, options) => {
+    var node3 = new MathNode("mpadded", [buildGroup2(group3.body, options)]);
+    if (group3.alignment !== "rlap") {
+      var offset = group3.alignment === "llap" ? "-1" : "-0.5";
       node3.setAttribute("lspace", offset + "width");
     }
     node3.setAttribute("width", "0px");
@@ -38224,18 +38224,18 @@ defineFunction({
     throw new ParseError("Mismatched " + context.funcName);
   }
 });
-var chooseMathStyle = (group2, options) => {
+var chooseMathStyle = (group3, options) => {
   switch (options.style.size) {
     case Style$1.DISPLAY.size:
-      return group2.display;
+      return group3.display;
     case Style$1.TEXT.size:
-      return group2.text;
+      return group3.text;
     case Style$1.SCRIPT.size:
-      return group2.script;
+      return group3.script;
     case Style$1.SCRIPTSCRIPT.size:
-      return group2.scriptscript;
+      return group3.scriptscript;
     default:
-      return group2.text;
+      return group3.text;
   }
 };
 defineFunction({
@@ -38258,13 +38258,13 @@ defineFunction({
       scriptscript: ordargument(args[3])
     };
   },
-  htmlBuilder: (group2, options) => {
-    var body3 = chooseMathStyle(group2, options);
+  htmlBuilder: (group3, options) => {
+    var body3 = chooseMathStyle(group3, options);
     var elements = buildExpression$1(body3, options, false);
     return makeFragment(elements);
   },
-  mathmlBuilder: (group2, options) => {
-    var body3 = chooseMathStyle(group2, options);
+  mathmlBuilder: (group3, options) => {
+    var body3 = chooseMathStyle(group3, options);
     return buildExpressionRow(body3, options);
   }
 });
@@ -38272,10 +38272,10 @@ var assembleSupSub = (base2, supGroup, subGroup, options, style, slant, baseShif
   base2 = makeSpan([], [base2]);
   var subIsSingleCharacter = subGroup && isCharacterBox(subGroup);
   var sub3;
-  var sup2;
+  var sup3;
   if (supGroup) {
     var elem = buildGroup$1(supGroup, options.havingStyle(style.sup()), options);
-    sup2 = {
+    sup3 = {
       elem,
       kern: Math.max(options.fontMetrics().bigOpSpacing1, options.fontMetrics().bigOpSpacing3 - elem.depth)
     };
@@ -38288,7 +38288,7 @@ var assembleSupSub = (base2, supGroup, subGroup, options, style, slant, baseShif
     };
   }
   var finalGroup;
-  if (sup2 && sub3) {
+  if (sup3 && sub3) {
     var bottom = options.fontMetrics().bigOpSpacing5 + sub3.elem.height + sub3.elem.depth + sub3.kern + base2.depth + baseShift;
     finalGroup = makeVList({
       positionType: "bottom",
@@ -38308,10 +38308,10 @@ var assembleSupSub = (base2, supGroup, subGroup, options, style, slant, baseShif
         elem: base2
       }, {
         type: "kern",
-        size: sup2.kern
+        size: sup3.kern
       }, {
         type: "elem",
-        elem: sup2.elem,
+        elem: sup3.elem,
         marginLeft: makeEm(slant)
       }, {
         type: "kern",
@@ -38338,7 +38338,7 @@ var assembleSupSub = (base2, supGroup, subGroup, options, style, slant, baseShif
         elem: base2
       }]
     });
-  } else if (sup2) {
+  } else if (sup3) {
     var _bottom = base2.depth + baseShift;
     finalGroup = makeVList({
       positionType: "bottom",
@@ -38348,10 +38348,10 @@ var assembleSupSub = (base2, supGroup, subGroup, options, style, slant, baseShif
         elem: base2
       }, {
         type: "kern",
-        size: sup2.kern
+        size: sup3.kern
       }, {
         type: "elem",
-        elem: sup2.elem,
+        elem: sup3.elem,
         marginLeft: makeEm(slant)
       }, {
         type: "kern",
@@ -38374,30 +38374,30 @@ var htmlBuilder$2 = (grp, options) => {
   var supGroup;
   var subGroup;
   var hasLimits = false;
-  var group2;
+  var group3;
   if (grp.type === "supsub") {
     supGroup = grp.sup;
     subGroup = grp.sub;
-    group2 = assertNodeType(grp.base, "op");
+    group3 = assertNodeType(grp.base, "op");
     hasLimits = true;
   } else {
-    group2 = assertNodeType(grp, "op");
+    group3 = assertNodeType(grp, "op");
   }
   var style = options.style;
   var large = false;
-  if (style.size === Style$1.DISPLAY.size && group2.symbol && !noSuccessor.has(group2.name)) {
+  if (style.size === Style$1.DISPLAY.size && group3.symbol && !noSuccessor.has(group3.name)) {
     large = true;
   }
   var base2;
   var symbolItalic;
-  if (group2.symbol) {
+  if (group3.symbol) {
     var fontName = large ? "Size2-Regular" : "Size1-Regular";
     var stash = "";
-    if (group2.name === "\\oiint" || group2.name === "\\oiiint") {
-      stash = group2.name.slice(1);
-      group2.name = stash === "oiint" ? "\\iint" : "\\iiint";
+    if (group3.name === "\\oiint" || group3.name === "\\oiiint") {
+      stash = group3.name.slice(1);
+      group3.name = stash === "oiint" ? "\\iint" : "\\iiint";
     }
-    base2 = makeSymbol(group2.name, fontName, "math", options, ["mop", "op-symbol", large ? "large-op" : "small-op"]);
+    base2 = makeSymbol(group3.name, fontName, "math", options, ["mop", "op-symbol", large ? "large-op" : "small-op"]);
     symbolItalic = base2.italic;
     if (stash.length > 0) {
       var oval = staticSvg(stash + "Size" + (large ? "2" : "1"), options);
@@ -38413,12 +38413,12 @@ var htmlBuilder$2 = (grp, options) => {
           shift: large ? 0.08 : 0
         }]
       });
-      group2.name = "\\" + stash;
+      group3.name = "\\" + stash;
       base2.classes.unshift("mop");
       base2.italic = symbolItalic;
     }
-  } else if (group2.body) {
-    var inner2 = buildExpression$1(group2.body, options, true);
+  } else if (group3.body) {
+    var inner2 = buildExpression$1(group3.body, options, true);
     if (inner2.length === 1 && inner2[0] instanceof SymbolNode) {
       base2 = inner2[0];
       base2.classes[0] = "mop";
@@ -38427,14 +38427,14 @@ var htmlBuilder$2 = (grp, options) => {
     }
   } else {
     var output7 = [];
-    for (var i2 = 1; i2 < group2.name.length; i2++) {
-      output7.push(mathsym(group2.name[i2], group2.mode, options));
+    for (var i2 = 1; i2 < group3.name.length; i2++) {
+      output7.push(mathsym(group3.name[i2], group3.mode, options));
     }
     base2 = makeSpan(["mop"], output7, options);
   }
   var baseShift = 0;
   var slant = 0;
-  if ((base2 instanceof SymbolNode || group2.name === "\\oiint" || group2.name === "\\oiiint") && !group2.suppressBaseShift) {
+  if ((base2 instanceof SymbolNode || group3.name === "\\oiint" || group3.name === "\\oiiint") && !group3.suppressBaseShift) {
     var _base$italic;
     baseShift = (base2.height - base2.depth) / 2 - options.fontMetrics().axisHeight;
     slant = (_base$italic = base2.italic) != null ? _base$italic : 0;
@@ -38449,22 +38449,22 @@ var htmlBuilder$2 = (grp, options) => {
     return base2;
   }
 };
-var mathmlBuilder$1 = (group2, options) => {
+var mathmlBuilder$1 = (group3, options) => {
   var node3;
-  if (group2.symbol) {
-    node3 = new MathNode("mo", [makeText(group2.name, group2.mode)]);
-    if (noSuccessor.has(group2.name)) {
+  if (group3.symbol) {
+    node3 = new MathNode("mo", [makeText(group3.name, group3.mode)]);
+    if (noSuccessor.has(group3.name)) {
       node3.setAttribute("largeop", "false");
     }
-  } else if (group2.body) {
-    node3 = new MathNode("mo", buildExpression2(group2.body, options));
+  } else if (group3.body) {
+    node3 = new MathNode("mo", buildExpression2(group3.body, options));
   } else {
-    node3 = new MathNode("mi", [new TextNode(group2.name.slice(1))]);
-    var operator3 = new MathNode("mo", [makeText("\u2061", "text")]);
-    if (group2.parentIsSupSub) {
-      node3 = new MathNode("mrow", [node3, operator3]);
+    node3 = new MathNode("mi", [new TextNode(group3.name.slice(1))]);
+    var operator4 = new MathNode("mo", [makeText("\u2061", "text")]);
+    if (group3.parentIsSupSub) {
+      node3 = new MathNode("mrow", [node3, operator4]);
     } else {
-      node3 = newDocumentFragment([node3, operator3]);
+      node3 = newDocumentFragment([node3, operator4]);
     }
   }
   return node3;
@@ -38620,18 +38620,18 @@ var htmlBuilder$1 = (grp, options) => {
   var supGroup;
   var subGroup;
   var hasLimits = false;
-  var group2;
+  var group3;
   if (grp.type === "supsub") {
     supGroup = grp.sup;
     subGroup = grp.sub;
-    group2 = assertNodeType(grp.base, "operatorname");
+    group3 = assertNodeType(grp.base, "operatorname");
     hasLimits = true;
   } else {
-    group2 = assertNodeType(grp, "operatorname");
+    group3 = assertNodeType(grp, "operatorname");
   }
   var base2;
-  if (group2.body.length > 0) {
-    var body3 = group2.body.map((child2) => {
+  if (group3.body.length > 0) {
+    var body3 = group3.body.map((child2) => {
       var childText = "text" in child2 ? child2.text : void 0;
       if (typeof childText === "string") {
         return {
@@ -38660,8 +38660,8 @@ var htmlBuilder$1 = (grp, options) => {
     return base2;
   }
 };
-var mathmlBuilder2 = (group2, options) => {
-  var expression = buildExpression2(group2.body, options.withFont("mathrm"));
+var mathmlBuilder2 = (group3, options) => {
+  var expression = buildExpression2(group3.body, options.withFont("mathrm"));
   var isAllString = true;
   for (var i2 = 0; i2 < expression.length; i2++) {
     var node3 = expression[i2];
@@ -38696,11 +38696,11 @@ var mathmlBuilder2 = (group2, options) => {
   }
   var identifier = new MathNode("mi", expression);
   identifier.setAttribute("mathvariant", "normal");
-  var operator3 = new MathNode("mo", [makeText("\u2061", "text")]);
-  if (group2.parentIsSupSub) {
-    return new MathNode("mrow", [identifier, operator3]);
+  var operator4 = new MathNode("mo", [makeText("\u2061", "text")]);
+  if (group3.parentIsSupSub) {
+    return new MathNode("mrow", [identifier, operator4]);
   } else {
-    return newDocumentFragment([identifier, operator3]);
+    return newDocumentFragment([identifier, operator4]);
   }
 };
 defineFunction({
@@ -38730,14 +38730,14 @@ defineFunction({
 defineMacro("\\operatorname", "\\@ifstar\\operatornamewithlimits\\operatorname@");
 defineFunctionBuilders({
   type: "ordgroup",
-  htmlBuilder(group2, options) {
-    if (group2.semisimple) {
-      return makeFragment(buildExpression$1(group2.body, options, false));
+  htmlBuilder(group3, options) {
+    if (group3.semisimple) {
+      return makeFragment(buildExpression$1(group3.body, options, false));
     }
-    return makeSpan(["mord"], buildExpression$1(group2.body, options, true), options);
+    return makeSpan(["mord"], buildExpression$1(group3.body, options, true), options);
   },
-  mathmlBuilder(group2, options) {
-    return buildExpressionRow(group2.body, options, true);
+  mathmlBuilder(group3, options) {
+    return buildExpressionRow(group3.body, options, true);
   }
 });
 defineFunction({
@@ -38757,8 +38757,8 @@ defineFunction({
       body: body3
     };
   },
-  htmlBuilder(group2, options) {
-    var innerGroup = buildGroup$1(group2.body, options.havingCrampedStyle());
+  htmlBuilder(group3, options) {
+    var innerGroup = buildGroup$1(group3.body, options.havingCrampedStyle());
     var line3 = makeLineSpan("overline-line", options);
     var defaultRuleThickness = options.fontMetrics().defaultRuleThickness;
     var vlist = makeVList({
@@ -38779,10 +38779,10 @@ defineFunction({
     });
     return makeSpan(["mord", "overline"], [vlist], options);
   },
-  mathmlBuilder(group2, options) {
-    var operator3 = new MathNode("mo", [new TextNode("\u203E")]);
-    operator3.setAttribute("stretchy", "true");
-    var node3 = new MathNode("mover", [buildGroup2(group2.body, options), operator3]);
+  mathmlBuilder(group3, options) {
+    var operator4 = new MathNode("mo", [new TextNode("\u203E")]);
+    operator4.setAttribute("stretchy", "true");
+    var node3 = new MathNode("mover", [buildGroup2(group3.body, options), operator4]);
     node3.setAttribute("accent", "true");
     return node3;
   }
@@ -38805,12 +38805,12 @@ defineFunction({
       body: ordargument(body3)
     };
   },
-  htmlBuilder: (group2, options) => {
-    var elements = buildExpression$1(group2.body, options.withPhantom(), false);
+  htmlBuilder: (group3, options) => {
+    var elements = buildExpression$1(group3.body, options.withPhantom(), false);
     return makeFragment(elements);
   },
-  mathmlBuilder: (group2, options) => {
-    var inner2 = buildExpression2(group2.body, options);
+  mathmlBuilder: (group3, options) => {
+    var inner2 = buildExpression2(group3.body, options);
     return new MathNode("mphantom", inner2);
   }
 });
@@ -38833,13 +38833,13 @@ defineFunction({
       body: body3
     };
   },
-  htmlBuilder: (group2, options) => {
-    var inner2 = makeSpan(["inner"], [buildGroup$1(group2.body, options.withPhantom())]);
+  htmlBuilder: (group3, options) => {
+    var inner2 = makeSpan(["inner"], [buildGroup$1(group3.body, options.withPhantom())]);
     var fix2 = makeSpan(["fix"], []);
     return makeSpan(["mord", "rlap"], [inner2, fix2], options);
   },
-  mathmlBuilder: (group2, options) => {
-    var inner2 = buildExpression2(ordargument(group2.body), options);
+  mathmlBuilder: (group3, options) => {
+    var inner2 = buildExpression2(ordargument(group3.body), options);
     var phantom = new MathNode("mphantom", inner2);
     var node3 = new MathNode("mpadded", [phantom]);
     node3.setAttribute("width", "0px");
@@ -38867,9 +38867,9 @@ defineFunction({
       body: body3
     };
   },
-  htmlBuilder(group2, options) {
-    var body3 = buildGroup$1(group2.body, options);
-    var dy = calculateSize(group2.dy, options);
+  htmlBuilder(group3, options) {
+    var body3 = buildGroup$1(group3.body, options);
+    var dy = calculateSize(group3.dy, options);
     return makeVList({
       positionType: "shift",
       positionData: -dy,
@@ -38879,9 +38879,9 @@ defineFunction({
       }]
     });
   },
-  mathmlBuilder(group2, options) {
-    var node3 = new MathNode("mpadded", [buildGroup2(group2.body, options)]);
-    var dy = group2.dy.number + group2.dy.unit;
+  mathmlBuilder(group3, options) {
+    var node3 = new MathNode("mpadded", [buildGroup2(group3.body, options)]);
+    var dy = group3.dy.number + group3.dy.unit;
     node3.setAttribute("voffset", dy);
     return node3;
   }
@@ -38929,11 +38929,11 @@ defineFunction({
       height: height.value
     };
   },
-  htmlBuilder(group2, options) {
+  htmlBuilder(group3, options) {
     var rule = makeSpan(["mord", "rule"], [], options);
-    var width = calculateSize(group2.width, options);
-    var height = calculateSize(group2.height, options);
-    var shift = group2.shift ? calculateSize(group2.shift, options) : 0;
+    var width = calculateSize(group3.width, options);
+    var height = calculateSize(group3.height, options);
+    var shift = group3.shift ? calculateSize(group3.shift, options) : 0;
     rule.style.borderRightWidth = makeEm(width);
     rule.style.borderTopWidth = makeEm(height);
     rule.style.bottom = makeEm(shift);
@@ -38943,10 +38943,10 @@ defineFunction({
     rule.maxFontSize = height * 1.125 * options.sizeMultiplier;
     return rule;
   },
-  mathmlBuilder(group2, options) {
-    var width = calculateSize(group2.width, options);
-    var height = calculateSize(group2.height, options);
-    var shift = group2.shift ? calculateSize(group2.shift, options) : 0;
+  mathmlBuilder(group3, options) {
+    var width = calculateSize(group3.width, options);
+    var height = calculateSize(group3.height, options);
+    var shift = group3.shift ? calculateSize(group3.shift, options) : 0;
     var color4 = options.color && options.getColor() || "black";
     var rule = new MathNode("mspace");
     rule.setAttribute("mathbackground", color4);
@@ -38979,9 +38979,9 @@ function sizingGroup(value2, options, baseOptions) {
   return makeFragment(inner2);
 }
 var sizeFuncs = ["\\tiny", "\\sixptsize", "\\scriptsize", "\\footnotesize", "\\small", "\\normalsize", "\\large", "\\Large", "\\LARGE", "\\huge", "\\Huge"];
-var htmlBuilder2 = (group2, options) => {
-  var newOptions = options.havingSize(group2.size);
-  return sizingGroup(group2.body, newOptions, options);
+var htmlBuilder2 = (group3, options) => {
+  var newOptions = options.havingSize(group3.size);
+  return sizingGroup(group3.body, newOptions, options);
 };
 defineFunction({
   type: "sizing",
@@ -39006,9 +39006,9 @@ defineFunction({
     };
   },
   htmlBuilder: htmlBuilder2,
-  mathmlBuilder: (group2, options) => {
-    var newOptions = options.havingSize(group2.size);
-    var inner2 = buildExpression2(group2.body, newOptions);
+  mathmlBuilder: (group3, options) => {
+    var newOptions = options.havingSize(group3.size);
+    var inner2 = buildExpression2(group3.body, newOptions);
     var node3 = new MathNode("mstyle", inner2);
     node3.setAttribute("mathsize", makeEm(newOptions.sizeMultiplier));
     return node3;
@@ -39057,26 +39057,26 @@ defineFunction({
       smashDepth
     };
   },
-  htmlBuilder: (group2, options) => {
-    var node3 = makeSpan([], [buildGroup$1(group2.body, options)]);
-    if (!group2.smashHeight && !group2.smashDepth) {
+  htmlBuilder: (group3, options) => {
+    var node3 = makeSpan([], [buildGroup$1(group3.body, options)]);
+    if (!group3.smashHeight && !group3.smashDepth) {
       return node3;
     }
-    if (group2.smashHeight) {
+    if (group3.smashHeight) {
       node3.height = 0;
     }
-    if (group2.smashDepth) {
+    if (group3.smashDepth) {
       node3.depth = 0;
     }
-    if (group2.smashHeight && group2.smashDepth) {
+    if (group3.smashHeight && group3.smashDepth) {
       return makeSpan(["mord", "smash"], [node3], options);
     }
     if (node3.children) {
       for (var i2 = 0; i2 < node3.children.length; i2++) {
-        if (group2.smashHeight) {
+        if (group3.smashHeight) {
           node3.children[i2].height = 0;
         }
-        if (group2.smashDepth) {
+        if (group3.smashDepth) {
           node3.children[i2].depth = 0;
         }
       }
@@ -39090,12 +39090,12 @@ defineFunction({
     });
     return makeSpan(["mord"], [smashedNode], options);
   },
-  mathmlBuilder: (group2, options) => {
-    var node3 = new MathNode("mpadded", [buildGroup2(group2.body, options)]);
-    if (group2.smashHeight) {
+  mathmlBuilder: (group3, options) => {
+    var node3 = new MathNode("mpadded", [buildGroup2(group3.body, options)]);
+    if (group3.smashHeight) {
       node3.setAttribute("height", "0px");
     }
-    if (group2.smashDepth) {
+    if (group3.smashDepth) {
       node3.setAttribute("depth", "0px");
     }
     return node3;
@@ -39121,8 +39121,8 @@ defineFunction({
       index: index2
     };
   },
-  htmlBuilder(group2, options) {
-    var inner2 = buildGroup$1(group2.body, options.havingCrampedStyle());
+  htmlBuilder(group3, options) {
+    var inner2 = buildGroup$1(group3.body, options.havingCrampedStyle());
     if (inner2.height === 0) {
       inner2.height = options.fontMetrics().xHeight;
     }
@@ -39163,11 +39163,11 @@ defineFunction({
         size: ruleWidth
       }]
     });
-    if (!group2.index) {
+    if (!group3.index) {
       return makeSpan(["mord", "sqrt"], [body3], options);
     } else {
       var newOptions = options.havingStyle(Style$1.SCRIPTSCRIPT);
-      var rootm = buildGroup$1(group2.index, newOptions, options);
+      var rootm = buildGroup$1(group3.index, newOptions, options);
       var toShift = 0.6 * (body3.height - body3.depth);
       var rootVList = makeVList({
         positionType: "shift",
@@ -39181,11 +39181,11 @@ defineFunction({
       return makeSpan(["mord", "sqrt"], [rootVListWrap, body3], options);
     }
   },
-  mathmlBuilder(group2, options) {
+  mathmlBuilder(group3, options) {
     var {
       body: body3,
       index: index2
-    } = group2;
+    } = group3;
     return index2 ? new MathNode("mroot", [buildGroup2(body3, options), buildGroup2(index2, options)]) : new MathNode("msqrt", [buildGroup2(body3, options)]);
   }
 });
@@ -39226,21 +39226,21 @@ defineFunction({
       body: body3
     };
   },
-  htmlBuilder(group2, options) {
-    var newStyle = styleMap[group2.style];
+  htmlBuilder(group3, options) {
+    var newStyle = styleMap[group3.style];
     var newOptions = options.havingStyle(newStyle);
-    if (group2.resetFont) {
+    if (group3.resetFont) {
       newOptions = newOptions.withFont("");
     }
-    return sizingGroup(group2.body, newOptions, options);
+    return sizingGroup(group3.body, newOptions, options);
   },
-  mathmlBuilder(group2, options) {
-    var newStyle = styleMap[group2.style];
+  mathmlBuilder(group3, options) {
+    var newStyle = styleMap[group3.style];
     var newOptions = options.havingStyle(newStyle);
-    if (group2.resetFont) {
+    if (group3.resetFont) {
       newOptions = newOptions.withFont("");
     }
-    var inner2 = buildExpression2(group2.body, newOptions);
+    var inner2 = buildExpression2(group3.body, newOptions);
     var node3 = new MathNode("mstyle", inner2);
     var styleAttributes = {
       "display": ["0", "true"],
@@ -39248,14 +39248,14 @@ defineFunction({
       "script": ["1", "false"],
       "scriptscript": ["2", "false"]
     };
-    var attr2 = styleAttributes[group2.style];
+    var attr2 = styleAttributes[group3.style];
     node3.setAttribute("scriptlevel", attr2[0]);
     node3.setAttribute("displaystyle", attr2[1]);
     return node3;
   }
 });
-var htmlBuilderDelegate = function htmlBuilderDelegate2(group2, options) {
-  var base2 = group2.base;
+var htmlBuilderDelegate = function htmlBuilderDelegate2(group3, options) {
+  var base2 = group3.base;
   if (!base2) {
     return null;
   } else if (base2.type === "op") {
@@ -39267,7 +39267,7 @@ var htmlBuilderDelegate = function htmlBuilderDelegate2(group2, options) {
   } else if (base2.type === "accent") {
     return isCharacterBox(base2.base) ? htmlBuilder$a : null;
   } else if (base2.type === "horizBrace") {
-    var isSup = !group2.sub;
+    var isSup = !group3.sub;
     return isSup === base2.isOver ? htmlBuilder$3 : null;
   } else {
     return null;
@@ -39275,16 +39275,16 @@ var htmlBuilderDelegate = function htmlBuilderDelegate2(group2, options) {
 };
 defineFunctionBuilders({
   type: "supsub",
-  htmlBuilder(group2, options) {
-    var builderDelegate = htmlBuilderDelegate(group2, options);
+  htmlBuilder(group3, options) {
+    var builderDelegate = htmlBuilderDelegate(group3, options);
     if (builderDelegate) {
-      return builderDelegate(group2, options);
+      return builderDelegate(group3, options);
     }
     var {
       base: valueBase,
       sup: valueSup,
       sub: valueSub
-    } = group2;
+    } = group3;
     var base2 = buildGroup$1(valueBase, options);
     var supm;
     var subm;
@@ -39318,7 +39318,7 @@ defineFunctionBuilders({
     var marginRight = makeEm(0.5 / metrics.ptPerEm / multiplier);
     var marginLeft = null;
     if (subm) {
-      var isOiint = group2.base && group2.base.type === "op" && group2.base.name && (group2.base.name === "\\oiint" || group2.base.name === "\\oiiint");
+      var isOiint = group3.base && group3.base.type === "op" && group3.base.name && (group3.base.name === "\\oiint" || group3.base.name === "\\oiiint");
       if (base2 instanceof SymbolNode || isOiint) {
         var _base$italic;
         marginLeft = makeEm(-((_base$italic = base2.italic) != null ? _base$italic : 0));
@@ -39384,32 +39384,32 @@ defineFunctionBuilders({
     var mclass = getTypeOfDomTree(base2, "right") || "mord";
     return makeSpan([mclass], [base2, makeSpan(["msupsub"], [supsub])], options);
   },
-  mathmlBuilder(group2, options) {
+  mathmlBuilder(group3, options) {
     var isBrace = false;
     var isOver;
     var isSup;
-    if (group2.base && group2.base.type === "horizBrace") {
-      isSup = !!group2.sup;
-      if (isSup === group2.base.isOver) {
+    if (group3.base && group3.base.type === "horizBrace") {
+      isSup = !!group3.sup;
+      if (isSup === group3.base.isOver) {
         isBrace = true;
-        isOver = group2.base.isOver;
+        isOver = group3.base.isOver;
       }
     }
-    if (group2.base && (group2.base.type === "op" || group2.base.type === "operatorname")) {
-      group2.base.parentIsSupSub = true;
+    if (group3.base && (group3.base.type === "op" || group3.base.type === "operatorname")) {
+      group3.base.parentIsSupSub = true;
     }
-    var children = [buildGroup2(group2.base, options)];
-    if (group2.sub) {
-      children.push(buildGroup2(group2.sub, options));
+    var children = [buildGroup2(group3.base, options)];
+    if (group3.sub) {
+      children.push(buildGroup2(group3.sub, options));
     }
-    if (group2.sup) {
-      children.push(buildGroup2(group2.sup, options));
+    if (group3.sup) {
+      children.push(buildGroup2(group3.sup, options));
     }
     var nodeType;
     if (isBrace) {
       nodeType = isOver ? "mover" : "munder";
-    } else if (!group2.sub) {
-      var base2 = group2.base;
+    } else if (!group3.sub) {
+      var base2 = group3.base;
       if (base2 && base2.type === "op" && base2.limits && (options.style === Style$1.DISPLAY || base2.alwaysHandleSupSub)) {
         nodeType = "mover";
       } else if (base2 && base2.type === "operatorname" && base2.alwaysHandleSupSub && (base2.limits || options.style === Style$1.DISPLAY)) {
@@ -39417,8 +39417,8 @@ defineFunctionBuilders({
       } else {
         nodeType = "msup";
       }
-    } else if (!group2.sup) {
-      var _base = group2.base;
+    } else if (!group3.sup) {
+      var _base = group3.base;
       if (_base && _base.type === "op" && _base.limits && (options.style === Style$1.DISPLAY || _base.alwaysHandleSupSub)) {
         nodeType = "munder";
       } else if (_base && _base.type === "operatorname" && _base.alwaysHandleSupSub && (_base.limits || options.style === Style$1.DISPLAY)) {
@@ -39427,7 +39427,7 @@ defineFunctionBuilders({
         nodeType = "msub";
       }
     } else {
-      var _base2 = group2.base;
+      var _base2 = group3.base;
       if (_base2 && _base2.type === "op" && _base2.limits && options.style === Style$1.DISPLAY) {
         nodeType = "munderover";
       } else if (_base2 && _base2.type === "operatorname" && _base2.alwaysHandleSupSub && (options.style === Style$1.DISPLAY || _base2.limits)) {
@@ -39441,19 +39441,19 @@ defineFunctionBuilders({
 });
 defineFunctionBuilders({
   type: "atom",
-  htmlBuilder(group2, options) {
-    return mathsym(group2.text, group2.mode, options, ["m" + group2.family]);
+  htmlBuilder(group3, options) {
+    return mathsym(group3.text, group3.mode, options, ["m" + group3.family]);
   },
-  mathmlBuilder(group2, options) {
-    var node3 = new MathNode("mo", [makeText(group2.text, group2.mode)]);
-    if (group2.family === "bin") {
-      var variant = getVariant(group2, options);
+  mathmlBuilder(group3, options) {
+    var node3 = new MathNode("mo", [makeText(group3.text, group3.mode)]);
+    if (group3.family === "bin") {
+      var variant = getVariant(group3, options);
       if (variant === "bold-italic") {
         node3.setAttribute("mathvariant", variant);
       }
-    } else if (group2.family === "punct") {
+    } else if (group3.family === "punct") {
       node3.setAttribute("separator", "true");
-    } else if (group2.family === "open" || group2.family === "close") {
+    } else if (group3.family === "open" || group3.family === "close") {
       node3.setAttribute("stretchy", "false");
     }
     return node3;
@@ -39466,12 +39466,12 @@ var defaultVariant = {
 };
 defineFunctionBuilders({
   type: "mathord",
-  htmlBuilder(group2, options) {
-    return makeOrd(group2, options, "mathord");
+  htmlBuilder(group3, options) {
+    return makeOrd(group3, options, "mathord");
   },
-  mathmlBuilder(group2, options) {
-    var node3 = new MathNode("mi", [makeText(group2.text, group2.mode, options)]);
-    var variant = getVariant(group2, options) || "italic";
+  mathmlBuilder(group3, options) {
+    var node3 = new MathNode("mi", [makeText(group3.text, group3.mode, options)]);
+    var variant = getVariant(group3, options) || "italic";
     if (variant !== defaultVariant[node3.type]) {
       node3.setAttribute("mathvariant", variant);
     }
@@ -39480,21 +39480,21 @@ defineFunctionBuilders({
 });
 defineFunctionBuilders({
   type: "textord",
-  htmlBuilder(group2, options) {
-    return makeOrd(group2, options, "textord");
+  htmlBuilder(group3, options) {
+    return makeOrd(group3, options, "textord");
   },
-  mathmlBuilder(group2, options) {
-    var text11 = makeText(group2.text, group2.mode, options);
-    var variant = getVariant(group2, options) || "normal";
+  mathmlBuilder(group3, options) {
+    var text12 = makeText(group3.text, group3.mode, options);
+    var variant = getVariant(group3, options) || "normal";
     var node3;
-    if (group2.mode === "text") {
-      node3 = new MathNode("mtext", [text11]);
-    } else if (/[0-9]/.test(group2.text)) {
-      node3 = new MathNode("mn", [text11]);
-    } else if (group2.text === "\\prime") {
-      node3 = new MathNode("mo", [text11]);
+    if (group3.mode === "text") {
+      node3 = new MathNode("mtext", [text12]);
+    } else if (/[0-9]/.test(group3.text)) {
+      node3 = new MathNode("mn", [text12]);
+    } else if (group3.text === "\\prime") {
+      node3 = new MathNode("mo", [text12]);
     } else {
-      node3 = new MathNode("mi", [text11]);
+      node3 = new MathNode("mi", [text12]);
     }
     if (variant !== defaultVariant[node3.type]) {
       node3.setAttribute("mathvariant", variant);
@@ -39519,30 +39519,30 @@ var regularSpace = {
 };
 defineFunctionBuilders({
   type: "spacing",
-  htmlBuilder(group2, options) {
-    if (regularSpace.hasOwnProperty(group2.text)) {
-      var className = regularSpace[group2.text].className || "";
-      if (group2.mode === "text") {
-        var ord = makeOrd(group2, options, "textord");
+  htmlBuilder(group3, options) {
+    if (regularSpace.hasOwnProperty(group3.text)) {
+      var className = regularSpace[group3.text].className || "";
+      if (group3.mode === "text") {
+        var ord = makeOrd(group3, options, "textord");
         ord.classes.push(className);
         return ord;
       } else {
-        return makeSpan(["mspace", className], [mathsym(group2.text, group2.mode, options)], options);
+        return makeSpan(["mspace", className], [mathsym(group3.text, group3.mode, options)], options);
       }
-    } else if (cssSpace.hasOwnProperty(group2.text)) {
-      return makeSpan(["mspace", cssSpace[group2.text]], [], options);
+    } else if (cssSpace.hasOwnProperty(group3.text)) {
+      return makeSpan(["mspace", cssSpace[group3.text]], [], options);
     } else {
-      throw new ParseError('Unknown type of space "' + group2.text + '"');
+      throw new ParseError('Unknown type of space "' + group3.text + '"');
     }
   },
-  mathmlBuilder(group2, options) {
+  mathmlBuilder(group3, options) {
     var node3;
-    if (regularSpace.hasOwnProperty(group2.text)) {
+    if (regularSpace.hasOwnProperty(group3.text)) {
       node3 = new MathNode("mtext", [new TextNode("\xA0")]);
-    } else if (cssSpace.hasOwnProperty(group2.text)) {
+    } else if (cssSpace.hasOwnProperty(group3.text)) {
       return new MathNode("mspace");
     } else {
-      throw new ParseError('Unknown type of space "' + group2.text + '"');
+      throw new ParseError('Unknown type of space "' + group3.text + '"');
     }
     return node3;
   }
@@ -39554,8 +39554,8 @@ var pad = () => {
 };
 defineFunctionBuilders({
   type: "tag",
-  mathmlBuilder(group2, options) {
-    var table3 = new MathNode("mtable", [new MathNode("mtr", [pad(), new MathNode("mtd", [buildExpressionRow(group2.body, options)]), pad(), new MathNode("mtd", [buildExpressionRow(group2.tag, options)])])]);
+  mathmlBuilder(group3, options) {
+    var table3 = new MathNode("mtable", [new MathNode("mtr", [pad(), new MathNode("mtd", [buildExpressionRow(group3.body, options)]), pad(), new MathNode("mtd", [buildExpressionRow(group3.tag, options)])])]);
     table3.setAttribute("width", "100%");
     return table3;
   }
@@ -39575,8 +39575,8 @@ var textFontShapes = {
   "\\textit": "textit",
   "\\textup": "textup"
 };
-var optionsWithFont = (group2, options) => {
-  var font = group2.font;
+var optionsWithFont = (group3, options) => {
+  var font = group3.font;
   if (!font) {
     return options;
   } else if (textFontFamilies[font]) {
@@ -39624,14 +39624,14 @@ defineFunction({
       font: funcName
     };
   },
-  htmlBuilder(group2, options) {
-    var newOptions = optionsWithFont(group2, options);
-    var inner2 = buildExpression$1(group2.body, newOptions, true);
+  htmlBuilder(group3, options) {
+    var newOptions = optionsWithFont(group3, options);
+    var inner2 = buildExpression$1(group3.body, newOptions, true);
     return makeSpan(["mord", "text"], inner2, newOptions);
   },
-  mathmlBuilder(group2, options) {
-    var newOptions = optionsWithFont(group2, options);
-    return buildExpressionRow(group2.body, newOptions);
+  mathmlBuilder(group3, options) {
+    var newOptions = optionsWithFont(group3, options);
+    return buildExpressionRow(group3.body, newOptions);
   }
 });
 defineFunction({
@@ -39651,8 +39651,8 @@ defineFunction({
       body: args[0]
     };
   },
-  htmlBuilder(group2, options) {
-    var innerGroup = buildGroup$1(group2.body, options);
+  htmlBuilder(group3, options) {
+    var innerGroup = buildGroup$1(group3.body, options);
     var line3 = makeLineSpan("underline-line", options);
     var defaultRuleThickness = options.fontMetrics().defaultRuleThickness;
     var vlist = makeVList({
@@ -39674,10 +39674,10 @@ defineFunction({
     });
     return makeSpan(["mord", "underline"], [vlist], options);
   },
-  mathmlBuilder(group2, options) {
-    var operator3 = new MathNode("mo", [new TextNode("\u203E")]);
-    operator3.setAttribute("stretchy", "true");
-    var node3 = new MathNode("munder", [buildGroup2(group2.body, options), operator3]);
+  mathmlBuilder(group3, options) {
+    var operator4 = new MathNode("mo", [new TextNode("\u203E")]);
+    operator4.setAttribute("stretchy", "true");
+    var node3 = new MathNode("munder", [buildGroup2(group3.body, options), operator4]);
     node3.setAttribute("accentunder", "true");
     return node3;
   }
@@ -39701,8 +39701,8 @@ defineFunction({
       body: args[0]
     };
   },
-  htmlBuilder(group2, options) {
-    var body3 = buildGroup$1(group2.body, options);
+  htmlBuilder(group3, options) {
+    var body3 = buildGroup$1(group3.body, options);
     var axisHeight = options.fontMetrics().axisHeight;
     var dy = 0.5 * (body3.height - axisHeight - (body3.depth + axisHeight));
     return makeVList({
@@ -39714,8 +39714,8 @@ defineFunction({
       }]
     });
   },
-  mathmlBuilder(group2, options) {
-    var mpadded = new MathNode("mpadded", [buildGroup2(group2.body, options)], ["vcenter"]);
+  mathmlBuilder(group3, options) {
+    var mpadded = new MathNode("mpadded", [buildGroup2(group3.body, options)], ["vcenter"]);
     return new MathNode("mrow", [mpadded]);
   }
 });
@@ -39729,27 +39729,27 @@ defineFunction({
   handler(context, args, optArgs) {
     throw new ParseError("\\verb ended by end of line instead of matching delimiter");
   },
-  htmlBuilder(group2, options) {
-    var text11 = makeVerb(group2);
+  htmlBuilder(group3, options) {
+    var text12 = makeVerb(group3);
     var body3 = [];
     var newOptions = options.havingStyle(options.style.text());
-    for (var i2 = 0; i2 < text11.length; i2++) {
-      var c = text11[i2];
+    for (var i2 = 0; i2 < text12.length; i2++) {
+      var c = text12[i2];
       if (c === "~") {
         c = "\\textasciitilde";
       }
-      body3.push(makeSymbol(c, "Typewriter-Regular", group2.mode, newOptions, ["mord", "texttt"]));
+      body3.push(makeSymbol(c, "Typewriter-Regular", group3.mode, newOptions, ["mord", "texttt"]));
     }
     return makeSpan(["mord", "text"].concat(newOptions.sizingClasses(options)), tryCombineChars(body3), newOptions);
   },
-  mathmlBuilder(group2, options) {
-    var text11 = new TextNode(makeVerb(group2));
-    var node3 = new MathNode("mtext", [text11]);
+  mathmlBuilder(group3, options) {
+    var text12 = new TextNode(makeVerb(group3));
+    var node3 = new MathNode("mtext", [text12]);
     node3.setAttribute("mathvariant", "monospace");
     return node3;
   }
 });
-var makeVerb = (group2) => group2.body.replace(/ /g, group2.star ? "\u2423" : "\xA0");
+var makeVerb = (group3) => group3.body.replace(/ /g, group3.star ? "\u2423" : "\xA0");
 var functions = _functions;
 var spaceRegexString = "[ \r\n	]";
 var controlWordRegexString = "\\\\[a-zA-Z@]+";
@@ -39799,8 +39799,8 @@ var Lexer = class {
     if (match === null || match.index !== pos) {
       throw new ParseError("Unexpected character: '" + input[pos] + "'", new Token(input[pos], new SourceLocation(this, pos, pos + 1)));
     }
-    var text11 = match[6] || match[3] || (match[2] ? "\\ " : " ");
-    if (this.catcodes[text11] === 14) {
+    var text12 = match[6] || match[3] || (match[2] ? "\\ " : " ");
+    if (this.catcodes[text12] === 14) {
       var nlIndex = input.indexOf("\n", this.tokenRegex.lastIndex);
       if (nlIndex === -1) {
         this.tokenRegex.lastIndex = input.length;
@@ -39810,7 +39810,7 @@ var Lexer = class {
       }
       return this.lex();
     }
-    return new Token(text11, new SourceLocation(this, pos, this.tokenRegex.lastIndex));
+    return new Token(text12, new SourceLocation(this, pos, this.tokenRegex.lastIndex));
   }
 };
 var Namespace = class {
@@ -41489,12 +41489,12 @@ var Parser2 = class _Parser {
    * Checks a result to make sure it has the right type, and throws an
    * appropriate error otherwise.
    */
-  expect(text11, consume) {
+  expect(text12, consume) {
     if (consume === void 0) {
       consume = true;
     }
-    if (this.fetch().text !== text11) {
-      throw new ParseError("Expected '" + text11 + "', got '" + this.fetch().text + "'", this.fetch());
+    if (this.fetch().text !== text12) {
+      throw new ParseError("Expected '" + text12 + "', got '" + this.fetch().text + "'", this.fetch());
     }
     if (consume) {
       this.consume();
@@ -41661,27 +41661,27 @@ var Parser2 = class _Parser {
     var symbol = symbolToken.text;
     this.consume();
     this.consumeSpaces();
-    var group2;
+    var group3;
     do {
       var _group;
-      group2 = this.parseGroup(name);
-    } while (((_group = group2) == null ? void 0 : _group.type) === "internal");
-    if (!group2) {
+      group3 = this.parseGroup(name);
+    } while (((_group = group3) == null ? void 0 : _group.type) === "internal");
+    if (!group3) {
       throw new ParseError("Expected group after '" + symbol + "'", symbolToken);
     }
-    return group2;
+    return group3;
   }
   /**
    * Converts the textual input of an unsupported command into a text node
    * contained within a color node whose color is determined by errorColor
    */
-  formatUnsupportedCmd(text11) {
+  formatUnsupportedCmd(text12) {
     var textordArray = [];
-    for (var i2 = 0; i2 < text11.length; i2++) {
+    for (var i2 = 0; i2 < text12.length; i2++) {
       textordArray.push({
         type: "textord",
         mode: "text",
-        text: text11[i2]
+        text: text12[i2]
       });
     }
     var textNode = {
@@ -41895,11 +41895,11 @@ var Parser2 = class _Parser {
       case "text":
         return this.parseArgumentGroup(optional2, type);
       case "hbox": {
-        var group2 = this.parseArgumentGroup(optional2, "text");
-        return group2 != null ? {
+        var group3 = this.parseArgumentGroup(optional2, "text");
+        return group3 != null ? {
           type: "styling",
-          mode: group2.mode,
-          body: [group2],
+          mode: group3.mode,
+          body: [group3],
           style: "text",
           // simulate \textstyle
           resetFont: true
@@ -42093,11 +42093,11 @@ var Parser2 = class _Parser {
    */
   parseGroup(name, breakOnTokenText) {
     var firstToken = this.fetch();
-    var text11 = firstToken.text;
+    var text12 = firstToken.text;
     var result;
-    if (text11 === "{" || text11 === "\\begingroup") {
+    if (text12 === "{" || text12 === "\\begingroup") {
       this.consume();
-      var groupEnd2 = text11 === "{" ? "}" : "\\endgroup";
+      var groupEnd2 = text12 === "{" ? "}" : "\\endgroup";
       this.gullet.beginGroup();
       var expression = this.parseExpression(false, groupEnd2);
       var lastToken = this.fetch();
@@ -42112,15 +42112,15 @@ var Parser2 = class _Parser {
         // which doesn't affect spacing in math mode, i.e., is transparent.
         // https://tex.stackexchange.com/questions/1930/when-should-one-
         // use-begingroup-instead-of-bgroup
-        semisimple: text11 === "\\begingroup" || void 0
+        semisimple: text12 === "\\begingroup" || void 0
       };
     } else {
       result = this.parseFunction(breakOnTokenText, name) || this.parseSymbol();
-      if (result == null && text11[0] === "\\" && !implicitCommands.hasOwnProperty(text11)) {
+      if (result == null && text12[0] === "\\" && !implicitCommands.hasOwnProperty(text12)) {
         if (this.settings.throwOnError) {
-          throw new ParseError("Undefined control sequence: " + text11, firstToken);
+          throw new ParseError("Undefined control sequence: " + text12, firstToken);
         }
-        result = this.formatUnsupportedCmd(text11);
+        result = this.formatUnsupportedCmd(text12);
         this.consume();
       }
     }
@@ -42134,22 +42134,22 @@ var Parser2 = class _Parser {
    * characters in its value.  The representation is still ASCII source.
    * The group will be modified in place.
    */
-  formLigatures(group2) {
-    var n = group2.length - 1;
+  formLigatures(group3) {
+    var n = group3.length - 1;
     for (var i2 = 0; i2 < n; ++i2) {
-      var a3 = group2[i2];
+      var a3 = group3[i2];
       if (a3.type !== "textord") {
         continue;
       }
       var v = a3.text;
-      var next = group2[i2 + 1];
+      var next = group3[i2 + 1];
       if (!next || next.type !== "textord") {
         continue;
       }
       if (v === "-" && next.text === "-") {
-        var afterNext = group2[i2 + 2];
+        var afterNext = group3[i2 + 2];
         if (i2 + 1 < n && afterNext && afterNext.type === "textord" && afterNext.text === "-") {
-          group2.splice(i2, 3, {
+          group3.splice(i2, 3, {
             type: "textord",
             mode: "text",
             loc: SourceLocation.range(a3, afterNext),
@@ -42157,7 +42157,7 @@ var Parser2 = class _Parser {
           });
           n -= 2;
         } else {
-          group2.splice(i2, 2, {
+          group3.splice(i2, 2, {
             type: "textord",
             mode: "text",
             loc: SourceLocation.range(a3, next),
@@ -42167,7 +42167,7 @@ var Parser2 = class _Parser {
         }
       }
       if ((v === "'" || v === "`") && next.text === v) {
-        group2.splice(i2, 2, {
+        group3.splice(i2, 2, {
           type: "textord",
           mode: "text",
           loc: SourceLocation.range(a3, next),
@@ -42183,10 +42183,10 @@ var Parser2 = class _Parser {
    */
   parseSymbol() {
     var nucleus = this.fetch();
-    var text11 = nucleus.text;
-    if (/^\\verb[^a-zA-Z]/.test(text11)) {
+    var text12 = nucleus.text;
+    if (/^\\verb[^a-zA-Z]/.test(text12)) {
       this.consume();
-      var arg = text11.slice(5);
+      var arg = text12.slice(5);
       var star2 = arg.charAt(0) === "*";
       if (star2) {
         arg = arg.slice(1);
@@ -42202,59 +42202,59 @@ var Parser2 = class _Parser {
         star: star2
       };
     }
-    if (unicodeSymbols.hasOwnProperty(text11[0]) && !symbols[this.mode][text11[0]]) {
+    if (unicodeSymbols.hasOwnProperty(text12[0]) && !symbols[this.mode][text12[0]]) {
       if (this.settings.strict && this.mode === "math") {
-        this.settings.reportNonstrict("unicodeTextInMathMode", 'Accented Unicode text character "' + text11[0] + '" used in math mode', nucleus);
+        this.settings.reportNonstrict("unicodeTextInMathMode", 'Accented Unicode text character "' + text12[0] + '" used in math mode', nucleus);
       }
-      text11 = unicodeSymbols[text11[0]] + text11.slice(1);
+      text12 = unicodeSymbols[text12[0]] + text12.slice(1);
     }
-    var match = combiningDiacriticalMarksEndRegex.exec(text11);
+    var match = combiningDiacriticalMarksEndRegex.exec(text12);
     if (match) {
-      text11 = text11.substring(0, match.index);
-      if (text11 === "i") {
-        text11 = "\u0131";
-      } else if (text11 === "j") {
-        text11 = "\u0237";
+      text12 = text12.substring(0, match.index);
+      if (text12 === "i") {
+        text12 = "\u0131";
+      } else if (text12 === "j") {
+        text12 = "\u0237";
       }
     }
     var symbol;
-    if (symbols[this.mode][text11]) {
-      if (this.settings.strict && this.mode === "math" && extraLatin.includes(text11)) {
-        this.settings.reportNonstrict("unicodeTextInMathMode", 'Latin-1/Unicode text character "' + text11[0] + '" used in math mode', nucleus);
+    if (symbols[this.mode][text12]) {
+      if (this.settings.strict && this.mode === "math" && extraLatin.includes(text12)) {
+        this.settings.reportNonstrict("unicodeTextInMathMode", 'Latin-1/Unicode text character "' + text12[0] + '" used in math mode', nucleus);
       }
-      var group2 = symbols[this.mode][text11].group;
+      var group3 = symbols[this.mode][text12].group;
       var loc = SourceLocation.range(nucleus);
       var s2;
-      if (isAtom(group2)) {
+      if (isAtom(group3)) {
         s2 = {
           type: "atom",
           mode: this.mode,
-          family: group2,
+          family: group3,
           loc,
-          text: text11
+          text: text12
         };
       } else {
         s2 = {
-          type: group2,
+          type: group3,
           mode: this.mode,
           loc,
-          text: text11
+          text: text12
         };
       }
       symbol = s2;
-    } else if (text11.charCodeAt(0) >= 128) {
+    } else if (text12.charCodeAt(0) >= 128) {
       if (this.settings.strict) {
-        if (!supportedCodepoint(text11.charCodeAt(0))) {
-          this.settings.reportNonstrict("unknownSymbol", 'Unrecognized Unicode character "' + text11[0] + '"' + (" (" + text11.charCodeAt(0) + ")"), nucleus);
+        if (!supportedCodepoint(text12.charCodeAt(0))) {
+          this.settings.reportNonstrict("unknownSymbol", 'Unrecognized Unicode character "' + text12[0] + '"' + (" (" + text12.charCodeAt(0) + ")"), nucleus);
         } else if (this.mode === "math") {
-          this.settings.reportNonstrict("unicodeTextInMathMode", 'Unicode text character "' + text11[0] + '" used in math mode', nucleus);
+          this.settings.reportNonstrict("unicodeTextInMathMode", 'Unicode text character "' + text12[0] + '" used in math mode', nucleus);
         }
       }
       symbol = {
         type: "textord",
         mode: "text",
         loc: SourceLocation.range(nucleus),
-        text: text11
+        text: text12
       };
     } else {
       return null;
@@ -42822,14 +42822,14 @@ var mhchemParser = {
           remainder: input.substr(e.endMatchEnd)
         };
       } else {
-        var group2 = this.findObserveGroups(input.substr(e.endMatchEnd), beg2Excl, beg2Incl, end2Incl, end2Excl);
-        if (group2 === null) {
+        var group22 = this.findObserveGroups(input.substr(e.endMatchEnd), beg2Excl, beg2Incl, end2Incl, end2Excl);
+        if (group22 === null) {
           return null;
         }
-        var matchRet = [match1, group2.match_];
+        var matchRet = [match1, group22.match_];
         return {
           match_: combine ? matchRet.join("") : matchRet,
-          remainder: group2.remainder
+          remainder: group22.remainder
         };
       }
     },
@@ -45448,6 +45448,109 @@ function withSuggestion(message) {
   return `${message}. ${hint}`;
 }
 
+// src/render/feed.ts
+var FEED_SPLIT = "<!--hugo-prerender:feed-->";
+var KATEX_OPEN = /<span class="katex(?:-display)?"[^>]*>/g;
+function spanEnd(html7, start) {
+  const tag = /<span\b[^>]*>|<\/span>/g;
+  tag.lastIndex = start;
+  let depth = 0;
+  for (let m = tag.exec(html7); m; m = tag.exec(html7)) {
+    depth += m[0] === "</span>" ? -1 : 1;
+    if (depth === 0) return m.index + m[0].length;
+  }
+  return -1;
+}
+function unescapeHtml(s2) {
+  return s2.replace(/&(lt|gt|quot|#39|#x27|amp);/g, (_9, e) => ({ lt: "<", gt: ">", quot: '"', "#39": "'", "#x27": "'", amp: "&" })[e]);
+}
+function escapeAttr2(s2) {
+  return s2.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function mathmlOf(katexHtml) {
+  const m = /<math\b([^>]*)>([\s\S]*?)<\/math>/.exec(katexHtml);
+  if (!m) return null;
+  let inner2 = m[2];
+  let tex;
+  inner2 = inner2.replace(/<annotation encoding="application\/x-tex">([\s\S]*?)<\/annotation>/, (_9, t) => {
+    tex = unescapeHtml(t);
+    return "";
+  });
+  inner2 = inner2.replace(/^<semantics>([\s\S]*)<\/semantics>$/, "$1");
+  const alt = tex !== void 0 ? ` alttext="${escapeAttr2(tex)}"` : "";
+  return `<math${m[1]}${alt}>${inner2}</math>`;
+}
+function feedVariant(html7) {
+  let out = "";
+  let pos = 0;
+  let changed = false;
+  KATEX_OPEN.lastIndex = 0;
+  for (let m = KATEX_OPEN.exec(html7); m; m = KATEX_OPEN.exec(html7)) {
+    const end = spanEnd(html7, m.index);
+    if (end === -1) break;
+    const mathml = mathmlOf(html7.slice(m.index, end));
+    if (mathml === null) continue;
+    out += html7.slice(pos, m.index) + mathml;
+    pos = end;
+    changed = true;
+    KATEX_OPEN.lastIndex = end;
+  }
+  return changed ? out + html7.slice(pos) : null;
+}
+function withFeedVariant(html7) {
+  const own8 = html7.includes(FEED_SPLIT) ? html7.split(FEED_SPLIT).join("<!--hugo-prerender:feed -->") : html7;
+  const feed = feedVariant(own8);
+  return feed === null ? own8 : own8 + FEED_SPLIT + feed;
+}
+function splitFeed(travelling2) {
+  const at = travelling2.indexOf(FEED_SPLIT);
+  return at === -1 ? { page: travelling2, feed: travelling2 } : { page: travelling2.slice(0, at), feed: travelling2.slice(at + FEED_SPLIT.length) };
+}
+
+// src/render/katex-markup.ts
+var GLYPH_CSS = "\n/* hugo-prerender: the glyphs of KaTeX's HTML rendering are in data-c (src/render/katex-markup.ts) */\n.katex .katex-html [data-c]::before{content:attr(data-c)}\n";
+var OWN_BEFORE = /(?:^|\s)(?:stretchy|eqn-num|mml-eqn-num)(?:\s|$)/;
+var TOKEN = /<[^>]*>|[^<]+/g;
+function glyphsToAttributes(html7) {
+  const tokens = html7.match(TOKEN) ?? [];
+  const out = [];
+  for (let i2 = 0; i2 < tokens.length; i2++) {
+    const t = tokens[i2];
+    if (t.startsWith("<")) {
+      out.push(t);
+      continue;
+    }
+    const prev = tokens[i2 - 1];
+    const next = tokens[i2 + 1];
+    const onlyChild = prev !== void 0 && /^<span\b[^>]*>$/.test(prev) && next === "</span>";
+    const cls2 = onlyChild ? /\bclass="([^"]*)"/.exec(prev)?.[1] ?? "" : "";
+    if (onlyChild && !OWN_BEFORE.test(cls2) && !/\sdata-c=/.test(prev)) {
+      out[out.length - 1] = `${prev.slice(0, -1)} data-c="${t}">`;
+    } else {
+      out.push(`<span data-c="${t}"></span>`);
+    }
+  }
+  return out.join("");
+}
+function oneTextCopy(html7) {
+  let s2 = html7.replace(
+    /<math([^>]*)><semantics>((?:(?!<\/math>)[^])*?)<annotation encoding="application\/x-tex">([^<]*)<\/annotation><\/semantics><\/math>/g,
+    (_9, attrs, inner2, tex) => `<math${attrs} alttext="${tex}">${inner2}</math>`
+  );
+  const open2 = /<span class="katex-html"[^>]*>/g;
+  let out = "";
+  let pos = 0;
+  for (let m = open2.exec(s2); m; m = open2.exec(s2)) {
+    const end = spanEnd(s2, m.index);
+    if (end === -1) break;
+    out += s2.slice(pos, m.index) + glyphsToAttributes(s2.slice(m.index, end));
+    pos = end;
+    open2.lastIndex = end;
+  }
+  s2 = out + s2.slice(pos);
+  return s2;
+}
+
 // src/render/katex.ts
 var KATEX_VERSION = katex.version;
 var TokenBudgetExceeded = class extends Error {
@@ -45494,7 +45597,7 @@ function createMathRenderer(opts = {}) {
       }
     });
     try {
-      const html7 = oneLine(withoutPreamble(quietly(warnings, () => katex.renderToString(input, options(true))), preamble));
+      const html7 = oneTextCopy(oneLine(withoutPreamble(quietly(warnings, () => katex.renderToString(input, options(true))), preamble)));
       const bytes = Buffer.byteLength(html7);
       if (bytes > limits.fragmentBytes) {
         const message = tooBigMessage("the typeset formula", bytes, limits.fragmentBytes, "fragmentBytes");
@@ -45512,7 +45615,7 @@ function createMathRenderer(opts = {}) {
       let html7 = "";
       if (errors === "render") {
         try {
-          html7 = oneLine(withoutPreamble(quietly([], () => katex.renderToString(input, options(false))), preamble));
+          html7 = oneTextCopy(oneLine(withoutPreamble(quietly([], () => katex.renderToString(input, options(false))), preamble)));
         } catch (again) {
           if (!(again instanceof Error)) throw again;
           html7 = errorSpan(tex, error.message);
@@ -49828,7 +49931,7 @@ function resolveAllAttention(events, context) {
             },
             end
           };
-          const text11 = {
+          const text12 = {
             type: use > 1 ? "strongText" : "emphasisText",
             start: {
               ...events[open2][1].end
@@ -49837,7 +49940,7 @@ function resolveAllAttention(events, context) {
               ...events[index2][1].start
             }
           };
-          const group2 = {
+          const group3 = {
             type: use > 1 ? "strong" : "emphasis",
             start: {
               ...openingSequence.start
@@ -49856,9 +49959,9 @@ function resolveAllAttention(events, context) {
           if (events[open2][1].end.offset - events[open2][1].start.offset) {
             nextEvents = push(nextEvents, [["enter", events[open2][1], context], ["exit", events[open2][1], context]]);
           }
-          nextEvents = push(nextEvents, [["enter", group2, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text11, context]]);
+          nextEvents = push(nextEvents, [["enter", group3, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text12, context]]);
           nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + 1, index2), context));
-          nextEvents = push(nextEvents, [["exit", text11, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group2, context]]);
+          nextEvents = push(nextEvents, [["exit", text12, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group3, context]]);
           let offset = 0;
           if (events[index2][1].end.offset - events[index2][1].start.offset) {
             offset = 2;
@@ -51315,13 +51418,13 @@ function resolveHeadingAtx(events, context) {
       start: events[contentStart][1].start,
       end: events[contentEnd][1].end
     };
-    const text11 = {
+    const text12 = {
       type: "chunkText",
       start: events[contentStart][1].start,
       end: events[contentEnd][1].end,
       contentType: "text"
     };
-    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context], ["enter", text11, context], ["exit", text11, context], ["exit", content3, context]]);
+    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context], ["enter", text12, context], ["exit", text12, context], ["exit", content3, context]]);
   }
   return events;
 }
@@ -52172,7 +52275,7 @@ function resolveToLabelEnd(events, context) {
       close2 = index2;
     }
   }
-  const group2 = {
+  const group3 = {
     type: events[open2][1].type === "labelLink" ? "link" : "image",
     start: {
       ...events[open2][1].start
@@ -52190,7 +52293,7 @@ function resolveToLabelEnd(events, context) {
       ...events[close2][1].end
     }
   };
-  const text11 = {
+  const text12 = {
     type: "labelText",
     start: {
       ...events[open2 + offset + 2][1].end
@@ -52199,13 +52302,13 @@ function resolveToLabelEnd(events, context) {
       ...events[close2 - 2][1].start
     }
   };
-  media = [["enter", group2, context], ["enter", label, context]];
+  media = [["enter", group3, context], ["enter", label, context]];
   media = push(media, events.slice(open2 + 1, open2 + offset + 3));
-  media = push(media, [["enter", text11, context]]);
+  media = push(media, [["enter", text12, context]]);
   media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + offset + 4, close2 - 3), context));
-  media = push(media, [["exit", text11, context], events[close2 - 2], events[close2 - 1], ["exit", label, context]]);
+  media = push(media, [["exit", text12, context], events[close2 - 2], events[close2 - 1], ["exit", label, context]]);
   media = push(media, events.slice(close2 + 1));
-  media = push(media, [["exit", group2, context]]);
+  media = push(media, [["exit", group3, context]]);
   splice(events, open2, events.length, media);
   return events;
 }
@@ -52597,7 +52700,7 @@ function resolveToSetextUnderline(events, context) {
   const editMap = new EditMap();
   let index2 = events.length;
   let content3;
-  let text11;
+  let text12;
   let definition3;
   while (index2--) {
     if (events[index2][0] === "enter") {
@@ -52606,7 +52709,7 @@ function resolveToSetextUnderline(events, context) {
         break;
       }
       if (events[index2][1].type === "paragraph") {
-        text11 = index2;
+        text12 = index2;
       }
     } else {
       if (events[index2][1].type === "content") {
@@ -52626,9 +52729,9 @@ function resolveToSetextUnderline(events, context) {
       ...events[events.length - 1][1].end
     }
   };
-  events[text11][1].type = "setextHeadingText";
+  events[text12][1].type = "setextHeadingText";
   if (definition3) {
-    editMap.add(text11, 0, [["enter", heading3, context]]);
+    editMap.add(text12, 0, [["enter", heading3, context]]);
     editMap.add(definition3 + 1, 0, [["exit", events[content3][1], context]]);
     events[content3][1].end = {
       ...events[definition3][1].end
@@ -52733,10 +52836,10 @@ function initializeFactory(field) {
   function initializeText(effects) {
     const self2 = this;
     const constructs2 = this.parser.constructs[field];
-    const text11 = effects.attempt(constructs2, start, notText);
+    const text12 = effects.attempt(constructs2, start, notText);
     return start;
     function start(code4) {
-      return atBreak(code4) ? text11(code4) : notText(code4);
+      return atBreak(code4) ? text12(code4) : notText(code4);
     }
     function notText(code4) {
       if (code4 === null) {
@@ -52750,7 +52853,7 @@ function initializeFactory(field) {
     function data(code4) {
       if (atBreak(code4)) {
         effects.exit("data");
-        return text11(code4);
+        return text12(code4);
       }
       effects.consume(code4);
       return data;
@@ -53817,7 +53920,7 @@ function compiler(options) {
     const siblings2 = node3.children;
     let tail = siblings2[siblings2.length - 1];
     if (!tail || tail.type !== "text") {
-      tail = text11();
+      tail = text12();
       tail.position = {
         start: point3(token.start),
         // @ts-expect-error: we’ll add `end` later.
@@ -54076,7 +54179,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function text11() {
+  function text12() {
     return {
       type: "text",
       value: "",
@@ -56060,12 +56163,12 @@ function link(node3, _9, state, info) {
   const exit3 = state.enter("link");
   let subexit = state.enter("label");
   let value2 = tracker.move("[");
-  const text11 = state.containerPhrasing(node3, {
+  const text12 = state.containerPhrasing(node3, {
     before: value2,
     after: "](",
     ...tracker.current()
   });
-  value2 += tracker.move(text11);
+  value2 += tracker.move(text12);
   subexit();
   value2 += tracker.move("](");
   const enclose = /[\0- \u007F]/.test(node3.url);
@@ -56073,10 +56176,10 @@ function link(node3, _9, state, info) {
   let title = node3.title || void 0;
   if (!title && !enclose && (last === "\n" || last === "\r")) {
     let index2 = 0;
-    while (index2 < text11.length && text11.charCodeAt(index2) !== 93) {
-      index2 += text11.charCodeAt(index2) === 92 ? 2 : 1;
+    while (index2 < text12.length && text12.charCodeAt(index2) !== 93) {
+      index2 += text12.charCodeAt(index2) === 92 ? 2 : 1;
     }
-    if (text11.charCodeAt(index2 + 1) === 58) title = "";
+    if (text12.charCodeAt(index2 + 1) === 58) title = "";
   }
   if (
     // If there’s no url but there is a title…
@@ -56129,12 +56232,12 @@ function linkReference(node3, _9, state, info) {
   let subexit = state.enter("label");
   const tracker = state.createTracker(info);
   let value2 = tracker.move("[");
-  const text11 = state.containerPhrasing(node3, {
+  const text12 = state.containerPhrasing(node3, {
     before: value2,
     after: "]",
     ...tracker.current()
   });
-  value2 += tracker.move(text11 + "][");
+  value2 += tracker.move(text12 + "][");
   subexit();
   const stack = state.stack;
   state.stack = stack.filter(function(d2) {
@@ -56149,7 +56252,7 @@ function linkReference(node3, _9, state, info) {
   subexit();
   state.stack = stack;
   exit3();
-  if (type === "full" || !text11 || text11 !== reference) {
+  if (type === "full" || !text12 || text12 !== reference) {
     value2 += tracker.move(reference + "]");
   } else if (type === "shortcut") {
     value2 = value2.slice(0, -1);
@@ -57365,17 +57468,17 @@ function gfmStrikethrough(options) {
               start: Object.assign({}, events[open2][1].start),
               end: Object.assign({}, events[index2][1].end)
             };
-            const text11 = {
+            const text12 = {
               type: "strikethroughText",
               start: Object.assign({}, events[open2][1].end),
               end: Object.assign({}, events[index2][1].start)
             };
-            const nextEvents = [["enter", strikethrough2, context], ["enter", events[open2][1], context], ["exit", events[open2][1], context], ["enter", text11, context]];
+            const nextEvents = [["enter", strikethrough2, context], ["enter", events[open2][1], context], ["exit", events[open2][1], context], ["enter", text12, context]];
             const insideSpan2 = context.parser.constructs.insideSpan.null;
             if (insideSpan2) {
               splice(nextEvents, nextEvents.length, 0, resolveAll(insideSpan2, events.slice(open2 + 1, index2), context));
             }
-            splice(nextEvents, nextEvents.length, 0, [["exit", text11, context], ["enter", events[index2][1], context], ["exit", events[index2][1], context], ["exit", strikethrough2, context]]);
+            splice(nextEvents, nextEvents.length, 0, [["exit", text12, context], ["enter", events[index2][1], context], ["exit", events[index2][1], context], ["exit", strikethrough2, context]]);
             splice(events, open2 - 1, index2 - open2 + 3, nextEvents);
             index2 = open2 + nextEvents.length - 2;
             break;
@@ -58249,16 +58352,16 @@ function mathTokenizer(pair2, flow3) {
 }
 function mathSyntax(pairs) {
   const sorted = [...pairs].sort((a3, b2) => b2.open.length - a3.open.length);
-  const text11 = {};
+  const text12 = {};
   const flow3 = {};
   for (const pair2 of sorted) {
     const code4 = pair2.open.charCodeAt(0);
-    (text11[code4] ??= []).push({ name: "mathSpan", tokenize: mathTokenizer(pair2, false) });
+    (text12[code4] ??= []).push({ name: "mathSpan", tokenize: mathTokenizer(pair2, false) });
     if (pair2.display) {
       (flow3[code4] ??= []).push({ name: "mathBlock", tokenize: mathTokenizer(pair2, true), concrete: true });
     }
   }
-  return { text: text11, flow: flow3 };
+  return { text: text12, flow: flow3 };
 }
 function mathFromMarkdown(pairs) {
   const displayOf = /* @__PURE__ */ new Map();
@@ -58528,11 +58631,11 @@ function locateMath(source, opts) {
   });
   const displayOpeners = pairs.filter((p5) => p5.display && !p5.open.startsWith("\\")).map((p5) => p5.open);
   for (const r2 of textRanges) {
-    const text11 = body3.slice(r2.start, r2.end);
+    const text12 = body3.slice(r2.start, r2.end);
     for (const open2 of displayOpeners) {
-      let at = text11.indexOf(open2);
+      let at = text12.indexOf(open2);
       while (at !== -1) {
-        if (at === 0 || text11[at - 1] !== "\\") {
+        if (at === 0 || text12[at - 1] !== "\\") {
           diag(
             "warning",
             bodyOffset + r2.start + at,
@@ -58541,16 +58644,16 @@ function locateMath(source, opts) {
           );
           break;
         }
-        at = text11.indexOf(open2, at + open2.length);
+        at = text12.indexOf(open2, at + open2.length);
       }
     }
-    if (!mathOpts.delimiters) leftRaw(text11, bodyOffset + r2.start, escapes, diag);
+    if (!mathOpts.delimiters) leftRaw(text12, bodyOffset + r2.start, escapes, diag);
   }
   diagnostics.sort((a3, b2) => (a3.offset ?? 0) - (b2.offset ?? 0));
   return { spans, diagnostics, tree };
 }
-function leftRaw(text11, offset, escapes, diag) {
-  const opener = /(\\\\|\\)(\(|\[)/.exec(text11);
+function leftRaw(text12, offset, escapes, diag) {
+  const opener = /(\\\\|\\)(\(|\[)/.exec(text12);
   if (opener && !(escapes === "none" && opener[1] === "\\\\")) {
     const close2 = `${opener[1]}${opener[2] === "(" ? ")" : "]"}`;
     diag(
@@ -58560,7 +58663,7 @@ function leftRaw(text11, offset, escapes, diag) {
       "math-unclosed"
     );
   }
-  const env2 = /\\begin\{([^}]*)\}/.exec(text11);
+  const env2 = /\\begin\{([^}]*)\}/.exec(text12);
   if (env2) {
     diag(
       "warning",
@@ -58569,7 +58672,7 @@ function leftRaw(text11, offset, escapes, diag) {
       "math-raw"
     );
   }
-  const dollars = /\$(?!\$)([^$\n]{1,200}?)(?<!\\)\$/.exec(text11);
+  const dollars = /\$(?!\$)([^$\n]{1,200}?)(?<!\\)\$/.exec(text12);
   if (dollars && /\\[A-Za-z]|[_^]/.test(dollars[1])) {
     diag(
       "warning",
@@ -58697,14 +58800,14 @@ function buildTable() {
   }
   return { byText, leads, maxLength };
 }
-function findMojibake(text11, baseOffset) {
+function findMojibake(text12, baseOffset) {
   table ??= buildTable();
   const { byText, leads, maxLength } = table;
   const out = [];
-  for (let i2 = 0; i2 < text11.length; i2++) {
-    if (!leads.has(text11[i2])) continue;
-    for (let len2 = Math.min(maxLength, text11.length - i2); len2 >= 2; len2--) {
-      const found = text11.slice(i2, i2 + len2);
+  for (let i2 = 0; i2 < text12.length; i2++) {
+    if (!leads.has(text12[i2])) continue;
+    for (let len2 = Math.min(maxLength, text12.length - i2); len2 >= 2; len2--) {
+      const found = text12.slice(i2, i2 + len2);
       const likely = byText.get(found);
       if (likely !== void 0) {
         out.push({ offset: baseOffset + i2, length: len2, found, likely });
@@ -58812,14 +58915,14 @@ function footnoteReference2(state, node3) {
     children: [{ type: "text", value: String(counter) }]
   };
   state.patch(node3, link3);
-  const sup2 = {
+  const sup3 = {
     type: "element",
     tagName: "sup",
     properties: {},
     children: [link3]
   };
-  state.patch(node3, sup2);
-  return state.applyData(node3, sup2);
+  state.patch(node3, sup3);
+  return state.applyData(node3, sup3);
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/heading.js
@@ -58907,13 +59010,13 @@ function image2(state, node3) {
 
 // node_modules/mdast-util-to-hast/lib/handlers/inline-code.js
 function inlineCode2(state, node3) {
-  const text11 = { type: "text", value: node3.value.replace(/\r?\n|\r/g, " ") };
-  state.patch(node3, text11);
+  const text12 = { type: "text", value: node3.value.replace(/\r?\n|\r/g, " ") };
+  state.patch(node3, text12);
   const result = {
     type: "element",
     tagName: "code",
     properties: {},
-    children: [text11]
+    children: [text12]
   };
   state.patch(node3, result);
   return state.applyData(node3, result);
@@ -62187,8 +62290,8 @@ function typographer(tree) {
     n.value = smarten(n.value, edgeChar(i2, -1), edgeChar(i2, 1));
   });
 }
-function smarten(text11, before = " ", after = " ") {
-  const dashed = text11.replace(/---/g, "\u2014").replace(/--/g, "\u2013").replace(/\.\.\./g, "\u2026").replace(/<</g, "\xAB").replace(/>>/g, "\xBB");
+function smarten(text12, before = " ", after = " ") {
+  const dashed = text12.replace(/---/g, "\u2014").replace(/--/g, "\u2013").replace(/\.\.\./g, "\u2026").replace(/<</g, "\xAB").replace(/>>/g, "\xBB");
   if (!/['"]/.test(dashed)) return dashed;
   const chars = [...dashed];
   let out = "";
@@ -62522,8 +62625,8 @@ function readDefinition(tex, kind, at, after, optCount) {
     ]
   };
 }
-function blank(text11) {
-  return text11.replace(/[^\n\r]/g, " ");
+function blank(text12) {
+  return text12.replace(/[^\n\r]/g, " ");
 }
 function carryPageMacros(formulas, maxChars) {
   const defined = /* @__PURE__ */ new Map();
@@ -62540,8 +62643,8 @@ function carryPageMacros(formulas, maxChars) {
         const def = readDefinition(tex, m[1], m.index, m.index + m[0].length, optCount);
         if (!def) continue;
         found++;
-        for (const [name, text11] of def.defs) {
-          defined.set(name, { tex: text11, uses: controlSequences(text11.slice(text11.indexOf(name) + name.length)), seq: seq++ });
+        for (const [name, text12] of def.defs) {
+          defined.set(name, { tex: text12, uses: controlSequences(text12.slice(text12.indexOf(name) + name.length)), seq: seq++ });
         }
         out += tex.slice(pos, def.start) + blank(tex.slice(def.start, def.end));
         pos = def.end;
@@ -62583,11 +62686,11 @@ function toLowerRune(ch2) {
   const l = ch2.toLowerCase();
   return [...l].length === 1 ? l : ch2;
 }
-function anchorize(text11, type) {
+function anchorize(text12, type) {
   if (type === "blackfriday") {
     let out2 = "";
     let futureDash = false;
-    for (const ch2 of text11) {
+    for (const ch2 of text12) {
       if (LETTER2.test(ch2) || NUMBER.test(ch2)) {
         if (futureDash && out2.length > 0) out2 += "-";
         futureDash = false;
@@ -62597,7 +62700,7 @@ function anchorize(text11, type) {
     return out2;
   }
   const asciiOnly = type === "github-ascii";
-  const s2 = (asciiOnly ? text11.normalize("NFD").replace(MARK2, "").normalize("NFC") : text11).replace(GO_SPACE, "");
+  const s2 = (asciiOnly ? text12.normalize("NFD").replace(MARK2, "").normalize("NFC") : text12).replace(GO_SPACE, "");
   let out = "";
   for (const ch2 of s2) {
     if (asciiOnly && ch2.codePointAt(0) > 127) continue;
@@ -62613,8 +62716,8 @@ var IdFactory = class {
   type;
   used = /* @__PURE__ */ new Set();
   /** The id Hugo would generate for `text` now, without registering it. */
-  peek(text11) {
-    let id = anchorize(text11, this.type) || "heading";
+  peek(text12) {
+    let id = anchorize(text12, this.type) || "heading";
     if (this.used.has(id)) {
       for (let i2 = 1; ; i2++) {
         if (!this.used.has(`${id}-${i2}`)) {
@@ -62625,8 +62728,8 @@ var IdFactory = class {
     }
     return id;
   }
-  generate(text11) {
-    const id = this.peek(text11);
+  generate(text12) {
+    const id = this.peek(text12);
     this.used.add(id);
     return id;
   }
@@ -62830,7 +62933,7 @@ function headingFrom(source, node3, bodyOffset, opts) {
     const contentEnd = Math.max(contentStart, i2 + c.end);
     let insertAt2 = lineEnd;
     while (insertAt2 > start && /[ \t\r]/.test(source[insertAt2 - 1])) insertAt2--;
-    const text12 = source.slice(contentStart, contentEnd);
+    const text13 = source.slice(contentStart, contentEnd);
     return {
       level: node3.depth,
       contentStart,
@@ -62838,9 +62941,9 @@ function headingFrom(source, node3, bodyOffset, opts) {
       insertAt: insertAt2,
       ...c.attr && c.attr.id === void 0 ? { attrOpen: i2 + c.attr.start + 1 } : {},
       ...c.attr?.id !== void 0 ? { explicitId: c.attr.id } : {},
-      rawText: text12,
-      plainText: plainHeadingText(text12, opts),
-      markdown: text12
+      rawText: text13,
+      plainText: plainHeadingText(text13, opts),
+      markdown: text13
     };
   }
   const first = node3.children[0];
@@ -62852,10 +62955,10 @@ function headingFrom(source, node3, bodyOffset, opts) {
   const lastLine = textAll.slice(lastNl + 1);
   const attr2 = trailingAttributes(lastLine);
   if (attr2) cEnd = cStart + lastNl + 1 + attr2.start;
-  const text11 = source.slice(cStart, cEnd);
+  const text12 = source.slice(cStart, cEnd);
   let insertAt = cStart + textAll.length;
-  const rawLines = text11.split(/\r?\n/);
-  const plain = plainHeadingText(text11, opts).split("\n");
+  const rawLines = text12.split(/\r?\n/);
+  const plain = plainHeadingText(text12, opts).split("\n");
   return {
     level: node3.depth,
     contentStart: cStart,
@@ -62865,7 +62968,7 @@ function headingFrom(source, node3, bodyOffset, opts) {
     ...attr2?.id !== void 0 ? { explicitId: attr2.id } : {},
     rawText: rawLines[rawLines.length - 1].trim(),
     plainText: plain[plain.length - 1],
-    markdown: text11.replace(/\r?\n[ \t]*/g, " ")
+    markdown: text12.replace(/\r?\n[ \t]*/g, " ")
   };
 }
 function originalIds(headings, type) {
@@ -62984,9 +63087,9 @@ function findSiteConfig(siteDir) {
   const dir = path6.join(siteDir, "config", "_default");
   return firstWithBase(dir, "hugo") ?? firstWithBase(dir, "config");
 }
-function parseConfigText(text11, format3, file) {
+function parseConfigText(text12, format3, file) {
   const diagnostics = [];
-  const src = text11.charCodeAt(0) === 65279 ? text11.slice(1) : text11;
+  const src = text12.charCodeAt(0) === 65279 ? text12.slice(1) : text12;
   const fail = (message, line3 = 1, column2 = 1) => {
     diagnostics.push({ severity: "error", code: "config", message: `invalid ${format3.toUpperCase()} in site config: ${message}`, file, line: line3, column: column2 });
     return { data: {}, diagnostics };
@@ -63314,22 +63417,22 @@ function passthroughDelimiters(data) {
 }
 
 // src/render/inline-text.ts
-function findTextMath(text11, pairs) {
+function findTextMath(text12, pairs) {
   const spans = [];
   let i2 = 0;
-  outer: while (i2 < text11.length) {
-    if (text11[i2] === "\\" && text11[i2 + 1] === "$") {
+  outer: while (i2 < text12.length) {
+    if (text12[i2] === "\\" && text12[i2 + 1] === "$") {
       i2 += 2;
       continue;
     }
     for (const p5 of pairs) {
-      if (!text11.startsWith(p5.open, i2)) continue;
+      if (!text12.startsWith(p5.open, i2)) continue;
       const from = i2 + p5.open.length;
-      if (p5.dollarRule && /\s/.test(text11[from] ?? " ")) continue;
-      let j = text11.indexOf(p5.close, from);
-      while (j !== -1 && (text11[j - 1] === "\\" || p5.dollarRule && /\s/.test(text11[j - 1] ?? " "))) j = text11.indexOf(p5.close, j + 1);
+      if (p5.dollarRule && /\s/.test(text12[from] ?? " ")) continue;
+      let j = text12.indexOf(p5.close, from);
+      while (j !== -1 && (text12[j - 1] === "\\" || p5.dollarRule && /\s/.test(text12[j - 1] ?? " "))) j = text12.indexOf(p5.close, j + 1);
       if (j === -1 || j === from) continue;
-      spans.push({ start: i2, end: j + p5.close.length, tex: text11.slice(from, j), display: p5.display });
+      spans.push({ start: i2, end: j + p5.close.length, tex: text12.slice(from, j), display: p5.display });
       i2 = j + p5.close.length;
       continue outer;
     }
@@ -63340,16 +63443,16 @@ function findTextMath(text11, pairs) {
 function escapeHtml(s2) {
   return s2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&#34;").replace(/'/g, "&#39;");
 }
-function textWithMathHtml(text11, pairs, renderMath) {
-  const spans = findTextMath(text11, pairs);
+function textWithMathHtml(text12, pairs, renderMath) {
+  const spans = findTextMath(text12, pairs);
   if (spans.length === 0) return null;
   let out = "";
   let pos = 0;
   for (const s2 of spans) {
-    out += escapeHtml(text11.slice(pos, s2.start).replace(/\\\$/g, "$")) + renderMath(s2.tex, false);
+    out += escapeHtml(text12.slice(pos, s2.start).replace(/\\\$/g, "$")) + renderMath(s2.tex, false);
     pos = s2.end;
   }
-  return out + escapeHtml(text11.slice(pos).replace(/\\\$/g, "$"));
+  return out + escapeHtml(text12.slice(pos).replace(/\\\$/g, "$"));
 }
 
 // src/render/toc.ts
@@ -63496,18 +63599,18 @@ function planMathEverywhere(input) {
   const titles = /* @__PURE__ */ new Map();
   const fm = parsed.frontMatter.data;
   for (const field of ["title", "linktitle", "description"]) {
-    const text11 = frontMatterString(fm, field);
-    if (text11 === void 0) continue;
-    const key2 = md5Hex(text11);
+    const text12 = frontMatterString(fm, field);
+    if (text12 === void 0) continue;
+    const key2 = md5Hex(text12);
     if (titles.has(key2)) continue;
-    const html7 = textWithMathHtml(text11, pairs, input.renderMath);
+    const html7 = textWithMathHtml(text12, pairs, input.renderMath);
     if (html7 !== null) titles.set(key2, html7);
   }
   const fmSummary = frontMatterString(fm, "summary");
   if (fmSummary !== void 0 && textWithMathHtml(fmSummary, pairs, () => "") !== null) {
     extras.summary = renderInlineMarkdown(fmSummary, (tex, display) => input.renderMath(tex, display), { unsafe: settings.unsafe, math: input.math });
   }
-  if (input.replaced.length === 0) return { edits, extras, titles };
+  if (input.replaced.length === 0) return { edits, extras, titles, headings: [] };
   const tree = input.tree ?? parseMarkdownWithMath(applyMask(source.slice(parsed.bodyOffset), parsed.bodyOffset, input.masked), pairs);
   const inners = input.shortcodes.map((r2) => ({ start: r2.start, end: r2.end }));
   const headings = collectHeadings(source, tree, parsed.bodyOffset, inners, settings.passthrough ? { passthrough: pairs } : {});
@@ -63517,8 +63620,9 @@ function planMathEverywhere(input) {
     settings.idType
   );
   headings.forEach((h, i2) => {
-    const text11 = idAttributeText(plans[i2], h);
-    if (text11 !== "") edits.push({ at: h.attrOpen ?? h.insertAt, text: text11 });
+    const plan = plans[i2];
+    const text12 = idAttributeText(input.hugoToc && plan.write.kind === "switch" ? { ...plan, write: { kind: "literal", id: plan.write.plain } } : plan, h);
+    if (text12 !== "") edits.push({ at: h.attrOpen ?? h.insertAt, text: text12 });
   });
   if (headings.length > 0) {
     const titles2 = headings.map((h) => {
@@ -63543,7 +63647,7 @@ function planMathEverywhere(input) {
     const at = summaryDividerOffset(tree, parsed.bodyOffset, settings.summaryLength, input.shortcodes);
     if (at !== null) edits.push({ at, text: SUMMARY_DIVIDER2 });
   }
-  return { edits, extras, titles };
+  return { edits, extras, titles, headings: headings.map((h) => ({ start: h.contentStart, end: h.contentEnd })) };
 }
 
 // src/render/inline-safe.ts
@@ -63621,59 +63725,186 @@ function inlineFragment(html7) {
   return out;
 }
 
-// src/render/feed.ts
-var FEED_SPLIT = "<!--hugo-prerender:feed-->";
-var KATEX_OPEN = /<span class="katex(?:-display)?"[^>]*>/g;
-function spanEnd(html7, start) {
-  const tag = /<span\b[^>]*>|<\/span>/g;
-  tag.lastIndex = start;
-  let depth = 0;
-  for (let m = tag.exec(html7); m; m = tag.exec(html7)) {
-    depth += m[0] === "</span>" ? -1 : 1;
-    if (depth === 0) return m.index + m[0].length;
-  }
-  return -1;
-}
-function unescapeHtml(s2) {
-  return s2.replace(/&(lt|gt|quot|#39|#x27|amp);/g, (_9, e) => ({ lt: "<", gt: ">", quot: '"', "#39": "'", "#x27": "'", amp: "&" })[e]);
-}
-function escapeAttr2(s2) {
-  return s2.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-function mathmlOf(katexHtml) {
-  const m = /<math\b([^>]*)>([\s\S]*?)<\/math>/.exec(katexHtml);
-  if (!m) return null;
-  let inner2 = m[2];
-  let tex;
-  inner2 = inner2.replace(/<annotation encoding="application\/x-tex">([\s\S]*?)<\/annotation>/, (_9, t) => {
-    tex = unescapeHtml(t);
-    return "";
+// src/render/math-text.ts
+var TOKEN2 = /<(\/?)([A-Za-z][\w:-]*)([^>]*?)(\/?)>|[^<]+/g;
+function decode2(s2) {
+  return s2.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi, (m, hex2, dec2, named2) => {
+    if (hex2) return String.fromCodePoint(parseInt(hex2, 16));
+    if (dec2) return String.fromCodePoint(parseInt(dec2, 10));
+    return { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[named2.toLowerCase()] ?? m;
   });
-  inner2 = inner2.replace(/^<semantics>([\s\S]*)<\/semantics>$/, "$1");
-  const alt = tex !== void 0 ? ` alttext="${escapeAttr2(tex)}"` : "";
-  return `<math${m[1]}${alt}>${inner2}</math>`;
 }
-function feedVariant(html7) {
-  let out = "";
-  let pos = 0;
-  let changed = false;
-  KATEX_OPEN.lastIndex = 0;
-  for (let m = KATEX_OPEN.exec(html7); m; m = KATEX_OPEN.exec(html7)) {
-    const end = spanEnd(html7, m.index);
-    if (end === -1) break;
-    const mathml = mathmlOf(html7.slice(m.index, end));
-    if (mathml === null) continue;
-    out += html7.slice(pos, m.index) + mathml;
-    pos = end;
-    changed = true;
-    KATEX_OPEN.lastIndex = end;
+function parseMath2(html7) {
+  const start = html7.indexOf("<math");
+  if (start < 0) return null;
+  const root4 = { name: "#root", attrs: "", children: [] };
+  const stack = [root4];
+  TOKEN2.lastIndex = start;
+  for (let m = TOKEN2.exec(html7); m; m = TOKEN2.exec(html7)) {
+    const top = stack[stack.length - 1];
+    if (m[2] === void 0) {
+      top.children.push(decode2(m[0]));
+      continue;
+    }
+    const name = m[2].toLowerCase();
+    if (m[1]) {
+      while (stack.length > 1 && stack.pop().name !== name) ;
+      if (name === "math") break;
+      continue;
+    }
+    const node3 = { name, attrs: m[3] ?? "", children: [] };
+    top.children.push(node3);
+    if (!m[4]) stack.push(node3);
   }
-  return changed ? out + html7.slice(pos) : null;
+  const math2 = root4.children[0];
+  return typeof math2 === "object" ? math2 : null;
 }
-function withFeedVariant(html7) {
-  const own8 = html7.includes(FEED_SPLIT) ? html7.split(FEED_SPLIT).join("<!--hugo-prerender:feed -->") : html7;
-  const feed = feedVariant(own8);
-  return feed === null ? own8 : own8 + FEED_SPLIT + feed;
+var SUB = {
+  "0": "\u2080",
+  "1": "\u2081",
+  "2": "\u2082",
+  "3": "\u2083",
+  "4": "\u2084",
+  "5": "\u2085",
+  "6": "\u2086",
+  "7": "\u2087",
+  "8": "\u2088",
+  "9": "\u2089",
+  "+": "\u208A",
+  "\u2212": "\u208B",
+  "-": "\u208B",
+  "=": "\u208C",
+  "(": "\u208D",
+  ")": "\u208E",
+  a: "\u2090",
+  e: "\u2091",
+  h: "\u2095",
+  i: "\u1D62",
+  j: "\u2C7C",
+  k: "\u2096",
+  l: "\u2097",
+  m: "\u2098",
+  n: "\u2099",
+  o: "\u2092",
+  p: "\u209A",
+  r: "\u1D63",
+  s: "\u209B",
+  t: "\u209C",
+  u: "\u1D64",
+  v: "\u1D65",
+  x: "\u2093"
+};
+var SUP = {
+  "0": "\u2070",
+  "1": "\xB9",
+  "2": "\xB2",
+  "3": "\xB3",
+  "4": "\u2074",
+  "5": "\u2075",
+  "6": "\u2076",
+  "7": "\u2077",
+  "8": "\u2078",
+  "9": "\u2079",
+  "+": "\u207A",
+  "\u2212": "\u207B",
+  "-": "\u207B",
+  "=": "\u207C",
+  "(": "\u207D",
+  ")": "\u207E",
+  n: "\u207F",
+  i: "\u2071",
+  T: "\u1D40"
+};
+var SUP_AS_IS = /^[′″‴*∗†‡]+$/;
+var ACCENT = { "^": "\u0302", "\u02C6": "\u0302", "\xAF": "\u0304", "\u203E": "\u0305", "~": "\u0303", "\u02DC": "\u0303", "\u02D9": "\u0307", "\xA8": "\u0308", "\u2192": "\u20D7", "\u20D7": "\u20D7", "\u02C7": "\u030C", "\u02D8": "\u0306", "\xB4": "\u0301", "`": "\u0300" };
+var SPACED = new Set("=+\u2212\xB1\u2213\xD7\xF7\xB7\u22C5\u2217<>\u2264\u2265\u2260\u2248\u2261\u223C\u2243\u2245\u221D\u2192\u2190\u2194\u21D2\u21D0\u21D4\u21A6\u27F6\u27F9\u2208\u2209\u220B\u2282\u2286\u2283\u2287\u222A\u2229\u2227\u2228\u2295\u2297\u2218".split(""));
+function script2(s2, table3, mark2) {
+  s2 = s2.replace(/ /g, "");
+  if (s2 === "") return "";
+  const chars = [...s2];
+  if (chars.every((c) => table3[c] !== void 0)) return chars.map((c) => table3[c]).join("");
+  return mark2 + group2(s2);
+}
+function group2(s2) {
+  return /^(?:[\p{L}\p{N}]+|.)$/u.test(s2) ? s2 : `(${s2})`;
+}
+function kids(n) {
+  return n.children.filter((c) => typeof c === "object");
+}
+function text11(n) {
+  if (n === void 0) return "";
+  if (typeof n === "string") return n;
+  const k2 = kids(n);
+  switch (n.name) {
+    case "mo": {
+      const t = n.children.map(text11).join("");
+      if (t === "\u2061") return "\u2061";
+      if (t === "\u2062" || t === "\u2063") return t === "\u2063" ? ", " : "";
+      return SPACED.has(t) ? ` ${t} ` : t;
+    }
+    case "mi":
+    case "mn":
+    case "mtext":
+    case "ms":
+      return n.children.map(text11).join("");
+    case "mspace":
+      return " ";
+    case "mphantom":
+    case "annotation":
+    case "annotation-xml":
+      return "";
+    case "msub":
+      return operator3(k2[0], script2(tight(k2[1]), SUB, "_"));
+    case "msup":
+      return operator3(k2[0], sup2(tight(k2[1])));
+    case "msubsup":
+      return operator3(k2[0], script2(tight(k2[1]), SUB, "_") + sup2(tight(k2[2])));
+    case "munder":
+      return operator3(k2[0], script2(tight(k2[1]), SUB, "_"));
+    case "munderover":
+      return operator3(k2[0], script2(tight(k2[1]), SUB, "_") + sup2(tight(k2[2])));
+    case "mover": {
+      const over = tight(k2[1]);
+      if (/accent="true"/.test(n.attrs) && ACCENT[over]) return text11(k2[0]) + ACCENT[over];
+      if (/^[→←↔⏞︷‾¯]$/.test(over)) return text11(k2[0]);
+      return text11(k2[0]) + sup2(over);
+    }
+    case "mfrac":
+      return `${group2(tight(k2[0]))}/${group2(tight(k2[1]))}`;
+    case "msqrt":
+      return `\u221A${group2(tight(n))}`;
+    case "mroot":
+      return `${sup2(tight(k2[1]))}\u221A${group2(tight(k2[0]))}`;
+    case "mtable":
+      return k2.map((row) => kids(row).map((cell2) => tight(cell2)).join(" ")).join("; ");
+    default:
+      return n.children.map(text11).join("");
+  }
+}
+function sup2(s2) {
+  return SUP_AS_IS.test(s2.replace(/ /g, "")) ? s2.replace(/ /g, "") : script2(s2, SUP, "^");
+}
+var BIG_OP = /^(?:[∑∏∐∫∬∭∮⋃⋂⋁⋀⨁⨂]|lim|max|min|sup|inf|argmax|argmin)$/;
+function operator3(base2, scripts) {
+  const b2 = text11(base2);
+  return b2 + scripts + (BIG_OP.test(b2.trim()) ? " " : "");
+}
+function tight(n) {
+  if (n === void 0) return "";
+  return tidy(n.name === "msqrt" ? n.children.map(text11).join("") : text11(n));
+}
+function tidy(s2) {
+  return s2.replace(/\u2061(?=\s*[([{|‖⟨])/g, "").replace(/\u2061/g, " ").replace(/\s+/g, " ").replace(/([([{]) /g, "$1").replace(/ ([)\]},;])/g, "$1").trim().replace(/^([−+±]) /, "$1").normalize("NFC");
+}
+function mathText2(html7) {
+  const math2 = parseMath2(html7);
+  return math2 ? tidy(text11(math2)) : null;
+}
+function markdownText(s2) {
+  return s2.replace(/[!-/:-@[-`{-~]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+function markdownSafeHtml(html7) {
+  return html7.replace(/>([^<]+)</g, (_9, t) => `>${markdownText(decode2(t))}<`);
 }
 
 // src/site/handoff.ts
@@ -63716,9 +63947,9 @@ function titlesTemplate(titles) {
 ${lines.join("")}-}}
 `;
 }
-function parseTitlesTemplate(text11) {
+function parseTitlesTemplate(text12) {
   const out = /* @__PURE__ */ new Map();
-  for (const m of text11.matchAll(/^ {2}"([0-9a-f]{32})" ("(?:[^"\\\n]|\\.)*")$/gm)) {
+  for (const m of text12.matchAll(/^ {2}"([0-9a-f]{32})" ("(?:[^"\\\n]|\\.)*")$/gm)) {
     try {
       out.set(m[1], JSON.parse(m[2]));
     } catch {
@@ -63949,9 +64180,17 @@ async function prerenderPage(source, env2) {
     math: env2.settings.math,
     settings: env2.settings.everywhere ?? DEFAULT_EVERYWHERE,
     renderMath: (tex, display) => env2.renderer.render(tex, display).html,
-    tree: located.tree
+    tree: located.tree,
+    hugoToc: (env2.settings.headingMath ?? "shortcode") !== "shortcode"
   });
   const titles = everywhere.titles;
+  const headingMath = env2.settings.headingMath ?? "shortcode";
+  for (const r2 of headingMath === "shortcode" ? [] : replacements) {
+    const fragment2 = fragments.get(r2.key);
+    if (r2.text !== void 0 || fragment2?.kind !== "math" || !everywhere.headings.some((h) => h.start <= r2.start && r2.end <= h.end)) continue;
+    const html7 = splitFeed(fragment2.html).page;
+    r2.text = headingMath === "html" ? markdownSafeHtml(html7) : markdownText(mathText2(html7) ?? "");
+  }
   const extras = hasExtras(everywhere.extras);
   if (replacements.length === 0 && !extras) {
     return { formulas, fragments: [...fragments.values()], titles, diagnostics, failed, held, stats, parsed };
@@ -64166,11 +64405,11 @@ var PrerenderOutput = class {
    * `.prerender/<tree>/<rel>`; `rel` is the page's path inside the content tree (`posts/x.md`), `tree`
    * the shadow tree of its language (config.ts shadowTree: `content`, or `content.fr`).
    */
-  writeShadow(rel3, text11, info, tree = DEFAULT_TREE) {
+  writeShadow(rel3, text12, info, tree = DEFAULT_TREE) {
     const relPath = this.cleanRel(rel3, "shadow");
     this.checkTree(tree);
     for (const k2 of info.partials) this.checkKey(k2);
-    this.write(`${tree}/${relPath}`, Buffer.from(text11, "utf8"));
+    this.write(`${tree}/${relPath}`, Buffer.from(text12, "utf8"));
     this.treePages(tree).set(relPath, {
       source: info.source,
       partials: [...new Set(info.partials)].sort(),
@@ -64192,13 +64431,13 @@ var PrerenderOutput = class {
     this.checkTree(tree);
     const old = (tree === DEFAULT_TREE ? this.previous.pages : this.previous.trees?.[tree])?.[relPath];
     if (!old || old.partials.length === 0) return /* @__PURE__ */ new Map();
-    let text11;
+    let text12;
     try {
-      text11 = readFileSync3(this.resolve(`${tree}/${relPath}`), "utf8");
+      text12 = readFileSync3(this.resolve(`${tree}/${relPath}`), "utf8");
     } catch {
       return /* @__PURE__ */ new Map();
     }
-    const found = shadowFragments(text11);
+    const found = shadowFragments(text12);
     for (const k2 of this.previous.noisy ?? []) found.delete(k2);
     return found;
   }
@@ -64279,9 +64518,9 @@ var PrerenderOutput = class {
     return true;
   }
   /** Writes `.prerender/<name>` (a marker such as WATCH_MARKER, or data the templates read), atomically. */
-  writeMarker(name, text11) {
+  writeMarker(name, text12) {
     this.checkRootName(name);
-    this.write(name, Buffer.from(text11, "utf8"));
+    this.write(name, Buffer.from(text12, "utf8"));
   }
   /** `.prerender/<name>` as an earlier build (or this one) wrote it, or undefined. */
   readMarker(name) {
@@ -64508,7 +64747,7 @@ function copyStaticAssets(out, opts) {
   }
   const fonts = path8.join(dir, "fonts");
   const figureFonts = new Set(FONT_FACES.map((f) => `${f.file}.woff2`));
-  if (opts.math) out.writeStatic("prerender/katex/katex.min.css", readFileSync4(path8.join(dir, "katex.min.css")));
+  if (opts.math) out.writeStatic("prerender/katex/katex.min.css", readFileSync4(path8.join(dir, "katex.min.css"), "utf8") + GLYPH_CSS);
   for (const f of readdirSync3(fonts).sort()) {
     if (opts.math || figureFonts.has(f)) out.writeStatic(`prerender/katex/fonts/${f}`, readFileSync4(path8.join(fonts, f)));
   }
@@ -64587,12 +64826,12 @@ function markdownShortcodeTemplates(siteDir, layoutDirs) {
   return (name) => {
     if (!seen.has(name)) {
       const t = shortcodeTemplate(layoutDirs, name);
-      let text11 = "";
+      let text12 = "";
       try {
-        text11 = t ? readFileSync5(t, "utf8") : "";
+        text12 = t ? readFileSync5(t, "utf8") : "";
       } catch {
       }
-      const markdown = /\.Inner(Deindent)?\b[^}]*\|\s*(markdownify|\S*RenderString)|(markdownify|RenderString)\s+\.Inner/.test(text11);
+      const markdown = /\.Inner(Deindent)?\b[^}]*\|\s*(markdownify|\S*RenderString)|(markdownify|RenderString)\s+\.Inner/.test(text12);
       seen.set(name, markdown ? path9.relative(siteDir, t).split(path9.sep).join("/") : void 0);
     }
     return seen.get(name);
@@ -64642,28 +64881,42 @@ function isFile2(p5) {
 function isPackageLayouts(dir) {
   return isFile2(path10.join(dir, "partials", "prerender", "head.html"));
 }
-function headReport(layoutDirs) {
-  const linking = [];
-  const hooks = /* @__PURE__ */ new Set();
+function eachTemplate(layoutDirs, fn) {
   for (const dir of layoutDirs) {
     if (isPackageLayouts(dir)) continue;
     for (const file of templates(dir)) {
-      let text11;
+      let text12;
       try {
-        text11 = readFileSync6(file, "utf8");
+        text12 = readFileSync6(file, "utf8");
       } catch {
         continue;
       }
-      if (/partial\s+"prerender\/(head|katex)(\.html)?"/.test(text11)) linking.push(file);
-      for (const h of HEAD_HOOKS) if (h.call.test(text11)) hooks.add(h);
+      fn(file, text12);
     }
   }
+}
+function headReport(layoutDirs) {
+  const linking = [];
+  const hooks = /* @__PURE__ */ new Set();
+  eachTemplate(layoutDirs, (file, text12) => {
+    if (/partial\s+"prerender\/(head|katex)(\.html)?"/.test(text12)) linking.push(file);
+    for (const h of HEAD_HOOKS) if (h.call.test(text12)) hooks.add(h);
+  });
   return { linking, hooks: HEAD_HOOKS.filter((h) => hooks.has(h)) };
 }
 function headAdvice(hooks) {
   const hook = hooks[0];
   if (hook) return `your theme calls a head hook (${hook.theme}): create ${hook.file} containing ${HEAD_PARTIAL_CALL}`;
   return `add ${HEAD_PARTIAL_CALL} to the <head> of your base template (a theme without a head hook: override the one partial of it that writes <head>, see docs/themes.md)`;
+}
+function headingDataTemplates(siteDir, layoutDirs) {
+  const out = [];
+  eachTemplate(layoutDirs, (file, text12) => {
+    const code4 = text12.replace(/\{\{-?\s*\/\*[^]*?\*\/\s*-?\}\}/g, "");
+    if (/partial\s+"prerender\/toc(\.html)?"/.test(code4)) return;
+    if (/\.(TableOfContents|Fragments)\b/.test(code4)) out.push(path10.relative(siteDir, file).split(path10.sep).join("/"));
+  });
+  return out;
 }
 
 // src/log.ts
@@ -65438,14 +65691,16 @@ function pageServices(config, siteDir, errorMode) {
       message: `this site has its own "${name}" shortcode, which stays in charge: hugo-prerender does not render {{< ${name} >}} on this site. Rename or remove this template to use hugo-prerender's ${name}`
     });
   }
+  const headingMath = unsafe ? "html" : headingDataTemplates(siteDir, layoutDirs).length > 0 ? "text" : "shortcode";
   const settings = {
     math: config.math,
-    settingsKey: stableStringify({ macros: macros2, errorMode, math: config.math, unsafe, site: [...siteShortcodes.keys()], limits: mathAndOutputLimits(limits) }),
+    settingsKey: stableStringify({ macros: macros2, errorMode, math: config.math, unsafe, headingMath, site: [...siteShortcodes.keys()], limits: mathAndOutputLimits(limits) }),
     everywhere: everywhereSettings(config.data),
     limits: config.prerender.limits,
     siteShortcodes,
     markdownInner: markdownShortcodeTemplates(siteDir, layoutDirs),
-    unsafe
+    unsafe,
+    headingMath
   };
   const site = { dir: siteDir, staticDirs: config.staticDirs, assetsDir: config.assetsDir, contentDirs: config.contentRoots.map((r2) => r2.dir) };
   return { renderer, services, settings, site, diagnostics };
@@ -65772,7 +66027,7 @@ async function buildLocked(opts) {
         file: toPosix2(path14.relative(siteDir, config.file)),
         line: 1,
         column: 1,
-        message: `pages have math, but no template of this site or its theme calls the head partial, so no page links the KaTeX stylesheet and every formula shows twice; ${headAdvice(head2.hooks)}`
+        message: `pages have math, but no template of this site or its theme calls the head partial, so no page links the KaTeX stylesheet and formulas show untypeset (as bare MathML); ${headAdvice(head2.hooks)}`
       });
     }
   }
@@ -65865,14 +66120,14 @@ function writeFileAtomic(file, data) {
 }
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
-function createScanner(text11, ignoreTrivia = false) {
-  const len2 = text11.length;
+function createScanner(text12, ignoreTrivia = false) {
+  const len2 = text12.length;
   let pos = 0, value2 = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
   function scanHexDigits(count, exact) {
     let digits = 0;
     let value3 = 0;
     while (digits < count || !exact) {
-      let ch2 = text11.charCodeAt(pos);
+      let ch2 = text12.charCodeAt(pos);
       if (ch2 >= 48 && ch2 <= 57) {
         value3 = value3 * 16 + ch2 - 48;
       } else if (ch2 >= 65 && ch2 <= 70) {
@@ -65899,35 +66154,35 @@ function createScanner(text11, ignoreTrivia = false) {
   }
   function scanNumber() {
     let start = pos;
-    if (text11.charCodeAt(pos) === 48) {
+    if (text12.charCodeAt(pos) === 48) {
       pos++;
     } else {
       pos++;
-      while (pos < text11.length && isDigit3(text11.charCodeAt(pos))) {
+      while (pos < text12.length && isDigit3(text12.charCodeAt(pos))) {
         pos++;
       }
     }
-    if (pos < text11.length && text11.charCodeAt(pos) === 46) {
+    if (pos < text12.length && text12.charCodeAt(pos) === 46) {
       pos++;
-      if (pos < text11.length && isDigit3(text11.charCodeAt(pos))) {
+      if (pos < text12.length && isDigit3(text12.charCodeAt(pos))) {
         pos++;
-        while (pos < text11.length && isDigit3(text11.charCodeAt(pos))) {
+        while (pos < text12.length && isDigit3(text12.charCodeAt(pos))) {
           pos++;
         }
       } else {
         scanError = 3;
-        return text11.substring(start, pos);
+        return text12.substring(start, pos);
       }
     }
     let end = pos;
-    if (pos < text11.length && (text11.charCodeAt(pos) === 69 || text11.charCodeAt(pos) === 101)) {
+    if (pos < text12.length && (text12.charCodeAt(pos) === 69 || text12.charCodeAt(pos) === 101)) {
       pos++;
-      if (pos < text11.length && text11.charCodeAt(pos) === 43 || text11.charCodeAt(pos) === 45) {
+      if (pos < text12.length && text12.charCodeAt(pos) === 43 || text12.charCodeAt(pos) === 45) {
         pos++;
       }
-      if (pos < text11.length && isDigit3(text11.charCodeAt(pos))) {
+      if (pos < text12.length && isDigit3(text12.charCodeAt(pos))) {
         pos++;
-        while (pos < text11.length && isDigit3(text11.charCodeAt(pos))) {
+        while (pos < text12.length && isDigit3(text12.charCodeAt(pos))) {
           pos++;
         }
         end = pos;
@@ -65935,30 +66190,30 @@ function createScanner(text11, ignoreTrivia = false) {
         scanError = 3;
       }
     }
-    return text11.substring(start, end);
+    return text12.substring(start, end);
   }
   function scanString() {
     let result = "", start = pos;
     while (true) {
       if (pos >= len2) {
-        result += text11.substring(start, pos);
+        result += text12.substring(start, pos);
         scanError = 2;
         break;
       }
-      const ch2 = text11.charCodeAt(pos);
+      const ch2 = text12.charCodeAt(pos);
       if (ch2 === 34) {
-        result += text11.substring(start, pos);
+        result += text12.substring(start, pos);
         pos++;
         break;
       }
       if (ch2 === 92) {
-        result += text11.substring(start, pos);
+        result += text12.substring(start, pos);
         pos++;
         if (pos >= len2) {
           scanError = 2;
           break;
         }
-        const ch22 = text11.charCodeAt(pos++);
+        const ch22 = text12.charCodeAt(pos++);
         switch (ch22) {
           case 34:
             result += '"';
@@ -66000,7 +66255,7 @@ function createScanner(text11, ignoreTrivia = false) {
       }
       if (ch2 >= 0 && ch2 <= 31) {
         if (isLineBreak(ch2)) {
-          result += text11.substring(start, pos);
+          result += text12.substring(start, pos);
           scanError = 2;
           break;
         } else {
@@ -66021,19 +66276,19 @@ function createScanner(text11, ignoreTrivia = false) {
       tokenOffset = len2;
       return token = 17;
     }
-    let code4 = text11.charCodeAt(pos);
+    let code4 = text12.charCodeAt(pos);
     if (isWhiteSpace(code4)) {
       do {
         pos++;
         value2 += String.fromCharCode(code4);
-        code4 = text11.charCodeAt(pos);
+        code4 = text12.charCodeAt(pos);
       } while (isWhiteSpace(code4));
       return token = 15;
     }
     if (isLineBreak(code4)) {
       pos++;
       value2 += String.fromCharCode(code4);
-      if (code4 === 13 && text11.charCodeAt(pos) === 10) {
+      if (code4 === 13 && text12.charCodeAt(pos) === 10) {
         pos++;
         value2 += "\n";
       }
@@ -66069,31 +66324,31 @@ function createScanner(text11, ignoreTrivia = false) {
       // comments
       case 47:
         const start = pos - 1;
-        if (text11.charCodeAt(pos + 1) === 47) {
+        if (text12.charCodeAt(pos + 1) === 47) {
           pos += 2;
           while (pos < len2) {
-            if (isLineBreak(text11.charCodeAt(pos))) {
+            if (isLineBreak(text12.charCodeAt(pos))) {
               break;
             }
             pos++;
           }
-          value2 = text11.substring(start, pos);
+          value2 = text12.substring(start, pos);
           return token = 12;
         }
-        if (text11.charCodeAt(pos + 1) === 42) {
+        if (text12.charCodeAt(pos + 1) === 42) {
           pos += 2;
           const safeLength = len2 - 1;
           let commentClosed = false;
           while (pos < safeLength) {
-            const ch2 = text11.charCodeAt(pos);
-            if (ch2 === 42 && text11.charCodeAt(pos + 1) === 47) {
+            const ch2 = text12.charCodeAt(pos);
+            if (ch2 === 42 && text12.charCodeAt(pos + 1) === 47) {
               pos += 2;
               commentClosed = true;
               break;
             }
             pos++;
             if (isLineBreak(ch2)) {
-              if (ch2 === 13 && text11.charCodeAt(pos) === 10) {
+              if (ch2 === 13 && text12.charCodeAt(pos) === 10) {
                 pos++;
               }
               lineNumber++;
@@ -66104,7 +66359,7 @@ function createScanner(text11, ignoreTrivia = false) {
             pos++;
             scanError = 1;
           }
-          value2 = text11.substring(start, pos);
+          value2 = text12.substring(start, pos);
           return token = 13;
         }
         value2 += String.fromCharCode(code4);
@@ -66114,7 +66369,7 @@ function createScanner(text11, ignoreTrivia = false) {
       case 45:
         value2 += String.fromCharCode(code4);
         pos++;
-        if (pos === len2 || !isDigit3(text11.charCodeAt(pos))) {
+        if (pos === len2 || !isDigit3(text12.charCodeAt(pos))) {
           return token = 16;
         }
       // found a minus, followed by a number so
@@ -66136,10 +66391,10 @@ function createScanner(text11, ignoreTrivia = false) {
       default:
         while (pos < len2 && isUnknownContentCharacter(code4)) {
           pos++;
-          code4 = text11.charCodeAt(pos);
+          code4 = text12.charCodeAt(pos);
         }
         if (tokenOffset !== pos) {
-          value2 = text11.substring(tokenOffset, pos);
+          value2 = text12.substring(tokenOffset, pos);
           switch (value2) {
             case "true":
               return token = 8;
@@ -66384,9 +66639,9 @@ function format2(documentText, range3, options) {
     return token;
   }
   const editOperations = [];
-  function addEdit(text11, startOffset, endOffset) {
-    if (!hasError && (!range3 || startOffset < rangeEnd && endOffset > rangeStart) && documentText.substring(startOffset, endOffset) !== text11) {
-      editOperations.push({ offset: startOffset, length: endOffset - startOffset, content: text11 });
+  function addEdit(text12, startOffset, endOffset) {
+    if (!hasError && (!range3 || startOffset < rangeEnd && endOffset > rangeStart) && documentText.substring(startOffset, endOffset) !== text12) {
+      editOperations.push({ offset: startOffset, length: endOffset - startOffset, content: text12 });
     }
   }
   let firstToken = scanNext();
@@ -66534,11 +66789,11 @@ function computeIndentLevel(content3, options) {
   }
   return Math.floor(nChars / tabSize);
 }
-function getEOL(options, text11) {
-  for (let i2 = 0; i2 < text11.length; i2++) {
-    const ch2 = text11.charAt(i2);
+function getEOL(options, text12) {
+  for (let i2 = 0; i2 < text12.length; i2++) {
+    const ch2 = text12.charAt(i2);
     if (ch2 === "\r") {
-      if (i2 + 1 < text11.length && text11.charAt(i2 + 1) === "\n") {
+      if (i2 + 1 < text12.length && text12.charAt(i2 + 1) === "\n") {
         return "\r\n";
       }
       return "\r";
@@ -66548,8 +66803,8 @@ function getEOL(options, text11) {
   }
   return options && options.eol || "\n";
 }
-function isEOL(text11, offset) {
-  return "\r\n".indexOf(text11.charAt(offset)) !== -1;
+function isEOL(text12, offset) {
+  return "\r\n".indexOf(text12.charAt(offset)) !== -1;
 }
 
 // node_modules/jsonc-parser/lib/esm/impl/parser.js
@@ -66559,7 +66814,7 @@ var ParseOptions;
     allowTrailingComma: false
   };
 })(ParseOptions || (ParseOptions = {}));
-function parseTree3(text11, errors = [], options = ParseOptions.DEFAULT) {
+function parseTree3(text12, errors = [], options = ParseOptions.DEFAULT) {
   let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
   function ensurePropertyComplete(endOffset) {
     if (currentParent.type === "property") {
@@ -66610,7 +66865,7 @@ function parseTree3(text11, errors = [], options = ParseOptions.DEFAULT) {
       errors.push({ error, offset, length });
     }
   };
-  visit3(text11, visitor, options);
+  visit3(text12, visitor, options);
   const result = currentParent.children[0];
   if (result) {
     delete result.parent;
@@ -66648,8 +66903,8 @@ function findNodeAtLocation(root4, path17) {
   }
   return node3;
 }
-function visit3(text11, visitor, options = ParseOptions.DEFAULT) {
-  const _scanner = createScanner(text11, false);
+function visit3(text12, visitor, options = ParseOptions.DEFAULT) {
+  const _scanner = createScanner(text12, false);
   const _jsonPath = [];
   let suppressedCallbacks = 0;
   function toNoArgVisit(visitFunction) {
@@ -66975,10 +67230,10 @@ function getNodeType(value2) {
 }
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
-function setProperty(text11, originalPath, value2, options) {
+function setProperty(text12, originalPath, value2, options) {
   const path17 = originalPath.slice();
   const errors = [];
-  const root4 = parseTree3(text11, errors);
+  const root4 = parseTree3(text12, errors);
   let parent = void 0;
   let lastSegment = void 0;
   while (path17.length > 0) {
@@ -66998,7 +67253,7 @@ function setProperty(text11, originalPath, value2, options) {
     if (value2 === void 0) {
       throw new Error("Can not delete in empty document");
     }
-    return withFormatting(text11, { offset: root4 ? root4.offset : 0, length: root4 ? root4.length : 0, content: JSON.stringify(value2) }, options);
+    return withFormatting(text12, { offset: root4 ? root4.offset : 0, length: root4 ? root4.length : 0, content: JSON.stringify(value2) }, options);
   } else if (parent.type === "object" && typeof lastSegment === "string" && Array.isArray(parent.children)) {
     const existing = findNodeAtLocation(parent, [lastSegment]);
     if (existing !== void 0) {
@@ -67019,9 +67274,9 @@ function setProperty(text11, originalPath, value2, options) {
             removeEnd = next.offset;
           }
         }
-        return withFormatting(text11, { offset: removeBegin, length: removeEnd - removeBegin, content: "" }, options);
+        return withFormatting(text12, { offset: removeBegin, length: removeEnd - removeBegin, content: "" }, options);
       } else {
-        return withFormatting(text11, { offset: existing.offset, length: existing.length, content: JSON.stringify(value2) }, options);
+        return withFormatting(text12, { offset: existing.offset, length: existing.length, content: JSON.stringify(value2) }, options);
       }
     } else {
       if (value2 === void 0) {
@@ -67038,7 +67293,7 @@ function setProperty(text11, originalPath, value2, options) {
       } else {
         edit = { offset: parent.offset + 1, length: 0, content: newProperty + "," };
       }
-      return withFormatting(text11, edit, options);
+      return withFormatting(text12, edit, options);
     }
   } else if (parent.type === "array" && typeof lastSegment === "number" && Array.isArray(parent.children)) {
     const insertIndex = lastSegment;
@@ -67051,7 +67306,7 @@ function setProperty(text11, originalPath, value2, options) {
         const previous3 = parent.children[parent.children.length - 1];
         edit = { offset: previous3.offset + previous3.length, length: 0, content: "," + newProperty };
       }
-      return withFormatting(text11, edit, options);
+      return withFormatting(text12, edit, options);
     } else if (value2 === void 0 && parent.children.length >= 0) {
       const removalIndex = lastSegment;
       const toRemove = parent.children[removalIndex];
@@ -67066,7 +67321,7 @@ function setProperty(text11, originalPath, value2, options) {
       } else {
         edit = { offset: toRemove.offset, length: parent.children[removalIndex + 1].offset - toRemove.offset, content: "" };
       }
-      return withFormatting(text11, edit, options);
+      return withFormatting(text12, edit, options);
     } else if (value2 !== void 0) {
       let edit;
       const newProperty = `${JSON.stringify(value2)}`;
@@ -67080,7 +67335,7 @@ function setProperty(text11, originalPath, value2, options) {
         const previous3 = parent.children[index2 - 1];
         edit = { offset: previous3.offset + previous3.length, length: 0, content: "," + newProperty };
       }
-      return withFormatting(text11, edit, options);
+      return withFormatting(text12, edit, options);
     } else {
       throw new Error(`Can not ${value2 === void 0 ? "remove" : options.isArrayInsertion ? "insert" : "modify"} Array index ${insertIndex} as length is not sufficient`);
     }
@@ -67088,11 +67343,11 @@ function setProperty(text11, originalPath, value2, options) {
     throw new Error(`Can not add ${typeof lastSegment !== "number" ? "index" : "property"} to parent of type ${parent.type}`);
   }
 }
-function withFormatting(text11, edit, options) {
+function withFormatting(text12, edit, options) {
   if (!options.formattingOptions) {
     return [edit];
   }
-  let newText = applyEdit(text11, edit);
+  let newText = applyEdit(text12, edit);
   let begin = edit.offset;
   let end = edit.offset + edit.content.length;
   if (edit.length === 0 || edit.content.length === 0) {
@@ -67111,11 +67366,11 @@ function withFormatting(text11, edit, options) {
     end = Math.max(end, edit2.offset + edit2.length);
     end += edit2.content.length - edit2.length;
   }
-  const editLength = text11.length - (newText.length - end) - begin;
+  const editLength = text12.length - (newText.length - end) - begin;
   return [{ offset: begin, length: editLength, content: newText.substring(begin, end) }];
 }
-function applyEdit(text11, edit) {
-  return text11.substring(0, edit.offset) + edit.content + text11.substring(edit.offset + edit.length);
+function applyEdit(text12, edit) {
+  return text12.substring(0, edit.offset) + edit.content + text12.substring(edit.offset + edit.length);
 }
 
 // node_modules/jsonc-parser/lib/esm/main.js
@@ -67170,10 +67425,10 @@ var ParseErrorCode;
   ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
   ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
 })(ParseErrorCode || (ParseErrorCode = {}));
-function modify(text11, path17, value2, options) {
-  return setProperty(text11, path17, value2, options);
+function modify(text12, path17, value2, options) {
+  return setProperty(text12, path17, value2, options);
 }
-function applyEdits(text11, edits) {
+function applyEdits(text12, edits) {
   let sortedEdits = edits.slice(0).sort((a3, b2) => {
     const diff = a3.offset - b2.offset;
     if (diff === 0) {
@@ -67181,17 +67436,17 @@ function applyEdits(text11, edits) {
     }
     return diff;
   });
-  let lastModifiedOffset = text11.length;
+  let lastModifiedOffset = text12.length;
   for (let i2 = sortedEdits.length - 1; i2 >= 0; i2--) {
     let e = sortedEdits[i2];
     if (e.offset + e.length <= lastModifiedOffset) {
-      text11 = applyEdit(text11, e);
+      text12 = applyEdit(text12, e);
     } else {
       throw new Error("Overlapping edit");
     }
     lastModifiedOffset = e.offset;
   }
-  return text11;
+  return text12;
 }
 
 // src/site/config-edit.ts
@@ -67203,15 +67458,15 @@ var EditError = class extends Error {
   }
   offset;
 };
-function lineColumn(text11, offset) {
-  const before = text11.slice(0, Math.max(0, offset));
+function lineColumn(text12, offset) {
+  const before = text12.slice(0, Math.max(0, offset));
   const line3 = before.split("\n").length;
   return { line: line3, column: offset - (before.lastIndexOf("\n") + 1) + 1 };
 }
-function editMounts(format3, text11, rootIsModule, edit) {
-  if (format3 === "toml") return editToml(text11, rootIsModule, edit);
-  if (format3 === "yaml") return editYaml(text11, rootIsModule, edit);
-  return editJson(text11, rootIsModule, edit);
+function editMounts(format3, text12, rootIsModule, edit) {
+  if (format3 === "toml") return editToml(text12, rootIsModule, edit);
+  if (format3 === "yaml") return editYaml(text12, rootIsModule, edit);
+  return editJson(text12, rootIsModule, edit);
 }
 function mountsSnippet(format3, rootIsModule, mounts) {
   if (format3 === "toml") {
@@ -67232,34 +67487,34 @@ function written(m) {
   if (!l) return { source: m.source, target: m.target };
   return l.style === "lang" ? { source: m.source, target: m.target, lang: l.lang } : { source: m.source, target: m.target, sites: { matrix: { languages: [l.lang] } } };
 }
-function eolOf(text11) {
-  const m = /\r?\n/.exec(text11);
+function eolOf(text12) {
+  const m = /\r?\n/.exec(text12);
   return m ? m[0] : "\n";
 }
-function applySplices(text11, splices) {
+function applySplices(text12, splices) {
   const sorted = splices.map((s2, i2) => ({ ...s2, i: i2 })).sort((a3, b2) => a3.start - b2.start || a3.i - b2.i);
   let out = "";
   let pos = 0;
   for (const s2 of sorted) {
-    out += text11.slice(pos, Math.max(pos, s2.start)) + s2.text;
+    out += text12.slice(pos, Math.max(pos, s2.start)) + s2.text;
     pos = Math.max(pos, s2.end);
   }
-  return out + text11.slice(pos);
+  return out + text12.slice(pos);
 }
-function lineStarts(text11) {
+function lineStarts(text12) {
   const starts = [0];
-  for (let i2 = 0; i2 < text11.length; i2++) if (text11[i2] === "\n") starts.push(i2 + 1);
+  for (let i2 = 0; i2 < text12.length; i2++) if (text12[i2] === "\n") starts.push(i2 + 1);
   return starts;
 }
-function endOfLine(text11, offset) {
-  const nl = text11.indexOf("\n", offset);
-  return nl < 0 ? text11.length : nl + 1;
+function endOfLine(text12, offset) {
+  const nl = text12.indexOf("\n", offset);
+  return nl < 0 ? text12.length : nl + 1;
 }
-function startOfLine(text11, offset) {
-  return text11.lastIndexOf("\n", offset - 1) + 1;
+function startOfLine(text12, offset) {
+  return text12.lastIndexOf("\n", offset - 1) + 1;
 }
-function insertLines(text11, at, lines, eol) {
-  const lead = at === text11.length && text11.length > 0 && !text11.endsWith("\n") ? eol : "";
+function insertLines(text12, at, lines, eol) {
+  const lead = at === text12.length && text12.length > 0 && !text12.endsWith("\n") ? eol : "";
   return { start: at, end: at, text: lead + lines.map((l) => l + eol).join("") };
 }
 function tomlString(s2) {
@@ -67272,17 +67527,17 @@ function tomlBody(m) {
   else if (l) lines.push(`sites = { matrix = { languages = [${tomlString(l.lang)}] } }`);
   return lines;
 }
-function editToml(text11, rootIsModule, edit) {
-  const eol = eolOf(text11);
+function editToml(text12, rootIsModule, edit) {
+  const eol = eolOf(text12);
   const headerRe = rootIsModule ? /^[ \t]*\[\[[ \t]*mounts[ \t]*\]\]/i : /^[ \t]*\[\[[ \t]*module[ \t]*\.[ \t]*mounts[ \t]*\]\]/i;
   const header = rootIsModule ? "[[mounts]]" : "[[module.mounts]]";
-  const starts = lineStarts(text11);
-  const lineAt = (i2) => text11.slice(starts[i2], i2 + 1 < starts.length ? starts[i2 + 1] : text11.length).replace(/\r?\n$/, "");
-  const nLines = text11.endsWith("\n") ? starts.length - 1 : starts.length;
+  const starts = lineStarts(text12);
+  const lineAt = (i2) => text12.slice(starts[i2], i2 + 1 < starts.length ? starts[i2 + 1] : text12.length).replace(/\r?\n$/, "");
+  const nLines = text12.endsWith("\n") ? starts.length - 1 : starts.length;
   const headers = [];
   for (let i2 = 0; i2 < nLines; i2++) if (headerRe.test(lineAt(i2))) headers.push(i2);
   if (headers.length !== edit.inFile.length) {
-    const m = /^[ \t]*(module[ \t]*\.[ \t]*)?mounts[ \t]*=|^[ \t]*module[ \t]*=/im.exec(text11);
+    const m = /^[ \t]*(module[ \t]*\.[ \t]*)?mounts[ \t]*=|^[ \t]*module[ \t]*=/im.exec(text12);
     throw new EditError(`module.mounts is not written as ${header} tables (an inline array or table?), which init cannot extend safely`, m?.index ?? 0);
   }
   const blocks = headers.map((h) => {
@@ -67290,7 +67545,7 @@ function editToml(text11, rootIsModule, edit) {
     for (let i2 = h + 1; i2 < nLines && !/^[ \t]*\[/.test(lineAt(i2)); i2++) if (!/^[ \t]*(#.*)?$/.test(lineAt(i2))) last = i2;
     return { header: h, last };
   });
-  const lineStart = (i2) => i2 < starts.length ? starts[i2] : text11.length;
+  const lineStart = (i2) => i2 < starts.length ? starts[i2] : text12.length;
   const splices = [];
   const block = (m) => {
     const c = edit.comment(m);
@@ -67319,21 +67574,21 @@ function editToml(text11, rootIsModule, edit) {
   if (kept.length === 0) {
     const all3 = [...edit.before, ...edit.after];
     if (all3.length > 0) {
-      const tail = text11.replace(/(\r?\n)*$/, "").length;
+      const tail = text12.replace(/(\r?\n)*$/, "").length;
       const lines = groups(all3);
-      const at = text11.length;
-      splices.push(insertLines(text11, at, tail > 0 && !/(\r?\n){2}$/.test(text11) ? ["", ...lines] : lines, eol));
+      const at = text12.length;
+      splices.push(insertLines(text12, at, tail > 0 && !/(\r?\n){2}$/.test(text12) ? ["", ...lines] : lines, eol));
     }
   } else {
     if (edit.before.length > 0) {
-      splices.push(insertLines(text11, lineStart(kept[0].header), [...groups(edit.before), ""], eol));
+      splices.push(insertLines(text12, lineStart(kept[0].header), [...groups(edit.before), ""], eol));
     }
     if (edit.after.length > 0) {
       const last = kept.at(-1).last;
-      splices.push(insertLines(text11, lineStart(last + 1), ["", ...groups(edit.after)], eol));
+      splices.push(insertLines(text12, lineStart(last + 1), ["", ...groups(edit.after)], eol));
     }
   }
-  return applySplices(text11, splices);
+  return applySplices(text12, splices);
 }
 var PLAIN_YAML = /^[A-Za-z0-9_./][A-Za-z0-9_./-]*$/;
 var YAML_SPECIAL = /^(true|false|null|yes|no|on|off|y|n|~|[-+.]?\d[\d._eE+-]*|\.inf|\.nan)$/i;
@@ -67365,33 +67620,33 @@ function findPair(map4, key2) {
 function nodeStart(n) {
   return n?.range?.[0] ?? 0;
 }
-function nodeLastChar(text11, n) {
+function nodeLastChar(text12, n) {
   let end = n.range[1];
-  while (end > 0 && /\s/.test(text11[end - 1])) end--;
+  while (end > 0 && /\s/.test(text12[end - 1])) end--;
   return end - 1;
 }
-function yamlIndentUnit(text11) {
+function yamlIndentUnit(text12) {
   let unit3 = 0;
-  for (const m of text11.matchAll(/^( +)[^\s#-]/gm)) {
+  for (const m of text12.matchAll(/^( +)[^\s#-]/gm)) {
     const n = m[1].length;
     if (unit3 === 0 || n < unit3) unit3 = n;
   }
   return unit3 || 2;
 }
-function editYaml(text11, rootIsModule, edit) {
-  const docs = (0, import_yaml3.parseAllDocuments)(text11);
+function editYaml(text12, rootIsModule, edit) {
+  const docs = (0, import_yaml3.parseAllDocuments)(text12);
   if (!Array.isArray(docs) || docs.length > 1) throw new EditError("the file holds more than one YAML document", 0);
   const doc = docs[0];
   if (doc && doc.errors.length > 0) throw new EditError(doc.errors[0].message, doc.errors[0].pos[0]);
-  const eol = eolOf(text11);
-  const unit3 = yamlIndentUnit(text11);
-  const col = (offset2) => offset2 - startOfLine(text11, offset2);
+  const eol = eolOf(text12);
+  const unit3 = yamlIndentUnit(text12);
+  const col = (offset2) => offset2 - startOfLine(text12, offset2);
   const spaces = (n) => " ".repeat(n);
   const items = (ms, indent2, offset2) => ms.flatMap((m) => yamlItem(m, spaces(indent2), offset2, edit.comment(m)));
   const all3 = [...edit.before, ...edit.after];
   const endOfDoc = () => {
-    if (doc && /^\.\.\.\s*$/m.test(text11.slice(doc.range[1]))) throw new EditError('the YAML document ends with "..."', doc.range[1]);
-    return text11.length;
+    if (doc && /^\.\.\.\s*$/m.test(text12.slice(doc.range[1]))) throw new EditError('the YAML document ends with "..."', doc.range[1]);
+    return text12.length;
   };
   const root4 = doc?.contents ?? null;
   let moduleMap;
@@ -67399,7 +67654,7 @@ function editYaml(text11, rootIsModule, edit) {
   if (root4 !== null && root4.flow) throw new EditError("the top level is a flow map ({\u2026})", nodeStart(root4));
   if (rootIsModule) {
     if (root4 === null || root4.items.length === 0) {
-      return applySplices(text11, [insertLines(text11, endOfDoc(), ["mounts:", ...items(all3, unit3, 2)], eol)]);
+      return applySplices(text12, [insertLines(text12, endOfDoc(), ["mounts:", ...items(all3, unit3, 2)], eol)]);
     }
     moduleMap = root4;
   } else {
@@ -67407,14 +67662,14 @@ function editYaml(text11, rootIsModule, edit) {
     if (!pair2) {
       const at = root4 && root4.items.length > 0 ? col(nodeStart(root4.items[0].key)) : 0;
       const lines = [`${spaces(at)}module:`, `${spaces(at + unit3)}mounts:`, ...items(all3, at + 2 * unit3, 2)];
-      const lead = text11.trim() === "" || /(\r?\n){2}$/.test(text11) ? [] : [""];
-      return applySplices(text11, [insertLines(text11, endOfDoc(), [...lead, ...lines], eol)]);
+      const lead = text12.trim() === "" || /(\r?\n){2}$/.test(text12) ? [] : [""];
+      return applySplices(text12, [insertLines(text12, endOfDoc(), [...lead, ...lines], eol)]);
     }
     const value2 = pair2.value;
     const keyCol = col(nodeStart(pair2.key));
     if (value2 === null || (0, import_yaml3.isScalar)(value2) && value2.value === null && value2.source === "") {
-      const at = endOfLine(text11, nodeStart(pair2.key));
-      return applySplices(text11, [insertLines(text11, at, [`${spaces(keyCol + unit3)}mounts:`, ...items(all3, keyCol + 2 * unit3, 2)], eol)]);
+      const at = endOfLine(text12, nodeStart(pair2.key));
+      return applySplices(text12, [insertLines(text12, at, [`${spaces(keyCol + unit3)}mounts:`, ...items(all3, keyCol + 2 * unit3, 2)], eol)]);
     }
     if (!(0, import_yaml3.isMap)(value2) || value2.flow) {
       throw new EditError('"module" is written in flow style ({\u2026}) or is not a map, so init cannot add lines to it', nodeStart(value2));
@@ -67426,13 +67681,13 @@ function editYaml(text11, rootIsModule, edit) {
   if (!mountsPair) {
     const lastPair = moduleMap.items.at(-1);
     const last = lastPair.value ?? lastPair.key;
-    const at = endOfLine(text11, nodeLastChar(text11, last));
-    return applySplices(text11, [insertLines(text11, at, [`${spaces(mapCol)}mounts:`, ...items(all3, mapCol + unit3, 2)], eol)]);
+    const at = endOfLine(text12, nodeLastChar(text12, last));
+    return applySplices(text12, [insertLines(text12, at, [`${spaces(mapCol)}mounts:`, ...items(all3, mapCol + unit3, 2)], eol)]);
   }
   const seqValue = mountsPair.value;
-  const afterKey = endOfLine(text11, nodeStart(mountsPair.key));
+  const afterKey = endOfLine(text12, nodeStart(mountsPair.key));
   if (seqValue === null || (0, import_yaml3.isScalar)(seqValue) && seqValue.value === null && seqValue.source === "") {
-    return applySplices(text11, [insertLines(text11, afterKey, items(all3, mapCol + unit3, 2), eol)]);
+    return applySplices(text12, [insertLines(text12, afterKey, items(all3, mapCol + unit3, 2), eol)]);
   }
   if (!(0, import_yaml3.isSeq)(seqValue) || seqValue.flow) {
     throw new EditError('"mounts" is written in flow style ([\u2026]) or is not a list, so init cannot add lines to it', nodeStart(seqValue));
@@ -67448,14 +67703,14 @@ function editYaml(text11, rootIsModule, edit) {
   for (const [k2, node3] of mountEntries.entries()) {
     const map4 = node3;
     if (edit.remove.has(k2)) {
-      let from = startOfLine(text11, nodeStart(map4));
+      let from = startOfLine(text12, nodeStart(map4));
       while (from > 0) {
-        const prev = startOfLine(text11, from - 1);
-        if (!/^[ \t]*#\s*hugo-prerender/.test(text11.slice(prev, from))) break;
+        const prev = startOfLine(text12, from - 1);
+        if (!/^[ \t]*#\s*hugo-prerender/.test(text12.slice(prev, from))) break;
         from = prev;
       }
-      if (!/^[ \t]*-/.test(text11.slice(startOfLine(text11, nodeStart(map4))))) throw new EditError("a mount of hugo-prerender shares its line with other text", nodeStart(map4));
-      splices.push({ start: from, end: endOfLine(text11, nodeLastChar(text11, map4)), text: "" });
+      if (!/^[ \t]*-/.test(text12.slice(startOfLine(text12, nodeStart(map4))))) throw new EditError("a mount of hugo-prerender shares its line with other text", nodeStart(map4));
+      splices.push({ start: from, end: endOfLine(text12, nodeLastChar(text12, map4)), text: "" });
       continue;
     }
     const m = edit.respell.get(k2);
@@ -67465,19 +67720,19 @@ function editYaml(text11, rootIsModule, edit) {
     if (langPairs.length === 0) throw new EditError("this mount has a language that init cannot find to respell", nodeStart(map4));
     for (const [j, p5] of langPairs.entries()) {
       const start = nodeStart(p5.key);
-      const end = nodeLastChar(text11, p5.value ?? p5.key) + 1;
+      const end = nodeLastChar(text12, p5.value ?? p5.key) + 1;
       if (j === 0) splices.push({ start, end, text: yamlLanguage(m) });
-      else splices.push({ start: startOfLine(text11, start), end: endOfLine(text11, end - 1), text: "" });
+      else splices.push({ start: startOfLine(text12, start), end: endOfLine(text12, end - 1), text: "" });
     }
   }
   const kept = mountEntries.filter((_9, k2) => !edit.remove.has(k2));
   if (edit.before.length > 0 || kept.length === 0) {
-    splices.push(insertLines(text11, afterKey, items(kept.length === 0 ? all3 : edit.before, dashCol, offset), eol));
+    splices.push(insertLines(text12, afterKey, items(kept.length === 0 ? all3 : edit.before, dashCol, offset), eol));
   }
   if (kept.length > 0 && edit.after.length > 0) {
-    splices.push(insertLines(text11, endOfLine(text11, nodeLastChar(text11, kept.at(-1))), items(edit.after, dashCol, offset), eol));
+    splices.push(insertLines(text12, endOfLine(text12, nodeLastChar(text12, kept.at(-1))), items(edit.after, dashCol, offset), eol));
   }
-  return applySplices(text11, splices);
+  return applySplices(text12, splices);
 }
 function jsonKey(node3, key2) {
   if (node3?.type !== "object") return void 0;
@@ -67487,11 +67742,11 @@ function jsonKey(node3, key2) {
   }
   return void 0;
 }
-function editJson(text11, rootIsModule, edit) {
-  const eol = eolOf(text11);
-  const indent2 = /^([ \t]+)\S/m.exec(text11)?.[1] ?? "  ";
+function editJson(text12, rootIsModule, edit) {
+  const eol = eolOf(text12);
+  const indent2 = /^([ \t]+)\S/m.exec(text12)?.[1] ?? "  ";
   const formattingOptions = { insertSpaces: !indent2.includes("	"), tabSize: indent2.includes("	") ? 1 : indent2.length, eol };
-  let t = text11;
+  let t = text12;
   const tree = () => {
     const root5 = parseTree4(t);
     if (!root5 || root5.type !== "object") throw new EditError("the top level of the file is not an object", 0);
@@ -67613,11 +67868,11 @@ function chooseTarget(siteDir) {
   let merged = {};
   const parsed = [];
   for (const file of files) {
-    const text11 = readFileSync10(file.path, "utf8");
-    const { data, diagnostics } = parseConfigText(text11, file.format, path15.relative(siteDir, file.path));
+    const text12 = readFileSync10(file.path, "utf8");
+    const { data, diagnostics } = parseConfigText(text12, file.format, path15.relative(siteDir, file.path));
     const err = diagnostics.find((d2) => d2.severity === "error");
     if (err) throw new InitError(`${err.file}:${err.line}:${err.column}: ${err.message}; fix the config before running init`);
-    parsed.push({ file, text: text11, data });
+    parsed.push({ file, text: text12, data });
     merged = mergeConfig(merged, file.key === null ? data : { [file.key]: data });
   }
   const withMounts = parsed.filter((t) => fileModule(t.file, t.data).mounts !== void 0);
@@ -67729,21 +67984,21 @@ function initSite(siteDir, opts = {}) {
 ${mountsSnippet(target.file.format, rootIsModule, plan)}
 `
   );
-  let text11;
+  let text12;
   try {
-    text11 = editMounts(target.file.format, target.text, rootIsModule, mountEdit(plan, inFile, packageLayouts, reAdded));
+    text12 = editMounts(target.file.format, target.text, rootIsModule, mountEdit(plan, inFile, packageLayouts, reAdded));
   } catch (e) {
     if (!(e instanceof EditError)) throw e;
     const at = lineColumn(target.text, e.offset);
     throw cannot(`${rel3}:${at.line}:${at.column}`, e.message);
   }
-  const check2 = parseConfigText(text11, target.file.format, rel3);
+  const check2 = parseConfigText(text12, target.file.format, rel3);
   const after = moduleMounts(rootIsModule ? { module: check2.data } : check2.data);
   if (check2.diagnostics.length > 0 || !sameMounts(after, plan) || withoutMounts(check2.data, rootIsModule) !== withoutMounts(target.data, rootIsModule)) {
     const d2 = check2.diagnostics[0];
     throw cannot(d2 ? `${rel3}:${d2.line}:${d2.column}` : rel3, `could not add the mounts safely (${d2?.message ?? "the edited config did not read back as planned"})`);
   }
-  writeFileAtomic(target.file.path, text11);
+  writeFileAtomic(target.file.path, text12);
   messages.push(`Updated ${rel3}: module mounts now (per component, first wins):`);
   for (const m of plan) {
     const isNew = !current.some((c) => normalizeRel(c.source) === normalizeRel(m.source) && normalizeRel(c.target) === normalizeRel(m.target));
@@ -67790,14 +68045,14 @@ async function checkSite(source) {
     }
     for (const abs of files) {
       const file = path16.relative(siteDir, abs).split(path16.sep).join("/");
-      let text11;
+      let text12;
       try {
-        text11 = readFileSync11(abs, "utf8");
+        text12 = readFileSync11(abs, "utf8");
       } catch (e) {
         result.diagnostics.push({ severity: "error", file, line: 1, column: 1, message: `cannot read: ${e.message}` });
         continue;
       }
-      const r2 = await prerenderPage(text11, {
+      const r2 = await prerenderPage(text12, {
         page: { absPath: abs, relPath: file, bundleDir: path16.dirname(abs), frontMatter: {} },
         site,
         settings,

@@ -17,7 +17,7 @@ import { createHostServices } from './render/host.js';
 import { shortcodes } from './render/registry.js';
 import { fallbackNames, fallbackTemplate, markdownShortcodeTemplates, siteLayoutDirs, siteShortcodeTemplates } from './site/fallbacks.js';
 import type { PageInfo, SiteInfo } from './render/types.js';
-import { headAdvice, headReport } from './site/head-hooks.js';
+import { headAdvice, headingDataTemplates, headReport } from './site/head-hooks.js';
 import { safeLine } from './log.js';
 import { mathAndOutputLimits, pageTooBig } from './render/output-limits.js';
 import { acquireSiteLock, LockError } from './site/lock.js';
@@ -182,14 +182,17 @@ export function pageServices(config: SiteConfig, siteDir: string, errorMode: 'fa
       message: `this site has its own "${name}" shortcode, which stays in charge: hugo-prerender does not render {{< ${name} >}} on this site. Rename or remove this template to use hugo-prerender's ${name}`,
     });
   }
+  // Math in headings: raw HTML where Goldmark keeps it, text where a template reads Hugo's heading data.
+  const headingMath: PageSettings['headingMath'] = unsafe ? 'html' : headingDataTemplates(siteDir, layoutDirs).length > 0 ? 'text' : 'shortcode';
   const settings: PageSettings = {
     math: config.math,
-    settingsKey: stableStringify({ macros, errorMode, math: config.math, unsafe, site: [...siteShortcodes.keys()], limits: mathAndOutputLimits(limits) }),
+    settingsKey: stableStringify({ macros, errorMode, math: config.math, unsafe, headingMath, site: [...siteShortcodes.keys()], limits: mathAndOutputLimits(limits) }),
     everywhere: everywhereSettings(config.data),
     limits: config.prerender.limits,
     siteShortcodes,
     markdownInner: markdownShortcodeTemplates(siteDir, layoutDirs),
     unsafe,
+    headingMath,
   };
   const site: SiteInfo = { dir: siteDir, staticDirs: config.staticDirs, assetsDir: config.assetsDir, contentDirs: config.contentRoots.map((r) => r.dir) };
   return { renderer, services, settings, site, diagnostics };
@@ -546,7 +549,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
   }
 
   if (anyMath) {
-    // Without the head partial every formula shows twice (KaTeX's HTML and its MathML, unstyled).
+    // Without the head partial formulas show as the browser's bare MathML (KaTeX's HTML draws nothing unstyled).
     const head = headReport(siteLayoutDirs(siteDir, config.data));
     if (head.linking.length === 0) {
       result.diagnostics.push({
@@ -555,7 +558,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
         file: toPosix(path.relative(siteDir, config.file)),
         line: 1,
         column: 1,
-        message: `pages have math, but no template of this site or its theme calls the head partial, so no page links the KaTeX stylesheet and every formula shows twice; ${headAdvice(head.hooks)}`,
+        message: `pages have math, but no template of this site or its theme calls the head partial, so no page links the KaTeX stylesheet and formulas show untypeset (as bare MathML); ${headAdvice(head.hooks)}`,
       });
     }
   }

@@ -19,7 +19,8 @@ import { adaptForKatex } from './render/mathjax-compat.js';
 import { carryPageMacros } from './render/page-macros.js';
 import { DEFAULT_EVERYWHERE, planMathEverywhere, type EverywhereSettings } from './render/everywhere.js';
 import { inlineFragment, InlineFragmentError } from './render/inline-safe.js';
-import { withFeedVariant } from './render/feed.js';
+import { splitFeed, withFeedVariant } from './render/feed.js';
+import { markdownSafeHtml, markdownText, mathText } from './render/math-text.js';
 import { appendPageBlock, hasExtras, inlineShortcode, pageBlock, type StaleCheck } from './site/handoff.js';
 
 /** Shortcodes whose inner content is code: nothing inside them is math. */
@@ -77,6 +78,13 @@ export interface PageSettings {
   markdownInner?: (name: string) => string | undefined;
   /** markup.goldmark.renderer.unsafe: whether Hugo's Markdown keeps raw HTML (our fragments). */
   unsafe?: boolean;
+  /**
+   * How math in a heading travels (Hugo builds .TableOfContents and .Fragments from the heading's
+   * Markdown before it expands shortcodes): `html`, the fragment as raw HTML (unsafe = true: typeset in
+   * the page and in Hugo's TOC); `text`, readable plain text (unsafe = false on a site whose templates
+   * read .TableOfContents or .Fragments); `shortcode` (the default), like any other fragment.
+   */
+  headingMath?: 'html' | 'text' | 'shortcode';
 }
 
 export interface Fragment {
@@ -387,8 +395,18 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     settings: env.settings.everywhere ?? DEFAULT_EVERYWHERE,
     renderMath: (tex, display) => env.renderer.render(tex, display).html,
     tree: located.tree,
+    hugoToc: (env.settings.headingMath ?? 'shortcode') !== 'shortcode',
   });
   const titles = everywhere.titles;
+  // Math in a heading, on a site where Hugo's TOC would show a shortcode as its placeholder: raw HTML
+  // where Hugo keeps it (unsafe = true), else readable text (PageSettings.headingMath).
+  const headingMath = env.settings.headingMath ?? 'shortcode';
+  for (const r of headingMath === 'shortcode' ? [] : replacements) {
+    const fragment = fragments.get(r.key);
+    if (r.text !== undefined || fragment?.kind !== 'math' || !everywhere.headings.some((h) => h.start <= r.start && r.end <= h.end)) continue;
+    const html = splitFeed(fragment.html).page;
+    r.text = headingMath === 'html' ? markdownSafeHtml(html) : markdownText(mathText(html) ?? '');
+  }
   const extras = hasExtras(everywhere.extras);
   if (replacements.length === 0 && !extras) {
     return { formulas, fragments: [...fragments.values()], titles, diagnostics, failed, held, stats, parsed };

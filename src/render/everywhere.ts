@@ -81,6 +81,12 @@ export interface EverywhereInput {
    * once. Parsed here when absent.
    */
   tree?: Root;
+  /**
+   * Hugo's own TOC shows these headings (PageSettings.headingMath is not `shortcode`): where Hugo
+   * versions disagree on a heading's id, the id of Hugo 0.144+ is written as it is, since a
+   * `prerender-id` shortcode in it would reach .TableOfContents and .Fragments as Hugo's placeholder.
+   */
+  hugoToc?: boolean;
 }
 
 export interface EverywhereResult {
@@ -90,6 +96,8 @@ export interface EverywhereResult {
   extras: PageExtras;
   /** md5 of a title, linkTitle or description with math → its HTML; title.html computes the md5. */
   titles: Map<string, string>;
+  /** The text of each heading of the page ([start, end) in the source): math there travels without a shortcode. */
+  headings: { start: number; end: number }[];
 }
 
 const A_TAG = /<\/?a\b[^>]*>/g;
@@ -123,7 +131,7 @@ export function planMathEverywhere(input: EverywhereInput): EverywhereResult {
     extras.summary = renderInlineMarkdown(fmSummary, (tex, display) => input.renderMath(tex, display), { unsafe: settings.unsafe, math: input.math });
   }
 
-  if (input.replaced.length === 0) return { edits, extras, titles };
+  if (input.replaced.length === 0) return { edits, extras, titles, headings: [] };
 
   const tree: Root = input.tree ?? parseMarkdownWithMath(applyMask(source.slice(parsed.bodyOffset), parsed.bodyOffset, input.masked), pairs);
   const inners = input.shortcodes.map((r) => ({ start: r.start, end: r.end }));
@@ -137,7 +145,8 @@ export function planMathEverywhere(input: EverywhereInput): EverywhereResult {
     settings.idType,
   );
   headings.forEach((h, i) => {
-    const text = idAttributeText(plans[i]!, h);
+    const plan = plans[i]!;
+    const text = idAttributeText(input.hugoToc && plan.write.kind === 'switch' ? { ...plan, write: { kind: 'literal', id: plan.write.plain } } : plan, h);
     if (text !== '') edits.push({ at: h.attrOpen ?? h.insertAt, text });
   });
 
@@ -170,5 +179,5 @@ export function planMathEverywhere(input: EverywhereInput): EverywhereResult {
     const at = summaryDividerOffset(tree, parsed.bodyOffset, settings.summaryLength, input.shortcodes);
     if (at !== null) edits.push({ at, text: SUMMARY_DIVIDER });
   }
-  return { edits, extras, titles };
+  return { edits, extras, titles, headings: headings.map((h) => ({ start: h.contentStart, end: h.contentEnd })) };
 }

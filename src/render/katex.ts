@@ -7,6 +7,7 @@ import 'katex/contrib/mhchem';
 import { DEFAULT_LIMITS, type PageLimits } from '../content/limits.js';
 import { tooBigMessage } from './output-limits.js';
 import { PACKAGE_MACROS, withSuggestion, type KatexMacro } from './mathjax-packages.js';
+import { oneTextCopy } from './katex-markup.js';
 
 /** The KaTeX version whose CSS and fonts must be shipped with the output. */
 export const KATEX_VERSION: string = katex.version;
@@ -23,7 +24,7 @@ export interface MathRenderResult {
 export interface MathRenderer {
   /**
    * `preamble`: TeX typeset before `tex` in the same formula (the page's macro definitions it uses, see
-   * render/page-macros.ts); error offsets still index `tex`, and the MathML annotation holds `tex` alone.
+   * render/page-macros.ts); error offsets still index `tex`, and the MathML alttext holds `tex` alone.
    */
   render(tex: string, display: boolean, preamble?: string): MathRenderResult;
   stats(): { rendered: number; cacheHits: number };
@@ -98,7 +99,7 @@ export function createMathRenderer(opts: MathRendererOptions = {}): MathRenderer
       },
     });
     try {
-      const html = oneLine(withoutPreamble(quietly(warnings, () => katex.renderToString(input, options(true))), preamble));
+      const html = oneTextCopy(oneLine(withoutPreamble(quietly(warnings, () => katex.renderToString(input, options(true))), preamble)));
       const bytes = Buffer.byteLength(html);
       if (bytes > limits.fragmentBytes) {
         const message = tooBigMessage('the typeset formula', bytes, limits.fragmentBytes, 'fragmentBytes');
@@ -121,7 +122,7 @@ export function createMathRenderer(opts: MathRendererOptions = {}): MathRenderer
       let html = '';
       if (errors === 'render') {
         try {
-          html = oneLine(withoutPreamble(quietly([], () => katex.renderToString(input, options(false))), preamble));
+          html = oneTextCopy(oneLine(withoutPreamble(quietly([], () => katex.renderToString(input, options(false))), preamble)));
         } catch (again) {
           if (!(again instanceof Error)) throw again;
           html = errorSpan(tex, error.message);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { FONT_FACES } from '../svg/theme.js';
+import { GLYPH_CSS } from './katex-markup.js';
 
 export interface StaticWriter {
   writeStatic(relPath: string, data: Buffer | string): void;
@@ -65,7 +66,7 @@ export function copyStaticAssets(out: StaticWriter, opts: { math: boolean; figur
   }
   const fonts = path.join(dir, 'fonts');
   const figureFonts = new Set(FONT_FACES.map((f) => `${f.file}.woff2`));
-  if (opts.math) out.writeStatic('prerender/katex/katex.min.css', readFileSync(path.join(dir, 'katex.min.css')));
+  if (opts.math) out.writeStatic('prerender/katex/katex.min.css', readFileSync(path.join(dir, 'katex.min.css'), 'utf8') + GLYPH_CSS);
   for (const f of readdirSync(fonts).sort()) {
     // woff2 is supported by every browser KaTeX supports; the CSS lists woff and ttf as fallbacks.
     if (opts.math || figureFonts.has(f)) out.writeStatic(`prerender/katex/fonts/${f}`, readFileSync(path.join(fonts, f)));

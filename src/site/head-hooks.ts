@@ -60,6 +60,22 @@ function isPackageLayouts(dir: string): boolean {
   return isFile(path.join(dir, 'partials', 'prerender', 'head.html'));
 }
 
+/** Calls `fn` with each readable template of `layoutDirs` (hugo-prerender's own layouts left out). */
+function eachTemplate(layoutDirs: readonly string[], fn: (file: string, text: string) => void): void {
+  for (const dir of layoutDirs) {
+    if (isPackageLayouts(dir)) continue;
+    for (const file of templates(dir)) {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        continue;
+      }
+      fn(file, text);
+    }
+  }
+}
+
 export interface HeadReport {
   /** Templates that call our head partial (or the katex partial), absolute. */
   linking: string[];
@@ -74,19 +90,10 @@ export interface HeadReport {
 export function headReport(layoutDirs: readonly string[]): HeadReport {
   const linking: string[] = [];
   const hooks = new Set<HeadHook>();
-  for (const dir of layoutDirs) {
-    if (isPackageLayouts(dir)) continue;
-    for (const file of templates(dir)) {
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch {
-        continue;
-      }
-      if (/partial\s+"prerender\/(head|katex)(\.html)?"/.test(text)) linking.push(file);
-      for (const h of HEAD_HOOKS) if (h.call.test(text)) hooks.add(h);
-    }
-  }
+  eachTemplate(layoutDirs, (file, text) => {
+    if (/partial\s+"prerender\/(head|katex)(\.html)?"/.test(text)) linking.push(file);
+    for (const h of HEAD_HOOKS) if (h.call.test(text)) hooks.add(h);
+  });
   return { linking, hooks: HEAD_HOOKS.filter((h) => hooks.has(h)) };
 }
 
@@ -95,4 +102,22 @@ export function headAdvice(hooks: readonly HeadHook[]): string {
   const hook = hooks[0];
   if (hook) return `your theme calls a head hook (${hook.theme}): create ${hook.file} containing ${HEAD_PARTIAL_CALL}`;
   return `add ${HEAD_PARTIAL_CALL} to the <head> of your base template (a theme without a head hook: override the one partial of it that writes <head>, see docs/themes.md)`;
+}
+
+/**
+ * Templates of the site, its themes and modules that read Hugo's own heading data: `.TableOfContents`
+ * or `.Fragments` (Hextra's "On this page", most themes' TOC). Hugo builds both from a heading's
+ * Markdown before it expands shortcodes, so on such a site math in a heading must not travel as a
+ * shortcode (see src/prerender-page.ts). Template comments are ignored, and so is a template that
+ * calls hugo-prerender's own `prerender/toc.html` (it shows the typeset TOC the build wrote, and may
+ * test `.Fragments.Headings` for emptiness). Site-relative paths, forward slashes.
+ */
+export function headingDataTemplates(siteDir: string, layoutDirs: readonly string[]): string[] {
+  const out: string[] = [];
+  eachTemplate(layoutDirs, (file, text) => {
+    const code = text.replace(/\{\{-?\s*\/\*[^]*?\*\/\s*-?\}\}/g, '');
+    if (/partial\s+"prerender\/toc(\.html)?"/.test(code)) return;
+    if (/\.(TableOfContents|Fragments)\b/.test(code)) out.push(path.relative(siteDir, file).split(path.sep).join('/'));
+  });
+  return out;
 }

@@ -52,7 +52,7 @@ describeWithChromium('the seed post in Chromium', () => {
       fonts: [...document.fonts].map((f) => ({ family: f.family.replace(/^"|"$/g, ''), status: f.status })),
       formulas: [...document.querySelectorAll('.katex')].map((el) => {
         const r = el.getBoundingClientRect();
-        return { width: r.width, height: r.height, tex: el.querySelector('annotation')?.textContent ?? '' };
+        return { width: r.width, height: r.height, tex: el.querySelector('math')?.getAttribute('alttext') ?? '' };
       }),
       figures: [...document.querySelectorAll('figure img')].map((img) => {
         const i = img as HTMLImageElement;

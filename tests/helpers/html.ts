@@ -39,14 +39,11 @@ export function byClass(tree: Nodes, name: string): Element[] {
   return findAll(tree, (el) => hasClass(el, name));
 }
 
-/**
- * Outermost elements with class `name` (a `.katex` inside a `.katex-display` is found, a `.katex`
- * nested in another `.katex` is not counted twice).
- */
-export function outermostByClass(tree: Nodes, name: string): Element[] {
+/** Outermost elements matching `pred` (one inside another match is not found again). */
+export function outermost(tree: Nodes, pred: (el: Element) => boolean): Element[] {
   const out: Element[] = [];
   const walk = (n: Nodes) => {
-    if (n.type === 'element' && hasClass(n, name)) {
+    if (n.type === 'element' && pred(n)) {
       out.push(n);
       return;
     }
@@ -56,20 +53,39 @@ export function outermostByClass(tree: Nodes, name: string): Element[] {
   return out;
 }
 
+/**
+ * Outermost elements with class `name` (a `.katex` inside a `.katex-display` is found, a `.katex`
+ * nested in another `.katex` is not counted twice).
+ */
+export function outermostByClass(tree: Nodes, name: string): Element[] {
+  return outermost(tree, (el) => hasClass(el, name));
+}
+
 export function text(node: Nodes): string {
   return toText(node, { whitespace: 'pre' });
 }
 
-/** A node's text with every element of class `skip` left out (e.g. the TeX annotation in KaTeX's MathML). */
+/**
+ * A node's text as a reader sees it, with every element `skip` accepts left out (e.g. KaTeX's MathML,
+ * hidden by its stylesheet): the glyphs of KaTeX's HTML rendering, drawn from `data-c` attributes by the
+ * stylesheet (src/render/katex-markup.ts), count as text where they are drawn.
+ */
 export function textWithout(node: Nodes, skip: (el: Element) => boolean): string {
   let s = '';
   const walk = (n: Nodes) => {
     if (n.type === 'text') s += n.value;
     else if (n.type === 'element' && skip(n)) return;
+    else if (n.type === 'element' && typeof n.properties.dataC === 'string') s += n.properties.dataC;
     if ('children' in n) for (const c of n.children) walk(c as Nodes);
   };
   walk(node);
   return s;
+}
+
+/** The TeX of a KaTeX element: the alttext of its MathML (src/render/katex-markup.ts). */
+export function texOf(katexEl: Element): string {
+  const math = findAll(katexEl, (el) => el.tagName === 'math')[0];
+  return (math && attr(math, 'alttext')) ?? '';
 }
 
 export function attr(el: Element, name: string): string | undefined {

@@ -8,8 +8,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, describeEachHugo, PROJECT_ROOT, type BuildResult } from '../helpers/hugo.js';
-import { attr, byTag, srcsetOf, findAll, hasClass, outermostByClass, parseHtml, text, textWithout, type Element } from '../helpers/html.js';
+import { attr, byTag, srcsetOf, findAll, hasClass, outermostByClass, parseHtml, text, textWithout, texOf, type Element } from '../helpers/html.js';
 import { copySeedSite, runPrerender, SEED_POST, type CliRun } from '../helpers/prerender.js';
+import { GLYPH_CSS } from '../../src/render/katex-markup.js';
 
 const POST = 'content/posts/learning-to-remember.md';
 const PAGE = 'posts/learning-to-remember/index.html';
@@ -82,7 +83,7 @@ describeEachHugo('the seed post built by Hugo', (hugo) => {
       expect(findAll(f, (el) => hasClass(el, 'katex-html'))).toHaveLength(1);
       expect(byTag(f, 'math')).toHaveLength(1);
     }
-    const tex = formulas.map((f) => text(byTag(f, 'annotation')[0]!));
+    const tex = formulas.map((f) => texOf(f));
     expect(tex).toEqual([
       't',
       'h_t',
@@ -97,7 +98,7 @@ describeEachHugo('the seed post built by Hugo', (hugo) => {
   });
 
   it('leaves no raw TeX in the article text', () => {
-    // KaTeX's MathML copy (with the TeX source in <annotation>) is for screen readers, not seen.
+    // KaTeX's MathML copy (with the TeX source in its alttext) is for screen readers, not seen.
     const visible = textWithout(article, (el) => hasClass(el, 'katex-mathml'));
     expect(visible).not.toContain('$');
     expect(visible).not.toContain('h_');
@@ -158,10 +159,10 @@ describeEachHugo('the seed post built by Hugo', (hugo) => {
     });
   });
 
-  it('links the KaTeX stylesheet, served byte for byte as the rendering KaTeX ships it', () => {
+  it('links the KaTeX stylesheet, served byte for byte as the rendering KaTeX ships it, plus the rule drawing its glyphs', () => {
     const links = findAll(parseHtml(html), (el) => el.tagName === 'link' && attr(el, 'rel') === 'stylesheet').map((l) => attr(l, 'href'));
     expect(links).toContain('/prerender/katex/katex.min.css');
-    expect(built.read('prerender/katex/katex.min.css')).toBe(KATEX_CSS);
+    expect(built.read('prerender/katex/katex.min.css')).toBe(KATEX_CSS + GLYPH_CSS);
   });
 
   it('serves every font the stylesheet references', () => {

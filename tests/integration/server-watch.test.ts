@@ -30,10 +30,10 @@ async function get(url: string): Promise<{ status: number; body: string }> {
   return { status: res.status, body: await res.text() };
 }
 
-/** The TeX sources of the KaTeX elements in a page (their MathML annotations), in order. */
+/** The TeX sources of the KaTeX elements in a page (the alttext of their MathML), in order. */
 function annotations(html: string): string[] {
   const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&amp;/g, '&');
-  return [...html.matchAll(/<annotation encoding="application\/x-tex">([^<]*)<\/annotation>/g)].map((m) => decode(m[1]!));
+  return [...html.matchAll(/<math [^>]*\balttext="([^"]*)"/g)].map((m) => decode(m[1]!));
 }
 
 /** The article of a served page (without the live-reload script and the head). */

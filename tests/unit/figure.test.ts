@@ -101,7 +101,7 @@ describe('figure: captions', () => {
     const { html, reports } = await render({ src: '/images/a.png', caption: 'Hidden state $h_{t-1}$ over time' });
     expect(html).toContain('alt="Hidden state h_{t-1} over time"');
     expect(html).toMatch(/<p>Hidden state <span class="katex">.*<\/span> over time<\/p>/s);
-    expect(html).toContain('<annotation encoding="application/x-tex">h_{t-1}</annotation>');
+    expect(html).toContain('alttext="h_{t-1}"');
     expect(reports).toEqual([]);
   });
 

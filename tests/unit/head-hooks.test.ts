@@ -2,11 +2,12 @@
  * The head partial: a build with math warns when no template calls it, and both the warning and `init`
  * name the theme's head hook (one file) when the theme has one.
  */
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HEAD_LAYOUT, tempSites } from '../helpers/temp-site.js';
 import { buildSite } from '../../src/build.js';
 import { initSite } from '../../src/site/init.js';
-import { HEAD_HOOKS } from '../../src/site/head-hooks.js';
+import { HEAD_HOOKS, headingDataTemplates } from '../../src/site/head-hooks.js';
 
 const site = tempSites('hp-head-', { defaults: { 'hugo.toml': 'title = "t"\ntheme = "paper"\n', 'content/p.md': 'A $x_1$.\n' } });
 /** A theme's base template calling its own head hook, as PaperMod's head.html does. */
@@ -24,7 +25,7 @@ describe('a site with math whose pages link no stylesheet', () => {
         line: 1,
         column: 1,
         message:
-          'pages have math, but no template of this site or its theme calls the head partial, so no page links the KaTeX stylesheet and every formula shows twice; your theme calls a head hook (PaperMod): create layouts/partials/extend_head.html containing {{ partial "prerender/head.html" . }}',
+          'pages have math, but no template of this site or its theme calls the head partial, so no page links the KaTeX stylesheet and formulas show untypeset (as bare MathML); your theme calls a head hook (PaperMod): create layouts/partials/extend_head.html containing {{ partial "prerender/head.html" . }}',
       },
     ]);
   });
@@ -71,5 +72,18 @@ describe('init names the head hook', () => {
     const text = initSite(site({})).messages.join('\n');
     expect(text).toContain('In your <head> template add: {{ partial "prerender/head.html" . }} (with a theme, put it in');
     for (const h of HEAD_HOOKS) expect(text).toContain(`${h.theme}: ${h.file}`);
+  });
+});
+
+describe('headingDataTemplates: templates that read Hugo\'s own heading data', () => {
+  const dirs = (dir: string) => [path.join(dir, 'layouts'), path.join(dir, 'themes/paper/layouts')];
+  it('finds .TableOfContents and .Fragments, outside comments, unless the template uses prerender/toc.html', () => {
+    const dir = site({
+      'themes/paper/layouts/_default/single.html': '{{ .TableOfContents }}{{ .Content }}',
+      'themes/paper/layouts/partials/toc.html': '{{ range .Fragments.Headings }}{{ .Title }}{{ end }}',
+      'layouts/_default/list.html': '{{/* not .TableOfContents */}}{{ .Content }}',
+      'layouts/_default/baseof.html': '{{ if .Fragments.Headings }}{{ partial "prerender/toc.html" . }}{{ end }}',
+    });
+    expect(headingDataTemplates(dir, dirs(dir))).toEqual(['themes/paper/layouts/_default/single.html', 'themes/paper/layouts/partials/toc.html']);
   });
 });

@@ -7,18 +7,19 @@ describe('createMathRenderer', () => {
     expect(r.error).toBeUndefined();
     expect(r.html).toMatch(/^<span class="katex">/);
     expect(r.html).toContain('<math');
-    expect(r.html).toContain('<annotation encoding="application/x-tex">h_{t-1}</annotation>');
+    expect(r.html).toContain('<math xmlns="http://www.w3.org/1998/Math/MathML" alttext="h_{t-1}">');
+    expect(r.html).not.toContain('<annotation');
     expect(r.html).toContain('class="katex-html"');
     expect(r.html).not.toContain('katex-display');
   });
 
-  it('writes a formula over several lines as one line: the same annotation text, no line a Markdown pass could read as a list', () => {
+  it('writes a formula over several lines as one line: the same alttext, no line a Markdown pass could read as a list', () => {
     const tex = 'a\n- b\r\n+ c';
     const r = createMathRenderer().render(tex, true);
     expect(r.html).not.toMatch(/[\r\n]/);
-    expect(r.html).toContain('<annotation encoding="application/x-tex">a&#10;- b&#13;&#10;+ c</annotation>');
-    const annotation = /<annotation[^>]*>(.*?)<\/annotation>/.exec(r.html)![1]!;
-    expect(annotation.replace(/&#10;/g, '\n').replace(/&#13;/g, '\r')).toBe(tex);
+    expect(r.html).toContain('alttext="a&#10;- b&#13;&#10;+ c"');
+    const alttext = /alttext="([^"]*)"/.exec(r.html)![1]!;
+    expect(alttext.replace(/&#10;/g, '\n').replace(/&#13;/g, '\r')).toBe(tex);
   });
 
   it('renders display math in display mode', () => {

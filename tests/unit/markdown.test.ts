@@ -52,7 +52,7 @@ describe('renderInlineMarkdown', () => {
     const katex = createMathRenderer();
     const html = renderInlineMarkdown('Plot of $h_t$', (t, d) => katex.render(t, d).html);
     expect(html).toMatch(/^Plot of <span class="katex">/);
-    expect(html).toContain('<annotation encoding="application/x-tex">h_t</annotation>');
+    expect(html).toContain('alttext="h_t"');
   });
 
   it('honours configured delimiters', () => {

@@ -245,3 +245,29 @@ describe('prerenderPage: a page without front matter', () => {
     expect(r.shadow).toMatch(/^ \u00a0\{\{< prerender /);
   });
 });
+
+describe('math in headings (PageSettings.headingMath)', () => {
+  const source = '---\ntitle: t\n---\n\n## Why $\\tanh$ and $h_{t-1}$ saturate\n\nBody $x_1$.\n';
+  const shadowFor = async (headingMath: PageEnv['settings']['headingMath'], unsafe = false) => {
+    const e = env();
+    const r = await prerenderPage(source, { ...e, settings: { ...e.settings, headingMath, unsafe } });
+    return r.shadow!.split('\n')[4]!;
+  };
+
+  it('as readable text where Hugo builds the TOC and drops raw HTML: no shortcode, the same id', async () => {
+    expect(await shadowFor('text')).toBe('## Why tanh and hₜ₋₁ saturate {#why-tanh-and-h_t-1-saturate}');
+  });
+
+  it('as raw HTML where Hugo keeps it: the typeset formula, no shortcode, its MathML text safe from Markdown', async () => {
+    const h = await shadowFor('html', true);
+    expect(h).not.toContain('{{<');
+    expect(h.match(/<span class="katex">/g)).toHaveLength(2);
+    expect(h).toContain('alttext="h_{t-1}"');
+    expect(h).toContain('<mi>t</mi><mo>−</mo><mn>1</mn>');
+    expect(h).toMatch(/ saturate \{#why-tanh-and-h_t-1-saturate\}$/);
+  });
+
+  it('as a fragment where nothing reads Hugo\'s heading data', async () => {
+    expect((await shadowFor('shortcode')).match(/\{\{< prerender k=/g)).toHaveLength(2);
+  });
+});

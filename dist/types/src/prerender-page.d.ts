@@ -41,6 +41,13 @@ export interface PageSettings {
     markdownInner?: (name: string) => string | undefined;
     /** markup.goldmark.renderer.unsafe: whether Hugo's Markdown keeps raw HTML (our fragments). */
     unsafe?: boolean;
+    /**
+     * How math in a heading travels (Hugo builds .TableOfContents and .Fragments from the heading's
+     * Markdown before it expands shortcodes): `html`, the fragment as raw HTML (unsafe = true: typeset in
+     * the page and in Hugo's TOC); `text`, readable plain text (unsafe = false on a site whose templates
+     * read .TableOfContents or .Fragments); `shortcode` (the default), like any other fragment.
+     */
+    headingMath?: 'html' | 'text' | 'shortcode';
 }
 export interface Fragment {
     key: string;

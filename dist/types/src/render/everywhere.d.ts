@@ -47,6 +47,12 @@ export interface EverywhereInput {
      * once. Parsed here when absent.
      */
     tree?: Root;
+    /**
+     * Hugo's own TOC shows these headings (PageSettings.headingMath is not `shortcode`): where Hugo
+     * versions disagree on a heading's id, the id of Hugo 0.144+ is written as it is, since a
+     * `prerender-id` shortcode in it would reach .TableOfContents and .Fragments as Hugo's placeholder.
+     */
+    hugoToc?: boolean;
 }
 export interface EverywhereResult {
     /** Insertions into the shadow (zero-length replacements). */
@@ -58,5 +64,10 @@ export interface EverywhereResult {
     extras: PageExtras;
     /** md5 of a title, linkTitle or description with math → its HTML; title.html computes the md5. */
     titles: Map<string, string>;
+    /** The text of each heading of the page ([start, end) in the source): math there travels without a shortcode. */
+    headings: {
+        start: number;
+        end: number;
+    }[];
 }
 export declare function planMathEverywhere(input: EverywhereInput): EverywhereResult;

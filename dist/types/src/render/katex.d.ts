@@ -16,7 +16,7 @@ export interface MathRenderResult {
 export interface MathRenderer {
     /**
      * `preamble`: TeX typeset before `tex` in the same formula (the page's macro definitions it uses, see
-     * render/page-macros.ts); error offsets still index `tex`, and the MathML annotation holds `tex` alone.
+     * render/page-macros.ts); error offsets still index `tex`, and the MathML alttext holds `tex` alone.
      */
     render(tex: string, display: boolean, preamble?: string): MathRenderResult;
     stats(): {

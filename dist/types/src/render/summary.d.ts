@@ -1,8 +1,8 @@
 /**
  * Where a page's summary ends, for pages whose automatic summary would show math badly.
  *
- * Hugo 0.111.3 makes an automatic summary from the PLAIN text of the rendered page, so KaTeX's markup
- * (MathML, the TeX annotation and the HTML rendering) becomes the same formula as text three times.
+ * Hugo 0.111.3 makes an automatic summary from the PLAIN text of the rendered page, so a formula
+ * becomes its MathML's text (src/render/katex-markup.ts), untypeset.
  * Hugo 0.134+ keeps the HTML of whole paragraphs instead. A `<!--more-->` divider makes the summary
  * "manual" in both: the rendered HTML before it, formulas typeset. So when the author gave neither a
  * divider nor a front-matter summary and there is math within the first `summaryLength` words, the

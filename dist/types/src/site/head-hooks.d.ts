@@ -21,3 +21,12 @@ export interface HeadReport {
 export declare function headReport(layoutDirs: readonly string[]): HeadReport;
 /** What to do so that pages link the stylesheets: the theme's hook file, or a line in the `<head>` template. */
 export declare function headAdvice(hooks: readonly HeadHook[]): string;
+/**
+ * Templates of the site, its themes and modules that read Hugo's own heading data: `.TableOfContents`
+ * or `.Fragments` (Hextra's "On this page", most themes' TOC). Hugo builds both from a heading's
+ * Markdown before it expands shortcodes, so on such a site math in a heading must not travel as a
+ * shortcode (see src/prerender-page.ts). Template comments are ignored, and so is a template that
+ * calls hugo-prerender's own `prerender/toc.html` (it shows the typeset TOC the build wrote, and may
+ * test `.Fragments.Headings` for emptiness). Site-relative paths, forward slashes.
+ */
+export declare function headingDataTemplates(siteDir: string, layoutDirs: readonly string[]): string[];

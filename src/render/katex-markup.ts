@@ -1,0 +1,78 @@
+/**
+ * KaTeX's markup with each formula as text once.
+ *
+ * KaTeX's `htmlAndMathml` output holds every formula three times as text: the MathML (for screen
+ * readers), the TeX in the MathML annotation, and the glyphs of the HTML rendering (aria-hidden, but
+ * text all the same). Themes derive plain text from a page (`.Summary | plainify` in meta and og
+ * descriptions and list summaries, `.Plain` in search indexes, a regex over `.Content` plus `plainify`
+ * for tables of contents) by stripping tags and keeping every text node, so each formula came out three
+ * times there: "ht=tanh(Wht−1+xt)h_t = \tanh(W h_{t-1} + x_t)ht​=tanh(Wht−1​+xt​)".
+ *
+ * Rewritten here so that only the MathML is text, and the page looks the same:
+ * - the TeX moves from `<annotation encoding="application/x-tex">` to the `alttext` attribute of `<math>`
+ *   (MathML's own attribute for a text alternative; `<semantics>`, left with one child, is dropped);
+ * - each text node of the HTML rendering moves into a `data-c` attribute, drawn by the stylesheet
+ *   (GLYPH_CSS, appended to KaTeX's own) as `::before` content, in the same element, with the same font
+ *   and size: on the element itself when the text is its only child, else in an empty `<span>` put in
+ *   its place.
+ * Screen readers read the MathML as before (the HTML rendering stays aria-hidden); plain text derived
+ * from the page holds the MathML's text once. Without the stylesheet (a feed reader, a page whose head
+ * lacks the partial) the HTML rendering is empty and the browser shows the MathML.
+ */
+import { spanEnd } from './feed.js';
+
+/** Draws the glyphs of KaTeX's HTML rendering; appended to the KaTeX stylesheet the build writes. */
+export const GLYPH_CSS = '\n/* hugo-prerender: the glyphs of KaTeX\'s HTML rendering are in data-c (src/render/katex-markup.ts) */\n.katex .katex-html [data-c]::before{content:attr(data-c)}\n';
+
+/** Classes whose `::before` KaTeX's stylesheet uses itself: their text goes into a child span. */
+const OWN_BEFORE = /(?:^|\s)(?:stretchy|eqn-num|mml-eqn-num)(?:\s|$)/;
+
+const TOKEN = /<[^>]*>|[^<]+/g;
+
+/** KaTeX's HTML rendering (already escaped text) with its text moved into data-c attributes. */
+function glyphsToAttributes(html: string): string {
+  const tokens = html.match(TOKEN) ?? [];
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.startsWith('<')) {
+      out.push(t);
+      continue;
+    }
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    const onlyChild = prev !== undefined && /^<span\b[^>]*>$/.test(prev) && next === '</span>';
+    const cls = onlyChild ? (/\bclass="([^"]*)"/.exec(prev)?.[1] ?? '') : '';
+    if (onlyChild && !OWN_BEFORE.test(cls) && !/\sdata-c=/.test(prev)) {
+      out[out.length - 1] = `${prev.slice(0, -1)} data-c="${t}">`;
+    } else {
+      out.push(`<span data-c="${t}"></span>`);
+    }
+  }
+  return out.join('');
+}
+
+/**
+ * `html` (KaTeX's output, possibly several formulas) with each formula as text once: see above. Text
+ * outside KaTeX's elements is left alone; so is markup that is not KaTeX's.
+ */
+export function oneTextCopy(html: string): string {
+  // The TeX: from the annotation to the alttext of its <math>.
+  let s = html.replace(
+    /<math([^>]*)><semantics>((?:(?!<\/math>)[^])*?)<annotation encoding="application\/x-tex">([^<]*)<\/annotation><\/semantics><\/math>/g,
+    (_, attrs: string, inner: string, tex: string) => `<math${attrs} alttext="${tex}">${inner}</math>`,
+  );
+  // The glyphs: every katex-html rendering.
+  const open = /<span class="katex-html"[^>]*>/g;
+  let out = '';
+  let pos = 0;
+  for (let m = open.exec(s); m; m = open.exec(s)) {
+    const end = spanEnd(s, m.index);
+    if (end === -1) break;
+    out += s.slice(pos, m.index) + glyphsToAttributes(s.slice(m.index, end));
+    pos = end;
+    open.lastIndex = end;
+  }
+  s = out + s.slice(pos);
+  return s;
+}
