@@ -64853,6 +64853,10 @@ var HEAD_HOOKS = [
   { theme: "Ananke", file: "layouts/partials/head-additions.html", call: /(partial|partials\.Include)\s+"head-additions(\.html)?"/ },
   { theme: "Congo or Blowfish", file: "layouts/partials/extend-head.html", call: /partial\s+"extend-head(\.html)?"/ }
 ];
+var HEAD_OVERRIDES = [
+  // LoveIt's baseof.html writes <head> from head/meta.html and head/link.html; meta.html is the short one.
+  { theme: "LoveIt", partial: "partials/head/meta.html", call: /partial\s+"head\/meta(\.html)?"/ }
+];
 function templates(dir) {
   const out = [];
   const walk = (d2) => {
@@ -64891,22 +64895,39 @@ function eachTemplate(layoutDirs, fn) {
       } catch {
         continue;
       }
-      fn(file, text12);
+      fn(file, text12, dir);
     }
   }
 }
 function headReport(layoutDirs) {
   const linking = [];
   const hooks = /* @__PURE__ */ new Set();
-  eachTemplate(layoutDirs, (file, text12) => {
+  const called = /* @__PURE__ */ new Set();
+  let headPartial;
+  eachTemplate(layoutDirs, (file, text12, dir) => {
     if (/partial\s+"prerender\/(head|katex)(\.html)?"/.test(text12)) linking.push(file);
     for (const h of HEAD_HOOKS) if (h.call.test(text12)) hooks.add(h);
+    for (const o2 of HEAD_OVERRIDES) if (o2.call.test(text12)) called.add(o2);
+    const rel3 = path10.relative(dir, file).split(path10.sep).join("/");
+    if (!headPartial && /^_?partials\//.test(rel3) && /<head[\s>]/i.test(text12)) headPartial = { from: file, to: `layouts/${rel3.replace(/^_partials\//, "partials/")}` };
   });
-  return { linking, hooks: HEAD_HOOKS.filter((h) => hooks.has(h)) };
+  const report = { linking, hooks: HEAD_HOOKS.filter((h) => hooks.has(h)) };
+  if (report.hooks.length > 0) return report;
+  for (const o2 of HEAD_OVERRIDES) {
+    if (!called.has(o2)) continue;
+    const from = layoutDirs.map((d2) => path10.join(d2, ...o2.partial.split("/"))).find(isFile2);
+    if (from) return { ...report, override: { theme: o2.theme, from, to: `layouts/${o2.partial}` } };
+  }
+  return headPartial ? { ...report, override: headPartial } : report;
 }
-function headAdvice(hooks) {
-  const hook = hooks[0];
+function headAdvice(report, siteDir = "") {
+  const hook = report.hooks[0];
   if (hook) return `your theme calls a head hook (${hook.theme}): create ${hook.file} containing ${HEAD_PARTIAL_CALL}`;
+  const o2 = report.override;
+  if (o2) {
+    const from = siteDir ? path10.relative(siteDir, o2.from).split(path10.sep).join("/") : o2.from;
+    return `your theme${o2.theme ? ` (${o2.theme})` : ""} has no head hook: copy ${from} to ${o2.to} in your site and add ${HEAD_PARTIAL_CALL} to it${o2.theme ? "" : " before </head>"}`;
+  }
   return `add ${HEAD_PARTIAL_CALL} to the <head> of your base template (a theme without a head hook: override the one partial of it that writes <head>, see docs/themes.md)`;
 }
 function headingDataTemplates(siteDir, layoutDirs) {
@@ -66027,7 +66048,7 @@ async function buildLocked(opts) {
         file: toPosix2(path14.relative(siteDir, config.file)),
         line: 1,
         column: 1,
-        message: `pages have math, but no template of this site or its theme calls the head partial, so no page links the KaTeX stylesheet and formulas show untypeset (as bare MathML); ${headAdvice(head2.hooks)}`
+        message: `pages have math, but no template of this site or its theme calls the head partial, so no page links the KaTeX stylesheet and formulas show untypeset (as bare MathML); ${headAdvice(head2, siteDir)}`
       });
     }
   }
@@ -67936,6 +67957,7 @@ function headHints(site, data) {
   if (report.linking.length > 0) return [];
   const hook = report.hooks[0];
   if (hook) return [`Your theme has a head hook (${hook.theme}): create ${hook.file} containing the line ${HEAD_PARTIAL_CALL}`];
+  if (report.override) return [headAdvice(report, site).replace(/^your/, "Your")];
   const list4 = HEAD_HOOKS.map((h) => `${h.theme}: ${h.file}`).join("; ");
   return [`In your <head> template add: ${HEAD_PARTIAL_CALL} (with a theme, put it in the theme's head hook instead of copying its head: ${list4})`];
 }

@@ -558,7 +558,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
         file: toPosix(path.relative(siteDir, config.file)),
         line: 1,
         column: 1,
-        message: `pages have math, but no template of this site or its theme calls the head partial, so no page links the KaTeX stylesheet and formulas show untypeset (as bare MathML); ${headAdvice(head.hooks)}`,
+        message: `pages have math, but no template of this site or its theme calls the head partial, so no page links the KaTeX stylesheet and formulas show untypeset (as bare MathML); ${headAdvice(head, siteDir)}`,
       });
     }
   }

@@ -27,6 +27,23 @@ export const HEAD_HOOKS: readonly HeadHook[] = [
   { theme: 'Congo or Blowfish', file: 'layouts/partials/extend-head.html', call: /partial\s+"extend-head(\.html)?"/ },
 ];
 
+/**
+ * Themes without a head hook, whose `<head>` template a site overrides with a copy plus the line: the
+ * partial to copy (below the theme's layouts folder), recognised by how the theme calls it. Read in the
+ * theme's source (docs/themes.md).
+ */
+export interface HeadOverride {
+  theme: string;
+  /** The theme's partial, relative to its layouts folder. */
+  partial: string;
+  call: RegExp;
+}
+
+export const HEAD_OVERRIDES: readonly HeadOverride[] = [
+  // LoveIt's baseof.html writes <head> from head/meta.html and head/link.html; meta.html is the short one.
+  { theme: 'LoveIt', partial: 'partials/head/meta.html', call: /partial\s+"head\/meta(\.html)?"/ },
+];
+
 /** Every template file (`.html`) below `dir`, sorted. */
 function templates(dir: string): string[] {
   const out: string[] = [];
@@ -60,8 +77,8 @@ function isPackageLayouts(dir: string): boolean {
   return isFile(path.join(dir, 'partials', 'prerender', 'head.html'));
 }
 
-/** Calls `fn` with each readable template of `layoutDirs` (hugo-prerender's own layouts left out). */
-function eachTemplate(layoutDirs: readonly string[], fn: (file: string, text: string) => void): void {
+/** Calls `fn` with each readable template of `layoutDirs` (hugo-prerender's own layouts left out) and its layouts folder. */
+function eachTemplate(layoutDirs: readonly string[], fn: (file: string, text: string, dir: string) => void): void {
   for (const dir of layoutDirs) {
     if (isPackageLayouts(dir)) continue;
     for (const file of templates(dir)) {
@@ -71,7 +88,7 @@ function eachTemplate(layoutDirs: readonly string[], fn: (file: string, text: st
       } catch {
         continue;
       }
-      fn(file, text);
+      fn(file, text, dir);
     }
   }
 }
@@ -81,6 +98,11 @@ export interface HeadReport {
   linking: string[];
   /** The head hooks the site's themes call, in HEAD_HOOKS order. */
   hooks: HeadHook[];
+  /**
+   * Without a hook: the theme's partial that writes `<head>` (or the known one to override, see
+   * HEAD_OVERRIDES), absolute, with the path a site copy of it takes (site-relative, forward slashes).
+   */
+  override?: { theme?: string; from: string; to: string };
 }
 
 /**
@@ -90,17 +112,37 @@ export interface HeadReport {
 export function headReport(layoutDirs: readonly string[]): HeadReport {
   const linking: string[] = [];
   const hooks = new Set<HeadHook>();
-  eachTemplate(layoutDirs, (file, text) => {
+  const called = new Set<HeadOverride>();
+  let headPartial: { from: string; to: string } | undefined;
+  eachTemplate(layoutDirs, (file, text, dir) => {
     if (/partial\s+"prerender\/(head|katex)(\.html)?"/.test(text)) linking.push(file);
     for (const h of HEAD_HOOKS) if (h.call.test(text)) hooks.add(h);
+    for (const o of HEAD_OVERRIDES) if (o.call.test(text)) called.add(o);
+    const rel = path.relative(dir, file).split(path.sep).join('/');
+    if (!headPartial && /^_?partials\//.test(rel) && /<head[\s>]/i.test(text)) headPartial = { from: file, to: `layouts/${rel.replace(/^_partials\//, 'partials/')}` };
   });
-  return { linking, hooks: HEAD_HOOKS.filter((h) => hooks.has(h)) };
+  const report: HeadReport = { linking, hooks: HEAD_HOOKS.filter((h) => hooks.has(h)) };
+  if (report.hooks.length > 0) return report;
+  for (const o of HEAD_OVERRIDES) {
+    if (!called.has(o)) continue;
+    const from = layoutDirs.map((d) => path.join(d, ...o.partial.split('/'))).find(isFile);
+    if (from) return { ...report, override: { theme: o.theme, from, to: `layouts/${o.partial}` } };
+  }
+  return headPartial ? { ...report, override: headPartial } : report;
 }
 
-/** What to do so that pages link the stylesheets: the theme's hook file, or a line in the `<head>` template. */
-export function headAdvice(hooks: readonly HeadHook[]): string {
-  const hook = hooks[0];
+/**
+ * What to do so that pages link the stylesheets: the theme's hook file, a copy of the theme's head
+ * partial with the line added, or the line in the `<head>` template. `siteDir` makes paths relative.
+ */
+export function headAdvice(report: Pick<HeadReport, 'hooks' | 'override'>, siteDir = ''): string {
+  const hook = report.hooks[0];
   if (hook) return `your theme calls a head hook (${hook.theme}): create ${hook.file} containing ${HEAD_PARTIAL_CALL}`;
+  const o = report.override;
+  if (o) {
+    const from = siteDir ? path.relative(siteDir, o.from).split(path.sep).join('/') : o.from;
+    return `your theme${o.theme ? ` (${o.theme})` : ''} has no head hook: copy ${from} to ${o.to} in your site and add ${HEAD_PARTIAL_CALL} to it${o.theme ? '' : ' before </head>'}`;
+  }
   return `add ${HEAD_PARTIAL_CALL} to the <head> of your base template (a theme without a head hook: override the one partial of it that writes <head>, see docs/themes.md)`;
 }
 

@@ -24,7 +24,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from './write-atomic.js';
 import { EditError, editMounts, lineColumn, mountsSnippet, type MountEdit } from './config-edit.js';
-import { HEAD_HOOKS, HEAD_PARTIAL_CALL, headReport } from './head-hooks.js';
+import { HEAD_HOOKS, HEAD_PARTIAL_CALL, headAdvice, headReport } from './head-hooks.js';
 import { siteLayoutDirs } from './fallbacks.js';
 import {
   PRERENDER_DIR,
@@ -290,6 +290,7 @@ function headHints(site: string, data: Record<string, unknown>): string[] {
   if (report.linking.length > 0) return [];
   const hook = report.hooks[0];
   if (hook) return [`Your theme has a head hook (${hook.theme}): create ${hook.file} containing the line ${HEAD_PARTIAL_CALL}`];
+  if (report.override) return [headAdvice(report, site).replace(/^your/, 'Your')];
   const list = HEAD_HOOKS.map((h) => `${h.theme}: ${h.file}`).join('; ');
   return [`In your <head> template add: ${HEAD_PARTIAL_CALL} (with a theme, put it in the theme's head hook instead of copying its head: ${list})`];
 }

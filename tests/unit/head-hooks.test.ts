@@ -87,3 +87,26 @@ describe('headingDataTemplates: templates that read Hugo\'s own heading data', (
     expect(headingDataTemplates(dir, dirs(dir))).toEqual(['themes/paper/layouts/_default/single.html', 'themes/paper/layouts/partials/toc.html']);
   });
 });
+
+describe('a theme without a head hook', () => {
+  it('LoveIt: build and init name the partial to copy (head/meta.html) and where the copy goes', async () => {
+    const loveit = {
+      'themes/paper/layouts/_default/baseof.html': '<html><head>{{ partial "head/meta.html" . }}{{ partial "head/link.html" . }}</head></html>',
+      'themes/paper/layouts/partials/head/meta.html': '<meta charset="utf-8">\n',
+    };
+    const dir = site(loveit);
+    const [w] = await headWarnings(dir);
+    const advice = 'has no head hook: copy themes/paper/layouts/partials/head/meta.html to layouts/partials/head/meta.html in your site and add {{ partial "prerender/head.html" . }} to it';
+    expect(w!.message).toContain(`your theme (LoveIt) ${advice}`);
+    expect(initSite(dir).messages.join('\n')).toContain(`Your theme (LoveIt) ${advice}`);
+  });
+
+  it('ezhil: the partial that writes <head> (header.html), to copy with the line before </head>', async () => {
+    const dir = site({ 'themes/paper/layouts/partials/header.html': '<!doctype html><html><head>\n<title>{{ .Title }}</title>\n</head><body>' });
+    const [w] = await headWarnings(dir);
+    expect(w!.message).toContain(
+      'your theme has no head hook: copy themes/paper/layouts/partials/header.html to layouts/partials/header.html in your site and add {{ partial "prerender/head.html" . }} to it before </head>',
+    );
+    expect(await headWarnings(site({ 'themes/paper/layouts/partials/header.html': '<head></head>', 'layouts/partials/header.html': '<head>{{ partial "prerender/head.html" . }}</head>' }))).toEqual([]);
+  });
+});

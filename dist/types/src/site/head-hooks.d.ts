@@ -8,19 +8,43 @@ export interface HeadHook {
     call: RegExp;
 }
 export declare const HEAD_HOOKS: readonly HeadHook[];
+/**
+ * Themes without a head hook, whose `<head>` template a site overrides with a copy plus the line: the
+ * partial to copy (below the theme's layouts folder), recognised by how the theme calls it. Read in the
+ * theme's source (docs/themes.md).
+ */
+export interface HeadOverride {
+    theme: string;
+    /** The theme's partial, relative to its layouts folder. */
+    partial: string;
+    call: RegExp;
+}
+export declare const HEAD_OVERRIDES: readonly HeadOverride[];
 export interface HeadReport {
     /** Templates that call our head partial (or the katex partial), absolute. */
     linking: string[];
     /** The head hooks the site's themes call, in HEAD_HOOKS order. */
     hooks: HeadHook[];
+    /**
+     * Without a hook: the theme's partial that writes `<head>` (or the known one to override, see
+     * HEAD_OVERRIDES), absolute, with the path a site copy of it takes (site-relative, forward slashes).
+     */
+    override?: {
+        theme?: string;
+        from: string;
+        to: string;
+    };
 }
 /**
  * Which templates of the site, its themes and modules (`layoutDirs`, see site/fallbacks.ts) call our
  * head partial, and which head hooks its themes call.
  */
 export declare function headReport(layoutDirs: readonly string[]): HeadReport;
-/** What to do so that pages link the stylesheets: the theme's hook file, or a line in the `<head>` template. */
-export declare function headAdvice(hooks: readonly HeadHook[]): string;
+/**
+ * What to do so that pages link the stylesheets: the theme's hook file, a copy of the theme's head
+ * partial with the line added, or the line in the `<head>` template. `siteDir` makes paths relative.
+ */
+export declare function headAdvice(report: Pick<HeadReport, 'hooks' | 'override'>, siteDir?: string): string;
 /**
  * Templates of the site, its themes and modules that read Hugo's own heading data: `.TableOfContents`
  * or `.Fragments` (Hextra's "On this page", most themes' TOC). Hugo builds both from a heading's
