@@ -24642,7 +24642,9 @@ var DEFAULT_LIMITS = {
   mathMaxSize: 200,
   mathTokens: 2e4,
   fragmentBytes: 2e6,
-  outputBytes: 1e7
+  outputBytes: 1e7,
+  pageSeconds: 120,
+  pageMemoryMB: 1024
 };
 var LIMIT_SETTINGS = {
   pageBytes: "params.prerender.limits.pageBytes",
@@ -24653,7 +24655,9 @@ var LIMIT_SETTINGS = {
   mathMaxSize: "params.prerender.limits.mathMaxSize",
   mathTokens: "params.prerender.limits.mathTokens",
   fragmentBytes: "params.prerender.limits.fragmentBytes",
-  outputBytes: "params.prerender.limits.outputBytes"
+  outputBytes: "params.prerender.limits.outputBytes",
+  pageSeconds: "params.prerender.limits.pageSeconds",
+  pageMemoryMB: "params.prerender.limits.pageMemoryMB"
 };
 var WHAT = {
   pageBytes: "bytes",
@@ -24664,7 +24668,9 @@ var WHAT = {
   mathMaxSize: "em in a size",
   mathTokens: "tokens in a formula",
   fragmentBytes: "bytes of output in a fragment",
-  outputBytes: "bytes of prerendered output"
+  outputBytes: "bytes of prerendered output",
+  pageSeconds: "seconds of prerendering",
+  pageMemoryMB: "MB of memory allocated while prerendering"
 };
 function limitDiagnostic(limit, limits, found, offset, lines, file) {
   return {
@@ -24674,6 +24680,29 @@ function limitDiagnostic(limit, limits, found, offset, lines, file) {
     ...lines.at(offset),
     offset,
     message: `this page has ${found > limits[limit] ? `${found}` : `more than ${limits[limit]}`} ${WHAT[limit]}, over the limit of ${limits[limit]}, so it was not prerendered (Hugo renders it as it is). Split the page, or raise ${LIMIT_SETTINGS[limit]} in the site config if it is meant to be this large`
+  };
+}
+function pageBudget(limits, now = () => performance.now(), heap = () => process.memoryUsage().heapUsed) {
+  const start = now();
+  const heapStart = heap();
+  let checks2 = 0;
+  return {
+    over() {
+      if (now() - start > limits.pageSeconds * 1e3) return "pageSeconds";
+      if (++checks2 % 16 === 0 && heap() - heapStart > limits.pageMemoryMB * 1024 * 1024) return "pageMemoryMB";
+      return void 0;
+    }
+  };
+}
+function budgetDiagnostic(limit, limits, offset, what2, lines, file) {
+  const spent = limit === "pageSeconds" ? `took more than ${limits.pageSeconds} s` : `allocated more than ${limits.pageMemoryMB} MB`;
+  return {
+    severity: "error",
+    code: "limit",
+    file,
+    ...lines.at(offset),
+    offset,
+    message: `prerendering this page ${spent} and was stopped at this ${what2}, so it was not prerendered (Hugo renders it as it is). Split the page, or raise ${LIMIT_SETTINGS[limit]} in the site config if it is meant to be this heavy`
   };
 }
 var SPACE = 32;
@@ -64139,6 +64168,7 @@ function siteOwned(list4, site, out = []) {
   return out;
 }
 async function prerenderPage(source, env2) {
+  const budget = env2.budget ?? pageBudget(env2.settings.limits ?? DEFAULT_LIMITS);
   const file = env2.page.relPath;
   const diagnostics = [];
   const stats = { formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0 };
@@ -64178,6 +64208,16 @@ async function prerenderPage(source, env2) {
     }
   }
   const limits = env2.settings.limits ?? DEFAULT_LIMITS;
+  const stopped = (limit, offset, what2) => ({
+    formulas: [],
+    fragments: [],
+    titles: /* @__PURE__ */ new Map(),
+    diagnostics: [...diagnostics, budgetDiagnostic(limit, limits, offset, what2, lines, file)],
+    failed: true,
+    held: true,
+    stats,
+    parsed
+  });
   const overLimit = pageOverLimits(source, parsed, limits, lines, file);
   if (overLimit) return { formulas: [], fragments: [], titles: /* @__PURE__ */ new Map(), diagnostics: [...diagnostics, overLimit], failed: true, held: true, stats, parsed };
   const wrappers = { ...DEFAULT_WRAPPERS, ...env2.settings.math.wrappers ?? {} };
@@ -64242,6 +64282,8 @@ async function prerenderPage(source, env2) {
       fragments.set(key2, { key: key2, html: hit, kind: "math" });
       continue;
     }
+    const spent = budget.over();
+    if (spent) return stopped(spent, span.start, "formula");
     const r2 = env2.renderer.render(span.tex, span.display, preamble);
     if (r2.error) {
       report.error = r2.error.message;
@@ -64279,6 +64321,8 @@ async function prerenderPage(source, env2) {
       fragments.set(key2, { key: key2, html: hit, kind: "shortcode" });
       continue;
     }
+    const spentBefore = budget.over();
+    if (spentBefore) return stopped(spentBefore, sc.offset, `${sc.name} shortcode`);
     const r2 = await renderShortcode(def, sc, { page: env2.page, site: env2.site, idPrefix, services: env2.services, occurrence });
     diagnostics.push(...r2.diagnostics);
     if (r2.failed) failed = held = true;
@@ -64293,6 +64337,8 @@ async function prerenderPage(source, env2) {
     }
     fragments.set(key2, { key: key2, html: html7, kind: "shortcode", noisy: r2.diagnostics.length > 0 });
   }
+  const spentAfter = budget.over();
+  if (spentAfter) return stopped(spentAfter, parsed.bodyOffset, "page (its headings, summary and titles)");
   const everywhere = planMathEverywhere({
     source,
     parsed,

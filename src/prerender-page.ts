@@ -9,7 +9,7 @@ import { parsePage } from './content/page.js';
 import { locateMath, texOffsetToSource, type MathOptions } from './content/math.js';
 import { findMojibake } from './content/mojibake.js';
 import { LineIndex } from './content/position.js';
-import { containerDepth, DEFAULT_LIMITS, limitDiagnostic, type PageLimits } from './content/limits.js';
+import { budgetDiagnostic, containerDepth, DEFAULT_LIMITS, limitDiagnostic, pageBudget, type PageLimits } from './content/limits.js';
 import { renderShortcode, type HostServices } from './render/host.js';
 import { getShortcode } from './render/registry.js';
 import { contentKey, md5Hex, stableStringify } from './render/keys.js';
@@ -148,6 +148,8 @@ export interface PageEnv {
    * travel (Fragment.html); undefined: render it. Noisy fragments must not be offered.
    */
   cached?: (key: string) => string | undefined;
+  /** The page's time and memory budget (content/limits.ts pageBudget); one from the page limits when absent. */
+  budget?: ReturnType<typeof pageBudget>;
 }
 
 interface Replacement {
@@ -205,6 +207,7 @@ function siteOwned(list: Shortcode[], site: ReadonlyMap<string, string>, out: Sh
 }
 
 export async function prerenderPage(source: string, env: PageEnv): Promise<PageResult> {
+  const budget = env.budget ?? pageBudget(env.settings.limits ?? DEFAULT_LIMITS);
   const file = env.page.relPath;
   const diagnostics: Diagnostic[] = [];
   const stats = { formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0 };
@@ -252,6 +255,17 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     }
   }
   const limits = env.settings.limits ?? DEFAULT_LIMITS;
+  // A page past its time or memory budget: held (keeps its previous output), one error where it stopped.
+  const stopped = (limit: 'pageSeconds' | 'pageMemoryMB', offset: number, what: string): PageResult => ({
+    formulas: [],
+    fragments: [],
+    titles: new Map(),
+    diagnostics: [...diagnostics, budgetDiagnostic(limit, limits, offset, what, lines, file)],
+    failed: true,
+    held: true,
+    stats,
+    parsed,
+  });
   const overLimit = pageOverLimits(source, parsed, limits, lines, file);
   if (overLimit) return { formulas: [], fragments: [], titles: new Map(), diagnostics: [...diagnostics, overLimit], failed: true, held: true, stats, parsed };
 
@@ -324,6 +338,8 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
       fragments.set(key, { key, html: hit, kind: 'math' });
       continue;
     }
+    const spent = budget.over();
+    if (spent) return stopped(spent, span.start, 'formula');
     const r = env.renderer.render(span.tex, span.display, preamble);
     if (r.error) {
       report.error = r.error.message;
@@ -369,6 +385,8 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
       fragments.set(key, { key, html: hit, kind: 'shortcode' });
       continue;
     }
+    const spentBefore = budget.over();
+    if (spentBefore) return stopped(spentBefore, sc.offset, `${sc.name} shortcode`);
     const r = await renderShortcode(def, sc, { page: env.page, site: env.site, idPrefix, services: env.services, occurrence });
     diagnostics.push(...r.diagnostics);
     if (r.failed) failed = held = true;
@@ -385,6 +403,8 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   }
 
   // Math everywhere Hugo shows the page: heading ids, TOC, summary divider, summary and titles.
+  const spentAfter = budget.over();
+  if (spentAfter) return stopped(spentAfter, parsed.bodyOffset, 'page (its headings, summary and titles)');
   const everywhere = planMathEverywhere({
     source,
     parsed,

@@ -30,6 +30,13 @@ export interface PageLimits {
   fragmentBytes: number;
   /** Bytes of prerendered output one page may add up to (its shadow and its fragments). */
   outputBytes: number;
+  /**
+   * Seconds one page may take to prerender (checked before each formula, shortcode and phase; one
+   * formula or shortcode is bounded by the work limits above). The only limit that counts time.
+   */
+  pageSeconds: number;
+  /** Megabytes the JavaScript heap may grow by while one page is prerendered (checked as pageSeconds). */
+  pageMemoryMB: number;
 }
 
 export const DEFAULT_LIMITS: PageLimits = {
@@ -42,6 +49,8 @@ export const DEFAULT_LIMITS: PageLimits = {
   mathTokens: 20_000,
   fragmentBytes: 2_000_000,
   outputBytes: 10_000_000,
+  pageSeconds: 120,
+  pageMemoryMB: 1024,
 };
 
 /** The setting that raises each limit, for messages and the README. */
@@ -55,6 +64,8 @@ export const LIMIT_SETTINGS: Record<keyof PageLimits, string> = {
   mathTokens: 'params.prerender.limits.mathTokens',
   fragmentBytes: 'params.prerender.limits.fragmentBytes',
   outputBytes: 'params.prerender.limits.outputBytes',
+  pageSeconds: 'params.prerender.limits.pageSeconds',
+  pageMemoryMB: 'params.prerender.limits.pageMemoryMB',
 };
 
 const WHAT: Record<keyof PageLimits, string> = {
@@ -67,6 +78,8 @@ const WHAT: Record<keyof PageLimits, string> = {
   mathTokens: 'tokens in a formula',
   fragmentBytes: 'bytes of output in a fragment',
   outputBytes: 'bytes of prerendered output',
+  pageSeconds: 'seconds of prerendering',
+  pageMemoryMB: 'MB of memory allocated while prerendering',
 };
 
 /** The located error for a page over `limit` (found is what the page has, or at least has). */
@@ -80,6 +93,39 @@ export function limitDiagnostic(limit: keyof PageLimits, limits: PageLimits, fou
     message:
       `this page has ${found > limits[limit] ? `${found}` : `more than ${limits[limit]}`} ${WHAT[limit]}, over the limit of ${limits[limit]}, so it was not prerendered ` +
       `(Hugo renders it as it is). Split the page, or raise ${LIMIT_SETTINGS[limit]} in the site config if it is meant to be this large`,
+  };
+}
+
+/**
+ * The time and memory one page may use (pageSeconds, pageMemoryMB), checked between pieces of work:
+ * `over()` names the budget the page has run past since `pageBudget` was called, if any. The heap is
+ * sampled every few checks (reading it costs microseconds); time at every check.
+ */
+export function pageBudget(limits: PageLimits, now: () => number = () => performance.now(), heap: () => number = () => process.memoryUsage().heapUsed) {
+  const start = now();
+  const heapStart = heap();
+  let checks = 0;
+  return {
+    over(): 'pageSeconds' | 'pageMemoryMB' | undefined {
+      if (now() - start > limits.pageSeconds * 1000) return 'pageSeconds';
+      if (++checks % 16 === 0 && heap() - heapStart > limits.pageMemoryMB * 1024 * 1024) return 'pageMemoryMB';
+      return undefined;
+    },
+  };
+}
+
+/** The located error for a page stopped by its time or memory budget at `offset` (what it was about to do). */
+export function budgetDiagnostic(limit: 'pageSeconds' | 'pageMemoryMB', limits: PageLimits, offset: number, what: string, lines: LineIndex, file: string): Diagnostic {
+  const spent = limit === 'pageSeconds' ? `took more than ${limits.pageSeconds} s` : `allocated more than ${limits.pageMemoryMB} MB`;
+  return {
+    severity: 'error',
+    code: 'limit',
+    file,
+    ...lines.at(offset),
+    offset,
+    message:
+      `prerendering this page ${spent} and was stopped at this ${what}, so it was not prerendered (Hugo renders it as it is). ` +
+      `Split the page, or raise ${LIMIT_SETTINGS[limit]} in the site config if it is meant to be this heavy`,
   };
 }
 

@@ -6,7 +6,7 @@
  */
 import type { Diagnostic, ParsedPage } from './content/types.js';
 import { type MathOptions } from './content/math.js';
-import { type PageLimits } from './content/limits.js';
+import { pageBudget, type PageLimits } from './content/limits.js';
 import { type HostServices } from './render/host.js';
 import type { PageInfo, SiteInfo } from './render/types.js';
 import type { MathRenderer } from './render/katex.js';
@@ -112,5 +112,7 @@ export interface PageEnv {
      * travel (Fragment.html); undefined: render it. Noisy fragments must not be offered.
      */
     cached?: (key: string) => string | undefined;
+    /** The page's time and memory budget (content/limits.ts pageBudget); one from the page limits when absent. */
+    budget?: ReturnType<typeof pageBudget>;
 }
 export declare function prerenderPage(source: string, env: PageEnv): Promise<PageResult>;

@@ -29,12 +29,29 @@ export interface PageLimits {
     fragmentBytes: number;
     /** Bytes of prerendered output one page may add up to (its shadow and its fragments). */
     outputBytes: number;
+    /**
+     * Seconds one page may take to prerender (checked before each formula, shortcode and phase; one
+     * formula or shortcode is bounded by the work limits above). The only limit that counts time.
+     */
+    pageSeconds: number;
+    /** Megabytes the JavaScript heap may grow by while one page is prerendered (checked as pageSeconds). */
+    pageMemoryMB: number;
 }
 export declare const DEFAULT_LIMITS: PageLimits;
 /** The setting that raises each limit, for messages and the README. */
 export declare const LIMIT_SETTINGS: Record<keyof PageLimits, string>;
 /** The located error for a page over `limit` (found is what the page has, or at least has). */
 export declare function limitDiagnostic(limit: keyof PageLimits, limits: PageLimits, found: number, offset: number, lines: LineIndex, file: string): Diagnostic;
+/**
+ * The time and memory one page may use (pageSeconds, pageMemoryMB), checked between pieces of work:
+ * `over()` names the budget the page has run past since `pageBudget` was called, if any. The heap is
+ * sampled every few checks (reading it costs microseconds); time at every check.
+ */
+export declare function pageBudget(limits: PageLimits, now?: () => number, heap?: () => number): {
+    over(): "pageSeconds" | "pageMemoryMB" | undefined;
+};
+/** The located error for a page stopped by its time or memory budget at `offset` (what it was about to do). */
+export declare function budgetDiagnostic(limit: 'pageSeconds' | 'pageMemoryMB', limits: PageLimits, offset: number, what: string, lines: LineIndex, file: string): Diagnostic;
 /**
  * The deepest container nesting of the body, estimated in one pass: per line, the `>` and list markers
  * that open it, plus the indentation before the first of them in steps of two columns (nested list items sit on lines of their
