@@ -24673,14 +24673,15 @@ var WHAT = {
   pageMemoryMB: "MB of memory allocated while prerendering"
 };
 function limitDiagnostic(limit, limits, found, offset, lines, file) {
-  return {
-    severity: "error",
-    code: "limit",
-    file,
-    ...lines.at(offset),
+  return limitError(
     offset,
-    message: `this page has ${found > limits[limit] ? `${found}` : `more than ${limits[limit]}`} ${WHAT[limit]}, over the limit of ${limits[limit]}, so it was not prerendered (Hugo renders it as it is). Split the page, or raise ${LIMIT_SETTINGS[limit]} in the site config if it is meant to be this large`
-  };
+    lines,
+    file,
+    `this page has ${found > limits[limit] ? `${found}` : `more than ${limits[limit]}`} ${WHAT[limit]}, over the limit of ${limits[limit]}, so it was not prerendered (Hugo renders it as it is). Split the page, or raise ${LIMIT_SETTINGS[limit]} in the site config if it is meant to be this large`
+  );
+}
+function limitError(offset, lines, file, message) {
+  return { severity: "error", code: "limit", file, ...lines.at(offset), offset, message };
 }
 function pageBudget(limits, now = () => performance.now(), heap = () => process.memoryUsage().heapUsed) {
   const start = now();
@@ -24696,14 +24697,12 @@ function pageBudget(limits, now = () => performance.now(), heap = () => process.
 }
 function budgetDiagnostic(limit, limits, offset, what2, lines, file) {
   const spent = limit === "pageSeconds" ? `took more than ${limits.pageSeconds} s` : `allocated more than ${limits.pageMemoryMB} MB`;
-  return {
-    severity: "error",
-    code: "limit",
-    file,
-    ...lines.at(offset),
+  return limitError(
     offset,
-    message: `prerendering this page ${spent} and was stopped at this ${what2}, so it was not prerendered (Hugo renders it as it is). Split the page, or raise ${LIMIT_SETTINGS[limit]} in the site config if it is meant to be this heavy`
-  };
+    lines,
+    file,
+    `prerendering this page ${spent} and was stopped at this ${what2}, so it was not prerendered (Hugo renders it as it is). Split the page, or raise ${LIMIT_SETTINGS[limit]} in the site config if it is meant to be this heavy`
+  );
 }
 var SPACE = 32;
 var TAB = 9;

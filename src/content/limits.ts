@@ -84,16 +84,17 @@ const WHAT: Record<keyof PageLimits, string> = {
 
 /** The located error for a page over `limit` (found is what the page has, or at least has). */
 export function limitDiagnostic(limit: keyof PageLimits, limits: PageLimits, found: number, offset: number, lines: LineIndex, file: string): Diagnostic {
-  return {
-    severity: 'error',
-    code: 'limit',
-    file,
-    ...lines.at(offset),
+  return limitError(
     offset,
-    message:
-      `this page has ${found > limits[limit] ? `${found}` : `more than ${limits[limit]}`} ${WHAT[limit]}, over the limit of ${limits[limit]}, so it was not prerendered ` +
+    lines,
+    file,
+    `this page has ${found > limits[limit] ? `${found}` : `more than ${limits[limit]}`} ${WHAT[limit]}, over the limit of ${limits[limit]}, so it was not prerendered ` +
       `(Hugo renders it as it is). Split the page, or raise ${LIMIT_SETTINGS[limit]} in the site config if it is meant to be this large`,
-  };
+  );
+}
+
+function limitError(offset: number, lines: LineIndex, file: string, message: string): Diagnostic {
+  return { severity: 'error', code: 'limit', file, ...lines.at(offset), offset, message };
 }
 
 /**
@@ -117,16 +118,13 @@ export function pageBudget(limits: PageLimits, now: () => number = () => perform
 /** The located error for a page stopped by its time or memory budget at `offset` (what it was about to do). */
 export function budgetDiagnostic(limit: 'pageSeconds' | 'pageMemoryMB', limits: PageLimits, offset: number, what: string, lines: LineIndex, file: string): Diagnostic {
   const spent = limit === 'pageSeconds' ? `took more than ${limits.pageSeconds} s` : `allocated more than ${limits.pageMemoryMB} MB`;
-  return {
-    severity: 'error',
-    code: 'limit',
-    file,
-    ...lines.at(offset),
+  return limitError(
     offset,
-    message:
-      `prerendering this page ${spent} and was stopped at this ${what}, so it was not prerendered (Hugo renders it as it is). ` +
+    lines,
+    file,
+    `prerendering this page ${spent} and was stopped at this ${what}, so it was not prerendered (Hugo renders it as it is). ` +
       `Split the page, or raise ${LIMIT_SETTINGS[limit]} in the site config if it is meant to be this heavy`,
-  };
+  );
 }
 
 const SPACE = 0x20;
