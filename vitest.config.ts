@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 // @ts-expect-error plain JS module shared with the esbuild build
 import { viteShortcodes } from './scripts/shortcodes-plugin.mjs';
+// @ts-expect-error plain JS module shared with the esbuild build
+import { viteMicromarkLinear } from './scripts/micromark-linear-plugin.mjs';
 
 import { readFileSync } from 'node:fs';
 
@@ -8,13 +10,16 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 const katexPkg = JSON.parse(readFileSync(new URL('./node_modules/katex/package.json', import.meta.url), 'utf8'));
 
 export default defineConfig({
-  plugins: [viteShortcodes()],
+  plugins: [viteShortcodes(), viteMicromarkLinear()],
   define: {
     __PKG_VERSION__: JSON.stringify(pkg.version),
     __KATEX_VERSION__: JSON.stringify(katexPkg.version),
   },
   test: {
     include: ['tests/**/*.test.ts'],
+    // micromark runs through Vite, so that the tests parse Markdown with the linear text resolver the
+    // bundle has (scripts/micromark-linear-plugin.mjs), not micromark's quadratic one.
+    server: { deps: { inline: [/[\\/]node_modules[\\/](remark-parse|mdast-util-from-markdown|micromark)[\\/]/] } },
     testTimeout: 60_000,
     hookTimeout: 180_000,
     // Integration tests start hugo and Chromium; the machines have two cores.

@@ -34743,6 +34743,37 @@ function initializeFlow(effects) {
   }
 }
 
+// src/content/micromark-linear.ts
+var linearTextStats = { calls: 0 };
+function mergeAdjacentData(events) {
+  const n = events.length;
+  let out = 0;
+  let i2 = 0;
+  while (i2 < n) {
+    const event = events[i2];
+    if (event[1].type !== "data" || i2 + 1 >= n) {
+      events[out++] = event;
+      i2++;
+      continue;
+    }
+    let j = i2 + 2;
+    while (j < n && events[j][1].type === "data") j++;
+    if (j !== i2 + 2) event[1].end = events[j - 1][1].end;
+    events[out++] = event;
+    events[out++] = events[i2 + 1];
+    i2 = j;
+  }
+  events.length = out;
+  return events;
+}
+function linearTextResolver(extra) {
+  return (events, context) => {
+    linearTextStats.calls++;
+    const merged = mergeAdjacentData(events);
+    return extra ? extra(merged, context) : merged;
+  };
+}
+
 // node_modules/micromark/lib/initialize/text.js
 var resolver = {
   resolveAll: createResolver()
@@ -34884,6 +34915,9 @@ function resolveAllLineSuffixes(events, context) {
   editMap.consume(events);
   return events;
 }
+resolver.resolveAll = linearTextResolver();
+string.resolveAll = linearTextResolver();
+text5.resolveAll = linearTextResolver(resolveAllLineSuffixes);
 
 // node_modules/micromark/lib/constructs.js
 var constructs_exports = {};
@@ -40106,6 +40140,23 @@ var DeadRanges = class {
     this.ends.splice(i2, j - i2, end);
   }
 };
+var TooManyFormulas = class extends Error {
+  constructor(offset) {
+    super("too many formulas");
+    this.offset = offset;
+  }
+  offset;
+};
+var spanBudget = { left: Infinity };
+function withSpanBudget(maxSpans, parse5) {
+  const saved = spanBudget.left;
+  spanBudget.left = maxSpans;
+  try {
+    return parse5();
+  } finally {
+    spanBudget.left = saved;
+  }
+}
 var mathSyntaxMemo = { enabled: true };
 function mathTokenizer(pair2, flow3) {
   const memoOk = !pair2.open.endsWith("\\");
@@ -40210,6 +40261,7 @@ function mathTokenizer(pair2, flow3) {
     }
     function closed(code4) {
       if (!flow3) {
+        if (--spanBudget.left < 0) throw new TooManyFormulas(contentStart - open3.length);
         effects.exit(tokenType);
         return ok3(code4);
       }
@@ -40429,7 +40481,7 @@ var CODE_MATH = [
   [/^\$([^$][\s\S]*[^$]|[^$])\$$/, false],
   [/^(\\begin\{([^}]+)\}[\s\S]*\\end\{\2\})$/, true]
 ];
-function applyMask(body3, bodyOffset, masked) {
+function applyMask(body3, bodyOffset, masked, keep = "") {
   if (masked.length === 0) return body3;
   const chars = body3.split("");
   for (const m of masked) {
@@ -40445,19 +40497,58 @@ function applyMask(body3, bodyOffset, masked) {
       if (c === " " || c === "	") continue;
       if (lineStart && c === ">") continue;
       lineStart = false;
+      if (keep.includes(c)) continue;
       chars[i2] = "x";
     }
   }
   return chars.join("");
 }
+var TEXT_CONSTRUCTS = [
+  "attention",
+  "autolink",
+  "characterEscape",
+  "characterReference",
+  "codeText",
+  "hardBreakEscape",
+  "htmlText",
+  "labelEnd",
+  "labelStartImage",
+  "labelStartLink",
+  "emailAutolink",
+  "protocolAutolink",
+  "wwwAutolink",
+  "strikethrough",
+  "gfmFootnoteCall",
+  "gfmPotentialFootnoteCall",
+  "tasklistCheck",
+  "mathSpan"
+];
+var plainTextMask = { minChars: 32 * 1024 };
+function quietPlainText(body3, pairs) {
+  if (body3.length < plainTextMask.minChars) return body3;
+  const significant = /* @__PURE__ */ new Set(["\\", ...pairs.map((p5) => p5.open[0])]);
+  const tree = parseMarkdownWithMath(body3, pairs, TEXT_CONSTRUCTS);
+  const quiet = [];
+  visit2(tree, (node3) => {
+    if (node3.type !== "paragraph" && node3.type !== "heading" && node3.type !== "tableCell") return;
+    const first = node3.children[0]?.position?.start.offset;
+    const last = node3.children[node3.children.length - 1]?.position?.end.offset;
+    if (first === void 0 || last === void 0) return SKIP;
+    for (let i2 = first; i2 < last; i2++) if (significant.has(body3[i2])) return SKIP;
+    quiet.push({ start: first, end: last });
+    return SKIP;
+  });
+  return applyMask(body3, 0, quiet, "|");
+}
 var parsers = /* @__PURE__ */ new Map();
-function parseMarkdownWithMath(markdown, pairs) {
-  const key2 = JSON.stringify(pairs);
+function parseMarkdownWithMath(markdown, pairs, disable2, maxSpans = Infinity) {
+  const key2 = JSON.stringify([pairs, disable2 ?? []]);
   let parse5 = parsers.get(key2);
   if (!parse5) {
     const processor = unified().use(remarkParse).use(remarkGfm).use(function mathPlugin() {
-      if (pairs.length === 0) return;
       const data2 = this.data();
+      if (disable2) (data2.micromarkExtensions ??= []).push({ disable: { null: [...disable2] } });
+      if (pairs.length === 0) return;
       (data2.micromarkExtensions ??= []).push(mathSyntax(pairs));
       (data2.fromMarkdownExtensions ??= []).push(mathFromMarkdown(pairs));
     }).freeze();
@@ -40468,7 +40559,7 @@ function parseMarkdownWithMath(markdown, pairs) {
   }
   markdownParses.count++;
   markdownParses.chars += markdown.length;
-  return parse5(markdown);
+  return withSpanBudget(maxSpans, () => parse5(markdown));
 }
 var markdownParses = { count: 0, chars: 0 };
 function isCodeMath(value2, kinds) {
@@ -40482,7 +40573,14 @@ function locateMath(source, opts) {
   const escapes = mathOpts.escapes ?? "auto";
   const pairs = delimiterPairs(mathOpts);
   const body3 = applyMask(source.slice(bodyOffset), bodyOffset, opts.masked);
-  const tree = parseMarkdownWithMath(body3, pairs);
+  const quiet = quietPlainText(body3, pairs);
+  let tree;
+  try {
+    tree = parseMarkdownWithMath(quiet, pairs, void 0, opts.maxFormulas);
+  } catch (e) {
+    if (e instanceof TooManyFormulas) return { spans: [], diagnostics: [], tooMany: bodyOffset + e.offset };
+    throw e;
+  }
   const lines = new LineIndex(source);
   const diagnostics = [];
   const diag = (severity, offset, message, code4) => {
@@ -40571,7 +40669,7 @@ function locateMath(source, opts) {
     if (!mathOpts.delimiters) leftRaw(text12, bodyOffset + r2.start, escapes, diag);
   }
   diagnostics.sort((a3, b2) => (a3.offset ?? 0) - (b2.offset ?? 0));
-  return { spans, diagnostics, tree };
+  return quiet === body3 ? { spans, diagnostics, tree } : { spans, diagnostics };
 }
 function leftRaw(text12, offset, escapes, diag) {
   const opener = /(\\\\|\\)(\(|\[)/.exec(text12);
@@ -64224,8 +64322,13 @@ async function prerenderPage(source, env2) {
     bodyOffset: parsed.bodyOffset,
     masked: maskedRanges(parsed, isOwned, wrappers),
     math: env2.settings.math,
-    file
+    file,
+    maxFormulas: limits.formulas
   });
+  if (located.tooMany !== void 0) {
+    diagnostics.push(limitDiagnostic("formulas", limits, limits.formulas, located.tooMany, lines, file));
+    return { formulas: [], fragments: [], titles: /* @__PURE__ */ new Map(), diagnostics, failed: true, held: true, stats, parsed };
+  }
   for (const d2 of located.diagnostics) diagnostics.push({ ...d2, file });
   if (located.spans.length > limits.formulas) {
     const first = located.spans[limits.formulas];

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { esbuildShortcodes } from './shortcodes-plugin.mjs';
+import { esbuildMicromarkLinear } from './micromark-linear-plugin.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -34,7 +35,7 @@ const common = {
   legalComments: 'linked',
   // sharp is a native addon: it is loaded from node_modules at run time.
   external: ['sharp'],
-  plugins: [esbuildShortcodes()],
+  plugins: [esbuildShortcodes(), esbuildMicromarkLinear()],
   define: {
     __PKG_VERSION__: JSON.stringify(pkg.version),
     __KATEX_VERSION__: JSON.stringify(katexVersion),

@@ -275,7 +275,12 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     masked: maskedRanges(parsed, isOwned, wrappers),
     math: env.settings.math,
     file,
+    maxFormulas: limits.formulas,
   });
+  if (located.tooMany !== undefined) {
+    diagnostics.push(limitDiagnostic('formulas', limits, limits.formulas, located.tooMany, lines, file));
+    return { formulas: [], fragments: [], titles: new Map(), diagnostics, failed: true, held: true, stats, parsed };
+  }
   for (const d of located.diagnostics) diagnostics.push({ ...d, file });
   if (located.spans.length > limits.formulas) {
     const first = located.spans[limits.formulas]!;

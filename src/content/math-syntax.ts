@@ -161,6 +161,30 @@ class DeadRanges {
   }
 }
 
+/**
+ * Thrown out of the parse when a page has more inline formulas than `maxSpans` (a limit, checked while
+ * parsing: a page of 40,000 formulas would otherwise cost the whole parse and a gigabyte first).
+ */
+export class TooManyFormulas extends Error {
+  constructor(readonly offset: number) {
+    super('too many formulas');
+  }
+}
+
+/** Inline formulas the running parse may still close (parses are synchronous and never nested). */
+const spanBudget = { left: Infinity };
+
+/** Runs `parse` with at most `maxSpans` inline formulas: past that, TooManyFormulas is thrown. */
+export function withSpanBudget<T>(maxSpans: number, parse: () => T): T {
+  const saved = spanBudget.left;
+  spanBudget.left = maxSpans;
+  try {
+    return parse();
+  } finally {
+    spanBudget.left = saved;
+  }
+}
+
 /** Test hook: `false` turns the memo off, to compare against the unoptimised scan. */
 export const mathSyntaxMemo = { enabled: true };
 
@@ -293,6 +317,8 @@ function mathTokenizer(pair: DelimiterPair, flow: boolean): Tokenizer {
 
     function closed(code: Code): State | undefined {
       if (!flow) {
+        // A text span that closed is final (text is tokenized once; flow blocks may be tried twice).
+        if (--spanBudget.left < 0) throw new TooManyFormulas(contentStart - open.length);
         effects.exit(tokenType);
         return ok(code);
       }
@@ -363,7 +389,7 @@ function mathTokenizer(pair: DelimiterPair, flow: boolean): Tokenizer {
   };
 }
 
-/** The micromark extension for the given delimiter pairs. */
+/** The micromark extension for the given delimiter pairs (see withSpanBudget for a formula limit). */
 export function mathSyntax(pairs: readonly DelimiterPair[]): Extension {
   // Longer openers first, so `$$` is tried before `$` and `\\(` before `\(`.
   const sorted = [...pairs].sort((a, b) => b.open.length - a.open.length);

@@ -6,12 +6,12 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Root } from 'mdast';
 import type { Diagnostic, MathSpan } from './types.js';
 import { LineIndex } from './position.js';
-import { mathFromMarkdown, mathSyntax, type DelimiterPair } from './math-syntax.js';
+import { mathFromMarkdown, mathSyntax, TooManyFormulas, withSpanBudget, type DelimiterPair } from './math-syntax.js';
 import { ESCAPE_SIGNS, removeMarkdownEscapes } from './math-escapes.js';
 
 export interface MathOptions {
@@ -44,6 +44,11 @@ export interface LocateMathOptions {
   math?: MathOptions;
   /** For diagnostics. */
   file?: string;
+  /**
+   * The formulas limit: the parse stops at the first inline formula past it, and `tooMany` is where that
+   * formula starts (formulas are also counted after the parse; this bounds what a page can cost).
+   */
+  maxFormulas?: number;
 }
 
 const DEFAULT_INLINE: [string, string][] = [
@@ -131,9 +136,10 @@ const CODE_MATH: [RegExp, boolean][] = [
  * kept, and so are the `>` markers that start a line, so a range spanning lines (a multi-line
  * shortcode or escape inside a list item, a quote or an indented fence) leaves the Markdown
  * structure around it intact: filling a continuation line's indentation would end the list item and
- * turn its fence's closing line into an opening one that swallows the rest of the page.
+ * turn its fence's closing line into an opening one that swallows the rest of the page. `keep` are
+ * further characters left as they are.
  */
-export function applyMask(body: string, bodyOffset: number, masked: readonly Range[]): string {
+export function applyMask(body: string, bodyOffset: number, masked: readonly Range[], keep = ''): string {
   if (masked.length === 0) return body;
   const chars = body.split('');
   for (const m of masked) {
@@ -149,30 +155,72 @@ export function applyMask(body: string, bodyOffset: number, masked: readonly Ran
       if (c === ' ' || c === '\t') continue;
       if (lineStart && c === '>') continue;
       lineStart = false;
+      if (keep.includes(c)) continue;
       chars[i] = 'x';
     }
   }
   return chars.join('');
 }
 
-/** One parser per set of delimiters (setting up remark-parse and GFM costs more than parsing a caption). */
+/** micromark's text-level constructs (CommonMark, GFM, ours), by name: off in the structure-only parse. */
+const TEXT_CONSTRUCTS = [
+  'attention', 'autolink', 'characterEscape', 'characterReference', 'codeText', 'hardBreakEscape', 'htmlText',
+  'labelEnd', 'labelStartImage', 'labelStartLink', 'emailAutolink', 'protocolAutolink',
+  'wwwAutolink', 'strikethrough', 'gfmFootnoteCall', 'gfmPotentialFootnoteCall', 'tasklistCheck', 'mathSpan',
+];
+
+/** Test hook: bodies of at least `minChars` characters get their math-free paragraphs masked (see quietPlainText). */
+export const plainTextMask = { minChars: 32 * 1024 };
+
+/**
+ * Bounds what the full Markdown parse sees (issue 14): the content of every paragraph, heading and
+ * table cell in which no delimiter can start (no backslash, no first character of an opener) is
+ * masked, so the inline parse, micromark's costly part (a link costs it ~0.1 ms, its event arrays
+ * hundreds of megabytes for a page of 40,000 links), runs only where math can be.
+ *
+ * Where those leaf blocks are comes from a parse with every text-level construct off (cheap: each
+ * leaf block is one run of data). Inline constructs never cross a leaf block, and what a leaf block's
+ * content holds never changes the block structure, except a table's cell count: pipes are kept (and
+ * backslashes, which could escape them, never occur in a masked range). So the full parse finds the
+ * same blocks, and the same math in them; tests/unit/math-linear.test.ts compares with and without.
+ */
+function quietPlainText(body: string, pairs: readonly DelimiterPair[]): string {
+  if (body.length < plainTextMask.minChars) return body;
+  const significant = new Set(['\\', ...pairs.map((p) => p.open[0]!)]);
+  const tree = parseMarkdownWithMath(body, pairs, TEXT_CONSTRUCTS);
+  const quiet: Range[] = [];
+  visit(tree, (node) => {
+    if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell') return;
+    const first = node.children[0]?.position?.start.offset;
+    const last = node.children[node.children.length - 1]?.position?.end.offset;
+    if (first === undefined || last === undefined) return SKIP;
+    for (let i = first; i < last; i++) if (significant.has(body[i]!)) return SKIP;
+    quiet.push({ start: first, end: last });
+    return SKIP;
+  });
+  return applyMask(body, 0, quiet, '|');
+}
+
+/** One parser per set of delimiters and disabled constructs (setting up remark-parse and GFM costs more than parsing a caption). */
 const parsers = new Map<string, (markdown: string) => Root>();
 
 /**
  * Parses a Markdown string with GFM and the math syntax for `pairs` (none: GFM alone). What remark-parse
  * with remark-gfm does, with the extensions set up once: a page, its headings and its captions are many
- * small parses.
+ * small parses. `disable`: micromark constructs turned off, by name. `maxSpans`: the parse stops with
+ * TooManyFormulas at the first inline formula past it.
  */
-export function parseMarkdownWithMath(markdown: string, pairs: readonly DelimiterPair[]): Root {
-  const key = JSON.stringify(pairs);
+export function parseMarkdownWithMath(markdown: string, pairs: readonly DelimiterPair[], disable?: readonly string[], maxSpans = Infinity): Root {
+  const key = JSON.stringify([pairs, disable ?? []]);
   let parse = parsers.get(key);
   if (!parse) {
     const processor = unified()
       .use(remarkParse)
       .use(remarkGfm)
       .use(function mathPlugin() {
-        if (pairs.length === 0) return;
         const data = this.data();
+        if (disable) (data.micromarkExtensions ??= []).push({ disable: { null: [...disable] } });
+        if (pairs.length === 0) return;
         (data.micromarkExtensions ??= []).push(mathSyntax(pairs));
         (data.fromMarkdownExtensions ??= []).push(mathFromMarkdown(pairs));
       })
@@ -184,7 +232,7 @@ export function parseMarkdownWithMath(markdown: string, pairs: readonly Delimite
   }
   markdownParses.count++;
   markdownParses.chars += markdown.length;
-  return parse(markdown);
+  return withSpanBudget(maxSpans, () => parse(markdown));
 }
 
 /** How many Markdown parses, of how many characters in all, since start (tests: one parse per page). */
@@ -199,13 +247,20 @@ const ESCAPE_SIGN = new RegExp(ESCAPE_SIGNS.source);
 /** Text inside a formula, where `\_` is TeX's own underscore (`\text{max\_iter}`), is no sign of escaping. */
 const TEXT_GROUPS = /\\(text\w*|mathrm|mbox|operatorname\*?)\s*\{[^{}]*\}/g;
 
-export function locateMath(source: string, opts: LocateMathOptions): { spans: MathSpan[]; diagnostics: Diagnostic[]; tree: Root } {
+export function locateMath(source: string, opts: LocateMathOptions): { spans: MathSpan[]; diagnostics: Diagnostic[]; tree?: Root; tooMany?: number } {
   const { bodyOffset } = opts;
   const mathOpts = opts.math ?? {};
   const escapes = mathOpts.escapes ?? 'auto';
   const pairs = delimiterPairs(mathOpts);
   const body = applyMask(source.slice(bodyOffset), bodyOffset, opts.masked);
-  const tree = parseMarkdownWithMath(body, pairs);
+  const quiet = quietPlainText(body, pairs);
+  let tree: Root;
+  try {
+    tree = parseMarkdownWithMath(quiet, pairs, undefined, opts.maxFormulas);
+  } catch (e) {
+    if (e instanceof TooManyFormulas) return { spans: [], diagnostics: [], tooMany: bodyOffset + e.offset };
+    throw e;
+  }
   const lines = new LineIndex(source);
   const diagnostics: Diagnostic[] = [];
   const diag = (severity: Diagnostic['severity'], offset: number, message: string, code: string) => {
@@ -312,8 +367,9 @@ export function locateMath(source: string, opts: LocateMathOptions): { spans: Ma
   }
   diagnostics.sort((a, b) => (a.offset ?? 0) - (b.offset ?? 0));
   // The page's one Markdown tree (its body, masked ranges filled, offsets relative to bodyOffset): what
-  // headings, the table of contents and the summary divider are found in too.
-  return { spans, diagnostics, tree };
+  // headings, the table of contents and the summary divider are found in too. Not when math-free leaf
+  // blocks were masked (a large page): their inline content is gone from it.
+  return quiet === body ? { spans, diagnostics, tree } : { spans, diagnostics };
 }
 
 /**

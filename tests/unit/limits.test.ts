@@ -35,7 +35,7 @@ describe('page limits', () => {
   it('a page over each limit gets one located error naming the setting, and no shadow', async () => {
     const cases: [string, string, RegExp][] = [
       ['nesting', page('text\n\n' + '>'.repeat(40_000) + ' deep'), /65|40000 levels.*params\.prerender\.limits\.nesting/],
-      ['formulas', page('$x$ '.repeat(DEFAULT_LIMITS.formulas + 5)), /10005 formulas, over the limit of 10000.*params\.prerender\.limits\.formulas/],
+      ['formulas', page('$x$ '.repeat(DEFAULT_LIMITS.formulas + 5)), /more than 10000 formulas, over the limit of 10000.*params\.prerender\.limits\.formulas/],
       ['shortcodes', page('{{< foo >}} '.repeat(DEFAULT_LIMITS.shortcodes + 1)), /10001 shortcodes.*params\.prerender\.limits\.shortcodes/],
       ['bytes', page('a'.repeat(DEFAULT_LIMITS.pageBytes)), /bytes, over the limit of 2097152.*params\.prerender\.limits\.pageBytes/],
     ];
@@ -49,6 +49,16 @@ describe('page limits', () => {
       expect(r.failed).toBe(true);
       expect(r.shadow).toBeUndefined();
     }
+  });
+
+  it('the formulas error points at the first formula over the limit, found while parsing', async () => {
+    const limits = { ...DEFAULT_LIMITS, formulas: 10 };
+    const source = page('[$x$](u) '.repeat(9) + '\n\n$$y$$ `$c$` $z$ $w$ [$v$](u)');
+    const r = await prerenderPage(source, { ...makeEnv(), settings: { ...makeEnv().settings, limits } });
+    const e = r.diagnostics.find((d) => d.code === 'limit')!;
+    expect(e.message).toMatch(/more than 10 formulas, over the limit of 10/);
+    expect(e.offset).toBe(source.indexOf('$z$'));
+    expect(r.shadow).toBeUndefined();
   });
 
   it('the nesting error points at the deepest line', async () => {

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { delimiterPairs, locateMath, parseMarkdownWithMath } from '../../src/content/math.js';
+import { delimiterPairs, locateMath, parseMarkdownWithMath, plainTextMask } from '../../src/content/math.js';
 import { mathSyntaxMemo, type DelimiterPair } from '../../src/content/math-syntax.js';
 
 function parse(md: string, pairs: readonly DelimiterPair[], memo: boolean): string {
@@ -105,5 +105,41 @@ describe('formulas overlapping masked shortcode ranges', () => {
       }),
       { numRuns: 300, seed: 14 },
     );
+  });
+});
+
+describe('math-free leaf blocks masked before the full parse (bounded inline parse)', () => {
+  const morePieces = [
+    ...pieces, '[a](b "t")', '[a][b]', '\n[b]: /u "t"\n', '![i](s)', '<http://x.y>', '<span>', '\n<div>\n', '\n</div>\n',
+    '&amp;', '~~s~~', '_e_', '**', '\n```\n', '\n~~~\n', '\n===\n', '\n---\n', '\n1. ', '\n- [x] ', '\\|', '\n| a | b |\n', '[^1]', '\n[^1]: n\n', '<!--', '-->',
+    'www.x.com', '\n\t', '\r\n',
+  ];
+  const bigPage = fc.array(fc.constantFrom(...morePieces), { maxLength: 80 }).map((a) => a.join(''));
+  const locate = (md: string, math: object, minChars: number) => {
+    const saved = plainTextMask.minChars;
+    plainTextMask.minChars = minChars;
+    try {
+      const { spans, diagnostics } = locateMath(md, { bodyOffset: 0, masked: [], math });
+      return JSON.stringify({ spans, diagnostics });
+    } finally {
+      plainTextMask.minChars = saved;
+    }
+  };
+  for (const [name, math] of Object.entries({ default: {}, markdown: { escapes: 'markdown' }, passthrough: { delimiters: { inline: [['@@', '@']], block: [['$$', '$$']] } } })) {
+    it(`finds the same math and diagnostics as the unmasked parse on random pages (${name} delimiters)`, () => {
+      fc.assert(
+        fc.property(bigPage, (md) => {
+          expect(locate(md, math, 0)).toBe(locate(md, math, Infinity));
+        }),
+        { numRuns: 300, seed: 14 },
+      );
+    });
+  }
+
+  it('masks by default only large bodies, and keeps what is math there', () => {
+    expect(plainTextMask.minChars).toBeGreaterThan(4096);
+    const md = '[a](b "t") *c* `d` '.repeat(3000) + '\n\n`$y$` $x$ [$z$](u)\n\n> | $p$ | q |\n> |---|---|\n';
+    expect(md.length).toBeGreaterThan(plainTextMask.minChars);
+    expect(locateMath(md, { bodyOffset: 0, masked: [] }).spans.map((s) => s.tex)).toEqual(['x', 'z', 'p']);
   });
 });

@@ -66,11 +66,21 @@ declare module 'micromark-util-types' {
         mathData: 'mathData';
     }
 }
+/**
+ * Thrown out of the parse when a page has more inline formulas than `maxSpans` (a limit, checked while
+ * parsing: a page of 40,000 formulas would otherwise cost the whole parse and a gigabyte first).
+ */
+export declare class TooManyFormulas extends Error {
+    readonly offset: number;
+    constructor(offset: number);
+}
+/** Runs `parse` with at most `maxSpans` inline formulas: past that, TooManyFormulas is thrown. */
+export declare function withSpanBudget<T>(maxSpans: number, parse: () => T): T;
 /** Test hook: `false` turns the memo off, to compare against the unoptimised scan. */
 export declare const mathSyntaxMemo: {
     enabled: boolean;
 };
-/** The micromark extension for the given delimiter pairs. */
+/** The micromark extension for the given delimiter pairs (see withSpanBudget for a formula limit). */
 export declare function mathSyntax(pairs: readonly DelimiterPair[]): Extension;
 /** The mdast-util-from-markdown extension turning the tokens into `mathSpan`/`mathBlock` nodes. */
 export declare function mathFromMarkdown(pairs: readonly DelimiterPair[]): FromMarkdownExtension;

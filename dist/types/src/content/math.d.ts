@@ -32,6 +32,11 @@ export interface LocateMathOptions {
     math?: MathOptions;
     /** For diagnostics. */
     file?: string;
+    /**
+     * The formulas limit: the parse stops at the first inline formula past it, and `tooMany` is where that
+     * formula starts (formulas are also counted after the parse; this bounds what a page can cost).
+     */
+    maxFormulas?: number;
 }
 /**
  * Environments MathJax typesets outside any delimiters (processEnvironments) that KaTeX knows as
@@ -45,15 +50,21 @@ export declare function delimiterPairs(opts?: MathOptions): DelimiterPair[];
  * kept, and so are the `>` markers that start a line, so a range spanning lines (a multi-line
  * shortcode or escape inside a list item, a quote or an indented fence) leaves the Markdown
  * structure around it intact: filling a continuation line's indentation would end the list item and
- * turn its fence's closing line into an opening one that swallows the rest of the page.
+ * turn its fence's closing line into an opening one that swallows the rest of the page. `keep` are
+ * further characters left as they are.
  */
-export declare function applyMask(body: string, bodyOffset: number, masked: readonly Range[]): string;
+export declare function applyMask(body: string, bodyOffset: number, masked: readonly Range[], keep?: string): string;
+/** Test hook: bodies of at least `minChars` characters get their math-free paragraphs masked (see quietPlainText). */
+export declare const plainTextMask: {
+    minChars: number;
+};
 /**
  * Parses a Markdown string with GFM and the math syntax for `pairs` (none: GFM alone). What remark-parse
  * with remark-gfm does, with the extensions set up once: a page, its headings and its captions are many
- * small parses.
+ * small parses. `disable`: micromark constructs turned off, by name. `maxSpans`: the parse stops with
+ * TooManyFormulas at the first inline formula past it.
  */
-export declare function parseMarkdownWithMath(markdown: string, pairs: readonly DelimiterPair[]): Root;
+export declare function parseMarkdownWithMath(markdown: string, pairs: readonly DelimiterPair[], disable?: readonly string[], maxSpans?: number): Root;
 /** How many Markdown parses, of how many characters in all, since start (tests: one parse per page). */
 export declare const markdownParses: {
     count: number;
@@ -62,7 +73,8 @@ export declare const markdownParses: {
 export declare function locateMath(source: string, opts: LocateMathOptions): {
     spans: MathSpan[];
     diagnostics: Diagnostic[];
-    tree: Root;
+    tree?: Root;
+    tooMany?: number;
 };
 /**
  * Maps an offset into `span.tex` (e.g. KaTeX's error position) back to an offset in the original
