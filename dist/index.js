@@ -24688,9 +24688,12 @@ function labelToPlain(src) {
 
 // src/svg/plot/layout.ts
 var PLOT_FONT = {
-  /** Tick labels: ≥ 2.8% of the default width, so ≥ 10 px on a 360 px phone. */
-  tick: 16,
-  axis: 17,
+  /**
+   * Tick labels: at the default width (560) on a 360 px phone (a 328 px column, scale 0.586) 17 units are
+   * 10 px, and the exponents of log ticks (10⁻³, at 72%) 7.2 px: no smaller than 7 (issue 8).
+   */
+  tick: 17,
+  axis: 18,
   legend: 16
 };
 var LEGEND_SAMPLE = 30;
@@ -27670,6 +27673,9 @@ var SUM_R = 13;
 var ANN_PAD = 3;
 var ANN_TOP = Y_BWD - BOX_H / 2 - ANN_PAD;
 var S_GAP = 118;
+var PHONE_VIEWPORT = 360;
+var PAGE_MARGINS = 32;
+var DESKTOP_COLUMN = 680;
 function seq2seqLayout(m) {
   const widest = m.symbolic ? 0 : Math.max(...m.tokens.map((t) => measureText(t, TOKEN_SIZE2).width));
   const pitch = Math.max(MIN_PITCH, Math.ceil(widest + 14));
@@ -27736,6 +27742,45 @@ function attentionEdge(from, to, weight, wmax) {
     })
   );
 }
+function sumMark(x6, y2) {
+  return fragment(
+    node(circle(x6, y2, SUM_R), { tone: "highlight" }),
+    el("path", {
+      d: `M${fmt(x6 - 7)},${fmt(y2)}H${fmt(x6 + 7)}M${fmt(x6)},${fmt(y2 - 7)}V${fmt(y2 + 7)}`,
+      stroke: "currentColor",
+      "stroke-width": 1.8,
+      "stroke-linecap": "round"
+    })
+  );
+}
+function annotationOutline(x6, y2, width, height) {
+  return el("rect", {
+    class: "hp-annotation hp-muted-stroke",
+    x: x6,
+    y: y2,
+    width,
+    height,
+    rx: 5,
+    fill: "none",
+    stroke: "currentColor",
+    "stroke-opacity": 0.55,
+    "stroke-width": 1.2
+  });
+}
+function decoderCore(ids, m, at, out) {
+  const sPrev = rect(at.prev.x, at.prev.y, BOX_W + 6, BOX_H + 2, 3);
+  const sCur = rect(at.cur.x, at.cur.y, BOX_W + 6, BOX_H + 2, 3);
+  out.nodes.push(
+    sumMark(at.sum.x, at.sum.y),
+    node(sPrev, { tone: "output", label: `s_{${m.prev}}` }),
+    node(sCur, { tone: "output", solid: false, label: `s_{${m.step}}`, strokeWidth: 2.6 })
+  );
+  const toState = connect(circle(at.sum.x, at.sum.y, SUM_R), sCur, { gap: 2 });
+  out.wires.push(edge(ids, toState));
+  const cAt = edgeLabelAnchor(toState, `c_{${m.step}}`, { side: at.cSide, size: 15, offset: 4 });
+  out.math(`c_{${m.step}}`, cAt.x, cAt.y, 15);
+  out.wires.push(edge(ids, connect(sPrev, sCur, { gap: 2 })));
+}
 function seq2seqDrawing(ids, m) {
   const lay = seq2seqLayout(m);
   const { columns, sumX } = lay;
@@ -27766,22 +27811,8 @@ function seq2seqDrawing(ids, m) {
   columns.forEach((x6, j) => {
     nodes.push(annotation(x6, Y_FWD, j + 1, "right", "hidden"));
     nodes.push(annotation(x6, Y_BWD, j + 1, "left", "hidden"));
-    nodes.push(
-      el("rect", {
-        class: "hp-annotation hp-muted-stroke",
-        x: x6 - BOX_W / 2 - ANN_PAD,
-        y: ANN_TOP,
-        width: BOX_W + 2 * ANN_PAD,
-        height: 2 * BOX_H + 2 * ANN_PAD,
-        rx: 5,
-        fill: "none",
-        stroke: "currentColor",
-        "stroke-opacity": 0.55,
-        "stroke-width": 1.2
-      })
-    );
+    nodes.push(annotationOutline(x6 - BOX_W / 2 - ANN_PAD, ANN_TOP, BOX_W + 2 * ANN_PAD, 2 * BOX_H + 2 * ANN_PAD));
   });
-  const sum = circle(sumX, Y_SUM, SUM_R);
   const wmax = Math.max(...m.weights);
   const edges = [];
   columns.forEach((x6, j) => {
@@ -27795,25 +27826,8 @@ function seq2seqDrawing(ids, m) {
     const at = edgeLabelAnchor(path17, tex, { t: 0.3, side, size: 14, offset: 4 });
     math2(tex, at.x, at.y, 14);
   });
-  const sPrev = rect(sumX - S_GAP, Y_S, BOX_W + 6, BOX_H + 2, 3);
-  const sCur = rect(sumX, Y_S, BOX_W + 6, BOX_H + 2, 3);
-  nodes.push(node(sum, { tone: "highlight" }));
-  nodes.push(
-    el("path", {
-      d: `M${fmt(sumX - 7)},${fmt(Y_SUM)}H${fmt(sumX + 7)}M${fmt(sumX)},${fmt(Y_SUM - 7)}V${fmt(Y_SUM + 7)}`,
-      stroke: "currentColor",
-      "stroke-width": 1.8,
-      "stroke-linecap": "round"
-    })
-  );
-  nodes.push(node(sPrev, { tone: "output", label: `s_{${m.prev}}` }));
-  nodes.push(node(sCur, { tone: "output", solid: false, label: `s_{${m.step}}`, strokeWidth: 2.6 }));
+  decoderCore(ids, m, { sum: { x: sumX, y: Y_SUM }, prev: { x: sumX - S_GAP, y: Y_S }, cur: { x: sumX, y: Y_S }, cSide: "left" }, { nodes, wires, math: math2 });
   boxes.push(labelBox(`s_{${m.prev}}`, { x: sumX - S_GAP, y: Y_S }), labelBox(`s_{${m.step}}`, { x: sumX, y: Y_S }));
-  const toState = connect(sum, sCur, { gap: 2 });
-  wires.push(edge(ids, toState));
-  const cAt = edgeLabelAnchor(toState, `c_{${m.step}}`, { side: "left", size: 15, offset: 4 });
-  math2(`c_{${m.step}}`, cAt.x, cAt.y, 15);
-  wires.push(edge(ids, connect(sPrev, sCur, { gap: 2 })));
   wires.push(edge(ids, { kind: "line", a: { x: sumX - S_GAP, y: Y_S - BOX_H / 2 - 3 }, b: { x: sumX - S_GAP, y: Y_Y + 10 } }));
   wires.push(edge(ids, { kind: "line", a: { x: sumX, y: Y_S - BOX_H / 2 - 3 }, b: { x: sumX, y: Y_Y + 10 } }));
   wires.push(edge(ids, { kind: "line", a: { x: sumX - S_GAP + 16, y: Y_Y + 8 }, b: { x: sumX - BOX_W / 2 - 4, y: Y_S - BOX_H / 2 - 2 } }));
@@ -27821,6 +27835,77 @@ function seq2seqDrawing(ids, m) {
   math2(`y_{${m.step}}`, sumX, Y_Y);
   parts.push(...wires, ...edges, ...nodes, ...labels);
   return { width: lay.width, height: lay.height, body: fragment(...parts), boxes };
+}
+var V_PITCH = BOX_H + 2 * ANN_PAD + 16;
+var V_TOKEN_GAP = 18;
+var V_FAN = 96;
+var V_S_GAP = 70;
+var V_ALPHA = 15;
+function seq2seqDrawingNarrow(ids, m) {
+  const n = m.tokens.length;
+  const boxes = [];
+  const parts = [markerDefs(ids, ["ink"])];
+  const wires = [];
+  const labels = [];
+  const nodes = [];
+  const edges = [];
+  const math2 = (tex, x6, y2, size = 16, anchor = "middle") => {
+    boxes.push(labelBox(tex, { x: x6, y: y2, size, anchor }));
+    labels.push(mathLabel(tex, { x: x6, y: y2, size, anchor }));
+  };
+  const tokW = Math.max(...m.tokens.map((t) => m.symbolic ? labelBox(t, { x: 0, y: 0, size: 16 }).x1 * 2 : measureText(t, TOKEN_SIZE2).width));
+  const tokRight = MARGIN4 + tokW;
+  const xF = tokRight + V_TOKEN_GAP + BOX_W / 2;
+  const xB = xF + BOX_W;
+  const annLeft = xF - BOX_W / 2 - ANN_PAD;
+  const annRight = xB + BOX_W / 2 + ANN_PAD;
+  const rows0 = Array.from({ length: n }, (_9, j) => j * V_PITCH);
+  const mid0 = (rows0[0] + rows0[n - 1]) / 2 + V_PITCH / 4;
+  const top = Math.max(MARGIN4 + BOX_H / 2 + ANN_PAD, MARGIN4 + BOX_H / 2 + 1 + V_S_GAP - mid0);
+  const rows2 = rows0.map((y2) => y2 + top);
+  const sumY = mid0 + top;
+  const sumX = annRight + V_FAN;
+  const fwd = rows2.map((y2) => rect(xF, y2, BOX_W, BOX_H));
+  const bwd = rows2.map((y2) => rect(xB, y2, BOX_W, BOX_H));
+  rows2.forEach((y2, j) => {
+    if (m.symbolic) math2(m.tokens[j], tokRight, y2, 16, "end");
+    else {
+      boxes.push(plainBox(m.tokens[j], { x: tokRight, y: y2, size: TOKEN_SIZE2, anchor: "end" }));
+      labels.push(plainLabel(m.tokens[j], { x: tokRight, y: y2, size: TOKEN_SIZE2, anchor: "end" }));
+    }
+    wires.push(edge(ids, { kind: "line", a: { x: tokRight + 4, y: y2 }, b: { x: annLeft - 1, y: y2 } }));
+    if (j + 1 < n) {
+      wires.push(edge(ids, connect(fwd[j], fwd[j + 1], { gap: 2 })));
+      wires.push(edge(ids, connect(bwd[j + 1], bwd[j], { gap: 2 })));
+    }
+    nodes.push(annotation(xF, y2, j + 1, "right", "hidden"));
+    nodes.push(annotation(xB, y2, j + 1, "left", "hidden"));
+    nodes.push(annotationOutline(annLeft, y2 - BOX_H / 2 - ANN_PAD, annRight - annLeft, BOX_H + 2 * ANN_PAD));
+  });
+  const wmax = Math.max(...m.weights);
+  rows2.forEach((y2, j) => {
+    const from = { x: annRight + 0.6, y: y2 };
+    const to = add({ x: sumX, y: sumY }, mul(unit(sub(from, { x: sumX, y: sumY })), SUM_R + 1.5));
+    edges.push(attentionEdge(from, to, m.weights[j], wmax));
+    if (m.labels === "none") return;
+    const tex = m.labels === "alpha" ? `\\alpha_{${m.step},${j + 1}}` : m.weights[j].toFixed(2);
+    const at = edgeLabelAnchor({ kind: "line", a: from, b: to }, tex, { t: 0.3, side: y2 < sumY ? "left" : "right", size: V_ALPHA, offset: 3 });
+    math2(tex, at.x, at.y, V_ALPHA);
+  });
+  const sw = BOX_W + 6;
+  const sX = sumX + SUM_R + 26 + sw / 2;
+  decoderCore(ids, m, { sum: { x: sumX, y: sumY }, prev: { x: sX, y: sumY - V_S_GAP }, cur: { x: sX, y: sumY }, cSide: "right" }, { nodes, wires, math: math2 });
+  boxes.push(labelBox(`s_{${m.prev}}`, { x: sX, y: sumY - V_S_GAP }), labelBox(`s_{${m.step}}`, { x: sX, y: sumY }));
+  const yX = sX + sw / 2 + 30;
+  wires.push(edge(ids, { kind: "line", a: { x: sX + sw / 2 + 3, y: sumY - V_S_GAP }, b: { x: yX - 3, y: sumY - V_S_GAP } }));
+  wires.push(edge(ids, { kind: "line", a: { x: sX + sw / 2 + 3, y: sumY }, b: { x: yX - 3, y: sumY } }));
+  wires.push(edge(ids, { kind: "line", a: { x: yX + 8, y: sumY - V_S_GAP + 12 }, b: { x: sX + sw / 2 - 4, y: sumY - (BOX_H + 2) / 2 - 3 } }));
+  math2(`y_{${m.prev}}`, yX, sumY - V_S_GAP, 16, "start");
+  math2(`y_{${m.step}}`, yX, sumY, 16, "start");
+  parts.push(...wires, ...edges, ...nodes, ...labels);
+  const right = Math.max(...boxes.map((b2) => b2.x1)) + MARGIN4;
+  const bottom = Math.max(rows2[n - 1] + BOX_H / 2 + ANN_PAD, sumY + BOX_H, ...boxes.map((b2) => b2.y1)) + MARGIN4;
+  return { width: Math.ceil(right), height: Math.ceil(bottom), body: fragment(...parts), boxes };
 }
 function seq2seqDesc(m) {
   const src = m.symbolic ? m.tokens.join(", ") : m.tokens.map((t, j) => `x_${j + 1} "${t}"`).join(", ");
@@ -27833,7 +27918,7 @@ var seq2seq_attention_default = defineShortcode({
   summary: "Encoder\u2013decoder attention as in Bahdanau et al. (2015), fig. 1: bidirectional encoder, weighted edges into the context, decoder step.",
   params: params9,
   inner: "none",
-  version: 1,
+  version: 2,
   render(ctx) {
     const { caption, alt, step, labels } = ctx.params;
     const words = splitTokens(ctx.params.source);
@@ -27877,18 +27962,20 @@ var seq2seq_attention_default = defineShortcode({
       prev: step === void 0 ? "t-1" : String(step - 1),
       labels
     };
+    const title = figureTitle(ctx, { caption, alt }, `Attention over ${count} source ${count === 1 ? "token" : "tokens"} at decoder step ${model.step}`);
+    const desc = seq2seqDesc(model);
     const ids = createIds(ctx.idPrefix);
     const d2 = seq2seqDrawing(ids, model);
-    const svg3 = figureSvg({
-      ids,
-      width: d2.width,
-      height: d2.height,
-      title: figureTitle(ctx, { caption, alt }, `Attention over ${count} source ${count === 1 ? "token" : "tokens"} at decoder step ${model.step}`),
-      desc: seq2seqDesc(model),
-      class: "hp-seq2seq-attention",
-      body: d2.body
-    });
-    return wrapFigure(ctx, svg3, { caption, class: ctx.params.class });
+    const wideFrom = Math.ceil(d2.width * legibleScale(14, 14 * 0.72)) + PAGE_MARGINS;
+    const svgOf = (dd2, i2, css2) => figureSvg({ ids: i2, width: dd2.width, height: dd2.height, title, desc, class: "hp-seq2seq-attention", body: dd2.body, css: css2 });
+    if (wideFrom <= PHONE_VIEWPORT) return wrapFigure(ctx, svgOf(d2, ids), { caption, class: ctx.params.class });
+    const nids = createIds(`${ctx.idPrefix}-narrow`);
+    const nd = seq2seqDrawingNarrow(nids, model);
+    if (wideFrom - PAGE_MARGINS > DESKTOP_COLUMN) return wrapFigure(ctx, svgOf(nd, nids), { caption, class: ctx.params.class });
+    const [wide, narrow] = [ids.id("wide"), ids.id("narrow")];
+    const css = `@media (max-width: ${wideFrom - 0.02}px){#${wide}{display:none}#${narrow}{display:block !important}}`;
+    const html7 = `<div id="${wide}" class="hp-layout-wide" style="text-align:center">${svgOf(d2, ids, css)}</div><div id="${narrow}" class="hp-layout-narrow" style="display:none;text-align:center">${svgOf(nd, nids)}</div>`;
+    return wrapFigure(ctx, html7, { caption, class: ctx.params.class });
   }
 });
 

@@ -7,7 +7,7 @@
  */
 import { defineShortcode } from '../src/render/types.js';
 import { FIGURE_PARAMS } from '../src/render/params.js';
-import { figureTitle, wrapFigure } from '../src/render/figure-wrap.js';
+import { figureTitle, legibleScale, wrapFigure } from '../src/render/figure-wrap.js';
 import { normaliseWeights, peakedWeights, splitTokens } from '../src/render/attention-data.js';
 import {
   ACCENTS, add, circle, connect, createIds, edge, edgeLabelAnchor, el, figureSvg, fmt, fragment, markerDefs,
@@ -59,6 +59,11 @@ const SUM_R = 13;
 const ANN_PAD = 3; // the outline of an annotation h_j around its two states
 const ANN_TOP = Y_BWD - BOX_H / 2 - ANN_PAD;
 const S_GAP = 118; // s_{t-1} sits this far left of s_t
+/** A phone's viewport (the smallest common one: 360 px), and what a page takes from it besides the column. */
+const PHONE_VIEWPORT = 360;
+const PAGE_MARGINS = 32;
+/** A narrow desktop column (themes' content columns are 650–800 px wide). */
+const DESKTOP_COLUMN = 680;
 
 export interface Seq2SeqModel {
   tokens: string[];
@@ -154,6 +159,60 @@ function attentionEdge(from: Point, to: Point, weight: number, wmax: number): Ma
   );
 }
 
+/** ⊕: the weighted sum of the annotations. */
+function sumMark(x: number, y: number): Markup {
+  return fragment(
+    node(circle(x, y, SUM_R), { tone: 'highlight' }),
+    el('path', {
+      d: `M${fmt(x - 7)},${fmt(y)}H${fmt(x + 7)}M${fmt(x)},${fmt(y - 7)}V${fmt(y + 7)}`,
+      stroke: 'currentColor',
+      'stroke-width': 1.8,
+      'stroke-linecap': 'round',
+    }),
+  );
+}
+
+/** The outline around an annotation's two states: h_j is their concatenation. */
+function annotationOutline(x: number, y: number, width: number, height: number): Markup {
+  return el('rect', {
+    class: 'hp-annotation hp-muted-stroke',
+    x,
+    y,
+    width,
+    height,
+    rx: 5,
+    fill: 'none',
+    stroke: 'currentColor',
+    'stroke-opacity': 0.55,
+    'stroke-width': 1.2,
+  });
+}
+
+/**
+ * The decoder core shared by both layouts: ⊕ and the states s_{t-1} (at `prev`) and s_t (at `cur`, outlined
+ * heavier), the edge ⊕ → s_t labelled c_t on `cSide`, and s_{t-1} → s_t.
+ */
+function decoderCore(
+  ids: ReturnType<typeof createIds>,
+  m: Seq2SeqModel,
+  at: { sum: Point; prev: Point; cur: Point; cSide: 'left' | 'right' },
+  out: { nodes: Markup[]; wires: Markup[]; math: (tex: string, x: number, y: number, size?: number) => void },
+): void {
+  const sPrev = rect(at.prev.x, at.prev.y, BOX_W + 6, BOX_H + 2, 3);
+  const sCur = rect(at.cur.x, at.cur.y, BOX_W + 6, BOX_H + 2, 3);
+  out.nodes.push(
+    sumMark(at.sum.x, at.sum.y),
+    node(sPrev, { tone: 'output', label: `s_{${m.prev}}` }),
+    node(sCur, { tone: 'output', solid: false, label: `s_{${m.step}}`, strokeWidth: 2.6 }),
+  );
+  const toState = connect(circle(at.sum.x, at.sum.y, SUM_R), sCur, { gap: 2 });
+  out.wires.push(edge(ids, toState));
+  // The weighted sum is the context vector c_t.
+  const cAt = edgeLabelAnchor(toState, `c_{${m.step}}`, { side: at.cSide, size: 15, offset: 4 });
+  out.math(`c_{${m.step}}`, cAt.x, cAt.y, 15);
+  out.wires.push(edge(ids, connect(sPrev, sCur, { gap: 2 })));
+}
+
 export interface Seq2SeqDrawing {
   width: number;
   height: number;
@@ -196,24 +255,10 @@ export function seq2seqDrawing(ids: ReturnType<typeof createIds>, m: Seq2SeqMode
     nodes.push(annotation(x, Y_BWD, j + 1, 'left', 'hidden'));
     // The annotation h_j is the concatenation of both states: one outline around the pair, which the
     // attention edge leaves.
-    nodes.push(
-      el('rect', {
-        class: 'hp-annotation hp-muted-stroke',
-        x: x - BOX_W / 2 - ANN_PAD,
-        y: ANN_TOP,
-        width: BOX_W + 2 * ANN_PAD,
-        height: 2 * BOX_H + 2 * ANN_PAD,
-        rx: 5,
-        fill: 'none',
-        stroke: 'currentColor',
-        'stroke-opacity': 0.55,
-        'stroke-width': 1.2,
-      }),
-    );
+    nodes.push(annotationOutline(x - BOX_W / 2 - ANN_PAD, ANN_TOP, BOX_W + 2 * ANN_PAD, 2 * BOX_H + 2 * ANN_PAD));
   });
 
   // Attention edges into ⊕, with their labels.
-  const sum = circle(sumX, Y_SUM, SUM_R);
   const wmax = Math.max(...m.weights);
   const edges: Markup[] = [];
   columns.forEach((x, j) => {
@@ -230,26 +275,8 @@ export function seq2seqDrawing(ids: ReturnType<typeof createIds>, m: Seq2SeqMode
   });
 
   // Decoder.
-  const sPrev = rect(sumX - S_GAP, Y_S, BOX_W + 6, BOX_H + 2, 3);
-  const sCur = rect(sumX, Y_S, BOX_W + 6, BOX_H + 2, 3);
-  nodes.push(node(sum, { tone: 'highlight' }));
-  nodes.push(
-    el('path', {
-      d: `M${fmt(sumX - 7)},${fmt(Y_SUM)}H${fmt(sumX + 7)}M${fmt(sumX)},${fmt(Y_SUM - 7)}V${fmt(Y_SUM + 7)}`,
-      stroke: 'currentColor',
-      'stroke-width': 1.8,
-      'stroke-linecap': 'round',
-    }),
-  );
-  nodes.push(node(sPrev, { tone: 'output', label: `s_{${m.prev}}` }));
-  nodes.push(node(sCur, { tone: 'output', solid: false, label: `s_{${m.step}}`, strokeWidth: 2.6 }));
+  decoderCore(ids, m, { sum: { x: sumX, y: Y_SUM }, prev: { x: sumX - S_GAP, y: Y_S }, cur: { x: sumX, y: Y_S }, cSide: 'left' }, { nodes, wires, math });
   boxes.push(labelBox(`s_{${m.prev}}`, { x: sumX - S_GAP, y: Y_S }), labelBox(`s_{${m.step}}`, { x: sumX, y: Y_S }));
-  const toState = connect(sum, sCur, { gap: 2 });
-  wires.push(edge(ids, toState));
-  // The weighted sum is the context vector c_t.
-  const cAt = edgeLabelAnchor(toState, `c_{${m.step}}`, { side: 'left', size: 15, offset: 4 });
-  math(`c_{${m.step}}`, cAt.x, cAt.y, 15);
-  wires.push(edge(ids, connect(sPrev, sCur, { gap: 2 })));
   wires.push(edge(ids, { kind: 'line', a: { x: sumX - S_GAP, y: Y_S - BOX_H / 2 - 3 }, b: { x: sumX - S_GAP, y: Y_Y + 10 } }));
   wires.push(edge(ids, { kind: 'line', a: { x: sumX, y: Y_S - BOX_H / 2 - 3 }, b: { x: sumX, y: Y_Y + 10 } }));
   // y_{t-1} feeds s_t (Bahdanau's s_t = f(s_{t-1}, y_{t-1}, c_t)).
@@ -259,6 +286,92 @@ export function seq2seqDrawing(ids: ReturnType<typeof createIds>, m: Seq2SeqMode
 
   parts.push(...wires, ...edges, ...nodes, ...labels);
   return { width: lay.width, height: lay.height, body: fragment(...parts), boxes };
+}
+
+// The narrow layout: the same graph turned a quarter, for a phone. Source tokens down the left, each
+// annotation (forward and backward state side by side, outlined as one) in a row; the attention fan runs
+// right into ⊕, which feeds s_t; the decoder steps run downward, each emitting its y to the right.
+const V_PITCH = BOX_H + 2 * ANN_PAD + 16; // between annotation rows
+const V_TOKEN_GAP = 18; // token → forward state
+const V_FAN = 96; // annotation outline → ⊕
+const V_S_GAP = 70; // s_{t-1} sits this far above s_t
+const V_ALPHA = 15; // α labels: a size up, they are the smallest text
+
+export function seq2seqDrawingNarrow(ids: ReturnType<typeof createIds>, m: Seq2SeqModel): Seq2SeqDrawing {
+  const n = m.tokens.length;
+  const boxes: Box[] = [];
+  const parts: Markup[] = [markerDefs(ids, ['ink'])];
+  const wires: Markup[] = [];
+  const labels: Markup[] = [];
+  const nodes: Markup[] = [];
+  const edges: Markup[] = [];
+  const math = (tex: string, x: number, y: number, size = 16, anchor: 'start' | 'middle' | 'end' = 'middle') => {
+    boxes.push(labelBox(tex, { x, y, size, anchor }));
+    labels.push(mathLabel(tex, { x, y, size, anchor }));
+  };
+  const tokW = Math.max(...m.tokens.map((t) => (m.symbolic ? labelBox(t, { x: 0, y: 0, size: 16 }).x1 * 2 : measureText(t, TOKEN_SIZE).width)));
+  const tokRight = MARGIN + tokW;
+  const xF = tokRight + V_TOKEN_GAP + BOX_W / 2;
+  const xB = xF + BOX_W;
+  const annLeft = xF - BOX_W / 2 - ANN_PAD;
+  const annRight = xB + BOX_W / 2 + ANN_PAD;
+  // Rows; ⊕ a quarter row below the middle so that no attention edge is exactly horizontal. The decoder
+  // column needs s_{t-1} (V_S_GAP above ⊕) and y_{t-1} inside the top margin: shift the rows down if not.
+  const rows0 = Array.from({ length: n }, (_, j) => j * V_PITCH);
+  const mid0 = (rows0[0]! + rows0[n - 1]!) / 2 + V_PITCH / 4;
+  const top = Math.max(MARGIN + BOX_H / 2 + ANN_PAD, MARGIN + BOX_H / 2 + 1 + V_S_GAP - mid0);
+  const rows = rows0.map((y) => y + top);
+  const sumY = mid0 + top;
+  const sumX = annRight + V_FAN;
+
+  const fwd = rows.map((y) => rect(xF, y, BOX_W, BOX_H));
+  const bwd = rows.map((y) => rect(xB, y, BOX_W, BOX_H));
+  rows.forEach((y, j) => {
+    if (m.symbolic) math(m.tokens[j]!, tokRight, y, 16, 'end');
+    else {
+      boxes.push(plainBox(m.tokens[j]!, { x: tokRight, y, size: TOKEN_SIZE, anchor: 'end' }));
+      labels.push(plainLabel(m.tokens[j]!, { x: tokRight, y, size: TOKEN_SIZE, anchor: 'end' }));
+    }
+    wires.push(edge(ids, { kind: 'line', a: { x: tokRight + 4, y }, b: { x: annLeft - 1, y } }));
+    if (j + 1 < n) {
+      wires.push(edge(ids, connect(fwd[j]!, fwd[j + 1]!, { gap: 2 })));
+      wires.push(edge(ids, connect(bwd[j + 1]!, bwd[j]!, { gap: 2 })));
+    }
+    nodes.push(annotation(xF, y, j + 1, 'right', 'hidden'));
+    nodes.push(annotation(xB, y, j + 1, 'left', 'hidden'));
+    nodes.push(annotationOutline(annLeft, y - BOX_H / 2 - ANN_PAD, annRight - annLeft, BOX_H + 2 * ANN_PAD));
+  });
+
+  const wmax = Math.max(...m.weights);
+  rows.forEach((y, j) => {
+    const from = { x: annRight + 0.6, y };
+    const to = add({ x: sumX, y: sumY }, mul(unit(sub(from, { x: sumX, y: sumY })), SUM_R + 1.5));
+    edges.push(attentionEdge(from, to, m.weights[j]!, wmax));
+    if (m.labels === 'none') return;
+    const tex = m.labels === 'alpha' ? `\\alpha_{${m.step},${j + 1}}` : m.weights[j]!.toFixed(2);
+    // Above ⊕: the label over its edge; below: under it.
+    const at = edgeLabelAnchor({ kind: 'line', a: from, b: to }, tex, { t: 0.3, side: y < sumY ? 'left' : 'right', size: V_ALPHA, offset: 3 });
+    math(tex, at.x, at.y, V_ALPHA);
+  });
+
+  // Decoder: ⊕ → s_t to the right, s_{t-1} above s_t, each state emitting its y to the right.
+  const sw = BOX_W + 6;
+  const sX = sumX + SUM_R + 26 + sw / 2;
+  // c_t under its short edge (the fan's labels are above and left).
+  decoderCore(ids, m, { sum: { x: sumX, y: sumY }, prev: { x: sX, y: sumY - V_S_GAP }, cur: { x: sX, y: sumY }, cSide: 'right' }, { nodes, wires, math });
+  boxes.push(labelBox(`s_{${m.prev}}`, { x: sX, y: sumY - V_S_GAP }), labelBox(`s_{${m.step}}`, { x: sX, y: sumY }));
+  const yX = sX + sw / 2 + 30;
+  wires.push(edge(ids, { kind: 'line', a: { x: sX + sw / 2 + 3, y: sumY - V_S_GAP }, b: { x: yX - 3, y: sumY - V_S_GAP } }));
+  wires.push(edge(ids, { kind: 'line', a: { x: sX + sw / 2 + 3, y: sumY }, b: { x: yX - 3, y: sumY } }));
+  // y_{t-1} feeds s_t (s_t = f(s_{t-1}, y_{t-1}, c_t)): from under y_{t-1} down to s_t's upper right.
+  wires.push(edge(ids, { kind: 'line', a: { x: yX + 8, y: sumY - V_S_GAP + 12 }, b: { x: sX + sw / 2 - 4, y: sumY - (BOX_H + 2) / 2 - 3 } }));
+  math(`y_{${m.prev}}`, yX, sumY - V_S_GAP, 16, 'start');
+  math(`y_{${m.step}}`, yX, sumY, 16, 'start');
+
+  parts.push(...wires, ...edges, ...nodes, ...labels);
+  const right = Math.max(...boxes.map((b) => b.x1)) + MARGIN;
+  const bottom = Math.max(rows[n - 1]! + BOX_H / 2 + ANN_PAD, sumY + BOX_H, ...boxes.map((b) => b.y1)) + MARGIN;
+  return { width: Math.ceil(right), height: Math.ceil(bottom), body: fragment(...parts), boxes };
 }
 
 export function seq2seqDesc(m: Seq2SeqModel): string {
@@ -280,7 +393,7 @@ export default defineShortcode({
   summary: 'Encoder–decoder attention as in Bahdanau et al. (2015), fig. 1: bidirectional encoder, weighted edges into the context, decoder step.',
   params,
   inner: 'none',
-  version: 1,
+  version: 2,
   render(ctx) {
     const { caption, alt, step, labels } = ctx.params;
     const words = splitTokens(ctx.params.source);
@@ -324,17 +437,26 @@ export default defineShortcode({
       prev: step === undefined ? 't-1' : String(step - 1),
       labels,
     };
+    const title = figureTitle(ctx, { caption, alt }, `Attention over ${count} source ${count === 1 ? 'token' : 'tokens'} at decoder step ${model.step}`);
+    const desc = seq2seqDesc(model);
     const ids = createIds(ctx.idPrefix);
     const d = seq2seqDrawing(ids, model);
-    const svg = figureSvg({
-      ids,
-      width: d.width,
-      height: d.height,
-      title: figureTitle(ctx, { caption, alt }, `Attention over ${count} source ${count === 1 ? 'token' : 'tokens'} at decoder step ${model.step}`),
-      desc: seq2seqDesc(model),
-      class: 'hp-seq2seq-attention',
-      body: d.body,
-    });
-    return wrapFigure(ctx, svg, { caption, class: ctx.params.class });
+    // Wide layout as long as its smallest text (α at 14 units, its scripts 10.1) stays legible; on a
+    // narrower screen the quarter-turned layout instead, chosen by a media query (no script).
+    const wideFrom = Math.ceil(d.width * legibleScale(14, 14 * 0.72)) + PAGE_MARGINS;
+    const svgOf = (dd: Seq2SeqDrawing, i: typeof ids, css?: string) =>
+      figureSvg({ ids: i, width: dd.width, height: dd.height, title, desc, class: 'hp-seq2seq-attention', body: dd.body, css });
+    if (wideFrom <= PHONE_VIEWPORT) return wrapFigure(ctx, svgOf(d, ids), { caption, class: ctx.params.class });
+    const nids = createIds(`${ctx.idPrefix}-narrow`);
+    const nd = seq2seqDrawingNarrow(nids, model);
+    // Too wide to be legible even in a desktop column: the narrow layout everywhere.
+    if (wideFrom - PAGE_MARGINS > DESKTOP_COLUMN) return wrapFigure(ctx, svgOf(nd, nids), { caption, class: ctx.params.class });
+    const [wide, narrow] = [ids.id('wide'), ids.id('narrow')];
+    // The narrow one is hidden inline, so a reader that drops <style> (a feed) shows the wide one only.
+    const css = `@media (max-width: ${wideFrom - 0.02}px){#${wide}{display:none}#${narrow}{display:block !important}}`;
+    const html =
+      `<div id="${wide}" class="hp-layout-wide" style="text-align:center">${svgOf(d, ids, css)}</div>` +
+      `<div id="${narrow}" class="hp-layout-narrow" style="display:none;text-align:center">${svgOf(nd, nids)}</div>`;
+    return wrapFigure(ctx, html, { caption, class: ctx.params.class });
   },
 });

@@ -69,6 +69,10 @@ const CASES: Case[] = [
   { def: s2s, params: {}, phone: true },
   { def: s2s, params: { source: 'internationalisation of trade', weights: '0.2,0.3,0.5', labels: 'values' } },
   { def: s2s, params: { weights: '1' } },
+  // Ten tokens: a wide layout on a desktop, the narrow one (turned a quarter) on a phone; eleven words:
+  // the narrow one everywhere (issue 8).
+  { def: s2s, params: { source: 'a b c d e f g h i j' }, phone: true },
+  { def: s2s, params: { source: 'the agreement on the European Economic Area was signed in August', step: 4, labels: 'values' }, phone: true },
   { shot: 'attention-map', def: am, params: { source: 'the cat sat on the mat .', target: 'le chat était assis sur le tapis', values: true }, inner: catMatrix(), phone: true },
   { shot: 'attention-map-alignment', def: am, params: { source: EN, target: FR }, inner: alignment() },
   { def: am, params: {}, inner: '0.9 0.1\n0.3 0.7', phone: true },
@@ -123,9 +127,10 @@ interface Measured {
 
 async function measure(page: Page): Promise<Measured[]> {
   await installUserBox(page);
-  return page.$$eval('svg.hp-diagram', (svgs) =>
-    svgs.map((svg) => {
-      const s = svg as SVGSVGElement;
+  // One SVG per case: the one shown (seq2seq-attention carries a wide and a narrow layout, one hidden).
+  return page.$$eval('.case', (cases) =>
+    cases.map((c) => {
+      const s = [...c.querySelectorAll('svg.hp-diagram')].find((v) => v.getBoundingClientRect().width > 0) as SVGSVGElement;
       const vb = s.viewBox.baseVal;
       const userBox = (window as unknown as { hpUserBox: (e: SVGGraphicsElement) => UserBox }).hpUserBox;
       const texts = [...s.querySelectorAll('text')].map((t) => ({ text: t.textContent ?? '', ...userBox(t as SVGTextElement) }));
@@ -279,9 +284,9 @@ describeWithChromium('lstm-cell, gru-cell, seq2seq-attention, attention-map in C
     expect(cases.length).toBeGreaterThanOrEqual(5);
     const page = await pageWith(browser, cases.map((c) => figures[CASES.indexOf(c)]!), 'light', true);
     await page.setViewportSize({ width: 360, height: 740 });
-    const sizes = await page.$$eval('svg.hp-diagram', (svgs) =>
-      svgs.map((svg) => {
-        const s = svg as SVGSVGElement;
+    const sizes = await page.$$eval('.case', (cases) =>
+      cases.map((c) => {
+        const s = [...c.querySelectorAll('svg.hp-diagram')].find((v) => v.getBoundingClientRect().width > 0) as SVGSVGElement;
         const scale = s.getBoundingClientRect().width / s.viewBox.baseVal.width;
         const px = (e: Element) => parseFloat(getComputedStyle(e).fontSize) * scale;
         return {

@@ -22,6 +22,8 @@ import lstm from '../../shortcodes/lstm-cell.js';
 import gru from '../../shortcodes/gru-cell.js';
 import s2s from '../../shortcodes/seq2seq-attention.js';
 import am from '../../shortcodes/attention-map.js';
+import gradientDecay from '../../shortcodes/gradient-decay.js';
+import plot from '../../shortcodes/plot.js';
 
 interface Case {
   def: ShortcodeDefinition<any>;
@@ -59,7 +61,14 @@ const CASES: Case[] = [
   { def: gru, params: {} },
   { def: s2s, params: {} },
   { def: s2s, params: { source: 'the agreement was signed', weights: '0.05,0.7,0.15,0.1' } },
+  { def: s2s, params: { source: 'a b c d e f g h i j' } },
+  { def: s2s, params: { source: 'the agreement on the European Economic Area was signed in August', step: 4 } },
   { def: am, params: POST_MAP, inner: POST_MATRIX },
+  { def: gradientDecay, params: {} },
+  { def: gradientDecay, params: { radius: '0.9,1.0,1.1' } },
+  { def: gradientDecay, params: { model: 'rnn,lstm', radius: '0.9' } },
+  { def: plot, params: { file: 'loss.csv', x: 'epoch', y: 'train,validation', labels: 'training|validation', ylabel: 'loss $\\mathcal{L}(\\theta)$ (nats per token)' } },
+  { def: plot, params: { file: 'loss.csv', x: 'epoch', y: 'lr', ylabel: 'learning rate $\\eta$', xlabel: 'optimiser step $s$', legend: false } },
 ];
 
 const PAGE_CSS = `

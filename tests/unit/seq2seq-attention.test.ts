@@ -120,4 +120,34 @@ describe('seq2seq-attention outside a browser', () => {
     expect(html).toMatch(/<tspan font-style="italic">c<\/tspan><tspan[^>]*>3<\/tspan>/);
     expect(descOf(html)).toContain('context vector c_3');
   });
+
+  it('a long source gets a narrow layout (turned a quarter) that a media query shows on phones (issue 8)', async () => {
+    const svgs = (h: string) => [...h.matchAll(/<svg[\s\S]*?<\/svg>/g)].map((m) => m[0]);
+    const width = (svg: string) => Number(/viewBox="0 0 ([\d.]+) /.exec(svg)![1]);
+    // Four tokens fit a phone: one layout.
+    expect(svgs((await render(s2s)).html)).toHaveLength(1);
+    const ten = (await render(s2s, { source: 'a b c d e f g h i j' })).html;
+    const [wide, narrow] = svgs(ten);
+    expect(width(wide!)).toBeGreaterThan(800);
+    // Narrow enough that 14-unit labels with 10-unit scripts stay >= 9 px and >= 7 px in a 328 px column.
+    expect(width(narrow!)).toBeLessThanOrEqual(328 / (7 / (14 * 0.72)));
+    expect(ten).toMatch(/<div id="[^"]+-wide" class="hp-layout-wide" style="text-align:center">/);
+    expect(ten).toMatch(/<div id="[^"]+-narrow" class="hp-layout-narrow" style="display:none;text-align:center">/);
+    const [, bp] = /@media \(max-width: ([\d.]+)px\)\{#[^{]+-wide\{display:none\}#[^{]+-narrow\{display:block !important\}\}/.exec(ten)!;
+    expect(Number(bp)).toBeGreaterThan(360);
+    expect(Number(bp)).toBeLessThan(720);
+    // Both drawings: 10 outlines, 10 weighted edges each; ids unique across the two.
+    for (const svg of [wide!, narrow!]) {
+      expect(svg.match(/class="hp-annotation/g)).toHaveLength(10);
+      expect(edgeWidths(svg)).toHaveLength(10);
+    }
+    const ids = [...ten.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+    // Eleven words are too wide even for a desktop column: the narrow layout only.
+    const eleven = svgs((await render(s2s, { source: 'the agreement on the European Economic Area was signed in August' })).html);
+    expect(eleven).toHaveLength(1);
+    expect(width(eleven[0]!)).toBeLessThan(500);
+    await expectQualityBar(s2s, { source: 'a b c d e f g h i j' });
+    await expectQualityBar(s2s, { source: 'the agreement on the European Economic Area was signed in August', labels: 'values' });
+  });
 });
