@@ -40916,7 +40916,7 @@ function convert2(name, spec, raw3) {
       }
       if (spec.minItems !== void 0 && nums.length < spec.minItems || spec.maxItems !== void 0 && nums.length > spec.maxItems) {
         return {
-          problem: `${name} takes ${spec.minItems ?? 0} to ${spec.maxItems ?? "\u221E"} numbers, got ${nums.length}`
+          problem: spec.maxItems === void 0 ? `${name} takes at least ${spec.minItems} ${spec.minItems === 1 ? "number" : "numbers"}, got ${nums.length}` : `${name} takes ${spec.minItems ?? 0} to ${spec.maxItems} numbers, got ${nums.length}`
         };
       }
       return { value: nums };
@@ -62391,6 +62391,7 @@ var params9 = {
   weights: {
     type: "numbers",
     min: 0,
+    minItems: 1,
     doc: `Attention weights \u03B1_{t,j}, one per source token, comma-separated. Normalised to sum to 1 (with a warning if they do not). Default: a distribution peaked on the second token. At most ${MAX_SOURCE}.`
   },
   step: {

@@ -27,6 +27,7 @@ const params = {
   weights: {
     type: 'numbers',
     min: 0,
+    minItems: 1,
     doc: `Attention weights α_{t,j}, one per source token, comma-separated. Normalised to sum to 1 (with a warning if they do not). Default: a distribution peaked on the second token. At most ${MAX_SOURCE}.`,
   },
   step: {

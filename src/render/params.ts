@@ -145,7 +145,10 @@ function convert(name: string, spec: ParamSpec, raw: ParamValue): { value?: unkn
         (spec.maxItems !== undefined && nums.length > spec.maxItems)
       ) {
         return {
-          problem: `${name} takes ${spec.minItems ?? 0} to ${spec.maxItems ?? '∞'} numbers, got ${nums.length}`,
+          problem:
+            spec.maxItems === undefined
+              ? `${name} takes at least ${spec.minItems} ${spec.minItems === 1 ? 'number' : 'numbers'}, got ${nums.length}`
+              : `${name} takes ${spec.minItems ?? 0} to ${spec.maxItems} numbers, got ${nums.length}`,
         };
       }
       return { value: nums };

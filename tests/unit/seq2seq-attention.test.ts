@@ -75,6 +75,14 @@ describe('seq2seq-attention', () => {
     expect((await render(s2s, { source: many })).errors[0]).toMatchObject({ param: 'source', message: expect.stringMatching(/at most 12/) });
   });
 
+  it('an empty weights= is one located error and the default figure, never an internal error (found by the fuzz suite)', async () => {
+    const r = await render(s2s, { weights: '' });
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatchObject({ param: 'weights', message: expect.stringMatching(/at least 1 number, got 0/) });
+    expect(r.html).toContain('<svg');
+    expect(r.html).not.toMatch(/NaN/);
+  });
+
   it('widens the columns for long tokens so no labels overlap (estimated metrics)', () => {
     for (const tokens of [['x_{1}'], ['x_{1}', 'x_{2}', 'x_{3}', 'x_{4}'], ['internationalisation', 'of', 'the', 'economy', '.']]) {
       const n = tokens.length;
