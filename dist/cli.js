@@ -70413,6 +70413,17 @@ function update(siteDir, file, text12) {
 }
 var ServeError = class extends Error {
 };
+function hugoServerArgs(siteDir, rootConfig, hugoArgs) {
+  const rest = [];
+  let files = path18.relative(siteDir, rootConfig);
+  for (let i2 = 0; i2 < hugoArgs.length; i2++) {
+    const a3 = hugoArgs[i2];
+    if (a3 === "--config" && i2 + 1 < hugoArgs.length) files = hugoArgs[++i2];
+    else if (a3.startsWith("--config=")) files = a3.slice("--config=".length);
+    else rest.push(a3);
+  }
+  return ["server", "--source", siteDir, "--config", `${files},${SERVE_CONFIG}`, ...rest];
+}
 var RELOAD_WINDOW_MS = 1500;
 var REBUILT = /^Total in \d+(\.\d+)? ?m?s\b/;
 function forwardLines(stream, out, onLine) {
@@ -70527,7 +70538,7 @@ function serveSite(opts) {
       await watcher.close();
       return 0;
     }
-    const args = ["server", "--source", siteDir, "--config", `${path18.relative(siteDir, root4.path)},${SERVE_CONFIG}`, ...opts.hugoArgs];
+    const args = hugoServerArgs(siteDir, root4.path, opts.hugoArgs);
     const child = spawn(bin2, args, { cwd: siteDir, stdio: ["ignore", "pipe", "pipe"] });
     hugo = child;
     forwardLines(child.stdout, process.stdout, onHugoLine);

@@ -192,6 +192,23 @@ function update(siteDir: string, file: string, text: string): boolean {
 export class ServeError extends Error {}
 
 /**
+ * The arguments for `hugo server`: the user's, with the layer added to their config files (`--config a,b`
+ * or `--config=a,b` after `--`, else the site's root config file), since a second --config would replace
+ * the first.
+ */
+export function hugoServerArgs(siteDir: string, rootConfig: string, hugoArgs: string[]): string[] {
+  const rest: string[] = [];
+  let files = path.relative(siteDir, rootConfig);
+  for (let i = 0; i < hugoArgs.length; i++) {
+    const a = hugoArgs[i]!;
+    if (a === '--config' && i + 1 < hugoArgs.length) files = hugoArgs[++i]!;
+    else if (a.startsWith('--config=')) files = a.slice('--config='.length);
+    else rest.push(a);
+  }
+  return ['server', '--source', siteDir, '--config', `${files},${SERVE_CONFIG}`, ...rest];
+}
+
+/**
  * Hugo's live reload is a message to the open tab, which then reloads. A reload that Hugo sends while the
  * tab is still loading the page of the previous one is lost: the tab shows what it fetched, from before
  * the second rebuild, and stays so (measured with Hugo 0.111 under load). So when Hugo ends a rebuild
@@ -328,7 +345,7 @@ export function serveSite(opts: ServeOptions): ServeHandle {
       await watcher.close();
       return 0;
     }
-    const args = ['server', '--source', siteDir, '--config', `${path.relative(siteDir, root.path)},${SERVE_CONFIG}`, ...opts.hugoArgs];
+    const args = hugoServerArgs(siteDir, root.path, opts.hugoArgs);
     const child = spawn(bin, args, { cwd: siteDir, stdio: ['ignore', 'pipe', 'pipe'] });
     hugo = child;
     forwardLines(child.stdout!, process.stdout, onHugoLine);

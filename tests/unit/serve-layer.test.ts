@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { excludeStyle, ServeError, serveLayer, serveSite } from '../../src/serve.js';
+import { excludeStyle, hugoServerArgs, ServeError, serveLayer, serveSite } from '../../src/serve.js';
 import { readSiteConfig } from '../../src/site/config.js';
 import { tempSites } from '../helpers/temp-site.js';
 
@@ -83,5 +83,14 @@ describe('serve refuses, with what to do, a site its layer cannot cover', () => 
   it('a site without the mounts of init', () => {
     const dir = site({ 'hugo.toml': 'title = "x"\n' });
     expect(refusal(dir)).toMatch(/^hugo\.toml: the site does not mount \.prerender\/content; run `hugo-prerender init` first/);
+  });
+});
+
+describe('the hugo server command line', () => {
+  it('adds the layer to the config files, the site\'s or those given after --', () => {
+    const layer = '.prerender/serve.toml';
+    expect(hugoServerArgs('/s', '/s/hugo.toml', ['--port', '1414'])).toEqual(['server', '--source', '/s', '--config', `hugo.toml,${layer}`, '--port', '1414']);
+    expect(hugoServerArgs('/s', '/s/hugo.toml', ['--config', 'hugo.toml,dev.toml', '-D'])).toEqual(['server', '--source', '/s', '--config', `hugo.toml,dev.toml,${layer}`, '-D']);
+    expect(hugoServerArgs('/s', '/s/config.yaml', ['--config=a.yaml'])).toEqual(['server', '--source', '/s', '--config', `a.yaml,${layer}`]);
   });
 });
