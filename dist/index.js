@@ -64782,8 +64782,9 @@ var PrerenderOutput = class {
     this.checkTree(tree);
     if (!opts.unchanged) this.keptAny = true;
     const old = (tree === DEFAULT_TREE ? this.previous.pages : this.previous.trees?.[tree])?.[relPath];
-    const st = lstatOrNull(this.resolve(`${tree}/${relPath}`));
-    if (old && st?.isFile()) {
+    if (!old) return false;
+    const st = lstatOrNull(this.shadowPath(tree, relPath));
+    if (st?.isFile()) {
       this.treePages(tree).set(relPath, old);
       for (const k2 of old.partials) this.keptKeys.add(k2);
       return true;
@@ -64794,8 +64795,16 @@ var PrerenderOutput = class {
   shadowBytes(rel3, tree = DEFAULT_TREE) {
     const relPath = this.cleanRel(rel3, "shadow");
     this.checkTree(tree);
-    const st = lstatOrNull(this.resolve(`${tree}/${relPath}`));
+    const st = lstatOrNull(this.shadowPath(tree, relPath));
     return st?.isFile() ? st.size : void 0;
+  }
+  /**
+   * Where a shadow is, for looking at it (lstat) without touching it: its path is checked as text only
+   * (cleanRel, checkTree), not resolved link by link as every write and delete is (resolve). Keeping
+   * the pages of a large site stays one lstat each.
+   */
+  shadowPath(tree, relPath) {
+    return path7.join(this.root, tree, relPath);
   }
   /**
    * Ends the build: writes titles.html, removes every shadow, template and static file this build neither

@@ -343,8 +343,9 @@ export class PrerenderOutput {
     // what this build writes or keeps anyway.
     if (!opts.unchanged) this.keptAny = true;
     const old = (tree === DEFAULT_TREE ? this.previous.pages : this.previous.trees?.[tree])?.[relPath];
-    const st = lstatOrNull(this.resolve(`${tree}/${relPath}`));
-    if (old && st?.isFile()) {
+    if (!old) return false;
+    const st = lstatOrNull(this.shadowPath(tree, relPath));
+    if (st?.isFile()) {
       this.treePages(tree).set(relPath, old);
       for (const k of old.partials) this.keptKeys.add(k);
       return true;
@@ -356,8 +357,17 @@ export class PrerenderOutput {
   shadowBytes(rel: string, tree: string = DEFAULT_TREE): number | undefined {
     const relPath = this.cleanRel(rel, 'shadow');
     this.checkTree(tree);
-    const st = lstatOrNull(this.resolve(`${tree}/${relPath}`));
+    const st = lstatOrNull(this.shadowPath(tree, relPath));
     return st?.isFile() ? st.size : undefined;
+  }
+
+  /**
+   * Where a shadow is, for looking at it (lstat) without touching it: its path is checked as text only
+   * (cleanRel, checkTree), not resolved link by link as every write and delete is (resolve). Keeping
+   * the pages of a large site stays one lstat each.
+   */
+  private shadowPath(tree: string, relPath: string): string {
+    return path.join(this.root, tree, relPath);
   }
 
   /**

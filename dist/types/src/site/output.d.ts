@@ -117,6 +117,12 @@ export declare class PrerenderOutput {
     /** The size in bytes of the shadow `.prerender/<tree>/<rel>`, or undefined when there is none. */
     shadowBytes(rel: string, tree?: string): number | undefined;
     /**
+     * Where a shadow is, for looking at it (lstat) without touching it: its path is checked as text only
+     * (cleanRel, checkTree), not resolved link by link as every write and delete is (resolve). Keeping
+     * the pages of a large site stays one lstat each.
+     */
+    private shadowPath;
+    /**
      * Ends the build: writes titles.html, removes every shadow, template and static file this build neither
      * wrote nor kept (a deleted source loses its shadow; per-fragment partials of older versions go),
      * removes emptied directories, and writes the manifest.
