@@ -44606,7 +44606,7 @@ function panelRow(panels, o2) {
     const basis2 = Math.ceil(Math.min(p5.minWidth, p5.width));
     return `${brk}<div class="hp-panel-shrink" style="display:flex;justify-content:center;flex:1 1 ${basis2}px;min-width:0;max-width:${Math.ceil(p5.width)}px">${p5.svg}</div>`;
   });
-  return `<div class="hp-panels" role="group" aria-label="${escapeAttr2(o2.label)}" style="display:flex;flex-wrap:wrap;justify-content:center;align-items:flex-start;gap:${o2.gap ?? "12px 28px"}">${items.join("")}</div>`;
+  return `<div class="hp-panels" role="group" aria-label="${escapeAttr2(o2.label)}" style="display:flex;flex-wrap:wrap;justify-content:center;align-items:flex-start;gap:${o2.gap ?? "12px 28px"}${o2.container ? ";container-type:inline-size" : ""}">${items.join("")}</div>`;
 }
 var MIN_TEXT_PX = 9;
 var MIN_SCRIPT_PX = 7;
@@ -62168,7 +62168,7 @@ var params8 = {
     default: "absolute",
     doc: "Number the steps 1 \u2026 steps (`absolute`) or around t, as t\u22121, t, t+1 (`relative`, as in the book)."
   },
-  folded: { type: "bool", default: true, doc: 'Draw the folded graph (the cell with its delayed self-loop) and the "Unfold" arrow on the left (above the chain on a narrow screen).' },
+  folded: { type: "bool", default: true, doc: 'Draw the folded graph (the cell with its delayed self-loop) and the "Unfold" arrow on the left; on a screen too narrow for both, the folded graph stands above the chain and the arrow points down.' },
   outputs: { type: "bool", default: true, doc: "Draw the outputs o (fig. 10.3); false draws only x and h (fig. 10.2)." },
   losses: { type: "bool", default: false, doc: "Draw the losses L and targets y above the outputs (fig. 10.3); needs outputs=true." },
   bptt: { type: "bool", default: false, doc: "Add backpropagation-through-time arrows along the chain, fading with distance from the last step." },
@@ -62325,13 +62325,10 @@ var rnn_unroll_default = defineShortcode({
       const mid = pointAt(loop, 0.5);
       body4.push(delaySquare(mid, 9));
       if (weights[2]) body4.push(mathLabel(weights[2], { x: mid.x + 10, y: mid.y, size: WFONT, anchor: "start" }));
-      const ax0 = mid.x + (weights[2] ? 10 + wWidth + 12 : 24);
-      const ax1 = ax0 + Math.max(56, measureText(p5.unfold, WFONT).width - 8);
-      body4.push(edge(ids2, line({ x: ax0, y: hy }, { x: ax1, y: hy }), { width: 2.4 }));
-      body4.push(plainLabel(p5.unfold, { x: (ax0 + ax1) / 2, y: hy - 14, size: WFONT, valign: "baseline" }));
+      const folded = Math.max(fx + R + reach, mid.x + (weights[2] ? 10 + wWidth : 0)) + MARGIN3;
       foldedSvg = figureSvg({
         ids: ids2,
-        width: ax1 + MARGIN3,
+        width: folded,
         height: lay.height,
         title: `The folded graph${weights[2] ? `, with its delayed self-loop through ${mathText(weights[2])}` : ""}`,
         desc: desc.folded,
@@ -62375,10 +62372,62 @@ var rnn_unroll_default = defineShortcode({
       class: "hp-rnn-unroll",
       body: [markerDefs(ids, [...paints]), ...body3]
     });
-    const html7 = foldedSvg ? panelRow([foldedSvg, { svg: chainSvg, width, minWidth: width * minScale }], { label: title, gap: "8px 16px" }) : chainSvg;
+    const html7 = foldedSvg ? unfoldRow(ctx.idPrefix, p5.unfold, foldedSvg, { svg: chainSvg, width, minWidth: width * minScale }, hy, lay.height, title) : chainSvg;
     return wrapFigure(ctx, html7, { caption: p5.caption, class: p5.class });
   }
 });
+var ROW_GAP = 16;
+function unfoldRow(prefix, word, foldedSvg, chain, hy, height, title) {
+  const len2 = Math.max(56, measureText(word, WFONT).width - 8);
+  const across = createIds(`${prefix}-unfold`);
+  const down = createIds(`${prefix}-unfold-down`);
+  const [acrossId, downId] = [across.id("box"), down.id("box")];
+  const aw = len2 + 2 * 8;
+  const oneLine2 = Math.ceil(parseSvgWidth(foldedSvg)) + Math.ceil(aw) + Math.ceil(Math.min(chain.minWidth, chain.width)) + 2 * ROW_GAP;
+  const css = `@container (max-width: ${oneLine2 + 1.98}px){#${acrossId}{display:none}#${downId}{display:flex !important}}`;
+  const acrossSvg = figureSvg({
+    ids: across,
+    width: aw,
+    height,
+    title: word,
+    desc: "An arrow from the folded graph to the unfolded graph.",
+    class: "hp-rnn-unroll hp-rnn-unfold",
+    css,
+    body: [
+      markerDefs(across, ["ink"]),
+      edge(across, line({ x: 8, y: hy }, { x: 8 + len2, y: hy }), { width: 2.4 }),
+      plainLabel(word, { x: 8 + len2 / 2, y: hy - 14, size: WFONT, valign: "baseline" })
+    ]
+  });
+  const wordWidth = measureText(word, WFONT).width;
+  const downSvg = figureSvg({
+    ids: down,
+    width: 2 * (wordWidth + 30),
+    height: 56,
+    title: word,
+    desc: "An arrow from the folded graph above to the unfolded graph below.",
+    class: "hp-rnn-unroll hp-rnn-unfold",
+    body: [
+      markerDefs(down, ["ink"]),
+      edge(down, line({ x: wordWidth + 30, y: 4 }, { x: wordWidth + 30, y: 52 }), { width: 2.4 }),
+      plainLabel(word, { x: wordWidth + 30 + 12, y: 28, size: WFONT, anchor: "start", valign: "middle" })
+    ]
+  });
+  return panelRow(
+    [
+      foldedSvg,
+      `<div id="${acrossId}" class="hp-unfold-across">${acrossSvg}</div>`,
+      `<div id="${downId}" class="hp-unfold-down" style="display:none;flex-basis:100%;justify-content:center">${downSvg}</div>`,
+      chain
+    ],
+    { label: title, gap: `8px ${ROW_GAP}px`, container: true }
+  );
+}
+function parseSvgWidth(svg3) {
+  const m = /^<svg[^>]* width="([0-9.]+)"/.exec(svg3);
+  if (!m) throw new Error("figureSvg output without a width");
+  return Number(m[1]);
+}
 
 // shortcodes/seq2seq-attention.ts
 var MAX_SOURCE = 12;

@@ -12,7 +12,7 @@
  */
 import { FIGURE_PARAMS, type ParamSpecs } from '../src/render/params.js';
 import { defineShortcode, type RenderContext } from '../src/render/types.js';
-import { figureTitle, legibleScale, panelRow, wrapFigure } from '../src/render/figure-wrap.js';
+import { figureTitle, legibleScale, panelRow, wrapFigure, type ShrinkPanel } from '../src/render/figure-wrap.js';
 import {
   arc, borderAt, circle, createIds, cubic, delaySquare, edge, edgeLabel, figureSvg, labelBox, line, markerDefs, mathLabel,
   mathText, measureLabel, measureText, node, plainLabel, pointAt, connect, round2, HEAD_HALF_WIDTH, STROKE, type Child, type Path, type Shape, type Tone,
@@ -32,7 +32,7 @@ const params = {
     default: 'absolute',
     doc: 'Number the steps 1 … steps (`absolute`) or around t, as t−1, t, t+1 (`relative`, as in the book).',
   },
-  folded: { type: 'bool', default: true, doc: 'Draw the folded graph (the cell with its delayed self-loop) and the "Unfold" arrow on the left (above the chain on a narrow screen).' },
+  folded: { type: 'bool', default: true, doc: 'Draw the folded graph (the cell with its delayed self-loop) and the "Unfold" arrow on the left; on a screen too narrow for both, the folded graph stands above the chain and the arrow points down.' },
   outputs: { type: 'bool', default: true, doc: 'Draw the outputs o (fig. 10.3); false draws only x and h (fig. 10.2).' },
   losses: { type: 'bool', default: false, doc: 'Draw the losses L and targets y above the outputs (fig. 10.3); needs outputs=true.' },
   bptt: { type: 'bool', default: false, doc: 'Add backpropagation-through-time arrows along the chain, fading with distance from the last step.' },
@@ -234,15 +234,11 @@ export default defineShortcode({
       const mid = pointAt(loop, 0.5);
       body.push(delaySquare(mid, 9));
       if (weights[2]) body.push(mathLabel(weights[2], { x: mid.x + 10, y: mid.y, size: WFONT, anchor: 'start' }));
-      // "Unfold" arrow.
-      const ax0 = mid.x + (weights[2] ? 10 + wWidth + 12 : 24);
-      // The word may overhang its arrow by 4 units at each end.
-      const ax1 = ax0 + Math.max(56, measureText(p.unfold, WFONT).width - 8);
-      body.push(edge(ids, line({ x: ax0, y: hy }, { x: ax1, y: hy }), { width: 2.4 }));
-      body.push(plainLabel(p.unfold, { x: (ax0 + ax1) / 2, y: hy - 14, size: WFONT, valign: 'baseline' }));
+      // The "Unfold" arrow is a panel of its own (see below); the folded graph ends after its loop.
+      const folded = Math.max(fx + R + reach, mid.x + (weights[2] ? 10 + wWidth : 0)) + MARGIN;
       foldedSvg = figureSvg({
         ids,
-        width: ax1 + MARGIN,
+        width: folded,
         height: lay.height,
         title: `The folded graph${weights[2] ? `, with its delayed self-loop through ${mathText(weights[2])}` : ''}`,
         desc: desc.folded,
@@ -293,7 +289,74 @@ export default defineShortcode({
       class: 'hp-rnn-unroll',
       body: [markerDefs(ids, [...paints]), ...body],
     });
-    const html = foldedSvg ? panelRow([foldedSvg, { svg: chainSvg, width, minWidth: width * minScale }], { label: title, gap: '8px 16px' }) : chainSvg;
+    const html = foldedSvg ? unfoldRow(ctx.idPrefix, p.unfold, foldedSvg, { svg: chainSvg, width, minWidth: width * minScale }, hy, lay.height, title) : chainSvg;
     return wrapFigure(ctx, html, { caption: p.caption, class: p.class });
   },
 });
+
+/** Horizontal gap between the panels of the folded/unfolded row, in CSS px. */
+const ROW_GAP = 16;
+
+/**
+ * The folded graph, the "Unfold" arrow and the chain in one wrapping row. Side by side the arrow points
+ * right, from the folded graph to the chain; when the column is too narrow for the three on one line
+ * (a phone) a container query swaps it for an arrow pointing down, on a line of its own, so that the
+ * folded graph, the arrow and the chain stack and the arrow still points at the chain. Without the
+ * stylesheet (a feed reader) the right-pointing arrow stays.
+ */
+function unfoldRow(prefix: string, word: string, foldedSvg: string, chain: ShrinkPanel, hy: number, height: number, title: string): string {
+  // The word may overhang its arrow by 4 units at each end.
+  const len = Math.max(56, measureText(word, WFONT).width - 8);
+  const across = createIds(`${prefix}-unfold`);
+  const down = createIds(`${prefix}-unfold-down`);
+  const [acrossId, downId] = [across.id('box'), down.id('box')];
+  const aw = len + 2 * 8;
+  // The row wraps when its three panels (the chain at its narrowest legible width) no longer fit on one
+  // line; from there on the arrow points down. (Inside the SVG's own stylesheet, which applies to the page.)
+  const oneLine = Math.ceil(parseSvgWidth(foldedSvg)) + Math.ceil(aw) + Math.ceil(Math.min(chain.minWidth, chain.width)) + 2 * ROW_GAP;
+  const css = `@container (max-width: ${oneLine + 1.98}px){#${acrossId}{display:none}#${downId}{display:flex !important}}`;
+  const acrossSvg = figureSvg({
+    ids: across,
+    width: aw,
+    height,
+    title: word,
+    desc: 'An arrow from the folded graph to the unfolded graph.',
+    class: 'hp-rnn-unroll hp-rnn-unfold',
+    css,
+    body: [
+      markerDefs(across, ['ink']),
+      edge(across, line({ x: 8, y: hy }, { x: 8 + len, y: hy }), { width: 2.4 }),
+      plainLabel(word, { x: 8 + len / 2, y: hy - 14, size: WFONT, valign: 'baseline' }),
+    ],
+  });
+  const wordWidth = measureText(word, WFONT).width;
+  const downSvg = figureSvg({
+    ids: down,
+    width: 2 * (wordWidth + 30),
+    height: 56,
+    title: word,
+    desc: 'An arrow from the folded graph above to the unfolded graph below.',
+    class: 'hp-rnn-unroll hp-rnn-unfold',
+    body: [
+      markerDefs(down, ['ink']),
+      edge(down, line({ x: wordWidth + 30, y: 4 }, { x: wordWidth + 30, y: 52 }), { width: 2.4 }),
+      plainLabel(word, { x: wordWidth + 30 + 12, y: 28, size: WFONT, anchor: 'start', valign: 'middle' }),
+    ],
+  });
+  return panelRow(
+    [
+      foldedSvg,
+      `<div id="${acrossId}" class="hp-unfold-across">${acrossSvg}</div>`,
+      `<div id="${downId}" class="hp-unfold-down" style="display:none;flex-basis:100%;justify-content:center">${downSvg}</div>`,
+      chain,
+    ],
+    { label: title, gap: `8px ${ROW_GAP}px`, container: true },
+  );
+}
+
+/** The width attribute figureSvg wrote (it may round up to contain every label). */
+function parseSvgWidth(svg: string): number {
+  const m = /^<svg[^>]* width="([0-9.]+)"/.exec(svg);
+  if (!m) throw new Error('figureSvg output without a width');
+  return Number(m[1]);
+}

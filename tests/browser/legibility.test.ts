@@ -93,6 +93,15 @@ interface Sizes {
   /** Widest visible SVG on the page, in CSS px, against the column's width. */
   width: number;
   column: number;
+  /** rnn-unroll with its folded graph: where the panels are drawn (null: not displayed). */
+  unfold?: { folded: Rect | null; across: Rect | null; down: Rect | null; chain: Rect | null };
+}
+
+interface Rect {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
 }
 
 describeWithChromium('legibility: no text under 9 px (scripts 7 px), at desktop width and on a 360 px phone', () => {
@@ -142,7 +151,15 @@ describeWithChromium('legibility: no text under 9 px (scripts 7 px), at desktop 
                 }
               }
             }
+            const box = (sel: string) => {
+              const e = c.querySelector(sel);
+              const r = e?.getBoundingClientRect();
+              return r && r.width > 0 ? { left: r.left, right: r.right, top: r.top, bottom: r.bottom } : null;
+            };
             return {
+              unfold: c.querySelector('svg.hp-rnn-folded')
+                ? { folded: box('svg.hp-rnn-folded'), across: box('.hp-unfold-across svg'), down: box('.hp-unfold-down svg'), chain: box('.hp-panel-shrink svg') }
+                : undefined,
               svgs: visible.length,
               text,
               script,
@@ -155,6 +172,34 @@ describeWithChromium('legibility: no text under 9 px (scripts 7 px), at desktop 
       await page.close();
     }
   }, LAYOUT_HOOK_TIMEOUT);
+
+  test('rnn-unroll: the "Unfold" arrow points from the folded graph at the chain, side by side and stacked', () => {
+    let checked = 0;
+    for (const [where, all] of measured) {
+      for (const m of all) {
+        if (!m.unfold) continue;
+        checked++;
+        const { folded, across, down, chain } = m.unfold;
+        expect(folded && chain, where).toBeTruthy();
+        if (chain!.top >= folded!.bottom - 0.5) {
+          // Stacked: the arrow pointing down is shown, between the two, and the one pointing right is not.
+          expect(across, `${where}: a right-pointing arrow beside a stacked chain`).toBeNull();
+          expect(down, `${where}: no arrow between the stacked graphs`).not.toBeNull();
+          expect(down!.top).toBeGreaterThanOrEqual(folded!.bottom - 0.5);
+          expect(down!.bottom).toBeLessThanOrEqual(chain!.top + 0.5);
+        } else {
+          expect(down, `${where}: a down-pointing arrow beside side-by-side graphs`).toBeNull();
+          expect(across, `${where}: no arrow between the graphs`).not.toBeNull();
+          expect(across!.left).toBeGreaterThanOrEqual(folded!.right - 0.5);
+          expect(across!.right).toBeLessThanOrEqual(chain!.left + 0.5);
+        }
+      }
+    }
+    // Every rnn-unroll case, at both widths, stacked on the phone at least once.
+    expect(checked).toBe(2 * CASES.filter((c) => c.def === rnnUnroll && c.params.folded !== false).length);
+    expect(measured.get('phone')!.some((m) => m.unfold && m.unfold.down)).toBe(true);
+    expect(measured.get('desktop')!.every((m) => !m.unfold || m.unfold.across)).toBe(true);
+  });
 
   afterAll(async () => {
     await browser?.close();
