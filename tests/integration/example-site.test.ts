@@ -52,9 +52,11 @@ describeEachHugo('the example post built by Hugo', (hugo) => {
     // Ours, not the small SVGs KaTeX draws for stretchy arrows and radicals.
     const svgs = byTag(article, 'svg').filter((s) => (attr(s, 'className') ?? '').includes('hp-'));
     const kinds = svgs.map((s) => (attr(s, 'className') ?? '').split(' ').filter((c) => c.startsWith('hp-')).join(' '));
-    // 10 figures; rnn-unroll is two SVGs (folded graph, chain) and rnn-architectures six (five panels and
+    // 10 figures; rnn-unroll is four SVGs (folded graph, the "Unfold" arrow pointing right and the one
+    // pointing down that a narrow screen shows instead, chain) and rnn-architectures six (five panels and
     // a legend), each in a wrapping row (issue 8).
-    expect(svgs.length, kinds.join('\n')).toBe(10 + 1 + 5);
+    expect(svgs.length, kinds.join('\n')).toBe(10 + 3 + 5);
+    expect(kinds.filter((k) => k.includes('hp-rnn-unfold'))).toHaveLength(2);
     const rows = byClass(article, 'hp-panels');
     expect(rows.length).toBe(3);
     for (const r of rows) {
