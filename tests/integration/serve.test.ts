@@ -80,7 +80,17 @@ describeWithChromium('hugo-prerender serve', () => {
     const logs = () => output.slice(-5000);
     /** Waits until `fn` holds in the page (across its reloads); on timeout, says what the browser shows. */
     const waitInPage = async (fn: (arg: string) => boolean, arg: string): Promise<void> => {
-      await browser.page.waitForFunction(fn, arg, { timeout: BUDGET_MS, polling: 20 }).catch(async (e: Error) => {
+      // Polled from here rather than with waitForFunction, whose in-page polling can stall across
+      // the reloads Hugo's live reload makes (seen with Hugo 0.169: the panel was up, the wait went on).
+      const poll = async (): Promise<void> => {
+        const deadline = Date.now() + BUDGET_MS;
+        for (;;) {
+          if (await browser.page.evaluate(fn, arg).catch(() => false)) return;
+          if (Date.now() > deadline) throw new Error(`not seen in the page within ${BUDGET_MS} ms`);
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      };
+      await poll().catch(async (e: Error) => {
         const seen = await visibleText(browser.page).catch(() => '?');
         const panel = await errorPanel(browser.page).catch(() => '?');
         // Where it got stuck: in the shadow, in what Hugo serves, or in the browser.
