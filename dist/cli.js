@@ -7469,7 +7469,7 @@ import path19 from "node:path";
 import { fileURLToPath as fileURLToPath4 } from "node:url";
 
 // src/build.ts
-import { readdirSync as readdirSync6, readFileSync as readFileSync9, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
+import { readdirSync as readdirSync6, readFileSync as readFileSync10, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
 import path14 from "node:path";
 
 // node_modules/katex/dist/katex.mjs
@@ -65633,6 +65633,7 @@ function imageOptions(data, file) {
 
 // src/images/pipeline.ts
 import { createHash as createHash2 } from "node:crypto";
+import { readFileSync as readFileSync8 } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire as createRequire2 } from "node:module";
 import path12 from "node:path";
@@ -65658,6 +65659,26 @@ var NAMES = {
 };
 var LABEL2 = { jpeg: "JPEG", png: "PNG", webp: "WebP", gif: "GIF", avif: "AVIF", tiff: "TIFF", svg: "SVG" };
 var sharpModule;
+function sharpIdentity(siteDir) {
+  const from = [import.meta.url, ...[siteDir, process.cwd()].filter((d2) => d2 !== void 0).map((d2) => path12.join(d2, "package.json"))];
+  for (const base2 of from) {
+    try {
+      let dir = path12.dirname(createRequire2(base2).resolve("sharp"));
+      for (; ; ) {
+        try {
+          const pkg = JSON.parse(readFileSync8(path12.join(dir, "package.json"), "utf8"));
+          if (pkg.name === "sharp") return `${path12.join(dir, "package.json")}@${String(pkg.version)}`;
+        } catch {
+        }
+        const up = path12.dirname(dir);
+        if (up === dir) break;
+        dir = up;
+      }
+    } catch {
+    }
+  }
+  return "none";
+}
 function loadSharp(siteDir) {
   sharpModule ??= (async () => {
     let m;
@@ -65923,7 +65944,7 @@ async function siteFigureImages(shortcodes2, page, site, images) {
 }
 
 // src/site/page-records.ts
-import { readFileSync as readFileSync8 } from "node:fs";
+import { readFileSync as readFileSync9 } from "node:fs";
 import path13 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 var PAGE_RECORDS_FILE = "pages.json";
@@ -65933,7 +65954,7 @@ function runningCodeId() {
   if (codeId === void 0) {
     let bytes = "";
     try {
-      bytes = md5Hex(readFileSync8(fileURLToPath3(import.meta.url)));
+      bytes = md5Hex(readFileSync9(fileURLToPath3(import.meta.url)));
     } catch {
     }
     codeId = `${"0.1.0"}/${"0.16.47"}/${bytes}`;
@@ -65956,7 +65977,7 @@ var FileHashes = class {
     let h = this.known.get(file);
     if (h === void 0) {
       try {
-        h = md5Hex(readFileSync8(file));
+        h = md5Hex(readFileSync9(file));
       } catch {
         h = null;
       }
@@ -66256,7 +66277,7 @@ async function buildLocked(opts) {
       everywhere: settings.everywhere,
       limits: settings.limits,
       siteShortcodes: [...settings.siteShortcodes ?? []],
-      images: pipeline ? { options: images.options, base: urlBase(config.data.baseURL), index: imageIndex !== void 0 } : null
+      images: pipeline ? { options: images.options, base: urlBase(config.data.baseURL), index: imageIndex !== void 0, sharp: sharpIdentity(siteDir) } : null
     })
   );
   const replayPage = async (record, p5) => {
@@ -66305,7 +66326,7 @@ async function buildLocked(opts) {
     const pageDiagnostics = [];
     let bytesMd5;
     try {
-      const bytes = readFileSync9(abs);
+      const bytes = readFileSync10(abs);
       bytesMd5 = md5Hex(bytes);
       const record2 = records.get(id);
       if (record2 && record2.source === relPath && record2.md5 === bytesMd5 && await replayPage(record2, { relPath, relToContent, tree })) {
@@ -66549,7 +66570,7 @@ function summaryLine(r2) {
 }
 
 // src/check.ts
-import { readFileSync as readFileSync10 } from "node:fs";
+import { readFileSync as readFileSync11 } from "node:fs";
 import path15 from "node:path";
 async function checkSite(source) {
   const siteDir = path15.resolve(source);
@@ -66587,7 +66608,7 @@ async function checkSite(source) {
       const file = path15.relative(siteDir, abs).split(path15.sep).join("/");
       let text12;
       try {
-        text12 = readFileSync10(abs, "utf8");
+        text12 = readFileSync11(abs, "utf8");
       } catch (e) {
         result.diagnostics.push({ severity: "error", file, line: 1, column: 1, message: `cannot read: ${e.message}` });
         continue;
@@ -66626,7 +66647,7 @@ function formatCheck(r2, opts) {
 }
 
 // src/site/init.ts
-import { existsSync as existsSync3, readFileSync as readFileSync11 } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync12 } from "node:fs";
 import path16 from "node:path";
 
 // src/site/write-atomic.ts
@@ -68386,7 +68407,7 @@ function chooseTarget(siteDir) {
   let merged = {};
   const parsed = [];
   for (const file of files) {
-    const text12 = readFileSync11(file.path, "utf8");
+    const text12 = readFileSync12(file.path, "utf8");
     const { data, diagnostics } = parseConfigText(text12, file.format, path16.relative(siteDir, file.path));
     const err = diagnostics.find((d2) => d2.severity === "error");
     if (err) throw new InitError(`${err.file}:${err.line}:${err.column}: ${err.message}; fix the config before running init`);
@@ -68480,7 +68501,7 @@ function initSite(siteDir, opts = {}) {
   const rel3 = path16.relative(site, target.file.path).split(path16.sep).join("/");
   const messages = [];
   const gitignore = path16.join(site, ".gitignore");
-  const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync11(gitignore, "utf8"));
+  const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync12(gitignore, "utf8"));
   const hints = [
     ...ignored ? [] : [`Add this line to .gitignore (generated output): ${PRERENDER_DIR}/`],
     ...headHints(site, merged),
@@ -68529,7 +68550,7 @@ ${mountsSnippet(target.file.format, rootIsModule, plan)}
 
 // src/serve.ts
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync as existsSync5, mkdirSync as mkdirSync3, readdirSync as readdirSync7, readFileSync as readFileSync12 } from "node:fs";
+import { existsSync as existsSync5, mkdirSync as mkdirSync3, readdirSync as readdirSync7, readFileSync as readFileSync13 } from "node:fs";
 import path18 from "node:path";
 
 // src/watch.ts
@@ -70462,7 +70483,7 @@ function errorsText(result) {
 function update(siteDir, file, text12) {
   const abs = path18.join(siteDir, file);
   try {
-    if (readFileSync12(abs, "utf8") === text12) return false;
+    if (readFileSync13(abs, "utf8") === text12) return false;
   } catch {
   }
   mkdirSync3(path18.dirname(abs), { recursive: true });
@@ -70506,7 +70527,7 @@ function serveSite(opts) {
   const config = readSiteConfig(siteDir, { environment: "development" });
   const overriding = config.files.find((f) => {
     if (f.path === root4.path) return false;
-    const parsed = parseConfigText(readFileSync12(f.path, "utf8"), f.format).data;
+    const parsed = parseConfigText(readFileSync13(f.path, "utf8"), f.format).data;
     return moduleMounts(f.key === null ? parsed : { [f.key]: parsed }).length > 0;
   });
   if (overriding) {

@@ -24,7 +24,7 @@ import { acquireSiteLock, LockError } from './site/lock.js';
 import { ShadowNames } from './site/shadow-names.js';
 import { refusedLinkDiagnostic, resolveInside, siteRoots, type Roots } from './site/safe-path.js';
 import { imageOptions } from './images/options.js';
-import { ImagePipeline } from './images/pipeline.js';
+import { ImagePipeline, sharpIdentity } from './images/pipeline.js';
 import { IMAGE_INDEX_FILE, siteFigureImages, type ImageIndex } from './images/site-figures.js';
 import type { ImageService } from './images/service.js';
 import { FileHashes, PageReads, PageRecords, readsUnchanged, siteRecordKey, type PageRecord } from './site/page-records.js';
@@ -328,7 +328,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       everywhere: settings.everywhere,
       limits: settings.limits,
       siteShortcodes: [...(settings.siteShortcodes ?? [])],
-      images: pipeline ? { options: images.options, base: urlBase(config.data.baseURL), index: imageIndex !== undefined } : null,
+      images: pipeline ? { options: images.options, base: urlBase(config.data.baseURL), index: imageIndex !== undefined, sharp: sharpIdentity(siteDir) } : null,
     }),
   );
 

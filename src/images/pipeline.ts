@@ -16,6 +16,7 @@
  *   queue there), sharp's operation cache off, and `limitInputPixels` on every decode.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -111,6 +112,37 @@ export interface PrepareResult {
 type SharpModule = typeof import('sharp').default;
 
 let sharpModule: Promise<SharpModule | Error> | undefined;
+
+/**
+ * Which sharp a build would load, without loading it: its package.json's path and version, found the
+ * way loadSharp looks (beside hugo-prerender, then in the site's or the working directory's
+ * node_modules), or "none". Part of the page records' key, so that installing, removing or upgrading
+ * sharp builds again the pages whose figures it changes (a page kept as unchanged would otherwise keep
+ * the plain image it got without sharp).
+ */
+export function sharpIdentity(siteDir: string | undefined): string {
+  const from = [import.meta.url, ...[siteDir, process.cwd()].filter((d): d is string => d !== undefined).map((d) => path.join(d, 'package.json'))];
+  for (const base of from) {
+    try {
+      // sharp's exports do not include its package.json: from its entry point up to the package's root.
+      let dir = path.dirname(createRequire(base).resolve('sharp'));
+      for (;;) {
+        try {
+          const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: unknown; version?: unknown };
+          if (pkg.name === 'sharp') return `${path.join(dir, 'package.json')}@${String(pkg.version)}`;
+        } catch {
+          // no package.json at this level
+        }
+        const up = path.dirname(dir);
+        if (up === dir) break;
+        dir = up;
+      }
+    } catch {
+      // not there
+    }
+  }
+  return 'none';
+}
 
 /**
  * sharp, loaded on first use (a site without images never pays for it), or why it could not be. It is

@@ -274,3 +274,14 @@ describe('figure with the image pipeline', () => {
     expect(r.reports).toEqual([expect.objectContaining({ severity: 'warning', param: 'src', code: 'figure-image', message: expect.stringContaining('truncated or corrupt') })]);
   });
 });
+
+describe('sharpIdentity (part of the page records key)', () => {
+  it('names the sharp a build would load, with its version, without loading it', async () => {
+    const { sharpIdentity } = await import('../../src/images/pipeline.js');
+    const sharp = (await import('sharp')).default;
+    const pkg = { version: sharp.versions.sharp };
+    const id = sharpIdentity(undefined);
+    expect(id).toMatch(/node_modules[\\/]sharp[\\/]package\.json@/);
+    expect(id.endsWith(`@${pkg.version}`)).toBe(true);
+  });
+});

@@ -53,6 +53,14 @@ export interface PrepareResult {
     /** Problems to report at the figure's `src`. */
     warnings: string[];
 }
+/**
+ * Which sharp a build would load, without loading it: its package.json's path and version, found the
+ * way loadSharp looks (beside hugo-prerender, then in the site's or the working directory's
+ * node_modules), or "none". Part of the page records' key, so that installing, removing or upgrading
+ * sharp builds again the pages whose figures it changes (a page kept as unchanged would otherwise keep
+ * the plain image it got without sharp).
+ */
+export declare function sharpIdentity(siteDir: string | undefined): string;
 export interface PipelineStats {
     /** Distinct local images seen in this build. */
     images: number;
