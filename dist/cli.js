@@ -44613,6 +44613,15 @@ var MIN_SCRIPT_PX = 7;
 function legibleScale(minText, minScript = Infinity) {
   return Math.max(MIN_TEXT_PX / minText, MIN_SCRIPT_PX / minScript);
 }
+var PHONE_VIEWPORT = 360;
+var PAGE_MARGINS = 32;
+var PHONE_COLUMN = PHONE_VIEWPORT - PAGE_MARGINS;
+var DESKTOP_COLUMN = 680;
+function legibleScroller(svg3, o2) {
+  const min = Math.ceil(o2.width * o2.scale);
+  if (min <= PHONE_COLUMN) return svg3;
+  return `<div class="hp-scroll" role="region" tabindex="0" aria-label="${escapeAttr2(o2.label)}" style="overflow-x:auto;max-width:100%"><div style="min-width:${min}px">${svg3}</div></div>`;
+}
 function wrapFigure(ctx, inner2, o2 = {}) {
   const classes = figureClasses(ctx, o2.class);
   const caption = o2.caption?.trim() ? `<figcaption><p>${ctx.markdown(o2.caption.trim())}</p></figcaption>` : "";
@@ -55788,7 +55797,7 @@ function opacityScale(max, top) {
 function gradientStopCss(svgSelector, tone) {
   return `${svgSelector} .hp-stop-${tone}{stop-color:${toneVar(tone)}}`;
 }
-function legendGradient(ids, name, tone, scale2) {
+function legendGradient(ids, name, tone, scale2, horizontal = false) {
   const stop = (offset, opacity) => el("stop", {
     class: `hp-stop-${tone}`,
     offset,
@@ -55797,7 +55806,7 @@ function legendGradient(ids, name, tone, scale2) {
   });
   return el(
     "linearGradient",
-    { id: ids.id(name), x1: 0, y1: 1, x2: 0, y2: 0 },
+    horizontal ? { id: ids.id(name), x1: 0, y1: 0, x2: 1, y2: 0 } : { id: ids.id(name), x1: 0, y1: 1, x2: 0, y2: 0 },
     stop("0", MIN_OPACITY),
     stop("1", scale2.top)
   );
@@ -55822,7 +55831,7 @@ var params = {
     min: 0,
     doc: "Value drawn at full strength (larger values are clamped). Default: the largest value in the matrix."
   },
-  legend: { type: "bool", default: true, doc: "Draw the colour legend to the right of the map." },
+  legend: { type: "bool", default: true, doc: "Draw the colour legend, right of the map (under it when only that keeps the map legible on a phone)." },
   accent: {
     type: "enum",
     values: TONES,
@@ -55836,7 +55845,7 @@ var CELL_PLAIN = 26;
 var MARGIN = 8;
 var TOKEN_SIZE = 14;
 var VALUE_SIZE = 11;
-var TICK_SIZE = 12;
+var TICK_SIZE = 13;
 var LABEL_GAP = 6;
 var LEGEND_GAP = 16;
 var LEGEND_W = 12;
@@ -55921,42 +55930,50 @@ function heatmapDrawing(ids, m) {
   let width = gx + gw + MARGIN;
   let height = gy + gh + MARGIN;
   if (m.legend) {
-    const lx = gx + gw + LEGEND_GAP;
-    const lh = Math.max(60, Math.min(gh, 160));
-    const ly = gy + (gh - lh) / 2;
+    const below = m.legendBelow === true;
     const grad = "legend-gradient";
-    parts.push(el("defs", {}, legendGradient(ids, grad, m.tone, scale2)));
+    parts.push(el("defs", {}, legendGradient(ids, grad, m.tone, scale2, below)));
+    css.push(gradientStopCss(`#${ids.id("svg")}`, m.tone));
+    const len2 = below ? Math.max(60, Math.min(gw, 160)) : Math.max(60, Math.min(gh, 160));
+    const lx = below ? gx + (gw - len2) / 2 : gx + gw + LEGEND_GAP;
+    const ly = below ? gy + gh + LEGEND_GAP : gy + (gh - len2) / 2;
     parts.push(
       el("rect", {
         x: lx,
         y: ly,
-        width: LEGEND_W,
-        height: lh,
+        width: below ? len2 : LEGEND_W,
+        height: below ? LEGEND_W : len2,
         fill: ids.url(grad),
         stroke: "currentColor",
         "stroke-opacity": 0.45,
         "stroke-width": 1
       })
     );
-    css.push(gradientStopCss(`#${ids.id("svg")}`, m.tone));
-    const ticks2 = [0, m.max / 2, m.max];
-    let tickW = 0;
-    ticks2.forEach((t) => {
-      const y2 = ly + lh - t / (m.max || 1) * lh;
+    for (const t of [0, m.max / 2, m.max]) {
+      const k2 = t / (m.max || 1);
       const text12 = t === 0 ? "0" : t.toFixed(decimals);
-      const o2 = { x: lx + LEGEND_W + 7, y: y2, size: TICK_SIZE, anchor: "start" };
-      parts.push(
-        el("path", { d: `M${fmt(lx + LEGEND_W)},${fmt(y2)}h4`, stroke: "currentColor", "stroke-width": 1 }),
-        plainLabel(text12, o2)
-      );
-      const b2 = plainBox(text12, o2);
+      const tick = below ? { d: `M${fmt(lx + k2 * len2)},${fmt(ly + LEGEND_W)}v4`, o: { x: lx + k2 * len2, y: ly + LEGEND_W + 6 + TICK_SIZE / 2, size: TICK_SIZE, anchor: "middle" } } : { d: `M${fmt(lx + LEGEND_W)},${fmt(ly + len2 - k2 * len2)}h4`, o: { x: lx + LEGEND_W + 7, y: ly + len2 - k2 * len2, size: TICK_SIZE, anchor: "start" } };
+      parts.push(el("path", { d: tick.d, stroke: "currentColor", "stroke-width": 1 }), plainLabel(text12, tick.o));
+      const b2 = plainBox(text12, tick.o);
       boxes.push(b2);
-      tickW = Math.max(tickW, b2.x1 - lx);
-    });
-    width = Math.max(width, lx + tickW + MARGIN);
-    height = Math.max(height, ly + lh + TICK_SIZE / 2 + MARGIN);
+      width = Math.max(width, b2.x1 + MARGIN);
+      height = Math.max(height, b2.y1 + MARGIN);
+    }
+    if (!below) height = Math.max(height, ly + len2 + TICK_SIZE / 2 + MARGIN);
   }
   return { width: Math.ceil(width), height: Math.ceil(height), body: fragment(...parts), css: css.join(""), boxes, rotated };
+}
+function heatmapLegibleScale(m) {
+  const sizes = [TOKEN_SIZE, ...m.legend ? [TICK_SIZE] : [], ...m.values ? [VALUE_SIZE] : []];
+  const symbolic = [...m.source, ...m.target].some((l) => l.math);
+  return legibleScale(Math.min(...sizes), symbolic ? TOKEN_SIZE * 0.72 : Infinity);
+}
+function heatmapLayout(ids, m) {
+  const scale2 = heatmapLegibleScale(m);
+  const side = heatmapDrawing(ids, m);
+  if (!m.legend || side.width * scale2 <= PHONE_COLUMN) return { ...side, scale: scale2 };
+  const below = heatmapDrawing(ids, { ...m, legendBelow: true });
+  return { ...below.width * scale2 <= PHONE_COLUMN ? below : side, scale: scale2 };
 }
 function plainToken(l) {
   return l.math ? l.text.replace(/[{}]/g, "") : `"${l.text}"`;
@@ -56007,22 +56024,19 @@ var attention_map_default = defineShortcode({
       tone: ctx.params.accent
     };
     const ids = createIds(ctx.idPrefix);
-    const d2 = heatmapDrawing(ids, model);
+    const d2 = heatmapLayout(ids, model);
+    const title = figureTitle(ctx, { caption, alt }, `Attention map of ${matrix2.length} target by ${matrix2[0].length} source tokens`);
     const svg3 = figureSvg({
       ids,
       width: d2.width,
       height: d2.height,
-      title: figureTitle(
-        ctx,
-        { caption, alt },
-        `Attention map of ${matrix2.length} target by ${matrix2[0].length} source tokens`
-      ),
+      title,
       desc: heatmapDesc(model),
       class: "hp-attention-map",
       body: d2.body,
       css: d2.css
     });
-    return wrapFigure(ctx, svg3, { caption, class: ctx.params.class });
+    return wrapFigure(ctx, legibleScroller(svg3, { width: d2.width, scale: d2.scale, label: title }), { caption, class: ctx.params.class });
   }
 });
 
@@ -62472,9 +62486,6 @@ var SUM_R = 13;
 var ANN_PAD = 3;
 var ANN_TOP = Y_BWD - BOX_H / 2 - ANN_PAD;
 var S_GAP = 118;
-var PHONE_VIEWPORT = 360;
-var PAGE_MARGINS = 32;
-var DESKTOP_COLUMN = 680;
 function seq2seqLayout(m) {
   const widest = m.symbolic ? 0 : Math.max(...m.tokens.map((t) => measureText(t, TOKEN_SIZE2).width));
   const pitch = Math.max(MIN_PITCH, Math.ceil(widest + 14));
@@ -62770,10 +62781,11 @@ var seq2seq_attention_default = defineShortcode({
     if (wideFrom <= PHONE_VIEWPORT) return wrapFigure(ctx, svgOf(d2, ids), { caption, class: ctx.params.class });
     const nids = createIds(`${ctx.idPrefix}-narrow`);
     const nd = seq2seqDrawingNarrow(nids, model);
-    if (wideFrom - PAGE_MARGINS > DESKTOP_COLUMN) return wrapFigure(ctx, svgOf(nd, nids), { caption, class: ctx.params.class });
+    const narrowSvg = legibleScroller(svgOf(nd, nids), { width: nd.width, scale: legibleScale(V_ALPHA, V_ALPHA * 0.72), label: title });
+    if (wideFrom - PAGE_MARGINS > DESKTOP_COLUMN) return wrapFigure(ctx, narrowSvg, { caption, class: ctx.params.class });
     const [wide, narrow] = [ids.id("wide"), ids.id("narrow")];
     const css = `@media (max-width: ${wideFrom - 0.02}px){#${wide}{display:none}#${narrow}{display:block !important}}`;
-    const html7 = `<div id="${wide}" class="hp-layout-wide" style="text-align:center">${svgOf(d2, ids, css)}</div><div id="${narrow}" class="hp-layout-narrow" style="display:none;text-align:center">${svgOf(nd, nids)}</div>`;
+    const html7 = `<div id="${wide}" class="hp-layout-wide" style="text-align:center">${svgOf(d2, ids, css)}</div><div id="${narrow}" class="hp-layout-narrow" style="display:none;text-align:center">${narrowSvg}</div>`;
     return wrapFigure(ctx, html7, { caption, class: ctx.params.class });
   }
 });

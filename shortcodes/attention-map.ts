@@ -8,7 +8,7 @@
  */
 import { defineShortcode } from '../src/render/types.js';
 import { FIGURE_PARAMS } from '../src/render/params.js';
-import { figureTitle, wrapFigure } from '../src/render/figure-wrap.js';
+import { PHONE_COLUMN, figureTitle, legibleScale, legibleScroller, wrapFigure } from '../src/render/figure-wrap.js';
 import { checkMatrixShape, parseAttentionMatrix, splitTokens } from '../src/render/attention-data.js';
 import {
   ACCENTS, TONES, createIds, el, figureSvg, fmt, fragment, labelBox, mathLabel, measureLabel, measureText, plainBox,
@@ -33,7 +33,7 @@ const params = {
     min: 0,
     doc: 'Value drawn at full strength (larger values are clamped). Default: the largest value in the matrix.',
   },
-  legend: { type: 'bool', default: true, doc: 'Draw the colour legend to the right of the map.' },
+  legend: { type: 'bool', default: true, doc: 'Draw the colour legend, right of the map (under it when only that keeps the map legible on a phone).' },
   accent: {
     type: 'enum',
     values: TONES,
@@ -49,7 +49,7 @@ const CELL_PLAIN = 26;
 const MARGIN = 8;
 const TOKEN_SIZE = 14;
 const VALUE_SIZE = 11;
-const TICK_SIZE = 12;
+const TICK_SIZE = 13;
 const LABEL_GAP = 6;
 const LEGEND_GAP = 16;
 const LEGEND_W = 12;
@@ -76,6 +76,8 @@ export interface HeatmapModel {
   values: boolean;
   max: number;
   legend: boolean;
+  /** The legend under the map instead of right of it (narrower: see legendPlacement). */
+  legendBelow?: boolean;
   tone: Tone;
 }
 
@@ -167,46 +169,64 @@ export function heatmapDrawing(ids: ReturnType<typeof createIds>, m: HeatmapMode
     }
   });
 
-  // Legend: a bar from 0 to max with three ticks.
+  // Legend: a bar from 0 to max with three ticks, right of the map or (m.legendBelow) under it.
   let width = gx + gw + MARGIN;
   let height = gy + gh + MARGIN;
   if (m.legend) {
-    const lx = gx + gw + LEGEND_GAP;
-    const lh = Math.max(60, Math.min(gh, 160));
-    const ly = gy + (gh - lh) / 2;
+    const below = m.legendBelow === true;
     const grad = 'legend-gradient';
-    parts.push(el('defs', {}, legendGradient(ids, grad, m.tone, scale)));
+    parts.push(el('defs', {}, legendGradient(ids, grad, m.tone, scale, below)));
+    css.push(gradientStopCss(`#${ids.id('svg')}`, m.tone));
+    // The bar: along the map's right side, or centred under it.
+    const len = below ? Math.max(60, Math.min(gw, 160)) : Math.max(60, Math.min(gh, 160));
+    const lx = below ? gx + (gw - len) / 2 : gx + gw + LEGEND_GAP;
+    const ly = below ? gy + gh + LEGEND_GAP : gy + (gh - len) / 2;
     parts.push(
       el('rect', {
         x: lx,
         y: ly,
-        width: LEGEND_W,
-        height: lh,
+        width: below ? len : LEGEND_W,
+        height: below ? LEGEND_W : len,
         fill: ids.url(grad),
         stroke: 'currentColor',
         'stroke-opacity': 0.45,
         'stroke-width': 1,
       }),
     );
-    css.push(gradientStopCss(`#${ids.id('svg')}`, m.tone));
-    const ticks = [0, m.max / 2, m.max];
-    let tickW = 0;
-    ticks.forEach((t) => {
-      const y = ly + lh - (t / (m.max || 1)) * lh;
+    for (const t of [0, m.max / 2, m.max]) {
+      const k = t / (m.max || 1);
       const text = t === 0 ? '0' : t.toFixed(decimals);
-      const o = { x: lx + LEGEND_W + 7, y, size: TICK_SIZE, anchor: 'start' as const };
-      parts.push(
-        el('path', { d: `M${fmt(lx + LEGEND_W)},${fmt(y)}h4`, stroke: 'currentColor', 'stroke-width': 1 }),
-        plainLabel(text, o),
-      );
-      const b = plainBox(text, o);
+      const tick = below
+        ? { d: `M${fmt(lx + k * len)},${fmt(ly + LEGEND_W)}v4`, o: { x: lx + k * len, y: ly + LEGEND_W + 6 + TICK_SIZE / 2, size: TICK_SIZE, anchor: 'middle' as const } }
+        : { d: `M${fmt(lx + LEGEND_W)},${fmt(ly + len - k * len)}h4`, o: { x: lx + LEGEND_W + 7, y: ly + len - k * len, size: TICK_SIZE, anchor: 'start' as const } };
+      parts.push(el('path', { d: tick.d, stroke: 'currentColor', 'stroke-width': 1 }), plainLabel(text, tick.o));
+      const b = plainBox(text, tick.o);
       boxes.push(b);
-      tickW = Math.max(tickW, b.x1 - lx);
-    });
-    width = Math.max(width, lx + tickW + MARGIN);
-    height = Math.max(height, ly + lh + TICK_SIZE / 2 + MARGIN);
+      width = Math.max(width, b.x1 + MARGIN);
+      height = Math.max(height, b.y1 + MARGIN);
+    }
+    if (!below) height = Math.max(height, ly + len + TICK_SIZE / 2 + MARGIN);
   }
   return { width: Math.ceil(width), height: Math.ceil(height), body: fragment(...parts), css: css.join(''), boxes, rotated };
+}
+
+/** The scale (CSS px per unit) under which the map's smallest text (or script) gets illegible. */
+export function heatmapLegibleScale(m: HeatmapModel): number {
+  const sizes = [TOKEN_SIZE, ...(m.legend ? [TICK_SIZE] : []), ...(m.values ? [VALUE_SIZE] : [])];
+  const symbolic = [...m.source, ...m.target].some((l) => l.math);
+  return legibleScale(Math.min(...sizes), symbolic ? TOKEN_SIZE * 0.72 : Infinity);
+}
+
+/**
+ * The drawing, with the legend right of the map, or under it when only that keeps a phone's column
+ * legible (Bahdanau's 14 × 13 map: 509 units wide with the legend at the side, 440 with it below).
+ */
+export function heatmapLayout(ids: ReturnType<typeof createIds>, m: HeatmapModel): HeatmapDrawing & { scale: number } {
+  const scale = heatmapLegibleScale(m);
+  const side = heatmapDrawing(ids, m);
+  if (!m.legend || side.width * scale <= PHONE_COLUMN) return { ...side, scale };
+  const below = heatmapDrawing(ids, { ...m, legendBelow: true });
+  return { ...(below.width * scale <= PHONE_COLUMN ? below : side), scale };
 }
 
 function plainToken(l: AxisLabel): string {
@@ -267,21 +287,19 @@ export default defineShortcode({
       tone: ctx.params.accent,
     };
     const ids = createIds(ctx.idPrefix);
-    const d = heatmapDrawing(ids, model);
+    const d = heatmapLayout(ids, model);
+    const title = figureTitle(ctx, { caption, alt }, `Attention map of ${matrix.length} target by ${matrix[0]!.length} source tokens`);
     const svg = figureSvg({
       ids,
       width: d.width,
       height: d.height,
-      title: figureTitle(
-        ctx,
-        { caption, alt },
-        `Attention map of ${matrix.length} target by ${matrix[0]!.length} source tokens`,
-      ),
+      title,
       desc: heatmapDesc(model),
       class: 'hp-attention-map',
       body: d.body,
       css: d.css,
     });
-    return wrapFigure(ctx, svg, { caption, class: ctx.params.class });
+    // A map too large to be legible in a phone's column (up to 64 × 64) scrolls sideways there.
+    return wrapFigure(ctx, legibleScroller(svg, { width: d.width, scale: d.scale, label: title }), { caption, class: ctx.params.class });
   },
 });

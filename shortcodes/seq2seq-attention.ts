@@ -7,7 +7,7 @@
  */
 import { defineShortcode } from '../src/render/types.js';
 import { FIGURE_PARAMS } from '../src/render/params.js';
-import { figureTitle, legibleScale, wrapFigure } from '../src/render/figure-wrap.js';
+import { DESKTOP_COLUMN, PAGE_MARGINS, PHONE_VIEWPORT, figureTitle, legibleScale, legibleScroller, wrapFigure } from '../src/render/figure-wrap.js';
 import { normaliseWeights, peakedWeights, splitTokens } from '../src/render/attention-data.js';
 import {
   ACCENTS, add, circle, connect, createIds, edge, edgeLabelAnchor, el, figureSvg, fmt, fragment, markerDefs,
@@ -60,11 +60,6 @@ const SUM_R = 13;
 const ANN_PAD = 3; // the outline of an annotation h_j around its two states
 const ANN_TOP = Y_BWD - BOX_H / 2 - ANN_PAD;
 const S_GAP = 118; // s_{t-1} sits this far left of s_t
-/** A phone's viewport (the smallest common one: 360 px), and what a page takes from it besides the column. */
-const PHONE_VIEWPORT = 360;
-const PAGE_MARGINS = 32;
-/** A narrow desktop column (themes' content columns are 650–800 px wide). */
-const DESKTOP_COLUMN = 680;
 
 export interface Seq2SeqModel {
   tokens: string[];
@@ -450,14 +445,17 @@ export default defineShortcode({
     if (wideFrom <= PHONE_VIEWPORT) return wrapFigure(ctx, svgOf(d, ids), { caption, class: ctx.params.class });
     const nids = createIds(`${ctx.idPrefix}-narrow`);
     const nd = seq2seqDrawingNarrow(nids, model);
+    // The narrow layout's smallest text: tokens and α at V_ALPHA units, α's scripts. Very long tokens can
+    // make even it too wide for a phone: it then scrolls sideways rather than shrink (legibleScroller).
+    const narrowSvg = legibleScroller(svgOf(nd, nids), { width: nd.width, scale: legibleScale(V_ALPHA, V_ALPHA * 0.72), label: title });
     // Too wide to be legible even in a desktop column: the narrow layout everywhere.
-    if (wideFrom - PAGE_MARGINS > DESKTOP_COLUMN) return wrapFigure(ctx, svgOf(nd, nids), { caption, class: ctx.params.class });
+    if (wideFrom - PAGE_MARGINS > DESKTOP_COLUMN) return wrapFigure(ctx, narrowSvg, { caption, class: ctx.params.class });
     const [wide, narrow] = [ids.id('wide'), ids.id('narrow')];
     // The narrow one is hidden inline, so a reader that drops <style> (a feed) shows the wide one only.
     const css = `@media (max-width: ${wideFrom - 0.02}px){#${wide}{display:none}#${narrow}{display:block !important}}`;
     const html =
       `<div id="${wide}" class="hp-layout-wide" style="text-align:center">${svgOf(d, ids, css)}</div>` +
-      `<div id="${narrow}" class="hp-layout-narrow" style="display:none;text-align:center">${svgOf(nd, nids)}</div>`;
+      `<div id="${narrow}" class="hp-layout-narrow" style="display:none;text-align:center">${narrowSvg}</div>`;
     return wrapFigure(ctx, html, { caption, class: ctx.params.class });
   },
 });

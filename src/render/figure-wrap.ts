@@ -87,6 +87,31 @@ export function legibleScale(minText: number, minScript = Infinity): number {
   return Math.max(MIN_TEXT_PX / minText, MIN_SCRIPT_PX / minScript);
 }
 
+/** A phone's viewport (the smallest common one: 360 px), and what a page takes from it besides the column. */
+export const PHONE_VIEWPORT = 360;
+export const PAGE_MARGINS = 32;
+/** The column a 360 px phone leaves a figure. */
+export const PHONE_COLUMN = PHONE_VIEWPORT - PAGE_MARGINS;
+/** A narrow desktop column (themes' content columns are 650–800 px wide). */
+export const DESKTOP_COLUMN = 680;
+
+/**
+ * The last resort for a picture that cannot reflow (a 64 × 64 attention map, a 12-token graph with very
+ * long words): when it would fall under the legible scale in a phone's column (`width` × `scale` CSS px
+ * needed, see legibleScale), it keeps that width and the column scrolls sideways instead of the text
+ * shrinking. The scroller is a named region a keyboard can reach (tabindex="0", so arrow keys scroll
+ * it); `svg` keeps its own `max-width:100%`, against the inner box of at least the legible width.
+ * Inline styles only (no stylesheet needed). A picture legible in a phone's column is returned as is.
+ */
+export function legibleScroller(svg: string, o: { width: number; scale: number; label: string }): string {
+  const min = Math.ceil(o.width * o.scale);
+  if (min <= PHONE_COLUMN) return svg;
+  return (
+    `<div class="hp-scroll" role="region" tabindex="0" aria-label="${escapeAttr(o.label)}" style="overflow-x:auto;max-width:100%">` +
+    `<div style="min-width:${min}px">${svg}</div></div>`
+  );
+}
+
 /** Wraps `inner` (trusted markup, e.g. from figureSvg) in the figure. */
 export function wrapFigure(ctx: Pick<RenderContext, 'markdown' | 'warn'>, inner: string, o: FigureWrapOptions = {}): string {
   const classes = figureClasses(ctx, o.class);

@@ -41,10 +41,10 @@ export function gradientStopCss(svgSelector: string, tone: Tone): string {
 }
 
 /**
- * A vertical gradient for a legend bar (top = high), with the page-unique id `name`. Use it as
- * `fill="url(#…)"` via `ids.url(name)`.
+ * A gradient for a legend bar, vertical (top = high) or horizontal (right = high), with the page-unique
+ * id `name`. Use it as `fill="url(#…)"` via `ids.url(name)`.
  */
-export function legendGradient(ids: Ids, name: string, tone: Tone, scale: OpacityScale): Markup {
+export function legendGradient(ids: Ids, name: string, tone: Tone, scale: OpacityScale, horizontal = false): Markup {
   const stop = (offset: string, opacity: number) =>
     el('stop', {
       class: `hp-stop-${tone}`,
@@ -54,7 +54,7 @@ export function legendGradient(ids: Ids, name: string, tone: Tone, scale: Opacit
     });
   return el(
     'linearGradient',
-    { id: ids.id(name), x1: 0, y1: 1, x2: 0, y2: 0 },
+    horizontal ? { id: ids.id(name), x1: 0, y1: 0, x2: 1, y2: 0 } : { id: ids.id(name), x1: 0, y1: 1, x2: 0, y2: 0 },
     stop('0', MIN_OPACITY),
     stop('1', scale.top),
   );

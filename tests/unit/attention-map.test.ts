@@ -29,6 +29,29 @@ describe('attention-map', () => {
     for (const t of ['the', 'cat', 'sat', 'le', 'chat', 'assis']) expect(html).toContain(`>${t}</text>`);
   });
 
+  it('keeps a phone legible: the legend under a wide map, a sideways scroller for one too large even so', async () => {
+    const EN = 'The agreement on the European Economic Area was signed in August 1992 .';
+    const FR = "L' accord sur la zone économique européenne a été signé en août 1992 .";
+    const grid = (r: number, c: number) => Array.from({ length: r }, () => Array(c).fill('0.1').join(' ')).join('\n');
+    const width = (html: string) => Number(html.match(/viewBox="0 0 (\d+)/)![1]);
+    // A small map: legend at the side (a vertical gradient), no scroller.
+    const small = (await render(am, P, { inner: M })).html;
+    expect(small).toMatch(/<linearGradient [^>]*x1="0" x2="0" y1="1" y2="0"/);
+    expect(small).not.toContain('hp-scroll');
+    // Bahdanau's 14 × 13: the legend under the map (horizontal), which brings it to a phone's width at 13 units.
+    const big = (await render(am, { source: EN, target: FR }, { inner: grid(14, 13) })).html;
+    expect(big).toMatch(/<linearGradient [^>]*x1="0" x2="1" y1="0" y2="0"/);
+    expect(big).not.toContain('hp-scroll');
+    expect(width(big) * (9 / 13)).toBeLessThanOrEqual(328);
+    // 64 × 64 (the limit): a named, focusable scroller around a box of the legible width (x_64's
+    // subscript, 0.72 × 14 units, at 7 px).
+    const huge = (await render(am, {}, { inner: grid(64, 64) })).html;
+    const m = huge.match(/<div class="hp-scroll" role="region" tabindex="0" aria-label="([^"]+)" style="overflow-x:auto;max-width:100%"><div style="min-width:(\d+)px"><svg /);
+    expect(m, huge.slice(0, 300)).not.toBeNull();
+    expect(m![1]).toBe('Attention map of 64 target by 64 source tokens');
+    expect(Number(m![2])).toBe(Math.ceil(width(huge) * (7 / (14 * 0.72))));
+  });
+
   it('prints values when asked, and then keeps the strongest cell light enough for text', async () => {
     const { html } = await render(am, { ...P, values: true }, { inner: M });
     expect(html).toContain('>0.86</text>');
