@@ -64190,6 +64190,14 @@ function fragmentOpen(key2, check2) {
 function inlineShortcode(key2, inline, check2) {
   return fragmentOpen(key2, check2) + inline + CLOSE;
 }
+var WRAP_SPLIT = "<!--hugo-prerender:frag-->";
+var WRAP_CLOSE = "{{< /prerender-md >}}";
+function wrapToken(i2) {
+  return `hugoprerenderfrag${i2}z`;
+}
+function wrapOpen(fragments, md) {
+  return `{{< prerender-md${md ? ` md="${md}"` : ""} >}}${fragments.map((f) => f + WRAP_SPLIT).join("")}`;
+}
 var FRAGMENT_RE = /\{\{< prerender k="([a-z0-9_-]+)"(?: md5="[0-9a-f]{32}" src=`[^`\n]*`)? >\}\}([^\n]*?)\{\{< \/prerender >\}\}/g;
 function shadowFragments(shadow) {
   const out = /* @__PURE__ */ new Map();
@@ -64362,9 +64370,6 @@ async function prerenderPage(source, env2) {
     diagnostics.push(limitDiagnostic("formulas", limits, located.spans.length, first.start, lines, file));
     return { formulas: [], fragments: [], titles: /* @__PURE__ */ new Map(), diagnostics, failed: true, held: true, stats, parsed };
   }
-  if (!env2.settings.unsafe) {
-    for (const d2 of mathInMarkdownShortcodes(parsed.shortcodes, isOwned, located.spans, env2.settings)) diagnostics.push({ ...d2, file });
-  }
   located.spans.push(...wrapperSpans(parsed.shortcodes, wrappers, source, lines));
   located.spans.sort((a3, b2) => a3.start - b2.start);
   const macros2 = carryPageMacros(located.spans, limits.mathTokens);
@@ -64424,8 +64429,8 @@ async function prerenderPage(source, env2) {
         continue;
       }
     }
-    for (const w of r2.warnings) {
-      diagnostics.push({ severity: "warning", file, line: span.line, column: span.column, offset: span.start, code: "katex", message: w });
+    for (const w2 of r2.warnings) {
+      diagnostics.push({ severity: "warning", file, line: span.line, column: span.column, offset: span.start, code: "katex", message: w2 });
     }
     if (!known) fragments.set(key2, { key: key2, html: travelling(r2.html), kind: "math", noisy: !!r2.error || r2.warnings.length > 0 });
   }
@@ -64495,15 +64500,47 @@ async function prerenderPage(source, env2) {
   for (const e of everywhere.edits) replacements.push({ start: e.at, end: e.at, key: "", text: e.text });
   replacements.sort((a3, b2) => a3.start - b2.start || a3.end - b2.end);
   let check2 = { md5: env2.sourceMd5 ?? md5Hex(Buffer.from(source, "utf8")), path: file.replace(/`/g, "") };
+  const fragmentShortcode = (key2) => {
+    const out = inlineShortcode(key2, fragments.get(key2)?.html ?? "", check2);
+    check2 = void 0;
+    return out;
+  };
+  const wraps = env2.settings.unsafe ? [] : markdownWraps(parsed.shortcodes, isOwned, replacements, env2.settings, source);
   let shadow = "";
   let pos = 0;
-  for (const r2 of replacements) {
-    shadow += source.slice(pos, r2.start);
-    if (r2.text !== void 0) shadow += r2.text;
-    else {
-      shadow += inlineShortcode(r2.key, fragments.get(r2.key)?.html ?? "", check2);
-      check2 = void 0;
+  let w = 0;
+  for (let i2 = 0; i2 < replacements.length; i2++) {
+    const r2 = replacements[i2];
+    const wrap4 = wraps[w];
+    if (wrap4 && r2.start >= wrap4.start) {
+      shadow += source.slice(pos, wrap4.start);
+      const keys2 = [];
+      const edits = [...wrap4.tags];
+      for (; i2 < replacements.length && replacements[i2].start < wrap4.end; i2++) {
+        const inner2 = replacements[i2];
+        if (inner2.text !== void 0) edits.push({ start: inner2.start, end: inner2.end, text: inner2.text });
+        else {
+          let n = keys2.indexOf(inner2.key);
+          if (n < 0) n = keys2.push(inner2.key) - 1;
+          edits.push({ start: inner2.start, end: inner2.end, text: wrapToken(n) });
+        }
+      }
+      i2--;
+      edits.sort((a3, b2) => a3.start - b2.start || a3.end - b2.end);
+      let body3 = "";
+      let at = wrap4.start;
+      for (const e of edits) {
+        body3 += source.slice(at, e.start) + e.text;
+        at = e.end;
+      }
+      body3 += source.slice(at, wrap4.end);
+      shadow += wrapOpen(keys2.map(fragmentShortcode), wrap4.md) + body3 + WRAP_CLOSE;
+      pos = wrap4.end;
+      w++;
+      continue;
     }
+    shadow += source.slice(pos, r2.start);
+    shadow += r2.text ?? fragmentShortcode(r2.key);
     pos = r2.end;
   }
   shadow += source.slice(pos);
@@ -64511,30 +64548,32 @@ async function prerenderPage(source, env2) {
   shadow = keepWithoutFrontMatter(shadow, parsed);
   return { formulas, shadow, fragments: [...fragments.values()], titles, diagnostics, failed, held, stats, parsed };
 }
-function mathInMarkdownShortcodes(list4, owned, spans, settings, out = []) {
+function markdownWraps(list4, owned, replacements, settings, source, level = 0, out = []) {
   for (const sc of list4) {
-    if (owned(sc) || CODE_SHORTCODES.has(sc.name)) continue;
-    const template = sc.markup === "%" ? void 0 : settings.markdownInner?.(sc.name);
-    if ((sc.markup === "%" || template) && sc.innerStart !== void 0 && sc.innerEnd !== void 0) {
-      const inside2 = spans.filter((m) => m.start >= sc.innerStart && m.end <= sc.innerEnd);
-      const first = inside2[0];
-      if (first) {
-        const why = template ? `its template (${template}) renders its inner content as Markdown` : `{{% ${sc.name} %}} is rendered as Markdown`;
-        const more = inside2.length > 1 ? ` (and ${inside2.length - 1} more formula${inside2.length === 2 ? "" : "s"} in it)` : "";
-        out.push({
-          severity: "warning",
-          line: first.line,
-          column: first.column,
-          offset: first.start,
-          code: "markdown-shortcode",
-          message: `this formula${more} inside ${sc.name} will be missing from the page: ${why}, and Hugo's Markdown drops raw HTML while markup.goldmark.renderer.unsafe is false (Hugo's default). Set markup.goldmark.renderer.unsafe = true in the site config`
-        });
-        continue;
+    if (owned(sc) || CODE_SHORTCODES.has(sc.name) || sc.innerStart === void 0 || sc.innerEnd === void 0) continue;
+    const holds = replacements.some((r2) => r2.text === void 0 && r2.start >= sc.innerStart && r2.end <= sc.innerEnd);
+    if (!holds) continue;
+    if (sc.markup === "%" || settings.markdownInner?.(sc.name)) {
+      const wrap4 = { start: sc.offset, end: sc.end, tags: [] };
+      if (sc.markup === "%" && level === 0) {
+        const lineStart = source.lastIndexOf("\n", sc.offset - 1) + 1;
+        const lineEnd = source.indexOf("\n", sc.end);
+        const alone = source.slice(lineStart, sc.offset).trim() === "" && source.slice(sc.end, lineEnd < 0 ? source.length : lineEnd).trim() === "";
+        wrap4.md = alone ? "block" : "inline";
+        for (const [a3, b2] of [
+          [sc.offset, sc.tagEnd],
+          [sc.innerEnd, sc.end]
+        ]) {
+          const tag = source.slice(a3, b2);
+          if (tag.startsWith("{{%") && tag.endsWith("%}}")) wrap4.tags.push({ start: a3, end: b2, text: `{{<${tag.slice(3, -3)}>}}` });
+        }
       }
+      out.push(wrap4);
+      continue;
     }
-    mathInMarkdownShortcodes(sc.children, owned, spans, settings, out);
+    markdownWraps(sc.children, owned, replacements, settings, source, level + 1, out);
   }
-  return out;
+  return out.sort((a3, b2) => a3.start - b2.start);
 }
 function dollarsLeftOut(source, parsed, masked, math2, found) {
   const d2 = math2.delimiters;

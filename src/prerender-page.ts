@@ -21,7 +21,7 @@ import { DEFAULT_EVERYWHERE, planMathEverywhere, type EverywhereSettings } from 
 import { inlineFragment, InlineFragmentError } from './render/inline-safe.js';
 import { splitFeed, withFeedVariant } from './render/feed.js';
 import { markdownSafeHtml, markdownText, mathText } from './render/math-text.js';
-import { appendPageBlock, hasExtras, inlineShortcode, pageBlock, type StaleCheck } from './site/handoff.js';
+import { appendPageBlock, hasExtras, inlineShortcode, pageBlock, wrapOpen, wrapToken, WRAP_CLOSE, type StaleCheck } from './site/handoff.js';
 
 /** Shortcodes whose inner content is code: nothing inside them is math. */
 export const CODE_SHORTCODES = new Set(['highlight', 'code', 'mermaid', 'chart']);
@@ -287,9 +287,6 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     diagnostics.push(limitDiagnostic('formulas', limits, located.spans.length, first.start, lines, file));
     return { formulas: [], fragments: [], titles: new Map(), diagnostics, failed: true, held: true, stats, parsed };
   }
-  if (!env.settings.unsafe) {
-    for (const d of mathInMarkdownShortcodes(parsed.shortcodes, isOwned, located.spans, env.settings)) diagnostics.push({ ...d, file });
-  }
   located.spans.push(...wrapperSpans(parsed.shortcodes, wrappers, source, lines));
   located.spans.sort((a, b) => a.start - b.start);
   // The page's \newcommand & co. carried to later formulas (render/page-macros.ts), then MathJax's
@@ -441,15 +438,49 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   // The first fragment (or the page block) carries the staleness check: the md5 of the original and its
   // path from the site root (a raw string: a backtick cannot be written in it).
   let check: StaleCheck | undefined = { md5: env.sourceMd5 ?? md5Hex(Buffer.from(source, 'utf8')), path: file.replace(/`/g, '') };
+  const fragmentShortcode = (key: string) => {
+    const out = inlineShortcode(key, fragments.get(key)?.html ?? '', check);
+    check = undefined;
+    return out;
+  };
+  // Shortcodes whose content Hugo's Markdown would strip of our fragments travel inside a wrapper.
+  const wraps = env.settings.unsafe ? [] : markdownWraps(parsed.shortcodes, isOwned, replacements, env.settings, source);
   let shadow = '';
   let pos = 0;
-  for (const r of replacements) {
-    shadow += source.slice(pos, r.start);
-    if (r.text !== undefined) shadow += r.text;
-    else {
-      shadow += inlineShortcode(r.key, fragments.get(r.key)?.html ?? '', check);
-      check = undefined;
+  let w = 0;
+  for (let i = 0; i < replacements.length; i++) {
+    const r = replacements[i]!;
+    const wrap = wraps[w];
+    if (wrap && r.start >= wrap.start) {
+      // Every replacement inside the wrapped shortcode: fragments become tokens, text stays text.
+      shadow += source.slice(pos, wrap.start);
+      const keys: string[] = [];
+      const edits = [...wrap.tags];
+      for (; i < replacements.length && replacements[i]!.start < wrap.end; i++) {
+        const inner = replacements[i]!;
+        if (inner.text !== undefined) edits.push({ start: inner.start, end: inner.end, text: inner.text });
+        else {
+          let n = keys.indexOf(inner.key);
+          if (n < 0) n = keys.push(inner.key) - 1;
+          edits.push({ start: inner.start, end: inner.end, text: wrapToken(n) });
+        }
+      }
+      i--;
+      edits.sort((a, b) => a.start - b.start || a.end - b.end);
+      let body = '';
+      let at = wrap.start;
+      for (const e of edits) {
+        body += source.slice(at, e.start) + e.text;
+        at = e.end;
+      }
+      body += source.slice(at, wrap.end);
+      shadow += wrapOpen(keys.map(fragmentShortcode), wrap.md) + body + WRAP_CLOSE;
+      pos = wrap.end;
+      w++;
+      continue;
     }
+    shadow += source.slice(pos, r.start);
+    shadow += r.text ?? fragmentShortcode(r.key);
     pos = r.end;
   }
   shadow += source.slice(pos);
@@ -458,41 +489,57 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   return { formulas, shadow, fragments: [...fragments.values()], titles, diagnostics, failed, held, stats, parsed };
 }
 
+interface Wrap {
+  start: number;
+  end: number;
+  /** How Hugo renders the shortcode's output as Markdown (a top-level `{{% %}}`), if it does. */
+  md?: 'block' | 'inline';
+  /** A top-level `{{% %}}` is written `{{< >}}` inside the wrapper, which renders its output as Markdown. */
+  tags: { start: number; end: number; text: string }[];
+}
+
 /**
- * Math inside a shortcode of the site's whose output Hugo runs through Markdown again (written with
- * `{{% %}}`, or a template that markdownifies its inner content): with `unsafe = false`, Goldmark drops
- * raw HTML there, our fragments included. One warning per such shortcode, at its first formula.
+ * The shortcodes of the site that hold a fragment and whose content Hugo renders as Markdown, where
+ * Goldmark drops raw HTML (`unsafe = false`): written `{{% %}}`, or with a template that markdownifies its
+ * inner content (`settings.markdownInner`). The outermost such shortcode travels inside a
+ * `prerender-md` wrapper (src/site/handoff.ts), which puts the fragments back after Hugo's Markdown.
  */
-function mathInMarkdownShortcodes(
-  list: Shortcode[],
+function markdownWraps(
+  list: readonly Shortcode[],
   owned: (sc: Shortcode) => boolean,
-  spans: readonly MathSpan[],
+  replacements: readonly Replacement[],
   settings: PageSettings,
-  out: Diagnostic[] = [],
-): Diagnostic[] {
+  source: string,
+  level = 0,
+  out: Wrap[] = [],
+): Wrap[] {
   for (const sc of list) {
-    if (owned(sc) || CODE_SHORTCODES.has(sc.name)) continue;
-    const template = sc.markup === '%' ? undefined : settings.markdownInner?.(sc.name);
-    if ((sc.markup === '%' || template) && sc.innerStart !== undefined && sc.innerEnd !== undefined) {
-      const inside = spans.filter((m) => m.start >= sc.innerStart! && m.end <= sc.innerEnd!);
-      const first = inside[0];
-      if (first) {
-        const why = template ? `its template (${template}) renders its inner content as Markdown` : `{{% ${sc.name} %}} is rendered as Markdown`;
-        const more = inside.length > 1 ? ` (and ${inside.length - 1} more formula${inside.length === 2 ? '' : 's'} in it)` : '';
-        out.push({
-          severity: 'warning',
-          line: first.line,
-          column: first.column,
-          offset: first.start,
-          code: 'markdown-shortcode',
-          message: `this formula${more} inside ${sc.name} will be missing from the page: ${why}, and Hugo's Markdown drops raw HTML while markup.goldmark.renderer.unsafe is false (Hugo's default). Set markup.goldmark.renderer.unsafe = true in the site config`,
-        });
-        continue;
+    if (owned(sc) || CODE_SHORTCODES.has(sc.name) || sc.innerStart === undefined || sc.innerEnd === undefined) continue;
+    const holds = replacements.some((r) => r.text === undefined && r.start >= sc.innerStart! && r.end <= sc.innerEnd!);
+    if (!holds) continue;
+    if (sc.markup === '%' || settings.markdownInner?.(sc.name)) {
+      const wrap: Wrap = { start: sc.offset, end: sc.end, tags: [] };
+      if (sc.markup === '%' && level === 0) {
+        // Hugo inserts a top-level {{% %}}'s output into the page's Markdown: a block when the shortcode
+        // has its lines to itself, else within the paragraph around it.
+        const lineStart = source.lastIndexOf('\n', sc.offset - 1) + 1;
+        const lineEnd = source.indexOf('\n', sc.end);
+        const alone = source.slice(lineStart, sc.offset).trim() === '' && source.slice(sc.end, lineEnd < 0 ? source.length : lineEnd).trim() === '';
+        wrap.md = alone ? 'block' : 'inline';
+        for (const [a, b] of [
+          [sc.offset, sc.tagEnd],
+          [sc.innerEnd, sc.end],
+        ] as const) {
+          const tag = source.slice(a, b);
+          if (tag.startsWith('{{%') && tag.endsWith('%}}')) wrap.tags.push({ start: a, end: b, text: `{{<${tag.slice(3, -3)}>}}` });
+        }
       }
+      out.push(wrap);
+      continue;
     }
-    mathInMarkdownShortcodes(sc.children, owned, spans, settings, out);
+    markdownWraps(sc.children, owned, replacements, settings, source, level + 1, out);
   }
-  return out;
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /**

@@ -35,6 +35,29 @@ export function inlineShortcode(key: string, inline: string, check?: StaleCheck)
   return fragmentOpen(key, check) + inline + CLOSE;
 }
 
+/**
+ * Fragments inside a shortcode of the site whose content Hugo runs through its Markdown again (written
+ * `{{% %}}`, or a template that markdownifies its inner content), where Goldmark drops raw HTML
+ * (`unsafe = false`): the whole shortcode goes inside `{{< prerender-md >}}`, its fragments first, each
+ * as the usual `prerender` shortcode followed by WRAP_SPLIT, then the shortcode with each fragment
+ * replaced by a token (plain letters, which Markdown leaves alone). layouts/shortcodes/prerender-md.html
+ * runs Hugo's Markdown where Hugo would have (`md`: a top-level `{{% %}}`, written `{{< >}}` inside the
+ * wrapper, its output rendered as Hugo renders it), then puts each fragment in place of its token. The
+ * wrapper is a `{{< >}}` shortcode: Hugo inserts its output after the page's Markdown pass.
+ */
+export const WRAP_SPLIT = '<!--hugo-prerender:frag-->';
+export const WRAP_CLOSE = '{{< /prerender-md >}}';
+
+/** The token standing for the i-th fragment of a wrapper. */
+export function wrapToken(i: number): string {
+  return `hugoprerenderfrag${i}z`;
+}
+
+/** `fragments`: each the output of inlineShortcode. `md`: how Hugo renders the wrapped shortcode's output as Markdown, if it does. */
+export function wrapOpen(fragments: readonly string[], md?: 'block' | 'inline'): string {
+  return `{{< prerender-md${md ? ` md="${md}"` : ''} >}}${fragments.map((f) => f + WRAP_SPLIT).join('')}`;
+}
+
 const FRAGMENT_RE = /\{\{< prerender k="([a-z0-9_-]+)"(?: md5="[0-9a-f]{32}" src=`[^`\n]*`)? >\}\}([^\n]*?)\{\{< \/prerender >\}\}/g;
 
 /** The fragments of a shadow this module wrote: key → inline HTML. */

@@ -27,8 +27,16 @@ function outside(shadow: string): string[] {
     .replace(/ ?\{#\{\{< prerender-id "[^"]*" "[^"]*" >\}\}\}/g, '')
     .replace(/ \{#[^}\s]*\}/g, '')
     .split(SUMMARY_DIVIDER)
-    .join('');
-  return cleaned.split(PLACEHOLDER).filter((_, i) => i % 2 === 0);
+    .join('')
+    // A shortcode Hugo renders as Markdown travels inside prerender-md, its fragments first, then itself
+    // with tokens for them (a top-level {{% %}} written {{< >}}: see sameText).
+    .replace(/\{\{< \/?prerender-md(?: md="\w+")? >\}\}|<!--hugo-prerender:frag-->/g, '');
+  return cleaned.replace(PLACEHOLDER, '\0').replace(/hugoprerenderfrag\d+z/g, '\0').split('\0');
+}
+
+/** Shortcode delimiters as one kind: the wrapper writes a top-level `{{% x %}}` as `{{< x >}}`. */
+function sameText(s: string): string {
+  return s.replace(/\{\{%/g, '{{<').replace(/%\}\}/g, '>}}');
 }
 
 describe('prerenderPage', () => {
@@ -160,7 +168,7 @@ describe('prerenderPage', () => {
         // Everything outside the placeholders is the original text, in order.
         let at = 0;
         for (const piece of outside(r.shadow).filter((p) => p !== '')) {
-          const found = source.indexOf(piece, at);
+          const found = sameText(source).indexOf(sameText(piece), at);
           expect(found, JSON.stringify(piece)).toBeGreaterThanOrEqual(at);
           at = found + piece.length;
         }
@@ -212,21 +220,38 @@ describe('prerenderPage: math inside a shortcode Hugo renders as Markdown again'
   };
   const source = 'Intro.\n\n{{% hint info %}}\nA $x$ and $y$.\n{{% /hint %}}\n\n{{< alert >}}Also $z$.{{< /alert >}}\n\n{{< other >}}Fine $w$.{{< /other >}}\n';
 
-  it('with unsafe = false: one warning per such shortcode, at its first formula, saying what to set', async () => {
+  const lines = (s: string) => s.split('\n');
+
+  it('with unsafe = false: each such shortcode travels inside prerender-md, its fragments as tokens; no warning; lines kept', async () => {
     const r = await prerenderPage(source, withSite(false));
     expect(r.stats.formulas).toBe(4);
-    expect(r.diagnostics.map((d) => [d.line, d.column, d.code])).toEqual([
-      [4, 3, 'markdown-shortcode'],
-      [7, 19, 'markdown-shortcode'],
-    ]);
-    expect(r.diagnostics[0]!.message).toBe(
-      "this formula (and 1 more formula in it) inside hint will be missing from the page: {{% hint %}} is rendered as Markdown, and Hugo's Markdown drops raw HTML while markup.goldmark.renderer.unsafe is false (Hugo's default). Set markup.goldmark.renderer.unsafe = true in the site config",
-    );
-    expect(r.diagnostics[1]!.message).toContain('inside alert will be missing from the page: its template (themes/congo/layouts/shortcodes/alert.html) renders its inner content as Markdown');
+    expect(r.diagnostics).toEqual([]);
+    const shadow = r.shadow!;
+    expect(lines(shadow)).toHaveLength(lines(source).length);
+    const [, , hint, inner, close, , alert, , other] = lines(shadow);
+    // A top-level {{% %}} (its lines to itself): written {{< >}} inside the wrapper, which renders its output as a Markdown block.
+    expect(hint).toMatch(/^\{\{< prerender-md md="block" >\}\}\{\{< prerender k="[^"]+" md5="[0-9a-f]{32}" src=`content\/posts\/p.md` >\}\}<span class="katex">.*\{\{< \/prerender >\}\}<!--hugo-prerender:frag-->\{\{< prerender k=.*<!--hugo-prerender:frag-->\{\{< hint info >\}\}$/);
+    expect(inner).toBe('A hugoprerenderfrag0z and hugoprerenderfrag1z.');
+    expect(close).toBe('{{< /hint >}}{{< /prerender-md >}}');
+    // A template that markdownifies its inner content: the shortcode as written, no Markdown pass in the wrapper.
+    expect(alert).toMatch(/^\{\{< prerender-md >\}\}\{\{< prerender k=.*<!--hugo-prerender:frag-->\{\{< alert >\}\}Also hugoprerenderfrag0z\.\{\{< \/alert >\}\}\{\{< \/prerender-md >\}\}$/);
+    // Any other shortcode of the site: fragments as usual.
+    expect(other).toMatch(/^\{\{< other >\}\}Fine \{\{< prerender k=.*\{\{< \/prerender >\}\}\.\{\{< \/other >\}\}$/);
+    expect(parsePage(shadow).diagnostics).toEqual([]);
   });
 
-  it('with unsafe = true: nothing to say', async () => {
-    expect((await prerenderPage(source, withSite(true))).diagnostics).toEqual([]);
+  it('a {{% %}} within a line is rendered inline; one nested in another shortcode keeps its {{% %}}; the same formula twice is one fragment', async () => {
+    const src = 'Text {{% sc %}}a $x$ b $x${{% /sc %}} end.\n\n{{< box >}}\n{{% inner %}}$y${{% /inner %}}\n{{< /box >}}\n';
+    const shadow = (await prerenderPage(src, withSite(false))).shadow!;
+    expect(lines(shadow)[0]).toMatch(/^Text \{\{< prerender-md md="inline" >\}\}\{\{< prerender k=[^>]*>\}\}[^\n]*?\{\{< \/prerender >\}\}<!--hugo-prerender:frag-->\{\{< sc >\}\}a hugoprerenderfrag0z b hugoprerenderfrag0z\{\{< \/sc >\}\}\{\{< \/prerender-md >\}\} end\.$/);
+    expect(lines(shadow)[3]).toMatch(/^\{\{< prerender-md >\}\}.*<!--hugo-prerender:frag-->\{\{% inner %\}\}hugoprerenderfrag0z\{\{% \/inner %\}\}\{\{< \/prerender-md >\}\}$/);
+  });
+
+  it('with unsafe = true: fragments as usual (Goldmark keeps raw HTML), nothing to say', async () => {
+    const r = await prerenderPage(source, withSite(true));
+    expect(r.diagnostics).toEqual([]);
+    expect(r.shadow).not.toContain('prerender-md');
+    expect(r.shadow).toContain('{{% hint info %}}');
   });
 });
 

@@ -26,6 +26,22 @@ export declare const CLOSE = "{{< /prerender >}}";
 export declare function fragmentOpen(key: string, check?: StaleCheck): string;
 /** `inline` must have gone through inlineFragment. */
 export declare function inlineShortcode(key: string, inline: string, check?: StaleCheck): string;
+/**
+ * Fragments inside a shortcode of the site whose content Hugo runs through its Markdown again (written
+ * `{{% %}}`, or a template that markdownifies its inner content), where Goldmark drops raw HTML
+ * (`unsafe = false`): the whole shortcode goes inside `{{< prerender-md >}}`, its fragments first, each
+ * as the usual `prerender` shortcode followed by WRAP_SPLIT, then the shortcode with each fragment
+ * replaced by a token (plain letters, which Markdown leaves alone). layouts/shortcodes/prerender-md.html
+ * runs Hugo's Markdown where Hugo would have (`md`: a top-level `{{% %}}`, written `{{< >}}` inside the
+ * wrapper, its output rendered as Hugo renders it), then puts each fragment in place of its token. The
+ * wrapper is a `{{< >}}` shortcode: Hugo inserts its output after the page's Markdown pass.
+ */
+export declare const WRAP_SPLIT = "<!--hugo-prerender:frag-->";
+export declare const WRAP_CLOSE = "{{< /prerender-md >}}";
+/** The token standing for the i-th fragment of a wrapper. */
+export declare function wrapToken(i: number): string;
+/** `fragments`: each the output of inlineShortcode. `md`: how Hugo renders the wrapped shortcode's output as Markdown, if it does. */
+export declare function wrapOpen(fragments: readonly string[], md?: 'block' | 'inline'): string;
 /** The fragments of a shadow this module wrote: key → inline HTML. */
 export declare function shadowFragments(shadow: string): Map<string, string>;
 /** A JSON string literal that neither Hugo's shortcode lexer nor an HTML or Go template context can misread. */
