@@ -25124,11 +25124,13 @@ function errorSpan(tex, message) {
   return `<span class="katex-error" title="${esc(message)}" style="color:#cc0000">${esc(tex)}</span>`;
 }
 var REQUIRE_RE = /\\require\s*\{[^{}]*\}/g;
+var CACHE_CHARS = 1024 * 1024;
 function createMathRenderer(opts = {}) {
   const macros2 = { ...PACKAGE_MACROS, ...opts.macros ?? {} };
   const errors = opts.errors ?? "fail";
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const cache3 = /* @__PURE__ */ new Map();
+  let cacheChars = 0;
   let rendered = 0;
   let cacheHits = 0;
   function typeset(tex, display, preamble) {
@@ -25190,6 +25192,12 @@ function createMathRenderer(opts = {}) {
       rendered++;
       const result = typeset(tex, display, preamble);
       cache3.set(key2, result);
+      cacheChars += key2.length + result.html.length;
+      while (cacheChars > CACHE_CHARS) {
+        const [oldKey, old] = cache3.entries().next().value;
+        cache3.delete(oldKey);
+        cacheChars -= oldKey.length + old.html.length;
+      }
       return { ...result, warnings: [...result.warnings] };
     },
     stats: () => ({ rendered, cacheHits })
@@ -66319,7 +66327,7 @@ async function buildLocked(opts) {
   let anyFigure = false;
   const memo = /* @__PURE__ */ new Map();
   let memoChars = 0;
-  const MEMO_CHARS = 16 * 1024 * 1024;
+  const MEMO_CHARS = 4 * 1024 * 1024;
   const hashes = new FileHashes();
   const records = new PageRecords(
     output7,
@@ -66469,7 +66477,8 @@ async function buildLocked(opts) {
       pageDiagnostics.push(...own8.diagnostics);
       if (Object.keys(own8.entries).length > 0) imageIndex[relToContent] = own8.entries;
     }
-    result.diagnostics.push(...pageDiagnostics);
+    const diagnosticsCopy = structuredClone(pageDiagnostics);
+    result.diagnostics.push(...diagnosticsCopy);
     const record = {
       source: relPath,
       md5: bytesMd5,
@@ -66477,7 +66486,7 @@ async function buildLocked(opts) {
       images: reads.images,
       markdownInner: reads.markdownInner,
       held: !!r2.held,
-      diagnostics: pageDiagnostics,
+      diagnostics: diagnosticsCopy,
       stats: { formulas: r2.stats.formulas, figures: r2.stats.figures, shortcodes: r2.stats.shortcodes },
       math: false,
       figure: false

@@ -317,7 +317,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
   // typeset once): bounded, so that a large site's fragments are not all held at once.
   const memo = new Map<string, string>();
   let memoChars = 0;
-  const MEMO_CHARS = 16 * 1024 * 1024;
+  const MEMO_CHARS = 4 * 1024 * 1024;
 
   // What each page was built from last time: a page whose inputs are unchanged is kept as it is.
   const hashes = new FileHashes();
@@ -482,7 +482,10 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       pageDiagnostics.push(...own.diagnostics);
       if (Object.keys(own.entries).length > 0) imageIndex[relToContent] = own.entries;
     }
-    result.diagnostics.push(...pageDiagnostics);
+    // A copy: a message may hold a slice of the page's text, which would keep the whole source alive
+    // for the rest of the build (23 MB of sources at 3000 posts, found in a heap snapshot).
+    const diagnosticsCopy = structuredClone(pageDiagnostics);
+    result.diagnostics.push(...diagnosticsCopy);
     const record: PageRecord = {
       source: relPath,
       md5: bytesMd5,
@@ -490,7 +493,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       images: reads.images,
       markdownInner: reads.markdownInner,
       held: !!r.held,
-      diagnostics: pageDiagnostics,
+      diagnostics: diagnosticsCopy,
       stats: { formulas: r.stats.formulas, figures: r.stats.figures, shortcodes: r.stats.shortcodes },
       math: false,
       figure: false,

@@ -69,12 +69,18 @@ function errorSpan(tex: string, message: string): string {
  */
 const REQUIRE_RE = /\\require\s*\{[^{}]*\}/g;
 
+/** What one renderer's cache holds at most: the text of its keys and results, in UTF-16 units. */
+const CACHE_CHARS = 1024 * 1024;
+
 export function createMathRenderer(opts: MathRendererOptions = {}): MathRenderer {
   // MathJax-package commands KaTeX lacks (render/mathjax-packages.ts); the site's own macros win.
   const macros: Record<string, KatexMacro> = { ...PACKAGE_MACROS, ...(opts.macros ?? {}) };
   const errors = opts.errors ?? 'fail';
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  // Recent results, for a formula repeated on the page or typeset again for its heading, summary or title;
+  // bounded (oldest out first), so that a large site's formulas are not all held at once.
   const cache = new Map<string, MathRenderResult>();
+  let cacheChars = 0;
   let rendered = 0;
   let cacheHits = 0;
 
@@ -143,6 +149,12 @@ export function createMathRenderer(opts: MathRendererOptions = {}): MathRenderer
       rendered++;
       const result = typeset(tex, display, preamble);
       cache.set(key, result);
+      cacheChars += key.length + result.html.length;
+      while (cacheChars > CACHE_CHARS) {
+        const [oldKey, old] = cache.entries().next().value!;
+        cache.delete(oldKey);
+        cacheChars -= oldKey.length + old.html.length;
+      }
       return { ...result, warnings: [...result.warnings] };
     },
     stats: () => ({ rendered, cacheHits }),

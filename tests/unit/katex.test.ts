@@ -82,6 +82,16 @@ describe('createMathRenderer', () => {
     expect(m.stats()).toEqual({ rendered: 2, cacheHits: 1 });
   });
 
+  it('holds a bounded number of results: the oldest are typeset again', () => {
+    const m = createMathRenderer();
+    // About 1000 characters of HTML each: 3000 of them are past the cache's 1 M characters.
+    for (let i = 0; i < 3000; i++) m.render(`x_{${i}}`, false);
+    m.render('x_{2999}', false);
+    expect(m.stats()).toEqual({ rendered: 3000, cacheHits: 1 });
+    m.render('x_{0}', false);
+    expect(m.stats()).toEqual({ rendered: 3001, cacheHits: 1 });
+  });
+
   it('cached results cannot be corrupted by callers', () => {
     const m = createMathRenderer();
     m.render('\\require{cancel}x', false).warnings.push('mine');
