@@ -40156,36 +40156,76 @@ var TooManyFormulas = class extends Error {
   offset;
 };
 var spanBudget = { left: Infinity };
-function withSpanBudget(maxSpans, parse5) {
+var parsing = { document: void 0, lastAt: /* @__PURE__ */ new Map() };
+function lastOccurrence(close2) {
+  const doc = parsing.document;
+  if (doc === void 0 || /[\t\r\n\0\uFFFD]/.test(close2)) return Infinity;
+  let at = parsing.lastAt.get(close2);
+  if (at === void 0) parsing.lastAt.set(close2, at = doc.lastIndexOf(close2));
+  return at;
+}
+function withSpanBudget(maxSpans, parse5, document4) {
   const saved = spanBudget.left;
+  const savedParsing = { ...parsing };
   spanBudget.left = maxSpans;
+  parsing.document = document4;
+  parsing.lastAt = /* @__PURE__ */ new Map();
   try {
     return parse5();
   } finally {
     spanBudget.left = saved;
+    Object.assign(parsing, savedParsing);
   }
 }
-var mathSyntaxMemo = { enabled: true };
-function mathTokenizer(pair2, flow3) {
-  const memoOk = !pair2.open.endsWith("\\");
-  const dead = /* @__PURE__ */ new WeakMap();
-  const open3 = pair2.open;
-  const close2 = pair2.close;
-  const closeFirst = close2.charCodeAt(0);
-  const openRun = isRun(open3) ? open3.charCodeAt(0) : void 0;
-  const closeRun = isRun(close2) ? close2.charCodeAt(0) : void 0;
+var mathSyntaxMemo = { enabled: true, lookahead: true };
+function openerGroups(pairs) {
+  const sorted = [...pairs].sort((a3, b2) => b2.open.length - a3.open.length);
+  const level = /* @__PURE__ */ new Map();
+  const groups = [];
+  for (const pair2 of sorted) {
+    let l = 0;
+    for (const [other, ol] of level) if (other.open.startsWith(pair2.open)) l = Math.max(l, ol + 1);
+    level.set(pair2, l);
+    (groups[l] ??= []).push(pair2);
+  }
+  return groups.filter((g) => g.length > 0);
+}
+function mathTokenizer(pairs, flow3) {
+  const root4 = { next: /* @__PURE__ */ new Map() };
+  for (const pair2 of pairs) {
+    let node3 = root4;
+    for (let i2 = 0; i2 < pair2.open.length; i2++) {
+      const c = pair2.open.charCodeAt(i2);
+      let child = node3.next.get(c);
+      if (!child) node3.next.set(c, child = { next: /* @__PURE__ */ new Map() });
+      node3 = child;
+    }
+    node3.scan = {
+      pair: pair2,
+      memoOk: !pair2.open.endsWith("\\"),
+      dead: /* @__PURE__ */ new WeakMap(),
+      closeFirst: pair2.close.charCodeAt(0),
+      openRun: isRun(pair2.open) ? pair2.open.charCodeAt(0) : void 0,
+      closeRun: isRun(pair2.close) ? pair2.close.charCodeAt(0) : void 0
+    };
+  }
+  const first = pairs[0].open.charCodeAt(0);
   const tokenType = flow3 ? "mathBlock" : "mathSpan";
   return function tokenize(effects, ok3, nok) {
     const self2 = this;
-    let index2 = 0;
+    let node3 = root4;
+    let scan = void 0;
+    let pair2 = void 0;
+    let close2 = "";
+    let closeFirst = 0;
     let lastWasSpace = false;
     let sawContent = false;
     let contentStart = -1;
-    const memo = memoOk && mathSyntaxMemo.enabled;
+    let memo = false;
     function dead_end(at) {
       if (!memo) return;
-      let ranges = dead.get(self2.parser);
-      if (!ranges) dead.set(self2.parser, ranges = new DeadRanges());
+      let ranges = scan.dead.get(self2.parser);
+      if (!ranges) scan.dead.set(self2.parser, ranges = new DeadRanges());
       ranges.add(contentStart, at);
     }
     let price = false;
@@ -40197,7 +40237,7 @@ function mathTokenizer(pair2, flow3) {
         const tail = self2.events[self2.events.length - 1];
         const prefix = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
         if (prefix >= 4) return nok(code4);
-      } else if (self2.previous === open3.charCodeAt(0)) {
+      } else if (self2.previous === first) {
         const tail = self2.events[self2.events.length - 1];
         if (!tail || tail[1].type !== "characterEscape") return nok(code4);
       }
@@ -40206,17 +40246,24 @@ function mathTokenizer(pair2, flow3) {
       return opener(code4);
     }
     function opener(code4) {
-      if (index2 < open3.length) {
-        if (code4 !== open3.charCodeAt(index2)) return nok(code4);
+      if (!node3.scan) {
+        const child = code4 === null ? void 0 : node3.next.get(code4);
+        if (!child) return nok(code4);
         effects.consume(code4);
-        index2++;
+        node3 = child;
         return opener;
       }
+      scan = node3.scan;
+      pair2 = scan.pair;
+      close2 = pair2.close;
+      closeFirst = scan.closeFirst;
       effects.exit("mathMarker");
-      if (openRun !== void 0 && code4 === openRun) return nok(code4);
+      if (scan.openRun !== void 0 && code4 === scan.openRun) return nok(code4);
       if (pair2.dollarRule && isWhitespace(code4)) return nok(code4);
       contentStart = self2.now().offset;
-      if (memo && dead.get(self2.parser)?.has(contentStart)) return nok(code4);
+      memo = scan.memoOk && mathSyntaxMemo.enabled;
+      if (memo && scan.dead.get(self2.parser)?.has(contentStart)) return nok(code4);
+      if (mathSyntaxMemo.lookahead && lastOccurrence(close2) < contentStart) return nok(code4);
       price = !!pair2.dollarRule && isDigit2(code4);
       return between(code4);
     }
@@ -40269,7 +40316,7 @@ function mathTokenizer(pair2, flow3) {
     }
     function closed(code4) {
       if (!flow3) {
-        if (--spanBudget.left < 0) throw new TooManyFormulas(contentStart - open3.length);
+        if (--spanBudget.left < 0) throw new TooManyFormulas(contentStart - pair2.open.length);
         effects.exit(tokenType);
         return ok3(code4);
       }
@@ -40311,7 +40358,7 @@ function mathTokenizer(pair2, flow3) {
           return inClose;
         }
         effects2.exit("mathMarker");
-        if (closeRun !== void 0 && code4 === closeRun) return nok2(code4);
+        if (scan.closeRun !== void 0 && code4 === scan.closeRun) return nok2(code4);
         if (price && isDigit2(code4)) return nok2(code4);
         return ok4(code4);
       }
@@ -40332,14 +40379,19 @@ function mathTokenizer(pair2, flow3) {
   };
 }
 function mathSyntax(pairs) {
-  const sorted = [...pairs].sort((a3, b2) => b2.open.length - a3.open.length);
   const text12 = {};
   const flow3 = {};
-  for (const pair2 of sorted) {
+  const byFirst = /* @__PURE__ */ new Map();
+  for (const pair2 of pairs) {
     const code4 = pair2.open.charCodeAt(0);
-    (text12[code4] ??= []).push({ name: "mathSpan", tokenize: mathTokenizer(pair2, false) });
-    if (pair2.display) {
-      (flow3[code4] ??= []).push({ name: "mathBlock", tokenize: mathTokenizer(pair2, true), concrete: true });
+    byFirst.set(code4, [...byFirst.get(code4) ?? [], pair2]);
+  }
+  for (const [code4, same] of byFirst) {
+    for (const group3 of openerGroups(same)) {
+      (text12[code4] ??= []).push({ name: "mathSpan", tokenize: mathTokenizer(group3, false) });
+    }
+    for (const group3 of openerGroups(same.filter((p5) => p5.display))) {
+      (flow3[code4] ??= []).push({ name: "mathBlock", tokenize: mathTokenizer(group3, true), concrete: true });
     }
   }
   return { text: text12, flow: flow3 };
@@ -40531,10 +40583,11 @@ var TEXT_CONSTRUCTS = [
   "tasklistCheck",
   "mathSpan"
 ];
-var plainTextMask = { minChars: 32 * 1024 };
+var plainTextMask = { minChars: 32 * 1024, minQuietShare: 0.25 };
 function quietPlainText(body3, pairs) {
   if (body3.length < plainTextMask.minChars) return body3;
   const significant = /* @__PURE__ */ new Set(["\\", ...pairs.map((p5) => p5.open[0])]);
+  if (quietLineChars(body3, significant) < body3.length * plainTextMask.minQuietShare) return body3;
   const tree = parseMarkdownWithMath(body3, pairs, TEXT_CONSTRUCTS);
   const quiet = [];
   visit2(tree, (node3) => {
@@ -40547,6 +40600,23 @@ function quietPlainText(body3, pairs) {
     return SKIP;
   });
   return applyMask(body3, 0, quiet, "|");
+}
+function quietLineChars(body3, significant) {
+  let quiet = 0;
+  let lineStart = 0;
+  let loud = false;
+  let blank2 = true;
+  for (let i2 = 0; i2 <= body3.length; i2++) {
+    const c = body3[i2];
+    if (c === void 0 || c === "\n") {
+      if (!loud && !blank2) quiet += i2 - lineStart;
+      lineStart = i2 + 1;
+      loud = false;
+      blank2 = true;
+    } else if (significant.has(c)) loud = true;
+    else if (c !== " " && c !== "	" && c !== "\r") blank2 = false;
+  }
+  return quiet;
 }
 var parsers = /* @__PURE__ */ new Map();
 function parseMarkdownWithMath(markdown, pairs, disable2, maxSpans = Infinity) {
@@ -40567,7 +40637,7 @@ function parseMarkdownWithMath(markdown, pairs, disable2, maxSpans = Infinity) {
   }
   markdownParses.count++;
   markdownParses.chars += markdown.length;
-  return withSpanBudget(maxSpans, () => parse5(markdown));
+  return withSpanBudget(maxSpans, () => parse5(markdown), markdown);
 }
 var markdownParses = { count: 0, chars: 0 };
 function isCodeMath(value2, kinds) {

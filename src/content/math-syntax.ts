@@ -174,49 +174,134 @@ export class TooManyFormulas extends Error {
 /** Inline formulas the running parse may still close (parses are synchronous and never nested). */
 const spanBudget = { left: Infinity };
 
-/** Runs `parse` with at most `maxSpans` inline formulas: past that, TooManyFormulas is thrown. */
-export function withSpanBudget<T>(maxSpans: number, parse: () => T): T {
+/**
+ * The document the running parse reads, when known: an opener whose closer occurs nowhere after it
+ * fails at once instead of scanning to the end of its paragraph (an unclosed `\(` or `\[` in a long
+ * post; the flow and the text construct each scanned it). `lastAt` caches where each closer last occurs.
+ */
+const parsing: { document: string | undefined; lastAt: Map<string, number> } = { document: undefined, lastAt: new Map() };
+
+/** Where `close` last occurs in the document being parsed; Infinity when unknown (no shortcut then). */
+function lastOccurrence(close: string): number {
+  const doc = parsing.document;
+  // micromark turns tabs into virtual spaces, CR LF into one line ending and NUL into U+FFFD: a closer
+  // with any of them is not matched character for character.
+  if (doc === undefined || /[\t\r\n\0\uFFFD]/.test(close)) return Infinity;
+  let at = parsing.lastAt.get(close);
+  if (at === undefined) parsing.lastAt.set(close, (at = doc.lastIndexOf(close)));
+  return at;
+}
+
+/**
+ * Runs `parse` with at most `maxSpans` inline formulas: past that, TooManyFormulas is thrown.
+ * `document`: the whole Markdown being parsed (offsets in the parse are offsets into it).
+ */
+export function withSpanBudget<T>(maxSpans: number, parse: () => T, document?: string): T {
   const saved = spanBudget.left;
+  const savedParsing = { ...parsing };
   spanBudget.left = maxSpans;
+  parsing.document = document;
+  parsing.lastAt = new Map();
   try {
     return parse();
   } finally {
     spanBudget.left = saved;
+    Object.assign(parsing, savedParsing);
   }
 }
 
-/** Test hook: `false` turns the memo off, to compare against the unoptimised scan. */
-export const mathSyntaxMemo = { enabled: true };
+/**
+ * Test hooks: `enabled: false` turns the memo off, `lookahead: false` the closer lookahead (see
+ * `parsing`), to compare against the unoptimised scan.
+ */
+export const mathSyntaxMemo = { enabled: true, lookahead: true };
+
+/** What one pair's tokenizing needs, computed once per pair and construct (text or flow). */
+interface PairScan {
+  pair: DelimiterPair;
+  /** See DeadRanges: the argument needs an opener that does not end in a backslash. */
+  memoOk: boolean;
+  /** The memo, per parse (one `parser` per document). */
+  dead: WeakMap<object, DeadRanges>;
+  closeFirst: number;
+  openRun: number | undefined;
+  closeRun: number | undefined;
+}
+
+/** A trie of openers: the pair whose opener ends at this node, or the characters that go on. */
+interface OpenerNode {
+  scan?: PairScan;
+  next: Map<number, OpenerNode>;
+}
 
 /**
- * Builds the tokenizer shared by the text and the flow construct: opener, content, closer. In flow
- * mode line endings must be non-lazy and only whitespace may follow the closer.
+ * Splits pairs sharing a first character into groups in which no opener is a prefix of another, so that
+ * at most one pair of a group can match at a position: each group is one micromark construct that reads
+ * the opener through a trie. micromark tries every construct of a character with a state save and
+ * closures of its own, and the defaults have 31 openers starting with a backslash (the environments):
+ * one construct per pair made a page of 40,000 `\(` cost 1.2 million attempts (issue 14). A pair whose
+ * opener extends another's (`$$` and `$`) goes in an earlier group, so longer openers are still tried
+ * first, as with one construct per pair sorted by length.
  */
-function mathTokenizer(pair: DelimiterPair, flow: boolean): Tokenizer {
-  // See DeadRanges: the argument needs an opener that does not end in a backslash.
-  const memoOk = !pair.open.endsWith('\\');
-  const dead = new WeakMap<object, DeadRanges>();
-  const open = pair.open;
-  const close = pair.close;
-  const closeFirst = close.charCodeAt(0);
-  const openRun = isRun(open) ? open.charCodeAt(0) : undefined;
-  const closeRun = isRun(close) ? close.charCodeAt(0) : undefined;
+export function openerGroups(pairs: readonly DelimiterPair[]): DelimiterPair[][] {
+  const sorted = [...pairs].sort((a, b) => b.open.length - a.open.length);
+  const level = new Map<DelimiterPair, number>();
+  const groups: DelimiterPair[][] = [];
+  for (const pair of sorted) {
+    let l = 0;
+    for (const [other, ol] of level) if (other.open.startsWith(pair.open)) l = Math.max(l, ol + 1);
+    level.set(pair, l);
+    (groups[l] ??= []).push(pair);
+  }
+  return groups.filter((g) => g.length > 0);
+}
+
+/**
+ * Builds the tokenizer shared by the text and the flow construct: opener (any of `pairs`, which share
+ * their first character and of which no opener is a prefix of another), content, closer. In flow mode
+ * line endings must be non-lazy and only whitespace may follow the closer.
+ */
+function mathTokenizer(pairs: readonly DelimiterPair[], flow: boolean): Tokenizer {
+  const root: OpenerNode = { next: new Map() };
+  for (const pair of pairs) {
+    let node = root;
+    for (let i = 0; i < pair.open.length; i++) {
+      const c = pair.open.charCodeAt(i);
+      let child = node.next.get(c);
+      if (!child) node.next.set(c, (child = { next: new Map() }));
+      node = child;
+    }
+    node.scan = {
+      pair,
+      memoOk: !pair.open.endsWith('\\'),
+      dead: new WeakMap(),
+      closeFirst: pair.close.charCodeAt(0),
+      openRun: isRun(pair.open) ? pair.open.charCodeAt(0) : undefined,
+      closeRun: isRun(pair.close) ? pair.close.charCodeAt(0) : undefined,
+    };
+  }
+  const first = pairs[0]!.open.charCodeAt(0);
   const tokenType = flow ? 'mathBlock' : 'mathSpan';
 
   return function tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
     const self = this;
-    let index = 0;
+    /** Where the opener read has got to in the trie; then the pair it matched. */
+    let node = root;
+    let scan: PairScan = undefined as unknown as PairScan;
+    let pair: DelimiterPair = undefined as unknown as DelimiterPair;
+    let close = '';
+    let closeFirst = 0;
     let lastWasSpace = false;
     let sawContent = false;
     /** Offset where the content starts (after the opener), for the memo. */
     let contentStart = -1;
-    const memo = memoOk && mathSyntaxMemo.enabled;
+    let memo = false;
 
     /** Records that this scan reached its end without a closer (see DeadRanges). */
     function dead_end(at: number): void {
       if (!memo) return;
-      let ranges = dead.get(self.parser);
-      if (!ranges) dead.set(self.parser, (ranges = new DeadRanges()));
+      let ranges = scan.dead.get(self.parser);
+      if (!ranges) scan.dead.set(self.parser, (ranges = new DeadRanges()));
       ranges.add(contentStart, at);
     }
     /** A `$` opener followed by a digit: the first `$` must close it as math would, or it is a price. */
@@ -234,7 +319,7 @@ function mathTokenizer(pair: DelimiterPair, flow: boolean): Tokenizer {
           tail && tail[1].type === 'linePrefix' ? tail[2].sliceSerialize(tail[1], true).length : 0;
         // Four spaces make indented code; inside a paragraph they are continuation text.
         if (prefix >= 4) return nok(code);
-      } else if (self.previous === open.charCodeAt(0)) {
+      } else if (self.previous === first) {
         // Never start in the middle of a run (`$$$`), unless that character was escaped (`\$$x$`).
         const tail = self.events[self.events.length - 1];
         if (!tail || tail[1].type !== 'characterEscape') return nok(code);
@@ -245,18 +330,31 @@ function mathTokenizer(pair: DelimiterPair, flow: boolean): Tokenizer {
     }
 
     function opener(code: Code): State | undefined {
-      if (index < open.length) {
-        if (code !== open.charCodeAt(index)) return nok(code);
+      if (!node.scan) {
+        const child = code === null ? undefined : node.next.get(code);
+        if (!child) return nok(code);
         effects.consume(code);
-        index++;
+        node = child;
         return opener;
       }
+      scan = node.scan;
+      pair = scan.pair;
+      close = pair.close;
+      closeFirst = scan.closeFirst;
       effects.exit('mathMarker');
-      if (openRun !== undefined && code === openRun) return nok(code);
+      if (scan.openRun !== undefined && code === scan.openRun) return nok(code);
       if (pair.dollarRule && isWhitespace(code)) return nok(code);
       contentStart = self.now().offset;
+      memo = scan.memoOk && mathSyntaxMemo.enabled;
       // A previous opener whose content started at or before this one scanned to the end unclosed.
-      if (memo && dead.get(self.parser)?.has(contentStart)) return nok(code);
+      if (memo && scan.dead.get(self.parser)?.has(contentStart)) return nok(code);
+      // No closer anywhere after the opener: the scan could only reach the end and fail there.
+      // The same result as the scan, except that a display opener at a line start no longer holds the
+      // next lines while it scans: micromark decides whether a line starts a container (`> `, `- `)
+      // while a construct that has not failed yet is in progress, and for a concrete one (ours: TeX
+      // lines are never containers) it decides no, also for a scan that fails afterwards. Now such a
+      // line starts its quote or list as in CommonMark and Goldmark (`\[` then `> b` is a quote).
+      if (mathSyntaxMemo.lookahead && lastOccurrence(close) < contentStart) return nok(code);
       price = !!pair.dollarRule && isDigit(code);
       return between(code);
     }
@@ -318,7 +416,7 @@ function mathTokenizer(pair: DelimiterPair, flow: boolean): Tokenizer {
     function closed(code: Code): State | undefined {
       if (!flow) {
         // A text span that closed is final (text is tokenized once; flow blocks may be tried twice).
-        if (--spanBudget.left < 0) throw new TooManyFormulas(contentStart - open.length);
+        if (--spanBudget.left < 0) throw new TooManyFormulas(contentStart - pair.open.length);
         effects.exit(tokenType);
         return ok(code);
       }
@@ -366,7 +464,7 @@ function mathTokenizer(pair: DelimiterPair, flow: boolean): Tokenizer {
           return inClose;
         }
         effects.exit('mathMarker');
-        if (closeRun !== undefined && code === closeRun) return nok(code);
+        if (scan.closeRun !== undefined && code === scan.closeRun) return nok(code);
         if (price && isDigit(code)) return nok(code);
         return ok(code);
       }
@@ -391,16 +489,21 @@ function mathTokenizer(pair: DelimiterPair, flow: boolean): Tokenizer {
 
 /** The micromark extension for the given delimiter pairs (see withSpanBudget for a formula limit). */
 export function mathSyntax(pairs: readonly DelimiterPair[]): Extension {
-  // Longer openers first, so `$$` is tried before `$` and `\\(` before `\(`.
-  const sorted = [...pairs].sort((a, b) => b.open.length - a.open.length);
   const text: Record<number, Construct[]> = {};
   const flow: Record<number, Construct[]> = {};
-  for (const pair of sorted) {
+  const byFirst = new Map<number, DelimiterPair[]>();
+  for (const pair of pairs) {
     const code = pair.open.charCodeAt(0);
-    (text[code] ??= []).push({ name: 'mathSpan', tokenize: mathTokenizer(pair, false) });
-    if (pair.display) {
-      // Concrete: lines inside cannot start containers (a `- x` line inside `$$…$$` is TeX).
-      (flow[code] ??= []).push({ name: 'mathBlock', tokenize: mathTokenizer(pair, true), concrete: true });
+    byFirst.set(code, [...(byFirst.get(code) ?? []), pair]);
+  }
+  for (const [code, same] of byFirst) {
+    // Longer openers first (see openerGroups), so `$$` is tried before `$`.
+    for (const group of openerGroups(same)) {
+      (text[code] ??= []).push({ name: 'mathSpan', tokenize: mathTokenizer(group, false) });
+    }
+    // Concrete: lines inside cannot start containers (a `- x` line inside `$$…$$` is TeX).
+    for (const group of openerGroups(same.filter((p) => p.display))) {
+      (flow[code] ??= []).push({ name: 'mathBlock', tokenize: mathTokenizer(group, true), concrete: true });
     }
   }
   return { text, flow };

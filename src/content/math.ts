@@ -169,8 +169,11 @@ const TEXT_CONSTRUCTS = [
   'wwwAutolink', 'strikethrough', 'gfmFootnoteCall', 'gfmPotentialFootnoteCall', 'tasklistCheck', 'mathSpan',
 ];
 
-/** Test hook: bodies of at least `minChars` characters get their math-free paragraphs masked (see quietPlainText). */
-export const plainTextMask = { minChars: 32 * 1024 };
+/**
+ * Test hook: bodies of at least `minChars` characters, with at least `minQuietShare` of them on lines
+ * without a significant character, get their math-free paragraphs masked (see quietPlainText).
+ */
+export const plainTextMask = { minChars: 32 * 1024, minQuietShare: 0.25 };
 
 /**
  * Bounds what the full Markdown parse sees (issue 14): the content of every paragraph, heading and
@@ -187,6 +190,10 @@ export const plainTextMask = { minChars: 32 * 1024 };
 function quietPlainText(body: string, pairs: readonly DelimiterPair[]): string {
   if (body.length < plainTextMask.minChars) return body;
   const significant = new Set(['\\', ...pairs.map((p) => p.open[0]!)]);
+  // The structure parse costs about a third of the full one: not worth it when less than a quarter of
+  // the body is on lines without a significant character (no leaf block can be quiet elsewhere), as on
+  // a page of unclosed `\(` (issue 14).
+  if (quietLineChars(body, significant) < body.length * plainTextMask.minQuietShare) return body;
   const tree = parseMarkdownWithMath(body, pairs, TEXT_CONSTRUCTS);
   const quiet: Range[] = [];
   visit(tree, (node) => {
@@ -199,6 +206,25 @@ function quietPlainText(body: string, pairs: readonly DelimiterPair[]): string {
     return SKIP;
   });
   return applyMask(body, 0, quiet, '|');
+}
+
+/** Characters on the non-blank lines of `body` that hold none of `significant`. */
+function quietLineChars(body: string, significant: ReadonlySet<string>): number {
+  let quiet = 0;
+  let lineStart = 0;
+  let loud = false;
+  let blank = true;
+  for (let i = 0; i <= body.length; i++) {
+    const c = body[i];
+    if (c === undefined || c === '\n') {
+      if (!loud && !blank) quiet += i - lineStart;
+      lineStart = i + 1;
+      loud = false;
+      blank = true;
+    } else if (significant.has(c)) loud = true;
+    else if (c !== ' ' && c !== '\t' && c !== '\r') blank = false;
+  }
+  return quiet;
 }
 
 /** One parser per set of delimiters and disabled constructs (setting up remark-parse and GFM costs more than parsing a caption). */
@@ -232,7 +258,7 @@ export function parseMarkdownWithMath(markdown: string, pairs: readonly Delimite
   }
   markdownParses.count++;
   markdownParses.chars += markdown.length;
-  return withSpanBudget(maxSpans, () => parse(markdown));
+  return withSpanBudget(maxSpans, () => parse(markdown), markdown);
 }
 
 /** How many Markdown parses, of how many characters in all, since start (tests: one parse per page). */

@@ -6,15 +6,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { delimiterPairs, locateMath, parseMarkdownWithMath, plainTextMask } from '../../src/content/math.js';
-import { mathSyntaxMemo, type DelimiterPair } from '../../src/content/math-syntax.js';
+import { delimiterPairs, locateMath, markdownParses, parseMarkdownWithMath, plainTextMask } from '../../src/content/math.js';
+import { mathSyntaxMemo, openerGroups, type DelimiterPair } from '../../src/content/math-syntax.js';
 
-function parse(md: string, pairs: readonly DelimiterPair[], memo: boolean): string {
+function parse(md: string, pairs: readonly DelimiterPair[], memo: boolean, lookahead = true): string {
   mathSyntaxMemo.enabled = memo;
+  mathSyntaxMemo.lookahead = lookahead;
   try {
     return JSON.stringify(parseMarkdownWithMath(md, pairs));
   } finally {
     mathSyntaxMemo.enabled = true;
+    mathSyntaxMemo.lookahead = true;
   }
 }
 
@@ -64,6 +66,46 @@ describe('math tokenizer memo', () => {
     ]) {
       expect(parse(md, pairs, true), md).toBe(parse(md, pairs, false));
     }
+  });
+
+  it('reads openers sharing a first character through one construct, longer ones first where one extends another', () => {
+    const pairs = delimiterPairs();
+    const backslash = openerGroups(pairs.filter((p) => p.open.startsWith('\\')));
+    // 31 openers (the environments among them), one micromark construct: one attempt per backslash.
+    expect(backslash.map((g) => g.length)).toEqual([31]);
+    expect(openerGroups(pairs.filter((p) => p.open.startsWith('$'))).map((g) => g.map((p) => p.open))).toEqual([['$$'], ['$']]);
+    const custom = [
+      { open: '@', close: '@', display: false },
+      { open: '@@', close: '@@', display: false },
+      { open: '@@@', close: '@@@', display: false },
+      { open: '@x', close: '@', display: false },
+    ];
+    expect(openerGroups(custom).map((g) => g.map((p) => p.open))).toEqual([['@@@', '@x'], ['@@'], ['@']]);
+  });
+
+  it('closer lookahead: the same tree as the scan on random pages without container lines', () => {
+    // Containers aside (below), an opener whose closer occurs nowhere after it failing at once gives
+    // what its scan to the end gave.
+    const flat = fc.array(fc.constantFrom(...pieces.filter((p) => !/\n[->]/.test(p))), { maxLength: 60 }).map((a) => a.join(''));
+    for (const pairs of Object.values(configs)) {
+      fc.assert(
+        fc.property(flat, (md) => {
+          expect(parse(md, pairs, true)).toBe(parse(md, pairs, true, false));
+        }),
+        { numRuns: 400, seed: 14 },
+      );
+    }
+  });
+
+  it('closer lookahead: a quote or list line after an unclosed display opener starts its container, as in CommonMark', () => {
+    const pairs = delimiterPairs();
+    const types = (md: string) => (JSON.parse(parse(md, pairs, true)) as { children: { type: string }[] }).children.map((c) => c.type);
+    // Goldmark makes a paragraph and a quote of these (micromark's scan, while it lasted, kept the
+    // second line in the paragraph: it decides about containers while a construct is in progress).
+    expect(types('\\[ $a\n> b$')).toEqual(['paragraph', 'blockquote']);
+    expect(types('$$ a\n- b')).toEqual(['paragraph', 'list']);
+    // A closed block still holds such lines as TeX.
+    expect(types('\\[\n> a\n\\]')).toEqual(['mathBlock']);
   });
 
   it('finds every later formula after many unclosed openers (memo recorded per paragraph)', () => {
@@ -116,13 +158,14 @@ describe('math-free leaf blocks masked before the full parse (bounded inline par
   ];
   const bigPage = fc.array(fc.constantFrom(...morePieces), { maxLength: 80 }).map((a) => a.join(''));
   const locate = (md: string, math: object, minChars: number) => {
-    const saved = plainTextMask.minChars;
+    const saved = { ...plainTextMask };
     plainTextMask.minChars = minChars;
+    plainTextMask.minQuietShare = 0;
     try {
       const { spans, diagnostics } = locateMath(md, { bodyOffset: 0, masked: [], math });
       return JSON.stringify({ spans, diagnostics });
     } finally {
-      plainTextMask.minChars = saved;
+      Object.assign(plainTextMask, saved);
     }
   };
   for (const [name, math] of Object.entries({ default: {}, markdown: { escapes: 'markdown' }, passthrough: { delimiters: { inline: [['@@', '@']], block: [['$$', '$$']] } } })) {
@@ -135,6 +178,20 @@ describe('math-free leaf blocks masked before the full parse (bounded inline par
       );
     });
   }
+
+  it('skips the structure parse when less than a quarter of the body is on lines that could be quiet', () => {
+    // 200 KB of unclosed openers: every line has a backslash, so no leaf block can be masked.
+    const before = markdownParses.count;
+    const md = '\\( a '.repeat(8000) + '\n\n' + '[a](b) '.repeat(100) + '\n\n$x$\n';
+    expect(md.length).toBeGreaterThan(plainTextMask.minChars);
+    expect(locateMath(md, { bodyOffset: 0, masked: [] }).spans.map((s) => s.tex)).toEqual(['x']);
+    expect(markdownParses.count - before).toBe(1);
+    // Mostly quiet lines: the structure parse runs, then the full one.
+    const quiet = '[a](b) '.repeat(8000) + '\n\n$x$\n';
+    const mid = markdownParses.count;
+    expect(locateMath(quiet, { bodyOffset: 0, masked: [] }).spans.map((s) => s.tex)).toEqual(['x']);
+    expect(markdownParses.count - mid).toBe(2);
+  });
 
   it('masks by default only large bodies, and keeps what is math there', () => {
     expect(plainTextMask.minChars).toBeGreaterThan(4096);

@@ -74,12 +74,29 @@ export declare class TooManyFormulas extends Error {
     readonly offset: number;
     constructor(offset: number);
 }
-/** Runs `parse` with at most `maxSpans` inline formulas: past that, TooManyFormulas is thrown. */
-export declare function withSpanBudget<T>(maxSpans: number, parse: () => T): T;
-/** Test hook: `false` turns the memo off, to compare against the unoptimised scan. */
+/**
+ * Runs `parse` with at most `maxSpans` inline formulas: past that, TooManyFormulas is thrown.
+ * `document`: the whole Markdown being parsed (offsets in the parse are offsets into it).
+ */
+export declare function withSpanBudget<T>(maxSpans: number, parse: () => T, document?: string): T;
+/**
+ * Test hooks: `enabled: false` turns the memo off, `lookahead: false` the closer lookahead (see
+ * `parsing`), to compare against the unoptimised scan.
+ */
 export declare const mathSyntaxMemo: {
     enabled: boolean;
+    lookahead: boolean;
 };
+/**
+ * Splits pairs sharing a first character into groups in which no opener is a prefix of another, so that
+ * at most one pair of a group can match at a position: each group is one micromark construct that reads
+ * the opener through a trie. micromark tries every construct of a character with a state save and
+ * closures of its own, and the defaults have 31 openers starting with a backslash (the environments):
+ * one construct per pair made a page of 40,000 `\(` cost 1.2 million attempts (issue 14). A pair whose
+ * opener extends another's (`$$` and `$`) goes in an earlier group, so longer openers are still tried
+ * first, as with one construct per pair sorted by length.
+ */
+export declare function openerGroups(pairs: readonly DelimiterPair[]): DelimiterPair[][];
 /** The micromark extension for the given delimiter pairs (see withSpanBudget for a formula limit). */
 export declare function mathSyntax(pairs: readonly DelimiterPair[]): Extension;
 /** The mdast-util-from-markdown extension turning the tokens into `mathSpan`/`mathBlock` nodes. */

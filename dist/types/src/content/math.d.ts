@@ -54,9 +54,13 @@ export declare function delimiterPairs(opts?: MathOptions): DelimiterPair[];
  * further characters left as they are.
  */
 export declare function applyMask(body: string, bodyOffset: number, masked: readonly Range[], keep?: string): string;
-/** Test hook: bodies of at least `minChars` characters get their math-free paragraphs masked (see quietPlainText). */
+/**
+ * Test hook: bodies of at least `minChars` characters, with at least `minQuietShare` of them on lines
+ * without a significant character, get their math-free paragraphs masked (see quietPlainText).
+ */
 export declare const plainTextMask: {
     minChars: number;
+    minQuietShare: number;
 };
 /**
  * Parses a Markdown string with GFM and the math syntax for `pairs` (none: GFM alone). What remark-parse
