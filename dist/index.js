@@ -64322,8 +64322,9 @@ function parseTitlesTemplate(text12) {
 // src/prerender-page.ts
 var CODE_SHORTCODES = /* @__PURE__ */ new Set(["highlight", "code", "mermaid", "chart"]);
 var DEFAULT_WRAPPERS = { katex: "tex", math: "math", raw: "math", rawhtml: "math" };
-function wrapperSpans(list4, wrappers, source, lines, out = []) {
+function wrapperSpans(list4, wrappers, owned, source, lines, out = []) {
   for (const sc of list4) {
+    if (owned(sc)) continue;
     if (wrappers[sc.name] === "tex") {
       if (sc.innerEnd !== void 0 && source.slice(sc.tagEnd, sc.innerEnd).trim() !== "") {
         const p5 = sc.params;
@@ -64339,7 +64340,7 @@ function wrapperSpans(list4, wrappers, source, lines, out = []) {
       }
       continue;
     }
-    if (!CODE_SHORTCODES.has(sc.name)) wrapperSpans(sc.children, wrappers, source, lines, out);
+    if (!CODE_SHORTCODES.has(sc.name)) wrapperSpans(sc.children, wrappers, owned, source, lines, out);
   }
   return out;
 }
@@ -64363,10 +64364,10 @@ function maskedRanges(parsed, owned, wrappers) {
   for (const e of parsed.escapes) ranges.push({ start: e.offset, end: e.end });
   return ranges.sort((a3, b2) => a3.start - b2.start);
 }
-function ownedShortcodes(list4, owned, out = []) {
+function ownedShortcodes(list4, owned, wrappers, out = []) {
   for (const sc of list4) {
     if (owned(sc)) out.push(sc);
-    else if (!CODE_SHORTCODES.has(sc.name)) ownedShortcodes(sc.children, owned, out);
+    else if (!CODE_SHORTCODES.has(sc.name) && wrappers[sc.name] !== "tex") ownedShortcodes(sc.children, owned, wrappers, out);
   }
   return out;
 }
@@ -64448,7 +64449,7 @@ async function prerenderPage(source, env2) {
     diagnostics.push(limitDiagnostic("formulas", limits, located.spans.length, first.start, lines, file));
     return { formulas: [], fragments: [], titles: /* @__PURE__ */ new Map(), diagnostics, failed: true, held: true, stats, parsed };
   }
-  located.spans.push(...wrapperSpans(parsed.shortcodes, wrappers, source, lines));
+  located.spans.push(...wrapperSpans(parsed.shortcodes, wrappers, isOwned, source, lines));
   located.spans.sort((a3, b2) => a3.start - b2.start);
   const macros2 = carryPageMacros(located.spans, limits.mathTokens);
   located.spans.forEach((span, i2) => {
@@ -64514,7 +64515,7 @@ async function prerenderPage(source, env2) {
   }
   const seen = /* @__PURE__ */ new Map();
   const occurrences = /* @__PURE__ */ new Map();
-  for (const sc of ownedShortcodes(parsed.shortcodes, isOwned)) {
+  for (const sc of ownedShortcodes(parsed.shortcodes, isOwned, wrappers)) {
     const def = getShortcode(sc.name);
     const occurrence = occurrences.get(sc.name) ?? 0;
     occurrences.set(sc.name, occurrence + 1);
@@ -64682,8 +64683,11 @@ function dollarsLeftOut(source, parsed, masked, math2, found) {
 function keepWithoutFrontMatter(shadow, parsed) {
   if (parsed.frontMatter.format !== null) return shadow;
   const first = shadow.search(/[^\ufeff \t\n\v\f\r]/);
-  return first >= 0 && shadow[first] === "{" ? `${shadow.slice(0, first)}{}${shadow.slice(first)}` : shadow;
+  if (first < 0 || !(shadow[first] === "{" || shadow.startsWith("<!--", first))) return shadow;
+  const rest = shadow.startsWith(SUMMARY_DIVIDER3, first) ? `<!--more -->${shadow.slice(first + SUMMARY_DIVIDER3.length)}` : shadow.slice(first);
+  return `${shadow.slice(0, first)}{}${rest}`;
 }
+var SUMMARY_DIVIDER3 = "<!--more-->";
 function pageOverLimits(source, parsed, limits, lines, file) {
   const bytes = Buffer.byteLength(source, "utf8");
   if (bytes > limits.pageBytes) return limitDiagnostic("pageBytes", limits, bytes, 0, lines, file);

@@ -34,9 +34,20 @@ export const CODE_SHORTCODES = new Set(['highlight', 'code', 'mermaid', 'chart']
  */
 export const DEFAULT_WRAPPERS: Readonly<Record<string, 'tex' | 'math'>> = { katex: 'tex', math: 'math', raw: 'math', rawhtml: 'math' };
 
-/** A `tex` wrapper with inner content, as a formula (its inner content as the TeX). */
-function wrapperSpans(list: Shortcode[], wrappers: Readonly<Record<string, 'tex' | 'math'>>, source: string, lines: LineIndex, out: MathSpan[] = []): MathSpan[] {
+/**
+ * A `tex` wrapper with inner content, as a formula (its inner content as the TeX). Not inside one of our
+ * shortcodes: that is replaced whole, its inner content is its parent's data (an attention-map's rows).
+ */
+function wrapperSpans(
+  list: Shortcode[],
+  wrappers: Readonly<Record<string, 'tex' | 'math'>>,
+  owned: (sc: Shortcode) => boolean,
+  source: string,
+  lines: LineIndex,
+  out: MathSpan[] = [],
+): MathSpan[] {
   for (const sc of list) {
+    if (owned(sc)) continue;
     if (wrappers[sc.name] === 'tex') {
       if (sc.innerEnd !== undefined && source.slice(sc.tagEnd, sc.innerEnd).trim() !== '') {
         const p = sc.params as Record<string, unknown> | unknown[];
@@ -52,7 +63,7 @@ function wrapperSpans(list: Shortcode[], wrappers: Readonly<Record<string, 'tex'
       }
       continue;
     }
-    if (!CODE_SHORTCODES.has(sc.name)) wrapperSpans(sc.children, wrappers, source, lines, out);
+    if (!CODE_SHORTCODES.has(sc.name)) wrapperSpans(sc.children, wrappers, owned, source, lines, out);
   }
   return out;
 }
@@ -188,11 +199,19 @@ function maskedRanges(
   return ranges.sort((a, b) => a.start - b.start);
 }
 
-/** Our shortcodes that are not inside another one of ours (those are rendered by their parent). */
-function ownedShortcodes(list: Shortcode[], owned: (sc: Shortcode) => boolean, out: Shortcode[] = []): Shortcode[] {
+/**
+ * Our shortcodes that are not inside another one of ours (those are rendered by their parent) nor inside
+ * a `tex` wrapper (whose inner content is TeX, typeset whole).
+ */
+function ownedShortcodes(
+  list: Shortcode[],
+  owned: (sc: Shortcode) => boolean,
+  wrappers: Readonly<Record<string, 'tex' | 'math'>>,
+  out: Shortcode[] = [],
+): Shortcode[] {
   for (const sc of list) {
     if (owned(sc)) out.push(sc);
-    else if (!CODE_SHORTCODES.has(sc.name)) ownedShortcodes(sc.children, owned, out);
+    else if (!CODE_SHORTCODES.has(sc.name) && wrappers[sc.name] !== 'tex') ownedShortcodes(sc.children, owned, wrappers, out);
   }
   return out;
 }
@@ -287,7 +306,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     diagnostics.push(limitDiagnostic('formulas', limits, located.spans.length, first.start, lines, file));
     return { formulas: [], fragments: [], titles: new Map(), diagnostics, failed: true, held: true, stats, parsed };
   }
-  located.spans.push(...wrapperSpans(parsed.shortcodes, wrappers, source, lines));
+  located.spans.push(...wrapperSpans(parsed.shortcodes, wrappers, isOwned, source, lines));
   located.spans.sort((a, b) => a.start - b.start);
   // The page's \newcommand & co. carried to later formulas (render/page-macros.ts), then MathJax's
   // numbering, \label/\eqref and leniencies, page by page (render/mathjax-compat.ts).
@@ -363,7 +382,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   // Identical shortcodes on one page get distinct id prefixes (and so distinct keys): no shared ids.
   const seen = new Map<string, number>();
   const occurrences = new Map<string, number>();
-  for (const sc of ownedShortcodes(parsed.shortcodes, isOwned)) {
+  for (const sc of ownedShortcodes(parsed.shortcodes, isOwned, wrappers)) {
     const def = getShortcode(sc.name)!;
     const occurrence = occurrences.get(sc.name) ?? 0;
     occurrences.set(sc.name, occurrence + 1);
@@ -585,13 +604,26 @@ function dollarsLeftOut(
  * shadow starting with `{{<`, which Hugo reads as JSON front matter and rejects. An empty JSON front
  * matter, `{}` on the same line, keeps the page as Hugo saw the original (no params) and every line
  * where it was.
+ *
+ * So does a page starting with an HTML comment (`<!--more-->` and math on the next line: a fuzz find).
+ * Hugo before v0.123.0 reads such a file as front matter wrapped in a comment: a `{{<` at the start of
+ * the next line as JSON front matter, and everything up to the next `-->` (our fragments have them) as
+ * the comment. On the original it fails ("starting HTML comment with no end", which we warn about); the
+ * shadow would fail differently or lose text. With `{}` first, every Hugo reads the comment as body.
+ * Hugo's lexer takes the first significant character of a file without front matter for its own, so a
+ * `<!--more-->` there is no summary divider; after `{}` it would be one: it becomes `<!--more -->`, the
+ * same invisible HTML comment, still no divider.
  */
 function keepWithoutFrontMatter(shadow: string, parsed: ParsedPage): string {
   if (parsed.frontMatter.format !== null) return shadow;
   // Hugo skips a BOM and ASCII whitespace before deciding (src/content/page.ts firstSignificantOffset).
   const first = shadow.search(/[^\ufeff \t\n\v\f\r]/);
-  return first >= 0 && shadow[first] === '{' ? `${shadow.slice(0, first)}{}${shadow.slice(first)}` : shadow;
+  if (first < 0 || !(shadow[first] === '{' || shadow.startsWith('<!--', first))) return shadow;
+  const rest = shadow.startsWith(SUMMARY_DIVIDER, first) ? `<!--more -->${shadow.slice(first + SUMMARY_DIVIDER.length)}` : shadow.slice(first);
+  return `${shadow.slice(0, first)}{}${rest}`;
 }
+
+const SUMMARY_DIVIDER = '<!--more-->';
 
 /** The first limit the page is over (size, shortcodes, nesting), checked before Markdown parsing. */
 function pageOverLimits(source: string, parsed: ParsedPage, limits: PageLimits, lines: LineIndex, file: string): Diagnostic | undefined {

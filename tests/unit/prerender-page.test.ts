@@ -255,6 +255,25 @@ describe('prerenderPage: math inside a shortcode Hugo renders as Markdown again'
   });
 });
 
+describe('prerenderPage: our shortcodes and tex wrappers inside each other', () => {
+  const fm = '---\ntitle: t\n---\n';
+  for (const body of [
+    // Fuzz seed 107: the katex inside the attention-map was replaced too, leaving {{< /attention-map >}} unopened.
+    '{{< attention-map >}}{{< katex >}}\\frac{a}{b}{{< /katex >}}{{< /attention-map >}}',
+    '{{< attention-map >}}\n1 2\n3 4\n{{< katex >}}x{{< /katex >}}\n{{< /attention-map >}}',
+    '{{< katex >}}{{< attention-map >}}1 2{{< /attention-map >}}{{< /katex >}}',
+  ]) {
+    it(`give a shadow whose tags match: ${body.replace(/\n/g, '\\n')}`, async () => {
+      const r = await prerenderPage(`${fm}${body}\n`, pageEnv());
+      expect(r.shadow).toBeDefined();
+      expect(parsePage(r.shadow!).diagnostics).toEqual([]);
+      // One replacement for the outer shortcode, nothing of the inner one left or replaced on its own.
+      expect(r.shadow!.slice(fm.length).match(/\{\{< prerender /g)).toHaveLength(1);
+      expect(r.shadow).not.toMatch(/\{\{< \/?(attention-map|katex) /);
+    });
+  }
+});
+
 describe('prerenderPage: a page without front matter', () => {
   it('that starts with math gets an empty JSON front matter on its first line, so Hugo does not read {{< as one', async () => {
     const r = await prerenderPage('\\(y\\) and $x$\n\nmore\n', pageEnv());
@@ -263,6 +282,23 @@ describe('prerenderPage: a page without front matter', () => {
     const reparsed = parsePage(r.shadow!);
     expect(reparsed.diagnostics).toEqual([]);
     expect(reparsed.frontMatter).toMatchObject({ format: 'json', data: {} });
+  });
+
+  it('that starts with an HTML comment and then math gets {} too: no Hugo reads the shadow as comment-wrapped front matter (fuzz seeds 104, 108)', async () => {
+    const source = '<!--more-->\n$x$ text\n';
+    const r = await prerenderPage(source, pageEnv());
+    expect(r.shadow).toMatch(/^\{\}<!--more -->\n\{\{< prerender /);
+    expect(r.shadow!.split('\n')).toHaveLength(3);
+    const reparsed = parsePage(r.shadow!);
+    expect(reparsed.diagnostics).toEqual([]);
+    expect(reparsed.frontMatter).toMatchObject({ format: 'json', data: {} });
+    // Hugo reads no summary divider in the original (the file's first character is its lexer's), nor in the shadow.
+    expect(parsePage(source).summaryDivider).toBeUndefined();
+    expect(reparsed.summaryDivider).toBeUndefined();
+    // Another comment first is kept as it is.
+    const other = await prerenderPage(' <!-- note -->\n\\(y\\) text\n', pageEnv());
+    expect(other.shadow).toMatch(/^ \{\}<!-- note -->\n\{\{< prerender /);
+    expect(parsePage(other.shadow!).diagnostics).toEqual([]);
   });
 
   it('that starts with text is left as it is', async () => {

@@ -1,0 +1,83 @@
+/**
+ * Pages the fuzz suite (tests/fuzz, issue 14) found, each reduced to its smallest form, through the built
+ * CLI and real Hugo (0.111.3 and the newest):
+ *
+ * - a file without front matter starting with `<!--more-->` (or another HTML comment) and math on the
+ *   next line (seeds 104, 108): the shadow's `{{<` on that line was read by Hugo before v0.123.0 as JSON
+ *   front matter inside a comment;
+ * - an attention-map with a `{{< katex >}}` in its rows, and a katex with an attention-map in its TeX
+ *   (seed 107): the inner shortcode was replaced as well as the outer one, and the shadow had a closing
+ *   tag without its opening one, which stops Hugo.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, describeEachHugo, tempDir, type BuildResult } from '../helpers/hugo.js';
+import { runCli, runPrerender, type CliRun } from '../helpers/prerender.js';
+
+function write(root: string, rel: string, text: string): void {
+  mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+  writeFileSync(path.join(root, rel), text);
+}
+
+const PAGES: Record<string, string> = {
+  'more-first.md': '<!--more-->\n$x_1$ first words\n\nSecond paragraph.\n',
+  'comment-first.md': '<!-- a note -->\n\\(y_2\\) other words\n',
+  'map-katex.md': '---\ntitle: map\n---\n{{< attention-map >}}{{< katex >}}\\frac{a}{b}{{< /katex >}}{{< /attention-map >}}\n\nAfter $z_3$.\n',
+  'katex-map.md': '---\ntitle: katex\n---\n{{< katex >}}{{< attention-map >}}1 2{{< /attention-map >}}{{< /katex >}}\n\nAfter $w_4$.\n',
+};
+
+describeEachHugo('fuzz finds built by hugo-prerender and Hugo', (hugo) => {
+  let site: string;
+  let pre: CliRun;
+  let built: BuildResult;
+
+  beforeAll(() => {
+    site = path.join(tempDir('hp-fuzz-finds-'), 'site');
+    write(site, 'hugo.toml', 'baseURL = "https://example.org/"\ntitle = "finds"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n');
+    write(site, 'layouts/_default/single.html', '<!doctype html><html><body><main>{{ .Content }}</main><p class="sum">{{ .Summary }}</p></body></html>\n');
+    write(site, 'layouts/_default/list.html', '<!doctype html><html><body>{{ range .Pages }}{{ .Title }};{{ end }}</body></html>\n');
+    // A theme's katex shortcode (so that plain Hugo knows the name), a wrapper to us.
+    write(site, 'layouts/shortcodes/katex.html', '{{ .Inner }}');
+    for (const [name, text] of Object.entries(PAGES)) write(site, `content/posts/${name}`, text);
+    const init = runCli(['init', '-s', site, '--hugo-version', hugo.version]);
+    expect(init.code, init.stdout + init.stderr).toBe(0);
+    pre = runPrerender(site);
+    // Development: the attention-map with a shortcode for data is refused (a located error), and Hugo
+    // shows that page's original with a warning instead of stopping (layouts/partials/prerender/unrendered.html).
+    built = buildSite(hugo.bin, site, { copy: false, env: { HUGO_ENVIRONMENT: 'development' } });
+  }, 180_000);
+
+  it('prerenders every page; the attention-map fed a shortcode is one located error', () => {
+    expect(pre.stdout + pre.stderr).not.toMatch(/internal error/);
+    const errors = (pre.stdout + pre.stderr).split('\n').filter((l) => /: error:/.test(l));
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.every((l) => l.startsWith('content/posts/map-katex.md:4:'))).toBe(true);
+  });
+
+  it('Hugo builds the site without an error', () => {
+    expect(built.errors).toEqual([]);
+    expect(built.code, built.stderr.slice(0, 2000)).toBe(0);
+  });
+
+  it('typesets the math after a leading comment, shows no {} and keeps the automatic summary', () => {
+    for (const [page, tex] of [
+      ['more-first', 'x_1'],
+      ['comment-first', 'y_2'],
+    ] as const) {
+      const html = built.read(`posts/${page}/index.html`);
+      expect(html).toContain(`alttext="${tex}"`);
+      expect(html).not.toContain('{}');
+      expect(html).not.toContain('prerender');
+    }
+    // No summary divider in the original (Hugo's lexer takes a file's first character for itself), so
+    // none in the shadow: the summary is the automatic one, with the first words.
+    expect(built.read('posts/more-first/index.html')).toMatch(/<p class="sum">[^]*first words/);
+  });
+
+  it('typesets the katex holding an attention-map as TeX, and the math after it', () => {
+    const html = built.read('posts/katex-map/index.html');
+    expect(html).toContain('class="katex"');
+    expect(html).toContain('alttext="w_4"');
+  });
+});
