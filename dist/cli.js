@@ -70637,17 +70637,6 @@ function hugoServerArgs(siteDir, rootConfig, hugoArgs) {
   }
   return ["server", "--source", siteDir, "--config", `${files},${SERVE_CONFIG}`, ...rest];
 }
-var RELOAD_WINDOW_MS = 1500;
-var REBUILT = /^Total in \d+(\.\d+)? ?m?s\b/;
-function forwardLines(stream, out, onLine) {
-  let rest = "";
-  stream.on("data", (b2) => {
-    out.write(b2);
-    const lines = (rest + b2.toString("utf8")).split("\n");
-    rest = lines.pop() ?? "";
-    for (const l of lines) onLine(l.replace(/\r$/, ""));
-  });
-}
 function serveSite(opts) {
   const siteDir = path18.resolve(opts.source);
   const log2 = opts.log ?? ((l) => process.stderr.write(`${l}
@@ -70687,29 +70676,6 @@ function serveSite(opts) {
   let hugo;
   let stopping = false;
   let killTimer;
-  const recent = /* @__PURE__ */ new Set();
-  let lastRebuild = -Infinity;
-  let again;
-  let ours;
-  const onHugoLine = (line3) => {
-    if (!REBUILT.test(line3)) return;
-    const now = performance.now();
-    const close2 = now - lastRebuild < RELOAD_WINDOW_MS;
-    lastRebuild = now;
-    if (ours !== void 0 && now - ours < 2 * RELOAD_WINDOW_MS) {
-      ours = void 0;
-      return;
-    }
-    if (!close2 || recent.size === 0 || stopping) return;
-    if (again) clearTimeout(again);
-    again = setTimeout(() => {
-      again = void 0;
-      if (stopping) return;
-      ours = performance.now();
-      rewriteShadows(siteDir, [...recent].sort());
-      recent.clear();
-    }, RELOAD_WINDOW_MS);
-  };
   const watcher = watchSite({
     ...opts,
     // Hugo never sees the originals (the layer leaves them out), so nothing needs settling, and a
@@ -70724,7 +70690,6 @@ function serveSite(opts) {
       } catch (e) {
         log2(`hugo-prerender serve: could not update ${SERVE_CONFIG}: ${e.message}`);
       }
-      for (const f of changed) if (/\.(md|markdown|mdown)$/i.test(f)) recent.add(f);
       opts.onBuild(result, changed);
     }
   });
@@ -70752,10 +70717,8 @@ function serveSite(opts) {
       return 0;
     }
     const args = hugoServerArgs(siteDir, root4.path, opts.hugoArgs);
-    const child = spawn(bin2, args, { cwd: siteDir, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(bin2, args, { cwd: siteDir, stdio: ["ignore", "inherit", "inherit"] });
     hugo = child;
-    forwardLines(child.stdout, process.stdout, onHugoLine);
-    forwardLines(child.stderr, process.stderr, onHugoLine);
     const status = await new Promise((resolve3) => {
       child.once("error", (e) => {
         log2(`hugo-prerender serve: could not start ${bin2}: ${e.message} (install Hugo, or pass --hugo PATH)`);
@@ -70764,7 +70727,6 @@ function serveSite(opts) {
       child.once("exit", (code4, signal) => resolve3(stopping ? 0 : code4 ?? (signal ? 1 : 0)));
     });
     if (killTimer) clearTimeout(killTimer);
-    if (again) clearTimeout(again);
     stopping = true;
     await watcher.close();
     process.removeListener("exit", onExit);

@@ -9,7 +9,11 @@
  * we write after it, so it never renders a page from the unprerendered original (Hugo 0.111 did, when
  * an original and its shadow changed in one event batch). It also mounts `.prerender/serve-data` at
  * `data/`, where `hugo_prerender_serve.json` lists the errors of the last build: the package's head partial
- * shows them over the page (as Hugo shows its own errors) until a build has none.
+ * shows them over the page (as Hugo shows its own errors) until a build has none. While that data exists
+ * (under serve only), the partial also gives each page the time Hugo rendered it and a small script that,
+ * once Hugo's livereload has connected, fetches the page afresh and reloads it when Hugo rendered it again
+ * meanwhile: a live reload sent while the tab was still loading is lost otherwise (measured, both Hugo
+ * versions; see partials/prerender/serve-errors.html).
  *
  * Ctrl+C (SIGINT) or SIGTERM stops both: Hugo is sent SIGTERM (SIGKILL after a grace period), then the
  * watcher stops. When Hugo exits by itself, the watcher stops and serve exits with Hugo's status.
@@ -33,7 +37,7 @@ import {
   type Mount,
 } from './site/config.js';
 import { writeFileAtomic } from './site/write-atomic.js';
-import { rewriteShadows, watchSite, type WatchOptions } from './watch.js';
+import { watchSite, type WatchOptions } from './watch.js';
 
 export const SERVE_CONFIG = `${PRERENDER_DIR}/serve.toml`;
 export const SERVE_DATA = `${PRERENDER_DIR}/serve-data`;
@@ -208,29 +212,6 @@ export function hugoServerArgs(siteDir: string, rootConfig: string, hugoArgs: st
   return ['server', '--source', siteDir, '--config', `${files},${SERVE_CONFIG}`, ...rest];
 }
 
-/**
- * Hugo's live reload is a message to the open tab, which then reloads. A reload that Hugo sends while the
- * tab is still loading the page of the previous one is lost: the tab shows what it fetched, from before
- * the second rebuild, and stays so (measured with Hugo 0.111 under load). So when Hugo ends a rebuild
- * less than RELOAD_WINDOW_MS after the previous one, the pages built since are written once more
- * (same bytes) RELOAD_WINDOW_MS later, for one more rebuild and reload once the tab has settled. A lone
- * save is one shadow written, one rebuild, one reload: nothing more.
- */
-const RELOAD_WINDOW_MS = 1500;
-/** How Hugo (0.111 to 0.169 at least) ends the log of a rebuild: "Total in 47 ms". */
-const REBUILT = /^Total in \d+(\.\d+)? ?m?s\b/;
-
-/** Forwards a stream to `out` unchanged and calls `onLine` with each complete line. */
-function forwardLines(stream: NodeJS.ReadableStream, out: NodeJS.WritableStream, onLine: (line: string) => void): void {
-  let rest = '';
-  stream.on('data', (b: Buffer) => {
-    out.write(b);
-    const lines = (rest + b.toString('utf8')).split('\n');
-    rest = lines.pop() ?? '';
-    for (const l of lines) onLine(l.replace(/\r$/, ''));
-  });
-}
-
 export function serveSite(opts: ServeOptions): ServeHandle {
   const siteDir = path.resolve(opts.source);
   const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
@@ -274,31 +255,6 @@ export function serveSite(opts: ServeOptions): ServeHandle {
   let hugo: ChildProcess | undefined;
   let stopping = false;
   let killTimer: NodeJS.Timeout | undefined;
-  /** Pages built since the last reload-again, and when Hugo last ended a rebuild. */
-  const recent = new Set<string>();
-  let lastRebuild = -Infinity;
-  let again: NodeJS.Timeout | undefined;
-  /** When the reload-again wrote: the rebuild it causes does not ask for another one. */
-  let ours: number | undefined;
-  const onHugoLine = (line: string) => {
-    if (!REBUILT.test(line)) return;
-    const now = performance.now();
-    const close = now - lastRebuild < RELOAD_WINDOW_MS;
-    lastRebuild = now;
-    if (ours !== undefined && now - ours < 2 * RELOAD_WINDOW_MS) {
-      ours = undefined;
-      return;
-    }
-    if (!close || recent.size === 0 || stopping) return;
-    if (again) clearTimeout(again);
-    again = setTimeout(() => {
-      again = undefined;
-      if (stopping) return;
-      ours = performance.now();
-      rewriteShadows(siteDir, [...recent].sort());
-      recent.clear();
-    }, RELOAD_WINDOW_MS);
-  };
   const watcher = watchSite({
     ...opts,
     // Hugo never sees the originals (the layer leaves them out), so nothing needs settling, and a
@@ -313,7 +269,6 @@ export function serveSite(opts: ServeOptions): ServeHandle {
       } catch (e) {
         log(`hugo-prerender serve: could not update ${SERVE_CONFIG}: ${(e as Error).message}`);
       }
-      for (const f of changed) if (/\.(md|markdown|mdown)$/i.test(f)) recent.add(f);
       opts.onBuild(result, changed);
     },
   });
@@ -346,10 +301,8 @@ export function serveSite(opts: ServeOptions): ServeHandle {
       return 0;
     }
     const args = hugoServerArgs(siteDir, root.path, opts.hugoArgs);
-    const child = spawn(bin, args, { cwd: siteDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(bin, args, { cwd: siteDir, stdio: ['ignore', 'inherit', 'inherit'] });
     hugo = child;
-    forwardLines(child.stdout!, process.stdout, onHugoLine);
-    forwardLines(child.stderr!, process.stderr, onHugoLine);
     const status = await new Promise<number>((resolve) => {
       child.once('error', (e) => {
         log(`hugo-prerender serve: could not start ${bin}: ${e.message} (install Hugo, or pass --hugo PATH)`);
@@ -358,7 +311,6 @@ export function serveSite(opts: ServeOptions): ServeHandle {
       child.once('exit', (code, signal) => resolve(stopping ? 0 : (code ?? (signal ? 1 : 0))));
     });
     if (killTimer) clearTimeout(killTimer);
-    if (again) clearTimeout(again);
     stopping = true;
     await watcher.close();
     process.removeListener('exit', onExit);

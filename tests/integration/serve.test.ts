@@ -3,8 +3,10 @@
  * with Chromium on the served post as a writer has it open:
  * - every page the browser loads (Hugo's live reload reloads it after each save) has its math typeset:
  *   never the page Hugo renders from the unprerendered original (raw TeX);
- * - saves reach the browser; the latency from save to the typeset change in the browser is printed
- *   (p50/p95 over the saves);
+ * - saves reach the browser through Hugo's live reload alone, also two saves in a row (the second while the
+ *   tab reloads for the first, when Hugo's second reload message used to be lost): a save whose change
+ *   Hugo serves but the tab does not show is a failure (issue 12's missed reload); the latency from save to
+ *   the typeset change in the browser is printed (p50/p95 over the saves);
  * - a formula KaTeX rejects shows in the browser, over the page, naming file:line:column, and goes away
  *   when fixed;
  * - SIGINT (Ctrl+C) or SIGTERM stops serve and Hugo: no process is left.
@@ -22,10 +24,12 @@ import { freePort } from '../helpers/serve.js';
 const POST = 'content/posts/learning-to-remember.md';
 const POST_URL = '/posts/learning-to-remember/';
 const SAVES = 12;
-/** A generous bound against a hang (the latency itself is printed, not asserted: the machine is shared). */
-const BUDGET_MS = 30_000;
-/** After this long without the change in the tab, the live reload was missed: the tab is reloaded by hand. */
-const MISSED_RELOAD_MS = 5_000;
+const DOUBLE_SAVES = 6;
+/**
+ * After this long without the change in the tab, the live reload was missed and the test fails (the
+ * latency itself is printed, not asserted: the machine is shared; p95 on a loaded machine is under 2 s).
+ */
+const MISSED_RELOAD_MS = 15_000;
 
 function alive(pid: number): boolean {
   try {
@@ -79,40 +83,35 @@ describeWithChromium('hugo-prerender serve', () => {
     /** Every version of the post the browser loaded: its visible text. */
     const loads: string[] = [];
     const latencies: number[] = [];
-    let missedReloads = 0;
     const logs = () => output.slice(-5000);
-    /** Waits until `fn` holds in the page (across its reloads); on timeout, says what the browser shows. */
+    /**
+     * Waits until `fn` holds in the page, across the reloads Hugo's live reload makes, and never reloads
+     * the tab itself: a change that does not reach the tab within MISSED_RELOAD_MS fails, saying where it
+     * got stuck (in the shadow, in what Hugo serves, or in the browser).
+     */
     const waitInPage = async (fn: (arg: string) => boolean, arg: string): Promise<void> => {
       // Polled from here rather than with waitForFunction, whose in-page polling can stall across
       // the reloads Hugo's live reload makes (seen with Hugo 0.169: the panel was up, the wait went on).
-      // A live reload the tab misses (a known defect, issue 12: Hugo's reload message arrives while the
-      // tab is still loading the previous page, and the tab stays on it) is counted, printed with the
-      // latencies, and made up for by reloading the tab by hand after MISSED_RELOAD_MS, as a user would:
-      // what Hugo serves must still be right, and is what this then checks.
-      const poll = async (): Promise<void> => {
-        const start = Date.now();
-        const deadline = start + BUDGET_MS;
-        let reloaded = false;
-        for (;;) {
-          if (await browser.page.evaluate(fn, arg).catch(() => false)) return;
-          if (Date.now() > deadline) throw new Error(`not seen in the page within ${BUDGET_MS} ms`);
-          if (!reloaded && Date.now() - start > MISSED_RELOAD_MS) {
-            reloaded = true;
-            missedReloads++;
-            await browser.page.reload().catch(() => undefined);
-          }
-          await new Promise((r) => setTimeout(r, 20));
-        }
-      };
-      await poll().catch(async (e: Error) => {
-        const seen = await visibleText(browser.page).catch(() => '?');
-        const panel = await errorPanel(browser.page).catch(() => '?');
-        // Where it got stuck: in the shadow, in what Hugo serves, or in the browser.
-        const served = await fetch(origin + POST_URL).then((r) => r.text(), (err: Error) => err.message);
-        const shadow = readFileSync(path.join(site, '.prerender', POST), 'utf8');
-        const where = arg ? `shadow has ${arg}: ${shadow.includes(arg)}; Hugo serves it: ${served.includes(arg)}\n` : '';
-        throw new Error(`${e.message}\n${where}the browser shows (end): ${seen.slice(-600)}\npanel: ${panel}\nloads: ${loads.length}\n${logs()}`);
-      });
+      const deadline = Date.now() + MISSED_RELOAD_MS;
+      for (;;) {
+        if (await browser.page.evaluate(fn, arg).catch(() => false)) return;
+        if (Date.now() > deadline) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const seen = await visibleText(browser.page).catch(() => '?');
+      const html = await browser.page.evaluate(() => document.documentElement.outerHTML.length).catch(() => -1);
+      const panel = await errorPanel(browser.page).catch(() => '?');
+      const served = await fetch(origin + POST_URL).then((r) => r.text(), (err: Error) => err.message);
+      const shadow = readFileSync(path.join(site, '.prerender', POST), 'utf8');
+      const where = arg ? `shadow has ${arg}: ${shadow.includes(arg)}; Hugo serves it: ${served.includes(arg)}\n` : '';
+      throw new Error(
+        `not seen in the tab within ${MISSED_RELOAD_MS} ms (a missed live reload if Hugo serves it)\n${where}the browser shows (${html} characters of HTML; end of the text): ${seen.slice(-600)}\npanel: ${panel}\nloads: ${loads.length}\n${logs()}`,
+      );
+    };
+    /** The saved paragraph `marker` is in the tab with its formula typeset. */
+    const typeset = (m: string) => {
+      const a = document.querySelector('article') ?? document.body;
+      return [...a.querySelectorAll('p')].some((p) => p.textContent?.startsWith(`${m}:`) && p.querySelector('.katex') !== null);
     };
 
     beforeAll(async () => {
@@ -121,9 +120,10 @@ describeWithChromium('hugo-prerender serve', () => {
       const port = await freePort();
       origin = `http://127.0.0.1:${port}`;
       const work = tempDir('hp-serve-');
+      // Hugo's own defaults for where it renders (0.111: memory; 0.169: disk), as a user gets them.
       serve = spawn(
         process.execPath,
-        [CLI, 'serve', '-s', site, '--hugo', hugo.bin, '--', '--bind', '127.0.0.1', '--port', String(port), '--destination', path.join(work, 'public'), '--cacheDir', path.join(work, 'cache')],
+        [CLI, 'serve', '-s', site, '--hugo', hugo.bin, '--', '--bind', '127.0.0.1', '--port', String(port), '--cacheDir', path.join(work, 'cache')],
         { cwd: site, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
       );
       serve.stdout!.on('data', (b: Buffer) => (output += b.toString()));
@@ -150,7 +150,7 @@ describeWithChromium('hugo-prerender serve', () => {
       if (latencies.length) {
         const sorted = [...latencies].sort((a, b) => a - b);
         const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-        console.log(`serve, ${hugo.name}: save → browser shows the change: p50 ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${sorted.at(-1)} ms over ${sorted.length} saves (${sorted.join(', ')}); live reloads the tab missed so far (reloaded by hand after ${MISSED_RELOAD_MS} ms): ${missedReloads}`);
+        console.log(`serve, ${hugo.name}: save → browser shows the change: p50 ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${sorted.at(-1)} ms over ${sorted.length} saves (${sorted.join(', ')})`);
       }
     });
 
@@ -166,10 +166,7 @@ describeWithChromium('hugo-prerender serve', () => {
         const marker = `Marker${i}X`;
         const t0 = performance.now();
         appendFileSync(file, `\n${marker}: the value $\\zeta_{${i}} = \\tanh(W h_{t-1})$ here.\n`);
-        await waitInPage((m) => {
-          const a = document.querySelector('article') ?? document.body;
-          return [...a.querySelectorAll('p')].some((p) => p.textContent?.startsWith(`${m}:`) && p.querySelector('.katex') !== null);
-        }, marker);
+        await waitInPage(typeset, marker);
         latencies.push(Math.round(performance.now() - t0));
         // Let Hugo settle before the next save, as a writer would (and so that loads are not cut short).
         await new Promise((r) => setTimeout(r, 700));
@@ -180,7 +177,24 @@ describeWithChromium('hugo-prerender serve', () => {
       const raw = loads.filter((t) => RAW.test(t)).map((t) => t.slice(Math.max(0, RAW.exec(t)!.index - 100), RAW.exec(t)!.index + 100));
       expect(raw, 'a page rendered from the original (raw TeX) was shown').toEqual([]);
       expect(output).not.toMatch(/\bERROR\b|Error:/);
-    }, SAVES * (BUDGET_MS + 1000));
+    }, SAVES * (MISSED_RELOAD_MS + 1000));
+
+    it('shows the second of two saves in a row, made while the tab reloads for the first', async () => {
+      // Hugo rebuilds each on its own 500 ms tick: its reload for the second reached the tab while it was
+      // still loading the first (no websocket yet, or before livereload's handshake) and was lost, or the
+      // reload got 304 for a page rendered again within the same second (measured: 1 save in 10 stayed
+      // on the first; the reload check in the served page catches both).
+      const file = path.join(site, POST);
+      for (let i = 1; i <= DOUBLE_SAVES; i++) {
+        appendFileSync(file, `\nFirst${i}X: the value $\\xi_{${i}} = \\sigma(W h_{t-1})$ here.\n`);
+        await new Promise((r) => setTimeout(r, 350 + ((i * 97) % 300)));
+        const t0 = performance.now();
+        appendFileSync(file, `\nSecond${i}X: the value $\\psi_{${i}} = \\sigma(U x_t)$ here.\n`);
+        await waitInPage(typeset, `Second${i}X`);
+        latencies.push(Math.round(performance.now() - t0));
+        await new Promise((r) => setTimeout(r, 700));
+      }
+    }, DOUBLE_SAVES * (MISSED_RELOAD_MS + 2000));
 
     it('shows a formula KaTeX rejects over the page, at its file:line:column, until it is fixed', async () => {
       const file = path.join(site, POST);
@@ -196,7 +210,7 @@ describeWithChromium('hugo-prerender serve', () => {
       writeFileSync(file, `${good}\nFixed $\\frac{1}{2}$ here.\n`);
       await waitInPage(() => getComputedStyle(document.body, '::before').content === 'none', '');
       expect(await visibleText(browser.page)).toContain('Fixed  here.');
-    }, 3 * BUDGET_MS);
+    }, 3 * MISSED_RELOAD_MS);
 
     it(`${hugo.version.startsWith('0.111') ? 'SIGTERM' : 'SIGINT (Ctrl+C)'} stops serve and Hugo, leaving no process`, async () => {
       const tree = descendantsOf(serve.pid!);
