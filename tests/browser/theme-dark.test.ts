@@ -9,6 +9,9 @@ import { describeWithChromium, launchChromium, type LaunchedBrowser } from '../h
 import { serveDir, type StaticServer } from '../helpers/serve.js';
 import { POST, prepareThemeSite, type ThemeSite } from '../helpers/themes.js';
 import { ACCENTS } from '../../src/svg/theme.js';
+import { MatrixRecorder } from '../helpers/theme-matrix.js';
+
+const matrix = new MatrixRecorder('tests/browser/theme-dark.test.ts');
 
 /** What each theme's toggle does to the page for dark and for light (the models start dark). */
 const TOGGLES: Record<string, { target: 'html' | 'body'; attr: string; dark: string; light: string }> = {
@@ -61,7 +64,8 @@ describeEachHugo('theme dark mode', (hugo) => {
       });
 
     for (const [n, t] of Object.entries(TOGGLES)) {
-      it(`${n}: ${t.target}[${t.attr}=${t.dark}] draws the dark accents, ${t.attr}=${JSON.stringify(t.light)} the light ones, on a light system`, async () => {
+      const marker = `${t.target}[${t.attr}=${t.dark}]`;
+      matrix.it('dark', n, hugo.version, `${n}: ${marker} draws the dark accents, ${t.attr}=${JSON.stringify(t.light)} the light ones, on a light system`, async () => {
         const { page } = browser;
         await page.emulateMedia({ colorScheme: 'light' });
         await page.goto(servers.get(n)!.url(`/${POST.replace(/index\.html$/, '')}`), { waitUntil: 'load' });
@@ -73,10 +77,10 @@ describeEachHugo('theme dark mode', (hugo) => {
         const light = await colours();
         expect(light).toContain(LIGHT);
         expect(light).not.toContain(DARK);
-      });
+      }, { note: `\`${marker}\`` });
     }
 
-    it('ezhil (no toggle): the system colour scheme decides', async () => {
+    matrix.it('dark', 'ezhil', hugo.version, 'ezhil (no toggle): the system colour scheme decides', async () => {
       const { page } = browser;
       for (const [scheme, want, not] of [['dark', DARK, LIGHT], ['light', LIGHT, DARK]] as const) {
         await page.emulateMedia({ colorScheme: scheme });
@@ -85,6 +89,6 @@ describeEachHugo('theme dark mode', (hugo) => {
         expect(c, scheme).toContain(want);
         expect(c, scheme).not.toContain(not);
       }
-    });
+    }, { note: 'no toggle: `prefers-color-scheme`' });
   });
 });
