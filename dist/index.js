@@ -9854,7 +9854,7 @@ function panelRow(panels, o2) {
     const basis2 = Math.ceil(Math.min(p5.minWidth, p5.width));
     return `${brk}<div class="hp-panel-shrink" style="display:flex;justify-content:center;flex:1 1 ${basis2}px;min-width:0;max-width:${Math.ceil(p5.width)}px">${p5.svg}</div>`;
   });
-  return `<div class="hp-panels" role="group" aria-label="${escapeAttr(o2.label)}" style="display:flex;flex-wrap:wrap;justify-content:center;align-items:flex-start;gap:${o2.gap ?? "12px 28px"}${o2.container ? ";container-type:inline-size" : ""}">${items.join("")}</div>`;
+  return `<div class="hp-panels" role="group" aria-label="${escapeAttr(o2.label)}" style="display:flex;flex-wrap:wrap;justify-content:center;align-items:flex-start;gap:${o2.gap ?? "12px 28px"}${o2.container ? `;container-type:inline-size;contain-intrinsic-inline-size:${Math.ceil(o2.container.intrinsicWidth)}px` : ""}">${items.join("")}</div>`;
 }
 var MIN_TEXT_PX = 9;
 var MIN_SCRIPT_PX = 7;
@@ -27459,7 +27459,7 @@ var params8 = {
   ...FIGURE_PARAMS
 };
 var FONT = 20;
-var WFONT = 18;
+var WFONT = 20;
 var RADIUS = 22;
 var LABEL_PAD = 3;
 var LINK = 34;
@@ -27499,13 +27499,13 @@ function column(ids, cx, lay, names, weights, font) {
   const shape = (r2) => circle(cx, lay.y[r2], lay.r);
   const out = [];
   for (const r2 of lay.rows) out.push(node(shape(r2), { label: names[r2], tone: TONE[r2], labelSize: font, fit: false }));
-  const up = (from, to, label) => {
+  const up = (from, to, label, t = 0.5) => {
     const p5 = connect(shape(from), shape(to), { gap: GAP });
     out.push(edge(ids, p5));
-    if (label) out.push(edgeLabel(p5, label, { side: "left", size: WFONT, offset: UV_OFFSET }));
+    if (label) out.push(edgeLabel(p5, label, { t, side: "left", size: WFONT, offset: UV_OFFSET }));
   };
   up("x", "h", weights[0]);
-  if (lay.rows.includes("o")) up("h", "o", weights[1]);
+  if (lay.rows.includes("o")) up("h", "o", weights[1], 0.6);
   if (lay.rows.includes("L")) {
     up("o", "L");
     up("y", "L");
@@ -27685,7 +27685,9 @@ function unfoldRow(prefix, word, foldedSvg, chain, hy, height, title) {
       `<div id="${downId}" class="hp-unfold-down" style="display:none;flex-basis:100%;justify-content:center">${downSvg}</div>`,
       chain
     ],
-    { label: title, gap: `8px ${ROW_GAP}px`, container: true }
+    // In a box that sizes itself to its content, the row claims the width of its panels stacked (the
+    // chain at its narrowest legible width): legible, and no wider than a phone's column needs.
+    { label: title, gap: `8px ${ROW_GAP}px`, container: { intrinsicWidth: Math.max(parseSvgWidth(foldedSvg), parseSvgWidth(downSvg), Math.min(chain.minWidth, chain.width)) } }
   );
 }
 function parseSvgWidth(svg3) {

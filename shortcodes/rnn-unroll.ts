@@ -63,7 +63,7 @@ type Row = 'x' | 'h' | 'o' | 'L' | 'y';
 // Layout, in viewBox units. The folded graph and the chain are two SVGs in a wrapping row: side by side
 // on a wide screen, one above the other on a phone, where the chain alone fills the column.
 const FONT = 20;
-const WFONT = 18;
+const WFONT = 20;
 /** Smallest node radius; larger when a label needs it (see nodeRadius). */
 const RADIUS = 22;
 /** Clear space between a node label's box and its circle (inside the stroke). */
@@ -130,13 +130,14 @@ function column(ids: ReturnType<typeof createIds>, cx: number, lay: Layout, name
   const shape = (r: Row): Shape => circle(cx, lay.y[r], lay.r);
   const out: Child[] = [];
   for (const r of lay.rows) out.push(node(shape(r), { label: names[r], tone: TONE[r], labelSize: font, fit: false }));
-  const up = (from: Row, to: Row, label?: string) => {
+  const up = (from: Row, to: Row, label?: string, t = 0.5) => {
     const p = connect(shape(from), shape(to), { gap: GAP });
     out.push(edge(ids, p));
-    if (label) out.push(edgeLabel(p, label, { side: 'left', size: WFONT, offset: UV_OFFSET }));
+    if (label) out.push(edgeLabel(p, label, { t, side: 'left', size: WFONT, offset: UV_OFFSET }));
   };
   up('x', 'h', weights[0]);
-  if (lay.rows.includes('o')) up('h', 'o', weights[1]);
+  // V a little above the middle of its edge: clear of W, which sits over the link left of h.
+  if (lay.rows.includes('o')) up('h', 'o', weights[1], 0.6);
   if (lay.rows.includes('L')) {
     up('o', 'L');
     up('y', 'L');
@@ -350,7 +351,9 @@ function unfoldRow(prefix: string, word: string, foldedSvg: string, chain: Shrin
       `<div id="${downId}" class="hp-unfold-down" style="display:none;flex-basis:100%;justify-content:center">${downSvg}</div>`,
       chain,
     ],
-    { label: title, gap: `8px ${ROW_GAP}px`, container: true },
+    // In a box that sizes itself to its content, the row claims the width of its panels stacked (the
+    // chain at its narrowest legible width): legible, and no wider than a phone's column needs.
+    { label: title, gap: `8px ${ROW_GAP}px`, container: { intrinsicWidth: Math.max(parseSvgWidth(foldedSvg), parseSvgWidth(downSvg), Math.min(chain.minWidth, chain.width)) } },
   );
 }
 

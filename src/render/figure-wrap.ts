@@ -60,8 +60,14 @@ export interface ShrinkPanel {
  * script, no stylesheet needed, so a feed reader that keeps inline styles lays it out too); `breakEvery`
  * > 0 also starts a new line after every that many panels. `label` is the group's accessible name.
  * `container` makes the row a size container, for panels that change with the row's width (@container).
+ * A size container takes no width from its content, so inside a box that sizes itself to its content (a
+ * theme's inline-block or table figure) it would collapse to nothing: `intrinsicWidth` is the width it
+ * claims there (contain-intrinsic-inline-size), e.g. that of its panels stacked.
  */
-export function panelRow(panels: readonly (string | ShrinkPanel)[], o: { label: string; breakEvery?: number; gap?: string; container?: boolean }): string {
+export function panelRow(
+  panels: readonly (string | ShrinkPanel)[],
+  o: { label: string; breakEvery?: number; gap?: string; container?: { intrinsicWidth: number } },
+): string {
   const every = o.breakEvery ?? 0;
   const items = panels.map((p, i) => {
     const brk = every > 0 && i > 0 && i % every === 0 ? '<div class="hp-panel-break" style="flex-basis:100%;height:0"></div>' : '';
@@ -71,7 +77,7 @@ export function panelRow(panels: readonly (string | ShrinkPanel)[], o: { label: 
   });
   return (
     `<div class="hp-panels" role="group" aria-label="${escapeAttr(o.label)}" ` +
-    `style="display:flex;flex-wrap:wrap;justify-content:center;align-items:flex-start;gap:${o.gap ?? '12px 28px'}${o.container ? ';container-type:inline-size' : ''}">${items.join('')}</div>`
+    `style="display:flex;flex-wrap:wrap;justify-content:center;align-items:flex-start;gap:${o.gap ?? '12px 28px'}${o.container ? `;container-type:inline-size;contain-intrinsic-inline-size:${Math.ceil(o.container.intrinsicWidth)}px` : ''}">${items.join('')}</div>`
   );
 }
 

@@ -17,7 +17,7 @@ import type { ParamValue } from '../../src/content/types.js';
 import type { ShortcodeDefinition } from '../../src/render/types.js';
 import {
   availableFontSetups, describeWithChromium, expectFontPaths, inFontSetups, installUserBox, launchChromium, openFigurePage, screenshotDir,
-  LAYOUT_HOOK_TIMEOUT, type FontRun, type LaunchedBrowser, type UserBox,
+  LAYOUT_HOOK_TIMEOUT, shootFigure, type FontRun, type LaunchedBrowser, type UserBox,
 } from '../helpers/browser.js';
 import { renderWith } from '../helpers/svg-context.js';
 import rnnUnroll from '../../shortcodes/rnn-unroll.js';
@@ -54,6 +54,8 @@ const PAGE_CSS = `
   @media (prefers-color-scheme: dark) { html:not(.light) body { color: #dadadb; background: #1d1e20; } }
   html.dark body, html[data-theme="dark"] body { color: #dadadb; background: #1d1e20; }
   figure { margin: 0 0 24px; display: inline-block; padding: 8px; }
+  /* A row of panels that is a size container lays out side by side only in a column it spans. */
+  figure:has(> .hp-panels[style*="container-type"]) { display: block; }
   .phone figure { display: block; padding: 0; }
 `;
 
@@ -166,8 +168,7 @@ describeWithChromium('diagram layout in Chromium', () => {
       if (mode === 'light' || mode === 'dark-class') {
         for (const [i, c] of CASES.entries()) {
           if (!c.shot) continue;
-          const fig = page.locator(`.case[data-i="${i}"] figure`);
-          await fig.screenshot({ path: path.join(DOCS, `${c.shot}-${mode === 'light' ? 'light' : 'dark'}.png`) });
+          await shootFigure(page, `.case[data-i="${i}"] figure`, path.join(DOCS, `${c.shot}-${mode === 'light' ? 'light' : 'dark'}.png`));
         }
       }
       await page.close();

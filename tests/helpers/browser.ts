@@ -196,6 +196,27 @@ export function screenshotDir(sub: string): string {
   return dir;
 }
 
+/**
+ * A screenshot of the figure matching `selector`, cropped to what it draws (its displayed SVGs and its
+ * caption, plus `pad` CSS px): a figure that spans its column (a block, as rnn-unroll's row of panels
+ * needs to lay out side by side) is photographed without the empty column around it.
+ */
+export async function shootFigure(page: Page, selector: string, file: string, pad = 8): Promise<void> {
+  const clip = await page.$eval(
+    selector,
+    (fig, p) => {
+      const rects = [...fig.querySelectorAll('svg, figcaption')].map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0);
+      const x0 = Math.min(...rects.map((r) => r.left)) - p;
+      const y0 = Math.min(...rects.map((r) => r.top)) - p;
+      const x1 = Math.max(...rects.map((r) => r.right)) + p;
+      const y1 = Math.max(...rects.map((r) => r.bottom)) + p;
+      return { x: x0 + window.scrollX, y: y0 + window.scrollY, width: x1 - x0, height: y1 - y0 };
+    },
+    pad,
+  );
+  await page.screenshot({ path: file, clip, fullPage: true });
+}
+
 /** An SVG element's bounding box in its <svg>'s user units (the viewBox), in the page as `hpUserBox`. */
 export interface UserBox {
   x0: number;
