@@ -58422,6 +58422,13 @@ function lastOccurrence(close2) {
   if (at === void 0) parsing.lastAt.set(close2, at = doc.lastIndexOf(close2));
   return at;
 }
+function fenceAt(offset) {
+  const doc = parsing.document;
+  if (doc === void 0) return false;
+  FENCE.lastIndex = offset;
+  return FENCE.test(doc);
+}
+var FENCE = / {0,3}(?:`{3,}|~{3,})/y;
 function withSpanBudget(maxSpans, parse5, document4) {
   const saved = spanBudget.left;
   const savedParsing = { ...parsing };
@@ -58628,8 +58635,9 @@ function mathTokenizer(pairs, flow3) {
         effects2.consume(code4);
         effects2.exit("lineEnding");
         return function lineStart(code5) {
-          if (!ctx.parser.lazy[ctx.now().line]) return ok4(code5);
-          dead_end(ctx.now().offset);
+          const at = ctx.now().offset;
+          if (!ctx.parser.lazy[ctx.now().line] && !fenceAt(at)) return ok4(code5);
+          dead_end(at);
           return nok2(code5);
         };
       };

@@ -192,6 +192,15 @@ function lastOccurrence(close: string): number {
   return at;
 }
 
+/** Whether the line at `offset` of the document being parsed opens a fenced code block (``` or ~~~). */
+function fenceAt(offset: number): boolean {
+  const doc = parsing.document;
+  if (doc === undefined) return false;
+  FENCE.lastIndex = offset;
+  return FENCE.test(doc);
+}
+const FENCE = / {0,3}(?:`{3,}|~{3,})/y;
+
 /**
  * Runs `parse` with at most `maxSpans` inline formulas: past that, TooManyFormulas is thrown.
  * `document`: the whole Markdown being parsed (offsets in the parse are offsets into it).
@@ -477,9 +486,12 @@ function mathTokenizer(pairs: readonly DelimiterPair[], flow: boolean): Tokenize
         effects.consume(code);
         effects.exit('lineEnding');
         return function lineStart(code: Code): State | undefined {
-          // A lazy line (a quote or list ended) cannot continue the block.
-          if (!ctx.parser.lazy[ctx.now().line]) return ok(code);
-          dead_end(ctx.now().offset);
+          // A lazy line (a quote or list ended) cannot continue the block, nor can a code fence: Goldmark
+          // ends the paragraph there, and a formula reaching into the fence would put our shortcode in
+          // a code block Hugo highlights (Hugo 0.111.3 then stops: "unknown shortcode token"; a fuzz find).
+          const at = ctx.now().offset;
+          if (!ctx.parser.lazy[ctx.now().line] && !fenceAt(at)) return ok(code);
+          dead_end(at);
           return nok(code);
         };
       };

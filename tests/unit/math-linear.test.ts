@@ -9,6 +9,9 @@ import fc from 'fast-check';
 import { delimiterPairs, locateMath, markdownParses, parseMarkdownWithMath, plainTextMask } from '../../src/content/math.js';
 import { mathSyntaxMemo, openerGroups, type DelimiterPair } from '../../src/content/math-syntax.js';
 
+/** Top-level node types of the tree for `md` (default delimiters). */
+const types = (md: string) => (JSON.parse(parse(md, delimiterPairs(), true)) as { children: { type: string }[] }).children.map((c) => c.type);
+
 function parse(md: string, pairs: readonly DelimiterPair[], memo: boolean, lookahead = true): string {
   mathSyntaxMemo.enabled = memo;
   mathSyntaxMemo.lookahead = lookahead;
@@ -98,14 +101,21 @@ describe('math tokenizer memo', () => {
   });
 
   it('closer lookahead: a quote or list line after an unclosed display opener starts its container, as in CommonMark', () => {
-    const pairs = delimiterPairs();
-    const types = (md: string) => (JSON.parse(parse(md, pairs, true)) as { children: { type: string }[] }).children.map((c) => c.type);
     // Goldmark makes a paragraph and a quote of these (micromark's scan, while it lasted, kept the
     // second line in the paragraph: it decides about containers while a construct is in progress).
     expect(types('\\[ $a\n> b$')).toEqual(['paragraph', 'blockquote']);
     expect(types('$$ a\n- b')).toEqual(['paragraph', 'list']);
     // A closed block still holds such lines as TeX.
     expect(types('\\[\n> a\n\\]')).toEqual(['mathBlock']);
+  });
+
+  it('a display block never reaches into a code fence, where Goldmark ends the paragraph (fuzz find)', () => {
+    // The $$ of the fence's first line closed the block, which swallowed the fence's opening line.
+    expect(types('$$ a b\ntext\n\n```latex\n$$\nx\n$$\n```\n')).toEqual(['paragraph', 'code']);
+    expect(types('$$\na\n~~~\n$$\n')).toEqual(['paragraph', 'code']);
+    expect(types('> $$ a\n> ```\n> $$\n')).toEqual(['blockquote']);
+    // Closed before the fence: a block as before.
+    expect(types('$$\na\n$$\n```\ncode\n```\n')).toEqual(['mathBlock', 'code']);
   });
 
   it('finds every later formula after many unclosed openers (memo recorded per paragraph)', () => {
