@@ -4,30 +4,45 @@
  * output (if any) is left as it was, and the result says the build failed.
  */
 import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Diagnostic } from './content/types.js';
-import { createMathRenderer } from './render/katex.js';
 import { md5Hex, stableStringify } from './render/keys.js';
-import { prerenderPage, type PageSettings } from './prerender-page.js';
-import { everywhereSettings } from './render/everywhere.js';
-import { getIn, readSiteConfig, shadowTree, type SiteConfig } from './site/config.js';
+import { readSiteConfig, shadowTree, type SiteConfig } from './site/config.js';
 import { OutputPathError, PrerenderOutput } from './site/output.js';
 import { copyStaticAssets } from './render/static-assets.js';
-import { createHostServices } from './render/host.js';
 import { shortcodes } from './render/registry.js';
-import { fallbackNames, fallbackTemplate, markdownShortcodeTemplates, siteLayoutDirs, siteShortcodeTemplates } from './site/fallbacks.js';
-import type { PageInfo, SiteInfo } from './render/types.js';
-import { headAdvice, headingDataTemplates, headReport } from './site/head-hooks.js';
+import { fallbackNames, fallbackTemplate, siteLayoutDirs } from './site/fallbacks.js';
+import { headAdvice, headReport } from './site/head-hooks.js';
 import { safeLine } from './log.js';
-import { mathAndOutputLimits, pageTooBig } from './render/output-limits.js';
 import { acquireSiteLock, LockError } from './site/lock.js';
 import { ShadowNames } from './site/shadow-names.js';
 import { refusedLinkDiagnostic, resolveInside, siteRoots, type Roots } from './site/safe-path.js';
 import { imageOptions } from './images/options.js';
 import { ImagePipeline, sharpIdentity } from './images/pipeline.js';
-import { IMAGE_INDEX_FILE, siteFigureImages, type ImageIndex } from './images/site-figures.js';
-import type { ImageService } from './images/service.js';
-import { FileHashes, PageReads, PageRecords, readsUnchanged, siteRecordKey, type PageRecord } from './site/page-records.js';
+import { IMAGE_INDEX_FILE, type ImageIndex } from './images/site-figures.js';
+import { PageRecords, readsUnchanged, siteRecordKey, type PageRecord } from './site/page-records.js';
+import { createPageContext, internalOutcome, pageServices, renderPage, type PageJob, type PageOutcome } from './build-page.js';
+import { contextFingerprint, PagePool, workersAvailable } from './build-workers.js';
+
+export { pageServices, invalidUtf8 } from './build-page.js';
+
+/** Worker threads start once this many pages need prerendering (fewer are quicker done here)… */
+const START_WORKERS_AFTER = 4;
+/** …with one worker for every this many pages still expected, up to --jobs. */
+const PAGES_PER_WORKER = 8;
+/** Pages handed out ahead per worker: enough to keep it busy while the build writes. */
+const IN_FLIGHT_PER_WORKER = 3;
+
+/**
+ * How many threads prerender pages when the caller does not say: HUGO_PRERENDER_JOBS, else the number
+ * of cores Node may use.
+ */
+export function defaultJobs(): number {
+  const env = process.env.HUGO_PRERENDER_JOBS;
+  if (env !== undefined && /^\d+$/.test(env.trim()) && Number(env) >= 1) return Number(env);
+  return os.availableParallelism();
+}
 
 export interface BuildOptions {
   /** The Hugo site root. */
@@ -45,6 +60,11 @@ export interface BuildOptions {
   onLockWait?: (message: string) => void;
   /** The caller already holds the site's lock (watch holds it for as long as it runs). */
   locked?: boolean;
+  /**
+   * Threads that prerender pages (worker threads; 1: the build's own thread only). Default: defaultJobs().
+   * The output is the same, byte for byte, whatever the number.
+   */
+  jobs?: number;
 }
 
 export interface BuildResult {
@@ -64,6 +84,8 @@ export interface BuildResult {
   images: number;
   imagesProcessed: number;
   ms: number;
+  /** Worker threads that prerendered pages (0 or absent: every page was prerendered in the build's own thread). */
+  workers?: number;
   diagnostics: Diagnostic[];
   failed: boolean;
 }
@@ -114,37 +136,6 @@ export function listContentFiles(dir: string, roots: Roots, refused: { link: str
   return out;
 }
 
-/**
- * The first byte sequence that is not UTF-8, as a position. Hugo expects UTF-8; such a file is decoded
- * with U+FFFD in place of the bad bytes, so its shadow would not be the original byte for byte.
- */
-export function invalidUtf8(bytes: Buffer): { line: number; column: number; byte: number } | undefined {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return undefined;
-  } catch {
-    /* find where, below */
-  }
-  let line = 1;
-  let column = 1;
-  for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i]!;
-    const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
-    if (len === 0 || i + len > bytes.length) return { line, column, byte: b };
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(i, i + len));
-    } catch {
-      return { line, column, byte: b };
-    }
-    if (b === 0x0a) {
-      line++;
-      column = 1;
-    } else column++;
-    i += len;
-  }
-  return undefined;
-}
-
 /** A file system error while writing .prerender/ (permissions, a file where a directory should be, a full disk). */
 function writeFailure(e: unknown): string | undefined {
   if (e instanceof OutputPathError) return e.message;
@@ -159,48 +150,9 @@ function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
 
-/** What every page of a site is prerendered with: the math renderer, shortcode services and settings. */
-export function pageServices(config: SiteConfig, siteDir: string, errorMode: 'fail' | 'render') {
-  const diagnostics: Diagnostic[] = [];
-  const macros = config.prerender.katex.macros;
-  const limits = config.prerender.limits;
-  const renderer = createMathRenderer({ macros, errors: errorMode, limits });
-  // Captions keep raw HTML only where the site lets Goldmark keep it (markup.goldmark.renderer.unsafe).
-  const unsafe = getIn(config.data, 'markup.goldmark.renderer.unsafe') === true;
-  const services = createHostServices(renderer, { unsafe, errors: errorMode, fragmentBytes: limits.fragmentBytes });
-  // A figure (or any name of ours) that the site, a theme or a module has its own template for stays theirs.
-  const layoutDirs = siteLayoutDirs(siteDir, config.data);
-  const siteShortcodes = siteShortcodeTemplates(siteDir, layoutDirs, shortcodes.keys());
-  for (const [name, where] of siteShortcodes) {
-    if (name === 'figure') continue; // Hugo has a figure of its own: a site that overrides it means it
-    diagnostics.push({
-      severity: 'warning',
-      code: 'site-shortcode',
-      file: where,
-      line: 1,
-      column: 1,
-      message: `this site has its own "${name}" shortcode, which stays in charge: hugo-prerender does not render {{< ${name} >}} on this site. Rename or remove this template to use hugo-prerender's ${name}`,
-    });
-  }
-  // Math in headings: raw HTML where Goldmark keeps it, text where a template reads Hugo's heading data.
-  const headingMath: PageSettings['headingMath'] = unsafe ? 'html' : headingDataTemplates(siteDir, layoutDirs).length > 0 ? 'text' : 'shortcode';
-  const settings: PageSettings = {
-    math: config.math,
-    settingsKey: stableStringify({ macros, errorMode, math: config.math, unsafe, headingMath, site: [...siteShortcodes.keys()], limits: mathAndOutputLimits(limits) }),
-    everywhere: everywhereSettings(config.data),
-    limits: config.prerender.limits,
-    siteShortcodes,
-    markdownInner: markdownShortcodeTemplates(siteDir, layoutDirs),
-    unsafe,
-    headingMath,
-  };
-  const site: SiteInfo = { dir: siteDir, staticDirs: config.staticDirs, assetsDir: config.assetsDir, contentDirs: config.contentRoots.map((r) => r.dir) };
-  return { renderer, services, settings, site, diagnostics };
-}
-
 /** A result with nothing counted yet. */
 export function emptyBuildResult(): BuildResult {
-  return { pages: 0, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, unchanged: 0, images: 0, imagesProcessed: 0, ms: 0, diagnostics: [], failed: false };
+  return { pages: 0, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, unchanged: 0, images: 0, imagesProcessed: 0, ms: 0, workers: 0, diagnostics: [], failed: false };
 }
 
 /** Builds the site while holding its lock: never two builds writing one `.prerender/` at once. */
@@ -257,8 +209,9 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
   }
 
   const errorMode = opts.errors ?? config.prerender.errors;
-  const { renderer, services, settings, site, diagnostics: siteDiagnostics } = pageServices(config, siteDir, errorMode);
-  result.diagnostics.push(...siteDiagnostics);
+  const base = pageServices(config, siteDir, errorMode);
+  result.diagnostics.push(...base.diagnostics);
+  const { settings, site } = base;
 
   let output: PrerenderOutput;
   try {
@@ -273,7 +226,6 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
   const pipeline = images.options.enable
     ? new ImagePipeline({ store: output, options: images.options, urlBase: urlBase(config.data.baseURL), siteDir })
     : undefined;
-  if (pipeline) services.images = pipeline;
   // A site whose own figure template stays in charge still gets its figures' images, for
   // partials/prerender/image.html and picture.html to read from .prerender/images.json.
   const imageIndex: ImageIndex | undefined = pipeline && settings.siteShortcodes?.has('figure') ? {} : undefined;
@@ -281,6 +233,8 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
   const keepIndex = (relToContent: string) => {
     if (imageIndex && previousIndex[relToContent]) imageIndex[relToContent] = previousIndex[relToContent];
   };
+  // What pages are prerendered with in this thread (and, the same, in each worker thread).
+  const ctx = createPageContext(config, siteDir, errorMode, { service: pipeline, index: imageIndex !== undefined }, base);
   // Every content root: the site's content dir, each language's own contentDir, or the content mounts.
   // Each language's shadows go to a tree of their own (.prerender/content.fr), mounted with that `lang`.
   const files: { abs: string; relToContent: string; tree: string }[] = [];
@@ -313,14 +267,8 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
   // any fragment is a figure (an SVG), which needs the fonts prerender.css serves to figures.
   let anyMath = false;
   let anyFigure = false;
-  // Fragments rendered by earlier pages of this build, reused by later ones (a formula on many pages is
-  // typeset once): bounded, so that a large site's fragments are not all held at once.
-  const memo = new Map<string, string>();
-  let memoChars = 0;
-  const MEMO_CHARS = 4 * 1024 * 1024;
 
   // What each page was built from last time: a page whose inputs are unchanged is kept as it is.
-  const hashes = new FileHashes();
   const records = new PageRecords(
     output,
     siteRecordKey({
@@ -333,17 +281,18 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
   );
 
   /**
-   * Keeps a page whose record still holds (same bytes, checked by the caller; every file it read
-   * unchanged; its shadow still there) as the previous build left it, and replays what the record says.
-   * False, having changed nothing that matters, when the page must be built.
+   * Whether a page whose bytes are unchanged (checked by the caller) can be kept as the previous build
+   * left it: every file it read unchanged, its shadow still there. Changes nothing.
    */
-  const replayPage = async (record: PageRecord, p: { relPath: string; relToContent: string; tree: string }): Promise<boolean> => {
-    if (!readsUnchanged(record, site, hashes, settings.markdownInner)) return false;
+  const canReplay = (record: PageRecord, relToContent: string, tree: string): boolean => {
+    if (!readsUnchanged(record, site, ctx.hashes, settings.markdownInner)) return false;
+    if (record.held || record.shadowBytes === undefined) return true;
+    return output.shadowBytes(relToContent, tree) === record.shadowBytes && output.hadShadow(relToContent, tree);
+  };
+  /** Keeps such a page and replays what its record says. */
+  const replayPage = async (record: PageRecord, p: { relPath: string; relToContent: string; tree: string }): Promise<void> => {
     if (record.held) output.keep(p.relToContent, p.tree);
-    else if (record.shadowBytes !== undefined) {
-      if (output.shadowBytes(p.relToContent, p.tree) !== record.shadowBytes) return false;
-      if (!output.keep(p.relToContent, p.tree, { unchanged: true })) return false;
-    }
+    else if (record.shadowBytes !== undefined) output.keep(p.relToContent, p.tree, { unchanged: true });
     output.keepTitles(p.relPath);
     keepIndex(p.relToContent);
     // Its images' variants and records are still in use (found in the cache: nothing is processed).
@@ -357,18 +306,40 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     anyMath ||= record.math;
     anyFigure ||= record.figure;
     result.unchanged++;
-    return true;
   };
 
+  // Pages to prerender go to worker threads once there are enough of them (see startWorkers); until
+  // then, and with --jobs 1, they are prerendered here, one at a time.
+  const jobs = Math.max(1, Math.floor(opts.jobs ?? defaultJobs()));
+  let pool: PagePool | undefined;
+  let toBuild = 0;
+  const render = async (job: PageJob, seen: number, left: number): Promise<PageOutcome> => {
+    toBuild++;
+    if (!pool && jobs > 1 && toBuild >= START_WORKERS_AFTER && workersAvailable()) {
+      // As many workers as the pages still to prerender keep busy (estimated from those seen so far).
+      const size = Math.min(jobs, Math.floor(((toBuild / seen) * left) / PAGES_PER_WORKER));
+      if (size >= 2) {
+        result.workers = size;
+        pool = new PagePool(
+          size,
+          { siteDir, errorMode, fingerprint: contextFingerprint(ctx), imageIndex: ctx.imageIndex, ...(pipeline ? { images: { sizes: images.options.sizes } } : {}) },
+          pipeline,
+        );
+      }
+    }
+    // A copy, as a worker's outcome is: a message may hold a slice of the page's text, which would keep
+    // the whole source alive for the rest of the build.
+    return pool ? pool.run(job) : structuredClone(await renderPage(job, ctx));
+  };
+
+  /** What the build records and writes for one page, done in page order (see the loop below). */
+  type Commit = () => void | Promise<void>;
   const names = new ShadowNames();
-  for (const { abs, relToContent, tree } of files) {
+  const startPage = async ({ abs, relToContent, tree }: (typeof files)[number], index: number): Promise<Commit> => {
     result.pages++;
     const relPath = toPosix(path.relative(siteDir, abs));
     const badName = names.claim(tree, relToContent, relPath);
-    if (badName) {
-      result.diagnostics.push({ severity: 'error', code: 'file-name', file: relPath, line: 1, column: 1, message: badName });
-      continue;
-    }
+    if (badName) return () => void result.diagnostics.push({ severity: 'error', code: 'file-name', file: relPath, line: 1, column: 1, message: badName });
     const id = `${tree}/${relToContent}`;
     // This page keeps what the previous build wrote for it (its shadow and titles).
     const keepPage = () => {
@@ -377,178 +348,109 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       keepIndex(relToContent);
     };
     if (opts.only && !opts.only.has(relPath)) {
-      keepPage();
-      records.carry(id);
-      continue;
-    }
-    let source: string;
-    let sourceMd5: string;
-    /** This page's diagnostics (kept in its record). */
-    const pageDiagnostics: Diagnostic[] = [];
-    let bytesMd5: string;
-    try {
-      const bytes = readFileSync(abs);
-      bytesMd5 = md5Hex(bytes);
-      const record = records.get(id);
-      if (record && record.source === relPath && record.md5 === bytesMd5 && (await replayPage(record, { relPath, relToContent, tree }))) {
+      return () => {
+        keepPage();
         records.carry(id);
-        continue;
-      }
-      // Without a leading UTF-8 BOM: newer Hugo's readFile drops it (0.169 measured; 0.111.3 keeps it), and the
-      // prerender template trims it too, so the staleness check agrees in every version.
-      sourceMd5 = hasUtf8Bom(bytes) ? md5Hex(bytes.subarray(3)) : bytesMd5;
-      source = bytes.toString('utf8');
-      const bad = invalidUtf8(bytes);
-      if (bad) {
-        pageDiagnostics.push({
-          severity: 'warning',
-          code: 'encoding',
-          file: relPath,
-          line: bad.line,
-          column: bad.column,
-          message: `not UTF-8 (byte 0x${bad.byte.toString(16).padStart(2, '0')}); Hugo expects UTF-8, and the bad bytes show as "\uFFFD". Convert the file, e.g. iconv -f windows-1252 -t utf-8`,
-        });
-      }
-    } catch (e) {
-      result.diagnostics.push({ severity: 'error', file: relPath, line: 1, column: 1, message: `cannot read: ${(e as Error).message}` });
-      keepPage();
-      continue;
+      };
     }
-    const base = path.basename(abs).replace(/\.[^.]+$/, '');
-    const isBundle = base === 'index' || base === '_index' || /^_?index\.[a-z-]+$/i.test(base);
-    const page: PageInfo = {
-      absPath: abs,
-      relPath,
-      bundleDir: isBundle ? path.dirname(abs) : undefined,
-      frontMatter: {},
-    };
-    const reads = new PageReads(siteDir, hashes);
-    page.reads = reads;
-    const markdownInner = settings.markdownInner;
-    const pageSettings: PageSettings = {
-      ...settings,
-      markdownInner: (name) => {
-        const t = markdownInner?.(name);
-        reads.markdownInner[name] = t ?? null;
-        return t;
-      },
-    };
-    const pageImages: ImageService | undefined = pipeline && {
-      prepare: (file, shown) => {
-        reads.image(file, shown);
-        return pipeline.prepare(file, shown);
-      },
-      sizes: (width) => pipeline.sizes(width),
-    };
-    const pageServices = pageImages ? { ...services, images: pageImages } : services;
-    let r;
+    let bytes: Buffer;
     try {
-      const previous = output.previousFragments(relToContent, tree);
-      r = await prerenderPage(source, {
-        page,
-        site,
-        settings: pageSettings,
-        renderer,
-        errorMode,
-        services: pageServices,
-        sourceMd5,
-        cached: (key) => memo.get(key) ?? previous.get(key),
-      });
+      bytes = readFileSync(abs);
     } catch (e) {
-      // No record: the next build tries this page again.
-      result.diagnostics.push(...pageDiagnostics, {
-        severity: 'error',
-        file: relPath,
-        line: 1,
-        column: 1,
-        code: 'internal',
-        message: `internal error while prerendering this page (please report it): ${(e as Error).stack ?? e}`,
-      });
-      keepPage();
-      continue;
+      return () => {
+        result.diagnostics.push({ severity: 'error', file: relPath, line: 1, column: 1, message: `cannot read: ${(e as Error).message}` });
+        keepPage();
+      };
     }
-    pageDiagnostics.push(...r.diagnostics);
-    const tooBig = r.held ? undefined : pageTooBig(r.shadow, r.fragments, config.prerender.limits.outputBytes);
-    if (tooBig) {
-      pageDiagnostics.push({ severity: 'error', code: 'limit', file: relPath, line: 1, column: 1, message: tooBig });
-      r.failed = r.held = true;
+    const bytesMd5 = md5Hex(bytes);
+    const record = records.get(id);
+    if (record && record.source === relPath && record.md5 === bytesMd5 && canReplay(record, relToContent, tree)) {
+      return async () => {
+        await replayPage(record, { relPath, relToContent, tree });
+        records.carry(id);
+      };
     }
-    result.formulas += r.stats.formulas;
-    result.figures += r.stats.figures;
-    result.shortcodes += r.stats.shortcodes;
-    result.cacheHits += r.stats.cacheHits;
-    if (imageIndex && pageImages) {
-      const own = await siteFigureImages(r.parsed.shortcodes, page, site, pageImages);
-      pageDiagnostics.push(...own.diagnostics);
-      if (Object.keys(own.entries).length > 0) imageIndex[relToContent] = own.entries;
+    let o: PageOutcome;
+    try {
+      const previous = [...output.previousFragments(relToContent, tree)];
+      o = await render({ abs, relPath, relToContent, bytes, previous }, index + 1, files.length - index - 1);
+    } catch (e) {
+      o = internalOutcome(relPath, (e as Error).stack ?? String(e));
     }
-    // A copy: a message may hold a slice of the page's text, which would keep the whole source alive
-    // for the rest of the build (23 MB of sources at 3000 posts, found in a heap snapshot).
-    const diagnosticsCopy = structuredClone(pageDiagnostics);
-    result.diagnostics.push(...diagnosticsCopy);
-    const record: PageRecord = {
-      source: relPath,
-      md5: bytesMd5,
-      lookups: reads.lookups,
-      images: reads.images,
-      markdownInner: reads.markdownInner,
-      held: !!r.held,
-      diagnostics: diagnosticsCopy,
-      stats: { formulas: r.stats.formulas, figures: r.stats.figures, shortcodes: r.stats.shortcodes },
-      math: false,
-      figure: false,
-    };
-    if (r.held) {
-      // Leave whatever this page had before: a stale shadow is caught by Hugo's staleness check, while a
-      // half-updated one would be published silently.
-      keepPage();
-      records.set(id, record);
-      continue;
-    }
-    output.setTitles(relPath, r.titles);
-    const has = (htmls: Iterable<string>) => {
-      for (const html of htmls) {
-        record.math ||= html.includes('class="katex');
-        record.figure ||= html.includes('<svg');
+    return () => {
+      if (o.internal) {
+        // No record: the next build tries this page again.
+        result.diagnostics.push(...o.diagnostics);
+        keepPage();
+        return;
       }
-    };
-    has(r.titles.values());
-    for (const f of r.fragments) {
-      if (f.noisy) output.markNoisy(f.key);
-      else if (!memo.has(f.key) && f.html.length < MEMO_CHARS / 64) {
-        if (memoChars > MEMO_CHARS) {
-          memo.clear();
-          memoChars = 0;
+      result.formulas += o.stats.formulas;
+      result.figures += o.stats.figures;
+      result.shortcodes += o.stats.shortcodes;
+      result.cacheHits += o.stats.cacheHits;
+      if (imageIndex && o.imageEntries) imageIndex[relToContent] = o.imageEntries;
+      result.diagnostics.push(...o.diagnostics);
+      const record: PageRecord = {
+        source: relPath,
+        md5: bytesMd5,
+        lookups: o.reads.lookups,
+        images: o.reads.images,
+        markdownInner: o.reads.markdownInner,
+        held: o.held,
+        diagnostics: o.diagnostics,
+        stats: { formulas: o.stats.formulas, figures: o.stats.figures, shortcodes: o.stats.shortcodes },
+        math: false,
+        figure: false,
+      };
+      if (o.held) {
+        // Leave whatever this page had before: a stale shadow is caught by Hugo's staleness check, while a
+        // half-updated one would be published silently.
+        keepPage();
+        records.set(id, record);
+        return;
+      }
+      output.setTitles(relPath, new Map(o.titles));
+      record.math = o.titlesHave.math;
+      record.figure = o.titlesHave.figure;
+      for (const key of o.noisy) output.markNoisy(key);
+      if (o.shadow !== undefined) {
+        try {
+          output.writeShadow(relToContent, o.shadow, { source: relPath, partials: o.keys }, tree);
+        } catch (e) {
+          const why = writeFailure(e);
+          if (!why) throw e;
+          // Said once: the next pages would fail the same way.
+          if (!result.diagnostics.some((d) => d.code === 'write')) {
+            result.diagnostics.push({ severity: 'error', code: 'write', file: relPath, line: 1, column: 1, message: why });
+          }
+          keepPage();
+          return;
         }
-        memo.set(f.key, f.html);
-        memoChars += f.html.length;
+        result.shadowed++;
+        record.math ||= o.fragmentsHave.math;
+        record.figure ||= o.fragmentsHave.figure;
+        record.shadowBytes = Buffer.byteLength(o.shadow, 'utf8');
       }
-    }
-    if (r.shadow === undefined) {
       records.set(id, record);
       anyMath ||= record.math;
       anyFigure ||= record.figure;
-      continue;
+    };
+  };
+
+  // Pages are started in order and their results committed in order, so diagnostics, records and files
+  // come out the same whichever thread prerendered a page; with workers, a few pages ahead are in flight
+  // (and only those: pages stream through, nothing holds every page's output).
+  const started: Promise<Commit>[] = [];
+  try {
+    for (const [index, file] of files.entries()) {
+      started.push(startPage(file, index));
+      while (started.length > (pool ? pool.size * IN_FLIGHT_PER_WORKER : 0)) await (await started.shift()!)();
     }
-    try {
-      output.writeShadow(relToContent, r.shadow, { source: relPath, partials: r.fragments.map((f) => f.key) }, tree);
-    } catch (e) {
-      const why = writeFailure(e);
-      if (!why) throw e;
-      // Said once: the next pages would fail the same way.
-      if (!result.diagnostics.some((d) => d.code === 'write')) {
-        result.diagnostics.push({ severity: 'error', code: 'write', file: relPath, line: 1, column: 1, message: why });
-      }
-      keepPage();
-      continue;
-    }
-    result.shadowed++;
-    record.math ||= r.stats.formulas > 0;
-    has(r.fragments.map((f) => f.html));
-    record.shadowBytes = Buffer.byteLength(r.shadow, 'utf8');
-    records.set(id, record);
-    anyMath ||= record.math;
-    anyFigure ||= record.figure;
+    while (started.length > 0) await (await started.shift()!)();
+  } finally {
+    // Settle what is still in flight (after an exception) before the workers go.
+    await Promise.allSettled(started);
+    await pool?.close();
   }
 
   if (anyMath) {
@@ -614,10 +516,6 @@ export function urlBase(baseURL: unknown): string {
   return p.endsWith('/') ? p : `${p}/`;
 }
 
-function hasUtf8Bom(b: Buffer): boolean {
-  return b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
-}
-
 function existsPath(p: string): boolean {
   try {
     statSync(p);
@@ -659,6 +557,7 @@ export function summaryLine(r: BuildResult): string {
     `hugo-prerender: ${n(r.pages, 'page')} (${r.shadowed} prerendered${r.unchanged ? `, ${r.unchanged} unchanged` : ''}), ${n(r.formulas, 'formula')}, ` +
     `${n(r.figures, 'figure')}, ${n(r.shortcodes, 'other shortcode')}, ${n(r.cacheHits, 'cache hit')}, ` +
     (r.images > 0 ? `${n(r.images, 'image')} (${r.imagesProcessed} processed), ` : '') +
-    `${n(errors, 'error')}, ${n(warnings, 'warning')}, ${r.ms} ms`
+    `${n(errors, 'error')}, ${n(warnings, 'warning')}, ${r.ms} ms` +
+    (r.workers ? ` (${n(r.workers, 'worker thread')})` : '')
   );
 }

@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { isMainThread } from 'node:worker_threads';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSite, formatDiagnostic, summaryLine } from './build.js';
@@ -39,6 +40,8 @@ Options:
                        or "render" (KaTeX's red error text in the page, reported as a warning)
   -q, --quiet          print only errors and the summary line
       --wait SECONDS   how long to wait for another hugo-prerender using the same site (default 60)
+  -j, --jobs N         threads that prerender pages (default: the number of cores, or HUGO_PRERENDER_JOBS);
+                       1: no worker threads. The output is the same whatever the number
       --hugo PATH      for serve: the hugo binary to run (default: hugo on PATH)
       --hugo-version V for init: the Hugo the site is built with (default: the version of \`hugo\` on PATH);
                        a language's content mount is spelled lang = "fr" before 0.153, sites.matrix after
@@ -102,6 +105,7 @@ async function main(all: string[]): Promise<number> {
         errors: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         wait: { type: 'string' },
+        jobs: { type: 'string', short: 'j' },
         'hugo-version': { type: 'string' },
         hugo: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -164,7 +168,15 @@ async function main(all: string[]): Promise<number> {
       process.stderr.write(`hugo-prerender: --wait takes a number of seconds, not "${safeLine(values.wait ?? '')}"\n`);
       return 2;
     }
-    const lock = { lockWaitMs: waitSeconds * 1000, onLockWait: (m: string) => process.stderr.write(`hugo-prerender: ${safeLine(m)}\n`) };
+    if (values.jobs !== undefined && !/^[1-9]\d{0,3}$/.test(values.jobs)) {
+      process.stderr.write(`hugo-prerender: --jobs takes a whole number of threads from 1, not "${safeLine(values.jobs)}"\n`);
+      return 2;
+    }
+    const lock = {
+      lockWaitMs: waitSeconds * 1000,
+      onLockWait: (m: string) => process.stderr.write(`hugo-prerender: ${safeLine(m)}\n`),
+      ...(values.jobs !== undefined ? { jobs: Number(values.jobs) } : {}),
+    };
     const print = (result: BuildResult, only?: Set<string>) => {
       for (const d of result.diagnostics) {
         if (values.quiet && d.severity !== 'error') continue;
@@ -235,7 +247,8 @@ async function main(all: string[]): Promise<number> {
   return 2;
 }
 
-main(process.argv.slice(2)).then(
+// The same bundle runs build's worker threads (src/build-workers.ts), which must not run the command line.
+if (isMainThread) main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },

@@ -361,6 +361,13 @@ export class PrerenderOutput {
     return st?.isFile() ? st.size : undefined;
   }
 
+  /** Whether the previous build's manifest has this shadow (what `keep` needs besides the file). */
+  hadShadow(rel: string, tree: string = DEFAULT_TREE): boolean {
+    const relPath = this.cleanRel(rel, 'shadow');
+    this.checkTree(tree);
+    return (tree === DEFAULT_TREE ? this.previous.pages : this.previous.trees?.[tree])?.[relPath] !== undefined;
+  }
+
   /**
    * Where a shadow is, for looking at it (lstat) without touching it: its path is checked as text only
    * (cleanRel, checkTree), not resolved link by link as every write and delete is (resolve). Keeping

@@ -102,6 +102,8 @@ export interface Summary {
   errors: number;
   warnings: number;
   ms: number;
+  /** Worker threads that prerendered pages (0 when the line names none). */
+  workers: number;
 }
 
 export interface CliRun {
@@ -117,7 +119,7 @@ export interface CliRun {
 
 const DIAG = /^(.+?):(\d+):(\d+): (error|warning): (.*)$/;
 const SUMMARY =
-  /^hugo-prerender: (\d+) pages? \((\d+) prerendered(?:, (\d+) unchanged)?\), (\d+) formulas?, (\d+) figures?, (\d+) other shortcodes?, (\d+) cache hits?, (?:(\d+) images? \((\d+) processed\), )?(\d+) errors?, (\d+) warnings?, (\d+) ms$/m;
+  /^hugo-prerender: (\d+) pages? \((\d+) prerendered(?:, (\d+) unchanged)?\), (\d+) formulas?, (\d+) figures?, (\d+) other shortcodes?, (\d+) cache hits?, (?:(\d+) images? \((\d+) processed\), )?(\d+) errors?, (\d+) warnings?, (\d+) ms(?: \((\d+) worker threads?\))?$/m;
 
 export function parseDiagnostics(output: string): Diag[] {
   const out: Diag[] = [];
@@ -131,7 +133,7 @@ export function parseDiagnostics(output: string): Diag[] {
 export function parseSummary(output: string): Summary | undefined {
   const m = SUMMARY.exec(output);
   if (!m) return undefined;
-  const [pages, prerendered, unchanged, formulas, figures, shortcodes, cacheHits, images, processed, errors, warnings, ms] = m.slice(1).map((v) => Number(v ?? 0)) as number[];
+  const [pages, prerendered, unchanged, formulas, figures, shortcodes, cacheHits, images, processed, errors, warnings, ms, workers] = m.slice(1).map((v) => Number(v ?? 0)) as number[];
   return {
     pages: pages!,
     prerendered: prerendered!,
@@ -145,6 +147,7 @@ export function parseSummary(output: string): Summary | undefined {
     errors: errors!,
     warnings: warnings!,
     ms: ms!,
+    workers: workers!,
   };
 }
 

@@ -1,8 +1,11 @@
 import type { Diagnostic } from './content/types.js';
-import { type PageSettings } from './prerender-page.js';
-import { type SiteConfig } from './site/config.js';
-import type { SiteInfo } from './render/types.js';
 import { type Roots } from './site/safe-path.js';
+export { pageServices, invalidUtf8 } from './build-page.js';
+/**
+ * How many threads prerender pages when the caller does not say: HUGO_PRERENDER_JOBS, else the number
+ * of cores Node may use.
+ */
+export declare function defaultJobs(): number;
 export interface BuildOptions {
     /** The Hugo site root. */
     source: string;
@@ -19,6 +22,11 @@ export interface BuildOptions {
     onLockWait?: (message: string) => void;
     /** The caller already holds the site's lock (watch holds it for as long as it runs). */
     locked?: boolean;
+    /**
+     * Threads that prerender pages (worker threads; 1: the build's own thread only). Default: defaultJobs().
+     * The output is the same, byte for byte, whatever the number.
+     */
+    jobs?: number;
 }
 export interface BuildResult {
     pages: number;
@@ -37,6 +45,8 @@ export interface BuildResult {
     images: number;
     imagesProcessed: number;
     ms: number;
+    /** Worker threads that prerendered pages (0 or absent: every page was prerendered in the build's own thread). */
+    workers?: number;
     diagnostics: Diagnostic[];
     failed: boolean;
 }
@@ -50,23 +60,6 @@ export declare function listContentFiles(dir: string, roots: Roots, refused?: {
     link: string;
     target: string;
 }[]): string[];
-/**
- * The first byte sequence that is not UTF-8, as a position. Hugo expects UTF-8; such a file is decoded
- * with U+FFFD in place of the bad bytes, so its shadow would not be the original byte for byte.
- */
-export declare function invalidUtf8(bytes: Buffer): {
-    line: number;
-    column: number;
-    byte: number;
-} | undefined;
-/** What every page of a site is prerendered with: the math renderer, shortcode services and settings. */
-export declare function pageServices(config: SiteConfig, siteDir: string, errorMode: 'fail' | 'render'): {
-    renderer: import("./render/katex.js").MathRenderer;
-    services: import("./render/host.js").HostServices;
-    settings: PageSettings;
-    site: SiteInfo;
-    diagnostics: Diagnostic[];
-};
 /** A result with nothing counted yet. */
 export declare function emptyBuildResult(): BuildResult;
 /** Builds the site while holding its lock: never two builds writing one `.prerender/` at once. */

@@ -116,6 +116,8 @@ export declare class PrerenderOutput {
     }): boolean;
     /** The size in bytes of the shadow `.prerender/<tree>/<rel>`, or undefined when there is none. */
     shadowBytes(rel: string, tree?: string): number | undefined;
+    /** Whether the previous build's manifest has this shadow (what `keep` needs besides the file). */
+    hadShadow(rel: string, tree?: string): boolean;
     /**
      * Where a shadow is, for looking at it (lstat) without touching it: its path is checked as text only
      * (cleanRel, checkTree), not resolved link by link as every write and delete is (resolve). Keeping

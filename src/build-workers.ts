@@ -1,0 +1,224 @@
+/**
+ * Worker threads for `hugo-prerender build`: pages prerendered in parallel, one page at a time per
+ * worker (src/build-page.ts renderPage). A worker is the bundle that is running (dist/cli.js or
+ * dist/index.js) started again with workerData; it reads the site's configuration itself and checks that
+ * it makes the same settings as the build's (the configuration could change in between). Images stay
+ * with the build's own pipeline: a worker asks the build for each image it needs (one pipeline, one set
+ * of files written, each image processed once). Writing `.prerender/` stays with the build, which takes
+ * outcomes in page order.
+ *
+ * A worker that dies (an exception outside a page, out of memory, exit) fails the page it was working
+ * on with an error that says so; another worker takes over the pages still waiting.
+ */
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { readSiteConfig } from './site/config.js';
+import { createPageContext, internalOutcome, renderPage, type PageContext, type PageJob, type PageOutcome } from './build-page.js';
+import type { ImageService } from './images/service.js';
+import { defaultSizes } from './images/service.js';
+import type { PrepareResult } from './images/pipeline.js';
+import { stableStringify } from './render/keys.js';
+
+const TAG = 'hugo-prerender build worker';
+
+export interface WorkerInit {
+  siteDir: string;
+  errorMode: 'fail' | 'render';
+  /** contextFingerprint of the build's own context: a worker whose differs stops. */
+  fingerprint: string;
+  /** Images on (the build's pipeline serves them), with the site's `sizes` setting; undefined: off. */
+  images?: { sizes: string };
+  imageIndex: boolean;
+}
+
+type ToWorker = { type: 'page'; id: number; job: PageJob } | { type: 'image'; id: number; result: PrepareResult };
+type FromWorker =
+  | { type: 'ready' }
+  | { type: 'fatal'; message: string }
+  | { type: 'done'; id: number; outcome: PageOutcome }
+  | { type: 'image'; id: number; file: string; shown: string };
+
+/** What must be the same in the build and its workers: every setting that shapes a page's output. */
+export function contextFingerprint(ctx: PageContext): string {
+  const s = ctx.settings;
+  return stableStringify({
+    settings: s.settingsKey,
+    everywhere: s.everywhere,
+    limits: s.limits,
+    siteShortcodes: [...(s.siteShortcodes ?? [])],
+    unsafe: s.unsafe,
+    headingMath: s.headingMath,
+    site: ctx.site,
+    images: ctx.images !== undefined,
+    imageIndex: ctx.imageIndex,
+    outputBytes: ctx.outputBytes,
+  });
+}
+
+/**
+ * The file a worker runs: this bundle. Undefined when the code is not bundled (vitest runs the TypeScript
+ * sources, which a worker cannot load): the build then prerenders every page in its own thread.
+ */
+function workerEntry(): URL | undefined {
+  const url = new URL(import.meta.url);
+  return url.protocol === 'file:' && url.pathname.endsWith('.js') ? url : undefined;
+}
+
+export function workersAvailable(): boolean {
+  return workerEntry() !== undefined;
+}
+
+interface Waiting {
+  job: PageJob;
+  resolve: (o: PageOutcome) => void;
+}
+
+/** A pool of page workers; `run` resolves with each page's outcome (a crash becomes an error outcome). */
+export class PagePool {
+  private readonly queue: Waiting[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly busy = new Map<Worker, Waiting>();
+  private readonly starting = new Set<Worker>();
+  private started = 0;
+  private closed = false;
+  /** Why workers cannot be used (one failed to start): later pages get it as their error. */
+  private fatal: string | undefined;
+  private nextId = 0;
+
+  constructor(
+    readonly size: number,
+    private readonly init: WorkerInit,
+    private readonly images: ImageService | undefined,
+  ) {
+    for (let i = 0; i < size; i++) this.spawn();
+  }
+
+  run(job: PageJob): Promise<PageOutcome> {
+    return new Promise((resolve) => {
+      this.queue.push({ job, resolve });
+      this.pump();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const all = [...this.idle, ...this.busy.keys(), ...this.starting];
+    this.idle.length = 0;
+    await Promise.all(all.map((w) => w.terminate()));
+  }
+
+  private spawn(): void {
+    const entry = workerEntry()!;
+    this.started++;
+    const w = new Worker(entry, { workerData: { [TAG]: this.init }, argv: [], stdout: false, stderr: false });
+    this.starting.add(w);
+    w.on('message', (m: FromWorker) => this.onMessage(w, m));
+    w.on('error', (e) => this.onExit(w, `the worker thread stopped: ${e.stack ?? e.message}`));
+    w.on('exit', (code) => this.onExit(w, `the worker thread exited (code ${code})`));
+  }
+
+  private onMessage(w: Worker, m: FromWorker): void {
+    if (m.type === 'ready') {
+      this.starting.delete(w);
+      this.idle.push(w);
+      this.pump();
+    } else if (m.type === 'fatal') {
+      this.fatal ??= m.message;
+      this.starting.delete(w);
+      void w.terminate();
+      this.pump();
+    } else if (m.type === 'done') {
+      const waiting = this.busy.get(w);
+      this.busy.delete(w);
+      this.idle.push(w);
+      waiting?.resolve(m.outcome);
+      this.pump();
+    } else if (m.type === 'image') {
+      const images = this.images;
+      const answer = (result: PrepareResult) => {
+        if (!this.closed) w.postMessage({ type: 'image', id: m.id, result } satisfies ToWorker);
+      };
+      if (!images) answer({ warnings: [] });
+      else images.prepare(m.file, m.shown).then(answer, (e: unknown) => answer({ warnings: [`could not be processed (${String(e)})`] }));
+    }
+  }
+
+  private onExit(w: Worker, why: string): void {
+    if (this.closed) return;
+    const wasStarting = this.starting.delete(w);
+    const i = this.idle.indexOf(w);
+    if (i >= 0) this.idle.splice(i, 1);
+    const waiting = this.busy.get(w);
+    if (!waiting && !wasStarting && i < 0) return; // told already (error, then exit)
+    this.busy.delete(w);
+    if (waiting) waiting.resolve(crashed(waiting.job, why));
+    if (wasStarting) this.fatal ??= why;
+    // A replacement, while pages wait (at most as many again as the pool's size).
+    else if (this.queue.length > 0 && this.started < this.size * 2) this.spawn();
+    this.pump();
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0 && this.idle.length > 0) {
+      const w = this.idle.shift()!;
+      const waiting = this.queue.shift()!;
+      this.busy.set(w, waiting);
+      w.postMessage({ type: 'page', id: this.nextId++, job: waiting.job } satisfies ToWorker);
+    }
+    // No worker left and none coming: the pages still waiting fail, saying why.
+    if (this.idle.length === 0 && this.busy.size === 0 && this.starting.size === 0) {
+      const why = this.fatal ?? 'no worker thread is left';
+      for (const waiting of this.queue.splice(0)) waiting.resolve(crashed(waiting.job, why));
+    }
+  }
+}
+
+/** The outcome of a page whose worker died under it, or that no worker could take. */
+function crashed(job: PageJob, why: string): PageOutcome {
+  return internalOutcome(job.relPath, `${why}; build again with --jobs 1 to prerender without worker threads`);
+}
+
+/** The worker's side: set up once, then one page per message. */
+function runWorker(init: WorkerInit): void {
+  const port = parentPort!;
+  const post = (m: FromWorker) => port.postMessage(m);
+  const pending = new Map<number, (r: PrepareResult) => void>();
+  let nextImage = 0;
+  const images: ImageService | undefined = init.images && {
+    prepare: (file, shown) =>
+      new Promise<PrepareResult>((resolve) => {
+        const id = nextImage++;
+        pending.set(id, resolve);
+        post({ type: 'image', id, file, shown });
+      }),
+    sizes: (width) => init.images!.sizes || defaultSizes(width),
+  };
+  let ctx: PageContext;
+  try {
+    const config = readSiteConfig(init.siteDir);
+    ctx = createPageContext(config, init.siteDir, init.errorMode, { service: images, index: init.imageIndex });
+    if (contextFingerprint(ctx) !== init.fingerprint) {
+      post({ type: 'fatal', message: "the site's configuration changed while this build ran; build again" });
+      return;
+    }
+  } catch (e) {
+    post({ type: 'fatal', message: `a worker thread could not read the site's configuration (${(e as Error).message})` });
+    return;
+  }
+  port.on('message', (m: ToWorker) => {
+    if (m.type === 'image') {
+      pending.get(m.id)?.(m.result);
+      pending.delete(m.id);
+      return;
+    }
+    // For the tests of what a crash does: this worker thread dies on the named page.
+    if (process.env.HUGO_PRERENDER_TEST_WORKER_EXIT === m.job.relPath) process.exit(70);
+    renderPage(m.job, ctx).then(
+      (outcome) => post({ type: 'done', id: m.id, outcome }),
+      (e: unknown) => post({ type: 'done', id: m.id, outcome: crashed(m.job, `${(e as Error).stack ?? e}`) }),
+    );
+  });
+  post({ type: 'ready' });
+}
+
+const init = isMainThread ? undefined : (workerData as Record<string, WorkerInit> | null)?.[TAG];
+if (init) runWorker(init);
