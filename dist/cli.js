@@ -9492,7 +9492,8 @@ var FONT_FACES = [
   // \mathcal, \mathscr (capitals only; anything else falls through to the math font).
   { family: SERVED_CAL, file: "KaTeX_Caligraphic-Regular", weight: "normal", style: "normal" }
 ];
-var FONT_SANS = `${SERVED_SANS}, Arial, Helvetica, "Liberation Sans", "DejaVu Sans", Roboto, sans-serif`;
+var FONT_SYS = `Arial, Helvetica, "Liberation Sans", "DejaVu Sans", Roboto, sans-serif`;
+var FONT_SANS = `${SERVED_SANS}, ${FONT_SYS}`;
 var FONT_MATH = `${SERVED_MATH}, "Times New Roman", Times, "Liberation Serif", "Nimbus Roman", "DejaVu Serif", serif`;
 var FONT_CAL = `${SERVED_CAL}, ${FONT_MATH}`;
 var TOGGLES = (v) => [`.${v}`, `.${v}-mode`, `.colorscheme-${v}`, `[data-theme="${v}"]`, `[data-scheme="${v}"]`, `[data-mode="${v}"]`, `[data-bs-theme="${v}"]`, `[theme="${v}"]`];
@@ -9519,7 +9520,7 @@ function themeCss(svgId, extra = "") {
   const toneRules = TONES.map(
     (t) => `${s2} .hp-stroke-${t}{stroke:${toneVar(t)}}${s2} .hp-fill-${t}{fill:${toneVar(t)}}${s2} .hp-tint-${t}{fill:${toneVar(t)};fill-opacity:${base("tint-opacity")}}`
   ).join("");
-  return `${s2}{${declarations("light")};color:${base("ink")};max-width:100%;height:auto;vertical-align:top;font-family:var(--hp-font-sans, ${FONT_SANS})}@media (prefers-color-scheme: dark){${s2}{${declarations("dark")}}}${scoped(DARK_SELECTORS)}{${declarations("dark")}}${scoped(LIGHT_SELECTORS)}{${declarations("light")}}${s2} .hp-math{font-family:var(--hp-font-math, ${FONT_MATH})}${s2} .hp-cal{font-family:${SERVED_CAL}, var(--hp-font-math, ${FONT_MATH})}${s2} .hp-node{fill:${base("fill")};fill-opacity:${base("fill-opacity")}}${s2} .hp-muted{fill:${base("muted")}}${s2} .hp-muted-stroke{stroke:${base("muted")}}` + toneRules + extra;
+  return `${s2}{${declarations("light")};color:${base("ink")};max-width:100%;height:auto;vertical-align:top;font-family:var(--hp-font-sans, ${FONT_SANS})}@media (prefers-color-scheme: dark){${s2}{${declarations("dark")}}}${scoped(DARK_SELECTORS)}{${declarations("dark")}}${scoped(LIGHT_SELECTORS)}{${declarations("light")}}${s2} .hp-math{font-family:var(--hp-font-math, ${FONT_MATH})}${s2} .hp-cal{font-family:${SERVED_CAL}, var(--hp-font-math, ${FONT_MATH})}${s2} .hp-sys{font-family:var(--hp-font-sans, ${FONT_SYS})}${s2} .hp-node{fill:${base("fill")};fill-opacity:${base("fill-opacity")}}${s2} .hp-muted{fill:${base("muted")}}${s2} .hp-muted-stroke{stroke:${base("muted")}}` + toneRules + extra;
 }
 
 // src/render/feed.ts
@@ -10105,6 +10106,7 @@ function createIds(prefix) {
 
 // src/svg/font-widths.ts
 var WIDTH_RANGES = [[32, 126], [160, 383], [913, 969], [976, 982], [1008, 1013], [1024, 1119], [8192, 8351], [8448, 8527], [8592, 8959], [8968, 8971], [10216, 10217]];
+var SERVED_SANS_COVERAGE = [[32, 59], [61, 61], [63, 91], [93, 95], [97, 122], [126, 126], [160, 160], [168, 168], [176, 176], [184, 184], [305, 305], [915, 916], [920, 920], [923, 923], [926, 926], [928, 928], [931, 931], [933, 934], [936, 937], [8211, 8212], [8216, 8217], [8220, 8221]];
 var WIDTHS = {
   "sans-regular": [
     318,
@@ -20044,6 +20046,13 @@ function charAdvance(ch2, style) {
   const base2 = ch2.normalize("NFD")[0];
   return base2 && base2 !== ch2 ? charAdvance(base2, style) : UNKNOWN / 1e3;
 }
+function servedSansCovers(text12) {
+  for (const ch2 of text12) {
+    const cp = ch2.codePointAt(0);
+    if (!SERVED_SANS_COVERAGE.some(([a3, b2]) => cp >= a3 && cp <= b2)) return false;
+  }
+  return true;
+}
 var CAP_HEIGHT = 0.72;
 var DESCENT = 0.22;
 var FONT_BOX_ASCENT = 0.96;
@@ -20663,11 +20672,12 @@ function plainBox(text12, o2) {
 function plainLabel(text12, o2) {
   const fs = o2.size ?? 16;
   const m = measureText(text12, fs, { font: o2.font ?? "sans", bold: o2.weight === "bold" });
+  const sys = o2.font !== "serif" && (o2.sys || !servedSansCovers(text12));
   return el(
     "text",
     {
-      class: [o2.font === "serif" ? "hp-math" : void 0, o2.class].filter(Boolean).join(" ") || void 0,
-      "font-family": o2.font === "serif" ? FONT_MATH : void 0,
+      class: [o2.font === "serif" ? "hp-math" : sys ? "hp-sys" : void 0, o2.class].filter(Boolean).join(" ") || void 0,
+      "font-family": o2.font === "serif" ? FONT_MATH : sys ? FONT_SYS : void 0,
       x: o2.x,
       y: baselineOf(m, o2),
       "font-size": fs,
@@ -21089,10 +21099,11 @@ function heatmapDrawing(ids, m) {
     })
   );
   if (texts.length) parts.push(el("g", { class: "hp-values" }, ...texts));
+  const sys = [...m.source, ...m.target].some((l) => !l.math && !servedSansCovers(l.text));
   const label = (l, x6, y2, anchor, transform) => {
     const o2 = { x: x6, y: y2, size: TOKEN_SIZE, anchor, attrs: transform ? { transform } : void 0 };
     if (!transform) boxes.push(l.math ? labelBox(l.text, o2) : plainBox(l.text, o2));
-    return l.math ? mathLabel(l.text, o2) : plainLabel(l.text, o2);
+    return l.math ? mathLabel(l.text, o2) : plainLabel(l.text, { ...o2, sys });
   };
   m.target.forEach((l, r2) => parts.push(label(l, gx - LABEL_GAP, gy + r2 * cell + cell / 2, "end")));
   m.source.forEach((l, c) => {
@@ -27665,6 +27676,9 @@ var SUM_R = 13;
 var ANN_PAD = 3;
 var ANN_TOP = Y_BWD - BOX_H / 2 - ANN_PAD;
 var S_GAP = 118;
+function tokensSys(m) {
+  return !m.symbolic && m.tokens.some((t) => !servedSansCovers(t));
+}
 function seq2seqLayout(m) {
   const widest = m.symbolic ? 0 : Math.max(...m.tokens.map((t) => measureText(t, TOKEN_SIZE2).width));
   const pitch = Math.max(MIN_PITCH, Math.ceil(widest + 14));
@@ -27788,7 +27802,7 @@ function seq2seqDrawing(ids, m) {
     if (m.symbolic) math2(m.tokens[j], x6, Y_X);
     else {
       boxes.push(plainBox(m.tokens[j], { x: x6, y: Y_X, size: TOKEN_SIZE2 }));
-      labels.push(plainLabel(m.tokens[j], { x: x6, y: Y_X, size: TOKEN_SIZE2 }));
+      labels.push(plainLabel(m.tokens[j], { x: x6, y: Y_X, size: TOKEN_SIZE2, sys: tokensSys(m) }));
     }
     wires.push(edge(ids, { kind: "line", a: { x: x6, y: Y_X - 11 }, b: { x: x6, y: Y_FWD + BOX_H / 2 + 1 } }));
     if (j + 1 < n) {
@@ -27860,7 +27874,7 @@ function seq2seqDrawingNarrow(ids, m) {
     if (m.symbolic) math2(m.tokens[j], tokRight, y2, 16, "end");
     else {
       boxes.push(plainBox(m.tokens[j], { x: tokRight, y: y2, size: TOKEN_SIZE2, anchor: "end" }));
-      labels.push(plainLabel(m.tokens[j], { x: tokRight, y: y2, size: TOKEN_SIZE2, anchor: "end" }));
+      labels.push(plainLabel(m.tokens[j], { x: tokRight, y: y2, size: TOKEN_SIZE2, anchor: "end", sys: tokensSys(m) }));
     }
     wires.push(edge(ids, { kind: "line", a: { x: tokRight + 4, y: y2 }, b: { x: annLeft - 1, y: y2 } }));
     if (j + 1 < n) {

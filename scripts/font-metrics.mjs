@@ -100,6 +100,25 @@ export function computeWidths() {
   return out;
 }
 
+/**
+ * The characters every served sans face has a glyph for, as inclusive ranges: a plain label with any
+ * other character (é, ä, ß …) is drawn in the readers' own fonts as a whole (class hp-sys, see
+ * src/svg/README.md), not in KaTeX_SansSerif with single letters from another font.
+ */
+export function servedSansCoverage() {
+  const faces = SANS.regular.concat(SANS.italic, SANS.bold).filter((f) => f.served).map((f) => readFont(f.file));
+  const ranges = [];
+  for (const [a, b] of RANGES) {
+    for (let cp = a; cp <= b; cp++) {
+      if (!faces.every((f) => f.advance(cp) !== undefined)) continue;
+      const last = ranges[ranges.length - 1];
+      if (last && last[1] === cp - 1) last[1] = cp;
+      else ranges.push([cp, cp]);
+    }
+  }
+  return ranges;
+}
+
 /** Largest hhea ascender and descender (em) over all the fonts, for the record. */
 function verticals() {
   let asc = 0;
@@ -125,6 +144,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     `// Largest hhea ascender ${asc.toFixed(3)} em, descender ${desc.toFixed(3)} em.`,
     '',
     `export const WIDTH_RANGES: readonly (readonly [number, number])[] = ${JSON.stringify(RANGES)};`,
+    '',
+    '/** Characters every served sans face (KaTeX_SansSerif) has, as inclusive ranges. */',
+    `export const SERVED_SANS_COVERAGE: readonly (readonly [number, number])[] = ${JSON.stringify(servedSansCoverage())};`,
     '',
     'export const WIDTHS: Record<string, readonly number[]> = {',
     ...STYLES.flatMap((s) => [

@@ -12,7 +12,7 @@ import { PHONE_COLUMN, figureTitle, legibleScale, legibleScroller, wrapFigure } 
 import { checkMatrixShape, parseAttentionMatrix, splitTokens } from '../src/render/attention-data.js';
 import {
   ACCENTS, TONES, createIds, el, figureSvg, fmt, fragment, labelBox, mathLabel, measureLabel, measureText, plainBox,
-  plainLabel, type Box, type Markup, type Tone,
+  plainLabel, servedSansCovers, type Box, type Markup, type Tone,
 } from '../src/svg/index.js';
 import {
   MAX_OPACITY, MAX_OPACITY_WITH_TEXT, gradientStopCss, legendGradient, opacityScale, valueDecimals,
@@ -152,11 +152,13 @@ export function heatmapDrawing(ids: ReturnType<typeof createIds>, m: HeatmapMode
   );
   if (texts.length) parts.push(el('g', { class: 'hp-values' }, ...texts));
 
-  // Axis labels.
+  // Axis labels. When one token has a letter the served font lacks (é in "économique"), every token is
+  // set in the readers' own font: a word in one typeface, the axes alike.
+  const sys = [...m.source, ...m.target].some((l) => !l.math && !servedSansCovers(l.text));
   const label = (l: AxisLabel, x: number, y: number, anchor: 'start' | 'middle' | 'end', transform?: string) => {
     const o = { x, y, size: TOKEN_SIZE, anchor, attrs: transform ? { transform } : undefined };
     if (!transform) boxes.push(l.math ? labelBox(l.text, o) : plainBox(l.text, o));
-    return l.math ? mathLabel(l.text, o) : plainLabel(l.text, o);
+    return l.math ? mathLabel(l.text, o) : plainLabel(l.text, { ...o, sys });
   };
   m.target.forEach((l, r) => parts.push(label(l, gx - LABEL_GAP, gy + r * cell + cell / 2, 'end')));
   m.source.forEach((l, c) => {

@@ -11,7 +11,7 @@ import { DESKTOP_COLUMN, PAGE_MARGINS, PHONE_VIEWPORT, figureTitle, legibleScale
 import { normaliseWeights, peakedWeights, splitTokens } from '../src/render/attention-data.js';
 import {
   ACCENTS, add, circle, connect, createIds, edge, edgeLabelAnchor, el, figureSvg, fmt, fragment, markerDefs,
-  measureText, mul, node, plainLabel, rect, sub, unit, mathLabel, labelBox, plainBox,
+  measureText, mul, node, plainLabel, rect, servedSansCovers, sub, unit, mathLabel, labelBox, plainBox,
   type Box, type Markup, type Point,
 } from '../src/svg/index.js';
 
@@ -60,6 +60,11 @@ const SUM_R = 13;
 const ANN_PAD = 3; // the outline of an annotation h_j around its two states
 const ANN_TOP = Y_BWD - BOX_H / 2 - ANN_PAD;
 const S_GAP = 118; // s_{t-1} sits this far left of s_t
+
+/** The source tokens in the readers' own font, all alike, when one has a letter the served font lacks. */
+function tokensSys(m: Seq2SeqModel): boolean {
+  return !m.symbolic && m.tokens.some((t) => !servedSansCovers(t));
+}
 
 export interface Seq2SeqModel {
   tokens: string[];
@@ -237,7 +242,7 @@ export function seq2seqDrawing(ids: ReturnType<typeof createIds>, m: Seq2SeqMode
     if (m.symbolic) math(m.tokens[j]!, x, Y_X);
     else {
       boxes.push(plainBox(m.tokens[j]!, { x, y: Y_X, size: TOKEN_SIZE }));
-      labels.push(plainLabel(m.tokens[j]!, { x, y: Y_X, size: TOKEN_SIZE }));
+      labels.push(plainLabel(m.tokens[j]!, { x, y: Y_X, size: TOKEN_SIZE, sys: tokensSys(m) }));
     }
     wires.push(edge(ids, { kind: 'line', a: { x, y: Y_X - 11 }, b: { x, y: Y_FWD + BOX_H / 2 + 1 } }));
     if (j + 1 < n) {
@@ -326,7 +331,7 @@ export function seq2seqDrawingNarrow(ids: ReturnType<typeof createIds>, m: Seq2S
     if (m.symbolic) math(m.tokens[j]!, tokRight, y, 16, 'end');
     else {
       boxes.push(plainBox(m.tokens[j]!, { x: tokRight, y, size: TOKEN_SIZE, anchor: 'end' }));
-      labels.push(plainLabel(m.tokens[j]!, { x: tokRight, y, size: TOKEN_SIZE, anchor: 'end' }));
+      labels.push(plainLabel(m.tokens[j]!, { x: tokRight, y, size: TOKEN_SIZE, anchor: 'end', sys: tokensSys(m) }));
     }
     wires.push(edge(ids, { kind: 'line', a: { x: tokRight + 4, y }, b: { x: annLeft - 1, y } }));
     if (j + 1 < n) {

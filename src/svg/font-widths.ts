@@ -5,6 +5,9 @@
 
 export const WIDTH_RANGES: readonly (readonly [number, number])[] = [[32,126],[160,383],[913,969],[976,982],[1008,1013],[1024,1119],[8192,8351],[8448,8527],[8592,8959],[8968,8971],[10216,10217]];
 
+/** Characters every served sans face (KaTeX_SansSerif) has, as inclusive ranges. */
+export const SERVED_SANS_COVERAGE: readonly (readonly [number, number])[] = [[32,59],[61,61],[63,91],[93,95],[97,122],[126,126],[160,160],[168,168],[176,176],[184,184],[305,305],[915,916],[920,920],[923,923],[926,926],[928,928],[931,931],[933,934],[936,937],[8211,8212],[8216,8217],[8220,8221]];
+
 export const WIDTHS: Record<string, readonly number[]> = {
   'sans-regular': [
     318, 401, 500, 838, 637, 951, 780, 278, 391, 391, 500, 838, 318, 361, 318, 500, 637, 637, 637, 637, 637, 637, 637, 637,

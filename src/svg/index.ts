@@ -7,10 +7,10 @@ export { escapeText, escapeAttr } from './escape.js';
 export { el, raw, fragment, cls, attrsToString, Markup, type Attrs, type AttrValue, type Child } from './elements.js';
 export { createIds, type Ids } from './ids.js';
 export {
-  ACCENTS, TONES, BASE_TOKENS, TINT_OPACITY, FILL_OPACITY, MUTED_OPACITY, FONT_SANS, FONT_MATH, FONT_FACES, DARK_SELECTORS, LIGHT_SELECTORS,
+  ACCENTS, TONES, BASE_TOKENS, TINT_OPACITY, FILL_OPACITY, MUTED_OPACITY, FONT_SANS, FONT_MATH, FONT_SYS, FONT_FACES, DARK_SELECTORS, LIGHT_SELECTORS,
   themeCss, toneVar, type Tone, type Token, type FontFace,
 } from './theme.js';
-export { measureText, charAdvance, CAP_HEIGHT, DESCENT, FONT_BOX_ASCENT, FONT_BOX_DESCENT, type FontKind, type FontStyle, type TextSize } from './metrics.js';
+export { measureText, charAdvance, servedSansCovers, CAP_HEIGHT, DESCENT, FONT_BOX_ASCENT, FONT_BOX_DESCENT, type FontKind, type FontStyle, type TextSize } from './metrics.js';
 export {
   parseMath, layoutMath, measureRuns, measureLabel, mathLabel, mathText, labelBox, labelFontBox, plainLabel, plainBox,
   type MathNode, type MathRole, type MathStyle, type MathRun, type MathLabelOptions, type PlainLabelOptions, type Box,

@@ -9,8 +9,8 @@
  * SVG also rasterises with sharp.
  */
 import { el, type Attrs, type Markup } from './elements.js';
-import { charAdvance, FONT_BOX_ASCENT, FONT_BOX_DESCENT, measureText, type TextSize } from './metrics.js';
-import { FONT_CAL, FONT_MATH } from './theme.js';
+import { charAdvance, FONT_BOX_ASCENT, FONT_BOX_DESCENT, measureText, servedSansCovers, type TextSize } from './metrics.js';
+import { FONT_CAL, FONT_MATH, FONT_SYS } from './theme.js';
 import { parseMath, type MathNode, type MathRole, type MathStyle } from './math-parse.js';
 
 export { parseMath, type MathNode, type MathRole, type MathStyle } from './math-parse.js';
@@ -248,6 +248,12 @@ export interface PlainLabelOptions extends MathLabelOptions {
   weight?: 'normal' | 'bold';
   /** Font family (default 'sans'); 'serif' uses the math font upright. */
   font?: 'sans' | 'serif';
+  /**
+   * Sans text in the readers' own fonts, not the served one (class `hp-sys`). Automatic for text the
+   * served font lacks a glyph of (servedSansCovers); pass true to set a group of labels alike (the
+   * tokens of one figure, when one of them has an accent).
+   */
+  sys?: boolean;
 }
 
 /** Box of a plain label drawn with `plainLabel`. */
@@ -264,11 +270,12 @@ export function plainBox(text: string, o: PlainLabelOptions): Box {
 export function plainLabel(text: string, o: PlainLabelOptions): Markup {
   const fs = o.size ?? 16;
   const m = measureText(text, fs, { font: o.font ?? 'sans', bold: o.weight === 'bold' });
+  const sys = o.font !== 'serif' && (o.sys || !servedSansCovers(text));
   return el(
     'text',
     {
-      class: [o.font === 'serif' ? 'hp-math' : undefined, o.class].filter(Boolean).join(' ') || undefined,
-      'font-family': o.font === 'serif' ? FONT_MATH : undefined,
+      class: [o.font === 'serif' ? 'hp-math' : sys ? 'hp-sys' : undefined, o.class].filter(Boolean).join(' ') || undefined,
+      'font-family': o.font === 'serif' ? FONT_MATH : sys ? FONT_SYS : undefined,
       x: o.x,
       y: baselineOf(m, o),
       'font-size': fs,

@@ -8,7 +8,7 @@
  * fails to load or lacks the glyph. See src/svg/README.md. The browser tests check real boxes in each
  * of those font setups.
  */
-import { WIDTHS, WIDTH_RANGES } from './font-widths.js';
+import { SERVED_SANS_COVERAGE, WIDTHS, WIDTH_RANGES } from './font-widths.js';
 
 export type FontKind = 'sans' | 'serif';
 export interface FontStyle {
@@ -54,6 +54,20 @@ export function charAdvance(ch: string, style: FontStyle): number {
   // Accented letters outside the table: measure the base letter (the accents are combining marks).
   const base = ch.normalize('NFD')[0];
   return base && base !== ch ? charAdvance(base, style) : UNKNOWN / 1000;
+}
+
+/**
+ * True when the served sans font (KaTeX_SansSerif, every face) has a glyph for each character of `text`.
+ * It has no accented letters (é, ä, ß), no `<`, `>`, `{`, `}`: a label with one of those is drawn in the
+ * readers' own sans fonts as a whole (plainLabel's class `hp-sys`), so that a word is never set in two
+ * typefaces. Its width from this table is then the widest of those fonts (the served font is narrower).
+ */
+export function servedSansCovers(text: string): boolean {
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (!SERVED_SANS_COVERAGE.some(([a, b]) => cp >= a && cp <= b)) return false;
+  }
+  return true;
 }
 
 export interface TextSize {

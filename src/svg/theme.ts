@@ -93,7 +93,9 @@ export const FONT_FACES: readonly FontFace[] = [
  * Font stacks: our served font, then the fonts whose widths metrics.ts also takes (Arial and Helvetica
  * share Liberation Sans's widths, Times and Times New Roman Liberation Serif's), then the generic family.
  */
-export const FONT_SANS = `${SERVED_SANS}, Arial, Helvetica, "Liberation Sans", "DejaVu Sans", Roboto, sans-serif`;
+/** The sans stack without the served font: for plain text the served font lacks glyphs of (class hp-sys). */
+export const FONT_SYS = `Arial, Helvetica, "Liberation Sans", "DejaVu Sans", Roboto, sans-serif`;
+export const FONT_SANS = `${SERVED_SANS}, ${FONT_SYS}`;
 export const FONT_MATH = `${SERVED_MATH}, "Times New Roman", Times, "Liberation Serif", "Nimbus Roman", "DejaVu Serif", serif`;
 /** Calligraphic letters: KaTeX's, else the math stack (an upright letter, the best a fallback can do). */
 export const FONT_CAL = `${SERVED_CAL}, ${FONT_MATH}`;
@@ -146,6 +148,7 @@ export function themeCss(svgId: string, extra = ''): string {
     `${scoped(LIGHT_SELECTORS)}{${declarations('light')}}` +
     `${s} .hp-math{font-family:var(--hp-font-math, ${FONT_MATH})}` +
     `${s} .hp-cal{font-family:${SERVED_CAL}, var(--hp-font-math, ${FONT_MATH})}` +
+    `${s} .hp-sys{font-family:var(--hp-font-sans, ${FONT_SYS})}` +
     `${s} .hp-node{fill:${base('fill')};fill-opacity:${base('fill-opacity')}}` +
     `${s} .hp-muted{fill:${base('muted')}}` +
     `${s} .hp-muted-stroke{stroke:${base('muted')}}` +

@@ -244,6 +244,8 @@ describeWithChromium('lstm-cell, gru-cell, seq2seq-attention, attention-map in C
 
   test('each font setup drew with the fonts it claims: served ones loaded, or all blocked', () => {
     expectFontPaths(runs);
+    // The French tokens (é, û) were checked in every run: one font per word, the setup's own.
+    for (const r of runs) expect(r.sysFonts, r.label).toEqual([r.setup.sans]);
   });
 
   test('text and accent colours follow dark mode, by media query and by class alike', () => {

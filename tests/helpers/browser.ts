@@ -316,6 +316,8 @@ export interface FontRun<T> {
   mathFonts?: string[];
   /** The platform fonts of the first calligraphic letter (`\mathcal`), when there is one. */
   calFonts?: string[];
+  /** The platform fonts of the first plain label set in the readers' own fonts (`hp-sys`: é …), when there is one. */
+  sysFonts?: string[];
 }
 
 /**
@@ -338,6 +340,7 @@ export async function inFontSetups<T>(opts: {
           await openFigurePage(browser.context, opts.html(phone), { webFonts, page });
           const hasMath = await page.$('text.hp-math');
           const hasCal = await page.$('tspan.hp-cal');
+          const hasSys = await page.$('text.hp-sys');
           runs.push({
             label: `${setup.name}, ${webFonts ? 'served fonts' : 'served fonts blocked'}, ${phone ? '360 px' : `${opts.viewport.width} px`}`,
             setup,
@@ -347,6 +350,7 @@ export async function inFontSetups<T>(opts: {
             faces: await fontFaceStatus(page),
             mathFonts: hasMath ? await fontsUsed(page, 'text.hp-math') : undefined,
             calFonts: hasCal ? await fontsUsed(page, 'tspan.hp-cal') : undefined,
+            sysFonts: hasSys ? await fontsUsed(page, 'text.hp-sys') : undefined,
           });
           await page.close();
         }
@@ -371,5 +375,8 @@ export function expectFontPaths(runs: FontRun<unknown>[]): void {
     if (r.mathFonts && r.webFonts) expect(r.mathFonts.some((f) => f.startsWith('KaTeX_')), `${r.label}: ${r.mathFonts}`).toBe(true);
     if (r.calFonts) expect(r.calFonts, r.label).toContain(r.webFonts ? 'KaTeX_Caligraphic' : r.setup.serif);
     if (r.mathFonts && !r.webFonts) expect(r.mathFonts.every((f) => f === r.setup.serif || f === r.setup.sans), `${r.label}: ${r.mathFonts}`).toBe(true);
+    // A label with letters the served font lacks (é) is drawn whole in the setup's own sans font, never
+    // in KaTeX_SansSerif with single letters from another font.
+    if (r.sysFonts) expect(r.sysFonts, r.label).toEqual([r.setup.sans]);
   }
 }

@@ -52,6 +52,17 @@ describe('attention-map', () => {
     expect(Number(m![2])).toBe(Math.ceil(width(huge) * (7 / (14 * 0.72))));
   });
 
+  it('sets every token in the readers\' own font when one has a letter the served font lacks', async () => {
+    const plain = (await render(am, P, { inner: M })).html;
+    expect(plain).not.toContain('class="hp-sys"');
+    const fr = (await render(am, { source: 'the cat sat .', target: 'le chat était' }, { inner: M })).html;
+    // All seven tokens, "the" as well as "était", and no tick label.
+    expect([...fr.matchAll(/<text class="hp-sys" font-family="Arial, [^"]*"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).sort()).toEqual(
+      ['.', 'cat', 'chat', 'le', 'sat', 'the', 'était'],
+    );
+    expect(fr).toMatch(/\.hp-sys\{font-family:var\(--hp-font-sans, Arial, /);
+  });
+
   it('prints values when asked, and then keeps the strongest cell light enough for text', async () => {
     const { html } = await render(am, { ...P, values: true }, { inner: M });
     expect(html).toContain('>0.86</text>');

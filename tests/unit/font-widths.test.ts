@@ -7,12 +7,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { WIDTHS, WIDTH_RANGES } from '../../src/svg/font-widths.js';
-import { charAdvance } from '../../src/svg/metrics.js';
+import { SERVED_SANS_COVERAGE, WIDTHS, WIDTH_RANGES } from '../../src/svg/font-widths.js';
+import { charAdvance, servedSansCovers } from '../../src/svg/metrics.js';
 import { FONT_FACES } from '../../src/svg/theme.js';
 import { copyStaticAssets, PRERENDER_CSS } from '../../src/render/static-assets.js';
 // @ts-expect-error plain JS modules shared with the generator script
-import { computeWidths, SOURCES, STYLES } from '../../scripts/font-metrics.mjs';
+import { computeWidths, servedSansCoverage, SOURCES, STYLES } from '../../scripts/font-metrics.mjs';
 // @ts-expect-error plain JS module
 import { readFont } from '../../scripts/sfnt.mjs';
 
@@ -51,6 +51,13 @@ describe('font widths', () => {
   it.skipIf(!all && !process.env.CI)('is exactly what scripts/font-metrics.mjs generates from the installed fonts', () => {
     const fresh = computeWidths() as Record<string, number[]>;
     for (const s of STYLES as string[]) expect(WIDTHS[s], `${s}: run node scripts/font-metrics.mjs`).toEqual(fresh[s]);
+  });
+
+  it('knows which characters the served sans font has (read from the KaTeX fonts, always present)', () => {
+    expect(SERVED_SANS_COVERAGE, 'run node scripts/font-metrics.mjs').toEqual(servedSansCoverage());
+    expect(servedSansCovers('the agreement on the European Economic Area was signed in August 1992 .')).toBe(true);
+    // KaTeX_SansSerif has no accented letters, and no < > { }.
+    for (const t of ['économique', 'août', 'Straße', 'naïve', '<eos>']) expect(servedSansCovers(t), t).toBe(false);
   });
 
   it('measures as served exactly the fonts prerender.css serves', () => {

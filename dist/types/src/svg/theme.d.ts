@@ -60,6 +60,8 @@ export declare const FONT_FACES: readonly FontFace[];
  * Font stacks: our served font, then the fonts whose widths metrics.ts also takes (Arial and Helvetica
  * share Liberation Sans's widths, Times and Times New Roman Liberation Serif's), then the generic family.
  */
+/** The sans stack without the served font: for plain text the served font lacks glyphs of (class hp-sys). */
+export declare const FONT_SYS = "Arial, Helvetica, \"Liberation Sans\", \"DejaVu Sans\", Roboto, sans-serif";
 export declare const FONT_SANS = "hp-katex-sans, Arial, Helvetica, \"Liberation Sans\", \"DejaVu Sans\", Roboto, sans-serif";
 export declare const FONT_MATH = "hp-katex-math, \"Times New Roman\", Times, \"Liberation Serif\", \"Nimbus Roman\", \"DejaVu Serif\", serif";
 /** Calligraphic letters: KaTeX's, else the math stack (an upright letter, the best a fallback can do). */
