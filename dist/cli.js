@@ -43301,6 +43301,9 @@ function quietLineChars(body3, significant) {
   }
   return quiet;
 }
+function blockStructure(markdown) {
+  return parseMarkdownWithMath(markdown, [], TEXT_CONSTRUCTS);
+}
 var parsers = /* @__PURE__ */ new Map();
 function parseMarkdownWithMath(markdown, pairs, disable2, maxSpans = Infinity) {
   const key2 = JSON.stringify([pairs, disable2 ?? []]);
@@ -48618,7 +48621,7 @@ async function prerenderPage(source, env2) {
     pos = r2.end;
   }
   shadow += source.slice(pos);
-  if (extras) shadow = appendPageBlock(shadow, pageBlock(everywhere.extras, check2));
+  if (extras) shadow = appendPageBlock(closeOpenFence(shadow, source, parsed.bodyOffset, located.tree), pageBlock(everywhere.extras, check2));
   shadow = keepWithoutFrontMatter(shadow, parsed);
   return { formulas, shadow, fragments: [...fragments.values()], titles, diagnostics, failed, held, stats, parsed };
 }
@@ -48675,14 +48678,27 @@ function dollarsLeftOut(source, parsed, masked, math2, found) {
     message: `${first.delimiter}\u2026${first.delimiter} is not math on this site: markup.goldmark.extensions.passthrough.delimiters leaves out ${first.delimiter}, so ${count} stay${spans.length === 1 ? "s" : ""} raw TeX. Add ${missing.join(" and ")} to those delimiters in the site config${instead}`
   };
 }
+function closeOpenFence(shadow, source, bodyOffset, tree) {
+  const body3 = source.slice(bodyOffset);
+  const last = (tree ?? blockStructure(body3)).children.at(-1);
+  if (last?.type !== "code" || last.position?.end.offset === void 0) return shadow;
+  const text12 = body3.slice(last.position.start.offset, last.position.end.offset);
+  const open3 = /^ {0,3}(`{3,}|~{3,})/.exec(text12);
+  if (!open3 || body3.slice(last.position.end.offset).trim() !== "") return shadow;
+  const lines = text12.split(/\r?\n|\r/);
+  const close2 = new RegExp(`^ {0,3}${open3[1][0] === "`" ? "`" : "~"}{${open3[1].length},}[ \\t]*$`);
+  if (lines.length > 1 && close2.test(lines[lines.length - 1])) return shadow;
+  return `${shadow}${/[\r\n]$/.test(shadow) ? "" : "\n"}${open3[1]}
+`;
+}
+var DIVIDER = "<!--more-->";
 function keepWithoutFrontMatter(shadow, parsed) {
   if (parsed.frontMatter.format !== null) return shadow;
   const first = shadow.search(/[^\ufeff \t\n\v\f\r]/);
   if (first < 0 || !(shadow[first] === "{" || shadow.startsWith("<!--", first))) return shadow;
-  const rest = shadow.startsWith(SUMMARY_DIVIDER3, first) ? `<!--more -->${shadow.slice(first + SUMMARY_DIVIDER3.length)}` : shadow.slice(first);
+  const rest = shadow.startsWith(DIVIDER, first) ? `<!--more -->${shadow.slice(first + DIVIDER.length)}` : shadow.slice(first);
   return `${shadow.slice(0, first)}{}${rest}`;
 }
-var SUMMARY_DIVIDER3 = "<!--more-->";
 function pageOverLimits(source, parsed, limits, lines, file) {
   const bytes = Buffer.byteLength(source, "utf8");
   if (bytes > limits.pageBytes) return limitDiagnostic("pageBytes", limits, bytes, 0, lines, file);

@@ -6,7 +6,8 @@
  */
 import type { Diagnostic, MathSpan, ParsedPage, Shortcode } from './content/types.js';
 import { parsePage } from './content/page.js';
-import { locateMath, texOffsetToSource, type MathOptions } from './content/math.js';
+import { blockStructure, locateMath, texOffsetToSource, type MathOptions } from './content/math.js';
+import type { Root } from 'mdast';
 import { findMojibake } from './content/mojibake.js';
 import { LineIndex } from './content/position.js';
 import { budgetDiagnostic, containerDepth, DEFAULT_LIMITS, limitDiagnostic, pageBudget, type PageLimits } from './content/limits.js';
@@ -503,7 +504,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     pos = r.end;
   }
   shadow += source.slice(pos);
-  if (extras) shadow = appendPageBlock(shadow, pageBlock(everywhere.extras, check));
+  if (extras) shadow = appendPageBlock(closeOpenFence(shadow, source, parsed.bodyOffset, located.tree), pageBlock(everywhere.extras, check));
   shadow = keepWithoutFrontMatter(shadow, parsed);
   return { formulas, shadow, fragments: [...fragments.values()], titles, diagnostics, failed, held, stats, parsed };
 }
@@ -600,6 +601,25 @@ function dollarsLeftOut(
 }
 
 /**
+ * The page block goes after the page's last block. A fenced code block left open at the end of the file
+ * runs to its end and would hold the block: Hugo would show it as code (Hugo 0.111.3 stops on our
+ * shortcode's placeholder highlighted there, "unknown shortcode token": a fuzz find). Such a fence is
+ * closed first, which leaves the code block as it was.
+ */
+function closeOpenFence(shadow: string, source: string, bodyOffset: number, tree: Root | undefined): string {
+  const body = source.slice(bodyOffset);
+  const last = (tree ?? blockStructure(body)).children.at(-1);
+  if (last?.type !== 'code' || last.position?.end.offset === undefined) return shadow;
+  const text = body.slice(last.position.start.offset, last.position.end.offset);
+  const open = /^ {0,3}(`{3,}|~{3,})/.exec(text);
+  if (!open || body.slice(last.position.end.offset).trim() !== '') return shadow;
+  const lines = text.split(/\r?\n|\r/);
+  const close = new RegExp(`^ {0,3}${open[1]![0] === '`' ? '`' : '~'}{${open[1]!.length},}[ \\t]*$`);
+  if (lines.length > 1 && close.test(lines[lines.length - 1]!)) return shadow;
+  return `${shadow}${/[\r\n]$/.test(shadow) ? '' : '\n'}${open[1]}\n`;
+}
+
+/**
  * A page without front matter whose text starts with something we replace (`\(x\) …`) would give a
  * shadow starting with `{{<`, which Hugo reads as JSON front matter and rejects. An empty JSON front
  * matter, `{}` on the same line, keeps the page as Hugo saw the original (no params) and every line
@@ -614,16 +634,18 @@ function dollarsLeftOut(
  * `<!--more-->` there is no summary divider; after `{}` it would be one: it becomes `<!--more -->`, the
  * same invisible HTML comment, still no divider.
  */
+/** Hugo's summary divider as written. */
+const DIVIDER = '<!--more-->';
+
 function keepWithoutFrontMatter(shadow: string, parsed: ParsedPage): string {
   if (parsed.frontMatter.format !== null) return shadow;
   // Hugo skips a BOM and ASCII whitespace before deciding (src/content/page.ts firstSignificantOffset).
   const first = shadow.search(/[^\ufeff \t\n\v\f\r]/);
   if (first < 0 || !(shadow[first] === '{' || shadow.startsWith('<!--', first))) return shadow;
-  const rest = shadow.startsWith(SUMMARY_DIVIDER, first) ? `<!--more -->${shadow.slice(first + SUMMARY_DIVIDER.length)}` : shadow.slice(first);
+  const rest = shadow.startsWith(DIVIDER, first) ? `<!--more -->${shadow.slice(first + DIVIDER.length)}` : shadow.slice(first);
   return `${shadow.slice(0, first)}{}${rest}`;
 }
 
-const SUMMARY_DIVIDER = '<!--more-->';
 
 /** The first limit the page is over (size, shortcodes, nesting), checked before Markdown parsing. */
 function pageOverLimits(source: string, parsed: ParsedPage, limits: PageLimits, lines: LineIndex, file: string): Diagnostic | undefined {

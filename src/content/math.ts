@@ -227,6 +227,11 @@ function quietLineChars(body: string, significant: ReadonlySet<string>): number 
   return quiet;
 }
 
+/** The block structure of `markdown` alone (every text-level construct off: cheap), as mdast. */
+export function blockStructure(markdown: string): Root {
+  return parseMarkdownWithMath(markdown, [], TEXT_CONSTRUCTS);
+}
+
 /** One parser per set of delimiters and disabled constructs (setting up remark-parse and GFM costs more than parsing a caption). */
 const parsers = new Map<string, (markdown: string) => Root>();
 

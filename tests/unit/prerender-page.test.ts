@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { prerenderPage, type PageEnv } from '../../src/prerender-page.js';
 import { parsePage } from '../../src/content/page.js';
+import { blockStructure } from '../../src/content/math.js';
 import { pageEnv } from '../helpers/page-env.js';
 import { SUMMARY_DIVIDER } from '../../src/render/summary.js';
 
@@ -272,6 +273,26 @@ describe('prerenderPage: our shortcodes and tex wrappers inside each other', () 
       expect(r.shadow).not.toMatch(/\{\{< \/?(attention-map|katex) /);
     });
   }
+});
+
+describe('prerenderPage: the page block after a code fence left open (fuzz find)', () => {
+  it('closes the fence first, so that the block is not code', async () => {
+    // A heading with math gives the page a block (its TOC entry); the file ends inside a ``` fence.
+    const source = '---\ntitle: t\n---\n## H $x$\n\n````latex\n$$\na\n';
+    const r = await prerenderPage(source, pageEnv());
+    expect(r.shadow!.match(/^````/gm)).toHaveLength(2);
+    // In the shadow's Markdown, the block is a paragraph of its own: the code block ends before it.
+    const tree = blockStructure(r.shadow!.slice(r.shadow!.indexOf('## H')));
+    expect(tree.children.map((c) => c.type)).toEqual(['heading', 'code', 'paragraph']);
+    expect((tree.children[1] as { value: string }).value).toMatch(/^\$\$\na\n/);
+    expect(tree.children[2]!.position!.start.offset).toBe(r.shadow!.indexOf('{{< prerender-page ') - r.shadow!.indexOf('## H'));
+  });
+
+  it('leaves a closed fence alone', async () => {
+    const r = await prerenderPage('---\ntitle: t\n---\n## H $x$\n\n```\n$$\n```\n', pageEnv());
+    expect(r.shadow!.match(/^```/gm)).toHaveLength(2);
+    expect(r.shadow).toContain('{{< prerender-page ');
+  });
 });
 
 describe('prerenderPage: a page without front matter', () => {

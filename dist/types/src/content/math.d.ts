@@ -62,6 +62,8 @@ export declare const plainTextMask: {
     minChars: number;
     minQuietShare: number;
 };
+/** The block structure of `markdown` alone (every text-level construct off: cheap), as mdast. */
+export declare function blockStructure(markdown: string): Root;
 /**
  * Parses a Markdown string with GFM and the math syntax for `pairs` (none: GFM alone). What remark-parse
  * with remark-gfm does, with the extensions set up once: a page, its headings and its captions are many
