@@ -42,7 +42,7 @@ function post(i) {
  * The site. `kind`: 'raw' (Hugo's own .Title and .TableOfContents), 'ours' (the package's partials), or
  * 'tomath' (Hugo's passthrough + transform.ToMath).
  */
-function makeSite(dir, posts, kind) {
+export function makeSite(dir, posts, kind) {
   const ours = kind === 'ours';
   const head = ours ? '{{ partial "prerender/head.html" . }}' : '';
   const title = ours ? '{{ partial "prerender/title.html" . }}' : '{{ .Title }}';

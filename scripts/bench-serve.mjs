@@ -57,7 +57,7 @@ function exampleSite(base) {
 /** A blog of `n` posts (bench-scale's), init'ed, the package's templates from this checkout. */
 function scaleSite(base, n) {
   const dir = path.join(base, 'site');
-  makeSite(dir, n, true);
+  makeSite(dir, n, 'ours');
   const r = spawnSync(process.execPath, [CLI, 'init', '-s', dir], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`init failed:\n${r.stdout}${r.stderr}`);
   const cfg = path.join(dir, 'hugo.toml');

@@ -24,7 +24,7 @@ export async function benchWatch(posts = 1000, saves = 25) {
   const site = path.join(base, 'site');
   let child;
   try {
-    makeSite(site, posts, true);
+    makeSite(site, posts, 'ours');
     const cfg = path.join(site, 'hugo.toml');
     await new Promise((resolve, reject) => {
       const p = spawn('node', [CLI, 'init', '-s', site], { stdio: 'ignore' });

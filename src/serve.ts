@@ -212,6 +212,18 @@ export function hugoServerArgs(siteDir: string, rootConfig: string, hugoArgs: st
   return ['server', '--source', siteDir, '--config', `${files},${SERVE_CONFIG}`, ...rest];
 }
 
+/**
+ * `--renderToMemory` for a Hugo whose server renders to disk by default (0.169 does; 0.111 renders to
+ * memory and has no such flag), unless the arguments choose: on disk, Hugo rewrites a page in place, and a
+ * reload that reads it meanwhile gets part of it or nothing (measured with 0.169.0: the tab showed an empty
+ * document, 39 characters of HTML, with no live reload left to bring it back).
+ */
+export function renderToMemory(bin: string, hugoArgs: string[]): string[] {
+  if (hugoArgs.some((a) => /^(--renderTo(Memory|Disk)|--renderStaticToDisk|-M)(=|$)/.test(a))) return [];
+  const help = spawnSync(bin, ['server', '--help'], { encoding: 'utf8', timeout: 30_000 });
+  return help.status === 0 && /--renderToMemory\b/.test(help.stdout) ? ['--renderToMemory'] : [];
+}
+
 export function serveSite(opts: ServeOptions): ServeHandle {
   const siteDir = path.resolve(opts.source);
   const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
@@ -257,11 +269,8 @@ export function serveSite(opts: ServeOptions): ServeHandle {
   let killTimer: NodeJS.Timeout | undefined;
   const watcher = watchSite({
     ...opts,
-    // Hugo never sees the originals (the layer leaves them out), so nothing needs settling, and a
-    // save is read at once: the debounce joins the events of one write.
+    // Hugo never sees the originals (the layer leaves them out), so nothing needs settling.
     settle: false,
-    debounceMs: opts.debounceMs ?? 30,
-    stabilityMs: opts.stabilityMs ?? 0,
     onBuild: (result, changed) => {
       last = result;
       try {
@@ -300,7 +309,7 @@ export function serveSite(opts: ServeOptions): ServeHandle {
       await watcher.close();
       return 0;
     }
-    const args = hugoServerArgs(siteDir, root.path, opts.hugoArgs);
+    const args = [...hugoServerArgs(siteDir, root.path, opts.hugoArgs), ...renderToMemory(bin, opts.hugoArgs)];
     const child = spawn(bin, args, { cwd: siteDir, stdio: ['ignore', 'inherit', 'inherit'] });
     hugo = child;
     const status = await new Promise<number>((resolve) => {

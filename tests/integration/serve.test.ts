@@ -208,7 +208,15 @@ describeWithChromium('hugo-prerender serve', () => {
       // The rest of the page stays typeset (the rejected formula alone is left as written).
       expect(await browser.page.locator('.katex').count()).toBeGreaterThanOrEqual(40);
       writeFileSync(file, `${good}\nFixed $\\frac{1}{2}$ here.\n`);
-      await waitInPage(() => getComputedStyle(document.body, '::before').content === 'none', '');
+      // The panel gone and the fixed paragraph there, in one look: a page still loading (parsed up to
+      // some paragraph before the end) has no panel yet lacks the end of the post.
+      await waitInPage(
+        () =>
+          getComputedStyle(document.body, '::before').content === 'none' &&
+          document.readyState === 'complete' &&
+          [...(document.querySelector('article') ?? document.body).querySelectorAll('p')].some((p) => p.textContent?.startsWith('Fixed ') && p.querySelector('.katex') !== null),
+        '',
+      );
       expect(await visibleText(browser.page)).toContain('Fixed  here.');
     }, 3 * MISSED_RELOAD_MS);
 

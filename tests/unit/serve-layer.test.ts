@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { excludeStyle, hugoServerArgs, ServeError, serveLayer, serveSite } from '../../src/serve.js';
+import { excludeStyle, hugoServerArgs, renderToMemory, ServeError, serveLayer, serveSite } from '../../src/serve.js';
+import { describeEachHugo } from '../helpers/hugo.js';
 import { readSiteConfig } from '../../src/site/config.js';
 import { tempSites } from '../helpers/temp-site.js';
 
@@ -92,5 +93,15 @@ describe('the hugo server command line', () => {
     expect(hugoServerArgs('/s', '/s/hugo.toml', ['--port', '1414'])).toEqual(['server', '--source', '/s', '--config', `hugo.toml,${layer}`, '--port', '1414']);
     expect(hugoServerArgs('/s', '/s/hugo.toml', ['--config', 'hugo.toml,dev.toml', '-D'])).toEqual(['server', '--source', '/s', '--config', `hugo.toml,dev.toml,${layer}`, '-D']);
     expect(hugoServerArgs('/s', '/s/config.yaml', ['--config=a.yaml'])).toEqual(['server', '--source', '/s', '--config', `a.yaml,${layer}`]);
+  });
+});
+
+describeEachHugo('rendering to memory', (hugo) => {
+  it('asks Hugo to render to memory where it would render to disk (0.169), unless the arguments choose', () => {
+    const flag = hugo.version.startsWith('0.111') ? [] : ['--renderToMemory'];
+    expect(renderToMemory(hugo.bin, ['--port', '1414'])).toEqual(flag);
+    for (const chosen of ['--renderToDisk', '--renderToMemory', '-M', '--renderStaticToDisk', '--renderToDisk=true']) {
+      expect(renderToMemory(hugo.bin, [chosen])).toEqual([]);
+    }
   });
 });
