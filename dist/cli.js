@@ -117,17 +117,17 @@ var require_visit = __commonJS({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP2;
     visit4.REMOVE = REMOVE;
-    function visit_(key2, node3, visitor, path21) {
-      const ctrl = callVisitor(key2, node3, visitor, path21);
+    function visit_(key2, node3, visitor, path22) {
+      const ctrl = callVisitor(key2, node3, visitor, path22);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path21, ctrl);
-        return visit_(key2, ctrl, visitor, path21);
+        replaceNode(key2, path22, ctrl);
+        return visit_(key2, ctrl, visitor, path22);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path21 = Object.freeze(path21.concat(node3));
+          path22 = Object.freeze(path22.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = visit_(i2, node3.items[i2], visitor, path21);
+            const ci = visit_(i2, node3.items[i2], visitor, path22);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -138,13 +138,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path21 = Object.freeze(path21.concat(node3));
-          const ck = visit_("key", node3.key, visitor, path21);
+          path22 = Object.freeze(path22.concat(node3));
+          const ck = visit_("key", node3.key, visitor, path22);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = visit_("value", node3.value, visitor, path21);
+          const cv = visit_("value", node3.value, visitor, path22);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -165,17 +165,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node3, visitor, path21) {
-      const ctrl = await callVisitor(key2, node3, visitor, path21);
+    async function visitAsync_(key2, node3, visitor, path22) {
+      const ctrl = await callVisitor(key2, node3, visitor, path22);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path21, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path21);
+        replaceNode(key2, path22, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path22);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path21 = Object.freeze(path21.concat(node3));
+          path22 = Object.freeze(path22.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node3.items[i2], visitor, path21);
+            const ci = await visitAsync_(i2, node3.items[i2], visitor, path22);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -186,13 +186,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path21 = Object.freeze(path21.concat(node3));
-          const ck = await visitAsync_("key", node3.key, visitor, path21);
+          path22 = Object.freeze(path22.concat(node3));
+          const ck = await visitAsync_("key", node3.key, visitor, path22);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = await visitAsync_("value", node3.value, visitor, path21);
+          const cv = await visitAsync_("value", node3.value, visitor, path22);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -219,23 +219,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node3, visitor, path21) {
+    function callVisitor(key2, node3, visitor, path22) {
       if (typeof visitor === "function")
-        return visitor(key2, node3, path21);
+        return visitor(key2, node3, path22);
       if (identity4.isMap(node3))
-        return visitor.Map?.(key2, node3, path21);
+        return visitor.Map?.(key2, node3, path22);
       if (identity4.isSeq(node3))
-        return visitor.Seq?.(key2, node3, path21);
+        return visitor.Seq?.(key2, node3, path22);
       if (identity4.isPair(node3))
-        return visitor.Pair?.(key2, node3, path21);
+        return visitor.Pair?.(key2, node3, path22);
       if (identity4.isScalar(node3))
-        return visitor.Scalar?.(key2, node3, path21);
+        return visitor.Scalar?.(key2, node3, path22);
       if (identity4.isAlias(node3))
-        return visitor.Alias?.(key2, node3, path21);
+        return visitor.Alias?.(key2, node3, path22);
       return void 0;
     }
-    function replaceNode(key2, path21, node3) {
-      const parent = path21[path21.length - 1];
+    function replaceNode(key2, path22, node3) {
+      const parent = path22[path22.length - 1];
       if (identity4.isCollection(parent)) {
         parent.items[key2] = node3;
       } else if (identity4.isPair(parent)) {
@@ -847,10 +847,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity4 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path21, value2) {
+    function collectionFromPath(schema, path22, value2) {
       let v = value2;
-      for (let i2 = path21.length - 1; i2 >= 0; --i2) {
-        const k2 = path21[i2];
+      for (let i2 = path22.length - 1; i2 >= 0; --i2) {
+        const k2 = path22[i2];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a3 = [];
           a3[k2] = v;
@@ -869,7 +869,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path21) => path21 == null || typeof path21 === "object" && !!path21[Symbol.iterator]().next().done;
+    var isEmptyPath = (path22) => path22 == null || typeof path22 === "object" && !!path22[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -899,11 +899,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path21, value2) {
-        if (isEmptyPath(path21))
+      addIn(path22, value2) {
+        if (isEmptyPath(path22))
           this.add(value2);
         else {
-          const [key2, ...rest] = path21;
+          const [key2, ...rest] = path22;
           const node3 = this.get(key2, true);
           if (identity4.isCollection(node3))
             node3.addIn(rest, value2);
@@ -917,8 +917,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path21) {
-        const [key2, ...rest] = path21;
+      deleteIn(path22) {
+        const [key2, ...rest] = path22;
         if (rest.length === 0)
           return this.delete(key2);
         const node3 = this.get(key2, true);
@@ -932,8 +932,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path21, keepScalar) {
-        const [key2, ...rest] = path21;
+      getIn(path22, keepScalar) {
+        const [key2, ...rest] = path22;
         const node3 = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity4.isScalar(node3) ? node3.value : node3;
@@ -951,8 +951,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path21) {
-        const [key2, ...rest] = path21;
+      hasIn(path22) {
+        const [key2, ...rest] = path22;
         if (rest.length === 0)
           return this.has(key2);
         const node3 = this.get(key2, true);
@@ -962,8 +962,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path21, value2) {
-        const [key2, ...rest] = path21;
+      setIn(path22, value2) {
+        const [key2, ...rest] = path22;
         if (rest.length === 0) {
           this.set(key2, value2);
         } else {
@@ -3478,9 +3478,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path21, value2) {
+      addIn(path22, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path21, value2);
+          this.contents.addIn(path22, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3555,14 +3555,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path21) {
-        if (Collection.isEmptyPath(path21)) {
+      deleteIn(path22) {
+        if (Collection.isEmptyPath(path22)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path21) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path22) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3577,10 +3577,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path21, keepScalar) {
-        if (Collection.isEmptyPath(path21))
+      getIn(path22, keepScalar) {
+        if (Collection.isEmptyPath(path22))
           return !keepScalar && identity4.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity4.isCollection(this.contents) ? this.contents.getIn(path21, keepScalar) : void 0;
+        return identity4.isCollection(this.contents) ? this.contents.getIn(path22, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3591,10 +3591,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path21) {
-        if (Collection.isEmptyPath(path21))
+      hasIn(path22) {
+        if (Collection.isEmptyPath(path22))
           return this.contents !== void 0;
-        return identity4.isCollection(this.contents) ? this.contents.hasIn(path21) : false;
+        return identity4.isCollection(this.contents) ? this.contents.hasIn(path22) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3611,13 +3611,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path21, value2) {
-        if (Collection.isEmptyPath(path21)) {
+      setIn(path22, value2) {
+        if (Collection.isEmptyPath(path22)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path21), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path22), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path21, value2);
+          this.contents.setIn(path22, value2);
         }
       }
       /**
@@ -5578,9 +5578,9 @@ var require_cst_visit = __commonJS({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP2;
     visit4.REMOVE = REMOVE;
-    visit4.itemAtPath = (cst, path21) => {
+    visit4.itemAtPath = (cst, path22) => {
       let item = cst;
-      for (const [field, index2] of path21) {
+      for (const [field, index2] of path22) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -5589,23 +5589,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit4.parentCollection = (cst, path21) => {
-      const parent = visit4.itemAtPath(cst, path21.slice(0, -1));
-      const field = path21[path21.length - 1][0];
+    visit4.parentCollection = (cst, path22) => {
+      const parent = visit4.itemAtPath(cst, path22.slice(0, -1));
+      const field = path22[path22.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path21, item, visitor) {
-      let ctrl = visitor(item, path21);
+    function _visit(path22, item, visitor) {
+      let ctrl = visitor(item, path22);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path21.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path22.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5616,10 +5616,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path21);
+            ctrl = ctrl(item, path22);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path21) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path22) : ctrl;
     }
     exports.visit = visit4;
   }
@@ -7466,7 +7466,7 @@ import { spawnSync as spawnSync2 } from "node:child_process";
 import { existsSync as existsSync6 } from "node:fs";
 import { parseArgs } from "node:util";
 import { isMainThread as isMainThread2 } from "node:worker_threads";
-import path20 from "node:path";
+import path21 from "node:path";
 import { fileURLToPath as fileURLToPath4 } from "node:url";
 
 // src/build.ts
@@ -8983,11 +8983,12 @@ import path2 from "node:path";
 
 // src/site/handoff.ts
 var CLOSE = "{{< /prerender >}}";
-function fragmentOpen(key2, check2) {
-  return check2 ? `{{< prerender k="${key2}" md5="${check2.md5}" src=\`${check2.path}\` >}}` : `{{< prerender k="${key2}" >}}`;
+function fragmentOpen(key2, check2, newlines = 0) {
+  const pad2 = "\n".repeat(newlines);
+  return check2 ? `{{< prerender k="${key2}" md5="${check2.md5}" src=\`${check2.path}\`${pad2} >}}` : `{{< prerender k="${key2}"${pad2} >}}`;
 }
-function inlineShortcode(key2, inline, check2) {
-  return fragmentOpen(key2, check2) + inline + CLOSE;
+function inlineShortcode(key2, inline, check2, newlines = 0) {
+  return fragmentOpen(key2, check2, newlines) + inline + CLOSE;
 }
 var WRAP_SPLIT = "<!--hugo-prerender:frag-->";
 var WRAP_CLOSE = "{{< /prerender-md >}}";
@@ -8997,7 +8998,7 @@ function wrapToken(i2) {
 function wrapOpen(fragments, md) {
   return `{{< prerender-md${md ? ` md="${md}"` : ""} >}}${fragments.map((f) => f + WRAP_SPLIT).join("")}`;
 }
-var FRAGMENT_RE = /\{\{< prerender k="([a-z0-9_-]+)"(?: md5="[0-9a-f]{32}" src=`[^`\n]*`)? >\}\}([^\n]*?)\{\{< \/prerender >\}\}/g;
+var FRAGMENT_RE = /\{\{< prerender k="([a-z0-9_-]+)"(?: md5="[0-9a-f]{32}" src=`[^`\n]*`)?\n* >\}\}([^\n]*?)\{\{< \/prerender >\}\}/g;
 function shadowFragments(shadow) {
   const out = /* @__PURE__ */ new Map();
   for (const m of shadow.matchAll(FRAGMENT_RE)) if (!out.has(m[1])) out.set(m[1], m[2]);
@@ -20881,13 +20882,13 @@ function node(shape, o2 = {}) {
   }
   return fragment(outline, o2.label !== void 0 && o2.label !== "" ? mathLabel(o2.label, { x: shape.cx, y: shape.cy, size }) : null);
 }
-function edge(ids, path21, o2 = {}) {
+function edge(ids, path22, o2 = {}) {
   const arrow = o2.arrow ?? "end";
   const paint = o2.paint ?? "ink";
   const atStart = arrow === "start" || arrow === "both";
   const atEnd = arrow === "end" || arrow === "both";
   const cut = HEAD_LENGTH * HEAD_OVERLAP;
-  const drawn = trim(path21, atStart ? cut : 0, atEnd ? cut : 0);
+  const drawn = trim(path22, atStart ? cut : 0, atEnd ? cut : 0);
   const s2 = strokeAttrs(paint);
   return el("path", {
     class: [s2.class, o2.class].filter(Boolean).join(" ") || void 0,
@@ -20914,18 +20915,18 @@ function connect(from, to, o2 = {}) {
   const ctrl = add(m, mul({ x: d2.y, y: -d2.x }, bend * 2));
   return { kind: "quad", a: borderPoint(from, ctrl, g0), c: ctrl, b: borderPoint(to, ctrl, g1) };
 }
-function edgeLabelAnchor(path21, text12, o2 = {}) {
+function edgeLabelAnchor(path22, text12, o2 = {}) {
   const t = o2.t ?? 0.5;
-  const p5 = pointAt(path21, t);
-  let n = normalAt(path21, t);
+  const p5 = pointAt(path22, t);
+  let n = normalAt(path22, t);
   if (o2.side === "right") n = mul(n, -1);
   const size = o2.size ?? 16;
   const b2 = labelFontBox(text12, { x: 0, y: 0, size });
   const reach = Math.max(-n.x * b2.x0, -n.x * b2.x1) + Math.max(-n.y * b2.y0, -n.y * b2.y1);
   return add(p5, mul(n, reach + (o2.offset ?? 5)));
 }
-function edgeLabel(path21, text12, o2 = {}) {
-  const at = edgeLabelAnchor(path21, text12, o2);
+function edgeLabel(path22, text12, o2 = {}) {
+  const at = edgeLabelAnchor(path22, text12, o2);
   return mathLabel(text12, { x: at.x, y: at.y, size: o2.size ?? 16, class: o2.class });
 }
 function delaySquare(at, size = 8, paint = "ink") {
@@ -24981,12 +24982,12 @@ function y(p5) {
   return p5[1];
 }
 function line2(x$1, y$1) {
-  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path21 = withPath(line3);
+  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path22 = withPath(line3);
   x$1 = typeof x$1 === "function" ? x$1 : x$1 === void 0 ? x : constant2(x$1);
   y$1 = typeof y$1 === "function" ? y$1 : y$1 === void 0 ? y : constant2(y$1);
   function line3(data) {
     var i2, n = (data = array2(data)).length, d2, defined0 = false, buffer;
-    if (context == null) output7 = curve(buffer = path21());
+    if (context == null) output7 = curve(buffer = path22());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) output7.lineStart();
@@ -25014,13 +25015,13 @@ function line2(x$1, y$1) {
   return line3;
 }
 function area(x0, y0, y1) {
-  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path21 = withPath(area2);
+  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path22 = withPath(area2);
   x0 = typeof x0 === "function" ? x0 : x0 === void 0 ? x : constant2(+x0);
   y0 = typeof y0 === "function" ? y0 : y0 === void 0 ? constant2(0) : constant2(+y0);
   y1 = typeof y1 === "function" ? y1 : y1 === void 0 ? y : constant2(+y1);
   function area2(data) {
     var i2, j, k2, n = (data = array2(data)).length, d2, defined0 = false, buffer, x0z = new Array(n), y0z = new Array(n);
-    if (context == null) output7 = curve(buffer = path21());
+    if (context == null) output7 = curve(buffer = path22());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) {
@@ -25159,12 +25160,12 @@ var s = sqrt(3) / 2;
 var k = 1 / sqrt(12);
 var a = (k / 2 + 1) * 3;
 function Symbol2(type, size) {
-  let context = null, path21 = withPath(symbol);
+  let context = null, path22 = withPath(symbol);
   type = typeof type === "function" ? type : constant2(type || circle2);
   size = typeof size === "function" ? size : constant2(size === void 0 ? 64 : +size);
   function symbol() {
     let buffer;
-    if (!context) context = buffer = path21();
+    if (!context) context = buffer = path22();
     type.apply(this, arguments).draw(context, +size.apply(this, arguments));
     if (buffer) return context = null, buffer + "" || null;
   }
@@ -27551,9 +27552,9 @@ var rnn_unroll_default = defineShortcode({
       body3.push(...column(ids, cx(k2), lay, { x: names("x", k2), h: names("h", k2), o: names("o", k2), L: names("L", k2), y: names("y", k2) }, weights, font));
     }
     for (let k2 = -1; k2 < T4; k2++) {
-      const path21 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
-      body3.push(edge(ids, path21, { dashed: k2 === -1 || k2 === T4 - 1 }));
-      if (weights[2]) body3.push(edgeLabel(path21, weights[2], { side: "left", size: WFONT, offset: HEAD_HALF_WIDTH + 2 }));
+      const path22 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
+      body3.push(edge(ids, path22, { dashed: k2 === -1 || k2 === T4 - 1 }));
+      if (weights[2]) body3.push(edgeLabel(path22, weights[2], { side: "left", size: WFONT, offset: HEAD_HALF_WIDTH + 2 }));
     }
     if (p5.bptt) {
       paints.add("highlight");
@@ -27824,9 +27825,9 @@ function seq2seqDrawing(ids, m) {
     edges.push(attentionEdge(from, to, m.weights[j], wmax));
     if (m.labels === "none") return;
     const tex = m.labels === "alpha" ? `\\alpha_{${m.step},${j + 1}}` : m.weights[j].toFixed(2);
-    const path21 = { kind: "line", a: from, b: to };
+    const path22 = { kind: "line", a: from, b: to };
     const side = x6 < sumX - 1 ? "left" : "right";
-    const at = edgeLabelAnchor(path21, tex, { t: 0.3, side, size: 14, offset: 4 });
+    const at = edgeLabelAnchor(path22, tex, { t: 0.3, side, size: 14, offset: 4 });
     math2(tex, at.x, at.y, 14);
   });
   decoderCore(ids, m, { sum: { x: sumX, y: Y_SUM }, prev: { x: sumX - S_GAP, y: Y_S }, cur: { x: sumX, y: Y_S }, cSide: "left" }, { nodes, wires, math: math2 });
@@ -30794,13 +30795,13 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set path(path21) {
-    if (isUrl(path21)) {
-      path21 = fileURLToPath3(path21);
+  set path(path22) {
+    if (isUrl(path22)) {
+      path22 = fileURLToPath3(path22);
     }
-    assertNonEmpty(path21, "path");
-    if (this.path !== path21) {
-      this.history.push(path21);
+    assertNonEmpty(path22, "path");
+    if (this.path !== path22) {
+      this.history.push(path22);
     }
   }
   /**
@@ -31067,8 +31068,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path21, name) {
-  if (!path21) {
+function assertPath(path22, name) {
+  if (!path22) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -39361,7 +39362,7 @@ function transformGfmAutolinkLiterals(tree) {
     { ignore: ["link", "linkReference"] }
   );
 }
-function findUrl(_9, protocol, domain2, path21, match) {
+function findUrl(_9, protocol, domain2, path22, match) {
   if (!previous2(match)) {
     return false;
   }
@@ -39374,7 +39375,7 @@ function findUrl(_9, protocol, domain2, path21, match) {
   if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
     return false;
   }
-  const parts = splitUrl(domain2 + path21);
+  const parts = splitUrl(domain2 + path22);
   const result = {
     type: "link",
     title: null,
@@ -47927,7 +47928,7 @@ function tableOfContentsHtml(entries, cfg = DEFAULT_TOC) {
 }
 
 // src/render/summary.ts
-var SUMMARY_DIVIDER2 = "\n\n<!--more-->\n";
+var SUMMARY_DIVIDER2 = "<!--more-->";
 function countWords(node3) {
   switch (node3.type) {
     case "text":
@@ -48577,11 +48578,17 @@ async function prerenderPage(source, env2) {
   for (const e of everywhere.edits) replacements.push({ start: e.at, end: e.at, key: "", text: e.text });
   replacements.sort((a3, b2) => a3.start - b2.start || a3.end - b2.end);
   let check2 = { md5: env2.sourceMd5 ?? md5Hex(Buffer.from(source, "utf8")), path: file.replace(/`/g, "") };
-  const fragmentShortcode = (key2) => {
-    const out = inlineShortcode(key2, fragments.get(key2)?.html ?? "", check2);
+  const breaks = (from, to) => {
+    let n = 0;
+    for (let at = source.indexOf("\n", from); at >= 0 && at < to; at = source.indexOf("\n", at + 1)) n++;
+    return n;
+  };
+  const fragmentShortcode = (key2, newlines = 0) => {
+    const out = inlineShortcode(key2, fragments.get(key2)?.html ?? "", check2, newlines);
     check2 = void 0;
     return out;
   };
+  const textBreaks = (r2) => breaks(r2.start, r2.end) - (r2.text.match(/\n/g)?.length ?? 0);
   const wraps = env2.settings.unsafe ? [] : markdownWraps(parsed.shortcodes, isOwned, replacements, env2.settings, source);
   let shadow = "";
   let pos = 0;
@@ -48593,10 +48600,14 @@ async function prerenderPage(source, env2) {
       shadow += source.slice(pos, wrap4.start);
       const keys2 = [];
       const edits = [...wrap4.tags];
+      let lost = 0;
       for (; i2 < replacements.length && replacements[i2].start < wrap4.end; i2++) {
         const inner2 = replacements[i2];
-        if (inner2.text !== void 0) edits.push({ start: inner2.start, end: inner2.end, text: inner2.text });
-        else {
+        if (inner2.text !== void 0) {
+          edits.push({ start: inner2.start, end: inner2.end, text: inner2.text });
+          lost += Math.max(0, textBreaks(inner2));
+        } else {
+          lost += breaks(inner2.start, inner2.end);
           let n = keys2.indexOf(inner2.key);
           if (n < 0) n = keys2.push(inner2.key) - 1;
           edits.push({ start: inner2.start, end: inner2.end, text: wrapToken(n) });
@@ -48611,13 +48622,15 @@ async function prerenderPage(source, env2) {
         at = e.end;
       }
       body3 += source.slice(at, wrap4.end);
-      shadow += wrapOpen(keys2.map(fragmentShortcode), wrap4.md) + body3 + WRAP_CLOSE;
+      shadow += wrapOpen(keys2.map((k2, n) => fragmentShortcode(k2, n === 0 ? lost : 0)), wrap4.md) + body3 + WRAP_CLOSE;
       pos = wrap4.end;
       w++;
       continue;
     }
     shadow += source.slice(pos, r2.start);
-    shadow += r2.text ?? fragmentShortcode(r2.key);
+    if (r2.text === void 0) shadow += fragmentShortcode(r2.key, breaks(r2.start, r2.end));
+    else if (r2.text === "" && textBreaks(r2) > 0) shadow += `{{< prerender k="none"${"\n".repeat(textBreaks(r2))} >}}{{< /prerender >}}`;
+    else shadow += r2.text;
     pos = r2.end;
   }
   shadow += source.slice(pos);
@@ -49216,27 +49229,27 @@ var sqrtTall = function sqrtTall2(extraVinculum, hLinePad2, viewBoxHeight) {
 };
 var sqrtPath = function sqrtPath2(size, extraVinculum, viewBoxHeight) {
   extraVinculum = 1e3 * extraVinculum;
-  var path21 = "";
+  var path22 = "";
   switch (size) {
     case "sqrtMain":
-      path21 = sqrtMain(extraVinculum, hLinePad);
+      path22 = sqrtMain(extraVinculum, hLinePad);
       break;
     case "sqrtSize1":
-      path21 = sqrtSize1(extraVinculum, hLinePad);
+      path22 = sqrtSize1(extraVinculum, hLinePad);
       break;
     case "sqrtSize2":
-      path21 = sqrtSize2(extraVinculum, hLinePad);
+      path22 = sqrtSize2(extraVinculum, hLinePad);
       break;
     case "sqrtSize3":
-      path21 = sqrtSize3(extraVinculum, hLinePad);
+      path22 = sqrtSize3(extraVinculum, hLinePad);
       break;
     case "sqrtSize4":
-      path21 = sqrtSize4(extraVinculum, hLinePad);
+      path22 = sqrtSize4(extraVinculum, hLinePad);
       break;
     case "sqrtTall":
-      path21 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
+      path22 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
   }
-  return path21;
+  return path22;
 };
 var innerPath = function innerPath2(name, height) {
   switch (name) {
@@ -53419,8 +53432,8 @@ var svgData = {
 };
 var staticSvg = function staticSvg2(value2, options) {
   var [pathName, width, height] = svgData[value2];
-  var path21 = new PathNode(pathName);
-  var svgNode2 = new SvgNode([path21], {
+  var path22 = new PathNode(pathName);
+  var svgNode2 = new SvgNode([path22], {
     "width": makeEm(width),
     "height": makeEm(height),
     // Override CSS rule `.katex svg { width: 100% }`
@@ -54589,8 +54602,8 @@ var stretchySvg = function stretchySvg2(group3, options) {
           pathName = "tilde" + imgIndex;
         }
       }
-      var path21 = new PathNode(pathName);
-      var svgNode2 = new SvgNode([path21], {
+      var path22 = new PathNode(pathName);
+      var svgNode2 = new SvgNode([path22], {
         "width": "100%",
         "height": makeEm(_height),
         "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight,
@@ -55887,8 +55900,8 @@ var makeGlyphSpan = function makeGlyphSpan2(symbol, font, mode) {
 };
 var makeInner = function makeInner2(ch2, height, options) {
   var width = fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)] ? fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)][4] : fontMetricsData["Size1-Regular"][ch2.charCodeAt(0)][4];
-  var path21 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
-  var svgNode2 = new SvgNode([path21], {
+  var path22 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
+  var svgNode2 = new SvgNode([path22], {
     "width": makeEm(width),
     "height": makeEm(height),
     // Override CSS rule `.katex svg { width: 100% }`
@@ -56057,10 +56070,10 @@ var makeStackedDelim = function makeStackedDelim2(delim, heightTotal, center, op
     var midHeight = realHeightTotal - topHeightTotal - bottomHeightTotal;
     var viewBoxHeight = Math.round(realHeightTotal * 1e3);
     var pathStr = tallDelim(svgLabel, Math.round(midHeight * 1e3));
-    var path21 = new PathNode(svgLabel, pathStr);
+    var path22 = new PathNode(svgLabel, pathStr);
     var width = makeEm(viewBoxWidth / 1e3);
     var height = makeEm(viewBoxHeight / 1e3);
-    var svg3 = new SvgNode([path21], {
+    var svg3 = new SvgNode([path22], {
       "width": width,
       "height": height,
       "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight
@@ -56101,8 +56114,8 @@ var makeStackedDelim = function makeStackedDelim2(delim, heightTotal, center, op
 var vbPad = 80;
 var emPad = 0.08;
 var sqrtSvg = function sqrtSvg2(sqrtName, height, viewBoxHeight, extraVinculum, options) {
-  var path21 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
-  var pathNode = new PathNode(sqrtName, path21);
+  var path22 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
+  var pathNode = new PathNode(sqrtName, path22);
   var svg3 = new SvgNode([pathNode], {
     // Note: 1000:1 ratio of viewBox to document em width.
     "width": "400em",
@@ -56609,8 +56622,8 @@ var htmlBuilder$7 = (group3, options) => {
     var angleHeight = inner2.height + inner2.depth + lineWeight + clearance;
     inner2.style.paddingLeft = makeEm(angleHeight / 2 + lineWeight);
     var viewBoxHeight = Math.floor(1e3 * angleHeight * scale2);
-    var path21 = phasePath(viewBoxHeight);
-    var svgNode2 = new SvgNode([new PathNode("phase", path21)], {
+    var path22 = phasePath(viewBoxHeight);
+    var svgNode2 = new SvgNode([new PathNode("phase", path22)], {
       "width": "400em",
       "height": makeEm(viewBoxHeight / 1e3),
       "viewBox": "0 0 400000 " + viewBoxHeight,
@@ -67872,12 +67885,12 @@ function parseTree3(text12, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root4, path21) {
+function findNodeAtLocation(root4, path22) {
   if (!root4) {
     return void 0;
   }
   let node3 = root4;
-  for (let segment of path21) {
+  for (let segment of path22) {
     if (typeof segment === "string") {
       if (node3.type !== "object" || !Array.isArray(node3.children)) {
         return void 0;
@@ -68231,14 +68244,14 @@ function getNodeType(value2) {
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text12, originalPath, value2, options) {
-  const path21 = originalPath.slice();
+  const path22 = originalPath.slice();
   const errors = [];
   const root4 = parseTree3(text12, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path21.length > 0) {
-    lastSegment = path21.pop();
-    parent = findNodeAtLocation(root4, path21);
+  while (path22.length > 0) {
+    lastSegment = path22.pop();
+    parent = findNodeAtLocation(root4, path22);
     if (parent === void 0 && value2 !== void 0) {
       if (typeof lastSegment === "string") {
         value2 = { [lastSegment]: value2 };
@@ -68425,8 +68438,8 @@ var ParseErrorCode;
   ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
   ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
 })(ParseErrorCode || (ParseErrorCode = {}));
-function modify(text12, path21, value2, options) {
-  return setProperty(text12, path21, value2, options);
+function modify(text12, path22, value2, options) {
+  return setProperty(text12, path22, value2, options);
 }
 function applyEdits(text12, edits) {
   let sortedEdits = edits.slice(0).sort((a3, b2) => {
@@ -68762,14 +68775,14 @@ function editJson(text12, rootIsModule, edit) {
   }
   const moduleNode = base2.length ? findNodeAtLocation2(root4, base2) : root4;
   const mountsKey = jsonKey(moduleNode, "mounts") ?? "mounts";
-  const path21 = [...base2, mountsKey];
-  const list4 = findNodeAtLocation2(root4, path21);
+  const path22 = [...base2, mountsKey];
+  const list4 = findNodeAtLocation2(root4, path22);
   const all3 = [...edit.before, ...edit.after];
   const apply = (p5, value2, isArrayInsertion = false) => {
     t = applyEdits(t, modify(t, p5, value2, { formattingOptions, isArrayInsertion }));
   };
   if (!list4) {
-    apply(path21, all3.map(written));
+    apply(path22, all3.map(written));
     return t;
   }
   if (list4.type !== "array") throw new EditError('"mounts" is not an array', list4.offset);
@@ -68779,16 +68792,16 @@ function editJson(text12, rootIsModule, edit) {
   for (const [k2, m] of edit.respell) {
     const i2 = mountIdx[k2];
     root4 = tree();
-    const node3 = findNodeAtLocation2(root4, [...path21, i2]);
+    const node3 = findNodeAtLocation2(root4, [...path22, i2]);
     const keys2 = (node3?.children ?? []).map((p5) => p5.children?.[0]?.value).filter((v) => typeof v === "string");
-    for (const key2 of keys2.filter((x6) => ["lang", "sites"].includes(x6.toLowerCase()))) apply([...path21, i2, key2], void 0);
-    for (const [key2, value2] of Object.entries(written(m)).filter(([x6]) => x6 === "lang" || x6 === "sites")) apply([...path21, i2, key2], value2);
+    for (const key2 of keys2.filter((x6) => ["lang", "sites"].includes(x6.toLowerCase()))) apply([...path22, i2, key2], void 0);
+    for (const [key2, value2] of Object.entries(written(m)).filter(([x6]) => x6 === "lang" || x6 === "sites")) apply([...path22, i2, key2], value2);
   }
   const removed = [...edit.remove].map((k2) => mountIdx[k2]).sort((a3, b2) => b2 - a3);
-  for (const i2 of removed) apply([...path21, i2], void 0);
+  for (const i2 of removed) apply([...path22, i2], void 0);
   const keptCount = elements.length - removed.length;
-  edit.after.forEach((m, j) => apply([...path21, keptCount + j], written(m), true));
-  edit.before.forEach((m, j) => apply([...path21, j], written(m), true));
+  edit.after.forEach((m, j) => apply([...path22, keptCount + j], written(m), true));
+  edit.before.forEach((m, j) => apply([...path22, j], written(m), true));
   return t;
 }
 
@@ -69012,10 +69025,10 @@ ${mountsSnippet(target.file.format, rootIsModule, plan)}
 // src/serve.ts
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync as existsSync5, mkdirSync as mkdirSync3, readdirSync as readdirSync7, readFileSync as readFileSync13 } from "node:fs";
-import path19 from "node:path";
+import path20 from "node:path";
 
 // src/watch.ts
-import { existsSync as existsSync4, statSync as statSync5 } from "node:fs";
+import { existsSync as existsSync4 } from "node:fs";
 import path18 from "node:path";
 
 // node_modules/chokidar/esm/index.js
@@ -69094,7 +69107,7 @@ var ReaddirpStream = class extends Readable {
     this._directoryFilter = normalizeFilter(opts.directoryFilter);
     const statMethod = opts.lstat ? lstat : stat;
     if (wantBigintFsStats) {
-      this._stat = (path21) => statMethod(path21, { bigint: true });
+      this._stat = (path22) => statMethod(path22, { bigint: true });
     } else {
       this._stat = statMethod;
     }
@@ -69119,8 +69132,8 @@ var ReaddirpStream = class extends Readable {
         const par = this.parent;
         const fil = par && par.files;
         if (fil && fil.length > 0) {
-          const { path: path21, depth } = par;
-          const slice3 = fil.splice(0, batch).map((dirent) => this._formatEntry(dirent, path21));
+          const { path: path22, depth } = par;
+          const slice3 = fil.splice(0, batch).map((dirent) => this._formatEntry(dirent, path22));
           const awaited = await Promise.all(slice3);
           for (const entry of awaited) {
             if (!entry)
@@ -69160,20 +69173,20 @@ var ReaddirpStream = class extends Readable {
       this.reading = false;
     }
   }
-  async _exploreDir(path21, depth) {
+  async _exploreDir(path22, depth) {
     let files;
     try {
-      files = await readdir(path21, this._rdOptions);
+      files = await readdir(path22, this._rdOptions);
     } catch (error) {
       this._onError(error);
     }
-    return { files, depth, path: path21 };
+    return { files, depth, path: path22 };
   }
-  async _formatEntry(dirent, path21) {
+  async _formatEntry(dirent, path22) {
     let entry;
     const basename3 = this._isDirent ? dirent.name : dirent;
     try {
-      const fullPath = presolve(pjoin(path21, basename3));
+      const fullPath = presolve(pjoin(path22, basename3));
       entry = { path: prelative(this._root, fullPath), fullPath, basename: basename3 };
       entry[this._statsProp] = this._isDirent ? dirent : await this._stat(fullPath);
     } catch (err) {
@@ -69573,16 +69586,16 @@ var delFromSet = (main3, prop, item) => {
 };
 var isEmptySet = (val) => val instanceof Set ? val.size === 0 : !val;
 var FsWatchInstances = /* @__PURE__ */ new Map();
-function createFsWatchInstance(path21, options, listener, errHandler, emitRaw) {
+function createFsWatchInstance(path22, options, listener, errHandler, emitRaw) {
   const handleEvent = (rawEvent, evPath) => {
-    listener(path21);
-    emitRaw(rawEvent, evPath, { watchedPath: path21 });
-    if (evPath && path21 !== evPath) {
-      fsWatchBroadcast(sysPath.resolve(path21, evPath), KEY_LISTENERS, sysPath.join(path21, evPath));
+    listener(path22);
+    emitRaw(rawEvent, evPath, { watchedPath: path22 });
+    if (evPath && path22 !== evPath) {
+      fsWatchBroadcast(sysPath.resolve(path22, evPath), KEY_LISTENERS, sysPath.join(path22, evPath));
     }
   };
   try {
-    return fs_watch(path21, {
+    return fs_watch(path22, {
       persistent: options.persistent
     }, handleEvent);
   } catch (error) {
@@ -69598,12 +69611,12 @@ var fsWatchBroadcast = (fullPath, listenerType, val1, val2, val3) => {
     listener(val1, val2, val3);
   });
 };
-var setFsWatchListener = (path21, fullPath, options, handlers2) => {
+var setFsWatchListener = (path22, fullPath, options, handlers2) => {
   const { listener, errHandler, rawEmitter } = handlers2;
   let cont = FsWatchInstances.get(fullPath);
   let watcher;
   if (!options.persistent) {
-    watcher = createFsWatchInstance(path21, options, listener, errHandler, rawEmitter);
+    watcher = createFsWatchInstance(path22, options, listener, errHandler, rawEmitter);
     if (!watcher)
       return;
     return watcher.close.bind(watcher);
@@ -69614,7 +69627,7 @@ var setFsWatchListener = (path21, fullPath, options, handlers2) => {
     addAndConvert(cont, KEY_RAW, rawEmitter);
   } else {
     watcher = createFsWatchInstance(
-      path21,
+      path22,
       options,
       fsWatchBroadcast.bind(null, fullPath, KEY_LISTENERS),
       errHandler,
@@ -69629,7 +69642,7 @@ var setFsWatchListener = (path21, fullPath, options, handlers2) => {
         cont.watcherUnusable = true;
       if (isWindows && error.code === "EPERM") {
         try {
-          const fd = await open2(path21, "r");
+          const fd = await open2(path22, "r");
           await fd.close();
           broadcastErr(error);
         } catch (err) {
@@ -69660,7 +69673,7 @@ var setFsWatchListener = (path21, fullPath, options, handlers2) => {
   };
 };
 var FsWatchFileInstances = /* @__PURE__ */ new Map();
-var setFsWatchFileListener = (path21, fullPath, options, handlers2) => {
+var setFsWatchFileListener = (path22, fullPath, options, handlers2) => {
   const { listener, rawEmitter } = handlers2;
   let cont = FsWatchFileInstances.get(fullPath);
   const copts = cont && cont.options;
@@ -69682,7 +69695,7 @@ var setFsWatchFileListener = (path21, fullPath, options, handlers2) => {
         });
         const currmtime = curr.mtimeMs;
         if (curr.size !== prev.size || currmtime > prev.mtimeMs || currmtime === 0) {
-          foreach(cont.listeners, (listener2) => listener2(path21, curr));
+          foreach(cont.listeners, (listener2) => listener2(path22, curr));
         }
       })
     };
@@ -69710,13 +69723,13 @@ var NodeFsHandler = class {
    * @param listener on fs change
    * @returns closer for the watcher instance
    */
-  _watchWithNodeFs(path21, listener) {
+  _watchWithNodeFs(path22, listener) {
     const opts = this.fsw.options;
-    const directory = sysPath.dirname(path21);
-    const basename3 = sysPath.basename(path21);
+    const directory = sysPath.dirname(path22);
+    const basename3 = sysPath.basename(path22);
     const parent = this.fsw._getWatchedDir(directory);
     parent.add(basename3);
-    const absolutePath = sysPath.resolve(path21);
+    const absolutePath = sysPath.resolve(path22);
     const options = {
       persistent: opts.persistent
     };
@@ -69726,12 +69739,12 @@ var NodeFsHandler = class {
     if (opts.usePolling) {
       const enableBin = opts.interval !== opts.binaryInterval;
       options.interval = enableBin && isBinaryPath(basename3) ? opts.binaryInterval : opts.interval;
-      closer = setFsWatchFileListener(path21, absolutePath, options, {
+      closer = setFsWatchFileListener(path22, absolutePath, options, {
         listener,
         rawEmitter: this.fsw._emitRaw
       });
     } else {
-      closer = setFsWatchListener(path21, absolutePath, options, {
+      closer = setFsWatchListener(path22, absolutePath, options, {
         listener,
         errHandler: this._boundHandleError,
         rawEmitter: this.fsw._emitRaw
@@ -69753,7 +69766,7 @@ var NodeFsHandler = class {
     let prevStats = stats;
     if (parent.has(basename3))
       return;
-    const listener = async (path21, newStats) => {
+    const listener = async (path22, newStats) => {
       if (!this.fsw._throttle(THROTTLE_MODE_WATCH, file, 5))
         return;
       if (!newStats || newStats.mtimeMs === 0) {
@@ -69767,11 +69780,11 @@ var NodeFsHandler = class {
             this.fsw._emit(EV.CHANGE, file, newStats2);
           }
           if ((isMacos || isLinux || isFreeBSD) && prevStats.ino !== newStats2.ino) {
-            this.fsw._closeFile(path21);
+            this.fsw._closeFile(path22);
             prevStats = newStats2;
             const closer2 = this._watchWithNodeFs(file, listener);
             if (closer2)
-              this.fsw._addPathCloser(path21, closer2);
+              this.fsw._addPathCloser(path22, closer2);
           } else {
             prevStats = newStats2;
           }
@@ -69803,7 +69816,7 @@ var NodeFsHandler = class {
    * @param item basename of this item
    * @returns true if no more processing is needed for this entry.
    */
-  async _handleSymlink(entry, directory, path21, item) {
+  async _handleSymlink(entry, directory, path22, item) {
     if (this.fsw.closed) {
       return;
     }
@@ -69813,7 +69826,7 @@ var NodeFsHandler = class {
       this.fsw._incrReadyCount();
       let linkPath;
       try {
-        linkPath = await fsrealpath(path21);
+        linkPath = await fsrealpath(path22);
       } catch (e) {
         this.fsw._emitReady();
         return true;
@@ -69823,12 +69836,12 @@ var NodeFsHandler = class {
       if (dir.has(item)) {
         if (this.fsw._symlinkPaths.get(full) !== linkPath) {
           this.fsw._symlinkPaths.set(full, linkPath);
-          this.fsw._emit(EV.CHANGE, path21, entry.stats);
+          this.fsw._emit(EV.CHANGE, path22, entry.stats);
         }
       } else {
         dir.add(item);
         this.fsw._symlinkPaths.set(full, linkPath);
-        this.fsw._emit(EV.ADD, path21, entry.stats);
+        this.fsw._emit(EV.ADD, path22, entry.stats);
       }
       this.fsw._emitReady();
       return true;
@@ -69857,9 +69870,9 @@ var NodeFsHandler = class {
         return;
       }
       const item = entry.path;
-      let path21 = sysPath.join(directory, item);
+      let path22 = sysPath.join(directory, item);
       current.add(item);
-      if (entry.stats.isSymbolicLink() && await this._handleSymlink(entry, directory, path21, item)) {
+      if (entry.stats.isSymbolicLink() && await this._handleSymlink(entry, directory, path22, item)) {
         return;
       }
       if (this.fsw.closed) {
@@ -69868,8 +69881,8 @@ var NodeFsHandler = class {
       }
       if (item === target || !target && !previous3.has(item)) {
         this.fsw._incrReadyCount();
-        path21 = sysPath.join(dir, sysPath.relative(dir, path21));
-        this._addToNodeFs(path21, initialAdd, wh, depth + 1);
+        path22 = sysPath.join(dir, sysPath.relative(dir, path22));
+        this._addToNodeFs(path22, initialAdd, wh, depth + 1);
       }
     }).on(EV.ERROR, this._boundHandleError);
     return new Promise((resolve3, reject) => {
@@ -69938,13 +69951,13 @@ var NodeFsHandler = class {
    * @param depth Child path actually targeted for watch
    * @param target Child path actually targeted for watch
    */
-  async _addToNodeFs(path21, initialAdd, priorWh, depth, target) {
+  async _addToNodeFs(path22, initialAdd, priorWh, depth, target) {
     const ready = this.fsw._emitReady;
-    if (this.fsw._isIgnored(path21) || this.fsw.closed) {
+    if (this.fsw._isIgnored(path22) || this.fsw.closed) {
       ready();
       return false;
     }
-    const wh = this.fsw._getWatchHelpers(path21);
+    const wh = this.fsw._getWatchHelpers(path22);
     if (priorWh) {
       wh.filterPath = (entry) => priorWh.filterPath(entry);
       wh.filterDir = (entry) => priorWh.filterDir(entry);
@@ -69960,8 +69973,8 @@ var NodeFsHandler = class {
       const follow = this.fsw.options.followSymlinks;
       let closer;
       if (stats.isDirectory()) {
-        const absPath = sysPath.resolve(path21);
-        const targetPath = follow ? await fsrealpath(path21) : path21;
+        const absPath = sysPath.resolve(path22);
+        const targetPath = follow ? await fsrealpath(path22) : path22;
         if (this.fsw.closed)
           return;
         closer = await this._handleDir(wh.watchPath, stats, initialAdd, depth, target, wh, targetPath);
@@ -69971,29 +69984,29 @@ var NodeFsHandler = class {
           this.fsw._symlinkPaths.set(absPath, targetPath);
         }
       } else if (stats.isSymbolicLink()) {
-        const targetPath = follow ? await fsrealpath(path21) : path21;
+        const targetPath = follow ? await fsrealpath(path22) : path22;
         if (this.fsw.closed)
           return;
         const parent = sysPath.dirname(wh.watchPath);
         this.fsw._getWatchedDir(parent).add(wh.watchPath);
         this.fsw._emit(EV.ADD, wh.watchPath, stats);
-        closer = await this._handleDir(parent, stats, initialAdd, depth, path21, wh, targetPath);
+        closer = await this._handleDir(parent, stats, initialAdd, depth, path22, wh, targetPath);
         if (this.fsw.closed)
           return;
         if (targetPath !== void 0) {
-          this.fsw._symlinkPaths.set(sysPath.resolve(path21), targetPath);
+          this.fsw._symlinkPaths.set(sysPath.resolve(path22), targetPath);
         }
       } else {
         closer = this._handleFile(wh.watchPath, stats, initialAdd);
       }
       ready();
       if (closer)
-        this.fsw._addPathCloser(path21, closer);
+        this.fsw._addPathCloser(path22, closer);
       return false;
     } catch (error) {
       if (this.fsw._handleError(error)) {
         ready();
-        return path21;
+        return path22;
       }
     }
   }
@@ -70036,26 +70049,26 @@ function createPattern(matcher) {
   }
   return () => false;
 }
-function normalizePath(path21) {
-  if (typeof path21 !== "string")
+function normalizePath(path22) {
+  if (typeof path22 !== "string")
     throw new Error("string expected");
-  path21 = sysPath2.normalize(path21);
-  path21 = path21.replace(/\\/g, "/");
+  path22 = sysPath2.normalize(path22);
+  path22 = path22.replace(/\\/g, "/");
   let prepend = false;
-  if (path21.startsWith("//"))
+  if (path22.startsWith("//"))
     prepend = true;
   const DOUBLE_SLASH_RE2 = /\/\//;
-  while (path21.match(DOUBLE_SLASH_RE2))
-    path21 = path21.replace(DOUBLE_SLASH_RE2, "/");
+  while (path22.match(DOUBLE_SLASH_RE2))
+    path22 = path22.replace(DOUBLE_SLASH_RE2, "/");
   if (prepend)
-    path21 = "/" + path21;
-  return path21;
+    path22 = "/" + path22;
+  return path22;
 }
 function matchPatterns(patterns, testString, stats) {
-  const path21 = normalizePath(testString);
+  const path22 = normalizePath(testString);
   for (let index2 = 0; index2 < patterns.length; index2++) {
     const pattern = patterns[index2];
-    if (pattern(path21, stats)) {
+    if (pattern(path22, stats)) {
       return true;
     }
   }
@@ -70095,19 +70108,19 @@ var toUnix = (string4) => {
   }
   return str;
 };
-var normalizePathToUnix = (path21) => toUnix(sysPath2.normalize(toUnix(path21)));
-var normalizeIgnored = (cwd = "") => (path21) => {
-  if (typeof path21 === "string") {
-    return normalizePathToUnix(sysPath2.isAbsolute(path21) ? path21 : sysPath2.join(cwd, path21));
+var normalizePathToUnix = (path22) => toUnix(sysPath2.normalize(toUnix(path22)));
+var normalizeIgnored = (cwd = "") => (path22) => {
+  if (typeof path22 === "string") {
+    return normalizePathToUnix(sysPath2.isAbsolute(path22) ? path22 : sysPath2.join(cwd, path22));
   } else {
-    return path21;
+    return path22;
   }
 };
-var getAbsolutePath = (path21, cwd) => {
-  if (sysPath2.isAbsolute(path21)) {
-    return path21;
+var getAbsolutePath = (path22, cwd) => {
+  if (sysPath2.isAbsolute(path22)) {
+    return path22;
   }
-  return sysPath2.join(cwd, path21);
+  return sysPath2.join(cwd, path22);
 };
 var EMPTY_SET = Object.freeze(/* @__PURE__ */ new Set());
 var DirEntry = class {
@@ -70162,10 +70175,10 @@ var DirEntry = class {
 var STAT_METHOD_F = "stat";
 var STAT_METHOD_L = "lstat";
 var WatchHelper = class {
-  constructor(path21, follow, fsw) {
+  constructor(path22, follow, fsw) {
     this.fsw = fsw;
-    const watchPath = path21;
-    this.path = path21 = path21.replace(REPLACER_RE, "");
+    const watchPath = path22;
+    this.path = path22 = path22.replace(REPLACER_RE, "");
     this.watchPath = watchPath;
     this.fullWatchPath = sysPath2.resolve(watchPath);
     this.dirParts = [];
@@ -70287,20 +70300,20 @@ var FSWatcher = class extends EventEmitter {
     this._closePromise = void 0;
     let paths = unifyPaths(paths_);
     if (cwd) {
-      paths = paths.map((path21) => {
-        const absPath = getAbsolutePath(path21, cwd);
+      paths = paths.map((path22) => {
+        const absPath = getAbsolutePath(path22, cwd);
         return absPath;
       });
     }
-    paths.forEach((path21) => {
-      this._removeIgnoredPath(path21);
+    paths.forEach((path22) => {
+      this._removeIgnoredPath(path22);
     });
     this._userIgnored = void 0;
     if (!this._readyCount)
       this._readyCount = 0;
     this._readyCount += paths.length;
-    Promise.all(paths.map(async (path21) => {
-      const res = await this._nodeFsHandler._addToNodeFs(path21, !_internal, void 0, 0, _origAdd);
+    Promise.all(paths.map(async (path22) => {
+      const res = await this._nodeFsHandler._addToNodeFs(path22, !_internal, void 0, 0, _origAdd);
       if (res)
         this._emitReady();
       return res;
@@ -70322,17 +70335,17 @@ var FSWatcher = class extends EventEmitter {
       return this;
     const paths = unifyPaths(paths_);
     const { cwd } = this.options;
-    paths.forEach((path21) => {
-      if (!sysPath2.isAbsolute(path21) && !this._closers.has(path21)) {
+    paths.forEach((path22) => {
+      if (!sysPath2.isAbsolute(path22) && !this._closers.has(path22)) {
         if (cwd)
-          path21 = sysPath2.join(cwd, path21);
-        path21 = sysPath2.resolve(path21);
+          path22 = sysPath2.join(cwd, path22);
+        path22 = sysPath2.resolve(path22);
       }
-      this._closePath(path21);
-      this._addIgnoredPath(path21);
-      if (this._watched.has(path21)) {
+      this._closePath(path22);
+      this._addIgnoredPath(path22);
+      if (this._watched.has(path22)) {
         this._addIgnoredPath({
-          path: path21,
+          path: path22,
           recursive: true
         });
       }
@@ -70396,38 +70409,38 @@ var FSWatcher = class extends EventEmitter {
    * @param stats arguments to be passed with event
    * @returns the error if defined, otherwise the value of the FSWatcher instance's `closed` flag
    */
-  async _emit(event, path21, stats) {
+  async _emit(event, path22, stats) {
     if (this.closed)
       return;
     const opts = this.options;
     if (isWindows)
-      path21 = sysPath2.normalize(path21);
+      path22 = sysPath2.normalize(path22);
     if (opts.cwd)
-      path21 = sysPath2.relative(opts.cwd, path21);
-    const args = [path21];
+      path22 = sysPath2.relative(opts.cwd, path22);
+    const args = [path22];
     if (stats != null)
       args.push(stats);
     const awf = opts.awaitWriteFinish;
     let pw;
-    if (awf && (pw = this._pendingWrites.get(path21))) {
+    if (awf && (pw = this._pendingWrites.get(path22))) {
       pw.lastChange = /* @__PURE__ */ new Date();
       return this;
     }
     if (opts.atomic) {
       if (event === EVENTS.UNLINK) {
-        this._pendingUnlinks.set(path21, [event, ...args]);
+        this._pendingUnlinks.set(path22, [event, ...args]);
         setTimeout(() => {
-          this._pendingUnlinks.forEach((entry, path22) => {
+          this._pendingUnlinks.forEach((entry, path23) => {
             this.emit(...entry);
             this.emit(EVENTS.ALL, ...entry);
-            this._pendingUnlinks.delete(path22);
+            this._pendingUnlinks.delete(path23);
           });
         }, typeof opts.atomic === "number" ? opts.atomic : 100);
         return this;
       }
-      if (event === EVENTS.ADD && this._pendingUnlinks.has(path21)) {
+      if (event === EVENTS.ADD && this._pendingUnlinks.has(path22)) {
         event = EVENTS.CHANGE;
-        this._pendingUnlinks.delete(path21);
+        this._pendingUnlinks.delete(path22);
       }
     }
     if (awf && (event === EVENTS.ADD || event === EVENTS.CHANGE) && this._readyEmitted) {
@@ -70445,16 +70458,16 @@ var FSWatcher = class extends EventEmitter {
           this.emitWithAll(event, args);
         }
       };
-      this._awaitWriteFinish(path21, awf.stabilityThreshold, event, awfEmit);
+      this._awaitWriteFinish(path22, awf.stabilityThreshold, event, awfEmit);
       return this;
     }
     if (event === EVENTS.CHANGE) {
-      const isThrottled = !this._throttle(EVENTS.CHANGE, path21, 50);
+      const isThrottled = !this._throttle(EVENTS.CHANGE, path22, 50);
       if (isThrottled)
         return this;
     }
     if (opts.alwaysStat && stats === void 0 && (event === EVENTS.ADD || event === EVENTS.ADD_DIR || event === EVENTS.CHANGE)) {
-      const fullPath = opts.cwd ? sysPath2.join(opts.cwd, path21) : path21;
+      const fullPath = opts.cwd ? sysPath2.join(opts.cwd, path22) : path22;
       let stats2;
       try {
         stats2 = await stat3(fullPath);
@@ -70485,23 +70498,23 @@ var FSWatcher = class extends EventEmitter {
    * @param timeout duration of time to suppress duplicate actions
    * @returns tracking object or false if action should be suppressed
    */
-  _throttle(actionType, path21, timeout) {
+  _throttle(actionType, path22, timeout) {
     if (!this._throttled.has(actionType)) {
       this._throttled.set(actionType, /* @__PURE__ */ new Map());
     }
     const action = this._throttled.get(actionType);
     if (!action)
       throw new Error("invalid throttle");
-    const actionPath = action.get(path21);
+    const actionPath = action.get(path22);
     if (actionPath) {
       actionPath.count++;
       return false;
     }
     let timeoutObject;
     const clear = () => {
-      const item = action.get(path21);
+      const item = action.get(path22);
       const count = item ? item.count : 0;
-      action.delete(path21);
+      action.delete(path22);
       clearTimeout(timeoutObject);
       if (item)
         clearTimeout(item.timeoutObject);
@@ -70509,7 +70522,7 @@ var FSWatcher = class extends EventEmitter {
     };
     timeoutObject = setTimeout(clear, timeout);
     const thr = { timeoutObject, clear, count: 0 };
-    action.set(path21, thr);
+    action.set(path22, thr);
     return thr;
   }
   _incrReadyCount() {
@@ -70523,44 +70536,44 @@ var FSWatcher = class extends EventEmitter {
    * @param event
    * @param awfEmit Callback to be called when ready for event to be emitted.
    */
-  _awaitWriteFinish(path21, threshold, event, awfEmit) {
+  _awaitWriteFinish(path22, threshold, event, awfEmit) {
     const awf = this.options.awaitWriteFinish;
     if (typeof awf !== "object")
       return;
     const pollInterval = awf.pollInterval;
     let timeoutHandler;
-    let fullPath = path21;
-    if (this.options.cwd && !sysPath2.isAbsolute(path21)) {
-      fullPath = sysPath2.join(this.options.cwd, path21);
+    let fullPath = path22;
+    if (this.options.cwd && !sysPath2.isAbsolute(path22)) {
+      fullPath = sysPath2.join(this.options.cwd, path22);
     }
     const now = /* @__PURE__ */ new Date();
     const writes = this._pendingWrites;
     function awaitWriteFinishFn(prevStat) {
       statcb(fullPath, (err, curStat) => {
-        if (err || !writes.has(path21)) {
+        if (err || !writes.has(path22)) {
           if (err && err.code !== "ENOENT")
             awfEmit(err);
           return;
         }
         const now2 = Number(/* @__PURE__ */ new Date());
         if (prevStat && curStat.size !== prevStat.size) {
-          writes.get(path21).lastChange = now2;
+          writes.get(path22).lastChange = now2;
         }
-        const pw = writes.get(path21);
+        const pw = writes.get(path22);
         const df = now2 - pw.lastChange;
         if (df >= threshold) {
-          writes.delete(path21);
+          writes.delete(path22);
           awfEmit(void 0, curStat);
         } else {
           timeoutHandler = setTimeout(awaitWriteFinishFn, pollInterval, curStat);
         }
       });
     }
-    if (!writes.has(path21)) {
-      writes.set(path21, {
+    if (!writes.has(path22)) {
+      writes.set(path22, {
         lastChange: now,
         cancelWait: () => {
-          writes.delete(path21);
+          writes.delete(path22);
           clearTimeout(timeoutHandler);
           return event;
         }
@@ -70571,8 +70584,8 @@ var FSWatcher = class extends EventEmitter {
   /**
    * Determines whether user has asked to ignore this path.
    */
-  _isIgnored(path21, stats) {
-    if (this.options.atomic && DOT_RE.test(path21))
+  _isIgnored(path22, stats) {
+    if (this.options.atomic && DOT_RE.test(path22))
       return true;
     if (!this._userIgnored) {
       const { cwd } = this.options;
@@ -70582,17 +70595,17 @@ var FSWatcher = class extends EventEmitter {
       const list4 = [...ignoredPaths.map(normalizeIgnored(cwd)), ...ignored];
       this._userIgnored = anymatch(list4, void 0);
     }
-    return this._userIgnored(path21, stats);
+    return this._userIgnored(path22, stats);
   }
-  _isntIgnored(path21, stat4) {
-    return !this._isIgnored(path21, stat4);
+  _isntIgnored(path22, stat4) {
+    return !this._isIgnored(path22, stat4);
   }
   /**
    * Provides a set of common helpers and properties relating to symlink handling.
    * @param path file or directory pattern being watched
    */
-  _getWatchHelpers(path21) {
-    return new WatchHelper(path21, this.options.followSymlinks, this);
+  _getWatchHelpers(path22) {
+    return new WatchHelper(path22, this.options.followSymlinks, this);
   }
   // Directory helpers
   // -----------------
@@ -70624,63 +70637,63 @@ var FSWatcher = class extends EventEmitter {
    * @param item      base path of item/directory
    */
   _remove(directory, item, isDirectory) {
-    const path21 = sysPath2.join(directory, item);
-    const fullPath = sysPath2.resolve(path21);
-    isDirectory = isDirectory != null ? isDirectory : this._watched.has(path21) || this._watched.has(fullPath);
-    if (!this._throttle("remove", path21, 100))
+    const path22 = sysPath2.join(directory, item);
+    const fullPath = sysPath2.resolve(path22);
+    isDirectory = isDirectory != null ? isDirectory : this._watched.has(path22) || this._watched.has(fullPath);
+    if (!this._throttle("remove", path22, 100))
       return;
     if (!isDirectory && this._watched.size === 1) {
       this.add(directory, item, true);
     }
-    const wp = this._getWatchedDir(path21);
+    const wp = this._getWatchedDir(path22);
     const nestedDirectoryChildren = wp.getChildren();
-    nestedDirectoryChildren.forEach((nested) => this._remove(path21, nested));
+    nestedDirectoryChildren.forEach((nested) => this._remove(path22, nested));
     const parent = this._getWatchedDir(directory);
     const wasTracked = parent.has(item);
     parent.remove(item);
     if (this._symlinkPaths.has(fullPath)) {
       this._symlinkPaths.delete(fullPath);
     }
-    let relPath = path21;
+    let relPath = path22;
     if (this.options.cwd)
-      relPath = sysPath2.relative(this.options.cwd, path21);
+      relPath = sysPath2.relative(this.options.cwd, path22);
     if (this.options.awaitWriteFinish && this._pendingWrites.has(relPath)) {
       const event = this._pendingWrites.get(relPath).cancelWait();
       if (event === EVENTS.ADD)
         return;
     }
-    this._watched.delete(path21);
+    this._watched.delete(path22);
     this._watched.delete(fullPath);
     const eventName = isDirectory ? EVENTS.UNLINK_DIR : EVENTS.UNLINK;
-    if (wasTracked && !this._isIgnored(path21))
-      this._emit(eventName, path21);
-    this._closePath(path21);
+    if (wasTracked && !this._isIgnored(path22))
+      this._emit(eventName, path22);
+    this._closePath(path22);
   }
   /**
    * Closes all watchers for a path
    */
-  _closePath(path21) {
-    this._closeFile(path21);
-    const dir = sysPath2.dirname(path21);
-    this._getWatchedDir(dir).remove(sysPath2.basename(path21));
+  _closePath(path22) {
+    this._closeFile(path22);
+    const dir = sysPath2.dirname(path22);
+    this._getWatchedDir(dir).remove(sysPath2.basename(path22));
   }
   /**
    * Closes only file-specific watchers
    */
-  _closeFile(path21) {
-    const closers = this._closers.get(path21);
+  _closeFile(path22) {
+    const closers = this._closers.get(path22);
     if (!closers)
       return;
     closers.forEach((closer) => closer());
-    this._closers.delete(path21);
+    this._closers.delete(path22);
   }
-  _addPathCloser(path21, closer) {
+  _addPathCloser(path22, closer) {
     if (!closer)
       return;
-    let list4 = this._closers.get(path21);
+    let list4 = this._closers.get(path22);
     if (!list4) {
       list4 = [];
-      this._closers.set(path21, list4);
+      this._closers.set(path22, list4);
     }
     list4.push(closer);
   }
@@ -70720,21 +70733,12 @@ function watchedPaths(siteDir) {
   return [...paths].sort();
 }
 var CONTENT_FILE = /\.(md|markdown|mdown)$/i;
-var CHOKIDAR_THROTTLE_MS = 50;
 var SETTLE_MS = 650;
 function incrementalSet(siteDir, changed) {
   if (changed.length === 0) return void 0;
   const roots = readSiteConfig(siteDir).contentRoots.map((r2) => path18.relative(siteDir, r2.dir).split(path18.sep).join("/") + "/");
   const pages = changed.filter((f) => CONTENT_FILE.test(f) && roots.some((r2) => f.startsWith(r2)));
   return pages.length === changed.length ? new Set(pages) : void 0;
-}
-function fileStamp(file) {
-  try {
-    const st = statSync5(file, { bigint: true });
-    return `${st.size}:${st.mtimeNs}:${st.ino}`;
-  } catch {
-    return "";
-  }
 }
 function internalFailure(e) {
   const result = emptyBuildResult();
@@ -70768,8 +70772,7 @@ function watchSite(opts) {
   const siteDir = path18.resolve(opts.source);
   const prerenderDir = path18.join(siteDir, ".prerender");
   const debounceMs = opts.debounceMs ?? 120;
-  const pageDebounceMs = opts.pageDebounceMs ?? Math.min(10, debounceMs);
-  const stabilityMs = opts.stabilityMs ?? 0;
+  const stabilityMs = opts.stabilityMs ?? 50;
   let pending = /* @__PURE__ */ new Set();
   let timer;
   let running;
@@ -70778,7 +70781,6 @@ function watchSite(opts) {
   let missingWatcher;
   const changedAt = /* @__PURE__ */ new Map();
   let settleTimer;
-  const readStamps = /* @__PURE__ */ new Map();
   let afterCrash = false;
   const settle = (pages) => {
     settleTimer = void 0;
@@ -70788,7 +70790,6 @@ function watchSite(opts) {
   const runBuild = async (changed) => {
     let only;
     let result;
-    for (const f of changed) readStamps.set(f, fileStamp(path18.join(siteDir, f)));
     try {
       only = afterCrash ? void 0 : incrementalSet(siteDir, changed);
       result = await buildSite({ ...opts, only, locked: true });
@@ -70810,7 +70811,6 @@ function watchSite(opts) {
   };
   const schedule = () => {
     if (timer) clearTimeout(timer);
-    const pagesOnly = [...pending].every((f) => CONTENT_FILE.test(f));
     timer = setTimeout(() => {
       timer = void 0;
       if (running) return;
@@ -70820,7 +70820,7 @@ function watchSite(opts) {
         running = void 0;
         if (pending.size > 0 && !closed) schedule();
       });
-    }, pagesOnly ? pageDebounceMs : debounceMs);
+    }, debounceMs);
   };
   const marker = (action) => {
     try {
@@ -70845,18 +70845,11 @@ function watchSite(opts) {
       ignored: (p5) => p5.startsWith(prerenderDir) || p5.endsWith(".tmp") || /(^|[\\/])\.git([\\/]|$)/.test(p5),
       awaitWriteFinish: stabilityMs > 0 ? { stabilityThreshold: stabilityMs, pollInterval: 20 } : false
     };
-    const stamps = /* @__PURE__ */ new Map();
     const onChange = (_event, file) => {
       const rel3 = path18.relative(siteDir, file).split(path18.sep).join("/");
-      const stamp = fileStamp(file);
-      if (!pending.has(rel3) && readStamps.get(rel3) === stamp) return;
       pending.add(rel3);
       changedAt.set(rel3, performance.now());
       schedule();
-      stamps.set(rel3, stamp);
-      setTimeout(() => {
-        if (!closed && stamps.get(rel3) === stamp && fileStamp(file) !== stamp) onChange("change", file);
-      }, CHOKIDAR_THROTTLE_MS + 10);
     };
     const paths = watchedPaths(siteDir);
     const present = paths.filter((p5) => existsSync4(p5));
@@ -70868,13 +70861,6 @@ function watchSite(opts) {
       missingWatcher.on("all", onChange);
     }
     await new Promise((resolve3) => watcher.once("ready", () => resolve3()));
-    if (missingWatcher) {
-      const parents = [...new Set(missing.map((p5) => path18.dirname(p5)))];
-      const deadline = Date.now() + 5e3;
-      while (!closed && Date.now() < deadline && !parents.every((d2) => d2 in missingWatcher.getWatched())) {
-        await new Promise((r2) => setTimeout(r2, 10));
-      }
-    }
   })();
   return {
     ready,
@@ -70891,6 +70877,40 @@ function watchSite(opts) {
       lock?.release();
     }
   };
+}
+
+// src/site/hugo-messages.ts
+import path19 from "node:path";
+var SHADOW_RE = /((?:[^\s"'`(\[]*[\\/])?)\.prerender[\\/](content(?:\.[a-z0-9_-]+)?)[\\/]([^\s"'`:]+)/gi;
+function originalOf(manifest, tree, rel3) {
+  const pages = tree === DEFAULT_TREE ? manifest.pages : manifest.trees?.[tree];
+  return pages?.[rel3.replace(/\\/g, "/")]?.source;
+}
+function originalPathsInHugoOutput(text12, siteDir, manifest = readManifest(path19.join(siteDir, ".prerender"))) {
+  if (!text12.includes(".prerender")) return text12;
+  const site = path19.resolve(siteDir);
+  return text12.replace(SHADOW_RE, (whole, before, tree, rel3) => {
+    const source = originalOf(manifest, tree.toLowerCase(), rel3);
+    if (source === void 0) return whole;
+    if (before === "") return source;
+    const dir = before.replace(/[\\/]$/, "");
+    return path19.resolve(dir) === site ? path19.join(dir, source) : whole;
+  });
+}
+function forwardHugoOutput(from, to, siteDir, manifest) {
+  let pending = "";
+  from.setEncoding("utf8");
+  from.on("data", (chunk) => {
+    pending += chunk;
+    const end = pending.lastIndexOf("\n") + 1;
+    if (end === 0) return;
+    to.write(originalPathsInHugoOutput(pending.slice(0, end), siteDir, manifest));
+    pending = pending.slice(end);
+  });
+  from.on("end", () => {
+    if (pending) to.write(originalPathsInHugoOutput(pending, siteDir, manifest));
+    pending = "";
+  });
 }
 
 // src/serve.ts
@@ -70913,7 +70933,7 @@ function oneGlob(rels) {
 function filesBelow(dir, prefix = "") {
   let entries;
   try {
-    entries = readdirSync7(path19.join(dir, prefix), { withFileTypes: true });
+    entries = readdirSync7(path20.join(dir, prefix), { withFileTypes: true });
   } catch {
     return [];
   }
@@ -70938,10 +70958,10 @@ function serveLayer(siteDir, data, style) {
     const tree = shadowTree(mountLanguage(m)?.lang);
     if (tree === void 0) return m;
     const sub3 = target.split("/").slice(1).join("/");
-    const shadows = filesBelow(path19.join(siteDir, PRERENDER_DIR, tree)).filter((f) => /\.(md|markdown|mdown)$/i.test(f) && (sub3 === "" || f.startsWith(`${sub3}/`))).map((f) => sub3 === "" ? f : f.slice(sub3.length + 1)).filter((rel3) => existsSync5(path19.join(siteDir, source, rel3)));
+    const shadows = filesBelow(path20.join(siteDir, PRERENDER_DIR, tree)).filter((f) => /\.(md|markdown|mdown)$/i.test(f) && (sub3 === "" || f.startsWith(`${sub3}/`))).map((f) => sub3 === "" ? f : f.slice(sub3.length + 1)).filter((rel3) => existsSync5(path20.join(siteDir, source, rel3)));
     if (shadows.length === 0) return m;
     shadows.sort();
-    originals.push({ dir: path19.resolve(siteDir, source), rels: shadows });
+    originals.push({ dir: path20.resolve(siteDir, source), rels: shadows });
     const key2 = style === "files" ? "files" : "excludeFiles";
     const own9 = getIn(m, key2);
     const before = typeof own9 === "string" ? [own9] : Array.isArray(own9) ? own9.filter((x6) => typeof x6 === "string") : [];
@@ -70956,7 +70976,7 @@ function serveLayer(siteDir, data, style) {
   const own8 = getIn(data, "ignoreFiles");
   const ignoreFiles = [
     ...typeof own8 === "string" ? [own8] : Array.isArray(own8) ? own8.filter((x6) => typeof x6 === "string") : [],
-    ...originals.map(({ dir, rels }) => `^${literalRegExp(dir + path19.sep)}(?:${rels.map(literalRegExp).join("|")})$`)
+    ...originals.map(({ dir, rels }) => `^${literalRegExp(dir + path20.sep)}(?:${rels.map(literalRegExp).join("|")})$`)
   ];
   return { mounts: out, ignoreFiles };
 }
@@ -70969,12 +70989,12 @@ function errorsText(result) {
 `;
 }
 function update(siteDir, file, text12) {
-  const abs = path19.join(siteDir, file);
+  const abs = path20.join(siteDir, file);
   try {
     if (readFileSync13(abs, "utf8") === text12) return false;
   } catch {
   }
-  mkdirSync3(path19.dirname(abs), { recursive: true });
+  mkdirSync3(path20.dirname(abs), { recursive: true });
   writeFileAtomic(abs, text12);
   return true;
 }
@@ -70982,7 +71002,7 @@ var ServeError = class extends Error {
 };
 function hugoServerArgs(siteDir, rootConfig, hugoArgs) {
   const rest = [];
-  let files = path19.relative(siteDir, rootConfig);
+  let files = path20.relative(siteDir, rootConfig);
   for (let i2 = 0; i2 < hugoArgs.length; i2++) {
     const a3 = hugoArgs[i2];
     if (a3 === "--config" && i2 + 1 < hugoArgs.length) files = hugoArgs[++i2];
@@ -70991,13 +71011,8 @@ function hugoServerArgs(siteDir, rootConfig, hugoArgs) {
   }
   return ["server", "--source", siteDir, "--config", `${files},${SERVE_CONFIG}`, ...rest];
 }
-function renderToMemory(bin2, hugoArgs) {
-  if (hugoArgs.some((a3) => /^(--renderTo(Memory|Disk)|--renderStaticToDisk|-M)(=|$)/.test(a3))) return [];
-  const help = spawnSync(bin2, ["server", "--help"], { encoding: "utf8", timeout: 3e4 });
-  return help.status === 0 && /--renderToMemory\b/.test(help.stdout) ? ["--renderToMemory"] : [];
-}
 function serveSite(opts) {
-  const siteDir = path19.resolve(opts.source);
+  const siteDir = path20.resolve(opts.source);
   const log2 = opts.log ?? ((l) => process.stderr.write(`${l}
 `));
   const root4 = findRootConfig(siteDir);
@@ -71013,13 +71028,13 @@ function serveSite(opts) {
     return moduleMounts(f.key === null ? parsed : { [f.key]: parsed }).length > 0;
   });
   if (overriding) {
-    const rel3 = path19.relative(siteDir, overriding.path);
+    const rel3 = path20.relative(siteDir, overriding.path);
     throw new ServeError(
-      `${rel3}: serve cannot run with module mounts in a config directory (Hugo reads it after the layer serve adds with --config, so the browser could show pages rendered without their prerendered math); move the mounts to ${path19.relative(siteDir, root4.path)}, or run \`hugo-prerender watch\` beside \`hugo server\``
+      `${rel3}: serve cannot run with module mounts in a config directory (Hugo reads it after the layer serve adds with --config, so the browser could show pages rendered without their prerendered math); move the mounts to ${path20.relative(siteDir, root4.path)}, or run \`hugo-prerender watch\` beside \`hugo server\``
     );
   }
   if (!moduleMounts(config.data).some((m) => normalizeRel(m.source) === `${PRERENDER_DIR}/content`)) {
-    throw new ServeError(`${path19.relative(siteDir, root4.path)}: the site does not mount ${PRERENDER_DIR}/content; run \`hugo-prerender init\` first`);
+    throw new ServeError(`${path20.relative(siteDir, root4.path)}: the site does not mount ${PRERENDER_DIR}/content; run \`hugo-prerender init\` first`);
   }
   const bin2 = opts.hugo ?? "hugo";
   const probe = spawnSync(bin2, ["version"], { encoding: "utf8", timeout: 3e4 });
@@ -71037,8 +71052,11 @@ function serveSite(opts) {
   let killTimer;
   const watcher = watchSite({
     ...opts,
-    // Hugo never sees the originals (the layer leaves them out), so nothing needs settling.
+    // Hugo never sees the originals (the layer leaves them out), so nothing needs settling, and a
+    // save is read at once: the debounce joins the events of one write.
     settle: false,
+    debounceMs: opts.debounceMs ?? 30,
+    stabilityMs: opts.stabilityMs ?? 0,
     onBuild: (result, changed) => {
       last = result;
       try {
@@ -71072,8 +71090,10 @@ function serveSite(opts) {
       await watcher.close();
       return 0;
     }
-    const args = [...hugoServerArgs(siteDir, root4.path, opts.hugoArgs), ...renderToMemory(bin2, opts.hugoArgs)];
-    const child = spawn(bin2, args, { cwd: siteDir, stdio: ["ignore", "inherit", "inherit"] });
+    const args = hugoServerArgs(siteDir, root4.path, opts.hugoArgs);
+    const child = spawn(bin2, args, { cwd: siteDir, stdio: ["ignore", "pipe", "pipe"] });
+    forwardHugoOutput(child.stdout, process.stdout, siteDir);
+    forwardHugoOutput(child.stderr, process.stderr, siteDir);
     hugo = child;
     const status = await new Promise((resolve3) => {
       child.once("error", (e) => {
@@ -71132,15 +71152,15 @@ Shortcodes rendered by hugo-prerender: ${[...shortcodes.keys()].sort().join(", "
 Documentation: see README.md in the package.
 `;
 function packageLayoutsFor(siteDir) {
-  for (let dir = siteDir; ; dir = path20.dirname(dir)) {
-    const pkg = path20.join(dir, "node_modules", "hugo-prerender");
-    if (existsSync6(path20.join(pkg, "package.json"))) {
-      return { path: path20.relative(siteDir, path20.join(pkg, "layouts")).split(path20.sep).join("/") };
+  for (let dir = siteDir; ; dir = path21.dirname(dir)) {
+    const pkg = path21.join(dir, "node_modules", "hugo-prerender");
+    if (existsSync6(path21.join(pkg, "package.json"))) {
+      return { path: path21.relative(siteDir, path21.join(pkg, "layouts")).split(path21.sep).join("/") };
     }
-    if (path20.dirname(dir) === dir) break;
+    if (path21.dirname(dir) === dir) break;
   }
-  const layouts = path20.resolve(path20.dirname(fileURLToPath4(import.meta.url)), "..", "layouts");
-  const rel3 = path20.relative(siteDir, layouts).split(path20.sep).join("/") || ".";
+  const layouts = path21.resolve(path21.dirname(fileURLToPath4(import.meta.url)), "..", "layouts");
+  const rel3 = path21.relative(siteDir, layouts).split(path21.sep).join("/") || ".";
   return {
     path: rel3,
     note: `hugo-prerender is not installed in a node_modules folder of this site or above it, so its templates are mounted from ${rel3}; install it in the site (npm install --save-dev \u2026) and run init again for a path that holds on other machines.`
@@ -71198,7 +71218,7 @@ Run "hugo-prerender --help" for usage.
 `);
     return 2;
   }
-  const source = path20.resolve(values.source ?? ".");
+  const source = path21.resolve(values.source ?? ".");
   if (passThrough.length > 0 && command !== "serve") {
     process.stderr.write(`hugo-prerender: arguments after "--" are for hugo server, with the serve command only
 `);

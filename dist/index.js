@@ -28673,11 +28673,12 @@ import path5 from "node:path";
 
 // src/site/handoff.ts
 var CLOSE = "{{< /prerender >}}";
-function fragmentOpen(key2, check2) {
-  return check2 ? `{{< prerender k="${key2}" md5="${check2.md5}" src=\`${check2.path}\` >}}` : `{{< prerender k="${key2}" >}}`;
+function fragmentOpen(key2, check2, newlines = 0) {
+  const pad2 = "\n".repeat(newlines);
+  return check2 ? `{{< prerender k="${key2}" md5="${check2.md5}" src=\`${check2.path}\`${pad2} >}}` : `{{< prerender k="${key2}"${pad2} >}}`;
 }
-function inlineShortcode(key2, inline, check2) {
-  return fragmentOpen(key2, check2) + inline + CLOSE;
+function inlineShortcode(key2, inline, check2, newlines = 0) {
+  return fragmentOpen(key2, check2, newlines) + inline + CLOSE;
 }
 var WRAP_SPLIT = "<!--hugo-prerender:frag-->";
 var WRAP_CLOSE = "{{< /prerender-md >}}";
@@ -28687,7 +28688,7 @@ function wrapToken(i2) {
 function wrapOpen(fragments, md) {
   return `{{< prerender-md${md ? ` md="${md}"` : ""} >}}${fragments.map((f) => f + WRAP_SPLIT).join("")}`;
 }
-var FRAGMENT_RE = /\{\{< prerender k="([a-z0-9_-]+)"(?: md5="[0-9a-f]{32}" src=`[^`\n]*`)? >\}\}([^\n]*?)\{\{< \/prerender >\}\}/g;
+var FRAGMENT_RE = /\{\{< prerender k="([a-z0-9_-]+)"(?: md5="[0-9a-f]{32}" src=`[^`\n]*`)?\n* >\}\}([^\n]*?)\{\{< \/prerender >\}\}/g;
 function shadowFragments(shadow) {
   const out = /* @__PURE__ */ new Map();
   for (const m of shadow.matchAll(FRAGMENT_RE)) if (!out.has(m[1])) out.set(m[1], m[2]);
@@ -47798,7 +47799,7 @@ function tableOfContentsHtml(entries, cfg = DEFAULT_TOC) {
 }
 
 // src/render/summary.ts
-var SUMMARY_DIVIDER2 = "\n\n<!--more-->\n";
+var SUMMARY_DIVIDER2 = "<!--more-->";
 function countWords(node3) {
   switch (node3.type) {
     case "text":
@@ -48448,11 +48449,17 @@ async function prerenderPage(source, env2) {
   for (const e of everywhere.edits) replacements.push({ start: e.at, end: e.at, key: "", text: e.text });
   replacements.sort((a3, b2) => a3.start - b2.start || a3.end - b2.end);
   let check2 = { md5: env2.sourceMd5 ?? md5Hex(Buffer.from(source, "utf8")), path: file.replace(/`/g, "") };
-  const fragmentShortcode = (key2) => {
-    const out = inlineShortcode(key2, fragments.get(key2)?.html ?? "", check2);
+  const breaks = (from, to) => {
+    let n = 0;
+    for (let at = source.indexOf("\n", from); at >= 0 && at < to; at = source.indexOf("\n", at + 1)) n++;
+    return n;
+  };
+  const fragmentShortcode = (key2, newlines = 0) => {
+    const out = inlineShortcode(key2, fragments.get(key2)?.html ?? "", check2, newlines);
     check2 = void 0;
     return out;
   };
+  const textBreaks = (r2) => breaks(r2.start, r2.end) - (r2.text.match(/\n/g)?.length ?? 0);
   const wraps = env2.settings.unsafe ? [] : markdownWraps(parsed.shortcodes, isOwned, replacements, env2.settings, source);
   let shadow = "";
   let pos = 0;
@@ -48464,10 +48471,14 @@ async function prerenderPage(source, env2) {
       shadow += source.slice(pos, wrap4.start);
       const keys2 = [];
       const edits = [...wrap4.tags];
+      let lost = 0;
       for (; i2 < replacements.length && replacements[i2].start < wrap4.end; i2++) {
         const inner2 = replacements[i2];
-        if (inner2.text !== void 0) edits.push({ start: inner2.start, end: inner2.end, text: inner2.text });
-        else {
+        if (inner2.text !== void 0) {
+          edits.push({ start: inner2.start, end: inner2.end, text: inner2.text });
+          lost += Math.max(0, textBreaks(inner2));
+        } else {
+          lost += breaks(inner2.start, inner2.end);
           let n = keys2.indexOf(inner2.key);
           if (n < 0) n = keys2.push(inner2.key) - 1;
           edits.push({ start: inner2.start, end: inner2.end, text: wrapToken(n) });
@@ -48482,13 +48493,15 @@ async function prerenderPage(source, env2) {
         at = e.end;
       }
       body3 += source.slice(at, wrap4.end);
-      shadow += wrapOpen(keys2.map(fragmentShortcode), wrap4.md) + body3 + WRAP_CLOSE;
+      shadow += wrapOpen(keys2.map((k2, n) => fragmentShortcode(k2, n === 0 ? lost : 0)), wrap4.md) + body3 + WRAP_CLOSE;
       pos = wrap4.end;
       w++;
       continue;
     }
     shadow += source.slice(pos, r2.start);
-    shadow += r2.text ?? fragmentShortcode(r2.key);
+    if (r2.text === void 0) shadow += fragmentShortcode(r2.key, breaks(r2.start, r2.end));
+    else if (r2.text === "" && textBreaks(r2) > 0) shadow += `{{< prerender k="none"${"\n".repeat(textBreaks(r2))} >}}{{< /prerender >}}`;
+    else shadow += r2.text;
     pos = r2.end;
   }
   shadow += source.slice(pos);

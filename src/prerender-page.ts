@@ -458,11 +458,19 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   // The first fragment (or the page block) carries the staleness check: the md5 of the original and its
   // path from the site root (a raw string: a backtick cannot be written in it).
   let check: StaleCheck | undefined = { md5: env.sourceMd5 ?? md5Hex(Buffer.from(source, 'utf8')), path: file.replace(/`/g, '') };
-  const fragmentShortcode = (key: string) => {
-    const out = inlineShortcode(key, fragments.get(key)?.html ?? '', check);
+  // Line breaks a replacement takes out travel in its fragment's opening tag: the shadow keeps every line
+  // where the original has it, so Hugo's messages about the shadow name the original's lines.
+  const breaks = (from: number, to: number) => {
+    let n = 0;
+    for (let at = source.indexOf('\n', from); at >= 0 && at < to; at = source.indexOf('\n', at + 1)) n++;
+    return n;
+  };
+  const fragmentShortcode = (key: string, newlines = 0) => {
+    const out = inlineShortcode(key, fragments.get(key)?.html ?? '', check, newlines);
     check = undefined;
     return out;
   };
+  const textBreaks = (r: Replacement) => breaks(r.start, r.end) - (r.text!.match(/\n/g)?.length ?? 0);
   // Shortcodes whose content Hugo's Markdown would strip of our fragments travel inside a wrapper.
   const wraps = env.settings.unsafe ? [] : markdownWraps(parsed.shortcodes, isOwned, replacements, env.settings, source);
   let shadow = '';
@@ -476,10 +484,15 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
       shadow += source.slice(pos, wrap.start);
       const keys: string[] = [];
       const edits = [...wrap.tags];
+      // The lines the tokens take out go with the first fragment, at the wrapper's start.
+      let lost = 0;
       for (; i < replacements.length && replacements[i]!.start < wrap.end; i++) {
         const inner = replacements[i]!;
-        if (inner.text !== undefined) edits.push({ start: inner.start, end: inner.end, text: inner.text });
-        else {
+        if (inner.text !== undefined) {
+          edits.push({ start: inner.start, end: inner.end, text: inner.text });
+          lost += Math.max(0, textBreaks(inner));
+        } else {
+          lost += breaks(inner.start, inner.end);
           let n = keys.indexOf(inner.key);
           if (n < 0) n = keys.push(inner.key) - 1;
           edits.push({ start: inner.start, end: inner.end, text: wrapToken(n) });
@@ -494,13 +507,15 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
         at = e.end;
       }
       body += source.slice(at, wrap.end);
-      shadow += wrapOpen(keys.map(fragmentShortcode), wrap.md) + body + WRAP_CLOSE;
+      shadow += wrapOpen(keys.map((k, n) => fragmentShortcode(k, n === 0 ? lost : 0)), wrap.md) + body + WRAP_CLOSE;
       pos = wrap.end;
       w++;
       continue;
     }
     shadow += source.slice(pos, r.start);
-    shadow += r.text ?? fragmentShortcode(r.key);
+    if (r.text === undefined) shadow += fragmentShortcode(r.key, breaks(r.start, r.end));
+    else if (r.text === '' && textBreaks(r) > 0) shadow += `{{< prerender k="none"${'\n'.repeat(textBreaks(r))} >}}{{< /prerender >}}`;
+    else shadow += r.text;
     pos = r.end;
   }
   shadow += source.slice(pos);

@@ -38,6 +38,7 @@ import {
 } from './site/config.js';
 import { writeFileAtomic } from './site/write-atomic.js';
 import { watchSite, type WatchOptions } from './watch.js';
+import { forwardHugoOutput } from './site/hugo-messages.js';
 
 export const SERVE_CONFIG = `${PRERENDER_DIR}/serve.toml`;
 export const SERVE_DATA = `${PRERENDER_DIR}/serve-data`;
@@ -310,7 +311,10 @@ export function serveSite(opts: ServeOptions): ServeHandle {
       return 0;
     }
     const args = [...hugoServerArgs(siteDir, root.path, opts.hugoArgs), ...renderToMemory(bin, opts.hugoArgs)];
-    const child = spawn(bin, args, { cwd: siteDir, stdio: ['ignore', 'inherit', 'inherit'] });
+    // Hugo's messages name the original of a prerendered page, not its shadow (src/site/hugo-messages.ts).
+    const child = spawn(bin, args, { cwd: siteDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    forwardHugoOutput(child.stdout, process.stdout, siteDir);
+    forwardHugoOutput(child.stderr, process.stderr, siteDir);
     hugo = child;
     const status = await new Promise<number>((resolve) => {
       child.once('error', (e) => {

@@ -4,8 +4,9 @@
  *
  * - Each construct we own becomes `{{< prerender k="KEY" >}}FRAGMENT{{< /prerender >}}`; the first one of
  *   a page also carries the staleness check: `{{< prerender k="KEY" md5="…" src=`content/x.md` >}}`.
- *   FRAGMENT went through inlineFragment (no `{{`, no newline), so the shortcode lexer cannot misread it
- *   and the shadow keeps the original's line count. A fragment with math is followed, inside the same
+ *   FRAGMENT went through inlineFragment (no `{{`, no newline), so the shortcode lexer cannot misread it;
+ *   the line breaks of the construct it replaces go inside the opening tag, before `>}}`, so the shadow
+ *   keeps every line where the original has it (Hugo's messages name the original's lines). A fragment with math is followed, inside the same
  *   shortcode, by `<!--hugo-prerender:feed-->` and its MathML-only variant (src/render/feed.ts):
  *   layouts/shortcodes/prerender.html prints the part before the marker, prerender.rss.xml the part after.
  * - Per-page extras (the typeset table of contents, its variant with Hugo 0.144+'s ids, a front-matter
@@ -26,13 +27,19 @@ export interface StaleCheck {
 
 export const CLOSE = '{{< /prerender >}}';
 
-export function fragmentOpen(key: string, check?: StaleCheck): string {
-  return check ? `{{< prerender k="${key}" md5="${check.md5}" src=\`${check.path}\` >}}` : `{{< prerender k="${key}" >}}`;
+/**
+ * `newlines`: how many line breaks the construct it replaces spanned. They go inside the opening tag
+ * (Hugo's lexer allows whitespace before `>}}`), where they change nothing Hugo renders, so every line
+ * after it keeps its number in the shadow and Hugo's messages point at the original's lines.
+ */
+export function fragmentOpen(key: string, check?: StaleCheck, newlines = 0): string {
+  const pad = '\n'.repeat(newlines);
+  return check ? `{{< prerender k="${key}" md5="${check.md5}" src=\`${check.path}\`${pad} >}}` : `{{< prerender k="${key}"${pad} >}}`;
 }
 
 /** `inline` must have gone through inlineFragment. */
-export function inlineShortcode(key: string, inline: string, check?: StaleCheck): string {
-  return fragmentOpen(key, check) + inline + CLOSE;
+export function inlineShortcode(key: string, inline: string, check?: StaleCheck, newlines = 0): string {
+  return fragmentOpen(key, check, newlines) + inline + CLOSE;
 }
 
 /**
@@ -58,7 +65,7 @@ export function wrapOpen(fragments: readonly string[], md?: 'block' | 'inline'):
   return `{{< prerender-md${md ? ` md="${md}"` : ''} >}}${fragments.map((f) => f + WRAP_SPLIT).join('')}`;
 }
 
-const FRAGMENT_RE = /\{\{< prerender k="([a-z0-9_-]+)"(?: md5="[0-9a-f]{32}" src=`[^`\n]*`)? >\}\}([^\n]*?)\{\{< \/prerender >\}\}/g;
+const FRAGMENT_RE = /\{\{< prerender k="([a-z0-9_-]+)"(?: md5="[0-9a-f]{32}" src=`[^`\n]*`)?\n* >\}\}([^\n]*?)\{\{< \/prerender >\}\}/g;
 
 /** The fragments of a shadow this module wrote: key → inline HTML. */
 export function shadowFragments(shadow: string): Map<string, string> {

@@ -47,7 +47,7 @@ describe('prerendering fixtures/everywhere/site', () => {
     expect(shadow).toContain('## Gradient of h_t term\n'); // unchanged: Hugo gives it the same id
     expect(shadow.match(/<!--more-->/g)).toHaveLength(1); // the author's own
     const auto = readFileSync(path.join(site, '.prerender/content/posts/auto-summary.md'), 'utf8');
-    expect(auto).toMatch(/over time, and\n.*\{\{< prerender k="[0-9a-f]+" >}}[^\n]*?\{\{< \/prerender >\}\}\.\n\n<!--more-->\n+This second/);
+    expect(auto).toMatch(/over time, and\n.*\{\{< prerender k="[0-9a-f]+" >}}[^\n]*?\{\{< \/prerender >\}\}\.<!--more-->\n+This second/);
   });
 });
 

@@ -137,7 +137,7 @@ describe('planMathEverywhere', () => {
     const src = '---\ntitle: x\n---\nIntro $a$.\n\n## Gradient of $h_t$ term\n\nText.\n';
     const r = plan(src, ['$a$', '$h_t$'], { ...DEFAULT_EVERYWHERE, summaryLength: 2 });
     expect([...r.edits].sort((a, b) => a.at - b.at)).toEqual([
-      { at: src.indexOf('Intro $a$.') + 10, text: '\n\n<!--more-->\n' },
+      { at: src.indexOf('Intro $a$.') + 10, text: '<!--more-->' },
       { at: src.indexOf(' term') + 5, text: ' {#gradient-of-h_t-term}' },
     ]);
     expect(r.extras.toc).toContain('<a href="#gradient-of-h_t-term">Gradient of <span class="katex">h_t</span> term</a>');

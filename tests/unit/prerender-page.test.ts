@@ -14,7 +14,7 @@ import { SUMMARY_DIVIDER } from '../../src/render/summary.js';
 
 const env = pageEnv;
 
-const PLACEHOLDER = /\{\{< prerender k="([0-9a-f]+)"(?: md5="[0-9a-f]{32}" src=`[^`]*`)? >\}\}[^\n]*?\{\{< \/prerender >\}\}/g;
+const PLACEHOLDER = /\{\{< prerender k="([0-9a-f]+|none)"(?: md5="[0-9a-f]{32}" src=`[^`]*`)?\n* >\}\}[^\n]*?\{\{< \/prerender >\}\}/g;
 const PAGE_BLOCK = /\n\n\{\{< prerender-page[^\n]*\{\{< \/prerender-page >\}\}\n$/;
 
 /**
@@ -166,6 +166,8 @@ describe('prerenderPage', () => {
         const ours = (list: typeof reparsed.shortcodes): number =>
           list.reduce((n, sc) => n + (sc.name === 'prerender' ? 1 : 0) + ours(sc.children), 0);
         expect(ours(reparsed.shortcodes)).toBe([...r.shadow.matchAll(PLACEHOLDER)].length);
+        // Every line where the original has it (Hugo's messages about the shadow name its lines).
+        expect(r.shadow.replace(PAGE_BLOCK, '').split('\n').length).toBe(source.split('\n').length);
         // Everything outside the placeholders is the original text, in order.
         let at = 0;
         for (const piece of outside(r.shadow).filter((p) => p !== '')) {
@@ -292,6 +294,47 @@ describe('prerenderPage: the page block after a code fence left open (fuzz find)
     const r = await prerenderPage('---\ntitle: t\n---\n## H $x$\n\n```\n$$\n```\n', pageEnv());
     expect(r.shadow!.match(/^```/gm)).toHaveLength(2);
     expect(r.shadow).toContain('{{< prerender-page ');
+  });
+});
+
+describe('prerenderPage: the shadow keeps the original\'s line numbers', () => {
+  it('multi-line formulas, shortcodes and definitions take their line breaks into the fragment\'s opening tag', async () => {
+    const source = [
+      '---',
+      'title: t',
+      '---',
+      '$$',
+      '\\newcommand{\\R}{\\mathbb{R}}',
+      '$$',
+      '',
+      'A display:',
+      '$$',
+      'h_t = \\tanh(W h_{t-1}',
+      '  + x_t) \\in \\R',
+      '$$',
+      '',
+      '{{< attention-map source="a b" target="c d" >}}',
+      '0.5 0.5',
+      '0.5 0.5',
+      '{{< /attention-map >}}',
+      '',
+      '{{% hint %}}',
+      'In a hint: $a',
+      'b$ and more.',
+      '{{% /hint %}}',
+      '',
+      'Then {{< nope >}} on line 24.',
+      '',
+    ].join('\n');
+    const r = await prerenderPage(source, env());
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const lines = r.shadow!.replace(PAGE_BLOCK, '').split('\n');
+    expect(lines).toHaveLength(source.split('\n').length);
+    expect(lines[23]).toMatch(/^Then \{\{< nope >\}\} on line 24\.(<!--more-->)?$/);
+    expect(lines[7]).toBe('A display:');
+    // The definitions-only formula: an empty shortcode holding its two line breaks.
+    expect(lines.slice(3, 6)).toEqual(['{{< prerender k="none"', '', ' >}}{{< /prerender >}}']);
+    expect(parsePage(r.shadow!).diagnostics).toEqual([]);
   });
 });
 

@@ -57,7 +57,7 @@ describe('watchSite', () => {
     const second = await rec.next(2);
     expect(second.changed).toEqual(['content/posts/new.md']);
     const shadow = path.join(site, '.prerender/content/posts/new.md');
-    expect(readFileSync(shadow, 'utf8')).toMatch(/^---\ntitle: New\n---\nA formula: \{\{< prerender k="[0-9a-f]+" md5="[0-9a-f]{32}" src=`content\/posts\/new.md` >\}\}<span class="katex">[^\n]*?\{\{< \/prerender >\}\}\.(\n\n<!--more-->\n)?\n$/); // divider: summary with math, docs/math-everywhere.md
+    expect(readFileSync(shadow, 'utf8')).toMatch(/^---\ntitle: New\n---\nA formula: \{\{< prerender k="[0-9a-f]+" md5="[0-9a-f]{32}" src=`content\/posts\/new.md` >\}\}<span class="katex">[^\n]*?\{\{< \/prerender >\}\}\.(<!--more-->)?\n$/); // divider: summary with math, docs/math-everywhere.md
 
     // Several writes in one burst: one build.
     for (let i = 0; i < 5; i++) writeFileSync(post, `---\ntitle: New\n---\nVersion ${i}: $x^${i}$.\n`);

@@ -4,8 +4,9 @@
  *
  * - Each construct we own becomes `{{< prerender k="KEY" >}}FRAGMENT{{< /prerender >}}`; the first one of
  *   a page also carries the staleness check: `{{< prerender k="KEY" md5="…" src=`content/x.md` >}}`.
- *   FRAGMENT went through inlineFragment (no `{{`, no newline), so the shortcode lexer cannot misread it
- *   and the shadow keeps the original's line count. A fragment with math is followed, inside the same
+ *   FRAGMENT went through inlineFragment (no `{{`, no newline), so the shortcode lexer cannot misread it;
+ *   the line breaks of the construct it replaces go inside the opening tag, before `>}}`, so the shadow
+ *   keeps every line where the original has it (Hugo's messages name the original's lines). A fragment with math is followed, inside the same
  *   shortcode, by `<!--hugo-prerender:feed-->` and its MathML-only variant (src/render/feed.ts):
  *   layouts/shortcodes/prerender.html prints the part before the marker, prerender.rss.xml the part after.
  * - Per-page extras (the typeset table of contents, its variant with Hugo 0.144+'s ids, a front-matter
@@ -23,9 +24,14 @@ export interface StaleCheck {
     path: string;
 }
 export declare const CLOSE = "{{< /prerender >}}";
-export declare function fragmentOpen(key: string, check?: StaleCheck): string;
+/**
+ * `newlines`: how many line breaks the construct it replaces spanned. They go inside the opening tag
+ * (Hugo's lexer allows whitespace before `>}}`), where they change nothing Hugo renders, so every line
+ * after it keeps its number in the shadow and Hugo's messages point at the original's lines.
+ */
+export declare function fragmentOpen(key: string, check?: StaleCheck, newlines?: number): string;
 /** `inline` must have gone through inlineFragment. */
-export declare function inlineShortcode(key: string, inline: string, check?: StaleCheck): string;
+export declare function inlineShortcode(key: string, inline: string, check?: StaleCheck, newlines?: number): string;
 /**
  * Fragments inside a shortcode of the site whose content Hugo runs through its Markdown again (written
  * `{{% %}}`, or a template that markdownifies its inner content), where Goldmark drops raw HTML

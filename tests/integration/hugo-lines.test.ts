@@ -1,0 +1,83 @@
+/**
+ * Hugo's messages about a prerendered page name the original file and its true line (issue 10): the
+ * shadow keeps the original's line numbers although multi-line formulas, shortcodes and a math-holding
+ * {{% %}} shrink into one-line fragments, and serve names the original instead of the shadow
+ * (src/site/hugo-messages.ts). Real Hugo, each version.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildSite, describeEachHugo } from '../helpers/hugo.js';
+import { runCli, runPrerender } from '../helpers/prerender.js';
+import { HEAD_LAYOUT, tempSites } from '../helpers/temp-site.js';
+import { originalPathsInHugoOutput } from '../../src/site/hugo-messages.js';
+
+const site = tempSites('hp-lines-');
+
+/** A page whose line `line` (1-based) is `last`, after every construct that shrinks in the shadow. */
+const PAGE = (last: string) =>
+  [
+    '---', // 1
+    'title: Lines',
+    '---',
+    '',
+    'A display formula over four lines:', // 5
+    '',
+    '$$',
+    'h_t = \\tanh(W h_{t-1}',
+    '  + x_t)',
+    '$$', // 10
+    '',
+    '{{< attention-map source="a b" target="c d" >}}',
+    '0.5 0.5',
+    '0.5 0.5',
+    '{{< /attention-map >}}', // 15
+    '',
+    '{{% hint %}}',
+    'In a hint: $a',
+    'b$ and **more**.',
+    '{{% /hint %}}', // 20
+    '',
+    'A long enough paragraph to cut the summary after it, with $x$ in it and more words.',
+    '',
+    last, // 24
+    '',
+  ].join('\n');
+
+const makeSite = (last: string) => {
+  const dir = site({
+    'hugo.toml': 'baseURL = "https://example.org/"\ntitle = "t"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n',
+    ...HEAD_LAYOUT,
+    'layouts/_default/single.html': '{{ define "main" }}{{ .Content }}{{ end }}\n',
+    'layouts/_default/list.html': '{{ define "main" }}{{ range .Pages }}{{ .Summary }}{{ end }}{{ end }}\n',
+    'layouts/shortcodes/hint.html': '<blockquote class="hint">{{ .Inner }}</blockquote>\n',
+    'content/posts/p.md': PAGE(last),
+  });
+  expect(runCli(['init', '-s', dir]).code).toBe(0);
+  const run = runPrerender(dir);
+  expect(run.code, run.stdout + run.stderr).toBe(0);
+  expect(run.diagnostics).toEqual([]);
+  return dir;
+};
+
+describeEachHugo('Hugo messages about a prerendered page', (hugo) => {
+  describe('name the original file and its line', () => {
+    for (const [what, last, message] of [
+      ['a missing ref (an error Hugo logs)', 'See {{< ref "missing" >}} here.', /REF_NOT_FOUND: Ref "missing": "([^"]+):(\d+):(\d+)": page not found/],
+      ['an unknown shortcode (the build stops)', 'Then {{< nope >}} here.', /"([^"]+):(\d+):(\d+)": failed to extract shortcode: template for shortcode "nope" not found/],
+    ] as const) {
+      it(what, () => {
+        const dir = makeSite(last);
+        const b = buildSite(hugo.bin, dir, { copy: false });
+        expect(b.code).not.toBe(0);
+        const output = b.stdout + b.stderr;
+        const m = message.exec(output);
+        expect(m, output).not.toBeNull();
+        // The shadow's line is the original's: line 24, after 3 + 3 + 3 + 1 lines that shrank.
+        expect(m![1]).toBe(`${dir}/.prerender/content/posts/p.md`);
+        expect(Number(m![2])).toBe(24);
+        const rewritten = originalPathsInHugoOutput(output, dir);
+        expect(rewritten).toContain(`"${dir}/content/posts/p.md:24:${m![3]}"`);
+        expect(rewritten).not.toContain('.prerender/content');
+      });
+    }
+  });
+});
