@@ -47349,6 +47349,11 @@ function carryPageMacros(formulas, maxChars) {
     return { tex: own8, preamble, definitionsOnly: false, warnings };
   });
 }
+function pageMacrosForCopies(formulas, maxChars) {
+  const defining = formulas.filter(({ tex }) => tex.includes("command") || tex.includes("def") || tex.includes("DeclareMathOperator")).map(({ tex }) => ({ tex }));
+  if (defining.length === 0) return (tex) => ({ tex, preamble: "", definitionsOnly: false, warnings: [] });
+  return (tex) => carryPageMacros([...defining, { tex }], maxChars).at(-1);
+}
 
 // src/content/headings.ts
 var LETTER2 = new RegExp("\\p{L}", "u");
@@ -48321,6 +48326,7 @@ async function prerenderPage(source, env2) {
   }
   located.spans.push(...wrapperSpans(parsed.shortcodes, wrappers, isOwned, source, lines));
   located.spans.sort((a3, b2) => a3.start - b2.start);
+  const copyMacros = pageMacrosForCopies(located.spans, limits.mathTokens);
   const macros2 = carryPageMacros(located.spans, limits.mathTokens);
   located.spans.forEach((span, i2) => {
     span.tex = macros2[i2].tex;
@@ -48430,7 +48436,10 @@ async function prerenderPage(source, env2) {
     shortcodes: parsed.shortcodes.map((sc) => ({ start: sc.offset, end: sc.end })),
     math: env2.settings.math,
     settings: env2.settings.everywhere ?? DEFAULT_EVERYWHERE,
-    renderMath: (tex, display) => env2.renderer.render(tex, display).html,
+    renderMath: (tex, display) => {
+      const m = copyMacros(tex);
+      return env2.renderer.render(m.tex, display, m.preamble).html;
+    },
     tree: located.tree,
     hugoToc: (env2.settings.headingMath ?? "shortcode") !== "shortcode"
   });

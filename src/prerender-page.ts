@@ -17,7 +17,7 @@ import { contentKey, md5Hex, stableStringify } from './render/keys.js';
 import type { PageInfo, SiteInfo } from './render/types.js';
 import type { MathRenderer } from './render/katex.js';
 import { adaptForKatex } from './render/mathjax-compat.js';
-import { carryPageMacros } from './render/page-macros.js';
+import { carryPageMacros, pageMacrosForCopies } from './render/page-macros.js';
 import { DEFAULT_EVERYWHERE, planMathEverywhere, type EverywhereSettings } from './render/everywhere.js';
 import { inlineFragment, InlineFragmentError } from './render/inline-safe.js';
 import { splitFeed, withFeedVariant } from './render/feed.js';
@@ -311,6 +311,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   located.spans.sort((a, b) => a.start - b.start);
   // The page's \newcommand & co. carried to later formulas (render/page-macros.ts), then MathJax's
   // numbering, \label/\eqref and leniencies, page by page (render/mathjax-compat.ts).
+  const copyMacros = pageMacrosForCopies(located.spans, limits.mathTokens);
   const macros = carryPageMacros(located.spans, limits.mathTokens);
   located.spans.forEach((span, i) => {
     span.tex = macros[i]!.tex;
@@ -435,7 +436,10 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     shortcodes: parsed.shortcodes.map((sc) => ({ start: sc.offset, end: sc.end })),
     math: env.settings.math,
     settings: env.settings.everywhere ?? DEFAULT_EVERYWHERE,
-    renderMath: (tex, display) => env.renderer.render(tex, display).html,
+    renderMath: (tex, display) => {
+      const m = copyMacros(tex);
+      return env.renderer.render(m.tex, display, m.preamble).html;
+    },
     tree: located.tree,
     hugoToc: (env.settings.headingMath ?? 'shortcode') !== 'shortcode',
   });

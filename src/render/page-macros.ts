@@ -226,3 +226,15 @@ export function carryPageMacros(formulas: readonly { tex: string }[], maxChars: 
     return { tex: own, preamble, definitionsOnly: false, warnings };
   });
 }
+
+/**
+ * For copies of the page's math shown elsewhere (a heading in the table of contents, the summary, a title
+ * with math): each copy gets the page's definitions it uses, as of the end of the page, as MathJax would
+ * have them by the time such a copy is typeset. Only the formulas that define something are read again.
+ */
+export function pageMacrosForCopies(formulas: readonly { tex: string }[], maxChars: number): (tex: string) => PageMacroResult {
+  // Copies of the texts: the caller may blank the definitions out of its formulas afterwards.
+  const defining = formulas.filter(({ tex }) => tex.includes('command') || tex.includes('def') || tex.includes('DeclareMathOperator')).map(({ tex }) => ({ tex }));
+  if (defining.length === 0) return (tex) => ({ tex, preamble: '', definitionsOnly: false, warnings: [] });
+  return (tex) => carryPageMacros([...defining, { tex }], maxChars).at(-1)!;
+}

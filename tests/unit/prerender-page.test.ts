@@ -304,13 +304,13 @@ describe('prerenderPage: the shadow keeps the original\'s line numbers', () => {
       'title: t',
       '---',
       '$$',
-      '\\newcommand{\\R}{\\mathbb{R}}',
+      '\\newcommand{\\Rset}{\\mathbb{R}}',
       '$$',
       '',
       'A display:',
       '$$',
       'h_t = \\tanh(W h_{t-1}',
-      '  + x_t) \\in \\R',
+      '  + x_t) \\in \\Rset',
       '$$',
       '',
       '{{< attention-map source="a b" target="c d" >}}',
@@ -368,6 +368,22 @@ describe('prerenderPage: a page without front matter', () => {
   it('that starts with text is left as it is', async () => {
     const r = await prerenderPage(' \u00a0$x$\n', pageEnv());
     expect(r.shadow).toMatch(/^ \u00a0\{\{< prerender /);
+  });
+});
+
+describe('copies of the page\'s math (table of contents, summary, titles) get the page\'s macros', () => {
+  it('a heading, the front-matter summary and the title typeset \\Rset defined in the body, with no error', async () => {
+    const source = '---\ntitle: Over $\\Rset$\nsummary: In $\\Rset^n$.\n---\n\n$\\newcommand{\\Rset}{\\mathbb{R}}$\n\n## Maps into $\\Rset$\n\nBody $\\Rset$.\n';
+    const r = await prerenderPage(source, env());
+    expect(r.diagnostics).toEqual([]);
+    const block = /\{\{< prerender-page[^>]*>\}\}(.*)\{\{< \/prerender-page >\}\}/.exec(r.shadow!)![1]!;
+    const extras = JSON.parse(block) as { toc: string; summary: string };
+    const titles = [...r.titles.values()];
+    expect(titles).toHaveLength(1);
+    for (const [what, html] of [['toc', extras.toc], ['summary', extras.summary], ['title', titles[0]!]]) {
+      expect(html, what).not.toContain('katex-error');
+      expect(html, what).toContain('<mi mathvariant="double-struck">R</mi>');
+    }
   });
 });
 

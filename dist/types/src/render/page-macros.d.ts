@@ -14,3 +14,11 @@ export interface PageMacroResult {
 export declare function carryPageMacros(formulas: readonly {
     tex: string;
 }[], maxChars: number): PageMacroResult[];
+/**
+ * For copies of the page's math shown elsewhere (a heading in the table of contents, the summary, a title
+ * with math): each copy gets the page's definitions it uses, as of the end of the page, as MathJax would
+ * have them by the time such a copy is typeset. Only the formulas that define something are read again.
+ */
+export declare function pageMacrosForCopies(formulas: readonly {
+    tex: string;
+}[], maxChars: number): (tex: string) => PageMacroResult;
