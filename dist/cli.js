@@ -69037,7 +69037,7 @@ import { existsSync as existsSync5, mkdirSync as mkdirSync3, readdirSync as read
 import path20 from "node:path";
 
 // src/watch.ts
-import { existsSync as existsSync4 } from "node:fs";
+import { existsSync as existsSync4, statSync as statSync5 } from "node:fs";
 import path18 from "node:path";
 
 // node_modules/chokidar/esm/index.js
@@ -70742,12 +70742,21 @@ function watchedPaths(siteDir) {
   return [...paths].sort();
 }
 var CONTENT_FILE = /\.(md|markdown|mdown)$/i;
+var CHOKIDAR_THROTTLE_MS = 50;
 var SETTLE_MS = 650;
 function incrementalSet(siteDir, changed) {
   if (changed.length === 0) return void 0;
   const roots = readSiteConfig(siteDir).contentRoots.map((r2) => path18.relative(siteDir, r2.dir).split(path18.sep).join("/") + "/");
   const pages = changed.filter((f) => CONTENT_FILE.test(f) && roots.some((r2) => f.startsWith(r2)));
   return pages.length === changed.length ? new Set(pages) : void 0;
+}
+function fileStamp(file) {
+  try {
+    const st = statSync5(file, { bigint: true });
+    return `${st.size}:${st.mtimeNs}:${st.ino}`;
+  } catch {
+    return "";
+  }
 }
 function internalFailure(e) {
   const result = emptyBuildResult();
@@ -70781,7 +70790,8 @@ function watchSite(opts) {
   const siteDir = path18.resolve(opts.source);
   const prerenderDir = path18.join(siteDir, ".prerender");
   const debounceMs = opts.debounceMs ?? 120;
-  const stabilityMs = opts.stabilityMs ?? 50;
+  const pageDebounceMs = opts.pageDebounceMs ?? Math.min(10, debounceMs);
+  const stabilityMs = opts.stabilityMs ?? 0;
   let pending = /* @__PURE__ */ new Set();
   let timer;
   let running;
@@ -70790,6 +70800,7 @@ function watchSite(opts) {
   let missingWatcher;
   const changedAt = /* @__PURE__ */ new Map();
   let settleTimer;
+  const readStamps = /* @__PURE__ */ new Map();
   let afterCrash = false;
   const settle = (pages) => {
     settleTimer = void 0;
@@ -70799,6 +70810,7 @@ function watchSite(opts) {
   const runBuild = async (changed) => {
     let only;
     let result;
+    for (const f of changed) readStamps.set(f, fileStamp(path18.join(siteDir, f)));
     try {
       only = afterCrash ? void 0 : incrementalSet(siteDir, changed);
       result = await buildSite({ ...opts, only, locked: true });
@@ -70820,6 +70832,7 @@ function watchSite(opts) {
   };
   const schedule = () => {
     if (timer) clearTimeout(timer);
+    const pagesOnly = [...pending].every((f) => CONTENT_FILE.test(f));
     timer = setTimeout(() => {
       timer = void 0;
       if (running) return;
@@ -70829,7 +70842,7 @@ function watchSite(opts) {
         running = void 0;
         if (pending.size > 0 && !closed) schedule();
       });
-    }, debounceMs);
+    }, pagesOnly ? pageDebounceMs : debounceMs);
   };
   const marker = (action) => {
     try {
@@ -70854,11 +70867,18 @@ function watchSite(opts) {
       ignored: (p5) => p5.startsWith(prerenderDir) || p5.endsWith(".tmp") || /(^|[\\/])\.git([\\/]|$)/.test(p5),
       awaitWriteFinish: stabilityMs > 0 ? { stabilityThreshold: stabilityMs, pollInterval: 20 } : false
     };
+    const stamps = /* @__PURE__ */ new Map();
     const onChange = (_event, file) => {
       const rel3 = path18.relative(siteDir, file).split(path18.sep).join("/");
+      const stamp = fileStamp(file);
+      if (!pending.has(rel3) && readStamps.get(rel3) === stamp) return;
       pending.add(rel3);
       changedAt.set(rel3, performance.now());
       schedule();
+      stamps.set(rel3, stamp);
+      setTimeout(() => {
+        if (!closed && stamps.get(rel3) === stamp && fileStamp(file) !== stamp) onChange("change", file);
+      }, CHOKIDAR_THROTTLE_MS + 10);
     };
     const paths = watchedPaths(siteDir);
     const present = paths.filter((p5) => existsSync4(p5));
@@ -70870,6 +70890,13 @@ function watchSite(opts) {
       missingWatcher.on("all", onChange);
     }
     await new Promise((resolve3) => watcher.once("ready", () => resolve3()));
+    if (missingWatcher) {
+      const parents = [...new Set(missing.map((p5) => path18.dirname(p5)))];
+      const deadline = Date.now() + 5e3;
+      while (!closed && Date.now() < deadline && !parents.every((d2) => d2 in missingWatcher.getWatched())) {
+        await new Promise((r2) => setTimeout(r2, 10));
+      }
+    }
   })();
   return {
     ready,
@@ -71020,6 +71047,11 @@ function hugoServerArgs(siteDir, rootConfig, hugoArgs) {
   }
   return ["server", "--source", siteDir, "--config", `${files},${SERVE_CONFIG}`, ...rest];
 }
+function renderToMemory(bin2, hugoArgs) {
+  if (hugoArgs.some((a3) => /^(--renderTo(Memory|Disk)|--renderStaticToDisk|-M)(=|$)/.test(a3))) return [];
+  const help = spawnSync(bin2, ["server", "--help"], { encoding: "utf8", timeout: 3e4 });
+  return help.status === 0 && /--renderToMemory\b/.test(help.stdout) ? ["--renderToMemory"] : [];
+}
 function serveSite(opts) {
   const siteDir = path20.resolve(opts.source);
   const log2 = opts.log ?? ((l) => process.stderr.write(`${l}
@@ -71061,11 +71093,8 @@ function serveSite(opts) {
   let killTimer;
   const watcher = watchSite({
     ...opts,
-    // Hugo never sees the originals (the layer leaves them out), so nothing needs settling, and a
-    // save is read at once: the debounce joins the events of one write.
+    // Hugo never sees the originals (the layer leaves them out), so nothing needs settling.
     settle: false,
-    debounceMs: opts.debounceMs ?? 30,
-    stabilityMs: opts.stabilityMs ?? 0,
     onBuild: (result, changed) => {
       last = result;
       try {
@@ -71099,7 +71128,7 @@ function serveSite(opts) {
       await watcher.close();
       return 0;
     }
-    const args = hugoServerArgs(siteDir, root4.path, opts.hugoArgs);
+    const args = [...hugoServerArgs(siteDir, root4.path, opts.hugoArgs), ...renderToMemory(bin2, opts.hugoArgs)];
     const child = spawn(bin2, args, { cwd: siteDir, stdio: ["ignore", "pipe", "pipe"] });
     forwardHugoOutput(child.stdout, process.stdout, siteDir);
     forwardHugoOutput(child.stderr, process.stderr, siteDir);
