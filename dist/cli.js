@@ -20932,6 +20932,9 @@ function edgeLabel(path22, text12, o2 = {}) {
 function delaySquare(at, size = 8, paint = "ink") {
   return el("rect", { ...fillAttrs(paint), x: at.x - size / 2, y: at.y - size / 2, width: size, height: size });
 }
+function boxesOverlap(a3, b2) {
+  return a3.x0 < b2.x1 && b2.x0 < a3.x1 && a3.y0 < b2.y1 && b2.y0 < a3.y1;
+}
 
 // src/svg/figure.ts
 function figureSvg(o2) {
@@ -27719,6 +27722,15 @@ function annotation(x6, y2, j, dir, tone) {
     overArrow(hx0, hx1, box.y0 - 2.5, dir)
   );
 }
+function boxSegmentDistance(b2, a3, c) {
+  const n = Math.max(1, Math.ceil(Math.hypot(c.x - a3.x, c.y - a3.y)));
+  let d2 = Infinity;
+  for (let i2 = 0; i2 <= n; i2++) {
+    const p5 = add(a3, mul(sub(c, a3), i2 / n));
+    d2 = Math.min(d2, Math.hypot(Math.max(b2.x0 - p5.x, 0, p5.x - b2.x1), Math.max(b2.y0 - p5.y, 0, p5.y - b2.y1)));
+  }
+  return d2;
+}
 function attentionEdge(from, to, weight, wmax) {
   const k2 = wmax > 0 ? weight / wmax : 0;
   const width = 0.8 + 3.4 * k2;
@@ -27819,15 +27831,30 @@ function seq2seqDrawing(ids, m) {
   });
   const wmax = Math.max(...m.weights);
   const edges = [];
-  columns.forEach((x6, j) => {
+  const segs = columns.map((x6) => {
     const from = { x: x6, y: ANN_TOP - 0.6 };
-    const to = add({ x: sumX, y: Y_SUM }, mul(unit(sub(from, { x: sumX, y: Y_SUM })), SUM_R + 1.5));
+    return { from, to: add({ x: sumX, y: Y_SUM }, mul(unit(sub(from, { x: sumX, y: Y_SUM })), SUM_R + 1.5)) };
+  });
+  const placed = [];
+  columns.forEach((x6, j) => {
+    const { from, to } = segs[j];
     edges.push(attentionEdge(from, to, m.weights[j], wmax));
     if (m.labels === "none") return;
     const tex = m.labels === "alpha" ? `\\alpha_{${m.step},${j + 1}}` : m.weights[j].toFixed(2);
     const path22 = { kind: "line", a: from, b: to };
-    const side = x6 < sumX - 1 ? "left" : "right";
-    const at = edgeLabelAnchor(path22, tex, { t: 0.3, side, size: 14, offset: 4 });
+    let best;
+    for (const side of ["left", "right"]) {
+      for (let k2 = 0; k2 <= 13; k2++) {
+        const at2 = edgeLabelAnchor(path22, tex, { t: 0.1 + 0.04 * k2, side, size: 14, offset: 4 });
+        const box = labelFontBox(tex, { x: at2.x, y: at2.y, size: 14 });
+        if (box.y1 > ANN_TOP - 2 || placed.some((b2) => boxesOverlap(b2, box))) continue;
+        const other = Math.min(Infinity, ...segs.filter((_9, i2) => i2 !== j).map((sg) => boxSegmentDistance(box, sg.from, sg.to)));
+        const score = other - boxSegmentDistance(box, from, to);
+        if (other > 3 && (!best || score > best.score)) best = { at: at2, score };
+      }
+    }
+    const at = best?.at ?? edgeLabelAnchor(path22, tex, { t: 0.3, side: x6 < sumX - 1 ? "left" : "right", size: 14, offset: 4 });
+    placed.push(labelFontBox(tex, { x: at.x, y: at.y, size: 14 }));
     math2(tex, at.x, at.y, 14);
   });
   decoderCore(ids, m, { sum: { x: sumX, y: Y_SUM }, prev: { x: sumX - S_GAP, y: Y_S }, cur: { x: sumX, y: Y_S }, cSide: "left" }, { nodes, wires, math: math2 });

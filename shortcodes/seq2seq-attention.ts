@@ -11,7 +11,7 @@ import { DESKTOP_COLUMN, PAGE_MARGINS, PHONE_VIEWPORT, figureTitle, legibleScale
 import { normaliseWeights, peakedWeights, splitTokens } from '../src/render/attention-data.js';
 import {
   ACCENTS, add, circle, connect, createIds, edge, edgeLabelAnchor, el, figureSvg, fmt, fragment, markerDefs,
-  measureText, mul, node, plainLabel, rect, servedSansCovers, sub, unit, mathLabel, labelBox, plainBox,
+  measureText, mul, node, plainLabel, rect, servedSansCovers, sub, unit, mathLabel, labelBox, labelFontBox, plainBox, boxesOverlap,
   type Box, type Markup, type Point,
 } from '../src/svg/index.js';
 
@@ -129,6 +129,17 @@ function annotation(x: number, y: number, j: number, dir: 'right' | 'left', tone
     node(rect(x, y, BOX_W, BOX_H, 3), { tone, label: tex }),
     overArrow(hx0, hx1, box.y0 - 2.5, dir),
   );
+}
+
+/** Distance from a box to a segment (0 where the segment crosses the box), sampled every unit along it. */
+function boxSegmentDistance(b: Box, a: Point, c: Point): number {
+  const n = Math.max(1, Math.ceil(Math.hypot(c.x - a.x, c.y - a.y)));
+  let d = Infinity;
+  for (let i = 0; i <= n; i++) {
+    const p = add(a, mul(sub(c, a), i / n));
+    d = Math.min(d, Math.hypot(Math.max(b.x0 - p.x, 0, p.x - b.x1), Math.max(b.y0 - p.y, 0, p.y - b.y1)));
+  }
+  return d;
 }
 
 /** An attention edge: its width and opacity follow the weight; the arrowhead scales with the stroke. */
@@ -262,16 +273,34 @@ export function seq2seqDrawing(ids: ReturnType<typeof createIds>, m: Seq2SeqMode
   // Attention edges into ⊕, with their labels.
   const wmax = Math.max(...m.weights);
   const edges: Markup[] = [];
-  columns.forEach((x, j) => {
+  const segs = columns.map((x) => {
     const from = { x, y: ANN_TOP - 0.6 };
-    const to = add({ x: sumX, y: Y_SUM }, mul(unit(sub(from, { x: sumX, y: Y_SUM })), SUM_R + 1.5));
+    return { from, to: add({ x: sumX, y: Y_SUM }, mul(unit(sub(from, { x: sumX, y: Y_SUM })), SUM_R + 1.5)) };
+  });
+  const placed: Box[] = [];
+  columns.forEach((x, j) => {
+    const { from, to } = segs[j]!;
     edges.push(attentionEdge(from, to, m.weights[j]!, wmax));
     if (m.labels === 'none') return;
     const tex = m.labels === 'alpha' ? `\\alpha_{${m.step},${j + 1}}` : m.weights[j]!.toFixed(2);
     const path = { kind: 'line' as const, a: from, b: to };
-    // Left of ⊕: label on the outer (upper-left) side; right of it: upper-right; straight below: right.
-    const side = x < sumX - 1 ? 'left' : 'right';
-    const at = edgeLabelAnchor(path, tex, { t: 0.3, side, size: 14, offset: 4 });
+    // Beside its own edge, where the other edges are farthest: the edges fan in shallow, and a label at a
+    // fixed point (a third of the way up, above the edge) sat as near the next edge as its own, so it read
+    // as that edge's weight. Candidates along the lower part of the edge, on either side; clear of the
+    // annotations, of the labels already placed, and of every other edge.
+    let best: { at: Point; score: number } | undefined;
+    for (const side of ['left', 'right'] as const) {
+      for (let k = 0; k <= 13; k++) {
+        const at = edgeLabelAnchor(path, tex, { t: 0.1 + 0.04 * k, side, size: 14, offset: 4 });
+        const box = labelFontBox(tex, { x: at.x, y: at.y, size: 14 });
+        if (box.y1 > ANN_TOP - 2 || placed.some((b) => boxesOverlap(b, box))) continue;
+        const other = Math.min(Infinity, ...segs.filter((_, i) => i !== j).map((sg) => boxSegmentDistance(box, sg.from, sg.to)));
+        const score = other - boxSegmentDistance(box, from, to);
+        if (other > 3 && (!best || score > best.score)) best = { at, score };
+      }
+    }
+    const at = best?.at ?? edgeLabelAnchor(path, tex, { t: 0.3, side: x < sumX - 1 ? 'left' : 'right', size: 14, offset: 4 });
+    placed.push(labelFontBox(tex, { x: at.x, y: at.y, size: 14 }));
     math(tex, at.x, at.y, 14);
   });
 

@@ -83,6 +83,29 @@ describe('seq2seq-attention', () => {
     expect(r.html).not.toMatch(/NaN/);
   });
 
+  it('sets each α label by its own edge, nearer to it than to any other by a quarter at least (Bahdanau fig. 1)', async () => {
+    for (const source of ['the cat sat on the mat', 'a b c d', 'the agreement on the European Economic Area', 'internationalisation of trade']) {
+      const { html } = await render(s2s, { source, step: 3 });
+      const wide = html.split('hp-layout-narrow')[0]!;
+      const edges = [...wide.matchAll(/class="hp-stroke-highlight" d="M([\d.-]+),([\d.-]+)L([\d.-]+),([\d.-]+)"/g)].map((m) => m.slice(1, 5).map(Number) as [number, number, number, number]);
+      // Each label's centre: its anchor (text-anchor middle) and 5 units above the baseline.
+      const labels = [...wide.matchAll(/<text [^>]*x="([\d.-]+)" y="([\d.-]+)"[^>]*>(.*?)<\/text>/g)]
+        .map((m) => ({ x: Number(m[1]), y: Number(m[2]) - 5, text: m[3]!.replace(/<[^>]+>/g, '') }))
+        .filter((l) => l.text.startsWith('α'));
+      const n = source.split(' ').length;
+      expect(edges).toHaveLength(n);
+      expect(labels.map((l) => l.text)).toEqual(Array.from({ length: n }, (_, j) => `α3,${j + 1}`));
+      const dist = (p: { x: number; y: number }, [ax, ay, bx, by]: [number, number, number, number]) => {
+        const t = Math.max(0, Math.min(1, ((p.x - ax) * (bx - ax) + (p.y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
+        return Math.hypot(p.x - ax - t * (bx - ax), p.y - ay - t * (by - ay));
+      };
+      labels.forEach((l, j) => {
+        const own = dist(l, edges[j]!);
+        for (const [k, e] of edges.entries()) if (k !== j) expect(own, `${source}: ${l.text} vs edge ${k + 1}`).toBeLessThan(dist(l, e) * 0.75);
+      });
+    }
+  });
+
   it('widens the columns for long tokens so no labels overlap (estimated metrics)', () => {
     for (const tokens of [['x_{1}'], ['x_{1}', 'x_{2}', 'x_{3}', 'x_{4}'], ['internationalisation', 'of', 'the', 'economy', '.']]) {
       const n = tokens.length;
