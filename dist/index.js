@@ -30119,6 +30119,17 @@ function outcomeOf(siteDir, r2) {
 }
 var FileHashes = class {
   known = /* @__PURE__ */ new Map();
+  lookups = /* @__PURE__ */ new Map();
+  /** lookUpFile with its outcome hashed (outcomeOf), made at most once per build for the same places and name. */
+  lookUp(site, bases, rel3) {
+    const key2 = JSON.stringify([bases, rel3]);
+    let r2 = this.lookups.get(key2);
+    if (!r2) {
+      const result = lookUpFile(siteRoots(site), bases, rel3);
+      this.lookups.set(key2, r2 = { result, outcome: outcomeOf(site.dir, result) });
+    }
+    return r2;
+  }
   get(file) {
     let h = this.known.get(file);
     if (h === void 0) {
@@ -30157,11 +30168,10 @@ var PageReads = class {
   }
 };
 function readsUnchanged(record, site, hashes, markdownInner) {
-  const roots = siteRoots(site);
   for (const l of record.lookups) {
     const bases = l.bases.map((b2) => path11.resolve(site.dir, b2));
-    const r2 = lookUpFile(roots, bases, l.rel);
-    if (outcomeOf(site.dir, r2) !== l.outcome) return false;
+    const { result: r2, outcome } = hashes.lookUp(site, bases, l.rel);
+    if (outcome !== l.outcome) return false;
     if ("found" in r2 && hashes.get(r2.found) !== (l.md5 ?? null)) return false;
   }
   for (const [name, was] of Object.entries(record.markdownInner)) {

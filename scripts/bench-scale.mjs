@@ -1,7 +1,8 @@
 // The scale part of `npm run bench` (issue 9): a blog of N posts generated from the seed post (fixtures/seed),
 // each of its formulas made distinct per post (`$x$` → `$x + 7$` in post 7), so that no formula is shared
 // between posts. In one run, for each size:
-//   - `hugo-prerender build` cold (no .prerender/) and warm (nothing changed);
+//   - `hugo-prerender build` cold (no .prerender/), with --jobs 1 and with the default (the number of cores;
+//     BENCH_JOBS=1,2,4 for others), and warm (nothing changed);
 //   - for each Hugo found (Debian's on PATH, .cache/hugo-sid's): plain `hugo` on the raw posts, and `hugo` on
 //     the prerendered site (the package's partials in its layouts), interleaved, best of BENCH_REPEAT;
 //   - Hugo's own math on Hugo 0.141+ (goldmark passthrough + transform.ToMath in a render hook), cold
@@ -91,6 +92,9 @@ function best(runs) {
 
 const fmt = (x, unit) => `${x.toFixed(2)}${unit}`;
 
+/** The --jobs of the cold builds: BENCH_JOBS, or 1 and the number of cores (the default). */
+const JOBS = (process.env.BENCH_JOBS ?? `1,${os.availableParallelism()}`).split(',').map(Number);
+
 export function benchScale(sizes, repeat) {
   const rows = [];
   const started = new Date();
@@ -107,11 +111,16 @@ export function benchScale(sizes, repeat) {
       // init points the site at the templates of the package that ran it: this checkout's.
       const mounted = /hugo-prerender: its templates[^\n]*\nsource = "([^"]*)"/.exec(readFileSync(path.join(site, 'hugo.toml'), 'utf8'));
       if (!mounted || path.resolve(site, mounted[1]) !== path.join(ROOT, 'layouts')) throw new Error(`init did not mount ${ROOT}/layouts`);
-      const cold = run('node', [CLI, 'build', '-s', site], base);
-      const warm = run('node', [CLI, 'build', '-s', site], base);
       const summary = (r) => r.stdout.trim().split('\n').pop();
-      rows.push({ n, step: 'prerender cold', ...cold, note: summary(cold) });
-      rows.push({ n, step: 'prerender warm', ...warm, note: summary(warm) });
+      // Cold with each --jobs (the last is the default, the machine's cores), then warm with the default.
+      for (const j of JOBS) {
+        rmSync(path.join(site, '.prerender'), { recursive: true, force: true });
+        const cold = run('node', [CLI, 'build', '-s', site, '--jobs', String(j)], base);
+        const threads = /\((\d+) worker threads?\)$/.exec(summary(cold))?.[1] ?? '0';
+        rows.push({ n, step: `prerender cold, --jobs ${j} (${threads} worker thread${threads === '1' ? '' : 's'})`, ...cold, note: summary(cold), cold: j === JOBS.at(-1) });
+      }
+      const warm = run('node', [CLI, 'build', '-s', site], base);
+      rows.push({ n, step: `prerender warm, --jobs ${JOBS.at(-1)}`, ...warm, note: summary(warm) });
       for (const h of HUGOS) {
         const plains = [];
         const pres = [];
@@ -148,7 +157,7 @@ export function benchScale(sizes, repeat) {
   }
   console.log('');
   for (const n of sizes) {
-    const cold = rows.find((r) => r.n === n && r.step === 'prerender cold');
+    const cold = rows.find((r) => r.n === n && r.cold);
     for (const t of rows.filter((r) => r.n === n && r.tomath)) {
       const pre = rows.find((r) => r.n === n && r.hugo === t.hugo && r.step.endsWith('on the prerendered site'));
       console.log(

@@ -109,9 +109,25 @@ function outcomeOf(siteDir: string, r: Lookup): string {
   return md5Hex(stableStringify(v));
 }
 
-/** md5 of each file's bytes, read at most once per build (null: unreadable). */
+/**
+ * md5 of each file's bytes, read at most once per build (null: unreadable); and each lookup a record
+ * repeats, made once per build (a figure's image shown on every page is looked up once, not per page).
+ */
 export class FileHashes {
   private readonly known = new Map<string, string | null>();
+  private readonly lookups = new Map<string, { result: Lookup; outcome: string }>();
+
+  /** lookUpFile with its outcome hashed (outcomeOf), made at most once per build for the same places and name. */
+  lookUp(site: SiteInfo, bases: readonly string[], rel: string): { result: Lookup; outcome: string } {
+    const key = JSON.stringify([bases, rel]);
+    let r = this.lookups.get(key);
+    if (!r) {
+      const result = lookUpFile(siteRoots(site), bases, rel);
+      this.lookups.set(key, (r = { result, outcome: outcomeOf(site.dir, result) }));
+    }
+    return r;
+  }
+
   get(file: string): string | null {
     let h = this.known.get(file);
     if (h === undefined) {
@@ -154,11 +170,10 @@ export class PageReads {
 
 /** Whether every file the record's page read is as it was (each lookup made again, each file found hashed). */
 export function readsUnchanged(record: PageRecord, site: SiteInfo, hashes: FileHashes, markdownInner: ((name: string) => string | undefined) | undefined): boolean {
-  const roots = siteRoots(site);
   for (const l of record.lookups) {
     const bases = l.bases.map((b) => path.resolve(site.dir, b));
-    const r = lookUpFile(roots, bases, l.rel);
-    if (outcomeOf(site.dir, r) !== l.outcome) return false;
+    const { result: r, outcome } = hashes.lookUp(site, bases, l.rel);
+    if (outcome !== l.outcome) return false;
     if ('found' in r && hashes.get(r.found) !== (l.md5 ?? null)) return false;
   }
   for (const [name, was] of Object.entries(record.markdownInner)) {

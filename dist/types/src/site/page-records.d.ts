@@ -51,9 +51,18 @@ export interface RecordStore {
 export declare function runningCodeId(): string;
 /** The key every record of a build is made under: change any part and every page is built again. */
 export declare function siteRecordKey(parts: unknown): string;
-/** md5 of each file's bytes, read at most once per build (null: unreadable). */
+/**
+ * md5 of each file's bytes, read at most once per build (null: unreadable); and each lookup a record
+ * repeats, made once per build (a figure's image shown on every page is looked up once, not per page).
+ */
 export declare class FileHashes {
     private readonly known;
+    private readonly lookups;
+    /** lookUpFile with its outcome hashed (outcomeOf), made at most once per build for the same places and name. */
+    lookUp(site: SiteInfo, bases: readonly string[], rel: string): {
+        result: Lookup;
+        outcome: string;
+    };
     get(file: string): string | null;
 }
 /** What one page reads while it renders (see the module comment). */
