@@ -48233,6 +48233,9 @@ function markdownSafeHtml(html7) {
 
 // src/prerender-page.ts
 var CODE_SHORTCODES = /* @__PURE__ */ new Set(["highlight", "code", "mermaid", "chart"]);
+function isCode(name) {
+  return CODE_SHORTCODES.has(name) || name.endsWith(".inline");
+}
 var DEFAULT_WRAPPERS = { katex: "tex", math: "math", raw: "math", rawhtml: "math" };
 function wrapperSpans(list4, wrappers, owned, source, lines, out = []) {
   for (const sc of list4) {
@@ -48252,7 +48255,7 @@ function wrapperSpans(list4, wrappers, owned, source, lines, out = []) {
       }
       continue;
     }
-    if (!CODE_SHORTCODES.has(sc.name)) wrapperSpans(sc.children, wrappers, owned, source, lines, out);
+    if (!isCode(sc.name)) wrapperSpans(sc.children, wrappers, owned, source, lines, out);
   }
   return out;
 }
@@ -48263,7 +48266,7 @@ function maskedRanges(parsed, owned, wrappers) {
   const ranges = [];
   const walk = (list4) => {
     for (const sc of list4) {
-      if (owned(sc) || CODE_SHORTCODES.has(sc.name) || wrappers[sc.name] === "tex") {
+      if (owned(sc) || isCode(sc.name) || wrappers[sc.name] === "tex") {
         ranges.push({ start: sc.offset, end: sc.end });
         continue;
       }
@@ -48273,20 +48276,30 @@ function maskedRanges(parsed, owned, wrappers) {
     }
   };
   walk(parsed.shortcodes);
+  const open2 = openInline(parsed.shortcodes);
+  if (open2 !== void 0) ranges.push({ start: open2, end: Infinity });
   for (const e of parsed.escapes) ranges.push({ start: e.offset, end: e.end });
   return ranges.sort((a3, b2) => a3.start - b2.start);
+}
+function openInline(list4) {
+  for (const sc of list4) {
+    if (sc.name.endsWith(".inline") && !sc.selfClosed && sc.innerEnd === void 0) return sc.offset;
+    const inner2 = openInline(sc.children);
+    if (inner2 !== void 0) return inner2;
+  }
+  return void 0;
 }
 function ownedShortcodes(list4, owned, wrappers, out = []) {
   for (const sc of list4) {
     if (owned(sc)) out.push(sc);
-    else if (!CODE_SHORTCODES.has(sc.name) && wrappers[sc.name] !== "tex") ownedShortcodes(sc.children, owned, wrappers, out);
+    else if (!isCode(sc.name) && wrappers[sc.name] !== "tex") ownedShortcodes(sc.children, owned, wrappers, out);
   }
   return out;
 }
 function siteOwned(list4, site, out = []) {
   for (const sc of list4) {
     if (site.has(sc.name)) out.push(sc);
-    if (!CODE_SHORTCODES.has(sc.name)) siteOwned(sc.children, site, out);
+    if (!isCode(sc.name)) siteOwned(sc.children, site, out);
   }
   return out;
 }
@@ -48488,7 +48501,7 @@ async function prerenderPage(source, env2) {
     const html7 = splitFeed(fragment2.html).page;
     r2.text = headingMath === "html" ? markdownSafeHtml(html7) : markdownText(mathText2(html7) ?? "");
   }
-  const extras = hasExtras(everywhere.extras);
+  const extras = hasExtras(everywhere.extras) && openInline(parsed.shortcodes) === void 0;
   if (replacements.length === 0 && !extras) {
     return { formulas, fragments: [...fragments.values()], titles, diagnostics, failed, held, stats, parsed };
   }
@@ -48557,7 +48570,7 @@ async function prerenderPage(source, env2) {
 }
 function markdownWraps(list4, owned, replacements, settings, source, level = 0, out = []) {
   for (const sc of list4) {
-    if (owned(sc) || CODE_SHORTCODES.has(sc.name) || sc.innerStart === void 0 || sc.innerEnd === void 0) continue;
+    if (owned(sc) || isCode(sc.name) || sc.innerStart === void 0 || sc.innerEnd === void 0) continue;
     const holds = replacements.some((r2) => r2.text === void 0 && r2.start >= sc.innerStart && r2.end <= sc.innerEnd);
     if (!holds) continue;
     if (sc.markup === "%" || settings.markdownInner?.(sc.name)) {

@@ -28,6 +28,15 @@ import { appendPageBlock, hasExtras, inlineShortcode, pageBlock, wrapOpen, wrapT
 export const CODE_SHORTCODES = new Set(['highlight', 'code', 'mermaid', 'chart']);
 
 /**
+ * A code shortcode, or an inline one (`{{< x.inline >}}`), whose inner content is a Go template: nothing
+ * in it is ours to replace, and Hugo's lexer rejects any shortcode inside it ("inline shortcodes do not
+ * support nesting": a fuzz find).
+ */
+function isCode(name: string): boolean {
+  return CODE_SHORTCODES.has(name) || name.endsWith('.inline');
+}
+
+/**
  * Wrapper shortcodes themes ship to get TeX past Markdown to a client-side renderer, recognised out of
  * the box: `tex`, the inner content is one formula (hugo-book's `katex`, display with `display=true`);
  * `math`, the inner content holds delimited math (Hugo Blox's `math`, LoveIt's `raw`, the common
@@ -64,7 +73,7 @@ function wrapperSpans(
       }
       continue;
     }
-    if (!CODE_SHORTCODES.has(sc.name)) wrapperSpans(sc.children, wrappers, owned, source, lines, out);
+    if (!isCode(sc.name)) wrapperSpans(sc.children, wrappers, owned, source, lines, out);
   }
   return out;
 }
@@ -186,7 +195,7 @@ function maskedRanges(
   const ranges: { start: number; end: number }[] = [];
   const walk = (list: Shortcode[]) => {
     for (const sc of list) {
-      if (owned(sc) || CODE_SHORTCODES.has(sc.name) || wrappers[sc.name] === 'tex') {
+      if (owned(sc) || isCode(sc.name) || wrappers[sc.name] === 'tex') {
         ranges.push({ start: sc.offset, end: sc.end });
         continue;
       }
@@ -196,8 +205,23 @@ function maskedRanges(
     }
   };
   walk(parsed.shortcodes);
+  const open = openInline(parsed.shortcodes);
+  if (open !== undefined) ranges.push({ start: open, end: Infinity });
   for (const e of parsed.escapes) ranges.push({ start: e.offset, end: e.end });
   return ranges.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Where an inline shortcode that is never closed starts: Hugo's lexer rejects any shortcode after it
+ * ("inline shortcodes do not support nesting"), so nothing from there on is ours to replace (a fuzz find).
+ */
+function openInline(list: readonly Shortcode[]): number | undefined {
+  for (const sc of list) {
+    if (sc.name.endsWith('.inline') && !sc.selfClosed && sc.innerEnd === undefined) return sc.offset;
+    const inner = openInline(sc.children);
+    if (inner !== undefined) return inner;
+  }
+  return undefined;
 }
 
 /**
@@ -212,7 +236,7 @@ function ownedShortcodes(
 ): Shortcode[] {
   for (const sc of list) {
     if (owned(sc)) out.push(sc);
-    else if (!CODE_SHORTCODES.has(sc.name) && wrappers[sc.name] !== 'tex') ownedShortcodes(sc.children, owned, wrappers, out);
+    else if (!isCode(sc.name) && wrappers[sc.name] !== 'tex') ownedShortcodes(sc.children, owned, wrappers, out);
   }
   return out;
 }
@@ -221,7 +245,7 @@ function ownedShortcodes(
 function siteOwned(list: Shortcode[], site: ReadonlyMap<string, string>, out: Shortcode[] = []): Shortcode[] {
   for (const sc of list) {
     if (site.has(sc.name)) out.push(sc);
-    if (!CODE_SHORTCODES.has(sc.name)) siteOwned(sc.children, site, out);
+    if (!isCode(sc.name)) siteOwned(sc.children, site, out);
   }
   return out;
 }
@@ -453,7 +477,8 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     const html = splitFeed(fragment.html).page;
     r.text = headingMath === 'html' ? markdownSafeHtml(html) : markdownText(mathText(html) ?? '');
   }
-  const extras = hasExtras(everywhere.extras);
+  // After an inline shortcode left open, the page block (a shortcode) would stop Hugo: none then.
+  const extras = hasExtras(everywhere.extras) && openInline(parsed.shortcodes) === undefined;
   if (replacements.length === 0 && !extras) {
     return { formulas, fragments: [...fragments.values()], titles, diagnostics, failed, held, stats, parsed };
   }
@@ -553,7 +578,7 @@ function markdownWraps(
   out: Wrap[] = [],
 ): Wrap[] {
   for (const sc of list) {
-    if (owned(sc) || CODE_SHORTCODES.has(sc.name) || sc.innerStart === undefined || sc.innerEnd === undefined) continue;
+    if (owned(sc) || isCode(sc.name) || sc.innerStart === undefined || sc.innerEnd === undefined) continue;
     const holds = replacements.some((r) => r.text === undefined && r.start >= sc.innerStart! && r.end <= sc.innerEnd!);
     if (!holds) continue;
     if (sc.markup === '%' || settings.markdownInner?.(sc.name)) {

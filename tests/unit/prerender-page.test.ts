@@ -277,6 +277,27 @@ describe('prerenderPage: our shortcodes and tex wrappers inside each other', () 
   }
 });
 
+describe('prerenderPage: math inside an inline shortcode (fuzz find)', () => {
+  it('is left alone: Hugo rejects a shortcode inside an inline one', async () => {
+    const source = '---\ntitle: t\n---\nA {{< x.inline >}}{{ .Page.Title }} $y$\n\\(z\\){{< /x.inline >}} and $w$.\n';
+    const r = await prerenderPage(source, pageEnv());
+    expect(r.formulas.map((f) => f.tex)).toEqual(['w']);
+    expect(r.shadow).toContain('{{< x.inline >}}{{ .Page.Title }} $y$\n\\(z\\){{< /x.inline >}} and {{< prerender ');
+    expect(parsePage(r.shadow!).diagnostics).toEqual([]);
+  });
+
+  it('never closed: nothing after it is replaced, and no page block follows', async () => {
+    const source = '---\ntitle: t\n---\n## H $h$\n\n$a$ then {{< x.inline >}}{{ .Page.Title }} $b$\n\n## K $k$\n';
+    const r = await prerenderPage(source, pageEnv());
+    expect(r.formulas.map((f) => f.tex)).toEqual(['h', 'a']);
+    expect(r.shadow).not.toContain('prerender-page');
+    const tail = r.shadow!.slice(r.shadow!.indexOf('{{< x.inline >}}'));
+    expect(tail).toMatch(/^\{\{< x\.inline >\}\}\{\{ \.Page\.Title \}\} \$b\$\n\n## K \$k\$/);
+    expect(tail.match(/\{\{</g)).toHaveLength(1);
+    expect(parsePage(r.shadow!).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});
+
 describe('prerenderPage: the page block after a code fence left open (fuzz find)', () => {
   it('closes the fence first, so that the block is not code', async () => {
     // A heading with math gives the page a block (its TOC entry); the file ends inside a ``` fence.
