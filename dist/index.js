@@ -28699,13 +28699,12 @@ import {
 import path5 from "node:path";
 
 // src/site/handoff.ts
-var CLOSE = "{{< /prerender >}}";
-function fragmentOpen(key2, check2, newlines = 0) {
+function fragmentOpen(key2, check2, newlines = 0, name = "prerender") {
   const pad2 = "\n".repeat(newlines);
-  return check2 ? `{{< prerender k="${key2}" md5="${check2.md5}" src=\`${check2.path}\`${pad2} >}}` : `{{< prerender k="${key2}"${pad2} >}}`;
+  return check2 ? `{{< ${name} k="${key2}" md5="${check2.md5}" src=\`${check2.path}\`${pad2} >}}` : `{{< ${name} k="${key2}"${pad2} >}}`;
 }
-function inlineShortcode(key2, inline, check2, newlines = 0) {
-  return fragmentOpen(key2, check2, newlines) + inline + CLOSE;
+function inlineShortcode(key2, inline, check2, newlines = 0, name = "prerender") {
+  return `${fragmentOpen(key2, check2, newlines, name)}${inline}{{< /${name} >}}`;
 }
 var WRAP_SPLIT = "<!--hugo-prerender:frag-->";
 var WRAP_CLOSE = "{{< /prerender-md >}}";
@@ -28715,10 +28714,10 @@ function wrapToken(i2) {
 function wrapOpen(fragments, md) {
   return `{{< prerender-md${md ? ` md="${md}"` : ""} >}}${fragments.map((f) => f + WRAP_SPLIT).join("")}`;
 }
-var FRAGMENT_RE = /\{\{< prerender k="([a-z0-9_-]+)"(?: md5="[0-9a-f]{32}" src=`[^`\n]*`)?\n* >\}\}([^\n]*?)\{\{< \/prerender >\}\}/g;
+var FRAGMENT_RE = /\{\{< (prerender(?:-html)?) k="([a-z0-9_-]+)"(?: md5="[0-9a-f]{32}" src=`[^`\n]*`)?\n* >\}\}([^\n]*?)\{\{< \/\1 >\}\}/g;
 function shadowFragments(shadow) {
   const out = /* @__PURE__ */ new Map();
-  for (const m of shadow.matchAll(FRAGMENT_RE)) if (!out.has(m[1])) out.set(m[1], m[2]);
+  for (const m of shadow.matchAll(FRAGMENT_RE)) if (!out.has(m[2])) out.set(m[2], m[3]);
   return out;
 }
 function safeJsonString(s2) {
@@ -29348,18 +29347,21 @@ function fallbackTemplate(name, inner2) {
 }
 function siteLayoutDirs(siteDir, data) {
   const dirs = layoutRoots(siteDir, data).filter((r2) => r2.target === "").map((r2) => r2.dir);
+  return [...dirs, ...moduleLayoutDirs(siteDir, data).flat()];
+}
+function moduleLayoutDirs(siteDir, data) {
   const theme = getIn(data, "theme");
   const themes = typeof theme === "string" ? [theme] : Array.isArray(theme) ? theme.filter((t) => typeof t === "string") : [];
   const themesDir = getIn(data, "themesDir");
   const base2 = path7.resolve(siteDir, typeof themesDir === "string" && themesDir !== "" ? themesDir : "themes");
-  for (const t of themes) dirs.push(path7.join(base2, t, "layouts"));
+  const out = themes.map((t) => [path7.join(base2, t, "layouts")]);
   const imports = getIn(data, "module.imports");
   for (const i2 of Array.isArray(imports) ? imports : []) {
     const p5 = typeof i2 === "string" ? i2 : getIn(i2, "path");
     if (typeof p5 !== "string" || p5.trim() === "" || themes.includes(p5)) continue;
-    dirs.push(path7.join(siteDir, "_vendor", p5, "layouts"), path7.join(base2, p5, "layouts"));
+    out.push([path7.join(siteDir, "_vendor", p5, "layouts"), path7.join(base2, p5, "layouts")]);
   }
-  return dirs;
+  return out;
 }
 function shortcodeTemplate(layoutDirs, name) {
   for (const dir of layoutDirs) {
@@ -29423,7 +29425,7 @@ var HEAD_OVERRIDES = [
   // LoveIt's baseof.html writes <head> from head/meta.html and head/link.html; meta.html is the short one.
   { theme: "LoveIt", partial: "partials/head/meta.html", call: /partial\s+"head\/meta(\.html)?"/ }
 ];
-function templates(dir) {
+function templates(dir, ext = ".html") {
   const out = [];
   const walk = (d2) => {
     let entries;
@@ -29435,26 +29437,28 @@ function templates(dir) {
     for (const e of entries.sort((a3, b2) => a3.name < b2.name ? -1 : a3.name > b2.name ? 1 : 0)) {
       const p5 = path8.join(d2, e.name);
       if (e.isDirectory()) walk(p5);
-      else if (e.name.endsWith(".html")) out.push(p5);
+      else if (e.name.endsWith(ext)) out.push(p5);
     }
   };
   walk(dir);
   return out;
 }
-function isFile2(p5) {
+function kindOf(p5) {
   try {
-    return statSync3(p5).isFile();
+    const st = statSync3(p5);
+    return st.isFile() ? "file" : st.isDirectory() ? "dir" : void 0;
   } catch {
-    return false;
+    return void 0;
   }
 }
+var isFile2 = (p5) => kindOf(p5) === "file";
 function isPackageLayouts(dir) {
   return isFile2(path8.join(dir, "partials", "prerender", "head.html"));
 }
-function eachTemplate(layoutDirs, fn) {
+function eachTemplate(layoutDirs, fn, ext = ".html") {
   for (const dir of layoutDirs) {
     if (isPackageLayouts(dir)) continue;
-    for (const file of templates(dir)) {
+    for (const file of templates(dir, ext)) {
       let text12;
       try {
         text12 = readFileSync6(file, "utf8");
@@ -29503,6 +29507,23 @@ function headingDataTemplates(siteDir, layoutDirs) {
     if (/partial\s+"prerender\/toc(\.html)?"/.test(code4)) return;
     if (/\.(TableOfContents|Fragments)\b/.test(code4)) out.push(path8.relative(siteDir, file).split(path8.sep).join("/"));
   });
+  return out;
+}
+var READS_CONTENT = /\.(Content|ContentWithoutSummary|Plain|PlainWords|RawContent|Render|RenderString)\b|\b(partial|partialCached|template|block)\s/;
+function feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs2 = []) {
+  const rel3 = (file) => path8.relative(siteDir, file).split(path8.sep).join("/");
+  const out = [];
+  eachTemplate(
+    layoutDirs,
+    (file, text12) => {
+      const code4 = text12.replace(/\{\{-?\s*\/\*[^]*?\*\/\s*-?\}\}/g, "");
+      if (READS_CONTENT.test(code4)) out.push(rel3(file));
+    },
+    ".xml"
+  );
+  for (const candidates2 of moduleLayoutDirs2) {
+    if (!candidates2.some((d2) => kindOf(path8.dirname(d2)) === "dir")) out.push(rel3(path8.dirname(candidates2[0])));
+  }
   return out;
 }
 
@@ -47867,7 +47888,7 @@ function countWords(node3) {
     }
   }
 }
-function summaryDividerOffset(tree, bodyOffset, summaryLength, shortcodes2 = []) {
+function automaticSummary(tree, bodyOffset, summaryLength, shortcodes2 = []) {
   let words = 0;
   let math2 = false;
   let end = null;
@@ -47879,9 +47900,10 @@ function summaryDividerOffset(tree, bodyOffset, summaryLength, shortcodes2 = [])
     end = bodyOffset + block.position.end.offset;
     if (words >= summaryLength) break;
   }
-  if (!math2 || end === null) return null;
-  for (const sc of shortcodes2) if (sc.start < end && end < sc.end) end = sc.end;
-  return end;
+  if (end !== null) {
+    for (const sc of shortcodes2) if (sc.start < end && end < sc.end) end = sc.end;
+  }
+  return { end, math: math2 };
 }
 
 // src/render/everywhere.ts
@@ -47934,7 +47956,7 @@ function planMathEverywhere(input) {
   if (fmSummary !== void 0 && textWithMathHtml(fmSummary, pairs, () => "") !== null) {
     extras.summary = renderInlineMarkdown(fmSummary, (tex, display) => input.renderMath(tex, display), { unsafe: settings.unsafe, math: input.math });
   }
-  if (input.replaced.length === 0) return { edits, extras, titles, headings: [] };
+  if (input.replaced.length === 0) return { edits, extras, titles, headings: [], summaryEnd: null };
   const tree = input.tree ?? parseMarkdownWithMath(applyMask(source.slice(parsed.bodyOffset), parsed.bodyOffset, input.masked), pairs);
   const inners = input.shortcodes.map((r2) => ({ start: r2.start, end: r2.end }));
   const headings = collectHeadings(source, tree, parsed.bodyOffset, inners, settings.passthrough ? { passthrough: pairs } : {});
@@ -47966,12 +47988,13 @@ function planMathEverywhere(input) {
     const plain = toc("plain");
     if (plain !== extras.toc) extras.tocPlain = plain;
   }
-  const hasSummary = parsed.summaryDivider !== void 0 || frontMatterString(fm, "summary") !== void 0;
-  if (!hasSummary && parsed.frontMatter.format !== null && parsed.frontMatter.format !== "org") {
-    const at = summaryDividerOffset(tree, parsed.bodyOffset, settings.summaryLength, input.shortcodes);
-    if (at !== null) edits.push({ at, text: SUMMARY_DIVIDER2 });
+  const fmSummaryGiven = frontMatterString(fm, "summary") !== void 0;
+  const auto = automaticSummary(tree, parsed.bodyOffset, settings.summaryLength, input.shortcodes);
+  const summaryEnd = fmSummaryGiven ? null : parsed.summaryDivider ?? auto.end;
+  if (!fmSummaryGiven && parsed.summaryDivider === void 0 && parsed.frontMatter.format !== null && parsed.frontMatter.format !== "org") {
+    if (auto.math && auto.end !== null) edits.push({ at: auto.end, text: SUMMARY_DIVIDER2 });
   }
-  return { edits, extras, titles, headings: headings.map((h) => ({ start: h.contentStart, end: h.contentEnd })) };
+  return { edits, extras, titles, headings: headings.map((h) => ({ start: h.contentStart, end: h.contentEnd })), summaryEnd };
 }
 
 // src/render/inline-safe.ts
@@ -48513,8 +48536,9 @@ async function prerenderPage(source, env2) {
     for (let at = source.indexOf("\n", from); at >= 0 && at < to; at = source.indexOf("\n", at + 1)) n++;
     return n;
   };
+  const name = feedShowsMath(env2.settings.feeds, everywhere.summaryEnd, replacements, fragments) ? "prerender" : "prerender-html";
   const fragmentShortcode = (key2, newlines = 0) => {
-    const out = inlineShortcode(key2, fragments.get(key2)?.html ?? "", check2, newlines);
+    const out = inlineShortcode(key2, fragments.get(key2)?.html ?? "", check2, newlines, name);
     check2 = void 0;
     return out;
   };
@@ -48567,6 +48591,11 @@ async function prerenderPage(source, env2) {
   if (extras) shadow = appendPageBlock(closeOpenFence(shadow, source, parsed.bodyOffset, located.tree), pageBlock(everywhere.extras, check2));
   shadow = keepWithoutFrontMatter(shadow, parsed);
   return { formulas, shadow, fragments: [...fragments.values()], titles, diagnostics, failed, held, stats, parsed };
+}
+function feedShowsMath(feeds, summaryEnd, replacements, fragments) {
+  const withFeed = (r2) => r2.text === void 0 && (fragments.get(r2.key)?.html.includes(FEED_SPLIT) ?? false);
+  if (feeds !== "summary") return replacements.some(withFeed);
+  return summaryEnd !== null && replacements.some((r2) => r2.start < summaryEnd && withFeed(r2));
 }
 function markdownWraps(list4, owned, replacements, settings, source, level = 0, out = []) {
   for (const sc of list4) {
@@ -66222,7 +66251,9 @@ function pageServices(config, siteDir, errorMode) {
     siteShortcodes,
     markdownInner: markdownShortcodeTemplates(siteDir, layoutDirs),
     unsafe,
-    headingMath
+    headingMath,
+    // RSS shows .Summary unless a feed template of the site's reads more (see PageSettings.feeds).
+    feeds: feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs(siteDir, config.data)).length > 0 ? "content" : "summary"
   };
   const site = { dir: siteDir, staticDirs: config.staticDirs, assetsDir: config.assetsDir, contentDirs: config.contentRoots.map((r2) => r2.dir) };
   return { renderer, services, settings, site, diagnostics };
@@ -66424,6 +66455,7 @@ function contextFingerprint(ctx) {
     siteShortcodes: [...s2.siteShortcodes ?? []],
     unsafe: s2.unsafe,
     headingMath: s2.headingMath,
+    feeds: s2.feeds,
     site: ctx.site,
     images: ctx.images !== void 0,
     imageIndex: ctx.imageIndex,
@@ -66737,6 +66769,7 @@ async function buildLocked(opts) {
       everywhere: settings.everywhere,
       limits: settings.limits,
       siteShortcodes: [...settings.siteShortcodes ?? []],
+      feeds: settings.feeds,
       images: pipeline ? { options: images.options, base: urlBase(config.data.baseURL), index: imageIndex !== void 0, sharp: sharpIdentity(siteDir) } : null
     })
   );

@@ -15,8 +15,8 @@ import { createMathRenderer } from './render/katex.js';
 import { createHostServices, type HostServices } from './render/host.js';
 import { shortcodes } from './render/registry.js';
 import { everywhereSettings } from './render/everywhere.js';
-import { markdownShortcodeTemplates, siteLayoutDirs, siteShortcodeTemplates } from './site/fallbacks.js';
-import { headingDataTemplates } from './site/head-hooks.js';
+import { markdownShortcodeTemplates, moduleLayoutDirs, siteLayoutDirs, siteShortcodeTemplates } from './site/fallbacks.js';
+import { feedContentTemplates, headingDataTemplates } from './site/head-hooks.js';
 import { mathAndOutputLimits, pageTooBig } from './render/output-limits.js';
 import type { PageInfo, SiteInfo } from './render/types.js';
 import { FileHashes, PageReads, type LookupRecord } from './site/page-records.js';
@@ -92,6 +92,8 @@ export function pageServices(config: SiteConfig, siteDir: string, errorMode: 'fa
     markdownInner: markdownShortcodeTemplates(siteDir, layoutDirs),
     unsafe,
     headingMath,
+    // RSS shows .Summary unless a feed template of the site's reads more (see PageSettings.feeds).
+    feeds: feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs(siteDir, config.data)).length > 0 ? 'content' : 'summary',
   };
   const site: SiteInfo = { dir: siteDir, staticDirs: config.staticDirs, assetsDir: config.assetsDir, contentDirs: config.contentRoots.map((r) => r.dir) };
   return { renderer, services, settings, site, diagnostics };

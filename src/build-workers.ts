@@ -47,6 +47,7 @@ export function contextFingerprint(ctx: PageContext): string {
     siteShortcodes: [...(s.siteShortcodes ?? [])],
     unsafe: s.unsafe,
     headingMath: s.headingMath,
+    feeds: s.feeds,
     site: ctx.site,
     images: ctx.images !== undefined,
     imageIndex: ctx.imageIndex,

@@ -276,6 +276,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       everywhere: settings.everywhere,
       limits: settings.limits,
       siteShortcodes: [...(settings.siteShortcodes ?? [])],
+      feeds: settings.feeds,
       images: pipeline ? { options: images.options, base: urlBase(config.data.baseURL), index: imageIndex !== undefined, sharp: sharpIdentity(siteDir) } : null,
     }),
   );

@@ -20,7 +20,7 @@ import { adaptForKatex } from './render/mathjax-compat.js';
 import { carryPageMacros, pageMacrosForCopies } from './render/page-macros.js';
 import { DEFAULT_EVERYWHERE, planMathEverywhere, type EverywhereSettings } from './render/everywhere.js';
 import { inlineFragment, InlineFragmentError } from './render/inline-safe.js';
-import { splitFeed, withFeedVariant } from './render/feed.js';
+import { FEED_SPLIT, splitFeed, withFeedVariant } from './render/feed.js';
 import { markdownSafeHtml, markdownText, mathText } from './render/math-text.js';
 import { appendPageBlock, hasExtras, inlineShortcode, pageBlock, wrapOpen, wrapToken, WRAP_CLOSE, type StaleCheck } from './site/handoff.js';
 
@@ -106,6 +106,13 @@ export interface PageSettings {
    * read .TableOfContents or .Fragments); `shortcode` (the default), like any other fragment.
    */
   headingMath?: 'html' | 'text' | 'shortcode';
+  /**
+   * What the site's RSS feeds show of a page: `summary` when every feed template is Hugo's own (it shows
+   * `.Summary`) or reads nothing else of the content (see feedContentTemplates); `content` (the default)
+   * otherwise. With `summary`, a page whose summary holds no math sends its fragments as `prerender-html`
+   * (no RSS variant: Hugo renders its content once, not again for the feed; see src/site/handoff.ts).
+   */
+  feeds?: 'content' | 'summary';
 }
 
 export interface Fragment {
@@ -494,8 +501,9 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     for (let at = source.indexOf('\n', from); at >= 0 && at < to; at = source.indexOf('\n', at + 1)) n++;
     return n;
   };
+  const name = feedShowsMath(env.settings.feeds, everywhere.summaryEnd, replacements, fragments) ? 'prerender' : 'prerender-html';
   const fragmentShortcode = (key: string, newlines = 0) => {
-    const out = inlineShortcode(key, fragments.get(key)?.html ?? '', check, newlines);
+    const out = inlineShortcode(key, fragments.get(key)?.html ?? '', check, newlines, name);
     check = undefined;
     return out;
   };
@@ -560,6 +568,23 @@ interface Wrap {
   md?: 'block' | 'inline';
   /** A top-level `{{% %}}` is written `{{< >}}` inside the wrapper, which renders its output as Markdown. */
   tags: { start: number; end: number; text: string }[];
+}
+
+/**
+ * Whether a feed can show math of this page, so that its fragments need their MathML-only variant in RSS:
+ * on a site whose feeds may show content, whenever a fragment has one; on a site whose feeds show
+ * summaries only, when a fragment with one starts in the part of the page that `.Summary` shows
+ * (`summaryEnd`: see planMathEverywhere).
+ */
+function feedShowsMath(
+  feeds: PageSettings['feeds'],
+  summaryEnd: number | null,
+  replacements: readonly Replacement[],
+  fragments: ReadonlyMap<string, Fragment>,
+): boolean {
+  const withFeed = (r: Replacement) => r.text === undefined && (fragments.get(r.key)?.html.includes(FEED_SPLIT) ?? false);
+  if (feeds !== 'summary') return replacements.some(withFeed);
+  return summaryEnd !== null && replacements.some((r) => r.start < summaryEnd && withFeed(r));
 }
 
 /**

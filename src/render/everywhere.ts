@@ -22,7 +22,7 @@ import { renderInlineMarkdown } from './markdown.js';
 import type { PageExtras } from '../site/handoff.js';
 import { textWithMathHtml } from './inline-text.js';
 import { DEFAULT_TOC, tableOfContentsHtml, type TocConfig } from './toc.js';
-import { SUMMARY_DIVIDER, summaryDividerOffset } from './summary.js';
+import { automaticSummary, SUMMARY_DIVIDER } from './summary.js';
 
 export interface EverywhereSettings {
   idType: AutoIdType;
@@ -98,6 +98,12 @@ export interface EverywhereResult {
   titles: Map<string, string>;
   /** The text of each heading of the page ([start, end) in the source): math there travels without a shortcode. */
   headings: { start: number; end: number }[];
+  /**
+   * Where the part of the page that Hugo's `.Summary` shows ends (an offset into the source): the
+   * divider (the author's or the one added here), else the end of the automatic summary; null when the
+   * summary shows no part of the body (a front-matter summary, an empty body) or the page has no shadow.
+   */
+  summaryEnd: number | null;
 }
 
 const A_TAG = /<\/?a\b[^>]*>/g;
@@ -131,7 +137,7 @@ export function planMathEverywhere(input: EverywhereInput): EverywhereResult {
     extras.summary = renderInlineMarkdown(fmSummary, (tex, display) => input.renderMath(tex, display), { unsafe: settings.unsafe, math: input.math });
   }
 
-  if (input.replaced.length === 0) return { edits, extras, titles, headings: [] };
+  if (input.replaced.length === 0) return { edits, extras, titles, headings: [], summaryEnd: null };
 
   const tree: Root = input.tree ?? parseMarkdownWithMath(applyMask(source.slice(parsed.bodyOffset), parsed.bodyOffset, input.masked), pairs);
   const inners = input.shortcodes.map((r) => ({ start: r.start, end: r.end }));
@@ -173,11 +179,13 @@ export function planMathEverywhere(input: EverywhereInput): EverywhereResult {
   }
 
   // Summary divider.
-  const hasSummary = parsed.summaryDivider !== undefined || frontMatterString(fm, 'summary') !== undefined;
+  const fmSummaryGiven = frontMatterString(fm, 'summary') !== undefined;
+  const auto = automaticSummary(tree, parsed.bodyOffset, settings.summaryLength, input.shortcodes);
+  // Hugo 0.111.3's automatic summary (a divider it does not honour included) is plain text, whatever it spans.
+  const summaryEnd = fmSummaryGiven ? null : (parsed.summaryDivider ?? auto.end);
   // Without front matter, Hugo 0.111.3 may not honour `<!--more-->` (a leading `#` switches to Org's divider).
-  if (!hasSummary && parsed.frontMatter.format !== null && parsed.frontMatter.format !== 'org') {
-    const at = summaryDividerOffset(tree, parsed.bodyOffset, settings.summaryLength, input.shortcodes);
-    if (at !== null) edits.push({ at, text: SUMMARY_DIVIDER });
+  if (!fmSummaryGiven && parsed.summaryDivider === undefined && parsed.frontMatter.format !== null && parsed.frontMatter.format !== 'org') {
+    if (auto.math && auto.end !== null) edits.push({ at: auto.end, text: SUMMARY_DIVIDER });
   }
-  return { edits, extras, titles, headings: headings.map((h) => ({ start: h.contentStart, end: h.contentEnd })) };
+  return { edits, extras, titles, headings: headings.map((h) => ({ start: h.contentStart, end: h.contentEnd })), summaryEnd };
 }

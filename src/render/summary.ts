@@ -59,6 +59,22 @@ export function summaryDividerOffset(
   summaryLength: number,
   shortcodes: readonly Range[] = [],
 ): number | null {
+  const auto = automaticSummary(tree, bodyOffset, summaryLength, shortcodes);
+  return auto.math ? auto.end : null;
+}
+
+/**
+ * Where Hugo 0.134+'s automatic summary of the page ends (an offset into the source, after the block in
+ * which the word count reaches `summaryLength`, never inside one of the `shortcodes`; null for an empty
+ * body), and whether math comes before it. Hugo 0.111.3's automatic summary is plain text: no markup of
+ * a fragment reaches it, whatever its length.
+ */
+export function automaticSummary(
+  tree: Root,
+  bodyOffset: number,
+  summaryLength: number,
+  shortcodes: readonly Range[] = [],
+): { end: number | null; math: boolean } {
   let words = 0;
   let math = false;
   let end: number | null = null;
@@ -70,7 +86,6 @@ export function summaryDividerOffset(
     end = bodyOffset + block.position!.end.offset!;
     if (words >= summaryLength) break;
   }
-  if (!math || end === null) return null;
-  for (const sc of shortcodes) if (sc.start < end && end < sc.end) end = sc.end;
-  return end;
+  if (end !== null) for (const sc of shortcodes) if (sc.start < end && end < sc.end) end = sc.end;
+  return { end, math };
 }

@@ -58,18 +58,26 @@ export function siteLayoutDirs(siteDir: string, data: Record<string, unknown>): 
   const dirs = layoutRoots(siteDir, data)
     .filter((r) => r.target === '')
     .map((r) => r.dir);
+  return [...dirs, ...moduleLayoutDirs(siteDir, data).flat()];
+}
+
+/**
+ * For each theme and imported module of the site, in order: the layouts folders where it may be found
+ * (see siteLayoutDirs), absolute.
+ */
+export function moduleLayoutDirs(siteDir: string, data: Record<string, unknown>): string[][] {
   const theme = getIn(data, 'theme');
   const themes = typeof theme === 'string' ? [theme] : Array.isArray(theme) ? theme.filter((t): t is string => typeof t === 'string') : [];
   const themesDir = getIn(data, 'themesDir');
   const base = path.resolve(siteDir, typeof themesDir === 'string' && themesDir !== '' ? themesDir : 'themes');
-  for (const t of themes) dirs.push(path.join(base, t, 'layouts'));
+  const out = themes.map((t) => [path.join(base, t, 'layouts')]);
   const imports = getIn(data, 'module.imports');
   for (const i of Array.isArray(imports) ? imports : []) {
     const p = typeof i === 'string' ? i : getIn(i, 'path');
     if (typeof p !== 'string' || p.trim() === '' || themes.includes(p)) continue;
-    dirs.push(path.join(siteDir, '_vendor', p, 'layouts'), path.join(base, p, 'layouts'));
+    out.push([path.join(siteDir, '_vendor', p, 'layouts'), path.join(base, p, 'layouts')]);
   }
-  return dirs;
+  return out;
 }
 
 /**

@@ -44,8 +44,8 @@ export const HEAD_OVERRIDES: readonly HeadOverride[] = [
   { theme: 'LoveIt', partial: 'partials/head/meta.html', call: /partial\s+"head\/meta(\.html)?"/ },
 ];
 
-/** Every template file (`.html`) below `dir`, sorted. */
-function templates(dir: string): string[] {
+/** Every template file (`.html`, or the extension given) below `dir`, sorted. */
+function templates(dir: string, ext = '.html'): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
     let entries;
@@ -57,20 +57,23 @@ function templates(dir: string): string[] {
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.html')) out.push(p);
+      else if (e.name.endsWith(ext)) out.push(p);
     }
   };
   walk(dir);
   return out;
 }
 
-function isFile(p: string): boolean {
+function kindOf(p: string): 'file' | 'dir' | undefined {
   try {
-    return statSync(p).isFile();
+    const st = statSync(p);
+    return st.isFile() ? 'file' : st.isDirectory() ? 'dir' : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
+
+const isFile = (p: string) => kindOf(p) === 'file';
 
 /** hugo-prerender's own layouts (or a copy): they mention the partial in comments, and link nothing themselves. */
 function isPackageLayouts(dir: string): boolean {
@@ -78,10 +81,10 @@ function isPackageLayouts(dir: string): boolean {
 }
 
 /** Calls `fn` with each readable template of `layoutDirs` (hugo-prerender's own layouts left out) and its layouts folder. */
-function eachTemplate(layoutDirs: readonly string[], fn: (file: string, text: string, dir: string) => void): void {
+function eachTemplate(layoutDirs: readonly string[], fn: (file: string, text: string, dir: string) => void, ext = '.html'): void {
   for (const dir of layoutDirs) {
     if (isPackageLayouts(dir)) continue;
-    for (const file of templates(dir)) {
+    for (const file of templates(dir, ext)) {
       let text: string;
       try {
         text = readFileSync(file, 'utf8');
@@ -161,5 +164,34 @@ export function headingDataTemplates(siteDir: string, layoutDirs: readonly strin
     if (/partial\s+"prerender\/toc(\.html)?"/.test(code)) return;
     if (/\.(TableOfContents|Fragments)\b/.test(code)) out.push(path.relative(siteDir, file).split(path.sep).join('/'));
   });
+  return out;
+}
+
+/** What a feed template may show of a page beyond `.Summary`: its content, directly or through another template. */
+const READS_CONTENT = /\.(Content|ContentWithoutSummary|Plain|PlainWords|RawContent|Render|RenderString)\b|\b(partial|partialCached|template|block)\s/;
+
+/**
+ * Templates of the site, its themes and modules that may put more of a page than its `.Summary` into an
+ * RSS feed: any `.xml` template (Hugo picks an RSS template among `rss.xml`, `index.rss.xml`,
+ * `list.xml`, … in every layouts folder) that reads the page's content, or calls another template that
+ * might. Hugo's own RSS template shows `.Summary`. Template comments are ignored. Site-relative paths,
+ * forward slashes; a theme or module that is not on disk (a module not vendored: see moduleLayoutDirs in
+ * site/fallbacks.ts) is listed as its folder, since its feed templates cannot be read.
+ */
+export function feedContentTemplates(siteDir: string, layoutDirs: readonly string[], moduleLayoutDirs: readonly string[][] = []): string[] {
+  const rel = (file: string) => path.relative(siteDir, file).split(path.sep).join('/');
+  const out: string[] = [];
+  eachTemplate(
+    layoutDirs,
+    (file, text) => {
+      const code = text.replace(/\{\{-?\s*\/\*[^]*?\*\/\s*-?\}\}/g, '');
+      if (READS_CONTENT.test(code)) out.push(rel(file));
+    },
+    '.xml',
+  );
+  // A module folder without layouts has no templates; one that is not there may have any.
+  for (const candidates of moduleLayoutDirs) {
+    if (!candidates.some((d) => kindOf(path.dirname(d)) === 'dir')) out.push(rel(path.dirname(candidates[0]!)));
+  }
   return out;
 }

@@ -4,7 +4,7 @@
  * table of contents whose links resolve, summaries on the list page with each formula once, RSS
  * descriptions with MathML only, and typeset titles.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, describeEachHugo, PROJECT_ROOT, type BuildResult } from '../helpers/hugo.js';
@@ -48,6 +48,56 @@ describe('prerendering fixtures/everywhere/site', () => {
     expect(shadow.match(/<!--more-->/g)).toHaveLength(1); // the author's own
     const auto = readFileSync(path.join(site, '.prerender/content/posts/auto-summary.md'), 'utf8');
     expect(auto).toMatch(/over time, and\n.*\{\{< prerender k="[0-9a-f]+" >}}[^\n]*?\{\{< \/prerender >\}\}\.<!--more-->\n+This second/);
+  });
+  it('sends the fragments of a page whose math no feed shows as prerender-html (no RSS variant)', () => {
+    // The site's feeds are Hugo's own (.Summary); this page's summary is its front matter's, without fragments.
+    const fm = readFileSync(path.join(site, '.prerender/content/posts/fm-summary.md'), 'utf8');
+    expect(fm).toMatch(/^Body with \{\{< prerender-html k="[0-9a-f]+" md5="[0-9a-f]{32}" src=`content\/posts\/fm-summary.md` >\}\}<span class="katex">/m);
+    expect(fm).not.toMatch(/\{\{< prerender /);
+    // Pages whose summary has math keep the variant.
+    for (const p of ['gradients.md', 'auto-summary.md']) {
+      const shadow = readFileSync(path.join(site, '.prerender/content/posts', p), 'utf8');
+      expect(shadow, p).toMatch(/\{\{< prerender k=/);
+      expect(shadow, p).not.toMatch(/prerender-html/);
+    }
+  });
+});
+
+/** The everywhere site with a feed template that shows each page's whole content (as many themes offer). */
+let fullFeedSite: string;
+let fullFeedRun: CliRun;
+beforeAll(() => {
+  fullFeedSite = copyProjectSite(FIXTURE);
+  mkdirSync(path.join(fullFeedSite, 'layouts/_default'), { recursive: true });
+  writeFileSync(
+    path.join(fullFeedSite, 'layouts/_default/rss.xml'),
+    '<rss version="2.0"><channel><title>{{ .Site.Title }}</title>{{ range .Pages }}<item><title>{{ .Title }}</title>' +
+      '<description>{{ .Content | html }}</description></item>{{ end }}</channel></rss>\n',
+  );
+  fullFeedRun = runPrerender(fullFeedSite);
+}, 120_000);
+
+describeEachHugo('a feed template showing whole pages', (hugo) => {
+  let built: BuildResult;
+  beforeAll(() => {
+    built = buildSite(hugo.bin, fullFeedSite, { copy: false });
+  }, 120_000);
+
+  it('every page with math keeps its RSS variant, and the feed shows each formula once, as MathML', () => {
+    expect(fullFeedRun.code, fullFeedRun.stdout + fullFeedRun.stderr).toBe(0);
+    expect(built.code, built.stdout + built.stderr).toBe(0);
+    const fm = readFileSync(path.join(fullFeedSite, '.prerender/content/posts/fm-summary.md'), 'utf8');
+    expect(fm).toMatch(/^Body with \{\{< prerender k="[0-9a-f]+" md5=/m);
+    const xml = built.read('posts/index.xml');
+    const item = /<item><title>Front matter summary<\/title><description>([^<]*)<\/description>/.exec(xml);
+    expect(item, xml.slice(0, 2000)).not.toBeNull();
+    const d = item![1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#34;/g, '"').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    expect(d.match(/<math\b/g) ?? []).toHaveLength(1);
+    expect(d).not.toContain('katex');
+    // The page itself is typeset as before.
+    const page = built.read('posts/fm-summary/index.html');
+    expect(byClass(parseHtml(page), 'katex-html')).toHaveLength(1);
+    expect(page).toContain('/prerender/katex/katex.min.css');
   });
 });
 
@@ -122,6 +172,17 @@ describeEachHugo('math everywhere', (hugo) => {
     const fig = byTag(parseHtml(page), 'figcaption');
     expect(fig).toHaveLength(1);
     expect(byClass(fig[0]!, 'katex')).toHaveLength(1);
+  });
+
+  it('a page sent as prerender-html is typeset and links the stylesheet; its feed item has no KaTeX', () => {
+    const fm = built.read('posts/fm-summary/index.html');
+    expect(byClass(parseHtml(fm), 'katex-html')).toHaveLength(1);
+    expect(fm).toContain('/prerender/katex/katex.min.css');
+    const xml = built.read('posts/index.xml');
+    const item = /<title>Front matter summary<\/title>[\s\S]*?<description>([^<]*)<\/description>/.exec(xml);
+    expect(item).not.toBeNull();
+    expect(item![1]).toContain('sigma');
+    expect(item![1]).not.toMatch(/katex|math/);
   });
 
   describe('the list page', () => {

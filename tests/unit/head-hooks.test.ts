@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { HEAD_LAYOUT, tempSites } from '../helpers/temp-site.js';
 import { buildSite } from '../../src/build.js';
 import { initSite } from '../../src/site/init.js';
-import { HEAD_HOOKS, headingDataTemplates } from '../../src/site/head-hooks.js';
+import { feedContentTemplates, HEAD_HOOKS, headingDataTemplates } from '../../src/site/head-hooks.js';
+import { moduleLayoutDirs } from '../../src/site/fallbacks.js';
 
 const site = tempSites('hp-head-', { defaults: { 'hugo.toml': 'title = "t"\ntheme = "paper"\n', 'content/p.md': 'A $x_1$.\n' } });
 /** A theme's base template calling its own head hook, as PaperMod's head.html does. */
@@ -85,6 +86,30 @@ describe('headingDataTemplates: templates that read Hugo\'s own heading data', (
       'layouts/_default/baseof.html': '{{ if .Fragments.Headings }}{{ partial "prerender/toc.html" . }}{{ end }}',
     });
     expect(headingDataTemplates(dir, dirs(dir))).toEqual(['themes/paper/layouts/_default/single.html', 'themes/paper/layouts/partials/toc.html']);
+  });
+});
+
+describe('feedContentTemplates: feed templates that show more of a page than .Summary', () => {
+  const dirs = (dir: string) => [path.join(dir, 'layouts'), path.join(dir, 'themes/paper/layouts')];
+  it('none on a site with Hugo\'s own feed, or feeds of summaries; .Content, .Plain or a partial call count', () => {
+    expect(feedContentTemplates(site({}), dirs(site({})))).toEqual([]);
+    const summaries = site({
+      'layouts/_default/rss.xml': '{{ range .Pages }}<description>{{ .Summary | html }}</description>{{/* not .Content */}}{{ end }}',
+      'layouts/sitemap.xml': '{{ range .Data.Pages }}<loc>{{ .Permalink }}</loc>{{ end }}',
+      'layouts/_default/single.html': '{{ .Content }}',
+    });
+    expect(feedContentTemplates(summaries, dirs(summaries))).toEqual([]);
+    const full = site({
+      'themes/paper/layouts/_default/rss.xml': '{{ if site.Params.full }}{{ .Content | html }}{{ else }}{{ .Summary | html }}{{ end }}',
+      'layouts/index.rss.xml': '{{ range .Pages }}{{ .Plain }}{{ end }}',
+      'layouts/section.rss.xml': '{{ partial "item.xml" . }}',
+    });
+    expect(feedContentTemplates(full, dirs(full))).toEqual(['layouts/index.rss.xml', 'layouts/section.rss.xml', 'themes/paper/layouts/_default/rss.xml']);
+  });
+  it('a theme or module that is not on disk may have any: its folder is listed', () => {
+    const dir = site({ 'hugo.toml': 'theme = "paper"\n[module]\n[[module.imports]]\npath = "github.com/x/feeds"\n', 'themes/paper/theme.toml': '' });
+    const data = { theme: 'paper', module: { imports: [{ path: 'github.com/x/feeds' }] } };
+    expect(feedContentTemplates(dir, dirs(dir), moduleLayoutDirs(dir, data))).toEqual(['_vendor/github.com/x/feeds']);
   });
 });
 

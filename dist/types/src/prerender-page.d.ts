@@ -48,6 +48,13 @@ export interface PageSettings {
      * read .TableOfContents or .Fragments); `shortcode` (the default), like any other fragment.
      */
     headingMath?: 'html' | 'text' | 'shortcode';
+    /**
+     * What the site's RSS feeds show of a page: `summary` when every feed template is Hugo's own (it shows
+     * `.Summary`) or reads nothing else of the content (see feedContentTemplates); `content` (the default)
+     * otherwise. With `summary`, a page whose summary holds no math sends its fragments as `prerender-html`
+     * (no RSS variant: Hugo renders its content once, not again for the feed; see src/site/handoff.ts).
+     */
+    feeds?: 'content' | 'summary';
 }
 export interface Fragment {
     key: string;

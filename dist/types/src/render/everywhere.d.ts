@@ -69,5 +69,11 @@ export interface EverywhereResult {
         start: number;
         end: number;
     }[];
+    /**
+     * Where the part of the page that Hugo's `.Summary` shows ends (an offset into the source): the
+     * divider (the author's or the one added here), else the end of the automatic summary; null when the
+     * summary shows no part of the body (a front-matter summary, an empty body) or the page has no shadow.
+     */
+    summaryEnd: number | null;
 }
 export declare function planMathEverywhere(input: EverywhereInput): EverywhereResult;

@@ -26,3 +26,13 @@ export declare const SUMMARY_DIVIDER = "<!--more-->";
  * to `bodyOffset`; a divider never goes inside one of the `shortcodes` ranges (it moves after it).
  */
 export declare function summaryDividerOffset(tree: Root, bodyOffset: number, summaryLength: number, shortcodes?: readonly Range[]): number | null;
+/**
+ * Where Hugo 0.134+'s automatic summary of the page ends (an offset into the source, after the block in
+ * which the word count reaches `summaryLength`, never inside one of the `shortcodes`; null for an empty
+ * body), and whether math comes before it. Hugo 0.111.3's automatic summary is plain text: no markup of
+ * a fragment reaches it, whatever its length.
+ */
+export declare function automaticSummary(tree: Root, bodyOffset: number, summaryLength: number, shortcodes?: readonly Range[]): {
+    end: number | null;
+    math: boolean;
+};

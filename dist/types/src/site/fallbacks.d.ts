@@ -13,6 +13,11 @@ export declare function fallbackTemplate(name: string, inner: 'none' | 'optional
  */
 export declare function siteLayoutDirs(siteDir: string, data: Record<string, unknown>): string[];
 /**
+ * For each theme and imported module of the site, in order: the layouts folders where it may be found
+ * (see siteLayoutDirs), absolute.
+ */
+export declare function moduleLayoutDirs(siteDir: string, data: Record<string, unknown>): string[][];
+/**
  * The first shortcode template `name` (`name.html`, `name.<format>.html`, …) in `layoutDirs`, in
  * `shortcodes/` or Hugo 0.146's `_shortcodes/`: its absolute path, or undefined.
  */

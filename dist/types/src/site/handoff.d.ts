@@ -9,6 +9,10 @@
  *   keeps every line where the original has it (Hugo's messages name the original's lines). A fragment with math is followed, inside the same
  *   shortcode, by `<!--hugo-prerender:feed-->` and its MathML-only variant (src/render/feed.ts):
  *   layouts/shortcodes/prerender.html prints the part before the marker, prerender.rss.xml the part after.
+ * - On a page whose math no feed shows (PageSettings.feeds), the shortcode is `prerender-html` instead:
+ *   the same fragment, the part before the marker printed in every output format. Hugo renders a page's
+ *   content a second time for RSS only when one of its shortcodes has an RSS template of its own, and
+ *   that second rendering was most of what Hugo spent on a prerendered site beyond its plain build.
  * - Per-page extras (the typeset table of contents, its variant with Hugo 0.144+'s ids, a front-matter
  *   summary with math) travel as one `{{< prerender-page >}}JSON{{< /prerender-page >}}` after the end of
  *   the body; it prints nothing, and partials/prerender/toc.html and summary.html read it from
@@ -23,20 +27,21 @@ export interface StaleCheck {
     /** The original's path from the site root (backticks removed: the value is a raw string). */
     path: string;
 }
-export declare const CLOSE = "{{< /prerender >}}";
+/** The fragment shortcodes: `prerender` has a variant for RSS (prerender.rss.xml), `prerender-html` none. */
+export type FragmentShortcode = 'prerender' | 'prerender-html';
 /**
  * `newlines`: how many line breaks the construct it replaces spanned. They go inside the opening tag
  * (Hugo's lexer allows whitespace before `>}}`), where they change nothing Hugo renders, so every line
  * after it keeps its number in the shadow and Hugo's messages point at the original's lines.
  */
-export declare function fragmentOpen(key: string, check?: StaleCheck, newlines?: number): string;
+export declare function fragmentOpen(key: string, check?: StaleCheck, newlines?: number, name?: FragmentShortcode): string;
 /** `inline` must have gone through inlineFragment. */
-export declare function inlineShortcode(key: string, inline: string, check?: StaleCheck, newlines?: number): string;
+export declare function inlineShortcode(key: string, inline: string, check?: StaleCheck, newlines?: number, name?: FragmentShortcode): string;
 /**
  * Fragments inside a shortcode of the site whose content Hugo runs through its Markdown again (written
  * `{{% %}}`, or a template that markdownifies its inner content), where Goldmark drops raw HTML
  * (`unsafe = false`): the whole shortcode goes inside `{{< prerender-md >}}`, its fragments first, each
- * as the usual `prerender` shortcode followed by WRAP_SPLIT, then the shortcode with each fragment
+ * as the usual `prerender` (or `prerender-html`) shortcode followed by WRAP_SPLIT, then the shortcode with each fragment
  * replaced by a token (plain letters, which Markdown leaves alone). layouts/shortcodes/prerender-md.html
  * runs Hugo's Markdown where Hugo would have (`md`: a top-level `{{% %}}`, written `{{< >}}` inside the
  * wrapper, its output rendered as Hugo renders it), then puts each fragment in place of its token. The

@@ -54,3 +54,12 @@ export declare function headAdvice(report: Pick<HeadReport, 'hooks' | 'override'
  * test `.Fragments.Headings` for emptiness). Site-relative paths, forward slashes.
  */
 export declare function headingDataTemplates(siteDir: string, layoutDirs: readonly string[]): string[];
+/**
+ * Templates of the site, its themes and modules that may put more of a page than its `.Summary` into an
+ * RSS feed: any `.xml` template (Hugo picks an RSS template among `rss.xml`, `index.rss.xml`,
+ * `list.xml`, … in every layouts folder) that reads the page's content, or calls another template that
+ * might. Hugo's own RSS template shows `.Summary`. Template comments are ignored. Site-relative paths,
+ * forward slashes; a theme or module that is not on disk (a module not vendored: see moduleLayoutDirs in
+ * site/fallbacks.ts) is listed as its folder, since its feed templates cannot be read.
+ */
+export declare function feedContentTemplates(siteDir: string, layoutDirs: readonly string[], moduleLayoutDirs?: readonly string[][]): string[];
