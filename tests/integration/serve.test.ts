@@ -82,6 +82,9 @@ describeWithChromium('hugo-prerender serve', () => {
     let origin: string;
     /** Every version of the post the browser loaded: its visible text. */
     const loads: string[] = [];
+    /** What the tab did, for a failure's message: navigations, crashes, livereload's console lines. */
+    const tabEvents: string[] = [];
+    const tabEvent = (e: string) => tabEvents.push(`${new Date().toISOString().slice(11, 23)} ${e}`);
     const latencies: number[] = [];
     const logs = () => output.slice(-5000);
     /**
@@ -105,7 +108,7 @@ describeWithChromium('hugo-prerender serve', () => {
       const shadow = readFileSync(path.join(site, '.prerender', POST), 'utf8');
       const where = arg ? `shadow has ${arg}: ${shadow.includes(arg)}; Hugo serves it: ${served.includes(arg)}\n` : '';
       throw new Error(
-        `not seen in the tab within ${MISSED_RELOAD_MS} ms (a missed live reload if Hugo serves it)\n${where}the browser shows (${html} characters of HTML; end of the text): ${seen.slice(-600)}\npanel: ${panel}\nloads: ${loads.length}\n${logs()}`,
+        `not seen in the tab within ${MISSED_RELOAD_MS} ms (a missed live reload if Hugo serves it)\n${where}the browser shows (${html} characters of HTML; end of the text): ${seen.slice(-600)}\npanel: ${panel}\nloads: ${loads.length}\nthe tab (last 20 events, UTC): ${tabEvents.slice(-20).join('; ')}\n${logs()}`,
       );
     };
     /** The saved paragraph `marker` is in the tab with its formula typeset. */
@@ -134,7 +137,12 @@ describeWithChromium('hugo-prerender serve', () => {
         await new Promise((r) => setTimeout(r, 100));
       }
       browser = await launchChromium();
+      browser.page.on('framenavigated', (f) => f === browser.page.mainFrame() && tabEvent(`navigated ${f.url()}`));
+      browser.page.on('crash', () => tabEvent('crashed'));
+      browser.page.on('requestfailed', (r) => tabEvent(`request failed ${r.url()} ${r.failure()?.errorText}`));
+      browser.page.on('console', (m) => /LiveReload|Failed/.test(m.text()) && tabEvent(`console ${m.text().slice(0, 160)}`));
       browser.page.on('load', () => {
+        tabEvent('load');
         void visibleText(browser.page).then(
           (t) => loads.push(t),
           () => undefined,
