@@ -47970,7 +47970,7 @@ function planMathEverywhere(input) {
     const text12 = idAttributeText(input.hugoToc && plan.write.kind === "switch" ? { ...plan, write: { kind: "literal", id: plan.write.plain } } : plan, h);
     if (text12 !== "") edits.push({ at: h.attrOpen ?? h.insertAt, text: text12 });
   });
-  if (headings.length > 0) {
+  if (headings.some(changed)) {
     const titles2 = headings.map((h) => {
       const opts = { unsafe: settings.unsafe, math: input.math, links: false };
       const html7 = renderInlineMarkdown(h.markdown, (tex) => input.renderMath(tex, false), opts);

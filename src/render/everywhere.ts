@@ -156,8 +156,10 @@ export function planMathEverywhere(input: EverywhereInput): EverywhereResult {
     if (text !== '') edits.push({ at: h.attrOpen ?? h.insertAt, text });
   });
 
-  // Table of contents, typeset.
-  if (headings.length > 0) {
+  // Table of contents, typeset: only where a heading has a fragment. Elsewhere Hugo's own
+  // .TableOfContents of the shadow is the original's (toc.html falls back to it), and a page block costs
+  // Hugo a read of .RawContent per page.
+  if (headings.some(changed)) {
     // Entries are links: Markdown links give their text only; raw `<a>` tags (unsafe sites) are dropped.
     const titles = headings.map((h) => {
       const opts = { unsafe: settings.unsafe, math: input.math, links: false };
