@@ -71131,7 +71131,7 @@ function hugoServerArgs(siteDir, rootConfig, hugoArgs) {
   return ["server", "--source", siteDir, "--config", `${files},${SERVE_CONFIG}`, ...rest];
 }
 function renderToMemory(bin2, hugoArgs) {
-  if (hugoArgs.some((a3) => /^(--renderTo(Memory|Disk)|--renderStaticToDisk|-M)(=|$)/.test(a3))) return [];
+  if (hugoArgs.some((a3) => /^(--renderTo(Memory|Disk)|--renderStaticToDisk|-M|--destination)(=|$)|^-d/.test(a3))) return [];
   const help = spawnSync(bin2, ["server", "--help"], { encoding: "utf8", timeout: 3e4 });
   return help.status === 0 && /--renderToMemory\b/.test(help.stdout) ? ["--renderToMemory"] : [];
 }

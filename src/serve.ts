@@ -217,10 +217,12 @@ export function hugoServerArgs(siteDir: string, rootConfig: string, hugoArgs: st
  * `--renderToMemory` for a Hugo whose server renders to disk by default (0.169 does; 0.111 renders to
  * memory and has no such flag), unless the arguments choose: on disk, Hugo rewrites a page in place, and a
  * reload that reads it meanwhile gets part of it or nothing (measured with 0.169.0: the tab showed an empty
- * document, 39 characters of HTML, with no live reload left to bring it back).
+ * document, 39 characters of HTML, with no live reload left to bring it back). A `--destination` (`-d`) also
+ * chooses: Hugo 0.169 refuses it together with `--renderToMemory` ("cannot use --renderToMemory with
+ * --destination").
  */
 export function renderToMemory(bin: string, hugoArgs: string[]): string[] {
-  if (hugoArgs.some((a) => /^(--renderTo(Memory|Disk)|--renderStaticToDisk|-M)(=|$)/.test(a))) return [];
+  if (hugoArgs.some((a) => /^(--renderTo(Memory|Disk)|--renderStaticToDisk|-M|--destination)(=|$)|^-d/.test(a))) return [];
   const help = spawnSync(bin, ['server', '--help'], { encoding: 'utf8', timeout: 30_000 });
   return help.status === 0 && /--renderToMemory\b/.test(help.stdout) ? ['--renderToMemory'] : [];
 }

@@ -100,7 +100,7 @@ describeEachHugo('rendering to memory', (hugo) => {
   it('asks Hugo to render to memory where it would render to disk (0.169), unless the arguments choose', () => {
     const flag = hugo.version.startsWith('0.111') ? [] : ['--renderToMemory'];
     expect(renderToMemory(hugo.bin, ['--port', '1414'])).toEqual(flag);
-    for (const chosen of ['--renderToDisk', '--renderToMemory', '-M', '--renderStaticToDisk', '--renderToDisk=true']) {
+    for (const chosen of ['--renderToDisk', '--renderToMemory', '-M', '--renderStaticToDisk', '--renderToDisk=true', '--destination', '--destination=out', '-d', '-dout']) {
       expect(renderToMemory(hugo.bin, [chosen])).toEqual([]);
     }
   });
