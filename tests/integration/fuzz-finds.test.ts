@@ -7,7 +7,11 @@
  *   front matter inside a comment;
  * - an attention-map with a `{{< katex >}}` in its rows, and a katex with an attention-map in its TeX
  *   (seed 107): the inner shortcode was replaced as well as the outer one, and the shadow had a closing
- *   tag without its opening one, which stops Hugo.
+ *   tag without its opening one, which stops Hugo;
+ * - an escaped shortcode (`{{< katex >}}a{{< /katext >}}` within comment markers) inside a `{{% %}}` that holds math (seeds
+ *   20261217 page 207, 20261227 page 131): Hugo shows it as the text `{{< katex >}}…`, which the
+ *   prerender-md wrapper's RenderString lexed again as a shortcode ("closing tag for shortcode 'katext'
+ *   does not match start tag", or an unknown or unclosed one), and the site stopped on both versions.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -25,6 +29,10 @@ const PAGES: Record<string, string> = {
   'comment-first.md': '<!-- a note -->\n\\(y_2\\) other words\n',
   'map-katex.md': '---\ntitle: map\n---\n{{< attention-map >}}{{< katex >}}\\frac{a}{b}{{< /katex >}}{{< /attention-map >}}\n\nAfter $z_3$.\n',
   'katex-map.md': '---\ntitle: katex\n---\n{{< katex >}}{{< attention-map >}}1 2{{< /attention-map >}}{{< /katex >}}\n\nAfter $w_4$.\n',
+  // A {{% %}} on lines of its own (rendered as a block by the wrapper) and one within a line (inline).
+  'escaped-in-md.md':
+    '---\ntitle: escaped\n---\n{{% columns %}}\n$v_5$ `{{</* katex >}}a{{< /katext */>}}` and {{</* nope */>}} {{%/* y */%}}\n{{% /columns %}}\n\n' +
+    'Text {{% columns %}}$u_6$ {{</* nope */>}}{{% /columns %}} end.\n',
 };
 
 describeEachHugo('fuzz finds built by hugo-prerender and Hugo', (hugo) => {
@@ -39,6 +47,8 @@ describeEachHugo('fuzz finds built by hugo-prerender and Hugo', (hugo) => {
     write(site, 'layouts/_default/list.html', '<!doctype html><html><body>{{ range .Pages }}{{ .Title }};{{ end }}</body></html>\n');
     // A theme's katex shortcode (so that plain Hugo knows the name), a wrapper to us.
     write(site, 'layouts/shortcodes/katex.html', '{{ .Inner }}');
+    // A theme's shortcode written {{% %}}, whose output Hugo renders as Markdown.
+    write(site, 'layouts/shortcodes/columns.html', '{{ .Inner }}');
     for (const [name, text] of Object.entries(PAGES)) write(site, `content/posts/${name}`, text);
     const init = runCli(['init', '-s', site, '--hugo-version', hugo.version]);
     expect(init.code, init.stdout + init.stderr).toBe(0);
@@ -79,5 +89,15 @@ describeEachHugo('fuzz finds built by hugo-prerender and Hugo', (hugo) => {
     const html = built.read('posts/katex-map/index.html');
     expect(html).toContain('class="katex"');
     expect(html).toContain('alttext="w_4"');
+  });
+
+  it('shows an escaped shortcode inside a {{% %}} holding math as text, as plain Hugo does, and typesets the math', () => {
+    const html = built.read('posts/escaped-in-md/index.html');
+    expect(html).toContain('alttext="v_5"');
+    expect(html).toContain('alttext="u_6"');
+    // Plain Hugo (0.111.3 and 0.169.0) prints this line so, $v_5$ aside.
+    expect(html).toContain('<code>{{&lt; katex &gt;}}a{{&lt; /katext &gt;}}</code> and {{&lt; nope &gt;}} {{% y %}}</p>');
+    expect(html).toMatch(/<p>Text <span class="katex">.*?<\/span> \{\{&lt; nope &gt;\}\} end\.<\/p>/);
+    expect(html).not.toContain('hugoprerender');
   });
 });

@@ -250,6 +250,22 @@ describe('prerenderPage: math inside a shortcode Hugo renders as Markdown again'
     expect(lines(shadow)[3]).toMatch(/^\{\{< prerender-md >\}\}.*<!--hugo-prerender:frag-->\{\{% inner %\}\}hugoprerenderfrag0z\{\{% \/inner %\}\}\{\{< \/prerender-md >\}\}$/);
   });
 
+  it('an escaped shortcode inside the wrapped {{% %}} stays escaped, byte for byte (fuzz seeds 20261217/207, 20261227/131)', async () => {
+    // Hugo's page lexer turns it into the text {{< katex >}}…, which reaches the wrapper's RenderString:
+    // the wrapper neutralises {{< and {{% there (tests/integration/fuzz-finds.test.ts builds it).
+    const escaped = '`{{</* katex >}}a{{< /katext */>}}` and {{</* nope */>}} {{%/* y */%}}';
+    const src = `Intro.\n\n{{% columns %}}\n$v$ ${escaped}\n{{% /columns %}}\n\nText {{% columns %}}$u$ {{</* nope */>}}{{% /columns %}} end.\n`;
+    const r = await prerenderPage(src, withSite(false));
+    expect(r.diagnostics).toEqual([]);
+    const shadow = r.shadow!;
+    expect(lines(shadow)).toHaveLength(lines(src).length);
+    expect(lines(shadow)[2]).toMatch(/^\{\{< prerender-md md="block" >\}\}\{\{< prerender k=[^\n]*<!--hugo-prerender:frag-->\{\{< columns >\}\}$/);
+    expect(lines(shadow)[3]).toBe(`hugoprerenderfrag0z ${escaped}`);
+    expect(lines(shadow)[4]).toBe('{{< /columns >}}{{< /prerender-md >}}');
+    expect(lines(shadow)[6]).toMatch(/^Text \{\{< prerender-md md="inline" >\}\}[^\n]*<!--hugo-prerender:frag-->\{\{< columns >\}\}hugoprerenderfrag0z \{\{<\/\* nope \*\/>\}\}\{\{< \/columns >\}\}\{\{< \/prerender-md >\}\} end\.$/);
+    expect(parsePage(shadow).diagnostics).toEqual([]);
+  });
+
   it('with unsafe = true: fragments as usual (Goldmark keeps raw HTML), nothing to say', async () => {
     const r = await prerenderPage(source, withSite(true));
     expect(r.diagnostics).toEqual([]);
