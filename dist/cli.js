@@ -71097,10 +71097,19 @@ function serveLayer(siteDir, data, style) {
     ...typeof own8 === "string" ? [own8] : Array.isArray(own8) ? own8.filter((x6) => typeof x6 === "string") : [],
     ...originals.map(({ dir, rels }) => `^${literalRegExp(dir + path20.sep)}(?:${rels.map(literalRegExp).join("|")})$`)
   ];
-  return { mounts: out, ignoreFiles };
+  const ownHeaders = getIn(data, "server.headers");
+  const headers = [
+    ...Array.isArray(ownHeaders) ? ownHeaders.filter((h) => typeof h === "object" && h !== null) : [],
+    { for: "/**", values: { "Cache-Control": "no-store" } }
+  ];
+  return { mounts: out, ignoreFiles, headers };
 }
 function layerText(layer2) {
-  return "# Written by `hugo-prerender serve` for `hugo server --config <site config>,.prerender/serve.toml`:\n# the site's mounts, without the originals of prerendered pages (and those ignored), and the errors data.\n" + stringify({ ...layer2.ignoreFiles.length ? { ignoreFiles: layer2.ignoreFiles } : {}, module: { mounts: layer2.mounts } }) + "\n";
+  return "# Written by `hugo-prerender serve` for `hugo server --config <site config>,.prerender/serve.toml`:\n# the site's mounts, without the originals of prerendered pages (and those ignored), and the errors data.\n" + stringify({
+    ...layer2.ignoreFiles.length ? { ignoreFiles: layer2.ignoreFiles } : {},
+    module: { mounts: layer2.mounts },
+    server: { headers: layer2.headers }
+  }) + "\n";
 }
 function errorsText(result) {
   const errors = result.diagnostics.filter((d2) => d2.severity === "error").map((d2) => ({ file: d2.file ?? "", line: d2.line, column: d2.column, message: d2.message })).sort((a3, b2) => a3.file < b2.file ? -1 : a3.file > b2.file ? 1 : a3.line - b2.line || a3.column - b2.column);

@@ -118,7 +118,11 @@ function withoutKeys(m: Mount, ...drop: string[]): Mount {
  * the pages that have a shadow, plus the errors data (and Hugo's default data directory, which any data
  * mount replaces, unless the site mounts data itself).
  */
-export function serveLayer(siteDir: string, data: Record<string, unknown>, style: ExcludeStyle): { mounts: Mount[]; ignoreFiles: string[] } {
+export function serveLayer(
+  siteDir: string,
+  data: Record<string, unknown>,
+  style: ExcludeStyle,
+): { mounts: Mount[]; ignoreFiles: string[]; headers: Record<string, unknown>[] } {
   const mounts = moduleMounts(data);
   /** Per content mount: its source directory and the originals below it that Hugo must not see. */
   const originals: { dir: string; rels: string[] }[] = [];
@@ -160,14 +164,28 @@ export function serveLayer(siteDir: string, data: Record<string, unknown>, style
     ...(typeof own === 'string' ? [own] : Array.isArray(own) ? own.filter((x): x is string => typeof x === 'string') : []),
     ...originals.map(({ dir, rels }) => `^${literalRegExp(dir + path.sep)}(?:${rels.map(literalRegExp).join('|')})$`),
   ];
-  return { mounts: out, ignoreFiles };
+  // Hugo's server answers a reload with 304 when the page was rendered again within the same second
+  // (Last-Modified has whole seconds; 0.169 rebuilds in 500 ms batches), and the tab keeps its older copy:
+  // measured in a fresh-clone CI run, the tab stayed on a page with the error panel after the fix was
+  // built. With Cache-Control: no-store the browser keeps no copy to revalidate, so every reload fetches
+  // the page. The site's own server headers come first (a layer's list replaces the site's).
+  const ownHeaders = getIn(data, 'server.headers');
+  const headers = [
+    ...(Array.isArray(ownHeaders) ? ownHeaders.filter((h): h is Record<string, unknown> => typeof h === 'object' && h !== null) : []),
+    { for: '/**', values: { 'Cache-Control': 'no-store' } },
+  ];
+  return { mounts: out, ignoreFiles, headers };
 }
 
-function layerText(layer: { mounts: Mount[]; ignoreFiles: string[] }): string {
+function layerText(layer: { mounts: Mount[]; ignoreFiles: string[]; headers: Record<string, unknown>[] }): string {
   return (
     '# Written by `hugo-prerender serve` for `hugo server --config <site config>,.prerender/serve.toml`:\n' +
     '# the site\'s mounts, without the originals of prerendered pages (and those ignored), and the errors data.\n' +
-    stringify({ ...(layer.ignoreFiles.length ? { ignoreFiles: layer.ignoreFiles } : {}), module: { mounts: layer.mounts } }) +
+    stringify({
+      ...(layer.ignoreFiles.length ? { ignoreFiles: layer.ignoreFiles } : {}),
+      module: { mounts: layer.mounts },
+      server: { headers: layer.headers },
+    }) +
     '\n'
   );
 }

@@ -166,6 +166,10 @@ describeWithChromium('hugo-prerender serve', () => {
       expect(await browser.page.locator('.katex').count()).toBeGreaterThanOrEqual(40);
       expect(await visibleText(browser.page)).not.toMatch(/\$h_|\\frac|\{\{</);
       expect(await errorPanel(browser.page)).toBe('none');
+      // No copy for the browser to revalidate: a page rendered again within the same second would get a
+      // 304 (Last-Modified has whole seconds) and the tab would keep the older copy.
+      const res = await fetch(`${origin}${POST_URL}`);
+      expect(res.headers.get('cache-control')).toBe('no-store');
     });
 
     it('shows every save typeset, and never a page rendered from the original', async () => {
