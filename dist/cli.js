@@ -117,17 +117,17 @@ var require_visit = __commonJS({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP2;
     visit4.REMOVE = REMOVE;
-    function visit_(key2, node3, visitor, path22) {
-      const ctrl = callVisitor(key2, node3, visitor, path22);
+    function visit_(key2, node3, visitor, path23) {
+      const ctrl = callVisitor(key2, node3, visitor, path23);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path22, ctrl);
-        return visit_(key2, ctrl, visitor, path22);
+        replaceNode(key2, path23, ctrl);
+        return visit_(key2, ctrl, visitor, path23);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path22 = Object.freeze(path22.concat(node3));
+          path23 = Object.freeze(path23.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = visit_(i2, node3.items[i2], visitor, path22);
+            const ci = visit_(i2, node3.items[i2], visitor, path23);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -138,13 +138,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path22 = Object.freeze(path22.concat(node3));
-          const ck = visit_("key", node3.key, visitor, path22);
+          path23 = Object.freeze(path23.concat(node3));
+          const ck = visit_("key", node3.key, visitor, path23);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = visit_("value", node3.value, visitor, path22);
+          const cv = visit_("value", node3.value, visitor, path23);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -165,17 +165,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node3, visitor, path22) {
-      const ctrl = await callVisitor(key2, node3, visitor, path22);
+    async function visitAsync_(key2, node3, visitor, path23) {
+      const ctrl = await callVisitor(key2, node3, visitor, path23);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path22, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path22);
+        replaceNode(key2, path23, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path23);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path22 = Object.freeze(path22.concat(node3));
+          path23 = Object.freeze(path23.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node3.items[i2], visitor, path22);
+            const ci = await visitAsync_(i2, node3.items[i2], visitor, path23);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -186,13 +186,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path22 = Object.freeze(path22.concat(node3));
-          const ck = await visitAsync_("key", node3.key, visitor, path22);
+          path23 = Object.freeze(path23.concat(node3));
+          const ck = await visitAsync_("key", node3.key, visitor, path23);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = await visitAsync_("value", node3.value, visitor, path22);
+          const cv = await visitAsync_("value", node3.value, visitor, path23);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -219,23 +219,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node3, visitor, path22) {
+    function callVisitor(key2, node3, visitor, path23) {
       if (typeof visitor === "function")
-        return visitor(key2, node3, path22);
+        return visitor(key2, node3, path23);
       if (identity4.isMap(node3))
-        return visitor.Map?.(key2, node3, path22);
+        return visitor.Map?.(key2, node3, path23);
       if (identity4.isSeq(node3))
-        return visitor.Seq?.(key2, node3, path22);
+        return visitor.Seq?.(key2, node3, path23);
       if (identity4.isPair(node3))
-        return visitor.Pair?.(key2, node3, path22);
+        return visitor.Pair?.(key2, node3, path23);
       if (identity4.isScalar(node3))
-        return visitor.Scalar?.(key2, node3, path22);
+        return visitor.Scalar?.(key2, node3, path23);
       if (identity4.isAlias(node3))
-        return visitor.Alias?.(key2, node3, path22);
+        return visitor.Alias?.(key2, node3, path23);
       return void 0;
     }
-    function replaceNode(key2, path22, node3) {
-      const parent = path22[path22.length - 1];
+    function replaceNode(key2, path23, node3) {
+      const parent = path23[path23.length - 1];
       if (identity4.isCollection(parent)) {
         parent.items[key2] = node3;
       } else if (identity4.isPair(parent)) {
@@ -847,10 +847,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity4 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path22, value2) {
+    function collectionFromPath(schema, path23, value2) {
       let v = value2;
-      for (let i2 = path22.length - 1; i2 >= 0; --i2) {
-        const k2 = path22[i2];
+      for (let i2 = path23.length - 1; i2 >= 0; --i2) {
+        const k2 = path23[i2];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a3 = [];
           a3[k2] = v;
@@ -869,7 +869,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path22) => path22 == null || typeof path22 === "object" && !!path22[Symbol.iterator]().next().done;
+    var isEmptyPath = (path23) => path23 == null || typeof path23 === "object" && !!path23[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -899,11 +899,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path22, value2) {
-        if (isEmptyPath(path22))
+      addIn(path23, value2) {
+        if (isEmptyPath(path23))
           this.add(value2);
         else {
-          const [key2, ...rest] = path22;
+          const [key2, ...rest] = path23;
           const node3 = this.get(key2, true);
           if (identity4.isCollection(node3))
             node3.addIn(rest, value2);
@@ -917,8 +917,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path22) {
-        const [key2, ...rest] = path22;
+      deleteIn(path23) {
+        const [key2, ...rest] = path23;
         if (rest.length === 0)
           return this.delete(key2);
         const node3 = this.get(key2, true);
@@ -932,8 +932,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path22, keepScalar) {
-        const [key2, ...rest] = path22;
+      getIn(path23, keepScalar) {
+        const [key2, ...rest] = path23;
         const node3 = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity4.isScalar(node3) ? node3.value : node3;
@@ -951,8 +951,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path22) {
-        const [key2, ...rest] = path22;
+      hasIn(path23) {
+        const [key2, ...rest] = path23;
         if (rest.length === 0)
           return this.has(key2);
         const node3 = this.get(key2, true);
@@ -962,8 +962,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path22, value2) {
-        const [key2, ...rest] = path22;
+      setIn(path23, value2) {
+        const [key2, ...rest] = path23;
         if (rest.length === 0) {
           this.set(key2, value2);
         } else {
@@ -3478,9 +3478,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path22, value2) {
+      addIn(path23, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path22, value2);
+          this.contents.addIn(path23, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3555,14 +3555,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path22) {
-        if (Collection.isEmptyPath(path22)) {
+      deleteIn(path23) {
+        if (Collection.isEmptyPath(path23)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path22) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path23) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3577,10 +3577,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path22, keepScalar) {
-        if (Collection.isEmptyPath(path22))
+      getIn(path23, keepScalar) {
+        if (Collection.isEmptyPath(path23))
           return !keepScalar && identity4.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity4.isCollection(this.contents) ? this.contents.getIn(path22, keepScalar) : void 0;
+        return identity4.isCollection(this.contents) ? this.contents.getIn(path23, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3591,10 +3591,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path22) {
-        if (Collection.isEmptyPath(path22))
+      hasIn(path23) {
+        if (Collection.isEmptyPath(path23))
           return this.contents !== void 0;
-        return identity4.isCollection(this.contents) ? this.contents.hasIn(path22) : false;
+        return identity4.isCollection(this.contents) ? this.contents.hasIn(path23) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3611,13 +3611,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path22, value2) {
-        if (Collection.isEmptyPath(path22)) {
+      setIn(path23, value2) {
+        if (Collection.isEmptyPath(path23)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path22), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path23), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path22, value2);
+          this.contents.setIn(path23, value2);
         }
       }
       /**
@@ -5578,9 +5578,9 @@ var require_cst_visit = __commonJS({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP2;
     visit4.REMOVE = REMOVE;
-    visit4.itemAtPath = (cst, path22) => {
+    visit4.itemAtPath = (cst, path23) => {
       let item = cst;
-      for (const [field, index2] of path22) {
+      for (const [field, index2] of path23) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -5589,23 +5589,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit4.parentCollection = (cst, path22) => {
-      const parent = visit4.itemAtPath(cst, path22.slice(0, -1));
-      const field = path22[path22.length - 1][0];
+    visit4.parentCollection = (cst, path23) => {
+      const parent = visit4.itemAtPath(cst, path23.slice(0, -1));
+      const field = path23[path23.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path22, item, visitor) {
-      let ctrl = visitor(item, path22);
+    function _visit(path23, item, visitor) {
+      let ctrl = visitor(item, path23);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path22.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path23.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5616,10 +5616,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path22);
+            ctrl = ctrl(item, path23);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path22) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path23) : ctrl;
     }
     exports.visit = visit4;
   }
@@ -7466,7 +7466,7 @@ import { spawnSync as spawnSync2 } from "node:child_process";
 import { existsSync as existsSync6 } from "node:fs";
 import { parseArgs } from "node:util";
 import { isMainThread as isMainThread2 } from "node:worker_threads";
-import path21 from "node:path";
+import path22 from "node:path";
 import { fileURLToPath as fileURLToPath4 } from "node:url";
 
 // src/build.ts
@@ -20881,13 +20881,13 @@ function node(shape, o2 = {}) {
   }
   return fragment(outline, o2.label !== void 0 && o2.label !== "" ? mathLabel(o2.label, { x: shape.cx, y: shape.cy, size }) : null);
 }
-function edge(ids, path22, o2 = {}) {
+function edge(ids, path23, o2 = {}) {
   const arrow = o2.arrow ?? "end";
   const paint = o2.paint ?? "ink";
   const atStart = arrow === "start" || arrow === "both";
   const atEnd = arrow === "end" || arrow === "both";
   const cut = HEAD_LENGTH * HEAD_OVERLAP;
-  const drawn = trim(path22, atStart ? cut : 0, atEnd ? cut : 0);
+  const drawn = trim(path23, atStart ? cut : 0, atEnd ? cut : 0);
   const s2 = strokeAttrs(paint);
   return el("path", {
     class: [s2.class, o2.class].filter(Boolean).join(" ") || void 0,
@@ -20914,18 +20914,18 @@ function connect(from, to, o2 = {}) {
   const ctrl = add(m, mul({ x: d2.y, y: -d2.x }, bend * 2));
   return { kind: "quad", a: borderPoint(from, ctrl, g0), c: ctrl, b: borderPoint(to, ctrl, g1) };
 }
-function edgeLabelAnchor(path22, text12, o2 = {}) {
+function edgeLabelAnchor(path23, text12, o2 = {}) {
   const t = o2.t ?? 0.5;
-  const p5 = pointAt(path22, t);
-  let n = normalAt(path22, t);
+  const p5 = pointAt(path23, t);
+  let n = normalAt(path23, t);
   if (o2.side === "right") n = mul(n, -1);
   const size = o2.size ?? 16;
   const b2 = labelFontBox(text12, { x: 0, y: 0, size });
   const reach = Math.max(-n.x * b2.x0, -n.x * b2.x1) + Math.max(-n.y * b2.y0, -n.y * b2.y1);
   return add(p5, mul(n, reach + (o2.offset ?? 5)));
 }
-function edgeLabel(path22, text12, o2 = {}) {
-  const at = edgeLabelAnchor(path22, text12, o2);
+function edgeLabel(path23, text12, o2 = {}) {
+  const at = edgeLabelAnchor(path23, text12, o2);
   return mathLabel(text12, { x: at.x, y: at.y, size: o2.size ?? 16, class: o2.class });
 }
 function delaySquare(at, size = 8, paint = "ink") {
@@ -24984,12 +24984,12 @@ function y(p5) {
   return p5[1];
 }
 function line2(x$1, y$1) {
-  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path22 = withPath(line3);
+  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path23 = withPath(line3);
   x$1 = typeof x$1 === "function" ? x$1 : x$1 === void 0 ? x : constant2(x$1);
   y$1 = typeof y$1 === "function" ? y$1 : y$1 === void 0 ? y : constant2(y$1);
   function line3(data) {
     var i2, n = (data = array2(data)).length, d2, defined0 = false, buffer;
-    if (context == null) output7 = curve(buffer = path22());
+    if (context == null) output7 = curve(buffer = path23());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) output7.lineStart();
@@ -25017,13 +25017,13 @@ function line2(x$1, y$1) {
   return line3;
 }
 function area(x0, y0, y1) {
-  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path22 = withPath(area2);
+  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path23 = withPath(area2);
   x0 = typeof x0 === "function" ? x0 : x0 === void 0 ? x : constant2(+x0);
   y0 = typeof y0 === "function" ? y0 : y0 === void 0 ? constant2(0) : constant2(+y0);
   y1 = typeof y1 === "function" ? y1 : y1 === void 0 ? y : constant2(+y1);
   function area2(data) {
     var i2, j, k2, n = (data = array2(data)).length, d2, defined0 = false, buffer, x0z = new Array(n), y0z = new Array(n);
-    if (context == null) output7 = curve(buffer = path22());
+    if (context == null) output7 = curve(buffer = path23());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) {
@@ -25162,12 +25162,12 @@ var s = sqrt(3) / 2;
 var k = 1 / sqrt(12);
 var a = (k / 2 + 1) * 3;
 function Symbol2(type, size) {
-  let context = null, path22 = withPath(symbol);
+  let context = null, path23 = withPath(symbol);
   type = typeof type === "function" ? type : constant2(type || circle2);
   size = typeof size === "function" ? size : constant2(size === void 0 ? 64 : +size);
   function symbol() {
     let buffer;
-    if (!context) context = buffer = path22();
+    if (!context) context = buffer = path23();
     type.apply(this, arguments).draw(context, +size.apply(this, arguments));
     if (buffer) return context = null, buffer + "" || null;
   }
@@ -27554,9 +27554,9 @@ var rnn_unroll_default = defineShortcode({
       body3.push(...column(ids, cx(k2), lay, { x: names("x", k2), h: names("h", k2), o: names("o", k2), L: names("L", k2), y: names("y", k2) }, weights, font));
     }
     for (let k2 = -1; k2 < T4; k2++) {
-      const path22 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
-      body3.push(edge(ids, path22, { dashed: k2 === -1 || k2 === T4 - 1 }));
-      if (weights[2]) body3.push(edgeLabel(path22, weights[2], { side: "left", size: WFONT, offset: HEAD_HALF_WIDTH + 2 }));
+      const path23 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
+      body3.push(edge(ids, path23, { dashed: k2 === -1 || k2 === T4 - 1 }));
+      if (weights[2]) body3.push(edgeLabel(path23, weights[2], { side: "left", size: WFONT, offset: HEAD_HALF_WIDTH + 2 }));
     }
     if (p5.bptt) {
       paints.add("highlight");
@@ -27840,11 +27840,11 @@ function seq2seqDrawing(ids, m) {
     edges.push(attentionEdge(from, to, m.weights[j], wmax));
     if (m.labels === "none") return;
     const tex = m.labels === "alpha" ? `\\alpha_{${m.step},${j + 1}}` : m.weights[j].toFixed(2);
-    const path22 = { kind: "line", a: from, b: to };
+    const path23 = { kind: "line", a: from, b: to };
     let best;
     for (const side of ["left", "right"]) {
       for (let k2 = 0; k2 <= 13; k2++) {
-        const at2 = edgeLabelAnchor(path22, tex, { t: 0.1 + 0.04 * k2, side, size: 14, offset: 4 });
+        const at2 = edgeLabelAnchor(path23, tex, { t: 0.1 + 0.04 * k2, side, size: 14, offset: 4 });
         const box = labelFontBox(tex, { x: at2.x, y: at2.y, size: 14 });
         if (box.y1 > ANN_TOP - 2 || placed.some((b2) => boxesOverlap(b2, box))) continue;
         const other = Math.min(Infinity, ...segs.filter((_9, i2) => i2 !== j).map((sg) => boxSegmentDistance(box, sg.from, sg.to)));
@@ -27852,7 +27852,7 @@ function seq2seqDrawing(ids, m) {
         if (other > 3 && (!best || score > best.score)) best = { at: at2, score };
       }
     }
-    const at = best?.at ?? edgeLabelAnchor(path22, tex, { t: 0.3, side: x6 < sumX - 1 ? "left" : "right", size: 14, offset: 4 });
+    const at = best?.at ?? edgeLabelAnchor(path23, tex, { t: 0.3, side: x6 < sumX - 1 ? "left" : "right", size: 14, offset: 4 });
     placed.push(labelFontBox(tex, { x: at.x, y: at.y, size: 14 }));
     math2(tex, at.x, at.y, 14);
   });
@@ -30853,13 +30853,13 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set path(path22) {
-    if (isUrl(path22)) {
-      path22 = fileURLToPath3(path22);
+  set path(path23) {
+    if (isUrl(path23)) {
+      path23 = fileURLToPath3(path23);
     }
-    assertNonEmpty(path22, "path");
-    if (this.path !== path22) {
-      this.history.push(path22);
+    assertNonEmpty(path23, "path");
+    if (this.path !== path23) {
+      this.history.push(path23);
     }
   }
   /**
@@ -31126,8 +31126,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path22, name) {
-  if (!path22) {
+function assertPath(path23, name) {
+  if (!path23) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -39420,7 +39420,7 @@ function transformGfmAutolinkLiterals(tree) {
     { ignore: ["link", "linkReference"] }
   );
 }
-function findUrl(_9, protocol, domain2, path22, match) {
+function findUrl(_9, protocol, domain2, path23, match) {
   if (!previous2(match)) {
     return false;
   }
@@ -39433,7 +39433,7 @@ function findUrl(_9, protocol, domain2, path22, match) {
   if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
     return false;
   }
-  const parts = splitUrl(domain2 + path22);
+  const parts = splitUrl(domain2 + path23);
   const result = {
     type: "link",
     title: null,
@@ -49317,27 +49317,27 @@ var sqrtTall = function sqrtTall2(extraVinculum, hLinePad2, viewBoxHeight) {
 };
 var sqrtPath = function sqrtPath2(size, extraVinculum, viewBoxHeight) {
   extraVinculum = 1e3 * extraVinculum;
-  var path22 = "";
+  var path23 = "";
   switch (size) {
     case "sqrtMain":
-      path22 = sqrtMain(extraVinculum, hLinePad);
+      path23 = sqrtMain(extraVinculum, hLinePad);
       break;
     case "sqrtSize1":
-      path22 = sqrtSize1(extraVinculum, hLinePad);
+      path23 = sqrtSize1(extraVinculum, hLinePad);
       break;
     case "sqrtSize2":
-      path22 = sqrtSize2(extraVinculum, hLinePad);
+      path23 = sqrtSize2(extraVinculum, hLinePad);
       break;
     case "sqrtSize3":
-      path22 = sqrtSize3(extraVinculum, hLinePad);
+      path23 = sqrtSize3(extraVinculum, hLinePad);
       break;
     case "sqrtSize4":
-      path22 = sqrtSize4(extraVinculum, hLinePad);
+      path23 = sqrtSize4(extraVinculum, hLinePad);
       break;
     case "sqrtTall":
-      path22 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
+      path23 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
   }
-  return path22;
+  return path23;
 };
 var innerPath = function innerPath2(name, height) {
   switch (name) {
@@ -53520,8 +53520,8 @@ var svgData = {
 };
 var staticSvg = function staticSvg2(value2, options) {
   var [pathName, width, height] = svgData[value2];
-  var path22 = new PathNode(pathName);
-  var svgNode2 = new SvgNode([path22], {
+  var path23 = new PathNode(pathName);
+  var svgNode2 = new SvgNode([path23], {
     "width": makeEm(width),
     "height": makeEm(height),
     // Override CSS rule `.katex svg { width: 100% }`
@@ -54690,8 +54690,8 @@ var stretchySvg = function stretchySvg2(group3, options) {
           pathName = "tilde" + imgIndex;
         }
       }
-      var path22 = new PathNode(pathName);
-      var svgNode2 = new SvgNode([path22], {
+      var path23 = new PathNode(pathName);
+      var svgNode2 = new SvgNode([path23], {
         "width": "100%",
         "height": makeEm(_height),
         "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight,
@@ -55988,8 +55988,8 @@ var makeGlyphSpan = function makeGlyphSpan2(symbol, font, mode) {
 };
 var makeInner = function makeInner2(ch2, height, options) {
   var width = fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)] ? fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)][4] : fontMetricsData["Size1-Regular"][ch2.charCodeAt(0)][4];
-  var path22 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
-  var svgNode2 = new SvgNode([path22], {
+  var path23 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
+  var svgNode2 = new SvgNode([path23], {
     "width": makeEm(width),
     "height": makeEm(height),
     // Override CSS rule `.katex svg { width: 100% }`
@@ -56158,10 +56158,10 @@ var makeStackedDelim = function makeStackedDelim2(delim, heightTotal, center, op
     var midHeight = realHeightTotal - topHeightTotal - bottomHeightTotal;
     var viewBoxHeight = Math.round(realHeightTotal * 1e3);
     var pathStr = tallDelim(svgLabel, Math.round(midHeight * 1e3));
-    var path22 = new PathNode(svgLabel, pathStr);
+    var path23 = new PathNode(svgLabel, pathStr);
     var width = makeEm(viewBoxWidth / 1e3);
     var height = makeEm(viewBoxHeight / 1e3);
-    var svg3 = new SvgNode([path22], {
+    var svg3 = new SvgNode([path23], {
       "width": width,
       "height": height,
       "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight
@@ -56202,8 +56202,8 @@ var makeStackedDelim = function makeStackedDelim2(delim, heightTotal, center, op
 var vbPad = 80;
 var emPad = 0.08;
 var sqrtSvg = function sqrtSvg2(sqrtName, height, viewBoxHeight, extraVinculum, options) {
-  var path22 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
-  var pathNode = new PathNode(sqrtName, path22);
+  var path23 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
+  var pathNode = new PathNode(sqrtName, path23);
   var svg3 = new SvgNode([pathNode], {
     // Note: 1000:1 ratio of viewBox to document em width.
     "width": "400em",
@@ -56710,8 +56710,8 @@ var htmlBuilder$7 = (group3, options) => {
     var angleHeight = inner2.height + inner2.depth + lineWeight + clearance;
     inner2.style.paddingLeft = makeEm(angleHeight / 2 + lineWeight);
     var viewBoxHeight = Math.floor(1e3 * angleHeight * scale2);
-    var path22 = phasePath(viewBoxHeight);
-    var svgNode2 = new SvgNode([new PathNode("phase", path22)], {
+    var path23 = phasePath(viewBoxHeight);
+    var svgNode2 = new SvgNode([new PathNode("phase", path23)], {
       "width": "400em",
       "height": makeEm(viewBoxHeight / 1e3),
       "viewBox": "0 0 400000 " + viewBoxHeight,
@@ -67977,12 +67977,12 @@ function parseTree3(text12, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root4, path22) {
+function findNodeAtLocation(root4, path23) {
   if (!root4) {
     return void 0;
   }
   let node3 = root4;
-  for (let segment of path22) {
+  for (let segment of path23) {
     if (typeof segment === "string") {
       if (node3.type !== "object" || !Array.isArray(node3.children)) {
         return void 0;
@@ -68336,14 +68336,14 @@ function getNodeType(value2) {
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text12, originalPath, value2, options) {
-  const path22 = originalPath.slice();
+  const path23 = originalPath.slice();
   const errors = [];
   const root4 = parseTree3(text12, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path22.length > 0) {
-    lastSegment = path22.pop();
-    parent = findNodeAtLocation(root4, path22);
+  while (path23.length > 0) {
+    lastSegment = path23.pop();
+    parent = findNodeAtLocation(root4, path23);
     if (parent === void 0 && value2 !== void 0) {
       if (typeof lastSegment === "string") {
         value2 = { [lastSegment]: value2 };
@@ -68530,8 +68530,8 @@ var ParseErrorCode;
   ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
   ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
 })(ParseErrorCode || (ParseErrorCode = {}));
-function modify(text12, path22, value2, options) {
-  return setProperty(text12, path22, value2, options);
+function modify(text12, path23, value2, options) {
+  return setProperty(text12, path23, value2, options);
 }
 function applyEdits(text12, edits) {
   let sortedEdits = edits.slice(0).sort((a3, b2) => {
@@ -68867,14 +68867,14 @@ function editJson(text12, rootIsModule, edit) {
   }
   const moduleNode = base2.length ? findNodeAtLocation2(root4, base2) : root4;
   const mountsKey = jsonKey(moduleNode, "mounts") ?? "mounts";
-  const path22 = [...base2, mountsKey];
-  const list4 = findNodeAtLocation2(root4, path22);
+  const path23 = [...base2, mountsKey];
+  const list4 = findNodeAtLocation2(root4, path23);
   const all3 = [...edit.before, ...edit.after];
   const apply = (p5, value2, isArrayInsertion = false) => {
     t = applyEdits(t, modify(t, p5, value2, { formattingOptions, isArrayInsertion }));
   };
   if (!list4) {
-    apply(path22, all3.map(written));
+    apply(path23, all3.map(written));
     return t;
   }
   if (list4.type !== "array") throw new EditError('"mounts" is not an array', list4.offset);
@@ -68884,16 +68884,16 @@ function editJson(text12, rootIsModule, edit) {
   for (const [k2, m] of edit.respell) {
     const i2 = mountIdx[k2];
     root4 = tree();
-    const node3 = findNodeAtLocation2(root4, [...path22, i2]);
+    const node3 = findNodeAtLocation2(root4, [...path23, i2]);
     const keys2 = (node3?.children ?? []).map((p5) => p5.children?.[0]?.value).filter((v) => typeof v === "string");
-    for (const key2 of keys2.filter((x6) => ["lang", "sites"].includes(x6.toLowerCase()))) apply([...path22, i2, key2], void 0);
-    for (const [key2, value2] of Object.entries(written(m)).filter(([x6]) => x6 === "lang" || x6 === "sites")) apply([...path22, i2, key2], value2);
+    for (const key2 of keys2.filter((x6) => ["lang", "sites"].includes(x6.toLowerCase()))) apply([...path23, i2, key2], void 0);
+    for (const [key2, value2] of Object.entries(written(m)).filter(([x6]) => x6 === "lang" || x6 === "sites")) apply([...path23, i2, key2], value2);
   }
   const removed = [...edit.remove].map((k2) => mountIdx[k2]).sort((a3, b2) => b2 - a3);
-  for (const i2 of removed) apply([...path22, i2], void 0);
+  for (const i2 of removed) apply([...path23, i2], void 0);
   const keptCount = elements.length - removed.length;
-  edit.after.forEach((m, j) => apply([...path22, keptCount + j], written(m), true));
-  edit.before.forEach((m, j) => apply([...path22, j], written(m), true));
+  edit.after.forEach((m, j) => apply([...path23, keptCount + j], written(m), true));
+  edit.before.forEach((m, j) => apply([...path23, j], written(m), true));
   return t;
 }
 
@@ -69071,7 +69071,7 @@ function initSite(siteDir, opts = {}) {
   const hints = [
     ...ignored ? [] : [`Add this line to .gitignore (generated output): ${PRERENDER_DIR}/`],
     ...headHints(site, merged),
-    `Run \`hugo-prerender build\` before \`hugo\`.`
+    "Build with `npx hugo-prerender hugo [hugo arguments]`: it prerenders, then runs hugo, and names your files in Hugo's messages (not their .prerender/ copies). Or run `npx hugo-prerender build` before `hugo`; `npx hugo-prerender serve` instead of `hugo server`."
   ];
   if (sameMounts(current, plan)) {
     messages.push(`${rel3} already has the mounts hugo-prerender needs; nothing changed.`, ...hints);
@@ -69115,7 +69115,7 @@ ${mountsSnippet(target.file.format, rootIsModule, plan)}
 }
 
 // src/serve.ts
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync as existsSync5, mkdirSync as mkdirSync3, readdirSync as readdirSync7, readFileSync as readFileSync13 } from "node:fs";
 import path20 from "node:path";
 
@@ -69199,7 +69199,7 @@ var ReaddirpStream = class extends Readable {
     this._directoryFilter = normalizeFilter(opts.directoryFilter);
     const statMethod = opts.lstat ? lstat : stat;
     if (wantBigintFsStats) {
-      this._stat = (path22) => statMethod(path22, { bigint: true });
+      this._stat = (path23) => statMethod(path23, { bigint: true });
     } else {
       this._stat = statMethod;
     }
@@ -69224,8 +69224,8 @@ var ReaddirpStream = class extends Readable {
         const par = this.parent;
         const fil = par && par.files;
         if (fil && fil.length > 0) {
-          const { path: path22, depth } = par;
-          const slice3 = fil.splice(0, batch).map((dirent) => this._formatEntry(dirent, path22));
+          const { path: path23, depth } = par;
+          const slice3 = fil.splice(0, batch).map((dirent) => this._formatEntry(dirent, path23));
           const awaited = await Promise.all(slice3);
           for (const entry of awaited) {
             if (!entry)
@@ -69265,20 +69265,20 @@ var ReaddirpStream = class extends Readable {
       this.reading = false;
     }
   }
-  async _exploreDir(path22, depth) {
+  async _exploreDir(path23, depth) {
     let files;
     try {
-      files = await readdir(path22, this._rdOptions);
+      files = await readdir(path23, this._rdOptions);
     } catch (error) {
       this._onError(error);
     }
-    return { files, depth, path: path22 };
+    return { files, depth, path: path23 };
   }
-  async _formatEntry(dirent, path22) {
+  async _formatEntry(dirent, path23) {
     let entry;
     const basename3 = this._isDirent ? dirent.name : dirent;
     try {
-      const fullPath = presolve(pjoin(path22, basename3));
+      const fullPath = presolve(pjoin(path23, basename3));
       entry = { path: prelative(this._root, fullPath), fullPath, basename: basename3 };
       entry[this._statsProp] = this._isDirent ? dirent : await this._stat(fullPath);
     } catch (err) {
@@ -69678,16 +69678,16 @@ var delFromSet = (main3, prop, item) => {
 };
 var isEmptySet = (val) => val instanceof Set ? val.size === 0 : !val;
 var FsWatchInstances = /* @__PURE__ */ new Map();
-function createFsWatchInstance(path22, options, listener, errHandler, emitRaw) {
+function createFsWatchInstance(path23, options, listener, errHandler, emitRaw) {
   const handleEvent = (rawEvent, evPath) => {
-    listener(path22);
-    emitRaw(rawEvent, evPath, { watchedPath: path22 });
-    if (evPath && path22 !== evPath) {
-      fsWatchBroadcast(sysPath.resolve(path22, evPath), KEY_LISTENERS, sysPath.join(path22, evPath));
+    listener(path23);
+    emitRaw(rawEvent, evPath, { watchedPath: path23 });
+    if (evPath && path23 !== evPath) {
+      fsWatchBroadcast(sysPath.resolve(path23, evPath), KEY_LISTENERS, sysPath.join(path23, evPath));
     }
   };
   try {
-    return fs_watch(path22, {
+    return fs_watch(path23, {
       persistent: options.persistent
     }, handleEvent);
   } catch (error) {
@@ -69703,12 +69703,12 @@ var fsWatchBroadcast = (fullPath, listenerType, val1, val2, val3) => {
     listener(val1, val2, val3);
   });
 };
-var setFsWatchListener = (path22, fullPath, options, handlers2) => {
+var setFsWatchListener = (path23, fullPath, options, handlers2) => {
   const { listener, errHandler, rawEmitter } = handlers2;
   let cont = FsWatchInstances.get(fullPath);
   let watcher;
   if (!options.persistent) {
-    watcher = createFsWatchInstance(path22, options, listener, errHandler, rawEmitter);
+    watcher = createFsWatchInstance(path23, options, listener, errHandler, rawEmitter);
     if (!watcher)
       return;
     return watcher.close.bind(watcher);
@@ -69719,7 +69719,7 @@ var setFsWatchListener = (path22, fullPath, options, handlers2) => {
     addAndConvert(cont, KEY_RAW, rawEmitter);
   } else {
     watcher = createFsWatchInstance(
-      path22,
+      path23,
       options,
       fsWatchBroadcast.bind(null, fullPath, KEY_LISTENERS),
       errHandler,
@@ -69734,7 +69734,7 @@ var setFsWatchListener = (path22, fullPath, options, handlers2) => {
         cont.watcherUnusable = true;
       if (isWindows && error.code === "EPERM") {
         try {
-          const fd = await open2(path22, "r");
+          const fd = await open2(path23, "r");
           await fd.close();
           broadcastErr(error);
         } catch (err) {
@@ -69765,7 +69765,7 @@ var setFsWatchListener = (path22, fullPath, options, handlers2) => {
   };
 };
 var FsWatchFileInstances = /* @__PURE__ */ new Map();
-var setFsWatchFileListener = (path22, fullPath, options, handlers2) => {
+var setFsWatchFileListener = (path23, fullPath, options, handlers2) => {
   const { listener, rawEmitter } = handlers2;
   let cont = FsWatchFileInstances.get(fullPath);
   const copts = cont && cont.options;
@@ -69787,7 +69787,7 @@ var setFsWatchFileListener = (path22, fullPath, options, handlers2) => {
         });
         const currmtime = curr.mtimeMs;
         if (curr.size !== prev.size || currmtime > prev.mtimeMs || currmtime === 0) {
-          foreach(cont.listeners, (listener2) => listener2(path22, curr));
+          foreach(cont.listeners, (listener2) => listener2(path23, curr));
         }
       })
     };
@@ -69815,13 +69815,13 @@ var NodeFsHandler = class {
    * @param listener on fs change
    * @returns closer for the watcher instance
    */
-  _watchWithNodeFs(path22, listener) {
+  _watchWithNodeFs(path23, listener) {
     const opts = this.fsw.options;
-    const directory = sysPath.dirname(path22);
-    const basename3 = sysPath.basename(path22);
+    const directory = sysPath.dirname(path23);
+    const basename3 = sysPath.basename(path23);
     const parent = this.fsw._getWatchedDir(directory);
     parent.add(basename3);
-    const absolutePath = sysPath.resolve(path22);
+    const absolutePath = sysPath.resolve(path23);
     const options = {
       persistent: opts.persistent
     };
@@ -69831,12 +69831,12 @@ var NodeFsHandler = class {
     if (opts.usePolling) {
       const enableBin = opts.interval !== opts.binaryInterval;
       options.interval = enableBin && isBinaryPath(basename3) ? opts.binaryInterval : opts.interval;
-      closer = setFsWatchFileListener(path22, absolutePath, options, {
+      closer = setFsWatchFileListener(path23, absolutePath, options, {
         listener,
         rawEmitter: this.fsw._emitRaw
       });
     } else {
-      closer = setFsWatchListener(path22, absolutePath, options, {
+      closer = setFsWatchListener(path23, absolutePath, options, {
         listener,
         errHandler: this._boundHandleError,
         rawEmitter: this.fsw._emitRaw
@@ -69858,7 +69858,7 @@ var NodeFsHandler = class {
     let prevStats = stats;
     if (parent.has(basename3))
       return;
-    const listener = async (path22, newStats) => {
+    const listener = async (path23, newStats) => {
       if (!this.fsw._throttle(THROTTLE_MODE_WATCH, file, 5))
         return;
       if (!newStats || newStats.mtimeMs === 0) {
@@ -69872,11 +69872,11 @@ var NodeFsHandler = class {
             this.fsw._emit(EV.CHANGE, file, newStats2);
           }
           if ((isMacos || isLinux || isFreeBSD) && prevStats.ino !== newStats2.ino) {
-            this.fsw._closeFile(path22);
+            this.fsw._closeFile(path23);
             prevStats = newStats2;
             const closer2 = this._watchWithNodeFs(file, listener);
             if (closer2)
-              this.fsw._addPathCloser(path22, closer2);
+              this.fsw._addPathCloser(path23, closer2);
           } else {
             prevStats = newStats2;
           }
@@ -69908,7 +69908,7 @@ var NodeFsHandler = class {
    * @param item basename of this item
    * @returns true if no more processing is needed for this entry.
    */
-  async _handleSymlink(entry, directory, path22, item) {
+  async _handleSymlink(entry, directory, path23, item) {
     if (this.fsw.closed) {
       return;
     }
@@ -69918,7 +69918,7 @@ var NodeFsHandler = class {
       this.fsw._incrReadyCount();
       let linkPath;
       try {
-        linkPath = await fsrealpath(path22);
+        linkPath = await fsrealpath(path23);
       } catch (e) {
         this.fsw._emitReady();
         return true;
@@ -69928,12 +69928,12 @@ var NodeFsHandler = class {
       if (dir.has(item)) {
         if (this.fsw._symlinkPaths.get(full) !== linkPath) {
           this.fsw._symlinkPaths.set(full, linkPath);
-          this.fsw._emit(EV.CHANGE, path22, entry.stats);
+          this.fsw._emit(EV.CHANGE, path23, entry.stats);
         }
       } else {
         dir.add(item);
         this.fsw._symlinkPaths.set(full, linkPath);
-        this.fsw._emit(EV.ADD, path22, entry.stats);
+        this.fsw._emit(EV.ADD, path23, entry.stats);
       }
       this.fsw._emitReady();
       return true;
@@ -69962,9 +69962,9 @@ var NodeFsHandler = class {
         return;
       }
       const item = entry.path;
-      let path22 = sysPath.join(directory, item);
+      let path23 = sysPath.join(directory, item);
       current.add(item);
-      if (entry.stats.isSymbolicLink() && await this._handleSymlink(entry, directory, path22, item)) {
+      if (entry.stats.isSymbolicLink() && await this._handleSymlink(entry, directory, path23, item)) {
         return;
       }
       if (this.fsw.closed) {
@@ -69973,8 +69973,8 @@ var NodeFsHandler = class {
       }
       if (item === target || !target && !previous3.has(item)) {
         this.fsw._incrReadyCount();
-        path22 = sysPath.join(dir, sysPath.relative(dir, path22));
-        this._addToNodeFs(path22, initialAdd, wh, depth + 1);
+        path23 = sysPath.join(dir, sysPath.relative(dir, path23));
+        this._addToNodeFs(path23, initialAdd, wh, depth + 1);
       }
     }).on(EV.ERROR, this._boundHandleError);
     return new Promise((resolve3, reject) => {
@@ -70043,13 +70043,13 @@ var NodeFsHandler = class {
    * @param depth Child path actually targeted for watch
    * @param target Child path actually targeted for watch
    */
-  async _addToNodeFs(path22, initialAdd, priorWh, depth, target) {
+  async _addToNodeFs(path23, initialAdd, priorWh, depth, target) {
     const ready = this.fsw._emitReady;
-    if (this.fsw._isIgnored(path22) || this.fsw.closed) {
+    if (this.fsw._isIgnored(path23) || this.fsw.closed) {
       ready();
       return false;
     }
-    const wh = this.fsw._getWatchHelpers(path22);
+    const wh = this.fsw._getWatchHelpers(path23);
     if (priorWh) {
       wh.filterPath = (entry) => priorWh.filterPath(entry);
       wh.filterDir = (entry) => priorWh.filterDir(entry);
@@ -70065,8 +70065,8 @@ var NodeFsHandler = class {
       const follow = this.fsw.options.followSymlinks;
       let closer;
       if (stats.isDirectory()) {
-        const absPath = sysPath.resolve(path22);
-        const targetPath = follow ? await fsrealpath(path22) : path22;
+        const absPath = sysPath.resolve(path23);
+        const targetPath = follow ? await fsrealpath(path23) : path23;
         if (this.fsw.closed)
           return;
         closer = await this._handleDir(wh.watchPath, stats, initialAdd, depth, target, wh, targetPath);
@@ -70076,29 +70076,29 @@ var NodeFsHandler = class {
           this.fsw._symlinkPaths.set(absPath, targetPath);
         }
       } else if (stats.isSymbolicLink()) {
-        const targetPath = follow ? await fsrealpath(path22) : path22;
+        const targetPath = follow ? await fsrealpath(path23) : path23;
         if (this.fsw.closed)
           return;
         const parent = sysPath.dirname(wh.watchPath);
         this.fsw._getWatchedDir(parent).add(wh.watchPath);
         this.fsw._emit(EV.ADD, wh.watchPath, stats);
-        closer = await this._handleDir(parent, stats, initialAdd, depth, path22, wh, targetPath);
+        closer = await this._handleDir(parent, stats, initialAdd, depth, path23, wh, targetPath);
         if (this.fsw.closed)
           return;
         if (targetPath !== void 0) {
-          this.fsw._symlinkPaths.set(sysPath.resolve(path22), targetPath);
+          this.fsw._symlinkPaths.set(sysPath.resolve(path23), targetPath);
         }
       } else {
         closer = this._handleFile(wh.watchPath, stats, initialAdd);
       }
       ready();
       if (closer)
-        this.fsw._addPathCloser(path22, closer);
+        this.fsw._addPathCloser(path23, closer);
       return false;
     } catch (error) {
       if (this.fsw._handleError(error)) {
         ready();
-        return path22;
+        return path23;
       }
     }
   }
@@ -70141,26 +70141,26 @@ function createPattern(matcher) {
   }
   return () => false;
 }
-function normalizePath(path22) {
-  if (typeof path22 !== "string")
+function normalizePath(path23) {
+  if (typeof path23 !== "string")
     throw new Error("string expected");
-  path22 = sysPath2.normalize(path22);
-  path22 = path22.replace(/\\/g, "/");
+  path23 = sysPath2.normalize(path23);
+  path23 = path23.replace(/\\/g, "/");
   let prepend = false;
-  if (path22.startsWith("//"))
+  if (path23.startsWith("//"))
     prepend = true;
   const DOUBLE_SLASH_RE2 = /\/\//;
-  while (path22.match(DOUBLE_SLASH_RE2))
-    path22 = path22.replace(DOUBLE_SLASH_RE2, "/");
+  while (path23.match(DOUBLE_SLASH_RE2))
+    path23 = path23.replace(DOUBLE_SLASH_RE2, "/");
   if (prepend)
-    path22 = "/" + path22;
-  return path22;
+    path23 = "/" + path23;
+  return path23;
 }
 function matchPatterns(patterns, testString, stats) {
-  const path22 = normalizePath(testString);
+  const path23 = normalizePath(testString);
   for (let index2 = 0; index2 < patterns.length; index2++) {
     const pattern = patterns[index2];
-    if (pattern(path22, stats)) {
+    if (pattern(path23, stats)) {
       return true;
     }
   }
@@ -70200,19 +70200,19 @@ var toUnix = (string4) => {
   }
   return str;
 };
-var normalizePathToUnix = (path22) => toUnix(sysPath2.normalize(toUnix(path22)));
-var normalizeIgnored = (cwd = "") => (path22) => {
-  if (typeof path22 === "string") {
-    return normalizePathToUnix(sysPath2.isAbsolute(path22) ? path22 : sysPath2.join(cwd, path22));
+var normalizePathToUnix = (path23) => toUnix(sysPath2.normalize(toUnix(path23)));
+var normalizeIgnored = (cwd = "") => (path23) => {
+  if (typeof path23 === "string") {
+    return normalizePathToUnix(sysPath2.isAbsolute(path23) ? path23 : sysPath2.join(cwd, path23));
   } else {
-    return path22;
+    return path23;
   }
 };
-var getAbsolutePath = (path22, cwd) => {
-  if (sysPath2.isAbsolute(path22)) {
-    return path22;
+var getAbsolutePath = (path23, cwd) => {
+  if (sysPath2.isAbsolute(path23)) {
+    return path23;
   }
-  return sysPath2.join(cwd, path22);
+  return sysPath2.join(cwd, path23);
 };
 var EMPTY_SET = Object.freeze(/* @__PURE__ */ new Set());
 var DirEntry = class {
@@ -70267,10 +70267,10 @@ var DirEntry = class {
 var STAT_METHOD_F = "stat";
 var STAT_METHOD_L = "lstat";
 var WatchHelper = class {
-  constructor(path22, follow, fsw) {
+  constructor(path23, follow, fsw) {
     this.fsw = fsw;
-    const watchPath = path22;
-    this.path = path22 = path22.replace(REPLACER_RE, "");
+    const watchPath = path23;
+    this.path = path23 = path23.replace(REPLACER_RE, "");
     this.watchPath = watchPath;
     this.fullWatchPath = sysPath2.resolve(watchPath);
     this.dirParts = [];
@@ -70392,20 +70392,20 @@ var FSWatcher = class extends EventEmitter {
     this._closePromise = void 0;
     let paths = unifyPaths(paths_);
     if (cwd) {
-      paths = paths.map((path22) => {
-        const absPath = getAbsolutePath(path22, cwd);
+      paths = paths.map((path23) => {
+        const absPath = getAbsolutePath(path23, cwd);
         return absPath;
       });
     }
-    paths.forEach((path22) => {
-      this._removeIgnoredPath(path22);
+    paths.forEach((path23) => {
+      this._removeIgnoredPath(path23);
     });
     this._userIgnored = void 0;
     if (!this._readyCount)
       this._readyCount = 0;
     this._readyCount += paths.length;
-    Promise.all(paths.map(async (path22) => {
-      const res = await this._nodeFsHandler._addToNodeFs(path22, !_internal, void 0, 0, _origAdd);
+    Promise.all(paths.map(async (path23) => {
+      const res = await this._nodeFsHandler._addToNodeFs(path23, !_internal, void 0, 0, _origAdd);
       if (res)
         this._emitReady();
       return res;
@@ -70427,17 +70427,17 @@ var FSWatcher = class extends EventEmitter {
       return this;
     const paths = unifyPaths(paths_);
     const { cwd } = this.options;
-    paths.forEach((path22) => {
-      if (!sysPath2.isAbsolute(path22) && !this._closers.has(path22)) {
+    paths.forEach((path23) => {
+      if (!sysPath2.isAbsolute(path23) && !this._closers.has(path23)) {
         if (cwd)
-          path22 = sysPath2.join(cwd, path22);
-        path22 = sysPath2.resolve(path22);
+          path23 = sysPath2.join(cwd, path23);
+        path23 = sysPath2.resolve(path23);
       }
-      this._closePath(path22);
-      this._addIgnoredPath(path22);
-      if (this._watched.has(path22)) {
+      this._closePath(path23);
+      this._addIgnoredPath(path23);
+      if (this._watched.has(path23)) {
         this._addIgnoredPath({
-          path: path22,
+          path: path23,
           recursive: true
         });
       }
@@ -70501,38 +70501,38 @@ var FSWatcher = class extends EventEmitter {
    * @param stats arguments to be passed with event
    * @returns the error if defined, otherwise the value of the FSWatcher instance's `closed` flag
    */
-  async _emit(event, path22, stats) {
+  async _emit(event, path23, stats) {
     if (this.closed)
       return;
     const opts = this.options;
     if (isWindows)
-      path22 = sysPath2.normalize(path22);
+      path23 = sysPath2.normalize(path23);
     if (opts.cwd)
-      path22 = sysPath2.relative(opts.cwd, path22);
-    const args = [path22];
+      path23 = sysPath2.relative(opts.cwd, path23);
+    const args = [path23];
     if (stats != null)
       args.push(stats);
     const awf = opts.awaitWriteFinish;
     let pw;
-    if (awf && (pw = this._pendingWrites.get(path22))) {
+    if (awf && (pw = this._pendingWrites.get(path23))) {
       pw.lastChange = /* @__PURE__ */ new Date();
       return this;
     }
     if (opts.atomic) {
       if (event === EVENTS.UNLINK) {
-        this._pendingUnlinks.set(path22, [event, ...args]);
+        this._pendingUnlinks.set(path23, [event, ...args]);
         setTimeout(() => {
-          this._pendingUnlinks.forEach((entry, path23) => {
+          this._pendingUnlinks.forEach((entry, path24) => {
             this.emit(...entry);
             this.emit(EVENTS.ALL, ...entry);
-            this._pendingUnlinks.delete(path23);
+            this._pendingUnlinks.delete(path24);
           });
         }, typeof opts.atomic === "number" ? opts.atomic : 100);
         return this;
       }
-      if (event === EVENTS.ADD && this._pendingUnlinks.has(path22)) {
+      if (event === EVENTS.ADD && this._pendingUnlinks.has(path23)) {
         event = EVENTS.CHANGE;
-        this._pendingUnlinks.delete(path22);
+        this._pendingUnlinks.delete(path23);
       }
     }
     if (awf && (event === EVENTS.ADD || event === EVENTS.CHANGE) && this._readyEmitted) {
@@ -70550,16 +70550,16 @@ var FSWatcher = class extends EventEmitter {
           this.emitWithAll(event, args);
         }
       };
-      this._awaitWriteFinish(path22, awf.stabilityThreshold, event, awfEmit);
+      this._awaitWriteFinish(path23, awf.stabilityThreshold, event, awfEmit);
       return this;
     }
     if (event === EVENTS.CHANGE) {
-      const isThrottled = !this._throttle(EVENTS.CHANGE, path22, 50);
+      const isThrottled = !this._throttle(EVENTS.CHANGE, path23, 50);
       if (isThrottled)
         return this;
     }
     if (opts.alwaysStat && stats === void 0 && (event === EVENTS.ADD || event === EVENTS.ADD_DIR || event === EVENTS.CHANGE)) {
-      const fullPath = opts.cwd ? sysPath2.join(opts.cwd, path22) : path22;
+      const fullPath = opts.cwd ? sysPath2.join(opts.cwd, path23) : path23;
       let stats2;
       try {
         stats2 = await stat3(fullPath);
@@ -70590,23 +70590,23 @@ var FSWatcher = class extends EventEmitter {
    * @param timeout duration of time to suppress duplicate actions
    * @returns tracking object or false if action should be suppressed
    */
-  _throttle(actionType, path22, timeout) {
+  _throttle(actionType, path23, timeout) {
     if (!this._throttled.has(actionType)) {
       this._throttled.set(actionType, /* @__PURE__ */ new Map());
     }
     const action = this._throttled.get(actionType);
     if (!action)
       throw new Error("invalid throttle");
-    const actionPath = action.get(path22);
+    const actionPath = action.get(path23);
     if (actionPath) {
       actionPath.count++;
       return false;
     }
     let timeoutObject;
     const clear = () => {
-      const item = action.get(path22);
+      const item = action.get(path23);
       const count = item ? item.count : 0;
-      action.delete(path22);
+      action.delete(path23);
       clearTimeout(timeoutObject);
       if (item)
         clearTimeout(item.timeoutObject);
@@ -70614,7 +70614,7 @@ var FSWatcher = class extends EventEmitter {
     };
     timeoutObject = setTimeout(clear, timeout);
     const thr = { timeoutObject, clear, count: 0 };
-    action.set(path22, thr);
+    action.set(path23, thr);
     return thr;
   }
   _incrReadyCount() {
@@ -70628,44 +70628,44 @@ var FSWatcher = class extends EventEmitter {
    * @param event
    * @param awfEmit Callback to be called when ready for event to be emitted.
    */
-  _awaitWriteFinish(path22, threshold, event, awfEmit) {
+  _awaitWriteFinish(path23, threshold, event, awfEmit) {
     const awf = this.options.awaitWriteFinish;
     if (typeof awf !== "object")
       return;
     const pollInterval = awf.pollInterval;
     let timeoutHandler;
-    let fullPath = path22;
-    if (this.options.cwd && !sysPath2.isAbsolute(path22)) {
-      fullPath = sysPath2.join(this.options.cwd, path22);
+    let fullPath = path23;
+    if (this.options.cwd && !sysPath2.isAbsolute(path23)) {
+      fullPath = sysPath2.join(this.options.cwd, path23);
     }
     const now = /* @__PURE__ */ new Date();
     const writes = this._pendingWrites;
     function awaitWriteFinishFn(prevStat) {
       statcb(fullPath, (err, curStat) => {
-        if (err || !writes.has(path22)) {
+        if (err || !writes.has(path23)) {
           if (err && err.code !== "ENOENT")
             awfEmit(err);
           return;
         }
         const now2 = Number(/* @__PURE__ */ new Date());
         if (prevStat && curStat.size !== prevStat.size) {
-          writes.get(path22).lastChange = now2;
+          writes.get(path23).lastChange = now2;
         }
-        const pw = writes.get(path22);
+        const pw = writes.get(path23);
         const df = now2 - pw.lastChange;
         if (df >= threshold) {
-          writes.delete(path22);
+          writes.delete(path23);
           awfEmit(void 0, curStat);
         } else {
           timeoutHandler = setTimeout(awaitWriteFinishFn, pollInterval, curStat);
         }
       });
     }
-    if (!writes.has(path22)) {
-      writes.set(path22, {
+    if (!writes.has(path23)) {
+      writes.set(path23, {
         lastChange: now,
         cancelWait: () => {
-          writes.delete(path22);
+          writes.delete(path23);
           clearTimeout(timeoutHandler);
           return event;
         }
@@ -70676,8 +70676,8 @@ var FSWatcher = class extends EventEmitter {
   /**
    * Determines whether user has asked to ignore this path.
    */
-  _isIgnored(path22, stats) {
-    if (this.options.atomic && DOT_RE.test(path22))
+  _isIgnored(path23, stats) {
+    if (this.options.atomic && DOT_RE.test(path23))
       return true;
     if (!this._userIgnored) {
       const { cwd } = this.options;
@@ -70687,17 +70687,17 @@ var FSWatcher = class extends EventEmitter {
       const list4 = [...ignoredPaths.map(normalizeIgnored(cwd)), ...ignored];
       this._userIgnored = anymatch(list4, void 0);
     }
-    return this._userIgnored(path22, stats);
+    return this._userIgnored(path23, stats);
   }
-  _isntIgnored(path22, stat4) {
-    return !this._isIgnored(path22, stat4);
+  _isntIgnored(path23, stat4) {
+    return !this._isIgnored(path23, stat4);
   }
   /**
    * Provides a set of common helpers and properties relating to symlink handling.
    * @param path file or directory pattern being watched
    */
-  _getWatchHelpers(path22) {
-    return new WatchHelper(path22, this.options.followSymlinks, this);
+  _getWatchHelpers(path23) {
+    return new WatchHelper(path23, this.options.followSymlinks, this);
   }
   // Directory helpers
   // -----------------
@@ -70729,63 +70729,63 @@ var FSWatcher = class extends EventEmitter {
    * @param item      base path of item/directory
    */
   _remove(directory, item, isDirectory) {
-    const path22 = sysPath2.join(directory, item);
-    const fullPath = sysPath2.resolve(path22);
-    isDirectory = isDirectory != null ? isDirectory : this._watched.has(path22) || this._watched.has(fullPath);
-    if (!this._throttle("remove", path22, 100))
+    const path23 = sysPath2.join(directory, item);
+    const fullPath = sysPath2.resolve(path23);
+    isDirectory = isDirectory != null ? isDirectory : this._watched.has(path23) || this._watched.has(fullPath);
+    if (!this._throttle("remove", path23, 100))
       return;
     if (!isDirectory && this._watched.size === 1) {
       this.add(directory, item, true);
     }
-    const wp = this._getWatchedDir(path22);
+    const wp = this._getWatchedDir(path23);
     const nestedDirectoryChildren = wp.getChildren();
-    nestedDirectoryChildren.forEach((nested) => this._remove(path22, nested));
+    nestedDirectoryChildren.forEach((nested) => this._remove(path23, nested));
     const parent = this._getWatchedDir(directory);
     const wasTracked = parent.has(item);
     parent.remove(item);
     if (this._symlinkPaths.has(fullPath)) {
       this._symlinkPaths.delete(fullPath);
     }
-    let relPath = path22;
+    let relPath = path23;
     if (this.options.cwd)
-      relPath = sysPath2.relative(this.options.cwd, path22);
+      relPath = sysPath2.relative(this.options.cwd, path23);
     if (this.options.awaitWriteFinish && this._pendingWrites.has(relPath)) {
       const event = this._pendingWrites.get(relPath).cancelWait();
       if (event === EVENTS.ADD)
         return;
     }
-    this._watched.delete(path22);
+    this._watched.delete(path23);
     this._watched.delete(fullPath);
     const eventName = isDirectory ? EVENTS.UNLINK_DIR : EVENTS.UNLINK;
-    if (wasTracked && !this._isIgnored(path22))
-      this._emit(eventName, path22);
-    this._closePath(path22);
+    if (wasTracked && !this._isIgnored(path23))
+      this._emit(eventName, path23);
+    this._closePath(path23);
   }
   /**
    * Closes all watchers for a path
    */
-  _closePath(path22) {
-    this._closeFile(path22);
-    const dir = sysPath2.dirname(path22);
-    this._getWatchedDir(dir).remove(sysPath2.basename(path22));
+  _closePath(path23) {
+    this._closeFile(path23);
+    const dir = sysPath2.dirname(path23);
+    this._getWatchedDir(dir).remove(sysPath2.basename(path23));
   }
   /**
    * Closes only file-specific watchers
    */
-  _closeFile(path22) {
-    const closers = this._closers.get(path22);
+  _closeFile(path23) {
+    const closers = this._closers.get(path23);
     if (!closers)
       return;
     closers.forEach((closer) => closer());
-    this._closers.delete(path22);
+    this._closers.delete(path23);
   }
-  _addPathCloser(path22, closer) {
+  _addPathCloser(path23, closer) {
     if (!closer)
       return;
-    let list4 = this._closers.get(path22);
+    let list4 = this._closers.get(path23);
     if (!list4) {
       list4 = [];
-      this._closers.set(path22, list4);
+      this._closers.set(path23, list4);
     }
     list4.push(closer);
   }
@@ -70998,6 +70998,10 @@ function watchSite(opts) {
   };
 }
 
+// src/site/run-hugo.ts
+import { spawn } from "node:child_process";
+import { constants as constants3 } from "node:os";
+
 // src/site/hugo-messages.ts
 import path19 from "node:path";
 var SHADOW_RE = /((?:[^\s"'`(\[]*[\\/])?)\.prerender[\\/](content(?:\.[a-z0-9_-]+)?)[\\/]([^\s"'`:]+)/gi;
@@ -71030,6 +71034,20 @@ function forwardHugoOutput(from, to, siteDir, manifest) {
     if (pending) to.write(originalPathsInHugoOutput(pending, siteDir, manifest));
     pending = "";
   });
+}
+
+// src/site/run-hugo.ts
+function startHugo(bin2, args, opts) {
+  const child = spawn(bin2, args, { cwd: opts.cwd ?? opts.siteDir, stdio: [opts.stdin ?? "ignore", "pipe", "pipe"] });
+  forwardHugoOutput(child.stdout, process.stdout, opts.siteDir);
+  forwardHugoOutput(child.stderr, process.stderr, opts.siteDir);
+  const exited = new Promise((resolve3) => {
+    child.once("error", (error) => resolve3({ status: 1, error }));
+    child.once("close", (code4, signal) => {
+      resolve3(signal ? { status: 128 + (constants3.signals[signal] ?? 0), signal } : { status: code4 ?? 1 });
+    });
+  });
+  return { child, exited };
 }
 
 // src/serve.ts
@@ -71221,17 +71239,11 @@ function serveSite(opts) {
       return 0;
     }
     const args = [...hugoServerArgs(siteDir, root4.path, opts.hugoArgs), ...renderToMemory(bin2, opts.hugoArgs)];
-    const child = spawn(bin2, args, { cwd: siteDir, stdio: ["ignore", "pipe", "pipe"] });
-    forwardHugoOutput(child.stdout, process.stdout, siteDir);
-    forwardHugoOutput(child.stderr, process.stderr, siteDir);
-    hugo = child;
-    const status = await new Promise((resolve3) => {
-      child.once("error", (e) => {
-        log2(`hugo-prerender serve: could not start ${bin2}: ${e.message} (install Hugo, or pass --hugo PATH)`);
-        resolve3(1);
-      });
-      child.once("exit", (code4, signal) => resolve3(stopping ? 0 : code4 ?? (signal ? 1 : 0)));
-    });
+    const run = startHugo(bin2, args, { siteDir });
+    hugo = run.child;
+    const exit3 = await run.exited;
+    if (exit3.error) log2(`hugo-prerender serve: could not start ${bin2}: ${exit3.error.message} (install Hugo, or pass --hugo PATH)`);
+    const status = stopping ? 0 : exit3.status;
     if (killTimer) clearTimeout(killTimer);
     stopping = true;
     await watcher.close();
@@ -71247,6 +71259,52 @@ function serveSite(opts) {
   };
 }
 
+// src/hugo-command.ts
+import path21 from "node:path";
+var FORWARDED = ["SIGINT", "SIGTERM", "SIGHUP"];
+function hugoSourceArg(args) {
+  let source;
+  for (let i2 = 0; i2 < args.length; i2++) {
+    const a3 = args[i2];
+    if (a3 === "--") break;
+    if ((a3 === "-s" || a3 === "--source") && i2 + 1 < args.length) source = args[++i2];
+    else if (a3.startsWith("--source=")) source = a3.slice("--source=".length);
+    else if (/^-s./.test(a3)) source = a3.slice(a3[2] === "=" ? 3 : 2);
+  }
+  return source;
+}
+function hugoArgsProblem(args) {
+  if (args[0] === "server" || args[0] === "serve") {
+    return "for `hugo server`, run `hugo-prerender serve` (arguments after -- go to hugo server): it prerenders again on every change";
+  }
+  return void 0;
+}
+async function hugoCommand(opts) {
+  const log2 = opts.log ?? ((l) => process.stderr.write(`${l}
+`));
+  const siteDir = path21.resolve(hugoSourceArg(opts.hugoArgs) ?? ".");
+  const { hugoArgs, hugo, onBuild, log: _log, ...build } = opts;
+  const result = await buildSite({ ...build, source: siteDir });
+  onBuild(result);
+  if (result.failed) {
+    log2("hugo-prerender: the prerender build failed (see above), so Hugo was not run");
+    return 1;
+  }
+  const bin2 = hugo ?? "hugo";
+  const run = startHugo(bin2, hugoArgs, { siteDir, cwd: process.cwd(), stdin: "inherit" });
+  const pass = (signal) => {
+    if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill(signal);
+  };
+  for (const s2 of FORWARDED) process.on(s2, pass);
+  try {
+    const exit3 = await run.exited;
+    if (exit3.error) log2(`hugo-prerender: could not start ${bin2}: ${exit3.error.message} (install Hugo, or pass --hugo PATH)`);
+    return exit3.status;
+  } finally {
+    for (const s2 of FORWARDED) process.removeListener(s2, pass);
+  }
+}
+
 // src/cli.ts
 var HELP = `hugo-prerender ${"0.1.0"}: typeset math, render figures, diagrams and plots for Hugo at build time
 
@@ -71260,6 +71318,10 @@ Usage:
                                        prerender errors show in the browser
   hugo-prerender watch [-s DIR] [options]
                                        build, then build again on every change
+  hugo-prerender [options] [--hugo PATH] hugo [HUGO ARGUMENTS]
+                                       build, then run hugo with those arguments (its -s/--source is the
+                                       site); Hugo's messages name your files, not their prerendered copies;
+                                       Hugo's exit status is the command's; a failed build stops before Hugo
   hugo-prerender check [-s DIR]        per page: formulas found, typeset and failed (with reasons), and
                                        the site total; writes nothing; exits 1 when a formula fails
 
@@ -71272,7 +71334,7 @@ Options:
       --wait SECONDS   how long to wait for another hugo-prerender using the same site (default 60)
   -j, --jobs N         threads that prerender pages (default: the number of cores, or HUGO_PRERENDER_JOBS);
                        1: no worker threads. The output is the same whatever the number
-      --hugo PATH      for serve: the hugo binary to run (default: hugo on PATH)
+      --hugo PATH      for serve and hugo: the hugo binary to run (default: hugo on PATH)
       --hugo-version V for init: the Hugo the site is built with (default: the version of \`hugo\` on PATH);
                        a language's content mount is spelled lang = "fr" before 0.153, sites.matrix after
   -h, --help           this text
@@ -71282,15 +71344,15 @@ Shortcodes rendered by hugo-prerender: ${[...shortcodes.keys()].sort().join(", "
 Documentation: see README.md in the package.
 `;
 function packageLayoutsFor(siteDir) {
-  for (let dir = siteDir; ; dir = path21.dirname(dir)) {
-    const pkg = path21.join(dir, "node_modules", "hugo-prerender");
-    if (existsSync6(path21.join(pkg, "package.json"))) {
-      return { path: path21.relative(siteDir, path21.join(pkg, "layouts")).split(path21.sep).join("/") };
+  for (let dir = siteDir; ; dir = path22.dirname(dir)) {
+    const pkg = path22.join(dir, "node_modules", "hugo-prerender");
+    if (existsSync6(path22.join(pkg, "package.json"))) {
+      return { path: path22.relative(siteDir, path22.join(pkg, "layouts")).split(path22.sep).join("/") };
     }
-    if (path21.dirname(dir) === dir) break;
+    if (path22.dirname(dir) === dir) break;
   }
-  const layouts = path21.resolve(path21.dirname(fileURLToPath4(import.meta.url)), "..", "layouts");
-  const rel3 = path21.relative(siteDir, layouts).split(path21.sep).join("/") || ".";
+  const layouts = path22.resolve(path22.dirname(fileURLToPath4(import.meta.url)), "..", "layouts");
+  const rel3 = path22.relative(siteDir, layouts).split(path22.sep).join("/") || ".";
   return {
     path: rel3,
     note: `hugo-prerender is not installed in a node_modules folder of this site or above it, so its templates are mounted from ${rel3}; install it in the site (npm install --save-dev \u2026) and run init again for a path that holds on other machines.`
@@ -71305,27 +71367,43 @@ function languageStyleFor(version2) {
   const m = r2.status === 0 ? /v(\d+\.\d+\.\d+)/.exec(r2.stdout) : null;
   return m ? languageMountStyle(m[1]) : "sites.matrix";
 }
+var OPTIONS = {
+  source: { type: "string", short: "s" },
+  errors: { type: "string" },
+  quiet: { type: "boolean", short: "q" },
+  wait: { type: "string" },
+  jobs: { type: "string", short: "j" },
+  "hugo-version": { type: "string" },
+  hugo: { type: "string" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" }
+};
+function commandIndex(all3) {
+  const takesValue = new Set(
+    Object.entries(OPTIONS).flatMap(([name, o2]) => o2.type === "string" ? [`--${name}`, ..."short" in o2 ? [`-${o2.short}`] : []] : [])
+  );
+  for (let i2 = 0; i2 < all3.length; i2++) {
+    const a3 = all3[i2];
+    if (a3 === "--") return -1;
+    if (takesValue.has(a3)) i2++;
+    else if (!a3.startsWith("-") || a3 === "-") return i2;
+  }
+  return -1;
+}
 async function main2(all3) {
-  const dashes = all3.indexOf("--");
-  const argv = dashes < 0 ? all3 : all3.slice(0, dashes);
-  const passThrough = dashes < 0 ? [] : all3.slice(dashes + 1);
+  const at = commandIndex(all3);
+  let argv = all3;
+  let passThrough = [];
+  if (at >= 0 && all3[at] === "hugo") {
+    argv = all3.slice(0, at + 1);
+    passThrough = all3.slice(all3[at + 1] === "--" ? at + 2 : at + 1);
+  } else if (all3.includes("--")) {
+    argv = all3.slice(0, all3.indexOf("--"));
+    passThrough = all3.slice(all3.indexOf("--") + 1);
+  }
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        source: { type: "string", short: "s" },
-        errors: { type: "string" },
-        quiet: { type: "boolean", short: "q" },
-        wait: { type: "string" },
-        jobs: { type: "string", short: "j" },
-        "hugo-version": { type: "string" },
-        hugo: { type: "string" },
-        help: { type: "boolean", short: "h" },
-        version: { type: "boolean", short: "v" }
-      }
-    });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   } catch (e) {
     process.stderr.write(`hugo-prerender: ${safeLine(e.message)}
 Run "hugo-prerender --help" for usage.
@@ -71348,8 +71426,8 @@ Run "hugo-prerender --help" for usage.
 `);
     return 2;
   }
-  const source = path21.resolve(values.source ?? ".");
-  if (passThrough.length > 0 && command !== "serve") {
+  const source = path22.resolve(values.source ?? ".");
+  if (passThrough.length > 0 && command !== "serve" && command !== "hugo") {
     process.stderr.write(`hugo-prerender: arguments after "--" are for hugo server, with the serve command only
 `);
     return 2;
@@ -71378,7 +71456,7 @@ Run "hugo-prerender --help" for usage.
       throw e;
     }
   }
-  if (command === "build" || command === "watch" || command === "serve") {
+  if (command === "build" || command === "watch" || command === "serve" || command === "hugo") {
     if (values.errors !== void 0 && values.errors !== "fail" && values.errors !== "render") {
       process.stderr.write(`hugo-prerender: --errors must be "fail" or "render", not "${safeLine(values.errors)}"
 `);
@@ -71416,6 +71494,24 @@ Run "hugo-prerender --help" for usage.
       const result = await buildSite({ source, errors, ...lock });
       print(result);
       return result.failed ? 1 : 0;
+    }
+    if (command === "hugo") {
+      const problem = hugoArgsProblem(passThrough);
+      if (problem) {
+        process.stderr.write(`hugo-prerender hugo: ${problem}
+`);
+        return 2;
+      }
+      let hugoArgs = passThrough;
+      if (values.source !== void 0) {
+        if (hugoSourceArg(hugoArgs) !== void 0) {
+          process.stderr.write(`hugo-prerender hugo: name the site once, as hugo's -s/--source after "hugo"
+`);
+          return 2;
+        }
+        hugoArgs = [...hugoArgs, "--source", values.source];
+      }
+      return hugoCommand({ errors, ...lock, hugo: values.hugo, hugoArgs, onBuild: (result) => print(result) });
     }
     const onBuild = (result, changed) => {
       if (changed.length) process.stdout.write(`
@@ -71473,7 +71569,7 @@ ${safeLine(`changed: ${changed.join(", ")}`)}
     const broken = r2.found > r2.typeset || r2.diagnostics.some((d2) => d2.severity === "error");
     return broken ? 1 : 0;
   }
-  process.stderr.write(`hugo-prerender: unknown command "${safeLine(command)}". Commands: init, build, watch, check. See --help.
+  process.stderr.write(`hugo-prerender: unknown command "${safeLine(command)}". Commands: init, build, serve, watch, hugo, check. See --help.
 `);
   return 2;
 }

@@ -14,6 +14,7 @@ import { languageMountStyle, type LanguageMountStyle } from './site/config.js';
 import { shortcodes } from './render/registry.js';
 import { ServeError, serveSite } from './serve.js';
 import { watchSite } from './watch.js';
+import { hugoArgsProblem, hugoCommand, hugoSourceArg } from './hugo-command.js';
 import { safeLine, safeLines } from './log.js';
 import { DEFAULT_LOCK_WAIT_MS, LockError } from './site/lock.js';
 import type { BuildResult } from './build.js';
@@ -30,6 +31,10 @@ Usage:
                                        prerender errors show in the browser
   hugo-prerender watch [-s DIR] [options]
                                        build, then build again on every change
+  hugo-prerender [options] [--hugo PATH] hugo [HUGO ARGUMENTS]
+                                       build, then run hugo with those arguments (its -s/--source is the
+                                       site); Hugo's messages name your files, not their prerendered copies;
+                                       Hugo's exit status is the command's; a failed build stops before Hugo
   hugo-prerender check [-s DIR]        per page: formulas found, typeset and failed (with reasons), and
                                        the site total; writes nothing; exits 1 when a formula fails
 
@@ -42,7 +47,7 @@ Options:
       --wait SECONDS   how long to wait for another hugo-prerender using the same site (default 60)
   -j, --jobs N         threads that prerender pages (default: the number of cores, or HUGO_PRERENDER_JOBS);
                        1: no worker threads. The output is the same whatever the number
-      --hugo PATH      for serve: the hugo binary to run (default: hugo on PATH)
+      --hugo PATH      for serve and hugo: the hugo binary to run (default: hugo on PATH)
       --hugo-version V for init: the Hugo the site is built with (default: the version of \`hugo\` on PATH);
                        a language's content mount is spelled lang = "fr" before 0.153, sites.matrix after
   -h, --help           this text
@@ -90,28 +95,47 @@ function languageStyleFor(version: string | undefined): LanguageMountStyle | `er
   return m ? languageMountStyle(m[1]!) : 'sites.matrix';
 }
 
+const OPTIONS = {
+  source: { type: 'string', short: 's' },
+  errors: { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  wait: { type: 'string' },
+  jobs: { type: 'string', short: 'j' },
+  'hugo-version': { type: 'string' },
+  hugo: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+/** Where the command word is among the arguments (after the options before it), or -1. */
+function commandIndex(all: readonly string[]): number {
+  const takesValue = new Set(
+    Object.entries(OPTIONS).flatMap(([name, o]) => (o.type === 'string' ? [`--${name}`, ...('short' in o ? [`-${o.short}`] : [])] : [])),
+  );
+  for (let i = 0; i < all.length; i++) {
+    const a = all[i]!;
+    if (a === '--') return -1;
+    if (takesValue.has(a)) i++;
+    else if (!a.startsWith('-') || a === '-') return i;
+  }
+  return -1;
+}
+
 async function main(all: string[]): Promise<number> {
-  // Everything after `--` goes to hugo server, untouched.
-  const dashes = all.indexOf('--');
-  const argv = dashes < 0 ? all : all.slice(0, dashes);
-  const passThrough = dashes < 0 ? [] : all.slice(dashes + 1);
+  // Everything after `hugo` goes to hugo (a `--` first is dropped), everything after `--` to hugo server, untouched.
+  const at = commandIndex(all);
+  let argv = all;
+  let passThrough: string[] = [];
+  if (at >= 0 && all[at] === 'hugo') {
+    argv = all.slice(0, at + 1);
+    passThrough = all.slice(all[at + 1] === '--' ? at + 2 : at + 1);
+  } else if (all.includes('--')) {
+    argv = all.slice(0, all.indexOf('--'));
+    passThrough = all.slice(all.indexOf('--') + 1);
+  }
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        source: { type: 'string', short: 's' },
-        errors: { type: 'string' },
-        quiet: { type: 'boolean', short: 'q' },
-        wait: { type: 'string' },
-        jobs: { type: 'string', short: 'j' },
-        'hugo-version': { type: 'string' },
-        hugo: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   } catch (e) {
     process.stderr.write(`hugo-prerender: ${safeLine((e as Error).message)}\nRun "hugo-prerender --help" for usage.\n`);
     return 2;
@@ -131,7 +155,7 @@ async function main(all: string[]): Promise<number> {
     return 2;
   }
   const source = path.resolve(values.source ?? '.');
-  if (passThrough.length > 0 && command !== 'serve') {
+  if (passThrough.length > 0 && command !== 'serve' && command !== 'hugo') {
     process.stderr.write(`hugo-prerender: arguments after "--" are for hugo server, with the serve command only\n`);
     return 2;
   }
@@ -157,7 +181,7 @@ async function main(all: string[]): Promise<number> {
     }
   }
 
-  if (command === 'build' || command === 'watch' || command === 'serve') {
+  if (command === 'build' || command === 'watch' || command === 'serve' || command === 'hugo') {
     if (values.errors !== undefined && values.errors !== 'fail' && values.errors !== 'render') {
       process.stderr.write(`hugo-prerender: --errors must be "fail" or "render", not "${safeLine(values.errors)}"\n`);
       return 2;
@@ -190,6 +214,22 @@ async function main(all: string[]): Promise<number> {
       const result = await buildSite({ source, errors, ...lock });
       print(result);
       return result.failed ? 1 : 0;
+    }
+    if (command === 'hugo') {
+      const problem = hugoArgsProblem(passThrough);
+      if (problem) {
+        process.stderr.write(`hugo-prerender hugo: ${problem}\n`);
+        return 2;
+      }
+      let hugoArgs = passThrough;
+      if (values.source !== undefined) {
+        if (hugoSourceArg(hugoArgs) !== undefined) {
+          process.stderr.write('hugo-prerender hugo: name the site once, as hugo\'s -s/--source after "hugo"\n');
+          return 2;
+        }
+        hugoArgs = [...hugoArgs, '--source', values.source];
+      }
+      return hugoCommand({ errors, ...lock, hugo: values.hugo, hugoArgs, onBuild: (result) => print(result) });
     }
     const onBuild = (result: BuildResult, changed: string[]) => {
       if (changed.length) process.stdout.write(`\n${safeLine(`changed: ${changed.join(', ')}`)}\n`);
@@ -243,7 +283,7 @@ async function main(all: string[]): Promise<number> {
     return broken ? 1 : 0;
   }
 
-  process.stderr.write(`hugo-prerender: unknown command "${safeLine(command)}". Commands: init, build, watch, check. See --help.\n`);
+  process.stderr.write(`hugo-prerender: unknown command "${safeLine(command)}". Commands: init, build, serve, watch, hugo, check. See --help.\n`);
   return 2;
 }
 

@@ -18,7 +18,7 @@
  * Ctrl+C (SIGINT) or SIGTERM stops both: Hugo is sent SIGTERM (SIGKILL after a grace period), then the
  * watcher stops. When Hugo exits by itself, the watcher stops and serve exits with Hugo's status.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'smol-toml';
@@ -38,7 +38,7 @@ import {
 } from './site/config.js';
 import { writeFileAtomic } from './site/write-atomic.js';
 import { watchSite, type WatchOptions } from './watch.js';
-import { forwardHugoOutput } from './site/hugo-messages.js';
+import { startHugo } from './site/run-hugo.js';
 
 export const SERVE_CONFIG = `${PRERENDER_DIR}/serve.toml`;
 export const SERVE_DATA = `${PRERENDER_DIR}/serve-data`;
@@ -332,17 +332,11 @@ export function serveSite(opts: ServeOptions): ServeHandle {
     }
     const args = [...hugoServerArgs(siteDir, root.path, opts.hugoArgs), ...renderToMemory(bin, opts.hugoArgs)];
     // Hugo's messages name the original of a prerendered page, not its shadow (src/site/hugo-messages.ts).
-    const child = spawn(bin, args, { cwd: siteDir, stdio: ['ignore', 'pipe', 'pipe'] });
-    forwardHugoOutput(child.stdout, process.stdout, siteDir);
-    forwardHugoOutput(child.stderr, process.stderr, siteDir);
-    hugo = child;
-    const status = await new Promise<number>((resolve) => {
-      child.once('error', (e) => {
-        log(`hugo-prerender serve: could not start ${bin}: ${e.message} (install Hugo, or pass --hugo PATH)`);
-        resolve(1);
-      });
-      child.once('exit', (code, signal) => resolve(stopping ? 0 : (code ?? (signal ? 1 : 0))));
-    });
+    const run = startHugo(bin, args, { siteDir });
+    hugo = run.child;
+    const exit = await run.exited;
+    if (exit.error) log(`hugo-prerender serve: could not start ${bin}: ${exit.error.message} (install Hugo, or pass --hugo PATH)`);
+    const status = stopping ? 0 : exit.status;
     if (killTimer) clearTimeout(killTimer);
     stopping = true;
     await watcher.close();

@@ -323,7 +323,7 @@ export function initSite(siteDir: string, opts: InitOptions = {}): InitResult {
   const hints = [
     ...(ignored ? [] : [`Add this line to .gitignore (generated output): ${PRERENDER_DIR}/`]),
     ...headHints(site, merged),
-    `Run \`hugo-prerender build\` before \`hugo\`.`,
+    'Build with `npx hugo-prerender hugo [hugo arguments]`: it prerenders, then runs hugo, and names your files in Hugo\'s messages (not their .prerender/ copies). Or run `npx hugo-prerender build` before `hugo`; `npx hugo-prerender serve` instead of `hugo server`.',
   ];
 
   if (sameMounts(current, plan)) {

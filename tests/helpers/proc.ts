@@ -3,6 +3,7 @@
  * wait for a line, then stop it (SIGTERM, SIGKILL after 5 s).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** A child process whose stdout and stderr are kept, with a way to wait for a line. */
 export interface Proc {
@@ -57,4 +58,32 @@ export function start(cmd: string, args: string[], cwd: string): Proc {
       clearTimeout(timer);
     },
   };
+}
+
+/** Whether a process with this pid exists. */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The pids of a process's descendants, the whole tree below it (Linux /proc, every thread's children). */
+export function descendantsOf(pid: number): number[] {
+  let tasks: string[];
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return [];
+  }
+  const children = tasks.flatMap((t) => {
+    try {
+      return readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    } catch {
+      return [];
+    }
+  });
+  return [...new Set(children)].flatMap((c) => [c, ...descendantsOf(c)]);
 }

@@ -12,7 +12,7 @@
  * - SIGINT (Ctrl+C) or SIGTERM stops serve and Hugo: no process is left.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -20,6 +20,7 @@ import { describeWithChromium, launchChromium, type LaunchedBrowser } from '../h
 import { describeEachHugo, tempDir } from '../helpers/hugo.js';
 import { CLI, copyProjectSite, ensureBundle } from '../helpers/prerender.js';
 import { freePort } from '../helpers/serve.js';
+import { alive, descendantsOf } from '../helpers/proc.js';
 
 const POST = 'content/posts/learning-to-remember.md';
 const POST_URL = '/posts/learning-to-remember/';
@@ -30,33 +31,6 @@ const DOUBLE_SAVES = 6;
  * latency itself is printed, not asserted: the machine is shared; p95 on a loaded machine is under 2 s).
  */
 const MISSED_RELOAD_MS = 15_000;
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The pids of a process's descendants, the whole tree below it (Linux /proc, every thread's children). */
-function descendantsOf(pid: number): number[] {
-  let tasks: string[];
-  try {
-    tasks = readdirSync(`/proc/${pid}/task`);
-  } catch {
-    return [];
-  }
-  const children = tasks.flatMap((t) => {
-    try {
-      return readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-    } catch {
-      return [];
-    }
-  });
-  return [...new Set(children)].flatMap((c) => [c, ...descendantsOf(c)]);
-}
 
 /** What the reader sees of the article: its text with typeset formulas left out, so raw TeX stands out. */
 async function visibleText(page: Page): Promise<string> {

@@ -1,0 +1,73 @@
+/**
+ * `hugo-prerender hugo [hugo arguments]`: `build`, then `hugo` with those arguments, as one command whose
+ * Hugo messages name the original of a prerendered page instead of its copy (src/site/hugo-messages.ts),
+ * as under serve. Hugo gets the caller's stdin and terminal input, its exit status becomes the command's
+ * (128 + the signal's number when a signal ended it), and SIGINT, SIGTERM and SIGHUP received while it
+ * runs are passed on to it. A failed build stops before Hugo, with status 1.
+ */
+import path from 'node:path';
+import { buildSite, type BuildOptions, type BuildResult } from './build.js';
+import { startHugo } from './site/run-hugo.js';
+
+export interface HugoCommandOptions extends Omit<BuildOptions, 'source'> {
+  /** Hugo's arguments, untouched (the site is their `-s/--source`, else the current directory). */
+  hugoArgs: string[];
+  /** The hugo binary (default: `hugo` on PATH). */
+  hugo?: string;
+  /** Called with the build's result, before Hugo starts (or instead, when the build failed). */
+  onBuild(result: BuildResult): void;
+  /** Where notes of the command itself go (default: stderr). */
+  log?: (line: string) => void;
+}
+
+const FORWARDED: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/**
+ * The site directory a Hugo command line names: the value of its last `-s`/`--source` (`-s DIR`, `-sDIR`,
+ * `-s=DIR`, `--source DIR`, `--source=DIR`, as Hugo reads them), or undefined. Arguments after `--` are
+ * not Hugo's flags.
+ */
+export function hugoSourceArg(args: readonly string[]): string | undefined {
+  let source: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') break;
+    if ((a === '-s' || a === '--source') && i + 1 < args.length) source = args[++i];
+    else if (a.startsWith('--source=')) source = a.slice('--source='.length);
+    else if (/^-s./.test(a)) source = a.slice(a[2] === '=' ? 3 : 2);
+  }
+  return source;
+}
+
+/** Why these Hugo arguments are not for this command, or undefined. */
+export function hugoArgsProblem(args: readonly string[]): string | undefined {
+  if (args[0] === 'server' || args[0] === 'serve') {
+    return 'for `hugo server`, run `hugo-prerender serve` (arguments after -- go to hugo server): it prerenders again on every change';
+  }
+  return undefined;
+}
+
+export async function hugoCommand(opts: HugoCommandOptions): Promise<number> {
+  const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
+  const siteDir = path.resolve(hugoSourceArg(opts.hugoArgs) ?? '.');
+  const { hugoArgs, hugo, onBuild, log: _log, ...build } = opts;
+  const result = await buildSite({ ...build, source: siteDir });
+  onBuild(result);
+  if (result.failed) {
+    log('hugo-prerender: the prerender build failed (see above), so Hugo was not run');
+    return 1;
+  }
+  const bin = hugo ?? 'hugo';
+  const run = startHugo(bin, hugoArgs, { siteDir, cwd: process.cwd(), stdin: 'inherit' });
+  const pass = (signal: NodeJS.Signals) => {
+    if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill(signal);
+  };
+  for (const s of FORWARDED) process.on(s, pass);
+  try {
+    const exit = await run.exited;
+    if (exit.error) log(`hugo-prerender: could not start ${bin}: ${exit.error.message} (install Hugo, or pass --hugo PATH)`);
+    return exit.status;
+  } finally {
+    for (const s of FORWARDED) process.removeListener(s, pass);
+  }
+}
