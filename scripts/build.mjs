@@ -20,7 +20,7 @@ const katexDir = path.dirname(require.resolve('katex/package.json'));
 const katexVersion = JSON.parse(readFileSync(path.join(katexDir, 'package.json'), 'utf8')).version;
 
 // Keep dist/types (tsc's, see package.json "build"); everything else is rewritten.
-for (const name of ['cli.js', 'cli.js.map', 'cli.js.LEGAL.txt', 'index.js', 'index.js.map', 'index.js.LEGAL.txt', 'katex']) {
+for (const name of ['cli.js', 'cli.js.map', 'cli.js.LEGAL.txt', 'index.js', 'index.js.map', 'index.js.LEGAL.txt', 'chunks', 'katex']) {
   rmSync(path.join(dist, name), { recursive: true, force: true });
 }
 mkdirSync(dist, { recursive: true });
@@ -45,13 +45,19 @@ const common = {
   logLevel: 'warning',
 };
 
+// One build of both entries, split: the code they share, and what they load only when they need it
+// (`import()`: the renderer, KaTeX, Markdown and the shortcodes once a page has to be prerendered; each
+// command's own modules), goes to dist/chunks/, named by the hash of its content. A build with nothing
+// to prerender loads a fraction of the code.
 await build({
   ...common,
-  entryPoints: { cli: path.join(root, 'src/cli.ts') },
+  entryPoints: { cli: path.join(root, 'src/cli.ts'), index: path.join(root, 'src/index.ts') },
   outdir: dist,
-  banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
 });
-await build({ ...common, entryPoints: { index: path.join(root, 'src/index.ts') }, outdir: dist });
+const cli = path.join(dist, 'cli.js');
+writeFileSync(cli, '#!/usr/bin/env node\n' + readFileSync(cli, 'utf8'));
 
 cpSync(path.join(katexDir, 'dist/katex.min.css'), path.join(dist, 'katex/katex.min.css'));
 cpSync(path.join(katexDir, 'dist/fonts'), path.join(dist, 'katex/fonts'), { recursive: true });

@@ -8,95 +8,29 @@
  */
 import path from 'node:path';
 import type { Diagnostic } from './content/types.js';
-import { md5Hex, stableStringify } from './render/keys.js';
+import { md5Hex } from './render/keys.js';
 import { prerenderPage, type PageSettings } from './prerender-page.js';
-import { getIn, type SiteConfig } from './site/config.js';
+import type { SiteConfig } from './site/config.js';
 import { createMathRenderer } from './render/katex.js';
 import { createHostServices, type HostServices } from './render/host.js';
-import { shortcodes } from './render/registry.js';
-import { everywhereSettings } from './render/everywhere.js';
-import { markdownShortcodeTemplates, moduleLayoutDirs, siteLayoutDirs, siteShortcodeTemplates } from './site/fallbacks.js';
-import { feedContentTemplates, headingDataTemplates } from './site/head-hooks.js';
-import { mathAndOutputLimits, pageTooBig } from './render/output-limits.js';
+import { pageTooBig } from './render/output-limits.js';
 import type { PageInfo, SiteInfo } from './render/types.js';
-import { FileHashes, PageReads, type LookupRecord } from './site/page-records.js';
+import { FileHashes, PageReads } from './site/page-records.js';
 import { siteFigureImages } from './images/site-figures.js';
-import type { PictureData, ImageService } from './images/service.js';
+import type { ImageService } from './images/service.js';
+import { pageSettings, type PageSettingsOfSite } from './page-settings.js';
+import { emptyOutcome, internalOutcome, invalidUtf8, type PageJob, type PageOutcome } from './page-outcome.js';
 
-/** A page to prerender: where it is, its bytes as the build read them, the fragments of its previous shadow. */
-export interface PageJob {
-  abs: string;
-  relPath: string;
-  relToContent: string;
-  bytes: Uint8Array;
-  /** Key → fragment of the shadow the previous build wrote for this page (PrerenderOutput.previousFragments). */
-  previous: [string, string][];
-}
+export { internalOutcome, invalidUtf8, type PageJob, type PageOutcome } from './page-outcome.js';
+export { pageSettings } from './page-settings.js';
 
-/** What became of a page: everything the build writes or records for it. */
-export interface PageOutcome {
-  /** The page's diagnostics, in the order a build reports them (kept in its record). */
-  diagnostics: Diagnostic[];
-  /** prerenderPage threw: `diagnostics` ends with the internal error; nothing else is set. */
-  internal?: boolean;
-  /** The page's output must not be published: the build keeps what it had. */
-  held: boolean;
-  /** The shadow to write; undefined when the page owns nothing (or is held). */
-  shadow?: string;
-  /** Its fragments' keys, in order, and those whose rendering reported diagnostics. */
-  keys: string[];
-  noisy: string[];
-  /** Titles with math: md5 → HTML. */
-  titles: [string, string][];
-  stats: { formulas: number; figures: number; shortcodes: number; cacheHits: number };
-  /** Whether its titles, and its fragments, hold KaTeX HTML and figures. */
-  titlesHave: { math: boolean; figure: boolean };
-  fragmentsHave: { math: boolean; figure: boolean };
-  /** What the page read besides its source (its record's lookups, images, markdownInner). */
-  reads: { lookups: LookupRecord[]; images: { file: string; shown: string }[]; markdownInner: Record<string, string | null> };
-  /** For .prerender/images.json, when the site's own figure template renders figures. */
-  imageEntries?: Record<string, PictureData>;
-}
-
-/** What every page of a site is prerendered with: the math renderer, shortcode services and settings. */
-export function pageServices(config: SiteConfig, siteDir: string, errorMode: 'fail' | 'render') {
-  const diagnostics: Diagnostic[] = [];
-  const macros = config.prerender.katex.macros;
+/** What every page of a site is prerendered with: the math renderer and shortcode services, and the settings (page-settings.ts). */
+export function pageServices(config: SiteConfig, siteDir: string, errorMode: 'fail' | 'render', light: PageSettingsOfSite = pageSettings(config, siteDir, errorMode)) {
   const limits = config.prerender.limits;
-  const renderer = createMathRenderer({ macros, errors: errorMode, limits });
+  const renderer = createMathRenderer({ macros: config.prerender.katex.macros, errors: errorMode, limits });
   // Captions keep raw HTML only where the site lets Goldmark keep it (markup.goldmark.renderer.unsafe).
-  const unsafe = getIn(config.data, 'markup.goldmark.renderer.unsafe') === true;
-  const services = createHostServices(renderer, { unsafe, errors: errorMode, fragmentBytes: limits.fragmentBytes });
-  // A figure (or any name of ours) that the site, a theme or a module has its own template for stays theirs.
-  const layoutDirs = siteLayoutDirs(siteDir, config.data);
-  const siteShortcodes = siteShortcodeTemplates(siteDir, layoutDirs, shortcodes.keys());
-  for (const [name, where] of siteShortcodes) {
-    if (name === 'figure') continue; // Hugo has a figure of its own: a site that overrides it means it
-    diagnostics.push({
-      severity: 'warning',
-      code: 'site-shortcode',
-      file: where,
-      line: 1,
-      column: 1,
-      message: `this site has its own "${name}" shortcode, which stays in charge: hugo-prerender does not render {{< ${name} >}} on this site. Rename or remove this template to use hugo-prerender's ${name}`,
-    });
-  }
-  // Math in headings: raw HTML where Goldmark keeps it, text where a template reads Hugo's heading data.
-  const headingMath: PageSettings['headingMath'] = unsafe ? 'html' : headingDataTemplates(siteDir, layoutDirs).length > 0 ? 'text' : 'shortcode';
-  const settings: PageSettings = {
-    math: config.math,
-    settingsKey: stableStringify({ macros, errorMode, math: config.math, unsafe, headingMath, site: [...siteShortcodes.keys()], limits: mathAndOutputLimits(limits) }),
-    everywhere: everywhereSettings(config.data),
-    limits: config.prerender.limits,
-    siteShortcodes,
-    markdownInner: markdownShortcodeTemplates(siteDir, layoutDirs),
-    unsafe,
-    headingMath,
-    // RSS shows .Summary unless a feed template of the site's reads more (see PageSettings.feeds).
-    feeds: feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs(siteDir, config.data)).length > 0 ? 'content' : 'summary',
-  };
-  const site: SiteInfo = { dir: siteDir, staticDirs: config.staticDirs, assetsDir: config.assetsDir, contentDirs: config.contentRoots.map((r) => r.dir) };
-  return { renderer, services, settings, site, diagnostics };
+  const services = createHostServices(renderer, { unsafe: light.settings.unsafe, errors: errorMode, fragmentBytes: limits.fragmentBytes });
+  return { renderer, services, ...light };
 }
 
 /**
@@ -146,9 +80,10 @@ export function createPageContext(
   siteDir: string,
   errorMode: 'fail' | 'render',
   images: { service?: ImageService; index: boolean },
-  base: ReturnType<typeof pageServices> = pageServices(config, siteDir, errorMode),
+  light: PageSettingsOfSite = pageSettings(config, siteDir, errorMode),
+  hashes: FileHashes = new FileHashes(),
 ): PageContext {
-  const { renderer, services, settings, site } = base;
+  const { renderer, services, settings, site } = pageServices(config, siteDir, errorMode, light);
   if (images.service) services.images = images.service;
   return {
     siteDir,
@@ -160,40 +95,9 @@ export function createPageContext(
     outputBytes: config.prerender.limits.outputBytes,
     ...(images.service ? { images: images.service } : {}),
     imageIndex: images.index && images.service !== undefined,
-    hashes: new FileHashes(),
+    hashes,
     memo: new FragmentMemo(),
   };
-}
-
-/**
- * The first byte sequence that is not UTF-8, as a position. Hugo expects UTF-8; such a file is decoded
- * with U+FFFD in place of the bad bytes, so its shadow would not be the original byte for byte.
- */
-export function invalidUtf8(bytes: Uint8Array): { line: number; column: number; byte: number } | undefined {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return undefined;
-  } catch {
-    /* find where, below */
-  }
-  let line = 1;
-  let column = 1;
-  for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i]!;
-    const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
-    if (len === 0 || i + len > bytes.length) return { line, column, byte: b };
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(i, i + len));
-    } catch {
-      return { line, column, byte: b };
-    }
-    if (b === 0x0a) {
-      line++;
-      column = 1;
-    } else column++;
-    i += len;
-  }
-  return undefined;
 }
 
 function hasUtf8Bom(b: Uint8Array): boolean {
@@ -305,28 +209,4 @@ export async function renderPage(job: PageJob, ctx: PageContext): Promise<PageOu
     outcome.fragmentsHave,
   );
   return outcome;
-}
-
-/**
- * The outcome of a page that could not be prerendered because of a bug (an exception, a worker thread
- * that died under it): an error that says so, no record (the next build tries the page again).
- */
-export function internalOutcome(relPath: string, why: string): PageOutcome {
-  const error: Diagnostic = { severity: 'error', file: relPath, line: 1, column: 1, code: 'internal', message: `internal error while prerendering this page (please report it): ${why}` };
-  return { ...emptyOutcome([error]), internal: true, held: true };
-}
-
-/** An outcome with nothing in it yet but these diagnostics. */
-function emptyOutcome(diagnostics: Diagnostic[]): PageOutcome {
-  return {
-    diagnostics,
-    held: false,
-    keys: [],
-    noisy: [],
-    titles: [],
-    stats: { formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0 },
-    titlesHave: { math: false, figure: false },
-    fragmentsHave: { math: false, figure: false },
-    reads: { lookups: [], images: [], markdownInner: {} },
-  };
 }

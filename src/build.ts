@@ -11,7 +11,7 @@ import { md5Hex, stableStringify } from './render/keys.js';
 import { readSiteConfig, shadowTree, type SiteConfig } from './site/config.js';
 import { OutputPathError, PrerenderOutput } from './site/output.js';
 import { copyStaticAssets } from './render/static-assets.js';
-import { shortcodes } from './render/registry.js';
+import { shortcodeList } from './render/shortcode-list.js';
 import { fallbackNames, fallbackTemplate, siteLayoutDirs } from './site/fallbacks.js';
 import { headAdvice, headReport } from './site/head-hooks.js';
 import { safeLine } from './log.js';
@@ -21,11 +21,15 @@ import { refusedLinkDiagnostic, resolveInside, siteRoots, type Roots } from './s
 import { imageOptions } from './images/options.js';
 import { ImagePipeline, sharpIdentity } from './images/pipeline.js';
 import { IMAGE_INDEX_FILE, type ImageIndex } from './images/site-figures.js';
-import { PageRecords, readsUnchanged, siteRecordKey, type PageRecord } from './site/page-records.js';
-import { createPageContext, internalOutcome, pageServices, renderPage, type PageJob, type PageOutcome } from './build-page.js';
-import { contextFingerprint, PagePool, workersAvailable } from './build-workers.js';
+import { FileHashes, PageRecords, readsUnchanged, siteRecordKey, type PageRecord } from './site/page-records.js';
+import { internalOutcome, type PageJob, type PageOutcome } from './page-outcome.js';
+import { pageSettings } from './page-settings.js';
+// The renderer (build-page.ts: KaTeX, Markdown, the shortcodes) and the worker threads are loaded only
+// once a page has to be prerendered: a build whose pages are all unchanged never loads them.
+import type { PageContext } from './build-page.js';
+import type { PagePool } from './build-workers.js';
 
-export { pageServices, invalidUtf8 } from './build-page.js';
+export { invalidUtf8 } from './page-outcome.js';
 
 /** Worker threads start once this many pages need prerendering (fewer are quicker done here)… */
 const START_WORKERS_AFTER = 4;
@@ -150,6 +154,12 @@ function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
 
+/** `to` relative to `from`, with forward slashes: path.relative, without its cost when `to` is inside `from`. */
+function relativePosix(from: string, to: string): string {
+  if (to.startsWith(from + path.sep) && !to.includes(`${path.sep}.`)) return toPosix(to.slice(from.length + 1));
+  return toPosix(path.relative(from, to));
+}
+
 /** A result with nothing counted yet. */
 export function emptyBuildResult(): BuildResult {
   return { pages: 0, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, unchanged: 0, images: 0, imagesProcessed: 0, ms: 0, workers: 0, diagnostics: [], failed: false };
@@ -209,7 +219,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
   }
 
   const errorMode = opts.errors ?? config.prerender.errors;
-  const base = pageServices(config, siteDir, errorMode);
+  const base = pageSettings(config, siteDir, errorMode);
   result.diagnostics.push(...base.diagnostics);
   const { settings, site } = base;
 
@@ -233,8 +243,15 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
   const keepIndex = (relToContent: string) => {
     if (imageIndex && previousIndex[relToContent]) imageIndex[relToContent] = previousIndex[relToContent];
   };
-  // What pages are prerendered with in this thread (and, the same, in each worker thread).
-  const ctx = createPageContext(config, siteDir, errorMode, { service: pipeline, index: imageIndex !== undefined }, base);
+  // The md5s of files pages read and the lookups they made, once per build (records are checked with them).
+  const hashes = new FileHashes();
+  // What pages are prerendered with in this thread (and, the same, in each worker thread): made when the
+  // first page needs it.
+  let ctx: Promise<PageContext> | undefined;
+  const pageContext = () =>
+    (ctx ??= import('./build-page.js').then((m) =>
+      m.createPageContext(config, siteDir, errorMode, { service: pipeline, index: imageIndex !== undefined }, base, hashes),
+    ));
   // Every content root: the site's content dir, each language's own contentDir, or the content mounts.
   // Each language's shadows go to a tree of their own (.prerender/content.fr), mounted with that `lang`.
   const files: { abs: string; relToContent: string; tree: string }[] = [];
@@ -256,7 +273,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       continue;
     }
     for (const abs of listContentFiles(root.dir, siteRoots(site), refused)) {
-      files.push({ abs, tree, relToContent: path.posix.join(root.target, toPosix(path.relative(root.dir, abs))) });
+      files.push({ abs, tree, relToContent: path.posix.join(root.target, relativePosix(root.dir, abs)) });
     }
   }
   for (const r of refused) {
@@ -286,14 +303,15 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
    * left it: every file it read unchanged, its shadow still there. Changes nothing.
    */
   const canReplay = (record: PageRecord, relToContent: string, tree: string): boolean => {
-    if (!readsUnchanged(record, site, ctx.hashes, settings.markdownInner)) return false;
+    if (!readsUnchanged(record, site, hashes, settings.markdownInner)) return false;
     if (record.held || record.shadowBytes === undefined) return true;
-    return output.shadowBytes(relToContent, tree) === record.shadowBytes && output.hadShadow(relToContent, tree);
+    return output.hadShadow(relToContent, tree) && output.shadowBytes(relToContent, tree) === record.shadowBytes;
   };
   /** Keeps such a page and replays what its record says. */
   const replayPage = async (record: PageRecord, p: { relPath: string; relToContent: string; tree: string }): Promise<void> => {
     if (record.held) output.keep(p.relToContent, p.tree);
-    else if (record.shadowBytes !== undefined) output.keep(p.relToContent, p.tree, { unchanged: true });
+    // canReplay has just found its shadow, of the recorded size.
+    else if (record.shadowBytes !== undefined) output.keep(p.relToContent, p.tree, { unchanged: true, seen: true });
     output.keepTitles(p.relPath);
     keepIndex(p.relToContent);
     // Its images' variants and records are still in use (found in the cache: nothing is processed).
@@ -316,21 +334,24 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
   let toBuild = 0;
   const render = async (job: PageJob, seen: number, left: number): Promise<PageOutcome> => {
     toBuild++;
-    if (!pool && jobs > 1 && toBuild >= START_WORKERS_AFTER && workersAvailable()) {
+    const here = await pageContext();
+    if (!pool && jobs > 1 && toBuild >= START_WORKERS_AFTER) {
+      // Pages are in flight one at a time until there is a pool: nothing else starts one meanwhile.
+      const w = await import('./build-workers.js');
       // As many workers as the pages still to prerender keep busy (estimated from those seen so far).
       const size = Math.min(jobs, Math.floor(((toBuild / seen) * left) / PAGES_PER_WORKER));
-      if (size >= 2) {
+      if (!pool && size >= 2 && w.workersAvailable()) {
         result.workers = size;
-        pool = new PagePool(
+        pool = new w.PagePool(
           size,
-          { siteDir, errorMode, fingerprint: contextFingerprint(ctx), imageIndex: ctx.imageIndex, ...(pipeline ? { images: { sizes: images.options.sizes } } : {}) },
+          { siteDir, errorMode, fingerprint: w.contextFingerprint(here), imageIndex: here.imageIndex, ...(pipeline ? { images: { sizes: images.options.sizes } } : {}) },
           pipeline,
         );
       }
     }
     // A copy, as a worker's outcome is: a message may hold a slice of the page's text, which would keep
     // the whole source alive for the rest of the build.
-    return pool ? pool.run(job) : structuredClone(await renderPage(job, ctx));
+    return pool ? pool.run(job) : structuredClone(await (await import('./build-page.js')).renderPage(job, here));
   };
 
   /** What the build records and writes for one page, done in page order (see the loop below). */
@@ -338,7 +359,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
   const names = new ShadowNames();
   const startPage = async ({ abs, relToContent, tree }: (typeof files)[number], index: number): Promise<Commit> => {
     result.pages++;
-    const relPath = toPosix(path.relative(siteDir, abs));
+    const relPath = relativePosix(siteDir, abs);
     const badName = names.claim(tree, relToContent, relPath);
     if (badName) return () => void result.diagnostics.push({ severity: 'error', code: 'file-name', file: relPath, line: 1, column: 1, message: badName });
     const id = `${tree}/${relToContent}`;
@@ -474,8 +495,8 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     else if (!opts.only) output.removeMarker(IMAGE_INDEX_FILE);
     copyStaticAssets(output, { math: anyMath, figures: anyFigure });
     // What Hugo runs for our shortcodes on a page it renders from the original (see site/fallbacks.ts).
-    for (const name of fallbackNames(shortcodes.keys(), siteLayoutDirs(siteDir, config.data))) {
-      output.writeShortcodeFallback(name, fallbackTemplate(name, shortcodes.get(name)!.inner));
+    for (const name of fallbackNames(shortcodeList.keys(), siteLayoutDirs(siteDir, config.data))) {
+      output.writeShortcodeFallback(name, fallbackTemplate(name, shortcodeList.get(name)!));
     }
     records.save();
     output.finish({ incremental: opts.only !== undefined });

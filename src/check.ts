@@ -8,7 +8,8 @@ import path from 'node:path';
 import type { Diagnostic } from './content/types.js';
 import { readSiteConfig } from './site/config.js';
 import { prerenderPage, type FormulaReport } from './prerender-page.js';
-import { listContentFiles, pageServices } from './build.js';
+import { listContentFiles } from './build.js';
+import { pageServices } from './build-page.js';
 import { refusedLinkDiagnostic, siteRoots } from './site/safe-path.js';
 
 export interface PageCheck {

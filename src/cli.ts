@@ -8,13 +8,8 @@ import { isMainThread } from 'node:worker_threads';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSite, formatDiagnostic, summaryLine } from './build.js';
-import { checkSite, formatCheck } from './check.js';
-import { InitError, initSite } from './site/init.js';
 import { languageMountStyle, type LanguageMountStyle } from './site/config.js';
-import { shortcodes } from './render/registry.js';
-import { ServeError, serveSite } from './serve.js';
-import { watchSite } from './watch.js';
-import { hugoArgsProblem, hugoCommand, hugoSourceArg } from './hugo-command.js';
+import { shortcodeList } from './render/shortcode-list.js';
 import { safeLine, safeLines } from './log.js';
 import { DEFAULT_LOCK_WAIT_MS, LockError } from './site/lock.js';
 import type { BuildResult } from './build.js';
@@ -53,7 +48,7 @@ Options:
   -h, --help           this text
   -v, --version        the version of hugo-prerender and of the KaTeX it renders with
 
-Shortcodes rendered by hugo-prerender: ${[...shortcodes.keys()].sort().join(', ')}
+Shortcodes rendered by hugo-prerender: ${[...shortcodeList.keys()].sort().join(', ')}
 Documentation: see README.md in the package.
 `;
 
@@ -160,7 +155,10 @@ async function main(all: string[]): Promise<number> {
     return 2;
   }
 
+  // Each command loads what it needs (check, init, serve and watch here; build.ts loads the renderer
+  // only when a page has to be prerendered), so that a build with nothing to do starts quickly.
   if (command === 'init') {
+    const { InitError, initSite } = await import('./site/init.js');
     try {
       const style = languageStyleFor(values['hugo-version']);
       if (typeof style === 'string' && style.startsWith('error:')) {
@@ -202,13 +200,26 @@ async function main(all: string[]): Promise<number> {
       ...(values.jobs !== undefined ? { jobs: Number(values.jobs) } : {}),
     };
     const print = (result: BuildResult, only?: Set<string>) => {
+      // Lines in a row for the same stream go in one write (thousands of warnings replayed by a warm build).
+      let lines = '';
+      let to: NodeJS.WriteStream = process.stdout;
+      const flush = () => {
+        if (lines) to.write(lines);
+        lines = '';
+      };
       for (const d of result.diagnostics) {
         if (values.quiet && d.severity !== 'error') continue;
         // While watching, repeat warnings only for the files that just changed; errors always.
         if (only && d.severity !== 'error' && d.file && !only.has(d.file)) continue;
-        (d.severity === 'error' ? process.stderr : process.stdout).write(`${formatDiagnostic(d)}\n`);
+        const stream = d.severity === 'error' ? process.stderr : process.stdout;
+        if (stream !== to) flush();
+        to = stream;
+        lines += `${formatDiagnostic(d)}\n`;
       }
-      process.stdout.write(`${summaryLine(result)}\n`);
+      if (to !== process.stdout) flush();
+      to = process.stdout;
+      lines += `${summaryLine(result)}\n`;
+      flush();
     };
     if (command === 'build') {
       const result = await buildSite({ source, errors, ...lock });
@@ -216,6 +227,7 @@ async function main(all: string[]): Promise<number> {
       return result.failed ? 1 : 0;
     }
     if (command === 'hugo') {
+      const { hugoArgsProblem, hugoCommand, hugoSourceArg } = await import('./hugo-command.js');
       const problem = hugoArgsProblem(passThrough);
       if (problem) {
         process.stderr.write(`hugo-prerender hugo: ${problem}\n`);
@@ -236,6 +248,7 @@ async function main(all: string[]): Promise<number> {
       print(result, changed.length ? new Set(changed) : undefined);
     };
     if (command === 'serve') {
+      const { ServeError, serveSite } = await import('./serve.js');
       let handle;
       try {
         handle = serveSite({ source, errors, ...lock, hugo: values.hugo, hugoArgs: passThrough, onBuild });
@@ -257,6 +270,7 @@ async function main(all: string[]): Promise<number> {
         return 1;
       }
     }
+    const { watchSite } = await import('./watch.js');
     const handle = watchSite({ source, errors, ...lock, onBuild });
     try {
       await handle.ready;
@@ -277,6 +291,7 @@ async function main(all: string[]): Promise<number> {
   }
 
   if (command === 'check') {
+    const { checkSite, formatCheck } = await import('./check.js');
     const r = await checkSite(source);
     process.stdout.write(`${safeLines(formatCheck(r, { formatDiagnostic }))}\n`);
     const broken = r.found > r.typeset || r.diagnostics.some((d) => d.severity === 'error');

@@ -16,53 +16,14 @@ import type { Root } from 'mdast';
 import type { ParsedPage } from '../content/types.js';
 import { applyMask, delimiterPairs, parseMarkdownWithMath, type MathOptions, type Range } from '../content/math.js';
 import { collectHeadings, idAttributeText, planHeadingIds, type AutoIdType } from '../content/headings.js';
-import { getIn, isRecord } from '../site/config.js';
 import { md5Hex } from './keys.js';
 import { renderInlineMarkdown } from './markdown.js';
 import type { PageExtras } from '../site/handoff.js';
 import { textWithMathHtml } from './inline-text.js';
-import { DEFAULT_TOC, tableOfContentsHtml, type TocConfig } from './toc.js';
+import { tableOfContentsHtml } from './toc.js';
+import type { EverywhereSettings } from './everywhere-settings.js';
+export { DEFAULT_EVERYWHERE, everywhereSettings, type EverywhereSettings } from './everywhere-settings.js';
 import { automaticSummary, SUMMARY_DIVIDER } from './summary.js';
-
-export interface EverywhereSettings {
-  idType: AutoIdType;
-  toc: TocConfig;
-  summaryLength: number;
-  /** markup.goldmark.renderer.unsafe */
-  unsafe: boolean;
-  /** Passthrough enabled: Hugo 0.144+ gives math no text in heading ids. */
-  passthrough: boolean;
-}
-
-export const DEFAULT_EVERYWHERE: EverywhereSettings = {
-  idType: 'github',
-  toc: DEFAULT_TOC,
-  summaryLength: 70,
-  unsafe: false,
-  passthrough: false,
-};
-
-/** The settings above from a site's merged configuration, with Hugo's defaults. */
-export function everywhereSettings(data: Record<string, unknown>): EverywhereSettings {
-  // Hugo 0.144 renamed autoHeadingIDType to autoIDType; the old name still wins when set.
-  const idv = getIn(data, 'markup.goldmark.parser.autoHeadingIDType') ?? getIn(data, 'markup.goldmark.parser.autoIDType');
-  const ids = typeof idv === 'string' ? idv.toLowerCase() : '';
-  const int = (v: unknown, d: number) => (typeof v === 'number' && Number.isInteger(v) ? v : d);
-  const toc = getIn(data, 'markup.tableOfContents');
-  return {
-    idType: ids === 'github-ascii' || ids === 'blackfriday' ? ids : 'github',
-    toc: isRecord(toc)
-      ? {
-          startLevel: int(getIn(toc, 'startLevel'), DEFAULT_TOC.startLevel),
-          endLevel: int(getIn(toc, 'endLevel'), DEFAULT_TOC.endLevel),
-          ordered: getIn(toc, 'ordered') === true,
-        }
-      : DEFAULT_TOC,
-    summaryLength: int(getIn(data, 'summaryLength'), 70),
-    unsafe: getIn(data, 'markup.goldmark.renderer.unsafe') === true,
-    passthrough: getIn(data, 'markup.goldmark.extensions.passthrough.enable') === true,
-  };
-}
 
 export interface EverywhereInput {
   source: string;

@@ -7,15 +7,8 @@
 
 import { escapeHtmlGo } from './figure-html.js';
 
-export interface TocConfig {
-  /** markup.tableOfContents.startLevel (Hugo's default 2). */
-  startLevel: number;
-  /** markup.tableOfContents.endLevel (default 3; -1: all). */
-  endLevel: number;
-  ordered: boolean;
-}
-
-export const DEFAULT_TOC: TocConfig = { startLevel: 2, endLevel: 3, ordered: false };
+export { DEFAULT_TOC, type TocConfig } from './everywhere-settings.js';
+import { DEFAULT_TOC, type TocConfig } from './everywhere-settings.js';
 
 export interface TocEntry {
   level: number;

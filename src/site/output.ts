@@ -278,6 +278,14 @@ export class PrerenderOutput {
     }
   }
 
+  /** Keeps `.prerender/cache/<rel>`, as an earlier build wrote it, past `finish`. False when it is not there. */
+  keepCache(rel: string): boolean {
+    const relPath = this.cleanRel(rel, 'cache file');
+    if (!lstatOrNull(this.resolve(`${CACHE_DIR}/${relPath}`))?.isFile()) return false;
+    this.cacheWritten.add(relPath);
+    return true;
+  }
+
   /** Writes `.prerender/cache/<rel>` (unless it already has these bytes) and keeps it past `finish`. */
   writeCache(rel: string, data: Buffer): void {
     const relPath = this.cleanRel(rel, 'cache file');
@@ -336,7 +344,7 @@ export class PrerenderOutput {
    * Keeps what an earlier build produced for this page (its shadow, with its fragments), e.g. because the
    * page failed this time: its old shadow stays, and Hugo's staleness check reports it.
    */
-  keep(rel: string, tree: string = DEFAULT_TREE, opts: { unchanged?: boolean } = {}): boolean {
+  keep(rel: string, tree: string = DEFAULT_TREE, opts: { unchanged?: boolean; seen?: boolean } = {}): boolean {
     const relPath = this.cleanRel(rel, 'shadow');
     this.checkTree(tree);
     // A page kept because it failed may need static files of the old build; an unchanged one needs only
@@ -344,8 +352,8 @@ export class PrerenderOutput {
     if (!opts.unchanged) this.keptAny = true;
     const old = (tree === DEFAULT_TREE ? this.previous.pages : this.previous.trees?.[tree])?.[relPath];
     if (!old) return false;
-    const st = lstatOrNull(this.shadowPath(tree, relPath));
-    if (st?.isFile()) {
+    // `seen`: the caller has just found the shadow to be a file (shadowBytes), no need to look again.
+    if (opts.seen || lstatOrNull(this.shadowPath(tree, relPath))?.isFile()) {
       this.treePages(tree).set(relPath, old);
       for (const k of old.partials) this.keptKeys.add(k);
       return true;
@@ -513,15 +521,18 @@ export class PrerenderOutput {
   /** Deletes files under `.prerender/<dir>` for which `keep(relative path)` is false; never follows symlinks. */
   private sweep(dir: string, keep: (rel: string) => boolean, removed: string[]): void {
     const base = path.join(this.root, dir);
-    const walk = (abs: string): boolean => {
-      // Returns whether the directory is empty afterwards.
+    const walk = (abs: string, relDir: string): boolean => {
+      // Returns whether the directory is empty afterwards. A directory entry's type is that of the entry
+      // itself (as lstat's): a symlink is never walked into.
       let empty = true;
-      for (const name of readdirSync(abs).sort()) {
-        const child = path.join(abs, name);
-        const st = lstatSync(child);
-        const rel = toPosix(path.relative(base, child));
-        if (st.isDirectory()) {
-          if (walk(child)) {
+      const entries = readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const e of entries) {
+        const child = path.join(abs, e.name);
+        const rel = relDir + e.name;
+        // Some file systems do not say (unknown type): then lstat does.
+        const isDir = e.isDirectory() || (!e.isFile() && !e.isSymbolicLink() && lstatSync(child).isDirectory());
+        if (isDir) {
+          if (walk(child, `${rel}/`)) {
             this.resolve(path.relative(this.root, child) + '/x');
             rmdirSync(child);
           } else empty = false;
@@ -539,6 +550,6 @@ export class PrerenderOutput {
     if (!st) return;
     if (!st.isDirectory()) throw new OutputPathError(`${base} is not a directory (a symlink?); refusing to clean it`);
     this.resolve(path.relative(this.root, base) + '/x');
-    walk(base);
+    walk(base, '');
   }
 }

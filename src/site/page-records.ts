@@ -13,7 +13,7 @@
  * Nothing machine-specific goes into the record (paths are relative to the site), so two copies of a
  * site get byte-identical records.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../content/types.js';
@@ -68,23 +68,32 @@ interface RecordsFile {
 export interface RecordStore {
   readCache(rel: string): Buffer | undefined;
   writeCache(rel: string, data: Buffer): void;
+  /** Keeps the file as an earlier build wrote it (false: there is none). */
+  keepCache(rel: string): boolean;
 }
 
 let codeId: string | undefined;
 
 /**
- * What identifies the running code: the package version plus the md5 of the bundle (or module) that is
- * running, so that a rebuilt package with the same version number still builds every page again.
+ * What identifies the running code: the package version plus, in the bundle, the names of its chunks
+ * (dist/chunks/, each named by esbuild after the hash of its content and of the chunks it imports: any
+ * change to the code renames at least one), so that a rebuilt package with the same version number still
+ * builds every page again. Unbundled (the tests run the sources), the md5 of this module's file.
  */
 export function runningCodeId(): string {
   if (codeId === undefined) {
-    let bytes = '';
+    let id = '';
     try {
-      bytes = md5Hex(readFileSync(fileURLToPath(import.meta.url)));
+      const file = fileURLToPath(import.meta.url);
+      const dir = path.dirname(file);
+      id =
+        path.basename(dir) === 'chunks' && file.endsWith('.js')
+          ? md5Hex(readdirSync(dir).filter((n) => n.endsWith('.js')).sort().join('\n'))
+          : md5Hex(readFileSync(file));
     } catch {
       /* not a file (bundled into something else): the version alone */
     }
-    codeId = `${__PKG_VERSION__}/${__KATEX_VERSION__}/${bytes}`;
+    codeId = `${__PKG_VERSION__}/${__KATEX_VERSION__}/${id}`;
   }
   return codeId;
 }
@@ -189,19 +198,28 @@ export function readsUnchanged(record: PageRecord, site: SiteInfo, hashes: FileH
 export class PageRecords {
   private readonly previous: Record<string, PageRecord>;
   private readonly next = new Map<string, PageRecord>();
+  /** How many records the file held (undefined: no usable file). */
+  private readonly previousCount: number | undefined;
+  /** A record was set (not only carried over). */
+  private changed = false;
 
   constructor(
     private readonly store: RecordStore,
     private readonly siteKey: string,
   ) {
     let prev: Record<string, PageRecord> = {};
+    let count: number | undefined;
     try {
       const f = JSON.parse(store.readCache(PAGE_RECORDS_FILE)?.toString('utf8') ?? 'null') as RecordsFile | null;
-      if (f && f.version === RECORDS_VERSION && f.site === siteKey && f.pages && typeof f.pages === 'object') prev = f.pages;
+      if (f && f.version === RECORDS_VERSION && f.site === siteKey && f.pages && typeof f.pages === 'object' && !Array.isArray(f.pages)) {
+        prev = f.pages;
+        count = Object.keys(prev).length;
+      }
     } catch {
       /* unreadable: every page is built */
     }
     this.previous = prev;
+    this.previousCount = count;
   }
 
   /** The previous build's record of the page whose shadow is `id` (`<tree>/<path in the content tree>`). */
@@ -211,6 +229,7 @@ export class PageRecords {
 
   set(id: string, record: PageRecord): void {
     this.next.set(id, record);
+    this.changed = true;
   }
 
   /** Carries the previous record over unchanged (the page was kept). */
@@ -219,8 +238,13 @@ export class PageRecords {
     if (r) this.next.set(id, r);
   }
 
-  /** Writes the records of this build (unchanged bytes are not rewritten). */
+  /**
+   * Writes the records of this build (unchanged bytes are not rewritten). When every record of the file
+   * was carried over as it was, and no other, the file already says what it would write: it is kept
+   * without being made again.
+   */
   save(): void {
+    if (!this.changed && this.previousCount === this.next.size && this.store.keepCache(PAGE_RECORDS_FILE)) return;
     const pages = Object.fromEntries([...this.next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     const file: RecordsFile = { version: RECORDS_VERSION, site: this.siteKey, pages };
     this.store.writeCache(PAGE_RECORDS_FILE, Buffer.from(JSON.stringify(file) + '\n', 'utf8'));

@@ -1,6 +1,6 @@
 import type { Diagnostic } from './content/types.js';
 import { type Roots } from './site/safe-path.js';
-export { pageServices, invalidUtf8 } from './build-page.js';
+export { invalidUtf8 } from './page-outcome.js';
 /**
  * How many threads prerender pages when the caller does not say: HUGO_PRERENDER_JOBS, else the number
  * of cores Node may use.

@@ -15,21 +15,9 @@
 import type { Root } from 'mdast';
 import type { ParsedPage } from '../content/types.js';
 import { type MathOptions, type Range } from '../content/math.js';
-import { type AutoIdType } from '../content/headings.js';
 import type { PageExtras } from '../site/handoff.js';
-import { type TocConfig } from './toc.js';
-export interface EverywhereSettings {
-    idType: AutoIdType;
-    toc: TocConfig;
-    summaryLength: number;
-    /** markup.goldmark.renderer.unsafe */
-    unsafe: boolean;
-    /** Passthrough enabled: Hugo 0.144+ gives math no text in heading ids. */
-    passthrough: boolean;
-}
-export declare const DEFAULT_EVERYWHERE: EverywhereSettings;
-/** The settings above from a site's merged configuration, with Hugo's defaults. */
-export declare function everywhereSettings(data: Record<string, unknown>): EverywhereSettings;
+import type { EverywhereSettings } from './everywhere-settings.js';
+export { DEFAULT_EVERYWHERE, everywhereSettings, type EverywhereSettings } from './everywhere-settings.js';
 export interface EverywhereInput {
     source: string;
     parsed: ParsedPage;

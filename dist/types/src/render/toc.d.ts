@@ -4,14 +4,8 @@
  * skipped gets an empty `<li>`), then written as nested `<ul>`/`<ol>` between startLevel and endLevel,
  * two spaces per indent, inside `<nav id="TableOfContents">`. Titles are our own HTML (typeset math).
  */
-export interface TocConfig {
-    /** markup.tableOfContents.startLevel (Hugo's default 2). */
-    startLevel: number;
-    /** markup.tableOfContents.endLevel (default 3; -1: all). */
-    endLevel: number;
-    ordered: boolean;
-}
-export declare const DEFAULT_TOC: TocConfig;
+export { DEFAULT_TOC, type TocConfig } from './everywhere-settings.js';
+import { type TocConfig } from './everywhere-settings.js';
 export interface TocEntry {
     level: number;
     /** The heading's id ('' when it has none). */

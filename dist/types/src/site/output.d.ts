@@ -88,6 +88,8 @@ export declare class PrerenderOutput {
     keepStatic(rel: string): boolean;
     /** `.prerender/cache/<rel>` as written by this or an earlier build, or undefined. */
     readCache(rel: string): Buffer | undefined;
+    /** Keeps `.prerender/cache/<rel>`, as an earlier build wrote it, past `finish`. False when it is not there. */
+    keepCache(rel: string): boolean;
     /** Writes `.prerender/cache/<rel>` (unless it already has these bytes) and keeps it past `finish`. */
     writeCache(rel: string, data: Buffer): void;
     /**
@@ -113,6 +115,7 @@ export declare class PrerenderOutput {
      */
     keep(rel: string, tree?: string, opts?: {
         unchanged?: boolean;
+        seen?: boolean;
     }): boolean;
     /** The size in bytes of the shadow `.prerender/<tree>/<rel>`, or undefined when there is none. */
     shadowBytes(rel: string, tree?: string): number | undefined;

@@ -43,10 +43,14 @@ export interface PageRecord {
 export interface RecordStore {
     readCache(rel: string): Buffer | undefined;
     writeCache(rel: string, data: Buffer): void;
+    /** Keeps the file as an earlier build wrote it (false: there is none). */
+    keepCache(rel: string): boolean;
 }
 /**
- * What identifies the running code: the package version plus the md5 of the bundle (or module) that is
- * running, so that a rebuilt package with the same version number still builds every page again.
+ * What identifies the running code: the package version plus, in the bundle, the names of its chunks
+ * (dist/chunks/, each named by esbuild after the hash of its content and of the chunks it imports: any
+ * change to the code renames at least one), so that a rebuilt package with the same version number still
+ * builds every page again. Unbundled (the tests run the sources), the md5 of this module's file.
  */
 export declare function runningCodeId(): string;
 /** The key every record of a build is made under: change any part and every page is built again. */
@@ -91,12 +95,20 @@ export declare class PageRecords {
     private readonly siteKey;
     private readonly previous;
     private readonly next;
+    /** How many records the file held (undefined: no usable file). */
+    private readonly previousCount;
+    /** A record was set (not only carried over). */
+    private changed;
     constructor(store: RecordStore, siteKey: string);
     /** The previous build's record of the page whose shadow is `id` (`<tree>/<path in the content tree>`). */
     get(id: string): PageRecord | undefined;
     set(id: string, record: PageRecord): void;
     /** Carries the previous record over unchanged (the page was kept). */
     carry(id: string): void;
-    /** Writes the records of this build (unchanged bytes are not rewritten). */
+    /**
+     * Writes the records of this build (unchanged bytes are not rewritten). When every record of the file
+     * was carried over as it was, and no other, the file already says what it would write: it is kept
+     * without being made again.
+     */
     save(): void;
 }

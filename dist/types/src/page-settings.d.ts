@@ -1,0 +1,20 @@
+/**
+ * A site's page settings, read from its configuration and layouts: light on purpose (no KaTeX, no
+ * Markdown, no shortcode code), so that a warm build can check every page's record without loading the
+ * renderer.
+ */
+import type { Diagnostic } from './content/types.js';
+import type { PageSettings } from './prerender-page.js';
+import { type SiteConfig } from './site/config.js';
+import type { SiteInfo } from './render/types.js';
+export interface PageSettingsOfSite {
+    settings: PageSettings;
+    site: SiteInfo;
+    /** About the site's own templates (a shortcode of ours that the site overrides). */
+    diagnostics: Diagnostic[];
+}
+/**
+ * The settings every page of a site is prerendered with (what a page's record is checked against), and
+ * where the site's files are: no renderer is made here (build-page.ts pageServices adds it).
+ */
+export declare function pageSettings(config: SiteConfig, siteDir: string, errorMode: 'fail' | 'render'): PageSettingsOfSite;

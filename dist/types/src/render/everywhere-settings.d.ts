@@ -1,0 +1,25 @@
+/**
+ * The site settings of math everywhere (render/everywhere.ts): read from the site's configuration before
+ * any page is prerendered, so kept apart from the Markdown machinery (a warm build reads settings only).
+ */
+import type { AutoIdType } from '../content/headings.js';
+export interface TocConfig {
+    /** markup.tableOfContents.startLevel (Hugo's default 2). */
+    startLevel: number;
+    /** markup.tableOfContents.endLevel (default 3; -1: all). */
+    endLevel: number;
+    ordered: boolean;
+}
+export declare const DEFAULT_TOC: TocConfig;
+export interface EverywhereSettings {
+    idType: AutoIdType;
+    toc: TocConfig;
+    summaryLength: number;
+    /** markup.goldmark.renderer.unsafe */
+    unsafe: boolean;
+    /** Passthrough enabled: Hugo 0.144+ gives math no text in heading ids. */
+    passthrough: boolean;
+}
+export declare const DEFAULT_EVERYWHERE: EverywhereSettings;
+/** The settings above from a site's merged configuration, with Hugo's defaults. */
+export declare function everywhereSettings(data: Record<string, unknown>): EverywhereSettings;

@@ -1,0 +1,64 @@
+/**
+ * A site's page settings, read from its configuration and layouts: light on purpose (no KaTeX, no
+ * Markdown, no shortcode code), so that a warm build can check every page's record without loading the
+ * renderer.
+ */
+import type { Diagnostic } from './content/types.js';
+import { stableStringify } from './render/keys.js';
+import type { PageSettings } from './prerender-page.js';
+import { getIn, type SiteConfig } from './site/config.js';
+import { shortcodeList } from './render/shortcode-list.js';
+import { everywhereSettings } from './render/everywhere-settings.js';
+import { markdownShortcodeTemplates, moduleLayoutDirs, siteLayoutDirs, siteShortcodeTemplates } from './site/fallbacks.js';
+import { feedContentTemplates, headingDataTemplates } from './site/head-hooks.js';
+import { mathAndOutputLimits } from './render/output-limits.js';
+import type { SiteInfo } from './render/types.js';
+
+export interface PageSettingsOfSite {
+  settings: PageSettings;
+  site: SiteInfo;
+  /** About the site's own templates (a shortcode of ours that the site overrides). */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The settings every page of a site is prerendered with (what a page's record is checked against), and
+ * where the site's files are: no renderer is made here (build-page.ts pageServices adds it).
+ */
+export function pageSettings(config: SiteConfig, siteDir: string, errorMode: 'fail' | 'render'): PageSettingsOfSite {
+  const diagnostics: Diagnostic[] = [];
+  const macros = config.prerender.katex.macros;
+  const limits = config.prerender.limits;
+  // Captions keep raw HTML only where the site lets Goldmark keep it (markup.goldmark.renderer.unsafe).
+  const unsafe = getIn(config.data, 'markup.goldmark.renderer.unsafe') === true;
+  // A figure (or any name of ours) that the site, a theme or a module has its own template for stays theirs.
+  const layoutDirs = siteLayoutDirs(siteDir, config.data);
+  const siteShortcodes = siteShortcodeTemplates(siteDir, layoutDirs, shortcodeList.keys());
+  for (const [name, where] of siteShortcodes) {
+    if (name === 'figure') continue; // Hugo has a figure of its own: a site that overrides it means it
+    diagnostics.push({
+      severity: 'warning',
+      code: 'site-shortcode',
+      file: where,
+      line: 1,
+      column: 1,
+      message: `this site has its own "${name}" shortcode, which stays in charge: hugo-prerender does not render {{< ${name} >}} on this site. Rename or remove this template to use hugo-prerender's ${name}`,
+    });
+  }
+  // Math in headings: raw HTML where Goldmark keeps it, text where a template reads Hugo's heading data.
+  const headingMath: PageSettings['headingMath'] = unsafe ? 'html' : headingDataTemplates(siteDir, layoutDirs).length > 0 ? 'text' : 'shortcode';
+  const settings: PageSettings = {
+    math: config.math,
+    settingsKey: stableStringify({ macros, errorMode, math: config.math, unsafe, headingMath, site: [...siteShortcodes.keys()], limits: mathAndOutputLimits(limits) }),
+    everywhere: everywhereSettings(config.data),
+    limits: config.prerender.limits,
+    siteShortcodes,
+    markdownInner: markdownShortcodeTemplates(siteDir, layoutDirs),
+    unsafe,
+    headingMath,
+    // RSS shows .Summary unless a feed template of the site's reads more (see PageSettings.feeds).
+    feeds: feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs(siteDir, config.data)).length > 0 ? 'content' : 'summary',
+  };
+  const site: SiteInfo = { dir: siteDir, staticDirs: config.staticDirs, assetsDir: config.assetsDir, contentDirs: config.contentRoots.map((r) => r.dir) };
+  return { settings, site, diagnostics };
+}
