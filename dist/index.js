@@ -2,7 +2,7 @@ import { createRequire as __cr } from 'node:module'; const require = __cr(import
 import {
   checkSite,
   formatCheck
-} from "./chunks/chunk-ONJ2KSNW.js";
+} from "./chunks/chunk-X2XDQXHD.js";
 import {
   ITEM_TYPES,
   LineIndex,
@@ -43,7 +43,7 @@ import {
   imageOptions,
   summaryLine,
   variantWidths
-} from "./chunks/chunk-L4MGCAA5.js";
+} from "./chunks/chunk-ZW66OMFU.js";
 import {
   contentKey,
   stableStringify

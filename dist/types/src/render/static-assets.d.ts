@@ -4,7 +4,7 @@ export interface StaticWriter {
 /** Styles every page with our fragments may need; small, and scoped to our class names and font names. */
 export declare const PRERENDER_CSS: string;
 /**
- * Where the KaTeX stylesheet and fonts are: next to the bundle (dist/katex, copied by the build from the
+ * Where the KaTeX stylesheet and fonts are: in the bundle's folder (dist/katex, copied by the build from the
  * KaTeX that was bundled), or, when running from source, the installed katex package.
  */
 export declare function katexDistDir(): {
