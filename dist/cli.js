@@ -8,13 +8,13 @@ import {
   safeLine,
   safeLines,
   summaryLine
-} from "./chunks/chunk-ZW66OMFU.js";
+} from "./chunks/chunk-ZJKVIJYB.js";
 import {
   shortcodeList
-} from "./chunks/chunk-EJOYM2BP.js";
+} from "./chunks/chunk-WG73JDZI.js";
 import {
   languageMountStyle
-} from "./chunks/chunk-KX43EIU5.js";
+} from "./chunks/chunk-4NMVV5T6.js";
 
 // src/cli.ts
 import { spawnSync } from "node:child_process";
@@ -150,7 +150,7 @@ Run "hugo-prerender --help" for usage.
     return 2;
   }
   if (command === "init") {
-    const { InitError, initSite } = await import("./chunks/init-RBFZM63L.js");
+    const { InitError, initSite } = await import("./chunks/init-7PENNYS5.js");
     try {
       const style = languageStyleFor(values["hugo-version"]);
       if (typeof style === "string" && style.startsWith("error:")) {
@@ -226,7 +226,7 @@ Run "hugo-prerender --help" for usage.
       return result.failed ? 1 : 0;
     }
     if (command === "hugo") {
-      const { hugoArgsProblem, hugoCommand, hugoSourceArg } = await import("./chunks/hugo-command-S67FCNGO.js");
+      const { hugoArgsProblem, hugoCommand, hugoSourceArg } = await import("./chunks/hugo-command-AT3E7LUW.js");
       const problem = hugoArgsProblem(passThrough);
       if (problem) {
         process.stderr.write(`hugo-prerender hugo: ${problem}
@@ -251,7 +251,7 @@ ${safeLine(`changed: ${changed.join(", ")}`)}
       print(result, changed.length ? new Set(changed) : void 0);
     };
     if (command === "serve") {
-      const { ServeError, serveSite } = await import("./chunks/serve-RM7NHRFC.js");
+      const { ServeError, serveSite } = await import("./chunks/serve-OBYH4EJT.js");
       let handle2;
       try {
         handle2 = serveSite({ source, errors, ...lock, hugo: values.hugo, hugoArgs: passThrough, onBuild });
@@ -275,7 +275,7 @@ ${safeLine(`changed: ${changed.join(", ")}`)}
         return 1;
       }
     }
-    const { watchSite } = await import("./chunks/watch-JZO7ZFCR.js");
+    const { watchSite } = await import("./chunks/watch-WWJ6YEH6.js");
     const handle = watchSite({ source, errors, ...lock, onBuild });
     try {
       await handle.ready;
@@ -296,7 +296,7 @@ ${safeLine(`changed: ${changed.join(", ")}`)}
     return 0;
   }
   if (command === "check") {
-    const { checkSite, formatCheck } = await import("./chunks/check-A7G2N72V.js");
+    const { checkSite, formatCheck } = await import("./chunks/check-MT5UTRL2.js");
     const r = await checkSite(source);
     process.stdout.write(`${safeLines(formatCheck(r, { formatDiagnostic }))}
 `);

@@ -2,7 +2,7 @@ import { createRequire as __cr } from 'node:module'; const require = __cr(import
 import {
   checkSite,
   formatCheck
-} from "./chunks/chunk-X2XDQXHD.js";
+} from "./chunks/chunk-I22W3AGE.js";
 import {
   ITEM_TYPES,
   LineIndex,
@@ -30,10 +30,10 @@ import {
   typedValue,
   validateParams,
   zeros
-} from "./chunks/chunk-4QUQZY4B.js";
+} from "./chunks/chunk-UEXCOD5H.js";
 import {
   initSite
-} from "./chunks/chunk-2H3OP243.js";
+} from "./chunks/chunk-T7CE7I73.js";
 import "./chunks/chunk-AABEZPWO.js";
 import {
   DEFAULT_IMAGE_OPTIONS,
@@ -43,12 +43,12 @@ import {
   imageOptions,
   summaryLine,
   variantWidths
-} from "./chunks/chunk-ZW66OMFU.js";
+} from "./chunks/chunk-ZJKVIJYB.js";
 import {
   contentKey,
   stableStringify
-} from "./chunks/chunk-EJOYM2BP.js";
-import "./chunks/chunk-KX43EIU5.js";
+} from "./chunks/chunk-WG73JDZI.js";
+import "./chunks/chunk-4NMVV5T6.js";
 
 // src/render/docs.ts
 function formatDefault(spec) {

@@ -9,6 +9,7 @@ import remarkGfm from 'remark-gfm';
 import { SKIP, visit } from 'unist-util-visit';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Root } from 'mdast';
+import type { Construct, Extension } from 'micromark-util-types';
 import type { Diagnostic, MathSpan } from './types.js';
 import { LineIndex } from './position.js';
 import { mathFromMarkdown, mathSyntax, TooManyFormulas, withSpanBudget, type DelimiterPair } from './math-syntax.js';
@@ -75,8 +76,19 @@ export const MATH_ENVIRONMENTS = [
   'alignedat', 'cases', 'array', 'matrix', 'pmatrix', 'bmatrix', 'Bmatrix', 'vmatrix', 'Vmatrix',
 ];
 
-/** The delimiter pairs in force for these options. */
-export function delimiterPairs(opts: MathOptions = {}): DelimiterPair[] {
+/** delimiterPairs' answers, by the options object (the same settings are asked about for every page and caption). */
+const pairsByOptions = new WeakMap<MathOptions, readonly DelimiterPair[]>();
+let defaultPairs: readonly DelimiterPair[] | undefined;
+
+/** The delimiter pairs in force for these options (the same array again for the same options object). */
+export function delimiterPairs(opts?: MathOptions): readonly DelimiterPair[] {
+  if (!opts) return (defaultPairs ??= Object.freeze(computeDelimiterPairs({})));
+  let pairs = pairsByOptions.get(opts);
+  if (!pairs) pairsByOptions.set(opts, (pairs = Object.freeze(computeDelimiterPairs(opts))));
+  return pairs;
+}
+
+function computeDelimiterPairs(opts: MathOptions): DelimiterPair[] {
   const configured = opts.delimiters !== undefined;
   const inline = opts.delimiters?.inline ?? DEFAULT_INLINE;
   const block = opts.delimiters?.block ?? DEFAULT_BLOCK;
@@ -233,7 +245,74 @@ export function blockStructure(markdown: string): Root {
 }
 
 /** One parser per set of delimiters and disabled constructs (setting up remark-parse and GFM costs more than parsing a caption). */
-const parsers = new Map<string, (markdown: string) => Root>();
+const parsers = new Map<string, Parsers>();
+/** The same, by the identity of the `pairs` array and then of `disable` (most callers pass the same arrays again). */
+const parsersByPairs = new WeakMap<readonly DelimiterPair[], Map<readonly string[] | undefined, Parsers>>();
+
+/**
+ * A parser per variant of GFM's autolink literals (see literalVariant): index 0 has them all, 1 lacks
+ * the email construct, 2 lacks the www and protocol ones, 3 lacks all three.
+ */
+type Parsers = ((markdown: string) => Root)[];
+
+/**
+ * GFM's autolink-literal constructs that cannot match in `markdown`, as a parser variant. The email
+ * construct is tried at the start of every run of letters and digits, and only ever matches through a
+ * `@`; the www and protocol ones need `www` and `http` (in any case). Leaving out a construct that
+ * cannot match changes no event once adjacent data runs are merged, so the tree is the same (one
+ * parse of a page of prose costs about a third less without the email construct;
+ * tests/unit/markdown-variants.test.ts compares the trees).
+ */
+function literalVariant(markdown: string): number {
+  if (!literalVariants.enabled) return 0;
+  if (literalVariants.force !== undefined) return literalVariants.force;
+  return (markdown.includes('@') ? 0 : 1) | (/www|http/i.test(markdown) ? 0 : 2);
+}
+
+/** Test hook: with `enabled` false every parse has all of GFM's autolink-literal constructs; `force` picks a variant. */
+export const literalVariants: { enabled: boolean; force?: number } = { enabled: true };
+
+const EMAIL_LITERAL = new Set(['emailAutolink']);
+const URL_LITERALS = new Set(['wwwAutolink', 'protocolAutolink']);
+
+/** `extensions` with the text constructs named in `drop` taken out of every list. */
+function withoutTextConstructs(extensions: readonly Extension[], drop: ReadonlySet<string>): Extension[] {
+  return extensions.map((ext) => {
+    if (!ext.text) return ext;
+    const text: NonNullable<Extension['text']> = {};
+    let changed = false;
+    for (const [code, value] of Object.entries(ext.text)) {
+      const list = (Array.isArray(value) ? value : [value]) as Construct[];
+      const kept = list.filter((c) => !(c.name && drop.has(c.name)));
+      if (kept.length !== list.length) changed = true;
+      if (kept.length > 0) (text as Record<string, Construct | Construct[]>)[code] = Array.isArray(value) ? kept : kept[0]!;
+    }
+    return changed ? { ...ext, text } : ext;
+  });
+}
+
+function makeParsers(pairs: readonly DelimiterPair[], disable: readonly string[] | undefined): Parsers {
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(function mathPlugin() {
+      const data = this.data();
+      if (disable) (data.micromarkExtensions ??= []).push({ disable: { null: [...disable] } });
+      if (pairs.length === 0) return;
+      (data.micromarkExtensions ??= []).push(mathSyntax(pairs));
+      (data.fromMarkdownExtensions ??= []).push(mathFromMarkdown(pairs));
+    })
+    .freeze();
+  const data = processor.data();
+  const extensions = data.micromarkExtensions ?? [];
+  const parsers: Parsers = [];
+  for (let variant = 0; variant < 4; variant++) {
+    const drop = new Set([...(variant & 1 ? EMAIL_LITERAL : []), ...(variant & 2 ? URL_LITERALS : [])]);
+    const options = { ...data.settings, extensions: drop.size ? withoutTextConstructs(extensions, drop) : extensions, mdastExtensions: data.fromMarkdownExtensions ?? [] };
+    parsers.push((md) => fromMarkdown(md, options));
+  }
+  return parsers;
+}
 
 /**
  * Parses a Markdown string with GFM and the math syntax for `pairs` (none: GFM alone). What remark-parse
@@ -242,25 +321,16 @@ const parsers = new Map<string, (markdown: string) => Root>();
  * TooManyFormulas at the first inline formula past it.
  */
 export function parseMarkdownWithMath(markdown: string, pairs: readonly DelimiterPair[], disable?: readonly string[], maxSpans = Infinity): Root {
-  const key = JSON.stringify([pairs, disable ?? []]);
-  let parse = parsers.get(key);
-  if (!parse) {
-    const processor = unified()
-      .use(remarkParse)
-      .use(remarkGfm)
-      .use(function mathPlugin() {
-        const data = this.data();
-        if (disable) (data.micromarkExtensions ??= []).push({ disable: { null: [...disable] } });
-        if (pairs.length === 0) return;
-        (data.micromarkExtensions ??= []).push(mathSyntax(pairs));
-        (data.fromMarkdownExtensions ??= []).push(mathFromMarkdown(pairs));
-      })
-      .freeze();
-    const data = processor.data();
-    const options = { ...data.settings, extensions: data.micromarkExtensions ?? [], mdastExtensions: data.fromMarkdownExtensions ?? [] };
-    parse = (md) => fromMarkdown(md, options);
-    parsers.set(key, parse);
+  let byDisable = parsersByPairs.get(pairs);
+  if (!byDisable) parsersByPairs.set(pairs, (byDisable = new Map()));
+  let found = byDisable.get(disable);
+  if (!found) {
+    const key = JSON.stringify([pairs, disable ?? []]);
+    found = parsers.get(key);
+    if (!found) parsers.set(key, (found = makeParsers(pairs, disable)));
+    byDisable.set(disable, found);
   }
+  const parse = found[literalVariant(markdown)]!;
   markdownParses.count++;
   markdownParses.chars += markdown.length;
   return withSpanBudget(maxSpans, () => parse(markdown), markdown);

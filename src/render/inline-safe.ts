@@ -22,10 +22,31 @@ const RAW_TEXT = new Set(['style', 'script', 'xmp', 'iframe', 'noembed', 'nofram
 const TAG_OPEN = /<(\/?)([A-Za-z][^\s/>]*)/y;
 
 function textRun(s: string): string {
+  if (!TEXT_SPECIAL.test(s)) return s;
   return s.replace(/\r\n?|\n/g, '&#10;').replace(/(?<=\{)\{/g, '&#123;');
 }
 
+const TEXT_SPECIAL = /[\r\n{]/;
+const LF = 0x0a;
+const CR = 0x0d;
+const LBRACE = 0x7b;
+const EQ = 0x3d;
+const GT = 0x3e;
+const DQ = 0x22;
+const SQ = 0x27;
+
+/** `\s` of a regular expression, for one UTF-16 code unit. */
+function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return /\s/.test(String.fromCharCode(c));
+}
+
+/** What any rewrite below starts from: a line break, or `{{`. */
+const NEEDS_REWRITE = /[\r\n]|\{\{/;
+
 export function inlineFragment(html: string): string {
+  // Most fragments (KaTeX's markup is one line) hold neither: nothing to rewrite, but a final '{'.
+  if (!NEEDS_REWRITE.test(html)) return html.endsWith('{') ? html.slice(0, -1) + '&#123;' : html;
   let out = '';
   let i = 0;
   const n = html.length;
@@ -52,27 +73,35 @@ export function inlineFragment(html: string): string {
       i++;
       continue;
     }
-    // Inside a tag: up to the '>' outside a quoted attribute value.
+    // Inside a tag: up to the '>' outside a quoted attribute value. Characters are copied in runs
+    // (from `run` to the one being looked at); only newlines, `{{` and quoted values are rewritten.
     let j = m ? i + m[0].length : i + 1;
-    out += html.slice(i, j);
+    let run = i;
     let afterEq = false;
-    for (; j < n && html[j] !== '>'; j++) {
-      const c = html[j]!;
-      if (afterEq && (c === '"' || c === "'")) {
-        const close = html.indexOf(c, j + 1);
+    for (; j < n; j++) {
+      const c = html.charCodeAt(j);
+      if (c === GT) break;
+      if (afterEq && (c === DQ || c === SQ)) {
+        const close = html.indexOf(html[j]!, j + 1);
         const end = close === -1 ? n : close;
-        out += c + textRun(html.slice(j + 1, end)) + (close === -1 ? '' : c);
+        out += html.slice(run, j + 1) + textRun(html.slice(j + 1, end)) + (close === -1 ? '' : html[j]);
         j = end;
+        run = Math.min(end + 1, n);
         afterEq = false;
         continue;
       }
-      if (c === '=') afterEq = true;
-      else if (!/\s/.test(c)) afterEq = false;
-      if (c === '\n' || (c === '\r' && html[j + 1] !== '\n')) out += ' ';
-      else if (c === '\r') continue;
-      else if (c === '{' && html[j - 1] === '{') out += '&#123;';
-      else out += c;
+      if (c === EQ) afterEq = true;
+      else if (!isSpace(c)) afterEq = false;
+      if (c === LF || c === CR) {
+        out += html.slice(run, j);
+        if (c === LF || html.charCodeAt(j + 1) !== LF) out += ' ';
+        run = j + 1;
+      } else if (c === LBRACE && html.charCodeAt(j - 1) === LBRACE) {
+        out += html.slice(run, j) + '&#123;';
+        run = j + 1;
+      }
     }
+    out += html.slice(run, Math.min(j, n));
     if (j < n) out += '>';
     i = Math.min(j + 1, n);
     if (!m || m[1] === '/') continue;

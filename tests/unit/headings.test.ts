@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
   anchorize,
   collectHeadings,
   idAttributeText,
   IdFactory,
   originalIds,
+  plainHeadingFastPath,
   plainHeadingText,
   planHeadingIds,
   type AutoIdType,
@@ -130,5 +132,42 @@ describe('planHeadingIds', () => {
       [3, 'Given ', 'mine'] // Goldmark's raw segment keeps the space; anchorize trims it,
     ]);
     expect(src.slice(hs[0]!.insertAt - 2, hs[0]!.insertAt)).toBe('##');
+  });
+});
+
+describe('plainHeadingText without a parse', () => {
+  const slow = (md: string, opts = {}) => {
+    plainHeadingFastPath.enabled = false;
+    try {
+      return plainHeadingText(md, opts);
+    } finally {
+      plainHeadingFastPath.enabled = true;
+    }
+  };
+  // What the fast path takes (letters, digits, spaces, ,;:?!()-) next to what it must leave to the parse.
+  const pieces = ['a', 'Z', 'é', 'ß', '9', '²', ' ', '  ', ',', ';', ':', '?', '!', '(', ')', '-', '--', '---', '.', '...', "'", '"', '*', '_', '`', '[', ']', '<', '>', '&', '&amp;', '\\', '$', '~', '#', '@', 'www.', 'http://x.y', '\t', 'Ab'];
+  const good = ['a', 'Z', 'é', 'ß', '9', '²', ' ', '  ', ',', ';', ':', '?', '!', '(', ')', '-', 'Ab'];
+  // Mostly text the fast path takes, with at most one piece of any kind put in somewhere.
+  const text = fc
+    .tuple(fc.array(fc.constantFrom(...good), { maxLength: 24 }), fc.option(fc.constantFrom(...pieces)), fc.nat())
+    .map(([a, extra, at]) => (extra === null ? a : [...a.slice(0, at % (a.length + 1)), extra, ...a.slice(at % (a.length + 1))]).join(''));
+  const passthrough = delimiterPairs({ delimiters: { inline: [['$', '$'], ['a(', ')']], block: [] } });
+
+  it('gives what the parse gives, on random heading texts', () => {
+    fc.assert(
+      fc.property(text, (md) => {
+        expect(plainHeadingText(md)).toBe(slow(md));
+        expect(plainHeadingText(md, { passthrough })).toBe(slow(md, { passthrough }));
+      }),
+      { numRuns: 2000, seed: 9 },
+    );
+  });
+
+  it('leaves to the parse what changes the text', () => {
+    // The parse changes each of these (the fast path would have returned them unchanged).
+    for (const md of ['A -- B', 'A...', 'A (x)', "Don't", 'a *b*']) {
+      if (md === 'A (x)') expect(plainHeadingText(md, { passthrough: delimiterPairs({ delimiters: { inline: [['(', ')']], block: [] } }) })).toBe('A ');
+      else expect(plainHeadingText(md)).not.toBe(md);
+    }
   });
 });

@@ -30,7 +30,7 @@ const pieces = [
 ];
 const page = fc.array(fc.constantFrom(...pieces), { maxLength: 60 }).map((a) => a.join(''));
 
-const configs: Record<string, DelimiterPair[]> = {
+const configs: Record<string, readonly DelimiterPair[]> = {
   default: delimiterPairs(),
   markdownEscapes: delimiterPairs({ escapes: 'markdown' }),
   custom: [

@@ -71,6 +71,10 @@ export interface HeadingParseOptions {
     /** Passthrough delimiters configured in the site: Hugo 0.144+ then gives math no text in ids. */
     passthrough?: readonly DelimiterPair[];
 }
+/** Test hook: with `enabled` false every heading is parsed. */
+export declare const plainHeadingFastPath: {
+    enabled: boolean;
+};
 /** The plain text Hugo 0.144+ gives a heading whose inline Markdown is `markdown`. */
 export declare function plainHeadingText(markdown: string, opts?: HeadingParseOptions): string;
 /**

@@ -45,7 +45,8 @@ export declare function limitDiagnostic(limit: keyof PageLimits, limits: PageLim
 /**
  * The time and memory one page may use (pageSeconds, pageMemoryMB), checked between pieces of work:
  * `over()` names the budget the page has run past since `pageBudget` was called, if any. The heap is
- * sampled every few checks (reading it costs microseconds); time at every check.
+ * sampled every few checks (V8's heap statistics: process.memoryUsage() also reads the resident size from
+ * /proc, about 0.1 ms); time at every check.
  */
 export declare function pageBudget(limits: PageLimits, now?: () => number, heap?: () => number): {
     over(): "pageSeconds" | "pageMemoryMB" | undefined;

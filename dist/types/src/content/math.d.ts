@@ -43,8 +43,8 @@ export interface LocateMathOptions {
  * display math: each is a delimiter pair of its own, `\begin{name}` … `\end{name}`.
  */
 export declare const MATH_ENVIRONMENTS: string[];
-/** The delimiter pairs in force for these options. */
-export declare function delimiterPairs(opts?: MathOptions): DelimiterPair[];
+/** The delimiter pairs in force for these options (the same array again for the same options object). */
+export declare function delimiterPairs(opts?: MathOptions): readonly DelimiterPair[];
 /**
  * Same-length filler for masked ranges: a letter per character. Line endings, spaces and tabs are
  * kept, and so are the `>` markers that start a line, so a range spanning lines (a multi-line
@@ -64,6 +64,11 @@ export declare const plainTextMask: {
 };
 /** The block structure of `markdown` alone (every text-level construct off: cheap), as mdast. */
 export declare function blockStructure(markdown: string): Root;
+/** Test hook: with `enabled` false every parse has all of GFM's autolink-literal constructs; `force` picks a variant. */
+export declare const literalVariants: {
+    enabled: boolean;
+    force?: number;
+};
 /**
  * Parses a Markdown string with GFM and the math syntax for `pairs` (none: GFM alone). What remark-parse
  * with remark-gfm does, with the extensions set up once: a page, its headings and its captions are many
