@@ -2,7 +2,7 @@ import { createRequire as __cr } from 'node:module'; const require = __cr(import
 import {
   checkSite,
   formatCheck
-} from "./chunks/chunk-I22W3AGE.js";
+} from "./chunks/chunk-LXAMYQ6S.js";
 import {
   ITEM_TYPES,
   LineIndex,
@@ -30,7 +30,7 @@ import {
   typedValue,
   validateParams,
   zeros
-} from "./chunks/chunk-UEXCOD5H.js";
+} from "./chunks/chunk-GMEPD6LX.js";
 import {
   initSite
 } from "./chunks/chunk-T7CE7I73.js";
@@ -43,7 +43,7 @@ import {
   imageOptions,
   summaryLine,
   variantWidths
-} from "./chunks/chunk-ZJKVIJYB.js";
+} from "./chunks/chunk-APZ2QXOQ.js";
 import {
   contentKey,
   stableStringify

@@ -508,6 +508,9 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     return out;
   };
   const textBreaks = (r: Replacement) => breaks(r.start, r.end) - (r.text!.match(/\n/g)?.length ?? 0);
+  // Where a replacement's own text cannot hold the line breaks it takes out: an empty shortcode of ours
+  // after it that holds them, which Hugo reads and prints as nothing.
+  const keepBreaks = (n: number) => (n > 0 ? `{{< ${name} k="none"${'\n'.repeat(n)} >}}{{< /${name} >}}` : '');
   // Shortcodes whose content Hugo's Markdown would strip of our fragments travel inside a wrapper.
   const wraps = env.settings.unsafe ? [] : markdownWraps(parsed.shortcodes, isOwned, replacements, env.settings, source);
   let shadow = '';
@@ -521,18 +524,16 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
       shadow += source.slice(pos, wrap.start);
       const keys: string[] = [];
       const edits = [...wrap.tags];
-      // The lines the tokens take out go with the first fragment, at the wrapper's start.
-      let lost = 0;
+      // The lines a token (or a text) takes out stay where they were, in an empty shortcode after it: every
+      // line inside the wrapped shortcode keeps its number too (a token is Markdown's, it holds no break).
       for (; i < replacements.length && replacements[i]!.start < wrap.end; i++) {
         const inner = replacements[i]!;
         if (inner.text !== undefined) {
-          edits.push({ start: inner.start, end: inner.end, text: inner.text });
-          lost += Math.max(0, textBreaks(inner));
+          edits.push({ start: inner.start, end: inner.end, text: inner.text + keepBreaks(textBreaks(inner)) });
         } else {
-          lost += breaks(inner.start, inner.end);
           let n = keys.indexOf(inner.key);
           if (n < 0) n = keys.push(inner.key) - 1;
-          edits.push({ start: inner.start, end: inner.end, text: wrapToken(n) });
+          edits.push({ start: inner.start, end: inner.end, text: wrapToken(n) + keepBreaks(breaks(inner.start, inner.end)) });
         }
       }
       i--;
@@ -544,14 +545,14 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
         at = e.end;
       }
       body += source.slice(at, wrap.end);
-      shadow += wrapOpen(keys.map((k, n) => fragmentShortcode(k, n === 0 ? lost : 0)), wrap.md) + body + WRAP_CLOSE;
+      shadow += wrapOpen(keys.map((k) => fragmentShortcode(k)), wrap.md) + body + WRAP_CLOSE;
       pos = wrap.end;
       w++;
       continue;
     }
     shadow += source.slice(pos, r.start);
     if (r.text === undefined) shadow += fragmentShortcode(r.key, breaks(r.start, r.end));
-    else if (r.text === '' && textBreaks(r) > 0) shadow += `{{< prerender k="none"${'\n'.repeat(textBreaks(r))} >}}{{< /prerender >}}`;
+    else if (r.text === '') shadow += keepBreaks(textBreaks(r));
     else shadow += r.text;
     pos = r.end;
   }

@@ -5,6 +5,7 @@
  * (src/site/hugo-messages.ts). Real Hugo, each version.
  */
 import { describe, expect, it } from 'vitest';
+import path from 'node:path';
 import { buildSite, describeEachHugo } from '../helpers/hugo.js';
 import { runCli, runPrerender } from '../helpers/prerender.js';
 import { HEAD_LAYOUT, tempSites } from '../helpers/temp-site.js';
@@ -79,5 +80,61 @@ describeEachHugo('Hugo messages about a prerendered page', (hugo) => {
         expect(rewritten).not.toContain('.prerender/content');
       });
     }
+  });
+
+  it('inside a {{% %}} theme shortcode holding a formula over several lines: the lines before and after it', () => {
+    // A code block render hook that reports where each block is (Hugo gives hooks a page position).
+    const files = (head: Record<string, string>) => ({
+      'hugo.toml': 'baseURL = "https://example.org/"\ntitle = "t"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n',
+      ...head,
+      'layouts/_default/single.html': '{{ define "main" }}{{ .Content }}{{ end }}\n',
+      'layouts/_default/list.html': '{{ define "main" }}{{ range .Pages }}{{ .Title }}{{ end }}{{ end }}\n',
+      'layouts/shortcodes/hint.html': '<blockquote class="hint">{{ .Inner }}</blockquote>\n',
+      'layouts/_default/_markup/render-codeblock.html': '{{ warnf "codeblock %s at %s" .Type .Position }}<pre>{{ .Inner }}</pre>\n',
+      'content/posts/p.md': [
+        '---',
+        'title: Wrapped',
+        '---',
+        '',
+        '{{% hint %}}', // 5
+        'Before, a $k$ and:',
+        '',
+        '```go',
+        'x := 1',
+        '```', // 10
+        '',
+        '$$',
+        'h_t = \\tanh(W h_{t-1}',
+        '  + x_t)',
+        '$$', // 15
+        '',
+        '```python',
+        'y = 2',
+        '```',
+        '{{% /hint %}}', // 20
+        '',
+        '```rust',
+        'let z = 2;',
+        '```',
+        '',
+      ].join('\n'),
+    });
+    const plainDir = site(files({ 'layouts/_default/baseof.html': '<html><body>{{ block "main" . }}{{ end }}</body></html>\n' }));
+    const dir = site(files(HEAD_LAYOUT));
+    expect(runCli(['init', '-s', dir]).code).toBe(0);
+    const positions = (output: string, siteDir: string) =>
+      new Map([...output.matchAll(/codeblock (\w+) at "([^"]+)"/g)].map((m) => [m[1]!, m[2]!.replace(`${siteDir}${path.sep}`, '')]));
+    const plain = buildSite(hugo.bin, plainDir, { copy: false });
+    expect(plain.code, plain.stdout + plain.stderr).toBe(0);
+    const expected = positions(plain.stdout + plain.stderr, plainDir);
+    const r = runCli(['--hugo', hugo.bin, 'hugo', '-s', dir, '-d', 'public', '--noBuildLock']);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const got = positions(r.stdout + r.stderr, dir);
+    expect([...got.keys()].sort(), r.stdout + r.stderr).toEqual(['go', 'python', 'rust']);
+    // Where Hugo gives a page position (0.111.3 inside the shortcode too; 0.169 there names the text our
+    // wrapper renders, "(rendered from string)", a position we cannot keep), it is plain Hugo's.
+    const compared = [...got].filter(([, at]) => !at.includes('(rendered from string)'));
+    expect(compared.map(([lang]) => lang)).toContain('rust');
+    for (const [lang, at] of compared) expect(`${lang} at ${at}`).toBe(`${lang} at ${expected.get(lang)}`);
   });
 });

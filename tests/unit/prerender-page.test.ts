@@ -243,6 +243,22 @@ describe('prerenderPage: math inside a shortcode Hugo renders as Markdown again'
     expect(parsePage(shadow).diagnostics).toEqual([]);
   });
 
+  it('inside the wrapper, every line stays where the original has it: a formula over several lines keeps its breaks in an empty shortcode after its token', async () => {
+    const src = ['Intro.', '', '{{% hint %}}', 'Before $k$.', '', '$$', 'h_t', '  + x_t', '$$', '', 'Between: $a', 'b$ and', '$$\\newcommand{\\R}{r}', '$$', 'After.', '{{% /hint %}}', ''].join('\n');
+    const r = await prerenderPage(src, withSite(false));
+    expect(r.diagnostics).toEqual([]);
+    const shadow = r.shadow!;
+    expect(lines(shadow)).toHaveLength(lines(src).length);
+    for (const n of [4, 9, 14]) expect(lines(shadow)[n]).toBe(lines(src)[n]);
+    expect(lines(shadow)[3]).toBe('Before hugoprerenderfrag0z.');
+    expect(lines(shadow)[5]).toBe('hugoprerenderfrag1z{{< prerender k="none"');
+    expect(lines(shadow)[10]).toBe('Between: hugoprerenderfrag2z{{< prerender k="none"');
+    // The definitions-only formula: no token, only its breaks.
+    expect(lines(shadow)[12]).toBe('{{< prerender k="none"');
+    expect(lines(shadow)[15]).toBe('{{< /hint >}}{{< /prerender-md >}}');
+    expect(parsePage(shadow).diagnostics).toEqual([]);
+  });
+
   it('a {{% %}} within a line is rendered inline; one nested in another shortcode keeps its {{% %}}; the same formula twice is one fragment', async () => {
     const src = 'Text {{% sc %}}a $x$ b $x${{% /sc %}} end.\n\n{{< box >}}\n{{% inner %}}$y${{% /inner %}}\n{{< /box >}}\n';
     const shadow = (await prerenderPage(src, withSite(false))).shadow!;
