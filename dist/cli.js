@@ -8,10 +8,10 @@ import {
   safeLine,
   safeLines,
   summaryLine
-} from "./chunks/chunk-APZ2QXOQ.js";
+} from "./chunks/chunk-5LH2HEOU.js";
 import {
   shortcodeList
-} from "./chunks/chunk-WG73JDZI.js";
+} from "./chunks/chunk-SBDOVNIX.js";
 import {
   languageMountStyle
 } from "./chunks/chunk-4NMVV5T6.js";
@@ -226,7 +226,7 @@ Run "hugo-prerender --help" for usage.
       return result.failed ? 1 : 0;
     }
     if (command === "hugo") {
-      const { hugoArgsProblem, hugoCommand, hugoSourceArg } = await import("./chunks/hugo-command-2J6REP6D.js");
+      const { hugoArgsProblem, hugoCommand, hugoSourceArg } = await import("./chunks/hugo-command-RAEQ57VB.js");
       const problem = hugoArgsProblem(passThrough);
       if (problem) {
         process.stderr.write(`hugo-prerender hugo: ${problem}
@@ -251,7 +251,7 @@ ${safeLine(`changed: ${changed.join(", ")}`)}
       print(result, changed.length ? new Set(changed) : void 0);
     };
     if (command === "serve") {
-      const { ServeError, serveSite } = await import("./chunks/serve-LX37C56W.js");
+      const { ServeError, serveSite } = await import("./chunks/serve-S4LDHIW4.js");
       let handle2;
       try {
         handle2 = serveSite({ source, errors, ...lock, hugo: values.hugo, hugoArgs: passThrough, onBuild });
@@ -275,7 +275,7 @@ ${safeLine(`changed: ${changed.join(", ")}`)}
         return 1;
       }
     }
-    const { watchSite } = await import("./chunks/watch-UL3BBZRC.js");
+    const { watchSite } = await import("./chunks/watch-XX6QNITW.js");
     const handle = watchSite({ source, errors, ...lock, onBuild });
     try {
       await handle.ready;
@@ -296,7 +296,7 @@ ${safeLine(`changed: ${changed.join(", ")}`)}
     return 0;
   }
   if (command === "check") {
-    const { checkSite, formatCheck } = await import("./chunks/check-53I7P43J.js");
+    const { checkSite, formatCheck } = await import("./chunks/check-65YKTAVX.js");
     const r = await checkSite(source);
     process.stdout.write(`${safeLines(formatCheck(r, { formatDiagnostic }))}
 `);

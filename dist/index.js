@@ -2,7 +2,7 @@ import { createRequire as __cr } from 'node:module'; const require = __cr(import
 import {
   checkSite,
   formatCheck
-} from "./chunks/chunk-LXAMYQ6S.js";
+} from "./chunks/chunk-2TXKMQ6M.js";
 import {
   ITEM_TYPES,
   LineIndex,
@@ -30,7 +30,7 @@ import {
   typedValue,
   validateParams,
   zeros
-} from "./chunks/chunk-GMEPD6LX.js";
+} from "./chunks/chunk-RMJZCSG5.js";
 import {
   initSite
 } from "./chunks/chunk-T7CE7I73.js";
@@ -43,11 +43,11 @@ import {
   imageOptions,
   summaryLine,
   variantWidths
-} from "./chunks/chunk-APZ2QXOQ.js";
+} from "./chunks/chunk-5LH2HEOU.js";
 import {
   contentKey,
   stableStringify
-} from "./chunks/chunk-WG73JDZI.js";
+} from "./chunks/chunk-SBDOVNIX.js";
 import "./chunks/chunk-4NMVV5T6.js";
 
 // src/render/docs.ts

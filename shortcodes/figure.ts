@@ -186,7 +186,7 @@ async function responsiveImage(ctx: RenderContext<FigureParams>, file: string, s
 function findSrc(ctx: RenderContext<FigureParams>, src: string): string | undefined {
   // A src that leads outside the site is not a local file (and the warning must not tell whether such a
   // file exists); a symbolic link that leaves the site is refused.
-  const look = lookUpImage(src, ctx.site, ctx.page.bundleDir, ctx.page.reads?.lookup);
+  const look = lookUpImage(src, ctx.site, ctx.page.bundleDir, ctx.page.reads?.lookup, ctx.page.reads?.memo);
   if (!look) return undefined;
   if ('found' in look) return look.found;
   if ('refused' in look) {

@@ -5,10 +5,10 @@
  */
 import { isLocalSrc } from '../render/figure-html.js';
 import type { SiteInfo } from '../render/types.js';
-import { lookUpFile, siteRoots, type Lookup, type LookupTracker } from '../site/safe-path.js';
+import { lookUpFile, siteRoots, type Lookup, type LookupMemo, type LookupTracker } from '../site/safe-path.js';
 
 /** What `lookUpFile` says about the image `src` names; undefined for a remote or empty `src`. */
-export function lookUpImage(src: string, site: SiteInfo, bundleDir: string | undefined, track?: LookupTracker): Lookup | undefined {
+export function lookUpImage(src: string, site: SiteInfo, bundleDir: string | undefined, track?: LookupTracker, memo?: LookupMemo): Lookup | undefined {
   if (!isLocalSrc(src)) return undefined;
   let rel = src.replace(/[?#].*$/s, '');
   try {
@@ -19,5 +19,5 @@ export function lookUpImage(src: string, site: SiteInfo, bundleDir: string | und
   rel = rel.replace(/^\/+/, '');
   if (rel === '') return undefined;
   const bases = [...(bundleDir ? [bundleDir] : []), site.assetsDir, ...site.staticDirs];
-  return lookUpFile(siteRoots(site), bases, rel, track);
+  return lookUpFile(siteRoots(site), bases, rel, track, memo);
 }

@@ -44,7 +44,7 @@ export async function siteFigureImages(
     const at = sc.paramPositions?.src ?? { line: sc.line, column: sc.column, offset: sc.offset };
     const warn = (message: string, code: string) =>
       diagnostics.push({ severity: 'warning', code, file: page.relPath, line: at.line, column: at.column, offset: at.offset, message: `figure: ${message}` });
-    const look = lookUpImage(src, site, page.bundleDir, page.reads?.lookup);
+    const look = lookUpImage(src, site, page.bundleDir, page.reads?.lookup, page.reads?.memo);
     // Remote, missing (the site's figure shows it as written) or a link out of the site (not read).
     if (look && 'refused' in look) warn(`image "${src}": ${outsideMessage(site.dir, look.link, look.target)}`, 'outside');
     if (!look || !('found' in look)) continue;

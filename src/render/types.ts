@@ -7,7 +7,7 @@
 import type { Diagnostic, ParamValue } from '../content/types.js';
 import type { ParamSpecs, ParamValues } from './params.js';
 import type { ImageService } from '../images/service.js';
-import type { LookupTracker } from '../site/safe-path.js';
+import type { LookupMemo, LookupTracker } from '../site/safe-path.js';
 
 export interface PageInfo {
   /** Absolute path of the content file. */
@@ -22,7 +22,7 @@ export interface PageInfo {
    */
   frontMatter: Record<string, unknown>;
   /** Told of every file lookup the page's shortcodes make (an incremental build's record of what it read). */
-  reads?: { lookup: LookupTracker };
+  reads?: { lookup: LookupTracker; memo?: LookupMemo };
 }
 
 export interface SiteInfo {

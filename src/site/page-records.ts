@@ -18,7 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../content/types.js';
 import { contentKey, md5Hex, stableStringify } from '../render/keys.js';
-import { lookUpFile, siteRoots, type Lookup } from './safe-path.js';
+import { lookUpFile, siteRoots, type Lookup, type LookupMemo } from './safe-path.js';
 import type { SiteInfo } from '../render/types.js';
 
 export const PAGE_RECORDS_FILE = 'pages.json';
@@ -124,17 +124,24 @@ function outcomeOf(siteDir: string, r: Lookup): string {
  */
 export class FileHashes {
   private readonly known = new Map<string, string | null>();
-  private readonly lookups = new Map<string, { result: Lookup; outcome: string }>();
+  /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
+  readonly lookups: LookupMemo = new Map();
+  /** Each lookup's outcome (outcomeOf), by site directory. */
+  private readonly outcomes = new WeakMap<Lookup, Map<string, string>>();
 
   /** lookUpFile with its outcome hashed (outcomeOf), made at most once per build for the same places and name. */
   lookUp(site: SiteInfo, bases: readonly string[], rel: string): { result: Lookup; outcome: string } {
-    const key = JSON.stringify([bases, rel]);
-    let r = this.lookups.get(key);
-    if (!r) {
-      const result = lookUpFile(siteRoots(site), bases, rel);
-      this.lookups.set(key, (r = { result, outcome: outcomeOf(site.dir, result) }));
-    }
-    return r;
+    const result = lookUpFile(siteRoots(site), bases, rel, undefined, this.lookups);
+    return { result, outcome: this.outcome(site.dir, result) };
+  }
+
+  /** outcomeOf, once per lookup. */
+  outcome(siteDir: string, result: Lookup): string {
+    let bySite = this.outcomes.get(result);
+    if (!bySite) this.outcomes.set(result, (bySite = new Map()));
+    let o = bySite.get(siteDir);
+    if (o === undefined) bySite.set(siteDir, (o = outcomeOf(siteDir, result)));
+    return o;
   }
 
   get(file: string): string | null {
@@ -156,10 +163,14 @@ export class PageReads {
   readonly lookups: LookupRecord[] = [];
   readonly images: { file: string; shown: string }[] = [];
   readonly markdownInner: Record<string, string | null> = {};
+  /** The build's lookups, for the page's shortcodes to look up through (lookUpFile). */
+  readonly memo: LookupMemo;
   constructor(
     private readonly siteDir: string,
     private readonly hashes: FileHashes,
-  ) {}
+  ) {
+    this.memo = hashes.lookups;
+  }
 
   /** Called by lookUpFile (safe-path.ts) with every lookup a shortcode of this page makes. */
   readonly lookup = (bases: readonly string[], relPath: string, result: Lookup): void => {
@@ -167,7 +178,7 @@ export class PageReads {
     this.lookups.push({
       bases: bases.map((b) => rel(this.siteDir, b)),
       rel: relPath,
-      outcome: outcomeOf(this.siteDir, result),
+      outcome: this.hashes.outcome(this.siteDir, result),
       ...(md5 ? { md5 } : {}),
     });
   };

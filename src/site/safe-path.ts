@@ -126,11 +126,23 @@ export type Lookup =
 export type LookupTracker = (bases: readonly string[], rel: string, result: Lookup) => void;
 
 /**
+ * Lookups already made, by places and name: one build's (the same roots throughout), so that the image
+ * of a figure shown on every page is looked up once (each lookup is an lstat per path component).
+ */
+export type LookupMemo = Map<string, Lookup>;
+
+/**
  * Looks `rel` up in each base directory in turn, reading nothing outside the roots: a place whose path
  * leaves the roots is not looked at (and not listed in `missing`), a link that leaves them refuses.
+ * With `memo`, a lookup it holds is not made again.
  */
-export function lookUpFile(roots: Roots, bases: readonly string[], rel: string, track?: LookupTracker): Lookup {
-  const result = lookUp(roots, bases, rel);
+export function lookUpFile(roots: Roots, bases: readonly string[], rel: string, track?: LookupTracker, memo?: LookupMemo): Lookup {
+  const key = memo ? `${bases.join('\0')}\0\0${rel}` : '';
+  let result = memo?.get(key);
+  if (!result) {
+    result = lookUp(roots, bases, rel);
+    memo?.set(key, result);
+  }
   track?.(bases, rel, result);
   return result;
 }

@@ -1,4 +1,4 @@
 import type { SiteInfo } from '../render/types.js';
-import { type Lookup, type LookupTracker } from '../site/safe-path.js';
+import { type Lookup, type LookupMemo, type LookupTracker } from '../site/safe-path.js';
 /** What `lookUpFile` says about the image `src` names; undefined for a remote or empty `src`. */
-export declare function lookUpImage(src: string, site: SiteInfo, bundleDir: string | undefined, track?: LookupTracker): Lookup | undefined;
+export declare function lookUpImage(src: string, site: SiteInfo, bundleDir: string | undefined, track?: LookupTracker, memo?: LookupMemo): Lookup | undefined;

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../content/types.js';
-import { type Lookup } from './safe-path.js';
+import { type Lookup, type LookupMemo } from './safe-path.js';
 import type { SiteInfo } from '../render/types.js';
 export declare const PAGE_RECORDS_FILE = "pages.json";
 /** One file lookup of a shortcode: where it looked, and what it found (an md5, so no path leaks). */
@@ -61,12 +61,17 @@ export declare function siteRecordKey(parts: unknown): string;
  */
 export declare class FileHashes {
     private readonly known;
-    private readonly lookups;
+    /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
+    readonly lookups: LookupMemo;
+    /** Each lookup's outcome (outcomeOf), by site directory. */
+    private readonly outcomes;
     /** lookUpFile with its outcome hashed (outcomeOf), made at most once per build for the same places and name. */
     lookUp(site: SiteInfo, bases: readonly string[], rel: string): {
         result: Lookup;
         outcome: string;
     };
+    /** outcomeOf, once per lookup. */
+    outcome(siteDir: string, result: Lookup): string;
     get(file: string): string | null;
 }
 /** What one page reads while it renders (see the module comment). */
@@ -79,6 +84,8 @@ export declare class PageReads {
         shown: string;
     }[];
     readonly markdownInner: Record<string, string | null>;
+    /** The build's lookups, for the page's shortcodes to look up through (lookUpFile). */
+    readonly memo: LookupMemo;
     constructor(siteDir: string, hashes: FileHashes);
     /** Called by lookUpFile (safe-path.ts) with every lookup a shortcode of this page makes. */
     readonly lookup: (bases: readonly string[], relPath: string, result: Lookup) => void;

@@ -57,10 +57,16 @@ export type Lookup = {
 /** Told of every lookup a page makes (src/site/page-records.ts: what the page read, for incremental builds). */
 export type LookupTracker = (bases: readonly string[], rel: string, result: Lookup) => void;
 /**
+ * Lookups already made, by places and name: one build's (the same roots throughout), so that the image
+ * of a figure shown on every page is looked up once (each lookup is an lstat per path component).
+ */
+export type LookupMemo = Map<string, Lookup>;
+/**
  * Looks `rel` up in each base directory in turn, reading nothing outside the roots: a place whose path
  * leaves the roots is not looked at (and not listed in `missing`), a link that leaves them refuses.
+ * With `memo`, a lookup it holds is not made again.
  */
-export declare function lookUpFile(roots: Roots, bases: readonly string[], rel: string, track?: LookupTracker): Lookup;
+export declare function lookUpFile(roots: Roots, bases: readonly string[], rel: string, track?: LookupTracker, memo?: LookupMemo): Lookup;
 /** The message for a refused link: `<link> is a symbolic link to <target>, outside the site; …`. */
 export declare function outsideMessage(siteDir: string, link: string, target: string): string;
 /** The error at a content link that leaves the site (see listContentFiles in build.ts). */
