@@ -226,7 +226,7 @@ Run "hugo-prerender --help" for usage.
       return result.failed ? 1 : 0;
     }
     if (command === "hugo") {
-      const { hugoArgsProblem, hugoCommand, hugoSourceArg } = await import("./chunks/hugo-command-RAEQ57VB.js");
+      const { hugoArgsProblem, hugoCommand, hugoSourceArg } = await import("./chunks/hugo-command-L6HEEXWX.js");
       const problem = hugoArgsProblem(passThrough);
       if (problem) {
         process.stderr.write(`hugo-prerender hugo: ${problem}

@@ -47,15 +47,27 @@ export function hugoArgsProblem(args: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** Hugo commands about Hugo itself, not the site: they run without a build (and outside a site). */
+const ABOUT_HUGO = new Set(['version', 'help', 'env', 'completion']);
+
+/** Whether these Hugo arguments ask for Hugo's help or version only, which needs no prerendered site. */
+export function needsNoBuild(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  const own = end < 0 ? args : args.slice(0, end);
+  return ABOUT_HUGO.has(own[0] ?? '') || own.includes('--help') || own.includes('-h');
+}
+
 export async function hugoCommand(opts: HugoCommandOptions): Promise<number> {
   const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
   const siteDir = path.resolve(hugoSourceArg(opts.hugoArgs) ?? '.');
   const { hugoArgs, hugo, onBuild, log: _log, ...build } = opts;
-  const result = await buildSite({ ...build, source: siteDir });
-  onBuild(result);
-  if (result.failed) {
-    log('hugo-prerender: the prerender build failed (see above), so Hugo was not run');
-    return 1;
+  if (!needsNoBuild(hugoArgs)) {
+    const result = await buildSite({ ...build, source: siteDir });
+    onBuild(result);
+    if (result.failed) {
+      log('hugo-prerender: the prerender build failed (see above), so Hugo was not run');
+      return 1;
+    }
   }
   const bin = hugo ?? 'hugo';
   const run = startHugo(bin, hugoArgs, { siteDir, cwd: process.cwd(), stdin: 'inherit' });

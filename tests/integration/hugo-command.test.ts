@@ -94,6 +94,13 @@ describeEachHugo('hugo-prerender hugo', (hugo) => {
     expect(existsSync(path.join(dir, 'public'))).toBe(false);
   });
 
+  it("Hugo's version and help need no site and no build", () => {
+    const r = runCli(['--hugo', hugo.bin, 'hugo', 'version'], { cwd: path.dirname(site({})) });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain(`hugo v${hugo.version}`);
+    expect(r.stdout + r.stderr).not.toMatch(/hugo-prerender: \d+ page/);
+  });
+
   describe('signals', () => {
     const watching = async (dir: string): Promise<{ proc: Proc; hugoPid: number }> => {
       ensureBundle();
