@@ -8,7 +8,7 @@ import {
   safeLine,
   safeLines,
   summaryLine
-} from "./chunks/chunk-5LH2HEOU.js";
+} from "./chunks/chunk-225S546J.js";
 import {
   shortcodeList
 } from "./chunks/chunk-SBDOVNIX.js";
@@ -226,7 +226,7 @@ Run "hugo-prerender --help" for usage.
       return result.failed ? 1 : 0;
     }
     if (command === "hugo") {
-      const { hugoArgsProblem, hugoCommand, hugoSourceArg } = await import("./chunks/hugo-command-L6HEEXWX.js");
+      const { hugoArgsProblem, hugoCommand, hugoSourceArg } = await import("./chunks/hugo-command-U2MBLAIM.js");
       const problem = hugoArgsProblem(passThrough);
       if (problem) {
         process.stderr.write(`hugo-prerender hugo: ${problem}
@@ -251,7 +251,7 @@ ${safeLine(`changed: ${changed.join(", ")}`)}
       print(result, changed.length ? new Set(changed) : void 0);
     };
     if (command === "serve") {
-      const { ServeError, serveSite } = await import("./chunks/serve-S4LDHIW4.js");
+      const { ServeError, serveSite } = await import("./chunks/serve-3FHKC6QL.js");
       let handle2;
       try {
         handle2 = serveSite({ source, errors, ...lock, hugo: values.hugo, hugoArgs: passThrough, onBuild });
@@ -275,7 +275,7 @@ ${safeLine(`changed: ${changed.join(", ")}`)}
         return 1;
       }
     }
-    const { watchSite } = await import("./chunks/watch-XX6QNITW.js");
+    const { watchSite } = await import("./chunks/watch-CGK7BBFT.js");
     const handle = watchSite({ source, errors, ...lock, onBuild });
     try {
       await handle.ready;
@@ -296,7 +296,7 @@ ${safeLine(`changed: ${changed.join(", ")}`)}
     return 0;
   }
   if (command === "check") {
-    const { checkSite, formatCheck } = await import("./chunks/check-65YKTAVX.js");
+    const { checkSite, formatCheck } = await import("./chunks/check-QAYNQX7X.js");
     const r = await checkSite(source);
     process.stdout.write(`${safeLines(formatCheck(r, { formatDiagnostic }))}
 `);

@@ -2,7 +2,7 @@ import { createRequire as __cr } from 'node:module'; const require = __cr(import
 import {
   checkSite,
   formatCheck
-} from "./chunks/chunk-2TXKMQ6M.js";
+} from "./chunks/chunk-MQHHI3B7.js";
 import {
   ITEM_TYPES,
   LineIndex,
@@ -43,7 +43,7 @@ import {
   imageOptions,
   summaryLine,
   variantWidths
-} from "./chunks/chunk-5LH2HEOU.js";
+} from "./chunks/chunk-225S546J.js";
 import {
   contentKey,
   stableStringify

@@ -472,6 +472,11 @@ export class PrerenderOutput {
    * once every existing symlink on the way is resolved.
    */
   private resolve(rel: string): string {
+    return this.resolveAt(rel).abs;
+  }
+
+  /** resolve, also saying whether the file's directory exists already (then nothing is to be created). */
+  private resolveAt(rel: string): { abs: string; dirExists: boolean } {
     const abs = path.resolve(this.root, rel);
     if (!abs.startsWith(this.root + path.sep)) {
       throw new OutputPathError(`refusing to touch ${abs}: outside ${this.root}`);
@@ -483,10 +488,11 @@ export class PrerenderOutput {
       if (lstatOrNull(probe)) break;
       probe = path.dirname(probe);
     }
-    if (probe.length < this.root.length) return abs; // .prerender does not exist yet: created below the real site
+    if (probe.length < this.root.length) return { abs, dirExists: false }; // .prerender does not exist yet: created below the real site
     let real: string;
     try {
-      real = realpathSync(probe);
+      // The system's realpath: one call (Node's own lstats every component of the path).
+      real = realpathSync.native(probe);
     } catch (e) {
       throw new OutputPathError(`refusing to touch ${abs}: cannot resolve ${probe} (${(e as Error).message})`);
     }
@@ -495,15 +501,17 @@ export class PrerenderOutput {
         `refusing to touch ${abs}: ${probe} resolves to ${real}, outside ${expectedRoot} (a symlink?); hugo-prerender only writes inside ${PRERENDER_DIR}/`,
       );
     }
-    return abs;
+    return { abs, dirExists: probe === path.dirname(abs) };
   }
 
   private write(rel: string, data: Buffer, opts: { force?: boolean } = {}): void {
-    const file = this.resolve(rel);
+    const { abs: file, dirExists } = this.resolveAt(rel);
     if (!opts.force && sameBytes(file, data)) return;
     const dir = path.dirname(file);
-    mkdirSync(dir, { recursive: true });
-    this.resolve(rel); // again, now that the directories exist
+    if (!dirExists) {
+      mkdirSync(dir, { recursive: true });
+      this.resolve(rel); // again, now that the directories exist
+    }
     const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${this.tmpCounter++}.tmp`);
     try {
       writeFileSync(tmp, data);

@@ -147,6 +147,8 @@ export declare class PrerenderOutput {
      * once every existing symlink on the way is resolved.
      */
     private resolve;
+    /** resolve, also saying whether the file's directory exists already (then nothing is to be created). */
+    private resolveAt;
     private write;
     /** Deletes files under `.prerender/<dir>` for which `keep(relative path)` is false; never follows symlinks. */
     private sweep;
