@@ -2,7 +2,7 @@ import { createRequire as __cr } from 'node:module'; const require = __cr(import
 import {
   checkSite,
   formatCheck
-} from "./chunks/chunk-MQHHI3B7.js";
+} from "./chunks/chunk-HWNLVG6N.js";
 import {
   ITEM_TYPES,
   LineIndex,
@@ -30,7 +30,7 @@ import {
   typedValue,
   validateParams,
   zeros
-} from "./chunks/chunk-RMJZCSG5.js";
+} from "./chunks/chunk-CUVSCE7A.js";
 import {
   initSite
 } from "./chunks/chunk-T7CE7I73.js";
@@ -43,11 +43,11 @@ import {
   imageOptions,
   summaryLine,
   variantWidths
-} from "./chunks/chunk-225S546J.js";
+} from "./chunks/chunk-VEOPMKKZ.js";
 import {
   contentKey,
   stableStringify
-} from "./chunks/chunk-SBDOVNIX.js";
+} from "./chunks/chunk-YSWOYGWA.js";
 import "./chunks/chunk-4NMVV5T6.js";
 
 // src/render/docs.ts

@@ -3,7 +3,7 @@
  * `<site>/.prerender/`. One bad page never stops the others: its diagnostics are collected, its previous
  * output (if any) is left as it was, and the result says the build failed.
  */
-import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Diagnostic } from './content/types.js';
@@ -117,7 +117,7 @@ export function listContentFiles(dir: string, roots: Roots, refused: { link: str
     const inside = new Set(seen).add(real);
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (e.name.startsWith('.')) continue;
-      const p = path.join(d, e.name);
+      const p = d.endsWith(path.sep) ? d + e.name : d + path.sep + e.name;
       let st: Stats | undefined = undefined;
       if (e.isSymbolicLink()) {
         const r = resolveInside(roots, p);
@@ -136,8 +136,34 @@ export function listContentFiles(dir: string, roots: Roots, refused: { link: str
       else if ((st ? st.isFile() : e.isFile()) && CONTENT_EXTENSIONS.has(path.extname(e.name).toLowerCase())) out.push(p);
     }
   };
-  walk(dir, new Set());
+  walk(path.resolve(dir), new Set());
   return out;
+}
+
+let readBuffer = Buffer.allocUnsafe(1 << 16);
+
+/**
+ * A file's bytes, read into one buffer that every read reuses (a warm build reads every page and keeps
+ * none): the view returned is valid until the next call. Throws as readFileSync does.
+ */
+function readSource(file: string): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    let n = 0;
+    for (;;) {
+      if (n === readBuffer.length) {
+        const bigger = Buffer.allocUnsafe(readBuffer.length * 2);
+        readBuffer.copy(bigger, 0, 0, n);
+        readBuffer = bigger;
+      }
+      const got = readSync(fd, readBuffer, n, readBuffer.length - n, null);
+      if (got === 0) break;
+      n += got;
+    }
+    return readBuffer.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** A file system error while writing .prerender/ (permissions, a file where a directory should be, a full disk). */
@@ -273,7 +299,8 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       continue;
     }
     for (const abs of listContentFiles(root.dir, siteRoots(site), refused)) {
-      files.push({ abs, tree, relToContent: path.posix.join(root.target, relativePosix(root.dir, abs)) });
+      const rel = relativePosix(root.dir, abs);
+      files.push({ abs, tree, relToContent: root.target ? path.posix.join(root.target, rel) : rel });
     }
   }
   for (const r of refused) {
@@ -375,9 +402,10 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
         records.carry(id);
       };
     }
+    // A view of the build's read buffer, valid until the next read: copied below before any await.
     let bytes: Buffer;
     try {
-      bytes = readFileSync(abs);
+      bytes = readSource(abs);
     } catch (e) {
       return () => {
         result.diagnostics.push({ severity: 'error', file: relPath, line: 1, column: 1, message: `cannot read: ${(e as Error).message}` });
@@ -392,6 +420,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
         records.carry(id);
       };
     }
+    bytes = Buffer.from(bytes);
     let o: PageOutcome;
     try {
       const previous = [...output.previousFragments(relToContent, tree)];

@@ -118,16 +118,27 @@ function sameBytes(file: string, data: Buffer): boolean {
   return readFileSync(file).equals(data);
 }
 
-/** Sorted-key JSON, so the manifest is byte-identical for identical builds. */
-function stableJson(value: unknown): string {
+/**
+ * Sorted-key JSON, so the manifest is byte-identical for identical builds. Parts already in sorted order
+ * (the entries a build kept, as the last manifest had them) are not copied.
+ */
+export function stableJson(value: unknown): string {
   const sort = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(sort);
+    if (Array.isArray(v)) {
+      let copy: unknown[] | undefined;
+      for (let i = 0; i < v.length; i++) {
+        const x = sort(v[i]);
+        if (x !== v[i]) (copy ??= v.slice())[i] = x;
+      }
+      return copy ?? v;
+    }
     if (v && typeof v === 'object') {
-      return Object.fromEntries(
-        Object.keys(v as object)
-          .sort()
-          .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
-      );
+      const o = v as Record<string, unknown>;
+      const keys = Object.keys(o);
+      const sorted = [...keys].sort();
+      let same = true;
+      for (let i = 0; i < keys.length && same; i++) same = keys[i] === sorted[i] && sort(o[keys[i]!]) === o[keys[i]!];
+      return same ? v : Object.fromEntries(sorted.map((k) => [k, sort(o[k])]));
     }
     return v;
   };
@@ -382,7 +393,8 @@ export class PrerenderOutput {
    * the pages of a large site stays one lstat each.
    */
   private shadowPath(tree: string, relPath: string): string {
-    return path.join(this.root, tree, relPath);
+    // Both are checked plain relative paths (no `.`, `..` or empty parts): joined as they are where `/` is the separator.
+    return path.sep === '/' ? `${this.root}/${tree}/${relPath}` : path.join(this.root, tree, relPath);
   }
 
   /**

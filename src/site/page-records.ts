@@ -128,6 +128,8 @@ export class FileHashes {
   readonly lookups: LookupMemo = new Map();
   /** Each lookup's outcome (outcomeOf), by site directory. */
   private readonly outcomes = new WeakMap<Lookup, Map<string, string>>();
+  /** lookUpRecorded's lookups, by the places as records have them. */
+  private readonly recorded = new Map<string, { result: Lookup; outcome: string }>();
 
   /** lookUpFile with its outcome hashed (outcomeOf), made at most once per build for the same places and name. */
   lookUp(site: SiteInfo, bases: readonly string[], rel: string): { result: Lookup; outcome: string } {
@@ -142,6 +144,21 @@ export class FileHashes {
     let o = bySite.get(siteDir);
     if (o === undefined) bySite.set(siteDir, (o = outcomeOf(siteDir, result)));
     return o;
+  }
+
+  /** lookUp with the places as a record has them (relative to the site): the same lookup made again, once per build. */
+  lookUpRecorded(site: SiteInfo, bases: readonly string[], rel: string): { result: Lookup; outcome: string } {
+    const key = `${bases.join('\0')}\0\0${rel}`;
+    let r = this.recorded.get(key);
+    if (!r) {
+      r = this.lookUp(
+        site,
+        bases.map((b) => path.resolve(site.dir, b)),
+        rel,
+      );
+      this.recorded.set(key, r);
+    }
+    return r;
   }
 
   get(file: string): string | null {
@@ -191,8 +208,7 @@ export class PageReads {
 /** Whether every file the record's page read is as it was (each lookup made again, each file found hashed). */
 export function readsUnchanged(record: PageRecord, site: SiteInfo, hashes: FileHashes, markdownInner: ((name: string) => string | undefined) | undefined): boolean {
   for (const l of record.lookups) {
-    const bases = l.bases.map((b) => path.resolve(site.dir, b));
-    const { result: r, outcome } = hashes.lookUp(site, bases, l.rel);
+    const { result: r, outcome } = hashes.lookUpRecorded(site, l.bases, l.rel);
     if (outcome !== l.outcome) return false;
     if ('found' in r && hashes.get(r.found) !== (l.md5 ?? null)) return false;
   }

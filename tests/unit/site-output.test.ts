@@ -9,7 +9,8 @@ vi.mock('node:fs', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs')>();
   return { ...real, renameSync: vi.fn(real.renameSync) };
 });
-import { OutputPathError, PrerenderOutput, md5, readManifest } from '../../src/site/output.js';
+import { OutputPathError, PrerenderOutput, md5, readManifest, stableJson } from '../../src/site/output.js';
+import fc from 'fast-check';
 import { parseTitlesTemplate } from '../../src/site/handoff.js';
 
 const dirs: string[] = [];
@@ -219,5 +220,29 @@ describe('PrerenderOutput', () => {
     const r = new PrerenderOutput(site).finish();
     expect(r.removed).toEqual(['content/.a.md.1.0.tmp', 'content/link.md']);
     expect(readFileSync(path.join(outside, 'precious.md'), 'utf8')).toBe('keep');
+  });
+});
+
+describe('stableJson', () => {
+  /** What it must write: JSON.stringify of a copy with every object's keys sorted, indented by 2. */
+  const sortedCopy = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(sortedCopy)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, sortedCopy((v as Record<string, unknown>)[k])]),
+          )
+        : v;
+  it('writes what JSON.stringify writes for the same value with its keys sorted', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        expect(stableJson(v)).toBe(JSON.stringify(sortedCopy(v), null, 2) + '\n');
+      }),
+      { numRuns: 500 },
+    );
+    const odd = { b: [1, undefined, 'x'], a: { z: undefined, y: -0, x: {} }, c: [], d: '\u2028"\\', '10': 1, '9': 2, '': 0, '01': 3, '4294967295': 4 };
+    expect(stableJson(odd)).toBe(JSON.stringify(sortedCopy(odd), null, 2) + '\n');
   });
 });

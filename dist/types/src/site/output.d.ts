@@ -43,6 +43,11 @@ export interface FinishResult {
 export declare class OutputPathError extends Error {
 }
 export declare function md5(data: string | Buffer): string;
+/**
+ * Sorted-key JSON, so the manifest is byte-identical for identical builds. Parts already in sorted order
+ * (the entries a build kept, as the last manifest had them) are not copied.
+ */
+export declare function stableJson(value: unknown): string;
 export declare function readManifest(root: string): Manifest;
 export declare class PrerenderOutput {
     /** Absolute `<site>/.prerender`. */

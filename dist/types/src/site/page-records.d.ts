@@ -65,6 +65,8 @@ export declare class FileHashes {
     readonly lookups: LookupMemo;
     /** Each lookup's outcome (outcomeOf), by site directory. */
     private readonly outcomes;
+    /** lookUpRecorded's lookups, by the places as records have them. */
+    private readonly recorded;
     /** lookUpFile with its outcome hashed (outcomeOf), made at most once per build for the same places and name. */
     lookUp(site: SiteInfo, bases: readonly string[], rel: string): {
         result: Lookup;
@@ -72,6 +74,11 @@ export declare class FileHashes {
     };
     /** outcomeOf, once per lookup. */
     outcome(siteDir: string, result: Lookup): string;
+    /** lookUp with the places as a record has them (relative to the site): the same lookup made again, once per build. */
+    lookUpRecorded(site: SiteInfo, bases: readonly string[], rel: string): {
+        result: Lookup;
+        outcome: string;
+    };
     get(file: string): string | null;
 }
 /** What one page reads while it renders (see the module comment). */
