@@ -8,10 +8,10 @@ import {
   safeLine,
   safeLines,
   summaryLine
-} from "./chunks/chunk-VEOPMKKZ.js";
+} from "./chunks/chunk-7M3KRC4G.js";
 import {
   shortcodeList
-} from "./chunks/chunk-YSWOYGWA.js";
+} from "./chunks/chunk-CGMSMB5R.js";
 import {
   languageMountStyle
 } from "./chunks/chunk-4NMVV5T6.js";
@@ -226,7 +226,7 @@ Run "hugo-prerender --help" for usage.
       return result.failed ? 1 : 0;
     }
     if (command === "hugo") {
-      const { hugoArgsProblem, hugoCommand, hugoSourceArg } = await import("./chunks/hugo-command-RVDBZUR4.js");
+      const { hugoArgsProblem, hugoCommand, hugoSourceArg } = await import("./chunks/hugo-command-EWARWGYI.js");
       const problem = hugoArgsProblem(passThrough);
       if (problem) {
         process.stderr.write(`hugo-prerender hugo: ${problem}
@@ -251,7 +251,7 @@ ${safeLine(`changed: ${changed.join(", ")}`)}
       print(result, changed.length ? new Set(changed) : void 0);
     };
     if (command === "serve") {
-      const { ServeError, serveSite } = await import("./chunks/serve-CQUGVSOJ.js");
+      const { ServeError, serveSite } = await import("./chunks/serve-Z6OCR42L.js");
       let handle2;
       try {
         handle2 = serveSite({ source, errors, ...lock, hugo: values.hugo, hugoArgs: passThrough, onBuild });
@@ -275,7 +275,7 @@ ${safeLine(`changed: ${changed.join(", ")}`)}
         return 1;
       }
     }
-    const { watchSite } = await import("./chunks/watch-QXAJP7W6.js");
+    const { watchSite } = await import("./chunks/watch-THGW2HOT.js");
     const handle = watchSite({ source, errors, ...lock, onBuild });
     try {
       await handle.ready;
@@ -296,7 +296,7 @@ ${safeLine(`changed: ${changed.join(", ")}`)}
     return 0;
   }
   if (command === "check") {
-    const { checkSite, formatCheck } = await import("./chunks/check-J2NBNDO5.js");
+    const { checkSite, formatCheck } = await import("./chunks/check-E3UE3BG5.js");
     const r = await checkSite(source);
     process.stdout.write(`${safeLines(formatCheck(r, { formatDiagnostic }))}
 `);

@@ -2,7 +2,7 @@ import { createRequire as __cr } from 'node:module'; const require = __cr(import
 import {
   checkSite,
   formatCheck
-} from "./chunks/chunk-HWNLVG6N.js";
+} from "./chunks/chunk-PTN7N3TN.js";
 import {
   ITEM_TYPES,
   LineIndex,
@@ -30,7 +30,7 @@ import {
   typedValue,
   validateParams,
   zeros
-} from "./chunks/chunk-CUVSCE7A.js";
+} from "./chunks/chunk-QY5IWVNK.js";
 import {
   initSite
 } from "./chunks/chunk-T7CE7I73.js";
@@ -43,11 +43,11 @@ import {
   imageOptions,
   summaryLine,
   variantWidths
-} from "./chunks/chunk-VEOPMKKZ.js";
+} from "./chunks/chunk-7M3KRC4G.js";
 import {
   contentKey,
   stableStringify
-} from "./chunks/chunk-YSWOYGWA.js";
+} from "./chunks/chunk-CGMSMB5R.js";
 import "./chunks/chunk-4NMVV5T6.js";
 
 // src/render/docs.ts

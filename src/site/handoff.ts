@@ -10,7 +10,8 @@
  *   shortcode, by `<!--hugo-prerender:feed-->` and its MathML-only variant (src/render/feed.ts):
  *   layouts/shortcodes/prerender.html prints the part before the marker, prerender.rss.xml the part after.
  * - On a page whose math no feed shows (PageSettings.feeds), the shortcode is `prerender-html` instead:
- *   the same fragment, the part before the marker printed in every output format. Hugo renders a page's
+ *   the fragment without its feed variant (nothing would print it), printed as it is in every output
+ *   format. Hugo renders a page's
  *   content a second time for RSS only when one of its shortcodes has an RSS template of its own, and
  *   that second rendering was most of what Hugo spent on a prerendered site beyond its plain build.
  * - Per-page extras (the typeset table of contents, its variant with Hugo 0.144+'s ids, a front-matter
@@ -22,6 +23,7 @@
  *
  * The same module reads them back: an earlier shadow's fragments are the cache of the next build.
  */
+import { splitFeed, withFeedVariant } from '../render/feed.js';
 
 export interface StaleCheck {
   md5: string;
@@ -42,9 +44,20 @@ export function fragmentOpen(key: string, check?: StaleCheck, newlines = 0, name
   return check ? `{{< ${name} k="${key}" md5="${check.md5}" src=\`${check.path}\`${pad} >}}` : `{{< ${name} k="${key}"${pad} >}}`;
 }
 
-/** `inline` must have gone through inlineFragment. */
+/**
+ * `inline` must have gone through inlineFragment (a travelling fragment: with its feed variant after
+ * FEED_SPLIT when it has math). `prerender-html` has no RSS template, so nothing would ever print that
+ * variant: it is left out, and layouts/shortcodes/prerender-html.html prints its inner content as it is
+ * (no split per fragment, a shorter shadow for Hugo to read). shadowFragments derives it back.
+ */
 export function inlineShortcode(key: string, inline: string, check?: StaleCheck, newlines = 0, name: FragmentShortcode = 'prerender'): string {
-  return `${fragmentOpen(key, check, newlines, name)}${inline}{{< /${name} >}}`;
+  return `${fragmentOpen(key, check, newlines, name)}${name === 'prerender-html' ? pageOnly(inline) : inline}{{< /${name} >}}`;
+}
+
+/** The part of a travelling fragment the page shows, still inline-safe where it now ends (a final `{`). */
+function pageOnly(inline: string): string {
+  const page = splitFeed(inline).page;
+  return page.endsWith('{') ? `${page.slice(0, -1)}&#123;` : page;
 }
 
 /**
@@ -72,10 +85,16 @@ export function wrapOpen(fragments: readonly string[], md?: 'block' | 'inline'):
 
 const FRAGMENT_RE = /\{\{< (prerender(?:-html)?) k="([a-z0-9_-]+)"(?: md5="[0-9a-f]{32}" src=`[^`\n]*`)?\n* >\}\}([^\n]*?)\{\{< \/\1 >\}\}/g;
 
-/** The fragments of a shadow this module wrote: key → inline HTML. */
+/**
+ * The fragments of a shadow this module wrote: key → inline HTML as it travels (a `prerender-html`
+ * fragment with its feed variant derived again, as the build makes it: the cache may serve it to a page
+ * sent as `prerender`).
+ */
 export function shadowFragments(shadow: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const m of shadow.matchAll(FRAGMENT_RE)) if (!out.has(m[2]!)) out.set(m[2]!, m[3]!);
+  for (const m of shadow.matchAll(FRAGMENT_RE)) {
+    if (!out.has(m[2]!)) out.set(m[2]!, m[1] === 'prerender-html' ? withFeedVariant(m[3]!) : m[3]!);
+  }
   return out;
 }
 

@@ -54,10 +54,13 @@ describe('prerendering fixtures/everywhere/site', () => {
     const fm = readFileSync(path.join(site, '.prerender/content/posts/fm-summary.md'), 'utf8');
     expect(fm).toMatch(/^Body with \{\{< prerender-html k="[0-9a-f]+" md5="[0-9a-f]{32}" src=`content\/posts\/fm-summary.md` >\}\}<span class="katex">/m);
     expect(fm).not.toMatch(/\{\{< prerender /);
+    // Nothing would print its fragments' feed variant: the shadow leaves it out.
+    expect(fm).not.toContain('<!--hugo-prerender:feed-->');
     // Pages whose summary has math keep the variant.
     for (const p of ['gradients.md', 'auto-summary.md']) {
       const shadow = readFileSync(path.join(site, '.prerender/content/posts', p), 'utf8');
       expect(shadow, p).toMatch(/\{\{< prerender k=/);
+      expect(shadow, p).toContain('<!--hugo-prerender:feed-->');
       expect(shadow, p).not.toMatch(/prerender-html/);
     }
   });

@@ -16,6 +16,8 @@ import { findTextMath, textWithMathHtml } from '../../src/render/inline-text.js'
 import { summaryDividerOffset } from '../../src/render/summary.js';
 import { everywhereSettings, planMathEverywhere, DEFAULT_EVERYWHERE } from '../../src/render/everywhere.js';
 import { createMathRenderer } from '../../src/render/katex.js';
+import { inlineFragment } from '../../src/render/inline-safe.js';
+import { inlineShortcode, shadowFragments } from '../../src/site/handoff.js';
 
 /** KaTeX's output as the build has it (src/render/katex.ts: TeX in alttext, glyphs in data-c). */
 const renderer = createMathRenderer();
@@ -76,6 +78,29 @@ describe('the feed variant travels with the fragment (layouts/shortcodes/prerend
     expect(inner.split(FEED_SPLIT)).toHaveLength(2);
     expect(page(inner)).toContain(render('x', false));
     expect(splitFeed(inner)).toEqual({ page: page(inner), feed: feed(inner) });
+  });
+});
+
+describe('prerender-html carries no feed variant (layouts/shortcodes/prerender-html.html prints .Inner as it is)', () => {
+  const cases = [
+    `a ${render('h_t', false)} b ${render('x<y', true)} c`,
+    `<figure><figcaption>${render("\\frac{a}{b}'", false)} and ${render('\\tag{1} e', true)}</figcaption></figure>`,
+    render('\\text{"q"} \\& \\{x\\} \\text{\\{\\{<}', false),
+    `<pre>\n{{< x >}}\n</pre> ${render('\\begin{aligned}a&=b\\\\c&=d\\end{aligned}', true)}`,
+    '<figure><img src="a.png"></figure>',
+  ];
+  it('the shadow holds what the page shows, and the fragment cache reads back what the build makes', () => {
+    for (const html of cases) {
+      const travelling = inlineFragment(withFeedVariant(html));
+      const shadow = `Text ${inlineShortcode('k1', travelling, { md5: 'a'.repeat(32), path: 'content/p.md' }, 0, 'prerender-html')} more.\n`;
+      expect(shadow).not.toContain(FEED_SPLIT);
+      const inner = /\{\{< prerender-html [^\n]*? >\}\}([^\n]*?)\{\{< \/prerender-html >\}\}/.exec(shadow)![1]!;
+      expect(inner).toBe(splitFeed(travelling).page);
+      // Read back for the next build: the same travelling fragment a fresh rendering gives (feed variant included).
+      expect(shadowFragments(shadow).get('k1')).toBe(travelling);
+      // The prerender shortcode keeps it.
+      expect(shadowFragments(`${inlineShortcode('k2', travelling)}\n`).get('k2')).toBe(travelling);
+    }
   });
 });
 

@@ -1,27 +1,3 @@
-/**
- * How fragments travel to Hugo: inside the shadow page itself, never as one template each (Hugo parses
- * every template when it starts, at a cost that grows faster than their number).
- *
- * - Each construct we own becomes `{{< prerender k="KEY" >}}FRAGMENT{{< /prerender >}}`; the first one of
- *   a page also carries the staleness check: `{{< prerender k="KEY" md5="…" src=`content/x.md` >}}`.
- *   FRAGMENT went through inlineFragment (no `{{`, no newline), so the shortcode lexer cannot misread it;
- *   the line breaks of the construct it replaces go inside the opening tag, before `>}}`, so the shadow
- *   keeps every line where the original has it (Hugo's messages name the original's lines). A fragment with math is followed, inside the same
- *   shortcode, by `<!--hugo-prerender:feed-->` and its MathML-only variant (src/render/feed.ts):
- *   layouts/shortcodes/prerender.html prints the part before the marker, prerender.rss.xml the part after.
- * - On a page whose math no feed shows (PageSettings.feeds), the shortcode is `prerender-html` instead:
- *   the same fragment, the part before the marker printed in every output format. Hugo renders a page's
- *   content a second time for RSS only when one of its shortcodes has an RSS template of its own, and
- *   that second rendering was most of what Hugo spent on a prerendered site beyond its plain build.
- * - Per-page extras (the typeset table of contents, its variant with Hugo 0.144+'s ids, a front-matter
- *   summary with math) travel as one `{{< prerender-page >}}JSON{{< /prerender-page >}}` after the end of
- *   the body; it prints nothing, and partials/prerender/toc.html and summary.html read it from
- *   `.RawContent`. Inside JSON strings `<`, `>`, `&`, `{` and `}` are written as `\u00XX`.
- * - Titles and descriptions with math are needed on other pages too (lists, `.Description`): one
- *   site-wide `.prerender/layouts/partials/prerender/titles.html` returns a dict md5 of the text → HTML.
- *
- * The same module reads them back: an earlier shadow's fragments are the cache of the next build.
- */
 export interface StaleCheck {
     md5: string;
     /** The original's path from the site root (backticks removed: the value is a raw string). */
@@ -35,7 +11,12 @@ export type FragmentShortcode = 'prerender' | 'prerender-html';
  * after it keeps its number in the shadow and Hugo's messages point at the original's lines.
  */
 export declare function fragmentOpen(key: string, check?: StaleCheck, newlines?: number, name?: FragmentShortcode): string;
-/** `inline` must have gone through inlineFragment. */
+/**
+ * `inline` must have gone through inlineFragment (a travelling fragment: with its feed variant after
+ * FEED_SPLIT when it has math). `prerender-html` has no RSS template, so nothing would ever print that
+ * variant: it is left out, and layouts/shortcodes/prerender-html.html prints its inner content as it is
+ * (no split per fragment, a shorter shadow for Hugo to read). shadowFragments derives it back.
+ */
 export declare function inlineShortcode(key: string, inline: string, check?: StaleCheck, newlines?: number, name?: FragmentShortcode): string;
 /**
  * Fragments inside a shortcode of the site whose content Hugo runs through its Markdown again (written
@@ -53,7 +34,11 @@ export declare const WRAP_CLOSE = "{{< /prerender-md >}}";
 export declare function wrapToken(i: number): string;
 /** `fragments`: each the output of inlineShortcode. `md`: how Hugo renders the wrapped shortcode's output as Markdown, if it does. */
 export declare function wrapOpen(fragments: readonly string[], md?: 'block' | 'inline'): string;
-/** The fragments of a shadow this module wrote: key → inline HTML. */
+/**
+ * The fragments of a shadow this module wrote: key → inline HTML as it travels (a `prerender-html`
+ * fragment with its feed variant derived again, as the build makes it: the cache may serve it to a page
+ * sent as `prerender`).
+ */
 export declare function shadowFragments(shadow: string): Map<string, string>;
 /** A JSON string literal that neither Hugo's shortcode lexer nor an HTML or Go template context can misread. */
 export declare function safeJsonString(s: string): string;
