@@ -8,7 +8,7 @@ import {
   safeLine,
   safeLines,
   summaryLine
-} from "./chunks/chunk-7M3KRC4G.js";
+} from "./chunks/chunk-W2NOKXTB.js";
 import {
   shortcodeList
 } from "./chunks/chunk-CGMSMB5R.js";
@@ -226,7 +226,7 @@ Run "hugo-prerender --help" for usage.
       return result.failed ? 1 : 0;
     }
     if (command === "hugo") {
-      const { hugoArgsProblem, hugoCommand, hugoSourceArg } = await import("./chunks/hugo-command-EWARWGYI.js");
+      const { hugoArgsProblem, hugoCommand, hugoSourceArg } = await import("./chunks/hugo-command-JRZ77B6T.js");
       const problem = hugoArgsProblem(passThrough);
       if (problem) {
         process.stderr.write(`hugo-prerender hugo: ${problem}
@@ -251,7 +251,7 @@ ${safeLine(`changed: ${changed.join(", ")}`)}
       print(result, changed.length ? new Set(changed) : void 0);
     };
     if (command === "serve") {
-      const { ServeError, serveSite } = await import("./chunks/serve-Z6OCR42L.js");
+      const { ServeError, serveSite } = await import("./chunks/serve-7OSEND2F.js");
       let handle2;
       try {
         handle2 = serveSite({ source, errors, ...lock, hugo: values.hugo, hugoArgs: passThrough, onBuild });
@@ -275,7 +275,7 @@ ${safeLine(`changed: ${changed.join(", ")}`)}
         return 1;
       }
     }
-    const { watchSite } = await import("./chunks/watch-THGW2HOT.js");
+    const { watchSite } = await import("./chunks/watch-A4UAFM6B.js");
     const handle = watchSite({ source, errors, ...lock, onBuild });
     try {
       await handle.ready;
@@ -296,7 +296,7 @@ ${safeLine(`changed: ${changed.join(", ")}`)}
     return 0;
   }
   if (command === "check") {
-    const { checkSite, formatCheck } = await import("./chunks/check-E3UE3BG5.js");
+    const { checkSite, formatCheck } = await import("./chunks/check-TY2WAUDM.js");
     const r = await checkSite(source);
     process.stdout.write(`${safeLines(formatCheck(r, { formatDiagnostic }))}
 `);

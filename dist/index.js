@@ -2,7 +2,7 @@ import { createRequire as __cr } from 'node:module'; const require = __cr(import
 import {
   checkSite,
   formatCheck
-} from "./chunks/chunk-PTN7N3TN.js";
+} from "./chunks/chunk-4QU4HBEP.js";
 import {
   ITEM_TYPES,
   LineIndex,
@@ -43,7 +43,7 @@ import {
   imageOptions,
   summaryLine,
   variantWidths
-} from "./chunks/chunk-7M3KRC4G.js";
+} from "./chunks/chunk-W2NOKXTB.js";
 import {
   contentKey,
   stableStringify
