@@ -2,7 +2,7 @@ import { createRequire as __cr } from 'node:module'; const require = __cr(import
 import {
   checkSite,
   formatCheck
-} from "./chunks/chunk-4QU4HBEP.js";
+} from "./chunks/chunk-A6HRAEX6.js";
 import {
   ITEM_TYPES,
   LineIndex,
@@ -30,7 +30,7 @@ import {
   typedValue,
   validateParams,
   zeros
-} from "./chunks/chunk-QY5IWVNK.js";
+} from "./chunks/chunk-U4R2RHWJ.js";
 import {
   initSite
 } from "./chunks/chunk-T7CE7I73.js";
@@ -43,11 +43,11 @@ import {
   imageOptions,
   summaryLine,
   variantWidths
-} from "./chunks/chunk-W2NOKXTB.js";
+} from "./chunks/chunk-NVRBSTL2.js";
 import {
   contentKey,
   stableStringify
-} from "./chunks/chunk-CGMSMB5R.js";
+} from "./chunks/chunk-SRJINQU7.js";
 import "./chunks/chunk-4NMVV5T6.js";
 
 // src/render/docs.ts

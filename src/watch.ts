@@ -32,7 +32,7 @@ export interface WatchOptions extends BuildOptions {
    */
   debounceMs?: number;
   /**
-   * The quiet period when only pages changed (default 10 ms, or debounceMs if less). Measured with chokidar
+   * The quiet period when only pages changed (default 2 ms, or debounceMs if less). Measured with chokidar
    * on Linux: a save is one event 1-6 ms after the write, whether the editor writes in place, appends,
    * or saves atomically (a temporary file renamed over the page, vim's 4913 and backup~, JetBrains'
    * ___jb_tmp___): chokidar's atomic mode folds those into one change of the page.
@@ -140,7 +140,7 @@ export function watchSite(opts: WatchOptions): WatchHandle {
   const siteDir = path.resolve(opts.source);
   const prerenderDir = path.join(siteDir, '.prerender');
   const debounceMs = opts.debounceMs ?? 120;
-  const pageDebounceMs = opts.pageDebounceMs ?? Math.min(10, debounceMs);
+  const pageDebounceMs = opts.pageDebounceMs ?? Math.min(2, debounceMs);
   const stabilityMs = opts.stabilityMs ?? 0;
   let pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;

@@ -182,6 +182,8 @@ export class PrerenderOutput {
   private readonly titles = new Map<string, Map<string, string>>();
   private previousTitles: Map<string, string> | undefined;
   private keptAny = false;
+  /** Folder → the files in it, as isShadowFile listed them. */
+  private readonly shadowDirs = new Map<string, Set<string>>();
   private readonly keptKeys = new Set<string>();
   private tmpCounter = 0;
 
@@ -297,6 +299,18 @@ export class PrerenderOutput {
     return true;
   }
 
+  /** Where `.prerender/cache/<rel>` is and what it is now (size, modification and change times, inode); undefined when it is not a file. */
+  cacheStamp(rel: string): { where: string; stamp: string } | undefined {
+    const where = this.resolve(`${CACHE_DIR}/${this.cleanRel(rel, 'cache file')}`);
+    let st;
+    try {
+      st = lstatSync(where, { bigint: true });
+    } catch {
+      return undefined;
+    }
+    return st.isFile() ? { where, stamp: `${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}:${st.dev}` } : undefined;
+  }
+
   /** Writes `.prerender/cache/<rel>` (unless it already has these bytes) and keeps it past `finish`. */
   writeCache(rel: string, data: Buffer): void {
     const relPath = this.cleanRel(rel, 'cache file');
@@ -364,12 +378,38 @@ export class PrerenderOutput {
     const old = (tree === DEFAULT_TREE ? this.previous.pages : this.previous.trees?.[tree])?.[relPath];
     if (!old) return false;
     // `seen`: the caller has just found the shadow to be a file (shadowBytes), no need to look again.
-    if (opts.seen || lstatOrNull(this.shadowPath(tree, relPath))?.isFile()) {
+    if (opts.seen || this.isShadowFile(tree, relPath)) {
       this.treePages(tree).set(relPath, old);
       for (const k of old.partials) this.keptKeys.add(k);
       return true;
     }
     return false;
+  }
+
+  /**
+   * Whether the shadow is a file (not a link, not a folder), from one listing of its folder per build
+   * (`watch` keeps every other page of a large site on each save: a lookup each, not a system call). The
+   * listings are of shadows an earlier build wrote; this build's writes do not change what they say of
+   * the pages it keeps.
+   */
+  private isShadowFile(tree: string, relPath: string): boolean {
+    const file = this.shadowPath(tree, relPath);
+    const slash = relPath.lastIndexOf('/');
+    const dir = slash < 0 ? path.join(this.root, tree) : path.dirname(file);
+    let files = this.shadowDirs.get(dir);
+    if (files === undefined) {
+      files = new Set();
+      try {
+        for (const e of readdirSync(dir, { withFileTypes: true })) {
+          // Some file systems do not give the type: lstat then does.
+          if (e.isFile() || (!e.isDirectory() && !e.isSymbolicLink() && lstatOrNull(path.join(dir, e.name))?.isFile())) files.add(e.name);
+        }
+      } catch {
+        /* no such folder: no shadow in it */
+      }
+      this.shadowDirs.set(dir, files);
+    }
+    return files.has(slash < 0 ? relPath : relPath.slice(slash + 1));
   }
 
   /** The size in bytes of the shadow `.prerender/<tree>/<rel>`, or undefined when there is none. */

@@ -162,4 +162,20 @@ describe('incremental builds', () => {
     expect(r.unchanged).toBe(4);
     expect(readFileSync(file, 'utf8')).toBe(text);
   });
+
+  it('builds in one process (watch) reuse the records they wrote, and read them again when another process changed them', async () => {
+    const dir = site(files());
+    await buildSite({ source: dir });
+    const records = path.join(dir, '.prerender/cache/pages.json');
+    // Read from the file, then from memory while the file is as the last build left it.
+    expect((await buildSite({ source: dir })).unchanged).toBe(5);
+    expect((await buildSite({ source: dir })).unchanged).toBe(5);
+    const text = readFileSync(records, 'utf8');
+    // Another process empties the records (same size: only its bytes and times say so): every page is built.
+    writeFileSync(records, ' '.repeat(text.length - 3) + '{}\n');
+    const after = await buildSite({ source: dir });
+    expect(after.unchanged).toBe(0);
+    expect(after.pages).toBe(5);
+    expect((await buildSite({ source: dir })).unchanged).toBe(5);
+  });
 });

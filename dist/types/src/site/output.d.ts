@@ -64,6 +64,8 @@ export declare class PrerenderOutput {
     private readonly titles;
     private previousTitles;
     private keptAny;
+    /** Folder → the files in it, as isShadowFile listed them. */
+    private readonly shadowDirs;
     private readonly keptKeys;
     private tmpCounter;
     constructor(siteDir: string);
@@ -95,6 +97,11 @@ export declare class PrerenderOutput {
     readCache(rel: string): Buffer | undefined;
     /** Keeps `.prerender/cache/<rel>`, as an earlier build wrote it, past `finish`. False when it is not there. */
     keepCache(rel: string): boolean;
+    /** Where `.prerender/cache/<rel>` is and what it is now (size, modification and change times, inode); undefined when it is not a file. */
+    cacheStamp(rel: string): {
+        where: string;
+        stamp: string;
+    } | undefined;
     /** Writes `.prerender/cache/<rel>` (unless it already has these bytes) and keeps it past `finish`. */
     writeCache(rel: string, data: Buffer): void;
     /**
@@ -122,6 +129,13 @@ export declare class PrerenderOutput {
         unchanged?: boolean;
         seen?: boolean;
     }): boolean;
+    /**
+     * Whether the shadow is a file (not a link, not a folder), from one listing of its folder per build
+     * (`watch` keeps every other page of a large site on each save: a lookup each, not a system call). The
+     * listings are of shadows an earlier build wrote; this build's writes do not change what they say of
+     * the pages it keeps.
+     */
+    private isShadowFile;
     /** The size in bytes of the shadow `.prerender/<tree>/<rel>`, or undefined when there is none. */
     shadowBytes(rel: string, tree?: string): number | undefined;
     /** Whether the previous build's manifest has this shadow (what `keep` needs besides the file). */

@@ -45,6 +45,11 @@ export interface RecordStore {
     writeCache(rel: string, data: Buffer): void;
     /** Keeps the file as an earlier build wrote it (false: there is none). */
     keepCache(rel: string): boolean;
+    /** Where the file is and what it is now (size, times, inode), or undefined when it is not there. */
+    cacheStamp(rel: string): {
+        where: string;
+        stamp: string;
+    } | undefined;
 }
 /**
  * What identifies the running code: the package version plus, in the bundle, the names of its chunks
