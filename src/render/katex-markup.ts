@@ -52,16 +52,48 @@ function glyphsToAttributes(html: string): string {
   return out.join('');
 }
 
+const ANNOTATION = '<annotation encoding="application/x-tex">';
+const MATH_TAIL = '</annotation></semantics></math>';
+
+/**
+ * Each `<math …><semantics>INNER<annotation encoding="application/x-tex">TEX</annotation></semantics></math>`
+ * (INNER without `</math>`, TEX without `<`) as `<math … alttext="TEX">INNER</math>`: what the regular
+ * expression `/<math([^>]*)><semantics>((?:(?!<\/math>)[^])*?)<annotation encoding="application\/x-tex">([^<]*)<\/annotation><\/semantics><\/math>/g`
+ * replaces, found with indexOf (that expression's lookahead at every character of INNER cost more than
+ * the rest of this file). A match ends at the first `</math>` after `<semantics>` (INNER cannot hold one,
+ * and nothing after INNER can start one), and its annotation opens at the last `<` before MATH_TAIL.
+ */
+function texToAlttext(html: string): string {
+  let out = '';
+  let copied = 0;
+  let from = 0;
+  for (;;) {
+    const open = html.indexOf('<math', from);
+    if (open === -1) break;
+    from = open + 1;
+    const gt = html.indexOf('>', open + 5);
+    if (gt === -1) break;
+    const innerStart = gt + 1 + '<semantics>'.length;
+    if (!html.startsWith('<semantics>', gt + 1)) continue;
+    const close = html.indexOf('</math>', innerStart);
+    if (close === -1) break; // nor after any later <math
+    const tail = close + '</math>'.length - MATH_TAIL.length;
+    if (tail < innerStart || !html.startsWith(MATH_TAIL, tail)) continue;
+    const annotation = html.lastIndexOf('<', tail - 1);
+    if (annotation < innerStart || !html.startsWith(ANNOTATION, annotation) || annotation + ANNOTATION.length > tail) continue;
+    out += `${html.slice(copied, open)}<math${html.slice(open + 5, gt)} alttext="${html.slice(annotation + ANNOTATION.length, tail)}">${html.slice(innerStart, annotation)}</math>`;
+    copied = from = close + '</math>'.length;
+  }
+  return copied === 0 ? html : out + html.slice(copied);
+}
+
 /**
  * `html` (KaTeX's output, possibly several formulas) with each formula as text once: see above. Text
  * outside KaTeX's elements is left alone; so is markup that is not KaTeX's.
  */
 export function oneTextCopy(html: string): string {
   // The TeX: from the annotation to the alttext of its <math>.
-  let s = html.replace(
-    /<math([^>]*)><semantics>((?:(?!<\/math>)[^])*?)<annotation encoding="application\/x-tex">([^<]*)<\/annotation><\/semantics><\/math>/g,
-    (_, attrs: string, inner: string, tex: string) => `<math${attrs} alttext="${tex}">${inner}</math>`,
-  );
+  let s = texToAlttext(html);
   // The glyphs: every katex-html rendering.
   const open = /<span class="katex-html"[^>]*>/g;
   let out = '';

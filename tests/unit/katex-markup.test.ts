@@ -6,6 +6,7 @@
  */
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { createMathRenderer } from '../../src/render/katex.js';
 import { GLYPH_CSS, oneTextCopy } from '../../src/render/katex-markup.js';
 
@@ -56,5 +57,48 @@ describe('oneTextCopy', () => {
 
   it("draws data-c only inside KaTeX's HTML rendering", () => {
     expect(GLYPH_CSS).toContain('.katex .katex-html [data-c]::before{content:attr(data-c)}');
+  });
+});
+
+describe('oneTextCopy, the TeX to alttext step', () => {
+  // The regular expression that step used to be, as the reference: the scan must find the same matches.
+  const reference = (html: string) =>
+    html.replace(
+      /<math([^>]*)><semantics>((?:(?!<\/math>)[^])*?)<annotation encoding="application\/x-tex">([^<]*)<\/annotation><\/semantics><\/math>/g,
+      (_, attrs: string, inner: string, tex: string) => `<math${attrs} alttext="${tex}">${inner}</math>`,
+    );
+  // Math elements as KaTeX writes them, each part sometimes missing or spoilt, with text between them.
+  const pick = (...xs: string[]) => fc.constantFrom(...xs);
+  const element = fc
+    .tuple(
+      pick('<math>', '<math xmlns="http://www.w3.org/1998/Math/MathML">', '<math display="block">', '<math', '<mathml>', ''),
+      pick('<semantics>', '', '<semantic>'),
+      fc.array(pick('<mrow><mi>x</mi></mrow>', '<mo>&lt;</mo>', '</math>', 'a', '<', '>'), { maxLength: 3 }).map((a) => a.join('')),
+      pick('<annotation encoding="application/x-tex">', '<annotation>', ''),
+      pick('x_1', '\\frac{a}{b}', '', 'a<b', '&lt;'),
+      pick('</annotation></semantics></math>', '</annotation></semantics>', '</semantics></math>', '</annotation></semantics></math></math>'),
+    )
+    .map((parts) => parts.join(''));
+  const markup = fc.array(fc.oneof(element, pick(' and ', '<span>', '</span>', '<math', '')), { maxLength: 6 }).map((a) => a.join(''));
+  it('makes what the regular expression made, on random markup', () => {
+    let matched = 0;
+    fc.assert(
+      fc.property(markup, (html) => {
+        // No katex-html span in these: oneTextCopy is the alttext step alone.
+        const want = reference(html);
+        if (want !== html) matched++;
+        expect(oneTextCopy(html)).toBe(want);
+      }),
+      { numRuns: 3000, seed: 9 },
+    );
+    // The comparison saw matches, not only markup the expression leaves alone.
+    expect(matched).toBeGreaterThan(50);
+  });
+  it('moves the TeX of real KaTeX output, several formulas in one string', () => {
+    const one = (tex: string) => katex.renderToString(tex, { output: 'mathml' });
+    const html = `${one('x^2')} and ${one('\\frac{a}{b} < c')}`;
+    expect(html.match(/<annotation/g)).toHaveLength(2);
+    expect(oneTextCopy(html)).toBe(reference(html));
+    expect(oneTextCopy(html)).not.toContain('<annotation');
   });
 });
