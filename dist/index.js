@@ -2,7 +2,7 @@ import { createRequire as __cr } from 'node:module'; const require = __cr(import
 import {
   checkSite,
   formatCheck
-} from "./chunks/chunk-5VLZVI26.js";
+} from "./chunks/chunk-25YAVT7M.js";
 import {
   ITEM_TYPES,
   LineIndex,
@@ -30,7 +30,7 @@ import {
   typedValue,
   validateParams,
   zeros
-} from "./chunks/chunk-ZCB36TB5.js";
+} from "./chunks/chunk-L4ZWF4TM.js";
 import {
   initSite
 } from "./chunks/chunk-T7CE7I73.js";
@@ -43,11 +43,11 @@ import {
   imageOptions,
   summaryLine,
   variantWidths
-} from "./chunks/chunk-VVK2BAB3.js";
+} from "./chunks/chunk-WCUVADL5.js";
 import {
   contentKey,
   stableStringify
-} from "./chunks/chunk-HCLCMQB6.js";
+} from "./chunks/chunk-OAUA36LD.js";
 import "./chunks/chunk-4NMVV5T6.js";
 
 // src/render/docs.ts

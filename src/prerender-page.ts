@@ -109,7 +109,7 @@ export interface PageSettings {
   /**
    * What the site's RSS feeds show of a page: `summary` when every feed template is Hugo's own (it shows
    * `.Summary`) or reads nothing else of the content (see feedContentTemplates); `content` (the default)
-   * otherwise. With `summary`, a page whose summary holds no math sends its fragments as `prerender-html`
+   * otherwise. With `summary`, a page whose summary holds no math sends its fragments as `prerender-nofeed`
    * (no RSS variant: Hugo renders its content once, not again for the feed; see src/site/handoff.ts).
    */
   feeds?: 'content' | 'summary';
@@ -501,7 +501,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     for (let at = source.indexOf('\n', from); at >= 0 && at < to; at = source.indexOf('\n', at + 1)) n++;
     return n;
   };
-  const name = feedShowsMath(env.settings.feeds, everywhere.summaryEnd, replacements, fragments) ? 'prerender' : 'prerender-html';
+  const name = feedShowsMath(env.settings.feeds, everywhere.summaryEnd, replacements, fragments) ? 'prerender' : 'prerender-nofeed';
   const fragmentShortcode = (key: string, newlines = 0) => {
     const out = inlineShortcode(key, fragments.get(key)?.html ?? '', check, newlines, name);
     check = undefined;

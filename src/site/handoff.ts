@@ -9,7 +9,7 @@
  *   keeps every line where the original has it (Hugo's messages name the original's lines). A fragment with math is followed, inside the same
  *   shortcode, by `<!--hugo-prerender:feed-->` and its MathML-only variant (src/render/feed.ts):
  *   layouts/shortcodes/prerender.html prints the part before the marker, prerender.rss.xml the part after.
- * - On a page whose math no feed shows (PageSettings.feeds), the shortcode is `prerender-html` instead:
+ * - On a page whose math no feed shows (PageSettings.feeds), the shortcode is `prerender-nofeed` instead:
  *   the fragment without its feed variant (nothing would print it), printed as it is in every output
  *   format. Hugo renders a page's
  *   content a second time for RSS only when one of its shortcodes has an RSS template of its own, and
@@ -31,8 +31,12 @@ export interface StaleCheck {
   path: string;
 }
 
-/** The fragment shortcodes: `prerender` has a variant for RSS (prerender.rss.xml), `prerender-html` none. */
-export type FragmentShortcode = 'prerender' | 'prerender-html';
+/**
+ * The fragment shortcodes: `prerender` has a variant for RSS (prerender.rss.xml), `prerender-nofeed` none.
+ * (`prerender-html`, the same with the feed variant in its inner content, is what builds wrote before: its
+ * template stays, so that such a shadow renders right until the next build, and the cache reads it.)
+ */
+export type FragmentShortcode = 'prerender' | 'prerender-nofeed';
 
 /**
  * `newlines`: how many line breaks the construct it replaces spanned. They go inside the opening tag
@@ -46,12 +50,12 @@ export function fragmentOpen(key: string, check?: StaleCheck, newlines = 0, name
 
 /**
  * `inline` must have gone through inlineFragment (a travelling fragment: with its feed variant after
- * FEED_SPLIT when it has math). `prerender-html` has no RSS template, so nothing would ever print that
- * variant: it is left out, and layouts/shortcodes/prerender-html.html prints its inner content as it is
+ * FEED_SPLIT when it has math). `prerender-nofeed` has no RSS template, so nothing would ever print that
+ * variant: it is left out, and layouts/shortcodes/prerender-nofeed.html prints its inner content as it is
  * (no split per fragment, a shorter shadow for Hugo to read). shadowFragments derives it back.
  */
 export function inlineShortcode(key: string, inline: string, check?: StaleCheck, newlines = 0, name: FragmentShortcode = 'prerender'): string {
-  return `${fragmentOpen(key, check, newlines, name)}${name === 'prerender-html' ? pageOnly(inline) : inline}{{< /${name} >}}`;
+  return `${fragmentOpen(key, check, newlines, name)}${name === 'prerender-nofeed' ? pageOnly(inline) : inline}{{< /${name} >}}`;
 }
 
 /** The part of a travelling fragment the page shows, still inline-safe where it now ends (a final `{`). */
@@ -64,7 +68,7 @@ function pageOnly(inline: string): string {
  * Fragments inside a shortcode of the site whose content Hugo runs through its Markdown again (written
  * `{{% %}}`, or a template that markdownifies its inner content), where Goldmark drops raw HTML
  * (`unsafe = false`): the whole shortcode goes inside `{{< prerender-md >}}`, its fragments first, each
- * as the usual `prerender` (or `prerender-html`) shortcode followed by WRAP_SPLIT, then the shortcode with each fragment
+ * as the usual `prerender` (or `prerender-nofeed`) shortcode followed by WRAP_SPLIT, then the shortcode with each fragment
  * replaced by a token (plain letters, which Markdown leaves alone). layouts/shortcodes/prerender-md.html
  * runs Hugo's Markdown where Hugo would have (`md`: a top-level `{{% %}}`, written `{{< >}}` inside the
  * wrapper, its output rendered as Hugo renders it), then puts each fragment in place of its token. The
@@ -83,17 +87,17 @@ export function wrapOpen(fragments: readonly string[], md?: 'block' | 'inline'):
   return `{{< prerender-md${md ? ` md="${md}"` : ''} >}}${fragments.map((f) => f + WRAP_SPLIT).join('')}`;
 }
 
-const FRAGMENT_RE = /\{\{< (prerender(?:-html)?) k="([a-z0-9_-]+)"(?: md5="[0-9a-f]{32}" src=`[^`\n]*`)?\n* >\}\}([^\n]*?)\{\{< \/\1 >\}\}/g;
+const FRAGMENT_RE = /\{\{< (prerender(?:-html|-nofeed)?) k="([a-z0-9_-]+)"(?: md5="[0-9a-f]{32}" src=`[^`\n]*`)?\n* >\}\}([^\n]*?)\{\{< \/\1 >\}\}/g;
 
 /**
- * The fragments of a shadow this module wrote: key → inline HTML as it travels (a `prerender-html`
+ * The fragments of a shadow this module wrote: key → inline HTML as it travels (a `prerender-nofeed`
  * fragment with its feed variant derived again, as the build makes it: the cache may serve it to a page
  * sent as `prerender`).
  */
 export function shadowFragments(shadow: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const m of shadow.matchAll(FRAGMENT_RE)) {
-    if (!out.has(m[2]!)) out.set(m[2]!, m[1] === 'prerender-html' ? withFeedVariant(m[3]!) : m[3]!);
+    if (!out.has(m[2]!)) out.set(m[2]!, m[1] === 'prerender-nofeed' ? withFeedVariant(m[3]!) : m[3]!);
   }
   return out;
 }

@@ -93,11 +93,11 @@ describe('hugo-prerender build on a hostile site', () => {
     expect(run.code, printed()).toBe(1);
     expect(run.stderr).not.toMatch(/internal error/);
     for (const p of ['posts/aaa-first.md', 'posts/zzz-last.md', 'posts/victim/index.md', 'posts/Case.md']) {
-      expect(readFileSync(path.join(site, '.prerender/content', p), 'utf8'), p).toMatch(/\{\{< (prerender(?:-html)?) k="[0-9a-f]+"[^\n]*\{\{< \/\1 >\}\}/);
+      expect(readFileSync(path.join(site, '.prerender/content', p), 'utf8'), p).toMatch(/\{\{< (prerender(?:-html|-nofeed)?) k="[0-9a-f]+"[^\n]*\{\{< \/\1 >\}\}/);
     }
     // One formula never holds back its page: the bomb's page is written with $x$ typeset and the bomb left as TeX.
     const bomb = readFileSync(path.join(site, '.prerender/content/posts/bomb.md'), 'utf8');
-    expect(bomb).toMatch(/^---\ntitle: Bomb\n---\nIntro \{\{< prerender(?:-html)? k="[0-9a-f]+"/);
+    expect(bomb).toMatch(/^---\ntitle: Bomb\n---\nIntro \{\{< prerender(?:-html|-nofeed)? k="[0-9a-f]+"/);
     expect(bomb).toContain(`$$${BOMB}$$`);
     expect(run.summary).toMatchObject({ prerendered: 5 });
   });

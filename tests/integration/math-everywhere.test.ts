@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, describeEachHugo, PROJECT_ROOT, type BuildResult } from '../helpers/hugo.js';
 import { attr, byClass, byTag, findAll, hasClass, parseHtml, text, textWithout, type Element } from '../helpers/html.js';
 import { copyProjectSite, runPrerender, type CliRun } from '../helpers/prerender.js';
+import { withFeedVariant } from '../../src/render/feed.js';
 
 const FIXTURE = 'fixtures/everywhere/site';
 
@@ -49,10 +50,10 @@ describe('prerendering fixtures/everywhere/site', () => {
     const auto = readFileSync(path.join(site, '.prerender/content/posts/auto-summary.md'), 'utf8');
     expect(auto).toMatch(/over time, and\n.*\{\{< prerender k="[0-9a-f]+" >}}[^\n]*?\{\{< \/prerender >\}\}\.<!--more-->\n+This second/);
   });
-  it('sends the fragments of a page whose math no feed shows as prerender-html (no RSS variant)', () => {
+  it('sends the fragments of a page whose math no feed shows as prerender-nofeed (no RSS variant)', () => {
     // The site's feeds are Hugo's own (.Summary); this page's summary is its front matter's, without fragments.
     const fm = readFileSync(path.join(site, '.prerender/content/posts/fm-summary.md'), 'utf8');
-    expect(fm).toMatch(/^Body with \{\{< prerender-html k="[0-9a-f]+" md5="[0-9a-f]{32}" src=`content\/posts\/fm-summary.md` >\}\}<span class="katex">/m);
+    expect(fm).toMatch(/^Body with \{\{< prerender-nofeed k="[0-9a-f]+" md5="[0-9a-f]{32}" src=`content\/posts\/fm-summary.md` >\}\}<span class="katex">/m);
     expect(fm).not.toMatch(/\{\{< prerender /);
     // Nothing would print its fragments' feed variant: the shadow leaves it out.
     expect(fm).not.toContain('<!--hugo-prerender:feed-->');
@@ -61,7 +62,7 @@ describe('prerendering fixtures/everywhere/site', () => {
       const shadow = readFileSync(path.join(site, '.prerender/content/posts', p), 'utf8');
       expect(shadow, p).toMatch(/\{\{< prerender k=/);
       expect(shadow, p).toContain('<!--hugo-prerender:feed-->');
-      expect(shadow, p).not.toMatch(/prerender-html/);
+      expect(shadow, p).not.toMatch(/prerender-nofeed|prerender-html/);
     }
   });
 });
@@ -100,6 +101,37 @@ describeEachHugo('a feed template showing whole pages', (hugo) => {
     // The page itself is typeset as before.
     const page = built.read('posts/fm-summary/index.html');
     expect(byClass(parseHtml(page), 'katex-html')).toHaveLength(1);
+    expect(page).toContain('/prerender/katex/katex.min.css');
+  });
+});
+
+/**
+ * A shadow written by a build before prerender-nofeed existed: prerender-html, each fragment with its feed
+ * variant. Its template stays, so such a page renders right with the templates of this version until a
+ * build rewrites it (a package upgraded, then `hugo` run alone).
+ */
+let olderSite: string;
+beforeAll(() => {
+  olderSite = copyProjectSite(FIXTURE);
+  runPrerender(olderSite);
+  const file = path.join(olderSite, '.prerender/content/posts/fm-summary.md');
+  const shadow = readFileSync(file, 'utf8');
+  const older = shadow.replace(
+    /\{\{< prerender-nofeed ([^\n]*?) >\}\}([^\n]*?)\{\{< \/prerender-nofeed >\}\}/g,
+    (_, params: string, inner: string) => `{{< prerender-html ${params} >}}${withFeedVariant(inner)}{{< /prerender-html >}}`,
+  );
+  expect(older).toContain('<!--hugo-prerender:feed-->');
+  writeFileSync(file, older);
+}, 120_000);
+
+describeEachHugo('a shadow written before prerender-nofeed (prerender-html with the feed variant)', (hugo) => {
+  it('shows each formula once, typeset, with the stylesheet', () => {
+    const built = buildSite(hugo.bin, olderSite, { copy: false });
+    expect(built.code, built.stdout + built.stderr).toBe(0);
+    const page = built.read('posts/fm-summary/index.html');
+    expect(page).not.toContain('<!--hugo-prerender:feed-->');
+    expect(byClass(parseHtml(page), 'katex-html')).toHaveLength(1);
+    expect(page.match(/<math\b/g) ?? []).toHaveLength(1);
     expect(page).toContain('/prerender/katex/katex.min.css');
   });
 });
@@ -177,7 +209,7 @@ describeEachHugo('math everywhere', (hugo) => {
     expect(byClass(fig[0]!, 'katex')).toHaveLength(1);
   });
 
-  it('a page sent as prerender-html is typeset and links the stylesheet; its feed item has no KaTeX', () => {
+  it('a page sent as prerender-nofeed is typeset and links the stylesheet; its feed item has no KaTeX', () => {
     const fm = built.read('posts/fm-summary/index.html');
     expect(byClass(parseHtml(fm), 'katex-html')).toHaveLength(1);
     expect(fm).toContain('/prerender/katex/katex.min.css');

@@ -81,7 +81,7 @@ describe('the feed variant travels with the fragment (layouts/shortcodes/prerend
   });
 });
 
-describe('prerender-html carries no feed variant (layouts/shortcodes/prerender-html.html prints .Inner as it is)', () => {
+describe('prerender-nofeed carries no feed variant (layouts/shortcodes/prerender-nofeed.html prints .Inner as it is)', () => {
   const cases = [
     `a ${render('h_t', false)} b ${render('x<y', true)} c`,
     `<figure><figcaption>${render("\\frac{a}{b}'", false)} and ${render('\\tag{1} e', true)}</figcaption></figure>`,
@@ -92,9 +92,9 @@ describe('prerender-html carries no feed variant (layouts/shortcodes/prerender-h
   it('the shadow holds what the page shows, and the fragment cache reads back what the build makes', () => {
     for (const html of cases) {
       const travelling = inlineFragment(withFeedVariant(html));
-      const shadow = `Text ${inlineShortcode('k1', travelling, { md5: 'a'.repeat(32), path: 'content/p.md' }, 0, 'prerender-html')} more.\n`;
+      const shadow = `Text ${inlineShortcode('k1', travelling, { md5: 'a'.repeat(32), path: 'content/p.md' }, 0, 'prerender-nofeed')} more.\n`;
       expect(shadow).not.toContain(FEED_SPLIT);
-      const inner = /\{\{< prerender-html [^\n]*? >\}\}([^\n]*?)\{\{< \/prerender-html >\}\}/.exec(shadow)![1]!;
+      const inner = /\{\{< prerender-nofeed [^\n]*? >\}\}([^\n]*?)\{\{< \/prerender-nofeed >\}\}/.exec(shadow)![1]!;
       expect(inner).toBe(splitFeed(travelling).page);
       // Read back for the next build: the same travelling fragment a fresh rendering gives (feed variant included).
       expect(shadowFragments(shadow).get('k1')).toBe(travelling);

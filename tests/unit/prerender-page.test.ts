@@ -14,7 +14,7 @@ import { SUMMARY_DIVIDER } from '../../src/render/summary.js';
 
 const env = pageEnv;
 
-const PLACEHOLDER = /\{\{< prerender(?:-html)? k="([0-9a-f]+|none)"(?: md5="[0-9a-f]{32}" src=`[^`]*`)?\n* >\}\}[^\n]*?\{\{< \/prerender(?:-html)? >\}\}/g;
+const PLACEHOLDER = /\{\{< prerender(?:-nofeed)? k="([0-9a-f]+|none)"(?: md5="[0-9a-f]{32}" src=`[^`]*`)?\n* >\}\}[^\n]*?\{\{< \/prerender(?:-nofeed)? >\}\}/g;
 const PAGE_BLOCK = /\n\n\{\{< prerender-page[^\n]*\{\{< \/prerender-page >\}\}\n$/;
 
 /**
@@ -164,7 +164,7 @@ describe('prerenderPage', () => {
         expect(reparsed.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
         // Our shortcodes are exactly the fragments (their inner content holds none), each closed.
         const ours = (list: typeof reparsed.shortcodes): number =>
-          list.reduce((n, sc) => n + (sc.name === 'prerender' || sc.name === 'prerender-html' ? 1 : 0) + ours(sc.children), 0);
+          list.reduce((n, sc) => n + (sc.name === 'prerender' || sc.name === 'prerender-nofeed' ? 1 : 0) + ours(sc.children), 0);
         expect(ours(reparsed.shortcodes)).toBe([...r.shadow.matchAll(PLACEHOLDER)].length);
         // Every line where the original has it (Hugo's messages about the shadow name its lines).
         expect(r.shadow.replace(PAGE_BLOCK, '').split('\n').length).toBe(source.split('\n').length);
@@ -303,7 +303,7 @@ describe('prerenderPage: our shortcodes and tex wrappers inside each other', () 
       expect(r.shadow).toBeDefined();
       expect(parsePage(r.shadow!).diagnostics).toEqual([]);
       // One replacement for the outer shortcode, nothing of the inner one left or replaced on its own.
-      expect(r.shadow!.slice(fm.length).match(/\{\{< prerender(-html)? /g)).toHaveLength(1);
+      expect(r.shadow!.slice(fm.length).match(/\{\{< prerender(-nofeed)? /g)).toHaveLength(1);
       expect(r.shadow).not.toMatch(/\{\{< \/?(attention-map|katex) /);
     });
   }

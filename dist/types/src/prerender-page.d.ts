@@ -51,7 +51,7 @@ export interface PageSettings {
     /**
      * What the site's RSS feeds show of a page: `summary` when every feed template is Hugo's own (it shows
      * `.Summary`) or reads nothing else of the content (see feedContentTemplates); `content` (the default)
-     * otherwise. With `summary`, a page whose summary holds no math sends its fragments as `prerender-html`
+     * otherwise. With `summary`, a page whose summary holds no math sends its fragments as `prerender-nofeed`
      * (no RSS variant: Hugo renders its content once, not again for the feed; see src/site/handoff.ts).
      */
     feeds?: 'content' | 'summary';

@@ -3,8 +3,12 @@ export interface StaleCheck {
     /** The original's path from the site root (backticks removed: the value is a raw string). */
     path: string;
 }
-/** The fragment shortcodes: `prerender` has a variant for RSS (prerender.rss.xml), `prerender-html` none. */
-export type FragmentShortcode = 'prerender' | 'prerender-html';
+/**
+ * The fragment shortcodes: `prerender` has a variant for RSS (prerender.rss.xml), `prerender-nofeed` none.
+ * (`prerender-html`, the same with the feed variant in its inner content, is what builds wrote before: its
+ * template stays, so that such a shadow renders right until the next build, and the cache reads it.)
+ */
+export type FragmentShortcode = 'prerender' | 'prerender-nofeed';
 /**
  * `newlines`: how many line breaks the construct it replaces spanned. They go inside the opening tag
  * (Hugo's lexer allows whitespace before `>}}`), where they change nothing Hugo renders, so every line
@@ -13,8 +17,8 @@ export type FragmentShortcode = 'prerender' | 'prerender-html';
 export declare function fragmentOpen(key: string, check?: StaleCheck, newlines?: number, name?: FragmentShortcode): string;
 /**
  * `inline` must have gone through inlineFragment (a travelling fragment: with its feed variant after
- * FEED_SPLIT when it has math). `prerender-html` has no RSS template, so nothing would ever print that
- * variant: it is left out, and layouts/shortcodes/prerender-html.html prints its inner content as it is
+ * FEED_SPLIT when it has math). `prerender-nofeed` has no RSS template, so nothing would ever print that
+ * variant: it is left out, and layouts/shortcodes/prerender-nofeed.html prints its inner content as it is
  * (no split per fragment, a shorter shadow for Hugo to read). shadowFragments derives it back.
  */
 export declare function inlineShortcode(key: string, inline: string, check?: StaleCheck, newlines?: number, name?: FragmentShortcode): string;
@@ -22,7 +26,7 @@ export declare function inlineShortcode(key: string, inline: string, check?: Sta
  * Fragments inside a shortcode of the site whose content Hugo runs through its Markdown again (written
  * `{{% %}}`, or a template that markdownifies its inner content), where Goldmark drops raw HTML
  * (`unsafe = false`): the whole shortcode goes inside `{{< prerender-md >}}`, its fragments first, each
- * as the usual `prerender` (or `prerender-html`) shortcode followed by WRAP_SPLIT, then the shortcode with each fragment
+ * as the usual `prerender` (or `prerender-nofeed`) shortcode followed by WRAP_SPLIT, then the shortcode with each fragment
  * replaced by a token (plain letters, which Markdown leaves alone). layouts/shortcodes/prerender-md.html
  * runs Hugo's Markdown where Hugo would have (`md`: a top-level `{{% %}}`, written `{{< >}}` inside the
  * wrapper, its output rendered as Hugo renders it), then puts each fragment in place of its token. The
@@ -35,7 +39,7 @@ export declare function wrapToken(i: number): string;
 /** `fragments`: each the output of inlineShortcode. `md`: how Hugo renders the wrapped shortcode's output as Markdown, if it does. */
 export declare function wrapOpen(fragments: readonly string[], md?: 'block' | 'inline'): string;
 /**
- * The fragments of a shadow this module wrote: key → inline HTML as it travels (a `prerender-html`
+ * The fragments of a shadow this module wrote: key → inline HTML as it travels (a `prerender-nofeed`
  * fragment with its feed variant derived again, as the build makes it: the cache may serve it to a page
  * sent as `prerender`).
  */
