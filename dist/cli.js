@@ -8,7 +8,7 @@ import {
   safeLine,
   safeLines,
   summaryLine
-} from "./chunks/chunk-WCUVADL5.js";
+} from "./chunks/chunk-ZGPLN77C.js";
 import {
   shortcodeList
 } from "./chunks/chunk-OAUA36LD.js";
@@ -226,7 +226,7 @@ Run "hugo-prerender --help" for usage.
       return result.failed ? 1 : 0;
     }
     if (command === "hugo") {
-      const { hugoArgsProblem, hugoCommand, hugoSourceArg } = await import("./chunks/hugo-command-TF7IMYSL.js");
+      const { hugoArgsProblem, hugoCommand, hugoSourceArg } = await import("./chunks/hugo-command-QIECU37T.js");
       const problem = hugoArgsProblem(passThrough);
       if (problem) {
         process.stderr.write(`hugo-prerender hugo: ${problem}
@@ -251,7 +251,7 @@ ${safeLine(`changed: ${changed.join(", ")}`)}
       print(result, changed.length ? new Set(changed) : void 0);
     };
     if (command === "serve") {
-      const { ServeError, serveSite } = await import("./chunks/serve-Q5XHGAWN.js");
+      const { ServeError, serveSite } = await import("./chunks/serve-T2VNXRRD.js");
       let handle2;
       try {
         handle2 = serveSite({ source, errors, ...lock, hugo: values.hugo, hugoArgs: passThrough, onBuild });
@@ -275,7 +275,7 @@ ${safeLine(`changed: ${changed.join(", ")}`)}
         return 1;
       }
     }
-    const { watchSite } = await import("./chunks/watch-FQRC3EWM.js");
+    const { watchSite } = await import("./chunks/watch-PJIVVYTZ.js");
     const handle = watchSite({ source, errors, ...lock, onBuild });
     try {
       await handle.ready;
@@ -296,7 +296,7 @@ ${safeLine(`changed: ${changed.join(", ")}`)}
     return 0;
   }
   if (command === "check") {
-    const { checkSite, formatCheck } = await import("./chunks/check-GIYMJ4JC.js");
+    const { checkSite, formatCheck } = await import("./chunks/check-5AORZ7DK.js");
     const r = await checkSite(source);
     process.stdout.write(`${safeLines(formatCheck(r, { formatDiagnostic }))}
 `);

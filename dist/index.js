@@ -2,7 +2,7 @@ import { createRequire as __cr } from 'node:module'; const require = __cr(import
 import {
   checkSite,
   formatCheck
-} from "./chunks/chunk-25YAVT7M.js";
+} from "./chunks/chunk-64KKDHHD.js";
 import {
   ITEM_TYPES,
   LineIndex,
@@ -30,7 +30,7 @@ import {
   typedValue,
   validateParams,
   zeros
-} from "./chunks/chunk-L4ZWF4TM.js";
+} from "./chunks/chunk-IYCRSRGR.js";
 import {
   initSite
 } from "./chunks/chunk-T7CE7I73.js";
@@ -43,7 +43,7 @@ import {
   imageOptions,
   summaryLine,
   variantWidths
-} from "./chunks/chunk-WCUVADL5.js";
+} from "./chunks/chunk-ZGPLN77C.js";
 import {
   contentKey,
   stableStringify

@@ -3,7 +3,8 @@
 // (vitest) alike. micromark's `initialize/text.js` (its `lib/` and its `dev/` build) gets three lines
 // appended that replace the `resolveAll` of the objects it exports; nothing else of micromark changes.
 // If a micromark release renames what this relies on, the build fails here instead of silently going
-// quadratic again.
+// quadratic again. It also makes micromark's `parse` merge its syntax extensions once per extensions
+// array instead of on every parse (memoMicromarkParse below).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,12 +36,42 @@ export function linearMicromarkText(source, file = 'micromark/lib/initialize/tex
   );
 }
 
+/** micromark's parser setup, in either build. */
+export const MICROMARK_PARSE = /[\\/]micromark[\\/](dev[\\/])?lib[\\/]parse\.js$/;
+
+const COMBINE = 'combineExtensions([defaultConstructs, ...(settings.extensions || [])])';
+
+/**
+ * micromark's `parse.js` with its combined syntax extensions made once per extensions array (issue 9):
+ * `parse(options)` merges micromark's constructs with the given extensions on every call, about
+ * 0.1 ms, which a caption or a heading pays again for a parse that costs little more. The merged object
+ * is only read while parsing; parseMarkdownWithMath passes the same array for the same parser.
+ */
+export function memoMicromarkParse(source, file = 'micromark/lib/parse.js') {
+  if (!source.includes(COMBINE)) throw new Error(`${file}: micromark changed (${COMBINE} not found); update scripts/micromark-linear-plugin.mjs`);
+  return (
+    source.replace(COMBINE, `__hpCombined([defaultConstructs, ...(settings.extensions || [])], settings.extensions)`) +
+    '\nconst __hpMemo = new WeakMap();\n' +
+    'function __hpCombined(list, key) {\n' +
+    '  if (!key) return combineExtensions(list);\n' +
+    '  let combined = __hpMemo.get(key);\n' +
+    '  if (!combined) __hpMemo.set(key, (combined = combineExtensions(list)));\n' +
+    '  return combined;\n' +
+    '}\n'
+  );
+}
+
 export function esbuildMicromarkLinear() {
   return {
     name: 'micromark-linear',
     setup(build) {
       build.onLoad({ filter: MICROMARK_TEXT }, (args) => ({
         contents: linearMicromarkText(readFileSync(args.path, 'utf8'), args.path),
+        loader: 'js',
+        resolveDir: path.dirname(args.path),
+      }));
+      build.onLoad({ filter: MICROMARK_PARSE }, (args) => ({
+        contents: memoMicromarkParse(readFileSync(args.path, 'utf8'), args.path),
         loader: 'js',
         resolveDir: path.dirname(args.path),
       }));
@@ -54,7 +85,9 @@ export function viteMicromarkLinear() {
     enforce: 'pre',
     transform(code, id) {
       const file = id.split('?')[0];
-      return MICROMARK_TEXT.test(file) ? { code: linearMicromarkText(code, file), map: null } : null;
+      if (MICROMARK_TEXT.test(file)) return { code: linearMicromarkText(code, file), map: null };
+      if (MICROMARK_PARSE.test(file)) return { code: memoMicromarkParse(code, file), map: null };
+      return null;
     },
   };
 }

@@ -87,3 +87,22 @@ describe('linear text resolver', () => {
     expect(() => linearMicromarkText('export const text = {}', 'text.js')).toThrow(/micromark changed/);
   });
 });
+
+describe("micromark's parser setup, once per extensions array", () => {
+  it('is installed: parse() with the same extensions array shares the merged constructs, another array gets its own', async () => {
+    const { parse } = await import('micromark');
+    const extensions = [{ text: {} }];
+    expect(parse({ extensions }).constructs).toBe(parse({ extensions }).constructs);
+    expect(parse({ extensions: [...extensions] }).constructs).not.toBe(parse({ extensions }).constructs);
+    // No extensions array: merged every time, as micromark does.
+    expect(parse({}).constructs).not.toBe(parse({}).constructs);
+  });
+
+  it('gives the same trees: a page and then a caption-sized text parsed through the shared setup, twice', () => {
+    const pairs = delimiterPairs();
+    const page = '# T\n\n[a](http://x.y) me@example.org $x$ and *b*\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[ref]: http://z\n';
+    const first = JSON.stringify(parseMarkdownWithMath(page, pairs));
+    expect(JSON.stringify(parseMarkdownWithMath('Fig. [ref] *x*', pairs))).toContain('"type":"text","value":"Fig. [ref] "');
+    expect(JSON.stringify(parseMarkdownWithMath(page, pairs))).toBe(first);
+  });
+});

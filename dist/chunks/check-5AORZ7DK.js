@@ -1,0 +1,13 @@
+import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
+import {
+  checkSite,
+  formatCheck
+} from "./chunk-64KKDHHD.js";
+import "./chunk-IYCRSRGR.js";
+import "./chunk-ZGPLN77C.js";
+import "./chunk-OAUA36LD.js";
+import "./chunk-4NMVV5T6.js";
+export {
+  checkSite,
+  formatCheck
+};
