@@ -8,10 +8,10 @@ import {
   safeLine,
   safeLines,
   summaryLine
-} from "./chunks/chunk-ZGPLN77C.js";
+} from "./chunks/chunk-MH6PMCU3.js";
 import {
   shortcodeList
-} from "./chunks/chunk-OAUA36LD.js";
+} from "./chunks/chunk-XTQKZYJQ.js";
 import {
   languageMountStyle
 } from "./chunks/chunk-4NMVV5T6.js";
@@ -226,7 +226,7 @@ Run "hugo-prerender --help" for usage.
       return result.failed ? 1 : 0;
     }
     if (command === "hugo") {
-      const { hugoArgsProblem, hugoCommand, hugoSourceArg } = await import("./chunks/hugo-command-QIECU37T.js");
+      const { hugoArgsProblem, hugoCommand, hugoSourceArg } = await import("./chunks/hugo-command-ULK37B54.js");
       const problem = hugoArgsProblem(passThrough);
       if (problem) {
         process.stderr.write(`hugo-prerender hugo: ${problem}
@@ -251,7 +251,7 @@ ${safeLine(`changed: ${changed.join(", ")}`)}
       print(result, changed.length ? new Set(changed) : void 0);
     };
     if (command === "serve") {
-      const { ServeError, serveSite } = await import("./chunks/serve-T2VNXRRD.js");
+      const { ServeError, serveSite } = await import("./chunks/serve-QTVEAFXS.js");
       let handle2;
       try {
         handle2 = serveSite({ source, errors, ...lock, hugo: values.hugo, hugoArgs: passThrough, onBuild });
@@ -275,7 +275,7 @@ ${safeLine(`changed: ${changed.join(", ")}`)}
         return 1;
       }
     }
-    const { watchSite } = await import("./chunks/watch-PJIVVYTZ.js");
+    const { watchSite } = await import("./chunks/watch-UKZRBCDK.js");
     const handle = watchSite({ source, errors, ...lock, onBuild });
     try {
       await handle.ready;
@@ -296,7 +296,7 @@ ${safeLine(`changed: ${changed.join(", ")}`)}
     return 0;
   }
   if (command === "check") {
-    const { checkSite, formatCheck } = await import("./chunks/check-5AORZ7DK.js");
+    const { checkSite, formatCheck } = await import("./chunks/check-XZZ5IZFH.js");
     const r = await checkSite(source);
     process.stdout.write(`${safeLines(formatCheck(r, { formatDiagnostic }))}
 `);

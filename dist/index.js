@@ -2,7 +2,7 @@ import { createRequire as __cr } from 'node:module'; const require = __cr(import
 import {
   checkSite,
   formatCheck
-} from "./chunks/chunk-64KKDHHD.js";
+} from "./chunks/chunk-Y6XI727W.js";
 import {
   ITEM_TYPES,
   LineIndex,
@@ -30,7 +30,7 @@ import {
   typedValue,
   validateParams,
   zeros
-} from "./chunks/chunk-IYCRSRGR.js";
+} from "./chunks/chunk-JR2GY7AL.js";
 import {
   initSite
 } from "./chunks/chunk-T7CE7I73.js";
@@ -43,11 +43,11 @@ import {
   imageOptions,
   summaryLine,
   variantWidths
-} from "./chunks/chunk-ZGPLN77C.js";
+} from "./chunks/chunk-MH6PMCU3.js";
 import {
   contentKey,
   stableStringify
-} from "./chunks/chunk-OAUA36LD.js";
+} from "./chunks/chunk-XTQKZYJQ.js";
 import "./chunks/chunk-4NMVV5T6.js";
 
 // src/render/docs.ts

@@ -23,7 +23,7 @@
  *
  * The same module reads them back: an earlier shadow's fragments are the cache of the next build.
  */
-import { splitFeed, withFeedVariant } from '../render/feed.js';
+import { FEED_SPLIT, splitFeed, withFeedVariant } from '../render/feed.js';
 
 export interface StaleCheck {
   md5: string;
@@ -97,7 +97,8 @@ const FRAGMENT_RE = /\{\{< (prerender(?:-html|-nofeed)?) k="([a-z0-9_-]+)"(?: md
 export function shadowFragments(shadow: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const m of shadow.matchAll(FRAGMENT_RE)) {
-    if (!out.has(m[2]!)) out.set(m[2]!, m[1] === 'prerender-nofeed' ? withFeedVariant(m[3]!) : m[3]!);
+    // Derived where the shadow has none: prerender-nofeed, and prerender-html as ba1381a wrote it.
+    if (!out.has(m[2]!)) out.set(m[2]!, m[3]!.includes(FEED_SPLIT) ? m[3]! : withFeedVariant(m[3]!));
   }
   return out;
 }

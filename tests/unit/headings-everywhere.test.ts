@@ -100,6 +100,9 @@ describe('prerender-nofeed carries no feed variant (layouts/shortcodes/prerender
       expect(shadowFragments(shadow).get('k1')).toBe(travelling);
       // The prerender shortcode keeps it.
       expect(shadowFragments(`${inlineShortcode('k2', travelling)}\n`).get('k2')).toBe(travelling);
+      // prerender-html with the variant (builds before prerender-nofeed) and without (ba1381a) read back the same.
+      expect(shadowFragments(`{{< prerender-html k="k3" >}}${travelling}{{< /prerender-html >}}\n`).get('k3')).toBe(travelling);
+      expect(shadowFragments(`{{< prerender-html k="k4" >}}${inner}{{< /prerender-html >}}\n`).get('k4')).toBe(travelling);
     }
   });
 });
