@@ -5,6 +5,7 @@
 // and `tsc -p tsconfig.build.json` (together: `npm run bundle`; not "build", which would make npm install a
 // git dependency's devDependencies to run it) make from the committed sources. HP_DIST=<dir> builds elsewhere.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,19 +46,36 @@ const common = {
   logLevel: 'warning',
 };
 
-// One build of both entries, split: the code they share, and what they load only when they need it
-// (`import()`: the renderer, KaTeX, Markdown and the shortcodes once a page has to be prerendered; each
-// command's own modules), goes to dist/chunks/, named by the hash of its content. A build with nothing
-// to prerender loads a fraction of the code.
-await build({
-  ...common,
-  entryPoints: { cli: path.join(root, 'src/cli.ts'), index: path.join(root, 'src/index.ts') },
-  outdir: dist,
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
-});
-const cli = path.join(dist, 'cli.js');
-writeFileSync(cli, '#!/usr/bin/env node\n' + readFileSync(cli, 'utf8'));
+// Two bundles, one file each: the command (dist/cli.js, which also runs build's worker threads) and the
+// API (dist/index.js). What a command needs only sometimes is imported with `import()`: in a bundle that
+// is not split, esbuild keeps such a module's code in the file but evaluates it only when the import runs,
+// so a warm build with nothing to prerender never evaluates KaTeX, Markdown or the shortcodes.
+// Each bundle carries the md5 of its own text (the text holding the placeholder), read by
+// src/site/page-records.ts as the code's identity: no file read or hashed at run time.
+const CODE_ID_PLACEHOLDER = '@@hugo-prerender-bundle-code-id@';
+for (const [name, entry, shebang] of [
+  ['cli', 'src/cli.ts', '#!/usr/bin/env node\n'],
+  ['index', 'src/index.ts', ''],
+]) {
+  const out = await build({
+    ...common,
+    entryPoints: { [name]: path.join(root, entry) },
+    outdir: dist,
+    banner: { js: shebang + common.banner.js },
+    write: false,
+  });
+  for (const file of out.outputFiles) {
+    let bytes = file.contents;
+    if (file.path.endsWith('.js')) {
+      const text = file.text;
+      const found = text.split(CODE_ID_PLACEHOLDER).length - 1;
+      if (found !== 1) throw new Error(`${file.path}: the code-id placeholder is there ${found} times, not once`);
+      bytes = Buffer.from(text.replace(CODE_ID_PLACEHOLDER, createHash('md5').update(text).digest('hex')), 'utf8');
+    }
+    mkdirSync(path.dirname(file.path), { recursive: true });
+    writeFileSync(file.path, bytes);
+  }
+}
 
 cpSync(path.join(katexDir, 'dist/katex.min.css'), path.join(dist, 'katex/katex.min.css'));
 cpSync(path.join(katexDir, 'dist/fonts'), path.join(dist, 'katex/fonts'), { recursive: true });

@@ -18,7 +18,8 @@ import { defaultSizes } from './images/service.js';
 import type { PrepareResult } from './images/pipeline.js';
 import { stableStringify } from './render/keys.js';
 
-const TAG = 'hugo-prerender build worker';
+import { BUILD_WORKER_TAG as TAG } from './build-worker-tag.js';
+
 
 /**
  * The young generation of a worker's heap, in MB (V8's default lets it grow to 48 MB, three 16 MB

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
+import { isBuildWorker } from './build-worker-tag.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSite, formatDiagnostic, summaryLine } from './build.js';
@@ -302,8 +303,10 @@ async function main(all: string[]): Promise<number> {
   return 2;
 }
 
-// The same bundle runs build's worker threads (src/build-workers.ts), which must not run the command line.
-if (isMainThread) main(process.argv.slice(2)).then(
+// The same bundle runs build's worker threads (src/build-workers.ts), which must not run the command line:
+// a worker loads the renderer and waits for pages.
+if (isBuildWorker()) void import('./build-workers.js');
+else if (isMainThread) main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },

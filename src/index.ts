@@ -1,3 +1,4 @@
+import { isBuildWorker } from './build-worker-tag.js';
 /** The public API of hugo-prerender. */
 export type { Diagnostic, Shortcode, ParsedPage, FrontMatter, MathSpan, ParamValue } from './content/types.js';
 export { LineIndex } from './content/position.js';
@@ -27,3 +28,7 @@ export { ImagePipeline, variantWidths } from './images/pipeline.js';
 export type { ImageStore, ResponsiveImage, PrepareResult } from './images/pipeline.js';
 export { DEFAULT_IMAGE_OPTIONS, imageOptions } from './images/options.js';
 export type { ImageOptions } from './images/options.js';
+
+// A page worker of buildSite runs this bundle (the file it was started from): it loads the renderer and
+// waits for pages (src/build-workers.ts).
+if (isBuildWorker()) void import('./build-workers.js');

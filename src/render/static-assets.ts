@@ -40,9 +40,7 @@ ${FONT_FACE_CSS}.katex-display { overflow-x: auto; overflow-y: hidden; padding: 
  * KaTeX that was bundled), or, when running from source, the installed katex package.
  */
 export function katexDistDir(): { dir: string; version: string } {
-  // In the bundle this module is one of dist/chunks/; dist/katex is beside them.
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const bundled = path.join(path.basename(here) === 'chunks' ? path.dirname(here) : here, 'katex');
+  const bundled = path.join(path.dirname(fileURLToPath(import.meta.url)), 'katex');
   if (existsSync(path.join(bundled, 'VERSION'))) {
     return { dir: bundled, version: readFileSync(path.join(bundled, 'VERSION'), 'utf8').trim() };
   }

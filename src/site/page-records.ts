@@ -13,7 +13,7 @@
  * Nothing machine-specific goes into the record (paths are relative to the site), so two copies of a
  * site get byte-identical records.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../content/types.js';
@@ -83,23 +83,25 @@ let lastFile: { where: string; stamp: string; site: string; pages: Record<string
 let codeId: string | undefined;
 
 /**
- * What identifies the running code: the package version plus, in the bundle, the names of its chunks
- * (dist/chunks/, each named by esbuild after the hash of its content and of the chunks it imports: any
- * change to the code renames at least one), so that a rebuilt package with the same version number still
- * builds every page again. Unbundled (the tests run the sources), the md5 of this module's file.
+ * In the bundle, the md5 of the bundle's own text, written over this placeholder by scripts/build.mjs
+ * (the hash is of the text holding the placeholder); unbundled, the placeholder stays.
+ */
+const BUNDLE_CODE_ID = '@@hugo-prerender-bundle-code-id@';
+
+/**
+ * What identifies the running code: the package version plus the md5 of the bundle that is running
+ * (computed when the bundle was made, see BUNDLE_CODE_ID), so that a rebuilt package with the same version
+ * number still builds every page again. Unbundled (the tests run the sources), the md5 of this module's file.
  */
 export function runningCodeId(): string {
   if (codeId === undefined) {
-    let id = '';
-    try {
-      const file = fileURLToPath(import.meta.url);
-      const dir = path.dirname(file);
-      id =
-        path.basename(dir) === 'chunks' && file.endsWith('.js')
-          ? md5Hex(readdirSync(dir).filter((n) => n.endsWith('.js')).sort().join('\n'))
-          : md5Hex(readFileSync(file));
-    } catch {
-      /* not a file (bundled into something else): the version alone */
+    let id = BUNDLE_CODE_ID.startsWith('@@') ? '' : BUNDLE_CODE_ID;
+    if (!id) {
+      try {
+        id = md5Hex(readFileSync(fileURLToPath(import.meta.url)));
+      } catch {
+        /* not a file (bundled into something else): the version alone */
+      }
     }
     codeId = `${__PKG_VERSION__}/${__KATEX_VERSION__}/${id}`;
   }

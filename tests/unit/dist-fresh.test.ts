@@ -5,6 +5,7 @@
  * instead (`npm test` rebuilds it): commit it with them.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
@@ -40,3 +41,16 @@ it('the committed dist/ is what npm run bundle makes from the committed sources'
   });
   expect(stale, `${what} differs from a fresh build in these files: ${fix}`).toEqual([]);
 }, 180_000);
+
+it('each bundle is one file that carries the md5 of its own text as the code identity of page records', () => {
+  const dist = path.join(PROJECT_ROOT, 'dist');
+  // One file per entry: no chunks beside them (the command ships as one esbuild bundle).
+  expect(files(dist).filter((f) => f.endsWith('.js')).sort()).toEqual(['cli.js', 'index.js']);
+  for (const name of ['cli.js', 'index.js']) {
+    const text = readFileSync(path.join(dist, name), 'utf8');
+    const ids = [...text.matchAll(/BUNDLE_CODE_ID = "([0-9a-f]{32})"/g)].map((m) => m[1]);
+    expect(ids, `${name}: one code id written by scripts/build.mjs`).toHaveLength(1);
+    const withPlaceholder = text.replace(ids[0]!, '@@hugo-prerender-bundle-code-id@');
+    expect(createHash('md5').update(withPlaceholder).digest('hex'), name).toBe(ids[0]);
+  }
+});

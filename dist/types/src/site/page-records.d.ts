@@ -52,10 +52,9 @@ export interface RecordStore {
     } | undefined;
 }
 /**
- * What identifies the running code: the package version plus, in the bundle, the names of its chunks
- * (dist/chunks/, each named by esbuild after the hash of its content and of the chunks it imports: any
- * change to the code renames at least one), so that a rebuilt package with the same version number still
- * builds every page again. Unbundled (the tests run the sources), the md5 of this module's file.
+ * What identifies the running code: the package version plus the md5 of the bundle that is running
+ * (computed when the bundle was made, see BUNDLE_CODE_ID), so that a rebuilt package with the same version
+ * number still builds every page again. Unbundled (the tests run the sources), the md5 of this module's file.
  */
 export declare function runningCodeId(): string;
 /** The key every record of a build is made under: change any part and every page is built again. */
