@@ -10940,7 +10940,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "b7412dea7d2f4360cd991acda1a3c1a4";
+    BUNDLE_CODE_ID = "640b55f09fe8bb0cd6dddf14fbd2107e";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -50741,7 +50741,7 @@ function planMathEverywhere(input) {
   const auto = automaticSummary(tree, parsed.bodyOffset, settings.summaryLength, input.shortcodes);
   const summaryEnd = fmSummaryGiven ? null : parsed.summaryDivider ?? auto.end;
   if (!fmSummaryGiven && parsed.summaryDivider === void 0 && parsed.frontMatter.format !== null && parsed.frontMatter.format !== "org") {
-    if (auto.math && auto.end !== null) edits.push({ at: auto.end, text: SUMMARY_DIVIDER2 });
+    if (auto.math && auto.end !== null) edits.push({ at: auto.end, text: source[auto.end - 1] === "{" ? ` ${SUMMARY_DIVIDER2}` : SUMMARY_DIVIDER2 });
   }
   return { edits, extras, titles, headings: headings.map((h) => ({ start: h.contentStart, end: h.contentEnd })), summaryEnd };
 }

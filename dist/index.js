@@ -29680,7 +29680,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "8c076bc0d18bf8b7611d10dcc1f77d3b";
+    BUNDLE_CODE_ID = "75ad605e1a2e4d3fb142c87af2139b39";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -49456,7 +49456,7 @@ function planMathEverywhere(input) {
   const auto = automaticSummary(tree, parsed.bodyOffset, settings.summaryLength, input.shortcodes);
   const summaryEnd = fmSummaryGiven ? null : parsed.summaryDivider ?? auto.end;
   if (!fmSummaryGiven && parsed.summaryDivider === void 0 && parsed.frontMatter.format !== null && parsed.frontMatter.format !== "org") {
-    if (auto.math && auto.end !== null) edits.push({ at: auto.end, text: SUMMARY_DIVIDER2 });
+    if (auto.math && auto.end !== null) edits.push({ at: auto.end, text: source[auto.end - 1] === "{" ? ` ${SUMMARY_DIVIDER2}` : SUMMARY_DIVIDER2 });
   }
   return { edits, extras, titles, headings: headings.map((h) => ({ start: h.contentStart, end: h.contentEnd })), summaryEnd };
 }

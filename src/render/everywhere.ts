@@ -148,7 +148,9 @@ export function planMathEverywhere(input: EverywhereInput): EverywhereResult {
   const summaryEnd = fmSummaryGiven ? null : (parsed.summaryDivider ?? auto.end);
   // Without front matter, Hugo 0.111.3 may not honour `<!--more-->` (a leading `#` switches to Org's divider).
   if (!fmSummaryGiven && parsed.summaryDivider === undefined && parsed.frontMatter.format !== null && parsed.frontMatter.format !== 'org') {
-    if (auto.math && auto.end !== null) edits.push({ at: auto.end, text: SUMMARY_DIVIDER });
+    // After a `{` (text such as `{{` ending the block), `<!--more-->` would make `{{<!`, which Hugo's lexer
+    // reads as a shortcode it cannot parse, and the site stops (a fuzz find): a space keeps them apart.
+    if (auto.math && auto.end !== null) edits.push({ at: auto.end, text: source[auto.end - 1] === '{' ? ` ${SUMMARY_DIVIDER}` : SUMMARY_DIVIDER });
   }
   return { edits, extras, titles, headings: headings.map((h) => ({ start: h.contentStart, end: h.contentEnd })), summaryEnd };
 }

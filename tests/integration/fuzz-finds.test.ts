@@ -8,6 +8,8 @@
  * - an attention-map with a `{{< katex >}}` in its rows, and a katex with an attention-map in its TeX
  *   (seed 107): the inner shortcode was replaced as well as the outer one, and the shadow had a closing
  *   tag without its opening one, which stops Hugo;
+ * - the automatic summary's divider written after text ending in `{{` (seed 20271073 page 490): the shadow's
+ *   `{{<!--more-->` is a shortcode to Hugo's lexer, which stops the site;
  * - an escaped shortcode (`{{< katex >}}a{{< /katext >}}` within comment markers) inside a `{{% %}}` that holds math (seeds
  *   20261217 page 207, 20261227 page 131): Hugo shows it as the text `{{< katex >}}…`, which the
  *   prerender-md wrapper's RenderString lexed again as a shortcode ("closing tag for shortcode 'katext'
@@ -33,6 +35,9 @@ const PAGES: Record<string, string> = {
   'escaped-in-md.md':
     '---\ntitle: escaped\n---\n{{% columns %}}\n$v_5$ `{{</* katex >}}a{{< /katext */>}}` and {{</* nope */>}} {{%/* y */%}}\n{{% /columns %}}\n\n' +
     'Text {{% columns %}}$u_6$ {{</* nope */>}}{{% /columns %}} end.\n',
+  // The automatic summary's divider at the end of a block that ends with `{{` (seed 20271073 page 490):
+  // `{{<!--more-->` stopped Hugo on both versions ("unrecognized character in shortcode action").
+  'divider-after-braces.md': '---\ntitle: braces\n---\nShort $t_7$ text ending in braces {{\n',
 };
 
 describeEachHugo('fuzz finds built by hugo-prerender and Hugo', (hugo) => {
@@ -99,5 +104,12 @@ describeEachHugo('fuzz finds built by hugo-prerender and Hugo', (hugo) => {
     expect(html).toContain('<code>{{&lt; katex &gt;}}a{{&lt; /katext &gt;}}</code> and {{&lt; nope &gt;}} {{% y %}}</p>');
     expect(html).toMatch(/<p>Text <span class="katex">.*?<\/span> \{\{&lt; nope &gt;\}\} end\.<\/p>/);
     expect(html).not.toContain('hugoprerender');
+  });
+
+  it('keeps text ending in {{ before the summary divider as text: typeset page and summary', () => {
+    const html = built.read('posts/divider-after-braces/index.html');
+    expect(html).toMatch(/<main><p>Short <span class="katex">.*?alttext="t_7".*?<\/span> text ending in braces \{\{<\/p>\n?<\/main>/s);
+    // The summary is the manual one the divider gives: the whole paragraph, math typeset.
+    expect(html).toMatch(/<p class="sum">(<p>)?Short <span class="katex">.*?<\/span> text ending in braces \{\{/s);
   });
 });
