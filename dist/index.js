@@ -29680,7 +29680,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "75ad605e1a2e4d3fb142c87af2139b39";
+    BUNDLE_CODE_ID = "e7f9199bd8cf2bc5cdd78b45dc02c8ad";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -50056,12 +50056,34 @@ async function prerenderPage(source, env2) {
   const textBreaks = (r2) => breaks(r2.start, r2.end) - (r2.text.match(/\n/g)?.length ?? 0);
   const keepBreaks = (n) => n > 0 ? `{{< ${name} k="none"${"\n".repeat(n)} >}}{{< /${name} >}}` : "";
   const wraps = env2.settings.unsafe ? [] : markdownWraps(parsed.shortcodes, isOwned, replacements, env2.settings, source);
+  if (wraps.some((wrap4) => wrap4.md)) {
+    const fences = fencedCode(located.tree ?? blockStructure(source.slice(parsed.bodyOffset)), parsed.bodyOffset);
+    for (const wrap4 of wraps) {
+      if (!wrap4.md || !fences.some(([a3, b2]) => a3 >= wrap4.innerStart && a3 < wrap4.innerEnd && b2 > wrap4.innerEnd)) continue;
+      wrap4.verbatim = true;
+      diagnostics.push({
+        severity: "warning",
+        file,
+        ...lines.at(wrap4.start),
+        offset: wrap4.start,
+        code: "fence-crosses-shortcode",
+        message: "a code fence opened inside this {{% %}} shortcode is still open at its closing tag, so Hugo shows what follows it as code until the fence closes; the math inside the shortcode is left untypeset. Close the fence before the closing tag"
+      });
+    }
+  }
   let shadow = "";
   let pos = 0;
   let w = 0;
   for (let i2 = 0; i2 < replacements.length; i2++) {
     const r2 = replacements[i2];
     const wrap4 = wraps[w];
+    if (wrap4?.verbatim && r2.start >= wrap4.start) {
+      while (i2 + 1 < replacements.length && replacements[i2 + 1].start < wrap4.end) i2++;
+      shadow += source.slice(pos, wrap4.end);
+      pos = wrap4.end;
+      w++;
+      continue;
+    }
     if (wrap4 && r2.start >= wrap4.start) {
       shadow += source.slice(pos, wrap4.start);
       const keys2 = [];
@@ -50112,7 +50134,7 @@ function markdownWraps(list4, owned, replacements, settings, source, level = 0, 
     const holds = replacements.some((r2) => r2.text === void 0 && r2.start >= sc.innerStart && r2.end <= sc.innerEnd);
     if (!holds) continue;
     if (sc.markup === "%" || settings.markdownInner?.(sc.name)) {
-      const wrap4 = { start: sc.offset, end: sc.end, tags: [] };
+      const wrap4 = { start: sc.offset, end: sc.end, innerStart: sc.innerStart, innerEnd: sc.innerEnd, tags: [] };
       if (sc.markup === "%" && level === 0) {
         const lineStart = source.lastIndexOf("\n", sc.offset - 1) + 1;
         const lineEnd = source.indexOf("\n", sc.end);
@@ -50158,6 +50180,17 @@ function dollarsLeftOut(source, parsed, masked, math2, found) {
     code: "passthrough",
     message: `${first.delimiter}\u2026${first.delimiter} is not math on this site: markup.goldmark.extensions.passthrough.delimiters leaves out ${first.delimiter}, so ${count} stay${spans.length === 1 ? "s" : ""} raw TeX. Add ${missing.join(" and ")} to those delimiters in the site config${instead}`
   };
+}
+function fencedCode(tree, bodyOffset) {
+  const out = [];
+  const walk = (node3) => {
+    const a3 = node3.position?.start.offset;
+    const b2 = node3.position?.end.offset;
+    if (node3.type === "code" && a3 !== void 0 && b2 !== void 0) out.push([bodyOffset + a3, bodyOffset + b2]);
+    for (const c of node3.children ?? []) walk(c);
+  };
+  walk(tree);
+  return out;
 }
 function closeOpenFence(shadow, source, bodyOffset, tree) {
   const body3 = source.slice(bodyOffset);

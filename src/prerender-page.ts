@@ -513,12 +513,40 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   const keepBreaks = (n: number) => (n > 0 ? `{{< ${name} k="none"${'\n'.repeat(n)} >}}{{< /${name} >}}` : '');
   // Shortcodes whose content Hugo's Markdown would strip of our fragments travel inside a wrapper.
   const wraps = env.settings.unsafe ? [] : markdownWraps(parsed.shortcodes, isOwned, replacements, env.settings, source);
+  if (wraps.some((wrap) => wrap.md)) {
+    const fences = fencedCode(located.tree ?? blockStructure(source.slice(parsed.bodyOffset)), parsed.bodyOffset);
+    for (const wrap of wraps) {
+      if (!wrap.md || !fences.some(([a, b]) => a >= wrap.innerStart && a < wrap.innerEnd && b > wrap.innerEnd)) continue;
+      // A code fence opened inside a top-level {{% %}} and still open at its closing tag: Hugo puts the
+      // shortcode's output into the page's Markdown, so the fence runs on past it (what follows is code up to
+      // the fence's end), which the wrapper, rendering the content on its own, would end there. The shortcode stays
+      // as written, its math untypeset, as plain Hugo shows it.
+      wrap.verbatim = true;
+      diagnostics.push({
+        severity: 'warning',
+        file,
+        ...lines.at(wrap.start),
+        offset: wrap.start,
+        code: 'fence-crosses-shortcode',
+        message:
+          'a code fence opened inside this {{% %}} shortcode is still open at its closing tag, so Hugo shows what follows it as code until the fence closes; ' +
+          'the math inside the shortcode is left untypeset. Close the fence before the closing tag',
+      });
+    }
+  }
   let shadow = '';
   let pos = 0;
   let w = 0;
   for (let i = 0; i < replacements.length; i++) {
     const r = replacements[i]!;
     const wrap = wraps[w];
+    if (wrap?.verbatim && r.start >= wrap.start) {
+      while (i + 1 < replacements.length && replacements[i + 1]!.start < wrap.end) i++;
+      shadow += source.slice(pos, wrap.end);
+      pos = wrap.end;
+      w++;
+      continue;
+    }
     if (wrap && r.start >= wrap.start) {
       // Every replacement inside the wrapped shortcode: fragments become tokens, text stays text.
       shadow += source.slice(pos, wrap.start);
@@ -565,6 +593,11 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
 interface Wrap {
   start: number;
   end: number;
+  /** The shortcode's inner content ([innerStart, innerEnd) in the source). */
+  innerStart: number;
+  innerEnd: number;
+  /** Left as written (a code fence crosses its closing tag): no wrapper, nothing inside replaced. */
+  verbatim?: boolean;
   /** How Hugo renders the shortcode's output as Markdown (a top-level `{{% %}}`), if it does. */
   md?: 'block' | 'inline';
   /** A top-level `{{% %}}` is written `{{< >}}` inside the wrapper, which renders its output as Markdown. */
@@ -608,7 +641,7 @@ function markdownWraps(
     const holds = replacements.some((r) => r.text === undefined && r.start >= sc.innerStart! && r.end <= sc.innerEnd!);
     if (!holds) continue;
     if (sc.markup === '%' || settings.markdownInner?.(sc.name)) {
-      const wrap: Wrap = { start: sc.offset, end: sc.end, tags: [] };
+      const wrap: Wrap = { start: sc.offset, end: sc.end, innerStart: sc.innerStart, innerEnd: sc.innerEnd, tags: [] };
       if (sc.markup === '%' && level === 0) {
         // Hugo inserts a top-level {{% %}}'s output into the page's Markdown: a block when the shortcode
         // has its lines to itself, else within the paragraph around it.
@@ -668,6 +701,19 @@ function dollarsLeftOut(
     code: 'passthrough',
     message: `${first.delimiter}…${first.delimiter} is not math on this site: markup.goldmark.extensions.passthrough.delimiters leaves out ${first.delimiter}, so ${count} stay${spans.length === 1 ? 's' : ''} raw TeX. Add ${missing.join(' and ')} to those delimiters in the site config${instead}`,
   };
+}
+
+/** The fenced and indented code blocks of a page's Markdown tree, as [start, end) in the source. */
+function fencedCode(tree: Root, bodyOffset: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const walk = (node: { type: string; position?: { start: { offset?: number }; end: { offset?: number } }; children?: unknown[] }) => {
+    const a = node.position?.start.offset;
+    const b = node.position?.end.offset;
+    if (node.type === 'code' && a !== undefined && b !== undefined) out.push([bodyOffset + a, bodyOffset + b]);
+    for (const c of node.children ?? []) walk(c as typeof node);
+  };
+  walk(tree as unknown as Parameters<typeof walk>[0]);
+  return out;
 }
 
 /**

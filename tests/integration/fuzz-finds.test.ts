@@ -37,6 +37,12 @@ const PAGES: Record<string, string> = {
     'Text {{% columns %}}$u_6$ {{</* nope */>}}{{% /columns %}} end.\n',
   // The automatic summary's divider at the end of a block that ends with `{{` (seed 20271073 page 490):
   // `{{<!--more-->` stopped Hugo on both versions ("unrecognized character in shortcode action").
+  // A code fence opened inside a top-level {{% %}} and open at its closing tag (seed 20271091 page 494):
+  // to Hugo what follows is code up to the fence's end; the wrapper rendered the shortcode's content on its own, so a
+  // later ```json fence became a highlighted block, and Hugo 0.111.3 stopped on the shortcode placeholder
+  // the highlighter split ("unknown shortcode token").
+  'fence-crosses.md':
+    '---\ntitle: fence\n---\n{{% columns %}}\n$q_8$ text\n\n```\ncode\n{{% /columns %}}\n\n```json\n{"a": true{{< notice >}}inner{{< /notice >}}}\n```\n\nAfter $p_9$.\n',
   'divider-after-braces.md': '---\ntitle: braces\n---\nShort $t_7$ text ending in braces {{\n',
 };
 
@@ -54,6 +60,7 @@ describeEachHugo('fuzz finds built by hugo-prerender and Hugo', (hugo) => {
     write(site, 'layouts/shortcodes/katex.html', '{{ .Inner }}');
     // A theme's shortcode written {{% %}}, whose output Hugo renders as Markdown.
     write(site, 'layouts/shortcodes/columns.html', '{{ .Inner }}');
+    write(site, 'layouts/shortcodes/notice.html', '{{ .Inner }}');
     for (const [name, text] of Object.entries(PAGES)) write(site, `content/posts/${name}`, text);
     const init = runCli(['init', '-s', site, '--hugo-version', hugo.version]);
     expect(init.code, init.stdout + init.stderr).toBe(0);
@@ -104,6 +111,17 @@ describeEachHugo('fuzz finds built by hugo-prerender and Hugo', (hugo) => {
     expect(html).toContain('<code>{{&lt; katex &gt;}}a{{&lt; /katext &gt;}}</code> and {{&lt; nope &gt;}} {{% y %}}</p>');
     expect(html).toMatch(/<p>Text <span class="katex">.*?<\/span> \{\{&lt; nope &gt;\}\} end\.<\/p>/);
     expect(html).not.toContain('hugoprerender');
+  });
+
+  it('leaves a {{% %}} crossed by a code fence as written, as plain Hugo shows it, with a located warning', () => {
+    const html = built.read('posts/fence-crosses/index.html');
+    // As plain Hugo: the paragraph's math untypeset, the rest of the page one unhighlighted code block.
+    expect(html).toContain('<p>$q_8$ text</p>');
+    expect(html).toMatch(/<pre[^>]*><code>code\n+```json\n\{&#34;a&#34;: trueinner\}\n<\/code><\/pre>/);
+    expect(html).not.toContain('alttext="q_8"');
+    // After the fence closes, math is typeset again.
+    expect(html).toMatch(/<p>After <span class="katex">.*?alttext="p_9"/s);
+    expect(pre.stdout + pre.stderr).toMatch(/^content\/posts\/fence-crosses\.md:4:1: warning: a code fence opened inside this \{\{% %\}\} shortcode is still open at its closing tag/m);
   });
 
   it('keeps text ending in {{ before the summary divider as text: typeset page and summary', () => {
