@@ -29680,7 +29680,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "e7f9199bd8cf2bc5cdd78b45dc02c8ad";
+    BUNDLE_CODE_ID = "ac6aa8f8a7dfb2d25f81f7bb5514e511";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -44092,7 +44092,8 @@ function parseMarkdownWithMath(markdown, pairs, disable2, maxSpans = Infinity) {
   const parse5 = found[literalVariant(markdown)];
   markdownParses.count++;
   markdownParses.chars += markdown.length;
-  return withSpanBudget(maxSpans, () => parse5(markdown), markdown);
+  const text12 = markdown.charCodeAt(0) === 65279 ? `\u200B${markdown.slice(1)}` : markdown;
+  return withSpanBudget(maxSpans, () => parse5(text12), text12);
 }
 function isCodeMath(value2, kinds) {
   return CODE_MATH.slice(0, kinds).some(([re3]) => re3.test(value2)) && /[A-Za-z0-9]/.test(value2.replace(/^\\(begin|[([])/, ""));

@@ -43,6 +43,10 @@ const PAGES: Record<string, string> = {
   // the highlighter split ("unknown shortcode token").
   'fence-crosses.md':
     '---\ntitle: fence\n---\n{{% columns %}}\n$q_8$ text\n\n```\ncode\n{{% /columns %}}\n\n```json\n{"a": true{{< notice >}}inner{{< /notice >}}}\n```\n\nAfter $p_9$.\n',
+  // A body starting with a byte order mark after the front matter, ending in an escaped shortcode
+  // (seed 20272171 page 338): micromark dropped the mark, every offset of its tree was one short, and the
+  // summary divider went inside the escaped tag (`*/>}<!--more-->}`): Hugo stopped ("comment must be closed").
+  'bom-body.md': '+++\ntitle = "bom"\n+++\n\ufeff*em $b_1$*more words\n{{</* figure src="x" */>}}',
   'divider-after-braces.md': '---\ntitle: braces\n---\nShort $t_7$ text ending in braces {{\n',
 };
 
@@ -122,6 +126,12 @@ describeEachHugo('fuzz finds built by hugo-prerender and Hugo', (hugo) => {
     // After the fence closes, math is typeset again.
     expect(html).toMatch(/<p>After <span class="katex">.*?alttext="p_9"/s);
     expect(pre.stdout + pre.stderr).toMatch(/^content\/posts\/fence-crosses\.md:4:1: warning: a code fence opened inside this \{\{% %\}\} shortcode is still open at its closing tag/m);
+  });
+
+  it('typesets math after a byte order mark that starts the body, and keeps an escaped shortcode whole', () => {
+    const html = built.read('posts/bom-body/index.html');
+    expect(html).toMatch(/<em>em <span class="katex">.*?alttext="b_1".*?<\/span><\/em>more words/s);
+    expect(html).toContain('more words\n{{&lt; figure src=&ldquo;x&rdquo; &gt;}}</p>');
   });
 
   it('keeps text ending in {{ before the summary divider as text: typeset page and summary', () => {
