@@ -60,6 +60,39 @@ describeWithChromium('hugo-prerender serve', () => {
     const tabEvents: string[] = [];
     const tabEvent = (e: string) => tabEvents.push(`${new Date().toISOString().slice(11, 23)} ${e}`);
     const latencies: number[] = [];
+    /**
+     * Renderer crashes: seen once in a CI run under full load (the tab died during the two-saves test, in
+     * Chromium, with nothing of ours running but livereload and the reload check), never on an idle run.
+     * The tab is then opened afresh, as a reader would reload it, and the count is asserted at the end: one
+     * is Chromium's, more would be ours.
+     */
+    let crashes = 0;
+    const watchTab = (page: Page): void => {
+      page.on('framenavigated', (f) => f === page.mainFrame() && tabEvent(`navigated ${f.url()}`));
+      page.on('crash', () => {
+        crashes++;
+        tabEvent('crashed');
+        console.warn(
+          `serve test, ${hugo.name}: Chromium's renderer crashed (crash ${crashes}); opening the post in a new tab. The tab's last events:\n${tabEvents.slice(-15).join('\n')}`,
+        );
+        void (async () => {
+          const fresh = await browser.context.newPage();
+          watchTab(fresh);
+          browser.page = fresh;
+          await fresh.goto(origin + POST_URL).catch((err: Error) => tabEvent(`reopen failed ${err.message}`));
+          await page.close().catch(() => undefined);
+        })();
+      });
+      page.on('requestfailed', (r) => tabEvent(`request failed ${r.url()} ${r.failure()?.errorText}`));
+      page.on('console', (m) => /LiveReload|Failed/.test(m.text()) && tabEvent(`console ${m.text().slice(0, 160)}`));
+      page.on('load', () => {
+        tabEvent('load');
+        void visibleText(page).then(
+          (t) => loads.push(t),
+          () => undefined,
+        );
+      });
+    };
     const logs = () => output.slice(-5000);
     /**
      * Waits until `fn` holds in the page, across the reloads Hugo's live reload makes, and never reloads
@@ -111,17 +144,7 @@ describeWithChromium('hugo-prerender serve', () => {
         await new Promise((r) => setTimeout(r, 100));
       }
       browser = await launchChromium();
-      browser.page.on('framenavigated', (f) => f === browser.page.mainFrame() && tabEvent(`navigated ${f.url()}`));
-      browser.page.on('crash', () => tabEvent('crashed'));
-      browser.page.on('requestfailed', (r) => tabEvent(`request failed ${r.url()} ${r.failure()?.errorText}`));
-      browser.page.on('console', (m) => /LiveReload|Failed/.test(m.text()) && tabEvent(`console ${m.text().slice(0, 160)}`));
-      browser.page.on('load', () => {
-        tabEvent('load');
-        void visibleText(browser.page).then(
-          (t) => loads.push(t),
-          () => undefined,
-        );
-      });
+      watchTab(browser.page);
       await browser.page.goto(origin + POST_URL);
     }, 150_000);
 
@@ -205,6 +228,10 @@ describeWithChromium('hugo-prerender serve', () => {
       );
       expect(await visibleText(browser.page)).toContain('Fixed  here.');
     }, 3 * MISSED_RELOAD_MS);
+
+    it('kept the tab alive (at most one renderer crash, which Chromium has under load)', () => {
+      expect(crashes, `the tab crashed ${crashes} times:\n${tabEvents.join('\n')}`).toBeLessThanOrEqual(1);
+    });
 
     it(`${hugo.version.startsWith('0.111') ? 'SIGTERM' : 'SIGINT (Ctrl+C)'} stops serve and Hugo, leaving no process`, async () => {
       const tree = descendantsOf(serve.pid!);
