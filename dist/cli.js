@@ -10940,7 +10940,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "b37d60954862ffc6cb0fffec5178e88f";
+    BUNDLE_CODE_ID = "9def52b078703ce35e603030064f88bc";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -69274,7 +69274,7 @@ __export(build_workers_exports, {
   contextFingerprint: () => contextFingerprint,
   workersAvailable: () => workersAvailable
 });
-import { isMainThread as isMainThread2, parentPort, Worker, workerData as workerData2 } from "node:worker_threads";
+import { parentPort, Worker, workerData as workerData2 } from "node:worker_threads";
 function contextFingerprint(ctx) {
   const s2 = ctx.settings;
   return stableStringify({
@@ -69441,7 +69441,7 @@ var init_build_workers = __esm({
         }
       }
     };
-    init = isMainThread2 ? void 0 : workerData2?.[BUILD_WORKER_TAG];
+    init = isBuildWorker() ? workerData2[BUILD_WORKER_TAG] : void 0;
     if (init) runWorker(init);
   }
 });
@@ -74252,7 +74252,7 @@ init_lock();
 import { spawnSync as spawnSync2 } from "node:child_process";
 import { existsSync as existsSync6 } from "node:fs";
 import { parseArgs } from "node:util";
-import { isMainThread as isMainThread3 } from "node:worker_threads";
+import { isMainThread as isMainThread2 } from "node:worker_threads";
 import path22 from "node:path";
 import { fileURLToPath as fileURLToPath4 } from "node:url";
 var HELP = `hugo-prerender ${"0.1.0"}: typeset math, render figures, diagrams and plots for Hugo at build time
@@ -74540,7 +74540,7 @@ ${safeLine(`changed: ${changed.join(", ")}`)}
   return 2;
 }
 if (isBuildWorker()) void Promise.resolve().then(() => (init_build_workers(), build_workers_exports));
-else if (isMainThread3) main2(process.argv.slice(2)).then(
+else if (isMainThread2) main2(process.argv.slice(2)).then(
   (code4) => {
     process.exitCode = code4;
   },

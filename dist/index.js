@@ -29680,7 +29680,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "ac6aa8f8a7dfb2d25f81f7bb5514e511";
+    BUNDLE_CODE_ID = "d13e1e9d762b49b86aaeb4b916752f0f";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -67989,7 +67989,7 @@ __export(build_workers_exports, {
   contextFingerprint: () => contextFingerprint,
   workersAvailable: () => workersAvailable
 });
-import { isMainThread as isMainThread2, parentPort, Worker, workerData as workerData2 } from "node:worker_threads";
+import { parentPort, Worker, workerData as workerData2 } from "node:worker_threads";
 function contextFingerprint(ctx) {
   const s2 = ctx.settings;
   return stableStringify({
@@ -68156,7 +68156,7 @@ var init_build_workers = __esm({
         }
       }
     };
-    init = isMainThread2 ? void 0 : workerData2?.[BUILD_WORKER_TAG];
+    init = isBuildWorker() ? workerData2[BUILD_WORKER_TAG] : void 0;
     if (init) runWorker(init);
   }
 });

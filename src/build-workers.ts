@@ -10,7 +10,7 @@
  * A worker that dies (an exception outside a page, out of memory, exit) fails the page it was working
  * on with an error that says so; another worker takes over the pages still waiting.
  */
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { readSiteConfig } from './site/config.js';
 import { createPageContext, internalOutcome, renderPage, type PageContext, type PageJob, type PageOutcome } from './build-page.js';
 import type { ImageService } from './images/service.js';
@@ -18,7 +18,7 @@ import { defaultSizes } from './images/service.js';
 import type { PrepareResult } from './images/pipeline.js';
 import { stableStringify } from './render/keys.js';
 
-import { BUILD_WORKER_TAG as TAG } from './build-worker-tag.js';
+import { BUILD_WORKER_TAG as TAG, isBuildWorker } from './build-worker-tag.js';
 
 
 /**
@@ -231,5 +231,5 @@ function runWorker(init: WorkerInit): void {
   post({ type: 'ready' });
 }
 
-const init = isMainThread ? undefined : (workerData as Record<string, WorkerInit> | null)?.[TAG];
+const init = isBuildWorker() ? (workerData as Record<string, WorkerInit>)[TAG] : undefined;
 if (init) runWorker(init);
