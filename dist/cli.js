@@ -9041,8 +9041,14 @@ function pageOnly(inline) {
 function wrapToken(i2) {
   return `hugoprerenderfrag${i2}z`;
 }
-function wrapOpen(fragments, md) {
-  return `{{< prerender-md${md ? ` md="${md}"` : ""} >}}${fragments.map((f) => f + WRAP_SPLIT).join("")}`;
+function wrapOpen(fragments, md, defs = []) {
+  const refs = md && defs.length ? `${WRAP_REFS}${defs.map((d2) => d2 + WRAP_REF).join("")}${WRAP_REFS_END}` : "";
+  return `{{< prerender-md${md ? ` md="${md}"` : ""} >}}${refs}${fragments.map((f) => f + WRAP_SPLIT).join("")}`;
+}
+function appendDefinitions(shadow, defs) {
+  return `${shadow}${/[\r\n]$/.test(shadow) ? "" : "\n"}
+${defs.join("\n")}
+`;
 }
 function shadowFragments(shadow) {
   const out = /* @__PURE__ */ new Map();
@@ -9086,13 +9092,16 @@ function parseTitlesTemplate(text12) {
   }
   return out;
 }
-var WRAP_SPLIT, WRAP_CLOSE, FRAGMENT_RE, EXTRA_KEYS;
+var WRAP_SPLIT, WRAP_CLOSE, WRAP_REFS, WRAP_REF, WRAP_REFS_END, FRAGMENT_RE, EXTRA_KEYS;
 var init_handoff = __esm({
   "src/site/handoff.ts"() {
     "use strict";
     init_feed();
     WRAP_SPLIT = "<!--hugo-prerender:frag-->";
     WRAP_CLOSE = "{{< /prerender-md >}}";
+    WRAP_REFS = "<!--hugo-prerender:refs-->";
+    WRAP_REF = "<!--hugo-prerender:ref-->";
+    WRAP_REFS_END = "<!--/hugo-prerender:refs-->";
     FRAGMENT_RE = /\{\{< (prerender(?:-html|-nofeed)?) k="([a-z0-9_-]+)"(?: md5="[0-9a-f]{32}" src=`[^`\n]*`)?\n* >\}\}([^\n]*?)\{\{< \/\1 >\}\}/g;
     EXTRA_KEYS = ["summary", "toc", "tocPlain"];
   }
@@ -10940,7 +10949,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "9def52b078703ce35e603030064f88bc";
+    BUNDLE_CODE_ID = "fef6bb3ceba641277d1a0fafc4e6c308";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -51053,6 +51062,105 @@ var init_math_text = __esm({
   }
 });
 
+// src/content/link-defs.ts
+function labelKey(label) {
+  return label.replace(/[\t\n\r ]+/g, " ").replace(/^ | $/g, "").toLowerCase().toUpperCase();
+}
+function planDefinitions(source, bodyOffset, tree, topLevel, wrapped) {
+  const defs = [];
+  const page = tree ?? parseMarkdownWithMath(source.slice(bodyOffset), []);
+  const inShortcode = (at) => topLevel.some((sc) => at >= sc.offset && at < sc.end);
+  for (const d2 of definitionsOf(page, source.slice(bodyOffset))) {
+    const at = bodyOffset + d2.start + 1;
+    if (!inShortcode(at) && source[at - 1] === "[") defs.push({ ...d2.def, at, origin: -1 });
+  }
+  for (const sc of topLevel) {
+    if (sc.markup !== "%" || sc.innerStart === void 0 || sc.innerEnd === void 0) continue;
+    const w = wrapped.findIndex((x6) => x6.shortcode === sc);
+    const md = w >= 0 ? wrapped[w].md : alone(source, sc) ? "block" : "inline";
+    defs.push(...innerDefinitions(source, sc, md, w));
+  }
+  defs.sort((a3, b2) => a3.at - b2.at);
+  const winner = /* @__PURE__ */ new Map();
+  for (const d2 of defs) if (!winner.has(d2.key)) winner.set(d2.key, d2);
+  const winners = [...winner.values()];
+  const forWrap = wrapped.map((x6, i2) => {
+    const mentions = bracketed(source.slice(x6.shortcode.innerStart, x6.shortcode.innerEnd));
+    return winners.filter((d2) => d2.origin !== i2 && mentions.has(d2.key)).map(serialize4);
+  });
+  const moved = winners.filter((d2) => d2.origin >= 0);
+  const movedKeys = new Set(moved.map((d2) => d2.key));
+  const neutralize = defs.filter((d2) => d2.origin === -1 && movedKeys.has(d2.key) && d2.label.length + DUP_TOKEN.length <= MAX_LABEL).map((d2) => d2.at);
+  return { forWrap, appended: moved.map(serialize4), neutralize };
+}
+function bracketed(text12) {
+  const out = /* @__PURE__ */ new Set();
+  for (const m of text12.matchAll(/\[((?:[^[\]\\]|\\[^]){1,999})\]/g)) out.add(labelKey(m[1]));
+  return out;
+}
+function alone(source, sc) {
+  const lineStart = source.lastIndexOf("\n", sc.offset - 1) + 1;
+  const lineEnd = source.indexOf("\n", sc.end);
+  return source.slice(lineStart, sc.offset).trim() === "" && source.slice(sc.end, lineEnd < 0 ? source.length : lineEnd).trim() === "";
+}
+function definitionsOf(tree, text12) {
+  const out = [];
+  visit2(tree, "definition", (node3) => {
+    const start = node3.position?.start.offset;
+    if (start === void 0 || text12[start] !== "[") return;
+    const close2 = /(?:[^\\\]]|\\[^])*\]/y;
+    close2.lastIndex = start + 1;
+    if (!close2.exec(text12)) return;
+    const label = text12.slice(start + 1, close2.lastIndex - 1);
+    if (/\{\{|<!--hugo-prerender/.test(label)) return;
+    out.push({ start, def: { key: labelKey(label), label: label.replace(/[\t\n\r ]+/g, " "), url: node3.url, title: node3.title ?? null } });
+  });
+  return out;
+}
+function innerDefinitions(source, sc, md, origin) {
+  const prefix = md === "inline" ? "x " : "";
+  let text12 = prefix;
+  const starts = [];
+  const ind = sc.indentation ?? "";
+  for (let at = sc.innerStart; at <= sc.innerEnd; ) {
+    const nl = source.indexOf("\n", at);
+    const end = nl < 0 || nl >= sc.innerEnd ? sc.innerEnd : nl + 1;
+    const cut = ind && source.startsWith(ind, at) && at + ind.length <= end ? ind.length : 0;
+    starts.push([text12.length, at + cut]);
+    text12 += source.slice(at + cut, end);
+    if (end >= sc.innerEnd) break;
+    at = end;
+  }
+  const toSource = (i2) => {
+    let k2 = starts.length - 1;
+    while (k2 > 0 && starts[k2][0] > i2) k2--;
+    return starts[k2][1] + (i2 - starts[k2][0]);
+  };
+  const out = [];
+  for (const d2 of definitionsOf(parseMarkdownWithMath(text12, []), text12)) {
+    if (d2.start < prefix.length) continue;
+    const at = toSource(d2.start + 1);
+    if (source[at - 1] !== "[" || sc.children.some((c) => at >= c.offset && at < c.end)) continue;
+    out.push({ ...d2.def, at, origin });
+  }
+  return out;
+}
+function serialize4(d2) {
+  const esc = (s2) => s2.replace(/[\\<>&{}"]/g, (c) => `\\${c}`);
+  const title = d2.title === null ? "" : ` "${esc(d2.title).replace(/\r/g, "&#13;").replace(/\n/g, "&#10;")}"`;
+  return `[${d2.label}]: <${esc(d2.url)}>${title}`;
+}
+var DUP_TOKEN, MAX_LABEL;
+var init_link_defs = __esm({
+  "src/content/link-defs.ts"() {
+    "use strict";
+    init_unist_util_visit();
+    init_math();
+    DUP_TOKEN = "hugoprerenderdupz";
+    MAX_LABEL = 999;
+  }
+});
+
 // src/prerender-page.ts
 function isCode(name) {
   return CODE_SHORTCODES.has(name) || name.endsWith(".inline");
@@ -51357,6 +51465,19 @@ async function prerenderPage(source, env2) {
       });
     }
   }
+  const mdWraps = wraps.filter((wrap4) => wrap4.md && !wrap4.verbatim);
+  const defPlan = mdWraps.length ? planDefinitions(
+    source,
+    parsed.bodyOffset,
+    located.tree,
+    parsed.shortcodes,
+    mdWraps.map((wrap4) => ({ shortcode: wrap4.shortcode, md: wrap4.md }))
+  ) : void 0;
+  if (defPlan) {
+    mdWraps.forEach((wrap4, k2) => wrap4.defs = defPlan.forWrap[k2]);
+    for (const at of defPlan.neutralize) replacements.push({ start: at, end: at, key: "", text: DUP_TOKEN });
+    replacements.sort((a3, b2) => a3.start - b2.start || a3.end - b2.end);
+  }
   let shadow = "";
   let pos = 0;
   let w = 0;
@@ -51393,7 +51514,7 @@ async function prerenderPage(source, env2) {
         at = e.end;
       }
       body3 += source.slice(at, wrap4.end);
-      shadow += wrapOpen(keys2.map((k2) => fragmentShortcode(k2)), wrap4.md) + body3 + WRAP_CLOSE;
+      shadow += wrapOpen(keys2.map((k2) => fragmentShortcode(k2)), wrap4.md, wrap4.defs) + body3 + WRAP_CLOSE;
       pos = wrap4.end;
       w++;
       continue;
@@ -51405,7 +51526,10 @@ async function prerenderPage(source, env2) {
     pos = r2.end;
   }
   shadow += source.slice(pos);
-  if (extras) shadow = appendPageBlock(closeOpenFence(shadow, source, parsed.bodyOffset, located.tree), pageBlock(everywhere.extras, check2));
+  const appended = openInline(parsed.shortcodes) === void 0 ? defPlan?.appended ?? [] : [];
+  if (appended.length || extras) shadow = closeOpenFence(shadow, source, parsed.bodyOffset, located.tree, appended.length > 0);
+  if (appended.length) shadow = appendDefinitions(shadow, appended);
+  if (extras) shadow = appendPageBlock(shadow, pageBlock(everywhere.extras, check2));
   shadow = keepWithoutFrontMatter(shadow, parsed);
   return { formulas, shadow, fragments: [...fragments.values()], titles, diagnostics, failed, held, stats, parsed };
 }
@@ -51420,12 +51544,9 @@ function markdownWraps(list4, owned, replacements, settings, source, level = 0, 
     const holds = replacements.some((r2) => r2.text === void 0 && r2.start >= sc.innerStart && r2.end <= sc.innerEnd);
     if (!holds) continue;
     if (sc.markup === "%" || settings.markdownInner?.(sc.name)) {
-      const wrap4 = { start: sc.offset, end: sc.end, innerStart: sc.innerStart, innerEnd: sc.innerEnd, tags: [] };
+      const wrap4 = { start: sc.offset, end: sc.end, innerStart: sc.innerStart, innerEnd: sc.innerEnd, tags: [], shortcode: sc };
       if (sc.markup === "%" && level === 0) {
-        const lineStart = source.lastIndexOf("\n", sc.offset - 1) + 1;
-        const lineEnd = source.indexOf("\n", sc.end);
-        const alone = source.slice(lineStart, sc.offset).trim() === "" && source.slice(sc.end, lineEnd < 0 ? source.length : lineEnd).trim() === "";
-        wrap4.md = alone ? "block" : "inline";
+        wrap4.md = alone(source, sc) ? "block" : "inline";
         for (const [a3, b2] of [
           [sc.offset, sc.tagEnd],
           [sc.innerEnd, sc.end]
@@ -51478,9 +51599,12 @@ function fencedCode(tree, bodyOffset) {
   walk(tree);
   return out;
 }
-function closeOpenFence(shadow, source, bodyOffset, tree) {
+function closeOpenFence(shadow, source, bodyOffset, tree, html7 = false) {
   const body3 = source.slice(bodyOffset);
   const last = (tree ?? blockStructure(body3)).children.at(-1);
+  if (html7 && last?.type === "html" && last.position?.end.offset !== void 0 && body3.slice(last.position.end.offset).trim() === "") {
+    return `${shadow}${closeHtmlBlock(last.value)}`;
+  }
   if (last?.type !== "code" || last.position?.end.offset === void 0) return shadow;
   const text12 = body3.slice(last.position.start.offset, last.position.end.offset);
   const open3 = /^ {0,3}(`{3,}|~{3,})/.exec(text12);
@@ -51490,6 +51614,26 @@ function closeOpenFence(shadow, source, bodyOffset, tree) {
   if (lines.length > 1 && close2.test(lines[lines.length - 1])) return shadow;
   return `${shadow}${/[\r\n]$/.test(shadow) ? "" : "\n"}${open3[1]}
 `;
+}
+function closeHtmlBlock(value2) {
+  const start = value2.trimStart();
+  const kinds = [
+    [/^<(pre|script|style|textarea)(?=[\s>]|$)/i, ""],
+    [/^<!--/, "-->"],
+    [/^<\?/, "?>"],
+    [/^<![A-Za-z]/, ">"],
+    [/^<!\[CDATA\[/, "]]>"]
+  ];
+  for (const [re3, end] of kinds) {
+    const m = re3.exec(start);
+    if (!m) continue;
+    const close2 = end || `</${m[1].toLowerCase()}>`;
+    const rest = start.slice(m[0].length);
+    return (end ? rest.includes(close2) : rest.toLowerCase().includes(close2)) ? "" : `
+${close2}
+`;
+  }
+  return "";
 }
 function keepWithoutFrontMatter(shadow, parsed) {
   if (parsed.frontMatter.format !== null) return shadow;
@@ -51546,6 +51690,7 @@ var init_prerender_page = __esm({
     init_feed();
     init_math_text();
     init_handoff();
+    init_link_defs();
     CODE_SHORTCODES = /* @__PURE__ */ new Set(["highlight", "code", "mermaid", "chart"]);
     DEFAULT_WRAPPERS = { katex: "tex", math: "math", raw: "math", rawhtml: "math" };
     DIVIDER = "<!--more-->";

@@ -22,7 +22,8 @@ import { DEFAULT_EVERYWHERE, planMathEverywhere, type EverywhereSettings } from 
 import { inlineFragment, InlineFragmentError } from './render/inline-safe.js';
 import { FEED_SPLIT, splitFeed, withFeedVariant } from './render/feed.js';
 import { markdownSafeHtml, markdownText, mathText } from './render/math-text.js';
-import { appendPageBlock, hasExtras, inlineShortcode, pageBlock, wrapOpen, wrapToken, WRAP_CLOSE, type StaleCheck } from './site/handoff.js';
+import { appendDefinitions, appendPageBlock, hasExtras, inlineShortcode, pageBlock, wrapOpen, wrapToken, WRAP_CLOSE, type StaleCheck } from './site/handoff.js';
+import { alone, DUP_TOKEN, planDefinitions } from './content/link-defs.js';
 
 /** Shortcodes whose inner content is code: nothing inside them is math. */
 export const CODE_SHORTCODES = new Set(['highlight', 'code', 'mermaid', 'chart']);
@@ -534,6 +535,22 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
       });
     }
   }
+  // Link reference definitions across wrappers, as plain Hugo's one document has them (src/content/link-defs.ts).
+  const mdWraps = wraps.filter((wrap) => wrap.md && !wrap.verbatim);
+  const defPlan = mdWraps.length
+    ? planDefinitions(
+        source,
+        parsed.bodyOffset,
+        located.tree,
+        parsed.shortcodes,
+        mdWraps.map((wrap) => ({ shortcode: wrap.shortcode, md: wrap.md! })),
+      )
+    : undefined;
+  if (defPlan) {
+    mdWraps.forEach((wrap, k) => (wrap.defs = defPlan.forWrap[k]));
+    for (const at of defPlan.neutralize) replacements.push({ start: at, end: at, key: '', text: DUP_TOKEN });
+    replacements.sort((a, b) => a.start - b.start || a.end - b.end);
+  }
   let shadow = '';
   let pos = 0;
   let w = 0;
@@ -573,7 +590,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
         at = e.end;
       }
       body += source.slice(at, wrap.end);
-      shadow += wrapOpen(keys.map((k) => fragmentShortcode(k)), wrap.md) + body + WRAP_CLOSE;
+      shadow += wrapOpen(keys.map((k) => fragmentShortcode(k)), wrap.md, wrap.defs) + body + WRAP_CLOSE;
       pos = wrap.end;
       w++;
       continue;
@@ -585,7 +602,11 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     pos = r.end;
   }
   shadow += source.slice(pos);
-  if (extras) shadow = appendPageBlock(closeOpenFence(shadow, source, parsed.bodyOffset, located.tree), pageBlock(everywhere.extras, check));
+  // After an inline shortcode left open, the definitions would be inside it: none then (Hugo's lexer takes the rest of the page as its template).
+  const appended = openInline(parsed.shortcodes) === undefined ? (defPlan?.appended ?? []) : [];
+  if (appended.length || extras) shadow = closeOpenFence(shadow, source, parsed.bodyOffset, located.tree, appended.length > 0);
+  if (appended.length) shadow = appendDefinitions(shadow, appended);
+  if (extras) shadow = appendPageBlock(shadow, pageBlock(everywhere.extras, check));
   shadow = keepWithoutFrontMatter(shadow, parsed);
   return { formulas, shadow, fragments: [...fragments.values()], titles, diagnostics, failed, held, stats, parsed };
 }
@@ -602,6 +623,9 @@ interface Wrap {
   md?: 'block' | 'inline';
   /** A top-level `{{% %}}` is written `{{< >}}` inside the wrapper, which renders its output as Markdown. */
   tags: { start: number; end: number; text: string }[];
+  shortcode: Shortcode;
+  /** With md: the page's link reference definitions its Markdown needs, one line each. */
+  defs?: string[];
 }
 
 /**
@@ -641,14 +665,11 @@ function markdownWraps(
     const holds = replacements.some((r) => r.text === undefined && r.start >= sc.innerStart! && r.end <= sc.innerEnd!);
     if (!holds) continue;
     if (sc.markup === '%' || settings.markdownInner?.(sc.name)) {
-      const wrap: Wrap = { start: sc.offset, end: sc.end, innerStart: sc.innerStart, innerEnd: sc.innerEnd, tags: [] };
+      const wrap: Wrap = { start: sc.offset, end: sc.end, innerStart: sc.innerStart, innerEnd: sc.innerEnd, tags: [], shortcode: sc };
       if (sc.markup === '%' && level === 0) {
         // Hugo inserts a top-level {{% %}}'s output into the page's Markdown: a block when the shortcode
         // has its lines to itself, else within the paragraph around it.
-        const lineStart = source.lastIndexOf('\n', sc.offset - 1) + 1;
-        const lineEnd = source.indexOf('\n', sc.end);
-        const alone = source.slice(lineStart, sc.offset).trim() === '' && source.slice(sc.end, lineEnd < 0 ? source.length : lineEnd).trim() === '';
-        wrap.md = alone ? 'block' : 'inline';
+        wrap.md = alone(source, sc) ? 'block' : 'inline';
         for (const [a, b] of [
           [sc.offset, sc.tagEnd],
           [sc.innerEnd, sc.end],
@@ -722,9 +743,12 @@ function fencedCode(tree: Root, bodyOffset: number): Array<[number, number]> {
  * shortcode's placeholder highlighted there, "unknown shortcode token": a fuzz find). Such a fence is
  * closed first, which leaves the code block as it was.
  */
-function closeOpenFence(shadow: string, source: string, bodyOffset: number, tree: Root | undefined): string {
+function closeOpenFence(shadow: string, source: string, bodyOffset: number, tree: Root | undefined, html = false): string {
   const body = source.slice(bodyOffset);
   const last = (tree ?? blockStructure(body)).children.at(-1);
+  if (html && last?.type === 'html' && last.position?.end.offset !== undefined && body.slice(last.position.end.offset).trim() === '') {
+    return `${shadow}${closeHtmlBlock(last.value)}`;
+  }
   if (last?.type !== 'code' || last.position?.end.offset === undefined) return shadow;
   const text = body.slice(last.position.start.offset, last.position.end.offset);
   const open = /^ {0,3}(`{3,}|~{3,})/.exec(text);
@@ -733,6 +757,32 @@ function closeOpenFence(shadow: string, source: string, bodyOffset: number, tree
   const close = new RegExp(`^ {0,3}${open[1]![0] === '`' ? '`' : '~'}{${open[1]!.length},}[ \\t]*$`);
   if (lines.length > 1 && close.test(lines[lines.length - 1]!)) return shadow;
   return `${shadow}${/[\r\n]$/.test(shadow) ? '' : '\n'}${open[1]}\n`;
+}
+
+/**
+ * What ends an HTML block of CommonMark's kinds 1 to 5 (`<pre`, `<script`, `<style`, `<textarea`; a
+ * comment; `<?`; `<!X`; CDATA) left open at the end of the page, on a line of its own after it: '' when it is
+ * closed, or of a kind a blank line ends. Appended link definitions must not end up inside it. With
+ * `unsafe = false` (the only case that appends them) Goldmark shows such a block as one
+ * `<!-- raw HTML omitted -->` whatever it holds, so closing it changes nothing a reader sees.
+ */
+function closeHtmlBlock(value: string): string {
+  const start = value.trimStart();
+  const kinds: [RegExp, string][] = [
+    [/^<(pre|script|style|textarea)(?=[\s>]|$)/i, ''],
+    [/^<!--/, '-->'],
+    [/^<\?/, '?>'],
+    [/^<![A-Za-z]/, '>'],
+    [/^<!\[CDATA\[/, ']]>'],
+  ];
+  for (const [re, end] of kinds) {
+    const m = re.exec(start);
+    if (!m) continue;
+    const close = end || `</${m[1]!.toLowerCase()}>`;
+    const rest = start.slice(m[0].length);
+    return (end ? rest.includes(close) : rest.toLowerCase().includes(close)) ? '' : `\n${close}\n`;
+  }
+  return '';
 }
 
 /**

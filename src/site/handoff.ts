@@ -82,9 +82,27 @@ export function wrapToken(i: number): string {
   return `hugoprerenderfrag${i}z`;
 }
 
-/** `fragments`: each the output of inlineShortcode. `md`: how Hugo renders the wrapped shortcode's output as Markdown, if it does. */
-export function wrapOpen(fragments: readonly string[], md?: 'block' | 'inline'): string {
-  return `{{< prerender-md${md ? ` md="${md}"` : ''} >}}${fragments.map((f) => f + WRAP_SPLIT).join('')}`;
+/**
+ * Link reference definitions the wrapper renders before the shortcode's Markdown (src/content/link-defs.ts):
+ * first in its inner content, each a line of its own (the template puts a line break for each WRAP_REF),
+ * closed by WRAP_REFS_END. They hold no line break, so the shadow's lines keep their numbers.
+ */
+export const WRAP_REFS = '<!--hugo-prerender:refs-->';
+export const WRAP_REF = '<!--hugo-prerender:ref-->';
+export const WRAP_REFS_END = '<!--/hugo-prerender:refs-->';
+
+/**
+ * `fragments`: each the output of inlineShortcode. `md`: how Hugo renders the wrapped shortcode's output as
+ * Markdown, if it does. `defs`: one-line link reference definitions its Markdown needs from the page.
+ */
+export function wrapOpen(fragments: readonly string[], md?: 'block' | 'inline', defs: readonly string[] = []): string {
+  const refs = md && defs.length ? `${WRAP_REFS}${defs.map((d) => d + WRAP_REF).join('')}${WRAP_REFS_END}` : '';
+  return `{{< prerender-md${md ? ` md="${md}"` : ''} >}}${refs}${fragments.map((f) => f + WRAP_SPLIT).join('')}`;
+}
+
+/** The definitions that plain Hugo's page has from wrapped shortcodes, after the body (after a blank line: blocks of their own). */
+export function appendDefinitions(shadow: string, defs: readonly string[]): string {
+  return `${shadow}${/[\r\n]$/.test(shadow) ? '' : '\n'}\n${defs.join('\n')}\n`;
 }
 
 const FRAGMENT_RE = /\{\{< (prerender(?:-html|-nofeed)?) k="([a-z0-9_-]+)"(?: md5="[0-9a-f]{32}" src=`[^`\n]*`)?\n* >\}\}([^\n]*?)\{\{< \/\1 >\}\}/g;

@@ -36,8 +36,21 @@ export declare const WRAP_SPLIT = "<!--hugo-prerender:frag-->";
 export declare const WRAP_CLOSE = "{{< /prerender-md >}}";
 /** The token standing for the i-th fragment of a wrapper. */
 export declare function wrapToken(i: number): string;
-/** `fragments`: each the output of inlineShortcode. `md`: how Hugo renders the wrapped shortcode's output as Markdown, if it does. */
-export declare function wrapOpen(fragments: readonly string[], md?: 'block' | 'inline'): string;
+/**
+ * Link reference definitions the wrapper renders before the shortcode's Markdown (src/content/link-defs.ts):
+ * first in its inner content, each a line of its own (the template puts a line break for each WRAP_REF),
+ * closed by WRAP_REFS_END. They hold no line break, so the shadow's lines keep their numbers.
+ */
+export declare const WRAP_REFS = "<!--hugo-prerender:refs-->";
+export declare const WRAP_REF = "<!--hugo-prerender:ref-->";
+export declare const WRAP_REFS_END = "<!--/hugo-prerender:refs-->";
+/**
+ * `fragments`: each the output of inlineShortcode. `md`: how Hugo renders the wrapped shortcode's output as
+ * Markdown, if it does. `defs`: one-line link reference definitions its Markdown needs from the page.
+ */
+export declare function wrapOpen(fragments: readonly string[], md?: 'block' | 'inline', defs?: readonly string[]): string;
+/** The definitions that plain Hugo's page has from wrapped shortcodes, after the body (after a blank line: blocks of their own). */
+export declare function appendDefinitions(shadow: string, defs: readonly string[]): string;
 /**
  * The fragments of a shadow this module wrote: key → inline HTML as it travels (a `prerender-nofeed`
  * fragment with its feed variant derived again, as the build makes it: the cache may serve it to a page
