@@ -10949,7 +10949,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "fef6bb3ceba641277d1a0fafc4e6c308";
+    BUNDLE_CODE_ID = "4468c7033ea187a92dd56cdc36cd7b18";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -26766,20 +26766,53 @@ function blockStructure(markdown) {
 function literalVariant(markdown) {
   if (!literalVariants.enabled) return 0;
   if (literalVariants.force !== void 0) return literalVariants.force;
-  return (markdown.includes("@") ? 0 : 1) | (/www|http/i.test(markdown) ? 0 : 2);
+  const email = markdown.includes("@");
+  const url = /www|http/i.test(markdown);
+  return (email ? 0 : 1) | (url ? 0 : 2) | (mayHaveDelimiterRow(markdown) ? 0 : 4) | (email || url || markdown.includes("&") ? 0 : 8);
 }
-function withoutTextConstructs(extensions, drop) {
+function mayHaveDelimiterRow(markdown) {
+  let dash2 = false;
+  let mark2 = false;
+  let clean = true;
+  for (let i2 = 0; i2 <= markdown.length; i2++) {
+    const c = i2 < markdown.length ? markdown.charCodeAt(i2) : 10;
+    if (c === 10 || c === 13) {
+      if (clean && dash2 && mark2) return true;
+      dash2 = mark2 = false;
+      clean = true;
+    } else if (!clean) continue;
+    else if (c === 45) dash2 = true;
+    else if (c === 124 || c === 58) mark2 = true;
+    else if (c !== 32 && c !== 9 && c !== 62) clean = false;
+  }
+  return false;
+}
+function withoutConstructs(extensions, drop) {
   return extensions.map((ext) => {
-    if (!ext.text) return ext;
-    const text12 = {};
-    let changed = false;
-    for (const [code4, value2] of Object.entries(ext.text)) {
-      const list4 = Array.isArray(value2) ? value2 : [value2];
-      const kept = list4.filter((c) => !(c.name && drop.has(c.name)));
-      if (kept.length !== list4.length) changed = true;
-      if (kept.length > 0) text12[code4] = Array.isArray(value2) ? kept : kept[0];
+    let out = ext;
+    for (const field of ["text", "flow"]) {
+      const map4 = ext[field];
+      if (!map4) continue;
+      const kept = {};
+      let changed = false;
+      for (const [code4, value2] of Object.entries(map4)) {
+        const list4 = Array.isArray(value2) ? value2 : [value2];
+        const left = list4.filter((c) => !(c.name && drop.has(c.name)));
+        if (left.length !== list4.length) changed = true;
+        if (left.length > 0) kept[code4] = Array.isArray(value2) ? left : left[0];
+      }
+      if (changed) out = { ...out, [field]: kept };
     }
-    return changed ? { ...ext, text: text12 } : ext;
+    return out;
+  });
+}
+function withoutLiteralTransform(extensions) {
+  return extensions.flatMap((ext) => {
+    if (Array.isArray(ext)) return withoutLiteralTransform(ext);
+    const e = ext;
+    if (!e.enter?.literalAutolink || !e.transforms) return [ext];
+    const { transforms: _9, ...rest } = e;
+    return [rest];
   });
 }
 function makeParsers(pairs, disable2) {
@@ -26792,10 +26825,15 @@ function makeParsers(pairs, disable2) {
   }).freeze();
   const data = processor.data();
   const extensions = data.micromarkExtensions ?? [];
+  const mdastExtensions = data.fromMarkdownExtensions ?? [];
   const parsers2 = [];
-  for (let variant = 0; variant < 4; variant++) {
-    const drop = /* @__PURE__ */ new Set([...variant & 1 ? EMAIL_LITERAL : [], ...variant & 2 ? URL_LITERALS : []]);
-    const options = { ...data.settings, extensions: drop.size ? withoutTextConstructs(extensions, drop) : extensions, mdastExtensions: data.fromMarkdownExtensions ?? [] };
+  for (let variant = 0; variant < 16; variant++) {
+    const drop = /* @__PURE__ */ new Set([...variant & 1 ? EMAIL_LITERAL : [], ...variant & 2 ? URL_LITERALS : [], ...variant & 4 ? TABLE : []]);
+    const options = {
+      ...data.settings,
+      extensions: drop.size ? withoutConstructs(extensions, drop) : extensions,
+      mdastExtensions: variant & 8 ? withoutLiteralTransform(mdastExtensions) : mdastExtensions
+    };
     parsers2.push((md) => fromMarkdown(md, options));
   }
   return parsers2;
@@ -26973,7 +27011,7 @@ function texOffsetToSource(source, span, texOffset) {
   }
   return Math.min(s2, Math.max(span.start, closeAt - 1));
 }
-var DEFAULT_INLINE, DEFAULT_BLOCK, MATH_ENVIRONMENTS, pairsByOptions, defaultPairs, CODE_MATH, TEXT_CONSTRUCTS, plainTextMask, parsers, parsersByPairs, literalVariants, EMAIL_LITERAL, URL_LITERALS, markdownParses, ESCAPE_SIGN, TEXT_GROUPS;
+var DEFAULT_INLINE, DEFAULT_BLOCK, MATH_ENVIRONMENTS, pairsByOptions, defaultPairs, CODE_MATH, TEXT_CONSTRUCTS, plainTextMask, parsers, parsersByPairs, literalVariants, EMAIL_LITERAL, URL_LITERALS, TABLE, markdownParses, ESCAPE_SIGN, TEXT_GROUPS;
 var init_math = __esm({
   "src/content/math.ts"() {
     "use strict";
@@ -27054,8 +27092,9 @@ var init_math = __esm({
     parsers = /* @__PURE__ */ new Map();
     parsersByPairs = /* @__PURE__ */ new WeakMap();
     literalVariants = { enabled: true };
-    EMAIL_LITERAL = /* @__PURE__ */ new Set(["emailAutolink"]);
-    URL_LITERALS = /* @__PURE__ */ new Set(["wwwAutolink", "protocolAutolink"]);
+    EMAIL_LITERAL = ["emailAutolink"];
+    URL_LITERALS = ["wwwAutolink", "protocolAutolink"];
+    TABLE = ["table"];
     markdownParses = { count: 0, chars: 0 };
     ESCAPE_SIGN = new RegExp(ESCAPE_SIGNS.source);
     TEXT_GROUPS = /\\(text\w*|mathrm|mbox|operatorname\*?)\s*\{[^{}]*\}/g;

@@ -250,44 +250,92 @@ const parsers = new Map<string, Parsers>();
 const parsersByPairs = new WeakMap<readonly DelimiterPair[], Map<readonly string[] | undefined, Parsers>>();
 
 /**
- * A parser per variant of GFM's autolink literals (see literalVariant): index 0 has them all, 1 lacks
- * the email construct, 2 lacks the www and protocol ones, 3 lacks all three.
+ * A parser per variant (see literalVariant): index 0 has every GFM construct; bit 1 lacks the email
+ * autolink literal, bit 2 the www and protocol ones, bit 4 the table, bit 8 the autolink-literal transform.
  */
 type Parsers = ((markdown: string) => Root)[];
 
 /**
- * GFM's autolink-literal constructs that cannot match in `markdown`, as a parser variant. The email
- * construct is tried at the start of every run of letters and digits, and only ever matches through a
- * `@`; the www and protocol ones need `www` and `http` (in any case). Leaving out a construct that
- * cannot match changes no event once adjacent data runs are merged, so the tree is the same (one
- * parse of a page of prose costs about a third less without the email construct;
- * tests/unit/markdown-variants.test.ts compares the trees).
+ * GFM constructs that cannot match in `markdown`, as a parser variant (a bit each). The email
+ * autolink literal is tried at the start of every run of letters and digits, and only ever matches
+ * through a `@`; the www and protocol ones need `www` and `http` (in any case). The table is tried at
+ * the start of every line of a paragraph, and reads the whole line as a header row before it looks at the
+ * next one for a delimiter row; without a line that could be one (mayHaveDelimiterRow) it never matches.
+ * Leaving out a construct that cannot match changes no event once adjacent data runs are merged, so the
+ * tree is the same (one parse of a page of prose costs about a third less without the email construct,
+ * and about a sixth less again without the table; tests/unit/markdown-variants.test.ts compares the trees).
+ * GFM's transform that looks for autolink literals again in every text node (four regular expressions,
+ * a walk of the tree each) is left out too when none can match: each needs `@`, `www` or `http` in
+ * the text, which then has them in the source, or a character reference (`&#64;`) that makes one.
  */
 function literalVariant(markdown: string): number {
   if (!literalVariants.enabled) return 0;
   if (literalVariants.force !== undefined) return literalVariants.force;
-  return (markdown.includes('@') ? 0 : 1) | (/www|http/i.test(markdown) ? 0 : 2);
+  const email = markdown.includes('@');
+  const url = /www|http/i.test(markdown);
+  return (email ? 0 : 1) | (url ? 0 : 2) | (mayHaveDelimiterRow(markdown) ? 0 : 4) | (email || url || markdown.includes('&') ? 0 : 8);
 }
 
-/** Test hook: with `enabled` false every parse has all of GFM's autolink-literal constructs; `force` picks a variant. */
+/** Test hook: with `enabled` false every parse has all of GFM's constructs; `force` picks a variant. */
 export const literalVariants: { enabled: boolean; force?: number } = { enabled: true };
 
-const EMAIL_LITERAL = new Set(['emailAutolink']);
-const URL_LITERALS = new Set(['wwwAutolink', 'protocolAutolink']);
+/**
+ * Whether a line of `markdown` could be a GFM table's delimiter row: micromark's table takes one only
+ * if it holds nothing but spaces, tabs, `-`, `:` and `|` after its container prefix (`>` and
+ * indentation), with at least one `-` and at least one `|` or `:`. Linear, no regular expression (a
+ * hostile line of dashes must not backtrack).
+ */
+export function mayHaveDelimiterRow(markdown: string): boolean {
+  let dash = false;
+  let mark = false;
+  let clean = true;
+  for (let i = 0; i <= markdown.length; i++) {
+    const c = i < markdown.length ? markdown.charCodeAt(i) : 10;
+    if (c === 10 || c === 13) {
+      if (clean && dash && mark) return true;
+      dash = mark = false;
+      clean = true;
+    } else if (!clean) continue;
+    else if (c === 45) dash = true;
+    else if (c === 124 || c === 58) mark = true;
+    else if (c !== 32 && c !== 9 && c !== 62) clean = false;
+  }
+  return false;
+}
 
-/** `extensions` with the text constructs named in `drop` taken out of every list. */
-function withoutTextConstructs(extensions: readonly Extension[], drop: ReadonlySet<string>): Extension[] {
+const EMAIL_LITERAL = ['emailAutolink'];
+const URL_LITERALS = ['wwwAutolink', 'protocolAutolink'];
+const TABLE = ['table'];
+
+/** `extensions` with the text and flow constructs named in `drop` taken out of every list. */
+function withoutConstructs(extensions: readonly Extension[], drop: ReadonlySet<string>): Extension[] {
   return extensions.map((ext) => {
-    if (!ext.text) return ext;
-    const text: NonNullable<Extension['text']> = {};
-    let changed = false;
-    for (const [code, value] of Object.entries(ext.text)) {
-      const list = (Array.isArray(value) ? value : [value]) as Construct[];
-      const kept = list.filter((c) => !(c.name && drop.has(c.name)));
-      if (kept.length !== list.length) changed = true;
-      if (kept.length > 0) (text as Record<string, Construct | Construct[]>)[code] = Array.isArray(value) ? kept : kept[0]!;
+    let out = ext;
+    for (const field of ['text', 'flow'] as const) {
+      const map = ext[field];
+      if (!map) continue;
+      const kept: Record<string, Construct | Construct[]> = {};
+      let changed = false;
+      for (const [code, value] of Object.entries(map)) {
+        const list = (Array.isArray(value) ? value : [value]) as Construct[];
+        const left = list.filter((c) => !(c.name && drop.has(c.name)));
+        if (left.length !== list.length) changed = true;
+        if (left.length > 0) kept[code] = Array.isArray(value) ? left : left[0]!;
+      }
+      if (changed) out = { ...out, [field]: kept };
     }
-    return changed ? { ...ext, text } : ext;
+    return out;
+  });
+}
+
+/** mdast-util-from-markdown extensions (nested lists flattened) without GFM's autolink-literal transform. */
+function withoutLiteralTransform(extensions: readonly unknown[]): unknown[] {
+  return extensions.flatMap((ext): unknown[] => {
+    if (Array.isArray(ext)) return withoutLiteralTransform(ext);
+    const e = ext as { enter?: Record<string, unknown>; transforms?: unknown[] };
+    if (!e.enter?.literalAutolink || !e.transforms) return [ext];
+    const { transforms: _, ...rest } = e;
+    return [rest];
   });
 }
 
@@ -305,10 +353,15 @@ function makeParsers(pairs: readonly DelimiterPair[], disable: readonly string[]
     .freeze();
   const data = processor.data();
   const extensions = data.micromarkExtensions ?? [];
+  const mdastExtensions = data.fromMarkdownExtensions ?? [];
   const parsers: Parsers = [];
-  for (let variant = 0; variant < 4; variant++) {
-    const drop = new Set([...(variant & 1 ? EMAIL_LITERAL : []), ...(variant & 2 ? URL_LITERALS : [])]);
-    const options = { ...data.settings, extensions: drop.size ? withoutTextConstructs(extensions, drop) : extensions, mdastExtensions: data.fromMarkdownExtensions ?? [] };
+  for (let variant = 0; variant < 16; variant++) {
+    const drop = new Set([...(variant & 1 ? EMAIL_LITERAL : []), ...(variant & 2 ? URL_LITERALS : []), ...(variant & 4 ? TABLE : [])]);
+    const options = {
+      ...data.settings,
+      extensions: drop.size ? withoutConstructs(extensions, drop) : extensions,
+      mdastExtensions: variant & 8 ? (withoutLiteralTransform(mdastExtensions) as typeof mdastExtensions) : mdastExtensions,
+    };
     parsers.push((md) => fromMarkdown(md, options));
   }
   return parsers;

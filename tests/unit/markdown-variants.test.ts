@@ -1,9 +1,10 @@
 /**
- * parseMarkdownWithMath leaves out GFM's autolink-literal constructs that cannot match in the text it
- * parses (the email one without a `@`, the www and protocol ones without `www` or `http`): on random
- * pages built from what those constructs and their neighbours read (word characters, `.`, `-`, `_`, `+`,
- * `www.`, `http://`, links, emphasis, code, entities, math, tables), the tree, positions included, is the
- * same as with every construct in place.
+ * parseMarkdownWithMath leaves out GFM's constructs that cannot match in the text it parses (the email
+ * autolink literal without a `@`, the www and protocol ones without `www` or `http`, their transform
+ * without any of those nor a character reference, the table without a line that could be its delimiter
+ * row): on random pages built from what those constructs and their neighbours read (word characters,
+ * `.`, `-`, `_`, `+`, `www.`, `http://`, links, emphasis, code, entities, math, tables, table-like lines
+ * in quotes and lists), the tree, positions included, is the same as with every construct in place.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -24,7 +25,14 @@ const pieces = [
   'htp:', 'mailto:', 'xmpp:', '-', '_', '+', '.', '..', ' ', '  ', '\n', '\n\n', '\t', '*', '**', '~', '~~', '`', '[x](y)',
   '[', ']', '(', ')', '<', '>', '<b>', '&amp;', '&#64;', '&#x77;', '\\', '\\.', '5', '$', '$x$', '$$', '\\(', '\\)', '|',
   '\n|---|---|\n', '\n- ', '\n> ', '\n    ', '#', '\n## ', '!', '?', ',', ';', ':', '"', "'", 'é',
+  '&#104;ttp://a.b', '&#119;ww.a.b', '&commat;', '\r', '\r\n',
 ];
+/** Pages of table-like lines: headers, delimiter rows with and without pipes, in quotes and lists. */
+const tablePieces = [
+  'a', 'b c', '|', ' | ', '-', '--', ':', ':-', '-:', ':-:', '|-|', '| - |', '\n', '\n', '\n', '\r\n', '\n> ', '\n- ', '\n  ',
+  '\n    ', '\t', ' ', '>', '\\|', '`|`', '$|x|$', '*', 'x:y', '---', '\n\n',
+];
+const tablePage = fc.array(fc.constantFrom(...tablePieces), { maxLength: 40 }).map((a) => a.join(''));
 const page = fc.array(fc.constantFrom(...pieces), { maxLength: 60 }).map((a) => a.join(''));
 const withAt = fc.array(fc.constantFrom(...pieces, '@', 'a@b.c', 'me@example.org'), { maxLength: 60 }).map((a) => a.join(''));
 
@@ -46,6 +54,14 @@ describe('autolink-literal parser variants', () => {
         { numRuns: 300, seed: 9 },
       );
     });
+    it(`give the tree of the full parser on random table-like pages (${name})`, () => {
+      fc.assert(
+        fc.property(tablePage, (md) => {
+          expect(parse(md, pairs, true)).toBe(parse(md, pairs, false));
+        }),
+        { numRuns: 1500, seed: 9 },
+      );
+    });
   }
 
   it('would differ from the full parser where a left-out construct can match (the comparison sees it)', () => {
@@ -63,6 +79,16 @@ describe('autolink-literal parser variants', () => {
     }
     for (const md of ['see www.example.com', 'http://example.com/x', '**www.example.com**']) {
       expect(forced(md, 2), md).not.toBe(parse(md, [], false));
+      expect(parse(md, [], true), md).toBe(parse(md, [], false));
+    }
+    // A table needs a delimiter row, with a pipe or (micromark) a colon only.
+    for (const md of ['| a | b |\n|---|---|', 'a\n:-', '> a | b\n> --|--', '- a | b\n  -|-\n  c | d']) {
+      expect(forced(md, 4), md).not.toBe(parse(md, [], false));
+      expect(parse(md, [], true), md).toBe(parse(md, [], false));
+    }
+    // The transform finds literals in text that a character reference made.
+    for (const md of ['&#104;ttp://example.com', 'me&#64;example.org']) {
+      expect(forced(md, 8), md).not.toBe(parse(md, [], false));
       expect(parse(md, [], true), md).toBe(parse(md, [], false));
     }
   });

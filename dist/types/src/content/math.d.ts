@@ -64,11 +64,18 @@ export declare const plainTextMask: {
 };
 /** The block structure of `markdown` alone (every text-level construct off: cheap), as mdast. */
 export declare function blockStructure(markdown: string): Root;
-/** Test hook: with `enabled` false every parse has all of GFM's autolink-literal constructs; `force` picks a variant. */
+/** Test hook: with `enabled` false every parse has all of GFM's constructs; `force` picks a variant. */
 export declare const literalVariants: {
     enabled: boolean;
     force?: number;
 };
+/**
+ * Whether a line of `markdown` could be a GFM table's delimiter row: micromark's table takes one only
+ * if it holds nothing but spaces, tabs, `-`, `:` and `|` after its container prefix (`>` and
+ * indentation), with at least one `-` and at least one `|` or `:`. Linear, no regular expression (a
+ * hostile line of dashes must not backtrack).
+ */
+export declare function mayHaveDelimiterRow(markdown: string): boolean;
 /**
  * Parses a Markdown string with GFM and the math syntax for `pairs` (none: GFM alone). What remark-parse
  * with remark-gfm does, with the extensions set up once: a page, its headings and its captions are many
