@@ -10949,7 +10949,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "4468c7033ea187a92dd56cdc36cd7b18";
+    BUNDLE_CODE_ID = "1692f16447525e8aa333e9d43d06b633";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -50487,6 +50487,11 @@ function planHeadingIds(headings, type) {
   const plain = new IdFactory(type);
   return headings.map((h, i2) => {
     const want = { raw: orig.raw[i2], plain: orig.plain[i2] };
+    if (h.apart) {
+      if (h.explicitId !== void 0) return { ...want, write: { kind: "none" } };
+      const p6 = want.plain ?? want.raw;
+      return { ...want, write: p6 === want.raw ? { kind: "literal", id: p6 } : { kind: "switch", raw: want.raw, plain: p6 } };
+    }
     if (h.explicitId !== void 0) {
       raw3.put(h.explicitId);
       plain.put(h.explicitId);
@@ -50756,26 +50761,30 @@ function planMathEverywhere(input) {
   }
   if (input.replaced.length === 0) return { edits, extras, titles, headings: [], summaryEnd: null };
   const tree = input.tree ?? parseMarkdownWithMath(applyMask(source.slice(parsed.bodyOffset), parsed.bodyOffset, input.masked), pairs);
-  const inners = input.shortcodes.map((r2) => ({ start: r2.start, end: r2.end }));
-  const headings = collectHeadings(source, tree, parsed.bodyOffset, inners, settings.passthrough ? { passthrough: pairs } : {});
+  const apart = input.apart ?? [];
+  const isApart = (h) => apart.some((r2) => r2.start <= h.contentStart && h.contentEnd <= r2.end);
+  const inners = input.shortcodes.filter((r2) => !apart.some((a3) => a3.start === r2.start && a3.end === r2.end)).map((r2) => ({ start: r2.start, end: r2.end }));
+  const all3 = collectHeadings(source, tree, parsed.bodyOffset, inners, settings.passthrough ? { passthrough: pairs } : {});
+  const headings = all3.filter((h) => !isApart(h));
   const changed = (h) => input.replaced.some((r2) => r2.start < h.contentEnd && h.contentStart < r2.end);
   const plans = planHeadingIds(
-    headings.map((h) => ({ ...h, changed: changed(h) })),
+    all3.map((h) => ({ ...h, changed: changed(h), apart: isApart(h) })),
     settings.idType
   );
-  headings.forEach((h, i2) => {
+  all3.forEach((h, i2) => {
     const plan = plans[i2];
-    const text12 = idAttributeText(input.hugoToc && plan.write.kind === "switch" ? { ...plan, write: { kind: "literal", id: plan.write.plain } } : plan, h);
+    const literal = input.hugoToc && plan.write.kind === "switch" && !isApart(h);
+    const text12 = idAttributeText(literal && plan.write.kind === "switch" ? { ...plan, write: { kind: "literal", id: plan.write.plain } } : plan, h);
     if (text12 !== "") edits.push({ at: h.attrOpen ?? h.insertAt, text: text12 });
   });
-  if (headings.some(changed)) {
-    const titles2 = headings.map((h) => {
+  if (all3.some(changed) || all3.length > headings.length) {
+    const titles2 = all3.map((h) => {
       const opts = { unsafe: settings.unsafe, math: input.math, links: false };
       const html7 = renderInlineMarkdown(h.markdown, (tex) => input.renderMath(tex, false), opts);
       return settings.unsafe ? html7.replace(A_TAG, "") : html7;
     });
     const toc = (rule) => tableOfContentsHtml(
-      headings.map((h, i2) => ({
+      all3.map((h, i2) => ({
         level: h.level,
         id: rule === "raw" ? plans[i2].raw : plans[i2].plain ?? "",
         titleHtml: titles2[i2]
@@ -51445,12 +51454,29 @@ async function prerenderPage(source, env2) {
   }
   const spentAfter = budget.over();
   if (spentAfter) return stopped(spentAfter, parsed.bodyOffset, "page (its headings, summary and titles)");
+  const wraps = env2.settings.unsafe ? [] : markdownWraps(parsed.shortcodes, isOwned, replacements, env2.settings, source);
+  if (wraps.some((wrap4) => wrap4.md)) {
+    const fences = fencedCode(located.tree ?? blockStructure(source.slice(parsed.bodyOffset)), parsed.bodyOffset);
+    for (const wrap4 of wraps) {
+      if (!wrap4.md || !fences.some(([a3, b2]) => a3 >= wrap4.innerStart && a3 < wrap4.innerEnd && b2 > wrap4.innerEnd)) continue;
+      wrap4.verbatim = true;
+      diagnostics.push({
+        severity: "warning",
+        file,
+        ...lines.at(wrap4.start),
+        offset: wrap4.start,
+        code: "fence-crosses-shortcode",
+        message: "a code fence opened inside this {{% %}} shortcode is still open at its closing tag, so Hugo shows what follows it as code until the fence closes; the math inside the shortcode is left untypeset. Close the fence before the closing tag"
+      });
+    }
+  }
   const everywhere = planMathEverywhere({
     source,
     parsed,
     replaced: replacements,
     masked: maskedRanges(parsed, isOwned, wrappers),
     shortcodes: parsed.shortcodes.map((sc) => ({ start: sc.offset, end: sc.end })),
+    apart: wraps.filter((wrap4) => wrap4.md && !wrap4.verbatim).map((wrap4) => ({ start: wrap4.start, end: wrap4.end })),
     math: env2.settings.math,
     settings: env2.settings.everywhere ?? DEFAULT_EVERYWHERE,
     renderMath: (tex, display) => {
@@ -51488,22 +51514,6 @@ async function prerenderPage(source, env2) {
   };
   const textBreaks = (r2) => breaks(r2.start, r2.end) - (r2.text.match(/\n/g)?.length ?? 0);
   const keepBreaks = (n) => n > 0 ? `{{< ${name} k="none"${"\n".repeat(n)} >}}{{< /${name} >}}` : "";
-  const wraps = env2.settings.unsafe ? [] : markdownWraps(parsed.shortcodes, isOwned, replacements, env2.settings, source);
-  if (wraps.some((wrap4) => wrap4.md)) {
-    const fences = fencedCode(located.tree ?? blockStructure(source.slice(parsed.bodyOffset)), parsed.bodyOffset);
-    for (const wrap4 of wraps) {
-      if (!wrap4.md || !fences.some(([a3, b2]) => a3 >= wrap4.innerStart && a3 < wrap4.innerEnd && b2 > wrap4.innerEnd)) continue;
-      wrap4.verbatim = true;
-      diagnostics.push({
-        severity: "warning",
-        file,
-        ...lines.at(wrap4.start),
-        offset: wrap4.start,
-        code: "fence-crosses-shortcode",
-        message: "a code fence opened inside this {{% %}} shortcode is still open at its closing tag, so Hugo shows what follows it as code until the fence closes; the math inside the shortcode is left untypeset. Close the fence before the closing tag"
-      });
-    }
-  }
   const mdWraps = wraps.filter((wrap4) => wrap4.md && !wrap4.verbatim);
   const defPlan = mdWraps.length ? planDefinitions(
     source,
@@ -51597,7 +51607,13 @@ function markdownWraps(list4, owned, replacements, settings, source, level = 0, 
       out.push(wrap4);
       continue;
     }
-    markdownWraps(sc.children, owned, replacements, settings, source, level + 1, out);
+    if (level > 0) {
+      markdownWraps(sc.children, owned, replacements, settings, source, level + 1, out);
+      continue;
+    }
+    if (markdownWraps(sc.children, owned, replacements, settings, source, level + 1, []).length > 0) {
+      out.push({ start: sc.offset, end: sc.end, innerStart: sc.innerStart, innerEnd: sc.innerEnd, tags: [], shortcode: sc });
+    }
   }
   return out.sort((a3, b2) => a3.start - b2.start);
 }

@@ -460,12 +460,36 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   // Math everywhere Hugo shows the page: heading ids, TOC, summary divider, summary and titles.
   const spentAfter = budget.over();
   if (spentAfter) return stopped(spentAfter, parsed.bodyOffset, 'page (its headings, summary and titles)');
+  // Shortcodes whose content Hugo's Markdown would strip of our fragments travel inside a wrapper.
+  const wraps = env.settings.unsafe ? [] : markdownWraps(parsed.shortcodes, isOwned, replacements, env.settings, source);
+  if (wraps.some((wrap) => wrap.md)) {
+    const fences = fencedCode(located.tree ?? blockStructure(source.slice(parsed.bodyOffset)), parsed.bodyOffset);
+    for (const wrap of wraps) {
+      if (!wrap.md || !fences.some(([a, b]) => a >= wrap.innerStart && a < wrap.innerEnd && b > wrap.innerEnd)) continue;
+      // A code fence opened inside a top-level {{% %}} and still open at its closing tag: Hugo puts the
+      // shortcode's output into the page's Markdown, so the fence runs on past it (what follows is code up to
+      // the fence's end), which the wrapper, rendering the content on its own, would end there. The shortcode stays
+      // as written, its math untypeset, as plain Hugo shows it.
+      wrap.verbatim = true;
+      diagnostics.push({
+        severity: 'warning',
+        file,
+        ...lines.at(wrap.start),
+        offset: wrap.start,
+        code: 'fence-crosses-shortcode',
+        message:
+          'a code fence opened inside this {{% %}} shortcode is still open at its closing tag, so Hugo shows what follows it as code until the fence closes; ' +
+          'the math inside the shortcode is left untypeset. Close the fence before the closing tag',
+      });
+    }
+  }
   const everywhere = planMathEverywhere({
     source,
     parsed,
     replaced: replacements,
     masked: maskedRanges(parsed, isOwned, wrappers),
     shortcodes: parsed.shortcodes.map((sc) => ({ start: sc.offset, end: sc.end })),
+    apart: wraps.filter((wrap) => wrap.md && !wrap.verbatim).map((wrap) => ({ start: wrap.start, end: wrap.end })),
     math: env.settings.math,
     settings: env.settings.everywhere ?? DEFAULT_EVERYWHERE,
     renderMath: (tex, display) => {
@@ -512,29 +536,6 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   // Where a replacement's own text cannot hold the line breaks it takes out: an empty shortcode of ours
   // after it that holds them, which Hugo reads and prints as nothing.
   const keepBreaks = (n: number) => (n > 0 ? `{{< ${name} k="none"${'\n'.repeat(n)} >}}{{< /${name} >}}` : '');
-  // Shortcodes whose content Hugo's Markdown would strip of our fragments travel inside a wrapper.
-  const wraps = env.settings.unsafe ? [] : markdownWraps(parsed.shortcodes, isOwned, replacements, env.settings, source);
-  if (wraps.some((wrap) => wrap.md)) {
-    const fences = fencedCode(located.tree ?? blockStructure(source.slice(parsed.bodyOffset)), parsed.bodyOffset);
-    for (const wrap of wraps) {
-      if (!wrap.md || !fences.some(([a, b]) => a >= wrap.innerStart && a < wrap.innerEnd && b > wrap.innerEnd)) continue;
-      // A code fence opened inside a top-level {{% %}} and still open at its closing tag: Hugo puts the
-      // shortcode's output into the page's Markdown, so the fence runs on past it (what follows is code up to
-      // the fence's end), which the wrapper, rendering the content on its own, would end there. The shortcode stays
-      // as written, its math untypeset, as plain Hugo shows it.
-      wrap.verbatim = true;
-      diagnostics.push({
-        severity: 'warning',
-        file,
-        ...lines.at(wrap.start),
-        offset: wrap.start,
-        code: 'fence-crosses-shortcode',
-        message:
-          'a code fence opened inside this {{% %}} shortcode is still open at its closing tag, so Hugo shows what follows it as code until the fence closes; ' +
-          'the math inside the shortcode is left untypeset. Close the fence before the closing tag',
-      });
-    }
-  }
   // Link reference definitions across wrappers, as plain Hugo's one document has them (src/content/link-defs.ts).
   const mdWraps = wraps.filter((wrap) => wrap.md && !wrap.verbatim);
   const defPlan = mdWraps.length
@@ -649,7 +650,8 @@ function feedShowsMath(
  * The shortcodes of the site that hold a fragment and whose content Hugo renders as Markdown, where
  * Goldmark drops raw HTML (`unsafe = false`): written `{{% %}}`, or with a template that markdownifies its
  * inner content (`settings.markdownInner`). The outermost such shortcode travels inside a
- * `prerender-md` wrapper (src/site/handoff.ts), which puts the fragments back after Hugo's Markdown.
+ * `prerender-md` wrapper (src/site/handoff.ts), which puts the fragments back after Hugo's Markdown; where
+ * it is nested in another shortcode, the wrapper goes around the top-level one.
  */
 function markdownWraps(
   list: readonly Shortcode[],
@@ -681,7 +683,17 @@ function markdownWraps(
       out.push(wrap);
       continue;
     }
-    markdownWraps(sc.children, owned, replacements, settings, source, level + 1, out);
+    if (level > 0) {
+      markdownWraps(sc.children, owned, replacements, settings, source, level + 1, out);
+      continue;
+    }
+    // Such a shortcode nested in one of the site's that Hugo does not render as Markdown (a {{% tab %}} in
+    // {{< tabs >}}): the wrapper goes around the top-level one, so that the nested one keeps its own
+    // .Parent (a tab registers itself in its parent's .Scratch: wrapped alone, it registered in the
+    // wrapper's, and its tab was lost).
+    if (markdownWraps(sc.children, owned, replacements, settings, source, level + 1, []).length > 0) {
+      out.push({ start: sc.offset, end: sc.end, innerStart: sc.innerStart, innerEnd: sc.innerEnd, tags: [], shortcode: sc });
+    }
   }
   return out.sort((a, b) => a.start - b.start);
 }

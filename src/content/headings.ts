@@ -430,6 +430,12 @@ export interface HeadingIdInput {
   explicitId?: string;
   /** True when the shadow changes this heading's text (math or one of our shortcodes in it). */
   changed: boolean;
+  /**
+   * Rendered apart from the page's Markdown (inside a `{{% %}}` that travels in the prerender-md wrapper,
+   * whose RenderString hands out ids of its own): plain Hugo counts it among the page's headings, the
+   * shadow cannot, so it always gets its id written and takes none from the page's.
+   */
+  apart?: boolean;
 }
 
 export interface HeadingIdPlan {
@@ -473,6 +479,11 @@ export function planHeadingIds(headings: readonly HeadingIdInput[], type: AutoId
   const plain = new IdFactory(type);
   return headings.map((h, i): HeadingIdPlan => {
     const want = { raw: orig.raw[i]!, plain: orig.plain[i]! };
+    if (h.apart) {
+      if (h.explicitId !== undefined) return { ...want, write: { kind: 'none' } };
+      const p = want.plain ?? want.raw;
+      return { ...want, write: p === want.raw ? { kind: 'literal', id: p } : { kind: 'switch', raw: want.raw, plain: p } };
+    }
     if (h.explicitId !== undefined) {
       raw.put(h.explicitId);
       plain.put(h.explicitId);

@@ -34,6 +34,13 @@ export interface EverywhereInput {
   masked: readonly Range[];
   /** Every top-level shortcode [offset, end): headings inside them are not the page's; no divider inside. */
   shortcodes: readonly Range[];
+  /**
+   * The top-level `{{% %}}` shortcodes (of `shortcodes`) that travel in the prerender-md wrapper: plain Hugo
+   * puts their output into the page's Markdown, so their headings are the page's (ids counted with the
+   * page's, entries of its table of contents), while the wrapper renders them apart: each gets the id
+   * plain Hugo gives it written out, and the typeset table of contents lists it.
+   */
+  apart?: readonly Range[];
   math: MathOptions;
   settings: EverywhereSettings;
   renderMath: (tex: string, display: boolean) => string;
@@ -101,35 +108,41 @@ export function planMathEverywhere(input: EverywhereInput): EverywhereResult {
   if (input.replaced.length === 0) return { edits, extras, titles, headings: [], summaryEnd: null };
 
   const tree: Root = input.tree ?? parseMarkdownWithMath(applyMask(source.slice(parsed.bodyOffset), parsed.bodyOffset, input.masked), pairs);
-  const inners = input.shortcodes.map((r) => ({ start: r.start, end: r.end }));
-  const headings = collectHeadings(source, tree, parsed.bodyOffset, inners, settings.passthrough ? { passthrough: pairs } : {});
+  const apart = input.apart ?? [];
+  const isApart = (h: { contentStart: number; contentEnd: number }) => apart.some((r) => r.start <= h.contentStart && h.contentEnd <= r.end);
+  const inners = input.shortcodes.filter((r) => !apart.some((a) => a.start === r.start && a.end === r.end)).map((r) => ({ start: r.start, end: r.end }));
+  const all = collectHeadings(source, tree, parsed.bodyOffset, inners, settings.passthrough ? { passthrough: pairs } : {});
+  // The page's own headings: math in them may travel without a shortcode (those in a wrapper are typeset there).
+  const headings = all.filter((h) => !isApart(h));
 
   // Heading ids.
   const changed = (h: { contentStart: number; contentEnd: number }) =>
     input.replaced.some((r) => r.start < h.contentEnd && h.contentStart < r.end);
   const plans = planHeadingIds(
-    headings.map((h) => ({ ...h, changed: changed(h) })),
+    all.map((h) => ({ ...h, changed: changed(h), apart: isApart(h) })),
     settings.idType,
   );
-  headings.forEach((h, i) => {
+  all.forEach((h, i) => {
     const plan = plans[i]!;
-    const text = idAttributeText(input.hugoToc && plan.write.kind === 'switch' ? { ...plan, write: { kind: 'literal', id: plan.write.plain } } : plan, h);
+    // Where Hugo's TOC shows the heading, a prerender-id shortcode would reach it as a placeholder (not from a wrapper).
+    const literal = input.hugoToc && plan.write.kind === 'switch' && !isApart(h);
+    const text = idAttributeText(literal && plan.write.kind === 'switch' ? { ...plan, write: { kind: 'literal', id: plan.write.plain } } : plan, h);
     if (text !== '') edits.push({ at: h.attrOpen ?? h.insertAt, text });
   });
 
-  // Table of contents, typeset: only where a heading has a fragment. Elsewhere Hugo's own
-  // .TableOfContents of the shadow is the original's (toc.html falls back to it), and a page block costs
-  // Hugo a read of .RawContent per page.
-  if (headings.some(changed)) {
+  // Table of contents, typeset: only where a heading has a fragment, or is rendered apart in a wrapper.
+  // Elsewhere Hugo's own .TableOfContents of the shadow is the original's (toc.html falls back to it), and
+  // a page block costs Hugo a read of .RawContent per page.
+  if (all.some(changed) || all.length > headings.length) {
     // Entries are links: Markdown links give their text only; raw `<a>` tags (unsafe sites) are dropped.
-    const titles = headings.map((h) => {
+    const titles = all.map((h) => {
       const opts = { unsafe: settings.unsafe, math: input.math, links: false };
       const html = renderInlineMarkdown(h.markdown, (tex) => input.renderMath(tex, false), opts);
       return settings.unsafe ? html.replace(A_TAG, '') : html;
     });
     const toc = (rule: 'raw' | 'plain') =>
       tableOfContentsHtml(
-        headings.map((h, i) => ({
+        all.map((h, i) => ({
           level: h.level,
           id: rule === 'raw' ? plans[i]!.raw : (plans[i]!.plain ?? ''),
           titleHtml: titles[i]!,

@@ -64,21 +64,44 @@ const PAGES: Record<string, string> = {
   'open-pre.md': FM('pre') + 'Before [inner].\n<!--more-->\n\n{{% sc %}}\nMath $x_8$.\n\n[inner]: /inner-pre\n{{% /sc %}}\n\n<pre>\nkept\n\nstill pre\n',
 };
 
+/**
+ * `.Parent`: a theme's tab registers itself in its parent's `.Scratch` (as hugo-book's and others' do), and
+ * its tabs prints what was registered. With math inside a `{{% tab %}}`, the wrapper goes around the
+ * top-level tabs, so that the tab's `.Parent` stays the tabs.
+ */
+const TABS_PAGE =
+  FM('tabs') + '{{< tabs >}}\n{{% tab "A" %}}\nTab A: $x_9$ and **bold**.\n{{% /tab %}}\n{{% tab "B" %}}\nTab B plain.\n{{% /tab %}}\n{{< /tabs >}}\n';
+
+/**
+ * Headings inside a wrapped `{{% %}}` are the page's to plain Hugo: counted with the page's for their ids
+ * (the second "Setup" is setup-1, the third setup-2), listed in its table of contents.
+ */
+const HEADINGS_PAGE =
+  FM('headings') +
+  '## Setup\n\n{{% sc %}}\n## Setup\n\nInside $x_10$.\n\n### Math $y_2$ here\n{{% /sc %}}\n\n' +
+  '{{% note %}}\n## Setup {#own}\n\nA box $x_11$.\n{{% /note %}}\n\n## Setup\n\n## Math y_2 here\n';
+
 /** Every link of the page's content as a reader gets it: href, title and text. */
 function links(html: string): string[] {
   const main = /<main>([^]*)<\/main>/.exec(html)?.[1] ?? '';
   return [...main.matchAll(/<a href="([^"]*)"(?: title="([^"]*)")?>([^<]*)<\/a>/g)].map((m) => `${m[3]} -> ${m[1]}${m[2] ? ` "${m[2]}"` : ''}`);
 }
 
-function makeSite(): string {
+/** `ours`: the site runs hugo-prerender, and its template also prints our typeset table of contents (partials/prerender/toc.html). */
+function makeSite(ours: boolean): string {
   const site = path.join(tempDir('hp-prerender-md-'), 'site');
   write(site, 'hugo.toml', 'baseURL = "https://example.org/"\ntitle = "md"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n');
-  write(site, 'layouts/_default/single.html', '<!doctype html><html><body><main>{{ .Content }}</main><nav>{{ .TableOfContents }}</nav></body></html>\n');
+  const aside = ours ? '<aside>{{ partial "prerender/toc.html" . }}</aside>' : '';
+  write(site, 'layouts/_default/single.html', `<!doctype html><html><body><main>{{ .Content }}</main><nav>{{ .TableOfContents }}</nav>${aside}</body></html>\n`);
   write(site, 'layouts/_default/list.html', '<!doctype html><html><body>{{ range .Pages }}{{ .Title }};{{ end }}</body></html>\n');
   // Themes' shortcodes written {{% %}}: one prints its inner content, one puts it in a box.
   write(site, 'layouts/shortcodes/sc.html', '{{ .Inner }}');
   write(site, 'layouts/shortcodes/note.html', '<div class="note">\n\n{{ .Inner }}\n\n</div>\n');
+  write(site, 'layouts/shortcodes/tabs.html', '{{- .Inner -}}<div class="tabs">{{ range .Scratch.Get "tabs" }}<div class="tab" data-name="{{ .name }}">{{ .content }}</div>{{ end }}</div>\n');
+  write(site, 'layouts/shortcodes/tab.html', '{{- with .Parent }}{{ .Scratch.Add "tabs" (slice (dict "name" ($.Get 0) "content" $.Inner)) }}{{ else }}<p class="orphan">tab outside tabs</p>{{ end -}}\n');
   for (const [name, text] of Object.entries(PAGES)) write(site, `content/posts/${name}`, text);
+  write(site, 'content/posts/tabs.md', TABS_PAGE);
+  write(site, 'content/posts/headings.md', HEADINGS_PAGE);
   return site;
 }
 
@@ -89,8 +112,8 @@ describeEachHugo('prerender-md: link reference definitions cross the wrapper as 
   let plain: BuildResult;
 
   beforeAll(() => {
-    plain = buildSite(hugo.bin, makeSite(), { copy: false, linkPackage: false });
-    site = makeSite();
+    plain = buildSite(hugo.bin, makeSite(false), { copy: false, linkPackage: false });
+    site = makeSite(true);
     const init = runCli(['init', '-s', site, '--hugo-version', hugo.version]);
     expect(init.code, init.stdout + init.stderr).toBe(0);
     pre = runPrerender(site);
@@ -150,13 +173,39 @@ describeEachHugo('prerender-md: link reference definitions cross the wrapper as 
     }
   });
 
+  it("a {{% tab %}} holding math keeps its tabs as .Parent: every tab shows, as in plain Hugo, its math typeset", () => {
+    const tabs = (html: string) => [...html.matchAll(/<div class="tab" data-name="(\w)">([^]*?)<\/div>/g)].map((m) => `${m[1]}: ${m[2]!.replace(/<span class="katex">.*?alttext="([^"]*)".*<\/span><\/span>/s, '[$1]').replace(/\$([^$]*)\$/, '[$1]').trim()}`);
+    const ours = built.read('posts/tabs/index.html');
+    expect(tabs(ours)).toEqual(['A: <p>Tab A: [x_9] and <strong>bold</strong>.</p>', 'B: <p>Tab B plain.</p>']);
+    expect(tabs(ours)).toEqual(tabs(plain.read('posts/tabs/index.html')));
+    expect(ours).toContain('class="katex"');
+    expect(ours).not.toContain('orphan');
+  });
+
+  it("headings inside a wrapped {{% %}} get plain Hugo's ids, and so do the page's after it; the typeset TOC lists them as plain Hugo's TOC does", () => {
+    const ids = (html: string) => [...html.matchAll(/<h(\d) id="([^"]*)">/g)].map((m) => `h${m[1]}#${m[2]}`);
+    const ours = built.read('posts/headings/index.html');
+    const theirs = plain.read('posts/headings/index.html');
+    expect(ids(ours)).toEqual(['h2#setup', 'h2#setup-1', 'h3#math-y_2-here', 'h2#own', 'h2#setup-2', 'h2#math-y_2-here-1']);
+    expect(ids(ours)).toEqual(ids(theirs));
+    const entries = (toc: string) => [...toc.matchAll(/<(ul|\/ul)>|<a href="#([^"]*)">/g)].map((m) => m[2] ?? m[1]).join(' ');
+    const hugoToc = (html: string) => /<nav>([^]*?)<\/nav><\/nav>/.exec(html)![1]!;
+    const typesetToc = /<aside>([^]*)<\/aside>/.exec(ours)![1]!;
+    expect(entries(typesetToc)).toBe('ul setup setup-1 ul math-y_2-here /ul own setup-2 math-y_2-here-1 /ul');
+    expect(entries(typesetToc)).toBe(entries(hugoToc(theirs)));
+    expect(typesetToc).toMatch(/<a href="#math-y_2-here">Math <span class="katex">.*?alttext="y_2"/s);
+    // What cannot be: Hugo builds .TableOfContents from the page's Markdown, which no longer holds the
+    // wrapped headings (the wrapper renders them after it). It lists the others, with their right ids.
+    expect(entries(hugoToc(ours))).toBe('ul setup setup-2 math-y_2-here-1 /ul');
+  });
+
   it('keeps every line of the shadow where the original has it', () => {
-    for (const page of Object.keys(PAGES)) {
-      const original = PAGES[page]!.split('\n');
+    for (const [page, text] of Object.entries({ ...PAGES, 'tabs.md': TABS_PAGE, 'headings.md': HEADINGS_PAGE })) {
+      const original = text.split('\n');
       const shadow = readFileSync(path.join(site, '.prerender/content/posts', page), 'utf8').split('\n');
-      // Lines without a replacement are the same, at the same number.
+      // Lines without a replacement (math, a shortcode tag, a definition's label, a heading's id) are the same, at the same number.
       original.forEach((line, i) => {
-        if (!/\$|\{\{%|\[|^\s*$/.test(line)) expect(shadow[i], `${page}:${i + 1}`).toBe(line);
+        if (!/\$|\{\{|\[|^#|^\s*$/.test(line)) expect(shadow[i], `${page}:${i + 1}`).toBe(line);
       });
     }
   });

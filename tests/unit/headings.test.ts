@@ -94,6 +94,19 @@ describe('planHeadingIds', () => {
     expect(idAttributeText(plan[0]!, {})).toBe(' {#{{< prerender-id "hath_t-and-x_1" "hatht-and-x1" >}}}');
   });
 
+  it('a heading rendered apart (in the prerender-md wrapper) always gets its id written and takes none from the page', () => {
+    const apart = (text: string, explicitId?: string): HeadingIdInput => ({ ...h(text, false, text, explicitId), apart: true });
+    const plan = planHeadingIds([h('Setup', false), apart('Setup'), apart('Setup', 'own'), h('Setup', false), h('Other', false)], 'github');
+    expect(plan.map((p) => p.write)).toEqual([
+      { kind: 'none' },
+      { kind: 'literal', id: 'setup-1' },
+      { kind: 'none' },
+      // The page's own factory never saw setup-1: this heading would get it, so its id is written.
+      { kind: 'literal', id: 'setup-2' },
+      { kind: 'none' },
+    ]);
+  });
+
   it('unchanged headings are left alone unless a switch shifted their duplicate suffix', () => {
     const plan = planHeadingIds(
       [h('Loss $L_t$', true, 'Loss $L{t}$'), h('Loss $L_t$', false, 'Loss $L{t}$'), h('Other', false)],

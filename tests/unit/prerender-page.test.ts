@@ -259,11 +259,13 @@ describe('prerenderPage: math inside a shortcode Hugo renders as Markdown again'
     expect(parsePage(shadow).diagnostics).toEqual([]);
   });
 
-  it('a {{% %}} within a line is rendered inline; one nested in another shortcode keeps its {{% %}}; the same formula twice is one fragment', async () => {
+  it('a {{% %}} within a line is rendered inline; one nested in another shortcode keeps its {{% %}} and its parent (the wrapper goes around the top-level one); the same formula twice is one fragment', async () => {
     const src = 'Text {{% sc %}}a $x$ b $x${{% /sc %}} end.\n\n{{< box >}}\n{{% inner %}}$y${{% /inner %}}\n{{< /box >}}\n';
     const shadow = (await prerenderPage(src, withSite(false))).shadow!;
     expect(lines(shadow)[0]).toMatch(/^Text \{\{< prerender-md md="inline" >\}\}\{\{< prerender k=[^>]*>\}\}[^\n]*?\{\{< \/prerender >\}\}<!--hugo-prerender:frag-->\{\{< sc >\}\}a hugoprerenderfrag0z b hugoprerenderfrag0z\{\{< \/sc >\}\}\{\{< \/prerender-md >\}\} end\.$/);
-    expect(lines(shadow)[3]).toMatch(/^\{\{< prerender-md >\}\}.*<!--hugo-prerender:frag-->\{\{% inner %\}\}hugoprerenderfrag0z\{\{% \/inner %\}\}\{\{< \/prerender-md >\}\}$/);
+    expect(lines(shadow)[2]).toMatch(/^\{\{< prerender-md >\}\}.*<!--hugo-prerender:frag-->\{\{< box >\}\}$/);
+    expect(lines(shadow)[3]).toBe('{{% inner %}}hugoprerenderfrag0z{{% /inner %}}');
+    expect(lines(shadow)[4]).toBe('{{< /box >}}{{< /prerender-md >}}');
   });
 
   it('an escaped shortcode inside the wrapped {{% %}} stays escaped, byte for byte (fuzz seeds 20261217/207, 20261227/131)', async () => {

@@ -89,6 +89,12 @@ export interface HeadingIdInput {
     explicitId?: string;
     /** True when the shadow changes this heading's text (math or one of our shortcodes in it). */
     changed: boolean;
+    /**
+     * Rendered apart from the page's Markdown (inside a `{{% %}}` that travels in the prerender-md wrapper,
+     * whose RenderString hands out ids of its own): plain Hugo counts it among the page's headings, the
+     * shadow cannot, so it always gets its id written and takes none from the page's.
+     */
+    apart?: boolean;
 }
 export interface HeadingIdPlan {
     /** The id Hugo gives this heading on the original page, before 0.144 and from 0.144 (null: none). */

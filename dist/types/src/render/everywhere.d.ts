@@ -27,6 +27,13 @@ export interface EverywhereInput {
     masked: readonly Range[];
     /** Every top-level shortcode [offset, end): headings inside them are not the page's; no divider inside. */
     shortcodes: readonly Range[];
+    /**
+     * The top-level `{{% %}}` shortcodes (of `shortcodes`) that travel in the prerender-md wrapper: plain Hugo
+     * puts their output into the page's Markdown, so their headings are the page's (ids counted with the
+     * page's, entries of its table of contents), while the wrapper renders them apart: each gets the id
+     * plain Hugo gives it written out, and the typeset table of contents lists it.
+     */
+    apart?: readonly Range[];
     math: MathOptions;
     settings: EverywhereSettings;
     renderMath: (tex: string, display: boolean) => string;
