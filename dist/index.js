@@ -29226,8 +29226,9 @@ function pageOnly(inline) {
 function wrapToken(i2) {
   return `hugoprerenderfrag${i2}z`;
 }
-function wrapOpen(fragments, md, defs = []) {
-  const refs = md && defs.length ? `${WRAP_REFS}${defs.map((d2) => d2 + WRAP_REF).join("")}${WRAP_REFS_END}` : "";
+function wrapOpen(fragments, md, defs = { before: [], after: [] }) {
+  const list4 = (l) => l.map((d2) => d2 + WRAP_REF).join("");
+  const refs = md && defs.before.length + defs.after.length ? `${WRAP_REFS}${list4(defs.before)}${WRAP_REFS_AFTER}${list4(defs.after)}${WRAP_REFS_END}` : "";
   return `{{< prerender-md${md ? ` md="${md}"` : ""} >}}${refs}${fragments.map((f) => f + WRAP_SPLIT).join("")}`;
 }
 function appendDefinitions(shadow, defs) {
@@ -29277,7 +29278,7 @@ function parseTitlesTemplate(text12) {
   }
   return out;
 }
-var WRAP_SPLIT, WRAP_CLOSE, WRAP_REFS, WRAP_REF, WRAP_REFS_END, FRAGMENT_RE, EXTRA_KEYS;
+var WRAP_SPLIT, WRAP_CLOSE, WRAP_REFS, WRAP_REF, WRAP_REFS_AFTER, WRAP_REFS_END, FRAGMENT_RE, EXTRA_KEYS;
 var init_handoff = __esm({
   "src/site/handoff.ts"() {
     "use strict";
@@ -29286,6 +29287,7 @@ var init_handoff = __esm({
     WRAP_CLOSE = "{{< /prerender-md >}}";
     WRAP_REFS = "<!--hugo-prerender:refs-->";
     WRAP_REF = "<!--hugo-prerender:ref-->";
+    WRAP_REFS_AFTER = "<!--hugo-prerender:refs-after-->";
     WRAP_REFS_END = "<!--/hugo-prerender:refs-->";
     FRAGMENT_RE = /\{\{< (prerender(?:-html|-nofeed)?) k="([a-z0-9_-]+)"(?: md5="[0-9a-f]{32}" src=`[^`\n]*`)?\n* >\}\}([^\n]*?)\{\{< \/\1 >\}\}/g;
     EXTRA_KEYS = ["summary", "toc", "tocPlain"];
@@ -29689,7 +29691,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "01365f5f69668647ad24081157a94a83";
+    BUNDLE_CODE_ID = "3178119477517553df49e3fb183a0268";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -49849,7 +49851,9 @@ function planDefinitions(source, bodyOffset, tree, topLevel, wrapped) {
   const winners = [...winner.values()];
   const forWrap = wrapped.map((x6, i2) => {
     const mentions = bracketed(source.slice(x6.shortcode.innerStart, x6.shortcode.innerEnd));
-    return winners.filter((d2) => d2.origin !== i2 && mentions.has(d2.key)).map(serialize4);
+    const own8 = new Set(defs.filter((d2) => d2.origin === i2).map((d2) => d2.key));
+    const needed = winners.filter((d2) => d2.origin !== i2 && mentions.has(d2.key));
+    return { before: needed.filter((d2) => own8.has(d2.key)).map(serialize4), after: needed.filter((d2) => !own8.has(d2.key)).map(serialize4) };
   });
   const moved = winners.filter((d2) => d2.origin >= 0);
   const movedKeys = new Set(moved.map((d2) => d2.key));

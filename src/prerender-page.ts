@@ -625,8 +625,8 @@ interface Wrap {
   /** A top-level `{{% %}}` is written `{{< >}}` inside the wrapper, which renders its output as Markdown. */
   tags: { start: number; end: number; text: string }[];
   shortcode: Shortcode;
-  /** With md: the page's link reference definitions its Markdown needs, one line each. */
-  defs?: string[];
+  /** With md: the page's link reference definitions its Markdown needs, one line each, to go before and after it. */
+  defs?: { before: string[]; after: string[] };
 }
 
 /**

@@ -83,20 +83,23 @@ export function wrapToken(i: number): string {
 }
 
 /**
- * Link reference definitions the wrapper renders before the shortcode's Markdown (src/content/link-defs.ts):
- * first in its inner content, each a line of its own (the template puts a line break for each WRAP_REF),
- * closed by WRAP_REFS_END. They hold no line break, so the shadow's lines keep their numbers.
+ * Link reference definitions the wrapper renders with the shortcode's Markdown (src/content/link-defs.ts):
+ * first in its inner content, each followed by WRAP_REF (the template puts a line break for each), those to
+ * go before the Markdown, then WRAP_REFS_AFTER and those to go after it, then WRAP_REFS_END. They hold no
+ * line break, so the shadow's lines keep their numbers.
  */
 export const WRAP_REFS = '<!--hugo-prerender:refs-->';
 export const WRAP_REF = '<!--hugo-prerender:ref-->';
+export const WRAP_REFS_AFTER = '<!--hugo-prerender:refs-after-->';
 export const WRAP_REFS_END = '<!--/hugo-prerender:refs-->';
 
 /**
  * `fragments`: each the output of inlineShortcode. `md`: how Hugo renders the wrapped shortcode's output as
  * Markdown, if it does. `defs`: one-line link reference definitions its Markdown needs from the page.
  */
-export function wrapOpen(fragments: readonly string[], md?: 'block' | 'inline', defs: readonly string[] = []): string {
-  const refs = md && defs.length ? `${WRAP_REFS}${defs.map((d) => d + WRAP_REF).join('')}${WRAP_REFS_END}` : '';
+export function wrapOpen(fragments: readonly string[], md?: 'block' | 'inline', defs: { before: readonly string[]; after: readonly string[] } = { before: [], after: [] }): string {
+  const list = (l: readonly string[]) => l.map((d) => d + WRAP_REF).join('');
+  const refs = md && defs.before.length + defs.after.length ? `${WRAP_REFS}${list(defs.before)}${WRAP_REFS_AFTER}${list(defs.after)}${WRAP_REFS_END}` : '';
   return `{{< prerender-md${md ? ` md="${md}"` : ''} >}}${refs}${fragments.map((f) => f + WRAP_SPLIT).join('')}`;
 }
 

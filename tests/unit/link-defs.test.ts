@@ -26,9 +26,15 @@ function readBack(line: string): [string, string, string | null] {
 describe('link reference definitions across the wrapper', () => {
   it('gives the wrapper the page definitions its content mentions, the first one of each label', () => {
     const p = plan('[a]: /first\n\n{{% w %}}\n[A] and [ b  c ]\n{{% /w %}}\n\n[a]: /second\n[B C]: /bc\n[d]: /unused\n', ['w']);
-    expect(p.forWrap).toEqual([['[a]: </first>', '[B C]: </bc>']]);
+    expect(p.forWrap).toEqual([{ before: [], after: ['[a]: </first>', '[B C]: </bc>'] }]);
     expect(p.appended).toEqual([]);
     expect(p.neutralize).toEqual([]);
+  });
+
+  it('puts before the Markdown a page definition that beats one of the shortcode (the first one wins)', () => {
+    const p = plan('[a]: /page\n\n{{% w %}}\n[a] and [b]\n\n[a]: /inner\n{{% /w %}}\n\n[b]: /b\n', ['w']);
+    expect(p.forWrap).toEqual([{ before: ['[a]: </page>'], after: ['[b]: </b>'] }]);
+    expect(p.appended).toEqual([]);
   });
 
   it("moves the wrapped shortcode's winning definitions after the body and renames the page's later ones", () => {
@@ -56,7 +62,7 @@ describe('link reference definitions across the wrapper', () => {
     const source = 'Text {{% w %}}[q]: /q{{% /w %}} and [q].\n';
     const parsed = parsePage(source);
     const p = planDefinitions(source, parsed.bodyOffset, undefined, parsed.shortcodes, [{ shortcode: parsed.shortcodes[0]!, md: 'inline' }]);
-    expect(p).toEqual({ forWrap: [[]], appended: [], neutralize: [] });
+    expect(p).toEqual({ forWrap: [{ before: [], after: [] }], appended: [], neutralize: [] });
   });
 
   it('serializes on one line what Markdown reads back the same, with no {{ and no marker of the wrapper', () => {

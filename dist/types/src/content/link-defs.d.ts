@@ -8,8 +8,9 @@
  * fragment travels inside the wrapper, whose RenderString makes its Markdown a document of its own. The plan
  * below gives both documents the definitions plain Hugo's one document has:
  *
- * - each wrapper gets, before its Markdown, the winning definitions of the labels its shortcode's inner
- *   content has in brackets that are not its own (`forWrap`);
+ * - each wrapper gets the winning definitions of the labels its shortcode's inner content has in brackets
+ *   that are not its own (`forWrap`): after its Markdown (so that the lines of the text it renders stay the
+ *   shortcode's), or before it where the shortcode defines the label too and loses (the first one wins);
  * - the winning definitions written inside wrapped shortcodes go after the page's body (`appended`), where
  *   the page's Markdown sees them; the page's later definitions of those labels, which they beat in plain
  *   Hugo and would lose to there, get a token in their label (`neutralize`), so that they define a label no
@@ -45,8 +46,11 @@ export interface WrappedMarkdown {
     md: 'block' | 'inline';
 }
 export interface DefinitionPlan {
-    /** Per wrapped shortcode (the order given): one-line definitions to render before its Markdown. */
-    forWrap: string[][];
+    /** Per wrapped shortcode (the order given): one-line definitions to render before and after its Markdown. */
+    forWrap: {
+        before: string[];
+        after: string[];
+    }[];
     /** One-line definitions to write after the page's body. */
     appended: string[];
     /** Source offsets where DUP_TOKEN goes (the start of a losing definition's label). */

@@ -37,18 +37,23 @@ export declare const WRAP_CLOSE = "{{< /prerender-md >}}";
 /** The token standing for the i-th fragment of a wrapper. */
 export declare function wrapToken(i: number): string;
 /**
- * Link reference definitions the wrapper renders before the shortcode's Markdown (src/content/link-defs.ts):
- * first in its inner content, each a line of its own (the template puts a line break for each WRAP_REF),
- * closed by WRAP_REFS_END. They hold no line break, so the shadow's lines keep their numbers.
+ * Link reference definitions the wrapper renders with the shortcode's Markdown (src/content/link-defs.ts):
+ * first in its inner content, each followed by WRAP_REF (the template puts a line break for each), those to
+ * go before the Markdown, then WRAP_REFS_AFTER and those to go after it, then WRAP_REFS_END. They hold no
+ * line break, so the shadow's lines keep their numbers.
  */
 export declare const WRAP_REFS = "<!--hugo-prerender:refs-->";
 export declare const WRAP_REF = "<!--hugo-prerender:ref-->";
+export declare const WRAP_REFS_AFTER = "<!--hugo-prerender:refs-after-->";
 export declare const WRAP_REFS_END = "<!--/hugo-prerender:refs-->";
 /**
  * `fragments`: each the output of inlineShortcode. `md`: how Hugo renders the wrapped shortcode's output as
  * Markdown, if it does. `defs`: one-line link reference definitions its Markdown needs from the page.
  */
-export declare function wrapOpen(fragments: readonly string[], md?: 'block' | 'inline', defs?: readonly string[]): string;
+export declare function wrapOpen(fragments: readonly string[], md?: 'block' | 'inline', defs?: {
+    before: readonly string[];
+    after: readonly string[];
+}): string;
 /** The definitions that plain Hugo's page has from wrapped shortcodes, after the body (after a blank line: blocks of their own). */
 export declare function appendDefinitions(shadow: string, defs: readonly string[]): string;
 /**
