@@ -29691,7 +29691,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "3178119477517553df49e3fb183a0268";
+    BUNDLE_CODE_ID = "2c1909764ce405f0c3de72c6093fd496";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -44054,7 +44054,6 @@ function blockStructure(markdown) {
   return parseMarkdownWithMath(markdown, [], TEXT_CONSTRUCTS);
 }
 function literalVariant(markdown) {
-  if (!literalVariants.enabled) return 0;
   if (literalVariants.force !== void 0) return literalVariants.force;
   const email = markdown.includes("@");
   const url = /www|http/i.test(markdown);
@@ -44096,14 +44095,27 @@ function withoutConstructs(extensions, drop) {
     return out;
   });
 }
-function withoutLiteralTransform(extensions) {
+function withoutLiteralTransform(extensions, removed) {
   return extensions.flatMap((ext) => {
-    if (Array.isArray(ext)) return withoutLiteralTransform(ext);
+    if (Array.isArray(ext)) return withoutLiteralTransform(ext, removed);
     const e = ext;
     if (!e.enter?.literalAutolink || !e.transforms) return [ext];
+    removed.push(...e.transforms);
     const { transforms: _9, ...rest } = e;
     return [rest];
   });
+}
+function literalsAfter(tree, transforms) {
+  if (!textMayHoldLiteral(tree)) return tree;
+  for (const transform of transforms) tree = transform(tree) || tree;
+  return tree;
+}
+function textMayHoldLiteral(node3) {
+  if (node3.type === "text") return node3.value.includes("@") || /www|http/i.test(node3.value);
+  if ("children" in node3) {
+    for (const child of node3.children) if (textMayHoldLiteral(child)) return true;
+  }
+  return false;
 }
 function makeParsers(pairs, disable2) {
   const processor = unified().use(remarkParse).use(remarkGfm).use(function mathPlugin() {
@@ -44116,15 +44128,19 @@ function makeParsers(pairs, disable2) {
   const data = processor.data();
   const extensions = data.micromarkExtensions ?? [];
   const mdastExtensions = data.fromMarkdownExtensions ?? [];
-  const parsers2 = [];
+  const literalTransforms = [];
+  const lean = withoutLiteralTransform(mdastExtensions, literalTransforms);
+  const deferred = literalTransforms.length === 1 && !lean.some((e) => e.transforms?.length);
+  const full = { ...data.settings, extensions, mdastExtensions };
+  const parsers2 = { full: (md) => fromMarkdown(md, full), variants: [] };
   for (let variant = 0; variant < 16; variant++) {
     const drop = /* @__PURE__ */ new Set([...variant & 1 ? EMAIL_LITERAL : [], ...variant & 2 ? URL_LITERALS : [], ...variant & 4 ? TABLE : []]);
     const options = {
       ...data.settings,
       extensions: drop.size ? withoutConstructs(extensions, drop) : extensions,
-      mdastExtensions: variant & 8 ? withoutLiteralTransform(mdastExtensions) : mdastExtensions
+      mdastExtensions: variant & 8 || deferred ? lean : mdastExtensions
     };
-    parsers2.push((md) => fromMarkdown(md, options));
+    parsers2.variants.push(variant & 8 || !deferred ? (md) => fromMarkdown(md, options) : (md) => literalsAfter(fromMarkdown(md, options), literalTransforms));
   }
   return parsers2;
 }
@@ -44138,7 +44154,7 @@ function parseMarkdownWithMath(markdown, pairs, disable2, maxSpans = Infinity) {
     if (!found) parsers.set(key2, found = makeParsers(pairs, disable2));
     byDisable.set(disable2, found);
   }
-  const parse5 = found[literalVariant(markdown)];
+  const parse5 = literalVariants.enabled ? found.variants[literalVariant(markdown)] : found.full;
   markdownParses.count++;
   markdownParses.chars += markdown.length;
   const text12 = markdown.charCodeAt(0) === 65279 ? `\u200B${markdown.slice(1)}` : markdown;

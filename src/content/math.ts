@@ -8,7 +8,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { SKIP, visit } from 'unist-util-visit';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import type { Construct, Extension } from 'micromark-util-types';
 import type { Diagnostic, MathSpan } from './types.js';
 import { LineIndex } from './position.js';
@@ -251,9 +251,11 @@ const parsersByPairs = new WeakMap<readonly DelimiterPair[], Map<readonly string
 
 /**
  * A parser per variant (see literalVariant): index 0 has every GFM construct; bit 1 lacks the email
- * autolink literal, bit 2 the www and protocol ones, bit 4 the table, bit 8 the autolink-literal transform.
+ * autolink literal, bit 2 the www and protocol ones, bit 4 the table, bit 8 the autolink-literal transform
+ * (without bit 8 it runs after the parse, where a text node could hold a literal: literalsAfter); `full`
+ * has all of them and the transform in place (for the tests' comparison).
  */
-type Parsers = ((markdown: string) => Root)[];
+type Parsers = { full: (markdown: string) => Root; variants: ((markdown: string) => Root)[] };
 
 /**
  * GFM constructs that cannot match in `markdown`, as a parser variant (a bit each). The email
@@ -269,14 +271,13 @@ type Parsers = ((markdown: string) => Root)[];
  * the text, which then has them in the source, or a character reference (`&#64;`) that makes one.
  */
 function literalVariant(markdown: string): number {
-  if (!literalVariants.enabled) return 0;
   if (literalVariants.force !== undefined) return literalVariants.force;
   const email = markdown.includes('@');
   const url = /www|http/i.test(markdown);
   return (email ? 0 : 1) | (url ? 0 : 2) | (mayHaveDelimiterRow(markdown) ? 0 : 4) | (email || url || markdown.includes('&') ? 0 : 8);
 }
 
-/** Test hook: with `enabled` false every parse has all of GFM's constructs; `force` picks a variant. */
+/** Test hook: with `enabled` false every parse has all of GFM's constructs and its transform in place; `force` picks a variant. */
 export const literalVariants: { enabled: boolean; force?: number } = { enabled: true };
 
 /**
@@ -328,15 +329,40 @@ function withoutConstructs(extensions: readonly Extension[], drop: ReadonlySet<s
   });
 }
 
-/** mdast-util-from-markdown extensions (nested lists flattened) without GFM's autolink-literal transform. */
-function withoutLiteralTransform(extensions: readonly unknown[]): unknown[] {
+type Transform = (tree: Root) => Root | undefined | void;
+
+/**
+ * mdast-util-from-markdown extensions (nested lists flattened) without GFM's autolink-literal transform,
+ * which is put in `removed`.
+ */
+function withoutLiteralTransform(extensions: readonly unknown[], removed: Transform[]): unknown[] {
   return extensions.flatMap((ext): unknown[] => {
-    if (Array.isArray(ext)) return withoutLiteralTransform(ext);
-    const e = ext as { enter?: Record<string, unknown>; transforms?: unknown[] };
+    if (Array.isArray(ext)) return withoutLiteralTransform(ext, removed);
+    const e = ext as { enter?: Record<string, unknown>; transforms?: Transform[] };
     if (!e.enter?.literalAutolink || !e.transforms) return [ext];
+    removed.push(...e.transforms);
     const { transforms: _, ...rest } = e;
     return [rest];
   });
+}
+
+/**
+ * GFM's autolink-literal transform, run after the parse only when a text node could hold a literal:
+ * it looks for `www.`, `http://` and email addresses in every text node (four regular expressions, a
+ * walk of the tree each), and each needs `@`, `www` or `http` in a node's text. On a page whose only
+ * URLs are link destinations (the usual case) it had nothing to find. It is the only transform of the
+ * parse, so running it last changes nothing.
+ */
+function literalsAfter(tree: Root, transforms: readonly Transform[]): Root {
+  if (!textMayHoldLiteral(tree)) return tree;
+  for (const transform of transforms) tree = transform(tree) || tree;
+  return tree;
+}
+
+function textMayHoldLiteral(node: Nodes): boolean {
+  if (node.type === 'text') return node.value.includes('@') || /www|http/i.test(node.value);
+  if ('children' in node) for (const child of node.children) if (textMayHoldLiteral(child)) return true;
+  return false;
 }
 
 function makeParsers(pairs: readonly DelimiterPair[], disable: readonly string[] | undefined): Parsers {
@@ -354,15 +380,19 @@ function makeParsers(pairs: readonly DelimiterPair[], disable: readonly string[]
   const data = processor.data();
   const extensions = data.micromarkExtensions ?? [];
   const mdastExtensions = data.fromMarkdownExtensions ?? [];
-  const parsers: Parsers = [];
+  const literalTransforms: Transform[] = [];
+  const lean = withoutLiteralTransform(mdastExtensions, literalTransforms) as typeof mdastExtensions;
+  const deferred = literalTransforms.length === 1 && !lean.some((e) => (e as { transforms?: unknown[] }).transforms?.length);
+  const full = { ...data.settings, extensions, mdastExtensions };
+  const parsers: Parsers = { full: (md) => fromMarkdown(md, full), variants: [] };
   for (let variant = 0; variant < 16; variant++) {
     const drop = new Set([...(variant & 1 ? EMAIL_LITERAL : []), ...(variant & 2 ? URL_LITERALS : []), ...(variant & 4 ? TABLE : [])]);
     const options = {
       ...data.settings,
       extensions: drop.size ? withoutConstructs(extensions, drop) : extensions,
-      mdastExtensions: variant & 8 ? (withoutLiteralTransform(mdastExtensions) as typeof mdastExtensions) : mdastExtensions,
+      mdastExtensions: variant & 8 || deferred ? lean : mdastExtensions,
     };
-    parsers.push((md) => fromMarkdown(md, options));
+    parsers.variants.push(variant & 8 || !deferred ? (md) => fromMarkdown(md, options) : (md) => literalsAfter(fromMarkdown(md, options), literalTransforms));
   }
   return parsers;
 }
@@ -383,7 +413,7 @@ export function parseMarkdownWithMath(markdown: string, pairs: readonly Delimite
     if (!found) parsers.set(key, (found = makeParsers(pairs, disable)));
     byDisable.set(disable, found);
   }
-  const parse = found[literalVariant(markdown)]!;
+  const parse = literalVariants.enabled ? found.variants[literalVariant(markdown)]! : found.full;
   markdownParses.count++;
   markdownParses.chars += markdown.length;
   // micromark drops a byte order mark that starts the document, and every offset of the tree would then be

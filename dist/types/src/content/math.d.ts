@@ -64,7 +64,7 @@ export declare const plainTextMask: {
 };
 /** The block structure of `markdown` alone (every text-level construct off: cheap), as mdast. */
 export declare function blockStructure(markdown: string): Root;
-/** Test hook: with `enabled` false every parse has all of GFM's constructs; `force` picks a variant. */
+/** Test hook: with `enabled` false every parse has all of GFM's constructs and its transform in place; `force` picks a variant. */
 export declare const literalVariants: {
     enabled: boolean;
     force?: number;
