@@ -29359,7 +29359,7 @@ var init_katex_markup = __esm({
   "src/render/katex-markup.ts"() {
     "use strict";
     init_feed();
-    GLYPH_CSS = "\n/* hugo-prerender: the glyphs of KaTeX's HTML rendering are in data-c (src/render/katex-markup.ts) */\n.katex .katex-html [data-c]::before{content:attr(data-c)}\n";
+    GLYPH_CSS = "\n/* hugo-prerender: the glyphs of KaTeX's HTML rendering are in data-c (src/render/katex-markup.ts) */\n.katex .katex-html [data-c]::before{content:attr(data-c)}\n/* a formula whose <math> a sanitizer removed (a table of contents): its MathML's letters, as text */\n.katex:not(:has(math))>.katex-mathml{position:static;-webkit-clip-path:none;clip-path:none;width:auto;height:auto;overflow:visible}\n.katex:not(:has(math))>.katex-mathml+.katex-html{display:none}\n";
     OWN_BEFORE = /(?:^|\s)(?:stretchy|eqn-num|mml-eqn-num)(?:\s|$)/;
     TOKEN = /<[^>]*>|[^<]+/g;
     ANNOTATION = '<annotation encoding="application/x-tex">';
@@ -29552,7 +29552,7 @@ function headReport(layoutDirs) {
 }
 function headAdvice(report, siteDir = "") {
   const hook = report.hooks[0];
-  if (hook) return `your theme calls a head hook (${hook.theme}): create ${hook.file} containing ${HEAD_PARTIAL_CALL}`;
+  if (hook) return `your theme calls a head hook (${hook.theme}): create ${hook.file} containing ${HEAD_PARTIAL_CALL}${hook.note ? ` (${hook.note})` : ""}`;
   const o2 = report.override;
   if (o2) {
     const from = siteDir ? path8.relative(siteDir, o2.from).split(path8.sep).join("/") : o2.from;
@@ -29596,7 +29596,9 @@ var init_head_hooks = __esm({
       { theme: "Hextra", file: "layouts/partials/custom/head-end.html", call: /partial\s+"custom\/head-end(\.html)?"/ },
       { theme: "hugo-book", file: "layouts/partials/docs/inject/head.html", call: /partial\s+"docs\/inject\/head(\.html)?"/ },
       { theme: "Ananke", file: "layouts/partials/head-additions.html", call: /(partial|partials\.Include)\s+"head-additions(\.html)?"/ },
-      { theme: "Congo or Blowfish", file: "layouts/partials/extend-head.html", call: /partial\s+"extend-head(\.html)?"/ }
+      { theme: "Congo or Blowfish", file: "layouts/partials/extend-head.html", call: /partial\s+"extend-head(\.html)?"/ },
+      // @thulite/doks-core's head.html (1.8: partials/head/head.html, 1.9: _partials/head/head.html).
+      { theme: "Doks", file: "layouts/partials/head/custom-head.html", call: /partial\s+"head\/custom-head(\.html)?"/, note: "Doks' starter has this file: add the line to it" }
     ];
     HEAD_OVERRIDES = [
       // LoveIt's baseof.html writes <head> from head/meta.html and head/link.html; meta.html is the short one.
@@ -29691,7 +29693,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "2c1909764ce405f0c3de72c6093fd496";
+    BUNDLE_CODE_ID = "c74a63cbd4078452e51f02b5e17f96df";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -71804,7 +71806,7 @@ function headHints(site, data) {
   const report = headReport(siteLayoutDirs(site, data));
   if (report.linking.length > 0) return [];
   const hook = report.hooks[0];
-  if (hook) return [`Your theme has a head hook (${hook.theme}): create ${hook.file} containing the line ${HEAD_PARTIAL_CALL}`];
+  if (hook) return [`Your theme has a head hook (${hook.theme}): create ${hook.file} containing the line ${HEAD_PARTIAL_CALL}${hook.note ? ` (${hook.note})` : ""}`];
   if (report.override) return [headAdvice(report, site).replace(/^your/, "Your")];
   const list4 = HEAD_HOOKS.map((h) => `${h.theme}: ${h.file}`).join("; ");
   return [`In your <head> template add: ${HEAD_PARTIAL_CALL} (with a theme, put it in the theme's head hook instead of copying its head: ${list4})`];

@@ -21,8 +21,20 @@
  */
 import { spanEnd } from './feed.js';
 
-/** Draws the glyphs of KaTeX's HTML rendering; appended to the KaTeX stylesheet the build writes. */
-export const GLYPH_CSS = '\n/* hugo-prerender: the glyphs of KaTeX\'s HTML rendering are in data-c (src/render/katex-markup.ts) */\n.katex .katex-html [data-c]::before{content:attr(data-c)}\n';
+/**
+ * Draws the glyphs of KaTeX's HTML rendering; appended to the KaTeX stylesheet the build writes.
+ *
+ * Its second part is for a copy of a formula that lost its `<math>` and its `data-c` attributes to an
+ * HTML sanitizer: Hugo 0.169's `.TableOfContents` keeps of a heading's raw HTML only some elements
+ * (`span`, not `math`) and of their attributes only `class` (measured; 0.111.3 keeps everything). There
+ * the HTML rendering is empty and the MathML's letters are left as text in `.katex-mathml`, which KaTeX's
+ * stylesheet hides: they are shown instead (Doks' table of contents, tests/integration/theme-doks.test.ts).
+ */
+export const GLYPH_CSS =
+  '\n/* hugo-prerender: the glyphs of KaTeX\'s HTML rendering are in data-c (src/render/katex-markup.ts) */\n.katex .katex-html [data-c]::before{content:attr(data-c)}\n' +
+  '/* a formula whose <math> a sanitizer removed (a table of contents): its MathML\'s letters, as text */\n' +
+  '.katex:not(:has(math))>.katex-mathml{position:static;-webkit-clip-path:none;clip-path:none;width:auto;height:auto;overflow:visible}\n' +
+  '.katex:not(:has(math))>.katex-mathml+.katex-html{display:none}\n';
 
 /** Classes whose `::before` KaTeX's stylesheet uses itself: their text goes into a child span. */
 const OWN_BEFORE = /(?:^|\s)(?:stretchy|eqn-num|mml-eqn-num)(?:\s|$)/;

@@ -16,6 +16,8 @@ export interface HeadHook {
   file: string;
   /** How the theme's templates call it. */
   call: RegExp;
+  /** Said after the advice to create the file (e.g. that the theme's starter already has it). */
+  note?: string;
 }
 
 export const HEAD_HOOKS: readonly HeadHook[] = [
@@ -25,6 +27,8 @@ export const HEAD_HOOKS: readonly HeadHook[] = [
   { theme: 'hugo-book', file: 'layouts/partials/docs/inject/head.html', call: /partial\s+"docs\/inject\/head(\.html)?"/ },
   { theme: 'Ananke', file: 'layouts/partials/head-additions.html', call: /(partial|partials\.Include)\s+"head-additions(\.html)?"/ },
   { theme: 'Congo or Blowfish', file: 'layouts/partials/extend-head.html', call: /partial\s+"extend-head(\.html)?"/ },
+  // @thulite/doks-core's head.html (1.8: partials/head/head.html, 1.9: _partials/head/head.html).
+  { theme: 'Doks', file: 'layouts/partials/head/custom-head.html', call: /partial\s+"head\/custom-head(\.html)?"/, note: "Doks' starter has this file: add the line to it" },
 ];
 
 /**
@@ -140,7 +144,7 @@ export function headReport(layoutDirs: readonly string[]): HeadReport {
  */
 export function headAdvice(report: Pick<HeadReport, 'hooks' | 'override'>, siteDir = ''): string {
   const hook = report.hooks[0];
-  if (hook) return `your theme calls a head hook (${hook.theme}): create ${hook.file} containing ${HEAD_PARTIAL_CALL}`;
+  if (hook) return `your theme calls a head hook (${hook.theme}): create ${hook.file} containing ${HEAD_PARTIAL_CALL}${hook.note ? ` (${hook.note})` : ''}`;
   const o = report.override;
   if (o) {
     const from = siteDir ? path.relative(siteDir, o.from).split(path.sep).join('/') : o.from;

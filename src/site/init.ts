@@ -289,7 +289,7 @@ function headHints(site: string, data: Record<string, unknown>): string[] {
   const report = headReport(siteLayoutDirs(site, data));
   if (report.linking.length > 0) return [];
   const hook = report.hooks[0];
-  if (hook) return [`Your theme has a head hook (${hook.theme}): create ${hook.file} containing the line ${HEAD_PARTIAL_CALL}`];
+  if (hook) return [`Your theme has a head hook (${hook.theme}): create ${hook.file} containing the line ${HEAD_PARTIAL_CALL}${hook.note ? ` (${hook.note})` : ''}`];
   if (report.override) return [headAdvice(report, site).replace(/^your/, 'Your')];
   const list = HEAD_HOOKS.map((h) => `${h.theme}: ${h.file}`).join('; ');
   return [`In your <head> template add: ${HEAD_PARTIAL_CALL} (with a theme, put it in the theme's head hook instead of copying its head: ${list})`];

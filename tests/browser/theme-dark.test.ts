@@ -5,10 +5,9 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildSite, describeEachHugo } from '../helpers/hugo.js';
-import { describeWithChromium, launchChromium, type LaunchedBrowser } from '../helpers/browser.js';
+import { ACCENT_DARK, ACCENT_LIGHT, describeWithChromium, diagramColours, launchChromium, type LaunchedBrowser } from '../helpers/browser.js';
 import { serveDir, type StaticServer } from '../helpers/serve.js';
 import { POST, prepareThemeSite, type ThemeSite } from '../helpers/themes.js';
-import { ACCENTS } from '../../src/svg/theme.js';
 import { MatrixRecorder } from '../helpers/theme-matrix.js';
 
 const matrix = new MatrixRecorder('tests/browser/theme-dark.test.ts');
@@ -22,12 +21,8 @@ const TOGGLES: Record<string, { target: 'html' | 'body'; attr: string; dark: str
   loveit: { target: 'body', attr: 'theme', dark: 'dark', light: 'light' },
 };
 
-const rgb = (hex: string) => {
-  const n = Number.parseInt(hex.slice(1), 16);
-  return `rgb(${n >> 16}, ${(n >> 8) & 255}, ${n & 255})`;
-};
-const LIGHT = rgb(ACCENTS.hidden.light);
-const DARK = rgb(ACCENTS.hidden.dark);
+const LIGHT = ACCENT_LIGHT;
+const DARK = ACCENT_DARK;
 
 const sites = new Map<string, ThemeSite>();
 beforeAll(() => {
@@ -51,17 +46,7 @@ describeEachHugo('theme dark mode', (hugo) => {
       for (const s of servers.values()) await s.close();
     });
 
-    /** The colours the first diagram is drawn with (strokes and fills of all its elements). */
-    const colours = () =>
-      browser.page.evaluate(() => {
-        const seen = new Set<string>();
-        for (const el of document.querySelectorAll('svg[role=img] *')) {
-          const cs = getComputedStyle(el);
-          seen.add(cs.stroke);
-          seen.add(cs.fill);
-        }
-        return [...seen];
-      });
+    const colours = () => diagramColours(browser.page);
 
     for (const [n, t] of Object.entries(TOGGLES)) {
       const marker = `${t.target}[${t.attr}=${t.dark}]`;

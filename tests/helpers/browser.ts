@@ -12,6 +12,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { describe, expect, it } from 'vitest';
 import { reportMissing, type MissingTool } from './hugo.js';
 import { katexDistDir, PRERENDER_CSS } from '../../src/render/static-assets.js';
+import { ACCENTS } from '../../src/svg/theme.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_BIN || process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -379,4 +380,25 @@ export function expectFontPaths(runs: FontRun<unknown>[]): void {
     // in KaTeX_SansSerif with single letters from another font.
     if (r.sysFonts) expect(r.sysFonts, r.label).toEqual([r.setup.sans]);
   }
+}
+
+const rgb = (hex: string) => {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return `rgb(${n >> 16}, ${(n >> 8) & 255}, ${n & 255})`;
+};
+/** The accent of hidden states in the diagrams' light and dark palettes, as Chromium reports colours. */
+export const ACCENT_LIGHT = rgb(ACCENTS.hidden.light);
+export const ACCENT_DARK = rgb(ACCENTS.hidden.dark);
+
+/** The colours the page's diagrams are drawn with (strokes and fills of all their elements). */
+export function diagramColours(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const seen = new Set<string>();
+    for (const el of document.querySelectorAll('svg[role=img] *')) {
+      const cs = getComputedStyle(el);
+      seen.add(cs.stroke);
+      seen.add(cs.fill);
+    }
+    return [...seen];
+  });
 }

@@ -24,6 +24,7 @@ export const MATRIX_THEMES: readonly [id: string, label: string][] = [
   ['congo', 'Congo'],
   ['loveit', 'LoveIt'],
   ['ezhil', 'ezhil'],
+  ['doks', 'Doks (real, from npm)'],
 ];
 
 /** The rows, in the order of the table. */
@@ -75,10 +76,13 @@ export const NOT_APPLICABLE: Readonly<Record<string, string>> = {
   'search/loveit': 'no search index in the model',
   'search/ezhil': 'no search index',
   'dark/ananke': 'no dark mode',
+  'meta/doks': "from the page's or the site's `description`, not from content",
+  'summary/doks': 'list pages show the front matter `summary`, not content',
 };
 
 export interface CellResult {
-  result: 'yes' | 'no';
+  /** "n/a": the theme itself does not build with that Hugo (its `build` cell says why). */
+  result: 'yes' | 'no' | 'n/a';
   /** What the cell shows after yes/no (the theme's mechanism, or for "no" why). */
   note?: string;
   /** `file › title` of the test behind it. */
@@ -123,7 +127,7 @@ function cell(results: MatrixResults, row: string, theme: string): string {
   const byVersion = results[key] ?? {};
   const shown = MATRIX_HUGO.map((v) => {
     const r = byVersion[v];
-    return r ? (r.result === 'yes' ? 'yes' : '**no**') : '**untested**';
+    return r ? (r.result === 'yes' ? 'yes' : r.result === 'n/a' ? 'n/a' : '**no**') : '**untested**';
   }).join(' · ');
   const notes = [...new Set(MATRIX_HUGO.map((v) => byVersion[v]?.note).filter((n): n is string => !!n))];
   return escapeCell(notes.length ? `${shown}: ${notes.join('; ')}` : shown);
@@ -140,14 +144,20 @@ export function renderMatrix(results: MatrixResults): string {
       ...new Set(
         Object.entries(results)
           .filter(([k]) => k.startsWith(`${id}/`))
-          .flatMap(([k, byVersion]) => Object.values(byVersion).map((r) => generic(r.test, k.slice(id.length + 1)))),
+          .flatMap(([k, byVersion]) =>
+            Object.values(byVersion)
+              // A skipped cell (n/a without a reason of its own) has no test behind it.
+              .filter((r) => r.result !== 'n/a' || r.note !== undefined)
+              .map((r) => generic(r.test, k.slice(id.length + 1))),
+          ),
       ),
     ].sort();
     return `- ${label}:\n${names.map((n) => `  - \`${n}\`\n`).join('')}`;
   }).join('');
   return (
     `${BEGIN}\n\nEach cell: Hugo ${MATRIX_HUGO.join(' · Hugo ')}. "yes" is a test that passed with that Hugo, "**no**" a ` +
-    'test that is expected to fail (the reason follows), "–" a thing the theme does not have.\n\n' +
+    'test that is expected to fail (the reason follows), "–" a thing the theme does not have, "n/a" a Hugo version ' +
+    'the theme itself does not build with (its first row says why).\n\n' +
     `${head}${rows}\nThe tests behind each row (each run once per Hugo version):\n\n${tests}\n${END}`
   );
 }
@@ -177,7 +187,32 @@ export class MatrixRecorder {
     (this.recorded[`${row}/${theme}`] ??= {})[version] = r;
   }
 
-  it(row: string, theme: string, version: string, title: string, fn: () => unknown | Promise<unknown>, opts: { note?: string; gap?: string; timeout?: number } = {}): void {
+  /**
+   * A cell of a Hugo version the theme itself does not build with: a skipped test, recorded as "n/a".
+   * The reason is said once, by the test of the theme's `build` cell (`it` with `unbuildable`).
+   */
+  skip(row: string, theme: string, version: string, title: string, reason: string): void {
+    this.versions.add(version);
+    const id = `${row}/${theme}/${version}`;
+    if (this.declared.has(id)) throw new Error(`two tests back the cell ${id}`);
+    this.declared.add(id);
+    this.ran.add(id);
+    this.put(row, theme, version, { result: 'n/a', test: `${this.file} › ${title}` });
+    it.skip(`${title} (skipped: ${reason})`, () => {});
+  }
+
+  /**
+   * `unbuildable`: the test shows that the theme itself does not build with that Hugo (it passes when the
+   * build fails for the reason given), recorded as "n/a" with that reason.
+   */
+  it(
+    row: string,
+    theme: string,
+    version: string,
+    title: string,
+    fn: () => unknown | Promise<unknown>,
+    opts: { note?: string; gap?: string; unbuildable?: string; timeout?: number } = {},
+  ): void {
     this.versions.add(version);
     const id = `${row}/${theme}/${version}`;
     if (this.declared.has(id)) throw new Error(`two tests back the cell ${id}`);
@@ -200,7 +235,8 @@ export class MatrixRecorder {
       async () => {
         this.ran.add(id);
         await fn();
-        this.put(row, theme, version, { result: 'yes', ...(opts.note ? { note: opts.note } : {}), test });
+        if (opts.unbuildable) this.put(row, theme, version, { result: 'n/a', note: opts.unbuildable, test });
+        else this.put(row, theme, version, { result: 'yes', ...(opts.note ? { note: opts.note } : {}), test });
       },
       opts.timeout,
     );

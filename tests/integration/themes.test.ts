@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, describeEachHugo, PROJECT_ROOT, type BuildResult } from '../helpers/hugo.js';
 import { attr, byClass, byTag, findAll, hasClass, outermost, parseHtml, texOf, textWithout, type Element } from '../helpers/html.js';
 import { parseDiagnostics } from '../helpers/prerender.js';
-import { NAMES, POST, prepareThemeSite, type ThemeSite } from '../helpers/themes.js';
+import { body, FIRST, head, HEADING, NAMES, once, POST, prepareThemeSite, REAL_THEMES, rssItemText, TEX, visible, type ThemeSite } from '../helpers/themes.js';
 import { MatrixRecorder, MATRIX_THEMES, NOT_APPLICABLE } from '../helpers/theme-matrix.js';
 
 /**
@@ -34,12 +34,6 @@ const MARKDOWN_SHORTCODES: Record<string, [name: string, text: string, how: stri
 const HOOK_NOTES: Record<string, string> = { loveit: " (the theme's `head/meta.html`, copied, plus the line)", ezhil: " (the theme's `header.html`, copied, plus the line)" };
 
 /**
- * TeX of the post, as it would show if left raw or pulled out of KaTeX's annotation. (`W h_{t-1}`, not
- * `h_{t-1}` alone: the LSTM and GRU diagrams' descriptions, text in .Plain, name h_{t-1} in words.)
- */
-const TEX = /\\tanh|W h_\{t-1\}|\$h_t|\\frac|\\operatorname|HAHAHUGOSHORTCODE/;
-
-/**
  * What does not work yet, by "what", "what/theme" or "what/theme/Hugo version" (docs/themes.md lists
  * them): such a test is expected to fail, and fails the suite once it passes, so the list stays true.
  */
@@ -51,14 +45,10 @@ beforeAll(() => {
   for (const n of NAMES) sites.set(n, prepareThemeSite(n));
 }, 900_000);
 
-/** What a reader sees: no <head>, no KaTeX MathML copy (hidden by the stylesheet), no SVG title or description. */
-const visible = (el: Element) => textWithout(el, (e) => e.tagName === 'head' || hasClass(e, 'katex-mathml') || e.tagName === 'svg');
 /** The table of contents a theme builds, whatever it builds it from (see the models' templates). */
 const isToc = (e: Element) => hasClass(e, 'toc') || hasClass(e, 'book-toc') || attr(e, 'id') === 'TableOfContents';
 /** The page without what themes derive from its content (their TOC). */
 const article = (html: string) => textWithout(body(html), (e) => isToc(e) || hasClass(e, 'katex-mathml') || e.tagName === 'svg');
-const body = (html: string) => byTag(parseHtml(html), 'body')[0]!;
-const head = (html: string) => byTag(parseHtml(html), 'head')[0]!;
 
 /** The one template a user adds to the site (fixtures/themes/NAME/layouts): the theme's head hook, or the partial overridden. */
 const hookFile = (n: string) => {
@@ -68,18 +58,12 @@ const hookFile = (n: string) => {
   return walk(path.join(root, 'layouts'));
 };
 
-/** XML's five character references and numeric ones, decoded (an RSS description holds escaped HTML). */
-const xmlText = (s: string) =>
-  s.replace(/&(lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/gi, (_, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1))) : ({ lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e]!,
-  ).replace(/&amp;/g, '&');
-
 const matrix = new MatrixRecorder('tests/integration/themes.test.ts');
 
 describe('themes: fixtures', () => {
   it('every theme of fixtures/themes is tested and has a column in docs/themes.md, with one template added by the user', () => {
     expect(NAMES).toEqual(['ananke', 'congo', 'ezhil', 'hextra', 'hugo-book', 'loveit', 'papermod']);
-    expect(MATRIX_THEMES.map(([id]) => id).sort()).toEqual(NAMES);
+    expect(MATRIX_THEMES.map(([id]) => id).sort()).toEqual([...NAMES, ...REAL_THEMES].sort());
     for (const n of NAMES) expect(hookFile(n), n).toHaveLength(1);
   });
 });
@@ -133,23 +117,9 @@ describeEachHugo('themes', (hugo) => {
     });
   }
 
-  // What themes derive from content. Each formula once and readable: "h_t = tanh(W h_{t-1} + x_t)" once,
-  // never its TeX, never a Hugo placeholder.
-  // The first formula of the body, or for a TOC the heading's formula (\tanh in "Why $\tanh$ saturates").
-  const once = (t: string, formula: RegExp) => {
-    const shown = { start: t.slice(0, 300), count: t.match(formula)?.length ?? 0, tex: TEX.exec(t)?.[0] ?? null };
-    expect(shown).toEqual({ start: shown.start, count: 1, tex: null });
-  };
-  const FIRST = /tanh\u2061?\(W/g;
-  const HEADING = /tanh/g;
+  // What themes derive from content: each formula once, readably (tests/helpers/themes.ts).
   /** The RSS item of the post: its description, as the HTML a feed reader shows. */
-  const rssItem = (n: string) => {
-    const feed = built.get(n)!.read('posts/index.xml');
-    const item = [...feed.matchAll(/<item>([\s\S]*?)<\/item>/g)].map((m) => m[1]!).find((i) => i.includes('why-tanh'));
-    expect(item, 'no RSS item for the post').toBeDefined();
-    const description = /<description>([\s\S]*?)<\/description>/.exec(item!)?.[1] ?? '';
-    return textWithout(parseHtml(xmlText(description)), () => false);
-  };
+  const rssItem = (n: string) => rssItemText(built.get(n)!.read('posts/index.xml'));
   const derived: [row: string, what: string, notes: Record<string, string>, get: (n: string) => string, formula: RegExp][] = [
     [
       'toc',

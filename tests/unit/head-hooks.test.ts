@@ -50,6 +50,7 @@ describe('a site with math whose pages link no stylesheet', () => {
       'hugo-book': '{{ partial "docs/inject/head" . }}',
       Ananke: '{{ block "head" . }}{{ partials.Include "head-additions.html" . }}{{ end }}',
       'Congo or Blowfish': '{{ if templates.Exists "partials/extend-head.html" }}{{ partial "extend-head.html" . }}{{ end }}',
+      Doks: '{{- if templates.Exists "partials/head/custom-head.html" }}{{- partial "head/custom-head" . }}{{- end }}',
     };
     expect(Object.keys(calls)).toEqual(HEAD_HOOKS.map((h) => h.theme));
     for (const h of HEAD_HOOKS) {

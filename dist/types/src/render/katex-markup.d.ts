@@ -1,5 +1,13 @@
-/** Draws the glyphs of KaTeX's HTML rendering; appended to the KaTeX stylesheet the build writes. */
-export declare const GLYPH_CSS = "\n/* hugo-prerender: the glyphs of KaTeX's HTML rendering are in data-c (src/render/katex-markup.ts) */\n.katex .katex-html [data-c]::before{content:attr(data-c)}\n";
+/**
+ * Draws the glyphs of KaTeX's HTML rendering; appended to the KaTeX stylesheet the build writes.
+ *
+ * Its second part is for a copy of a formula that lost its `<math>` and its `data-c` attributes to an
+ * HTML sanitizer: Hugo 0.169's `.TableOfContents` keeps of a heading's raw HTML only some elements
+ * (`span`, not `math`) and of their attributes only `class` (measured; 0.111.3 keeps everything). There
+ * the HTML rendering is empty and the MathML's letters are left as text in `.katex-mathml`, which KaTeX's
+ * stylesheet hides: they are shown instead (Doks' table of contents, tests/integration/theme-doks.test.ts).
+ */
+export declare const GLYPH_CSS: string;
 /**
  * `html` (KaTeX's output, possibly several formulas) with each formula as text once: see above. Text
  * outside KaTeX's elements is left alone; so is markup that is not KaTeX's.

@@ -6,6 +6,8 @@ export interface HeadHook {
     file: string;
     /** How the theme's templates call it. */
     call: RegExp;
+    /** Said after the advice to create the file (e.g. that the theme's starter already has it). */
+    note?: string;
 }
 export declare const HEAD_HOOKS: readonly HeadHook[];
 /**
