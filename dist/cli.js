@@ -10953,7 +10953,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "3745c8cbc8d87ca00c6972bb72f30bcd";
+    BUNDLE_CODE_ID = "b18af906099b9be9d583e6a9cb3d1e11";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -21262,22 +21262,13 @@ function compiler(options) {
     while (++index2 < events.length) {
       const handler = config[events[index2][0]];
       if (events[index2][0] === "enter" && config.beforeEnter.length > 0) {
-        callListeners(config.beforeEnter, {
-          ...context,
-          sliceSerialize: events[index2][2].sliceSerialize
-        }, events[index2][1]);
+        callListeners(config.beforeEnter, (context.sliceSerialize = events[index2][2].sliceSerialize, context), events[index2][1]);
       }
       if (own3.call(handler, events[index2][1].type)) {
-        handler[events[index2][1].type].call({
-          ...context,
-          sliceSerialize: events[index2][2].sliceSerialize
-        }, events[index2][1]);
+        handler[events[index2][1].type].call((context.sliceSerialize = events[index2][2].sliceSerialize, context), events[index2][1]);
       }
       if (events[index2][0] === "exit" && config.afterExit.length > 0) {
-        callListeners(config.afterExit, {
-          ...context,
-          sliceSerialize: events[index2][2].sliceSerialize
-        }, events[index2][1]);
+        callListeners(config.afterExit, (context.sliceSerialize = events[index2][2].sliceSerialize, context), events[index2][1]);
       }
     }
     if (context.tokenStack.length > 0) {

@@ -29693,7 +29693,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "c74a63cbd4078452e51f02b5e17f96df";
+    BUNDLE_CODE_ID = "d0f7c76c7333a71b63cef5da3f2d2825";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -38550,22 +38550,13 @@ function compiler(options) {
     while (++index2 < events.length) {
       const handler = config[events[index2][0]];
       if (events[index2][0] === "enter" && config.beforeEnter.length > 0) {
-        callListeners(config.beforeEnter, {
-          ...context,
-          sliceSerialize: events[index2][2].sliceSerialize
-        }, events[index2][1]);
+        callListeners(config.beforeEnter, (context.sliceSerialize = events[index2][2].sliceSerialize, context), events[index2][1]);
       }
       if (own3.call(handler, events[index2][1].type)) {
-        handler[events[index2][1].type].call({
-          ...context,
-          sliceSerialize: events[index2][2].sliceSerialize
-        }, events[index2][1]);
+        handler[events[index2][1].type].call((context.sliceSerialize = events[index2][2].sliceSerialize, context), events[index2][1]);
       }
       if (events[index2][0] === "exit" && config.afterExit.length > 0) {
-        callListeners(config.afterExit, {
-          ...context,
-          sliceSerialize: events[index2][2].sliceSerialize
-        }, events[index2][1]);
+        callListeners(config.afterExit, (context.sliceSerialize = events[index2][2].sliceSerialize, context), events[index2][1]);
       }
     }
     if (context.tokenStack.length > 0) {

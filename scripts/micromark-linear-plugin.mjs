@@ -4,7 +4,8 @@
 // appended that replace the `resolveAll` of the objects it exports; nothing else of micromark changes.
 // If a micromark release renames what this relies on, the build fails here instead of silently going
 // quadratic again. It also makes micromark's `parse` merge its syntax extensions once per extensions
-// array instead of on every parse (memoMicromarkParse below).
+// array instead of on every parse (memoMicromarkParse below), and mdast-util-from-markdown's compiler
+// reuse one context object for every event instead of copying it for each (sharedCompileContext below).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,6 +62,27 @@ export function memoMicromarkParse(source, file = 'micromark/lib/parse.js') {
   );
 }
 
+/** mdast-util-from-markdown's compiler, in either build. */
+export const FROM_MARKDOWN = /[\\/]mdast-util-from-markdown[\\/](dev[\\/])?lib[\\/]index\.js$/;
+
+/** The context a handler is called with: a copy of the compiler's context per event, with its sliceSerialize. */
+const CONTEXT_COPY = /\{\s*\.\.\.context,\s*sliceSerialize: events\[index\]\[2\]\.sliceSerialize\s*\}/g;
+
+/**
+ * mdast-util-from-markdown's `compile` with one context object for all events (issue 9): it called each
+ * event's handler on a fresh copy of its context (eight fields) with that event's `sliceSerialize` added,
+ * about a third of the whole parse of a page of prose in allocations and copying. Now the context's
+ * `sliceSerialize` is set before each call and the context itself passed. The same for a handler: none
+ * assigns to `this` or keeps it past its call (the extensions' handlers, mdast-util-*, and ours,
+ * src/content/math-syntax.ts), and every field it reads is the same object either way;
+ * tests/unit/from-markdown-context.test.ts compares trees with Node's own, unpatched, import.
+ */
+export function sharedCompileContext(source, file = 'mdast-util-from-markdown/lib/index.js') {
+  const found = source.match(CONTEXT_COPY)?.length ?? 0;
+  if (found !== 3) throw new Error(`${file}: mdast-util-from-markdown changed (${found} context copies, not 3); update scripts/micromark-linear-plugin.mjs`);
+  return source.replace(CONTEXT_COPY, '((context.sliceSerialize = events[index][2].sliceSerialize), context)');
+}
+
 export function esbuildMicromarkLinear() {
   return {
     name: 'micromark-linear',
@@ -72,6 +94,11 @@ export function esbuildMicromarkLinear() {
       }));
       build.onLoad({ filter: MICROMARK_PARSE }, (args) => ({
         contents: memoMicromarkParse(readFileSync(args.path, 'utf8'), args.path),
+        loader: 'js',
+        resolveDir: path.dirname(args.path),
+      }));
+      build.onLoad({ filter: FROM_MARKDOWN }, (args) => ({
+        contents: sharedCompileContext(readFileSync(args.path, 'utf8'), args.path),
         loader: 'js',
         resolveDir: path.dirname(args.path),
       }));
@@ -87,6 +114,7 @@ export function viteMicromarkLinear() {
       const file = id.split('?')[0];
       if (MICROMARK_TEXT.test(file)) return { code: linearMicromarkText(code, file), map: null };
       if (MICROMARK_PARSE.test(file)) return { code: memoMicromarkParse(code, file), map: null };
+      if (FROM_MARKDOWN.test(file)) return { code: sharedCompileContext(code, file), map: null };
       return null;
     },
   };
