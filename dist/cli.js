@@ -9889,6 +9889,20 @@ function markdownShortcodeTemplates(siteDir, layoutDirs) {
 function fallbackNames(ours, layoutDirs) {
   return [...ours].filter((n) => !HUGO_BUILTIN_SHORTCODES.has(n) && !hasShortcodeTemplate(layoutDirs, n)).sort();
 }
+function renderingWrapperTemplates(layoutDirs, names) {
+  const out = [];
+  for (const name of [...names].sort()) {
+    const t = shortcodeTemplate(layoutDirs, name);
+    let text12 = "";
+    try {
+      text12 = t ? readFileSync4(t, "utf8") : "";
+    } catch {
+    }
+    const code4 = text12.replace(/\{\{-?\s*\/\*[^]*?\*\/\s*-?\}\}/g, "");
+    if (/\.Inner\b/.test(code4) && /\b(transform\.ToMath|resources\.GetRemote)\b/.test(code4)) out.push(name);
+  }
+  return out;
+}
 var HUGO_BUILTIN_SHORTCODES;
 var init_fallbacks = __esm({
   "src/site/fallbacks.ts"() {
@@ -10953,7 +10967,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "b18af906099b9be9d583e6a9cb3d1e11";
+    BUNDLE_CODE_ID = "d6c077b94f19067fb9f19c2e193bc56f";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -11175,6 +11189,25 @@ var init_everywhere_settings = __esm({
   }
 });
 
+// src/content/wrappers.ts
+function texOfWrapper(inner2, display) {
+  const t = inner2.trim();
+  for (const [open3, close2, block] of [["$$", "$$", true], ["\\[", "\\]", true], ["$", "$", false], ["\\(", "\\)", false]]) {
+    if (t.length > open3.length + close2.length && t.startsWith(open3) && t.endsWith(close2)) {
+      const tex = t.slice(open3.length, t.length - close2.length);
+      if (tex.trim() !== "" && !tex.includes(close2)) return { tex, display: block };
+    }
+  }
+  return { tex: inner2, display };
+}
+var DEFAULT_WRAPPERS;
+var init_wrappers = __esm({
+  "src/content/wrappers.ts"() {
+    "use strict";
+    DEFAULT_WRAPPERS = { katex: "tex", math: "math", raw: "math", rawhtml: "math" };
+  }
+});
+
 // src/render/output-limits.ts
 function formatBytes(n) {
   if (n >= 1e6) return `${(n / 1e6).toFixed(1)} MB`;
@@ -11219,10 +11252,13 @@ function pageSettings(config, siteDir, errorMode) {
       message: `this site has its own "${name}" shortcode, which stays in charge: hugo-prerender does not render {{< ${name} >}} on this site. Rename or remove this template to use hugo-prerender's ${name}`
     });
   }
+  const passThrough = Object.entries(DEFAULT_WRAPPERS).filter(([, kind]) => kind === "math").map(([name]) => name);
+  const rendering = renderingWrapperTemplates(layoutDirs, passThrough);
+  const math2 = rendering.length > 0 ? { ...config.math, wrappers: { ...Object.fromEntries(rendering.map((n) => [n, "tex"])), ...config.math.wrappers ?? {} } } : config.math;
   const headingMath = unsafe ? "html" : headingDataTemplates(siteDir, layoutDirs).length > 0 ? "text" : "shortcode";
   const settings = {
-    math: config.math,
-    settingsKey: stableStringify({ macros: macros2, errorMode, math: config.math, unsafe, headingMath, site: [...siteShortcodes.keys()], limits: mathAndOutputLimits(limits) }),
+    math: math2,
+    settingsKey: stableStringify({ macros: macros2, errorMode, math: math2, unsafe, headingMath, site: [...siteShortcodes.keys()], limits: mathAndOutputLimits(limits) }),
     everywhere: everywhereSettings(config.data),
     limits: config.prerender.limits,
     siteShortcodes,
@@ -11243,6 +11279,7 @@ var init_page_settings = __esm({
     init_shortcode_list();
     init_everywhere_settings();
     init_fallbacks();
+    init_wrappers();
     init_head_hooks();
     init_output_limits();
   }
@@ -51233,9 +51270,10 @@ function wrapperSpans(list4, wrappers, owned, source, lines, out = []) {
       if (sc.innerEnd !== void 0 && source.slice(sc.tagEnd, sc.innerEnd).trim() !== "") {
         const p5 = sc.params;
         const flag = Array.isArray(p5) ? p5.includes("display") || p5.includes(true) : p5["display"] === true || p5["display"] === "true";
+        const { tex, display } = texOfWrapper(source.slice(sc.tagEnd, sc.innerEnd).replace(/\r\n?/g, "\n"), flag);
         out.push({
-          tex: source.slice(sc.tagEnd, sc.innerEnd).replace(/\r\n?/g, "\n"),
-          display: flag,
+          tex,
+          display,
           start: sc.offset,
           end: sc.end,
           ...lines.at(sc.offset),
@@ -51739,7 +51777,7 @@ function mathDiagnostic(source, span, error, lines, file, asWarning) {
     message: `${error.message}${asWarning ? " (rendered as an error span)" : ""}`
   };
 }
-var CODE_SHORTCODES, DEFAULT_WRAPPERS, DIVIDER;
+var CODE_SHORTCODES, DIVIDER;
 var init_prerender_page = __esm({
   "src/prerender-page.ts"() {
     "use strict";
@@ -51759,8 +51797,8 @@ var init_prerender_page = __esm({
     init_math_text();
     init_handoff();
     init_link_defs();
+    init_wrappers();
     CODE_SHORTCODES = /* @__PURE__ */ new Set(["highlight", "code", "mermaid", "chart"]);
-    DEFAULT_WRAPPERS = { katex: "tex", math: "math", raw: "math", rawhtml: "math" };
     DIVIDER = "<!--more-->";
   }
 });

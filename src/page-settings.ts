@@ -9,7 +9,8 @@ import type { PageSettings } from './prerender-page.js';
 import { getIn, type SiteConfig } from './site/config.js';
 import { shortcodeList } from './render/shortcode-list.js';
 import { everywhereSettings } from './render/everywhere-settings.js';
-import { markdownShortcodeTemplates, moduleLayoutDirs, siteLayoutDirs, siteShortcodeTemplates } from './site/fallbacks.js';
+import { markdownShortcodeTemplates, moduleLayoutDirs, renderingWrapperTemplates, siteLayoutDirs, siteShortcodeTemplates } from './site/fallbacks.js';
+import { DEFAULT_WRAPPERS } from './content/wrappers.js';
 import { feedContentTemplates, headingDataTemplates } from './site/head-hooks.js';
 import { mathAndOutputLimits } from './render/output-limits.js';
 import type { SiteInfo } from './render/types.js';
@@ -45,11 +46,16 @@ export function pageSettings(config: SiteConfig, siteDir: string, errorMode: 'fa
       message: `this site has its own "${name}" shortcode, which stays in charge: hugo-prerender does not render {{< ${name} >}} on this site. Rename or remove this template to use hugo-prerender's ${name}`,
     });
   }
+  // A pass-through wrapper (`math`, …) whose template here renders the formula itself (Doks' `math`) is
+  // one formula: typeset whole, unless the site says otherwise (params.prerender.math.wrappers).
+  const passThrough = Object.entries(DEFAULT_WRAPPERS).filter(([, kind]) => kind === 'math').map(([name]) => name);
+  const rendering = renderingWrapperTemplates(layoutDirs, passThrough);
+  const math = rendering.length > 0 ? { ...config.math, wrappers: { ...Object.fromEntries(rendering.map((n) => [n, 'tex' as const])), ...(config.math.wrappers ?? {}) } } : config.math;
   // Math in headings: raw HTML where Goldmark keeps it, text where a template reads Hugo's heading data.
   const headingMath: PageSettings['headingMath'] = unsafe ? 'html' : headingDataTemplates(siteDir, layoutDirs).length > 0 ? 'text' : 'shortcode';
   const settings: PageSettings = {
-    math: config.math,
-    settingsKey: stableStringify({ macros, errorMode, math: config.math, unsafe, headingMath, site: [...siteShortcodes.keys()], limits: mathAndOutputLimits(limits) }),
+    math,
+    settingsKey: stableStringify({ macros, errorMode, math, unsafe, headingMath, site: [...siteShortcodes.keys()], limits: mathAndOutputLimits(limits) }),
     everywhere: everywhereSettings(config.data),
     limits: config.prerender.limits,
     siteShortcodes,

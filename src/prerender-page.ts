@@ -24,6 +24,7 @@ import { FEED_SPLIT, splitFeed, withFeedVariant } from './render/feed.js';
 import { markdownSafeHtml, markdownText, mathText } from './render/math-text.js';
 import { appendDefinitions, appendPageBlock, hasExtras, inlineShortcode, pageBlock, wrapOpen, wrapToken, WRAP_CLOSE, type StaleCheck } from './site/handoff.js';
 import { alone, DUP_TOKEN, planDefinitions } from './content/link-defs.js';
+import { DEFAULT_WRAPPERS, texOfWrapper } from './content/wrappers.js';
 
 /** Shortcodes whose inner content is code: nothing inside them is math. */
 export const CODE_SHORTCODES = new Set(['highlight', 'code', 'mermaid', 'chart']);
@@ -36,14 +37,6 @@ export const CODE_SHORTCODES = new Set(['highlight', 'code', 'mermaid', 'chart']
 function isCode(name: string): boolean {
   return CODE_SHORTCODES.has(name) || name.endsWith('.inline');
 }
-
-/**
- * Wrapper shortcodes themes ship to get TeX past Markdown to a client-side renderer, recognised out of
- * the box: `tex`, the inner content is one formula (hugo-book's `katex`, display with `display=true`);
- * `math`, the inner content holds delimited math (Hugo Blox's `math`, LoveIt's `raw`, the common
- * `rawhtml`). A site declares its own in `params.prerender.math.wrappers`.
- */
-export const DEFAULT_WRAPPERS: Readonly<Record<string, 'tex' | 'math'>> = { katex: 'tex', math: 'math', raw: 'math', rawhtml: 'math' };
 
 /**
  * A `tex` wrapper with inner content, as a formula (its inner content as the TeX). Not inside one of our
@@ -63,9 +56,10 @@ function wrapperSpans(
       if (sc.innerEnd !== undefined && source.slice(sc.tagEnd, sc.innerEnd).trim() !== '') {
         const p = sc.params as Record<string, unknown> | unknown[];
         const flag = Array.isArray(p) ? p.includes('display') || p.includes(true) : p['display'] === true || p['display'] === 'true';
+        const { tex, display } = texOfWrapper(source.slice(sc.tagEnd, sc.innerEnd).replace(/\r\n?/g, '\n'), flag);
         out.push({
-          tex: source.slice(sc.tagEnd, sc.innerEnd).replace(/\r\n?/g, '\n'),
-          display: flag,
+          tex,
+          display,
           start: sc.offset,
           end: sc.end,
           ...lines.at(sc.offset),

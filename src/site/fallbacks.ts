@@ -144,3 +144,26 @@ export function markdownShortcodeTemplates(siteDir: string, layoutDirs: readonly
 export function fallbackNames(ours: Iterable<string>, layoutDirs: readonly string[]): string[] {
   return [...ours].filter((n) => !HUGO_BUILTIN_SHORTCODES.has(n) && !hasShortcodeTemplate(layoutDirs, n)).sort();
 }
+
+/**
+ * Of `names` (wrapper shortcodes taken for pass-through: their template prints the inner content for a
+ * client-side renderer), those whose template of the site, its theme or a module renders the formula
+ * itself: it passes its inner content to `transform.ToMath` or to a remote service (`resources.GetRemote`),
+ * as Doks' `math` does (an SVG from a math API, the TeX in the query). Typeset inner content would reach
+ * that template as the "TeX"; such a shortcode is one formula, typeset whole. Template comments ignored.
+ */
+export function renderingWrapperTemplates(layoutDirs: readonly string[], names: Iterable<string>): string[] {
+  const out: string[] = [];
+  for (const name of [...names].sort()) {
+    const t = shortcodeTemplate(layoutDirs, name);
+    let text = '';
+    try {
+      text = t ? readFileSync(t, 'utf8') : '';
+    } catch {
+      /* unreadable: Hugo will say so */
+    }
+    const code = text.replace(/\{\{-?\s*\/\*[^]*?\*\/\s*-?\}\}/g, '');
+    if (/\.Inner\b/.test(code) && /\b(transform\.ToMath|resources\.GetRemote)\b/.test(code)) out.push(name);
+  }
+  return out;
+}

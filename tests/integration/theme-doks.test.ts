@@ -55,6 +55,9 @@ const SHORTCODES: [name: string, start: string, how: string][] = [
   ['details', 'Details: the state', '`markdownify`'],
   ['tab', 'A tab: the state', "stored by `tab`, `.RenderString` in `tabs`"],
   ['step', 'A step: the state', '`page.RenderString`'],
+  // Doks' math shortcode asks a remote service for an SVG of its TeX (resources.GetRemote): hugo-prerender
+  // typesets it whole instead (src/site/fallbacks.ts, renderingWrapperTemplates), so no request leaves the build.
+  ['math', 'A math shortcode: the state', 'typeset whole by hugo-prerender, not sent to its remote math API'],
 ];
 
 describeEachHugo('themes: Doks, from npm', (hugo) => {
@@ -146,7 +149,7 @@ describeEachHugo('themes: Doks, from npm', (hugo) => {
     'shortcodes',
     THEME,
     v,
-    'doks: math inside callout, details, tabs and steps (Markdown rendered by their templates) is typeset, the Markdown around it rendered',
+    'doks: math inside callout, details, tabs and steps (Markdown rendered by their templates) is typeset, the Markdown around it rendered; so is its math shortcode',
     () => {
       for (const [sc, start] of SHORTCODES) {
         // The innermost element holding the shortcode's text (details: its <details>, markdownify makes no paragraph).
@@ -158,6 +161,9 @@ describeEachHugo('themes: Doks, from npm', (hugo) => {
         expect(byTag(p!, 'strong').map(visible), sc).toEqual(['bold']);
         expect(visible(p!), sc).not.toMatch(/\$|hugoprerender|HAHAHUGO|\\/);
       }
+      // Doks' math shortcode with a display formula: $$…$$ in it.
+      const display = byClass(body(page()), 'katex-display').filter((d) => texOf(byClass(d, 'katex')[0]!) === 'h_t = \\sigma(z_t)');
+      expect(display).toHaveLength(1);
     },
     { note: `${SHORTCODES.map(([sc, , how]) => `\`${sc}\` (${how})`).join(', ')}; \`unsafe = true\`` },
   );

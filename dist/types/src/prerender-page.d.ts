@@ -13,13 +13,6 @@ import type { MathRenderer } from './render/katex.js';
 import { type EverywhereSettings } from './render/everywhere.js';
 /** Shortcodes whose inner content is code: nothing inside them is math. */
 export declare const CODE_SHORTCODES: Set<string>;
-/**
- * Wrapper shortcodes themes ship to get TeX past Markdown to a client-side renderer, recognised out of
- * the box: `tex`, the inner content is one formula (hugo-book's `katex`, display with `display=true`);
- * `math`, the inner content holds delimited math (Hugo Blox's `math`, LoveIt's `raw`, the common
- * `rawhtml`). A site declares its own in `params.prerender.math.wrappers`.
- */
-export declare const DEFAULT_WRAPPERS: Readonly<Record<string, 'tex' | 'math'>>;
 export interface PageSettings {
     math: MathOptions;
     /** Part of every fragment key, so changing a setting (macros, error mode) re-renders. */

@@ -36,3 +36,11 @@ export declare function siteShortcodeTemplates(siteDir: string, layoutDirs: read
 export declare function markdownShortcodeTemplates(siteDir: string, layoutDirs: readonly string[]): (name: string) => string | undefined;
 /** The shortcode names that get a stand-in template: ours, minus Hugo's built-ins and the site's own. */
 export declare function fallbackNames(ours: Iterable<string>, layoutDirs: readonly string[]): string[];
+/**
+ * Of `names` (wrapper shortcodes taken for pass-through: their template prints the inner content for a
+ * client-side renderer), those whose template of the site, its theme or a module renders the formula
+ * itself: it passes its inner content to `transform.ToMath` or to a remote service (`resources.GetRemote`),
+ * as Doks' `math` does (an SVG from a math API, the TeX in the query). Typeset inner content would reach
+ * that template as the "TeX"; such a shortcode is one formula, typeset whole. Template comments ignored.
+ */
+export declare function renderingWrapperTemplates(layoutDirs: readonly string[], names: Iterable<string>): string[];
