@@ -29707,7 +29707,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "b6db0531a369043c93e55a225223ac33";
+    BUNDLE_CODE_ID = "02bd4e7174bbd284908d8b40808e2a35";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -48967,6 +48967,57 @@ var init_page_macros = __esm({
   }
 });
 
+// src/render/summary.ts
+function countWords(node3) {
+  switch (node3.type) {
+    case "text":
+    case "inlineCode":
+    case "code":
+      return { words: node3.value.split(/\s+/).filter(Boolean).length, math: false };
+    case "mathSpan":
+    case "mathBlock":
+      return { words: 1, math: true };
+    case "html":
+      return { words: 0, math: false };
+    default: {
+      let words = 0;
+      let math2 = false;
+      if ("children" in node3) {
+        for (const c of node3.children) {
+          const r2 = countWords(c);
+          words += r2.words;
+          math2 ||= r2.math;
+        }
+      }
+      return { words, math: math2 };
+    }
+  }
+}
+function automaticSummary(tree, bodyOffset, summaryLength, shortcodes2 = []) {
+  let words = 0;
+  let math2 = false;
+  let end = null;
+  for (const block of tree.children) {
+    if (block.type === "definition" || block.type === "footnoteDefinition" || block.type === "yaml") continue;
+    const r2 = countWords(block);
+    words += r2.words;
+    math2 ||= r2.math;
+    end = bodyOffset + block.position.end.offset;
+    if (words >= summaryLength) break;
+  }
+  if (end !== null) {
+    for (const sc of shortcodes2) if (sc.start < end && end < sc.end) end = sc.end;
+  }
+  return { end, math: math2 };
+}
+var SUMMARY_DIVIDER2;
+var init_summary = __esm({
+  "src/render/summary.ts"() {
+    "use strict";
+    SUMMARY_DIVIDER2 = "<!--more-->";
+  }
+});
+
 // src/content/headings.ts
 function toLowerRune(ch2) {
   const l = ch2.toLowerCase();
@@ -49443,57 +49494,6 @@ var init_toc = __esm({
     init_everywhere_settings();
     init_everywhere_settings();
     empty3 = () => ({ id: "", title: "", children: [] });
-  }
-});
-
-// src/render/summary.ts
-function countWords(node3) {
-  switch (node3.type) {
-    case "text":
-    case "inlineCode":
-    case "code":
-      return { words: node3.value.split(/\s+/).filter(Boolean).length, math: false };
-    case "mathSpan":
-    case "mathBlock":
-      return { words: 1, math: true };
-    case "html":
-      return { words: 0, math: false };
-    default: {
-      let words = 0;
-      let math2 = false;
-      if ("children" in node3) {
-        for (const c of node3.children) {
-          const r2 = countWords(c);
-          words += r2.words;
-          math2 ||= r2.math;
-        }
-      }
-      return { words, math: math2 };
-    }
-  }
-}
-function automaticSummary(tree, bodyOffset, summaryLength, shortcodes2 = []) {
-  let words = 0;
-  let math2 = false;
-  let end = null;
-  for (const block of tree.children) {
-    if (block.type === "definition" || block.type === "footnoteDefinition" || block.type === "yaml") continue;
-    const r2 = countWords(block);
-    words += r2.words;
-    math2 ||= r2.math;
-    end = bodyOffset + block.position.end.offset;
-    if (words >= summaryLength) break;
-  }
-  if (end !== null) {
-    for (const sc of shortcodes2) if (sc.start < end && end < sc.end) end = sc.end;
-  }
-  return { end, math: math2 };
-}
-var SUMMARY_DIVIDER2;
-var init_summary = __esm({
-  "src/render/summary.ts"() {
-    "use strict";
-    SUMMARY_DIVIDER2 = "<!--more-->";
   }
 });
 
@@ -50264,7 +50264,17 @@ async function prerenderPage(source, env2) {
   if (replacements.length === 0 && !extras) {
     return { formulas, fragments: [...fragments.values()], titles, diagnostics, failed, held, stats, parsed };
   }
-  for (const e of everywhere.edits) replacements.push({ start: e.at, end: e.at, key: "", text: e.text });
+  const openFence = unclosedFenceAtEnd(source, parsed.bodyOffset, located.tree);
+  let fenceClosed = false;
+  for (const e of everywhere.edits) {
+    let text12 = e.text;
+    if (openFence && e.at === openFence.end && text12.trimStart() === SUMMARY_DIVIDER2) {
+      text12 = `${/[\r\n]$/.test(source.slice(0, e.at)) ? "" : "\n"}${openFence.marker}
+${SUMMARY_DIVIDER2}`;
+      fenceClosed = true;
+    }
+    replacements.push({ start: e.at, end: e.at, key: "", text: text12 });
+  }
   replacements.sort((a3, b2) => a3.start - b2.start || a3.end - b2.end);
   let check2 = { md5: env2.sourceMd5 ?? md5Hex(Buffer.from(source, "utf8")), path: file.replace(/`/g, "") };
   const breaks = (from, to) => {
@@ -50342,7 +50352,7 @@ async function prerenderPage(source, env2) {
   }
   shadow += source.slice(pos);
   const appended = openInline(parsed.shortcodes) === void 0 ? defPlan?.appended ?? [] : [];
-  if (appended.length || extras) shadow = closeOpenFence(shadow, source, parsed.bodyOffset, located.tree, appended.length > 0);
+  if ((appended.length || extras) && !fenceClosed) shadow = closeOpenFence(shadow, source, parsed.bodyOffset, located.tree, appended.length > 0);
   if (appended.length) shadow = appendDefinitions(shadow, appended);
   if (extras) shadow = appendPageBlock(shadow, pageBlock(everywhere.extras, check2));
   shadow = keepWithoutFrontMatter(shadow, parsed);
@@ -50426,15 +50436,21 @@ function closeOpenFence(shadow, source, bodyOffset, tree, html7 = false) {
   if (html7 && last?.type === "html" && last.position?.end.offset !== void 0 && body3.slice(last.position.end.offset).trim() === "") {
     return `${shadow}${closeHtmlBlock(last.value)}`;
   }
-  if (last?.type !== "code" || last.position?.end.offset === void 0) return shadow;
+  const open2 = unclosedFenceAtEnd(source, bodyOffset, tree);
+  return open2 ? `${shadow}${/[\r\n]$/.test(shadow) ? "" : "\n"}${open2.marker}
+` : shadow;
+}
+function unclosedFenceAtEnd(source, bodyOffset, tree) {
+  const body3 = source.slice(bodyOffset);
+  const last = (tree ?? blockStructure(body3)).children.at(-1);
+  if (last?.type !== "code" || last.position?.end.offset === void 0) return null;
   const text12 = body3.slice(last.position.start.offset, last.position.end.offset);
   const open2 = /^ {0,3}(`{3,}|~{3,})/.exec(text12);
-  if (!open2 || body3.slice(last.position.end.offset).trim() !== "") return shadow;
+  if (!open2 || body3.slice(last.position.end.offset).trim() !== "") return null;
   const lines = text12.split(/\r?\n|\r/);
   const close2 = new RegExp(`^ {0,3}${open2[1][0] === "`" ? "`" : "~"}{${open2[1].length},}[ \\t]*$`);
-  if (lines.length > 1 && close2.test(lines[lines.length - 1])) return shadow;
-  return `${shadow}${/[\r\n]$/.test(shadow) ? "" : "\n"}${open2[1]}
-`;
+  if (lines.length > 1 && close2.test(lines[lines.length - 1])) return null;
+  return { marker: open2[1], end: bodyOffset + last.position.end.offset };
 }
 function closeHtmlBlock(value2) {
   const start = value2.trimStart();
@@ -50506,6 +50522,7 @@ var init_prerender_page = __esm({
     init_keys();
     init_mathjax_compat();
     init_page_macros();
+    init_summary();
     init_everywhere();
     init_inline_safe();
     init_feed();

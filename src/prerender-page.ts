@@ -18,6 +18,7 @@ import type { PageInfo, SiteInfo } from './render/types.js';
 import type { MathRenderer } from './render/katex.js';
 import { adaptForKatex } from './render/mathjax-compat.js';
 import { carryPageMacros, pageMacrosForCopies } from './render/page-macros.js';
+import { SUMMARY_DIVIDER } from './render/summary.js';
 import { DEFAULT_EVERYWHERE, planMathEverywhere, type EverywhereSettings } from './render/everywhere.js';
 import { inlineFragment, InlineFragmentError } from './render/inline-safe.js';
 import { FEED_SPLIT, splitFeed, withFeedVariant } from './render/feed.js';
@@ -508,7 +509,19 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   if (replacements.length === 0 && !extras) {
     return { formulas, fragments: [...fragments.values()], titles, diagnostics, failed, held, stats, parsed };
   }
-  for (const e of everywhere.edits) replacements.push({ start: e.at, end: e.at, key: '', text: e.text });
+  // A summary divider at the end of a fenced code block left open at the end of the page would be inside
+  // it: Hugo 0.111.3 splits the highlighted block there (a broken code block showing `e>`), 0.169.0 shows
+  // blank lines in it. The fence is closed before the divider (which leaves the code block as it was).
+  const openFence = unclosedFenceAtEnd(source, parsed.bodyOffset, located.tree);
+  let fenceClosed = false;
+  for (const e of everywhere.edits) {
+    let text = e.text;
+    if (openFence && e.at === openFence.end && text.trimStart() === SUMMARY_DIVIDER) {
+      text = `${/[\r\n]$/.test(source.slice(0, e.at)) ? '' : '\n'}${openFence.marker}\n${SUMMARY_DIVIDER}`;
+      fenceClosed = true;
+    }
+    replacements.push({ start: e.at, end: e.at, key: '', text });
+  }
   replacements.sort((a, b) => a.start - b.start || a.end - b.end);
   // The first fragment (or the page block) carries the staleness check: the md5 of the original and its
   // path from the site root (a raw string: a backtick cannot be written in it).
@@ -599,7 +612,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   shadow += source.slice(pos);
   // After an inline shortcode left open, the definitions would be inside it: none then (Hugo's lexer takes the rest of the page as its template).
   const appended = openInline(parsed.shortcodes) === undefined ? (defPlan?.appended ?? []) : [];
-  if (appended.length || extras) shadow = closeOpenFence(shadow, source, parsed.bodyOffset, located.tree, appended.length > 0);
+  if ((appended.length || extras) && !fenceClosed) shadow = closeOpenFence(shadow, source, parsed.bodyOffset, located.tree, appended.length > 0);
   if (appended.length) shadow = appendDefinitions(shadow, appended);
   if (extras) shadow = appendPageBlock(shadow, pageBlock(everywhere.extras, check));
   shadow = keepWithoutFrontMatter(shadow, parsed);
@@ -755,14 +768,26 @@ function closeOpenFence(shadow: string, source: string, bodyOffset: number, tree
   if (html && last?.type === 'html' && last.position?.end.offset !== undefined && body.slice(last.position.end.offset).trim() === '') {
     return `${shadow}${closeHtmlBlock(last.value)}`;
   }
-  if (last?.type !== 'code' || last.position?.end.offset === undefined) return shadow;
+  const open = unclosedFenceAtEnd(source, bodyOffset, tree);
+  return open ? `${shadow}${/[\r\n]$/.test(shadow) ? '' : '\n'}${open.marker}\n` : shadow;
+}
+
+/**
+ * The page's last block when it is a fenced code block left open (no closing fence before the end of the
+ * file): its opening fence's marker (```` ``` ````, `~~~~`) and where the block ends (an offset into the
+ * source); null otherwise.
+ */
+function unclosedFenceAtEnd(source: string, bodyOffset: number, tree: Root | undefined): { marker: string; end: number } | null {
+  const body = source.slice(bodyOffset);
+  const last = (tree ?? blockStructure(body)).children.at(-1);
+  if (last?.type !== 'code' || last.position?.end.offset === undefined) return null;
   const text = body.slice(last.position.start.offset, last.position.end.offset);
   const open = /^ {0,3}(`{3,}|~{3,})/.exec(text);
-  if (!open || body.slice(last.position.end.offset).trim() !== '') return shadow;
+  if (!open || body.slice(last.position.end.offset).trim() !== '') return null;
   const lines = text.split(/\r?\n|\r/);
   const close = new RegExp(`^ {0,3}${open[1]![0] === '`' ? '`' : '~'}{${open[1]!.length},}[ \\t]*$`);
-  if (lines.length > 1 && close.test(lines[lines.length - 1]!)) return shadow;
-  return `${shadow}${/[\r\n]$/.test(shadow) ? '' : '\n'}${open[1]}\n`;
+  if (lines.length > 1 && close.test(lines[lines.length - 1]!)) return null;
+  return { marker: open[1]!, end: bodyOffset + last.position.end.offset };
 }
 
 /**
