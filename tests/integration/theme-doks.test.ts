@@ -16,7 +16,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildSite, copySite, describeEachHugo, PROJECT_ROOT, type BuildResult } from '../helpers/hugo.js';
 import { ACCENT_DARK, ACCENT_LIGHT, describeWithChromium, diagramColours, launchChromium, type LaunchedBrowser } from '../helpers/browser.js';
-import { attr, byClass, byTag, findAll, hasClass, outermost, parseHtml, texOf, textWithout, type Element as HastElement } from '../helpers/html.js';
+import { attr, byClass, byTag, findAll, hasClass, outermost, parseHtml, texOf, text, textWithout, type Element as HastElement } from '../helpers/html.js';
 import { parseDiagnostics, runCli } from '../helpers/prerender.js';
 import { body, FIRST, head, HEADING, once, POST, prepareThemeSite, rssItemText, TEX, visible, type ThemeSite } from '../helpers/themes.js';
 import { MATRIX_ROWS, MatrixRecorder, NOT_APPLICABLE } from '../helpers/theme-matrix.js';
@@ -200,12 +200,15 @@ describeEachHugo('themes: Doks, from npm', (hugo) => {
     v,
     "doks: the search index (FlexSearch's search-index.json, .Plain) shows each formula once, readably",
     () => {
-      const entries = JSON.parse(built.read('search-index.json')) as { permalink: string; content: string }[];
+      const entries = JSON.parse(built.read('search-index.json')) as { permalink: string; content: string; summary: string }[];
       const post = entries.filter((e) => e.permalink === `/${POST.replace(/index\.html$/, '')}`);
       expect(post).toHaveLength(1);
       once(post[0]!.content, FIRST);
+      // The result list shows `summary` (.Summary) as HTML: its text holds each formula once too (the
+      // MathML; KaTeX's glyphs are drawn from data-c by the stylesheet, where a page links it).
+      once(text(parseHtml(post[0]!.summary)), FIRST);
     },
-    { note: '`search-index.json` (`.Plain`)' },
+    { note: '`search-index.json`: `.Plain`, and `.Summary` shown as HTML' },
   );
 
   matrix.it('rss', THEME, v, 'doks: the RSS item shows each formula once, readably', () => once(rssItemText(built.read('posts/index.xml')), FIRST), {
