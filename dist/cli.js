@@ -10967,7 +10967,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "1743850fa82b5184442b970b22198e0b";
+    BUNDLE_CODE_ID = "c4b356ae11e78f99acf144cc21baa00b";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -26738,11 +26738,24 @@ function isEscapedDelimiter(delimiter) {
 }
 function applyMask(body3, bodyOffset, masked, keep = "") {
   if (masked.length === 0) return body3;
+  let out = "";
+  let copied = 0;
+  for (const m of masked) {
+    const s2 = Math.max(m.start - bodyOffset, 0);
+    const e = Math.min(m.end - bodyOffset, body3.length);
+    if (s2 < copied) return maskChars(body3, bodyOffset, masked, keep);
+    if (e <= s2) continue;
+    out += body3.slice(copied, s2) + maskChars(body3.slice(s2, e), bodyOffset + s2, [m], keep, s2 === 0 || body3[s2 - 1] === "\n" || body3[s2 - 1] === "\r");
+    copied = e;
+  }
+  return out + body3.slice(copied);
+}
+function maskChars(body3, bodyOffset, masked, keep, atLineStart = true) {
   const chars = body3.split("");
   for (const m of masked) {
     const s2 = Math.max(m.start - bodyOffset, 0);
     const e = Math.min(m.end - bodyOffset, body3.length);
-    let lineStart = s2 === 0 || chars[s2 - 1] === "\n" || chars[s2 - 1] === "\r";
+    let lineStart = s2 === 0 ? atLineStart : chars[s2 - 1] === "\n" || chars[s2 - 1] === "\r";
     for (let i2 = s2; i2 < e; i2++) {
       const c = chars[i2];
       if (c === "\n" || c === "\r") {

@@ -153,11 +153,30 @@ const CODE_MATH: [RegExp, boolean][] = [
  */
 export function applyMask(body: string, bodyOffset: number, masked: readonly Range[], keep = ''): string {
   if (masked.length === 0) return body;
+  // Ranges in order and apart (the usual case: a page's shortcodes): only their characters are read.
+  let out = '';
+  let copied = 0;
+  for (const m of masked) {
+    const s = Math.max(m.start - bodyOffset, 0);
+    const e = Math.min(m.end - bodyOffset, body.length);
+    if (s < copied) return maskChars(body, bodyOffset, masked, keep);
+    if (e <= s) continue;
+    out += body.slice(copied, s) + maskChars(body.slice(s, e), bodyOffset + s, [m], keep, s === 0 || body[s - 1] === '\n' || body[s - 1] === '\r');
+    copied = e;
+  }
+  return out + body.slice(copied);
+}
+
+/**
+ * applyMask over every character of `body` (ranges in any order, overlapping); `atLineStart`: `body`
+ * starts a line. Exported for the test that compares applyMask with it.
+ */
+export function maskChars(body: string, bodyOffset: number, masked: readonly Range[], keep: string, atLineStart = true): string {
   const chars = body.split('');
   for (const m of masked) {
     const s = Math.max(m.start - bodyOffset, 0);
     const e = Math.min(m.end - bodyOffset, body.length);
-    let lineStart = s === 0 || chars[s - 1] === '\n' || chars[s - 1] === '\r';
+    let lineStart = s === 0 ? atLineStart : chars[s - 1] === '\n' || chars[s - 1] === '\r';
     for (let i = s; i < e; i++) {
       const c = chars[i]!;
       if (c === '\n' || c === '\r') {

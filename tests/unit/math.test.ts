@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { locateMath, texOffsetToSource, type MathOptions, type Range } from '../../src/content/math.js';
+import { applyMask, locateMath, maskChars, texOffsetToSource, type MathOptions, type Range } from '../../src/content/math.js';
 import { removeMarkdownEscapes } from '../../src/content/math-escapes.js';
 
 /** Locates math in a body-only source and checks that every span's offsets cut exactly its text. */
@@ -319,5 +319,22 @@ describe('locateMath: properties', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('applyMask', () => {
+  const text = fc.array(fc.constantFrom('a', 'b', ' ', '\t', '\n', '\r', '\r\n', '>', '|', '$', 'é'), { maxLength: 60 }).map((a) => a.join(''));
+  const range = fc.tuple(fc.integer({ min: -5, max: 80 }), fc.integer({ min: 0, max: 30 })).map(([start, len]) => ({ start, end: start + len }));
+  it('touches only the masked ranges, as a pass over every character does (ranges in order or not, overlapping)', () => {
+    fc.assert(
+      fc.property(text, fc.integer({ min: 0, max: 5 }), fc.array(range, { maxLength: 5 }), fc.boolean(), fc.constantFrom('', '|'), (body, offset, ranges, sorted, keep) => {
+        const masked = sorted ? [...ranges].sort((a, b) => a.start - b.start) : ranges;
+        expect(applyMask(body, offset, masked, keep)).toBe(maskChars(body, offset, masked, keep));
+      }),
+      { numRuns: 3000, seed: 9 },
+    );
+  });
+  it('keeps line structure: line endings, spaces, tabs and the > that start a line', () => {
+    expect(applyMask('ab\n> {{< x >}}\n>> y', 0, [{ start: 3, end: 20 }])).toBe('ab\n> xxx x xxx\n>> x');
   });
 });

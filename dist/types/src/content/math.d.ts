@@ -55,6 +55,11 @@ export declare function delimiterPairs(opts?: MathOptions): readonly DelimiterPa
  */
 export declare function applyMask(body: string, bodyOffset: number, masked: readonly Range[], keep?: string): string;
 /**
+ * applyMask over every character of `body` (ranges in any order, overlapping); `atLineStart`: `body`
+ * starts a line. Exported for the test that compares applyMask with it.
+ */
+export declare function maskChars(body: string, bodyOffset: number, masked: readonly Range[], keep: string, atLineStart?: boolean): string;
+/**
  * Test hook: bodies of at least `minChars` characters, with at least `minQuietShare` of them on lines
  * without a significant character, get their math-free paragraphs masked (see quietPlainText).
  */
