@@ -322,7 +322,7 @@ it('doks: the site mounts the Thulite packages this project pins (package.json)'
 
 it("doks: init finds Doks' head hook in the mounted @thulite/doks-core and names the file, when no template links the stylesheets yet", () => {
   const dir = copySite(path.join(PROJECT_ROOT, 'fixtures/themes/doks'));
-  writeFileSync(path.join(dir, 'layouts/partials/head/custom-head.html'), '<!-- Custom head -->\n');
+  writeFileSync(path.join(dir, 'layouts/partials/head/custom-head.html'), "{{/* the site's own head content */}}\n");
   symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   const init = runCli(['init', '-s', dir]);
   expect(init.code, init.stdout + init.stderr).toBe(0);
