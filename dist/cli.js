@@ -9890,18 +9890,31 @@ function fallbackNames(ours, layoutDirs) {
   return [...ours].filter((n) => !HUGO_BUILTIN_SHORTCODES.has(n) && !hasShortcodeTemplate(layoutDirs, n)).sort();
 }
 function renderingWrapperTemplates(layoutDirs, names) {
-  const out = [];
-  for (const name of [...names].sort()) {
-    const t = shortcodeTemplate(layoutDirs, name);
-    let text12 = "";
-    try {
-      text12 = t ? readFileSync4(t, "utf8") : "";
-    } catch {
-    }
-    const code4 = text12.replace(/\{\{-?\s*\/\*[^]*?\*\/\s*-?\}\}/g, "");
-    if (/\.Inner\b/.test(code4) && /\b(transform\.ToMath|resources\.GetRemote)\b/.test(code4)) out.push(name);
+  return [...names].sort().filter((name) => rendersTexItself(shortcodeTemplate(layoutDirs, name)));
+}
+function rendersTexItself(file) {
+  let text12 = "";
+  try {
+    text12 = file ? readFileSync4(file, "utf8") : "";
+  } catch {
   }
-  return out;
+  const code4 = text12.replace(/\{\{-?\s*\/\*[^]*?\*\/\s*-?\}\}/g, "");
+  return /\.Inner\b/.test(code4) && /\b(transform\.ToMath|resources\.GetRemote)\b/.test(code4);
+}
+function mathFenceRendered(layoutDirs) {
+  for (const dir of layoutDirs) {
+    for (const sub3 of ["_markup", path4.join("_default", "_markup")]) {
+      let entries;
+      try {
+        entries = readdirSync4(path4.join(dir, sub3));
+      } catch {
+        continue;
+      }
+      const hit = entries.filter((e) => /^render-codeblock-math\./.test(e)).sort()[0];
+      if (hit) return rendersTexItself(path4.join(dir, sub3, hit));
+    }
+  }
+  return false;
 }
 var HUGO_BUILTIN_SHORTCODES;
 var init_fallbacks = __esm({
@@ -10967,7 +10980,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "c4b356ae11e78f99acf144cc21baa00b";
+    BUNDLE_CODE_ID = "4ca06e77bdb267b4bc1ad157d71ebfb2";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -11254,7 +11267,8 @@ function pageSettings(config, siteDir, errorMode) {
   }
   const passThrough = Object.entries(DEFAULT_WRAPPERS).filter(([, kind]) => kind === "math").map(([name]) => name);
   const rendering = renderingWrapperTemplates(layoutDirs, passThrough);
-  const math2 = rendering.length > 0 ? { ...config.math, wrappers: { ...Object.fromEntries(rendering.map((n) => [n, "tex"])), ...config.math.wrappers ?? {} } } : config.math;
+  let math2 = rendering.length > 0 ? { ...config.math, wrappers: { ...Object.fromEntries(rendering.map((n) => [n, "tex"])), ...config.math.wrappers ?? {} } } : config.math;
+  if (mathFenceRendered(layoutDirs)) math2 = { ...math2, fences: true };
   const headingMath = unsafe ? "html" : headingDataTemplates(siteDir, layoutDirs).length > 0 ? "text" : "shortcode";
   const settings = {
     math: math2,
@@ -26961,6 +26975,15 @@ function locateMath(source, opts) {
     }
     if (node3.type === "inlineCode" && node3.position) {
       codeSpans.push({ start: bodyOffset + node3.position.start.offset, end: bodyOffset + node3.position.end.offset, value: node3.value });
+      return;
+    }
+    if (node3.type === "code" && mathOpts.fences && node3.lang === "math" && node3.position && node3.value.trim() !== "") {
+      const start2 = bodyOffset + node3.position.start.offset;
+      const end2 = bodyOffset + node3.position.end.offset;
+      if (overlapsMask(start2, end2)) return;
+      const { line: line4, column: column3 } = lines.at(start2);
+      const tex = node3.value.replace(/\r\n?/g, "\n");
+      found.push({ tex, raw: tex, display: true, start: start2, end: end2, line: line4, column: column3, delimiter: source.slice(start2, start2 + 3), code: true });
       return;
     }
     if (node3.type !== "mathSpan" && node3.type !== "mathBlock") return;

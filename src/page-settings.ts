@@ -9,7 +9,7 @@ import type { PageSettings } from './prerender-page.js';
 import { getIn, type SiteConfig } from './site/config.js';
 import { shortcodeList } from './render/shortcode-list.js';
 import { everywhereSettings } from './render/everywhere-settings.js';
-import { markdownShortcodeTemplates, moduleLayoutDirs, renderingWrapperTemplates, siteLayoutDirs, siteShortcodeTemplates } from './site/fallbacks.js';
+import { markdownShortcodeTemplates, mathFenceRendered, moduleLayoutDirs, renderingWrapperTemplates, siteLayoutDirs, siteShortcodeTemplates } from './site/fallbacks.js';
 import { DEFAULT_WRAPPERS } from './content/wrappers.js';
 import { feedContentTemplates, headingDataTemplates } from './site/head-hooks.js';
 import { mathAndOutputLimits } from './render/output-limits.js';
@@ -50,7 +50,9 @@ export function pageSettings(config: SiteConfig, siteDir: string, errorMode: 'fa
   // one formula: typeset whole, unless the site says otherwise (params.prerender.math.wrappers).
   const passThrough = Object.entries(DEFAULT_WRAPPERS).filter(([, kind]) => kind === 'math').map(([name]) => name);
   const rendering = renderingWrapperTemplates(layoutDirs, passThrough);
-  const math = rendering.length > 0 ? { ...config.math, wrappers: { ...Object.fromEntries(rendering.map((n) => [n, 'tex' as const])), ...(config.math.wrappers ?? {}) } } : config.math;
+  let math: PageSettings['math'] = rendering.length > 0 ? { ...config.math, wrappers: { ...Object.fromEntries(rendering.map((n) => [n, 'tex' as const])), ...(config.math.wrappers ?? {}) } } : config.math;
+  // So is a ```math block whose render hook here does the same (Doks' render-codeblock-math.html).
+  if (mathFenceRendered(layoutDirs)) math = { ...math, fences: true };
   // Math in headings: raw HTML where Goldmark keeps it, text where a template reads Hugo's heading data.
   const headingMath: PageSettings['headingMath'] = unsafe ? 'html' : headingDataTemplates(siteDir, layoutDirs).length > 0 ? 'text' : 'shortcode';
   const settings: PageSettings = {

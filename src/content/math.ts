@@ -30,6 +30,11 @@ export interface MathOptions {
   escapes?: 'auto' | 'none' | 'markdown';
   /** Wrapper shortcodes declared by the site (params.prerender.math.wrappers), beside the known ones. */
   wrappers?: Record<string, 'tex' | 'math'>;
+  /**
+   * A fenced code block of language `math` is a display formula: on a site whose code block render
+   * hook for `math` renders the formula itself (Doks' asks a web API: page-settings.ts).
+   */
+  fences?: boolean;
 }
 
 export interface Range {
@@ -502,6 +507,16 @@ export function locateMath(source: string, opts: LocateMathOptions): { spans: Ma
     }
     if (node.type === 'inlineCode' && node.position) {
       codeSpans.push({ start: bodyOffset + node.position.start.offset!, end: bodyOffset + node.position.end.offset!, value: node.value });
+      return;
+    }
+    if (node.type === 'code' && mathOpts.fences && node.lang === 'math' && node.position && node.value.trim() !== '') {
+      const start = bodyOffset + node.position.start.offset!;
+      const end = bodyOffset + node.position.end.offset!;
+      // Inside a shortcode's tags, or one of ours: not Markdown here.
+      if (overlapsMask(start, end)) return;
+      const { line, column } = lines.at(start);
+      const tex = node.value.replace(/\r\n?/g, '\n');
+      found.push({ tex, raw: tex, display: true, start, end, line, column, delimiter: source.slice(start, start + 3), code: true });
       return;
     }
     if (node.type !== 'mathSpan' && node.type !== 'mathBlock') return;

@@ -153,17 +153,38 @@ export function fallbackNames(ours: Iterable<string>, layoutDirs: readonly strin
  * that template as the "TeX"; such a shortcode is one formula, typeset whole. Template comments ignored.
  */
 export function renderingWrapperTemplates(layoutDirs: readonly string[], names: Iterable<string>): string[] {
-  const out: string[] = [];
-  for (const name of [...names].sort()) {
-    const t = shortcodeTemplate(layoutDirs, name);
-    let text = '';
-    try {
-      text = t ? readFileSync(t, 'utf8') : '';
-    } catch {
-      /* unreadable: Hugo will say so */
-    }
-    const code = text.replace(/\{\{-?\s*\/\*[^]*?\*\/\s*-?\}\}/g, '');
-    if (/\.Inner\b/.test(code) && /\b(transform\.ToMath|resources\.GetRemote)\b/.test(code)) out.push(name);
+  return [...names].sort().filter((name) => rendersTexItself(shortcodeTemplate(layoutDirs, name)));
+}
+
+/** Whether a template (a file, or none) passes its `.Inner` to `transform.ToMath` or `resources.GetRemote`. Comments ignored. */
+function rendersTexItself(file: string | undefined): boolean {
+  let text = '';
+  try {
+    text = file ? readFileSync(file, 'utf8') : '';
+  } catch {
+    /* unreadable: Hugo will say so */
   }
-  return out;
+  const code = text.replace(/\{\{-?\s*\/\*[^]*?\*\/\s*-?\}\}/g, '');
+  return /\.Inner\b/.test(code) && /\b(transform\.ToMath|resources\.GetRemote)\b/.test(code);
+}
+
+/**
+ * Whether the site's code block render hook for `math` (```` ```math ````: `_markup/render-codeblock-math.html`,
+ * or `_default/_markup/` before Hugo 0.146), the first in `layoutDirs`, renders the formula itself as
+ * Doks' does (an SVG from a web API): then hugo-prerender typesets such a block (MathOptions.fences).
+ */
+export function mathFenceRendered(layoutDirs: readonly string[]): boolean {
+  for (const dir of layoutDirs) {
+    for (const sub of ['_markup', path.join('_default', '_markup')]) {
+      let entries: string[];
+      try {
+        entries = readdirSync(path.join(dir, sub));
+      } catch {
+        continue;
+      }
+      const hit = entries.filter((e) => /^render-codeblock-math\./.test(e)).sort()[0];
+      if (hit) return rendersTexItself(path.join(dir, sub, hit));
+    }
+  }
+  return false;
 }

@@ -149,7 +149,7 @@ describeEachHugo('themes: Doks, from npm', (hugo) => {
     'shortcodes',
     THEME,
     v,
-    'doks: math inside callout, details, tabs and steps (Markdown rendered by their templates) is typeset, the Markdown around it rendered; so is its math shortcode',
+    'doks: math inside callout, details, tabs and steps (Markdown rendered by their templates) is typeset, the Markdown around it rendered; so are its math shortcode and ```math block',
     () => {
       for (const [sc, start] of SHORTCODES) {
         // The innermost element holding the shortcode's text (details: its <details>, markdownify makes no paragraph).
@@ -161,11 +161,12 @@ describeEachHugo('themes: Doks, from npm', (hugo) => {
         expect(byTag(p!, 'strong').map(visible), sc).toEqual(['bold']);
         expect(visible(p!), sc).not.toMatch(/\$|hugoprerender|HAHAHUGO|\\/);
       }
-      // Doks' math shortcode with a display formula: $$…$$ in it.
-      const display = byClass(body(page()), 'katex-display').filter((d) => texOf(byClass(d, 'katex')[0]!) === 'h_t = \\sigma(z_t)');
-      expect(display).toHaveLength(1);
+      // Doks' math shortcode with a display formula ($$…$$ in it), and its ```math code block (its render
+      // hook asks the same web API): typeset by hugo-prerender, as display formulas.
+      const displays = byClass(body(page()), 'katex-display').map((d) => texOf(byClass(d, 'katex')[0]!));
+      expect(displays.filter((t) => t === 'h_t = \\sigma(z_t)' || t === '\\frac{\\partial h_t}{\\partial h_{t-1}}')).toHaveLength(2);
     },
-    { note: `${SHORTCODES.map(([sc, , how]) => `\`${sc}\` (${how})`).join(', ')}; \`unsafe = true\`` },
+    { note: `${SHORTCODES.map(([sc, , how]) => `\`${sc}\` (${how})`).join(', ')}; its \`math\` code block likewise; \`unsafe = true\`` },
   );
 
   matrix.it('toc-links', THEME, v, 'doks: every link of both tables of contents leads to a heading of the page', () => {

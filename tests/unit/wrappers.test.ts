@@ -60,3 +60,21 @@ describe('renderingWrapperTemplates', () => {
     expect(await shown({ 'hugo.toml': declared, 'layouts/shortcodes/math.html': REMOTE_MATH })).toEqual(inside);
   });
 });
+
+describe('```math code blocks', () => {
+  const page = '---\ntitle: p\n---\n\nText.\n\n```math\n\\frac{a}{b}\n```\n\n```js\nlet x = 1;\n```\n';
+  const fences = async (files: Record<string, string>) =>
+    (await checkSite(site({ ...files, 'content/p.md': page }))).pages[0]!.formulas.map((f) => [f.tex, f.display, f.line, f.column]);
+  // Doks' render-codeblock-math.html asks a web API for an SVG of the block's TeX.
+  const REMOTE_HOOK = '{{- $inner := trim .Inner "\\n\\r" }}{{ with resources.GetRemote (printf "https://math.example/?from=%s" $inner) }}<img src="{{ .RelPermalink }}">{{ end }}\n';
+
+  it('are display formulas where the render hook for math renders the formula itself (Hugo 0.146 and older layouts)', async () => {
+    expect(await fences({ 'layouts/_default/_markup/render-codeblock-math.html': REMOTE_HOOK })).toEqual([['\\frac{a}{b}', true, 7, 1]]);
+    expect(await fences({ 'layouts/_markup/render-codeblock-math.html': '{{ transform.ToMath .Inner (dict "displayMode" true) }}\n' })).toEqual([['\\frac{a}{b}', true, 7, 1]]);
+  });
+
+  it('stay code without such a hook, or with one that prints the block for a client-side renderer', async () => {
+    expect(await fences({})).toEqual([]);
+    expect(await fences({ 'layouts/_default/_markup/render-codeblock-math.html': '<pre class="math">{{ .Inner }}</pre>\n' })).toEqual([]);
+  });
+});

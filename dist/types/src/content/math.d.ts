@@ -19,6 +19,11 @@ export interface MathOptions {
     escapes?: 'auto' | 'none' | 'markdown';
     /** Wrapper shortcodes declared by the site (params.prerender.math.wrappers), beside the known ones. */
     wrappers?: Record<string, 'tex' | 'math'>;
+    /**
+     * A fenced code block of language `math` is a display formula: on a site whose code block render
+     * hook for `math` renders the formula itself (Doks' asks a web API: page-settings.ts).
+     */
+    fences?: boolean;
 }
 export interface Range {
     start: number;

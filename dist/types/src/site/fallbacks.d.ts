@@ -44,3 +44,9 @@ export declare function fallbackNames(ours: Iterable<string>, layoutDirs: readon
  * that template as the "TeX"; such a shortcode is one formula, typeset whole. Template comments ignored.
  */
 export declare function renderingWrapperTemplates(layoutDirs: readonly string[], names: Iterable<string>): string[];
+/**
+ * Whether the site's code block render hook for `math` (```` ```math ````: `_markup/render-codeblock-math.html`,
+ * or `_default/_markup/` before Hugo 0.146), the first in `layoutDirs`, renders the formula itself as
+ * Doks' does (an SVG from a web API): then hugo-prerender typesets such a block (MathOptions.fences).
+ */
+export declare function mathFenceRendered(layoutDirs: readonly string[]): boolean;
