@@ -29720,7 +29720,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "fdd5ccc3d9d44ab8b5562765ad5dbb8c";
+    BUNDLE_CODE_ID = "9731f4c14922115058796b6dcdb6c45c";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -68345,21 +68345,24 @@ function runWorker(init2) {
     post({ type: "fatal", message: `a worker thread could not read the site's configuration (${e.message})` });
     return;
   }
+  let last = Promise.resolve();
   port.on("message", (m) => {
     if (m.type === "image") {
       pending.get(m.id)?.(m.result);
       pending.delete(m.id);
       return;
     }
-    if (process.env.HUGO_PRERENDER_TEST_WORKER_EXIT === m.job.relPath) process.exit(70);
-    renderPage(m.job, ctx).then(
-      (outcome) => post({ type: "done", id: m.id, outcome }),
-      (e) => post({ type: "done", id: m.id, outcome: crashed(m.job, `${e.stack ?? e}`) })
-    );
+    last = last.then(() => {
+      if (process.env.HUGO_PRERENDER_TEST_WORKER_EXIT === m.job.relPath) process.exit(70);
+      return renderPage(m.job, ctx).then(
+        (outcome) => post({ type: "done", id: m.id, outcome }),
+        (e) => post({ type: "done", id: m.id, outcome: crashed(m.job, `${e.stack ?? e}`) })
+      );
+    });
   });
   post({ type: "ready" });
 }
-var WORKER_YOUNG_MB, PagePool, init;
+var WORKER_YOUNG_MB, WORKER_DEPTH, PagePool, init;
 var init_build_workers = __esm({
   "src/build-workers.ts"() {
     "use strict";
@@ -68369,25 +68372,32 @@ var init_build_workers = __esm({
     init_keys();
     init_build_worker_tag();
     WORKER_YOUNG_MB = 12;
+    WORKER_DEPTH = 2;
     PagePool = class {
-      constructor(size, init2, images) {
-        this.size = size;
+      constructor(workers, init2, images, local2) {
+        this.workers = workers;
         this.init = init2;
         this.images = images;
-        for (let i2 = 0; i2 < size; i2++) this.spawn();
+        this.local = local2;
+        this.size = workers + (local2 ? 1 : 0);
+        for (let i2 = 0; i2 < workers; i2++) this.spawn();
       }
-      size;
+      workers;
       init;
       images;
+      local;
       queue = [];
-      idle = [];
-      busy = /* @__PURE__ */ new Map();
+      /** Started workers and the pages each holds, oldest (the one it renders) first. */
+      held = /* @__PURE__ */ new Map();
       starting = /* @__PURE__ */ new Set();
       started = 0;
       closed = false;
+      localBusy = false;
       /** Why workers cannot be used (one failed to start): later pages get it as their error. */
       fatal;
       nextId = 0;
+      /** Threads that render pages: the workers, and the build's own thread when it renders too. */
+      size;
       run(job) {
         return new Promise((resolve) => {
           this.queue.push({ job, resolve });
@@ -68396,8 +68406,8 @@ var init_build_workers = __esm({
       }
       async close() {
         this.closed = true;
-        const all3 = [...this.idle, ...this.busy.keys(), ...this.starting];
-        this.idle.length = 0;
+        const all3 = [...this.held.keys(), ...this.starting];
+        this.held.clear();
         await Promise.all(all3.map((w) => w.terminate()));
       }
       spawn() {
@@ -68412,7 +68422,7 @@ var init_build_workers = __esm({
       onMessage(w, m) {
         if (m.type === "ready") {
           this.starting.delete(w);
-          this.idle.push(w);
+          this.held.set(w, []);
           this.pump();
         } else if (m.type === "fatal") {
           this.fatal ??= m.message;
@@ -68420,9 +68430,7 @@ var init_build_workers = __esm({
           void w.terminate();
           this.pump();
         } else if (m.type === "done") {
-          const waiting = this.busy.get(w);
-          this.busy.delete(w);
-          this.idle.push(w);
+          const waiting = this.held.get(w)?.shift();
           waiting?.resolve(m.outcome);
           this.pump();
         } else if (m.type === "image") {
@@ -68437,27 +68445,55 @@ var init_build_workers = __esm({
       onExit(w, why) {
         if (this.closed) return;
         const wasStarting = this.starting.delete(w);
-        const i2 = this.idle.indexOf(w);
-        if (i2 >= 0) this.idle.splice(i2, 1);
-        const waiting = this.busy.get(w);
-        if (!waiting && !wasStarting && i2 < 0) return;
-        this.busy.delete(w);
-        if (waiting) waiting.resolve(crashed(waiting.job, why));
+        const pages = this.held.get(w);
+        if (!pages && !wasStarting) return;
+        this.held.delete(w);
+        const [current, ...notStarted] = pages ?? [];
+        if (current) current.resolve(crashed(current.job, why));
+        this.queue.unshift(...notStarted);
         if (wasStarting) this.fatal ??= why;
-        else if (this.queue.length > 0 && this.started < this.size * 2) this.spawn();
+        else if (this.queue.length > 0 && this.started < this.workers * 2) this.spawn();
         this.pump();
       }
       pump() {
-        while (this.queue.length > 0 && this.idle.length > 0) {
-          const w = this.idle.shift();
-          const waiting = this.queue.shift();
-          this.busy.set(w, waiting);
-          w.postMessage({ type: "page", id: this.nextId++, job: waiting.job });
+        this.feedWorkers(1);
+        if (this.local && !this.localBusy && this.queue.length > 0) {
+          const i2 = this.queue.findIndex((q2) => this.localCan(q2));
+          if (i2 >= 0) this.runLocal(this.queue.splice(i2, 1)[0]);
         }
-        if (this.idle.length === 0 && this.busy.size === 0 && this.starting.size === 0) {
+        this.feedWorkers(WORKER_DEPTH);
+        if (this.held.size === 0 && this.starting.size === 0) {
           const why = this.fatal ?? "no worker thread is left";
-          for (const waiting of this.queue.splice(0)) waiting.resolve(crashed(waiting.job, why));
+          for (const waiting of this.queue.filter((q2) => !this.local || !this.localCan(q2))) {
+            this.queue.splice(this.queue.indexOf(waiting), 1);
+            waiting.resolve(crashed(waiting.job, why));
+          }
         }
+      }
+      /** Whether the build's own thread may take a page: all but the one the tests of a crash name (a worker must take that). */
+      localCan(q2) {
+        return q2.job.relPath !== process.env.HUGO_PRERENDER_TEST_WORKER_EXIT;
+      }
+      feedWorkers(depth) {
+        for (const [w, pages] of this.held) {
+          while (pages.length < depth && this.queue.length > 0) {
+            const waiting = this.queue.shift();
+            pages.push(waiting);
+            w.postMessage({ type: "page", id: this.nextId++, job: waiting.job });
+          }
+        }
+      }
+      /** One page in the build's own thread, after the messages already waiting (workers asking for their next page). */
+      runLocal(waiting) {
+        this.localBusy = true;
+        const local2 = this.local;
+        new Promise((r2) => setImmediate(r2)).then(() => local2(waiting.job)).then(
+          (o2) => waiting.resolve(o2),
+          (e) => waiting.resolve(internalOutcome(waiting.job.relPath, e.stack ?? String(e)))
+        ).finally(() => {
+          this.localBusy = false;
+          if (!this.closed) this.pump();
+        });
       }
     };
     init = isBuildWorker() ? workerData2[BUILD_WORKER_TAG] : void 0;
@@ -69851,11 +69887,13 @@ async function buildLocked(opts) {
       const w = await Promise.resolve().then(() => (init_build_workers(), build_workers_exports));
       const size = Math.min(jobs, Math.floor(toBuild / seen * left / PAGES_PER_WORKER));
       if (!pool && size >= 2 && w.workersAvailable()) {
-        result.workers = size;
+        result.workers = size - 1;
+        const { renderPage: renderPage2 } = await Promise.resolve().then(() => (init_build_page(), build_page_exports));
         pool = new w.PagePool(
-          size,
+          size - 1,
           { siteDir, errorMode, fingerprint: w.contextFingerprint(here), imageIndex: here.imageIndex, ...pipeline ? { images: { sizes: images.options.sizes } } : {} },
-          pipeline
+          pipeline,
+          async (job2) => structuredClone(await renderPage2(job2, here))
         );
       }
     }

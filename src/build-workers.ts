@@ -7,8 +7,11 @@
  * of files written, each image processed once). Writing `.prerender/` stays with the build, which takes
  * outcomes in page order.
  *
+ * The build's own thread renders pages too (PagePool's `local`): `--jobs N` starts N - 1 workers, one
+ * isolate fewer (its memory, and its copy of the code to compile and warm up).
+ *
  * A worker that dies (an exception outside a page, out of memory, exit) fails the page it was working
- * on with an error that says so; another worker takes over the pages still waiting.
+ * on with an error that says so; another thread takes over the pages still waiting.
  */
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { readSiteConfig } from './site/config.js';
@@ -83,24 +86,40 @@ interface Waiting {
   resolve: (o: PageOutcome) => void;
 }
 
-/** A pool of page workers; `run` resolves with each page's outcome (a crash becomes an error outcome). */
+/**
+ * Pages a worker holds at once: the one it renders and the next, so that it does not wait for the build's
+ * thread (busy with a page of its own, or writing) to hand it another.
+ */
+const WORKER_DEPTH = 2;
+
+/**
+ * A pool of page workers; `run` resolves with each page's outcome (a crash becomes an error outcome). With
+ * `local`, the build's own thread is one of the pool's threads too: it renders a page whenever it has none
+ * (one isolate fewer than threads: less memory, and one copy of the code fewer to compile and warm up).
+ */
 export class PagePool {
   private readonly queue: Waiting[] = [];
-  private readonly idle: Worker[] = [];
-  private readonly busy = new Map<Worker, Waiting>();
+  /** Started workers and the pages each holds, oldest (the one it renders) first. */
+  private readonly held = new Map<Worker, Waiting[]>();
   private readonly starting = new Set<Worker>();
   private started = 0;
   private closed = false;
+  private localBusy = false;
   /** Why workers cannot be used (one failed to start): later pages get it as their error. */
   private fatal: string | undefined;
   private nextId = 0;
+  /** Threads that render pages: the workers, and the build's own thread when it renders too. */
+  readonly size: number;
 
   constructor(
-    readonly size: number,
+    /** Worker threads to start. */
+    readonly workers: number,
     private readonly init: WorkerInit,
     private readonly images: ImageService | undefined,
+    private readonly local?: (job: PageJob) => Promise<PageOutcome>,
   ) {
-    for (let i = 0; i < size; i++) this.spawn();
+    this.size = workers + (local ? 1 : 0);
+    for (let i = 0; i < workers; i++) this.spawn();
   }
 
   run(job: PageJob): Promise<PageOutcome> {
@@ -112,8 +131,8 @@ export class PagePool {
 
   async close(): Promise<void> {
     this.closed = true;
-    const all = [...this.idle, ...this.busy.keys(), ...this.starting];
-    this.idle.length = 0;
+    const all = [...this.held.keys(), ...this.starting];
+    this.held.clear();
     await Promise.all(all.map((w) => w.terminate()));
   }
 
@@ -130,7 +149,7 @@ export class PagePool {
   private onMessage(w: Worker, m: FromWorker): void {
     if (m.type === 'ready') {
       this.starting.delete(w);
-      this.idle.push(w);
+      this.held.set(w, []);
       this.pump();
     } else if (m.type === 'fatal') {
       this.fatal ??= m.message;
@@ -138,9 +157,8 @@ export class PagePool {
       void w.terminate();
       this.pump();
     } else if (m.type === 'done') {
-      const waiting = this.busy.get(w);
-      this.busy.delete(w);
-      this.idle.push(w);
+      // A worker renders its pages in the order it was given them.
+      const waiting = this.held.get(w)?.shift();
       waiting?.resolve(m.outcome);
       this.pump();
     } else if (m.type === 'image') {
@@ -156,30 +174,67 @@ export class PagePool {
   private onExit(w: Worker, why: string): void {
     if (this.closed) return;
     const wasStarting = this.starting.delete(w);
-    const i = this.idle.indexOf(w);
-    if (i >= 0) this.idle.splice(i, 1);
-    const waiting = this.busy.get(w);
-    if (!waiting && !wasStarting && i < 0) return; // told already (error, then exit)
-    this.busy.delete(w);
-    if (waiting) waiting.resolve(crashed(waiting.job, why));
+    const pages = this.held.get(w);
+    if (!pages && !wasStarting) return; // told already (error, then exit)
+    this.held.delete(w);
+    // The page it was rendering fails; those it had not started go back to the front of the queue.
+    const [current, ...notStarted] = pages ?? [];
+    if (current) current.resolve(crashed(current.job, why));
+    this.queue.unshift(...notStarted);
     if (wasStarting) this.fatal ??= why;
-    // A replacement, while pages wait (at most as many again as the pool's size).
-    else if (this.queue.length > 0 && this.started < this.size * 2) this.spawn();
+    // A replacement, while pages wait (at most as many again as the pool's workers).
+    else if (this.queue.length > 0 && this.started < this.workers * 2) this.spawn();
     this.pump();
   }
 
   private pump(): void {
-    while (this.queue.length > 0 && this.idle.length > 0) {
-      const w = this.idle.shift()!;
-      const waiting = this.queue.shift()!;
-      this.busy.set(w, waiting);
-      w.postMessage({ type: 'page', id: this.nextId++, job: waiting.job } satisfies ToWorker);
+    // Every worker one page first, then the build's own thread, then every worker a second page.
+    this.feedWorkers(1);
+    if (this.local && !this.localBusy && this.queue.length > 0) {
+      const i = this.queue.findIndex((q) => this.localCan(q));
+      if (i >= 0) this.runLocal(this.queue.splice(i, 1)[0]!);
     }
-    // No worker left and none coming: the pages still waiting fail, saying why.
-    if (this.idle.length === 0 && this.busy.size === 0 && this.starting.size === 0) {
+    this.feedWorkers(WORKER_DEPTH);
+    // No worker left and none coming: the pages still waiting fail, saying why (those the build's own
+    // thread can render wait for it).
+    if (this.held.size === 0 && this.starting.size === 0) {
       const why = this.fatal ?? 'no worker thread is left';
-      for (const waiting of this.queue.splice(0)) waiting.resolve(crashed(waiting.job, why));
+      for (const waiting of this.queue.filter((q) => !this.local || !this.localCan(q))) {
+        this.queue.splice(this.queue.indexOf(waiting), 1);
+        waiting.resolve(crashed(waiting.job, why));
+      }
     }
+  }
+
+  /** Whether the build's own thread may take a page: all but the one the tests of a crash name (a worker must take that). */
+  private localCan(q: Waiting): boolean {
+    return q.job.relPath !== process.env.HUGO_PRERENDER_TEST_WORKER_EXIT;
+  }
+
+  private feedWorkers(depth: number): void {
+    for (const [w, pages] of this.held) {
+      while (pages.length < depth && this.queue.length > 0) {
+        const waiting = this.queue.shift()!;
+        pages.push(waiting);
+        w.postMessage({ type: 'page', id: this.nextId++, job: waiting.job } satisfies ToWorker);
+      }
+    }
+  }
+
+  /** One page in the build's own thread, after the messages already waiting (workers asking for their next page). */
+  private runLocal(waiting: Waiting): void {
+    this.localBusy = true;
+    const local = this.local!;
+    new Promise<void>((r) => setImmediate(r))
+      .then(() => local(waiting.job))
+      .then(
+        (o) => waiting.resolve(o),
+        (e: unknown) => waiting.resolve(internalOutcome(waiting.job.relPath, (e as Error).stack ?? String(e))),
+      )
+      .finally(() => {
+        this.localBusy = false;
+        if (!this.closed) this.pump();
+      });
   }
 }
 
@@ -215,18 +270,22 @@ function runWorker(init: WorkerInit): void {
     post({ type: 'fatal', message: `a worker thread could not read the site's configuration (${(e as Error).message})` });
     return;
   }
+  // Pages one at a time, in the order they came (the build holds them in that order).
+  let last: Promise<void> = Promise.resolve();
   port.on('message', (m: ToWorker) => {
     if (m.type === 'image') {
       pending.get(m.id)?.(m.result);
       pending.delete(m.id);
       return;
     }
-    // For the tests of what a crash does: this worker thread dies on the named page.
-    if (process.env.HUGO_PRERENDER_TEST_WORKER_EXIT === m.job.relPath) process.exit(70);
-    renderPage(m.job, ctx).then(
-      (outcome) => post({ type: 'done', id: m.id, outcome }),
-      (e: unknown) => post({ type: 'done', id: m.id, outcome: crashed(m.job, `${(e as Error).stack ?? e}`) }),
-    );
+    last = last.then(() => {
+      // For the tests of what a crash does: this worker thread dies on the named page.
+      if (process.env.HUGO_PRERENDER_TEST_WORKER_EXIT === m.job.relPath) process.exit(70);
+      return renderPage(m.job, ctx).then(
+        (outcome) => post({ type: 'done', id: m.id, outcome }),
+        (e: unknown) => post({ type: 'done', id: m.id, outcome: crashed(m.job, `${(e as Error).stack ?? e}`) }),
+      );
+    });
   });
   post({ type: 'ready' });
 }

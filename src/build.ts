@@ -365,14 +365,17 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     if (!pool && jobs > 1 && toBuild >= START_WORKERS_AFTER) {
       // Pages are in flight one at a time until there is a pool: nothing else starts one meanwhile.
       const w = await import('./build-workers.js');
-      // As many workers as the pages still to prerender keep busy (estimated from those seen so far).
+      // As many threads as the pages still to prerender keep busy (estimated from those seen so far): this
+      // one, which renders pages too, and worker threads for the rest.
       const size = Math.min(jobs, Math.floor(((toBuild / seen) * left) / PAGES_PER_WORKER));
       if (!pool && size >= 2 && w.workersAvailable()) {
-        result.workers = size;
+        result.workers = size - 1;
+        const { renderPage } = await import('./build-page.js');
         pool = new w.PagePool(
-          size,
+          size - 1,
           { siteDir, errorMode, fingerprint: w.contextFingerprint(here), imageIndex: here.imageIndex, ...(pipeline ? { images: { sizes: images.options.sizes } } : {}) },
           pipeline,
+          async (job) => structuredClone(await renderPage(job, here)),
         );
       }
     }

@@ -14,25 +14,41 @@ export interface WorkerInit {
 /** What must be the same in the build and its workers: every setting that shapes a page's output. */
 export declare function contextFingerprint(ctx: PageContext): string;
 export declare function workersAvailable(): boolean;
-/** A pool of page workers; `run` resolves with each page's outcome (a crash becomes an error outcome). */
+/**
+ * A pool of page workers; `run` resolves with each page's outcome (a crash becomes an error outcome). With
+ * `local`, the build's own thread is one of the pool's threads too: it renders a page whenever it has none
+ * (one isolate fewer than threads: less memory, and one copy of the code fewer to compile and warm up).
+ */
 export declare class PagePool {
-    readonly size: number;
+    /** Worker threads to start. */
+    readonly workers: number;
     private readonly init;
     private readonly images;
+    private readonly local?;
     private readonly queue;
-    private readonly idle;
-    private readonly busy;
+    /** Started workers and the pages each holds, oldest (the one it renders) first. */
+    private readonly held;
     private readonly starting;
     private started;
     private closed;
+    private localBusy;
     /** Why workers cannot be used (one failed to start): later pages get it as their error. */
     private fatal;
     private nextId;
-    constructor(size: number, init: WorkerInit, images: ImageService | undefined);
+    /** Threads that render pages: the workers, and the build's own thread when it renders too. */
+    readonly size: number;
+    constructor(
+    /** Worker threads to start. */
+    workers: number, init: WorkerInit, images: ImageService | undefined, local?: ((job: PageJob) => Promise<PageOutcome>) | undefined);
     run(job: PageJob): Promise<PageOutcome>;
     close(): Promise<void>;
     private spawn;
     private onMessage;
     private onExit;
     private pump;
+    /** Whether the build's own thread may take a page: all but the one the tests of a crash name (a worker must take that). */
+    private localCan;
+    private feedWorkers;
+    /** One page in the build's own thread, after the messages already waiting (workers asking for their next page). */
+    private runLocal;
 }
