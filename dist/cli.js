@@ -10980,7 +10980,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "91c6ce18f358b5d82cda33caedf42707";
+    BUNDLE_CODE_ID = "905056cf82532ee8cb2924770562079f";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -69618,6 +69618,10 @@ function runWorker(init2) {
     }),
     sizes: (width) => init2.images.sizes || defaultSizes(width)
   };
+  if (process.env.HUGO_PRERENDER_TEST_WORKER_FATAL) {
+    post({ type: "fatal", message: "stopped by HUGO_PRERENDER_TEST_WORKER_FATAL" });
+    return;
+  }
   let ctx;
   try {
     const config = readSiteConfig(init2.siteDir);
@@ -69664,7 +69668,7 @@ var init_build_workers = __esm({
         this.init = init2;
         this.images = images;
         this.local = local2;
-        this.size = workers + (local2 ? 1 : 0);
+        this.size = workers;
         for (let i2 = 0; i2 < workers; i2++) this.spawn();
       }
       workers;
@@ -69681,7 +69685,7 @@ var init_build_workers = __esm({
       /** Why workers cannot be used (one failed to start): later pages get it as their error. */
       fatal;
       nextId = 0;
-      /** Threads that render pages: the workers, and the build's own thread when it renders too. */
+      /** Threads that render pages side by side: the workers. */
       size;
       run(job) {
         return new Promise((resolve3) => {
@@ -69742,10 +69746,6 @@ var init_build_workers = __esm({
       }
       pump() {
         this.feedWorkers(1);
-        if (this.local && !this.localBusy && this.queue.length > 0) {
-          const i2 = this.queue.findIndex((q2) => this.localCan(q2));
-          if (i2 >= 0) this.runLocal(this.queue.splice(i2, 1)[0]);
-        }
         this.feedWorkers(WORKER_DEPTH);
         if (this.held.size === 0 && this.starting.size === 0) {
           const why = this.fatal ?? "no worker thread is left";
@@ -69753,6 +69753,7 @@ var init_build_workers = __esm({
             this.queue.splice(this.queue.indexOf(waiting), 1);
             waiting.resolve(crashed(waiting.job, why));
           }
+          if (this.local && !this.localBusy && this.queue.length > 0) this.runLocal(this.queue.shift());
         }
       }
       /** Whether the build's own thread may take a page: all but the one the tests of a crash name (a worker must take that). */
@@ -69768,7 +69769,7 @@ var init_build_workers = __esm({
           }
         }
       }
-      /** One page in the build's own thread, after the messages already waiting (workers asking for their next page). */
+      /** One page in the build's own thread, after the messages already waiting. */
       runLocal(waiting) {
         this.localBusy = true;
         const local2 = this.local;

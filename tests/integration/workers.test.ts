@@ -2,7 +2,8 @@
  * Worker threads (issue 9): the same site built by the command line with --jobs 1 (every page in the
  * build's own thread) and --jobs 3 (that thread and two worker threads) gives the same .prerender/, byte for byte (shadows,
  * manifest, page records, titles, static files), and the same diagnostics in the same order; a worker
- * that dies fails only the page it was on, and the build ends.
+ * that dies fails only the page it was on, and the build ends; workers that cannot start leave every page
+ * to the build's own thread.
  */
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -87,12 +88,20 @@ describe('worker threads', () => {
   it('--jobs 3 writes the same bytes and prints the same diagnostics in the same order', () => {
     const three = build(3);
     expect(three.code).toBe(1);
-    // Three threads render pages: the build's own and two worker threads.
+    // Three threads: the build's own, which reads and writes, and two worker threads that render pages.
     expect(three.summary?.workers).toBe(2);
     const { ms: _a, cacheHits: _b, workers: _c, ...counts } = three.summary!;
     const { ms: _d, cacheHits: _e, workers: _f, ...expected } = one.summary!;
     expect(counts).toEqual(expected);
     expect(printed(three)).toEqual(printed(one));
+    expectSame(single, snapshot(site));
+  }, 300_000);
+
+  it('when no worker thread can start, the build renders every page itself: the same bytes and diagnostics', () => {
+    const none = build(3, { HUGO_PRERENDER_TEST_WORKER_FATAL: '1' });
+    expect(none.code).toBe(1);
+    expect(none.stdout + none.stderr).not.toContain('HUGO_PRERENDER_TEST_WORKER_FATAL');
+    expect(printed(none)).toEqual(printed(one));
     expectSame(single, snapshot(site));
   }, 300_000);
 

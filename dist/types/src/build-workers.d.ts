@@ -16,8 +16,7 @@ export declare function contextFingerprint(ctx: PageContext): string;
 export declare function workersAvailable(): boolean;
 /**
  * A pool of page workers; `run` resolves with each page's outcome (a crash becomes an error outcome). With
- * `local`, the build's own thread is one of the pool's threads too: it renders a page whenever it has none
- * (one isolate fewer than threads: less memory, and one copy of the code fewer to compile and warm up).
+ * `local`, the build's own thread renders the pages no worker can take (none is left, none is starting).
  */
 export declare class PagePool {
     /** Worker threads to start. */
@@ -35,7 +34,7 @@ export declare class PagePool {
     /** Why workers cannot be used (one failed to start): later pages get it as their error. */
     private fatal;
     private nextId;
-    /** Threads that render pages: the workers, and the build's own thread when it renders too. */
+    /** Threads that render pages side by side: the workers. */
     readonly size: number;
     constructor(
     /** Worker threads to start. */
@@ -49,6 +48,6 @@ export declare class PagePool {
     /** Whether the build's own thread may take a page: all but the one the tests of a crash name (a worker must take that). */
     private localCan;
     private feedWorkers;
-    /** One page in the build's own thread, after the messages already waiting (workers asking for their next page). */
+    /** One page in the build's own thread, after the messages already waiting. */
     private runLocal;
 }
