@@ -10980,7 +10980,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "905056cf82532ee8cb2924770562079f";
+    BUNDLE_CODE_ID = "7e2b02d4ab991a3da9c214389b4b2398";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -69668,7 +69668,6 @@ var init_build_workers = __esm({
         this.init = init2;
         this.images = images;
         this.local = local2;
-        this.size = workers;
         for (let i2 = 0; i2 < workers; i2++) this.spawn();
       }
       workers;
@@ -69685,8 +69684,6 @@ var init_build_workers = __esm({
       /** Why workers cannot be used (one failed to start): later pages get it as their error. */
       fatal;
       nextId = 0;
-      /** Threads that render pages side by side: the workers. */
-      size;
       run(job) {
         return new Promise((resolve3) => {
           this.queue.push({ job, resolve: resolve3 });
@@ -70127,7 +70124,7 @@ async function buildLocked(opts) {
   try {
     for (const [index2, file] of files.entries()) {
       started.push(startPage(file, index2));
-      while (started.length > (pool ? pool.size * IN_FLIGHT_PER_WORKER : 0)) await (await started.shift())();
+      while (started.length > (pool ? pool.workers * IN_FLIGHT_PER_WORKER : 0)) await (await started.shift())();
     }
     while (started.length > 0) await (await started.shift())();
   } finally {

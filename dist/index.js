@@ -29720,7 +29720,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "872c685c0a783886ea17198b4f2320ff";
+    BUNDLE_CODE_ID = "94b5108e8320d50b90d6992eceb0008b";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -68383,7 +68383,6 @@ var init_build_workers = __esm({
         this.init = init2;
         this.images = images;
         this.local = local2;
-        this.size = workers;
         for (let i2 = 0; i2 < workers; i2++) this.spawn();
       }
       workers;
@@ -68400,8 +68399,6 @@ var init_build_workers = __esm({
       /** Why workers cannot be used (one failed to start): later pages get it as their error. */
       fatal;
       nextId = 0;
-      /** Threads that render pages side by side: the workers. */
-      size;
       run(job) {
         return new Promise((resolve) => {
           this.queue.push({ job, resolve });
@@ -70002,7 +69999,7 @@ async function buildLocked(opts) {
   try {
     for (const [index2, file] of files.entries()) {
       started.push(startPage(file, index2));
-      while (started.length > (pool ? pool.size * IN_FLIGHT_PER_WORKER : 0)) await (await started.shift())();
+      while (started.length > (pool ? pool.workers * IN_FLIGHT_PER_WORKER : 0)) await (await started.shift())();
     }
     while (started.length > 0) await (await started.shift())();
   } finally {

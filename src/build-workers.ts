@@ -110,8 +110,6 @@ export class PagePool {
   /** Why workers cannot be used (one failed to start): later pages get it as their error. */
   private fatal: string | undefined;
   private nextId = 0;
-  /** Threads that render pages side by side: the workers. */
-  readonly size: number;
 
   constructor(
     /** Worker threads to start. */
@@ -120,7 +118,6 @@ export class PagePool {
     private readonly images: ImageService | undefined,
     private readonly local?: (job: PageJob) => Promise<PageOutcome>,
   ) {
-    this.size = workers;
     for (let i = 0; i < workers; i++) this.spawn();
   }
 

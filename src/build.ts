@@ -366,7 +366,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       // Pages are in flight one at a time until there is a pool: nothing else starts one meanwhile.
       const w = await import('./build-workers.js');
       // As many threads as the pages still to prerender keep busy (estimated from those seen so far): this
-      // one, which renders pages too, and worker threads for the rest.
+      // one, which reads and writes (and renders only when no worker is left), and worker threads that render.
       const size = Math.min(jobs, Math.floor(((toBuild / seen) * left) / PAGES_PER_WORKER));
       if (!pool && size >= 2 && w.workersAvailable()) {
         result.workers = size - 1;
@@ -498,7 +498,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
   try {
     for (const [index, file] of files.entries()) {
       started.push(startPage(file, index));
-      while (started.length > (pool ? pool.size * IN_FLIGHT_PER_WORKER : 0)) await (await started.shift()!)();
+      while (started.length > (pool ? pool.workers * IN_FLIGHT_PER_WORKER : 0)) await (await started.shift()!)();
     }
     while (started.length > 0) await (await started.shift()!)();
   } finally {

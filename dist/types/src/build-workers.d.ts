@@ -34,8 +34,6 @@ export declare class PagePool {
     /** Why workers cannot be used (one failed to start): later pages get it as their error. */
     private fatal;
     private nextId;
-    /** Threads that render pages side by side: the workers. */
-    readonly size: number;
     constructor(
     /** Worker threads to start. */
     workers: number, init: WorkerInit, images: ImageService | undefined, local?: ((job: PageJob) => Promise<PageOutcome>) | undefined);
