@@ -1,9 +1,10 @@
 /**
  * Same input, same bytes out: two prerender runs on fresh copies of a site give byte-identical
  * `.prerender/` trees, and a second run in the same directory renders nothing again (cache hits) and
- * rewrites nothing (every file keeps its inode and mtime, so Hugo's watcher sees no change).
+ * rewrites nothing (every file keeps its inode and mtime, so Hugo's watcher sees no change). A `.prerender/`
+ * carried to another checkout (a CI cache restored: another directory, every mtime new) is as warm there.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { appendFileSync, cpSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyProjectSite, listFiles, runPrerender, type CliRun } from '../helpers/prerender.js';
@@ -101,6 +102,33 @@ for (const { fixture, args, code: expectedCode, uncached } of CASES) {
 
     it('reports the same diagnostics on the second run', () => {
       expect(again.diagnostics).toEqual(runA.diagnostics);
+    });
+
+    // README "In CI": caching .prerender/ between CI runs. Pages are kept by their bytes and the bytes of
+    // what they read, never by a modification time or a path, so a restored cache is as good as one left
+    // in place, and a page edited since is the only one rendered again.
+    it('is warm in another checkout that restored .prerender/ (a CI cache): new directory, new mtimes', () => {
+      const c = copyProjectSite(fixture);
+      expect(path.dirname(c)).not.toBe(path.dirname(a));
+      cpSync(path.join(a, '.prerender'), path.join(c, '.prerender'), { recursive: true });
+      const restored = runPrerender(c, args);
+      expect(restored.code).toBe(expectedCode);
+      expect(restored.summary!.unchanged).toBe(restored.summary!.pages);
+      expect(restored.summary!.cacheHits).toBe(again.summary!.cacheHits);
+      expect(restored.diagnostics).toEqual(runA.diagnostics);
+      const tree = snapshot(path.join(c, '.prerender'));
+      expect(Object.keys(tree)).toEqual(Object.keys(first));
+      expect(Object.keys(first).filter((f) => !first[f]!.bytes.equals(tree[f]!.bytes))).toEqual([]);
+      if (expectedCode !== 0) return;
+      // One page edited after the cache was saved: it alone is rendered again, with its new formula.
+      const post = 'content/posts/learning-to-remember.md';
+      appendFileSync(path.join(c, post), '\n\nAdded after the cache was saved: $q_{\\text{cached}}^2$.\n');
+      const edited = runPrerender(c, args);
+      expect(edited.code).toBe(0);
+      expect(edited.summary!.unchanged).toBe(edited.summary!.pages - 1);
+      expect(edited.summary!.formulas).toBe(runA.summary!.formulas + 1);
+      const shadow = readFileSync(path.join(c, '.prerender', post), 'utf8');
+      expect(shadow).toContain('alttext="q_{\\text{cached}}^2"');
     });
   });
 }
