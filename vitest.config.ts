@@ -19,7 +19,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     // micromark runs through Vite, so that the tests parse Markdown with the linear text resolver the
     // bundle has (scripts/micromark-linear-plugin.mjs), not micromark's quadratic one.
-    server: { deps: { inline: [/[\\/]node_modules[\\/](remark-parse|mdast-util-from-markdown|micromark)[\\/]/] } },
+    server: { deps: { inline: [/[\\/]node_modules[\\/](remark-parse|mdast-util-from-markdown|micromark|unist-util-visit|unist-util-visit-parents)[\\/]/] } },
     testTimeout: 60_000,
     hookTimeout: 180_000,
     // Integration tests start hugo and Chromium; the machines have two cores.

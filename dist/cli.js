@@ -10980,7 +10980,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "7e2b02d4ab991a3da9c214389b4b2398";
+    BUNDLE_CODE_ID = "1bec781feab5683c4858662280d11e68";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -21172,7 +21172,7 @@ function fromMarkdown(value2, encoding, options) {
     options = encoding;
     encoding = void 0;
   }
-  return compiler(options)(postprocess(parse2(options).document().write(preprocess()(value2, encoding, true))));
+  return __hpCompiler(options)(postprocess(parse2(options).document().write(preprocess()(value2, encoding, true))));
 }
 function compiler(options) {
   const config = {
@@ -21292,7 +21292,7 @@ function compiler(options) {
       exit: exit3,
       buffer,
       resume,
-      data
+      data: {}
     };
     const listStack = [];
     const prepared = [];
@@ -21925,7 +21925,14 @@ function defaultOnError(left, right) {
     end: right.end
   }) + ") is still open");
 }
-var own3;
+function __hpCompiler(options) {
+  const key2 = options && options.mdastExtensions;
+  if (!key2) return __hpPlainCompiler ??= compiler(options);
+  let compile = __hpCompilers.get(key2);
+  if (!compile) __hpCompilers.set(key2, compile = compiler(options));
+  return compile;
+}
+var own3, __hpCompilers, __hpPlainCompiler;
 var init_lib7 = __esm({
   "node_modules/mdast-util-from-markdown/lib/index.js"() {
     init_mdast_util_to_string();
@@ -21936,6 +21943,7 @@ var init_lib7 = __esm({
     init_decode_named_character_reference();
     init_unist_util_stringify_position();
     own3 = {}.hasOwnProperty;
+    __hpCompilers = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -22115,15 +22123,6 @@ var init_unist_util_is = __esm({
   }
 });
 
-// node_modules/unist-util-visit-parents/lib/color.node.js
-function color(d2) {
-  return "\x1B[33m" + d2 + "\x1B[39m";
-}
-var init_color_node = __esm({
-  "node_modules/unist-util-visit-parents/lib/color.node.js"() {
-  }
-});
-
 // node_modules/unist-util-visit-parents/lib/index.js
 function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, reverse) {
   if (!tree || typeof tree !== "object") {
@@ -22175,18 +22174,6 @@ function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, rev
       /** @type {Record<string, unknown>} */
       node3 && typeof node3 === "object" ? node3 : {}
     );
-    if (typeof value2.type === "string") {
-      const name = (
-        // `hast`
-        typeof value2.tagName === "string" ? value2.tagName : (
-          // `xast`
-          typeof value2.name === "string" ? value2.name : void 0
-        )
-      );
-      Object.defineProperty(visit4, "name", {
-        value: "node (" + color(node3.type + (name ? "<" + name + ">" : "")) + ")"
-      });
-    }
     return visit4;
     function visit4() {
       const matches = !check2 || is3(node3, index2, parents[parents.length - 1] || void 0);
@@ -22243,7 +22230,6 @@ var empty, CONTINUE, EXIT, SKIP;
 var init_lib10 = __esm({
   "node_modules/unist-util-visit-parents/lib/index.js"() {
     init_unist_util_is();
-    init_color_node();
     empty = [];
     CONTINUE = true;
     EXIT = false;
@@ -28730,6 +28716,7 @@ var init_lib22 = __esm({
 // node_modules/mdast-util-to-hast/index.js
 var init_mdast_util_to_hast = __esm({
   "node_modules/mdast-util-to-hast/index.js"() {
+    init_handlers();
     init_lib22();
   }
 });
@@ -28761,6 +28748,7 @@ var init_lib23 = __esm({
 // node_modules/remark-rehype/index.js
 var init_remark_rehype = __esm({
   "node_modules/remark-rehype/index.js"() {
+    init_mdast_util_to_hast();
     init_lib23();
   }
 });
@@ -31291,30 +31279,29 @@ var init_goldmark_url = __esm({
 });
 
 // src/render/markdown.ts
-function goldmarkUrls(tree, unsafe) {
-  const definitions = /* @__PURE__ */ new Map();
-  visit2(tree, "definition", (d2) => {
-    const id = d2.identifier.toUpperCase();
-    if (!definitions.has(id)) definitions.set(id, d2.url);
-  });
-  visit2(tree, (node3) => {
-    let url;
-    if (node3.type === "link" || node3.type === "image") url = node3.url;
-    else if (node3.type === "linkReference" || node3.type === "imageReference") url = definitions.get(node3.identifier.toUpperCase());
-    if (url === void 0) return;
-    const attr2 = node3.type === "link" || node3.type === "linkReference" ? "href" : "src";
-    node3.data = { ...node3.data, hProperties: { ...node3.data?.hProperties ?? {}, [attr2]: goldmarkUrl(url, unsafe) } };
-  });
-}
 function parse3(md, opts) {
   const tree = parseMarkdownWithMath(md, delimiterPairs2(opts.math));
   typographer(tree);
   return tree;
 }
+function goldmarkUrlHandlers(unsafe) {
+  const url = (result, attr2, value2) => {
+    if (value2 !== void 0 && !Array.isArray(result) && result.type === "element") result.properties[attr2] = goldmarkUrl(value2, unsafe);
+    return result;
+  };
+  const defined = (state, identifier) => state.definitionById.get(identifier.toUpperCase())?.url;
+  return {
+    link: (state, node3) => url(handlers.link(state, node3), "href", node3.url),
+    image: (state, node3) => url(handlers.image(state, node3), "src", node3.url),
+    linkReference: (state, node3) => url(handlers.linkReference(state, node3), "href", defined(state, node3.identifier)),
+    imageReference: (state, node3) => url(handlers.imageReference(state, node3), "src", defined(state, node3.identifier))
+  };
+}
 function htmlProcessor(unsafe, links) {
   return unified().use(remarkRehype, {
     allowDangerousHtml: unsafe,
     handlers: {
+      ...goldmarkUrlHandlers(unsafe),
       mathSpan: (_state, node3) => ({ type: "raw", value: currentMath(node3.value, node3.display) }),
       mathBlock: (_state, node3) => ({ type: "raw", value: currentMath(node3.value, true) }),
       // Goldmark: the HTML as written when unsafe, else a comment in its place.
@@ -31326,7 +31313,6 @@ function htmlProcessor(unsafe, links) {
 function renderInlineMarkdown(md, math2, opts = {}) {
   const mdast = parse3(md, opts);
   const unsafe = opts.unsafe === true;
-  goldmarkUrls(mdast, unsafe);
   const links = opts.links !== false;
   const key2 = `${unsafe}/${links}`;
   let processor = htmlProcessors.get(key2);
@@ -31385,22 +31371,23 @@ function isPhrasing(type) {
 }
 function typographer(tree) {
   const seq = [];
-  visit2(tree, (node3) => {
+  const walk = (node3) => {
     if (node3.type === "text") {
       seq.push(node3);
       return;
     }
     if (node3.type === "inlineCode" || node3.type === "mathSpan" || node3.type === "image" || node3.type === "imageReference") {
       seq.push("opaque");
-      return SKIP;
+      return;
     }
     if (node3.type === "break") {
       seq.push(null);
       return;
     }
     if (!isPhrasing(node3.type)) seq.push(null);
-    return void 0;
-  });
+    if ("children" in node3) for (const child of node3.children) walk(child);
+  };
+  walk(tree);
   const edgeChar = (i2, dir) => {
     const n = seq[i2 + dir];
     if (n === void 0 || n === null) return " ";
@@ -31452,7 +31439,6 @@ var init_markdown = __esm({
     init_unified();
     init_remark_rehype();
     init_rehype_stringify();
-    init_unist_util_visit();
     init_math();
     init_goldmark_url();
     RAW_HTML_OMITTED = " raw HTML omitted ";
@@ -44891,7 +44877,7 @@ function color_formatHsl() {
 function color_formatRgb() {
   return this.rgb().formatRgb();
 }
-function color2(format3) {
+function color(format3) {
   var m, l;
   format3 = (format3 + "").trim().toLowerCase();
   return (m = reHex.exec(format3)) ? (l = m[1].length, m = parseInt(m[1], 16), l === 6 ? rgbn(m) : l === 3 ? new Rgb(m >> 8 & 15 | m >> 4 & 240, m >> 4 & 15 | m & 240, (m & 15) << 4 | m & 15, 1) : l === 8 ? rgba(m >> 24 & 255, m >> 16 & 255, m >> 8 & 255, (m & 255) / 255) : l === 4 ? rgba(m >> 12 & 15 | m >> 8 & 240, m >> 8 & 15 | m >> 4 & 240, m >> 4 & 15 | m & 240, ((m & 15) << 4 | m & 15) / 255) : null) : (m = reRgbInteger.exec(format3)) ? new Rgb(m[1], m[2], m[3], 1) : (m = reRgbPercent.exec(format3)) ? new Rgb(m[1] * 255 / 100, m[2] * 255 / 100, m[3] * 255 / 100, 1) : (m = reRgbaInteger.exec(format3)) ? rgba(m[1], m[2], m[3], m[4]) : (m = reRgbaPercent.exec(format3)) ? rgba(m[1] * 255 / 100, m[2] * 255 / 100, m[3] * 255 / 100, m[4]) : (m = reHslPercent.exec(format3)) ? hsla(m[1], m[2] / 100, m[3] / 100, 1) : (m = reHslaPercent.exec(format3)) ? hsla(m[1], m[2] / 100, m[3] / 100, m[4]) : named.hasOwnProperty(format3) ? rgbn(named[format3]) : format3 === "transparent" ? new Rgb(NaN, NaN, NaN, 0) : null;
@@ -44904,7 +44890,7 @@ function rgba(r2, g, b2, a3) {
   return new Rgb(r2, g, b2, a3);
 }
 function rgbConvert(o2) {
-  if (!(o2 instanceof Color)) o2 = color2(o2);
+  if (!(o2 instanceof Color)) o2 = color(o2);
   if (!o2) return new Rgb();
   o2 = o2.rgb();
   return new Rgb(o2.r, o2.g, o2.b, o2.opacity);
@@ -44946,7 +44932,7 @@ function hsla(h, s2, l, a3) {
 }
 function hslConvert(o2) {
   if (o2 instanceof Hsl) return new Hsl(o2.h, o2.s, o2.l, o2.opacity);
-  if (!(o2 instanceof Color)) o2 = color2(o2);
+  if (!(o2 instanceof Color)) o2 = color(o2);
   if (!o2) return new Hsl();
   if (o2 instanceof Hsl) return o2;
   o2 = o2.rgb();
@@ -45215,7 +45201,7 @@ var init_d3_color = __esm({
       yellow: 16776960,
       yellowgreen: 10145074
     };
-    define(Color, color2, {
+    define(Color, color, {
       copy(channels) {
         return Object.assign(new this.constructor(), this, channels);
       },
@@ -45505,7 +45491,7 @@ function string3(a3, b2) {
 }
 function value(a3, b2) {
   var t = typeof b2, c;
-  return b2 == null || t === "boolean" ? constant(b2) : (t === "number" ? number3 : t === "string" ? (c = color2(b2)) ? (b2 = c, rgb2) : string3 : b2 instanceof color2 ? rgb2 : b2 instanceof Date ? date : isNumberArray(b2) ? numberArray : Array.isArray(b2) ? genericArray : typeof b2.valueOf !== "function" && typeof b2.toString !== "function" || isNaN(b2) ? object : number3)(a3, b2);
+  return b2 == null || t === "boolean" ? constant(b2) : (t === "number" ? number3 : t === "string" ? (c = color(b2)) ? (b2 = c, rgb2) : string3 : b2 instanceof color ? rgb2 : b2 instanceof Date ? date : isNumberArray(b2) ? numberArray : Array.isArray(b2) ? genericArray : typeof b2.valueOf !== "function" && typeof b2.toString !== "function" || isNaN(b2) ? object : number3)(a3, b2);
 }
 function round(a3, b2) {
   return a3 = +a3, b2 = +b2, function(t) {
@@ -66614,7 +66600,7 @@ var init_mhchem = __esm({
           "\\color{(...)}{(...)}1": function color1(input) {
             return mhchemParser.patterns.findObserveGroups(input, "\\color{", "", "", "}", "{", "", "", "}");
           },
-          "\\color(...){(...)}2": function color22(input) {
+          "\\color(...){(...)}2": function color2(input) {
             return mhchemParser.patterns.findObserveGroups(input, "\\color", "\\", "", /^(?=\{)/, "{", "", "", "}");
           },
           "\\ce{(...)}": function ce(input) {

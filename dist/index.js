@@ -29720,7 +29720,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "94b5108e8320d50b90d6992eceb0008b";
+    BUNDLE_CODE_ID = "215305f810da096342ca09ed28b9b8f2";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -38460,7 +38460,7 @@ function fromMarkdown(value2, encoding, options) {
     options = encoding;
     encoding = void 0;
   }
-  return compiler(options)(postprocess(parse2(options).document().write(preprocess()(value2, encoding, true))));
+  return __hpCompiler(options)(postprocess(parse2(options).document().write(preprocess()(value2, encoding, true))));
 }
 function compiler(options) {
   const config = {
@@ -38580,7 +38580,7 @@ function compiler(options) {
       exit: exit3,
       buffer,
       resume,
-      data
+      data: {}
     };
     const listStack = [];
     const prepared = [];
@@ -39213,7 +39213,14 @@ function defaultOnError(left, right) {
     end: right.end
   }) + ") is still open");
 }
-var own3;
+function __hpCompiler(options) {
+  const key2 = options && options.mdastExtensions;
+  if (!key2) return __hpPlainCompiler ??= compiler(options);
+  let compile = __hpCompilers.get(key2);
+  if (!compile) __hpCompilers.set(key2, compile = compiler(options));
+  return compile;
+}
+var own3, __hpCompilers, __hpPlainCompiler;
 var init_lib7 = __esm({
   "node_modules/mdast-util-from-markdown/lib/index.js"() {
     init_mdast_util_to_string();
@@ -39224,6 +39231,7 @@ var init_lib7 = __esm({
     init_decode_named_character_reference();
     init_unist_util_stringify_position();
     own3 = {}.hasOwnProperty;
+    __hpCompilers = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -39403,15 +39411,6 @@ var init_unist_util_is = __esm({
   }
 });
 
-// node_modules/unist-util-visit-parents/lib/color.node.js
-function color2(d2) {
-  return "\x1B[33m" + d2 + "\x1B[39m";
-}
-var init_color_node = __esm({
-  "node_modules/unist-util-visit-parents/lib/color.node.js"() {
-  }
-});
-
 // node_modules/unist-util-visit-parents/lib/index.js
 function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, reverse) {
   if (!tree || typeof tree !== "object") {
@@ -39463,18 +39462,6 @@ function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, rev
       /** @type {Record<string, unknown>} */
       node3 && typeof node3 === "object" ? node3 : {}
     );
-    if (typeof value2.type === "string") {
-      const name = (
-        // `hast`
-        typeof value2.tagName === "string" ? value2.tagName : (
-          // `xast`
-          typeof value2.name === "string" ? value2.name : void 0
-        )
-      );
-      Object.defineProperty(visit4, "name", {
-        value: "node (" + color2(node3.type + (name ? "<" + name + ">" : "")) + ")"
-      });
-    }
     return visit4;
     function visit4() {
       const matches = !check2 || is3(node3, index2, parents[parents.length - 1] || void 0);
@@ -39531,7 +39518,6 @@ var empty, CONTINUE, EXIT, SKIP;
 var init_lib10 = __esm({
   "node_modules/unist-util-visit-parents/lib/index.js"() {
     init_unist_util_is();
-    init_color_node();
     empty = [];
     CONTINUE = true;
     EXIT = false;
@@ -45875,6 +45861,7 @@ var init_lib22 = __esm({
 // node_modules/mdast-util-to-hast/index.js
 var init_mdast_util_to_hast = __esm({
   "node_modules/mdast-util-to-hast/index.js"() {
+    init_handlers();
     init_lib22();
   }
 });
@@ -45906,6 +45893,7 @@ var init_lib23 = __esm({
 // node_modules/remark-rehype/index.js
 var init_remark_rehype = __esm({
   "node_modules/remark-rehype/index.js"() {
+    init_mdast_util_to_hast();
     init_lib23();
   }
 });
@@ -48436,30 +48424,29 @@ var init_goldmark_url = __esm({
 });
 
 // src/render/markdown.ts
-function goldmarkUrls(tree, unsafe) {
-  const definitions = /* @__PURE__ */ new Map();
-  visit2(tree, "definition", (d2) => {
-    const id = d2.identifier.toUpperCase();
-    if (!definitions.has(id)) definitions.set(id, d2.url);
-  });
-  visit2(tree, (node3) => {
-    let url;
-    if (node3.type === "link" || node3.type === "image") url = node3.url;
-    else if (node3.type === "linkReference" || node3.type === "imageReference") url = definitions.get(node3.identifier.toUpperCase());
-    if (url === void 0) return;
-    const attr2 = node3.type === "link" || node3.type === "linkReference" ? "href" : "src";
-    node3.data = { ...node3.data, hProperties: { ...node3.data?.hProperties ?? {}, [attr2]: goldmarkUrl(url, unsafe) } };
-  });
-}
 function parse3(md, opts) {
   const tree = parseMarkdownWithMath(md, delimiterPairs2(opts.math));
   typographer(tree);
   return tree;
 }
+function goldmarkUrlHandlers(unsafe) {
+  const url = (result, attr2, value2) => {
+    if (value2 !== void 0 && !Array.isArray(result) && result.type === "element") result.properties[attr2] = goldmarkUrl(value2, unsafe);
+    return result;
+  };
+  const defined = (state, identifier) => state.definitionById.get(identifier.toUpperCase())?.url;
+  return {
+    link: (state, node3) => url(handlers.link(state, node3), "href", node3.url),
+    image: (state, node3) => url(handlers.image(state, node3), "src", node3.url),
+    linkReference: (state, node3) => url(handlers.linkReference(state, node3), "href", defined(state, node3.identifier)),
+    imageReference: (state, node3) => url(handlers.imageReference(state, node3), "src", defined(state, node3.identifier))
+  };
+}
 function htmlProcessor(unsafe, links) {
   return unified().use(remarkRehype, {
     allowDangerousHtml: unsafe,
     handlers: {
+      ...goldmarkUrlHandlers(unsafe),
       mathSpan: (_state, node3) => ({ type: "raw", value: currentMath(node3.value, node3.display) }),
       mathBlock: (_state, node3) => ({ type: "raw", value: currentMath(node3.value, true) }),
       // Goldmark: the HTML as written when unsafe, else a comment in its place.
@@ -48471,7 +48458,6 @@ function htmlProcessor(unsafe, links) {
 function renderInlineMarkdown(md, math2, opts = {}) {
   const mdast = parse3(md, opts);
   const unsafe = opts.unsafe === true;
-  goldmarkUrls(mdast, unsafe);
   const links = opts.links !== false;
   const key2 = `${unsafe}/${links}`;
   let processor = htmlProcessors.get(key2);
@@ -48530,22 +48516,23 @@ function isPhrasing(type) {
 }
 function typographer(tree) {
   const seq = [];
-  visit2(tree, (node3) => {
+  const walk = (node3) => {
     if (node3.type === "text") {
       seq.push(node3);
       return;
     }
     if (node3.type === "inlineCode" || node3.type === "mathSpan" || node3.type === "image" || node3.type === "imageReference") {
       seq.push("opaque");
-      return SKIP;
+      return;
     }
     if (node3.type === "break") {
       seq.push(null);
       return;
     }
     if (!isPhrasing(node3.type)) seq.push(null);
-    return void 0;
-  });
+    if ("children" in node3) for (const child of node3.children) walk(child);
+  };
+  walk(tree);
   const edgeChar = (i2, dir) => {
     const n = seq[i2 + dir];
     if (n === void 0 || n === null) return " ";
@@ -48597,7 +48584,6 @@ var init_markdown = __esm({
     init_unified();
     init_remark_rehype();
     init_rehype_stringify();
-    init_unist_util_visit();
     init_math2();
     init_goldmark_url();
     RAW_HTML_OMITTED = " raw HTML omitted ";
@@ -65329,7 +65315,7 @@ var init_mhchem = __esm({
           "\\color{(...)}{(...)}1": function color1(input) {
             return mhchemParser.patterns.findObserveGroups(input, "\\color{", "", "", "}", "{", "", "", "}");
           },
-          "\\color(...){(...)}2": function color22(input) {
+          "\\color(...){(...)}2": function color2(input) {
             return mhchemParser.patterns.findObserveGroups(input, "\\color", "\\", "", /^(?=\{)/, "{", "", "", "}");
           },
           "\\ce{(...)}": function ce(input) {

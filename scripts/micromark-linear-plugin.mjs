@@ -5,7 +5,9 @@
 // If a micromark release renames what this relies on, the build fails here instead of silently going
 // quadratic again. It also makes micromark's `parse` merge its syntax extensions once per extensions
 // array instead of on every parse (memoMicromarkParse below), and mdast-util-from-markdown's compiler
-// reuse one context object for every event instead of copying it for each (sharedCompileContext below).
+// reuse one context object for every event instead of copying it for each (sharedCompileContext below)
+// and set up its handlers once per extensions array (memoCompiler below), and unist-util-visit-parents
+// stop renaming a function for every node it visits (unnamedVisits below).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,25 +85,74 @@ export function sharedCompileContext(source, file = 'mdast-util-from-markdown/li
   return source.replace(CONTEXT_COPY, '((context.sliceSerialize = events[index][2].sliceSerialize), context)');
 }
 
+/**
+ * mdast-util-from-markdown's `fromMarkdown` with its compiler set up once per `mdastExtensions` array
+ * (issue 9): `compiler(options)` made some ninety handler closures and merged the extensions into them on
+ * every call, which a caption or a heading paid again for a parse that costs little more. What it makes
+ * depends on `options.mdastExtensions` alone and is only read while compiling (the handlers keep their
+ * state in `this.data`), so one serves every parse with the same array, as micromark's merged constructs
+ * do (memoMicromarkParse; parseMarkdownWithMath passes the same array for the same parser). `data` is
+ * made anew for each compile, as it was for each call.
+ */
+export function memoCompiler(source, file = 'mdast-util-from-markdown/lib/index.js') {
+  const call = /return compiler\(options\)\(/g;
+  const data = /(\n\s*resume,\s*\n\s*)data(\s*\n\s*\})/g;
+  const calls = source.match(call)?.length ?? 0;
+  const datas = source.match(data)?.length ?? 0;
+  if (calls !== 1 || datas !== 1) {
+    throw new Error(`${file}: mdast-util-from-markdown changed (${calls} compiler(options) calls, ${datas} compile contexts with data, not 1 and 1); update scripts/micromark-linear-plugin.mjs`);
+  }
+  return (
+    source.replace(call, 'return __hpCompiler(options)(').replace(data, '$1data: {}$2') +
+    '\nconst __hpCompilers = new WeakMap();\n' +
+    'let __hpPlainCompiler;\n' +
+    'function __hpCompiler(options) {\n' +
+    '  const key = options && options.mdastExtensions;\n' +
+    '  if (!key) return (__hpPlainCompiler ??= compiler(options));\n' +
+    '  let compile = __hpCompilers.get(key);\n' +
+    '  if (!compile) __hpCompilers.set(key, (compile = compiler(options)));\n' +
+    '  return compile;\n' +
+    '}\n'
+  );
+}
+
+/** unist-util-visit-parents, which unist-util-visit (and so every tree walk of remark and rehype) runs on. */
+export const VISIT_PARENTS = /[\\/]unist-util-visit-parents[\\/]lib[\\/]index\.js$/;
+
+/** The block that names each node's visit function after the node, for stack traces. */
+const VISIT_NAME = /if \(typeof value\.type === 'string'\) \{[^{}]*Object\.defineProperty\(visit, 'name', \{[^{}]*\}\)\s*\}/g;
+
+/**
+ * unist-util-visit-parents without the name it gives every node's visit function (issue 9): for each
+ * node it built a string and redefined the function's `name` (`node (paragraph)`), which only a stack
+ * trace shows, and which cost as much as the rest of the walk: a caption's few walks of a tree of a
+ * dozen nodes spent a tenth of its rendering there. Nothing else of the walk changes.
+ */
+export function unnamedVisits(source, file = 'unist-util-visit-parents/lib/index.js') {
+  const found = source.match(VISIT_NAME)?.length ?? 0;
+  if (found !== 1) throw new Error(`${file}: unist-util-visit-parents changed (${found} visit namings, not 1); update scripts/micromark-linear-plugin.mjs`);
+  return source.replace(VISIT_NAME, '');
+}
+
+/** Each patched file and its patch, in the order they are tried. */
+const PATCHES = [
+  [MICROMARK_TEXT, linearMicromarkText],
+  [MICROMARK_PARSE, memoMicromarkParse],
+  [FROM_MARKDOWN, (source, file) => memoCompiler(sharedCompileContext(source, file), file)],
+  [VISIT_PARENTS, unnamedVisits],
+];
+
 export function esbuildMicromarkLinear() {
   return {
     name: 'micromark-linear',
     setup(build) {
-      build.onLoad({ filter: MICROMARK_TEXT }, (args) => ({
-        contents: linearMicromarkText(readFileSync(args.path, 'utf8'), args.path),
-        loader: 'js',
-        resolveDir: path.dirname(args.path),
-      }));
-      build.onLoad({ filter: MICROMARK_PARSE }, (args) => ({
-        contents: memoMicromarkParse(readFileSync(args.path, 'utf8'), args.path),
-        loader: 'js',
-        resolveDir: path.dirname(args.path),
-      }));
-      build.onLoad({ filter: FROM_MARKDOWN }, (args) => ({
-        contents: sharedCompileContext(readFileSync(args.path, 'utf8'), args.path),
-        loader: 'js',
-        resolveDir: path.dirname(args.path),
-      }));
+      for (const [filter, patch] of PATCHES) {
+        build.onLoad({ filter }, (args) => ({
+          contents: patch(readFileSync(args.path, 'utf8'), args.path),
+          loader: 'js',
+          resolveDir: path.dirname(args.path),
+        }));
+      }
     },
   };
 }
@@ -112,9 +163,7 @@ export function viteMicromarkLinear() {
     enforce: 'pre',
     transform(code, id) {
       const file = id.split('?')[0];
-      if (MICROMARK_TEXT.test(file)) return { code: linearMicromarkText(code, file), map: null };
-      if (MICROMARK_PARSE.test(file)) return { code: memoMicromarkParse(code, file), map: null };
-      if (FROM_MARKDOWN.test(file)) return { code: sharedCompileContext(code, file), map: null };
+      for (const [filter, patch] of PATCHES) if (filter.test(file)) return { code: patch(code, file), map: null };
       return null;
     },
   };

@@ -4,11 +4,10 @@
  * `<p>` stripped — except that math is typeset through a callback instead of being mangled.
  */
 import { unified } from 'unified';
-import remarkRehype from 'remark-rehype';
+import remarkRehype, { defaultHandlers } from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
-import { visit, SKIP } from 'unist-util-visit';
 import type { Nodes as MdastNodes, Root as MdastRoot, Text } from 'mdast';
-import type { Root as HastRoot, RootContent as HastContent } from 'hast';
+import type { ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
 import { delimiterPairs, parseMarkdownWithMath, type MathOptions } from '../content/math.js';
 import { goldmarkUrl } from './goldmark-url.js';
 
@@ -32,26 +31,6 @@ export interface RenderInlineOptions extends InlineMarkdownOptions {
 /** The raw HTML Goldmark writes instead of raw HTML when `unsafe` is false. */
 export const RAW_HTML_OMITTED = ' raw HTML omitted ';
 
-/**
- * Link and image URLs as Goldmark writes them (src/render/goldmark-url.ts): escaped, and emptied when
- * dangerous unless `unsafe`. Set as `hProperties`, which remark-rehype applies over its own href/src.
- */
-function goldmarkUrls(tree: MdastRoot, unsafe: boolean): void {
-  const definitions = new Map<string, string>();
-  visit(tree, 'definition', (d) => {
-    const id = d.identifier.toUpperCase();
-    if (!definitions.has(id)) definitions.set(id, d.url);
-  });
-  visit(tree, (node) => {
-    let url: string | undefined;
-    if (node.type === 'link' || node.type === 'image') url = node.url;
-    else if (node.type === 'linkReference' || node.type === 'imageReference') url = definitions.get(node.identifier.toUpperCase());
-    if (url === undefined) return;
-    const attr = node.type === 'link' || node.type === 'linkReference' ? 'href' : 'src';
-    node.data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), [attr]: goldmarkUrl(url, unsafe) } };
-  });
-}
-
 function parse(md: string, opts: InlineMarkdownOptions): MdastRoot {
   const tree = parseMarkdownWithMath(md, delimiterPairs(opts.math));
   typographer(tree);
@@ -63,11 +42,31 @@ let currentMath: MathCallback = () => '';
 /** One mdast → HTML processor per (unsafe, links): setting one up costs more than a caption. */
 const htmlProcessors = new Map<string, ReturnType<typeof htmlProcessor>>();
 
+/**
+ * Link and image URLs as Goldmark writes them (src/render/goldmark-url.ts): escaped, and emptied when
+ * dangerous unless `unsafe`, in place of remark-rehype's own (a reference's from its definition, the
+ * first of an identifier, as remark-rehype finds it).
+ */
+function goldmarkUrlHandlers(unsafe: boolean) {
+  const url = <R extends ElementContent | ElementContent[]>(result: R, attr: 'href' | 'src', value: string | undefined): R => {
+    if (value !== undefined && !Array.isArray(result) && result.type === 'element') result.properties[attr] = goldmarkUrl(value, unsafe);
+    return result;
+  };
+  const defined = (state: { definitionById: Map<string, { url: string }> }, identifier: string) => state.definitionById.get(identifier.toUpperCase())?.url;
+  return {
+    link: (state, node) => url(defaultHandlers.link(state, node), 'href', node.url),
+    image: (state, node) => url(defaultHandlers.image(state, node), 'src', node.url),
+    linkReference: (state, node) => url(defaultHandlers.linkReference(state, node), 'href', defined(state, node.identifier)),
+    imageReference: (state, node) => url(defaultHandlers.imageReference(state, node), 'src', defined(state, node.identifier)),
+  } satisfies Partial<typeof defaultHandlers>;
+}
+
 function htmlProcessor(unsafe: boolean, links: boolean) {
   return unified()
     .use(remarkRehype, {
       allowDangerousHtml: unsafe,
       handlers: {
+        ...goldmarkUrlHandlers(unsafe),
         mathSpan: (_state, node) => ({ type: 'raw', value: currentMath(node.value, node.display) }),
         mathBlock: (_state, node) => ({ type: 'raw', value: currentMath(node.value, true) }),
         // Goldmark: the HTML as written when unsafe, else a comment in its place.
@@ -83,7 +82,6 @@ function htmlProcessor(unsafe: boolean, links: boolean) {
 export function renderInlineMarkdown(md: string, math: MathCallback, opts: RenderInlineOptions = {}): string {
   const mdast = parse(md, opts);
   const unsafe = opts.unsafe === true;
-  goldmarkUrls(mdast, unsafe);
   const links = opts.links !== false;
   const key = `${unsafe}/${links}`;
   let processor = htmlProcessors.get(key);
@@ -176,22 +174,23 @@ const ALNUM = /[\p{L}\p{N}]/u;
 export function typographer(tree: MdastRoot): void {
   // Leaves in reading order; `null` separates blocks, an opaque leaf (code, math) counts as a letter.
   const seq: (Text | 'opaque' | null)[] = [];
-  visit(tree, (node) => {
+  const walk = (node: MdastNodes): void => {
     if (node.type === 'text') {
       seq.push(node);
       return;
     }
     if (node.type === 'inlineCode' || node.type === 'mathSpan' || node.type === 'image' || node.type === 'imageReference') {
       seq.push('opaque');
-      return SKIP;
+      return;
     }
     if (node.type === 'break') {
       seq.push(null);
       return;
     }
     if (!isPhrasing(node.type)) seq.push(null);
-    return undefined;
-  });
+    if ('children' in node) for (const child of node.children) walk(child);
+  };
+  walk(tree);
 
   const edgeChar = (i: number, dir: -1 | 1): string => {
     const n = seq[i + dir];
