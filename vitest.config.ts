@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 import { viteShortcodes } from './scripts/shortcodes-plugin.mjs';
 // @ts-expect-error plain JS module shared with the esbuild build
 import { viteMicromarkLinear } from './scripts/micromark-linear-plugin.mjs';
+// @ts-expect-error plain JS module shared with the esbuild build
+import { viteKatex } from './scripts/katex-plugin.mjs';
 
 import { readFileSync } from 'node:fs';
 
@@ -10,7 +12,7 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 const katexPkg = JSON.parse(readFileSync(new URL('./node_modules/katex/package.json', import.meta.url), 'utf8'));
 
 export default defineConfig({
-  plugins: [viteShortcodes(), viteMicromarkLinear()],
+  plugins: [viteShortcodes(), viteMicromarkLinear(), viteKatex()],
   define: {
     __PKG_VERSION__: JSON.stringify(pkg.version),
     __KATEX_VERSION__: JSON.stringify(katexPkg.version),
@@ -18,8 +20,9 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     // micromark runs through Vite, so that the tests parse Markdown with the linear text resolver the
-    // bundle has (scripts/micromark-linear-plugin.mjs), not micromark's quadratic one.
-    server: { deps: { inline: [/[\\/]node_modules[\\/](remark-parse|mdast-util-from-markdown|micromark|unist-util-visit|unist-util-visit-parents)[\\/]/] } },
+    // bundle has (scripts/micromark-linear-plugin.mjs), not micromark's quadratic one; KaTeX too, patched
+    // as in the bundle (scripts/katex-plugin.mjs).
+    server: { deps: { inline: [/[\\/]node_modules[\\/](remark-parse|mdast-util-from-markdown|micromark|unist-util-visit|unist-util-visit-parents|katex)[\\/]/] } },
     testTimeout: 60_000,
     hookTimeout: 180_000,
     // Integration tests start hugo and Chromium; the machines have two cores.

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { esbuildShortcodes } from './shortcodes-plugin.mjs';
 import { esbuildMicromarkLinear } from './micromark-linear-plugin.mjs';
+import { esbuildKatex } from './katex-plugin.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -36,7 +37,7 @@ const common = {
   legalComments: 'linked',
   // sharp is a native addon: it is loaded from node_modules at run time.
   external: ['sharp'],
-  plugins: [esbuildShortcodes(), esbuildMicromarkLinear()],
+  plugins: [esbuildShortcodes(), esbuildMicromarkLinear(), esbuildKatex()],
   define: {
     __PKG_VERSION__: JSON.stringify(pkg.version),
     __KATEX_VERSION__: JSON.stringify(katexVersion),
