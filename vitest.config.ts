@@ -20,9 +20,10 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     // micromark runs through Vite, so that the tests parse Markdown with the linear text resolver the
-    // bundle has (scripts/micromark-linear-plugin.mjs), not micromark's quadratic one; KaTeX too, patched
-    // as in the bundle (scripts/katex-plugin.mjs).
-    server: { deps: { inline: [/[\\/]node_modules[\\/](remark-parse|mdast-util-from-markdown|micromark|unist-util-visit|unist-util-visit-parents|katex)[\\/]/] } },
+    // bundle has (scripts/micromark-linear-plugin.mjs), not micromark's quadratic one, and the states
+    // that consume runs of characters (micromark-core-commonmark's content among them); KaTeX too,
+    // patched as in the bundle (scripts/katex-plugin.mjs).
+    server: { deps: { inline: [/[\\/]node_modules[\\/](remark-parse|mdast-util-from-markdown|micromark|micromark-core-commonmark|unist-util-visit|unist-util-visit-parents|katex)[\\/]/] } },
     testTimeout: 60_000,
     hookTimeout: 180_000,
     // Integration tests start hugo and Chromium; the machines have two cores.

@@ -29720,7 +29720,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "2746f805a2d8dd4b4661507f26b4866e";
+    BUNDLE_CODE_ID = "0f4430ae9cf007fdf700da7667528bd4";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -34145,6 +34145,7 @@ function initializeContent(effects) {
       return lineStart;
     }
     effects.consume(code4);
+    effects.hpConsumeRun();
     return data;
   }
 }
@@ -34377,6 +34378,7 @@ function initializeDocument(effects) {
       return start;
     }
     effects.consume(code4);
+    effects.hpConsumeRun();
     return flowContinue;
   }
   function writeToChild(token, endOfFile) {
@@ -35690,6 +35692,7 @@ function tokenizeContent(effects, ok3) {
       return effects.check(continuationConstruct, contentContinue, contentEnd)(code4);
     }
     effects.consume(code4);
+    effects.hpConsumeRun();
     return chunkInside;
   }
   function contentEnd(code4) {
@@ -37740,6 +37743,7 @@ function initializeFactory(field) {
         return text12(code4);
       }
       effects.consume(code4);
+      effects.hpConsumeRun(atBreak);
       return data;
     }
     function atBreak(code4) {
@@ -37963,6 +37967,7 @@ function createTokenizer(parser, initialize, from) {
     attempt: constructFactory(onsuccessfulconstruct),
     check: constructFactory(onsuccessfulcheck),
     consume,
+    hpConsumeRun,
     enter,
     exit: exit3,
     interrupt: constructFactory(onsuccessfulcheck, {
@@ -38043,6 +38048,29 @@ function createTokenizer(parser, initialize, from) {
     consumed = void 0;
     expectedCode = code4;
     state = state(code4);
+  }
+  function hpConsumeRun(atStop) {
+    let index2 = point5._bufferIndex;
+    if (index2 < 0) return;
+    const chunk = chunks[point5._index];
+    const start = index2;
+    if (atStop) {
+      while (index2 < chunk.length) {
+        const code4 = chunk.charCodeAt(index2);
+        if (atStop(code4)) break;
+        context.previous = code4;
+        index2++;
+      }
+    } else if (index2 < chunk.length) {
+      index2 = chunk.length;
+      context.previous = chunk.charCodeAt(index2 - 1);
+    }
+    point5.column += index2 - start;
+    point5.offset += index2 - start;
+    if (index2 === chunk.length) {
+      point5._bufferIndex = -1;
+      point5._index++;
+    } else point5._bufferIndex = index2;
   }
   function consume(code4) {
     if (markdownLineEnding(code4)) {

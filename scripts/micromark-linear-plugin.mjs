@@ -6,8 +6,9 @@
 // quadratic again. It also makes micromark's `parse` merge its syntax extensions once per extensions
 // array instead of on every parse (memoMicromarkParse below), and mdast-util-from-markdown's compiler
 // reuse one context object for every event instead of copying it for each (sharedCompileContext below)
-// and set up its handlers once per extensions array (memoCompiler below), and unist-util-visit-parents
-// stop renaming a function for every node it visits (unnamedVisits below).
+// and set up its handlers once per extensions array (memoCompiler below), unist-util-visit-parents
+// stop renaming a function for every node it visits (unnamedVisits below), and micromark's tokenizers
+// consume a paragraph's characters a run at a time instead of one state call each (consumeRuns below).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -134,9 +135,99 @@ export function unnamedVisits(source, file = 'unist-util-visit-parents/lib/index
   return source.replace(VISIT_NAME, '');
 }
 
+/** micromark's tokenizer, in either build. */
+export const MICROMARK_TOKENIZER = /[\\/]micromark[\\/](dev[\\/])?lib[\\/]create-tokenizer\.js$/;
+/** micromark's document and content (paragraph) initializers, and core-commonmark's content construct. */
+export const MICROMARK_DOCUMENT = /[\\/]micromark[\\/](dev[\\/])?lib[\\/]initialize[\\/]document\.js$/;
+export const MICROMARK_CONTENT = /[\\/]micromark[\\/](dev[\\/])?lib[\\/]initialize[\\/]content\.js$/;
+export const COMMONMARK_CONTENT = /[\\/]micromark-core-commonmark[\\/](dev[\\/])?lib[\\/]content\.js$/;
+
+/** The tokenizer's effects, and its `consume` (the function that follows it in the source). */
+const EFFECTS_CONSUME = /(\n\s*const effects = \{\s*\n\s*attempt: [^\n]*\n\s*check: [^\n]*\n(\s*)consume,\n)/g;
+const CONSUME_FUNCTION = /\n(\s*)function consume\(code\) \{/g;
+
+/**
+ * micromark's tokenizer with `effects.hpConsumeRun(atStop)` (issue 9): called by a state right after it
+ * consumed a character, it consumes the characters that follow in the same string chunk up to the first
+ * for which `atStop(code)` holds (with `this.previous` the character before it, as it is when the state
+ * is called with that character), or to the chunk's end without `atStop`. The main loop would call the
+ * same state with each of them, which would consume it and return itself: four tokenizers (document,
+ * flow's content, the paragraph, its text) did that for every character of a paragraph, about half of a
+ * page's parse. A string chunk never holds a line ending, a tab or NUL (micromark's preprocessor makes
+ * them chunks of their own), so each of these characters moves the point one column, as `consume` does.
+ */
+export function consumeRuns(source, file = 'micromark/lib/create-tokenizer.js') {
+  const effects = source.match(EFFECTS_CONSUME)?.length ?? 0;
+  const consume = source.match(CONSUME_FUNCTION)?.length ?? 0;
+  if (effects !== 1 || consume !== 1) {
+    throw new Error(`${file}: micromark changed (${effects} effects with consume, ${consume} consume functions, not 1 and 1); update scripts/micromark-linear-plugin.mjs`);
+  }
+  return source.replace(EFFECTS_CONSUME, '$1$2hpConsumeRun,\n').replace(
+    CONSUME_FUNCTION,
+    (whole, indent) =>
+      `\n${indent}function hpConsumeRun(atStop) {\n` +
+      `${indent}  let index = point._bufferIndex;\n` +
+      `${indent}  if (index < 0) return;\n` +
+      `${indent}  const chunk = chunks[point._index];\n` +
+      `${indent}  const start = index;\n` +
+      `${indent}  if (atStop) {\n` +
+      `${indent}    while (index < chunk.length) {\n` +
+      `${indent}      const code = chunk.charCodeAt(index);\n` +
+      `${indent}      if (atStop(code)) break;\n` +
+      `${indent}      context.previous = code;\n` +
+      `${indent}      index++;\n` +
+      `${indent}    }\n` +
+      `${indent}  } else if (index < chunk.length) {\n` +
+      `${indent}    index = chunk.length;\n` +
+      `${indent}    context.previous = chunk.charCodeAt(index - 1);\n` +
+      `${indent}  }\n` +
+      `${indent}  point.column += index - start;\n` +
+      `${indent}  point.offset += index - start;\n` +
+      `${indent}  if (index === chunk.length) {\n` +
+      `${indent}    point._bufferIndex = -1;\n` +
+      `${indent}    point._index++;\n` +
+      `${indent}  } else point._bufferIndex = index;\n` +
+      `${indent}}\n` +
+      whole,
+  );
+}
+
+/** A state that consumes its character and returns itself: `effects.consume(code)` then `return <state>`, once in the file. */
+function runAfterConsume(state, atStop, what) {
+  const re = new RegExp(`(\\n([ \\t]*)// Data\\.\\n\\s*effects\\.consume\\(code\\);?\\n)(\\s*return ${state};?\\n)`, 'g');
+  return (source, file) => {
+    const found = source.match(re)?.length ?? 0;
+    if (found !== 1) throw new Error(`${file}: micromark changed (${found} ${what} consuming a character, not 1); update scripts/micromark-linear-plugin.mjs`);
+    return source.replace(re, `$1$2effects.hpConsumeRun(${atStop});\n$3`);
+  };
+}
+
+/** document.js's flowContinue has no `// Data.` comment: the consume that returns flowContinue itself. */
+function flowContinueRuns(source, file = 'micromark/lib/initialize/document.js') {
+  const re = /(\n([ \t]*)effects\.consume\(code\);?\n)(\s*return flowContinue;?\n)/g;
+  const found = source.match(re)?.length ?? 0;
+  if (found !== 1) throw new Error(`${file}: micromark changed (${found} flowContinue consuming a character, not 1); update scripts/micromark-linear-plugin.mjs`);
+  return source.replace(re, '$1$2effects.hpConsumeRun();\n$3');
+}
+
+/**
+ * The four states that take a paragraph's characters one by one consume the rest of each run at once
+ * (consumeRuns): the document's flowContinue and flow content's chunkInside up to the line's end, the
+ * paragraph's data (micromark's content initializer) likewise, and text's data up to the next character
+ * where a construct may start (its own `atBreak`, which also decides the character it stops at).
+ */
+export const documentRuns = flowContinueRuns;
+export const paragraphRuns = runAfterConsume('data', '', 'paragraph data states');
+export const contentRuns = runAfterConsume('chunkInside', '', 'content chunkInside states');
+export const textRuns = runAfterConsume('data', 'atBreak', 'text data states');
+
 /** Each patched file and its patch, in the order they are tried. */
 const PATCHES = [
-  [MICROMARK_TEXT, linearMicromarkText],
+  [MICROMARK_TEXT, (source, file) => textRuns(linearMicromarkText(source, file), file)],
+  [MICROMARK_TOKENIZER, consumeRuns],
+  [MICROMARK_DOCUMENT, documentRuns],
+  [MICROMARK_CONTENT, paragraphRuns],
+  [COMMONMARK_CONTENT, contentRuns],
   [MICROMARK_PARSE, memoMicromarkParse],
   [FROM_MARKDOWN, (source, file) => memoCompiler(sharedCompileContext(source, file), file)],
   [VISIT_PARENTS, unnamedVisits],
