@@ -2,12 +2,14 @@
  * micromark's tokenizer consumes a paragraph's characters a run at a time instead of one call of a state
  * per character (scripts/micromark-linear-plugin.mjs, consumeRuns and the four states that use it; issue
  * 9). The events must be those of the unpatched package, to the last point: documents are tokenized here
- * (through Vite, patched as in the bundle) and by Node's own import of micromark in a child process
- * (unpatched), with GFM, and every event's type and both points (line, column, offset and the chunk
- * indices) compared.
+ * (through Vite, patched as in the bundle: micromark's development build) and by Node's own import of
+ * micromark in a child process (unpatched), with GFM, and every event's type and both points (line,
+ * column, offset and the chunk indices) compared; and again through micromark's production build,
+ * bundled by esbuild with the same patches as dist/ is.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +18,7 @@ import { parse, postprocess, preprocess } from 'micromark';
 import { gfm } from 'micromark-extension-gfm';
 import type { Construct, Effects, Event, Extension } from 'micromark-util-types';
 // @ts-expect-error plain JS module shared with the esbuild build
-import { consumeRuns, contentRuns, documentRuns, paragraphRuns, textRuns } from '../../scripts/micromark-linear-plugin.mjs';
+import { consumeRuns, contentRuns, documentRuns, esbuildMicromarkLinear, paragraphRuns, textRuns } from '../../scripts/micromark-linear-plugin.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -25,19 +27,47 @@ const SERIALIZE = `
   const serialize = (events) => events.map(([kind, token]) => kind + ' ' + token.type + ' ' + at(token.start) + ' ' + at(token.end)).join('\\n');
 `;
 
-/** Every event of `docs` as Node's own (unpatched) micromark makes them with GFM, one string per doc. */
+/** A module that tokenizes the documents on its stdin with GFM and prints their events, one string per document. */
+const TOKENIZE = `
+  import { parse, postprocess, preprocess } from 'micromark';
+  import { gfm } from 'micromark-extension-gfm';
+  import { readFileSync } from 'node:fs';
+  ${SERIALIZE}
+  const docs = JSON.parse(readFileSync(0, 'utf8'));
+  const options = { extensions: [gfm()] };
+  process.stdout.write(JSON.stringify(docs.map((d) => serialize(postprocess(parse(options).document().write(preprocess()(d, undefined, true)))))));
+`;
+
+/** Every event of `docs` as Node's own (unpatched) micromark makes them. */
 function unpatched(docs: string[]): string[] {
-  const script = `
-    import { parse, postprocess, preprocess } from 'micromark';
-    import { gfm } from 'micromark-extension-gfm';
-    import { readdirSync, readFileSync } from 'node:fs';
-    ${SERIALIZE}
-    const docs = JSON.parse(readFileSync(0, 'utf8'));
-    const options = { extensions: [gfm()] };
-    process.stdout.write(JSON.stringify(docs.map((d) => serialize(postprocess(parse(options).document().write(preprocess()(d, undefined, true)))))));
-  `;
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, input: JSON.stringify(docs), maxBuffer: 1 << 28 });
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', TOKENIZE], { cwd: root, input: JSON.stringify(docs), maxBuffer: 1 << 28 });
   return JSON.parse(out.toString('utf8')) as string[];
+}
+
+/**
+ * The same through micromark's production build bundled by esbuild with the patches, as dist/ ships it
+ * (the tests' own micromark, through Vite, is its development build).
+ */
+async function bundled(docs: string[]): Promise<string[]> {
+  const { build } = await import('esbuild');
+  const dir = mkdtempSync(path.join(tmpdir(), 'hp-runs-'));
+  try {
+    const outfile = path.join(dir, 'events.mjs');
+    await build({
+      stdin: { contents: TOKENIZE, resolveDir: root, loader: 'js' },
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile,
+      plugins: [esbuildMicromarkLinear()],
+      logLevel: 'silent',
+    });
+    expect(readFileSync(outfile, 'utf8')).toContain('effects.hpConsumeRun(atBreak)');
+    const out = execFileSync(process.execPath, [outfile], { input: JSON.stringify(docs), maxBuffer: 1 << 28 });
+    return JSON.parse(out.toString('utf8')) as string[];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const serialize = new Function('events', `${SERIALIZE} return serialize(events);`) as (events: Event[]) => string;
@@ -81,14 +111,16 @@ describe('micromark consuming runs of characters', () => {
     for (const layer of Object.keys(calls)) expect(calls[layer], layer).toBeGreaterThan(0);
   });
 
-  it('gives the events of the unpatched package (fixtures and random documents)', () => {
+  it('gives the events of the unpatched package (fixtures and random documents), in both builds of micromark', async () => {
     const corpus = path.join(root, 'fixtures/corpus');
     const files = (readdirSync(corpus, { recursive: true }) as string[]).filter((f) => f.endsWith('.md')).sort();
     expect(files.length).toBeGreaterThan(3);
     const fixtures = [path.join(root, 'README.md'), ...files.map((f) => path.join(corpus, f))].map((f) => readFileSync(f, 'utf8'));
     const docs = [...fixtures, ...fc.sample(page, { numRuns: 400, seed: 9 })];
     const theirs = unpatched(docs);
-    docs.forEach((doc, i) => expect(patched(doc), JSON.stringify(doc)).toBe(theirs[i]));
+    docs.forEach((doc, i) => expect(patched(doc), `document ${i}: ${JSON.stringify(doc.slice(0, 200))}`).toBe(theirs[i]));
+    const ours = await bundled(docs);
+    docs.forEach((doc, i) => expect(ours[i], `bundled, document ${i}: ${JSON.stringify(doc.slice(0, 200))}`).toBe(theirs[i]));
   });
 
   it('fails the build loudly when micromark changes under a patch', () => {
