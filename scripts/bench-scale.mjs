@@ -2,7 +2,7 @@
 // each of its formulas made distinct per post (`$x$` → `$x + 7$` in post 7), so that no formula is shared
 // between posts. In one run, for each size:
 //   - `hugo-prerender build` cold (no .prerender/), with --jobs 1 and with the default (the number of cores;
-//     BENCH_JOBS=1,2,4 for others), and warm (nothing changed);
+//     BENCH_JOBS=1,2,4 for others), and warm (nothing changed), best of BENCH_REPEAT;
 //   - for each Hugo found (Debian's on PATH, .cache/hugo-sid's): plain `hugo` on the raw posts, and `hugo` on
 //     the prerendered site (the package's partials in its layouts), interleaved, best of BENCH_REPEAT;
 //   - Hugo's own math on Hugo 0.141+ (goldmark passthrough + transform.ToMath in a render hook), cold
@@ -113,13 +113,19 @@ export function benchScale(sizes, repeat) {
       if (!mounted || path.resolve(site, mounted[1]) !== path.join(ROOT, 'layouts')) throw new Error(`init did not mount ${ROOT}/layouts`);
       const summary = (r) => r.stdout.trim().split('\n').pop();
       // Cold with each --jobs (the last is the default, the machine's cores), then warm with the default.
+      // Best of `repeat` like Hugo's steps (this machine's kernel time for creating files alone swings by
+      // up to a second from run to run): each cold build from an empty .prerender/.
       for (const j of JOBS) {
-        rmSync(path.join(site, '.prerender'), { recursive: true, force: true });
-        const cold = run('node', [CLI, 'build', '-s', site, '--jobs', String(j)], base);
+        const colds = [];
+        for (let i = 0; i < repeat; i++) {
+          rmSync(path.join(site, '.prerender'), { recursive: true, force: true });
+          colds.push(run('node', [CLI, 'build', '-s', site, '--jobs', String(j)], base));
+        }
+        const cold = best(colds);
         const threads = /\((\d+) worker threads?\)$/.exec(summary(cold))?.[1] ?? '0';
         rows.push({ n, step: `prerender cold, --jobs ${j} (${threads} worker thread${threads === '1' ? '' : 's'})`, ...cold, note: summary(cold), cold: j === JOBS.at(-1) });
       }
-      const warm = run('node', [CLI, 'build', '-s', site], base);
+      const warm = best(Array.from({ length: repeat }, () => run('node', [CLI, 'build', '-s', site], base)));
       rows.push({ n, step: `prerender warm, --jobs ${JOBS.at(-1)}`, ...warm, note: summary(warm) });
       for (const h of HUGOS) {
         const plains = [];
@@ -143,7 +149,7 @@ export function benchScale(sizes, repeat) {
     }
   }
   const load = os.loadavg().map((x) => x.toFixed(1)).join(', ');
-  console.log(`\n${started.toISOString().slice(0, 10)}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average at the end ${load}; best of ${repeat} for each Hugo on the plain and the prerendered site, one run otherwise`);
+  console.log(`\n${started.toISOString().slice(0, 10)}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average at the end ${load}; best of ${repeat} for each prerender build and each Hugo on the plain and the prerendered site, one run of Hugo's own math`);
   console.log('\n| posts | step | wall | CPU (user + sys) | × plain Hugo (wall; CPU) | peak RSS |');
   console.log('|---|---|---|---|---|---|');
   for (const r of rows) {
