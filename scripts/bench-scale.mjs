@@ -2,11 +2,12 @@
 // each of its formulas made distinct per post (`$x$` → `$x + 7$` in post 7), so that no formula is shared
 // between posts. In one run, for each size:
 //   - `hugo-prerender build` cold (no .prerender/), with --jobs 1 and with the default (the number of cores;
-//     BENCH_JOBS=1,2,4 for others), and warm (nothing changed), best of BENCH_REPEAT;
+//     BENCH_JOBS=1,2,4 for others), and warm (nothing changed);
 //   - for each Hugo found (Debian's on PATH, .cache/hugo-sid's): plain `hugo` on the raw posts, and `hugo` on
-//     the prerendered site (the package's partials in its layouts), interleaved, best of BENCH_REPEAT;
+//     the prerendered site (the package's partials in its layouts);
 //   - Hugo's own math on Hugo 0.141+ (goldmark passthrough + transform.ToMath in a render hook), cold
-//     (--ignoreCache), the alternative to prerendering.
+//     (--ignoreCache), the alternative to prerendering: one run.
+// All but the last in BENCH_REPEAT rounds (each step once a round), the best of the rounds kept for each.
 // Each step: wall time, CPU time (user + system: what the step costs, steadier than wall time on a shared
 // machine) and peak resident memory (GNU time's %M; the prerender's worker threads are in its process).
 //   node scripts/bench-scale.mjs [posts…]   (default: BENCH_POSTS or 1000,3000; BENCH_REPEAT or 3)
@@ -112,31 +113,37 @@ export function benchScale(sizes, repeat) {
       const mounted = /hugo-prerender: its templates[^\n]*\nsource = "([^"]*)"/.exec(readFileSync(path.join(site, 'hugo.toml'), 'utf8'));
       if (!mounted || path.resolve(site, mounted[1]) !== path.join(ROOT, 'layouts')) throw new Error(`init did not mount ${ROOT}/layouts`);
       const summary = (r) => r.stdout.trim().split('\n').pop();
-      // Cold with each --jobs (the last is the default, the machine's cores), then warm with the default.
-      // Best of `repeat` like Hugo's steps (this machine's kernel time for creating files alone swings by
-      // up to a second from run to run): each cold build from an empty .prerender/.
-      for (const j of JOBS) {
-        const colds = [];
-        for (let i = 0; i < repeat; i++) {
+      // In rounds, each step once per round and the best of `repeat` rounds kept for each: this machine runs
+      // faster or slower by up to a fifth for minutes at a time, and rounds put those minutes on every step
+      // alike (one step's runs in a row, then the next's, put them on one step). A round: cold with each
+      // --jobs (the last is the default, the machine's cores; each from an empty .prerender/), warm with the
+      // default, then each Hugo on the raw posts and on the prerendered site.
+      const colds = JOBS.map(() => []);
+      const warms = [];
+      const plains = HUGOS.map(() => []);
+      const pres = HUGOS.map(() => []);
+      for (let i = 0; i < repeat; i++) {
+        JOBS.forEach((j, k) => {
           rmSync(path.join(site, '.prerender'), { recursive: true, force: true });
-          colds.push(run('node', [CLI, 'build', '-s', site, '--jobs', String(j)], base));
-        }
-        const cold = best(colds);
+          colds[k].push(run('node', [CLI, 'build', '-s', site, '--jobs', String(j)], base));
+        });
+        warms.push(run('node', [CLI, 'build', '-s', site], base));
+        HUGOS.forEach((h, k) => {
+          plains[k].push(hugo(h, raw, 'out-raw'));
+          pres[k].push(hugo(h, site, 'out-pre'));
+        });
+      }
+      JOBS.forEach((j, k) => {
+        const cold = best(colds[k]);
         const threads = /\((\d+) worker threads?\)$/.exec(summary(cold))?.[1] ?? '0';
         rows.push({ n, step: `prerender cold, --jobs ${j} (${threads} worker thread${threads === '1' ? '' : 's'})`, ...cold, note: summary(cold), cold: j === JOBS.at(-1) });
-      }
-      const warm = best(Array.from({ length: repeat }, () => run('node', [CLI, 'build', '-s', site], base)));
+      });
+      const warm = best(warms);
       rows.push({ n, step: `prerender warm, --jobs ${JOBS.at(-1)}`, ...warm, note: summary(warm) });
-      for (const h of HUGOS) {
-        const plains = [];
-        const pres = [];
-        for (let i = 0; i < repeat; i++) {
-          plains.push(hugo(h, raw, 'out-raw'));
-          pres.push(hugo(h, site, 'out-pre'));
-        }
-        const plain = best(plains);
+      for (const [k, h] of HUGOS.entries()) {
+        const plain = best(plains[k]);
         rows.push({ n, step: `${h.name}, plain`, ...plain, hugo: h, plain });
-        rows.push({ n, step: `${h.name} on the prerendered site`, ...best(pres), hugo: h, plain });
+        rows.push({ n, step: `${h.name} on the prerendered site`, ...best(pres[k]), hugo: h, plain });
         if (h.version.minor >= 141) {
           const tomath = path.join(base, 'tomath');
           if (!existsSync(tomath)) makeSite(tomath, n, 'tomath');
@@ -149,7 +156,7 @@ export function benchScale(sizes, repeat) {
     }
   }
   const load = os.loadavg().map((x) => x.toFixed(1)).join(', ');
-  console.log(`\n${started.toISOString().slice(0, 10)}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average at the end ${load}; best of ${repeat} for each prerender build and each Hugo on the plain and the prerendered site, one run of Hugo's own math`);
+  console.log(`\n${started.toISOString().slice(0, 10)}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average at the end ${load}; best of ${repeat} rounds (each step once a round) for each prerender build and each Hugo on the plain and the prerendered site, one run of Hugo's own math`);
   console.log('\n| posts | step | wall | CPU (user + sys) | × plain Hugo (wall; CPU) | peak RSS |');
   console.log('|---|---|---|---|---|---|');
   for (const r of rows) {
