@@ -3,8 +3,7 @@
 // 720). Each keeps its function's results exactly (tests/unit/katex-plugin.test.ts compares KaTeX's
 // output with Node's own, unpatched, import), and each is found by its exact text: if a KaTeX release
 // changes one, the build fails here instead of patching something else.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { esbuildPatches, vitePatches } from './patch-plugin.mjs';
 
 /** KaTeX's ES module build, which both `import 'katex'` and `katex/contrib/mhchem` load. */
 export const KATEX_MJS = /[\\/]katex[\\/]dist[\\/]katex\.mjs$/;
@@ -64,26 +63,5 @@ export function patchKatex(source, file = 'katex/dist/katex.mjs') {
   return `${out}\nexport const __hpKatexPatches = ${JSON.stringify(KATEX_PATCHES.map(([name]) => name))};\n`;
 }
 
-export function esbuildKatex() {
-  return {
-    name: 'katex',
-    setup(build) {
-      build.onLoad({ filter: KATEX_MJS }, (args) => ({
-        contents: patchKatex(readFileSync(args.path, 'utf8'), args.path),
-        loader: 'js',
-        resolveDir: path.dirname(args.path),
-      }));
-    },
-  };
-}
-
-export function viteKatex() {
-  return {
-    name: 'katex',
-    enforce: 'pre',
-    transform(code, id) {
-      // Not `katex.mjs?raw` and the like: only the module itself.
-      return KATEX_MJS.test(id) ? { code: patchKatex(code, id), map: null } : null;
-    },
-  };
-}
+export const esbuildKatex = () => esbuildPatches('katex', [[KATEX_MJS, patchKatex]]);
+export const viteKatex = () => vitePatches('katex', [[KATEX_MJS, patchKatex]]);

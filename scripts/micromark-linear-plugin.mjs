@@ -12,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { esbuildPatches, vitePatches } from './patch-plugin.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const LINEAR = path.join(root, 'src/content/micromark-linear.ts').split(path.sep).join('/');
@@ -233,29 +234,5 @@ const PATCHES = [
   [VISIT_PARENTS, unnamedVisits],
 ];
 
-export function esbuildMicromarkLinear() {
-  return {
-    name: 'micromark-linear',
-    setup(build) {
-      for (const [filter, patch] of PATCHES) {
-        build.onLoad({ filter }, (args) => ({
-          contents: patch(readFileSync(args.path, 'utf8'), args.path),
-          loader: 'js',
-          resolveDir: path.dirname(args.path),
-        }));
-      }
-    },
-  };
-}
-
-export function viteMicromarkLinear() {
-  return {
-    name: 'micromark-linear',
-    enforce: 'pre',
-    transform(code, id) {
-      const file = id.split('?')[0];
-      for (const [filter, patch] of PATCHES) if (filter.test(file)) return { code: patch(code, file), map: null };
-      return null;
-    },
-  };
-}
+export const esbuildMicromarkLinear = () => esbuildPatches('micromark-linear', PATCHES);
+export const viteMicromarkLinear = () => vitePatches('micromark-linear', PATCHES);
