@@ -10980,7 +10980,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "e573dd80153282267998d434d55113d8";
+    BUNDLE_CODE_ID = "5a95fa5134f16d1b8125e6275bf1cdd5";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -74618,15 +74618,29 @@ var init_check = __esm({
 
 // src/cli.ts
 init_build_worker_tag();
+import { spawnSync as spawnSync2 } from "node:child_process";
+import { existsSync as existsSync6 } from "node:fs";
+import { parseArgs } from "node:util";
+import { isMainThread as isMainThread2 } from "node:worker_threads";
+
+// src/v8-tuning.ts
+import { setFlagsFromString } from "node:v8";
+var INLINING_FLAG = "--max-inlined-bytecode-size-cumulative";
+var INLINING_BUDGET = 100;
+function tuneCompiler(execArgv = process.execArgv, nodeOptions = process.env.NODE_OPTIONS ?? "") {
+  const chosen = (a3) => a3.replace(/_/g, "-").includes(INLINING_FLAG.slice(2));
+  if (execArgv.some(chosen) || chosen(nodeOptions)) return void 0;
+  const flag = `${INLINING_FLAG}=${INLINING_BUDGET}`;
+  setFlagsFromString(flag);
+  return flag;
+}
+
+// src/cli.ts
 init_build();
 init_config();
 init_shortcode_list();
 init_log();
 init_lock();
-import { spawnSync as spawnSync2 } from "node:child_process";
-import { existsSync as existsSync6 } from "node:fs";
-import { parseArgs } from "node:util";
-import { isMainThread as isMainThread2 } from "node:worker_threads";
 import path22 from "node:path";
 import { fileURLToPath as fileURLToPath4 } from "node:url";
 var HELP = `hugo-prerender ${"0.1.0"}: typeset math, render figures, diagrams and plots for Hugo at build time
@@ -74914,14 +74928,17 @@ ${safeLine(`changed: ${changed.join(", ")}`)}
   return 2;
 }
 if (isBuildWorker()) void Promise.resolve().then(() => (init_build_workers(), build_workers_exports));
-else if (isMainThread2) main2(process.argv.slice(2)).then(
-  (code4) => {
-    process.exitCode = code4;
-  },
-  (e) => {
-    process.stderr.write(`${safeLines(`hugo-prerender: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`)}
+else if (isMainThread2) {
+  tuneCompiler();
+  main2(process.argv.slice(2)).then(
+    (code4) => {
+      process.exitCode = code4;
+    },
+    (e) => {
+      process.stderr.write(`${safeLines(`hugo-prerender: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`)}
 `);
-    process.exitCode = 1;
-  }
-);
+      process.exitCode = 1;
+    }
+  );
+}
 /*! For license information please see cli.js.LEGAL.txt */

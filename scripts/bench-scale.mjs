@@ -12,7 +12,7 @@
 // machine) and peak resident memory (GNU time's %M; the prerender's worker threads are in its process).
 //   node scripts/bench-scale.mjs [posts…]   (default: BENCH_POSTS or 1000,3000; BENCH_REPEAT or 3)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -99,11 +99,20 @@ const JOBS = (process.env.BENCH_JOBS ?? `1,${os.availableParallelism()}`).split(
 export function benchScale(sizes, repeat) {
   const rows = [];
   const started = new Date();
-  for (const n of sizes) {
-    const base = mkdtempSync(path.join(os.tmpdir(), 'hp-bench-'));
-    const hugo = (h, site, out, extra = []) =>
-      run(h.bin, ['--quiet', '--cacheDir', path.join(base, 'hugo-cache'), '-d', path.join(base, out), ...extra], site);
-    try {
+  // Nothing is deleted until the end: a cold build's `.prerender/` of the round before is moved aside, and each
+  // size's directory is kept. On a file system that checks every free inode it might hand out for having been
+  // freed in the last minute or so (ext4 without a journal, as on the machine of the README's figures: its
+  // `recently_deleted`), deleting thousands of files and then creating as many made each new file cost up to
+  // a millisecond of kernel CPU, and 0.5–0.8 s of a 1000-post cold build was the bench's own deletions
+  // (`perf`: `find_inode_bit`, `recently_deleted`), a cost neither a user's build nor plain Hugo (which
+  // writes over its previous output in every round but the first) pays.
+  const bases = [];
+  try {
+    for (const n of sizes) {
+      const base = mkdtempSync(path.join(os.tmpdir(), 'hp-bench-'));
+      bases.push(base);
+      const hugo = (h, site, out, extra = []) =>
+        run(h.bin, ['--quiet', '--cacheDir', path.join(base, 'hugo-cache'), '-d', path.join(base, out), ...extra], site);
       const raw = path.join(base, 'raw');
       makeSite(raw, n, 'raw');
       const site = path.join(base, 'site');
@@ -124,7 +133,7 @@ export function benchScale(sizes, repeat) {
       const pres = HUGOS.map(() => []);
       for (let i = 0; i < repeat; i++) {
         JOBS.forEach((j, k) => {
-          rmSync(path.join(site, '.prerender'), { recursive: true, force: true });
+          if (existsSync(path.join(site, '.prerender'))) renameSync(path.join(site, '.prerender'), path.join(base, `old-prerender-${i}-${k}`));
           colds[k].push(run('node', [CLI, 'build', '-s', site, '--jobs', String(j)], base));
         });
         warms.push(run('node', [CLI, 'build', '-s', site], base));
@@ -151,9 +160,9 @@ export function benchScale(sizes, repeat) {
           rows.push({ n, step: `${h.name}, its own math (passthrough + transform.ToMath), cold`, ...t, hugo: h, plain, tomath: true });
         }
       }
-    } finally {
-      rmSync(base, { recursive: true, force: true });
     }
+  } finally {
+    for (const base of bases) rmSync(base, { recursive: true, force: true });
   }
   const load = os.loadavg().map((x) => x.toFixed(1)).join(', ');
   console.log(`\n${started.toISOString().slice(0, 10)}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average at the end ${load}; best of ${repeat} rounds (each step once a round) for each prerender build and each Hugo on the plain and the prerendered site, one run of Hugo's own math`);

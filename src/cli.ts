@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
 import { isBuildWorker } from './build-worker-tag.js';
+import { tuneCompiler } from './v8-tuning.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSite, formatDiagnostic, summaryLine } from './build.js';
@@ -306,12 +307,15 @@ async function main(all: string[]): Promise<number> {
 // The same bundle runs build's worker threads (src/build-workers.ts), which must not run the command line:
 // a worker loads the renderer and waits for pages.
 if (isBuildWorker()) void import('./build-workers.js');
-else if (isMainThread) main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    process.stderr.write(`${safeLines(`hugo-prerender: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`)}\n`);
-    process.exitCode = 1;
-  },
-);
+else if (isMainThread) {
+  tuneCompiler();
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`${safeLines(`hugo-prerender: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
