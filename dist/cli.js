@@ -10980,7 +10980,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "5a95fa5134f16d1b8125e6275bf1cdd5";
+    BUNDLE_CODE_ID = "0175f36e8385792f933be279ba3bf0f1";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -69825,7 +69825,10 @@ import path15 from "node:path";
 function defaultJobs() {
   const env2 = process.env.HUGO_PRERENDER_JOBS;
   if (env2 !== void 0 && /^\d+$/.test(env2.trim()) && Number(env2) >= 1) return Number(env2);
-  return os.availableParallelism();
+  return jobsForCores(os.availableParallelism());
+}
+function jobsForCores(cores) {
+  return cores >= 3 ? cores : 1;
 }
 function listContentFiles(dir, roots, refused = []) {
   const out = [];
@@ -74669,8 +74672,9 @@ Options:
                        or "render" (KaTeX's red error text in the page, reported as a warning)
   -q, --quiet          print only errors and the summary line
       --wait SECONDS   how long to wait for another hugo-prerender using the same site (default 60)
-  -j, --jobs N         threads that prerender pages (default: the number of cores, or HUGO_PRERENDER_JOBS);
-                       1: no worker threads. The output is the same whatever the number
+  -j, --jobs N         threads that prerender pages (default: HUGO_PRERENDER_JOBS, else the number of
+                       cores from 3 cores up, else 1); 1: no worker threads. The output is the same
+                       whatever the number
       --hugo PATH      for serve and hugo: the hugo binary to run (default: hugo on PATH)
       --hugo-version V for init: the Hugo the site is built with (default: the version of \`hugo\` on PATH);
                        a language's content mount is spelled lang = "fr" before 0.153, sites.matrix after

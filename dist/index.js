@@ -29720,7 +29720,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "0f4430ae9cf007fdf700da7667528bd4";
+    BUNDLE_CODE_ID = "51625a10a82cabce75ab4191c3d6a19d";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -69698,7 +69698,10 @@ var IN_FLIGHT_PER_WORKER = 3;
 function defaultJobs() {
   const env2 = process.env.HUGO_PRERENDER_JOBS;
   if (env2 !== void 0 && /^\d+$/.test(env2.trim()) && Number(env2) >= 1) return Number(env2);
-  return os.availableParallelism();
+  return jobsForCores(os.availableParallelism());
+}
+function jobsForCores(cores) {
+  return cores >= 3 ? cores : 1;
 }
 var CONTENT_EXTENSIONS = /* @__PURE__ */ new Set([".md", ".markdown", ".mdown"]);
 function listContentFiles(dir, roots, refused = []) {

@@ -1,8 +1,8 @@
 // The scale part of `npm run bench` (issue 9): a blog of N posts generated from the seed post (fixtures/seed),
 // each of its formulas made distinct per post (`$x$` → `$x + 7$` in post 7), so that no formula is shared
 // between posts. In one run, for each size:
-//   - `hugo-prerender build` cold (no .prerender/), with --jobs 1 and with the default (the number of cores;
-//     BENCH_JOBS=1,2,4 for others), and warm (nothing changed);
+//   - `hugo-prerender build` cold (no .prerender/), with --jobs 1 and with the number of cores (at least 2;
+//     BENCH_JOBS=1,2,4 for others), and warm (nothing changed, the default --jobs);
 //   - for each Hugo found (Debian's on PATH, .cache/hugo-sid's): plain `hugo` on the raw posts, and `hugo` on
 //     the prerendered site (the package's partials in its layouts);
 //   - Hugo's own math on Hugo 0.141+ (goldmark passthrough + transform.ToMath in a render hook), cold
@@ -93,8 +93,11 @@ function best(runs) {
 
 const fmt = (x, unit) => `${x.toFixed(2)}${unit}`;
 
-/** The --jobs of the cold builds: BENCH_JOBS, or 1 and the number of cores (the default). */
-const JOBS = (process.env.BENCH_JOBS ?? `1,${os.availableParallelism()}`).split(',').map(Number);
+/** The --jobs of the cold builds: BENCH_JOBS, or 1 and the number of cores (at least 2, to show a worker thread). */
+const JOBS = (process.env.BENCH_JOBS ?? `1,${Math.max(2, os.availableParallelism())}`).split(',').map(Number);
+/** The command's default --jobs (src/build.ts jobsForCores): the cold build that "prerender + Hugo" counts, if measured. */
+const CORES = os.availableParallelism();
+const DEFAULT_JOBS = JOBS.includes(CORES >= 3 ? CORES : 1) ? (CORES >= 3 ? CORES : 1) : JOBS.at(-1);
 
 export function benchScale(sizes, repeat) {
   const rows = [];
@@ -145,10 +148,10 @@ export function benchScale(sizes, repeat) {
       JOBS.forEach((j, k) => {
         const cold = best(colds[k]);
         const threads = /\((\d+) worker threads?\)$/.exec(summary(cold))?.[1] ?? '0';
-        rows.push({ n, step: `prerender cold, --jobs ${j} (${threads} worker thread${threads === '1' ? '' : 's'})`, ...cold, note: summary(cold), cold: j === JOBS.at(-1) });
+        rows.push({ n, step: `prerender cold, --jobs ${j} (${threads} worker thread${threads === '1' ? '' : 's'})`, ...cold, note: summary(cold), cold: j === DEFAULT_JOBS });
       });
       const warm = best(warms);
-      rows.push({ n, step: `prerender warm, --jobs ${JOBS.at(-1)}`, ...warm, note: summary(warm) });
+      rows.push({ n, step: `prerender warm, default --jobs (${CORES >= 3 ? CORES : 1})`, ...warm, note: summary(warm) });
       for (const [k, h] of HUGOS.entries()) {
         const plain = best(plains[k]);
         rows.push({ n, step: `${h.name}, plain`, ...plain, hugo: h, plain });
@@ -183,7 +186,7 @@ export function benchScale(sizes, repeat) {
     for (const t of rows.filter((r) => r.n === n && r.tomath)) {
       const pre = rows.find((r) => r.n === n && r.hugo === t.hugo && r.step.endsWith('on the prerendered site'));
       console.log(
-        `${n} posts: prerender cold + ${t.hugo.name} on the prerendered site = ${fmt(cold.s + pre.s, ' s')} wall, ${fmt(cold.cpu + pre.cpu, ' s')} CPU: ` +
+        `${n} posts: prerender cold (--jobs ${DEFAULT_JOBS}) + ${t.hugo.name} on the prerendered site = ${fmt(cold.s + pre.s, ' s')} wall, ${fmt(cold.cpu + pre.cpu, ' s')} CPU: ` +
           `${fmt((cold.s + pre.s) / t.s, '×')} wall, ${fmt((cold.cpu + pre.cpu) / t.cpu, '×')} CPU of ${t.hugo.name}'s own math cold`,
       );
     }
