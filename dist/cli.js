@@ -10980,7 +10980,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "0175f36e8385792f933be279ba3bf0f1";
+    BUNDLE_CODE_ID = "861abf78c8646753c267d0eb7e4b9d88";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -74630,9 +74630,8 @@ import { isMainThread as isMainThread2 } from "node:worker_threads";
 import { setFlagsFromString } from "node:v8";
 var INLINING_FLAG = "--max-inlined-bytecode-size-cumulative";
 var INLINING_BUDGET = 100;
-function tuneCompiler(execArgv = process.execArgv, nodeOptions = process.env.NODE_OPTIONS ?? "") {
-  const chosen = (a3) => a3.replace(/_/g, "-").includes(INLINING_FLAG.slice(2));
-  if (execArgv.some(chosen) || chosen(nodeOptions)) return void 0;
+function tuneCompiler(execArgv = process.execArgv) {
+  if (execArgv.some((a3) => a3.replace(/_/g, "-").startsWith(INLINING_FLAG))) return void 0;
   const flag = `${INLINING_FLAG}=${INLINING_BUDGET}`;
   setFlagsFromString(flag);
   return flag;
