@@ -10980,7 +10980,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "861abf78c8646753c267d0eb7e4b9d88";
+    BUNDLE_CODE_ID = "4d067b9f36094c1193ec6dfc12885148";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -51501,6 +51501,10 @@ async function prerenderPage(source, env2) {
     const spent = budget.over();
     if (spent) return stopped(spent, span.start, "formula");
     const r2 = env2.renderer.render(span.tex, span.display, preamble);
+    if (r2.cached && !known && !r2.error && r2.warnings.length === 0) {
+      stats.cacheHits++;
+      fromCache.add(key2);
+    }
     if (r2.error) {
       report.error = r2.error.message;
       errorOf.set(key2, r2.error.message);
@@ -69350,7 +69354,9 @@ function createMathRenderer(opts = {}) {
       const hit = cache3.get(key2);
       if (hit) {
         cacheHits++;
-        return { ...hit, warnings: [...hit.warnings] };
+        cache3.delete(key2);
+        cache3.set(key2, hit);
+        return { ...hit, warnings: [...hit.warnings], cached: true };
       }
       rendered++;
       const result = typeset(tex, display, preamble);
@@ -69555,7 +69561,7 @@ async function renderPage(job, ctx) {
   outcome.titles = [...r2.titles];
   for (const f of r2.fragments) {
     if (f.noisy) outcome.noisy.push(f.key);
-    else ctx.memo.add(f.key, f.html);
+    else if (f.kind !== "math") ctx.memo.add(f.key, f.html);
   }
   if (r2.shadow === void 0) return outcome;
   outcome.shadow = r2.shadow;

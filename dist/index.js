@@ -29720,7 +29720,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "51625a10a82cabce75ab4191c3d6a19d";
+    BUNDLE_CODE_ID = "76eca59363891328554ea017357682b0";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -50216,6 +50216,10 @@ async function prerenderPage(source, env2) {
     const spent = budget.over();
     if (spent) return stopped(spent, span.start, "formula");
     const r2 = env2.renderer.render(span.tex, span.display, preamble);
+    if (r2.cached && !known && !r2.error && r2.warnings.length === 0) {
+      stats.cacheHits++;
+      fromCache.add(key2);
+    }
     if (r2.error) {
       report.error = r2.error.message;
       errorOf.set(key2, r2.error.message);
@@ -68065,7 +68069,9 @@ function createMathRenderer(opts = {}) {
       const hit = cache3.get(key2);
       if (hit) {
         cacheHits++;
-        return { ...hit, warnings: [...hit.warnings] };
+        cache3.delete(key2);
+        cache3.set(key2, hit);
+        return { ...hit, warnings: [...hit.warnings], cached: true };
       }
       rendered++;
       const result = typeset(tex, display, preamble);
@@ -68270,7 +68276,7 @@ async function renderPage(job, ctx) {
   outcome.titles = [...r2.titles];
   for (const f of r2.fragments) {
     if (f.noisy) outcome.noisy.push(f.key);
-    else ctx.memo.add(f.key, f.html);
+    else if (f.kind !== "math") ctx.memo.add(f.key, f.html);
   }
   if (r2.shadow === void 0) return outcome;
   outcome.shadow = r2.shadow;

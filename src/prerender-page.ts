@@ -391,6 +391,12 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     const spent = budget.over();
     if (spent) return stopped(spent, span.start, 'formula');
     const r = env.renderer.render(span.tex, span.display, preamble);
+    if (r.cached && !known && !r.error && r.warnings.length === 0) {
+      // Typeset earlier in this build (another page, a title): a cache hit as one from the memo would be
+      // (a formula with diagnostics never counts as one: they are reported again).
+      stats.cacheHits++;
+      fromCache.add(key);
+    }
     if (r.error) {
       report.error = r.error.message;
       errorOf.set(key, r.error.message);

@@ -19,6 +19,8 @@ export interface MathRenderResult {
   error?: { message: string; texOffset?: number };
   /** Strict-mode reports (LaTeX-incompatible input), `\require` removals and other notices. */
   warnings: string[];
+  /** Taken from the renderer's cache: typeset earlier in this build (on this page or another). */
+  cached?: boolean;
 }
 
 export interface MathRenderer {
@@ -77,8 +79,10 @@ export function createMathRenderer(opts: MathRendererOptions = {}): MathRenderer
   const macros: Record<string, KatexMacro> = { ...PACKAGE_MACROS, ...(opts.macros ?? {}) };
   const errors = opts.errors ?? 'fail';
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
-  // Recent results, for a formula repeated on the page or typeset again for its heading, summary or title;
-  // bounded (oldest out first), so that a large site's formulas are not all held at once.
+  // Recent results, for a formula repeated on another page or typeset again for its heading, summary or
+  // title: the build's one cache of typeset formulas (a page's fragments memo holds none, see
+  // build-page.ts FragmentMemo). Bounded, least recently used out first, so that a large site's formulas
+  // are not all held at once while the common ones stay.
   const cache = new Map<string, MathRenderResult>();
   let cacheChars = 0;
   let rendered = 0;
@@ -144,7 +148,10 @@ export function createMathRenderer(opts: MathRendererOptions = {}): MathRenderer
       const hit = cache.get(key);
       if (hit) {
         cacheHits++;
-        return { ...hit, warnings: [...hit.warnings] };
+        // Most recently used: to the end of the Map's order.
+        cache.delete(key);
+        cache.set(key, hit);
+        return { ...hit, warnings: [...hit.warnings], cached: true };
       }
       rendered++;
       const result = typeset(tex, display, preamble);

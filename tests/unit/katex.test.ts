@@ -78,8 +78,22 @@ describe('createMathRenderer', () => {
     const a = m.render('x^2', false);
     const b = m.render('x^2', false);
     m.render('x^2', true);
-    expect(b).toEqual(a);
+    expect(a.cached).toBeUndefined();
+    expect(b).toEqual({ ...a, cached: true });
     expect(m.stats()).toEqual({ rendered: 2, cacheHits: 1 });
+  });
+
+  it('keeps a formula in use while the others go, least recently used first', () => {
+    const m = createMathRenderer();
+    // x_{0} is asked for again every 100 formulas: 3000 others pass through, it is typeset once.
+    m.render('x_{0}', false);
+    for (let i = 1; i <= 3000; i++) {
+      m.render(`x_{${i}}`, false);
+      if (i % 100 === 0) expect(m.render('x_{0}', false).cached).toBe(true);
+    }
+    expect(m.stats()).toEqual({ rendered: 3001, cacheHits: 30 });
+    // x_{1} was not: it went long ago.
+    expect(m.render('x_{1}', false).cached).toBeUndefined();
   });
 
   it('holds a bounded number of results: the oldest are typeset again', () => {

@@ -12,6 +12,8 @@ export interface MathRenderResult {
     };
     /** Strict-mode reports (LaTeX-incompatible input), `\require` removals and other notices. */
     warnings: string[];
+    /** Taken from the renderer's cache: typeset earlier in this build (on this page or another). */
+    cached?: boolean;
 }
 export interface MathRenderer {
     /**
