@@ -11,6 +11,7 @@
 // Each step: wall time, CPU time (user + system: what the step costs, steadier than wall time on a shared
 // machine) and peak resident memory (GNU time's %M; the prerender's worker threads are in its process).
 //   node scripts/bench-scale.mjs [posts…]   (default: BENCH_POSTS or 1000,3000; BENCH_REPEAT or 3)
+// The prerender runs on the Node that runs this script (`/path/to/node24 scripts/bench-scale.mjs` for another).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -120,7 +121,7 @@ export function benchScale(sizes, repeat) {
       makeSite(raw, n, 'raw');
       const site = path.join(base, 'site');
       makeSite(site, n, 'ours');
-      run('node', [CLI, 'init', '-s', site], base);
+      run(process.execPath, [CLI, 'init', '-s', site], base);
       // init points the site at the templates of the package that ran it: this checkout's.
       const mounted = /hugo-prerender: its templates[^\n]*\nsource = "([^"]*)"/.exec(readFileSync(path.join(site, 'hugo.toml'), 'utf8'));
       if (!mounted || path.resolve(site, mounted[1]) !== path.join(ROOT, 'layouts')) throw new Error(`init did not mount ${ROOT}/layouts`);
@@ -137,9 +138,9 @@ export function benchScale(sizes, repeat) {
       for (let i = 0; i < repeat; i++) {
         JOBS.forEach((j, k) => {
           if (existsSync(path.join(site, '.prerender'))) renameSync(path.join(site, '.prerender'), path.join(base, `old-prerender-${i}-${k}`));
-          colds[k].push(run('node', [CLI, 'build', '-s', site, '--jobs', String(j)], base));
+          colds[k].push(run(process.execPath, [CLI, 'build', '-s', site, '--jobs', String(j)], base));
         });
-        warms.push(run('node', [CLI, 'build', '-s', site], base));
+        warms.push(run(process.execPath, [CLI, 'build', '-s', site], base));
         HUGOS.forEach((h, k) => {
           plains[k].push(hugo(h, raw, 'out-raw'));
           pres[k].push(hugo(h, site, 'out-pre'));
@@ -168,7 +169,7 @@ export function benchScale(sizes, repeat) {
     for (const base of bases) rmSync(base, { recursive: true, force: true });
   }
   const load = os.loadavg().map((x) => x.toFixed(1)).join(', ');
-  console.log(`\n${started.toISOString().slice(0, 10)}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average at the end ${load}; best of ${repeat} rounds (each step once a round) for each prerender build and each Hugo on the plain and the prerendered site, one run of Hugo's own math`);
+  console.log(`\n${started.toISOString().slice(0, 10)}, Node ${process.versions.node} (V8 ${process.versions.v8}), ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average at the end ${load}; best of ${repeat} rounds (each step once a round) for each prerender build and each Hugo on the plain and the prerendered site, one run of Hugo's own math`);
   console.log('\n| posts | step | wall | CPU (user + sys) | × plain Hugo (wall; CPU) | peak RSS |');
   console.log('|---|---|---|---|---|---|');
   for (const r of rows) {
