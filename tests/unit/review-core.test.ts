@@ -100,3 +100,23 @@ describe('core pipeline review', () => {
     expect(validateParams(specs, { r: '1e999' }).problems.map((p) => p.param)).toEqual(['r']);
   });
 });
+
+describe('formulas shared between pages', () => {
+  it('are typeset once and travel as the same bytes on every page; one with a warning is reported on each', async () => {
+    const dir = site({
+      'content/posts/a.md': '---\ntitle: A\n---\nThe state $h_t = \\tanh(W h_{t-1})$ and $é$.\n',
+      'content/posts/b.md': '---\ntitle: B\n---\nAgain $h_t = \\tanh(W h_{t-1})$ and $é$.\n',
+      'content/posts/c.md': '---\ntitle: C\n---\nOnce more: $h_t = \\tanh(W h_{t-1})$.\n',
+    });
+    const r = await buildSite({ source: dir, jobs: 1 });
+    expect(r.failed).toBe(false);
+    // b and c take h_t from the first typesetting; the formula with a strict-mode warning is no cache hit.
+    expect(r.cacheHits).toBe(2);
+    const warnings = r.diagnostics.filter((d) => d.code === 'katex').map((d) => d.file);
+    expect(warnings.sort()).toEqual(['content/posts/a.md', 'content/posts/b.md']);
+    const [a, b, c] = ['posts/a.md', 'posts/b.md', 'posts/c.md'].map((f) => fragmentsOf(dir, f));
+    expect(b![0]).toBe(a![0]);
+    expect(c![0]).toBe(a![0]);
+    expect(b![1]).toBe(a![1]);
+  });
+});
