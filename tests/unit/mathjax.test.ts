@@ -233,6 +233,14 @@ describe('MathJax-package commands KaTeX lacks (physics, braket, cancel, mhchem)
     expect(strip(renderer.render(page!.tex, false, page!.preamble).html)).toBe(strip(katex.renderToString('\\|v\\|', { output: 'htmlAndMathml' })));
   });
 
+  it('a formula that redefines a package command changes it for that formula only', () => {
+    const before = strip(renderer.render('\\abs{x}', false).html);
+    const own = renderer.render('\\gdef\\abs#1{[#1]}\\abs{x}', false);
+    expect(strip(own.html)).toBe(strip(katex.renderToString('\\gdef\\abs#1{[#1]}\\abs{x}', { output: 'htmlAndMathml' })));
+    expect(strip(renderer.render('\\abs{y}', false).html)).not.toContain('[');
+    expect(strip(renderer.render('\\abs{x}', false).html)).toBe(before);
+  });
+
   it('says what to write instead of a MathJax command KaTeX lacks, at the command', () => {
     const r = renderer.render('a + \\cancelto{0}{x}', false);
     expect(r.error).toEqual({ message: expect.stringContaining('KaTeX has no \\cancelto (MathJax cancel): write \\cancel{x}'), texOffset: 4 });
