@@ -10980,7 +10980,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "4d067b9f36094c1193ec6dfc12885148";
+    BUNDLE_CODE_ID = "db08374defcc07ce68b31f1c256081dc";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -31338,7 +31338,11 @@ function htmlProcessor(unsafe, links) {
     }
   }).use(rehypeStringify, { allowDangerousHtml: true, characterReferences: { useNamedReferences: true } }).freeze();
 }
+function isPlainInline(md, opts) {
+  return plainInlineFastPath.enabled && PLAIN_INLINE.test(md) && !md.includes("--") && !new RegExp("^\\p{N}+\\)", "u").test(md) && !delimiterPairs2(opts.math).some((p5) => md.includes(p5.open));
+}
 function renderInlineMarkdown(md, math2, opts = {}) {
+  if (isPlainInline(md, opts)) return md;
   const mdast = parse3(md, opts);
   const unsafe = opts.unsafe === true;
   const links = opts.links !== false;
@@ -31363,6 +31367,7 @@ function unwrapSingleParagraph(root4) {
   }
 }
 function markdownToPlainText(md, opts = {}) {
+  if (isPlainInline(md, opts) && !md.includes("  ")) return md;
   const tree = parse3(md, opts);
   const parts = [];
   const walk = (node3) => {
@@ -31460,7 +31465,7 @@ function curl(quote, prev, next, ahead) {
   if (leftFlanking && rightFlanking) return ALNUM.test(prev) ? close2 : open3;
   return quote;
 }
-var RAW_HTML_OMITTED, currentMath, htmlProcessors, PHRASING, PUNCT, SPACE2, ALNUM;
+var RAW_HTML_OMITTED, currentMath, htmlProcessors, PLAIN_INLINE, plainInlineFastPath, PHRASING, PUNCT, SPACE2, ALNUM;
 var init_markdown = __esm({
   "src/render/markdown.ts"() {
     "use strict";
@@ -31472,6 +31477,8 @@ var init_markdown = __esm({
     RAW_HTML_OMITTED = " raw HTML omitted ";
     currentMath = () => "";
     htmlProcessors = /* @__PURE__ */ new Map();
+    PLAIN_INLINE = /^[\p{L}\p{N}](?:[\p{L}\p{M}\p{N} ,;:?!()-]*[\p{L}\p{M}\p{N}?!)])?$/u;
+    plainInlineFastPath = { enabled: true };
     PHRASING = /* @__PURE__ */ new Set([
       "text",
       "emphasis",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { markdownToPlainText, renderInlineMarkdown, smarten } from '../../src/render/markdown.js';
+import fc from 'fast-check';
+import { markdownToPlainText, plainInlineFastPath, renderInlineMarkdown, smarten } from '../../src/render/markdown.js';
 import { createMathRenderer } from '../../src/render/katex.js';
 
 /** A math callback that shows what it was given. */
@@ -91,4 +92,44 @@ describe('smarten', () => {
     [`5' 10"`, '5’ 10”'],
   ];
   for (const [input, out] of cases) it(JSON.stringify(input), () => expect(smarten(input)).toBe(out));
+});
+
+describe('captions, titles and entries of plain words, without a parse', () => {
+  const slow = <T>(f: () => T): T => {
+    plainInlineFastPath.enabled = false;
+    try {
+      return f();
+    } finally {
+      plainInlineFastPath.enabled = true;
+    }
+  };
+  // What the fast path takes (letters, marks, digits, spaces, ,;:?!()-) next to what it must leave to the
+  // parse: Markdown, GFM and typographer syntax, list and heading markers a document can start with,
+  // entities, line breaks, autolinks and the math delimiters (the site's own below).
+  const good = ['a', 'Z', 'é', 'ß', '9', '²', 'ä', 'ü', '中', ' ', ',', ';', ':', '?', '!', '(', ')', '-', 'Ab', '12'];
+  const pieces = [...good, '  ', '--', '---', '.', '...', "'", '"', '*', '_', '`', '[', ']', '<', '>', '<<', '&', '&amp;', '\\', '$', '~', '~~', '#', '# ', '@', 'www.', 'http://x.y', '\t', '\n', '\n\n', '1)', '1) ', '1. ', '- ', '+ ', '> ', '|', '=', '{', '}', 'a(', '    '];
+  const text = fc
+    .tuple(fc.array(fc.constantFrom(...good), { maxLength: 24 }), fc.option(fc.constantFrom(...pieces)), fc.nat())
+    .map(([a, extra, at]) => (extra === null ? a : [...a.slice(0, at % (a.length + 1)), extra, ...a.slice(at % (a.length + 1))]).join(''));
+  const passthrough = { delimiters: { inline: [['$', '$'], ['a(', ')']] as [string, string][], block: [] as [string, string][] } };
+
+  it('gives what the parse gives, as HTML and as plain text, on random texts', () => {
+    fc.assert(
+      fc.property(text, (md) => {
+        for (const opts of [{}, { unsafe: true }, { links: false }, { math: passthrough }]) {
+          expect(renderInlineMarkdown(md, tag, opts)).toBe(slow(() => renderInlineMarkdown(md, tag, opts)));
+          expect(markdownToPlainText(md, opts)).toBe(slow(() => markdownToPlainText(md, opts)));
+        }
+      }),
+      { numRuns: 2000, seed: 11 },
+    );
+  });
+
+  it('takes plain captions and leaves the rest to the parse', () => {
+    expect(renderInlineMarkdown('The LSTM cell, unrolled (three steps)', tag)).toBe('The LSTM cell, unrolled (three steps)');
+    expect(renderInlineMarkdown('1) first', tag)).toBe(slow(() => renderInlineMarkdown('1) first', tag)));
+    expect(renderInlineMarkdown('1) first', tag)).toContain('<ol>');
+    expect(renderInlineMarkdown('before -- after', tag)).toBe('before – after');
+    expect(markdownToPlainText('two  spaces', {})).toBe('two spaces');
+  });
 });

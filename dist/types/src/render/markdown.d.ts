@@ -16,6 +16,10 @@ export interface RenderInlineOptions extends InlineMarkdownOptions {
 }
 /** The raw HTML Goldmark writes instead of raw HTML when `unsafe` is false. */
 export declare const RAW_HTML_OMITTED = " raw HTML omitted ";
+/** Test hook: with `enabled` false every string is parsed. */
+export declare const plainInlineFastPath: {
+    enabled: boolean;
+};
 /** Markdown → HTML, with a lone wrapping paragraph removed (like Hugo's `markdownify`). */
 export declare function renderInlineMarkdown(md: string, math: MathCallback, opts?: RenderInlineOptions): string;
 /**
