@@ -10980,7 +10980,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "db08374defcc07ce68b31f1c256081dc";
+    BUNDLE_CODE_ID = "8556a3f27981f0108a3c4fd19069a475";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -31338,8 +31338,11 @@ function htmlProcessor(unsafe, links) {
     }
   }).use(rehypeStringify, { allowDangerousHtml: true, characterReferences: { useNamedReferences: true } }).freeze();
 }
+function isPlainWords(md, pairs) {
+  return PLAIN_WORDS.test(md) && !md.includes("--") && !pairs.some((p5) => md.includes(p5.open));
+}
 function isPlainInline(md, opts) {
-  return plainInlineFastPath.enabled && PLAIN_INLINE.test(md) && !md.includes("--") && !new RegExp("^\\p{N}+\\)", "u").test(md) && !delimiterPairs2(opts.math).some((p5) => md.includes(p5.open));
+  return plainInlineFastPath.enabled && isPlainWords(md, delimiterPairs2(opts.math)) && !new RegExp("^\\p{N}+\\)", "u").test(md);
 }
 function renderInlineMarkdown(md, math2, opts = {}) {
   if (isPlainInline(md, opts)) return md;
@@ -31465,7 +31468,7 @@ function curl(quote, prev, next, ahead) {
   if (leftFlanking && rightFlanking) return ALNUM.test(prev) ? close2 : open3;
   return quote;
 }
-var RAW_HTML_OMITTED, currentMath, htmlProcessors, PLAIN_INLINE, plainInlineFastPath, PHRASING, PUNCT, SPACE2, ALNUM;
+var RAW_HTML_OMITTED, currentMath, htmlProcessors, PLAIN_WORDS, plainInlineFastPath, PHRASING, PUNCT, SPACE2, ALNUM;
 var init_markdown = __esm({
   "src/render/markdown.ts"() {
     "use strict";
@@ -31477,7 +31480,7 @@ var init_markdown = __esm({
     RAW_HTML_OMITTED = " raw HTML omitted ";
     currentMath = () => "";
     htmlProcessors = /* @__PURE__ */ new Map();
-    PLAIN_INLINE = /^[\p{L}\p{N}](?:[\p{L}\p{M}\p{N} ,;:?!()-]*[\p{L}\p{M}\p{N}?!)])?$/u;
+    PLAIN_WORDS = /^[\p{L}\p{N}](?:[\p{L}\p{M}\p{N} ,;:?!()-]*[\p{L}\p{M}\p{N}?!)])?$/u;
     plainInlineFastPath = { enabled: true };
     PHRASING = /* @__PURE__ */ new Set([
       "text",
@@ -50543,9 +50546,7 @@ function textPlain(node3) {
   }
 }
 function plainHeadingText(markdown, opts = {}) {
-  if (plainHeadingFastPath.enabled && PLAIN_HEADING.test(markdown) && !markdown.includes("--") && !(opts.passthrough ?? []).some((p5) => markdown.includes(p5.open))) {
-    return markdown;
-  }
+  if (plainHeadingFastPath.enabled && isPlainWords(markdown, opts.passthrough ?? [])) return markdown;
   const doc = `# ${markdown.replace(/\n/g, " ")}`;
   const tree = parseMarkdownWithMath(doc, opts.passthrough ?? []);
   typographer(tree);
@@ -50677,7 +50678,7 @@ function idAttributeText(plan, heading3) {
   const value2 = w.kind === "literal" ? w.id : `{{< prerender-id "${w.raw}" "${w.plain}" >}}`;
   return heading3.attrOpen !== void 0 ? `#${value2} ` : ` {#${value2}}`;
 }
-var LETTER2, DIGIT2, NUMBER, MARK, GO_SPACE, IdFactory, GM_SPACE, GM_PUNCT, NAME_START, NAME_CHAR, PLAIN_HEADING, plainHeadingFastPath;
+var LETTER2, DIGIT2, NUMBER, MARK, GO_SPACE, IdFactory, GM_SPACE, GM_PUNCT, NAME_START, NAME_CHAR, plainHeadingFastPath;
 var init_headings = __esm({
   "src/content/headings.ts"() {
     "use strict";
@@ -50721,7 +50722,6 @@ var init_headings = __esm({
     GM_PUNCT = /^[!-/:-@[-`{-~]$/;
     NAME_START = /^[A-Za-z_:]$/;
     NAME_CHAR = /^[A-Za-z0-9_:.-]$/;
-    PLAIN_HEADING = /^[\p{L}\p{N}](?:[\p{L}\p{M}\p{N} ,;:?!()-]*[\p{L}\p{M}\p{N}?!)])?$/u;
     plainHeadingFastPath = { enabled: true };
   }
 });

@@ -21,7 +21,7 @@
 import type { Nodes as MdastNodes, Heading, Root } from 'mdast';
 import { parseMarkdownWithMath, type Range } from './math.js';
 import type { DelimiterPair } from './math-syntax.js';
-import { typographer } from '../render/markdown.js';
+import { isPlainWords, typographer } from '../render/markdown.js';
 
 export type AutoIdType = 'github' | 'github-ascii' | 'blackfriday';
 
@@ -317,21 +317,13 @@ export interface HeadingParseOptions {
   passthrough?: readonly DelimiterPair[];
 }
 
-/**
- * Heading text that no Markdown or GFM construct, typographer rule or math delimiter can act on: letters,
- * digits and spaces, with `,;:?!()-` inside (no `--`, which the typographer makes a dash). Its plain
- * text is itself, without a parse (most headings; a parse of a few words costs about 0.1 ms).
- */
-const PLAIN_HEADING = /^[\p{L}\p{N}](?:[\p{L}\p{M}\p{N} ,;:?!()-]*[\p{L}\p{M}\p{N}?!)])?$/u;
-
 /** Test hook: with `enabled` false every heading is parsed. */
 export const plainHeadingFastPath = { enabled: true };
 
 /** The plain text Hugo 0.144+ gives a heading whose inline Markdown is `markdown`. */
 export function plainHeadingText(markdown: string, opts: HeadingParseOptions = {}): string {
-  if (plainHeadingFastPath.enabled && PLAIN_HEADING.test(markdown) && !markdown.includes('--') && !(opts.passthrough ?? []).some((p) => markdown.includes(p.open))) {
-    return markdown;
-  }
+  // Plain words (render/markdown.ts isPlainWords) are their own plain text: most headings.
+  if (plainHeadingFastPath.enabled && isPlainWords(markdown, opts.passthrough ?? [])) return markdown;
   const doc = `# ${markdown.replace(/\n/g, ' ')}`;
   const tree: Root = parseMarkdownWithMath(doc, opts.passthrough ?? []);
   typographer(tree);

@@ -9,6 +9,7 @@ import rehypeStringify from 'rehype-stringify';
 import type { Nodes as MdastNodes, Root as MdastRoot, Text } from 'mdast';
 import type { ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
 import { delimiterPairs, parseMarkdownWithMath, type MathOptions } from '../content/math.js';
+import type { DelimiterPair } from '../content/math-syntax.js';
 import { goldmarkUrl } from './goldmark-url.js';
 
 export type MathCallback = (tex: string, display: boolean) => string;
@@ -79,25 +80,24 @@ function htmlProcessor(unsafe: boolean, links: boolean) {
 }
 
 /**
- * Text that no Markdown or GFM construct, typographer rule or HTML escape can act on: letters, marks,
- * digits and spaces, with `,;:?!()-` inside, starting with a letter or digit and ending with one or with
- * `?!)`; no `--` (a dash to the typographer), no `1)` at the start (an ordered list), and none of the
- * site's math delimiters. Its HTML and its plain text are itself, without a parse (a short caption's parse
- * costs about 0.1 ms). As content/headings.ts PLAIN_HEADING, plus the list marker a document can start with.
+ * Text that no inline Markdown or GFM construct, typographer rule, HTML escape or math delimiter can act
+ * on: letters, marks, digits and spaces, with `,;:?!()-` inside, starting with a letter or digit and
+ * ending with one or with `?!)`; no `--` (a dash to the typographer) and none of `pairs`' openers. Its HTML
+ * and its plain text are itself, without a parse (a parse of a few words costs about 0.1 ms). Used for
+ * headings (content/headings.ts) and for captions, titles and table-of-contents entries (below).
  */
-const PLAIN_INLINE = /^[\p{L}\p{N}](?:[\p{L}\p{M}\p{N} ,;:?!()-]*[\p{L}\p{M}\p{N}?!)])?$/u;
+const PLAIN_WORDS = /^[\p{L}\p{N}](?:[\p{L}\p{M}\p{N} ,;:?!()-]*[\p{L}\p{M}\p{N}?!)])?$/u;
 
-/** Test hook: with `enabled` false every string is parsed. */
+export function isPlainWords(md: string, pairs: readonly DelimiterPair[]): boolean {
+  return PLAIN_WORDS.test(md) && !md.includes('--') && !pairs.some((p) => md.includes(p.open));
+}
+
+/** Test hook: with `enabled` false every caption, title and entry is parsed. */
 export const plainInlineFastPath = { enabled: true };
 
+/** Plain words that a document cannot read as a block either (`1) a` starts an ordered list). */
 function isPlainInline(md: string, opts: InlineMarkdownOptions): boolean {
-  return (
-    plainInlineFastPath.enabled &&
-    PLAIN_INLINE.test(md) &&
-    !md.includes('--') &&
-    !/^\p{N}+\)/u.test(md) &&
-    !delimiterPairs(opts.math).some((p) => md.includes(p.open))
-  );
+  return plainInlineFastPath.enabled && isPlainWords(md, delimiterPairs(opts.math)) && !/^\p{N}+\)/u.test(md);
 }
 
 /** Markdown → HTML, with a lone wrapping paragraph removed (like Hugo's `markdownify`). */

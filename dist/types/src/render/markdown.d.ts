@@ -1,5 +1,6 @@
 import type { Root as MdastRoot } from 'mdast';
 import { type MathOptions } from '../content/math.js';
+import type { DelimiterPair } from '../content/math-syntax.js';
 export type MathCallback = (tex: string, display: boolean) => string;
 export interface InlineMarkdownOptions {
     /**
@@ -16,7 +17,8 @@ export interface RenderInlineOptions extends InlineMarkdownOptions {
 }
 /** The raw HTML Goldmark writes instead of raw HTML when `unsafe` is false. */
 export declare const RAW_HTML_OMITTED = " raw HTML omitted ";
-/** Test hook: with `enabled` false every string is parsed. */
+export declare function isPlainWords(md: string, pairs: readonly DelimiterPair[]): boolean;
+/** Test hook: with `enabled` false every caption, title and entry is parsed. */
 export declare const plainInlineFastPath: {
     enabled: boolean;
 };
