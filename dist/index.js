@@ -29720,7 +29720,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "bde6a107a10e134267a11944df960fdc";
+    BUNDLE_CODE_ID = "c7ca42c1b3d303eae6eff4d8d16acd64";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -72184,6 +72184,7 @@ export {
   checkSite,
   clearGradientDecayCache,
   decodeFrontMatter,
+  defaultJobs,
   defineShortcode,
   describeSpec,
   formatCheck,

@@ -96,9 +96,10 @@ const fmt = (x, unit) => `${x.toFixed(2)}${unit}`;
 
 /** The --jobs of the cold builds: BENCH_JOBS, or 1 and the number of cores (at least 2, to show a worker thread). */
 const JOBS = (process.env.BENCH_JOBS ?? `1,${Math.max(2, os.availableParallelism())}`).split(',').map(Number);
-/** The command's default --jobs (src/build.ts jobsForCores): the cold build that "prerender + Hugo" counts, if measured. */
-const CORES = os.availableParallelism();
-const DEFAULT_JOBS = JOBS.includes(CORES >= 3 ? CORES : 1) ? (CORES >= 3 ? CORES : 1) : JOBS.at(-1);
+/** The command's default --jobs (as HUGO_PRERENDER_JOBS or the cores make it): the cold build that "prerender + Hugo" counts, if measured. */
+const { defaultJobs } = await import(path.join(ROOT, 'dist/index.js'));
+const DEFAULT = defaultJobs();
+const DEFAULT_JOBS = JOBS.includes(DEFAULT) ? DEFAULT : JOBS.at(-1);
 
 export function benchScale(sizes, repeat) {
   const rows = [];
@@ -152,7 +153,7 @@ export function benchScale(sizes, repeat) {
         rows.push({ n, step: `prerender cold, --jobs ${j} (${threads} worker thread${threads === '1' ? '' : 's'})`, ...cold, note: summary(cold), cold: j === DEFAULT_JOBS });
       });
       const warm = best(warms);
-      rows.push({ n, step: `prerender warm, default --jobs (${CORES >= 3 ? CORES : 1})`, ...warm, note: summary(warm) });
+      rows.push({ n, step: `prerender warm, default --jobs (${DEFAULT})`, ...warm, note: summary(warm) });
       for (const [k, h] of HUGOS.entries()) {
         const plain = best(plains[k]);
         rows.push({ n, step: `${h.name}, plain`, ...plain, hugo: h, plain });

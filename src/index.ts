@@ -13,7 +13,7 @@ export type { Item, ItemType, LexOptions, LexStart, HugoCompat } from './content
 export { decodeFrontMatter, getParamCI } from './content/frontmatter.js';
 export { shortcodes, getShortcode } from './render/registry.js';
 export { paramsTable, updateParamsBlocks } from './render/docs.js';
-export { buildSite, formatDiagnostic, summaryLine } from './build.js';
+export { buildSite, defaultJobs, formatDiagnostic, summaryLine } from './build.js';
 export type { BuildOptions, BuildResult } from './build.js';
 export { initSite } from './site/init.js';
 export { checkSite, formatCheck } from './check.js';
