@@ -62,14 +62,11 @@ var init_build_worker_tag = __esm({
 });
 
 // src/render/keys.ts
-import { createHash } from "node:crypto";
+import { createHash, hash } from "node:crypto";
 function contentKey(...parts) {
-  const h = createHash("sha256");
-  for (const p5 of parts) {
-    h.update(typeof p5 === "string" ? p5 : stableStringify(p5));
-    h.update("\0");
-  }
-  return h.digest("hex").slice(0, 20);
+  let text12 = "";
+  for (const p5 of parts) text12 += `${typeof p5 === "string" ? p5 : stableStringify(p5)}\0`;
+  return sha256Hex(text12).slice(0, 20);
 }
 function stableStringify(v) {
   if (v === void 0) return "undefined";
@@ -79,11 +76,13 @@ function stableStringify(v) {
   return `{${Object.keys(o2).sort().map((k2) => `${JSON.stringify(k2)}:${stableStringify(o2[k2])}`).join(",")}}`;
 }
 function md5Hex(data) {
-  return createHash("md5").update(data).digest("hex");
+  return typeof hash === "function" ? hash("md5", data, "hex") : createHash("md5").update(data).digest("hex");
 }
+var sha256Hex;
 var init_keys = __esm({
   "src/render/keys.ts"() {
     "use strict";
+    sha256Hex = typeof hash === "function" ? (text12) => hash("sha256", text12, "hex") : (text12) => createHash("sha256").update(text12).digest("hex");
   }
 });
 
@@ -8963,14 +8962,22 @@ var init_config = __esm({
 
 // src/render/feed.ts
 function spanEnd(html7, start) {
-  const tag = /<span\b[^>]*>|<\/span>/g;
-  tag.lastIndex = start;
   let depth = 0;
-  for (let m = tag.exec(html7); m; m = tag.exec(html7)) {
-    depth += m[0] === "</span>" ? -1 : 1;
-    if (depth === 0) return m.index + m[0].length;
+  for (let i2 = html7.indexOf("<", start); i2 !== -1; i2 = html7.indexOf("<", i2 + 1)) {
+    if (html7.startsWith("</span>", i2)) {
+      if (--depth === 0) return i2 + 7;
+      i2 += 6;
+    } else if (html7.startsWith("<span", i2) && !isWordChar(html7.charCodeAt(i2 + 5))) {
+      const gt = html7.indexOf(">", i2 + 5);
+      if (gt === -1) return -1;
+      if (++depth === 0) return gt + 1;
+      i2 = gt;
+    }
   }
   return -1;
+}
+function isWordChar(c) {
+  return c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95;
 }
 function unescapeHtml(s2) {
   return s2.replace(/&(lt|gt|quot|#39|#x27|amp);/g, (_9, e) => ({ lt: "<", gt: ">", quot: '"', "#39": "'", "#x27": "'", amp: "&" })[e]);
@@ -10980,7 +10987,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "8556a3f27981f0108a3c4fd19069a475";
+    BUNDLE_CODE_ID = "2c654284a8ece729f166ea1af4b7a5f9";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -27226,20 +27233,22 @@ function buildTable() {
     leads.add(k2[0]);
     maxLength = Math.max(maxLength, k2.length);
   }
-  return { byText, leads, maxLength };
+  const escaped = [...leads].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).join("");
+  return { byText, leads: new RegExp(`[${escaped}]`, "g"), maxLength };
 }
 function findMojibake(text12, baseOffset) {
   table ??= buildTable();
   const { byText, leads, maxLength } = table;
   const out = [];
-  for (let i2 = 0; i2 < text12.length; i2++) {
-    if (!leads.has(text12[i2])) continue;
+  leads.lastIndex = 0;
+  for (let m = leads.exec(text12); m; m = leads.exec(text12)) {
+    const i2 = m.index;
     for (let len2 = Math.min(maxLength, text12.length - i2); len2 >= 2; len2--) {
       const found = text12.slice(i2, i2 + len2);
       const likely = byText.get(found);
       if (likely !== void 0) {
         out.push({ offset: baseOffset + i2, length: len2, found, likely });
-        i2 += len2 - 1;
+        leads.lastIndex = i2 + len2;
         break;
       }
     }

@@ -84,7 +84,8 @@ export function mangle(s: string): string {
 
 interface Table {
   byText: Map<string, string>;
-  leads: Set<string>;
+  /** Every character a finding starts with (all outside ASCII), as one character class. */
+  leads: RegExp;
   maxLength: number;
 }
 
@@ -105,7 +106,9 @@ function buildTable(): Table {
     leads.add(k[0]!);
     maxLength = Math.max(maxLength, k.length);
   }
-  return { byText, leads, maxLength };
+  // UTF-16 code units, as the text is indexed (each is a whole character: Windows-1252 has none outside the BMP).
+  const escaped = [...leads].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+  return { byText, leads: new RegExp(`[${escaped}]`, 'g'), maxLength };
 }
 
 /**
@@ -116,14 +119,16 @@ export function findMojibake(text: string, baseOffset: number): MojibakeFinding[
   table ??= buildTable();
   const { byText, leads, maxLength } = table;
   const out: MojibakeFinding[] = [];
-  for (let i = 0; i < text.length; i++) {
-    if (!leads.has(text[i]!)) continue;
+  // From one possible start to the next (most pages have none: one scan of the text).
+  leads.lastIndex = 0;
+  for (let m = leads.exec(text); m; m = leads.exec(text)) {
+    const i = m.index;
     for (let len = Math.min(maxLength, text.length - i); len >= 2; len--) {
       const found = text.slice(i, i + len);
       const likely = byText.get(found);
       if (likely !== undefined) {
         out.push({ offset: baseOffset + i, length: len, found, likely });
-        i += len - 1;
+        leads.lastIndex = i + len;
         break;
       }
     }
