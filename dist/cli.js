@@ -9134,7 +9134,7 @@ function toPosix(p5) {
 }
 function lstatOrNull(p5) {
   try {
-    return lstatSync(p5);
+    return lstatSync(p5, { throwIfNoEntry: false }) ?? null;
   } catch {
     return null;
   }
@@ -10987,7 +10987,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "2c654284a8ece729f166ea1af4b7a5f9";
+    BUNDLE_CODE_ID = "cb209baa487e06eff35accaa121a56b0";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -12000,22 +12000,21 @@ var init_lexer = __esm({
 });
 
 // src/content/position.ts
-var LineIndex;
+var HIGH_SURROGATE, SURROGATE_PAIR, LineIndex;
 var init_position = __esm({
   "src/content/position.ts"() {
     "use strict";
+    HIGH_SURROGATE = /[\ud800-\udbff]/;
+    SURROGATE_PAIR = /[\ud800-\udbff][\udc00-\udfff]/g;
     LineIndex = class _LineIndex {
       constructor(text12) {
         this.text = text12;
         const starts = [0];
+        for (let i2 = text12.indexOf("\n"); i2 !== -1; i2 = text12.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
         const pairs = [];
-        for (let i2 = 0; i2 < text12.length; i2++) {
-          const c = text12.charCodeAt(i2);
-          if (c === 10) starts.push(i2 + 1);
-          else if (c >= 55296 && c <= 56319 && i2 + 1 < text12.length) {
-            const d2 = text12.charCodeAt(i2 + 1);
-            if (d2 >= 56320 && d2 <= 57343) pairs.push(i2++);
-          }
+        if (HIGH_SURROGATE.test(text12)) {
+          SURROGATE_PAIR.lastIndex = 0;
+          for (let m = SURROGATE_PAIR.exec(text12); m; m = SURROGATE_PAIR.exec(text12)) pairs.push(m.index);
         }
         this.starts = starts;
         this.pairs = pairs;
@@ -69389,6 +69388,7 @@ function createMathRenderer(opts = {}) {
   };
 }
 function oneLine(html7) {
+  if (!html7.includes("\n") && !html7.includes("\r")) return html7;
   return html7.replace(/\r/g, "&#13;").replace(/\n/g, "&#10;");
 }
 function requireWarnings(tex) {

@@ -175,6 +175,8 @@ export function createMathRenderer(opts: MathRendererOptions = {}): MathRenderer
  * TeX line starting with `- ` or `+ ` cannot become a list item inside the MathML.
  */
 function oneLine(html: string): string {
+  // Most formulas are written on one line: two searches for a character, no copy.
+  if (!html.includes('\n') && !html.includes('\r')) return html;
   return html.replace(/\r/g, '&#13;').replace(/\n/g, '&#10;');
 }
 

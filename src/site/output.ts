@@ -98,7 +98,8 @@ function toPosix(p: string): string {
 
 function lstatOrNull(p: string): Stats | null {
   try {
-    return lstatSync(p);
+    // A missing file (every shadow of a cold build) is no exception: making one cost more than the lstat.
+    return lstatSync(p, { throwIfNoEntry: false }) ?? null;
   } catch {
     return null;
   }
