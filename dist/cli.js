@@ -10987,7 +10987,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "cb209baa487e06eff35accaa121a56b0";
+    BUNDLE_CODE_ID = "695a4c8bf301a6161b03aa827579aade";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -50389,6 +50389,7 @@ function anchorize(text12, type) {
     }
     return out2;
   }
+  if (PRINTABLE_ASCII.test(text12)) return text12.replace(GO_SPACE, "").replace(NOT_KEPT_ASCII, "").replace(/ /g, "-").toLowerCase();
   const asciiOnly = type === "github-ascii";
   const s2 = (asciiOnly ? text12.normalize("NFD").replace(MARK, "").normalize("NFC") : text12).replace(GO_SPACE, "");
   let out = "";
@@ -50686,7 +50687,7 @@ function idAttributeText(plan, heading3) {
   const value2 = w.kind === "literal" ? w.id : `{{< prerender-id "${w.raw}" "${w.plain}" >}}`;
   return heading3.attrOpen !== void 0 ? `#${value2} ` : ` {#${value2}}`;
 }
-var LETTER2, DIGIT2, NUMBER, MARK, GO_SPACE, IdFactory, GM_SPACE, GM_PUNCT, NAME_START, NAME_CHAR, plainHeadingFastPath;
+var LETTER2, DIGIT2, NUMBER, MARK, GO_SPACE, PRINTABLE_ASCII, NOT_KEPT_ASCII, IdFactory, GM_SPACE, GM_PUNCT, NAME_START, NAME_CHAR, plainHeadingFastPath;
 var init_headings = __esm({
   "src/content/headings.ts"() {
     "use strict";
@@ -50697,6 +50698,8 @@ var init_headings = __esm({
     NUMBER = new RegExp("\\p{N}", "u");
     MARK = new RegExp("\\p{Mn}", "gu");
     GO_SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
+    PRINTABLE_ASCII = /^[\t\n\v\f\r\x20-\x7e]*$/;
+    NOT_KEPT_ASCII = /[^A-Za-z0-9_ -]/g;
     IdFactory = class {
       constructor(type) {
         this.type = type;

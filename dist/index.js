@@ -29726,7 +29726,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "12a31983c765a63c95dfbb73a83194d2";
+    BUNDLE_CODE_ID = "61fd46f86281c06ce0c7f3b088c0e647";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -49104,6 +49104,7 @@ function anchorize(text12, type) {
     }
     return out2;
   }
+  if (PRINTABLE_ASCII.test(text12)) return text12.replace(GO_SPACE, "").replace(NOT_KEPT_ASCII, "").replace(/ /g, "-").toLowerCase();
   const asciiOnly = type === "github-ascii";
   const s2 = (asciiOnly ? text12.normalize("NFD").replace(MARK2, "").normalize("NFC") : text12).replace(GO_SPACE, "");
   let out = "";
@@ -49401,7 +49402,7 @@ function idAttributeText(plan, heading3) {
   const value2 = w.kind === "literal" ? w.id : `{{< prerender-id "${w.raw}" "${w.plain}" >}}`;
   return heading3.attrOpen !== void 0 ? `#${value2} ` : ` {#${value2}}`;
 }
-var LETTER2, DIGIT2, NUMBER, MARK2, GO_SPACE, IdFactory, GM_SPACE, GM_PUNCT, NAME_START, NAME_CHAR, plainHeadingFastPath;
+var LETTER2, DIGIT2, NUMBER, MARK2, GO_SPACE, PRINTABLE_ASCII, NOT_KEPT_ASCII, IdFactory, GM_SPACE, GM_PUNCT, NAME_START, NAME_CHAR, plainHeadingFastPath;
 var init_headings = __esm({
   "src/content/headings.ts"() {
     "use strict";
@@ -49412,6 +49413,8 @@ var init_headings = __esm({
     NUMBER = new RegExp("\\p{N}", "u");
     MARK2 = new RegExp("\\p{Mn}", "gu");
     GO_SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
+    PRINTABLE_ASCII = /^[\t\n\v\f\r\x20-\x7e]*$/;
+    NOT_KEPT_ASCII = /[^A-Za-z0-9_ -]/g;
     IdFactory = class {
       constructor(type) {
         this.type = type;

@@ -39,6 +39,9 @@ const MARK = /\p{Mn}/gu;
 /** Go's unicode.IsSpace, which bytes.TrimSpace uses. */
 const GO_SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
 
+const PRINTABLE_ASCII = /^[\t\n\v\f\r\x20-\x7e]*$/;
+const NOT_KEPT_ASCII = /[^A-Za-z0-9_ -]/g;
+
 /** One code point lower-cased as Go's unicode.ToLower does (a single rune: special cases keep the rune). */
 function toLowerRune(ch: string): string {
   const l = ch.toLowerCase();
@@ -59,6 +62,9 @@ export function anchorize(text: string, type: AutoIdType): string {
     }
     return out;
   }
+  // Printable ASCII (most headings), where letters, digits and case are ASCII's: the loop below in three
+  // native passes (trim Go's spaces; drop what is neither letter, digit, `_`, `-` nor space; space to `-`).
+  if (PRINTABLE_ASCII.test(text)) return text.replace(GO_SPACE, '').replace(NOT_KEPT_ASCII, '').replace(/ /g, '-').toLowerCase();
   const asciiOnly = type === 'github-ascii';
   // Go's text.RemoveAccents: NFD, drop nonspacing marks, NFC.
   const s = (asciiOnly ? text.normalize('NFD').replace(MARK, '').normalize('NFC') : text).replace(GO_SPACE, '');

@@ -55,6 +55,27 @@ describe('anchorize', () => {
   ];
   it.each(cases)('%j (%s) → %j', (text, type, id) => expect(anchorize(text, type)).toBe(id));
 
+  it('gives ASCII text (its shortcut) the ids of Hugo\'s rune loop', () => {
+    // Hugo's sanitizeAnchorNameWithHook for github and github-ascii, on ASCII: bytes.TrimSpace, then
+    // '-' and ' ' to '-', letters, digits and '_' lower-cased, the rest dropped.
+    const hugo = (text: string) => {
+      let out = '';
+      for (const ch of text.replace(/^[\t\n\v\f\r ]+|[\t\n\v\f\r ]+$/g, '')) {
+        if (ch === '-' || ch === ' ') out += '-';
+        else if (/[A-Za-z0-9_]/.test(ch)) out += ch.toLowerCase();
+      }
+      return out;
+    };
+    const ascii = fc.string({ unit: fc.constantFrom(...'aZ09_- \t\n\r\v\f.$\\{}()[]*`~!?#\'"<>&|^%@+=,;:/'.split('')), maxLength: 30 });
+    fc.assert(
+      fc.property(ascii, (text) => {
+        expect(anchorize(text, 'github')).toBe(hugo(text));
+        expect(anchorize(text, 'github-ascii')).toBe(hugo(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('duplicates get -1, -2 and skip ids already taken', () => {
     const f = new IdFactory('github');
     f.put('x-1');
