@@ -10987,7 +10987,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "695a4c8bf301a6161b03aa827579aade";
+    BUNDLE_CODE_ID = "266189eebcfab2acb10bf08163a7c0d0";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -69776,6 +69776,7 @@ var init_build_workers = __esm({
           this.pump();
         } else if (m.type === "done") {
           const waiting = this.held.get(w)?.shift();
+          if (waiting) this.renderedThere++;
           waiting?.resolve(m.outcome);
           this.pump();
         } else if (m.type === "image") {
@@ -69802,6 +69803,10 @@ var init_build_workers = __esm({
       }
       pump() {
         this.feedWorkers(1);
+        if (this.local && !this.localBusy) {
+          const next = this.queue.findIndex((q2) => this.localCan(q2));
+          if (next !== -1) this.runLocal(this.queue.splice(next, 1)[0]);
+        }
         this.feedWorkers(WORKER_DEPTH);
         if (this.held.size === 0 && this.starting.size === 0) {
           const why = this.fatal ?? "no worker thread is left";
@@ -69825,6 +69830,8 @@ var init_build_workers = __esm({
           }
         }
       }
+      /** Pages the workers prerendered. */
+      renderedThere = 0;
       /** One page in the build's own thread, after the messages already waiting. */
       runLocal(waiting) {
         this.localBusy = true;
@@ -69847,13 +69854,16 @@ var init_build_workers = __esm({
 import { closeSync, openSync, readdirSync as readdirSync6, readSync, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
 import os from "node:os";
 import path15 from "node:path";
-function defaultJobs() {
+function envJobs() {
   const env2 = process.env.HUGO_PRERENDER_JOBS;
-  if (env2 !== void 0 && /^\d+$/.test(env2.trim()) && Number(env2) >= 1) return Number(env2);
-  return jobsForCores(os.availableParallelism());
+  return env2 !== void 0 && /^\d+$/.test(env2.trim()) && Number(env2) >= 1 ? Number(env2) : void 0;
 }
 function jobsForCores(cores) {
-  return cores >= 3 ? cores : 1;
+  return Math.max(1, cores);
+}
+function renderThreads(jobs, cores, expected, chosen) {
+  const threads = !chosen && cores < 3 ? 1 + Math.floor(expected / PAGES_PER_WORKER_SHARED_CORES) : Math.floor(expected / PAGES_PER_WORKER);
+  return Math.max(1, Math.min(jobs, threads));
 }
 function listContentFiles(dir, roots, refused = []) {
   const out = [];
@@ -70062,7 +70072,8 @@ async function buildLocked(opts) {
     anyFigure ||= record.figure;
     result.unchanged++;
   };
-  const jobs = Math.max(1, Math.floor(opts.jobs ?? defaultJobs()));
+  const chosenJobs = opts.jobs ?? envJobs();
+  const jobs = Math.max(1, Math.floor(chosenJobs ?? jobsForCores(os.availableParallelism())));
   let pool;
   let toBuild = 0;
   const render6 = async (job, seen, left) => {
@@ -70070,7 +70081,7 @@ async function buildLocked(opts) {
     const here = await pageContext();
     if (!pool && jobs > 1 && toBuild >= START_WORKERS_AFTER) {
       const w = await Promise.resolve().then(() => (init_build_workers(), build_workers_exports));
-      const size = Math.min(jobs, Math.floor(toBuild / seen * left / PAGES_PER_WORKER));
+      const size = renderThreads(jobs, os.availableParallelism(), toBuild / seen * left, chosenJobs !== void 0);
       if (!pool && size >= 2 && w.workersAvailable()) {
         result.workers = size - 1;
         const { renderPage: renderPage2 } = await Promise.resolve().then(() => (init_build_page(), build_page_exports));
@@ -70186,12 +70197,13 @@ async function buildLocked(opts) {
   try {
     for (const [index2, file] of files.entries()) {
       started.push(startPage(file, index2));
-      while (started.length > (pool ? pool.workers * IN_FLIGHT_PER_WORKER : 0)) await (await started.shift())();
+      while (started.length > (pool ? (pool.workers + 1) * IN_FLIGHT_PER_WORKER : 0)) await (await started.shift())();
     }
     while (started.length > 0) await (await started.shift())();
   } finally {
     await Promise.allSettled(started);
     await pool?.close();
+    if (pool) result.rendered = { pages: toBuild, here: toBuild - pool.renderedThere };
   }
   if (anyMath) {
     const head2 = headReport(siteLayoutDirs(siteDir, config.data));
@@ -70276,9 +70288,9 @@ function summaryLine(r2) {
   const n = (count, one4, many = `${one4}s`) => `${count} ${count === 1 ? one4 : many}`;
   const errors = r2.diagnostics.filter((d2) => d2.severity === "error").length;
   const warnings = r2.diagnostics.length - errors;
-  return `hugo-prerender: ${n(r2.pages, "page")} (${r2.shadowed} prerendered${r2.unchanged ? `, ${r2.unchanged} unchanged` : ""}), ${n(r2.formulas, "formula")}, ${n(r2.figures, "figure")}, ${n(r2.shortcodes, "other shortcode")}, ${n(r2.cacheHits, "cache hit")}, ` + (r2.images > 0 ? `${n(r2.images, "image")} (${r2.imagesProcessed} processed), ` : "") + `${n(errors, "error")}, ${n(warnings, "warning")}, ${r2.ms} ms` + (r2.workers ? ` (${n(r2.workers, "worker thread")})` : "");
+  return `hugo-prerender: ${n(r2.pages, "page")} (${r2.shadowed} prerendered${r2.unchanged ? `, ${r2.unchanged} unchanged` : ""}), ${n(r2.formulas, "formula")}, ${n(r2.figures, "figure")}, ${n(r2.shortcodes, "other shortcode")}, ${n(r2.cacheHits, "cache hit")}, ` + (r2.images > 0 ? `${n(r2.images, "image")} (${r2.imagesProcessed} processed), ` : "") + `${n(errors, "error")}, ${n(warnings, "warning")}, ${r2.ms} ms` + (r2.workers ? ` (${n(r2.workers, "worker thread")}${r2.rendered ? `; ${r2.rendered.here} of ${n(r2.rendered.pages, "page")} rendered in this one` : ""})` : "");
 }
-var START_WORKERS_AFTER, PAGES_PER_WORKER, IN_FLIGHT_PER_WORKER, CONTENT_EXTENSIONS, readBuffer;
+var START_WORKERS_AFTER, PAGES_PER_WORKER, PAGES_PER_WORKER_SHARED_CORES, IN_FLIGHT_PER_WORKER, CONTENT_EXTENSIONS, readBuffer;
 var init_build = __esm({
   "src/build.ts"() {
     "use strict";
@@ -70302,6 +70314,7 @@ var init_build = __esm({
     init_page_outcome();
     START_WORKERS_AFTER = 4;
     PAGES_PER_WORKER = 8;
+    PAGES_PER_WORKER_SHARED_CORES = 800;
     IN_FLIGHT_PER_WORKER = 3;
     CONTENT_EXTENSIONS = /* @__PURE__ */ new Set([".md", ".markdown", ".mdown"]);
     readBuffer = Buffer.allocUnsafe(1 << 16);
@@ -74696,9 +74709,10 @@ Options:
                        or "render" (KaTeX's red error text in the page, reported as a warning)
   -q, --quiet          print only errors and the summary line
       --wait SECONDS   how long to wait for another hugo-prerender using the same site (default 60)
-  -j, --jobs N         threads that prerender pages (default: HUGO_PRERENDER_JOBS, else the number of
-                       cores from 3 cores up, else 1); 1: no worker threads. The output is the same
-                       whatever the number
+  -j, --jobs N         threads that prerender pages, this one included (default: HUGO_PRERENDER_JOBS,
+                       else the number of cores; on 2 cores a worker thread starts only for 800 pages
+                       or more to prerender); 1: no worker threads. The output is the same whatever
+                       the number
       --hugo PATH      for serve and hugo: the hugo binary to run (default: hugo on PATH)
       --hugo-version V for init: the Hugo the site is built with (default: the version of \`hugo\` on PATH);
                        a language's content mount is spelled lang = "fr" before 0.153, sites.matrix after

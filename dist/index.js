@@ -29726,7 +29726,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "61fd46f86281c06ce0c7f3b088c0e647";
+    BUNDLE_CODE_ID = "d4f8204727dc3fa79768193aef2c5799";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -68491,6 +68491,7 @@ var init_build_workers = __esm({
           this.pump();
         } else if (m.type === "done") {
           const waiting = this.held.get(w)?.shift();
+          if (waiting) this.renderedThere++;
           waiting?.resolve(m.outcome);
           this.pump();
         } else if (m.type === "image") {
@@ -68517,6 +68518,10 @@ var init_build_workers = __esm({
       }
       pump() {
         this.feedWorkers(1);
+        if (this.local && !this.localBusy) {
+          const next = this.queue.findIndex((q2) => this.localCan(q2));
+          if (next !== -1) this.runLocal(this.queue.splice(next, 1)[0]);
+        }
         this.feedWorkers(WORKER_DEPTH);
         if (this.held.size === 0 && this.starting.size === 0) {
           const why = this.fatal ?? "no worker thread is left";
@@ -68540,6 +68545,8 @@ var init_build_workers = __esm({
           }
         }
       }
+      /** Pages the workers prerendered. */
+      renderedThere = 0;
       /** One page in the build's own thread, after the messages already waiting. */
       runLocal(waiting) {
         this.localBusy = true;
@@ -69719,14 +69726,21 @@ init_page_settings();
 init_page_outcome();
 var START_WORKERS_AFTER = 4;
 var PAGES_PER_WORKER = 8;
+var PAGES_PER_WORKER_SHARED_CORES = 800;
 var IN_FLIGHT_PER_WORKER = 3;
 function defaultJobs() {
+  return envJobs() ?? jobsForCores(os.availableParallelism());
+}
+function envJobs() {
   const env2 = process.env.HUGO_PRERENDER_JOBS;
-  if (env2 !== void 0 && /^\d+$/.test(env2.trim()) && Number(env2) >= 1) return Number(env2);
-  return jobsForCores(os.availableParallelism());
+  return env2 !== void 0 && /^\d+$/.test(env2.trim()) && Number(env2) >= 1 ? Number(env2) : void 0;
 }
 function jobsForCores(cores) {
-  return cores >= 3 ? cores : 1;
+  return Math.max(1, cores);
+}
+function renderThreads(jobs, cores, expected, chosen) {
+  const threads = !chosen && cores < 3 ? 1 + Math.floor(expected / PAGES_PER_WORKER_SHARED_CORES) : Math.floor(expected / PAGES_PER_WORKER);
+  return Math.max(1, Math.min(jobs, threads));
 }
 var CONTENT_EXTENSIONS = /* @__PURE__ */ new Set([".md", ".markdown", ".mdown"]);
 function listContentFiles(dir, roots, refused = []) {
@@ -69937,7 +69951,8 @@ async function buildLocked(opts) {
     anyFigure ||= record.figure;
     result.unchanged++;
   };
-  const jobs = Math.max(1, Math.floor(opts.jobs ?? defaultJobs()));
+  const chosenJobs = opts.jobs ?? envJobs();
+  const jobs = Math.max(1, Math.floor(chosenJobs ?? jobsForCores(os.availableParallelism())));
   let pool;
   let toBuild = 0;
   const render6 = async (job, seen, left) => {
@@ -69945,7 +69960,7 @@ async function buildLocked(opts) {
     const here = await pageContext();
     if (!pool && jobs > 1 && toBuild >= START_WORKERS_AFTER) {
       const w = await Promise.resolve().then(() => (init_build_workers(), build_workers_exports));
-      const size = Math.min(jobs, Math.floor(toBuild / seen * left / PAGES_PER_WORKER));
+      const size = renderThreads(jobs, os.availableParallelism(), toBuild / seen * left, chosenJobs !== void 0);
       if (!pool && size >= 2 && w.workersAvailable()) {
         result.workers = size - 1;
         const { renderPage: renderPage2 } = await Promise.resolve().then(() => (init_build_page(), build_page_exports));
@@ -70061,12 +70076,13 @@ async function buildLocked(opts) {
   try {
     for (const [index2, file] of files.entries()) {
       started.push(startPage(file, index2));
-      while (started.length > (pool ? pool.workers * IN_FLIGHT_PER_WORKER : 0)) await (await started.shift())();
+      while (started.length > (pool ? (pool.workers + 1) * IN_FLIGHT_PER_WORKER : 0)) await (await started.shift())();
     }
     while (started.length > 0) await (await started.shift())();
   } finally {
     await Promise.allSettled(started);
     await pool?.close();
+    if (pool) result.rendered = { pages: toBuild, here: toBuild - pool.renderedThere };
   }
   if (anyMath) {
     const head2 = headReport(siteLayoutDirs(siteDir, config.data));
@@ -70151,7 +70167,7 @@ function summaryLine(r2) {
   const n = (count, one4, many = `${one4}s`) => `${count} ${count === 1 ? one4 : many}`;
   const errors = r2.diagnostics.filter((d2) => d2.severity === "error").length;
   const warnings = r2.diagnostics.length - errors;
-  return `hugo-prerender: ${n(r2.pages, "page")} (${r2.shadowed} prerendered${r2.unchanged ? `, ${r2.unchanged} unchanged` : ""}), ${n(r2.formulas, "formula")}, ${n(r2.figures, "figure")}, ${n(r2.shortcodes, "other shortcode")}, ${n(r2.cacheHits, "cache hit")}, ` + (r2.images > 0 ? `${n(r2.images, "image")} (${r2.imagesProcessed} processed), ` : "") + `${n(errors, "error")}, ${n(warnings, "warning")}, ${r2.ms} ms` + (r2.workers ? ` (${n(r2.workers, "worker thread")})` : "");
+  return `hugo-prerender: ${n(r2.pages, "page")} (${r2.shadowed} prerendered${r2.unchanged ? `, ${r2.unchanged} unchanged` : ""}), ${n(r2.formulas, "formula")}, ${n(r2.figures, "figure")}, ${n(r2.shortcodes, "other shortcode")}, ${n(r2.cacheHits, "cache hit")}, ` + (r2.images > 0 ? `${n(r2.images, "image")} (${r2.imagesProcessed} processed), ` : "") + `${n(errors, "error")}, ${n(warnings, "warning")}, ${r2.ms} ms` + (r2.workers ? ` (${n(r2.workers, "worker thread")}${r2.rendered ? `; ${r2.rendered.here} of ${n(r2.rendered.pages, "page")} rendered in this one` : ""})` : "");
 }
 
 // src/site/init.ts

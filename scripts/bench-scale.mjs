@@ -149,7 +149,7 @@ export function benchScale(sizes, repeat) {
       }
       JOBS.forEach((j, k) => {
         const cold = best(colds[k]);
-        const threads = /\((\d+) worker threads?\)$/.exec(summary(cold))?.[1] ?? '0';
+        const threads = /\((\d+) worker threads?[;)]/.exec(summary(cold))?.[1] ?? '0';
         rows.push({ n, step: `prerender cold, --jobs ${j} (${threads} worker thread${threads === '1' ? '' : 's'})`, ...cold, note: summary(cold), cold: j === DEFAULT_JOBS });
       });
       const warm = best(warms);

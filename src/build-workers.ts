@@ -97,7 +97,10 @@ const WORKER_DEPTH = 2;
 
 /**
  * A pool of page workers; `run` resolves with each page's outcome (a crash becomes an error outcome). With
- * `local`, the build's own thread renders the pages no worker can take (none is left, none is starting).
+ * `local`, the build's own thread renders pages too, one at a time, as one more of the build's --jobs (it
+ * reads and writes every page, which leaves it most of its time: measured idle 81 % of a 1000-page build
+ * with one worker when it rendered none); and all the pages no worker can take (none is left, none is
+ * starting).
  */
 export class PagePool {
   private readonly queue: Waiting[] = [];
@@ -158,6 +161,7 @@ export class PagePool {
     } else if (m.type === 'done') {
       // A worker renders its pages in the order it was given them.
       const waiting = this.held.get(w)?.shift();
+      if (waiting) this.renderedThere++;
       waiting?.resolve(m.outcome);
       this.pump();
     } else if (m.type === 'image') {
@@ -187,8 +191,13 @@ export class PagePool {
   }
 
   private pump(): void {
-    // Every worker one page first, then a second.
+    // Every worker one page first, then the build's thread one if it is free (also while the workers
+    // start), then every worker a second.
     this.feedWorkers(1);
+    if (this.local && !this.localBusy) {
+      const next = this.queue.findIndex((q) => this.localCan(q));
+      if (next !== -1) this.runLocal(this.queue.splice(next, 1)[0]!);
+    }
     this.feedWorkers(WORKER_DEPTH);
     // No worker left and none coming: the build's own thread renders the pages still waiting; without it
     // (or for the page the tests of a crash name) they fail, saying why.
@@ -216,6 +225,9 @@ export class PagePool {
       }
     }
   }
+
+  /** Pages the workers prerendered. */
+  renderedThere = 0;
 
   /** One page in the build's own thread, after the messages already waiting. */
   private runLocal(waiting: Waiting): void {

@@ -33,9 +33,18 @@ export { invalidUtf8 } from './page-outcome.js';
 
 /** Worker threads start once this many pages need prerendering (fewer are quicker done here)… */
 const START_WORKERS_AFTER = 4;
-/** …with one worker for every this many pages still expected, up to --jobs. */
+/** …with one thread for every this many pages still expected, up to --jobs, where each worker has a core of its own… */
 const PAGES_PER_WORKER = 8;
-/** Pages handed out ahead per worker: enough to keep it busy while the build writes. */
+/**
+ * …and one worker for every this many on a machine of one or two cores, where a worker competes with the
+ * build's own thread, which keeps about 1.25 cores busy with V8's compiler and collector threads: its start
+ * and its warm-up (V8 compiles the code again in every isolate, about a second of CPU over its first
+ * thousand pages) pay off only over a long build. Cold bench sites, 2 cores, --jobs 1 against 2, wall time
+ * (CPU): 100 pages 0.72 against 0.87 s, 300 pages 1.39 against 1.59 s, 600 pages 2.19 against 2.27 s, 1000
+ * pages 3.38 against 3.12 s (4.18 against 5.38 s), 3000 pages 8.5 against 6.2 s (9.75 against 11.3 s).
+ */
+const PAGES_PER_WORKER_SHARED_CORES = 800;
+/** Pages handed out ahead per rendering thread (the workers and the build's own): enough to keep each busy while the build writes. */
 const IN_FLIGHT_PER_WORKER = 3;
 
 /**
@@ -43,21 +52,29 @@ const IN_FLIGHT_PER_WORKER = 3;
  * the number of cores Node may use.
  */
 export function defaultJobs(): number {
+  return envJobs() ?? jobsForCores(os.availableParallelism());
+}
+
+/** HUGO_PRERENDER_JOBS, when it is a whole number from 1. */
+function envJobs(): number | undefined {
   const env = process.env.HUGO_PRERENDER_JOBS;
-  if (env !== undefined && /^\d+$/.test(env.trim()) && Number(env) >= 1) return Number(env);
-  return jobsForCores(os.availableParallelism());
+  return env !== undefined && /^\d+$/.test(env.trim()) && Number(env) >= 1 ? Number(env) : undefined;
+}
+
+/** The default --jobs on a machine with this many cores: all of them (renderThreads decides how many start). */
+export function jobsForCores(cores: number): number {
+  return Math.max(1, cores);
 }
 
 /**
- * The default --jobs on a machine with this many cores: all of them from 3 cores up, else 1. With 2 cores a
- * worker thread bought nothing: the build's own thread already keeps the second core partly busy with V8's
- * compiler and garbage collector threads (a cold --jobs 1 build takes about 1.25 s of CPU per second), and
- * every rendering isolate compiles its own copy of the code. Cold 1000-post bench site, 2 cores, alternating
- * runs: --jobs 1 3.19-3.40 s wall and 3.91-4.13 s of CPU, --jobs 2 (one worker) 3.14-3.38 s and 4.26-4.62 s,
- * --jobs 3 (two workers) 3.24-3.27 s and 5.85-5.90 s.
+ * How many threads render pages (the build's own and its workers) when about `expected` pages are still to
+ * be prerendered, with `jobs` the most, on a machine of `cores` cores: one for every PAGES_PER_WORKER pages;
+ * with the default --jobs on one or two cores (`chosen` false), one worker for every
+ * PAGES_PER_WORKER_SHARED_CORES. A number the user gave is taken at its word. 1: the build's own thread alone.
  */
-export function jobsForCores(cores: number): number {
-  return cores >= 3 ? cores : 1;
+export function renderThreads(jobs: number, cores: number, expected: number, chosen: boolean): number {
+  const threads = !chosen && cores < 3 ? 1 + Math.floor(expected / PAGES_PER_WORKER_SHARED_CORES) : Math.floor(expected / PAGES_PER_WORKER);
+  return Math.max(1, Math.min(jobs, threads));
 }
 
 export interface BuildOptions {
@@ -77,8 +94,9 @@ export interface BuildOptions {
   /** The caller already holds the site's lock (watch holds it for as long as it runs). */
   locked?: boolean;
   /**
-   * Threads that prerender pages (worker threads; 1: the build's own thread only). Default: defaultJobs().
-   * The output is the same, byte for byte, whatever the number.
+   * Threads that prerender pages, the build's own included (1: no worker threads). Default: defaultJobs(),
+   * with workers on one or two cores only for a long build (renderThreads). The output is the same, byte
+   * for byte, whatever the number.
    */
   jobs?: number;
 }
@@ -102,6 +120,8 @@ export interface BuildResult {
   ms: number;
   /** Worker threads that prerendered pages (0 or absent: every page was prerendered in the build's own thread). */
   workers?: number;
+  /** With workers: the pages prerendered (parsed and rendered, not kept) in this build, and how many of them in the build's own thread. */
+  rendered?: { pages: number; here: number };
   diagnostics: Diagnostic[];
   failed: boolean;
 }
@@ -368,7 +388,9 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
 
   // Pages to prerender go to worker threads once there are enough of them (see startWorkers); until
   // then, and with --jobs 1, they are prerendered here, one at a time.
-  const jobs = Math.max(1, Math.floor(opts.jobs ?? defaultJobs()));
+  // Given (--jobs, HUGO_PRERENDER_JOBS), or the machine's cores.
+  const chosenJobs = opts.jobs ?? envJobs();
+  const jobs = Math.max(1, Math.floor(chosenJobs ?? jobsForCores(os.availableParallelism())));
   let pool: PagePool | undefined;
   let toBuild = 0;
   const render = async (job: PageJob, seen: number, left: number): Promise<PageOutcome> => {
@@ -378,8 +400,8 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       // Pages are in flight one at a time until there is a pool: nothing else starts one meanwhile.
       const w = await import('./build-workers.js');
       // As many threads as the pages still to prerender keep busy (estimated from those seen so far): this
-      // one, which reads and writes (and renders only when no worker is left), and worker threads that render.
-      const size = Math.min(jobs, Math.floor(((toBuild / seen) * left) / PAGES_PER_WORKER));
+      // one, which reads and writes every page and renders between, and worker threads that render.
+      const size = renderThreads(jobs, os.availableParallelism(), (toBuild / seen) * left, chosenJobs !== undefined);
       if (!pool && size >= 2 && w.workersAvailable()) {
         result.workers = size - 1;
         const { renderPage } = await import('./build-page.js');
@@ -510,13 +532,14 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
   try {
     for (const [index, file] of files.entries()) {
       started.push(startPage(file, index));
-      while (started.length > (pool ? pool.workers * IN_FLIGHT_PER_WORKER : 0)) await (await started.shift()!)();
+      while (started.length > (pool ? (pool.workers + 1) * IN_FLIGHT_PER_WORKER : 0)) await (await started.shift()!)();
     }
     while (started.length > 0) await (await started.shift()!)();
   } finally {
     // Settle what is still in flight (after an exception) before the workers go.
     await Promise.allSettled(started);
     await pool?.close();
+    if (pool) result.rendered = { pages: toBuild, here: toBuild - pool.renderedThere };
   }
 
   if (anyMath) {
@@ -624,6 +647,6 @@ export function summaryLine(r: BuildResult): string {
     `${n(r.figures, 'figure')}, ${n(r.shortcodes, 'other shortcode')}, ${n(r.cacheHits, 'cache hit')}, ` +
     (r.images > 0 ? `${n(r.images, 'image')} (${r.imagesProcessed} processed), ` : '') +
     `${n(errors, 'error')}, ${n(warnings, 'warning')}, ${r.ms} ms` +
-    (r.workers ? ` (${n(r.workers, 'worker thread')})` : '')
+    (r.workers ? ` (${n(r.workers, 'worker thread')}${r.rendered ? `; ${r.rendered.here} of ${n(r.rendered.pages, 'page')} rendered in this one` : ''})` : '')
   );
 }

@@ -42,9 +42,10 @@ Options:
                        or "render" (KaTeX's red error text in the page, reported as a warning)
   -q, --quiet          print only errors and the summary line
       --wait SECONDS   how long to wait for another hugo-prerender using the same site (default 60)
-  -j, --jobs N         threads that prerender pages (default: HUGO_PRERENDER_JOBS, else the number of
-                       cores from 3 cores up, else 1); 1: no worker threads. The output is the same
-                       whatever the number
+  -j, --jobs N         threads that prerender pages, this one included (default: HUGO_PRERENDER_JOBS,
+                       else the number of cores; on 2 cores a worker thread starts only for 800 pages
+                       or more to prerender); 1: no worker threads. The output is the same whatever
+                       the number
       --hugo PATH      for serve and hugo: the hugo binary to run (default: hugo on PATH)
       --hugo-version V for init: the Hugo the site is built with (default: the version of \`hugo\` on PATH);
                        a language's content mount is spelled lang = "fr" before 0.153, sites.matrix after

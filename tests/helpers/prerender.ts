@@ -104,6 +104,9 @@ export interface Summary {
   ms: number;
   /** Worker threads that prerendered pages (0 when the line names none). */
   workers: number;
+  /** With workers: the pages rendered in the build's own thread, of those rendered. */
+  renderedHere?: number;
+  rendered?: number;
 }
 
 export interface CliRun {
@@ -119,7 +122,7 @@ export interface CliRun {
 
 const DIAG = /^(.+?):(\d+):(\d+): (error|warning): (.*)$/;
 const SUMMARY =
-  /^hugo-prerender: (\d+) pages? \((\d+) prerendered(?:, (\d+) unchanged)?\), (\d+) formulas?, (\d+) figures?, (\d+) other shortcodes?, (\d+) cache hits?, (?:(\d+) images? \((\d+) processed\), )?(\d+) errors?, (\d+) warnings?, (\d+) ms(?: \((\d+) worker threads?\))?$/m;
+  /^hugo-prerender: (\d+) pages? \((\d+) prerendered(?:, (\d+) unchanged)?\), (\d+) formulas?, (\d+) figures?, (\d+) other shortcodes?, (\d+) cache hits?, (?:(\d+) images? \((\d+) processed\), )?(\d+) errors?, (\d+) warnings?, (\d+) ms(?: \((\d+) worker threads?(?:; (\d+) of (\d+) pages? rendered in this one)?\))?$/m;
 
 export function parseDiagnostics(output: string): Diag[] {
   const out: Diag[] = [];
@@ -133,7 +136,9 @@ export function parseDiagnostics(output: string): Diag[] {
 export function parseSummary(output: string): Summary | undefined {
   const m = SUMMARY.exec(output);
   if (!m) return undefined;
-  const [pages, prerendered, unchanged, formulas, figures, shortcodes, cacheHits, images, processed, errors, warnings, ms, workers] = m.slice(1).map((v) => Number(v ?? 0)) as number[];
+  const [pages, prerendered, unchanged, formulas, figures, shortcodes, cacheHits, images, processed, errors, warnings, ms, workers, here, rendered] = m
+    .slice(1)
+    .map((v) => Number(v ?? 0)) as number[];
   return {
     pages: pages!,
     prerendered: prerendered!,
@@ -148,6 +153,7 @@ export function parseSummary(output: string): Summary | undefined {
     warnings: warnings!,
     ms: ms!,
     workers: workers!,
+    ...(m[14] !== undefined ? { renderedHere: here!, rendered: rendered! } : {}),
   };
 }
 

@@ -88,9 +88,14 @@ describe('worker threads', () => {
   it('--jobs 3 writes the same bytes and prints the same diagnostics in the same order', () => {
     const three = build(3);
     expect(three.code).toBe(1);
-    // Three threads: the build's own, which reads and writes, and two worker threads that render pages.
+    // Three threads: the build's own, which reads and writes every page and renders some, and two worker
+    // threads that render the others.
     expect(three.summary?.workers).toBe(2);
-    const { ms: _a, cacheHits: _b, workers: _c, ...counts } = three.summary!;
+    // Every page is rendered in a cold build (also the one with nothing of ours, and the one held back).
+    expect(three.summary?.rendered).toBe(one.summary!.pages);
+    expect(three.summary!.renderedHere).toBeGreaterThan(0);
+    expect(three.summary!.renderedHere).toBeLessThan(three.summary!.rendered!);
+    const { ms: _a, cacheHits: _b, workers: _c, renderedHere: _g, rendered: _h, ...counts } = three.summary!;
     const { ms: _d, cacheHits: _e, workers: _f, ...expected } = one.summary!;
     expect(counts).toEqual(expected);
     expect(printed(three)).toEqual(printed(one));

@@ -6,15 +6,15 @@ export { invalidUtf8 } from './page-outcome.js';
  * the number of cores Node may use.
  */
 export declare function defaultJobs(): number;
-/**
- * The default --jobs on a machine with this many cores: all of them from 3 cores up, else 1. With 2 cores a
- * worker thread bought nothing: the build's own thread already keeps the second core partly busy with V8's
- * compiler and garbage collector threads (a cold --jobs 1 build takes about 1.25 s of CPU per second), and
- * every rendering isolate compiles its own copy of the code. Cold 1000-post bench site, 2 cores, alternating
- * runs: --jobs 1 3.19-3.40 s wall and 3.91-4.13 s of CPU, --jobs 2 (one worker) 3.14-3.38 s and 4.26-4.62 s,
- * --jobs 3 (two workers) 3.24-3.27 s and 5.85-5.90 s.
- */
+/** The default --jobs on a machine with this many cores: all of them (renderThreads decides how many start). */
 export declare function jobsForCores(cores: number): number;
+/**
+ * How many threads render pages (the build's own and its workers) when about `expected` pages are still to
+ * be prerendered, with `jobs` the most, on a machine of `cores` cores: one for every PAGES_PER_WORKER pages;
+ * with the default --jobs on one or two cores (`chosen` false), one worker for every
+ * PAGES_PER_WORKER_SHARED_CORES. A number the user gave is taken at its word. 1: the build's own thread alone.
+ */
+export declare function renderThreads(jobs: number, cores: number, expected: number, chosen: boolean): number;
 export interface BuildOptions {
     /** The Hugo site root. */
     source: string;
@@ -32,8 +32,9 @@ export interface BuildOptions {
     /** The caller already holds the site's lock (watch holds it for as long as it runs). */
     locked?: boolean;
     /**
-     * Threads that prerender pages (worker threads; 1: the build's own thread only). Default: defaultJobs().
-     * The output is the same, byte for byte, whatever the number.
+     * Threads that prerender pages, the build's own included (1: no worker threads). Default: defaultJobs(),
+     * with workers on one or two cores only for a long build (renderThreads). The output is the same, byte
+     * for byte, whatever the number.
      */
     jobs?: number;
 }
@@ -56,6 +57,11 @@ export interface BuildResult {
     ms: number;
     /** Worker threads that prerendered pages (0 or absent: every page was prerendered in the build's own thread). */
     workers?: number;
+    /** With workers: the pages prerendered (parsed and rendered, not kept) in this build, and how many of them in the build's own thread. */
+    rendered?: {
+        pages: number;
+        here: number;
+    };
     diagnostics: Diagnostic[];
     failed: boolean;
 }
