@@ -29726,7 +29726,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "d4f8204727dc3fa79768193aef2c5799";
+    BUNDLE_CODE_ID = "720cb27c91bd78ea4cb2fc0b79c78df7";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -50205,6 +50205,20 @@ async function prerenderPage(source, env2) {
   let failed = false;
   let held = false;
   const fromCache = /* @__PURE__ */ new Set();
+  const typeset = /* @__PURE__ */ new Map();
+  const travellingOf = (key2) => {
+    const f = fragments.get(key2);
+    const html7 = typeset.get(key2);
+    if (html7 !== void 0) {
+      f.html = travelling(html7);
+      typeset.delete(key2);
+    }
+    return f.html;
+  };
+  const pageOf = (key2) => {
+    const html7 = typeset.get(key2);
+    return html7 !== void 0 ? inlineFragment(html7) : splitFeed(fragments.get(key2).html).page;
+  };
   const formulas = [];
   const errorOf = /* @__PURE__ */ new Map();
   for (const [i2, span] of located.spans.entries()) {
@@ -50251,7 +50265,10 @@ async function prerenderPage(source, env2) {
     for (const w2 of r2.warnings) {
       diagnostics.push({ severity: "warning", file, line: span.line, column: span.column, offset: span.start, code: "katex", message: w2 });
     }
-    if (!known) fragments.set(key2, { key: key2, html: travelling(r2.html), kind: "math", noisy: !!r2.error || r2.warnings.length > 0 });
+    if (!known) {
+      fragments.set(key2, { key: key2, html: "", kind: "math", noisy: !!r2.error || r2.warnings.length > 0 });
+      typeset.set(key2, r2.html);
+    }
   }
   const seen = /* @__PURE__ */ new Map();
   const occurrences = /* @__PURE__ */ new Map();
@@ -50329,7 +50346,7 @@ async function prerenderPage(source, env2) {
   for (const r2 of headingMath === "shortcode" ? [] : replacements) {
     const fragment2 = fragments.get(r2.key);
     if (r2.text !== void 0 || fragment2?.kind !== "math" || !everywhere.headings.some((h) => h.start <= r2.start && r2.end <= h.end)) continue;
-    const html7 = splitFeed(fragment2.html).page;
+    const html7 = pageOf(r2.key);
     r2.text = headingMath === "html" ? markdownSafeHtml(html7) : markdownText(mathText2(html7) ?? "");
   }
   const extras = hasExtras(everywhere.extras) && openInline(parsed.shortcodes) === void 0;
@@ -50354,7 +50371,12 @@ ${SUMMARY_DIVIDER2}`;
     for (let at = source.indexOf("\n", from); at >= 0 && at < to; at = source.indexOf("\n", at + 1)) n++;
     return n;
   };
-  const name = feedShowsMath(env2.settings.feeds, everywhere.summaryEnd, replacements, fragments) ? "prerender" : "prerender-nofeed";
+  const name = feedShowsMath(env2.settings.feeds, everywhere.summaryEnd, replacements, (key2) => fragments.has(key2) && travellingOf(key2).includes(FEED_SPLIT)) ? "prerender" : "prerender-nofeed";
+  for (const key2 of [...typeset.keys()]) {
+    if (name === "prerender") travellingOf(key2);
+    else fragments.get(key2).html = pageOf(key2);
+  }
+  typeset.clear();
   const fragmentShortcode = (key2, newlines = 0) => {
     const out = inlineShortcode(key2, fragments.get(key2)?.html ?? "", check2, newlines, name);
     check2 = void 0;
@@ -50430,8 +50452,8 @@ ${SUMMARY_DIVIDER2}`;
   shadow = keepWithoutFrontMatter(shadow, parsed);
   return { formulas, shadow, fragments: [...fragments.values()], titles, diagnostics, failed, held, stats, parsed };
 }
-function feedShowsMath(feeds, summaryEnd, replacements, fragments) {
-  const withFeed = (r2) => r2.text === void 0 && (fragments.get(r2.key)?.html.includes(FEED_SPLIT) ?? false);
+function feedShowsMath(feeds, summaryEnd, replacements, hasFeed) {
+  const withFeed = (r2) => r2.text === void 0 && hasFeed(r2.key);
   if (feeds !== "summary") return replacements.some(withFeed);
   return summaryEnd !== null && replacements.some((r2) => r2.start < summaryEnd && withFeed(r2));
 }

@@ -359,6 +359,26 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   let held = false;
 
   const fromCache = new Set<string>();
+  // Formulas typeset for this page, as KaTeX's markup: each is made into its travelling form (with the
+  // MathML-only variant for feeds) only when a feed can show this page's math (feedShowsMath); on a page
+  // whose math no feed shows, its markup goes into the shadow as it is, inline-safe, and no feed variant is
+  // made (which walked every span of the formula once more: 2-3 % of a cold build of the bench's posts).
+  const typeset = new Map<string, string>();
+  /** A fragment as it travels (with its feed variant), made now if it is a formula typeset for this page. */
+  const travellingOf = (key: string): string => {
+    const f = fragments.get(key)!;
+    const html = typeset.get(key);
+    if (html !== undefined) {
+      f.html = travelling(html);
+      typeset.delete(key);
+    }
+    return f.html;
+  };
+  /** What the page shows of a fragment (without its feed variant), inline-safe. */
+  const pageOf = (key: string): string => {
+    const html = typeset.get(key);
+    return html !== undefined ? inlineFragment(html) : splitFeed(fragments.get(key)!.html).page;
+  };
   const formulas: FormulaReport[] = [];
   const errorOf = new Map<string, string>();
   for (const [i, span] of located.spans.entries()) {
@@ -411,7 +431,11 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     for (const w of r.warnings) {
       diagnostics.push({ severity: 'warning', file, line: span.line, column: span.column, offset: span.start, code: 'katex', message: w });
     }
-    if (!known) fragments.set(key, { key, html: travelling(r.html), kind: 'math', noisy: !!r.error || r.warnings.length > 0 });
+    if (!known) {
+      // Its html is set once it is known whether a feed shows this page's math (typeset, above).
+      fragments.set(key, { key, html: '', kind: 'math', noisy: !!r.error || r.warnings.length > 0 });
+      typeset.set(key, r.html);
+    }
   }
 
   // Identical shortcodes on one page get distinct id prefixes (and so distinct keys): no shared ids.
@@ -507,7 +531,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   for (const r of headingMath === 'shortcode' ? [] : replacements) {
     const fragment = fragments.get(r.key);
     if (r.text !== undefined || fragment?.kind !== 'math' || !everywhere.headings.some((h) => h.start <= r.start && r.end <= h.end)) continue;
-    const html = splitFeed(fragment.html).page;
+    const html = pageOf(r.key);
     r.text = headingMath === 'html' ? markdownSafeHtml(html) : markdownText(mathText(html) ?? '');
   }
   // After an inline shortcode left open, the page block (a shortcode) would stop Hugo: none then.
@@ -539,7 +563,14 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     for (let at = source.indexOf('\n', from); at >= 0 && at < to; at = source.indexOf('\n', at + 1)) n++;
     return n;
   };
-  const name = feedShowsMath(env.settings.feeds, everywhere.summaryEnd, replacements, fragments) ? 'prerender' : 'prerender-nofeed';
+  const name = feedShowsMath(env.settings.feeds, everywhere.summaryEnd, replacements, (key) => fragments.has(key) && travellingOf(key).includes(FEED_SPLIT))
+    ? 'prerender'
+    : 'prerender-nofeed';
+  for (const key of [...typeset.keys()]) {
+    if (name === 'prerender') travellingOf(key);
+    else fragments.get(key)!.html = pageOf(key);
+  }
+  typeset.clear();
   const fragmentShortcode = (key: string, newlines = 0) => {
     const out = inlineShortcode(key, fragments.get(key)?.html ?? '', check, newlines, name);
     check = undefined;
@@ -652,9 +683,10 @@ function feedShowsMath(
   feeds: PageSettings['feeds'],
   summaryEnd: number | null,
   replacements: readonly Replacement[],
-  fragments: ReadonlyMap<string, Fragment>,
+  /** Whether the fragment of this key has a feed variant (false for a key that is no fragment). */
+  hasFeed: (key: string) => boolean,
 ): boolean {
-  const withFeed = (r: Replacement) => r.text === undefined && (fragments.get(r.key)?.html.includes(FEED_SPLIT) ?? false);
+  const withFeed = (r: Replacement) => r.text === undefined && hasFeed(r.key);
   if (feeds !== 'summary') return replacements.some(withFeed);
   return summaryEnd !== null && replacements.some((r) => r.start < summaryEnd && withFeed(r));
 }

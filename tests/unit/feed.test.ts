@@ -2,7 +2,10 @@
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { spanEnd, withFeedVariant, FEED_SPLIT } from '../../src/render/feed.js';
+import { spanEnd, splitFeed, withFeedVariant, FEED_SPLIT } from '../../src/render/feed.js';
+import { inlineFragment } from '../../src/render/inline-safe.js';
+import { createMathRenderer } from '../../src/render/katex.js';
+import { fixtureFormulas } from '../helpers/formulas.js';
 
 /** spanEnd as first written: the tags of a regular expression, counted. */
 function reference(html: string, start: number): number {
@@ -63,5 +66,26 @@ describe('withFeedVariant', () => {
     expect(page).toBe(`a ${html} b`);
     expect(feed).toMatch(/^a <math xmlns="http:\/\/www\.w3\.org\/1998\/Math\/MathML" alttext="x &lt; y">.*<\/math> b$/);
     expect(feed).not.toContain('katex-html');
+  });
+});
+
+describe("a formula's page form", () => {
+  // src/prerender-page.ts makes the travelling form of a formula (with its feed variant) only when a feed
+  // shows the page's math; otherwise the shadow gets the markup made inline-safe on its own, which must be
+  // what the page part of the travelling form is.
+  it('is the page part of its travelling form, for every fixture formula, inline and display', () => {
+    const renderer = createMathRenderer({ errors: 'render' });
+    const formulas = fixtureFormulas();
+    expect(formulas.length).toBeGreaterThan(300);
+    let withFeed = 0;
+    for (const tex of [...formulas, '{{a}} + b', 'a\n- b', '\\text{x{{y}}z}']) {
+      for (const display of [false, true]) {
+        const html = renderer.render(tex, display).html;
+        const travelling = inlineFragment(withFeedVariant(html));
+        if (travelling.includes(FEED_SPLIT)) withFeed++;
+        expect(inlineFragment(html), tex).toBe(splitFeed(travelling).page);
+      }
+    }
+    expect(withFeed).toBeGreaterThan(formulas.length);
   });
 });
