@@ -29345,8 +29345,9 @@ function texToAlttext(html7) {
   }
   return copied === 0 ? html7 : out + html7.slice(copied);
 }
-function oneTextCopy(html7) {
+function oneTextCopy(html7, glyphsLeft = true) {
   let s2 = texToAlttext(html7);
+  if (!glyphsLeft) return s2;
   const open2 = /<span class="katex-html"[^>]*>/g;
   let out = "";
   let pos = 0;
@@ -29726,7 +29727,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "720cb27c91bd78ea4cb2fc0b79c78df7";
+    BUNDLE_CODE_ID = "98ee07c7018999fcfdc33fea17a19a58";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -51339,7 +51340,16 @@ function sizingGroup(value2, options, baseOptions) {
 function isStyleStr(s2) {
   return s2 in styleMap;
 }
-var ParseError, uppercase, __hpHyphenated, hyphenate, ESCAPE_LOOKUP, ESCAPE_REGEX, __hpEscapeTest, escape, getBaseElem, characterNodesTypes, isCharacterBox, protocolFromUrl, SETTINGS_SCHEMA, Settings, Style, D2, Dc, T3, Tc, S, Sc, SS, SSc, styles, sup2, sub2, fracNum, fracDen, cramp, text$1, Style$1, scriptData, allBlocks, doubleBrushStroke, hLinePad, sqrtMain, sqrtSize1, sqrtSize2, sqrtSize3, sqrtSize4, phasePath, sqrtTall, sqrtPath, innerPath, path13, tallDelim, DocumentFragment, ptPerUnit, relativeUnit, validUnit, calculateSize, __hpEms, makeEm, createClass, cssStyleToString, initNode, toNode, invalidAttributeNameRegex, toMarkup, Span, Anchor, Img, iCombinations, SymbolNode, SvgNode, PathNode, LineNode, hasHtmlDomChildren, fontMetricsData, sigmasAndXis, extraCharacterMap, fontMetricsBySizeIndex, symbols, math, text8, main, ams, accent2, bin, close, inner, mathord, op, open, punct, rel2, spacing, textord, ligatures, mathTextSymbols, ch, i, textSymbols, _ch, _i, letters2, _ch2, _i2, wideChar, _ch3, _i3, _ch4, _i4, extraLatin, _ch5, _i5, boldUpright, italic, boldItalic, script2, noFont, fraktur, doubleStruck, boldFraktur, sansSerif, boldSansSerif, italicSansSerif, monospace, wideLatinLetterData, wideNumeralData, wideCharacterFont, lookupSymbol, makeSymbol, mathsym, boldSymbol, makeOrd, canCombine, tryCombineChars, sizeElementFromChildren, makeSpan, makeSvgSpan, makeLineSpan, makeAnchor, makeFragment, wrapFragment, getVListChildrenAndDepth, makeVList, makeGlue, retrieveTextFontName, fontMap, svgData, staticSvg, thinspace, mediumspace, thickspace, spacings, tightSpacings, _functions, _htmlGroupBuilders, _mathmlGroupBuilders, normalizeArgument, ordargument, binLeftCanceller, binRightCanceller, styleMap$1, DomEnum, buildExpression$1, _traverseNonSpaceNodes, checkPartialGroup, _getOutermostNode, getTypeOfDomTree, makeNullDelimiter, buildGroup$1, MathNode, TextNode, SpaceNode, noVariantSymbols, rowLikeTypes, makeText, makeRow, mathFontVariants, getVariant, buildExpression2, buildExpressionRow, buildGroup2, sizeStyleMap, sizeMultipliers, sizeAtStyle, Options, optionsFromSettings, displayWrap, buildTree, buildHTMLTree, stretchyCodePoint, stretchyMathML, katexImagesData, wideAccentLabels, stretchySvg, stretchyEnclose, ATOMS, NON_ATOMS, getBaseSymbol, htmlBuilder$a, mathmlBuilder$9, NON_STRETCHY_ACCENT_REGEX, paddedNode, binrelClass, cdArrowFunctionName, newCell, isStartOfArrow, isLabelEnd, htmlBuilder$8, mathmlBuilder$7, globalMap, checkControlSequence, getRHS, letCommand, getMetrics, styleWrap, centerSpan, makeSmallDelim, mathrmSize, makeLargeDelim, makeGlyphSpan, makeInner, lapInEms, lap, verts, doubleVerts, makeStackedDelim, vbPad, emPad, sqrtSvg, makeSqrtImage, stackLargeDelimiters, stackAlwaysDelimiters, stackNeverDelimiters, sizeToMaxHeight, makeSizedDelim, stackNeverDelimiterSequence, stackAlwaysDelimiterSequence, stackLargeDelimiterSequence, delimTypeToFont, traverseSequence, makeCustomSizedDelim, makeLeftRightDelim, delimiterSizes, delimiters, htmlBuilder$7, mathmlBuilder$6, _environments, _macros, SourceLocation, Token, validateAmsEnvironmentContext, gatherEnvironments, htmlBuilder$6, alignMap, mathmlBuilder$5, alignedHandler, environments, htmlBuilder$5, mathmlBuilder$4, fontAliases, htmlBuilder$4, mathmlBuilder$3, wrapWithStyle, stylArray, delimFromValue, htmlBuilder$3, mathmlBuilder$2, sizeData, chooseMathStyle, assembleSupSub, noSuccessor, htmlBuilder$2, mathmlBuilder$1, singleCharBigOps, singleCharIntegrals, htmlBuilder$1, mathmlBuilder2, sizeFuncs, htmlBuilder2, styleMap, htmlBuilderDelegate, defaultVariant, cssSpace, regularSpace, pad, textFontFamilies, textFontWeights, textFontShapes, optionsWithFont, makeVerb, functions, spaceRegexString, controlWordRegexString, controlSymbolRegexString, controlWordWhitespaceRegexString, controlSpaceRegexString, combiningDiacriticalMarkString, combiningDiacriticalMarksEndRegex, tokenRegexString, Lexer, Namespace, macros, digitToNumber, newcommand, dotsByToken, dotsbGroups, spaceAfterDots, latexRaiseA, braketHelper, implicitCommands, MacroExpander, unicodeSubRegEx, uSubsAndSups, unicodeAccents, unicodeSymbols, Parser2, parseTree, render4, renderToString, generateParseTree, renderError, renderToDomTree, renderToHTMLTree, version, __domTree, katex;
+function __hpBareGlyph(node3) {
+  return node3 instanceof SymbolNode && node3.text !== "" && node3.classes.length === 0 && !(node3.italic > 0) && !cssStyleToString(node3.style);
+}
+function __hpGlyphsAsAttributes(on) {
+  var left = __hpGlyphsLeft;
+  __hpGlyphAttributes = on;
+  __hpGlyphsLeft = false;
+  return left;
+}
+var ParseError, uppercase, __hpHyphenated, hyphenate, ESCAPE_LOOKUP, ESCAPE_REGEX, __hpEscapeTest, escape, getBaseElem, characterNodesTypes, isCharacterBox, protocolFromUrl, SETTINGS_SCHEMA, Settings, Style, D2, Dc, T3, Tc, S, Sc, SS, SSc, styles, sup2, sub2, fracNum, fracDen, cramp, text$1, Style$1, scriptData, allBlocks, doubleBrushStroke, hLinePad, sqrtMain, sqrtSize1, sqrtSize2, sqrtSize3, sqrtSize4, phasePath, sqrtTall, sqrtPath, innerPath, path13, tallDelim, DocumentFragment, ptPerUnit, relativeUnit, validUnit, calculateSize, __hpEms, makeEm, createClass, cssStyleToString, initNode, toNode, invalidAttributeNameRegex, toMarkup, Span, Anchor, Img, iCombinations, SymbolNode, SvgNode, PathNode, LineNode, hasHtmlDomChildren, fontMetricsData, sigmasAndXis, extraCharacterMap, fontMetricsBySizeIndex, symbols, math, text8, main, ams, accent2, bin, close, inner, mathord, op, open, punct, rel2, spacing, textord, ligatures, mathTextSymbols, ch, i, textSymbols, _ch, _i, letters2, _ch2, _i2, wideChar, _ch3, _i3, _ch4, _i4, extraLatin, _ch5, _i5, boldUpright, italic, boldItalic, script2, noFont, fraktur, doubleStruck, boldFraktur, sansSerif, boldSansSerif, italicSansSerif, monospace, wideLatinLetterData, wideNumeralData, wideCharacterFont, lookupSymbol, makeSymbol, mathsym, boldSymbol, makeOrd, canCombine, tryCombineChars, sizeElementFromChildren, makeSpan, makeSvgSpan, makeLineSpan, makeAnchor, makeFragment, wrapFragment, getVListChildrenAndDepth, makeVList, makeGlue, retrieveTextFontName, fontMap, svgData, staticSvg, thinspace, mediumspace, thickspace, spacings, tightSpacings, _functions, _htmlGroupBuilders, _mathmlGroupBuilders, normalizeArgument, ordargument, binLeftCanceller, binRightCanceller, styleMap$1, DomEnum, buildExpression$1, _traverseNonSpaceNodes, checkPartialGroup, _getOutermostNode, getTypeOfDomTree, makeNullDelimiter, buildGroup$1, MathNode, TextNode, SpaceNode, noVariantSymbols, rowLikeTypes, makeText, makeRow, mathFontVariants, getVariant, buildExpression2, buildExpressionRow, buildGroup2, sizeStyleMap, sizeMultipliers, sizeAtStyle, Options, optionsFromSettings, displayWrap, buildTree, buildHTMLTree, stretchyCodePoint, stretchyMathML, katexImagesData, wideAccentLabels, stretchySvg, stretchyEnclose, ATOMS, NON_ATOMS, getBaseSymbol, htmlBuilder$a, mathmlBuilder$9, NON_STRETCHY_ACCENT_REGEX, paddedNode, binrelClass, cdArrowFunctionName, newCell, isStartOfArrow, isLabelEnd, htmlBuilder$8, mathmlBuilder$7, globalMap, checkControlSequence, getRHS, letCommand, getMetrics, styleWrap, centerSpan, makeSmallDelim, mathrmSize, makeLargeDelim, makeGlyphSpan, makeInner, lapInEms, lap, verts, doubleVerts, makeStackedDelim, vbPad, emPad, sqrtSvg, makeSqrtImage, stackLargeDelimiters, stackAlwaysDelimiters, stackNeverDelimiters, sizeToMaxHeight, makeSizedDelim, stackNeverDelimiterSequence, stackAlwaysDelimiterSequence, stackLargeDelimiterSequence, delimTypeToFont, traverseSequence, makeCustomSizedDelim, makeLeftRightDelim, delimiterSizes, delimiters, htmlBuilder$7, mathmlBuilder$6, _environments, _macros, SourceLocation, Token, validateAmsEnvironmentContext, gatherEnvironments, htmlBuilder$6, alignMap, mathmlBuilder$5, alignedHandler, environments, htmlBuilder$5, mathmlBuilder$4, fontAliases, htmlBuilder$4, mathmlBuilder$3, wrapWithStyle, stylArray, delimFromValue, htmlBuilder$3, mathmlBuilder$2, sizeData, chooseMathStyle, assembleSupSub, noSuccessor, htmlBuilder$2, mathmlBuilder$1, singleCharBigOps, singleCharIntegrals, htmlBuilder$1, mathmlBuilder2, sizeFuncs, htmlBuilder2, styleMap, htmlBuilderDelegate, defaultVariant, cssSpace, regularSpace, pad, textFontFamilies, textFontWeights, textFontShapes, optionsWithFont, makeVerb, functions, spaceRegexString, controlWordRegexString, controlSymbolRegexString, controlWordWhitespaceRegexString, controlSpaceRegexString, combiningDiacriticalMarkString, combiningDiacriticalMarksEndRegex, tokenRegexString, Lexer, Namespace, macros, digitToNumber, newcommand, dotsByToken, dotsbGroups, spaceAfterDots, latexRaiseA, braketHelper, implicitCommands, MacroExpander, unicodeSubRegEx, uSubsAndSups, unicodeAccents, unicodeSymbols, Parser2, parseTree, render4, renderToString, generateParseTree, renderError, renderToDomTree, renderToHTMLTree, version, __domTree, katex, __hpGlyphAttributes, __hpGlyphsLeft, __hpOwnBefore;
 var init_katex = __esm({
   "node_modules/katex/dist/katex.mjs"() {
     ParseError = class _ParseError extends Error {
@@ -52129,6 +52139,9 @@ var init_katex = __esm({
         }
         markup += " " + attr2 + '="' + escape(this.attributes[attr2]) + '"';
       }
+      if (__hpGlyphAttributes && tagName === "span" && this.children.length === 1 && __hpBareGlyph(this.children[0]) && !this.classes.includes("katex-error") && !__hpOwnBefore.test(createClass(this.classes)) && !/\sdata-c=/.test(markup)) {
+        return markup + ' data-c="' + escape(this.children[0].text) + '"></span>';
+      }
       markup += ">";
       for (var i2 = 0; i2 < this.children.length; i2++) {
         markup += this.children[i2].toMarkup();
@@ -52318,6 +52331,10 @@ var init_katex = __esm({
           markup += ' style="' + escape(styles2) + '"';
         }
         var escaped = escape(this.text);
+        if (__hpGlyphAttributes && needsSpan && escaped !== "" && !__hpOwnBefore.test(createClass(this.classes))) {
+          return markup + ' data-c="' + escaped + '"></span>';
+        }
+        if (escaped !== "") __hpGlyphsLeft = true;
         if (needsSpan) {
           markup += ">";
           markup += escaped;
@@ -65136,6 +65153,9 @@ var init_katex = __esm({
        */
       __domTree
     };
+    __hpGlyphAttributes = false;
+    __hpGlyphsLeft = false;
+    __hpOwnBefore = /(?:^|\s)(?:stretchy|eqn-num|mml-eqn-num)(?:\s|$)/;
   }
 });
 
@@ -68076,7 +68096,8 @@ function createMathRenderer(opts = {}) {
       }
     });
     try {
-      const html7 = oneTextCopy(oneLine(withoutPreamble(quietly(warnings, () => katex.renderToString(input, options(true))), preamble)));
+      const { markup, glyphsLeft } = katexMarkup(() => quietly(warnings, () => katex.renderToString(input, options(true))));
+      const html7 = oneTextCopy(oneLine(withoutPreamble(markup, preamble)), glyphsLeft);
       const bytes = Buffer.byteLength(html7);
       if (bytes > limits.fragmentBytes) {
         const message = tooBigMessage("the typeset formula", bytes, limits.fragmentBytes, "fragmentBytes");
@@ -68094,7 +68115,8 @@ function createMathRenderer(opts = {}) {
       let html7 = "";
       if (errors === "render") {
         try {
-          html7 = oneTextCopy(oneLine(withoutPreamble(quietly([], () => katex.renderToString(input, options(false))), preamble)));
+          const { markup, glyphsLeft } = katexMarkup(() => quietly([], () => katex.renderToString(input, options(false))));
+          html7 = oneTextCopy(oneLine(withoutPreamble(markup, preamble)), glyphsLeft);
         } catch (again) {
           if (!(again instanceof Error)) throw again;
           html7 = errorSpan(tex, error.message);
@@ -68126,6 +68148,18 @@ function createMathRenderer(opts = {}) {
     },
     stats: () => ({ rendered, cacheHits })
   };
+}
+function katexMarkup(render6) {
+  if (!glyphsAsAttributes) return { markup: render6(), glyphsLeft: true };
+  glyphsAsAttributes(true);
+  let markup;
+  try {
+    markup = render6();
+  } catch (e) {
+    glyphsAsAttributes(false);
+    throw e;
+  }
+  return { markup, glyphsLeft: glyphsAsAttributes(false) };
 }
 function oneLine(html7) {
   if (!html7.includes("\n") && !html7.includes("\r")) return html7;
@@ -68171,10 +68205,11 @@ function quietly(sink, fn) {
     console.error = saved.error;
   }
 }
-var KATEX_VERSION, TokenBudgetExceeded, REQUIRE_RE, CACHE_CHARS;
+var KATEX_VERSION, TokenBudgetExceeded, REQUIRE_RE, CACHE_CHARS, glyphsAsAttributes;
 var init_katex2 = __esm({
   "src/render/katex.ts"() {
     "use strict";
+    init_katex();
     init_katex();
     init_mhchem();
     init_limits();
@@ -68186,6 +68221,7 @@ var init_katex2 = __esm({
     };
     REQUIRE_RE = /\\require\s*\{[^{}]*\}/g;
     CACHE_CHARS = 1024 * 1024;
+    glyphsAsAttributes = __hpGlyphsAsAttributes;
   }
 });
 

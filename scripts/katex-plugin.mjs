@@ -1,4 +1,4 @@
-// Makes three small functions of KaTeX's markup writer cheaper, for esbuild (the bundle) and for Vite
+// Makes three small functions of KaTeX's markup writer cheaper, and writes its glyphs as src/render/katex-markup.ts wants them, for esbuild (the bundle) and for Vite
 // (vitest) alike (issue 9: in a profile of a cold build of 9,000 formulas they took 160 ms of KaTeX's
 // 720). Each keeps its function's results exactly (tests/unit/katex-plugin.test.ts compares KaTeX's
 // output with Node's own, unpatched, import), and each is found by its exact text: if a KaTeX release
@@ -50,7 +50,71 @@ export const KATEX_PATCHES = [
       '  return em;\n' +
       '};',
   ],
+  [
+    // src/render/katex-markup.ts moves every glyph of KaTeX's HTML rendering into a data-c attribute.
+    // While src/render/katex.ts renders (__hpGlyphsAsAttributes(true)), a glyph alone in its own span
+    // (nearly all of them) is written so here, the rest are left as text and said to be (katex.ts then
+    // runs that rewrite, which otherwise has nothing to do). Switched off, the markup is KaTeX's own.
+    'SymbolNode.toMarkup: when switched on, a glyph in a span of its own as the data-c attribute of that span',
+    '    var escaped = escape(this.text);\n' +
+      '    if (needsSpan) {\n' +
+      '      markup += ">";\n' +
+      '      markup += escaped;\n' +
+      '      markup += "</span>";\n' +
+      '      return markup;\n' +
+      '    } else {\n' +
+      '      return escaped;\n' +
+      '    }',
+    '    var escaped = escape(this.text);\n' +
+      '    if (__hpGlyphAttributes && needsSpan && escaped !== "" && !__hpOwnBefore.test(createClass(this.classes))) {\n' +
+      '      return markup + " data-c=\\"" + escaped + "\\"></span>";\n' +
+      '    }\n' +
+      '    if (escaped !== "") __hpGlyphsLeft = true;\n' +
+      '    if (needsSpan) {\n' +
+      '      markup += ">";\n' +
+      '      markup += escaped;\n' +
+      '      markup += "</span>";\n' +
+      '      return markup;\n' +
+      '    } else {\n' +
+      '      return escaped;\n' +
+      '    }',
+  ],
+  [
+    // The other case of the same rewrite: a glyph written without a span (no class, no style) that is the
+    // only child of a span is that span's data-c (a vlist's zero-width space, in every sub- and superscript).
+    // Not in KaTeX's error span (the formula's TeX, outside its HTML rendering: katex-markup.ts leaves it).
+    'toMarkup (Span): when switched on, a lone glyph without a span of its own as the data-c attribute of its span',
+    'markup += ">";\n' + '  // Add the markup of the children, also as markup\n',
+    'if (__hpGlyphAttributes && tagName === "span" && this.children.length === 1 && __hpBareGlyph(this.children[0]) &&\n' +
+      '      !this.classes.includes("katex-error") &&\n' +
+      '      !__hpOwnBefore.test(createClass(this.classes)) && !/\\sdata-c=/.test(markup)) {\n' +
+      '    return markup + " data-c=\\"" + escape(this.children[0].text) + "\\"></span>";\n' +
+      '  }\n' +
+      '  markup += ">";\n' +
+      '  // Add the markup of the children, also as markup\n',
+  ],
 ];
+
+/**
+ * Module-level state of the glyph patches: whether they write glyphs as attributes, whether a glyph was
+ * left as text since it was last switched (rendering is synchronous), and the classes whose `::before`
+ * KaTeX's stylesheet uses itself (their glyph stays text: OWN_BEFORE in src/render/katex-markup.ts).
+ * `__hpGlyphsAsAttributes(on)` switches it and says whether a glyph was left as text meanwhile.
+ */
+const KATEX_STATE =
+  'var __hpGlyphAttributes = false;\n' +
+  'var __hpGlyphsLeft = false;\n' +
+  'var __hpOwnBefore = /(?:^|\\s)(?:stretchy|eqn-num|mml-eqn-num)(?:\\s|$)/;\n' +
+  // A SymbolNode that SymbolNode.toMarkup writes as its text alone (no class, no style), and not empty.
+  'function __hpBareGlyph(node) {\n' +
+  '  return node instanceof SymbolNode && node.text !== "" && node.classes.length === 0 && !(node.italic > 0) && !cssStyleToString(node.style);\n' +
+  '}\n' +
+  'export function __hpGlyphsAsAttributes(on) {\n' +
+  '  var left = __hpGlyphsLeft;\n' +
+  '  __hpGlyphAttributes = on;\n' +
+  '  __hpGlyphsLeft = false;\n' +
+  '  return left;\n' +
+  '}\n';
 
 /** KaTeX's `katex.mjs` with KATEX_PATCHES applied, and their names exported (what a test can see of them). */
 export function patchKatex(source, file = 'katex/dist/katex.mjs') {
@@ -60,7 +124,7 @@ export function patchKatex(source, file = 'katex/dist/katex.mjs') {
     if (found !== 1) throw new Error(`${file}: KaTeX changed (${found} copies of the text patched for ${name.split(':')[0]}, not 1); update scripts/katex-plugin.mjs`);
     out = out.replace(from, () => to);
   }
-  return `${out}\nexport const __hpKatexPatches = ${JSON.stringify(KATEX_PATCHES.map(([name]) => name))};\n`;
+  return `${out}\n${KATEX_STATE}export const __hpKatexPatches = ${JSON.stringify(KATEX_PATCHES.map(([name]) => name))};\n`;
 }
 
 export const esbuildKatex = () => esbuildPatches('katex', [[KATEX_MJS, patchKatex]]);

@@ -101,11 +101,15 @@ function texToAlttext(html: string): string {
 
 /**
  * `html` (KaTeX's output, possibly several formulas) with each formula as text once: see above. Text
- * outside KaTeX's elements is left alone; so is markup that is not KaTeX's.
+ * outside KaTeX's elements is left alone; so is markup that is not KaTeX's. `glyphsLeft` false: KaTeX
+ * wrote every glyph of its HTML rendering as a data-c attribute already (the bundle's KaTeX does for a
+ * glyph in a span of its own, and says when it left any as text: scripts/katex-plugin.mjs), so only the
+ * TeX moves.
  */
-export function oneTextCopy(html: string): string {
+export function oneTextCopy(html: string, glyphsLeft = true): string {
   // The TeX: from the annotation to the alttext of its <math>.
   let s = texToAlttext(html);
+  if (!glyphsLeft) return s;
   // The glyphs: every katex-html rendering.
   const open = /<span class="katex-html"[^>]*>/g;
   let out = '';

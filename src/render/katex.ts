@@ -3,6 +3,7 @@
  * strict-mode reports returned as data (never thrown, never printed), results cached per renderer.
  */
 import katex, { type KatexOptions, type ParseError } from 'katex';
+import * as katexModule from 'katex';
 import 'katex/contrib/mhchem';
 import { DEFAULT_LIMITS, type PageLimits } from '../content/limits.js';
 import { tooBigMessage } from './output-limits.js';
@@ -109,7 +110,8 @@ export function createMathRenderer(opts: MathRendererOptions = {}): MathRenderer
       },
     });
     try {
-      const html = oneTextCopy(oneLine(withoutPreamble(quietly(warnings, () => katex.renderToString(input, options(true))), preamble)));
+      const { markup, glyphsLeft } = katexMarkup(() => quietly(warnings, () => katex.renderToString(input, options(true))));
+      const html = oneTextCopy(oneLine(withoutPreamble(markup, preamble)), glyphsLeft);
       const bytes = Buffer.byteLength(html);
       if (bytes > limits.fragmentBytes) {
         const message = tooBigMessage('the typeset formula', bytes, limits.fragmentBytes, 'fragmentBytes');
@@ -132,7 +134,8 @@ export function createMathRenderer(opts: MathRendererOptions = {}): MathRenderer
       let html = '';
       if (errors === 'render') {
         try {
-          html = oneTextCopy(oneLine(withoutPreamble(quietly([], () => katex.renderToString(input, options(false))), preamble)));
+          const { markup, glyphsLeft } = katexMarkup(() => quietly([], () => katex.renderToString(input, options(false))));
+          html = oneTextCopy(oneLine(withoutPreamble(markup, preamble)), glyphsLeft);
         } catch (again) {
           if (!(again instanceof Error)) throw again;
           html = errorSpan(tex, error.message);
@@ -174,6 +177,25 @@ export function createMathRenderer(opts: MathRendererOptions = {}): MathRenderer
  * Hugo's Markdown again (inside a theme's `{{% %}}` shortcode or `markdownify`) is then one line, so a
  * TeX line starting with `- ` or `+ ` cannot become a list item inside the MathML.
  */
+/**
+ * KaTeX's markup with the glyphs of its HTML rendering written as data-c attributes where each is alone in
+ * a span of its own (the bundle's KaTeX does it while switched on: scripts/katex-plugin.mjs), and whether
+ * any glyph was left as text (then oneTextCopy moves it). A KaTeX not so patched leaves them all.
+ */
+function katexMarkup(render: () => string): { markup: string; glyphsLeft: boolean } {
+  if (!glyphsAsAttributes) return { markup: render(), glyphsLeft: true };
+  glyphsAsAttributes(true);
+  let markup: string;
+  try {
+    markup = render();
+  } catch (e) {
+    glyphsAsAttributes(false);
+    throw e;
+  }
+  return { markup, glyphsLeft: glyphsAsAttributes(false) };
+}
+const glyphsAsAttributes = (katexModule as unknown as { __hpGlyphsAsAttributes?: (on: boolean) => boolean }).__hpGlyphsAsAttributes;
+
 function oneLine(html: string): string {
   // Most formulas are written on one line: two searches for a character, no copy.
   if (!html.includes('\n') && !html.includes('\r')) return html;

@@ -14,6 +14,7 @@ import 'katex/contrib/mhchem';
 // @ts-expect-error plain JS module shared with the esbuild build
 import { KATEX_PATCHES, patchKatex } from '../../scripts/katex-plugin.mjs';
 import { fixtureFormulas } from '../helpers/formulas.js';
+import { oneTextCopy } from '../../src/render/katex-markup.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const patches = KATEX_PATCHES as [string, string, string][];
@@ -72,5 +73,25 @@ describe('KaTeX patched at build time', () => {
     expect(want.filter((h) => h.startsWith('error: ')).length).toBeGreaterThan(0);
     expect(want.filter((h) => h.includes('&quot;') && h.includes('&lt;')).length).toBeGreaterThan(0);
     jobs.forEach((job, i) => expect(patched(job), job[0]).toBe(want[i]));
+  });
+
+  it('switched on, writes each glyph in a span of its own as its data-c: with the rest moved, the markup of src/render/katex-markup.ts', () => {
+    const switchGlyphs = (katexModule as unknown as { __hpGlyphsAsAttributes: (on: boolean) => boolean }).__hpGlyphsAsAttributes;
+    const jobs: Job[] = [];
+    for (const tex of fixtureFormulas()) {
+      for (const displayMode of [false, true]) jobs.push([tex, { displayMode, output: 'htmlAndMathml', throwOnError: false, trust: true, strict: 'ignore' }]);
+    }
+    const want = unpatched(jobs).map((html) => oneTextCopy(html));
+    let allAttributes = 0;
+    jobs.forEach((job, i) => {
+      switchGlyphs(true);
+      const markup = patched(job);
+      const left = switchGlyphs(false);
+      if (!left) allAttributes++;
+      expect(oneTextCopy(markup, left), job[0]).toBe(want[i]);
+    });
+    // Nearly every formula needs no rewrite of its glyphs at all; switched off again, KaTeX's own markup.
+    expect(allAttributes).toBeGreaterThan(jobs.length * 0.8);
+    expect(patched(jobs[0]!)).toBe(unpatched([jobs[0]!])[0]);
   });
 });

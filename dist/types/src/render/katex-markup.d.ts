@@ -10,6 +10,9 @@
 export declare const GLYPH_CSS: string;
 /**
  * `html` (KaTeX's output, possibly several formulas) with each formula as text once: see above. Text
- * outside KaTeX's elements is left alone; so is markup that is not KaTeX's.
+ * outside KaTeX's elements is left alone; so is markup that is not KaTeX's. `glyphsLeft` false: KaTeX
+ * wrote every glyph of its HTML rendering as a data-c attribute already (the bundle's KaTeX does for a
+ * glyph in a span of its own, and says when it left any as text: scripts/katex-plugin.mjs), so only the
+ * TeX moves.
  */
-export declare function oneTextCopy(html: string): string;
+export declare function oneTextCopy(html: string, glyphsLeft?: boolean): string;
