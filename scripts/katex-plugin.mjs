@@ -56,28 +56,13 @@ export const KATEX_PATCHES = [
     // (nearly all of them) is written so here, the rest are left as text and said to be (katex.ts then
     // runs that rewrite, which otherwise has nothing to do). Switched off, the markup is KaTeX's own.
     'SymbolNode.toMarkup: when switched on, a glyph in a span of its own as the data-c attribute of that span',
-    '    var escaped = escape(this.text);\n' +
-      '    if (needsSpan) {\n' +
-      '      markup += ">";\n' +
-      '      markup += escaped;\n' +
-      '      markup += "</span>";\n' +
-      '      return markup;\n' +
-      '    } else {\n' +
-      '      return escaped;\n' +
-      '    }',
-    '    var escaped = escape(this.text);\n' +
+    'var escaped = escape(this.text);\n    if (needsSpan) {\n',
+    'var escaped = escape(this.text);\n' +
       '    if (__hpGlyphAttributes && needsSpan && escaped !== "" && !__hpOwnBefore.test(createClass(this.classes))) {\n' +
       '      return markup + " data-c=\\"" + escaped + "\\"></span>";\n' +
       '    }\n' +
       '    if (escaped !== "") __hpGlyphsLeft = true;\n' +
-      '    if (needsSpan) {\n' +
-      '      markup += ">";\n' +
-      '      markup += escaped;\n' +
-      '      markup += "</span>";\n' +
-      '      return markup;\n' +
-      '    } else {\n' +
-      '      return escaped;\n' +
-      '    }',
+      '    if (needsSpan) {\n',
   ],
   [
     // The other case of the same rewrite: a glyph written without a span (no class, no style) that is the
