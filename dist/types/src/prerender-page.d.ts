@@ -51,7 +51,11 @@ export interface PageSettings {
 }
 export interface Fragment {
     key: string;
-    /** The fragment as it travels in the shadow: inline-safe (src/render/inline-safe.ts), feed markers added. */
+    /**
+     * The fragment as it travels in the shadow: inline-safe (src/render/inline-safe.ts), with its feed
+     * variant after FEED_SPLIT when it has math; on a page whose math no feed shows (`prerender-nofeed`), a
+     * formula typeset for that page is its page part alone.
+     */
     html: string;
     kind: 'math' | 'shortcode';
     /**
