@@ -28619,12 +28619,16 @@ function limitError(offset, lines, file, message) {
 }
 function pageBudget(limits, now = () => performance.now(), heap = () => getHeapStatistics().used_heap_size) {
   const start = now();
-  const heapStart = heap();
+  let heapLow = heap();
   let checks2 = 0;
   return {
     over() {
       if (now() - start > limits.pageSeconds * 1e3) return "pageSeconds";
-      if (++checks2 % 16 === 0 && heap() - heapStart > limits.pageMemoryMB * 1024 * 1024) return "pageMemoryMB";
+      if (++checks2 % 16 === 0) {
+        const used = heap();
+        if (used - heapLow > limits.pageMemoryMB * 1024 * 1024) return "pageMemoryMB";
+        heapLow = Math.min(heapLow, used);
+      }
       return void 0;
     }
   };
@@ -29727,7 +29731,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "98ee07c7018999fcfdc33fea17a19a58";
+    BUNDLE_CODE_ID = "a5440c3672f31d7a4e02a1ce6355671b";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */

@@ -106,12 +106,19 @@ function limitError(offset: number, lines: LineIndex, file: string, message: str
  */
 export function pageBudget(limits: PageLimits, now: () => number = () => performance.now(), heap: () => number = () => getHeapStatistics().used_heap_size) {
   const start = now();
-  const heapStart = heap();
+  // The lowest reading so far: a collection during the page frees garbage made before it, which would
+  // otherwise hide as much of the page's own growth (measured from the start, a page that allocated past
+  // its budget could end below the heap it started with).
+  let heapLow = heap();
   let checks = 0;
   return {
     over(): 'pageSeconds' | 'pageMemoryMB' | undefined {
       if (now() - start > limits.pageSeconds * 1000) return 'pageSeconds';
-      if (++checks % 16 === 0 && heap() - heapStart > limits.pageMemoryMB * 1024 * 1024) return 'pageMemoryMB';
+      if (++checks % 16 === 0) {
+        const used = heap();
+        if (used - heapLow > limits.pageMemoryMB * 1024 * 1024) return 'pageMemoryMB';
+        heapLow = Math.min(heapLow, used);
+      }
       return undefined;
     },
   };
