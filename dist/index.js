@@ -9475,7 +9475,8 @@ var init_frontmatter = __esm({
 // src/content/page.ts
 function parsePage(source, opts = {}) {
   try {
-    return new PageParser(String(source), opts.path).parse();
+    const text12 = String(source);
+    return new PageParser(text12, opts.path, opts.lines ?? new LineIndex(text12)).parse();
   } catch (e) {
     const d2 = {
       severity: "error",
@@ -9559,10 +9560,10 @@ var init_page = __esm({
       TypeFrontMatterORG: "org"
     };
     PageParser = class {
-      constructor(source, file) {
+      constructor(source, file, lines) {
         this.source = source;
         this.file = file;
-        this.lines = new LineIndex(source);
+        this.lines = lines;
       }
       source;
       file;
@@ -29731,7 +29732,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "a5440c3672f31d7a4e02a1ce6355671b";
+    BUNDLE_CODE_ID = "2d976d67a55f1a409e951473f23cfc57";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -44259,7 +44260,7 @@ function locateMath(source, opts) {
     if (e instanceof TooManyFormulas) return { spans: [], diagnostics: [], tooMany: bodyOffset + e.offset };
     throw e;
   }
-  const lines = new LineIndex(source);
+  const lines = opts.lines ?? new LineIndex(source);
   const diagnostics = [];
   const diag = (severity, offset, message, code4) => {
     const { line: line3, column: column2 } = lines.at(offset);
@@ -50123,9 +50124,9 @@ async function prerenderPage(source, env2) {
   const file = env2.page.relPath;
   const diagnostics = [];
   const stats = { formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0 };
-  const parsed = parsePage(source, { path: file });
-  for (const d2 of parsed.diagnostics) diagnostics.push({ ...d2, file });
   const lines = new LineIndex(source);
+  const parsed = parsePage(source, { path: file, lines });
+  for (const d2 of parsed.diagnostics) diagnostics.push({ ...d2, file });
   for (const m of findMojibake(source, 0)) {
     const at = lines.at(m.offset);
     diagnostics.push({
@@ -50177,7 +50178,8 @@ async function prerenderPage(source, env2) {
     masked: maskedRanges(parsed, isOwned, wrappers),
     math: env2.settings.math,
     file,
-    maxFormulas: limits.formulas
+    maxFormulas: limits.formulas,
+    lines
   });
   if (located.tooMany !== void 0) {
     diagnostics.push(limitDiagnostic("formulas", limits, limits.formulas, located.tooMany, lines, file));

@@ -262,9 +262,10 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   const file = env.page.relPath;
   const diagnostics: Diagnostic[] = [];
   const stats = { formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0 };
-  const parsed = parsePage(source, { path: file });
-  for (const d of parsed.diagnostics) diagnostics.push({ ...d, file });
+  // One line index for the page: its parse, its math and its own diagnostics.
   const lines = new LineIndex(source);
+  const parsed = parsePage(source, { path: file, lines });
+  for (const d of parsed.diagnostics) diagnostics.push({ ...d, file });
 
   for (const m of findMojibake(source, 0)) {
     const at = lines.at(m.offset);
@@ -327,6 +328,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     math: env.settings.math,
     file,
     maxFormulas: limits.formulas,
+    lines,
   });
   if (located.tooMany !== undefined) {
     diagnostics.push(limitDiagnostic('formulas', limits, limits.formulas, located.tooMany, lines, file));

@@ -55,6 +55,8 @@ export interface LocateMathOptions {
    * formula starts (formulas are also counted after the parse; this bounds what a page can cost).
    */
   maxFormulas?: number;
+  /** The source's line index, if the caller has one already (built for the same text). */
+  lines?: LineIndex;
 }
 
 const DEFAULT_INLINE: [string, string][] = [
@@ -474,7 +476,7 @@ export function locateMath(source: string, opts: LocateMathOptions): { spans: Ma
     if (e instanceof TooManyFormulas) return { spans: [], diagnostics: [], tooMany: bodyOffset + e.offset };
     throw e;
   }
-  const lines = new LineIndex(source);
+  const lines = opts.lines ?? new LineIndex(source);
   const diagnostics: Diagnostic[] = [];
   const diag = (severity: Diagnostic['severity'], offset: number, message: string, code: string) => {
     const { line, column } = lines.at(offset);

@@ -30,6 +30,8 @@ import type {
 export interface ParsePageOptions {
   /** The file's path, put on every diagnostic. */
   path?: string;
+  /** The source's line index, if the caller has one already (built for the same text). */
+  lines?: LineIndex;
 }
 
 const FRONT_MATTER_FORMATS: Partial<Record<ItemType, FrontMatterFormat>> = {
@@ -42,7 +44,8 @@ const FRONT_MATTER_FORMATS: Partial<Record<ItemType, FrontMatterFormat>> = {
 /** Parses a whole content file. Never throws; problems are diagnostics. */
 export function parsePage(source: string, opts: ParsePageOptions = {}): ParsedPage {
   try {
-    return new PageParser(String(source), opts.path).parse();
+    const text = String(source);
+    return new PageParser(text, opts.path, opts.lines ?? new LineIndex(text)).parse();
   } catch (e) {
     const d: Diagnostic = {
       severity: 'error',
@@ -70,15 +73,13 @@ interface Tag {
 }
 
 class PageParser {
-  private readonly lines: LineIndex;
   private readonly diagnostics: Diagnostic[] = [];
 
   constructor(
     private readonly source: string,
     private readonly file: string | undefined,
-  ) {
-    this.lines = new LineIndex(source);
-  }
+    private readonly lines: LineIndex,
+  ) {}
 
   private report(severity: Diagnostic['severity'], offset: number, message: string, code: string): void {
     const off = Math.max(0, Math.min(offset, this.source.length));

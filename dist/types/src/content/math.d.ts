@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import type { Diagnostic, MathSpan } from './types.js';
+import { LineIndex } from './position.js';
 import { type DelimiterPair } from './math-syntax.js';
 export interface MathOptions {
     /**
@@ -42,6 +43,8 @@ export interface LocateMathOptions {
      * formula starts (formulas are also counted after the parse; this bounds what a page can cost).
      */
     maxFormulas?: number;
+    /** The source's line index, if the caller has one already (built for the same text). */
+    lines?: LineIndex;
 }
 /**
  * Environments MathJax typesets outside any delimiters (processEnvironments) that KaTeX knows as
