@@ -29366,13 +29366,14 @@ function oneTextCopy(html7, glyphsLeft = true) {
   s2 = out + s2.slice(pos);
   return s2;
 }
-var GLYPH_CSS, OWN_BEFORE, TOKEN, ANNOTATION, MATH_TAIL;
+var GLYPH_CSS, OWN_BEFORE_CLASSES, OWN_BEFORE, TOKEN, ANNOTATION, MATH_TAIL;
 var init_katex_markup = __esm({
   "src/render/katex-markup.ts"() {
     "use strict";
     init_feed();
     GLYPH_CSS = "\n/* hugo-prerender: the glyphs of KaTeX's HTML rendering are in data-c (src/render/katex-markup.ts) */\n.katex .katex-html [data-c]::before{content:attr(data-c)}\n/* a formula whose <math> a sanitizer removed (a table of contents): its MathML's letters, as text */\n.katex:not(:has(math))>.katex-mathml{position:static;-webkit-clip-path:none;clip-path:none;width:auto;height:auto;overflow:visible}\n.katex:not(:has(math))>.katex-mathml+.katex-html{display:none}\n";
-    OWN_BEFORE = /(?:^|\s)(?:stretchy|eqn-num|mml-eqn-num)(?:\s|$)/;
+    OWN_BEFORE_CLASSES = ["stretchy", "eqn-num", "mml-eqn-num"];
+    OWN_BEFORE = new RegExp(`(?:^|\\s)(?:${OWN_BEFORE_CLASSES.join("|")})(?:\\s|$)`);
     TOKEN = /<[^>]*>|[^<]+/g;
     ANNOTATION = '<annotation encoding="application/x-tex">';
     MATH_TAIL = "</annotation></semantics></math>";
@@ -29732,7 +29733,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "2d976d67a55f1a409e951473f23cfc57";
+    BUNDLE_CODE_ID = "da56687fe3eb596dfb086bcb1e6ee95b";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */

@@ -80,6 +80,9 @@ export const KATEX_PATCHES = [
   ],
 ];
 
+/** The classes whose glyph stays text: OWN_BEFORE_CLASSES of src/render/katex-markup.ts (katex-plugin.test compares them). */
+export const OWN_BEFORE_CLASSES = ['stretchy', 'eqn-num', 'mml-eqn-num'];
+
 /**
  * Module-level state of the glyph patches: whether they write glyphs as attributes, whether a glyph was
  * left as text since it was last switched (rendering is synchronous), and the classes whose `::before`
@@ -89,7 +92,7 @@ export const KATEX_PATCHES = [
 const KATEX_STATE =
   'var __hpGlyphAttributes = false;\n' +
   'var __hpGlyphsLeft = false;\n' +
-  'var __hpOwnBefore = /(?:^|\\s)(?:stretchy|eqn-num|mml-eqn-num)(?:\\s|$)/;\n' +
+  `var __hpOwnBefore = /(?:^|\\s)(?:${OWN_BEFORE_CLASSES.join('|')})(?:\\s|$)/;\n` +
   // A SymbolNode that SymbolNode.toMarkup writes as its text alone (no class, no style), and not empty.
   'function __hpBareGlyph(node) {\n' +
   '  return node instanceof SymbolNode && node.text !== "" && node.classes.length === 0 && !(node.italic > 0) && !cssStyleToString(node.style);\n' +

@@ -36,8 +36,12 @@ export const GLYPH_CSS =
   '.katex:not(:has(math))>.katex-mathml{position:static;-webkit-clip-path:none;clip-path:none;width:auto;height:auto;overflow:visible}\n' +
   '.katex:not(:has(math))>.katex-mathml+.katex-html{display:none}\n';
 
-/** Classes whose `::before` KaTeX's stylesheet uses itself: their text goes into a child span. */
-const OWN_BEFORE = /(?:^|\s)(?:stretchy|eqn-num|mml-eqn-num)(?:\s|$)/;
+/**
+ * Classes whose `::before` KaTeX's stylesheet uses itself: their text goes into a child span. The bundle's
+ * KaTeX keeps the same list (scripts/katex-plugin.mjs, OWN_BEFORE_CLASSES; katex-plugin.test compares them).
+ */
+export const OWN_BEFORE_CLASSES = ['stretchy', 'eqn-num', 'mml-eqn-num'] as const;
+const OWN_BEFORE = new RegExp(`(?:^|\\s)(?:${OWN_BEFORE_CLASSES.join('|')})(?:\\s|$)`);
 
 const TOKEN = /<[^>]*>|[^<]+/g;
 

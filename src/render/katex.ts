@@ -172,12 +172,6 @@ export function createMathRenderer(opts: MathRendererOptions = {}): MathRenderer
 }
 
 /**
- * KaTeX's markup with each line break (only ever in text: the TeX annotation of a formula written over
- * several lines) as `&#10;` (and `&#13;`), the same characters in the DOM. A fragment that passes through
- * Hugo's Markdown again (inside a theme's `{{% %}}` shortcode or `markdownify`) is then one line, so a
- * TeX line starting with `- ` or `+ ` cannot become a list item inside the MathML.
- */
-/**
  * KaTeX's markup with the glyphs of its HTML rendering written as data-c attributes where each is alone in
  * a span of its own (the bundle's KaTeX does it while switched on: scripts/katex-plugin.mjs), and whether
  * any glyph was left as text (then oneTextCopy moves it). A KaTeX not so patched leaves them all.
@@ -196,6 +190,12 @@ function katexMarkup(render: () => string): { markup: string; glyphsLeft: boolea
 }
 const glyphsAsAttributes = (katexModule as unknown as { __hpGlyphsAsAttributes?: (on: boolean) => boolean }).__hpGlyphsAsAttributes;
 
+/**
+ * KaTeX's markup with each line break (only ever in text: the TeX annotation of a formula written over
+ * several lines) as `&#10;` (and `&#13;`), the same characters in the DOM. A fragment that passes through
+ * Hugo's Markdown again (inside a theme's `{{% %}}` shortcode or `markdownify`) is then one line, so a
+ * TeX line starting with `- ` or `+ ` cannot become a list item inside the MathML.
+ */
 function oneLine(html: string): string {
   // Most formulas are written on one line: two searches for a character, no copy.
   if (!html.includes('\n') && !html.includes('\r')) return html;

@@ -12,9 +12,9 @@ import katex from 'katex';
 import * as katexModule from 'katex';
 import 'katex/contrib/mhchem';
 // @ts-expect-error plain JS module shared with the esbuild build
-import { KATEX_PATCHES, patchKatex } from '../../scripts/katex-plugin.mjs';
+import { KATEX_PATCHES, OWN_BEFORE_CLASSES, patchKatex } from '../../scripts/katex-plugin.mjs';
 import { fixtureFormulas } from '../helpers/formulas.js';
-import { oneTextCopy } from '../../src/render/katex-markup.js';
+import { OWN_BEFORE_CLASSES as MARKUP_OWN_BEFORE, oneTextCopy } from '../../src/render/katex-markup.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const patches = KATEX_PATCHES as [string, string, string][];
@@ -90,6 +90,8 @@ describe('KaTeX patched at build time', () => {
       if (!left) allAttributes++;
       expect(oneTextCopy(markup, left), job[0]).toBe(want[i]);
     });
+    // Both sides leave the glyphs of the same classes as text.
+    expect(OWN_BEFORE_CLASSES).toEqual([...MARKUP_OWN_BEFORE]);
     // Nearly every formula needs no rewrite of its glyphs at all; switched off again, KaTeX's own markup.
     expect(allAttributes).toBeGreaterThan(jobs.length * 0.8);
     expect(patched(jobs[0]!)).toBe(unpatched([jobs[0]!])[0]);

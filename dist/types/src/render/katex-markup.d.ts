@@ -9,6 +9,11 @@
  */
 export declare const GLYPH_CSS: string;
 /**
+ * Classes whose `::before` KaTeX's stylesheet uses itself: their text goes into a child span. The bundle's
+ * KaTeX keeps the same list (scripts/katex-plugin.mjs, OWN_BEFORE_CLASSES; katex-plugin.test compares them).
+ */
+export declare const OWN_BEFORE_CLASSES: readonly ["stretchy", "eqn-num", "mml-eqn-num"];
+/**
  * `html` (KaTeX's output, possibly several formulas) with each formula as text once: see above. Text
  * outside KaTeX's elements is left alone; so is markup that is not KaTeX's. `glyphsLeft` false: KaTeX
  * wrote every glyph of its HTML rendering as a data-c attribute already (the bundle's KaTeX does for a
