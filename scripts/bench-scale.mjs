@@ -2,7 +2,8 @@
 // each of its formulas made distinct per post (`$x$` → `$x + 7$` in post 7), so that no formula is shared
 // between posts. In one run, for each size:
 //   - `hugo-prerender build` cold (no .prerender/), with --jobs 1 and with the number of cores (at least 2;
-//     BENCH_JOBS=1,2,4 for others), and warm (nothing changed, the default --jobs);
+//     BENCH_JOBS=1,2,4 for others; the one that is the command's default runs without --jobs, as a user's
+//     build does), and warm (nothing changed, the default --jobs);
 //   - for each Hugo found (Debian's on PATH, .cache/hugo-sid's): plain `hugo` on the raw posts, and `hugo` on
 //     the prerendered site (the package's partials in its layouts);
 //   - Hugo's own math on Hugo 0.141+ (goldmark passthrough + transform.ToMath in a render hook), cold
@@ -139,7 +140,10 @@ export function benchScale(sizes, repeat) {
       for (let i = 0; i < repeat; i++) {
         JOBS.forEach((j, k) => {
           if (existsSync(path.join(site, '.prerender'))) renameSync(path.join(site, '.prerender'), path.join(base, `old-prerender-${i}-${k}`));
-          colds[k].push(run(process.execPath, [CLI, 'build', '-s', site, '--jobs', String(j)], base));
+          // The default's build runs without --jobs, so that it starts workers as the command's default does
+          // (on 1-2 cores only for 800 pages or more: an explicit --jobs is taken at its word).
+          const jobs = j === DEFAULT ? [] : ['--jobs', String(j)];
+          colds[k].push(run(process.execPath, [CLI, 'build', '-s', site, ...jobs], base));
         });
         warms.push(run(process.execPath, [CLI, 'build', '-s', site], base));
         HUGOS.forEach((h, k) => {
@@ -150,7 +154,8 @@ export function benchScale(sizes, repeat) {
       JOBS.forEach((j, k) => {
         const cold = best(colds[k]);
         const threads = /\((\d+) worker threads?[;)]/.exec(summary(cold))?.[1] ?? '0';
-        rows.push({ n, step: `prerender cold, --jobs ${j} (${threads} worker thread${threads === '1' ? '' : 's'})`, ...cold, note: summary(cold), cold: j === DEFAULT_JOBS });
+        const how = j === DEFAULT ? `the default --jobs (${j})` : `--jobs ${j}`;
+        rows.push({ n, step: `prerender cold, ${how} (${threads} worker thread${threads === '1' ? '' : 's'})`, ...cold, note: summary(cold), cold: j === DEFAULT_JOBS });
       });
       const warm = best(warms);
       rows.push({ n, step: `prerender warm, default --jobs (${DEFAULT})`, ...warm, note: summary(warm) });
@@ -188,7 +193,7 @@ export function benchScale(sizes, repeat) {
     for (const t of rows.filter((r) => r.n === n && r.tomath)) {
       const pre = rows.find((r) => r.n === n && r.hugo === t.hugo && r.step.endsWith('on the prerendered site'));
       console.log(
-        `${n} posts: prerender cold (--jobs ${DEFAULT_JOBS}) + ${t.hugo.name} on the prerendered site = ${fmt(cold.s + pre.s, ' s')} wall, ${fmt(cold.cpu + pre.cpu, ' s')} CPU: ` +
+        `${n} posts: prerender cold (${DEFAULT_JOBS === DEFAULT ? 'the default --jobs, ' : ''}--jobs ${DEFAULT_JOBS}) + ${t.hugo.name} on the prerendered site = ${fmt(cold.s + pre.s, ' s')} wall, ${fmt(cold.cpu + pre.cpu, ' s')} CPU: ` +
           `${fmt((cold.s + pre.s) / t.s, '×')} wall, ${fmt((cold.cpu + pre.cpu) / t.cpu, '×')} CPU of ${t.hugo.name}'s own math cold`,
       );
     }
