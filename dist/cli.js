@@ -10993,7 +10993,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "e6d56d0f2284b5c36415d5c05786bd3f";
+    BUNDLE_CODE_ID = "aac900f7a4df69c59f234fc10c1271ac";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -31327,6 +31327,11 @@ function parse3(md, opts) {
   typographer(tree);
   return tree;
 }
+function written(node3) {
+  const from = node3.position?.start.offset;
+  const to = node3.position?.end.offset;
+  return from === void 0 || to === void 0 ? void 0 : currentSource.slice(from, to);
+}
 function goldmarkUrlHandlers(unsafe) {
   const url = (result, attr2, value2) => {
     if (value2 !== void 0 && !Array.isArray(result) && result.type === "element") result.properties[attr2] = goldmarkUrl(value2, unsafe);
@@ -31345,8 +31350,8 @@ function htmlProcessor(unsafe, links) {
     allowDangerousHtml: unsafe,
     handlers: {
       ...goldmarkUrlHandlers(unsafe),
-      mathSpan: (_state, node3) => ({ type: "raw", value: currentMath(node3.value, node3.display) }),
-      mathBlock: (_state, node3) => ({ type: "raw", value: currentMath(node3.value, true) }),
+      mathSpan: (_state, node3) => ({ type: "raw", value: currentMath(node3.value, node3.display, written(node3)) }),
+      mathBlock: (_state, node3) => ({ type: "raw", value: currentMath(node3.value, true, written(node3)) }),
       // Goldmark: the HTML as written when unsafe, else a comment in its place.
       html: (_state, node3) => unsafe ? { type: "raw", value: node3.value } : { type: "comment", value: RAW_HTML_OMITTED },
       ...links ? {} : { link: (state, node3) => state.all(node3), linkReference: (state, node3) => state.all(node3) }
@@ -31368,13 +31373,16 @@ function renderInlineMarkdown(md, math2, opts = {}) {
   let processor = htmlProcessors.get(key2);
   if (!processor) htmlProcessors.set(key2, processor = htmlProcessor(unsafe, links));
   const outer = currentMath;
+  const outerSource = currentSource;
   currentMath = math2;
+  currentSource = md;
   try {
     const hast = processor.runSync(mdast);
     unwrapSingleParagraph(hast);
     return processor.stringify(hast).trim();
   } finally {
     currentMath = outer;
+    currentSource = outerSource;
   }
 }
 function unwrapSingleParagraph(root4) {
@@ -31483,7 +31491,7 @@ function curl(quote, prev, next, ahead) {
   if (leftFlanking && rightFlanking) return ALNUM.test(prev) ? close2 : open3;
   return quote;
 }
-var RAW_HTML_OMITTED, currentMath, htmlProcessors, PLAIN_WORDS, plainInlineFastPath, PHRASING, PUNCT, SPACE2, ALNUM;
+var RAW_HTML_OMITTED, currentMath, currentSource, htmlProcessors, PLAIN_WORDS, plainInlineFastPath, PHRASING, PUNCT, SPACE2, ALNUM;
 var init_markdown = __esm({
   "src/render/markdown.ts"() {
     "use strict";
@@ -31494,6 +31502,7 @@ var init_markdown = __esm({
     init_goldmark_url();
     RAW_HTML_OMITTED = " raw HTML omitted ";
     currentMath = () => "";
+    currentSource = "";
     htmlProcessors = /* @__PURE__ */ new Map();
     PLAIN_WORDS = /^[\p{L}\p{N}](?:[\p{L}\p{M}\p{N} ,;:?!()-]*[\p{L}\p{M}\p{N}?!)])?$/u;
     plainInlineFastPath = { enabled: true };
@@ -31518,19 +31527,62 @@ var init_markdown = __esm({
   }
 });
 
+// src/render/inline-text.ts
+function findTextMath(text12, pairs) {
+  const spans = [];
+  let i2 = 0;
+  outer: while (i2 < text12.length) {
+    if (text12[i2] === "\\" && text12[i2 + 1] === "$") {
+      i2 += 2;
+      continue;
+    }
+    for (const p5 of pairs) {
+      if (!text12.startsWith(p5.open, i2)) continue;
+      const from = i2 + p5.open.length;
+      if (p5.dollarRule && /\s/.test(text12[from] ?? " ")) continue;
+      let j = text12.indexOf(p5.close, from);
+      while (j !== -1 && (text12[j - 1] === "\\" || p5.dollarRule && /\s/.test(text12[j - 1] ?? " "))) j = text12.indexOf(p5.close, j + 1);
+      if (j === -1 || j === from) continue;
+      spans.push({ start: i2, end: j + p5.close.length, tex: text12.slice(from, j), display: p5.display });
+      i2 = j + p5.close.length;
+      continue outer;
+    }
+    i2++;
+  }
+  return spans;
+}
+function escapeHtml(s2) {
+  return s2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&#34;").replace(/'/g, "&#39;");
+}
+function textWithMathHtml(text12, pairs, renderMath) {
+  const spans = findTextMath(text12, pairs);
+  if (spans.length === 0) return null;
+  let out = "";
+  let pos = 0;
+  for (const s2 of spans) {
+    out += escapeHtml(text12.slice(pos, s2.start).replace(/\\\$/g, "$")) + renderMath(s2.tex, false, text12.slice(s2.start, s2.end));
+    pos = s2.end;
+  }
+  return out + escapeHtml(text12.slice(pos).replace(/\\\$/g, "$"));
+}
+var init_inline_text = __esm({
+  "src/render/inline-text.ts"() {
+    "use strict";
+  }
+});
+
 // src/render/host.ts
 function createHostServices(renderer, opts = {}) {
-  const rendered = opts.errors === "render";
-  const typeset = (report) => (tex, display) => {
+  const errors = opts.errors ?? "fail";
+  const typeset = (sink) => (tex, display, raw3) => {
     const r2 = renderer.render(tex, display);
-    if (r2.error) {
-      report(`${r2.error.message} (in "${tex}")${rendered ? " (rendered as an error span)" : ""}`, rendered ? "warning" : "error");
-    }
-    return r2.html;
+    sink({ tex, display, ...r2.error ? { error: r2.error.message } : {} });
+    return r2.error && errors === "fail" ? escapeHtml(raw3 ?? tex) : r2.html;
   };
   return {
-    math: (tex, display, report) => typeset(report)(tex, display),
-    markdown: (md, report) => renderInlineMarkdown(md, typeset(report), opts),
+    errors,
+    math: (tex, display, sink, raw3) => typeset(sink)(tex, display, raw3),
+    markdown: (md, sink) => renderInlineMarkdown(md, typeset(sink), opts),
     plainText: (md) => markdownToPlainText(md, opts),
     ...opts.fragmentBytes !== void 0 ? { fragmentBytes: opts.fragmentBytes } : {}
   };
@@ -31558,7 +31610,16 @@ async function renderShortcode(def, sc, env2) {
   };
   const error = report("error");
   const warn = report("warning");
-  const katexReport = (m, severity) => (severity === "warning" ? warn : error)(m, { code: "katex" });
+  const formulas = [];
+  const rendered = env2.services.errors === "render";
+  const sinkAt = (param) => (f) => {
+    formulas.push({ ...f, ...place(param) });
+    if (f.error === void 0) return;
+    (rendered ? warn : error)(`${f.error} (in "${f.tex}")${rendered ? " (rendered as an error span)" : ", left as written"}`, {
+      ...param ? { param } : {},
+      code: "katex"
+    });
+  };
   if (def.inner === "none" && sc.inner !== void 0) {
     error(`takes no inner content; write {{< ${sc.name} \u2026 >}} without a closing {{< /${sc.name} >}}`);
   } else if (def.inner === "required" && sc.inner === void 0) {
@@ -31576,8 +31637,8 @@ async function renderShortcode(def, sc, env2) {
     idPrefix: env2.idPrefix,
     ...env2.occurrence !== void 0 ? { occurrence: env2.occurrence } : {},
     ...env2.services.images ? { images: env2.services.images } : {},
-    math: (tex, display) => env2.services.math(tex, display, katexReport),
-    markdown: (md) => env2.services.markdown(md, katexReport),
+    math: (tex, display, param) => env2.services.math(tex, display, sinkAt(param)),
+    markdown: (md, param) => env2.services.markdown(md, sinkAt(param)),
     plainText: (md) => env2.services.plainText(md),
     error,
     warn
@@ -31597,7 +31658,8 @@ async function renderShortcode(def, sc, env2) {
     error(tooBigMessage("its output", bytes, limit, "fragmentBytes"), { code: "limit" });
     html7 = "";
   }
-  return { html: html7, diagnostics, failed: diagnostics.some((d2) => d2.severity === "error") };
+  const errors = diagnostics.filter((d2) => d2.severity === "error");
+  return { html: html7, diagnostics, failed: errors.length > 0, held: errors.some((d2) => d2.code !== "katex"), formulas };
 }
 var init_host = __esm({
   "src/render/host.ts"() {
@@ -31606,6 +31668,7 @@ var init_host = __esm({
     init_markdown();
     init_limits();
     init_output_limits();
+    init_inline_text();
   }
 });
 
@@ -31675,7 +31738,7 @@ function legibleScroller(svg3, o2) {
 }
 function wrapFigure(ctx, inner2, o2 = {}) {
   const classes = figureClasses(ctx, o2.class);
-  const caption = o2.caption?.trim() ? `<figcaption><p>${ctx.markdown(o2.caption.trim())}</p></figcaption>` : "";
+  const caption = o2.caption?.trim() ? `<figcaption><p>${ctx.markdown(o2.caption.trim(), "caption")}</p></figcaption>` : "";
   return `<figure class="${escapeAttr2(classes.join(" "))}">${inner2}${caption}</figure>`;
 }
 var CLASS_RE, MIN_TEXT_PX, MIN_SCRIPT_PX, PHONE_VIEWPORT, PAGE_MARGINS, PHONE_COLUMN, DESKTOP_COLUMN;
@@ -43325,8 +43388,8 @@ var init_figure2 = __esm({
           rel: given(ctx, "rel"),
           alt,
           title: given(ctx, "title"),
-          captionHtml: caption !== void 0 ? ctx.markdown(caption) : void 0,
-          attrHtml: attr2 !== void 0 ? ctx.markdown(attr2) : void 0,
+          captionHtml: caption !== void 0 ? ctx.markdown(caption, "caption") : void 0,
+          attrHtml: attr2 !== void 0 ? ctx.markdown(attr2, "attr") : void 0,
           attrlink: given(ctx, "attrlink"),
           width,
           height,
@@ -50744,50 +50807,6 @@ var init_headings = __esm({
   }
 });
 
-// src/render/inline-text.ts
-function findTextMath(text12, pairs) {
-  const spans = [];
-  let i2 = 0;
-  outer: while (i2 < text12.length) {
-    if (text12[i2] === "\\" && text12[i2 + 1] === "$") {
-      i2 += 2;
-      continue;
-    }
-    for (const p5 of pairs) {
-      if (!text12.startsWith(p5.open, i2)) continue;
-      const from = i2 + p5.open.length;
-      if (p5.dollarRule && /\s/.test(text12[from] ?? " ")) continue;
-      let j = text12.indexOf(p5.close, from);
-      while (j !== -1 && (text12[j - 1] === "\\" || p5.dollarRule && /\s/.test(text12[j - 1] ?? " "))) j = text12.indexOf(p5.close, j + 1);
-      if (j === -1 || j === from) continue;
-      spans.push({ start: i2, end: j + p5.close.length, tex: text12.slice(from, j), display: p5.display });
-      i2 = j + p5.close.length;
-      continue outer;
-    }
-    i2++;
-  }
-  return spans;
-}
-function escapeHtml(s2) {
-  return s2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&#34;").replace(/'/g, "&#39;");
-}
-function textWithMathHtml(text12, pairs, renderMath) {
-  const spans = findTextMath(text12, pairs);
-  if (spans.length === 0) return null;
-  let out = "";
-  let pos = 0;
-  for (const s2 of spans) {
-    out += escapeHtml(text12.slice(pos, s2.start).replace(/\\\$/g, "$")) + renderMath(s2.tex, false);
-    pos = s2.end;
-  }
-  return out + escapeHtml(text12.slice(pos).replace(/\\\$/g, "$"));
-}
-var init_inline_text = __esm({
-  "src/render/inline-text.ts"() {
-    "use strict";
-  }
-});
-
 // src/render/toc.ts
 function addAt(top, h, row, level) {
   while (top.length <= row) top.push(empty3());
@@ -50875,12 +50894,12 @@ function planMathEverywhere(input) {
     if (text12 === void 0) continue;
     const key2 = md5Hex(text12);
     if (titles.has(key2)) continue;
-    const html7 = textWithMathHtml(text12, pairs, input.renderMath);
+    const html7 = textWithMathHtml(text12, pairs, (tex, display, raw3) => input.renderMath(tex, display, raw3, field));
     if (html7 !== null) titles.set(key2, html7);
   }
   const fmSummary = frontMatterString(fm, "summary");
   if (fmSummary !== void 0 && textWithMathHtml(fmSummary, pairs, () => "") !== null) {
-    extras.summary = renderInlineMarkdown(fmSummary, (tex, display) => input.renderMath(tex, display), { unsafe: settings.unsafe, math: input.math });
+    extras.summary = renderInlineMarkdown(fmSummary, (tex, display, raw3) => input.renderMath(tex, display, raw3, "summary"), { unsafe: settings.unsafe, math: input.math });
   }
   if (input.replaced.length === 0) return { edits, extras, titles, headings: [], summaryEnd: null };
   const tree = input.tree ?? parseMarkdownWithMath(applyMask(source.slice(parsed.bodyOffset), parsed.bodyOffset, input.masked), pairs);
@@ -50903,7 +50922,7 @@ function planMathEverywhere(input) {
   if (all3.some(changed) || all3.length > headings.length) {
     const titles2 = all3.map((h) => {
       const opts = { unsafe: settings.unsafe, math: input.math, links: false };
-      const html7 = renderInlineMarkdown(h.markdown, (tex) => input.renderMath(tex, false), opts);
+      const html7 = renderInlineMarkdown(h.markdown, (tex, _display, raw3) => input.renderMath(tex, false, raw3), opts);
       return settings.unsafe ? html7.replace(A_TAG, "") : html7;
     });
     const toc = (rule) => tableOfContentsHtml(
@@ -51513,6 +51532,7 @@ async function prerenderPage(source, env2) {
     return html7 !== void 0 ? inlineFragment(html7) : splitFeed(fragments.get(key2).html).page;
   };
   const formulas = [];
+  const otherFormulas = [];
   const errorOf = /* @__PURE__ */ new Map();
   for (const [i2, span] of located.spans.entries()) {
     stats.formulas++;
@@ -51588,7 +51608,9 @@ async function prerenderPage(source, env2) {
     if (spentBefore) return stopped(spentBefore, sc.offset, `${sc.name} shortcode`);
     const r2 = await renderShortcode(def, sc, { page: env2.page, site: env2.site, idPrefix, services: env2.services, occurrence });
     diagnostics.push(...r2.diagnostics);
-    if (r2.failed) failed = held = true;
+    if (r2.failed) failed = true;
+    if (r2.held) held = true;
+    for (const f of r2.formulas) otherFormulas.push({ line: f.line, column: f.column, tex: f.tex, display: f.display, where: sc.name, ...f.error !== void 0 ? { error: f.error } : {} });
     let html7 = "";
     try {
       html7 = travelling(r2.html);
@@ -51627,9 +51649,26 @@ async function prerenderPage(source, env2) {
     apart: wraps.filter((wrap4) => wrap4.md && !wrap4.verbatim).map((wrap4) => ({ start: wrap4.start, end: wrap4.end })),
     math: env2.settings.math,
     settings: env2.settings.everywhere ?? DEFAULT_EVERYWHERE,
-    renderMath: (tex, display) => {
+    renderMath: (tex, display, raw3, field) => {
       const m = copyMacros(tex);
-      return env2.renderer.render(m.tex, display, m.preamble).html;
+      const r2 = env2.renderer.render(m.tex, display, m.preamble);
+      const rendered = env2.errorMode === "render";
+      if (field !== void 0) {
+        const at = frontMatterPlace(source, parsed.bodyOffset, field, raw3, lines);
+        otherFormulas.push({ line: at.line, column: at.column, tex, display, where: field, ...r2.error ? { error: r2.error.message } : {} });
+        if (r2.error) {
+          if (!rendered) failed = true;
+          diagnostics.push({
+            severity: rendered ? "warning" : "error",
+            file,
+            ...at,
+            code: "katex",
+            message: `${field}: ${r2.error.message} (in "${tex}")${rendered ? " (rendered as an error span)" : ", left as written"}`
+          });
+        }
+        for (const w2 of r2.warnings) diagnostics.push({ severity: "warning", file, ...at, code: "katex", message: `${field}: ${w2}` });
+      }
+      return r2.error && !rendered ? escapeHtml(raw3 ?? tex) : r2.html;
     },
     tree: located.tree,
     hugoToc: (env2.settings.headingMath ?? "shortcode") !== "shortcode"
@@ -51644,7 +51683,7 @@ async function prerenderPage(source, env2) {
   }
   const extras = hasExtras(everywhere.extras) && openInline(parsed.shortcodes) === void 0;
   if (replacements.length === 0 && !extras) {
-    return { formulas, fragments: [...fragments.values()], titles, diagnostics, failed, held, stats, parsed };
+    return { formulas, otherFormulas, fragments: [...fragments.values()], titles, diagnostics, failed, held, stats, parsed };
   }
   const openFence = unclosedFenceAtEnd(source, parsed.bodyOffset, located.tree);
   let fenceClosed = false;
@@ -51743,7 +51782,7 @@ ${SUMMARY_DIVIDER2}`;
   if (appended.length) shadow = appendDefinitions(shadow, appended);
   if (extras) shadow = appendPageBlock(shadow, pageBlock(everywhere.extras, check2));
   shadow = keepWithoutFrontMatter(shadow, parsed);
-  return { formulas, shadow, fragments: [...fragments.values()], titles, diagnostics, failed, held, stats, parsed };
+  return { formulas, otherFormulas, shadow, fragments: [...fragments.values()], titles, diagnostics, failed, held, stats, parsed };
 }
 function feedShowsMath(feeds, summaryEnd, replacements, hasFeed) {
   const withFeed = (r2) => r2.text === void 0 && hasFeed(r2.key);
@@ -51883,6 +51922,17 @@ function pageOverLimits(source, parsed, limits, lines, file) {
   if (nesting.depth > limits.nesting) return limitDiagnostic("nesting", limits, nesting.depth, nesting.offset, lines, file);
   return void 0;
 }
+function frontMatterPlace(source, bodyOffset, field, raw3, lines) {
+  const head2 = source.slice(0, bodyOffset);
+  const key2 = new RegExp(`^[ \\t]*(?:#\\+)?["']?${field}["']?[ \\t]*[:=]`, "im").exec(head2);
+  let offset = 0;
+  if (key2) {
+    offset = key2.index + key2[0].length - key2[0].trimStart().length;
+    const found = raw3 === void 0 ? -1 : head2.indexOf(raw3, key2.index + key2[0].length);
+    if (found >= 0) offset = found;
+  }
+  return { ...lines.at(offset), offset };
+}
 function mathDiagnostic(source, span, error, lines, file, asWarning) {
   const offset = error.texOffset !== void 0 ? texOffsetToSource(source, span, error.texOffset) : span.start;
   const at = lines.at(offset);
@@ -51917,6 +51967,7 @@ var init_prerender_page = __esm({
     init_handoff();
     init_link_defs();
     init_wrappers();
+    init_inline_text();
     CODE_SHORTCODES = /* @__PURE__ */ new Set(["highlight", "code", "mermaid", "chart"]);
     DIVIDER = "<!--more-->";
   }
@@ -69206,7 +69257,7 @@ function withSuggestion(message) {
   const m = /^Undefined control sequence: (\\[A-Za-z@]+|\\.)/.exec(message);
   if (!m) return message;
   const name = m[1];
-  const hint = SUGGESTIONS[name] ?? `if a MathJax extension defined it, define ${name} yourself: with \\newcommand on the page, or in params.prerender.katex.macros in the site config`;
+  const hint = SUGGESTIONS[name] ?? `If a MathJax extension defined it, define ${name} yourself: with \\newcommand on the page, or in params.prerender.katex.macros in the site config`;
   return `${message}. ${hint}`;
 }
 var SIZED, FIXED, D3, PACKAGE_MACROS, SUGGESTIONS;
@@ -71786,12 +71837,12 @@ function mountsSnippet(format3, rootIsModule, mounts) {
     const ind = rootIsModule ? "" : "  ";
     return [...rootIsModule ? [] : ["module:"], `${ind}mounts:`, ...mounts.flatMap((m) => yamlItem(m, `${ind}  `, 2, void 0))].join("\n");
   }
-  const list4 = JSON.stringify(mounts.map(written), null, 2);
+  const list4 = JSON.stringify(mounts.map(written2), null, 2);
   return rootIsModule ? `"mounts": ${list4}` : `"module": {
   "mounts": ${list4.replace(/\n/g, "\n  ")}
 }`;
 }
-function written(m) {
+function written2(m) {
   const l = mountLanguage(m);
   if (!l) return { source: m.source, target: m.target };
   return l.style === "lang" ? { source: m.source, target: m.target, lang: l.lang } : { source: m.source, target: m.target, sites: { matrix: { languages: [l.lang] } } };
@@ -72076,7 +72127,7 @@ function editJson(text12, rootIsModule, edit) {
     t = applyEdits(t, modify(t, p5, value2, { formattingOptions, isArrayInsertion }));
   };
   if (!list4) {
-    apply(path23, all3.map(written));
+    apply(path23, all3.map(written2));
     return t;
   }
   if (list4.type !== "array") throw new EditError('"mounts" is not an array', list4.offset);
@@ -72089,13 +72140,13 @@ function editJson(text12, rootIsModule, edit) {
     const node3 = findNodeAtLocation2(root4, [...path23, i2]);
     const keys2 = (node3?.children ?? []).map((p5) => p5.children?.[0]?.value).filter((v) => typeof v === "string");
     for (const key2 of keys2.filter((x6) => ["lang", "sites"].includes(x6.toLowerCase()))) apply([...path23, i2, key2], void 0);
-    for (const [key2, value2] of Object.entries(written(m)).filter(([x6]) => x6 === "lang" || x6 === "sites")) apply([...path23, i2, key2], value2);
+    for (const [key2, value2] of Object.entries(written2(m)).filter(([x6]) => x6 === "lang" || x6 === "sites")) apply([...path23, i2, key2], value2);
   }
   const removed = [...edit.remove].map((k2) => mountIdx[k2]).sort((a3, b2) => b2 - a3);
   for (const i2 of removed) apply([...path23, i2], void 0);
   const keptCount = elements.length - removed.length;
-  edit.after.forEach((m, j) => apply([...path23, keptCount + j], written(m), true));
-  edit.before.forEach((m, j) => apply([...path23, j], written(m), true));
+  edit.after.forEach((m, j) => apply([...path23, keptCount + j], written2(m), true));
+  edit.before.forEach((m, j) => apply([...path23, j], written2(m), true));
   return t;
 }
 var import_yaml3, EditError, PLAIN_YAML, YAML_SPECIAL;
@@ -74638,7 +74689,7 @@ __export(check_exports, {
 });
 import { readFileSync as readFileSync12 } from "node:fs";
 import path21 from "node:path";
-async function checkSite(source) {
+async function checkSite(source, opts = {}) {
   const siteDir = path21.resolve(source);
   const result = { pages: [], found: 0, typeset: 0, diagnostics: [] };
   let config;
@@ -74658,7 +74709,7 @@ async function checkSite(source) {
     });
     return result;
   }
-  const errorMode = "render";
+  const errorMode = opts.errors ?? config.prerender.errors;
   const { renderer, services, settings, site, diagnostics } = pageServices(config, siteDir, errorMode);
   result.diagnostics.push(...diagnostics);
   const seen = /* @__PURE__ */ new Set();
@@ -74687,9 +74738,11 @@ async function checkSite(source) {
         errorMode,
         services
       });
-      const typeset = r2.formulas.filter((f) => f.error === void 0).length;
-      result.pages.push({ file, formulas: r2.formulas, found: r2.formulas.length, typeset, diagnostics: r2.diagnostics });
-      result.found += r2.formulas.length;
+      const others = r2.otherFormulas ?? [];
+      const found = r2.formulas.length + others.length;
+      const typeset = found - r2.formulas.filter((f) => f.error !== void 0).length - others.filter((f) => f.error !== void 0).length;
+      result.pages.push({ file, formulas: r2.formulas, otherFormulas: others, found, typeset, diagnostics: r2.diagnostics });
+      result.found += found;
       result.typeset += typeset;
     }
   }
@@ -74699,15 +74752,16 @@ function formatCheck(r2, opts) {
   const lines = [];
   for (const d2 of r2.diagnostics) lines.push(opts.formatDiagnostic(d2));
   const percent = (a3, b2) => b2 === 0 ? "100.0" : (100 * a3 / b2).toFixed(1);
+  const n = (count, one4, many) => `${count} ${count === 1 ? one4 : many}`;
   for (const p5 of r2.pages) {
     const problems = p5.diagnostics;
     if (p5.found === 0 && problems.length === 0) continue;
     const failed = p5.found - p5.typeset;
-    lines.push(`${p5.file}: ${p5.found} formulas found, ${p5.typeset} typeset, ${failed} failed`);
+    lines.push(`${p5.file}: ${n(p5.found, "formula", "formulas")} found, ${p5.typeset} typeset, ${failed} failed`);
     for (const d2 of problems) lines.push(`  ${opts.formatDiagnostic(d2)}`);
   }
   lines.push(
-    `hugo-prerender check: ${r2.pages.length} pages, ${r2.found} formulas found, ${r2.typeset} typeset (${percent(r2.typeset, r2.found)} %), ${r2.found - r2.typeset} failed`
+    `hugo-prerender check: ${n(r2.pages.length, "page", "pages")}, ${n(r2.found, "formula", "formulas")} found, ${r2.typeset} typeset (${percent(r2.typeset, r2.found)} %), ${r2.found - r2.typeset} failed`
   );
   return lines.join("\n");
 }
@@ -74764,14 +74818,16 @@ Usage:
                                        build, then run hugo with those arguments (its -s/--source is the
                                        site); Hugo's messages name your files, not their prerendered copies;
                                        Hugo's exit status is the command's; a failed build stops before Hugo
-  hugo-prerender check [-s DIR]        per page: formulas found, typeset and failed (with reasons), and
+  hugo-prerender check [-s DIR] [--errors MODE]
+                                       per page: formulas found, typeset and failed (with reasons), and
                                        the site total; writes nothing; exits 1 when a formula fails
 
 Options:
   -s, --source DIR     the Hugo site (default: the current directory), as with hugo
-      --errors MODE    what a formula KaTeX rejects does: "fail" (default: report it and exit 1; that
-                       page keeps its previous prerendered copy, or none, and Hugo warns that it is stale)
-                       or "render" (KaTeX's red error text in the page, reported as a warning)
+      --errors MODE    what a formula KaTeX rejects does: "fail" (default: an error, exit 1; the page is
+                       still written, with that formula left as the author wrote it) or "render" (KaTeX's
+                       red error text in the page, reported as a warning); for build, watch, serve, hugo
+                       and check (which reports as build does). Default: params.prerender.errors
   -q, --quiet          print only errors and the summary line
       --wait SECONDS   how long to wait for another hugo-prerender using the same site (default 60)
   -j, --jobs N         threads that prerender pages, this one included (default: HUGO_PRERENDER_JOBS,
@@ -74901,13 +74957,13 @@ Run "hugo-prerender --help" for usage.
       throw e;
     }
   }
-  if (command === "build" || command === "watch" || command === "serve" || command === "hugo") {
-    if (values.errors !== void 0 && values.errors !== "fail" && values.errors !== "render") {
-      process.stderr.write(`hugo-prerender: --errors must be "fail" or "render", not "${safeLine(values.errors)}"
+  if (values.errors !== void 0 && values.errors !== "fail" && values.errors !== "render") {
+    process.stderr.write(`hugo-prerender: --errors must be "fail" or "render", not "${safeLine(values.errors)}"
 `);
-      return 2;
-    }
-    const errors = values.errors;
+    return 2;
+  }
+  const errors = values.errors;
+  if (command === "build" || command === "watch" || command === "serve" || command === "hugo") {
     const waitSeconds = values.wait === void 0 ? DEFAULT_LOCK_WAIT_MS / 1e3 : Number(values.wait);
     if (!/^\d+(\.\d+)?$/.test(values.wait ?? "0") || !Number.isFinite(waitSeconds)) {
       process.stderr.write(`hugo-prerender: --wait takes a number of seconds, not "${safeLine(values.wait ?? "")}"
@@ -75024,7 +75080,7 @@ ${safeLine(`changed: ${changed.join(", ")}`)}
   }
   if (command === "check") {
     const { checkSite: checkSite2, formatCheck: formatCheck2 } = await Promise.resolve().then(() => (init_check(), check_exports));
-    const r2 = await checkSite2(source);
+    const r2 = await checkSite2(source, errors ? { errors } : {});
     process.stdout.write(`${safeLines(formatCheck2(r2, { formatDiagnostic }))}
 `);
     const broken = r2.found > r2.typeset || r2.diagnostics.some((d2) => d2.severity === "error");

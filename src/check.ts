@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from './content/types.js';
 import { readSiteConfig } from './site/config.js';
-import { prerenderPage, type FormulaReport } from './prerender-page.js';
+import { prerenderPage, type FormulaReport, type OtherFormula } from './prerender-page.js';
 import { listContentFiles } from './build.js';
 import { pageServices } from './build-page.js';
 import { refusedLinkDiagnostic, siteRoots } from './site/safe-path.js';
@@ -15,8 +15,11 @@ import { refusedLinkDiagnostic, siteRoots } from './site/safe-path.js';
 export interface PageCheck {
   /** Site-relative path, `/`-separated. */
   file: string;
-  /** Every formula located on the page (with its error when KaTeX rejected it). */
+  /** Every formula located in the page's text (with its error when KaTeX rejected it). */
   formulas: FormulaReport[];
+  /** Every formula outside the text: captions, labels, titles, descriptions, a front-matter summary. */
+  otherFormulas: OtherFormula[];
+  /** Formulas found, in the text and outside it. */
   found: number;
   typeset: number;
   /** Warnings and errors about the page (TeX left raw, unknown commands…). */
@@ -31,7 +34,12 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
 }
 
-export async function checkSite(source: string): Promise<CheckResult> {
+export interface CheckOptions {
+  /** Overrides `params.prerender.errors`: how a formula KaTeX rejects is reported (as `build` reports it). */
+  errors?: 'fail' | 'render';
+}
+
+export async function checkSite(source: string, opts: CheckOptions = {}): Promise<CheckResult> {
   const siteDir = path.resolve(source);
   const result: CheckResult = { pages: [], found: 0, typeset: 0, diagnostics: [] };
   let config;
@@ -51,8 +59,9 @@ export async function checkSite(source: string): Promise<CheckResult> {
     });
     return result;
   }
-  // Errors rendered, not failed: check reports every formula of every page.
-  const errorMode = 'render' as const;
+  // As build reports them: every formula of every page is typeset either way (a rejected one never holds
+  // its page back), and a rejected one is an error or, where the site renders errors, a warning.
+  const errorMode = opts.errors ?? config.prerender.errors;
   const { renderer, services, settings, site, diagnostics } = pageServices(config, siteDir, errorMode);
   result.diagnostics.push(...diagnostics);
   const seen = new Set<string>();
@@ -81,9 +90,11 @@ export async function checkSite(source: string): Promise<CheckResult> {
         errorMode,
         services,
       });
-      const typeset = r.formulas.filter((f) => f.error === undefined).length;
-      result.pages.push({ file, formulas: r.formulas, found: r.formulas.length, typeset, diagnostics: r.diagnostics });
-      result.found += r.formulas.length;
+      const others = r.otherFormulas ?? [];
+      const found = r.formulas.length + others.length;
+      const typeset = found - r.formulas.filter((f) => f.error !== undefined).length - others.filter((f) => f.error !== undefined).length;
+      result.pages.push({ file, formulas: r.formulas, otherFormulas: others, found, typeset, diagnostics: r.diagnostics });
+      result.found += found;
       result.typeset += typeset;
     }
   }
@@ -95,15 +106,16 @@ export function formatCheck(r: CheckResult, opts: { formatDiagnostic: (d: Diagno
   const lines: string[] = [];
   for (const d of r.diagnostics) lines.push(opts.formatDiagnostic(d));
   const percent = (a: number, b: number) => (b === 0 ? '100.0' : ((100 * a) / b).toFixed(1));
+  const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
   for (const p of r.pages) {
     const problems = p.diagnostics;
     if (p.found === 0 && problems.length === 0) continue;
     const failed = p.found - p.typeset;
-    lines.push(`${p.file}: ${p.found} formulas found, ${p.typeset} typeset, ${failed} failed`);
+    lines.push(`${p.file}: ${n(p.found, 'formula', 'formulas')} found, ${p.typeset} typeset, ${failed} failed`);
     for (const d of problems) lines.push(`  ${opts.formatDiagnostic(d)}`);
   }
   lines.push(
-    `hugo-prerender check: ${r.pages.length} pages, ${r.found} formulas found, ${r.typeset} typeset (${percent(r.typeset, r.found)} %), ${r.found - r.typeset} failed`,
+    `hugo-prerender check: ${n(r.pages.length, 'page', 'pages')}, ${n(r.found, 'formula', 'formulas')} found, ${r.typeset} typeset (${percent(r.typeset, r.found)} %), ${r.found - r.typeset} failed`,
   );
   return lines.join('\n');
 }

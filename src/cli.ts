@@ -32,14 +32,16 @@ Usage:
                                        build, then run hugo with those arguments (its -s/--source is the
                                        site); Hugo's messages name your files, not their prerendered copies;
                                        Hugo's exit status is the command's; a failed build stops before Hugo
-  hugo-prerender check [-s DIR]        per page: formulas found, typeset and failed (with reasons), and
+  hugo-prerender check [-s DIR] [--errors MODE]
+                                       per page: formulas found, typeset and failed (with reasons), and
                                        the site total; writes nothing; exits 1 when a formula fails
 
 Options:
   -s, --source DIR     the Hugo site (default: the current directory), as with hugo
-      --errors MODE    what a formula KaTeX rejects does: "fail" (default: report it and exit 1; that
-                       page keeps its previous prerendered copy, or none, and Hugo warns that it is stale)
-                       or "render" (KaTeX's red error text in the page, reported as a warning)
+      --errors MODE    what a formula KaTeX rejects does: "fail" (default: an error, exit 1; the page is
+                       still written, with that formula left as the author wrote it) or "render" (KaTeX's
+                       red error text in the page, reported as a warning); for build, watch, serve, hugo
+                       and check (which reports as build does). Default: params.prerender.errors
   -q, --quiet          print only errors and the summary line
       --wait SECONDS   how long to wait for another hugo-prerender using the same site (default 60)
   -j, --jobs N         threads that prerender pages, this one included (default: HUGO_PRERENDER_JOBS,
@@ -183,12 +185,12 @@ async function main(all: string[]): Promise<number> {
     }
   }
 
+  if (values.errors !== undefined && values.errors !== 'fail' && values.errors !== 'render') {
+    process.stderr.write(`hugo-prerender: --errors must be "fail" or "render", not "${safeLine(values.errors)}"\n`);
+    return 2;
+  }
+  const errors = values.errors as 'fail' | 'render' | undefined;
   if (command === 'build' || command === 'watch' || command === 'serve' || command === 'hugo') {
-    if (values.errors !== undefined && values.errors !== 'fail' && values.errors !== 'render') {
-      process.stderr.write(`hugo-prerender: --errors must be "fail" or "render", not "${safeLine(values.errors)}"\n`);
-      return 2;
-    }
-    const errors = values.errors as 'fail' | 'render' | undefined;
     const waitSeconds = values.wait === undefined ? DEFAULT_LOCK_WAIT_MS / 1000 : Number(values.wait);
     if (!/^\d+(\.\d+)?$/.test(values.wait ?? '0') || !Number.isFinite(waitSeconds)) {
       process.stderr.write(`hugo-prerender: --wait takes a number of seconds, not "${safeLine(values.wait ?? '')}"\n`);
@@ -296,7 +298,7 @@ async function main(all: string[]): Promise<number> {
 
   if (command === 'check') {
     const { checkSite, formatCheck } = await import('./check.js');
-    const r = await checkSite(source);
+    const r = await checkSite(source, errors ? { errors } : {});
     process.stdout.write(`${safeLines(formatCheck(r, { formatDiagnostic }))}\n`);
     const broken = r.found > r.typeset || r.diagnostics.some((d) => d.severity === 'error');
     return broken ? 1 : 0;

@@ -26,6 +26,7 @@ import { markdownSafeHtml, markdownText, mathText } from './render/math-text.js'
 import { appendDefinitions, appendPageBlock, hasExtras, inlineShortcode, pageBlock, wrapOpen, wrapToken, WRAP_CLOSE, type StaleCheck } from './site/handoff.js';
 import { alone, DUP_TOKEN, planDefinitions } from './content/link-defs.js';
 import { DEFAULT_WRAPPERS, texOfWrapper } from './content/wrappers.js';
+import { escapeHtml } from './render/inline-text.js';
 
 /** Shortcodes whose inner content is code: nothing inside them is math. */
 export const CODE_SHORTCODES = new Set(['highlight', 'code', 'mermaid', 'chart']);
@@ -140,9 +141,26 @@ export interface FormulaReport {
   error?: string;
 }
 
+/**
+ * A formula outside the page's text: in a shortcode's parameters or inner content (a caption, a label), in
+ * a title, description or front-matter summary. Where it is written: the parameter or front-matter field.
+ */
+export interface OtherFormula {
+  line: number;
+  column: number;
+  tex: string;
+  display: boolean;
+  /** The shortcode's name, or the front-matter field (`title`, `linktitle`, `description`, `summary`). */
+  where: string;
+  /** KaTeX's message when it could not be typeset. */
+  error?: string;
+}
+
 export interface PageResult {
   /** Every formula located in the text, in source order. */
   formulas: FormulaReport[];
+  /** Every formula of the page outside its text that was typeset (a shortcode from the cache is not). */
+  otherFormulas?: OtherFormula[];
   /** The shadow text, or undefined when the page owns nothing (Hugo reads the original). */
   shadow?: string;
   fragments: Fragment[];
@@ -386,6 +404,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     return html !== undefined ? inlineFragment(html) : splitFeed(fragments.get(key)!.html).page;
   };
   const formulas: FormulaReport[] = [];
+  const otherFormulas: OtherFormula[] = [];
   const errorOf = new Map<string, string>();
   for (const [i, span] of located.spans.entries()) {
     stats.formulas++;
@@ -475,7 +494,9 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     if (spentBefore) return stopped(spentBefore, sc.offset, `${sc.name} shortcode`);
     const r = await renderShortcode(def, sc, { page: env.page, site: env.site, idPrefix, services: env.services, occurrence });
     diagnostics.push(...r.diagnostics);
-    if (r.failed) failed = held = true;
+    if (r.failed) failed = true;
+    if (r.held) held = true;
+    for (const f of r.formulas) otherFormulas.push({ line: f.line, column: f.column, tex: f.tex, display: f.display, where: sc.name, ...(f.error !== undefined ? { error: f.error } : {}) });
     let html = '';
     try {
       html = travelling(r.html);
@@ -523,9 +544,27 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     apart: wraps.filter((wrap) => wrap.md && !wrap.verbatim).map((wrap) => ({ start: wrap.start, end: wrap.end })),
     math: env.settings.math,
     settings: env.settings.everywhere ?? DEFAULT_EVERYWHERE,
-    renderMath: (tex, display) => {
+    renderMath: (tex, display, raw, field) => {
       const m = copyMacros(tex);
-      return env.renderer.render(m.tex, display, m.preamble).html;
+      const r = env.renderer.render(m.tex, display, m.preamble);
+      const rendered = env.errorMode === 'render';
+      // Math in the body (a heading's, in the table of contents) was reported where the body has it.
+      if (field !== undefined) {
+        const at = frontMatterPlace(source, parsed.bodyOffset, field, raw, lines);
+        otherFormulas.push({ line: at.line, column: at.column, tex, display, where: field, ...(r.error ? { error: r.error.message } : {}) });
+        if (r.error) {
+          if (!rendered) failed = true;
+          diagnostics.push({
+            severity: rendered ? 'warning' : 'error',
+            file,
+            ...at,
+            code: 'katex',
+            message: `${field}: ${r.error.message} (in "${tex}")${rendered ? ' (rendered as an error span)' : ', left as written'}`,
+          });
+        }
+        for (const w of r.warnings) diagnostics.push({ severity: 'warning', file, ...at, code: 'katex', message: `${field}: ${w}` });
+      }
+      return r.error && !rendered ? escapeHtml(raw ?? tex) : r.html;
     },
     tree: located.tree,
     hugoToc: (env.settings.headingMath ?? 'shortcode') !== 'shortcode',
@@ -543,7 +582,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   // After an inline shortcode left open, the page block (a shortcode) would stop Hugo: none then.
   const extras = hasExtras(everywhere.extras) && openInline(parsed.shortcodes) === undefined;
   if (replacements.length === 0 && !extras) {
-    return { formulas, fragments: [...fragments.values()], titles, diagnostics, failed, held, stats, parsed };
+    return { formulas, otherFormulas, fragments: [...fragments.values()], titles, diagnostics, failed, held, stats, parsed };
   }
   // A summary divider at the end of a fenced code block left open at the end of the page would be inside
   // it: Hugo 0.111.3 splits the highlighted block there (a broken code block showing `e>`), 0.169.0 shows
@@ -659,7 +698,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   if (appended.length) shadow = appendDefinitions(shadow, appended);
   if (extras) shadow = appendPageBlock(shadow, pageBlock(everywhere.extras, check));
   shadow = keepWithoutFrontMatter(shadow, parsed);
-  return { formulas, shadow, fragments: [...fragments.values()], titles, diagnostics, failed, held, stats, parsed };
+  return { formulas, otherFormulas, shadow, fragments: [...fragments.values()], titles, diagnostics, failed, held, stats, parsed };
 }
 
 interface Wrap {
@@ -905,6 +944,23 @@ function pageOverLimits(source: string, parsed: ParsedPage, limits: PageLimits, 
   const nesting = containerDepth(source, parsed.bodyOffset);
   if (nesting.depth > limits.nesting) return limitDiagnostic('nesting', limits, nesting.depth, nesting.offset, lines, file);
   return undefined;
+}
+
+/**
+ * Where a front-matter field's formula is written: the formula as written (`raw`) after the field's key,
+ * else the key, else the front matter's start. The value may be quoted or escaped (YAML, TOML, JSON):
+ * then the formula is not found as written and the key is named.
+ */
+function frontMatterPlace(source: string, bodyOffset: number, field: string, raw: string | undefined, lines: LineIndex): { line: number; column: number; offset: number } {
+  const head = source.slice(0, bodyOffset);
+  const key = new RegExp(`^[ \\t]*(?:#\\+)?["']?${field}["']?[ \\t]*[:=]`, 'im').exec(head);
+  let offset = 0;
+  if (key) {
+    offset = key.index + key[0].length - key[0].trimStart().length;
+    const found = raw === undefined ? -1 : head.indexOf(raw, key.index + key[0].length);
+    if (found >= 0) offset = found;
+  }
+  return { ...lines.at(offset), offset };
 }
 
 function mathDiagnostic(

@@ -43,7 +43,11 @@ export interface EverywhereInput {
   apart?: readonly Range[];
   math: MathOptions;
   settings: EverywhereSettings;
-  renderMath: (tex: string, display: boolean) => string;
+  /**
+   * Typesets a formula; `raw`, the formula as written, shows in its place when KaTeX rejects it. `field`:
+   * the front-matter field it is in (reported there); none for a heading's (the body reports it).
+   */
+  renderMath: (tex: string, display: boolean, raw?: string, field?: string) => string;
   /**
    * The body's Markdown tree as locateMath parsed it (same `math`, same `masked`): the page is parsed
    * once. Parsed here when absent.
@@ -97,12 +101,12 @@ export function planMathEverywhere(input: EverywhereInput): EverywhereResult {
     if (text === undefined) continue;
     const key = md5Hex(text);
     if (titles.has(key)) continue;
-    const html = textWithMathHtml(text, pairs, input.renderMath);
+    const html = textWithMathHtml(text, pairs, (tex, display, raw) => input.renderMath(tex, display, raw, field));
     if (html !== null) titles.set(key, html);
   }
   const fmSummary = frontMatterString(fm, 'summary');
   if (fmSummary !== undefined && textWithMathHtml(fmSummary, pairs, () => '') !== null) {
-    extras.summary = renderInlineMarkdown(fmSummary, (tex, display) => input.renderMath(tex, display), { unsafe: settings.unsafe, math: input.math });
+    extras.summary = renderInlineMarkdown(fmSummary, (tex, display, raw) => input.renderMath(tex, display, raw, 'summary'), { unsafe: settings.unsafe, math: input.math });
   }
 
   if (input.replaced.length === 0) return { edits, extras, titles, headings: [], summaryEnd: null };
@@ -137,7 +141,7 @@ export function planMathEverywhere(input: EverywhereInput): EverywhereResult {
     // Entries are links: Markdown links give their text only; raw `<a>` tags (unsafe sites) are dropped.
     const titles = all.map((h) => {
       const opts = { unsafe: settings.unsafe, math: input.math, links: false };
-      const html = renderInlineMarkdown(h.markdown, (tex) => input.renderMath(tex, false), opts);
+      const html = renderInlineMarkdown(h.markdown, (tex, _display, raw) => input.renderMath(tex, false, raw), opts);
       return settings.unsafe ? html.replace(A_TAG, '') : html;
     });
     const toc = (rule: 'raw' | 'plain') =>

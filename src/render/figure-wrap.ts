@@ -121,6 +121,6 @@ export function legibleScroller(svg: string, o: { width: number; scale: number; 
 /** Wraps `inner` (trusted markup, e.g. from figureSvg) in the figure. */
 export function wrapFigure(ctx: Pick<RenderContext, 'markdown' | 'warn'>, inner: string, o: FigureWrapOptions = {}): string {
   const classes = figureClasses(ctx, o.class);
-  const caption = o.caption?.trim() ? `<figcaption><p>${ctx.markdown(o.caption.trim())}</p></figcaption>` : '';
+  const caption = o.caption?.trim() ? `<figcaption><p>${ctx.markdown(o.caption.trim(), 'caption')}</p></figcaption>` : '';
   return `<figure class="${escapeAttr(classes.join(' '))}">${inner}${caption}</figure>`;
 }

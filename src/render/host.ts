@@ -12,13 +12,27 @@ import { markdownToPlainText, renderInlineMarkdown } from './markdown.js';
 import type { ImageService } from '../images/service.js';
 import { DEFAULT_LIMITS } from '../content/limits.js';
 import { tooBigMessage } from './output-limits.js';
+import { escapeHtml } from './inline-text.js';
 
-/** Reports a formula KaTeX rejected; a warning when the site renders such formulas as error spans. */
-export type MathReport = (message: string, severity?: 'error' | 'warning') => void;
+/** One formula of a shortcode (a caption's, a label's), typeset or not: KaTeX's message when not. */
+export interface TypesetFormula {
+  tex: string;
+  display: boolean;
+  error?: string;
+}
+
+/** Told of every formula a shortcode's text holds (src/render/host.ts reports the failed ones). */
+export type MathSink = (formula: TypesetFormula) => void;
 
 export interface HostServices {
-  math(tex: string, display: boolean, report: MathReport): string;
-  markdown(md: string, report: MathReport): string;
+  /**
+   * `raw`: the formula as written (delimiters included), shown in its place when KaTeX rejects it and the
+   * site does not render errors; the TeX alone when absent.
+   */
+  math(tex: string, display: boolean, sink: MathSink, raw?: string): string;
+  markdown(md: string, sink: MathSink): string;
+  /** `render`: a formula KaTeX rejects shows KaTeX's red error span and is a warning; `fail`: an error. */
+  errors: 'fail' | 'render';
   plainText(md: string): string;
   /** Responsive images for figures; a build without them leaves it out. */
   images?: ImageService;
@@ -28,24 +42,25 @@ export interface HostServices {
 
 /**
  * The services every shortcode gets, from one KaTeX renderer: math, captions (Markdown with math) and
- * plain text. A formula KaTeX rejects is reported through the caller's reporter, at the shortcode: an
- * error, or with `errors: 'render'` (the renderer's mode too) a warning, as for formulas in the text.
+ * plain text. Every formula goes to the caller's sink (renderShortcode reports a failed one at the
+ * shortcode's parameter: an error, or with `errors: 'render'`, the renderer's mode too, a warning, as
+ * for formulas in the text). A formula KaTeX rejects stays as written, as in the text, unless the site
+ * renders errors: one bad formula in a caption never holds back its figure or its page.
  */
 export function createHostServices(
   renderer: MathRenderer,
   opts: { unsafe?: boolean; errors?: 'fail' | 'render'; fragmentBytes?: number } = {},
 ): HostServices {
-  const rendered = opts.errors === 'render';
-  const typeset = (report: MathReport) => (tex: string, display: boolean) => {
+  const errors = opts.errors ?? 'fail';
+  const typeset = (sink: MathSink) => (tex: string, display: boolean, raw?: string) => {
     const r = renderer.render(tex, display);
-    if (r.error) {
-      report(`${r.error.message} (in "${tex}")${rendered ? ' (rendered as an error span)' : ''}`, rendered ? 'warning' : 'error');
-    }
-    return r.html;
+    sink({ tex, display, ...(r.error ? { error: r.error.message } : {}) });
+    return r.error && errors === 'fail' ? escapeHtml(raw ?? tex) : r.html;
   };
   return {
-    math: (tex, display, report) => typeset(report)(tex, display),
-    markdown: (md, report) => renderInlineMarkdown(md, typeset(report), opts),
+    errors,
+    math: (tex, display, sink, raw) => typeset(sink)(tex, display, raw),
+    markdown: (md, sink) => renderInlineMarkdown(md, typeset(sink), opts),
     plainText: (md) => markdownToPlainText(md, opts),
     ...(opts.fragmentBytes !== undefined ? { fragmentBytes: opts.fragmentBytes } : {}),
   };
@@ -61,11 +76,25 @@ export function reportParamProblems(def: ShortcodeDefinition<any>, problems: rea
   }
 }
 
+/** A formula of a shortcode where it is written: the parameter's place, else the shortcode's. */
+export interface ShortcodeFormula extends TypesetFormula {
+  line: number;
+  column: number;
+  offset: number;
+}
+
 export interface HostResult {
   html: string;
   diagnostics: Diagnostic[];
-  /** True when an error was reported: the fragment must not be published as if it were fine. */
+  /** True when an error was reported: the build exits 1. */
   failed: boolean;
+  /**
+   * True when an error other than a formula KaTeX rejected was reported: the fragment must not be
+   * published as if it were fine (its page keeps its previous output). A rejected formula stays as written.
+   */
+  held: boolean;
+  /** Every formula of its parameters and inner content (captions, labels), in the order typeset. */
+  formulas: ShortcodeFormula[];
 }
 
 export async function renderShortcode(
@@ -91,7 +120,18 @@ export async function renderShortcode(
     };
   const error = report('error');
   const warn = report('warning');
-  const katexReport: MathReport = (m, severity) => (severity === 'warning' ? warn : error)(m, { code: 'katex' });
+  const formulas: ShortcodeFormula[] = [];
+  const rendered = env.services.errors === 'render';
+  const sinkAt =
+    (param?: string): MathSink =>
+    (f) => {
+      formulas.push({ ...f, ...place(param) });
+      if (f.error === undefined) return;
+      (rendered ? warn : error)(`${f.error} (in "${f.tex}")${rendered ? ' (rendered as an error span)' : ', left as written'}`, {
+        ...(param ? { param } : {}),
+        code: 'katex',
+      });
+    };
 
   if (def.inner === 'none' && sc.inner !== undefined) {
     error(`takes no inner content; write {{< ${sc.name} … >}} without a closing {{< /${sc.name} >}}`);
@@ -112,8 +152,8 @@ export async function renderShortcode(
     idPrefix: env.idPrefix,
     ...(env.occurrence !== undefined ? { occurrence: env.occurrence } : {}),
     ...(env.services.images ? { images: env.services.images } : {}),
-    math: (tex, display) => env.services.math(tex, display, katexReport),
-    markdown: (md) => env.services.markdown(md, katexReport),
+    math: (tex, display, param) => env.services.math(tex, display, sinkAt(param)),
+    markdown: (md, param) => env.services.markdown(md, sinkAt(param)),
     plainText: (md) => env.services.plainText(md),
     error,
     warn,
@@ -134,5 +174,6 @@ export async function renderShortcode(
     error(tooBigMessage('its output', bytes, limit, 'fragmentBytes'), { code: 'limit' });
     html = '';
   }
-  return { html, diagnostics, failed: diagnostics.some((d) => d.severity === 'error') };
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  return { html, diagnostics, failed: errors.length > 0, held: errors.some((d) => d.code !== 'katex'), formulas };
 }

@@ -37,7 +37,8 @@ export function findTextMath(text: string, pairs: readonly DelimiterPair[]): Tex
   return spans;
 }
 
-function escapeHtml(s: string): string {
+/** Text as HTML shows it, as Go's html/template escapes text. */
+export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&#34;').replace(/'/g, '&#39;');
 }
 
@@ -45,14 +46,14 @@ function escapeHtml(s: string): string {
 export function textWithMathHtml(
   text: string,
   pairs: readonly DelimiterPair[],
-  renderMath: (tex: string, display: boolean) => string,
+  renderMath: (tex: string, display: boolean, raw: string) => string,
 ): string | null {
   const spans = findTextMath(text, pairs);
   if (spans.length === 0) return null;
   let out = '';
   let pos = 0;
   for (const s of spans) {
-    out += escapeHtml(text.slice(pos, s.start).replace(/\\\$/g, '$')) + renderMath(s.tex, false);
+    out += escapeHtml(text.slice(pos, s.start).replace(/\\\$/g, '$')) + renderMath(s.tex, false, text.slice(s.start, s.end));
     pos = s.end;
   }
   return out + escapeHtml(text.slice(pos).replace(/\\\$/g, '$'));

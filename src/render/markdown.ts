@@ -12,7 +12,8 @@ import { delimiterPairs, parseMarkdownWithMath, type MathOptions } from '../cont
 import type { DelimiterPair } from '../content/math-syntax.js';
 import { goldmarkUrl } from './goldmark-url.js';
 
-export type MathCallback = (tex: string, display: boolean) => string;
+/** `raw`: the formula as written, delimiters included (what shows when KaTeX rejects it). */
+export type MathCallback = (tex: string, display: boolean, raw?: string) => string;
 
 export interface InlineMarkdownOptions {
   /**
@@ -40,6 +41,15 @@ function parse(md: string, opts: InlineMarkdownOptions): MdastRoot {
 
 /** The math callback of the renderInlineMarkdown call under way (rendering is synchronous). */
 let currentMath: MathCallback = () => '';
+/** The Markdown of that call: a formula's position indexes it. */
+let currentSource = '';
+
+/** A math node as written in currentSource. */
+function written(node: { position?: { start: { offset?: number }; end: { offset?: number } } }): string | undefined {
+  const from = node.position?.start.offset;
+  const to = node.position?.end.offset;
+  return from === undefined || to === undefined ? undefined : currentSource.slice(from, to);
+}
 /** One mdast → HTML processor per (unsafe, links): setting one up costs more than a caption. */
 const htmlProcessors = new Map<string, ReturnType<typeof htmlProcessor>>();
 
@@ -68,8 +78,8 @@ function htmlProcessor(unsafe: boolean, links: boolean) {
       allowDangerousHtml: unsafe,
       handlers: {
         ...goldmarkUrlHandlers(unsafe),
-        mathSpan: (_state, node) => ({ type: 'raw', value: currentMath(node.value, node.display) }),
-        mathBlock: (_state, node) => ({ type: 'raw', value: currentMath(node.value, true) }),
+        mathSpan: (_state, node) => ({ type: 'raw', value: currentMath(node.value, node.display, written(node)) }),
+        mathBlock: (_state, node) => ({ type: 'raw', value: currentMath(node.value, true, written(node)) }),
         // Goldmark: the HTML as written when unsafe, else a comment in its place.
         html: (_state, node) => (unsafe ? { type: 'raw', value: node.value } : { type: 'comment', value: RAW_HTML_OMITTED }),
         ...(links ? {} : { link: (state, node) => state.all(node), linkReference: (state, node) => state.all(node) }),
@@ -110,13 +120,16 @@ export function renderInlineMarkdown(md: string, math: MathCallback, opts: Rende
   let processor = htmlProcessors.get(key);
   if (!processor) htmlProcessors.set(key, (processor = htmlProcessor(unsafe, links)));
   const outer = currentMath;
+  const outerSource = currentSource;
   currentMath = math;
+  currentSource = md;
   try {
     const hast = processor.runSync(mdast) as HastRoot;
     unwrapSingleParagraph(hast);
     return processor.stringify(hast).trim();
   } finally {
     currentMath = outer;
+    currentSource = outerSource;
   }
 }
 

@@ -268,6 +268,6 @@ export function withSuggestion(message: string): string {
   const name = m[1]!;
   const hint =
     SUGGESTIONS[name] ??
-    `if a MathJax extension defined it, define ${name} yourself: with \\newcommand on the page, or in params.prerender.katex.macros in the site config`;
+    `If a MathJax extension defined it, define ${name} yourself: with \\newcommand on the page, or in params.prerender.katex.macros in the site config`;
   return `${message}. ${hint}`;
 }

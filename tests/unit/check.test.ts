@@ -2,7 +2,8 @@
  * `hugo-prerender check`: per page, formulas found, typeset and failed with KaTeX's reason at the
  * formula's position; the site total; nothing written.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkSite, formatCheck } from '../../src/check.js';
@@ -31,9 +32,37 @@ describe('checkSite', () => {
   it('prints one line per page with math, its failures located, and the total', async () => {
     const text = formatCheck(await checkSite(site), { formatDiagnostic });
     expect(text).toContain('content/posts/mixed.md: 5 formulas found, 3 typeset, 2 failed');
-    expect(text).toMatch(/^ {2}content\/posts\/mixed\.md:11:\d+: warning: .*\\foo/m);
+    // As build reports it (params.prerender.errors, "fail" by default): an error.
+    expect(text).toMatch(/^ {2}content\/posts\/mixed\.md:11:\d+: error: .*\\foo/m);
     expect(text).not.toContain('plain.md');
     expect(text.trim().split('\n').at(-1)).toBe('hugo-prerender check: 2 pages, 5 formulas found, 3 typeset (60.0 %), 2 failed');
+  });
+});
+
+describe('checkSite, formulas outside the text', () => {
+  it('counts and locates the formulas of captions and titles; --errors render makes them warnings, still failed', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'hp-check-other-'));
+    try {
+      mkdirSync(path.join(dir, 'content'));
+      writeFileSync(path.join(dir, 'hugo.toml'), 'title = "t"\n');
+      writeFileSync(
+        path.join(dir, 'content/p.md'),
+        '---\ntitle: "Why $x$ and $\\\\foo$"\n---\nText $y$.\n\n{{< figure src="/a.png" caption="Bad $\\frac{a$" >}}\n',
+      );
+      const r = await checkSite(dir);
+      expect(r).toMatchObject({ found: 4, typeset: 2 });
+      const text = formatCheck(r, { formatDiagnostic });
+      expect(text).toContain('content/p.md: 4 formulas found, 2 typeset, 2 failed');
+      expect(text).toMatch(/^ {2}content\/p\.md:6:25: error: figure: .*\\frac\{a"\), left as written$/m);
+      // Escaped in its YAML string, the formula is not in the file as written: the field is named.
+      expect(text).toMatch(/^ {2}content\/p\.md:2:1: error: title: Undefined control sequence: \\foo/m);
+      const rendered = formatCheck(await checkSite(dir, { errors: 'render' }), { formatDiagnostic });
+      expect(rendered).toContain('content/p.md: 4 formulas found, 2 typeset, 2 failed');
+      expect(rendered).toMatch(/^ {2}content\/p\.md:6:25: warning: figure: .*\(rendered as an error span\)$/m);
+      expect(existsSync(path.join(dir, '.prerender'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

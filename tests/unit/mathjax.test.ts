@@ -248,7 +248,7 @@ describe('MathJax-package commands KaTeX lacks (physics, braket, cancel, mhchem)
     expect(renderer.render('\\unicode{x263A}', false).error?.message).toContain('write the character itself');
     expect(renderer.render('\\dmat{1,2}', false).error?.message).toContain('\\begin{pmatrix}');
     expect(withSuggestion('Undefined control sequence: \\foo')).toBe(
-      'Undefined control sequence: \\foo. if a MathJax extension defined it, define \\foo yourself: with \\newcommand on the page, or in params.prerender.katex.macros in the site config',
+      'Undefined control sequence: \\foo. If a MathJax extension defined it, define \\foo yourself: with \\newcommand on the page, or in params.prerender.katex.macros in the site config',
     );
     expect(renderer.render('\\qty(a', false).error?.message).toContain("Expected ')'");
   });

@@ -10,6 +10,8 @@ import { prerenderPage, type PageEnv } from '../../src/prerender-page.js';
 import { parsePage } from '../../src/content/page.js';
 import { blockStructure } from '../../src/content/math.js';
 import { pageEnv } from '../helpers/page-env.js';
+import { createMathRenderer } from '../../src/render/katex.js';
+import { createHostServices } from '../../src/render/host.js';
 import { SUMMARY_DIVIDER } from '../../src/render/summary.js';
 
 const env = pageEnv;
@@ -115,6 +117,56 @@ describe('prerenderPage', () => {
       [5, true],
     ]);
     expect(errors[0]!.column).toBeLessThan(errors[1]!.column);
+  });
+
+  it('a bad formula in a caption or a title is reported where it is written and left as written; the page still goes out', async () => {
+    const src = [
+      '---',
+      "title: 'Why $\\tanh{$ saturates'",
+      "description: 'About $\\foo x$'",
+      '---',
+      'Good $x$.',
+      '',
+      '{{< figure src="/a.png" caption="The state $\\frac{h_t$ and $y$" >}}',
+      '',
+    ].join('\n');
+    const r = await prerenderPage(src, env());
+    expect(r.failed).toBe(true);
+    // Not held: the page is written, the figure with it, its caption's bad formula as the author wrote it.
+    expect(r.held).toBe(false);
+    const figure = r.fragments.find((f) => f.kind === 'shortcode')!.html;
+    expect(figure).toContain('The state $\\frac{h_t$ and <span class="katex">');
+    const errors = r.diagnostics.filter((d) => d.severity === 'error' && d.code === 'katex');
+    expect(errors.map((d) => [d.line, d.column, d.message.slice(0, 12)])).toEqual([
+      [7, 25, 'figure: Unex'],
+      [2, 13, 'title: Expec'],
+      [3, 21, 'description:'],
+    ]);
+    expect(errors[2]!.message).toContain('left as written');
+    // The title shows the formula as written, never nothing.
+    const title = [...r.titles.values()].find((h) => h.includes('saturates'))!;
+    expect(title).toBe('Why $\\tanh{$ saturates');
+    expect([...r.titles.values()].find((h) => h.includes('About'))).toBe('About $\\foo x$');
+    expect((r.otherFormulas ?? []).map((f) => [f.where, f.error === undefined])).toEqual([
+      ['figure', false],
+      ['figure', true],
+      ['title', false],
+      ['description', false],
+    ]);
+  });
+
+  it('with errors = "render", a bad formula in a caption or title is KaTeX\'s error span and a warning', async () => {
+    const renderer = createMathRenderer({ errors: 'render' });
+    const src = "---\ntitle: 'T $\\foo$'\n---\n{{< figure src=\"/a.png\" caption=\"C $\\frac{a$\" >}}\n";
+    const r = await prerenderPage(src, { ...env(), renderer, errorMode: 'render', services: createHostServices(renderer, { errors: 'render' }) });
+    expect(r.failed).toBe(false);
+    expect(r.diagnostics.filter((d) => d.code === 'katex').map((d) => [d.severity, d.line])).toEqual([
+      ['warning', 4],
+      ['warning', 2],
+    ]);
+    expect(r.fragments.find((f) => f.kind === 'shortcode')!.html).toContain('class="katex-error"');
+    // KaTeX's own rendering of an unknown command: its name in the error colour.
+    expect([...r.titles.values()][0]).toContain('color:#cc0000');
   });
 
   it('never throws and always produces a shadow that Hugo can lex (random pages)', async () => {

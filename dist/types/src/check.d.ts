@@ -1,10 +1,13 @@
 import type { Diagnostic } from './content/types.js';
-import { type FormulaReport } from './prerender-page.js';
+import { type FormulaReport, type OtherFormula } from './prerender-page.js';
 export interface PageCheck {
     /** Site-relative path, `/`-separated. */
     file: string;
-    /** Every formula located on the page (with its error when KaTeX rejected it). */
+    /** Every formula located in the page's text (with its error when KaTeX rejected it). */
     formulas: FormulaReport[];
+    /** Every formula outside the text: captions, labels, titles, descriptions, a front-matter summary. */
+    otherFormulas: OtherFormula[];
+    /** Formulas found, in the text and outside it. */
     found: number;
     typeset: number;
     /** Warnings and errors about the page (TeX left raw, unknown commands…). */
@@ -17,7 +20,11 @@ export interface CheckResult {
     /** Problems that concern the site rather than a page (an unreadable config). */
     diagnostics: Diagnostic[];
 }
-export declare function checkSite(source: string): Promise<CheckResult>;
+export interface CheckOptions {
+    /** Overrides `params.prerender.errors`: how a formula KaTeX rejects is reported (as `build` reports it). */
+    errors?: 'fail' | 'render';
+}
+export declare function checkSite(source: string, opts?: CheckOptions): Promise<CheckResult>;
 /** The report `hugo-prerender check` prints: one line per page with formulas or problems, then the total. */
 export declare function formatCheck(r: CheckResult, opts: {
     formatDiagnostic: (d: Diagnostic) => string;

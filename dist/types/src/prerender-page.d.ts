@@ -76,9 +76,25 @@ export interface FormulaReport {
     /** KaTeX's message when it could not be typeset. */
     error?: string;
 }
+/**
+ * A formula outside the page's text: in a shortcode's parameters or inner content (a caption, a label), in
+ * a title, description or front-matter summary. Where it is written: the parameter or front-matter field.
+ */
+export interface OtherFormula {
+    line: number;
+    column: number;
+    tex: string;
+    display: boolean;
+    /** The shortcode's name, or the front-matter field (`title`, `linktitle`, `description`, `summary`). */
+    where: string;
+    /** KaTeX's message when it could not be typeset. */
+    error?: string;
+}
 export interface PageResult {
     /** Every formula located in the text, in source order. */
     formulas: FormulaReport[];
+    /** Every formula of the page outside its text that was typeset (a shortcode from the cache is not). */
+    otherFormulas?: OtherFormula[];
     /** The shadow text, or undefined when the page owns nothing (Hugo reads the original). */
     shadow?: string;
     fragments: Fragment[];

@@ -36,7 +36,11 @@ export interface EverywhereInput {
     apart?: readonly Range[];
     math: MathOptions;
     settings: EverywhereSettings;
-    renderMath: (tex: string, display: boolean) => string;
+    /**
+     * Typesets a formula; `raw`, the formula as written, shows in its place when KaTeX rejects it. `field`:
+     * the front-matter field it is in (reported there); none for a heading's (the body reports it).
+     */
+    renderMath: (tex: string, display: boolean, raw?: string, field?: string) => string;
     /**
      * The body's Markdown tree as locateMath parsed it (same `math`, same `masked`): the page is parsed
      * once. Parsed here when absent.

@@ -9,11 +9,23 @@ import { type ParamProblem } from './params.js';
 import type { PageInfo, ShortcodeDefinition, SiteInfo } from './types.js';
 import type { MathRenderer } from './katex.js';
 import type { ImageService } from '../images/service.js';
-/** Reports a formula KaTeX rejected; a warning when the site renders such formulas as error spans. */
-export type MathReport = (message: string, severity?: 'error' | 'warning') => void;
+/** One formula of a shortcode (a caption's, a label's), typeset or not: KaTeX's message when not. */
+export interface TypesetFormula {
+    tex: string;
+    display: boolean;
+    error?: string;
+}
+/** Told of every formula a shortcode's text holds (src/render/host.ts reports the failed ones). */
+export type MathSink = (formula: TypesetFormula) => void;
 export interface HostServices {
-    math(tex: string, display: boolean, report: MathReport): string;
-    markdown(md: string, report: MathReport): string;
+    /**
+     * `raw`: the formula as written (delimiters included), shown in its place when KaTeX rejects it and the
+     * site does not render errors; the TeX alone when absent.
+     */
+    math(tex: string, display: boolean, sink: MathSink, raw?: string): string;
+    markdown(md: string, sink: MathSink): string;
+    /** `render`: a formula KaTeX rejects shows KaTeX's red error span and is a warning; `fail`: an error. */
+    errors: 'fail' | 'render';
     plainText(md: string): string;
     /** Responsive images for figures; a build without them leaves it out. */
     images?: ImageService;
@@ -22,8 +34,10 @@ export interface HostServices {
 }
 /**
  * The services every shortcode gets, from one KaTeX renderer: math, captions (Markdown with math) and
- * plain text. A formula KaTeX rejects is reported through the caller's reporter, at the shortcode: an
- * error, or with `errors: 'render'` (the renderer's mode too) a warning, as for formulas in the text.
+ * plain text. Every formula goes to the caller's sink (renderShortcode reports a failed one at the
+ * shortcode's parameter: an error, or with `errors: 'render'`, the renderer's mode too, a warning, as
+ * for formulas in the text). A formula KaTeX rejects stays as written, as in the text, unless the site
+ * renders errors: one bad formula in a caption never holds back its figure or its page.
  */
 export declare function createHostServices(renderer: MathRenderer, opts?: {
     unsafe?: boolean;
@@ -36,11 +50,24 @@ type Reporter = (message: string, opts?: {
 }) => void;
 /** Parameter problems as diagnostics: errors, except unknown names where the definition only warns. */
 export declare function reportParamProblems(def: ShortcodeDefinition<any>, problems: readonly ParamProblem[], error: Reporter, warn: Reporter): void;
+/** A formula of a shortcode where it is written: the parameter's place, else the shortcode's. */
+export interface ShortcodeFormula extends TypesetFormula {
+    line: number;
+    column: number;
+    offset: number;
+}
 export interface HostResult {
     html: string;
     diagnostics: Diagnostic[];
-    /** True when an error was reported: the fragment must not be published as if it were fine. */
+    /** True when an error was reported: the build exits 1. */
     failed: boolean;
+    /**
+     * True when an error other than a formula KaTeX rejected was reported: the fragment must not be
+     * published as if it were fine (its page keeps its previous output). A rejected formula stays as written.
+     */
+    held: boolean;
+    /** Every formula of its parameters and inner content (captions, labels), in the order typeset. */
+    formulas: ShortcodeFormula[];
 }
 export declare function renderShortcode(def: ShortcodeDefinition<any>, sc: Shortcode, env: {
     page: PageInfo;

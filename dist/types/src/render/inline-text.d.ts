@@ -11,5 +11,7 @@ export interface TextMathSpan {
 }
 /** The formulas in a one-line text, with the page's delimiters (`\$` is a literal dollar). */
 export declare function findTextMath(text: string, pairs: readonly DelimiterPair[]): TextMathSpan[];
+/** Text as HTML shows it, as Go's html/template escapes text. */
+export declare function escapeHtml(s: string): string;
 /** The HTML for `text` with its math typeset (inline), or null when it has no math. */
-export declare function textWithMathHtml(text: string, pairs: readonly DelimiterPair[], renderMath: (tex: string, display: boolean) => string): string | null;
+export declare function textWithMathHtml(text: string, pairs: readonly DelimiterPair[], renderMath: (tex: string, display: boolean, raw: string) => string): string | null;

@@ -1,7 +1,8 @@
 import type { Root as MdastRoot } from 'mdast';
 import { type MathOptions } from '../content/math.js';
 import type { DelimiterPair } from '../content/math-syntax.js';
-export type MathCallback = (tex: string, display: boolean) => string;
+/** `raw`: the formula as written, delimiters included (what shows when KaTeX rejects it). */
+export type MathCallback = (tex: string, display: boolean, raw?: string) => string;
 export interface InlineMarkdownOptions {
     /**
      * Hugo's `markup.goldmark.renderer.unsafe`. False (Hugo's default): raw HTML is left out, as Hugo

@@ -60,10 +60,13 @@ export interface RenderContext<P extends ParamSpecs = ParamSpecs> {
     occurrence?: number;
     /** Responsive images (src/images), when the build makes them: absent in a build without images. */
     images?: ImageService;
-    /** Typesets TeX with the page's KaTeX settings (HTML+MathML). Errors are reported, not thrown. */
-    math(tex: string, display: boolean): string;
-    /** Renders a short Markdown string (a caption) to inline HTML, math included. */
-    markdown(md: string): string;
+    /**
+     * Typesets TeX with the page's KaTeX settings (HTML+MathML). Errors are reported (at `param`'s place
+     * when given, else the shortcode's), not thrown; a formula KaTeX rejects comes back as its TeX.
+     */
+    math(tex: string, display: boolean, param?: string): string;
+    /** Renders a short Markdown string (a caption: `param`, where errors are reported) to inline HTML, math included. */
+    markdown(md: string, param?: string): string;
     /** Plain text of a Markdown string (for alt attributes, SVG titles). */
     plainText(md: string): string;
     error: Reporter;
