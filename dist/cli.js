@@ -9049,13 +9049,16 @@ function pageOnly(inline) {
   const page = splitFeed(inline).page;
   return page.endsWith("{") ? `${page.slice(0, -1)}&#123;` : page;
 }
-function wrapToken(i2) {
-  return `hugoprerenderfrag${i2}z`;
+function wrapSplit(nonce) {
+  return `<!--hugo-prerender:frag:${nonce}-->`;
 }
-function wrapOpen(fragments, md, defs = { before: [], after: [] }) {
+function wrapToken(i2, nonce) {
+  return `hugoprerenderfrag${nonce}n${i2}z`;
+}
+function wrapOpen(fragments, nonce, md, defs = { before: [], after: [] }) {
   const list4 = (l) => l.map((d2) => d2 + WRAP_REF).join("");
   const refs = md && defs.before.length + defs.after.length ? `${WRAP_REFS}${list4(defs.before)}${WRAP_REFS_AFTER}${list4(defs.after)}${WRAP_REFS_END}` : "";
-  return `{{< prerender-md${md ? ` md="${md}"` : ""} >}}${refs}${fragments.map((f) => f + WRAP_SPLIT).join("")}`;
+  return `{{< prerender-md${md ? ` md="${md}"` : ""} n="${nonce}" >}}${refs}${fragments.map((f) => f + wrapSplit(nonce)).join("")}`;
 }
 function appendDefinitions(shadow, defs) {
   return `${shadow}${/[\r\n]$/.test(shadow) ? "" : "\n"}
@@ -9070,7 +9073,7 @@ function shadowFragments(shadow) {
   return out;
 }
 function safeJsonString(s2) {
-  return JSON.stringify(s2).replace(/[<>&{}]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
+  return JSON.stringify(s2.replace(LONE_SURROGATE, "\uFFFD")).replace(/[<>&{}]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
 }
 function hasExtras(x6) {
   return EXTRA_KEYS.some((k2) => x6[k2] !== void 0);
@@ -9104,18 +9107,19 @@ function parseTitlesTemplate(text12) {
   }
   return out;
 }
-var WRAP_SPLIT, WRAP_CLOSE, WRAP_REFS, WRAP_REF, WRAP_REFS_AFTER, WRAP_REFS_END, FRAGMENT_RE, EXTRA_KEYS;
+var OWN_SHORTCODES, WRAP_CLOSE, WRAP_REFS, WRAP_REF, WRAP_REFS_AFTER, WRAP_REFS_END, FRAGMENT_RE, LONE_SURROGATE, EXTRA_KEYS;
 var init_handoff = __esm({
   "src/site/handoff.ts"() {
     "use strict";
     init_feed();
-    WRAP_SPLIT = "<!--hugo-prerender:frag-->";
+    OWN_SHORTCODES = /* @__PURE__ */ new Set(["prerender", "prerender-nofeed", "prerender-html", "prerender-md", "prerender-page", "prerender-id"]);
     WRAP_CLOSE = "{{< /prerender-md >}}";
     WRAP_REFS = "<!--hugo-prerender:refs-->";
     WRAP_REF = "<!--hugo-prerender:ref-->";
     WRAP_REFS_AFTER = "<!--hugo-prerender:refs-after-->";
     WRAP_REFS_END = "<!--/hugo-prerender:refs-->";
     FRAGMENT_RE = /\{\{< (prerender(?:-html|-nofeed)?) k="([a-z0-9_-]+)"(?: md5="[0-9a-f]{32}" src=`[^`\n]*`)?\n* >\}\}([^\n]*?)\{\{< \/\1 >\}\}/g;
+    LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
     EXTRA_KEYS = ["summary", "toc", "tocPlain"];
   }
 });
@@ -10993,7 +10997,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "aac900f7a4df69c59f234fc10c1271ac";
+    BUNDLE_CODE_ID = "e49130a971fd9ed5d4c1b3377da41ecd";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -51355,7 +51359,15 @@ var init_link_defs = __esm({
 
 // src/prerender-page.ts
 function isCode(name) {
-  return CODE_SHORTCODES.has(name) || name.endsWith(".inline");
+  return CODE_SHORTCODES.has(name) || name.endsWith(".inline") || OWN_SHORTCODES.has(name);
+}
+function ownInPage(list4, owned, wrappers, out = []) {
+  for (const sc of list4) {
+    if (owned(sc) || wrappers[sc.name] === "tex") continue;
+    if (OWN_SHORTCODES.has(sc.name)) out.push(sc);
+    ownInPage(sc.children, owned, wrappers, out);
+  }
+  return out;
 }
 function wrapperSpans(list4, wrappers, owned, source, lines, out = []) {
   for (const sc of list4) {
@@ -51516,6 +51528,20 @@ async function prerenderPage(source, env2) {
   const replacements = [];
   let failed = false;
   let held = false;
+  for (const sc of ownInPage(parsed.shortcodes, isOwned, wrappers)) {
+    failed = true;
+    diagnostics.push({
+      severity: "error",
+      file,
+      line: sc.line,
+      column: sc.column,
+      offset: sc.offset,
+      code: "own-shortcode",
+      message: `{{< ${sc.name} >}} is hugo-prerender's own shortcode, which only the prerendered copies it writes may use; it is left out of this page (what it holds stays as text). Remove it from the page`
+    });
+    const tags = sc.innerEnd !== void 0 && sc.innerEnd < sc.end ? [[sc.offset, sc.tagEnd], [sc.innerEnd, sc.end]] : [[sc.offset, sc.end]];
+    for (const [start, end] of tags) replacements.push({ start, end, key: "", text: source.slice(start, end).replace(/[^\n]+/g, "") });
+  }
   const fromCache = /* @__PURE__ */ new Set();
   const typeset = /* @__PURE__ */ new Map();
   const travellingOf = (key2) => {
@@ -51697,7 +51723,8 @@ ${SUMMARY_DIVIDER2}`;
     replacements.push({ start: e.at, end: e.at, key: "", text: text12 });
   }
   replacements.sort((a3, b2) => a3.start - b2.start || a3.end - b2.end);
-  let check2 = { md5: env2.sourceMd5 ?? md5Hex(Buffer.from(source, "utf8")), path: file.replace(/`/g, "") };
+  const sourceMd5 = env2.sourceMd5 ?? md5Hex(Buffer.from(source, "utf8"));
+  let check2 = { md5: sourceMd5, path: file.replace(/`/g, "") };
   const breaks = (from, to) => {
     let n = 0;
     for (let at = source.indexOf("\n", from); at >= 0 && at < to; at = source.indexOf("\n", at + 1)) n++;
@@ -51753,7 +51780,7 @@ ${SUMMARY_DIVIDER2}`;
         } else {
           let n = keys2.indexOf(inner2.key);
           if (n < 0) n = keys2.push(inner2.key) - 1;
-          edits.push({ start: inner2.start, end: inner2.end, text: wrapToken(n) + keepBreaks(breaks(inner2.start, inner2.end)) });
+          edits.push({ start: inner2.start, end: inner2.end, text: wrapToken(n, sourceMd5) + keepBreaks(breaks(inner2.start, inner2.end)) });
         }
       }
       i2--;
@@ -51765,7 +51792,7 @@ ${SUMMARY_DIVIDER2}`;
         at = e.end;
       }
       body3 += source.slice(at, wrap4.end);
-      shadow += wrapOpen(keys2.map((k2) => fragmentShortcode(k2)), wrap4.md, wrap4.defs) + body3 + WRAP_CLOSE;
+      shadow += wrapOpen(keys2.map((k2) => fragmentShortcode(k2)), sourceMd5, wrap4.md, wrap4.defs) + body3 + WRAP_CLOSE;
       pos = wrap4.end;
       w++;
       continue;

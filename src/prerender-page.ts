@@ -23,7 +23,7 @@ import { DEFAULT_EVERYWHERE, planMathEverywhere, type EverywhereSettings } from 
 import { inlineFragment, InlineFragmentError } from './render/inline-safe.js';
 import { FEED_SPLIT, splitFeed, withFeedVariant } from './render/feed.js';
 import { markdownSafeHtml, markdownText, mathText } from './render/math-text.js';
-import { appendDefinitions, appendPageBlock, hasExtras, inlineShortcode, pageBlock, wrapOpen, wrapToken, WRAP_CLOSE, type StaleCheck } from './site/handoff.js';
+import { appendDefinitions, appendPageBlock, hasExtras, inlineShortcode, OWN_SHORTCODES, pageBlock, wrapOpen, wrapToken, WRAP_CLOSE, type StaleCheck } from './site/handoff.js';
 import { alone, DUP_TOKEN, planDefinitions } from './content/link-defs.js';
 import { DEFAULT_WRAPPERS, texOfWrapper } from './content/wrappers.js';
 import { escapeHtml } from './render/inline-text.js';
@@ -34,10 +34,25 @@ export const CODE_SHORTCODES = new Set(['highlight', 'code', 'mermaid', 'chart']
 /**
  * A code shortcode, or an inline one (`{{< x.inline >}}`), whose inner content is a Go template: nothing
  * in it is ours to replace, and Hugo's lexer rejects any shortcode inside it ("inline shortcodes do not
- * support nesting": a fuzz find).
+ * support nesting": a fuzz find). And one of our own written in the page (left out of its shadow, see
+ * ownInPage): nothing in it is typeset.
  */
 function isCode(name: string): boolean {
-  return CODE_SHORTCODES.has(name) || name.endsWith('.inline');
+  return CODE_SHORTCODES.has(name) || name.endsWith('.inline') || OWN_SHORTCODES.has(name);
+}
+
+/**
+ * Our own shortcodes (OWN_SHORTCODES) written in the page's text, anywhere but inside a shortcode that we
+ * render or a `tex` wrapper (each replaced whole): nested ones too, inside code shortcodes too (Hugo runs
+ * every shortcode it lexes).
+ */
+function ownInPage(list: readonly Shortcode[], owned: (sc: Shortcode) => boolean, wrappers: Readonly<Record<string, 'tex' | 'math'>>, out: Shortcode[] = []): Shortcode[] {
+  for (const sc of list) {
+    if (owned(sc) || wrappers[sc.name] === 'tex') continue;
+    if (OWN_SHORTCODES.has(sc.name)) out.push(sc);
+    ownInPage(sc.children, owned, wrappers, out);
+  }
+  return out;
 }
 
 /**
@@ -382,6 +397,25 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   let failed = false;
   let held = false;
 
+  // Our own shortcodes written in the page (a guest post's `{{< prerender >}}<script>…`): an error, and
+  // their tags are left out of the shadow (their line breaks kept), so that Hugo renders what they held
+  // as the page's Markdown, as it renders any text. The page is written: its original, which Hugo would
+  // read instead, would run them.
+  for (const sc of ownInPage(parsed.shortcodes, isOwned, wrappers)) {
+    failed = true;
+    diagnostics.push({
+      severity: 'error',
+      file,
+      line: sc.line,
+      column: sc.column,
+      offset: sc.offset,
+      code: 'own-shortcode',
+      message: `{{< ${sc.name} >}} is hugo-prerender's own shortcode, which only the prerendered copies it writes may use; it is left out of this page (what it holds stays as text). Remove it from the page`,
+    });
+    const tags = sc.innerEnd !== undefined && sc.innerEnd < sc.end ? [[sc.offset, sc.tagEnd], [sc.innerEnd, sc.end]] : [[sc.offset, sc.end]];
+    for (const [start, end] of tags) replacements.push({ start: start!, end: end!, key: '', text: source.slice(start, end).replace(/[^\n]+/g, '') });
+  }
+
   const fromCache = new Set<string>();
   // Formulas typeset for this page, as KaTeX's markup: each is made into its travelling form (with the
   // MathML-only variant for feeds) only when a feed can show this page's math (feedShowsMath); on a page
@@ -600,7 +634,8 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   replacements.sort((a, b) => a.start - b.start || a.end - b.end);
   // The first fragment (or the page block) carries the staleness check: the md5 of the original and its
   // path from the site root (a raw string: a backtick cannot be written in it).
-  let check: StaleCheck | undefined = { md5: env.sourceMd5 ?? md5Hex(Buffer.from(source, 'utf8')), path: file.replace(/`/g, '') };
+  const sourceMd5 = env.sourceMd5 ?? md5Hex(Buffer.from(source, 'utf8'));
+  let check: StaleCheck | undefined = { md5: sourceMd5, path: file.replace(/`/g, '') };
   // Line breaks a replacement takes out travel in its fragment's opening tag: the shadow keeps every line
   // where the original has it, so Hugo's messages about the shadow name the original's lines.
   const breaks = (from: number, to: number) => {
@@ -668,7 +703,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
         } else {
           let n = keys.indexOf(inner.key);
           if (n < 0) n = keys.push(inner.key) - 1;
-          edits.push({ start: inner.start, end: inner.end, text: wrapToken(n) + keepBreaks(breaks(inner.start, inner.end)) });
+          edits.push({ start: inner.start, end: inner.end, text: wrapToken(n, sourceMd5) + keepBreaks(breaks(inner.start, inner.end)) });
         }
       }
       i--;
@@ -680,7 +715,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
         at = e.end;
       }
       body += source.slice(at, wrap.end);
-      shadow += wrapOpen(keys.map((k) => fragmentShortcode(k)), wrap.md, wrap.defs) + body + WRAP_CLOSE;
+      shadow += wrapOpen(keys.map((k) => fragmentShortcode(k)), sourceMd5, wrap.md, wrap.defs) + body + WRAP_CLOSE;
       pos = wrap.end;
       w++;
       continue;

@@ -39,6 +39,13 @@ export interface StaleCheck {
 export type FragmentShortcode = 'prerender' | 'prerender-nofeed';
 
 /**
+ * hugo-prerender's own shortcodes (layouts/shortcodes): only the shadows the build writes may use them. In
+ * a page's own text they would print their inner content as HTML (a guest post's script), or pass for the
+ * build's page block: the build reports them and leaves them out of the page's shadow.
+ */
+export const OWN_SHORTCODES: ReadonlySet<string> = new Set(['prerender', 'prerender-nofeed', 'prerender-html', 'prerender-md', 'prerender-page', 'prerender-id']);
+
+/**
  * `newlines`: how many line breaks the construct it replaces spanned. They go inside the opening tag
  * (Hugo's lexer allows whitespace before `>}}`), where they change nothing Hugo renders, so every line
  * after it keeps its number in the shadow and Hugo's messages point at the original's lines.
@@ -68,18 +75,27 @@ function pageOnly(inline: string): string {
  * Fragments inside a shortcode of the site whose content Hugo runs through its Markdown again (written
  * `{{% %}}`, or a template that markdownifies its inner content), where Goldmark drops raw HTML
  * (`unsafe = false`): the whole shortcode goes inside `{{< prerender-md >}}`, its fragments first, each
- * as the usual `prerender` (or `prerender-nofeed`) shortcode followed by WRAP_SPLIT, then the shortcode with each fragment
+ * as the usual `prerender` (or `prerender-nofeed`) shortcode followed by the split marker, then the shortcode with each fragment
  * replaced by a token (plain letters, which Markdown leaves alone). layouts/shortcodes/prerender-md.html
  * runs Hugo's Markdown where Hugo would have (`md`: a top-level `{{% %}}`, written `{{< >}}` inside the
  * wrapper, its output rendered as Hugo renders it), then puts each fragment in place of its token. The
  * wrapper is a `{{< >}}` shortcode: Hugo inserts its output after the page's Markdown pass.
  */
-export const WRAP_SPLIT = '<!--hugo-prerender:frag-->';
 export const WRAP_CLOSE = '{{< /prerender-md >}}';
 
+/**
+ * The wrapper's split marker and tokens hold a nonce: the md5 of the page's source (the build writes it
+ * as the wrapper's `n`). A page cannot hold the md5 of its own text, so no author can write a marker or a
+ * token the wrapper would act on (a marker written in the shortcode moved its raw HTML into a fragment's
+ * place; a token in a link title, or in a caption, put a fragment's HTML into an attribute).
+ */
+export function wrapSplit(nonce: string): string {
+  return `<!--hugo-prerender:frag:${nonce}-->`;
+}
+
 /** The token standing for the i-th fragment of a wrapper. */
-export function wrapToken(i: number): string {
-  return `hugoprerenderfrag${i}z`;
+export function wrapToken(i: number, nonce: string): string {
+  return `hugoprerenderfrag${nonce}n${i}z`;
 }
 
 /**
@@ -97,10 +113,15 @@ export const WRAP_REFS_END = '<!--/hugo-prerender:refs-->';
  * `fragments`: each the output of inlineShortcode. `md`: how Hugo renders the wrapped shortcode's output as
  * Markdown, if it does. `defs`: one-line link reference definitions its Markdown needs from the page.
  */
-export function wrapOpen(fragments: readonly string[], md?: 'block' | 'inline', defs: { before: readonly string[]; after: readonly string[] } = { before: [], after: [] }): string {
+export function wrapOpen(
+  fragments: readonly string[],
+  nonce: string,
+  md?: 'block' | 'inline',
+  defs: { before: readonly string[]; after: readonly string[] } = { before: [], after: [] },
+): string {
   const list = (l: readonly string[]) => l.map((d) => d + WRAP_REF).join('');
   const refs = md && defs.before.length + defs.after.length ? `${WRAP_REFS}${list(defs.before)}${WRAP_REFS_AFTER}${list(defs.after)}${WRAP_REFS_END}` : '';
-  return `{{< prerender-md${md ? ` md="${md}"` : ''} >}}${refs}${fragments.map((f) => f + WRAP_SPLIT).join('')}`;
+  return `{{< prerender-md${md ? ` md="${md}"` : ''} n="${nonce}" >}}${refs}${fragments.map((f) => f + wrapSplit(nonce)).join('')}`;
 }
 
 /** The definitions that plain Hugo's page has from wrapped shortcodes, after the body (after a blank line: blocks of their own). */
@@ -124,10 +145,16 @@ export function shadowFragments(shadow: string): Map<string, string> {
   return out;
 }
 
-/** A JSON string literal that neither Hugo's shortcode lexer nor an HTML or Go template context can misread. */
+/**
+ * A JSON string literal that neither Hugo's shortcode lexer nor an HTML or Go template context can misread.
+ * A lone surrogate (JSON front matter may hold `\\ud800`) becomes U+FFFD, as Go decodes it: JSON.stringify
+ * would write it as an escape that Go's template parser rejects, failing the whole site.
+ */
 export function safeJsonString(s: string): string {
-  return JSON.stringify(s).replace(/[<>&{}]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
+  return JSON.stringify(s.replace(LONE_SURROGATE, '\ufffd')).replace(/[<>&{}]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
 }
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export interface PageExtras {
   /** The typeset table of contents (`<nav id="TableOfContents">…`). */

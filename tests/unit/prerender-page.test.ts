@@ -4,6 +4,7 @@
  * mixing Markdown structure, math, code, our shortcodes, foreign shortcodes and escapes: prerenderPage
  * never throws, never reports an internal error, and always produces a shadow Hugo's lexer accepts.
  */
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { prerenderPage, type PageEnv } from '../../src/prerender-page.js';
@@ -33,8 +34,8 @@ function outside(shadow: string): string[] {
     .join('')
     // A shortcode Hugo renders as Markdown travels inside prerender-md, its fragments first, then itself
     // with tokens for them (a top-level {{% %}} written {{< >}}: see sameText).
-    .replace(/\{\{< \/?prerender-md(?: md="\w+")? >\}\}|<!--hugo-prerender:frag-->/g, '');
-  return cleaned.replace(PLACEHOLDER, '\0').replace(/hugoprerenderfrag\d+z/g, '\0').split('\0');
+    .replace(/\{\{< \/?prerender-md(?: md="\w+")?(?: n="[0-9a-f]{32}")? >\}\}|<!--hugo-prerender:frag:[0-9a-f]{32}-->/g, '');
+  return cleaned.replace(PLACEHOLDER, '\0').replace(/hugoprerenderfrag[0-9a-f]{32}n\d+z/g, '\0').split('\0');
 }
 
 /** Shortcode delimiters as one kind: the wrapper writes a top-level `{{% x %}}` as `{{< x >}}`. */
@@ -275,7 +276,27 @@ describe('prerenderPage: math inside a shortcode Hugo renders as Markdown again'
   };
   const source = 'Intro.\n\n{{% hint info %}}\nA $x$ and $y$.\n{{% /hint %}}\n\n{{< alert >}}Also $z$.{{< /alert >}}\n\n{{< other >}}Fine $w$.{{< /other >}}\n';
 
-  const lines = (s: string) => s.split('\n');
+  /**
+   * The shadow's lines, with the wrapper's nonce (the md5 of the page: see the test of forged markers)
+   * taken out of its `n`, its split marker and its tokens.
+   */
+  const lines = (s: string) =>
+    s
+      .replace(/ n="[0-9a-f]{32}"/g, '')
+      .replace(/<!--hugo-prerender:frag:[0-9a-f]{32}-->/g, '<!--hugo-prerender:frag-->')
+      .replace(/hugoprerenderfrag[0-9a-f]{32}n(\d+)z/g, 'hugoprerenderfrag$1z')
+      .split('\n');
+
+  it('the wrapper\'s split marker and tokens hold the md5 of the page, so that none its author writes is acted on', async () => {
+    const forged = 'Intro.\n\n{{% hint %}}\nMath $x$ and <img src=x onerror=alert(1)><!--hugo-prerender:frag-->then hugoprerenderfrag0z, [l](/u "hugoprerenderfrag0z").\n{{% /hint %}}\n';
+    const r = await prerenderPage(forged, withSite(false));
+    const nonce = createHash('md5').update(forged).digest('hex');
+    const shadow = r.shadow!;
+    expect(shadow).toContain(`{{< prerender-md md="block" n="${nonce}" >}}`);
+    expect(shadow).toContain(`<!--hugo-prerender:frag:${nonce}-->{{< hint >}}`);
+    // The author's marker and tokens stay as written: text to the wrapper, which splits and replaces only its own.
+    expect(shadow.split('\n')[3]).toBe(`Math hugoprerenderfrag${nonce}n0z and <img src=x onerror=alert(1)><!--hugo-prerender:frag-->then hugoprerenderfrag0z, [l](/u "hugoprerenderfrag0z").`);
+  });
 
   it('with unsafe = false: each such shortcode travels inside prerender-md, its fragments as tokens; no warning; lines kept', async () => {
     const r = await prerenderPage(source, withSite(false));

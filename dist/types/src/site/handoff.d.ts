@@ -10,6 +10,12 @@ export interface StaleCheck {
  */
 export type FragmentShortcode = 'prerender' | 'prerender-nofeed';
 /**
+ * hugo-prerender's own shortcodes (layouts/shortcodes): only the shadows the build writes may use them. In
+ * a page's own text they would print their inner content as HTML (a guest post's script), or pass for the
+ * build's page block: the build reports them and leaves them out of the page's shadow.
+ */
+export declare const OWN_SHORTCODES: ReadonlySet<string>;
+/**
  * `newlines`: how many line breaks the construct it replaces spanned. They go inside the opening tag
  * (Hugo's lexer allows whitespace before `>}}`), where they change nothing Hugo renders, so every line
  * after it keeps its number in the shadow and Hugo's messages point at the original's lines.
@@ -26,16 +32,22 @@ export declare function inlineShortcode(key: string, inline: string, check?: Sta
  * Fragments inside a shortcode of the site whose content Hugo runs through its Markdown again (written
  * `{{% %}}`, or a template that markdownifies its inner content), where Goldmark drops raw HTML
  * (`unsafe = false`): the whole shortcode goes inside `{{< prerender-md >}}`, its fragments first, each
- * as the usual `prerender` (or `prerender-nofeed`) shortcode followed by WRAP_SPLIT, then the shortcode with each fragment
+ * as the usual `prerender` (or `prerender-nofeed`) shortcode followed by the split marker, then the shortcode with each fragment
  * replaced by a token (plain letters, which Markdown leaves alone). layouts/shortcodes/prerender-md.html
  * runs Hugo's Markdown where Hugo would have (`md`: a top-level `{{% %}}`, written `{{< >}}` inside the
  * wrapper, its output rendered as Hugo renders it), then puts each fragment in place of its token. The
  * wrapper is a `{{< >}}` shortcode: Hugo inserts its output after the page's Markdown pass.
  */
-export declare const WRAP_SPLIT = "<!--hugo-prerender:frag-->";
 export declare const WRAP_CLOSE = "{{< /prerender-md >}}";
+/**
+ * The wrapper's split marker and tokens hold a nonce: the md5 of the page's source (the build writes it
+ * as the wrapper's `n`). A page cannot hold the md5 of its own text, so no author can write a marker or a
+ * token the wrapper would act on (a marker written in the shortcode moved its raw HTML into a fragment's
+ * place; a token in a link title, or in a caption, put a fragment's HTML into an attribute).
+ */
+export declare function wrapSplit(nonce: string): string;
 /** The token standing for the i-th fragment of a wrapper. */
-export declare function wrapToken(i: number): string;
+export declare function wrapToken(i: number, nonce: string): string;
 /**
  * Link reference definitions the wrapper renders with the shortcode's Markdown (src/content/link-defs.ts):
  * first in its inner content, each followed by WRAP_REF (the template puts a line break for each), those to
@@ -50,7 +62,7 @@ export declare const WRAP_REFS_END = "<!--/hugo-prerender:refs-->";
  * `fragments`: each the output of inlineShortcode. `md`: how Hugo renders the wrapped shortcode's output as
  * Markdown, if it does. `defs`: one-line link reference definitions its Markdown needs from the page.
  */
-export declare function wrapOpen(fragments: readonly string[], md?: 'block' | 'inline', defs?: {
+export declare function wrapOpen(fragments: readonly string[], nonce: string, md?: 'block' | 'inline', defs?: {
     before: readonly string[];
     after: readonly string[];
 }): string;
@@ -62,7 +74,11 @@ export declare function appendDefinitions(shadow: string, defs: readonly string[
  * sent as `prerender`).
  */
 export declare function shadowFragments(shadow: string): Map<string, string>;
-/** A JSON string literal that neither Hugo's shortcode lexer nor an HTML or Go template context can misread. */
+/**
+ * A JSON string literal that neither Hugo's shortcode lexer nor an HTML or Go template context can misread.
+ * A lone surrogate (JSON front matter may hold `\\ud800`) becomes U+FFFD, as Go decodes it: JSON.stringify
+ * would write it as an escape that Go's template parser rejects, failing the whole site.
+ */
 export declare function safeJsonString(s: string): string;
 export interface PageExtras {
     /** The typeset table of contents (`<nav id="TableOfContents">…`). */

@@ -1,0 +1,153 @@
+/**
+ * What a page's author writes never passes for what the build writes: our own shortcodes, the page block,
+ * the wrapper's split marker and tokens, a path that holds `>}}`. Each of these let a guest post put script
+ * on the site where plain Hugo would have escaped it or failed (found by an audit with Chromium). Checked
+ * in the HTML and RSS that real Hugo builds: no element gets an event handler, whatever the post says.
+ * Also: a lone surrogate in a JSON title with math, and the serve panel's CSS string.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, expect, it } from 'vitest';
+import { initSite } from '../../src/site/init.js';
+import { buildSite as prerender } from '../../src/build.js';
+import type { BuildResult as PrerenderResult } from '../../src/build.js';
+import { buildSite, describeEachHugo, tempDir } from '../helpers/hugo.js';
+
+function write(root: string, rel: string, text: string): void {
+  mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+  writeFileSync(path.join(root, rel), text);
+}
+
+/**
+ * Each element with an event handler attribute, or a script element: markup an author must not get onto
+ * the page. Attributes are read as a browser reads them (a quoted value is one value).
+ */
+function active(html: string): string[] {
+  const found: string[] = [];
+  for (const tag of html.matchAll(/<([a-zA-Z][^\s/>]*)((?:\s+[^\s"'>\/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g)) {
+    if (tag[1]!.toLowerCase() === 'script') found.push(tag[0]);
+    for (const attr of tag[2]!.matchAll(/\s+([^\s"'>\/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g)) {
+      if (/^on/i.test(attr[1]!)) found.push(tag[0]);
+    }
+  }
+  return found;
+}
+
+/** What the page shows after its head (where serve's own reload script is: the data file below is serve's). */
+const body = (html: string) => html.slice(html.indexOf('</head>'));
+
+/** A folder whose name ends the page block's tag early, and then holds a page block of its own. */
+const FOLDER = 'content/atk/l4 >}}{"summary":"<img src=x onerror=alert(1)>"}{{< ';
+
+let site: string;
+let built: PrerenderResult;
+beforeAll(async () => {
+  site = path.join(tempDir('hp-own-markers-'), 'site');
+  write(site, 'hugo.toml', 'baseURL = "https://example.org/"\ntitle = "T"\ndisableKinds = ["taxonomy", "term", "sitemap"]\n');
+  const head = '<!doctype html><html><head>{{ partial "prerender/head.html" . }}</head>';
+  const summary = '<div class="summary">{{ partial "prerender/summary.html" . }}</div>';
+  write(site, 'layouts/_default/single.html', `${head}<body><h1>{{ partial "prerender/title.html" . }}</h1>{{ partial "prerender/toc.html" . }}${summary}{{ .Content }}</body></html>\n`);
+  write(site, 'layouts/_default/list.html', `${head}<body>{{ range .Pages }}${summary}{{ end }}</body></html>\n`);
+  // A shortcode of the site that prints its inner content: Hugo runs a {{% %}} one through Markdown first.
+  write(site, 'layouts/shortcodes/plain.html', '{{ .Inner }}');
+  write(
+    site,
+    'content/posts/own.md',
+    [
+      '---',
+      'title: Own',
+      '---',
+      'Text $x$.',
+      '',
+      '{{< prerender k="abc" >}}<img src=x onerror="alert(1)">{{< /prerender >}}',
+      '',
+      '{{< prerender-page >}}{"toc":"<img src=x onerror=alert(2)>","summary":"<img src=x onerror=alert(3)>"}{{< /prerender-page >}}',
+      '',
+    ].join('\n'),
+  );
+  write(site, 'content/posts/bare.md', '---\ntitle: Bare\n---\nNo math: {{< prerender-nofeed k="x" >}}<b onclick="alert(4)">b</b>{{< /prerender-nofeed >}}\n');
+  write(
+    site,
+    'content/posts/forged.md',
+    [
+      '---',
+      'title: Forged',
+      '---',
+      '{{% plain %}}',
+      'Math $x$ and <img src=x onerror=alert(5)><!--hugo-prerender:frag-->then hugoprerenderfrag1z here.',
+      '',
+      '{{< figure src="/i.png" class="a onmouseover=alert(6) b" >}} then [link](/u "hugoprerenderfrag0z")',
+      '{{% /plain %}}',
+      '',
+    ].join('\n'),
+  );
+  write(site, `${FOLDER}/a.md`, '---\ntitle: L\nsummary: "FM $s$ summary"\n---\nNo math here.\n');
+  write(site, 'content/posts/surrogate.md', '{"title": "Lone $x$ \\ud800 end"}\nBody $y$.\n');
+  write(site, 'static/i.png', '');
+  // What serve writes (src/serve.ts), with a message that holds a form feed: a newline to CSS.
+  write(site, 'data/hugo_prerender_serve.json', JSON.stringify({ errors: [{ file: 'content/posts/own.md', line: 1, column: 1, message: 'x\f;}body{background:url(https://evil.example/)}x{' }] }));
+  initSite(site);
+  built = await prerender({ source: site });
+});
+
+it('reports each of our shortcodes a page holds, at its place, and fails the build', () => {
+  const own = built.diagnostics.filter((d) => d.code === 'own-shortcode');
+  expect(own.map((d) => `${d.file}:${d.line}:${d.column}`).sort()).toEqual(['content/posts/bare.md:4:10', 'content/posts/own.md:6:1', 'content/posts/own.md:8:1']);
+  expect(own[0]!.message).toMatch(/is hugo-prerender's own shortcode, which only the prerendered copies it writes may use; .* Remove it from the page$/);
+  expect(built.failed).toBe(true);
+});
+
+describeEachHugo('what an author writes never passes for what the build writes', (hugo) => {
+  const read = () => {
+    const r = buildSite(hugo.bin, site);
+    expect(r.errors, r.stdout + r.stderr).toEqual([]);
+    return r;
+  };
+
+  it('our own shortcodes in a page: what they held is the page\'s Markdown (raw HTML left out), on the page, the list and the feed', () => {
+    const r = read();
+    for (const page of ['posts/own/index.html', 'posts/bare/index.html', 'posts/index.html', 'posts/index.xml', 'index.xml']) {
+      expect(active(body(r.read(page))), page).toEqual([]);
+    }
+    // Its math is still typeset, and the fake page block gave it no summary or TOC.
+    expect(r.read('posts/own/index.html')).toContain('class="katex"');
+    expect(r.read('posts/own/index.html')).not.toContain('alert(2)');
+  });
+
+  it('a folder name that holds `>}}` and a page block: the summary is the page\'s own', () => {
+    const r = read();
+    const list = r.read('atk/index.html');
+    expect(list).toMatch(/<div class="summary">FM <span class="katex">/);
+    expect(active(body(list))).toEqual([]);
+  });
+
+  it('a split marker and tokens written in a {{% %}} shortcode stay text: no raw HTML, no attribute breakout', () => {
+    const r = read();
+    const page = r.read('posts/forged/index.html');
+    expect(page).toContain('class="katex"');
+    expect(active(body(page))).toEqual([]);
+    expect(page).toContain('hugoprerenderfrag0z');
+    expect(r.read('posts/index.xml')).not.toMatch(/&lt;img src=x onerror=alert\(5\)&gt;/);
+  });
+
+  it('a lone surrogate in a JSON title with math does not stop the site', () => {
+    const r = read();
+    expect(r.read('posts/surrogate/index.html')).toContain('end');
+  });
+
+  it('the markup check itself: finds a handler in a tag, not in a quoted value', () => {
+    expect(active('<p><img src=x onerror=alert(1)> <a title="x onmouseover=y">t</a><b data-x=1 onclick="z">b</b><script>s</script></p>')).toEqual([
+      '<img src=x onerror=alert(1)>',
+      '<b data-x=1 onclick="z">',
+      '<script>',
+    ]);
+  });
+
+  it('the serve panel escapes a form feed in a message: the CSS string is not ended early', () => {
+    const r = read();
+    const style = /<style>body::before\{content:"([^"]*)"/.exec(r.read('posts/own/index.html'));
+    expect(style, 'the panel').not.toBeNull();
+    expect(style![1]).toContain('x\\C ;}body{background:url(https://evil.example/)}x{');
+    expect(style![1]).not.toContain('\f');
+  });
+});
