@@ -22,8 +22,9 @@ export default defineConfig({
     // micromark runs through Vite, so that the tests parse Markdown with the linear text resolver the
     // bundle has (scripts/micromark-linear-plugin.mjs), not micromark's quadratic one, and the states
     // that consume runs of characters (micromark-core-commonmark's content among them); KaTeX too,
-    // patched as in the bundle (scripts/katex-plugin.mjs).
-    server: { deps: { inline: [/[\\/]node_modules[\\/](remark-parse|mdast-util-from-markdown|micromark|micromark-core-commonmark|unist-util-visit|unist-util-visit-parents|katex)[\\/]/] } },
+    // patched as in the bundle (scripts/katex-plugin.mjs); the footnote extension, whose walk back at each
+    // `]` is bounded there too.
+    server: { deps: { inline: [/[\\/]node_modules[\\/](remark-parse|mdast-util-from-markdown|micromark|micromark-core-commonmark|micromark-extension-gfm-footnote|unist-util-visit|unist-util-visit-parents|katex)[\\/]/] } },
     testTimeout: 60_000,
     hookTimeout: 180_000,
     // Integration tests start hugo and Chromium; the machines have two cores.

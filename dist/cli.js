@@ -10997,7 +10997,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "e49130a971fd9ed5d4c1b3377da41ecd";
+    BUNDLE_CODE_ID = "1ade1f2efe443e3ecd2ad6234f801f23";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -19810,7 +19810,7 @@ function tokenizeLabelEnd(effects, ok3, nok) {
     if (labelStart._inactive) {
       return labelEndNok(code4);
     }
-    defined = self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize({
+    defined = self2.parser.defined.length > 0 && self2.now().offset - labelStart.end.offset <= 999 && self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize({
       start: labelStart.end,
       end: self2.now()
     })));
@@ -25315,9 +25315,11 @@ function tokenizePotentialGfmFootnoteCall(effects, ok3, nok) {
   const self2 = this;
   let index2 = self2.events.length;
   const defined = self2.parser.gfmFootnotes || (self2.parser.gfmFootnotes = []);
+  const __hpFloor = defined.length === 0 ? Infinity : self2.now().offset - 1002;
   let labelStart;
   while (index2--) {
     const token = self2.events[index2][1];
+    if (token.start.offset < __hpFloor) break;
     if (token.type === "labelImage") {
       labelStart = token;
       break;
@@ -74917,6 +74919,17 @@ function commandIndex(all3) {
   }
   return -1;
 }
+function usageError(e, argv) {
+  const option2 = /'(-[^' ,]*)/.exec(e.message)?.[1];
+  if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option2) return `unknown option ${option2}`;
+  if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option2) {
+    const at = argv.indexOf(option2);
+    const given2 = at >= 0 ? argv[at + 1] : void 0;
+    if (given2 !== void 0 && given2.startsWith("-")) return `${option2} needs a value: for one that starts with "-", write ${option2}=${given2}`;
+    return `${option2} needs a value`;
+  }
+  return e.message.replace(/\s*\n\s*/g, " ");
+}
 async function main2(all3) {
   const at = commandIndex(all3);
   let argv = all3;
@@ -74932,7 +74945,7 @@ async function main2(all3) {
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   } catch (e) {
-    process.stderr.write(`hugo-prerender: ${safeLine(e.message)}
+    process.stderr.write(`hugo-prerender: ${safeLine(usageError(e, argv))}
 Run "hugo-prerender --help" for usage.
 `);
     return 2;
@@ -75120,6 +75133,11 @@ ${safeLine(`changed: ${changed.join(", ")}`)}
 if (isBuildWorker()) void Promise.resolve().then(() => (init_build_workers(), build_workers_exports));
 else if (isMainThread2) {
   tuneCompiler();
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (e) => {
+      if (e.code !== "EPIPE" && e.code !== "ERR_STREAM_DESTROYED") throw e;
+    });
+  }
   main2(process.argv.slice(2)).then(
     (code4) => {
       process.exitCode = code4;

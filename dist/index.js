@@ -29737,7 +29737,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "5930d5f0d070186d8902a166e1107594";
+    BUNDLE_CODE_ID = "8373cf3bbfe7f930a5d769eb3432e7aa";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -37098,7 +37098,7 @@ function tokenizeLabelEnd(effects, ok3, nok) {
     if (labelStart._inactive) {
       return labelEndNok(code4);
     }
-    defined = self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize({
+    defined = self2.parser.defined.length > 0 && self2.now().offset - labelStart.end.offset <= 999 && self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize({
       start: labelStart.end,
       end: self2.now()
     })));
@@ -42603,9 +42603,11 @@ function tokenizePotentialGfmFootnoteCall(effects, ok3, nok) {
   const self2 = this;
   let index2 = self2.events.length;
   const defined = self2.parser.gfmFootnotes || (self2.parser.gfmFootnotes = []);
+  const __hpFloor = defined.length === 0 ? Infinity : self2.now().offset - 1002;
   let labelStart;
   while (index2--) {
     const token = self2.events[index2][1];
+    if (token.start.offset < __hpFloor) break;
     if (token.type === "labelImage") {
       labelStart = token;
       break;

@@ -1,6 +1,6 @@
 // `npm run bench` (hostile part): how the build's time grows with the size of pathological pages, the
 // shapes of issue "hostile input" (unclosed delimiters, alternating `$`, formulas among shortcodes,
-// unknown shortcodes, emphasis runs, links, nesting). Each shape is built as a one-page site at 1×, 2×,
+// unknown shortcodes, emphasis runs, links, nesting, nested brackets). Each shape is built as a one-page site at 1×, 2×,
 // 4× and 8× a base number of repetitions (5,000: up to 40,000, where growth that a small base hides
 // shows); the growth exponent is the slope of log(time) over log(size) (1 = linear, 2 = quadratic),
 // printed per shape. The 40,000-repetition page must build in under 2 s or stop with a located error
@@ -30,6 +30,8 @@ const SHAPES = {
   'distinct formulas': (n) => Array.from({ length: n }, (_, i) => `$x_{${i}}$`).join(' '),
   'nested blockquotes': (n) => '>'.repeat(n) + ' a',
   'nested lists': (n) => Array.from({ length: Math.min(n, 5000) }, (_, i) => ' '.repeat(2 * i) + '- a').join('\n'),
+  'nested brackets around a formula': (n) => `${'['.repeat(n)}$x$${']'.repeat(n)}`,
+  'nested brackets, with definitions': (n) => `[a]: /u\n\n[^a]: note\n\n${'['.repeat(n)}$x$${']'.repeat(n)}`,
 };
 
 const root = mkdtempSync(path.join(tmpdir(), 'hp-bench-hostile-'));

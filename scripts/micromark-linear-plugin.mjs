@@ -8,7 +8,9 @@
 // reuse one context object for every event instead of copying it for each (sharedCompileContext below)
 // and set up its handlers once per extensions array (memoCompiler below), unist-util-visit-parents
 // stop renaming a function for every node it visits (unnamedVisits below), and micromark's tokenizers
-// consume a paragraph's characters a run at a time instead of one state call each (consumeRuns below).
+// consume a paragraph's characters a run at a time instead of one state call each (consumeRuns below), and
+// the footnote extension's search for a call's label and micromark's lookup of a label among the link
+// definitions stay within a label's length (boundedFootnoteCall, boundedLabelEnd below).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -222,6 +224,53 @@ export const paragraphRuns = runAfterConsume('data', '', 'paragraph data states'
 export const contentRuns = runAfterConsume('chunkInside', '', 'content chunkInside states');
 export const textRuns = runAfterConsume('data', 'atBreak', 'text data states');
 
+/** micromark-extension-gfm-footnote's syntax, in either build. */
+export const GFM_FOOTNOTE = /[\\/]micromark-extension-gfm-footnote[\\/](dev[\\/])?lib[\\/]syntax\.js$/;
+
+const FOOTNOTE_WALK = /(function tokenizePotentialGfmFootnoteCall\(effects, ok, nok\) \{\n[\s\S]*?\n([ \t]*)while \(index--\) \{\n)(\s*const token = self\.events\[index\]\[1\];?\n)/;
+
+/**
+ * At each `]`, the footnote extension walks back over every event of the paragraph to the nearest label
+ * start, and then normalizes everything from there: quadratic in the brackets of a paragraph (a guest
+ * post of 200,000 `[`, a formula and 200,000 `]`, 400 KB, kept a build busy for over 10 minutes, and no
+ * page budget can stop a parse). A footnote call needs a definition on the page, and its label is at most
+ * 999 characters (micromark's own limit): with no definition the walk does not start, and it stops 1002
+ * characters back (`[^`, the label, `]`).
+ */
+export function boundedFootnoteCall(source, file = 'micromark-extension-gfm-footnote/lib/syntax.js') {
+  if (!FOOTNOTE_WALK.test(source) || !source.includes('const defined = self.parser.gfmFootnotes')) {
+    throw new Error(`${file}: micromark-extension-gfm-footnote changed (its call walk not found); update scripts/micromark-linear-plugin.mjs`);
+  }
+  return source.replace(
+    FOOTNOTE_WALK,
+    (whole, head, indent, token) =>
+      `${head}${token}${indent}  if (token.start.offset < __hpFloor) break;\n`,
+  ).replace(
+    /(function tokenizePotentialGfmFootnoteCall\(effects, ok, nok\) \{\n[\s\S]*?const defined = self\.parser\.gfmFootnotes[^\n]*\n)/,
+    '$1  const __hpFloor = defined.length === 0 ? Infinity : self.now().offset - 1002;\n',
+  );
+}
+
+/** micromark's label end (`]`), in either build. */
+export const LABEL_END = /[\\/]micromark-core-commonmark[\\/](dev[\\/])?lib[\\/]label-end\.js$/;
+
+const LABEL_DEFINED = /defined = self\.parser\.defined\.includes\(\s*normalizeIdentifier\(/;
+
+/**
+ * At each `]`, micromark normalizes the whole text back to its label's `[` to look it up among the
+ * page's link definitions: quadratic in nested brackets (the same post: 60,000 of each, 8.5 s). A link
+ * label holds at most 999 characters (CommonMark; micromark's definitions and full references keep to
+ * it): a longer one, or one on a page without definitions, is no reference, and is not normalized.
+ */
+export function boundedLabelEnd(source, file = 'micromark-core-commonmark/lib/label-end.js') {
+  const found = source.match(new RegExp(LABEL_DEFINED.source, 'g'))?.length ?? 0;
+  if (found !== 1) throw new Error(`${file}: micromark changed (${found} lookups of a label among the definitions, not 1); update scripts/micromark-linear-plugin.mjs`);
+  return source.replace(
+    LABEL_DEFINED,
+    'defined = self.parser.defined.length > 0 && self.now().offset - labelStart.end.offset <= 999 && self.parser.defined.includes(normalizeIdentifier(',
+  );
+}
+
 /** Each patched file and its patch, in the order they are tried. */
 const PATCHES = [
   [MICROMARK_TEXT, (source, file) => textRuns(linearMicromarkText(source, file), file)],
@@ -232,6 +281,8 @@ const PATCHES = [
   [MICROMARK_PARSE, memoMicromarkParse],
   [FROM_MARKDOWN, (source, file) => memoCompiler(sharedCompileContext(source, file), file)],
   [VISIT_PARENTS, unnamedVisits],
+  [GFM_FOOTNOTE, boundedFootnoteCall],
+  [LABEL_END, boundedLabelEnd],
 ];
 
 export const esbuildMicromarkLinear = () => esbuildPatches('micromark-linear', PATCHES);

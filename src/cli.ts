@@ -122,6 +122,19 @@ function commandIndex(all: readonly string[]): number {
   return -1;
 }
 
+/** parseArgs's complaint, said in one line: which option, and what to write instead. */
+function usageError(e: Error & { code?: string }, argv: readonly string[]): string {
+  const option = /'(-[^' ,]*)/.exec(e.message)?.[1];
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option ${option}`;
+  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
+    const at = argv.indexOf(option);
+    const given = at >= 0 ? argv[at + 1] : undefined;
+    if (given !== undefined && given.startsWith('-')) return `${option} needs a value: for one that starts with "-", write ${option}=${given}`;
+    return `${option} needs a value`;
+  }
+  return e.message.replace(/\s*\n\s*/g, ' ');
+}
+
 async function main(all: string[]): Promise<number> {
   // Everything after `hugo` goes to hugo (a `--` first is dropped), everything after `--` to hugo server, untouched.
   const at = commandIndex(all);
@@ -138,7 +151,7 @@ async function main(all: string[]): Promise<number> {
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   } catch (e) {
-    process.stderr.write(`hugo-prerender: ${safeLine((e as Error).message)}\nRun "hugo-prerender --help" for usage.\n`);
+    process.stderr.write(`hugo-prerender: ${safeLine(usageError(e as Error & { code?: string }, argv))}\nRun "hugo-prerender --help" for usage.\n`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -313,6 +326,13 @@ async function main(all: string[]): Promise<number> {
 if (isBuildWorker()) void import('./build-workers.js');
 else if (isMainThread) {
   tuneCompiler();
+  // Output piped into a command that stops reading (`| head`): the rest is not wanted, and the command
+  // still finishes what it does (its writes are whole files), instead of dying on an unhandled EPIPE.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') throw e;
+    });
+  }
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

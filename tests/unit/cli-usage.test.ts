@@ -1,0 +1,54 @@
+/**
+ * The command line's own complaints: one line each, naming the option and what to write instead, exit
+ * status 2; and output piped into a reader that stops early (`| head`) ends nothing with a stack trace.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CLI, runCli } from '../helpers/prerender.js';
+import { PROJECT_ROOT } from '../helpers/hugo.js';
+
+describe('usage errors', () => {
+  it.each([
+    [['build', '--bogus'], 'hugo-prerender: unknown option --bogus'],
+    [['build', '-x'], 'hugo-prerender: unknown option -x'],
+    [['build', '--wait', '-1'], 'hugo-prerender: --wait needs a value: for one that starts with "-", write --wait=-1'],
+    [['build', '--wait'], 'hugo-prerender: --wait needs a value'],
+    [['check', '--errors', 'loud'], 'hugo-prerender: --errors must be "fail" or "render", not "loud"'],
+  ])('%j', (args, first) => {
+    const r = runCli(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe(first);
+    expect(r.stderr).not.toMatch(/\\n|place it at the end/);
+  });
+});
+
+/** Runs the CLI with its stdout closed before it writes, as `| head -c0` leaves it. */
+function closedEarly(args: string[], cwd: string): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.destroy();
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+}
+
+describe('output into a closed pipe', () => {
+  it('init, --help and check exit without a stack trace', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'hp-epipe-'));
+    try {
+      const site = path.join(dir, 'site');
+      cpSync(path.join(PROJECT_ROOT, 'fixtures/math-check'), site, { recursive: true });
+      for (const args of [['init'], ['--help'], ['check']]) {
+        const r = await closedEarly(args, site);
+        expect(r.stderr, args.join(' ')).not.toMatch(/EPIPE|Unhandled|node:events/);
+        expect(r.code, args.join(' ')).not.toBeNull();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
