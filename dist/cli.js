@@ -10997,7 +10997,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "1ade1f2efe443e3ecd2ad6234f801f23";
+    BUNDLE_CODE_ID = "5430a4b63fb4d68bec608de2414fec5a";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -70256,6 +70256,8 @@ async function buildLocked(opts) {
       return () => {
         keepPage();
         records.carry(id);
+        const kept = records.get(id);
+        if (kept) result.diagnostics.push(...kept.diagnostics);
       };
     }
     let bytes;

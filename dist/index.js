@@ -29737,7 +29737,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "8373cf3bbfe7f930a5d769eb3432e7aa";
+    BUNDLE_CODE_ID = "ca7a2a787f17203d8f31b8ea1f0d3f77";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -70135,6 +70135,8 @@ async function buildLocked(opts) {
       return () => {
         keepPage();
         records.carry(id);
+        const kept = records.get(id);
+        if (kept) result.diagnostics.push(...kept.diagnostics);
       };
     }
     let bytes;

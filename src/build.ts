@@ -437,6 +437,10 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       return () => {
         keepPage();
         records.carry(id);
+        // Its problems are still there: an incremental build reports them as a full one replays them
+        // (watch prints only the errors of pages not just saved; serve's panel keeps showing them).
+        const kept = records.get(id);
+        if (kept) result.diagnostics.push(...kept.diagnostics);
       };
     }
     // A view of the build's read buffer, valid until the next read: copied below before any await.
