@@ -10734,12 +10734,14 @@ var init_pipeline = __esm({
           };
         }
         const o2 = this.options;
+        const stem = safeStem(path8.basename(file, path8.extname(file)));
         const key2 = contentKey(
           "image",
           PIPELINE_VERSION,
           sharp.versions,
           { widths: o2.widths, formats: o2.formats, quality: o2.quality, metadata: o2.metadata },
-          createHash2("sha256").update(bytes).digest("hex")
+          createHash2("sha256").update(bytes).digest("hex"),
+          stem
         );
         const cached = this.cached(key2);
         if (cached) return { record: cached, problems: [] };
@@ -10771,7 +10773,6 @@ var init_pipeline = __esm({
         const fallback = fallbackFormat(format3, meta.hasAlpha === true);
         const formats = [...o2.formats.filter((f) => f !== fallback && !(animated && f === "avif")), fallback];
         const widths = variantWidths(o2.widths, width);
-        const stem = safeStem(path8.basename(file, path8.extname(file)));
         const plan = [];
         for (const f of formats) {
           for (const w of widths) {
@@ -10997,7 +10998,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "5430a4b63fb4d68bec608de2414fec5a";
+    BUNDLE_CODE_ID = "4dad0ac12803edf18af43fdb4464bb4a";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */

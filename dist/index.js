@@ -29737,7 +29737,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "ca7a2a787f17203d8f31b8ea1f0d3f77";
+    BUNDLE_CODE_ID = "6ac75dcc36058b20baf9bfe5a6664ed0";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -69727,12 +69727,14 @@ var ImagePipeline = class {
       };
     }
     const o2 = this.options;
+    const stem = safeStem(path10.basename(file, path10.extname(file)));
     const key2 = contentKey(
       "image",
       PIPELINE_VERSION,
       sharp.versions,
       { widths: o2.widths, formats: o2.formats, quality: o2.quality, metadata: o2.metadata },
-      createHash2("sha256").update(bytes).digest("hex")
+      createHash2("sha256").update(bytes).digest("hex"),
+      stem
     );
     const cached = this.cached(key2);
     if (cached) return { record: cached, problems: [] };
@@ -69764,7 +69766,6 @@ var ImagePipeline = class {
     const fallback = fallbackFormat(format3, meta.hasAlpha === true);
     const formats = [...o2.formats.filter((f) => f !== fallback && !(animated && f === "avif")), fallback];
     const widths = variantWidths(o2.widths, width);
-    const stem = safeStem(path10.basename(file, path10.extname(file)));
     const plan = [];
     for (const f of formats) {
       for (const w of widths) {

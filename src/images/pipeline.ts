@@ -280,12 +280,17 @@ export class ImagePipeline implements ImageService {
       };
     }
     const o = this.options;
+    // The variants are named after the file (BPTT-400.avif): the name is part of the key, so that the same
+    // bytes under two names make a set each, whichever page a build reaches first. Keyed by the bytes
+    // alone, the first name seen named both, and a page's output depended on the build's history.
+    const stem = safeStem(path.basename(file, path.extname(file)));
     const key = contentKey(
       'image',
       PIPELINE_VERSION,
       sharp.versions,
       { widths: o.widths, formats: o.formats, quality: o.quality, metadata: o.metadata },
       createHash('sha256').update(bytes).digest('hex'),
+      stem,
     );
     const cached = this.cached(key);
     if (cached) return { record: cached, problems: [] };
@@ -320,7 +325,6 @@ export class ImagePipeline implements ImageService {
     const fallback = fallbackFormat(format, meta.hasAlpha === true);
     const formats = [...o.formats.filter((f) => f !== fallback && !(animated && f === 'avif')), fallback];
     const widths = variantWidths(o.widths, width);
-    const stem = safeStem(path.basename(file, path.extname(file)));
     const plan: ImageVariant[] = [];
     for (const f of formats) {
       for (const w of widths) {
