@@ -10998,7 +10998,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "4dad0ac12803edf18af43fdb4464bb4a";
+    BUNDLE_CODE_ID = "ef6869b8554399b3d046b213863e3b1a";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -72439,20 +72439,57 @@ var init_init = __esm({
 });
 
 // src/site/hugo-messages.ts
+import { readFileSync as readFileSync11 } from "node:fs";
 import path17 from "node:path";
 function originalOf(manifest, tree, rel3) {
   const pages = tree === DEFAULT_TREE ? manifest.pages : manifest.trees?.[tree];
   return pages?.[rel3.replace(/\\/g, "/")]?.source;
 }
+function originalColumn(shadowLine, originalLine, column2) {
+  const at = Buffer.from(shadowLine, "utf8").subarray(0, Math.max(0, column2 - 1)).toString("utf8").length;
+  const toBytes = (i2) => Buffer.byteLength(originalLine.slice(0, i2), "utf8") + 1;
+  let from = 0;
+  let inOriginal = 0;
+  INSERTED.lastIndex = 0;
+  for (; ; ) {
+    const m = INSERTED.exec(shadowLine);
+    const end = m ? m.index : shadowLine.length;
+    const text12 = shadowLine.slice(from, end);
+    const found = originalLine.indexOf(text12, inOriginal);
+    if (found < 0) return column2;
+    if (at < end || !m) return toBytes(found + Math.min(at - from, text12.length));
+    inOriginal = found + text12.length;
+    if (at < m.index + m[0].length) return toBytes(inOriginal);
+    from = m.index + m[0].length;
+  }
+}
 function originalPathsInHugoOutput(text12, siteDir, manifest = readManifest(path17.join(siteDir, ".prerender"))) {
   if (!text12.includes(".prerender")) return text12;
   const site = path17.resolve(siteDir);
-  return text12.replace(SHADOW_RE, (whole, before, tree, rel3) => {
+  const lines = /* @__PURE__ */ new Map();
+  const linesOf = (file) => {
+    if (!lines.has(file)) {
+      try {
+        lines.set(file, readFileSync11(file, "utf8").split("\n"));
+      } catch {
+        lines.set(file, void 0);
+      }
+    }
+    return lines.get(file);
+  };
+  const re3 = new RegExp(`${SHADOW_RE.source}(?::(\\d+):(\\d+))?`, "gi");
+  return text12.replace(re3, (whole, before, tree, rel3, line3, column2) => {
     const source = originalOf(manifest, tree.toLowerCase(), rel3);
     if (source === void 0) return whole;
-    if (before === "") return source;
+    let position3 = line3 === void 0 ? "" : `:${line3}:${column2}`;
+    if (line3 !== void 0) {
+      const shadow = linesOf(path17.join(site, ".prerender", tree, rel3))?.[Number(line3) - 1];
+      const original = linesOf(path17.join(site, source))?.[Number(line3) - 1];
+      if (shadow !== void 0 && original !== void 0) position3 = `:${line3}:${originalColumn(shadow, original, Number(column2))}`;
+    }
+    if (before === "") return source + position3;
     const dir = before.replace(/[\\/]$/, "");
-    return path17.resolve(dir) === site ? path17.join(dir, source) : whole;
+    return path17.resolve(dir) === site ? path17.join(dir, source) + position3 : whole;
   });
 }
 function forwardHugoOutput(from, to, siteDir, manifest) {
@@ -72470,12 +72507,13 @@ function forwardHugoOutput(from, to, siteDir, manifest) {
     pending = "";
   });
 }
-var SHADOW_RE;
+var SHADOW_RE, INSERTED;
 var init_hugo_messages = __esm({
   "src/site/hugo-messages.ts"() {
     "use strict";
     init_output();
     SHADOW_RE = /((?:[^\s"'`(\[]*[\\/])?)\.prerender[\\/](content(?:\.[a-z0-9_-]+)?)[\\/]([^\s"'`:]+)/gi;
+    INSERTED = /\{\{< (prerender(?:-html|-nofeed)?) k="[^"]*"[^\n]*?\{\{< \/\1 >\}\}|\{\{< \/?prerender-md\b[^\n]*?>\}\}|<!--\/?hugo-prerender:[^\n]*?-->|hugoprerenderfrag[0-9a-f]*n?\d+z|\{\{< prerender-id [^\n]*?>\}\}|<!--more-->/g;
   }
 });
 
@@ -74492,7 +74530,7 @@ __export(serve_exports, {
   serveSite: () => serveSite
 });
 import { spawnSync } from "node:child_process";
-import { existsSync as existsSync5, mkdirSync as mkdirSync3, readdirSync as readdirSync7, readFileSync as readFileSync11 } from "node:fs";
+import { existsSync as existsSync5, mkdirSync as mkdirSync3, readdirSync as readdirSync7, readFileSync as readFileSync12 } from "node:fs";
 import path20 from "node:path";
 function excludeStyle(hugoVersion) {
   const [major = 0, minor = 0] = hugoVersion.replace(/^v/, "").split(".").map((n) => Number.parseInt(n, 10) || 0);
@@ -74577,7 +74615,7 @@ function errorsText(result) {
 function update(siteDir, file, text12) {
   const abs = path20.join(siteDir, file);
   try {
-    if (readFileSync11(abs, "utf8") === text12) return false;
+    if (readFileSync12(abs, "utf8") === text12) return false;
   } catch {
   }
   mkdirSync3(path20.dirname(abs), { recursive: true });
@@ -74613,7 +74651,7 @@ function serveSite(opts) {
   const config = readSiteConfig(siteDir, { environment: "development" });
   const overriding = config.files.find((f) => {
     if (f.path === root4.path) return false;
-    const parsed = parseConfigText(readFileSync11(f.path, "utf8"), f.format).data;
+    const parsed = parseConfigText(readFileSync12(f.path, "utf8"), f.format).data;
     return moduleMounts(f.key === null ? parsed : { [f.key]: parsed }).length > 0;
   });
   if (overriding) {
@@ -74719,7 +74757,7 @@ __export(check_exports, {
   checkSite: () => checkSite,
   formatCheck: () => formatCheck
 });
-import { readFileSync as readFileSync12 } from "node:fs";
+import { readFileSync as readFileSync13 } from "node:fs";
 import path21 from "node:path";
 async function checkSite(source, opts = {}) {
   const siteDir = path21.resolve(source);
@@ -74757,7 +74795,7 @@ async function checkSite(source, opts = {}) {
       const file = path21.relative(siteDir, abs).split(path21.sep).join("/");
       let text12;
       try {
-        text12 = readFileSync12(abs, "utf8");
+        text12 = readFileSync13(abs, "utf8");
       } catch (e) {
         result.diagnostics.push({ severity: "error", file, line: 1, column: 1, message: `cannot read: ${e.message}` });
         continue;

@@ -64,6 +64,8 @@ describeEachHugo('Hugo messages about a prerendered page', (hugo) => {
     for (const [what, last, message] of [
       ['a missing ref (an error Hugo logs)', 'See {{< ref "missing" >}} here.', /REF_NOT_FOUND: Ref "missing": "([^"]+):(\d+):(\d+)": page not found/],
       ['an unknown shortcode (the build stops)', 'Then {{< nope >}} here.', /"([^"]+):(\d+):(\d+)": failed to extract shortcode: template for shortcode "nope" not found/],
+      // After a formula on the same line the shadow's column is far off (its fragment is long): mapped back.
+      ['an unknown shortcode after a formula on its line', 'Some é $y_t$ then {{< nope >}} here.', /"([^"]+):(\d+):(\d+)": failed to extract shortcode: template for shortcode "nope" not found/],
     ] as const) {
       it(what, () => {
         const dir = makeSite(last);
@@ -76,7 +78,9 @@ describeEachHugo('Hugo messages about a prerendered page', (hugo) => {
         expect(m![1]).toBe(`${dir}/.prerender/content/posts/p.md`);
         expect(Number(m![2])).toBe(24);
         const rewritten = originalPathsInHugoOutput(output, dir);
-        expect(rewritten).toContain(`"${dir}/content/posts/p.md:24:${m![3]}"`);
+        // The column is the original's, counted in bytes as Hugo counts (é is two).
+        const column = Buffer.byteLength(last.slice(0, last.indexOf('{{<'))) + 1;
+        expect(rewritten).toContain(`"${dir}/content/posts/p.md:24:${column}"`);
         expect(rewritten).not.toContain('.prerender/content');
       });
     }

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { forwardHugoOutput, originalPathsInHugoOutput } from '../../src/site/hugo-messages.js';
+import { forwardHugoOutput, originalColumn, originalPathsInHugoOutput } from '../../src/site/hugo-messages.js';
 import type { Manifest } from '../../src/site/output.js';
 
 const manifest: Manifest = {
@@ -40,5 +40,26 @@ describe('originalPathsInHugoOutput', () => {
     from.end();
     await new Promise((r) => setImmediate(r));
     expect(got).toBe('Start\n"/s/site/content/posts/x.md:9:1": x\nlast');
+  });
+});
+
+describe('originalColumn', () => {
+  const frag = '{{< prerender-nofeed k="abc" md5="0123456789abcdef0123456789abcdef" src=`content/p.md` >}}<span class="katex">…</span>{{< /prerender-nofeed >}}';
+  const original = 'Some é $y$ then {{< nope >}} and $z$ end.';
+  const shadow = `Some é ${frag} then {{< nope >}} and {{< prerender-nofeed k="def" >}}<span>z</span>{{< /prerender-nofeed >}} end.`;
+  const byteCol = (line: string, text: string) => Buffer.byteLength(line.slice(0, line.indexOf(text))) + 1;
+
+  it('maps a column after, between and before fragments, in bytes', () => {
+    for (const text of ['{{< nope', 'then', 'end.', 'Some', 'é']) {
+      expect(originalColumn(shadow, original, byteCol(shadow, text)), text).toBe(byteCol(original, text));
+    }
+  });
+
+  it('a column inside a fragment names the start of the original span', () => {
+    expect(originalColumn(shadow, original, byteCol(shadow, 'katex'))).toBe(byteCol(original, '$y$'));
+  });
+
+  it('a line without fragments keeps its column', () => {
+    expect(originalColumn('a {{< x >}}', 'a {{< x >}}', 3)).toBe(3);
   });
 });
