@@ -29737,7 +29737,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "6ac75dcc36058b20baf9bfe5a6664ed0";
+    BUNDLE_CODE_ID = "90bf615184b907c5883fc58a3e4609c4";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -50441,7 +50441,7 @@ ${SUMMARY_DIVIDER2}`;
   }
   replacements.sort((a3, b2) => a3.start - b2.start || a3.end - b2.end);
   const sourceMd5 = env2.sourceMd5 ?? md5Hex(Buffer.from(source, "utf8"));
-  let check2 = { md5: sourceMd5, path: file.replace(/`/g, "") };
+  let check2 = { md5: sourceMd5, path: (env2.checkPath ?? file).replace(/`/g, "") };
   const breaks = (from, to) => {
     let n = 0;
     for (let at = source.indexOf("\n", from); at >= 0 && at < to; at = source.indexOf("\n", at + 1)) n++;
@@ -68323,6 +68323,7 @@ __export(build_page_exports, {
   pageSettings: () => pageSettings,
   renderPage: () => renderPage
 });
+import { realpathSync as realpathSync3 } from "node:fs";
 import path14 from "node:path";
 function pageServices(config, siteDir, errorMode, light = pageSettings(config, siteDir, errorMode)) {
   const limits = config.prerender.limits;
@@ -68349,6 +68350,18 @@ function createPageContext(config, siteDir, errorMode, images, light = pageSetti
 }
 function hasUtf8Bom(b2) {
   return b2.length >= 3 && b2[0] === 239 && b2[1] === 187 && b2[2] === 191;
+}
+function readablePath(siteDir, abs, relPath) {
+  let real;
+  try {
+    real = realpathSync3.native(abs);
+  } catch {
+    return void 0;
+  }
+  let site = realSites.get(siteDir);
+  if (site === void 0) realSites.set(siteDir, site = realpathSync3.native(siteDir));
+  const rel3 = path14.relative(site, real).split(path14.sep).join("/");
+  return rel3 === relPath || rel3.startsWith("../") || path14.isAbsolute(rel3) ? void 0 : rel3;
 }
 async function renderPage(job, ctx) {
   const { abs, relPath } = job;
@@ -68410,6 +68423,7 @@ async function renderPage(job, ctx) {
       errorMode: ctx.errorMode,
       services,
       sourceMd5,
+      checkPath: readablePath(ctx.siteDir, abs, relPath),
       cached: (key2) => ctx.memo.get(key2) ?? previous3.get(key2)
     });
   } catch (e) {
@@ -68452,7 +68466,7 @@ async function renderPage(job, ctx) {
   );
   return outcome;
 }
-var FragmentMemo;
+var FragmentMemo, realSites;
 var init_build_page = __esm({
   "src/build-page.ts"() {
     "use strict";
@@ -68487,6 +68501,7 @@ var init_build_page = __esm({
         this.chars += html7.length;
       }
     };
+    realSites = /* @__PURE__ */ new Map();
   }
 });
 
@@ -68764,7 +68779,7 @@ ${out.slice(j)}`;
 // src/build.ts
 init_keys();
 init_config();
-import { closeSync, openSync, readdirSync as readdirSync6, readSync, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
+import { closeSync, openSync, readdirSync as readdirSync6, readSync, realpathSync as realpathSync4, statSync as statSync4 } from "node:fs";
 import os from "node:os";
 import path15 from "node:path";
 
@@ -69895,7 +69910,7 @@ function listContentFiles(dir, roots, refused = []) {
     let entries;
     let real;
     try {
-      real = realpathSync3(d2);
+      real = realpathSync4(d2);
       entries = readdirSync6(d2, { withFileTypes: true });
     } catch {
       return;

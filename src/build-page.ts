@@ -6,6 +6,7 @@
  * outcomes in page order whichever thread made them (same input, same bytes, whatever the number of
  * workers).
  */
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from './content/types.js';
 import { md5Hex } from './render/keys.js';
@@ -108,6 +109,26 @@ function hasUtf8Bom(b: Uint8Array): boolean {
   return b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
 }
 
+/**
+ * The original's path as the staleness check reads it (Hugo's readFile): through no symbolic link, when
+ * the page was reached through one that stays in the site (Hugo 0.169 reads no link: the check failed
+ * on every such page). Undefined when that is its path already, or it cannot be resolved.
+ */
+const realSites = new Map<string, string>();
+
+function readablePath(siteDir: string, abs: string, relPath: string): string | undefined {
+  let real: string;
+  try {
+    real = realpathSync.native(abs);
+  } catch {
+    return undefined;
+  }
+  let site = realSites.get(siteDir);
+  if (site === undefined) realSites.set(siteDir, (site = realpathSync.native(siteDir)));
+  const rel = path.relative(site, real).split(path.sep).join('/');
+  return rel === relPath || rel.startsWith('../') || path.isAbsolute(rel) ? undefined : rel;
+}
+
 /** Prerenders one page (see the module comment). Never throws for a page's own problems. */
 export async function renderPage(job: PageJob, ctx: PageContext): Promise<PageOutcome> {
   const { abs, relPath } = job;
@@ -172,6 +193,7 @@ export async function renderPage(job: PageJob, ctx: PageContext): Promise<PageOu
       errorMode: ctx.errorMode,
       services,
       sourceMd5,
+      checkPath: readablePath(ctx.siteDir, abs, relPath),
       cached: (key) => ctx.memo.get(key) ?? previous.get(key),
     });
   } catch (e) {

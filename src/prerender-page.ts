@@ -204,6 +204,8 @@ export interface PageEnv {
   services: HostServices;
   /** md5 of the original file's bytes (defaults to the md5 of `source` encoded as UTF-8). */
   sourceMd5?: string;
+  /** The original's site-relative path for the staleness check, when not `page.relPath` (see build-page.ts readablePath). */
+  checkPath?: string;
   /**
    * The fragment for this key as an earlier build (or an earlier page of this build) produced it, ready to
    * travel (Fragment.html); undefined: render it. Noisy fragments must not be offered.
@@ -635,7 +637,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   // The first fragment (or the page block) carries the staleness check: the md5 of the original and its
   // path from the site root (a raw string: a backtick cannot be written in it).
   const sourceMd5 = env.sourceMd5 ?? md5Hex(Buffer.from(source, 'utf8'));
-  let check: StaleCheck | undefined = { md5: sourceMd5, path: file.replace(/`/g, '') };
+  let check: StaleCheck | undefined = { md5: sourceMd5, path: (env.checkPath ?? file).replace(/`/g, '') };
   // Line breaks a replacement takes out travel in its fragment's opening tag: the shadow keeps every line
   // where the original has it, so Hugo's messages about the shadow name the original's lines.
   const breaks = (from: number, to: number) => {

@@ -127,6 +127,8 @@ export interface PageEnv {
     services: HostServices;
     /** md5 of the original file's bytes (defaults to the md5 of `source` encoded as UTF-8). */
     sourceMd5?: string;
+    /** The original's site-relative path for the staleness check, when not `page.relPath` (see build-page.ts readablePath). */
+    checkPath?: string;
     /**
      * The fragment for this key as an earlier build (or an earlier page of this build) produced it, ready to
      * travel (Fragment.html); undefined: render it. Noisy fragments must not be offered.
