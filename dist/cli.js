@@ -10998,7 +10998,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "1d3135041a7d8d9ac32a26d85065ce3e";
+    BUNDLE_CODE_ID = "b98f3f9db7a06f354504ce9daaca3855";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -74399,7 +74399,8 @@ function watchSite(opts) {
   let running;
   let closed = false;
   let watcher;
-  let missingWatcher;
+  const polls = /* @__PURE__ */ new Map();
+  const appeared = /* @__PURE__ */ new Map();
   const changedAt = /* @__PURE__ */ new Map();
   let settleTimer;
   const readStamps = /* @__PURE__ */ new Map();
@@ -74470,7 +74471,9 @@ function watchSite(opts) {
       awaitWriteFinish: stabilityMs > 0 ? { stabilityThreshold: stabilityMs, pollInterval: 20 } : false
     };
     const stamps = /* @__PURE__ */ new Map();
-    const onChange = (_event, file) => {
+    const paths = watchedPaths(siteDir);
+    const onChange = (event, file) => {
+      if ((event === "unlinkDir" || event === "unlink") && paths.includes(file)) awaitPath(file);
       const rel3 = path19.relative(siteDir, file).split(path19.sep).join("/");
       const stamp = fileStamp(file);
       if (!pending.has(rel3) && readStamps.get(rel3) === stamp) return;
@@ -74482,23 +74485,32 @@ function watchSite(opts) {
         if (!closed && stamps.get(rel3) === stamp && fileStamp(file) !== stamp) onChange("change", file);
       }, CHOKIDAR_THROTTLE_MS + 10);
     };
-    const paths = watchedPaths(siteDir);
+    const awaitPath = (p5) => {
+      if (closed || polls.has(p5)) return;
+      const poll = setInterval(() => {
+        if (closed || !existsSync4(p5)) return;
+        clearInterval(poll);
+        polls.delete(p5);
+        void appeared.get(p5)?.close();
+        const own8 = watch(p5, options);
+        own8.on("all", onChange);
+        appeared.set(p5, own8);
+        let dir = false;
+        try {
+          dir = statSync5(p5).isDirectory();
+        } catch {
+        }
+        onChange(dir ? "addDir" : "add", p5);
+      }, RETURN_POLL_MS);
+      polls.set(p5, poll);
+    };
     const present = paths.filter((p5) => existsSync4(p5));
-    const missing = present.length ? paths.filter((p5) => !existsSync4(p5)) : [];
     watcher = watch(present.length ? present : paths, options);
     watcher.on("all", onChange);
-    if (missing.length) {
-      missingWatcher = watch(missing, options);
-      missingWatcher.on("all", onChange);
+    if (present.length) {
+      for (const p5 of paths) if (!present.includes(p5)) awaitPath(p5);
     }
     await new Promise((resolve3) => watcher.once("ready", () => resolve3()));
-    if (missingWatcher) {
-      const parents = [...new Set(missing.map((p5) => path19.dirname(p5)))];
-      const deadline = Date.now() + 5e3;
-      while (!closed && Date.now() < deadline && !parents.every((d2) => d2 in missingWatcher.getWatched())) {
-        await new Promise((r2) => setTimeout(r2, 10));
-      }
-    }
   })();
   return {
     ready,
@@ -74508,7 +74520,8 @@ function watchSite(opts) {
       if (settleTimer) clearTimeout(settleTimer);
       await ready.catch(() => void 0);
       await watcher?.close();
-      await missingWatcher?.close();
+      for (const poll of polls.values()) clearInterval(poll);
+      await Promise.all([...appeared.values()].map((w) => w.close()));
       await running;
       process.removeListener("exit", removeMarker);
       if (lock) removeMarker();
@@ -74516,7 +74529,7 @@ function watchSite(opts) {
     }
   };
 }
-var CONTENT_FILE, CHOKIDAR_THROTTLE_MS, SETTLE_MS;
+var CONTENT_FILE, CHOKIDAR_THROTTLE_MS, RETURN_POLL_MS, SETTLE_MS;
 var init_watch = __esm({
   "src/watch.ts"() {
     "use strict";
@@ -74527,6 +74540,7 @@ var init_watch = __esm({
     init_lock();
     CONTENT_FILE = /\.(md|markdown|mdown)$/i;
     CHOKIDAR_THROTTLE_MS = 50;
+    RETURN_POLL_MS = 100;
     SETTLE_MS = 650;
   }
 });

@@ -4,7 +4,7 @@
  * rejection. And `ready` means ready, also on a site without static/ or assets/. buildSite is a stand-in
  * here: these tests are about the watcher.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, it, vi } from 'vitest';
@@ -76,5 +76,37 @@ it('on a site without static/ and assets/, a page saved right after ready is see
   expect(changed[1]).toEqual(['content/b.md']);
   mkdirSync(path.join(root, 'assets'));
   writeFileSync(path.join(root, 'assets/x.css'), 'x\n');
-  await until(() => changed.flat().includes('assets/x.css'), 5000);
+  // The new directory is seen (chokidar reports it, and x.css when it lists it in time: a build for either
+  // reads x.css), and from then on it is watched: the next change of x.css is reported.
+  await until(() => changed.flat().some((f) => f === 'assets' || f === 'assets/x.css'), 5000);
+  const seen = changed.length;
+  await new Promise((r) => setTimeout(r, 100));
+  writeFileSync(path.join(root, 'assets/x.css'), 'y\n');
+  await until(() => changed.slice(seen).flat().includes('assets/x.css'), 5000);
+});
+
+it('a content directory moved away and back, and a config renamed away and back, are watched again', async () => {
+  root = mkdtempSync(path.join(os.tmpdir(), 'hp-watch-back-'));
+  for (const d of ['content', 'static', 'assets']) mkdirSync(path.join(root, d));
+  writeFileSync(path.join(root, 'hugo.toml'), 'title = "t"\n');
+  writeFileSync(path.join(root, 'content/a.md'), 'a\n');
+  calls.length = 0;
+  failOn = 0;
+  const changed: string[][] = [];
+  const handle = watchSite({ source: root, debounceMs: 30, onBuild: (_r, c) => changed.push(c) });
+  close = () => handle.close();
+  await handle.ready;
+  renameSync(path.join(root, 'content'), path.join(root, 'moved'));
+  await until(() => changed.flat().includes('content'));
+  const before = changed.length;
+  renameSync(path.join(root, 'moved'), path.join(root, 'content'));
+  await until(() => changed.slice(before).flat().includes('content/a.md'));
+  writeFileSync(path.join(root, 'content/b.md'), 'b\n');
+  await until(() => changed.flat().includes('content/b.md'));
+  renameSync(path.join(root, 'hugo.toml'), path.join(root, 'h.toml'));
+  await until(() => changed.flat().filter((f) => f === 'hugo.toml').length === 1);
+  renameSync(path.join(root, 'h.toml'), path.join(root, 'hugo.toml'));
+  await until(() => changed.flat().filter((f) => f === 'hugo.toml').length === 2);
+  writeFileSync(path.join(root, 'hugo.toml'), 'title = "t2"\n');
+  await until(() => changed.flat().filter((f) => f === 'hugo.toml').length === 3);
 });
