@@ -1827,9 +1827,9 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === ALIAS;
     var isDocument = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === DOC;
-    var isMap2 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === MAP2;
+    var isMap3 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === MAP2;
     var isPair = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === PAIR;
-    var isScalar3 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === SCALAR;
+    var isScalar4 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === SCALAR;
     var isSeq2 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === SEQ;
     function isCollection(node3) {
       if (node3 && typeof node3 === "object")
@@ -1851,7 +1851,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node3) => (isScalar3(node3) || isCollection(node3)) && !!node3.anchor;
+    var hasAnchor = (node3) => (isScalar4(node3) || isCollection(node3)) && !!node3.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP2;
@@ -1863,10 +1863,10 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar3;
+    exports.isScalar = isScalar4;
     exports.isSeq = isSeq2;
   }
 });
@@ -5975,9 +5975,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -6013,7 +6013,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
             onError(
               key2,
               // checked by containsNewline()
@@ -6053,7 +6053,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep && !props.found) {
+        if (!isMap3 && !sep && !props.found) {
           const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -6076,7 +6076,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -6108,7 +6108,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map4 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map4.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -6124,7 +6124,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce3, ...ee] = fc.end;
       let cePos = offset;
       if (ce3?.source === expectedEnd)
@@ -7411,7 +7411,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM2:
@@ -7495,7 +7495,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar3;
+    exports.isScalar = isScalar4;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -9025,7 +9025,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument3(source, options = {}) {
+    function parseDocument4(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -9051,7 +9051,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument3(src, options);
+      const doc = parseDocument4(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log2.warn(doc.options.logLevel, warning));
@@ -9087,7 +9087,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse5;
     exports.parseAllDocuments = parseAllDocuments2;
-    exports.parseDocument = parseDocument3;
+    exports.parseDocument = parseDocument4;
     exports.stringify = stringify4;
   }
 });
@@ -28749,6 +28749,1565 @@ var init_limits = __esm({
   }
 });
 
+// node_modules/jsonc-parser/lib/esm/impl/scanner.js
+function createScanner(text12, ignoreTrivia = false) {
+  const len2 = text12.length;
+  let pos = 0, value2 = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
+  function scanHexDigits(count, exact) {
+    let digits = 0;
+    let value3 = 0;
+    while (digits < count || !exact) {
+      let ch2 = text12.charCodeAt(pos);
+      if (ch2 >= 48 && ch2 <= 57) {
+        value3 = value3 * 16 + ch2 - 48;
+      } else if (ch2 >= 65 && ch2 <= 70) {
+        value3 = value3 * 16 + ch2 - 65 + 10;
+      } else if (ch2 >= 97 && ch2 <= 102) {
+        value3 = value3 * 16 + ch2 - 97 + 10;
+      } else {
+        break;
+      }
+      pos++;
+      digits++;
+    }
+    if (digits < count) {
+      value3 = -1;
+    }
+    return value3;
+  }
+  function setPosition(newPosition) {
+    pos = newPosition;
+    value2 = "";
+    tokenOffset = 0;
+    token = 16;
+    scanError = 0;
+  }
+  function scanNumber() {
+    let start = pos;
+    if (text12.charCodeAt(pos) === 48) {
+      pos++;
+    } else {
+      pos++;
+      while (pos < text12.length && isDigit2(text12.charCodeAt(pos))) {
+        pos++;
+      }
+    }
+    if (pos < text12.length && text12.charCodeAt(pos) === 46) {
+      pos++;
+      if (pos < text12.length && isDigit2(text12.charCodeAt(pos))) {
+        pos++;
+        while (pos < text12.length && isDigit2(text12.charCodeAt(pos))) {
+          pos++;
+        }
+      } else {
+        scanError = 3;
+        return text12.substring(start, pos);
+      }
+    }
+    let end = pos;
+    if (pos < text12.length && (text12.charCodeAt(pos) === 69 || text12.charCodeAt(pos) === 101)) {
+      pos++;
+      if (pos < text12.length && text12.charCodeAt(pos) === 43 || text12.charCodeAt(pos) === 45) {
+        pos++;
+      }
+      if (pos < text12.length && isDigit2(text12.charCodeAt(pos))) {
+        pos++;
+        while (pos < text12.length && isDigit2(text12.charCodeAt(pos))) {
+          pos++;
+        }
+        end = pos;
+      } else {
+        scanError = 3;
+      }
+    }
+    return text12.substring(start, end);
+  }
+  function scanString() {
+    let result = "", start = pos;
+    while (true) {
+      if (pos >= len2) {
+        result += text12.substring(start, pos);
+        scanError = 2;
+        break;
+      }
+      const ch2 = text12.charCodeAt(pos);
+      if (ch2 === 34) {
+        result += text12.substring(start, pos);
+        pos++;
+        break;
+      }
+      if (ch2 === 92) {
+        result += text12.substring(start, pos);
+        pos++;
+        if (pos >= len2) {
+          scanError = 2;
+          break;
+        }
+        const ch22 = text12.charCodeAt(pos++);
+        switch (ch22) {
+          case 34:
+            result += '"';
+            break;
+          case 92:
+            result += "\\";
+            break;
+          case 47:
+            result += "/";
+            break;
+          case 98:
+            result += "\b";
+            break;
+          case 102:
+            result += "\f";
+            break;
+          case 110:
+            result += "\n";
+            break;
+          case 114:
+            result += "\r";
+            break;
+          case 116:
+            result += "	";
+            break;
+          case 117:
+            const ch3 = scanHexDigits(4, true);
+            if (ch3 >= 0) {
+              result += String.fromCharCode(ch3);
+            } else {
+              scanError = 4;
+            }
+            break;
+          default:
+            scanError = 5;
+        }
+        start = pos;
+        continue;
+      }
+      if (ch2 >= 0 && ch2 <= 31) {
+        if (isLineBreak(ch2)) {
+          result += text12.substring(start, pos);
+          scanError = 2;
+          break;
+        } else {
+          scanError = 6;
+        }
+      }
+      pos++;
+    }
+    return result;
+  }
+  function scanNext() {
+    value2 = "";
+    scanError = 0;
+    tokenOffset = pos;
+    lineStartOffset = lineNumber;
+    prevTokenLineStartOffset = tokenLineStartOffset;
+    if (pos >= len2) {
+      tokenOffset = len2;
+      return token = 17;
+    }
+    let code4 = text12.charCodeAt(pos);
+    if (isWhiteSpace(code4)) {
+      do {
+        pos++;
+        value2 += String.fromCharCode(code4);
+        code4 = text12.charCodeAt(pos);
+      } while (isWhiteSpace(code4));
+      return token = 15;
+    }
+    if (isLineBreak(code4)) {
+      pos++;
+      value2 += String.fromCharCode(code4);
+      if (code4 === 13 && text12.charCodeAt(pos) === 10) {
+        pos++;
+        value2 += "\n";
+      }
+      lineNumber++;
+      tokenLineStartOffset = pos;
+      return token = 14;
+    }
+    switch (code4) {
+      // tokens: []{}:,
+      case 123:
+        pos++;
+        return token = 1;
+      case 125:
+        pos++;
+        return token = 2;
+      case 91:
+        pos++;
+        return token = 3;
+      case 93:
+        pos++;
+        return token = 4;
+      case 58:
+        pos++;
+        return token = 6;
+      case 44:
+        pos++;
+        return token = 5;
+      // strings
+      case 34:
+        pos++;
+        value2 = scanString();
+        return token = 10;
+      // comments
+      case 47:
+        const start = pos - 1;
+        if (text12.charCodeAt(pos + 1) === 47) {
+          pos += 2;
+          while (pos < len2) {
+            if (isLineBreak(text12.charCodeAt(pos))) {
+              break;
+            }
+            pos++;
+          }
+          value2 = text12.substring(start, pos);
+          return token = 12;
+        }
+        if (text12.charCodeAt(pos + 1) === 42) {
+          pos += 2;
+          const safeLength = len2 - 1;
+          let commentClosed = false;
+          while (pos < safeLength) {
+            const ch2 = text12.charCodeAt(pos);
+            if (ch2 === 42 && text12.charCodeAt(pos + 1) === 47) {
+              pos += 2;
+              commentClosed = true;
+              break;
+            }
+            pos++;
+            if (isLineBreak(ch2)) {
+              if (ch2 === 13 && text12.charCodeAt(pos) === 10) {
+                pos++;
+              }
+              lineNumber++;
+              tokenLineStartOffset = pos;
+            }
+          }
+          if (!commentClosed) {
+            pos++;
+            scanError = 1;
+          }
+          value2 = text12.substring(start, pos);
+          return token = 13;
+        }
+        value2 += String.fromCharCode(code4);
+        pos++;
+        return token = 16;
+      // numbers
+      case 45:
+        value2 += String.fromCharCode(code4);
+        pos++;
+        if (pos === len2 || !isDigit2(text12.charCodeAt(pos))) {
+          return token = 16;
+        }
+      // found a minus, followed by a number so
+      // we fall through to proceed with scanning
+      // numbers
+      case 48:
+      case 49:
+      case 50:
+      case 51:
+      case 52:
+      case 53:
+      case 54:
+      case 55:
+      case 56:
+      case 57:
+        value2 += scanNumber();
+        return token = 11;
+      // literals and unknown symbols
+      default:
+        while (pos < len2 && isUnknownContentCharacter(code4)) {
+          pos++;
+          code4 = text12.charCodeAt(pos);
+        }
+        if (tokenOffset !== pos) {
+          value2 = text12.substring(tokenOffset, pos);
+          switch (value2) {
+            case "true":
+              return token = 8;
+            case "false":
+              return token = 9;
+            case "null":
+              return token = 7;
+          }
+          return token = 16;
+        }
+        value2 += String.fromCharCode(code4);
+        pos++;
+        return token = 16;
+    }
+  }
+  function isUnknownContentCharacter(code4) {
+    if (isWhiteSpace(code4) || isLineBreak(code4)) {
+      return false;
+    }
+    switch (code4) {
+      case 125:
+      case 93:
+      case 123:
+      case 91:
+      case 34:
+      case 58:
+      case 44:
+      case 47:
+        return false;
+    }
+    return true;
+  }
+  function scanNextNonTrivia() {
+    let result;
+    do {
+      result = scanNext();
+    } while (result >= 12 && result <= 15);
+    return result;
+  }
+  return {
+    setPosition,
+    getPosition: () => pos,
+    scan: ignoreTrivia ? scanNextNonTrivia : scanNext,
+    getToken: () => token,
+    getTokenValue: () => value2,
+    getTokenOffset: () => tokenOffset,
+    getTokenLength: () => pos - tokenOffset,
+    getTokenStartLine: () => lineStartOffset,
+    getTokenStartCharacter: () => tokenOffset - prevTokenLineStartOffset,
+    getTokenError: () => scanError
+  };
+}
+function isWhiteSpace(ch2) {
+  return ch2 === 32 || ch2 === 9;
+}
+function isLineBreak(ch2) {
+  return ch2 === 10 || ch2 === 13;
+}
+function isDigit2(ch2) {
+  return ch2 >= 48 && ch2 <= 57;
+}
+var CharacterCodes;
+var init_scanner = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/scanner.js"() {
+    "use strict";
+    (function(CharacterCodes2) {
+      CharacterCodes2[CharacterCodes2["lineFeed"] = 10] = "lineFeed";
+      CharacterCodes2[CharacterCodes2["carriageReturn"] = 13] = "carriageReturn";
+      CharacterCodes2[CharacterCodes2["space"] = 32] = "space";
+      CharacterCodes2[CharacterCodes2["_0"] = 48] = "_0";
+      CharacterCodes2[CharacterCodes2["_1"] = 49] = "_1";
+      CharacterCodes2[CharacterCodes2["_2"] = 50] = "_2";
+      CharacterCodes2[CharacterCodes2["_3"] = 51] = "_3";
+      CharacterCodes2[CharacterCodes2["_4"] = 52] = "_4";
+      CharacterCodes2[CharacterCodes2["_5"] = 53] = "_5";
+      CharacterCodes2[CharacterCodes2["_6"] = 54] = "_6";
+      CharacterCodes2[CharacterCodes2["_7"] = 55] = "_7";
+      CharacterCodes2[CharacterCodes2["_8"] = 56] = "_8";
+      CharacterCodes2[CharacterCodes2["_9"] = 57] = "_9";
+      CharacterCodes2[CharacterCodes2["a"] = 97] = "a";
+      CharacterCodes2[CharacterCodes2["b"] = 98] = "b";
+      CharacterCodes2[CharacterCodes2["c"] = 99] = "c";
+      CharacterCodes2[CharacterCodes2["d"] = 100] = "d";
+      CharacterCodes2[CharacterCodes2["e"] = 101] = "e";
+      CharacterCodes2[CharacterCodes2["f"] = 102] = "f";
+      CharacterCodes2[CharacterCodes2["g"] = 103] = "g";
+      CharacterCodes2[CharacterCodes2["h"] = 104] = "h";
+      CharacterCodes2[CharacterCodes2["i"] = 105] = "i";
+      CharacterCodes2[CharacterCodes2["j"] = 106] = "j";
+      CharacterCodes2[CharacterCodes2["k"] = 107] = "k";
+      CharacterCodes2[CharacterCodes2["l"] = 108] = "l";
+      CharacterCodes2[CharacterCodes2["m"] = 109] = "m";
+      CharacterCodes2[CharacterCodes2["n"] = 110] = "n";
+      CharacterCodes2[CharacterCodes2["o"] = 111] = "o";
+      CharacterCodes2[CharacterCodes2["p"] = 112] = "p";
+      CharacterCodes2[CharacterCodes2["q"] = 113] = "q";
+      CharacterCodes2[CharacterCodes2["r"] = 114] = "r";
+      CharacterCodes2[CharacterCodes2["s"] = 115] = "s";
+      CharacterCodes2[CharacterCodes2["t"] = 116] = "t";
+      CharacterCodes2[CharacterCodes2["u"] = 117] = "u";
+      CharacterCodes2[CharacterCodes2["v"] = 118] = "v";
+      CharacterCodes2[CharacterCodes2["w"] = 119] = "w";
+      CharacterCodes2[CharacterCodes2["x"] = 120] = "x";
+      CharacterCodes2[CharacterCodes2["y"] = 121] = "y";
+      CharacterCodes2[CharacterCodes2["z"] = 122] = "z";
+      CharacterCodes2[CharacterCodes2["A"] = 65] = "A";
+      CharacterCodes2[CharacterCodes2["B"] = 66] = "B";
+      CharacterCodes2[CharacterCodes2["C"] = 67] = "C";
+      CharacterCodes2[CharacterCodes2["D"] = 68] = "D";
+      CharacterCodes2[CharacterCodes2["E"] = 69] = "E";
+      CharacterCodes2[CharacterCodes2["F"] = 70] = "F";
+      CharacterCodes2[CharacterCodes2["G"] = 71] = "G";
+      CharacterCodes2[CharacterCodes2["H"] = 72] = "H";
+      CharacterCodes2[CharacterCodes2["I"] = 73] = "I";
+      CharacterCodes2[CharacterCodes2["J"] = 74] = "J";
+      CharacterCodes2[CharacterCodes2["K"] = 75] = "K";
+      CharacterCodes2[CharacterCodes2["L"] = 76] = "L";
+      CharacterCodes2[CharacterCodes2["M"] = 77] = "M";
+      CharacterCodes2[CharacterCodes2["N"] = 78] = "N";
+      CharacterCodes2[CharacterCodes2["O"] = 79] = "O";
+      CharacterCodes2[CharacterCodes2["P"] = 80] = "P";
+      CharacterCodes2[CharacterCodes2["Q"] = 81] = "Q";
+      CharacterCodes2[CharacterCodes2["R"] = 82] = "R";
+      CharacterCodes2[CharacterCodes2["S"] = 83] = "S";
+      CharacterCodes2[CharacterCodes2["T"] = 84] = "T";
+      CharacterCodes2[CharacterCodes2["U"] = 85] = "U";
+      CharacterCodes2[CharacterCodes2["V"] = 86] = "V";
+      CharacterCodes2[CharacterCodes2["W"] = 87] = "W";
+      CharacterCodes2[CharacterCodes2["X"] = 88] = "X";
+      CharacterCodes2[CharacterCodes2["Y"] = 89] = "Y";
+      CharacterCodes2[CharacterCodes2["Z"] = 90] = "Z";
+      CharacterCodes2[CharacterCodes2["asterisk"] = 42] = "asterisk";
+      CharacterCodes2[CharacterCodes2["backslash"] = 92] = "backslash";
+      CharacterCodes2[CharacterCodes2["closeBrace"] = 125] = "closeBrace";
+      CharacterCodes2[CharacterCodes2["closeBracket"] = 93] = "closeBracket";
+      CharacterCodes2[CharacterCodes2["colon"] = 58] = "colon";
+      CharacterCodes2[CharacterCodes2["comma"] = 44] = "comma";
+      CharacterCodes2[CharacterCodes2["dot"] = 46] = "dot";
+      CharacterCodes2[CharacterCodes2["doubleQuote"] = 34] = "doubleQuote";
+      CharacterCodes2[CharacterCodes2["minus"] = 45] = "minus";
+      CharacterCodes2[CharacterCodes2["openBrace"] = 123] = "openBrace";
+      CharacterCodes2[CharacterCodes2["openBracket"] = 91] = "openBracket";
+      CharacterCodes2[CharacterCodes2["plus"] = 43] = "plus";
+      CharacterCodes2[CharacterCodes2["slash"] = 47] = "slash";
+      CharacterCodes2[CharacterCodes2["formFeed"] = 12] = "formFeed";
+      CharacterCodes2[CharacterCodes2["tab"] = 9] = "tab";
+    })(CharacterCodes || (CharacterCodes = {}));
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
+var cachedSpaces, maxCachedValues, cachedBreakLinesWithSpaces, supportedEols;
+var init_string_intern = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/string-intern.js"() {
+    cachedSpaces = new Array(20).fill(0).map((_9, index2) => {
+      return " ".repeat(index2);
+    });
+    maxCachedValues = 200;
+    cachedBreakLinesWithSpaces = {
+      " ": {
+        "\n": new Array(maxCachedValues).fill(0).map((_9, index2) => {
+          return "\n" + " ".repeat(index2);
+        }),
+        "\r": new Array(maxCachedValues).fill(0).map((_9, index2) => {
+          return "\r" + " ".repeat(index2);
+        }),
+        "\r\n": new Array(maxCachedValues).fill(0).map((_9, index2) => {
+          return "\r\n" + " ".repeat(index2);
+        })
+      },
+      "	": {
+        "\n": new Array(maxCachedValues).fill(0).map((_9, index2) => {
+          return "\n" + "	".repeat(index2);
+        }),
+        "\r": new Array(maxCachedValues).fill(0).map((_9, index2) => {
+          return "\r" + "	".repeat(index2);
+        }),
+        "\r\n": new Array(maxCachedValues).fill(0).map((_9, index2) => {
+          return "\r\n" + "	".repeat(index2);
+        })
+      }
+    };
+    supportedEols = ["\n", "\r", "\r\n"];
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/format.js
+function format2(documentText, range3, options) {
+  let initialIndentLevel;
+  let formatText;
+  let formatTextStart;
+  let rangeStart;
+  let rangeEnd;
+  if (range3) {
+    rangeStart = range3.offset;
+    rangeEnd = rangeStart + range3.length;
+    formatTextStart = rangeStart;
+    while (formatTextStart > 0 && !isEOL(documentText, formatTextStart - 1)) {
+      formatTextStart--;
+    }
+    let endOffset = rangeEnd;
+    while (endOffset < documentText.length && !isEOL(documentText, endOffset)) {
+      endOffset++;
+    }
+    formatText = documentText.substring(formatTextStart, endOffset);
+    initialIndentLevel = computeIndentLevel(formatText, options);
+  } else {
+    formatText = documentText;
+    initialIndentLevel = 0;
+    formatTextStart = 0;
+    rangeStart = 0;
+    rangeEnd = documentText.length;
+  }
+  const eol = getEOL(options, documentText);
+  const eolFastPathSupported = supportedEols.includes(eol);
+  let numberLineBreaks = 0;
+  let indentLevel = 0;
+  let indentValue;
+  if (options.insertSpaces) {
+    indentValue = cachedSpaces[options.tabSize || 4] ?? repeat(cachedSpaces[1], options.tabSize || 4);
+  } else {
+    indentValue = "	";
+  }
+  const indentType = indentValue === "	" ? "	" : " ";
+  let scanner = createScanner(formatText, false);
+  let hasError = false;
+  function newLinesAndIndent() {
+    if (numberLineBreaks > 1) {
+      return repeat(eol, numberLineBreaks) + repeat(indentValue, initialIndentLevel + indentLevel);
+    }
+    const amountOfSpaces = indentValue.length * (initialIndentLevel + indentLevel);
+    if (!eolFastPathSupported || amountOfSpaces > cachedBreakLinesWithSpaces[indentType][eol].length) {
+      return eol + repeat(indentValue, initialIndentLevel + indentLevel);
+    }
+    if (amountOfSpaces <= 0) {
+      return eol;
+    }
+    return cachedBreakLinesWithSpaces[indentType][eol][amountOfSpaces];
+  }
+  function scanNext() {
+    let token = scanner.scan();
+    numberLineBreaks = 0;
+    while (token === 15 || token === 14) {
+      if (token === 14 && options.keepLines) {
+        numberLineBreaks += 1;
+      } else if (token === 14) {
+        numberLineBreaks = 1;
+      }
+      token = scanner.scan();
+    }
+    hasError = token === 16 || scanner.getTokenError() !== 0;
+    return token;
+  }
+  const editOperations = [];
+  function addEdit(text12, startOffset, endOffset) {
+    if (!hasError && (!range3 || startOffset < rangeEnd && endOffset > rangeStart) && documentText.substring(startOffset, endOffset) !== text12) {
+      editOperations.push({ offset: startOffset, length: endOffset - startOffset, content: text12 });
+    }
+  }
+  let firstToken = scanNext();
+  if (options.keepLines && numberLineBreaks > 0) {
+    addEdit(repeat(eol, numberLineBreaks), 0, 0);
+  }
+  if (firstToken !== 17) {
+    let firstTokenStart = scanner.getTokenOffset() + formatTextStart;
+    let initialIndent = indentValue.length * initialIndentLevel < 20 && options.insertSpaces ? cachedSpaces[indentValue.length * initialIndentLevel] : repeat(indentValue, initialIndentLevel);
+    addEdit(initialIndent, formatTextStart, firstTokenStart);
+  }
+  while (firstToken !== 17) {
+    let firstTokenEnd = scanner.getTokenOffset() + scanner.getTokenLength() + formatTextStart;
+    let secondToken = scanNext();
+    let replaceContent = "";
+    let needsLineBreak = false;
+    while (numberLineBreaks === 0 && (secondToken === 12 || secondToken === 13)) {
+      let commentTokenStart = scanner.getTokenOffset() + formatTextStart;
+      addEdit(cachedSpaces[1], firstTokenEnd, commentTokenStart);
+      firstTokenEnd = scanner.getTokenOffset() + scanner.getTokenLength() + formatTextStart;
+      needsLineBreak = secondToken === 12;
+      replaceContent = needsLineBreak ? newLinesAndIndent() : "";
+      secondToken = scanNext();
+    }
+    if (secondToken === 2) {
+      if (firstToken !== 1) {
+        indentLevel--;
+      }
+      ;
+      if (options.keepLines && numberLineBreaks > 0 || !options.keepLines && firstToken !== 1) {
+        replaceContent = newLinesAndIndent();
+      } else if (options.keepLines) {
+        replaceContent = cachedSpaces[1];
+      }
+    } else if (secondToken === 4) {
+      if (firstToken !== 3) {
+        indentLevel--;
+      }
+      ;
+      if (options.keepLines && numberLineBreaks > 0 || !options.keepLines && firstToken !== 3) {
+        replaceContent = newLinesAndIndent();
+      } else if (options.keepLines) {
+        replaceContent = cachedSpaces[1];
+      }
+    } else {
+      switch (firstToken) {
+        case 3:
+        case 1:
+          indentLevel++;
+          if (options.keepLines && numberLineBreaks > 0 || !options.keepLines) {
+            replaceContent = newLinesAndIndent();
+          } else {
+            replaceContent = cachedSpaces[1];
+          }
+          break;
+        case 5:
+          if (options.keepLines && numberLineBreaks > 0 || !options.keepLines) {
+            replaceContent = newLinesAndIndent();
+          } else {
+            replaceContent = cachedSpaces[1];
+          }
+          break;
+        case 12:
+          replaceContent = newLinesAndIndent();
+          break;
+        case 13:
+          if (numberLineBreaks > 0) {
+            replaceContent = newLinesAndIndent();
+          } else if (!needsLineBreak) {
+            replaceContent = cachedSpaces[1];
+          }
+          break;
+        case 6:
+          if (options.keepLines && numberLineBreaks > 0) {
+            replaceContent = newLinesAndIndent();
+          } else if (!needsLineBreak) {
+            replaceContent = cachedSpaces[1];
+          }
+          break;
+        case 10:
+          if (options.keepLines && numberLineBreaks > 0) {
+            replaceContent = newLinesAndIndent();
+          } else if (secondToken === 6 && !needsLineBreak) {
+            replaceContent = "";
+          }
+          break;
+        case 7:
+        case 8:
+        case 9:
+        case 11:
+        case 2:
+        case 4:
+          if (options.keepLines && numberLineBreaks > 0) {
+            replaceContent = newLinesAndIndent();
+          } else {
+            if ((secondToken === 12 || secondToken === 13) && !needsLineBreak) {
+              replaceContent = cachedSpaces[1];
+            } else if (secondToken !== 5 && secondToken !== 17) {
+              hasError = true;
+            }
+          }
+          break;
+        case 16:
+          hasError = true;
+          break;
+      }
+      if (numberLineBreaks > 0 && (secondToken === 12 || secondToken === 13)) {
+        replaceContent = newLinesAndIndent();
+      }
+    }
+    if (secondToken === 17) {
+      if (options.keepLines && numberLineBreaks > 0) {
+        replaceContent = newLinesAndIndent();
+      } else {
+        replaceContent = options.insertFinalNewline ? eol : "";
+      }
+    }
+    const secondTokenStart = scanner.getTokenOffset() + formatTextStart;
+    addEdit(replaceContent, firstTokenEnd, secondTokenStart);
+    firstToken = secondToken;
+  }
+  return editOperations;
+}
+function repeat(s2, count) {
+  let result = "";
+  for (let i2 = 0; i2 < count; i2++) {
+    result += s2;
+  }
+  return result;
+}
+function computeIndentLevel(content3, options) {
+  let i2 = 0;
+  let nChars = 0;
+  const tabSize = options.tabSize || 4;
+  while (i2 < content3.length) {
+    let ch2 = content3.charAt(i2);
+    if (ch2 === cachedSpaces[1]) {
+      nChars++;
+    } else if (ch2 === "	") {
+      nChars += tabSize;
+    } else {
+      break;
+    }
+    i2++;
+  }
+  return Math.floor(nChars / tabSize);
+}
+function getEOL(options, text12) {
+  for (let i2 = 0; i2 < text12.length; i2++) {
+    const ch2 = text12.charAt(i2);
+    if (ch2 === "\r") {
+      if (i2 + 1 < text12.length && text12.charAt(i2 + 1) === "\n") {
+        return "\r\n";
+      }
+      return "\r";
+    } else if (ch2 === "\n") {
+      return "\n";
+    }
+  }
+  return options && options.eol || "\n";
+}
+function isEOL(text12, offset) {
+  return "\r\n".indexOf(text12.charAt(offset)) !== -1;
+}
+var init_format2 = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/format.js"() {
+    "use strict";
+    init_scanner();
+    init_string_intern();
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/parser.js
+function parseTree(text12, errors = [], options = ParseOptions.DEFAULT) {
+  let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
+  function ensurePropertyComplete(endOffset) {
+    if (currentParent.type === "property") {
+      currentParent.length = endOffset - currentParent.offset;
+      currentParent = currentParent.parent;
+    }
+  }
+  function onValue(valueNode) {
+    currentParent.children.push(valueNode);
+    return valueNode;
+  }
+  const visitor = {
+    onObjectBegin: (offset) => {
+      currentParent = onValue({ type: "object", offset, length: -1, parent: currentParent, children: [] });
+    },
+    onObjectProperty: (name, offset, length) => {
+      currentParent = onValue({ type: "property", offset, length: -1, parent: currentParent, children: [] });
+      currentParent.children.push({ type: "string", value: name, offset, length, parent: currentParent });
+    },
+    onObjectEnd: (offset, length) => {
+      ensurePropertyComplete(offset + length);
+      currentParent.length = offset + length - currentParent.offset;
+      currentParent = currentParent.parent;
+      ensurePropertyComplete(offset + length);
+    },
+    onArrayBegin: (offset, length) => {
+      currentParent = onValue({ type: "array", offset, length: -1, parent: currentParent, children: [] });
+    },
+    onArrayEnd: (offset, length) => {
+      currentParent.length = offset + length - currentParent.offset;
+      currentParent = currentParent.parent;
+      ensurePropertyComplete(offset + length);
+    },
+    onLiteralValue: (value2, offset, length) => {
+      onValue({ type: getNodeType(value2), offset, length, parent: currentParent, value: value2 });
+      ensurePropertyComplete(offset + length);
+    },
+    onSeparator: (sep, offset, length) => {
+      if (currentParent.type === "property") {
+        if (sep === ":") {
+          currentParent.colonOffset = offset;
+        } else if (sep === ",") {
+          ensurePropertyComplete(offset);
+        }
+      }
+    },
+    onError: (error, offset, length) => {
+      errors.push({ error, offset, length });
+    }
+  };
+  visit2(text12, visitor, options);
+  const result = currentParent.children[0];
+  if (result) {
+    delete result.parent;
+  }
+  return result;
+}
+function findNodeAtLocation(root4, path18) {
+  if (!root4) {
+    return void 0;
+  }
+  let node3 = root4;
+  for (let segment of path18) {
+    if (typeof segment === "string") {
+      if (node3.type !== "object" || !Array.isArray(node3.children)) {
+        return void 0;
+      }
+      let found = false;
+      for (const propertyNode of node3.children) {
+        if (Array.isArray(propertyNode.children) && propertyNode.children[0].value === segment && propertyNode.children.length === 2) {
+          node3 = propertyNode.children[1];
+          found = true;
+          break;
+        }
+      }
+      if (!found) {
+        return void 0;
+      }
+    } else {
+      const index2 = segment;
+      if (node3.type !== "array" || index2 < 0 || !Array.isArray(node3.children) || index2 >= node3.children.length) {
+        return void 0;
+      }
+      node3 = node3.children[index2];
+    }
+  }
+  return node3;
+}
+function visit2(text12, visitor, options = ParseOptions.DEFAULT) {
+  const _scanner = createScanner(text12, false);
+  const _jsonPath = [];
+  let suppressedCallbacks = 0;
+  function toNoArgVisit(visitFunction) {
+    return visitFunction ? () => suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+  }
+  function toOneArgVisit(visitFunction) {
+    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+  }
+  function toOneArgVisitWithPath(visitFunction) {
+    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) : () => true;
+  }
+  function toBeginVisit(visitFunction) {
+    return visitFunction ? () => {
+      if (suppressedCallbacks > 0) {
+        suppressedCallbacks++;
+      } else {
+        let cbReturn = visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice());
+        if (cbReturn === false) {
+          suppressedCallbacks = 1;
+        }
+      }
+    } : () => true;
+  }
+  function toEndVisit(visitFunction) {
+    return visitFunction ? () => {
+      if (suppressedCallbacks > 0) {
+        suppressedCallbacks--;
+      }
+      if (suppressedCallbacks === 0) {
+        visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter());
+      }
+    } : () => true;
+  }
+  const onObjectBegin = toBeginVisit(visitor.onObjectBegin), onObjectProperty = toOneArgVisitWithPath(visitor.onObjectProperty), onObjectEnd = toEndVisit(visitor.onObjectEnd), onArrayBegin = toBeginVisit(visitor.onArrayBegin), onArrayEnd = toEndVisit(visitor.onArrayEnd), onLiteralValue = toOneArgVisitWithPath(visitor.onLiteralValue), onSeparator = toOneArgVisit(visitor.onSeparator), onComment = toNoArgVisit(visitor.onComment), onError = toOneArgVisit(visitor.onError);
+  const disallowComments = options && options.disallowComments;
+  const allowTrailingComma = options && options.allowTrailingComma;
+  function scanNext() {
+    while (true) {
+      const token = _scanner.scan();
+      switch (_scanner.getTokenError()) {
+        case 4:
+          handleError(
+            14
+            /* ParseErrorCode.InvalidUnicode */
+          );
+          break;
+        case 5:
+          handleError(
+            15
+            /* ParseErrorCode.InvalidEscapeCharacter */
+          );
+          break;
+        case 3:
+          handleError(
+            13
+            /* ParseErrorCode.UnexpectedEndOfNumber */
+          );
+          break;
+        case 1:
+          if (!disallowComments) {
+            handleError(
+              11
+              /* ParseErrorCode.UnexpectedEndOfComment */
+            );
+          }
+          break;
+        case 2:
+          handleError(
+            12
+            /* ParseErrorCode.UnexpectedEndOfString */
+          );
+          break;
+        case 6:
+          handleError(
+            16
+            /* ParseErrorCode.InvalidCharacter */
+          );
+          break;
+      }
+      switch (token) {
+        case 12:
+        case 13:
+          if (disallowComments) {
+            handleError(
+              10
+              /* ParseErrorCode.InvalidCommentToken */
+            );
+          } else {
+            onComment();
+          }
+          break;
+        case 16:
+          handleError(
+            1
+            /* ParseErrorCode.InvalidSymbol */
+          );
+          break;
+        case 15:
+        case 14:
+          break;
+        default:
+          return token;
+      }
+    }
+  }
+  function handleError(error, skipUntilAfter = [], skipUntil = []) {
+    onError(error);
+    if (skipUntilAfter.length + skipUntil.length > 0) {
+      let token = _scanner.getToken();
+      while (token !== 17) {
+        if (skipUntilAfter.indexOf(token) !== -1) {
+          scanNext();
+          break;
+        } else if (skipUntil.indexOf(token) !== -1) {
+          break;
+        }
+        token = scanNext();
+      }
+    }
+  }
+  function parseString2(isValue) {
+    const value2 = _scanner.getTokenValue();
+    if (isValue) {
+      onLiteralValue(value2);
+    } else {
+      onObjectProperty(value2);
+      _jsonPath.push(value2);
+    }
+    scanNext();
+    return true;
+  }
+  function parseLiteral() {
+    switch (_scanner.getToken()) {
+      case 11:
+        const tokenValue = _scanner.getTokenValue();
+        let value2 = Number(tokenValue);
+        if (isNaN(value2)) {
+          handleError(
+            2
+            /* ParseErrorCode.InvalidNumberFormat */
+          );
+          value2 = 0;
+        }
+        onLiteralValue(value2);
+        break;
+      case 7:
+        onLiteralValue(null);
+        break;
+      case 8:
+        onLiteralValue(true);
+        break;
+      case 9:
+        onLiteralValue(false);
+        break;
+      default:
+        return false;
+    }
+    scanNext();
+    return true;
+  }
+  function parseProperty() {
+    if (_scanner.getToken() !== 10) {
+      handleError(3, [], [
+        2,
+        5
+        /* SyntaxKind.CommaToken */
+      ]);
+      return false;
+    }
+    parseString2(false);
+    if (_scanner.getToken() === 6) {
+      onSeparator(":");
+      scanNext();
+      if (!parseValue2()) {
+        handleError(4, [], [
+          2,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+    } else {
+      handleError(5, [], [
+        2,
+        5
+        /* SyntaxKind.CommaToken */
+      ]);
+    }
+    _jsonPath.pop();
+    return true;
+  }
+  function parseObject() {
+    onObjectBegin();
+    scanNext();
+    let needsComma = false;
+    while (_scanner.getToken() !== 2 && _scanner.getToken() !== 17) {
+      if (_scanner.getToken() === 5) {
+        if (!needsComma) {
+          handleError(4, [], []);
+        }
+        onSeparator(",");
+        scanNext();
+        if (_scanner.getToken() === 2 && allowTrailingComma) {
+          break;
+        }
+      } else if (needsComma) {
+        handleError(6, [], []);
+      }
+      if (!parseProperty()) {
+        handleError(4, [], [
+          2,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+      needsComma = true;
+    }
+    onObjectEnd();
+    if (_scanner.getToken() !== 2) {
+      handleError(7, [
+        2
+        /* SyntaxKind.CloseBraceToken */
+      ], []);
+    } else {
+      scanNext();
+    }
+    return true;
+  }
+  function parseArray3() {
+    onArrayBegin();
+    scanNext();
+    let isFirstElement = true;
+    let needsComma = false;
+    while (_scanner.getToken() !== 4 && _scanner.getToken() !== 17) {
+      if (_scanner.getToken() === 5) {
+        if (!needsComma) {
+          handleError(4, [], []);
+        }
+        onSeparator(",");
+        scanNext();
+        if (_scanner.getToken() === 4 && allowTrailingComma) {
+          break;
+        }
+      } else if (needsComma) {
+        handleError(6, [], []);
+      }
+      if (isFirstElement) {
+        _jsonPath.push(0);
+        isFirstElement = false;
+      } else {
+        _jsonPath[_jsonPath.length - 1]++;
+      }
+      if (!parseValue2()) {
+        handleError(4, [], [
+          4,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+      needsComma = true;
+    }
+    onArrayEnd();
+    if (!isFirstElement) {
+      _jsonPath.pop();
+    }
+    if (_scanner.getToken() !== 4) {
+      handleError(8, [
+        4
+        /* SyntaxKind.CloseBracketToken */
+      ], []);
+    } else {
+      scanNext();
+    }
+    return true;
+  }
+  function parseValue2() {
+    switch (_scanner.getToken()) {
+      case 3:
+        return parseArray3();
+      case 1:
+        return parseObject();
+      case 10:
+        return parseString2(true);
+      default:
+        return parseLiteral();
+    }
+  }
+  scanNext();
+  if (_scanner.getToken() === 17) {
+    if (options.allowEmptyContent) {
+      return true;
+    }
+    handleError(4, [], []);
+    return false;
+  }
+  if (!parseValue2()) {
+    handleError(4, [], []);
+    return false;
+  }
+  if (_scanner.getToken() !== 17) {
+    handleError(9, [], []);
+  }
+  return true;
+}
+function getNodeType(value2) {
+  switch (typeof value2) {
+    case "boolean":
+      return "boolean";
+    case "number":
+      return "number";
+    case "string":
+      return "string";
+    case "object": {
+      if (!value2) {
+        return "null";
+      } else if (Array.isArray(value2)) {
+        return "array";
+      }
+      return "object";
+    }
+    default:
+      return "null";
+  }
+}
+var ParseOptions;
+var init_parser = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/parser.js"() {
+    "use strict";
+    init_scanner();
+    (function(ParseOptions2) {
+      ParseOptions2.DEFAULT = {
+        allowTrailingComma: false
+      };
+    })(ParseOptions || (ParseOptions = {}));
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/edit.js
+function setProperty(text12, originalPath, value2, options) {
+  const path18 = originalPath.slice();
+  const errors = [];
+  const root4 = parseTree(text12, errors);
+  let parent = void 0;
+  let lastSegment = void 0;
+  while (path18.length > 0) {
+    lastSegment = path18.pop();
+    parent = findNodeAtLocation(root4, path18);
+    if (parent === void 0 && value2 !== void 0) {
+      if (typeof lastSegment === "string") {
+        value2 = { [lastSegment]: value2 };
+      } else {
+        value2 = [value2];
+      }
+    } else {
+      break;
+    }
+  }
+  if (!parent) {
+    if (value2 === void 0) {
+      throw new Error("Can not delete in empty document");
+    }
+    return withFormatting(text12, { offset: root4 ? root4.offset : 0, length: root4 ? root4.length : 0, content: JSON.stringify(value2) }, options);
+  } else if (parent.type === "object" && typeof lastSegment === "string" && Array.isArray(parent.children)) {
+    const existing = findNodeAtLocation(parent, [lastSegment]);
+    if (existing !== void 0) {
+      if (value2 === void 0) {
+        if (!existing.parent) {
+          throw new Error("Malformed AST");
+        }
+        const propertyIndex = parent.children.indexOf(existing.parent);
+        let removeBegin;
+        let removeEnd = existing.parent.offset + existing.parent.length;
+        if (propertyIndex > 0) {
+          let previous3 = parent.children[propertyIndex - 1];
+          removeBegin = previous3.offset + previous3.length;
+        } else {
+          removeBegin = parent.offset + 1;
+          if (parent.children.length > 1) {
+            let next = parent.children[1];
+            removeEnd = next.offset;
+          }
+        }
+        return withFormatting(text12, { offset: removeBegin, length: removeEnd - removeBegin, content: "" }, options);
+      } else {
+        return withFormatting(text12, { offset: existing.offset, length: existing.length, content: JSON.stringify(value2) }, options);
+      }
+    } else {
+      if (value2 === void 0) {
+        return [];
+      }
+      const newProperty = `${JSON.stringify(lastSegment)}: ${JSON.stringify(value2)}`;
+      const index2 = options.getInsertionIndex ? options.getInsertionIndex(parent.children.map((p5) => p5.children[0].value)) : parent.children.length;
+      let edit;
+      if (index2 > 0) {
+        let previous3 = parent.children[index2 - 1];
+        edit = { offset: previous3.offset + previous3.length, length: 0, content: "," + newProperty };
+      } else if (parent.children.length === 0) {
+        edit = { offset: parent.offset + 1, length: 0, content: newProperty };
+      } else {
+        edit = { offset: parent.offset + 1, length: 0, content: newProperty + "," };
+      }
+      return withFormatting(text12, edit, options);
+    }
+  } else if (parent.type === "array" && typeof lastSegment === "number" && Array.isArray(parent.children)) {
+    const insertIndex = lastSegment;
+    if (insertIndex === -1) {
+      const newProperty = `${JSON.stringify(value2)}`;
+      let edit;
+      if (parent.children.length === 0) {
+        edit = { offset: parent.offset + 1, length: 0, content: newProperty };
+      } else {
+        const previous3 = parent.children[parent.children.length - 1];
+        edit = { offset: previous3.offset + previous3.length, length: 0, content: "," + newProperty };
+      }
+      return withFormatting(text12, edit, options);
+    } else if (value2 === void 0 && parent.children.length >= 0) {
+      const removalIndex = lastSegment;
+      const toRemove = parent.children[removalIndex];
+      let edit;
+      if (parent.children.length === 1) {
+        edit = { offset: parent.offset + 1, length: parent.length - 2, content: "" };
+      } else if (parent.children.length - 1 === removalIndex) {
+        let previous3 = parent.children[removalIndex - 1];
+        let offset = previous3.offset + previous3.length;
+        let parentEndOffset = parent.offset + parent.length;
+        edit = { offset, length: parentEndOffset - 2 - offset, content: "" };
+      } else {
+        edit = { offset: toRemove.offset, length: parent.children[removalIndex + 1].offset - toRemove.offset, content: "" };
+      }
+      return withFormatting(text12, edit, options);
+    } else if (value2 !== void 0) {
+      let edit;
+      const newProperty = `${JSON.stringify(value2)}`;
+      if (!options.isArrayInsertion && parent.children.length > lastSegment) {
+        const toModify = parent.children[lastSegment];
+        edit = { offset: toModify.offset, length: toModify.length, content: newProperty };
+      } else if (parent.children.length === 0 || lastSegment === 0) {
+        edit = { offset: parent.offset + 1, length: 0, content: parent.children.length === 0 ? newProperty : newProperty + "," };
+      } else {
+        const index2 = lastSegment > parent.children.length ? parent.children.length : lastSegment;
+        const previous3 = parent.children[index2 - 1];
+        edit = { offset: previous3.offset + previous3.length, length: 0, content: "," + newProperty };
+      }
+      return withFormatting(text12, edit, options);
+    } else {
+      throw new Error(`Can not ${value2 === void 0 ? "remove" : options.isArrayInsertion ? "insert" : "modify"} Array index ${insertIndex} as length is not sufficient`);
+    }
+  } else {
+    throw new Error(`Can not add ${typeof lastSegment !== "number" ? "index" : "property"} to parent of type ${parent.type}`);
+  }
+}
+function withFormatting(text12, edit, options) {
+  if (!options.formattingOptions) {
+    return [edit];
+  }
+  let newText = applyEdit(text12, edit);
+  let begin = edit.offset;
+  let end = edit.offset + edit.content.length;
+  if (edit.length === 0 || edit.content.length === 0) {
+    while (begin > 0 && !isEOL(newText, begin - 1)) {
+      begin--;
+    }
+    while (end < newText.length && !isEOL(newText, end)) {
+      end++;
+    }
+  }
+  const edits = format2(newText, { offset: begin, length: end - begin }, { ...options.formattingOptions, keepLines: false });
+  for (let i2 = edits.length - 1; i2 >= 0; i2--) {
+    const edit2 = edits[i2];
+    newText = applyEdit(newText, edit2);
+    begin = Math.min(begin, edit2.offset);
+    end = Math.max(end, edit2.offset + edit2.length);
+    end += edit2.content.length - edit2.length;
+  }
+  const editLength = text12.length - (newText.length - end) - begin;
+  return [{ offset: begin, length: editLength, content: newText.substring(begin, end) }];
+}
+function applyEdit(text12, edit) {
+  return text12.substring(0, edit.offset) + edit.content + text12.substring(edit.offset + edit.length);
+}
+var init_edit = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/edit.js"() {
+    "use strict";
+    init_format2();
+    init_parser();
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/main.js
+function modify(text12, path18, value2, options) {
+  return setProperty(text12, path18, value2, options);
+}
+function applyEdits(text12, edits) {
+  let sortedEdits = edits.slice(0).sort((a3, b2) => {
+    const diff = a3.offset - b2.offset;
+    if (diff === 0) {
+      return a3.length - b2.length;
+    }
+    return diff;
+  });
+  let lastModifiedOffset = text12.length;
+  for (let i2 = sortedEdits.length - 1; i2 >= 0; i2--) {
+    let e = sortedEdits[i2];
+    if (e.offset + e.length <= lastModifiedOffset) {
+      text12 = applyEdit(text12, e);
+    } else {
+      throw new Error("Overlapping edit");
+    }
+    lastModifiedOffset = e.offset;
+  }
+  return text12;
+}
+var ScanError, SyntaxKind, parseTree2, findNodeAtLocation2, ParseErrorCode;
+var init_main = __esm({
+  "node_modules/jsonc-parser/lib/esm/main.js"() {
+    "use strict";
+    init_format2();
+    init_edit();
+    init_scanner();
+    init_parser();
+    (function(ScanError2) {
+      ScanError2[ScanError2["None"] = 0] = "None";
+      ScanError2[ScanError2["UnexpectedEndOfComment"] = 1] = "UnexpectedEndOfComment";
+      ScanError2[ScanError2["UnexpectedEndOfString"] = 2] = "UnexpectedEndOfString";
+      ScanError2[ScanError2["UnexpectedEndOfNumber"] = 3] = "UnexpectedEndOfNumber";
+      ScanError2[ScanError2["InvalidUnicode"] = 4] = "InvalidUnicode";
+      ScanError2[ScanError2["InvalidEscapeCharacter"] = 5] = "InvalidEscapeCharacter";
+      ScanError2[ScanError2["InvalidCharacter"] = 6] = "InvalidCharacter";
+    })(ScanError || (ScanError = {}));
+    (function(SyntaxKind2) {
+      SyntaxKind2[SyntaxKind2["OpenBraceToken"] = 1] = "OpenBraceToken";
+      SyntaxKind2[SyntaxKind2["CloseBraceToken"] = 2] = "CloseBraceToken";
+      SyntaxKind2[SyntaxKind2["OpenBracketToken"] = 3] = "OpenBracketToken";
+      SyntaxKind2[SyntaxKind2["CloseBracketToken"] = 4] = "CloseBracketToken";
+      SyntaxKind2[SyntaxKind2["CommaToken"] = 5] = "CommaToken";
+      SyntaxKind2[SyntaxKind2["ColonToken"] = 6] = "ColonToken";
+      SyntaxKind2[SyntaxKind2["NullKeyword"] = 7] = "NullKeyword";
+      SyntaxKind2[SyntaxKind2["TrueKeyword"] = 8] = "TrueKeyword";
+      SyntaxKind2[SyntaxKind2["FalseKeyword"] = 9] = "FalseKeyword";
+      SyntaxKind2[SyntaxKind2["StringLiteral"] = 10] = "StringLiteral";
+      SyntaxKind2[SyntaxKind2["NumericLiteral"] = 11] = "NumericLiteral";
+      SyntaxKind2[SyntaxKind2["LineCommentTrivia"] = 12] = "LineCommentTrivia";
+      SyntaxKind2[SyntaxKind2["BlockCommentTrivia"] = 13] = "BlockCommentTrivia";
+      SyntaxKind2[SyntaxKind2["LineBreakTrivia"] = 14] = "LineBreakTrivia";
+      SyntaxKind2[SyntaxKind2["Trivia"] = 15] = "Trivia";
+      SyntaxKind2[SyntaxKind2["Unknown"] = 16] = "Unknown";
+      SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
+    })(SyntaxKind || (SyntaxKind = {}));
+    parseTree2 = parseTree;
+    findNodeAtLocation2 = findNodeAtLocation;
+    (function(ParseErrorCode2) {
+      ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
+      ParseErrorCode2[ParseErrorCode2["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
+      ParseErrorCode2[ParseErrorCode2["PropertyNameExpected"] = 3] = "PropertyNameExpected";
+      ParseErrorCode2[ParseErrorCode2["ValueExpected"] = 4] = "ValueExpected";
+      ParseErrorCode2[ParseErrorCode2["ColonExpected"] = 5] = "ColonExpected";
+      ParseErrorCode2[ParseErrorCode2["CommaExpected"] = 6] = "CommaExpected";
+      ParseErrorCode2[ParseErrorCode2["CloseBraceExpected"] = 7] = "CloseBraceExpected";
+      ParseErrorCode2[ParseErrorCode2["CloseBracketExpected"] = 8] = "CloseBracketExpected";
+      ParseErrorCode2[ParseErrorCode2["EndOfFileExpected"] = 9] = "EndOfFileExpected";
+      ParseErrorCode2[ParseErrorCode2["InvalidCommentToken"] = 10] = "InvalidCommentToken";
+      ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfComment"] = 11] = "UnexpectedEndOfComment";
+      ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfString"] = 12] = "UnexpectedEndOfString";
+      ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfNumber"] = 13] = "UnexpectedEndOfNumber";
+      ParseErrorCode2[ParseErrorCode2["InvalidUnicode"] = 14] = "InvalidUnicode";
+      ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
+      ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
+    })(ParseErrorCode || (ParseErrorCode = {}));
+  }
+});
+
+// src/site/config-positions.ts
+function keyPathId(keyPath) {
+  return keyPath.map((k2) => k2.toLowerCase()).join("\0");
+}
+function keyPositions(text12, format3) {
+  const src = text12.charCodeAt(0) === 65279 ? text12.slice(1) : text12;
+  const at = offsetToPosition(src);
+  const out = /* @__PURE__ */ new Map();
+  const explicit = /* @__PURE__ */ new Set();
+  const record = (keyPath, key2, value2, weak = false) => {
+    const id = keyPathId(keyPath);
+    if (weak ? out.has(id) : explicit.has(id) && format3 !== "json") return;
+    out.set(id, { key: at(key2), value: at(value2) });
+    if (!weak) explicit.add(id);
+  };
+  if (format3 === "toml") scanToml(src, record);
+  else if (format3 === "yaml") walkYaml((0, import_yaml2.parseDocument)(src).contents, [], record);
+  else walkJson(parseTree2(src), [], record);
+  return out;
+}
+function offsetToPosition(text12) {
+  const starts = [0];
+  for (let i2 = 0; i2 < text12.length; i2++) if (text12.charCodeAt(i2) === 10) starts.push(i2 + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: [...text12.slice(starts[lo], offset)].length + 1 };
+  };
+}
+function walkYaml(node3, prefix, record) {
+  if (!(0, import_yaml2.isMap)(node3)) return;
+  for (const pair2 of node3.items) {
+    const k2 = pair2.key;
+    if (!(0, import_yaml2.isScalar)(k2) || !k2.range) continue;
+    const keyPath = [...prefix, String(k2.value)];
+    const value2 = pair2.value;
+    record(keyPath, k2.range[0], value2?.range?.[0] ?? k2.range[0]);
+    walkYaml(value2, keyPath, record);
+  }
+}
+function walkJson(node3, prefix, record) {
+  if (node3?.type !== "object") return;
+  for (const prop of node3.children ?? []) {
+    const [k2, v] = prop.children ?? [];
+    if (k2?.type !== "string") continue;
+    const keyPath = [...prefix, String(k2.value)];
+    record(keyPath, k2.offset, v?.offset ?? k2.offset);
+    walkJson(v, keyPath, record);
+  }
+}
+function scanToml(text12, record) {
+  let i2 = 0;
+  const n = text12.length;
+  const skipSpace2 = () => {
+    while (i2 < n && (text12[i2] === " " || text12[i2] === "	")) i2++;
+  };
+  const skipBlank = () => {
+    for (; ; ) {
+      while (i2 < n && /[ \t\r\n]/.test(text12[i2])) i2++;
+      if (text12[i2] !== "#") return;
+      while (i2 < n && text12[i2] !== "\n") i2++;
+    }
+  };
+  const skipLine = () => {
+    while (i2 < n && text12[i2] !== "\n") i2++;
+  };
+  const oneLineString = () => {
+    const q2 = text12[i2++];
+    let s2 = "";
+    while (i2 < n && text12[i2] !== q2 && text12[i2] !== "\n") {
+      if (q2 === '"' && text12[i2] === "\\") {
+        const c = text12[i2 + 1] ?? "";
+        const hex2 = c === "u" ? 4 : c === "U" ? 8 : c === "x" ? 2 : 0;
+        if (hex2 > 0) {
+          s2 += String.fromCodePoint(Number.parseInt(text12.slice(i2 + 2, i2 + 2 + hex2), 16) || 65533);
+          i2 += 2 + hex2;
+        } else {
+          s2 += ESCAPES[c] ?? c;
+          i2 += 2;
+        }
+      } else s2 += text12[i2++];
+    }
+    i2++;
+    return s2;
+  };
+  const keyPath = () => {
+    const parts = [];
+    const offsets = [];
+    for (; ; ) {
+      skipSpace2();
+      offsets.push(i2);
+      if (text12[i2] === '"' || text12[i2] === "'") parts.push(oneLineString());
+      else {
+        const start = i2;
+        while (i2 < n && BARE_KEY.test(text12[i2])) i2++;
+        parts.push(text12.slice(start, i2));
+      }
+      skipSpace2();
+      if (text12[i2] !== ".") return { parts, offsets };
+      i2++;
+    }
+  };
+  const items = (close2, item) => {
+    i2++;
+    for (; ; ) {
+      skipBlank();
+      if (i2 >= n) return;
+      if (text12[i2] === close2) {
+        i2++;
+        return;
+      }
+      const before = i2;
+      if (text12[i2] === ",") i2++;
+      else item();
+      if (i2 === before) i2++;
+    }
+  };
+  const skipValue = () => {
+    const c = text12[i2];
+    if (c === '"' || c === "'") {
+      if (text12.startsWith(c.repeat(3), i2)) {
+        i2 += 3;
+        for (; ; ) {
+          if (i2 >= n) return;
+          if (c === '"' && text12[i2] === "\\") i2 += 2;
+          else if (text12.startsWith(c.repeat(3), i2)) {
+            i2 += 3;
+            for (let extra = 0; extra < 2 && text12[i2] === c; extra++) i2++;
+            return;
+          } else i2++;
+        }
+      }
+      oneLineString();
+    } else if (c === "[") {
+      items("]", () => text12[i2] === "{" ? inlineTable(null) : skipValue());
+    } else {
+      while (i2 < n && !/[,\]}\r\n#]/.test(text12[i2])) i2++;
+    }
+  };
+  const inlineTable = (prefix) => items("}", () => keyValue(prefix));
+  const keyValue = (prefix) => {
+    const { parts, offsets } = keyPath();
+    if (text12[i2] !== "=") {
+      skipLine();
+      return;
+    }
+    i2++;
+    skipSpace2();
+    const full = prefix && [...prefix, ...parts];
+    if (full) {
+      for (let k2 = 0; k2 < parts.length - 1; k2++) record(full.slice(0, prefix.length + k2 + 1), offsets[k2], offsets[k2], true);
+      record(full, offsets.at(-1), i2);
+    }
+    if (text12[i2] === "{") inlineTable(full);
+    else skipValue();
+  };
+  let table3 = [];
+  while (i2 < n) {
+    skipBlank();
+    if (i2 >= n) break;
+    if (text12[i2] === "[") {
+      const open2 = i2;
+      const array3 = text12[i2 + 1] === "[";
+      i2 += array3 ? 2 : 1;
+      const { parts, offsets } = keyPath();
+      for (let k2 = 0; k2 < parts.length - 1; k2++) record(parts.slice(0, k2 + 1), offsets[k2], offsets[k2], true);
+      record(parts, offsets.at(-1), open2, array3);
+      table3 = array3 ? null : parts;
+      skipLine();
+    } else {
+      keyValue(table3);
+      skipSpace2();
+      if (text12[i2] === "#" || text12[i2] === "\r" || text12[i2] === "\n") skipLine();
+    }
+  }
+}
+var import_yaml2, BARE_KEY, ESCAPES;
+var init_config_positions = __esm({
+  "src/site/config-positions.ts"() {
+    "use strict";
+    init_main();
+    import_yaml2 = __toESM(require_dist(), 1);
+    BARE_KEY = /[A-Za-z0-9_-]/;
+    ESCAPES = { b: "\b", t: "	", n: "\n", f: "\f", r: "\r", e: "\x1B", '"': '"', "\\": "\\" };
+  }
+});
+
 // src/site/config.ts
 import { existsSync, readdirSync, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
 import path4 from "node:path";
@@ -28817,7 +30376,7 @@ function parseConfigText(text12, format3, file) {
     if (format3 === "toml") {
       value2 = parse(src);
     } else if (format3 === "yaml") {
-      const doc = (0, import_yaml2.parseDocument)(src);
+      const doc = (0, import_yaml3.parseDocument)(src);
       const err = doc.errors[0];
       if (err) return fail(err.message.split("\n")[0], err.linePos?.[0].line, err.linePos?.[0].col);
       value2 = doc.toJS() ?? {};
@@ -28912,14 +30471,18 @@ function readSiteConfig(siteDir, opts = {}) {
       column: 1
     });
   }
+  const sources = [];
   for (const f of files) {
     const rel3 = path4.relative(siteDir, f.path).split(path4.sep).join("/");
-    const parsed = parseConfigText(readFileSync2(f.path, "utf8"), f.format, rel3);
+    const text12 = readFileSync2(f.path, "utf8");
+    const parsed = parseConfigText(text12, f.format, rel3);
     diagnostics.push(...parsed.diagnostics);
+    sources.push({ file: rel3, format: f.format, key: f.key, text: text12, data: parsed.data });
     data = mergeConfig(data, f.key === null ? parsed.data : { [f.key]: parsed.data });
   }
   const mainRel = main2 ? path4.relative(siteDir, main2.path).split(path4.sep).join("/") : void 0;
-  const prerender = prerenderOptions(data, mainRel);
+  const locate = configLocator(sources, mainRel);
+  const prerender = prerenderOptions(data, locate);
   diagnostics.push(...prerender.diagnostics);
   const content3 = contentRoots(siteDir, data);
   const delimiters3 = passthroughDelimiters(data);
@@ -28934,12 +30497,81 @@ function readSiteConfig(siteDir, opts = {}) {
     staticDirs: staticRoots(siteDir, data).map((r2) => r2.dir),
     assetsDir: assetRoots(siteDir, data)[0]?.dir ?? path4.resolve(siteDir, "assets"),
     prerender: prerender.options,
+    locate,
     math: {
       ...delimiters3 ? { delimiters: delimiters3 } : {},
       escapes: prerender.options.math.escapes,
       ...prerender.options.math.wrappers ? { wrappers: prerender.options.math.wrappers } : {}
     }
   };
+}
+function configLocator(sources, mainFile) {
+  const scanned = /* @__PURE__ */ new Map();
+  const positionsOf = (s2) => {
+    let positions = scanned.get(s2);
+    if (!positions) {
+      try {
+        positions = keyPositions(s2.text, s2.format);
+      } catch {
+        positions = /* @__PURE__ */ new Map();
+      }
+      scanned.set(s2, positions);
+    }
+    return positions;
+  };
+  return (keyPath, at = "value") => {
+    for (let i2 = sources.length - 1; i2 >= 0; i2--) {
+      const s2 = sources[i2];
+      const rel3 = s2.key === null ? keyPath : keyPath[0]?.toLowerCase() === s2.key ? keyPath.slice(1) : void 0;
+      if (rel3 === void 0 || getIn(s2.data, rel3) === void 0) continue;
+      const positions = positionsOf(s2);
+      for (let k2 = rel3.length; k2 > 0; k2--) {
+        const p5 = positions.get(keyPathId(rel3.slice(0, k2)));
+        if (p5) return { file: s2.file, ...k2 === rel3.length && at === "value" ? p5.value : p5.key };
+      }
+      return { file: s2.file, line: 1, column: 1 };
+    }
+    return { file: mainFile, line: 1, column: 1 };
+  };
+}
+function configWarn(diagnostics, where) {
+  const locate = typeof where === "function" ? where : () => ({ file: where, line: 1, column: 1 });
+  return (keyPath, message, at = "value") => {
+    const { file, line: line3, column: column2 } = locate(keyPath, at);
+    diagnostics.push({ severity: "warning", code: "config", message, file, line: line3, column: column2 });
+  };
+}
+function editDistance(a3, b2) {
+  const d2 = Array.from({ length: a3.length + 1 }, (_9, i2) => [i2, ...Array(b2.length).fill(0)]);
+  for (let j = 1; j <= b2.length; j++) d2[0][j] = j;
+  for (let i2 = 1; i2 <= a3.length; i2++) {
+    for (let j = 1; j <= b2.length; j++) {
+      const cost = a3[i2 - 1] === b2[j - 1] ? 0 : 1;
+      let v = Math.min(d2[i2 - 1][j] + 1, d2[i2][j - 1] + 1, d2[i2 - 1][j - 1] + cost);
+      if (i2 > 1 && j > 1 && a3[i2 - 1] === b2[j - 2] && a3[i2 - 2] === b2[j - 1]) v = Math.min(v, d2[i2 - 2][j - 2] + 1);
+      d2[i2][j] = v;
+    }
+  }
+  return d2[a3.length][b2.length];
+}
+function closestKey(key2, known) {
+  const scored = known.map((k2) => ({ k: k2, d: editDistance(key2.toLowerCase(), k2.toLowerCase()) })).filter(({ k: k2, d: d2 }) => d2 <= 2 && d2 < k2.length / 2);
+  const best = Math.min(...scored.map((s2) => s2.d));
+  const closest = scored.filter((s2) => s2.d === best);
+  return closest.length === 1 ? closest[0].k : void 0;
+}
+function warnUnknownKey(warn, tablePath, key2, known, noun = "setting") {
+  const table3 = tablePath.join(".");
+  const close2 = closestKey(key2, known);
+  warn(
+    [...tablePath, key2],
+    `${table3}.${key2} is not a ${noun} hugo-prerender knows, and is ignored: ${close2 ? `did you mean ${close2}? ` : ""}${table3} has ${known.join(", ")}`,
+    "key"
+  );
+}
+function warnUnknownKeys(warn, table3, tablePath, known, noun) {
+  const lower = new Set(known.map((k2) => k2.toLowerCase()));
+  for (const key2 of Object.keys(table3)) if (!lower.has(key2.toLowerCase())) warnUnknownKey(warn, tablePath, key2, known, noun);
 }
 function normalizeRel(p5) {
   let s2 = p5.replace(/\\/g, "/").replace(/\/+/g, "/");
@@ -29042,78 +30674,70 @@ function assetRoots(siteDir, data) {
 function layoutRoots(siteDir, data) {
   return componentRoots(siteDir, data, "layouts", [{ source: layoutDirSetting(data), target: "layouts" }]);
 }
-function enumSetting(value2, allowed, dflt, key2, diagnostics, file) {
+function enumSetting(value2, allowed, dflt, keyPath, warn) {
   if (value2 === void 0) return dflt;
   const v = typeof value2 === "string" ? value2.toLowerCase() : value2;
   if (typeof v === "string" && allowed.includes(v)) return v;
-  diagnostics.push({
-    severity: "warning",
-    code: "config",
-    message: `${key2} = ${JSON.stringify(value2)} is not one of ${allowed.map((a3) => JSON.stringify(a3)).join(", ")}; using ${JSON.stringify(dflt)}`,
-    file,
-    line: 1,
-    column: 1
-  });
+  warn(keyPath, `${keyPath.join(".")} = ${JSON.stringify(value2)} is not one of ${allowed.map((a3) => JSON.stringify(a3)).join(", ")}; using ${JSON.stringify(dflt)}`);
   return dflt;
 }
-function prerenderOptions(data, file) {
+function settingsTable(parent, parentPath, key2, known, warn) {
+  const value2 = getIn(parent, [key2]);
+  const keyPath = [...parentPath, key2];
+  if (value2 === void 0) return void 0;
+  if (!isRecord(value2)) {
+    const holds = known ? `its settings (${known.join(", ")})` : "its entries";
+    warn(keyPath, `${keyPath.join(".")} = ${JSON.stringify(value2)} is not a table; write ${holds} inside a [${keyPath.join(".")}] table (in YAML and JSON: nested under ${key2}); using the defaults`);
+    return void 0;
+  }
+  if (known) warnUnknownKeys(warn, value2, keyPath, known);
+  return value2;
+}
+function prerenderOptions(data, where) {
   const diagnostics = [];
-  const p5 = getIn(data, "params.prerender");
-  const escapes = enumSetting(getIn(p5, "math.escapes"), ["auto", "none", "markdown"], "auto", "params.prerender.math.escapes", diagnostics, file);
-  const errors = enumSetting(getIn(p5, "errors"), ["fail", "render"], "fail", "params.prerender.errors", diagnostics, file);
-  const stale2 = enumSetting(getIn(p5, "stale"), ["warn", "error"], "warn", "params.prerender.stale", diagnostics, file);
+  const warn = configWarn(diagnostics, where);
+  const p5 = settingsTable(getIn(data, "params"), ["params"], "prerender", PRERENDER_KEYS, warn);
+  const math2 = settingsTable(p5, PRERENDER, "math", MATH_KEYS, warn);
+  const escapes = enumSetting(math2 && getIn(math2, ["escapes"]), ["auto", "none", "markdown"], "auto", [...PRERENDER, "math", "escapes"], warn);
+  const errors = enumSetting(p5 && getIn(p5, ["errors"]), ["fail", "render"], "fail", [...PRERENDER, "errors"], warn);
+  const stale2 = enumSetting(p5 && getIn(p5, ["stale"]), ["warn", "error"], "warn", [...PRERENDER, "stale"], warn);
   const macros2 = {};
-  const rawMacros = getIn(p5, "katex.macros");
-  if (isRecord(rawMacros)) {
-    for (const [name, def] of Object.entries(rawMacros)) {
-      if (typeof def === "string") macros2[name] = def;
-      else
-        diagnostics.push({
-          severity: "warning",
-          code: "config",
-          message: `params.prerender.katex.macros: the definition of ${JSON.stringify(name)} must be a string; ignored`,
-          file,
-          line: 1,
-          column: 1
-        });
-    }
+  const macrosPath = [...PRERENDER, "katex", "macros"];
+  const rawMacros = settingsTable(settingsTable(p5, PRERENDER, "katex", KATEX_KEYS, warn), [...PRERENDER, "katex"], "macros", null, warn);
+  for (const [name, def] of Object.entries(rawMacros ?? {})) {
+    if (!name.startsWith("\\")) {
+      warn(
+        [...macrosPath, name],
+        `params.prerender.katex.macros: the macro name ${JSON.stringify(name)} does not start with a backslash; write ${JSON.stringify("\\" + name)} (in quotes, the backslash doubled); ignored`,
+        "key"
+      );
+    } else if (typeof def === "string") macros2[name] = def;
+    else warn([...macrosPath, name], `params.prerender.katex.macros: the definition of ${JSON.stringify(name)} must be a string; ignored`);
   }
   const limits = { ...DEFAULT_LIMITS };
-  const rawLimits = getIn(p5, "limits");
+  const limitsPath = [...PRERENDER, "limits"];
+  const rawLimits = p5 && getIn(p5, ["limits"]);
   if (rawLimits !== void 0 && !isRecord(rawLimits)) {
-    diagnostics.push({ severity: "warning", code: "config", message: "params.prerender.limits must be a table of limits; using the defaults", file, line: 1, column: 1 });
+    warn(limitsPath, "params.prerender.limits must be a table of limits; using the defaults");
   } else if (rawLimits) {
+    const known = Object.keys(DEFAULT_LIMITS);
     for (const [key2, value2] of Object.entries(rawLimits)) {
-      const name = Object.keys(DEFAULT_LIMITS).find((k2) => k2.toLowerCase() === key2.toLowerCase());
+      const name = known.find((k2) => k2.toLowerCase() === key2.toLowerCase());
       if (name === void 0) {
-        diagnostics.push({
-          severity: "warning",
-          code: "config",
-          message: `params.prerender.limits.${key2} is not a limit hugo-prerender knows (${Object.keys(DEFAULT_LIMITS).join(", ")}); ignored`,
-          file,
-          line: 1,
-          column: 1
-        });
+        warnUnknownKey(warn, limitsPath, key2, known, "limit");
       } else if (typeof value2 === "number" && Number.isInteger(value2) && value2 > 0) {
         limits[name] = value2;
       } else {
-        diagnostics.push({
-          severity: "warning",
-          code: "config",
-          message: `params.prerender.limits.${key2} = ${JSON.stringify(value2)} is not a positive whole number; using ${DEFAULT_LIMITS[name]}`,
-          file,
-          line: 1,
-          column: 1
-        });
+        warn([...limitsPath, key2], `params.prerender.limits.${key2} = ${JSON.stringify(value2)} is not a positive whole number; using ${DEFAULT_LIMITS[name]}`);
       }
     }
   }
   let wrappers;
-  const rawWrappers = getIn(p5, "math.wrappers");
-  if (isRecord(rawWrappers)) {
+  const rawWrappers = settingsTable(math2, [...PRERENDER, "math"], "wrappers", null, warn);
+  if (rawWrappers) {
     wrappers = {};
     for (const [name, kind] of Object.entries(rawWrappers)) {
-      wrappers[name] = enumSetting(kind, ["tex", "math"], "math", `params.prerender.math.wrappers.${name}`, diagnostics, file);
+      wrappers[name] = enumSetting(kind, ["tex", "math"], "math", [...PRERENDER, "math", "wrappers", name], warn);
     }
   }
   return { options: { math: { escapes, ...wrappers ? { wrappers } : {} }, katex: { macros: macros2 }, errors, stale: stale2, limits }, diagnostics };
@@ -29129,13 +30753,14 @@ function passthroughDelimiters(data) {
   if (!isRecord(d2)) return null;
   return { inline: delimiterPairs(getIn(d2, "inline")), block: delimiterPairs(getIn(d2, "block")) };
 }
-var import_yaml2, EXTENSIONS, contentDirSetting, layoutDirSetting, assetDirSetting, PRERENDER_DIR;
+var import_yaml3, EXTENSIONS, contentDirSetting, layoutDirSetting, assetDirSetting, PRERENDER_DIR, PRERENDER_KEYS, MATH_KEYS, KATEX_KEYS, PRERENDER;
 var init_config = __esm({
   "src/site/config.ts"() {
     "use strict";
     init_limits();
     init_dist();
-    import_yaml2 = __toESM(require_dist(), 1);
+    import_yaml3 = __toESM(require_dist(), 1);
+    init_config_positions();
     EXTENSIONS = [
       ["toml", "toml"],
       ["yaml", "yaml"],
@@ -29146,6 +30771,10 @@ var init_config = __esm({
     layoutDirSetting = (data) => stringSetting(data, "layoutDir", "layouts");
     assetDirSetting = (data) => stringSetting(data, "assetDir", "assets");
     PRERENDER_DIR = ".prerender";
+    PRERENDER_KEYS = ["math", "katex", "errors", "stale", "limits", "images"];
+    MATH_KEYS = ["escapes", "wrappers"];
+    KATEX_KEYS = ["macros"];
+    PRERENDER = ["params", "prerender"];
   }
 });
 
@@ -29737,7 +31366,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "90bf615184b907c5883fc58a3e4609c4";
+    BUNDLE_CODE_ID = "b2006811fa1958b510706d0ee60ab38b";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -38324,7 +39953,7 @@ var init_create_tokenizer = __esm({
 });
 
 // node_modules/micromark/lib/parse.js
-function parse2(options) {
+function parse3(options) {
   const settings = options || {};
   const constructs2 = (
     /** @type {FullNormalizedExtension} */
@@ -38505,7 +40134,7 @@ function fromMarkdown(value2, encoding, options) {
     options = encoding;
     encoding = void 0;
   }
-  return __hpCompiler(options)(postprocess(parse2(options).document().write(preprocess()(value2, encoding, true))));
+  return __hpCompiler(options)(postprocess(parse3(options).document().write(preprocess()(value2, encoding, true))));
 }
 function compiler(options) {
   const config = {
@@ -41094,7 +42723,7 @@ var init_emphasis = __esm({
 });
 
 // node_modules/unist-util-visit/lib/index.js
-function visit2(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, maybeReverse) {
+function visit3(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, maybeReverse) {
   let check2;
   let visitors;
   let reverse;
@@ -41144,7 +42773,7 @@ var init_unist_util_visit = __esm({
 // node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js
 function formatHeadingAsSetext(node3, state) {
   let literalWithBreak = false;
-  visit2(node3, function(node4) {
+  visit3(node3, function(node4) {
     if ("value" in node4 && /\r?\n|\r/.test(node4.value) || node4.type === "break") {
       literalWithBreak = true;
       return EXIT;
@@ -42049,7 +43678,7 @@ function joinTable(left, right, parent, state) {
 }
 function formatHeadingAsSetext2(node3, state) {
   let literalWithBreak = false;
-  visit2(node3, function(node4) {
+  visit3(node3, function(node4) {
     if (node4.type === "break" || "value" in node4 && /\r?\n|\r/.test(node4.value)) {
       literalWithBreak = true;
       return EXIT;
@@ -43651,7 +45280,7 @@ function isSpaceOrTab(code4) {
 function isWhitespace(code4) {
   return code4 === null || isSpaceOrTab(code4) || isLineEnding(code4);
 }
-function isDigit2(code4) {
+function isDigit3(code4) {
   return code4 !== null && code4 >= 48 && code4 <= 57;
 }
 function isRun(s2) {
@@ -43769,7 +45398,7 @@ function mathTokenizer(pairs, flow3) {
       memo = scan.memoOk && mathSyntaxMemo.enabled;
       if (memo && scan.dead.get(self2.parser)?.has(contentStart)) return nok(code4);
       if (mathSyntaxMemo.lookahead && lastOccurrence(close2) < contentStart) return nok(code4);
-      price = !!pair2.dollarRule && isDigit2(code4);
+      price = !!pair2.dollarRule && isDigit3(code4);
       return between(code4);
     }
     function between(code4) {
@@ -43864,7 +45493,7 @@ function mathTokenizer(pairs, flow3) {
         }
         effects2.exit("mathMarker");
         if (scan.closeRun !== void 0 && code4 === scan.closeRun) return nok2(code4);
-        if (price && isDigit2(code4)) return nok2(code4);
+        if (price && isDigit3(code4)) return nok2(code4);
         return ok4(code4);
       }
     }
@@ -44112,7 +45741,7 @@ function quietPlainText(body3, pairs) {
   if (quietLineChars(body3, significant) < body3.length * plainTextMask.minQuietShare) return body3;
   const tree = parseMarkdownWithMath(body3, pairs, TEXT_CONSTRUCTS);
   const quiet = [];
-  visit2(tree, (node3) => {
+  visit3(tree, (node3) => {
     if (node3.type !== "paragraph" && node3.type !== "heading" && node3.type !== "tableCell") return;
     const first = node3.children[0]?.position?.start.offset;
     const last = node3.children[node3.children.length - 1]?.position?.end.offset;
@@ -44289,7 +45918,7 @@ function locateMath(source, opts) {
   const found = [];
   const textRanges = [];
   const codeSpans = [];
-  visit2(tree, (node3) => {
+  visit3(tree, (node3) => {
     if (node3.type === "text" && node3.position) {
       textRanges.push({ start: node3.position.start.offset, end: node3.position.end.offset });
       return;
@@ -45757,7 +47386,7 @@ function createState(tree, options) {
     patch,
     wrap: wrap3
   };
-  visit2(tree, function(node3) {
+  visit3(tree, function(node3) {
     if (node3.type === "definition" || node3.type === "footnoteDefinition") {
       const id = String(node3.identifier).toUpperCase();
       if (node3.type === "definition") {
@@ -48473,7 +50102,7 @@ var init_goldmark_url = __esm({
 });
 
 // src/render/markdown.ts
-function parse3(md, opts) {
+function parse4(md, opts) {
   const tree = parseMarkdownWithMath(md, delimiterPairs2(opts.math));
   typographer(tree);
   return tree;
@@ -48517,7 +50146,7 @@ function isPlainInline(md, opts) {
 }
 function renderInlineMarkdown(md, math2, opts = {}) {
   if (isPlainInline(md, opts)) return md;
-  const mdast = parse3(md, opts);
+  const mdast = parse4(md, opts);
   const unsafe = opts.unsafe === true;
   const links = opts.links !== false;
   const key2 = `${unsafe}/${links}`;
@@ -48545,7 +50174,7 @@ function unwrapSingleParagraph(root4) {
 }
 function markdownToPlainText(md, opts = {}) {
   if (isPlainInline(md, opts) && !md.includes("  ")) return md;
-  const tree = parse3(md, opts);
+  const tree = parse4(md, opts);
   const parts = [];
   const walk = (node3) => {
     switch (node3.type) {
@@ -50018,7 +51647,7 @@ function alone(source, sc) {
 }
 function definitionsOf(tree, text12) {
   const out = [];
-  visit2(tree, "definition", (node3) => {
+  visit3(tree, "definition", (node3) => {
     const start = node3.position?.start.offset;
     if (start === void 0 || text12[start] !== "[") return;
     const close2 = /(?:[^\\\]]|\\[^])*\]/y;
@@ -51436,7 +53065,7 @@ function __hpGlyphsAsAttributes(on) {
   __hpGlyphsLeft = false;
   return left;
 }
-var ParseError, uppercase, __hpHyphenated, hyphenate, ESCAPE_LOOKUP, ESCAPE_REGEX, __hpEscapeTest, escape, getBaseElem, characterNodesTypes, isCharacterBox, protocolFromUrl, SETTINGS_SCHEMA, Settings, Style, D2, Dc, T3, Tc, S, Sc, SS, SSc, styles, sup2, sub2, fracNum, fracDen, cramp, text$1, Style$1, scriptData, allBlocks, doubleBrushStroke, hLinePad, sqrtMain, sqrtSize1, sqrtSize2, sqrtSize3, sqrtSize4, phasePath, sqrtTall, sqrtPath, innerPath, path13, tallDelim, DocumentFragment, ptPerUnit, relativeUnit, validUnit, calculateSize, __hpEms, makeEm, createClass, cssStyleToString, initNode, toNode, invalidAttributeNameRegex, toMarkup, Span, Anchor, Img, iCombinations, SymbolNode, SvgNode, PathNode, LineNode, hasHtmlDomChildren, fontMetricsData, sigmasAndXis, extraCharacterMap, fontMetricsBySizeIndex, symbols, math, text8, main, ams, accent2, bin, close, inner, mathord, op, open, punct, rel2, spacing, textord, ligatures, mathTextSymbols, ch, i, textSymbols, _ch, _i, letters2, _ch2, _i2, wideChar, _ch3, _i3, _ch4, _i4, extraLatin, _ch5, _i5, boldUpright, italic, boldItalic, script2, noFont, fraktur, doubleStruck, boldFraktur, sansSerif, boldSansSerif, italicSansSerif, monospace, wideLatinLetterData, wideNumeralData, wideCharacterFont, lookupSymbol, makeSymbol, mathsym, boldSymbol, makeOrd, canCombine, tryCombineChars, sizeElementFromChildren, makeSpan, makeSvgSpan, makeLineSpan, makeAnchor, makeFragment, wrapFragment, getVListChildrenAndDepth, makeVList, makeGlue, retrieveTextFontName, fontMap, svgData, staticSvg, thinspace, mediumspace, thickspace, spacings, tightSpacings, _functions, _htmlGroupBuilders, _mathmlGroupBuilders, normalizeArgument, ordargument, binLeftCanceller, binRightCanceller, styleMap$1, DomEnum, buildExpression$1, _traverseNonSpaceNodes, checkPartialGroup, _getOutermostNode, getTypeOfDomTree, makeNullDelimiter, buildGroup$1, MathNode, TextNode, SpaceNode, noVariantSymbols, rowLikeTypes, makeText, makeRow, mathFontVariants, getVariant, buildExpression2, buildExpressionRow, buildGroup2, sizeStyleMap, sizeMultipliers, sizeAtStyle, Options, optionsFromSettings, displayWrap, buildTree, buildHTMLTree, stretchyCodePoint, stretchyMathML, katexImagesData, wideAccentLabels, stretchySvg, stretchyEnclose, ATOMS, NON_ATOMS, getBaseSymbol, htmlBuilder$a, mathmlBuilder$9, NON_STRETCHY_ACCENT_REGEX, paddedNode, binrelClass, cdArrowFunctionName, newCell, isStartOfArrow, isLabelEnd, htmlBuilder$8, mathmlBuilder$7, globalMap, checkControlSequence, getRHS, letCommand, getMetrics, styleWrap, centerSpan, makeSmallDelim, mathrmSize, makeLargeDelim, makeGlyphSpan, makeInner, lapInEms, lap, verts, doubleVerts, makeStackedDelim, vbPad, emPad, sqrtSvg, makeSqrtImage, stackLargeDelimiters, stackAlwaysDelimiters, stackNeverDelimiters, sizeToMaxHeight, makeSizedDelim, stackNeverDelimiterSequence, stackAlwaysDelimiterSequence, stackLargeDelimiterSequence, delimTypeToFont, traverseSequence, makeCustomSizedDelim, makeLeftRightDelim, delimiterSizes, delimiters, htmlBuilder$7, mathmlBuilder$6, _environments, _macros, SourceLocation, Token, validateAmsEnvironmentContext, gatherEnvironments, htmlBuilder$6, alignMap, mathmlBuilder$5, alignedHandler, environments, htmlBuilder$5, mathmlBuilder$4, fontAliases, htmlBuilder$4, mathmlBuilder$3, wrapWithStyle, stylArray, delimFromValue, htmlBuilder$3, mathmlBuilder$2, sizeData, chooseMathStyle, assembleSupSub, noSuccessor, htmlBuilder$2, mathmlBuilder$1, singleCharBigOps, singleCharIntegrals, htmlBuilder$1, mathmlBuilder2, sizeFuncs, htmlBuilder2, styleMap, htmlBuilderDelegate, defaultVariant, cssSpace, regularSpace, pad, textFontFamilies, textFontWeights, textFontShapes, optionsWithFont, makeVerb, functions, spaceRegexString, controlWordRegexString, controlSymbolRegexString, controlWordWhitespaceRegexString, controlSpaceRegexString, combiningDiacriticalMarkString, combiningDiacriticalMarksEndRegex, tokenRegexString, Lexer, Namespace, macros, digitToNumber, newcommand, dotsByToken, dotsbGroups, spaceAfterDots, latexRaiseA, braketHelper, implicitCommands, MacroExpander, unicodeSubRegEx, uSubsAndSups, unicodeAccents, unicodeSymbols, Parser2, parseTree, render4, renderToString, generateParseTree, renderError, renderToDomTree, renderToHTMLTree, version, __domTree, katex, __hpGlyphAttributes, __hpGlyphsLeft, __hpOwnBefore;
+var ParseError, uppercase, __hpHyphenated, hyphenate, ESCAPE_LOOKUP, ESCAPE_REGEX, __hpEscapeTest, escape, getBaseElem, characterNodesTypes, isCharacterBox, protocolFromUrl, SETTINGS_SCHEMA, Settings, Style, D2, Dc, T3, Tc, S, Sc, SS, SSc, styles, sup2, sub2, fracNum, fracDen, cramp, text$1, Style$1, scriptData, allBlocks, doubleBrushStroke, hLinePad, sqrtMain, sqrtSize1, sqrtSize2, sqrtSize3, sqrtSize4, phasePath, sqrtTall, sqrtPath, innerPath, path13, tallDelim, DocumentFragment, ptPerUnit, relativeUnit, validUnit, calculateSize, __hpEms, makeEm, createClass, cssStyleToString, initNode, toNode, invalidAttributeNameRegex, toMarkup, Span, Anchor, Img, iCombinations, SymbolNode, SvgNode, PathNode, LineNode, hasHtmlDomChildren, fontMetricsData, sigmasAndXis, extraCharacterMap, fontMetricsBySizeIndex, symbols, math, text8, main, ams, accent2, bin, close, inner, mathord, op, open, punct, rel2, spacing, textord, ligatures, mathTextSymbols, ch, i, textSymbols, _ch, _i, letters2, _ch2, _i2, wideChar, _ch3, _i3, _ch4, _i4, extraLatin, _ch5, _i5, boldUpright, italic, boldItalic, script2, noFont, fraktur, doubleStruck, boldFraktur, sansSerif, boldSansSerif, italicSansSerif, monospace, wideLatinLetterData, wideNumeralData, wideCharacterFont, lookupSymbol, makeSymbol, mathsym, boldSymbol, makeOrd, canCombine, tryCombineChars, sizeElementFromChildren, makeSpan, makeSvgSpan, makeLineSpan, makeAnchor, makeFragment, wrapFragment, getVListChildrenAndDepth, makeVList, makeGlue, retrieveTextFontName, fontMap, svgData, staticSvg, thinspace, mediumspace, thickspace, spacings, tightSpacings, _functions, _htmlGroupBuilders, _mathmlGroupBuilders, normalizeArgument, ordargument, binLeftCanceller, binRightCanceller, styleMap$1, DomEnum, buildExpression$1, _traverseNonSpaceNodes, checkPartialGroup, _getOutermostNode, getTypeOfDomTree, makeNullDelimiter, buildGroup$1, MathNode, TextNode, SpaceNode, noVariantSymbols, rowLikeTypes, makeText, makeRow, mathFontVariants, getVariant, buildExpression2, buildExpressionRow, buildGroup2, sizeStyleMap, sizeMultipliers, sizeAtStyle, Options, optionsFromSettings, displayWrap, buildTree, buildHTMLTree, stretchyCodePoint, stretchyMathML, katexImagesData, wideAccentLabels, stretchySvg, stretchyEnclose, ATOMS, NON_ATOMS, getBaseSymbol, htmlBuilder$a, mathmlBuilder$9, NON_STRETCHY_ACCENT_REGEX, paddedNode, binrelClass, cdArrowFunctionName, newCell, isStartOfArrow, isLabelEnd, htmlBuilder$8, mathmlBuilder$7, globalMap, checkControlSequence, getRHS, letCommand, getMetrics, styleWrap, centerSpan, makeSmallDelim, mathrmSize, makeLargeDelim, makeGlyphSpan, makeInner, lapInEms, lap, verts, doubleVerts, makeStackedDelim, vbPad, emPad, sqrtSvg, makeSqrtImage, stackLargeDelimiters, stackAlwaysDelimiters, stackNeverDelimiters, sizeToMaxHeight, makeSizedDelim, stackNeverDelimiterSequence, stackAlwaysDelimiterSequence, stackLargeDelimiterSequence, delimTypeToFont, traverseSequence, makeCustomSizedDelim, makeLeftRightDelim, delimiterSizes, delimiters, htmlBuilder$7, mathmlBuilder$6, _environments, _macros, SourceLocation, Token, validateAmsEnvironmentContext, gatherEnvironments, htmlBuilder$6, alignMap, mathmlBuilder$5, alignedHandler, environments, htmlBuilder$5, mathmlBuilder$4, fontAliases, htmlBuilder$4, mathmlBuilder$3, wrapWithStyle, stylArray, delimFromValue, htmlBuilder$3, mathmlBuilder$2, sizeData, chooseMathStyle, assembleSupSub, noSuccessor, htmlBuilder$2, mathmlBuilder$1, singleCharBigOps, singleCharIntegrals, htmlBuilder$1, mathmlBuilder2, sizeFuncs, htmlBuilder2, styleMap, htmlBuilderDelegate, defaultVariant, cssSpace, regularSpace, pad, textFontFamilies, textFontWeights, textFontShapes, optionsWithFont, makeVerb, functions, spaceRegexString, controlWordRegexString, controlSymbolRegexString, controlWordWhitespaceRegexString, controlSpaceRegexString, combiningDiacriticalMarkString, combiningDiacriticalMarksEndRegex, tokenRegexString, Lexer, Namespace, macros, digitToNumber, newcommand, dotsByToken, dotsbGroups, spaceAfterDots, latexRaiseA, braketHelper, implicitCommands, MacroExpander, unicodeSubRegEx, uSubsAndSups, unicodeAccents, unicodeSymbols, Parser2, parseTree3, render4, renderToString, generateParseTree, renderError, renderToDomTree, renderToHTMLTree, version, __domTree, katex, __hpGlyphAttributes, __hpGlyphsLeft, __hpOwnBefore;
 var init_katex = __esm({
   "node_modules/katex/dist/katex.mjs"() {
     ParseError = class _ParseError extends Error {
@@ -65083,7 +66712,7 @@ var init_katex = __esm({
       }
     };
     Parser2.endOfExpression = /* @__PURE__ */ new Set(["}", "\\endgroup", "\\end", "\\right", "&"]);
-    parseTree = function parseTree2(toParse, settings) {
+    parseTree3 = function parseTree4(toParse, settings) {
       if (!(typeof toParse === "string" || toParse instanceof String)) {
         throw new TypeError("KaTeX can only parse string typed expression");
       }
@@ -65124,7 +66753,7 @@ var init_katex = __esm({
     };
     generateParseTree = function generateParseTree2(expression, options) {
       var settings = new Settings(options);
-      return parseTree(expression, settings);
+      return parseTree3(expression, settings);
     };
     renderError = function renderError2(error, expression, options) {
       if (options.throwOnError || !(error instanceof ParseError)) {
@@ -65138,7 +66767,7 @@ var init_katex = __esm({
     renderToDomTree = function renderToDomTree2(expression, options) {
       var settings = new Settings(options);
       try {
-        var tree = parseTree(expression, settings);
+        var tree = parseTree3(expression, settings);
         return buildTree(tree, expression, settings);
       } catch (error) {
         return renderError(error, expression, settings);
@@ -65147,7 +66776,7 @@ var init_katex = __esm({
     renderToHTMLTree = function renderToHTMLTree2(expression, options) {
       var settings = new Settings(options);
       try {
-        var tree = parseTree(expression, settings);
+        var tree = parseTree3(expression, settings);
         return buildHTMLTree(tree, expression, settings);
       } catch (error) {
         return renderError(error, expression, settings);
@@ -69524,6 +71153,7 @@ var ShadowNames = class {
 init_safe_path();
 
 // src/images/options.ts
+init_config();
 var DEFAULT_IMAGE_OPTIONS = {
   enable: true,
   widths: [400, 800, 1200, 1600, 2e3],
@@ -69535,60 +71165,61 @@ var DEFAULT_IMAGE_OPTIONS = {
   maxPixels: 1e8
 };
 var KEY = "params.prerender.images";
-function isRecord2(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function imageOptions(data, file) {
+var PATH = ["params", "prerender", "images"];
+var IMAGE_KEYS = ["enable", "widths", "formats", "quality", "sizes", "metadata", "maxPixels"];
+var QUALITY_KEYS = ["avif", "webp", "jpeg"];
+function imageOptions(data, where) {
   const diagnostics = [];
-  const warn = (message) => diagnostics.push({ severity: "warning", code: "config", message, file, line: 1, column: 1 });
-  const params10 = isRecord2(data.params) ? data.params : {};
-  const prerender = isRecord2(params10.prerender) ? params10.prerender : {};
-  const raw3 = prerender.images;
+  const report = configWarn(diagnostics, where);
+  const warn = (keys2, message) => report([...PATH, ...keys2], message);
+  const raw3 = getIn(data, PATH);
   const o2 = structuredClone(DEFAULT_IMAGE_OPTIONS);
   if (raw3 === void 0) return { options: o2, diagnostics };
   if (raw3 === false) return { options: { ...o2, enable: false }, diagnostics };
-  if (!isRecord2(raw3)) {
-    warn(`${KEY} must be a table (or false); using the defaults`);
+  if (!isRecord(raw3)) {
+    report(PATH, `${KEY} must be a table (or false); using the defaults`);
     return { options: o2, diagnostics };
   }
+  warnUnknownKeys(report, raw3, PATH, IMAGE_KEYS);
   const p5 = Object.fromEntries(Object.entries(raw3).map(([k2, v]) => [k2.toLowerCase(), v]));
   if (p5.enable !== void 0) {
     if (typeof p5.enable === "boolean") o2.enable = p5.enable;
-    else warn(`${KEY}.enable must be true or false; using true`);
+    else warn(["enable"], `${KEY}.enable must be true or false; using true`);
   }
   if (p5.widths !== void 0) {
     const ok3 = Array.isArray(p5.widths) && p5.widths.length > 0 && p5.widths.every((w) => Number.isInteger(w) && w >= 16 && w <= 8192);
     if (ok3) o2.widths = [...new Set(p5.widths)].sort((a3, b2) => a3 - b2);
-    else warn(`${KEY}.widths must be a non-empty list of whole numbers of pixels between 16 and 8192; using ${JSON.stringify(o2.widths)}`);
+    else warn(["widths"], `${KEY}.widths must be a non-empty list of whole numbers of pixels between 16 and 8192; using ${JSON.stringify(o2.widths)}`);
   }
   if (p5.formats !== void 0) {
     const list4 = Array.isArray(p5.formats) ? p5.formats.map((f) => typeof f === "string" ? f.toLowerCase() : f) : null;
     if (list4 && list4.every((f) => f === "avif" || f === "webp")) o2.formats = [...new Set(list4)];
-    else warn(`${KEY}.formats must be a list of "avif" and "webp" (the image's own format is always written); using ${JSON.stringify(o2.formats)}`);
+    else warn(["formats"], `${KEY}.formats must be a list of "avif" and "webp" (the image's own format is always written); using ${JSON.stringify(o2.formats)}`);
   }
   if (p5.quality !== void 0) {
     const valid2 = (q2) => Number.isInteger(q2) && q2 >= 1 && q2 <= 100;
     if (valid2(p5.quality)) o2.quality = { avif: p5.quality, webp: p5.quality, jpeg: p5.quality };
-    else if (isRecord2(p5.quality)) {
+    else if (isRecord(p5.quality)) {
       for (const [k2, q2] of Object.entries(p5.quality)) {
         const f = k2.toLowerCase();
-        if ((f === "avif" || f === "webp" || f === "jpeg") && valid2(q2)) o2.quality[f] = q2;
-        else warn(`${KEY}.quality.${k2} must be a whole number from 1 to 100 for avif, webp or jpeg; ignored`);
+        if (f !== "avif" && f !== "webp" && f !== "jpeg") warnUnknownKey(report, [...PATH, "quality"], k2, QUALITY_KEYS, "format");
+        else if (valid2(q2)) o2.quality[f] = q2;
+        else warn(["quality", k2], `${KEY}.quality.${k2} must be a whole number from 1 to 100; ignored`);
       }
-    } else warn(`${KEY}.quality must be a whole number from 1 to 100, or a table of them per format (avif, webp, jpeg); using the defaults`);
+    } else warn(["quality"], `${KEY}.quality must be a whole number from 1 to 100, or a table of them per format (avif, webp, jpeg); using the defaults`);
   }
   if (p5.sizes !== void 0) {
     if (typeof p5.sizes === "string") o2.sizes = p5.sizes.trim();
-    else warn(`${KEY}.sizes must be a string (a sizes attribute); computing it per image`);
+    else warn(["sizes"], `${KEY}.sizes must be a string (a sizes attribute); computing it per image`);
   }
   if (p5.metadata !== void 0) {
     const m = typeof p5.metadata === "string" ? p5.metadata.toLowerCase() : "";
     if (m === "strip" || m === "keep") o2.metadata = m;
-    else warn(`${KEY}.metadata must be "strip" or "keep"; using "strip"`);
+    else warn(["metadata"], `${KEY}.metadata must be "strip" or "keep"; using "strip"`);
   }
   if (p5.maxpixels !== void 0) {
     if (Number.isInteger(p5.maxpixels) && p5.maxpixels > 0) o2.maxPixels = p5.maxpixels;
-    else warn(`${KEY}.maxPixels must be a positive whole number; using ${o2.maxPixels}`);
+    else warn(["maxpixels"], `${KEY}.maxPixels must be a positive whole number; using ${o2.maxPixels}`);
   }
   return { options: o2, diagnostics };
 }
@@ -70039,7 +71670,7 @@ async function buildLocked(opts) {
     if (why) return fail(why);
     throw e;
   }
-  const images = imageOptions(config.data, config.file ? toPosix2(path15.relative(siteDir, config.file)) : void 0);
+  const images = imageOptions(config.data, config.locate);
   result.diagnostics.push(...images.diagnostics);
   const pipeline = images.options.enable ? new ImagePipeline({ store: output7, options: images.options, urlBase: urlBase(config.data.baseURL), siteDir }) : void 0;
   const imageIndex = pipeline && settings.siteShortcodes?.has("figure") ? {} : void 0;
@@ -70345,1338 +71976,9 @@ function writeFileAtomic(file, data) {
   renameSync3(tmp, file);
 }
 
-// node_modules/jsonc-parser/lib/esm/impl/scanner.js
-function createScanner(text12, ignoreTrivia = false) {
-  const len2 = text12.length;
-  let pos = 0, value2 = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
-  function scanHexDigits(count, exact) {
-    let digits = 0;
-    let value3 = 0;
-    while (digits < count || !exact) {
-      let ch2 = text12.charCodeAt(pos);
-      if (ch2 >= 48 && ch2 <= 57) {
-        value3 = value3 * 16 + ch2 - 48;
-      } else if (ch2 >= 65 && ch2 <= 70) {
-        value3 = value3 * 16 + ch2 - 65 + 10;
-      } else if (ch2 >= 97 && ch2 <= 102) {
-        value3 = value3 * 16 + ch2 - 97 + 10;
-      } else {
-        break;
-      }
-      pos++;
-      digits++;
-    }
-    if (digits < count) {
-      value3 = -1;
-    }
-    return value3;
-  }
-  function setPosition(newPosition) {
-    pos = newPosition;
-    value2 = "";
-    tokenOffset = 0;
-    token = 16;
-    scanError = 0;
-  }
-  function scanNumber() {
-    let start = pos;
-    if (text12.charCodeAt(pos) === 48) {
-      pos++;
-    } else {
-      pos++;
-      while (pos < text12.length && isDigit3(text12.charCodeAt(pos))) {
-        pos++;
-      }
-    }
-    if (pos < text12.length && text12.charCodeAt(pos) === 46) {
-      pos++;
-      if (pos < text12.length && isDigit3(text12.charCodeAt(pos))) {
-        pos++;
-        while (pos < text12.length && isDigit3(text12.charCodeAt(pos))) {
-          pos++;
-        }
-      } else {
-        scanError = 3;
-        return text12.substring(start, pos);
-      }
-    }
-    let end = pos;
-    if (pos < text12.length && (text12.charCodeAt(pos) === 69 || text12.charCodeAt(pos) === 101)) {
-      pos++;
-      if (pos < text12.length && text12.charCodeAt(pos) === 43 || text12.charCodeAt(pos) === 45) {
-        pos++;
-      }
-      if (pos < text12.length && isDigit3(text12.charCodeAt(pos))) {
-        pos++;
-        while (pos < text12.length && isDigit3(text12.charCodeAt(pos))) {
-          pos++;
-        }
-        end = pos;
-      } else {
-        scanError = 3;
-      }
-    }
-    return text12.substring(start, end);
-  }
-  function scanString() {
-    let result = "", start = pos;
-    while (true) {
-      if (pos >= len2) {
-        result += text12.substring(start, pos);
-        scanError = 2;
-        break;
-      }
-      const ch2 = text12.charCodeAt(pos);
-      if (ch2 === 34) {
-        result += text12.substring(start, pos);
-        pos++;
-        break;
-      }
-      if (ch2 === 92) {
-        result += text12.substring(start, pos);
-        pos++;
-        if (pos >= len2) {
-          scanError = 2;
-          break;
-        }
-        const ch22 = text12.charCodeAt(pos++);
-        switch (ch22) {
-          case 34:
-            result += '"';
-            break;
-          case 92:
-            result += "\\";
-            break;
-          case 47:
-            result += "/";
-            break;
-          case 98:
-            result += "\b";
-            break;
-          case 102:
-            result += "\f";
-            break;
-          case 110:
-            result += "\n";
-            break;
-          case 114:
-            result += "\r";
-            break;
-          case 116:
-            result += "	";
-            break;
-          case 117:
-            const ch3 = scanHexDigits(4, true);
-            if (ch3 >= 0) {
-              result += String.fromCharCode(ch3);
-            } else {
-              scanError = 4;
-            }
-            break;
-          default:
-            scanError = 5;
-        }
-        start = pos;
-        continue;
-      }
-      if (ch2 >= 0 && ch2 <= 31) {
-        if (isLineBreak(ch2)) {
-          result += text12.substring(start, pos);
-          scanError = 2;
-          break;
-        } else {
-          scanError = 6;
-        }
-      }
-      pos++;
-    }
-    return result;
-  }
-  function scanNext() {
-    value2 = "";
-    scanError = 0;
-    tokenOffset = pos;
-    lineStartOffset = lineNumber;
-    prevTokenLineStartOffset = tokenLineStartOffset;
-    if (pos >= len2) {
-      tokenOffset = len2;
-      return token = 17;
-    }
-    let code4 = text12.charCodeAt(pos);
-    if (isWhiteSpace(code4)) {
-      do {
-        pos++;
-        value2 += String.fromCharCode(code4);
-        code4 = text12.charCodeAt(pos);
-      } while (isWhiteSpace(code4));
-      return token = 15;
-    }
-    if (isLineBreak(code4)) {
-      pos++;
-      value2 += String.fromCharCode(code4);
-      if (code4 === 13 && text12.charCodeAt(pos) === 10) {
-        pos++;
-        value2 += "\n";
-      }
-      lineNumber++;
-      tokenLineStartOffset = pos;
-      return token = 14;
-    }
-    switch (code4) {
-      // tokens: []{}:,
-      case 123:
-        pos++;
-        return token = 1;
-      case 125:
-        pos++;
-        return token = 2;
-      case 91:
-        pos++;
-        return token = 3;
-      case 93:
-        pos++;
-        return token = 4;
-      case 58:
-        pos++;
-        return token = 6;
-      case 44:
-        pos++;
-        return token = 5;
-      // strings
-      case 34:
-        pos++;
-        value2 = scanString();
-        return token = 10;
-      // comments
-      case 47:
-        const start = pos - 1;
-        if (text12.charCodeAt(pos + 1) === 47) {
-          pos += 2;
-          while (pos < len2) {
-            if (isLineBreak(text12.charCodeAt(pos))) {
-              break;
-            }
-            pos++;
-          }
-          value2 = text12.substring(start, pos);
-          return token = 12;
-        }
-        if (text12.charCodeAt(pos + 1) === 42) {
-          pos += 2;
-          const safeLength = len2 - 1;
-          let commentClosed = false;
-          while (pos < safeLength) {
-            const ch2 = text12.charCodeAt(pos);
-            if (ch2 === 42 && text12.charCodeAt(pos + 1) === 47) {
-              pos += 2;
-              commentClosed = true;
-              break;
-            }
-            pos++;
-            if (isLineBreak(ch2)) {
-              if (ch2 === 13 && text12.charCodeAt(pos) === 10) {
-                pos++;
-              }
-              lineNumber++;
-              tokenLineStartOffset = pos;
-            }
-          }
-          if (!commentClosed) {
-            pos++;
-            scanError = 1;
-          }
-          value2 = text12.substring(start, pos);
-          return token = 13;
-        }
-        value2 += String.fromCharCode(code4);
-        pos++;
-        return token = 16;
-      // numbers
-      case 45:
-        value2 += String.fromCharCode(code4);
-        pos++;
-        if (pos === len2 || !isDigit3(text12.charCodeAt(pos))) {
-          return token = 16;
-        }
-      // found a minus, followed by a number so
-      // we fall through to proceed with scanning
-      // numbers
-      case 48:
-      case 49:
-      case 50:
-      case 51:
-      case 52:
-      case 53:
-      case 54:
-      case 55:
-      case 56:
-      case 57:
-        value2 += scanNumber();
-        return token = 11;
-      // literals and unknown symbols
-      default:
-        while (pos < len2 && isUnknownContentCharacter(code4)) {
-          pos++;
-          code4 = text12.charCodeAt(pos);
-        }
-        if (tokenOffset !== pos) {
-          value2 = text12.substring(tokenOffset, pos);
-          switch (value2) {
-            case "true":
-              return token = 8;
-            case "false":
-              return token = 9;
-            case "null":
-              return token = 7;
-          }
-          return token = 16;
-        }
-        value2 += String.fromCharCode(code4);
-        pos++;
-        return token = 16;
-    }
-  }
-  function isUnknownContentCharacter(code4) {
-    if (isWhiteSpace(code4) || isLineBreak(code4)) {
-      return false;
-    }
-    switch (code4) {
-      case 125:
-      case 93:
-      case 123:
-      case 91:
-      case 34:
-      case 58:
-      case 44:
-      case 47:
-        return false;
-    }
-    return true;
-  }
-  function scanNextNonTrivia() {
-    let result;
-    do {
-      result = scanNext();
-    } while (result >= 12 && result <= 15);
-    return result;
-  }
-  return {
-    setPosition,
-    getPosition: () => pos,
-    scan: ignoreTrivia ? scanNextNonTrivia : scanNext,
-    getToken: () => token,
-    getTokenValue: () => value2,
-    getTokenOffset: () => tokenOffset,
-    getTokenLength: () => pos - tokenOffset,
-    getTokenStartLine: () => lineStartOffset,
-    getTokenStartCharacter: () => tokenOffset - prevTokenLineStartOffset,
-    getTokenError: () => scanError
-  };
-}
-function isWhiteSpace(ch2) {
-  return ch2 === 32 || ch2 === 9;
-}
-function isLineBreak(ch2) {
-  return ch2 === 10 || ch2 === 13;
-}
-function isDigit3(ch2) {
-  return ch2 >= 48 && ch2 <= 57;
-}
-var CharacterCodes;
-(function(CharacterCodes2) {
-  CharacterCodes2[CharacterCodes2["lineFeed"] = 10] = "lineFeed";
-  CharacterCodes2[CharacterCodes2["carriageReturn"] = 13] = "carriageReturn";
-  CharacterCodes2[CharacterCodes2["space"] = 32] = "space";
-  CharacterCodes2[CharacterCodes2["_0"] = 48] = "_0";
-  CharacterCodes2[CharacterCodes2["_1"] = 49] = "_1";
-  CharacterCodes2[CharacterCodes2["_2"] = 50] = "_2";
-  CharacterCodes2[CharacterCodes2["_3"] = 51] = "_3";
-  CharacterCodes2[CharacterCodes2["_4"] = 52] = "_4";
-  CharacterCodes2[CharacterCodes2["_5"] = 53] = "_5";
-  CharacterCodes2[CharacterCodes2["_6"] = 54] = "_6";
-  CharacterCodes2[CharacterCodes2["_7"] = 55] = "_7";
-  CharacterCodes2[CharacterCodes2["_8"] = 56] = "_8";
-  CharacterCodes2[CharacterCodes2["_9"] = 57] = "_9";
-  CharacterCodes2[CharacterCodes2["a"] = 97] = "a";
-  CharacterCodes2[CharacterCodes2["b"] = 98] = "b";
-  CharacterCodes2[CharacterCodes2["c"] = 99] = "c";
-  CharacterCodes2[CharacterCodes2["d"] = 100] = "d";
-  CharacterCodes2[CharacterCodes2["e"] = 101] = "e";
-  CharacterCodes2[CharacterCodes2["f"] = 102] = "f";
-  CharacterCodes2[CharacterCodes2["g"] = 103] = "g";
-  CharacterCodes2[CharacterCodes2["h"] = 104] = "h";
-  CharacterCodes2[CharacterCodes2["i"] = 105] = "i";
-  CharacterCodes2[CharacterCodes2["j"] = 106] = "j";
-  CharacterCodes2[CharacterCodes2["k"] = 107] = "k";
-  CharacterCodes2[CharacterCodes2["l"] = 108] = "l";
-  CharacterCodes2[CharacterCodes2["m"] = 109] = "m";
-  CharacterCodes2[CharacterCodes2["n"] = 110] = "n";
-  CharacterCodes2[CharacterCodes2["o"] = 111] = "o";
-  CharacterCodes2[CharacterCodes2["p"] = 112] = "p";
-  CharacterCodes2[CharacterCodes2["q"] = 113] = "q";
-  CharacterCodes2[CharacterCodes2["r"] = 114] = "r";
-  CharacterCodes2[CharacterCodes2["s"] = 115] = "s";
-  CharacterCodes2[CharacterCodes2["t"] = 116] = "t";
-  CharacterCodes2[CharacterCodes2["u"] = 117] = "u";
-  CharacterCodes2[CharacterCodes2["v"] = 118] = "v";
-  CharacterCodes2[CharacterCodes2["w"] = 119] = "w";
-  CharacterCodes2[CharacterCodes2["x"] = 120] = "x";
-  CharacterCodes2[CharacterCodes2["y"] = 121] = "y";
-  CharacterCodes2[CharacterCodes2["z"] = 122] = "z";
-  CharacterCodes2[CharacterCodes2["A"] = 65] = "A";
-  CharacterCodes2[CharacterCodes2["B"] = 66] = "B";
-  CharacterCodes2[CharacterCodes2["C"] = 67] = "C";
-  CharacterCodes2[CharacterCodes2["D"] = 68] = "D";
-  CharacterCodes2[CharacterCodes2["E"] = 69] = "E";
-  CharacterCodes2[CharacterCodes2["F"] = 70] = "F";
-  CharacterCodes2[CharacterCodes2["G"] = 71] = "G";
-  CharacterCodes2[CharacterCodes2["H"] = 72] = "H";
-  CharacterCodes2[CharacterCodes2["I"] = 73] = "I";
-  CharacterCodes2[CharacterCodes2["J"] = 74] = "J";
-  CharacterCodes2[CharacterCodes2["K"] = 75] = "K";
-  CharacterCodes2[CharacterCodes2["L"] = 76] = "L";
-  CharacterCodes2[CharacterCodes2["M"] = 77] = "M";
-  CharacterCodes2[CharacterCodes2["N"] = 78] = "N";
-  CharacterCodes2[CharacterCodes2["O"] = 79] = "O";
-  CharacterCodes2[CharacterCodes2["P"] = 80] = "P";
-  CharacterCodes2[CharacterCodes2["Q"] = 81] = "Q";
-  CharacterCodes2[CharacterCodes2["R"] = 82] = "R";
-  CharacterCodes2[CharacterCodes2["S"] = 83] = "S";
-  CharacterCodes2[CharacterCodes2["T"] = 84] = "T";
-  CharacterCodes2[CharacterCodes2["U"] = 85] = "U";
-  CharacterCodes2[CharacterCodes2["V"] = 86] = "V";
-  CharacterCodes2[CharacterCodes2["W"] = 87] = "W";
-  CharacterCodes2[CharacterCodes2["X"] = 88] = "X";
-  CharacterCodes2[CharacterCodes2["Y"] = 89] = "Y";
-  CharacterCodes2[CharacterCodes2["Z"] = 90] = "Z";
-  CharacterCodes2[CharacterCodes2["asterisk"] = 42] = "asterisk";
-  CharacterCodes2[CharacterCodes2["backslash"] = 92] = "backslash";
-  CharacterCodes2[CharacterCodes2["closeBrace"] = 125] = "closeBrace";
-  CharacterCodes2[CharacterCodes2["closeBracket"] = 93] = "closeBracket";
-  CharacterCodes2[CharacterCodes2["colon"] = 58] = "colon";
-  CharacterCodes2[CharacterCodes2["comma"] = 44] = "comma";
-  CharacterCodes2[CharacterCodes2["dot"] = 46] = "dot";
-  CharacterCodes2[CharacterCodes2["doubleQuote"] = 34] = "doubleQuote";
-  CharacterCodes2[CharacterCodes2["minus"] = 45] = "minus";
-  CharacterCodes2[CharacterCodes2["openBrace"] = 123] = "openBrace";
-  CharacterCodes2[CharacterCodes2["openBracket"] = 91] = "openBracket";
-  CharacterCodes2[CharacterCodes2["plus"] = 43] = "plus";
-  CharacterCodes2[CharacterCodes2["slash"] = 47] = "slash";
-  CharacterCodes2[CharacterCodes2["formFeed"] = 12] = "formFeed";
-  CharacterCodes2[CharacterCodes2["tab"] = 9] = "tab";
-})(CharacterCodes || (CharacterCodes = {}));
-
-// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
-var cachedSpaces = new Array(20).fill(0).map((_9, index2) => {
-  return " ".repeat(index2);
-});
-var maxCachedValues = 200;
-var cachedBreakLinesWithSpaces = {
-  " ": {
-    "\n": new Array(maxCachedValues).fill(0).map((_9, index2) => {
-      return "\n" + " ".repeat(index2);
-    }),
-    "\r": new Array(maxCachedValues).fill(0).map((_9, index2) => {
-      return "\r" + " ".repeat(index2);
-    }),
-    "\r\n": new Array(maxCachedValues).fill(0).map((_9, index2) => {
-      return "\r\n" + " ".repeat(index2);
-    })
-  },
-  "	": {
-    "\n": new Array(maxCachedValues).fill(0).map((_9, index2) => {
-      return "\n" + "	".repeat(index2);
-    }),
-    "\r": new Array(maxCachedValues).fill(0).map((_9, index2) => {
-      return "\r" + "	".repeat(index2);
-    }),
-    "\r\n": new Array(maxCachedValues).fill(0).map((_9, index2) => {
-      return "\r\n" + "	".repeat(index2);
-    })
-  }
-};
-var supportedEols = ["\n", "\r", "\r\n"];
-
-// node_modules/jsonc-parser/lib/esm/impl/format.js
-function format2(documentText, range3, options) {
-  let initialIndentLevel;
-  let formatText;
-  let formatTextStart;
-  let rangeStart;
-  let rangeEnd;
-  if (range3) {
-    rangeStart = range3.offset;
-    rangeEnd = rangeStart + range3.length;
-    formatTextStart = rangeStart;
-    while (formatTextStart > 0 && !isEOL(documentText, formatTextStart - 1)) {
-      formatTextStart--;
-    }
-    let endOffset = rangeEnd;
-    while (endOffset < documentText.length && !isEOL(documentText, endOffset)) {
-      endOffset++;
-    }
-    formatText = documentText.substring(formatTextStart, endOffset);
-    initialIndentLevel = computeIndentLevel(formatText, options);
-  } else {
-    formatText = documentText;
-    initialIndentLevel = 0;
-    formatTextStart = 0;
-    rangeStart = 0;
-    rangeEnd = documentText.length;
-  }
-  const eol = getEOL(options, documentText);
-  const eolFastPathSupported = supportedEols.includes(eol);
-  let numberLineBreaks = 0;
-  let indentLevel = 0;
-  let indentValue;
-  if (options.insertSpaces) {
-    indentValue = cachedSpaces[options.tabSize || 4] ?? repeat(cachedSpaces[1], options.tabSize || 4);
-  } else {
-    indentValue = "	";
-  }
-  const indentType = indentValue === "	" ? "	" : " ";
-  let scanner = createScanner(formatText, false);
-  let hasError = false;
-  function newLinesAndIndent() {
-    if (numberLineBreaks > 1) {
-      return repeat(eol, numberLineBreaks) + repeat(indentValue, initialIndentLevel + indentLevel);
-    }
-    const amountOfSpaces = indentValue.length * (initialIndentLevel + indentLevel);
-    if (!eolFastPathSupported || amountOfSpaces > cachedBreakLinesWithSpaces[indentType][eol].length) {
-      return eol + repeat(indentValue, initialIndentLevel + indentLevel);
-    }
-    if (amountOfSpaces <= 0) {
-      return eol;
-    }
-    return cachedBreakLinesWithSpaces[indentType][eol][amountOfSpaces];
-  }
-  function scanNext() {
-    let token = scanner.scan();
-    numberLineBreaks = 0;
-    while (token === 15 || token === 14) {
-      if (token === 14 && options.keepLines) {
-        numberLineBreaks += 1;
-      } else if (token === 14) {
-        numberLineBreaks = 1;
-      }
-      token = scanner.scan();
-    }
-    hasError = token === 16 || scanner.getTokenError() !== 0;
-    return token;
-  }
-  const editOperations = [];
-  function addEdit(text12, startOffset, endOffset) {
-    if (!hasError && (!range3 || startOffset < rangeEnd && endOffset > rangeStart) && documentText.substring(startOffset, endOffset) !== text12) {
-      editOperations.push({ offset: startOffset, length: endOffset - startOffset, content: text12 });
-    }
-  }
-  let firstToken = scanNext();
-  if (options.keepLines && numberLineBreaks > 0) {
-    addEdit(repeat(eol, numberLineBreaks), 0, 0);
-  }
-  if (firstToken !== 17) {
-    let firstTokenStart = scanner.getTokenOffset() + formatTextStart;
-    let initialIndent = indentValue.length * initialIndentLevel < 20 && options.insertSpaces ? cachedSpaces[indentValue.length * initialIndentLevel] : repeat(indentValue, initialIndentLevel);
-    addEdit(initialIndent, formatTextStart, firstTokenStart);
-  }
-  while (firstToken !== 17) {
-    let firstTokenEnd = scanner.getTokenOffset() + scanner.getTokenLength() + formatTextStart;
-    let secondToken = scanNext();
-    let replaceContent = "";
-    let needsLineBreak = false;
-    while (numberLineBreaks === 0 && (secondToken === 12 || secondToken === 13)) {
-      let commentTokenStart = scanner.getTokenOffset() + formatTextStart;
-      addEdit(cachedSpaces[1], firstTokenEnd, commentTokenStart);
-      firstTokenEnd = scanner.getTokenOffset() + scanner.getTokenLength() + formatTextStart;
-      needsLineBreak = secondToken === 12;
-      replaceContent = needsLineBreak ? newLinesAndIndent() : "";
-      secondToken = scanNext();
-    }
-    if (secondToken === 2) {
-      if (firstToken !== 1) {
-        indentLevel--;
-      }
-      ;
-      if (options.keepLines && numberLineBreaks > 0 || !options.keepLines && firstToken !== 1) {
-        replaceContent = newLinesAndIndent();
-      } else if (options.keepLines) {
-        replaceContent = cachedSpaces[1];
-      }
-    } else if (secondToken === 4) {
-      if (firstToken !== 3) {
-        indentLevel--;
-      }
-      ;
-      if (options.keepLines && numberLineBreaks > 0 || !options.keepLines && firstToken !== 3) {
-        replaceContent = newLinesAndIndent();
-      } else if (options.keepLines) {
-        replaceContent = cachedSpaces[1];
-      }
-    } else {
-      switch (firstToken) {
-        case 3:
-        case 1:
-          indentLevel++;
-          if (options.keepLines && numberLineBreaks > 0 || !options.keepLines) {
-            replaceContent = newLinesAndIndent();
-          } else {
-            replaceContent = cachedSpaces[1];
-          }
-          break;
-        case 5:
-          if (options.keepLines && numberLineBreaks > 0 || !options.keepLines) {
-            replaceContent = newLinesAndIndent();
-          } else {
-            replaceContent = cachedSpaces[1];
-          }
-          break;
-        case 12:
-          replaceContent = newLinesAndIndent();
-          break;
-        case 13:
-          if (numberLineBreaks > 0) {
-            replaceContent = newLinesAndIndent();
-          } else if (!needsLineBreak) {
-            replaceContent = cachedSpaces[1];
-          }
-          break;
-        case 6:
-          if (options.keepLines && numberLineBreaks > 0) {
-            replaceContent = newLinesAndIndent();
-          } else if (!needsLineBreak) {
-            replaceContent = cachedSpaces[1];
-          }
-          break;
-        case 10:
-          if (options.keepLines && numberLineBreaks > 0) {
-            replaceContent = newLinesAndIndent();
-          } else if (secondToken === 6 && !needsLineBreak) {
-            replaceContent = "";
-          }
-          break;
-        case 7:
-        case 8:
-        case 9:
-        case 11:
-        case 2:
-        case 4:
-          if (options.keepLines && numberLineBreaks > 0) {
-            replaceContent = newLinesAndIndent();
-          } else {
-            if ((secondToken === 12 || secondToken === 13) && !needsLineBreak) {
-              replaceContent = cachedSpaces[1];
-            } else if (secondToken !== 5 && secondToken !== 17) {
-              hasError = true;
-            }
-          }
-          break;
-        case 16:
-          hasError = true;
-          break;
-      }
-      if (numberLineBreaks > 0 && (secondToken === 12 || secondToken === 13)) {
-        replaceContent = newLinesAndIndent();
-      }
-    }
-    if (secondToken === 17) {
-      if (options.keepLines && numberLineBreaks > 0) {
-        replaceContent = newLinesAndIndent();
-      } else {
-        replaceContent = options.insertFinalNewline ? eol : "";
-      }
-    }
-    const secondTokenStart = scanner.getTokenOffset() + formatTextStart;
-    addEdit(replaceContent, firstTokenEnd, secondTokenStart);
-    firstToken = secondToken;
-  }
-  return editOperations;
-}
-function repeat(s2, count) {
-  let result = "";
-  for (let i2 = 0; i2 < count; i2++) {
-    result += s2;
-  }
-  return result;
-}
-function computeIndentLevel(content3, options) {
-  let i2 = 0;
-  let nChars = 0;
-  const tabSize = options.tabSize || 4;
-  while (i2 < content3.length) {
-    let ch2 = content3.charAt(i2);
-    if (ch2 === cachedSpaces[1]) {
-      nChars++;
-    } else if (ch2 === "	") {
-      nChars += tabSize;
-    } else {
-      break;
-    }
-    i2++;
-  }
-  return Math.floor(nChars / tabSize);
-}
-function getEOL(options, text12) {
-  for (let i2 = 0; i2 < text12.length; i2++) {
-    const ch2 = text12.charAt(i2);
-    if (ch2 === "\r") {
-      if (i2 + 1 < text12.length && text12.charAt(i2 + 1) === "\n") {
-        return "\r\n";
-      }
-      return "\r";
-    } else if (ch2 === "\n") {
-      return "\n";
-    }
-  }
-  return options && options.eol || "\n";
-}
-function isEOL(text12, offset) {
-  return "\r\n".indexOf(text12.charAt(offset)) !== -1;
-}
-
-// node_modules/jsonc-parser/lib/esm/impl/parser.js
-var ParseOptions;
-(function(ParseOptions2) {
-  ParseOptions2.DEFAULT = {
-    allowTrailingComma: false
-  };
-})(ParseOptions || (ParseOptions = {}));
-function parseTree3(text12, errors = [], options = ParseOptions.DEFAULT) {
-  let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
-  function ensurePropertyComplete(endOffset) {
-    if (currentParent.type === "property") {
-      currentParent.length = endOffset - currentParent.offset;
-      currentParent = currentParent.parent;
-    }
-  }
-  function onValue(valueNode) {
-    currentParent.children.push(valueNode);
-    return valueNode;
-  }
-  const visitor = {
-    onObjectBegin: (offset) => {
-      currentParent = onValue({ type: "object", offset, length: -1, parent: currentParent, children: [] });
-    },
-    onObjectProperty: (name, offset, length) => {
-      currentParent = onValue({ type: "property", offset, length: -1, parent: currentParent, children: [] });
-      currentParent.children.push({ type: "string", value: name, offset, length, parent: currentParent });
-    },
-    onObjectEnd: (offset, length) => {
-      ensurePropertyComplete(offset + length);
-      currentParent.length = offset + length - currentParent.offset;
-      currentParent = currentParent.parent;
-      ensurePropertyComplete(offset + length);
-    },
-    onArrayBegin: (offset, length) => {
-      currentParent = onValue({ type: "array", offset, length: -1, parent: currentParent, children: [] });
-    },
-    onArrayEnd: (offset, length) => {
-      currentParent.length = offset + length - currentParent.offset;
-      currentParent = currentParent.parent;
-      ensurePropertyComplete(offset + length);
-    },
-    onLiteralValue: (value2, offset, length) => {
-      onValue({ type: getNodeType(value2), offset, length, parent: currentParent, value: value2 });
-      ensurePropertyComplete(offset + length);
-    },
-    onSeparator: (sep, offset, length) => {
-      if (currentParent.type === "property") {
-        if (sep === ":") {
-          currentParent.colonOffset = offset;
-        } else if (sep === ",") {
-          ensurePropertyComplete(offset);
-        }
-      }
-    },
-    onError: (error, offset, length) => {
-      errors.push({ error, offset, length });
-    }
-  };
-  visit3(text12, visitor, options);
-  const result = currentParent.children[0];
-  if (result) {
-    delete result.parent;
-  }
-  return result;
-}
-function findNodeAtLocation(root4, path18) {
-  if (!root4) {
-    return void 0;
-  }
-  let node3 = root4;
-  for (let segment of path18) {
-    if (typeof segment === "string") {
-      if (node3.type !== "object" || !Array.isArray(node3.children)) {
-        return void 0;
-      }
-      let found = false;
-      for (const propertyNode of node3.children) {
-        if (Array.isArray(propertyNode.children) && propertyNode.children[0].value === segment && propertyNode.children.length === 2) {
-          node3 = propertyNode.children[1];
-          found = true;
-          break;
-        }
-      }
-      if (!found) {
-        return void 0;
-      }
-    } else {
-      const index2 = segment;
-      if (node3.type !== "array" || index2 < 0 || !Array.isArray(node3.children) || index2 >= node3.children.length) {
-        return void 0;
-      }
-      node3 = node3.children[index2];
-    }
-  }
-  return node3;
-}
-function visit3(text12, visitor, options = ParseOptions.DEFAULT) {
-  const _scanner = createScanner(text12, false);
-  const _jsonPath = [];
-  let suppressedCallbacks = 0;
-  function toNoArgVisit(visitFunction) {
-    return visitFunction ? () => suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
-  }
-  function toOneArgVisit(visitFunction) {
-    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
-  }
-  function toOneArgVisitWithPath(visitFunction) {
-    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) : () => true;
-  }
-  function toBeginVisit(visitFunction) {
-    return visitFunction ? () => {
-      if (suppressedCallbacks > 0) {
-        suppressedCallbacks++;
-      } else {
-        let cbReturn = visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice());
-        if (cbReturn === false) {
-          suppressedCallbacks = 1;
-        }
-      }
-    } : () => true;
-  }
-  function toEndVisit(visitFunction) {
-    return visitFunction ? () => {
-      if (suppressedCallbacks > 0) {
-        suppressedCallbacks--;
-      }
-      if (suppressedCallbacks === 0) {
-        visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter());
-      }
-    } : () => true;
-  }
-  const onObjectBegin = toBeginVisit(visitor.onObjectBegin), onObjectProperty = toOneArgVisitWithPath(visitor.onObjectProperty), onObjectEnd = toEndVisit(visitor.onObjectEnd), onArrayBegin = toBeginVisit(visitor.onArrayBegin), onArrayEnd = toEndVisit(visitor.onArrayEnd), onLiteralValue = toOneArgVisitWithPath(visitor.onLiteralValue), onSeparator = toOneArgVisit(visitor.onSeparator), onComment = toNoArgVisit(visitor.onComment), onError = toOneArgVisit(visitor.onError);
-  const disallowComments = options && options.disallowComments;
-  const allowTrailingComma = options && options.allowTrailingComma;
-  function scanNext() {
-    while (true) {
-      const token = _scanner.scan();
-      switch (_scanner.getTokenError()) {
-        case 4:
-          handleError(
-            14
-            /* ParseErrorCode.InvalidUnicode */
-          );
-          break;
-        case 5:
-          handleError(
-            15
-            /* ParseErrorCode.InvalidEscapeCharacter */
-          );
-          break;
-        case 3:
-          handleError(
-            13
-            /* ParseErrorCode.UnexpectedEndOfNumber */
-          );
-          break;
-        case 1:
-          if (!disallowComments) {
-            handleError(
-              11
-              /* ParseErrorCode.UnexpectedEndOfComment */
-            );
-          }
-          break;
-        case 2:
-          handleError(
-            12
-            /* ParseErrorCode.UnexpectedEndOfString */
-          );
-          break;
-        case 6:
-          handleError(
-            16
-            /* ParseErrorCode.InvalidCharacter */
-          );
-          break;
-      }
-      switch (token) {
-        case 12:
-        case 13:
-          if (disallowComments) {
-            handleError(
-              10
-              /* ParseErrorCode.InvalidCommentToken */
-            );
-          } else {
-            onComment();
-          }
-          break;
-        case 16:
-          handleError(
-            1
-            /* ParseErrorCode.InvalidSymbol */
-          );
-          break;
-        case 15:
-        case 14:
-          break;
-        default:
-          return token;
-      }
-    }
-  }
-  function handleError(error, skipUntilAfter = [], skipUntil = []) {
-    onError(error);
-    if (skipUntilAfter.length + skipUntil.length > 0) {
-      let token = _scanner.getToken();
-      while (token !== 17) {
-        if (skipUntilAfter.indexOf(token) !== -1) {
-          scanNext();
-          break;
-        } else if (skipUntil.indexOf(token) !== -1) {
-          break;
-        }
-        token = scanNext();
-      }
-    }
-  }
-  function parseString2(isValue) {
-    const value2 = _scanner.getTokenValue();
-    if (isValue) {
-      onLiteralValue(value2);
-    } else {
-      onObjectProperty(value2);
-      _jsonPath.push(value2);
-    }
-    scanNext();
-    return true;
-  }
-  function parseLiteral() {
-    switch (_scanner.getToken()) {
-      case 11:
-        const tokenValue = _scanner.getTokenValue();
-        let value2 = Number(tokenValue);
-        if (isNaN(value2)) {
-          handleError(
-            2
-            /* ParseErrorCode.InvalidNumberFormat */
-          );
-          value2 = 0;
-        }
-        onLiteralValue(value2);
-        break;
-      case 7:
-        onLiteralValue(null);
-        break;
-      case 8:
-        onLiteralValue(true);
-        break;
-      case 9:
-        onLiteralValue(false);
-        break;
-      default:
-        return false;
-    }
-    scanNext();
-    return true;
-  }
-  function parseProperty() {
-    if (_scanner.getToken() !== 10) {
-      handleError(3, [], [
-        2,
-        5
-        /* SyntaxKind.CommaToken */
-      ]);
-      return false;
-    }
-    parseString2(false);
-    if (_scanner.getToken() === 6) {
-      onSeparator(":");
-      scanNext();
-      if (!parseValue2()) {
-        handleError(4, [], [
-          2,
-          5
-          /* SyntaxKind.CommaToken */
-        ]);
-      }
-    } else {
-      handleError(5, [], [
-        2,
-        5
-        /* SyntaxKind.CommaToken */
-      ]);
-    }
-    _jsonPath.pop();
-    return true;
-  }
-  function parseObject() {
-    onObjectBegin();
-    scanNext();
-    let needsComma = false;
-    while (_scanner.getToken() !== 2 && _scanner.getToken() !== 17) {
-      if (_scanner.getToken() === 5) {
-        if (!needsComma) {
-          handleError(4, [], []);
-        }
-        onSeparator(",");
-        scanNext();
-        if (_scanner.getToken() === 2 && allowTrailingComma) {
-          break;
-        }
-      } else if (needsComma) {
-        handleError(6, [], []);
-      }
-      if (!parseProperty()) {
-        handleError(4, [], [
-          2,
-          5
-          /* SyntaxKind.CommaToken */
-        ]);
-      }
-      needsComma = true;
-    }
-    onObjectEnd();
-    if (_scanner.getToken() !== 2) {
-      handleError(7, [
-        2
-        /* SyntaxKind.CloseBraceToken */
-      ], []);
-    } else {
-      scanNext();
-    }
-    return true;
-  }
-  function parseArray3() {
-    onArrayBegin();
-    scanNext();
-    let isFirstElement = true;
-    let needsComma = false;
-    while (_scanner.getToken() !== 4 && _scanner.getToken() !== 17) {
-      if (_scanner.getToken() === 5) {
-        if (!needsComma) {
-          handleError(4, [], []);
-        }
-        onSeparator(",");
-        scanNext();
-        if (_scanner.getToken() === 4 && allowTrailingComma) {
-          break;
-        }
-      } else if (needsComma) {
-        handleError(6, [], []);
-      }
-      if (isFirstElement) {
-        _jsonPath.push(0);
-        isFirstElement = false;
-      } else {
-        _jsonPath[_jsonPath.length - 1]++;
-      }
-      if (!parseValue2()) {
-        handleError(4, [], [
-          4,
-          5
-          /* SyntaxKind.CommaToken */
-        ]);
-      }
-      needsComma = true;
-    }
-    onArrayEnd();
-    if (!isFirstElement) {
-      _jsonPath.pop();
-    }
-    if (_scanner.getToken() !== 4) {
-      handleError(8, [
-        4
-        /* SyntaxKind.CloseBracketToken */
-      ], []);
-    } else {
-      scanNext();
-    }
-    return true;
-  }
-  function parseValue2() {
-    switch (_scanner.getToken()) {
-      case 3:
-        return parseArray3();
-      case 1:
-        return parseObject();
-      case 10:
-        return parseString2(true);
-      default:
-        return parseLiteral();
-    }
-  }
-  scanNext();
-  if (_scanner.getToken() === 17) {
-    if (options.allowEmptyContent) {
-      return true;
-    }
-    handleError(4, [], []);
-    return false;
-  }
-  if (!parseValue2()) {
-    handleError(4, [], []);
-    return false;
-  }
-  if (_scanner.getToken() !== 17) {
-    handleError(9, [], []);
-  }
-  return true;
-}
-function getNodeType(value2) {
-  switch (typeof value2) {
-    case "boolean":
-      return "boolean";
-    case "number":
-      return "number";
-    case "string":
-      return "string";
-    case "object": {
-      if (!value2) {
-        return "null";
-      } else if (Array.isArray(value2)) {
-        return "array";
-      }
-      return "object";
-    }
-    default:
-      return "null";
-  }
-}
-
-// node_modules/jsonc-parser/lib/esm/impl/edit.js
-function setProperty(text12, originalPath, value2, options) {
-  const path18 = originalPath.slice();
-  const errors = [];
-  const root4 = parseTree3(text12, errors);
-  let parent = void 0;
-  let lastSegment = void 0;
-  while (path18.length > 0) {
-    lastSegment = path18.pop();
-    parent = findNodeAtLocation(root4, path18);
-    if (parent === void 0 && value2 !== void 0) {
-      if (typeof lastSegment === "string") {
-        value2 = { [lastSegment]: value2 };
-      } else {
-        value2 = [value2];
-      }
-    } else {
-      break;
-    }
-  }
-  if (!parent) {
-    if (value2 === void 0) {
-      throw new Error("Can not delete in empty document");
-    }
-    return withFormatting(text12, { offset: root4 ? root4.offset : 0, length: root4 ? root4.length : 0, content: JSON.stringify(value2) }, options);
-  } else if (parent.type === "object" && typeof lastSegment === "string" && Array.isArray(parent.children)) {
-    const existing = findNodeAtLocation(parent, [lastSegment]);
-    if (existing !== void 0) {
-      if (value2 === void 0) {
-        if (!existing.parent) {
-          throw new Error("Malformed AST");
-        }
-        const propertyIndex = parent.children.indexOf(existing.parent);
-        let removeBegin;
-        let removeEnd = existing.parent.offset + existing.parent.length;
-        if (propertyIndex > 0) {
-          let previous3 = parent.children[propertyIndex - 1];
-          removeBegin = previous3.offset + previous3.length;
-        } else {
-          removeBegin = parent.offset + 1;
-          if (parent.children.length > 1) {
-            let next = parent.children[1];
-            removeEnd = next.offset;
-          }
-        }
-        return withFormatting(text12, { offset: removeBegin, length: removeEnd - removeBegin, content: "" }, options);
-      } else {
-        return withFormatting(text12, { offset: existing.offset, length: existing.length, content: JSON.stringify(value2) }, options);
-      }
-    } else {
-      if (value2 === void 0) {
-        return [];
-      }
-      const newProperty = `${JSON.stringify(lastSegment)}: ${JSON.stringify(value2)}`;
-      const index2 = options.getInsertionIndex ? options.getInsertionIndex(parent.children.map((p5) => p5.children[0].value)) : parent.children.length;
-      let edit;
-      if (index2 > 0) {
-        let previous3 = parent.children[index2 - 1];
-        edit = { offset: previous3.offset + previous3.length, length: 0, content: "," + newProperty };
-      } else if (parent.children.length === 0) {
-        edit = { offset: parent.offset + 1, length: 0, content: newProperty };
-      } else {
-        edit = { offset: parent.offset + 1, length: 0, content: newProperty + "," };
-      }
-      return withFormatting(text12, edit, options);
-    }
-  } else if (parent.type === "array" && typeof lastSegment === "number" && Array.isArray(parent.children)) {
-    const insertIndex = lastSegment;
-    if (insertIndex === -1) {
-      const newProperty = `${JSON.stringify(value2)}`;
-      let edit;
-      if (parent.children.length === 0) {
-        edit = { offset: parent.offset + 1, length: 0, content: newProperty };
-      } else {
-        const previous3 = parent.children[parent.children.length - 1];
-        edit = { offset: previous3.offset + previous3.length, length: 0, content: "," + newProperty };
-      }
-      return withFormatting(text12, edit, options);
-    } else if (value2 === void 0 && parent.children.length >= 0) {
-      const removalIndex = lastSegment;
-      const toRemove = parent.children[removalIndex];
-      let edit;
-      if (parent.children.length === 1) {
-        edit = { offset: parent.offset + 1, length: parent.length - 2, content: "" };
-      } else if (parent.children.length - 1 === removalIndex) {
-        let previous3 = parent.children[removalIndex - 1];
-        let offset = previous3.offset + previous3.length;
-        let parentEndOffset = parent.offset + parent.length;
-        edit = { offset, length: parentEndOffset - 2 - offset, content: "" };
-      } else {
-        edit = { offset: toRemove.offset, length: parent.children[removalIndex + 1].offset - toRemove.offset, content: "" };
-      }
-      return withFormatting(text12, edit, options);
-    } else if (value2 !== void 0) {
-      let edit;
-      const newProperty = `${JSON.stringify(value2)}`;
-      if (!options.isArrayInsertion && parent.children.length > lastSegment) {
-        const toModify = parent.children[lastSegment];
-        edit = { offset: toModify.offset, length: toModify.length, content: newProperty };
-      } else if (parent.children.length === 0 || lastSegment === 0) {
-        edit = { offset: parent.offset + 1, length: 0, content: parent.children.length === 0 ? newProperty : newProperty + "," };
-      } else {
-        const index2 = lastSegment > parent.children.length ? parent.children.length : lastSegment;
-        const previous3 = parent.children[index2 - 1];
-        edit = { offset: previous3.offset + previous3.length, length: 0, content: "," + newProperty };
-      }
-      return withFormatting(text12, edit, options);
-    } else {
-      throw new Error(`Can not ${value2 === void 0 ? "remove" : options.isArrayInsertion ? "insert" : "modify"} Array index ${insertIndex} as length is not sufficient`);
-    }
-  } else {
-    throw new Error(`Can not add ${typeof lastSegment !== "number" ? "index" : "property"} to parent of type ${parent.type}`);
-  }
-}
-function withFormatting(text12, edit, options) {
-  if (!options.formattingOptions) {
-    return [edit];
-  }
-  let newText = applyEdit(text12, edit);
-  let begin = edit.offset;
-  let end = edit.offset + edit.content.length;
-  if (edit.length === 0 || edit.content.length === 0) {
-    while (begin > 0 && !isEOL(newText, begin - 1)) {
-      begin--;
-    }
-    while (end < newText.length && !isEOL(newText, end)) {
-      end++;
-    }
-  }
-  const edits = format2(newText, { offset: begin, length: end - begin }, { ...options.formattingOptions, keepLines: false });
-  for (let i2 = edits.length - 1; i2 >= 0; i2--) {
-    const edit2 = edits[i2];
-    newText = applyEdit(newText, edit2);
-    begin = Math.min(begin, edit2.offset);
-    end = Math.max(end, edit2.offset + edit2.length);
-    end += edit2.content.length - edit2.length;
-  }
-  const editLength = text12.length - (newText.length - end) - begin;
-  return [{ offset: begin, length: editLength, content: newText.substring(begin, end) }];
-}
-function applyEdit(text12, edit) {
-  return text12.substring(0, edit.offset) + edit.content + text12.substring(edit.offset + edit.length);
-}
-
-// node_modules/jsonc-parser/lib/esm/main.js
-var ScanError;
-(function(ScanError2) {
-  ScanError2[ScanError2["None"] = 0] = "None";
-  ScanError2[ScanError2["UnexpectedEndOfComment"] = 1] = "UnexpectedEndOfComment";
-  ScanError2[ScanError2["UnexpectedEndOfString"] = 2] = "UnexpectedEndOfString";
-  ScanError2[ScanError2["UnexpectedEndOfNumber"] = 3] = "UnexpectedEndOfNumber";
-  ScanError2[ScanError2["InvalidUnicode"] = 4] = "InvalidUnicode";
-  ScanError2[ScanError2["InvalidEscapeCharacter"] = 5] = "InvalidEscapeCharacter";
-  ScanError2[ScanError2["InvalidCharacter"] = 6] = "InvalidCharacter";
-})(ScanError || (ScanError = {}));
-var SyntaxKind;
-(function(SyntaxKind2) {
-  SyntaxKind2[SyntaxKind2["OpenBraceToken"] = 1] = "OpenBraceToken";
-  SyntaxKind2[SyntaxKind2["CloseBraceToken"] = 2] = "CloseBraceToken";
-  SyntaxKind2[SyntaxKind2["OpenBracketToken"] = 3] = "OpenBracketToken";
-  SyntaxKind2[SyntaxKind2["CloseBracketToken"] = 4] = "CloseBracketToken";
-  SyntaxKind2[SyntaxKind2["CommaToken"] = 5] = "CommaToken";
-  SyntaxKind2[SyntaxKind2["ColonToken"] = 6] = "ColonToken";
-  SyntaxKind2[SyntaxKind2["NullKeyword"] = 7] = "NullKeyword";
-  SyntaxKind2[SyntaxKind2["TrueKeyword"] = 8] = "TrueKeyword";
-  SyntaxKind2[SyntaxKind2["FalseKeyword"] = 9] = "FalseKeyword";
-  SyntaxKind2[SyntaxKind2["StringLiteral"] = 10] = "StringLiteral";
-  SyntaxKind2[SyntaxKind2["NumericLiteral"] = 11] = "NumericLiteral";
-  SyntaxKind2[SyntaxKind2["LineCommentTrivia"] = 12] = "LineCommentTrivia";
-  SyntaxKind2[SyntaxKind2["BlockCommentTrivia"] = 13] = "BlockCommentTrivia";
-  SyntaxKind2[SyntaxKind2["LineBreakTrivia"] = 14] = "LineBreakTrivia";
-  SyntaxKind2[SyntaxKind2["Trivia"] = 15] = "Trivia";
-  SyntaxKind2[SyntaxKind2["Unknown"] = 16] = "Unknown";
-  SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
-})(SyntaxKind || (SyntaxKind = {}));
-var parseTree4 = parseTree3;
-var findNodeAtLocation2 = findNodeAtLocation;
-var ParseErrorCode;
-(function(ParseErrorCode2) {
-  ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
-  ParseErrorCode2[ParseErrorCode2["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
-  ParseErrorCode2[ParseErrorCode2["PropertyNameExpected"] = 3] = "PropertyNameExpected";
-  ParseErrorCode2[ParseErrorCode2["ValueExpected"] = 4] = "ValueExpected";
-  ParseErrorCode2[ParseErrorCode2["ColonExpected"] = 5] = "ColonExpected";
-  ParseErrorCode2[ParseErrorCode2["CommaExpected"] = 6] = "CommaExpected";
-  ParseErrorCode2[ParseErrorCode2["CloseBraceExpected"] = 7] = "CloseBraceExpected";
-  ParseErrorCode2[ParseErrorCode2["CloseBracketExpected"] = 8] = "CloseBracketExpected";
-  ParseErrorCode2[ParseErrorCode2["EndOfFileExpected"] = 9] = "EndOfFileExpected";
-  ParseErrorCode2[ParseErrorCode2["InvalidCommentToken"] = 10] = "InvalidCommentToken";
-  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfComment"] = 11] = "UnexpectedEndOfComment";
-  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfString"] = 12] = "UnexpectedEndOfString";
-  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfNumber"] = 13] = "UnexpectedEndOfNumber";
-  ParseErrorCode2[ParseErrorCode2["InvalidUnicode"] = 14] = "InvalidUnicode";
-  ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
-  ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
-})(ParseErrorCode || (ParseErrorCode = {}));
-function modify(text12, path18, value2, options) {
-  return setProperty(text12, path18, value2, options);
-}
-function applyEdits(text12, edits) {
-  let sortedEdits = edits.slice(0).sort((a3, b2) => {
-    const diff = a3.offset - b2.offset;
-    if (diff === 0) {
-      return a3.length - b2.length;
-    }
-    return diff;
-  });
-  let lastModifiedOffset = text12.length;
-  for (let i2 = sortedEdits.length - 1; i2 >= 0; i2--) {
-    let e = sortedEdits[i2];
-    if (e.offset + e.length <= lastModifiedOffset) {
-      text12 = applyEdit(text12, e);
-    } else {
-      throw new Error("Overlapping edit");
-    }
-    lastModifiedOffset = e.offset;
-  }
-  return text12;
-}
-
 // src/site/config-edit.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+init_main();
+var import_yaml4 = __toESM(require_dist(), 1);
 init_config();
 var EditError = class extends Error {
   constructor(message, offset) {
@@ -71838,7 +72140,7 @@ function yamlItem(m, indent2, offset, comment2) {
   ];
 }
 function keyOf(p5) {
-  const k2 = (0, import_yaml3.isScalar)(p5.key) ? p5.key.value : p5.key;
+  const k2 = (0, import_yaml4.isScalar)(p5.key) ? p5.key.value : p5.key;
   return typeof k2 === "string" ? k2 : void 0;
 }
 function findPair(map4, key2) {
@@ -71861,7 +72163,7 @@ function yamlIndentUnit(text12) {
   return unit3 || 2;
 }
 function editYaml(text12, rootIsModule, edit) {
-  const docs = (0, import_yaml3.parseAllDocuments)(text12);
+  const docs = (0, import_yaml4.parseAllDocuments)(text12);
   if (!Array.isArray(docs) || docs.length > 1) throw new EditError("the file holds more than one YAML document", 0);
   const doc = docs[0];
   if (doc && doc.errors.length > 0) throw new EditError(doc.errors[0].message, doc.errors[0].pos[0]);
@@ -71877,7 +72179,7 @@ function editYaml(text12, rootIsModule, edit) {
   };
   const root4 = doc?.contents ?? null;
   let moduleMap;
-  if (root4 !== null && !(0, import_yaml3.isMap)(root4)) throw new EditError("the top level of the file is not a map", nodeStart(root4));
+  if (root4 !== null && !(0, import_yaml4.isMap)(root4)) throw new EditError("the top level of the file is not a map", nodeStart(root4));
   if (root4 !== null && root4.flow) throw new EditError("the top level is a flow map ({\u2026})", nodeStart(root4));
   if (rootIsModule) {
     if (root4 === null || root4.items.length === 0) {
@@ -71894,11 +72196,11 @@ function editYaml(text12, rootIsModule, edit) {
     }
     const value2 = pair2.value;
     const keyCol = col(nodeStart(pair2.key));
-    if (value2 === null || (0, import_yaml3.isScalar)(value2) && value2.value === null && value2.source === "") {
+    if (value2 === null || (0, import_yaml4.isScalar)(value2) && value2.value === null && value2.source === "") {
       const at = endOfLine(text12, nodeStart(pair2.key));
       return applySplices(text12, [insertLines(text12, at, [`${spaces(keyCol + unit3)}mounts:`, ...items(all3, keyCol + 2 * unit3, 2)], eol)]);
     }
-    if (!(0, import_yaml3.isMap)(value2) || value2.flow) {
+    if (!(0, import_yaml4.isMap)(value2) || value2.flow) {
       throw new EditError('"module" is written in flow style ({\u2026}) or is not a map, so init cannot add lines to it', nodeStart(value2));
     }
     moduleMap = value2;
@@ -71913,19 +72215,19 @@ function editYaml(text12, rootIsModule, edit) {
   }
   const seqValue = mountsPair.value;
   const afterKey = endOfLine(text12, nodeStart(mountsPair.key));
-  if (seqValue === null || (0, import_yaml3.isScalar)(seqValue) && seqValue.value === null && seqValue.source === "") {
+  if (seqValue === null || (0, import_yaml4.isScalar)(seqValue) && seqValue.value === null && seqValue.source === "") {
     return applySplices(text12, [insertLines(text12, afterKey, items(all3, mapCol + unit3, 2), eol)]);
   }
-  if (!(0, import_yaml3.isSeq)(seqValue) || seqValue.flow) {
+  if (!(0, import_yaml4.isSeq)(seqValue) || seqValue.flow) {
     throw new EditError('"mounts" is written in flow style ([\u2026]) or is not a list, so init cannot add lines to it', nodeStart(seqValue));
   }
   const seq = seqValue;
   const entries = seq.items;
   const dashCol = col(nodeStart(seq));
   const first = entries[0];
-  const offset = first && (0, import_yaml3.isMap)(first) && !first.flow ? Math.max(2, col(nodeStart(first)) - dashCol) : 2;
+  const offset = first && (0, import_yaml4.isMap)(first) && !first.flow ? Math.max(2, col(nodeStart(first)) - dashCol) : 2;
   const splices = [];
-  const mountEntries = entries.filter((e) => (0, import_yaml3.isMap)(e) && findPair(e, "source") && findPair(e, "target"));
+  const mountEntries = entries.filter((e) => (0, import_yaml4.isMap)(e) && findPair(e, "source") && findPair(e, "target"));
   if (mountEntries.length !== edit.inFile.length) throw new EditError("a mount in this list is not a map with source and target", nodeStart(seq));
   for (const [k2, node3] of mountEntries.entries()) {
     const map4 = node3;
@@ -71975,7 +72277,7 @@ function editJson(text12, rootIsModule, edit) {
   const formattingOptions = { insertSpaces: !indent2.includes("	"), tabSize: indent2.includes("	") ? 1 : indent2.length, eol };
   let t = text12;
   const tree = () => {
-    const root5 = parseTree4(t);
+    const root5 = parseTree2(t);
     if (!root5 || root5.type !== "object") throw new EditError("the top level of the file is not an object", 0);
     return root5;
   };

@@ -289,7 +289,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     if (why) return fail(why);
     throw e;
   }
-  const images = imageOptions(config.data, config.file ? toPosix(path.relative(siteDir, config.file)) : undefined);
+  const images = imageOptions(config.data, config.locate);
   result.diagnostics.push(...images.diagnostics);
   const pipeline = images.options.enable
     ? new ImagePipeline({ store: output, options: images.options, urlBase: urlBase(config.data.baseURL), siteDir })

@@ -3,6 +3,7 @@
  * warnings at the site config and fall back to the default, like every other setting.
  */
 import type { Diagnostic } from '../content/types.js';
+import { configWarn, getIn, isRecord, warnUnknownKey, warnUnknownKeys, type ConfigLocator } from '../site/config.js';
 
 /** Formats written beside the image's own format (which is always written, as the fallback). */
 export type ModernFormat = 'avif' | 'webp';
@@ -39,40 +40,44 @@ export const DEFAULT_IMAGE_OPTIONS: ImageOptions = {
 };
 
 const KEY = 'params.prerender.images';
+const PATH = ['params', 'prerender', 'images'];
+/** The settings of `[params.prerender.images]`. */
+export const IMAGE_KEYS = ['enable', 'widths', 'formats', 'quality', 'sizes', 'metadata', 'maxPixels'] as const;
+const QUALITY_KEYS = ['avif', 'webp', 'jpeg'] as const;
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** Reads `params.prerender.images` from the merged site config data. */
-export function imageOptions(data: Record<string, unknown>, file?: string): { options: ImageOptions; diagnostics: Diagnostic[] } {
+/**
+ * Reads `params.prerender.images` from the merged site config data (keys in any case). `where`: the
+ * site's locator (SiteConfig.locate) to place each warning at its setting, or just the file to name.
+ */
+export function imageOptions(data: Record<string, unknown>, where?: string | ConfigLocator): { options: ImageOptions; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const warn = (message: string) => diagnostics.push({ severity: 'warning', code: 'config', message, file, line: 1, column: 1 });
-  const params = isRecord(data.params) ? data.params : {};
-  const prerender = isRecord(params.prerender) ? params.prerender : {};
-  const raw = prerender.images;
+  const report = configWarn(diagnostics, where);
+  /** A warning at the value of images.<keys>. */
+  const warn = (keys: string[], message: string) => report([...PATH, ...keys], message);
+  const raw = getIn(data, PATH);
   const o: ImageOptions = structuredClone(DEFAULT_IMAGE_OPTIONS);
   if (raw === undefined) return { options: o, diagnostics };
   if (raw === false) return { options: { ...o, enable: false }, diagnostics };
   if (!isRecord(raw)) {
-    warn(`${KEY} must be a table (or false); using the defaults`);
+    report(PATH, `${KEY} must be a table (or false); using the defaults`);
     return { options: o, diagnostics };
   }
+  warnUnknownKeys(report, raw, PATH, IMAGE_KEYS);
   const p = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k.toLowerCase(), v]));
 
   if (p.enable !== undefined) {
     if (typeof p.enable === 'boolean') o.enable = p.enable;
-    else warn(`${KEY}.enable must be true or false; using true`);
+    else warn(['enable'], `${KEY}.enable must be true or false; using true`);
   }
   if (p.widths !== undefined) {
     const ok = Array.isArray(p.widths) && p.widths.length > 0 && p.widths.every((w) => Number.isInteger(w) && (w as number) >= 16 && (w as number) <= 8192);
     if (ok) o.widths = [...new Set(p.widths as number[])].sort((a, b) => a - b);
-    else warn(`${KEY}.widths must be a non-empty list of whole numbers of pixels between 16 and 8192; using ${JSON.stringify(o.widths)}`);
+    else warn(['widths'], `${KEY}.widths must be a non-empty list of whole numbers of pixels between 16 and 8192; using ${JSON.stringify(o.widths)}`);
   }
   if (p.formats !== undefined) {
     const list = Array.isArray(p.formats) ? p.formats.map((f) => (typeof f === 'string' ? f.toLowerCase() : f)) : null;
     if (list && list.every((f): f is ModernFormat => f === 'avif' || f === 'webp')) o.formats = [...new Set(list)];
-    else warn(`${KEY}.formats must be a list of "avif" and "webp" (the image's own format is always written); using ${JSON.stringify(o.formats)}`);
+    else warn(['formats'], `${KEY}.formats must be a list of "avif" and "webp" (the image's own format is always written); using ${JSON.stringify(o.formats)}`);
   }
   if (p.quality !== undefined) {
     const valid = (q: unknown): q is number => Number.isInteger(q) && (q as number) >= 1 && (q as number) <= 100;
@@ -80,23 +85,24 @@ export function imageOptions(data: Record<string, unknown>, file?: string): { op
     else if (isRecord(p.quality)) {
       for (const [k, q] of Object.entries(p.quality)) {
         const f = k.toLowerCase();
-        if ((f === 'avif' || f === 'webp' || f === 'jpeg') && valid(q)) o.quality[f] = q;
-        else warn(`${KEY}.quality.${k} must be a whole number from 1 to 100 for avif, webp or jpeg; ignored`);
+        if (f !== 'avif' && f !== 'webp' && f !== 'jpeg') warnUnknownKey(report, [...PATH, 'quality'], k, QUALITY_KEYS, 'format');
+        else if (valid(q)) o.quality[f] = q;
+        else warn(['quality', k], `${KEY}.quality.${k} must be a whole number from 1 to 100; ignored`);
       }
-    } else warn(`${KEY}.quality must be a whole number from 1 to 100, or a table of them per format (avif, webp, jpeg); using the defaults`);
+    } else warn(['quality'], `${KEY}.quality must be a whole number from 1 to 100, or a table of them per format (avif, webp, jpeg); using the defaults`);
   }
   if (p.sizes !== undefined) {
     if (typeof p.sizes === 'string') o.sizes = p.sizes.trim();
-    else warn(`${KEY}.sizes must be a string (a sizes attribute); computing it per image`);
+    else warn(['sizes'], `${KEY}.sizes must be a string (a sizes attribute); computing it per image`);
   }
   if (p.metadata !== undefined) {
     const m = typeof p.metadata === 'string' ? p.metadata.toLowerCase() : '';
     if (m === 'strip' || m === 'keep') o.metadata = m;
-    else warn(`${KEY}.metadata must be "strip" or "keep"; using "strip"`);
+    else warn(['metadata'], `${KEY}.metadata must be "strip" or "keep"; using "strip"`);
   }
   if (p.maxpixels !== undefined) {
     if (Number.isInteger(p.maxpixels) && (p.maxpixels as number) > 0) o.maxPixels = p.maxpixels as number;
-    else warn(`${KEY}.maxPixels must be a positive whole number; using ${o.maxPixels}`);
+    else warn(['maxpixels'], `${KEY}.maxPixels must be a positive whole number; using ${o.maxPixels}`);
   }
   return { options: o, diagnostics };
 }

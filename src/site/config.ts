@@ -17,6 +17,7 @@ import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parseDocument } from 'yaml';
 import type { Diagnostic } from '../content/types.js';
+import { keyPathId, keyPositions, type KeyPosition, type TextPosition } from './config-positions.js';
 
 export type ConfigFormat = 'toml' | 'yaml' | 'json';
 
@@ -242,6 +243,8 @@ export interface SiteConfig {
   /** The first assets root. */
   assetsDir: string;
   prerender: PrerenderOptions;
+  /** Where a setting of `data` is written (for diagnostics about it, such as imageOptions'). */
+  locate: ConfigLocator;
   /** What math location needs: the passthrough delimiters (when configured) and the escapes mode. */
   math: { delimiters?: PassthroughDelimiters; escapes: 'auto' | 'none' | 'markdown'; wrappers?: Record<string, 'tex' | 'math'> };
 }
@@ -261,14 +264,18 @@ export function readSiteConfig(siteDir: string, opts: { environment?: string | n
       column: 1,
     });
   }
+  const sources: ConfigSource[] = [];
   for (const f of files) {
     const rel = path.relative(siteDir, f.path).split(path.sep).join('/');
-    const parsed = parseConfigText(readFileSync(f.path, 'utf8'), f.format, rel);
+    const text = readFileSync(f.path, 'utf8');
+    const parsed = parseConfigText(text, f.format, rel);
     diagnostics.push(...parsed.diagnostics);
+    sources.push({ file: rel, format: f.format, key: f.key, text, data: parsed.data });
     data = mergeConfig(data, f.key === null ? parsed.data : { [f.key]: parsed.data });
   }
   const mainRel = main ? path.relative(siteDir, main.path).split(path.sep).join('/') : undefined;
-  const prerender = prerenderOptions(data, mainRel);
+  const locate = configLocator(sources, mainRel);
+  const prerender = prerenderOptions(data, locate);
   diagnostics.push(...prerender.diagnostics);
   const content = contentRoots(siteDir, data);
   const delimiters = passthroughDelimiters(data);
@@ -283,12 +290,128 @@ export function readSiteConfig(siteDir: string, opts: { environment?: string | n
     staticDirs: staticRoots(siteDir, data).map((r) => r.dir),
     assetsDir: assetRoots(siteDir, data)[0]?.dir ?? path.resolve(siteDir, 'assets'),
     prerender: prerender.options,
+    locate,
     math: {
       ...(delimiters ? { delimiters } : {}),
       escapes: prerender.options.math.escapes,
       ...(prerender.options.math.wrappers ? { wrappers: prerender.options.math.wrappers } : {}),
     },
   };
+}
+
+// --- where a setting is written ------------------------------------------------------------------
+
+/** One config file as read: its path relative to the site, and its text and data. */
+export interface ConfigSource {
+  file: string;
+  format: ConfigFormat;
+  /** As ConfigFile.key: the top-level key the file's content is the value of (lower case), or null. */
+  key: string | null;
+  text: string;
+  data: Record<string, unknown>;
+}
+
+/** A place in a config file: what a diagnostic needs. */
+export interface ConfigPlace extends TextPosition {
+  file?: string;
+}
+
+/**
+ * Where the setting at `keyPath` (a path into the merged data, any case) is written: in the file of
+ * highest precedence that sets it (the one whose value Hugo uses), at its key (`at` "key") or its value
+ * (the default). When that file's text does not show the key (a shape the scan does not follow), at
+ * the nearest enclosing key or table header it shows, else at 1:1 of that file; when no file sets it,
+ * at 1:1 of the main file.
+ */
+export type ConfigLocator = (keyPath: readonly string[], at?: 'key' | 'value') => ConfigPlace;
+
+/** The locator of a site's config files (lowest precedence first, as findSiteConfigFiles lists them). */
+export function configLocator(sources: readonly ConfigSource[], mainFile?: string): ConfigLocator {
+  const scanned = new Map<ConfigSource, Map<string, KeyPosition>>();
+  const positionsOf = (s: ConfigSource) => {
+    let positions = scanned.get(s);
+    if (!positions) {
+      try {
+        positions = keyPositions(s.text, s.format);
+      } catch {
+        positions = new Map(); // a place at 1:1 rather than no diagnostic
+      }
+      scanned.set(s, positions);
+    }
+    return positions;
+  };
+  return (keyPath, at = 'value') => {
+    for (let i = sources.length - 1; i >= 0; i--) {
+      const s = sources[i]!;
+      const rel = s.key === null ? keyPath : keyPath[0]?.toLowerCase() === s.key ? keyPath.slice(1) : undefined;
+      if (rel === undefined || getIn(s.data, rel) === undefined) continue;
+      const positions = positionsOf(s);
+      for (let k = rel.length; k > 0; k--) {
+        const p = positions.get(keyPathId(rel.slice(0, k)));
+        if (p) return { file: s.file, ...(k === rel.length && at === 'value' ? p.value : p.key) };
+      }
+      return { file: s.file, line: 1, column: 1 };
+    }
+    return { file: mainFile, line: 1, column: 1 };
+  };
+}
+
+/** Reports a warning about the setting at `keyPath`, placed at its key or (the default) its value. */
+export type ConfigWarn = (keyPath: readonly string[], message: string, at?: 'key' | 'value') => void;
+
+/**
+ * A ConfigWarn that adds to `diagnostics`. `where`: a site's locator (SiteConfig.locate), or just the
+ * file to name (at 1:1) for data that comes with no text.
+ */
+export function configWarn(diagnostics: Diagnostic[], where?: string | ConfigLocator): ConfigWarn {
+  const locate: ConfigLocator = typeof where === 'function' ? where : () => ({ file: where, line: 1, column: 1 });
+  return (keyPath, message, at = 'value') => {
+    const { file, line, column } = locate(keyPath, at);
+    diagnostics.push({ severity: 'warning', code: 'config', message, file, line, column });
+  };
+}
+
+/** Optimal string alignment distance (Levenshtein with transpositions). */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** The known key `key` is most likely a misspelling of (case ignored): one closest, at most 2 edits and less than half of it. */
+export function closestKey(key: string, known: readonly string[]): string | undefined {
+  const scored = known.map((k) => ({ k, d: editDistance(key.toLowerCase(), k.toLowerCase()) })).filter(({ k, d }) => d <= 2 && d < k.length / 2);
+  const best = Math.min(...scored.map((s) => s.d));
+  const closest = scored.filter((s) => s.d === best);
+  return closest.length === 1 ? closest[0]!.k : undefined;
+}
+
+/**
+ * Warns about `key` of the table at `tablePath`, which is none of `known`: names it, the closest known
+ * key when one is obvious, and every known key. `noun`: what the table's keys are ("setting", "limit").
+ */
+export function warnUnknownKey(warn: ConfigWarn, tablePath: readonly string[], key: string, known: readonly string[], noun = 'setting'): void {
+  const table = tablePath.join('.');
+  const close = closestKey(key, known);
+  warn(
+    [...tablePath, key],
+    `${table}.${key} is not a ${noun} hugo-prerender knows, and is ignored: ${close ? `did you mean ${close}? ` : ''}${table} has ${known.join(', ')}`,
+    'key',
+  );
+}
+
+/** Warns about each key of `table` (at `tablePath`) that is none of `known` (case ignored). */
+export function warnUnknownKeys(warn: ConfigWarn, table: Record<string, unknown>, tablePath: readonly string[], known: readonly string[], noun?: string): void {
+  const lower = new Set(known.map((k) => k.toLowerCase()));
+  for (const key of Object.keys(table)) if (!lower.has(key.toLowerCase())) warnUnknownKey(warn, tablePath, key, known, noun);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -511,90 +634,96 @@ export const DEFAULT_PRERENDER_OPTIONS: PrerenderOptions = {
   limits: DEFAULT_LIMITS,
 };
 
-function enumSetting<T extends string>(
-  value: unknown,
-  allowed: readonly T[],
-  dflt: T,
-  key: string,
-  diagnostics: Diagnostic[],
-  file: string | undefined,
-): T {
+/** The keys of each table of params.prerender (images: see images/options.ts IMAGE_KEYS). */
+const PRERENDER_KEYS = ['math', 'katex', 'errors', 'stale', 'limits', 'images'] as const;
+const MATH_KEYS = ['escapes', 'wrappers'] as const;
+const KATEX_KEYS = ['macros'] as const;
+const PRERENDER = ['params', 'prerender'] as const;
+
+function enumSetting<T extends string>(value: unknown, allowed: readonly T[], dflt: T, keyPath: readonly string[], warn: ConfigWarn): T {
   if (value === undefined) return dflt;
   const v = typeof value === 'string' ? value.toLowerCase() : value;
   if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) return v as T;
-  diagnostics.push({
-    severity: 'warning',
-    code: 'config',
-    message: `${key} = ${JSON.stringify(value)} is not one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}; using ${JSON.stringify(dflt)}`,
-    file,
-    line: 1,
-    column: 1,
-  });
+  warn(keyPath, `${keyPath.join('.')} = ${JSON.stringify(value)} is not one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}; using ${JSON.stringify(dflt)}`);
   return dflt;
 }
 
-/** `[params.prerender]` with defaults; bad values become warnings and fall back to the default. */
+/**
+ * The table at `key` of `parent` (a table at `parentPath`), its unknown keys reported; undefined when
+ * there is none, or (with a warning that says what it holds) when the value is not a table.
+ */
+function settingsTable(
+  parent: unknown,
+  parentPath: readonly string[],
+  key: string,
+  known: readonly string[] | null,
+  warn: ConfigWarn,
+): Record<string, unknown> | undefined {
+  const value = getIn(parent, [key]);
+  const keyPath = [...parentPath, key];
+  if (value === undefined) return undefined;
+  if (!isRecord(value)) {
+    const holds = known ? `its settings (${known.join(', ')})` : 'its entries';
+    warn(keyPath, `${keyPath.join('.')} = ${JSON.stringify(value)} is not a table; write ${holds} inside a [${keyPath.join('.')}] table (in YAML and JSON: nested under ${key}); using the defaults`);
+    return undefined;
+  }
+  if (known) warnUnknownKeys(warn, value, keyPath, known);
+  return value;
+}
+
+/**
+ * `[params.prerender]` with defaults; bad values become warnings and fall back to the default, unknown
+ * keys are warnings and ignored. `where`: the site's locator (SiteConfig.locate) to place each warning
+ * at its setting, or just the file to name.
+ */
 export function prerenderOptions(
   data: Record<string, unknown>,
-  file?: string,
+  where?: string | ConfigLocator,
 ): { options: PrerenderOptions; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const p = getIn(data, 'params.prerender');
-  const escapes = enumSetting(getIn(p, 'math.escapes'), ['auto', 'none', 'markdown'] as const, 'auto', 'params.prerender.math.escapes', diagnostics, file);
-  const errors = enumSetting(getIn(p, 'errors'), ['fail', 'render'] as const, 'fail', 'params.prerender.errors', diagnostics, file);
-  const stale = enumSetting(getIn(p, 'stale'), ['warn', 'error'] as const, 'warn', 'params.prerender.stale', diagnostics, file);
+  const warn = configWarn(diagnostics, where);
+  const p = settingsTable(getIn(data, 'params'), ['params'], 'prerender', PRERENDER_KEYS, warn);
+  const math = settingsTable(p, PRERENDER, 'math', MATH_KEYS, warn);
+  const escapes = enumSetting(math && getIn(math, ['escapes']), ['auto', 'none', 'markdown'] as const, 'auto', [...PRERENDER, 'math', 'escapes'], warn);
+  const errors = enumSetting(p && getIn(p, ['errors']), ['fail', 'render'] as const, 'fail', [...PRERENDER, 'errors'], warn);
+  const stale = enumSetting(p && getIn(p, ['stale']), ['warn', 'error'] as const, 'warn', [...PRERENDER, 'stale'], warn);
   const macros: Record<string, string> = {};
-  const rawMacros = getIn(p, 'katex.macros');
-  if (isRecord(rawMacros)) {
-    for (const [name, def] of Object.entries(rawMacros)) {
-      if (typeof def === 'string') macros[name] = def;
-      else
-        diagnostics.push({
-          severity: 'warning',
-          code: 'config',
-          message: `params.prerender.katex.macros: the definition of ${JSON.stringify(name)} must be a string; ignored`,
-          file,
-          line: 1,
-          column: 1,
-        });
-    }
+  const macrosPath = [...PRERENDER, 'katex', 'macros'];
+  const rawMacros = settingsTable(settingsTable(p, PRERENDER, 'katex', KATEX_KEYS, warn), [...PRERENDER, 'katex'], 'macros', null, warn);
+  for (const [name, def] of Object.entries(rawMacros ?? {})) {
+    if (!name.startsWith('\\')) {
+      warn(
+        [...macrosPath, name],
+        `params.prerender.katex.macros: the macro name ${JSON.stringify(name)} does not start with a backslash; write ${JSON.stringify('\\' + name)} (in quotes, the backslash doubled); ignored`,
+        'key',
+      );
+    } else if (typeof def === 'string') macros[name] = def;
+    else warn([...macrosPath, name], `params.prerender.katex.macros: the definition of ${JSON.stringify(name)} must be a string; ignored`);
   }
   const limits = { ...DEFAULT_LIMITS };
-  const rawLimits = getIn(p, 'limits');
+  const limitsPath = [...PRERENDER, 'limits'];
+  const rawLimits = p && getIn(p, ['limits']);
   if (rawLimits !== undefined && !isRecord(rawLimits)) {
-    diagnostics.push({ severity: 'warning', code: 'config', message: 'params.prerender.limits must be a table of limits; using the defaults', file, line: 1, column: 1 });
+    warn(limitsPath, 'params.prerender.limits must be a table of limits; using the defaults');
   } else if (rawLimits) {
+    const known = Object.keys(DEFAULT_LIMITS) as (keyof PageLimits)[];
     for (const [key, value] of Object.entries(rawLimits)) {
-      const name = (Object.keys(DEFAULT_LIMITS) as (keyof PageLimits)[]).find((k) => k.toLowerCase() === key.toLowerCase());
+      const name = known.find((k) => k.toLowerCase() === key.toLowerCase());
       if (name === undefined) {
-        diagnostics.push({
-          severity: 'warning',
-          code: 'config',
-          message: `params.prerender.limits.${key} is not a limit hugo-prerender knows (${Object.keys(DEFAULT_LIMITS).join(', ')}); ignored`,
-          file,
-          line: 1,
-          column: 1,
-        });
+        warnUnknownKey(warn, limitsPath, key, known, 'limit');
       } else if (typeof value === 'number' && Number.isInteger(value) && value > 0) {
         limits[name] = value;
       } else {
-        diagnostics.push({
-          severity: 'warning',
-          code: 'config',
-          message: `params.prerender.limits.${key} = ${JSON.stringify(value)} is not a positive whole number; using ${DEFAULT_LIMITS[name]}`,
-          file,
-          line: 1,
-          column: 1,
-        });
+        warn([...limitsPath, key], `params.prerender.limits.${key} = ${JSON.stringify(value)} is not a positive whole number; using ${DEFAULT_LIMITS[name]}`);
       }
     }
   }
   let wrappers: Record<string, 'tex' | 'math'> | undefined;
-  const rawWrappers = getIn(p, 'math.wrappers');
-  if (isRecord(rawWrappers)) {
+  const rawWrappers = settingsTable(math, [...PRERENDER, 'math'], 'wrappers', null, warn);
+  if (rawWrappers) {
     wrappers = {};
     for (const [name, kind] of Object.entries(rawWrappers)) {
-      wrappers[name] = enumSetting(kind, ['tex', 'math'] as const, 'math', `params.prerender.math.wrappers.${name}`, diagnostics, file);
+      wrappers[name] = enumSetting(kind, ['tex', 'math'] as const, 'math', [...PRERENDER, 'math', 'wrappers', name], warn);
     }
   }
   return { options: { math: { escapes, ...(wrappers ? { wrappers } : {}) }, katex: { macros }, errors, stale, limits }, diagnostics };

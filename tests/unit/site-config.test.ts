@@ -1,4 +1,6 @@
 import { DEFAULT_LIMITS } from '../../src/content/limits.js';
+import type { Diagnostic } from '../../src/content/types.js';
+import { imageOptions } from '../../src/images/options.js';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempSites } from '../helpers/temp-site.js';
@@ -202,5 +204,199 @@ describe('accessors (keys are case-insensitive)', () => {
     expect(passthroughDelimiters({})).toBeNull();
     expect(autoHeadingIDType({})).toBe('github');
     expect(tableOfContents({})).toEqual({ startLevel: 2, endLevel: 3, ordered: false });
+  });
+});
+
+describe('params.prerender diagnostics: at the setting, in the file that sets it', () => {
+  /** The config's warnings and the image pipeline's (build reports both), in file order. */
+  const warnings = (dir: string) => {
+    const cfg = readSiteConfig(dir);
+    const all: Diagnostic[] = [...cfg.diagnostics, ...imageOptions(cfg.data, cfg.locate).diagnostics];
+    return all
+      .map((d) => ({ at: `${d.file}:${d.line}:${d.column}`, severity: d.severity, message: d.message }))
+      .sort((a, b) => a.at.localeCompare(b.at, 'en', { numeric: true }));
+  };
+  const at = (place: string, message: RegExp) => ({ at: place, severity: 'warning', message: expect.stringMatching(message) });
+  const UNKNOWN_TOP = /params\.prerender has math, katex, errors, stale, limits, images$/;
+
+  it('TOML: each bad value at its value, each unknown key or section at its key', () => {
+    const dir = site({
+      'hugo.toml': [
+        'baseURL = "https://example.org/"', // 1
+        'description = """', // 2
+        '[params.prerender]', // 3: inside a string
+        'stale = "x"', // 4: inside a string
+        '"""', // 5
+        '[params.prerender]', // 6
+        'errors = "explode"', // 7
+        'stale = 3', // 8
+        'unknownkey = true # what is this?', // 9
+        '', // 10
+        '[params.prerender.limits]', // 11
+        'pageBytes = -5', // 12
+        'pagebyte = 1', // 13
+        '', // 14
+        '[params.prerender.images]', // 15
+        'widths = ["a", 0, -1]', // 16
+        'quality = 500', // 17
+        'widht = [1]', // 18
+        '', // 19
+        '  [params.prerender.math]   # indented, with a comment', // 20
+        '  escapes = "weird"', // 21
+        '', // 22
+        '[params.prerender.limit]', // 23
+        'formulas = 3', // 24
+        '', // 25
+        '[ params . "prerender" . image ]', // 26
+        'widths = [400]', // 27
+        '', // 28
+        '[params.prerender.katex.macros]', // 29
+        'RR = "\\\\mathbb{R}"', // 30
+        '"\\\\ok" = "\\\\mathrm{ok}"', // 31
+        "'\\bad' = 3", // 32
+        '',
+      ].join('\n'),
+    });
+    expect(warnings(dir)).toEqual([
+      at('hugo.toml:7:10', /^params\.prerender\.errors = "explode" is not one of "fail", "render"; using "fail"$/),
+      at('hugo.toml:8:9', /^params\.prerender\.stale = 3 is not one of "warn", "error"; using "warn"$/),
+      at('hugo.toml:9:1', /^params\.prerender\.unknownkey is not a setting hugo-prerender knows, and is ignored: params\.prerender has math, katex, errors, stale, limits, images$/),
+      at('hugo.toml:12:13', /^params\.prerender\.limits\.pageBytes = -5 is not a positive whole number; using 2097152$/),
+      at('hugo.toml:13:1', /^params\.prerender\.limits\.pagebyte is not a limit hugo-prerender knows, and is ignored: did you mean pageBytes\? params\.prerender\.limits has pageBytes, /),
+      at('hugo.toml:16:10', /^params\.prerender\.images\.widths must be a non-empty list of whole numbers/),
+      at('hugo.toml:17:11', /^params\.prerender\.images\.quality must be a whole number from 1 to 100/),
+      at('hugo.toml:18:1', /^params\.prerender\.images\.widht is not a setting hugo-prerender knows, and is ignored: did you mean widths\? params\.prerender\.images has enable, widths, formats, quality, sizes, metadata, maxPixels$/),
+      at('hugo.toml:21:13', /^params\.prerender\.math\.escapes = "weird" is not one of "auto", "none", "markdown"; using "auto"$/),
+      at('hugo.toml:23:19', /^params\.prerender\.limit is not a setting hugo-prerender knows, and is ignored: did you mean limits\? params\.prerender has /),
+      at('hugo.toml:26:26', /^params\.prerender\.image is not a setting hugo-prerender knows, and is ignored: did you mean images\? /),
+      at('hugo.toml:30:1', /^params\.prerender\.katex\.macros: the macro name "RR" does not start with a backslash; write "\\\\RR" \(in quotes, the backslash doubled\); ignored$/),
+      at('hugo.toml:32:10', /^params\.prerender\.katex\.macros: the definition of "\\\\bad" must be a string; ignored$/),
+    ]);
+    expect(readSiteConfig(dir).prerender).toEqual({ math: { escapes: 'auto' }, katex: { macros: { '\\ok': '\\mathrm{ok}' } }, errors: 'fail', stale: 'warn', limits: DEFAULT_LIMITS });
+  });
+
+  it('TOML: dotted keys and inline tables', () => {
+    const dir = site({
+      'hugo.toml': [
+        '[params]', // 1
+        'prerender.stale = 3', // 2
+        'prerender.limits = { pageBytes = -5, nope = 1 }', // 3
+        'prerender.katex = { macros = { RR = "x" } }', // 4
+        'prerender.maths.escapes = "none"', // 5
+        '',
+      ].join('\n'),
+    });
+    expect(warnings(dir)).toEqual([
+      at('hugo.toml:2:19', /^params\.prerender\.stale = 3 /),
+      at('hugo.toml:3:34', /^params\.prerender\.limits\.pageBytes = -5 /),
+      at('hugo.toml:3:38', /^params\.prerender\.limits\.nope is not a limit hugo-prerender knows, and is ignored: params\.prerender\.limits has pageBytes, /),
+      at('hugo.toml:4:32', /the macro name "RR" does not start with a backslash/),
+      at('hugo.toml:5:11', /^params\.prerender\.maths is not a setting hugo-prerender knows, and is ignored: did you mean math\? /),
+    ]);
+  });
+
+  it('YAML: block and flow mappings', () => {
+    const dir = site({
+      'hugo.yaml': [
+        'title: T', // 1
+        'params:', // 2
+        '  prerender:', // 3
+        '    errors: explode', // 4
+        '    stale: 3', // 5
+        '    unknownkey: true', // 6
+        '    limits: {pageBytes: -5}', // 7
+        '    images:', // 8
+        '      widths: [a, 0, -1]', // 9
+        '      quality: 500', // 10
+        '    math:', // 11
+        '      escapes: weird', // 12
+        '    limit:', // 13
+        '      formulas: 3', // 14
+        '    katex:', // 15
+        '      macros:', // 16
+        '        RR: \\mathbb{R}', // 17
+        "        '\\ok': \\mathrm{ok}", // 18
+        '',
+      ].join('\n'),
+    });
+    expect(warnings(dir)).toEqual([
+      at('hugo.yaml:4:13', /^params\.prerender\.errors = "explode" /),
+      at('hugo.yaml:5:12', /^params\.prerender\.stale = 3 /),
+      at('hugo.yaml:6:5', UNKNOWN_TOP),
+      at('hugo.yaml:7:25', /^params\.prerender\.limits\.pageBytes = -5 /),
+      at('hugo.yaml:9:15', /^params\.prerender\.images\.widths /),
+      at('hugo.yaml:10:16', /^params\.prerender\.images\.quality /),
+      at('hugo.yaml:12:16', /^params\.prerender\.math\.escapes = "weird" /),
+      at('hugo.yaml:13:5', /^params\.prerender\.limit is not a setting .*did you mean limits\?/),
+      at('hugo.yaml:17:9', /the macro name "RR" does not start with a backslash; write "\\\\RR"/),
+    ]);
+    expect(readSiteConfig(dir).prerender.katex.macros).toEqual({ '\\ok': '\\mathrm{ok}' });
+  });
+
+  it('JSON: nested objects', () => {
+    const dir = site({
+      'hugo.json': [
+        '{', // 1
+        '  "title": "T",', // 2
+        '  "params": {', // 3
+        '    "prerender": {', // 4
+        '      "errors": "explode",', // 5
+        '      "stale": 3,', // 6
+        '      "unknownkey": true,', // 7
+        '      "limits": { "pageBytes": -5 },', // 8
+        '      "image": { "widths": [400] },', // 9
+        '      "images": { "widths": ["a", 0, -1], "quality": 500 },', // 10
+        '      "math": { "escapes": "weird" },', // 11
+        '      "katex": { "macros": { "RR": "\\\\mathbb{R}" } }', // 12
+        '    }', // 13
+        '  }', // 14
+        '}', // 15
+      ].join('\n'),
+    });
+    expect(warnings(dir)).toEqual([
+      at('hugo.json:5:17', /^params\.prerender\.errors = "explode" /),
+      at('hugo.json:6:16', /^params\.prerender\.stale = 3 /),
+      at('hugo.json:7:7', UNKNOWN_TOP),
+      at('hugo.json:8:32', /^params\.prerender\.limits\.pageBytes = -5 /),
+      at('hugo.json:9:7', /^params\.prerender\.image is not a setting .*did you mean images\?/),
+      at('hugo.json:10:29', /^params\.prerender\.images\.widths /),
+      at('hugo.json:10:54', /^params\.prerender\.images\.quality /),
+      at('hugo.json:11:28', /^params\.prerender\.math\.escapes = "weird" /),
+      at('hugo.json:12:30', /the macro name "RR" does not start with a backslash/),
+    ]);
+  });
+
+  it('config/_default/params.toml: in the file whose value Hugo uses', () => {
+    const dir = site({
+      'hugo.toml': 'title = "T"\n[params.prerender]\nerrors = "explode"\nstale = "error"\n',
+      'config/_default/params.toml': '[prerender]\nstale = 3\n\n[prerender.limits]\npageBytes = -5\n[prerender.limit]\n',
+      'config/_default/hugo.yaml': 'params:\n  prerender:\n    images:\n      quality: 500\n',
+    });
+    expect(warnings(dir)).toEqual([
+      at('config/_default/hugo.yaml:4:16', /^params\.prerender\.images\.quality /),
+      at('config/_default/params.toml:2:9', /^params\.prerender\.stale = 3 /),
+      at('config/_default/params.toml:5:13', /^params\.prerender\.limits\.pageBytes = -5 /),
+      at('config/_default/params.toml:6:12', /^params\.prerender\.limit is not a setting .*did you mean limits\?/),
+      at('hugo.toml:3:10', /^params\.prerender\.errors = "explode" /),
+    ]);
+  });
+
+  it('params.prerender that is not a table, in each format', () => {
+    const NOT_A_TABLE = /^params\.prerender = "yes" is not a table; write its settings \(math, katex, errors, stale, limits, images\) inside a \[params\.prerender\] table .*; using the defaults$/;
+    expect(warnings(site({ 'hugo.toml': 'title = "T"\n[params]\nprerender = "yes"\n' }))).toEqual([at('hugo.toml:3:13', NOT_A_TABLE)]);
+    expect(warnings(site({ 'hugo.yaml': 'params:\n  prerender: "yes"\n' }))).toEqual([at('hugo.yaml:2:14', NOT_A_TABLE)]);
+    expect(warnings(site({ 'hugo.json': '{\n  "params": {"prerender": "yes"}\n}\n' }))).toEqual([at('hugo.json:2:27', NOT_A_TABLE)]);
+    expect(warnings(site({ 'hugo.toml': '', 'config/_default/params.toml': 'prerender = "yes"\n' }))).toEqual([at('config/_default/params.toml:1:13', NOT_A_TABLE)]);
+    expect(readSiteConfig(site({ 'hugo.toml': '[params]\nprerender = "yes"\n' })).prerender).toEqual(prerenderOptions({}).options);
+  });
+
+  it('sections that must be tables', () => {
+    const dir = site({ 'hugo.toml': '[params.prerender]\nmath = "auto"\nkatex = { macros = ["\\\\RR"] }\nlimits = 5\nimages = "no"\n' });
+    expect(warnings(dir)).toEqual([
+      at('hugo.toml:2:8', /^params\.prerender\.math = "auto" is not a table; write its settings \(escapes, wrappers\) inside a \[params\.prerender\.math\] table/),
+      at('hugo.toml:3:20', /^params\.prerender\.katex\.macros = \["\\\\RR"\] is not a table; write its entries inside a \[params\.prerender\.katex\.macros\] table/),
+      at('hugo.toml:4:10', /^params\.prerender\.limits must be a table of limits; using the defaults$/),
+      at('hugo.toml:5:10', /^params\.prerender\.images must be a table \(or false\); using the defaults$/),
+    ]);
   });
 });

@@ -3,6 +3,7 @@
  * warnings at the site config and fall back to the default, like every other setting.
  */
 import type { Diagnostic } from '../content/types.js';
+import { type ConfigLocator } from '../site/config.js';
 /** Formats written beside the image's own format (which is always written, as the fallback). */
 export type ModernFormat = 'avif' | 'webp';
 export interface ImageOptions {
@@ -29,8 +30,13 @@ export interface ImageOptions {
     maxPixels: number;
 }
 export declare const DEFAULT_IMAGE_OPTIONS: ImageOptions;
-/** Reads `params.prerender.images` from the merged site config data. */
-export declare function imageOptions(data: Record<string, unknown>, file?: string): {
+/** The settings of `[params.prerender.images]`. */
+export declare const IMAGE_KEYS: readonly ["enable", "widths", "formats", "quality", "sizes", "metadata", "maxPixels"];
+/**
+ * Reads `params.prerender.images` from the merged site config data (keys in any case). `where`: the
+ * site's locator (SiteConfig.locate) to place each warning at its setting, or just the file to name.
+ */
+export declare function imageOptions(data: Record<string, unknown>, where?: string | ConfigLocator): {
     options: ImageOptions;
     diagnostics: Diagnostic[];
 };

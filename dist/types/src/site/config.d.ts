@@ -13,6 +13,7 @@
  */
 import { type PageLimits } from '../content/limits.js';
 import type { Diagnostic } from '../content/types.js';
+import { type TextPosition } from './config-positions.js';
 export type ConfigFormat = 'toml' | 'yaml' | 'json';
 export interface ConfigFile {
     /** Absolute path. */
@@ -68,6 +69,8 @@ export interface SiteConfig {
     /** The first assets root. */
     assetsDir: string;
     prerender: PrerenderOptions;
+    /** Where a setting of `data` is written (for diagnostics about it, such as imageOptions'). */
+    locate: ConfigLocator;
     /** What math location needs: the passthrough delimiters (when configured) and the escapes mode. */
     math: {
         delimiters?: PassthroughDelimiters;
@@ -79,6 +82,45 @@ export interface SiteConfig {
 export declare function readSiteConfig(siteDir: string, opts?: {
     environment?: string | null;
 }): SiteConfig;
+/** One config file as read: its path relative to the site, and its text and data. */
+export interface ConfigSource {
+    file: string;
+    format: ConfigFormat;
+    /** As ConfigFile.key: the top-level key the file's content is the value of (lower case), or null. */
+    key: string | null;
+    text: string;
+    data: Record<string, unknown>;
+}
+/** A place in a config file: what a diagnostic needs. */
+export interface ConfigPlace extends TextPosition {
+    file?: string;
+}
+/**
+ * Where the setting at `keyPath` (a path into the merged data, any case) is written: in the file of
+ * highest precedence that sets it (the one whose value Hugo uses), at its key (`at` "key") or its value
+ * (the default). When that file's text does not show the key (a shape the scan does not follow), at
+ * the nearest enclosing key or table header it shows, else at 1:1 of that file; when no file sets it,
+ * at 1:1 of the main file.
+ */
+export type ConfigLocator = (keyPath: readonly string[], at?: 'key' | 'value') => ConfigPlace;
+/** The locator of a site's config files (lowest precedence first, as findSiteConfigFiles lists them). */
+export declare function configLocator(sources: readonly ConfigSource[], mainFile?: string): ConfigLocator;
+/** Reports a warning about the setting at `keyPath`, placed at its key or (the default) its value. */
+export type ConfigWarn = (keyPath: readonly string[], message: string, at?: 'key' | 'value') => void;
+/**
+ * A ConfigWarn that adds to `diagnostics`. `where`: a site's locator (SiteConfig.locate), or just the
+ * file to name (at 1:1) for data that comes with no text.
+ */
+export declare function configWarn(diagnostics: Diagnostic[], where?: string | ConfigLocator): ConfigWarn;
+/** The known key `key` is most likely a misspelling of (case ignored): one closest, at most 2 edits and less than half of it. */
+export declare function closestKey(key: string, known: readonly string[]): string | undefined;
+/**
+ * Warns about `key` of the table at `tablePath`, which is none of `known`: names it, the closest known
+ * key when one is obvious, and every known key. `noun`: what the table's keys are ("setting", "limit").
+ */
+export declare function warnUnknownKey(warn: ConfigWarn, tablePath: readonly string[], key: string, known: readonly string[], noun?: string): void;
+/** Warns about each key of `table` (at `tablePath`) that is none of `known` (case ignored). */
+export declare function warnUnknownKeys(warn: ConfigWarn, table: Record<string, unknown>, tablePath: readonly string[], known: readonly string[], noun?: string): void;
 export interface Mount {
     source: string;
     target: string;
@@ -176,8 +218,12 @@ export interface PrerenderOptions {
     limits: PageLimits;
 }
 export declare const DEFAULT_PRERENDER_OPTIONS: PrerenderOptions;
-/** `[params.prerender]` with defaults; bad values become warnings and fall back to the default. */
-export declare function prerenderOptions(data: Record<string, unknown>, file?: string): {
+/**
+ * `[params.prerender]` with defaults; bad values become warnings and fall back to the default, unknown
+ * keys are warnings and ignored. `where`: the site's locator (SiteConfig.locate) to place each warning
+ * at its setting, or just the file to name.
+ */
+export declare function prerenderOptions(data: Record<string, unknown>, where?: string | ConfigLocator): {
     options: PrerenderOptions;
     diagnostics: Diagnostic[];
 };
