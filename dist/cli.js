@@ -10830,6 +10830,9 @@ function readManifest(root4) {
     return empty4;
   }
 }
+function plainRel(p5) {
+  return !(p5 === "" || p5.startsWith("/") || /^[a-zA-Z]:/.test(p5) || p5.includes("\0") || p5.split("/").some((s2) => s2 === ".." || s2 === "." || s2 === ""));
+}
 var DEFAULT_TREE, TREE_RE, MANIFEST_FILE, PARTIALS_DIR, TITLES_FILE, SHORTCODES_DIR, WATCH_MARKER, CACHE_DIR, MANIFEST_VERSION, OutputPathError, KEY_RE, PrerenderOutput;
 var init_output = __esm({
   "src/site/output.ts"() {
@@ -11045,6 +11048,21 @@ var init_output = __esm({
         return false;
       }
       /**
+       * Keeps what an earlier build produced for every page below `dir` (a path inside the content tree, ''
+       * for all of it), as `keep` does for one: the pages of a directory this build could not list are not
+       * known to be gone. Returns the shadow paths kept and what made each.
+       */
+      keepUnder(dir, tree = DEFAULT_TREE) {
+        const prefix = dir === "" ? "" : `${this.cleanRel(dir, "directory")}/`;
+        this.checkTree(tree);
+        const old = (tree === DEFAULT_TREE ? this.previous.pages : this.previous.trees?.[tree]) ?? {};
+        const kept = [];
+        for (const [rel3, info] of Object.entries(old)) {
+          if (rel3.startsWith(prefix) && plainRel(rel3) && this.keep(rel3, tree)) kept.push([rel3, info]);
+        }
+        return kept;
+      }
+      /**
        * Whether the shadow is a file (not a link, not a folder), from one listing of its folder per build
        * (`watch` keeps every other page of a large site on each save: a lookup each, not a system call). The
        * listings are of shadows an earlier build wrote; this build's writes do not change what they say of
@@ -11148,8 +11166,7 @@ var init_output = __esm({
       /** A relative path inside a component: forward slashes, no `..`, not absolute. */
       cleanRel(rel3, what2) {
         const p5 = rel3.replace(/\\/g, "/");
-        const parts = p5.split("/");
-        if (p5 === "" || p5.startsWith("/") || /^[a-zA-Z]:/.test(p5) || p5.includes("\0") || parts.some((s2) => s2 === ".." || s2 === "." || s2 === "")) {
+        if (!plainRel(p5)) {
           throw new OutputPathError(`refusing to write ${what2} ${JSON.stringify(rel3)}: not a plain relative path inside ${PRERENDER_DIR}/`);
         }
         return p5;
@@ -12048,6 +12065,46 @@ var init_safe_path = __esm({
   }
 });
 
+// src/site/fs-errors.ts
+function fsErrorCode(e) {
+  const code4 = e?.code;
+  return typeof code4 === "string" && /^E[A-Z0-9]+$/.test(code4) && typeof e.syscall === "string" ? code4 : void 0;
+}
+function fsReason(e) {
+  const message = e instanceof Error ? e.message : String(e);
+  const code4 = fsErrorCode(e);
+  const m = /^E[A-Z0-9]+: (.*?)(?:, [a-z]+(?: '.*')?)?$/s.exec(message);
+  return m?.[1] || code4 || message;
+}
+function fsAdvice(e, kind, shown) {
+  const quoted = /^[\w./@+-]+$/.test(shown) ? shown : `'${shown.replace(/'/g, `'\\''`)}'`;
+  switch (fsErrorCode(e)) {
+    case "EACCES":
+    case "EPERM":
+      return kind === "directory" ? `fix its permissions so that the user running the build can list and enter it (chmod a+rx ${quoted}), or move it out of the site's content` : `fix its permissions so that the user running the build can read it (chmod a+r ${quoted}; the directories above it need a+x)`;
+    case "EISDIR":
+      return "it is a directory: name a file";
+    case "ENOTDIR":
+      return "a part of its path is a file, not a directory: fix the path";
+    case "ENOENT":
+      return "it was removed or moved while the build ran: build again";
+    case "ELOOP":
+      return "a symbolic link on its path leads back to itself: fix or remove the link";
+    case "EMFILE":
+    case "ENFILE":
+      return "the system has too many files open: raise the limit (ulimit -n) or close other programs, then build again";
+    case "EIO":
+      return "the disk reported a read error: check the disk, or restore the file from a copy";
+    default:
+      return kind === "directory" ? "check that it is a directory the user running the build can read" : "check that it is a file the user running the build can read";
+  }
+}
+var init_fs_errors = __esm({
+  "src/site/fs-errors.ts"() {
+    "use strict";
+  }
+});
+
 // src/images/options.ts
 function imageOptions(data, where) {
   const diagnostics = [];
@@ -12629,7 +12686,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "013957e808fa9575257402f3fd08cbad";
+    BUNDLE_CODE_ID = "485b74e63ed59aa4aac8e13ebb7e150c";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -71657,7 +71714,7 @@ function renderThreads(jobs, cores, expected, chosen) {
   const threads = !chosen && cores < 3 ? 1 + Math.floor(expected / PAGES_PER_WORKER_SHARED_CORES) : Math.floor(expected / PAGES_PER_WORKER);
   return Math.max(1, Math.min(jobs, threads));
 }
-function listContentFiles(dir, roots, refused = []) {
+function listContentFiles(dir, roots, refused = [], unreadable = []) {
   const out = [];
   const walk = (d2, seen) => {
     let entries;
@@ -71665,7 +71722,8 @@ function listContentFiles(dir, roots, refused = []) {
     try {
       real = realpathSync4(d2);
       entries = readdirSync6(d2, { withFileTypes: true });
-    } catch {
+    } catch (error) {
+      if (error.code !== "ENOENT") unreadable.push({ dir: d2, error });
       return;
     }
     if (seen.has(real)) return;
@@ -71692,6 +71750,17 @@ function listContentFiles(dir, roots, refused = []) {
   };
   walk(path15.resolve(dir), /* @__PURE__ */ new Set());
   return out;
+}
+function unreadableDirDiagnostic(siteDir, u, consequence) {
+  const shown = shownPath(siteDir, u.dir);
+  return {
+    severity: "error",
+    code: "unreadable",
+    file: shown,
+    line: 1,
+    column: 1,
+    message: `this directory cannot be read (${fsReason(u.error)}), so ${consequence} (Hugo stops on it too): ${fsAdvice(u.error, "directory", shown)}`
+  };
 }
 function readSource(file) {
   const fd = openSync(file, "r");
@@ -71822,9 +71891,19 @@ async function buildLocked(opts) {
       });
       continue;
     }
-    for (const abs of listContentFiles(root4.dir, siteRoots(site), refused)) {
+    const unreadable = [];
+    for (const abs of listContentFiles(root4.dir, siteRoots(site), refused, unreadable)) {
       const rel3 = relativePosix(root4.dir, abs);
       files.push({ abs, tree, relToContent: root4.target ? path15.posix.join(root4.target, rel3) : rel3 });
+    }
+    for (const u of unreadable) {
+      result.diagnostics.push(unreadableDirDiagnostic(siteDir, u, "its pages were not prerendered and keep what the previous build wrote for them"));
+      const rel3 = relativePosix(root4.dir, u.dir);
+      const inTree = root4.target ? path15.posix.join(root4.target, rel3) : rel3;
+      for (const [shadow, info] of output7.keepUnder(inTree, tree)) {
+        output7.keepTitles(info.source);
+        keepIndex(shadow);
+      }
     }
   }
   for (const r2 of refused) {
@@ -72099,6 +72178,7 @@ var init_build = __esm({
     init_lock();
     init_shadow_names();
     init_safe_path();
+    init_fs_errors();
     init_options();
     init_pipeline();
     init_site_figures();
@@ -75080,9 +75160,13 @@ async function checkSite(source, opts = {}) {
     if (seen.has(root4.dir)) continue;
     seen.add(root4.dir);
     const refused = [];
-    const files = listContentFiles(root4.dir, siteRoots(site), refused);
+    const unreadable = [];
+    const files = listContentFiles(root4.dir, siteRoots(site), refused, unreadable);
     for (const r2 of refused) {
       result.diagnostics.push(refusedLinkDiagnostic(siteDir, r2));
+    }
+    for (const u of unreadable) {
+      result.diagnostics.push(unreadableDirDiagnostic(siteDir, u, "its pages were not checked"));
     }
     for (const abs of files) {
       const file = path21.relative(siteDir, abs).split(path21.sep).join("/");

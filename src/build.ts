@@ -17,7 +17,8 @@ import { headAdvice, headReport } from './site/head-hooks.js';
 import { safeLine } from './log.js';
 import { acquireSiteLock, LockError } from './site/lock.js';
 import { ShadowNames } from './site/shadow-names.js';
-import { refusedLinkDiagnostic, resolveInside, siteRoots, type Roots } from './site/safe-path.js';
+import { refusedLinkDiagnostic, resolveInside, shownPath, siteRoots, type Roots } from './site/safe-path.js';
+import { fsAdvice, fsReason } from './site/fs-errors.js';
 import { imageOptions } from './images/options.js';
 import { ImagePipeline, sharpIdentity } from './images/pipeline.js';
 import { IMAGE_INDEX_FILE, type ImageIndex } from './images/site-figures.js';
@@ -128,13 +129,27 @@ export interface BuildResult {
 
 const CONTENT_EXTENSIONS = new Set(['.md', '.markdown', '.mdown']);
 
+/** A directory of the content that could not be listed, and why (see listContentFiles). */
+export interface UnreadableDir {
+  /** Absolute, as walked (below the content root, links not resolved). */
+  dir: string;
+  error: unknown;
+}
+
 /**
  * Every content file below `dir`, sorted. Symlinked files and directories that stay inside the roots are
  * followed, as Hugo 0.111 follows them; a link that leaves them is not (Hugo 0.169 ignores symlinks, and a
  * guest post's link must not publish a file from elsewhere on the machine): it goes to `refused`. A
- * directory already on the path (a symlink loop) is not entered again.
+ * directory already on the path (a symlink loop) is not entered again. A directory that cannot be listed
+ * (permissions) goes to `unreadable`, whose pages the caller must not take for deleted; a content root
+ * that does not exist is no content, and one removed while it is walked is gone.
  */
-export function listContentFiles(dir: string, roots: Roots, refused: { link: string; target: string }[] = []): string[] {
+export function listContentFiles(
+  dir: string,
+  roots: Roots,
+  refused: { link: string; target: string }[] = [],
+  unreadable: UnreadableDir[] = [],
+): string[] {
   const out: string[] = [];
   const walk = (d: string, seen: ReadonlySet<string>) => {
     let entries;
@@ -142,7 +157,8 @@ export function listContentFiles(dir: string, roots: Roots, refused: { link: str
     try {
       real = realpathSync(d);
       entries = readdirSync(d, { withFileTypes: true });
-    } catch {
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') unreadable.push({ dir: d, error });
       return;
     }
     if (seen.has(real)) return;
@@ -170,6 +186,22 @@ export function listContentFiles(dir: string, roots: Roots, refused: { link: str
   };
   walk(path.resolve(dir), new Set());
   return out;
+}
+
+/**
+ * The error at a directory of the content that could not be listed (see listContentFiles), located at the
+ * directory (site-relative); `consequence` says what became of its pages.
+ */
+export function unreadableDirDiagnostic(siteDir: string, u: UnreadableDir, consequence: string): Diagnostic {
+  const shown = shownPath(siteDir, u.dir);
+  return {
+    severity: 'error',
+    code: 'unreadable',
+    file: shown,
+    line: 1,
+    column: 1,
+    message: `this directory cannot be read (${fsReason(u.error)}), so ${consequence} (Hugo stops on it too): ${fsAdvice(u.error, 'directory', shown)}`,
+  };
 }
 
 let readBuffer = Buffer.allocUnsafe(1 << 16);
@@ -330,9 +362,20 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       });
       continue;
     }
-    for (const abs of listContentFiles(root.dir, siteRoots(site), refused)) {
+    const unreadable: UnreadableDir[] = [];
+    for (const abs of listContentFiles(root.dir, siteRoots(site), refused, unreadable)) {
       const rel = relativePosix(root.dir, abs);
       files.push({ abs, tree, relToContent: root.target ? path.posix.join(root.target, rel) : rel });
+    }
+    for (const u of unreadable) {
+      result.diagnostics.push(unreadableDirDiagnostic(siteDir, u, 'its pages were not prerendered and keep what the previous build wrote for them'));
+      // Its pages are not known to be gone: what the previous build wrote for them stays.
+      const rel = relativePosix(root.dir, u.dir);
+      const inTree = root.target ? path.posix.join(root.target, rel) : rel;
+      for (const [shadow, info] of output.keepUnder(inTree, tree)) {
+        output.keepTitles(info.source);
+        keepIndex(shadow);
+      }
     }
   }
   for (const r of refused) {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Diagnostic } from './content/types.js';
 import { readSiteConfig } from './site/config.js';
 import { prerenderPage, type FormulaReport, type OtherFormula } from './prerender-page.js';
-import { listContentFiles } from './build.js';
+import { listContentFiles, unreadableDirDiagnostic, type UnreadableDir } from './build.js';
 import { pageServices } from './build-page.js';
 import { refusedLinkDiagnostic, siteRoots } from './site/safe-path.js';
 
@@ -69,9 +69,13 @@ export async function checkSite(source: string, opts: CheckOptions = {}): Promis
     if (seen.has(root.dir)) continue;
     seen.add(root.dir);
     const refused: { link: string; target: string }[] = [];
-    const files = listContentFiles(root.dir, siteRoots(site), refused);
+    const unreadable: UnreadableDir[] = [];
+    const files = listContentFiles(root.dir, siteRoots(site), refused, unreadable);
     for (const r of refused) {
       result.diagnostics.push(refusedLinkDiagnostic(siteDir, r));
+    }
+    for (const u of unreadable) {
+      result.diagnostics.push(unreadableDirDiagnostic(siteDir, u, 'its pages were not checked'));
     }
     for (const abs of files) {
       const file = path.relative(siteDir, abs).split(path.sep).join('/');

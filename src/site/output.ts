@@ -168,6 +168,11 @@ export function readManifest(root: string): Manifest {
   }
 }
 
+/** A relative path with forward slashes, inside its directory: not empty, not absolute, no `.`, `..` or empty parts. */
+function plainRel(p: string): boolean {
+  return !(p === '' || p.startsWith('/') || /^[a-zA-Z]:/.test(p) || p.includes('\0') || p.split('/').some((s) => s === '..' || s === '.' || s === ''));
+}
+
 export class PrerenderOutput {
   /** Absolute `<site>/.prerender`. */
   readonly root: string;
@@ -388,6 +393,23 @@ export class PrerenderOutput {
   }
 
   /**
+   * Keeps what an earlier build produced for every page below `dir` (a path inside the content tree, ''
+   * for all of it), as `keep` does for one: the pages of a directory this build could not list are not
+   * known to be gone. Returns the shadow paths kept and what made each.
+   */
+  keepUnder(dir: string, tree: string = DEFAULT_TREE): [string, ShadowInfo][] {
+    const prefix = dir === '' ? '' : `${this.cleanRel(dir, 'directory')}/`;
+    this.checkTree(tree);
+    const old = (tree === DEFAULT_TREE ? this.previous.pages : this.previous.trees?.[tree]) ?? {};
+    const kept: [string, ShadowInfo][] = [];
+    for (const [rel, info] of Object.entries(old)) {
+      // A manifest is ours, but it is read from disk: a path that is not plain is no page of ours.
+      if (rel.startsWith(prefix) && plainRel(rel) && this.keep(rel, tree)) kept.push([rel, info]);
+    }
+    return kept;
+  }
+
+  /**
    * Whether the shadow is a file (not a link, not a folder), from one listing of its folder per build
    * (`watch` keeps every other page of a large site on each save: a lookup each, not a system call). The
    * listings are of shadows an earlier build wrote; this build's writes do not change what they say of
@@ -513,8 +535,7 @@ export class PrerenderOutput {
   /** A relative path inside a component: forward slashes, no `..`, not absolute. */
   private cleanRel(rel: string, what: string): string {
     const p = rel.replace(/\\/g, '/');
-    const parts = p.split('/');
-    if (p === '' || p.startsWith('/') || /^[a-zA-Z]:/.test(p) || p.includes('\0') || parts.some((s) => s === '..' || s === '.' || s === '')) {
+    if (!plainRel(p)) {
       throw new OutputPathError(`refusing to write ${what} ${JSON.stringify(rel)}: not a plain relative path inside ${PRERENDER_DIR}/`);
     }
     return p;

@@ -169,6 +169,27 @@ describe('PrerenderOutput', () => {
     expect(b4.finish().manifest.pages).toEqual({});
   });
 
+  it('keepUnder() keeps every shadow below a directory (a content directory the build could not list), and only those', () => {
+    const site = tmp();
+    const b1 = new PrerenderOutput(site);
+    for (const rel of ['l/a.md', 'l/b/c.md', 'lx.md', 'o.md']) b1.writeShadow(rel, rel, { source: `content/${rel}`, partials: [] });
+    b1.writeShadow('l/fr.md', 'fr', { source: 'content.fr/l/fr.md', partials: [] }, 'content.fr');
+    b1.finish();
+    const b2 = new PrerenderOutput(site);
+    expect(b2.keepUnder('l').map(([rel, info]) => [rel, info.source])).toEqual([
+      ['l/a.md', 'content/l/a.md'],
+      ['l/b/c.md', 'content/l/b/c.md'],
+    ]);
+    expect(b2.keepUnder('nothing/here')).toEqual([]);
+    const r = b2.finish();
+    expect(r.removed).toEqual(['content.fr/l/fr.md', 'content/lx.md', 'content/o.md']);
+    expect(Object.keys(r.manifest.pages)).toEqual(['l/a.md', 'l/b/c.md']);
+    // '' is the whole tree (its content root could not be listed); a path that is not plain is refused.
+    const b3 = new PrerenderOutput(site);
+    expect(b3.keepUnder('').map(([rel]) => rel)).toEqual(['l/a.md', 'l/b/c.md']);
+    expect(() => b3.keepUnder('../x')).toThrow(OutputPathError);
+  });
+
   it('never touches files outside .prerender', () => {
     const site = tmp();
     mkdirSync(path.join(site, 'content'));

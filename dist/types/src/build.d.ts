@@ -65,16 +65,29 @@ export interface BuildResult {
     diagnostics: Diagnostic[];
     failed: boolean;
 }
+/** A directory of the content that could not be listed, and why (see listContentFiles). */
+export interface UnreadableDir {
+    /** Absolute, as walked (below the content root, links not resolved). */
+    dir: string;
+    error: unknown;
+}
 /**
  * Every content file below `dir`, sorted. Symlinked files and directories that stay inside the roots are
  * followed, as Hugo 0.111 follows them; a link that leaves them is not (Hugo 0.169 ignores symlinks, and a
  * guest post's link must not publish a file from elsewhere on the machine): it goes to `refused`. A
- * directory already on the path (a symlink loop) is not entered again.
+ * directory already on the path (a symlink loop) is not entered again. A directory that cannot be listed
+ * (permissions) goes to `unreadable`, whose pages the caller must not take for deleted; a content root
+ * that does not exist is no content, and one removed while it is walked is gone.
  */
 export declare function listContentFiles(dir: string, roots: Roots, refused?: {
     link: string;
     target: string;
-}[]): string[];
+}[], unreadable?: UnreadableDir[]): string[];
+/**
+ * The error at a directory of the content that could not be listed (see listContentFiles), located at the
+ * directory (site-relative); `consequence` says what became of its pages.
+ */
+export declare function unreadableDirDiagnostic(siteDir: string, u: UnreadableDir, consequence: string): Diagnostic;
 /** A result with nothing counted yet. */
 export declare function emptyBuildResult(): BuildResult;
 /** Builds the site while holding its lock: never two builds writing one `.prerender/` at once. */

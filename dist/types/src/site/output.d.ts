@@ -130,6 +130,12 @@ export declare class PrerenderOutput {
         seen?: boolean;
     }): boolean;
     /**
+     * Keeps what an earlier build produced for every page below `dir` (a path inside the content tree, ''
+     * for all of it), as `keep` does for one: the pages of a directory this build could not list are not
+     * known to be gone. Returns the shadow paths kept and what made each.
+     */
+    keepUnder(dir: string, tree?: string): [string, ShadowInfo][];
+    /**
      * Whether the shadow is a file (not a link, not a folder), from one listing of its folder per build
      * (`watch` keeps every other page of a large site on each save: a lookup each, not a system call). The
      * listings are of shadows an earlier build wrote; this build's writes do not change what they say of

@@ -1,0 +1,166 @@
+/**
+ * Files and directories of a site that the build cannot read (permissions, a disk error, too many open
+ * files): each is an error at its place that says why and what to do, never a silent skip or a bug
+ * report, and what the previous build wrote for the pages it hides is kept.
+ *
+ * Root reads anything, so the file-system errors are injected here (node:fs answers as it does for a
+ * user without the permission); the last test makes them for real where the tests do not run as root.
+ */
+import { chmodSync, existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+/** Paths (absolute) that node:fs refuses, with the code it refuses them with. */
+const refuse = vi.hoisted(() => new Map<string, string>());
+vi.mock('node:fs', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:fs')>();
+  const REASONS: Record<string, [number, string]> = {
+    EACCES: [-13, 'permission denied'],
+    EIO: [-5, 'i/o error'],
+    EMFILE: [-24, 'too many open files'],
+  };
+  const check = (p: unknown, syscall: string) => {
+    const code = typeof p === 'string' ? refuse.get(path.resolve(p)) : undefined;
+    if (!code) return;
+    const [errno, reason] = REASONS[code]!;
+    throw Object.assign(new Error(`${code}: ${reason}, ${syscall} '${String(p)}'`), { code, errno, syscall, path: String(p) });
+  };
+  return {
+    ...real,
+    readdirSync: ((p: string, o?: unknown) => (check(p, 'scandir'), real.readdirSync(p, o as never))) as typeof real.readdirSync,
+  };
+});
+
+import { HEAD_LAYOUT, tempSites } from '../helpers/temp-site.js';
+import { buildSite, listContentFiles } from '../../src/build.js';
+import { checkSite } from '../../src/check.js';
+import { readManifest } from '../../src/site/output.js';
+import { siteRoots } from '../../src/site/safe-path.js';
+
+const site = tempSites('hp-unreadable-', { defaults: { 'hugo.toml': 'title = "t"\n', ...HEAD_LAYOUT } });
+afterEach(() => refuse.clear());
+
+const roots = (dir: string) => siteRoots({ dir, staticDirs: [], assetsDir: path.join(dir, 'assets') });
+
+describe('a content directory that cannot be listed', () => {
+  it('listContentFiles names it, with the error, and lists the rest; a content root that does not exist is no error', () => {
+    const dir = site({ 'content/a.md': 'a', 'content/posts/locked/index.md': 'l', 'content/posts/locked/more/b.md': 'b', 'content/posts/z.md': 'z' });
+    refuse.set(path.join(dir, 'content/posts/locked'), 'EACCES');
+    const unreadable: { dir: string; error: unknown }[] = [];
+    const files = listContentFiles(path.join(dir, 'content'), roots(dir), [], unreadable);
+    expect(files.map((f) => path.relative(dir, f))).toEqual(['content/a.md', 'content/posts/z.md']);
+    expect(unreadable).toEqual([{ dir: path.join(dir, 'content/posts/locked'), error: expect.objectContaining({ code: 'EACCES' }) }]);
+
+    const none: unknown[] = [];
+    expect(listContentFiles(path.join(dir, 'content.fr'), roots(dir), [], none as never)).toEqual([]);
+    expect(none).toEqual([]);
+  });
+
+  it('build: an error at the directory saying why and what to do, exit 1, and its pages keep their shadows and titles', async () => {
+    const dir = site({
+      'content/ok.md': 'Ok $a$\n',
+      'content/posts/locked/index.md': '---\ntitle: "Locked $x^2$"\n---\nLocked $x^2$\n',
+      'content/posts/locked/deeper/c.md': 'Deeper $c$\n',
+      'content/posts/lockedness.md': 'Not inside $d$\n',
+    });
+    const first = await buildSite({ source: dir });
+    expect(first.diagnostics).toEqual([]);
+    const shadow = (rel: string) => path.join(dir, '.prerender/content', rel);
+    const before = readFileSync(shadow('posts/locked/index.md'), 'utf8');
+    const titles = readFileSync(path.join(dir, '.prerender/layouts/partials/prerender/titles.html'), 'utf8');
+    expect(titles).toContain('katex');
+
+    refuse.set(path.join(dir, 'content/posts/locked'), 'EACCES');
+    const r = await buildSite({ source: dir });
+    expect(r.failed).toBe(true);
+    expect(r.diagnostics).toEqual([
+      {
+        severity: 'error',
+        code: 'unreadable',
+        file: 'content/posts/locked',
+        line: 1,
+        column: 1,
+        message:
+          'this directory cannot be read (permission denied), so its pages were not prerendered and keep what the previous build wrote for them (Hugo stops on it too): ' +
+          "fix its permissions so that the user running the build can list and enter it (chmod a+rx content/posts/locked), or move it out of the site's content",
+      },
+    ]);
+    // Not taken for deleted: the shadows under it (at any depth) stay, as they were, with their titles.
+    expect(readFileSync(shadow('posts/locked/index.md'), 'utf8')).toBe(before);
+    expect(existsSync(shadow('posts/locked/deeper/c.md'))).toBe(true);
+    expect(Object.keys(readManifest(path.join(dir, '.prerender')).pages).sort()).toEqual([
+      'ok.md',
+      'posts/locked/deeper/c.md',
+      'posts/locked/index.md',
+      'posts/lockedness.md',
+    ]);
+    expect(readFileSync(path.join(dir, '.prerender/layouts/partials/prerender/titles.html'), 'utf8')).toBe(titles);
+    // Again (an unchanged build), then with the directory readable: the same, then a clean build.
+    expect((await buildSite({ source: dir })).diagnostics.map((d) => d.code)).toEqual(['unreadable']);
+    expect(existsSync(shadow('posts/locked/index.md'))).toBe(true);
+    refuse.clear();
+    const fixed = await buildSite({ source: dir });
+    expect(fixed.diagnostics).toEqual([]);
+    expect(readFileSync(shadow('posts/locked/index.md'), 'utf8')).toBe(before);
+  });
+
+  it('a content root that cannot be listed keeps every shadow of its tree; other errors say what to do about them', async () => {
+    const dir = site({ 'content/a.md': 'A $a$\n', 'content/b/index.md': 'B $b$\n' });
+    await buildSite({ source: dir });
+    refuse.set(path.join(dir, 'content'), 'EIO');
+    const r = await buildSite({ source: dir });
+    expect(r.failed).toBe(true);
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({
+        file: 'content',
+        line: 1,
+        column: 1,
+        message: expect.stringMatching(/^this directory cannot be read \(i\/o error\), so .*: the disk reported a read error: check the disk, or restore the file from a copy$/),
+      }),
+    ]);
+    expect(existsSync(path.join(dir, '.prerender/content/a.md'))).toBe(true);
+    expect(existsSync(path.join(dir, '.prerender/content/b/index.md'))).toBe(true);
+  });
+
+  it('watch (an incremental build) keeps them too', async () => {
+    const dir = site({ 'content/a.md': 'A $a$\n', 'content/l/index.md': 'L $l$\n' });
+    await buildSite({ source: dir });
+    refuse.set(path.join(dir, 'content/l'), 'EACCES');
+    const r = await buildSite({ source: dir, only: new Set(['content/a.md']) });
+    expect(r.diagnostics.map((d) => [d.file, d.code])).toEqual([['content/l', 'unreadable']]);
+    expect(existsSync(path.join(dir, '.prerender/content/l/index.md'))).toBe(true);
+  });
+
+  it('check reports it as build does, and fails', async () => {
+    const dir = site({ 'content/a.md': 'A $a$\n', 'content/l/index.md': 'L $l$\n' });
+    refuse.set(path.join(dir, 'content/l'), 'EMFILE');
+    const r = await checkSite(dir);
+    expect(r.pages.map((p) => p.file)).toEqual(['content/a.md']);
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        file: 'content/l',
+        message: expect.stringMatching(/^this directory cannot be read \(too many open files\), so its pages were not checked .*: the system has too many files open: raise the limit \(ulimit -n\)/),
+      }),
+    ]);
+  });
+});
+
+describe.skipIf(process.getuid?.() === 0)('for real (not as root, which reads anything)', () => {
+  it('a directory of mode 000: the error, and its shadow kept', async () => {
+    const dir = site({ 'content/a.md': 'A $a$\n', 'content/posts/lockeddir/index.md': 'L $l$\n' });
+    await buildSite({ source: dir });
+    const locked = path.join(dir, 'content/posts/lockeddir');
+    chmodSync(locked, 0o000);
+    try {
+      const r = await buildSite({ source: dir });
+      expect(r.failed).toBe(true);
+      expect(r.diagnostics).toEqual([
+        expect.objectContaining({ file: 'content/posts/lockeddir', message: expect.stringMatching(/^this directory cannot be read \(permission denied\).*chmod a\+rx content\/posts\/lockeddir/) }),
+      ]);
+      expect(existsSync(path.join(dir, '.prerender/content/posts/lockeddir/index.md'))).toBe(true);
+    } finally {
+      chmodSync(locked, 0o755);
+    }
+  });
+});
