@@ -12099,6 +12099,13 @@ function fsAdvice(e, kind, shown) {
       return kind === "directory" ? "check that it is a directory the user running the build can read" : "check that it is a file the user running the build can read";
   }
 }
+function cannotRead(e, kind, shown) {
+  return `cannot be read (${fsReason(e)}): ${fsAdvice(e, kind, shown)}`;
+}
+function unreadableMessage(e, kind, shown, consequence) {
+  const hugoToo = ["EACCES", "EPERM", "EIO", "ELOOP"].includes(fsErrorCode(e) ?? "");
+  return `this ${kind} cannot be read (${fsReason(e)}), so ${consequence}${hugoToo ? " (Hugo stops on it too)" : ""}: ${fsAdvice(e, kind, shown)}`;
+}
 var init_fs_errors = __esm({
   "src/site/fs-errors.ts"() {
     "use strict";
@@ -12686,7 +12693,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "485b74e63ed59aa4aac8e13ebb7e150c";
+    BUNDLE_CODE_ID = "b0d7a01bf2bf1ecf15776229d4b2784f";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -33342,10 +33349,16 @@ async function renderShortcode(def, sc, env2) {
   try {
     html7 = await def.render(ctx);
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    error(`could not be rendered: ${msg}. This is a bug in hugo-prerender; please report it with this shortcode.`, {
-      code: "internal"
-    });
+    const file = e?.path;
+    if (fsErrorCode(e) !== void 0 && typeof file === "string") {
+      const shown = shownPath(env2.site.dir, file);
+      error(`${shown} ${cannotRead(e, "file", shown)}`, { code: "unreadable" });
+    } else {
+      const msg = e instanceof Error ? e.message : String(e);
+      error(`could not be rendered: ${msg}. This is a bug in hugo-prerender; please report it with this shortcode.`, {
+        code: "internal"
+      });
+    }
   }
   const limit = env2.services.fragmentBytes ?? DEFAULT_LIMITS.fragmentBytes;
   const bytes = Buffer.byteLength(html7);
@@ -33364,6 +33377,8 @@ var init_host = __esm({
     init_limits();
     init_output_limits();
     init_inline_text();
+    init_fs_errors();
+    init_safe_path();
   }
 });
 
@@ -50777,15 +50792,22 @@ function readData(ctx) {
     }
     return void 0;
   }
-  const size = statSync3(found).size;
-  if (size > DATA_LIMITS.bytes) {
-    ctx.error(
-      `file "${file}" is ${(size / 1e6).toFixed(1)} MB; the limit is ${DATA_LIMITS.bytes / 1e6} MB: downsample it (a plot shows a few hundred points per series at most)`,
-      { param: "file" }
-    );
+  let text12;
+  try {
+    const size = statSync3(found).size;
+    if (size > DATA_LIMITS.bytes) {
+      ctx.error(
+        `file "${file}" is ${(size / 1e6).toFixed(1)} MB; the limit is ${DATA_LIMITS.bytes / 1e6} MB: downsample it (a plot shows a few hundred points per series at most)`,
+        { param: "file" }
+      );
+      return void 0;
+    }
+    text12 = readFileSync9(found, "utf8");
+  } catch (e) {
+    if (fsErrorCode(e) === void 0) throw e;
+    ctx.error(`file "${file}" ${cannotRead(e, "file", shownPath(ctx.site.dir, found))}`, { param: "file", code: "unreadable" });
     return void 0;
   }
-  const text12 = readFileSync9(found, "utf8");
   const fmt2 = ctx.params.format === "auto" ? /\.json$/i.test(found) ? "json" : /\.tsv$/i.test(found) ? "tsv" : "csv" : ctx.params.format;
   const r2 = fmt2 === "json" ? parseJsonData(text12) : parseCsv(text12, fmt2 === "tsv" ? "	" : void 0);
   if (!r2.ok) {
@@ -50896,6 +50918,7 @@ var init_plot2 = __esm({
     "use strict";
     init_params();
     init_safe_path();
+    init_fs_errors();
     init_types3();
     init_figure_wrap();
     init_ids();
@@ -71759,7 +71782,7 @@ function unreadableDirDiagnostic(siteDir, u, consequence) {
     file: shown,
     line: 1,
     column: 1,
-    message: `this directory cannot be read (${fsReason(u.error)}), so ${consequence} (Hugo stops on it too): ${fsAdvice(u.error, "directory", shown)}`
+    message: unreadableMessage(u.error, "directory", shown, consequence)
   };
 }
 function readSource(file) {
@@ -71991,7 +72014,14 @@ async function buildLocked(opts) {
       bytes = readSource(abs);
     } catch (e) {
       return () => {
-        result.diagnostics.push({ severity: "error", file: relPath, line: 1, column: 1, message: `cannot read: ${e.message}` });
+        result.diagnostics.push({
+          severity: "error",
+          code: "unreadable",
+          file: relPath,
+          line: 1,
+          column: 1,
+          message: unreadableMessage(e, "file", relPath, "it was not prerendered and keeps what the previous build wrote for it")
+        });
         keepPage();
       };
     }
@@ -75174,7 +75204,7 @@ async function checkSite(source, opts = {}) {
       try {
         text12 = readFileSync13(abs, "utf8");
       } catch (e) {
-        result.diagnostics.push({ severity: "error", file, line: 1, column: 1, message: `cannot read: ${e.message}` });
+        result.diagnostics.push({ severity: "error", code: "unreadable", file, line: 1, column: 1, message: unreadableMessage(e, "file", file, "it was not checked") });
         continue;
       }
       const r2 = await prerenderPage(text12, {
@@ -75220,6 +75250,7 @@ var init_check = __esm({
     init_build();
     init_build_page();
     init_safe_path();
+    init_fs_errors();
   }
 });
 

@@ -27306,6 +27306,53 @@ var init_lstm_cell = __esm({
   }
 });
 
+// src/site/fs-errors.ts
+function fsErrorCode(e) {
+  const code4 = e?.code;
+  return typeof code4 === "string" && /^E[A-Z0-9]+$/.test(code4) && typeof e.syscall === "string" ? code4 : void 0;
+}
+function fsReason(e) {
+  const message = e instanceof Error ? e.message : String(e);
+  const code4 = fsErrorCode(e);
+  const m = /^E[A-Z0-9]+: (.*?)(?:, [a-z]+(?: '.*')?)?$/s.exec(message);
+  return m?.[1] || code4 || message;
+}
+function fsAdvice(e, kind, shown) {
+  const quoted = /^[\w./@+-]+$/.test(shown) ? shown : `'${shown.replace(/'/g, `'\\''`)}'`;
+  switch (fsErrorCode(e)) {
+    case "EACCES":
+    case "EPERM":
+      return kind === "directory" ? `fix its permissions so that the user running the build can list and enter it (chmod a+rx ${quoted}), or move it out of the site's content` : `fix its permissions so that the user running the build can read it (chmod a+r ${quoted}; the directories above it need a+x)`;
+    case "EISDIR":
+      return "it is a directory: name a file";
+    case "ENOTDIR":
+      return "a part of its path is a file, not a directory: fix the path";
+    case "ENOENT":
+      return "it was removed or moved while the build ran: build again";
+    case "ELOOP":
+      return "a symbolic link on its path leads back to itself: fix or remove the link";
+    case "EMFILE":
+    case "ENFILE":
+      return "the system has too many files open: raise the limit (ulimit -n) or close other programs, then build again";
+    case "EIO":
+      return "the disk reported a read error: check the disk, or restore the file from a copy";
+    default:
+      return kind === "directory" ? "check that it is a directory the user running the build can read" : "check that it is a file the user running the build can read";
+  }
+}
+function cannotRead(e, kind, shown) {
+  return `cannot be read (${fsReason(e)}): ${fsAdvice(e, kind, shown)}`;
+}
+function unreadableMessage(e, kind, shown, consequence) {
+  const hugoToo = ["EACCES", "EPERM", "EIO", "ELOOP"].includes(fsErrorCode(e) ?? "");
+  return `this ${kind} cannot be read (${fsReason(e)}), so ${consequence}${hugoToo ? " (Hugo stops on it too)" : ""}: ${fsAdvice(e, kind, shown)}`;
+}
+var init_fs_errors = __esm({
+  "src/site/fs-errors.ts"() {
+    "use strict";
+  }
+});
+
 // src/svg/plot/data.ts
 function parseCell(s2) {
   const t = s2.trim();
@@ -27560,15 +27607,22 @@ function readData(ctx) {
     }
     return void 0;
   }
-  const size = statSync(found).size;
-  if (size > DATA_LIMITS.bytes) {
-    ctx.error(
-      `file "${file}" is ${(size / 1e6).toFixed(1)} MB; the limit is ${DATA_LIMITS.bytes / 1e6} MB: downsample it (a plot shows a few hundred points per series at most)`,
-      { param: "file" }
-    );
+  let text12;
+  try {
+    const size = statSync(found).size;
+    if (size > DATA_LIMITS.bytes) {
+      ctx.error(
+        `file "${file}" is ${(size / 1e6).toFixed(1)} MB; the limit is ${DATA_LIMITS.bytes / 1e6} MB: downsample it (a plot shows a few hundred points per series at most)`,
+        { param: "file" }
+      );
+      return void 0;
+    }
+    text12 = readFileSync(found, "utf8");
+  } catch (e) {
+    if (fsErrorCode(e) === void 0) throw e;
+    ctx.error(`file "${file}" ${cannotRead(e, "file", shownPath(ctx.site.dir, found))}`, { param: "file", code: "unreadable" });
     return void 0;
   }
-  const text12 = readFileSync(found, "utf8");
   const fmt2 = ctx.params.format === "auto" ? /\.json$/i.test(found) ? "json" : /\.tsv$/i.test(found) ? "tsv" : "csv" : ctx.params.format;
   const r2 = fmt2 === "json" ? parseJsonData(text12) : parseCsv(text12, fmt2 === "tsv" ? "	" : void 0);
   if (!r2.ok) {
@@ -27679,6 +27733,7 @@ var init_plot2 = __esm({
     "use strict";
     init_params();
     init_safe_path();
+    init_fs_errors();
     init_types();
     init_figure_wrap();
     init_ids();
@@ -31366,7 +31421,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "f6f936ca6a87bc03939db0d2bb54005a";
+    BUNDLE_CODE_ID = "b967d04542de39ca0538bf71b21273d2";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -50427,10 +50482,16 @@ async function renderShortcode(def, sc, env2) {
   try {
     html7 = await def.render(ctx);
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    error(`could not be rendered: ${msg}. This is a bug in hugo-prerender; please report it with this shortcode.`, {
-      code: "internal"
-    });
+    const file = e?.path;
+    if (fsErrorCode(e) !== void 0 && typeof file === "string") {
+      const shown = shownPath(env2.site.dir, file);
+      error(`${shown} ${cannotRead(e, "file", shown)}`, { code: "unreadable" });
+    } else {
+      const msg = e instanceof Error ? e.message : String(e);
+      error(`could not be rendered: ${msg}. This is a bug in hugo-prerender; please report it with this shortcode.`, {
+        code: "internal"
+      });
+    }
   }
   const limit = env2.services.fragmentBytes ?? DEFAULT_LIMITS.fragmentBytes;
   const bytes = Buffer.byteLength(html7);
@@ -50449,6 +50510,8 @@ var init_host = __esm({
     init_limits();
     init_output_limits();
     init_inline_text();
+    init_fs_errors();
+    init_safe_path();
   }
 });
 
@@ -71168,41 +71231,7 @@ var ShadowNames = class {
 
 // src/build.ts
 init_safe_path();
-
-// src/site/fs-errors.ts
-function fsErrorCode(e) {
-  const code4 = e?.code;
-  return typeof code4 === "string" && /^E[A-Z0-9]+$/.test(code4) && typeof e.syscall === "string" ? code4 : void 0;
-}
-function fsReason(e) {
-  const message = e instanceof Error ? e.message : String(e);
-  const code4 = fsErrorCode(e);
-  const m = /^E[A-Z0-9]+: (.*?)(?:, [a-z]+(?: '.*')?)?$/s.exec(message);
-  return m?.[1] || code4 || message;
-}
-function fsAdvice(e, kind, shown) {
-  const quoted = /^[\w./@+-]+$/.test(shown) ? shown : `'${shown.replace(/'/g, `'\\''`)}'`;
-  switch (fsErrorCode(e)) {
-    case "EACCES":
-    case "EPERM":
-      return kind === "directory" ? `fix its permissions so that the user running the build can list and enter it (chmod a+rx ${quoted}), or move it out of the site's content` : `fix its permissions so that the user running the build can read it (chmod a+r ${quoted}; the directories above it need a+x)`;
-    case "EISDIR":
-      return "it is a directory: name a file";
-    case "ENOTDIR":
-      return "a part of its path is a file, not a directory: fix the path";
-    case "ENOENT":
-      return "it was removed or moved while the build ran: build again";
-    case "ELOOP":
-      return "a symbolic link on its path leads back to itself: fix or remove the link";
-    case "EMFILE":
-    case "ENFILE":
-      return "the system has too many files open: raise the limit (ulimit -n) or close other programs, then build again";
-    case "EIO":
-      return "the disk reported a read error: check the disk, or restore the file from a copy";
-    default:
-      return kind === "directory" ? "check that it is a directory the user running the build can read" : "check that it is a file the user running the build can read";
-  }
-}
+init_fs_errors();
 
 // src/images/options.ts
 init_config();
@@ -71632,7 +71661,7 @@ function unreadableDirDiagnostic(siteDir, u, consequence) {
     file: shown,
     line: 1,
     column: 1,
-    message: `this directory cannot be read (${fsReason(u.error)}), so ${consequence} (Hugo stops on it too): ${fsAdvice(u.error, "directory", shown)}`
+    message: unreadableMessage(u.error, "directory", shown, consequence)
   };
 }
 var readBuffer = Buffer.allocUnsafe(1 << 16);
@@ -71865,7 +71894,14 @@ async function buildLocked(opts) {
       bytes = readSource(abs);
     } catch (e) {
       return () => {
-        result.diagnostics.push({ severity: "error", file: relPath, line: 1, column: 1, message: `cannot read: ${e.message}` });
+        result.diagnostics.push({
+          severity: "error",
+          code: "unreadable",
+          file: relPath,
+          line: 1,
+          column: 1,
+          message: unreadableMessage(e, "file", relPath, "it was not prerendered and keeps what the previous build wrote for it")
+        });
         keepPage();
       };
     }
@@ -72622,6 +72658,7 @@ import { readFileSync as readFileSync11 } from "node:fs";
 import path17 from "node:path";
 init_build_page();
 init_safe_path();
+init_fs_errors();
 async function checkSite(source, opts = {}) {
   const siteDir = path17.resolve(source);
   const result = { pages: [], found: 0, typeset: 0, diagnostics: [] };
@@ -72664,7 +72701,7 @@ async function checkSite(source, opts = {}) {
       try {
         text12 = readFileSync11(abs, "utf8");
       } catch (e) {
-        result.diagnostics.push({ severity: "error", file, line: 1, column: 1, message: `cannot read: ${e.message}` });
+        result.diagnostics.push({ severity: "error", code: "unreadable", file, line: 1, column: 1, message: unreadableMessage(e, "file", file, "it was not checked") });
         continue;
       }
       const r2 = await prerenderPage(text12, {

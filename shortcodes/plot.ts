@@ -9,7 +9,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { FIGURE_PARAMS } from '../src/render/params.js';
-import { lookUpFile, outsideMessage, siteRoots } from '../src/site/safe-path.js';
+import { lookUpFile, outsideMessage, shownPath, siteRoots } from '../src/site/safe-path.js';
+import { cannotRead, fsErrorCode } from '../src/site/fs-errors.js';
 import { defineShortcode, type RenderContext } from '../src/render/types.js';
 import { figureTitle, wrapFigure } from '../src/render/figure-wrap.js';
 import { createIds } from '../src/svg/ids.js';
@@ -87,15 +88,23 @@ function readData(ctx: RenderContext<Params>): { table: DataTable; shown: string
     }
     return undefined;
   }
-  const size = statSync(found).size;
-  if (size > DATA_LIMITS.bytes) {
-    ctx.error(
-      `file "${file}" is ${(size / 1e6).toFixed(1)} MB; the limit is ${DATA_LIMITS.bytes / 1e6} MB: downsample it (a plot shows a few hundred points per series at most)`,
-      { param: 'file' },
-    );
+  let text: string;
+  try {
+    const size = statSync(found).size;
+    if (size > DATA_LIMITS.bytes) {
+      ctx.error(
+        `file "${file}" is ${(size / 1e6).toFixed(1)} MB; the limit is ${DATA_LIMITS.bytes / 1e6} MB: downsample it (a plot shows a few hundred points per series at most)`,
+        { param: 'file' },
+      );
+      return undefined;
+    }
+    text = readFileSync(found, 'utf8');
+  } catch (e) {
+    // The site's file, not our bug: permissions, a disk error, too many open files.
+    if (fsErrorCode(e) === undefined) throw e;
+    ctx.error(`file "${file}" ${cannotRead(e, 'file', shownPath(ctx.site.dir, found))}`, { param: 'file', code: 'unreadable' });
     return undefined;
   }
-  const text = readFileSync(found, 'utf8');
   const fmt = ctx.params.format === 'auto' ? (/\.json$/i.test(found) ? 'json' : /\.tsv$/i.test(found) ? 'tsv' : 'csv') : ctx.params.format;
   const r = fmt === 'json' ? parseJsonData(text) : parseCsv(text, fmt === 'tsv' ? '\t' : undefined);
   if (!r.ok) {

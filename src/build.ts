@@ -18,7 +18,7 @@ import { safeLine } from './log.js';
 import { acquireSiteLock, LockError } from './site/lock.js';
 import { ShadowNames } from './site/shadow-names.js';
 import { refusedLinkDiagnostic, resolveInside, shownPath, siteRoots, type Roots } from './site/safe-path.js';
-import { fsAdvice, fsReason } from './site/fs-errors.js';
+import { unreadableMessage } from './site/fs-errors.js';
 import { imageOptions } from './images/options.js';
 import { ImagePipeline, sharpIdentity } from './images/pipeline.js';
 import { IMAGE_INDEX_FILE, type ImageIndex } from './images/site-figures.js';
@@ -200,7 +200,7 @@ export function unreadableDirDiagnostic(siteDir: string, u: UnreadableDir, conse
     file: shown,
     line: 1,
     column: 1,
-    message: `this directory cannot be read (${fsReason(u.error)}), so ${consequence} (Hugo stops on it too): ${fsAdvice(u.error, 'directory', shown)}`,
+    message: unreadableMessage(u.error, 'directory', shown, consequence),
   };
 }
 
@@ -492,7 +492,14 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       bytes = readSource(abs);
     } catch (e) {
       return () => {
-        result.diagnostics.push({ severity: 'error', file: relPath, line: 1, column: 1, message: `cannot read: ${(e as Error).message}` });
+        result.diagnostics.push({
+          severity: 'error',
+          code: 'unreadable',
+          file: relPath,
+          line: 1,
+          column: 1,
+          message: unreadableMessage(e, 'file', relPath, 'it was not prerendered and keeps what the previous build wrote for it'),
+        });
         keepPage();
       };
     }

@@ -11,6 +11,7 @@ import { prerenderPage, type FormulaReport, type OtherFormula } from './prerende
 import { listContentFiles, unreadableDirDiagnostic, type UnreadableDir } from './build.js';
 import { pageServices } from './build-page.js';
 import { refusedLinkDiagnostic, siteRoots } from './site/safe-path.js';
+import { unreadableMessage } from './site/fs-errors.js';
 
 export interface PageCheck {
   /** Site-relative path, `/`-separated. */
@@ -83,7 +84,7 @@ export async function checkSite(source: string, opts: CheckOptions = {}): Promis
       try {
         text = readFileSync(abs, 'utf8');
       } catch (e) {
-        result.diagnostics.push({ severity: 'error', file, line: 1, column: 1, message: `cannot read: ${(e as Error).message}` });
+        result.diagnostics.push({ severity: 'error', code: 'unreadable', file, line: 1, column: 1, message: unreadableMessage(e, 'file', file, 'it was not checked') });
         continue;
       }
       const r = await prerenderPage(text, {

@@ -13,6 +13,8 @@ import type { ImageService } from '../images/service.js';
 import { DEFAULT_LIMITS } from '../content/limits.js';
 import { tooBigMessage } from './output-limits.js';
 import { escapeHtml } from './inline-text.js';
+import { cannotRead, fsErrorCode } from '../site/fs-errors.js';
+import { shownPath } from '../site/safe-path.js';
 
 /** One formula of a shortcode (a caption's, a label's), typeset or not: KaTeX's message when not. */
 export interface TypesetFormula {
@@ -163,10 +165,18 @@ export async function renderShortcode(
   try {
     html = await def.render(ctx);
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    error(`could not be rendered: ${msg}. This is a bug in hugo-prerender; please report it with this shortcode.`, {
-      code: 'internal',
-    });
+    const file = (e as NodeJS.ErrnoException | undefined)?.path;
+    if (fsErrorCode(e) !== undefined && typeof file === 'string') {
+      // A file the shortcode reads that the system would not give (permissions, a disk error): the site's
+      // problem, not ours. (Our shortcodes report it at the parameter that names the file.)
+      const shown = shownPath(env.site.dir, file);
+      error(`${shown} ${cannotRead(e, 'file', shown)}`, { code: 'unreadable' });
+    } else {
+      const msg = e instanceof Error ? e.message : String(e);
+      error(`could not be rendered: ${msg}. This is a bug in hugo-prerender; please report it with this shortcode.`, {
+        code: 'internal',
+      });
+    }
   }
   const limit = env.services.fragmentBytes ?? DEFAULT_LIMITS.fragmentBytes;
   const bytes = Buffer.byteLength(html);

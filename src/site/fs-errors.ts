@@ -53,3 +53,14 @@ export function fsAdvice(e: unknown, kind: 'file' | 'directory', shown: string):
 export function cannotRead(e: unknown, kind: 'file' | 'directory', shown: string): string {
   return `cannot be read (${fsReason(e)}): ${fsAdvice(e, kind, shown)}`;
 }
+
+/**
+ * The message at a page or a content directory the build could not read: `this file cannot be read
+ * (permission denied), so <consequence> (Hugo stops on it too): <advice>`; Hugo's part only where the
+ * error stays until someone fixes it.
+ */
+export function unreadableMessage(e: unknown, kind: 'file' | 'directory', shown: string, consequence: string): string {
+  // What stays wrong with the file until someone fixes it (not a file gone meanwhile, or too many open).
+  const hugoToo = ['EACCES', 'EPERM', 'EIO', 'ELOOP'].includes(fsErrorCode(e) ?? '');
+  return `this ${kind} cannot be read (${fsReason(e)}), so ${consequence}${hugoToo ? ' (Hugo stops on it too)' : ''}: ${fsAdvice(e, kind, shown)}`;
+}

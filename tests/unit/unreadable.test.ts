@@ -28,6 +28,9 @@ vi.mock('node:fs', async (importOriginal) => {
   return {
     ...real,
     readdirSync: ((p: string, o?: unknown) => (check(p, 'scandir'), real.readdirSync(p, o as never))) as typeof real.readdirSync,
+    // build reads a page through openSync, check and the plot shortcode through readFileSync.
+    openSync: ((p: string, ...rest: unknown[]) => (check(p, 'open'), real.openSync(p, ...(rest as [never])))) as typeof real.openSync,
+    readFileSync: ((p: string, o?: unknown) => (check(p, 'open'), real.readFileSync(p, o as never))) as typeof real.readFileSync,
   };
 });
 
@@ -36,6 +39,8 @@ import { buildSite, listContentFiles } from '../../src/build.js';
 import { checkSite } from '../../src/check.js';
 import { readManifest } from '../../src/site/output.js';
 import { siteRoots } from '../../src/site/safe-path.js';
+import { renderShortcode } from '../../src/render/host.js';
+import type { Shortcode } from '../../src/content/types.js';
 
 const site = tempSites('hp-unreadable-', { defaults: { 'hugo.toml': 'title = "t"\n', ...HEAD_LAYOUT } });
 afterEach(() => refuse.clear());
@@ -140,9 +145,102 @@ describe('a content directory that cannot be listed', () => {
       expect.objectContaining({
         severity: 'error',
         file: 'content/l',
-        message: expect.stringMatching(/^this directory cannot be read \(too many open files\), so its pages were not checked .*: the system has too many files open: raise the limit \(ulimit -n\)/),
+        message: expect.stringMatching(/^this directory cannot be read \(too many open files\), so its pages were not checked: the system has too many files open: raise the limit \(ulimit -n\)/),
       }),
     ]);
+  });
+});
+
+describe('a page or a data file that cannot be read', () => {
+  const PLOT_PAGE = '---\ntitle: p\n---\nText $p$\n\n{{< plot x="a"   file="d.csv" >}}\n';
+
+  it('build: a page is an error at it saying why and what to do, and keeps its shadow; check says it too', async () => {
+    const dir = site({ 'content/a.md': 'A $a$\n', 'content/posts/b.md': 'B $b$\n' });
+    await buildSite({ source: dir });
+    const before = readFileSync(path.join(dir, '.prerender/content/posts/b.md'), 'utf8');
+    refuse.set(path.join(dir, 'content/posts/b.md'), 'EACCES');
+    const r = await buildSite({ source: dir });
+    expect(r.failed).toBe(true);
+    expect(r.diagnostics).toEqual([
+      {
+        severity: 'error',
+        code: 'unreadable',
+        file: 'content/posts/b.md',
+        line: 1,
+        column: 1,
+        message:
+          'this file cannot be read (permission denied), so it was not prerendered and keeps what the previous build wrote for it (Hugo stops on it too): ' +
+          'fix its permissions so that the user running the build can read it (chmod a+r content/posts/b.md; the directories above it need a+x)',
+      },
+    ]);
+    expect(readFileSync(path.join(dir, '.prerender/content/posts/b.md'), 'utf8')).toBe(before);
+
+    const c = await checkSite(dir);
+    expect(c.diagnostics).toEqual([
+      expect.objectContaining({ file: 'content/posts/b.md', message: expect.stringMatching(/^this file cannot be read \(permission denied\), so it was not checked \(Hugo stops on it too\): fix its permissions/) }),
+    ]);
+  });
+
+  it('a plot whose data file cannot be read: an error at file= saying why and what to do, not a bug report; the page keeps its shadow', async () => {
+    const dir = site({ 'content/posts/p/index.md': PLOT_PAGE, 'content/posts/p/d.csv': 'a,b\n1,2\n2,3\n' });
+    await buildSite({ source: dir });
+    const shadow = path.join(dir, '.prerender/content/posts/p/index.md');
+    const before = readFileSync(shadow, 'utf8');
+    expect(before).toContain('<svg');
+
+    refuse.set(path.join(dir, 'content/posts/p/d.csv'), 'EACCES');
+    const r = await buildSite({ source: dir });
+    expect(r.failed).toBe(true);
+    expect(r.diagnostics).toEqual([
+      {
+        severity: 'error',
+        code: 'unreadable',
+        file: 'content/posts/p/index.md',
+        // At file="d.csv", not at the shortcode.
+        line: 6,
+        column: 18,
+        offset: expect.any(Number),
+        message:
+          'plot: file "d.csv" cannot be read (permission denied): ' +
+          'fix its permissions so that the user running the build can read it (chmod a+r content/posts/p/d.csv; the directories above it need a+x)',
+      },
+    ]);
+    expect(readFileSync(shadow, 'utf8')).toBe(before);
+
+    // Readable again: the page is prerendered again.
+    refuse.clear();
+    expect((await buildSite({ source: dir })).diagnostics).toEqual([]);
+
+    const other = site({ 'content/posts/p/index.md': PLOT_PAGE, 'content/posts/p/d.csv': 'a,b\n1,2\n2,3\n' });
+    refuse.set(path.join(other, 'content/posts/p/d.csv'), 'EMFILE');
+    expect((await buildSite({ source: other })).diagnostics.map((d) => d.message)).toEqual([
+      'plot: file "d.csv" cannot be read (too many open files): the system has too many files open: raise the limit (ulimit -n) or close other programs, then build again',
+    ]);
+  });
+
+  it("the host reports a file-system error thrown by any shortcode as the site's problem, a real bug as ours", async () => {
+    const sc: Shortcode = { name: 'reads', markup: '<', params: {}, selfClosed: false, children: [], ordinal: 0, line: 3, column: 1, offset: 20, tagEnd: 32, end: 32 };
+    const env = {
+      page: { absPath: '/site/content/x.md', relPath: 'content/x.md', frontMatter: {} },
+      site: { dir: '/site', staticDirs: ['/site/static'], assetsDir: '/site/assets' },
+      idPrefix: 'x',
+      services: { errors: 'fail' as const, math: () => '', markdown: () => '', plainText: () => '' },
+    };
+    const throwing = (e: unknown) => ({ name: 'reads', summary: '', params: {}, inner: 'none' as const, version: 1, render: () => { throw e; } });
+    const eacces = Object.assign(new Error("EACCES: permission denied, open '/site/static/data.bin'"), { code: 'EACCES', errno: -13, syscall: 'open', path: '/site/static/data.bin' });
+    const r = await renderShortcode(throwing(eacces), sc, env);
+    expect(r.held).toBe(true);
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        code: 'unreadable',
+        line: 3,
+        column: 1,
+        message: 'reads: static/data.bin cannot be read (permission denied): fix its permissions so that the user running the build can read it (chmod a+r static/data.bin; the directories above it need a+x)',
+      }),
+    ]);
+    const bug = await renderShortcode(throwing(new TypeError('x is undefined')), sc, env);
+    expect(bug.diagnostics).toEqual([expect.objectContaining({ code: 'internal', message: expect.stringMatching(/This is a bug in hugo-prerender/) })]);
   });
 });
 
@@ -162,5 +260,16 @@ describe.skipIf(process.getuid?.() === 0)('for real (not as root, which reads an
     } finally {
       chmodSync(locked, 0o755);
     }
+  });
+
+  it('a page and a plot data file of mode 000: errors at each, saying why', async () => {
+    const dir = site({ 'content/a.md': 'A $a$\n', 'content/posts/p/index.md': '---\n---\n{{< plot file="d.csv" >}}\n', 'content/posts/p/d.csv': 'a,b\n1,2\n' });
+    chmodSync(path.join(dir, 'content/a.md'), 0o000);
+    chmodSync(path.join(dir, 'content/posts/p/d.csv'), 0o000);
+    const r = await buildSite({ source: dir });
+    expect(r.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`)).toEqual([
+      expect.stringMatching(/^content\/a\.md:1:1: this file cannot be read \(permission denied\), .*chmod a\+r content\/a\.md/),
+      expect.stringMatching(/^content\/posts\/p\/index\.md:3:10: plot: file "d\.csv" cannot be read \(permission denied\): .*chmod a\+r content\/posts\/p\/d\.csv/),
+    ]);
   });
 });

@@ -15,3 +15,9 @@ export declare function fsReason(e: unknown): string;
 export declare function fsAdvice(e: unknown, kind: 'file' | 'directory', shown: string): string;
 /** `cannot be read (permission denied): fix its permissions …`: the reason and the advice in one. */
 export declare function cannotRead(e: unknown, kind: 'file' | 'directory', shown: string): string;
+/**
+ * The message at a page or a content directory the build could not read: `this file cannot be read
+ * (permission denied), so <consequence> (Hugo stops on it too): <advice>`; Hugo's part only where the
+ * error stays until someone fixes it.
+ */
+export declare function unreadableMessage(e: unknown, kind: 'file' | 'directory', shown: string, consequence: string): string;
