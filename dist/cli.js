@@ -12693,7 +12693,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "b0d7a01bf2bf1ecf15776229d4b2784f";
+    BUNDLE_CODE_ID = "4a8f457dad0a964d8182c96b6e292262";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -71151,6 +71151,9 @@ function errorSpan(tex, message) {
   const esc = (t) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
   return `<span class="katex-error" title="${esc(message)}" style="color:#cc0000">${esc(tex)}</span>`;
 }
+function expansionLimitMessage(limit) {
+  return `too many macro expansions: this formula expands more macros than ${LIMIT_SETTINGS.mathExpansions} allows (${limit}); look for a macro that expands into itself (an endless loop), or raise ${LIMIT_SETTINGS.mathExpansions} in the site config if the formula is meant to expand this much`;
+}
 function createMathRenderer(opts = {}) {
   const macros2 = { ...PACKAGE_MACROS, ...opts.macros ?? {} };
   const errors = opts.errors ?? "fail";
@@ -71191,6 +71194,10 @@ function createMathRenderer(opts = {}) {
     } catch (e) {
       if (e instanceof TokenBudgetExceeded) {
         const message = `the formula is too big to typeset: more than ${limits.mathTokens.toLocaleString("en-US")} tokens once its macros are expanded (params.prerender.limits.mathTokens); split it, or look for a macro that expands into itself or into copies of its argument`;
+        return { html: errors === "render" ? errorSpan(tex, message) : "", error: { message }, warnings: [] };
+      }
+      if (e instanceof katex.ParseError && EXPANSION_LIMIT_RE.test(e.rawMessage || e.message)) {
+        const message = expansionLimitMessage(limits.mathExpansions);
         return { html: errors === "render" ? errorSpan(tex, message) : "", error: { message }, warnings: [] };
       }
       const error = e instanceof katex.ParseError ? describeError(e, input, preamble.length) : internalKatexError(e);
@@ -71289,7 +71296,7 @@ function quietly(sink, fn) {
     console.error = saved.error;
   }
 }
-var KATEX_VERSION, TokenBudgetExceeded, REQUIRE_RE, CACHE_CHARS, glyphsAsAttributes;
+var KATEX_VERSION, TokenBudgetExceeded, REQUIRE_RE, EXPANSION_LIMIT_RE, CACHE_CHARS, glyphsAsAttributes;
 var init_katex2 = __esm({
   "src/render/katex.ts"() {
     "use strict";
@@ -71304,6 +71311,7 @@ var init_katex2 = __esm({
     TokenBudgetExceeded = class extends Error {
     };
     REQUIRE_RE = /\\require\s*\{[^{}]*\}/g;
+    EXPANSION_LIMIT_RE = /^(KaTeX parse error: )?Too many expansions\b/;
     CACHE_CHARS = 1024 * 1024;
     glyphsAsAttributes = __hpGlyphsAsAttributes;
   }

@@ -5,7 +5,7 @@
 import katex, { type KatexOptions, type ParseError } from 'katex';
 import * as katexModule from 'katex';
 import 'katex/contrib/mhchem';
-import { DEFAULT_LIMITS, type PageLimits } from '../content/limits.js';
+import { DEFAULT_LIMITS, LIMIT_SETTINGS, type PageLimits } from '../content/limits.js';
 import { tooBigMessage } from './output-limits.js';
 import { PACKAGE_MACROS, withSuggestion, type KatexMacro } from './mathjax-packages.js';
 import { oneTextCopy } from './katex-markup.js';
@@ -72,6 +72,18 @@ function errorSpan(tex: string, message: string): string {
  */
 const REQUIRE_RE = /\\require\s*\{[^{}]*\}/g;
 
+/** KaTeX's error once a formula has expanded more macros than its maxExpand option allows. */
+const EXPANSION_LIMIT_RE = /^(KaTeX parse error: )?Too many expansions\b/;
+
+/** The error for a formula over params.prerender.limits.mathExpansions, whose value is `limit`. */
+export function expansionLimitMessage(limit: number): string {
+  return (
+    `too many macro expansions: this formula expands more macros than ${LIMIT_SETTINGS.mathExpansions} allows (${limit}); ` +
+    `look for a macro that expands into itself (an endless loop), or raise ${LIMIT_SETTINGS.mathExpansions} in the site config ` +
+    `if the formula is meant to expand this much`
+  );
+}
+
 /** What one renderer's cache holds at most: the text of its keys and results, in UTF-16 units. */
 const CACHE_CHARS = 1024 * 1024;
 
@@ -123,6 +135,11 @@ export function createMathRenderer(opts: MathRendererOptions = {}): MathRenderer
         const message =
           `the formula is too big to typeset: more than ${limits.mathTokens.toLocaleString('en-US')} tokens once its macros are expanded ` +
           `(params.prerender.limits.mathTokens); split it, or look for a macro that expands into itself or into copies of its argument`;
+        return { html: errors === 'render' ? errorSpan(tex, message) : '', error: { message }, warnings: [] };
+      }
+      if (e instanceof katex.ParseError && EXPANSION_LIMIT_RE.test(e.rawMessage || e.message)) {
+        // KaTeX's own words name its option (maxExpand), which the site does not set: name the site's setting.
+        const message = expansionLimitMessage(limits.mathExpansions);
         return { html: errors === 'render' ? errorSpan(tex, message) : '', error: { message }, warnings: [] };
       }
       // KaTeX throws a plain Error on some malformed input (`\begin{aligned}a\end{x aligned}`): a

@@ -44,9 +44,17 @@ describe('math limits', () => {
     expect(createMathRenderer({ limits: { mathTokens: 1000 } }).render(tex, false).error?.message).toMatch(/^the formula is too big to typeset: more than 1,000 tokens/);
   });
 
-  it('maxExpand and maxSize are set: a self-expanding macro is an error, a huge rule is capped', () => {
+  it('maxExpand and maxSize are set: a self-expanding macro is an error naming the setting and its value, a huge rule is capped', () => {
     const r = createMathRenderer({ limits: { mathExpansions: 50, mathMaxSize: 20 } });
-    expect(r.render('\\def\\a{\\a}\\a', false).error?.message).toMatch(/Too many expansions/);
+    expect(r.render('\\def\\a{\\a}\\a', false).error).toEqual({
+      message:
+        'too many macro expansions: this formula expands more macros than params.prerender.limits.mathExpansions allows (50); ' +
+        'look for a macro that expands into itself (an endless loop), or raise params.prerender.limits.mathExpansions in the site config if the formula is meant to expand this much',
+    });
+    // KaTeX's words (its own option, maxExpand) appear nowhere, not even in the error span's title.
+    const span = createMathRenderer({ errors: 'render', limits: { mathExpansions: 50 } }).render('\\def\\a{\\a}\\a', false).html;
+    expect(span).toMatch(/^<span class="katex-error" title="too many macro expansions: [^"]*\(50\);/);
+    expect(span).not.toMatch(/maxExpand/);
     const rule = r.render('\\rule{100000em}{1em}', false).html;
     expect(rule).toMatch(/border-right-width:20em/);
     expect(rule).not.toMatch(/width:100000/);
@@ -65,6 +73,22 @@ describe('a runaway page costs only itself', () => {
     ]);
     expect(existsSync(path.join(dir, '.prerender/content/bomb.md'))).toBe(false);
     expect(readFileSync(path.join(dir, '.prerender/content/fine.md'), 'utf8')).toMatch(/^---\ntitle: F\n---\nFine \{\{< prerender /);
+  });
+
+  it('a macro bomb over mathExpansions is an error at its formula naming the site\'s setting and its value', async () => {
+    const doubling = 'abcdefghijk'.split('').map((c, i, all) => (i + 1 < all.length ? `\\def\\${c}{\\${all[i + 1]}\\${all[i + 1]}}` : `\\def\\${c}{x}`));
+    const dir = site({
+      'hugo.toml': 'title = "t"\n[params.prerender.limits]\nmathExpansions = 300\n',
+      'content/bomb.md': `---\ntitle: B\n---\nSee $${doubling.join('')}\\a$.\n`,
+      'content/fine.md': '---\ntitle: F\n---\n$\\def\\d{\\e\\e}\\def\\e{y}\\d$\n',
+    });
+    const r = await buildSite({ source: dir });
+    expect(r.failed).toBe(true);
+    expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`)).toEqual([
+      'content/bomb.md:4:5: too many macro expansions: this formula expands more macros than params.prerender.limits.mathExpansions allows (300); ' +
+        'look for a macro that expands into itself (an endless loop), or raise params.prerender.limits.mathExpansions in the site config if the formula is meant to expand this much',
+    ]);
+    expect(existsSync(path.join(dir, '.prerender/content/fine.md'))).toBe(true);
   });
 
   const csv = 'step,loss\n' + Array.from({ length: 4000 }, (_, i) => `${i},${(1 / (i + 1)).toFixed(6)}`).join('\n') + '\n';

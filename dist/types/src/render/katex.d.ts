@@ -34,4 +34,6 @@ export interface MathRendererOptions {
     /** Work and size limits per formula (src/limits.ts); the defaults when absent. */
     limits?: Partial<Pick<PageLimits, 'mathExpansions' | 'mathMaxSize' | 'mathTokens' | 'fragmentBytes'>>;
 }
+/** The error for a formula over params.prerender.limits.mathExpansions, whose value is `limit`. */
+export declare function expansionLimitMessage(limit: number): string;
 export declare function createMathRenderer(opts?: MathRendererOptions): MathRenderer;
