@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { shortcodes } from '../../src/render/registry.js';
 import { updateParamsBlocks } from '../../src/render/docs.js';
@@ -30,5 +31,17 @@ describe('README', () => {
       }
     }
     expect(checked).toBeGreaterThanOrEqual(8);
+  });
+
+  it('links only to files that exist and that the published package holds (package.json "files")', () => {
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const files = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { files: string[] }).files;
+    const links = [...readme.matchAll(/\]\(([^)\s#]+)(?:#[^)\s]*)?\)/g)].map((m) => m[1]!).filter((l) => !/^[a-z]+:/i.test(l));
+    expect(links.length).toBeGreaterThan(5);
+    for (const link of links) {
+      const rel = decodeURI(link).replace(/^\.\//, '');
+      expect(existsSync(root + rel), link).toBe(true);
+      expect(files.some((f) => rel === f || rel.startsWith(`${f}/`)), `${link} is not in the package`).toBe(true);
+    }
   });
 });
