@@ -12693,7 +12693,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "4a8f457dad0a964d8182c96b6e292262";
+    BUNDLE_CODE_ID = "a0911cee5ebca69210dfa188513f18e4";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -53170,6 +53170,12 @@ async function prerenderPage(source, env2) {
     });
   }
   env2.page.frontMatter = parsed.frontMatter.data;
+  for (const field of ["title", "linktitle", "description", "summary"]) {
+    const key2 = Object.keys(parsed.frontMatter.data).find((k2) => k2.toLowerCase() === field);
+    const value2 = key2 === void 0 ? void 0 : parsed.frontMatter.data[key2];
+    const eaten = typeof value2 === "string" && value2.includes("$") ? escapeEaten(value2) : void 0;
+    if (eaten) diagnostics.push({ severity: "warning", file, ...frontMatterPlace(source, parsed.bodyOffset, field, void 0, lines), code: "front-matter-escape", message: `${field}: ${eaten}` });
+  }
   if (parsed.diagnostics.some((d2) => d2.severity === "error")) {
     return { formulas: [], fragments: [], titles: /* @__PURE__ */ new Map(), diagnostics, failed: true, held: true, stats, parsed };
   }
@@ -53663,12 +53669,18 @@ function pageOverLimits(source, parsed, limits, lines, file) {
   if (nesting.depth > limits.nesting) return limitDiagnostic("nesting", limits, nesting.depth, nesting.offset, lines, file);
   return void 0;
 }
+function escapeEaten(tex) {
+  const m = /([\x07\b\x1b\f\n\r\t\v])([A-Za-z]+)/.exec(tex);
+  if (!m) return void 0;
+  const [letter, what2] = ESCAPED[m[1]];
+  return `"${tex.replace(/[\x00-\x1f]/g, " ")}" holds a ${what2} where the file probably has \\${letter}${m[2]}: in a double-quoted string (YAML "\u2026", a TOML or JSON string) \\${letter} is an escape, not TeX. Double the backslash (\\\\${letter}${m[2]}), or quote the value with single quotes in YAML ('\u2026'), or as a literal string in TOML ('\u2026')`;
+}
 function frontMatterPlace(source, bodyOffset, field, raw3, lines) {
   const head2 = source.slice(0, bodyOffset);
-  const key2 = new RegExp(`^[ \\t]*(?:#\\+)?["']?${field}["']?[ \\t]*[:=]`, "im").exec(head2);
+  const key2 = new RegExp(`(?:^|[{,])[ \\t]*(?:#\\+)?["']?${field}["']?[ \\t]*[:=]`, "im").exec(head2);
   let offset = 0;
   if (key2) {
-    offset = key2.index + key2[0].length - key2[0].trimStart().length;
+    offset = key2.index + key2[0].length - key2[0].replace(/^[{,]?[ \t]*/, "").length;
     const found = raw3 === void 0 ? -1 : head2.indexOf(raw3, key2.index + key2[0].length);
     if (found >= 0) offset = found;
   }
@@ -53686,7 +53698,7 @@ function mathDiagnostic(source, span, error, lines, file, asWarning) {
     message: `${error.message}${asWarning ? " (rendered as an error span)" : ""}`
   };
 }
-var CODE_SHORTCODES, DIVIDER;
+var CODE_SHORTCODES, DIVIDER, ESCAPED;
 var init_prerender_page = __esm({
   "src/prerender-page.ts"() {
     "use strict";
@@ -53711,6 +53723,16 @@ var init_prerender_page = __esm({
     init_inline_text();
     CODE_SHORTCODES = /* @__PURE__ */ new Set(["highlight", "code", "mermaid", "chart"]);
     DIVIDER = "<!--more-->";
+    ESCAPED = {
+      "\x07": ["a", "bell character"],
+      "\b": ["b", "backspace"],
+      "\x1B": ["e", "escape character"],
+      "\f": ["f", "form feed"],
+      "\n": ["n", "line break"],
+      "\r": ["r", "carriage return"],
+      "	": ["t", "tab"],
+      "\v": ["v", "vertical tab"]
+    };
   }
 });
 

@@ -318,6 +318,14 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   // not part of fragment keys).
   env.page.frontMatter = parsed.frontMatter.data;
 
+  // Math in a double-quoted front-matter string whose backslash became an escape (\tanh a tab).
+  for (const field of ['title', 'linktitle', 'description', 'summary']) {
+    const key = Object.keys(parsed.frontMatter.data).find((k) => k.toLowerCase() === field);
+    const value = key === undefined ? undefined : parsed.frontMatter.data[key];
+    const eaten = typeof value === 'string' && value.includes('$') ? escapeEaten(value) : undefined;
+    if (eaten) diagnostics.push({ severity: 'warning', file, ...frontMatterPlace(source, parsed.bodyOffset, field, undefined, lines), code: 'front-matter-escape', message: `${field}: ${eaten}` });
+  }
+
   // A page Hugo itself cannot parse is left alone: Hugo will report it too, and we must not guess.
   if (parsed.diagnostics.some((d) => d.severity === 'error')) {
     return { formulas: [], fragments: [], titles: new Map(), diagnostics, failed: true, held: true, stats, parsed };
@@ -983,6 +991,34 @@ function pageOverLimits(source: string, parsed: ParsedPage, limits: PageLimits, 
   return undefined;
 }
 
+/** The escape letter of each control character a double-quoted string makes of a TeX command's `\` and first letter. */
+const ESCAPED: Record<string, [string, string]> = {
+  '\x07': ['a', 'bell character'],
+  '\b': ['b', 'backspace'],
+  '\x1b': ['e', 'escape character'],
+  '\f': ['f', 'form feed'],
+  '\n': ['n', 'line break'],
+  '\r': ['r', 'carriage return'],
+  '\t': ['t', 'tab'],
+  '\v': ['v', 'vertical tab'],
+};
+
+/**
+ * A front-matter string with math that holds a control character followed by letters: the string was
+ * double-quoted (YAML, or a TOML or JSON string), where `\frac` is a form feed and `rac`, `\tanh` a tab
+ * and `anh`; KaTeX then typesets `rac` without a word. What to write instead, or undefined.
+ */
+function escapeEaten(tex: string): string | undefined {
+  const m = /([\x07\b\x1b\f\n\r\t\v])([A-Za-z]+)/.exec(tex);
+  if (!m) return undefined;
+  const [letter, what] = ESCAPED[m[1]!]!;
+  return (
+    `"${tex.replace(/[\x00-\x1f]/g, ' ')}" holds a ${what} where the file probably has \\${letter}${m[2]}: in a double-quoted string ` +
+    `(YAML "…", a TOML or JSON string) \\${letter} is an escape, not TeX. Double the backslash (\\\\${letter}${m[2]}), or quote the value with ` +
+    `single quotes in YAML ('…'), or as a literal string in TOML ('…')`
+  );
+}
+
 /**
  * Where a front-matter field's formula is written: the formula as written (`raw`) after the field's key,
  * else the key, else the front matter's start. The value may be quoted or escaped (YAML, TOML, JSON):
@@ -990,10 +1026,11 @@ function pageOverLimits(source: string, parsed: ParsedPage, limits: PageLimits, 
  */
 function frontMatterPlace(source: string, bodyOffset: number, field: string, raw: string | undefined, lines: LineIndex): { line: number; column: number; offset: number } {
   const head = source.slice(0, bodyOffset);
-  const key = new RegExp(`^[ \\t]*(?:#\\+)?["']?${field}["']?[ \\t]*[:=]`, 'im').exec(head);
+  // At a line's start (YAML, TOML, org), or after `{` or `,` (JSON on one line).
+  const key = new RegExp(`(?:^|[{,])[ \\t]*(?:#\\+)?["']?${field}["']?[ \\t]*[:=]`, 'im').exec(head);
   let offset = 0;
   if (key) {
-    offset = key.index + key[0].length - key[0].trimStart().length;
+    offset = key.index + key[0].length - key[0].replace(/^[{,]?[ \t]*/, '').length;
     const found = raw === undefined ? -1 : head.indexOf(raw, key.index + key[0].length);
     if (found >= 0) offset = found;
   }

@@ -156,6 +156,20 @@ describe('prerenderPage', () => {
     ]);
   });
 
+  it('warns where a double-quoted front-matter string made escapes of TeX commands (\\tanh a tab, \\frac a form feed, \\nabla a line break)', async () => {
+    const yaml = await prerenderPage('---\ntitle: "Why $\\tanh$ and $\\frac{a}{b}$"\ndescription: \'Fine $\\tanh$\'\n---\nBody $x$.\n', env());
+    const toml = await prerenderPage('+++\ntitle = "About $\\nabla f$"\n+++\nBody $x$.\n', env());
+    const json = await prerenderPage('{"title": "On $\\beta$", "summary": "A $\\rho$"}\nBody $x$.\n', env());
+    const warned = (r: Awaited<ReturnType<typeof prerenderPage>>) =>
+      r.diagnostics.filter((d) => d.code === 'front-matter-escape').map((d) => [d.line, d.column, /probably has (\\\S+):/.exec(d.message)?.[1]]);
+    expect(warned(yaml)).toEqual([[2, 1, '\\tanh']]);
+    expect(warned(toml)).toEqual([[2, 1, '\\nabla']]);
+    expect(warned(json)).toEqual([
+      [1, 2, '\\beta'],
+      [1, 25, '\\rho'],
+    ]);
+  });
+
   it('with errors = "render", a bad formula in a caption or title is KaTeX\'s error span and a warning', async () => {
     const renderer = createMathRenderer({ errors: 'render' });
     const src = "---\ntitle: 'T $\\foo$'\n---\n{{< figure src=\"/a.png\" caption=\"C $\\frac{a$\" >}}\n";
