@@ -12693,7 +12693,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "a0911cee5ebca69210dfa188513f18e4";
+    BUNDLE_CODE_ID = "eb0941fc1d8c8e30d532a76d31274f06";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -71901,6 +71901,9 @@ async function buildLocked(opts) {
       `${siteDir} has no Hugo configuration (hugo.toml, hugo.yaml, hugo.json or config.*); is this a Hugo site? Pass it with -s DIR`
     );
   }
+  if (!moduleMounts(config.data).some((m) => normalizeRel(m.source) === `${PRERENDER_DIR}/content`)) {
+    result.unmounted = path15.relative(siteDir, config.file) || config.file;
+  }
   const errorMode = opts.errors ?? config.prerender.errors;
   const base2 = pageSettings(config, siteDir, errorMode);
   result.diagnostics.push(...base2.diagnostics);
@@ -74899,12 +74902,15 @@ function watchSite(opts) {
         const own8 = watch(p5, options);
         own8.on("all", onChange);
         appeared.set(p5, own8);
-        let dir = false;
-        try {
-          dir = statSync5(p5).isDirectory();
-        } catch {
-        }
-        onChange(dir ? "addDir" : "add", p5);
+        own8.once("ready", () => {
+          if (closed) return;
+          let dir = false;
+          try {
+            dir = statSync5(p5).isDirectory();
+          } catch {
+          }
+          onChange(dir ? "addDir" : "add", p5);
+        });
       }, RETURN_POLL_MS);
       polls.set(p5, poll);
     };
@@ -75398,6 +75404,11 @@ function commandIndex(all3) {
   }
   return -1;
 }
+function unmountedWarning(file) {
+  return safeLine(
+    `hugo-prerender: warning: ${file} does not mount .prerender/content, so Hugo reads none of the prerendered pages (it would publish math as TeX): run \`hugo-prerender init\` once (see "What init changes" in the README)`
+  );
+}
 function usageError(e, argv) {
   const option2 = /'(-[^' ,]*)/.exec(e.message)?.[1];
   if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option2) return `unknown option ${option2}`;
@@ -75525,6 +75536,8 @@ Run "hugo-prerender --help" for usage.
     if (command === "build") {
       const result = await buildSite({ source, errors, ...lock });
       print(result);
+      if (result.unmounted) process.stderr.write(`${unmountedWarning(result.unmounted)}
+`);
       return result.failed ? 1 : 0;
     }
     if (command === "hugo") {
@@ -75544,13 +75557,25 @@ Run "hugo-prerender --help" for usage.
         }
         hugoArgs = [...hugoArgs, "--source", values.source];
       }
-      return hugoCommand2({ errors, ...lock, hugo: values.hugo, hugoArgs, onBuild: (result) => print(result) });
+      return hugoCommand2({
+        errors,
+        ...lock,
+        hugo: values.hugo,
+        hugoArgs,
+        onBuild: (result) => {
+          print(result);
+          if (result.unmounted) process.stderr.write(`${unmountedWarning(result.unmounted)}
+`);
+        }
+      });
     }
     const onBuild = (result, changed) => {
       if (changed.length) process.stdout.write(`
 ${safeLine(`changed: ${changed.join(", ")}`)}
 `);
       print(result, changed.length ? new Set(changed) : void 0);
+      if (!changed.length && result.unmounted) process.stderr.write(`${unmountedWarning(result.unmounted)}
+`);
     };
     if (command === "serve") {
       const { ServeError: ServeError2, serveSite: serveSite2 } = await Promise.resolve().then(() => (init_serve(), serve_exports));

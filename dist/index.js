@@ -31421,7 +31421,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "4689d907a3fe98dd358e9bd7fb8db252";
+    BUNDLE_CODE_ID = "65ced67e659174a500f0120f1cdb85aa";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -71780,6 +71780,9 @@ async function buildLocked(opts) {
     return fail(
       `${siteDir} has no Hugo configuration (hugo.toml, hugo.yaml, hugo.json or config.*); is this a Hugo site? Pass it with -s DIR`
     );
+  }
+  if (!moduleMounts(config.data).some((m) => normalizeRel(m.source) === `${PRERENDER_DIR}/content`)) {
+    result.unmounted = path15.relative(siteDir, config.file) || config.file;
   }
   const errorMode = opts.errors ?? config.prerender.errors;
   const base2 = pageSettings(config, siteDir, errorMode);

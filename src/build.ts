@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Diagnostic } from './content/types.js';
 import { md5Hex, stableStringify } from './render/keys.js';
-import { readSiteConfig, shadowTree, type SiteConfig } from './site/config.js';
+import { moduleMounts, normalizeRel, PRERENDER_DIR, readSiteConfig, shadowTree, type SiteConfig } from './site/config.js';
 import { OutputPathError, PrerenderOutput } from './site/output.js';
 import { copyStaticAssets } from './render/static-assets.js';
 import { shortcodeList } from './render/shortcode-list.js';
@@ -121,6 +121,11 @@ export interface BuildResult {
   ms: number;
   /** Worker threads that prerendered pages (0 or absent: every page was prerendered in the build's own thread). */
   workers?: number;
+  /**
+   * The site's config file, when it does not mount `.prerender/content` (hugo-prerender init was not run,
+   * or its mounts were removed): Hugo reads none of the prerendered pages. The CLI says so.
+   */
+  unmounted?: string;
   /** With workers: the pages prerendered (parsed and rendered, not kept) in this build, and how many of them in the build's own thread. */
   rendered?: { pages: number; here: number };
   diagnostics: Diagnostic[];
@@ -306,6 +311,10 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     return fail(
       `${siteDir} has no Hugo configuration (hugo.toml, hugo.yaml, hugo.json or config.*); is this a Hugo site? Pass it with -s DIR`,
     );
+  }
+
+  if (!moduleMounts(config.data).some((m) => normalizeRel(m.source) === `${PRERENDER_DIR}/content`)) {
+    result.unmounted = path.relative(siteDir, config.file) || config.file;
   }
 
   const errorMode = opts.errors ?? config.prerender.errors;

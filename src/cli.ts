@@ -122,6 +122,13 @@ function commandIndex(all: readonly string[]): number {
   return -1;
 }
 
+/** What `build` and `watch` say when the site's config does not mount the prerendered pages. */
+function unmountedWarning(file: string): string {
+  return safeLine(
+    `hugo-prerender: warning: ${file} does not mount .prerender/content, so Hugo reads none of the prerendered pages (it would publish math as TeX): run \`hugo-prerender init\` once (see "What init changes" in the README)`,
+  );
+}
+
 /** parseArgs's complaint, said in one line: which option, and what to write instead. */
 function usageError(e: Error & { code?: string }, argv: readonly string[]): string {
   const option = /'(-[^' ,]*)/.exec(e.message)?.[1];
@@ -243,6 +250,7 @@ async function main(all: string[]): Promise<number> {
     if (command === 'build') {
       const result = await buildSite({ source, errors, ...lock });
       print(result);
+      if (result.unmounted) process.stderr.write(`${unmountedWarning(result.unmounted)}\n`);
       return result.failed ? 1 : 0;
     }
     if (command === 'hugo') {
@@ -260,11 +268,22 @@ async function main(all: string[]): Promise<number> {
         }
         hugoArgs = [...hugoArgs, '--source', values.source];
       }
-      return hugoCommand({ errors, ...lock, hugo: values.hugo, hugoArgs, onBuild: (result) => print(result) });
+      return hugoCommand({
+        errors,
+        ...lock,
+        hugo: values.hugo,
+        hugoArgs,
+        onBuild: (result) => {
+          print(result);
+          if (result.unmounted) process.stderr.write(`${unmountedWarning(result.unmounted)}\n`);
+        },
+      });
     }
     const onBuild = (result: BuildResult, changed: string[]) => {
       if (changed.length) process.stdout.write(`\n${safeLine(`changed: ${changed.join(', ')}`)}\n`);
       print(result, changed.length ? new Set(changed) : undefined);
+      // Once, after the first build (serve refuses such a site before it builds).
+      if (!changed.length && result.unmounted) process.stderr.write(`${unmountedWarning(result.unmounted)}\n`);
     };
     if (command === 'serve') {
       const { ServeError, serveSite } = await import('./serve.js');

@@ -278,13 +278,17 @@ export function watchSite(opts: WatchOptions): WatchHandle {
         const own = watch(p, options);
         own.on('all', onChange);
         appeared.set(p, own);
-        let dir = false;
-        try {
-          dir = statSync(p).isDirectory();
-        } catch {
-          // Gone again: reported as an addition all the same; the build finds what there is.
-        }
-        onChange(dir ? 'addDir' : 'add', p);
+        // Reported once its watcher watches it: a change right after the build it starts is not missed.
+        own.once('ready', () => {
+          if (closed) return;
+          let dir = false;
+          try {
+            dir = statSync(p).isDirectory();
+          } catch {
+            // Gone again: reported as an addition all the same; the build finds what there is.
+          }
+          onChange(dir ? 'addDir' : 'add', p);
+        });
       }, RETURN_POLL_MS);
       polls.set(p, poll);
     };

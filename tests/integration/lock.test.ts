@@ -9,6 +9,7 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { shadowFragments } from '../../src/site/handoff.js';
+import { initSite } from '../../src/site/init.js';
 import { tempDir } from '../helpers/hugo.js';
 import { CLI, ensureBundle, runPrerender } from '../helpers/prerender.js';
 import { start, type Proc } from '../helpers/proc.js';
@@ -18,6 +19,8 @@ function site(): string {
   mkdirSync(path.join(dir, 'content/posts'), { recursive: true });
   writeFileSync(path.join(dir, 'hugo.toml'), 'baseURL = "https://example.org/"\ntitle = "t"\n');
   writeFileSync(path.join(dir, 'content/posts/a.md'), '---\ntitle: A\n---\nEnergy $E = mc^2$.\n');
+  // The mounts, as a user's site has them (a build says so on stderr where they are missing).
+  initSite(dir);
   return dir;
 }
 

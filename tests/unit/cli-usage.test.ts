@@ -52,3 +52,20 @@ describe('output into a closed pipe', () => {
     }
   });
 });
+
+describe('a site without the mounts', () => {
+  it('build says that Hugo will not read the prerendered pages, and to run init; after init it says nothing', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'hp-unmounted-'));
+    try {
+      const site = path.join(dir, 'site');
+      cpSync(path.join(PROJECT_ROOT, 'fixtures/math-check'), site, { recursive: true });
+      const before = runCli(['build', '-s', site]);
+      expect(before.stderr).toContain('hugo-prerender: warning: hugo.toml does not mount .prerender/content, so Hugo reads none of the prerendered pages');
+      expect(before.stderr).toContain('run `hugo-prerender init`');
+      expect(runCli(['init', '-s', site]).code).toBe(0);
+      expect(runCli(['build', '-s', site]).stderr).not.toContain('does not mount');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -57,6 +57,11 @@ export interface BuildResult {
     ms: number;
     /** Worker threads that prerendered pages (0 or absent: every page was prerendered in the build's own thread). */
     workers?: number;
+    /**
+     * The site's config file, when it does not mount `.prerender/content` (hugo-prerender init was not run,
+     * or its mounts were removed): Hugo reads none of the prerendered pages. The CLI says so.
+     */
+    unmounted?: string;
     /** With workers: the pages prerendered (parsed and rendered, not kept) in this build, and how many of them in the build's own thread. */
     rendered?: {
         pages: number;
