@@ -12693,7 +12693,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "eb0941fc1d8c8e30d532a76d31274f06";
+    BUNDLE_CODE_ID = "a78ee2a5e1d97dda3ef855a9052cde7f";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -74899,7 +74899,7 @@ function watchSite(opts) {
         clearInterval(poll);
         polls.delete(p5);
         void appeared.get(p5)?.close();
-        const own8 = watch(p5, options);
+        const own8 = watch(p5, { ...options, ignoreInitial: false });
         own8.on("all", onChange);
         appeared.set(p5, own8);
         own8.once("ready", () => {

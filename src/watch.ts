@@ -275,7 +275,10 @@ export function watchSite(opts: WatchOptions): WatchHandle {
         clearInterval(poll);
         polls.delete(p);
         void appeared.get(p)?.close();
-        const own = watch(p, options);
+        // What it holds is reported as its watcher first finds it (ignoreInitial off), so that a file made
+        // in it before the watcher was ready is not missed (measured under load: a page written right
+        // after the directory came back).
+        const own = watch(p, { ...options, ignoreInitial: false });
         own.on('all', onChange);
         appeared.set(p, own);
         // Reported once its watcher watches it: a change right after the build it starts is not missed.
