@@ -38,4 +38,6 @@ if (!existsSync(page)) {
   process.exit(1);
 }
 console.log(`\nBuilt page: ${page}`);
-console.log(`Serve it with:  hugo server --source ${path.relative(root, site)}   (then open /posts/learning-to-remember/)`);
+console.log(
+  `Write with it:  node dist/cli.js serve -s ${path.relative(root, site)}   (hugo server, the post prerendered again on every save; then open /posts/learning-to-remember/)`,
+);
