@@ -12693,7 +12693,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "a78ee2a5e1d97dda3ef855a9052cde7f";
+    BUNDLE_CODE_ID = "4fb852349715907b60c45b5244cf6020";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -72039,7 +72039,15 @@ async function buildLocked(opts) {
         keepPage();
         records.carry(id);
         const kept = records.get(id);
-        if (kept) result.diagnostics.push(...kept.diagnostics);
+        if (kept) {
+          result.diagnostics.push(...kept.diagnostics);
+          result.formulas += kept.stats.formulas;
+          result.figures += kept.stats.figures;
+          result.shortcodes += kept.stats.shortcodes;
+          result.cacheHits += kept.stats.formulas + kept.stats.figures + kept.stats.shortcodes;
+          if (!kept.held && kept.shadowBytes !== void 0) result.shadowed++;
+          result.unchanged++;
+        }
       };
     }
     let bytes;

@@ -31421,7 +31421,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "65ced67e659174a500f0120f1cdb85aa";
+    BUNDLE_CODE_ID = "d6b391120123c8d96b4386d359c04bd5";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -71919,7 +71919,15 @@ async function buildLocked(opts) {
         keepPage();
         records.carry(id);
         const kept = records.get(id);
-        if (kept) result.diagnostics.push(...kept.diagnostics);
+        if (kept) {
+          result.diagnostics.push(...kept.diagnostics);
+          result.formulas += kept.stats.formulas;
+          result.figures += kept.stats.figures;
+          result.shortcodes += kept.stats.shortcodes;
+          result.cacheHits += kept.stats.formulas + kept.stats.figures + kept.stats.shortcodes;
+          if (!kept.held && kept.shadowBytes !== void 0) result.shadowed++;
+          result.unchanged++;
+        }
       };
     }
     let bytes;

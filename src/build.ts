@@ -490,9 +490,18 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
         keepPage();
         records.carry(id);
         // Its problems are still there: an incremental build reports them as a full one replays them
-        // (watch prints only the errors of pages not just saved; serve's panel keeps showing them).
+        // (watch prints only the errors of pages not just saved; serve's panel keeps showing them), and
+        // counts it as a full one does (the summary after a save is the site's, not the saved page's).
         const kept = records.get(id);
-        if (kept) result.diagnostics.push(...kept.diagnostics);
+        if (kept) {
+          result.diagnostics.push(...kept.diagnostics);
+          result.formulas += kept.stats.formulas;
+          result.figures += kept.stats.figures;
+          result.shortcodes += kept.stats.shortcodes;
+          result.cacheHits += kept.stats.formulas + kept.stats.figures + kept.stats.shortcodes;
+          if (!kept.held && kept.shadowBytes !== undefined) result.shadowed++;
+          result.unchanged++;
+        }
       };
     }
     // A view of the build's read buffer, valid until the next read: copied below before any await.

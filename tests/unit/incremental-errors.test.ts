@@ -21,6 +21,8 @@ it('keeps reporting the error of a page it did not prerender, until that page is
   const saved = await buildSite({ source: dir, only: new Set(['content/good.md']) });
   expect(errorsOf(saved)).toEqual(['content/bad.md:1:13']);
   expect(saved.failed).toBe(true);
+  // Counted as a full build counts: the site's pages and formulas, the kept page as unchanged.
+  expect(saved).toMatchObject({ pages: 2, shadowed: full.shadowed, formulas: full.formulas, unchanged: 1 });
   writeFileSync(path.join(dir, 'content/bad.md'), 'Fixed $a$ here.\n');
   const fixed = await buildSite({ source: dir, only: new Set(['content/bad.md']) });
   expect(errorsOf(fixed)).toEqual([]);
