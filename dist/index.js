@@ -30907,6 +30907,19 @@ var init_feed = __esm({
 });
 
 // src/site/handoff.ts
+function cutOwnTags(text12) {
+  if (!text12.includes("prerender")) return void 0;
+  let out = "";
+  let at = 0;
+  for (const m of text12.matchAll(OWN_TAG)) {
+    if (m.index < at) continue;
+    const close2 = text12.indexOf(m[1] === "<" ? ">}}" : "%}}", m.index + m[0].length);
+    const end = close2 < 0 ? m.index + 3 : close2 + 3;
+    out += text12.slice(at, m.index) + text12.slice(m.index, end).replace(/[^\n]+/g, "");
+    at = end;
+  }
+  return at === 0 ? void 0 : out + text12.slice(at);
+}
 function fragmentOpen(key2, check2, newlines = 0, name = "prerender") {
   const pad2 = "\n".repeat(newlines);
   return check2 ? `{{< ${name} k="${key2}" md5="${check2.md5}" src=\`${check2.path}\`${pad2} >}}` : `{{< ${name} k="${key2}"${pad2} >}}`;
@@ -30976,12 +30989,13 @@ function parseTitlesTemplate(text12) {
   }
   return out;
 }
-var OWN_SHORTCODES, WRAP_CLOSE, WRAP_REFS, WRAP_REF, WRAP_REFS_AFTER, WRAP_REFS_END, FRAGMENT_RE, LONE_SURROGATE, EXTRA_KEYS;
+var OWN_SHORTCODES, OWN_TAG, WRAP_CLOSE, WRAP_REFS, WRAP_REF, WRAP_REFS_AFTER, WRAP_REFS_END, FRAGMENT_RE, LONE_SURROGATE, EXTRA_KEYS;
 var init_handoff = __esm({
   "src/site/handoff.ts"() {
     "use strict";
     init_feed();
     OWN_SHORTCODES = /* @__PURE__ */ new Set(["prerender", "prerender-nofeed", "prerender-html", "prerender-md", "prerender-page", "prerender-id"]);
+    OWN_TAG = new RegExp(`\\{\\{([<%])\\s*/?\\s*(?:${[...OWN_SHORTCODES].sort((a3, b2) => b2.length - a3.length).join("|")})(?![\\w./-])`, "g");
     WRAP_CLOSE = "{{< /prerender-md >}}";
     WRAP_REFS = "<!--hugo-prerender:refs-->";
     WRAP_REF = "<!--hugo-prerender:ref-->";
@@ -31421,7 +31435,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "d6b391120123c8d96b4386d359c04bd5";
+    BUNDLE_CODE_ID = "de08cdaebf08ef7b182bd5600b8fcad5";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -51770,11 +51784,11 @@ var init_link_defs = __esm({
 function isCode(name) {
   return CODE_SHORTCODES.has(name) || name.endsWith(".inline") || OWN_SHORTCODES.has(name);
 }
-function ownInPage(list4, owned, wrappers, out = []) {
+function ownInPage(list4, owned, out = []) {
   for (const sc of list4) {
-    if (owned(sc) || wrappers[sc.name] === "tex") continue;
+    if (owned(sc)) continue;
     if (OWN_SHORTCODES.has(sc.name)) out.push(sc);
-    ownInPage(sc.children, owned, wrappers, out);
+    ownInPage(sc.children, owned, out);
   }
   return out;
 }
@@ -51868,7 +51882,7 @@ async function prerenderPage(source, env2) {
   for (const field of ["title", "linktitle", "description", "summary"]) {
     const key2 = Object.keys(parsed.frontMatter.data).find((k2) => k2.toLowerCase() === field);
     const value2 = key2 === void 0 ? void 0 : parsed.frontMatter.data[key2];
-    const eaten = typeof value2 === "string" && value2.includes("$") ? escapeEaten(value2) : void 0;
+    const eaten = typeof value2 === "string" && value2.includes("$") ? escapeEaten(value2, source.slice(0, parsed.bodyOffset)) : void 0;
     if (eaten) diagnostics.push({ severity: "warning", file, ...frontMatterPlace(source, parsed.bodyOffset, field, void 0, lines), code: "front-matter-escape", message: `${field}: ${eaten}` });
   }
   if (parsed.diagnostics.some((d2) => d2.severity === "error")) {
@@ -51943,7 +51957,8 @@ async function prerenderPage(source, env2) {
   const replacements = [];
   let failed = false;
   let held = false;
-  for (const sc of ownInPage(parsed.shortcodes, isOwned, wrappers)) {
+  const ownCuts = [];
+  for (const sc of ownInPage(parsed.shortcodes, isOwned)) {
     failed = true;
     diagnostics.push({
       severity: "error",
@@ -51955,7 +51970,7 @@ async function prerenderPage(source, env2) {
       message: `{{< ${sc.name} >}} is hugo-prerender's own shortcode, which only the prerendered copies it writes may use; it is left out of this page (what it holds stays as text). Remove it from the page`
     });
     const tags = sc.innerEnd !== void 0 && sc.innerEnd < sc.end ? [[sc.offset, sc.tagEnd], [sc.innerEnd, sc.end]] : [[sc.offset, sc.end]];
-    for (const [start, end] of tags) replacements.push({ start, end, key: "", text: source.slice(start, end).replace(/[^\n]+/g, "") });
+    for (const [start, end] of tags) ownCuts.push({ start, end, key: "", text: source.slice(start, end).replace(/[^\n]+/g, ""), own: true });
   }
   const fromCache = /* @__PURE__ */ new Set();
   const typeset = /* @__PURE__ */ new Map();
@@ -52062,6 +52077,9 @@ async function prerenderPage(source, env2) {
       diagnostics.push({ severity: "error", file, ...at, offset: sc.offset, code: "shortcode", message: `${sc.name}: ${e.message}` });
     }
     fragments.set(key2, { key: key2, html: html7, kind: "shortcode", noisy: r2.diagnostics.length > 0 });
+  }
+  for (const cut of ownCuts) {
+    if (!replacements.some((r2) => r2.start <= cut.start && cut.end <= r2.end)) replacements.push(cut);
   }
   const spentAfter = budget.over();
   if (spentAfter) return stopped(spentAfter, parsed.bodyOffset, "page (its headings, summary and titles)");
@@ -52178,8 +52196,16 @@ ${SUMMARY_DIVIDER2}`;
     const r2 = replacements[i2];
     const wrap4 = wraps[w];
     if (wrap4?.verbatim && r2.start >= wrap4.start) {
-      while (i2 + 1 < replacements.length && replacements[i2 + 1].start < wrap4.end) i2++;
-      shadow += source.slice(pos, wrap4.end);
+      shadow += source.slice(pos, wrap4.start);
+      let at = wrap4.start;
+      for (; i2 < replacements.length && replacements[i2].start < wrap4.end; i2++) {
+        const inner2 = replacements[i2];
+        if (!inner2.own) continue;
+        shadow += source.slice(at, inner2.start) + inner2.text;
+        at = inner2.end;
+      }
+      i2--;
+      shadow += source.slice(at, wrap4.end);
       pos = wrap4.end;
       w++;
       continue;
@@ -52364,15 +52390,15 @@ function pageOverLimits(source, parsed, limits, lines, file) {
   if (nesting.depth > limits.nesting) return limitDiagnostic("nesting", limits, nesting.depth, nesting.offset, lines, file);
   return void 0;
 }
-function escapeEaten(tex) {
-  const m = /([\x07\b\x1b\f\n\r\t\v])([A-Za-z]+)/.exec(tex);
+function escapeEaten(tex, head2) {
+  const m = [...tex.matchAll(/([\x07\b\x1b\f\n\r\t\v])([A-Za-z]+)/g)].find((c) => head2.includes(`\\${ESCAPED[c[1]][0]}${c[2]}`));
   if (!m) return void 0;
   const [letter, what2] = ESCAPED[m[1]];
   return `"${tex.replace(/[\x00-\x1f]/g, " ")}" holds a ${what2} where the file probably has \\${letter}${m[2]}: in a double-quoted string (YAML "\u2026", a TOML or JSON string) \\${letter} is an escape, not TeX. Double the backslash (\\\\${letter}${m[2]}), or quote the value with single quotes in YAML ('\u2026'), or as a literal string in TOML ('\u2026')`;
 }
 function frontMatterPlace(source, bodyOffset, field, raw3, lines) {
   const head2 = source.slice(0, bodyOffset);
-  const key2 = new RegExp(`(?:^|[{,])[ \\t]*(?:#\\+)?["']?${field}["']?[ \\t]*[:=]`, "im").exec(head2);
+  const key2 = new RegExp(`^(?:#\\+)?["']?${field}["']?[ \\t]*[:=]`, "im").exec(head2) ?? new RegExp(`(?:^|[{,])[ \\t]*(?:#\\+)?["']?${field}["']?[ \\t]*[:=]`, "im").exec(head2);
   let offset = 0;
   if (key2) {
     offset = key2.index + key2[0].length - key2[0].replace(/^[{,]?[ \t]*/, "").length;
@@ -70839,6 +70865,12 @@ var PrerenderOutput = class {
     const st = lstatOrNull(this.shadowPath(tree, relPath));
     return st?.isFile() ? st.size : void 0;
   }
+  /** Whether this build has written or kept a shadow for this page so far. */
+  hasShadow(rel3, tree = DEFAULT_TREE) {
+    const relPath = this.cleanRel(rel3, "shadow");
+    this.checkTree(tree);
+    return this.treePages(tree).has(relPath);
+  }
   /** Whether the previous build's manifest has this shadow (what `keep` needs besides the file). */
   hadShadow(rel3, tree = DEFAULT_TREE) {
     const relPath = this.cleanRel(rel3, "shadow");
@@ -71003,6 +71035,9 @@ var PrerenderOutput = class {
     walk(base2, "");
   }
 };
+
+// src/build.ts
+init_handoff();
 
 // src/render/static-assets.ts
 init_theme();
@@ -71947,10 +71982,26 @@ async function buildLocked(opts) {
       };
     }
     const bytesMd5 = md5Hex(bytes);
+    const ownCut = bytes.includes("prerender") ? cutOwnTags(bytes.toString("utf8")) : void 0;
+    const cutIfNone = () => {
+      if (ownCut === void 0 || output7.hasShadow(relToContent, tree)) return;
+      try {
+        output7.writeShadow(relToContent, ownCut, { source: relPath, partials: [] }, tree);
+      } catch (e) {
+        const why = writeFailure(e);
+        if (!why) throw e;
+        if (!result.diagnostics.some((d2) => d2.code === "write")) result.diagnostics.push({ severity: "error", code: "write", file: relPath, line: 1, column: 1, message: why });
+      }
+    };
+    const keepOrCut = () => {
+      keepPage();
+      cutIfNone();
+    };
     const record = records.get(id);
     if (record && record.source === relPath && record.md5 === bytesMd5 && canReplay(record, relToContent, tree)) {
       return async () => {
         await replayPage(record, { relPath, relToContent, tree });
+        if (record.held) cutIfNone();
         records.carry(id);
       };
     }
@@ -71965,7 +72016,7 @@ async function buildLocked(opts) {
     return () => {
       if (o2.internal) {
         result.diagnostics.push(...o2.diagnostics);
-        keepPage();
+        keepOrCut();
         return;
       }
       result.formulas += o2.stats.formulas;
@@ -71987,7 +72038,7 @@ async function buildLocked(opts) {
         figure: false
       };
       if (o2.held) {
-        keepPage();
+        keepOrCut();
         records.set(id, record2);
         return;
       }

@@ -10,6 +10,7 @@ import type { Diagnostic } from './content/types.js';
 import { md5Hex, stableStringify } from './render/keys.js';
 import { moduleMounts, normalizeRel, PRERENDER_DIR, readSiteConfig, shadowTree, type SiteConfig } from './site/config.js';
 import { OutputPathError, PrerenderOutput } from './site/output.js';
+import { cutOwnTags } from './site/handoff.js';
 import { copyStaticAssets } from './render/static-assets.js';
 import { shortcodeList } from './render/shortcode-list.js';
 import { fallbackNames, fallbackTemplate, siteLayoutDirs } from './site/fallbacks.js';
@@ -522,10 +523,29 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       };
     }
     const bytesMd5 = md5Hex(bytes);
+    // A page that keeps what the previous build wrote, but had nothing written for it yet: Hugo renders
+    // its original, so the tags of our own shortcodes in it (a guest post's) are cut out of a copy of it
+    // written as its shadow (cutOwnTags).
+    const ownCut = bytes.includes('prerender') ? cutOwnTags(bytes.toString('utf8')) : undefined;
+    const cutIfNone = () => {
+      if (ownCut === undefined || output.hasShadow(relToContent, tree)) return;
+      try {
+        output.writeShadow(relToContent, ownCut, { source: relPath, partials: [] }, tree);
+      } catch (e) {
+        const why = writeFailure(e);
+        if (!why) throw e;
+        if (!result.diagnostics.some((d) => d.code === 'write')) result.diagnostics.push({ severity: 'error', code: 'write', file: relPath, line: 1, column: 1, message: why });
+      }
+    };
+    const keepOrCut = () => {
+      keepPage();
+      cutIfNone();
+    };
     const record = records.get(id);
     if (record && record.source === relPath && record.md5 === bytesMd5 && canReplay(record, relToContent, tree)) {
       return async () => {
         await replayPage(record, { relPath, relToContent, tree });
+        if (record.held) cutIfNone();
         records.carry(id);
       };
     }
@@ -541,7 +561,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       if (o.internal) {
         // No record: the next build tries this page again.
         result.diagnostics.push(...o.diagnostics);
-        keepPage();
+        keepOrCut();
         return;
       }
       result.formulas += o.stats.formulas;
@@ -565,7 +585,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       if (o.held) {
         // Leave whatever this page had before: a stale shadow is caught by Hugo's staleness check, while a
         // half-updated one would be published silently.
-        keepPage();
+        keepOrCut();
         records.set(id, record);
         return;
       }

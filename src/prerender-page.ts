@@ -43,14 +43,14 @@ function isCode(name: string): boolean {
 
 /**
  * Our own shortcodes (OWN_SHORTCODES) written in the page's text, anywhere but inside a shortcode that we
- * render or a `tex` wrapper (each replaced whole): nested ones too, inside code shortcodes too (Hugo runs
- * every shortcode it lexes).
+ * render (replaced whole, whatever it holds): nested ones too, inside code shortcodes and `tex` wrappers
+ * too (Hugo runs every shortcode it lexes; a wrapper whose formula KaTeX rejects stays as written).
  */
-function ownInPage(list: readonly Shortcode[], owned: (sc: Shortcode) => boolean, wrappers: Readonly<Record<string, 'tex' | 'math'>>, out: Shortcode[] = []): Shortcode[] {
+function ownInPage(list: readonly Shortcode[], owned: (sc: Shortcode) => boolean, out: Shortcode[] = []): Shortcode[] {
   for (const sc of list) {
-    if (owned(sc) || wrappers[sc.name] === 'tex') continue;
+    if (owned(sc)) continue;
     if (OWN_SHORTCODES.has(sc.name)) out.push(sc);
-    ownInPage(sc.children, owned, wrappers, out);
+    ownInPage(sc.children, owned, out);
   }
   return out;
 }
@@ -221,6 +221,8 @@ interface Replacement {
   key: string;
   /** Literal text instead of a placeholder (heading ids, summary divider). */
   text?: string;
+  /** The tag of one of our own shortcodes written in the page, cut out wherever the page is copied as written. */
+  own?: true;
 }
 
 /** A rendered fragment as it travels in the shadow. */
@@ -322,7 +324,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   for (const field of ['title', 'linktitle', 'description', 'summary']) {
     const key = Object.keys(parsed.frontMatter.data).find((k) => k.toLowerCase() === field);
     const value = key === undefined ? undefined : parsed.frontMatter.data[key];
-    const eaten = typeof value === 'string' && value.includes('$') ? escapeEaten(value) : undefined;
+    const eaten = typeof value === 'string' && value.includes('$') ? escapeEaten(value, source.slice(0, parsed.bodyOffset)) : undefined;
     if (eaten) diagnostics.push({ severity: 'warning', file, ...frontMatterPlace(source, parsed.bodyOffset, field, undefined, lines), code: 'front-matter-escape', message: `${field}: ${eaten}` });
   }
 
@@ -411,7 +413,8 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   // their tags are left out of the shadow (their line breaks kept), so that Hugo renders what they held
   // as the page's Markdown, as it renders any text. The page is written: its original, which Hugo would
   // read instead, would run them.
-  for (const sc of ownInPage(parsed.shortcodes, isOwned, wrappers)) {
+  const ownCuts: Replacement[] = [];
+  for (const sc of ownInPage(parsed.shortcodes, isOwned)) {
     failed = true;
     diagnostics.push({
       severity: 'error',
@@ -423,7 +426,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
       message: `{{< ${sc.name} >}} is hugo-prerender's own shortcode, which only the prerendered copies it writes may use; it is left out of this page (what it holds stays as text). Remove it from the page`,
     });
     const tags = sc.innerEnd !== undefined && sc.innerEnd < sc.end ? [[sc.offset, sc.tagEnd], [sc.innerEnd, sc.end]] : [[sc.offset, sc.end]];
-    for (const [start, end] of tags) replacements.push({ start: start!, end: end!, key: '', text: source.slice(start, end).replace(/[^\n]+/g, '') });
+    for (const [start, end] of tags) ownCuts.push({ start: start!, end: end!, key: '', text: source.slice(start, end).replace(/[^\n]+/g, ''), own: true });
   }
 
   const fromCache = new Set<string>();
@@ -551,6 +554,12 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
       diagnostics.push({ severity: 'error', file, ...at, offset: sc.offset, code: 'shortcode', message: `${sc.name}: ${e.message}` });
     }
     fragments.set(key, { key, html, kind: 'shortcode', noisy: r.diagnostics.length > 0 });
+  }
+
+  // The tags of our own shortcodes go, but for those inside a formula or shortcode replaced whole (a `tex`
+  // wrapper typeset; one whose formula KaTeX rejected stays as written, and so needs them cut).
+  for (const cut of ownCuts) {
+    if (!replacements.some((r) => r.start <= cut.start && cut.end <= r.end)) replacements.push(cut);
   }
 
   // Math everywhere Hugo shows the page: heading ids, TOC, summary divider, summary and titles.
@@ -693,8 +702,17 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     const r = replacements[i]!;
     const wrap = wraps[w];
     if (wrap?.verbatim && r.start >= wrap.start) {
-      while (i + 1 < replacements.length && replacements[i + 1]!.start < wrap.end) i++;
-      shadow += source.slice(pos, wrap.end);
+      // As written, but for the tags of our own shortcodes (cut everywhere).
+      shadow += source.slice(pos, wrap.start);
+      let at = wrap.start;
+      for (; i < replacements.length && replacements[i]!.start < wrap.end; i++) {
+        const inner = replacements[i]!;
+        if (!inner.own) continue;
+        shadow += source.slice(at, inner.start) + inner.text;
+        at = inner.end;
+      }
+      i--;
+      shadow += source.slice(at, wrap.end);
       pos = wrap.end;
       w++;
       continue;
@@ -1004,12 +1022,14 @@ const ESCAPED: Record<string, [string, string]> = {
 };
 
 /**
- * A front-matter string with math that holds a control character followed by letters: the string was
- * double-quoted (YAML, or a TOML or JSON string), where `\frac` is a form feed and `rac`, `\tanh` a tab
- * and `anh`; KaTeX then typesets `rac` without a word. What to write instead, or undefined.
+ * A front-matter string with math that holds a control character followed by letters, written in the
+ * front matter (`head`) as its escape: the string was double-quoted (YAML, or a TOML or JSON string),
+ * where `\frac` is a form feed and `rac`, `\tanh` a tab and `anh`; KaTeX then typesets `rac` without a
+ * word. A line break or tab the file holds as it is (a YAML block scalar, a TOML multi-line string) is
+ * not one. What to write instead, or undefined.
  */
-function escapeEaten(tex: string): string | undefined {
-  const m = /([\x07\b\x1b\f\n\r\t\v])([A-Za-z]+)/.exec(tex);
+function escapeEaten(tex: string, head: string): string | undefined {
+  const m = [...tex.matchAll(/([\x07\b\x1b\f\n\r\t\v])([A-Za-z]+)/g)].find((c) => head.includes(`\\${ESCAPED[c[1]!]![0]}${c[2]}`));
   if (!m) return undefined;
   const [letter, what] = ESCAPED[m[1]!]!;
   return (
@@ -1026,8 +1046,11 @@ function escapeEaten(tex: string): string | undefined {
  */
 function frontMatterPlace(source: string, bodyOffset: number, field: string, raw: string | undefined, lines: LineIndex): { line: number; column: number; offset: number } {
   const head = source.slice(0, bodyOffset);
-  // At a line's start (YAML, TOML, org), or after `{` or `,` (JSON on one line).
-  const key = new RegExp(`(?:^|[{,])[ \\t]*(?:#\\+)?["']?${field}["']?[ \\t]*[:=]`, 'im').exec(head);
+  // At a line's start (YAML, TOML, org), or after `{` or `,` (JSON on one line); a top-level key, not
+  // indented, before one nested in a YAML mapping or a JSON object (`  title:` under `params:`).
+  const key =
+    new RegExp(`^(?:#\\+)?["']?${field}["']?[ \\t]*[:=]`, 'im').exec(head) ??
+    new RegExp(`(?:^|[{,])[ \\t]*(?:#\\+)?["']?${field}["']?[ \\t]*[:=]`, 'im').exec(head);
   let offset = 0;
   if (key) {
     offset = key.index + key[0].length - key[0].replace(/^[{,]?[ \t]*/, '').length;

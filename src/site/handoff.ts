@@ -45,6 +45,29 @@ export type FragmentShortcode = 'prerender' | 'prerender-nofeed';
  */
 export const OWN_SHORTCODES: ReadonlySet<string> = new Set(['prerender', 'prerender-nofeed', 'prerender-html', 'prerender-md', 'prerender-page', 'prerender-id']);
 
+/** The opening of a tag of one of OWN_SHORTCODES, as Hugo's lexer reads one (`{{<` or `{{%`, spaces, a `/`). */
+const OWN_TAG = new RegExp(`\\{\\{([<%])\\s*/?\\s*(?:${[...OWN_SHORTCODES].sort((a, b) => b.length - a.length).join('|')})(?![\\w./-])`, 'g');
+
+/**
+ * A page's text with every tag of our own shortcodes cut out (its line breaks kept), wherever it is (Hugo
+ * lexes shortcodes in code blocks too), or undefined when it has none. What is written for a page that
+ * failed before it had a shadow: Hugo would otherwise render its original, and run them. A tag whose
+ * end is missing loses its opening alone, which is what makes it a shortcode.
+ */
+export function cutOwnTags(text: string): string | undefined {
+  if (!text.includes('prerender')) return undefined;
+  let out = '';
+  let at = 0;
+  for (const m of text.matchAll(OWN_TAG)) {
+    if (m.index! < at) continue;
+    const close = text.indexOf(m[1] === '<' ? '>}}' : '%}}', m.index! + m[0].length);
+    const end = close < 0 ? m.index! + 3 : close + 3;
+    out += text.slice(at, m.index) + text.slice(m.index, end).replace(/[^\n]+/g, '');
+    at = end;
+  }
+  return at === 0 ? undefined : out + text.slice(at);
+}
+
 /**
  * `newlines`: how many line breaks the construct it replaces spanned. They go inside the opening tag
  * (Hugo's lexer allows whitespace before `>}}`), where they change nothing Hugo renders, so every line

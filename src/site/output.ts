@@ -443,6 +443,13 @@ export class PrerenderOutput {
     return st?.isFile() ? st.size : undefined;
   }
 
+  /** Whether this build has written or kept a shadow for this page so far. */
+  hasShadow(rel: string, tree: string = DEFAULT_TREE): boolean {
+    const relPath = this.cleanRel(rel, 'shadow');
+    this.checkTree(tree);
+    return this.treePages(tree).has(relPath);
+  }
+
   /** Whether the previous build's manifest has this shadow (what `keep` needs besides the file). */
   hadShadow(rel: string, tree: string = DEFAULT_TREE): boolean {
     const relPath = this.cleanRel(rel, 'shadow');

@@ -5,7 +5,7 @@
  * in the HTML and RSS that real Hugo builds: no element gets an event handler, whatever the post says.
  * Also: a lone surrogate in a JSON title with math, and the serve panel's CSS string.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { initSite } from '../../src/site/init.js';
@@ -81,6 +81,17 @@ beforeAll(async () => {
       '',
     ].join('\n'),
   );
+  // A `tex` wrapper whose formula KaTeX rejects stays as written: our shortcode inside it too, before.
+  write(site, 'layouts/shortcodes/katex.html', '{{ .Inner }}');
+  write(site, 'content/posts/wrapped.md', '---\ntitle: Wrapped\n---\nText $x$.\n\n{{% katex %}}\\undefinedcmd {{< prerender k="w" >}}<img src=x onerror=alert(7)>{{< /prerender >}}{{% /katex %}}\n');
+  // Held on its first build (past the nesting limit): no shadow yet, so Hugo rendered the original.
+  write(site, 'content/posts/deep.md', `---\ntitle: Deep\n---\nText $x$ {{< prerender k="d" >}}<img src=x onerror=alert(8)>{{< /prerender >}}\n\n${'>'.repeat(70)} deep\n`);
+  // A {{% %}} left as written (a code fence crosses its closing tag).
+  write(
+    site,
+    'content/posts/fenced.md',
+    ['---', 'title: Fenced', '---', '{{% plain %}}', 'Math $y$ {{< prerender k="v" >}}<img src=x onerror=alert(9)>{{< /prerender >}}', '', '```', 'code', '{{% /plain %}}', '```', ''].join('\n'),
+  );
   write(site, `${FOLDER}/a.md`, '---\ntitle: L\nsummary: "FM $s$ summary"\n---\nNo math here.\n');
   write(site, 'content/posts/surrogate.md', '{"title": "Lone $x$ \\ud800 end"}\nBody $y$.\n');
   write(site, 'static/i.png', '');
@@ -92,9 +103,36 @@ beforeAll(async () => {
 
 it('reports each of our shortcodes a page holds, at its place, and fails the build', () => {
   const own = built.diagnostics.filter((d) => d.code === 'own-shortcode');
-  expect(own.map((d) => `${d.file}:${d.line}:${d.column}`).sort()).toEqual(['content/posts/bare.md:4:10', 'content/posts/own.md:6:1', 'content/posts/own.md:8:1']);
+  expect(own.map((d) => `${d.file}:${d.line}:${d.column}`).sort()).toEqual([
+    'content/posts/bare.md:4:10',
+    'content/posts/fenced.md:5:10',
+    'content/posts/own.md:6:1',
+    'content/posts/own.md:8:1',
+    'content/posts/wrapped.md:6:28',
+  ]);
+  // The page past a limit is held at the limit, before anything is looked for in it.
+  expect(built.diagnostics.filter((d) => d.file === 'content/posts/deep.md').map((d) => d.code)).toEqual(['limit']);
+  expect(built.diagnostics.filter((d) => d.file === 'content/posts/wrapped.md').map((d) => d.code).sort()).toEqual(['katex', 'own-shortcode']);
+  expect(built.diagnostics.some((d) => d.file === 'content/posts/fenced.md' && d.code === 'fence-crosses-shortcode')).toBe(true);
   expect(own[0]!.message).toMatch(/is hugo-prerender's own shortcode, which only the prerendered copies it writes may use; .* Remove it from the page$/);
   expect(built.failed).toBe(true);
+});
+
+it('the shadow of every such page holds none of the tags the author wrote: a wrapper KaTeX rejected, a page held before it had a shadow, a {{% %}} left as written', async () => {
+  const deep = readFileSync(path.join(site, '.prerender/content/posts/deep.md'), 'utf8');
+  // A build that finds nothing changed keeps that copy of the held page (and says its error again).
+  const again = await prerender({ source: site });
+  expect(again.unchanged).toBe(again.pages);
+  expect(again.diagnostics.filter((d) => d.file === 'content/posts/deep.md').map((d) => d.code)).toEqual(['limit']);
+  expect(readFileSync(path.join(site, '.prerender/content/posts/deep.md'), 'utf8')).toBe(deep);
+  for (const [page, k] of [['wrapped', 'w'], ['deep', 'd'], ['fenced', 'v'], ['own', 'abc']] as const) {
+    const shadow = readFileSync(path.join(site, '.prerender/content/posts', `${page}.md`), 'utf8');
+    expect(shadow, page).toContain(`onerror=alert(`);
+    expect(shadow, page).not.toContain(`k="${k}"`);
+    // Each closing tag left closes one the build wrote.
+    const opened = shadow.match(/\{\{< prerender(?:-nofeed)? k=/g)?.length ?? 0;
+    expect(shadow.match(/\{\{< \/prerender(?:-nofeed)? >\}\}/g)?.length ?? 0, page).toBe(opened);
+  }
 });
 
 describeEachHugo('what an author writes never passes for what the build writes', (hugo) => {
@@ -106,12 +144,18 @@ describeEachHugo('what an author writes never passes for what the build writes',
 
   it('our own shortcodes in a page: what they held is the page\'s Markdown (raw HTML left out), on the page, the list and the feed', () => {
     const r = read();
-    for (const page of ['posts/own/index.html', 'posts/bare/index.html', 'posts/index.html', 'posts/index.xml', 'index.xml']) {
-      expect(active(body(r.read(page))), page).toEqual([]);
+    const pages = ['own', 'bare', 'wrapped', 'deep', 'fenced'].map((p) => `posts/${p}/index.html`);
+    for (const page of [...pages, 'posts/index.html', 'posts/index.xml', 'index.xml']) {
+      expect.soft(active(body(r.read(page))), page).toEqual([]);
     }
     // Its math is still typeset, and the fake page block gave it no summary or TOC.
     expect(r.read('posts/own/index.html')).toContain('class="katex"');
     expect(r.read('posts/own/index.html')).not.toContain('alert(2)');
+    // The others show what plain Hugo shows of the rest: the rejected formula as written, the deep quote,
+    // the code block.
+    expect(r.read('posts/wrapped/index.html')).toContain('\\undefinedcmd');
+    expect(r.read('posts/deep/index.html')).toContain('deep');
+    expect(r.read('posts/fenced/index.html')).toMatch(/<code>[^]*code/);
   });
 
   it('a folder name that holds `>}}` and a page block: the summary is the page\'s own', () => {

@@ -170,6 +170,14 @@ describe('prerenderPage', () => {
     ]);
   });
 
+  it('no such warning for the line breaks and tabs a YAML block or a TOML multi-line string holds as written; a top-level key is named before a nested one', async () => {
+    const yaml = await prerenderPage('---\nparams:\n  summary: "x"\nsummary: |\n  First $x$\n  next line\n\tand a tab\ndescription: >-\n  $y$\n  folded\n---\nBody $x$.\n', env());
+    const toml = await prerenderPage('+++\ntitle = """Long $x$\nnabla\tend"""\n+++\nBody $x$.\n', env());
+    for (const r of [yaml, toml]) expect(r.diagnostics.filter((d) => d.code === 'front-matter-escape')).toEqual([]);
+    const nested = await prerenderPage('---\nparams:\n  title: "nested"\ntitle: "Why $\\tanh$"\n---\nBody $x$.\n', env());
+    expect(nested.diagnostics.filter((d) => d.code === 'front-matter-escape').map((d) => [d.line, d.column])).toEqual([[4, 1]]);
+  });
+
   it('with errors = "render", a bad formula in a caption or title is KaTeX\'s error span and a warning', async () => {
     const renderer = createMathRenderer({ errors: 'render' });
     const src = "---\ntitle: 'T $\\foo$'\n---\n{{< figure src=\"/a.png\" caption=\"C $\\frac{a$\" >}}\n";

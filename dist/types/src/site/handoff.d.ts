@@ -16,6 +16,13 @@ export type FragmentShortcode = 'prerender' | 'prerender-nofeed';
  */
 export declare const OWN_SHORTCODES: ReadonlySet<string>;
 /**
+ * A page's text with every tag of our own shortcodes cut out (its line breaks kept), wherever it is (Hugo
+ * lexes shortcodes in code blocks too), or undefined when it has none. What is written for a page that
+ * failed before it had a shadow: Hugo would otherwise render its original, and run them. A tag whose
+ * end is missing loses its opening alone, which is what makes it a shortcode.
+ */
+export declare function cutOwnTags(text: string): string | undefined;
+/**
  * `newlines`: how many line breaks the construct it replaces spanned. They go inside the opening tag
  * (Hugo's lexer allows whitespace before `>}}`), where they change nothing Hugo renders, so every line
  * after it keeps its number in the shadow and Hugo's messages point at the original's lines.

@@ -144,6 +144,8 @@ export declare class PrerenderOutput {
     private isShadowFile;
     /** The size in bytes of the shadow `.prerender/<tree>/<rel>`, or undefined when there is none. */
     shadowBytes(rel: string, tree?: string): number | undefined;
+    /** Whether this build has written or kept a shadow for this page so far. */
+    hasShadow(rel: string, tree?: string): boolean;
     /** Whether the previous build's manifest has this shadow (what `keep` needs besides the file). */
     hadShadow(rel: string, tree?: string): boolean;
     /**
