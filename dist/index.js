@@ -30907,18 +30907,36 @@ var init_feed = __esm({
 });
 
 // src/site/handoff.ts
+function isOwnShortcodeName(name) {
+  return OWN_SHORTCODES.has(name.slice(name.lastIndexOf("/") + 1).toLowerCase());
+}
+function joinText(a3, b2) {
+  if (a3.length === 0 || b2.length === 0) return a3 + b2;
+  const w = a3.slice(-2) + b2.slice(0, 2);
+  const k2 = Math.min(2, a3.length);
+  for (let i2 = 0; i2 < k2; i2++) {
+    if (w[i2] === "{" && w[i2 + 1] === "{" && (w[i2 + 2] === "<" || w[i2 + 2] === "%")) return `${a3} ${b2}`;
+  }
+  return a3 + b2;
+}
+function ownTagAt(text12) {
+  OWN_TAG.lastIndex = 0;
+  const m = OWN_TAG.exec(text12);
+  OWN_TAG.lastIndex = 0;
+  return m ? m.index : -1;
+}
 function cutOwnTags(text12) {
-  if (!text12.includes("prerender")) return void 0;
+  if (!/prerender/i.test(text12)) return void 0;
   let out = "";
   let at = 0;
   for (const m of text12.matchAll(OWN_TAG)) {
     if (m.index < at) continue;
     const close2 = text12.indexOf(m[1] === "<" ? ">}}" : "%}}", m.index + m[0].length);
     const end = close2 < 0 ? m.index + 3 : close2 + 3;
-    out += text12.slice(at, m.index) + text12.slice(m.index, end).replace(/[^\n]+/g, "");
+    out = joinText(joinText(out, text12.slice(at, m.index)), text12.slice(m.index, end).replace(/[^\n]+/g, ""));
     at = end;
   }
-  return at === 0 ? void 0 : out + text12.slice(at);
+  return at === 0 ? void 0 : joinText(out, text12.slice(at));
 }
 function fragmentOpen(key2, check2, newlines = 0, name = "prerender") {
   const pad2 = "\n".repeat(newlines);
@@ -30989,13 +31007,14 @@ function parseTitlesTemplate(text12) {
   }
   return out;
 }
-var OWN_SHORTCODES, OWN_TAG, WRAP_CLOSE, WRAP_REFS, WRAP_REF, WRAP_REFS_AFTER, WRAP_REFS_END, FRAGMENT_RE, LONE_SURROGATE, EXTRA_KEYS;
+var OWN_SHORTCODES, OWN_TAG, OWN_SHORTCODE_MESSAGE, WRAP_CLOSE, WRAP_REFS, WRAP_REF, WRAP_REFS_AFTER, WRAP_REFS_END, FRAGMENT_RE, LONE_SURROGATE, EXTRA_KEYS;
 var init_handoff = __esm({
   "src/site/handoff.ts"() {
     "use strict";
     init_feed();
     OWN_SHORTCODES = /* @__PURE__ */ new Set(["prerender", "prerender-nofeed", "prerender-html", "prerender-md", "prerender-page", "prerender-id"]);
-    OWN_TAG = new RegExp(`\\{\\{([<%])\\s*/?\\s*(?:${[...OWN_SHORTCODES].sort((a3, b2) => b2.length - a3.length).join("|")})(?![\\w./-])`, "g");
+    OWN_TAG = new RegExp(`\\{\\{([<%])\\s*/?\\s*(?:[^\\s/<>%{}]*/)*(?:${[...OWN_SHORTCODES].sort((a3, b2) => b2.length - a3.length).join("|")})(?![\\w./-])`, "gi");
+    OWN_SHORTCODE_MESSAGE = "hugo-prerender's own shortcodes (prerender, prerender-nofeed, \u2026) may be used only by the prerendered copies it writes";
     WRAP_CLOSE = "{{< /prerender-md >}}";
     WRAP_REFS = "<!--hugo-prerender:refs-->";
     WRAP_REF = "<!--hugo-prerender:ref-->";
@@ -31435,7 +31454,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "de08cdaebf08ef7b182bd5600b8fcad5";
+    BUNDLE_CODE_ID = "09f40765a7983736af25e1310f56e68f";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -51782,12 +51801,12 @@ var init_link_defs = __esm({
 
 // src/prerender-page.ts
 function isCode(name) {
-  return CODE_SHORTCODES.has(name) || name.endsWith(".inline") || OWN_SHORTCODES.has(name);
+  return CODE_SHORTCODES.has(name) || name.endsWith(".inline") || isOwnShortcodeName(name);
 }
 function ownInPage(list4, owned, out = []) {
   for (const sc of list4) {
     if (owned(sc)) continue;
-    if (OWN_SHORTCODES.has(sc.name)) out.push(sc);
+    if (isOwnShortcodeName(sc.name)) out.push(sc);
     ownInPage(sc.children, owned, out);
   }
   return out;
@@ -52196,22 +52215,22 @@ ${SUMMARY_DIVIDER2}`;
     const r2 = replacements[i2];
     const wrap4 = wraps[w];
     if (wrap4?.verbatim && r2.start >= wrap4.start) {
-      shadow += source.slice(pos, wrap4.start);
+      shadow = joinText(shadow, source.slice(pos, wrap4.start));
       let at = wrap4.start;
       for (; i2 < replacements.length && replacements[i2].start < wrap4.end; i2++) {
         const inner2 = replacements[i2];
         if (!inner2.own) continue;
-        shadow += source.slice(at, inner2.start) + inner2.text;
+        shadow = joinText(joinText(shadow, source.slice(at, inner2.start)), inner2.text);
         at = inner2.end;
       }
       i2--;
-      shadow += source.slice(at, wrap4.end);
+      shadow = joinText(shadow, source.slice(at, wrap4.end));
       pos = wrap4.end;
       w++;
       continue;
     }
     if (wrap4 && r2.start >= wrap4.start) {
-      shadow += source.slice(pos, wrap4.start);
+      shadow = joinText(shadow, source.slice(pos, wrap4.start));
       const keys2 = [];
       const edits = [...wrap4.tags];
       for (; i2 < replacements.length && replacements[i2].start < wrap4.end; i2++) {
@@ -52229,22 +52248,22 @@ ${SUMMARY_DIVIDER2}`;
       let body3 = "";
       let at = wrap4.start;
       for (const e of edits) {
-        body3 += source.slice(at, e.start) + e.text;
+        body3 = joinText(joinText(body3, source.slice(at, e.start)), e.text);
         at = e.end;
       }
-      body3 += source.slice(at, wrap4.end);
-      shadow += wrapOpen(keys2.map((k2) => fragmentShortcode(k2)), sourceMd5, wrap4.md, wrap4.defs) + body3 + WRAP_CLOSE;
+      body3 = joinText(body3, source.slice(at, wrap4.end));
+      shadow = joinText(joinText(joinText(shadow, wrapOpen(keys2.map((k2) => fragmentShortcode(k2)), sourceMd5, wrap4.md, wrap4.defs)), body3), WRAP_CLOSE);
       pos = wrap4.end;
       w++;
       continue;
     }
-    shadow += source.slice(pos, r2.start);
-    if (r2.text === void 0) shadow += fragmentShortcode(r2.key, breaks(r2.start, r2.end));
-    else if (r2.text === "") shadow += keepBreaks(textBreaks(r2));
-    else shadow += r2.text;
+    shadow = joinText(shadow, source.slice(pos, r2.start));
+    if (r2.text === void 0) shadow = joinText(shadow, fragmentShortcode(r2.key, breaks(r2.start, r2.end)));
+    else if (r2.text === "") shadow = joinText(shadow, keepBreaks(textBreaks(r2)));
+    else shadow = joinText(shadow, r2.text);
     pos = r2.end;
   }
-  shadow += source.slice(pos);
+  shadow = joinText(shadow, source.slice(pos));
   const appended = openInline(parsed.shortcodes) === void 0 ? defPlan?.appended ?? [] : [];
   if ((appended.length || extras) && !fenceClosed) shadow = closeOpenFence(shadow, source, parsed.bodyOffset, located.tree, appended.length > 0);
   if (appended.length) shadow = appendDefinitions(shadow, appended);
@@ -70527,7 +70546,7 @@ ${out.slice(j)}`;
 // src/build.ts
 init_keys();
 init_config();
-import { closeSync, openSync, readdirSync as readdirSync6, readSync, realpathSync as realpathSync4, statSync as statSync4 } from "node:fs";
+import { closeSync, openSync, readdirSync as readdirSync6, readFileSync as readFileSync10, readSync, realpathSync as realpathSync4, statSync as statSync4 } from "node:fs";
 import os from "node:os";
 import path15 from "node:path";
 
@@ -71038,6 +71057,7 @@ var PrerenderOutput = class {
 
 // src/build.ts
 init_handoff();
+init_position();
 
 // src/render/static-assets.ts
 init_theme();
@@ -71681,7 +71701,8 @@ function renderThreads(jobs, cores, expected, chosen) {
   return Math.max(1, Math.min(jobs, threads));
 }
 var CONTENT_EXTENSIONS = /* @__PURE__ */ new Set([".md", ".markdown", ".mdown"]);
-function listContentFiles(dir, roots, refused = [], unreadable = []) {
+var OTHER_CONTENT_EXTENSIONS = /* @__PURE__ */ new Set([".org", ".ad", ".adoc", ".asciidoc", ".pdc", ".pandoc", ".rst"]);
+function listContentFiles(dir, roots, refused = [], unreadable = [], others = []) {
   const out = [];
   const walk = (d2, seen) => {
     let entries;
@@ -71712,7 +71733,11 @@ function listContentFiles(dir, roots, refused = [], unreadable = []) {
         }
       }
       if (st ? st.isDirectory() : e.isDirectory()) walk(p5, inside2);
-      else if ((st ? st.isFile() : e.isFile()) && CONTENT_EXTENSIONS.has(path15.extname(e.name).toLowerCase())) out.push(p5);
+      else if (st ? st.isFile() : e.isFile()) {
+        const ext = path15.extname(e.name).toLowerCase();
+        if (CONTENT_EXTENSIONS.has(ext)) out.push(p5);
+        else if (OTHER_CONTENT_EXTENSIONS.has(ext)) others.push(p5);
+      }
     }
   };
   walk(path15.resolve(dir), /* @__PURE__ */ new Set());
@@ -71845,6 +71870,7 @@ async function buildLocked(opts) {
     (m) => m.createPageContext(config, siteDir, errorMode, { service: pipeline, index: imageIndex !== void 0 }, base2, hashes)
   );
   const files = [];
+  const otherFiles = [];
   const seenRoots = /* @__PURE__ */ new Set();
   const refused = [];
   for (const root4 of config.contentRoots) {
@@ -71863,9 +71889,14 @@ async function buildLocked(opts) {
       continue;
     }
     const unreadable = [];
-    for (const abs of listContentFiles(root4.dir, siteRoots(site), refused, unreadable)) {
+    const others = [];
+    for (const abs of listContentFiles(root4.dir, siteRoots(site), refused, unreadable, others)) {
       const rel3 = relativePosix(root4.dir, abs);
       files.push({ abs, tree, relToContent: root4.target ? path15.posix.join(root4.target, rel3) : rel3 });
+    }
+    for (const abs of others) {
+      const rel3 = relativePosix(root4.dir, abs);
+      otherFiles.push({ abs, tree, relToContent: root4.target ? path15.posix.join(root4.target, rel3) : rel3 });
     }
     for (const u of unreadable) {
       result.diagnostics.push(unreadableDirDiagnostic(siteDir, u, "its pages were not prerendered and keep what the previous build wrote for them"));
@@ -71937,6 +71968,15 @@ async function buildLocked(opts) {
     }
     return pool ? pool.run(job) : structuredClone(await (await Promise.resolve().then(() => (init_build_page(), build_page_exports))).renderPage(job, here));
   };
+  const writeCutCopy = (relToContent, text12, relPath, tree) => {
+    try {
+      output7.writeShadow(relToContent, text12, { source: relPath, partials: [] }, tree);
+    } catch (e) {
+      const why = writeFailure(e);
+      if (!why) throw e;
+      if (!result.diagnostics.some((d2) => d2.code === "write")) result.diagnostics.push({ severity: "error", code: "write", file: relPath, line: 1, column: 1, message: why });
+    }
+  };
   const names = new ShadowNames();
   const startPage = async ({ abs, relToContent, tree }, index2) => {
     result.pages++;
@@ -71982,16 +72022,15 @@ async function buildLocked(opts) {
       };
     }
     const bytesMd5 = md5Hex(bytes);
-    const ownCut = bytes.includes("prerender") ? cutOwnTags(bytes.toString("utf8")) : void 0;
     const cutIfNone = () => {
-      if (ownCut === void 0 || output7.hasShadow(relToContent, tree)) return;
+      if (output7.hasShadow(relToContent, tree)) return;
+      let ownCut;
       try {
-        output7.writeShadow(relToContent, ownCut, { source: relPath, partials: [] }, tree);
-      } catch (e) {
-        const why = writeFailure(e);
-        if (!why) throw e;
-        if (!result.diagnostics.some((d2) => d2.code === "write")) result.diagnostics.push({ severity: "error", code: "write", file: relPath, line: 1, column: 1, message: why });
+        ownCut = cutOwnTags(readFileSync10(abs, "utf8"));
+      } catch {
+        return;
       }
+      if (ownCut !== void 0) writeCutCopy(relToContent, ownCut, relPath, tree);
     };
     const keepOrCut = () => {
       keepPage();
@@ -72080,6 +72119,32 @@ async function buildLocked(opts) {
     await pool?.close();
     if (pool) result.rendered = { pages: toBuild, here: toBuild - pool.renderedThere };
   }
+  for (const { abs, relToContent, tree } of otherFiles) {
+    const relPath = relativePosix(siteDir, abs);
+    let text12;
+    try {
+      text12 = readFileSync10(abs, "utf8");
+    } catch {
+      continue;
+    }
+    const cut = cutOwnTags(text12);
+    if (cut === void 0) continue;
+    const badName = names.claim(tree, relToContent, relPath);
+    if (badName) {
+      result.diagnostics.push({ severity: "error", code: "file-name", file: relPath, line: 1, column: 1, message: badName });
+      continue;
+    }
+    const at = ownTagAt(text12);
+    result.diagnostics.push({
+      severity: "error",
+      code: "own-shortcode",
+      file: relPath,
+      ...new LineIndex(text12).at(at),
+      offset: at,
+      message: `${OWN_SHORTCODE_MESSAGE}; every tag of hugo-prerender's shortcodes is left out of this ${path15.extname(abs).slice(1)} page. Remove them from the page`
+    });
+    writeCutCopy(relToContent, cut, relPath, tree);
+  }
   if (anyMath) {
     const head2 = headReport(siteLayoutDirs(siteDir, config.data));
     if (head2.linking.length === 0) {
@@ -72167,7 +72232,7 @@ function summaryLine(r2) {
 }
 
 // src/site/init.ts
-import { existsSync as existsSync3, readFileSync as readFileSync10 } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync11 } from "node:fs";
 import path16 from "node:path";
 
 // src/site/write-atomic.ts
@@ -72602,7 +72667,7 @@ function chooseTarget(siteDir) {
   let merged = {};
   const parsed = [];
   for (const file of files) {
-    const text12 = readFileSync10(file.path, "utf8");
+    const text12 = readFileSync11(file.path, "utf8");
     const { data, diagnostics } = parseConfigText(text12, file.format, path16.relative(siteDir, file.path));
     const err = diagnostics.find((d2) => d2.severity === "error");
     if (err) throw new InitError(`${err.file}:${err.line}:${err.column}: ${err.message}; fix the config before running init`);
@@ -72696,7 +72761,7 @@ function initSite(siteDir, opts = {}) {
   const rel3 = path16.relative(site, target.file.path).split(path16.sep).join("/");
   const messages = [];
   const gitignore = path16.join(site, ".gitignore");
-  const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync10(gitignore, "utf8"));
+  const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync11(gitignore, "utf8"));
   const hints = [
     ...ignored ? [] : [`Add this line to .gitignore (generated output): ${PRERENDER_DIR}/`],
     ...headHints(site, merged),
@@ -72746,7 +72811,7 @@ ${mountsSnippet(target.file.format, rootIsModule, plan)}
 // src/check.ts
 init_config();
 init_prerender_page();
-import { readFileSync as readFileSync11 } from "node:fs";
+import { readFileSync as readFileSync12 } from "node:fs";
 import path17 from "node:path";
 init_build_page();
 init_safe_path();
@@ -72791,7 +72856,7 @@ async function checkSite(source, opts = {}) {
       const file = path17.relative(siteDir, abs).split(path17.sep).join("/");
       let text12;
       try {
-        text12 = readFileSync11(abs, "utf8");
+        text12 = readFileSync12(abs, "utf8");
       } catch (e) {
         result.diagnostics.push({ severity: "error", code: "unreadable", file, line: 1, column: 1, message: unreadableMessage(e, "file", file, "it was not checked") });
         continue;

@@ -3,14 +3,15 @@
  * `<site>/.prerender/`. One bad page never stops the others: its diagnostics are collected, its previous
  * output (if any) is left as it was, and the result says the build failed.
  */
-import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Diagnostic } from './content/types.js';
 import { md5Hex, stableStringify } from './render/keys.js';
 import { moduleMounts, normalizeRel, PRERENDER_DIR, readSiteConfig, shadowTree, type SiteConfig } from './site/config.js';
 import { OutputPathError, PrerenderOutput } from './site/output.js';
-import { cutOwnTags } from './site/handoff.js';
+import { cutOwnTags, OWN_SHORTCODE_MESSAGE, ownTagAt } from './site/handoff.js';
+import { LineIndex } from './content/position.js';
 import { copyStaticAssets } from './render/static-assets.js';
 import { shortcodeList } from './render/shortcode-list.js';
 import { fallbackNames, fallbackTemplate, siteLayoutDirs } from './site/fallbacks.js';
@@ -134,6 +135,13 @@ export interface BuildResult {
 }
 
 const CONTENT_EXTENSIONS = new Set(['.md', '.markdown', '.mdown']);
+/**
+ * Content formats Hugo renders that are not prerendered (Emacs Org, AsciiDoc, Pandoc, reStructuredText):
+ * looked at only for tags of our own shortcodes, which Hugo runs in them too (Hugo 0.111.3 renders Org
+ * itself, escaping its raw HTML, but not a shortcode's output). `.html` content is published as written by
+ * Hugo already.
+ */
+const OTHER_CONTENT_EXTENSIONS = new Set(['.org', '.ad', '.adoc', '.asciidoc', '.pdc', '.pandoc', '.rst']);
 
 /** A directory of the content that could not be listed, and why (see listContentFiles). */
 export interface UnreadableDir {
@@ -155,6 +163,7 @@ export function listContentFiles(
   roots: Roots,
   refused: { link: string; target: string }[] = [],
   unreadable: UnreadableDir[] = [],
+  others: string[] = [],
 ): string[] {
   const out: string[] = [];
   const walk = (d: string, seen: ReadonlySet<string>) => {
@@ -187,7 +196,11 @@ export function listContentFiles(
         }
       }
       if (st ? st.isDirectory() : e.isDirectory()) walk(p, inside);
-      else if ((st ? st.isFile() : e.isFile()) && CONTENT_EXTENSIONS.has(path.extname(e.name).toLowerCase())) out.push(p);
+      else if (st ? st.isFile() : e.isFile()) {
+        const ext = path.extname(e.name).toLowerCase();
+        if (CONTENT_EXTENSIONS.has(ext)) out.push(p);
+        else if (OTHER_CONTENT_EXTENSIONS.has(ext)) others.push(p);
+      }
     }
   };
   walk(path.resolve(dir), new Set());
@@ -355,6 +368,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
   // Every content root: the site's content dir, each language's own contentDir, or the content mounts.
   // Each language's shadows go to a tree of their own (.prerender/content.fr), mounted with that `lang`.
   const files: { abs: string; relToContent: string; tree: string }[] = [];
+  const otherFiles: typeof files = [];
   const seenRoots = new Set<string>();
   const refused: { link: string; target: string }[] = [];
   for (const root of config.contentRoots) {
@@ -373,9 +387,14 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       continue;
     }
     const unreadable: UnreadableDir[] = [];
-    for (const abs of listContentFiles(root.dir, siteRoots(site), refused, unreadable)) {
+    const others: string[] = [];
+    for (const abs of listContentFiles(root.dir, siteRoots(site), refused, unreadable, others)) {
       const rel = relativePosix(root.dir, abs);
       files.push({ abs, tree, relToContent: root.target ? path.posix.join(root.target, rel) : rel });
+    }
+    for (const abs of others) {
+      const rel = relativePosix(root.dir, abs);
+      otherFiles.push({ abs, tree, relToContent: root.target ? path.posix.join(root.target, rel) : rel });
     }
     for (const u of unreadable) {
       result.diagnostics.push(unreadableDirDiagnostic(siteDir, u, 'its pages were not prerendered and keep what the previous build wrote for them'));
@@ -471,6 +490,17 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     return pool ? pool.run(job) : structuredClone(await (await import('./build-page.js')).renderPage(job, here));
   };
 
+  /** Writes a page's original without our own tags (cutOwnTags) as its shadow; a write failure is said once. */
+  const writeCutCopy = (relToContent: string, text: string, relPath: string, tree: string) => {
+    try {
+      output.writeShadow(relToContent, text, { source: relPath, partials: [] }, tree);
+    } catch (e) {
+      const why = writeFailure(e);
+      if (!why) throw e;
+      if (!result.diagnostics.some((d) => d.code === 'write')) result.diagnostics.push({ severity: 'error', code: 'write', file: relPath, line: 1, column: 1, message: why });
+    }
+  };
+
   /** What the build records and writes for one page, done in page order (see the loop below). */
   type Commit = () => void | Promise<void>;
   const names = new ShadowNames();
@@ -525,17 +555,16 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     const bytesMd5 = md5Hex(bytes);
     // A page that keeps what the previous build wrote, but had nothing written for it yet: Hugo renders
     // its original, so the tags of our own shortcodes in it (a guest post's) are cut out of a copy of it
-    // written as its shadow (cutOwnTags).
-    const ownCut = bytes.includes('prerender') ? cutOwnTags(bytes.toString('utf8')) : undefined;
+    // written as its shadow (cutOwnTags). Read again: rare, and this build's bytes may be a worker's now.
     const cutIfNone = () => {
-      if (ownCut === undefined || output.hasShadow(relToContent, tree)) return;
+      if (output.hasShadow(relToContent, tree)) return;
+      let ownCut: string | undefined;
       try {
-        output.writeShadow(relToContent, ownCut, { source: relPath, partials: [] }, tree);
-      } catch (e) {
-        const why = writeFailure(e);
-        if (!why) throw e;
-        if (!result.diagnostics.some((d) => d.code === 'write')) result.diagnostics.push({ severity: 'error', code: 'write', file: relPath, line: 1, column: 1, message: why });
+        ownCut = cutOwnTags(readFileSync(abs, 'utf8'));
+      } catch {
+        return;
       }
+      if (ownCut !== undefined) writeCutCopy(relToContent, ownCut, relPath, tree);
     };
     const keepOrCut = () => {
       keepPage();
@@ -632,6 +661,34 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     await Promise.allSettled(started);
     await pool?.close();
     if (pool) result.rendered = { pages: toBuild, here: toBuild - pool.renderedThere };
+  }
+
+  // Pages of other formats: a copy without our own tags where they have any (see OTHER_CONTENT_EXTENSIONS).
+  for (const { abs, relToContent, tree } of otherFiles) {
+    const relPath = relativePosix(siteDir, abs);
+    let text: string;
+    try {
+      text = readFileSync(abs, 'utf8');
+    } catch {
+      continue;
+    }
+    const cut = cutOwnTags(text);
+    if (cut === undefined) continue;
+    const badName = names.claim(tree, relToContent, relPath);
+    if (badName) {
+      result.diagnostics.push({ severity: 'error', code: 'file-name', file: relPath, line: 1, column: 1, message: badName });
+      continue;
+    }
+    const at = ownTagAt(text);
+    result.diagnostics.push({
+      severity: 'error',
+      code: 'own-shortcode',
+      file: relPath,
+      ...new LineIndex(text).at(at),
+      offset: at,
+      message: `${OWN_SHORTCODE_MESSAGE}; every tag of hugo-prerender's shortcodes is left out of this ${path.extname(abs).slice(1)} page. Remove them from the page`,
+    });
+    writeCutCopy(relToContent, cut, relPath, tree);
   }
 
   if (anyMath) {

@@ -23,7 +23,7 @@ import { DEFAULT_EVERYWHERE, planMathEverywhere, type EverywhereSettings } from 
 import { inlineFragment, InlineFragmentError } from './render/inline-safe.js';
 import { FEED_SPLIT, splitFeed, withFeedVariant } from './render/feed.js';
 import { markdownSafeHtml, markdownText, mathText } from './render/math-text.js';
-import { appendDefinitions, appendPageBlock, hasExtras, inlineShortcode, OWN_SHORTCODES, pageBlock, wrapOpen, wrapToken, WRAP_CLOSE, type StaleCheck } from './site/handoff.js';
+import { appendDefinitions, appendPageBlock, hasExtras, inlineShortcode, isOwnShortcodeName, joinText, pageBlock, wrapOpen, wrapToken, WRAP_CLOSE, type StaleCheck } from './site/handoff.js';
 import { alone, DUP_TOKEN, planDefinitions } from './content/link-defs.js';
 import { DEFAULT_WRAPPERS, texOfWrapper } from './content/wrappers.js';
 import { escapeHtml } from './render/inline-text.js';
@@ -38,7 +38,7 @@ export const CODE_SHORTCODES = new Set(['highlight', 'code', 'mermaid', 'chart']
  * ownInPage): nothing in it is typeset.
  */
 function isCode(name: string): boolean {
-  return CODE_SHORTCODES.has(name) || name.endsWith('.inline') || OWN_SHORTCODES.has(name);
+  return CODE_SHORTCODES.has(name) || name.endsWith('.inline') || isOwnShortcodeName(name);
 }
 
 /**
@@ -49,7 +49,7 @@ function isCode(name: string): boolean {
 function ownInPage(list: readonly Shortcode[], owned: (sc: Shortcode) => boolean, out: Shortcode[] = []): Shortcode[] {
   for (const sc of list) {
     if (owned(sc)) continue;
-    if (OWN_SHORTCODES.has(sc.name)) out.push(sc);
+    if (isOwnShortcodeName(sc.name)) out.push(sc);
     ownInPage(sc.children, owned, out);
   }
   return out;
@@ -703,23 +703,23 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     const wrap = wraps[w];
     if (wrap?.verbatim && r.start >= wrap.start) {
       // As written, but for the tags of our own shortcodes (cut everywhere).
-      shadow += source.slice(pos, wrap.start);
+      shadow = joinText(shadow, source.slice(pos, wrap.start));
       let at = wrap.start;
       for (; i < replacements.length && replacements[i]!.start < wrap.end; i++) {
         const inner = replacements[i]!;
         if (!inner.own) continue;
-        shadow += source.slice(at, inner.start) + inner.text;
+        shadow = joinText(joinText(shadow, source.slice(at, inner.start)), inner.text!);
         at = inner.end;
       }
       i--;
-      shadow += source.slice(at, wrap.end);
+      shadow = joinText(shadow, source.slice(at, wrap.end));
       pos = wrap.end;
       w++;
       continue;
     }
     if (wrap && r.start >= wrap.start) {
       // Every replacement inside the wrapped shortcode: fragments become tokens, text stays text.
-      shadow += source.slice(pos, wrap.start);
+      shadow = joinText(shadow, source.slice(pos, wrap.start));
       const keys: string[] = [];
       const edits = [...wrap.tags];
       // The lines a token (or a text) takes out stay where they were, in an empty shortcode after it: every
@@ -739,22 +739,22 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
       let body = '';
       let at = wrap.start;
       for (const e of edits) {
-        body += source.slice(at, e.start) + e.text;
+        body = joinText(joinText(body, source.slice(at, e.start)), e.text);
         at = e.end;
       }
-      body += source.slice(at, wrap.end);
-      shadow += wrapOpen(keys.map((k) => fragmentShortcode(k)), sourceMd5, wrap.md, wrap.defs) + body + WRAP_CLOSE;
+      body = joinText(body, source.slice(at, wrap.end));
+      shadow = joinText(joinText(joinText(shadow, wrapOpen(keys.map((k) => fragmentShortcode(k)), sourceMd5, wrap.md, wrap.defs)), body), WRAP_CLOSE);
       pos = wrap.end;
       w++;
       continue;
     }
-    shadow += source.slice(pos, r.start);
-    if (r.text === undefined) shadow += fragmentShortcode(r.key, breaks(r.start, r.end));
-    else if (r.text === '') shadow += keepBreaks(textBreaks(r));
-    else shadow += r.text;
+    shadow = joinText(shadow, source.slice(pos, r.start));
+    if (r.text === undefined) shadow = joinText(shadow, fragmentShortcode(r.key, breaks(r.start, r.end)));
+    else if (r.text === '') shadow = joinText(shadow, keepBreaks(textBreaks(r)));
+    else shadow = joinText(shadow, r.text);
     pos = r.end;
   }
-  shadow += source.slice(pos);
+  shadow = joinText(shadow, source.slice(pos));
   // After an inline shortcode left open, the definitions would be inside it: none then (Hugo's lexer takes the rest of the page as its template).
   const appended = openInline(parsed.shortcodes) === undefined ? (defPlan?.appended ?? []) : [];
   if ((appended.length || extras) && !fenceClosed) shadow = closeOpenFence(shadow, source, parsed.bodyOffset, located.tree, appended.length > 0);

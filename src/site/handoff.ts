@@ -45,8 +45,44 @@ export type FragmentShortcode = 'prerender' | 'prerender-nofeed';
  */
 export const OWN_SHORTCODES: ReadonlySet<string> = new Set(['prerender', 'prerender-nofeed', 'prerender-html', 'prerender-md', 'prerender-page', 'prerender-id']);
 
-/** The opening of a tag of one of OWN_SHORTCODES, as Hugo's lexer reads one (`{{<` or `{{%`, spaces, a `/`). */
-const OWN_TAG = new RegExp(`\\{\\{([<%])\\s*/?\\s*(?:${[...OWN_SHORTCODES].sort((a, b) => b.length - a.length).join('|')})(?![\\w./-])`, 'g');
+/**
+ * Whether a shortcode name is one of OWN_SHORTCODES as Hugo finds a template for it: in any case (Hugo
+ * 0.169 takes `PRERENDER-NOFEED` for `prerender-nofeed`), and after any namespace (0.111.3 takes
+ * `shortcodes/prerender` for ours).
+ */
+export function isOwnShortcodeName(name: string): boolean {
+  return OWN_SHORTCODES.has(name.slice(name.lastIndexOf('/') + 1).toLowerCase());
+}
+
+/** The opening of a tag of one of OWN_SHORTCODES, as Hugo's lexer reads one (isOwnShortcodeName). */
+const OWN_TAG = new RegExp(`\\{\\{([<%])\\s*/?\\s*(?:[^\\s/<>%{}]*/)*(?:${[...OWN_SHORTCODES].sort((a, b) => b.length - a.length).join('|')})(?![\\w./-])`, 'gi');
+
+/**
+ * `a + b`, with a space between them where the two would make `{{<` or `{{%` across the seam: the text on
+ * each side of something the build left out (a formula of definitions only, a tag of ours cut) must not
+ * join into a tag that Hugo would run (`{{$\def\a{1}$< prerender >}}`).
+ */
+export function joinText(a: string, b: string): string {
+  if (a.length === 0 || b.length === 0) return a + b;
+  // The seam is at k in w; an opener that starts before it, in a's tail, ends after it.
+  const w = a.slice(-2) + b.slice(0, 2);
+  const k = Math.min(2, a.length);
+  for (let i = 0; i < k; i++) {
+    if (w[i] === '{' && w[i + 1] === '{' && (w[i + 2] === '<' || w[i + 2] === '%')) return `${a} ${b}`;
+  }
+  return a + b;
+}
+
+/** The offset of the first tag of our own shortcodes in a text (see OWN_TAG), or -1. */
+export function ownTagAt(text: string): number {
+  OWN_TAG.lastIndex = 0;
+  const m = OWN_TAG.exec(text);
+  OWN_TAG.lastIndex = 0;
+  return m ? m.index : -1;
+}
+
+/** What an error at a tag of our own shortcodes in a page starts with. */
+export const OWN_SHORTCODE_MESSAGE = "hugo-prerender's own shortcodes (prerender, prerender-nofeed, …) may be used only by the prerendered copies it writes";
 
 /**
  * A page's text with every tag of our own shortcodes cut out (its line breaks kept), wherever it is (Hugo
@@ -55,17 +91,17 @@ const OWN_TAG = new RegExp(`\\{\\{([<%])\\s*/?\\s*(?:${[...OWN_SHORTCODES].sort(
  * end is missing loses its opening alone, which is what makes it a shortcode.
  */
 export function cutOwnTags(text: string): string | undefined {
-  if (!text.includes('prerender')) return undefined;
+  if (!/prerender/i.test(text)) return undefined;
   let out = '';
   let at = 0;
   for (const m of text.matchAll(OWN_TAG)) {
     if (m.index! < at) continue;
     const close = text.indexOf(m[1] === '<' ? '>}}' : '%}}', m.index! + m[0].length);
     const end = close < 0 ? m.index! + 3 : close + 3;
-    out += text.slice(at, m.index) + text.slice(m.index, end).replace(/[^\n]+/g, '');
+    out = joinText(joinText(out, text.slice(at, m.index)), text.slice(m.index, end).replace(/[^\n]+/g, ''));
     at = end;
   }
-  return at === 0 ? undefined : out + text.slice(at);
+  return at === 0 ? undefined : joinText(out, text.slice(at));
 }
 
 /**

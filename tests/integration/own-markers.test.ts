@@ -92,6 +92,14 @@ beforeAll(async () => {
     'content/posts/fenced.md',
     ['---', 'title: Fenced', '---', '{{% plain %}}', 'Math $y$ {{< prerender k="v" >}}<img src=x onerror=alert(9)>{{< /prerender >}}', '', '```', 'code', '{{% /plain %}}', '```', ''].join('\n'),
   );
+  // Text on each side of what the build leaves out (a formula of definitions only, a tag of ours) joined
+  // into a tag of ours; our names in capitals (Hugo 0.169) and in a namespace (0.111.3).
+  write(site, 'content/posts/joined.md', '---\ntitle: Joined\n---\nText {{$\\def\\a{1}$< prerender-nofeed >}}<img src=x onerror=alert(10)>{{$\\def\\b{2}$</prerender-nofeed >}} end.\n');
+  write(site, 'content/posts/cut.md', '---\ntitle: Cut\n---\nNo math {{{{< prerender >}}<prerender-nofeed >}}<img src=x onerror=alert(11)>{{{{< /prerender >}}</prerender-nofeed >}}\n');
+  write(site, 'content/posts/cutdeep.md', `---\ntitle: Cutdeep\n---\nNo math {{{{< prerender >}}<prerender-nofeed >}}<img src=x onerror=alert(12)>{{{{< /prerender >}}</prerender-nofeed >}}\n\n${'>'.repeat(70)} deep\n`);
+  write(site, 'content/posts/caps.md', '---\ntitle: Caps\n---\nNo math {{< PRERENDER-NOFEED >}}<img src=x onerror=alert(13)>{{< /PRERENDER-NOFEED >}}\n');
+  write(site, 'content/posts/capsmath.md', '---\ntitle: Capsmath\n---\nMath $x$ {{< Prerender k="a" >}}<img src=x onerror=alert(14)>{{< /Prerender >}}\n');
+  write(site, 'content/posts/spaced.md', '---\ntitle: Spaced\n---\nNo math {{< shortcodes/prerender >}}<img src=x onerror=alert(15)>{{< /shortcodes/prerender >}}\n');
   write(site, `${FOLDER}/a.md`, '---\ntitle: L\nsummary: "FM $s$ summary"\n---\nNo math here.\n');
   write(site, 'content/posts/surrogate.md', '{"title": "Lone $x$ \\ud800 end"}\nBody $y$.\n');
   write(site, 'static/i.png', '');
@@ -105,9 +113,13 @@ it('reports each of our shortcodes a page holds, at its place, and fails the bui
   const own = built.diagnostics.filter((d) => d.code === 'own-shortcode');
   expect(own.map((d) => `${d.file}:${d.line}:${d.column}`).sort()).toEqual([
     'content/posts/bare.md:4:10',
+    'content/posts/caps.md:4:9',
+    'content/posts/capsmath.md:4:10',
+    'content/posts/cut.md:4:11',
     'content/posts/fenced.md:5:10',
     'content/posts/own.md:6:1',
     'content/posts/own.md:8:1',
+    'content/posts/spaced.md:4:9',
     'content/posts/wrapped.md:6:28',
   ]);
   // The page past a limit is held at the limit, before anything is looked for in it.
@@ -135,6 +147,51 @@ it('the shadow of every such page holds none of the tags the author wrote: a wra
   }
 });
 
+it('no tag of ours is left in a shadow, or made of the text around what the build left out, in any case or namespace', () => {
+  // What Hugo's lexer takes for a tag of one of ours (isOwnShortcodeName): any case, any namespace.
+  const ownTags = (text: string) => text.match(/\{\{[<%]\s*\/?\s*(?:[^\s\/<>%{}]*\/)*prerender(?:-nofeed|-html|-md|-page|-id)?(?![\w.\/-])/gi) ?? [];
+  for (const page of ['joined', 'cut', 'cutdeep', 'caps', 'spaced']) {
+    expect(ownTags(readFileSync(path.join(site, '.prerender/content/posts', `${page}.md`), 'utf8')), page).toEqual([]);
+  }
+  // The one formula's fragment, the build's own.
+  const capsmath = readFileSync(path.join(site, '.prerender/content/posts/capsmath.md'), 'utf8');
+  expect(ownTags(capsmath)).toEqual(['{{< prerender', '{{< /prerender']);
+  expect(capsmath).toMatch(/^Math \{\{< prerender k="[0-9a-f]{20}" md5=/m);
+});
+
+describeEachHugo('our own shortcodes in an Org page (Hugo runs shortcodes there too)', (hugo) => {
+  let org: string;
+  let orgBuilt: PrerenderResult;
+  beforeAll(async () => {
+    org = path.join(tempDir('hp-own-org-'), 'site');
+    write(org, 'hugo.toml', 'baseURL = "https://example.org/"\ntitle = "T"\ndisableKinds = ["taxonomy", "term", "sitemap"]\n');
+    write(org, 'layouts/_default/single.html', '<!doctype html><html><head></head><body>{{ .Content }}</body></html>\n');
+    write(org, 'layouts/_default/list.html', '<!doctype html><html><head></head><body>{{ range .Pages }}{{ .Summary }}{{ end }}</body></html>\n');
+    write(org, 'content/posts/eorg.org', '#+title: Eorg\n\nNo math {{< prerender-nofeed >}}<img src=x onerror=alert(20)>{{< /prerender-nofeed >}}\n');
+    write(org, 'content/posts/plain.org', '#+title: Plain\n\nNothing of ours.\n');
+    initSite(org);
+    orgBuilt = await prerender({ source: org });
+  });
+
+  it('is an error at the tag, and its copy has none of our tags; an Org page without any gets no copy', () => {
+    expect(orgBuilt.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`)).toEqual(['content/posts/eorg.org:3:9 own-shortcode']);
+    expect(orgBuilt.failed).toBe(true);
+    expect(readFileSync(path.join(org, '.prerender/content/posts/eorg.org'), 'utf8')).toBe('#+title: Eorg\n\nNo math <img src=x onerror=alert(20)>\n');
+    expect(() => readFileSync(path.join(org, '.prerender/content/posts/plain.org'))).toThrow(/ENOENT/);
+  });
+
+  it('Hugo shows the image as text (0.111.3 renders Org, escaping its raw HTML), or refuses Org content (0.169 by default)', () => {
+    const r = buildSite(hugo.bin, org);
+    if (r.errors.length > 0) {
+      expect(r.errors.join('\n')).toMatch(/"text\/org" is not whitelisted/);
+      return;
+    }
+    const page = r.read('posts/eorg/index.html');
+    expect(page).toContain('No math &lt;img src=x onerror=alert(20)&gt;');
+    expect(active(body(page))).toEqual([]);
+  });
+});
+
 describeEachHugo('what an author writes never passes for what the build writes', (hugo) => {
   const read = () => {
     const r = buildSite(hugo.bin, site);
@@ -144,7 +201,7 @@ describeEachHugo('what an author writes never passes for what the build writes',
 
   it('our own shortcodes in a page: what they held is the page\'s Markdown (raw HTML left out), on the page, the list and the feed', () => {
     const r = read();
-    const pages = ['own', 'bare', 'wrapped', 'deep', 'fenced'].map((p) => `posts/${p}/index.html`);
+    const pages = ['own', 'bare', 'wrapped', 'deep', 'fenced', 'joined', 'cut', 'cutdeep', 'caps', 'capsmath', 'spaced'].map((p) => `posts/${p}/index.html`);
     for (const page of [...pages, 'posts/index.html', 'posts/index.xml', 'index.xml']) {
       expect.soft(active(body(r.read(page))), page).toEqual([]);
     }

@@ -3,7 +3,7 @@
  * our own shortcodes goes, as Hugo's lexer would read it; nothing else changes, line breaks stay.
  */
 import { expect, it } from 'vitest';
-import { cutOwnTags, OWN_SHORTCODES } from '../../src/site/handoff.js';
+import { cutOwnTags, isOwnShortcodeName, joinText, OWN_SHORTCODES } from '../../src/site/handoff.js';
 
 it('cuts each of our shortcodes, opening and closing, {{< >}} and {{% %}}, with spaces and line breaks in the tag', () => {
   for (const name of OWN_SHORTCODES) {
@@ -22,4 +22,32 @@ it('leaves other shortcodes alone, those whose names start like ours too, and sa
   const text = '{{< prerenderx >}} {{< prerender.inline >}}{{< /prerender.inline >}} {{< prerender-nofeedy >}} {{< figure src="prerender" >}} {{ prerender }}';
   expect(cutOwnTags(text)).toBeUndefined();
   expect(cutOwnTags('no tags')).toBeUndefined();
+});
+
+it('cuts our names in any case and after a namespace, as Hugo 0.169 and 0.111.3 find them', () => {
+  expect(cutOwnTags('a {{< PRERENDER-NOFEED >}}x{{< /Prerender-NoFeed >}} b')).toBe('a x b');
+  expect(cutOwnTags('a {{< shortcodes/prerender >}}x{{< /shortcodes/prerender >}} b')).toBe('a x b');
+  for (const name of ['Prerender', 'PRERENDER-page', 'shortcodes/prerender', 'a/b/prerender-md']) expect(isOwnShortcodeName(name), name).toBe(true);
+  for (const name of ['prerenderx', 'prerender/x', 'figure', 'prerender.inline']) expect(isOwnShortcodeName(name), name).toBe(false);
+});
+
+it('never joins the text on each side of a cut into a tag', () => {
+  expect(cutOwnTags('{{{{< prerender >}}<prerender-nofeed >}}x')).toBe('{{ <prerender-nofeed >}}x');
+  expect(cutOwnTags('{{< prerender >}}{{{< prerender >}}<x')).toBe('{<x');
+  expect(cutOwnTags('{{{< prerender >}}{<x')).toBe('{ {<x');
+});
+
+it('joinText: a space only where the seam would make {{< or {{%', () => {
+  expect(joinText('a{{', '< x')).toBe('a{{ < x');
+  expect(joinText('a{', '{% x')).toBe('a{ {% x');
+  expect(joinText('{', '{<')).toBe('{ {<');
+  expect(joinText('a{{', '{< x')).toBe('a{{ {< x');
+  // Our own fragment after an author's braces: its opener is whole in it.
+  expect(joinText('a{{', '{{< prerender')).toBe('a{{{{< prerender');
+  expect(joinText('a{{<', 'x')).toBe('a{{<x');
+  expect(joinText('a{', '{ <')).toBe('a{{ <');
+  expect(joinText('', '{{<')).toBe('{{<');
+  expect(joinText('{{', '')).toBe('{{');
+  // Built piece by piece, a seam across three pieces is found at the last.
+  expect(['x{', '{', '<'].reduce(joinText)).toBe('x{{ <');
 });

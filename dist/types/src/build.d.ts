@@ -87,7 +87,7 @@ export interface UnreadableDir {
 export declare function listContentFiles(dir: string, roots: Roots, refused?: {
     link: string;
     target: string;
-}[], unreadable?: UnreadableDir[]): string[];
+}[], unreadable?: UnreadableDir[], others?: string[]): string[];
 /**
  * The error at a directory of the content that could not be listed (see listContentFiles), located at the
  * directory (site-relative); `consequence` says what became of its pages.

@@ -16,6 +16,22 @@ export type FragmentShortcode = 'prerender' | 'prerender-nofeed';
  */
 export declare const OWN_SHORTCODES: ReadonlySet<string>;
 /**
+ * Whether a shortcode name is one of OWN_SHORTCODES as Hugo finds a template for it: in any case (Hugo
+ * 0.169 takes `PRERENDER-NOFEED` for `prerender-nofeed`), and after any namespace (0.111.3 takes
+ * `shortcodes/prerender` for ours).
+ */
+export declare function isOwnShortcodeName(name: string): boolean;
+/**
+ * `a + b`, with a space between them where the two would make `{{<` or `{{%` across the seam: the text on
+ * each side of something the build left out (a formula of definitions only, a tag of ours cut) must not
+ * join into a tag that Hugo would run (`{{$\def\a{1}$< prerender >}}`).
+ */
+export declare function joinText(a: string, b: string): string;
+/** The offset of the first tag of our own shortcodes in a text (see OWN_TAG), or -1. */
+export declare function ownTagAt(text: string): number;
+/** What an error at a tag of our own shortcodes in a page starts with. */
+export declare const OWN_SHORTCODE_MESSAGE = "hugo-prerender's own shortcodes (prerender, prerender-nofeed, \u2026) may be used only by the prerendered copies it writes";
+/**
  * A page's text with every tag of our own shortcodes cut out (its line breaks kept), wherever it is (Hugo
  * lexes shortcodes in code blocks too), or undefined when it has none. What is written for a page that
  * failed before it had a shadow: Hugo would otherwise render its original, and run them. A tag whose
