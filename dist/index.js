@@ -31454,7 +31454,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "09f40765a7983736af25e1310f56e68f";
+    BUNDLE_CODE_ID = "c53851b619806109f91c2e1dac2285f8";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -51343,7 +51343,7 @@ function planMathEverywhere(input) {
     const html7 = textWithMathHtml(text12, pairs, (tex, display, raw3) => input.renderMath(tex, display, raw3, field));
     if (html7 !== null) titles.set(key2, html7);
   }
-  const fmSummary = frontMatterString(fm, "summary");
+  const fmSummary = parsed.summaryDivider === void 0 ? frontMatterString(fm, "summary") : void 0;
   if (fmSummary !== void 0 && textWithMathHtml(fmSummary, pairs, () => "") !== null) {
     extras.summary = renderInlineMarkdown(fmSummary, (tex, display, raw3) => input.renderMath(tex, display, raw3, "summary"), { unsafe: settings.unsafe, math: input.math });
   }
@@ -51385,7 +51385,7 @@ function planMathEverywhere(input) {
   }
   const fmSummaryGiven = frontMatterString(fm, "summary") !== void 0;
   const auto = automaticSummary(tree, parsed.bodyOffset, settings.summaryLength, input.shortcodes);
-  const summaryEnd = fmSummaryGiven ? null : parsed.summaryDivider ?? auto.end;
+  const summaryEnd = parsed.summaryDivider ?? (fmSummaryGiven ? null : auto.end);
   if (!fmSummaryGiven && parsed.summaryDivider === void 0 && parsed.frontMatter.format !== null && parsed.frontMatter.format !== "org") {
     if (auto.math && auto.end !== null) edits.push({ at: auto.end, text: source[auto.end - 1] === "{" ? ` ${SUMMARY_DIVIDER2}` : SUMMARY_DIVIDER2 });
   }
@@ -69757,10 +69757,13 @@ function matrix(env2) {
   };
 }
 function withSuggestion(message) {
+  if (/^Can't use function '\$' in math mode/.test(message)) {
+    return `${message}. Two formulas written together ($a$$b$) are read as one: put a space between them ($a$ $b$); a dollar sign in a formula is \\$`;
+  }
   const m = /^Undefined control sequence: (\\[A-Za-z@]+|\\.)/.exec(message);
   if (!m) return message;
   const name = m[1];
-  const hint = SUGGESTIONS[name] ?? `If a MathJax extension defined it, define ${name} yourself: with \\newcommand on the page, or in params.prerender.katex.macros in the site config`;
+  const hint = SUGGESTIONS[name] ?? `If a MathJax extension defined it, define ${name} yourself: with \\newcommand inside math on the page, before its first use ($\\newcommand{${name}}{\u2026}$), or in params.prerender.katex.macros in the site config`;
   return `${message}. ${hint}`;
 }
 var SIZED, FIXED, D3, PACKAGE_MACROS, SUGGESTIONS;

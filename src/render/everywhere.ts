@@ -104,7 +104,8 @@ export function planMathEverywhere(input: EverywhereInput): EverywhereResult {
     const html = textWithMathHtml(text, pairs, (tex, display, raw) => input.renderMath(tex, display, raw, field));
     if (html !== null) titles.set(key, html);
   }
-  const fmSummary = frontMatterString(fm, 'summary');
+  // A front-matter summary is what .Summary shows only without a divider in the body (which comes first).
+  const fmSummary = parsed.summaryDivider === undefined ? frontMatterString(fm, 'summary') : undefined;
   if (fmSummary !== undefined && textWithMathHtml(fmSummary, pairs, () => '') !== null) {
     extras.summary = renderInlineMarkdown(fmSummary, (tex, display, raw) => input.renderMath(tex, display, raw, 'summary'), { unsafe: settings.unsafe, math: input.math });
   }
@@ -162,7 +163,8 @@ export function planMathEverywhere(input: EverywhereInput): EverywhereResult {
   const fmSummaryGiven = frontMatterString(fm, 'summary') !== undefined;
   const auto = automaticSummary(tree, parsed.bodyOffset, settings.summaryLength, input.shortcodes);
   // Hugo 0.111.3's automatic summary (a divider it does not honour included) is plain text, whatever it spans.
-  const summaryEnd = fmSummaryGiven ? null : (parsed.summaryDivider ?? auto.end);
+  // The divider first, then a front-matter summary, then the automatic one (Hugo's order).
+  const summaryEnd = parsed.summaryDivider ?? (fmSummaryGiven ? null : auto.end);
   // Without front matter, Hugo 0.111.3 may not honour `<!--more-->` (a leading `#` switches to Org's divider).
   if (!fmSummaryGiven && parsed.summaryDivider === undefined && parsed.frontMatter.format !== null && parsed.frontMatter.format !== 'org') {
     // After a `{` (text such as `{{` ending the block), `<!--more-->` would make `{{<!`, which Hugo's lexer

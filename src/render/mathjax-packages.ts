@@ -263,11 +263,16 @@ export const SUGGESTIONS: Readonly<Record<string, string>> = {
  * lacks, or how to define it.
  */
 export function withSuggestion(message: string): string {
+  // A `$` inside a formula: two formulas written together (`$a$$b$` is one formula, `a$$b`, as in
+  // Pandoc and remark-math), or a dollar sign.
+  if (/^Can't use function '\$' in math mode/.test(message)) {
+    return `${message}. Two formulas written together ($a$$b$) are read as one: put a space between them ($a$ $b$); a dollar sign in a formula is \\$`;
+  }
   const m = /^Undefined control sequence: (\\[A-Za-z@]+|\\.)/.exec(message);
   if (!m) return message;
   const name = m[1]!;
   const hint =
     SUGGESTIONS[name] ??
-    `If a MathJax extension defined it, define ${name} yourself: with \\newcommand on the page, or in params.prerender.katex.macros in the site config`;
+    `If a MathJax extension defined it, define ${name} yourself: with \\newcommand inside math on the page, before its first use ($\\newcommand{${name}}{…}$), or in params.prerender.katex.macros in the site config`;
   return `${message}. ${hint}`;
 }

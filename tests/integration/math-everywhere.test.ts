@@ -247,6 +247,16 @@ describeEachHugo('math everywhere', (hugo) => {
       expect(text(only(posts.get('posts/auto-summary.md')!, 'summary'))).not.toContain('second paragraph');
     });
 
+    it('a divider comes before a front-matter summary, as in Hugo: the summary partial shows the part before it, typeset', () => {
+      const li = posts.get('posts/fm-and-divider.md')!;
+      for (const cls of ['summary', 'summary-partial']) {
+        const el = only(li, cls);
+        expect(byClass(el, 'katex'), cls).toHaveLength(1);
+        expect(visible(el), cls).toMatch(/^Before the divider, α\+1\.$/);
+      }
+      expect(text(only(li, 'truncated'))).toBe('true');
+    });
+
     it('a front-matter summary: .Summary shows its TeX once, the summary partial typesets it', () => {
       const li = posts.get('posts/fm-summary.md')!;
       expect(text(only(li, 'summary')).match(/sigma/g)).toHaveLength(1);

@@ -248,7 +248,11 @@ describe('MathJax-package commands KaTeX lacks (physics, braket, cancel, mhchem)
     expect(renderer.render('\\unicode{x263A}', false).error?.message).toContain('write the character itself');
     expect(renderer.render('\\dmat{1,2}', false).error?.message).toContain('\\begin{pmatrix}');
     expect(withSuggestion('Undefined control sequence: \\foo')).toBe(
-      'Undefined control sequence: \\foo. If a MathJax extension defined it, define \\foo yourself: with \\newcommand on the page, or in params.prerender.katex.macros in the site config',
+      'Undefined control sequence: \\foo. If a MathJax extension defined it, define \\foo yourself: with \\newcommand inside math on the page, before its first use ($\\newcommand{\\foo}{…}$), or in params.prerender.katex.macros in the site config',
+    );
+    // Two formulas written together are one formula with a `$` in it.
+    expect(renderer.render('a$$b', false).error?.message).toBe(
+      "Can't use function '$' in math mode. Two formulas written together ($a$$b$) are read as one: put a space between them ($a$ $b$); a dollar sign in a formula is \\$",
     );
     expect(renderer.render('\\qty(a', false).error?.message).toContain("Expected ')'");
   });
