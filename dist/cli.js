@@ -12799,7 +12799,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "ea9c3e614d937b62f6ce03e6376597a2";
+    BUNDLE_CODE_ID = "aee59f9d9aa5a325228374360c9de04d";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -74932,6 +74932,7 @@ function watchSite(opts) {
   let closed = false;
   let watcher;
   const polls = /* @__PURE__ */ new Map();
+  const awaited = /* @__PURE__ */ new Set();
   const appeared = /* @__PURE__ */ new Map();
   const changedAt = /* @__PURE__ */ new Map();
   let settleTimer;
@@ -75005,6 +75006,7 @@ function watchSite(opts) {
     const stamps = /* @__PURE__ */ new Map();
     const paths = watchedPaths(siteDir);
     const onChange = (event, file) => {
+      if (awaited.has(file)) return;
       if ((event === "unlinkDir" || event === "unlink") && paths.includes(file)) awaitPath(file);
       const rel3 = path19.relative(siteDir, file).split(path19.sep).join("/");
       const stamp = fileStamp(file);
@@ -75019,6 +75021,7 @@ function watchSite(opts) {
     };
     const awaitPath = (p5) => {
       if (closed || polls.has(p5)) return;
+      awaited.add(p5);
       const poll = setInterval(() => {
         if (closed || !existsSync4(p5)) return;
         clearInterval(poll);
@@ -75028,6 +75031,7 @@ function watchSite(opts) {
         own8.on("all", onChange);
         appeared.set(p5, own8);
         own8.once("ready", () => {
+          awaited.delete(p5);
           if (closed) return;
           let dir = false;
           try {
