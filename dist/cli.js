@@ -12799,7 +12799,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "aee59f9d9aa5a325228374360c9de04d";
+    BUNDLE_CODE_ID = "0fe31121d57c74249aa5312875a8f39f";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -28509,11 +28509,14 @@ function computeDelimiterPairs(opts) {
     add2("$$", "$$", true, false);
     add2("$", "$", false, true);
   }
-  if (!configured) for (const env2 of MATH_ENVIRONMENTS) add2(`\\begin{${env2}}`, `\\end{${env2}}`, true, false);
+  if (!configured) {
+    for (const env2 of MATH_ENVIRONMENTS) add2(`\\begin{${env2}}`, `\\end{${env2}}`, true, false);
+    for (const ref of REFS) if (escapes !== "none" || !isEscapedDelimiter(ref)) add2(ref, "}", false, false);
+  }
   return pairs;
 }
 function isEnvironment(delimiter) {
-  return delimiter.startsWith("\\begin{");
+  return delimiter.startsWith("\\begin{") || REFS.includes(delimiter);
 }
 function isEscapedDelimiter(delimiter) {
   return delimiter.startsWith("\\\\");
@@ -28767,7 +28770,7 @@ function locateMath(source, opts) {
       return;
     }
     let raw3 = node3.value.replace(/\r\n?/g, "\n");
-    if (isEnvironment(node3.delimiter)) raw3 = `${node3.delimiter}${raw3}${closerOf(pairs, node3.delimiter)}`;
+    if (isEnvironment(node3.delimiter)) raw3 = `${node3.delimiter.replace(/^\\\\/, "\\")}${raw3}${closerOf(pairs, node3.delimiter)}`;
     const { line: line3, column: column2 } = lines.at(start);
     found.push({ tex: raw3, raw: raw3, display: node3.display, start, end, line: line3, column: column2, delimiter: node3.delimiter });
   });
@@ -28863,7 +28866,7 @@ function texOffsetToSource(source, span, texOffset) {
   }
   return Math.min(s2, Math.max(span.start, closeAt - 1));
 }
-var DEFAULT_INLINE, DEFAULT_BLOCK, MATH_ENVIRONMENTS, pairsByOptions, defaultPairs, CODE_MATH, TEXT_CONSTRUCTS, plainTextMask, parsers, parsersByPairs, literalVariants, EMAIL_LITERAL, URL_LITERALS, TABLE, markdownParses, ESCAPE_SIGN, TEXT_GROUPS;
+var DEFAULT_INLINE, DEFAULT_BLOCK, MATH_ENVIRONMENTS, pairsByOptions, defaultPairs, REFS, CODE_MATH, TEXT_CONSTRUCTS, plainTextMask, parsers, parsersByPairs, literalVariants, EMAIL_LITERAL, URL_LITERALS, TABLE, markdownParses, ESCAPE_SIGN, TEXT_GROUPS;
 var init_math = __esm({
   "src/content/math.ts"() {
     "use strict";
@@ -28913,6 +28916,7 @@ var init_math = __esm({
       "Vmatrix"
     ];
     pairsByOptions = /* @__PURE__ */ new WeakMap();
+    REFS = ["\\eqref{", "\\ref{", "\\\\eqref{", "\\\\ref{"];
     CODE_MATH = [
       [/^\\\(([\s\S]+)\\\)$/, false],
       [/^\\\[([\s\S]+)\\\]$/, true],

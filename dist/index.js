@@ -31454,7 +31454,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "c53851b619806109f91c2e1dac2285f8";
+    BUNDLE_CODE_ID = "5b6518e19dbae7b5dd46cdcdb096c729";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -45779,11 +45779,14 @@ function computeDelimiterPairs(opts) {
     add2("$$", "$$", true, false);
     add2("$", "$", false, true);
   }
-  if (!configured) for (const env2 of MATH_ENVIRONMENTS) add2(`\\begin{${env2}}`, `\\end{${env2}}`, true, false);
+  if (!configured) {
+    for (const env2 of MATH_ENVIRONMENTS) add2(`\\begin{${env2}}`, `\\end{${env2}}`, true, false);
+    for (const ref of REFS) if (escapes !== "none" || !isEscapedDelimiter(ref)) add2(ref, "}", false, false);
+  }
   return pairs;
 }
 function isEnvironment(delimiter) {
-  return delimiter.startsWith("\\begin{");
+  return delimiter.startsWith("\\begin{") || REFS.includes(delimiter);
 }
 function isEscapedDelimiter(delimiter) {
   return delimiter.startsWith("\\\\");
@@ -46037,7 +46040,7 @@ function locateMath(source, opts) {
       return;
     }
     let raw3 = node3.value.replace(/\r\n?/g, "\n");
-    if (isEnvironment(node3.delimiter)) raw3 = `${node3.delimiter}${raw3}${closerOf(pairs, node3.delimiter)}`;
+    if (isEnvironment(node3.delimiter)) raw3 = `${node3.delimiter.replace(/^\\\\/, "\\")}${raw3}${closerOf(pairs, node3.delimiter)}`;
     const { line: line3, column: column2 } = lines.at(start);
     found.push({ tex: raw3, raw: raw3, display: node3.display, start, end, line: line3, column: column2, delimiter: node3.delimiter });
   });
@@ -46133,7 +46136,7 @@ function texOffsetToSource(source, span, texOffset) {
   }
   return Math.min(s2, Math.max(span.start, closeAt - 1));
 }
-var DEFAULT_INLINE, DEFAULT_BLOCK, MATH_ENVIRONMENTS, pairsByOptions, defaultPairs, CODE_MATH, TEXT_CONSTRUCTS, plainTextMask, parsers, parsersByPairs, literalVariants, EMAIL_LITERAL, URL_LITERALS, TABLE, markdownParses, ESCAPE_SIGN, TEXT_GROUPS;
+var DEFAULT_INLINE, DEFAULT_BLOCK, MATH_ENVIRONMENTS, pairsByOptions, defaultPairs, REFS, CODE_MATH, TEXT_CONSTRUCTS, plainTextMask, parsers, parsersByPairs, literalVariants, EMAIL_LITERAL, URL_LITERALS, TABLE, markdownParses, ESCAPE_SIGN, TEXT_GROUPS;
 var init_math2 = __esm({
   "src/content/math.ts"() {
     "use strict";
@@ -46183,6 +46186,7 @@ var init_math2 = __esm({
       "Vmatrix"
     ];
     pairsByOptions = /* @__PURE__ */ new WeakMap();
+    REFS = ["\\eqref{", "\\ref{", "\\\\eqref{", "\\\\ref{"];
     CODE_MATH = [
       [/^\\\(([\s\S]+)\\\)$/, false],
       [/^\\\[([\s\S]+)\\\]$/, true],

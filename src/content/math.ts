@@ -124,13 +124,21 @@ function computeDelimiterPairs(opts: MathOptions): DelimiterPair[] {
     add('$$', '$$', true, false);
     add('$', '$', false, true);
   }
-  if (!configured) for (const env of MATH_ENVIRONMENTS) add(`\\begin{${env}}`, `\\end{${env}}`, true, false);
+  if (!configured) {
+    for (const env of MATH_ENVIRONMENTS) add(`\\begin{${env}}`, `\\end{${env}}`, true, false);
+    // MathJax's processRefs: `\eqref{x}` and `\ref{x}` in the text are math too (the equation's number);
+    // `\\eqref{x}` is one written for Markdown-then-MathJax.
+    for (const ref of REFS) if (escapes !== 'none' || !isEscapedDelimiter(ref)) add(ref, '}', false, false);
+  }
   return pairs;
 }
 
+/** References MathJax typesets in the text, outside delimiters (processRefs): each opens a formula of its own. */
+const REFS = ['\\eqref{', '\\ref{', '\\\\eqref{', '\\\\ref{'];
+
 /** The whole `\begin{…}…\end{…}` is the TeX of an environment written outside delimiters. */
 function isEnvironment(delimiter: string): boolean {
-  return delimiter.startsWith('\\begin{');
+  return delimiter.startsWith('\\begin{') || REFS.includes(delimiter);
 }
 
 /** `\\(`, `\\[`: a delimiter written for Markdown-then-MathJax. */
@@ -535,7 +543,8 @@ export function locateMath(source: string, opts: LocateMathOptions): { spans: Ma
       return;
     }
     let raw = node.value.replace(/\r\n?/g, '\n');
-    if (isEnvironment(node.delimiter)) raw = `${node.delimiter}${raw}${closerOf(pairs, node.delimiter)}`;
+    // The whole is the TeX (a reference written for Markdown-then-MathJax with its first backslash taken).
+    if (isEnvironment(node.delimiter)) raw = `${node.delimiter.replace(/^\\\\/, '\\')}${raw}${closerOf(pairs, node.delimiter)}`;
     const { line, column } = lines.at(start);
     found.push({ tex: raw, raw, display: node.display, start, end, line, column, delimiter: node.delimiter });
   });

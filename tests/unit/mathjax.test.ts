@@ -13,6 +13,7 @@ import { createMathRenderer } from '../../src/render/katex.js';
 import { carryPageMacros } from '../../src/render/page-macros.js';
 import { withSuggestion } from '../../src/render/mathjax-packages.js';
 import { PROJECT_ROOT } from '../helpers/hugo.js';
+import { locateMath } from '../../src/content/math.js';
 
 let result: CheckResult;
 const page = (name: string) => result.pages.find((p) => p.file === `content/posts/${name}.md`)!;
@@ -29,7 +30,7 @@ describe('fixtures/mathjax, default settings', () => {
       blogdown: [3, 3],
       compat: [3, 3],
       dollars: [3, 3],
-      environments: [7, 7],
+      environments: [8, 8],
       escaped: [6, 6],
       macros: [9, 9],
       physics: [19, 19],
@@ -60,8 +61,20 @@ describe('fixtures/mathjax, default settings', () => {
     expect(tex[2]).toBe('\\begin{gather*}\nx = 1 \\tag{2} \\\\\ny = 2 \n\\end{gather*}');
     expect(tex[3]).toBe('\\begin{gather*}\na + b + c \\tag{3} \\\\\n+ d + e \\tag{4}\n\\end{gather*}');
     expect(tex[4]).toContain('\\begin{CD}');
-    expect(tex.slice(5)).toEqual(['\\text{(1)}', '\\text{1}']);
+    // `As \eqref{eq:energy} shows`, in the text, is a formula too (MathJax's processRefs).
+    expect(tex.slice(5)).toEqual(['\\text{(1)}', '\\text{(1)}', '\\text{1}']);
     expect(page('environments').diagnostics.map((d) => [d.line, d.code])).toEqual([[19, 'mathjax']]);
+  });
+
+  it('takes \\eqref and \\ref in the text as MathJax does (processRefs), written for Markdown-then-MathJax too; not in code, nor with its own delimiters set', () => {
+    const md = 'See \\eqref{a} and \\ref{b_c}, escaped \\\\eqref{a}; `\\eqref{a}` and \\eqref without braces stay.\n';
+    expect(locateMath(md, { bodyOffset: 0, masked: [] }).spans.map((s) => [s.tex, s.display, s.column])).toEqual([
+      ['\\eqref{a}', false, 5],
+      ['\\ref{b_c}', false, 19],
+      ['\\eqref{a}', false, 38],
+    ]);
+    const own = { delimiters: { inline: [['$', '$']] as [string, string][], block: [['$$', '$$']] as [string, string][] } };
+    expect(locateMath(md, { bodyOffset: 0, masked: [], math: own }).spans).toEqual([]);
   });
 
   it('recognises the wrapper shortcodes of Hugo Blox, hugo-book and LoveIt, and the site’s own', () => {
