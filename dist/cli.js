@@ -12799,7 +12799,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "0fe31121d57c74249aa5312875a8f39f";
+    BUNDLE_CODE_ID = "53e38e261ce61a157675cc4646759b7d";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -71258,7 +71258,7 @@ function createMathRenderer(opts = {}) {
       maxExpand: limits.mathExpansions,
       maxSize: limits.mathMaxSize,
       strict: (code4, message) => {
-        warnings.push(`${message} [${code4}]`);
+        warnings.push(`${message}${STRICT_ADVICE[code4] ? `: ${STRICT_ADVICE[code4]}` : ""} [${code4}]`);
         return "ignore";
       }
     });
@@ -71376,7 +71376,7 @@ function quietly(sink, fn) {
     console.error = saved.error;
   }
 }
-var KATEX_VERSION, TokenBudgetExceeded, REQUIRE_RE, EXPANSION_LIMIT_RE, CACHE_CHARS, glyphsAsAttributes;
+var STRICT_ADVICE, KATEX_VERSION, TokenBudgetExceeded, REQUIRE_RE, EXPANSION_LIMIT_RE, CACHE_CHARS, glyphsAsAttributes;
 var init_katex2 = __esm({
   "src/render/katex.ts"() {
     "use strict";
@@ -71387,6 +71387,9 @@ var init_katex2 = __esm({
     init_output_limits();
     init_mathjax_packages();
     init_katex_markup();
+    STRICT_ADVICE = {
+      newLineInDisplayMode: "to break the line, write the rows in \\begin{gathered}\u2026\\end{gathered} (centred) or \\begin{aligned}\u2026\\end{aligned} (aligned at &)"
+    };
     KATEX_VERSION = katex.version;
     TokenBudgetExceeded = class extends Error {
     };
@@ -71401,6 +71404,7 @@ var init_katex2 = __esm({
 var build_page_exports = {};
 __export(build_page_exports, {
   FragmentMemo: () => FragmentMemo,
+  bundleDirOf: () => bundleDirOf,
   createPageContext: () => createPageContext,
   internalOutcome: () => internalOutcome,
   invalidUtf8: () => invalidUtf8,
@@ -71448,6 +71452,10 @@ function readablePath(siteDir, abs, relPath) {
   const rel3 = path14.relative(site, real).split(path14.sep).join("/");
   return rel3 === relPath || rel3.startsWith("../") || path14.isAbsolute(rel3) ? void 0 : rel3;
 }
+function bundleDirOf(abs) {
+  const base2 = path14.basename(abs).replace(/\.[^.]+$/, "");
+  return base2 === "index" || base2 === "_index" || /^_?index\.[a-z-]+$/i.test(base2) ? path14.dirname(abs) : void 0;
+}
 async function renderPage(job, ctx) {
   const { abs, relPath } = job;
   const bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength);
@@ -71465,12 +71473,10 @@ async function renderPage(job, ctx) {
       message: `not UTF-8 (byte 0x${bad.byte.toString(16).padStart(2, "0")}); Hugo expects UTF-8, and the bad bytes show as "\uFFFD". Convert the file, e.g. iconv -f windows-1252 -t utf-8`
     });
   }
-  const base2 = path14.basename(abs).replace(/\.[^.]+$/, "");
-  const isBundle = base2 === "index" || base2 === "_index" || /^_?index\.[a-z-]+$/i.test(base2);
   const page = {
     absPath: abs,
     relPath,
-    bundleDir: isBundle ? path14.dirname(abs) : void 0,
+    bundleDir: bundleDirOf(abs),
     frontMatter: {}
   };
   const reads = new PageReads(ctx.siteDir, ctx.hashes);
@@ -75377,7 +75383,7 @@ async function checkSite(source, opts = {}) {
         continue;
       }
       const r2 = await prerenderPage(text12, {
-        page: { absPath: abs, relPath: file, bundleDir: path21.dirname(abs), frontMatter: {} },
+        page: { absPath: abs, relPath: file, bundleDir: bundleDirOf(abs), frontMatter: {} },
         site,
         settings,
         renderer,
@@ -75406,8 +75412,9 @@ function formatCheck(r2, opts) {
     lines.push(`${p5.file}: ${n(p5.found, "formula", "formulas")} found, ${p5.typeset} typeset, ${failed} failed`);
     for (const d2 of problems) lines.push(`  ${opts.formatDiagnostic(d2)}`);
   }
+  const outside = r2.pages.reduce((sum, p5) => sum + p5.otherFormulas.length, 0);
   lines.push(
-    `hugo-prerender check: ${n(r2.pages.length, "page", "pages")}, ${n(r2.found, "formula", "formulas")} found, ${r2.typeset} typeset (${percent(r2.typeset, r2.found)} %), ${r2.found - r2.typeset} failed`
+    `hugo-prerender check: ${n(r2.pages.length, "page", "pages")}, ${n(r2.found, "formula", "formulas")} found${outside ? ` (${outside} outside the text)` : ""}, ${r2.typeset} typeset (${percent(r2.typeset, r2.found)} %), ${r2.found - r2.typeset} failed`
   );
   return lines.join("\n");
 }

@@ -31454,7 +31454,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "5b6518e19dbae7b5dd46cdcdb096c729";
+    BUNDLE_CODE_ID = "4377afda48a5ebc7660dc93a64a37986";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -69947,7 +69947,7 @@ function createMathRenderer(opts = {}) {
       maxExpand: limits.mathExpansions,
       maxSize: limits.mathMaxSize,
       strict: (code4, message) => {
-        warnings.push(`${message} [${code4}]`);
+        warnings.push(`${message}${STRICT_ADVICE[code4] ? `: ${STRICT_ADVICE[code4]}` : ""} [${code4}]`);
         return "ignore";
       }
     });
@@ -70065,7 +70065,7 @@ function quietly(sink, fn) {
     console.error = saved.error;
   }
 }
-var KATEX_VERSION, TokenBudgetExceeded, REQUIRE_RE, EXPANSION_LIMIT_RE, CACHE_CHARS, glyphsAsAttributes;
+var STRICT_ADVICE, KATEX_VERSION, TokenBudgetExceeded, REQUIRE_RE, EXPANSION_LIMIT_RE, CACHE_CHARS, glyphsAsAttributes;
 var init_katex2 = __esm({
   "src/render/katex.ts"() {
     "use strict";
@@ -70076,6 +70076,9 @@ var init_katex2 = __esm({
     init_output_limits();
     init_mathjax_packages();
     init_katex_markup();
+    STRICT_ADVICE = {
+      newLineInDisplayMode: "to break the line, write the rows in \\begin{gathered}\u2026\\end{gathered} (centred) or \\begin{aligned}\u2026\\end{aligned} (aligned at &)"
+    };
     KATEX_VERSION = katex.version;
     TokenBudgetExceeded = class extends Error {
     };
@@ -70090,6 +70093,7 @@ var init_katex2 = __esm({
 var build_page_exports = {};
 __export(build_page_exports, {
   FragmentMemo: () => FragmentMemo,
+  bundleDirOf: () => bundleDirOf,
   createPageContext: () => createPageContext,
   internalOutcome: () => internalOutcome,
   invalidUtf8: () => invalidUtf8,
@@ -70137,6 +70141,10 @@ function readablePath(siteDir, abs, relPath) {
   const rel3 = path14.relative(site, real).split(path14.sep).join("/");
   return rel3 === relPath || rel3.startsWith("../") || path14.isAbsolute(rel3) ? void 0 : rel3;
 }
+function bundleDirOf(abs) {
+  const base2 = path14.basename(abs).replace(/\.[^.]+$/, "");
+  return base2 === "index" || base2 === "_index" || /^_?index\.[a-z-]+$/i.test(base2) ? path14.dirname(abs) : void 0;
+}
 async function renderPage(job, ctx) {
   const { abs, relPath } = job;
   const bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength);
@@ -70154,12 +70162,10 @@ async function renderPage(job, ctx) {
       message: `not UTF-8 (byte 0x${bad.byte.toString(16).padStart(2, "0")}); Hugo expects UTF-8, and the bad bytes show as "\uFFFD". Convert the file, e.g. iconv -f windows-1252 -t utf-8`
     });
   }
-  const base2 = path14.basename(abs).replace(/\.[^.]+$/, "");
-  const isBundle = base2 === "index" || base2 === "_index" || /^_?index\.[a-z-]+$/i.test(base2);
   const page = {
     absPath: abs,
     relPath,
-    bundleDir: isBundle ? path14.dirname(abs) : void 0,
+    bundleDir: bundleDirOf(abs),
     frontMatter: {}
   };
   const reads = new PageReads(ctx.siteDir, ctx.hashes);
@@ -72869,7 +72875,7 @@ async function checkSite(source, opts = {}) {
         continue;
       }
       const r2 = await prerenderPage(text12, {
-        page: { absPath: abs, relPath: file, bundleDir: path17.dirname(abs), frontMatter: {} },
+        page: { absPath: abs, relPath: file, bundleDir: bundleDirOf(abs), frontMatter: {} },
         site,
         settings,
         renderer,
@@ -72898,8 +72904,9 @@ function formatCheck(r2, opts) {
     lines.push(`${p5.file}: ${n(p5.found, "formula", "formulas")} found, ${p5.typeset} typeset, ${failed} failed`);
     for (const d2 of problems) lines.push(`  ${opts.formatDiagnostic(d2)}`);
   }
+  const outside = r2.pages.reduce((sum, p5) => sum + p5.otherFormulas.length, 0);
   lines.push(
-    `hugo-prerender check: ${n(r2.pages.length, "page", "pages")}, ${n(r2.found, "formula", "formulas")} found, ${r2.typeset} typeset (${percent(r2.typeset, r2.found)} %), ${r2.found - r2.typeset} failed`
+    `hugo-prerender check: ${n(r2.pages.length, "page", "pages")}, ${n(r2.found, "formula", "formulas")} found${outside ? ` (${outside} outside the text)` : ""}, ${r2.typeset} typeset (${percent(r2.typeset, r2.found)} %), ${r2.found - r2.typeset} failed`
   );
   return lines.join("\n");
 }

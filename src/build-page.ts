@@ -129,6 +129,15 @@ function readablePath(siteDir: string, abs: string, relPath: string): string | u
   return rel === relPath || rel.startsWith('../') || path.isAbsolute(rel) ? undefined : rel;
 }
 
+/**
+ * The directory of the page bundle a content file heads (`index.md`, `_index.md`, `index.fr.md`), where
+ * its resources are; undefined for a page that is not a bundle.
+ */
+export function bundleDirOf(abs: string): string | undefined {
+  const base = path.basename(abs).replace(/\.[^.]+$/, '');
+  return base === 'index' || base === '_index' || /^_?index\.[a-z-]+$/i.test(base) ? path.dirname(abs) : undefined;
+}
+
 /** Prerenders one page (see the module comment). Never throws for a page's own problems. */
 export async function renderPage(job: PageJob, ctx: PageContext): Promise<PageOutcome> {
   const { abs, relPath } = job;
@@ -150,12 +159,10 @@ export async function renderPage(job: PageJob, ctx: PageContext): Promise<PageOu
       message: `not UTF-8 (byte 0x${bad.byte.toString(16).padStart(2, '0')}); Hugo expects UTF-8, and the bad bytes show as "\uFFFD". Convert the file, e.g. iconv -f windows-1252 -t utf-8`,
     });
   }
-  const base = path.basename(abs).replace(/\.[^.]+$/, '');
-  const isBundle = base === 'index' || base === '_index' || /^_?index\.[a-z-]+$/i.test(base);
   const page: PageInfo = {
     absPath: abs,
     relPath,
-    bundleDir: isBundle ? path.dirname(abs) : undefined,
+    bundleDir: bundleDirOf(abs),
     frontMatter: {},
   };
   const reads = new PageReads(ctx.siteDir, ctx.hashes);

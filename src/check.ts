@@ -9,7 +9,7 @@ import type { Diagnostic } from './content/types.js';
 import { readSiteConfig } from './site/config.js';
 import { prerenderPage, type FormulaReport, type OtherFormula } from './prerender-page.js';
 import { listContentFiles, unreadableDirDiagnostic, type UnreadableDir } from './build.js';
-import { pageServices } from './build-page.js';
+import { bundleDirOf, pageServices } from './build-page.js';
 import { refusedLinkDiagnostic, siteRoots } from './site/safe-path.js';
 import { unreadableMessage } from './site/fs-errors.js';
 
@@ -88,7 +88,7 @@ export async function checkSite(source: string, opts: CheckOptions = {}): Promis
         continue;
       }
       const r = await prerenderPage(text, {
-        page: { absPath: abs, relPath: file, bundleDir: path.dirname(abs), frontMatter: {} },
+        page: { absPath: abs, relPath: file, bundleDir: bundleDirOf(abs), frontMatter: {} },
         site,
         settings,
         renderer,
@@ -119,8 +119,10 @@ export function formatCheck(r: CheckResult, opts: { formatDiagnostic: (d: Diagno
     lines.push(`${p.file}: ${n(p.found, 'formula', 'formulas')} found, ${p.typeset} typeset, ${failed} failed`);
     for (const d of problems) lines.push(`  ${opts.formatDiagnostic(d)}`);
   }
+  // Formulas outside the text (captions, labels, titles, summaries), which build's own count leaves out.
+  const outside = r.pages.reduce((sum, p) => sum + p.otherFormulas.length, 0);
   lines.push(
-    `hugo-prerender check: ${n(r.pages.length, 'page', 'pages')}, ${n(r.found, 'formula', 'formulas')} found, ${r.typeset} typeset (${percent(r.typeset, r.found)} %), ${r.found - r.typeset} failed`,
+    `hugo-prerender check: ${n(r.pages.length, 'page', 'pages')}, ${n(r.found, 'formula', 'formulas')} found${outside ? ` (${outside} outside the text)` : ''}, ${r.typeset} typeset (${percent(r.typeset, r.found)} %), ${r.found - r.typeset} failed`,
   );
   return lines.join('\n');
 }

@@ -10,6 +10,11 @@ import { tooBigMessage } from './output-limits.js';
 import { PACKAGE_MACROS, withSuggestion, type KatexMacro } from './mathjax-packages.js';
 import { oneTextCopy } from './katex-markup.js';
 
+/** What to do about KaTeX's strict-mode reports that have an answer (added to the warning). */
+const STRICT_ADVICE: Readonly<Record<string, string>> = {
+  newLineInDisplayMode: 'to break the line, write the rows in \\begin{gathered}…\\end{gathered} (centred) or \\begin{aligned}…\\end{aligned} (aligned at &)',
+};
+
 /** The KaTeX version whose CSS and fonts must be shipped with the output. */
 export const KATEX_VERSION: string = katex.version;
 
@@ -117,7 +122,7 @@ export function createMathRenderer(opts: MathRendererOptions = {}): MathRenderer
       maxExpand: limits.mathExpansions,
       maxSize: limits.mathMaxSize,
       strict: (code: string, message: string) => {
-        warnings.push(`${message} [${code}]`);
+        warnings.push(`${message}${STRICT_ADVICE[code] ? `: ${STRICT_ADVICE[code]}` : ''} [${code}]`);
         return 'ignore';
       },
     });

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkSite, formatCheck } from '../../src/check.js';
-import { formatDiagnostic } from '../../src/build.js';
+import { buildSite, formatDiagnostic } from '../../src/build.js';
 import { PROJECT_ROOT } from '../helpers/hugo.js';
 import { runCli } from '../helpers/prerender.js';
 
@@ -53,6 +53,8 @@ describe('checkSite, formulas outside the text', () => {
       expect(r).toMatchObject({ found: 4, typeset: 2 });
       const text = formatCheck(r, { formatDiagnostic });
       expect(text).toContain('content/p.md: 4 formulas found, 2 typeset, 2 failed');
+      // The total says how many are outside the text, which build's own count leaves out.
+      expect(text.trim().split('\n').at(-1)).toBe('hugo-prerender check: 1 page, 4 formulas found (3 outside the text), 2 typeset (50.0 %), 2 failed');
       expect(text).toMatch(/^ {2}content\/p\.md:6:25: error: figure: .*\\frac\{a"\), left as written$/m);
       // Escaped in its YAML string, the formula is not in the file as written: the field is named.
       expect(text).toMatch(/^ {2}content\/p\.md:2:1: error: title: Undefined control sequence: \\foo/m);
@@ -66,6 +68,24 @@ describe('checkSite, formulas outside the text', () => {
   });
 });
 
+describe('checkSite and buildSite agree', () => {
+  it('on where a page that is not a bundle looks for its figure image (check took every page for a bundle)', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'hp-check-image-'));
+    try {
+      mkdirSync(path.join(dir, 'content/posts'), { recursive: true });
+      writeFileSync(path.join(dir, 'hugo.toml'), 'title = "t"\n');
+      writeFileSync(path.join(dir, 'content/posts/p.md'), '---\ntitle: P\n---\n{{< figure src="images/missing.png" caption="C" >}}\n');
+      const checked = (await checkSite(dir)).pages[0]!.diagnostics.map(formatDiagnostic);
+      expect(checked).toHaveLength(1);
+      expect(checked[0]).toMatch(/the page is not a bundle/);
+      const built = (await buildSite({ source: dir })).diagnostics.filter((d) => d.file === 'content/posts/p.md').map(formatDiagnostic);
+      expect(built).toEqual(checked);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('hugo-prerender check', () => {
   it('exits 1 when a formula fails, and 0 on a site whose formulas all typeset', () => {
     const bad = runCli(['check', '-s', site]);
@@ -73,6 +93,6 @@ describe('hugo-prerender check', () => {
     expect(bad.stdout).toContain('hugo-prerender check: 2 pages, 5 formulas found, 3 typeset (60.0 %), 2 failed');
     const good = runCli(['check', '-s', path.join(PROJECT_ROOT, 'fixtures/site')]);
     expect(good.code, good.stdout + good.stderr).toBe(0);
-    expect(good.stdout).toMatch(/hugo-prerender check: \d+ pages, \d+ formulas found, (\d+) typeset \(100\.0 %\), 0 failed/);
+    expect(good.stdout).toMatch(/hugo-prerender check: \d+ pages, \d+ formulas found(?: \(\d+ outside the text\))?, (\d+) typeset \(100\.0 %\), 0 failed/);
   });
 });

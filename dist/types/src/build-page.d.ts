@@ -57,5 +57,10 @@ export declare function createPageContext(config: SiteConfig, siteDir: string, e
     service?: ImageService;
     index: boolean;
 }, light?: PageSettingsOfSite, hashes?: FileHashes): PageContext;
+/**
+ * The directory of the page bundle a content file heads (`index.md`, `_index.md`, `index.fr.md`), where
+ * its resources are; undefined for a page that is not a bundle.
+ */
+export declare function bundleDirOf(abs: string): string | undefined;
 /** Prerenders one page (see the module comment). Never throws for a page's own problems. */
 export declare function renderPage(job: PageJob, ctx: PageContext): Promise<PageOutcome>;
