@@ -10670,6 +10670,18 @@ var init_feed = __esm({
 function isOwnShortcodeName(name) {
   return OWN_SHORTCODES.has(name.slice(name.lastIndexOf("/") + 1).toLowerCase());
 }
+function ownTagRanges(text12) {
+  const out = [];
+  if (!/prerender/i.test(text12)) return out;
+  let at = 0;
+  for (const m of text12.matchAll(OWN_TAG)) {
+    if (m.index < at) continue;
+    const close2 = text12.indexOf(m[1] === "<" ? ">}}" : "%}}", m.index + m[0].length);
+    at = close2 < 0 ? m.index + 3 : close2 + 3;
+    out.push({ start: m.index, end: at });
+  }
+  return out;
+}
 function joinText(a3, b2) {
   if (a3.length === 0 || b2.length === 0) return a3 + b2;
   const w = a3.slice(-2) + b2.slice(0, 2);
@@ -10680,23 +10692,18 @@ function joinText(a3, b2) {
   return a3 + b2;
 }
 function ownTagAt(text12) {
-  OWN_TAG.lastIndex = 0;
-  const m = OWN_TAG.exec(text12);
-  OWN_TAG.lastIndex = 0;
-  return m ? m.index : -1;
+  return ownTagRanges(text12)[0]?.start ?? -1;
 }
 function cutOwnTags(text12) {
-  if (!/prerender/i.test(text12)) return void 0;
+  const ranges = ownTagRanges(text12);
+  if (ranges.length === 0) return void 0;
   let out = "";
   let at = 0;
-  for (const m of text12.matchAll(OWN_TAG)) {
-    if (m.index < at) continue;
-    const close2 = text12.indexOf(m[1] === "<" ? ">}}" : "%}}", m.index + m[0].length);
-    const end = close2 < 0 ? m.index + 3 : close2 + 3;
-    out = joinText(joinText(out, text12.slice(at, m.index)), text12.slice(m.index, end).replace(/[^\n]+/g, ""));
-    at = end;
+  for (const r2 of ranges) {
+    out = joinText(joinText(out, text12.slice(at, r2.start)), text12.slice(r2.start, r2.end).replace(/[^\n]+/g, ""));
+    at = r2.end;
   }
-  return at === 0 ? void 0 : joinText(out, text12.slice(at));
+  return joinText(out, text12.slice(at));
 }
 function fragmentOpen(key2, check2, newlines = 0, name = "prerender") {
   const pad2 = "\n".repeat(newlines);
@@ -10773,7 +10780,7 @@ var init_handoff = __esm({
     "use strict";
     init_feed();
     OWN_SHORTCODES = /* @__PURE__ */ new Set(["prerender", "prerender-nofeed", "prerender-html", "prerender-md", "prerender-page", "prerender-id"]);
-    OWN_TAG = new RegExp(`\\{\\{([<%])\\s*/?\\s*(?:[^\\s/<>%{}]*/)*(?:${[...OWN_SHORTCODES].sort((a3, b2) => b2.length - a3.length).join("|")})(?![\\w./-])`, "gi");
+    OWN_TAG = new RegExp(`\\{\\{([<%])(?:/\\*)?\\s*/?\\s*(?:[^\\s/<>%{}]*/)*(?:${[...OWN_SHORTCODES].sort((a3, b2) => b2.length - a3.length).join("|")})(?![\\w./-])`, "gi");
     OWN_SHORTCODE_MESSAGE = "hugo-prerender's own shortcodes (prerender, prerender-nofeed, \u2026) may be used only by the prerendered copies it writes";
     WRAP_CLOSE = "{{< /prerender-md >}}";
     WRAP_REFS = "<!--hugo-prerender:refs-->";
@@ -12799,7 +12806,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "53e38e261ce61a157675cc4646759b7d";
+    BUNDLE_CODE_ID = "ef457a951dbc79a031bae8060673ae4c";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -53065,7 +53072,8 @@ function definitionsOf(tree, text12) {
     close2.lastIndex = start + 1;
     if (!close2.exec(text12)) return;
     const label = text12.slice(start + 1, close2.lastIndex - 1);
-    if (/\{\{|<!--hugo-prerender/.test(label)) return;
+    const ours = /hugo-prerender/i;
+    if (/\{\{/.test(label) || ours.test(label) || ours.test(node3.url) || ours.test(node3.title ?? "")) return;
     out.push({ start, def: { key: labelKey(label), label: label.replace(/[\t\n\r ]+/g, " "), url: node3.url, title: node3.title ?? null } });
   });
   return out;
@@ -53115,6 +53123,9 @@ var init_link_defs = __esm({
 });
 
 // src/prerender-page.ts
+function isRecord2(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
+}
 function isCode(name) {
   return CODE_SHORTCODES.has(name) || name.endsWith(".inline") || isOwnShortcodeName(name);
 }
@@ -53306,6 +53317,43 @@ async function prerenderPage(source, env2) {
     const tags = sc.innerEnd !== void 0 && sc.innerEnd < sc.end ? [[sc.offset, sc.tagEnd], [sc.innerEnd, sc.end]] : [[sc.offset, sc.end]];
     for (const [start, end] of tags) ownCuts.push({ start, end, key: "", text: source.slice(start, end).replace(/[^\n]+/g, ""), own: true });
   }
+  for (const r2 of ownTagRanges(source)) {
+    if (ownCuts.some((c) => c.start < r2.end && r2.start < c.end)) continue;
+    failed = true;
+    const field = r2.start < parsed.bodyOffset;
+    diagnostics.push({
+      severity: "error",
+      file,
+      ...lines.at(r2.start),
+      offset: r2.start,
+      code: "own-shortcode",
+      message: `${OWN_SHORTCODE_MESSAGE}; ${field ? "in the front matter" : "written as text"}, a template that renders it as Markdown (markdownify, RenderString) would run this one. It is left out of this page. Remove it from the page`
+    });
+    ownCuts.push({ start: r2.start, end: r2.end, key: "", text: source.slice(r2.start, r2.end).replace(/[^\n]+/g, ""), own: true });
+  }
+  const fm = parsed.frontMatter;
+  const holdsTag = (v) => typeof v === "string" ? ownTagRanges(v).length > 0 : Array.isArray(v) ? v.some(holdsTag) : isRecord2(v) && Object.values(v).some(holdsTag);
+  if (fm.start !== void 0 && fm.end !== void 0 && fm.format !== null && holdsTag(fm.data)) {
+    const reported = ownCuts.some((c) => c.start < fm.end);
+    for (let i2 = ownCuts.length - 1; i2 >= 0; i2--) if (ownCuts[i2].start < fm.end) ownCuts.splice(i2, 1);
+    if (!reported) {
+      failed = true;
+      const key2 = Object.keys(fm.data).find((k2) => holdsTag(fm.data[k2]));
+      diagnostics.push({
+        severity: "error",
+        file,
+        ...frontMatterPlace(source, parsed.bodyOffset, key2, void 0, lines),
+        code: "own-shortcode",
+        message: `${OWN_SHORTCODE_MESSAGE}; ${key2} holds one, written with escapes, which a template that renders it as Markdown (markdownify) would run. It is left out of this page's front matter (written as JSON in its prerendered copy). Remove it from the page`
+      });
+    }
+    const clean = (v) => typeof v === "string" ? cutOwnTags(v) ?? v : Array.isArray(v) ? v.map(clean) : isRecord2(v) ? Object.fromEntries(Object.entries(v).map(([k2, x6]) => [k2, clean(x6)])) : v;
+    const json = JSON.stringify(clean(fm.data));
+    const breaks2 = source.slice(fm.start, fm.end).split("\n").length - 1;
+    ownCuts.push({ start: fm.start, end: fm.end, key: "", text: `${json.slice(0, -1)}${"\n".repeat(Math.max(0, breaks2 - 1))}}
+`, own: true });
+  }
+  ownCuts.sort((a3, b2) => a3.start - b2.start);
   const fromCache = /* @__PURE__ */ new Set();
   const typeset = /* @__PURE__ */ new Map();
   const travellingOf = (key2) => {

@@ -23,10 +23,15 @@ import { DEFAULT_EVERYWHERE, planMathEverywhere, type EverywhereSettings } from 
 import { inlineFragment, InlineFragmentError } from './render/inline-safe.js';
 import { FEED_SPLIT, splitFeed, withFeedVariant } from './render/feed.js';
 import { markdownSafeHtml, markdownText, mathText } from './render/math-text.js';
-import { appendDefinitions, appendPageBlock, hasExtras, inlineShortcode, isOwnShortcodeName, joinText, pageBlock, wrapOpen, wrapToken, WRAP_CLOSE, type StaleCheck } from './site/handoff.js';
+import { appendDefinitions, appendPageBlock, cutOwnTags, hasExtras, inlineShortcode, isOwnShortcodeName, joinText, OWN_SHORTCODE_MESSAGE, ownTagRanges, pageBlock, wrapOpen, wrapToken, WRAP_CLOSE, type StaleCheck } from './site/handoff.js';
 import { alone, DUP_TOKEN, planDefinitions } from './content/link-defs.js';
 import { DEFAULT_WRAPPERS, texOfWrapper } from './content/wrappers.js';
 import { escapeHtml } from './render/inline-text.js';
+
+/** A plain object (a front-matter table or map). */
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+}
 
 /** Shortcodes whose inner content is code: nothing inside them is math. */
 export const CODE_SHORTCODES = new Set(['highlight', 'code', 'mermaid', 'chart']);
@@ -428,6 +433,51 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     const tags = sc.innerEnd !== undefined && sc.innerEnd < sc.end ? [[sc.offset, sc.tagEnd], [sc.innerEnd, sc.end]] : [[sc.offset, sc.end]];
     for (const [start, end] of tags) ownCuts.push({ start: start!, end: end!, key: '', text: source.slice(start, end).replace(/[^\n]+/g, ''), own: true });
   }
+  // And their tags anywhere else in the file, as text: in the front matter, escaped (`{{</*`), in a shortcode
+  // we render, in code. A template that renders text as Markdown (`.Description | markdownify`, a
+  // shortcode's `.Page.RenderString .Inner`) runs them: what Hugo alone stops at ("template for shortcode
+  // not found"), ours would print as HTML.
+  for (const r of ownTagRanges(source)) {
+    if (ownCuts.some((c) => c.start < r.end && r.start < c.end)) continue;
+    failed = true;
+    const field = r.start < parsed.bodyOffset;
+    diagnostics.push({
+      severity: 'error',
+      file,
+      ...lines.at(r.start),
+      offset: r.start,
+      code: 'own-shortcode',
+      message: `${OWN_SHORTCODE_MESSAGE}; ${field ? 'in the front matter' : 'written as text'}, a template that renders it as Markdown (markdownify, RenderString) would run this one. It is left out of this page. Remove it from the page`,
+    });
+    ownCuts.push({ start: r.start, end: r.end, key: '', text: source.slice(r.start, r.end).replace(/[^\n]+/g, ''), own: true });
+  }
+  // A front-matter value that holds one only once decoded (`\u007B\u007B< prerender >}}` in a YAML or TOML
+  // string, `\u007b` in JSON): no cut of the file's text can take it out, so the copy's front matter is
+  // the decoded one without them, as JSON (which Hugo reads too), on as many lines as the original's.
+  const fm = parsed.frontMatter;
+  const holdsTag = (v: unknown): boolean =>
+    typeof v === 'string' ? ownTagRanges(v).length > 0 : Array.isArray(v) ? v.some(holdsTag) : isRecord(v) && Object.values(v).some(holdsTag);
+  if (fm.start !== undefined && fm.end !== undefined && fm.format !== null && holdsTag(fm.data)) {
+    const reported = ownCuts.some((c) => c.start < fm.end!);
+    for (let i = ownCuts.length - 1; i >= 0; i--) if (ownCuts[i]!.start < fm.end) ownCuts.splice(i, 1);
+    if (!reported) {
+      failed = true;
+      const key = Object.keys(fm.data).find((k) => holdsTag(fm.data[k]))!;
+      diagnostics.push({
+        severity: 'error',
+        file,
+        ...frontMatterPlace(source, parsed.bodyOffset, key, undefined, lines),
+        code: 'own-shortcode',
+        message: `${OWN_SHORTCODE_MESSAGE}; ${key} holds one, written with escapes, which a template that renders it as Markdown (markdownify) would run. It is left out of this page's front matter (written as JSON in its prerendered copy). Remove it from the page`,
+      });
+    }
+    const clean = (v: unknown): unknown =>
+      typeof v === 'string' ? (cutOwnTags(v) ?? v) : Array.isArray(v) ? v.map(clean) : isRecord(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, clean(x)])) : v;
+    const json = JSON.stringify(clean(fm.data));
+    const breaks = source.slice(fm.start, fm.end).split('\n').length - 1;
+    ownCuts.push({ start: fm.start, end: fm.end, key: '', text: `${json.slice(0, -1)}${'\n'.repeat(Math.max(0, breaks - 1))}}\n`, own: true });
+  }
+  ownCuts.sort((a, b) => a.start - b.start);
 
   const fromCache = new Set<string>();
   // Formulas typeset for this page, as KaTeX's markup: each is made into its travelling form (with the

@@ -139,8 +139,11 @@ function definitionsOf(tree: Root, text: string): { start: number; def: Omit<Lin
     close.lastIndex = start + 1;
     if (!close.exec(text)) return;
     const label = text.slice(start + 1, close.lastIndex - 1);
-    // A label holding `{{` cannot travel (Hugo's lexer would read a shortcode), nor one holding our markers.
-    if (/\{\{|<!--hugo-prerender/.test(label)) return;
+    // A definition holding `{{` cannot travel (Hugo's lexer would read a shortcode), nor one holding anything
+    // like our markers (`<!--/hugo-prerender:refs-->` in a label ended the block early: what followed was
+    // printed as a fragment's HTML).
+    const ours = /hugo-prerender/i;
+    if (/\{\{/.test(label) || ours.test(label) || ours.test(node.url) || ours.test(node.title ?? '')) return;
     out.push({ start, def: { key: labelKey(label), label: label.replace(/[\t\n\r ]+/g, ' '), url: node.url, title: node.title ?? null } });
   });
   return out;

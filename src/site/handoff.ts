@@ -54,8 +54,29 @@ export function isOwnShortcodeName(name: string): boolean {
   return OWN_SHORTCODES.has(name.slice(name.lastIndexOf('/') + 1).toLowerCase());
 }
 
-/** The opening of a tag of one of OWN_SHORTCODES, as Hugo's lexer reads one (isOwnShortcodeName). */
-const OWN_TAG = new RegExp(`\\{\\{([<%])\\s*/?\\s*(?:[^\\s/<>%{}]*/)*(?:${[...OWN_SHORTCODES].sort((a, b) => b.length - a.length).join('|')})(?![\\w./-])`, 'gi');
+/**
+ * The opening of a tag of one of OWN_SHORTCODES, as Hugo's lexer reads one (isOwnShortcodeName), or as an
+ * escaped one (a comment opening `/` `*` right after the `{{<`), which Hugo shows as the text of a tag, and
+ * which a template that renders text as Markdown again (markdownify, .RenderString) then runs.
+ */
+const OWN_TAG = new RegExp(`\\{\\{([<%])(?:/\\*)?\\s*/?\\s*(?:[^\\s/<>%{}]*/)*(?:${[...OWN_SHORTCODES].sort((a, b) => b.length - a.length).join('|')})(?![\\w./-])`, 'gi');
+
+/**
+ * Where each tag of our own shortcodes is in a text (OWN_TAG, to the end of the tag; a tag whose end is
+ * missing, its opening alone, which is what makes it a shortcode), in order, not overlapping.
+ */
+export function ownTagRanges(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  if (!/prerender/i.test(text)) return out;
+  let at = 0;
+  for (const m of text.matchAll(OWN_TAG)) {
+    if (m.index! < at) continue;
+    const close = text.indexOf(m[1] === '<' ? '>}}' : '%}}', m.index! + m[0].length);
+    at = close < 0 ? m.index! + 3 : close + 3;
+    out.push({ start: m.index!, end: at });
+  }
+  return out;
+}
 
 /**
  * `a + b`, with a space between them where the two would make `{{<` or `{{%` across the seam: the text on
@@ -75,10 +96,7 @@ export function joinText(a: string, b: string): string {
 
 /** The offset of the first tag of our own shortcodes in a text (see OWN_TAG), or -1. */
 export function ownTagAt(text: string): number {
-  OWN_TAG.lastIndex = 0;
-  const m = OWN_TAG.exec(text);
-  OWN_TAG.lastIndex = 0;
-  return m ? m.index : -1;
+  return ownTagRanges(text)[0]?.start ?? -1;
 }
 
 /** What an error at a tag of our own shortcodes in a page starts with. */
@@ -91,17 +109,15 @@ export const OWN_SHORTCODE_MESSAGE = "hugo-prerender's own shortcodes (prerender
  * end is missing loses its opening alone, which is what makes it a shortcode.
  */
 export function cutOwnTags(text: string): string | undefined {
-  if (!/prerender/i.test(text)) return undefined;
+  const ranges = ownTagRanges(text);
+  if (ranges.length === 0) return undefined;
   let out = '';
   let at = 0;
-  for (const m of text.matchAll(OWN_TAG)) {
-    if (m.index! < at) continue;
-    const close = text.indexOf(m[1] === '<' ? '>}}' : '%}}', m.index! + m[0].length);
-    const end = close < 0 ? m.index! + 3 : close + 3;
-    out = joinText(joinText(out, text.slice(at, m.index)), text.slice(m.index, end).replace(/[^\n]+/g, ''));
-    at = end;
+  for (const r of ranges) {
+    out = joinText(joinText(out, text.slice(at, r.start)), text.slice(r.start, r.end).replace(/[^\n]+/g, ''));
+    at = r.end;
   }
-  return at === 0 ? undefined : joinText(out, text.slice(at));
+  return joinText(out, text.slice(at));
 }
 
 /**

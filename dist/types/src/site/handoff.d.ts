@@ -22,6 +22,14 @@ export declare const OWN_SHORTCODES: ReadonlySet<string>;
  */
 export declare function isOwnShortcodeName(name: string): boolean;
 /**
+ * Where each tag of our own shortcodes is in a text (OWN_TAG, to the end of the tag; a tag whose end is
+ * missing, its opening alone, which is what makes it a shortcode), in order, not overlapping.
+ */
+export declare function ownTagRanges(text: string): {
+    start: number;
+    end: number;
+}[];
+/**
  * `a + b`, with a space between them where the two would make `{{<` or `{{%` across the seam: the text on
  * each side of something the build left out (a formula of definitions only, a tag of ours cut) must not
  * join into a tag that Hugo would run (`{{$\def\a{1}$< prerender >}}`).
