@@ -9231,7 +9231,11 @@ function decodeToml(raw3, report) {
     return plainObjects(parse(raw3));
   } catch (e) {
     if (e instanceof TomlError) {
-      const message = e.message.split("\n")[0].replace(/^Invalid TOML document: /, "");
+      let message = e.message.split("\n")[0].replace(/^Invalid TOML document: /, "");
+      const lineText = raw3.split("\n")[e.line - 1]?.replace(/\r$/, "") ?? "";
+      if (/control characters are not allowed in strings/.test(message) && e.column > lineText.length) {
+        message = `a string is not closed on this line: end it on the same line with the quote it opened with, or use """ for a string of several lines`;
+      }
       report("error", offsetOfLineColumn(raw3, e.line, e.column), `failed to unmarshal TOML: ${message}`, "front-matter");
     } else {
       report("error", 0, `failed to unmarshal TOML: ${e.message}`, "front-matter");
@@ -31461,7 +31465,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "02903a970ced0b1518658b59fd645173";
+    BUNDLE_CODE_ID = "2492b8855b71fab0a2c59e1e91acce7c";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -72345,8 +72349,9 @@ function written2(m) {
   return l.style === "lang" ? { source: m.source, target: m.target, lang: l.lang } : { source: m.source, target: m.target, sites: { matrix: { languages: [l.lang] } } };
 }
 function eolOf(text12) {
-  const m = /\r?\n/.exec(text12);
-  return m ? m[0] : "\n";
+  const all3 = text12.split("\n").length - 1;
+  const crlf = text12.split("\r\n").length - 1;
+  return crlf * 2 > all3 ? "\r\n" : "\n";
 }
 function applySplices(text12, splices) {
   const sorted = splices.map((s2, i2) => ({ ...s2, i: i2 })).sort((a3, b2) => a3.start - b2.start || a3.i - b2.i);

@@ -138,7 +138,12 @@ function decodeToml(raw: string, report: Report): Record<string, unknown> {
     return plainObjects(parseToml(raw)) as Record<string, unknown>;
   } catch (e) {
     if (e instanceof TomlError) {
-      const message = e.message.split('\n')[0]!.replace(/^Invalid TOML document: /, '');
+      let message = e.message.split('\n')[0]!.replace(/^Invalid TOML document: /, '');
+      // The control character is the line break: a string left open at the end of its line.
+      const lineText = raw.split('\n')[e.line - 1]?.replace(/\r$/, '') ?? '';
+      if (/control characters are not allowed in strings/.test(message) && e.column > lineText.length) {
+        message = `a string is not closed on this line: end it on the same line with the quote it opened with, or use """ for a string of several lines`;
+      }
       report('error', offsetOfLineColumn(raw, e.line, e.column), `failed to unmarshal TOML: ${message}`, 'front-matter');
     } else {
       report('error', 0, `failed to unmarshal TOML: ${(e as Error).message}`, 'front-matter');

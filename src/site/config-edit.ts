@@ -83,9 +83,11 @@ export function written(m: Mount): Record<string, unknown> {
 // --- text as lines ----------------------------------------------------------------------------
 
 /** The file's line ending: its first one, else "\n". */
+/** The file's line ending: CRLF where most of its lines end so (an editor's mixed file), else LF. */
 function eolOf(text: string): string {
-  const m = /\r?\n/.exec(text);
-  return m ? m[0] : '\n';
+  const all = text.split('\n').length - 1;
+  const crlf = text.split('\r\n').length - 1;
+  return crlf * 2 > all ? '\r\n' : '\n';
 }
 
 interface Splice {

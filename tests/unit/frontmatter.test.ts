@@ -80,6 +80,17 @@ describe('TOML', () => {
     expect(diagnostics[0]!.message).toMatch(/^failed to unmarshal TOML: /);
     expect(diagnostics[0]!.message).not.toContain('\n');
   });
+
+  it('says that a string is not closed where the control character is its line break', () => {
+    const source = '+++\ntitle = "unclosed\nx = 1\n+++\n';
+    const { diagnostics } = decodeFrontMatter('toml', 'title = "unclosed\nx = 1\n', { offset: 4, lines: new LineIndex(source) });
+    expect(diagnostics.map((d) => [d.line, d.column, d.message])).toEqual([
+      [2, 18, 'failed to unmarshal TOML: a string is not closed on this line: end it on the same line with the quote it opened with, or use """ for a string of several lines'],
+    ]);
+    // A control character written in a string is one.
+    const other = decodeFrontMatter('toml', 'title = "a\u0001b"\n', { offset: 4, lines: new LineIndex('+++\ntitle = "a\u0001b"\n+++\n') });
+    expect(other.diagnostics[0]!.message).toBe('failed to unmarshal TOML: control characters are not allowed in strings');
+  });
 });
 
 describe('JSON', () => {

@@ -135,6 +135,17 @@ describe('initSite on TOML', () => {
     expect(pairs(dir)).toEqual(DEFAULT_RESULT);
   });
 
+  it('writes CRLF into a file most of whose lines end so (one LF line first), LF into one mostly LF', () => {
+    const dir = site({ 'hugo.toml': 'title = "x"\n[params]\r\na = 1\r\nb = 2\r\n' });
+    initSite(dir);
+    const text = readFileSync(path.join(dir, 'hugo.toml'), 'utf8');
+    expect(text.split('\n').length - 1 - (text.split('\r\n').length - 1)).toBe(1);
+    expect(pairs(dir)).toEqual(DEFAULT_RESULT);
+    const lf = site({ 'hugo.toml': 'title = "x"\r\n[params]\na = 1\nb = 2\n' });
+    initSite(lf);
+    expect(readFileSync(path.join(lf, 'hugo.toml'), 'utf8').split('\r\n').length - 1).toBe(1);
+  });
+
   it('refuses an inline mounts array it cannot edit safely, leaving the file alone', () => {
     const text = 'title = "x"\n[module]\nmounts = [{ source = "content", target = "content" }]\n';
     const dir = site({ 'hugo.toml': text });
