@@ -31465,7 +31465,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "2492b8855b71fab0a2c59e1e91acce7c";
+    BUNDLE_CODE_ID = "b40c2ccd4c2e7641bf2153d1d41f53f9";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -51044,6 +51044,13 @@ function trailingAttributes(line3) {
   }
   return null;
 }
+function headingAttributeBlock(line3) {
+  const m = /^ {0,3}(#{1,6})(?=[ \t]|$)/.exec(line3);
+  if (!m) return null;
+  const rest = line3.slice(m[0].length);
+  const c = atxContent(rest);
+  return c.attr ? { start: m[0].length + c.attr.start, end: line3.length } : null;
+}
 function atxContent(line3) {
   let start = 0;
   while (start < line3.length && (line3[start] === " " || line3[start] === "	")) start++;
@@ -51977,6 +51984,24 @@ async function prerenderPage(source, env2) {
   }
   located.spans.push(...wrapperSpans(parsed.shortcodes, wrappers, isOwned, source, lines));
   located.spans.sort((a3, b2) => a3.start - b2.start);
+  for (let i2 = located.spans.length - 1; i2 >= 0; i2--) {
+    const span = located.spans[i2];
+    const lineStart = source.lastIndexOf("\n", span.start - 1) + 1;
+    if (source[lineStart] !== "#" && !/^ {1,3}#/.test(source.slice(lineStart, lineStart + 4))) continue;
+    const lineEnd = source.indexOf("\n", span.start);
+    const block = headingAttributeBlock(source.slice(lineStart, lineEnd < 0 ? source.length : lineEnd));
+    if (!block || span.start < lineStart + block.start) continue;
+    located.spans.splice(i2, 1);
+    diagnostics.push({
+      severity: "warning",
+      file,
+      line: span.line,
+      column: span.column,
+      offset: span.start,
+      code: "math-in-attribute",
+      message: "math in a heading's attribute block ({\u2026}) is left as written: typeset, it would be HTML inside an attribute. Move it into the heading's text"
+    });
+  }
   const copyMacros = pageMacrosForCopies(located.spans, limits.mathTokens);
   const macros2 = carryPageMacros(located.spans, limits.mathTokens);
   located.spans.forEach((span, i2) => {
@@ -52517,6 +52542,7 @@ var init_prerender_page = __esm({
     init_link_defs();
     init_wrappers();
     init_inline_text();
+    init_headings();
     CODE_SHORTCODES = /* @__PURE__ */ new Set(["highlight", "code", "mermaid", "chart"]);
     DIVIDER = "<!--more-->";
     ESCAPED = {

@@ -27,6 +27,7 @@ import { appendDefinitions, appendPageBlock, cutOwnTags, hasExtras, inlineShortc
 import { alone, DUP_TOKEN, planDefinitions } from './content/link-defs.js';
 import { DEFAULT_WRAPPERS, texOfWrapper } from './content/wrappers.js';
 import { escapeHtml } from './render/inline-text.js';
+import { headingAttributeBlock } from './content/headings.js';
 
 /** A plain object (a front-matter table or map). */
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -392,6 +393,26 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   }
   located.spans.push(...wrapperSpans(parsed.shortcodes, wrappers, isOwned, source, lines));
   located.spans.sort((a, b) => a.start - b.start);
+  // Math in a heading's attribute block (`## Head {title="a $k$"}`) would put a fragment's HTML into an
+  // attribute, ending it: left as written, as plain Hugo leaves it.
+  for (let i = located.spans.length - 1; i >= 0; i--) {
+    const span = located.spans[i]!;
+    const lineStart = source.lastIndexOf('\n', span.start - 1) + 1;
+    if (source[lineStart] !== '#' && !/^ {1,3}#/.test(source.slice(lineStart, lineStart + 4))) continue;
+    const lineEnd = source.indexOf('\n', span.start);
+    const block = headingAttributeBlock(source.slice(lineStart, lineEnd < 0 ? source.length : lineEnd));
+    if (!block || span.start < lineStart + block.start) continue;
+    located.spans.splice(i, 1);
+    diagnostics.push({
+      severity: 'warning',
+      file,
+      line: span.line,
+      column: span.column,
+      offset: span.start,
+      code: 'math-in-attribute',
+      message: "math in a heading's attribute block ({…}) is left as written: typeset, it would be HTML inside an attribute. Move it into the heading's text",
+    });
+  }
   // The page's \newcommand & co. carried to later formulas (render/page-macros.ts), then MathJax's
   // numbering, \label/\eqref and leniencies, page by page (render/mathjax-compat.ts).
   const copyMacros = pageMacrosForCopies(located.spans, limits.mathTokens);

@@ -270,6 +270,18 @@ function trailingAttributes(line: string): { start: number; id?: string } | null
   return null;
 }
 
+/**
+ * Where an ATX heading line's trailing attribute block (`## Head {title="…"}`) is, as offsets in `line`
+ * (to its end), or null. Goldmark puts what it holds into the heading's attributes.
+ */
+export function headingAttributeBlock(line: string): { start: number; end: number } | null {
+  const m = /^ {0,3}(#{1,6})(?=[ \t]|$)/.exec(line);
+  if (!m) return null;
+  const rest = line.slice(m[0].length);
+  const c = atxContent(rest);
+  return c.attr ? { start: m[0].length + c.attr.start, end: line.length } : null;
+}
+
 /** Goldmark's ATX content of a heading line (after the `#`s): closing sequence and attributes removed. */
 function atxContent(line: string): { start: number; end: number; attr?: { start: number; id?: string } } {
   let start = 0;

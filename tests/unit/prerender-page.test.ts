@@ -178,6 +178,13 @@ describe('prerenderPage', () => {
     expect(nested.diagnostics.filter((d) => d.code === 'front-matter-escape').map((d) => [d.line, d.column])).toEqual([[4, 1]]);
   });
 
+  it('leaves math in a heading attribute block as written, with a warning; math in the heading text is typeset', async () => {
+    const r = await prerenderPage('---\ntitle: T\n---\n## Head $x$ {title="a $k$ b" .c}\n\nBody $y$.\n', env());
+    expect(r.formulas.map((f) => f.tex)).toEqual(['x', 'y']);
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['math-in-attribute', 4, 23]]);
+    expect(r.shadow).toContain(' title="a $k$ b" .c}');
+  });
+
   it('with errors = "render", a bad formula in a caption or title is KaTeX\'s error span and a warning', async () => {
     const renderer = createMathRenderer({ errors: 'render' });
     const src = "---\ntitle: 'T $\\foo$'\n---\n{{< figure src=\"/a.png\" caption=\"C $\\frac{a$\" >}}\n";

@@ -67,6 +67,14 @@ export declare function parseGoldmarkAttributes(line: string, i: number): {
     attrs: GoldmarkAttribute[];
     end: number;
 } | null;
+/**
+ * Where an ATX heading line's trailing attribute block (`## Head {title="…"}`) is, as offsets in `line`
+ * (to its end), or null. Goldmark puts what it holds into the heading's attributes.
+ */
+export declare function headingAttributeBlock(line: string): {
+    start: number;
+    end: number;
+} | null;
 export interface HeadingParseOptions {
     /** Passthrough delimiters configured in the site: Hugo 0.144+ then gives math no text in ids. */
     passthrough?: readonly DelimiterPair[];
