@@ -12806,7 +12806,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "695fdb8a16344e86373e4f876a2fd2af";
+    BUNDLE_CODE_ID = "3c3398d6ae1935021428a917bc4d0a54";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -75492,8 +75492,9 @@ function formatCheck(r2, opts) {
     for (const d2 of problems) lines.push(`  ${opts.formatDiagnostic(d2)}`);
   }
   const outside = r2.pages.reduce((sum, p5) => sum + p5.otherFormulas.length, 0);
+  const others = [...r2.diagnostics, ...r2.pages.flatMap((p5) => p5.diagnostics)].filter((d2) => d2.severity === "error" && d2.code !== "katex").length;
   lines.push(
-    `hugo-prerender check: ${n(r2.pages.length, "page", "pages")}, ${n(r2.found, "formula", "formulas")} found${outside ? ` (${outside} outside the text)` : ""}, ${r2.typeset} typeset (${percent(r2.typeset, r2.found)} %), ${r2.found - r2.typeset} failed`
+    `hugo-prerender check: ${n(r2.pages.length, "page", "pages")}, ${n(r2.found, "formula", "formulas")} found${outside ? ` (${outside} outside the text)` : ""}, ${r2.typeset} typeset (${percent(r2.typeset, r2.found)} %), ${r2.found - r2.typeset} failed` + (others ? `; ${n(others, "other error", "other errors")}` : "")
   );
   return lines.join("\n");
 }
@@ -75553,7 +75554,7 @@ Usage:
                                        Hugo's exit status is the command's; a failed build stops before Hugo
   hugo-prerender check [-s DIR] [--errors MODE]
                                        per page: formulas found, typeset and failed (with reasons), and
-                                       the site total; writes nothing; exits 1 when a formula fails
+                                       the site total; writes nothing; exits 1 on any error, as build
 
 Options:
   -s, --source DIR     the Hugo site (default: the current directory), as with hugo
@@ -75846,7 +75847,7 @@ ${safeLine(`changed: ${changed.join(", ")}`)}
     const r2 = await checkSite2(source, errors ? { errors } : {});
     process.stdout.write(`${safeLines(formatCheck2(r2, { formatDiagnostic }))}
 `);
-    const broken = r2.found > r2.typeset || r2.diagnostics.some((d2) => d2.severity === "error");
+    const broken = r2.found > r2.typeset || [...r2.diagnostics, ...r2.pages.flatMap((p5) => p5.diagnostics)].some((d2) => d2.severity === "error");
     return broken ? 1 : 0;
   }
   process.stderr.write(`hugo-prerender: unknown command "${safeLine(command)}". Commands: init, build, serve, watch, hugo, check. See --help.

@@ -31465,7 +31465,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "b40c2ccd4c2e7641bf2153d1d41f53f9";
+    BUNDLE_CODE_ID = "c8c9c9e0fa22680994d5f4feba60333c";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -72984,8 +72984,9 @@ function formatCheck(r2, opts) {
     for (const d2 of problems) lines.push(`  ${opts.formatDiagnostic(d2)}`);
   }
   const outside = r2.pages.reduce((sum, p5) => sum + p5.otherFormulas.length, 0);
+  const others = [...r2.diagnostics, ...r2.pages.flatMap((p5) => p5.diagnostics)].filter((d2) => d2.severity === "error" && d2.code !== "katex").length;
   lines.push(
-    `hugo-prerender check: ${n(r2.pages.length, "page", "pages")}, ${n(r2.found, "formula", "formulas")} found${outside ? ` (${outside} outside the text)` : ""}, ${r2.typeset} typeset (${percent(r2.typeset, r2.found)} %), ${r2.found - r2.typeset} failed`
+    `hugo-prerender check: ${n(r2.pages.length, "page", "pages")}, ${n(r2.found, "formula", "formulas")} found${outside ? ` (${outside} outside the text)` : ""}, ${r2.typeset} typeset (${percent(r2.typeset, r2.found)} %), ${r2.found - r2.typeset} failed` + (others ? `; ${n(others, "other error", "other errors")}` : "")
   );
   return lines.join("\n");
 }

@@ -121,8 +121,11 @@ export function formatCheck(r: CheckResult, opts: { formatDiagnostic: (d: Diagno
   }
   // Formulas outside the text (captions, labels, titles, summaries), which build's own count leaves out.
   const outside = r.pages.reduce((sum, p) => sum + p.otherFormulas.length, 0);
+  // Errors that are not a formula's (a shortcode's parameter, a missing file): build fails on them too.
+  const others = [...r.diagnostics, ...r.pages.flatMap((p) => p.diagnostics)].filter((d) => d.severity === 'error' && d.code !== 'katex').length;
   lines.push(
-    `hugo-prerender check: ${n(r.pages.length, 'page', 'pages')}, ${n(r.found, 'formula', 'formulas')} found${outside ? ` (${outside} outside the text)` : ''}, ${r.typeset} typeset (${percent(r.typeset, r.found)} %), ${r.found - r.typeset} failed`,
+    `hugo-prerender check: ${n(r.pages.length, 'page', 'pages')}, ${n(r.found, 'formula', 'formulas')} found${outside ? ` (${outside} outside the text)` : ''}, ${r.typeset} typeset (${percent(r.typeset, r.found)} %), ${r.found - r.typeset} failed` +
+      (others ? `; ${n(others, 'other error', 'other errors')}` : ''),
   );
   return lines.join('\n');
 }

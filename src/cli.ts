@@ -34,7 +34,7 @@ Usage:
                                        Hugo's exit status is the command's; a failed build stops before Hugo
   hugo-prerender check [-s DIR] [--errors MODE]
                                        per page: formulas found, typeset and failed (with reasons), and
-                                       the site total; writes nothing; exits 1 when a formula fails
+                                       the site total; writes nothing; exits 1 on any error, as build
 
 Options:
   -s, --source DIR     the Hugo site (default: the current directory), as with hugo
@@ -332,7 +332,8 @@ async function main(all: string[]): Promise<number> {
     const { checkSite, formatCheck } = await import('./check.js');
     const r = await checkSite(source, errors ? { errors } : {});
     process.stdout.write(`${safeLines(formatCheck(r, { formatDiagnostic }))}\n`);
-    const broken = r.found > r.typeset || r.diagnostics.some((d) => d.severity === 'error');
+    // As build exits: 1 for any error, a page's (a shortcode's parameter, a missing file) as well as a formula's.
+    const broken = r.found > r.typeset || [...r.diagnostics, ...r.pages.flatMap((p) => p.diagnostics)].some((d) => d.severity === 'error');
     return broken ? 1 : 0;
   }
 

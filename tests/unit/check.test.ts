@@ -96,3 +96,20 @@ describe('hugo-prerender check', () => {
     expect(good.stdout).toMatch(/hugo-prerender check: \d+ pages, \d+ formulas found(?: \(\d+ outside the text\))?, (\d+) typeset \(100\.0 %\), 0 failed/);
   });
 });
+
+describe('hugo-prerender check, errors that are not a formula', () => {
+  it('exits 1 and counts them, as build fails on them', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'hp-check-sc-'));
+    try {
+      mkdirSync(path.join(dir, 'content/posts'), { recursive: true });
+      writeFileSync(path.join(dir, 'hugo.toml'), 'title = "t"\n');
+      writeFileSync(path.join(dir, 'content/posts/p.md'), '---\ntitle: P\n---\nMath $x$.\n\n{{< rnn-unroll step=4 >}}\n');
+      const r = runCli(['check', '-s', dir]);
+      expect(r.code, r.stdout + r.stderr).toBe(1);
+      expect(r.stdout).toMatch(/^ {2}content\/posts\/p\.md:6:\d+: error: rnn-unroll: /m);
+      expect(r.stdout.trim().split('\n').at(-1)).toBe('hugo-prerender check: 1 page, 1 formula found, 1 typeset (100.0 %), 0 failed; 1 other error');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
