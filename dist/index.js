@@ -257,6 +257,26 @@ function validateParams(specs, raw3) {
   }
   return { values, problems };
 }
+function labelProblem(kind, text12) {
+  const dollars = (text12.match(/(?<!\\)\$/g) ?? []).length;
+  if (kind === "text") {
+    return dollars % 2 === 1 ? "has a $ that is not closed, so the label is drawn as written: write math between two $, and \\$ for a dollar sign" : void 0;
+  }
+  if (dollars > 0) {
+    return kind === "tex" ? "is drawn as TeX already, so its $ show as dollar signs: write it without them (x_t, \\mathbf{h})" : "tokens are drawn as written, with _ and ^ as scripts: write x_1, not $x_1$";
+  }
+  if (kind === "tokens") {
+    const cmd = /\\[A-Za-z]+/.exec(text12);
+    return cmd ? `tokens are drawn as written, with _ and ^ as scripts: ${cmd[0]} is not a command there (write the character itself, e.g. \u03B1)` : void 0;
+  }
+  let depth = 0;
+  for (let i2 = 0; i2 < text12.length; i2++) {
+    if (text12[i2] === "\\") i2++;
+    else if (text12[i2] === "{") depth++;
+    else if (text12[i2] === "}" && --depth < 0) return "has a } with no { before it, so the label is drawn wrong: balance its braces";
+  }
+  return depth > 0 ? "has a { that is not closed, so the label is drawn wrong: close it with }" : void 0;
+}
 var NUMBER_RE, FIGURE_PARAMS;
 var init_params = __esm({
   "src/render/params.ts"() {
@@ -21384,10 +21404,12 @@ var init_attention_map = __esm({
     params = {
       source: {
         type: "string",
+        label: "tokens",
         doc: "Source tokens (the columns), separated by spaces so that `,` and `.` can be tokens. Default: x_1 \u2026 x_m."
       },
       target: {
         type: "string",
+        label: "tokens",
         doc: "Target tokens (the rows), separated by spaces. Default: y_1 \u2026 y_n."
       },
       values: { type: "bool", default: false, doc: "Print each value in its cell (the colour scale then stops at 42% strength so the numbers, in the text colour, stay readable on light and dark pages)." },
@@ -26819,8 +26841,8 @@ var init_gradient_decay2 = __esm({
       },
       band: { type: "bool", default: true, doc: "Shade the min\u2013max range over seeds." },
       table: { type: "bool", default: true, doc: "Add the plotted values as a collapsed data table below the plot." },
-      xlabel: { type: "string", doc: 'Horizontal axis label (words with `$math$`); default "steps back $k$".' },
-      ylabel: { type: "string", doc: "Vertical axis label; default the plotted norm, e.g. $\\|\\partial h_T/\\partial h_{T-k}\\|_2$." },
+      xlabel: { type: "string", label: "text", doc: 'Horizontal axis label (words with `$math$`); default "steps back $k$".' },
+      ylabel: { type: "string", label: "text", doc: "Vertical axis label; default the plotted norm, e.g. $\\|\\partial h_T/\\partial h_{T-k}\\|_2$." },
       ...FIGURE_PARAMS
     };
     DECAY_TONES = ["output", "hidden", "input", "gate", "loss", "highlight", "target"];
@@ -27755,13 +27777,14 @@ var init_plot2 = __esm({
       y: { type: "list", doc: 'Columns to plot, one series each (`y="train,valid"`); default every column but x.' },
       labels: {
         type: "string",
+        label: "text",
         doc: "Legend labels for the y columns, separated by `|` (labels may contain commas and `$math$`); default the column names."
       },
       mode: { type: "enum", values: ["line", "scatter", "both"], default: "line", doc: "Lines, markers only, or both." },
       xscale: { type: "enum", values: ["linear", "log"], default: "linear", doc: "Horizontal axis scale (log leaves out x \u2264 0)." },
       yscale: { type: "enum", values: ["linear", "log"], default: "linear", doc: "Vertical axis scale (log leaves out y \u2264 0)." },
-      xlabel: { type: "string", doc: "Horizontal axis label (words with `$math$`); default the x column name." },
-      ylabel: { type: "string", doc: "Vertical axis label; default the y column name when there is one." },
+      xlabel: { type: "string", label: "text", doc: "Horizontal axis label (words with `$math$`); default the x column name." },
+      ylabel: { type: "string", label: "text", doc: "Vertical axis label; default the y column name when there is one." },
       xmin: { type: "number", doc: "Fixed left end of the x axis (default: from the data, rounded to nice numbers)." },
       xmax: { type: "number", doc: "Fixed right end of the x axis." },
       ymin: { type: "number", doc: "Fixed bottom of the y axis." },
@@ -28087,13 +28110,14 @@ var init_rnn_unroll = __esm({
         default: 0.6,
         doc: "With bptt: how much of the gradient survives each step back (0.05 to 1); sets how fast the arrows fade."
       },
-      input: { type: "string", default: "x", doc: "Label of the inputs (TeX-like, e.g. `\\mathbf{x}`)." },
-      hidden: { type: "string", default: "h", doc: "Label of the hidden states." },
-      output: { type: "string", default: "o", doc: "Label of the outputs." },
-      loss: { type: "string", default: "L", doc: "Label of the losses." },
-      target: { type: "string", default: "y", doc: "Label of the targets." },
+      input: { type: "string", label: "tex", default: "x", doc: "Label of the inputs (TeX-like, e.g. `\\mathbf{x}`)." },
+      hidden: { type: "string", label: "tex", default: "h", doc: "Label of the hidden states." },
+      output: { type: "string", label: "tex", default: "o", doc: "Label of the outputs." },
+      loss: { type: "string", label: "tex", default: "L", doc: "Label of the losses." },
+      target: { type: "string", label: "tex", default: "y", doc: "Label of the targets." },
       weights: {
         type: "list",
+        label: "tex",
         max: 3,
         default: ["U", "V", "W"],
         doc: 'Labels of the input\u2192hidden, hidden\u2192output and hidden\u2192hidden weights, comma-separated; `""` hides them.'
@@ -28498,6 +28522,7 @@ var init_seq2seq_attention = __esm({
     params9 = {
       source: {
         type: "string",
+        label: "tokens",
         doc: "Source tokens, separated by spaces (so `,` and `.` can be tokens), drawn under the encoder. Default: x_1 \u2026 x_4 (or as many as `weights`)."
       },
       weights: {
@@ -31465,7 +31490,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "c8c9c9e0fa22680994d5f4feba60333c";
+    BUNDLE_CODE_ID = "fe96da39001b10babda68ea6ed5c4fc3";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -50510,6 +50535,13 @@ async function renderShortcode(def, sc, env2) {
   }
   const { values, problems } = validateParams(def.params, sc.params);
   reportParamProblems(def, problems, error, warn);
+  for (const [param, spec] of Object.entries(def.params)) {
+    const v = Array.isArray(sc.params) ? void 0 : sc.params[param];
+    if (!("label" in spec) || !spec.label || typeof v !== "string") continue;
+    const parts = spec.type === "list" ? v.split(",") : [v];
+    const problem = parts.map((part) => labelProblem(spec.label, part)).find((x6) => x6 !== void 0);
+    if (problem) warn(`${param}="${v}" ${problem}`, { param });
+  }
   const ctx = {
     name: sc.name,
     params: values,

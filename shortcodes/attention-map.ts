@@ -21,10 +21,12 @@ import {
 const params = {
   source: {
     type: 'string',
+    label: 'tokens',
     doc: 'Source tokens (the columns), separated by spaces so that `,` and `.` can be tokens. Default: x_1 … x_m.',
   },
   target: {
     type: 'string',
+    label: 'tokens',
     doc: 'Target tokens (the rows), separated by spaces. Default: y_1 … y_n.',
   },
   values: { type: 'bool', default: false, doc: 'Print each value in its cell (the colour scale then stops at 42% strength so the numbers, in the text colour, stay readable on light and dark pages).' },

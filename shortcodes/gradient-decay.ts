@@ -103,8 +103,8 @@ const params = {
   },
   band: { type: 'bool', default: true, doc: 'Shade the min–max range over seeds.' },
   table: { type: 'bool', default: true, doc: 'Add the plotted values as a collapsed data table below the plot.' },
-  xlabel: { type: 'string', doc: 'Horizontal axis label (words with `$math$`); default "steps back $k$".' },
-  ylabel: { type: 'string', doc: 'Vertical axis label; default the plotted norm, e.g. $\\|\\partial h_T/\\partial h_{T-k}\\|_2$.' },
+  xlabel: { type: 'string', label: 'text', doc: 'Horizontal axis label (words with `$math$`); default "steps back $k$".' },
+  ylabel: { type: 'string', label: 'text', doc: 'Vertical axis label; default the plotted norm, e.g. $\\|\\partial h_T/\\partial h_{T-k}\\|_2$.' },
   ...FIGURE_PARAMS,
 } as const;
 

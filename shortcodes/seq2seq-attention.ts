@@ -22,6 +22,7 @@ const DEFAULT_T = 4;
 const params = {
   source: {
     type: 'string',
+    label: 'tokens',
     doc: 'Source tokens, separated by spaces (so `,` and `.` can be tokens), drawn under the encoder. Default: x_1 … x_4 (or as many as `weights`).',
   },
   weights: {

@@ -5,7 +5,7 @@
  * escape as an exception: a throw becomes an error diagnostic at the shortcode.
  */
 import type { Diagnostic, Shortcode } from '../content/types.js';
-import { validateParams, type ParamProblem } from './params.js';
+import { labelProblem, validateParams, type ParamProblem, type ParamSpec } from './params.js';
 import type { PageInfo, RenderContext, ShortcodeDefinition, SiteInfo } from './types.js';
 import type { MathRenderer } from './katex.js';
 import { markdownToPlainText, renderInlineMarkdown } from './markdown.js';
@@ -143,6 +143,14 @@ export async function renderShortcode(
 
   const { values, problems } = validateParams(def.params, sc.params);
   reportParamProblems(def, problems, error, warn);
+  // A label that would be drawn as written (an unclosed brace or $): said at the parameter.
+  for (const [param, spec] of Object.entries(def.params as Record<string, ParamSpec>)) {
+    const v = Array.isArray(sc.params) ? undefined : sc.params[param];
+    if (!('label' in spec) || !spec.label || typeof v !== 'string') continue;
+    const parts = spec.type === 'list' ? v.split(',') : [v];
+    const problem = parts.map((part) => labelProblem(spec.label!, part)).find((x) => x !== undefined);
+    if (problem) warn(`${param}="${v}" ${problem}`, { param });
+  }
 
   const ctx: RenderContext<any> = {
     name: sc.name,

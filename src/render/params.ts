@@ -11,13 +11,19 @@ interface Base<T> {
   /** When true, a missing value is an error. */
   required?: boolean;
 }
-export interface StringSpec extends Base<string> { type: 'string' }
+/**
+ * What a text parameter is drawn as, for a warning where what it holds would be drawn as written: `tex`, a
+ * diagram's TeX-like label (`\\mathbf{x}`, never in `$…$`); `text`, words with `$math$`; `tokens`, words
+ * separated by spaces, drawn as written but for `_` and `^` scripts.
+ */
+export type LabelKind = 'tex' | 'text' | 'tokens';
+export interface StringSpec extends Base<string> { type: 'string'; label?: LabelKind }
 export interface BoolSpec extends Base<boolean> { type: 'bool' }
 export interface IntSpec extends Base<number> { type: 'int'; min?: number; max?: number }
 export interface NumberSpec extends Base<number> { type: 'number'; min?: number; max?: number }
 export interface EnumSpec<V extends string = string> extends Base<V> { type: 'enum'; values: readonly V[] }
 /** Comma-separated strings: `panels="one-to-one,many-to-one"`. `values` restricts the items. */
-export interface ListSpec extends Base<string[]> { type: 'list'; values?: readonly string[]; min?: number; max?: number }
+export interface ListSpec extends Base<string[]> { type: 'list'; values?: readonly string[]; min?: number; max?: number; label?: LabelKind }
 /** Comma-separated numbers: `radius="0.9,1.0,1.1"`. min/max bound each number; minItems/maxItems the count. */
 export interface NumberListSpec extends Base<number[]> {
   type: 'numbers';
@@ -219,3 +225,30 @@ export const FIGURE_PARAMS = {
   },
   class: { type: 'string', doc: 'CSS class(es) on the `<figure>` element.' },
 } as const satisfies ParamSpecs;
+
+/**
+ * What a label parameter holds that would be drawn as written, silently (see LabelKind), or undefined:
+ * an unbalanced brace, a `$` in a TeX label or a token, a `$` never closed, a TeX command in a token.
+ */
+export function labelProblem(kind: LabelKind, text: string): string | undefined {
+  const dollars = (text.match(/(?<!\\)\$/g) ?? []).length;
+  if (kind === 'text') {
+    return dollars % 2 === 1 ? 'has a $ that is not closed, so the label is drawn as written: write math between two $, and \\$ for a dollar sign' : undefined;
+  }
+  if (dollars > 0) {
+    return kind === 'tex'
+      ? 'is drawn as TeX already, so its $ show as dollar signs: write it without them (x_t, \\mathbf{h})'
+      : 'tokens are drawn as written, with _ and ^ as scripts: write x_1, not $x_1$';
+  }
+  if (kind === 'tokens') {
+    const cmd = /\\[A-Za-z]+/.exec(text);
+    return cmd ? `tokens are drawn as written, with _ and ^ as scripts: ${cmd[0]} is not a command there (write the character itself, e.g. α)` : undefined;
+  }
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '{') depth++;
+    else if (text[i] === '}' && --depth < 0) return 'has a } with no { before it, so the label is drawn wrong: balance its braces';
+  }
+  return depth > 0 ? 'has a { that is not closed, so the label is drawn wrong: close it with }' : undefined;
+}

@@ -10,8 +10,15 @@ interface Base<T> {
     /** When true, a missing value is an error. */
     required?: boolean;
 }
+/**
+ * What a text parameter is drawn as, for a warning where what it holds would be drawn as written: `tex`, a
+ * diagram's TeX-like label (`\\mathbf{x}`, never in `$…$`); `text`, words with `$math$`; `tokens`, words
+ * separated by spaces, drawn as written but for `_` and `^` scripts.
+ */
+export type LabelKind = 'tex' | 'text' | 'tokens';
 export interface StringSpec extends Base<string> {
     type: 'string';
+    label?: LabelKind;
 }
 export interface BoolSpec extends Base<boolean> {
     type: 'bool';
@@ -36,6 +43,7 @@ export interface ListSpec extends Base<string[]> {
     values?: readonly string[];
     min?: number;
     max?: number;
+    label?: LabelKind;
 }
 /** Comma-separated numbers: `radius="0.9,1.0,1.1"`. min/max bound each number; minItems/maxItems the count. */
 export interface NumberListSpec extends Base<number[]> {
@@ -88,4 +96,9 @@ export declare const FIGURE_PARAMS: {
         readonly doc: "CSS class(es) on the `<figure>` element.";
     };
 };
+/**
+ * What a label parameter holds that would be drawn as written, silently (see LabelKind), or undefined:
+ * an unbalanced brace, a `$` in a TeX label or a token, a `$` never closed, a TeX command in a token.
+ */
+export declare function labelProblem(kind: LabelKind, text: string): string | undefined;
 export {};
