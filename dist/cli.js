@@ -12806,7 +12806,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "0761a77cfcb6a8e2477c797ee8f6fcff";
+    BUNDLE_CODE_ID = "2eed789eb15ea8e4b181800325d28884";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -48196,8 +48196,13 @@ function linearTicks(data, spec, count) {
 }
 function scaledTex(v, k2) {
   if (v === 0) return numberTex("0");
-  const m = Math.round(v / 10 ** k2 * 100) / 100;
-  return `${numberTex(String(m).replace("-", "\u2212"))}\\times 10^{${k2}}`;
+  let e = k2;
+  let m = Math.round(v / 10 ** e * 100) / 100;
+  while (Math.abs(m) >= 10) {
+    e++;
+    m = Math.round(v / 10 ** e * 100) / 100;
+  }
+  return `${numberTex(String(m).replace("-", "\u2212"))}\\times 10^{${e}}`;
 }
 function integerTicks(lo, hi) {
   const out = [];

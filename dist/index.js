@@ -24907,8 +24907,13 @@ function linearTicks(data, spec, count) {
 }
 function scaledTex(v, k2) {
   if (v === 0) return numberTex("0");
-  const m = Math.round(v / 10 ** k2 * 100) / 100;
-  return `${numberTex(String(m).replace("-", "\u2212"))}\\times 10^{${k2}}`;
+  let e = k2;
+  let m = Math.round(v / 10 ** e * 100) / 100;
+  while (Math.abs(m) >= 10) {
+    e++;
+    m = Math.round(v / 10 ** e * 100) / 100;
+  }
+  return `${numberTex(String(m).replace("-", "\u2212"))}\\times 10^{${e}}`;
 }
 function integerTicks(lo, hi) {
   const out = [];
@@ -31490,7 +31495,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "fe96da39001b10babda68ea6ed5c4fc3";
+    BUNDLE_CODE_ID = "ef304f09d93c734193274175923765b9";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */

@@ -31,6 +31,11 @@ describe('linear ticks (d3-scale)', () => {
     expect(t.ticks.map((x) => x.tex)).toEqual(['\\text{0}', ...[1, 2, 3, 4, 5].map((k) => `\\text{${k}}\\times 10^{-4}`)]);
     expect(linearTicks([-0.003, 0.003], {}, 4).ticks[0]!.tex).toBe('\\text{−4}\\times 10^{-3}');
   });
+  it('never writes a tick as 10 or more times the power of ten (a learning rate peaking at 0.001)', () => {
+    const t = linearTicks([0, 0.001], {}, 5);
+    expect(t.ticks.map((x) => x.tex)).toEqual(['\\text{0}', ...[2, 4, 6, 8].map((k) => `\\text{${k}}\\times 10^{-4}`), '\\text{1}\\times 10^{-3}']);
+    expect(linearTicks([0, 0.0012], {}, 5).ticks.at(-1)!.tex).toBe('\\text{1.2}\\times 10^{-3}');
+  });
   it('uses a real minus sign and thousands separators from d3-format', () => {
     const t = linearTicks([-3000, 3000], {}, 4);
     expect(t.ticks[0]!.tex).toBe('\\text{−4,000}');

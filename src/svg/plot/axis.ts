@@ -98,11 +98,19 @@ export function linearTicks(data: [number, number] | undefined, spec: AxisSpec, 
   };
 }
 
-/** `v` as m × 10^k (m with at most two decimals, trailing zeros dropped), or 0. */
-function scaledTex(v: number, k: number): string {
+/**
+ * `v` as m × 10^k (m with at most two decimals, trailing zeros dropped), or 0; where m would reach 10 (the
+ * top tick of 0.0002 … 0.001 was "10 × 10⁻⁴"), with the power of ten that keeps it under 10.
+ */
+export function scaledTex(v: number, k: number): string {
   if (v === 0) return numberTex('0');
-  const m = Math.round((v / 10 ** k) * 100) / 100;
-  return `${numberTex(String(m).replace('-', '\u2212'))}\\times 10^{${k}}`;
+  let e = k;
+  let m = Math.round((v / 10 ** e) * 100) / 100;
+  while (Math.abs(m) >= 10) {
+    e++;
+    m = Math.round((v / 10 ** e) * 100) / 100;
+  }
+  return `${numberTex(String(m).replace('-', '\u2212'))}\\times 10^{${e}}`;
 }
 
 function integerTicks(lo: number, hi: number): number[] {
