@@ -12702,6 +12702,10 @@ var init_figure_html = __esm({
 });
 
 // src/images/resolve.ts
+function missingImageMessage(src, site, bundleDir, missing) {
+  const where = bundleDir ? "static, assets or the page bundle" : "static or assets (the page is not a bundle)";
+  return `image "${src}" was not found in ${where}; looked for ${missing.map((c) => shownPath(site.dir, c)).join(", ")}`;
+}
 function lookUpImage(src, site, bundleDir, track, memo) {
   if (!isLocalSrc(src)) return void 0;
   let rel3 = src.replace(/[?#].*$/s, "");
@@ -12740,6 +12744,7 @@ async function siteFigureImages(shortcodes2, page, site, images) {
     const warn = (message, code4) => diagnostics.push({ severity: "warning", code: code4, file: page.relPath, line: at.line, column: at.column, offset: at.offset, message: `figure: ${message}` });
     const look = lookUpImage(src, site, page.bundleDir, page.reads?.lookup, page.reads?.memo);
     if (look && "refused" in look) warn(`image "${src}": ${outsideMessage(site.dir, look.link, look.target)}`, "outside");
+    if (look && "missing" in look && look.missing.length > 0) warn(missingImageMessage(src, site, page.bundleDir, look.missing), "figure-missing");
     if (!look || !("found" in look)) continue;
     const { image: image3, warnings } = await images.prepare(look.found, src);
     for (const w of warnings) warn(w, "figure-image");
@@ -12806,7 +12811,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "2eed789eb15ea8e4b181800325d28884";
+    BUNDLE_CODE_ID = "02849838ef454e9450da6923949025bc";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -45050,9 +45055,7 @@ function findSrc(ctx, src) {
     return void 0;
   }
   if (look.missing.length === 0) return void 0;
-  const shown = look.missing.map((c) => shownPath(ctx.site.dir, c));
-  const where = ctx.page.bundleDir ? "static, assets or the page bundle" : "static or assets (the page is not a bundle)";
-  ctx.warn(`image "${src}" was not found in ${where}; looked for ${shown.join(", ")}`, { param: "src", code: "figure-missing" });
+  ctx.warn(missingImageMessage(src, ctx.site, ctx.page.bundleDir, look.missing), { param: "src", code: "figure-missing" });
   return void 0;
 }
 var params2, figure_default;

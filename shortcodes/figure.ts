@@ -9,9 +9,9 @@ import { defineShortcode, type RenderContext } from '../src/render/types.js';
 import type { ParamSpecs } from '../src/render/params.js';
 import { figureHtml, isSafeUrlGo, UNSAFE_URL, type FigureHtmlInput } from '../src/render/figure-html.js';
 import type { ParamValue } from '../src/content/types.js';
-import { outsideMessage, shownPath } from '../src/site/safe-path.js';
+import { outsideMessage } from '../src/site/safe-path.js';
 import type { ResponsiveImage } from '../src/images/pipeline.js';
-import { lookUpImage } from '../src/images/resolve.js';
+import { lookUpImage, missingImageMessage } from '../src/images/resolve.js';
 import { pictureData } from '../src/images/service.js';
 
 const params = {
@@ -194,8 +194,6 @@ function findSrc(ctx: RenderContext<FigureParams>, src: string): string | undefi
     return undefined;
   }
   if (look.missing.length === 0) return undefined;
-  const shown = look.missing.map((c) => shownPath(ctx.site.dir, c));
-  const where = ctx.page.bundleDir ? 'static, assets or the page bundle' : 'static or assets (the page is not a bundle)';
-  ctx.warn(`image "${src}" was not found in ${where}; looked for ${shown.join(', ')}`, { param: 'src', code: 'figure-missing' });
+  ctx.warn(missingImageMessage(src, ctx.site, ctx.page.bundleDir, look.missing), { param: 'src', code: 'figure-missing' });
   return undefined;
 }

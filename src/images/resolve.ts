@@ -5,7 +5,13 @@
  */
 import { isLocalSrc } from '../render/figure-html.js';
 import type { SiteInfo } from '../render/types.js';
-import { lookUpFile, siteRoots, type Lookup, type LookupMemo, type LookupTracker } from '../site/safe-path.js';
+import { lookUpFile, shownPath, siteRoots, type Lookup, type LookupMemo, type LookupTracker } from '../site/safe-path.js';
+
+/** What a figure says of a local image found nowhere: where it looked (`missing`: the paths tried). */
+export function missingImageMessage(src: string, site: SiteInfo, bundleDir: string | undefined, missing: readonly string[]): string {
+  const where = bundleDir ? 'static, assets or the page bundle' : 'static or assets (the page is not a bundle)';
+  return `image "${src}" was not found in ${where}; looked for ${missing.map((c) => shownPath(site.dir, c)).join(', ')}`;
+}
 
 /** What `lookUpFile` says about the image `src` names; undefined for a remote or empty `src`. */
 export function lookUpImage(src: string, site: SiteInfo, bundleDir: string | undefined, track?: LookupTracker, memo?: LookupMemo): Lookup | undefined {

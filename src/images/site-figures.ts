@@ -7,7 +7,7 @@
 import type { Diagnostic, Shortcode } from '../content/types.js';
 import type { PageInfo, SiteInfo } from '../render/types.js';
 import { outsideMessage } from '../site/safe-path.js';
-import { lookUpImage } from './resolve.js';
+import { lookUpImage, missingImageMessage } from './resolve.js';
 import { pictureData, type ImageService, type PictureData } from './service.js';
 
 export const IMAGE_INDEX_FILE = 'images.json';
@@ -45,8 +45,10 @@ export async function siteFigureImages(
     const warn = (message: string, code: string) =>
       diagnostics.push({ severity: 'warning', code, file: page.relPath, line: at.line, column: at.column, offset: at.offset, message: `figure: ${message}` });
     const look = lookUpImage(src, site, page.bundleDir, page.reads?.lookup, page.reads?.memo);
-    // Remote, missing (the site's figure shows it as written) or a link out of the site (not read).
+    // Remote (the site's figure shows it as written), a link out of the site (not read), or missing (said
+    // as our figure says it: the page would show a broken image).
     if (look && 'refused' in look) warn(`image "${src}": ${outsideMessage(site.dir, look.link, look.target)}`, 'outside');
+    if (look && 'missing' in look && look.missing.length > 0) warn(missingImageMessage(src, site, page.bundleDir, look.missing), 'figure-missing');
     if (!look || !('found' in look)) continue;
     const { image, warnings } = await images.prepare(look.found, src);
     for (const w of warnings) warn(w, 'figure-image');

@@ -36,6 +36,8 @@ const POST = [
   '',
   '{{< figure src="/images/broken.jpg" alt="Broken" >}}',
   '',
+  '{{< figure src="/images/missing.png" alt="Missing" >}}',
+  '',
 ].join('\n');
 
 let site: string;
@@ -56,12 +58,19 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('hugo-prerender build with a site figure', () => {
-  it('makes the images of the figures it does not render, and warns at the src of a broken one', () => {
+  it('makes the images of the figures it does not render, and warns at the src of a broken or missing one', () => {
     expect(pre.failed).toBe(false);
     expect(pre.figures).toBe(0);
     expect(pre).toMatchObject({ images: 3, imagesProcessed: 2 });
-    expect(pre.diagnostics.map((d) => [d.file, d.line, d.column, d.code])).toEqual([['content/posts/p/index.md', 10, 12, 'figure-image']]);
+    expect(pre.diagnostics.map((d) => [d.file, d.line, d.column, d.code])).toEqual([
+      ['content/posts/p/index.md', 10, 12, 'figure-image'],
+      ['content/posts/p/index.md', 12, 12, 'figure-missing'],
+    ]);
     expect(pre.diagnostics[0]!.message).toMatch(/^figure: image "\/images\/broken\.jpg" /);
+    // As our own figure says it.
+    expect(pre.diagnostics[1]!.message).toBe(
+      'figure: image "/images/missing.png" was not found in static, assets or the page bundle; looked for content/posts/p/images/missing.png, assets/images/missing.png, static/images/missing.png',
+    );
     const index = JSON.parse(readFileSync(path.join(site, '.prerender/images.json'), 'utf8'));
     expect(Object.keys(index)).toEqual(['posts/p/index.md']);
     expect(Object.keys(index['posts/p/index.md']).sort()).toEqual(['/images/diagram.png', 'photo.jpg']);
@@ -90,7 +99,7 @@ describeEachHugo('a site figure built by Hugo', (hugo) => {
   });
 
   it("keeps the site's markup, with <picture>, AVIF and WebP sources, srcset, sizes and the real size", () => {
-    expect(figures).toHaveLength(4);
+    expect(figures).toHaveLength(5);
     const [photo, diagram] = figures as [Element, Element];
     for (const [f, name, w, h, widths, ext] of [
       [photo, 'photo', 1200, 720, [400, 800, 1200], 'jpg'],
