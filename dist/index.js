@@ -28703,7 +28703,7 @@ function limitDiagnostic(limit, limits, found, offset, lines, file) {
     offset,
     lines,
     file,
-    `this page has ${found > limits[limit] ? `${found}` : `more than ${limits[limit]}`} ${WHAT[limit]}, over the limit of ${limits[limit]}, so it was not prerendered (Hugo renders it as it is). Split the page, or raise ${LIMIT_SETTINGS[limit]} in the site config if it is meant to be this large`
+    `this page has ${found > limits[limit] ? `${found}` : `more than ${limits[limit]}`} ${WHAT[limit]}, over the limit of ${limits[limit]}, so it was not prerendered (${HELD}). Split the page, or raise ${LIMIT_SETTINGS[limit]} in the site config if it is meant to be this large`
   );
 }
 function limitError(offset, lines, file, message) {
@@ -28731,7 +28731,7 @@ function budgetDiagnostic(limit, limits, offset, what2, lines, file) {
     offset,
     lines,
     file,
-    `prerendering this page ${spent} and was stopped at this ${what2}, so it was not prerendered (Hugo renders it as it is). Split the page, or raise ${LIMIT_SETTINGS[limit]} in the site config if it is meant to be this heavy`
+    `prerendering this page ${spent} and was stopped at this ${what2}, so it was not prerendered (${HELD}). Split the page, or raise ${LIMIT_SETTINGS[limit]} in the site config if it is meant to be this heavy`
   );
 }
 function isListMarkerAt(source, i2) {
@@ -28791,7 +28791,7 @@ function containerDepth(source, from = 0) {
   }
   return { depth: best, offset: bestAt };
 }
-var DEFAULT_LIMITS, LIMIT_SETTINGS, WHAT, SPACE, TAB, GT;
+var DEFAULT_LIMITS, LIMIT_SETTINGS, WHAT, HELD, SPACE, TAB, GT;
 var init_limits = __esm({
   "src/content/limits.ts"() {
     "use strict";
@@ -28834,6 +28834,7 @@ var init_limits = __esm({
       pageSeconds: "seconds of prerendering",
       pageMemoryMB: "MB of memory allocated while prerendering"
     };
+    HELD = "it keeps the copy the last build wrote, which Hugo's staleness check reports; a page without one is rendered by Hugo as it is";
     SPACE = 32;
     TAB = 9;
     GT = 62;
@@ -31498,7 +31499,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "ef79cc90cf772c5327eb77a8c40211d1";
+    BUNDLE_CODE_ID = "455badb6e50e8fb2de5464cf4c0c2178";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */

@@ -83,6 +83,9 @@ const WHAT: Record<keyof PageLimits, string> = {
   pageMemoryMB: 'MB of memory allocated while prerendering',
 };
 
+/** What becomes of a page held back by a limit (src/build.ts: keepOrCut). */
+const HELD = "it keeps the copy the last build wrote, which Hugo's staleness check reports; a page without one is rendered by Hugo as it is";
+
 /** The located error for a page over `limit` (found is what the page has, or at least has). */
 export function limitDiagnostic(limit: keyof PageLimits, limits: PageLimits, found: number, offset: number, lines: LineIndex, file: string): Diagnostic {
   return limitError(
@@ -90,7 +93,7 @@ export function limitDiagnostic(limit: keyof PageLimits, limits: PageLimits, fou
     lines,
     file,
     `this page has ${found > limits[limit] ? `${found}` : `more than ${limits[limit]}`} ${WHAT[limit]}, over the limit of ${limits[limit]}, so it was not prerendered ` +
-      `(Hugo renders it as it is). Split the page, or raise ${LIMIT_SETTINGS[limit]} in the site config if it is meant to be this large`,
+      `(${HELD}). Split the page, or raise ${LIMIT_SETTINGS[limit]} in the site config if it is meant to be this large`,
   );
 }
 
@@ -131,7 +134,7 @@ export function budgetDiagnostic(limit: 'pageSeconds' | 'pageMemoryMB', limits: 
     offset,
     lines,
     file,
-    `prerendering this page ${spent} and was stopped at this ${what}, so it was not prerendered (Hugo renders it as it is). ` +
+    `prerendering this page ${spent} and was stopped at this ${what}, so it was not prerendered (${HELD}). ` +
       `Split the page, or raise ${LIMIT_SETTINGS[limit]} in the site config if it is meant to be this heavy`,
   );
 }
