@@ -31499,7 +31499,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "455badb6e50e8fb2de5464cf4c0c2178";
+    BUNDLE_CODE_ID = "cc2b68b5b9c62eb83f41b143daa1693e";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -72067,6 +72067,9 @@ async function buildLocked(opts) {
     output7.keepTitles(p5.relPath);
     keepIndex(p5.relToContent);
     if (pipeline) for (const img of record.images) await pipeline.prepare(path15.resolve(siteDir, img.file), img.shown);
+    countKept(record);
+  };
+  const countKept = (record) => {
     result.diagnostics.push(...record.diagnostics);
     result.formulas += record.stats.formulas;
     result.figures += record.stats.figures;
@@ -72100,13 +72103,15 @@ async function buildLocked(opts) {
     }
     return pool ? pool.run(job) : structuredClone(await (await Promise.resolve().then(() => (init_build_page(), build_page_exports))).renderPage(job, here));
   };
-  const writeCutCopy = (relToContent, text12, relPath, tree) => {
+  const writeShadow = (relToContent, text12, keys2, relPath, tree) => {
     try {
-      output7.writeShadow(relToContent, text12, { source: relPath, partials: [] }, tree);
+      output7.writeShadow(relToContent, text12, { source: relPath, partials: keys2 }, tree);
+      return true;
     } catch (e) {
       const why = writeFailure(e);
       if (!why) throw e;
       if (!result.diagnostics.some((d2) => d2.code === "write")) result.diagnostics.push({ severity: "error", code: "write", file: relPath, line: 1, column: 1, message: why });
+      return false;
     }
   };
   const names = new ShadowNames();
@@ -72126,15 +72131,7 @@ async function buildLocked(opts) {
         keepPage();
         records.carry(id);
         const kept = records.get(id);
-        if (kept) {
-          result.diagnostics.push(...kept.diagnostics);
-          result.formulas += kept.stats.formulas;
-          result.figures += kept.stats.figures;
-          result.shortcodes += kept.stats.shortcodes;
-          result.cacheHits += kept.stats.formulas + kept.stats.figures + kept.stats.shortcodes;
-          if (!kept.held && kept.shadowBytes !== void 0) result.shadowed++;
-          result.unchanged++;
-        }
+        if (kept) countKept(kept);
       };
     }
     let bytes;
@@ -72162,7 +72159,7 @@ async function buildLocked(opts) {
       } catch {
         return;
       }
-      if (ownCut !== void 0) writeCutCopy(relToContent, ownCut, relPath, tree);
+      if (ownCut !== void 0) writeShadow(relToContent, ownCut, [], relPath, tree);
     };
     const keepOrCut = () => {
       keepPage();
@@ -72218,14 +72215,7 @@ async function buildLocked(opts) {
       record2.figure = o2.titlesHave.figure;
       for (const key2 of o2.noisy) output7.markNoisy(key2);
       if (o2.shadow !== void 0) {
-        try {
-          output7.writeShadow(relToContent, o2.shadow, { source: relPath, partials: o2.keys }, tree);
-        } catch (e) {
-          const why = writeFailure(e);
-          if (!why) throw e;
-          if (!result.diagnostics.some((d2) => d2.code === "write")) {
-            result.diagnostics.push({ severity: "error", code: "write", file: relPath, line: 1, column: 1, message: why });
-          }
+        if (!writeShadow(relToContent, o2.shadow, o2.keys, relPath, tree)) {
           keepPage();
           return;
         }
@@ -72275,7 +72265,7 @@ async function buildLocked(opts) {
       offset: at,
       message: `${OWN_SHORTCODE_MESSAGE}; every tag of hugo-prerender's shortcodes is left out of this ${path15.extname(abs).slice(1)} page. Remove them from the page`
     });
-    writeCutCopy(relToContent, cut, relPath, tree);
+    writeShadow(relToContent, cut, [], relPath, tree);
   }
   if (anyMath) {
     const head2 = headReport(siteLayoutDirs(siteDir, config.data));

@@ -447,6 +447,13 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     keepIndex(p.relToContent);
     // Its images' variants and records are still in use (found in the cache: nothing is processed).
     if (pipeline) for (const img of record.images) await pipeline.prepare(path.resolve(siteDir, img.file), img.shown);
+    countKept(record);
+  };
+  /**
+   * A page kept as the last build left it counts as a full build counts it: its diagnostics printed again,
+   * its formulas, figures and shortcodes as cache hits, unchanged.
+   */
+  const countKept = (record: PageRecord) => {
     result.diagnostics.push(...record.diagnostics);
     result.formulas += record.stats.formulas;
     result.figures += record.stats.figures;
@@ -490,14 +497,16 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     return pool ? pool.run(job) : structuredClone(await (await import('./build-page.js')).renderPage(job, here));
   };
 
-  /** Writes a page's original without our own tags (cutOwnTags) as its shadow; a write failure is said once. */
-  const writeCutCopy = (relToContent: string, text: string, relPath: string, tree: string) => {
+  /** Writes a page's shadow; false when the disk refused it, which is said once (the next pages would fail the same way). */
+  const writeShadow = (relToContent: string, text: string, keys: string[], relPath: string, tree: string): boolean => {
     try {
-      output.writeShadow(relToContent, text, { source: relPath, partials: [] }, tree);
+      output.writeShadow(relToContent, text, { source: relPath, partials: keys }, tree);
+      return true;
     } catch (e) {
       const why = writeFailure(e);
       if (!why) throw e;
       if (!result.diagnostics.some((d) => d.code === 'write')) result.diagnostics.push({ severity: 'error', code: 'write', file: relPath, line: 1, column: 1, message: why });
+      return false;
     }
   };
 
@@ -524,15 +533,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
         // (watch prints only the errors of pages not just saved; serve's panel keeps showing them), and
         // counts it as a full one does (the summary after a save is the site's, not the saved page's).
         const kept = records.get(id);
-        if (kept) {
-          result.diagnostics.push(...kept.diagnostics);
-          result.formulas += kept.stats.formulas;
-          result.figures += kept.stats.figures;
-          result.shortcodes += kept.stats.shortcodes;
-          result.cacheHits += kept.stats.formulas + kept.stats.figures + kept.stats.shortcodes;
-          if (!kept.held && kept.shadowBytes !== undefined) result.shadowed++;
-          result.unchanged++;
-        }
+        if (kept) countKept(kept);
       };
     }
     // A view of the build's read buffer, valid until the next read: copied below before any await.
@@ -564,7 +565,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       } catch {
         return;
       }
-      if (ownCut !== undefined) writeCutCopy(relToContent, ownCut, relPath, tree);
+      if (ownCut !== undefined) writeShadow(relToContent, ownCut, [], relPath, tree);
     };
     const keepOrCut = () => {
       keepPage();
@@ -623,15 +624,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       record.figure = o.titlesHave.figure;
       for (const key of o.noisy) output.markNoisy(key);
       if (o.shadow !== undefined) {
-        try {
-          output.writeShadow(relToContent, o.shadow, { source: relPath, partials: o.keys }, tree);
-        } catch (e) {
-          const why = writeFailure(e);
-          if (!why) throw e;
-          // Said once: the next pages would fail the same way.
-          if (!result.diagnostics.some((d) => d.code === 'write')) {
-            result.diagnostics.push({ severity: 'error', code: 'write', file: relPath, line: 1, column: 1, message: why });
-          }
+        if (!writeShadow(relToContent, o.shadow, o.keys, relPath, tree)) {
           keepPage();
           return;
         }
@@ -688,7 +681,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       offset: at,
       message: `${OWN_SHORTCODE_MESSAGE}; every tag of hugo-prerender's shortcodes is left out of this ${path.extname(abs).slice(1)} page. Remove them from the page`,
     });
-    writeCutCopy(relToContent, cut, relPath, tree);
+    writeShadow(relToContent, cut, [], relPath, tree);
   }
 
   if (anyMath) {
