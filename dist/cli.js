@@ -12812,7 +12812,7 @@ var init_page_records = __esm({
     init_safe_path();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "c4ac59bac9ddb4e3bc540dfe3cb41141";
+    BUNDLE_CODE_ID = "756ac9842f8bdade173437b9ae24dbde";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -33358,7 +33358,7 @@ function createHostServices(renderer, opts = {}) {
   const errors = opts.errors ?? "fail";
   const typeset = (sink) => (tex, display, raw3) => {
     const r2 = renderer.render(tex, display);
-    sink({ tex, display, ...r2.error ? { error: r2.error.message } : {} });
+    sink({ tex, display, ...r2.error ? { error: r2.error.message } : {}, ...r2.warnings.length > 0 ? { warnings: r2.warnings.map((w) => w.message) } : {} });
     return r2.error && errors === "fail" ? escapeHtml(raw3 ?? tex) : r2.html;
   };
   return {
@@ -33395,7 +33395,9 @@ async function renderShortcode(def, sc, env2) {
   const formulas = [];
   const rendered = env2.services.errors === "render";
   const sinkAt = (param) => (f) => {
-    formulas.push({ ...f, ...place(param) });
+    const { warnings, ...formula } = f;
+    formulas.push({ ...formula, ...place(param) });
+    for (const w of warnings ?? []) warn(`${w} (in "${f.tex}")`, { ...param ? { param } : {}, code: "katex" });
     if (f.error === void 0) return;
     (rendered ? warn : error)(`${f.error} (in "${f.tex}")${rendered ? " (rendered as an error span)" : ", left as written"}`, {
       ...param ? { param } : {},
@@ -53484,7 +53486,8 @@ async function prerenderPage(source, env2) {
       }
     }
     for (const w2 of r2.warnings) {
-      diagnostics.push({ severity: "warning", file, line: span.line, column: span.column, offset: span.start, code: "katex", message: w2 });
+      const offset = w2.texOffset !== void 0 ? texOffsetToSource(source, span, w2.texOffset) : span.start;
+      diagnostics.push({ severity: "warning", file, ...lines.at(offset), offset, code: "katex", message: w2.message });
     }
     if (!known) {
       fragments.set(key2, { key: key2, html: "", kind: "math", noisy: !!r2.error || r2.warnings.length > 0 });
@@ -53577,7 +53580,7 @@ async function prerenderPage(source, env2) {
             message: `${field}: ${r2.error.message} (in "${tex}")${rendered ? " (rendered as an error span)" : ", left as written"}`
           });
         }
-        for (const w2 of r2.warnings) diagnostics.push({ severity: "warning", file, ...at, code: "katex", message: `${field}: ${w2}` });
+        for (const w2 of r2.warnings) diagnostics.push({ severity: "warning", file, ...at, code: "katex", message: `${field}: ${w2.message}` });
       }
       return r2.error && !rendered ? escapeHtml(raw3 ?? tex) : r2.html;
     },
@@ -61030,7 +61033,7 @@ var init_katex = __esm({
           parser
         } = _ref;
         var size = parser.gullet.future().text === "[" ? parser.parseSizeGroup(true) : null;
-        var newLine = !parser.settings.displayMode || !parser.settings.useStrictBehavior("newLineInDisplayMode", "In LaTeX, \\\\ or \\newline does nothing in display mode");
+        var newLine = !parser.settings.displayMode || !parser.settings.useStrictBehavior("newLineInDisplayMode", "In LaTeX, \\\\ or \\newline does nothing in display mode", _ref.token);
         return {
           type: "cr",
           mode: parser.mode,
@@ -71362,11 +71365,8 @@ function createMathRenderer(opts = {}) {
   let rendered = 0;
   let cacheHits = 0;
   function typeset(tex, display, preamble) {
-    const warnings = [];
-    const own8 = tex.replace(REQUIRE_RE, (m) => {
-      warnings.push(`${m.replace(/\s+/g, "")} is MathJax-only and was ignored (KaTeX needs no extensions loaded)`);
-      return " ".repeat(m.length);
-    });
+    const warnings = requireWarnings(tex);
+    const own8 = warnings.length > 0 ? tex.replace(REQUIRE_RE, (m) => " ".repeat(m.length)) : tex;
     const input = preamble + own8;
     const options = (throwOnError) => ({
       displayMode: display,
@@ -71376,8 +71376,10 @@ function createMathRenderer(opts = {}) {
       macros: budgeted({ ...macros2 }, limits.mathTokens),
       maxExpand: limits.mathExpansions,
       maxSize: limits.mathMaxSize,
-      strict: (code4, message) => {
-        warnings.push(`${message}${STRICT_ADVICE[code4] ? `: ${STRICT_ADVICE[code4]}` : ""} [${code4}]`);
+      strict: (code4, message, token) => {
+        const loc = token?.loc;
+        const at = loc && loc.lexer?.input === input && typeof loc.start === "number" && loc.start >= preamble.length ? loc.start - preamble.length : void 0;
+        warnings.push({ message: `${message}${STRICT_ADVICE[code4] ? `: ${STRICT_ADVICE[code4]}` : ""} [${code4}]`, ...at !== void 0 ? { texOffset: at } : {} });
         return "ignore";
       }
     });
@@ -71456,9 +71458,10 @@ function oneLine(html7) {
   return html7.replace(/\r/g, "&#13;").replace(/\n/g, "&#10;");
 }
 function requireWarnings(tex) {
-  return [...tex.matchAll(REQUIRE_RE)].map(
-    (m) => `${m[0].replace(/\s+/g, "")} is MathJax-only and was ignored (KaTeX needs no extensions loaded)`
-  );
+  return [...tex.matchAll(REQUIRE_RE)].map((m) => ({
+    message: `${m[0].replace(/\s+/g, "")} is MathJax-only and was ignored (KaTeX needs no extensions loaded)`,
+    texOffset: m.index
+  }));
 }
 function internalKatexError(e) {
   if (!(e instanceof Error)) throw e;
@@ -71482,7 +71485,7 @@ function withoutPreamble(html7, preamble) {
 function quietly(sink, fn) {
   const saved = { warn: console.warn, log: console.log, error: console.error };
   const collect = (...args) => {
-    sink.push(args.map(String).join(" "));
+    sink.push({ message: args.map(String).join(" ") });
   };
   console.warn = collect;
   console.log = collect;

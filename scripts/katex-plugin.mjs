@@ -78,6 +78,13 @@ export const KATEX_PATCHES = [
       '  markup += ">";\n' +
       '  // Add the markup of the children, also as markup\n',
   ],
+  [
+    // Not the markup: where the report is. KaTeX passes no token with this strict report, so a warning
+    // could only name the formula's start; with the `\\` token, src/render/katex.ts names its line and column.
+    'newLineInDisplayMode: the strict report carries the token of the \\\\ or \\newline',
+    'parser.settings.useStrictBehavior("newLineInDisplayMode", "In LaTeX, \\\\\\\\ or \\\\newline " + "does nothing in display mode")',
+    'parser.settings.useStrictBehavior("newLineInDisplayMode", "In LaTeX, \\\\\\\\ or \\\\newline " + "does nothing in display mode", _ref.token)',
+  ],
 ];
 
 /** The classes whose glyph stays text: OWN_BEFORE_CLASSES of src/render/katex-markup.ts (katex-plugin.test compares them). */

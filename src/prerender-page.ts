@@ -572,7 +572,9 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
       }
     }
     for (const w of r.warnings) {
-      diagnostics.push({ severity: 'warning', file, line: span.line, column: span.column, offset: span.start, code: 'katex', message: w });
+      // At the character KaTeX reports on when it says which (mapped back into the file as an error is).
+      const offset = w.texOffset !== undefined ? texOffsetToSource(source, span, w.texOffset) : span.start;
+      diagnostics.push({ severity: 'warning', file, ...lines.at(offset), offset, code: 'katex', message: w.message });
     }
     if (!known) {
       // Its html is set once it is known whether a feed shows this page's math (typeset, above).
@@ -686,7 +688,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
             message: `${field}: ${r.error.message} (in "${tex}")${rendered ? ' (rendered as an error span)' : ', left as written'}`,
           });
         }
-        for (const w of r.warnings) diagnostics.push({ severity: 'warning', file, ...at, code: 'katex', message: `${field}: ${w}` });
+        for (const w of r.warnings) diagnostics.push({ severity: 'warning', file, ...at, code: 'katex', message: `${field}: ${w.message}` });
       }
       return r.error && !rendered ? escapeHtml(raw ?? tex) : r.html;
     },

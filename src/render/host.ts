@@ -21,6 +21,8 @@ export interface TypesetFormula {
   tex: string;
   display: boolean;
   error?: string;
+  /** KaTeX's notices about it (strict-mode reports, `\require`), when it was typeset. */
+  warnings?: string[];
 }
 
 /** Told of every formula a shortcode's text holds (src/render/host.ts reports the failed ones). */
@@ -56,7 +58,7 @@ export function createHostServices(
   const errors = opts.errors ?? 'fail';
   const typeset = (sink: MathSink) => (tex: string, display: boolean, raw?: string) => {
     const r = renderer.render(tex, display);
-    sink({ tex, display, ...(r.error ? { error: r.error.message } : {}) });
+    sink({ tex, display, ...(r.error ? { error: r.error.message } : {}), ...(r.warnings.length > 0 ? { warnings: r.warnings.map((w) => w.message) } : {}) });
     return r.error && errors === 'fail' ? escapeHtml(raw ?? tex) : r.html;
   };
   return {
@@ -127,7 +129,10 @@ export async function renderShortcode(
   const sinkAt =
     (param?: string): MathSink =>
     (f) => {
-      formulas.push({ ...f, ...place(param) });
+      const { warnings, ...formula } = f;
+      formulas.push({ ...formula, ...place(param) });
+      // As for a formula in the text (at the parameter: a caption is not mapped character by character).
+      for (const w of warnings ?? []) warn(`${w} (in "${f.tex}")`, { ...(param ? { param } : {}), code: 'katex' });
       if (f.error === undefined) return;
       (rendered ? warn : error)(`${f.error} (in "${f.tex}")${rendered ? ' (rendered as an error span)' : ', left as written'}`, {
         ...(param ? { param } : {}),

@@ -24,9 +24,15 @@ export interface MathRenderResult {
   /** The problem, when the TeX could not be typeset. `texOffset` indexes the tex string given. */
   error?: { message: string; texOffset?: number };
   /** Strict-mode reports (LaTeX-incompatible input), `\require` removals and other notices. */
-  warnings: string[];
+  warnings: MathWarning[];
   /** Taken from the renderer's cache: typeset earlier in this build (on this page or another). */
   cached?: boolean;
+}
+
+/** A notice about a formula that was typeset; `texOffset` (into the tex given) where KaTeX says where. */
+export interface MathWarning {
+  message: string;
+  texOffset?: number;
 }
 
 export interface MathRenderer {
@@ -107,11 +113,8 @@ export function createMathRenderer(opts: MathRendererOptions = {}): MathRenderer
   let cacheHits = 0;
 
   function typeset(tex: string, display: boolean, preamble: string): MathRenderResult {
-    const warnings: string[] = [];
-    const own = tex.replace(REQUIRE_RE, (m) => {
-      warnings.push(`${m.replace(/\s+/g, '')} is MathJax-only and was ignored (KaTeX needs no extensions loaded)`);
-      return ' '.repeat(m.length);
-    });
+    const warnings: MathWarning[] = requireWarnings(tex);
+    const own = warnings.length > 0 ? tex.replace(REQUIRE_RE, (m) => ' '.repeat(m.length)) : tex;
     const input = preamble + own;
     const options = (throwOnError: boolean): KatexOptions => ({
       displayMode: display,
@@ -121,8 +124,11 @@ export function createMathRenderer(opts: MathRendererOptions = {}): MathRenderer
       macros: budgeted({ ...macros }, limits.mathTokens) as KatexOptions['macros'],
       maxExpand: limits.mathExpansions,
       maxSize: limits.mathMaxSize,
-      strict: (code: string, message: string) => {
-        warnings.push(`${message}${STRICT_ADVICE[code] ? `: ${STRICT_ADVICE[code]}` : ''} [${code}]`);
+      strict: (code: string, message: string, token?: { loc?: { lexer?: { input?: string }; start?: number } }) => {
+        // Where the token is in this formula's own text (not in a macro's body, not in the preamble).
+        const loc = token?.loc;
+        const at = loc && loc.lexer?.input === input && typeof loc.start === 'number' && loc.start >= preamble.length ? loc.start - preamble.length : undefined;
+        warnings.push({ message: `${message}${STRICT_ADVICE[code] ? `: ${STRICT_ADVICE[code]}` : ''} [${code}]`, ...(at !== undefined ? { texOffset: at } : {}) });
         return 'ignore';
       },
     });
@@ -224,10 +230,11 @@ function oneLine(html: string): string {
   return html.replace(/\r/g, '&#13;').replace(/\n/g, '&#10;');
 }
 
-function requireWarnings(tex: string): string[] {
-  return [...tex.matchAll(REQUIRE_RE)].map(
-    (m) => `${m[0].replace(/\s+/g, '')} is MathJax-only and was ignored (KaTeX needs no extensions loaded)`,
-  );
+function requireWarnings(tex: string): MathWarning[] {
+  return [...tex.matchAll(REQUIRE_RE)].map((m) => ({
+    message: `${m[0].replace(/\s+/g, '')} is MathJax-only and was ignored (KaTeX needs no extensions loaded)`,
+    texOffset: m.index,
+  }));
 }
 
 /** An error KaTeX threw that is not a ParseError (a KaTeX assertion on malformed input). */
@@ -266,10 +273,10 @@ function withoutPreamble(html: string, preamble: string): string {
  * KaTeX prints some notices itself (missing font metrics for a character, `\message`). They are
  * collected instead: rendering is synchronous, so swapping the console for its duration is safe.
  */
-function quietly<T>(sink: string[], fn: () => T): T {
+function quietly<T>(sink: MathWarning[], fn: () => T): T {
   const saved = { warn: console.warn, log: console.log, error: console.error };
   const collect = (...args: unknown[]) => {
-    sink.push(args.map(String).join(' '));
+    sink.push({ message: args.map(String).join(' ') });
   };
   console.warn = collect;
   console.log = collect;

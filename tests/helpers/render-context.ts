@@ -75,7 +75,7 @@ export function makeContext<P extends ParamSpecs>(
   const math = (tex: string, display: boolean): string => {
     const r = katex.render(tex, display);
     if (r.error) error(`${r.error.message} (in "${tex}")`, { code: 'katex' });
-    for (const w of r.warnings) warn(w, { code: 'katex' });
+    for (const w of r.warnings) warn(w.message, { code: 'katex' });
     return r.html;
   };
 

@@ -108,7 +108,7 @@ describe('createMathRenderer', () => {
 
   it('cached results cannot be corrupted by callers', () => {
     const m = createMathRenderer();
-    m.render('\\require{cancel}x', false).warnings.push('mine');
+    m.render('\\require{cancel}x', false).warnings.push({ message: 'mine' });
     expect(m.render('\\require{cancel}x', false).warnings).toHaveLength(1);
   });
 
@@ -124,23 +124,34 @@ describe('createMathRenderer', () => {
     const m = createMathRenderer();
     const r = m.render('\\require{mhchem}\\ce{H2O}', false);
     expect(r.error).toBeUndefined();
-    expect(r.warnings).toEqual([expect.stringContaining('\\require{mhchem} is MathJax-only')]);
+    expect(r.warnings).toEqual([{ message: expect.stringContaining('\\require{mhchem} is MathJax-only'), texOffset: 0 }]);
+    expect(m.render('x + \\require{cancel}\\cancel{y}', false).warnings).toEqual([{ message: expect.stringContaining('\\require{cancel}'), texOffset: 4 }]);
     const bad = m.render('\\require{cancel} x^', false);
     expect(bad.error?.texOffset).toBe('\\require{cancel} x'.length);
   });
 
   it('collects strict-mode reports instead of printing them', () => {
     const m = createMathRenderer();
-    const r = m.render('é', false);
+    const r = m.render('x + é', false);
     expect(r.error).toBeUndefined();
-    expect(r.warnings).toEqual([expect.stringContaining('[unicodeTextInMathMode]')]);
-    expect(m.render('a \\\\ b', true).warnings).toEqual([expect.stringMatching(/does nothing in display mode: to break the line, write the rows in .*gathered.* \[newLineInDisplayMode\]$/)]);
+    // Each where it is in the formula: the character, the \\ (its token, passed by scripts/katex-plugin.mjs).
+    expect(r.warnings).toEqual([{ message: expect.stringContaining('[unicodeTextInMathMode]'), texOffset: 4 }]);
+    expect(m.render('a \\\\ b', true).warnings).toEqual([
+      { message: expect.stringMatching(/does nothing in display mode: to break the line, write the rows in .*gathered.* \[newLineInDisplayMode\]$/), texOffset: 2 },
+    ]);
+    // With a preamble (a page's macro definitions), still an offset into the formula's own text.
+    expect(m.render('a \\\\ b', true, '\\def\\x{1}').warnings).toEqual([{ message: expect.stringContaining('[newLineInDisplayMode]'), texOffset: 2 }]);
+    // From a macro's body (KaTeX's own \\newline is one): not in the formula's text, so no offset (the
+    // warning is at the formula).
+    const macro = createMathRenderer({ macros: { '\\br': 'a \\\\ b' } }).render('x \\br', true);
+    expect(macro.warnings).toEqual([{ message: expect.stringContaining('[newLineInDisplayMode]') }]);
+    expect(m.render('a \\newline b', true).warnings).toEqual([{ message: expect.stringContaining('[newLineInDisplayMode]') }]);
   });
 
   it("collects KaTeX's own console output (\\message) and restores the console", () => {
     const log = vi.spyOn(console, 'log');
     const r = createMathRenderer().render('\\message{hello} x', false);
-    expect(r.warnings).toEqual(['hello']);
+    expect(r.warnings).toEqual([{ message: 'hello' }]);
     expect(log).not.toHaveBeenCalled();
     log.mockRestore();
   });

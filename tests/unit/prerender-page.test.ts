@@ -263,6 +263,29 @@ describe('prerenderPage', () => {
   });
 });
 
+describe("prerenderPage: KaTeX's warnings where they are", () => {
+  it('names the line and column of the \\\\, of the character and of the \\require, through a blockquote and CRLF', async () => {
+    const source = ['Text $x + é$ here.', '', '> $$', '> a = b', '> \\\\ c = d', '> $$', '', '$$\\require{cancel}\\cancel{y}$$', ''].join('\r\n');
+    const r = await prerenderPage(source, env());
+    expect(r.stats.formulas).toBe(3);
+    const at = r.diagnostics.map((d) => [d.severity, d.line, d.column, d.message.replace(/^(.{0,40}).*?(\[\w+\])?$/s, '$1…$2')]);
+    expect(at).toEqual([
+      ['warning', 1, 11, expect.stringMatching(/^Accented Unicode text character "é".*\[unicodeTextInMathMode\]$/)],
+      ['warning', 5, 3, expect.stringMatching(/^In LaTeX, \\\\ or \\newline does nothing.*\[newLineInDisplayMode\]$/)],
+      ['warning', 8, 3, expect.stringMatching(/^\\require\{cancel\} is MathJax-only/)],
+    ]);
+    // In a shortcode's text (a caption, a label): at its parameter, with the formula, as its errors are.
+    const figure = await prerenderPage('Intro.\n\n{{< figure src="/a.png" caption="The $x + é$ axis" >}}\n', env());
+    expect(figure.diagnostics.map((d) => [d.severity, d.line, d.column, d.code, d.message.replace(/^(.{0,50}).*?(\(in .*)$/s, '$1…$2')])).toEqual([
+      ['warning', 3, 25, 'katex', 'figure: Accented Unicode text character "é" used i…(in "x + é")'],
+    ]);
+    // A page with such a warning is not served from the fragment memo without it (noisy).
+    expect(figure.fragments.find((f) => f.kind === 'shortcode')!.noisy).toBe(true);
+    // The offset is that of the character in the file.
+    expect(r.diagnostics.map((d) => source.slice(d.offset!, d.offset! + 2))).toEqual(['é$', '\\\\', '\\r']);
+  });
+});
+
 describe('prerenderPage: passthrough delimiters that leave out $', () => {
   const stack = { inline: [['\\(', '\\)']] as [string, string][], block: [['\\[', '\\]']] as [string, string][] };
   const withDelimiters = (delimiters: typeof stack): PageEnv => {

@@ -14,6 +14,8 @@ export interface TypesetFormula {
     tex: string;
     display: boolean;
     error?: string;
+    /** KaTeX's notices about it (strict-mode reports, `\require`), when it was typeset. */
+    warnings?: string[];
 }
 /** Told of every formula a shortcode's text holds (src/render/host.ts reports the failed ones). */
 export type MathSink = (formula: TypesetFormula) => void;

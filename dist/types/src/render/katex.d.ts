@@ -11,9 +11,14 @@ export interface MathRenderResult {
         texOffset?: number;
     };
     /** Strict-mode reports (LaTeX-incompatible input), `\require` removals and other notices. */
-    warnings: string[];
+    warnings: MathWarning[];
     /** Taken from the renderer's cache: typeset earlier in this build (on this page or another). */
     cached?: boolean;
+}
+/** A notice about a formula that was typeset; `texOffset` (into the tex given) where KaTeX says where. */
+export interface MathWarning {
+    message: string;
+    texOffset?: number;
 }
 export interface MathRenderer {
     /**
