@@ -21569,6 +21569,53 @@ var init_figure_html = __esm({
   }
 });
 
+// src/site/fs-errors.ts
+function fsErrorCode(e) {
+  const code4 = e?.code;
+  return typeof code4 === "string" && /^E[A-Z0-9]+$/.test(code4) && typeof e.syscall === "string" ? code4 : void 0;
+}
+function fsReason(e) {
+  const message = e instanceof Error ? e.message : String(e);
+  const code4 = fsErrorCode(e);
+  const m = /^E[A-Z0-9]+: (.*?)(?:, [a-z]+(?: '.*')?)?$/s.exec(message);
+  return m?.[1] || code4 || message;
+}
+function fsAdvice(e, kind, shown) {
+  const quoted = /^[\w./@+-]+$/.test(shown) ? shown : `'${shown.replace(/'/g, `'\\''`)}'`;
+  switch (fsErrorCode(e)) {
+    case "EACCES":
+    case "EPERM":
+      return kind === "directory" ? `fix its permissions so that the user running the build can list and enter it (chmod a+rx ${quoted}), or move it out of the site's content` : `fix its permissions so that the user running the build can read it (chmod a+r ${quoted}; the directories above it need a+x)`;
+    case "EISDIR":
+      return "it is a directory: name a file";
+    case "ENOTDIR":
+      return "a part of its path is a file, not a directory: fix the path";
+    case "ENOENT":
+      return "it was removed or moved while the build ran: build again";
+    case "ELOOP":
+      return "a symbolic link on its path leads back to itself: fix or remove the link";
+    case "EMFILE":
+    case "ENFILE":
+      return "the system has too many files open: raise the limit (ulimit -n) or close other programs, then build again";
+    case "EIO":
+      return "the disk reported a read error: check the disk, or restore the file from a copy";
+    default:
+      return kind === "directory" ? "check that it is a directory the user running the build can read" : "check that it is a file the user running the build can read";
+  }
+}
+function cannotRead(e, kind, shown) {
+  return `cannot be read (${fsReason(e)}): ${fsAdvice(e, kind, shown)}`;
+}
+function unreadableMessage(e, kind, shown, consequence) {
+  const hugoToo = ["EACCES", "EPERM", "EIO", "ELOOP"].includes(fsErrorCode(e) ?? "");
+  return `this ${kind} cannot be read (${fsReason(e)}), so ${consequence}${hugoToo ? " (Hugo stops on it too)" : ""}: ${fsAdvice(e, kind, shown)}`;
+}
+var init_fs_errors = __esm({
+  "src/site/fs-errors.ts"() {
+    "use strict";
+  }
+});
+
 // src/site/safe-path.ts
 import { lstatSync, readlinkSync, realpathSync } from "node:fs";
 import path from "node:path";
@@ -21614,8 +21661,11 @@ function resolveInside(roots, file) {
       let st;
       try {
         st = lstatSync(next);
-      } catch {
-        return { ok: false, why: "missing" };
+      } catch (e) {
+        const code4 = fsErrorCode(e);
+        if (code4 === void 0 || code4 === "ENOENT" || code4 === "ENOTDIR") return { ok: false, why: "missing" };
+        const dir = code4 === "EACCES" || code4 === "EPERM";
+        return { ok: false, why: "blocked", at: dir ? cur : next, kind: dir ? "directory" : "file", error: e };
       }
       if (st.isSymbolicLink()) {
         lastLink = next;
@@ -21651,6 +21701,7 @@ function lookUpFile(roots, bases, rel3, track, memo) {
 }
 function lookUp(roots, bases, rel3) {
   const looked = [];
+  let blocked;
   for (const base2 of bases) {
     const p5 = path.resolve(base2, rel3);
     if (!lexicallyInside(roots, p5)) continue;
@@ -21663,9 +21714,20 @@ function lookUp(roots, bases, rel3) {
       }
     } else if (r2.why === "outside") {
       return { refused: p5, link: r2.link ?? p5, target: r2.target ?? "" };
+    } else if (r2.why === "blocked") {
+      blocked ??= { at: r2.at, kind: r2.kind, error: r2.error };
     }
   }
-  return { missing: looked };
+  return { missing: looked, ...blocked ? { blocked } : {} };
+}
+function blockedMessage(siteDir, b2) {
+  const shown = shownPath(siteDir, b2.at);
+  const code4 = fsErrorCode(b2.error);
+  if (b2.kind === "directory" && (code4 === "EACCES" || code4 === "EPERM")) {
+    const quoted = /^[\w./@+-]+$/.test(shown) ? shown : `'${shown.replace(/'/g, `'\\''`)}'`;
+    return `${shown} cannot be entered (${fsReason(b2.error)}): fix its permissions so that the user running the build can enter it (chmod a+x ${quoted})`;
+  }
+  return `${shown} cannot be read (${fsReason(b2.error)}): ${fsAdvice(b2.error, b2.kind, shown)}`;
 }
 function outsideMessage(siteDir, link3, target) {
   return `${shownPath(siteDir, link3)} is a symbolic link to ${JSON.stringify(target)}, outside the site; hugo-prerender reads nothing outside the site (Hugo 0.169 ignores such links too): copy it into the site instead of linking it`;
@@ -21677,12 +21739,14 @@ var cache;
 var init_safe_path = __esm({
   "src/site/safe-path.ts"() {
     "use strict";
+    init_fs_errors();
     cache = /* @__PURE__ */ new WeakMap();
   }
 });
 
 // src/images/resolve.ts
-function missingImageMessage(src, site, bundleDir, missing) {
+function missingImageMessage(src, site, bundleDir, missing, blocked) {
+  if (blocked) return `image "${src}" could not be looked for: ${blockedMessage(site.dir, blocked)}`;
   const where = bundleDir ? "static, assets or the page bundle" : "static or assets (the page is not a bundle)";
   return `image "${src}" was not found in ${where}; looked for ${missing.map((c) => shownPath(site.dir, c)).join(", ")}`;
 }
@@ -21762,7 +21826,7 @@ function findSrc(ctx, src) {
     return void 0;
   }
   if (look.missing.length === 0) return void 0;
-  ctx.warn(missingImageMessage(src, ctx.site, ctx.page.bundleDir, look.missing), { param: "src", code: "figure-missing" });
+  ctx.warn(missingImageMessage(src, ctx.site, ctx.page.bundleDir, look.missing, look.blocked), { param: "src", code: "figure-missing" });
   return void 0;
 }
 var params2, figure_default;
@@ -27339,53 +27403,6 @@ var init_lstm_cell = __esm({
   }
 });
 
-// src/site/fs-errors.ts
-function fsErrorCode(e) {
-  const code4 = e?.code;
-  return typeof code4 === "string" && /^E[A-Z0-9]+$/.test(code4) && typeof e.syscall === "string" ? code4 : void 0;
-}
-function fsReason(e) {
-  const message = e instanceof Error ? e.message : String(e);
-  const code4 = fsErrorCode(e);
-  const m = /^E[A-Z0-9]+: (.*?)(?:, [a-z]+(?: '.*')?)?$/s.exec(message);
-  return m?.[1] || code4 || message;
-}
-function fsAdvice(e, kind, shown) {
-  const quoted = /^[\w./@+-]+$/.test(shown) ? shown : `'${shown.replace(/'/g, `'\\''`)}'`;
-  switch (fsErrorCode(e)) {
-    case "EACCES":
-    case "EPERM":
-      return kind === "directory" ? `fix its permissions so that the user running the build can list and enter it (chmod a+rx ${quoted}), or move it out of the site's content` : `fix its permissions so that the user running the build can read it (chmod a+r ${quoted}; the directories above it need a+x)`;
-    case "EISDIR":
-      return "it is a directory: name a file";
-    case "ENOTDIR":
-      return "a part of its path is a file, not a directory: fix the path";
-    case "ENOENT":
-      return "it was removed or moved while the build ran: build again";
-    case "ELOOP":
-      return "a symbolic link on its path leads back to itself: fix or remove the link";
-    case "EMFILE":
-    case "ENFILE":
-      return "the system has too many files open: raise the limit (ulimit -n) or close other programs, then build again";
-    case "EIO":
-      return "the disk reported a read error: check the disk, or restore the file from a copy";
-    default:
-      return kind === "directory" ? "check that it is a directory the user running the build can read" : "check that it is a file the user running the build can read";
-  }
-}
-function cannotRead(e, kind, shown) {
-  return `cannot be read (${fsReason(e)}): ${fsAdvice(e, kind, shown)}`;
-}
-function unreadableMessage(e, kind, shown, consequence) {
-  const hugoToo = ["EACCES", "EPERM", "EIO", "ELOOP"].includes(fsErrorCode(e) ?? "");
-  return `this ${kind} cannot be read (${fsReason(e)}), so ${consequence}${hugoToo ? " (Hugo stops on it too)" : ""}: ${fsAdvice(e, kind, shown)}`;
-}
-var init_fs_errors = __esm({
-  "src/site/fs-errors.ts"() {
-    "use strict";
-  }
-});
-
 // src/svg/plot/data.ts
 function parseCell(s2) {
   const t = s2.trim();
@@ -27634,6 +27651,10 @@ function readData(ctx) {
     if (inBases.length < bases.length) {
       ctx.error(`file "${file}" points outside the page bundle, static/ and assets/; data files must be inside them`, { param: "file" });
     } else {
+      if (look && "missing" in look && look.blocked) {
+        ctx.error(`file "${file}" could not be looked for: ${blockedMessage(ctx.site.dir, look.blocked)}`, { param: "file", code: "unreadable" });
+        return void 0;
+      }
       const where = bases.map((b2) => b2.what).join(", ");
       const hint = ctx.page.bundleDir ? "" : " (this page is not a bundle: put it in a folder as index.md to keep data beside it)";
       ctx.error(`file "${file}" not found; looked in ${where}${hint}`, { param: "file" });
@@ -31432,7 +31453,7 @@ async function siteFigureImages(shortcodes2, page, site, images) {
     const warn = (message, code4) => diagnostics.push({ severity: "warning", code: code4, file: page.relPath, line: at.line, column: at.column, offset: at.offset, message: `figure: ${message}` });
     const look = lookUpImage(src, site, page.bundleDir, page.reads?.lookup, page.reads?.memo);
     if (look && "refused" in look) warn(`image "${src}": ${outsideMessage(site.dir, look.link, look.target)}`, "outside");
-    if (look && "missing" in look && look.missing.length > 0) warn(missingImageMessage(src, site, page.bundleDir, look.missing), "figure-missing");
+    if (look && "missing" in look && look.missing.length > 0) warn(missingImageMessage(src, site, page.bundleDir, look.missing, look.blocked), "figure-missing");
     if (!look || !("found" in look)) continue;
     const { image: image3, warnings } = await images.prepare(look.found, src);
     for (const w of warnings) warn(w, "figure-image");
@@ -31477,7 +31498,7 @@ function rel(siteDir, p5) {
   return path11.relative(siteDir, p5).split(path11.sep).join("/");
 }
 function outcomeOf(siteDir, r2) {
-  const v = "found" in r2 ? { found: rel(siteDir, r2.found) } : "refused" in r2 ? { refused: rel(siteDir, r2.refused), link: rel(siteDir, r2.link), target: r2.target } : { missing: r2.missing.map((m) => rel(siteDir, m)) };
+  const v = "found" in r2 ? { found: rel(siteDir, r2.found) } : "refused" in r2 ? { refused: rel(siteDir, r2.refused), link: rel(siteDir, r2.link), target: r2.target } : { missing: r2.missing.map((m) => rel(siteDir, m)), ...r2.blocked ? { blocked: [rel(siteDir, r2.blocked.at), fsErrorCode(r2.blocked.error) ?? ""] } : {} };
   return md5Hex(stableStringify(v));
 }
 function readsUnchanged(record, site, hashes, markdownInner) {
@@ -31497,9 +31518,10 @@ var init_page_records = __esm({
     "use strict";
     init_keys();
     init_safe_path();
+    init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "1f7f5efd233a9151f513e0ac78d8b71d";
+    BUNDLE_CODE_ID = "9289218848328d858a1cd8024f8d6e3f";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */

@@ -194,6 +194,6 @@ function findSrc(ctx: RenderContext<FigureParams>, src: string): string | undefi
     return undefined;
   }
   if (look.missing.length === 0) return undefined;
-  ctx.warn(missingImageMessage(src, ctx.site, ctx.page.bundleDir, look.missing), { param: 'src', code: 'figure-missing' });
+  ctx.warn(missingImageMessage(src, ctx.site, ctx.page.bundleDir, look.missing, look.blocked), { param: 'src', code: 'figure-missing' });
   return undefined;
 }

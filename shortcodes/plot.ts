@@ -9,7 +9,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { FIGURE_PARAMS } from '../src/render/params.js';
-import { lookUpFile, outsideMessage, shownPath, siteRoots } from '../src/site/safe-path.js';
+import { blockedMessage, lookUpFile, outsideMessage, shownPath, siteRoots } from '../src/site/safe-path.js';
 import { cannotRead, fsErrorCode } from '../src/site/fs-errors.js';
 import { defineShortcode, type RenderContext } from '../src/render/types.js';
 import { figureTitle, wrapFigure } from '../src/render/figure-wrap.js';
@@ -83,6 +83,10 @@ function readData(ctx: RenderContext<Params>): { table: DataTable; shown: string
     if (inBases.length < bases.length) {
       ctx.error(`file "${file}" points outside the page bundle, static/ and assets/; data files must be inside them`, { param: 'file' });
     } else {
+      if (look && 'missing' in look && look.blocked) {
+        ctx.error(`file "${file}" could not be looked for: ${blockedMessage(ctx.site.dir, look.blocked)}`, { param: 'file', code: 'unreadable' });
+        return undefined;
+      }
       const where = bases.map((b) => b.what).join(', ');
       const hint = ctx.page.bundleDir ? '' : ' (this page is not a bundle: put it in a folder as index.md to keep data beside it)';
       ctx.error(`file "${file}" not found; looked in ${where}${hint}`, { param: 'file' });

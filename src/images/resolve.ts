@@ -5,10 +5,18 @@
  */
 import { isLocalSrc } from '../render/figure-html.js';
 import type { SiteInfo } from '../render/types.js';
-import { lookUpFile, shownPath, siteRoots, type Lookup, type LookupMemo, type LookupTracker } from '../site/safe-path.js';
+import { blockedMessage, lookUpFile, shownPath, siteRoots, type Lookup, type LookupMemo, type LookupTracker } from '../site/safe-path.js';
 
 /** What a figure says of a local image found nowhere: where it looked (`missing`: the paths tried). */
-export function missingImageMessage(src: string, site: SiteInfo, bundleDir: string | undefined, missing: readonly string[]): string {
+export function missingImageMessage(
+  src: string,
+  site: SiteInfo,
+  bundleDir: string | undefined,
+  missing: readonly string[],
+  blocked?: { at: string; kind: 'file' | 'directory'; error: NodeJS.ErrnoException },
+): string {
+  // A place that could not be looked into may hold it: say that, not "not found".
+  if (blocked) return `image "${src}" could not be looked for: ${blockedMessage(site.dir, blocked)}`;
   const where = bundleDir ? 'static, assets or the page bundle' : 'static or assets (the page is not a bundle)';
   return `image "${src}" was not found in ${where}; looked for ${missing.map((c) => shownPath(site.dir, c)).join(', ')}`;
 }

@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../content/types.js';
 import { contentKey, md5Hex, stableStringify } from '../render/keys.js';
 import { lookUpFile, siteRoots, type Lookup, type LookupMemo } from './safe-path.js';
+import { fsErrorCode } from './fs-errors.js';
 import type { SiteInfo } from '../render/types.js';
 
 export const PAGE_RECORDS_FILE = 'pages.json';
@@ -124,7 +125,7 @@ function outcomeOf(siteDir: string, r: Lookup): string {
       ? { found: rel(siteDir, r.found) }
       : 'refused' in r
         ? { refused: rel(siteDir, r.refused), link: rel(siteDir, r.link), target: r.target }
-        : { missing: r.missing.map((m) => rel(siteDir, m)) };
+        : { missing: r.missing.map((m) => rel(siteDir, m)), ...(r.blocked ? { blocked: [rel(siteDir, r.blocked.at), fsErrorCode(r.blocked.error) ?? ''] } : {}) };
   return md5Hex(stableStringify(v));
 }
 

@@ -14,6 +14,7 @@
 import { lstatSync, readlinkSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../content/types.js';
+import { fsAdvice, fsErrorCode, fsReason } from './fs-errors.js';
 
 export interface Roots {
   /** Each allowed directory as the config gives it and as it really is (symlinks in its own path resolved). */
@@ -24,7 +25,12 @@ export type Resolved =
   | { ok: true; real: string }
   /** `link` is the symbolic link (absolute, as written under a root) whose target leaves the roots. */
   | { ok: false; why: 'outside'; link?: string; target?: string }
-  | { ok: false; why: 'missing' };
+  | { ok: false; why: 'missing' }
+  /**
+   * A component could not be looked at for another reason than its absence: `at` is the directory the
+   * user cannot enter (permission denied) or the path the system could not read, `error` what it said.
+   */
+  | { ok: false; why: 'blocked'; at: string; kind: 'file' | 'directory'; error: NodeJS.ErrnoException };
 
 /** The allowed roots: directories that do not exist are left out. */
 export function allowedRoots(dirs: readonly string[]): Roots {
@@ -80,8 +86,12 @@ export function resolveInside(roots: Roots, file: string): Resolved {
       let st;
       try {
         st = lstatSync(next);
-      } catch {
-        return { ok: false, why: 'missing' };
+      } catch (e) {
+        const code = fsErrorCode(e);
+        if (code === undefined || code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, why: 'missing' };
+        // Permission denied on `next` means `cur` cannot be entered (no x for this user).
+        const dir = code === 'EACCES' || code === 'EPERM';
+        return { ok: false, why: 'blocked', at: dir ? cur : next, kind: dir ? 'directory' : 'file', error: e as NodeJS.ErrnoException };
       }
       if (st.isSymbolicLink()) {
         lastLink = next;
@@ -119,8 +129,11 @@ export type Lookup =
   | { found: string }
   /** A symbolic link on the way leaves the site: nothing was read. */
   | { refused: string; link: string; target: string }
-  /** Not in any of the places (only places inside the site were looked at). */
-  | { missing: string[] };
+  /**
+   * Not in any of the places (only places inside the site were looked at); `blocked`: the first place
+   * that could not be looked into (a directory the user cannot enter), where the file may well be.
+   */
+  | { missing: string[]; blocked?: { at: string; kind: 'file' | 'directory'; error: NodeJS.ErrnoException } };
 
 /** Told of every lookup a page makes (src/site/page-records.ts: what the page read, for incremental builds). */
 export type LookupTracker = (bases: readonly string[], rel: string, result: Lookup) => void;
@@ -149,6 +162,7 @@ export function lookUpFile(roots: Roots, bases: readonly string[], rel: string, 
 
 function lookUp(roots: Roots, bases: readonly string[], rel: string): Lookup {
   const looked: string[] = [];
+  let blocked: { at: string; kind: 'file' | 'directory'; error: NodeJS.ErrnoException } | undefined;
   for (const base of bases) {
     const p = path.resolve(base, rel);
     if (!lexicallyInside(roots, p)) continue;
@@ -162,9 +176,25 @@ function lookUp(roots: Roots, bases: readonly string[], rel: string): Lookup {
       }
     } else if (r.why === 'outside') {
       return { refused: p, link: r.link ?? p, target: r.target ?? '' };
+    } else if (r.why === 'blocked') {
+      blocked ??= { at: r.at, kind: r.kind, error: r.error };
     }
   }
-  return { missing: looked };
+  return { missing: looked, ...(blocked ? { blocked } : {}) };
+}
+
+/**
+ * Why a file could not be looked for (Lookup's `blocked`): `static/data cannot be entered (permission
+ * denied): fix its permissions so that the user running the build can enter it (chmod a+x static/data)`.
+ */
+export function blockedMessage(siteDir: string, b: { at: string; kind: 'file' | 'directory'; error: NodeJS.ErrnoException }): string {
+  const shown = shownPath(siteDir, b.at);
+  const code = fsErrorCode(b.error);
+  if (b.kind === 'directory' && (code === 'EACCES' || code === 'EPERM')) {
+    const quoted = /^[\w./@+-]+$/.test(shown) ? shown : `'${shown.replace(/'/g, `'\\''`)}'`;
+    return `${shown} cannot be entered (${fsReason(b.error)}): fix its permissions so that the user running the build can enter it (chmod a+x ${quoted})`;
+  }
+  return `${shown} cannot be read (${fsReason(b.error)}): ${fsAdvice(b.error, b.kind, shown)}`;
 }
 
 /** The message for a refused link: `<link> is a symbolic link to <target>, outside the site; …`. */

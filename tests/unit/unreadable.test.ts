@@ -12,6 +12,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 /** Paths (absolute) that node:fs refuses, with the code it refuses them with. */
 const refuse = vi.hoisted(() => new Map<string, string>());
+/** Directories (absolute) the user cannot enter: an lstat of anything in them is refused (EACCES). */
+const unenterable = vi.hoisted(() => new Set<string>());
 vi.mock('node:fs', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs')>();
   const REASONS: Record<string, [number, string]> = {
@@ -31,6 +33,13 @@ vi.mock('node:fs', async (importOriginal) => {
     // build reads a page through openSync, check and the plot shortcode through readFileSync.
     openSync: ((p: string, ...rest: unknown[]) => (check(p, 'open'), real.openSync(p, ...(rest as [never])))) as typeof real.openSync,
     readFileSync: ((p: string, o?: unknown) => (check(p, 'open'), real.readFileSync(p, o as never))) as typeof real.readFileSync,
+    // A file inside a directory the user cannot enter: its lstat is refused (safe-path.ts looks files up so).
+    lstatSync: ((p: string, o?: unknown) => {
+      if (typeof p === 'string' && unenterable.has(path.dirname(path.resolve(p)))) {
+        throw Object.assign(new Error(`EACCES: permission denied, lstat '${p}'`), { code: 'EACCES', errno: -13, syscall: 'lstat', path: p });
+      }
+      return real.lstatSync(p, o as never);
+    }) as typeof real.lstatSync,
   };
 });
 
@@ -43,7 +52,10 @@ import { renderShortcode } from '../../src/render/host.js';
 import type { Shortcode } from '../../src/content/types.js';
 
 const site = tempSites('hp-unreadable-', { defaults: { 'hugo.toml': 'title = "t"\n', ...HEAD_LAYOUT } });
-afterEach(() => refuse.clear());
+afterEach(() => {
+  refuse.clear();
+  unenterable.clear();
+});
 
 const roots = (dir: string) => siteRoots({ dir, staticDirs: [], assetsDir: path.join(dir, 'assets') });
 
@@ -218,6 +230,23 @@ describe('a page or a data file that cannot be read', () => {
     ]);
   });
 
+  it('a data file or an image in a directory that cannot be entered: said so, not "not found"', async () => {
+    const page = '---\ntitle: t\n---\n{{< plot file="/locked/d.csv" >}}\n\n{{< figure src="/locked/a.png" alt="A" >}}\n';
+    const dir = site({ 'content/p.md': page, 'static/locked/d.csv': 'a,b\n1,2\n', 'static/locked/a.png': 'x' });
+    unenterable.add(path.join(dir, 'static/locked'));
+    const r = await buildSite({ source: dir });
+    const enter = 'static/locked cannot be entered (permission denied): fix its permissions so that the user running the build can enter it (chmod a+x static/locked)';
+    expect(r.diagnostics.map((d) => [d.severity, `${d.file}:${d.line}:${d.column}`, d.message])).toEqual([
+      ['error', 'content/p.md:4:10', `plot: file "/locked/d.csv" could not be looked for: ${enter}`],
+      ['warning', 'content/p.md:6:12', `figure: image "/locked/a.png" could not be looked for: ${enter}`],
+    ]);
+    // Once it can be entered, the next build looks again (the lookup's outcome is part of the page's record).
+    unenterable.clear();
+    const again = await buildSite({ source: dir });
+    expect(again.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/^figure: image "\/locked\/a\.png"/)]);
+    expect(again.diagnostics[0]!.message).not.toContain('looked for');
+  });
+
   it("the host reports a file-system error thrown by any shortcode as the site's problem, a real bug as ours", async () => {
     const sc: Shortcode = { name: 'reads', markup: '<', params: {}, selfClosed: false, children: [], ordinal: 0, line: 3, column: 1, offset: 20, tagEnd: 32, end: 32 };
     const env = {
@@ -259,6 +288,17 @@ describe.skipIf(process.getuid?.() === 0)('for real (not as root, which reads an
       expect(existsSync(path.join(dir, '.prerender/content/posts/lockeddir/index.md'))).toBe(true);
     } finally {
       chmodSync(locked, 0o755);
+    }
+  });
+
+  it('a plot data file in a directory that can be listed but not entered (mode 644): said so', async () => {
+    const dir = site({ 'content/p.md': '---\n---\n{{< plot file="/locked/d.csv" >}}\n', 'static/locked/d.csv': 'a,b\n1,2\n' });
+    chmodSync(path.join(dir, 'static/locked'), 0o644);
+    try {
+      const r = await buildSite({ source: dir });
+      expect(r.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/^plot: file "\/locked\/d\.csv" could not be looked for: static\/locked cannot be entered \(permission denied\).*chmod a\+x static\/locked/)]);
+    } finally {
+      chmodSync(path.join(dir, 'static/locked'), 0o755);
     }
   });
 

@@ -1,6 +1,10 @@
 import type { SiteInfo } from '../render/types.js';
 import { type Lookup, type LookupMemo, type LookupTracker } from '../site/safe-path.js';
 /** What a figure says of a local image found nowhere: where it looked (`missing`: the paths tried). */
-export declare function missingImageMessage(src: string, site: SiteInfo, bundleDir: string | undefined, missing: readonly string[]): string;
+export declare function missingImageMessage(src: string, site: SiteInfo, bundleDir: string | undefined, missing: readonly string[], blocked?: {
+    at: string;
+    kind: 'file' | 'directory';
+    error: NodeJS.ErrnoException;
+}): string;
 /** What `lookUpFile` says about the image `src` names; undefined for a remote or empty `src`. */
 export declare function lookUpImage(src: string, site: SiteInfo, bundleDir: string | undefined, track?: LookupTracker, memo?: LookupMemo): Lookup | undefined;

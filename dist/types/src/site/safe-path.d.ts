@@ -19,6 +19,17 @@ export type Resolved = {
 } | {
     ok: false;
     why: 'missing';
+}
+/**
+ * A component could not be looked at for another reason than its absence: `at` is the directory the
+ * user cannot enter (permission denied) or the path the system could not read, `error` what it said.
+ */
+ | {
+    ok: false;
+    why: 'blocked';
+    at: string;
+    kind: 'file' | 'directory';
+    error: NodeJS.ErrnoException;
 };
 /** The allowed roots: directories that do not exist are left out. */
 export declare function allowedRoots(dirs: readonly string[]): Roots;
@@ -50,9 +61,17 @@ export type Lookup = {
     link: string;
     target: string;
 }
-/** Not in any of the places (only places inside the site were looked at). */
+/**
+ * Not in any of the places (only places inside the site were looked at); `blocked`: the first place
+ * that could not be looked into (a directory the user cannot enter), where the file may well be.
+ */
  | {
     missing: string[];
+    blocked?: {
+        at: string;
+        kind: 'file' | 'directory';
+        error: NodeJS.ErrnoException;
+    };
 };
 /** Told of every lookup a page makes (src/site/page-records.ts: what the page read, for incremental builds). */
 export type LookupTracker = (bases: readonly string[], rel: string, result: Lookup) => void;
@@ -67,6 +86,15 @@ export type LookupMemo = Map<string, Lookup>;
  * With `memo`, a lookup it holds is not made again.
  */
 export declare function lookUpFile(roots: Roots, bases: readonly string[], rel: string, track?: LookupTracker, memo?: LookupMemo): Lookup;
+/**
+ * Why a file could not be looked for (Lookup's `blocked`): `static/data cannot be entered (permission
+ * denied): fix its permissions so that the user running the build can enter it (chmod a+x static/data)`.
+ */
+export declare function blockedMessage(siteDir: string, b: {
+    at: string;
+    kind: 'file' | 'directory';
+    error: NodeJS.ErrnoException;
+}): string;
 /** The message for a refused link: `<link> is a symbolic link to <target>, outside the site; …`. */
 export declare function outsideMessage(siteDir: string, link: string, target: string): string;
 /** The error at a content link that leaves the site (see listContentFiles in build.ts). */
