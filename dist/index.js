@@ -31185,7 +31185,7 @@ var init_shortcode_list = __esm({
 });
 
 // src/site/fallbacks.ts
-import { readdirSync as readdirSync4, readFileSync as readFileSync5 } from "node:fs";
+import { readdirSync as readdirSync4, readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
 import path7 from "node:path";
 function fallbackTemplate(name, inner2) {
   return `{{- /* Written by hugo-prerender build. "${name}" is rendered by hugo-prerender; Hugo runs this only on a page it
@@ -31226,6 +31226,52 @@ function shortcodeTemplate(layoutDirs, name) {
     }
   }
   return void 0;
+}
+function shortcodeTemplateNames(layoutDirs) {
+  const out = /* @__PURE__ */ new Set();
+  const walk = (dir, prefix, depth) => {
+    let entries;
+    try {
+      entries = readdirSync4(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (e.isDirectory()) {
+        if (depth < 8) walk(path7.join(dir, e.name), `${prefix}${e.name}/`, depth + 1);
+      } else if (!e.name.startsWith(".") && e.name.includes(".")) {
+        out.add(`${prefix}${e.name.slice(0, e.name.indexOf("."))}`.toLowerCase());
+      }
+    }
+  };
+  for (const dir of layoutDirs) for (const sub3 of ["_shortcodes", "shortcodes"]) walk(path7.join(dir, sub3), "", 0);
+  return out;
+}
+function layoutsComplete(siteDir, data) {
+  return moduleLayoutDirs(siteDir, data).every((dirs) => {
+    const root4 = dirs.map((d2) => path7.dirname(d2)).find((d2) => isDirectory(d2));
+    if (root4 === void 0) return false;
+    if (isDirectory(path7.join(root4, "config"))) return false;
+    for (const name of ["hugo", "config", "theme"]) {
+      for (const ext of ["toml", "yaml", "yml", "json"]) {
+        let text12;
+        try {
+          text12 = readFileSync5(path7.join(root4, `${name}.${ext}`), "utf8");
+        } catch {
+          continue;
+        }
+        if (/^\s*["']?(theme|imports|mounts)["']?\s*[:=]|\[\[?\s*(module\.)?(imports|mounts)\s*\]/im.test(text12)) return false;
+      }
+    }
+    return true;
+  });
+}
+function isDirectory(p5) {
+  try {
+    return statSync3(p5).isDirectory();
+  } catch {
+    return false;
+  }
 }
 function hasShortcodeTemplate(layoutDirs, name) {
   return shortcodeTemplate(layoutDirs, name) !== void 0;
@@ -31302,15 +31348,18 @@ var init_fallbacks = __esm({
       "relref",
       "tweet",
       "twitter",
+      "twitter_simple",
       "vimeo",
+      "vimeo_simple",
       "x",
+      "x_simple",
       "youtube"
     ]);
   }
 });
 
 // src/site/head-hooks.ts
-import { readdirSync as readdirSync5, readFileSync as readFileSync6, statSync as statSync3 } from "node:fs";
+import { readdirSync as readdirSync5, readFileSync as readFileSync6, statSync as statSync4 } from "node:fs";
 import path8 from "node:path";
 function templates(dir, ext = ".html") {
   const out = [];
@@ -31332,7 +31381,7 @@ function templates(dir, ext = ".html") {
 }
 function kindOf(p5) {
   try {
-    const st = statSync3(p5);
+    const st = statSync4(p5);
     return st.isFile() ? "file" : st.isDirectory() ? "dir" : void 0;
   } catch {
     return void 0;
@@ -31521,7 +31570,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "9289218848328d858a1cd8024f8d6e3f";
+    BUNDLE_CODE_ID = "78ccc8f2fa678bdb55545f52c51b98eb";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -31811,12 +31860,14 @@ function pageSettings(config, siteDir, errorMode) {
   let math2 = rendering.length > 0 ? { ...config.math, wrappers: { ...Object.fromEntries(rendering.map((n) => [n, "tex"])), ...config.math.wrappers ?? {} } } : config.math;
   if (mathFenceRendered(layoutDirs)) math2 = { ...math2, fences: true };
   const headingMath = unsafe ? "html" : headingDataTemplates(siteDir, layoutDirs).length > 0 ? "text" : "shortcode";
+  const shortcodeNames = layoutsComplete(siteDir, config.data) ? [.../* @__PURE__ */ new Set([...shortcodeTemplateNames(layoutDirs), ...HUGO_BUILTIN_SHORTCODES, ...shortcodeList.keys()])].sort() : void 0;
   const settings = {
     math: math2,
     settingsKey: stableStringify({ macros: macros2, errorMode, math: math2, unsafe, headingMath, site: [...siteShortcodes.keys()], limits: mathAndOutputLimits(limits) }),
     everywhere: everywhereSettings(config.data),
     limits: config.prerender.limits,
     siteShortcodes,
+    ...shortcodeNames ? { shortcodeNames } : {},
     markdownInner: markdownShortcodeTemplates(siteDir, layoutDirs),
     unsafe,
     headingMath,
@@ -51969,6 +52020,20 @@ function siteOwned(list4, site, out = []) {
   }
   return out;
 }
+function hugoShortcodes(list4, owned, out = []) {
+  for (const sc of list4) {
+    out.push(sc);
+    if (!owned(sc)) hugoShortcodes(sc.children, owned, out);
+  }
+  return out;
+}
+function unknownShortcodeMessage(name, known) {
+  const close2 = closestKey(name, known);
+  const head2 = /^([a-z0-9]{3,})[-_]/i.exec(name)?.[1]?.toLowerCase();
+  const alike = head2 ? known.filter((k2) => k2 === head2 || k2.startsWith(`${head2}-`) || k2.startsWith(`${head2}_`)) : [];
+  const hint = close2 ? `; did you mean ${close2}?` : alike.length > 0 ? `; the shortcodes whose name starts so: ${alike.join(", ")}` : "";
+  return `{{< ${name} >}}: no shortcode has this name (not one of this site's or its theme's templates, Hugo's or hugo-prerender's), so Hugo stops on this page (template for shortcode "${name}" not found)${hint}`;
+}
 async function prerenderPage(source, env2) {
   const budget = env2.budget ?? pageBudget(env2.settings.limits ?? DEFAULT_LIMITS);
   const file = env2.page.relPath;
@@ -52013,6 +52078,16 @@ async function prerenderPage(source, env2) {
         code: "site-shortcode",
         message: `${sc.name}: ${param}="\u2026" has math, which hugo-prerender does not typeset here: the site's own ${sc.name} template (${siteShortcodes.get(sc.name)}) renders this shortcode. Keep math out of its parameters, or remove that template to use hugo-prerender's ${sc.name}`
       });
+    }
+  }
+  const names = env2.settings.shortcodeNames;
+  if (names) {
+    let known = knownSets.get(names);
+    if (!known) knownSets.set(names, known = new Set(names));
+    for (const sc of hugoShortcodes(parsed.shortcodes, isOwned)) {
+      const name2 = sc.name.toLowerCase();
+      if (known.has(name2) || name2.endsWith(".inline") || isOwnShortcodeName(sc.name)) continue;
+      diagnostics.push({ severity: "warning", file, line: sc.line, column: sc.column, offset: sc.offset, code: "unknown-shortcode", message: unknownShortcodeMessage(sc.name, names) });
     }
   }
   const limits = env2.settings.limits ?? DEFAULT_LIMITS;
@@ -52585,7 +52660,7 @@ function mathDiagnostic(source, span, error, lines, file, asWarning) {
     message: `${error.message}${asWarning ? " (rendered as an error span)" : ""}`
   };
 }
-var CODE_SHORTCODES, DIVIDER, ESCAPED;
+var CODE_SHORTCODES, knownSets, DIVIDER, ESCAPED;
 var init_prerender_page = __esm({
   "src/prerender-page.ts"() {
     "use strict";
@@ -52609,7 +52684,9 @@ var init_prerender_page = __esm({
     init_wrappers();
     init_inline_text();
     init_headings();
+    init_config();
     CODE_SHORTCODES = /* @__PURE__ */ new Set(["highlight", "code", "mermaid", "chart"]);
+    knownSets = /* @__PURE__ */ new WeakMap();
     DIVIDER = "<!--more-->";
     ESCAPED = {
       "\x07": ["a", "bell character"],
@@ -70444,6 +70521,7 @@ function contextFingerprint(ctx) {
     everywhere: s2.everywhere,
     limits: s2.limits,
     siteShortcodes: [...s2.siteShortcodes ?? []],
+    shortcodeNames: s2.shortcodeNames ?? null,
     unsafe: s2.unsafe,
     headingMath: s2.headingMath,
     feeds: s2.feeds,
@@ -70703,7 +70781,7 @@ ${out.slice(j)}`;
 // src/build.ts
 init_keys();
 init_config();
-import { closeSync, openSync, readdirSync as readdirSync6, readFileSync as readFileSync10, readSync, realpathSync as realpathSync4, statSync as statSync4 } from "node:fs";
+import { closeSync, openSync, readdirSync as readdirSync6, readFileSync as readFileSync10, readSync, realpathSync as realpathSync4, statSync as statSync5 } from "node:fs";
 import os from "node:os";
 import path15 from "node:path";
 
@@ -71859,6 +71937,22 @@ function renderThreads(jobs, cores, expected, chosen) {
 }
 var CONTENT_EXTENSIONS = /* @__PURE__ */ new Set([".md", ".markdown", ".mdown"]);
 var OTHER_CONTENT_EXTENSIONS = /* @__PURE__ */ new Set([".org", ".ad", ".adoc", ".asciidoc", ".pdc", ".pandoc", ".rst"]);
+function ownTagsInOtherFormat(text12, relPath) {
+  const cut = cutOwnTags(text12);
+  if (cut === void 0) return void 0;
+  const at = ownTagAt(text12);
+  return {
+    cut,
+    diagnostic: {
+      severity: "error",
+      code: "own-shortcode",
+      file: relPath,
+      ...new LineIndex(text12).at(at),
+      offset: at,
+      message: `${OWN_SHORTCODE_MESSAGE}; every tag of hugo-prerender's shortcodes is left out of this ${path15.posix.extname(relPath).slice(1)} page. Remove them from the page`
+    }
+  };
+}
 function listContentFiles(dir, roots, refused = [], unreadable = [], others = []) {
   const out = [];
   const walk = (d2, seen) => {
@@ -71884,7 +71978,7 @@ function listContentFiles(dir, roots, refused = [], unreadable = [], others = []
           continue;
         }
         try {
-          st = statSync4(r2.real);
+          st = statSync5(r2.real);
         } catch {
           continue;
         }
@@ -72077,6 +72171,8 @@ async function buildLocked(opts) {
       everywhere: settings.everywhere,
       limits: settings.limits,
       siteShortcodes: [...settings.siteShortcodes ?? []],
+      // A page's unknown-shortcode warnings are part of its record: said again, or no more, when this changes.
+      shortcodeNames: settings.shortcodeNames ?? null,
       feeds: settings.feeds,
       images: pipeline ? { options: images.options, base: urlBase(config.data.baseURL), index: imageIndex !== void 0, sharp: sharpIdentity(siteDir) } : null
     })
@@ -72274,23 +72370,15 @@ async function buildLocked(opts) {
     } catch {
       continue;
     }
-    const cut = cutOwnTags(text12);
-    if (cut === void 0) continue;
+    const own8 = ownTagsInOtherFormat(text12, relPath);
+    if (own8 === void 0) continue;
     const badName = names.claim(tree, relToContent, relPath);
     if (badName) {
       result.diagnostics.push({ severity: "error", code: "file-name", file: relPath, line: 1, column: 1, message: badName });
       continue;
     }
-    const at = ownTagAt(text12);
-    result.diagnostics.push({
-      severity: "error",
-      code: "own-shortcode",
-      file: relPath,
-      ...new LineIndex(text12).at(at),
-      offset: at,
-      message: `${OWN_SHORTCODE_MESSAGE}; every tag of hugo-prerender's shortcodes is left out of this ${path15.extname(abs).slice(1)} page. Remove them from the page`
-    });
-    writeShadow(relToContent, cut, [], relPath, tree);
+    result.diagnostics.push(own8.diagnostic);
+    writeShadow(relToContent, own8.cut, [], relPath, tree);
   }
   if (anyMath) {
     const head2 = headReport(siteLayoutDirs(siteDir, config.data));
@@ -72348,7 +72436,7 @@ function urlBase(baseURL) {
 }
 function existsPath(p5) {
   try {
-    statSync4(p5);
+    statSync5(p5);
     return true;
   } catch {
     return false;
@@ -72356,7 +72444,7 @@ function existsPath(p5) {
 }
 function existsDir(p5) {
   try {
-    return statSync4(p5).isDirectory();
+    return statSync5(p5).isDirectory();
   } catch {
     return false;
   }
@@ -72993,7 +73081,8 @@ async function checkSite(source, opts = {}) {
     seen.add(root4.dir);
     const refused = [];
     const unreadable = [];
-    const files = listContentFiles(root4.dir, siteRoots(site), refused, unreadable);
+    const otherFormats = [];
+    const files = listContentFiles(root4.dir, siteRoots(site), refused, unreadable, otherFormats);
     for (const r2 of refused) {
       result.diagnostics.push(refusedLinkDiagnostic(siteDir, r2));
     }
@@ -73023,6 +73112,17 @@ async function checkSite(source, opts = {}) {
       result.pages.push({ file, formulas: r2.formulas, otherFormulas: others, found, typeset, diagnostics: r2.diagnostics });
       result.found += found;
       result.typeset += typeset;
+    }
+    for (const abs of otherFormats) {
+      const file = path17.relative(siteDir, abs).split(path17.sep).join("/");
+      let text12;
+      try {
+        text12 = readFileSync12(abs, "utf8");
+      } catch {
+        continue;
+      }
+      const own8 = ownTagsInOtherFormat(text12, file);
+      if (own8) result.pages.push({ file, formulas: [], otherFormulas: [], found: 0, typeset: 0, diagnostics: [own8.diagnostic] });
     }
   }
   return result;

@@ -61,6 +61,7 @@ export function contextFingerprint(ctx: PageContext): string {
     everywhere: s.everywhere,
     limits: s.limits,
     siteShortcodes: [...(s.siteShortcodes ?? [])],
+    shortcodeNames: s.shortcodeNames ?? null,
     unsafe: s.unsafe,
     headingMath: s.headingMath,
     feeds: s.feeds,

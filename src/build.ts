@@ -158,6 +158,27 @@ export interface UnreadableDir {
  * (permissions) goes to `unreadable`, whose pages the caller must not take for deleted; a content root
  * that does not exist is no content, and one removed while it is walked is gone.
  */
+/**
+ * A page of another format (OTHER_CONTENT_EXTENSIONS) with tags of our shortcodes: the error at the first,
+ * and the page without any (its copy). Undefined when it has none.
+ */
+export function ownTagsInOtherFormat(text: string, relPath: string): { diagnostic: Diagnostic; cut: string } | undefined {
+  const cut = cutOwnTags(text);
+  if (cut === undefined) return undefined;
+  const at = ownTagAt(text);
+  return {
+    cut,
+    diagnostic: {
+      severity: 'error',
+      code: 'own-shortcode',
+      file: relPath,
+      ...new LineIndex(text).at(at),
+      offset: at,
+      message: `${OWN_SHORTCODE_MESSAGE}; every tag of hugo-prerender's shortcodes is left out of this ${path.posix.extname(relPath).slice(1)} page. Remove them from the page`,
+    },
+  };
+}
+
 export function listContentFiles(
   dir: string,
   roots: Roots,
@@ -424,6 +445,8 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       everywhere: settings.everywhere,
       limits: settings.limits,
       siteShortcodes: [...(settings.siteShortcodes ?? [])],
+      // A page's unknown-shortcode warnings are part of its record: said again, or no more, when this changes.
+      shortcodeNames: settings.shortcodeNames ?? null,
       feeds: settings.feeds,
       images: pipeline ? { options: images.options, base: urlBase(config.data.baseURL), index: imageIndex !== undefined, sharp: sharpIdentity(siteDir) } : null,
     }),
@@ -665,23 +688,15 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     } catch {
       continue;
     }
-    const cut = cutOwnTags(text);
-    if (cut === undefined) continue;
+    const own = ownTagsInOtherFormat(text, relPath);
+    if (own === undefined) continue;
     const badName = names.claim(tree, relToContent, relPath);
     if (badName) {
       result.diagnostics.push({ severity: 'error', code: 'file-name', file: relPath, line: 1, column: 1, message: badName });
       continue;
     }
-    const at = ownTagAt(text);
-    result.diagnostics.push({
-      severity: 'error',
-      code: 'own-shortcode',
-      file: relPath,
-      ...new LineIndex(text).at(at),
-      offset: at,
-      message: `${OWN_SHORTCODE_MESSAGE}; every tag of hugo-prerender's shortcodes is left out of this ${path.extname(abs).slice(1)} page. Remove them from the page`,
-    });
-    writeShadow(relToContent, cut, [], relPath, tree);
+    result.diagnostics.push(own.diagnostic);
+    writeShadow(relToContent, own.cut, [], relPath, tree);
   }
 
   if (anyMath) {

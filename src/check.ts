@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Diagnostic } from './content/types.js';
 import { readSiteConfig } from './site/config.js';
 import { prerenderPage, type FormulaReport, type OtherFormula } from './prerender-page.js';
-import { listContentFiles, unreadableDirDiagnostic, type UnreadableDir } from './build.js';
+import { listContentFiles, ownTagsInOtherFormat, unreadableDirDiagnostic, type UnreadableDir } from './build.js';
 import { bundleDirOf, pageServices } from './build-page.js';
 import { refusedLinkDiagnostic, siteRoots } from './site/safe-path.js';
 import { unreadableMessage } from './site/fs-errors.js';
@@ -71,7 +71,8 @@ export async function checkSite(source: string, opts: CheckOptions = {}): Promis
     seen.add(root.dir);
     const refused: { link: string; target: string }[] = [];
     const unreadable: UnreadableDir[] = [];
-    const files = listContentFiles(root.dir, siteRoots(site), refused, unreadable);
+    const otherFormats: string[] = [];
+    const files = listContentFiles(root.dir, siteRoots(site), refused, unreadable, otherFormats);
     for (const r of refused) {
       result.diagnostics.push(refusedLinkDiagnostic(siteDir, r));
     }
@@ -101,6 +102,18 @@ export async function checkSite(source: string, opts: CheckOptions = {}): Promis
       result.pages.push({ file, formulas: r.formulas, otherFormulas: others, found, typeset, diagnostics: r.diagnostics });
       result.found += found;
       result.typeset += typeset;
+    }
+    // Org, AsciiDoc, Pandoc, rST pages: only our own tags in them are a problem (build cuts them), as build says.
+    for (const abs of otherFormats) {
+      const file = path.relative(siteDir, abs).split(path.sep).join('/');
+      let text: string;
+      try {
+        text = readFileSync(abs, 'utf8');
+      } catch {
+        continue; // Hugo reads it, not us: build says nothing either
+      }
+      const own = ownTagsInOtherFormat(text, file);
+      if (own) result.pages.push({ file, formulas: [], otherFormulas: [], found: 0, typeset: 0, diagnostics: [own.diagnostic] });
     }
   }
   return result;

@@ -9,7 +9,17 @@ import type { PageSettings } from './prerender-page.js';
 import { getIn, type SiteConfig } from './site/config.js';
 import { shortcodeList } from './render/shortcode-list.js';
 import { everywhereSettings } from './render/everywhere-settings.js';
-import { markdownShortcodeTemplates, mathFenceRendered, moduleLayoutDirs, renderingWrapperTemplates, siteLayoutDirs, siteShortcodeTemplates } from './site/fallbacks.js';
+import {
+  HUGO_BUILTIN_SHORTCODES,
+  layoutsComplete,
+  markdownShortcodeTemplates,
+  mathFenceRendered,
+  moduleLayoutDirs,
+  renderingWrapperTemplates,
+  shortcodeTemplateNames,
+  siteLayoutDirs,
+  siteShortcodeTemplates,
+} from './site/fallbacks.js';
 import { DEFAULT_WRAPPERS } from './content/wrappers.js';
 import { feedContentTemplates, headingDataTemplates } from './site/head-hooks.js';
 import { mathAndOutputLimits } from './render/output-limits.js';
@@ -55,12 +65,20 @@ export function pageSettings(config: SiteConfig, siteDir: string, errorMode: 'fa
   if (mathFenceRendered(layoutDirs)) math = { ...math, fences: true };
   // Math in headings: raw HTML where Goldmark keeps it, text where a template reads Hugo's heading data.
   const headingMath: PageSettings['headingMath'] = unsafe ? 'html' : headingDataTemplates(siteDir, layoutDirs).length > 0 ? 'text' : 'shortcode';
+  // Every shortcode name Hugo will have a template for, when the site's layouts show them all (a name
+  // outside it is a warning at the page: Hugo stops on it). Not in settingsKey, which is part of every
+  // fragment's key: a template added does not change a shadow, only which page records still hold
+  // (build.ts siteRecordKey).
+  const shortcodeNames = layoutsComplete(siteDir, config.data)
+    ? [...new Set([...shortcodeTemplateNames(layoutDirs), ...HUGO_BUILTIN_SHORTCODES, ...shortcodeList.keys()])].sort()
+    : undefined;
   const settings: PageSettings = {
     math,
     settingsKey: stableStringify({ macros, errorMode, math, unsafe, headingMath, site: [...siteShortcodes.keys()], limits: mathAndOutputLimits(limits) }),
     everywhere: everywhereSettings(config.data),
     limits: config.prerender.limits,
     siteShortcodes,
+    ...(shortcodeNames ? { shortcodeNames } : {}),
     markdownInner: markdownShortcodeTemplates(siteDir, layoutDirs),
     unsafe,
     headingMath,

@@ -28,6 +28,7 @@ import { alone, DUP_TOKEN, planDefinitions } from './content/link-defs.js';
 import { DEFAULT_WRAPPERS, texOfWrapper } from './content/wrappers.js';
 import { escapeHtml } from './render/inline-text.js';
 import { headingAttributeBlock } from './content/headings.js';
+import { closestKey } from './site/config.js';
 
 /** A plain object (a front-matter table or map). */
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -108,6 +109,11 @@ export interface PageSettings {
    * renders those shortcodes and we leave them alone.
    */
   siteShortcodes?: ReadonlyMap<string, string>;
+  /**
+   * Every shortcode name Hugo will find a template for (lower case: the site's, its themes', Hugo's and
+   * ours), when the site's layouts show them all; a shortcode of another name is a warning.
+   */
+  shortcodeNames?: readonly string[];
   /** Hard limits per page (src/content/limits.ts); the defaults when absent. */
   limits?: PageLimits;
   /**
@@ -300,6 +306,32 @@ function siteOwned(list: Shortcode[], site: ReadonlyMap<string, string>, out: Sh
   return out;
 }
 
+/** Shortcodes Hugo looks a template up for: every one but those inside one of ours (rendered with it). */
+function hugoShortcodes(list: Shortcode[], owned: (sc: Shortcode) => boolean, out: Shortcode[] = []): Shortcode[] {
+  for (const sc of list) {
+    out.push(sc);
+    if (!owned(sc)) hugoShortcodes(sc.children, owned, out);
+  }
+  return out;
+}
+
+const knownSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/**
+ * The warning at a shortcode no template has (Hugo stops on it): with the name it most likely misspells,
+ * or else the names that start as it does (`rnn-zoo`: rnn-architectures, rnn-unroll).
+ */
+function unknownShortcodeMessage(name: string, known: readonly string[]): string {
+  const close = closestKey(name, known);
+  const head = /^([a-z0-9]{3,})[-_]/i.exec(name)?.[1]?.toLowerCase();
+  const alike = head ? known.filter((k) => k === head || k.startsWith(`${head}-`) || k.startsWith(`${head}_`)) : [];
+  const hint = close ? `; did you mean ${close}?` : alike.length > 0 ? `; the shortcodes whose name starts so: ${alike.join(', ')}` : '';
+  return (
+    `{{< ${name} >}}: no shortcode has this name (not one of this site's or its theme's templates, Hugo's or hugo-prerender's), ` +
+    `so Hugo stops on this page (template for shortcode "${name}" not found)${hint}`
+  );
+}
+
 export async function prerenderPage(source: string, env: PageEnv): Promise<PageResult> {
   const budget = env.budget ?? pageBudget(env.settings.limits ?? DEFAULT_LIMITS);
   const file = env.page.relPath;
@@ -355,6 +387,17 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
         code: 'site-shortcode',
         message: `${sc.name}: ${param}="…" has math, which hugo-prerender does not typeset here: the site's own ${sc.name} template (${siteShortcodes.get(sc.name)}) renders this shortcode. Keep math out of its parameters, or remove that template to use hugo-prerender's ${sc.name}`,
       });
+    }
+  }
+  // A shortcode no template has: Hugo stops on it; said here, with the name meant where it is clear.
+  const names = env.settings.shortcodeNames;
+  if (names) {
+    let known = knownSets.get(names);
+    if (!known) knownSets.set(names, (known = new Set(names)));
+    for (const sc of hugoShortcodes(parsed.shortcodes, isOwned)) {
+      const name = sc.name.toLowerCase();
+      if (known.has(name) || name.endsWith('.inline') || isOwnShortcodeName(sc.name)) continue;
+      diagnostics.push({ severity: 'warning', file, line: sc.line, column: sc.column, offset: sc.offset, code: 'unknown-shortcode', message: unknownShortcodeMessage(sc.name, names) });
     }
   }
   const limits = env.settings.limits ?? DEFAULT_LIMITS;

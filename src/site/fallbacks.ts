@@ -12,7 +12,7 @@
  * A name the site already has a template for (its own layouts or a theme's) gets no stand-in: the
  * precedence between layout mounts differs between Hugo versions, so ours could replace the user's.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { getIn, layoutRoots } from './config.js';
 
@@ -30,8 +30,11 @@ export const HUGO_BUILTIN_SHORTCODES: ReadonlySet<string> = new Set([
   'relref',
   'tweet',
   'twitter',
+  'twitter_simple',
   'vimeo',
+  'vimeo_simple',
   'x',
+  'x_simple',
   'youtube',
 ]);
 
@@ -98,6 +101,66 @@ export function shortcodeTemplate(layoutDirs: readonly string[], name: string): 
     }
   }
   return undefined;
+}
+
+/**
+ * Every shortcode name the templates of `layoutDirs` define (`shortcodes/` and `_shortcodes/`, their
+ * folders too: `shortcodes/blog/note.html` is `blog/note`), lower-cased as Hugo looks them up.
+ */
+export function shortcodeTemplateNames(layoutDirs: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  const walk = (dir: string, prefix: string, depth: number) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (e.isDirectory()) {
+        if (depth < 8) walk(path.join(dir, e.name), `${prefix}${e.name}/`, depth + 1);
+      } else if (!e.name.startsWith('.') && e.name.includes('.')) {
+        // `name.html`, `name.en.html`, `name.amp.html`, `name.rss.xml`: the name is before the first dot.
+        out.add(`${prefix}${e.name.slice(0, e.name.indexOf('.'))}`.toLowerCase());
+      }
+    }
+  };
+  for (const dir of layoutDirs) for (const sub of ['_shortcodes', 'shortcodes']) walk(path.join(dir, sub), '', 0);
+  return out;
+}
+
+/**
+ * Whether moduleLayoutDirs finds every theme and module of the site where Hugo would, each without
+ * modules of its own: only then do the site's layouts list every shortcode template Hugo will have. A
+ * theme Hugo fetches into its module cache, or one that imports others, may define more.
+ */
+export function layoutsComplete(siteDir: string, data: Record<string, unknown>): boolean {
+  return moduleLayoutDirs(siteDir, data).every((dirs) => {
+    const root = dirs.map((d) => path.dirname(d)).find((d) => isDirectory(d));
+    if (root === undefined) return false;
+    if (isDirectory(path.join(root, 'config'))) return false;
+    for (const name of ['hugo', 'config', 'theme']) {
+      for (const ext of ['toml', 'yaml', 'yml', 'json']) {
+        let text: string;
+        try {
+          text = readFileSync(path.join(root, `${name}.${ext}`), 'utf8');
+        } catch {
+          continue;
+        }
+        // A theme that names a theme, imports modules or mounts folders of its own (any format).
+        if (/^\s*["']?(theme|imports|mounts)["']?\s*[:=]|\[\[?\s*(module\.)?(imports|mounts)\s*\]/im.test(text)) return false;
+      }
+    }
+    return true;
+  });
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Whether one of `layoutDirs` has a shortcode template `name`. */

@@ -84,6 +84,26 @@ describe('checkSite and buildSite agree', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("on our own shortcodes' tags in an Org page (Hugo runs them there): an error at the first, counted, exit 1", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'hp-check-org-'));
+    try {
+      mkdirSync(path.join(dir, 'content/posts'), { recursive: true });
+      writeFileSync(path.join(dir, 'hugo.toml'), 'title = "t"\n');
+      writeFileSync(path.join(dir, 'content/posts/e.org'), '#+title: E\n\nText {{< prerender-nofeed >}}<b>x</b>{{< /prerender-nofeed >}}\n');
+      writeFileSync(path.join(dir, 'content/posts/plain.org'), '#+title: P\n\nNothing of ours.\n');
+      const r = await checkSite(dir);
+      const checked = r.pages.flatMap((p) => p.diagnostics).map(formatDiagnostic);
+      expect(checked).toEqual([expect.stringMatching(/^content\/posts\/e\.org:3:6: error: .*left out of this org page/)]);
+      const text = formatCheck(r, { formatDiagnostic });
+      expect(text.trim().split('\n').at(-1)).toBe('hugo-prerender check: 1 page, 0 formulas found, 0 typeset (100.0 %), 0 failed; 1 other error');
+      expect(runCli(['check', '-s', dir]).code).toBe(1);
+      const built = (await buildSite({ source: dir })).diagnostics.map(formatDiagnostic);
+      expect(built).toEqual(checked);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('hugo-prerender check', () => {

@@ -84,6 +84,14 @@ export interface UnreadableDir {
  * (permissions) goes to `unreadable`, whose pages the caller must not take for deleted; a content root
  * that does not exist is no content, and one removed while it is walked is gone.
  */
+/**
+ * A page of another format (OTHER_CONTENT_EXTENSIONS) with tags of our shortcodes: the error at the first,
+ * and the page without any (its copy). Undefined when it has none.
+ */
+export declare function ownTagsInOtherFormat(text: string, relPath: string): {
+    diagnostic: Diagnostic;
+    cut: string;
+} | undefined;
 export declare function listContentFiles(dir: string, roots: Roots, refused?: {
     link: string;
     target: string;

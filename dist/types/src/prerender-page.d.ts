@@ -25,6 +25,11 @@ export interface PageSettings {
      * renders those shortcodes and we leave them alone.
      */
     siteShortcodes?: ReadonlyMap<string, string>;
+    /**
+     * Every shortcode name Hugo will find a template for (lower case: the site's, its themes', Hugo's and
+     * ours), when the site's layouts show them all; a shortcode of another name is a warning.
+     */
+    shortcodeNames?: readonly string[];
     /** Hard limits per page (src/content/limits.ts); the defaults when absent. */
     limits?: PageLimits;
     /**

@@ -22,6 +22,17 @@ export declare function moduleLayoutDirs(siteDir: string, data: Record<string, u
  * `shortcodes/` or Hugo 0.146's `_shortcodes/`: its absolute path, or undefined.
  */
 export declare function shortcodeTemplate(layoutDirs: readonly string[], name: string): string | undefined;
+/**
+ * Every shortcode name the templates of `layoutDirs` define (`shortcodes/` and `_shortcodes/`, their
+ * folders too: `shortcodes/blog/note.html` is `blog/note`), lower-cased as Hugo looks them up.
+ */
+export declare function shortcodeTemplateNames(layoutDirs: readonly string[]): Set<string>;
+/**
+ * Whether moduleLayoutDirs finds every theme and module of the site where Hugo would, each without
+ * modules of its own: only then do the site's layouts list every shortcode template Hugo will have. A
+ * theme Hugo fetches into its module cache, or one that imports others, may define more.
+ */
+export declare function layoutsComplete(siteDir: string, data: Record<string, unknown>): boolean;
 /** Whether one of `layoutDirs` has a shortcode template `name`. */
 export declare function hasShortcodeTemplate(layoutDirs: readonly string[], name: string): boolean;
 /**

@@ -1,0 +1,94 @@
+/**
+ * A shortcode no template has (a misspelling: `{{< youtub >}}`, `{{< rnn-zoo >}}`): Hugo stops the site on
+ * it ("template for shortcode … not found", both versions). build and check say so first, at the tag,
+ * with the name meant where it is clear; never for a name the site, a theme, Hugo or we have, and not at
+ * all where the site's layouts may not show every template (a theme in Hugo's module cache, or one that
+ * imports modules of its own).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { HEAD_LAYOUT, tempSites } from '../helpers/temp-site.js';
+import { buildSite } from '../../src/build.js';
+import { checkSite } from '../../src/check.js';
+import type { Diagnostic } from '../../src/content/types.js';
+
+const site = tempSites('hp-unknown-sc-', { defaults: { 'hugo.toml': 'title = "t"\n', ...HEAD_LAYOUT } });
+
+const PAGE = [
+  '---',
+  'title: T',
+  '---',
+  '',
+  '{{< youtub id="x" >}} and {{< rnn-unrol >}}',
+  '',
+  '{{< rnn-zoo >}}',
+  '',
+  '{{< plot-lines >}}',
+  '',
+  '{{< blorp >}}',
+  '',
+  // The site's (in a folder, in any case as Hugo 0.169 finds it), a theme's, Hugo's, ours, an inline one;
+  // and one inside the site's shortcode, which Hugo looks up as well.
+  '{{< blog/note >}} {{< Mine >}}x{{< /Mine >}} {{< themed >}} {{< youtube id="x" >}} {{< highlight go >}}x{{< /highlight >}}',
+  '{{< gradient-decay >}} {{< time.inline >}}{{ now }}{{< /time.inline >}} {{< mine >}}{{< inside-mine >}}{{< /mine >}}',
+  '',
+].join('\n');
+
+const unknown = (r: { diagnostics: readonly Diagnostic[] }) =>
+  r.diagnostics.filter((d) => d.code === 'unknown-shortcode').map((d) => `${d.line}:${d.column} ${d.message}`);
+
+const THEMED = {
+  'hugo.toml': 'title = "t"\ntheme = "th"\n',
+  'layouts/shortcodes/blog/note.html': 'n\n',
+  'layouts/_shortcodes/mine.html': '{{ .Inner }}\n',
+  'themes/th/layouts/shortcodes/themed.html': 't\n',
+  'content/p.md': PAGE,
+};
+
+describe('a shortcode no template has', () => {
+  it('is a warning at its tag, with the name it most likely misspells or the names that start as it does', async () => {
+    const dir = site(THEMED);
+    const r = await buildSite({ source: dir });
+    const why = 'no shortcode has this name (not one of this site\'s or its theme\'s templates, Hugo\'s or hugo-prerender\'s), so Hugo stops on this page';
+    expect(unknown(r)).toEqual([
+      `5:1 {{< youtub >}}: ${why} (template for shortcode "youtub" not found); did you mean youtube?`,
+      `5:27 {{< rnn-unrol >}}: ${why} (template for shortcode "rnn-unrol" not found); did you mean rnn-unroll?`,
+      `7:1 {{< rnn-zoo >}}: ${why} (template for shortcode "rnn-zoo" not found); the shortcodes whose name starts so: rnn-architectures, rnn-unroll`,
+      `9:1 {{< plot-lines >}}: ${why} (template for shortcode "plot-lines" not found); the shortcodes whose name starts so: plot`,
+      `11:1 {{< blorp >}}: ${why} (template for shortcode "blorp" not found)`,
+      `14:85 {{< inside-mine >}}: ${why} (template for shortcode "inside-mine" not found)`,
+    ]);
+    // A warning: the build itself does not fail on it (Hugo will).
+    expect(r.failed).toBe(false);
+    // check says the same; a warm build replays it.
+    const checked = await checkSite(dir);
+    expect(unknown({ diagnostics: checked.pages.flatMap((p) => p.diagnostics) })).toEqual(unknown(r));
+    const warm = await buildSite({ source: dir });
+    expect(warm.unchanged).toBe(1);
+    expect(unknown(warm)).toEqual(unknown(r));
+  });
+
+  it('is no longer said once the site has a template of that name (the next build, warm or not)', async () => {
+    const dir = site(THEMED);
+    expect(unknown(await buildSite({ source: dir }))).toHaveLength(6);
+    mkdirSync(path.join(dir, 'layouts/shortcodes'), { recursive: true });
+    writeFileSync(path.join(dir, 'layouts/shortcodes/blorp.html'), 'b\n');
+    expect(unknown(await buildSite({ source: dir })).map((m) => m.split(' ')[2])).toEqual(['youtub', 'rnn-unrol', 'rnn-zoo', 'plot-lines', 'inside-mine']);
+  });
+
+  it('is not said where the layouts may not show every template: a theme not found, or one with modules of its own', async () => {
+    // A theme Hugo fetches into its module cache (not in themes/ nor _vendor/).
+    expect(unknown(await buildSite({ source: site({ ...THEMED, 'hugo.toml': 'title = "t"\ntheme = "elsewhere"\n' }) }))).toEqual([]);
+    // A theme that imports a module (TOML, YAML) or names a theme of its own.
+    for (const [file, text] of [
+      ['themes/th/hugo.toml', '[[module.imports]]\npath = "github.com/x/y"\n'],
+      ['themes/th/config.yaml', 'module:\n  imports:\n    - path: github.com/x/y\n'],
+      ['themes/th/theme.toml', 'theme = "base"\n'],
+    ]) {
+      expect(unknown(await buildSite({ source: site({ ...THEMED, [file!]: text! }) })), file).toEqual([]);
+    }
+    // A theme with a config of its own that imports nothing: still checked.
+    expect(unknown(await buildSite({ source: site({ ...THEMED, 'themes/th/hugo.toml': '[params]\ncolor = "red"\n' }) }))).toHaveLength(6);
+  });
+});
