@@ -10519,7 +10519,9 @@ function prerenderOptions(data, where) {
   const stale2 = enumSetting(p5 && getIn(p5, ["stale"]), ["warn", "error"], "warn", [...PRERENDER, "stale"], warn);
   const macros2 = {};
   const macrosPath = [...PRERENDER, "katex", "macros"];
-  const rawMacros = settingsTable(settingsTable(p5, PRERENDER, "katex", KATEX_KEYS, warn), [...PRERENDER, "katex"], "macros", null, warn);
+  const katexTable = settingsTable(p5, PRERENDER, "katex", KATEX_KEYS, warn);
+  const strict = enumSetting(katexTable && getIn(katexTable, ["strict"]), ["warn", "error", "ignore"], "warn", [...PRERENDER, "katex", "strict"], warn);
+  const rawMacros = settingsTable(katexTable, [...PRERENDER, "katex"], "macros", null, warn);
   for (const [name, def] of Object.entries(rawMacros ?? {})) {
     if (!name.startsWith("\\")) {
       warn(
@@ -10556,7 +10558,7 @@ function prerenderOptions(data, where) {
       wrappers[name] = enumSetting(kind, ["tex", "math"], "math", [...PRERENDER, "math", "wrappers", name], warn);
     }
   }
-  return { options: { math: { escapes, ...wrappers ? { wrappers } : {} }, katex: { macros: macros2 }, errors, stale: stale2, limits }, diagnostics };
+  return { options: { math: { escapes, ...wrappers ? { wrappers } : {} }, katex: { macros: macros2, strict }, errors, stale: stale2, limits }, diagnostics };
 }
 function delimiterPairs(v) {
   if (!Array.isArray(v)) return [];
@@ -10589,7 +10591,7 @@ var init_config = __esm({
     PRERENDER_DIR = ".prerender";
     PRERENDER_KEYS = ["math", "katex", "errors", "stale", "limits", "images"];
     MATH_KEYS = ["escapes", "wrappers"];
-    KATEX_KEYS = ["macros"];
+    KATEX_KEYS = ["macros", "strict"];
     PRERENDER = ["params", "prerender"];
   }
 });
@@ -10683,14 +10685,12 @@ function ownTagRanges(text12) {
   }
   return out;
 }
-function joinText(a3, b2) {
-  if (a3.length === 0 || b2.length === 0) return a3 + b2;
-  const w = a3.slice(-2) + b2.slice(0, 2);
-  const k2 = Math.min(2, a3.length);
-  for (let i2 = 0; i2 < k2; i2++) {
-    if (w[i2] === "{" && w[i2 + 1] === "{" && (w[i2 + 2] === "<" || w[i2 + 2] === "%")) return `${a3} ${b2}`;
+function seamOpens(tail, head2) {
+  const w = tail + head2;
+  for (let i2 = 0; i2 < tail.length; i2++) {
+    if (w[i2] === "{" && w[i2 + 1] === "{" && (w[i2 + 2] === "<" || w[i2 + 2] === "%")) return true;
   }
-  return a3 + b2;
+  return false;
 }
 function ownTagAt(text12) {
   return ownTagRanges(text12)[0]?.start ?? -1;
@@ -10698,13 +10698,13 @@ function ownTagAt(text12) {
 function cutOwnTags(text12) {
   const ranges = ownTagRanges(text12);
   if (ranges.length === 0) return void 0;
-  let out = "";
+  const out = new JoinedText();
   let at = 0;
   for (const r2 of ranges) {
-    out = joinText(joinText(out, text12.slice(at, r2.start)), text12.slice(r2.start, r2.end).replace(/[^\n]+/g, ""));
+    out.add(text12.slice(at, r2.start)).add(text12.slice(r2.start, r2.end).replace(/[^\n]+/g, ""));
     at = r2.end;
   }
-  return joinText(out, text12.slice(at));
+  return out.add(text12.slice(at)).toString();
 }
 function fragmentOpen(key2, check2, newlines = 0, name = "prerender") {
   const pad2 = "\n".repeat(newlines);
@@ -10775,13 +10775,31 @@ function parseTitlesTemplate(text12) {
   }
   return out;
 }
-var OWN_SHORTCODES, OWN_TAG, OWN_SHORTCODE_MESSAGE, WRAP_CLOSE, WRAP_REFS, WRAP_REF, WRAP_REFS_AFTER, WRAP_REFS_END, FRAGMENT_RE, LONE_SURROGATE, EXTRA_KEYS;
+var OWN_SHORTCODES, OWN_TAG, JoinedText, OWN_SHORTCODE_MESSAGE, WRAP_CLOSE, WRAP_REFS, WRAP_REF, WRAP_REFS_AFTER, WRAP_REFS_END, FRAGMENT_RE, LONE_SURROGATE, EXTRA_KEYS;
 var init_handoff = __esm({
   "src/site/handoff.ts"() {
     "use strict";
     init_feed();
     OWN_SHORTCODES = /* @__PURE__ */ new Set(["prerender", "prerender-nofeed", "prerender-html", "prerender-md", "prerender-page", "prerender-id"]);
     OWN_TAG = new RegExp(`\\{\\{([<%])(?:/\\*)?\\s*/?\\s*(?:[^\\s/<>%{}]*/)*(?:${[...OWN_SHORTCODES].sort((a3, b2) => b2.length - a3.length).join("|")})(?![\\w./-])`, "gi");
+    JoinedText = class {
+      parts = [];
+      /** The last two characters so far. */
+      tail = "";
+      add(piece) {
+        if (piece.length === 0) return this;
+        if (this.tail.length > 0 && seamOpens(this.tail, piece.slice(0, 2))) {
+          this.parts.push(" ");
+          this.tail = `${this.tail} `.slice(-2);
+        }
+        this.parts.push(piece);
+        this.tail = piece.length >= 2 ? piece.slice(-2) : `${this.tail}${piece}`.slice(-2);
+        return this;
+      }
+      toString() {
+        return this.parts.join("");
+      }
+    };
     OWN_SHORTCODE_MESSAGE = "hugo-prerender's own shortcodes (prerender, prerender-nofeed, \u2026) may be used only by the prerendered copies it writes";
     WRAP_CLOSE = "{{< /prerender-md >}}";
     WRAP_REFS = "<!--hugo-prerender:refs-->";
@@ -12879,7 +12897,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "ed703a32e24021d083bec3bbc2a050fc";
+    BUNDLE_CODE_ID = "c1dffd8a048d626127ebaaa505b10c77";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -13149,6 +13167,7 @@ var init_output_limits = __esm({
 function pageSettings(config, siteDir, errorMode) {
   const diagnostics = [];
   const macros2 = config.prerender.katex.macros;
+  const strict = config.prerender.katex.strict;
   const limits = config.prerender.limits;
   const unsafe = getIn(config.data, "markup.goldmark.renderer.unsafe") === true;
   const layoutDirs = siteLayoutDirs(siteDir, config.data);
@@ -13172,7 +13191,8 @@ function pageSettings(config, siteDir, errorMode) {
   const shortcodeNames = layoutsComplete(siteDir, config.data) ? [.../* @__PURE__ */ new Set([...shortcodeTemplateNames(layoutDirs), ...HUGO_BUILTIN_SHORTCODES, ...shortcodeList.keys()])].sort() : void 0;
   const settings = {
     math: math2,
-    settingsKey: stableStringify({ macros: macros2, errorMode, math: math2, unsafe, headingMath, site: [...siteShortcodes.keys()], limits: mathAndOutputLimits(limits) }),
+    // KaTeX's strict only when the site sets it (the default leaves every fragment key as it was).
+    settingsKey: stableStringify({ macros: macros2, errorMode, math: math2, unsafe, headingMath, site: [...siteShortcodes.keys()], limits: mathAndOutputLimits(limits), ...strict !== "warn" ? { strict } : {} }),
     everywhere: everywhereSettings(config.data),
     limits: config.prerender.limits,
     siteShortcodes,
@@ -53741,29 +53761,29 @@ ${SUMMARY_DIVIDER2}`;
     for (const at of defPlan.neutralize) replacements.push({ start: at, end: at, key: "", text: DUP_TOKEN });
     replacements.sort((a3, b2) => a3.start - b2.start || a3.end - b2.end);
   }
-  let shadow = "";
+  const joined = new JoinedText();
   let pos = 0;
   let w = 0;
   for (let i2 = 0; i2 < replacements.length; i2++) {
     const r2 = replacements[i2];
     const wrap4 = wraps[w];
     if (wrap4?.verbatim && r2.start >= wrap4.start) {
-      shadow = joinText(shadow, source.slice(pos, wrap4.start));
+      joined.add(source.slice(pos, wrap4.start));
       let at = wrap4.start;
       for (; i2 < replacements.length && replacements[i2].start < wrap4.end; i2++) {
         const inner2 = replacements[i2];
         if (!inner2.own) continue;
-        shadow = joinText(joinText(shadow, source.slice(at, inner2.start)), inner2.text);
+        joined.add(source.slice(at, inner2.start)).add(inner2.text);
         at = inner2.end;
       }
       i2--;
-      shadow = joinText(shadow, source.slice(at, wrap4.end));
+      joined.add(source.slice(at, wrap4.end));
       pos = wrap4.end;
       w++;
       continue;
     }
     if (wrap4 && r2.start >= wrap4.start) {
-      shadow = joinText(shadow, source.slice(pos, wrap4.start));
+      joined.add(source.slice(pos, wrap4.start));
       const keys2 = [];
       const edits = [...wrap4.tags];
       for (; i2 < replacements.length && replacements[i2].start < wrap4.end; i2++) {
@@ -53778,25 +53798,25 @@ ${SUMMARY_DIVIDER2}`;
       }
       i2--;
       edits.sort((a3, b2) => a3.start - b2.start || a3.end - b2.end);
-      let body3 = "";
+      const body3 = new JoinedText();
       let at = wrap4.start;
       for (const e of edits) {
-        body3 = joinText(joinText(body3, source.slice(at, e.start)), e.text);
+        body3.add(source.slice(at, e.start)).add(e.text);
         at = e.end;
       }
-      body3 = joinText(body3, source.slice(at, wrap4.end));
-      shadow = joinText(joinText(joinText(shadow, wrapOpen(keys2.map((k2) => fragmentShortcode(k2)), sourceMd5, wrap4.md, wrap4.defs)), body3), WRAP_CLOSE);
+      body3.add(source.slice(at, wrap4.end));
+      joined.add(wrapOpen(keys2.map((k2) => fragmentShortcode(k2)), sourceMd5, wrap4.md, wrap4.defs)).add(body3.toString()).add(WRAP_CLOSE);
       pos = wrap4.end;
       w++;
       continue;
     }
-    shadow = joinText(shadow, source.slice(pos, r2.start));
-    if (r2.text === void 0) shadow = joinText(shadow, fragmentShortcode(r2.key, breaks(r2.start, r2.end)));
-    else if (r2.text === "") shadow = joinText(shadow, keepBreaks(textBreaks(r2)));
-    else shadow = joinText(shadow, r2.text);
+    joined.add(source.slice(pos, r2.start));
+    if (r2.text === void 0) joined.add(fragmentShortcode(r2.key, breaks(r2.start, r2.end)));
+    else if (r2.text === "") joined.add(keepBreaks(textBreaks(r2)));
+    else joined.add(r2.text);
     pos = r2.end;
   }
-  shadow = joinText(shadow, source.slice(pos));
+  let shadow = joined.add(source.slice(pos)).toString();
   const appended = openInline(parsed.shortcodes) === void 0 ? defPlan?.appended ?? [] : [];
   if ((appended.length || extras) && !fenceClosed) shadow = closeOpenFence(shadow, source, parsed.bodyOffset, located.tree, appended.length > 0);
   if (appended.length) shadow = appendDefinitions(shadow, appended);
@@ -71458,6 +71478,7 @@ function expansionLimitMessage(limit) {
 function createMathRenderer(opts = {}) {
   const macros2 = { ...PACKAGE_MACROS, ...opts.macros ?? {} };
   const errors = opts.errors ?? "fail";
+  const strict = opts.strict ?? "warn";
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const cache3 = /* @__PURE__ */ new Map();
   let cacheChars = 0;
@@ -71465,6 +71486,7 @@ function createMathRenderer(opts = {}) {
   let cacheHits = 0;
   function typeset(tex, display, preamble) {
     const warnings = requireWarnings(tex);
+    const reports = [];
     const own8 = warnings.length > 0 ? tex.replace(REQUIRE_RE, (m) => " ".repeat(m.length)) : tex;
     const input = preamble + own8;
     const options = (throwOnError) => ({
@@ -71478,12 +71500,20 @@ function createMathRenderer(opts = {}) {
       strict: (code4, message, token) => {
         const loc = token?.loc;
         const at = loc && loc.lexer?.input === input && typeof loc.start === "number" && loc.start >= preamble.length ? loc.start - preamble.length : void 0;
-        warnings.push({ message: `${message}${STRICT_ADVICE[code4] ? `: ${STRICT_ADVICE[code4]}` : ""} [${code4}]`, ...at !== void 0 ? { texOffset: at } : {} });
+        if (strict === "ignore") return "ignore";
+        const report = { message: `${message}${STRICT_ADVICE[code4] ? `: ${STRICT_ADVICE[code4]}` : ""} [${code4}]`, ...at !== void 0 ? { texOffset: at } : {} };
+        reports.push(report);
+        warnings.push(report);
         return "ignore";
       }
     });
     try {
       const { markup, glyphsLeft } = katexMarkup(() => quietly(warnings, () => katex.renderToString(input, options(true))));
+      if (strict === "error" && reports.length > 0) {
+        const first = reports[0];
+        const message = `LaTeX-incompatible input (params.prerender.katex.strict = "error"): ${first.message}`;
+        return { html: errors === "render" ? errorSpan(tex, message) : "", error: { message, ...first.texOffset !== void 0 ? { texOffset: first.texOffset } : {} }, warnings: requireWarnings(tex) };
+      }
       const html7 = oneTextCopy(oneLine(withoutPreamble(markup, preamble)), glyphsLeft);
       const bytes = Buffer.byteLength(html7);
       if (bytes > limits.fragmentBytes) {
@@ -71637,7 +71667,7 @@ import { realpathSync as realpathSync3 } from "node:fs";
 import path14 from "node:path";
 function pageServices(config, siteDir, errorMode, light = pageSettings(config, siteDir, errorMode)) {
   const limits = config.prerender.limits;
-  const renderer = createMathRenderer({ macros: config.prerender.katex.macros, errors: errorMode, limits });
+  const renderer = createMathRenderer({ macros: config.prerender.katex.macros, strict: config.prerender.katex.strict, errors: errorMode, limits });
   const services = createHostServices(renderer, { unsafe: light.settings.unsafe, errors: errorMode, fragmentBytes: limits.fragmentBytes });
   return { renderer, services, ...light };
 }

@@ -28,7 +28,7 @@ export { pageSettings } from './page-settings.js';
 /** What every page of a site is prerendered with: the math renderer and shortcode services, and the settings (page-settings.ts). */
 export function pageServices(config: SiteConfig, siteDir: string, errorMode: 'fail' | 'render', light: PageSettingsOfSite = pageSettings(config, siteDir, errorMode)) {
   const limits = config.prerender.limits;
-  const renderer = createMathRenderer({ macros: config.prerender.katex.macros, errors: errorMode, limits });
+  const renderer = createMathRenderer({ macros: config.prerender.katex.macros, strict: config.prerender.katex.strict, errors: errorMode, limits });
   // Captions keep raw HTML only where the site lets Goldmark keep it (markup.goldmark.renderer.unsafe).
   const services = createHostServices(renderer, { unsafe: light.settings.unsafe, errors: errorMode, fragmentBytes: limits.fragmentBytes });
   return { renderer, services, ...light };

@@ -39,6 +39,7 @@ export interface PageSettingsOfSite {
 export function pageSettings(config: SiteConfig, siteDir: string, errorMode: 'fail' | 'render'): PageSettingsOfSite {
   const diagnostics: Diagnostic[] = [];
   const macros = config.prerender.katex.macros;
+  const strict = config.prerender.katex.strict;
   const limits = config.prerender.limits;
   // Captions keep raw HTML only where the site lets Goldmark keep it (markup.goldmark.renderer.unsafe).
   const unsafe = getIn(config.data, 'markup.goldmark.renderer.unsafe') === true;
@@ -74,7 +75,8 @@ export function pageSettings(config: SiteConfig, siteDir: string, errorMode: 'fa
     : undefined;
   const settings: PageSettings = {
     math,
-    settingsKey: stableStringify({ macros, errorMode, math, unsafe, headingMath, site: [...siteShortcodes.keys()], limits: mathAndOutputLimits(limits) }),
+    // KaTeX's strict only when the site sets it (the default leaves every fragment key as it was).
+    settingsKey: stableStringify({ macros, errorMode, math, unsafe, headingMath, site: [...siteShortcodes.keys()], limits: mathAndOutputLimits(limits), ...(strict !== 'warn' ? { strict } : {}) }),
     everywhere: everywhereSettings(config.data),
     limits: config.prerender.limits,
     siteShortcodes,

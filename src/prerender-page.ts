@@ -23,7 +23,7 @@ import { DEFAULT_EVERYWHERE, planMathEverywhere, type EverywhereSettings } from 
 import { inlineFragment, InlineFragmentError } from './render/inline-safe.js';
 import { FEED_SPLIT, splitFeed, withFeedVariant } from './render/feed.js';
 import { markdownSafeHtml, markdownText, mathText } from './render/math-text.js';
-import { appendDefinitions, appendPageBlock, cutOwnTags, hasExtras, inlineShortcode, isOwnShortcodeName, joinText, OWN_SHORTCODE_MESSAGE, ownTagRanges, pageBlock, wrapOpen, wrapToken, WRAP_CLOSE, type StaleCheck } from './site/handoff.js';
+import { appendDefinitions, appendPageBlock, cutOwnTags, hasExtras, inlineShortcode, isOwnShortcodeName, JoinedText, OWN_SHORTCODE_MESSAGE, ownTagRanges, pageBlock, wrapOpen, wrapToken, WRAP_CLOSE, type StaleCheck } from './site/handoff.js';
 import { alone, DUP_TOKEN, planDefinitions } from './content/link-defs.js';
 import { DEFAULT_WRAPPERS, texOfWrapper } from './content/wrappers.js';
 import { escapeHtml } from './render/inline-text.js';
@@ -811,7 +811,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     for (const at of defPlan.neutralize) replacements.push({ start: at, end: at, key: '', text: DUP_TOKEN });
     replacements.sort((a, b) => a.start - b.start || a.end - b.end);
   }
-  let shadow = '';
+  const joined = new JoinedText();
   let pos = 0;
   let w = 0;
   for (let i = 0; i < replacements.length; i++) {
@@ -819,23 +819,23 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     const wrap = wraps[w];
     if (wrap?.verbatim && r.start >= wrap.start) {
       // As written, but for the tags of our own shortcodes (cut everywhere).
-      shadow = joinText(shadow, source.slice(pos, wrap.start));
+      joined.add(source.slice(pos, wrap.start));
       let at = wrap.start;
       for (; i < replacements.length && replacements[i]!.start < wrap.end; i++) {
         const inner = replacements[i]!;
         if (!inner.own) continue;
-        shadow = joinText(joinText(shadow, source.slice(at, inner.start)), inner.text!);
+        joined.add(source.slice(at, inner.start)).add(inner.text!);
         at = inner.end;
       }
       i--;
-      shadow = joinText(shadow, source.slice(at, wrap.end));
+      joined.add(source.slice(at, wrap.end));
       pos = wrap.end;
       w++;
       continue;
     }
     if (wrap && r.start >= wrap.start) {
       // Every replacement inside the wrapped shortcode: fragments become tokens, text stays text.
-      shadow = joinText(shadow, source.slice(pos, wrap.start));
+      joined.add(source.slice(pos, wrap.start));
       const keys: string[] = [];
       const edits = [...wrap.tags];
       // The lines a token (or a text) takes out stay where they were, in an empty shortcode after it: every
@@ -852,25 +852,25 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
       }
       i--;
       edits.sort((a, b) => a.start - b.start || a.end - b.end);
-      let body = '';
+      const body = new JoinedText();
       let at = wrap.start;
       for (const e of edits) {
-        body = joinText(joinText(body, source.slice(at, e.start)), e.text);
+        body.add(source.slice(at, e.start)).add(e.text);
         at = e.end;
       }
-      body = joinText(body, source.slice(at, wrap.end));
-      shadow = joinText(joinText(joinText(shadow, wrapOpen(keys.map((k) => fragmentShortcode(k)), sourceMd5, wrap.md, wrap.defs)), body), WRAP_CLOSE);
+      body.add(source.slice(at, wrap.end));
+      joined.add(wrapOpen(keys.map((k) => fragmentShortcode(k)), sourceMd5, wrap.md, wrap.defs)).add(body.toString()).add(WRAP_CLOSE);
       pos = wrap.end;
       w++;
       continue;
     }
-    shadow = joinText(shadow, source.slice(pos, r.start));
-    if (r.text === undefined) shadow = joinText(shadow, fragmentShortcode(r.key, breaks(r.start, r.end)));
-    else if (r.text === '') shadow = joinText(shadow, keepBreaks(textBreaks(r)));
-    else shadow = joinText(shadow, r.text);
+    joined.add(source.slice(pos, r.start));
+    if (r.text === undefined) joined.add(fragmentShortcode(r.key, breaks(r.start, r.end)));
+    else if (r.text === '') joined.add(keepBreaks(textBreaks(r)));
+    else joined.add(r.text);
     pos = r.end;
   }
-  shadow = joinText(shadow, source.slice(pos));
+  let shadow = joined.add(source.slice(pos)).toString();
   // After an inline shortcode left open, the definitions would be inside it: none then (Hugo's lexer takes the rest of the page as its template).
   const appended = openInline(parsed.shortcodes) === undefined ? (defPlan?.appended ?? []) : [];
   if ((appended.length || extras) && !fenceClosed) shadow = closeOpenFence(shadow, source, parsed.bodyOffset, located.tree, appended.length > 0);

@@ -49,6 +49,11 @@ export interface MathRendererOptions {
   macros?: Record<string, string>;
   /** `fail`: an invalid formula renders nothing (the caller fails the page); `render`: KaTeX's error span. */
   errors?: 'fail' | 'render';
+  /**
+   * KaTeX's strict-mode reports (LaTeX-incompatible input): `warn` (default) returns them as warnings,
+   * `error` fails the formula on the first (as a formula KaTeX rejects: see `errors`), `ignore` drops them.
+   */
+  strict?: 'warn' | 'error' | 'ignore';
   /** Work and size limits per formula (src/limits.ts); the defaults when absent. */
   limits?: Partial<Pick<PageLimits, 'mathExpansions' | 'mathMaxSize' | 'mathTokens' | 'fragmentBytes'>>;
 }
@@ -102,6 +107,7 @@ export function createMathRenderer(opts: MathRendererOptions = {}): MathRenderer
   // MathJax-package commands KaTeX lacks (render/mathjax-packages.ts); the site's own macros win.
   const macros: Record<string, KatexMacro> = { ...PACKAGE_MACROS, ...(opts.macros ?? {}) };
   const errors = opts.errors ?? 'fail';
+  const strict = opts.strict ?? 'warn';
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   // Recent results, for a formula repeated on another page or typeset again for its heading, summary or
   // title: the build's one cache of typeset formulas (a page's fragments memo holds none, see
@@ -114,6 +120,8 @@ export function createMathRenderer(opts: MathRendererOptions = {}): MathRenderer
 
   function typeset(tex: string, display: boolean, preamble: string): MathRenderResult {
     const warnings: MathWarning[] = requireWarnings(tex);
+    // The strict-mode reports, in order (also among `warnings` unless the site ignores them).
+    const reports: MathWarning[] = [];
     const own = warnings.length > 0 ? tex.replace(REQUIRE_RE, (m) => ' '.repeat(m.length)) : tex;
     const input = preamble + own;
     const options = (throwOnError: boolean): KatexOptions => ({
@@ -128,12 +136,21 @@ export function createMathRenderer(opts: MathRendererOptions = {}): MathRenderer
         // Where the token is in this formula's own text (not in a macro's body, not in the preamble).
         const loc = token?.loc;
         const at = loc && loc.lexer?.input === input && typeof loc.start === 'number' && loc.start >= preamble.length ? loc.start - preamble.length : undefined;
-        warnings.push({ message: `${message}${STRICT_ADVICE[code] ? `: ${STRICT_ADVICE[code]}` : ''} [${code}]`, ...(at !== undefined ? { texOffset: at } : {}) });
+        if (strict === 'ignore') return 'ignore';
+        const report = { message: `${message}${STRICT_ADVICE[code] ? `: ${STRICT_ADVICE[code]}` : ''} [${code}]`, ...(at !== undefined ? { texOffset: at } : {}) };
+        reports.push(report);
+        warnings.push(report);
         return 'ignore';
       },
     });
     try {
       const { markup, glyphsLeft } = katexMarkup(() => quietly(warnings, () => katex.renderToString(input, options(true))));
+      if (strict === 'error' && reports.length > 0) {
+        // As KaTeX's own strict: "error" would say it, for every report (KaTeX does not throw for a `\\`).
+        const first = reports[0]!;
+        const message = `LaTeX-incompatible input (params.prerender.katex.strict = "error"): ${first.message}`;
+        return { html: errors === 'render' ? errorSpan(tex, message) : '', error: { message, ...(first.texOffset !== undefined ? { texOffset: first.texOffset } : {}) }, warnings: requireWarnings(tex) };
+      }
       const html = oneTextCopy(oneLine(withoutPreamble(markup, preamble)), glyphsLeft);
       const bytes = Buffer.byteLength(html);
       if (bytes > limits.fragmentBytes) {

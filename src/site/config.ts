@@ -617,6 +617,12 @@ export interface PrerenderOptions {
   katex: {
     /** Site-wide macros, names as written (TeX is case-sensitive). */
     macros: Record<string, string>;
+    /**
+     * KaTeX's strict-mode reports (what it typesets but LaTeX would not: a `\\` at the top level of a
+     * display formula, a Unicode letter in math): "warn" (default), "error" (the formula fails, as a
+     * formula KaTeX rejects does), or "ignore".
+     */
+    strict: 'warn' | 'error' | 'ignore';
   };
   /** "fail": a formula KaTeX rejects is an error (exit 1); "render": KaTeX's red error span, as a warning. */
   errors: 'fail' | 'render';
@@ -628,7 +634,7 @@ export interface PrerenderOptions {
 
 export const DEFAULT_PRERENDER_OPTIONS: PrerenderOptions = {
   math: { escapes: 'auto' },
-  katex: { macros: {} },
+  katex: { macros: {}, strict: 'warn' },
   errors: 'fail',
   stale: 'warn',
   limits: DEFAULT_LIMITS,
@@ -637,7 +643,7 @@ export const DEFAULT_PRERENDER_OPTIONS: PrerenderOptions = {
 /** The keys of each table of params.prerender (images: see images/options.ts IMAGE_KEYS). */
 const PRERENDER_KEYS = ['math', 'katex', 'errors', 'stale', 'limits', 'images'] as const;
 const MATH_KEYS = ['escapes', 'wrappers'] as const;
-const KATEX_KEYS = ['macros'] as const;
+const KATEX_KEYS = ['macros', 'strict'] as const;
 const PRERENDER = ['params', 'prerender'] as const;
 
 function enumSetting<T extends string>(value: unknown, allowed: readonly T[], dflt: T, keyPath: readonly string[], warn: ConfigWarn): T {
@@ -689,7 +695,9 @@ export function prerenderOptions(
   const stale = enumSetting(p && getIn(p, ['stale']), ['warn', 'error'] as const, 'warn', [...PRERENDER, 'stale'], warn);
   const macros: Record<string, string> = {};
   const macrosPath = [...PRERENDER, 'katex', 'macros'];
-  const rawMacros = settingsTable(settingsTable(p, PRERENDER, 'katex', KATEX_KEYS, warn), [...PRERENDER, 'katex'], 'macros', null, warn);
+  const katexTable = settingsTable(p, PRERENDER, 'katex', KATEX_KEYS, warn);
+  const strict = enumSetting(katexTable && getIn(katexTable, ['strict']), ['warn', 'error', 'ignore'] as const, 'warn', [...PRERENDER, 'katex', 'strict'], warn);
+  const rawMacros = settingsTable(katexTable, [...PRERENDER, 'katex'], 'macros', null, warn);
   for (const [name, def] of Object.entries(rawMacros ?? {})) {
     if (!name.startsWith('\\')) {
       warn(
@@ -726,7 +734,7 @@ export function prerenderOptions(
       wrappers[name] = enumSetting(kind, ['tex', 'math'] as const, 'math', [...PRERENDER, 'math', 'wrappers', name], warn);
     }
   }
-  return { options: { math: { escapes, ...(wrappers ? { wrappers } : {}) }, katex: { macros }, errors, stale, limits }, diagnostics };
+  return { options: { math: { escapes, ...(wrappers ? { wrappers } : {}) }, katex: { macros, strict }, errors, stale, limits }, diagnostics };
 }
 
 // --- markup ---------------------------------------------------------------------------------------

@@ -85,13 +85,43 @@ export function ownTagRanges(text: string): { start: number; end: number }[] {
  */
 export function joinText(a: string, b: string): string {
   if (a.length === 0 || b.length === 0) return a + b;
-  // The seam is at k in w; an opener that starts before it, in a's tail, ends after it.
-  const w = a.slice(-2) + b.slice(0, 2);
-  const k = Math.min(2, a.length);
-  for (let i = 0; i < k; i++) {
-    if (w[i] === '{' && w[i + 1] === '{' && (w[i + 2] === '<' || w[i + 2] === '%')) return `${a} ${b}`;
+  return seamOpens(a.slice(-2), b.slice(0, 2)) ? `${a} ${b}` : a + b;
+}
+
+/** Whether text ending in `tail` (its last two characters) and text starting with `head` (its first two) make `{{<` or `{{%` across the seam. */
+function seamOpens(tail: string, head: string): boolean {
+  // The seam is at tail.length in w; an opener that starts before it, in the tail, ends after it.
+  const w = tail + head;
+  for (let i = 0; i < tail.length; i++) {
+    if (w[i] === '{' && w[i + 1] === '{' && (w[i + 2] === '<' || w[i + 2] === '%')) return true;
   }
-  return a + b;
+  return false;
+}
+
+/**
+ * joinText over many pieces, in time linear in their length: a shadow is joined piece by piece, and
+ * `joinText(text, piece)` on the text so far reads its end, which makes V8 copy the whole text each time
+ * (a string built with `+` is flattened to be sliced): 70 ms of a cold build of 1000 posts.
+ */
+export class JoinedText {
+  private readonly parts: string[] = [];
+  /** The last two characters so far. */
+  private tail = '';
+
+  add(piece: string): this {
+    if (piece.length === 0) return this;
+    if (this.tail.length > 0 && seamOpens(this.tail, piece.slice(0, 2))) {
+      this.parts.push(' ');
+      this.tail = `${this.tail} `.slice(-2);
+    }
+    this.parts.push(piece);
+    this.tail = piece.length >= 2 ? piece.slice(-2) : `${this.tail}${piece}`.slice(-2);
+    return this;
+  }
+
+  toString(): string {
+    return this.parts.join('');
+  }
 }
 
 /** The offset of the first tag of our own shortcodes in a text (see OWN_TAG), or -1. */
@@ -111,13 +141,13 @@ export const OWN_SHORTCODE_MESSAGE = "hugo-prerender's own shortcodes (prerender
 export function cutOwnTags(text: string): string | undefined {
   const ranges = ownTagRanges(text);
   if (ranges.length === 0) return undefined;
-  let out = '';
+  const out = new JoinedText();
   let at = 0;
   for (const r of ranges) {
-    out = joinText(joinText(out, text.slice(at, r.start)), text.slice(r.start, r.end).replace(/[^\n]+/g, ''));
+    out.add(text.slice(at, r.start)).add(text.slice(r.start, r.end).replace(/[^\n]+/g, ''));
     at = r.end;
   }
-  return joinText(out, text.slice(at));
+  return out.add(text.slice(at)).toString();
 }
 
 /**

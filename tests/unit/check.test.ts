@@ -2,7 +2,7 @@
  * `hugo-prerender check`: per page, formulas found, typeset and failed with KaTeX's reason at the
  * formula's position; the site total; nothing written.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -80,6 +80,29 @@ describe('checkSite and buildSite agree', () => {
       expect(checked[0]).toMatch(/the page is not a bundle/);
       const built = (await buildSite({ source: dir })).diagnostics.filter((d) => d.file === 'content/posts/p.md').map(formatDiagnostic);
       expect(built).toEqual(checked);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('on params.prerender.katex.strict = "error": a formula KaTeX typesets but LaTeX would not fails at its character', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'hp-check-strict-'));
+    try {
+      mkdirSync(path.join(dir, 'content/posts'), { recursive: true });
+      writeFileSync(path.join(dir, 'hugo.toml'), 'title = "t"\n[params.prerender.katex]\nstrict = "error"\n');
+      writeFileSync(path.join(dir, 'content/posts/p.md'), '---\ntitle: P\n---\nGood $x$, then $x + é$.\n\n$$\na \\\\ b\n$$\n');
+      const r = await checkSite(dir);
+      const checked = r.pages.flatMap((p) => p.diagnostics).map(formatDiagnostic);
+      expect(checked).toEqual([
+        expect.stringMatching(/^content\/posts\/p\.md:4:21: error: LaTeX-incompatible input \(params\.prerender\.katex\.strict = "error"\): Accented Unicode .*\[unicodeTextInMathMode\]$/),
+        expect.stringMatching(/^content\/posts\/p\.md:7:3: error: LaTeX-incompatible input .*\[newLineInDisplayMode\]$/),
+      ]);
+      expect(r).toMatchObject({ found: 3, typeset: 1 });
+      const built = await buildSite({ source: dir });
+      expect(built.failed).toBe(true);
+      expect(built.diagnostics.filter((d) => d.file === 'content/posts/p.md').map(formatDiagnostic)).toEqual(checked);
+      // Left as written in the copy, as a formula KaTeX rejects is.
+      expect(readFileSync(path.join(dir, '.prerender/content/posts/p.md'), 'utf8')).toContain('then $x + é$.');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

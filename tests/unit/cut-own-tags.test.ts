@@ -3,7 +3,8 @@
  * our own shortcodes goes, as Hugo's lexer would read it; nothing else changes, line breaks stay.
  */
 import { expect, it } from 'vitest';
-import { cutOwnTags, isOwnShortcodeName, joinText, OWN_SHORTCODES } from '../../src/site/handoff.js';
+import fc from 'fast-check';
+import { cutOwnTags, isOwnShortcodeName, JoinedText, joinText, OWN_SHORTCODES } from '../../src/site/handoff.js';
 
 it('cuts each of our shortcodes, opening and closing, {{< >}} and {{% %}}, with spaces and line breaks in the tag', () => {
   for (const name of OWN_SHORTCODES) {
@@ -50,4 +51,16 @@ it('joinText: a space only where the seam would make {{< or {{%', () => {
   expect(joinText('{{', '')).toBe('{{');
   // Built piece by piece, a seam across three pieces is found at the last.
   expect(['x{', '{', '<'].reduce(joinText)).toBe('x{{ <');
+});
+
+it('JoinedText: the same text as joinText folded over the pieces, whatever the pieces', () => {
+  const pieces = fc.array(fc.oneof(fc.constantFrom('', '{', '{{', '<', '%', '{{<', ' ', 'x', '{x', 'x{', '%}}', '\n'), fc.string({ maxLength: 4 })), { maxLength: 12 });
+  fc.assert(
+    fc.property(pieces, (list) => {
+      const joined = new JoinedText();
+      for (const p of list) joined.add(p);
+      expect(joined.toString()).toBe(list.reduce(joinText, ''));
+    }),
+    { numRuns: 3000 },
+  );
 });

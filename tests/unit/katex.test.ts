@@ -148,6 +148,26 @@ describe('createMathRenderer', () => {
     expect(m.render('a \\newline b', true).warnings).toEqual([{ message: expect.stringContaining('[newLineInDisplayMode]') }]);
   });
 
+  it('strict: "error" fails a formula on its first report (a \\\\ too, which KaTeX never throws for), "ignore" drops them', () => {
+    const fail = createMathRenderer({ strict: 'error' });
+    const r = fail.render('x + é', false);
+    expect(r.html).toBe('');
+    expect(r.error).toEqual({ message: expect.stringMatching(/^LaTeX-incompatible input \(params\.prerender\.katex\.strict = "error"\): Accented Unicode text character "é".*\[unicodeTextInMathMode\]$/), texOffset: 4 });
+    expect(r.warnings).toEqual([]);
+    expect(fail.render('a \\\\ b', true).error).toEqual({ message: expect.stringContaining('[newLineInDisplayMode]'), texOffset: 2 });
+    // A \require is still only a warning; a formula with no report is typeset as ever.
+    const required = fail.render('\\require{cancel}x', false);
+    expect(required.error).toBeUndefined();
+    expect(required.warnings).toEqual([{ message: expect.stringContaining('MathJax-only'), texOffset: 0 }]);
+    expect(fail.render('a \\\\ b', false).error).toBeUndefined();
+    // With errors: 'render', KaTeX's red error span instead.
+    expect(createMathRenderer({ strict: 'error', errors: 'render' }).render('é', false).html).toContain('katex-error');
+    const quiet = createMathRenderer({ strict: 'ignore' }).render('x + é', false);
+    expect(quiet.error).toBeUndefined();
+    expect(quiet.warnings).toEqual([]);
+    expect(quiet.html).toBe(createMathRenderer().render('x + é', false).html);
+  });
+
   it("collects KaTeX's own console output (\\message) and restores the console", () => {
     const log = vi.spyOn(console, 'log');
     const r = createMathRenderer().render('\\message{hello} x', false);

@@ -152,16 +152,16 @@ describe('accessors (keys are case-insensitive)', () => {
     expect(staticRoots(m, readSiteConfig(m).data)).toEqual([{ source: 'pics', dir: path.join(m, 'pics'), target: 'img' }]);
   });
   it('params.prerender with defaults, validation and macro names kept as written', () => {
-    expect(prerenderOptions({}).options).toEqual({ math: { escapes: 'auto' }, katex: { macros: {} }, errors: 'fail', stale: 'warn', limits: DEFAULT_LIMITS });
+    expect(prerenderOptions({}).options).toEqual({ math: { escapes: 'auto' }, katex: { macros: {}, strict: 'warn' }, errors: 'fail', stale: 'warn', limits: DEFAULT_LIMITS });
     const cfg = readSiteConfig(
       site({
         'hugo.toml':
           '[Params.Prerender]\nErrors = "Render"\nstale = "sometimes"\n[params.prerender.math]\nescapes = "markdown"\n' +
-          '[params.prerender.katex.macros]\n"\\\\RR" = "\\\\mathbb{R}"\n"\\\\bad" = 3\n',
+          '[params.prerender.katex]\nstrict = "Error"\n[params.prerender.katex.macros]\n"\\\\RR" = "\\\\mathbb{R}"\n"\\\\bad" = 3\n',
       }),
     );
     const { options, diagnostics } = prerenderOptions(cfg.data, 'hugo.toml');
-    expect(options).toEqual({ math: { escapes: 'markdown' }, katex: { macros: { '\\RR': '\\mathbb{R}' } }, errors: 'render', stale: 'warn', limits: DEFAULT_LIMITS });
+    expect(options).toEqual({ math: { escapes: 'markdown' }, katex: { macros: { '\\RR': '\\mathbb{R}' }, strict: 'error' }, errors: 'render', stale: 'warn', limits: DEFAULT_LIMITS });
     expect(diagnostics.map((d) => d.message)).toEqual([
       'params.prerender.stale = "sometimes" is not one of "warn", "error"; using "warn"',
       'params.prerender.katex.macros: the definition of "\\\\bad" must be a string; ignored',
@@ -254,6 +254,9 @@ describe('params.prerender diagnostics: at the setting, in the file that sets it
         'RR = "\\\\mathbb{R}"', // 30
         '"\\\\ok" = "\\\\mathrm{ok}"', // 31
         "'\\bad' = 3", // 32
+        '', // 33
+        '[params.prerender.katex]', // 34
+        'strict = "loud"', // 35
         '',
       ].join('\n'),
     });
@@ -271,8 +274,9 @@ describe('params.prerender diagnostics: at the setting, in the file that sets it
       at('hugo.toml:26:26', /^params\.prerender\.image is not a setting hugo-prerender knows, and is ignored: did you mean images\? /),
       at('hugo.toml:30:1', /^params\.prerender\.katex\.macros: the macro name "RR" does not start with a backslash; write "\\\\RR" \(in quotes, the backslash doubled\); ignored$/),
       at('hugo.toml:32:10', /^params\.prerender\.katex\.macros: the definition of "\\\\bad" must be a string; ignored$/),
+      at('hugo.toml:35:10', /^params\.prerender\.katex\.strict = "loud" is not one of "warn", "error", "ignore"; using "warn"$/),
     ]);
-    expect(readSiteConfig(dir).prerender).toEqual({ math: { escapes: 'auto' }, katex: { macros: { '\\ok': '\\mathrm{ok}' } }, errors: 'fail', stale: 'warn', limits: DEFAULT_LIMITS });
+    expect(readSiteConfig(dir).prerender).toEqual({ math: { escapes: 'auto' }, katex: { macros: { '\\ok': '\\mathrm{ok}' }, strict: 'warn' }, errors: 'fail', stale: 'warn', limits: DEFAULT_LIMITS });
   });
 
   it('TOML: dotted keys and inline tables', () => {

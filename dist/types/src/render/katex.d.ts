@@ -36,6 +36,11 @@ export interface MathRendererOptions {
     macros?: Record<string, string>;
     /** `fail`: an invalid formula renders nothing (the caller fails the page); `render`: KaTeX's error span. */
     errors?: 'fail' | 'render';
+    /**
+     * KaTeX's strict-mode reports (LaTeX-incompatible input): `warn` (default) returns them as warnings,
+     * `error` fails the formula on the first (as a formula KaTeX rejects: see `errors`), `ignore` drops them.
+     */
+    strict?: 'warn' | 'error' | 'ignore';
     /** Work and size limits per formula (src/limits.ts); the defaults when absent. */
     limits?: Partial<Pick<PageLimits, 'mathExpansions' | 'mathMaxSize' | 'mathTokens' | 'fragmentBytes'>>;
 }

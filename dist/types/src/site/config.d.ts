@@ -209,6 +209,12 @@ export interface PrerenderOptions {
     katex: {
         /** Site-wide macros, names as written (TeX is case-sensitive). */
         macros: Record<string, string>;
+        /**
+         * KaTeX's strict-mode reports (what it typesets but LaTeX would not: a `\\` at the top level of a
+         * display formula, a Unicode letter in math): "warn" (default), "error" (the formula fails, as a
+         * formula KaTeX rejects does), or "ignore".
+         */
+        strict: 'warn' | 'error' | 'ignore';
     };
     /** "fail": a formula KaTeX rejects is an error (exit 1); "render": KaTeX's red error span, as a warning. */
     errors: 'fail' | 'render';

@@ -35,6 +35,18 @@ export declare function ownTagRanges(text: string): {
  * join into a tag that Hugo would run (`{{$\def\a{1}$< prerender >}}`).
  */
 export declare function joinText(a: string, b: string): string;
+/**
+ * joinText over many pieces, in time linear in their length: a shadow is joined piece by piece, and
+ * `joinText(text, piece)` on the text so far reads its end, which makes V8 copy the whole text each time
+ * (a string built with `+` is flattened to be sliced): 70 ms of a cold build of 1000 posts.
+ */
+export declare class JoinedText {
+    private readonly parts;
+    /** The last two characters so far. */
+    private tail;
+    add(piece: string): this;
+    toString(): string;
+}
 /** The offset of the first tag of our own shortcodes in a text (see OWN_TAG), or -1. */
 export declare function ownTagAt(text: string): number;
 /** What an error at a tag of our own shortcodes in a page starts with. */
