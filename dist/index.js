@@ -127,7 +127,37 @@ var init_position = __esm({
   }
 });
 
+// src/render/closest-name.ts
+function editDistance(a3, b2) {
+  const d2 = Array.from({ length: a3.length + 1 }, (_9, i2) => [i2, ...Array(b2.length).fill(0)]);
+  for (let j = 1; j <= b2.length; j++) d2[0][j] = j;
+  for (let i2 = 1; i2 <= a3.length; i2++) {
+    for (let j = 1; j <= b2.length; j++) {
+      const cost = a3[i2 - 1] === b2[j - 1] ? 0 : 1;
+      let v = Math.min(d2[i2 - 1][j] + 1, d2[i2][j - 1] + 1, d2[i2 - 1][j - 1] + cost);
+      if (i2 > 1 && j > 1 && a3[i2 - 1] === b2[j - 2] && a3[i2 - 2] === b2[j - 1]) v = Math.min(v, d2[i2 - 2][j - 2] + 1);
+      d2[i2][j] = v;
+    }
+  }
+  return d2[a3.length][b2.length];
+}
+function closestKey(key2, known) {
+  const scored = known.map((k2) => ({ k: k2, d: editDistance(key2.toLowerCase(), k2.toLowerCase()) })).filter(({ k: k2, d: d2 }) => d2 <= 2 && d2 < k2.length / 2);
+  const best = Math.min(...scored.map((s2) => s2.d));
+  const closest = scored.filter((s2) => s2.d === best);
+  return closest.length === 1 ? closest[0].k : void 0;
+}
+var init_closest_name = __esm({
+  "src/render/closest-name.ts"() {
+    "use strict";
+  }
+});
+
 // src/render/params.ts
+function suggestion(key2, known) {
+  const close2 = closestKey(key2, known);
+  return close2 ? `did you mean "${close2}"? ` : "";
+}
 function describe(spec) {
   switch (spec.type) {
     case "enum":
@@ -234,7 +264,7 @@ function validateParams(specs, raw3) {
       const hint = Object.keys(specs).find((k2) => k2.toLowerCase() === lower);
       problems.push({
         param: key2,
-        message: hint ? `unknown parameter "${key2}"; parameter names are case-sensitive: did you mean "${hint}"?` : `unknown parameter "${key2}"; valid parameters: ${Object.keys(specs).join(", ")}`,
+        message: hint ? `unknown parameter "${key2}"; parameter names are case-sensitive: did you mean "${hint}"?` : `unknown parameter "${key2}"; ${suggestion(key2, Object.keys(specs))}valid parameters: ${Object.keys(specs).join(", ")}`,
         unknown: true
       });
     }
@@ -281,6 +311,7 @@ var NUMBER_RE, FIGURE_PARAMS;
 var init_params = __esm({
   "src/render/params.ts"() {
     "use strict";
+    init_closest_name();
     NUMBER_RE = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
     FIGURE_PARAMS = {
       caption: { type: "string", doc: "Caption below the figure; Markdown and math allowed." },
@@ -30654,25 +30685,6 @@ function configWarn(diagnostics, where) {
     diagnostics.push({ severity: "warning", code: "config", message, file, line: line3, column: column2 });
   };
 }
-function editDistance(a3, b2) {
-  const d2 = Array.from({ length: a3.length + 1 }, (_9, i2) => [i2, ...Array(b2.length).fill(0)]);
-  for (let j = 1; j <= b2.length; j++) d2[0][j] = j;
-  for (let i2 = 1; i2 <= a3.length; i2++) {
-    for (let j = 1; j <= b2.length; j++) {
-      const cost = a3[i2 - 1] === b2[j - 1] ? 0 : 1;
-      let v = Math.min(d2[i2 - 1][j] + 1, d2[i2][j - 1] + 1, d2[i2 - 1][j - 1] + cost);
-      if (i2 > 1 && j > 1 && a3[i2 - 1] === b2[j - 2] && a3[i2 - 2] === b2[j - 1]) v = Math.min(v, d2[i2 - 2][j - 2] + 1);
-      d2[i2][j] = v;
-    }
-  }
-  return d2[a3.length][b2.length];
-}
-function closestKey(key2, known) {
-  const scored = known.map((k2) => ({ k: k2, d: editDistance(key2.toLowerCase(), k2.toLowerCase()) })).filter(({ k: k2, d: d2 }) => d2 <= 2 && d2 < k2.length / 2);
-  const best = Math.min(...scored.map((s2) => s2.d));
-  const closest = scored.filter((s2) => s2.d === best);
-  return closest.length === 1 ? closest[0].k : void 0;
-}
 function warnUnknownKey(warn, tablePath, key2, known, noun = "setting") {
   const table3 = tablePath.join(".");
   const close2 = closestKey(key2, known);
@@ -30876,6 +30888,7 @@ var init_config = __esm({
     init_dist();
     import_yaml3 = __toESM(require_dist(), 1);
     init_config_positions();
+    init_closest_name();
     EXTENSIONS = [
       ["toml", "toml"],
       ["yaml", "yaml"],
@@ -31588,7 +31601,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "efc5d5a7d2e07c687bee5b9f56b2e85b";
+    BUNDLE_CODE_ID = "d0e65980482a2ec7770c0ee6b37899b3";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -52704,7 +52717,7 @@ var init_prerender_page = __esm({
     init_wrappers();
     init_inline_text();
     init_headings();
-    init_config();
+    init_closest_name();
     CODE_SHORTCODES = /* @__PURE__ */ new Set(["highlight", "code", "mermaid", "chart"]);
     knownSets = /* @__PURE__ */ new WeakMap();
     DIVIDER = "<!--more-->";

@@ -28,7 +28,7 @@ import { alone, DUP_TOKEN, planDefinitions } from './content/link-defs.js';
 import { DEFAULT_WRAPPERS, texOfWrapper } from './content/wrappers.js';
 import { escapeHtml } from './render/inline-text.js';
 import { headingAttributeBlock } from './content/headings.js';
-import { closestKey } from './site/config.js';
+import { closestKey } from './render/closest-name.js';
 
 /** A plain object (a front-matter table or map). */
 function isRecord(v: unknown): v is Record<string, unknown> {

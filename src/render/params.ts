@@ -4,6 +4,13 @@
  * names the valid values), and the README's parameter tables are generated from the same table.
  */
 import type { ParamValue } from '../content/types.js';
+import { closestKey } from './closest-name.js';
+
+/** `did you mean "steps"? ` for a misspelled name (stpes), else nothing. */
+function suggestion(key: string, known: readonly string[]): string {
+  const close = closestKey(key, known);
+  return close ? `did you mean "${close}"? ` : '';
+}
 
 interface Base<T> {
   doc: string;
@@ -192,7 +199,7 @@ export function validateParams<P extends ParamSpecs>(
         param: key,
         message: hint
           ? `unknown parameter "${key}"; parameter names are case-sensitive: did you mean "${hint}"?`
-          : `unknown parameter "${key}"; valid parameters: ${Object.keys(specs).join(', ')}`,
+          : `unknown parameter "${key}"; ${suggestion(key, Object.keys(specs))}valid parameters: ${Object.keys(specs).join(', ')}`,
         unknown: true,
       });
     }

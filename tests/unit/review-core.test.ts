@@ -99,6 +99,15 @@ describe('core pipeline review', () => {
     ]);
     expect(validateParams(specs, { r: '1e999' }).problems.map((p) => p.param)).toEqual(['r']);
   });
+
+  it('an unknown parameter names the one it most likely misspells, else the valid ones', () => {
+    const specs = { steps: { type: 'number', doc: 's' }, hidden: { type: 'string', doc: 'h' }, radius: { type: 'numbers', doc: 'r' } } as const satisfies ParamSpecs;
+    expect(validateParams(specs, { stpes: '3', Hidden: 'h', colour: 'red' }).problems.map((p) => p.message)).toEqual([
+      'unknown parameter "stpes"; did you mean "steps"? valid parameters: steps, hidden, radius',
+      'unknown parameter "Hidden"; parameter names are case-sensitive: did you mean "hidden"?',
+      'unknown parameter "colour"; valid parameters: steps, hidden, radius',
+    ]);
+  });
 });
 
 describe('formulas shared between pages', () => {

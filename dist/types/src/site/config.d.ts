@@ -14,6 +14,8 @@
 import { type PageLimits } from '../content/limits.js';
 import type { Diagnostic } from '../content/types.js';
 import { type TextPosition } from './config-positions.js';
+import { closestKey } from '../render/closest-name.js';
+export { closestKey };
 export type ConfigFormat = 'toml' | 'yaml' | 'json';
 export interface ConfigFile {
     /** Absolute path. */
@@ -112,8 +114,6 @@ export type ConfigWarn = (keyPath: readonly string[], message: string, at?: 'key
  * file to name (at 1:1) for data that comes with no text.
  */
 export declare function configWarn(diagnostics: Diagnostic[], where?: string | ConfigLocator): ConfigWarn;
-/** The known key `key` is most likely a misspelling of (case ignored): one closest, at most 2 edits and less than half of it. */
-export declare function closestKey(key: string, known: readonly string[]): string | undefined;
 /**
  * Warns about `key` of the table at `tablePath`, which is none of `known`: names it, the closest known
  * key when one is obvious, and every known key. `noun`: what the table's keys are ("setting", "limit").
