@@ -11672,7 +11672,7 @@ function shortcodeTemplateNames(layoutDirs) {
       return;
     }
     for (const e of entries) {
-      if (e.isDirectory()) {
+      if (e.isDirectory() || e.isSymbolicLink() && isDirectory(path4.join(dir, e.name))) {
         if (depth < 8) walk(path4.join(dir, e.name), `${prefix}${e.name}/`, depth + 1);
       } else if (!e.name.startsWith(".") && e.name.includes(".")) {
         out.add(`${prefix}${e.name.slice(0, e.name.indexOf("."))}`.toLowerCase());
@@ -12905,7 +12905,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "ab8e164df63ebbd6cc5d13dc1e61744b";
+    BUNDLE_CODE_ID = "87ae8667d2a4ba406011a00df27515e1";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */

@@ -31268,7 +31268,7 @@ function shortcodeTemplateNames(layoutDirs) {
       return;
     }
     for (const e of entries) {
-      if (e.isDirectory()) {
+      if (e.isDirectory() || e.isSymbolicLink() && isDirectory(path7.join(dir, e.name))) {
         if (depth < 8) walk(path7.join(dir, e.name), `${prefix}${e.name}/`, depth + 1);
       } else if (!e.name.startsWith(".") && e.name.includes(".")) {
         out.add(`${prefix}${e.name.slice(0, e.name.indexOf("."))}`.toLowerCase());
@@ -31601,7 +31601,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "d0e65980482a2ec7770c0ee6b37899b3";
+    BUNDLE_CODE_ID = "f764e5d932e8cd07e5776e05d70495b9";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */

@@ -117,7 +117,8 @@ export function shortcodeTemplateNames(layoutDirs: readonly string[]): Set<strin
       return;
     }
     for (const e of entries) {
-      if (e.isDirectory()) {
+      // A symbolic link to a folder of templates is a folder to Hugo too.
+      if (e.isDirectory() || (e.isSymbolicLink() && isDirectory(path.join(dir, e.name)))) {
         if (depth < 8) walk(path.join(dir, e.name), `${prefix}${e.name}/`, depth + 1);
       } else if (!e.name.startsWith('.') && e.name.includes('.')) {
         // `name.html`, `name.en.html`, `name.amp.html`, `name.rss.xml`: the name is before the first dot.

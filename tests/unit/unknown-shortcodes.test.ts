@@ -5,7 +5,7 @@
  * all where the site's layouts may not show every template (a theme in Hugo's module cache, or one that
  * imports modules of its own).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HEAD_LAYOUT, tempSites } from '../helpers/temp-site.js';
@@ -75,6 +75,12 @@ describe('a shortcode no template has', () => {
     mkdirSync(path.join(dir, 'layouts/shortcodes'), { recursive: true });
     writeFileSync(path.join(dir, 'layouts/shortcodes/blorp.html'), 'b\n');
     expect(unknown(await buildSite({ source: dir })).map((m) => m.split(' ')[2])).toEqual(['youtub', 'rnn-unrol', 'rnn-zoo', 'plot-lines', 'inside-mine']);
+  });
+
+  it('is not said for a template in a linked folder (a folder of shortcodes shared between sites)', async () => {
+    const dir = site({ ...THEMED, 'shared/blorp.html': 'b\n', 'content/p.md': '---\ntitle: T\n---\n{{< team/blorp >}}\n' });
+    symlinkSync(path.join(dir, 'shared'), path.join(dir, 'layouts/shortcodes/team'), 'dir');
+    expect(unknown(await buildSite({ source: dir }))).toEqual([]);
   });
 
   it('is not said where the layouts may not show every template: a theme not found, or one with modules of its own', async () => {
