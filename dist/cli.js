@@ -12905,7 +12905,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "87ae8667d2a4ba406011a00df27515e1";
+    BUNDLE_CODE_ID = "aac9156303a4cd57401a0f8404be7017";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -72202,7 +72202,7 @@ function emptyBuildResult() {
   return { pages: 0, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, unchanged: 0, images: 0, imagesProcessed: 0, ms: 0, workers: 0, diagnostics: [], failed: false };
 }
 async function buildSite(opts) {
-  if (opts.locked || !existsDir(path15.resolve(opts.source))) return buildLocked(opts);
+  if (opts.locked || !isDirectory(path15.resolve(opts.source))) return buildLocked(opts);
   let lock;
   try {
     lock = await acquireSiteLock(path15.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
@@ -72229,7 +72229,7 @@ async function buildLocked(opts) {
     result.ms = Math.round(performance.now() - t02);
     return result;
   };
-  if (!existsDir(siteDir)) {
+  if (!isDirectory(siteDir)) {
     if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path15.dirname(siteDir)}?)`);
     return fail(`the site directory ${siteDir} does not exist; pass the site with -s DIR`);
   }
@@ -72596,13 +72596,6 @@ function existsPath(p5) {
   try {
     statSync5(p5);
     return true;
-  } catch {
-    return false;
-  }
-}
-function existsDir(p5) {
-  try {
-    return statSync5(p5).isDirectory();
   } catch {
     return false;
   }

@@ -14,7 +14,7 @@ import { cutOwnTags, OWN_SHORTCODE_MESSAGE, ownTagAt } from './site/handoff.js';
 import { LineIndex } from './content/position.js';
 import { copyStaticAssets } from './render/static-assets.js';
 import { shortcodeList } from './render/shortcode-list.js';
-import { fallbackNames, fallbackTemplate, siteLayoutDirs } from './site/fallbacks.js';
+import { fallbackNames, fallbackTemplate, isDirectory, siteLayoutDirs } from './site/fallbacks.js';
 import { headAdvice, headReport } from './site/head-hooks.js';
 import { safeLine } from './log.js';
 import { acquireSiteLock, LockError } from './site/lock.js';
@@ -297,7 +297,7 @@ export function emptyBuildResult(): BuildResult {
 
 /** Builds the site while holding its lock: never two builds writing one `.prerender/` at once. */
 export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
-  if (opts.locked || !existsDir(path.resolve(opts.source))) return buildLocked(opts);
+  if (opts.locked || !isDirectory(path.resolve(opts.source))) return buildLocked(opts);
   let lock;
   try {
     lock = await acquireSiteLock(path.resolve(opts.source), { command: 'build', waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
@@ -326,7 +326,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     return result;
   };
 
-  if (!existsDir(siteDir)) {
+  if (!isDirectory(siteDir)) {
     if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path.dirname(siteDir)}?)`);
     return fail(`the site directory ${siteDir} does not exist; pass the site with -s DIR`);
   }
@@ -766,14 +766,6 @@ function existsPath(p: string): boolean {
   try {
     statSync(p);
     return true;
-  } catch {
-    return false;
-  }
-}
-
-function existsDir(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
   } catch {
     return false;
   }

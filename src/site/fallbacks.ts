@@ -156,7 +156,8 @@ export function layoutsComplete(siteDir: string, data: Record<string, unknown>):
   });
 }
 
-function isDirectory(p: string): boolean {
+/** Whether `p` is a directory (through symbolic links); false when it cannot be looked at. */
+export function isDirectory(p: string): boolean {
   try {
     return statSync(p).isDirectory();
   } catch {

@@ -11,12 +11,13 @@
  *
  * FUZZ_RUNS sets the number of trees (`npm run fuzz`); FUZZ_SEED replays a run.
  */
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build.js';
+import { write } from '../helpers/temp-site.js';
 
 const RUNS = Math.min(Number(process.env.FUZZ_RUNS ?? 25), 2000);
 const SEED = process.env.FUZZ_SEED === undefined ? 20261205 : Number(process.env.FUZZ_SEED);
@@ -91,11 +92,6 @@ function filesUnder(dir: string): string[] {
   };
   walk(dir);
   return out;
-}
-
-function write(dir: string, rel: string, text: string): void {
-  mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-  writeFileSync(path.join(dir, rel), text);
 }
 
 describe('fuzz: hostile file names and links through build', () => {

@@ -24,12 +24,15 @@ export function tempSites(prefix: string, opts: TempSiteOptions = {}): (files: R
     const root = mkdtempSync(path.join(os.tmpdir(), prefix));
     roots.push(root);
     const dir = opts.nested ? path.join(root, 'site') : root;
-    for (const [rel, text] of Object.entries({ ...opts.defaults, ...files })) {
-      mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-      writeFileSync(path.join(dir, rel), text);
-    }
+    for (const [rel, text] of Object.entries({ ...opts.defaults, ...files })) write(dir, rel, text);
     return dir;
   };
+}
+
+/** Writes `rel` (a path inside `root`) with `data`, making its directories. */
+export function write(root: string, rel: string, data: string | Buffer): void {
+  mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+  writeFileSync(path.join(root, rel), data);
 }
 
 /** A base template that calls the head partial: sites with math warn without one. */

@@ -15,16 +15,11 @@
  *   prerender-md wrapper's RenderString lexed again as a shortcode ("closing tag for shortcode 'katext'
  *   does not match start tag", or an unknown or unclosed one), and the site stopped on both versions.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, describeEachHugo, tempDir, type BuildResult } from '../helpers/hugo.js';
 import { runCli, runPrerender, type CliRun } from '../helpers/prerender.js';
-
-function write(root: string, rel: string, text: string): void {
-  mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-  writeFileSync(path.join(root, rel), text);
-}
+import { write } from '../helpers/temp-site.js';
 
 const PAGES: Record<string, string> = {
   'more-first.md': '<!--more-->\n$x_1$ first words\n\nSecond paragraph.\n',

@@ -2,17 +2,13 @@
  * head.html never links a KaTeX stylesheet that the build did not write: a list page whose pages have
  * placeholders but no math (a site with figures only) got a link to a missing katex.min.css (a 404).
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { initSite } from '../../src/site/init.js';
 import { buildSite as prerender } from '../../src/build.js';
 import { buildSite, describeEachHugo, tempDir } from '../helpers/hugo.js';
-
-function write(root: string, rel: string, text: string | Buffer): void {
-  mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-  writeFileSync(path.join(root, rel), text);
-}
+import { write } from '../helpers/temp-site.js';
 
 let site: string;
 beforeAll(async () => {

@@ -13,18 +13,14 @@
  * - parameter text with terminal escapes and GitHub Actions commands (printed escaped);
  * - a lock held by another process, a symlinked `.prerender`.
  */
-import { cpSync, existsSync, mkdirSync, rmSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initSite } from '../../src/site/init.js';
 import { buildSite, describeEachHugo, tempDir, type BuildResult } from '../helpers/hugo.js';
 import { runPrerender, type CliRun } from '../helpers/prerender.js';
-
-function write(root: string, rel: string, text: string): void {
-  mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-  writeFileSync(path.join(root, rel), text);
-}
+import { write } from '../helpers/temp-site.js';
 
 /** Every file below `dir` (not following links), absolute. */
 function filesBelow(dir: string): string[] {

@@ -3,17 +3,13 @@
  * site) work with both Hugo versions, and the staleness check reads the original through no link: Hugo
  * 0.169's readFile follows none, and with `stale = "error"` the site did not build (found by an audit).
  */
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { initSite } from '../../src/site/init.js';
 import { buildSite as prerender } from '../../src/build.js';
 import { buildSite, describeEachHugo, tempDir } from '../helpers/hugo.js';
-
-function write(root: string, rel: string, text: string): void {
-  mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-  writeFileSync(path.join(root, rel), text);
-}
+import { write } from '../helpers/temp-site.js';
 
 let site: string;
 beforeAll(async () => {

@@ -5,7 +5,7 @@
  * in the HTML and RSS that real Hugo builds: no element gets an event handler, whatever the post says.
  * Also: a lone surrogate in a JSON title with math, and the serve panel's CSS string.
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { initSite } from '../../src/site/init.js';
@@ -13,11 +13,7 @@ import { findAll, parseHtml } from '../helpers/html.js';
 import { buildSite as prerender } from '../../src/build.js';
 import type { BuildResult as PrerenderResult } from '../../src/build.js';
 import { buildSite, describeEachHugo, PROJECT_ROOT, tempDir } from '../helpers/hugo.js';
-
-function write(root: string, rel: string, text: string): void {
-  mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-  writeFileSync(path.join(root, rel), text);
-}
+import { write } from '../helpers/temp-site.js';
 
 /**
  * Each element with an event handler attribute, or a script element: markup an author must not get onto

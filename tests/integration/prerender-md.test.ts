@@ -10,16 +10,12 @@
  * Each page is built twice by each Hugo: with hugo-prerender, and plain (the same site without it), and
  * every link a reader gets (href, title, text) must be the same, besides the explicit hrefs asserted here.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { buildSite, describeEachHugo, tempDir, type BuildResult } from '../helpers/hugo.js';
 import { runCli, runPrerender, type CliRun } from '../helpers/prerender.js';
-
-function write(root: string, rel: string, text: string): void {
-  mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-  writeFileSync(path.join(root, rel), text);
-}
+import { write } from '../helpers/temp-site.js';
 
 const FM = (title: string) => `---\ntitle: ${title}\n---\n`;
 

@@ -3,7 +3,7 @@
  * real Hugo, served over HTTP, opened in Debian's Chromium. Proves that the head partial's stylesheet
  * URL, the static mount and the fonts KaTeX's CSS references all line up.
  */
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import katex from 'katex';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -13,11 +13,7 @@ import { PrerenderOutput, md5 } from '../../src/site/output.js';
 import { launchChromium, describeWithChromium, type LaunchedBrowser } from '../helpers/browser.js';
 import { buildSite, hugoBinaries, PROJECT_ROOT, reportMissing, findHugoBinaries, tempDir } from '../helpers/hugo.js';
 import { serveDir, type StaticServer } from '../helpers/serve.js';
-
-function write(root: string, rel: string, text: string | Buffer): void {
-  mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-  writeFileSync(path.join(root, rel), text);
-}
+import { write } from '../helpers/temp-site.js';
 
 const SRC = '---\ntitle: Math\n---\nThe state $h_t = \\tanh(W h_{t-1})$.\n';
 

@@ -4,7 +4,7 @@
  * partials/prerender/picture.html (markup) and image.html (data) read. Built by Hugo 0.111.3 and the
  * newest; the partials find the data by the page's .File.Path and the src as written.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,11 +12,7 @@ import { buildSite as prerender, type BuildResult as PrerenderResult } from '../
 import { initSite } from '../../src/site/init.js';
 import { attr, byTag, findAll, hasClass, parseHtml, srcsetOf, type Element } from '../helpers/html.js';
 import { buildSite, describeEachHugo, tempDir, type BuildResult } from '../helpers/hugo.js';
-
-function write(root: string, rel: string, data: string | Buffer): void {
-  mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-  writeFileSync(path.join(root, rel), data);
-}
+import { write } from '../helpers/temp-site.js';
 
 const THEIR_FIGURE =
   '<figure class="theirs">' +

@@ -4,7 +4,7 @@
  * and the staleness check. The shadows here are written by hand, so these tests pin down what Hugo does
  * with our output independently of the parser and renderer.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { initSite } from '../../src/site/init.js';
@@ -12,11 +12,7 @@ import { PrerenderOutput, md5 } from '../../src/site/output.js';
 import { inlineFragment } from '../../src/render/inline-safe.js';
 import { parseHtml, text } from '../helpers/html.js';
 import { buildSite, describeEachHugo, PROJECT_ROOT, tempDir } from '../helpers/hugo.js';
-
-function write(root: string, rel: string, text: string | Buffer): void {
-  mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-  writeFileSync(path.join(root, rel), text);
-}
+import { write } from '../helpers/temp-site.js';
 
 const KATEX_HTML = '<span class="katex"><span class="katex-html">h<sub>t</sub></span></span>';
 const FIGURE_HTML = '<figure class="hp-figure"><img src="pic.png" alt="a picture"><figcaption><p>Caption</p></figcaption></figure>';

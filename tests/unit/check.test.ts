@@ -2,14 +2,16 @@
  * `hugo-prerender check`: per page, formulas found, typeset and failed with KaTeX's reason at the
  * formula's position; the site total; nothing written.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkSite, formatCheck } from '../../src/check.js';
 import { buildSite, formatDiagnostic } from '../../src/build.js';
 import { PROJECT_ROOT } from '../helpers/hugo.js';
 import { runCli } from '../helpers/prerender.js';
+import { tempSites } from '../helpers/temp-site.js';
+
+const tempSite = tempSites('hp-check-');
 
 const site = path.join(PROJECT_ROOT, 'fixtures/math-check');
 
@@ -41,91 +43,72 @@ describe('checkSite', () => {
 
 describe('checkSite, formulas outside the text', () => {
   it('counts and locates the formulas of captions and titles; --errors render makes them warnings, still failed', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'hp-check-other-'));
-    try {
-      mkdirSync(path.join(dir, 'content'));
-      writeFileSync(path.join(dir, 'hugo.toml'), 'title = "t"\n');
-      writeFileSync(
-        path.join(dir, 'content/p.md'),
-        '---\ntitle: "Why $x$ and $\\\\foo$"\n---\nText $y$.\n\n{{< figure src="/a.png" caption="Bad $\\frac{a$" >}}\n',
-      );
-      const r = await checkSite(dir);
-      expect(r).toMatchObject({ found: 4, typeset: 2 });
-      const text = formatCheck(r, { formatDiagnostic });
-      expect(text).toContain('content/p.md: 4 formulas found, 2 typeset, 2 failed');
-      // The total says how many are outside the text, which build's own count leaves out.
-      expect(text.trim().split('\n').at(-1)).toBe('hugo-prerender check: 1 page, 4 formulas found (3 outside the text), 2 typeset (50.0 %), 2 failed');
-      expect(text).toMatch(/^ {2}content\/p\.md:6:25: error: figure: .*\\frac\{a"\), left as written$/m);
-      // Escaped in its YAML string, the formula is not in the file as written: the field is named.
-      expect(text).toMatch(/^ {2}content\/p\.md:2:1: error: title: Undefined control sequence: \\foo/m);
-      const rendered = formatCheck(await checkSite(dir, { errors: 'render' }), { formatDiagnostic });
-      expect(rendered).toContain('content/p.md: 4 formulas found, 2 typeset, 2 failed');
-      expect(rendered).toMatch(/^ {2}content\/p\.md:6:25: warning: figure: .*\(rendered as an error span\)$/m);
-      expect(existsSync(path.join(dir, '.prerender'))).toBe(false);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempSite({
+      'hugo.toml': 'title = "t"\n',
+      'content/p.md': '---\ntitle: "Why $x$ and $\\\\foo$"\n---\nText $y$.\n\n{{< figure src="/a.png" caption="Bad $\\frac{a$" >}}\n',
+    });
+    const r = await checkSite(dir);
+    expect(r).toMatchObject({ found: 4, typeset: 2 });
+    const text = formatCheck(r, { formatDiagnostic });
+    expect(text).toContain('content/p.md: 4 formulas found, 2 typeset, 2 failed');
+    // The total says how many are outside the text, which build's own count leaves out.
+    expect(text.trim().split('\n').at(-1)).toBe('hugo-prerender check: 1 page, 4 formulas found (3 outside the text), 2 typeset (50.0 %), 2 failed');
+    expect(text).toMatch(/^ {2}content\/p\.md:6:25: error: figure: .*\\frac\{a"\), left as written$/m);
+    // Escaped in its YAML string, the formula is not in the file as written: the field is named.
+    expect(text).toMatch(/^ {2}content\/p\.md:2:1: error: title: Undefined control sequence: \\foo/m);
+    const rendered = formatCheck(await checkSite(dir, { errors: 'render' }), { formatDiagnostic });
+    expect(rendered).toContain('content/p.md: 4 formulas found, 2 typeset, 2 failed');
+    expect(rendered).toMatch(/^ {2}content\/p\.md:6:25: warning: figure: .*\(rendered as an error span\)$/m);
+    expect(existsSync(path.join(dir, '.prerender'))).toBe(false);
   });
 });
 
 describe('checkSite and buildSite agree', () => {
   it('on where a page that is not a bundle looks for its figure image (check took every page for a bundle)', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'hp-check-image-'));
-    try {
-      mkdirSync(path.join(dir, 'content/posts'), { recursive: true });
-      writeFileSync(path.join(dir, 'hugo.toml'), 'title = "t"\n');
-      writeFileSync(path.join(dir, 'content/posts/p.md'), '---\ntitle: P\n---\n{{< figure src="images/missing.png" caption="C" >}}\n');
-      const checked = (await checkSite(dir)).pages[0]!.diagnostics.map(formatDiagnostic);
-      expect(checked).toHaveLength(1);
-      expect(checked[0]).toMatch(/the page is not a bundle/);
-      const built = (await buildSite({ source: dir })).diagnostics.filter((d) => d.file === 'content/posts/p.md').map(formatDiagnostic);
-      expect(built).toEqual(checked);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempSite({
+      'hugo.toml': 'title = "t"\n',
+      'content/posts/p.md': '---\ntitle: P\n---\n{{< figure src="images/missing.png" caption="C" >}}\n',
+    });
+    const checked = (await checkSite(dir)).pages[0]!.diagnostics.map(formatDiagnostic);
+    expect(checked).toHaveLength(1);
+    expect(checked[0]).toMatch(/the page is not a bundle/);
+    const built = (await buildSite({ source: dir })).diagnostics.filter((d) => d.file === 'content/posts/p.md').map(formatDiagnostic);
+    expect(built).toEqual(checked);
   });
 
   it('on params.prerender.katex.strict = "error": a formula KaTeX typesets but LaTeX would not fails at its character', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'hp-check-strict-'));
-    try {
-      mkdirSync(path.join(dir, 'content/posts'), { recursive: true });
-      writeFileSync(path.join(dir, 'hugo.toml'), 'title = "t"\n[params.prerender.katex]\nstrict = "error"\n');
-      writeFileSync(path.join(dir, 'content/posts/p.md'), '---\ntitle: P\n---\nGood $x$, then $x + é$.\n\n$$\na \\\\ b\n$$\n');
-      const r = await checkSite(dir);
-      const checked = r.pages.flatMap((p) => p.diagnostics).map(formatDiagnostic);
-      expect(checked).toEqual([
-        expect.stringMatching(/^content\/posts\/p\.md:4:21: error: LaTeX-incompatible input \(params\.prerender\.katex\.strict = "error"\): Accented Unicode .*\[unicodeTextInMathMode\]$/),
-        expect.stringMatching(/^content\/posts\/p\.md:7:3: error: LaTeX-incompatible input .*\[newLineInDisplayMode\]$/),
-      ]);
-      expect(r).toMatchObject({ found: 3, typeset: 1 });
-      const built = await buildSite({ source: dir });
-      expect(built.failed).toBe(true);
-      expect(built.diagnostics.filter((d) => d.file === 'content/posts/p.md').map(formatDiagnostic)).toEqual(checked);
-      // Left as written in the copy, as a formula KaTeX rejects is.
-      expect(readFileSync(path.join(dir, '.prerender/content/posts/p.md'), 'utf8')).toContain('then $x + é$.');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempSite({
+      'hugo.toml': 'title = "t"\n[params.prerender.katex]\nstrict = "error"\n',
+      'content/posts/p.md': '---\ntitle: P\n---\nGood $x$, then $x + é$.\n\n$$\na \\\\ b\n$$\n',
+    });
+    const r = await checkSite(dir);
+    const checked = r.pages.flatMap((p) => p.diagnostics).map(formatDiagnostic);
+    expect(checked).toEqual([
+      expect.stringMatching(/^content\/posts\/p\.md:4:21: error: LaTeX-incompatible input \(params\.prerender\.katex\.strict = "error"\): Accented Unicode .*\[unicodeTextInMathMode\]$/),
+      expect.stringMatching(/^content\/posts\/p\.md:7:3: error: LaTeX-incompatible input .*\[newLineInDisplayMode\]$/),
+    ]);
+    expect(r).toMatchObject({ found: 3, typeset: 1 });
+    const built = await buildSite({ source: dir });
+    expect(built.failed).toBe(true);
+    expect(built.diagnostics.filter((d) => d.file === 'content/posts/p.md').map(formatDiagnostic)).toEqual(checked);
+    // Left as written in the copy, as a formula KaTeX rejects is.
+    expect(readFileSync(path.join(dir, '.prerender/content/posts/p.md'), 'utf8')).toContain('then $x + é$.');
   });
 
   it("on our own shortcodes' tags in an Org page (Hugo runs them there): an error at the first, counted, exit 1", async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'hp-check-org-'));
-    try {
-      mkdirSync(path.join(dir, 'content/posts'), { recursive: true });
-      writeFileSync(path.join(dir, 'hugo.toml'), 'title = "t"\n');
-      writeFileSync(path.join(dir, 'content/posts/e.org'), '#+title: E\n\nText {{< prerender-nofeed >}}<b>x</b>{{< /prerender-nofeed >}}\n');
-      writeFileSync(path.join(dir, 'content/posts/plain.org'), '#+title: P\n\nNothing of ours.\n');
-      const r = await checkSite(dir);
-      const checked = r.pages.flatMap((p) => p.diagnostics).map(formatDiagnostic);
-      expect(checked).toEqual([expect.stringMatching(/^content\/posts\/e\.org:3:6: error: .*left out of this org page/)]);
-      const text = formatCheck(r, { formatDiagnostic });
-      expect(text.trim().split('\n').at(-1)).toBe('hugo-prerender check: 1 page, 0 formulas found, 0 typeset (100.0 %), 0 failed; 1 other error');
-      expect(runCli(['check', '-s', dir]).code).toBe(1);
-      const built = (await buildSite({ source: dir })).diagnostics.map(formatDiagnostic);
-      expect(built).toEqual(checked);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempSite({
+      'hugo.toml': 'title = "t"\n',
+      'content/posts/e.org': '#+title: E\n\nText {{< prerender-nofeed >}}<b>x</b>{{< /prerender-nofeed >}}\n',
+      'content/posts/plain.org': '#+title: P\n\nNothing of ours.\n',
+    });
+    const r = await checkSite(dir);
+    const checked = r.pages.flatMap((p) => p.diagnostics).map(formatDiagnostic);
+    expect(checked).toEqual([expect.stringMatching(/^content\/posts\/e\.org:3:6: error: .*left out of this org page/)]);
+    const text = formatCheck(r, { formatDiagnostic });
+    expect(text.trim().split('\n').at(-1)).toBe('hugo-prerender check: 1 page, 0 formulas found, 0 typeset (100.0 %), 0 failed; 1 other error');
+    expect(runCli(['check', '-s', dir]).code).toBe(1);
+    const built = (await buildSite({ source: dir })).diagnostics.map(formatDiagnostic);
+    expect(built).toEqual(checked);
   });
 });
 
@@ -142,17 +125,13 @@ describe('hugo-prerender check', () => {
 
 describe('hugo-prerender check, errors that are not a formula', () => {
   it('exits 1 and counts them, as build fails on them', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'hp-check-sc-'));
-    try {
-      mkdirSync(path.join(dir, 'content/posts'), { recursive: true });
-      writeFileSync(path.join(dir, 'hugo.toml'), 'title = "t"\n');
-      writeFileSync(path.join(dir, 'content/posts/p.md'), '---\ntitle: P\n---\nMath $x$.\n\n{{< rnn-unroll step=4 >}}\n');
-      const r = runCli(['check', '-s', dir]);
-      expect(r.code, r.stdout + r.stderr).toBe(1);
-      expect(r.stdout).toMatch(/^ {2}content\/posts\/p\.md:6:\d+: error: rnn-unroll: /m);
-      expect(r.stdout.trim().split('\n').at(-1)).toBe('hugo-prerender check: 1 page, 1 formula found, 1 typeset (100.0 %), 0 failed; 1 other error');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempSite({
+      'hugo.toml': 'title = "t"\n',
+      'content/posts/p.md': '---\ntitle: P\n---\nMath $x$.\n\n{{< rnn-unroll step=4 >}}\n',
+    });
+    const r = runCli(['check', '-s', dir]);
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/^ {2}content\/posts\/p\.md:6:\d+: error: rnn-unroll: /m);
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('hugo-prerender check: 1 page, 1 formula found, 1 typeset (100.0 %), 0 failed; 1 other error');
   });
 });

@@ -33,6 +33,8 @@ export declare function shortcodeTemplateNames(layoutDirs: readonly string[]): S
  * theme Hugo fetches into its module cache, or one that imports others, may define more.
  */
 export declare function layoutsComplete(siteDir: string, data: Record<string, unknown>): boolean;
+/** Whether `p` is a directory (through symbolic links); false when it cannot be looked at. */
+export declare function isDirectory(p: string): boolean;
 /** Whether one of `layoutDirs` has a shortcode template `name`. */
 export declare function hasShortcodeTemplate(layoutDirs: readonly string[], name: string): boolean;
 /**
