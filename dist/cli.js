@@ -12905,7 +12905,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "aac9156303a4cd57401a0f8404be7017";
+    BUNDLE_CODE_ID = "97fdb224c8c928a85c31af6fbc36707c";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -53283,9 +53283,6 @@ var init_link_defs = __esm({
 });
 
 // src/prerender-page.ts
-function isRecord2(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
-}
 function isCode(name) {
   return CODE_SHORTCODES.has(name) || name.endsWith(".inline") || isOwnShortcodeName(name);
 }
@@ -53534,7 +53531,7 @@ async function prerenderPage(source, env2) {
     ownCuts.push({ start: r2.start, end: r2.end, key: "", text: source.slice(r2.start, r2.end).replace(/[^\n]+/g, ""), own: true });
   }
   const fm = parsed.frontMatter;
-  const holdsTag = (v) => typeof v === "string" ? ownTagRanges(v).length > 0 : Array.isArray(v) ? v.some(holdsTag) : isRecord2(v) && Object.values(v).some(holdsTag);
+  const holdsTag = (v) => typeof v === "string" ? ownTagRanges(v).length > 0 : Array.isArray(v) ? v.some(holdsTag) : isRecord(v) && Object.values(v).some(holdsTag);
   if (fm.start !== void 0 && fm.end !== void 0 && fm.format !== null && holdsTag(fm.data)) {
     const reported = ownCuts.some((c) => c.start < fm.end);
     for (let i2 = ownCuts.length - 1; i2 >= 0; i2--) if (ownCuts[i2].start < fm.end) ownCuts.splice(i2, 1);
@@ -53549,7 +53546,7 @@ async function prerenderPage(source, env2) {
         message: `${OWN_SHORTCODE_MESSAGE}; ${key2} holds one, written with escapes, which a template that renders it as Markdown (markdownify) would run. It is left out of this page's front matter (written as JSON in its prerendered copy). Remove it from the page`
       });
     }
-    const clean = (v) => typeof v === "string" ? cutOwnTags(v) ?? v : Array.isArray(v) ? v.map(clean) : isRecord2(v) ? Object.fromEntries(Object.entries(v).map(([k2, x6]) => [k2, clean(x6)])) : v;
+    const clean = (v) => typeof v === "string" ? cutOwnTags(v) ?? v : Array.isArray(v) ? v.map(clean) : isRecord(v) ? Object.fromEntries(Object.entries(v).map(([k2, x6]) => [k2, clean(x6)])) : v;
     const json = JSON.stringify(clean(fm.data));
     const breaks2 = source.slice(fm.start, fm.end).split("\n").length - 1;
     ownCuts.push({ start: fm.start, end: fm.end, key: "", text: `${json.slice(0, -1)}${"\n".repeat(Math.max(0, breaks2 - 1))}}
@@ -54029,6 +54026,7 @@ var init_prerender_page = __esm({
     init_inline_text();
     init_headings();
     init_closest_name();
+    init_config();
     CODE_SHORTCODES = /* @__PURE__ */ new Set(["highlight", "code", "mermaid", "chart"]);
     knownSets = /* @__PURE__ */ new WeakMap();
     DIVIDER = "<!--more-->";

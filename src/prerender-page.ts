@@ -29,11 +29,7 @@ import { DEFAULT_WRAPPERS, texOfWrapper } from './content/wrappers.js';
 import { escapeHtml } from './render/inline-text.js';
 import { headingAttributeBlock } from './content/headings.js';
 import { closestKey } from './render/closest-name.js';
-
-/** A plain object (a front-matter table or map). */
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
-}
+import { isRecord } from './site/config.js';
 
 /** Shortcodes whose inner content is code: nothing inside them is math. */
 export const CODE_SHORTCODES = new Set(['highlight', 'code', 'mermaid', 'chart']);
