@@ -6,7 +6,9 @@
  * Root reads anything, so the file-system errors are injected here (node:fs answers as it does for a
  * user without the permission); the last test makes them for real where the tests do not run as root.
  */
-import { chmodSync, existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, lchownSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
@@ -44,6 +46,8 @@ vi.mock('node:fs', async (importOriginal) => {
 });
 
 import { HEAD_LAYOUT, tempSites } from '../helpers/temp-site.js';
+import { PROJECT_ROOT } from '../helpers/hugo.js';
+import { ensureBundle } from '../helpers/prerender.js';
 import { buildSite, listContentFiles } from '../../src/build.js';
 import { checkSite } from '../../src/check.js';
 import { readManifest } from '../../src/site/output.js';
@@ -313,3 +317,65 @@ describe.skipIf(process.getuid?.() === 0)('for real (not as root, which reads an
     ]);
   });
 });
+
+/**
+ * The same for real where the tests run as root (CI does): the command run as the user nobody, through
+ * util-linux's setpriv, on a site nobody owns. Without this, the tests above that make the errors for real
+ * would be skipped there, and CI would not see them break.
+ */
+describe.skipIf(process.getuid?.() !== 0)('for real, as the user nobody (the tests run as root, which reads anything)', () => {
+  it('a page, a directory and a data file of mode 000, a data file in a directory of mode 644: errors at each, saying why', () => {
+    if (spawnSync('setpriv', ['--version']).status !== 0) {
+      if (process.env.CI) throw new Error('setpriv (util-linux) is needed to run the build as another user');
+      console.warn('SKIPPED: setpriv (util-linux) not found: the file-permission errors were not made for real');
+      return;
+    }
+    ensureBundle();
+    const dir = site({
+      'content/a.md': 'A $a$\n',
+      'content/posts/lockeddir/index.md': 'L $l$\n',
+      'content/p.md': '---\n---\n{{< plot file="/locked/d.csv" >}}\n',
+      'static/locked/d.csv': 'a,b\n1,2\n',
+      'content/posts/q/index.md': '---\n---\n{{< plot file="d.csv" >}}\n',
+      'content/posts/q/d.csv': 'a,b\n1,2\n',
+    });
+    // A copy of the command nobody can read (a clone's own folder may be private to root).
+    const bin = mkdtempSync(path.join(os.tmpdir(), 'hp-unreadable-bin-'));
+    try {
+      cpSync(path.join(PROJECT_ROOT, 'dist/cli.js'), path.join(bin, 'cli.js'));
+      cpSync(path.join(PROJECT_ROOT, 'dist/katex'), path.join(bin, 'katex'), { recursive: true });
+      for (const d of [bin, dir]) {
+        chmodSync(d, 0o755);
+        chownTree(d, 65534);
+      }
+      chmodSync(path.join(dir, 'content/a.md'), 0o000);
+      chmodSync(path.join(dir, 'content/posts/lockeddir'), 0o000);
+      chmodSync(path.join(dir, 'static/locked'), 0o644);
+      chmodSync(path.join(dir, 'content/posts/q/d.csv'), 0o000);
+      const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, path.join(bin, 'cli.js'), 'build', '-s', dir], {
+        cwd: bin,
+        encoding: 'utf8',
+        env: { ...process.env, HOME: bin },
+        timeout: 120_000,
+      });
+      const errors = `${r.stdout}${r.stderr}`.split('\n').filter((l) => / error: /.test(l));
+      expect(r.status, r.stdout + r.stderr).toBe(1);
+      expect(errors).toEqual([
+        expect.stringMatching(/^content\/a\.md:1:1: error: this file cannot be read \(permission denied\), .*chmod a\+r content\/a\.md/),
+        expect.stringMatching(/^content\/p\.md:3:10: error: plot: file "\/locked\/d\.csv" could not be looked for: static\/locked cannot be entered \(permission denied\).*chmod a\+x static\/locked/),
+        expect.stringMatching(/^content\/posts\/lockeddir:1:1: error: this directory cannot be read \(permission denied\).*chmod a\+rx content\/posts\/lockeddir/),
+        expect.stringMatching(/^content\/posts\/q\/index\.md:3:10: error: plot: file "d\.csv" cannot be read \(permission denied\): .*chmod a\+r content\/posts\/q\/d\.csv/),
+      ]);
+    } finally {
+      chmodSync(path.join(dir, 'content/posts/lockeddir'), 0o755);
+      chmodSync(path.join(dir, 'static/locked'), 0o755);
+      rmSync(bin, { recursive: true, force: true });
+    }
+  });
+});
+
+/** Gives `p` and everything under it to the user and group `id` (not following links). */
+function chownTree(p: string, id: number): void {
+  lchownSync(p, id, id);
+  if (lstatSync(p).isDirectory()) for (const e of readdirSync(p)) chownTree(path.join(p, e), id);
+}
