@@ -325,9 +325,17 @@ describe.skipIf(process.getuid?.() === 0)('for real (not as root, which reads an
  */
 describe.skipIf(process.getuid?.() !== 0)('for real, as the user nobody (the tests run as root, which reads anything)', () => {
   it('a page, a directory and a data file of mode 000, a data file in a directory of mode 644: errors at each, saying why', () => {
-    if (spawnSync('setpriv', ['--version']).status !== 0) {
-      if (process.env.CI) throw new Error('setpriv (util-linux) is needed to run the build as another user');
-      console.warn('SKIPPED: setpriv (util-linux) not found: the file-permission errors were not made for real');
+    const AS_NOBODY = ['--reuid=65534', '--regid=65534', '--clear-groups'];
+    // setpriv (util-linux), and a Node the user nobody can run (not one in root's home).
+    const why =
+      spawnSync('setpriv', ['--version']).status !== 0
+        ? 'setpriv (util-linux) not found'
+        : spawnSync('setpriv', [...AS_NOBODY, process.execPath, '--version'], { cwd: os.tmpdir() }).status !== 0
+          ? `the user nobody cannot run ${process.execPath}`
+          : undefined;
+    if (why) {
+      if (process.env.CI) throw new Error(`${why}: the file-permission errors cannot be made for real`);
+      console.warn(`SKIPPED: ${why}: the file-permission errors were not made for real`);
       return;
     }
     ensureBundle();
@@ -352,7 +360,7 @@ describe.skipIf(process.getuid?.() !== 0)('for real, as the user nobody (the tes
       chmodSync(path.join(dir, 'content/posts/lockeddir'), 0o000);
       chmodSync(path.join(dir, 'static/locked'), 0o644);
       chmodSync(path.join(dir, 'content/posts/q/d.csv'), 0o000);
-      const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, path.join(bin, 'cli.js'), 'build', '-s', dir], {
+      const r = spawnSync('setpriv', [...AS_NOBODY, process.execPath, path.join(bin, 'cli.js'), 'build', '-s', dir], {
         cwd: bin,
         encoding: 'utf8',
         env: { ...process.env, HOME: bin },
