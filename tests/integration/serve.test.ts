@@ -32,9 +32,27 @@ const DOUBLE_SAVES = 6;
  */
 const MISSED_RELOAD_MS = 15_000;
 
+/**
+ * Evaluates `fn` in the tab, again if a live reload replaced the page while it ran ("Execution context
+ * was destroyed"): Hugo may reload the tab once more after the change a test waited for (its next event
+ * batch, or the shadow's settle rewrite), and a look taken during that reload says nothing about the page.
+ */
+async function inTab<T>(page: Page, fn: () => T): Promise<T> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      return await page.evaluate(fn);
+    } catch (e) {
+      const navigated = /Execution context was destroyed|navigation|Cannot find context/i.test(String(e));
+      if (!navigated || Date.now() > deadline) throw e;
+      await page.waitForLoadState('load').catch(() => undefined);
+    }
+  }
+}
+
 /** What the reader sees of the article: its text with typeset formulas left out, so raw TeX stands out. */
 async function visibleText(page: Page): Promise<string> {
-  return page.evaluate(() => {
+  return inTab(page, () => {
     const a = document.querySelector('article') ?? document.body;
     const copy = a.cloneNode(true) as HTMLElement;
     for (const k of copy.querySelectorAll('.katex, .katex-display')) k.remove();
@@ -44,7 +62,12 @@ async function visibleText(page: Page): Promise<string> {
 
 /** The error panel serve shows over the page (the head partial's body::before), or "none". */
 async function errorPanel(page: Page): Promise<string> {
-  return page.evaluate(() => getComputedStyle(document.body, '::before').content);
+  return inTab(page, () => getComputedStyle(document.body, '::before').content);
+}
+
+/** How many typeset formulas the tab shows. */
+async function formulaCount(page: Page): Promise<number> {
+  return inTab(page, () => document.querySelectorAll('.katex').length);
 }
 
 describeWithChromium('hugo-prerender serve', () => {
@@ -160,7 +183,7 @@ describeWithChromium('hugo-prerender serve', () => {
     });
 
     it('shows the post typeset, with no error panel', async () => {
-      expect(await browser.page.locator('.katex').count()).toBeGreaterThanOrEqual(40);
+      expect(await formulaCount(browser.page)).toBeGreaterThanOrEqual(40);
       expect(await visibleText(browser.page)).not.toMatch(/\$h_|\\frac|\{\{</);
       expect(await errorPanel(browser.page)).toBe('none');
       // No copy for the browser to revalidate: a page rendered again within the same second would get a
@@ -215,7 +238,7 @@ describeWithChromium('hugo-prerender serve', () => {
       expect(panel).toMatch(new RegExp(`content/posts/learning-to-remember\\.md:${line}:\\d+:`));
       expect(panel).toMatch(/1 error/);
       // The rest of the page stays typeset (the rejected formula alone is left as written).
-      expect(await browser.page.locator('.katex').count()).toBeGreaterThanOrEqual(40);
+      expect(await formulaCount(browser.page)).toBeGreaterThanOrEqual(40);
       writeFileSync(file, `${good}\nFixed $\\frac{1}{2}$ here.\n`);
       // The panel gone and the fixed paragraph there, in one look: a page still loading (parsed up to
       // some paragraph before the end) has no panel yet lacks the end of the post.
