@@ -12905,7 +12905,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "97fdb224c8c928a85c31af6fbc36707c";
+    BUNDLE_CODE_ID = "8f06416a9dc5c9cb0ccd099b5e4e443a";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -75131,17 +75131,21 @@ var init_esm3 = __esm({
 var watch_exports = {};
 __export(watch_exports, {
   rewriteShadows: () => rewriteShadows,
-  watchSite: () => watchSite
+  watchSite: () => watchSite,
+  watchedPaths: () => watchedPaths
 });
 import { existsSync as existsSync4, statSync as statSync6 } from "node:fs";
 import path19 from "node:path";
 function watchedPaths(siteDir) {
   const config = readSiteConfig(siteDir);
   const paths = /* @__PURE__ */ new Set();
-  for (const f of config.files) paths.add(f.path);
+  const configDir = path19.join(siteDir, "config");
+  for (const f of config.files) paths.add(f.path.startsWith(configDir + path19.sep) ? configDir : f.path);
   for (const r2 of config.contentRoots) paths.add(r2.dir);
   for (const d2 of config.staticDirs) paths.add(d2);
   paths.add(config.assetsDir);
+  const own8 = path19.join(siteDir, ".prerender");
+  for (const d2 of siteLayoutDirs(siteDir, config.data)) if (d2 !== own8 && !d2.startsWith(own8 + path19.sep)) paths.add(d2);
   if (config.files.length === 0) paths.add(siteDir);
   return [...paths].sort();
 }
@@ -75205,6 +75209,8 @@ function watchSite(opts) {
   let settleTimer;
   const readStamps = /* @__PURE__ */ new Map();
   let afterCrash = false;
+  let paths = [];
+  let rewatch;
   const settle = (pages) => {
     settleTimer = void 0;
     if (closed || running || timer || pending.size > 0) return;
@@ -75223,6 +75229,7 @@ function watchSite(opts) {
       afterCrash = true;
     }
     if (closed) return;
+    if (!only && changed.length > 0) await rewatch?.();
     opts.onBuild(result, changed);
     if (only && only.size > 0 && opts.settle !== false) {
       const last = Math.max(...[...only].map((p5) => changedAt.get(p5) ?? 0));
@@ -75271,7 +75278,7 @@ function watchSite(opts) {
       awaitWriteFinish: stabilityMs > 0 ? { stabilityThreshold: stabilityMs, pollInterval: 20 } : false
     };
     const stamps = /* @__PURE__ */ new Map();
-    const paths = watchedPaths(siteDir);
+    paths = watchedPaths(siteDir);
     const onChange = (event, file) => {
       if (awaited.has(file)) return;
       if ((event === "unlinkDir" || event === "unlink") && paths.includes(file)) awaitPath(file);
@@ -75316,6 +75323,35 @@ function watchSite(opts) {
     if (present.length) {
       for (const p5 of paths) if (!present.includes(p5)) awaitPath(p5);
     }
+    rewatch = async () => {
+      let now;
+      try {
+        now = watchedPaths(siteDir);
+      } catch {
+        return;
+      }
+      for (const p5 of paths) {
+        if (now.includes(p5)) continue;
+        void watcher?.unwatch(p5);
+        const poll = polls.get(p5);
+        if (poll) clearInterval(poll);
+        polls.delete(p5);
+        awaited.delete(p5);
+        void appeared.get(p5)?.close();
+        appeared.delete(p5);
+      }
+      const added = now.filter((p5) => !paths.includes(p5));
+      paths = now;
+      await Promise.all(
+        added.map((p5) => {
+          if (!existsSync4(p5)) return awaitPath(p5);
+          const own8 = watch(p5, options);
+          own8.on("all", onChange);
+          appeared.set(p5, own8);
+          return new Promise((resolve3) => own8.once("ready", () => resolve3()));
+        })
+      );
+    };
     await new Promise((resolve3) => watcher.once("ready", () => resolve3()));
   })();
   return {
@@ -75342,6 +75378,7 @@ var init_watch = __esm({
     init_esm3();
     init_build();
     init_config();
+    init_fallbacks();
     init_output();
     init_lock();
     CONTENT_FILE = /\.(md|markdown|mdown)$/i;

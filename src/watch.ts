@@ -1,8 +1,9 @@
 /**
- * `hugo-prerender watch`: prerender, then again whenever content or the site config changes, for use
- * beside `hugo server`. Hugo watches `.prerender/` through the mounts and reloads the browser; every file
- * is written atomically, so it never reads half of one. Builds never overlap: changes that arrive during a
- * build are batched into exactly one more build.
+ * `hugo-prerender watch`: prerender, then again whenever content, the site config, static/, assets/ or a
+ * layouts folder (the site's, its theme's, its modules') changes, for use beside `hugo server`. Hugo
+ * watches `.prerender/` through the mounts and reloads the browser; every file is written atomically, so
+ * it never reads half of one. Builds never overlap: changes that arrive during a build are batched into
+ * exactly one more build.
  *
  * Hugo 0.111 batches file events on a fixed 500 ms tick and, when a changed original and its rewritten
  * shadow fall into the same batch, may keep rendering the original (measured: a new page stayed raw
@@ -20,6 +21,7 @@ import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { buildSite, emptyBuildResult, type BuildOptions, type BuildResult } from './build.js';
 import { readSiteConfig, shadowTree } from './site/config.js';
+import { siteLayoutDirs } from './site/fallbacks.js';
 import { PrerenderOutput, WATCH_MARKER } from './site/output.js';
 import { acquireSiteLock, type SiteLock } from './site/lock.js';
 
@@ -57,14 +59,22 @@ export interface WatchHandle {
   close(): Promise<void>;
 }
 
-function watchedPaths(siteDir: string): string[] {
+/**
+ * What a build reads, so what watch watches: the config, the content, static/ and assets/ (figures check
+ * their images there, plots read their data), and every layouts folder of the site, its themes and
+ * modules: which shortcode templates exist decides which pages' tags are ours, how headings and feeds are
+ * written and which shortcode names are unknown.
+ */
+export function watchedPaths(siteDir: string): string[] {
   const config = readSiteConfig(siteDir);
   const paths = new Set<string>();
-  for (const f of config.files) paths.add(f.path);
+  const configDir = path.join(siteDir, 'config');
+  for (const f of config.files) paths.add(f.path.startsWith(configDir + path.sep) ? configDir : f.path);
   for (const r of config.contentRoots) paths.add(r.dir);
-  // Figures check that their images exist in static/ and assets/.
   for (const d of config.staticDirs) paths.add(d);
   paths.add(config.assetsDir);
+  const own = path.join(siteDir, '.prerender');
+  for (const d of siteLayoutDirs(siteDir, config.data)) if (d !== own && !d.startsWith(own + path.sep)) paths.add(d);
   // A site without a config yet: watch where it will appear.
   if (config.files.length === 0) paths.add(siteDir);
   return [...paths].sort();
@@ -163,6 +173,10 @@ export function watchSite(opts: WatchOptions): WatchHandle {
   const readStamps = new Map<string, string>();
   /** The last build threw: the next one prerenders every page. */
   let afterCrash = false;
+  /** What is watched (watchedPaths), as of the last change of the config. */
+  let paths: string[] = [];
+  /** Watches what the config now names and stops watching what it no longer does (set once watching). */
+  let rewatch: (() => Promise<void>) | undefined;
 
   /** Writes the shadows of `pages` again, unless another build is under way or coming (it settles itself). */
   const settle = (pages: string[]) => {
@@ -186,6 +200,8 @@ export function watchSite(opts: WatchOptions): WatchHandle {
       afterCrash = true;
     }
     if (closed) return;
+    // A change other than pages (the config: a theme, a mount, contentDir) may change what there is to watch.
+    if (!only && changed.length > 0) await rewatch?.();
     opts.onBuild(result, changed);
     if (only && only.size > 0 && opts.settle !== false) {
       const last = Math.max(...[...only].map((p) => changedAt.get(p) ?? 0));
@@ -240,7 +256,7 @@ export function watchSite(opts: WatchOptions): WatchHandle {
     };
     /** Each changed file as it was when last reported (see onChange). */
     const stamps = new Map<string, string>();
-    const paths = watchedPaths(siteDir);
+    paths = watchedPaths(siteDir);
     const onChange = (event: string, file: string) => {
       // A watched path on its way back is reported once its own watcher watches it (awaitPath): the main
       // watcher, and the new one's first scan, report it earlier, and a file written into it on that
@@ -307,6 +323,38 @@ export function watchSite(opts: WatchOptions): WatchHandle {
     watcher = watch(present.length ? present : paths, options);
     watcher.on('all', onChange);
     if (present.length) for (const p of paths) if (!present.includes(p)) awaitPath(p);
+    rewatch = async () => {
+      let now: string[];
+      try {
+        now = watchedPaths(siteDir);
+      } catch {
+        return; // the build has said what is wrong with the config
+      }
+      for (const p of paths) {
+        if (now.includes(p)) continue;
+        void watcher?.unwatch(p);
+        const poll = polls.get(p);
+        if (poll) clearInterval(poll);
+        polls.delete(p);
+        awaited.delete(p);
+        void appeared.get(p)?.close();
+        appeared.delete(p);
+      }
+      const added = now.filter((p) => !paths.includes(p));
+      paths = now;
+      // Watched as they are from now on (the build that found them has read them), each by a watcher of
+      // its own, waited for: chokidar's add() on a watcher that is ready watches a while later, and a
+      // change in that while went unseen (the unit test: a template written 0.1 s after the build).
+      await Promise.all(
+        added.map((p) => {
+          if (!existsSync(p)) return awaitPath(p);
+          const own = watch(p, options);
+          own.on('all', onChange);
+          appeared.set(p, own);
+          return new Promise<void>((resolve) => own.once('ready', () => resolve()));
+        }),
+      );
+    };
     await new Promise<void>((resolve) => watcher!.once('ready', () => resolve()));
   })();
 

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -108,5 +108,48 @@ describe('watchSite', () => {
         await new Promise((r) => setTimeout(r, 20));
       }
     }
+  });
+  it('watches the layouts of the site and of its theme, and the theme the config switches to', async () => {
+    // Which shortcode templates there are decides what a build says of a page (here: a name no template
+    // has is a warning, as Hugo stops on it), so a template added while watching means a build.
+    dir = mkdtempSync(path.join(os.tmpdir(), 'hp-watch-'));
+    const site = path.join(dir, 'site');
+    cpSync(FIXTURE, site, { recursive: true, filter: (p) => !/[\\/](\.prerender|public)([\\/]|$)/.test(p) });
+    writeFileSync(path.join(site, 'content/posts/cards.md'), '---\ntitle: Cards\n---\n{{< team-card >}}\n\n{{< theme-card >}}\n\n{{< later-card >}}\n');
+    const unknown = (b: { result: BuildResult }) =>
+      b.result.diagnostics.filter((d) => d.code === 'unknown-shortcode').map((d) => /"([^"]+)"/.exec(d.message)?.[1]).sort();
+    const rec = recorder();
+    handle = watchSite({ source: site, onBuild: rec.onBuild, debounceMs: 80 });
+    await handle.ready;
+    expect(unknown(await rec.next(1))).toEqual(['later-card', 'team-card', 'theme-card']);
+
+    // A template of the site's own.
+    mkdirSync(path.join(site, 'layouts/shortcodes'), { recursive: true });
+    writeFileSync(path.join(site, 'layouts/shortcodes/team-card.html'), '<div class="card">{{ .Get 0 }}</div>\n');
+    const second = await rec.next(2);
+    expect(second.changed).toContain('layouts/shortcodes/team-card.html');
+    expect(unknown(second)).toEqual(['later-card', 'theme-card']);
+
+    // A theme, named in the config after the watch started: its templates count, and its layouts are watched.
+    mkdirSync(path.join(site, 'themes/cards/layouts/shortcodes'), { recursive: true });
+    writeFileSync(path.join(site, 'themes/cards/layouts/shortcodes/theme-card.html'), '<div class="card"></div>\n');
+    await new Promise((r) => setTimeout(r, 300)); // themes/ is not watched (yet): no build
+    expect(rec.builds.length).toBe(2);
+    const config = path.join(site, 'hugo.toml');
+    writeFileSync(config, `theme = "cards"\n${readFileSync(config, 'utf8')}`);
+    const third = await rec.next(3);
+    expect(third.changed).toEqual(['hugo.toml']);
+    expect(unknown(third)).toEqual(['later-card']);
+    writeFileSync(path.join(site, 'themes/cards/layouts/shortcodes/later-card.html'), '<div class="card"></div>\n');
+    const fourth = await rec.next(4);
+    expect(fourth.changed).toEqual(['themes/cards/layouts/shortcodes/later-card.html']);
+    expect(unknown(fourth)).toEqual([]);
+
+    // The theme named no more: its layouts are not watched any more.
+    writeFileSync(config, readFileSync(config, 'utf8').replace('theme = "cards"\n', ''));
+    expect(unknown(await rec.next(5))).toEqual(['later-card', 'theme-card']);
+    writeFileSync(path.join(site, 'themes/cards/layouts/shortcodes/more-card.html'), '<div class="card"></div>\n');
+    await new Promise((r) => setTimeout(r, 400));
+    expect(rec.builds.length).toBe(5);
   });
 });
