@@ -11675,7 +11675,7 @@ function shortcodeTemplateNames(layoutDirs) {
       if (e.isDirectory() || e.isSymbolicLink() && isDirectory(path4.join(dir, e.name))) {
         if (depth < 8) walk(path4.join(dir, e.name), `${prefix}${e.name}/`, depth + 1);
       } else if (!e.name.startsWith(".") && e.name.includes(".")) {
-        out.add(`${prefix}${e.name.slice(0, e.name.indexOf("."))}`.toLowerCase());
+        out.add(`${prefix}${e.name.slice(0, e.name.indexOf("."))}`);
       }
     }
   };
@@ -12905,7 +12905,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "8f06416a9dc5c9cb0ccd099b5e4e443a";
+    BUNDLE_CODE_ID = "40ad47f4975f8a6a73e0980eabc0767e";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -53368,6 +53368,9 @@ function hugoShortcodes(list4, owned, out = []) {
   }
   return out;
 }
+function shortcodeCaseMessage(name, template) {
+  return `{{< ${name} >}}: the template is named ${template}; Hugo 0.146 and newer find it whatever the case, but older Hugo (Debian's 0.111.3, for one) matches names exactly and stops on this page (template for shortcode "${name}" not found). Write {{< ${template} >}}`;
+}
 function unknownShortcodeMessage(name, known) {
   const close2 = closestKey(name, known);
   const head2 = /^([a-z0-9]{3,})[-_]/i.exec(name)?.[1]?.toLowerCase();
@@ -53424,11 +53427,13 @@ async function prerenderPage(source, env2) {
   const names = env2.settings.shortcodeNames;
   if (names) {
     let known = knownSets.get(names);
-    if (!known) knownSets.set(names, known = new Set(names));
+    if (!known) knownSets.set(names, known = { exact: new Set(names), lower: new Map([...names].reverse().map((n) => [n.toLowerCase(), n])) });
     for (const sc of hugoShortcodes(parsed.shortcodes, isOwned)) {
-      const name2 = sc.name.toLowerCase();
-      if (known.has(name2) || name2.endsWith(".inline") || isOwnShortcodeName(sc.name)) continue;
-      diagnostics.push({ severity: "warning", file, line: sc.line, column: sc.column, offset: sc.offset, code: "unknown-shortcode", message: unknownShortcodeMessage(sc.name, names) });
+      if (known.exact.has(sc.name) || sc.name.toLowerCase().endsWith(".inline") || isOwnShortcodeName(sc.name)) continue;
+      const at = { severity: "warning", file, line: sc.line, column: sc.column, offset: sc.offset };
+      const template = known.lower.get(sc.name.toLowerCase());
+      if (template !== void 0) diagnostics.push({ ...at, code: "shortcode-case", message: shortcodeCaseMessage(sc.name, template) });
+      else diagnostics.push({ ...at, code: "unknown-shortcode", message: unknownShortcodeMessage(sc.name, names) });
     }
   }
   const limits = env2.settings.limits ?? DEFAULT_LIMITS;

@@ -106,8 +106,9 @@ export interface PageSettings {
    */
   siteShortcodes?: ReadonlyMap<string, string>;
   /**
-   * Every shortcode name Hugo will find a template for (lower case: the site's, its themes', Hugo's and
-   * ours), when the site's layouts show them all; a shortcode of another name is a warning.
+   * Every shortcode name Hugo will find a template for (the site's, its themes', Hugo's and ours, spelled
+   * as their templates are), when the site's layouts show them all; a shortcode of another name is a
+   * warning, and so is one that differs from a template's name only in case.
    */
   shortcodeNames?: readonly string[];
   /** Hard limits per page (src/content/limits.ts); the defaults when absent. */
@@ -311,7 +312,21 @@ function hugoShortcodes(list: Shortcode[], owned: (sc: Shortcode) => boolean, ou
   return out;
 }
 
-const knownSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+/** A site's shortcode names: as spelled, and lower-cased (Hugo 0.146 and newer ignore the case). */
+const knownSets = new WeakMap<readonly string[], { exact: ReadonlySet<string>; lower: ReadonlyMap<string, string> }>();
+
+/**
+ * The warning at a shortcode whose name matches a template only when case is ignored: Hugo 0.146 and newer
+ * find the template, older Hugo stops on the page (measured: `{{< Card >}}` with card.html, and
+ * `{{< card >}}` with Card.html, fail on 0.111.3 and build on 0.169.0).
+ */
+function shortcodeCaseMessage(name: string, template: string): string {
+  return (
+    `{{< ${name} >}}: the template is named ${template}; Hugo 0.146 and newer find it whatever the case, but older Hugo ` +
+    `(Debian's 0.111.3, for one) matches names exactly and stops on this page (template for shortcode "${name}" not found). ` +
+    `Write {{< ${template} >}}`
+  );
+}
 
 /**
  * The warning at a shortcode no template has (Hugo stops on it): with the name it most likely misspells,
@@ -389,11 +404,13 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   const names = env.settings.shortcodeNames;
   if (names) {
     let known = knownSets.get(names);
-    if (!known) knownSets.set(names, (known = new Set(names)));
+    if (!known) knownSets.set(names, (known = { exact: new Set(names), lower: new Map([...names].reverse().map((n) => [n.toLowerCase(), n])) }));
     for (const sc of hugoShortcodes(parsed.shortcodes, isOwned)) {
-      const name = sc.name.toLowerCase();
-      if (known.has(name) || name.endsWith('.inline') || isOwnShortcodeName(sc.name)) continue;
-      diagnostics.push({ severity: 'warning', file, line: sc.line, column: sc.column, offset: sc.offset, code: 'unknown-shortcode', message: unknownShortcodeMessage(sc.name, names) });
+      if (known.exact.has(sc.name) || sc.name.toLowerCase().endsWith('.inline') || isOwnShortcodeName(sc.name)) continue;
+      const at = { severity: 'warning' as const, file, line: sc.line, column: sc.column, offset: sc.offset };
+      const template = known.lower.get(sc.name.toLowerCase());
+      if (template !== undefined) diagnostics.push({ ...at, code: 'shortcode-case', message: shortcodeCaseMessage(sc.name, template) });
+      else diagnostics.push({ ...at, code: 'unknown-shortcode', message: unknownShortcodeMessage(sc.name, names) });
     }
   }
   const limits = env.settings.limits ?? DEFAULT_LIMITS;

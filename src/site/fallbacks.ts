@@ -105,7 +105,8 @@ export function shortcodeTemplate(layoutDirs: readonly string[], name: string): 
 
 /**
  * Every shortcode name the templates of `layoutDirs` define (`shortcodes/` and `_shortcodes/`, their
- * folders too: `shortcodes/blog/note.html` is `blog/note`), lower-cased as Hugo looks them up.
+ * folders too: `shortcodes/blog/note.html` is `blog/note`), spelled as the files are: Hugo 0.146 and newer
+ * find a template whatever the case of the name, older Hugo only by the exact name.
  */
 export function shortcodeTemplateNames(layoutDirs: readonly string[]): Set<string> {
   const out = new Set<string>();
@@ -122,7 +123,7 @@ export function shortcodeTemplateNames(layoutDirs: readonly string[]): Set<strin
         if (depth < 8) walk(path.join(dir, e.name), `${prefix}${e.name}/`, depth + 1);
       } else if (!e.name.startsWith('.') && e.name.includes('.')) {
         // `name.html`, `name.en.html`, `name.amp.html`, `name.rss.xml`: the name is before the first dot.
-        out.add(`${prefix}${e.name.slice(0, e.name.indexOf('.'))}`.toLowerCase());
+        out.add(`${prefix}${e.name.slice(0, e.name.indexOf('.'))}`);
       }
     }
   };

@@ -28,7 +28,7 @@ const PAGE = [
   '',
   '{{< blorp >}}',
   '',
-  // The site's (in a folder, in any case as Hugo 0.169 finds it), a theme's, Hugo's, ours, an inline one;
+  // The site's (in a folder; in another case, which only Hugo 0.146+ finds), a theme's, Hugo's, ours, an inline one;
   // and one inside the site's shortcode, which Hugo looks up as well.
   '{{< blog/note >}} {{< Mine >}}x{{< /Mine >}} {{< themed >}} {{< youtube id="x" >}} {{< highlight go >}}x{{< /highlight >}}',
   '{{< gradient-decay >}} {{< time.inline >}}{{ now }}{{< /time.inline >}} {{< mine >}}{{< inside-mine >}}{{< /mine >}}',
@@ -58,6 +58,10 @@ describe('a shortcode no template has', () => {
       `9:1 {{< plot-lines >}}: ${why} (template for shortcode "plot-lines" not found); the shortcodes whose name starts so: plot`,
       `11:1 {{< blorp >}}: ${why} (template for shortcode "blorp" not found)`,
       `14:85 {{< inside-mine >}}: ${why} (template for shortcode "inside-mine" not found)`,
+    ]);
+    // `Mine` has a template, mine.html, in another case: Hugo 0.146+ finds it, 0.111.3 stops (see below).
+    expect(r.diagnostics.filter((d) => d.code === 'shortcode-case').map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
+      '13:19 {{< Mine >}}: the template is named mine; Hugo 0.146 and newer find it whatever the case, but older Hugo (Debian\'s 0.111.3, for one) matches names exactly and stops on this page (template for shortcode "Mine" not found). Write {{< mine >}}',
     ]);
     // A warning: the build itself does not fail on it (Hugo will).
     expect(r.failed).toBe(false);
@@ -96,5 +100,16 @@ describe('a shortcode no template has', () => {
     }
     // A theme with a config of its own that imports nothing: still checked.
     expect(unknown(await buildSite({ source: site({ ...THEMED, 'themes/th/hugo.toml': '[params]\ncolor = "red"\n' }) }))).toHaveLength(6);
+  });
+
+  it('differing from a template\'s name only in case is a warning of its own: older Hugo matches names exactly', async () => {
+    const dir = site({
+      'layouts/shortcodes/Card.html': 'c\n',
+      'layouts/shortcodes/note.html': 'n\n',
+      'content/p.md': '---\ntitle: T\n---\n{{< Card >}} {{< card >}} {{< NOTE >}} {{< note >}} {{< Highlight go >}}x{{< /Highlight >}} {{< Cards >}}\n',
+    });
+    const r = await buildSite({ source: dir });
+    const found = r.diagnostics.filter((d) => d.code === 'shortcode-case' || d.code === 'unknown-shortcode').map((d) => `${d.column} ${d.code} ${/Write (.*)$|did you mean (\S+)\?/.exec(d.message)?.slice(1).find(Boolean) ?? ''}`);
+    expect(found).toEqual(['14 shortcode-case {{< Card >}}', '27 shortcode-case {{< note >}}', '53 shortcode-case {{< highlight >}}', '93 unknown-shortcode Card']);
   });
 });

@@ -26,8 +26,9 @@ export interface PageSettings {
      */
     siteShortcodes?: ReadonlyMap<string, string>;
     /**
-     * Every shortcode name Hugo will find a template for (lower case: the site's, its themes', Hugo's and
-     * ours), when the site's layouts show them all; a shortcode of another name is a warning.
+     * Every shortcode name Hugo will find a template for (the site's, its themes', Hugo's and ours, spelled
+     * as their templates are), when the site's layouts show them all; a shortcode of another name is a
+     * warning, and so is one that differs from a template's name only in case.
      */
     shortcodeNames?: readonly string[];
     /** Hard limits per page (src/content/limits.ts); the defaults when absent. */

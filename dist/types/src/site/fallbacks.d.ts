@@ -24,7 +24,8 @@ export declare function moduleLayoutDirs(siteDir: string, data: Record<string, u
 export declare function shortcodeTemplate(layoutDirs: readonly string[], name: string): string | undefined;
 /**
  * Every shortcode name the templates of `layoutDirs` define (`shortcodes/` and `_shortcodes/`, their
- * folders too: `shortcodes/blog/note.html` is `blog/note`), lower-cased as Hugo looks them up.
+ * folders too: `shortcodes/blog/note.html` is `blog/note`), spelled as the files are: Hugo 0.146 and newer
+ * find a template whatever the case of the name, older Hugo only by the exact name.
  */
 export declare function shortcodeTemplateNames(layoutDirs: readonly string[]): Set<string>;
 /**
