@@ -12905,7 +12905,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "40ad47f4975f8a6a73e0980eabc0767e";
+    BUNDLE_CODE_ID = "16b9d2b79d4f147edb2dc1e5a720e88c";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -75136,8 +75136,7 @@ var init_esm3 = __esm({
 var watch_exports = {};
 __export(watch_exports, {
   rewriteShadows: () => rewriteShadows,
-  watchSite: () => watchSite,
-  watchedPaths: () => watchedPaths
+  watchSite: () => watchSite
 });
 import { existsSync as existsSync4, statSync as statSync6 } from "node:fs";
 import path19 from "node:path";

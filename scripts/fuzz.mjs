@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { esbuildMicromarkLinear } from './micromark-linear-plugin.mjs';
 import { esbuildShortcodes } from './shortcodes-plugin.mjs';
+import { esbuildKatex } from './katex-plugin.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100_000);
@@ -47,7 +48,8 @@ await build({
   target: 'node20',
   entryPoints: [path.join(root, 'tests/fuzz/batch.ts')],
   outfile: bundle,
-  plugins: [esbuildShortcodes(), esbuildMicromarkLinear()],
+  // The bundle's plugins (scripts/build.mjs), so that the fuzz runs the code users run: KaTeX patched too.
+  plugins: [esbuildShortcodes(), esbuildMicromarkLinear(), esbuildKatex()],
   external: ['sharp'],
   define: { __PKG_VERSION__: JSON.stringify(pkg.version), __KATEX_VERSION__: JSON.stringify(katexVersion) },
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },

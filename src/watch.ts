@@ -65,7 +65,7 @@ export interface WatchHandle {
  * modules: which shortcode templates exist decides which pages' tags are ours, how headings and feeds are
  * written and which shortcode names are unknown.
  */
-export function watchedPaths(siteDir: string): string[] {
+function watchedPaths(siteDir: string): string[] {
   const config = readSiteConfig(siteDir);
   const paths = new Set<string>();
   const configDir = path.join(siteDir, 'config');

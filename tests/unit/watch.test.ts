@@ -152,4 +152,24 @@ describe('watchSite', () => {
     await new Promise((r) => setTimeout(r, 400));
     expect(rec.builds.length).toBe(5);
   });
+  it('watches a config/ directory: a file added to it means a full build with it', async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'hp-watch-'));
+    const site = path.join(dir, 'site');
+    cpSync(FIXTURE, site, { recursive: true, filter: (p) => !/[\\/](\.prerender|public)([\\/]|$)/.test(p) });
+    mkdirSync(path.join(site, 'config/_default'), { recursive: true });
+    cpSync(path.join(site, 'hugo.toml'), path.join(site, 'config/_default/hugo.toml'));
+    unlinkSync(path.join(site, 'hugo.toml'));
+    writeFileSync(path.join(site, 'content/posts/reals.md'), '---\ntitle: Reals\n---\nIn $\\RR$.\n');
+    const rec = recorder();
+    handle = watchSite({ source: site, onBuild: rec.onBuild, debounceMs: 80 });
+    await handle.ready;
+    const undefinedRR = (b: { result: BuildResult }) => b.result.diagnostics.filter((d) => d.file === 'content/posts/reals.md' && /Undefined control sequence: \\RR/.test(d.message)).length;
+    expect(undefinedRR(await rec.next(1))).toBe(1);
+    writeFileSync(path.join(site, 'config/_default/params.toml'), '[prerender.katex.macros]\n"\\\\RR" = "\\\\mathbb{R}"\n');
+    const second = await rec.next(2);
+    expect(second.changed).toEqual(['config/_default/params.toml']);
+    expect(undefinedRR(second)).toBe(0);
+    expect(second.result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(readFileSync(path.join(site, '.prerender/content/posts/reals.md'), 'utf8')).toContain('mathbb');
+  });
 });
