@@ -12905,7 +12905,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "16b9d2b79d4f147edb2dc1e5a720e88c";
+    BUNDLE_CODE_ID = "e34fd0c183324de76314f01eb4f29275";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -75763,6 +75763,7 @@ function tuneCompiler(execArgv = process.execArgv) {
 init_build();
 init_config();
 init_shortcode_list();
+init_closest_name();
 init_log();
 init_lock();
 import path22 from "node:path";
@@ -75832,6 +75833,7 @@ function languageStyleFor(version2) {
   const m = r2.status === 0 ? /v(\d+\.\d+\.\d+)/.exec(r2.stdout) : null;
   return m ? languageMountStyle(m[1]) : "sites.matrix";
 }
+var COMMANDS = ["init", "build", "serve", "watch", "hugo", "check"];
 var OPTIONS = {
   source: { type: "string", short: "s" },
   errors: { type: "string" },
@@ -75862,7 +75864,10 @@ function unmountedWarning(file) {
 }
 function usageError(e, argv) {
   const option2 = /'(-[^' ,]*)/.exec(e.message)?.[1];
-  if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option2) return `unknown option ${option2}`;
+  if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option2) {
+    const meant = option2.startsWith("--") ? closestKey(option2.slice(2).split("=")[0], Object.keys(OPTIONS)) : void 0;
+    return `unknown option ${option2}${meant ? `; did you mean --${meant}?` : ""}`;
+  }
   if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option2) {
     const at = argv.indexOf(option2);
     const given2 = at >= 0 ? argv[at + 1] : void 0;
@@ -76081,7 +76086,8 @@ ${safeLine(`changed: ${changed.join(", ")}`)}
     const broken = r2.found > r2.typeset || [...r2.diagnostics, ...r2.pages.flatMap((p5) => p5.diagnostics)].some((d2) => d2.severity === "error");
     return broken ? 1 : 0;
   }
-  process.stderr.write(`hugo-prerender: unknown command "${safeLine(command)}". Commands: init, build, serve, watch, hugo, check. See --help.
+  const meant = closestKey(command, COMMANDS);
+  process.stderr.write(`hugo-prerender: unknown command "${safeLine(command)}"${meant ? `; did you mean ${meant}?` : "."} Commands: ${COMMANDS.join(", ")}. See --help.
 `);
   return 2;
 }

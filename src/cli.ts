@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { buildSite, formatDiagnostic, summaryLine } from './build.js';
 import { languageMountStyle, type LanguageMountStyle } from './site/config.js';
 import { shortcodeList } from './render/shortcode-list.js';
+import { closestKey } from './render/closest-name.js';
 import { safeLine, safeLines } from './log.js';
 import { DEFAULT_LOCK_WAIT_MS, LockError } from './site/lock.js';
 import type { BuildResult } from './build.js';
@@ -96,6 +97,8 @@ function languageStyleFor(version: string | undefined): LanguageMountStyle | `er
   return m ? languageMountStyle(m[1]!) : 'sites.matrix';
 }
 
+const COMMANDS = ['init', 'build', 'serve', 'watch', 'hugo', 'check'];
+
 const OPTIONS = {
   source: { type: 'string', short: 's' },
   errors: { type: 'string' },
@@ -132,7 +135,10 @@ function unmountedWarning(file: string): string {
 /** parseArgs's complaint, said in one line: which option, and what to write instead. */
 function usageError(e: Error & { code?: string }, argv: readonly string[]): string {
   const option = /'(-[^' ,]*)/.exec(e.message)?.[1];
-  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option ${option}`;
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
+    const meant = option.startsWith('--') ? closestKey(option.slice(2).split('=')[0]!, Object.keys(OPTIONS)) : undefined;
+    return `unknown option ${option}${meant ? `; did you mean --${meant}?` : ''}`;
+  }
   if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
     const at = argv.indexOf(option);
     const given = at >= 0 ? argv[at + 1] : undefined;
@@ -337,7 +343,8 @@ async function main(all: string[]): Promise<number> {
     return broken ? 1 : 0;
   }
 
-  process.stderr.write(`hugo-prerender: unknown command "${safeLine(command)}". Commands: init, build, serve, watch, hugo, check. See --help.\n`);
+  const meant = closestKey(command, COMMANDS);
+  process.stderr.write(`hugo-prerender: unknown command "${safeLine(command)}"${meant ? `; did you mean ${meant}?` : '.'} Commands: ${COMMANDS.join(', ')}. See --help.\n`);
   return 2;
 }
 

@@ -14,6 +14,10 @@ describe('usage errors', () => {
   it.each([
     [['build', '--bogus'], 'hugo-prerender: unknown option --bogus'],
     [['build', '-x'], 'hugo-prerender: unknown option -x'],
+    [['build', '--quite'], 'hugo-prerender: unknown option --quite; did you mean --quiet?'],
+    [['build', '--hugo-versoin=0.111.3'], 'hugo-prerender: unknown option --hugo-versoin; did you mean --hugo-version?'],
+    [['biuld'], 'hugo-prerender: unknown command "biuld"; did you mean build? Commands: init, build, serve, watch, hugo, check. See --help.'],
+    [['frobnicate'], 'hugo-prerender: unknown command "frobnicate". Commands: init, build, serve, watch, hugo, check. See --help.'],
     [['build', '--wait', '-1'], 'hugo-prerender: --wait needs a value: for one that starts with "-", write --wait=-1'],
     [['build', '--wait'], 'hugo-prerender: --wait needs a value'],
     [['check', '--errors', 'loud'], 'hugo-prerender: --errors must be "fail" or "render", not "loud"'],
