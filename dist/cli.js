@@ -10643,6 +10643,13 @@ function mathmlOf(katexHtml) {
   return `<math${m[1]}${alt}>${inner2}</math>`;
 }
 function feedVariant(html7) {
+  const math2 = mathFeedVariant(html7);
+  const base2 = math2 ?? html7;
+  if (!base2.includes("hp-dark-only")) return math2;
+  const out = base2.replace(DARK_ONLY, "");
+  return out === base2 ? math2 : out;
+}
+function mathFeedVariant(html7) {
   let out = "";
   let pos = 0;
   let changed = false;
@@ -10668,12 +10675,13 @@ function splitFeed(travelling2) {
   const at = travelling2.indexOf(FEED_SPLIT);
   return at === -1 ? { page: travelling2, feed: travelling2 } : { page: travelling2.slice(0, at), feed: travelling2.slice(at + FEED_SPLIT.length) };
 }
-var FEED_SPLIT, KATEX_OPEN;
+var FEED_SPLIT, KATEX_OPEN, DARK_ONLY;
 var init_feed = __esm({
   "src/render/feed.ts"() {
     "use strict";
     FEED_SPLIT = "<!--hugo-prerender:feed-->";
     KATEX_OPEN = /<span class="katex(?:-display)?"[^>]*>/g;
+    DARK_ONLY = /<picture class="hp-dark-only">[\s\S]*?<\/picture>|<img class="hp-dark-only"[^>]*>/g;
   }
 });
 
@@ -11578,7 +11586,7 @@ function copyStaticAssets(out, opts) {
     if (opts.math || figureFonts.has(f)) out.writeStatic(`prerender/katex/fonts/${f}`, readFileSync3(path3.join(fonts, f)));
   }
 }
-var FONT_FACE_CSS, PRERENDER_CSS;
+var FONT_FACE_CSS, DARK, LIGHT, DARK_MODE_CSS, PRERENDER_CSS;
 var init_static_assets = __esm({
   "src/render/static-assets.ts"() {
     "use strict";
@@ -11588,6 +11596,13 @@ var init_static_assets = __esm({
       (f) => `@font-face { font-family: ${f.family}; src: url(katex/fonts/${f.file}.woff2) format("woff2"); font-weight: ${f.weight}; font-style: ${f.style}; font-display: swap; }
 `
     ).join("");
+    DARK = `:is(${DARK_SELECTORS.join(", ")})`;
+    LIGHT = `:is(${LIGHT_SELECTORS.join(", ")})`;
+    DARK_MODE_CSS = `@media not all and (prefers-color-scheme: dark) { .hp-dark-only:not(${DARK} *) { display: none !important; } }
+${LIGHT} .hp-dark-only { display: none !important; }
+@media (prefers-color-scheme: dark) { .hp-light-only:not(${LIGHT} *) { display: none !important; } }
+${DARK} .hp-light-only:not(${LIGHT} *) { display: none !important; }
+`;
     PRERENDER_CSS = `/* hugo-prerender: layout for prerendered math and figures */
 ${FONT_FACE_CSS}.katex-display { overflow-x: auto; overflow-y: hidden; padding: 0.1em 0; }
 .katex { text-rendering: auto; }
@@ -11597,7 +11612,7 @@ ${FONT_FACE_CSS}.katex-display { overflow-x: auto; overflow-y: hidden; padding: 
 .hp-figure details { margin-top: 0.5rem; font-size: 0.85em; text-align: left; }
 .hp-figure table { border-collapse: collapse; margin: 0.5rem auto; font-variant-numeric: tabular-nums; }
 .hp-figure th, .hp-figure td { padding: 0.15em 0.6em; border-bottom: 1px solid color-mix(in srgb, currentColor 25%, transparent); text-align: right; }
-`;
+${DARK_MODE_CSS}`;
   }
 });
 
@@ -12746,17 +12761,23 @@ function figureHtml(f) {
   if (f.link) {
     html7 += `<a href="${urlAttrGo(f.link)}"${attr("target", f.target)}${attr("rel", f.rel)}>`;
   }
-  const pic = f.picture;
-  if (pic) {
-    html7 += "<picture>";
-    for (const s2 of pic.sources) html7 += `<source type="${escapeHtmlGo(s2.type)}"${attr("srcset", s2.srcset)}${attr("sizes", pic.sizes)}>`;
-  }
-  html7 += `<img src="${urlAttrGo(f.src)}"`;
-  if (pic) html7 += `${attr("srcset", pic.srcset)}${attr("sizes", pic.sizes)}`;
-  if (f.alt !== void 0) html7 += `
+  const image3 = (v, cls2) => {
+    const pic = v.picture;
+    let out = "";
+    if (pic) {
+      out += `<picture${attr("class", cls2)}>`;
+      for (const s2 of pic.sources) out += `<source type="${escapeHtmlGo(s2.type)}"${attr("srcset", s2.srcset)}${attr("sizes", pic.sizes)}>`;
+    }
+    out += `<img${pic ? "" : attr("class", cls2)} src="${urlAttrGo(v.src)}"`;
+    if (pic) out += `${attr("srcset", pic.srcset)}${attr("sizes", pic.sizes)}`;
+    if (f.alt !== void 0) out += `
 			alt="${escapeHtmlGo(f.alt)}"`;
-  html7 += `${attr("width", f.width)}${attr("height", f.height)}${attr("loading", f.loading)}${attr("decoding", f.decoding)}>`;
-  if (pic) html7 += "</picture>";
+    out += `${attr("width", v.width)}${attr("height", v.height)}${attr("loading", f.loading)}${attr("decoding", f.decoding)}>`;
+    if (pic) out += "</picture>";
+    return out;
+  };
+  html7 += image3(f, f.dark ? "hp-light-only" : void 0);
+  if (f.dark) html7 += image3(f.dark, "hp-dark-only");
   if (f.link) html7 += "</a>";
   if (f.title || f.captionHtml || f.attrHtml) {
     html7 += "<figcaption>\n			";
@@ -12905,7 +12926,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "e34fd0c183324de76314f01eb4f29275";
+    BUNDLE_CODE_ID = "17cc02bae12e85b03ac28f9b528db9d1";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -45134,6 +45155,25 @@ var init_attention_map = __esm({
 });
 
 // shortcodes/figure.ts
+async function shownImage(ctx, param, src, file) {
+  let width = given(ctx, "width");
+  let height = given(ctx, "height");
+  const image3 = file && ctx.images ? await responsiveImage(ctx, file, src, param) : void 0;
+  if (!image3) return { src, width, height, responsive: false };
+  if (image3.width && image3.height) {
+    const w = positiveNumber(width);
+    const h = positiveNumber(height);
+    if (width === void 0 && height === void 0) {
+      width = String(image3.width);
+      height = String(image3.height);
+    } else if (w !== void 0 && height === void 0) height = String(Math.round(w * image3.height / image3.width));
+    else if (h !== void 0 && width === void 0) width = String(Math.round(h * image3.width / image3.height));
+  }
+  const shownWidth = positiveNumber(width) ?? image3.width ?? 0;
+  const data = pictureData(image3, given(ctx, "sizes") ?? ctx.images.sizes(shownWidth));
+  if (!data) return { src, width, height, responsive: true };
+  return { src: data.src, width, height, picture: { sources: data.sources, srcset: data.srcset, sizes: data.sizes }, responsive: true };
+}
 function given(ctx, name) {
   const raw3 = Array.isArray(ctx.rawParams) ? void 0 : ctx.rawParams[name];
   if (raw3 === void 0 || raw3 === "" || raw3 === false || raw3 === 0) return void 0;
@@ -45146,21 +45186,21 @@ function positiveNumber(v) {
   const n = v !== void 0 && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
   return n > 0 ? n : void 0;
 }
-async function responsiveImage(ctx, file, src) {
+async function responsiveImage(ctx, file, src, param) {
   const { image: image3, warnings } = await ctx.images.prepare(file, src);
-  for (const w of warnings) ctx.warn(w, { param: "src", code: "figure-image" });
+  for (const w of warnings) ctx.warn(w, { param, code: "figure-image" });
   return image3;
 }
-function findSrc(ctx, src) {
+function findSrc(ctx, src, param) {
   const look = lookUpImage(src, ctx.site, ctx.page.bundleDir, ctx.page.reads?.lookup, ctx.page.reads?.memo);
   if (!look) return void 0;
   if ("found" in look) return look.found;
   if ("refused" in look) {
-    ctx.error(`image "${src}": ${outsideMessage(ctx.site.dir, look.link, look.target)}`, { param: "src", code: "outside" });
+    ctx.error(`image "${src}": ${outsideMessage(ctx.site.dir, look.link, look.target)}`, { param, code: "outside" });
     return void 0;
   }
   if (look.missing.length === 0) return void 0;
-  ctx.warn(missingImageMessage(src, ctx.site, ctx.page.bundleDir, look.missing, look.blocked), { param: "src", code: "figure-missing" });
+  ctx.warn(missingImageMessage(src, ctx.site, ctx.page.bundleDir, look.missing, look.blocked), { param, code: "figure-missing" });
   return void 0;
 }
 var params2, figure_default;
@@ -45198,6 +45238,10 @@ var init_figure2 = __esm({
       sizes: {
         type: "string",
         doc: "`sizes` attribute of a responsive local image (overrides `params.prerender.images.sizes`)."
+      },
+      "src-dark": {
+        type: "string",
+        doc: "URL of the image shown instead of `src` when the page is dark (the reader's system setting, or the theme's dark-mode switch); looked up and served as `src` is. Both images are then `loading=\"lazy\"` unless `loading` is given, so the hidden one is never downloaded."
       }
     };
     figure_default = defineShortcode({
@@ -45224,8 +45268,10 @@ var init_figure2 = __esm({
         if (!positional && src.trim() === "") {
           ctx.error('needs src="\u2026": the URL or path of the image', { param: "src", code: "figure-src" });
         } else if (src.trim() !== "") {
-          file = findSrc(ctx, src);
+          file = findSrc(ctx, src, "src");
         }
+        const srcDark = given(ctx, "src-dark");
+        const darkFile = srcDark !== void 0 && srcDark.trim() !== "" ? findSrc(ctx, srcDark, "src-dark") : void 0;
         for (const name of ["link", "attrlink"]) {
           const url = p5[name];
           if (url && !isSafeUrlGo(url)) {
@@ -45235,11 +45281,13 @@ var init_figure2 = __esm({
             });
           }
         }
-        if (src && !isSafeUrlGo(src)) {
-          ctx.warn(`src="${truncate(src)}" uses a scheme Hugo's templates block; it is written as ${UNSAFE_URL}`, {
-            param: "src",
-            code: "figure-url"
-          });
+        for (const [name, url] of [["src", src], ["src-dark", srcDark]]) {
+          if (url && !isSafeUrlGo(url)) {
+            ctx.warn(`${name}="${truncate(url)}" uses a scheme Hugo's templates block; it is written as ${UNSAFE_URL}`, {
+              param: name,
+              code: "figure-url"
+            });
+          }
         }
         if (p5.loading && p5.loading !== "lazy" && p5.loading !== "eager") {
           ctx.warn(`loading="${p5.loading}" is not understood by browsers; use "lazy" or "eager"`, { param: "loading" });
@@ -45254,36 +45302,15 @@ var init_figure2 = __esm({
             code: "figure-alt"
           });
         }
-        let width = given(ctx, "width");
-        let height = given(ctx, "height");
         let loading = given(ctx, "loading");
         let decoding;
-        let shownSrc = src;
-        let picture;
-        const image3 = file && ctx.images ? await responsiveImage(ctx, file, src) : void 0;
-        if (image3) {
-          if (image3.width && image3.height) {
-            const w = positiveNumber(width);
-            const h = positiveNumber(height);
-            if (width === void 0 && height === void 0) {
-              width = String(image3.width);
-              height = String(image3.height);
-            } else if (w !== void 0 && height === void 0) height = String(Math.round(w * image3.height / image3.width));
-            else if (h !== void 0 && width === void 0) width = String(Math.round(h * image3.width / image3.height));
-          }
-          if ((ctx.occurrence ?? 0) > 0) {
-            loading ??= "lazy";
-            decoding = "async";
-          }
-          const shownWidth = positiveNumber(width) ?? image3.width ?? 0;
-          const data = pictureData(image3, given(ctx, "sizes") ?? ctx.images.sizes(shownWidth));
-          if (data) {
-            shownSrc = data.src;
-            picture = { sources: data.sources, srcset: data.srcset, sizes: data.sizes };
-          }
-        }
+        const shown = await shownImage(ctx, "src", src, file);
+        const dark = srcDark !== void 0 ? await shownImage(ctx, "src-dark", srcDark, darkFile) : void 0;
+        const later = (ctx.occurrence ?? 0) > 0;
+        if (dark || later && shown.responsive) loading ??= "lazy";
+        if (later && (shown.responsive || dark?.responsive)) decoding = "async";
         return figureHtml({
-          src: shownSrc,
+          src: shown.src,
           link: given(ctx, "link"),
           target: given(ctx, "target"),
           rel: given(ctx, "rel"),
@@ -45292,12 +45319,13 @@ var init_figure2 = __esm({
           captionHtml: caption !== void 0 ? ctx.markdown(caption, "caption") : void 0,
           attrHtml: attr2 !== void 0 ? ctx.markdown(attr2, "attr") : void 0,
           attrlink: given(ctx, "attrlink"),
-          width,
-          height,
+          ...shown.width !== void 0 ? { width: shown.width } : {},
+          ...shown.height !== void 0 ? { height: shown.height } : {},
           class: given(ctx, "class"),
           loading,
           ...decoding ? { decoding } : {},
-          ...picture ? { picture } : {}
+          ...shown.picture ? { picture: shown.picture } : {},
+          ...dark ? { dark: { src: dark.src, width: dark.width, height: dark.height, ...dark.picture ? { picture: dark.picture } : {} } } : {}
         });
       }
     });

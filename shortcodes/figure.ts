@@ -41,6 +41,10 @@ const params = {
     type: 'string',
     doc: '`sizes` attribute of a responsive local image (overrides `params.prerender.images.sizes`).',
   },
+  'src-dark': {
+    type: 'string',
+    doc: "URL of the image shown instead of `src` when the page is dark (the reader's system setting, or the theme's dark-mode switch); looked up and served as `src` is. Both images are then `loading=\"lazy\"` unless `loading` is given, so the hidden one is never downloaded.",
+  },
 } as const satisfies ParamSpecs;
 
 type FigureParams = typeof params;
@@ -69,8 +73,10 @@ export default defineShortcode({
     if (!positional && src.trim() === '') {
       ctx.error('needs src="…": the URL or path of the image', { param: 'src', code: 'figure-src' });
     } else if (src.trim() !== '') {
-      file = findSrc(ctx, src);
+      file = findSrc(ctx, src, 'src');
     }
+    const srcDark = given(ctx, 'src-dark');
+    const darkFile = srcDark !== undefined && srcDark.trim() !== '' ? findSrc(ctx, srcDark, 'src-dark') : undefined;
     for (const name of ['link', 'attrlink'] as const) {
       const url = p[name];
       if (url && !isSafeUrlGo(url)) {
@@ -80,11 +86,13 @@ export default defineShortcode({
         });
       }
     }
-    if (src && !isSafeUrlGo(src)) {
-      ctx.warn(`src="${truncate(src)}" uses a scheme Hugo's templates block; it is written as ${UNSAFE_URL}`, {
-        param: 'src',
-        code: 'figure-url',
-      });
+    for (const [name, url] of [['src', src], ['src-dark', srcDark]] as const) {
+      if (url && !isSafeUrlGo(url)) {
+        ctx.warn(`${name}="${truncate(url)}" uses a scheme Hugo's templates block; it is written as ${UNSAFE_URL}`, {
+          param: name,
+          code: 'figure-url',
+        });
+      }
     }
     if (p.loading && p.loading !== 'lazy' && p.loading !== 'eager') {
       ctx.warn(`loading="${p.loading}" is not understood by browsers; use "lazy" or "eager"`, { param: 'loading' });
@@ -101,40 +109,18 @@ export default defineShortcode({
       });
     }
 
-    let width = given(ctx, 'width');
-    let height = given(ctx, 'height');
     let loading = given(ctx, 'loading');
     let decoding: string | undefined;
-    let shownSrc = src;
-    let picture: FigureHtmlInput['picture'];
-    const image = file && ctx.images ? await responsiveImage(ctx, file, src) : undefined;
-    if (image) {
-      // The real size, so the page does not jump while the image loads; a given width or height wins,
-      // and a lone one gets its partner from the aspect ratio.
-      if (image.width && image.height) {
-        const w = positiveNumber(width);
-        const h = positiveNumber(height);
-        if (width === undefined && height === undefined) {
-          width = String(image.width);
-          height = String(image.height);
-        } else if (w !== undefined && height === undefined) height = String(Math.round((w * image.height) / image.width));
-        else if (h !== undefined && width === undefined) width = String(Math.round((h * image.width) / image.height));
-      }
-      // Only the first figure is likely above the fold.
-      if ((ctx.occurrence ?? 0) > 0) {
-        loading ??= 'lazy';
-        decoding = 'async';
-      }
-      const shownWidth = positiveNumber(width) ?? image.width ?? 0;
-      const data = pictureData(image, given(ctx, 'sizes') ?? ctx.images!.sizes(shownWidth));
-      if (data) {
-        shownSrc = data.src;
-        picture = { sources: data.sources, srcset: data.srcset, sizes: data.sizes };
-      }
-    }
+    const shown = await shownImage(ctx, 'src', src, file);
+    const dark = srcDark !== undefined ? await shownImage(ctx, 'src-dark', srcDark, darkFile) : undefined;
+    // Only the first figure is likely above the fold. With a dark variant, one of the two images is
+    // hidden, and a hidden lazy image is never downloaded (an eager one is).
+    const later = (ctx.occurrence ?? 0) > 0;
+    if (dark || (later && shown.responsive)) loading ??= 'lazy';
+    if (later && (shown.responsive || dark?.responsive)) decoding = 'async';
 
     return figureHtml({
-      src: shownSrc,
+      src: shown.src,
       link: given(ctx, 'link'),
       target: given(ctx, 'target'),
       rel: given(ctx, 'rel'),
@@ -143,15 +129,51 @@ export default defineShortcode({
       captionHtml: caption !== undefined ? ctx.markdown(caption, 'caption') : undefined,
       attrHtml: attr !== undefined ? ctx.markdown(attr, 'attr') : undefined,
       attrlink: given(ctx, 'attrlink'),
-      width,
-      height,
+      ...(shown.width !== undefined ? { width: shown.width } : {}),
+      ...(shown.height !== undefined ? { height: shown.height } : {}),
       class: given(ctx, 'class'),
       loading,
       ...(decoding ? { decoding } : {}),
-      ...(picture ? { picture } : {}),
+      ...(shown.picture ? { picture: shown.picture } : {}),
+      ...(dark ? { dark: { src: dark.src, width: dark.width, height: dark.height, ...(dark.picture ? { picture: dark.picture } : {}) } } : {}),
     });
   },
 });
+
+/** One image of the figure as the page shows it: its URL, size, and responsive versions. */
+interface ShownImage {
+  src: string;
+  width?: string;
+  height?: string;
+  picture?: FigureHtmlInput['picture'];
+  /** Whether the image pipeline made versions of it (a local image, with sharp). */
+  responsive: boolean;
+}
+
+/**
+ * The image `param` names (`src`, or `src-dark`) as the page shows it. For a local image with responsive
+ * versions: its real size, so the page does not jump while it loads (a given width or height wins, and a
+ * lone one gets its partner from the aspect ratio), and its `<picture>` sources.
+ */
+async function shownImage(ctx: RenderContext<FigureParams>, param: 'src' | 'src-dark', src: string, file: string | undefined): Promise<ShownImage> {
+  let width = given(ctx, 'width');
+  let height = given(ctx, 'height');
+  const image = file && ctx.images ? await responsiveImage(ctx, file, src, param) : undefined;
+  if (!image) return { src, width, height, responsive: false };
+  if (image.width && image.height) {
+    const w = positiveNumber(width);
+    const h = positiveNumber(height);
+    if (width === undefined && height === undefined) {
+      width = String(image.width);
+      height = String(image.height);
+    } else if (w !== undefined && height === undefined) height = String(Math.round((w * image.height) / image.width));
+    else if (h !== undefined && width === undefined) width = String(Math.round((h * image.width) / image.height));
+  }
+  const shownWidth = positiveNumber(width) ?? image.width ?? 0;
+  const data = pictureData(image, given(ctx, 'sizes') ?? ctx.images!.sizes(shownWidth));
+  if (!data) return { src, width, height, responsive: true };
+  return { src: data.src, width, height, picture: { sources: data.sources, srcset: data.srcset, sizes: data.sizes }, responsive: true };
+}
 
 /**
  * A parameter as Hugo's `with .Get "x"` sees it: absent, empty, `false` and `0` are all "not set".
@@ -173,9 +195,9 @@ function positiveNumber(v: string | undefined): number | undefined {
 }
 
 /** The pipeline's versions of the image, its problems reported at `src`. */
-async function responsiveImage(ctx: RenderContext<FigureParams>, file: string, src: string): Promise<ResponsiveImage | undefined> {
+async function responsiveImage(ctx: RenderContext<FigureParams>, file: string, src: string, param: 'src' | 'src-dark'): Promise<ResponsiveImage | undefined> {
   const { image, warnings } = await ctx.images!.prepare(file, src);
-  for (const w of warnings) ctx.warn(w, { param: 'src', code: 'figure-image' });
+  for (const w of warnings) ctx.warn(w, { param, code: 'figure-image' });
   return image;
 }
 
@@ -183,17 +205,17 @@ async function responsiveImage(ctx: RenderContext<FigureParams>, file: string, s
  * The file a local `src` names, looked up where Hugo's figure looks (page bundle, then assets, then
  * static); warns when it exists in none of them. Undefined for a remote or missing image.
  */
-function findSrc(ctx: RenderContext<FigureParams>, src: string): string | undefined {
+function findSrc(ctx: RenderContext<FigureParams>, src: string, param: 'src' | 'src-dark'): string | undefined {
   // A src that leads outside the site is not a local file (and the warning must not tell whether such a
   // file exists); a symbolic link that leaves the site is refused.
   const look = lookUpImage(src, ctx.site, ctx.page.bundleDir, ctx.page.reads?.lookup, ctx.page.reads?.memo);
   if (!look) return undefined;
   if ('found' in look) return look.found;
   if ('refused' in look) {
-    ctx.error(`image "${src}": ${outsideMessage(ctx.site.dir, look.link, look.target)}`, { param: 'src', code: 'outside' });
+    ctx.error(`image "${src}": ${outsideMessage(ctx.site.dir, look.link, look.target)}`, { param, code: 'outside' });
     return undefined;
   }
   if (look.missing.length === 0) return undefined;
-  ctx.warn(missingImageMessage(src, ctx.site, ctx.page.bundleDir, look.missing, look.blocked), { param: 'src', code: 'figure-missing' });
+  ctx.warn(missingImageMessage(src, ctx.site, ctx.page.bundleDir, look.missing, look.blocked), { param, code: 'figure-missing' });
   return undefined;
 }

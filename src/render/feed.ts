@@ -69,10 +69,25 @@ function mathmlOf(katexHtml: string): string | null {
 }
 
 /**
- * `html` with every KaTeX element replaced by its MathML; null when there is no KaTeX in it (the
- * fragment needs no feed variant).
+ * A figure's dark image (src/render/figure-html.ts: `<picture class="hp-dark-only">…</picture>`, or
+ * `<img class="hp-dark-only" …>` without responsive versions). A feed loads no stylesheet to hide it, so
+ * the feed shows the light image alone.
+ */
+const DARK_ONLY = /<picture class="hp-dark-only">[\s\S]*?<\/picture>|<img class="hp-dark-only"[^>]*>/g;
+
+/**
+ * `html` with every KaTeX element replaced by its MathML and every figure's dark image left out; null
+ * when there is neither in it (the fragment needs no feed variant).
  */
 export function feedVariant(html: string): string | null {
+  const math = mathFeedVariant(html);
+  const base = math ?? html;
+  if (!base.includes('hp-dark-only')) return math;
+  const out = base.replace(DARK_ONLY, '');
+  return out === base ? math : out;
+}
+
+function mathFeedVariant(html: string): string | null {
   let out = '';
   let pos = 0;
   let changed = false;

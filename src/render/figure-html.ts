@@ -29,6 +29,12 @@ export interface FigureHtmlInput {
    * with one `<source>` per modern format, best first. `src` is then the fallback's largest version.
    */
   picture?: { sources: { type: string; srcset: string }[]; srcset: string; sizes: string };
+  /**
+   * The image shown instead when the page is dark (`src-dark`): both images are written, the light one
+   * with class hp-light-only, this one with hp-dark-only (on the `<picture>` when there is one), and
+   * prerender.css shows the one that matches the page (DARK_MODE_CSS). Same alt, loading and decoding.
+   */
+  dark?: { src: string; width?: string; height?: string; picture?: FigureHtmlInput['picture'] };
 }
 
 /** html/template's escaping of a plain string in text and in quoted attributes. */
@@ -90,16 +96,22 @@ export function figureHtml(f: FigureHtmlInput): string {
   if (f.link) {
     html += `<a href="${urlAttrGo(f.link)}"${attr('target', f.target)}${attr('rel', f.rel)}>`;
   }
-  const pic = f.picture;
-  if (pic) {
-    html += '<picture>';
-    for (const s of pic.sources) html += `<source type="${escapeHtmlGo(s.type)}"${attr('srcset', s.srcset)}${attr('sizes', pic.sizes)}>`;
-  }
-  html += `<img src="${urlAttrGo(f.src)}"`;
-  if (pic) html += `${attr('srcset', pic.srcset)}${attr('sizes', pic.sizes)}`;
-  if (f.alt !== undefined) html += `\n\t\t\talt="${escapeHtmlGo(f.alt)}"`;
-  html += `${attr('width', f.width)}${attr('height', f.height)}${attr('loading', f.loading)}${attr('decoding', f.decoding)}>`;
-  if (pic) html += '</picture>';
+  const image = (v: { src: string; width?: string; height?: string; picture?: FigureHtmlInput['picture'] }, cls?: string) => {
+    const pic = v.picture;
+    let out = '';
+    if (pic) {
+      out += `<picture${attr('class', cls)}>`;
+      for (const s of pic.sources) out += `<source type="${escapeHtmlGo(s.type)}"${attr('srcset', s.srcset)}${attr('sizes', pic.sizes)}>`;
+    }
+    out += `<img${pic ? '' : attr('class', cls)} src="${urlAttrGo(v.src)}"`;
+    if (pic) out += `${attr('srcset', pic.srcset)}${attr('sizes', pic.sizes)}`;
+    if (f.alt !== undefined) out += `\n\t\t\talt="${escapeHtmlGo(f.alt)}"`;
+    out += `${attr('width', v.width)}${attr('height', v.height)}${attr('loading', f.loading)}${attr('decoding', f.decoding)}>`;
+    if (pic) out += '</picture>';
+    return out;
+  };
+  html += image(f, f.dark ? 'hp-light-only' : undefined);
+  if (f.dark) html += image(f.dark, 'hp-dark-only');
   if (f.link) html += '</a>';
   if (f.title || f.captionHtml || f.attrHtml) {
     html += '<figcaption>\n\t\t\t';

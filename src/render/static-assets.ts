@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { FONT_FACES } from '../svg/theme.js';
+import { DARK_SELECTORS, FONT_FACES, LIGHT_SELECTORS } from '../svg/theme.js';
 import { GLYPH_CSS } from './katex-markup.js';
 
 export interface StaticWriter {
@@ -23,6 +23,21 @@ const FONT_FACE_CSS = FONT_FACES.map(
     `@font-face { font-family: ${f.family}; src: url(katex/fonts/${f.file}.woff2) format("woff2"); font-weight: ${f.weight}; font-style: ${f.style}; font-display: swap; }\n`,
 ).join('');
 
+/**
+ * A figure's light and dark image (`src-dark`, src/render/figure-html.ts): the one that does not match the
+ * page is hidden. Dark is the reader's system setting, unless the theme's switch says otherwise: the same
+ * markers on html or body as our diagrams follow (src/svg/theme.ts), an explicit light marker winning over
+ * a dark one. Only hiding rules, `!important`, so that the shown image keeps the display the theme's CSS
+ * gives it, and no theme rule (`.post img { display: block }`) shows both.
+ */
+const DARK = `:is(${DARK_SELECTORS.join(', ')})`;
+const LIGHT = `:is(${LIGHT_SELECTORS.join(', ')})`;
+export const DARK_MODE_CSS =
+  `@media not all and (prefers-color-scheme: dark) { .hp-dark-only:not(${DARK} *) { display: none !important; } }\n` +
+  `${LIGHT} .hp-dark-only { display: none !important; }\n` +
+  `@media (prefers-color-scheme: dark) { .hp-light-only:not(${LIGHT} *) { display: none !important; } }\n` +
+  `${DARK} .hp-light-only:not(${LIGHT} *) { display: none !important; }\n`;
+
 /** Styles every page with our fragments may need; small, and scoped to our class names and font names. */
 export const PRERENDER_CSS = `/* hugo-prerender: layout for prerendered math and figures */
 ${FONT_FACE_CSS}.katex-display { overflow-x: auto; overflow-y: hidden; padding: 0.1em 0; }
@@ -33,7 +48,7 @@ ${FONT_FACE_CSS}.katex-display { overflow-x: auto; overflow-y: hidden; padding: 
 .hp-figure details { margin-top: 0.5rem; font-size: 0.85em; text-align: left; }
 .hp-figure table { border-collapse: collapse; margin: 0.5rem auto; font-variant-numeric: tabular-nums; }
 .hp-figure th, .hp-figure td { padding: 0.15em 0.6em; border-bottom: 1px solid color-mix(in srgb, currentColor 25%, transparent); text-align: right; }
-`;
+${DARK_MODE_CSS}`;
 
 /**
  * Where the KaTeX stylesheet and fonts are: in the bundle's folder (dist/katex, copied by the build from the

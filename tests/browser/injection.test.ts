@@ -112,7 +112,7 @@ const DIAGRAMS: { name: string; fields: string[]; fixed?: string; inner?: (value
   { name: 'gradient-decay', fields: ['caption', 'alt', 'class', 'xlabel', 'ylabel'], fixed: 'hidden=2 steps=3 seeds=1 table=false' },
   { name: 'plot', fields: ['caption', 'alt', 'class', 'xlabel', 'ylabel', 'labels'], fixed: 'file="d.csv"' },
 ];
-const FIGURE_FIELDS = ['src', 'link', 'target', 'rel', 'alt', 'title', 'caption', 'attr', 'attrlink', 'width', 'height', 'class', 'loading'];
+const FIGURE_FIELDS = ['src', 'src-dark', 'link', 'target', 'rel', 'alt', 'title', 'caption', 'attr', 'attrlink', 'width', 'height', 'class', 'loading'];
 const FRONT_MATTER = ['title', 'linkTitle', 'description', 'summary'];
 
 /** A Hugo shortcode parameter value holding `s` exactly. */

@@ -167,6 +167,34 @@ describe('figure: escaping like html/template', () => {
   });
 });
 
+describe('figure: a dark variant (src-dark)', () => {
+  it('writes both images, the light one first, each marked for prerender.css, both lazy', async () => {
+    const { html, reports } = await render({ src: '/images/a.png', 'src-dark': 'img/d.svg', alt: 'A', width: '300' });
+    expect(html).toBe(
+      '<figure><img class="hp-light-only" src="/images/a.png"\n\t\t\talt="A" width="300" loading="lazy">' +
+        '<img class="hp-dark-only" src="img/d.svg"\n\t\t\talt="A" width="300" loading="lazy">\n</figure>\n',
+    );
+    expect(reports).toEqual([]);
+  });
+
+  it('keeps a loading given, and the link around both images', async () => {
+    const { html } = await render({ src: '/images/a.png', 'src-dark': '/images/a.png', alt: 'A', loading: 'eager', link: '/big.png' });
+    expect(html).toBe(
+      '<figure><a href="/big.png"><img class="hp-light-only" src="/images/a.png"\n\t\t\talt="A" loading="eager">' +
+        '<img class="hp-dark-only" src="/images/a.png"\n\t\t\talt="A" loading="eager"></a>\n</figure>\n',
+    );
+  });
+
+  it('checks the dark image as it checks src: where it looked, at src-dark; a blocked scheme', async () => {
+    const missing = await render({ src: '/images/a.png', 'src-dark': '/images/missing-dark.png', alt: 'x' });
+    expect(missing.reports).toEqual([expect.objectContaining({ severity: 'warning', param: 'src-dark', code: 'figure-missing' })]);
+    expect(missing.reports[0]!.message).toContain('static/images/missing-dark.png');
+    const scheme = await render({ src: '/images/a.png', 'src-dark': 'javascript:alert(1)', alt: 'x' });
+    expect(scheme.reports).toEqual([expect.objectContaining({ severity: 'warning', param: 'src-dark', code: 'figure-url' })]);
+    expect(scheme.html).toContain('<img class="hp-dark-only" src="#ZgotmplZ"');
+  });
+});
+
 describe('figure: mistakes', () => {
   it('warns about a local image that exists nowhere, naming where it looked', async () => {
     const { reports } = await render({ src: '/images/missing.png', alt: 'x' });
@@ -221,9 +249,9 @@ describe('figure: registration and helpers', () => {
     expect(getShortcode('figure')).toBe(figure);
   });
 
-  it('documents every parameter of Hugo’s figure, plus sizes for responsive images', () => {
+  it('documents every parameter of Hugo’s figure, plus sizes for responsive images and src-dark', () => {
     expect(Object.keys(figure.params).sort()).toEqual(
-      ['alt', 'attr', 'attrlink', 'caption', 'class', 'height', 'link', 'loading', 'rel', 'sizes', 'src', 'target', 'title', 'width'],
+      ['alt', 'attr', 'attrlink', 'caption', 'class', 'height', 'link', 'loading', 'rel', 'sizes', 'src', 'src-dark', 'target', 'title', 'width'],
     );
     for (const spec of Object.values(figure.params)) expect(spec.doc.length).toBeGreaterThan(10);
   });

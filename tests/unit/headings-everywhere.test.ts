@@ -38,6 +38,17 @@ describe('feedVariant', () => {
   it('returns null without KaTeX', () => {
     expect(feedVariant('<figure><img src="a.png"></figure>')).toBeNull();
   });
+  it('leaves out the dark image of a figure (no stylesheet hides it in a feed), with or without responsive versions', () => {
+    expect(feedVariant('<figure><img class="hp-light-only" src="a.png" alt="A"><img class="hp-dark-only" src="d.png" alt="A">\n</figure>\n')).toBe(
+      '<figure><img class="hp-light-only" src="a.png" alt="A">\n</figure>\n',
+    );
+    const pictures = '<figure><picture class="hp-light-only"><source type="image/avif" srcset="a.avif 400w"><img src="a.png"></picture><picture class="hp-dark-only"><source type="image/avif" srcset="d.avif 400w"><img src="d.png"></picture><figcaption>\n\t\t\t<p>On $h_t$</p></figcaption>\n</figure>\n';
+    expect(feedVariant(pictures)).toBe(pictures.replace(/<picture class="hp-dark-only">.*?<\/picture>/, ''));
+    const withMath = `<figure><img class="hp-light-only" src="a.png"><img class="hp-dark-only" src="d.png"><figcaption><p>${render('h_t', false)}</p></figcaption></figure>`;
+    const v = feedVariant(withMath)!;
+    expect(v).not.toContain('d.png');
+    expect(v).toContain('alttext="h_t"');
+  });
 });
 
 describe('the feed variant travels with the fragment (layouts/shortcodes/prerender.html and prerender.rss.xml)', () => {

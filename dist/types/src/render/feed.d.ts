@@ -21,8 +21,8 @@ export declare const KATEX_OPEN: RegExp;
  */
 export declare function spanEnd(html: string, start: number): number;
 /**
- * `html` with every KaTeX element replaced by its MathML; null when there is no KaTeX in it (the
- * fragment needs no feed variant).
+ * `html` with every KaTeX element replaced by its MathML and every figure's dark image left out; null
+ * when there is neither in it (the fragment needs no feed variant).
  */
 export declare function feedVariant(html: string): string | null;
 /**

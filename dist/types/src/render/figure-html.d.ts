@@ -35,6 +35,17 @@ export interface FigureHtmlInput {
         srcset: string;
         sizes: string;
     };
+    /**
+     * The image shown instead when the page is dark (`src-dark`): both images are written, the light one
+     * with class hp-light-only, this one with hp-dark-only (on the `<picture>` when there is one), and
+     * prerender.css shows the one that matches the page (DARK_MODE_CSS). Same alt, loading and decoding.
+     */
+    dark?: {
+        src: string;
+        width?: string;
+        height?: string;
+        picture?: FigureHtmlInput['picture'];
+    };
 }
 /** html/template's escaping of a plain string in text and in quoted attributes. */
 export declare function escapeHtmlGo(s: string): string;
