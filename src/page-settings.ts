@@ -3,6 +3,8 @@
  * Markdown, no shortcode code), so that a warm build can check every page's record without loading the
  * renderer.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Diagnostic } from './content/types.js';
 import { stableStringify } from './render/keys.js';
 import type { PageSettings } from './prerender-page.js';
@@ -57,6 +59,9 @@ export function pageSettings(config: SiteConfig, siteDir: string, errorMode: 'fa
       message: `this site has its own "${name}" shortcode, which stays in charge: hugo-prerender does not render {{< ${name} >}} on this site. Rename or remove this template to use hugo-prerender's ${name}`,
     });
   }
+  // Our figure's src-dark means nothing to a site's own figure, unless its template reads a src-dark of its own.
+  const siteFigure = siteShortcodes.get('figure');
+  const siteFigureTakesDark = siteFigure !== undefined && templateText(path.join(siteDir, siteFigure)).includes('src-dark');
   // A pass-through wrapper (`math`, …) whose template here renders the formula itself (Doks' `math`) is
   // one formula: typeset whole, unless the site says otherwise (params.prerender.math.wrappers).
   const passThrough = Object.entries(DEFAULT_WRAPPERS).filter(([, kind]) => kind === 'math').map(([name]) => name);
@@ -76,10 +81,21 @@ export function pageSettings(config: SiteConfig, siteDir: string, errorMode: 'fa
   const settings: PageSettings = {
     math,
     // KaTeX's strict only when the site sets it (the default leaves every fragment key as it was).
-    settingsKey: stableStringify({ macros, errorMode, math, unsafe, headingMath, site: [...siteShortcodes.keys()], limits: mathAndOutputLimits(limits), ...(strict !== 'warn' ? { strict } : {}) }),
+    settingsKey: stableStringify({
+      macros,
+      errorMode,
+      math,
+      unsafe,
+      headingMath,
+      site: [...siteShortcodes.keys()],
+      limits: mathAndOutputLimits(limits),
+      ...(strict !== 'warn' ? { strict } : {}),
+      ...(siteFigureTakesDark ? { siteFigureTakesDark } : {}),
+    }),
     everywhere: everywhereSettings(config.data),
     limits: config.prerender.limits,
     siteShortcodes,
+    ...(siteFigureTakesDark ? { siteFigureTakesDark } : {}),
     ...(shortcodeNames ? { shortcodeNames } : {}),
     markdownInner: markdownShortcodeTemplates(siteDir, layoutDirs),
     unsafe,
@@ -89,4 +105,13 @@ export function pageSettings(config: SiteConfig, siteDir: string, errorMode: 'fa
   };
   const site: SiteInfo = { dir: siteDir, staticDirs: config.staticDirs, assetsDir: config.assetsDir, contentDirs: config.contentRoots.map((r) => r.dir) };
   return { settings, site, diagnostics };
+}
+
+/** A template's text; '' when it cannot be read (the build reports unreadable files where it reads them). */
+function templateText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
 }

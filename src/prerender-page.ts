@@ -105,6 +105,8 @@ export interface PageSettings {
    * renders those shortcodes and we leave them alone.
    */
   siteShortcodes?: ReadonlyMap<string, string>;
+  /** The site's own figure template reads a `src-dark` parameter of its own (else ours is ignored there: a warning). */
+  siteFigureTakesDark?: boolean;
   /**
    * Every shortcode name Hugo will find a template for (the site's, its themes', Hugo's and ours, spelled
    * as their templates are), when the site's layouts show them all; a shortcode of another name is a
@@ -385,19 +387,26 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   const siteShortcodes = env.settings.siteShortcodes ?? new Map<string, string>();
   const isOwned = (sc: Shortcode) => getShortcode(sc.name) !== undefined && !siteShortcodes.has(sc.name);
   for (const sc of siteOwned(parsed.shortcodes, siteShortcodes)) {
+    const template = siteShortcodes.get(sc.name);
+    /** A warning at one of the shortcode's parameters, about the site's template being in charge. */
+    const atParam = (param: string, message: string) => {
+      const at = sc.paramPositions?.[param] ?? { line: sc.line, column: sc.column, offset: sc.offset };
+      diagnostics.push({ severity: 'warning', file, line: at.line, column: at.column, offset: at.offset, code: 'site-shortcode', message });
+    };
+    // Our figure's dark image, given to the site's figure, which shows src alone on a dark page.
+    if (sc.name === 'figure' && !env.settings.siteFigureTakesDark && !Array.isArray(sc.params) && sc.params['src-dark'] !== undefined) {
+      atParam(
+        'src-dark',
+        `figure: src-dark is hugo-prerender's, but the site's own figure template (${template}) renders this shortcode and ignores it, so dark pages show src too. Remove that template to use hugo-prerender's figure, or show the dark image with your theme's own means`,
+      );
+    }
     // Its template renders its parameters (Hugo's markdownify eats `_` and `\\` in TeX): say so where math is.
     for (const [param, value] of Array.isArray(sc.params) ? [] : Object.entries(sc.params)) {
       if (typeof value !== 'string' || !/\$[^$]+\$|\\\(|\\\[/.test(value)) continue;
-      const at = sc.paramPositions?.[param] ?? { line: sc.line, column: sc.column, offset: sc.offset };
-      diagnostics.push({
-        severity: 'warning',
-        file,
-        line: at.line,
-        column: at.column,
-        offset: at.offset,
-        code: 'site-shortcode',
-        message: `${sc.name}: ${param}="…" has math, which hugo-prerender does not typeset here: the site's own ${sc.name} template (${siteShortcodes.get(sc.name)}) renders this shortcode. Keep math out of its parameters, or remove that template to use hugo-prerender's ${sc.name}`,
-      });
+      atParam(
+        param,
+        `${sc.name}: ${param}="…" has math, which hugo-prerender does not typeset here: the site's own ${sc.name} template (${template}) renders this shortcode. Keep math out of its parameters, or remove that template to use hugo-prerender's ${sc.name}`,
+      );
     }
   }
   // A shortcode no template has: Hugo stops on it; said here, with the name meant where it is clear.

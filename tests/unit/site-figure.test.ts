@@ -43,6 +43,22 @@ describe('a figure shortcode of the site’s own', () => {
     });
   }
 
+  it('with src-dark (ours), which that template ignores: a warning at the parameter, unless the template reads a src-dark of its own', async () => {
+    const page = 'Text.\n\n{{< figure src="/a.png" src-dark="/a.png" alt="A" >}}\n';
+    const ignores = await buildSite({ source: site({ 'layouts/shortcodes/figure.html': '<img src="{{ .Get "src" }}">\n', 'content/p.md': page }) });
+    expect(ignores.diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'site-shortcode',
+        line: 3,
+        column: 25,
+        message: expect.stringContaining("figure: src-dark is hugo-prerender's, but the site's own figure template (layouts/shortcodes/figure.html) renders this shortcode and ignores it"),
+      }),
+    ]);
+    const reads = await buildSite({ source: site({ 'layouts/shortcodes/figure.html': '<img src="{{ .Get "src" }}">{{ with .Get "src-dark" }}<img src="{{ . }}">{{ end }}\n', 'content/p.md': page }) });
+    expect(reads.diagnostics).toEqual([]);
+  });
+
   it('is found first in the site, then in themes in order', () => {
     const dir = site({ 'layouts/shortcodes/figure.html': 'x', 'themes/a/layouts/shortcodes/plot.html': 'x', 'themes/b/layouts/_shortcodes/plot.html': 'x' });
     const dirs = siteLayoutDirs(dir, { theme: ['a', 'b'] });

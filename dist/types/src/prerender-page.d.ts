@@ -25,6 +25,8 @@ export interface PageSettings {
      * renders those shortcodes and we leave them alone.
      */
     siteShortcodes?: ReadonlyMap<string, string>;
+    /** The site's own figure template reads a `src-dark` parameter of its own (else ours is ignored there: a warning). */
+    siteFigureTakesDark?: boolean;
     /**
      * Every shortcode name Hugo will find a template for (the site's, its themes', Hugo's and ours, spelled
      * as their templates are), when the site's layouts show them all; a shortcode of another name is a
