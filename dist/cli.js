@@ -12848,24 +12848,29 @@ function figures(list4, out = []) {
   }
   return out;
 }
-async function siteFigureImages(shortcodes2, page, site, images) {
+async function siteFigureImages(shortcodes2, page, site, images, withDark = false) {
   const entries = {};
   const diagnostics = [];
   for (const sc of figures(shortcodes2)) {
-    const src = Array.isArray(sc.params) ? void 0 : sc.params.src;
-    if (typeof src !== "string" || src.trim() === "") continue;
-    const at = sc.paramPositions?.src ?? { line: sc.line, column: sc.column, offset: sc.offset };
+    for (const param of withDark ? ["src", "src-dark"] : ["src"]) {
+      const src = Array.isArray(sc.params) ? void 0 : sc.params[param];
+      if (typeof src !== "string" || src.trim() === "") continue;
+      await figureImage(sc, param, src);
+    }
+  }
+  return { entries, diagnostics };
+  async function figureImage(sc, param, src) {
+    const at = sc.paramPositions?.[param] ?? { line: sc.line, column: sc.column, offset: sc.offset };
     const warn = (message, code4) => diagnostics.push({ severity: "warning", code: code4, file: page.relPath, line: at.line, column: at.column, offset: at.offset, message: `figure: ${message}` });
     const look = lookUpImage(src, site, page.bundleDir, page.reads?.lookup, page.reads?.memo);
     if (look && "refused" in look) warn(`image "${src}": ${outsideMessage(site.dir, look.link, look.target)}`, "outside");
     if (look && "missing" in look && look.missing.length > 0) warn(missingImageMessage(src, site, page.bundleDir, look.missing, look.blocked), "figure-missing");
-    if (!look || !("found" in look)) continue;
+    if (!look || !("found" in look)) return;
     const { image: image3, warnings } = await images.prepare(look.found, src);
     for (const w of warnings) warn(w, "figure-image");
     const data = image3 ? pictureData(image3, images.sizes(image3.width ?? 0)) : void 0;
     if (data) entries[src] = data;
   }
-  return { entries, diagnostics };
 }
 var IMAGE_INDEX_FILE, CODE;
 var init_site_figures = __esm({
@@ -12926,7 +12931,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "b4bba3c7a7d2fad4a5f4cba02d36ff07";
+    BUNDLE_CODE_ID = "be21b4ba5c6bf16aaac0ea085e5ed8e1";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -71852,7 +71857,7 @@ async function renderPage(job, ctx) {
   }
   outcome.stats = r2.stats;
   if (ctx.imageIndex && pageImages) {
-    const own8 = await siteFigureImages(r2.parsed.shortcodes, page, ctx.site, pageImages);
+    const own8 = await siteFigureImages(r2.parsed.shortcodes, page, ctx.site, pageImages, ctx.settings.siteFigureTakesDark === true);
     pageDiagnostics.push(...own8.diagnostics);
     if (Object.keys(own8.entries).length > 0) outcome.imageEntries = own8.entries;
   }

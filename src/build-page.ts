@@ -216,7 +216,7 @@ export async function renderPage(job: PageJob, ctx: PageContext): Promise<PageOu
   }
   outcome.stats = r.stats;
   if (ctx.imageIndex && pageImages) {
-    const own = await siteFigureImages(r.parsed.shortcodes, page, ctx.site, pageImages);
+    const own = await siteFigureImages(r.parsed.shortcodes, page, ctx.site, pageImages, ctx.settings.siteFigureTakesDark === true);
     pageDiagnostics.push(...own.diagnostics);
     if (Object.keys(own.entries).length > 0) outcome.imageEntries = own.entries;
   }

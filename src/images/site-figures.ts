@@ -28,20 +28,30 @@ function figures(list: readonly Shortcode[], out: Shortcode[] = []): Shortcode[]
 
 /**
  * The responsive versions of every local image the page's `figure` shortcodes show, and the problems
- * with them as warnings at each figure's `src`.
+ * with them as warnings at each figure's `src` (and `src-dark`).
  */
 export async function siteFigureImages(
   shortcodes: readonly Shortcode[],
   page: PageInfo,
   site: SiteInfo,
   images: ImageService,
+  /** The site's figure template reads `src-dark` (page-settings.ts): its images are made too. */
+  withDark = false,
 ): Promise<{ entries: Record<string, PictureData>; diagnostics: Diagnostic[] }> {
   const entries: Record<string, PictureData> = {};
   const diagnostics: Diagnostic[] = [];
   for (const sc of figures(shortcodes)) {
-    const src = Array.isArray(sc.params) ? undefined : sc.params.src;
-    if (typeof src !== 'string' || src.trim() === '') continue;
-    const at = sc.paramPositions?.src ?? { line: sc.line, column: sc.column, offset: sc.offset };
+    // `src`, and `src-dark` where the template passes it on (partials/prerender/picture.html's srcDark).
+    for (const param of withDark ? ['src', 'src-dark'] : ['src']) {
+      const src = Array.isArray(sc.params) ? undefined : sc.params[param];
+      if (typeof src !== 'string' || src.trim() === '') continue;
+      await figureImage(sc, param, src);
+    }
+  }
+  return { entries, diagnostics };
+
+  async function figureImage(sc: Shortcode, param: string, src: string): Promise<void> {
+    const at = sc.paramPositions?.[param] ?? { line: sc.line, column: sc.column, offset: sc.offset };
     const warn = (message: string, code: string) =>
       diagnostics.push({ severity: 'warning', code, file: page.relPath, line: at.line, column: at.column, offset: at.offset, message: `figure: ${message}` });
     const look = lookUpImage(src, site, page.bundleDir, page.reads?.lookup, page.reads?.memo);
@@ -49,11 +59,10 @@ export async function siteFigureImages(
     // as our figure says it: the page would show a broken image).
     if (look && 'refused' in look) warn(`image "${src}": ${outsideMessage(site.dir, look.link, look.target)}`, 'outside');
     if (look && 'missing' in look && look.missing.length > 0) warn(missingImageMessage(src, site, page.bundleDir, look.missing, look.blocked), 'figure-missing');
-    if (!look || !('found' in look)) continue;
+    if (!look || !('found' in look)) return;
     const { image, warnings } = await images.prepare(look.found, src);
     for (const w of warnings) warn(w, 'figure-image');
     const data = image ? pictureData(image, images.sizes(image.width ?? 0)) : undefined;
     if (data) entries[src] = data;
   }
-  return { entries, diagnostics };
 }

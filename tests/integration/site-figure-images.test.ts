@@ -132,3 +132,61 @@ describeEachHugo('a site figure built by Hugo', (hugo) => {
     }
   });
 });
+
+/** A site figure that passes hugo-prerender's src-dark on to picture.html (srcDark). */
+const THEIR_DARK_FIGURE =
+  '<figure class="theirs">' +
+  '{{ partial "prerender/picture.html" (dict "page" .Page "src" (.Get "src") "srcDark" (.Get "src-dark") "alt" (.Get "alt") "loading" "lazy") }}' +
+  '</figure>\n';
+
+describe('a site figure that passes src-dark on to picture.html', () => {
+  let darkSite: string;
+  let darkPre: PrerenderResult;
+  beforeAll(async () => {
+    darkSite = path.join(tempDir('hp-own-figure-dark-'), 'site');
+    write(darkSite, 'hugo.toml', 'baseURL = "https://example.org/"\ntitle = "t"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n');
+    write(darkSite, 'layouts/_default/single.html', '<html><head>{{ partial "prerender/head.html" . }}</head><body><article>{{ .Content }}</article></body></html>\n');
+    write(darkSite, 'layouts/_default/list.html', '<html><body>{{ range .Pages }}{{ .Title }}{{ end }}</body></html>\n');
+    write(darkSite, 'layouts/shortcodes/figure.html', THEIR_DARK_FIGURE);
+    // No math: the head partial links no stylesheet on this page; picture.html links prerender.css itself.
+    write(darkSite, 'content/posts/d.md', '---\ntitle: Dark\n---\n{{< figure src="/images/light.png" src-dark="/images/dark.png" alt="Both" >}}\n\n{{< figure src="https://example.org/l.png" src-dark="https://example.org/d.png" alt="Remote" >}}\n');
+    write(darkSite, 'static/images/light.png', await sharp({ create: { width: 600, height: 300, channels: 3, background: '#fff' } }).png().toBuffer());
+    write(darkSite, 'static/images/dark.png', await sharp({ create: { width: 500, height: 300, channels: 3, background: '#111' } }).png().toBuffer());
+    expect(initSite(darkSite).changed).toBe(true);
+    darkPre = await prerender({ source: darkSite });
+  }, 120_000);
+
+  it('makes the dark image too, and says nothing of src-dark (the template reads it)', () => {
+    expect(darkPre.failed).toBe(false);
+    expect(darkPre.diagnostics).toEqual([]);
+    const index = JSON.parse(readFileSync(path.join(darkSite, '.prerender/images.json'), 'utf8'));
+    expect(Object.keys(index['posts/d.md']).sort()).toEqual(['/images/dark.png', '/images/light.png']);
+  });
+
+  describeEachHugo('built by Hugo', (hugo) => {
+    it('writes both images, marked for prerender.css, and links it', () => {
+      const built = buildSite(hugo.bin, darkSite);
+      expect(built.code, built.stdout + built.stderr).toBe(0);
+      const html = built.read('posts/d/index.html');
+      const figs = findAll(parseHtml(html), (el) => el.tagName === 'figure');
+      expect(figs).toHaveLength(2);
+      const [local, remote] = figs as [Element, Element];
+      const pictures = byTag(local, 'picture');
+      expect(pictures.map((p) => attr(p, 'className'))).toEqual(['hp-light-only', 'hp-dark-only']);
+      expect(pictures.map((p) => srcsetOf(byTag(p, 'img')[0]!).map((c) => c.url.replace(/^.*\//, '')))).toEqual([
+        ['light-400.png', 'light-600.png'],
+        ['dark-400.png'], // its own 500 px is not over 25 % wider than 400 px: not written (README, Responsive images)
+      ]);
+      expect(byTag(local, 'img').map((i) => [attr(i, 'width'), attr(i, 'loading')])).toEqual([
+        ['600', 'lazy'],
+        ['500', 'lazy'],
+      ]);
+      expect(byTag(remote, 'img').map((i) => [attr(i, 'src'), attr(i, 'className')])).toEqual([
+        ['https://example.org/l.png', 'hp-light-only'],
+        ['https://example.org/d.png', 'hp-dark-only'],
+      ]);
+      expect(html).toContain('<link rel="stylesheet" href="/prerender/prerender.css">');
+      expect(readFileSync(path.join(built.publicDir, 'prerender/prerender.css'), 'utf8')).toContain('.hp-dark-only');
+    });
+  });
+});

@@ -12,9 +12,11 @@ export declare const IMAGE_INDEX_FILE = "images.json";
 export type ImageIndex = Record<string, Record<string, PictureData>>;
 /**
  * The responsive versions of every local image the page's `figure` shortcodes show, and the problems
- * with them as warnings at each figure's `src`.
+ * with them as warnings at each figure's `src` (and `src-dark`).
  */
-export declare function siteFigureImages(shortcodes: readonly Shortcode[], page: PageInfo, site: SiteInfo, images: ImageService): Promise<{
+export declare function siteFigureImages(shortcodes: readonly Shortcode[], page: PageInfo, site: SiteInfo, images: ImageService, 
+/** The site's figure template reads `src-dark` (page-settings.ts): its images are made too. */
+withDark?: boolean): Promise<{
     entries: Record<string, PictureData>;
     diagnostics: Diagnostic[];
 }>;
