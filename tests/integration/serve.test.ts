@@ -33,14 +33,17 @@ const DOUBLE_SAVES = 6;
 const MISSED_RELOAD_MS = 15_000;
 
 /**
- * Evaluates `fn` in the tab, again if a live reload replaced the page while it ran ("Execution context
- * was destroyed"): Hugo may reload the tab once more after the change a test waited for (its next event
- * batch, or the shadow's settle rewrite), and a look taken during that reload says nothing about the page.
+ * Evaluates `fn` in the tab once the page has loaded (a page still being parsed has its panel, from the
+ * head, before its formulas: measured, 0 formulas counted), and again if a live reload replaced the page
+ * while it ran ("Execution context was destroyed"): Hugo may reload the tab once more after the change a
+ * test waited for (its next event batch, or the shadow's settle rewrite), and a look taken during that
+ * reload says nothing about the page.
  */
 async function inTab<T>(page: Page, fn: () => T): Promise<T> {
   const deadline = Date.now() + 10_000;
   for (;;) {
     try {
+      await page.waitForLoadState('load', { timeout: 10_000 }).catch(() => undefined);
       return await page.evaluate(fn);
     } catch (e) {
       const navigated = /Execution context was destroyed|navigation|Cannot find context/i.test(String(e));
@@ -233,7 +236,7 @@ describeWithChromium('hugo-prerender serve', () => {
       const good = readFileSync(file, 'utf8');
       const line = good.split('\n').length + 1;
       writeFileSync(file, `${good}\nBroken $\\frac{1$ here.\n`);
-      await waitInPage(() => getComputedStyle(document.body, '::before').content.includes('hugo-prerender'), '');
+      await waitInPage(() => document.readyState === 'complete' && getComputedStyle(document.body, '::before').content.includes('hugo-prerender'), '');
       const panel = await errorPanel(browser.page);
       expect(panel).toMatch(new RegExp(`content/posts/learning-to-remember\\.md:${line}:\\d+:`));
       expect(panel).toMatch(/1 error/);
