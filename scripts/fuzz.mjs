@@ -7,7 +7,7 @@
 //   FUZZ_SEED=<seed of a batch> FUZZ_RUNS=<its size> FUZZ_BATCH=<its size> npm run fuzz   replays one batch.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +35,10 @@ for (const [name, bin] of [['hugo (system)', 'hugo'], ['hugo (sid)', path.join(r
 }
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'hp-fuzz-run-'));
+// The CLI as it is now, copied: a run takes minutes, and `npm run bundle` meanwhile rewrites dist/ (it
+// deletes cli.js first), which made a batch's CLI fail to load and every page of it a finding.
+cpSync(path.join(root, 'dist'), path.join(work, 'dist'), { recursive: true });
+const cli = path.join(work, 'dist/cli.js');
 // The bundle lives in the project, where it finds KaTeX's files in node_modules (as dist/ does).
 const bundleDir = path.join(root, 'node_modules/.cache/hugo-prerender-fuzz');
 mkdirSync(bundleDir, { recursive: true });
@@ -90,7 +94,7 @@ await new Promise((resolve) => {
     w.postMessage(seeds[next++]);
   };
   for (let i = 0; i < Math.min(WORKERS, batches); i++) {
-    const w = new Worker(workerFile, { workerData: { size: BATCH, cli: path.join(root, 'dist/cli.js'), hugo, outDir, projectRoot: root, root: path.join(work, `w${i}`) } });
+    const w = new Worker(workerFile, { workerData: { size: BATCH, cli, hugo, outDir, projectRoot: root, root: path.join(work, `w${i}`) } });
     running++;
     w.on('message', (r) => {
       totals.pages += r.pages;
