@@ -12931,7 +12931,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "be21b4ba5c6bf16aaac0ea085e5ed8e1";
+    BUNDLE_CODE_ID = "a0a0a832535d2dfc1e61d8a72e324991";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -71866,6 +71866,7 @@ async function renderPage(job, ctx) {
     for (const html7 of htmls) {
       into.math ||= html7.includes('class="katex');
       into.figure ||= html7.includes("<svg");
+      if (html7.includes('class="hp-dark-only"')) into.dark = true;
     }
   };
   has(r2.titles.values(), outcome.titlesHave);
@@ -72385,6 +72386,7 @@ async function buildLocked(opts) {
   }
   let anyMath = false;
   let anyFigure = false;
+  let anyDark = false;
   const records = new PageRecords(
     output7,
     siteRecordKey({
@@ -72420,6 +72422,7 @@ async function buildLocked(opts) {
     if (!record.held && record.shadowBytes !== void 0) result.shadowed++;
     anyMath ||= record.math;
     anyFigure ||= record.figure;
+    anyDark ||= record.dark === true;
     result.unchanged++;
   };
   const chosenJobs = opts.jobs ?? envJobs();
@@ -72564,11 +72567,13 @@ async function buildLocked(opts) {
         result.shadowed++;
         record2.math ||= o2.fragmentsHave.math;
         record2.figure ||= o2.fragmentsHave.figure;
+        if (o2.fragmentsHave.dark) record2.dark = true;
         record2.shadowBytes = Buffer.byteLength(o2.shadow, "utf8");
       }
       records.set(id, record2);
       anyMath ||= record2.math;
       anyFigure ||= record2.figure;
+      anyDark ||= record2.dark === true;
     };
   };
   const started = [];
@@ -72601,16 +72606,17 @@ async function buildLocked(opts) {
     result.diagnostics.push(own8.diagnostic);
     writeShadow(relToContent, own8.cut, [], relPath, tree);
   }
-  if (anyMath) {
+  if (anyMath || anyDark) {
     const head2 = headReport(siteLayoutDirs(siteDir, config.data));
     if (head2.linking.length === 0) {
+      const what2 = anyMath ? "pages have math, but no template of this site or its theme calls the head partial, so no page links the KaTeX stylesheet and formulas show untypeset (as bare MathML)" : "pages have figures with a dark image (src-dark), but no template of this site or its theme calls the head partial, so no page links prerender.css and such figures show both images";
       result.diagnostics.push({
         severity: "warning",
         code: "head",
         file: toPosix2(path16.relative(siteDir, config.file)),
         line: 1,
         column: 1,
-        message: `pages have math, but no template of this site or its theme calls the head partial, so no page links the KaTeX stylesheet and formulas show untypeset (as bare MathML); ${headAdvice(head2, siteDir)}`
+        message: `${what2}; ${headAdvice(head2, siteDir)}`
       });
     }
   }

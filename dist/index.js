@@ -31627,7 +31627,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "04779329bfb8827c0aff9331d2087acf";
+    BUNDLE_CODE_ID = "55b4142e532665a1cf5125db58370959";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -70548,6 +70548,7 @@ async function renderPage(job, ctx) {
     for (const html7 of htmls) {
       into.math ||= html7.includes('class="katex');
       into.figure ||= html7.includes("<svg");
+      if (html7.includes('class="hp-dark-only"')) into.dark = true;
     }
   };
   has(r2.titles.values(), outcome.titlesHave);
@@ -72270,6 +72271,7 @@ async function buildLocked(opts) {
   }
   let anyMath = false;
   let anyFigure = false;
+  let anyDark = false;
   const records = new PageRecords(
     output7,
     siteRecordKey({
@@ -72305,6 +72307,7 @@ async function buildLocked(opts) {
     if (!record.held && record.shadowBytes !== void 0) result.shadowed++;
     anyMath ||= record.math;
     anyFigure ||= record.figure;
+    anyDark ||= record.dark === true;
     result.unchanged++;
   };
   const chosenJobs = opts.jobs ?? envJobs();
@@ -72449,11 +72452,13 @@ async function buildLocked(opts) {
         result.shadowed++;
         record2.math ||= o2.fragmentsHave.math;
         record2.figure ||= o2.fragmentsHave.figure;
+        if (o2.fragmentsHave.dark) record2.dark = true;
         record2.shadowBytes = Buffer.byteLength(o2.shadow, "utf8");
       }
       records.set(id, record2);
       anyMath ||= record2.math;
       anyFigure ||= record2.figure;
+      anyDark ||= record2.dark === true;
     };
   };
   const started = [];
@@ -72486,16 +72491,17 @@ async function buildLocked(opts) {
     result.diagnostics.push(own8.diagnostic);
     writeShadow(relToContent, own8.cut, [], relPath, tree);
   }
-  if (anyMath) {
+  if (anyMath || anyDark) {
     const head2 = headReport(siteLayoutDirs(siteDir, config.data));
     if (head2.linking.length === 0) {
+      const what2 = anyMath ? "pages have math, but no template of this site or its theme calls the head partial, so no page links the KaTeX stylesheet and formulas show untypeset (as bare MathML)" : "pages have figures with a dark image (src-dark), but no template of this site or its theme calls the head partial, so no page links prerender.css and such figures show both images";
       result.diagnostics.push({
         severity: "warning",
         code: "head",
         file: toPosix2(path16.relative(siteDir, config.file)),
         line: 1,
         column: 1,
-        message: `pages have math, but no template of this site or its theme calls the head partial, so no page links the KaTeX stylesheet and formulas show untypeset (as bare MathML); ${headAdvice(head2, siteDir)}`
+        message: `${what2}; ${headAdvice(head2, siteDir)}`
       });
     }
   }

@@ -221,10 +221,11 @@ export async function renderPage(job: PageJob, ctx: PageContext): Promise<PageOu
     if (Object.keys(own.entries).length > 0) outcome.imageEntries = own.entries;
   }
   if (r.held) return { ...outcome, held: true };
-  const has = (htmls: Iterable<string>, into: { math: boolean; figure: boolean }) => {
+  const has = (htmls: Iterable<string>, into: { math: boolean; figure: boolean; dark?: boolean }) => {
     for (const html of htmls) {
       into.math ||= html.includes('class="katex');
       into.figure ||= html.includes('<svg');
+      if (html.includes('class="hp-dark-only"')) into.dark = true;
     }
   };
   has(r.titles.values(), outcome.titlesHave);

@@ -436,6 +436,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
   // any fragment is a figure (an SVG), which needs the fonts prerender.css serves to figures.
   let anyMath = false;
   let anyFigure = false;
+  let anyDark = false;
 
   // What each page was built from last time: a page whose inputs are unchanged is kept as it is.
   const records = new PageRecords(
@@ -485,6 +486,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     if (!record.held && record.shadowBytes !== undefined) result.shadowed++;
     anyMath ||= record.math;
     anyFigure ||= record.figure;
+    anyDark ||= record.dark === true;
     result.unchanged++;
   };
 
@@ -654,11 +656,13 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
         result.shadowed++;
         record.math ||= o.fragmentsHave.math;
         record.figure ||= o.fragmentsHave.figure;
+        if (o.fragmentsHave.dark) record.dark = true;
         record.shadowBytes = Buffer.byteLength(o.shadow, 'utf8');
       }
       records.set(id, record);
       anyMath ||= record.math;
       anyFigure ||= record.figure;
+      anyDark ||= record.dark === true;
     };
   };
 
@@ -699,17 +703,21 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     writeShadow(relToContent, own.cut, [], relPath, tree);
   }
 
-  if (anyMath) {
-    // Without the head partial formulas show as the browser's bare MathML (KaTeX's HTML draws nothing unstyled).
+  if (anyMath || anyDark) {
+    // Without the head partial formulas show as the browser's bare MathML (KaTeX's HTML draws nothing
+    // unstyled), and a figure with a dark image shows both images (prerender.css hides one).
     const head = headReport(siteLayoutDirs(siteDir, config.data));
     if (head.linking.length === 0) {
+      const what = anyMath
+        ? 'pages have math, but no template of this site or its theme calls the head partial, so no page links the KaTeX stylesheet and formulas show untypeset (as bare MathML)'
+        : 'pages have figures with a dark image (src-dark), but no template of this site or its theme calls the head partial, so no page links prerender.css and such figures show both images';
       result.diagnostics.push({
         severity: 'warning',
         code: 'head',
         file: toPosix(path.relative(siteDir, config.file)),
         line: 1,
         column: 1,
-        message: `pages have math, but no template of this site or its theme calls the head partial, so no page links the KaTeX stylesheet and formulas show untypeset (as bare MathML); ${headAdvice(head, siteDir)}`,
+        message: `${what}; ${headAdvice(head, siteDir)}`,
       });
     }
   }

@@ -33,9 +33,9 @@ export interface PageOutcome {
   /** Titles with math: md5 → HTML. */
   titles: [string, string][];
   stats: { formulas: number; figures: number; shortcodes: number; cacheHits: number };
-  /** Whether its titles, and its fragments, hold KaTeX HTML and figures. */
-  titlesHave: { math: boolean; figure: boolean };
-  fragmentsHave: { math: boolean; figure: boolean };
+  /** Whether its titles, and its fragments, hold KaTeX HTML, figures (SVG), and dark images (`src-dark`). */
+  titlesHave: { math: boolean; figure: boolean; dark?: boolean };
+  fragmentsHave: { math: boolean; figure: boolean; dark?: boolean };
   /** What the page read besides its source (its record's lookups, images, markdownInner). */
   reads: { lookups: LookupRecord[]; images: { file: string; shown: string }[]; markdownInner: Record<string, string | null> };
   /** For .prerender/images.json, when the site's own figure template renders figures. */

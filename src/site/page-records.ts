@@ -56,6 +56,8 @@ export interface PageRecord {
   /** Whether its output has KaTeX HTML and figures (for the stylesheets and fonts the build copies). */
   math: boolean;
   figure: boolean;
+  /** Whether its output has a figure's dark image (`src-dark`), which prerender.css hides or shows. */
+  dark?: boolean;
 }
 
 interface RecordsFile {

@@ -31,6 +31,19 @@ describe('a site with math whose pages link no stylesheet', () => {
     ]);
   });
 
+  it('also without math, when a figure has a dark image (prerender.css hides one of its two images), and quiet once the hook exists', async () => {
+    const dark = { ...paper, 'static/a.png': '', 'static/b.png': '', 'content/p.md': 'No math.\n\n{{< figure src="/a.png" src-dark="/b.png" alt="A" >}}\n' };
+    expect((await headWarnings(site(dark))).map((w) => w.message)).toEqual([
+      'pages have figures with a dark image (src-dark), but no template of this site or its theme calls the head partial, so no page links prerender.css and such figures show both images; your theme calls a head hook (PaperMod): create layouts/partials/extend_head.html containing {{ partial "prerender/head.html" . }}',
+    ]);
+    // A warm build says it again (from the page's record).
+    const dir = site(dark);
+    await buildSite({ source: dir });
+    expect(await headWarnings(dir)).toHaveLength(1);
+    expect(await headWarnings(site({ ...dark, 'layouts/partials/extend_head.html': '{{ partial "prerender/head.html" . }}\n' }))).toEqual([]);
+    expect(await headWarnings(site({ ...dark, 'content/p.md': 'No math.\n\n{{< figure src="/a.png" alt="A" >}}\n' }))).toEqual([]);
+  });
+
   it('without a known hook, names the base template', async () => {
     const [w] = await headWarnings(site({ 'themes/paper/layouts/_default/baseof.html': '<head></head>' }));
     expect(w!.message).toContain('add {{ partial "prerender/head.html" . }} to the <head> of your base template');

@@ -36,14 +36,16 @@ export interface PageOutcome {
         shortcodes: number;
         cacheHits: number;
     };
-    /** Whether its titles, and its fragments, hold KaTeX HTML and figures. */
+    /** Whether its titles, and its fragments, hold KaTeX HTML, figures (SVG), and dark images (`src-dark`). */
     titlesHave: {
         math: boolean;
         figure: boolean;
+        dark?: boolean;
     };
     fragmentsHave: {
         math: boolean;
         figure: boolean;
+        dark?: boolean;
     };
     /** What the page read besides its source (its record's lookups, images, markdownInner). */
     reads: {
