@@ -1308,17 +1308,17 @@ var require_visit = __commonJS({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP2;
     visit4.REMOVE = REMOVE;
-    function visit_(key2, node3, visitor, path24) {
-      const ctrl = callVisitor(key2, node3, visitor, path24);
+    function visit_(key2, node3, visitor, path23) {
+      const ctrl = callVisitor(key2, node3, visitor, path23);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path24, ctrl);
-        return visit_(key2, ctrl, visitor, path24);
+        replaceNode(key2, path23, ctrl);
+        return visit_(key2, ctrl, visitor, path23);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path24 = Object.freeze(path24.concat(node3));
+          path23 = Object.freeze(path23.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = visit_(i2, node3.items[i2], visitor, path24);
+            const ci = visit_(i2, node3.items[i2], visitor, path23);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -1329,13 +1329,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path24 = Object.freeze(path24.concat(node3));
-          const ck = visit_("key", node3.key, visitor, path24);
+          path23 = Object.freeze(path23.concat(node3));
+          const ck = visit_("key", node3.key, visitor, path23);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = visit_("value", node3.value, visitor, path24);
+          const cv = visit_("value", node3.value, visitor, path23);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1356,17 +1356,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node3, visitor, path24) {
-      const ctrl = await callVisitor(key2, node3, visitor, path24);
+    async function visitAsync_(key2, node3, visitor, path23) {
+      const ctrl = await callVisitor(key2, node3, visitor, path23);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path24, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path24);
+        replaceNode(key2, path23, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path23);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path24 = Object.freeze(path24.concat(node3));
+          path23 = Object.freeze(path23.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node3.items[i2], visitor, path24);
+            const ci = await visitAsync_(i2, node3.items[i2], visitor, path23);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -1377,13 +1377,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path24 = Object.freeze(path24.concat(node3));
-          const ck = await visitAsync_("key", node3.key, visitor, path24);
+          path23 = Object.freeze(path23.concat(node3));
+          const ck = await visitAsync_("key", node3.key, visitor, path23);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = await visitAsync_("value", node3.value, visitor, path24);
+          const cv = await visitAsync_("value", node3.value, visitor, path23);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1410,23 +1410,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node3, visitor, path24) {
+    function callVisitor(key2, node3, visitor, path23) {
       if (typeof visitor === "function")
-        return visitor(key2, node3, path24);
+        return visitor(key2, node3, path23);
       if (identity4.isMap(node3))
-        return visitor.Map?.(key2, node3, path24);
+        return visitor.Map?.(key2, node3, path23);
       if (identity4.isSeq(node3))
-        return visitor.Seq?.(key2, node3, path24);
+        return visitor.Seq?.(key2, node3, path23);
       if (identity4.isPair(node3))
-        return visitor.Pair?.(key2, node3, path24);
+        return visitor.Pair?.(key2, node3, path23);
       if (identity4.isScalar(node3))
-        return visitor.Scalar?.(key2, node3, path24);
+        return visitor.Scalar?.(key2, node3, path23);
       if (identity4.isAlias(node3))
-        return visitor.Alias?.(key2, node3, path24);
+        return visitor.Alias?.(key2, node3, path23);
       return void 0;
     }
-    function replaceNode(key2, path24, node3) {
-      const parent = path24[path24.length - 1];
+    function replaceNode(key2, path23, node3) {
+      const parent = path23[path23.length - 1];
       if (identity4.isCollection(parent)) {
         parent.items[key2] = node3;
       } else if (identity4.isPair(parent)) {
@@ -2038,10 +2038,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity4 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path24, value2) {
+    function collectionFromPath(schema, path23, value2) {
       let v = value2;
-      for (let i2 = path24.length - 1; i2 >= 0; --i2) {
-        const k2 = path24[i2];
+      for (let i2 = path23.length - 1; i2 >= 0; --i2) {
+        const k2 = path23[i2];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a3 = [];
           a3[k2] = v;
@@ -2060,7 +2060,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path24) => path24 == null || typeof path24 === "object" && !!path24[Symbol.iterator]().next().done;
+    var isEmptyPath = (path23) => path23 == null || typeof path23 === "object" && !!path23[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -2090,11 +2090,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path24, value2) {
-        if (isEmptyPath(path24))
+      addIn(path23, value2) {
+        if (isEmptyPath(path23))
           this.add(value2);
         else {
-          const [key2, ...rest] = path24;
+          const [key2, ...rest] = path23;
           const node3 = this.get(key2, true);
           if (identity4.isCollection(node3))
             node3.addIn(rest, value2);
@@ -2108,8 +2108,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path24) {
-        const [key2, ...rest] = path24;
+      deleteIn(path23) {
+        const [key2, ...rest] = path23;
         if (rest.length === 0)
           return this.delete(key2);
         const node3 = this.get(key2, true);
@@ -2123,8 +2123,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path24, keepScalar) {
-        const [key2, ...rest] = path24;
+      getIn(path23, keepScalar) {
+        const [key2, ...rest] = path23;
         const node3 = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity4.isScalar(node3) ? node3.value : node3;
@@ -2142,8 +2142,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path24) {
-        const [key2, ...rest] = path24;
+      hasIn(path23) {
+        const [key2, ...rest] = path23;
         if (rest.length === 0)
           return this.has(key2);
         const node3 = this.get(key2, true);
@@ -2153,8 +2153,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path24, value2) {
-        const [key2, ...rest] = path24;
+      setIn(path23, value2) {
+        const [key2, ...rest] = path23;
         if (rest.length === 0) {
           this.set(key2, value2);
         } else {
@@ -4669,9 +4669,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path24, value2) {
+      addIn(path23, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path24, value2);
+          this.contents.addIn(path23, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -4746,14 +4746,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path24) {
-        if (Collection.isEmptyPath(path24)) {
+      deleteIn(path23) {
+        if (Collection.isEmptyPath(path23)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path24) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path23) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -4768,10 +4768,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path24, keepScalar) {
-        if (Collection.isEmptyPath(path24))
+      getIn(path23, keepScalar) {
+        if (Collection.isEmptyPath(path23))
           return !keepScalar && identity4.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity4.isCollection(this.contents) ? this.contents.getIn(path24, keepScalar) : void 0;
+        return identity4.isCollection(this.contents) ? this.contents.getIn(path23, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -4782,10 +4782,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path24) {
-        if (Collection.isEmptyPath(path24))
+      hasIn(path23) {
+        if (Collection.isEmptyPath(path23))
           return this.contents !== void 0;
-        return identity4.isCollection(this.contents) ? this.contents.hasIn(path24) : false;
+        return identity4.isCollection(this.contents) ? this.contents.hasIn(path23) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -4802,13 +4802,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path24, value2) {
-        if (Collection.isEmptyPath(path24)) {
+      setIn(path23, value2) {
+        if (Collection.isEmptyPath(path23)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path24), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path23), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path24, value2);
+          this.contents.setIn(path23, value2);
         }
       }
       /**
@@ -6769,9 +6769,9 @@ var require_cst_visit = __commonJS({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP2;
     visit4.REMOVE = REMOVE;
-    visit4.itemAtPath = (cst, path24) => {
+    visit4.itemAtPath = (cst, path23) => {
       let item = cst;
-      for (const [field, index2] of path24) {
+      for (const [field, index2] of path23) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -6780,23 +6780,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit4.parentCollection = (cst, path24) => {
-      const parent = visit4.itemAtPath(cst, path24.slice(0, -1));
-      const field = path24[path24.length - 1][0];
+    visit4.parentCollection = (cst, path23) => {
+      const parent = visit4.itemAtPath(cst, path23.slice(0, -1));
+      const field = path23[path23.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path24, item, visitor) {
-      let ctrl = visitor(item, path24);
+    function _visit(path23, item, visitor) {
+      let ctrl = visitor(item, path23);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path24.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path23.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -6807,10 +6807,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path24);
+            ctrl = ctrl(item, path23);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path24) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path23) : ctrl;
     }
     exports.visit = visit4;
   }
@@ -9325,12 +9325,12 @@ function parseTree(text12, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root4, path24) {
+function findNodeAtLocation(root4, path23) {
   if (!root4) {
     return void 0;
   }
   let node3 = root4;
-  for (let segment of path24) {
+  for (let segment of path23) {
     if (typeof segment === "string") {
       if (node3.type !== "object" || !Array.isArray(node3.children)) {
         return void 0;
@@ -9696,14 +9696,14 @@ var init_parser = __esm({
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text12, originalPath, value2, options) {
-  const path24 = originalPath.slice();
+  const path23 = originalPath.slice();
   const errors = [];
   const root4 = parseTree(text12, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path24.length > 0) {
-    lastSegment = path24.pop();
-    parent = findNodeAtLocation(root4, path24);
+  while (path23.length > 0) {
+    lastSegment = path23.pop();
+    parent = findNodeAtLocation(root4, path23);
     if (parent === void 0 && value2 !== void 0) {
       if (typeof lastSegment === "string") {
         value2 = { [lastSegment]: value2 };
@@ -9846,8 +9846,8 @@ var init_edit = __esm({
 });
 
 // node_modules/jsonc-parser/lib/esm/main.js
-function modify(text12, path24, value2, options) {
-  return setProperty(text12, path24, value2, options);
+function modify(text12, path23, value2, options) {
+  return setProperty(text12, path23, value2, options);
 }
 function applyEdits(text12, edits) {
   let sortedEdits = edits.slice(0).sort((a3, b2) => {
@@ -11716,6 +11716,16 @@ function layoutsComplete(siteDir, data) {
     return true;
   });
 }
+function templateText(file) {
+  try {
+    return file ? readFileSync4(file, "utf8") : "";
+  } catch {
+    return "";
+  }
+}
+function templateCode(file) {
+  return templateText(file).replace(/\{\{-?\s*\/\*[^]*?\*\/\s*-?\}\}/g, "");
+}
 function isDirectory(p5) {
   try {
     return statSync2(p5).isDirectory();
@@ -11739,11 +11749,7 @@ function markdownShortcodeTemplates(siteDir, layoutDirs) {
   return (name) => {
     if (!seen.has(name)) {
       const t = shortcodeTemplate(layoutDirs, name);
-      let text12 = "";
-      try {
-        text12 = t ? readFileSync4(t, "utf8") : "";
-      } catch {
-      }
+      const text12 = templateText(t);
       const markdown = /\.Inner(Deindent)?\b[^}]*\|\s*(markdownify|\S*RenderString)|(markdownify|RenderString)\s+\.Inner/.test(text12);
       seen.set(name, markdown ? path4.relative(siteDir, t).split(path4.sep).join("/") : void 0);
     }
@@ -11757,12 +11763,7 @@ function renderingWrapperTemplates(layoutDirs, names) {
   return [...names].sort().filter((name) => rendersTexItself(shortcodeTemplate(layoutDirs, name)));
 }
 function rendersTexItself(file) {
-  let text12 = "";
-  try {
-    text12 = file ? readFileSync4(file, "utf8") : "";
-  } catch {
-  }
-  const code4 = text12.replace(/\{\{-?\s*\/\*[^]*?\*\/\s*-?\}\}/g, "");
+  const code4 = templateCode(file);
   return /\.Inner\b/.test(code4) && /\b(transform\.ToMath|resources\.GetRemote)\b/.test(code4);
 }
 function mathFenceRendered(layoutDirs) {
@@ -12931,7 +12932,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "a0a0a832535d2dfc1e61d8a72e324991";
+    BUNDLE_CODE_ID = "01717a0fab71ff3dc9c61e861fd5ce41";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -13198,8 +13199,6 @@ var init_output_limits = __esm({
 });
 
 // src/page-settings.ts
-import { readFileSync as readFileSync9 } from "node:fs";
-import path10 from "node:path";
 function pageSettings(config, siteDir, errorMode) {
   const diagnostics = [];
   const macros2 = config.prerender.katex.macros;
@@ -13219,8 +13218,7 @@ function pageSettings(config, siteDir, errorMode) {
       message: `this site has its own "${name}" shortcode, which stays in charge: hugo-prerender does not render {{< ${name} >}} on this site. Rename or remove this template to use hugo-prerender's ${name}`
     });
   }
-  const siteFigure = siteShortcodes.get("figure");
-  const siteFigureTakesDark = siteFigure !== void 0 && templateText(path10.join(siteDir, siteFigure)).includes("src-dark");
+  const siteFigureTakesDark = siteShortcodes.has("figure") && /["`]src-dark["`]/.test(templateCode(shortcodeTemplate(layoutDirs, "figure")));
   const passThrough = Object.entries(DEFAULT_WRAPPERS).filter(([, kind]) => kind === "math").map(([name]) => name);
   const rendering = renderingWrapperTemplates(layoutDirs, passThrough);
   let math2 = rendering.length > 0 ? { ...config.math, wrappers: { ...Object.fromEntries(rendering.map((n) => [n, "tex"])), ...config.math.wrappers ?? {} } } : config.math;
@@ -13254,13 +13252,6 @@ function pageSettings(config, siteDir, errorMode) {
   };
   const site = { dir: siteDir, staticDirs: config.staticDirs, assetsDir: config.assetsDir, contentDirs: config.contentRoots.map((r2) => r2.dir) };
   return { settings, site, diagnostics };
-}
-function templateText(file) {
-  try {
-    return readFileSync9(file, "utf8");
-  } catch {
-    return "";
-  }
 }
 var init_page_settings = __esm({
   "src/page-settings.ts"() {
@@ -15143,8 +15134,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path24, name) {
-  if (!path24) {
+function assertPath(path23, name) {
+  if (!path23) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -15329,13 +15320,13 @@ var init_lib4 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set path(path24) {
-        if (isUrl(path24)) {
-          path24 = fileURLToPath3(path24);
+      set path(path23) {
+        if (isUrl(path23)) {
+          path23 = fileURLToPath3(path23);
         }
-        assertNonEmpty(path24, "path");
-        if (this.path !== path24) {
-          this.history.push(path24);
+        assertNonEmpty(path23, "path");
+        if (this.path !== path23) {
+          this.history.push(path23);
         }
       }
       /**
@@ -24391,7 +24382,7 @@ function transformGfmAutolinkLiterals(tree) {
     { ignore: ["link", "linkReference"] }
   );
 }
-function findUrl(_9, protocol, domain2, path24, match) {
+function findUrl(_9, protocol, domain2, path23, match) {
   if (!previous2(match)) {
     return false;
   }
@@ -24404,7 +24395,7 @@ function findUrl(_9, protocol, domain2, path24, match) {
   if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
     return false;
   }
-  const parts = splitUrl(domain2 + path24);
+  const parts = splitUrl(domain2 + path23);
   const result = {
     type: "link",
     title: null,
@@ -26890,7 +26881,7 @@ function tokenizeWwwAutolink(effects, ok3, nok) {
     }
     effects.enter("literalAutolink");
     effects.enter("literalAutolinkWww");
-    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path11, wwwAfter), nok), nok)(code4);
+    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path10, wwwAfter), nok), nok)(code4);
   }
   function wwwAfter(code4) {
     effects.exit("literalAutolinkWww");
@@ -26940,7 +26931,7 @@ function tokenizeProtocolAutolink(effects, ok3, nok) {
     return nok(code4);
   }
   function afterProtocol(code4) {
-    return code4 === null || asciiControl(code4) || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4) || unicodePunctuation(code4) ? nok(code4) : effects.attempt(domain, effects.attempt(path11, protocolAfter), nok)(code4);
+    return code4 === null || asciiControl(code4) || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4) || unicodePunctuation(code4) ? nok(code4) : effects.attempt(domain, effects.attempt(path10, protocolAfter), nok)(code4);
   }
   function protocolAfter(code4) {
     effects.exit("literalAutolinkHttp");
@@ -27116,7 +27107,7 @@ function previousUnbalanced(events) {
   }
   return result;
 }
-var wwwPrefix, domain, path11, trail, emailDomainDotTrail, wwwAutolink, protocolAutolink, emailAutolink, text4, code2;
+var wwwPrefix, domain, path10, trail, emailDomainDotTrail, wwwAutolink, protocolAutolink, emailAutolink, text4, code2;
 var init_syntax = __esm({
   "node_modules/micromark-extension-gfm-autolink-literal/lib/syntax.js"() {
     init_micromark_util_character();
@@ -27128,7 +27119,7 @@ var init_syntax = __esm({
       tokenize: tokenizeDomain,
       partial: true
     };
-    path11 = {
+    path10 = {
       tokenize: tokenizePath,
       partial: true
     };
@@ -44771,13 +44762,13 @@ function node2(shape, o2 = {}) {
   }
   return fragment(outline, o2.label !== void 0 && o2.label !== "" ? mathLabel(o2.label, { x: shape.cx, y: shape.cy, size }) : null);
 }
-function edge(ids, path24, o2 = {}) {
+function edge(ids, path23, o2 = {}) {
   const arrow = o2.arrow ?? "end";
   const paint = o2.paint ?? "ink";
   const atStart = arrow === "start" || arrow === "both";
   const atEnd = arrow === "end" || arrow === "both";
   const cut = HEAD_LENGTH * HEAD_OVERLAP;
-  const drawn = trim(path24, atStart ? cut : 0, atEnd ? cut : 0);
+  const drawn = trim(path23, atStart ? cut : 0, atEnd ? cut : 0);
   const s2 = strokeAttrs(paint);
   return el("path", {
     class: [s2.class, o2.class].filter(Boolean).join(" ") || void 0,
@@ -44804,18 +44795,18 @@ function connect(from, to, o2 = {}) {
   const ctrl = add(m, mul({ x: d2.y, y: -d2.x }, bend * 2));
   return { kind: "quad", a: borderPoint(from, ctrl, g0), c: ctrl, b: borderPoint(to, ctrl, g1) };
 }
-function edgeLabelAnchor(path24, text12, o2 = {}) {
+function edgeLabelAnchor(path23, text12, o2 = {}) {
   const t = o2.t ?? 0.5;
-  const p5 = pointAt(path24, t);
-  let n = normalAt(path24, t);
+  const p5 = pointAt(path23, t);
+  let n = normalAt(path23, t);
   if (o2.side === "right") n = mul(n, -1);
   const size = o2.size ?? 16;
   const b2 = labelFontBox(text12, { x: 0, y: 0, size });
   const reach = Math.max(-n.x * b2.x0, -n.x * b2.x1) + Math.max(-n.y * b2.y0, -n.y * b2.y1);
   return add(p5, mul(n, reach + (o2.offset ?? 5)));
 }
-function edgeLabel(path24, text12, o2 = {}) {
-  const at = edgeLabelAnchor(path24, text12, o2);
+function edgeLabel(path23, text12, o2 = {}) {
+  const at = edgeLabelAnchor(path23, text12, o2);
   return mathLabel(text12, { x: at.x, y: at.y, size: o2.size ?? 16, class: o2.class });
 }
 function delaySquare(at, size = 8, paint = "ink") {
@@ -45346,13 +45337,13 @@ var init_figure2 = __esm({
           captionHtml: caption !== void 0 ? ctx.markdown(caption, "caption") : void 0,
           attrHtml: attr2 !== void 0 ? ctx.markdown(attr2, "attr") : void 0,
           attrlink: given(ctx, "attrlink"),
-          ...shown.width !== void 0 ? { width: shown.width } : {},
-          ...shown.height !== void 0 ? { height: shown.height } : {},
+          width: shown.width,
+          height: shown.height,
           class: given(ctx, "class"),
           loading,
-          ...decoding ? { decoding } : {},
-          ...shown.picture ? { picture: shown.picture } : {},
-          ...dark ? { dark: { src: dark.src, width: dark.width, height: dark.height, ...dark.picture ? { picture: dark.picture } : {} } } : {}
+          decoding,
+          picture: shown.picture,
+          dark
         });
       }
     });
@@ -48711,7 +48702,7 @@ function equalRound(digits) {
     return r2(x0) === r2(x1) && r2(y0) === r2(y1);
   };
 }
-function path12() {
+function path11() {
   return new Path();
 }
 var pi, tau, epsilon, tauEpsilon, Path;
@@ -48795,7 +48786,7 @@ var init_d3_path = __esm({
         return this._;
       }
     };
-    path12.prototype = Path.prototype;
+    path11.prototype = Path.prototype;
   }
 });
 
@@ -48836,12 +48827,12 @@ function y(p5) {
   return p5[1];
 }
 function line2(x$1, y$1) {
-  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path24 = withPath(line3);
+  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path23 = withPath(line3);
   x$1 = typeof x$1 === "function" ? x$1 : x$1 === void 0 ? x : constant2(x$1);
   y$1 = typeof y$1 === "function" ? y$1 : y$1 === void 0 ? y : constant2(y$1);
   function line3(data) {
     var i2, n = (data = array2(data)).length, d2, defined0 = false, buffer;
-    if (context == null) output7 = curve(buffer = path24());
+    if (context == null) output7 = curve(buffer = path23());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) output7.lineStart();
@@ -48869,13 +48860,13 @@ function line2(x$1, y$1) {
   return line3;
 }
 function area(x0, y0, y1) {
-  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path24 = withPath(area2);
+  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path23 = withPath(area2);
   x0 = typeof x0 === "function" ? x0 : x0 === void 0 ? x : constant2(+x0);
   y0 = typeof y0 === "function" ? y0 : y0 === void 0 ? constant2(0) : constant2(+y0);
   y1 = typeof y1 === "function" ? y1 : y1 === void 0 ? y : constant2(+y1);
   function area2(data) {
     var i2, j, k2, n = (data = array2(data)).length, d2, defined0 = false, buffer, x0z = new Array(n), y0z = new Array(n);
-    if (context == null) output7 = curve(buffer = path24());
+    if (context == null) output7 = curve(buffer = path23());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) {
@@ -48951,12 +48942,12 @@ function curveRadial(curve) {
   return radial;
 }
 function Symbol2(type, size) {
-  let context = null, path24 = withPath(symbol);
+  let context = null, path23 = withPath(symbol);
   type = typeof type === "function" ? type : constant2(type || circle2);
   size = typeof size === "function" ? size : constant2(size === void 0 ? 64 : +size);
   function symbol() {
     let buffer;
-    if (!context) context = buffer = path24();
+    if (!context) context = buffer = path23();
     type.apply(this, arguments).draw(context, +size.apply(this, arguments));
     if (buffer) return context = null, buffer + "" || null;
   }
@@ -51005,12 +50996,12 @@ var init_data = __esm({
 });
 
 // shortcodes/plot.ts
-import { readFileSync as readFileSync10, statSync as statSync4 } from "node:fs";
-import path13 from "node:path";
+import { readFileSync as readFileSync9, statSync as statSync4 } from "node:fs";
+import path12 from "node:path";
 function inside(base2, rel3) {
-  const p5 = path13.resolve(base2, rel3);
-  const r2 = path13.relative(base2, p5);
-  return r2 === "" || r2.startsWith("..") || path13.isAbsolute(r2) ? void 0 : p5;
+  const p5 = path12.resolve(base2, rel3);
+  const r2 = path12.relative(base2, p5);
+  return r2 === "" || r2.startsWith("..") || path12.isAbsolute(r2) ? void 0 : p5;
 }
 function readData(ctx) {
   const file = (ctx.params.file ?? "").trim();
@@ -51023,8 +51014,8 @@ function readData(ctx) {
   const rel3 = siteRooted ? file.replace(/^\/+/, "") : file;
   const bases = [];
   if (!siteRooted && ctx.page.bundleDir) bases.push({ dir: ctx.page.bundleDir, what: "the page bundle" });
-  for (const d2 of ctx.site.staticDirs) bases.push({ dir: d2, what: path13.relative(ctx.site.dir, d2) || d2 });
-  bases.push({ dir: ctx.site.assetsDir, what: path13.relative(ctx.site.dir, ctx.site.assetsDir) || ctx.site.assetsDir });
+  for (const d2 of ctx.site.staticDirs) bases.push({ dir: d2, what: path12.relative(ctx.site.dir, d2) || d2 });
+  bases.push({ dir: ctx.site.assetsDir, what: path12.relative(ctx.site.dir, ctx.site.assetsDir) || ctx.site.assetsDir });
   const roots = siteRoots(ctx.site);
   const inBases = bases.filter((b2) => inside(b2.dir, rel3) !== void 0);
   const look = inBases.length ? lookUpFile(roots, inBases.map((b2) => b2.dir), rel3, ctx.page.reads?.lookup) : void 0;
@@ -51057,7 +51048,7 @@ function readData(ctx) {
       );
       return void 0;
     }
-    text12 = readFileSync10(found, "utf8");
+    text12 = readFileSync9(found, "utf8");
   } catch (e) {
     if (fsErrorCode(e) === void 0) throw e;
     ctx.error(`file "${file}" ${cannotRead(e, "file", shownPath(ctx.site.dir, found))}`, { param: "file", code: "unreadable" });
@@ -51631,9 +51622,9 @@ var init_rnn_unroll = __esm({
           body3.push(...column(ids, cx(k2), lay, { x: names("x", k2), h: names("h", k2), o: names("o", k2), L: names("L", k2), y: names("y", k2) }, weights, font));
         }
         for (let k2 = -1; k2 < T4; k2++) {
-          const path24 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
-          body3.push(edge(ids, path24, { dashed: k2 === -1 || k2 === T4 - 1 }));
-          if (weights[2]) body3.push(edgeLabel(path24, weights[2], { side: "left", size: WFONT, offset: HEAD_HALF_WIDTH + 2 }));
+          const path23 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
+          body3.push(edge(ids, path23, { dashed: k2 === -1 || k2 === T4 - 1 }));
+          if (weights[2]) body3.push(edgeLabel(path23, weights[2], { side: "left", size: WFONT, offset: HEAD_HALF_WIDTH + 2 }));
         }
         if (p5.bptt) {
           paints.add("highlight");
@@ -51824,11 +51815,11 @@ function seq2seqDrawing(ids, m) {
     edges.push(attentionEdge(from, to, m.weights[j], wmax));
     if (m.labels === "none") return;
     const tex = m.labels === "alpha" ? `\\alpha_{${m.step},${j + 1}}` : m.weights[j].toFixed(2);
-    const path24 = { kind: "line", a: from, b: to };
+    const path23 = { kind: "line", a: from, b: to };
     let best;
     for (const side of ["left", "right"]) {
       for (let k2 = 0; k2 <= 13; k2++) {
-        const at2 = edgeLabelAnchor(path24, tex, { t: 0.1 + 0.04 * k2, side, size: 14, offset: 4 });
+        const at2 = edgeLabelAnchor(path23, tex, { t: 0.1 + 0.04 * k2, side, size: 14, offset: 4 });
         const box = labelFontBox(tex, { x: at2.x, y: at2.y, size: 14 });
         if (box.y1 > ANN_TOP - 2 || placed.some((b2) => boxesOverlap(b2, box))) continue;
         const other = Math.min(Infinity, ...segs.filter((_9, i2) => i2 !== j).map((sg) => boxSegmentDistance(box, sg.from, sg.to)));
@@ -51836,7 +51827,7 @@ function seq2seqDrawing(ids, m) {
         if (other > 3 && (!best || score > best.score)) best = { at: at2, score };
       }
     }
-    const at = best?.at ?? edgeLabelAnchor(path24, tex, { t: 0.3, side: x6 < sumX - 1 ? "left" : "right", size: 14, offset: 4 });
+    const at = best?.at ?? edgeLabelAnchor(path23, tex, { t: 0.3, side: x6 < sumX - 1 ? "left" : "right", size: 14, offset: 4 });
     placed.push(labelFontBox(tex, { x: at.x, y: at.y, size: 14 }));
     math2(tex, at.x, at.y, 14);
   });
@@ -54827,7 +54818,7 @@ function __hpGlyphsAsAttributes(on) {
   __hpGlyphsLeft = false;
   return left;
 }
-var ParseError, uppercase, __hpHyphenated, hyphenate, ESCAPE_LOOKUP, ESCAPE_REGEX, __hpEscapeTest, escape, getBaseElem, characterNodesTypes, isCharacterBox, protocolFromUrl, SETTINGS_SCHEMA, Settings, Style, D2, Dc, T3, Tc, S, Sc, SS, SSc, styles, sup2, sub2, fracNum, fracDen, cramp, text$1, Style$1, scriptData, allBlocks, doubleBrushStroke, hLinePad, sqrtMain, sqrtSize1, sqrtSize2, sqrtSize3, sqrtSize4, phasePath, sqrtTall, sqrtPath, innerPath, path14, tallDelim, DocumentFragment, ptPerUnit, relativeUnit, validUnit, calculateSize, __hpEms, makeEm, createClass, cssStyleToString, initNode, toNode, invalidAttributeNameRegex, toMarkup, Span, Anchor, Img, iCombinations, SymbolNode, SvgNode, PathNode, LineNode, hasHtmlDomChildren, fontMetricsData, sigmasAndXis, extraCharacterMap, fontMetricsBySizeIndex, symbols, math, text8, main, ams, accent2, bin, close, inner, mathord, op, open, punct, rel2, spacing, textord, ligatures, mathTextSymbols, ch, i, textSymbols, _ch, _i, letters2, _ch2, _i2, wideChar, _ch3, _i3, _ch4, _i4, extraLatin, _ch5, _i5, boldUpright, italic, boldItalic, script2, noFont, fraktur, doubleStruck, boldFraktur, sansSerif, boldSansSerif, italicSansSerif, monospace, wideLatinLetterData, wideNumeralData, wideCharacterFont, lookupSymbol, makeSymbol, mathsym, boldSymbol, makeOrd, canCombine, tryCombineChars, sizeElementFromChildren, makeSpan, makeSvgSpan, makeLineSpan, makeAnchor, makeFragment, wrapFragment, getVListChildrenAndDepth, makeVList, makeGlue, retrieveTextFontName, fontMap, svgData, staticSvg, thinspace, mediumspace, thickspace, spacings, tightSpacings, _functions, _htmlGroupBuilders, _mathmlGroupBuilders, normalizeArgument, ordargument, binLeftCanceller, binRightCanceller, styleMap$1, DomEnum, buildExpression$1, _traverseNonSpaceNodes, checkPartialGroup, _getOutermostNode, getTypeOfDomTree, makeNullDelimiter, buildGroup$1, MathNode, TextNode, SpaceNode, noVariantSymbols, rowLikeTypes, makeText, makeRow, mathFontVariants, getVariant, buildExpression2, buildExpressionRow, buildGroup2, sizeStyleMap, sizeMultipliers, sizeAtStyle, Options, optionsFromSettings, displayWrap, buildTree, buildHTMLTree, stretchyCodePoint, stretchyMathML, katexImagesData, wideAccentLabels, stretchySvg, stretchyEnclose, ATOMS, NON_ATOMS, getBaseSymbol, htmlBuilder$a, mathmlBuilder$9, NON_STRETCHY_ACCENT_REGEX, paddedNode, binrelClass, cdArrowFunctionName, newCell, isStartOfArrow, isLabelEnd, htmlBuilder$8, mathmlBuilder$7, globalMap, checkControlSequence, getRHS, letCommand, getMetrics, styleWrap, centerSpan, makeSmallDelim, mathrmSize, makeLargeDelim, makeGlyphSpan, makeInner, lapInEms, lap, verts, doubleVerts, makeStackedDelim, vbPad, emPad, sqrtSvg, makeSqrtImage, stackLargeDelimiters, stackAlwaysDelimiters, stackNeverDelimiters, sizeToMaxHeight, makeSizedDelim, stackNeverDelimiterSequence, stackAlwaysDelimiterSequence, stackLargeDelimiterSequence, delimTypeToFont, traverseSequence, makeCustomSizedDelim, makeLeftRightDelim, delimiterSizes, delimiters, htmlBuilder$7, mathmlBuilder$6, _environments, _macros, SourceLocation, Token, validateAmsEnvironmentContext, gatherEnvironments, htmlBuilder$6, alignMap, mathmlBuilder$5, alignedHandler, environments, htmlBuilder$5, mathmlBuilder$4, fontAliases, htmlBuilder$4, mathmlBuilder$3, wrapWithStyle, stylArray, delimFromValue, htmlBuilder$3, mathmlBuilder$2, sizeData, chooseMathStyle, assembleSupSub, noSuccessor, htmlBuilder$2, mathmlBuilder$1, singleCharBigOps, singleCharIntegrals, htmlBuilder$1, mathmlBuilder2, sizeFuncs, htmlBuilder2, styleMap, htmlBuilderDelegate, defaultVariant, cssSpace, regularSpace, pad, textFontFamilies, textFontWeights, textFontShapes, optionsWithFont, makeVerb, functions, spaceRegexString, controlWordRegexString, controlSymbolRegexString, controlWordWhitespaceRegexString, controlSpaceRegexString, combiningDiacriticalMarkString, combiningDiacriticalMarksEndRegex, tokenRegexString, Lexer, Namespace, macros, digitToNumber, newcommand, dotsByToken, dotsbGroups, spaceAfterDots, latexRaiseA, braketHelper, implicitCommands, MacroExpander, unicodeSubRegEx, uSubsAndSups, unicodeAccents, unicodeSymbols, Parser2, parseTree3, render4, renderToString, generateParseTree, renderError, renderToDomTree, renderToHTMLTree, version, __domTree, katex, __hpGlyphAttributes, __hpGlyphsLeft, __hpOwnBefore;
+var ParseError, uppercase, __hpHyphenated, hyphenate, ESCAPE_LOOKUP, ESCAPE_REGEX, __hpEscapeTest, escape, getBaseElem, characterNodesTypes, isCharacterBox, protocolFromUrl, SETTINGS_SCHEMA, Settings, Style, D2, Dc, T3, Tc, S, Sc, SS, SSc, styles, sup2, sub2, fracNum, fracDen, cramp, text$1, Style$1, scriptData, allBlocks, doubleBrushStroke, hLinePad, sqrtMain, sqrtSize1, sqrtSize2, sqrtSize3, sqrtSize4, phasePath, sqrtTall, sqrtPath, innerPath, path13, tallDelim, DocumentFragment, ptPerUnit, relativeUnit, validUnit, calculateSize, __hpEms, makeEm, createClass, cssStyleToString, initNode, toNode, invalidAttributeNameRegex, toMarkup, Span, Anchor, Img, iCombinations, SymbolNode, SvgNode, PathNode, LineNode, hasHtmlDomChildren, fontMetricsData, sigmasAndXis, extraCharacterMap, fontMetricsBySizeIndex, symbols, math, text8, main, ams, accent2, bin, close, inner, mathord, op, open, punct, rel2, spacing, textord, ligatures, mathTextSymbols, ch, i, textSymbols, _ch, _i, letters2, _ch2, _i2, wideChar, _ch3, _i3, _ch4, _i4, extraLatin, _ch5, _i5, boldUpright, italic, boldItalic, script2, noFont, fraktur, doubleStruck, boldFraktur, sansSerif, boldSansSerif, italicSansSerif, monospace, wideLatinLetterData, wideNumeralData, wideCharacterFont, lookupSymbol, makeSymbol, mathsym, boldSymbol, makeOrd, canCombine, tryCombineChars, sizeElementFromChildren, makeSpan, makeSvgSpan, makeLineSpan, makeAnchor, makeFragment, wrapFragment, getVListChildrenAndDepth, makeVList, makeGlue, retrieveTextFontName, fontMap, svgData, staticSvg, thinspace, mediumspace, thickspace, spacings, tightSpacings, _functions, _htmlGroupBuilders, _mathmlGroupBuilders, normalizeArgument, ordargument, binLeftCanceller, binRightCanceller, styleMap$1, DomEnum, buildExpression$1, _traverseNonSpaceNodes, checkPartialGroup, _getOutermostNode, getTypeOfDomTree, makeNullDelimiter, buildGroup$1, MathNode, TextNode, SpaceNode, noVariantSymbols, rowLikeTypes, makeText, makeRow, mathFontVariants, getVariant, buildExpression2, buildExpressionRow, buildGroup2, sizeStyleMap, sizeMultipliers, sizeAtStyle, Options, optionsFromSettings, displayWrap, buildTree, buildHTMLTree, stretchyCodePoint, stretchyMathML, katexImagesData, wideAccentLabels, stretchySvg, stretchyEnclose, ATOMS, NON_ATOMS, getBaseSymbol, htmlBuilder$a, mathmlBuilder$9, NON_STRETCHY_ACCENT_REGEX, paddedNode, binrelClass, cdArrowFunctionName, newCell, isStartOfArrow, isLabelEnd, htmlBuilder$8, mathmlBuilder$7, globalMap, checkControlSequence, getRHS, letCommand, getMetrics, styleWrap, centerSpan, makeSmallDelim, mathrmSize, makeLargeDelim, makeGlyphSpan, makeInner, lapInEms, lap, verts, doubleVerts, makeStackedDelim, vbPad, emPad, sqrtSvg, makeSqrtImage, stackLargeDelimiters, stackAlwaysDelimiters, stackNeverDelimiters, sizeToMaxHeight, makeSizedDelim, stackNeverDelimiterSequence, stackAlwaysDelimiterSequence, stackLargeDelimiterSequence, delimTypeToFont, traverseSequence, makeCustomSizedDelim, makeLeftRightDelim, delimiterSizes, delimiters, htmlBuilder$7, mathmlBuilder$6, _environments, _macros, SourceLocation, Token, validateAmsEnvironmentContext, gatherEnvironments, htmlBuilder$6, alignMap, mathmlBuilder$5, alignedHandler, environments, htmlBuilder$5, mathmlBuilder$4, fontAliases, htmlBuilder$4, mathmlBuilder$3, wrapWithStyle, stylArray, delimFromValue, htmlBuilder$3, mathmlBuilder$2, sizeData, chooseMathStyle, assembleSupSub, noSuccessor, htmlBuilder$2, mathmlBuilder$1, singleCharBigOps, singleCharIntegrals, htmlBuilder$1, mathmlBuilder2, sizeFuncs, htmlBuilder2, styleMap, htmlBuilderDelegate, defaultVariant, cssSpace, regularSpace, pad, textFontFamilies, textFontWeights, textFontShapes, optionsWithFont, makeVerb, functions, spaceRegexString, controlWordRegexString, controlSymbolRegexString, controlWordWhitespaceRegexString, controlSpaceRegexString, combiningDiacriticalMarkString, combiningDiacriticalMarksEndRegex, tokenRegexString, Lexer, Namespace, macros, digitToNumber, newcommand, dotsByToken, dotsbGroups, spaceAfterDots, latexRaiseA, braketHelper, implicitCommands, MacroExpander, unicodeSubRegEx, uSubsAndSups, unicodeAccents, unicodeSymbols, Parser2, parseTree3, render4, renderToString, generateParseTree, renderError, renderToDomTree, renderToHTMLTree, version, __domTree, katex, __hpGlyphAttributes, __hpGlyphsLeft, __hpOwnBefore;
 var init_katex = __esm({
   "node_modules/katex/dist/katex.mjs"() {
     ParseError = class _ParseError extends Error {
@@ -55280,27 +55271,27 @@ var init_katex = __esm({
     };
     sqrtPath = function sqrtPath2(size, extraVinculum, viewBoxHeight) {
       extraVinculum = 1e3 * extraVinculum;
-      var path24 = "";
+      var path23 = "";
       switch (size) {
         case "sqrtMain":
-          path24 = sqrtMain(extraVinculum, hLinePad);
+          path23 = sqrtMain(extraVinculum, hLinePad);
           break;
         case "sqrtSize1":
-          path24 = sqrtSize1(extraVinculum, hLinePad);
+          path23 = sqrtSize1(extraVinculum, hLinePad);
           break;
         case "sqrtSize2":
-          path24 = sqrtSize2(extraVinculum, hLinePad);
+          path23 = sqrtSize2(extraVinculum, hLinePad);
           break;
         case "sqrtSize3":
-          path24 = sqrtSize3(extraVinculum, hLinePad);
+          path23 = sqrtSize3(extraVinculum, hLinePad);
           break;
         case "sqrtSize4":
-          path24 = sqrtSize4(extraVinculum, hLinePad);
+          path23 = sqrtSize4(extraVinculum, hLinePad);
           break;
         case "sqrtTall":
-          path24 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
+          path23 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
       }
-      return path24;
+      return path23;
     };
     innerPath = function innerPath2(name, height) {
       switch (name) {
@@ -55326,7 +55317,7 @@ var init_katex = __esm({
           return "";
       }
     };
-    path14 = {
+    path13 = {
       // The doubleleftarrow geometry is from glyph U+21D0 in the font KaTeX Main
       doubleleftarrow: "M262 157\nl10-10c34-36 62.7-77 86-123 3.3-8 5-13.3 5-16 0-5.3-6.7-8-20-8-7.3\n 0-12.2.5-14.5 1.5-2.3 1-4.8 4.5-7.5 10.5-49.3 97.3-121.7 169.3-217 216-28\n 14-57.3 25-88 33-6.7 2-11 3.8-13 5.5-2 1.7-3 4.2-3 7.5s1 5.8 3 7.5\nc2 1.7 6.3 3.5 13 5.5 68 17.3 128.2 47.8 180.5 91.5 52.3 43.7 93.8 96.2 124.5\n 157.5 9.3 8 15.3 12.3 18 13h6c12-.7 18-4 18-10 0-2-1.7-7-5-15-23.3-46-52-87\n-86-123l-10-10h399738v-40H218c328 0 0 0 0 0l-10-8c-26.7-20-65.7-43-117-69 2.7\n-2 6-3.7 10-5 36.7-16 72.3-37.3 107-64l10-8h399782v-40z\nm8 0v40h399730v-40zm0 194v40h399730v-40z",
       // doublerightarrow is from glyph U+21D2 in font KaTeX Main
@@ -55867,7 +55858,7 @@ var init_katex = __esm({
         if (this.alternate) {
           node3.setAttribute("d", this.alternate);
         } else {
-          node3.setAttribute("d", path14[this.pathName]);
+          node3.setAttribute("d", path13[this.pathName]);
         }
         return node3;
       }
@@ -55875,7 +55866,7 @@ var init_katex = __esm({
         if (this.alternate) {
           return '<path d="' + escape(this.alternate) + '"/>';
         } else {
-          return '<path d="' + escape(path14[this.pathName]) + '"/>';
+          return '<path d="' + escape(path13[this.pathName]) + '"/>';
         }
       }
     };
@@ -59409,8 +59400,8 @@ var init_katex = __esm({
     };
     staticSvg = function staticSvg2(value2, options) {
       var [pathName, width, height] = svgData[value2];
-      var path24 = new PathNode(pathName);
-      var svgNode2 = new SvgNode([path24], {
+      var path23 = new PathNode(pathName);
+      var svgNode2 = new SvgNode([path23], {
         "width": makeEm(width),
         "height": makeEm(height),
         // Override CSS rule `.katex svg { width: 100% }`
@@ -60422,8 +60413,8 @@ var init_katex = __esm({
               pathName = "tilde" + imgIndex;
             }
           }
-          var path24 = new PathNode(pathName);
-          var svgNode2 = new SvgNode([path24], {
+          var path23 = new PathNode(pathName);
+          var svgNode2 = new SvgNode([path23], {
             "width": "100%",
             "height": makeEm(_height),
             "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight,
@@ -61508,8 +61499,8 @@ var init_katex = __esm({
     };
     makeInner = function makeInner2(ch2, height, options) {
       var width = fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)] ? fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)][4] : fontMetricsData["Size1-Regular"][ch2.charCodeAt(0)][4];
-      var path24 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
-      var svgNode2 = new SvgNode([path24], {
+      var path23 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
+      var svgNode2 = new SvgNode([path23], {
         "width": makeEm(width),
         "height": makeEm(height),
         // Override CSS rule `.katex svg { width: 100% }`
@@ -61678,10 +61669,10 @@ var init_katex = __esm({
         var midHeight = realHeightTotal - topHeightTotal - bottomHeightTotal;
         var viewBoxHeight = Math.round(realHeightTotal * 1e3);
         var pathStr = tallDelim(svgLabel, Math.round(midHeight * 1e3));
-        var path24 = new PathNode(svgLabel, pathStr);
+        var path23 = new PathNode(svgLabel, pathStr);
         var width = makeEm(viewBoxWidth / 1e3);
         var height = makeEm(viewBoxHeight / 1e3);
-        var svg3 = new SvgNode([path24], {
+        var svg3 = new SvgNode([path23], {
           "width": width,
           "height": height,
           "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight
@@ -61722,8 +61713,8 @@ var init_katex = __esm({
     vbPad = 80;
     emPad = 0.08;
     sqrtSvg = function sqrtSvg2(sqrtName, height, viewBoxHeight, extraVinculum, options) {
-      var path24 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
-      var pathNode = new PathNode(sqrtName, path24);
+      var path23 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
+      var pathNode = new PathNode(sqrtName, path23);
       var svg3 = new SvgNode([pathNode], {
         // Note: 1000:1 ratio of viewBox to document em width.
         "width": "400em",
@@ -62212,8 +62203,8 @@ var init_katex = __esm({
         var angleHeight = inner2.height + inner2.depth + lineWeight + clearance;
         inner2.style.paddingLeft = makeEm(angleHeight / 2 + lineWeight);
         var viewBoxHeight = Math.floor(1e3 * angleHeight * scale2);
-        var path24 = phasePath(viewBoxHeight);
-        var svgNode2 = new SvgNode([new PathNode("phase", path24)], {
+        var path23 = phasePath(viewBoxHeight);
+        var svgNode2 = new SvgNode([new PathNode("phase", path23)], {
           "width": "400em",
           "height": makeEm(viewBoxHeight / 1e3),
           "viewBox": "0 0 400000 " + viewBoxHeight,
@@ -71740,7 +71731,7 @@ __export(build_page_exports, {
   renderPage: () => renderPage
 });
 import { realpathSync as realpathSync3 } from "node:fs";
-import path15 from "node:path";
+import path14 from "node:path";
 function pageServices(config, siteDir, errorMode, light = pageSettings(config, siteDir, errorMode)) {
   const limits = config.prerender.limits;
   const renderer = createMathRenderer({ macros: config.prerender.katex.macros, strict: config.prerender.katex.strict, errors: errorMode, limits });
@@ -71776,12 +71767,12 @@ function readablePath(siteDir, abs, relPath) {
   }
   let site = realSites.get(siteDir);
   if (site === void 0) realSites.set(siteDir, site = realpathSync3.native(siteDir));
-  const rel3 = path15.relative(site, real).split(path15.sep).join("/");
-  return rel3 === relPath || rel3.startsWith("../") || path15.isAbsolute(rel3) ? void 0 : rel3;
+  const rel3 = path14.relative(site, real).split(path14.sep).join("/");
+  return rel3 === relPath || rel3.startsWith("../") || path14.isAbsolute(rel3) ? void 0 : rel3;
 }
 function bundleDirOf(abs) {
-  const base2 = path15.basename(abs).replace(/\.[^.]+$/, "");
-  return base2 === "index" || base2 === "_index" || /^_?index\.[a-z-]+$/i.test(base2) ? path15.dirname(abs) : void 0;
+  const base2 = path14.basename(abs).replace(/\.[^.]+$/, "");
+  return base2 === "index" || base2 === "_index" || /^_?index\.[a-z-]+$/i.test(base2) ? path14.dirname(abs) : void 0;
 }
 async function renderPage(job, ctx) {
   const { abs, relPath } = job;
@@ -71866,7 +71857,6 @@ async function renderPage(job, ctx) {
     for (const html7 of htmls) {
       into.math ||= html7.includes('class="katex');
       into.figure ||= html7.includes("<svg");
-      if (html7.includes('class="hp-dark-only"')) into.dark = true;
     }
   };
   has(r2.titles.values(), outcome.titlesHave);
@@ -71883,6 +71873,7 @@ async function renderPage(job, ctx) {
     r2.fragments.map((f) => f.html),
     outcome.fragmentsHave
   );
+  if (r2.fragments.some((f) => f.kind === "shortcode" && f.html.includes('class="hp-dark-only"'))) outcome.fragmentsHave.dark = true;
   return outcome;
 }
 var FragmentMemo, realSites;
@@ -72146,9 +72137,9 @@ var init_build_workers = __esm({
 });
 
 // src/build.ts
-import { closeSync, openSync, readdirSync as readdirSync6, readFileSync as readFileSync11, readSync, realpathSync as realpathSync4, statSync as statSync5 } from "node:fs";
+import { closeSync, openSync, readdirSync as readdirSync6, readFileSync as readFileSync10, readSync, realpathSync as realpathSync4, statSync as statSync5 } from "node:fs";
 import os from "node:os";
-import path16 from "node:path";
+import path15 from "node:path";
 function envJobs() {
   const env2 = process.env.HUGO_PRERENDER_JOBS;
   return env2 !== void 0 && /^\d+$/.test(env2.trim()) && Number(env2) >= 1 ? Number(env2) : void 0;
@@ -72172,7 +72163,7 @@ function ownTagsInOtherFormat(text12, relPath) {
       file: relPath,
       ...new LineIndex(text12).at(at),
       offset: at,
-      message: `${OWN_SHORTCODE_MESSAGE}; every tag of hugo-prerender's shortcodes is left out of this ${path16.posix.extname(relPath).slice(1)} page. Remove them from the page`
+      message: `${OWN_SHORTCODE_MESSAGE}; every tag of hugo-prerender's shortcodes is left out of this ${path15.posix.extname(relPath).slice(1)} page. Remove them from the page`
     }
   };
 }
@@ -72192,7 +72183,7 @@ function listContentFiles(dir, roots, refused = [], unreadable = [], others = []
     const inside2 = new Set(seen).add(real);
     for (const e of entries.sort((a3, b2) => a3.name < b2.name ? -1 : a3.name > b2.name ? 1 : 0)) {
       if (e.name.startsWith(".")) continue;
-      const p5 = d2.endsWith(path16.sep) ? d2 + e.name : d2 + path16.sep + e.name;
+      const p5 = d2.endsWith(path15.sep) ? d2 + e.name : d2 + path15.sep + e.name;
       let st = void 0;
       if (e.isSymbolicLink()) {
         const r2 = resolveInside(roots, p5);
@@ -72208,13 +72199,13 @@ function listContentFiles(dir, roots, refused = [], unreadable = [], others = []
       }
       if (st ? st.isDirectory() : e.isDirectory()) walk(p5, inside2);
       else if (st ? st.isFile() : e.isFile()) {
-        const ext = path16.extname(e.name).toLowerCase();
+        const ext = path15.extname(e.name).toLowerCase();
         if (CONTENT_EXTENSIONS.has(ext)) out.push(p5);
         else if (OTHER_CONTENT_EXTENSIONS.has(ext)) others.push(p5);
       }
     }
   };
-  walk(path16.resolve(dir), /* @__PURE__ */ new Set());
+  walk(path15.resolve(dir), /* @__PURE__ */ new Set());
   return out;
 }
 function unreadableDirDiagnostic(siteDir, u, consequence) {
@@ -72256,20 +72247,20 @@ function writeFailure(e) {
   return void 0;
 }
 function toPosix2(p5) {
-  return p5.split(path16.sep).join("/");
+  return p5.split(path15.sep).join("/");
 }
 function relativePosix(from, to) {
-  if (to.startsWith(from + path16.sep) && !to.includes(`${path16.sep}.`)) return toPosix2(to.slice(from.length + 1));
-  return toPosix2(path16.relative(from, to));
+  if (to.startsWith(from + path15.sep) && !to.includes(`${path15.sep}.`)) return toPosix2(to.slice(from.length + 1));
+  return toPosix2(path15.relative(from, to));
 }
 function emptyBuildResult() {
   return { pages: 0, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, unchanged: 0, images: 0, imagesProcessed: 0, ms: 0, workers: 0, diagnostics: [], failed: false };
 }
 async function buildSite(opts) {
-  if (opts.locked || !isDirectory(path16.resolve(opts.source))) return buildLocked(opts);
+  if (opts.locked || !isDirectory(path15.resolve(opts.source))) return buildLocked(opts);
   let lock;
   try {
-    lock = await acquireSiteLock(path16.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
+    lock = await acquireSiteLock(path15.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
   } catch (e) {
     if (!(e instanceof LockError)) throw e;
     const result = emptyBuildResult();
@@ -72285,7 +72276,7 @@ async function buildSite(opts) {
 }
 async function buildLocked(opts) {
   const t02 = performance.now();
-  const siteDir = path16.resolve(opts.source);
+  const siteDir = path15.resolve(opts.source);
   const result = emptyBuildResult();
   const fail = (message, file) => {
     result.diagnostics.push({ severity: "error", message, file, line: 1, column: 1 });
@@ -72294,7 +72285,7 @@ async function buildLocked(opts) {
     return result;
   };
   if (!isDirectory(siteDir)) {
-    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path16.dirname(siteDir)}?)`);
+    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path15.dirname(siteDir)}?)`);
     return fail(`the site directory ${siteDir} does not exist; pass the site with -s DIR`);
   }
   let config;
@@ -72315,7 +72306,7 @@ async function buildLocked(opts) {
     );
   }
   if (!moduleMounts(config.data).some((m) => normalizeRel(m.source) === `${PRERENDER_DIR}/content`)) {
-    result.unmounted = path16.relative(siteDir, config.file) || config.file;
+    result.unmounted = path15.relative(siteDir, config.file) || config.file;
   }
   const errorMode = opts.errors ?? config.prerender.errors;
   const base2 = pageSettings(config, siteDir, errorMode);
@@ -72354,7 +72345,7 @@ async function buildLocked(opts) {
       result.diagnostics.push({
         severity: "error",
         code: "config",
-        file: toPosix2(path16.relative(siteDir, config.file)),
+        file: toPosix2(path15.relative(siteDir, config.file)),
         line: 1,
         column: 1,
         message: `the content of ${JSON.stringify(root4.source)} has language ${JSON.stringify(root4.lang)}, which is not a plain language code (letters, digits, '-', '_'); its pages were not prerendered`
@@ -72365,16 +72356,16 @@ async function buildLocked(opts) {
     const others = [];
     for (const abs of listContentFiles(root4.dir, siteRoots(site), refused, unreadable, others)) {
       const rel3 = relativePosix(root4.dir, abs);
-      files.push({ abs, tree, relToContent: root4.target ? path16.posix.join(root4.target, rel3) : rel3 });
+      files.push({ abs, tree, relToContent: root4.target ? path15.posix.join(root4.target, rel3) : rel3 });
     }
     for (const abs of others) {
       const rel3 = relativePosix(root4.dir, abs);
-      otherFiles.push({ abs, tree, relToContent: root4.target ? path16.posix.join(root4.target, rel3) : rel3 });
+      otherFiles.push({ abs, tree, relToContent: root4.target ? path15.posix.join(root4.target, rel3) : rel3 });
     }
     for (const u of unreadable) {
       result.diagnostics.push(unreadableDirDiagnostic(siteDir, u, "its pages were not prerendered and keep what the previous build wrote for them"));
       const rel3 = relativePosix(root4.dir, u.dir);
-      const inTree = root4.target ? path16.posix.join(root4.target, rel3) : rel3;
+      const inTree = root4.target ? path15.posix.join(root4.target, rel3) : rel3;
       for (const [shadow, info] of output7.keepUnder(inTree, tree)) {
         output7.keepTitles(info.source);
         keepIndex(shadow);
@@ -72410,7 +72401,7 @@ async function buildLocked(opts) {
     else if (record.shadowBytes !== void 0) output7.keep(p5.relToContent, p5.tree, { unchanged: true, seen: true });
     output7.keepTitles(p5.relPath);
     keepIndex(p5.relToContent);
-    if (pipeline) for (const img of record.images) await pipeline.prepare(path16.resolve(siteDir, img.file), img.shown);
+    if (pipeline) for (const img of record.images) await pipeline.prepare(path15.resolve(siteDir, img.file), img.shown);
     countKept(record);
   };
   const countKept = (record) => {
@@ -72500,7 +72491,7 @@ async function buildLocked(opts) {
       if (output7.hasShadow(relToContent, tree)) return;
       let ownCut;
       try {
-        ownCut = cutOwnTags(readFileSync11(abs, "utf8"));
+        ownCut = cutOwnTags(readFileSync10(abs, "utf8"));
       } catch {
         return;
       }
@@ -72592,7 +72583,7 @@ async function buildLocked(opts) {
     const relPath = relativePosix(siteDir, abs);
     let text12;
     try {
-      text12 = readFileSync11(abs, "utf8");
+      text12 = readFileSync10(abs, "utf8");
     } catch {
       continue;
     }
@@ -72613,7 +72604,7 @@ async function buildLocked(opts) {
       result.diagnostics.push({
         severity: "warning",
         code: "head",
-        file: toPosix2(path16.relative(siteDir, config.file)),
+        file: toPosix2(path15.relative(siteDir, config.file)),
         line: 1,
         column: 1,
         message: `${what2}; ${headAdvice(head2, siteDir)}`
@@ -73037,14 +73028,14 @@ function editJson(text12, rootIsModule, edit) {
   }
   const moduleNode = base2.length ? findNodeAtLocation2(root4, base2) : root4;
   const mountsKey = jsonKey(moduleNode, "mounts") ?? "mounts";
-  const path24 = [...base2, mountsKey];
-  const list4 = findNodeAtLocation2(root4, path24);
+  const path23 = [...base2, mountsKey];
+  const list4 = findNodeAtLocation2(root4, path23);
   const all3 = [...edit.before, ...edit.after];
   const apply = (p5, value2, isArrayInsertion = false) => {
     t = applyEdits(t, modify(t, p5, value2, { formattingOptions, isArrayInsertion }));
   };
   if (!list4) {
-    apply(path24, all3.map(written2));
+    apply(path23, all3.map(written2));
     return t;
   }
   if (list4.type !== "array") throw new EditError('"mounts" is not an array', list4.offset);
@@ -73054,16 +73045,16 @@ function editJson(text12, rootIsModule, edit) {
   for (const [k2, m] of edit.respell) {
     const i2 = mountIdx[k2];
     root4 = tree();
-    const node3 = findNodeAtLocation2(root4, [...path24, i2]);
+    const node3 = findNodeAtLocation2(root4, [...path23, i2]);
     const keys2 = (node3?.children ?? []).map((p5) => p5.children?.[0]?.value).filter((v) => typeof v === "string");
-    for (const key2 of keys2.filter((x6) => ["lang", "sites"].includes(x6.toLowerCase()))) apply([...path24, i2, key2], void 0);
-    for (const [key2, value2] of Object.entries(written2(m)).filter(([x6]) => x6 === "lang" || x6 === "sites")) apply([...path24, i2, key2], value2);
+    for (const key2 of keys2.filter((x6) => ["lang", "sites"].includes(x6.toLowerCase()))) apply([...path23, i2, key2], void 0);
+    for (const [key2, value2] of Object.entries(written2(m)).filter(([x6]) => x6 === "lang" || x6 === "sites")) apply([...path23, i2, key2], value2);
   }
   const removed = [...edit.remove].map((k2) => mountIdx[k2]).sort((a3, b2) => b2 - a3);
-  for (const i2 of removed) apply([...path24, i2], void 0);
+  for (const i2 of removed) apply([...path23, i2], void 0);
   const keptCount = elements.length - removed.length;
-  edit.after.forEach((m, j) => apply([...path24, keptCount + j], written2(m), true));
-  edit.before.forEach((m, j) => apply([...path24, j], written2(m), true));
+  edit.after.forEach((m, j) => apply([...path23, keptCount + j], written2(m), true));
+  edit.before.forEach((m, j) => apply([...path23, j], written2(m), true));
   return t;
 }
 var import_yaml4, EditError, PLAIN_YAML, YAML_SPECIAL;
@@ -73094,8 +73085,8 @@ __export(init_exports, {
   planMounts: () => planMounts,
   sameMounts: () => sameMounts
 });
-import { existsSync as existsSync3, readFileSync as readFileSync12 } from "node:fs";
-import path17 from "node:path";
+import { existsSync as existsSync3, readFileSync as readFileSync11 } from "node:fs";
+import path16 from "node:path";
 function ourLanguageContent(lang, style) {
   const tree = shadowTree(lang);
   return tree === void 0 ? void 0 : languageMount(`${PRERENDER_DIR}/${tree}`, "content", lang.toLowerCase(), style);
@@ -73165,8 +73156,8 @@ function chooseTarget(siteDir) {
   let merged = {};
   const parsed = [];
   for (const file of files) {
-    const text12 = readFileSync12(file.path, "utf8");
-    const { data, diagnostics } = parseConfigText(text12, file.format, path17.relative(siteDir, file.path));
+    const text12 = readFileSync11(file.path, "utf8");
+    const { data, diagnostics } = parseConfigText(text12, file.format, path16.relative(siteDir, file.path));
     const err = diagnostics.find((d2) => d2.severity === "error");
     if (err) throw new InitError(`${err.file}:${err.line}:${err.column}: ${err.message}; fix the config before running init`);
     parsed.push({ file, text: text12, data });
@@ -73233,11 +73224,11 @@ function headHints(site, data) {
   return [`In your <head> template add: ${HEAD_PARTIAL_CALL} (with a theme, put it in the theme's head hook instead of copying its head: ${list4})`];
 }
 function initSite(siteDir, opts = {}) {
-  const site = path17.resolve(siteDir);
+  const site = path16.resolve(siteDir);
   let packageLayouts = opts.packageLayouts ?? DEFAULT_PACKAGE_LAYOUTS;
-  if (path17.isAbsolute(packageLayouts)) {
-    const rel4 = path17.relative(site, packageLayouts);
-    if (!rel4.startsWith("..") && !path17.isAbsolute(rel4)) packageLayouts = rel4;
+  if (path16.isAbsolute(packageLayouts)) {
+    const rel4 = path16.relative(site, packageLayouts);
+    if (!rel4.startsWith("..") && !path16.isAbsolute(rel4)) packageLayouts = rel4;
   }
   packageLayouts = normalizeRel(packageLayouts);
   const { target, merged } = chooseTarget(site);
@@ -73251,10 +73242,10 @@ function initSite(siteDir, opts = {}) {
     staticDirs: staticDirSetting(merged).map(normalizeRel),
     packageLayouts
   });
-  const rel3 = path17.relative(site, target.file.path).split(path17.sep).join("/");
+  const rel3 = path16.relative(site, target.file.path).split(path16.sep).join("/");
   const messages = [];
-  const gitignore = path17.join(site, ".gitignore");
-  const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync12(gitignore, "utf8"));
+  const gitignore = path16.join(site, ".gitignore");
+  const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync11(gitignore, "utf8"));
   const hints = [
     ...ignored ? [] : [`Add this line to .gitignore (generated output): ${PRERENDER_DIR}/`],
     ...headHints(site, merged),
@@ -73324,8 +73315,8 @@ var init_init = __esm({
 });
 
 // src/site/hugo-messages.ts
-import { readFileSync as readFileSync13 } from "node:fs";
-import path18 from "node:path";
+import { readFileSync as readFileSync12 } from "node:fs";
+import path17 from "node:path";
 function originalOf(manifest, tree, rel3) {
   const pages = tree === DEFAULT_TREE ? manifest.pages : manifest.trees?.[tree];
   return pages?.[rel3.replace(/\\/g, "/")]?.source;
@@ -73348,14 +73339,14 @@ function originalColumn(shadowLine, originalLine, column2) {
     from = m.index + m[0].length;
   }
 }
-function originalPathsInHugoOutput(text12, siteDir, manifest = readManifest(path18.join(siteDir, ".prerender"))) {
+function originalPathsInHugoOutput(text12, siteDir, manifest = readManifest(path17.join(siteDir, ".prerender"))) {
   if (!text12.includes(".prerender")) return text12;
-  const site = path18.resolve(siteDir);
+  const site = path17.resolve(siteDir);
   const lines = /* @__PURE__ */ new Map();
   const linesOf = (file) => {
     if (!lines.has(file)) {
       try {
-        lines.set(file, readFileSync13(file, "utf8").split("\n"));
+        lines.set(file, readFileSync12(file, "utf8").split("\n"));
       } catch {
         lines.set(file, void 0);
       }
@@ -73368,13 +73359,13 @@ function originalPathsInHugoOutput(text12, siteDir, manifest = readManifest(path
     if (source === void 0) return whole;
     let position3 = line3 === void 0 ? "" : `:${line3}:${column2}`;
     if (line3 !== void 0) {
-      const shadow = linesOf(path18.join(site, ".prerender", tree, rel3))?.[Number(line3) - 1];
-      const original = linesOf(path18.join(site, source))?.[Number(line3) - 1];
+      const shadow = linesOf(path17.join(site, ".prerender", tree, rel3))?.[Number(line3) - 1];
+      const original = linesOf(path17.join(site, source))?.[Number(line3) - 1];
       if (shadow !== void 0 && original !== void 0) position3 = `:${line3}:${originalColumn(shadow, original, Number(column2))}`;
     }
     if (before === "") return source + position3;
     const dir = before.replace(/[\\/]$/, "");
-    return path18.resolve(dir) === site ? path18.join(dir, source) + position3 : whole;
+    return path17.resolve(dir) === site ? path17.join(dir, source) + position3 : whole;
   });
 }
 function forwardHugoOutput(from, to, siteDir, manifest) {
@@ -73432,7 +73423,7 @@ __export(hugo_command_exports, {
   hugoSourceArg: () => hugoSourceArg,
   needsNoBuild: () => needsNoBuild
 });
-import path19 from "node:path";
+import path18 from "node:path";
 function hugoSourceArg(args) {
   let source;
   for (let i2 = 0; i2 < args.length; i2++) {
@@ -73458,7 +73449,7 @@ function needsNoBuild(args) {
 async function hugoCommand(opts) {
   const log2 = opts.log ?? ((l) => process.stderr.write(`${l}
 `));
-  const siteDir = path19.resolve(hugoSourceArg(opts.hugoArgs) ?? ".");
+  const siteDir = path18.resolve(hugoSourceArg(opts.hugoArgs) ?? ".");
   const { hugoArgs, hugo, onBuild, log: _log, ...build } = opts;
   if (!needsNoBuild(hugoArgs)) {
     const result = await buildSite({ ...build, source: siteDir });
@@ -73582,7 +73573,7 @@ var init_esm2 = __esm({
         this._directoryFilter = normalizeFilter(opts.directoryFilter);
         const statMethod = opts.lstat ? lstat : stat;
         if (wantBigintFsStats) {
-          this._stat = (path24) => statMethod(path24, { bigint: true });
+          this._stat = (path23) => statMethod(path23, { bigint: true });
         } else {
           this._stat = statMethod;
         }
@@ -73607,8 +73598,8 @@ var init_esm2 = __esm({
             const par = this.parent;
             const fil = par && par.files;
             if (fil && fil.length > 0) {
-              const { path: path24, depth } = par;
-              const slice3 = fil.splice(0, batch).map((dirent) => this._formatEntry(dirent, path24));
+              const { path: path23, depth } = par;
+              const slice3 = fil.splice(0, batch).map((dirent) => this._formatEntry(dirent, path23));
               const awaited = await Promise.all(slice3);
               for (const entry of awaited) {
                 if (!entry)
@@ -73648,20 +73639,20 @@ var init_esm2 = __esm({
           this.reading = false;
         }
       }
-      async _exploreDir(path24, depth) {
+      async _exploreDir(path23, depth) {
         let files;
         try {
-          files = await readdir(path24, this._rdOptions);
+          files = await readdir(path23, this._rdOptions);
         } catch (error) {
           this._onError(error);
         }
-        return { files, depth, path: path24 };
+        return { files, depth, path: path23 };
       }
-      async _formatEntry(dirent, path24) {
+      async _formatEntry(dirent, path23) {
         let entry;
         const basename3 = this._isDirent ? dirent.name : dirent;
         try {
-          const fullPath = presolve(pjoin(path24, basename3));
+          const fullPath = presolve(pjoin(path23, basename3));
           entry = { path: prelative(this._root, fullPath), fullPath, basename: basename3 };
           entry[this._statsProp] = this._isDirent ? dirent : await this._stat(fullPath);
         } catch (err) {
@@ -73722,16 +73713,16 @@ import { watchFile, unwatchFile, watch as fs_watch } from "fs";
 import { open as open2, stat as stat2, lstat as lstat2, realpath as fsrealpath } from "fs/promises";
 import * as sysPath from "path";
 import { type as osType } from "os";
-function createFsWatchInstance(path24, options, listener, errHandler, emitRaw) {
+function createFsWatchInstance(path23, options, listener, errHandler, emitRaw) {
   const handleEvent = (rawEvent, evPath) => {
-    listener(path24);
-    emitRaw(rawEvent, evPath, { watchedPath: path24 });
-    if (evPath && path24 !== evPath) {
-      fsWatchBroadcast(sysPath.resolve(path24, evPath), KEY_LISTENERS, sysPath.join(path24, evPath));
+    listener(path23);
+    emitRaw(rawEvent, evPath, { watchedPath: path23 });
+    if (evPath && path23 !== evPath) {
+      fsWatchBroadcast(sysPath.resolve(path23, evPath), KEY_LISTENERS, sysPath.join(path23, evPath));
     }
   };
   try {
-    return fs_watch(path24, {
+    return fs_watch(path23, {
       persistent: options.persistent
     }, handleEvent);
   } catch (error) {
@@ -74075,12 +74066,12 @@ var init_handler = __esm({
         listener(val1, val2, val3);
       });
     };
-    setFsWatchListener = (path24, fullPath, options, handlers2) => {
+    setFsWatchListener = (path23, fullPath, options, handlers2) => {
       const { listener, errHandler, rawEmitter } = handlers2;
       let cont = FsWatchInstances.get(fullPath);
       let watcher;
       if (!options.persistent) {
-        watcher = createFsWatchInstance(path24, options, listener, errHandler, rawEmitter);
+        watcher = createFsWatchInstance(path23, options, listener, errHandler, rawEmitter);
         if (!watcher)
           return;
         return watcher.close.bind(watcher);
@@ -74091,7 +74082,7 @@ var init_handler = __esm({
         addAndConvert(cont, KEY_RAW, rawEmitter);
       } else {
         watcher = createFsWatchInstance(
-          path24,
+          path23,
           options,
           fsWatchBroadcast.bind(null, fullPath, KEY_LISTENERS),
           errHandler,
@@ -74106,7 +74097,7 @@ var init_handler = __esm({
             cont.watcherUnusable = true;
           if (isWindows && error.code === "EPERM") {
             try {
-              const fd = await open2(path24, "r");
+              const fd = await open2(path23, "r");
               await fd.close();
               broadcastErr(error);
             } catch (err) {
@@ -74137,7 +74128,7 @@ var init_handler = __esm({
       };
     };
     FsWatchFileInstances = /* @__PURE__ */ new Map();
-    setFsWatchFileListener = (path24, fullPath, options, handlers2) => {
+    setFsWatchFileListener = (path23, fullPath, options, handlers2) => {
       const { listener, rawEmitter } = handlers2;
       let cont = FsWatchFileInstances.get(fullPath);
       const copts = cont && cont.options;
@@ -74159,7 +74150,7 @@ var init_handler = __esm({
             });
             const currmtime = curr.mtimeMs;
             if (curr.size !== prev.size || currmtime > prev.mtimeMs || currmtime === 0) {
-              foreach(cont.listeners, (listener2) => listener2(path24, curr));
+              foreach(cont.listeners, (listener2) => listener2(path23, curr));
             }
           })
         };
@@ -74187,13 +74178,13 @@ var init_handler = __esm({
        * @param listener on fs change
        * @returns closer for the watcher instance
        */
-      _watchWithNodeFs(path24, listener) {
+      _watchWithNodeFs(path23, listener) {
         const opts = this.fsw.options;
-        const directory = sysPath.dirname(path24);
-        const basename3 = sysPath.basename(path24);
+        const directory = sysPath.dirname(path23);
+        const basename3 = sysPath.basename(path23);
         const parent = this.fsw._getWatchedDir(directory);
         parent.add(basename3);
-        const absolutePath = sysPath.resolve(path24);
+        const absolutePath = sysPath.resolve(path23);
         const options = {
           persistent: opts.persistent
         };
@@ -74203,12 +74194,12 @@ var init_handler = __esm({
         if (opts.usePolling) {
           const enableBin = opts.interval !== opts.binaryInterval;
           options.interval = enableBin && isBinaryPath(basename3) ? opts.binaryInterval : opts.interval;
-          closer = setFsWatchFileListener(path24, absolutePath, options, {
+          closer = setFsWatchFileListener(path23, absolutePath, options, {
             listener,
             rawEmitter: this.fsw._emitRaw
           });
         } else {
-          closer = setFsWatchListener(path24, absolutePath, options, {
+          closer = setFsWatchListener(path23, absolutePath, options, {
             listener,
             errHandler: this._boundHandleError,
             rawEmitter: this.fsw._emitRaw
@@ -74230,7 +74221,7 @@ var init_handler = __esm({
         let prevStats = stats;
         if (parent.has(basename3))
           return;
-        const listener = async (path24, newStats) => {
+        const listener = async (path23, newStats) => {
           if (!this.fsw._throttle(THROTTLE_MODE_WATCH, file, 5))
             return;
           if (!newStats || newStats.mtimeMs === 0) {
@@ -74244,11 +74235,11 @@ var init_handler = __esm({
                 this.fsw._emit(EV.CHANGE, file, newStats2);
               }
               if ((isMacos || isLinux || isFreeBSD) && prevStats.ino !== newStats2.ino) {
-                this.fsw._closeFile(path24);
+                this.fsw._closeFile(path23);
                 prevStats = newStats2;
                 const closer2 = this._watchWithNodeFs(file, listener);
                 if (closer2)
-                  this.fsw._addPathCloser(path24, closer2);
+                  this.fsw._addPathCloser(path23, closer2);
               } else {
                 prevStats = newStats2;
               }
@@ -74280,7 +74271,7 @@ var init_handler = __esm({
        * @param item basename of this item
        * @returns true if no more processing is needed for this entry.
        */
-      async _handleSymlink(entry, directory, path24, item) {
+      async _handleSymlink(entry, directory, path23, item) {
         if (this.fsw.closed) {
           return;
         }
@@ -74290,7 +74281,7 @@ var init_handler = __esm({
           this.fsw._incrReadyCount();
           let linkPath;
           try {
-            linkPath = await fsrealpath(path24);
+            linkPath = await fsrealpath(path23);
           } catch (e) {
             this.fsw._emitReady();
             return true;
@@ -74300,12 +74291,12 @@ var init_handler = __esm({
           if (dir.has(item)) {
             if (this.fsw._symlinkPaths.get(full) !== linkPath) {
               this.fsw._symlinkPaths.set(full, linkPath);
-              this.fsw._emit(EV.CHANGE, path24, entry.stats);
+              this.fsw._emit(EV.CHANGE, path23, entry.stats);
             }
           } else {
             dir.add(item);
             this.fsw._symlinkPaths.set(full, linkPath);
-            this.fsw._emit(EV.ADD, path24, entry.stats);
+            this.fsw._emit(EV.ADD, path23, entry.stats);
           }
           this.fsw._emitReady();
           return true;
@@ -74334,9 +74325,9 @@ var init_handler = __esm({
             return;
           }
           const item = entry.path;
-          let path24 = sysPath.join(directory, item);
+          let path23 = sysPath.join(directory, item);
           current.add(item);
-          if (entry.stats.isSymbolicLink() && await this._handleSymlink(entry, directory, path24, item)) {
+          if (entry.stats.isSymbolicLink() && await this._handleSymlink(entry, directory, path23, item)) {
             return;
           }
           if (this.fsw.closed) {
@@ -74345,8 +74336,8 @@ var init_handler = __esm({
           }
           if (item === target || !target && !previous3.has(item)) {
             this.fsw._incrReadyCount();
-            path24 = sysPath.join(dir, sysPath.relative(dir, path24));
-            this._addToNodeFs(path24, initialAdd, wh, depth + 1);
+            path23 = sysPath.join(dir, sysPath.relative(dir, path23));
+            this._addToNodeFs(path23, initialAdd, wh, depth + 1);
           }
         }).on(EV.ERROR, this._boundHandleError);
         return new Promise((resolve3, reject) => {
@@ -74415,13 +74406,13 @@ var init_handler = __esm({
        * @param depth Child path actually targeted for watch
        * @param target Child path actually targeted for watch
        */
-      async _addToNodeFs(path24, initialAdd, priorWh, depth, target) {
+      async _addToNodeFs(path23, initialAdd, priorWh, depth, target) {
         const ready = this.fsw._emitReady;
-        if (this.fsw._isIgnored(path24) || this.fsw.closed) {
+        if (this.fsw._isIgnored(path23) || this.fsw.closed) {
           ready();
           return false;
         }
-        const wh = this.fsw._getWatchHelpers(path24);
+        const wh = this.fsw._getWatchHelpers(path23);
         if (priorWh) {
           wh.filterPath = (entry) => priorWh.filterPath(entry);
           wh.filterDir = (entry) => priorWh.filterDir(entry);
@@ -74437,8 +74428,8 @@ var init_handler = __esm({
           const follow = this.fsw.options.followSymlinks;
           let closer;
           if (stats.isDirectory()) {
-            const absPath = sysPath.resolve(path24);
-            const targetPath = follow ? await fsrealpath(path24) : path24;
+            const absPath = sysPath.resolve(path23);
+            const targetPath = follow ? await fsrealpath(path23) : path23;
             if (this.fsw.closed)
               return;
             closer = await this._handleDir(wh.watchPath, stats, initialAdd, depth, target, wh, targetPath);
@@ -74448,29 +74439,29 @@ var init_handler = __esm({
               this.fsw._symlinkPaths.set(absPath, targetPath);
             }
           } else if (stats.isSymbolicLink()) {
-            const targetPath = follow ? await fsrealpath(path24) : path24;
+            const targetPath = follow ? await fsrealpath(path23) : path23;
             if (this.fsw.closed)
               return;
             const parent = sysPath.dirname(wh.watchPath);
             this.fsw._getWatchedDir(parent).add(wh.watchPath);
             this.fsw._emit(EV.ADD, wh.watchPath, stats);
-            closer = await this._handleDir(parent, stats, initialAdd, depth, path24, wh, targetPath);
+            closer = await this._handleDir(parent, stats, initialAdd, depth, path23, wh, targetPath);
             if (this.fsw.closed)
               return;
             if (targetPath !== void 0) {
-              this.fsw._symlinkPaths.set(sysPath.resolve(path24), targetPath);
+              this.fsw._symlinkPaths.set(sysPath.resolve(path23), targetPath);
             }
           } else {
             closer = this._handleFile(wh.watchPath, stats, initialAdd);
           }
           ready();
           if (closer)
-            this.fsw._addPathCloser(path24, closer);
+            this.fsw._addPathCloser(path23, closer);
           return false;
         } catch (error) {
           if (this.fsw._handleError(error)) {
             ready();
-            return path24;
+            return path23;
           }
         }
       }
@@ -74509,26 +74500,26 @@ function createPattern(matcher) {
   }
   return () => false;
 }
-function normalizePath(path24) {
-  if (typeof path24 !== "string")
+function normalizePath(path23) {
+  if (typeof path23 !== "string")
     throw new Error("string expected");
-  path24 = sysPath2.normalize(path24);
-  path24 = path24.replace(/\\/g, "/");
+  path23 = sysPath2.normalize(path23);
+  path23 = path23.replace(/\\/g, "/");
   let prepend = false;
-  if (path24.startsWith("//"))
+  if (path23.startsWith("//"))
     prepend = true;
   const DOUBLE_SLASH_RE2 = /\/\//;
-  while (path24.match(DOUBLE_SLASH_RE2))
-    path24 = path24.replace(DOUBLE_SLASH_RE2, "/");
+  while (path23.match(DOUBLE_SLASH_RE2))
+    path23 = path23.replace(DOUBLE_SLASH_RE2, "/");
   if (prepend)
-    path24 = "/" + path24;
-  return path24;
+    path23 = "/" + path23;
+  return path23;
 }
 function matchPatterns(patterns, testString, stats) {
-  const path24 = normalizePath(testString);
+  const path23 = normalizePath(testString);
   for (let index2 = 0; index2 < patterns.length; index2++) {
     const pattern = patterns[index2];
-    if (pattern(path24, stats)) {
+    if (pattern(path23, stats)) {
       return true;
     }
   }
@@ -74588,19 +74579,19 @@ var init_esm3 = __esm({
       }
       return str;
     };
-    normalizePathToUnix = (path24) => toUnix(sysPath2.normalize(toUnix(path24)));
-    normalizeIgnored = (cwd = "") => (path24) => {
-      if (typeof path24 === "string") {
-        return normalizePathToUnix(sysPath2.isAbsolute(path24) ? path24 : sysPath2.join(cwd, path24));
+    normalizePathToUnix = (path23) => toUnix(sysPath2.normalize(toUnix(path23)));
+    normalizeIgnored = (cwd = "") => (path23) => {
+      if (typeof path23 === "string") {
+        return normalizePathToUnix(sysPath2.isAbsolute(path23) ? path23 : sysPath2.join(cwd, path23));
       } else {
-        return path24;
+        return path23;
       }
     };
-    getAbsolutePath = (path24, cwd) => {
-      if (sysPath2.isAbsolute(path24)) {
-        return path24;
+    getAbsolutePath = (path23, cwd) => {
+      if (sysPath2.isAbsolute(path23)) {
+        return path23;
       }
-      return sysPath2.join(cwd, path24);
+      return sysPath2.join(cwd, path23);
     };
     EMPTY_SET = Object.freeze(/* @__PURE__ */ new Set());
     DirEntry = class {
@@ -74655,10 +74646,10 @@ var init_esm3 = __esm({
     STAT_METHOD_F = "stat";
     STAT_METHOD_L = "lstat";
     WatchHelper = class {
-      constructor(path24, follow, fsw) {
+      constructor(path23, follow, fsw) {
         this.fsw = fsw;
-        const watchPath = path24;
-        this.path = path24 = path24.replace(REPLACER_RE, "");
+        const watchPath = path23;
+        this.path = path23 = path23.replace(REPLACER_RE, "");
         this.watchPath = watchPath;
         this.fullWatchPath = sysPath2.resolve(watchPath);
         this.dirParts = [];
@@ -74780,20 +74771,20 @@ var init_esm3 = __esm({
         this._closePromise = void 0;
         let paths = unifyPaths(paths_);
         if (cwd) {
-          paths = paths.map((path24) => {
-            const absPath = getAbsolutePath(path24, cwd);
+          paths = paths.map((path23) => {
+            const absPath = getAbsolutePath(path23, cwd);
             return absPath;
           });
         }
-        paths.forEach((path24) => {
-          this._removeIgnoredPath(path24);
+        paths.forEach((path23) => {
+          this._removeIgnoredPath(path23);
         });
         this._userIgnored = void 0;
         if (!this._readyCount)
           this._readyCount = 0;
         this._readyCount += paths.length;
-        Promise.all(paths.map(async (path24) => {
-          const res = await this._nodeFsHandler._addToNodeFs(path24, !_internal, void 0, 0, _origAdd);
+        Promise.all(paths.map(async (path23) => {
+          const res = await this._nodeFsHandler._addToNodeFs(path23, !_internal, void 0, 0, _origAdd);
           if (res)
             this._emitReady();
           return res;
@@ -74815,17 +74806,17 @@ var init_esm3 = __esm({
           return this;
         const paths = unifyPaths(paths_);
         const { cwd } = this.options;
-        paths.forEach((path24) => {
-          if (!sysPath2.isAbsolute(path24) && !this._closers.has(path24)) {
+        paths.forEach((path23) => {
+          if (!sysPath2.isAbsolute(path23) && !this._closers.has(path23)) {
             if (cwd)
-              path24 = sysPath2.join(cwd, path24);
-            path24 = sysPath2.resolve(path24);
+              path23 = sysPath2.join(cwd, path23);
+            path23 = sysPath2.resolve(path23);
           }
-          this._closePath(path24);
-          this._addIgnoredPath(path24);
-          if (this._watched.has(path24)) {
+          this._closePath(path23);
+          this._addIgnoredPath(path23);
+          if (this._watched.has(path23)) {
             this._addIgnoredPath({
-              path: path24,
+              path: path23,
               recursive: true
             });
           }
@@ -74889,38 +74880,38 @@ var init_esm3 = __esm({
        * @param stats arguments to be passed with event
        * @returns the error if defined, otherwise the value of the FSWatcher instance's `closed` flag
        */
-      async _emit(event, path24, stats) {
+      async _emit(event, path23, stats) {
         if (this.closed)
           return;
         const opts = this.options;
         if (isWindows)
-          path24 = sysPath2.normalize(path24);
+          path23 = sysPath2.normalize(path23);
         if (opts.cwd)
-          path24 = sysPath2.relative(opts.cwd, path24);
-        const args = [path24];
+          path23 = sysPath2.relative(opts.cwd, path23);
+        const args = [path23];
         if (stats != null)
           args.push(stats);
         const awf = opts.awaitWriteFinish;
         let pw;
-        if (awf && (pw = this._pendingWrites.get(path24))) {
+        if (awf && (pw = this._pendingWrites.get(path23))) {
           pw.lastChange = /* @__PURE__ */ new Date();
           return this;
         }
         if (opts.atomic) {
           if (event === EVENTS.UNLINK) {
-            this._pendingUnlinks.set(path24, [event, ...args]);
+            this._pendingUnlinks.set(path23, [event, ...args]);
             setTimeout(() => {
-              this._pendingUnlinks.forEach((entry, path25) => {
+              this._pendingUnlinks.forEach((entry, path24) => {
                 this.emit(...entry);
                 this.emit(EVENTS.ALL, ...entry);
-                this._pendingUnlinks.delete(path25);
+                this._pendingUnlinks.delete(path24);
               });
             }, typeof opts.atomic === "number" ? opts.atomic : 100);
             return this;
           }
-          if (event === EVENTS.ADD && this._pendingUnlinks.has(path24)) {
+          if (event === EVENTS.ADD && this._pendingUnlinks.has(path23)) {
             event = EVENTS.CHANGE;
-            this._pendingUnlinks.delete(path24);
+            this._pendingUnlinks.delete(path23);
           }
         }
         if (awf && (event === EVENTS.ADD || event === EVENTS.CHANGE) && this._readyEmitted) {
@@ -74938,16 +74929,16 @@ var init_esm3 = __esm({
               this.emitWithAll(event, args);
             }
           };
-          this._awaitWriteFinish(path24, awf.stabilityThreshold, event, awfEmit);
+          this._awaitWriteFinish(path23, awf.stabilityThreshold, event, awfEmit);
           return this;
         }
         if (event === EVENTS.CHANGE) {
-          const isThrottled = !this._throttle(EVENTS.CHANGE, path24, 50);
+          const isThrottled = !this._throttle(EVENTS.CHANGE, path23, 50);
           if (isThrottled)
             return this;
         }
         if (opts.alwaysStat && stats === void 0 && (event === EVENTS.ADD || event === EVENTS.ADD_DIR || event === EVENTS.CHANGE)) {
-          const fullPath = opts.cwd ? sysPath2.join(opts.cwd, path24) : path24;
+          const fullPath = opts.cwd ? sysPath2.join(opts.cwd, path23) : path23;
           let stats2;
           try {
             stats2 = await stat3(fullPath);
@@ -74978,23 +74969,23 @@ var init_esm3 = __esm({
        * @param timeout duration of time to suppress duplicate actions
        * @returns tracking object or false if action should be suppressed
        */
-      _throttle(actionType, path24, timeout) {
+      _throttle(actionType, path23, timeout) {
         if (!this._throttled.has(actionType)) {
           this._throttled.set(actionType, /* @__PURE__ */ new Map());
         }
         const action = this._throttled.get(actionType);
         if (!action)
           throw new Error("invalid throttle");
-        const actionPath = action.get(path24);
+        const actionPath = action.get(path23);
         if (actionPath) {
           actionPath.count++;
           return false;
         }
         let timeoutObject;
         const clear = () => {
-          const item = action.get(path24);
+          const item = action.get(path23);
           const count = item ? item.count : 0;
-          action.delete(path24);
+          action.delete(path23);
           clearTimeout(timeoutObject);
           if (item)
             clearTimeout(item.timeoutObject);
@@ -75002,7 +74993,7 @@ var init_esm3 = __esm({
         };
         timeoutObject = setTimeout(clear, timeout);
         const thr = { timeoutObject, clear, count: 0 };
-        action.set(path24, thr);
+        action.set(path23, thr);
         return thr;
       }
       _incrReadyCount() {
@@ -75016,44 +75007,44 @@ var init_esm3 = __esm({
        * @param event
        * @param awfEmit Callback to be called when ready for event to be emitted.
        */
-      _awaitWriteFinish(path24, threshold, event, awfEmit) {
+      _awaitWriteFinish(path23, threshold, event, awfEmit) {
         const awf = this.options.awaitWriteFinish;
         if (typeof awf !== "object")
           return;
         const pollInterval = awf.pollInterval;
         let timeoutHandler;
-        let fullPath = path24;
-        if (this.options.cwd && !sysPath2.isAbsolute(path24)) {
-          fullPath = sysPath2.join(this.options.cwd, path24);
+        let fullPath = path23;
+        if (this.options.cwd && !sysPath2.isAbsolute(path23)) {
+          fullPath = sysPath2.join(this.options.cwd, path23);
         }
         const now = /* @__PURE__ */ new Date();
         const writes = this._pendingWrites;
         function awaitWriteFinishFn(prevStat) {
           statcb(fullPath, (err, curStat) => {
-            if (err || !writes.has(path24)) {
+            if (err || !writes.has(path23)) {
               if (err && err.code !== "ENOENT")
                 awfEmit(err);
               return;
             }
             const now2 = Number(/* @__PURE__ */ new Date());
             if (prevStat && curStat.size !== prevStat.size) {
-              writes.get(path24).lastChange = now2;
+              writes.get(path23).lastChange = now2;
             }
-            const pw = writes.get(path24);
+            const pw = writes.get(path23);
             const df = now2 - pw.lastChange;
             if (df >= threshold) {
-              writes.delete(path24);
+              writes.delete(path23);
               awfEmit(void 0, curStat);
             } else {
               timeoutHandler = setTimeout(awaitWriteFinishFn, pollInterval, curStat);
             }
           });
         }
-        if (!writes.has(path24)) {
-          writes.set(path24, {
+        if (!writes.has(path23)) {
+          writes.set(path23, {
             lastChange: now,
             cancelWait: () => {
-              writes.delete(path24);
+              writes.delete(path23);
               clearTimeout(timeoutHandler);
               return event;
             }
@@ -75064,8 +75055,8 @@ var init_esm3 = __esm({
       /**
        * Determines whether user has asked to ignore this path.
        */
-      _isIgnored(path24, stats) {
-        if (this.options.atomic && DOT_RE.test(path24))
+      _isIgnored(path23, stats) {
+        if (this.options.atomic && DOT_RE.test(path23))
           return true;
         if (!this._userIgnored) {
           const { cwd } = this.options;
@@ -75075,17 +75066,17 @@ var init_esm3 = __esm({
           const list4 = [...ignoredPaths.map(normalizeIgnored(cwd)), ...ignored];
           this._userIgnored = anymatch(list4, void 0);
         }
-        return this._userIgnored(path24, stats);
+        return this._userIgnored(path23, stats);
       }
-      _isntIgnored(path24, stat4) {
-        return !this._isIgnored(path24, stat4);
+      _isntIgnored(path23, stat4) {
+        return !this._isIgnored(path23, stat4);
       }
       /**
        * Provides a set of common helpers and properties relating to symlink handling.
        * @param path file or directory pattern being watched
        */
-      _getWatchHelpers(path24) {
-        return new WatchHelper(path24, this.options.followSymlinks, this);
+      _getWatchHelpers(path23) {
+        return new WatchHelper(path23, this.options.followSymlinks, this);
       }
       // Directory helpers
       // -----------------
@@ -75117,63 +75108,63 @@ var init_esm3 = __esm({
        * @param item      base path of item/directory
        */
       _remove(directory, item, isDirectory2) {
-        const path24 = sysPath2.join(directory, item);
-        const fullPath = sysPath2.resolve(path24);
-        isDirectory2 = isDirectory2 != null ? isDirectory2 : this._watched.has(path24) || this._watched.has(fullPath);
-        if (!this._throttle("remove", path24, 100))
+        const path23 = sysPath2.join(directory, item);
+        const fullPath = sysPath2.resolve(path23);
+        isDirectory2 = isDirectory2 != null ? isDirectory2 : this._watched.has(path23) || this._watched.has(fullPath);
+        if (!this._throttle("remove", path23, 100))
           return;
         if (!isDirectory2 && this._watched.size === 1) {
           this.add(directory, item, true);
         }
-        const wp = this._getWatchedDir(path24);
+        const wp = this._getWatchedDir(path23);
         const nestedDirectoryChildren = wp.getChildren();
-        nestedDirectoryChildren.forEach((nested) => this._remove(path24, nested));
+        nestedDirectoryChildren.forEach((nested) => this._remove(path23, nested));
         const parent = this._getWatchedDir(directory);
         const wasTracked = parent.has(item);
         parent.remove(item);
         if (this._symlinkPaths.has(fullPath)) {
           this._symlinkPaths.delete(fullPath);
         }
-        let relPath = path24;
+        let relPath = path23;
         if (this.options.cwd)
-          relPath = sysPath2.relative(this.options.cwd, path24);
+          relPath = sysPath2.relative(this.options.cwd, path23);
         if (this.options.awaitWriteFinish && this._pendingWrites.has(relPath)) {
           const event = this._pendingWrites.get(relPath).cancelWait();
           if (event === EVENTS.ADD)
             return;
         }
-        this._watched.delete(path24);
+        this._watched.delete(path23);
         this._watched.delete(fullPath);
         const eventName = isDirectory2 ? EVENTS.UNLINK_DIR : EVENTS.UNLINK;
-        if (wasTracked && !this._isIgnored(path24))
-          this._emit(eventName, path24);
-        this._closePath(path24);
+        if (wasTracked && !this._isIgnored(path23))
+          this._emit(eventName, path23);
+        this._closePath(path23);
       }
       /**
        * Closes all watchers for a path
        */
-      _closePath(path24) {
-        this._closeFile(path24);
-        const dir = sysPath2.dirname(path24);
-        this._getWatchedDir(dir).remove(sysPath2.basename(path24));
+      _closePath(path23) {
+        this._closeFile(path23);
+        const dir = sysPath2.dirname(path23);
+        this._getWatchedDir(dir).remove(sysPath2.basename(path23));
       }
       /**
        * Closes only file-specific watchers
        */
-      _closeFile(path24) {
-        const closers = this._closers.get(path24);
+      _closeFile(path23) {
+        const closers = this._closers.get(path23);
         if (!closers)
           return;
         closers.forEach((closer) => closer());
-        this._closers.delete(path24);
+        this._closers.delete(path23);
       }
-      _addPathCloser(path24, closer) {
+      _addPathCloser(path23, closer) {
         if (!closer)
           return;
-        let list4 = this._closers.get(path24);
+        let list4 = this._closers.get(path23);
         if (!list4) {
           list4 = [];
-          this._closers.set(path24, list4);
+          this._closers.set(path23, list4);
         }
         list4.push(closer);
       }
@@ -75205,23 +75196,23 @@ __export(watch_exports, {
   watchSite: () => watchSite
 });
 import { existsSync as existsSync4, statSync as statSync6 } from "node:fs";
-import path20 from "node:path";
+import path19 from "node:path";
 function watchedPaths(siteDir) {
   const config = readSiteConfig(siteDir);
   const paths = /* @__PURE__ */ new Set();
-  const configDir = path20.join(siteDir, "config");
-  for (const f of config.files) paths.add(f.path.startsWith(configDir + path20.sep) ? configDir : f.path);
+  const configDir = path19.join(siteDir, "config");
+  for (const f of config.files) paths.add(f.path.startsWith(configDir + path19.sep) ? configDir : f.path);
   for (const r2 of config.contentRoots) paths.add(r2.dir);
   for (const d2 of config.staticDirs) paths.add(d2);
   paths.add(config.assetsDir);
-  const own8 = path20.join(siteDir, ".prerender");
-  for (const d2 of siteLayoutDirs(siteDir, config.data)) if (d2 !== own8 && !d2.startsWith(own8 + path20.sep)) paths.add(d2);
+  const own8 = path19.join(siteDir, ".prerender");
+  for (const d2 of siteLayoutDirs(siteDir, config.data)) if (d2 !== own8 && !d2.startsWith(own8 + path19.sep)) paths.add(d2);
   if (config.files.length === 0) paths.add(siteDir);
   return [...paths].sort();
 }
 function incrementalSet(siteDir, changed) {
   if (changed.length === 0) return void 0;
-  const roots = readSiteConfig(siteDir).contentRoots.map((r2) => path20.relative(siteDir, r2.dir).split(path20.sep).join("/") + "/");
+  const roots = readSiteConfig(siteDir).contentRoots.map((r2) => path19.relative(siteDir, r2.dir).split(path19.sep).join("/") + "/");
   const pages = changed.filter((f) => CONTENT_FILE.test(f) && roots.some((r2) => f.startsWith(r2)));
   return pages.length === changed.length ? new Set(pages) : void 0;
 }
@@ -75251,10 +75242,10 @@ function rewriteShadows(siteDir, pages) {
     const out = new PrerenderOutput(siteDir);
     for (const p5 of pages) {
       for (const root4 of roots) {
-        const rel3 = path20.relative(root4.dir, path20.join(siteDir, p5));
+        const rel3 = path19.relative(root4.dir, path19.join(siteDir, p5));
         const tree = shadowTree(root4.lang);
-        if (rel3.startsWith("..") || path20.isAbsolute(rel3) || tree === void 0) continue;
-        out.rewriteShadow(path20.posix.join(root4.target, rel3.split(path20.sep).join("/")), tree);
+        if (rel3.startsWith("..") || path19.isAbsolute(rel3) || tree === void 0) continue;
+        out.rewriteShadow(path19.posix.join(root4.target, rel3.split(path19.sep).join("/")), tree);
         break;
       }
     }
@@ -75262,8 +75253,8 @@ function rewriteShadows(siteDir, pages) {
   }
 }
 function watchSite(opts) {
-  const siteDir = path20.resolve(opts.source);
-  const prerenderDir = path20.join(siteDir, ".prerender");
+  const siteDir = path19.resolve(opts.source);
+  const prerenderDir = path19.join(siteDir, ".prerender");
   const debounceMs = opts.debounceMs ?? 120;
   const pageDebounceMs = opts.pageDebounceMs ?? Math.min(2, debounceMs);
   const stabilityMs = opts.stabilityMs ?? 0;
@@ -75289,7 +75280,7 @@ function watchSite(opts) {
   const runBuild = async (changed) => {
     let only;
     let result;
-    for (const f of changed) readStamps.set(f, fileStamp(path20.join(siteDir, f)));
+    for (const f of changed) readStamps.set(f, fileStamp(path19.join(siteDir, f)));
     try {
       only = afterCrash ? void 0 : incrementalSet(siteDir, changed);
       result = await buildSite({ ...opts, only, locked: true });
@@ -75352,7 +75343,7 @@ function watchSite(opts) {
     const onChange = (event, file) => {
       if (awaited.has(file)) return;
       if ((event === "unlinkDir" || event === "unlink") && paths.includes(file)) awaitPath(file);
-      const rel3 = path20.relative(siteDir, file).split(path20.sep).join("/");
+      const rel3 = path19.relative(siteDir, file).split(path19.sep).join("/");
       const stamp = fileStamp(file);
       if (!pending.has(rel3) && readStamps.get(rel3) === stamp) return;
       pending.add(rel3);
@@ -75472,8 +75463,8 @@ __export(serve_exports, {
   serveSite: () => serveSite
 });
 import { spawnSync } from "node:child_process";
-import { existsSync as existsSync5, mkdirSync as mkdirSync3, readdirSync as readdirSync7, readFileSync as readFileSync14 } from "node:fs";
-import path21 from "node:path";
+import { existsSync as existsSync5, mkdirSync as mkdirSync3, readdirSync as readdirSync7, readFileSync as readFileSync13 } from "node:fs";
+import path20 from "node:path";
 function excludeStyle(hugoVersion) {
   const [major = 0, minor = 0] = hugoVersion.replace(/^v/, "").split(".").map((n) => Number.parseInt(n, 10) || 0);
   return major > 0 || minor >= 153 ? "files" : "excludeFiles";
@@ -75490,7 +75481,7 @@ function oneGlob(rels) {
 function filesBelow(dir, prefix = "") {
   let entries;
   try {
-    entries = readdirSync7(path21.join(dir, prefix), { withFileTypes: true });
+    entries = readdirSync7(path20.join(dir, prefix), { withFileTypes: true });
   } catch {
     return [];
   }
@@ -75515,10 +75506,10 @@ function serveLayer(siteDir, data, style) {
     const tree = shadowTree(mountLanguage(m)?.lang);
     if (tree === void 0) return m;
     const sub3 = target.split("/").slice(1).join("/");
-    const shadows = filesBelow(path21.join(siteDir, PRERENDER_DIR, tree)).filter((f) => /\.(md|markdown|mdown)$/i.test(f) && (sub3 === "" || f.startsWith(`${sub3}/`))).map((f) => sub3 === "" ? f : f.slice(sub3.length + 1)).filter((rel3) => existsSync5(path21.join(siteDir, source, rel3)));
+    const shadows = filesBelow(path20.join(siteDir, PRERENDER_DIR, tree)).filter((f) => /\.(md|markdown|mdown)$/i.test(f) && (sub3 === "" || f.startsWith(`${sub3}/`))).map((f) => sub3 === "" ? f : f.slice(sub3.length + 1)).filter((rel3) => existsSync5(path20.join(siteDir, source, rel3)));
     if (shadows.length === 0) return m;
     shadows.sort();
-    originals.push({ dir: path21.resolve(siteDir, source), rels: shadows });
+    originals.push({ dir: path20.resolve(siteDir, source), rels: shadows });
     const key2 = style === "files" ? "files" : "excludeFiles";
     const own9 = getIn(m, key2);
     const before = typeof own9 === "string" ? [own9] : Array.isArray(own9) ? own9.filter((x6) => typeof x6 === "string") : [];
@@ -75533,7 +75524,7 @@ function serveLayer(siteDir, data, style) {
   const own8 = getIn(data, "ignoreFiles");
   const ignoreFiles = [
     ...typeof own8 === "string" ? [own8] : Array.isArray(own8) ? own8.filter((x6) => typeof x6 === "string") : [],
-    ...originals.map(({ dir, rels }) => `^${literalRegExp(dir + path21.sep)}(?:${rels.map(literalRegExp).join("|")})$`)
+    ...originals.map(({ dir, rels }) => `^${literalRegExp(dir + path20.sep)}(?:${rels.map(literalRegExp).join("|")})$`)
   ];
   const ownHeaders = getIn(data, "server.headers");
   const headers = [
@@ -75555,18 +75546,18 @@ function errorsText(result) {
 `;
 }
 function update(siteDir, file, text12) {
-  const abs = path21.join(siteDir, file);
+  const abs = path20.join(siteDir, file);
   try {
-    if (readFileSync14(abs, "utf8") === text12) return false;
+    if (readFileSync13(abs, "utf8") === text12) return false;
   } catch {
   }
-  mkdirSync3(path21.dirname(abs), { recursive: true });
+  mkdirSync3(path20.dirname(abs), { recursive: true });
   writeFileAtomic(abs, text12);
   return true;
 }
 function hugoServerArgs(siteDir, rootConfig, hugoArgs) {
   const rest = [];
-  let files = path21.relative(siteDir, rootConfig);
+  let files = path20.relative(siteDir, rootConfig);
   for (let i2 = 0; i2 < hugoArgs.length; i2++) {
     const a3 = hugoArgs[i2];
     if (a3 === "--config" && i2 + 1 < hugoArgs.length) files = hugoArgs[++i2];
@@ -75581,7 +75572,7 @@ function renderToMemory(bin2, hugoArgs) {
   return help.status === 0 && /--renderToMemory\b/.test(help.stdout) ? ["--renderToMemory"] : [];
 }
 function serveSite(opts) {
-  const siteDir = path21.resolve(opts.source);
+  const siteDir = path20.resolve(opts.source);
   const log2 = opts.log ?? ((l) => process.stderr.write(`${l}
 `));
   const root4 = findRootConfig(siteDir);
@@ -75593,17 +75584,17 @@ function serveSite(opts) {
   const config = readSiteConfig(siteDir, { environment: "development" });
   const overriding = config.files.find((f) => {
     if (f.path === root4.path) return false;
-    const parsed = parseConfigText(readFileSync14(f.path, "utf8"), f.format).data;
+    const parsed = parseConfigText(readFileSync13(f.path, "utf8"), f.format).data;
     return moduleMounts(f.key === null ? parsed : { [f.key]: parsed }).length > 0;
   });
   if (overriding) {
-    const rel3 = path21.relative(siteDir, overriding.path);
+    const rel3 = path20.relative(siteDir, overriding.path);
     throw new ServeError(
-      `${rel3}: serve cannot run with module mounts in a config directory (Hugo reads it after the layer serve adds with --config, so the browser could show pages rendered without their prerendered math); move the mounts to ${path21.relative(siteDir, root4.path)}, or run \`hugo-prerender watch\` beside \`hugo server\``
+      `${rel3}: serve cannot run with module mounts in a config directory (Hugo reads it after the layer serve adds with --config, so the browser could show pages rendered without their prerendered math); move the mounts to ${path20.relative(siteDir, root4.path)}, or run \`hugo-prerender watch\` beside \`hugo server\``
     );
   }
   if (!moduleMounts(config.data).some((m) => normalizeRel(m.source) === `${PRERENDER_DIR}/content`)) {
-    throw new ServeError(`${path21.relative(siteDir, root4.path)}: the site does not mount ${PRERENDER_DIR}/content; run \`hugo-prerender init\` first`);
+    throw new ServeError(`${path20.relative(siteDir, root4.path)}: the site does not mount ${PRERENDER_DIR}/content; run \`hugo-prerender init\` first`);
   }
   const bin2 = opts.hugo ?? "hugo";
   const probe = spawnSync(bin2, ["version"], { encoding: "utf8", timeout: 3e4 });
@@ -75699,10 +75690,10 @@ __export(check_exports, {
   checkSite: () => checkSite,
   formatCheck: () => formatCheck
 });
-import { readFileSync as readFileSync15 } from "node:fs";
-import path22 from "node:path";
+import { readFileSync as readFileSync14 } from "node:fs";
+import path21 from "node:path";
 async function checkSite(source, opts = {}) {
-  const siteDir = path22.resolve(source);
+  const siteDir = path21.resolve(source);
   const result = { pages: [], found: 0, typeset: 0, diagnostics: [] };
   let config;
   try {
@@ -75739,10 +75730,10 @@ async function checkSite(source, opts = {}) {
       result.diagnostics.push(unreadableDirDiagnostic(siteDir, u, "its pages were not checked"));
     }
     for (const abs of files) {
-      const file = path22.relative(siteDir, abs).split(path22.sep).join("/");
+      const file = path21.relative(siteDir, abs).split(path21.sep).join("/");
       let text12;
       try {
-        text12 = readFileSync15(abs, "utf8");
+        text12 = readFileSync14(abs, "utf8");
       } catch (e) {
         result.diagnostics.push({ severity: "error", code: "unreadable", file, line: 1, column: 1, message: unreadableMessage(e, "file", file, "it was not checked") });
         continue;
@@ -75763,10 +75754,10 @@ async function checkSite(source, opts = {}) {
       result.typeset += typeset;
     }
     for (const abs of otherFormats) {
-      const file = path22.relative(siteDir, abs).split(path22.sep).join("/");
+      const file = path21.relative(siteDir, abs).split(path21.sep).join("/");
       let text12;
       try {
-        text12 = readFileSync15(abs, "utf8");
+        text12 = readFileSync14(abs, "utf8");
       } catch {
         continue;
       }
@@ -75832,7 +75823,7 @@ init_shortcode_list();
 init_closest_name();
 init_log();
 init_lock();
-import path23 from "node:path";
+import path22 from "node:path";
 import { fileURLToPath as fileURLToPath4 } from "node:url";
 var HELP = `hugo-prerender ${"0.1.0"}: typeset math, render figures, diagrams and plots for Hugo at build time
 
@@ -75876,15 +75867,15 @@ Shortcodes rendered by hugo-prerender: ${[...shortcodeList.keys()].sort().join("
 Documentation: see README.md in the package.
 `;
 function packageLayoutsFor(siteDir) {
-  for (let dir = siteDir; ; dir = path23.dirname(dir)) {
-    const pkg = path23.join(dir, "node_modules", "hugo-prerender");
-    if (existsSync6(path23.join(pkg, "package.json"))) {
-      return { path: path23.relative(siteDir, path23.join(pkg, "layouts")).split(path23.sep).join("/") };
+  for (let dir = siteDir; ; dir = path22.dirname(dir)) {
+    const pkg = path22.join(dir, "node_modules", "hugo-prerender");
+    if (existsSync6(path22.join(pkg, "package.json"))) {
+      return { path: path22.relative(siteDir, path22.join(pkg, "layouts")).split(path22.sep).join("/") };
     }
-    if (path23.dirname(dir) === dir) break;
+    if (path22.dirname(dir) === dir) break;
   }
-  const layouts = path23.resolve(path23.dirname(fileURLToPath4(import.meta.url)), "..", "layouts");
-  const rel3 = path23.relative(siteDir, layouts).split(path23.sep).join("/") || ".";
+  const layouts = path22.resolve(path22.dirname(fileURLToPath4(import.meta.url)), "..", "layouts");
+  const rel3 = path22.relative(siteDir, layouts).split(path22.sep).join("/") || ".";
   return {
     path: rel3,
     note: `hugo-prerender is not installed in a node_modules folder of this site or above it, so its templates are mounted from ${rel3}; install it in the site (npm install --save-dev \u2026) and run init again for a path that holds on other machines.`
@@ -75978,7 +75969,7 @@ Run "hugo-prerender --help" for usage.
 `);
     return 2;
   }
-  const source = path23.resolve(values.source ?? ".");
+  const source = path22.resolve(values.source ?? ".");
   if (passThrough.length > 0 && command !== "serve" && command !== "hugo") {
     process.stderr.write(`hugo-prerender: arguments after "--" are for hugo server, with the serve command only
 `);

@@ -1942,17 +1942,17 @@ var require_visit = __commonJS({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP2;
     visit4.REMOVE = REMOVE;
-    function visit_(key2, node3, visitor, path19) {
-      const ctrl = callVisitor(key2, node3, visitor, path19);
+    function visit_(key2, node3, visitor, path18) {
+      const ctrl = callVisitor(key2, node3, visitor, path18);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path19, ctrl);
-        return visit_(key2, ctrl, visitor, path19);
+        replaceNode(key2, path18, ctrl);
+        return visit_(key2, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path19 = Object.freeze(path19.concat(node3));
+          path18 = Object.freeze(path18.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = visit_(i2, node3.items[i2], visitor, path19);
+            const ci = visit_(i2, node3.items[i2], visitor, path18);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -1963,13 +1963,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path19 = Object.freeze(path19.concat(node3));
-          const ck = visit_("key", node3.key, visitor, path19);
+          path18 = Object.freeze(path18.concat(node3));
+          const ck = visit_("key", node3.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = visit_("value", node3.value, visitor, path19);
+          const cv = visit_("value", node3.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1990,17 +1990,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node3, visitor, path19) {
-      const ctrl = await callVisitor(key2, node3, visitor, path19);
+    async function visitAsync_(key2, node3, visitor, path18) {
+      const ctrl = await callVisitor(key2, node3, visitor, path18);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path19, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path19);
+        replaceNode(key2, path18, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path19 = Object.freeze(path19.concat(node3));
+          path18 = Object.freeze(path18.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node3.items[i2], visitor, path19);
+            const ci = await visitAsync_(i2, node3.items[i2], visitor, path18);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -2011,13 +2011,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path19 = Object.freeze(path19.concat(node3));
-          const ck = await visitAsync_("key", node3.key, visitor, path19);
+          path18 = Object.freeze(path18.concat(node3));
+          const ck = await visitAsync_("key", node3.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = await visitAsync_("value", node3.value, visitor, path19);
+          const cv = await visitAsync_("value", node3.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2044,23 +2044,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node3, visitor, path19) {
+    function callVisitor(key2, node3, visitor, path18) {
       if (typeof visitor === "function")
-        return visitor(key2, node3, path19);
+        return visitor(key2, node3, path18);
       if (identity4.isMap(node3))
-        return visitor.Map?.(key2, node3, path19);
+        return visitor.Map?.(key2, node3, path18);
       if (identity4.isSeq(node3))
-        return visitor.Seq?.(key2, node3, path19);
+        return visitor.Seq?.(key2, node3, path18);
       if (identity4.isPair(node3))
-        return visitor.Pair?.(key2, node3, path19);
+        return visitor.Pair?.(key2, node3, path18);
       if (identity4.isScalar(node3))
-        return visitor.Scalar?.(key2, node3, path19);
+        return visitor.Scalar?.(key2, node3, path18);
       if (identity4.isAlias(node3))
-        return visitor.Alias?.(key2, node3, path19);
+        return visitor.Alias?.(key2, node3, path18);
       return void 0;
     }
-    function replaceNode(key2, path19, node3) {
-      const parent = path19[path19.length - 1];
+    function replaceNode(key2, path18, node3) {
+      const parent = path18[path18.length - 1];
       if (identity4.isCollection(parent)) {
         parent.items[key2] = node3;
       } else if (identity4.isPair(parent)) {
@@ -2672,10 +2672,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity4 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path19, value2) {
+    function collectionFromPath(schema, path18, value2) {
       let v = value2;
-      for (let i2 = path19.length - 1; i2 >= 0; --i2) {
-        const k2 = path19[i2];
+      for (let i2 = path18.length - 1; i2 >= 0; --i2) {
+        const k2 = path18[i2];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a3 = [];
           a3[k2] = v;
@@ -2694,7 +2694,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path19) => path19 == null || typeof path19 === "object" && !!path19[Symbol.iterator]().next().done;
+    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -2724,11 +2724,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path19, value2) {
-        if (isEmptyPath(path19))
+      addIn(path18, value2) {
+        if (isEmptyPath(path18))
           this.add(value2);
         else {
-          const [key2, ...rest] = path19;
+          const [key2, ...rest] = path18;
           const node3 = this.get(key2, true);
           if (identity4.isCollection(node3))
             node3.addIn(rest, value2);
@@ -2742,8 +2742,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path19) {
-        const [key2, ...rest] = path19;
+      deleteIn(path18) {
+        const [key2, ...rest] = path18;
         if (rest.length === 0)
           return this.delete(key2);
         const node3 = this.get(key2, true);
@@ -2757,8 +2757,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path19, keepScalar) {
-        const [key2, ...rest] = path19;
+      getIn(path18, keepScalar) {
+        const [key2, ...rest] = path18;
         const node3 = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity4.isScalar(node3) ? node3.value : node3;
@@ -2776,8 +2776,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path19) {
-        const [key2, ...rest] = path19;
+      hasIn(path18) {
+        const [key2, ...rest] = path18;
         if (rest.length === 0)
           return this.has(key2);
         const node3 = this.get(key2, true);
@@ -2787,8 +2787,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path19, value2) {
-        const [key2, ...rest] = path19;
+      setIn(path18, value2) {
+        const [key2, ...rest] = path18;
         if (rest.length === 0) {
           this.set(key2, value2);
         } else {
@@ -5303,9 +5303,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path19, value2) {
+      addIn(path18, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path19, value2);
+          this.contents.addIn(path18, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5380,14 +5380,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path19) {
-        if (Collection.isEmptyPath(path19)) {
+      deleteIn(path18) {
+        if (Collection.isEmptyPath(path18)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path19) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -5402,10 +5402,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path19, keepScalar) {
-        if (Collection.isEmptyPath(path19))
+      getIn(path18, keepScalar) {
+        if (Collection.isEmptyPath(path18))
           return !keepScalar && identity4.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity4.isCollection(this.contents) ? this.contents.getIn(path19, keepScalar) : void 0;
+        return identity4.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -5416,10 +5416,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path19) {
-        if (Collection.isEmptyPath(path19))
+      hasIn(path18) {
+        if (Collection.isEmptyPath(path18))
           return this.contents !== void 0;
-        return identity4.isCollection(this.contents) ? this.contents.hasIn(path19) : false;
+        return identity4.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -5436,13 +5436,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path19, value2) {
-        if (Collection.isEmptyPath(path19)) {
+      setIn(path18, value2) {
+        if (Collection.isEmptyPath(path18)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path19), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path18), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path19, value2);
+          this.contents.setIn(path18, value2);
         }
       }
       /**
@@ -7403,9 +7403,9 @@ var require_cst_visit = __commonJS({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP2;
     visit4.REMOVE = REMOVE;
-    visit4.itemAtPath = (cst, path19) => {
+    visit4.itemAtPath = (cst, path18) => {
       let item = cst;
-      for (const [field, index2] of path19) {
+      for (const [field, index2] of path18) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -7414,23 +7414,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit4.parentCollection = (cst, path19) => {
-      const parent = visit4.itemAtPath(cst, path19.slice(0, -1));
-      const field = path19[path19.length - 1][0];
+    visit4.parentCollection = (cst, path18) => {
+      const parent = visit4.itemAtPath(cst, path18.slice(0, -1));
+      const field = path18[path18.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path19, item, visitor) {
-      let ctrl = visitor(item, path19);
+    function _visit(path18, item, visitor) {
+      let ctrl = visitor(item, path18);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path19.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path18.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -7441,10 +7441,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path19);
+            ctrl = ctrl(item, path18);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path19) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
     }
     exports.visit = visit4;
   }
@@ -21112,13 +21112,13 @@ function node(shape, o2 = {}) {
   }
   return fragment(outline, o2.label !== void 0 && o2.label !== "" ? mathLabel(o2.label, { x: shape.cx, y: shape.cy, size }) : null);
 }
-function edge(ids, path19, o2 = {}) {
+function edge(ids, path18, o2 = {}) {
   const arrow = o2.arrow ?? "end";
   const paint = o2.paint ?? "ink";
   const atStart = arrow === "start" || arrow === "both";
   const atEnd = arrow === "end" || arrow === "both";
   const cut = HEAD_LENGTH * HEAD_OVERLAP;
-  const drawn = trim(path19, atStart ? cut : 0, atEnd ? cut : 0);
+  const drawn = trim(path18, atStart ? cut : 0, atEnd ? cut : 0);
   const s2 = strokeAttrs(paint);
   return el("path", {
     class: [s2.class, o2.class].filter(Boolean).join(" ") || void 0,
@@ -21145,18 +21145,18 @@ function connect(from, to, o2 = {}) {
   const ctrl = add(m, mul({ x: d2.y, y: -d2.x }, bend * 2));
   return { kind: "quad", a: borderPoint(from, ctrl, g0), c: ctrl, b: borderPoint(to, ctrl, g1) };
 }
-function edgeLabelAnchor(path19, text12, o2 = {}) {
+function edgeLabelAnchor(path18, text12, o2 = {}) {
   const t = o2.t ?? 0.5;
-  const p5 = pointAt(path19, t);
-  let n = normalAt(path19, t);
+  const p5 = pointAt(path18, t);
+  let n = normalAt(path18, t);
   if (o2.side === "right") n = mul(n, -1);
   const size = o2.size ?? 16;
   const b2 = labelFontBox(text12, { x: 0, y: 0, size });
   const reach = Math.max(-n.x * b2.x0, -n.x * b2.x1) + Math.max(-n.y * b2.y0, -n.y * b2.y1);
   return add(p5, mul(n, reach + (o2.offset ?? 5)));
 }
-function edgeLabel(path19, text12, o2 = {}) {
-  const at = edgeLabelAnchor(path19, text12, o2);
+function edgeLabel(path18, text12, o2 = {}) {
+  const at = edgeLabelAnchor(path18, text12, o2);
   return mathLabel(text12, { x: at.x, y: at.y, size: o2.size ?? 16, class: o2.class });
 }
 function delaySquare(at, size = 8, paint = "ink") {
@@ -22001,13 +22001,13 @@ var init_figure2 = __esm({
           captionHtml: caption !== void 0 ? ctx.markdown(caption, "caption") : void 0,
           attrHtml: attr2 !== void 0 ? ctx.markdown(attr2, "attr") : void 0,
           attrlink: given(ctx, "attrlink"),
-          ...shown.width !== void 0 ? { width: shown.width } : {},
-          ...shown.height !== void 0 ? { height: shown.height } : {},
+          width: shown.width,
+          height: shown.height,
           class: given(ctx, "class"),
           loading,
-          ...decoding ? { decoding } : {},
-          ...shown.picture ? { picture: shown.picture } : {},
-          ...dark ? { dark: { src: dark.src, width: dark.width, height: dark.height, ...dark.picture ? { picture: dark.picture } : {} } } : {}
+          decoding,
+          picture: shown.picture,
+          dark
         });
       }
     });
@@ -25494,12 +25494,12 @@ function y(p5) {
   return p5[1];
 }
 function line2(x$1, y$1) {
-  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path19 = withPath(line3);
+  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path18 = withPath(line3);
   x$1 = typeof x$1 === "function" ? x$1 : x$1 === void 0 ? x : constant2(x$1);
   y$1 = typeof y$1 === "function" ? y$1 : y$1 === void 0 ? y : constant2(y$1);
   function line3(data) {
     var i2, n = (data = array2(data)).length, d2, defined0 = false, buffer;
-    if (context == null) output7 = curve(buffer = path19());
+    if (context == null) output7 = curve(buffer = path18());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) output7.lineStart();
@@ -25527,13 +25527,13 @@ function line2(x$1, y$1) {
   return line3;
 }
 function area(x0, y0, y1) {
-  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path19 = withPath(area2);
+  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path18 = withPath(area2);
   x0 = typeof x0 === "function" ? x0 : x0 === void 0 ? x : constant2(+x0);
   y0 = typeof y0 === "function" ? y0 : y0 === void 0 ? constant2(0) : constant2(+y0);
   y1 = typeof y1 === "function" ? y1 : y1 === void 0 ? y : constant2(+y1);
   function area2(data) {
     var i2, j, k2, n = (data = array2(data)).length, d2, defined0 = false, buffer, x0z = new Array(n), y0z = new Array(n);
-    if (context == null) output7 = curve(buffer = path19());
+    if (context == null) output7 = curve(buffer = path18());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) {
@@ -25609,12 +25609,12 @@ function curveRadial(curve) {
   return radial;
 }
 function Symbol2(type, size) {
-  let context = null, path19 = withPath(symbol);
+  let context = null, path18 = withPath(symbol);
   type = typeof type === "function" ? type : constant2(type || circle2);
   size = typeof size === "function" ? size : constant2(size === void 0 ? 64 : +size);
   function symbol() {
     let buffer;
-    if (!context) context = buffer = path19();
+    if (!context) context = buffer = path18();
     type.apply(this, arguments).draw(context, +size.apply(this, arguments));
     if (buffer) return context = null, buffer + "" || null;
   }
@@ -28289,9 +28289,9 @@ var init_rnn_unroll = __esm({
           body3.push(...column(ids, cx(k2), lay, { x: names("x", k2), h: names("h", k2), o: names("o", k2), L: names("L", k2), y: names("y", k2) }, weights, font));
         }
         for (let k2 = -1; k2 < T4; k2++) {
-          const path19 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
-          body3.push(edge(ids, path19, { dashed: k2 === -1 || k2 === T4 - 1 }));
-          if (weights[2]) body3.push(edgeLabel(path19, weights[2], { side: "left", size: WFONT, offset: HEAD_HALF_WIDTH + 2 }));
+          const path18 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
+          body3.push(edge(ids, path18, { dashed: k2 === -1 || k2 === T4 - 1 }));
+          if (weights[2]) body3.push(edgeLabel(path18, weights[2], { side: "left", size: WFONT, offset: HEAD_HALF_WIDTH + 2 }));
         }
         if (p5.bptt) {
           paints.add("highlight");
@@ -28482,11 +28482,11 @@ function seq2seqDrawing(ids, m) {
     edges.push(attentionEdge(from, to, m.weights[j], wmax));
     if (m.labels === "none") return;
     const tex = m.labels === "alpha" ? `\\alpha_{${m.step},${j + 1}}` : m.weights[j].toFixed(2);
-    const path19 = { kind: "line", a: from, b: to };
+    const path18 = { kind: "line", a: from, b: to };
     let best;
     for (const side of ["left", "right"]) {
       for (let k2 = 0; k2 <= 13; k2++) {
-        const at2 = edgeLabelAnchor(path19, tex, { t: 0.1 + 0.04 * k2, side, size: 14, offset: 4 });
+        const at2 = edgeLabelAnchor(path18, tex, { t: 0.1 + 0.04 * k2, side, size: 14, offset: 4 });
         const box = labelFontBox(tex, { x: at2.x, y: at2.y, size: 14 });
         if (box.y1 > ANN_TOP - 2 || placed.some((b2) => boxesOverlap(b2, box))) continue;
         const other = Math.min(Infinity, ...segs.filter((_9, i2) => i2 !== j).map((sg) => boxSegmentDistance(box, sg.from, sg.to)));
@@ -28494,7 +28494,7 @@ function seq2seqDrawing(ids, m) {
         if (other > 3 && (!best || score > best.score)) best = { at: at2, score };
       }
     }
-    const at = best?.at ?? edgeLabelAnchor(path19, tex, { t: 0.3, side: x6 < sumX - 1 ? "left" : "right", size: 14, offset: 4 });
+    const at = best?.at ?? edgeLabelAnchor(path18, tex, { t: 0.3, side: x6 < sumX - 1 ? "left" : "right", size: 14, offset: 4 });
     placed.push(labelFontBox(tex, { x: at.x, y: at.y, size: 14 }));
     math2(tex, at.x, at.y, 14);
   });
@@ -29670,12 +29670,12 @@ function parseTree(text12, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root4, path19) {
+function findNodeAtLocation(root4, path18) {
   if (!root4) {
     return void 0;
   }
   let node3 = root4;
-  for (let segment of path19) {
+  for (let segment of path18) {
     if (typeof segment === "string") {
       if (node3.type !== "object" || !Array.isArray(node3.children)) {
         return void 0;
@@ -30041,14 +30041,14 @@ var init_parser = __esm({
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text12, originalPath, value2, options) {
-  const path19 = originalPath.slice();
+  const path18 = originalPath.slice();
   const errors = [];
   const root4 = parseTree(text12, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path19.length > 0) {
-    lastSegment = path19.pop();
-    parent = findNodeAtLocation(root4, path19);
+  while (path18.length > 0) {
+    lastSegment = path18.pop();
+    parent = findNodeAtLocation(root4, path18);
     if (parent === void 0 && value2 !== void 0) {
       if (typeof lastSegment === "string") {
         value2 = { [lastSegment]: value2 };
@@ -30191,8 +30191,8 @@ var init_edit = __esm({
 });
 
 // node_modules/jsonc-parser/lib/esm/main.js
-function modify(text12, path19, value2, options) {
-  return setProperty(text12, path19, value2, options);
+function modify(text12, path18, value2, options) {
+  return setProperty(text12, path18, value2, options);
 }
 function applyEdits(text12, edits) {
   let sortedEdits = edits.slice(0).sort((a3, b2) => {
@@ -31318,6 +31318,16 @@ function layoutsComplete(siteDir, data) {
     return true;
   });
 }
+function templateText(file) {
+  try {
+    return file ? readFileSync5(file, "utf8") : "";
+  } catch {
+    return "";
+  }
+}
+function templateCode(file) {
+  return templateText(file).replace(/\{\{-?\s*\/\*[^]*?\*\/\s*-?\}\}/g, "");
+}
 function isDirectory(p5) {
   try {
     return statSync3(p5).isDirectory();
@@ -31341,11 +31351,7 @@ function markdownShortcodeTemplates(siteDir, layoutDirs) {
   return (name) => {
     if (!seen.has(name)) {
       const t = shortcodeTemplate(layoutDirs, name);
-      let text12 = "";
-      try {
-        text12 = t ? readFileSync5(t, "utf8") : "";
-      } catch {
-      }
+      const text12 = templateText(t);
       const markdown = /\.Inner(Deindent)?\b[^}]*\|\s*(markdownify|\S*RenderString)|(markdownify|RenderString)\s+\.Inner/.test(text12);
       seen.set(name, markdown ? path7.relative(siteDir, t).split(path7.sep).join("/") : void 0);
     }
@@ -31359,12 +31365,7 @@ function renderingWrapperTemplates(layoutDirs, names) {
   return [...names].sort().filter((name) => rendersTexItself(shortcodeTemplate(layoutDirs, name)));
 }
 function rendersTexItself(file) {
-  let text12 = "";
-  try {
-    text12 = file ? readFileSync5(file, "utf8") : "";
-  } catch {
-  }
-  const code4 = text12.replace(/\{\{-?\s*\/\*[^]*?\*\/\s*-?\}\}/g, "");
+  const code4 = templateCode(file);
   return /\.Inner\b/.test(code4) && /\b(transform\.ToMath|resources\.GetRemote)\b/.test(code4);
 }
 function mathFenceRendered(layoutDirs) {
@@ -31627,7 +31628,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "55b4142e532665a1cf5125db58370959";
+    BUNDLE_CODE_ID = "8447f07e710a361c8e05adb6192a8afe";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -31894,8 +31895,6 @@ var init_output_limits = __esm({
 });
 
 // src/page-settings.ts
-import { readFileSync as readFileSync10 } from "node:fs";
-import path12 from "node:path";
 function pageSettings(config, siteDir, errorMode) {
   const diagnostics = [];
   const macros2 = config.prerender.katex.macros;
@@ -31915,8 +31914,7 @@ function pageSettings(config, siteDir, errorMode) {
       message: `this site has its own "${name}" shortcode, which stays in charge: hugo-prerender does not render {{< ${name} >}} on this site. Rename or remove this template to use hugo-prerender's ${name}`
     });
   }
-  const siteFigure = siteShortcodes.get("figure");
-  const siteFigureTakesDark = siteFigure !== void 0 && templateText(path12.join(siteDir, siteFigure)).includes("src-dark");
+  const siteFigureTakesDark = siteShortcodes.has("figure") && /["`]src-dark["`]/.test(templateCode(shortcodeTemplate(layoutDirs, "figure")));
   const passThrough = Object.entries(DEFAULT_WRAPPERS).filter(([, kind]) => kind === "math").map(([name]) => name);
   const rendering = renderingWrapperTemplates(layoutDirs, passThrough);
   let math2 = rendering.length > 0 ? { ...config.math, wrappers: { ...Object.fromEntries(rendering.map((n) => [n, "tex"])), ...config.math.wrappers ?? {} } } : config.math;
@@ -31950,13 +31948,6 @@ function pageSettings(config, siteDir, errorMode) {
   };
   const site = { dir: siteDir, staticDirs: config.staticDirs, assetsDir: config.assetsDir, contentDirs: config.contentRoots.map((r2) => r2.dir) };
   return { settings, site, diagnostics };
-}
-function templateText(file) {
-  try {
-    return readFileSync10(file, "utf8");
-  } catch {
-    return "";
-  }
 }
 var init_page_settings = __esm({
   "src/page-settings.ts"() {
@@ -32450,8 +32441,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path19, name) {
-  if (!path19) {
+function assertPath(path18, name) {
+  if (!path18) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -32636,13 +32627,13 @@ var init_lib4 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set path(path19) {
-        if (isUrl(path19)) {
-          path19 = fileURLToPath3(path19);
+      set path(path18) {
+        if (isUrl(path18)) {
+          path18 = fileURLToPath3(path18);
         }
-        assertNonEmpty(path19, "path");
-        if (this.path !== path19) {
-          this.history.push(path19);
+        assertNonEmpty(path18, "path");
+        if (this.path !== path18) {
+          this.history.push(path18);
         }
       }
       /**
@@ -41698,7 +41689,7 @@ function transformGfmAutolinkLiterals(tree) {
     { ignore: ["link", "linkReference"] }
   );
 }
-function findUrl(_9, protocol, domain2, path19, match) {
+function findUrl(_9, protocol, domain2, path18, match) {
   if (!previous2(match)) {
     return false;
   }
@@ -41711,7 +41702,7 @@ function findUrl(_9, protocol, domain2, path19, match) {
   if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
     return false;
   }
-  const parts = splitUrl(domain2 + path19);
+  const parts = splitUrl(domain2 + path18);
   const result = {
     type: "link",
     title: null,
@@ -44197,7 +44188,7 @@ function tokenizeWwwAutolink(effects, ok3, nok) {
     }
     effects.enter("literalAutolink");
     effects.enter("literalAutolinkWww");
-    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path13, wwwAfter), nok), nok)(code4);
+    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path12, wwwAfter), nok), nok)(code4);
   }
   function wwwAfter(code4) {
     effects.exit("literalAutolinkWww");
@@ -44247,7 +44238,7 @@ function tokenizeProtocolAutolink(effects, ok3, nok) {
     return nok(code4);
   }
   function afterProtocol(code4) {
-    return code4 === null || asciiControl(code4) || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4) || unicodePunctuation(code4) ? nok(code4) : effects.attempt(domain, effects.attempt(path13, protocolAfter), nok)(code4);
+    return code4 === null || asciiControl(code4) || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4) || unicodePunctuation(code4) ? nok(code4) : effects.attempt(domain, effects.attempt(path12, protocolAfter), nok)(code4);
   }
   function protocolAfter(code4) {
     effects.exit("literalAutolinkHttp");
@@ -44423,7 +44414,7 @@ function previousUnbalanced(events) {
   }
   return result;
 }
-var wwwPrefix, domain, path13, trail, emailDomainDotTrail, wwwAutolink, protocolAutolink, emailAutolink, text4, code2;
+var wwwPrefix, domain, path12, trail, emailDomainDotTrail, wwwAutolink, protocolAutolink, emailAutolink, text4, code2;
 var init_syntax = __esm({
   "node_modules/micromark-extension-gfm-autolink-literal/lib/syntax.js"() {
     init_micromark_util_character();
@@ -44435,7 +44426,7 @@ var init_syntax = __esm({
       tokenize: tokenizeDomain,
       partial: true
     };
-    path13 = {
+    path12 = {
       tokenize: tokenizePath,
       partial: true
     };
@@ -53509,7 +53500,7 @@ function __hpGlyphsAsAttributes(on) {
   __hpGlyphsLeft = false;
   return left;
 }
-var ParseError, uppercase, __hpHyphenated, hyphenate, ESCAPE_LOOKUP, ESCAPE_REGEX, __hpEscapeTest, escape, getBaseElem, characterNodesTypes, isCharacterBox, protocolFromUrl, SETTINGS_SCHEMA, Settings, Style, D2, Dc, T3, Tc, S, Sc, SS, SSc, styles, sup2, sub2, fracNum, fracDen, cramp, text$1, Style$1, scriptData, allBlocks, doubleBrushStroke, hLinePad, sqrtMain, sqrtSize1, sqrtSize2, sqrtSize3, sqrtSize4, phasePath, sqrtTall, sqrtPath, innerPath, path14, tallDelim, DocumentFragment, ptPerUnit, relativeUnit, validUnit, calculateSize, __hpEms, makeEm, createClass, cssStyleToString, initNode, toNode, invalidAttributeNameRegex, toMarkup, Span, Anchor, Img, iCombinations, SymbolNode, SvgNode, PathNode, LineNode, hasHtmlDomChildren, fontMetricsData, sigmasAndXis, extraCharacterMap, fontMetricsBySizeIndex, symbols, math, text8, main, ams, accent2, bin, close, inner, mathord, op, open, punct, rel2, spacing, textord, ligatures, mathTextSymbols, ch, i, textSymbols, _ch, _i, letters2, _ch2, _i2, wideChar, _ch3, _i3, _ch4, _i4, extraLatin, _ch5, _i5, boldUpright, italic, boldItalic, script2, noFont, fraktur, doubleStruck, boldFraktur, sansSerif, boldSansSerif, italicSansSerif, monospace, wideLatinLetterData, wideNumeralData, wideCharacterFont, lookupSymbol, makeSymbol, mathsym, boldSymbol, makeOrd, canCombine, tryCombineChars, sizeElementFromChildren, makeSpan, makeSvgSpan, makeLineSpan, makeAnchor, makeFragment, wrapFragment, getVListChildrenAndDepth, makeVList, makeGlue, retrieveTextFontName, fontMap, svgData, staticSvg, thinspace, mediumspace, thickspace, spacings, tightSpacings, _functions, _htmlGroupBuilders, _mathmlGroupBuilders, normalizeArgument, ordargument, binLeftCanceller, binRightCanceller, styleMap$1, DomEnum, buildExpression$1, _traverseNonSpaceNodes, checkPartialGroup, _getOutermostNode, getTypeOfDomTree, makeNullDelimiter, buildGroup$1, MathNode, TextNode, SpaceNode, noVariantSymbols, rowLikeTypes, makeText, makeRow, mathFontVariants, getVariant, buildExpression2, buildExpressionRow, buildGroup2, sizeStyleMap, sizeMultipliers, sizeAtStyle, Options, optionsFromSettings, displayWrap, buildTree, buildHTMLTree, stretchyCodePoint, stretchyMathML, katexImagesData, wideAccentLabels, stretchySvg, stretchyEnclose, ATOMS, NON_ATOMS, getBaseSymbol, htmlBuilder$a, mathmlBuilder$9, NON_STRETCHY_ACCENT_REGEX, paddedNode, binrelClass, cdArrowFunctionName, newCell, isStartOfArrow, isLabelEnd, htmlBuilder$8, mathmlBuilder$7, globalMap, checkControlSequence, getRHS, letCommand, getMetrics, styleWrap, centerSpan, makeSmallDelim, mathrmSize, makeLargeDelim, makeGlyphSpan, makeInner, lapInEms, lap, verts, doubleVerts, makeStackedDelim, vbPad, emPad, sqrtSvg, makeSqrtImage, stackLargeDelimiters, stackAlwaysDelimiters, stackNeverDelimiters, sizeToMaxHeight, makeSizedDelim, stackNeverDelimiterSequence, stackAlwaysDelimiterSequence, stackLargeDelimiterSequence, delimTypeToFont, traverseSequence, makeCustomSizedDelim, makeLeftRightDelim, delimiterSizes, delimiters, htmlBuilder$7, mathmlBuilder$6, _environments, _macros, SourceLocation, Token, validateAmsEnvironmentContext, gatherEnvironments, htmlBuilder$6, alignMap, mathmlBuilder$5, alignedHandler, environments, htmlBuilder$5, mathmlBuilder$4, fontAliases, htmlBuilder$4, mathmlBuilder$3, wrapWithStyle, stylArray, delimFromValue, htmlBuilder$3, mathmlBuilder$2, sizeData, chooseMathStyle, assembleSupSub, noSuccessor, htmlBuilder$2, mathmlBuilder$1, singleCharBigOps, singleCharIntegrals, htmlBuilder$1, mathmlBuilder2, sizeFuncs, htmlBuilder2, styleMap, htmlBuilderDelegate, defaultVariant, cssSpace, regularSpace, pad, textFontFamilies, textFontWeights, textFontShapes, optionsWithFont, makeVerb, functions, spaceRegexString, controlWordRegexString, controlSymbolRegexString, controlWordWhitespaceRegexString, controlSpaceRegexString, combiningDiacriticalMarkString, combiningDiacriticalMarksEndRegex, tokenRegexString, Lexer, Namespace, macros, digitToNumber, newcommand, dotsByToken, dotsbGroups, spaceAfterDots, latexRaiseA, braketHelper, implicitCommands, MacroExpander, unicodeSubRegEx, uSubsAndSups, unicodeAccents, unicodeSymbols, Parser2, parseTree3, render4, renderToString, generateParseTree, renderError, renderToDomTree, renderToHTMLTree, version, __domTree, katex, __hpGlyphAttributes, __hpGlyphsLeft, __hpOwnBefore;
+var ParseError, uppercase, __hpHyphenated, hyphenate, ESCAPE_LOOKUP, ESCAPE_REGEX, __hpEscapeTest, escape, getBaseElem, characterNodesTypes, isCharacterBox, protocolFromUrl, SETTINGS_SCHEMA, Settings, Style, D2, Dc, T3, Tc, S, Sc, SS, SSc, styles, sup2, sub2, fracNum, fracDen, cramp, text$1, Style$1, scriptData, allBlocks, doubleBrushStroke, hLinePad, sqrtMain, sqrtSize1, sqrtSize2, sqrtSize3, sqrtSize4, phasePath, sqrtTall, sqrtPath, innerPath, path13, tallDelim, DocumentFragment, ptPerUnit, relativeUnit, validUnit, calculateSize, __hpEms, makeEm, createClass, cssStyleToString, initNode, toNode, invalidAttributeNameRegex, toMarkup, Span, Anchor, Img, iCombinations, SymbolNode, SvgNode, PathNode, LineNode, hasHtmlDomChildren, fontMetricsData, sigmasAndXis, extraCharacterMap, fontMetricsBySizeIndex, symbols, math, text8, main, ams, accent2, bin, close, inner, mathord, op, open, punct, rel2, spacing, textord, ligatures, mathTextSymbols, ch, i, textSymbols, _ch, _i, letters2, _ch2, _i2, wideChar, _ch3, _i3, _ch4, _i4, extraLatin, _ch5, _i5, boldUpright, italic, boldItalic, script2, noFont, fraktur, doubleStruck, boldFraktur, sansSerif, boldSansSerif, italicSansSerif, monospace, wideLatinLetterData, wideNumeralData, wideCharacterFont, lookupSymbol, makeSymbol, mathsym, boldSymbol, makeOrd, canCombine, tryCombineChars, sizeElementFromChildren, makeSpan, makeSvgSpan, makeLineSpan, makeAnchor, makeFragment, wrapFragment, getVListChildrenAndDepth, makeVList, makeGlue, retrieveTextFontName, fontMap, svgData, staticSvg, thinspace, mediumspace, thickspace, spacings, tightSpacings, _functions, _htmlGroupBuilders, _mathmlGroupBuilders, normalizeArgument, ordargument, binLeftCanceller, binRightCanceller, styleMap$1, DomEnum, buildExpression$1, _traverseNonSpaceNodes, checkPartialGroup, _getOutermostNode, getTypeOfDomTree, makeNullDelimiter, buildGroup$1, MathNode, TextNode, SpaceNode, noVariantSymbols, rowLikeTypes, makeText, makeRow, mathFontVariants, getVariant, buildExpression2, buildExpressionRow, buildGroup2, sizeStyleMap, sizeMultipliers, sizeAtStyle, Options, optionsFromSettings, displayWrap, buildTree, buildHTMLTree, stretchyCodePoint, stretchyMathML, katexImagesData, wideAccentLabels, stretchySvg, stretchyEnclose, ATOMS, NON_ATOMS, getBaseSymbol, htmlBuilder$a, mathmlBuilder$9, NON_STRETCHY_ACCENT_REGEX, paddedNode, binrelClass, cdArrowFunctionName, newCell, isStartOfArrow, isLabelEnd, htmlBuilder$8, mathmlBuilder$7, globalMap, checkControlSequence, getRHS, letCommand, getMetrics, styleWrap, centerSpan, makeSmallDelim, mathrmSize, makeLargeDelim, makeGlyphSpan, makeInner, lapInEms, lap, verts, doubleVerts, makeStackedDelim, vbPad, emPad, sqrtSvg, makeSqrtImage, stackLargeDelimiters, stackAlwaysDelimiters, stackNeverDelimiters, sizeToMaxHeight, makeSizedDelim, stackNeverDelimiterSequence, stackAlwaysDelimiterSequence, stackLargeDelimiterSequence, delimTypeToFont, traverseSequence, makeCustomSizedDelim, makeLeftRightDelim, delimiterSizes, delimiters, htmlBuilder$7, mathmlBuilder$6, _environments, _macros, SourceLocation, Token, validateAmsEnvironmentContext, gatherEnvironments, htmlBuilder$6, alignMap, mathmlBuilder$5, alignedHandler, environments, htmlBuilder$5, mathmlBuilder$4, fontAliases, htmlBuilder$4, mathmlBuilder$3, wrapWithStyle, stylArray, delimFromValue, htmlBuilder$3, mathmlBuilder$2, sizeData, chooseMathStyle, assembleSupSub, noSuccessor, htmlBuilder$2, mathmlBuilder$1, singleCharBigOps, singleCharIntegrals, htmlBuilder$1, mathmlBuilder2, sizeFuncs, htmlBuilder2, styleMap, htmlBuilderDelegate, defaultVariant, cssSpace, regularSpace, pad, textFontFamilies, textFontWeights, textFontShapes, optionsWithFont, makeVerb, functions, spaceRegexString, controlWordRegexString, controlSymbolRegexString, controlWordWhitespaceRegexString, controlSpaceRegexString, combiningDiacriticalMarkString, combiningDiacriticalMarksEndRegex, tokenRegexString, Lexer, Namespace, macros, digitToNumber, newcommand, dotsByToken, dotsbGroups, spaceAfterDots, latexRaiseA, braketHelper, implicitCommands, MacroExpander, unicodeSubRegEx, uSubsAndSups, unicodeAccents, unicodeSymbols, Parser2, parseTree3, render4, renderToString, generateParseTree, renderError, renderToDomTree, renderToHTMLTree, version, __domTree, katex, __hpGlyphAttributes, __hpGlyphsLeft, __hpOwnBefore;
 var init_katex = __esm({
   "node_modules/katex/dist/katex.mjs"() {
     ParseError = class _ParseError extends Error {
@@ -53962,27 +53953,27 @@ var init_katex = __esm({
     };
     sqrtPath = function sqrtPath2(size, extraVinculum, viewBoxHeight) {
       extraVinculum = 1e3 * extraVinculum;
-      var path19 = "";
+      var path18 = "";
       switch (size) {
         case "sqrtMain":
-          path19 = sqrtMain(extraVinculum, hLinePad);
+          path18 = sqrtMain(extraVinculum, hLinePad);
           break;
         case "sqrtSize1":
-          path19 = sqrtSize1(extraVinculum, hLinePad);
+          path18 = sqrtSize1(extraVinculum, hLinePad);
           break;
         case "sqrtSize2":
-          path19 = sqrtSize2(extraVinculum, hLinePad);
+          path18 = sqrtSize2(extraVinculum, hLinePad);
           break;
         case "sqrtSize3":
-          path19 = sqrtSize3(extraVinculum, hLinePad);
+          path18 = sqrtSize3(extraVinculum, hLinePad);
           break;
         case "sqrtSize4":
-          path19 = sqrtSize4(extraVinculum, hLinePad);
+          path18 = sqrtSize4(extraVinculum, hLinePad);
           break;
         case "sqrtTall":
-          path19 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
+          path18 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
       }
-      return path19;
+      return path18;
     };
     innerPath = function innerPath2(name, height) {
       switch (name) {
@@ -54008,7 +53999,7 @@ var init_katex = __esm({
           return "";
       }
     };
-    path14 = {
+    path13 = {
       // The doubleleftarrow geometry is from glyph U+21D0 in the font KaTeX Main
       doubleleftarrow: "M262 157\nl10-10c34-36 62.7-77 86-123 3.3-8 5-13.3 5-16 0-5.3-6.7-8-20-8-7.3\n 0-12.2.5-14.5 1.5-2.3 1-4.8 4.5-7.5 10.5-49.3 97.3-121.7 169.3-217 216-28\n 14-57.3 25-88 33-6.7 2-11 3.8-13 5.5-2 1.7-3 4.2-3 7.5s1 5.8 3 7.5\nc2 1.7 6.3 3.5 13 5.5 68 17.3 128.2 47.8 180.5 91.5 52.3 43.7 93.8 96.2 124.5\n 157.5 9.3 8 15.3 12.3 18 13h6c12-.7 18-4 18-10 0-2-1.7-7-5-15-23.3-46-52-87\n-86-123l-10-10h399738v-40H218c328 0 0 0 0 0l-10-8c-26.7-20-65.7-43-117-69 2.7\n-2 6-3.7 10-5 36.7-16 72.3-37.3 107-64l10-8h399782v-40z\nm8 0v40h399730v-40zm0 194v40h399730v-40z",
       // doublerightarrow is from glyph U+21D2 in font KaTeX Main
@@ -54549,7 +54540,7 @@ var init_katex = __esm({
         if (this.alternate) {
           node3.setAttribute("d", this.alternate);
         } else {
-          node3.setAttribute("d", path14[this.pathName]);
+          node3.setAttribute("d", path13[this.pathName]);
         }
         return node3;
       }
@@ -54557,7 +54548,7 @@ var init_katex = __esm({
         if (this.alternate) {
           return '<path d="' + escape(this.alternate) + '"/>';
         } else {
-          return '<path d="' + escape(path14[this.pathName]) + '"/>';
+          return '<path d="' + escape(path13[this.pathName]) + '"/>';
         }
       }
     };
@@ -58091,8 +58082,8 @@ var init_katex = __esm({
     };
     staticSvg = function staticSvg2(value2, options) {
       var [pathName, width, height] = svgData[value2];
-      var path19 = new PathNode(pathName);
-      var svgNode2 = new SvgNode([path19], {
+      var path18 = new PathNode(pathName);
+      var svgNode2 = new SvgNode([path18], {
         "width": makeEm(width),
         "height": makeEm(height),
         // Override CSS rule `.katex svg { width: 100% }`
@@ -59104,8 +59095,8 @@ var init_katex = __esm({
               pathName = "tilde" + imgIndex;
             }
           }
-          var path19 = new PathNode(pathName);
-          var svgNode2 = new SvgNode([path19], {
+          var path18 = new PathNode(pathName);
+          var svgNode2 = new SvgNode([path18], {
             "width": "100%",
             "height": makeEm(_height),
             "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight,
@@ -60190,8 +60181,8 @@ var init_katex = __esm({
     };
     makeInner = function makeInner2(ch2, height, options) {
       var width = fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)] ? fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)][4] : fontMetricsData["Size1-Regular"][ch2.charCodeAt(0)][4];
-      var path19 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
-      var svgNode2 = new SvgNode([path19], {
+      var path18 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
+      var svgNode2 = new SvgNode([path18], {
         "width": makeEm(width),
         "height": makeEm(height),
         // Override CSS rule `.katex svg { width: 100% }`
@@ -60360,10 +60351,10 @@ var init_katex = __esm({
         var midHeight = realHeightTotal - topHeightTotal - bottomHeightTotal;
         var viewBoxHeight = Math.round(realHeightTotal * 1e3);
         var pathStr = tallDelim(svgLabel, Math.round(midHeight * 1e3));
-        var path19 = new PathNode(svgLabel, pathStr);
+        var path18 = new PathNode(svgLabel, pathStr);
         var width = makeEm(viewBoxWidth / 1e3);
         var height = makeEm(viewBoxHeight / 1e3);
-        var svg3 = new SvgNode([path19], {
+        var svg3 = new SvgNode([path18], {
           "width": width,
           "height": height,
           "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight
@@ -60404,8 +60395,8 @@ var init_katex = __esm({
     vbPad = 80;
     emPad = 0.08;
     sqrtSvg = function sqrtSvg2(sqrtName, height, viewBoxHeight, extraVinculum, options) {
-      var path19 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
-      var pathNode = new PathNode(sqrtName, path19);
+      var path18 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
+      var pathNode = new PathNode(sqrtName, path18);
       var svg3 = new SvgNode([pathNode], {
         // Note: 1000:1 ratio of viewBox to document em width.
         "width": "400em",
@@ -60894,8 +60885,8 @@ var init_katex = __esm({
         var angleHeight = inner2.height + inner2.depth + lineWeight + clearance;
         inner2.style.paddingLeft = makeEm(angleHeight / 2 + lineWeight);
         var viewBoxHeight = Math.floor(1e3 * angleHeight * scale2);
-        var path19 = phasePath(viewBoxHeight);
-        var svgNode2 = new SvgNode([new PathNode("phase", path19)], {
+        var path18 = phasePath(viewBoxHeight);
+        var svgNode2 = new SvgNode([new PathNode("phase", path18)], {
           "width": "400em",
           "height": makeEm(viewBoxHeight / 1e3),
           "viewBox": "0 0 400000 " + viewBoxHeight,
@@ -70422,7 +70413,7 @@ __export(build_page_exports, {
   renderPage: () => renderPage
 });
 import { realpathSync as realpathSync3 } from "node:fs";
-import path15 from "node:path";
+import path14 from "node:path";
 function pageServices(config, siteDir, errorMode, light = pageSettings(config, siteDir, errorMode)) {
   const limits = config.prerender.limits;
   const renderer = createMathRenderer({ macros: config.prerender.katex.macros, strict: config.prerender.katex.strict, errors: errorMode, limits });
@@ -70458,12 +70449,12 @@ function readablePath(siteDir, abs, relPath) {
   }
   let site = realSites.get(siteDir);
   if (site === void 0) realSites.set(siteDir, site = realpathSync3.native(siteDir));
-  const rel3 = path15.relative(site, real).split(path15.sep).join("/");
-  return rel3 === relPath || rel3.startsWith("../") || path15.isAbsolute(rel3) ? void 0 : rel3;
+  const rel3 = path14.relative(site, real).split(path14.sep).join("/");
+  return rel3 === relPath || rel3.startsWith("../") || path14.isAbsolute(rel3) ? void 0 : rel3;
 }
 function bundleDirOf(abs) {
-  const base2 = path15.basename(abs).replace(/\.[^.]+$/, "");
-  return base2 === "index" || base2 === "_index" || /^_?index\.[a-z-]+$/i.test(base2) ? path15.dirname(abs) : void 0;
+  const base2 = path14.basename(abs).replace(/\.[^.]+$/, "");
+  return base2 === "index" || base2 === "_index" || /^_?index\.[a-z-]+$/i.test(base2) ? path14.dirname(abs) : void 0;
 }
 async function renderPage(job, ctx) {
   const { abs, relPath } = job;
@@ -70548,7 +70539,6 @@ async function renderPage(job, ctx) {
     for (const html7 of htmls) {
       into.math ||= html7.includes('class="katex');
       into.figure ||= html7.includes("<svg");
-      if (html7.includes('class="hp-dark-only"')) into.dark = true;
     }
   };
   has(r2.titles.values(), outcome.titlesHave);
@@ -70565,6 +70555,7 @@ async function renderPage(job, ctx) {
     r2.fragments.map((f) => f.html),
     outcome.fragmentsHave
   );
+  if (r2.fragments.some((f) => f.kind === "shortcode" && f.html.includes('class="hp-dark-only"'))) outcome.fragmentsHave.dark = true;
   return outcome;
 }
 var FragmentMemo, realSites;
@@ -70881,9 +70872,9 @@ ${out.slice(j)}`;
 // src/build.ts
 init_keys();
 init_config();
-import { closeSync, openSync, readdirSync as readdirSync6, readFileSync as readFileSync11, readSync, realpathSync as realpathSync4, statSync as statSync5 } from "node:fs";
+import { closeSync, openSync, readdirSync as readdirSync6, readFileSync as readFileSync10, readSync, realpathSync as realpathSync4, statSync as statSync5 } from "node:fs";
 import os from "node:os";
-import path16 from "node:path";
+import path15 from "node:path";
 
 // src/site/output.ts
 init_config();
@@ -72056,7 +72047,7 @@ function ownTagsInOtherFormat(text12, relPath) {
       file: relPath,
       ...new LineIndex(text12).at(at),
       offset: at,
-      message: `${OWN_SHORTCODE_MESSAGE}; every tag of hugo-prerender's shortcodes is left out of this ${path16.posix.extname(relPath).slice(1)} page. Remove them from the page`
+      message: `${OWN_SHORTCODE_MESSAGE}; every tag of hugo-prerender's shortcodes is left out of this ${path15.posix.extname(relPath).slice(1)} page. Remove them from the page`
     }
   };
 }
@@ -72076,7 +72067,7 @@ function listContentFiles(dir, roots, refused = [], unreadable = [], others = []
     const inside2 = new Set(seen).add(real);
     for (const e of entries.sort((a3, b2) => a3.name < b2.name ? -1 : a3.name > b2.name ? 1 : 0)) {
       if (e.name.startsWith(".")) continue;
-      const p5 = d2.endsWith(path16.sep) ? d2 + e.name : d2 + path16.sep + e.name;
+      const p5 = d2.endsWith(path15.sep) ? d2 + e.name : d2 + path15.sep + e.name;
       let st = void 0;
       if (e.isSymbolicLink()) {
         const r2 = resolveInside(roots, p5);
@@ -72092,13 +72083,13 @@ function listContentFiles(dir, roots, refused = [], unreadable = [], others = []
       }
       if (st ? st.isDirectory() : e.isDirectory()) walk(p5, inside2);
       else if (st ? st.isFile() : e.isFile()) {
-        const ext = path16.extname(e.name).toLowerCase();
+        const ext = path15.extname(e.name).toLowerCase();
         if (CONTENT_EXTENSIONS.has(ext)) out.push(p5);
         else if (OTHER_CONTENT_EXTENSIONS.has(ext)) others.push(p5);
       }
     }
   };
-  walk(path16.resolve(dir), /* @__PURE__ */ new Set());
+  walk(path15.resolve(dir), /* @__PURE__ */ new Set());
   return out;
 }
 function unreadableDirDiagnostic(siteDir, u, consequence) {
@@ -72141,20 +72132,20 @@ function writeFailure(e) {
   return void 0;
 }
 function toPosix2(p5) {
-  return p5.split(path16.sep).join("/");
+  return p5.split(path15.sep).join("/");
 }
 function relativePosix(from, to) {
-  if (to.startsWith(from + path16.sep) && !to.includes(`${path16.sep}.`)) return toPosix2(to.slice(from.length + 1));
-  return toPosix2(path16.relative(from, to));
+  if (to.startsWith(from + path15.sep) && !to.includes(`${path15.sep}.`)) return toPosix2(to.slice(from.length + 1));
+  return toPosix2(path15.relative(from, to));
 }
 function emptyBuildResult() {
   return { pages: 0, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, unchanged: 0, images: 0, imagesProcessed: 0, ms: 0, workers: 0, diagnostics: [], failed: false };
 }
 async function buildSite(opts) {
-  if (opts.locked || !isDirectory(path16.resolve(opts.source))) return buildLocked(opts);
+  if (opts.locked || !isDirectory(path15.resolve(opts.source))) return buildLocked(opts);
   let lock;
   try {
-    lock = await acquireSiteLock(path16.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
+    lock = await acquireSiteLock(path15.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
   } catch (e) {
     if (!(e instanceof LockError)) throw e;
     const result = emptyBuildResult();
@@ -72170,7 +72161,7 @@ async function buildSite(opts) {
 }
 async function buildLocked(opts) {
   const t02 = performance.now();
-  const siteDir = path16.resolve(opts.source);
+  const siteDir = path15.resolve(opts.source);
   const result = emptyBuildResult();
   const fail = (message, file) => {
     result.diagnostics.push({ severity: "error", message, file, line: 1, column: 1 });
@@ -72179,7 +72170,7 @@ async function buildLocked(opts) {
     return result;
   };
   if (!isDirectory(siteDir)) {
-    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path16.dirname(siteDir)}?)`);
+    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path15.dirname(siteDir)}?)`);
     return fail(`the site directory ${siteDir} does not exist; pass the site with -s DIR`);
   }
   let config;
@@ -72200,7 +72191,7 @@ async function buildLocked(opts) {
     );
   }
   if (!moduleMounts(config.data).some((m) => normalizeRel(m.source) === `${PRERENDER_DIR}/content`)) {
-    result.unmounted = path16.relative(siteDir, config.file) || config.file;
+    result.unmounted = path15.relative(siteDir, config.file) || config.file;
   }
   const errorMode = opts.errors ?? config.prerender.errors;
   const base2 = pageSettings(config, siteDir, errorMode);
@@ -72239,7 +72230,7 @@ async function buildLocked(opts) {
       result.diagnostics.push({
         severity: "error",
         code: "config",
-        file: toPosix2(path16.relative(siteDir, config.file)),
+        file: toPosix2(path15.relative(siteDir, config.file)),
         line: 1,
         column: 1,
         message: `the content of ${JSON.stringify(root4.source)} has language ${JSON.stringify(root4.lang)}, which is not a plain language code (letters, digits, '-', '_'); its pages were not prerendered`
@@ -72250,16 +72241,16 @@ async function buildLocked(opts) {
     const others = [];
     for (const abs of listContentFiles(root4.dir, siteRoots(site), refused, unreadable, others)) {
       const rel3 = relativePosix(root4.dir, abs);
-      files.push({ abs, tree, relToContent: root4.target ? path16.posix.join(root4.target, rel3) : rel3 });
+      files.push({ abs, tree, relToContent: root4.target ? path15.posix.join(root4.target, rel3) : rel3 });
     }
     for (const abs of others) {
       const rel3 = relativePosix(root4.dir, abs);
-      otherFiles.push({ abs, tree, relToContent: root4.target ? path16.posix.join(root4.target, rel3) : rel3 });
+      otherFiles.push({ abs, tree, relToContent: root4.target ? path15.posix.join(root4.target, rel3) : rel3 });
     }
     for (const u of unreadable) {
       result.diagnostics.push(unreadableDirDiagnostic(siteDir, u, "its pages were not prerendered and keep what the previous build wrote for them"));
       const rel3 = relativePosix(root4.dir, u.dir);
-      const inTree = root4.target ? path16.posix.join(root4.target, rel3) : rel3;
+      const inTree = root4.target ? path15.posix.join(root4.target, rel3) : rel3;
       for (const [shadow, info] of output7.keepUnder(inTree, tree)) {
         output7.keepTitles(info.source);
         keepIndex(shadow);
@@ -72295,7 +72286,7 @@ async function buildLocked(opts) {
     else if (record.shadowBytes !== void 0) output7.keep(p5.relToContent, p5.tree, { unchanged: true, seen: true });
     output7.keepTitles(p5.relPath);
     keepIndex(p5.relToContent);
-    if (pipeline) for (const img of record.images) await pipeline.prepare(path16.resolve(siteDir, img.file), img.shown);
+    if (pipeline) for (const img of record.images) await pipeline.prepare(path15.resolve(siteDir, img.file), img.shown);
     countKept(record);
   };
   const countKept = (record) => {
@@ -72385,7 +72376,7 @@ async function buildLocked(opts) {
       if (output7.hasShadow(relToContent, tree)) return;
       let ownCut;
       try {
-        ownCut = cutOwnTags(readFileSync11(abs, "utf8"));
+        ownCut = cutOwnTags(readFileSync10(abs, "utf8"));
       } catch {
         return;
       }
@@ -72477,7 +72468,7 @@ async function buildLocked(opts) {
     const relPath = relativePosix(siteDir, abs);
     let text12;
     try {
-      text12 = readFileSync11(abs, "utf8");
+      text12 = readFileSync10(abs, "utf8");
     } catch {
       continue;
     }
@@ -72498,7 +72489,7 @@ async function buildLocked(opts) {
       result.diagnostics.push({
         severity: "warning",
         code: "head",
-        file: toPosix2(path16.relative(siteDir, config.file)),
+        file: toPosix2(path15.relative(siteDir, config.file)),
         line: 1,
         column: 1,
         message: `${what2}; ${headAdvice(head2, siteDir)}`
@@ -72572,8 +72563,8 @@ function summaryLine(r2) {
 }
 
 // src/site/init.ts
-import { existsSync as existsSync3, readFileSync as readFileSync12 } from "node:fs";
-import path17 from "node:path";
+import { existsSync as existsSync3, readFileSync as readFileSync11 } from "node:fs";
+import path16 from "node:path";
 
 // src/site/write-atomic.ts
 import { renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
@@ -72899,14 +72890,14 @@ function editJson(text12, rootIsModule, edit) {
   }
   const moduleNode = base2.length ? findNodeAtLocation2(root4, base2) : root4;
   const mountsKey = jsonKey(moduleNode, "mounts") ?? "mounts";
-  const path19 = [...base2, mountsKey];
-  const list4 = findNodeAtLocation2(root4, path19);
+  const path18 = [...base2, mountsKey];
+  const list4 = findNodeAtLocation2(root4, path18);
   const all3 = [...edit.before, ...edit.after];
   const apply = (p5, value2, isArrayInsertion = false) => {
     t = applyEdits(t, modify(t, p5, value2, { formattingOptions, isArrayInsertion }));
   };
   if (!list4) {
-    apply(path19, all3.map(written2));
+    apply(path18, all3.map(written2));
     return t;
   }
   if (list4.type !== "array") throw new EditError('"mounts" is not an array', list4.offset);
@@ -72916,16 +72907,16 @@ function editJson(text12, rootIsModule, edit) {
   for (const [k2, m] of edit.respell) {
     const i2 = mountIdx[k2];
     root4 = tree();
-    const node3 = findNodeAtLocation2(root4, [...path19, i2]);
+    const node3 = findNodeAtLocation2(root4, [...path18, i2]);
     const keys2 = (node3?.children ?? []).map((p5) => p5.children?.[0]?.value).filter((v) => typeof v === "string");
-    for (const key2 of keys2.filter((x6) => ["lang", "sites"].includes(x6.toLowerCase()))) apply([...path19, i2, key2], void 0);
-    for (const [key2, value2] of Object.entries(written2(m)).filter(([x6]) => x6 === "lang" || x6 === "sites")) apply([...path19, i2, key2], value2);
+    for (const key2 of keys2.filter((x6) => ["lang", "sites"].includes(x6.toLowerCase()))) apply([...path18, i2, key2], void 0);
+    for (const [key2, value2] of Object.entries(written2(m)).filter(([x6]) => x6 === "lang" || x6 === "sites")) apply([...path18, i2, key2], value2);
   }
   const removed = [...edit.remove].map((k2) => mountIdx[k2]).sort((a3, b2) => b2 - a3);
-  for (const i2 of removed) apply([...path19, i2], void 0);
+  for (const i2 of removed) apply([...path18, i2], void 0);
   const keptCount = elements.length - removed.length;
-  edit.after.forEach((m, j) => apply([...path19, keptCount + j], written2(m), true));
-  edit.before.forEach((m, j) => apply([...path19, j], written2(m), true));
+  edit.after.forEach((m, j) => apply([...path18, keptCount + j], written2(m), true));
+  edit.before.forEach((m, j) => apply([...path18, j], written2(m), true));
   return t;
 }
 
@@ -73008,8 +72999,8 @@ function chooseTarget(siteDir) {
   let merged = {};
   const parsed = [];
   for (const file of files) {
-    const text12 = readFileSync12(file.path, "utf8");
-    const { data, diagnostics } = parseConfigText(text12, file.format, path17.relative(siteDir, file.path));
+    const text12 = readFileSync11(file.path, "utf8");
+    const { data, diagnostics } = parseConfigText(text12, file.format, path16.relative(siteDir, file.path));
     const err = diagnostics.find((d2) => d2.severity === "error");
     if (err) throw new InitError(`${err.file}:${err.line}:${err.column}: ${err.message}; fix the config before running init`);
     parsed.push({ file, text: text12, data });
@@ -73081,11 +73072,11 @@ function headHints(site, data) {
   return [`In your <head> template add: ${HEAD_PARTIAL_CALL} (with a theme, put it in the theme's head hook instead of copying its head: ${list4})`];
 }
 function initSite(siteDir, opts = {}) {
-  const site = path17.resolve(siteDir);
+  const site = path16.resolve(siteDir);
   let packageLayouts = opts.packageLayouts ?? DEFAULT_PACKAGE_LAYOUTS;
-  if (path17.isAbsolute(packageLayouts)) {
-    const rel4 = path17.relative(site, packageLayouts);
-    if (!rel4.startsWith("..") && !path17.isAbsolute(rel4)) packageLayouts = rel4;
+  if (path16.isAbsolute(packageLayouts)) {
+    const rel4 = path16.relative(site, packageLayouts);
+    if (!rel4.startsWith("..") && !path16.isAbsolute(rel4)) packageLayouts = rel4;
   }
   packageLayouts = normalizeRel(packageLayouts);
   const { target, merged } = chooseTarget(site);
@@ -73099,10 +73090,10 @@ function initSite(siteDir, opts = {}) {
     staticDirs: staticDirSetting(merged).map(normalizeRel),
     packageLayouts
   });
-  const rel3 = path17.relative(site, target.file.path).split(path17.sep).join("/");
+  const rel3 = path16.relative(site, target.file.path).split(path16.sep).join("/");
   const messages = [];
-  const gitignore = path17.join(site, ".gitignore");
-  const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync12(gitignore, "utf8"));
+  const gitignore = path16.join(site, ".gitignore");
+  const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync11(gitignore, "utf8"));
   const hints = [
     ...ignored ? [] : [`Add this line to .gitignore (generated output): ${PRERENDER_DIR}/`],
     ...headHints(site, merged),
@@ -73152,13 +73143,13 @@ ${mountsSnippet(target.file.format, rootIsModule, plan)}
 // src/check.ts
 init_config();
 init_prerender_page();
-import { readFileSync as readFileSync13 } from "node:fs";
-import path18 from "node:path";
+import { readFileSync as readFileSync12 } from "node:fs";
+import path17 from "node:path";
 init_build_page();
 init_safe_path();
 init_fs_errors();
 async function checkSite(source, opts = {}) {
-  const siteDir = path18.resolve(source);
+  const siteDir = path17.resolve(source);
   const result = { pages: [], found: 0, typeset: 0, diagnostics: [] };
   let config;
   try {
@@ -73195,10 +73186,10 @@ async function checkSite(source, opts = {}) {
       result.diagnostics.push(unreadableDirDiagnostic(siteDir, u, "its pages were not checked"));
     }
     for (const abs of files) {
-      const file = path18.relative(siteDir, abs).split(path18.sep).join("/");
+      const file = path17.relative(siteDir, abs).split(path17.sep).join("/");
       let text12;
       try {
-        text12 = readFileSync13(abs, "utf8");
+        text12 = readFileSync12(abs, "utf8");
       } catch (e) {
         result.diagnostics.push({ severity: "error", code: "unreadable", file, line: 1, column: 1, message: unreadableMessage(e, "file", file, "it was not checked") });
         continue;
@@ -73219,10 +73210,10 @@ async function checkSite(source, opts = {}) {
       result.typeset += typeset;
     }
     for (const abs of otherFormats) {
-      const file = path18.relative(siteDir, abs).split(path18.sep).join("/");
+      const file = path17.relative(siteDir, abs).split(path17.sep).join("/");
       let text12;
       try {
-        text12 = readFileSync13(abs, "utf8");
+        text12 = readFileSync12(abs, "utf8");
       } catch {
         continue;
       }

@@ -129,13 +129,13 @@ export default defineShortcode({
       captionHtml: caption !== undefined ? ctx.markdown(caption, 'caption') : undefined,
       attrHtml: attr !== undefined ? ctx.markdown(attr, 'attr') : undefined,
       attrlink: given(ctx, 'attrlink'),
-      ...(shown.width !== undefined ? { width: shown.width } : {}),
-      ...(shown.height !== undefined ? { height: shown.height } : {}),
+      width: shown.width,
+      height: shown.height,
       class: given(ctx, 'class'),
       loading,
-      ...(decoding ? { decoding } : {}),
-      ...(shown.picture ? { picture: shown.picture } : {}),
-      ...(dark ? { dark: { src: dark.src, width: dark.width, height: dark.height, ...(dark.picture ? { picture: dark.picture } : {}) } } : {}),
+      decoding,
+      picture: shown.picture,
+      dark,
     });
   },
 });

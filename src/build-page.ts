@@ -221,11 +221,10 @@ export async function renderPage(job: PageJob, ctx: PageContext): Promise<PageOu
     if (Object.keys(own.entries).length > 0) outcome.imageEntries = own.entries;
   }
   if (r.held) return { ...outcome, held: true };
-  const has = (htmls: Iterable<string>, into: { math: boolean; figure: boolean; dark?: boolean }) => {
+  const has = (htmls: Iterable<string>, into: { math: boolean; figure: boolean }) => {
     for (const html of htmls) {
       into.math ||= html.includes('class="katex');
       into.figure ||= html.includes('<svg');
-      if (html.includes('class="hp-dark-only"')) into.dark = true;
     }
   };
   has(r.titles.values(), outcome.titlesHave);
@@ -242,5 +241,7 @@ export async function renderPage(job: PageJob, ctx: PageContext): Promise<PageOu
     r.fragments.map((f) => f.html),
     outcome.fragmentsHave,
   );
+  // A figure's dark image (src-dark), which only prerender.css hides: a shortcode's fragment, never a formula's.
+  if (r.fragments.some((f) => f.kind === 'shortcode' && f.html.includes('class="hp-dark-only"'))) outcome.fragmentsHave.dark = true;
   return outcome;
 }

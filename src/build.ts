@@ -151,14 +151,6 @@ export interface UnreadableDir {
 }
 
 /**
- * Every content file below `dir`, sorted. Symlinked files and directories that stay inside the roots are
- * followed, as Hugo 0.111 follows them; a link that leaves them is not (Hugo 0.169 ignores symlinks, and a
- * guest post's link must not publish a file from elsewhere on the machine): it goes to `refused`. A
- * directory already on the path (a symlink loop) is not entered again. A directory that cannot be listed
- * (permissions) goes to `unreadable`, whose pages the caller must not take for deleted; a content root
- * that does not exist is no content, and one removed while it is walked is gone.
- */
-/**
  * A page of another format (OTHER_CONTENT_EXTENSIONS) with tags of our shortcodes: the error at the first,
  * and the page without any (its copy). Undefined when it has none.
  */
@@ -179,6 +171,14 @@ export function ownTagsInOtherFormat(text: string, relPath: string): { diagnosti
   };
 }
 
+/**
+ * Every content file below `dir`, sorted. Symlinked files and directories that stay inside the roots are
+ * followed, as Hugo 0.111 follows them; a link that leaves them is not (Hugo 0.169 ignores symlinks, and a
+ * guest post's link must not publish a file from elsewhere on the machine): it goes to `refused`. A
+ * directory already on the path (a symlink loop) is not entered again. A directory that cannot be listed
+ * (permissions) goes to `unreadable`, whose pages the caller must not take for deleted; a content root
+ * that does not exist is no content, and one removed while it is walked is gone.
+ */
 export function listContentFiles(
   dir: string,
   roots: Roots,

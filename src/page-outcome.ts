@@ -33,8 +33,8 @@ export interface PageOutcome {
   /** Titles with math: md5 → HTML. */
   titles: [string, string][];
   stats: { formulas: number; figures: number; shortcodes: number; cacheHits: number };
-  /** Whether its titles, and its fragments, hold KaTeX HTML, figures (SVG), and dark images (`src-dark`). */
-  titlesHave: { math: boolean; figure: boolean; dark?: boolean };
+  /** Whether its titles, and its fragments, hold KaTeX HTML and figures (SVG); its fragments, a figure's dark image (`src-dark`). */
+  titlesHave: { math: boolean; figure: boolean };
   fragmentsHave: { math: boolean; figure: boolean; dark?: boolean };
   /** What the page read besides its source (its record's lookups, images, markdownInner). */
   reads: { lookups: LookupRecord[]; images: { file: string; shown: string }[]; markdownInner: Record<string, string | null> };

@@ -3,8 +3,6 @@
  * Markdown, no shortcode code), so that a warm build can check every page's record without loading the
  * renderer.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Diagnostic } from './content/types.js';
 import { stableStringify } from './render/keys.js';
 import type { PageSettings } from './prerender-page.js';
@@ -18,9 +16,11 @@ import {
   mathFenceRendered,
   moduleLayoutDirs,
   renderingWrapperTemplates,
+  shortcodeTemplate,
   shortcodeTemplateNames,
   siteLayoutDirs,
   siteShortcodeTemplates,
+  templateCode,
 } from './site/fallbacks.js';
 import { DEFAULT_WRAPPERS } from './content/wrappers.js';
 import { feedContentTemplates, headingDataTemplates } from './site/head-hooks.js';
@@ -60,8 +60,7 @@ export function pageSettings(config: SiteConfig, siteDir: string, errorMode: 'fa
     });
   }
   // Our figure's src-dark means nothing to a site's own figure, unless its template reads a src-dark of its own.
-  const siteFigure = siteShortcodes.get('figure');
-  const siteFigureTakesDark = siteFigure !== undefined && templateText(path.join(siteDir, siteFigure)).includes('src-dark');
+  const siteFigureTakesDark = siteShortcodes.has('figure') && /["`]src-dark["`]/.test(templateCode(shortcodeTemplate(layoutDirs, 'figure')));
   // A pass-through wrapper (`math`, …) whose template here renders the formula itself (Doks' `math`) is
   // one formula: typeset whole, unless the site says otherwise (params.prerender.math.wrappers).
   const passThrough = Object.entries(DEFAULT_WRAPPERS).filter(([, kind]) => kind === 'math').map(([name]) => name);
@@ -105,13 +104,4 @@ export function pageSettings(config: SiteConfig, siteDir: string, errorMode: 'fa
   };
   const site: SiteInfo = { dir: siteDir, staticDirs: config.staticDirs, assetsDir: config.assetsDir, contentDirs: config.contentRoots.map((r) => r.dir) };
   return { settings, site, diagnostics };
-}
-
-/** A template's text; '' when it cannot be read (the build reports unreadable files where it reads them). */
-function templateText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
 }

@@ -20,8 +20,6 @@ import type { Diagnostic } from '../content/types.js';
 import { keyPathId, keyPositions, type KeyPosition, type TextPosition } from './config-positions.js';
 import { closestKey } from '../render/closest-name.js';
 
-export { closestKey };
-
 export type ConfigFormat = 'toml' | 'yaml' | 'json';
 
 export interface ConfigFile {
@@ -373,7 +371,6 @@ export function configWarn(diagnostics: Diagnostic[], where?: string | ConfigLoc
     diagnostics.push({ severity: 'warning', code: 'config', message, file, line, column });
   };
 }
-
 
 /**
  * Warns about `key` of the table at `tablePath`, which is none of `known`: names it, the closest known

@@ -157,6 +157,20 @@ export function layoutsComplete(siteDir: string, data: Record<string, unknown>):
   });
 }
 
+/** A template's text (a file, or none); '' when it cannot be read (Hugo will say so). */
+export function templateText(file: string | undefined): string {
+  try {
+    return file ? readFileSync(file, 'utf8') : '';
+  } catch {
+    return '';
+  }
+}
+
+/** A template's text without its comments (Go template comments, slash-star to star-slash): what it runs. */
+export function templateCode(file: string | undefined): string {
+  return templateText(file).replace(/\{\{-?\s*\/\*[^]*?\*\/\s*-?\}\}/g, '');
+}
+
 /** Whether `p` is a directory (through symbolic links); false when it cannot be looked at. */
 export function isDirectory(p: string): boolean {
   try {
@@ -193,12 +207,7 @@ export function markdownShortcodeTemplates(siteDir: string, layoutDirs: readonly
   return (name) => {
     if (!seen.has(name)) {
       const t = shortcodeTemplate(layoutDirs, name);
-      let text = '';
-      try {
-        text = t ? readFileSync(t, 'utf8') : '';
-      } catch {
-        /* unreadable: Hugo will say so */
-      }
+      const text = templateText(t);
       const markdown = /\.Inner(Deindent)?\b[^}]*\|\s*(markdownify|\S*RenderString)|(markdownify|RenderString)\s+\.Inner/.test(text);
       seen.set(name, markdown ? path.relative(siteDir, t!).split(path.sep).join('/') : undefined);
     }
@@ -224,13 +233,7 @@ export function renderingWrapperTemplates(layoutDirs: readonly string[], names: 
 
 /** Whether a template (a file, or none) passes its `.Inner` to `transform.ToMath` or `resources.GetRemote`. Comments ignored. */
 function rendersTexItself(file: string | undefined): boolean {
-  let text = '';
-  try {
-    text = file ? readFileSync(file, 'utf8') : '';
-  } catch {
-    /* unreadable: Hugo will say so */
-  }
-  const code = text.replace(/\{\{-?\s*\/\*[^]*?\*\/\s*-?\}\}/g, '');
+  const code = templateCode(file);
   return /\.Inner\b/.test(code) && /\b(transform\.ToMath|resources\.GetRemote)\b/.test(code);
 }
 

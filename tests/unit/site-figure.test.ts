@@ -57,6 +57,9 @@ describe('a figure shortcode of the site’s own', () => {
     ]);
     const reads = await buildSite({ source: site({ 'layouts/shortcodes/figure.html': '<img src="{{ .Get "src" }}">{{ with .Get "src-dark" }}<img src="{{ . }}">{{ end }}\n', 'content/p.md': page }) });
     expect(reads.diagnostics).toEqual([]);
+    // Named in a comment only, it is not read.
+    const comment = await buildSite({ source: site({ 'layouts/shortcodes/figure.html': '{{/* TODO: "src-dark" */}}<img src="{{ .Get "src" }}">\n', 'content/p.md': page }) });
+    expect(comment.diagnostics.map((d) => d.code)).toEqual(['site-shortcode']);
   });
 
   it('is found first in the site, then in themes in order', () => {

@@ -36,11 +36,10 @@ export interface PageOutcome {
         shortcodes: number;
         cacheHits: number;
     };
-    /** Whether its titles, and its fragments, hold KaTeX HTML, figures (SVG), and dark images (`src-dark`). */
+    /** Whether its titles, and its fragments, hold KaTeX HTML and figures (SVG); its fragments, a figure's dark image (`src-dark`). */
     titlesHave: {
         math: boolean;
         figure: boolean;
-        dark?: boolean;
     };
     fragmentsHave: {
         math: boolean;

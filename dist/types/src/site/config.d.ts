@@ -14,8 +14,6 @@
 import { type PageLimits } from '../content/limits.js';
 import type { Diagnostic } from '../content/types.js';
 import { type TextPosition } from './config-positions.js';
-import { closestKey } from '../render/closest-name.js';
-export { closestKey };
 export type ConfigFormat = 'toml' | 'yaml' | 'json';
 export interface ConfigFile {
     /** Absolute path. */

@@ -34,6 +34,10 @@ export declare function shortcodeTemplateNames(layoutDirs: readonly string[]): S
  * theme Hugo fetches into its module cache, or one that imports others, may define more.
  */
 export declare function layoutsComplete(siteDir: string, data: Record<string, unknown>): boolean;
+/** A template's text (a file, or none); '' when it cannot be read (Hugo will say so). */
+export declare function templateText(file: string | undefined): string;
+/** A template's text without its comments (Go template comments, slash-star to star-slash): what it runs. */
+export declare function templateCode(file: string | undefined): string;
 /** Whether `p` is a directory (through symbolic links); false when it cannot be looked at. */
 export declare function isDirectory(p: string): boolean;
 /** Whether one of `layoutDirs` has a shortcode template `name`. */
