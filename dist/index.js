@@ -20932,8 +20932,8 @@ var init_math = __esm({
     SUB_DROP_WITH_SUP = 0.28;
     BIN_SPACE = 0.22;
     REL_SPACE = 0.28;
-    ASCENDING = /[A-Z0-9bdfhklt()[\]{}|/∂βδζθλξϑℓ√∑∏∇⊙⊕⊗ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ′!?]|[\u0300-\u036f\u20d0-\u20ff]|[À-ÿ]/;
-    DESCENDING = /[gjpqy()[\]{}|,;βγζημξρςφϕχψ∫]/;
+    ASCENDING = /[A-Z0-9bdfhklt()[\]{}|/\u2202\u03b2\u03b4\u03b6\u03b8\u03bb\u03be\u03d1\u2113\u221a\u2211\u220f\u2207\u2299\u2295\u2297\u0391\u0392\u0393\u0394\u0395\u0396\u0397\u0398\u0399\u039a\u039b\u039c\u039d\u039e\u039f\u03a0\u03a1\u03a3\u03a4\u03a5\u03a6\u03a7\u03a8\u03a9\u2032!?]|[\u0300-\u036f\u20d0-\u20ff]|[\u00c0-\u00ff]/;
+    DESCENDING = /[gjpqy()[\]{}|,;\u03b2\u03b3\u03b6\u03b7\u03bc\u03be\u03c1\u03c2\u03c6\u03d5\u03c7\u03c8\u222b]/;
   }
 });
 
@@ -25317,7 +25317,7 @@ var init_layout = __esm({
     PLOT_FONT = {
       /**
        * Tick labels: at the default width (560) on a 360 px phone (a 328 px column, scale 0.586) 17 units are
-       * 10 px, and the exponents of log ticks (10⁻³, at 72%) 7.2 px: no smaller than 7 (issue 8).
+       * 10 px, and the exponents of log ticks (10\u207b\u00b3, at 72%) 7.2 px: no smaller than 7 (issue 8).
        */
       tick: 17,
       axis: 18,
@@ -27130,31 +27130,31 @@ function gruDrawing(ids) {
     pts
   });
   const wires = [
-    // The hidden state along the top: h_{t-1} → × (1 − z_t) → + → h_t.
+    // The hidden state along the top: h_{t-1} \u2192 \u00d7 (1 \u2212 z_t) \u2192 + \u2192 h_t.
     w([p(X_LEFT, Y_H), p(X_V, Y_H)], [...GATES_IN, "interpolation"], { width: 2.4, arrow: false }),
     w([p(X_V, Y_H), opEdge(mulKeep, p(0, Y_H))], ["interpolation"], { width: 2.4 }),
     w([opEdge(mulKeep, p(1e9, Y_H)), opEdge(plus, p(0, Y_H))], ["interpolation"], { width: 2.4 }),
     w([opEdge(plus, p(1e9, Y_H)), p(X_RIGHT, Y_H)], ["interpolation"], { width: 2.4 }),
     w([p(X_UP, Y_H), p(X_UP, 21)], ["interpolation"]),
-    // h_{t-1} down the left side to the bus of the two gates, with a branch into the reset ×. The
-    // candidate never sees h_{t-1} itself: h̃_t = tanh(W x_t + U (r_t ⊙ h_{t-1})), so x_t reaches it on a
+    // h_{t-1} down the left side to the bus of the two gates, with a branch into the reset \u00d7. The
+    // candidate never sees h_{t-1} itself: h\u0303_t = tanh(W x_t + U (r_t \u2299 h_{t-1})), so x_t reaches it on a
     // wire of its own, below the bus.
     w([p(X_V, Y_H), p(X_V, Y_IN), p(X_Z, Y_IN)], ["reset", "update"], { arrow: false }),
     w([p(X_V, Y_RESET), opEdge(mulReset, p(0, Y_RESET))], ["reset"]),
     w([p(X_X, GRU_SIZE.height - 34), p(X_X, Y_IN)], GATES_IN, { arrow: false }),
     w([p(X_X, Y_XG), p(X_G, Y_XG), p(X_G, Y_GATE + LAYER_H / 2)], ["candidate"]),
     ...[X_R, X_Z].map((x6, k2) => w([p(x6, Y_IN), p(x6, Y_GATE + LAYER_H / 2)], [GATES_IN[k2]])),
-    // reset gate: r_t × h_{t-1}, then over z_t's wire and down into the candidate layer
+    // reset gate: r_t \u00d7 h_{t-1}, then over z_t's wire and down into the candidate layer
     w([p(X_R, gateTop), opEdge(mulReset, p(X_R, 1e9))], ["reset"]),
     w([opEdge(mulReset, p(1e9, Y_RESET)), p(X_RV, Y_RESET), p(X_RV, Y_GATE), p(X_G - LAYER_W / 2, Y_GATE)], ["reset", "candidate"], {
       hops: [p(X_Z, Y_RESET)]
     }),
-    // update gate: up to the split, through 1 − into the × on the state line, and across to z_t × h̃_t
+    // update gate: up to the split, through 1 \u2212 into the \u00d7 on the state line, and across to z_t \u00d7 h\u0303_t
     w([p(X_Z, gateTop), p(X_Z, Y_J)], ["update"], { arrow: false }),
     w([p(X_Z, Y_J), opEdge(one4, p(X_Z, 1e9), "oneminus")], ["update", "interpolation"]),
     w([opEdge(one4, p(X_Z, 0), "oneminus"), opEdge(mulKeep, p(X_Z, 1e9))], ["update", "interpolation"]),
     w([p(X_Z, Y_J), opEdge(mulNew, p(0, Y_J))], ["update", "interpolation"]),
-    // candidate: up into z_t × h̃_t, and on into the +
+    // candidate: up into z_t \u00d7 h\u0303_t, and on into the +
     w([p(X_G, gateTop), opEdge(mulNew, p(X_G, 1e9))], ["candidate", "interpolation"]),
     w([opEdge(mulNew, p(X_G, 0)), opEdge(plus, p(X_G, 1e9))], ["interpolation"])
   ];
@@ -27292,22 +27292,22 @@ function lstmDrawing(ids, s2) {
     markup: wire(ids, pts, o2)
   });
   const wires = [
-    // The cell state: c_{t-1} → × → + → c_t, slightly heavier, as in colah's figures.
+    // The cell state: c_{t-1} \u2192 \u00d7 \u2192 + \u2192 c_t, slightly heavier, as in colah's figures.
     w([p2(X_LEFT2, Y_C), opEdge(fMul, p2(0, Y_C))], ["cell", "forget"], { width: 2.4 }),
     w([opEdge(fMul, p2(1e9, Y_C)), opEdge(plus, p2(0, Y_C))], ["cell"], { width: 2.4 }),
     w([opEdge(plus, p2(1e9, Y_C)), p2(X_RIGHT2, Y_C)], ["cell", "output"], { width: 2.4 }),
     // [h_{t-1}, x_t] bus and the four branches up into the layers.
     w([p2(X_LEFT2, Y_IN2), p2(X_O, Y_IN2)], GATES_IN2, { arrow: false }),
     w([p2(X_X2, LSTM_SIZE.height - 34), p2(X_X2, Y_IN2)], GATES_IN2, { arrow: false }),
-    // (The candidate belongs to the input step too: colah's step 2 is i_t and c̃_t together.)
+    // (The candidate belongs to the input step too: colah's step 2 is i_t and c\u0303_t together.)
     ...[X_F, X_I, X_G2, X_O].map((x6, k2) => w([p2(x6, Y_IN2), p2(x6, Y_GATE2 + LAYER_H / 2)], k2 === 2 ? ["candidate", "input"] : [GATES_IN2[k2]])),
-    // forget gate into the × on the cell state
+    // forget gate into the \u00d7 on the cell state
     w([p2(X_F, gateTop), opEdge(fMul, p2(X_F, 1e9))], ["forget", "cell"]),
-    // input gate and candidate into their ×, and on into the +
+    // input gate and candidate into their \u00d7, and on into the +
     w([p2(X_I, gateTop), p2(X_I, Y_MUL_I), opEdge(iMul, p2(0, Y_MUL_I))], ["input", "cell"]),
     w([p2(X_G2, gateTop), opEdge(iMul, p2(X_G2, 1e9))], ["candidate", "input", "cell"]),
     w([opEdge(iMul, p2(X_G2, 0)), opEdge(plus, p2(X_G2, 1e9))], ["input", "candidate", "cell"]),
-    // output: o_t into its ×, the cell state through tanh into the same ×
+    // output: o_t into its \u00d7, the cell state through tanh into the same \u00d7
     w([p2(X_O, gateTop), p2(X_O, Y_MUL_O), opEdge(oMul, p2(0, Y_MUL_O))], ["output"]),
     w([p2(X_TANH, Y_C), p2(X_TANH, Y_TANH - 13)], ["output"]),
     w([p2(X_TANH, Y_TANH + 13), opEdge(oMul, p2(X_TANH, 0))], ["output"]),
@@ -31628,7 +31628,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "8447f07e710a361c8e05adb6192a8afe";
+    BUNDLE_CODE_ID = "5e39f4113a4f404048e2725aecba6fd0";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -32227,7 +32227,7 @@ var init_lib3 = __esm({
       /**
        * Create a message for `reason`.
        *
-       * > 🪦 **Note**: also has obsolete signatures.
+       * > \ud83e\udea6 **Note**: also has obsolete signatures.
        *
        * @overload
        * @param {string} reason
@@ -32473,10 +32473,10 @@ var init_lib4 = __esm({
        *
        * `options` is treated as:
        *
-       * *   `string` or `Uint8Array` — `{value: options}`
-       * *   `URL` — `{path: options}`
-       * *   `VFile` — shallow copies its data over to the new file
-       * *   `object` — all fields are shallow copied over to the new file
+       * *   `string` or `Uint8Array` \u2014 `{value: options}`
+       * *   `URL` \u2014 `{path: options}`
+       * *   `VFile` \u2014 shallow copies its data over to the new file
+       * *   `object` \u2014 all fields are shallow copied over to the new file
        *
        * Path related fields are set in the following order (least specific to
        * most specific): `history`, `path`, `basename`, `stem`, `extname`,
@@ -32561,7 +32561,7 @@ var init_lib4 = __esm({
       /**
        * Set the parent path (example: `'~'`).
        *
-       * Cannot be set if there’s no `path` yet.
+       * Cannot be set if there\u2019s no `path` yet.
        *
        * @param {string | undefined} dirname
        *   Dirname.
@@ -32586,7 +32586,7 @@ var init_lib4 = __esm({
        *
        * Cannot contain path separators (`'/'` on unix, macOS, and browsers, `'\'`
        * on windows).
-       * Cannot be set if there’s no `path` yet.
+       * Cannot be set if there\u2019s no `path` yet.
        *
        * @param {string | undefined} extname
        *   Extname.
@@ -32670,7 +32670,7 @@ var init_lib4 = __esm({
        * and the `file` field is set to the current file path.
        * The message is added to the `messages` field on `file`.
        *
-       * > 🪦 **Note**: also has obsolete signatures.
+       * > \ud83e\udea6 **Note**: also has obsolete signatures.
        *
        * @overload
        * @param {string} reason
@@ -32735,7 +32735,7 @@ var init_lib4 = __esm({
        * likely not needed) and the `file` field is set to the current file path.
        * The message is added to the `messages` field on `file`.
        *
-       * > 🪦 **Note**: also has obsolete signatures.
+       * > \ud83e\udea6 **Note**: also has obsolete signatures.
        *
        * @overload
        * @param {string} reason
@@ -32798,7 +32798,7 @@ var init_lib4 = __esm({
        * needed) and the `file` field is set to the current file path.
        * The message is added to the `messages` field on `file`.
        *
-       * > 🪦 **Note**: also has obsolete signatures.
+       * > \ud83e\udea6 **Note**: also has obsolete signatures.
        *
        * @overload
        * @param {string} reason
@@ -32872,7 +32872,7 @@ var init_lib4 = __esm({
        * > <https://nodejs.org/api/util.html#whatwg-supported-encodings>.
        *
        * @param {string | null | undefined} [encoding='utf8']
-       *   Character encoding to understand `value` as when it’s a `Uint8Array`
+       *   Character encoding to understand `value` as when it\u2019s a `Uint8Array`
        *   (default: `'utf-8'`).
        * @returns {string}
        *   Serialized file.
@@ -33112,7 +33112,7 @@ var init_lib5 = __esm({
        * New processors working the same way can be created by calling the
        * processor.
        *
-       * It’s possible to freeze processors explicitly by calling `.freeze()`.
+       * It\u2019s possible to freeze processors explicitly by calling `.freeze()`.
        * Processors freeze automatically when `.parse()`, `.run()`, `.runSync()`,
        * `.stringify()`, `.process()`, or `.processSync()` are called.
        *
@@ -33200,7 +33200,7 @@ var init_lib5 = __esm({
        *   > Some compilers, such as the one configured with
        *   > [`rehype-react`][rehype-react], return other values (in this case, a
        *   > React tree).
-       *   > If you’re using a compiler that doesn’t serialize, expect different
+       *   > If you\u2019re using a compiler that doesn\u2019t serialize, expect different
        *   > result values.
        *   >
        *   > To register custom results in TypeScript, add them to
@@ -33277,7 +33277,7 @@ var init_lib5 = __esm({
        *   > Some compilers, such as the one configured with
        *   > [`rehype-react`][rehype-react], return other values (in this case, a
        *   > React tree).
-       *   > If you’re using a compiler that doesn’t serialize, expect different
+       *   > If you\u2019re using a compiler that doesn\u2019t serialize, expect different
        *   > result values.
        *   >
        *   > To register custom results in TypeScript, add them to
@@ -33422,7 +33422,7 @@ var init_lib5 = __esm({
        *   > Some compilers, such as the one configured with
        *   > [`rehype-react`][rehype-react], return other values (in this case, a
        *   > React tree).
-       *   > If you’re using a compiler that doesn’t serialize, expect different
+       *   > If you\u2019re using a compiler that doesn\u2019t serialize, expect different
        *   > result values.
        *   >
        *   > To register custom results in TypeScript, add them to
@@ -36321,9 +36321,9 @@ function initializeDocument(effects) {
       let index2 = childFlow.events.length;
       while (index2--) {
         if (
-          // The token starts before the line ending…
-          childFlow.events[index2][1].start.offset < lineStartOffset && // …and either is not ended yet…
-          (!childFlow.events[index2][1].end || // …or ends after it.
+          // The token starts before the line ending\u2026
+          childFlow.events[index2][1].start.offset < lineStartOffset && // \u2026and either is not ended yet\u2026
+          (!childFlow.events[index2][1].end || // \u2026or ends after it.
           childFlow.events[index2][1].end.offset > lineStartOffset)
         ) {
           return;
@@ -37785,9 +37785,9 @@ function factoryLabel(effects, ok3, nok, type, markerType, stringType) {
     return atBreak;
   }
   function atBreak(code4) {
-    if (size > 999 || code4 === null || code4 === 91 || code4 === 93 && !seen || // To do: remove in the future once we’ve switched from
+    if (size > 999 || code4 === null || code4 === 91 || code4 === 93 && !seen || // To do: remove in the future once we\u2019ve switched from
     // `micromark-extension-footnote` to `micromark-extension-gfm-footnote`,
-    // which doesn’t need this.
+    // which doesn\u2019t need this.
     // Hidden footnotes hook.
     /* c8 ignore next 3 */
     code4 === 94 && !size && "_hiddenFootnoteSupport" in self2.parser.constructs) {
@@ -37943,7 +37943,7 @@ function tokenizeDefinition(effects, ok3, nok) {
       self2,
       effects,
       labelAfter,
-      // Note: we don’t need to reset the way `markdown-rs` does.
+      // Note: we don\u2019t need to reset the way `markdown-rs` does.
       nok,
       "definitionLabel",
       "definitionLabelMarker",
@@ -37967,7 +37967,7 @@ function tokenizeDefinition(effects, ok3, nok) {
     return factoryDestination(
       effects,
       destinationAfter,
-      // Note: we don’t need to reset the way `markdown-rs` does.
+      // Note: we don\u2019t need to reset the way `markdown-rs` does.
       nok,
       "definitionDestination",
       "definitionDestinationLiteral",
@@ -39333,7 +39333,7 @@ function tokenizeListStart(effects, ok3, nok) {
     self2.containerState.marker = self2.containerState.marker || code4;
     return effects.check(
       blankLine,
-      // Can’t be empty when interrupting.
+      // Can\u2019t be empty when interrupting.
       self2.interrupt ? nok : onBlank,
       effects.attempt(listItemPrefixWhitespaceConstruct, endOfPrefix, otherPrefix)
     );
@@ -40094,7 +40094,7 @@ function createTokenizer(parser, initialize, from) {
           return construct.tokenize.call(
             // If we do have fields, create an object w/ `context` as its
             // prototype.
-            // This allows a “live binding”, which is needed for `interrupt`.
+            // This allows a \u201clive binding\u201d, which is needed for `interrupt`.
             fields ? Object.assign(Object.create(context), fields) : context,
             effects,
             ok3,
@@ -40668,7 +40668,7 @@ function compiler(options) {
             type: "listItem",
             _spread: false,
             start: Object.assign({}, event[1].start),
-            // @ts-expect-error: we’ll add `end` in a second.
+            // @ts-expect-error: we\u2019ll add `end` in a second.
             end: void 0
           };
           listItem4 = item;
@@ -40823,7 +40823,7 @@ function compiler(options) {
       tail = text12();
       tail.position = {
         start: point3(token.start),
-        // @ts-expect-error: we’ll add `end` later.
+        // @ts-expect-error: we\u2019ll add `end` later.
         end: void 0
       };
       siblings2.push(tail);
@@ -41317,7 +41317,7 @@ function looksLikeANode(value2) {
 var convert2;
 var init_lib9 = __esm({
   "node_modules/unist-util-is/lib/index.js"() {
-    convert2 = // Note: overloads in JSDoc can’t yet use different `@template`s.
+    convert2 = // Note: overloads in JSDoc can\u2019t yet use different `@template`s.
     /**
      * @type {(
      *   (<Condition extends string>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & {type: Condition}) &
@@ -42114,7 +42114,7 @@ function markdownTable(table3, options) {
       if (settings.delimiterStart !== false && !columnIndex) {
         line3.push("|");
       }
-      if (settings.padding !== false && // Don’t add the opening space if we’re not aligning and the cell is
+      if (settings.padding !== false && // Don\u2019t add the opening space if we\u2019re not aligning and the cell is
       // empty: there will be a closing space.
       !(settings.alignDelimiters === false && cell2 === "") && (settings.delimiterStart !== false || columnIndex)) {
         line3.push(" ");
@@ -42309,9 +42309,9 @@ var init_longest_streak = __esm({
 // node_modules/mdast-util-to-markdown/lib/util/format-code-as-indented.js
 function formatCodeAsIndented(node3, state) {
   return Boolean(
-    state.options.fences === false && node3.value && // If there’s no info…
-    !node3.lang && // And there’s a non-whitespace character…
-    /[^\n\r ]/.test(node3.value) && // And the value doesn’t start or end in a blank…
+    state.options.fences === false && node3.value && // If there\u2019s no info\u2026
+    !node3.lang && // And there\u2019s a non-whitespace character\u2026
+    /[^\n\r ]/.test(node3.value) && // And the value doesn\u2019t start or end in a blank\u2026
     !/^[\t ]*(?:[\n\r]|$)|(?:^|[\n\r])[\t ]*$/.test(node3.value)
   );
 }
@@ -42427,7 +42427,7 @@ function definition2(node3, _9, state, info) {
   value2 += tracker.move("]: ");
   subexit();
   if (
-    // If there’s no url, or…
+    // If there\u2019s no url, or\u2026
     !node3.url || // If there are control characters or whitespace.
     /[\0- \u007F]/.test(node3.url)
   ) {
@@ -43083,9 +43083,9 @@ function heading(node3, _9, state, info) {
     subexit2();
     exit4();
     return value3 + "\n" + (rank === 1 ? "=" : "-").repeat(
-      // The whole size…
+      // The whole size\u2026
       value3.length - // Minus the position of the character after the last EOL (or
-      // 0 if there is none)…
+      // 0 if there is none)\u2026
       (Math.max(value3.lastIndexOf("\r"), value3.lastIndexOf("\n")) + 1)
     );
   }
@@ -43144,7 +43144,7 @@ function image(node3, _9, state, info) {
   value2 += tracker.move("](");
   subexit();
   if (
-    // If there’s no url but there is a title…
+    // If there\u2019s no url but there is a title\u2026
     !node3.url && node3.title || // If there are control characters or whitespace.
     /[\0- \u007F]/.test(node3.url)
   ) {
@@ -43276,13 +43276,13 @@ var init_inline_code = __esm({
 function formatLinkAsAutolink(node3, state) {
   const raw3 = toString(node3);
   return Boolean(
-    !state.options.resourceLink && // If there’s a url…
-    node3.url && // And there’s no title…
-    !node3.title && // And the content of `node` is a single text node…
-    node3.children && node3.children.length === 1 && node3.children[0].type === "text" && // And if the url is the same as the content…
-    (raw3 === node3.url || "mailto:" + raw3 === node3.url) && // And that starts w/ a protocol…
-    /^[a-z][+\-.a-z]+:/i.test(node3.url) && // And that doesn’t contain ASCII control codes (character escapes and
-    // references don’t work), space, or angle brackets…
+    !state.options.resourceLink && // If there\u2019s a url\u2026
+    node3.url && // And there\u2019s no title\u2026
+    !node3.title && // And the content of `node` is a single text node\u2026
+    node3.children && node3.children.length === 1 && node3.children[0].type === "text" && // And if the url is the same as the content\u2026
+    (raw3 === node3.url || "mailto:" + raw3 === node3.url) && // And that starts w/ a protocol\u2026
+    /^[a-z][+\-.a-z]+:/i.test(node3.url) && // And that doesn\u2019t contain ASCII control codes (character escapes and
+    // references don\u2019t work), space, or angle brackets\u2026
     !/[\0- <>\u007F]/.test(node3.url)
   );
 }
@@ -43338,7 +43338,7 @@ function link(node3, _9, state, info) {
     if (text12.charCodeAt(index2 + 1) === 58) title = "";
   }
   if (
-    // If there’s no url but there is a title…
+    // If there\u2019s no url but there is a title\u2026
     !node3.url && typeof title === "string" || // If there are control characters or whitespace.
     enclose
   ) {
@@ -45421,7 +45421,7 @@ function tokenizeTasklistCheck(effects, ok3, nok) {
   return open2;
   function open2(code4) {
     if (
-      // Exit if there’s stuff before.
+      // Exit if there\u2019s stuff before.
       self2.previous !== null || // Exit if not in the first content that is the first child of a list
       // item.
       !self2._gfmTasklistFirstContentOfListItem
@@ -51801,7 +51801,7 @@ function text7(n) {
     case "mover": {
       const over = tight(k2[1]);
       if (/accent="true"/.test(n.attrs) && ACCENT[over]) return text7(k2[0]) + ACCENT[over];
-      if (/^[→←↔⏞︷‾¯]$/.test(over)) return text7(k2[0]);
+      if (/^[\u2192\u2190\u2194\u23de\ufe37\u203e\u00af]$/.test(over)) return text7(k2[0]);
       return text7(k2[0]) + sup(over);
     }
     case "mfrac":
@@ -51828,7 +51828,7 @@ function tight(n) {
   return tidy(n.name === "msqrt" ? n.children.map(text7).join("") : text7(n));
 }
 function tidy(s2) {
-  return s2.replace(/\u2061(?=\s*[([{|‖⟨])/g, "").replace(/\u2061/g, " ").replace(/\s+/g, " ").replace(/([([{]) /g, "$1").replace(/ ([)\]},;])/g, "$1").trim().replace(/^([−+±]) /, "$1").normalize("NFC");
+  return s2.replace(/\u2061(?=\s*[([{|\u2016\u27e8])/g, "").replace(/\u2061/g, " ").replace(/\s+/g, " ").replace(/([([{]) /g, "$1").replace(/ ([)\]},;])/g, "$1").trim().replace(/^([\u2212+\u00b1]) /, "$1").normalize("NFC");
 }
 function mathText2(html7) {
   const math2 = parseMath2(html7);
@@ -51901,10 +51901,10 @@ var init_math_text = __esm({
       i: "\u2071",
       T: "\u1D40"
     };
-    SUP_AS_IS = /^[′″‴*∗†‡]+$/;
+    SUP_AS_IS = /^[\u2032\u2033\u2034*\u2217\u2020\u2021]+$/;
     ACCENT = { "^": "\u0302", "\u02C6": "\u0302", "\xAF": "\u0304", "\u203E": "\u0305", "~": "\u0303", "\u02DC": "\u0303", "\u02D9": "\u0307", "\xA8": "\u0308", "\u2192": "\u20D7", "\u20D7": "\u20D7", "\u02C7": "\u030C", "\u02D8": "\u0306", "\xB4": "\u0301", "`": "\u0300" };
     SPACED = new Set("=+\u2212\xB1\u2213\xD7\xF7\xB7\u22C5\u2217<>\u2264\u2265\u2260\u2248\u2261\u223C\u2243\u2245\u221D\u2192\u2190\u2194\u21D2\u21D0\u21D4\u21A6\u27F6\u27F9\u2208\u2209\u220B\u2282\u2286\u2283\u2287\u222A\u2229\u2227\u2228\u2295\u2297\u2218".split(""));
-    BIG_OP = /^(?:[∑∏∐∫∬∭∮⋃⋂⋁⋀⨁⨂]|lim|max|min|sup|inf|argmax|argmin)$/;
+    BIG_OP = /^(?:[\u2211\u220f\u2210\u222b\u222c\u222d\u222e\u22c3\u22c2\u22c1\u22c0\u2a01\u2a02]|lim|max|min|sup|inf|argmax|argmin)$/;
   }
 });
 
@@ -53887,20 +53887,20 @@ var init_katex = __esm({
       blocks: [[1328, 1423]]
     }, {
       // The Brahmic scripts of South and Southeast Asia
-      // Devanagari (0900–097F)
-      // Bengali (0980–09FF)
-      // Gurmukhi (0A00–0A7F)
-      // Gujarati (0A80–0AFF)
-      // Oriya (0B00–0B7F)
-      // Tamil (0B80–0BFF)
-      // Telugu (0C00–0C7F)
-      // Kannada (0C80–0CFF)
-      // Malayalam (0D00–0D7F)
-      // Sinhala (0D80–0DFF)
-      // Thai (0E00–0E7F)
-      // Lao (0E80–0EFF)
-      // Tibetan (0F00–0FFF)
-      // Myanmar (1000–109F)
+      // Devanagari (0900\u2013097F)
+      // Bengali (0980\u201309FF)
+      // Gurmukhi (0A00\u20130A7F)
+      // Gujarati (0A80\u20130AFF)
+      // Oriya (0B00\u20130B7F)
+      // Tamil (0B80\u20130BFF)
+      // Telugu (0C00\u20130C7F)
+      // Kannada (0C80\u20130CFF)
+      // Malayalam (0D00\u20130D7F)
+      // Sinhala (0D80\u20130DFF)
+      // Thai (0E00\u20130E7F)
+      // Lao (0E80\u20130EFF)
+      // Tibetan (0F00\u20130FFF)
+      // Myanmar (1000\u2013109F)
       name: "brahmic",
       blocks: [[2304, 4255]]
     }, {
@@ -54400,7 +54400,7 @@ var init_katex = __esm({
       "\xEE": "\u0131\u0302",
       "\xEF": "\u0131\u0308",
       "\xED": "\u0131\u0301",
-      // 'ī': '\u0131\u0304', // enable when we add Extended Latin
+      // '\u012b': '\u0131\u0304', // enable when we add Extended Latin
       "\xEC": "\u0131\u0300"
     };
     SymbolNode = class {
@@ -54427,7 +54427,7 @@ var init_katex = __esm({
         if (script3) {
           this.classes.push(script3 + "_fallback");
         }
-        if (/[îïíì]/.test(this.text)) {
+        if (/[\u00ee\u00ef\u00ed\u00ec]/.test(this.text)) {
           this.text = iCombinations[this.text];
         }
       }
@@ -57595,10 +57595,10 @@ var init_katex = __esm({
       // This aligns with unicode-math and math fonts (except Cambria Math).
       script2,
       noFont,
-      // A-Z script, a-z — no font
+      // A-Z script, a-z \u2014 no font
       noFont,
       noFont,
-      // A-Z bold script, a-z bold script — no font
+      // A-Z bold script, a-z bold script \u2014 no font
       fraktur,
       fraktur,
       // A-Z, a-z
@@ -59979,7 +59979,7 @@ var init_katex = __esm({
         "\\global",
         "\\long",
         "\\\\globallong"
-        // can’t be entered directly
+        // can\u2019t be entered directly
       ],
       props: {
         numArgs: 0,
@@ -60071,7 +60071,7 @@ var init_katex = __esm({
       names: [
         "\\let",
         "\\\\globallet"
-        // can’t be entered directly
+        // can\u2019t be entered directly
       ],
       props: {
         numArgs: 0,
@@ -60098,7 +60098,7 @@ var init_katex = __esm({
       names: [
         "\\futurelet",
         "\\\\globalfuture"
-        // can’t be entered directly
+        // can\u2019t be entered directly
       ],
       props: {
         numArgs: 0,
@@ -62267,7 +62267,7 @@ var init_katex = __esm({
         "\\binom",
         "\\tbinom",
         "\\\\atopfrac",
-        // can’t be entered directly
+        // can\u2019t be entered directly
         "\\\\bracefrac",
         "\\\\brackfrac"
         // ditto
@@ -65835,7 +65835,7 @@ var init_katex = __esm({
         return macro != null ? typeof macro === "string" || typeof macro === "function" || !macro.unexpandable : functions.hasOwnProperty(name) && !functions[name].primitive;
       }
     };
-    unicodeSubRegEx = /^[₊₋₌₍₎₀₁₂₃₄₅₆₇₈₉ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓᵦᵧᵨᵩᵪ]/;
+    unicodeSubRegEx = /^[\u208a\u208b\u208c\u208d\u208e\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089\u2090\u2091\u2095\u1d62\u2c7c\u2096\u2097\u2098\u2099\u2092\u209a\u1d63\u209b\u209c\u1d64\u1d65\u2093\u1d66\u1d67\u1d68\u1d69\u1d6a]/;
     uSubsAndSups = Object.freeze({
       "\u208A": "+",
       "\u208B": "-",
@@ -70125,7 +70125,7 @@ var init_mathjax_packages = __esm({
         const arg = anyDelimited(c);
         return `\\mathcal{O}\\left(${arg?.tex ?? ""}\\right)`;
       },
-      // physics: Dirac notation (KaTeX has braket's \bra, \ket, \braket{…})
+      // physics: Dirac notation (KaTeX has braket's \bra, \ket, \braket{\u2026})
       "\\expval": (c) => {
         const fixed = star(c);
         const a3 = group2(c) ?? "";
@@ -70410,6 +70410,7 @@ __export(build_page_exports, {
   invalidUtf8: () => invalidUtf8,
   pageServices: () => pageServices,
   pageSettings: () => pageSettings,
+  prerenderPage: () => prerenderPage,
   renderPage: () => renderPage
 });
 import { realpathSync as realpathSync3 } from "node:fs";
@@ -70573,6 +70574,7 @@ var init_build_page = __esm({
     init_page_outcome();
     init_page_outcome();
     init_page_settings();
+    init_prerender_page();
     FragmentMemo = class {
       constructor(limit = 4 * 1024 * 1024) {
         this.limit = limit;
@@ -70974,19 +70976,20 @@ var PrerenderOutput = class {
   root;
   siteReal;
   previous;
-  /** Shadow tree (`content`, `content.fr`) → shadow path inside it → what made it. */
+  /** Shadow tree (`content`, `content.fr`) \u2192 shadow path inside it \u2192 what made it. */
   trees = /* @__PURE__ */ new Map();
   staticWritten = /* @__PURE__ */ new Set();
   cacheWritten = /* @__PURE__ */ new Set();
   shortcodesWritten = /* @__PURE__ */ new Set();
   noisy = /* @__PURE__ */ new Set();
-  /** Original → its titles with math (md5 → HTML), written or kept by this build. */
+  /** Original \u2192 its titles with math (md5 \u2192 HTML), written or kept by this build. */
   titles = /* @__PURE__ */ new Map();
   previousTitles;
   keptAny = false;
-  /** Folder → the files in it, as isShadowFile listed them. */
+  /** Folder \u2192 the files in it, as isShadowFile listed them. */
   shadowDirs = /* @__PURE__ */ new Map();
-  keptKeys = /* @__PURE__ */ new Set();
+  /** What made each shadow kept from an earlier build (finish looks among their keys for noisy ones). */
+  keptInfos = [];
   tmpCounter = 0;
   constructor(siteDir) {
     const site = path5.resolve(siteDir);
@@ -71015,7 +71018,7 @@ var PrerenderOutput = class {
     this.noisy.add(key2);
   }
   /**
-   * The fragments of this page's shadow as the previous build wrote it (key → inline HTML), to be reused:
+   * The fragments of this page's shadow as the previous build wrote it (key \u2192 inline HTML), to be reused:
    * the fragment cache. Fragments that build marked noisy are left out, so their diagnostics are reported
    * again. Empty when there is no such shadow (or it was written by another version).
    */
@@ -71034,7 +71037,7 @@ var PrerenderOutput = class {
     for (const k2 of this.previous.noisy ?? []) found.delete(k2);
     return found;
   }
-  /** The titles and descriptions with math of one original (site-relative path): md5 of the text → HTML. */
+  /** The titles and descriptions with math of one original (site-relative path): md5 of the text \u2192 HTML. */
   setTitles(source, titles) {
     if (titles.size > 0) this.titles.set(source, new Map(titles));
     else this.titles.delete(source);
@@ -71160,7 +71163,7 @@ var PrerenderOutput = class {
     if (!old) return false;
     if (opts.seen || this.isShadowFile(tree, relPath)) {
       this.treePages(tree).set(relPath, old);
-      for (const k2 of old.partials) this.keptKeys.add(k2);
+      this.keptInfos.push(old);
       return true;
     }
     return false;
@@ -71236,8 +71239,6 @@ var PrerenderOutput = class {
    * removes emptied directories, and writes the manifest.
    */
   finish(opts = {}) {
-    const referenced = /* @__PURE__ */ new Set();
-    for (const pages of this.trees.values()) for (const info of pages.values()) for (const k2 of info.partials) referenced.add(k2);
     const allTitles = /* @__PURE__ */ new Map();
     for (const t of this.titles.values()) for (const [k2, v] of t) allTitles.set(k2, v);
     this.write(`${PARTIALS_DIR}/${TITLES_FILE}`, Buffer.from(titlesTemplate(allTitles), "utf8"));
@@ -71253,7 +71254,10 @@ var PrerenderOutput = class {
     if (!opts.incremental) this.sweep(CACHE_DIR, (rel3) => this.cacheWritten.has(rel3), removed);
     this.sweep(SHORTCODES_DIR, (rel3) => this.shortcodesWritten.has(rel3), removed);
     const noisy = new Set(this.noisy);
-    for (const k2 of this.previous.noisy ?? []) if (this.keptKeys.has(k2)) noisy.add(k2);
+    if (this.previous.noisy?.length) {
+      const keptKeys = new Set(this.keptInfos.flatMap((info) => info.partials));
+      for (const k2 of this.previous.noisy) if (keptKeys.has(k2)) noisy.add(k2);
+    }
     const sortedPages = (m) => Object.fromEntries([...m ?? []].sort(([a3], [b2]) => a3 < b2 ? -1 : a3 > b2 ? 1 : 0));
     const others = [...this.trees.keys()].filter((t) => t !== DEFAULT_TREE && this.trees.get(t).size > 0).sort();
     const manifest = {
@@ -71624,7 +71628,7 @@ async function settlesWithin(p5, ms) {
 // src/site/shadow-names.ts
 var UNSAFE = /[\\`\u0000-\u001f\u007f]/;
 var ShadowNames = class {
-  /** Folded shadow path → the source that claimed it. */
+  /** Folded shadow path \u2192 the source that claimed it. */
   claimed = /* @__PURE__ */ new Map();
   /**
    * Claims the shadow `tree/rel` for `source` (site-relative). Returns undefined when it is this file's,
@@ -71822,7 +71826,7 @@ var ImagePipeline = class {
   urlBase;
   limiter;
   siteDir;
-  /** Absolute path → outcome, once per build however many figures show the image. */
+  /** Absolute path \u2192 outcome, once per build however many figures show the image. */
   seen = /* @__PURE__ */ new Map();
   constructor(o2) {
     this.store = o2.store;
@@ -72014,6 +72018,12 @@ init_site_figures();
 init_page_records();
 init_page_outcome();
 init_page_settings();
+
+// src/embedded.ts
+var EmbeddedCodeMissing = class extends Error {
+};
+
+// src/build.ts
 init_page_outcome();
 var START_WORKERS_AFTER = 4;
 var PAGES_PER_WORKER = 8;
@@ -72400,7 +72410,12 @@ async function buildLocked(opts) {
       const previous3 = [...output7.previousFragments(relToContent, tree)];
       o2 = await render6({ abs, relPath, relToContent, bytes, previous: previous3 }, index2 + 1, files.length - index2 - 1);
     } catch (e) {
-      o2 = internalOutcome(relPath, e.stack ?? String(e));
+      if (e instanceof EmbeddedCodeMissing) {
+        if (!result.diagnostics.some((d2) => d2.code === "install")) result.diagnostics.push({ severity: "error", code: "install", line: 1, column: 1, message: e.message });
+        o2 = { ...internalOutcome(relPath, e.message), diagnostics: [] };
+      } else {
+        o2 = internalOutcome(relPath, e.stack ?? String(e));
+      }
     }
     return () => {
       if (o2.internal) {
@@ -73142,7 +73157,6 @@ ${mountsSnippet(target.file.format, rootIsModule, plan)}
 
 // src/check.ts
 init_config();
-init_prerender_page();
 import { readFileSync as readFileSync12 } from "node:fs";
 import path17 from "node:path";
 init_build_page();

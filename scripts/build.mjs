@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { esbuildShortcodes } from './shortcodes-plugin.mjs';
 import { esbuildMicromarkLinear } from './micromark-linear-plugin.mjs';
 import { esbuildKatex } from './katex-plugin.mjs';
+import { appendBlocks, esbuildEmbed } from './embed-plugin.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -54,12 +55,29 @@ const common = {
 // Each bundle carries the md5 of its own text (the text holding the placeholder), read by
 // src/site/page-records.ts as the code's identity: no file read or hashed at run time.
 const CODE_ID_PLACEHOLDER = '@@hugo-prerender-bundle-code-id@';
-for (const [name, entry, shebang] of [
-  ['cli', 'src/cli.ts', '#!/usr/bin/env node\n'],
-  ['index', 'src/index.ts', ''],
+const LEGAL_HEADER = 'Bundled license information:\n\n';
+
+/** esbuild's LEGAL.txt texts as one: each file's entry once, in the order first seen. */
+function mergeLegal(texts) {
+  const entries = [];
+  for (const text of texts) {
+    if (!text.startsWith(LEGAL_HEADER)) throw new Error(`a LEGAL.txt of esbuild's that does not start with ${JSON.stringify(LEGAL_HEADER)}`);
+    for (const entry of text.slice(LEGAL_HEADER.length).trimEnd().split(/\n\n(?=\S)/)) if (!entries.includes(entry)) entries.push(entry);
+  }
+  return `${LEGAL_HEADER}${entries.join('\n\n')}\n`;
+}
+// The command carries its renderer, the YAML and JSON parsers and the file watcher in comments, compiled
+// when first needed (scripts/embed-plugin.mjs, src/embedded.ts).
+const { banner: _banner, legalComments: _legal, ...embedOptions } = common;
+for (const [name, entry, shebang, embed] of [
+  ['cli', 'src/cli.ts', '#!/usr/bin/env node\n', [{ module: 'src/build-page.ts' }, { package: 'yaml' }, { package: 'jsonc-parser/lib/esm/main.js' }, { package: 'chokidar' }]],
+  ['index', 'src/index.ts', '', []],
 ]) {
+  const legal = [];
+  const blocks = new Map();
   const out = await build({
     ...common,
+    plugins: [...(embed.length ? [esbuildEmbed({ modules: embed, options: embedOptions, blocks, legal })] : []), ...common.plugins],
     entryPoints: { [name]: path.join(root, entry) },
     outdir: dist,
     banner: { js: shebang + common.banner.js },
@@ -68,10 +86,14 @@ for (const [name, entry, shebang] of [
   for (const file of out.outputFiles) {
     let bytes = file.contents;
     if (file.path.endsWith('.js')) {
-      const text = file.text;
-      const found = text.split(CODE_ID_PLACEHOLDER).length - 1;
-      if (found !== 1) throw new Error(`${file.path}: the code-id placeholder is there ${found} times, not once`);
-      bytes = Buffer.from(text.replace(CODE_ID_PLACEHOLDER, createHash('md5').update(text).digest('hex')), 'utf8');
+      // ASCII only, which V8 reads quicker: esbuild escapes strings and identifiers, and the rest are our
+      // comments' arrows and dashes, as escapes they are the same comments.
+      const text = appendBlocks(file.text, blocks).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+      // Once in the bundle's own code, and maybe again in a module it embeds.
+      if (!text.includes(CODE_ID_PLACEHOLDER)) throw new Error(`${file.path}: the code-id placeholder is not there`);
+      bytes = Buffer.from(text.replaceAll(CODE_ID_PLACEHOLDER, createHash('md5').update(text).digest('hex')), 'utf8');
+    } else if (file.path.endsWith('.LEGAL.txt')) {
+      bytes = Buffer.from(mergeLegal([file.text, ...legal]), 'utf8');
     }
     mkdirSync(path.dirname(file.path), { recursive: true });
     writeFileSync(file.path, bytes);

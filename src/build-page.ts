@@ -24,6 +24,8 @@ import { emptyOutcome, internalOutcome, invalidUtf8, type PageJob, type PageOutc
 
 export { internalOutcome, invalidUtf8, type PageJob, type PageOutcome } from './page-outcome.js';
 export { pageSettings } from './page-settings.js';
+// For `check`, which takes the renderer from here as `build` does (the command embeds this module: src/embedded.ts).
+export { prerenderPage } from './prerender-page.js';
 
 /** What every page of a site is prerendered with: the math renderer and shortcode services, and the settings (page-settings.ts). */
 export function pageServices(config: SiteConfig, siteDir: string, errorMode: 'fail' | 'render', light: PageSettingsOfSite = pageSettings(config, siteDir, errorMode)) {

@@ -27,6 +27,7 @@ import { IMAGE_INDEX_FILE, type ImageIndex } from './images/site-figures.js';
 import { FileHashes, PageRecords, readsUnchanged, siteRecordKey, type PageRecord } from './site/page-records.js';
 import { internalOutcome, type PageJob, type PageOutcome } from './page-outcome.js';
 import { pageSettings } from './page-settings.js';
+import { EmbeddedCodeMissing } from './embedded.js';
 // The renderer (build-page.ts: KaTeX, Markdown, the shortcodes) and the worker threads are loaded only
 // once a page has to be prerendered: a build whose pages are all unchanged never loads them.
 import type { PageContext } from './build-page.js';
@@ -610,7 +611,13 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       const previous = [...output.previousFragments(relToContent, tree)];
       o = await render({ abs, relPath, relToContent, bytes, previous }, index + 1, files.length - index - 1);
     } catch (e) {
-      o = internalOutcome(relPath, (e as Error).stack ?? String(e));
+      if (e instanceof EmbeddedCodeMissing) {
+        // Not this page's doing: said once, and every page keeps what it had.
+        if (!result.diagnostics.some((d) => d.code === 'install')) result.diagnostics.push({ severity: 'error', code: 'install', line: 1, column: 1, message: e.message });
+        o = { ...internalOutcome(relPath, e.message), diagnostics: [] };
+      } else {
+        o = internalOutcome(relPath, (e as Error).stack ?? String(e));
+      }
     }
     return () => {
       if (o.internal) {

@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from './content/types.js';
 import { readSiteConfig } from './site/config.js';
-import { prerenderPage, type FormulaReport, type OtherFormula } from './prerender-page.js';
+import type { FormulaReport, OtherFormula } from './prerender-page.js';
 import { listContentFiles, ownTagsInOtherFormat, unreadableDirDiagnostic, type UnreadableDir } from './build.js';
-import { bundleDirOf, pageServices } from './build-page.js';
+import { bundleDirOf, pageServices, prerenderPage } from './build-page.js';
 import { refusedLinkDiagnostic, siteRoots } from './site/safe-path.js';
 import { unreadableMessage } from './site/fs-errors.js';
 

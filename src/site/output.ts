@@ -190,7 +190,8 @@ export class PrerenderOutput {
   private keptAny = false;
   /** Folder → the files in it, as isShadowFile listed them. */
   private readonly shadowDirs = new Map<string, Set<string>>();
-  private readonly keptKeys = new Set<string>();
+  /** What made each shadow kept from an earlier build (finish looks among their keys for noisy ones). */
+  private readonly keptInfos: ShadowInfo[] = [];
   private tmpCounter = 0;
 
   constructor(siteDir: string) {
@@ -386,7 +387,7 @@ export class PrerenderOutput {
     // `seen`: the caller has just found the shadow to be a file (shadowBytes), no need to look again.
     if (opts.seen || this.isShadowFile(tree, relPath)) {
       this.treePages(tree).set(relPath, old);
-      for (const k of old.partials) this.keptKeys.add(k);
+      this.keptInfos.push(old);
       return true;
     }
     return false;
@@ -473,8 +474,6 @@ export class PrerenderOutput {
    * removes emptied directories, and writes the manifest.
    */
   finish(opts: { incremental?: boolean } = {}): FinishResult {
-    const referenced = new Set<string>();
-    for (const pages of this.trees.values()) for (const info of pages.values()) for (const k of info.partials) referenced.add(k);
     const allTitles = new Map<string, string>();
     for (const t of this.titles.values()) for (const [k, v] of t) allTitles.set(k, v);
     this.write(`${PARTIALS_DIR}/${TITLES_FILE}`, Buffer.from(titlesTemplate(allTitles), 'utf8'));
@@ -496,7 +495,10 @@ export class PrerenderOutput {
 
     // Noisy: marked in this build, or marked before and still in a shadow this build kept.
     const noisy = new Set(this.noisy);
-    for (const k of this.previous.noisy ?? []) if (this.keptKeys.has(k)) noisy.add(k);
+    if (this.previous.noisy?.length) {
+      const keptKeys = new Set(this.keptInfos.flatMap((info) => info.partials));
+      for (const k of this.previous.noisy) if (keptKeys.has(k)) noisy.add(k);
+    }
     const sortedPages = (m: Map<string, ShadowInfo> | undefined) =>
       Object.fromEntries([...(m ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     const others = [...this.trees.keys()].filter((t) => t !== DEFAULT_TREE && this.trees.get(t)!.size > 0).sort();

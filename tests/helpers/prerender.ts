@@ -16,7 +16,7 @@ import { buildSite, PROJECT_ROOT, tempDir } from './hugo.js';
 export const CLI = path.join(PROJECT_ROOT, 'dist/cli.js');
 
 /** What the bundle is built from: a newer file here means dist/ is stale. */
-const BUNDLE_INPUTS = ['src', 'shortcodes', 'scripts/build.mjs', 'scripts/shortcodes-plugin.mjs', 'package.json'];
+const BUNDLE_INPUTS = ['src', 'shortcodes', 'package.json', ...['build', 'shortcodes-plugin', 'micromark-linear-plugin', 'katex-plugin', 'patch-plugin', 'embed-plugin'].map((s) => `scripts/${s}.mjs`)];
 // Inside node_modules: ignored by git, and shared by every test worker of this checkout.
 const LOCK = path.join(PROJECT_ROOT, 'node_modules/.hugo-prerender-dist.lock');
 

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import { PROJECT_ROOT, tempDir } from '../helpers/hugo.js';
 
-const INPUTS = ['src', 'shortcodes', 'layouts', 'scripts/build.mjs', 'scripts/shortcodes-plugin.mjs', 'scripts/micromark-linear-plugin.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
+const INPUTS = ['src', 'shortcodes', 'layouts', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', ...['build', 'shortcodes-plugin', 'micromark-linear-plugin', 'katex-plugin', 'patch-plugin', 'embed-plugin'].map((s) => `scripts/${s}.mjs`)];
 
 function files(dir: string, base = dir): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name), base) : [path.relative(base, path.join(dir, e.name)).split(path.sep).join('/')]));

@@ -10,6 +10,7 @@ import { type PageSettingsOfSite } from './page-settings.js';
 import { type PageJob, type PageOutcome } from './page-outcome.js';
 export { internalOutcome, invalidUtf8, type PageJob, type PageOutcome } from './page-outcome.js';
 export { pageSettings } from './page-settings.js';
+export { prerenderPage } from './prerender-page.js';
 /** What every page of a site is prerendered with: the math renderer and shortcode services, and the settings (page-settings.ts). */
 export declare function pageServices(config: SiteConfig, siteDir: string, errorMode: 'fail' | 'render', light?: PageSettingsOfSite): {
     settings: PageSettings;

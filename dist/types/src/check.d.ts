@@ -1,5 +1,5 @@
 import type { Diagnostic } from './content/types.js';
-import { type FormulaReport, type OtherFormula } from './prerender-page.js';
+import type { FormulaReport, OtherFormula } from './prerender-page.js';
 export interface PageCheck {
     /** Site-relative path, `/`-separated. */
     file: string;

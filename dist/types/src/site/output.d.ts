@@ -66,7 +66,8 @@ export declare class PrerenderOutput {
     private keptAny;
     /** Folder → the files in it, as isShadowFile listed them. */
     private readonly shadowDirs;
-    private readonly keptKeys;
+    /** What made each shadow kept from an earlier build (finish looks among their keys for noisy ones). */
+    private readonly keptInfos;
     private tmpCounter;
     constructor(siteDir: string);
     /**
