@@ -1934,7 +1934,7 @@ var init_feed = __esm({
 // src/site/handoff.ts
 function ownTagRanges(text) {
   const out = [];
-  if (!/prerender/i.test(text)) return out;
+  if (!MENTIONS_PRERENDER.test(text)) return out;
   let at = 0;
   for (const m of text.matchAll(OWN_TAG)) {
     if (m.index < at) continue;
@@ -1993,13 +1993,14 @@ function parseTitlesTemplate(text) {
   }
   return out;
 }
-var OWN_SHORTCODES, OWN_TAG, JoinedText, OWN_SHORTCODE_MESSAGE, FRAGMENT_RE, LONE_SURROGATE;
+var OWN_SHORTCODES, OWN_TAG, MENTIONS_PRERENDER, JoinedText, OWN_SHORTCODE_MESSAGE, FRAGMENT_RE, LONE_SURROGATE;
 var init_handoff = __esm({
   "src/site/handoff.ts"() {
     "use strict";
     init_feed();
     OWN_SHORTCODES = /* @__PURE__ */ new Set(["prerender", "prerender-nofeed", "prerender-html", "prerender-md", "prerender-page", "prerender-id"]);
     OWN_TAG = new RegExp(`\\{\\{([<%])(?:/\\*)?\\s*/?\\s*(?:[^\\s/<>%{}]*/)*(?:${[...OWN_SHORTCODES].sort((a, b) => b.length - a.length).join("|")})(?![\\w./-])`, "gi");
+    MENTIONS_PRERENDER = /[pP][rR][eE][rR][eE][nN][dD][eE][rR]/;
     JoinedText = class {
       parts = [];
       /** The last two characters so far. */
@@ -3886,7 +3887,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "fae5e5eb357c7e8370aabe9199304e1d";
+    BUNDLE_CODE_ID = "bdf3372e668c15699e7d80a417e68da8";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -33479,6 +33480,73 @@ function goldmarkUrl(url, unsafe) {
   return unsafe || !isDangerousUrl(escaped) ? escaped : "";
 }
 
+// src/render/simple-inline.ts
+var TEXT_CHAR = /[\p{L}\p{M}\p{N} ,;:?!().\/-]/u;
+var WORD_CHAR = /[\p{L}\p{N}]/u;
+var BEFORE_OPEN = /* @__PURE__ *~1 new Set(["(", "["]);
+var BEFORE_CLOSE = /* @__PURE__ *~1 new Set([".", ")", "?", "!"]);
+var AFTER_CLOSE = /* @__PURE__ *~1 new Set([",", ".", ";", ":", "?", "!", ")", "]"]);
+var DEST = /^[A-Za-z0-9._~0:\/?#%+=,;@!$-]+$/;
+var TEXT_DECLINED = /--|\.\.|:\/\/|www\.|@|  /i;
+var BLOCK_START = /^(?:[-+*](?:\s|$)|\d{1,9}[.)](?:\s|$))/;
+function simpleInlineHtml(md, opts) {
+  if (md === "" || md.length > 1e3 || md[0] === " " || md.endsWith(" ") || BLOCK_START.test(md)) return void 0;
+  if (opts.pairs.some((p5) => md.includes(p5.open))) return void 0;
+  let out = "";
+  let text12 = "";
+  const emphasis3 = [];
+  let link3;
+  let i2 = 0;
+  while (i2 < md.length) {
+    const c = md[i2];
+    if (c === "*") {
+      let n = 1;
+      while (md[i2 + n] === "*") n++;
+      if (n > 2) return void 0;
+      const prev = i2 === 0 ? " " : md[i2 - 1];
+      const next = i2 + n < md.length ? md[i2 + n] : " ";
+      const opens = (prev === " " || BEFORE_OPEN.has(prev)) && WORD_CHAR.test(next);
+      const closes = (WORD_CHAR.test(prev) || BEFORE_CLOSE.has(prev)) && (next === " " || AFTER_CLOSE.has(next));
+      const tag = n === 1 ? "em" : "strong";
+      if (opens) {
+        emphasis3.push(n);
+        out += `<${tag}>`;
+      } else if (closes && emphasis3.length > (link3?.emphasis ?? 0) && emphasis3[emphasis3.length - 1] === n) {
+        emphasis3.pop();
+        out += `</${tag}>`;
+      } else {
+        return void 0;
+      }
+      i2 += n;
+    } else if (c === "[") {
+      if (link3 || md[i2 - 1] === "!") return void 0;
+      link3 = { at: out.length, emphasis: emphasis3.length };
+      i2++;
+    } else if (c === "]") {
+      if (!link3 || md[i2 + 1] !== "(" || emphasis3.length !== link3.emphasis || out.length === link3.at) return void 0;
+      const end = md.indexOf(")", i2 + 2);
+      if (end < 0) return void 0;
+      const dest = md.slice(i2 + 2, end);
+      if (!DEST.test(dest)) return void 0;
+      if (opts.links) {
+        const href = goldmarkUrl(dest, opts.unsafe);
+        if (!/^[\x21-\x7e]*$/.test(href) || /["&'<>]/.test(href)) return void 0;
+        out = `${out.slice(0, link3.at)}<a href="${href}">${out.slice(link3.at)}</a>`;
+      }
+      link3 = void 0;
+      i2 = end + 1;
+    } else if (TEXT_CHAR.test(c)) {
+      out += c;
+      text12 += c;
+      i2++;
+    } else {
+      return void 0;
+    }
+  }
+  if (link3 || emphasis3.length || TEXT_DECLINED.test(text12)) return void 0;
+  return out.trim();
+}
+
 // src/render/markdown.ts
 var RAW_HTML_OMITTED = " raw HTML omitted ";
 function parse3(md, opts) {
@@ -33530,9 +33598,13 @@ function isPlainInline(md, opts) {
 }
 function renderInlineMarkdown(md, math2, opts = {}) {
   if (isPlainInline(md, opts)) return md;
-  const mdast = parse3(md, opts);
   const unsafe = opts.unsafe === true;
   const links = opts.links !== false;
+  if (plainInlineFastPath.enabled) {
+    const simple = simpleInlineHtml(md, { unsafe, links, pairs: delimiterPairs(opts.math) });
+    if (simple !== void 0) return simple;
+  }
+  const mdast = parse3(md, opts);
   const key2 = `${unsafe}/${links}`;
   let processor = htmlProcessors.get(key2);
   if (!processor) htmlProcessors.set(key2, processor = htmlProcessor(unsafe, links));
@@ -53654,9 +53726,10 @@ function isOwnShortcodeName(name) {
   return OWN_SHORTCODES.has(name.slice(name.lastIndexOf("/") + 1).toLowerCase());
 }
 var OWN_TAG = new RegExp(`\\{\\{([<%])(?:/\\*)?\\s*~1?\\s*(?:[^\\s/<>%{}]*~1)*(?:${[...OWN_SHORTCODES].sort((a3, b2) => b2.length - a3.length).join("|")})(?![\\w./-])`, "gi");
+var MENTIONS_PRERENDER = /[pP][rR][eE][rR][eE][nN][dD][eE][rR]/;
 function ownTagRanges(text12) {
   const out = [];
-  if (!/prerender/i.test(text12)) return out;
+  if (!MENTIONS_PRERENDER.test(text12)) return out;
   let at = 0;
   for (const m of text12.matchAll(OWN_TAG)) {
     if (m.index < at) continue;

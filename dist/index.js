@@ -31006,7 +31006,7 @@ function isOwnShortcodeName(name) {
 }
 function ownTagRanges(text12) {
   const out = [];
-  if (!/prerender/i.test(text12)) return out;
+  if (!MENTIONS_PRERENDER.test(text12)) return out;
   let at = 0;
   for (const m of text12.matchAll(OWN_TAG)) {
     if (m.index < at) continue;
@@ -31106,13 +31106,14 @@ function parseTitlesTemplate(text12) {
   }
   return out;
 }
-var OWN_SHORTCODES, OWN_TAG, JoinedText, OWN_SHORTCODE_MESSAGE, WRAP_CLOSE, WRAP_REFS, WRAP_REF, WRAP_REFS_AFTER, WRAP_REFS_END, FRAGMENT_RE, LONE_SURROGATE, EXTRA_KEYS;
+var OWN_SHORTCODES, OWN_TAG, MENTIONS_PRERENDER, JoinedText, OWN_SHORTCODE_MESSAGE, WRAP_CLOSE, WRAP_REFS, WRAP_REF, WRAP_REFS_AFTER, WRAP_REFS_END, FRAGMENT_RE, LONE_SURROGATE, EXTRA_KEYS;
 var init_handoff = __esm({
   "src/site/handoff.ts"() {
     "use strict";
     init_feed();
     OWN_SHORTCODES = /* @__PURE__ */ new Set(["prerender", "prerender-nofeed", "prerender-html", "prerender-md", "prerender-page", "prerender-id"]);
     OWN_TAG = new RegExp(`\\{\\{([<%])(?:/\\*)?\\s*/?\\s*(?:[^\\s/<>%{}]*/)*(?:${[...OWN_SHORTCODES].sort((a3, b2) => b2.length - a3.length).join("|")})(?![\\w./-])`, "gi");
+    MENTIONS_PRERENDER = /[pP][rR][eE][rR][eE][nN][dD][eE][rR]/;
     JoinedText = class {
       parts = [];
       /** The last two characters so far. */
@@ -31628,7 +31629,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "5e39f4113a4f404048e2725aecba6fd0";
+    BUNDLE_CODE_ID = "93477fa942e4bda113b8001d6ee7898c";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -50383,6 +50384,80 @@ var init_goldmark_url = __esm({
   }
 });
 
+// src/render/simple-inline.ts
+function simpleInlineHtml(md, opts) {
+  if (md === "" || md.length > 1e3 || md[0] === " " || md.endsWith(" ") || BLOCK_START.test(md)) return void 0;
+  if (opts.pairs.some((p5) => md.includes(p5.open))) return void 0;
+  let out = "";
+  let text12 = "";
+  const emphasis3 = [];
+  let link3;
+  let i2 = 0;
+  while (i2 < md.length) {
+    const c = md[i2];
+    if (c === "*") {
+      let n = 1;
+      while (md[i2 + n] === "*") n++;
+      if (n > 2) return void 0;
+      const prev = i2 === 0 ? " " : md[i2 - 1];
+      const next = i2 + n < md.length ? md[i2 + n] : " ";
+      const opens = (prev === " " || BEFORE_OPEN.has(prev)) && WORD_CHAR.test(next);
+      const closes = (WORD_CHAR.test(prev) || BEFORE_CLOSE.has(prev)) && (next === " " || AFTER_CLOSE.has(next));
+      const tag = n === 1 ? "em" : "strong";
+      if (opens) {
+        emphasis3.push(n);
+        out += `<${tag}>`;
+      } else if (closes && emphasis3.length > (link3?.emphasis ?? 0) && emphasis3[emphasis3.length - 1] === n) {
+        emphasis3.pop();
+        out += `</${tag}>`;
+      } else {
+        return void 0;
+      }
+      i2 += n;
+    } else if (c === "[") {
+      if (link3 || md[i2 - 1] === "!") return void 0;
+      link3 = { at: out.length, emphasis: emphasis3.length };
+      i2++;
+    } else if (c === "]") {
+      if (!link3 || md[i2 + 1] !== "(" || emphasis3.length !== link3.emphasis || out.length === link3.at) return void 0;
+      const end = md.indexOf(")", i2 + 2);
+      if (end < 0) return void 0;
+      const dest = md.slice(i2 + 2, end);
+      if (!DEST.test(dest)) return void 0;
+      if (opts.links) {
+        const href = goldmarkUrl(dest, opts.unsafe);
+        if (!/^[\x21-\x7e]*$/.test(href) || /["&'<>]/.test(href)) return void 0;
+        out = `${out.slice(0, link3.at)}<a href="${href}">${out.slice(link3.at)}</a>`;
+      }
+      link3 = void 0;
+      i2 = end + 1;
+    } else if (TEXT_CHAR.test(c)) {
+      out += c;
+      text12 += c;
+      i2++;
+    } else {
+      return void 0;
+    }
+  }
+  if (link3 || emphasis3.length || TEXT_DECLINED.test(text12)) return void 0;
+  return out.trim();
+}
+var TEXT_CHAR, WORD_CHAR, BEFORE_OPEN, BEFORE_CLOSE, AFTER_CLOSE, DEST, TEXT_DECLINED, BLOCK_START;
+var init_simple_inline = __esm({
+  "src/render/simple-inline.ts"() {
+    "use strict";
+    init_goldmark_url();
+    TEXT_CHAR = /[\p{L}\p{M}\p{N} ,;:?!().\/-]/u;
+    WORD_CHAR = /[\p{L}\p{N}]/u;
+    BEFORE_OPEN = /* @__PURE__ */ new Set(["(", "["]);
+    BEFORE_CLOSE = /* @__PURE__ */ new Set([".", ")", "?", "!"]);
+    AFTER_CLOSE = /* @__PURE__ */ new Set([",", ".", ";", ":", "?", "!", ")", "]"]);
+    DEST = /^[A-Za-z0-9._~:\/?#%+=,;@!$-]+$/;
+    TEXT_DECLINED = /--|\.\.|:\/\/|www\.|@|  /i;
+    BLOCK_START = /^(?:[-+*](?:\s|$)|\d{1,9}[.)](?:\s|$))/;
+  }
+});
+
 // src/render/markdown.ts
 function parse4(md, opts) {
   const tree = parseMarkdownWithMath(md, delimiterPairs2(opts.math));
@@ -50428,9 +50503,13 @@ function isPlainInline(md, opts) {
 }
 function renderInlineMarkdown(md, math2, opts = {}) {
   if (isPlainInline(md, opts)) return md;
-  const mdast = parse4(md, opts);
   const unsafe = opts.unsafe === true;
   const links = opts.links !== false;
+  if (plainInlineFastPath.enabled) {
+    const simple = simpleInlineHtml(md, { unsafe, links, pairs: delimiterPairs2(opts.math) });
+    if (simple !== void 0) return simple;
+  }
+  const mdast = parse4(md, opts);
   const key2 = `${unsafe}/${links}`;
   let processor = htmlProcessors.get(key2);
   if (!processor) htmlProcessors.set(key2, processor = htmlProcessor(unsafe, links));
@@ -50562,6 +50641,7 @@ var init_markdown = __esm({
     init_rehype_stringify();
     init_math2();
     init_goldmark_url();
+    init_simple_inline();
     RAW_HTML_OMITTED = " raw HTML omitted ";
     currentMath = () => "";
     currentSource = "";

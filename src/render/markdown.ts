@@ -11,6 +11,7 @@ import type { ElementContent, Root as HastRoot, RootContent as HastContent } fro
 import { delimiterPairs, parseMarkdownWithMath, type MathOptions } from '../content/math.js';
 import type { DelimiterPair } from '../content/math-syntax.js';
 import { goldmarkUrl } from './goldmark-url.js';
+import { simpleInlineHtml } from './simple-inline.js';
 
 /** `raw`: the formula as written, delimiters included (what shows when KaTeX rejects it). */
 export type MathCallback = (tex: string, display: boolean, raw?: string) => string;
@@ -102,7 +103,7 @@ export function isPlainWords(md: string, pairs: readonly DelimiterPair[]): boole
   return PLAIN_WORDS.test(md) && !md.includes('--') && !pairs.some((p) => md.includes(p.open));
 }
 
-/** Test hook: with `enabled` false every caption, title and entry is parsed. */
+/** Test hook: with `enabled` false every caption, title and entry is parsed (no isPlainWords, no simpleInlineHtml). */
 export const plainInlineFastPath = { enabled: true };
 
 /** Plain words that a document cannot read as a block either (`1) a` starts an ordered list). */
@@ -113,9 +114,13 @@ function isPlainInline(md: string, opts: InlineMarkdownOptions): boolean {
 /** Markdown → HTML, with a lone wrapping paragraph removed (like Hugo's `markdownify`). */
 export function renderInlineMarkdown(md: string, math: MathCallback, opts: RenderInlineOptions = {}): string {
   if (isPlainInline(md, opts)) return md;
-  const mdast = parse(md, opts);
   const unsafe = opts.unsafe === true;
   const links = opts.links !== false;
+  if (plainInlineFastPath.enabled) {
+    const simple = simpleInlineHtml(md, { unsafe, links, pairs: delimiterPairs(opts.math) });
+    if (simple !== undefined) return simple;
+  }
+  const mdast = parse(md, opts);
   const key = `${unsafe}/${links}`;
   let processor = htmlProcessors.get(key);
   if (!processor) htmlProcessors.set(key, (processor = htmlProcessor(unsafe, links)));

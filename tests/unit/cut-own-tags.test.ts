@@ -4,7 +4,7 @@
  */
 import { expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cutOwnTags, isOwnShortcodeName, JoinedText, OWN_SHORTCODES } from '../../src/site/handoff.js';
+import { cutOwnTags, isOwnShortcodeName, JoinedText, MENTIONS_PRERENDER, OWN_SHORTCODES } from '../../src/site/handoff.js';
 
 /** Two pieces joined by JoinedText. */
 const joinText = (a: string, b: string) => new JoinedText().add(a).add(b).toString();
@@ -81,6 +81,18 @@ it('JoinedText: the rule applied to the whole text at each seam, whatever the pi
       const joined = new JoinedText();
       for (const p of list) joined.add(p);
       expect(joined.toString()).toBe(reference(list));
+    }),
+    { numRuns: 3000 },
+  );
+});
+
+it('the quick look for our name finds what /prerender/i finds, also among letters outside ASCII', () => {
+  // Letters whose case folds onto or near ASCII ones (Kelvin sign, long s, dotted and dotless i), and others.
+  const piece = fc.constantFrom('prerender', 'PRERENDER', 'PreRender', 'prerende', 'rerender', 'p', 'r', 'e', 'n', 'd', 'P', 'R', 'E', 'N', 'D', '\u212a', '\u017f', '\u0130', '\u0131', 'é', 'É', 'ℙ', 'ʀ', 'ᴘ', 'x', ' ', '{{<', 'â€”');
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 8 }), (parts, noise) => {
+      const text = parts.join('') + noise;
+      expect(MENTIONS_PRERENDER.test(text)).toBe(/prerender/i.test(text));
     }),
     { numRuns: 3000 },
   );

@@ -19,7 +19,7 @@ export interface RenderInlineOptions extends InlineMarkdownOptions {
 /** The raw HTML Goldmark writes instead of raw HTML when `unsafe` is false. */
 export declare const RAW_HTML_OMITTED = " raw HTML omitted ";
 export declare function isPlainWords(md: string, pairs: readonly DelimiterPair[]): boolean;
-/** Test hook: with `enabled` false every caption, title and entry is parsed. */
+/** Test hook: with `enabled` false every caption, title and entry is parsed (no isPlainWords, no simpleInlineHtml). */
 export declare const plainInlineFastPath: {
     enabled: boolean;
 };
