@@ -3887,7 +3887,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "bdf3372e668c15699e7d80a417e68da8";
+    BUNDLE_CODE_ID = "fd2b9c11026877300be38e497f9150f6";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -33482,6 +33482,8 @@ function goldmarkUrl(url, unsafe) {
 
 // src/render/simple-inline.ts
 var TEXT_CHAR = /[\p{L}\p{M}\p{N} ,;:?!().\/-]/u;
+var ASCII_TEXT = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_TEXT[c] = TEXT_CHAR.test(String.fromCharCode(c)) ? 1 : 0;
 var WORD_CHAR = /[\p{L}\p{N}]/u;
 var BEFORE_OPEN = /* @__PURE__ *~1 new Set(["(", "["]);
 var BEFORE_CLOSE = /* @__PURE__ *~1 new Set([".", ")", "?", "!"]);
@@ -33489,6 +33491,10 @@ var AFTER_CLOSE = /* @__PURE__ *~1 new Set([",", ".", ";", ":", "?", "!", ")", "
 var DEST = /^[A-Za-z0-9._~0:\/?#%+=,;@!$-]+$/;
 var TEXT_DECLINED = /--|\.\.|:\/\/|www\.|@|  /i;
 var BLOCK_START = /^(?:[-+*](?:\s|$)|\d{1,9}[.)](?:\s|$))/;
+function isTextChar(md, i2) {
+  const code4 = md.charCodeAt(i2);
+  return code4 < 128 ? ASCII_TEXT[code4] === 1 : TEXT_CHAR.test(md[i2]);
+}
 function simpleInlineHtml(md, opts) {
   if (md === "" || md.length > 1e3 || md[0] === " " || md.endsWith(" ") || BLOCK_START.test(md)) return void 0;
   if (opts.pairs.some((p5) => md.includes(p5.open))) return void 0;
@@ -33535,10 +33541,13 @@ function simpleInlineHtml(md, opts) {
       }
       link3 = void 0;
       i2 = end + 1;
-    } else if (TEXT_CHAR.test(c)) {
-      out += c;
-      text12 += c;
-      i2++;
+    } else if (isTextChar(md, i2)) {
+      let j = i2 + 1;
+      while (j < md.length && isTextChar(md, j)) j++;
+      const run = md.slice(i2, j);
+      out += run;
+      text12 += run;
+      i2 = j;
     } else {
       return void 0;
     }

@@ -31629,7 +31629,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "93477fa942e4bda113b8001d6ee7898c";
+    BUNDLE_CODE_ID = "5552c053c3979b3ebe2a2f1ef50ef5d5";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -50385,6 +50385,10 @@ var init_goldmark_url = __esm({
 });
 
 // src/render/simple-inline.ts
+function isTextChar(md, i2) {
+  const code4 = md.charCodeAt(i2);
+  return code4 < 128 ? ASCII_TEXT[code4] === 1 : TEXT_CHAR.test(md[i2]);
+}
 function simpleInlineHtml(md, opts) {
   if (md === "" || md.length > 1e3 || md[0] === " " || md.endsWith(" ") || BLOCK_START.test(md)) return void 0;
   if (opts.pairs.some((p5) => md.includes(p5.open))) return void 0;
@@ -50431,10 +50435,13 @@ function simpleInlineHtml(md, opts) {
       }
       link3 = void 0;
       i2 = end + 1;
-    } else if (TEXT_CHAR.test(c)) {
-      out += c;
-      text12 += c;
-      i2++;
+    } else if (isTextChar(md, i2)) {
+      let j = i2 + 1;
+      while (j < md.length && isTextChar(md, j)) j++;
+      const run = md.slice(i2, j);
+      out += run;
+      text12 += run;
+      i2 = j;
     } else {
       return void 0;
     }
@@ -50442,12 +50449,14 @@ function simpleInlineHtml(md, opts) {
   if (link3 || emphasis3.length || TEXT_DECLINED.test(text12)) return void 0;
   return out.trim();
 }
-var TEXT_CHAR, WORD_CHAR, BEFORE_OPEN, BEFORE_CLOSE, AFTER_CLOSE, DEST, TEXT_DECLINED, BLOCK_START;
+var TEXT_CHAR, ASCII_TEXT, WORD_CHAR, BEFORE_OPEN, BEFORE_CLOSE, AFTER_CLOSE, DEST, TEXT_DECLINED, BLOCK_START;
 var init_simple_inline = __esm({
   "src/render/simple-inline.ts"() {
     "use strict";
     init_goldmark_url();
     TEXT_CHAR = /[\p{L}\p{M}\p{N} ,;:?!().\/-]/u;
+    ASCII_TEXT = new Uint8Array(128);
+    for (let c = 0; c < 128; c++) ASCII_TEXT[c] = TEXT_CHAR.test(String.fromCharCode(c)) ? 1 : 0;
     WORD_CHAR = /[\p{L}\p{N}]/u;
     BEFORE_OPEN = /* @__PURE__ */ new Set(["(", "["]);
     BEFORE_CLOSE = /* @__PURE__ */ new Set([".", ")", "?", "!"]);

@@ -16,6 +16,9 @@ import { goldmarkUrl } from './goldmark-url.js';
 
 /** A character of text: letters, marks, digits, the space and punctuation no rule acts on alone. */
 const TEXT_CHAR = /[\p{L}\p{M}\p{N} ,;:?!().\/-]/u;
+/** TEXT_CHAR for ASCII, by character code (a regular expression a character costs more than the rest). */
+const ASCII_TEXT = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_TEXT[c] = TEXT_CHAR.test(String.fromCharCode(c)) ? 1 : 0;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** What may precede an opening `*` and follow a closing one (besides the ends of the text and a space). */
 const BEFORE_OPEN = new Set(['(', '[']);
@@ -27,6 +30,11 @@ const DEST = /^[A-Za-z0-9._~:\/?#%+=,;@!$-]+$/;
 const TEXT_DECLINED = /--|\.\.|:\/\/|www\.|@|  /i;
 /** Lines that a block starts: a list item, an ordered one. */
 const BLOCK_START = /^(?:[-+*](?:\s|$)|\d{1,9}[.)](?:\s|$))/;
+
+function isTextChar(md: string, i: number): boolean {
+  const code = md.charCodeAt(i);
+  return code < 128 ? ASCII_TEXT[code] === 1 : TEXT_CHAR.test(md[i]!);
+}
 
 export interface SimpleInlineOptions {
   unsafe: boolean;
@@ -86,10 +94,14 @@ export function simpleInlineHtml(md: string, opts: SimpleInlineOptions): string 
       }
       link = undefined;
       i = end + 1;
-    } else if (TEXT_CHAR.test(c)) {
-      out += c;
-      text += c;
-      i++;
+    } else if (isTextChar(md, i)) {
+      // The run of text from here, as one slice.
+      let j = i + 1;
+      while (j < md.length && isTextChar(md, j)) j++;
+      const run = md.slice(i, j);
+      out += run;
+      text += run;
+      i = j;
     } else {
       return undefined;
     }
