@@ -101,7 +101,7 @@ describe('simpleInlineHtml', () => {
   it('writes what the parse writes on random texts at its edges', () => {
     const word = fc.constantFrom('a', 'Ab', 'RNN', 'é', 'ß', '中', '2016', 'x1', '²');
     const punct = fc.constantFrom(',', '.', ';', ':', '?', '!', '(', ')', '-', '/', ' ');
-    const dest = fc.constantFrom('https://x.org/a_b?c=1#d', 'u', '/p/q', 'javascript:alert(1)', 'JAVASCRIPT:x', 'data:x', '%41%zz', 'a@b', 'x,y;z', 'a!$');
+    const dest = fc.constantFrom('https://x.org/a_b?c=1#d', 'u', '/p/q', 'javascript:alert(1)', 'JAVASCRIPT:x', 'data:x', '%41%zz', 'a@b', 'x,y;z', 'a!$', 'a~b+c=d', '#top', '?q=1', '.', '-', 'mailto:x', 'www.x.org', 'HTTP://X');
     const odd = fc.constantFrom('*', '**', '***', '[', ']', '](', '![', '_', '`', '~', '\\', '&', '<', '>', '"', "'", '@', 'www.', '://', '..', '--', '$', '#', '+', '|', '^', '\u0301', '\u00a0', '\t', '\n', '𝑥', '  ');
     const { text } = fc.letrec<{ text: string; piece: string }>((tie) => ({
       piece: fc.oneof(
