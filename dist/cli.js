@@ -3887,7 +3887,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "fd2b9c11026877300be38e497f9150f6";
+    BUNDLE_CODE_ID = "90f2a133369b7ce982eaf36dd7101937";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -6364,6 +6364,7 @@ init_shortcode_list();
 init_closest_name();
 init_log();
 init_lock();
+init_embedded();
 import path17 from "node:path";
 import { fileURLToPath as fileURLToPath4 } from "node:url";
 var HELP = `hugo-prerender ${"0.1.0"}: typeset math, render figures, diagrams and plots for Hugo at build time
@@ -6702,7 +6703,8 @@ else if (isMainThread2) {
       process.exitCode = code;
     },
     (e) => {
-      process.stderr.write(`${safeLines(`hugo-prerender: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`)}
+      const what = e instanceof EmbeddedCodeMissing ? `error: ${e.message}` : `internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`;
+      process.stderr.write(`${safeLines(`hugo-prerender: ${what}`)}
 `);
       process.exitCode = 1;
     }

@@ -15,6 +15,7 @@ import { shortcodeList } from './render/shortcode-list.js';
 import { closestKey } from './render/closest-name.js';
 import { safeLine, safeLines } from './log.js';
 import { DEFAULT_LOCK_WAIT_MS, LockError } from './site/lock.js';
+import { EmbeddedCodeMissing } from './embedded.js';
 import type { BuildResult } from './build.js';
 
 const HELP = `hugo-prerender ${__PKG_VERSION__}: typeset math, render figures, diagrams and plots for Hugo at build time
@@ -365,7 +366,9 @@ else if (isMainThread) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`${safeLines(`hugo-prerender: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`)}\n`);
+      // A copy of this file that lost code it carries (src/embedded.ts): how to mend the install, not a bug.
+      const what = e instanceof EmbeddedCodeMissing ? `error: ${e.message}` : `internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
+      process.stderr.write(`${safeLines(`hugo-prerender: ${what}`)}\n`);
       process.exitCode = 1;
     },
   );

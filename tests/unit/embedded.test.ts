@@ -104,5 +104,10 @@ describe('dist/cli.js', () => {
     const said = changed.out.split('\n').filter((l) => l.includes('has lost'));
     expect(said).toEqual([`error: ${stripped} has lost the code it carries as build-page (a comment at the end of the file): run hugo-prerender from the file its package ships (reinstall it), not a copy whose comments were stripped`]);
     expect(readFileSync(path.join(site, '.prerender/content/posts/learning-to-remember.md'), 'utf8')).toBe(shadows);
+
+    // `check`, which needs the renderer at once: the same message, as an error of the command, not an internal one.
+    const check = run(['check', '-s', site]);
+    expect(check.status, check.out).toBe(1);
+    expect(check.stderr.trim()).toBe(`hugo-prerender: error: ${said[0]!.slice('error: '.length)}`);
   }, 120_000);
 });
