@@ -3887,7 +3887,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "90f2a133369b7ce982eaf36dd7101937";
+    BUNDLE_CODE_ID = "fabf2f4b62420ab6f88db066839534af";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -5751,6 +5751,13 @@ function watchedPaths(siteDir) {
   if (config.files.length === 0) paths.add(siteDir);
   return [...paths].sort();
 }
+function watchedPathsOrNothing(siteDir) {
+  try {
+    return watchedPaths(siteDir);
+  } catch {
+    return void 0;
+  }
+}
 function incrementalSet(siteDir, changed) {
   if (changed.length === 0) return void 0;
   const roots = readSiteConfig(siteDir).contentRoots.map((r) => path14.relative(siteDir, r.dir).split(path14.sep).join("/") + "/");
@@ -5822,8 +5829,10 @@ function watchSite(opts) {
     let only;
     let result;
     for (const f of changed) readStamps.set(f, fileStamp(path14.join(siteDir, f)));
+    let watchedBefore;
     try {
       only = afterCrash ? void 0 : incrementalSet(siteDir, changed);
+      if (!only && changed.length > 0 && rewatch) watchedBefore = watchedPathsOrNothing(siteDir);
       result = await buildSite({ ...opts, only, locked: true });
       afterCrash = false;
     } catch (e) {
@@ -5831,7 +5840,7 @@ function watchSite(opts) {
       afterCrash = true;
     }
     if (closed) return;
-    if (!only && changed.length > 0) await rewatch?.();
+    if (!only && changed.length > 0) await rewatch?.(watchedBefore);
     opts.onBuild(result, changed);
     if (only && only.size > 0 && opts.settle !== false) {
       const last = Math.max(...[...only].map((p) => changedAt.get(p) ?? 0));
@@ -5925,13 +5934,9 @@ function watchSite(opts) {
     if (present.length) {
       for (const p of paths) if (!present.includes(p)) awaitPath(p);
     }
-    rewatch = async () => {
-      let now;
-      try {
-        now = watchedPaths(siteDir);
-      } catch {
-        return;
-      }
+    rewatch = async (before) => {
+      const now = watchedPathsOrNothing(siteDir);
+      if (!now) return;
       for (const p of paths) {
         if (now.includes(p)) continue;
         void watcher?.unwatch(p);
@@ -5953,6 +5958,11 @@ function watchSite(opts) {
           return new Promise((resolve) => own.once("ready", () => resolve()));
         })
       );
+      if (before) {
+        for (const p of [...before.filter((b) => !now.includes(b)), ...now.filter((n) => !before.includes(n))]) {
+          if (p !== siteDir) onChange("change", p);
+        }
+      }
     };
     await new Promise((resolve) => watcher.once("ready", () => resolve()));
   })();

@@ -11,12 +11,19 @@ import { afterEach, expect, it, vi } from 'vitest';
 import type { BuildOptions, BuildResult } from '../../src/build.js';
 
 const calls: BuildOptions[] = [];
+/** What each build of the running test had among its changes (said when a wait times out). */
+let seenChanges: string[][] = [];
 /** Which call of buildSite throws (1-based; 0: none). */
 let failOn = 2;
+/** Run inside the next build (the site changing as a build reads it). */
+let duringBuild: (() => void) | undefined;
 vi.mock('../../src/build.js', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../src/build.js')>()),
   buildSite: async (opts: BuildOptions): Promise<BuildResult> => {
     calls.push(opts);
+    const during = duringBuild;
+    duringBuild = undefined;
+    during?.();
     if (calls.length === failOn) throw new Error('boom');
     return { pages: 1, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, unchanged: 0, images: 0, imagesProcessed: 0, ms: 1, diagnostics: [], failed: false };
   },
@@ -33,10 +40,27 @@ afterEach(async () => {
 async function until(cond: () => boolean, ms = 10_000): Promise<void> {
   const deadline = Date.now() + ms;
   while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out (${calls.length} builds started)`);
+    if (Date.now() > deadline) throw new Error(`timed out (${calls.length} builds started; changes of each build reported: ${JSON.stringify(seenChanges)})`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+/** A site with a config, content/a.md and `dirs`, watched: the changes of each build. */
+async function watchNewSite(prefix: string, dirs = ['content', 'static', 'assets']): Promise<string[][]> {
+  root = mkdtempSync(path.join(os.tmpdir(), prefix));
+  for (const d of dirs) mkdirSync(path.join(root, d));
+  writeFileSync(path.join(root, 'hugo.toml'), 'title = "t"\n');
+  writeFileSync(path.join(root, 'content/a.md'), 'a\n');
+  calls.length = 0;
+  failOn = 0;
+  const changed: string[][] = [];
+  seenChanges = changed;
+  const handle = watchSite({ source: root, debounceMs: 30, onBuild: (_r, c) => changed.push(c) });
+  close = () => handle.close();
+  await handle.ready;
+  return changed;
+}
+const siteRoot = (): string => root!;
 
 it('a build that throws is reported as a failed build, and the next change builds again', async () => {
   root = mkdtempSync(path.join(os.tmpdir(), 'hp-watch-err-'));
@@ -61,16 +85,8 @@ it('a build that throws is reported as a failed build, and the next change build
 });
 
 it('on a site without static/ and assets/, a page saved right after ready is seen, and so is an assets/ created later', async () => {
-  root = mkdtempSync(path.join(os.tmpdir(), 'hp-watch-missing-'));
-  mkdirSync(path.join(root, 'content'));
-  writeFileSync(path.join(root, 'hugo.toml'), 'title = "t"\n');
-  writeFileSync(path.join(root, 'content/a.md'), 'a\n');
-  calls.length = 0;
-  failOn = 0;
-  const changed: string[][] = [];
-  const handle = watchSite({ source: root, debounceMs: 30, onBuild: (_r, c) => changed.push(c) });
-  close = () => handle.close();
-  await handle.ready;
+  const changed = await watchNewSite('hp-watch-missing-', ['content']);
+  const root = siteRoot();
   writeFileSync(path.join(root, 'content/b.md'), 'b\n');
   await until(() => changed.length === 2); // generous: a loaded 2-core machine took over 3 s
   expect(changed[1]).toEqual(['content/b.md']);
@@ -86,16 +102,8 @@ it('on a site without static/ and assets/, a page saved right after ready is see
 });
 
 it('a content directory moved away and back, and a config renamed away and back, are watched again', async () => {
-  root = mkdtempSync(path.join(os.tmpdir(), 'hp-watch-back-'));
-  for (const d of ['content', 'static', 'assets']) mkdirSync(path.join(root, d));
-  writeFileSync(path.join(root, 'hugo.toml'), 'title = "t"\n');
-  writeFileSync(path.join(root, 'content/a.md'), 'a\n');
-  calls.length = 0;
-  failOn = 0;
-  const changed: string[][] = [];
-  const handle = watchSite({ source: root, debounceMs: 30, onBuild: (_r, c) => changed.push(c) });
-  close = () => handle.close();
-  await handle.ready;
+  const changed = await watchNewSite('hp-watch-back-');
+  const root = siteRoot();
   renameSync(path.join(root, 'content'), path.join(root, 'moved'));
   await until(() => changed.flat().includes('content'));
   const before = changed.length;
@@ -116,4 +124,23 @@ it('a content directory moved away and back, and a config renamed away and back,
   await step(() => renameSync(path.join(dir, 'hugo.toml'), path.join(dir, 'h.toml')));
   await step(() => renameSync(path.join(dir, 'h.toml'), path.join(dir, 'hugo.toml')));
   await step(() => writeFileSync(path.join(dir, 'hugo.toml'), 'title = "t2"\n'));
+});
+
+it('a config renamed away while a full build reads the site is built again: the rename was not lost with the watcher it dropped', async () => {
+  const changed = await watchNewSite('hp-watch-during-');
+  const root = siteRoot();
+  const dir = root;
+  // A full build (a static file changed), during which hugo.toml goes: chokidar holds its unlink back
+  // 100 ms, and the build's end stops watching hugo.toml (the config names no file now) before that.
+  duringBuild = () => renameSync(path.join(dir, 'hugo.toml'), path.join(dir, 'h.toml'));
+  writeFileSync(path.join(root, 'static/x.css'), 'x\n');
+  await until(() => changed.flat().includes('static/x.css'));
+  await until(() => changed.flat().includes('hugo.toml'));
+  // Each build after the rename reads the site without its config; the last one started after it.
+  expect(calls.length).toBeGreaterThanOrEqual(3);
+  expect(calls.at(-1)!.only).toBeUndefined();
+  // And its return is seen (the site's directory is watched while there is no config).
+  const n = changed.length;
+  renameSync(path.join(dir, 'h.toml'), path.join(dir, 'hugo.toml'));
+  await until(() => changed.slice(n).flat().includes('hugo.toml'));
 });
