@@ -3887,7 +3887,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "fabf2f4b62420ab6f88db066839534af";
+    BUNDLE_CODE_ID = "eab35c031ce93e4699a2f641e215f2da";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -5767,7 +5767,7 @@ function incrementalSet(siteDir, changed) {
 function fileStamp(file) {
   try {
     const st = statSync5(file, { bigint: true });
-    return `${st.size}:${st.mtimeNs}:${st.ino}`;
+    return `${st.isDirectory() ? DIR_STAMP : ""}${st.size}:${st.mtimeNs}:${st.ino}`;
   } catch {
     return "";
   }
@@ -5899,6 +5899,7 @@ function watchSite(opts) {
       pending.add(rel2);
       changedAt.set(rel2, performance.now());
       schedule();
+      if (stamp.startsWith(DIR_STAMP)) return;
       stamps.set(rel2, stamp);
       setTimeout(() => {
         if (!closed && stamps.get(rel2) === stamp && fileStamp(file) !== stamp) onChange("change", file);
@@ -5983,7 +5984,7 @@ function watchSite(opts) {
     }
   };
 }
-var import_chokidar, CONTENT_FILE, CHOKIDAR_THROTTLE_MS, RETURN_POLL_MS, SETTLE_MS;
+var import_chokidar, CONTENT_FILE, CHOKIDAR_THROTTLE_MS, RETURN_POLL_MS, SETTLE_MS, DIR_STAMP;
 var init_watch = __esm({
   "src/watch.ts"() {
     "use strict";
@@ -5997,6 +5998,7 @@ var init_watch = __esm({
     CHOKIDAR_THROTTLE_MS = 50;
     RETURN_POLL_MS = 100;
     SETTLE_MS = 650;
+    DIR_STAMP = "dir:";
   }
 });
 

@@ -112,10 +112,13 @@ function incrementalSet(siteDir: string, changed: string[]): Set<string> | undef
 }
 
 /** What a file is now (size, mtime, inode), to tell whether it changed; '' when it is not there. */
+/** How fileStamp's stamp of a directory starts. */
+const DIR_STAMP = 'dir:';
+
 function fileStamp(file: string): string {
   try {
     const st = statSync(file, { bigint: true });
-    return `${st.size}:${st.mtimeNs}:${st.ino}`;
+    return `${st.isDirectory() ? DIR_STAMP : ''}${st.size}:${st.mtimeNs}:${st.ino}`;
   } catch {
     return '';
   }
@@ -291,7 +294,10 @@ export function watchSite(opts: WatchOptions): WatchHandle {
       // chokidar reports no change of a file less than 50 ms after the last one it reported, and never
       // later (its throttle has no trailing event): a second save inside that window, read by no build,
       // was lost (measured: the unit test lost one in its first rounds). So the file is looked at once
-      // the window has passed, and a change since counts as one.
+      // the window has passed, and a change since counts as one. Not a directory that was there: its
+      // stamp changes with each file made or removed in it, which chokidar reports as that file's change
+      // (a page saved into a content/ that had just come back meant a second, full, build).
+      if (stamp.startsWith(DIR_STAMP)) return;
       stamps.set(rel, stamp);
       setTimeout(() => {
         if (!closed && stamps.get(rel) === stamp && fileStamp(file) !== stamp) onChange('change', file);
