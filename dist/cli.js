@@ -3887,7 +3887,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "eab35c031ce93e4699a2f641e215f2da";
+    BUNDLE_CODE_ID = "36581c31bb2524ade605ae3e2c897e81";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -4689,16 +4689,16 @@ async function buildLocked(opts) {
     const badName = names.claim(tree, relToContent, relPath);
     if (badName) return () => void result.diagnostics.push({ severity: "error", code: "file-name", file: relPath, line: 1, column: 1, message: badName });
     const id = `${tree}/${relToContent}`;
-    const keepPage = () => {
-      output.keep(relToContent, tree);
+    const keepPage = (unchanged = false) => {
+      output.keep(relToContent, tree, { unchanged });
       output.keepTitles(relPath);
       keepIndex(relToContent);
     };
     if (opts.only && !opts.only.has(relPath)) {
       return () => {
-        keepPage();
-        records.carry(id);
         const kept = records.get(id);
+        keepPage(kept !== void 0 && !kept.held);
+        records.carry(id);
         if (kept) countKept(kept);
       };
     }

@@ -31629,7 +31629,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "5552c053c3979b3ebe2a2f1ef50ef5d5";
+    BUNDLE_CODE_ID = "3160b1ba6dca94689ef6036c2e5178a3";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -72441,16 +72441,16 @@ async function buildLocked(opts) {
     const badName = names.claim(tree, relToContent, relPath);
     if (badName) return () => void result.diagnostics.push({ severity: "error", code: "file-name", file: relPath, line: 1, column: 1, message: badName });
     const id = `${tree}/${relToContent}`;
-    const keepPage = () => {
-      output7.keep(relToContent, tree);
+    const keepPage = (unchanged = false) => {
+      output7.keep(relToContent, tree, { unchanged });
       output7.keepTitles(relPath);
       keepIndex(relToContent);
     };
     if (opts.only && !opts.only.has(relPath)) {
       return () => {
-        keepPage();
-        records.carry(id);
         const kept = records.get(id);
+        keepPage(kept !== void 0 && !kept.held);
+        records.carry(id);
         if (kept) countKept(kept);
       };
     }

@@ -546,19 +546,24 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     if (badName) return () => void result.diagnostics.push({ severity: 'error', code: 'file-name', file: relPath, line: 1, column: 1, message: badName });
     const id = `${tree}/${relToContent}`;
     // This page keeps what the previous build wrote for it (its shadow and titles).
-    const keepPage = () => {
-      output.keep(relToContent, tree);
+    const keepPage = (unchanged = false) => {
+      output.keep(relToContent, tree, { unchanged });
       output.keepTitles(relPath);
       keepIndex(relToContent);
     };
     if (opts.only && !opts.only.has(relPath)) {
       return () => {
-        keepPage();
+        // A page the previous build wrote in full (or found nothing to write for) needs only the static
+        // files its record says (math, figures), which this build writes; one it held back, or has no
+        // record of, may need those of an older build. (Taken for the latter, the KaTeX stylesheet and
+        // fonts stayed after the last formula of the site was removed while watch ran:
+        // tests/fuzz/watch-converges.test.ts.)
+        const kept = records.get(id);
+        keepPage(kept !== undefined && !kept.held);
         records.carry(id);
         // Its problems are still there: an incremental build reports them as a full one replays them
         // (watch prints only the errors of pages not just saved; serve's panel keeps showing them), and
         // counts it as a full one does (the summary after a save is the site's, not the saved page's).
-        const kept = records.get(id);
         if (kept) countKept(kept);
       };
     }

@@ -3,8 +3,9 @@
  * kept, as a full build replays them from their records: saving one page must not make another page's
  * error disappear from the summary, from `watch`'s output or from serve's error panel while it is
  * still there (found by an audit: saving good.md emptied the panel while bad.md was still broken).
+ * And it leaves the static files a full build would: KaTeX's go with the site's last formula.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { HEAD_LAYOUT, tempSites } from '../helpers/temp-site.js';
@@ -27,4 +28,20 @@ it('keeps reporting the error of a page it did not prerender, until that page is
   const fixed = await buildSite({ source: dir, only: new Set(['content/bad.md']) });
   expect(errorsOf(fixed)).toEqual([]);
   expect(fixed.failed).toBe(false);
+});
+
+it('writes the static files the site needs: KaTeX\'s stay while a page it did not prerender has math, and go with the last formula', async () => {
+  const dir = site({ 'content/a.md': 'Math $x$.\n', 'content/b.md': 'Plain text.\n', 'content/c.md': 'More $y$.\n' });
+  const katex = ['katex.min.css', 'fonts/KaTeX_Main-Regular.woff2'].map((f) => path.join(dir, '.prerender/static/prerender/katex', f));
+  const there = () => katex.map((f) => existsSync(f));
+  await buildSite({ source: dir });
+  expect(there()).toEqual([true, true]);
+  writeFileSync(path.join(dir, 'content/a.md'), 'No math now.\n');
+  await buildSite({ source: dir, only: new Set(['content/a.md']) });
+  expect(there()).toEqual([true, true]); // c.md still shows a formula
+  writeFileSync(path.join(dir, 'content/c.md'), 'None here either.\n');
+  const last = await buildSite({ source: dir, only: new Set(['content/c.md']) });
+  expect(last.formulas).toBe(0);
+  // b.md, which has no shadow, kept them before: an incremental build took it for a page held back.
+  expect(there()).toEqual([false, false]);
 });

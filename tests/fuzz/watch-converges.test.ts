@@ -1,0 +1,166 @@
+/**
+ * `watch` converges: whatever a writer does to a site while watch runs (saves in quick succession,
+ * deletes, renames, a folder of pages made and removed, the config changing a macro, an image a figure
+ * shows appearing and going), once the edits stop and watch has built what it saw, `.prerender/` is
+ * what one `hugo-prerender build` of the site as it now is writes from nothing: the same shadows, the
+ * same layouts and static files, the same manifest. A change watch missed, or built from a stale read,
+ * leaves a difference here.
+ *
+ * WATCH_FUZZ_RUNS sets the number of edit sequences (10 in `npm test`); FUZZ_SEED replays a run;
+ * WATCH_FUZZ_STEPS='[[{"kind":"save",…},20],…]' (a counterexample as printed) runs that one sequence and
+ * prints each build: what changed, the formulas, whether the KaTeX files are there, the diagnostics.
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterEach, expect, it } from 'vitest';
+import { buildSite } from '../../src/build.js';
+import { watchSite, type WatchHandle } from '../../src/watch.js';
+
+const RUNS = Math.min(Number(process.env.WATCH_FUZZ_RUNS ?? 10), 500);
+const SEED = process.env.FUZZ_SEED === undefined ? 20261206 : Number(process.env.FUZZ_SEED);
+const REPLAY = process.env.WATCH_FUZZ_STEPS;
+
+/** Page bodies a writer might save: math, a heading with math, a macro the config defines, a broken formula, figures. */
+const BODIES = [
+  'Plain text, no math.\n',
+  'Inline $a_{1} + b^{2}$ and display:\n\n$$\n\\sum_{t=1}^{T} h_t\n$$\n',
+  '## Step $t$\n\nThe state $h_t = \\tanh(W h_{t-1})$.\n',
+  'A macro of the config: $\\R^n$.\n',
+  'A broken formula $\\frac{1}{$ and a good one $x^2$.\n',
+  '{{< figure src="/pic.svg" caption="The cell $c_t$." >}}\n',
+  '{{< figure src="/gone.svg" alt="missing" >}}\n\nText $y$.\n',
+];
+const TITLES = ['A page', 'About $\\alpha$', 'Notes'];
+const MACROS = ['\\\\mathbb{R}', '\\\\mathcal{R}', ''];
+const SVG = (w: number) => `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="20"><rect width="${w}" height="20"/></svg>\n`;
+
+type Op =
+  | { kind: 'save'; page: number; body: number; title: number; nested: boolean }
+  | { kind: 'delete'; page: number; nested: boolean }
+  | { kind: 'rename'; from: number; to: number }
+  | { kind: 'drop-folder' }
+  | { kind: 'config'; macro: number }
+  | { kind: 'image'; width: number };
+
+const op: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 6, arbitrary: fc.record({ kind: fc.constant('save' as const), page: fc.nat(3), body: fc.nat(BODIES.length - 1), title: fc.nat(TITLES.length - 1), nested: fc.boolean() }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), page: fc.nat(3), nested: fc.boolean() }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('rename' as const), from: fc.nat(3), to: fc.nat(3) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('drop-folder' as const) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('config' as const), macro: fc.nat(MACROS.length - 1) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('image' as const), width: fc.nat(2) }) },
+);
+/** An edit and the pause after it (ms): 0 for a burst, up to beyond the debounce. */
+const step = fc.tuple(op, fc.constantFrom(0, 0, 5, 20, 60, 150, 400));
+
+const config = (macro: number) =>
+  `baseURL = "https://example.org/"\ntitle = "Watched"\n` + (MACROS[macro] ? `[params.prerender.katex.macros]\n"\\\\R" = "${MACROS[macro]}"\n` : '');
+
+const pagePath = (site: string, page: number, nested: boolean) => path.join(site, 'content/posts', nested ? 'sub' : '', `p${page}.md`);
+
+function apply(site: string, o: Op): void {
+  switch (o.kind) {
+    case 'save': {
+      const file = pagePath(site, o.page, o.nested);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, `---\ntitle: "${TITLES[o.title]!.replace(/\\/g, '\\\\')}"\n---\n${BODIES[o.body]}`);
+      return;
+    }
+    case 'delete':
+      rmSync(pagePath(site, o.page, o.nested), { force: true });
+      return;
+    case 'rename': {
+      const from = pagePath(site, o.from, false);
+      if (existsSync(from)) renameSync(from, pagePath(site, o.to, false));
+      return;
+    }
+    case 'drop-folder':
+      rmSync(path.join(site, 'content/posts/sub'), { recursive: true, force: true });
+      return;
+    case 'config':
+      writeFileSync(path.join(site, 'hugo.toml'), config(o.macro));
+      return;
+    case 'image': {
+      const file = path.join(site, 'static/pic.svg');
+      if (o.width === 0) rmSync(file, { force: true });
+      else writeFileSync(file, SVG(o.width * 40));
+    }
+  }
+}
+
+/** Every file under `dir` (relative, sorted) with its bytes, but for the build cache. */
+function tree(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (rel: string) => {
+    for (const name of readdirSync(path.join(dir, rel)).sort()) {
+      const r = rel ? `${rel}/${name}` : name;
+      if (r === 'cache' || name.endsWith('.lock') || name.startsWith('.')) continue;
+      if (statSync(path.join(dir, r)).isDirectory()) walk(r);
+      else out.set(r, readFileSync(path.join(dir, r), 'latin1'));
+    }
+  };
+  walk('');
+  return out;
+}
+
+let handle: WatchHandle | undefined;
+let tmp: string | undefined;
+afterEach(async () => {
+  await handle?.close();
+  handle = undefined;
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+it(`after ${RUNS} random edit sequences, .prerender/ is what a build from nothing writes`, { timeout: 60_000 + RUNS * 25_000 }, async () => {
+  await fc.assert(
+    fc.asyncProperty(REPLAY ? fc.constant(JSON.parse(REPLAY) as [Op, number][]) : fc.array(step, { minLength: 3, maxLength: 14 }), async (steps) => {
+      tmp = mkdtempSync(path.join(os.tmpdir(), 'hp-watch-conv-'));
+      const site = path.join(tmp, 'site');
+      mkdirSync(path.join(site, 'content/posts'), { recursive: true });
+      mkdirSync(path.join(site, 'static'));
+      writeFileSync(path.join(site, 'hugo.toml'), config(0));
+      apply(site, { kind: 'save', page: 0, body: 1, title: 0, nested: false });
+      apply(site, { kind: 'save', page: 1, body: 5, title: 1, nested: true });
+      apply(site, { kind: 'image', width: 1 });
+      let lastBuild = 0;
+      let builds = 0;
+      handle = watchSite({
+        source: site,
+        debounceMs: 60,
+        onBuild: (r, changed) => {
+          lastBuild = Date.now();
+          builds++;
+          if (REPLAY) console.log('build', JSON.stringify(changed), r.formulas, existsSync(path.join(site, '.prerender/static/prerender/katex')), JSON.stringify(r.diagnostics.map((d) => d.code)));
+        },
+      });
+      await handle.ready;
+      for (const [o, pause] of steps) {
+        apply(site, o);
+        if (pause) await new Promise((r) => setTimeout(r, pause));
+      }
+      const edited = Date.now();
+      // Done when nothing was built for 2.5 s since the last edit (a build for it, its settling rewrite
+      // of the shadows after 650 ms, and chokidar's held-back events have all had their time).
+      const deadline = edited + 45_000;
+      while (Date.now() - Math.max(lastBuild, edited) < 2_500) {
+        if (Date.now() > deadline) throw new Error(`watch still building 45 s after the last edit (${builds} builds)`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await handle.close();
+      handle = undefined;
+
+      const fresh = path.join(tmp, 'fresh');
+      cpSync(site, fresh, { recursive: true, filter: (p) => !/[\\/]\.prerender([\\/]|$)/.test(p) });
+      await buildSite({ source: fresh });
+      const watched = tree(path.join(site, '.prerender'));
+      const built = tree(path.join(fresh, '.prerender'));
+      expect([...watched.keys()], `files of .prerender/ after ${JSON.stringify(steps)}`).toEqual([...built.keys()]);
+      for (const [f, bytes] of built) expect(watched.get(f), `${f} after ${JSON.stringify(steps)}`).toBe(bytes);
+      rmSync(tmp, { recursive: true, force: true });
+      tmp = undefined;
+    }),
+    { numRuns: REPLAY ? 1 : RUNS, seed: SEED, endOnFailure: true },
+  );
+});
