@@ -2,7 +2,7 @@
  * `watch` converges: whatever a writer does to a site while watch runs (saves in quick succession,
  * deletes, renames, a folder of pages made and removed, the config changing a macro, an image a figure
  * shows appearing and going, a plot's data file, the site's own figure template, a page bundle's
- * image), once the edits stop and watch has built what it saw, a full `hugo-prerender build` of the
+ * image, a second language switched on and off, its page), once the edits stop and watch has built what it saw, a full `hugo-prerender build` of the
  * site changes nothing in `.prerender/`, and it is what one build of the site as it now is writes from
  * nothing: the same shadows, the same layouts and static files, the same manifest (but for a page with
  * an error, which keeps the last good shadow an earlier build wrote). A change watch missed, or built
@@ -10,7 +10,8 @@
  *
  * WATCH_FUZZ_RUNS sets the number of edit sequences (10 in `npm test`); FUZZ_SEED replays a run;
  * WATCH_FUZZ_STEPS='[[{"kind":"save",…},20],…]' (a counterexample as printed) runs that one sequence and
- * prints each build: what changed, the formulas, whether the KaTeX files are there, the diagnostics.
+ * prints each build (what changed, the formulas, whether the KaTeX files are there, the diagnostics) and
+ * the shadows watch left.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -45,6 +46,10 @@ type Op =
   | { kind: 'rename'; from: number; to: number }
   | { kind: 'drop-folder' }
   | { kind: 'config'; macro: number }
+  /** The second language (content.fr/) switched on or off in the config. */
+  | { kind: 'french'; on: boolean }
+  /** A page of content.fr/ saved (whether or not the config has that language). */
+  | { kind: 'fr-save'; body: number }
   | { kind: 'image'; width: number }
   /** static/loss.csv, which the plot body reads: 0 rows removes it. */
   | { kind: 'data'; rows: number }
@@ -61,18 +66,27 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('config' as const), macro: fc.nat(MACROS.length - 1) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('image' as const), width: fc.nat(2) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('data' as const), rows: fc.nat(3) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('french' as const), on: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('fr-save' as const), body: fc.nat(BODIES.length - 1) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('own-figure' as const), on: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('bundle' as const), image: fc.boolean() }) },
 );
 /** An edit and the pause after it (ms): 0 for a burst, up to beyond the debounce. */
 const step = fc.tuple(op, fc.constantFrom(0, 0, 5, 20, 60, 150, 400));
 
-const config = (macro: number) =>
-  `baseURL = "https://example.org/"\ntitle = "Watched"\n` + (MACROS[macro] ? `[params.prerender.katex.macros]\n"\\\\R" = "${MACROS[macro]}"\n` : '');
+/** The site config: a macro of the config (or none), and a second language with its own content/. */
+interface SiteConfig {
+  macro: number;
+  french: boolean;
+}
+const config = (c: SiteConfig) =>
+  `baseURL = "https://example.org/"\ntitle = "Watched"\n` +
+  (MACROS[c.macro] ? `[params.prerender.katex.macros]\n"\\\\R" = "${MACROS[c.macro]}"\n` : '') +
+  (c.french ? `[languages.en]\nweight = 1\ncontentDir = "content"\n[languages.fr]\nweight = 2\ncontentDir = "content.fr"\n` : '');
 
 const pagePath = (site: string, page: number, nested: boolean) => path.join(site, 'content/posts', nested ? 'sub' : '', `p${page}.md`);
 
-function apply(site: string, o: Op): void {
+function apply(site: string, o: Op, cfg: SiteConfig): void {
   switch (o.kind) {
     case 'save': {
       const file = pagePath(site, o.page, o.nested);
@@ -92,8 +106,17 @@ function apply(site: string, o: Op): void {
       rmSync(path.join(site, 'content/posts/sub'), { recursive: true, force: true });
       return;
     case 'config':
-      writeFileSync(path.join(site, 'hugo.toml'), config(o.macro));
+    case 'french':
+      if (o.kind === 'config') cfg.macro = o.macro;
+      else cfg.french = o.on;
+      writeFileSync(path.join(site, 'hugo.toml'), config(cfg));
       return;
+    case 'fr-save': {
+      const file = path.join(site, 'content.fr/posts/p0.md');
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, `---\ntitle: "Français"\n---\n${BODIES[o.body]}`);
+      return;
+    }
     case 'image': {
       const file = path.join(site, 'static/pic.svg');
       if (o.width === 0) rmSync(file, { force: true });
@@ -155,10 +178,11 @@ it(`after ${REPLAY ? 1 : RUNS} random edit sequences, .prerender/ is what a buil
       const site = path.join(tmp, 'site');
       mkdirSync(path.join(site, 'content/posts'), { recursive: true });
       mkdirSync(path.join(site, 'static'));
-      writeFileSync(path.join(site, 'hugo.toml'), config(0));
-      apply(site, { kind: 'save', page: 0, body: 1, title: 0, nested: false });
-      apply(site, { kind: 'save', page: 1, body: 5, title: 1, nested: true });
-      apply(site, { kind: 'image', width: 1 });
+      const cfg: SiteConfig = { macro: 0, french: false };
+      writeFileSync(path.join(site, 'hugo.toml'), config(cfg));
+      apply(site, { kind: 'save', page: 0, body: 1, title: 0, nested: false }, cfg);
+      apply(site, { kind: 'save', page: 1, body: 5, title: 1, nested: true }, cfg);
+      apply(site, { kind: 'image', width: 1 }, cfg);
       let lastBuild = 0;
       let builds = 0;
       handle = watchSite({
@@ -172,7 +196,7 @@ it(`after ${REPLAY ? 1 : RUNS} random edit sequences, .prerender/ is what a buil
       });
       await handle.ready;
       for (const [o, pause] of steps) {
-        apply(site, o);
+        apply(site, o, cfg);
         if (pause) await new Promise((r) => setTimeout(r, pause));
       }
       const edited = Date.now();
@@ -188,6 +212,7 @@ it(`after ${REPLAY ? 1 : RUNS} random edit sequences, .prerender/ is what a buil
 
       const after = `after ${JSON.stringify(steps)}`;
       const watched = tree(path.join(site, '.prerender'));
+      if (REPLAY) console.log('shadows', JSON.stringify([...watched.keys()].filter((f) => f.startsWith('content'))));
       // Nothing left for a full build of the watched site to do.
       await buildSite({ source: site });
       expect(tree(path.join(site, '.prerender')), `a full build after watch changed .prerender/ ${after}`).toEqual(watched);
