@@ -3887,7 +3887,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "36581c31bb2524ade605ae3e2c897e81";
+    BUNDLE_CODE_ID = "3e551442fe1d3a0addf4e11305d0b3c2";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -5764,6 +5764,14 @@ function incrementalSet(siteDir, changed) {
   const pages = changed.filter((f) => CONTENT_FILE.test(f) && roots.some((r) => f.startsWith(r)));
   return pages.length === changed.length ? new Set(pages) : void 0;
 }
+function dirIdentity(p) {
+  try {
+    const st = statSync5(p, { bigint: true });
+    return st.isDirectory() ? `${st.dev}:${st.ino}` : "";
+  } catch {
+    return "";
+  }
+}
 function fileStamp(file) {
   try {
     const st = statSync5(file, { bigint: true });
@@ -5810,7 +5818,6 @@ function watchSite(opts) {
   let timer;
   let running;
   let closed = false;
-  let watcher;
   const polls = /* @__PURE__ */ new Map();
   const awaited = /* @__PURE__ */ new Set();
   const appeared = /* @__PURE__ */ new Map();
@@ -5820,6 +5827,7 @@ function watchSite(opts) {
   let afterCrash = false;
   let paths = [];
   let rewatch;
+  let rootCheck;
   const settle = (pages) => {
     settleTimer = void 0;
     if (closed || running || timer || pending.size > 0) return;
@@ -5929,18 +5937,38 @@ function watchSite(opts) {
       }, RETURN_POLL_MS);
       polls.set(p, poll);
     };
+    const rootIds = /* @__PURE__ */ new Map();
+    for (const p of paths) rootIds.set(p, dirIdentity(p));
+    rootCheck = setInterval(() => {
+      if (closed) return;
+      for (const p of paths) {
+        if (awaited.has(p) || polls.has(p)) {
+          rootIds.delete(p);
+          continue;
+        }
+        const id = dirIdentity(p);
+        const was = rootIds.get(p);
+        rootIds.set(p, id);
+        if (was === void 0 || was === "" || was === id) continue;
+        void appeared.get(p)?.close();
+        appeared.delete(p);
+        onChange("unlinkDir", p);
+      }
+    }, RETURN_POLL_MS);
+    const watchOwn = (p) => {
+      const own = (0, import_chokidar.watch)(p, options);
+      own.on("all", onChange);
+      appeared.set(p, own);
+      return new Promise((resolve) => own.once("ready", () => resolve()));
+    };
     const present = paths.filter((p) => existsSync4(p));
-    watcher = (0, import_chokidar.watch)(present.length ? present : paths, options);
-    watcher.on("all", onChange);
-    if (present.length) {
-      for (const p of paths) if (!present.includes(p)) awaitPath(p);
-    }
+    const allReady = Promise.all(present.map(watchOwn));
+    for (const p of paths) if (!present.includes(p)) awaitPath(p);
     rewatch = async (before) => {
       const now = watchedPathsOrNothing(siteDir);
       if (!now) return;
       for (const p of paths) {
         if (now.includes(p)) continue;
-        void watcher?.unwatch(p);
         const poll = polls.get(p);
         if (poll) clearInterval(poll);
         polls.delete(p);
@@ -5951,13 +5979,7 @@ function watchSite(opts) {
       const added = now.filter((p) => !paths.includes(p));
       paths = now;
       await Promise.all(
-        added.map((p) => {
-          if (!existsSync4(p)) return awaitPath(p);
-          const own = (0, import_chokidar.watch)(p, options);
-          own.on("all", onChange);
-          appeared.set(p, own);
-          return new Promise((resolve) => own.once("ready", () => resolve()));
-        })
+        added.map((p) => existsSync4(p) ? watchOwn(p) : awaitPath(p))
       );
       if (before) {
         for (const p of [...before.filter((b) => !now.includes(b)), ...now.filter((n) => !before.includes(n))]) {
@@ -5965,7 +5987,7 @@ function watchSite(opts) {
         }
       }
     };
-    await new Promise((resolve) => watcher.once("ready", () => resolve()));
+    await allReady;
   })();
   return {
     ready,
@@ -5974,8 +5996,8 @@ function watchSite(opts) {
       if (timer) clearTimeout(timer);
       if (settleTimer) clearTimeout(settleTimer);
       await ready.catch(() => void 0);
-      await watcher?.close();
       for (const poll of polls.values()) clearInterval(poll);
+      if (rootCheck) clearInterval(rootCheck);
       await Promise.all([...appeared.values()].map((w) => w.close()));
       await running;
       process.removeListener("exit", removeMarker);

@@ -112,6 +112,16 @@ function incrementalSet(siteDir: string, changed: string[]): Set<string> | undef
 }
 
 /** What a file is now (size, mtime, inode), to tell whether it changed; '' when it is not there. */
+/** A directory's device and inode ('' for a file, or nothing there). */
+function dirIdentity(p: string): string {
+  try {
+    const st = statSync(p, { bigint: true });
+    return st.isDirectory() ? `${st.dev}:${st.ino}` : '';
+  } catch {
+    return '';
+  }
+}
+
 /** How fileStamp's stamp of a directory starts. */
 const DIR_STAMP = 'dir:';
 
@@ -171,12 +181,11 @@ export function watchSite(opts: WatchOptions): WatchHandle {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let closed = false;
-  let watcher: FSWatcher | undefined;
   /** A watched path that does not exist (yet, or any more): looked for until it does (see awaitPath). */
   const polls = new Map<string, NodeJS.Timeout>();
   /** A watched path that does not exist, or whose own watcher is not ready yet (see awaitPath). */
   const awaited = new Set<string>();
-  /** A watched path that appeared after the start, with a watcher of its own. */
+  /** Each watched path that is there, with its watcher. */
   const appeared = new Map<string, FSWatcher>();
   /** When each file last changed (performance.now()). */
   const changedAt = new Map<string, number>();
@@ -192,6 +201,8 @@ export function watchSite(opts: WatchOptions): WatchHandle {
    * Given what there was to watch as the build started, a path watched or dropped since counts as changed.
    */
   let rewatch: ((before?: string[]) => Promise<void>) | undefined;
+  /** Looks at each watched directory's identity (see dirIdentity), every RETURN_POLL_MS. */
+  let rootCheck: NodeJS.Timeout | undefined;
 
   /** Writes the shadows of `pages` again, unless another build is under way or coming (it settles itself). */
   const settle = (pages: string[]) => {
@@ -276,7 +287,7 @@ export function watchSite(opts: WatchOptions): WatchHandle {
     const stamps = new Map<string, string>();
     paths = watchedPaths(siteDir);
     const onChange = (event: string, file: string) => {
-      // A watched path on its way back is reported once its own watcher watches it (awaitPath): the main
+      // A watched path on its way back is reported once its new watcher watches it (awaitPath): the old
       // watcher, and the new one's first scan, report it earlier, and a file written into it on that
       // report, while nothing watched it yet, went unseen (the unit test: 1 run in about 10 under load).
       if (awaited.has(file)) return;
@@ -340,16 +351,52 @@ export function watchSite(opts: WatchOptions): WatchHandle {
       }, RETURN_POLL_MS);
       polls.set(p, poll);
     };
+    /**
+     * A watched directory moved away, or moved away and made again (content/ renamed, then a page saved
+     * into a new content/), can go without an event: chokidar's watch follows the directory it had, and
+     * nothing watched the new one (the convergence test: a page saved 150 ms after content/ was moved
+     * away, and every page after it, went unseen). So each watched directory's identity is looked at;
+     * one gone or replaced counts as removed (awaitPath watches it again when it is there, and reports
+     * what it holds). Files are chokidar's: an editor's save replaces a file, and chokidar follows it.
+     */
+    const rootIds = new Map<string, string>();
+    for (const p of paths) rootIds.set(p, dirIdentity(p));
+    rootCheck = setInterval(() => {
+      if (closed) return;
+      for (const p of paths) {
+        if (awaited.has(p) || polls.has(p)) {
+          rootIds.delete(p); // looked for by awaitPath; seen afresh once it is watched again
+          continue;
+        }
+        const id = dirIdentity(p);
+        const was = rootIds.get(p);
+        rootIds.set(p, id);
+        if (was === undefined || was === '' || was === id) continue;
+        void appeared.get(p)?.close();
+        appeared.delete(p);
+        onChange('unlinkDir', p);
+      }
+    }, RETURN_POLL_MS);
+    /**
+     * Each watched path has a watcher of its own: closing it closes every watch it holds, down to the
+     * last subdirectory. (One watcher for all: unwatching content/ left the watches of content/posts/ in
+     * place, on the directory moved away, and chokidar shares them by path with any later watcher,
+     * which then heard nothing of the new content/posts/.)
+     */
+    const watchOwn = (p: string): Promise<void> => {
+      const own = watch(p, options);
+      own.on('all', onChange);
+      appeared.set(p, own);
+      return new Promise<void>((resolve) => own.once('ready', () => resolve()));
+    };
     const present = paths.filter((p) => existsSync(p));
-    watcher = watch(present.length ? present : paths, options);
-    watcher.on('all', onChange);
-    if (present.length) for (const p of paths) if (!present.includes(p)) awaitPath(p);
+    const allReady = Promise.all(present.map(watchOwn));
+    for (const p of paths) if (!present.includes(p)) awaitPath(p);
     rewatch = async (before) => {
       const now = watchedPathsOrNothing(siteDir);
       if (!now) return; // the build has said what is wrong with the config
       for (const p of paths) {
         if (now.includes(p)) continue;
-        void watcher?.unwatch(p);
         const poll = polls.get(p);
         if (poll) clearInterval(poll);
         polls.delete(p);
@@ -363,13 +410,7 @@ export function watchSite(opts: WatchOptions): WatchHandle {
       // its own, waited for: chokidar's add() on a watcher that is ready watches a while later, and a
       // change in that while went unseen (the unit test: a template written 0.1 s after the build).
       await Promise.all(
-        added.map((p) => {
-          if (!existsSync(p)) return awaitPath(p);
-          const own = watch(p, options);
-          own.on('all', onChange);
-          appeared.set(p, own);
-          return new Promise<void>((resolve) => own.once('ready', () => resolve()));
-        }),
+        added.map((p) => (existsSync(p) ? watchOwn(p) : awaitPath(p))),
       );
       // What the config names changed while the build ran (hugo.toml renamed away as the build read it):
       // the build may have read the site as it was, and the change's own event went with the watcher
@@ -381,7 +422,7 @@ export function watchSite(opts: WatchOptions): WatchHandle {
         }
       }
     };
-    await new Promise<void>((resolve) => watcher!.once('ready', () => resolve()));
+    await allReady;
   })();
 
   return {
@@ -391,8 +432,8 @@ export function watchSite(opts: WatchOptions): WatchHandle {
       if (timer) clearTimeout(timer);
       if (settleTimer) clearTimeout(settleTimer);
       await ready.catch(() => undefined);
-      await watcher?.close();
       for (const poll of polls.values()) clearInterval(poll);
+      if (rootCheck) clearInterval(rootCheck);
       await Promise.all([...appeared.values()].map((w) => w.close()));
       await running;
       process.removeListener('exit', removeMarker);

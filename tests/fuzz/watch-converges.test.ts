@@ -2,7 +2,8 @@
  * `watch` converges: whatever a writer does to a site while watch runs (saves in quick succession,
  * deletes, renames, a folder of pages made and removed, the config changing a macro, an image a figure
  * shows appearing and going, a plot's data file, the site's own figure template, a page bundle's
- * image, a second language switched on and off, its page), once the edits stop and watch has built what it saw, a full `hugo-prerender build` of the
+ * image, a second language switched on and off, its page, the config or content/ renamed away and
+ * back), once the edits stop and watch has built what it saw, a full `hugo-prerender build` of the
  * site changes nothing in `.prerender/`, and it is what one build of the site as it now is writes from
  * nothing: the same shadows, the same layouts and static files, the same manifest (but for a page with
  * an error, which keeps the last good shadow an earlier build wrote). A change watch missed, or built
@@ -50,6 +51,8 @@ type Op =
   | { kind: 'french'; on: boolean }
   /** A page of content.fr/ saved (whether or not the config has that language). */
   | { kind: 'fr-save'; body: number }
+  /** hugo.toml or content/ renamed away (to h.toml, moved/) or back: both are back once the edits end. */
+  | { kind: 'away'; what: 'config' | 'content'; back: boolean }
   | { kind: 'image'; width: number }
   /** static/loss.csv, which the plot body reads: 0 rows removes it. */
   | { kind: 'data'; rows: number }
@@ -67,6 +70,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('image' as const), width: fc.nat(2) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('data' as const), rows: fc.nat(3) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('french' as const), on: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('away' as const), what: fc.constantFrom('config' as const, 'content' as const), back: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('fr-save' as const), body: fc.nat(BODIES.length - 1) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('own-figure' as const), on: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('bundle' as const), image: fc.boolean() }) },
@@ -111,6 +115,12 @@ function apply(site: string, o: Op, cfg: SiteConfig): void {
       else cfg.french = o.on;
       writeFileSync(path.join(site, 'hugo.toml'), config(cfg));
       return;
+    case 'away': {
+      const [here, there] = o.what === 'config' ? ['hugo.toml', 'h.toml'] : ['content', 'moved'];
+      const [from, to] = o.back ? [there, here] : [here, there];
+      if (existsSync(path.join(site, from)) && !existsSync(path.join(site, to))) renameSync(path.join(site, from), path.join(site, to));
+      return;
+    }
     case 'fr-save': {
       const file = path.join(site, 'content.fr/posts/p0.md');
       mkdirSync(path.dirname(file), { recursive: true });
@@ -199,6 +209,9 @@ it(`after ${REPLAY ? 1 : RUNS} random edit sequences, .prerender/ is what a buil
         apply(site, o, cfg);
         if (pause) await new Promise((r) => setTimeout(r, pause));
       }
+      // The config and content/ back where they belong (what a writer ends with), at once.
+      apply(site, { kind: 'away', what: 'config', back: true }, cfg);
+      apply(site, { kind: 'away', what: 'content', back: true }, cfg);
       const edited = Date.now();
       // Done when nothing was built for 2.5 s since the last edit (a build for it, its settling rewrite
       // of the shadows after 650 ms, and chokidar's held-back events have all had their time).

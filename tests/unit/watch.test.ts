@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -109,6 +109,41 @@ describe('watchSite', () => {
       }
     }
   });
+  it('content/ moved away and a new one made at once: its pages, and every page saved after, are built', async () => {
+    // The new content/ came with no event (chokidar's watch followed the directory moved away), and the
+    // watches of the old subfolders, shared by path, kept a later watcher of content/posts/ deaf
+    // (tests/fuzz/watch-converges.test.ts found it).
+    dir = mkdtempSync(path.join(os.tmpdir(), 'hp-watch-'));
+    const site = path.join(dir, 'site');
+    mkdirSync(path.join(site, 'content/posts/sub'), { recursive: true });
+    writeFileSync(path.join(site, 'hugo.toml'), 'title = "t"\n');
+    writeFileSync(path.join(site, 'content/posts/old.md'), 'Old $o$.\n');
+    writeFileSync(path.join(site, 'content/posts/sub/s.md'), 'Sub $s$.\n');
+    const rec = recorder();
+    handle = watchSite({ source: site, onBuild: rec.onBuild, debounceMs: 60 });
+    await handle.ready;
+    await rec.next(1);
+    const shadow = (rel: string) => path.join(site, '.prerender/content', rel);
+    const until = async (what: string, cond: () => boolean) => {
+      const deadline = Date.now() + 20_000;
+      while (!cond()) {
+        if (Date.now() > deadline) throw new Error(`${what}; builds: ${JSON.stringify(rec.builds.map((b) => b.changed))}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    rmSync(path.join(site, 'content/posts/sub'), { recursive: true });
+    renameSync(path.join(site, 'content'), path.join(site, 'moved'));
+    mkdirSync(path.join(site, 'content/posts'), { recursive: true });
+    writeFileSync(path.join(site, 'content/posts/new.md'), 'New $n$.\n');
+    await until('the new content/ was not built', () => existsSync(shadow('posts/new.md')) && !existsSync(shadow('posts/old.md')));
+    await new Promise((r) => setTimeout(r, 300));
+    writeFileSync(path.join(site, 'content/posts/later.md'), 'Later $l$.\n');
+    await until('a page saved into the new content/ was not built', () => existsSync(shadow('posts/later.md')));
+    mkdirSync(path.join(site, 'content/posts/sub'));
+    writeFileSync(path.join(site, 'content/posts/sub/deep.md'), 'Deep $d$.\n');
+    await until('a page saved into a new folder of it was not built', () => existsSync(shadow('posts/sub/deep.md')));
+  });
+
   it('watches the layouts of the site and of its theme, and the theme the config switches to', async () => {
     // Which shortcode templates there are decides what a build says of a page (here: a name no template
     // has is a warning, as Hugo stops on it), so a template added while watching means a build.
