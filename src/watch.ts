@@ -111,7 +111,6 @@ function incrementalSet(siteDir: string, changed: string[]): Set<string> | undef
   return pages.length === changed.length ? new Set(pages) : undefined;
 }
 
-/** What a file is now (size, mtime, inode), to tell whether it changed; '' when it is not there. */
 /** A directory's device and inode ('' for a file, or nothing there). */
 function dirIdentity(p: string): string {
   try {
@@ -125,6 +124,7 @@ function dirIdentity(p: string): string {
 /** How fileStamp's stamp of a directory starts. */
 const DIR_STAMP = 'dir:';
 
+/** What a file is now (size, mtime, inode), to tell whether it changed; '' when it is not there. */
 function fileStamp(file: string): string {
   try {
     const st = statSync(file, { bigint: true });
@@ -414,8 +414,9 @@ export function watchSite(opts: WatchOptions): WatchHandle {
       );
       // What the config names changed while the build ran (hugo.toml renamed away as the build read it):
       // the build may have read the site as it was, and the change's own event went with the watcher
-      // that was dropped (chokidar holds an unlink back 100 ms, and drops it once the path is unwatched;
-      // the unit test: 1 full run in about 15). So it counts as a change, and the next build reads it.
+      // that was closed (chokidar holds an unlink back 100 ms, and drops it once the path is no longer
+      // watched; the unit test: 1 full run in about 15). So it counts as a change, and the next build
+      // reads it.
       if (before) {
         for (const p of [...before.filter((b) => !now.includes(b)), ...now.filter((n) => !before.includes(n))]) {
           if (p !== siteDir) onChange('change', p);
