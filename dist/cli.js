@@ -3887,7 +3887,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "3e551442fe1d3a0addf4e11305d0b3c2";
+    BUNDLE_CODE_ID = "3f5fde42207a46c9bb2af56206865ee8";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -5837,6 +5837,10 @@ function watchSite(opts) {
     let only;
     let result;
     for (const f of changed) readStamps.set(f, fileStamp(path14.join(siteDir, f)));
+    for (const p of paths) {
+      const stamp = fileStamp(p);
+      if (!stamp.startsWith(DIR_STAMP)) readStamps.set(path14.relative(siteDir, p).split(path14.sep).join("/"), stamp);
+    }
     let watchedBefore;
     try {
       only = afterCrash ? void 0 : incrementalSet(siteDir, changed);

@@ -215,6 +215,14 @@ export function watchSite(opts: WatchOptions): WatchHandle {
     let only: Set<string> | undefined;
     let result: BuildResult;
     for (const f of changed) readStamps.set(f, fileStamp(path.join(siteDir, f)));
+    // Every build reads the config files as they are now (or finds one missing): a late event of one
+    // is a change only if it differs from that. (Recorded for changed files only, hugo.toml renamed away
+    // and back while a page's build found it missing matched the stamp of the build before, and the
+    // build that failed on the missing config was the last: the convergence test, seed 19.)
+    for (const p of paths) {
+      const stamp = fileStamp(p);
+      if (!stamp.startsWith(DIR_STAMP)) readStamps.set(path.relative(siteDir, p).split(path.sep).join('/'), stamp);
+    }
     /** What there was to watch as the build started (a full build that may change it: see rewatch). */
     let watchedBefore: string[] | undefined;
     try {

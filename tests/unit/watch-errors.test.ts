@@ -148,3 +148,21 @@ it('a config renamed away while a full build reads the site is built again: the 
   renameSync(path.join(dir, 'h.toml'), path.join(dir, 'hugo.toml'));
   await until(() => changed.slice(n).flat().includes('hugo.toml'));
 });
+
+it('a config renamed away and back while a page is built is built again: that build found it missing', async () => {
+  const changed = await watchNewSite('hp-watch-away-back-');
+  const root = siteRoot();
+  // A config build first, so that the watcher holds a stamp of hugo.toml as that build read it.
+  writeFileSync(path.join(root, 'hugo.toml'), 'title = "t2"\n');
+  await until(() => changed.flat().includes('hugo.toml'));
+  await new Promise((r) => setTimeout(r, 200));
+  const n = changed.length;
+  renameSync(path.join(root, 'hugo.toml'), path.join(root, 'h.toml'));
+  writeFileSync(path.join(root, 'content/b.md'), 'b\n');
+  await until(() => changed.slice(n).flat().includes('content/b.md'));
+  renameSync(path.join(root, 'h.toml'), path.join(root, 'hugo.toml'));
+  // The same file as before it went (a rename keeps size, mtime and inode), but the page's build found
+  // no config: its return is a change.
+  const page = n + changed.slice(n).findIndex((c) => c.includes('content/b.md'));
+  await until(() => changed.slice(page + 1).flat().includes('hugo.toml'));
+});
