@@ -3887,7 +3887,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "3f5fde42207a46c9bb2af56206865ee8";
+    BUNDLE_CODE_ID = "579cbd2f9915f3c7d640a22ed36f8e55";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -5828,6 +5828,7 @@ function watchSite(opts) {
   let paths = [];
   let rewatch;
   let rootCheck;
+  const siteRel = (file) => path14.relative(siteDir, file).split(path14.sep).join("/");
   const settle = (pages) => {
     settleTimer = void 0;
     if (closed || running || timer || pending.size > 0) return;
@@ -5839,7 +5840,7 @@ function watchSite(opts) {
     for (const f of changed) readStamps.set(f, fileStamp(path14.join(siteDir, f)));
     for (const p of paths) {
       const stamp = fileStamp(p);
-      if (!stamp.startsWith(DIR_STAMP)) readStamps.set(path14.relative(siteDir, p).split(path14.sep).join("/"), stamp);
+      if (!stamp.startsWith(DIR_STAMP)) readStamps.set(siteRel(p), stamp);
     }
     let watchedBefore;
     try {
@@ -5905,7 +5906,7 @@ function watchSite(opts) {
     const onChange = (event, file) => {
       if (awaited.has(file)) return;
       if ((event === "unlinkDir" || event === "unlink") && paths.includes(file)) awaitPath(file);
-      const rel2 = path14.relative(siteDir, file).split(path14.sep).join("/");
+      const rel2 = siteRel(file);
       const stamp = fileStamp(file);
       if (!pending.has(rel2) && readStamps.get(rel2) === stamp) return;
       pending.add(rel2);

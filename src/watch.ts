@@ -204,6 +204,9 @@ export function watchSite(opts: WatchOptions): WatchHandle {
   /** Looks at each watched directory's identity (see dirIdentity), every RETURN_POLL_MS. */
   let rootCheck: NodeJS.Timeout | undefined;
 
+  /** A path as changes name it: relative to the site, with forward slashes. */
+  const siteRel = (file: string): string => path.relative(siteDir, file).split(path.sep).join('/');
+
   /** Writes the shadows of `pages` again, unless another build is under way or coming (it settles itself). */
   const settle = (pages: string[]) => {
     settleTimer = undefined;
@@ -221,7 +224,7 @@ export function watchSite(opts: WatchOptions): WatchHandle {
     // build that failed on the missing config was the last: the convergence test, seed 19.)
     for (const p of paths) {
       const stamp = fileStamp(p);
-      if (!stamp.startsWith(DIR_STAMP)) readStamps.set(path.relative(siteDir, p).split(path.sep).join('/'), stamp);
+      if (!stamp.startsWith(DIR_STAMP)) readStamps.set(siteRel(p), stamp);
     }
     /** What there was to watch as the build started (a full build that may change it: see rewatch). */
     let watchedBefore: string[] | undefined;
@@ -302,7 +305,7 @@ export function watchSite(opts: WatchOptions): WatchHandle {
       // A watched directory or file itself removed (content/ moved away, hugo.toml renamed): chokidar
       // stops watching it, and its return, and every change after, went unseen. Looked for again.
       if ((event === 'unlinkDir' || event === 'unlink') && paths.includes(file)) awaitPath(file);
-      const rel = path.relative(siteDir, file).split(path.sep).join('/');
+      const rel = siteRel(file);
       const stamp = fileStamp(file);
       // A late second event of a save a build has already read (chokidar reports a file whose access
       // time is not after its change time, as it is until something reads it) is no change.
