@@ -3887,7 +3887,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "579cbd2f9915f3c7d640a22ed36f8e55";
+    BUNDLE_CODE_ID = "469d6a82c93588cc0a4cd40201bcfa02";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -5736,7 +5736,7 @@ __export(watch_exports, {
   rewriteShadows: () => rewriteShadows,
   watchSite: () => watchSite
 });
-import { existsSync as existsSync4, statSync as statSync5 } from "node:fs";
+import { existsSync as existsSync4, readdirSync as readdirSync7, statSync as statSync5 } from "node:fs";
 import path14 from "node:path";
 function watchedPaths(siteDir) {
   const config = readSiteConfig(siteDir);
@@ -5778,6 +5778,13 @@ function fileStamp(file) {
     return `${st.isDirectory() ? DIR_STAMP : ""}${st.size}:${st.mtimeNs}:${st.ino}`;
   } catch {
     return "";
+  }
+}
+function filesUnder(dir) {
+  try {
+    return readdirSync7(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path14.join(e.parentPath ?? e.path, e.name));
+  } catch {
+    return [];
   }
 }
 function internalFailure(e) {
@@ -5826,6 +5833,8 @@ function watchSite(opts) {
   const readStamps = /* @__PURE__ */ new Map();
   let afterCrash = false;
   let paths = [];
+  const configDir = path14.join(siteDir, "config");
+  let configDirFiles2 = [];
   let rewatch;
   let rootCheck;
   const siteRel = (file) => path14.relative(siteDir, file).split(path14.sep).join("/");
@@ -5841,6 +5850,12 @@ function watchSite(opts) {
     for (const p of paths) {
       const stamp = fileStamp(p);
       if (!stamp.startsWith(DIR_STAMP)) readStamps.set(siteRel(p), stamp);
+      else if (p === configDir) {
+        const now = filesUnder(p).map(siteRel);
+        for (const f of configDirFiles2) if (!now.includes(f)) readStamps.set(f, "");
+        for (const f of now) readStamps.set(f, fileStamp(path14.join(siteDir, f)));
+        configDirFiles2 = now;
+      }
     }
     let watchedBefore;
     try {
@@ -6043,7 +6058,7 @@ __export(serve_exports, {
   serveSite: () => serveSite
 });
 import { spawnSync } from "node:child_process";
-import { existsSync as existsSync5, mkdirSync as mkdirSync3, readdirSync as readdirSync7, readFileSync as readFileSync13 } from "node:fs";
+import { existsSync as existsSync5, mkdirSync as mkdirSync3, readdirSync as readdirSync8, readFileSync as readFileSync13 } from "node:fs";
 import path15 from "node:path";
 function excludeStyle(hugoVersion) {
   const [major = 0, minor = 0] = hugoVersion.replace(/^v/, "").split(".").map((n) => Number.parseInt(n, 10) || 0);
@@ -6061,7 +6076,7 @@ function oneGlob(rels) {
 function filesBelow(dir, prefix = "") {
   let entries;
   try {
-    entries = readdirSync7(path15.join(dir, prefix), { withFileTypes: true });
+    entries = readdirSync8(path15.join(dir, prefix), { withFileTypes: true });
   } catch {
     return [];
   }

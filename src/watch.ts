@@ -16,7 +16,7 @@
  * renders the page once from what it has (0.169: the old shadow, whose staleness check fires; 0.111: the
  * original itself); the templates see the marker and stay quiet instead of asking for a build.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { buildSite, emptyBuildResult, type BuildOptions, type BuildResult } from './build.js';
@@ -134,6 +134,17 @@ function fileStamp(file: string): string {
   }
 }
 
+/** The files below a directory (a site's config/: its environments' folders and their files), none when it is not there. */
+function filesUnder(dir: string): string[] {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.join(e.parentPath ?? e.path, e.name));
+  } catch {
+    return [];
+  }
+}
+
 /** A build that threw: one error, so the watcher reports it and carries on with the next change. */
 function internalFailure(e: unknown): BuildResult {
   const result = emptyBuildResult();
@@ -196,6 +207,9 @@ export function watchSite(opts: WatchOptions): WatchHandle {
   let afterCrash = false;
   /** What is watched (watchedPaths), as of the last change of the config. */
   let paths: string[] = [];
+  /** The site's config/ directory, and the files in it at the last build (site-relative). */
+  const configDir = path.join(siteDir, 'config');
+  let configDirFiles: string[] = [];
   /**
    * Watches what the config now names and stops watching what it no longer does (set once watching).
    * Given what there was to watch as the build started, a path watched or dropped since counts as changed.
@@ -222,9 +236,16 @@ export function watchSite(opts: WatchOptions): WatchHandle {
     // is a change only if it differs from that. (Recorded for changed files only, hugo.toml renamed away
     // and back while a page's build found it missing matched the stamp of the build before, and the
     // build that failed on the missing config was the last: the convergence test, seed 19.)
+    // The files of a config/ directory likewise, one it held at the last build and no more as missing.
     for (const p of paths) {
       const stamp = fileStamp(p);
       if (!stamp.startsWith(DIR_STAMP)) readStamps.set(siteRel(p), stamp);
+      else if (p === configDir) {
+        const now = filesUnder(p).map(siteRel);
+        for (const f of configDirFiles) if (!now.includes(f)) readStamps.set(f, '');
+        for (const f of now) readStamps.set(f, fileStamp(path.join(siteDir, f)));
+        configDirFiles = now;
+      }
     }
     /** What there was to watch as the build started (a full build that may change it: see rewatch). */
     let watchedBefore: string[] | undefined;

@@ -45,11 +45,12 @@ async function until(cond: () => boolean, ms = 10_000): Promise<void> {
   }
 }
 
-/** A site with a config, content/a.md and `dirs`, watched: the changes of each build. */
-async function watchNewSite(prefix: string, dirs = ['content', 'static', 'assets']): Promise<string[][]> {
+/** A site with a config (`config`), content/a.md and `dirs`, watched: the changes of each build. */
+async function watchNewSite(prefix: string, dirs = ['content', 'static', 'assets'], config = 'hugo.toml'): Promise<string[][]> {
   root = mkdtempSync(path.join(os.tmpdir(), prefix));
   for (const d of dirs) mkdirSync(path.join(root, d));
-  writeFileSync(path.join(root, 'hugo.toml'), 'title = "t"\n');
+  mkdirSync(path.dirname(path.join(root, config)), { recursive: true });
+  writeFileSync(path.join(root, config), 'title = "t"\n');
   writeFileSync(path.join(root, 'content/a.md'), 'a\n');
   calls.length = 0;
   failOn = 0;
@@ -149,20 +150,23 @@ it('a config renamed away while a full build reads the site is built again: the 
   await until(() => changed.slice(n).flat().includes('hugo.toml'));
 });
 
-it('a config renamed away and back while a page is built is built again: that build found it missing', async () => {
-  const changed = await watchNewSite('hp-watch-away-back-');
-  const root = siteRoot();
-  // A config build first, so that the watcher holds a stamp of hugo.toml as that build read it.
-  writeFileSync(path.join(root, 'hugo.toml'), 'title = "t2"\n');
-  await until(() => changed.flat().includes('hugo.toml'));
-  await new Promise((r) => setTimeout(r, 200));
-  const n = changed.length;
-  renameSync(path.join(root, 'hugo.toml'), path.join(root, 'h.toml'));
-  writeFileSync(path.join(root, 'content/b.md'), 'b\n');
-  await until(() => changed.slice(n).flat().includes('content/b.md'));
-  renameSync(path.join(root, 'h.toml'), path.join(root, 'hugo.toml'));
-  // The same file as before it went (a rename keeps size, mtime and inode), but the page's build found
-  // no config: its return is a change.
-  const page = n + changed.slice(n).findIndex((c) => c.includes('content/b.md'));
-  await until(() => changed.slice(page + 1).flat().includes('hugo.toml'));
-});
+for (const config of ['hugo.toml', 'config/_default/hugo.toml']) {
+  it(`a config renamed away and back while a page is built is built again: that build found it missing (${config})`, async () => {
+    const changed = await watchNewSite('hp-watch-away-back-', undefined, config);
+    const root = siteRoot();
+    const file = path.join(root, config);
+    // A config build first, so that the watcher holds a stamp of the config as that build read it.
+    writeFileSync(file, 'title = "t2"\n');
+    await until(() => changed.flat().includes(config));
+    await new Promise((r) => setTimeout(r, 200));
+    const n = changed.length;
+    renameSync(file, path.join(root, 'h.toml'));
+    writeFileSync(path.join(root, 'content/b.md'), 'b\n');
+    await until(() => changed.slice(n).flat().includes('content/b.md'));
+    renameSync(path.join(root, 'h.toml'), file);
+    // The same file as before it went (a rename keeps size, mtime and inode), but the page's build found
+    // no config: its return is a change.
+    const page = n + changed.slice(n).findIndex((c) => c.includes('content/b.md'));
+    await until(() => changed.slice(page + 1).flat().includes(config));
+  });
+}
