@@ -9,8 +9,9 @@
  * an error, which keeps the last good shadow an earlier build wrote). A change watch missed, or built
  * from a stale read, leaves a difference here.
  *
+ * Each sequence has the config in hugo.toml or in config/_default/hugo.toml (Hugo's config directory).
  * WATCH_FUZZ_RUNS sets the number of edit sequences (10 in `npm test`); FUZZ_SEED replays a run;
- * WATCH_FUZZ_STEPS='[[{"kind":"save",…},20],…]' (a counterexample as printed) runs that one sequence and
+ * WATCH_FUZZ_STEPS='[true,[[{"kind":"save",…},20],…]]' (a counterexample as printed) runs that one sequence and
  * prints each build (what changed, the formulas, whether the KaTeX files are there, the diagnostics) and
  * the shadows watch left.
  */
@@ -78,11 +79,20 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 /** An edit and the pause after it (ms): 0 for a burst, up to beyond the debounce. */
 const step = fc.tuple(op, fc.constantFrom(0, 0, 5, 20, 60, 150, 400));
 
-/** The site config: a macro of the config (or none), and a second language with its own content/. */
+/** WATCH_FUZZ_STEPS: a counterexample as fast-check prints it, `[dir, [[op, pause], …]]`, or its steps alone (hugo.toml). */
+function replayed(json: string): [boolean, [Op, number][]] {
+  const v = JSON.parse(json) as [boolean, [Op, number][]] | [Op, number][];
+  return typeof v[0] === 'boolean' ? (v as [boolean, [Op, number][]]) : [false, v as [Op, number][]];
+}
+
+/** The site config: a macro of the config (or none), and a second language with its own content/; where it is. */
 interface SiteConfig {
   macro: number;
   french: boolean;
+  /** In config/_default/hugo.toml (Hugo's config directory) instead of hugo.toml. */
+  dir: boolean;
 }
+const configFile = (c: SiteConfig) => (c.dir ? 'config/_default/hugo.toml' : 'hugo.toml');
 const config = (c: SiteConfig) =>
   `baseURL = "https://example.org/"\ntitle = "Watched"\n` +
   (MACROS[c.macro] ? `[params.prerender.katex.macros]\n"\\\\R" = "${MACROS[c.macro]}"\n` : '') +
@@ -113,10 +123,10 @@ function apply(site: string, o: Op, cfg: SiteConfig): void {
     case 'french':
       if (o.kind === 'config') cfg.macro = o.macro;
       else cfg.french = o.on;
-      writeFileSync(path.join(site, 'hugo.toml'), config(cfg));
+      writeFileSync(path.join(site, configFile(cfg)), config(cfg));
       return;
     case 'away': {
-      const [here, there] = o.what === 'config' ? ['hugo.toml', 'h.toml'] : ['content', 'moved'];
+      const [here, there] = o.what === 'config' ? [configFile(cfg), 'h.toml'] : ['content', 'moved'];
       const [from, to] = o.back ? [there, here] : [here, there];
       if (existsSync(path.join(site, from)) && !existsSync(path.join(site, to))) renameSync(path.join(site, from), path.join(site, to));
       return;
@@ -183,13 +193,14 @@ afterEach(async () => {
 
 it(`after ${REPLAY ? 1 : RUNS} random edit sequences, .prerender/ is what a build writes`, { timeout: 60_000 + RUNS * 25_000 }, async () => {
   await fc.assert(
-    fc.asyncProperty(REPLAY ? fc.constant(JSON.parse(REPLAY) as [Op, number][]) : fc.array(step, { minLength: 3, maxLength: 14 }), async (steps) => {
+    fc.asyncProperty(REPLAY ? fc.constant(replayed(REPLAY)) : fc.tuple(fc.boolean(), fc.array(step, { minLength: 3, maxLength: 14 })), async ([dir, steps]) => {
       tmp = mkdtempSync(path.join(os.tmpdir(), 'hp-watch-conv-'));
       const site = path.join(tmp, 'site');
       mkdirSync(path.join(site, 'content/posts'), { recursive: true });
       mkdirSync(path.join(site, 'static'));
-      const cfg: SiteConfig = { macro: 0, french: false };
-      writeFileSync(path.join(site, 'hugo.toml'), config(cfg));
+      const cfg: SiteConfig = { macro: 0, french: false, dir };
+      mkdirSync(path.dirname(path.join(site, configFile(cfg))), { recursive: true });
+      writeFileSync(path.join(site, configFile(cfg)), config(cfg));
       apply(site, { kind: 'save', page: 0, body: 1, title: 0, nested: false }, cfg);
       apply(site, { kind: 'save', page: 1, body: 5, title: 1, nested: true }, cfg);
       apply(site, { kind: 'image', width: 1 }, cfg);
@@ -223,7 +234,7 @@ it(`after ${REPLAY ? 1 : RUNS} random edit sequences, .prerender/ is what a buil
       await handle.close();
       handle = undefined;
 
-      const after = `after ${JSON.stringify(steps)}`;
+      const after = `after ${JSON.stringify(steps)}${dir ? ' (config in config/_default/)' : ''}`;
       const watched = tree(path.join(site, '.prerender'));
       if (REPLAY) console.log('shadows', JSON.stringify([...watched.keys()].filter((f) => f.startsWith('content'))));
       // Nothing left for a full build of the watched site to do.
