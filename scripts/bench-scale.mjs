@@ -5,7 +5,8 @@
 //     BENCH_JOBS=1,2,4 for others; the one that is the command's default runs without --jobs, as a user's
 //     build does), and warm (nothing changed, the default --jobs);
 //   - for each Hugo found (Debian's on PATH, .cache/hugo-sid's): plain `hugo` on the raw posts, and `hugo` on
-//     the prerendered site (the package's partials in its layouts);
+//     the prerendered site (the package's partials in its layouts), and on a copy of it whose templates do
+//     none of our work (the floor: what the published pages cost Hugo, see makeFloor);
 //   - Hugo's own math on Hugo 0.141+ (goldmark passthrough + transform.ToMath in a render hook), cold
 //     (--ignoreCache), the alternative to prerendering: one run.
 // All but the last in BENCH_REPEAT rounds (each step once a round), the best of the rounds kept for each.
@@ -14,7 +15,7 @@
 //   node scripts/bench-scale.mjs [posts…]   (default: BENCH_POSTS or 1000,3000; BENCH_REPEAT or 3)
 // The prerender runs on the Node that runs this script (`/path/to/node24 scripts/bench-scale.mjs` for another).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,6 +78,25 @@ export function makeSite(dir, posts, kind) {
   for (let i = 0; i < posts; i++) writeFileSync(path.join(dir, `content/posts/p${String(i).padStart(5, '0')}.md`), post(i));
 }
 
+/**
+ * The floor of "Hugo on the prerendered site": a copy of the prerendered site (the same shadows, the same
+ * .prerender/) whose templates do none of hugo-prerender's work: the page's own .Title and
+ * .TableOfContents, no head partial, and fragment shortcodes that print their inner content without the
+ * staleness check. What Hugo costs for the pages as they are published, whatever our templates do.
+ */
+function makeFloor(site, floor) {
+  cpSync(site, floor, { recursive: true });
+  writeFileSync(
+    path.join(floor, 'layouts/_default/single.html'),
+    '<!doctype html><html><head><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1>{{ .TableOfContents }}{{ .Content }}</body></html>\n',
+  );
+  writeFileSync(path.join(floor, 'layouts/_default/list.html'), '<!doctype html><html><head></head><body>{{ range .Pages }}<p>{{ .Summary }}</p>{{ end }}</body></html>\n');
+  mkdirSync(path.join(floor, 'layouts/shortcodes'), { recursive: true });
+  writeFileSync(path.join(floor, 'layouts/shortcodes/prerender-nofeed.html'), '{{- .Inner -}}\n');
+  writeFileSync(path.join(floor, 'layouts/shortcodes/prerender.html'), '{{- index (split .Inner "<!--hugo-prerender:feed-->") 0 | safeHTML -}}\n');
+  writeFileSync(path.join(floor, 'layouts/shortcodes/prerender-page.html'), '{{- $_ := .Inner -}}\n');
+}
+
 /** Wall seconds, CPU seconds (user + system) and peak RSS (MB) of one command. */
 function run(cmd, args, cwd) {
   const t0 = performance.now();
@@ -137,6 +157,8 @@ export function benchScale(sizes, repeat) {
       const warms = [];
       const plains = HUGOS.map(() => []);
       const pres = HUGOS.map(() => []);
+      const floors = HUGOS.map(() => []);
+      const floor = path.join(base, 'floor');
       for (let i = 0; i < repeat; i++) {
         JOBS.forEach((j, k) => {
           if (existsSync(path.join(site, '.prerender'))) renameSync(path.join(site, '.prerender'), path.join(base, `old-prerender-${i}-${k}`));
@@ -146,9 +168,12 @@ export function benchScale(sizes, repeat) {
           colds[k].push(run(process.execPath, [CLI, 'build', '-s', site, ...jobs], base));
         });
         warms.push(run(process.execPath, [CLI, 'build', '-s', site], base));
+        // Made once, of the first round's .prerender/ (every round writes the same bytes).
+        if (i === 0) makeFloor(site, floor);
         HUGOS.forEach((h, k) => {
           plains[k].push(hugo(h, raw, 'out-raw'));
           pres[k].push(hugo(h, site, 'out-pre'));
+          floors[k].push(hugo(h, floor, 'out-floor'));
         });
       }
       JOBS.forEach((j, k) => {
@@ -163,6 +188,7 @@ export function benchScale(sizes, repeat) {
         const plain = best(plains[k]);
         rows.push({ n, step: `${h.name}, plain`, ...plain, hugo: h, plain });
         rows.push({ n, step: `${h.name} on the prerendered site`, ...best(pres[k]), hugo: h, plain });
+        rows.push({ n, step: `${h.name} on the prerendered site, templates that do none of hugo-prerender's work (the floor)`, ...best(floors[k]), hugo: h, plain });
         if (h.version.minor >= 141) {
           const tomath = path.join(base, 'tomath');
           if (!existsSync(tomath)) makeSite(tomath, n, 'tomath');
@@ -175,7 +201,7 @@ export function benchScale(sizes, repeat) {
     for (const base of bases) rmSync(base, { recursive: true, force: true });
   }
   const load = os.loadavg().map((x) => x.toFixed(1)).join(', ');
-  console.log(`\n${started.toISOString().slice(0, 10)}, Node ${process.versions.node} (V8 ${process.versions.v8}), ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average at the end ${load}; best of ${repeat} rounds (each step once a round) for each prerender build and each Hugo on the plain and the prerendered site, one run of Hugo's own math`);
+  console.log(`\n${started.toISOString().slice(0, 10)}, Node ${process.versions.node} (V8 ${process.versions.v8}), ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average at the end ${load}; best of ${repeat} rounds (each step once a round) for each prerender build and each Hugo on the plain and the prerendered site and the floor, one run of Hugo's own math`);
   console.log('\n| posts | step | wall | CPU (user + sys) | × plain Hugo (wall; CPU) | peak RSS |');
   console.log('|---|---|---|---|---|---|');
   for (const r of rows) {
