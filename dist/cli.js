@@ -1464,9 +1464,23 @@ function parseConfigText(text, format, file) {
     if (format === "toml") {
       value = parse(src);
     } else if (format === "yaml") {
-      const doc = (0, import_yaml2.parseDocument)(src);
+      const doc = (0, import_yaml2.parseDocument)(src, { logLevel: "error" });
       const err = doc.errors[0];
       if (err) return fail(err.message.split("\n")[0], err.linePos?.[0].line, err.linePos?.[0].col);
+      let collectionKey;
+      (0, import_yaml2.visit)(doc, {
+        Pair(_k, pair) {
+          if (collectionKey === void 0 && (0, import_yaml2.isCollection)(pair.key)) collectionKey = pair.key.range?.[0] ?? 0;
+        }
+      });
+      if (collectionKey !== void 0) {
+        const before = src.slice(0, collectionKey);
+        return fail(
+          "a key is a list or a map, which Hugo does not accept (it fails to load the configuration); write the key as plain text",
+          before.split("\n").length,
+          collectionKey - before.lastIndexOf("\n")
+        );
+      }
       value = doc.toJS() ?? {};
     } else {
       value = src.trim() === "" ? {} : JSON.parse(src);
@@ -3887,7 +3901,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "469d6a82c93588cc0a4cd40201bcfa02";
+    BUNDLE_CODE_ID = "f3dcb6e1905ef83a95d7502be6b143b1";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -6818,8 +6832,8 @@ var require_identity = __commonJS({
     var isMap2 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === MAP2;
     var isPair = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === PAIR;
     var isScalar3 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === SCALAR;
-    var isSeq = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === SEQ;
-    function isCollection(node3) {
+    var isSeq2 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === SEQ;
+    function isCollection3(node3) {
       if (node3 && typeof node3 === "object")
         switch (node3[NODE_TYPE]) {
           case MAP2:
@@ -6839,7 +6853,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node3) => (isScalar3(node3) || isCollection(node3)) && !!node3.anchor;
+    var hasAnchor = (node3) => (isScalar3(node3) || isCollection3(node3)) && !!node3.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP2;
@@ -6849,13 +6863,13 @@ var require_identity = __commonJS({
     exports2.SEQ = SEQ;
     exports2.hasAnchor = hasAnchor;
     exports2.isAlias = isAlias2;
-    exports2.isCollection = isCollection;
+    exports2.isCollection = isCollection3;
     exports2.isDocument = isDocument;
     exports2.isMap = isMap2;
     exports2.isNode = isNode;
     exports2.isPair = isPair;
     exports2.isScalar = isScalar3;
-    exports2.isSeq = isSeq;
+    exports2.isSeq = isSeq2;
   }
 });
 
@@ -6867,7 +6881,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ *~1 Symbol("break visit");
     var SKIP2 = /* @__PURE__ *~1 Symbol("skip children");
     var REMOVE = /* @__PURE__ *~1 Symbol("remove node");
-    function visit4(node3, visitor) {
+    function visit5(node3, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity4.isDocument(node3)) {
         const cd = visit_(null, node3.contents, visitor_, Object.freeze([node3]));
@@ -6876,9 +6890,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node3, visitor_, Object.freeze([]));
     }
-    visit4.BREAK = BREAK;
-    visit4.SKIP = SKIP2;
-    visit4.REMOVE = REMOVE;
+    visit5.BREAK = BREAK;
+    visit5.SKIP = SKIP2;
+    visit5.REMOVE = REMOVE;
     function visit_(key2, node3, visitor, path11) {
       const ctrl = callVisitor(key2, node3, visitor, path11);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
@@ -7012,7 +7026,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports2.visit = visit4;
+    exports2.visit = visit5;
     exports2.visitAsync = visitAsync;
   }
 });
@@ -7022,7 +7036,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     var identity4 = require_identity();
-    var visit4 = require_visit();
+    var visit5 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -7166,7 +7180,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity4.isNode(doc.contents)) {
           const tags = {};
-          visit4.visit(doc.contents, (_key, node3) => {
+          visit5.visit(doc.contents, (_key, node3) => {
             if (identity4.isNode(node3) && node3.tag)
               tags[node3.tag] = true;
           });
@@ -7193,7 +7207,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     var identity4 = require_identity();
-    var visit4 = require_visit();
+    var visit5 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -7204,7 +7218,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root4) {
       const anchors = /* @__PURE__ *~1 new Set();
-      visit4.visit(root4, {
+      visit5.visit(root4, {
         Value(_key, node3) {
           if (node3.anchor)
             anchors.add(node3.anchor);
@@ -7384,7 +7398,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
-    var visit4 = require_visit();
+    var visit5 = require_visit();
     var identity4 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -7410,7 +7424,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit4.visit(doc, {
+          visit5.visit(doc, {
             Node: (_key, node3) => {
               if (identity4.isAlias(node3) || identity4.hasAnchor(node3))
                 nodes.push(node3);
@@ -12332,15 +12346,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ *~1 Symbol("break visit");
     var SKIP2 = /* @__PURE__ *~1 Symbol("skip children");
     var REMOVE = /* @__PURE__ *~1 Symbol("remove item");
-    function visit4(cst, visitor) {
+    function visit5(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit4.BREAK = BREAK;
-    visit4.SKIP = SKIP2;
-    visit4.REMOVE = REMOVE;
-    visit4.itemAtPath = (cst, path11) => {
+    visit5.BREAK = BREAK;
+    visit5.SKIP = SKIP2;
+    visit5.REMOVE = REMOVE;
+    visit5.itemAtPath = (cst, path11) => {
       let item = cst;
       for (const [field, index2] of path11) {
         const tok = item?.[field];
@@ -12351,8 +12365,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit4.parentCollection = (cst, path11) => {
-      const parent = visit4.itemAtPath(cst, path11.slice(0, -1));
+    visit5.parentCollection = (cst, path11) => {
+      const parent = visit5.itemAtPath(cst, path11.slice(0, -1));
       const field = path11[path11.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -12383,7 +12397,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
     }
-    exports2.visit = visit4;
+    exports2.visit = visit5;
   }
 });
 
@@ -12398,7 +12412,7 @@ var require_cst = __commonJS({
     var DOCUMENT = "";
     var FLOW_END = "";
     var SCALAR = "";
-    var isCollection = (token) => !!token && "items" in token;
+    var isCollection3 = (token) => !!token && "items" in token;
     var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
@@ -12482,7 +12496,7 @@ var require_cst = __commonJS({
     exports2.DOCUMENT = DOCUMENT;
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
-    exports2.isCollection = isCollection;
+    exports2.isCollection = isCollection3;
     exports2.isScalar = isScalar3;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
@@ -14099,7 +14113,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit4 = require_visit();
+    var visit5 = require_visit();
     exports2.Composer = composer.Composer;
     exports2.Document = Document.Document;
     exports2.Schema = Schema2.Schema;
@@ -14127,8 +14141,8 @@ var require_dist = __commonJS({
     exports2.parseAllDocuments = publicApi.parseAllDocuments;
     exports2.parseDocument = publicApi.parseDocument;
     exports2.stringify = publicApi.stringify;
-    exports2.visit = visit4.visit;
-    exports2.visitAsync = visit4.visitAsync;
+    exports2.visit = visit5.visit;
+    exports2.visitAsync = visit5.visitAsync;
   }
 });
 
@@ -15811,7 +15825,7 @@ function asMap(v, format3, report) {
 }
 var YAML11_ONLY_BOOL = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
 function decodeYaml(raw3, report) {
-  const doc = (0, import_yaml.parseDocument)(raw3, { version: "1.1", uniqueKeys: true, prettyErrors: false });
+  const doc = (0, import_yaml.parseDocument)(raw3, { version: "1.1", uniqueKeys: true, prettyErrors: false, logLevel: "error" });
   let failed = false;
   for (const err of doc.errors) {
     if (err.code === "DUPLICATE_KEY") {
@@ -15831,6 +15845,18 @@ function decodeYaml(raw3, report) {
   }
   if (failed) return {};
   (0, import_yaml.visit)(doc, {
+    Pair(_key, pair2) {
+      if (!failed && (0, import_yaml.isCollection)(pair2.key)) {
+        const text12 = pair2.key.range ? raw3.slice(pair2.key.range[0], pair2.key.range[1]).trim() : "";
+        report(
+          "error",
+          pair2.key.range?.[0] ?? 0,
+          `failed to unmarshal YAML: the key ${text12 ? `'${text12}' ` : ""}is a ${(0, import_yaml.isSeq)(pair2.key) ? "list" : "map"}, which Hugo does not accept as a front matter key (it fails the build); write the key as plain text`,
+          "front-matter"
+        );
+        failed = true;
+      }
+    },
     Scalar(_key, node3) {
       if (typeof node3.value === "boolean" && node3.source !== void 0 && YAML11_ONLY_BOOL.test(node3.source) && node3.range) {
         report(
@@ -15842,6 +15868,7 @@ function decodeYaml(raw3, report) {
       }
     }
   });
+  if (failed) return {};
   let value2;
   try {
     value2 = doc.toJS({ maxAliasCount: 100 });
@@ -25270,8 +25297,8 @@ function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, rev
       /** @type {Record<string, unknown>} *~1
       node3 && typeof node3 === "object" ? node3 : {}
     );
-    return visit4;
-    function visit4() {
+    return visit5;
+    function visit5() {
       const matches = !check2 || is3(node3, index2, parents[parents.length - 1] || void 0);
       let result = empty;
       if (enter && matches) {
@@ -46798,7 +46825,7 @@ function rnnForward(w, phi, xs, h0) {
   }
   return { pre, states };
 }
-function rnnJacobianProducts(w, phi, xs, h0, visit4) {
+function rnnJacobianProducts(w, phi, xs, h0, visit5) {
   const n = w.W.rows;
   const T4 = xs.length;
   const { pre } = rnnForward(w, phi, xs, h0);
@@ -46811,13 +46838,13 @@ function rnnJacobianProducts(w, phi, xs, h0, visit4) {
     const di = derivative(phi, pre[T4 - 1][i2]);
     for (let j = 0; j < n; j++) J1[i2 * n + j] = di * W[i2 * n + j];
   }
-  visit4(1, cur);
+  visit5(1, cur);
   for (let k2 = 1; k2 < T4; k2++) {
     const a3 = pre[T4 - 1 - k2];
     for (let j = 0; j < n; j++) d2[j] = derivative(phi, a3[j]);
     matmulInto(cur.data, W, next.data, n, n, n, d2);
     [cur, next] = [next, cur];
-    visit4(k2 + 1, cur);
+    visit5(k2 + 1, cur);
   }
 }
 function rnnGradientNorms(w, phi, xs, h0) {
@@ -46887,7 +46914,7 @@ function lstmStepJacobian(w, t, cPrev) {
   }
   return { hh, hc, ch: ch2, cc: t.f.slice() };
 }
-function lstmCellJacobianProducts(w, xs, s0, visit4) {
+function lstmCellJacobianProducts(w, xs, s0, visit5) {
   const n = s0.c.length;
   const T4 = xs.length;
   const trace = lstmForward(w, xs, s0);
@@ -46898,7 +46925,7 @@ function lstmCellJacobianProducts(w, xs, s0, visit4) {
   const rc = zeros(n, n);
   const emit = (k2) => {
     for (let r2 = 0; r2 < n; r2++) rc.data.set(R.data.subarray(r2 * 2 * n + n, r2 * 2 * n + 2 * n), r2 * n);
-    visit4(k2, rc);
+    visit5(k2, rc);
   };
   const last = lstmStepJacobian(w, trace[T4 - 1], cPrev(T4 - 1));
   for (let r2 = 0; r2 < n; r2++) {
@@ -46979,19 +47006,19 @@ function gruStepJacobian(w, t, hPrev) {
   }
   return out;
 }
-function gruJacobianProducts(w, xs, h0, visit4) {
+function gruJacobianProducts(w, xs, h0, visit5) {
   const n = h0.length;
   const T4 = xs.length;
   const trace = gruForward(w, xs, h0);
   const hPrev = (step) => step === 0 ? h0 : trace[step - 1].h;
   let cur = gruStepJacobian(w, trace[T4 - 1], hPrev(T4 - 1));
   let next = zeros(n, n);
-  visit4(1, cur);
+  visit5(1, cur);
   for (let k2 = 1; k2 < T4; k2++) {
     const step = T4 - 1 - k2;
     matmul(cur, gruStepJacobian(w, trace[step], hPrev(step)), next);
     [cur, next] = [next, cur];
-    visit4(k2 + 1, cur);
+    visit5(k2 + 1, cur);
   }
 }
 function gruGradientNorms(w, xs, h0) {
@@ -52892,15 +52919,15 @@ function plainHeadingText(markdown, opts = {}) {
 }
 function collectHeadings(source, tree, bodyOffset, skip = [], opts = {}) {
   const out = [];
-  const visit4 = (node3) => {
+  const visit5 = (node3) => {
     if (node3.type === "heading") {
       const h = headingFrom(source, node3, bodyOffset, opts);
       if (h && !skip.some((r2) => r2.start < h.contentEnd && h.contentStart < r2.end)) out.push(h);
       return;
     }
-    if ("children" in node3) for (const c of node3.children) visit4(c);
+    if ("children" in node3) for (const c of node3.children) visit5(c);
   };
-  visit4(tree);
+  visit5(tree);
   return out;
 }
 function headingFrom(source, node3, bodyOffset, opts) {

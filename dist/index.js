@@ -1881,8 +1881,8 @@ var require_identity = __commonJS({
     var isMap3 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === MAP2;
     var isPair = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === PAIR;
     var isScalar4 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === SEQ;
-    function isCollection(node3) {
+    var isSeq3 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === SEQ;
+    function isCollection3(node3) {
       if (node3 && typeof node3 === "object")
         switch (node3[NODE_TYPE]) {
           case MAP2:
@@ -1902,7 +1902,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node3) => (isScalar4(node3) || isCollection(node3)) && !!node3.anchor;
+    var hasAnchor = (node3) => (isScalar4(node3) || isCollection3(node3)) && !!node3.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP2;
@@ -1912,13 +1912,13 @@ var require_identity = __commonJS({
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
     exports.isAlias = isAlias2;
-    exports.isCollection = isCollection;
+    exports.isCollection = isCollection3;
     exports.isDocument = isDocument;
     exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair;
     exports.isScalar = isScalar4;
-    exports.isSeq = isSeq2;
+    exports.isSeq = isSeq3;
   }
 });
 
@@ -1930,7 +1930,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit4(node3, visitor) {
+    function visit5(node3, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity4.isDocument(node3)) {
         const cd = visit_(null, node3.contents, visitor_, Object.freeze([node3]));
@@ -1939,9 +1939,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node3, visitor_, Object.freeze([]));
     }
-    visit4.BREAK = BREAK;
-    visit4.SKIP = SKIP2;
-    visit4.REMOVE = REMOVE;
+    visit5.BREAK = BREAK;
+    visit5.SKIP = SKIP2;
+    visit5.REMOVE = REMOVE;
     function visit_(key2, node3, visitor, path18) {
       const ctrl = callVisitor(key2, node3, visitor, path18);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
@@ -2075,7 +2075,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit4;
+    exports.visit = visit5;
     exports.visitAsync = visitAsync;
   }
 });
@@ -2085,7 +2085,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity4 = require_identity();
-    var visit4 = require_visit();
+    var visit5 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -2229,7 +2229,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity4.isNode(doc.contents)) {
           const tags = {};
-          visit4.visit(doc.contents, (_key, node3) => {
+          visit5.visit(doc.contents, (_key, node3) => {
             if (identity4.isNode(node3) && node3.tag)
               tags[node3.tag] = true;
           });
@@ -2256,7 +2256,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity4 = require_identity();
-    var visit4 = require_visit();
+    var visit5 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -2267,7 +2267,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root4) {
       const anchors = /* @__PURE__ */ new Set();
-      visit4.visit(root4, {
+      visit5.visit(root4, {
         Value(_key, node3) {
           if (node3.anchor)
             anchors.add(node3.anchor);
@@ -2447,7 +2447,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit4 = require_visit();
+    var visit5 = require_visit();
     var identity4 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -2473,7 +2473,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit4.visit(doc, {
+          visit5.visit(doc, {
             Node: (_key, node3) => {
               if (identity4.isAlias(node3) || identity4.hasAnchor(node3))
                 nodes.push(node3);
@@ -7395,15 +7395,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit4(cst, visitor) {
+    function visit5(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit4.BREAK = BREAK;
-    visit4.SKIP = SKIP2;
-    visit4.REMOVE = REMOVE;
-    visit4.itemAtPath = (cst, path18) => {
+    visit5.BREAK = BREAK;
+    visit5.SKIP = SKIP2;
+    visit5.REMOVE = REMOVE;
+    visit5.itemAtPath = (cst, path18) => {
       let item = cst;
       for (const [field, index2] of path18) {
         const tok = item?.[field];
@@ -7414,8 +7414,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit4.parentCollection = (cst, path18) => {
-      const parent = visit4.itemAtPath(cst, path18.slice(0, -1));
+    visit5.parentCollection = (cst, path18) => {
+      const parent = visit5.itemAtPath(cst, path18.slice(0, -1));
       const field = path18[path18.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -7446,7 +7446,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
     }
-    exports.visit = visit4;
+    exports.visit = visit5;
   }
 });
 
@@ -7461,7 +7461,7 @@ var require_cst = __commonJS({
     var DOCUMENT = "";
     var FLOW_END = "";
     var SCALAR = "";
-    var isCollection = (token) => !!token && "items" in token;
+    var isCollection3 = (token) => !!token && "items" in token;
     var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
@@ -7545,7 +7545,7 @@ var require_cst = __commonJS({
     exports.DOCUMENT = DOCUMENT;
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
-    exports.isCollection = isCollection;
+    exports.isCollection = isCollection3;
     exports.isScalar = isScalar4;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
@@ -9162,7 +9162,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit4 = require_visit();
+    var visit5 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema2.Schema;
@@ -9190,8 +9190,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit4.visit;
-    exports.visitAsync = visit4.visitAsync;
+    exports.visit = visit5.visit;
+    exports.visitAsync = visit5.visitAsync;
   }
 });
 
@@ -9236,7 +9236,7 @@ function asMap(v, format3, report) {
   return {};
 }
 function decodeYaml(raw3, report) {
-  const doc = (0, import_yaml.parseDocument)(raw3, { version: "1.1", uniqueKeys: true, prettyErrors: false });
+  const doc = (0, import_yaml.parseDocument)(raw3, { version: "1.1", uniqueKeys: true, prettyErrors: false, logLevel: "error" });
   let failed = false;
   for (const err of doc.errors) {
     if (err.code === "DUPLICATE_KEY") {
@@ -9256,6 +9256,18 @@ function decodeYaml(raw3, report) {
   }
   if (failed) return {};
   (0, import_yaml.visit)(doc, {
+    Pair(_key, pair2) {
+      if (!failed && (0, import_yaml.isCollection)(pair2.key)) {
+        const text12 = pair2.key.range ? raw3.slice(pair2.key.range[0], pair2.key.range[1]).trim() : "";
+        report(
+          "error",
+          pair2.key.range?.[0] ?? 0,
+          `failed to unmarshal YAML: the key ${text12 ? `'${text12}' ` : ""}is a ${(0, import_yaml.isSeq)(pair2.key) ? "list" : "map"}, which Hugo does not accept as a front matter key (it fails the build); write the key as plain text`,
+          "front-matter"
+        );
+        failed = true;
+      }
+    },
     Scalar(_key, node3) {
       if (typeof node3.value === "boolean" && node3.source !== void 0 && YAML11_ONLY_BOOL.test(node3.source) && node3.range) {
         report(
@@ -9267,6 +9279,7 @@ function decodeYaml(raw3, report) {
       }
     }
   });
+  if (failed) return {};
   let value2;
   try {
     value2 = doc.toJS({ maxAliasCount: 100 });
@@ -22958,7 +22971,7 @@ function rnnForward(w, phi, xs, h0) {
   }
   return { pre, states };
 }
-function rnnJacobianProducts(w, phi, xs, h0, visit4) {
+function rnnJacobianProducts(w, phi, xs, h0, visit5) {
   const n = w.W.rows;
   const T4 = xs.length;
   const { pre } = rnnForward(w, phi, xs, h0);
@@ -22971,13 +22984,13 @@ function rnnJacobianProducts(w, phi, xs, h0, visit4) {
     const di = derivative(phi, pre[T4 - 1][i2]);
     for (let j = 0; j < n; j++) J1[i2 * n + j] = di * W[i2 * n + j];
   }
-  visit4(1, cur);
+  visit5(1, cur);
   for (let k2 = 1; k2 < T4; k2++) {
     const a3 = pre[T4 - 1 - k2];
     for (let j = 0; j < n; j++) d2[j] = derivative(phi, a3[j]);
     matmulInto(cur.data, W, next.data, n, n, n, d2);
     [cur, next] = [next, cur];
-    visit4(k2 + 1, cur);
+    visit5(k2 + 1, cur);
   }
 }
 function rnnGradientNorms(w, phi, xs, h0) {
@@ -23055,7 +23068,7 @@ function lstmStepJacobian(w, t, cPrev) {
   }
   return { hh, hc, ch: ch2, cc: t.f.slice() };
 }
-function lstmCellJacobianProducts(w, xs, s0, visit4) {
+function lstmCellJacobianProducts(w, xs, s0, visit5) {
   const n = s0.c.length;
   const T4 = xs.length;
   const trace = lstmForward(w, xs, s0);
@@ -23066,7 +23079,7 @@ function lstmCellJacobianProducts(w, xs, s0, visit4) {
   const rc = zeros(n, n);
   const emit = (k2) => {
     for (let r2 = 0; r2 < n; r2++) rc.data.set(R.data.subarray(r2 * 2 * n + n, r2 * 2 * n + 2 * n), r2 * n);
-    visit4(k2, rc);
+    visit5(k2, rc);
   };
   const last = lstmStepJacobian(w, trace[T4 - 1], cPrev(T4 - 1));
   for (let r2 = 0; r2 < n; r2++) {
@@ -23155,19 +23168,19 @@ function gruStepJacobian(w, t, hPrev) {
   }
   return out;
 }
-function gruJacobianProducts(w, xs, h0, visit4) {
+function gruJacobianProducts(w, xs, h0, visit5) {
   const n = h0.length;
   const T4 = xs.length;
   const trace = gruForward(w, xs, h0);
   const hPrev = (step) => step === 0 ? h0 : trace[step - 1].h;
   let cur = gruStepJacobian(w, trace[T4 - 1], hPrev(T4 - 1));
   let next = zeros(n, n);
-  visit4(1, cur);
+  visit5(1, cur);
   for (let k2 = 1; k2 < T4; k2++) {
     const step = T4 - 1 - k2;
     matmul(cur, gruStepJacobian(w, trace[step], hPrev(step)), next);
     [cur, next] = [next, cur];
-    visit4(k2 + 1, cur);
+    visit5(k2 + 1, cur);
   }
 }
 function gruGradientNorms(w, xs, h0) {
@@ -30533,9 +30546,23 @@ function parseConfigText(text12, format3, file) {
     if (format3 === "toml") {
       value2 = parse(src);
     } else if (format3 === "yaml") {
-      const doc = (0, import_yaml3.parseDocument)(src);
+      const doc = (0, import_yaml3.parseDocument)(src, { logLevel: "error" });
       const err = doc.errors[0];
       if (err) return fail(err.message.split("\n")[0], err.linePos?.[0].line, err.linePos?.[0].col);
+      let collectionKey;
+      (0, import_yaml3.visit)(doc, {
+        Pair(_k, pair2) {
+          if (collectionKey === void 0 && (0, import_yaml3.isCollection)(pair2.key)) collectionKey = pair2.key.range?.[0] ?? 0;
+        }
+      });
+      if (collectionKey !== void 0) {
+        const before = src.slice(0, collectionKey);
+        return fail(
+          "a key is a list or a map, which Hugo does not accept (it fails to load the configuration); write the key as plain text",
+          before.split("\n").length,
+          collectionKey - before.lastIndexOf("\n")
+        );
+      }
       value2 = doc.toJS() ?? {};
     } else {
       value2 = src.trim() === "" ? {} : JSON.parse(src);
@@ -31629,7 +31656,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "3160b1ba6dca94689ef6036c2e5178a3";
+    BUNDLE_CODE_ID = "9c01c206b7c07c4713ac69633f6170ef";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -41415,8 +41442,8 @@ function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, rev
       /** @type {Record<string, unknown>} */
       node3 && typeof node3 === "object" ? node3 : {}
     );
-    return visit4;
-    function visit4() {
+    return visit5;
+    function visit5() {
       const matches = !check2 || is3(node3, index2, parents[parents.length - 1] || void 0);
       let result = empty;
       if (enter && matches) {
@@ -43002,7 +43029,7 @@ var init_emphasis = __esm({
 });
 
 // node_modules/unist-util-visit/lib/index.js
-function visit3(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, maybeReverse) {
+function visit4(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, maybeReverse) {
   let check2;
   let visitors;
   let reverse;
@@ -43052,7 +43079,7 @@ var init_unist_util_visit = __esm({
 // node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js
 function formatHeadingAsSetext(node3, state) {
   let literalWithBreak = false;
-  visit3(node3, function(node4) {
+  visit4(node3, function(node4) {
     if ("value" in node4 && /\r?\n|\r/.test(node4.value) || node4.type === "break") {
       literalWithBreak = true;
       return EXIT;
@@ -43957,7 +43984,7 @@ function joinTable(left, right, parent, state) {
 }
 function formatHeadingAsSetext2(node3, state) {
   let literalWithBreak = false;
-  visit3(node3, function(node4) {
+  visit4(node3, function(node4) {
     if (node4.type === "break" || "value" in node4 && /\r?\n|\r/.test(node4.value)) {
       literalWithBreak = true;
       return EXIT;
@@ -46023,7 +46050,7 @@ function quietPlainText(body3, pairs) {
   if (quietLineChars(body3, significant) < body3.length * plainTextMask.minQuietShare) return body3;
   const tree = parseMarkdownWithMath(body3, pairs, TEXT_CONSTRUCTS);
   const quiet = [];
-  visit3(tree, (node3) => {
+  visit4(tree, (node3) => {
     if (node3.type !== "paragraph" && node3.type !== "heading" && node3.type !== "tableCell") return;
     const first = node3.children[0]?.position?.start.offset;
     const last = node3.children[node3.children.length - 1]?.position?.end.offset;
@@ -46200,7 +46227,7 @@ function locateMath(source, opts) {
   const found = [];
   const textRanges = [];
   const codeSpans = [];
-  visit3(tree, (node3) => {
+  visit4(tree, (node3) => {
     if (node3.type === "text" && node3.position) {
       textRanges.push({ start: node3.position.start.offset, end: node3.position.end.offset });
       return;
@@ -47669,7 +47696,7 @@ function createState(tree, options) {
     patch,
     wrap: wrap3
   };
-  visit3(tree, function(node3) {
+  visit4(tree, function(node3) {
     if (node3.type === "definition" || node3.type === "footnoteDefinition") {
       const id = String(node3.identifier).toUpperCase();
       if (node3.type === "definition") {
@@ -51380,15 +51407,15 @@ function plainHeadingText(markdown, opts = {}) {
 }
 function collectHeadings(source, tree, bodyOffset, skip = [], opts = {}) {
   const out = [];
-  const visit4 = (node3) => {
+  const visit5 = (node3) => {
     if (node3.type === "heading") {
       const h = headingFrom(source, node3, bodyOffset, opts);
       if (h && !skip.some((r2) => r2.start < h.contentEnd && h.contentStart < r2.end)) out.push(h);
       return;
     }
-    if ("children" in node3) for (const c of node3.children) visit4(c);
+    if ("children" in node3) for (const c of node3.children) visit5(c);
   };
-  visit4(tree);
+  visit5(tree);
   return out;
 }
 function headingFrom(source, node3, bodyOffset, opts) {
@@ -52042,7 +52069,7 @@ function alone(source, sc) {
 }
 function definitionsOf(tree, text12) {
   const out = [];
-  visit3(tree, "definition", (node3) => {
+  visit4(tree, "definition", (node3) => {
     const start = node3.position?.start.offset;
     if (start === void 0 || text12[start] !== "[") return;
     const close2 = /(?:[^\\\]]|\\[^])*\]/y;

@@ -14,7 +14,7 @@
  * Errors never throw: they come back as diagnostics positioned in the original file.
  */
 import { parse as parseToml, TomlError } from 'smol-toml';
-import { isAlias, isScalar, parseDocument, visit } from 'yaml';
+import { isAlias, isCollection, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Diagnostic, FrontMatterFormat } from './types.js';
 import { LineIndex } from './position.js';
 
@@ -87,7 +87,9 @@ function asMap(v: unknown, format: string, report: Report): Record<string, unkno
 const YAML11_ONLY_BOOL = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
 
 function decodeYaml(raw: string, report: Report): Record<string, unknown> {
-  const doc = parseDocument(raw, { version: '1.1', uniqueKeys: true, prettyErrors: false });
+  // logLevel 'error': what the library would only warn about (a key that is a list or map, stringified)
+  // is reported here, at its place, instead of as a process warning without one.
+  const doc = parseDocument(raw, { version: '1.1', uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
   let failed = false;
   for (const err of doc.errors) {
     if (err.code === 'DUPLICATE_KEY') {
@@ -107,6 +109,20 @@ function decodeYaml(raw: string, report: Report): Record<string, unknown> {
   }
   if (failed) return {};
   visit(doc, {
+    Pair(_key, pair) {
+      // `[a, b]: 1` or `{a: b}: 1`: Hugo fails on it (0.111.3 "cannot unmarshal !!seq into string", 0.169
+      // "found an invalid key for this map").
+      if (!failed && isCollection(pair.key)) {
+        const text = pair.key.range ? raw.slice(pair.key.range[0], pair.key.range[1]).trim() : '';
+        report(
+          'error',
+          pair.key.range?.[0] ?? 0,
+          `failed to unmarshal YAML: the key ${text ? `'${text}' ` : ''}is a ${isSeq(pair.key) ? 'list' : 'map'}, which Hugo does not accept as a front matter key (it fails the build); write the key as plain text`,
+          'front-matter',
+        );
+        failed = true;
+      }
+    },
     Scalar(_key, node) {
       if (typeof node.value === 'boolean' && node.source !== undefined && YAML11_ONLY_BOOL.test(node.source) && node.range) {
         report(
@@ -118,6 +134,7 @@ function decodeYaml(raw: string, report: Report): Record<string, unknown> {
       }
     },
   });
+  if (failed) return {};
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 100 });

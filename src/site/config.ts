@@ -15,7 +15,7 @@ import { DEFAULT_LIMITS, type PageLimits } from '../content/limits.js';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
-import { parseDocument } from 'yaml';
+import { isCollection, parseDocument, visit } from 'yaml';
 import type { Diagnostic } from '../content/types.js';
 import { keyPathId, keyPositions, type KeyPosition, type TextPosition } from './config-positions.js';
 import { closestKey } from '../render/closest-name.js';
@@ -130,9 +130,25 @@ export function parseConfigText(
     if (format === 'toml') {
       value = parseToml(src);
     } else if (format === 'yaml') {
-      const doc = parseDocument(src);
+      // logLevel 'error': a key that is a list or map is an error here, at its place (Hugo fails on it),
+      // not the library's process warning that it was stringified.
+      const doc = parseDocument(src, { logLevel: 'error' });
       const err = doc.errors[0];
       if (err) return fail(err.message.split('\n')[0]!, err.linePos?.[0].line, err.linePos?.[0].col);
+      let collectionKey: number | undefined;
+      visit(doc, {
+        Pair(_k, pair) {
+          if (collectionKey === undefined && isCollection(pair.key)) collectionKey = pair.key.range?.[0] ?? 0;
+        },
+      });
+      if (collectionKey !== undefined) {
+        const before = src.slice(0, collectionKey);
+        return fail(
+          'a key is a list or a map, which Hugo does not accept (it fails to load the configuration); write the key as plain text',
+          before.split('\n').length,
+          collectionKey - before.lastIndexOf('\n'),
+        );
+      }
       value = doc.toJS() ?? {};
     } else {
       value = src.trim() === '' ? {} : JSON.parse(src);

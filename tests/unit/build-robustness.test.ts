@@ -96,3 +96,24 @@ describe('JSON site config errors', () => {
     expect(jsonErrorOffset('{"a": 1}')).toBeUndefined();
   });
 });
+
+describe('YAML site config errors', () => {
+  it('a key that is a list or a map is an error at the key, as Hugo fails on it (no process warning)', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.message);
+    process.on('warning', onWarning);
+    try {
+      const list = parseConfigText('title: x\nparams:\n  [a, b]: 1\n', 'yaml', 'hugo.yaml');
+      expect(list.data).toEqual({});
+      expect(list.diagnostics).toEqual([
+        expect.objectContaining({ severity: 'error', code: 'config', file: 'hugo.yaml', line: 3, column: 3, message: expect.stringMatching(/^invalid YAML in site config: a key is a list or a map, which Hugo does not accept/) }),
+      ]);
+      expect(parseConfigText('{a: 1}: x\n', 'yaml').diagnostics[0]).toMatchObject({ line: 1, column: 1 });
+      expect(parseConfigText('title: x\nparams:\n  a: [1, 2]\n', 'yaml').diagnostics).toEqual([]);
+      await new Promise((r) => setImmediate(r));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).toEqual([]);
+  });
+});

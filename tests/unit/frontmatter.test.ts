@@ -54,6 +54,29 @@ describe('YAML', () => {
     expect(diagnostics[0]).toMatchObject({ severity: 'warning', line: 3, column: 1 });
   });
 
+  it('rejects a key that is a list or a map, as Hugo does, at the key (no process warning)', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.message);
+    process.on('warning', onWarning);
+    try {
+      for (const [raw, kind, column] of [
+        ['title: a\n[hugo-transform-tomath]: 1\n', 'list', 1],
+        ['title: a\nx: 1\n{a: b}: 2\n', 'map', 1],
+        ['title: a\n? - k\n: 3\n', 'list', 3],
+      ] as const) {
+        const { data, diagnostics } = decodeFrontMatter('yaml', raw);
+        expect(data).toEqual({});
+        expect(diagnostics.map((d) => [d.severity, d.code, d.line, d.column])).toEqual([['error', 'front-matter', raw.startsWith('title: a\nx') ? 3 : 2, column]]);
+        expect(diagnostics[0]!.message).toMatch(new RegExp(`^failed to unmarshal YAML: the key '.+' is a ${kind}, which Hugo does not accept`));
+      }
+      // A process warning is emitted on a later tick.
+      await new Promise((r) => setImmediate(r));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).toEqual([]);
+  });
+
   it('rejects a list or scalar as front matter', () => {
     const { data, diagnostics } = decodeFrontMatter('yaml', '- a\n- b\n');
     expect(data).toEqual({});
