@@ -150,7 +150,16 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   const readsInner = (name: string) => (shortcodes.get(name)?.inner ?? 'optional') !== 'none';
   const leftOpen = (list: readonly Shortcode[]): boolean =>
     list.some((sc) => (!HUGO_OWN.has(sc.name) && readsInner(sc.name) && !sc.selfClosed && sc.inner === undefined) || leftOpen(sc.children));
+  // A warning Node would print for a library (the yaml package's, of a key that is a list: seed 20261207)
+  // names no file: each is a finding, of the page being read when there is one. Caught as it is emitted.
+  let reading = -1;
+  let stage: Finding['property'] = 'parse';
+  const emitWarning = process.emitWarning;
+  process.emitWarning = ((w: string | Error) => {
+    find(reading, stage, `a warning of Node's, unlocated: ${typeof w === 'string' ? w : w.message}`);
+  }) as typeof process.emitWarning;
   pages.forEach((source, i) => {
+    reading = i;
     try {
       const p = parsePage(source, { path: `content/${rel(i)}` });
       for (const d of p.diagnostics) {
@@ -168,6 +177,8 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
     }
   });
 
+  reading = -1;
+  stage = 'prerender';
   phase('parse');
   // The prerenderer in this process, on site A.
   const siteA = path.join(o.root, 'a');
@@ -203,6 +214,8 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
     }
   } catch (e) {
     find(-1, 'prerender', `buildSite threw: ${(e as Error).stack ?? e}`);
+  } finally {
+    process.emitWarning = emitWarning;
   }
   phase('build');
   const shadowOf = (site: string, i: number): string | undefined => {
@@ -226,6 +239,10 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   if (init.status !== 0) find(-1, 'batch', `init failed: ${init.stdout}${init.stderr}`);
   const built = cli(['build', '-q', '-s', siteB]);
   if (/internal error/.test(built.stdout + built.stderr)) find(-1, 'prerender', `the CLI reported an internal error: ${(built.stdout + built.stderr).split('\n').find((l) => /internal error/.test(l))}`);
+  // Everything the command says is a located diagnostic of its own: a warning Node prints for a library
+  // (a YAML key that is a list, stringified: seed 20261207) names no file.
+  const nodeWarning = /^\(node:\d+\) .*$/m.exec(built.stderr);
+  if (nodeWarning) find(-1, 'prerender', `the CLI printed a warning of Node's, unlocated: ${nodeWarning[0]}`);
   phase('cli');
   let compared = 0;
   for (const i of clean) {
