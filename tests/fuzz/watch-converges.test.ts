@@ -9,7 +9,8 @@
  * an error, which keeps the last good shadow an earlier build wrote). A change watch missed, or built
  * from a stale read, leaves a difference here.
  *
- * Each sequence has the config in hugo.toml or in config/_default/hugo.toml (Hugo's config directory).
+ * Each sequence has the config in hugo.toml or in config/_default/ (Hugo's config directory: hugo.toml,
+ * and the macro in a params.toml made and removed).
  * WATCH_FUZZ_RUNS sets the number of edit sequences (10 in `npm test`); FUZZ_SEED replays a run;
  * WATCH_FUZZ_STEPS='[true,[[{"kind":"save",…},20],…]]' (a counterexample as printed) runs that one sequence and
  * prints each build (what changed, the formulas, whether the KaTeX files are there, the diagnostics) and
@@ -89,14 +90,24 @@ function replayed(json: string): [boolean, [Op, number][]] {
 interface SiteConfig {
   macro: number;
   french: boolean;
-  /** In config/_default/hugo.toml (Hugo's config directory) instead of hugo.toml. */
+  /** In config/_default/hugo.toml (Hugo's config directory, the macro in its params.toml) instead of hugo.toml. */
   dir: boolean;
 }
 const configFile = (c: SiteConfig) => (c.dir ? 'config/_default/hugo.toml' : 'hugo.toml');
+
 const config = (c: SiteConfig) =>
   `baseURL = "https://example.org/"\ntitle = "Watched"\n` +
-  (MACROS[c.macro] ? `[params.prerender.katex.macros]\n"\\\\R" = "${MACROS[c.macro]}"\n` : '') +
+  (MACROS[c.macro] && !c.dir ? `[params.prerender.katex.macros]\n"\\\\R" = "${MACROS[c.macro]}"\n` : '') +
   (c.french ? `[languages.en]\nweight = 1\ncontentDir = "content"\n[languages.fr]\nweight = 2\ncontentDir = "content.fr"\n` : '');
+
+/** The config as the writer means it: in config/_default/, the macro goes to a params.toml of its own, made and removed. */
+function writeConfig(site: string, c: SiteConfig): void {
+  writeFileSync(path.join(site, configFile(c)), config(c));
+  if (!c.dir) return;
+  const params = path.join(site, 'config/_default/params.toml');
+  if (MACROS[c.macro]) writeFileSync(params, `[prerender.katex.macros]\n"\\\\R" = "${MACROS[c.macro]}"\n`);
+  else rmSync(params, { force: true });
+}
 
 const pagePath = (site: string, page: number, nested: boolean) => path.join(site, 'content/posts', nested ? 'sub' : '', `p${page}.md`);
 
@@ -123,7 +134,7 @@ function apply(site: string, o: Op, cfg: SiteConfig): void {
     case 'french':
       if (o.kind === 'config') cfg.macro = o.macro;
       else cfg.french = o.on;
-      writeFileSync(path.join(site, configFile(cfg)), config(cfg));
+      writeConfig(site, cfg);
       return;
     case 'away': {
       const [here, there] = o.what === 'config' ? [configFile(cfg), 'h.toml'] : ['content', 'moved'];
@@ -200,7 +211,7 @@ it(`after ${REPLAY ? 1 : RUNS} random edit sequences, .prerender/ is what a buil
       mkdirSync(path.join(site, 'static'));
       const cfg: SiteConfig = { macro: 0, french: false, dir };
       mkdirSync(path.dirname(path.join(site, configFile(cfg))), { recursive: true });
-      writeFileSync(path.join(site, configFile(cfg)), config(cfg));
+      writeConfig(site, cfg);
       apply(site, { kind: 'save', page: 0, body: 1, title: 0, nested: false }, cfg);
       apply(site, { kind: 'save', page: 1, body: 5, title: 1, nested: true }, cfg);
       apply(site, { kind: 'image', width: 1 }, cfg);
