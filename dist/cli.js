@@ -3901,7 +3901,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "f3dcb6e1905ef83a95d7502be6b143b1";
+    BUNDLE_CODE_ID = "f5cdf0dc03f20a20ca5b6fb1f3bdacf4";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -5796,7 +5796,7 @@ function fileStamp(file) {
 }
 function filesUnder(dir) {
   try {
-    return readdirSync7(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path14.join(e.parentPath ?? e.path, e.name));
+    return readdirSync7(dir, { recursive: true, encoding: "utf8" }).map((name) => path14.join(dir, name)).filter((file) => statSync5(file, { throwIfNoEntry: false })?.isFile() === true);
   } catch {
     return [];
   }

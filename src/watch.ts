@@ -137,9 +137,10 @@ function fileStamp(file: string): string {
 /** The files below a directory (a site's config/: its environments' folders and their files), none when it is not there. */
 function filesUnder(dir: string): string[] {
   try {
-    return readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => path.join(e.parentPath ?? e.path, e.name));
+    // Names, not Dirents: a Dirent's folder is `parentPath` from Node 20.12 on and `path` before.
+    return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .map((name) => path.join(dir, name))
+      .filter((file) => statSync(file, { throwIfNoEntry: false })?.isFile() === true);
   } catch {
     return [];
   }
