@@ -1170,6 +1170,97 @@ var require_yaml = __commonJS({
   }
 });
 
+// src/content/position.ts
+var HIGH_SURROGATE, SURROGATE_PAIR, LineIndex;
+var init_position = __esm({
+  "src/content/position.ts"() {
+    "use strict";
+    HIGH_SURROGATE = /[\ud800-\udbff]/;
+    SURROGATE_PAIR = /[\ud800-\udbff][\udc00-\udfff]/g;
+    LineIndex = class _LineIndex {
+      constructor(text) {
+        this.text = text;
+        const starts = [0];
+        for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+        const pairs = [];
+        if (HIGH_SURROGATE.test(text)) {
+          SURROGATE_PAIR.lastIndex = 0;
+          for (let m = SURROGATE_PAIR.exec(text); m; m = SURROGATE_PAIR.exec(text)) pairs.push(m.index);
+        }
+        this.starts = starts;
+        this.pairs = pairs;
+      }
+      text;
+      /** Offset of the first character of each line. */
+      starts;
+      /** Offsets of the high halves of the surrogate pairs, ascending: a column counts each pair once. */
+      pairs;
+      /** How many entries of the sorted `list` are below `value` (binary search: `at` stays O(log n)). */
+      static below(list, value) {
+        let lo = 0;
+        let hi = list.length;
+        while (lo < hi) {
+          const mid = lo + hi >> 1;
+          if (list[mid] < value) lo = mid + 1;
+          else hi = mid;
+        }
+        return lo;
+      }
+      /** Line and column of `offset` (clamped to the text). */
+      at(offset) {
+        const off = Math.max(0, Math.min(offset, this.text.length));
+        let lo = 0;
+        let hi = this.starts.length - 1;
+        while (lo < hi) {
+          const mid = lo + hi + 1 >> 1;
+          if (this.starts[mid] <= off) lo = mid;
+          else hi = mid - 1;
+        }
+        const lineStart = this.starts[lo];
+        const pairsBefore = _LineIndex.below(this.pairs, off - 1) - _LineIndex.below(this.pairs, lineStart);
+        return { line: lo + 1, column: off - lineStart - pairsBefore + 1 };
+      }
+      /** Offset of a 1-based line and column (the inverse of `at`). */
+      offsetOf(line, column) {
+        const start = this.starts[Math.max(0, Math.min(line - 1, this.starts.length - 1))];
+        let off = start;
+        for (let col = 1; col < column && off < this.text.length; col++) {
+          const c = this.text.charCodeAt(off);
+          off += c >= 55296 && c <= 56319 ? 2 : 1;
+        }
+        return off;
+      }
+      get lineCount() {
+        return this.starts.length;
+      }
+    };
+  }
+});
+
+// src/content/yaml-keys.ts
+function collectionKey(doc, src) {
+  let found;
+  (0, import_yaml.visit)(doc, {
+    Pair(_key, pair) {
+      if (!(0, import_yaml.isCollection)(pair.key)) return void 0;
+      const [start, end] = pair.key.range ?? [0, 0];
+      found = { offset: start, text: src.slice(start, end).trim(), kind: (0, import_yaml.isSeq)(pair.key) ? "list" : "map" };
+      return import_yaml.visit.BREAK;
+    }
+  });
+  return found;
+}
+function collectionKeyText(key) {
+  return `the key ${key.text ? `'${key.text}' ` : ""}is a ${key.kind}`;
+}
+var import_yaml;
+var init_yaml_keys = __esm({
+  "src/content/yaml-keys.ts"() {
+    "use strict";
+    import_yaml = __toESM(require_yaml(), 1);
+  }
+});
+
 // embed:jsonc-parser/lib/esm/main.js
 var require_main = __commonJS({
   "embed:jsonc-parser/lib/esm/main.js"(exports, module) {
@@ -1194,7 +1285,7 @@ function keyPositions(text, format) {
     if (!weak) explicit.add(id);
   };
   if (format === "toml") scanToml(src, record);
-  else if (format === "yaml") walkYaml((0, import_yaml.parseDocument)(src).contents, [], record);
+  else if (format === "yaml") walkYaml((0, import_yaml2.parseDocument)(src).contents, [], record);
   else walkJson((0, import_main.parseTree)(src), [], record);
   return out;
 }
@@ -1213,10 +1304,10 @@ function offsetToPosition(text) {
   };
 }
 function walkYaml(node, prefix, record) {
-  if (!(0, import_yaml.isMap)(node)) return;
+  if (!(0, import_yaml2.isMap)(node)) return;
   for (const pair of node.items) {
     const k = pair.key;
-    if (!(0, import_yaml.isScalar)(k) || !k.range) continue;
+    if (!(0, import_yaml2.isScalar)(k) || !k.range) continue;
     const keyPath = [...prefix, String(k.value)];
     const value = pair.value;
     record(keyPath, k.range[0], value?.range?.[0] ?? k.range[0]);
@@ -1359,12 +1450,12 @@ function scanToml(text, record) {
     }
   }
 }
-var import_main, import_yaml, BARE_KEY2, ESCAPES;
+var import_main, import_yaml2, BARE_KEY2, ESCAPES;
 var init_config_positions = __esm({
   "src/site/config-positions.ts"() {
     "use strict";
     import_main = __toESM(require_main(), 1);
-    import_yaml = __toESM(require_yaml(), 1);
+    import_yaml2 = __toESM(require_yaml(), 1);
     BARE_KEY2 = /[A-Za-z0-9_-]/;
     ESCAPES = { b: "\b", t: "	", n: "\n", f: "\f", r: "\r", e: "\x1B", '"': '"', "\\": "\\" };
   }
@@ -1464,22 +1555,13 @@ function parseConfigText(text, format, file) {
     if (format === "toml") {
       value = parse(src);
     } else if (format === "yaml") {
-      const doc = (0, import_yaml2.parseDocument)(src, { logLevel: "error" });
+      const doc = (0, import_yaml3.parseDocument)(src, { logLevel: "error" });
       const err = doc.errors[0];
       if (err) return fail(err.message.split("\n")[0], err.linePos?.[0].line, err.linePos?.[0].col);
-      let collectionKey;
-      (0, import_yaml2.visit)(doc, {
-        Pair(_k, pair) {
-          if (collectionKey === void 0 && (0, import_yaml2.isCollection)(pair.key)) collectionKey = pair.key.range?.[0] ?? 0;
-        }
-      });
-      if (collectionKey !== void 0) {
-        const before = src.slice(0, collectionKey);
-        return fail(
-          "a key is a list or a map, which Hugo does not accept (it fails to load the configuration); write the key as plain text",
-          before.split("\n").length,
-          collectionKey - before.lastIndexOf("\n")
-        );
+      const badKey = collectionKey(doc, src);
+      if (badKey) {
+        const at = new LineIndex(src).at(badKey.offset);
+        return fail(`${collectionKeyText(badKey)}, which Hugo does not accept (it fails to load the configuration); write the key as plain text`, at.line, at.column);
       }
       value = doc.toJS() ?? {};
     } else {
@@ -1842,13 +1924,15 @@ function passthroughDelimiters(data) {
   if (!isRecord(d)) return null;
   return { inline: delimiterPairs(getIn(d, "inline")), block: delimiterPairs(getIn(d, "block")) };
 }
-var import_yaml2, EXTENSIONS, contentDirSetting, layoutDirSetting, assetDirSetting, PRERENDER_DIR, PRERENDER_KEYS, MATH_KEYS, KATEX_KEYS, PRERENDER;
+var import_yaml3, EXTENSIONS, contentDirSetting, layoutDirSetting, assetDirSetting, PRERENDER_DIR, PRERENDER_KEYS, MATH_KEYS, KATEX_KEYS, PRERENDER;
 var init_config = __esm({
   "src/site/config.ts"() {
     "use strict";
     init_limits();
     init_dist();
-    import_yaml2 = __toESM(require_yaml(), 1);
+    import_yaml3 = __toESM(require_yaml(), 1);
+    init_position();
+    init_yaml_keys();
     init_config_positions();
     init_closest_name();
     EXTENSIONS = [
@@ -2548,73 +2632,6 @@ var init_output = __esm({
         if (!st.isDirectory()) throw new OutputPathError(`${base} is not a directory (a symlink?); refusing to clean it`);
         this.resolve(path2.relative(this.root, base) + "/x");
         walk(base, "");
-      }
-    };
-  }
-});
-
-// src/content/position.ts
-var HIGH_SURROGATE, SURROGATE_PAIR, LineIndex;
-var init_position = __esm({
-  "src/content/position.ts"() {
-    "use strict";
-    HIGH_SURROGATE = /[\ud800-\udbff]/;
-    SURROGATE_PAIR = /[\ud800-\udbff][\udc00-\udfff]/g;
-    LineIndex = class _LineIndex {
-      constructor(text) {
-        this.text = text;
-        const starts = [0];
-        for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-        const pairs = [];
-        if (HIGH_SURROGATE.test(text)) {
-          SURROGATE_PAIR.lastIndex = 0;
-          for (let m = SURROGATE_PAIR.exec(text); m; m = SURROGATE_PAIR.exec(text)) pairs.push(m.index);
-        }
-        this.starts = starts;
-        this.pairs = pairs;
-      }
-      text;
-      /** Offset of the first character of each line. */
-      starts;
-      /** Offsets of the high halves of the surrogate pairs, ascending: a column counts each pair once. */
-      pairs;
-      /** How many entries of the sorted `list` are below `value` (binary search: `at` stays O(log n)). */
-      static below(list, value) {
-        let lo = 0;
-        let hi = list.length;
-        while (lo < hi) {
-          const mid = lo + hi >> 1;
-          if (list[mid] < value) lo = mid + 1;
-          else hi = mid;
-        }
-        return lo;
-      }
-      /** Line and column of `offset` (clamped to the text). */
-      at(offset) {
-        const off = Math.max(0, Math.min(offset, this.text.length));
-        let lo = 0;
-        let hi = this.starts.length - 1;
-        while (lo < hi) {
-          const mid = lo + hi + 1 >> 1;
-          if (this.starts[mid] <= off) lo = mid;
-          else hi = mid - 1;
-        }
-        const lineStart = this.starts[lo];
-        const pairsBefore = _LineIndex.below(this.pairs, off - 1) - _LineIndex.below(this.pairs, lineStart);
-        return { line: lo + 1, column: off - lineStart - pairsBefore + 1 };
-      }
-      /** Offset of a 1-based line and column (the inverse of `at`). */
-      offsetOf(line, column) {
-        const start = this.starts[Math.max(0, Math.min(line - 1, this.starts.length - 1))];
-        let off = start;
-        for (let col = 1; col < column && off < this.text.length; col++) {
-          const c = this.text.charCodeAt(off);
-          off += c >= 55296 && c <= 56319 ? 2 : 1;
-        }
-        return off;
-      }
-      get lineCount() {
-        return this.starts.length;
       }
     };
   }
@@ -3901,7 +3918,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "f5cdf0dc03f20a20ca5b6fb1f3bdacf4";
+    BUNDLE_CODE_ID = "3268428c00060f7c4f0e66d415927a98";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -5129,7 +5146,7 @@ function yamlItem(m, indent, offset, comment) {
   ];
 }
 function keyOf(p) {
-  const k = (0, import_yaml3.isScalar)(p.key) ? p.key.value : p.key;
+  const k = (0, import_yaml4.isScalar)(p.key) ? p.key.value : p.key;
   return typeof k === "string" ? k : void 0;
 }
 function findPair(map, key) {
@@ -5152,7 +5169,7 @@ function yamlIndentUnit(text) {
   return unit || 2;
 }
 function editYaml(text, rootIsModule, edit) {
-  const docs = (0, import_yaml3.parseAllDocuments)(text);
+  const docs = (0, import_yaml4.parseAllDocuments)(text);
   if (!Array.isArray(docs) || docs.length > 1) throw new EditError("the file holds more than one YAML document", 0);
   const doc = docs[0];
   if (doc && doc.errors.length > 0) throw new EditError(doc.errors[0].message, doc.errors[0].pos[0]);
@@ -5168,7 +5185,7 @@ function editYaml(text, rootIsModule, edit) {
   };
   const root = doc?.contents ?? null;
   let moduleMap;
-  if (root !== null && !(0, import_yaml3.isMap)(root)) throw new EditError("the top level of the file is not a map", nodeStart(root));
+  if (root !== null && !(0, import_yaml4.isMap)(root)) throw new EditError("the top level of the file is not a map", nodeStart(root));
   if (root !== null && root.flow) throw new EditError("the top level is a flow map ({\u2026})", nodeStart(root));
   if (rootIsModule) {
     if (root === null || root.items.length === 0) {
@@ -5185,11 +5202,11 @@ function editYaml(text, rootIsModule, edit) {
     }
     const value = pair.value;
     const keyCol = col(nodeStart(pair.key));
-    if (value === null || (0, import_yaml3.isScalar)(value) && value.value === null && value.source === "") {
+    if (value === null || (0, import_yaml4.isScalar)(value) && value.value === null && value.source === "") {
       const at = endOfLine(text, nodeStart(pair.key));
       return applySplices(text, [insertLines(text, at, [`${spaces(keyCol + unit)}mounts:`, ...items(all, keyCol + 2 * unit, 2)], eol)]);
     }
-    if (!(0, import_yaml3.isMap)(value) || value.flow) {
+    if (!(0, import_yaml4.isMap)(value) || value.flow) {
       throw new EditError('"module" is written in flow style ({\u2026}) or is not a map, so init cannot add lines to it', nodeStart(value));
     }
     moduleMap = value;
@@ -5204,19 +5221,19 @@ function editYaml(text, rootIsModule, edit) {
   }
   const seqValue = mountsPair.value;
   const afterKey = endOfLine(text, nodeStart(mountsPair.key));
-  if (seqValue === null || (0, import_yaml3.isScalar)(seqValue) && seqValue.value === null && seqValue.source === "") {
+  if (seqValue === null || (0, import_yaml4.isScalar)(seqValue) && seqValue.value === null && seqValue.source === "") {
     return applySplices(text, [insertLines(text, afterKey, items(all, mapCol + unit, 2), eol)]);
   }
-  if (!(0, import_yaml3.isSeq)(seqValue) || seqValue.flow) {
+  if (!(0, import_yaml4.isSeq)(seqValue) || seqValue.flow) {
     throw new EditError('"mounts" is written in flow style ([\u2026]) or is not a list, so init cannot add lines to it', nodeStart(seqValue));
   }
   const seq = seqValue;
   const entries = seq.items;
   const dashCol = col(nodeStart(seq));
   const first = entries[0];
-  const offset = first && (0, import_yaml3.isMap)(first) && !first.flow ? Math.max(2, col(nodeStart(first)) - dashCol) : 2;
+  const offset = first && (0, import_yaml4.isMap)(first) && !first.flow ? Math.max(2, col(nodeStart(first)) - dashCol) : 2;
   const splices = [];
-  const mountEntries = entries.filter((e) => (0, import_yaml3.isMap)(e) && findPair(e, "source") && findPair(e, "target"));
+  const mountEntries = entries.filter((e) => (0, import_yaml4.isMap)(e) && findPair(e, "source") && findPair(e, "target"));
   if (mountEntries.length !== edit.inFile.length) throw new EditError("a mount in this list is not a map with source and target", nodeStart(seq));
   for (const [k, node] of mountEntries.entries()) {
     const map = node;
@@ -5309,12 +5326,12 @@ function editJson(text, rootIsModule, edit) {
   edit.before.forEach((m, j) => apply([...path18, j], written(m), true));
   return t;
 }
-var import_main2, import_yaml3, EditError, PLAIN_YAML, YAML_SPECIAL;
+var import_main2, import_yaml4, EditError, PLAIN_YAML, YAML_SPECIAL;
 var init_config_edit = __esm({
   "src/site/config-edit.ts"() {
     "use strict";
     import_main2 = __toESM(require_main(), 1);
-    import_yaml3 = __toESM(require_yaml(), 1);
+    import_yaml4 = __toESM(require_yaml(), 1);
     init_config();
     EditError = class extends Error {
       constructor(message, offset) {
@@ -6833,7 +6850,7 @@ var require_identity = __commonJS({
     var isPair = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === PAIR;
     var isScalar3 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === SCALAR;
     var isSeq2 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === SEQ;
-    function isCollection3(node3) {
+    function isCollection2(node3) {
       if (node3 && typeof node3 === "object")
         switch (node3[NODE_TYPE]) {
           case MAP2:
@@ -6853,7 +6870,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node3) => (isScalar3(node3) || isCollection3(node3)) && !!node3.anchor;
+    var hasAnchor = (node3) => (isScalar3(node3) || isCollection2(node3)) && !!node3.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP2;
@@ -6863,7 +6880,7 @@ var require_identity = __commonJS({
     exports2.SEQ = SEQ;
     exports2.hasAnchor = hasAnchor;
     exports2.isAlias = isAlias2;
-    exports2.isCollection = isCollection3;
+    exports2.isCollection = isCollection2;
     exports2.isDocument = isDocument;
     exports2.isMap = isMap2;
     exports2.isNode = isNode;
@@ -12412,7 +12429,7 @@ var require_cst = __commonJS({
     var DOCUMENT = "";
     var FLOW_END = "";
     var SCALAR = "";
-    var isCollection3 = (token) => !!token && "items" in token;
+    var isCollection2 = (token) => !!token && "items" in token;
     var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
@@ -12496,7 +12513,7 @@ var require_cst = __commonJS({
     exports2.DOCUMENT = DOCUMENT;
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
-    exports2.isCollection = isCollection3;
+    exports2.isCollection = isCollection2;
     exports2.isScalar = isScalar3;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
@@ -15719,7 +15736,7 @@ function parse(toml, options = {}) {
 var HAS_WELLFORMED = !!"".isWellFormed;
 
 // src/content/frontmatter.ts
-var import_yaml = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 
 // src/content/position.ts
 var HIGH_SURROGATE = /[\ud800-\udbff]/;
@@ -15782,6 +15799,24 @@ var LineIndex = class _LineIndex {
   }
 };
 
+// src/content/yaml-keys.ts
+var import_yaml = __toESM(require_dist(), 1);
+function collectionKey(doc, src) {
+  let found;
+  (0, import_yaml.visit)(doc, {
+    Pair(_key, pair2) {
+      if (!(0, import_yaml.isCollection)(pair2.key)) return void 0;
+      const [start, end] = pair2.key.range ?? [0, 0];
+      found = { offset: start, text: src.slice(start, end).trim(), kind: (0, import_yaml.isSeq)(pair2.key) ? "list" : "map" };
+      return import_yaml.visit.BREAK;
+    }
+  });
+  return found;
+}
+function collectionKeyText(key2) {
+  return `the key ${key2.text ? `'${key2.text}' ` : ""}is a ${key2.kind}`;
+}
+
 // src/content/frontmatter.ts
 function decodeFrontMatter(format3, raw3, opts = {}) {
   const base2 = opts.offset ?? 0;
@@ -15825,7 +15860,7 @@ function asMap(v, format3, report) {
 }
 var YAML11_ONLY_BOOL = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
 function decodeYaml(raw3, report) {
-  const doc = (0, import_yaml.parseDocument)(raw3, { version: "1.1", uniqueKeys: true, prettyErrors: false, logLevel: "error" });
+  const doc = (0, import_yaml2.parseDocument)(raw3, { version: "1.1", uniqueKeys: true, prettyErrors: false, logLevel: "error" });
   let failed = false;
   for (const err of doc.errors) {
     if (err.code === "DUPLICATE_KEY") {
@@ -15844,19 +15879,12 @@ function decodeYaml(raw3, report) {
     }
   }
   if (failed) return {};
-  (0, import_yaml.visit)(doc, {
-    Pair(_key, pair2) {
-      if (!failed && (0, import_yaml.isCollection)(pair2.key)) {
-        const text12 = pair2.key.range ? raw3.slice(pair2.key.range[0], pair2.key.range[1]).trim() : "";
-        report(
-          "error",
-          pair2.key.range?.[0] ?? 0,
-          `failed to unmarshal YAML: the key ${text12 ? `'${text12}' ` : ""}is a ${(0, import_yaml.isSeq)(pair2.key) ? "list" : "map"}, which Hugo does not accept as a front matter key (it fails the build); write the key as plain text`,
-          "front-matter"
-        );
-        failed = true;
-      }
-    },
+  const badKey = collectionKey(doc, raw3);
+  if (badKey) {
+    report("error", badKey.offset, `failed to unmarshal YAML: ${collectionKeyText(badKey)}, which Hugo does not accept as a front matter key (it fails the build); write the key as plain text`, "front-matter");
+    return {};
+  }
+  (0, import_yaml2.visit)(doc, {
     Scalar(_key, node3) {
       if (typeof node3.value === "boolean" && node3.source !== void 0 && YAML11_ONLY_BOOL.test(node3.source) && node3.range) {
         report(
@@ -15868,13 +15896,12 @@ function decodeYaml(raw3, report) {
       }
     }
   });
-  if (failed) return {};
   let value2;
   try {
     value2 = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
     const node3 = doc.contents;
-    report("error", (0, import_yaml.isAlias)(node3) || (0, import_yaml.isScalar)(node3) ? node3.range?.[0] ?? 0 : 0, `failed to unmarshal YAML: ${e.message}`, "front-matter");
+    report("error", (0, import_yaml2.isAlias)(node3) || (0, import_yaml2.isScalar)(node3) ? node3.range?.[0] ?? 0 : 0, `failed to unmarshal YAML: ${e.message}`, "front-matter");
     return {};
   }
   return asMap(value2, "YAML", report);
@@ -26711,7 +26738,7 @@ function peek(_9, _1, state) {
 }
 
 // node_modules/unist-util-visit/lib/index.js
-function visit2(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, maybeReverse) {
+function visit3(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, maybeReverse) {
   let check2;
   let visitors;
   let reverse;
@@ -26748,7 +26775,7 @@ function wrap2(visitor) {
 // node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js
 function formatHeadingAsSetext(node3, state) {
   let literalWithBreak = false;
-  visit2(node3, function(node4) {
+  visit3(node3, function(node4) {
     if ("value" in node4 && /\r?\n|\r/.test(node4.value) || node4.type === "break") {
       literalWithBreak = true;
       return EXIT;
@@ -27510,7 +27537,7 @@ function joinTable(left, right, parent, state) {
 }
 function formatHeadingAsSetext2(node3, state) {
   let literalWithBreak = false;
-  visit2(node3, function(node4) {
+  visit3(node3, function(node4) {
     if (node4.type === "break" || "value" in node4 && /\r?\n|\r/.test(node4.value)) {
       literalWithBreak = true;
       return EXIT;
@@ -29482,7 +29509,7 @@ function quietPlainText(body3, pairs) {
   if (quietLineChars(body3, significant) < body3.length * plainTextMask.minQuietShare) return body3;
   const tree = parseMarkdownWithMath(body3, pairs, TEXT_CONSTRUCTS);
   const quiet = [];
-  visit2(tree, (node3) => {
+  visit3(tree, (node3) => {
     if (node3.type !== "paragraph" && node3.type !== "heading" && node3.type !== "tableCell") return;
     const first = node3.children[0]?.position?.start.offset;
     const last = node3.children[node3.children.length - 1]?.position?.end.offset;
@@ -29668,7 +29695,7 @@ function locateMath(source, opts) {
   const found = [];
   const textRanges = [];
   const codeSpans = [];
-  visit2(tree, (node3) => {
+  visit3(tree, (node3) => {
     if (node3.type === "text" && node3.position) {
       textRanges.push({ start: node3.position.start.offset, end: node3.position.end.offset });
       return;
@@ -31185,7 +31212,7 @@ function createState(tree, options) {
     patch,
     wrap: wrap3
   };
-  visit2(tree, function(node3) {
+  visit3(tree, function(node3) {
     if (node3.type === "definition" || node3.type === "footnoteDefinition") {
       const id = String(node3.identifier).toUpperCase();
       if (node3.type === "definition") {
@@ -53044,7 +53071,7 @@ function idAttributeText(plan, heading3) {
 
 // src/site/config.ts
 var import_node_path4 = __toESM(require("node:path"), 1);
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 var CharacterCodes;
@@ -53221,7 +53248,7 @@ var ParseErrorCode;
 })(ParseErrorCode || (ParseErrorCode = {}));
 
 // src/site/config-positions.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 
 // src/site/config.ts
 function isRecord(v) {
@@ -53967,7 +53994,7 @@ function alone(source, sc) {
 }
 function definitionsOf(tree, text12) {
   const out = [];
-  visit2(tree, "definition", (node3) => {
+  visit3(tree, "definition", (node3) => {
     const start = node3.position?.start.offset;
     if (start === void 0 || text12[start] !== "[") return;
     const close2 = /(?:[^\\\]]|\\[^])*\]/y;

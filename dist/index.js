@@ -1882,7 +1882,7 @@ var require_identity = __commonJS({
     var isPair = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === PAIR;
     var isScalar4 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === SCALAR;
     var isSeq3 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === SEQ;
-    function isCollection3(node3) {
+    function isCollection2(node3) {
       if (node3 && typeof node3 === "object")
         switch (node3[NODE_TYPE]) {
           case MAP2:
@@ -1902,7 +1902,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node3) => (isScalar4(node3) || isCollection3(node3)) && !!node3.anchor;
+    var hasAnchor = (node3) => (isScalar4(node3) || isCollection2(node3)) && !!node3.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP2;
@@ -1912,7 +1912,7 @@ var require_identity = __commonJS({
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
     exports.isAlias = isAlias2;
-    exports.isCollection = isCollection3;
+    exports.isCollection = isCollection2;
     exports.isDocument = isDocument;
     exports.isMap = isMap3;
     exports.isNode = isNode;
@@ -7461,7 +7461,7 @@ var require_cst = __commonJS({
     var DOCUMENT = "";
     var FLOW_END = "";
     var SCALAR = "";
-    var isCollection3 = (token) => !!token && "items" in token;
+    var isCollection2 = (token) => !!token && "items" in token;
     var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
@@ -7545,7 +7545,7 @@ var require_cst = __commonJS({
     exports.DOCUMENT = DOCUMENT;
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
-    exports.isCollection = isCollection3;
+    exports.isCollection = isCollection2;
     exports.isScalar = isScalar4;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
@@ -9195,6 +9195,30 @@ var require_dist = __commonJS({
   }
 });
 
+// src/content/yaml-keys.ts
+function collectionKey(doc, src) {
+  let found;
+  (0, import_yaml.visit)(doc, {
+    Pair(_key, pair2) {
+      if (!(0, import_yaml.isCollection)(pair2.key)) return void 0;
+      const [start, end] = pair2.key.range ?? [0, 0];
+      found = { offset: start, text: src.slice(start, end).trim(), kind: (0, import_yaml.isSeq)(pair2.key) ? "list" : "map" };
+      return import_yaml.visit.BREAK;
+    }
+  });
+  return found;
+}
+function collectionKeyText(key2) {
+  return `the key ${key2.text ? `'${key2.text}' ` : ""}is a ${key2.kind}`;
+}
+var import_yaml;
+var init_yaml_keys = __esm({
+  "src/content/yaml-keys.ts"() {
+    "use strict";
+    import_yaml = __toESM(require_dist(), 1);
+  }
+});
+
 // src/content/frontmatter.ts
 function decodeFrontMatter(format3, raw3, opts = {}) {
   const base2 = opts.offset ?? 0;
@@ -9236,7 +9260,7 @@ function asMap(v, format3, report) {
   return {};
 }
 function decodeYaml(raw3, report) {
-  const doc = (0, import_yaml.parseDocument)(raw3, { version: "1.1", uniqueKeys: true, prettyErrors: false, logLevel: "error" });
+  const doc = (0, import_yaml2.parseDocument)(raw3, { version: "1.1", uniqueKeys: true, prettyErrors: false, logLevel: "error" });
   let failed = false;
   for (const err of doc.errors) {
     if (err.code === "DUPLICATE_KEY") {
@@ -9255,19 +9279,12 @@ function decodeYaml(raw3, report) {
     }
   }
   if (failed) return {};
-  (0, import_yaml.visit)(doc, {
-    Pair(_key, pair2) {
-      if (!failed && (0, import_yaml.isCollection)(pair2.key)) {
-        const text12 = pair2.key.range ? raw3.slice(pair2.key.range[0], pair2.key.range[1]).trim() : "";
-        report(
-          "error",
-          pair2.key.range?.[0] ?? 0,
-          `failed to unmarshal YAML: the key ${text12 ? `'${text12}' ` : ""}is a ${(0, import_yaml.isSeq)(pair2.key) ? "list" : "map"}, which Hugo does not accept as a front matter key (it fails the build); write the key as plain text`,
-          "front-matter"
-        );
-        failed = true;
-      }
-    },
+  const badKey = collectionKey(doc, raw3);
+  if (badKey) {
+    report("error", badKey.offset, `failed to unmarshal YAML: ${collectionKeyText(badKey)}, which Hugo does not accept as a front matter key (it fails the build); write the key as plain text`, "front-matter");
+    return {};
+  }
+  (0, import_yaml2.visit)(doc, {
     Scalar(_key, node3) {
       if (typeof node3.value === "boolean" && node3.source !== void 0 && YAML11_ONLY_BOOL.test(node3.source) && node3.range) {
         report(
@@ -9279,13 +9296,12 @@ function decodeYaml(raw3, report) {
       }
     }
   });
-  if (failed) return {};
   let value2;
   try {
     value2 = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
     const node3 = doc.contents;
-    report("error", (0, import_yaml.isAlias)(node3) || (0, import_yaml.isScalar)(node3) ? node3.range?.[0] ?? 0 : 0, `failed to unmarshal YAML: ${e.message}`, "front-matter");
+    report("error", (0, import_yaml2.isAlias)(node3) || (0, import_yaml2.isScalar)(node3) ? node3.range?.[0] ?? 0 : 0, `failed to unmarshal YAML: ${e.message}`, "front-matter");
     return {};
   }
   return asMap(value2, "YAML", report);
@@ -9524,13 +9540,14 @@ function getParamCI(data, key2) {
   }
   return void 0;
 }
-var import_yaml, NOT_A_MAP_HINT, YAML11_ONLY_BOOL, ORG_KEYWORD, ORG_DATE, ORG_WORD_LISTS, ORG_DATES;
+var import_yaml2, NOT_A_MAP_HINT, YAML11_ONLY_BOOL, ORG_KEYWORD, ORG_DATE, ORG_WORD_LISTS, ORG_DATES;
 var init_frontmatter = __esm({
   "src/content/frontmatter.ts"() {
     "use strict";
     init_dist();
-    import_yaml = __toESM(require_dist(), 1);
+    import_yaml2 = __toESM(require_dist(), 1);
     init_position();
+    init_yaml_keys();
     NOT_A_MAP_HINT = "front matter must be a map of keys to values";
     YAML11_ONLY_BOOL = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
     ORG_KEYWORD = /^\s*#\+([^:]+):(?:\s+(.*)|\s*)$/;
@@ -29676,7 +29693,7 @@ function parseTree(text12, errors = [], options = ParseOptions.DEFAULT) {
       errors.push({ error, offset, length });
     }
   };
-  visit2(text12, visitor, options);
+  visit3(text12, visitor, options);
   const result = currentParent.children[0];
   if (result) {
     delete result.parent;
@@ -29714,7 +29731,7 @@ function findNodeAtLocation(root4, path18) {
   }
   return node3;
 }
-function visit2(text12, visitor, options = ParseOptions.DEFAULT) {
+function visit3(text12, visitor, options = ParseOptions.DEFAULT) {
   const _scanner = createScanner(text12, false);
   const _jsonPath = [];
   let suppressedCallbacks = 0;
@@ -30302,7 +30319,7 @@ function keyPositions(text12, format3) {
     if (!weak) explicit.add(id);
   };
   if (format3 === "toml") scanToml(src, record);
-  else if (format3 === "yaml") walkYaml((0, import_yaml2.parseDocument)(src).contents, [], record);
+  else if (format3 === "yaml") walkYaml((0, import_yaml3.parseDocument)(src).contents, [], record);
   else walkJson(parseTree2(src), [], record);
   return out;
 }
@@ -30321,10 +30338,10 @@ function offsetToPosition(text12) {
   };
 }
 function walkYaml(node3, prefix, record) {
-  if (!(0, import_yaml2.isMap)(node3)) return;
+  if (!(0, import_yaml3.isMap)(node3)) return;
   for (const pair2 of node3.items) {
     const k2 = pair2.key;
-    if (!(0, import_yaml2.isScalar)(k2) || !k2.range) continue;
+    if (!(0, import_yaml3.isScalar)(k2) || !k2.range) continue;
     const keyPath = [...prefix, String(k2.value)];
     const value2 = pair2.value;
     record(keyPath, k2.range[0], value2?.range?.[0] ?? k2.range[0]);
@@ -30467,12 +30484,12 @@ function scanToml(text12, record) {
     }
   }
 }
-var import_yaml2, BARE_KEY, ESCAPES;
+var import_yaml3, BARE_KEY, ESCAPES;
 var init_config_positions = __esm({
   "src/site/config-positions.ts"() {
     "use strict";
     init_main();
-    import_yaml2 = __toESM(require_dist(), 1);
+    import_yaml3 = __toESM(require_dist(), 1);
     BARE_KEY = /[A-Za-z0-9_-]/;
     ESCAPES = { b: "\b", t: "	", n: "\n", f: "\f", r: "\r", e: "\x1B", '"': '"', "\\": "\\" };
   }
@@ -30546,22 +30563,13 @@ function parseConfigText(text12, format3, file) {
     if (format3 === "toml") {
       value2 = parse(src);
     } else if (format3 === "yaml") {
-      const doc = (0, import_yaml3.parseDocument)(src, { logLevel: "error" });
+      const doc = (0, import_yaml4.parseDocument)(src, { logLevel: "error" });
       const err = doc.errors[0];
       if (err) return fail(err.message.split("\n")[0], err.linePos?.[0].line, err.linePos?.[0].col);
-      let collectionKey;
-      (0, import_yaml3.visit)(doc, {
-        Pair(_k, pair2) {
-          if (collectionKey === void 0 && (0, import_yaml3.isCollection)(pair2.key)) collectionKey = pair2.key.range?.[0] ?? 0;
-        }
-      });
-      if (collectionKey !== void 0) {
-        const before = src.slice(0, collectionKey);
-        return fail(
-          "a key is a list or a map, which Hugo does not accept (it fails to load the configuration); write the key as plain text",
-          before.split("\n").length,
-          collectionKey - before.lastIndexOf("\n")
-        );
+      const badKey = collectionKey(doc, src);
+      if (badKey) {
+        const at = new LineIndex(src).at(badKey.offset);
+        return fail(`${collectionKeyText(badKey)}, which Hugo does not accept (it fails to load the configuration); write the key as plain text`, at.line, at.column);
       }
       value2 = doc.toJS() ?? {};
     } else {
@@ -30920,13 +30928,15 @@ function passthroughDelimiters(data) {
   if (!isRecord(d2)) return null;
   return { inline: delimiterPairs(getIn(d2, "inline")), block: delimiterPairs(getIn(d2, "block")) };
 }
-var import_yaml3, EXTENSIONS, contentDirSetting, layoutDirSetting, assetDirSetting, PRERENDER_DIR, PRERENDER_KEYS, MATH_KEYS, KATEX_KEYS, PRERENDER;
+var import_yaml4, EXTENSIONS, contentDirSetting, layoutDirSetting, assetDirSetting, PRERENDER_DIR, PRERENDER_KEYS, MATH_KEYS, KATEX_KEYS, PRERENDER;
 var init_config = __esm({
   "src/site/config.ts"() {
     "use strict";
     init_limits();
     init_dist();
-    import_yaml3 = __toESM(require_dist(), 1);
+    import_yaml4 = __toESM(require_dist(), 1);
+    init_position();
+    init_yaml_keys();
     init_config_positions();
     init_closest_name();
     EXTENSIONS = [
@@ -31656,7 +31666,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "9c01c206b7c07c4713ac69633f6170ef";
+    BUNDLE_CODE_ID = "53eb92e5d2c41f5d1972bfe10881aef8";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -72707,7 +72717,7 @@ function writeFileAtomic(file, data) {
 
 // src/site/config-edit.ts
 init_main();
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 init_config();
 var EditError = class extends Error {
   constructor(message, offset) {
@@ -72870,7 +72880,7 @@ function yamlItem(m, indent2, offset, comment2) {
   ];
 }
 function keyOf(p5) {
-  const k2 = (0, import_yaml4.isScalar)(p5.key) ? p5.key.value : p5.key;
+  const k2 = (0, import_yaml5.isScalar)(p5.key) ? p5.key.value : p5.key;
   return typeof k2 === "string" ? k2 : void 0;
 }
 function findPair(map4, key2) {
@@ -72893,7 +72903,7 @@ function yamlIndentUnit(text12) {
   return unit3 || 2;
 }
 function editYaml(text12, rootIsModule, edit) {
-  const docs = (0, import_yaml4.parseAllDocuments)(text12);
+  const docs = (0, import_yaml5.parseAllDocuments)(text12);
   if (!Array.isArray(docs) || docs.length > 1) throw new EditError("the file holds more than one YAML document", 0);
   const doc = docs[0];
   if (doc && doc.errors.length > 0) throw new EditError(doc.errors[0].message, doc.errors[0].pos[0]);
@@ -72909,7 +72919,7 @@ function editYaml(text12, rootIsModule, edit) {
   };
   const root4 = doc?.contents ?? null;
   let moduleMap;
-  if (root4 !== null && !(0, import_yaml4.isMap)(root4)) throw new EditError("the top level of the file is not a map", nodeStart(root4));
+  if (root4 !== null && !(0, import_yaml5.isMap)(root4)) throw new EditError("the top level of the file is not a map", nodeStart(root4));
   if (root4 !== null && root4.flow) throw new EditError("the top level is a flow map ({\u2026})", nodeStart(root4));
   if (rootIsModule) {
     if (root4 === null || root4.items.length === 0) {
@@ -72926,11 +72936,11 @@ function editYaml(text12, rootIsModule, edit) {
     }
     const value2 = pair2.value;
     const keyCol = col(nodeStart(pair2.key));
-    if (value2 === null || (0, import_yaml4.isScalar)(value2) && value2.value === null && value2.source === "") {
+    if (value2 === null || (0, import_yaml5.isScalar)(value2) && value2.value === null && value2.source === "") {
       const at = endOfLine(text12, nodeStart(pair2.key));
       return applySplices(text12, [insertLines(text12, at, [`${spaces(keyCol + unit3)}mounts:`, ...items(all3, keyCol + 2 * unit3, 2)], eol)]);
     }
-    if (!(0, import_yaml4.isMap)(value2) || value2.flow) {
+    if (!(0, import_yaml5.isMap)(value2) || value2.flow) {
       throw new EditError('"module" is written in flow style ({\u2026}) or is not a map, so init cannot add lines to it', nodeStart(value2));
     }
     moduleMap = value2;
@@ -72945,19 +72955,19 @@ function editYaml(text12, rootIsModule, edit) {
   }
   const seqValue = mountsPair.value;
   const afterKey = endOfLine(text12, nodeStart(mountsPair.key));
-  if (seqValue === null || (0, import_yaml4.isScalar)(seqValue) && seqValue.value === null && seqValue.source === "") {
+  if (seqValue === null || (0, import_yaml5.isScalar)(seqValue) && seqValue.value === null && seqValue.source === "") {
     return applySplices(text12, [insertLines(text12, afterKey, items(all3, mapCol + unit3, 2), eol)]);
   }
-  if (!(0, import_yaml4.isSeq)(seqValue) || seqValue.flow) {
+  if (!(0, import_yaml5.isSeq)(seqValue) || seqValue.flow) {
     throw new EditError('"mounts" is written in flow style ([\u2026]) or is not a list, so init cannot add lines to it', nodeStart(seqValue));
   }
   const seq = seqValue;
   const entries = seq.items;
   const dashCol = col(nodeStart(seq));
   const first = entries[0];
-  const offset = first && (0, import_yaml4.isMap)(first) && !first.flow ? Math.max(2, col(nodeStart(first)) - dashCol) : 2;
+  const offset = first && (0, import_yaml5.isMap)(first) && !first.flow ? Math.max(2, col(nodeStart(first)) - dashCol) : 2;
   const splices = [];
-  const mountEntries = entries.filter((e) => (0, import_yaml4.isMap)(e) && findPair(e, "source") && findPair(e, "target"));
+  const mountEntries = entries.filter((e) => (0, import_yaml5.isMap)(e) && findPair(e, "source") && findPair(e, "target"));
   if (mountEntries.length !== edit.inFile.length) throw new EditError("a mount in this list is not a map with source and target", nodeStart(seq));
   for (const [k2, node3] of mountEntries.entries()) {
     const map4 = node3;

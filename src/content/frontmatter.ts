@@ -14,9 +14,10 @@
  * Errors never throw: they come back as diagnostics positioned in the original file.
  */
 import { parse as parseToml, TomlError } from 'smol-toml';
-import { isAlias, isCollection, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import { isAlias, isScalar, parseDocument, visit } from 'yaml';
 import type { Diagnostic, FrontMatterFormat } from './types.js';
 import { LineIndex } from './position.js';
+import { collectionKey, collectionKeyText } from './yaml-keys.js';
 
 export interface DecodeOptions {
   /** Offset of the first character of `raw` in the original source. */
@@ -108,21 +109,12 @@ function decodeYaml(raw: string, report: Report): Record<string, unknown> {
     }
   }
   if (failed) return {};
+  const badKey = collectionKey(doc, raw);
+  if (badKey) {
+    report('error', badKey.offset, `failed to unmarshal YAML: ${collectionKeyText(badKey)}, which Hugo does not accept as a front matter key (it fails the build); write the key as plain text`, 'front-matter');
+    return {};
+  }
   visit(doc, {
-    Pair(_key, pair) {
-      // `[a, b]: 1` or `{a: b}: 1`: Hugo fails on it (0.111.3 "cannot unmarshal !!seq into string", 0.169
-      // "found an invalid key for this map").
-      if (!failed && isCollection(pair.key)) {
-        const text = pair.key.range ? raw.slice(pair.key.range[0], pair.key.range[1]).trim() : '';
-        report(
-          'error',
-          pair.key.range?.[0] ?? 0,
-          `failed to unmarshal YAML: the key ${text ? `'${text}' ` : ''}is a ${isSeq(pair.key) ? 'list' : 'map'}, which Hugo does not accept as a front matter key (it fails the build); write the key as plain text`,
-          'front-matter',
-        );
-        failed = true;
-      }
-    },
     Scalar(_key, node) {
       if (typeof node.value === 'boolean' && node.source !== undefined && YAML11_ONLY_BOOL.test(node.source) && node.range) {
         report(
@@ -134,7 +126,6 @@ function decodeYaml(raw: string, report: Report): Record<string, unknown> {
       }
     },
   });
-  if (failed) return {};
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 100 });

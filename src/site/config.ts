@@ -15,8 +15,10 @@ import { DEFAULT_LIMITS, type PageLimits } from '../content/limits.js';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
-import { isCollection, parseDocument, visit } from 'yaml';
+import { parseDocument } from 'yaml';
 import type { Diagnostic } from '../content/types.js';
+import { LineIndex } from '../content/position.js';
+import { collectionKey, collectionKeyText } from '../content/yaml-keys.js';
 import { keyPathId, keyPositions, type KeyPosition, type TextPosition } from './config-positions.js';
 import { closestKey } from '../render/closest-name.js';
 
@@ -135,19 +137,10 @@ export function parseConfigText(
       const doc = parseDocument(src, { logLevel: 'error' });
       const err = doc.errors[0];
       if (err) return fail(err.message.split('\n')[0]!, err.linePos?.[0].line, err.linePos?.[0].col);
-      let collectionKey: number | undefined;
-      visit(doc, {
-        Pair(_k, pair) {
-          if (collectionKey === undefined && isCollection(pair.key)) collectionKey = pair.key.range?.[0] ?? 0;
-        },
-      });
-      if (collectionKey !== undefined) {
-        const before = src.slice(0, collectionKey);
-        return fail(
-          'a key is a list or a map, which Hugo does not accept (it fails to load the configuration); write the key as plain text',
-          before.split('\n').length,
-          collectionKey - before.lastIndexOf('\n'),
-        );
+      const badKey = collectionKey(doc, src);
+      if (badKey) {
+        const at = new LineIndex(src).at(badKey.offset);
+        return fail(`${collectionKeyText(badKey)}, which Hugo does not accept (it fails to load the configuration); write the key as plain text`, at.line, at.column);
       }
       value = doc.toJS() ?? {};
     } else {

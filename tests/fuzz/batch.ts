@@ -119,6 +119,9 @@ function runHugo(bin: string, site: string, work: string): { code: number | null
 
 let posts: string[] | undefined;
 
+/** Node's process.emitWarning, which runBatch replaces while it parses and builds in this thread. */
+const EMIT_WARNING = process.emitWarning;
+
 export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   const t0 = performance.now();
   const phases: Record<string, number> = {};
@@ -154,7 +157,6 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   // names no file: each is a finding, of the page being read when there is one. Caught as it is emitted.
   let reading = -1;
   let stage: Finding['property'] = 'parse';
-  const emitWarning = process.emitWarning;
   process.emitWarning = ((w: string | Error) => {
     find(reading, stage, `a warning of Node's, unlocated: ${typeof w === 'string' ? w : w.message}`);
   }) as typeof process.emitWarning;
@@ -215,7 +217,8 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   } catch (e) {
     find(-1, 'prerender', `buildSite threw: ${(e as Error).stack ?? e}`);
   } finally {
-    process.emitWarning = emitWarning;
+    // Node's own, whatever a batch that threw before here left (this worker runs the next batch too).
+    process.emitWarning = EMIT_WARNING;
   }
   phase('build');
   const shadowOf = (site: string, i: number): string | undefined => {
