@@ -2921,6 +2921,33 @@ function mathFenceRendered(layoutDirs) {
   }
   return false;
 }
+function imageRenderHook(layoutDirs) {
+  const look = (dir, depth) => {
+    let entries;
+    try {
+      entries = readdirSync4(dir, { withFileTypes: true });
+    } catch {
+      return void 0;
+    }
+    if (path4.basename(dir) === "_markup") {
+      const hit = entries.map((e) => e.name).filter((n) => /^render-image\./.test(n)).sort()[0];
+      return hit === void 0 ? void 0 : path4.join(dir, hit);
+    }
+    if (depth === 0) return void 0;
+    for (const e of entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
+      if (!e.isDirectory() && !(e.isSymbolicLink() && isDirectory(path4.join(dir, e.name)))) continue;
+      if (depth === 2 && ["shortcodes", "_shortcodes", "partials", "_partials"].includes(e.name)) continue;
+      const hit = look(path4.join(dir, e.name), depth - 1);
+      if (hit) return hit;
+    }
+    return void 0;
+  };
+  for (const dir of layoutDirs) {
+    const hit = look(dir, 2);
+    if (hit) return hit;
+  }
+  return void 0;
+}
 var HUGO_BUILTIN_SHORTCODES;
 var init_fallbacks = __esm({
   "src/site/fallbacks.ts"() {
@@ -3515,6 +3542,11 @@ function imageOptions(data, where) {
     if (Number.isInteger(p.maxpixels) && p.maxpixels > 0) o.maxPixels = p.maxpixels;
     else warn(["maxpixels"], `${KEY}.maxPixels must be a positive whole number; using ${o.maxPixels}`);
   }
+  if (p.markdown !== void 0) {
+    const m = typeof p.markdown === "string" ? p.markdown.toLowerCase() : p.markdown;
+    if (m === true || m === false || m === "auto") o.markdown = m;
+    else warn(["markdown"], `${KEY}.markdown must be true, false or "auto"; using "auto"`);
+  }
   return { options: o, diagnostics };
 }
 var DEFAULT_IMAGE_OPTIONS, KEY, PATH, IMAGE_KEYS, QUALITY_KEYS;
@@ -3530,11 +3562,12 @@ var init_options = __esm({
       quality: { avif: 50, webp: 80, jpeg: 80 },
       sizes: "",
       metadata: "strip",
-      maxPixels: 1e8
+      maxPixels: 1e8,
+      markdown: "auto"
     };
     KEY = "params.prerender.images";
     PATH = ["params", "prerender", "images"];
-    IMAGE_KEYS = ["enable", "widths", "formats", "quality", "sizes", "metadata", "maxPixels"];
+    IMAGE_KEYS = ["enable", "widths", "formats", "quality", "sizes", "metadata", "maxPixels", "markdown"];
     QUALITY_KEYS = ["avif", "webp", "jpeg"];
   }
 });
@@ -3731,9 +3764,9 @@ var init_pipeline = __esm({
           outcome = this.load(file).catch((e) => ({ problems: [`cannot be processed (${firstLine(e)})`] }));
           this.seen.set(file, outcome);
         }
-        const { record, problems } = await outcome;
+        const { record, problems, unavailable } = await outcome;
         const warnings = problems.map((p) => `image "${shown}" ${p}; the original is used as it is`);
-        if (!record) return { warnings };
+        if (!record) return unavailable ? { warnings, unavailable } : { warnings };
         const ext = path8.extname(file).toLowerCase();
         if (ext && !NAMES[record.format].includes(ext)) {
           warnings.push(
@@ -3758,7 +3791,8 @@ var init_pipeline = __esm({
           return {
             problems: [
               `was not made responsive: sharp, which hugo-prerender uses for images, could not be loaded (${firstLine(sharp)}); install it beside hugo-prerender: npm install --save-dev sharp`
-            ]
+            ],
+            unavailable: true
           };
         }
         const o = this.options;
@@ -3918,7 +3952,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "3268428c00060f7c4f0e66d415927a98";
+    BUNDLE_CODE_ID = "001a69628e993a19ef2da9972faf027e";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -4127,7 +4161,10 @@ function pageSettings(config, siteDir, errorMode) {
   let math = rendering.length > 0 ? { ...config.math, wrappers: { ...Object.fromEntries(rendering.map((n) => [n, "tex"])), ...config.math.wrappers ?? {} } } : config.math;
   if (mathFenceRendered(layoutDirs)) math = { ...math, fences: true };
   const headingMath = unsafe ? "html" : headingDataTemplates(siteDir, layoutDirs).length > 0 ? "text" : "shortcode";
-  const shortcodeNames = layoutsComplete(siteDir, config.data) ? [.../* @__PURE__ */ new Set([...shortcodeTemplateNames(layoutDirs), ...HUGO_BUILTIN_SHORTCODES, ...shortcodeList.keys()])].sort() : void 0;
+  const complete = layoutsComplete(siteDir, config.data);
+  const images = imageOptions(config.data).options;
+  const markdownImages = !images.enable || images.markdown === false ? void 0 : images.markdown === true || complete && imageRenderHook(layoutDirs) === void 0 ? "render" : "index";
+  const shortcodeNames = complete ? [.../* @__PURE__ */ new Set([...shortcodeTemplateNames(layoutDirs), ...HUGO_BUILTIN_SHORTCODES, ...shortcodeList.keys()])].sort() : void 0;
   const settings = {
     math,
     // KaTeX's strict only when the site sets it (the default leaves every fragment key as it was).
@@ -4140,12 +4177,15 @@ function pageSettings(config, siteDir, errorMode) {
       site: [...siteShortcodes.keys()],
       limits: mathAndOutputLimits(limits),
       ...strict !== "warn" ? { strict } : {},
-      ...siteFigureTakesDark ? { siteFigureTakesDark } : {}
+      ...siteFigureTakesDark ? { siteFigureTakesDark } : {},
+      // Every fragment key holds settingsKey: the usual case leaves them as they were before Markdown images.
+      ...markdownImages !== "render" ? { markdownImages: markdownImages ?? "off" } : {}
     }),
     everywhere: everywhereSettings(config.data),
     limits: config.prerender.limits,
     siteShortcodes,
     ...siteFigureTakesDark ? { siteFigureTakesDark } : {},
+    ...markdownImages ? { markdownImages } : {},
     ...shortcodeNames ? { shortcodeNames } : {},
     markdownInner: markdownShortcodeTemplates(siteDir, layoutDirs),
     unsafe,
@@ -4165,6 +4205,7 @@ var init_page_settings = __esm({
     init_everywhere_settings();
     init_fallbacks();
     init_wrappers();
+    init_options();
     init_head_hooks();
     init_output_limits();
   }
@@ -4586,7 +4627,7 @@ async function buildLocked(opts) {
   const images = imageOptions(config.data, config.locate);
   result.diagnostics.push(...images.diagnostics);
   const pipeline = images.options.enable ? new ImagePipeline({ store: output, options: images.options, urlBase: urlBase(config.data.baseURL), siteDir }) : void 0;
-  const imageIndex = pipeline && settings.siteShortcodes?.has("figure") ? {} : void 0;
+  const imageIndex = pipeline && (settings.siteShortcodes?.has("figure") || settings.markdownImages === "index") ? {} : void 0;
   const previousIndex = imageIndex ? readImageIndex(output) : {};
   const keepIndex = (relToContent) => {
     if (imageIndex && previousIndex[relToContent]) imageIndex[relToContent] = previousIndex[relToContent];
@@ -29514,7 +29555,7 @@ function quietPlainText(body3, pairs) {
     const first = node3.children[0]?.position?.start.offset;
     const last = node3.children[node3.children.length - 1]?.position?.end.offset;
     if (first === void 0 || last === void 0) return SKIP;
-    for (let i2 = first; i2 < last; i2++) if (significant.has(body3[i2])) return SKIP;
+    for (let i2 = first; i2 < last; i2++) if (significant.has(body3[i2]) || body3[i2] === "!" && body3[i2 + 1] === "[") return SKIP;
     quiet.push({ start: first, end: last });
     return SKIP;
   });
@@ -29770,7 +29811,7 @@ function locateMath(source, opts) {
     if (!mathOpts.delimiters) leftRaw(text12, bodyOffset + r2.start, escapes, diag);
   }
   diagnostics.sort((a3, b2) => (a3.offset ?? 0) - (b2.offset ?? 0));
-  return quiet === body3 ? { spans, diagnostics, tree } : { spans, diagnostics };
+  return quiet === body3 ? { spans, diagnostics, tree, imageTree: tree } : { spans, diagnostics, imageTree: tree };
 }
 function leftRaw(text12, offset, escapes, diag) {
   const opener = /(\\\\|\\)(\(|\[)/.exec(text12);
@@ -53270,6 +53311,26 @@ function getIn(data, keyPath) {
   }
   return cur;
 }
+function configWarn(diagnostics, where) {
+  const locate = typeof where === "function" ? where : () => ({ file: where, line: 1, column: 1 });
+  return (keyPath, message, at = "value") => {
+    const { file, line: line3, column: column2 } = locate(keyPath, at);
+    diagnostics.push({ severity: "warning", code: "config", message, file, line: line3, column: column2 });
+  };
+}
+function warnUnknownKey(warn, tablePath, key2, known, noun = "setting") {
+  const table3 = tablePath.join(".");
+  const close2 = closestKey(key2, known);
+  warn(
+    [...tablePath, key2],
+    `${table3}.${key2} is not a ${noun} hugo-prerender knows, and is ignored: ${close2 ? `did you mean ${close2}? ` : ""}${table3} has ${known.join(", ")}`,
+    "key"
+  );
+}
+function warnUnknownKeys(warn, table3, tablePath, known, noun) {
+  const lower = new Set(known.map((k2) => k2.toLowerCase()));
+  for (const key2 of Object.keys(table3)) if (!lower.has(key2.toLowerCase())) warnUnknownKey(warn, tablePath, key2, known, noun);
+}
 function normalizeRel(p5) {
   let s2 = p5.replace(/\\/g, "/").replace(/\/+/g, "/");
   while (s2.startsWith("./")) s2 = s2.slice(2);
@@ -54054,6 +54115,82 @@ function texOfWrapper(inner2, display) {
   return { tex: inner2, display };
 }
 
+// src/images/markdown-images.ts
+function findMarkdownImages(tree, bodyOffset, inHeadings = false) {
+  const definitions = /* @__PURE__ *~1 new Map();
+  let any = false;
+  visit3(tree, (node3) => {
+    if (node3.type === "definition" && !definitions.has(node3.identifier)) definitions.set(node3.identifier, node3);
+    else if (node3.type === "image" || node3.type === "imageReference") any = true;
+  });
+  if (!any) return [];
+  const out = [];
+  visit3(tree, (node3) => {
+    if (node3.type === "heading" && !inHeadings) return SKIP;
+    if (node3.type !== "image" && node3.type !== "imageReference" || !node3.position) return void 0;
+    const target = node3.type === "image" ? node3 : definitions.get(node3.identifier);
+    if (!target) return void 0;
+    out.push({
+      start: bodyOffset + node3.position.start.offset,
+      end: bodyOffset + node3.position.end.offset,
+      url: target.url,
+      alt: node3.alt ?? "",
+      title: target.title ?? null
+    });
+    return void 0;
+  });
+  return out;
+}
+function lookUpMarkdownImage(url, site, page) {
+  if (!isLocalSrc(url) || /[?#]/.test(url) || url.trim() !== url || url === "") return void 0;
+  let rel3 = url;
+  try {
+    rel3 = decodeURIComponent(rel3);
+  } catch {
+    return void 0;
+  }
+  const absolute = rel3.startsWith("/");
+  rel3 = rel3.replace(/^\/+/, "").replace(/^(\.\/)+/, "");
+  if (rel3 === "" || rel3.split("/").some((part) => part === ".." || part === "." || part === "") || rel3.includes("\\")) return void 0;
+  const bases = absolute ? [...site.staticDirs] : page.bundleDir ? [page.bundleDir] : [];
+  if (bases.length === 0) return void 0;
+  return { rel: rel3, bases, lookup: lookUpFile(siteRoots(site), bases, rel3, page.reads?.lookup, page.reads?.memo) };
+}
+function markdownPictureHtml(image3, data, later) {
+  const attr2 = (name, value2) => value2 === void 0 || value2 === null ? "" : ` ${name}="${escapeHtmlGo(String(value2))}"`;
+  let html7 = "<picture>";
+  for (const s2 of data.sources) html7 += `<source type="${escapeHtmlGo(s2.type)}"${attr2("srcset", s2.srcset)}${attr2("sizes", data.sizes)}>`;
+  html7 += `<img src="${escapeHtmlGo(data.src)}"${attr2("srcset", data.srcset)}${attr2("sizes", data.sizes)}${attr2("alt", image3.alt)}${attr2("title", image3.title)}`;
+  html7 += `${attr2("width", data.width)}${attr2("height", data.height)}${later ? ' loading="lazy" decoding="async"' : ""}></picture>`;
+  return html7;
+}
+async function serveMarkdownImages(images, page, site, service, lines) {
+  const served = [];
+  const diagnostics = [];
+  for (const image3 of images) {
+    const warn = (code4, message) => diagnostics.push({ severity: "warning", code: code4, file: page.relPath, ...lines.at(image3.start), offset: image3.start, message: `Markdown ${message}` });
+    const look = lookUpMarkdownImage(image3.url, site, page);
+    if (!look) {
+      served.push({ image: image3 });
+      continue;
+    }
+    const { lookup } = look;
+    if ("refused" in lookup) warn("outside", `image "${image3.url}": ${outsideMessage(site.dir, lookup.link, lookup.target)}; the image is left as written`);
+    else if ("missing" in lookup && lookup.missing.length > 0 && !look.bases.some((b2) => site.staticDirs.includes(b2))) {
+      warn("image-missing", `image "${image3.url}" is not in the page bundle (looked for ${lookup.missing.map((m) => shownPath(site.dir, m)).join(", ")}), so the page shows a broken image`);
+    }
+    if (!("found" in lookup)) {
+      served.push({ image: image3 });
+      continue;
+    }
+    const { image: made, warnings, unavailable } = await service.prepare(lookup.found, image3.url);
+    if (!unavailable) for (const w of warnings) warn("image", w);
+    const data = made ? pictureData(made, service.sizes(made.width ?? 0)) : void 0;
+    served.push(data ? { image: image3, data } : { image: image3 });
+  }
+  return { served, diagnostics };
+}
+
 // src/prerender-page.ts
 var CODE_SHORTCODES = /* @__PURE__ *~1 new Set(["highlight", "code", "mermaid", "chart"]);
 function isCode(name) {
@@ -54249,6 +54386,24 @@ async function prerenderPage(source, env2) {
   }
   located.spans.push(...wrapperSpans(parsed.shortcodes, wrappers, isOwned, source, lines));
   located.spans.sort((a3, b2) => a3.start - b2.start);
+  const imageMode = env2.services.images ? env2.settings.markdownImages : void 0;
+  let servedImages = [];
+  let imageEntries;
+  if (imageMode && located.imageTree && source.includes("![", parsed.bodyOffset)) {
+    const topLevel = parsed.shortcodes.map((sc) => ({ start: sc.offset, end: sc.end }));
+    const blocked = imageMode === "render" ? [...topLevel, ...maskedRanges(parsed, isOwned, wrappers)] : maskedRanges(parsed, isOwned, wrappers);
+    const candidates2 = findMarkdownImages(located.imageTree, parsed.bodyOffset, imageMode === "index").filter(
+      (img) => !blocked.some((r2) => r2.start < img.end && img.start < r2.end)
+    );
+    const served = candidates2.length ? await serveMarkdownImages(candidates2, env2.page, env2.site, env2.services.images, lines) : { served: [], diagnostics: [] };
+    diagnostics.push(...served.diagnostics);
+    if (imageMode === "render") {
+      servedImages = served.served.filter((s2) => s2.data !== void 0);
+      if (servedImages.length) located.spans = located.spans.filter((span) => !servedImages.some((s2) => s2.image.start < span.end && span.start < s2.image.end));
+    } else {
+      for (const s2 of served.served) if (s2.data) (imageEntries ??= {})[s2.image.url] = s2.data;
+    }
+  }
   for (let i2 = located.spans.length - 1; i2 >= 0; i2--) {
     const span = located.spans[i2];
     const lineStart = source.lastIndexOf("\n", span.start - 1) + 1;
@@ -54285,6 +54440,15 @@ async function prerenderPage(source, env2) {
   const replacements = [];
   let failed = false;
   let held = false;
+  const ourFigures = servedImages.length ? ownedShortcodes(parsed.shortcodes, isOwned, wrappers).filter((sc) => sc.name === "figure") : [];
+  const imagesBefore = (offset) => servedImages.filter((s2) => s2.image.start < offset).length;
+  for (const { image: image3, data } of servedImages) {
+    const later = imagesBefore(image3.start) > 0 || ourFigures.some((sc) => sc.offset < image3.start);
+    const html7 = markdownPictureHtml(image3, data, later);
+    const key2 = contentKey("img", "0.1.0", env2.settings.settingsKey, html7);
+    replacements.push({ start: image3.start, end: image3.end, key: key2 });
+    fragments.set(key2, { key: key2, html: travelling(html7), kind: "shortcode" });
+  }
   const ownCuts = [];
   for (const sc of ownInPage(parsed.shortcodes, isOwned)) {
     failed = true;
@@ -54428,7 +54592,8 @@ async function prerenderPage(source, env2) {
     }
     const spentBefore = budget.over();
     if (spentBefore) return stopped(spentBefore, sc.offset, `${sc.name} shortcode`);
-    const r2 = await renderShortcode(def, sc, { page: env2.page, site: env2.site, idPrefix, services: env2.services, occurrence });
+    const shownAfter = sc.name === "figure" ? occurrence + imagesBefore(sc.offset) : occurrence;
+    const r2 = await renderShortcode(def, sc, { page: env2.page, site: env2.site, idPrefix, services: env2.services, occurrence: shownAfter });
     diagnostics.push(...r2.diagnostics);
     if (r2.failed) failed = true;
     if (r2.held) held = true;
@@ -54508,7 +54673,7 @@ async function prerenderPage(source, env2) {
   }
   const extras = hasExtras(everywhere.extras) && openInline(parsed.shortcodes) === void 0;
   if (replacements.length === 0 && !extras) {
-    return { formulas, otherFormulas, fragments: [...fragments.values()], titles, diagnostics, failed, held, stats, parsed };
+    return { formulas, otherFormulas, fragments: [...fragments.values()], titles, diagnostics, failed, held, stats, parsed, ...imageEntries ? { imageEntries } : {} };
   }
   const openFence = unclosedFenceAtEnd(source, parsed.bodyOffset, located.tree);
   let fenceClosed = false;
@@ -54616,7 +54781,7 @@ ${SUMMARY_DIVIDER2}`;
   if (appended.length) shadow = appendDefinitions(shadow, appended);
   if (extras) shadow = appendPageBlock(shadow, pageBlock(everywhere.extras, check2));
   shadow = keepWithoutFrontMatter(shadow, parsed);
-  return { formulas, otherFormulas, shadow, fragments: [...fragments.values()], titles, diagnostics, failed, held, stats, parsed };
+  return { formulas, otherFormulas, shadow, fragments: [...fragments.values()], titles, diagnostics, failed, held, stats, parsed, ...imageEntries ? { imageEntries } : {} };
 }
 function feedShowsMath(feeds, summaryEnd, replacements, hasFeed) {
   const withFeed = (r2) => r2.text === void 0 && hasFeed(r2.key);
@@ -72745,6 +72910,110 @@ function mathFenceRendered(layoutDirs) {
   }
   return false;
 }
+function imageRenderHook(layoutDirs) {
+  const look = (dir, depth) => {
+    let entries;
+    try {
+      entries = (0, import_node_fs4.readdirSync)(dir, { withFileTypes: true });
+    } catch {
+      return void 0;
+    }
+    if (import_node_path6.default.basename(dir) === "_markup") {
+      const hit = entries.map((e) => e.name).filter((n) => /^render-image\./.test(n)).sort()[0];
+      return hit === void 0 ? void 0 : import_node_path6.default.join(dir, hit);
+    }
+    if (depth === 0) return void 0;
+    for (const e of entries.sort((a3, b2) => a3.name < b2.name ? -1 : a3.name > b2.name ? 1 : 0)) {
+      if (!e.isDirectory() && !(e.isSymbolicLink() && isDirectory(import_node_path6.default.join(dir, e.name)))) continue;
+      if (depth === 2 && ["shortcodes", "_shortcodes", "partials", "_partials"].includes(e.name)) continue;
+      const hit = look(import_node_path6.default.join(dir, e.name), depth - 1);
+      if (hit) return hit;
+    }
+    return void 0;
+  };
+  for (const dir of layoutDirs) {
+    const hit = look(dir, 2);
+    if (hit) return hit;
+  }
+  return void 0;
+}
+
+// src/images/options.ts
+var DEFAULT_IMAGE_OPTIONS = {
+  enable: true,
+  widths: [400, 800, 1200, 1600, 2e3],
+  formats: ["avif", "webp"],
+  // sharp's own defaults.
+  quality: { avif: 50, webp: 80, jpeg: 80 },
+  sizes: "",
+  metadata: "strip",
+  maxPixels: 1e8,
+  markdown: "auto"
+};
+var KEY = "params.prerender.images";
+var PATH = ["params", "prerender", "images"];
+var IMAGE_KEYS = ["enable", "widths", "formats", "quality", "sizes", "metadata", "maxPixels", "markdown"];
+var QUALITY_KEYS = ["avif", "webp", "jpeg"];
+function imageOptions(data, where) {
+  const diagnostics = [];
+  const report = configWarn(diagnostics, where);
+  const warn = (keys2, message) => report([...PATH, ...keys2], message);
+  const raw3 = getIn(data, PATH);
+  const o2 = structuredClone(DEFAULT_IMAGE_OPTIONS);
+  if (raw3 === void 0) return { options: o2, diagnostics };
+  if (raw3 === false) return { options: { ...o2, enable: false }, diagnostics };
+  if (!isRecord(raw3)) {
+    report(PATH, `${KEY} must be a table (or false); using the defaults`);
+    return { options: o2, diagnostics };
+  }
+  warnUnknownKeys(report, raw3, PATH, IMAGE_KEYS);
+  const p5 = Object.fromEntries(Object.entries(raw3).map(([k2, v]) => [k2.toLowerCase(), v]));
+  if (p5.enable !== void 0) {
+    if (typeof p5.enable === "boolean") o2.enable = p5.enable;
+    else warn(["enable"], `${KEY}.enable must be true or false; using true`);
+  }
+  if (p5.widths !== void 0) {
+    const ok3 = Array.isArray(p5.widths) && p5.widths.length > 0 && p5.widths.every((w) => Number.isInteger(w) && w >= 16 && w <= 8192);
+    if (ok3) o2.widths = [...new Set(p5.widths)].sort((a3, b2) => a3 - b2);
+    else warn(["widths"], `${KEY}.widths must be a non-empty list of whole numbers of pixels between 16 and 8192; using ${JSON.stringify(o2.widths)}`);
+  }
+  if (p5.formats !== void 0) {
+    const list4 = Array.isArray(p5.formats) ? p5.formats.map((f) => typeof f === "string" ? f.toLowerCase() : f) : null;
+    if (list4 && list4.every((f) => f === "avif" || f === "webp")) o2.formats = [...new Set(list4)];
+    else warn(["formats"], `${KEY}.formats must be a list of "avif" and "webp" (the image's own format is always written); using ${JSON.stringify(o2.formats)}`);
+  }
+  if (p5.quality !== void 0) {
+    const valid2 = (q2) => Number.isInteger(q2) && q2 >= 1 && q2 <= 100;
+    if (valid2(p5.quality)) o2.quality = { avif: p5.quality, webp: p5.quality, jpeg: p5.quality };
+    else if (isRecord(p5.quality)) {
+      for (const [k2, q2] of Object.entries(p5.quality)) {
+        const f = k2.toLowerCase();
+        if (f !== "avif" && f !== "webp" && f !== "jpeg") warnUnknownKey(report, [...PATH, "quality"], k2, QUALITY_KEYS, "format");
+        else if (valid2(q2)) o2.quality[f] = q2;
+        else warn(["quality", k2], `${KEY}.quality.${k2} must be a whole number from 1 to 100; ignored`);
+      }
+    } else warn(["quality"], `${KEY}.quality must be a whole number from 1 to 100, or a table of them per format (avif, webp, jpeg); using the defaults`);
+  }
+  if (p5.sizes !== void 0) {
+    if (typeof p5.sizes === "string") o2.sizes = p5.sizes.trim();
+    else warn(["sizes"], `${KEY}.sizes must be a string (a sizes attribute); computing it per image`);
+  }
+  if (p5.metadata !== void 0) {
+    const m = typeof p5.metadata === "string" ? p5.metadata.toLowerCase() : "";
+    if (m === "strip" || m === "keep") o2.metadata = m;
+    else warn(["metadata"], `${KEY}.metadata must be "strip" or "keep"; using "strip"`);
+  }
+  if (p5.maxpixels !== void 0) {
+    if (Number.isInteger(p5.maxpixels) && p5.maxpixels > 0) o2.maxPixels = p5.maxpixels;
+    else warn(["maxpixels"], `${KEY}.maxPixels must be a positive whole number; using ${o2.maxPixels}`);
+  }
+  if (p5.markdown !== void 0) {
+    const m = typeof p5.markdown === "string" ? p5.markdown.toLowerCase() : p5.markdown;
+    if (m === true || m === false || m === "auto") o2.markdown = m;
+    else warn(["markdown"], `${KEY}.markdown must be true, false or "auto"; using "auto"`);
+  }
+  return { options: o2, diagnostics };
+}
 
 // src/site/head-hooks.ts
 var import_node_fs5 = require("node:fs");
@@ -72846,7 +73115,10 @@ function pageSettings(config, siteDir, errorMode) {
   let math2 = rendering.length > 0 ? { ...config.math, wrappers: { ...Object.fromEntries(rendering.map((n) => [n, "tex"])), ...config.math.wrappers ?? {} } } : config.math;
   if (mathFenceRendered(layoutDirs)) math2 = { ...math2, fences: true };
   const headingMath = unsafe ? "html" : headingDataTemplates(siteDir, layoutDirs).length > 0 ? "text" : "shortcode";
-  const shortcodeNames = layoutsComplete(siteDir, config.data) ? [.../* @__PURE__ *~1 new Set([...shortcodeTemplateNames(layoutDirs), ...HUGO_BUILTIN_SHORTCODES, ...shortcodeList.keys()])].sort() : void 0;
+  const complete = layoutsComplete(siteDir, config.data);
+  const images = imageOptions(config.data).options;
+  const markdownImages = !images.enable || images.markdown === false ? void 0 : images.markdown === true || complete && imageRenderHook(layoutDirs) === void 0 ? "render" : "index";
+  const shortcodeNames = complete ? [.../* @__PURE__ *~1 new Set([...shortcodeTemplateNames(layoutDirs), ...HUGO_BUILTIN_SHORTCODES, ...shortcodeList.keys()])].sort() : void 0;
   const settings = {
     math: math2,
     // KaTeX's strict only when the site sets it (the default leaves every fragment key as it was).
@@ -72859,12 +73131,15 @@ function pageSettings(config, siteDir, errorMode) {
       site: [...siteShortcodes.keys()],
       limits: mathAndOutputLimits(limits),
       ...strict !== "warn" ? { strict } : {},
-      ...siteFigureTakesDark ? { siteFigureTakesDark } : {}
+      ...siteFigureTakesDark ? { siteFigureTakesDark } : {},
+      // Every fragment key holds settingsKey: the usual case leaves them as they were before Markdown images.
+      ...markdownImages !== "render" ? { markdownImages: markdownImages ?? "off" } : {}
     }),
     everywhere: everywhereSettings(config.data),
     limits: config.prerender.limits,
     siteShortcodes,
     ...siteFigureTakesDark ? { siteFigureTakesDark } : {},
+    ...markdownImages ? { markdownImages } : {},
     ...shortcodeNames ? { shortcodeNames } : {},
     markdownInner: markdownShortcodeTemplates(siteDir, layoutDirs),
     unsafe,
@@ -73058,9 +73333,14 @@ async function renderPage(job, ctx) {
   }
   outcome.stats = r2.stats;
   if (ctx.imageIndex && pageImages) {
-    const own8 = await siteFigureImages(r2.parsed.shortcodes, page, ctx.site, pageImages, ctx.settings.siteFigureTakesDark === true);
-    pageDiagnostics.push(...own8.diagnostics);
-    if (Object.keys(own8.entries).length > 0) outcome.imageEntries = own8.entries;
+    const entries = {};
+    if (ctx.settings.siteShortcodes?.has("figure")) {
+      const own8 = await siteFigureImages(r2.parsed.shortcodes, page, ctx.site, pageImages, ctx.settings.siteFigureTakesDark === true);
+      pageDiagnostics.push(...own8.diagnostics);
+      Object.assign(entries, own8.entries);
+    }
+    for (const [src, data] of Object.entries(r2.imageEntries ?? {})) entries[src] ??= data;
+    if (Object.keys(entries).length > 0) outcome.imageEntries = entries;
   }
   if (r2.held) return { ...outcome, held: true };
   const has = (htmls, into) => {

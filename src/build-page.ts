@@ -18,7 +18,7 @@ import { pageTooBig } from './render/output-limits.js';
 import type { PageInfo, SiteInfo } from './render/types.js';
 import { FileHashes, PageReads } from './site/page-records.js';
 import { siteFigureImages } from './images/site-figures.js';
-import type { ImageService } from './images/service.js';
+import type { ImageService, PictureData } from './images/service.js';
 import { pageSettings, type PageSettingsOfSite } from './page-settings.js';
 import { emptyOutcome, internalOutcome, invalidUtf8, type PageJob, type PageOutcome } from './page-outcome.js';
 
@@ -50,7 +50,7 @@ export interface PageContext {
   outputBytes: number;
   /** The image pipeline (or a stand-in for it in a worker), when images are on. */
   images?: ImageService;
-  /** Whether the site's own figure template renders figures (their images go to images.json). */
+  /** Whether the site's own figure template or image render hook renders images (theirs go to images.json). */
   imageIndex: boolean;
   hashes: FileHashes;
   memo: FragmentMemo;
@@ -218,9 +218,15 @@ export async function renderPage(job: PageJob, ctx: PageContext): Promise<PageOu
   }
   outcome.stats = r.stats;
   if (ctx.imageIndex && pageImages) {
-    const own = await siteFigureImages(r.parsed.shortcodes, page, ctx.site, pageImages, ctx.settings.siteFigureTakesDark === true);
-    pageDiagnostics.push(...own.diagnostics);
-    if (Object.keys(own.entries).length > 0) outcome.imageEntries = own.entries;
+    // The images of figures the site's own template renders, and of Markdown images its image render hook does.
+    const entries: Record<string, PictureData> = {};
+    if (ctx.settings.siteShortcodes?.has('figure')) {
+      const own = await siteFigureImages(r.parsed.shortcodes, page, ctx.site, pageImages, ctx.settings.siteFigureTakesDark === true);
+      pageDiagnostics.push(...own.diagnostics);
+      Object.assign(entries, own.entries);
+    }
+    for (const [src, data] of Object.entries(r.imageEntries ?? {})) entries[src] ??= data;
+    if (Object.keys(entries).length > 0) outcome.imageEntries = entries;
   }
   if (r.held) return { ...outcome, held: true };
   const has = (htmls: Iterable<string>, into: { math: boolean; figure: boolean }) => {

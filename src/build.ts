@@ -371,9 +371,9 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
   const pipeline = images.options.enable
     ? new ImagePipeline({ store: output, options: images.options, urlBase: urlBase(config.data.baseURL), siteDir })
     : undefined;
-  // A site whose own figure template stays in charge still gets its figures' images, for
+  // A site whose own figure template (or image render hook) stays in charge still gets its figures' (or Markdown images') images, for
   // partials/prerender/image.html and picture.html to read from .prerender/images.json.
-  const imageIndex: ImageIndex | undefined = pipeline && settings.siteShortcodes?.has('figure') ? {} : undefined;
+  const imageIndex: ImageIndex | undefined = pipeline && (settings.siteShortcodes?.has('figure') || settings.markdownImages === 'index') ? {} : undefined;
   const previousIndex = imageIndex ? readImageIndex(output) : {};
   const keepIndex = (relToContent: string) => {
     if (imageIndex && previousIndex[relToContent]) imageIndex[relToContent] = previousIndex[relToContent];

@@ -11,6 +11,7 @@ import { shortcodeList } from './render/shortcode-list.js';
 import { everywhereSettings } from './render/everywhere-settings.js';
 import {
   HUGO_BUILTIN_SHORTCODES,
+  imageRenderHook,
   layoutsComplete,
   markdownShortcodeTemplates,
   mathFenceRendered,
@@ -23,6 +24,7 @@ import {
   templateCode,
 } from './site/fallbacks.js';
 import { DEFAULT_WRAPPERS } from './content/wrappers.js';
+import { imageOptions } from './images/options.js';
 import { feedContentTemplates, headingDataTemplates } from './site/head-hooks.js';
 import { mathAndOutputLimits } from './render/output-limits.js';
 import type { SiteInfo } from './render/types.js';
@@ -74,7 +76,17 @@ export function pageSettings(config: SiteConfig, siteDir: string, errorMode: 'fa
   // outside it is a warning at the page: Hugo stops on it). Not in settingsKey, which is part of every
   // fragment's key: a template added does not change a shadow, only which page records still hold
   // (build.ts siteRecordKey).
-  const shortcodeNames = layoutsComplete(siteDir, config.data)
+  const complete = layoutsComplete(siteDir, config.data);
+  // Markdown images: served as figures' images are, unless an image render hook of the site's, a theme's or
+  // a module's renders them (or may: a theme in Hugo's module cache), which then stays in charge and finds
+  // their versions in images.json (params.prerender.images.markdown: true or false decides instead).
+  const images = imageOptions(config.data).options;
+  const markdownImages: PageSettings['markdownImages'] = !images.enable || images.markdown === false
+    ? undefined
+    : images.markdown === true || (complete && imageRenderHook(layoutDirs) === undefined)
+      ? 'render'
+      : 'index';
+  const shortcodeNames = complete
     ? [...new Set([...shortcodeTemplateNames(layoutDirs), ...HUGO_BUILTIN_SHORTCODES, ...shortcodeList.keys()])].sort()
     : undefined;
   const settings: PageSettings = {
@@ -90,11 +102,14 @@ export function pageSettings(config: SiteConfig, siteDir: string, errorMode: 'fa
       limits: mathAndOutputLimits(limits),
       ...(strict !== 'warn' ? { strict } : {}),
       ...(siteFigureTakesDark ? { siteFigureTakesDark } : {}),
+      // Every fragment key holds settingsKey: the usual case leaves them as they were before Markdown images.
+      ...(markdownImages !== 'render' ? { markdownImages: markdownImages ?? 'off' } : {}),
     }),
     everywhere: everywhereSettings(config.data),
     limits: config.prerender.limits,
     siteShortcodes,
     ...(siteFigureTakesDark ? { siteFigureTakesDark } : {}),
+    ...(markdownImages ? { markdownImages } : {}),
     ...(shortcodeNames ? { shortcodeNames } : {}),
     markdownInner: markdownShortcodeTemplates(siteDir, layoutDirs),
     unsafe,

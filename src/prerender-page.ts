@@ -30,6 +30,8 @@ import { escapeHtml } from './render/inline-text.js';
 import { headingAttributeBlock } from './content/headings.js';
 import { closestKey } from './render/closest-name.js';
 import { isRecord } from './site/config.js';
+import { findMarkdownImages, markdownPictureHtml, serveMarkdownImages, type ServedImage } from './images/markdown-images.js';
+import type { PictureData } from './images/service.js';
 
 /** Shortcodes whose inner content is code: nothing inside them is math. */
 export const CODE_SHORTCODES = new Set(['highlight', 'code', 'mermaid', 'chart']);
@@ -136,6 +138,12 @@ export interface PageSettings {
    * (no RSS variant: Hugo renders its content once, not again for the feed; see src/site/handoff.ts).
    */
   feeds?: 'content' | 'summary';
+  /**
+   * Markdown images (`![alt](photo.jpg)`) with a local image: `render`, each one we can serve becomes a
+   * fragment (a `<picture>`, as a figure's image); `index`, an image render hook of the site's stays in
+   * charge, and their versions go to images.json for it (build-page.ts); absent, left alone.
+   */
+  markdownImages?: 'render' | 'index';
 }
 
 export interface Fragment {
@@ -203,6 +211,8 @@ export interface PageResult {
   held?: boolean;
   stats: { formulas: number; figures: number; shortcodes: number; cacheHits: number };
   parsed: ParsedPage;
+  /** With markdownImages `index`: the page's Markdown images that have responsive versions, by destination (for images.json). */
+  imageEntries?: Record<string, PictureData>;
 }
 
 export interface PageEnv {
@@ -458,6 +468,28 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   }
   located.spans.push(...wrapperSpans(parsed.shortcodes, wrappers, isOwned, source, lines));
   located.spans.sort((a, b) => a.start - b.start);
+  // Markdown images with a local image (images/markdown-images.ts). Where we render them: outside headings
+  // and shortcodes, each we can serve becomes a fragment (a formula inside one goes with it, its TeX in the
+  // alt text, as Hugo writes it there). Where the site's image render hook renders them: all of them, for
+  // images.json.
+  const imageMode = env.services.images ? env.settings.markdownImages : undefined;
+  let servedImages: ServedImage[] = [];
+  let imageEntries: Record<string, PictureData> | undefined;
+  if (imageMode && located.imageTree && source.includes('![', parsed.bodyOffset)) {
+    const topLevel = parsed.shortcodes.map((sc) => ({ start: sc.offset, end: sc.end }));
+    const blocked = imageMode === 'render' ? [...topLevel, ...maskedRanges(parsed, isOwned, wrappers)] : maskedRanges(parsed, isOwned, wrappers);
+    const candidates = findMarkdownImages(located.imageTree, parsed.bodyOffset, imageMode === 'index').filter(
+      (img) => !blocked.some((r) => r.start < img.end && img.start < r.end),
+    );
+    const served = candidates.length ? await serveMarkdownImages(candidates, env.page, env.site, env.services.images!, lines) : { served: [], diagnostics: [] };
+    diagnostics.push(...served.diagnostics);
+    if (imageMode === 'render') {
+      servedImages = served.served.filter((s) => s.data !== undefined);
+      if (servedImages.length) located.spans = located.spans.filter((span) => !servedImages.some((s) => s.image.start < span.end && span.start < s.image.end));
+    } else {
+      for (const s of served.served) if (s.data) (imageEntries ??= {})[s.image.url] = s.data;
+    }
+  }
   // Math in a heading's attribute block (`## Head {title="a $k$"}`) would put a fragment's HTML into an
   // attribute, ending it: left as written, as plain Hugo leaves it.
   for (let i = located.spans.length - 1; i >= 0; i--) {
@@ -499,6 +531,16 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   const replacements: Replacement[] = [];
   let failed = false;
   let held = false;
+  // Served Markdown images, and the figures we render: only the first image of the page loads eagerly.
+  const ourFigures = servedImages.length ? ownedShortcodes(parsed.shortcodes, isOwned, wrappers).filter((sc) => sc.name === 'figure') : [];
+  const imagesBefore = (offset: number) => servedImages.filter((s) => s.image.start < offset).length;
+  for (const { image, data } of servedImages) {
+    const later = imagesBefore(image.start) > 0 || ourFigures.some((sc) => sc.offset < image.start);
+    const html = markdownPictureHtml(image, data!, later);
+    const key = contentKey('img', __PKG_VERSION__, env.settings.settingsKey, html);
+    replacements.push({ start: image.start, end: image.end, key });
+    fragments.set(key, { key, html: travelling(html), kind: 'shortcode' });
+  }
 
   // Our own shortcodes written in the page (a guest post's `{{< prerender >}}<script>…`): an error, and
   // their tags are left out of the shadow (their line breaks kept), so that Hugo renders what they held
@@ -677,7 +719,9 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     }
     const spentBefore = budget.over();
     if (spentBefore) return stopped(spentBefore, sc.offset, `${sc.name} shortcode`);
-    const r = await renderShortcode(def, sc, { page: env.page, site: env.site, idPrefix, services: env.services, occurrence });
+    // A figure after a served Markdown image is not the page's first image either.
+    const shownAfter = sc.name === 'figure' ? occurrence + imagesBefore(sc.offset) : occurrence;
+    const r = await renderShortcode(def, sc, { page: env.page, site: env.site, idPrefix, services: env.services, occurrence: shownAfter });
     diagnostics.push(...r.diagnostics);
     if (r.failed) failed = true;
     if (r.held) held = true;
@@ -773,7 +817,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   // After an inline shortcode left open, the page block (a shortcode) would stop Hugo: none then.
   const extras = hasExtras(everywhere.extras) && openInline(parsed.shortcodes) === undefined;
   if (replacements.length === 0 && !extras) {
-    return { formulas, otherFormulas, fragments: [...fragments.values()], titles, diagnostics, failed, held, stats, parsed };
+    return { formulas, otherFormulas, fragments: [...fragments.values()], titles, diagnostics, failed, held, stats, parsed, ...(imageEntries ? { imageEntries } : {}) };
   }
   // A summary divider at the end of a fenced code block left open at the end of the page would be inside
   // it: Hugo 0.111.3 splits the highlighted block there (a broken code block showing `e>`), 0.169.0 shows
@@ -899,7 +943,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   if (appended.length) shadow = appendDefinitions(shadow, appended);
   if (extras) shadow = appendPageBlock(shadow, pageBlock(everywhere.extras, check));
   shadow = keepWithoutFrontMatter(shadow, parsed);
-  return { formulas, otherFormulas, shadow, fragments: [...fragments.values()], titles, diagnostics, failed, held, stats, parsed };
+  return { formulas, otherFormulas, shadow, fragments: [...fragments.values()], titles, diagnostics, failed, held, stats, parsed, ...(imageEntries ? { imageEntries } : {}) };
 }
 
 interface Wrap {

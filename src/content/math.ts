@@ -247,7 +247,8 @@ function quietPlainText(body: string, pairs: readonly DelimiterPair[]): string {
     const first = node.children[0]?.position?.start.offset;
     const last = node.children[node.children.length - 1]?.position?.end.offset;
     if (first === undefined || last === undefined) return SKIP;
-    for (let i = first; i < last; i++) if (significant.has(body[i]!)) return SKIP;
+    // A Markdown image (`![`) is kept too: prerender-page.ts finds images in this tree (markdownImages).
+    for (let i = first; i < last; i++) if (significant.has(body[i]!) || (body[i] === '!' && body[i + 1] === '[')) return SKIP;
     quiet.push({ start: first, end: last });
     return SKIP;
   });
@@ -470,7 +471,10 @@ const ESCAPE_SIGN = new RegExp(ESCAPE_SIGNS.source);
 /** Text inside a formula, where `\_` is TeX's own underscore (`\text{max\_iter}`), is no sign of escaping. */
 const TEXT_GROUPS = /\\(text\w*|mathrm|mbox|operatorname\*?)\s*\{[^{}]*\}/g;
 
-export function locateMath(source: string, opts: LocateMathOptions): { spans: MathSpan[]; diagnostics: Diagnostic[]; tree?: Root; tooMany?: number } {
+export function locateMath(
+  source: string,
+  opts: LocateMathOptions,
+): { spans: MathSpan[]; diagnostics: Diagnostic[]; tree?: Root; imageTree?: Root; tooMany?: number } {
   const { bodyOffset } = opts;
   const mathOpts = opts.math ?? {};
   const escapes = mathOpts.escapes ?? 'auto';
@@ -603,7 +607,8 @@ export function locateMath(source: string, opts: LocateMathOptions): { spans: Ma
   // The page's one Markdown tree (its body, masked ranges filled, offsets relative to bodyOffset): what
   // headings, the table of contents and the summary divider are found in too. Not when math-free leaf
   // blocks were masked (a large page): their inline content is gone from it.
-  return quiet === body ? { spans, diagnostics, tree } : { spans, diagnostics };
+  // Images are found in it either way: a leaf block that holds one is never masked (quietPlainText).
+  return quiet === body ? { spans, diagnostics, tree, imageTree: tree } : { spans, diagnostics, imageTree: tree };
 }
 
 /**

@@ -26,6 +26,12 @@ export interface ImageOptions {
   metadata: 'strip' | 'keep';
   /** Larger images (width × height × frames) are refused as likely decompression bombs. */
   maxPixels: number;
+  /**
+   * Markdown images (`![alt](photo.jpg)`): "auto" serves them as figures' images are served unless the
+   * site, a theme or a module has an image render hook (or a theme's layouts cannot be seen: a Hugo
+   * module in Hugo's cache), which then stays in charge; true: always; false: never.
+   */
+  markdown: 'auto' | boolean;
 }
 
 export const DEFAULT_IMAGE_OPTIONS: ImageOptions = {
@@ -37,12 +43,13 @@ export const DEFAULT_IMAGE_OPTIONS: ImageOptions = {
   sizes: '',
   metadata: 'strip',
   maxPixels: 100_000_000,
+  markdown: 'auto',
 };
 
 const KEY = 'params.prerender.images';
 const PATH = ['params', 'prerender', 'images'];
 /** The settings of `[params.prerender.images]`. */
-export const IMAGE_KEYS = ['enable', 'widths', 'formats', 'quality', 'sizes', 'metadata', 'maxPixels'] as const;
+export const IMAGE_KEYS = ['enable', 'widths', 'formats', 'quality', 'sizes', 'metadata', 'maxPixels', 'markdown'] as const;
 const QUALITY_KEYS = ['avif', 'webp', 'jpeg'] as const;
 
 /**
@@ -103,6 +110,11 @@ export function imageOptions(data: Record<string, unknown>, where?: string | Con
   if (p.maxpixels !== undefined) {
     if (Number.isInteger(p.maxpixels) && (p.maxpixels as number) > 0) o.maxPixels = p.maxpixels as number;
     else warn(['maxpixels'], `${KEY}.maxPixels must be a positive whole number; using ${o.maxPixels}`);
+  }
+  if (p.markdown !== undefined) {
+    const m = typeof p.markdown === 'string' ? p.markdown.toLowerCase() : p.markdown;
+    if (m === true || m === false || m === 'auto') o.markdown = m;
+    else warn(['markdown'], `${KEY}.markdown must be true, false or "auto"; using "auto"`);
   }
   return { options: o, diagnostics };
 }

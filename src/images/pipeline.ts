@@ -107,6 +107,8 @@ export interface PrepareResult {
   image?: ResponsiveImage;
   /** Problems to report at the figure's `src`. */
   warnings: string[];
+  /** sharp could not be loaded (the warning says so): no image is made responsive in this build. */
+  unavailable?: true;
 }
 
 type SharpModule = typeof import('sharp').default;
@@ -216,6 +218,8 @@ interface Outcome {
   record?: ImageRecord;
   /** Problems with the file itself (the same for every figure that shows it). */
   problems: string[];
+  /** sharp could not be loaded: no image is made responsive. */
+  unavailable?: true;
 }
 
 export class ImagePipeline implements ImageService {
@@ -247,9 +251,9 @@ export class ImagePipeline implements ImageService {
       outcome = this.load(file).catch((e: unknown) => ({ problems: [`cannot be processed (${firstLine(e)})`] }));
       this.seen.set(file, outcome);
     }
-    const { record, problems } = await outcome;
+    const { record, problems, unavailable } = await outcome;
     const warnings = problems.map((p) => `image "${shown}" ${p}; the original is used as it is`);
-    if (!record) return { warnings };
+    if (!record) return unavailable ? { warnings, unavailable } : { warnings };
     const ext = path.extname(file).toLowerCase();
     if (ext && !NAMES[record.format].includes(ext)) {
       warnings.push(
@@ -277,6 +281,7 @@ export class ImagePipeline implements ImageService {
         problems: [
           `was not made responsive: sharp, which hugo-prerender uses for images, could not be loaded (${firstLine(sharp)}); install it beside hugo-prerender: npm install --save-dev sharp`,
         ],
+        unavailable: true,
       };
     }
     const o = this.options;

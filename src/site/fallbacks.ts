@@ -257,3 +257,38 @@ export function mathFenceRendered(layoutDirs: readonly string[]): boolean {
   }
   return false;
 }
+
+/**
+ * The first image render hook of the site, its themes or modules (`render-image.html` in a `_markup`
+ * folder: `_markup/`, `_default/_markup/`, or a section's or type's own, such as `posts/_markup/`), as
+ * an absolute path; undefined when there is none. Where one exists it renders Markdown images (on some
+ * pages or all), so hugo-prerender leaves them to it (see prerender-page.ts markdownImages).
+ */
+export function imageRenderHook(layoutDirs: readonly string[]): string | undefined {
+  const look = (dir: string, depth: number): string | undefined => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return undefined;
+    }
+    if (path.basename(dir) === '_markup') {
+      const hit = entries.map((e) => e.name).filter((n) => /^render-image\./.test(n)).sort()[0];
+      return hit === undefined ? undefined : path.join(dir, hit);
+    }
+    if (depth === 0) return undefined;
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (!e.isDirectory() && !(e.isSymbolicLink() && isDirectory(path.join(dir, e.name)))) continue;
+      // Templates of shortcodes and partials are never hooks.
+      if (depth === 2 && ['shortcodes', '_shortcodes', 'partials', '_partials'].includes(e.name)) continue;
+      const hit = look(path.join(dir, e.name), depth - 1);
+      if (hit) return hit;
+    }
+    return undefined;
+  };
+  for (const dir of layoutDirs) {
+    const hit = look(dir, 2);
+    if (hit) return hit;
+  }
+  return undefined;
+}

@@ -1,7 +1,7 @@
 /**
  * The injection battery (issue 14): hostile payloads through every field of every shortcode (figure and
- * each diagram and plot), front matter (title, linkTitle, description, summary) and headings (text, link
- * titles, attribute blocks), built twice per configuration:
+ * each diagram and plot), front matter (title, linkTitle, description, summary), headings (text, link
+ * titles, attribute blocks) and a Markdown image's alt text and title, built twice per configuration:
  *
  * - with hugo-prerender: `init`, `hugo-prerender build`, then real Hugo, the layout printing the
  *   prerender title, toc and summary partials;
@@ -16,7 +16,7 @@
  * its own number (`alert(N)`), so what ran is known per field: nothing may run with hugo-prerender
  * that does not run with plain Hugo on the same content and settings.
  */
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildSite, describeEachHugo, tempDir, type HugoBinary } from '../helpers/hugo.js';
@@ -126,6 +126,9 @@ interface Instance {
   where: string;
 }
 
+/** A 1×1 PNG: the Markdown image of every page. */
+const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
 /** One page per payload; every field gets the payload with its own number. */
 function writeContent(site: string): Instance[] {
   const instances: Instance[] = [];
@@ -147,6 +150,9 @@ function writeContent(site: string): Instance[] {
     const src = (v: string) => `/i/${encodeURIComponent(v)}`;
     const fig = FIGURE_FIELDS.map((f) => `${f}=${quote(f === 'src' ? src(inst(p, 'figure src')) : inst(p, `figure ${f}`))}`).join(' ');
     lines.push(`{{< figure ${fig} >}}\n`);
+    // A Markdown image of the page bundle, which hugo-prerender serves as <picture> (its alt and title are ours to write).
+    const oneLine = (v: string) => v.replace(/\n/g, ' ');
+    lines.push(`![${oneLine(inst(p, 'Markdown image alt'))}](m.png "${oneLine(inst(p, 'Markdown image title')).replace(/[\\"]/g, '\\$&')}")\n`);
     for (const d of DIAGRAMS) {
       const values: Record<string, string> = {};
       // plot: one y column, so one label (`|` separates labels).
@@ -158,6 +164,7 @@ function writeContent(site: string): Instance[] {
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, 'index.md'), lines.join('\n'));
     writeFileSync(path.join(dir, 'd.csv'), 'step,loss\n0,1\n1,0.5\n2,0.25\n');
+    writeFileSync(path.join(dir, 'm.png'), ONE_PIXEL_PNG);
     void i;
   };
   PAYLOADS.forEach((p, i) => page(path.join(site, 'content/p', String(i)), p, i, i < HEADING_ATTRS.length ? [HEADING_ATTRS[i]!] : []));
@@ -280,6 +287,11 @@ function prepare(unsafe: boolean): Prepared {
   console.log(`[unsafe=${unsafe}] hugo-prerender build: ${Math.round(performance.now() - t0)} ms`);
   // A page the build rejects would keep no shadow (and test nothing): none of these may be rejected.
   expect(pre.diagnostics.filter((d) => d.severity === 'error'), pre.stdout + pre.stderr).toEqual([]);
+  // The Markdown images are served (as <picture>, their alt and title written by us) on most pages: a
+  // payload with a line break, `]` or `[` leaves no image syntax.
+  const served = PAYLOADS.filter((_, i) => readFileSync(path.join(hp.dir, '.prerender/content/p', String(i), 'index.md'), 'utf8').includes('<picture>')).length;
+  console.log(`[unsafe=${unsafe}] Markdown images served on ${served} of ${PAYLOADS.length} pages`);
+  expect(served).toBeGreaterThan(PAYLOADS.length / 2);
   p = { sites: { prerender: hp.dir, plain: plain.dir }, instances: hp.instances };
   prepared.set(unsafe, p);
   return p;

@@ -33,7 +33,7 @@ export interface PageContext {
     outputBytes: number;
     /** The image pipeline (or a stand-in for it in a worker), when images are on. */
     images?: ImageService;
-    /** Whether the site's own figure template renders figures (their images go to images.json). */
+    /** Whether the site's own figure template or image render hook renders images (theirs go to images.json). */
     imageIndex: boolean;
     hashes: FileHashes;
     memo: FragmentMemo;

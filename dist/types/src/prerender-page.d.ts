@@ -11,6 +11,7 @@ import { type HostServices } from './render/host.js';
 import type { PageInfo, SiteInfo } from './render/types.js';
 import type { MathRenderer } from './render/katex.js';
 import { type EverywhereSettings } from './render/everywhere.js';
+import type { PictureData } from './images/service.js';
 /** Shortcodes whose inner content is code: nothing inside them is math. */
 export declare const CODE_SHORTCODES: Set<string>;
 export interface PageSettings {
@@ -56,6 +57,12 @@ export interface PageSettings {
      * (no RSS variant: Hugo renders its content once, not again for the feed; see src/site/handoff.ts).
      */
     feeds?: 'content' | 'summary';
+    /**
+     * Markdown images (`![alt](photo.jpg)`) with a local image: `render`, each one we can serve becomes a
+     * fragment (a `<picture>`, as a figure's image); `index`, an image render hook of the site's stays in
+     * charge, and their versions go to images.json for it (build-page.ts); absent, left alone.
+     */
+    markdownImages?: 'render' | 'index';
 }
 export interface Fragment {
     key: string;
@@ -124,6 +131,8 @@ export interface PageResult {
         cacheHits: number;
     };
     parsed: ParsedPage;
+    /** With markdownImages `index`: the page's Markdown images that have responsive versions, by destination (for images.json). */
+    imageEntries?: Record<string, PictureData>;
 }
 export interface PageEnv {
     page: PageInfo;

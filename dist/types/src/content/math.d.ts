@@ -105,6 +105,7 @@ export declare function locateMath(source: string, opts: LocateMathOptions): {
     spans: MathSpan[];
     diagnostics: Diagnostic[];
     tree?: Root;
+    imageTree?: Root;
     tooMany?: number;
 };
 /**

@@ -28,10 +28,16 @@ export interface ImageOptions {
     metadata: 'strip' | 'keep';
     /** Larger images (width × height × frames) are refused as likely decompression bombs. */
     maxPixels: number;
+    /**
+     * Markdown images (`![alt](photo.jpg)`): "auto" serves them as figures' images are served unless the
+     * site, a theme or a module has an image render hook (or a theme's layouts cannot be seen: a Hugo
+     * module in Hugo's cache), which then stays in charge; true: always; false: never.
+     */
+    markdown: 'auto' | boolean;
 }
 export declare const DEFAULT_IMAGE_OPTIONS: ImageOptions;
 /** The settings of `[params.prerender.images]`. */
-export declare const IMAGE_KEYS: readonly ["enable", "widths", "formats", "quality", "sizes", "metadata", "maxPixels"];
+export declare const IMAGE_KEYS: readonly ["enable", "widths", "formats", "quality", "sizes", "metadata", "maxPixels", "markdown"];
 /**
  * Reads `params.prerender.images` from the merged site config data (keys in any case). `where`: the
  * site's locator (SiteConfig.locate) to place each warning at its setting, or just the file to name.

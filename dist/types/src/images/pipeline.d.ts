@@ -52,6 +52,8 @@ export interface PrepareResult {
     image?: ResponsiveImage;
     /** Problems to report at the figure's `src`. */
     warnings: string[];
+    /** sharp could not be loaded (the warning says so): no image is made responsive in this build. */
+    unavailable?: true;
 }
 /**
  * Which sharp a build would load, without loading it: its package.json's path and version, found the

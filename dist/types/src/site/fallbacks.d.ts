@@ -68,3 +68,10 @@ export declare function renderingWrapperTemplates(layoutDirs: readonly string[],
  * Doks' does (an SVG from a web API): then hugo-prerender typesets such a block (MathOptions.fences).
  */
 export declare function mathFenceRendered(layoutDirs: readonly string[]): boolean;
+/**
+ * The first image render hook of the site, its themes or modules (`render-image.html` in a `_markup`
+ * folder: `_markup/`, `_default/_markup/`, or a section's or type's own, such as `posts/_markup/`), as
+ * an absolute path; undefined when there is none. Where one exists it renders Markdown images (on some
+ * pages or all), so hugo-prerender leaves them to it (see prerender-page.ts markdownImages).
+ */
+export declare function imageRenderHook(layoutDirs: readonly string[]): string | undefined;
