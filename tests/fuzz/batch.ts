@@ -63,7 +63,13 @@ export interface BatchOptions {
 export function writeFuzzConfig(site: string): void {
   mkdirSync(path.join(site, 'content/posts'), { recursive: true });
   writeFileSync(path.join(site, 'hugo.toml'), 'baseURL = "https://example.org/"\ntitle = "fuzz"\ndisableKinds = ["taxonomy", "term"]\n');
+  // The image of the pages' `![…](/a.png)`: served as <picture> (src/images/markdown-images.ts).
+  mkdirSync(path.join(site, 'static'), { recursive: true });
+  writeFileSync(path.join(site, 'static/a.png'), ONE_PIXEL_PNG);
 }
+
+/** A 1×1 PNG. */
+const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 /** The fuzz site's layouts: they call every partial we ship (title, TOC, summary, head). */
 export function writeFuzzLayouts(site: string): void {
