@@ -3547,6 +3547,11 @@ function imageOptions(data, where) {
     if (m === true || m === false || m === "auto") o.markdown = m;
     else warn(["markdown"], `${KEY}.markdown must be true, false or "auto"; using "auto"`);
   }
+  if (p.placeholder !== void 0) {
+    const m = typeof p.placeholder === "string" ? p.placeholder.toLowerCase() : p.placeholder === false ? "none" : "";
+    if (m === "none" || m === "blur") o.placeholder = m;
+    else warn(["placeholder"], `${KEY}.placeholder must be "blur" or "none"; using "none"`);
+  }
   return { options: o, diagnostics };
 }
 var DEFAULT_IMAGE_OPTIONS, KEY, PATH, IMAGE_KEYS, QUALITY_KEYS;
@@ -3563,11 +3568,12 @@ var init_options = __esm({
       sizes: "",
       metadata: "strip",
       maxPixels: 1e8,
-      markdown: "auto"
+      markdown: "auto",
+      placeholder: "none"
     };
     KEY = "params.prerender.images";
     PATH = ["params", "prerender", "images"];
-    IMAGE_KEYS = ["enable", "widths", "formats", "quality", "sizes", "metadata", "maxPixels", "markdown"];
+    IMAGE_KEYS = ["enable", "widths", "formats", "quality", "sizes", "metadata", "maxPixels", "markdown", "placeholder"];
     QUALITY_KEYS = ["avif", "webp", "jpeg"];
   }
 });
@@ -3694,12 +3700,13 @@ async function encode(img, v, o) {
   }
   return img.toBuffer();
 }
-var PIPELINE_VERSION, MIME, EXTENSION, NAMES, LABEL, sharpModule, Limiter, ImagePipeline;
+var PLACEHOLDER_WIDTH, PIPELINE_VERSION, MIME, EXTENSION, NAMES, LABEL, sharpModule, Limiter, ImagePipeline;
 var init_pipeline = __esm({
   "src/images/pipeline.ts"() {
     "use strict";
     init_keys();
     init_service();
+    PLACEHOLDER_WIDTH = 16;
     PIPELINE_VERSION = 1;
     MIME = {
       avif: "image/avif",
@@ -3782,7 +3789,7 @@ var init_pipeline = __esm({
           if (!set) sets.push(set = { format: v.format, mime: MIME[v.format], candidates: [] });
           set.candidates.push({ url: this.urlBase + v.file, width: v.width });
         }
-        return { format: r.format, width: r.width, height: r.height, animated: r.animated, sets };
+        return { format: r.format, width: r.width, height: r.height, animated: r.animated, sets, ...r.placeholder ? { placeholder: r.placeholder } : {} };
       }
       async load(file) {
         const bytes = await readFile(file);
@@ -3797,16 +3804,17 @@ var init_pipeline = __esm({
         }
         const o = this.options;
         const stem = safeStem(path8.basename(file, path8.extname(file)));
+        const digest = createHash2("sha256").update(bytes).digest("hex");
         const key = contentKey(
           "image",
           PIPELINE_VERSION,
           sharp.versions,
           { widths: o.widths, formats: o.formats, quality: o.quality, metadata: o.metadata },
-          createHash2("sha256").update(bytes).digest("hex"),
+          digest,
           stem
         );
         const cached = this.cached(key);
-        if (cached) return { record: cached, problems: [] };
+        if (cached) return this.withPlaceholder(cached, bytes, sharp, digest);
         const input = { limitInputPixels: o.maxPixels, failOn: "error" };
         let meta;
         try {
@@ -3857,7 +3865,44 @@ var init_pipeline = __esm({
         const record = { format, width, height, animated, variants: plan };
         this.store.writeCache(recordPath(key), Buffer.from(JSON.stringify(record, null, 1) + "\n", "utf8"));
         this.stats.processed++;
-        return { record, problems: [] };
+        return this.withPlaceholder(record, bytes, sharp, digest);
+      }
+      /**
+       * The record with its placeholder when `placeholder = "blur"` asks for one (an SVG or an image with an
+       * alpha channel gets none: behind a transparent image it would stay visible once the image is shown).
+       * Cached apart from the variants, so that turning placeholders on makes no variant again.
+       */
+      async withPlaceholder(record, bytes, sharp, digest) {
+        if (this.options.placeholder !== "blur" || record.format === "svg") return { record, problems: [] };
+        const rel2 = recordPath(contentKey("placeholder", PIPELINE_VERSION, sharp.versions, PLACEHOLDER_WIDTH, digest));
+        const raw = this.store.readCache(rel2);
+        let placeholder;
+        let valid = false;
+        try {
+          const parsed = raw ? JSON.parse(raw.toString("utf8")) : void 0;
+          if (parsed && typeof parsed === "object") {
+            placeholder = parsed.placeholder;
+            valid = placeholder === void 0 || typeof placeholder === "string" && placeholder.startsWith("data:image/webp;base64,");
+          }
+        } catch {
+        }
+        if (!raw || !valid) {
+          const input = { limitInputPixels: this.options.maxPixels, failOn: "error" };
+          try {
+            const meta = await sharp(bytes, input).metadata();
+            placeholder = void 0;
+            if (meta.hasAlpha !== true) {
+              const tiny = await this.limiter.run(
+                () => sharp(bytes, input).autoOrient().resize({ width: PLACEHOLDER_WIDTH, height: PLACEHOLDER_WIDTH, fit: "inside" }).blur(1).webp({ quality: 40 }).toBuffer()
+              );
+              placeholder = `data:image/webp;base64,${tiny.toString("base64")}`;
+            }
+          } catch (e) {
+            return { problems: [`cannot be decoded (${firstLine(e)}): is the file truncated or corrupt?`] };
+          }
+          this.store.writeCache(rel2, Buffer.from(JSON.stringify(placeholder ? { placeholder } : {}) + "\n", "utf8"));
+        } else this.store.writeCache(rel2, raw);
+        return { record: placeholder ? { ...record, placeholder } : record, problems: [] };
       }
       /** The record for `key` when it and every variant it lists are still there (and are then kept). */
       cached(key) {
@@ -3881,6 +3926,7 @@ var init_pipeline = __esm({
 var init_figure_html = __esm({
   "src/render/figure-html.ts"() {
     "use strict";
+    init_service();
   }
 });
 
@@ -3952,7 +3998,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "001a69628e993a19ef2da9972faf027e";
+    BUNDLE_CODE_ID = "f28f4f31fb04168373d063a3a47602f9";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -45708,6 +45754,28 @@ var attention_map_default = defineShortcode({
   }
 });
 
+// src/images/service.ts
+function srcsetOf(s2) {
+  return s2.candidates.map((c) => `${c.url} ${c.width}w`).join(", ");
+}
+function pictureData(image3, sizes) {
+  const fallback = image3.sets.at(-1);
+  if (!fallback) return void 0;
+  return {
+    src: fallback.candidates.at(-1).url,
+    srcset: srcsetOf(fallback),
+    sizes,
+    ...image3.width !== void 0 ? { width: image3.width } : {},
+    ...image3.height !== void 0 ? { height: image3.height } : {},
+    format: image3.format,
+    sources: image3.sets.slice(0, -1).map((s2) => ({ type: s2.mime, srcset: srcsetOf(s2) })),
+    ...image3.placeholder ? { placeholder: image3.placeholder } : {}
+  };
+}
+function placeholderStyle(placeholder) {
+  return `background-size:cover;background-image:url(${placeholder})`;
+}
+
 // src/render/figure-html.ts
 function escapeHtmlGo(s2) {
   return s2.replace(/[\0"&'+<>]/g, (c) => GO_HTML_ESCAPES[c]);
@@ -45761,7 +45829,8 @@ function figureHtml(f) {
     if (pic) out += `${attr("srcset", pic.srcset)}${attr("sizes", pic.sizes)}`;
     if (f.alt !== void 0) out += `
 			alt="${escapeHtmlGo(f.alt)}"`;
-    out += `${attr("width", v.width)}${attr("height", v.height)}${attr("loading", f.loading)}${attr("decoding", f.decoding)}>`;
+    out += `${attr("width", v.width)}${attr("height", v.height)}${attr("loading", f.loading)}${attr("decoding", f.decoding)}`;
+    out += `${pic?.placeholder ? attr("style", placeholderStyle(pic.placeholder)) : ""}>`;
     if (pic) out += "</picture>";
     return out;
   };
@@ -45803,24 +45872,6 @@ function lookUpImage(src, site, bundleDir, track, memo) {
   if (rel3 === "") return void 0;
   const bases = [...bundleDir ? [bundleDir] : [], site.assetsDir, ...site.staticDirs];
   return lookUpFile(siteRoots(site), bases, rel3, track, memo);
-}
-
-// src/images/service.ts
-function srcsetOf(s2) {
-  return s2.candidates.map((c) => `${c.url} ${c.width}w`).join(", ");
-}
-function pictureData(image3, sizes) {
-  const fallback = image3.sets.at(-1);
-  if (!fallback) return void 0;
-  return {
-    src: fallback.candidates.at(-1).url,
-    srcset: srcsetOf(fallback),
-    sizes,
-    ...image3.width !== void 0 ? { width: image3.width } : {},
-    ...image3.height !== void 0 ? { height: image3.height } : {},
-    format: image3.format,
-    sources: image3.sets.slice(0, -1).map((s2) => ({ type: s2.mime, srcset: srcsetOf(s2) }))
-  };
 }
 
 // shortcodes/figure.ts
@@ -45958,7 +46009,13 @@ async function shownImage(ctx, param, src, file) {
   const shownWidth = positiveNumber(width) ?? image3.width ?? 0;
   const data = pictureData(image3, given(ctx, "sizes") ?? ctx.images.sizes(shownWidth));
   if (!data) return { src, width, height, responsive: true };
-  return { src: data.src, width, height, picture: { sources: data.sources, srcset: data.srcset, sizes: data.sizes }, responsive: true };
+  return {
+    src: data.src,
+    width,
+    height,
+    picture: { sources: data.sources, srcset: data.srcset, sizes: data.sizes, ...data.placeholder ? { placeholder: data.placeholder } : {} },
+    responsive: true
+  };
 }
 function given(ctx, name) {
   const raw3 = Array.isArray(ctx.rawParams) ? void 0 : ctx.rawParams[name];
@@ -54161,7 +54218,8 @@ function markdownPictureHtml(image3, data, later) {
   let html7 = "<picture>";
   for (const s2 of data.sources) html7 += `<source type="${escapeHtmlGo(s2.type)}"${attr2("srcset", s2.srcset)}${attr2("sizes", data.sizes)}>`;
   html7 += `<img src="${escapeHtmlGo(data.src)}"${attr2("srcset", data.srcset)}${attr2("sizes", data.sizes)}${attr2("alt", image3.alt)}${attr2("title", image3.title)}`;
-  html7 += `${attr2("width", data.width)}${attr2("height", data.height)}${later ? ' loading="lazy" decoding="async"' : ""}></picture>`;
+  html7 += `${attr2("width", data.width)}${attr2("height", data.height)}${later ? ' loading="lazy" decoding="async"' : ""}`;
+  html7 += `${data.placeholder ? attr2("style", placeholderStyle(data.placeholder)) : ""}></picture>`;
   return html7;
 }
 async function serveMarkdownImages(images, page, site, service, lines) {
@@ -72948,11 +73006,12 @@ var DEFAULT_IMAGE_OPTIONS = {
   sizes: "",
   metadata: "strip",
   maxPixels: 1e8,
-  markdown: "auto"
+  markdown: "auto",
+  placeholder: "none"
 };
 var KEY = "params.prerender.images";
 var PATH = ["params", "prerender", "images"];
-var IMAGE_KEYS = ["enable", "widths", "formats", "quality", "sizes", "metadata", "maxPixels", "markdown"];
+var IMAGE_KEYS = ["enable", "widths", "formats", "quality", "sizes", "metadata", "maxPixels", "markdown", "placeholder"];
 var QUALITY_KEYS = ["avif", "webp", "jpeg"];
 function imageOptions(data, where) {
   const diagnostics = [];
@@ -73011,6 +73070,11 @@ function imageOptions(data, where) {
     const m = typeof p5.markdown === "string" ? p5.markdown.toLowerCase() : p5.markdown;
     if (m === true || m === false || m === "auto") o2.markdown = m;
     else warn(["markdown"], `${KEY}.markdown must be true, false or "auto"; using "auto"`);
+  }
+  if (p5.placeholder !== void 0) {
+    const m = typeof p5.placeholder === "string" ? p5.placeholder.toLowerCase() : p5.placeholder === false ? "none" : "";
+    if (m === "none" || m === "blur") o2.placeholder = m;
+    else warn(["placeholder"], `${KEY}.placeholder must be "blur" or "none"; using "none"`);
   }
   return { options: o2, diagnostics };
 }

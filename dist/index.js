@@ -21552,6 +21552,39 @@ var init_attention_map = __esm({
   }
 });
 
+// src/images/service.ts
+function defaultSizes(width) {
+  const w = Math.max(1, Math.min(Math.round(width), COLUMN_WIDTH));
+  return `(max-width: ${w}px) 100vw, ${w}px`;
+}
+function srcsetOf(s2) {
+  return s2.candidates.map((c) => `${c.url} ${c.width}w`).join(", ");
+}
+function pictureData(image3, sizes) {
+  const fallback = image3.sets.at(-1);
+  if (!fallback) return void 0;
+  return {
+    src: fallback.candidates.at(-1).url,
+    srcset: srcsetOf(fallback),
+    sizes,
+    ...image3.width !== void 0 ? { width: image3.width } : {},
+    ...image3.height !== void 0 ? { height: image3.height } : {},
+    format: image3.format,
+    sources: image3.sets.slice(0, -1).map((s2) => ({ type: s2.mime, srcset: srcsetOf(s2) })),
+    ...image3.placeholder ? { placeholder: image3.placeholder } : {}
+  };
+}
+function placeholderStyle(placeholder) {
+  return `background-size:cover;background-image:url(${placeholder})`;
+}
+var COLUMN_WIDTH;
+var init_service = __esm({
+  "src/images/service.ts"() {
+    "use strict";
+    COLUMN_WIDTH = 800;
+  }
+});
+
 // src/render/figure-html.ts
 function escapeHtmlGo(s2) {
   return s2.replace(/[\0"&'+<>]/g, (c) => GO_HTML_ESCAPES[c]);
@@ -21594,7 +21627,8 @@ function figureHtml(f) {
     if (pic) out += `${attr("srcset", pic.srcset)}${attr("sizes", pic.sizes)}`;
     if (f.alt !== void 0) out += `
 			alt="${escapeHtmlGo(f.alt)}"`;
-    out += `${attr("width", v.width)}${attr("height", v.height)}${attr("loading", f.loading)}${attr("decoding", f.decoding)}>`;
+    out += `${attr("width", v.width)}${attr("height", v.height)}${attr("loading", f.loading)}${attr("decoding", f.decoding)}`;
+    out += `${pic?.placeholder ? attr("style", placeholderStyle(pic.placeholder)) : ""}>`;
     if (pic) out += "</picture>";
     return out;
   };
@@ -21622,6 +21656,7 @@ var GO_HTML_ESCAPES, UNSAFE_URL, attr;
 var init_figure_html = __esm({
   "src/render/figure-html.ts"() {
     "use strict";
+    init_service();
     GO_HTML_ESCAPES = {
       "\0": "\uFFFD",
       '"': "&#34;",
@@ -21837,35 +21872,6 @@ var init_resolve = __esm({
   }
 });
 
-// src/images/service.ts
-function defaultSizes(width) {
-  const w = Math.max(1, Math.min(Math.round(width), COLUMN_WIDTH));
-  return `(max-width: ${w}px) 100vw, ${w}px`;
-}
-function srcsetOf(s2) {
-  return s2.candidates.map((c) => `${c.url} ${c.width}w`).join(", ");
-}
-function pictureData(image3, sizes) {
-  const fallback = image3.sets.at(-1);
-  if (!fallback) return void 0;
-  return {
-    src: fallback.candidates.at(-1).url,
-    srcset: srcsetOf(fallback),
-    sizes,
-    ...image3.width !== void 0 ? { width: image3.width } : {},
-    ...image3.height !== void 0 ? { height: image3.height } : {},
-    format: image3.format,
-    sources: image3.sets.slice(0, -1).map((s2) => ({ type: s2.mime, srcset: srcsetOf(s2) }))
-  };
-}
-var COLUMN_WIDTH;
-var init_service = __esm({
-  "src/images/service.ts"() {
-    "use strict";
-    COLUMN_WIDTH = 800;
-  }
-});
-
 // shortcodes/figure.ts
 async function shownImage(ctx, param, src, file) {
   let width = given(ctx, "width");
@@ -21884,7 +21890,13 @@ async function shownImage(ctx, param, src, file) {
   const shownWidth = positiveNumber(width) ?? image3.width ?? 0;
   const data = pictureData(image3, given(ctx, "sizes") ?? ctx.images.sizes(shownWidth));
   if (!data) return { src, width, height, responsive: true };
-  return { src: data.src, width, height, picture: { sources: data.sources, srcset: data.srcset, sizes: data.sizes }, responsive: true };
+  return {
+    src: data.src,
+    width,
+    height,
+    picture: { sources: data.sources, srcset: data.srcset, sizes: data.sizes, ...data.placeholder ? { placeholder: data.placeholder } : {} },
+    responsive: true
+  };
 }
 function given(ctx, name) {
   const raw3 = Array.isArray(ctx.rawParams) ? void 0 : ctx.rawParams[name];
@@ -31661,6 +31673,11 @@ function imageOptions(data, where) {
     if (m === true || m === false || m === "auto") o2.markdown = m;
     else warn(["markdown"], `${KEY}.markdown must be true, false or "auto"; using "auto"`);
   }
+  if (p5.placeholder !== void 0) {
+    const m = typeof p5.placeholder === "string" ? p5.placeholder.toLowerCase() : p5.placeholder === false ? "none" : "";
+    if (m === "none" || m === "blur") o2.placeholder = m;
+    else warn(["placeholder"], `${KEY}.placeholder must be "blur" or "none"; using "none"`);
+  }
   return { options: o2, diagnostics };
 }
 var DEFAULT_IMAGE_OPTIONS, KEY, PATH, IMAGE_KEYS, QUALITY_KEYS;
@@ -31677,11 +31694,12 @@ var init_options = __esm({
       sizes: "",
       metadata: "strip",
       maxPixels: 1e8,
-      markdown: "auto"
+      markdown: "auto",
+      placeholder: "none"
     };
     KEY = "params.prerender.images";
     PATH = ["params", "prerender", "images"];
-    IMAGE_KEYS = ["enable", "widths", "formats", "quality", "sizes", "metadata", "maxPixels", "markdown"];
+    IMAGE_KEYS = ["enable", "widths", "formats", "quality", "sizes", "metadata", "maxPixels", "markdown", "placeholder"];
     QUALITY_KEYS = ["avif", "webp", "jpeg"];
   }
 });
@@ -31777,7 +31795,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "f76dceb629ba498171fbb5a07741bc5a";
+    BUNDLE_CODE_ID = "80ed4141409a20f903644ae204674286";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -52300,7 +52318,8 @@ function markdownPictureHtml(image3, data, later) {
   let html7 = "<picture>";
   for (const s2 of data.sources) html7 += `<source type="${escapeHtmlGo(s2.type)}"${attr2("srcset", s2.srcset)}${attr2("sizes", data.sizes)}>`;
   html7 += `<img src="${escapeHtmlGo(data.src)}"${attr2("srcset", data.srcset)}${attr2("sizes", data.sizes)}${attr2("alt", image3.alt)}${attr2("title", image3.title)}`;
-  html7 += `${attr2("width", data.width)}${attr2("height", data.height)}${later ? ' loading="lazy" decoding="async"' : ""}></picture>`;
+  html7 += `${attr2("width", data.width)}${attr2("height", data.height)}${later ? ' loading="lazy" decoding="async"' : ""}`;
+  html7 += `${data.placeholder ? attr2("style", placeholderStyle(data.placeholder)) : ""}></picture>`;
   return html7;
 }
 async function serveMarkdownImages(images, page, site, service, lines) {
@@ -72028,6 +72047,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire as createRequire2 } from "node:module";
 import path10 from "node:path";
 import { pathToFileURL } from "node:url";
+var PLACEHOLDER_WIDTH = 16;
 var PIPELINE_VERSION = 1;
 var MIME = {
   avif: "image/avif",
@@ -72155,7 +72175,7 @@ var ImagePipeline = class {
       if (!set) sets.push(set = { format: v.format, mime: MIME[v.format], candidates: [] });
       set.candidates.push({ url: this.urlBase + v.file, width: v.width });
     }
-    return { format: r2.format, width: r2.width, height: r2.height, animated: r2.animated, sets };
+    return { format: r2.format, width: r2.width, height: r2.height, animated: r2.animated, sets, ...r2.placeholder ? { placeholder: r2.placeholder } : {} };
   }
   async load(file) {
     const bytes = await readFile(file);
@@ -72170,16 +72190,17 @@ var ImagePipeline = class {
     }
     const o2 = this.options;
     const stem = safeStem(path10.basename(file, path10.extname(file)));
+    const digest = createHash2("sha256").update(bytes).digest("hex");
     const key2 = contentKey(
       "image",
       PIPELINE_VERSION,
       sharp.versions,
       { widths: o2.widths, formats: o2.formats, quality: o2.quality, metadata: o2.metadata },
-      createHash2("sha256").update(bytes).digest("hex"),
+      digest,
       stem
     );
     const cached = this.cached(key2);
-    if (cached) return { record: cached, problems: [] };
+    if (cached) return this.withPlaceholder(cached, bytes, sharp, digest);
     const input = { limitInputPixels: o2.maxPixels, failOn: "error" };
     let meta;
     try {
@@ -72230,7 +72251,44 @@ var ImagePipeline = class {
     const record = { format: format3, width, height, animated, variants: plan };
     this.store.writeCache(recordPath(key2), Buffer.from(JSON.stringify(record, null, 1) + "\n", "utf8"));
     this.stats.processed++;
-    return { record, problems: [] };
+    return this.withPlaceholder(record, bytes, sharp, digest);
+  }
+  /**
+   * The record with its placeholder when `placeholder = "blur"` asks for one (an SVG or an image with an
+   * alpha channel gets none: behind a transparent image it would stay visible once the image is shown).
+   * Cached apart from the variants, so that turning placeholders on makes no variant again.
+   */
+  async withPlaceholder(record, bytes, sharp, digest) {
+    if (this.options.placeholder !== "blur" || record.format === "svg") return { record, problems: [] };
+    const rel3 = recordPath(contentKey("placeholder", PIPELINE_VERSION, sharp.versions, PLACEHOLDER_WIDTH, digest));
+    const raw3 = this.store.readCache(rel3);
+    let placeholder;
+    let valid2 = false;
+    try {
+      const parsed = raw3 ? JSON.parse(raw3.toString("utf8")) : void 0;
+      if (parsed && typeof parsed === "object") {
+        placeholder = parsed.placeholder;
+        valid2 = placeholder === void 0 || typeof placeholder === "string" && placeholder.startsWith("data:image/webp;base64,");
+      }
+    } catch {
+    }
+    if (!raw3 || !valid2) {
+      const input = { limitInputPixels: this.options.maxPixels, failOn: "error" };
+      try {
+        const meta = await sharp(bytes, input).metadata();
+        placeholder = void 0;
+        if (meta.hasAlpha !== true) {
+          const tiny = await this.limiter.run(
+            () => sharp(bytes, input).autoOrient().resize({ width: PLACEHOLDER_WIDTH, height: PLACEHOLDER_WIDTH, fit: "inside" }).blur(1).webp({ quality: 40 }).toBuffer()
+          );
+          placeholder = `data:image/webp;base64,${tiny.toString("base64")}`;
+        }
+      } catch (e) {
+        return { problems: [`cannot be decoded (${firstLine(e)}): is the file truncated or corrupt?`] };
+      }
+      this.store.writeCache(rel3, Buffer.from(JSON.stringify(placeholder ? { placeholder } : {}) + "\n", "utf8"));
+    } else this.store.writeCache(rel3, raw3);
+    return { record: placeholder ? { ...record, placeholder } : record, problems: [] };
   }
   /** The record for `key` when it and every variant it lists are still there (and are then kept). */
   cached(key2) {

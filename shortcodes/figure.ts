@@ -172,7 +172,13 @@ async function shownImage(ctx: RenderContext<FigureParams>, param: 'src' | 'src-
   const shownWidth = positiveNumber(width) ?? image.width ?? 0;
   const data = pictureData(image, given(ctx, 'sizes') ?? ctx.images!.sizes(shownWidth));
   if (!data) return { src, width, height, responsive: true };
-  return { src: data.src, width, height, picture: { sources: data.sources, srcset: data.srcset, sizes: data.sizes }, responsive: true };
+  return {
+    src: data.src,
+    width,
+    height,
+    picture: { sources: data.sources, srcset: data.srcset, sizes: data.sizes, ...(data.placeholder ? { placeholder: data.placeholder } : {}) },
+    responsive: true,
+  };
 }
 
 /**

@@ -16,7 +16,7 @@ import type { LineIndex } from '../content/position.js';
 import { escapeHtmlGo, isLocalSrc } from '../render/figure-html.js';
 import type { PageInfo, SiteInfo } from '../render/types.js';
 import { lookUpFile, outsideMessage, shownPath, siteRoots, type Lookup } from '../site/safe-path.js';
-import { pictureData, type ImageService, type PictureData } from './service.js';
+import { pictureData, placeholderStyle, type ImageService, type PictureData } from './service.js';
 
 export interface MarkdownImage {
   /** Offsets of the whole image (`![` to its closing `)` or `]`) in the page's source. */
@@ -85,7 +85,8 @@ export function markdownPictureHtml(image: MarkdownImage, data: PictureData, lat
   let html = '<picture>';
   for (const s of data.sources) html += `<source type="${escapeHtmlGo(s.type)}"${attr('srcset', s.srcset)}${attr('sizes', data.sizes)}>`;
   html += `<img src="${escapeHtmlGo(data.src)}"${attr('srcset', data.srcset)}${attr('sizes', data.sizes)}${attr('alt', image.alt)}${attr('title', image.title)}`;
-  html += `${attr('width', data.width)}${attr('height', data.height)}${later ? ' loading="lazy" decoding="async"' : ''}></picture>`;
+  html += `${attr('width', data.width)}${attr('height', data.height)}${later ? ' loading="lazy" decoding="async"' : ''}`;
+  html += `${data.placeholder ? attr('style', placeholderStyle(data.placeholder)) : ''}></picture>`;
   return html;
 }
 

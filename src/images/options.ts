@@ -32,6 +32,11 @@ export interface ImageOptions {
    * module in Hugo's cache), which then stays in charge; true: always; false: never.
    */
   markdown: 'auto' | boolean;
+  /**
+   * "blur": each opaque image carries a tiny blurred version of itself (a WebP about 16 px wide, a few
+   * hundred bytes, inline as the `<img>`'s CSS background), shown while the image loads; "none": nothing.
+   */
+  placeholder: 'none' | 'blur';
 }
 
 export const DEFAULT_IMAGE_OPTIONS: ImageOptions = {
@@ -44,12 +49,13 @@ export const DEFAULT_IMAGE_OPTIONS: ImageOptions = {
   metadata: 'strip',
   maxPixels: 100_000_000,
   markdown: 'auto',
+  placeholder: 'none',
 };
 
 const KEY = 'params.prerender.images';
 const PATH = ['params', 'prerender', 'images'];
 /** The settings of `[params.prerender.images]`. */
-export const IMAGE_KEYS = ['enable', 'widths', 'formats', 'quality', 'sizes', 'metadata', 'maxPixels', 'markdown'] as const;
+export const IMAGE_KEYS = ['enable', 'widths', 'formats', 'quality', 'sizes', 'metadata', 'maxPixels', 'markdown', 'placeholder'] as const;
 const QUALITY_KEYS = ['avif', 'webp', 'jpeg'] as const;
 
 /**
@@ -115,6 +121,11 @@ export function imageOptions(data: Record<string, unknown>, where?: string | Con
     const m = typeof p.markdown === 'string' ? p.markdown.toLowerCase() : p.markdown;
     if (m === true || m === false || m === 'auto') o.markdown = m;
     else warn(['markdown'], `${KEY}.markdown must be true, false or "auto"; using "auto"`);
+  }
+  if (p.placeholder !== undefined) {
+    const m = typeof p.placeholder === 'string' ? p.placeholder.toLowerCase() : p.placeholder === false ? 'none' : '';
+    if (m === 'none' || m === 'blur') o.placeholder = m;
+    else warn(['placeholder'], `${KEY}.placeholder must be "blur" or "none"; using "none"`);
   }
   return { options: o, diagnostics };
 }

@@ -26,6 +26,9 @@ import { contentKey } from '../render/keys.js';
 import type { ImageOptions } from './options.js';
 import { defaultSizes, type ImageService } from './service.js';
 
+/** The larger side of a placeholder (`placeholder = "blur"`), in pixels: the browser scales it up, blurred. */
+const PLACEHOLDER_WIDTH = 16;
+
 /** Bump when the same input and options would give other variants. */
 const PIPELINE_VERSION = 1;
 
@@ -72,6 +75,8 @@ export interface ImageRecord {
   height: number;
   animated: boolean;
   variants: ImageVariant[];
+  /** With `placeholder = "blur"`, for an opaque image: a tiny WebP of it, as a data: URL. */
+  placeholder?: string;
 }
 
 /** One `srcset` of a format: candidates by ascending width. */
@@ -89,6 +94,8 @@ export interface ResponsiveImage {
   animated: boolean;
   /** Modern formats first, the fallback (the image's own format, or JPEG/PNG) last. */
   sets: SourceSet[];
+  /** A tiny blurred version, as a data: URL (see ImageRecord.placeholder). */
+  placeholder?: string;
 }
 
 /** Where the pipeline writes: the `.prerender` writer (site/output.ts) or a test double. */
@@ -270,7 +277,7 @@ export class ImagePipeline implements ImageService {
       if (!set) sets.push((set = { format: v.format, mime: MIME[v.format], candidates: [] }));
       set.candidates.push({ url: this.urlBase + v.file, width: v.width });
     }
-    return { format: r.format, width: r.width, height: r.height, animated: r.animated, sets };
+    return { format: r.format, width: r.width, height: r.height, animated: r.animated, sets, ...(r.placeholder ? { placeholder: r.placeholder } : {}) };
   }
 
   private async load(file: string): Promise<Outcome> {
@@ -289,16 +296,17 @@ export class ImagePipeline implements ImageService {
     // bytes under two names make a set each, whichever page a build reaches first. Keyed by the bytes
     // alone, the first name seen named both, and a page's output depended on the build's history.
     const stem = safeStem(path.basename(file, path.extname(file)));
+    const digest = createHash('sha256').update(bytes).digest('hex');
     const key = contentKey(
       'image',
       PIPELINE_VERSION,
       sharp.versions,
       { widths: o.widths, formats: o.formats, quality: o.quality, metadata: o.metadata },
-      createHash('sha256').update(bytes).digest('hex'),
+      digest,
       stem,
     );
     const cached = this.cached(key);
-    if (cached) return { record: cached, problems: [] };
+    if (cached) return this.withPlaceholder(cached, bytes, sharp, digest);
 
     const input: SharpOptions = { limitInputPixels: o.maxPixels, failOn: 'error' };
     let meta;
@@ -353,7 +361,46 @@ export class ImagePipeline implements ImageService {
     const record: ImageRecord = { format, width, height, animated, variants: plan };
     this.store.writeCache(recordPath(key), Buffer.from(JSON.stringify(record, null, 1) + '\n', 'utf8'));
     this.stats.processed++;
-    return { record, problems: [] };
+    return this.withPlaceholder(record, bytes, sharp, digest);
+  }
+
+  /**
+   * The record with its placeholder when `placeholder = "blur"` asks for one (an SVG or an image with an
+   * alpha channel gets none: behind a transparent image it would stay visible once the image is shown).
+   * Cached apart from the variants, so that turning placeholders on makes no variant again.
+   */
+  private async withPlaceholder(record: ImageRecord, bytes: Buffer, sharp: SharpModule, digest: string): Promise<Outcome> {
+    if (this.options.placeholder !== 'blur' || record.format === 'svg') return { record, problems: [] };
+    const rel = recordPath(contentKey('placeholder', PIPELINE_VERSION, sharp.versions, PLACEHOLDER_WIDTH, digest));
+    const raw = this.store.readCache(rel);
+    let placeholder: string | undefined;
+    let valid = false;
+    try {
+      const parsed: unknown = raw ? JSON.parse(raw.toString('utf8')) : undefined;
+      if (parsed && typeof parsed === 'object') {
+        placeholder = (parsed as { placeholder?: unknown }).placeholder as string | undefined;
+        valid = placeholder === undefined || (typeof placeholder === 'string' && placeholder.startsWith('data:image/webp;base64,'));
+      }
+    } catch {
+      /* made again below */
+    }
+    if (!raw || !valid) {
+      const input: SharpOptions = { limitInputPixels: this.options.maxPixels, failOn: 'error' };
+      try {
+        const meta = await sharp(bytes, input).metadata();
+        placeholder = undefined;
+        if (meta.hasAlpha !== true) {
+          const tiny = await this.limiter.run(() =>
+            sharp(bytes, input).autoOrient().resize({ width: PLACEHOLDER_WIDTH, height: PLACEHOLDER_WIDTH, fit: 'inside' }).blur(1).webp({ quality: 40 }).toBuffer(),
+          );
+          placeholder = `data:image/webp;base64,${tiny.toString('base64')}`;
+        }
+      } catch (e) {
+        return { problems: [`cannot be decoded (${firstLine(e)}): is the file truncated or corrupt?`] };
+      }
+      this.store.writeCache(rel, Buffer.from(JSON.stringify(placeholder ? { placeholder } : {}) + '\n', 'utf8'));
+    } else this.store.writeCache(rel, raw); // still in use: kept by the end of a full build
+    return { record: placeholder ? { ...record, placeholder } : record, problems: [] };
   }
 
   /** The record for `key` when it and every variant it lists are still there (and are then kept). */

@@ -39,6 +39,8 @@ export interface PictureData {
   format: string;
   /** One per modern format, best first. */
   sources: { type: string; srcset: string }[];
+  /** `placeholder = "blur"`: a tiny blurred version as a data: URL, for the `<img>`'s CSS background. */
+  placeholder?: string;
 }
 
 function srcsetOf(s: SourceSet): string {
@@ -57,5 +59,11 @@ export function pictureData(image: ResponsiveImage, sizes: string): PictureData 
     ...(image.height !== undefined ? { height: image.height } : {}),
     format: image.format,
     sources: image.sets.slice(0, -1).map((s) => ({ type: s.mime, srcset: srcsetOf(s) })),
+    ...(image.placeholder ? { placeholder: image.placeholder } : {}),
   };
+}
+
+/** The `style` of an `<img>` with a placeholder: shown, stretched over the image's box, until the image covers it. */
+export function placeholderStyle(placeholder: string): string {
+  return `background-size:cover;background-image:url(${placeholder})`;
 }

@@ -4,6 +4,7 @@
  * Go's html/template escapes a plain string in that position (see COMPAT §3.1), so a theme's CSS and a
  * reader see the same figure whether Hugo or we rendered it.
  */
+import { placeholderStyle } from '../images/service.js';
 
 /** What goes into the figure; `…Html` fields are trusted markup, everything else plain text. */
 export interface FigureHtmlInput {
@@ -28,7 +29,7 @@ export interface FigureHtmlInput {
    * Responsive versions (src/images): the `<img>` gets `srcset` and `sizes` and is wrapped in `<picture>`
    * with one `<source>` per modern format, best first. `src` is then the fallback's largest version.
    */
-  picture?: { sources: { type: string; srcset: string }[]; srcset: string; sizes: string };
+  picture?: { sources: { type: string; srcset: string }[]; srcset: string; sizes: string; placeholder?: string };
   /**
    * The image shown instead when the page is dark (`src-dark`): both images are written, the light one
    * with class hp-light-only, this one with hp-dark-only (on the `<picture>` when there is one), and
@@ -106,7 +107,8 @@ export function figureHtml(f: FigureHtmlInput): string {
     out += `<img${pic ? '' : attr('class', cls)} src="${urlAttrGo(v.src)}"`;
     if (pic) out += `${attr('srcset', pic.srcset)}${attr('sizes', pic.sizes)}`;
     if (f.alt !== undefined) out += `\n\t\t\talt="${escapeHtmlGo(f.alt)}"`;
-    out += `${attr('width', v.width)}${attr('height', v.height)}${attr('loading', f.loading)}${attr('decoding', f.decoding)}>`;
+    out += `${attr('width', v.width)}${attr('height', v.height)}${attr('loading', f.loading)}${attr('decoding', f.decoding)}`;
+    out += `${pic?.placeholder ? attr('style', placeholderStyle(pic.placeholder)) : ''}>`;
     if (pic) out += '</picture>';
     return out;
   };

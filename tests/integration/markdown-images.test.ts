@@ -286,3 +286,56 @@ describe('Markdown images on the next build', () => {
     expect(shadow()).toContain('alt="A photo of grass" title="The title" width="900" height="600"');
   }, 120_000);
 });
+
+describe('placeholder = "blur"', () => {
+  const BLUR = '[params.prerender.images]\nplaceholder = "blur"\n';
+  const HOOK = '<span class="hook">{{ partial "prerender/picture.html" (dict "page" .Page "src" .Destination "alt" .PlainText) }}</span>';
+  let ours: string;
+  let hooked: string;
+  let placeholder: string;
+
+  beforeAll(async () => {
+    ours = await makeSite('hp-md-images-blur-', true, { 'hugo.toml': BLUR });
+    hooked = await makeSite('hp-md-images-blur-hook-', true, { 'hugo.toml': BLUR, 'layouts/_default/_markup/render-image.html': HOOK });
+    for (const site of [ours, hooked]) expect((await prerender({ source: site })).failed).toBe(false);
+    const index = JSON.parse(readFileSync(path.join(hooked, '.prerender/images.json'), 'utf8'));
+    placeholder = index['posts/p/index.md']['photo.jpg'].placeholder;
+    expect(placeholder).toMatch(/^data:image\/webp;base64,/);
+    const tiny = await sharp(Buffer.from(placeholder.slice(placeholder.indexOf(',') + 1), 'base64')).metadata();
+    // The photo is 1200×720.
+    expect([tiny.width, tiny.height]).toEqual([16, 10]);
+  }, 120_000);
+
+  describeEachHugo('built by Hugo', (hugo) => {
+    const backgrounds = (site: string) => {
+      const built = buildSite(hugo.bin, site);
+      expect(built.code, built.stdout + built.stderr).toBe(0);
+      return pictures(built.read('posts/p/index.html')).map((p) => {
+        const img = byTag(p, 'img')[0]!;
+        return [attr(img, 'alt'), /^background-size:cover;background-image:url\((data:image\/webp;base64,[^)]*)\)$/.exec(attr(img, 'style') ?? '')?.[1] === placeholderOf(attr(img, 'src')!)];
+      });
+    };
+    // Each image's own placeholder: the photo's, or the diagram's (a white PNG without alpha).
+    let byImage: Record<string, string>;
+    const placeholderOf = (src: string) => byImage[/photo/.test(src) ? 'photo.jpg' : '/images/diagram.png'];
+    beforeAll(() => {
+      const index = JSON.parse(readFileSync(path.join(hooked, '.prerender/images.json'), 'utf8'));
+      const entries = index['posts/p/index.md'] as Record<string, { placeholder: string }>;
+      byImage = Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, v.placeholder]));
+      expect(byImage['photo.jpg']).toBe(placeholder);
+    });
+
+    it('puts each image its placeholder as the CSS background of its <img>: ours, a figure, and through the hook', () => {
+      const expected = [
+        ['A photo of grass', true],
+        ['icon', true],
+        ['linked', true],
+        ['by reference', true],
+        ['A figure', true],
+      ];
+      expect(backgrounds(ours)).toEqual(expected);
+      // Through prerender/picture.html: the Markdown images the hook renders (the figure is ours: it is here too).
+      expect(backgrounds(hooked)).toEqual([...expected.slice(0, 4), ['h', true], ['A figure', true], ['inside a shortcode', true]]);
+    });
+  });
+});

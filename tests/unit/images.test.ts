@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_IMAGE_OPTIONS, imageOptions, type ImageOptions } from '../../src/images/options.js';
 import { ImagePipeline, variantWidths, type ResponsiveImage } from '../../src/images/pipeline.js';
 import { PrerenderOutput } from '../../src/site/output.js';
+import { pictureData } from '../../src/images/service.js';
 import { tempDir } from '../helpers/hugo.js';
 import { renderShortcodeForTest } from '../helpers/render-context.js';
 import figure from '../../shortcodes/figure.js';
@@ -239,6 +240,70 @@ describe('the image pipeline', () => {
     } finally {
       rmSync(other, { recursive: true, force: true });
     }
+  });
+});
+
+describe('placeholder = "blur"', () => {
+  const BLUR: ImageOptions = { ...OPTIONS, placeholder: 'blur' };
+  const decode = async (url: string) => {
+    expect(url).toMatch(/^data:image\/webp;base64,[A-Za-z0-9+/]+=*$/);
+    const bytes = Buffer.from(url.slice(url.indexOf(',') + 1), 'base64');
+    return { bytes, meta: await sharp(bytes).metadata(), stats: await sharp(bytes).stats() };
+  };
+
+  it('gives an opaque image a tiny WebP of itself, oriented, and makes no variant again for it', async () => {
+    rmSync(path.join(dir, '.prerender'), { recursive: true, force: true });
+    const plain = pipeline();
+    const without = await plain.images.prepare(img('rotated.jpg'), 'rotated.jpg');
+    plain.output.finish();
+    expect(without.image!.placeholder).toBeUndefined();
+
+    const blur = pipeline(BLUR);
+    const r = await blur.images.prepare(img('rotated.jpg'), 'rotated.jpg');
+    // The same variants (no encode: the placeholder is cached apart), and the placeholder.
+    expect(blur.images.stats).toEqual({ images: 1, processed: 0 });
+    expect(r.image!.sets).toEqual(without.image!.sets);
+    const tiny = await decode(r.image!.placeholder!);
+    // Shown 400×600 (EXIF orientation 6): the placeholder is upright too, 16 px on its longer side.
+    expect([tiny.meta.width, tiny.meta.height]).toEqual([11, 16]);
+    expect(tiny.bytes.length).toBeLessThan(400);
+    expect(pictureData(r.image!, '100vw')!.placeholder).toBe(r.image!.placeholder);
+    blur.output.finish();
+
+    // Cached: the same placeholder from the record, nothing decoded.
+    const warm = pipeline(BLUR);
+    expect(await warm.images.prepare(img('rotated.jpg'), 'rotated.jpg')).toEqual(r);
+    expect(warm.images.stats).toEqual({ images: 1, processed: 0 });
+    // Its record is kept by a full build, and is made again when it is not valid.
+    const { removed } = warm.output.finish();
+    expect(removed).toEqual([]);
+    const records = readdirSync(path.join(dir, '.prerender/cache/images'));
+    const placeholderRecord = records.find((f) => readFileSync(path.join(dir, '.prerender/cache/images', f), 'utf8').startsWith('{"placeholder"'))!;
+    writeFileSync(path.join(dir, '.prerender/cache/images', placeholderRecord), '{"placeholder":"javascript:alert(1)"}\n');
+    const repaired = pipeline(BLUR);
+    expect(await repaired.images.prepare(img('rotated.jpg'), 'rotated.jpg')).toEqual(r);
+    repaired.output.finish();
+  });
+
+  it('gives none to an image with an alpha channel (it would show through) or an SVG', async () => {
+    const { images, output } = pipeline(BLUR);
+    const frames = await images.prepare(img('anim.gif'), 'anim.gif');
+    expect(frames.image!.sets.length).toBeGreaterThan(0);
+    expect(frames.image!.placeholder).toBeUndefined();
+    expect((await images.prepare(img('diagram.svg'), 'diagram.svg')).image!.placeholder).toBeUndefined();
+    output.finish();
+  });
+
+  it('goes on the <img> of a figure as its CSS background', async () => {
+    const { images, output } = pipeline(BLUR);
+    const page = { page: { absPath: path.join(dir, 'content/post.md'), relPath: 'content/post.md' }, site: { dir, staticDirs: [path.join(dir, 'static')], assetsDir: path.join(dir, 'assets') } };
+    const r = await renderShortcodeForTest(figure, { src: '/wide.png', alt: 'A gradient' }, { ...page, images, occurrence: 0 });
+    const style = /<img [^>]* style="background-size:cover;background-image:url\(([^)"]*)\)"><\/picture>/.exec(r.html);
+    expect(style, r.html).not.toBeNull();
+    // Written as Go's html/template writes an attribute: `+` as &#43;.
+    const url = style![1]!.replace(/&#43;/g, '+');
+    expect((await decode(url)).meta.width).toBe(16);
+    output.finish();
   });
 });
 

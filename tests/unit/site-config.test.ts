@@ -268,7 +268,7 @@ describe('params.prerender diagnostics: at the setting, in the file that sets it
       at('hugo.toml:13:1', /^params\.prerender\.limits\.pagebyte is not a limit hugo-prerender knows, and is ignored: did you mean pageBytes\? params\.prerender\.limits has pageBytes, /),
       at('hugo.toml:16:10', /^params\.prerender\.images\.widths must be a non-empty list of whole numbers/),
       at('hugo.toml:17:11', /^params\.prerender\.images\.quality must be a whole number from 1 to 100/),
-      at('hugo.toml:18:1', /^params\.prerender\.images\.widht is not a setting hugo-prerender knows, and is ignored: did you mean widths\? params\.prerender\.images has enable, widths, formats, quality, sizes, metadata, maxPixels, markdown$/),
+      at('hugo.toml:18:1', /^params\.prerender\.images\.widht is not a setting hugo-prerender knows, and is ignored: did you mean widths\? params\.prerender\.images has enable, widths, formats, quality, sizes, metadata, maxPixels, markdown, placeholder$/),
       at('hugo.toml:21:13', /^params\.prerender\.math\.escapes = "weird" is not one of "auto", "none", "markdown"; using "auto"$/),
       at('hugo.toml:23:19', /^params\.prerender\.limit is not a setting hugo-prerender knows, and is ignored: did you mean limits\? params\.prerender has /),
       at('hugo.toml:26:26', /^params\.prerender\.image is not a setting hugo-prerender knows, and is ignored: did you mean images\? /),

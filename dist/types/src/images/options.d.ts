@@ -34,10 +34,15 @@ export interface ImageOptions {
      * module in Hugo's cache), which then stays in charge; true: always; false: never.
      */
     markdown: 'auto' | boolean;
+    /**
+     * "blur": each opaque image carries a tiny blurred version of itself (a WebP about 16 px wide, a few
+     * hundred bytes, inline as the `<img>`'s CSS background), shown while the image loads; "none": nothing.
+     */
+    placeholder: 'none' | 'blur';
 }
 export declare const DEFAULT_IMAGE_OPTIONS: ImageOptions;
 /** The settings of `[params.prerender.images]`. */
-export declare const IMAGE_KEYS: readonly ["enable", "widths", "formats", "quality", "sizes", "metadata", "maxPixels", "markdown"];
+export declare const IMAGE_KEYS: readonly ["enable", "widths", "formats", "quality", "sizes", "metadata", "maxPixels", "markdown", "placeholder"];
 /**
  * Reads `params.prerender.images` from the merged site config data (keys in any case). `where`: the
  * site's locator (SiteConfig.locate) to place each warning at its setting, or just the file to name.

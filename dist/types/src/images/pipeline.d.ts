@@ -18,6 +18,8 @@ export interface ImageRecord {
     height: number;
     animated: boolean;
     variants: ImageVariant[];
+    /** With `placeholder = "blur"`, for an opaque image: a tiny WebP of it, as a data: URL. */
+    placeholder?: string;
 }
 /** One `srcset` of a format: candidates by ascending width. */
 export interface SourceSet {
@@ -36,6 +38,8 @@ export interface ResponsiveImage {
     animated: boolean;
     /** Modern formats first, the fallback (the image's own format, or JPEG/PNG) last. */
     sets: SourceSet[];
+    /** A tiny blurred version, as a data: URL (see ImageRecord.placeholder). */
+    placeholder?: string;
 }
 /** Where the pipeline writes: the `.prerender` writer (site/output.ts) or a test double. */
 export interface ImageStore {
@@ -93,6 +97,12 @@ export declare class ImagePipeline implements ImageService {
     prepare(file: string, shown: string): Promise<PrepareResult>;
     private responsive;
     private load;
+    /**
+     * The record with its placeholder when `placeholder = "blur"` asks for one (an SVG or an image with an
+     * alpha channel gets none: behind a transparent image it would stay visible once the image is shown).
+     * Cached apart from the variants, so that turning placeholders on makes no variant again.
+     */
+    private withPlaceholder;
     /** The record for `key` when it and every variant it lists are still there (and are then kept). */
     private cached;
 }

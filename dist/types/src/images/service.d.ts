@@ -35,6 +35,10 @@ export interface PictureData {
         type: string;
         srcset: string;
     }[];
+    /** `placeholder = "blur"`: a tiny blurred version as a data: URL, for the `<img>`'s CSS background. */
+    placeholder?: string;
 }
 /** The `<picture>` of an image, or undefined when there is nothing to offer (an SVG, used as it is). */
 export declare function pictureData(image: ResponsiveImage, sizes: string): PictureData | undefined;
+/** The `style` of an `<img>` with a placeholder: shown, stretched over the image's box, until the image covers it. */
+export declare function placeholderStyle(placeholder: string): string;

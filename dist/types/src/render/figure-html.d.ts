@@ -1,9 +1,3 @@
-/**
- * The markup of Hugo's built-in `figure` shortcode, as a pure function. The shape and whitespace follow
- * Hugo ≥ 0.162 (tpl/tplimpl/embedded/templates/_shortcodes/figure.html); values are escaped the way
- * Go's html/template escapes a plain string in that position (see COMPAT §3.1), so a theme's CSS and a
- * reader see the same figure whether Hugo or we rendered it.
- */
 /** What goes into the figure; `…Html` fields are trusted markup, everything else plain text. */
 export interface FigureHtmlInput {
     src: string;
@@ -34,6 +28,7 @@ export interface FigureHtmlInput {
         }[];
         srcset: string;
         sizes: string;
+        placeholder?: string;
     };
     /**
      * The image shown instead when the page is dark (`src-dark`): both images are written, the light one
