@@ -1170,14 +1170,32 @@ var require_yaml = __commonJS({
   }
 });
 
+// src/content/ranges.ts
+function countBelow(offsets, at) {
+  let lo = 0;
+  let hi = offsets.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if (offsets[mid] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+var init_ranges = __esm({
+  "src/content/ranges.ts"() {
+    "use strict";
+  }
+});
+
 // src/content/position.ts
 var HIGH_SURROGATE, SURROGATE_PAIR, LineIndex;
 var init_position = __esm({
   "src/content/position.ts"() {
     "use strict";
+    init_ranges();
     HIGH_SURROGATE = /[\ud800-\udbff]/;
     SURROGATE_PAIR = /[\ud800-\udbff][\udc00-\udfff]/g;
-    LineIndex = class _LineIndex {
+    LineIndex = class {
       constructor(text) {
         this.text = text;
         const starts = [0];
@@ -1195,17 +1213,6 @@ var init_position = __esm({
       starts;
       /** Offsets of the high halves of the surrogate pairs, ascending: a column counts each pair once. */
       pairs;
-      /** How many entries of the sorted `list` are below `value` (binary search: `at` stays O(log n)). */
-      static below(list, value) {
-        let lo = 0;
-        let hi = list.length;
-        while (lo < hi) {
-          const mid = lo + hi >> 1;
-          if (list[mid] < value) lo = mid + 1;
-          else hi = mid;
-        }
-        return lo;
-      }
       /** Line and column of `offset` (clamped to the text). */
       at(offset) {
         const off = Math.max(0, Math.min(offset, this.text.length));
@@ -1217,7 +1224,7 @@ var init_position = __esm({
           else hi = mid - 1;
         }
         const lineStart = this.starts[lo];
-        const pairsBefore = _LineIndex.below(this.pairs, off - 1) - _LineIndex.below(this.pairs, lineStart);
+        const pairsBefore = countBelow(this.pairs, off - 1) - countBelow(this.pairs, lineStart);
         return { line: lo + 1, column: off - lineStart - pairsBefore + 1 };
       }
       /** Offset of a 1-based line and column (the inverse of `at`). */
@@ -3998,7 +4005,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "f28f4f31fb04168373d063a3a47602f9";
+    BUNDLE_CODE_ID = "02858c4831e82f7cd5ac070f8b9ed861";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -15825,10 +15832,37 @@ var HAS_WELLFORMED = !!"".isWellFormed;
 // src/content/frontmatter.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 
+// src/content/ranges.ts
+function overlapChecker(ranges) {
+  const sorted = [...ranges].sort((a3, b2) => a3.start - b2.start);
+  const reach = [];
+  for (const r2 of sorted) reach.push(Math.max(r2.end, reach[reach.length - 1] ?? -Infinity));
+  return (s2, e) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (sorted[mid].start < e) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && reach[lo - 1] > s2;
+  };
+}
+function countBelow(offsets, at) {
+  let lo = 0;
+  let hi = offsets.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if (offsets[mid] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 // src/content/position.ts
 var HIGH_SURROGATE = /[\ud800-\udbff]/;
 var SURROGATE_PAIR = /[\ud800-\udbff][\udc00-\udfff]/g;
-var LineIndex = class _LineIndex {
+var LineIndex = class {
   constructor(text12) {
     this.text = text12;
     const starts = [0];
@@ -15846,17 +15880,6 @@ var LineIndex = class _LineIndex {
   starts;
   /** Offsets of the high halves of the surrogate pairs, ascending: a column counts each pair once. *~1
   pairs;
-  /** How many entries of the sorted `list` are below `value` (binary search: `at` stays O(log n)). *~1
-  static below(list4, value2) {
-    let lo = 0;
-    let hi = list4.length;
-    while (lo < hi) {
-      const mid = lo + hi >> 1;
-      if (list4[mid] < value2) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
   /** Line and column of `offset` (clamped to the text). *~1
   at(offset) {
     const off = Math.max(0, Math.min(offset, this.text.length));
@@ -15868,7 +15891,7 @@ var LineIndex = class _LineIndex {
       else hi = mid - 1;
     }
     const lineStart = this.starts[lo];
-    const pairsBefore = _LineIndex.below(this.pairs, off - 1) - _LineIndex.below(this.pairs, lineStart);
+    const pairsBefore = countBelow(this.pairs, off - 1) - countBelow(this.pairs, lineStart);
     return { line: lo + 1, column: off - lineStart - pairsBefore + 1 };
   }
   /** Offset of a 1-based line and column (the inverse of `at`). *~1
@@ -29590,7 +29613,7 @@ var TEXT_CONSTRUCTS = [
   "mathSpan"
 ];
 var plainTextMask = { minChars: 32 * 1024, minQuietShare: 0.25 };
-function quietPlainText(body3, pairs) {
+function quietPlainText(body3, pairs, images = false) {
   if (body3.length < plainTextMask.minChars) return body3;
   const significant = /* @__PURE__ *~1 new Set(["\\", ...pairs.map((p5) => p5.open[0])]);
   if (quietLineChars(body3, significant) < body3.length * plainTextMask.minQuietShare) return body3;
@@ -29601,7 +29624,7 @@ function quietPlainText(body3, pairs) {
     const first = node3.children[0]?.position?.start.offset;
     const last = node3.children[node3.children.length - 1]?.position?.end.offset;
     if (first === void 0 || last === void 0) return SKIP;
-    for (let i2 = first; i2 < last; i2++) if (significant.has(body3[i2]) || body3[i2] === "!" && body3[i2 + 1] === "[") return SKIP;
+    for (let i2 = first; i2 < last; i2++) if (significant.has(body3[i2]) || images && body3[i2] === "!" && body3[i2 + 1] === "[") return SKIP;
     quiet.push({ start: first, end: last });
     return SKIP;
   });
@@ -29752,7 +29775,7 @@ function locateMath(source, opts) {
   const escapes = mathOpts.escapes ?? "auto";
   const pairs = delimiterPairs(mathOpts);
   const body3 = applyMask(source.slice(bodyOffset), bodyOffset, opts.masked);
-  const quiet = quietPlainText(body3, pairs);
+  const quiet = quietPlainText(body3, pairs, opts.images);
   let tree;
   try {
     tree = parseMarkdownWithMath(quiet, pairs, void 0, opts.maxFormulas);
@@ -29766,19 +29789,7 @@ function locateMath(source, opts) {
     const { line: line3, column: column2 } = lines.at(offset);
     diagnostics.push({ severity, message, file: opts.file, line: line3, column: column2, offset, code: code4 });
   };
-  const masked = [...opts.masked].sort((a3, b2) => a3.start - b2.start);
-  const reach = [];
-  for (const m of masked) reach.push(Math.max(m.end, reach[reach.length - 1] ?? -Infinity));
-  const overlapsMask = (s2, e) => {
-    let lo = 0;
-    let hi = masked.length;
-    while (lo < hi) {
-      const mid = lo + hi >> 1;
-      if (masked[mid].start < e) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && reach[lo - 1] > s2;
-  };
+  const overlapsMask = overlapChecker(opts.masked);
   const found = [];
   const textRanges = [];
   const codeSpans = [];
@@ -54173,7 +54184,7 @@ function texOfWrapper(inner2, display) {
 }
 
 // src/images/markdown-images.ts
-function findMarkdownImages(tree, bodyOffset, inHeadings = false) {
+function findMarkdownImages(tree, bodyOffset, inHeadings = false, source) {
   const definitions = /* @__PURE__ *~1 new Map();
   let any = false;
   visit3(tree, (node3) => {
@@ -54187,16 +54198,33 @@ function findMarkdownImages(tree, bodyOffset, inHeadings = false) {
     if (node3.type !== "image" && node3.type !== "imageReference" || !node3.position) return void 0;
     const target = node3.type === "image" ? node3 : definitions.get(node3.identifier);
     if (!target) return void 0;
-    out.push({
-      start: bodyOffset + node3.position.start.offset,
-      end: bodyOffset + node3.position.end.offset,
-      url: target.url,
-      alt: node3.alt ?? "",
-      title: target.title ?? null
-    });
+    const start = bodyOffset + node3.position.start.offset;
+    const end = bodyOffset + node3.position.end.offset;
+    out.push({ start, end, url: target.url, alt: (source !== void 0 ? altWithMath(source.slice(start, end)) : void 0) ?? node3.alt ?? "", title: target.title ?? null });
     return void 0;
   });
   return out;
+}
+function altWithMath(raw3) {
+  let label;
+  let depth = 0;
+  for (let i2 = 2; i2 < raw3.length && label === void 0; i2++) {
+    const c = raw3[i2];
+    if (c === "\\") i2++;
+    else if (c === "`") {
+      let n = 1;
+      while (raw3[i2 + n] === "`") n++;
+      const close2 = raw3.indexOf("`".repeat(n), i2 + n);
+      i2 = close2 < 0 ? i2 + n - 1 : close2 + n - 1;
+    } else if (c === "[") depth++;
+    else if (c === "]") {
+      if (depth === 0) label = raw3.slice(2, i2);
+      else depth--;
+    }
+  }
+  if (label === void 0 || !/\$|\\[([]/.test(label)) return void 0;
+  const text12 = (node3) => node3.type === "image" || node3.type === "imageReference" ? node3.alt ?? "" : "value" in node3 && node3.type !== "html" ? node3.value : "children" in node3 ? node3.children.map(text12).join("") : "";
+  return text12(parseMarkdownWithMath(label, []));
 }
 function lookUpMarkdownImage(url, site, page) {
   if (!isLocalSrc(url) || /[?#]/.test(url) || url.trim() !== url || url === "") return void 0;
@@ -54222,10 +54250,12 @@ function markdownPictureHtml(image3, data, later) {
   html7 += `${data.placeholder ? attr2("style", placeholderStyle(data.placeholder)) : ""}></picture>`;
   return html7;
 }
-async function serveMarkdownImages(images, page, site, service, lines) {
+async function serveMarkdownImages(images, page, site, service, lines, over = () => void 0) {
   const served = [];
   const diagnostics = [];
   for (const image3 of images) {
+    const limit = over();
+    if (limit) return { served, diagnostics, stopped: { limit, offset: image3.start } };
     const warn = (code4, message) => diagnostics.push({ severity: "warning", code: code4, file: page.relPath, ...lines.at(image3.start), offset: image3.start, message: `Markdown ${message}` });
     const look = lookUpMarkdownImage(image3.url, site, page);
     if (!look) {
@@ -54424,13 +54454,37 @@ async function prerenderPage(source, env2) {
   const overLimit = pageOverLimits(source, parsed, limits, lines, file);
   if (overLimit) return { formulas: [], fragments: [], titles: /* @__PURE__ *~1 new Map(), diagnostics: [...diagnostics, overLimit], failed: true, held: true, stats, parsed };
   const wrappers = { ...DEFAULT_WRAPPERS, ...env2.settings.math.wrappers ?? {} };
+  let imageMode = env2.services.images ? env2.settings.markdownImages : void 0;
+  if (imageMode) {
+    let count = 0;
+    let tooMany;
+    for (let at = source.indexOf("![", parsed.bodyOffset); at >= 0; at = source.indexOf("![", at + 2)) {
+      if (++count > limits.shortcodes) {
+        tooMany = at;
+        break;
+      }
+    }
+    if (count === 0) imageMode = void 0;
+    else if (tooMany !== void 0) {
+      imageMode = void 0;
+      diagnostics.push({
+        severity: "warning",
+        file,
+        ...lines.at(tooMany),
+        offset: tooMany,
+        code: "limit",
+        message: `this page has more than ${limits.shortcodes} Markdown images (params.prerender.limits.shortcodes), so its Markdown images are left as plain Hugo renders them. Split the page, or raise the limit`
+      });
+    }
+  }
   const located = locateMath(source, {
     bodyOffset: parsed.bodyOffset,
     masked: maskedRanges(parsed, isOwned, wrappers),
     math: env2.settings.math,
     file,
     maxFormulas: limits.formulas,
-    lines
+    lines,
+    images: imageMode !== void 0
   });
   if (located.tooMany !== void 0) {
     diagnostics.push(limitDiagnostic("formulas", limits, limits.formulas, located.tooMany, lines, file));
@@ -54444,20 +54498,19 @@ async function prerenderPage(source, env2) {
   }
   located.spans.push(...wrapperSpans(parsed.shortcodes, wrappers, isOwned, source, lines));
   located.spans.sort((a3, b2) => a3.start - b2.start);
-  const imageMode = env2.services.images ? env2.settings.markdownImages : void 0;
   let servedImages = [];
   let imageEntries;
-  if (imageMode && located.imageTree && source.includes("![", parsed.bodyOffset)) {
+  if (imageMode && located.imageTree) {
     const topLevel = parsed.shortcodes.map((sc) => ({ start: sc.offset, end: sc.end }));
-    const blocked = imageMode === "render" ? [...topLevel, ...maskedRanges(parsed, isOwned, wrappers)] : maskedRanges(parsed, isOwned, wrappers);
-    const candidates2 = findMarkdownImages(located.imageTree, parsed.bodyOffset, imageMode === "index").filter(
-      (img) => !blocked.some((r2) => r2.start < img.end && img.start < r2.end)
-    );
-    const served = candidates2.length ? await serveMarkdownImages(candidates2, env2.page, env2.site, env2.services.images, lines) : { served: [], diagnostics: [] };
+    const blocked = overlapChecker(imageMode === "render" ? [...topLevel, ...maskedRanges(parsed, isOwned, wrappers)] : maskedRanges(parsed, isOwned, wrappers));
+    const candidates2 = findMarkdownImages(located.imageTree, parsed.bodyOffset, imageMode === "index", source).filter((img) => !blocked(img.start, img.end));
+    const served = candidates2.length ? await serveMarkdownImages(candidates2, env2.page, env2.site, env2.services.images, lines, () => budget.over()) : { served: [], diagnostics: [] };
     diagnostics.push(...served.diagnostics);
+    if (served.stopped) return stopped(served.stopped.limit, served.stopped.offset, "Markdown image");
     if (imageMode === "render") {
       servedImages = served.served.filter((s2) => s2.data !== void 0);
-      if (servedImages.length) located.spans = located.spans.filter((span) => !servedImages.some((s2) => s2.image.start < span.end && span.start < s2.image.end));
+      const inImage = overlapChecker(servedImages.map((s2) => s2.image));
+      if (servedImages.length) located.spans = located.spans.filter((span) => !inImage(span.start, span.end));
     } else {
       for (const s2 of served.served) if (s2.data) (imageEntries ??= {})[s2.image.url] = s2.data;
     }
@@ -54498,10 +54551,11 @@ async function prerenderPage(source, env2) {
   const replacements = [];
   let failed = false;
   let held = false;
-  const ourFigures = servedImages.length ? ownedShortcodes(parsed.shortcodes, isOwned, wrappers).filter((sc) => sc.name === "figure") : [];
-  const imagesBefore = (offset) => servedImages.filter((s2) => s2.image.start < offset).length;
-  for (const { image: image3, data } of servedImages) {
-    const later = imagesBefore(image3.start) > 0 || ourFigures.some((sc) => sc.offset < image3.start);
+  const firstFigure = servedImages.length ? ownedShortcodes(parsed.shortcodes, isOwned, wrappers).find((sc) => sc.name === "figure")?.offset ?? Infinity : Infinity;
+  const imageStarts = servedImages.map((s2) => s2.image.start);
+  const imagesBefore = (offset) => countBelow(imageStarts, offset);
+  for (const [i2, { image: image3, data }] of servedImages.entries()) {
+    const later = i2 > 0 || firstFigure < image3.start;
     const html7 = markdownPictureHtml(image3, data, later);
     const key2 = contentKey("img", "0.1.0", env2.settings.settingsKey, html7);
     replacements.push({ start: image3.start, end: image3.end, key: key2 });

@@ -31,6 +31,7 @@ import { headingAttributeBlock } from './content/headings.js';
 import { closestKey } from './render/closest-name.js';
 import { isRecord } from './site/config.js';
 import { findMarkdownImages, markdownPictureHtml, serveMarkdownImages, type ServedImage } from './images/markdown-images.js';
+import { countBelow, overlapChecker } from './content/ranges.js';
 import type { PictureData } from './images/service.js';
 
 /** Shortcodes whose inner content is code: nothing inside them is math. */
@@ -448,6 +449,32 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   if (overLimit) return { formulas: [], fragments: [], titles: new Map(), diagnostics: [...diagnostics, overLimit], failed: true, held: true, stats, parsed };
 
   const wrappers = { ...DEFAULT_WRAPPERS, ...(env.settings.math.wrappers ?? {}) };
+  // Markdown images (images/markdown-images.ts), as many as the shortcodes limit allows: each one a
+  // fragment, and each one parsed (a large page's paragraphs without math are otherwise masked out of its
+  // parse: a page of 100,000 images ran into its memory budget, 1,024 MB, after 21 s).
+  let imageMode = env.services.images ? env.settings.markdownImages : undefined;
+  if (imageMode) {
+    let count = 0;
+    let tooMany: number | undefined;
+    for (let at = source.indexOf('![', parsed.bodyOffset); at >= 0; at = source.indexOf('![', at + 2)) {
+      if (++count > limits.shortcodes) {
+        tooMany = at;
+        break;
+      }
+    }
+    if (count === 0) imageMode = undefined;
+    else if (tooMany !== undefined) {
+      imageMode = undefined;
+      diagnostics.push({
+        severity: 'warning',
+        file,
+        ...lines.at(tooMany),
+        offset: tooMany,
+        code: 'limit',
+        message: `this page has more than ${limits.shortcodes} Markdown images (params.prerender.limits.shortcodes), so its Markdown images are left as plain Hugo renders them. Split the page, or raise the limit`,
+      });
+    }
+  }
   const located = locateMath(source, {
     bodyOffset: parsed.bodyOffset,
     masked: maskedRanges(parsed, isOwned, wrappers),
@@ -455,6 +482,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     file,
     maxFormulas: limits.formulas,
     lines,
+    images: imageMode !== undefined,
   });
   if (located.tooMany !== undefined) {
     diagnostics.push(limitDiagnostic('formulas', limits, limits.formulas, located.tooMany, lines, file));
@@ -469,23 +497,23 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   located.spans.push(...wrapperSpans(parsed.shortcodes, wrappers, isOwned, source, lines));
   located.spans.sort((a, b) => a.start - b.start);
   // Markdown images with a local image (images/markdown-images.ts). Where we render them: outside headings
-  // and shortcodes, each we can serve becomes a fragment (a formula inside one goes with it, its TeX in the
-  // alt text, as Hugo writes it there). Where the site's image render hook renders them: all of them, for
-  // images.json.
-  const imageMode = env.services.images ? env.settings.markdownImages : undefined;
+  // and shortcodes, each we can serve becomes a fragment (a formula inside one goes with it, as written,
+  // into the alt text). Where the site's image render hook renders them: all of them, for images.json.
   let servedImages: ServedImage[] = [];
   let imageEntries: Record<string, PictureData> | undefined;
-  if (imageMode && located.imageTree && source.includes('![', parsed.bodyOffset)) {
+  if (imageMode && located.imageTree) {
     const topLevel = parsed.shortcodes.map((sc) => ({ start: sc.offset, end: sc.end }));
-    const blocked = imageMode === 'render' ? [...topLevel, ...maskedRanges(parsed, isOwned, wrappers)] : maskedRanges(parsed, isOwned, wrappers);
-    const candidates = findMarkdownImages(located.imageTree, parsed.bodyOffset, imageMode === 'index').filter(
-      (img) => !blocked.some((r) => r.start < img.end && img.start < r.end),
-    );
-    const served = candidates.length ? await serveMarkdownImages(candidates, env.page, env.site, env.services.images!, lines) : { served: [], diagnostics: [] };
+    const blocked = overlapChecker(imageMode === 'render' ? [...topLevel, ...maskedRanges(parsed, isOwned, wrappers)] : maskedRanges(parsed, isOwned, wrappers));
+    const candidates = findMarkdownImages(located.imageTree, parsed.bodyOffset, imageMode === 'index', source).filter((img) => !blocked(img.start, img.end));
+    const served = candidates.length
+      ? await serveMarkdownImages(candidates, env.page, env.site, env.services.images!, lines, () => budget.over())
+      : { served: [], diagnostics: [] };
     diagnostics.push(...served.diagnostics);
+    if (served.stopped) return stopped(served.stopped.limit, served.stopped.offset, 'Markdown image');
     if (imageMode === 'render') {
       servedImages = served.served.filter((s) => s.data !== undefined);
-      if (servedImages.length) located.spans = located.spans.filter((span) => !servedImages.some((s) => s.image.start < span.end && span.start < s.image.end));
+      const inImage = overlapChecker(servedImages.map((s) => s.image));
+      if (servedImages.length) located.spans = located.spans.filter((span) => !inImage(span.start, span.end));
     } else {
       for (const s of served.served) if (s.data) (imageEntries ??= {})[s.image.url] = s.data;
     }
@@ -532,10 +560,11 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   let failed = false;
   let held = false;
   // Served Markdown images, and the figures we render: only the first image of the page loads eagerly.
-  const ourFigures = servedImages.length ? ownedShortcodes(parsed.shortcodes, isOwned, wrappers).filter((sc) => sc.name === 'figure') : [];
-  const imagesBefore = (offset: number) => servedImages.filter((s) => s.image.start < offset).length;
-  for (const { image, data } of servedImages) {
-    const later = imagesBefore(image.start) > 0 || ourFigures.some((sc) => sc.offset < image.start);
+  const firstFigure = servedImages.length ? (ownedShortcodes(parsed.shortcodes, isOwned, wrappers).find((sc) => sc.name === 'figure')?.offset ?? Infinity) : Infinity;
+  const imageStarts = servedImages.map((s) => s.image.start);
+  const imagesBefore = (offset: number) => countBelow(imageStarts, offset);
+  for (const [i, { image, data }] of servedImages.entries()) {
+    const later = i > 0 || firstFigure < image.start;
     const html = markdownPictureHtml(image, data!, later);
     const key = contentKey('img', __PKG_VERSION__, env.settings.settingsKey, html);
     replacements.push({ start: image.start, end: image.end, key });

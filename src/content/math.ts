@@ -12,6 +12,7 @@ import type { Nodes, Root } from 'mdast';
 import type { Construct, Extension } from 'micromark-util-types';
 import type { Diagnostic, MathSpan } from './types.js';
 import { LineIndex } from './position.js';
+import { overlapChecker } from './ranges.js';
 import { mathFromMarkdown, mathSyntax, TooManyFormulas, withSpanBudget, type DelimiterPair } from './math-syntax.js';
 import { ESCAPE_SIGNS, removeMarkdownEscapes } from './math-escapes.js';
 
@@ -57,6 +58,11 @@ export interface LocateMathOptions {
   maxFormulas?: number;
   /** The source's line index, if the caller has one already (built for the same text). */
   lines?: LineIndex;
+  /**
+   * Whether Markdown images are looked for in the tree (prerender-page.ts): a leaf block holding `![` is
+   * then never masked out of a large page's parse (see quietPlainText).
+   */
+  images?: boolean;
 }
 
 const DEFAULT_INLINE: [string, string][] = [
@@ -233,7 +239,7 @@ export const plainTextMask = { minChars: 32 * 1024, minQuietShare: 0.25 };
  * backslashes, which could escape them, never occur in a masked range). So the full parse finds the
  * same blocks, and the same math in them; tests/unit/math-linear.test.ts compares with and without.
  */
-function quietPlainText(body: string, pairs: readonly DelimiterPair[]): string {
+function quietPlainText(body: string, pairs: readonly DelimiterPair[], images = false): string {
   if (body.length < plainTextMask.minChars) return body;
   const significant = new Set(['\\', ...pairs.map((p) => p.open[0]!)]);
   // The structure parse costs about a third of the full one: not worth it when less than a quarter of
@@ -247,8 +253,8 @@ function quietPlainText(body: string, pairs: readonly DelimiterPair[]): string {
     const first = node.children[0]?.position?.start.offset;
     const last = node.children[node.children.length - 1]?.position?.end.offset;
     if (first === undefined || last === undefined) return SKIP;
-    // A Markdown image (`![`) is kept too: prerender-page.ts finds images in this tree (markdownImages).
-    for (let i = first; i < last; i++) if (significant.has(body[i]!) || (body[i] === '!' && body[i + 1] === '[')) return SKIP;
+    // With `images`, a Markdown image (`![`) is kept too: prerender-page.ts finds them in this tree.
+    for (let i = first; i < last; i++) if (significant.has(body[i]!) || (images && body[i] === '!' && body[i + 1] === '[')) return SKIP;
     quiet.push({ start: first, end: last });
     return SKIP;
   });
@@ -480,7 +486,7 @@ export function locateMath(
   const escapes = mathOpts.escapes ?? 'auto';
   const pairs = delimiterPairs(mathOpts);
   const body = applyMask(source.slice(bodyOffset), bodyOffset, opts.masked);
-  const quiet = quietPlainText(body, pairs);
+  const quiet = quietPlainText(body, pairs, opts.images);
   let tree: Root;
   try {
     tree = parseMarkdownWithMath(quiet, pairs, undefined, opts.maxFormulas);
@@ -494,21 +500,8 @@ export function locateMath(
     const { line, column } = lines.at(offset);
     diagnostics.push({ severity, message, file: opts.file, line, column, offset, code });
   };
-  const masked = [...opts.masked].sort((a, b) => a.start - b.start);
-  // O(log masks) per formula (a page of formulas and shortcodes was O(formulas × masks)): among the
-  // masks that start before e, does the furthest-reaching one end after s?
-  const reach: number[] = [];
-  for (const m of masked) reach.push(Math.max(m.end, reach[reach.length - 1] ?? -Infinity));
-  const overlapsMask = (s: number, e: number): boolean => {
-    let lo = 0;
-    let hi = masked.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (masked[mid]!.start < e) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && reach[lo - 1]! > s;
-  };
+  // O(log masks) per formula (a page of formulas and shortcodes was O(formulas × masks)).
+  const overlapsMask = overlapChecker(opts.masked);
 
   /** Located but not yet unescaped: `raw` is the TeX as written between the delimiters. */
   const found: (MathSpan & { raw: string; code?: boolean })[] = [];

@@ -2,6 +2,8 @@
  * Maps offsets (UTF-16 indices, as JavaScript strings index) to 1-based line and column. Columns count
  * code points, as Hugo's and most editors' do, so an astral character is one column.
  */
+import { countBelow } from './ranges.js';
+
 export interface LineCol {
   line: number;
   column: number;
@@ -32,17 +34,6 @@ export class LineIndex {
   /** Offsets of the high halves of the surrogate pairs, ascending: a column counts each pair once. */
   private readonly pairs: number[];
 
-  /** How many entries of the sorted `list` are below `value` (binary search: `at` stays O(log n)). */
-  private static below(list: readonly number[], value: number): number {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]! < value) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
 
   /** Line and column of `offset` (clamped to the text). */
   at(offset: number): LineCol {
@@ -56,7 +47,7 @@ export class LineIndex {
     }
     const lineStart = this.starts[lo]!;
     // A pair whose low half is at or after `off` still counts its high half as one column.
-    const pairsBefore = LineIndex.below(this.pairs, off - 1) - LineIndex.below(this.pairs, lineStart);
+    const pairsBefore = countBelow(this.pairs, off - 1) - countBelow(this.pairs, lineStart);
     return { line: lo + 1, column: off - lineStart - pairsBefore + 1 };
   }
 

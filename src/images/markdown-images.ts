@@ -11,6 +11,7 @@
  */
 import type { Definition, Nodes, Root } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
+import { parseMarkdownWithMath } from '../content/math.js';
 import type { Diagnostic } from '../content/types.js';
 import type { LineIndex } from '../content/position.js';
 import { escapeHtmlGo, isLocalSrc } from '../render/figure-html.js';
@@ -33,7 +34,7 @@ export interface MarkdownImage {
  * Every Markdown image of the page's tree (offsets relative to `bodyOffset`), in source order, those in
  * headings only with `inHeadings`, with the definitions of reference images resolved (the first definition of a label wins).
  */
-export function findMarkdownImages(tree: Root, bodyOffset: number, inHeadings = false): MarkdownImage[] {
+export function findMarkdownImages(tree: Root, bodyOffset: number, inHeadings = false, source?: string): MarkdownImage[] {
   const definitions = new Map<string, Definition>();
   let any = false;
   visit(tree, (node: Nodes) => {
@@ -47,16 +48,47 @@ export function findMarkdownImages(tree: Root, bodyOffset: number, inHeadings = 
     if ((node.type !== 'image' && node.type !== 'imageReference') || !node.position) return undefined;
     const target = node.type === 'image' ? node : definitions.get(node.identifier);
     if (!target) return undefined;
-    out.push({
-      start: bodyOffset + node.position.start.offset!,
-      end: bodyOffset + node.position.end.offset!,
-      url: target.url,
-      alt: node.alt ?? '',
-      title: target.title ?? null,
-    });
+    const start = bodyOffset + node.position.start.offset!;
+    const end = bodyOffset + node.position.end.offset!;
+    out.push({ start, end, url: target.url, alt: (source !== undefined ? altWithMath(source.slice(start, end)) : undefined) ?? node.alt ?? '', title: target.title ?? null });
     return undefined;
   });
   return out;
+}
+
+/**
+ * The alt text Goldmark writes for an image whose description holds math (`![plot of $\tanh$](t.png)`):
+ * the description's text with its math as written, delimiters and all (the page's tree took the math
+ * out: its alt holds the TeX alone). Undefined when the description holds no math opener.
+ */
+function altWithMath(raw: string): string | undefined {
+  let label: string | undefined;
+  let depth = 0;
+  for (let i = 2; i < raw.length && label === undefined; i++) {
+    const c = raw[i];
+    if (c === '\\') i++;
+    else if (c === '`') {
+      // A code span: its brackets are text.
+      let n = 1;
+      while (raw[i + n] === '`') n++;
+      const close = raw.indexOf('`'.repeat(n), i + n);
+      i = close < 0 ? i + n - 1 : close + n - 1;
+    } else if (c === '[') depth++;
+    else if (c === ']') {
+      if (depth === 0) label = raw.slice(2, i);
+      else depth--;
+    }
+  }
+  if (label === undefined || !/\$|\\[([]/.test(label)) return undefined;
+  const text = (node: Nodes): string =>
+    node.type === 'image' || node.type === 'imageReference'
+      ? (node.alt ?? '')
+      : 'value' in node && node.type !== 'html'
+        ? node.value
+        : 'children' in node
+          ? node.children.map(text).join('')
+          : '';
+  return text(parseMarkdownWithMath(label, []));
 }
 
 /**
@@ -107,10 +139,14 @@ export async function serveMarkdownImages(
   site: SiteInfo,
   service: ImageService,
   lines: LineIndex,
-): Promise<{ served: ServedImage[]; diagnostics: Diagnostic[] }> {
+  /** The page's budget (content/limits.ts pageBudget), asked before each image: past it, the images stop there. */
+  over: () => 'pageSeconds' | 'pageMemoryMB' | undefined = () => undefined,
+): Promise<{ served: ServedImage[]; diagnostics: Diagnostic[]; stopped?: { limit: 'pageSeconds' | 'pageMemoryMB'; offset: number } }> {
   const served: ServedImage[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const image of images) {
+    const limit = over();
+    if (limit) return { served, diagnostics, stopped: { limit, offset: image.start } };
     /** `message` starts as the pipeline's do: `image "<url>" …`. */
     const warn = (code: string, message: string) =>
       diagnostics.push({ severity: 'warning', code, file: page.relPath, ...lines.at(image.start), offset: image.start, message: `Markdown ${message}` });

@@ -45,6 +45,11 @@ export interface LocateMathOptions {
     maxFormulas?: number;
     /** The source's line index, if the caller has one already (built for the same text). */
     lines?: LineIndex;
+    /**
+     * Whether Markdown images are looked for in the tree (prerender-page.ts): a leaf block holding `![` is
+     * then never masked out of a large page's parse (see quietPlainText).
+     */
+    images?: boolean;
 }
 /**
  * Environments MathJax typesets outside any delimiters (processEnvironments) that KaTeX knows as

@@ -29,7 +29,7 @@ export interface MarkdownImage {
  * Every Markdown image of the page's tree (offsets relative to `bodyOffset`), in source order, those in
  * headings only with `inHeadings`, with the definitions of reference images resolved (the first definition of a label wins).
  */
-export declare function findMarkdownImages(tree: Root, bodyOffset: number, inHeadings?: boolean): MarkdownImage[];
+export declare function findMarkdownImages(tree: Root, bodyOffset: number, inHeadings?: boolean, source?: string): MarkdownImage[];
 /**
  * Where the browser finds the image of `url` on the published page, looked up inside the site: undefined
  * when that is not certain (remote, a relative path on a page that is not a bundle, `..`, a query).
@@ -51,7 +51,13 @@ export interface ServedImage {
  * image: a file of the page bundle that is missing, one that cannot be read or decoded, a link out of the
  * site. `sizes`: the page's `sizes` for an image of a given width (the site's setting, or computed).
  */
-export declare function serveMarkdownImages(images: readonly MarkdownImage[], page: PageInfo, site: SiteInfo, service: ImageService, lines: LineIndex): Promise<{
+export declare function serveMarkdownImages(images: readonly MarkdownImage[], page: PageInfo, site: SiteInfo, service: ImageService, lines: LineIndex, 
+/** The page's budget (content/limits.ts pageBudget), asked before each image: past it, the images stop there. */
+over?: () => 'pageSeconds' | 'pageMemoryMB' | undefined): Promise<{
     served: ServedImage[];
     diagnostics: Diagnostic[];
+    stopped?: {
+        limit: 'pageSeconds' | 'pageMemoryMB';
+        offset: number;
+    };
 }>;
