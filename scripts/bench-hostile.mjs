@@ -32,7 +32,13 @@ const SHAPES = {
   'nested lists': (n) => Array.from({ length: Math.min(n, 5000) }, (_, i) => ' '.repeat(2 * i) + '- a').join('\n'),
   'nested brackets around a formula': (n) => `${'['.repeat(n)}$x$${']'.repeat(n)}`,
   'nested brackets, with definitions': (n) => `[a]: /u\n\n[^a]: note\n\n${'['.repeat(n)}$x$${']'.repeat(n)}`,
+  // Served as <picture> (static/i.png exists) up to params.prerender.limits.shortcodes (10,000), then all left as written.
+  'Markdown images': (n) => '![a](/i.png) '.repeat(n),
 };
+/** BENCH_HOSTILE_ONLY=<text>: only the shapes whose name holds it. */
+const ONLY = process.env.BENCH_HOSTILE_ONLY;
+/** A 1×1 PNG, the Markdown images' file. */
+const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 const root = mkdtempSync(path.join(tmpdir(), 'hp-bench-hostile-'));
 
@@ -41,6 +47,8 @@ async function buildOnce(body) {
   mkdirSync(path.join(site, 'content/posts'), { recursive: true });
   writeFileSync(path.join(site, 'hugo.toml'), 'title = "hostile"\n');
   writeFileSync(path.join(site, 'content/posts/p.md'), `---\ntitle: p\n---\n${body}\n`);
+  mkdirSync(path.join(site, 'static'));
+  writeFileSync(path.join(site, 'static/i.png'), ONE_PIXEL_PNG);
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   const r = await buildSite({ source: site });
@@ -84,7 +92,7 @@ const w = Math.max(...Object.keys(SHAPES).map((k) => k.length));
 console.log(`${'shape'.padEnd(w)}  ${[1, 2, 4, 8].map((m) => `${m}×`.padStart(9)).join('')}  exponent  ${'40,000 wall'.padStart(12)}  ${'CPU'.padStart(8)}  outcome`);
 let worst = 0;
 let bad = 0;
-for (const [name, shape] of Object.entries(SHAPES)) {
+for (const [name, shape] of Object.entries(SHAPES).filter(([name]) => !ONLY || name.includes(ONLY))) {
   const points = [];
   for (const m of [1, 2, 4, 8]) points.push({ n: BASE * m, ...(await timed(shape(BASE * m))) });
   const e = exponent(points);
