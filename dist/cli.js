@@ -4005,7 +4005,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "02858c4831e82f7cd5ac070f8b9ed861";
+    BUNDLE_CODE_ID = "10758866b7c1b3b0122da1a48daefa55";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -4216,7 +4216,8 @@ function pageSettings(config, siteDir, errorMode) {
   const headingMath = unsafe ? "html" : headingDataTemplates(siteDir, layoutDirs).length > 0 ? "text" : "shortcode";
   const complete = layoutsComplete(siteDir, config.data);
   const images = imageOptions(config.data).options;
-  const markdownImages = !images.enable || images.markdown === false ? void 0 : images.markdown === true || complete && imageRenderHook(layoutDirs) === void 0 ? "render" : "index";
+  const hook = images.enable && images.markdown === "auto" ? imageRenderHook(layoutDirs) : void 0;
+  const markdownImages = !images.enable || images.markdown === false ? void 0 : images.markdown === true || complete && hook === void 0 ? "render" : hook !== void 0 && /["`]prerender\/(picture|image)\.html["`]/.test(templateCode(hook)) ? "index" : void 0;
   const shortcodeNames = complete ? [.../* @__PURE__ */ new Set([...shortcodeTemplateNames(layoutDirs), ...HUGO_BUILTIN_SHORTCODES, ...shortcodeList.keys()])].sort() : void 0;
   const settings = {
     math,
@@ -73235,7 +73236,8 @@ function pageSettings(config, siteDir, errorMode) {
   const headingMath = unsafe ? "html" : headingDataTemplates(siteDir, layoutDirs).length > 0 ? "text" : "shortcode";
   const complete = layoutsComplete(siteDir, config.data);
   const images = imageOptions(config.data).options;
-  const markdownImages = !images.enable || images.markdown === false ? void 0 : images.markdown === true || complete && imageRenderHook(layoutDirs) === void 0 ? "render" : "index";
+  const hook = images.enable && images.markdown === "auto" ? imageRenderHook(layoutDirs) : void 0;
+  const markdownImages = !images.enable || images.markdown === false ? void 0 : images.markdown === true || complete && hook === void 0 ? "render" : hook !== void 0 && /["`]prerender\/(picture|image)\.html["`]/.test(templateCode(hook)) ? "index" : void 0;
   const shortcodeNames = complete ? [.../* @__PURE__ *~1 new Set([...shortcodeTemplateNames(layoutDirs), ...HUGO_BUILTIN_SHORTCODES, ...shortcodeList.keys()])].sort() : void 0;
   const settings = {
     math: math2,

@@ -31817,7 +31817,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "82c3bb2947dcc7a8c6068859ec167c94";
+    BUNDLE_CODE_ID = "f3b4b862f85ae46d3befd455accf76eb";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -32111,7 +32111,8 @@ function pageSettings(config, siteDir, errorMode) {
   const headingMath = unsafe ? "html" : headingDataTemplates(siteDir, layoutDirs).length > 0 ? "text" : "shortcode";
   const complete = layoutsComplete(siteDir, config.data);
   const images = imageOptions(config.data).options;
-  const markdownImages = !images.enable || images.markdown === false ? void 0 : images.markdown === true || complete && imageRenderHook(layoutDirs) === void 0 ? "render" : "index";
+  const hook = images.enable && images.markdown === "auto" ? imageRenderHook(layoutDirs) : void 0;
+  const markdownImages = !images.enable || images.markdown === false ? void 0 : images.markdown === true || complete && hook === void 0 ? "render" : hook !== void 0 && /["`]prerender\/(picture|image)\.html["`]/.test(templateCode(hook)) ? "index" : void 0;
   const shortcodeNames = complete ? [.../* @__PURE__ */ new Set([...shortcodeTemplateNames(layoutDirs), ...HUGO_BUILTIN_SHORTCODES, ...shortcodeList.keys()])].sort() : void 0;
   const settings = {
     math: math2,

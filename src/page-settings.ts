@@ -78,14 +78,19 @@ export function pageSettings(config: SiteConfig, siteDir: string, errorMode: 'fa
   // (build.ts siteRecordKey).
   const complete = layoutsComplete(siteDir, config.data);
   // Markdown images: served as figures' images are, unless an image render hook of the site's, a theme's or
-  // a module's renders them (or may: a theme in Hugo's module cache), which then stays in charge and finds
-  // their versions in images.json (params.prerender.images.markdown: true or false decides instead).
+  // a module's renders them (or may: a theme in Hugo's module cache), which then stays in charge; their
+  // versions are made (for images.json) only for a hook that asks our partials for them, not for nothing
+  // (params.prerender.images.markdown: true or false decides instead).
   const images = imageOptions(config.data).options;
-  const markdownImages: PageSettings['markdownImages'] = !images.enable || images.markdown === false
-    ? undefined
-    : images.markdown === true || (complete && imageRenderHook(layoutDirs) === undefined)
-      ? 'render'
-      : 'index';
+  const hook = images.enable && images.markdown === 'auto' ? imageRenderHook(layoutDirs) : undefined;
+  const markdownImages: PageSettings['markdownImages'] =
+    !images.enable || images.markdown === false
+      ? undefined
+      : images.markdown === true || (complete && hook === undefined)
+        ? 'render'
+        : hook !== undefined && /["`]prerender\/(picture|image)\.html["`]/.test(templateCode(hook))
+          ? 'index'
+          : undefined;
   const shortcodeNames = complete
     ? [...new Set([...shortcodeTemplateNames(layoutDirs), ...HUGO_BUILTIN_SHORTCODES, ...shortcodeList.keys()])].sort()
     : undefined;

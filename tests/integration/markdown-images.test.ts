@@ -238,6 +238,15 @@ describe("Markdown images on a site with its own image render hook", () => {
     expect(index['posts/p/index.md']['photo.jpg']).toMatchObject({ width: 1200, height: 720, format: 'jpeg' });
   });
 
+  it('makes nothing for a hook that does not ask for it', async () => {
+    const theirs = await makeSite('hp-md-images-hook-theirs-', true, { 'layouts/_default/_markup/render-image.html': '<img class="theirs" src="{{ .Destination | safeURL }}" alt="{{ .Text }}">' });
+    const r = await prerender({ source: theirs });
+    expect(r.diagnostics).toEqual([]);
+    // The figure's photo alone: the diagram, shown by Markdown images only, is not processed.
+    expect(r).toMatchObject({ shadowed: 1, images: 1 });
+    expect(existsSync(path.join(theirs, '.prerender/images.json'))).toBe(false);
+  }, 120_000);
+
   describeEachHugo('built by Hugo', (hugo) => {
     it("shows the hook's markup with the <picture> it asked prerender/picture.html for", () => {
       const built = buildSite(hugo.bin, site);

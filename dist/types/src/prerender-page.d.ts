@@ -59,8 +59,9 @@ export interface PageSettings {
     feeds?: 'content' | 'summary';
     /**
      * Markdown images (`![alt](photo.jpg)`) with a local image: `render`, each one we can serve becomes a
-     * fragment (a `<picture>`, as a figure's image); `index`, an image render hook of the site's stays in
-     * charge, and their versions go to images.json for it (build-page.ts); absent, left alone.
+     * fragment (a `<picture>`, as a figure's image); `index`, an image render hook of the site's that asks
+     * our partials for them stays in charge, and their versions go to images.json for it (build-page.ts);
+     * absent, left alone.
      */
     markdownImages?: 'render' | 'index';
 }

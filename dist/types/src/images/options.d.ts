@@ -31,7 +31,8 @@ export interface ImageOptions {
     /**
      * Markdown images (`![alt](photo.jpg)`): "auto" serves them as figures' images are served unless the
      * site, a theme or a module has an image render hook (or a theme's layouts cannot be seen: a Hugo
-     * module in Hugo's cache), which then stays in charge; true: always; false: never.
+     * module in Hugo's cache), which then stays in charge (their versions are made for images.json when the
+     * hook asks prerender/picture.html or image.html for them); true: always; false: never.
      */
     markdown: 'auto' | boolean;
     /**
