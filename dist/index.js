@@ -21633,27 +21633,27 @@ function normalizeUrlGo(url) {
 function urlAttrGo(url) {
   return escapeHtmlGo(isSafeUrlGo(url) ? normalizeUrlGo(url) : UNSAFE_URL);
 }
+function imageHtml(v) {
+  const pic = v.picture;
+  let out = "";
+  if (pic) {
+    out += `<picture${attr("class", v.class)}>`;
+    for (const s2 of pic.sources) out += `<source type="${escapeHtmlGo(s2.type)}"${attr("srcset", s2.srcset)}${attr("sizes", pic.sizes)}>`;
+  }
+  out += `<img${pic ? "" : attr("class", v.class)} src="${urlAttrGo(v.src)}"`;
+  if (pic) out += `${attr("srcset", pic.srcset)}${attr("sizes", pic.sizes)}`;
+  if (v.alt !== void 0) out += `${v.altOnItsLine ? "\n			" : " "}alt="${escapeHtmlGo(v.alt)}"`;
+  out += `${attr("title", v.title)}${attr("width", v.width)}${attr("height", v.height)}${attr("loading", v.loading)}${attr("decoding", v.decoding)}`;
+  out += `${pic?.placeholder ? attr("style", placeholderStyle(pic.placeholder)) : ""}>`;
+  if (pic) out += "</picture>";
+  return out;
+}
 function figureHtml(f) {
   let html7 = `<figure${attr("class", f.class)}>`;
   if (f.link) {
     html7 += `<a href="${urlAttrGo(f.link)}"${attr("target", f.target)}${attr("rel", f.rel)}>`;
   }
-  const image3 = (v, cls2) => {
-    const pic = v.picture;
-    let out = "";
-    if (pic) {
-      out += `<picture${attr("class", cls2)}>`;
-      for (const s2 of pic.sources) out += `<source type="${escapeHtmlGo(s2.type)}"${attr("srcset", s2.srcset)}${attr("sizes", pic.sizes)}>`;
-    }
-    out += `<img${pic ? "" : attr("class", cls2)} src="${urlAttrGo(v.src)}"`;
-    if (pic) out += `${attr("srcset", pic.srcset)}${attr("sizes", pic.sizes)}`;
-    if (f.alt !== void 0) out += `
-			alt="${escapeHtmlGo(f.alt)}"`;
-    out += `${attr("width", v.width)}${attr("height", v.height)}${attr("loading", f.loading)}${attr("decoding", f.decoding)}`;
-    out += `${pic?.placeholder ? attr("style", placeholderStyle(pic.placeholder)) : ""}>`;
-    if (pic) out += "</picture>";
-    return out;
-  };
+  const image3 = (v, cls2) => imageHtml({ src: v.src, picture: v.picture, width: v.width, height: v.height, alt: f.alt, altOnItsLine: true, loading: f.loading, decoding: f.decoding, class: cls2 });
   html7 += image3(f, f.dark ? "hp-light-only" : void 0);
   if (f.dark) html7 += image3(f.dark, "hp-dark-only");
   if (f.link) html7 += "</a>";
@@ -31817,7 +31817,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "f3b4b862f85ae46d3befd455accf76eb";
+    BUNDLE_CODE_ID = "c118da835af2a914dc909cad978407bf";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -52343,13 +52343,15 @@ function lookUpMarkdownImage(url, site, page) {
   return { rel: rel3, bases, lookup: lookUpFile(siteRoots(site), bases, rel3, page.reads?.lookup, page.reads?.memo) };
 }
 function markdownPictureHtml(image3, data, later) {
-  const attr2 = (name, value2) => value2 === void 0 || value2 === null ? "" : ` ${name}="${escapeHtmlGo(String(value2))}"`;
-  let html7 = "<picture>";
-  for (const s2 of data.sources) html7 += `<source type="${escapeHtmlGo(s2.type)}"${attr2("srcset", s2.srcset)}${attr2("sizes", data.sizes)}>`;
-  html7 += `<img src="${escapeHtmlGo(data.src)}"${attr2("srcset", data.srcset)}${attr2("sizes", data.sizes)}${attr2("alt", image3.alt)}${attr2("title", image3.title)}`;
-  html7 += `${attr2("width", data.width)}${attr2("height", data.height)}${later ? ' loading="lazy" decoding="async"' : ""}`;
-  html7 += `${data.placeholder ? attr2("style", placeholderStyle(data.placeholder)) : ""}></picture>`;
-  return html7;
+  return imageHtml({
+    src: data.src,
+    picture: { sources: data.sources, srcset: data.srcset, sizes: data.sizes, ...data.placeholder ? { placeholder: data.placeholder } : {} },
+    alt: image3.alt,
+    ...image3.title !== null ? { title: image3.title } : {},
+    ...data.width !== void 0 ? { width: String(data.width) } : {},
+    ...data.height !== void 0 ? { height: String(data.height) } : {},
+    ...later ? { loading: "lazy", decoding: "async" } : {}
+  });
 }
 async function serveMarkdownImages(images, page, site, service, lines, over = () => void 0) {
   const served = [];

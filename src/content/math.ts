@@ -600,7 +600,7 @@ export function locateMath(
   // The page's one Markdown tree (its body, masked ranges filled, offsets relative to bodyOffset): what
   // headings, the table of contents and the summary divider are found in too. Not when math-free leaf
   // blocks were masked (a large page): their inline content is gone from it.
-  // Images are found in it either way: a leaf block that holds one is never masked (quietPlainText).
+  // Markdown images are found in it either way: with `images`, a leaf block that holds one is never masked.
   return quiet === body ? { spans, diagnostics, tree, imageTree: tree } : { spans, diagnostics, imageTree: tree };
 }
 

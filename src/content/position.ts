@@ -34,7 +34,6 @@ export class LineIndex {
   /** Offsets of the high halves of the surrogate pairs, ascending: a column counts each pair once. */
   private readonly pairs: number[];
 
-
   /** Line and column of `offset` (clamped to the text). */
   at(offset: number): LineCol {
     const off = Math.max(0, Math.min(offset, this.text.length));

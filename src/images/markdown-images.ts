@@ -14,10 +14,10 @@ import { SKIP, visit } from 'unist-util-visit';
 import { parseMarkdownWithMath } from '../content/math.js';
 import type { Diagnostic } from '../content/types.js';
 import type { LineIndex } from '../content/position.js';
-import { escapeHtmlGo, isLocalSrc } from '../render/figure-html.js';
+import { imageHtml, isLocalSrc } from '../render/figure-html.js';
 import type { PageInfo, SiteInfo } from '../render/types.js';
 import { lookUpFile, outsideMessage, shownPath, siteRoots, type Lookup } from '../site/safe-path.js';
-import { pictureData, placeholderStyle, type ImageService, type PictureData } from './service.js';
+import { pictureData, type ImageService, type PictureData } from './service.js';
 
 export interface MarkdownImage {
   /** Offsets of the whole image (`![` to its closing `)` or `]`) in the page's source. */
@@ -113,13 +113,15 @@ export function lookUpMarkdownImage(url: string, site: SiteInfo, page: PageInfo)
 
 /** The `<picture>` of a Markdown image (`later`: not the first image of the page, so lazy). */
 export function markdownPictureHtml(image: MarkdownImage, data: PictureData, later: boolean): string {
-  const attr = (name: string, value: string | number | undefined | null) => (value === undefined || value === null ? '' : ` ${name}="${escapeHtmlGo(String(value))}"`);
-  let html = '<picture>';
-  for (const s of data.sources) html += `<source type="${escapeHtmlGo(s.type)}"${attr('srcset', s.srcset)}${attr('sizes', data.sizes)}>`;
-  html += `<img src="${escapeHtmlGo(data.src)}"${attr('srcset', data.srcset)}${attr('sizes', data.sizes)}${attr('alt', image.alt)}${attr('title', image.title)}`;
-  html += `${attr('width', data.width)}${attr('height', data.height)}${later ? ' loading="lazy" decoding="async"' : ''}`;
-  html += `${data.placeholder ? attr('style', placeholderStyle(data.placeholder)) : ''}></picture>`;
-  return html;
+  return imageHtml({
+    src: data.src,
+    picture: { sources: data.sources, srcset: data.srcset, sizes: data.sizes, ...(data.placeholder ? { placeholder: data.placeholder } : {}) },
+    alt: image.alt,
+    ...(image.title !== null ? { title: image.title } : {}),
+    ...(data.width !== undefined ? { width: String(data.width) } : {}),
+    ...(data.height !== undefined ? { height: String(data.height) } : {}),
+    ...(later ? { loading: 'lazy', decoding: 'async' } : {}),
+  });
 }
 
 /** What became of one Markdown image: its `<picture>` data, or nothing (left as written). */

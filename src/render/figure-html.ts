@@ -92,26 +92,48 @@ export function urlAttrGo(url: string): string {
 
 const attr = (name: string, value: string | undefined) => (value ? ` ${name}="${escapeHtmlGo(value)}"` : '');
 
+/** One image as a figure (ours, or a Markdown image) shows it: `<img>`, in `<picture>` with responsive versions. */
+export interface ImageHtmlInput {
+  src: string;
+  picture?: FigureHtmlInput['picture'];
+  /** Plain text; `undefined` means no `alt` attribute at all (an empty one is written). */
+  alt?: string;
+  /** The alt on a line of its own (`\n\t\t\talt="…"`), as Hugo's figure writes it. */
+  altOnItsLine?: boolean;
+  /** Plain text (a Markdown image's title). */
+  title?: string;
+  width?: string;
+  height?: string;
+  loading?: string;
+  decoding?: string;
+  /** On the `<picture>` when there is one, else on the `<img>`. */
+  class?: string;
+}
+
+export function imageHtml(v: ImageHtmlInput): string {
+  const pic = v.picture;
+  let out = '';
+  if (pic) {
+    out += `<picture${attr('class', v.class)}>`;
+    for (const s of pic.sources) out += `<source type="${escapeHtmlGo(s.type)}"${attr('srcset', s.srcset)}${attr('sizes', pic.sizes)}>`;
+  }
+  out += `<img${pic ? '' : attr('class', v.class)} src="${urlAttrGo(v.src)}"`;
+  if (pic) out += `${attr('srcset', pic.srcset)}${attr('sizes', pic.sizes)}`;
+  if (v.alt !== undefined) out += `${v.altOnItsLine ? '\n\t\t\t' : ' '}alt="${escapeHtmlGo(v.alt)}"`;
+  out += `${attr('title', v.title)}${attr('width', v.width)}${attr('height', v.height)}${attr('loading', v.loading)}${attr('decoding', v.decoding)}`;
+  out += `${pic?.placeholder ? attr('style', placeholderStyle(pic.placeholder)) : ''}>`;
+  if (pic) out += '</picture>';
+  return out;
+}
+
 export function figureHtml(f: FigureHtmlInput): string {
   let html = `<figure${attr('class', f.class)}>`;
   if (f.link) {
     html += `<a href="${urlAttrGo(f.link)}"${attr('target', f.target)}${attr('rel', f.rel)}>`;
   }
-  const image = (v: { src: string; width?: string; height?: string; picture?: FigureHtmlInput['picture'] }, cls?: string) => {
-    const pic = v.picture;
-    let out = '';
-    if (pic) {
-      out += `<picture${attr('class', cls)}>`;
-      for (const s of pic.sources) out += `<source type="${escapeHtmlGo(s.type)}"${attr('srcset', s.srcset)}${attr('sizes', pic.sizes)}>`;
-    }
-    out += `<img${pic ? '' : attr('class', cls)} src="${urlAttrGo(v.src)}"`;
-    if (pic) out += `${attr('srcset', pic.srcset)}${attr('sizes', pic.sizes)}`;
-    if (f.alt !== undefined) out += `\n\t\t\talt="${escapeHtmlGo(f.alt)}"`;
-    out += `${attr('width', v.width)}${attr('height', v.height)}${attr('loading', f.loading)}${attr('decoding', f.decoding)}`;
-    out += `${pic?.placeholder ? attr('style', placeholderStyle(pic.placeholder)) : ''}>`;
-    if (pic) out += '</picture>';
-    return out;
-  };
+  // Hugo's figure writes its alt on a line of its own.
+  const image = (v: { src: string; width?: string; height?: string; picture?: FigureHtmlInput['picture'] }, cls?: string) =>
+    imageHtml({ src: v.src, picture: v.picture, width: v.width, height: v.height, alt: f.alt, altOnItsLine: true, loading: f.loading, decoding: f.decoding, class: cls });
   html += image(f, f.dark ? 'hp-light-only' : undefined);
   if (f.dark) html += image(f.dark, 'hp-dark-only');
   if (f.link) html += '</a>';

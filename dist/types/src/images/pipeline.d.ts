@@ -18,7 +18,10 @@ export interface ImageRecord {
     height: number;
     animated: boolean;
     variants: ImageVariant[];
-    /** With `placeholder = "blur"`, for an opaque image: a tiny WebP of it, as a data: URL. */
+    /**
+     * With `placeholder = "blur"`, for an opaque image: a tiny WebP of it, as a data: URL (added when the
+     * record is read: placeholders have cache records of their own, see withPlaceholder).
+     */
     placeholder?: string;
 }
 /** One `srcset` of a format: candidates by ascending width. */

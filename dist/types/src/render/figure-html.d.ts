@@ -59,4 +59,22 @@ export declare const UNSAFE_URL = "#ZgotmplZ";
 export declare function normalizeUrlGo(url: string): string;
 /** A URL attribute value as html/template writes it: filtered, normalised, escaped. */
 export declare function urlAttrGo(url: string): string;
+/** One image as a figure (ours, or a Markdown image) shows it: `<img>`, in `<picture>` with responsive versions. */
+export interface ImageHtmlInput {
+    src: string;
+    picture?: FigureHtmlInput['picture'];
+    /** Plain text; `undefined` means no `alt` attribute at all (an empty one is written). */
+    alt?: string;
+    /** The alt on a line of its own (`\n\t\t\talt="…"`), as Hugo's figure writes it. */
+    altOnItsLine?: boolean;
+    /** Plain text (a Markdown image's title). */
+    title?: string;
+    width?: string;
+    height?: string;
+    loading?: string;
+    decoding?: string;
+    /** On the `<picture>` when there is one, else on the `<img>`. */
+    class?: string;
+}
+export declare function imageHtml(v: ImageHtmlInput): string;
 export declare function figureHtml(f: FigureHtmlInput): string;
