@@ -1918,7 +1918,24 @@ function prerenderOptions(data, where) {
       wrappers[name] = enumSetting(kind, ["tex", "math"], "math", [...PRERENDER, "math", "wrappers", name], warn);
     }
   }
-  return { options: { math: { escapes, ...wrappers ? { wrappers } : {} }, katex: { macros, strict }, errors, stale: stale2, limits }, diagnostics };
+  const figures = figureNumbering(settingsTable(p, PRERENDER, "figures", FIGURES_KEYS, warn), warn);
+  return { options: { math: { escapes, ...wrappers ? { wrappers } : {} }, katex: { macros, strict }, errors, stale: stale2, limits, figures }, diagnostics };
+}
+function figureNumbering(table, warn) {
+  const path18 = [...PRERENDER, "figures"];
+  const raw = table && getIn(table, ["numbers"]);
+  const numbers = raw === true ? "all" : raw === false ? "none" : enumSetting(raw, ["id", "all", "none"], DEFAULT_FIGURE_NUMBERING.numbers, [...path18, "numbers"], warn);
+  const text = (key, allowEmpty) => {
+    const v = table && getIn(table, [key]);
+    const dflt = DEFAULT_FIGURE_NUMBERING[key];
+    if (v === void 0) return dflt;
+    if (typeof v !== "string" || /[\r\n]/.test(v) || !allowEmpty && v.trim() === "") {
+      warn([...path18, key], `${[...path18, key].join(".")} = ${JSON.stringify(v)} must be ${allowEmpty ? "a line of text" : "a word or two (not empty)"}; using ${JSON.stringify(dflt)}`);
+      return dflt;
+    }
+    return key === "label" ? v.trim() : v;
+  };
+  return { numbers, label: text("label", false), separator: text("separator", true) };
 }
 function delimiterPairs(v) {
   if (!Array.isArray(v)) return [];
@@ -1931,7 +1948,7 @@ function passthroughDelimiters(data) {
   if (!isRecord(d)) return null;
   return { inline: delimiterPairs(getIn(d, "inline")), block: delimiterPairs(getIn(d, "block")) };
 }
-var import_yaml3, EXTENSIONS, contentDirSetting, layoutDirSetting, assetDirSetting, PRERENDER_DIR, PRERENDER_KEYS, MATH_KEYS, KATEX_KEYS, PRERENDER;
+var import_yaml3, EXTENSIONS, contentDirSetting, layoutDirSetting, assetDirSetting, PRERENDER_DIR, DEFAULT_FIGURE_NUMBERING, PRERENDER_KEYS, FIGURES_KEYS, MATH_KEYS, KATEX_KEYS, PRERENDER;
 var init_config = __esm({
   "src/site/config.ts"() {
     "use strict";
@@ -1952,7 +1969,9 @@ var init_config = __esm({
     layoutDirSetting = (data) => stringSetting(data, "layoutDir", "layouts");
     assetDirSetting = (data) => stringSetting(data, "assetDir", "assets");
     PRERENDER_DIR = ".prerender";
-    PRERENDER_KEYS = ["math", "katex", "errors", "stale", "limits", "images"];
+    DEFAULT_FIGURE_NUMBERING = { numbers: "id", label: "Figure", separator: ":" };
+    PRERENDER_KEYS = ["math", "katex", "errors", "stale", "limits", "images", "figures"];
+    FIGURES_KEYS = ["numbers", "label", "separator"];
     MATH_KEYS = ["escapes", "wrappers"];
     KATEX_KEYS = ["macros", "strict"];
     PRERENDER = ["params", "prerender"];
@@ -4005,7 +4024,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "b59858b6a4ca1a475e74aec60884db20";
+    BUNDLE_CODE_ID = "c64ca830363354b7be3b97e108ddb1b1";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -4219,8 +4238,10 @@ function pageSettings(config, siteDir, errorMode) {
   const hook = images.enable && images.markdown === "auto" ? imageRenderHook(layoutDirs) : void 0;
   const markdownImages = !images.enable || images.markdown === false ? void 0 : images.markdown === true || complete && hook === void 0 ? "render" : hook !== void 0 && /["`]prerender\/(picture|image)\.html["`]/.test(templateCode(hook)) ? "index" : void 0;
   const shortcodeNames = complete ? [.../* @__PURE__ */ new Set([...shortcodeTemplateNames(layoutDirs), ...HUGO_BUILTIN_SHORTCODES, ...shortcodeList.keys()])].sort() : void 0;
+  const figures = config.prerender.figures;
   const settings = {
     math,
+    figures,
     // KaTeX's strict only when the site sets it (the default leaves every fragment key as it was).
     settingsKey: stableStringify({
       macros,
@@ -4233,7 +4254,9 @@ function pageSettings(config, siteDir, errorMode) {
       ...strict !== "warn" ? { strict } : {},
       ...siteFigureTakesDark ? { siteFigureTakesDark } : {},
       // Every fragment key holds settingsKey: the usual case leaves them as they were before Markdown images.
-      ...markdownImages !== "render" ? { markdownImages: markdownImages ?? "off" } : {}
+      ...markdownImages !== "render" ? { markdownImages: markdownImages ?? "off" } : {},
+      // Numbered figures: the defaults leave every key as it was before them.
+      ...stableStringify(figures) !== stableStringify(DEFAULT_FIGURE_NUMBERING) ? { figures } : {}
     }),
     everywhere: everywhereSettings(config.data),
     limits: config.prerender.limits,
@@ -17638,7 +17661,7 @@ var Processor = class _Processor extends CallableInstance {
     assertParser("process", this.parser || this.Parser);
     assertCompiler("process", this.compiler || this.Compiler);
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve, reject) {
+    function executor(resolve2, reject) {
       const realFile = vfile(file);
       const parseTree5 = (
         /** @type {HeadTree extends undefined ? Node : HeadTree} *~1
@@ -17669,8 +17692,8 @@ var Processor = class _Processor extends CallableInstance {
       function realDone(error, file2) {
         if (error || !file2) {
           reject(error);
-        } else if (resolve) {
-          resolve(file2);
+        } else if (resolve2) {
+          resolve2(file2);
         } else {
           ok(done, "`done` is defined if `resolve` is not");
           done(void 0, file2);
@@ -17772,7 +17795,7 @@ var Processor = class _Processor extends CallableInstance {
       file = void 0;
     }
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve, reject) {
+    function executor(resolve2, reject) {
       ok(
         typeof file !== "function",
         "`file` can\u2019t be a `done` anymore, we checked"
@@ -17786,8 +17809,8 @@ var Processor = class _Processor extends CallableInstance {
         );
         if (error) {
           reject(error);
-        } else if (resolve) {
-          resolve(resultingTree);
+        } else if (resolve2) {
+          resolve2(resultingTree);
         } else {
           ok(done, "`done` is defined if `resolve` is not");
           done(void 0, resultingTree, file2);
@@ -20789,10 +20812,10 @@ function resolveAll(constructs2, events, context) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve = constructs2[index2].resolveAll;
-    if (resolve && !called.includes(resolve)) {
-      events = resolve(events, context);
-      called.push(resolve);
+    const resolve2 = constructs2[index2].resolveAll;
+    if (resolve2 && !called.includes(resolve2)) {
+      events = resolve2(events, context);
+      called.push(resolve2);
     }
   }
   return events;
@@ -29614,7 +29637,7 @@ var TEXT_CONSTRUCTS = [
   "mathSpan"
 ];
 var plainTextMask = { minChars: 32 * 1024, minQuietShare: 0.25 };
-function quietPlainText(body3, pairs, images = false) {
+function quietPlainText(body3, pairs, images = false, refs = false) {
   if (body3.length < plainTextMask.minChars) return body3;
   const significant = /* @__PURE__ *~1 new Set(["\\", ...pairs.map((p5) => p5.open[0])]);
   if (quietLineChars(body3, significant) < body3.length * plainTextMask.minQuietShare) return body3;
@@ -29625,7 +29648,7 @@ function quietPlainText(body3, pairs, images = false) {
     const first = node3.children[0]?.position?.start.offset;
     const last = node3.children[node3.children.length - 1]?.position?.end.offset;
     if (first === void 0 || last === void 0) return SKIP;
-    for (let i2 = first; i2 < last; i2++) if (significant.has(body3[i2]) || images && body3[i2] === "!" && body3[i2 + 1] === "[") return SKIP;
+    for (let i2 = first; i2 < last; i2++) if (significant.has(body3[i2]) || images && body3[i2] === "!" && body3[i2 + 1] === "[" || refs && body3[i2] === "@") return SKIP;
     quiet.push({ start: first, end: last });
     return SKIP;
   });
@@ -29776,7 +29799,7 @@ function locateMath(source, opts) {
   const escapes = mathOpts.escapes ?? "auto";
   const pairs = delimiterPairs(mathOpts);
   const body3 = applyMask(source.slice(bodyOffset), bodyOffset, opts.masked);
-  const quiet = quietPlainText(body3, pairs, opts.images);
+  const quiet = quietPlainText(body3, pairs, opts.images, opts.refs);
   let tree;
   try {
     tree = parseMarkdownWithMath(quiet, pairs, void 0, opts.maxFormulas);
@@ -30332,13 +30355,18 @@ function validateParams(specs, raw3) {
   }
   return { values, problems };
 }
+var FIGURE_ID_PARAM = {
+  type: "string",
+  doc: "Id of the `<figure>` (a letter, then letters, digits and `_`, with `-`, `.` or `:` between them: `fig-lstm`); `@fig-lstm` in the text then links to it, and the figure is numbered (see Numbered figures)."
+};
 var FIGURE_PARAMS = {
   caption: { type: "string", doc: "Caption below the figure; Markdown and math allowed." },
   alt: {
     type: "string",
     doc: "Accessible name; defaults to the caption as plain text, else a generated description."
   },
-  class: { type: "string", doc: "CSS class(es) on the `<figure>` element." }
+  class: { type: "string", doc: "CSS class(es) on the `<figure>` element." },
+  id: FIGURE_ID_PARAM
 };
 function labelProblem(kind, text12) {
   const dollars = (text12.match(/(?<!\\)\$/g) ?? []).length;
@@ -34178,6 +34206,108 @@ function outsideMessage(siteDir, link3, target) {
   return `${shownPath(siteDir, link3)} is a symbolic link to ${JSON.stringify(target)}, outside the site; hugo-prerender reads nothing outside the site (Hugo 0.169 ignores such links too): copy it into the site instead of linking it`;
 }
 
+// src/render/figure-numbers.ts
+var FIGURE_ID = /^[A-Za-z]\w*(?:[-.:]\w+)*$/;
+var REFERENCE = /(?<![\p{L}\p{N}\p{M}_\\@.+-])@([A-Za-z]\w*(?:[-.:]\w+)*)/gu;
+function planFigureNumbers(figures2, numbering, file) {
+  const plan = { figures: /* @__PURE__ *~1 new Map(), ids: /* @__PURE__ *~1 new Map(), diagnostics: [] };
+  const where = /* @__PURE__ *~1 new Map();
+  let n = 0;
+  for (const sc of figures2) {
+    const raw3 = Array.isArray(sc.params) ? void 0 : sc.params.id;
+    let id;
+    if (raw3 !== void 0 && raw3 !== "") {
+      const at = sc.paramPositions?.id ?? { line: sc.line, column: sc.column, offset: sc.offset };
+      const warn = (message) => plan.diagnostics.push({ severity: "warning", file, ...at, code: "figure-id", message: `${sc.name}: ${message}` });
+      const text12 = String(raw3);
+      const first = where.get(text12);
+      if (!FIGURE_ID.test(text12)) {
+        warn(`id=${JSON.stringify(text12)} is not a usable figure id, so this figure gets none: start it with a letter, then letters, digits and "_", with "-", "." or ":" between them (id="fig-lstm")`);
+      } else if (first) {
+        warn(`id="${text12}" is already the id of the ${first.name} at line ${first.line}, so this one gets none: ids must differ on a page`);
+      } else {
+        id = text12;
+        where.set(text12, sc);
+      }
+    }
+    const numbered = numbering.numbers === "all" || numbering.numbers === "id" && id !== void 0;
+    const label = numbered ? `${numbering.label} ${++n}` : void 0;
+    plan.figures.set(sc.offset, { ...id !== void 0 ? { id } : {}, ...label !== void 0 ? { label, separator: numbering.separator } : {} });
+    if (id !== void 0) plan.ids.set(id, label);
+  }
+  return plan;
+}
+function markdownLiteral(text12) {
+  return text12.replace(/[!-/:-@[-`{-~0]/g, "\\$&");
+}
+function resolve(id, start, end, ids, numbers) {
+  if (ids.has(id)) {
+    const label = ids.get(id);
+    if (label !== void 0) return { start, end, id, markdown: `[${markdownLiteral(label)}](#${id})` };
+    return {
+      start,
+      end,
+      id,
+      problem: numbers === "none" ? `@${id} is left as written: figures are not numbered on this site (params.prerender.figures.numbers = "none"), so it has no number to show. Link to it with [text](#${id})` : `@${id} is left as written: its figure has no number`
+    };
+  }
+  if (!id.startsWith("fig-")) return { start, end, id };
+  const meant = closestKey(id, [...ids.keys()]);
+  const known = [...ids.keys()];
+  return {
+    start,
+    end,
+    id,
+    problem: `@${id} refers to no figure on this page, so it is left as written` + (meant ? `; did you mean @${meant}?` : known.length ? ` (figure ids here: ${known.join(", ")})` : '; give the figure id="' + id + '"')
+  };
+}
+function referencesInText(text12, base2, ids, numbers, out) {
+  if (!text12.includes("@")) return;
+  REFERENCE.lastIndex = 0;
+  for (let m = REFERENCE.exec(text12); m; m = REFERENCE.exec(text12)) {
+    const ref = resolve(m[1], base2 + m.index, base2 + m.index + m[0].length, ids, numbers);
+    if (ref.markdown !== void 0 || ref.problem !== void 0) out.push(ref);
+  }
+}
+function findReferences(tree, source, base2, ids, numbers, blocked = () => false) {
+  const references = [];
+  const inHeading = [];
+  const walk = (node3, heading3) => {
+    visit3(node3, (n) => {
+      if (n.type === "link" || n.type === "linkReference" || n.type === "definition" || n.type === "code" || n.type === "inlineCode" || n.type === "html") return SKIP;
+      if (n.type === "heading" && !heading3) {
+        walk(n, true);
+        return SKIP;
+      }
+      if (n.type !== "text" || !n.position) return;
+      const start = base2 + n.position.start.offset;
+      const end = base2 + n.position.end.offset;
+      const found = [];
+      referencesInText(source.slice(start, end), start, ids, numbers, found);
+      for (const r2 of found) if (!blocked(r2.start, r2.end)) (heading3 ? inHeading : references).push(r2);
+    });
+  };
+  walk(tree, false);
+  return { references, inHeading };
+}
+function withReferences(md, ids, numbers) {
+  if (!md.includes("@")) return { md, problems: [] };
+  const tree = parseMarkdownWithMath(md, delimiterPairs(void 0));
+  const { references, inHeading } = findReferences(tree, md, 0, ids, numbers);
+  const problems = [...references, ...inHeading].flatMap((r2) => r2.problem !== void 0 ? [r2.problem] : []);
+  let out = "";
+  let at = 0;
+  for (const r2 of references) {
+    if (r2.markdown === void 0) continue;
+    out += md.slice(at, r2.start) + r2.markdown;
+    at = r2.end;
+  }
+  return { md: out + md.slice(at), problems };
+}
+function figureNumberHtml(label, escape2) {
+  return label.label === void 0 ? "" : `<span class="hp-figure-number">${escape2(label.label + (label.separator ?? ""))}</span>`;
+}
+
 // src/render/host.ts
 function createHostServices(renderer, opts = {}) {
   const errors = opts.errors ?? "fail";
@@ -34243,6 +34373,13 @@ async function renderShortcode(def, sc, env2) {
     const problem = parts.map((part) => labelProblem(spec.label, part)).find((x6) => x6 !== void 0);
     if (problem) warn(`${param}="${v}" ${problem}`, { param });
   }
+  const refs = env2.references;
+  const resolved = (md, param) => {
+    if (!refs || !md.includes("@")) return md;
+    const r2 = withReferences(md, refs.ids, refs.numbers);
+    for (const problem of r2.problems) warn(problem, { ...param ? { param } : {}, code: "figure-ref" });
+    return r2.md;
+  };
   const ctx = {
     name: sc.name,
     params: values,
@@ -34252,10 +34389,11 @@ async function renderShortcode(def, sc, env2) {
     site: env2.site,
     idPrefix: env2.idPrefix,
     ...env2.occurrence !== void 0 ? { occurrence: env2.occurrence } : {},
+    ...env2.figure ? { figure: env2.figure } : {},
     ...env2.services.images ? { images: env2.services.images } : {},
     math: (tex, display, param) => env2.services.math(tex, display, sinkAt(param)),
-    markdown: (md, param) => env2.services.markdown(md, sinkAt(param)),
-    plainText: (md) => env2.services.plainText(md),
+    markdown: (md, param) => env2.services.markdown(resolved(md, param), sinkAt(param)),
+    plainText: (md) => env2.services.plainText(refs && md.includes("@") ? withReferences(md, refs.ids, refs.numbers).md : md),
     error,
     warn
   };
@@ -34346,8 +34484,11 @@ function legibleScroller(svg3, o2) {
 }
 function wrapFigure(ctx, inner2, o2 = {}) {
   const classes = figureClasses(ctx, o2.class);
-  const caption = o2.caption?.trim() ? `<figcaption><p>${ctx.markdown(o2.caption.trim(), "caption")}</p></figcaption>` : "";
-  return `<figure class="${escapeAttr(classes.join(" "))}">${inner2}${caption}</figure>`;
+  const number5 = ctx.figure ? figureNumberHtml(ctx.figure, escapeAttr) : "";
+  const text12 = o2.caption?.trim() ? ctx.markdown(o2.caption.trim(), "caption") : "";
+  const caption = number5 || text12 ? `<figcaption><p>${number5}${number5 && text12 ? " " : ""}${text12}</p></figcaption>` : "";
+  const id = ctx.figure?.id !== void 0 ? ` id="${escapeAttr(ctx.figure.id)}"` : "";
+  return `<figure${id} class="${escapeAttr(classes.join(" "))}">${inner2}${caption}</figure>`;
 }
 
 // src/render/attention-data.ts
@@ -45841,7 +45982,7 @@ function imageHtml(v) {
   return out;
 }
 function figureHtml(f) {
-  let html7 = `<figure${attr("class", f.class)}>`;
+  let html7 = `<figure${attr("id", f.id)}${attr("class", f.class)}>`;
   if (f.link) {
     html7 += `<a href="${urlAttrGo(f.link)}"${attr("target", f.target)}${attr("rel", f.rel)}>`;
   }
@@ -45849,11 +45990,11 @@ function figureHtml(f) {
   html7 += image3(f, f.dark ? "hp-light-only" : void 0);
   if (f.dark) html7 += image3(f.dark, "hp-dark-only");
   if (f.link) html7 += "</a>";
-  if (f.title || f.captionHtml || f.attrHtml) {
+  if (f.title || f.captionHtml || f.attrHtml || f.numberHtml) {
     html7 += "<figcaption>\n			";
     if (f.title) html7 += `<h4>${escapeHtmlGo(f.title)}</h4>`;
-    if (f.captionHtml || f.attrHtml) {
-      html7 += `<p>${f.captionHtml ?? ""}`;
+    if (f.captionHtml || f.attrHtml || f.numberHtml) {
+      html7 += `<p>${f.numberHtml ?? ""}${f.numberHtml && (f.captionHtml || f.attrHtml) ? " " : ""}${f.captionHtml ?? ""}`;
       if (f.attrlink) html7 += `
 						<a href="${urlAttrGo(f.attrlink)}">`;
       html7 += f.attrHtml ?? "";
@@ -45906,6 +46047,7 @@ var params2 = {
   width: { type: "string", doc: "`width` attribute of the image." },
   height: { type: "string", doc: "`height` attribute of the image." },
   class: { type: "string", doc: "CSS class(es) of the `<figure>`." },
+  id: FIGURE_ID_PARAM,
   loading: {
     type: "string",
     doc: "`loading` attribute of the image: `lazy` or `eager` (Hugo \u2265 0.112). Default for a local image: `lazy`, except on the first figure of the page."
@@ -45997,6 +46139,8 @@ var figure_default = defineShortcode({
       width: shown.width,
       height: shown.height,
       class: given(ctx, "class"),
+      ...ctx.figure?.id !== void 0 ? { id: ctx.figure.id } : {},
+      ...ctx.figure?.label !== void 0 ? { numberHtml: figureNumberHtml(ctx.figure, escapeHtmlGo) } : {},
       loading,
       decoding,
       picture: shown.picture,
@@ -53456,6 +53600,7 @@ function mountLanguage(m) {
 function layoutRoots(siteDir, data) {
   return componentRoots(siteDir, data, "layouts", [{ source: layoutDirSetting(data), target: "layouts" }]);
 }
+var DEFAULT_FIGURE_NUMBERING = { numbers: "id", label: "Figure", separator: ":" };
 
 // src/render/everywhere-settings.ts
 var DEFAULT_TOC = { startLevel: 2, endLevel: 3, ordered: false };
@@ -54355,6 +54500,13 @@ function ownedShortcodes(list4, owned, wrappers, out = []) {
   }
   return out;
 }
+function angleShortcodes(list4, out = []) {
+  for (const sc of list4) {
+    if (sc.markup === "<") out.push({ start: sc.offset, end: sc.end });
+    else angleShortcodes(sc.children, out);
+  }
+  return out;
+}
 function siteOwned(list4, site, out = []) {
   for (const sc of list4) {
     if (site.has(sc.name)) out.push(sc);
@@ -54480,6 +54632,7 @@ async function prerenderPage(source, env2) {
       });
     }
   }
+  const refsWanted = source.indexOf("@", parsed.bodyOffset) >= 0;
   const located = locateMath(source, {
     bodyOffset: parsed.bodyOffset,
     masked: maskedRanges(parsed, isOwned, wrappers),
@@ -54487,7 +54640,8 @@ async function prerenderPage(source, env2) {
     file,
     maxFormulas: limits.formulas,
     lines,
-    images: imageMode !== void 0
+    images: imageMode !== void 0,
+    refs: refsWanted
   });
   if (located.tooMany !== void 0) {
     diagnostics.push(limitDiagnostic("formulas", limits, limits.formulas, located.tooMany, lines, file));
@@ -54684,9 +54838,18 @@ async function prerenderPage(source, env2) {
       typeset.set(key2, r2.html);
     }
   }
+  const owned = ownedShortcodes(parsed.shortcodes, isOwned, wrappers);
+  const numbering = env2.settings.figures ?? DEFAULT_FIGURE_NUMBERING;
+  const figurePlan = planFigureNumbers(
+    owned.filter((sc) => getShortcode(sc.name).params.id === FIGURE_ID_PARAM),
+    numbering,
+    file
+  );
+  diagnostics.push(...figurePlan.diagnostics);
+  const references = { ids: figurePlan.ids, numbers: numbering.numbers };
   const seen = /* @__PURE__ *~1 new Map();
   const occurrences = /* @__PURE__ *~1 new Map();
-  for (const sc of ownedShortcodes(parsed.shortcodes, isOwned, wrappers)) {
+  for (const sc of owned) {
     const def = getShortcode(sc.name);
     const occurrence = occurrences.get(sc.name) ?? 0;
     occurrences.set(sc.name, occurrence + 1);
@@ -54697,6 +54860,10 @@ async function prerenderPage(source, env2) {
     seen.set(identity4, n + 1);
     const idPrefix = `hp${identity4.slice(0, 8)}${n ? `-${n}` : ""}`;
     const pageScope = def.cacheable === false ? [file] : [];
+    const figure = figurePlan.figures.get(sc.offset);
+    const refersTo = refsWanted && stableStringify(sc.params).includes("@") ? references : void 0;
+    if (figure && (figure.id !== void 0 || figure.label !== void 0)) pageScope.push(stableStringify(figure));
+    if (refersTo) pageScope.push(stableStringify([...figurePlan.ids]));
     const key2 = contentKey("sc", sc.name, def.version, "0.1.0", "0.16.47", env2.settings.settingsKey, idPrefix, identity4, ...pageScope);
     replacements.push({ start: sc.offset, end: sc.end, key: key2 });
     const hit = def.cacheable === false ? void 0 : env2.cached?.(key2);
@@ -54708,7 +54875,15 @@ async function prerenderPage(source, env2) {
     const spentBefore = budget.over();
     if (spentBefore) return stopped(spentBefore, sc.offset, `${sc.name} shortcode`);
     const shownAfter = sc.name === "figure" ? occurrence + imagesBefore(sc.offset) : occurrence;
-    const r2 = await renderShortcode(def, sc, { page: env2.page, site: env2.site, idPrefix, services: env2.services, occurrence: shownAfter });
+    const r2 = await renderShortcode(def, sc, {
+      page: env2.page,
+      site: env2.site,
+      idPrefix,
+      services: env2.services,
+      occurrence: shownAfter,
+      ...figure ? { figure } : {},
+      ...refersTo ? { references: refersTo } : {}
+    });
     diagnostics.push(...r2.diagnostics);
     if (r2.failed) failed = true;
     if (r2.held) held = true;
@@ -54723,6 +54898,18 @@ async function prerenderPage(source, env2) {
       diagnostics.push({ severity: "error", file, ...at, offset: sc.offset, code: "shortcode", message: `${sc.name}: ${e.message}` });
     }
     fragments.set(key2, { key: key2, html: html7, kind: "shortcode", noisy: r2.diagnostics.length > 0 });
+  }
+  if (refsWanted && located.imageTree) {
+    const blockedRanges = [...replacements, ...maskedRanges(parsed, isOwned, wrappers), ...angleShortcodes(parsed.shortcodes)];
+    const found = findReferences(located.imageTree, source, parsed.bodyOffset, figurePlan.ids, numbering.numbers, overlapChecker(blockedRanges.map((r2) => ({ start: r2.start, end: r2.end }))));
+    const warnAt = (offset, message) => diagnostics.push({ severity: "warning", file, ...lines.at(offset), offset, code: "figure-ref", message });
+    for (const ref of found.references) {
+      if (ref.markdown !== void 0) replacements.push({ start: ref.start, end: ref.end, key: "", text: ref.markdown });
+      else if (ref.problem !== void 0) warnAt(ref.start, ref.problem);
+    }
+    for (const ref of found.inHeading) {
+      warnAt(ref.start, ref.problem ?? `@${ref.id} is left as written: a heading's text makes its id and its entry in the table of contents. Refer to the figure in the text below it`);
+    }
   }
   for (const cut of ownCuts) {
     if (!replacements.some((r2) => r2.start <= cut.start && cut.end <= r2.end)) replacements.push(cut);
@@ -73241,8 +73428,10 @@ function pageSettings(config, siteDir, errorMode) {
   const hook = images.enable && images.markdown === "auto" ? imageRenderHook(layoutDirs) : void 0;
   const markdownImages = !images.enable || images.markdown === false ? void 0 : images.markdown === true || complete && hook === void 0 ? "render" : hook !== void 0 && /["`]prerender\/(picture|image)\.html["`]/.test(templateCode(hook)) ? "index" : void 0;
   const shortcodeNames = complete ? [.../* @__PURE__ *~1 new Set([...shortcodeTemplateNames(layoutDirs), ...HUGO_BUILTIN_SHORTCODES, ...shortcodeList.keys()])].sort() : void 0;
+  const figures2 = config.prerender.figures;
   const settings = {
     math: math2,
+    figures: figures2,
     // KaTeX's strict only when the site sets it (the default leaves every fragment key as it was).
     settingsKey: stableStringify({
       macros: macros2,
@@ -73255,7 +73444,9 @@ function pageSettings(config, siteDir, errorMode) {
       ...strict !== "warn" ? { strict } : {},
       ...siteFigureTakesDark ? { siteFigureTakesDark } : {},
       // Every fragment key holds settingsKey: the usual case leaves them as they were before Markdown images.
-      ...markdownImages !== "render" ? { markdownImages: markdownImages ?? "off" } : {}
+      ...markdownImages !== "render" ? { markdownImages: markdownImages ?? "off" } : {},
+      // Numbered figures: the defaults leave every key as it was before them.
+      ...stableStringify(figures2) !== stableStringify(DEFAULT_FIGURE_NUMBERING) ? { figures: figures2 } : {}
     }),
     everywhere: everywhereSettings(config.data),
     limits: config.prerender.limits,

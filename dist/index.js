@@ -329,19 +329,24 @@ function labelProblem(kind, text12) {
   }
   return depth > 0 ? "has a { that is not closed, so the label is drawn wrong: close it with }" : void 0;
 }
-var NUMBER_RE, FIGURE_PARAMS;
+var NUMBER_RE, FIGURE_ID_PARAM, FIGURE_PARAMS;
 var init_params = __esm({
   "src/render/params.ts"() {
     "use strict";
     init_closest_name();
     NUMBER_RE = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+    FIGURE_ID_PARAM = {
+      type: "string",
+      doc: "Id of the `<figure>` (a letter, then letters, digits and `_`, with `-`, `.` or `:` between them: `fig-lstm`); `@fig-lstm` in the text then links to it, and the figure is numbered (see Numbered figures)."
+    };
     FIGURE_PARAMS = {
       caption: { type: "string", doc: "Caption below the figure; Markdown and math allowed." },
       alt: {
         type: "string",
         doc: "Accessible name; defaults to the caption as plain text, else a generated description."
       },
-      class: { type: "string", doc: "CSS class(es) on the `<figure>` element." }
+      class: { type: "string", doc: "CSS class(es) on the `<figure>` element." },
+      id: FIGURE_ID_PARAM
     };
   }
 });
@@ -9969,6 +9974,14560 @@ var init_escape = __esm({
   }
 });
 
+// node_modules/unist-util-is/lib/index.js
+function anyFactory(tests) {
+  const checks2 = [];
+  let index2 = -1;
+  while (++index2 < tests.length) {
+    checks2[index2] = convert2(tests[index2]);
+  }
+  return castFactory(any);
+  function any(...parameters) {
+    let index3 = -1;
+    while (++index3 < checks2.length) {
+      if (checks2[index3].apply(this, parameters)) return true;
+    }
+    return false;
+  }
+}
+function propertiesFactory(check2) {
+  const checkAsRecord = (
+    /** @type {Record<string, unknown>} */
+    check2
+  );
+  return castFactory(all3);
+  function all3(node3) {
+    const nodeAsRecord = (
+      /** @type {Record<string, unknown>} */
+      /** @type {unknown} */
+      node3
+    );
+    let key2;
+    for (key2 in check2) {
+      if (nodeAsRecord[key2] !== checkAsRecord[key2]) return false;
+    }
+    return true;
+  }
+}
+function typeFactory(check2) {
+  return castFactory(type);
+  function type(node3) {
+    return node3 && node3.type === check2;
+  }
+}
+function castFactory(testFunction) {
+  return check2;
+  function check2(value2, index2, parent) {
+    return Boolean(
+      looksLikeANode(value2) && testFunction.call(
+        this,
+        value2,
+        typeof index2 === "number" ? index2 : void 0,
+        parent || void 0
+      )
+    );
+  }
+}
+function ok() {
+  return true;
+}
+function looksLikeANode(value2) {
+  return value2 !== null && typeof value2 === "object" && "type" in value2;
+}
+var convert2;
+var init_lib = __esm({
+  "node_modules/unist-util-is/lib/index.js"() {
+    convert2 = // Note: overloads in JSDoc can\u2019t yet use different `@template`s.
+    /**
+     * @type {(
+     *   (<Condition extends string>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & {type: Condition}) &
+     *   (<Condition extends Props>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & Condition) &
+     *   (<Condition extends TestFunction>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & Predicate<Condition, Node>) &
+     *   ((test?: null | undefined) => (node?: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node) &
+     *   ((test?: Test) => Check)
+     * )}
+     */
+    /**
+     * @param {Test} [test]
+     * @returns {Check}
+     */
+    (function(test) {
+      if (test === null || test === void 0) {
+        return ok;
+      }
+      if (typeof test === "function") {
+        return castFactory(test);
+      }
+      if (typeof test === "object") {
+        return Array.isArray(test) ? anyFactory(test) : (
+          // Cast because `ReadonlyArray` goes into the above but `isArray`
+          // narrows to `Array`.
+          propertiesFactory(
+            /** @type {Props} */
+            test
+          )
+        );
+      }
+      if (typeof test === "string") {
+        return typeFactory(test);
+      }
+      throw new Error("Expected function, string, or object as test");
+    });
+  }
+});
+
+// node_modules/unist-util-is/index.js
+var init_unist_util_is = __esm({
+  "node_modules/unist-util-is/index.js"() {
+    init_lib();
+  }
+});
+
+// node_modules/unist-util-visit-parents/lib/index.js
+function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, reverse) {
+  if (!tree || typeof tree !== "object") {
+    throw new Error("Unexpected value `" + tree + "` for `tree`, expected node");
+  }
+  let preorder = true;
+  let check2;
+  let visitors;
+  let enter;
+  let exit3;
+  if (typeof enterOrVisitorsOrReverse === "function" || enterOrVisitorsOrReverse && typeof enterOrVisitorsOrReverse === "object") {
+    check2 = /** @type {Test} */
+    testOrEnterOrVisitors;
+    visitors = enterOrVisitorsOrReverse;
+    if (reverse) preorder = false;
+  } else {
+    visitors = /** @type {Visitors | Visitor} */
+    testOrEnterOrVisitors;
+    if (enterOrVisitorsOrReverse) preorder = false;
+  }
+  if (typeof visitors === "function") {
+    enter = visitors;
+  } else if (visitors && typeof visitors === "object") {
+    if (visitors.enter === null || visitors.enter === void 0) {
+    } else if (typeof visitors.enter === "function") {
+      enter = visitors.enter;
+    } else {
+      throw new Error(
+        "Unexpected value `" + visitors.enter + "` for `visitors.enter`, expected optional visitor"
+      );
+    }
+    if (typeof visitors.exit === "function") {
+      exit3 = visitors.exit;
+    } else {
+      throw new Error(
+        "Unexpected value `" + visitors.exit + "` for `visitors.exit`, expected visitor (pass a visitor directly if you only want an enter visitor)"
+      );
+    }
+  } else {
+    throw new Error(
+      "Unexpected value `" + visitors + "` for `enter` or `visitors`, expected visitor or object with visitors"
+    );
+  }
+  const is3 = convert2(check2);
+  const step = preorder ? 1 : -1;
+  factory(tree, void 0, [])();
+  function factory(node3, index2, parents) {
+    const value2 = (
+      /** @type {Record<string, unknown>} */
+      node3 && typeof node3 === "object" ? node3 : {}
+    );
+    return visit5;
+    function visit5() {
+      const matches = !check2 || is3(node3, index2, parents[parents.length - 1] || void 0);
+      let result = empty;
+      if (enter && matches) {
+        result = toResult(enter(node3, parents, index2));
+        if (result[0] === EXIT) {
+          return result;
+        }
+      }
+      if ("children" in node3 && node3.children) {
+        const nodeAsParent = (
+          /** @type {UnistParent} */
+          node3
+        );
+        if (nodeAsParent.children && result[0] !== SKIP) {
+          let offset = (preorder ? -1 : nodeAsParent.children.length) + step;
+          const grandparents = [...parents, nodeAsParent];
+          while (offset > -1 && offset < nodeAsParent.children.length) {
+            const child = nodeAsParent.children[offset];
+            const subresult = factory(child, offset, grandparents)();
+            if (subresult[0] === EXIT) {
+              return subresult;
+            }
+            offset = typeof subresult[1] === "number" ? subresult[1] : offset + step;
+          }
+        }
+      }
+      if (exit3 && matches) {
+        const exitResult = toResult(exit3(node3, parents, index2));
+        if (exitResult[0] === SKIP) {
+          throw new Error(
+            "Unexpected value `" + exitResult[0] + "` from `exit`, expected `CONTINUE`, `EXIT`, index, or nothing"
+          );
+        }
+        if (exitResult[0] === EXIT || typeof exitResult[1] === "number") {
+          return exitResult;
+        }
+      }
+      return result;
+    }
+  }
+}
+function toResult(value2) {
+  if (Array.isArray(value2)) {
+    return value2;
+  }
+  if (typeof value2 === "number") {
+    return [CONTINUE, value2];
+  }
+  return value2 === null || value2 === void 0 ? empty : [value2];
+}
+var empty, CONTINUE, EXIT, SKIP;
+var init_lib2 = __esm({
+  "node_modules/unist-util-visit-parents/lib/index.js"() {
+    init_unist_util_is();
+    empty = [];
+    CONTINUE = true;
+    EXIT = false;
+    SKIP = "skip";
+  }
+});
+
+// node_modules/unist-util-visit-parents/index.js
+var init_unist_util_visit_parents = __esm({
+  "node_modules/unist-util-visit-parents/index.js"() {
+    init_lib2();
+  }
+});
+
+// node_modules/unist-util-visit/lib/index.js
+function visit3(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, maybeReverse) {
+  let check2;
+  let visitors;
+  let reverse;
+  if (typeof enterOrVisitorsOrReverse === "function" || enterOrVisitorsOrReverse && typeof enterOrVisitorsOrReverse === "object") {
+    check2 = /** @type {Test} */
+    testOrEnterOrVisitors;
+    visitors = enterOrVisitorsOrReverse;
+    reverse = maybeReverse;
+  } else {
+    visitors = /** @type {Visitor | Visitors} */
+    testOrEnterOrVisitors;
+    reverse = enterOrVisitorsOrReverse;
+  }
+  if (typeof visitors === "function") {
+    visitParents(tree, check2, wrap(visitors), reverse);
+  } else {
+    visitParents(tree, check2, wrapVisitors(visitors), reverse);
+  }
+}
+function wrapVisitors(visitors) {
+  if (!visitors || typeof visitors !== "object") return visitors;
+  return {
+    enter: typeof visitors.enter === "function" ? wrap(visitors.enter) : visitors.enter,
+    exit: typeof visitors.exit === "function" ? wrap(visitors.exit) : visitors.exit
+  };
+}
+function wrap(visitor) {
+  return overload;
+  function overload(node3, parents, index2) {
+    return visitor(node3, index2, parents[parents.length - 1]);
+  }
+}
+var init_lib3 = __esm({
+  "node_modules/unist-util-visit/lib/index.js"() {
+    init_unist_util_visit_parents();
+    init_unist_util_visit_parents();
+  }
+});
+
+// node_modules/unist-util-visit/index.js
+var init_unist_util_visit = __esm({
+  "node_modules/unist-util-visit/index.js"() {
+    init_lib3();
+  }
+});
+
+// node_modules/bail/index.js
+function bail(error) {
+  if (error) {
+    throw error;
+  }
+}
+var init_bail = __esm({
+  "node_modules/bail/index.js"() {
+  }
+});
+
+// node_modules/extend/index.js
+var require_extend = __commonJS({
+  "node_modules/extend/index.js"(exports, module) {
+    "use strict";
+    var hasOwn = Object.prototype.hasOwnProperty;
+    var toStr = Object.prototype.toString;
+    var defineProperty2 = Object.defineProperty;
+    var gOPD = Object.getOwnPropertyDescriptor;
+    var isArray = function isArray2(arr) {
+      if (typeof Array.isArray === "function") {
+        return Array.isArray(arr);
+      }
+      return toStr.call(arr) === "[object Array]";
+    };
+    var isPlainObject3 = function isPlainObject4(obj) {
+      if (!obj || toStr.call(obj) !== "[object Object]") {
+        return false;
+      }
+      var hasOwnConstructor = hasOwn.call(obj, "constructor");
+      var hasIsPrototypeOf = obj.constructor && obj.constructor.prototype && hasOwn.call(obj.constructor.prototype, "isPrototypeOf");
+      if (obj.constructor && !hasOwnConstructor && !hasIsPrototypeOf) {
+        return false;
+      }
+      var key2;
+      for (key2 in obj) {
+      }
+      return typeof key2 === "undefined" || hasOwn.call(obj, key2);
+    };
+    var setProperty2 = function setProperty3(target, options) {
+      if (defineProperty2 && options.name === "__proto__") {
+        defineProperty2(target, options.name, {
+          enumerable: true,
+          configurable: true,
+          value: options.newValue,
+          writable: true
+        });
+      } else {
+        target[options.name] = options.newValue;
+      }
+    };
+    var getProperty = function getProperty2(obj, name) {
+      if (name === "__proto__") {
+        if (!hasOwn.call(obj, name)) {
+          return void 0;
+        } else if (gOPD) {
+          return gOPD(obj, name).value;
+        }
+      }
+      return obj[name];
+    };
+    module.exports = function extend3() {
+      var options, name, src, copy2, copyIsArray, clone2;
+      var target = arguments[0];
+      var i2 = 1;
+      var length = arguments.length;
+      var deep = false;
+      if (typeof target === "boolean") {
+        deep = target;
+        target = arguments[1] || {};
+        i2 = 2;
+      }
+      if (target == null || typeof target !== "object" && typeof target !== "function") {
+        target = {};
+      }
+      for (; i2 < length; ++i2) {
+        options = arguments[i2];
+        if (options != null) {
+          for (name in options) {
+            src = getProperty(target, name);
+            copy2 = getProperty(options, name);
+            if (target !== copy2) {
+              if (deep && copy2 && (isPlainObject3(copy2) || (copyIsArray = isArray(copy2)))) {
+                if (copyIsArray) {
+                  copyIsArray = false;
+                  clone2 = src && isArray(src) ? src : [];
+                } else {
+                  clone2 = src && isPlainObject3(src) ? src : {};
+                }
+                setProperty2(target, { name, newValue: extend3(deep, clone2, copy2) });
+              } else if (typeof copy2 !== "undefined") {
+                setProperty2(target, { name, newValue: copy2 });
+              }
+            }
+          }
+        }
+      }
+      return target;
+    };
+  }
+});
+
+// node_modules/devlop/lib/default.js
+function ok2() {
+}
+var init_default = __esm({
+  "node_modules/devlop/lib/default.js"() {
+  }
+});
+
+// node_modules/is-plain-obj/index.js
+function isPlainObject(value2) {
+  if (typeof value2 !== "object" || value2 === null) {
+    return false;
+  }
+  const prototype = Object.getPrototypeOf(value2);
+  return (prototype === null || prototype === Object.prototype || Object.getPrototypeOf(prototype) === null) && !(Symbol.toStringTag in value2) && !(Symbol.iterator in value2);
+}
+var init_is_plain_obj = __esm({
+  "node_modules/is-plain-obj/index.js"() {
+  }
+});
+
+// node_modules/trough/lib/index.js
+function trough() {
+  const fns = [];
+  const pipeline = { run, use };
+  return pipeline;
+  function run(...values) {
+    let middlewareIndex = -1;
+    const callback = values.pop();
+    if (typeof callback !== "function") {
+      throw new TypeError("Expected function as last argument, not " + callback);
+    }
+    next(null, ...values);
+    function next(error, ...output7) {
+      const fn = fns[++middlewareIndex];
+      let index2 = -1;
+      if (error) {
+        callback(error);
+        return;
+      }
+      while (++index2 < values.length) {
+        if (output7[index2] === null || output7[index2] === void 0) {
+          output7[index2] = values[index2];
+        }
+      }
+      values = output7;
+      if (fn) {
+        wrap2(fn, next)(...output7);
+      } else {
+        callback(null, ...output7);
+      }
+    }
+  }
+  function use(middelware) {
+    if (typeof middelware !== "function") {
+      throw new TypeError(
+        "Expected `middelware` to be a function, not " + middelware
+      );
+    }
+    fns.push(middelware);
+    return pipeline;
+  }
+}
+function wrap2(middleware, callback) {
+  let called;
+  return wrapped;
+  function wrapped(...parameters) {
+    const fnExpectsCallback = middleware.length > parameters.length;
+    let result;
+    if (fnExpectsCallback) {
+      parameters.push(done);
+    }
+    try {
+      result = middleware.apply(this, parameters);
+    } catch (error) {
+      const exception = (
+        /** @type {Error} */
+        error
+      );
+      if (fnExpectsCallback && called) {
+        throw exception;
+      }
+      return done(exception);
+    }
+    if (!fnExpectsCallback) {
+      if (result && result.then && typeof result.then === "function") {
+        result.then(then, done);
+      } else if (result instanceof Error) {
+        done(result);
+      } else {
+        then(result);
+      }
+    }
+  }
+  function done(error, ...output7) {
+    if (!called) {
+      called = true;
+      callback(error, ...output7);
+    }
+  }
+  function then(value2) {
+    done(null, value2);
+  }
+}
+var init_lib4 = __esm({
+  "node_modules/trough/lib/index.js"() {
+  }
+});
+
+// node_modules/trough/index.js
+var init_trough = __esm({
+  "node_modules/trough/index.js"() {
+    init_lib4();
+  }
+});
+
+// node_modules/unist-util-stringify-position/lib/index.js
+function stringifyPosition(value2) {
+  if (!value2 || typeof value2 !== "object") {
+    return "";
+  }
+  if ("position" in value2 || "type" in value2) {
+    return position(value2.position);
+  }
+  if ("start" in value2 || "end" in value2) {
+    return position(value2);
+  }
+  if ("line" in value2 || "column" in value2) {
+    return point(value2);
+  }
+  return "";
+}
+function point(point5) {
+  return index(point5 && point5.line) + ":" + index(point5 && point5.column);
+}
+function position(pos) {
+  return point(pos && pos.start) + "-" + point(pos && pos.end);
+}
+function index(value2) {
+  return value2 && typeof value2 === "number" ? value2 : 1;
+}
+var init_lib5 = __esm({
+  "node_modules/unist-util-stringify-position/lib/index.js"() {
+  }
+});
+
+// node_modules/unist-util-stringify-position/index.js
+var init_unist_util_stringify_position = __esm({
+  "node_modules/unist-util-stringify-position/index.js"() {
+    init_lib5();
+  }
+});
+
+// node_modules/vfile-message/lib/index.js
+var VFileMessage;
+var init_lib6 = __esm({
+  "node_modules/vfile-message/lib/index.js"() {
+    init_unist_util_stringify_position();
+    VFileMessage = class extends Error {
+      /**
+       * Create a message for `reason`.
+       *
+       * > \ud83e\udea6 **Note**: also has obsolete signatures.
+       *
+       * @overload
+       * @param {string} reason
+       *   Reason for message, should use markdown.
+       * @param {Options | null | undefined} [options]
+       *   Configuration (optional).
+       * @returns
+       *   Instance of `VFileMessage`.
+       *
+       * @overload
+       * @param {string} reason
+       *   Reason for message, should use markdown.
+       * @param {Node | NodeLike | null | undefined} parent
+       *   Node or node-like, used for `ancestors` and `place`.
+       * @param {string | null | undefined} [origin]
+       *   Place in code where the message originates (optional).
+       * @returns
+       *   Instance of `VFileMessage`.
+       *
+       * @overload
+       * @param {string} reason
+       *   Reason for message, should use markdown.
+       * @param {Point | Position | null | undefined} place
+       *   Place of message.
+       * @param {string | null | undefined} [origin]
+       *   Place in code where the message originates (optional).
+       * @returns
+       *   Instance of `VFileMessage`.
+       *
+       * @overload
+       * @param {string} reason
+       *   Reason for message, should use markdown.
+       * @param {string | null | undefined} [origin]
+       *   Place in code where the message originates (optional).
+       * @returns
+       *   Instance of `VFileMessage`.
+       *
+       * @overload
+       * @param {Error | VFileMessage} cause
+       *   Original error cause of the message.
+       * @param {Node | NodeLike | null | undefined} parent
+       *   Node or node-like, used for `ancestors` and `place`.
+       * @param {string | null | undefined} [origin]
+       *   Place in code where the message originates (optional).
+       * @returns
+       *   Instance of `VFileMessage`.
+       *
+       * @overload
+       * @param {Error | VFileMessage} cause
+       *   Original error cause of the message.
+       * @param {Point | Position | null | undefined} place
+       *   Place of message.
+       * @param {string | null | undefined} [origin]
+       *   Place in code where the message originates (optional).
+       * @returns
+       *   Instance of `VFileMessage`.
+       *
+       * @overload
+       * @param {Error | VFileMessage} cause
+       *   Original error cause of the message.
+       * @param {string | null | undefined} [origin]
+       *   Place in code where the message originates (optional).
+       * @returns
+       *   Instance of `VFileMessage`.
+       *
+       * @param {Error | VFileMessage | string} causeOrReason
+       *   Reason for message, should use markdown.
+       * @param {Node | NodeLike | Options | Point | Position | string | null | undefined} [optionsOrParentOrPlace]
+       *   Configuration (optional).
+       * @param {string | null | undefined} [origin]
+       *   Place in code where the message originates (example:
+       *   `'my-package:my-rule'` or `'my-rule'`).
+       * @returns
+       *   Instance of `VFileMessage`.
+       */
+      // eslint-disable-next-line complexity
+      constructor(causeOrReason, optionsOrParentOrPlace, origin) {
+        super();
+        if (typeof optionsOrParentOrPlace === "string") {
+          origin = optionsOrParentOrPlace;
+          optionsOrParentOrPlace = void 0;
+        }
+        let reason = "";
+        let options = {};
+        let legacyCause = false;
+        if (optionsOrParentOrPlace) {
+          if ("line" in optionsOrParentOrPlace && "column" in optionsOrParentOrPlace) {
+            options = { place: optionsOrParentOrPlace };
+          } else if ("start" in optionsOrParentOrPlace && "end" in optionsOrParentOrPlace) {
+            options = { place: optionsOrParentOrPlace };
+          } else if ("type" in optionsOrParentOrPlace) {
+            options = {
+              ancestors: [optionsOrParentOrPlace],
+              place: optionsOrParentOrPlace.position
+            };
+          } else {
+            options = { ...optionsOrParentOrPlace };
+          }
+        }
+        if (typeof causeOrReason === "string") {
+          reason = causeOrReason;
+        } else if (!options.cause && causeOrReason) {
+          legacyCause = true;
+          reason = causeOrReason.message;
+          options.cause = causeOrReason;
+        }
+        if (!options.ruleId && !options.source && typeof origin === "string") {
+          const index2 = origin.indexOf(":");
+          if (index2 === -1) {
+            options.ruleId = origin;
+          } else {
+            options.source = origin.slice(0, index2);
+            options.ruleId = origin.slice(index2 + 1);
+          }
+        }
+        if (!options.place && options.ancestors) {
+          const parent = options.ancestors[options.ancestors.length - 1];
+          if (parent) {
+            options.place = parent.position;
+          }
+        }
+        const start = options.place && "start" in options.place ? options.place.start : options.place;
+        this.ancestors = options.ancestors || void 0;
+        this.cause = options.cause || void 0;
+        this.column = start ? start.column : void 0;
+        this.fatal = void 0;
+        this.file = "";
+        this.message = reason;
+        this.line = start ? start.line : void 0;
+        this.name = stringifyPosition(options.place) || "1:1";
+        this.place = options.place || void 0;
+        this.reason = this.message;
+        this.ruleId = options.ruleId || void 0;
+        this.source = options.source || void 0;
+        this.stack = legacyCause && options.cause && typeof options.cause.stack === "string" ? options.cause.stack : "";
+        this.actual = void 0;
+        this.expected = void 0;
+        this.note = void 0;
+        this.url = void 0;
+      }
+    };
+    Object.defineProperties(VFileMessage.prototype, {
+      file: { configurable: true, enumerable: true, value: "", writable: true },
+      name: { configurable: true, enumerable: true, value: "", writable: true },
+      reason: { configurable: true, enumerable: true, value: "", writable: true },
+      message: { configurable: true, enumerable: true, value: "", writable: true },
+      stack: { configurable: true, enumerable: true, value: "", writable: true },
+      column: { configurable: true, enumerable: true, writable: true },
+      line: { configurable: true, enumerable: true, writable: true },
+      ancestors: { configurable: true, enumerable: true, writable: true },
+      cause: { configurable: true, enumerable: true, writable: true },
+      fatal: { configurable: true, enumerable: true, writable: true },
+      place: { configurable: true, enumerable: true, writable: true },
+      ruleId: { configurable: true, enumerable: true, writable: true },
+      source: { configurable: true, enumerable: true, writable: true }
+    });
+  }
+});
+
+// node_modules/vfile-message/index.js
+var init_vfile_message = __esm({
+  "node_modules/vfile-message/index.js"() {
+    init_lib6();
+  }
+});
+
+// node_modules/vfile/lib/minpath.js
+import { default as default2 } from "node:path";
+var init_minpath = __esm({
+  "node_modules/vfile/lib/minpath.js"() {
+  }
+});
+
+// node_modules/vfile/lib/minproc.js
+import { default as default3 } from "node:process";
+var init_minproc = __esm({
+  "node_modules/vfile/lib/minproc.js"() {
+  }
+});
+
+// node_modules/vfile/lib/minurl.shared.js
+function isUrl(fileUrlOrPath) {
+  return Boolean(
+    fileUrlOrPath !== null && typeof fileUrlOrPath === "object" && "href" in fileUrlOrPath && fileUrlOrPath.href && "protocol" in fileUrlOrPath && fileUrlOrPath.protocol && // @ts-expect-error: indexing is fine.
+    fileUrlOrPath.auth === void 0
+  );
+}
+var init_minurl_shared = __esm({
+  "node_modules/vfile/lib/minurl.shared.js"() {
+  }
+});
+
+// node_modules/vfile/lib/minurl.js
+import { fileURLToPath } from "node:url";
+var init_minurl = __esm({
+  "node_modules/vfile/lib/minurl.js"() {
+    init_minurl_shared();
+  }
+});
+
+// node_modules/vfile/lib/index.js
+function assertPart(part, name) {
+  if (part && part.includes(default2.sep)) {
+    throw new Error(
+      "`" + name + "` cannot be a path: did not expect `" + default2.sep + "`"
+    );
+  }
+}
+function assertNonEmpty(part, name) {
+  if (!part) {
+    throw new Error("`" + name + "` cannot be empty");
+  }
+}
+function assertPath(path18, name) {
+  if (!path18) {
+    throw new Error("Setting `" + name + "` requires `path` to be set too");
+  }
+}
+function isUint8Array(value2) {
+  return Boolean(
+    value2 && typeof value2 === "object" && "byteLength" in value2 && "byteOffset" in value2
+  );
+}
+var order, VFile;
+var init_lib7 = __esm({
+  "node_modules/vfile/lib/index.js"() {
+    init_vfile_message();
+    init_minpath();
+    init_minproc();
+    init_minurl();
+    order = /** @type {const} */
+    [
+      "history",
+      "path",
+      "basename",
+      "stem",
+      "extname",
+      "dirname"
+    ];
+    VFile = class {
+      /**
+       * Create a new virtual file.
+       *
+       * `options` is treated as:
+       *
+       * *   `string` or `Uint8Array` \u2014 `{value: options}`
+       * *   `URL` \u2014 `{path: options}`
+       * *   `VFile` \u2014 shallow copies its data over to the new file
+       * *   `object` \u2014 all fields are shallow copied over to the new file
+       *
+       * Path related fields are set in the following order (least specific to
+       * most specific): `history`, `path`, `basename`, `stem`, `extname`,
+       * `dirname`.
+       *
+       * You cannot set `dirname` or `extname` without setting either `history`,
+       * `path`, `basename`, or `stem` too.
+       *
+       * @param {Compatible | null | undefined} [value]
+       *   File value.
+       * @returns
+       *   New instance.
+       */
+      constructor(value2) {
+        let options;
+        if (!value2) {
+          options = {};
+        } else if (isUrl(value2)) {
+          options = { path: value2 };
+        } else if (typeof value2 === "string" || isUint8Array(value2)) {
+          options = { value: value2 };
+        } else {
+          options = value2;
+        }
+        this.cwd = "cwd" in options ? "" : default3.cwd();
+        this.data = {};
+        this.history = [];
+        this.messages = [];
+        this.value;
+        this.map;
+        this.result;
+        this.stored;
+        let index2 = -1;
+        while (++index2 < order.length) {
+          const field2 = order[index2];
+          if (field2 in options && options[field2] !== void 0 && options[field2] !== null) {
+            this[field2] = field2 === "history" ? [...options[field2]] : options[field2];
+          }
+        }
+        let field;
+        for (field in options) {
+          if (!order.includes(field)) {
+            this[field] = options[field];
+          }
+        }
+      }
+      /**
+       * Get the basename (including extname) (example: `'index.min.js'`).
+       *
+       * @returns {string | undefined}
+       *   Basename.
+       */
+      get basename() {
+        return typeof this.path === "string" ? default2.basename(this.path) : void 0;
+      }
+      /**
+       * Set basename (including extname) (`'index.min.js'`).
+       *
+       * Cannot contain path separators (`'/'` on unix, macOS, and browsers, `'\'`
+       * on windows).
+       * Cannot be nullified (use `file.path = file.dirname` instead).
+       *
+       * @param {string} basename
+       *   Basename.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      set basename(basename) {
+        assertNonEmpty(basename, "basename");
+        assertPart(basename, "basename");
+        this.path = default2.join(this.dirname || "", basename);
+      }
+      /**
+       * Get the parent path (example: `'~'`).
+       *
+       * @returns {string | undefined}
+       *   Dirname.
+       */
+      get dirname() {
+        return typeof this.path === "string" ? default2.dirname(this.path) : void 0;
+      }
+      /**
+       * Set the parent path (example: `'~'`).
+       *
+       * Cannot be set if there\u2019s no `path` yet.
+       *
+       * @param {string | undefined} dirname
+       *   Dirname.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      set dirname(dirname) {
+        assertPath(this.basename, "dirname");
+        this.path = default2.join(dirname || "", this.basename);
+      }
+      /**
+       * Get the extname (including dot) (example: `'.js'`).
+       *
+       * @returns {string | undefined}
+       *   Extname.
+       */
+      get extname() {
+        return typeof this.path === "string" ? default2.extname(this.path) : void 0;
+      }
+      /**
+       * Set the extname (including dot) (example: `'.js'`).
+       *
+       * Cannot contain path separators (`'/'` on unix, macOS, and browsers, `'\'`
+       * on windows).
+       * Cannot be set if there\u2019s no `path` yet.
+       *
+       * @param {string | undefined} extname
+       *   Extname.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      set extname(extname) {
+        assertPart(extname, "extname");
+        assertPath(this.dirname, "extname");
+        if (extname) {
+          if (extname.codePointAt(0) !== 46) {
+            throw new Error("`extname` must start with `.`");
+          }
+          if (extname.includes(".", 1)) {
+            throw new Error("`extname` cannot contain multiple dots");
+          }
+        }
+        this.path = default2.join(this.dirname, this.stem + (extname || ""));
+      }
+      /**
+       * Get the full path (example: `'~/index.min.js'`).
+       *
+       * @returns {string}
+       *   Path.
+       */
+      get path() {
+        return this.history[this.history.length - 1];
+      }
+      /**
+       * Set the full path (example: `'~/index.min.js'`).
+       *
+       * Cannot be nullified.
+       * You can set a file URL (a `URL` object with a `file:` protocol) which will
+       * be turned into a path with `url.fileURLToPath`.
+       *
+       * @param {URL | string} path
+       *   Path.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      set path(path18) {
+        if (isUrl(path18)) {
+          path18 = fileURLToPath(path18);
+        }
+        assertNonEmpty(path18, "path");
+        if (this.path !== path18) {
+          this.history.push(path18);
+        }
+      }
+      /**
+       * Get the stem (basename w/o extname) (example: `'index.min'`).
+       *
+       * @returns {string | undefined}
+       *   Stem.
+       */
+      get stem() {
+        return typeof this.path === "string" ? default2.basename(this.path, this.extname) : void 0;
+      }
+      /**
+       * Set the stem (basename w/o extname) (example: `'index.min'`).
+       *
+       * Cannot contain path separators (`'/'` on unix, macOS, and browsers, `'\'`
+       * on windows).
+       * Cannot be nullified (use `file.path = file.dirname` instead).
+       *
+       * @param {string} stem
+       *   Stem.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      set stem(stem) {
+        assertNonEmpty(stem, "stem");
+        assertPart(stem, "stem");
+        this.path = default2.join(this.dirname || "", stem + (this.extname || ""));
+      }
+      // Normal prototypal methods.
+      /**
+       * Create a fatal message for `reason` associated with the file.
+       *
+       * The `fatal` field of the message is set to `true` (error; file not usable)
+       * and the `file` field is set to the current file path.
+       * The message is added to the `messages` field on `file`.
+       *
+       * > \ud83e\udea6 **Note**: also has obsolete signatures.
+       *
+       * @overload
+       * @param {string} reason
+       * @param {MessageOptions | null | undefined} [options]
+       * @returns {never}
+       *
+       * @overload
+       * @param {string} reason
+       * @param {Node | NodeLike | null | undefined} parent
+       * @param {string | null | undefined} [origin]
+       * @returns {never}
+       *
+       * @overload
+       * @param {string} reason
+       * @param {Point | Position | null | undefined} place
+       * @param {string | null | undefined} [origin]
+       * @returns {never}
+       *
+       * @overload
+       * @param {string} reason
+       * @param {string | null | undefined} [origin]
+       * @returns {never}
+       *
+       * @overload
+       * @param {Error | VFileMessage} cause
+       * @param {Node | NodeLike | null | undefined} parent
+       * @param {string | null | undefined} [origin]
+       * @returns {never}
+       *
+       * @overload
+       * @param {Error | VFileMessage} cause
+       * @param {Point | Position | null | undefined} place
+       * @param {string | null | undefined} [origin]
+       * @returns {never}
+       *
+       * @overload
+       * @param {Error | VFileMessage} cause
+       * @param {string | null | undefined} [origin]
+       * @returns {never}
+       *
+       * @param {Error | VFileMessage | string} causeOrReason
+       *   Reason for message, should use markdown.
+       * @param {Node | NodeLike | MessageOptions | Point | Position | string | null | undefined} [optionsOrParentOrPlace]
+       *   Configuration (optional).
+       * @param {string | null | undefined} [origin]
+       *   Place in code where the message originates (example:
+       *   `'my-package:my-rule'` or `'my-rule'`).
+       * @returns {never}
+       *   Never.
+       * @throws {VFileMessage}
+       *   Message.
+       */
+      fail(causeOrReason, optionsOrParentOrPlace, origin) {
+        const message = this.message(causeOrReason, optionsOrParentOrPlace, origin);
+        message.fatal = true;
+        throw message;
+      }
+      /**
+       * Create an info message for `reason` associated with the file.
+       *
+       * The `fatal` field of the message is set to `undefined` (info; change
+       * likely not needed) and the `file` field is set to the current file path.
+       * The message is added to the `messages` field on `file`.
+       *
+       * > \ud83e\udea6 **Note**: also has obsolete signatures.
+       *
+       * @overload
+       * @param {string} reason
+       * @param {MessageOptions | null | undefined} [options]
+       * @returns {VFileMessage}
+       *
+       * @overload
+       * @param {string} reason
+       * @param {Node | NodeLike | null | undefined} parent
+       * @param {string | null | undefined} [origin]
+       * @returns {VFileMessage}
+       *
+       * @overload
+       * @param {string} reason
+       * @param {Point | Position | null | undefined} place
+       * @param {string | null | undefined} [origin]
+       * @returns {VFileMessage}
+       *
+       * @overload
+       * @param {string} reason
+       * @param {string | null | undefined} [origin]
+       * @returns {VFileMessage}
+       *
+       * @overload
+       * @param {Error | VFileMessage} cause
+       * @param {Node | NodeLike | null | undefined} parent
+       * @param {string | null | undefined} [origin]
+       * @returns {VFileMessage}
+       *
+       * @overload
+       * @param {Error | VFileMessage} cause
+       * @param {Point | Position | null | undefined} place
+       * @param {string | null | undefined} [origin]
+       * @returns {VFileMessage}
+       *
+       * @overload
+       * @param {Error | VFileMessage} cause
+       * @param {string | null | undefined} [origin]
+       * @returns {VFileMessage}
+       *
+       * @param {Error | VFileMessage | string} causeOrReason
+       *   Reason for message, should use markdown.
+       * @param {Node | NodeLike | MessageOptions | Point | Position | string | null | undefined} [optionsOrParentOrPlace]
+       *   Configuration (optional).
+       * @param {string | null | undefined} [origin]
+       *   Place in code where the message originates (example:
+       *   `'my-package:my-rule'` or `'my-rule'`).
+       * @returns {VFileMessage}
+       *   Message.
+       */
+      info(causeOrReason, optionsOrParentOrPlace, origin) {
+        const message = this.message(causeOrReason, optionsOrParentOrPlace, origin);
+        message.fatal = void 0;
+        return message;
+      }
+      /**
+       * Create a message for `reason` associated with the file.
+       *
+       * The `fatal` field of the message is set to `false` (warning; change may be
+       * needed) and the `file` field is set to the current file path.
+       * The message is added to the `messages` field on `file`.
+       *
+       * > \ud83e\udea6 **Note**: also has obsolete signatures.
+       *
+       * @overload
+       * @param {string} reason
+       * @param {MessageOptions | null | undefined} [options]
+       * @returns {VFileMessage}
+       *
+       * @overload
+       * @param {string} reason
+       * @param {Node | NodeLike | null | undefined} parent
+       * @param {string | null | undefined} [origin]
+       * @returns {VFileMessage}
+       *
+       * @overload
+       * @param {string} reason
+       * @param {Point | Position | null | undefined} place
+       * @param {string | null | undefined} [origin]
+       * @returns {VFileMessage}
+       *
+       * @overload
+       * @param {string} reason
+       * @param {string | null | undefined} [origin]
+       * @returns {VFileMessage}
+       *
+       * @overload
+       * @param {Error | VFileMessage} cause
+       * @param {Node | NodeLike | null | undefined} parent
+       * @param {string | null | undefined} [origin]
+       * @returns {VFileMessage}
+       *
+       * @overload
+       * @param {Error | VFileMessage} cause
+       * @param {Point | Position | null | undefined} place
+       * @param {string | null | undefined} [origin]
+       * @returns {VFileMessage}
+       *
+       * @overload
+       * @param {Error | VFileMessage} cause
+       * @param {string | null | undefined} [origin]
+       * @returns {VFileMessage}
+       *
+       * @param {Error | VFileMessage | string} causeOrReason
+       *   Reason for message, should use markdown.
+       * @param {Node | NodeLike | MessageOptions | Point | Position | string | null | undefined} [optionsOrParentOrPlace]
+       *   Configuration (optional).
+       * @param {string | null | undefined} [origin]
+       *   Place in code where the message originates (example:
+       *   `'my-package:my-rule'` or `'my-rule'`).
+       * @returns {VFileMessage}
+       *   Message.
+       */
+      message(causeOrReason, optionsOrParentOrPlace, origin) {
+        const message = new VFileMessage(
+          // @ts-expect-error: the overloads are fine.
+          causeOrReason,
+          optionsOrParentOrPlace,
+          origin
+        );
+        if (this.path) {
+          message.name = this.path + ":" + message.name;
+          message.file = this.path;
+        }
+        message.fatal = false;
+        this.messages.push(message);
+        return message;
+      }
+      /**
+       * Serialize the file.
+       *
+       * > **Note**: which encodings are supported depends on the engine.
+       * > For info on Node.js, see:
+       * > <https://nodejs.org/api/util.html#whatwg-supported-encodings>.
+       *
+       * @param {string | null | undefined} [encoding='utf8']
+       *   Character encoding to understand `value` as when it\u2019s a `Uint8Array`
+       *   (default: `'utf-8'`).
+       * @returns {string}
+       *   Serialized file.
+       */
+      toString(encoding) {
+        if (this.value === void 0) {
+          return "";
+        }
+        if (typeof this.value === "string") {
+          return this.value;
+        }
+        const decoder = new TextDecoder(encoding || void 0);
+        return decoder.decode(this.value);
+      }
+    };
+  }
+});
+
+// node_modules/vfile/index.js
+var init_vfile = __esm({
+  "node_modules/vfile/index.js"() {
+    init_lib7();
+  }
+});
+
+// node_modules/unified/lib/callable-instance.js
+var CallableInstance;
+var init_callable_instance = __esm({
+  "node_modules/unified/lib/callable-instance.js"() {
+    CallableInstance = /**
+     * @type {new <Parameters extends Array<unknown>, Result>(property: string | symbol) => (...parameters: Parameters) => Result}
+     */
+    /** @type {unknown} */
+    /**
+     * @this {Function}
+     * @param {string | symbol} property
+     * @returns {(...parameters: Array<unknown>) => unknown}
+     */
+    (function(property) {
+      const self2 = this;
+      const constr = self2.constructor;
+      const proto = (
+        /** @type {Record<string | symbol, Function>} */
+        // Prototypes do exist.
+        // type-coverage:ignore-next-line
+        constr.prototype
+      );
+      const value2 = proto[property];
+      const apply = function() {
+        return value2.apply(apply, arguments);
+      };
+      Object.setPrototypeOf(apply, proto);
+      return apply;
+    });
+  }
+});
+
+// node_modules/unified/lib/index.js
+function assertParser(name, value2) {
+  if (typeof value2 !== "function") {
+    throw new TypeError("Cannot `" + name + "` without `parser`");
+  }
+}
+function assertCompiler(name, value2) {
+  if (typeof value2 !== "function") {
+    throw new TypeError("Cannot `" + name + "` without `compiler`");
+  }
+}
+function assertUnfrozen(name, frozen) {
+  if (frozen) {
+    throw new Error(
+      "Cannot call `" + name + "` on a frozen processor.\nCreate a new processor first, by calling it: use `processor()` instead of `processor`."
+    );
+  }
+}
+function assertNode(node3) {
+  if (!isPlainObject(node3) || typeof node3.type !== "string") {
+    throw new TypeError("Expected node, got `" + node3 + "`");
+  }
+}
+function assertDone(name, asyncName, complete) {
+  if (!complete) {
+    throw new Error(
+      "`" + name + "` finished async. Use `" + asyncName + "` instead"
+    );
+  }
+}
+function vfile(value2) {
+  return looksLikeAVFile(value2) ? value2 : new VFile(value2);
+}
+function looksLikeAVFile(value2) {
+  return Boolean(
+    value2 && typeof value2 === "object" && "message" in value2 && "messages" in value2
+  );
+}
+function looksLikeAValue(value2) {
+  return typeof value2 === "string" || isUint8Array2(value2);
+}
+function isUint8Array2(value2) {
+  return Boolean(
+    value2 && typeof value2 === "object" && "byteLength" in value2 && "byteOffset" in value2
+  );
+}
+var import_extend, own, Processor, unified;
+var init_lib8 = __esm({
+  "node_modules/unified/lib/index.js"() {
+    init_bail();
+    import_extend = __toESM(require_extend(), 1);
+    init_default();
+    init_is_plain_obj();
+    init_trough();
+    init_vfile();
+    init_callable_instance();
+    own = {}.hasOwnProperty;
+    Processor = class _Processor extends CallableInstance {
+      /**
+       * Create a processor.
+       */
+      constructor() {
+        super("copy");
+        this.Compiler = void 0;
+        this.Parser = void 0;
+        this.attachers = [];
+        this.compiler = void 0;
+        this.freezeIndex = -1;
+        this.frozen = void 0;
+        this.namespace = {};
+        this.parser = void 0;
+        this.transformers = trough();
+      }
+      /**
+       * Copy a processor.
+       *
+       * @deprecated
+       *   This is a private internal method and should not be used.
+       * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
+       *   New *unfrozen* processor ({@linkcode Processor}) that is
+       *   configured to work the same as its ancestor.
+       *   When the descendant processor is configured in the future it does not
+       *   affect the ancestral processor.
+       */
+      copy() {
+        const destination = (
+          /** @type {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>} */
+          new _Processor()
+        );
+        let index2 = -1;
+        while (++index2 < this.attachers.length) {
+          const attacher = this.attachers[index2];
+          destination.use(...attacher);
+        }
+        destination.data((0, import_extend.default)(true, {}, this.namespace));
+        return destination;
+      }
+      /**
+       * Configure the processor with info available to all plugins.
+       * Information is stored in an object.
+       *
+       * Typically, options can be given to a specific plugin, but sometimes it
+       * makes sense to have information shared with several plugins.
+       * For example, a list of HTML elements that are self-closing, which is
+       * needed during all phases.
+       *
+       * > **Note**: setting information cannot occur on *frozen* processors.
+       * > Call the processor first to create a new unfrozen processor.
+       *
+       * > **Note**: to register custom data in TypeScript, augment the
+       * > {@linkcode Data} interface.
+       *
+       * @example
+       *   This example show how to get and set info:
+       *
+       *   ```js
+       *   import {unified} from 'unified'
+       *
+       *   const processor = unified().data('alpha', 'bravo')
+       *
+       *   processor.data('alpha') // => 'bravo'
+       *
+       *   processor.data() // => {alpha: 'bravo'}
+       *
+       *   processor.data({charlie: 'delta'})
+       *
+       *   processor.data() // => {charlie: 'delta'}
+       *   ```
+       *
+       * @template {keyof Data} Key
+       *
+       * @overload
+       * @returns {Data}
+       *
+       * @overload
+       * @param {Data} dataset
+       * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
+       *
+       * @overload
+       * @param {Key} key
+       * @returns {Data[Key]}
+       *
+       * @overload
+       * @param {Key} key
+       * @param {Data[Key]} value
+       * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
+       *
+       * @param {Data | Key} [key]
+       *   Key to get or set, or entire dataset to set, or nothing to get the
+       *   entire dataset (optional).
+       * @param {Data[Key]} [value]
+       *   Value to set (optional).
+       * @returns {unknown}
+       *   The current processor when setting, the value at `key` when getting, or
+       *   the entire dataset when getting without key.
+       */
+      data(key2, value2) {
+        if (typeof key2 === "string") {
+          if (arguments.length === 2) {
+            assertUnfrozen("data", this.frozen);
+            this.namespace[key2] = value2;
+            return this;
+          }
+          return own.call(this.namespace, key2) && this.namespace[key2] || void 0;
+        }
+        if (key2) {
+          assertUnfrozen("data", this.frozen);
+          this.namespace = key2;
+          return this;
+        }
+        return this.namespace;
+      }
+      /**
+       * Freeze a processor.
+       *
+       * Frozen processors are meant to be extended and not to be configured
+       * directly.
+       *
+       * When a processor is frozen it cannot be unfrozen.
+       * New processors working the same way can be created by calling the
+       * processor.
+       *
+       * It\u2019s possible to freeze processors explicitly by calling `.freeze()`.
+       * Processors freeze automatically when `.parse()`, `.run()`, `.runSync()`,
+       * `.stringify()`, `.process()`, or `.processSync()` are called.
+       *
+       * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
+       *   The current processor.
+       */
+      freeze() {
+        if (this.frozen) {
+          return this;
+        }
+        const self2 = (
+          /** @type {Processor} */
+          /** @type {unknown} */
+          this
+        );
+        while (++this.freezeIndex < this.attachers.length) {
+          const [attacher, ...options] = this.attachers[this.freezeIndex];
+          if (options[0] === false) {
+            continue;
+          }
+          if (options[0] === true) {
+            options[0] = void 0;
+          }
+          const transformer = attacher.call(self2, ...options);
+          if (typeof transformer === "function") {
+            this.transformers.use(transformer);
+          }
+        }
+        this.frozen = true;
+        this.freezeIndex = Number.POSITIVE_INFINITY;
+        return this;
+      }
+      /**
+       * Parse text to a syntax tree.
+       *
+       * > **Note**: `parse` freezes the processor if not already *frozen*.
+       *
+       * > **Note**: `parse` performs the parse phase, not the run phase or other
+       * > phases.
+       *
+       * @param {Compatible | undefined} [file]
+       *   file to parse (optional); typically `string` or `VFile`; any value
+       *   accepted as `x` in `new VFile(x)`.
+       * @returns {ParseTree extends undefined ? Node : ParseTree}
+       *   Syntax tree representing `file`.
+       */
+      parse(file) {
+        this.freeze();
+        const realFile = vfile(file);
+        const parser = this.parser || this.Parser;
+        assertParser("parse", parser);
+        return parser(String(realFile), realFile);
+      }
+      /**
+       * Process the given file as configured on the processor.
+       *
+       * > **Note**: `process` freezes the processor if not already *frozen*.
+       *
+       * > **Note**: `process` performs the parse, run, and stringify phases.
+       *
+       * @overload
+       * @param {Compatible | undefined} file
+       * @param {ProcessCallback<VFileWithOutput<CompileResult>>} done
+       * @returns {undefined}
+       *
+       * @overload
+       * @param {Compatible | undefined} [file]
+       * @returns {Promise<VFileWithOutput<CompileResult>>}
+       *
+       * @param {Compatible | undefined} [file]
+       *   File (optional); typically `string` or `VFile`]; any value accepted as
+       *   `x` in `new VFile(x)`.
+       * @param {ProcessCallback<VFileWithOutput<CompileResult>> | undefined} [done]
+       *   Callback (optional).
+       * @returns {Promise<VFile> | undefined}
+       *   Nothing if `done` is given.
+       *   Otherwise a promise, rejected with a fatal error or resolved with the
+       *   processed file.
+       *
+       *   The parsed, transformed, and compiled value is available at
+       *   `file.value` (see note).
+       *
+       *   > **Note**: unified typically compiles by serializing: most
+       *   > compilers return `string` (or `Uint8Array`).
+       *   > Some compilers, such as the one configured with
+       *   > [`rehype-react`][rehype-react], return other values (in this case, a
+       *   > React tree).
+       *   > If you\u2019re using a compiler that doesn\u2019t serialize, expect different
+       *   > result values.
+       *   >
+       *   > To register custom results in TypeScript, add them to
+       *   > {@linkcode CompileResultMap}.
+       *
+       *   [rehype-react]: https://github.com/rehypejs/rehype-react
+       */
+      process(file, done) {
+        const self2 = this;
+        this.freeze();
+        assertParser("process", this.parser || this.Parser);
+        assertCompiler("process", this.compiler || this.Compiler);
+        return done ? executor(void 0, done) : new Promise(executor);
+        function executor(resolve2, reject) {
+          const realFile = vfile(file);
+          const parseTree5 = (
+            /** @type {HeadTree extends undefined ? Node : HeadTree} */
+            /** @type {unknown} */
+            self2.parse(realFile)
+          );
+          self2.run(parseTree5, realFile, function(error, tree, file2) {
+            if (error || !tree || !file2) {
+              return realDone(error);
+            }
+            const compileTree = (
+              /** @type {CompileTree extends undefined ? Node : CompileTree} */
+              /** @type {unknown} */
+              tree
+            );
+            const compileResult = self2.stringify(compileTree, file2);
+            if (looksLikeAValue(compileResult)) {
+              file2.value = compileResult;
+            } else {
+              file2.result = compileResult;
+            }
+            realDone(
+              error,
+              /** @type {VFileWithOutput<CompileResult>} */
+              file2
+            );
+          });
+          function realDone(error, file2) {
+            if (error || !file2) {
+              reject(error);
+            } else if (resolve2) {
+              resolve2(file2);
+            } else {
+              ok2(done, "`done` is defined if `resolve` is not");
+              done(void 0, file2);
+            }
+          }
+        }
+      }
+      /**
+       * Process the given file as configured on the processor.
+       *
+       * An error is thrown if asynchronous transforms are configured.
+       *
+       * > **Note**: `processSync` freezes the processor if not already *frozen*.
+       *
+       * > **Note**: `processSync` performs the parse, run, and stringify phases.
+       *
+       * @param {Compatible | undefined} [file]
+       *   File (optional); typically `string` or `VFile`; any value accepted as
+       *   `x` in `new VFile(x)`.
+       * @returns {VFileWithOutput<CompileResult>}
+       *   The processed file.
+       *
+       *   The parsed, transformed, and compiled value is available at
+       *   `file.value` (see note).
+       *
+       *   > **Note**: unified typically compiles by serializing: most
+       *   > compilers return `string` (or `Uint8Array`).
+       *   > Some compilers, such as the one configured with
+       *   > [`rehype-react`][rehype-react], return other values (in this case, a
+       *   > React tree).
+       *   > If you\u2019re using a compiler that doesn\u2019t serialize, expect different
+       *   > result values.
+       *   >
+       *   > To register custom results in TypeScript, add them to
+       *   > {@linkcode CompileResultMap}.
+       *
+       *   [rehype-react]: https://github.com/rehypejs/rehype-react
+       */
+      processSync(file) {
+        let complete = false;
+        let result;
+        this.freeze();
+        assertParser("processSync", this.parser || this.Parser);
+        assertCompiler("processSync", this.compiler || this.Compiler);
+        this.process(file, realDone);
+        assertDone("processSync", "process", complete);
+        ok2(result, "we either bailed on an error or have a tree");
+        return result;
+        function realDone(error, file2) {
+          complete = true;
+          bail(error);
+          result = file2;
+        }
+      }
+      /**
+       * Run *transformers* on a syntax tree.
+       *
+       * > **Note**: `run` freezes the processor if not already *frozen*.
+       *
+       * > **Note**: `run` performs the run phase, not other phases.
+       *
+       * @overload
+       * @param {HeadTree extends undefined ? Node : HeadTree} tree
+       * @param {RunCallback<TailTree extends undefined ? Node : TailTree>} done
+       * @returns {undefined}
+       *
+       * @overload
+       * @param {HeadTree extends undefined ? Node : HeadTree} tree
+       * @param {Compatible | undefined} file
+       * @param {RunCallback<TailTree extends undefined ? Node : TailTree>} done
+       * @returns {undefined}
+       *
+       * @overload
+       * @param {HeadTree extends undefined ? Node : HeadTree} tree
+       * @param {Compatible | undefined} [file]
+       * @returns {Promise<TailTree extends undefined ? Node : TailTree>}
+       *
+       * @param {HeadTree extends undefined ? Node : HeadTree} tree
+       *   Tree to transform and inspect.
+       * @param {(
+       *   RunCallback<TailTree extends undefined ? Node : TailTree> |
+       *   Compatible
+       * )} [file]
+       *   File associated with `node` (optional); any value accepted as `x` in
+       *   `new VFile(x)`.
+       * @param {RunCallback<TailTree extends undefined ? Node : TailTree>} [done]
+       *   Callback (optional).
+       * @returns {Promise<TailTree extends undefined ? Node : TailTree> | undefined}
+       *   Nothing if `done` is given.
+       *   Otherwise, a promise rejected with a fatal error or resolved with the
+       *   transformed tree.
+       */
+      run(tree, file, done) {
+        assertNode(tree);
+        this.freeze();
+        const transformers = this.transformers;
+        if (!done && typeof file === "function") {
+          done = file;
+          file = void 0;
+        }
+        return done ? executor(void 0, done) : new Promise(executor);
+        function executor(resolve2, reject) {
+          ok2(
+            typeof file !== "function",
+            "`file` can\u2019t be a `done` anymore, we checked"
+          );
+          const realFile = vfile(file);
+          transformers.run(tree, realFile, realDone);
+          function realDone(error, outputTree, file2) {
+            const resultingTree = (
+              /** @type {TailTree extends undefined ? Node : TailTree} */
+              outputTree || tree
+            );
+            if (error) {
+              reject(error);
+            } else if (resolve2) {
+              resolve2(resultingTree);
+            } else {
+              ok2(done, "`done` is defined if `resolve` is not");
+              done(void 0, resultingTree, file2);
+            }
+          }
+        }
+      }
+      /**
+       * Run *transformers* on a syntax tree.
+       *
+       * An error is thrown if asynchronous transforms are configured.
+       *
+       * > **Note**: `runSync` freezes the processor if not already *frozen*.
+       *
+       * > **Note**: `runSync` performs the run phase, not other phases.
+       *
+       * @param {HeadTree extends undefined ? Node : HeadTree} tree
+       *   Tree to transform and inspect.
+       * @param {Compatible | undefined} [file]
+       *   File associated with `node` (optional); any value accepted as `x` in
+       *   `new VFile(x)`.
+       * @returns {TailTree extends undefined ? Node : TailTree}
+       *   Transformed tree.
+       */
+      runSync(tree, file) {
+        let complete = false;
+        let result;
+        this.run(tree, file, realDone);
+        assertDone("runSync", "run", complete);
+        ok2(result, "we either bailed on an error or have a tree");
+        return result;
+        function realDone(error, tree2) {
+          bail(error);
+          result = tree2;
+          complete = true;
+        }
+      }
+      /**
+       * Compile a syntax tree.
+       *
+       * > **Note**: `stringify` freezes the processor if not already *frozen*.
+       *
+       * > **Note**: `stringify` performs the stringify phase, not the run phase
+       * > or other phases.
+       *
+       * @param {CompileTree extends undefined ? Node : CompileTree} tree
+       *   Tree to compile.
+       * @param {Compatible | undefined} [file]
+       *   File associated with `node` (optional); any value accepted as `x` in
+       *   `new VFile(x)`.
+       * @returns {CompileResult extends undefined ? Value : CompileResult}
+       *   Textual representation of the tree (see note).
+       *
+       *   > **Note**: unified typically compiles by serializing: most compilers
+       *   > return `string` (or `Uint8Array`).
+       *   > Some compilers, such as the one configured with
+       *   > [`rehype-react`][rehype-react], return other values (in this case, a
+       *   > React tree).
+       *   > If you\u2019re using a compiler that doesn\u2019t serialize, expect different
+       *   > result values.
+       *   >
+       *   > To register custom results in TypeScript, add them to
+       *   > {@linkcode CompileResultMap}.
+       *
+       *   [rehype-react]: https://github.com/rehypejs/rehype-react
+       */
+      stringify(tree, file) {
+        this.freeze();
+        const realFile = vfile(file);
+        const compiler2 = this.compiler || this.Compiler;
+        assertCompiler("stringify", compiler2);
+        assertNode(tree);
+        return compiler2(tree, realFile);
+      }
+      /**
+       * Configure the processor to use a plugin, a list of usable values, or a
+       * preset.
+       *
+       * If the processor is already using a plugin, the previous plugin
+       * configuration is changed based on the options that are passed in.
+       * In other words, the plugin is not added a second time.
+       *
+       * > **Note**: `use` cannot be called on *frozen* processors.
+       * > Call the processor first to create a new unfrozen processor.
+       *
+       * @example
+       *   There are many ways to pass plugins to `.use()`.
+       *   This example gives an overview:
+       *
+       *   ```js
+       *   import {unified} from 'unified'
+       *
+       *   unified()
+       *     // Plugin with options:
+       *     .use(pluginA, {x: true, y: true})
+       *     // Passing the same plugin again merges configuration (to `{x: true, y: false, z: true}`):
+       *     .use(pluginA, {y: false, z: true})
+       *     // Plugins:
+       *     .use([pluginB, pluginC])
+       *     // Two plugins, the second with options:
+       *     .use([pluginD, [pluginE, {}]])
+       *     // Preset with plugins and settings:
+       *     .use({plugins: [pluginF, [pluginG, {}]], settings: {position: false}})
+       *     // Settings only:
+       *     .use({settings: {position: false}})
+       *   ```
+       *
+       * @template {Array<unknown>} [Parameters=[]]
+       * @template {Node | string | undefined} [Input=undefined]
+       * @template [Output=Input]
+       *
+       * @overload
+       * @param {Preset | null | undefined} [preset]
+       * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
+       *
+       * @overload
+       * @param {PluggableList} list
+       * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
+       *
+       * @overload
+       * @param {Plugin<Parameters, Input, Output>} plugin
+       * @param {...(Parameters | [boolean])} parameters
+       * @returns {UsePlugin<ParseTree, HeadTree, TailTree, CompileTree, CompileResult, Input, Output>}
+       *
+       * @param {PluggableList | Plugin | Preset | null | undefined} value
+       *   Usable value.
+       * @param {...unknown} parameters
+       *   Parameters, when a plugin is given as a usable value.
+       * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
+       *   Current processor.
+       */
+      use(value2, ...parameters) {
+        const attachers = this.attachers;
+        const namespace = this.namespace;
+        assertUnfrozen("use", this.frozen);
+        if (value2 === null || value2 === void 0) {
+        } else if (typeof value2 === "function") {
+          addPlugin(value2, parameters);
+        } else if (typeof value2 === "object") {
+          if (Array.isArray(value2)) {
+            addList(value2);
+          } else {
+            addPreset(value2);
+          }
+        } else {
+          throw new TypeError("Expected usable value, not `" + value2 + "`");
+        }
+        return this;
+        function add2(value3) {
+          if (typeof value3 === "function") {
+            addPlugin(value3, []);
+          } else if (typeof value3 === "object") {
+            if (Array.isArray(value3)) {
+              const [plugin, ...parameters2] = (
+                /** @type {PluginTuple<Array<unknown>>} */
+                value3
+              );
+              addPlugin(plugin, parameters2);
+            } else {
+              addPreset(value3);
+            }
+          } else {
+            throw new TypeError("Expected usable value, not `" + value3 + "`");
+          }
+        }
+        function addPreset(result) {
+          if (!("plugins" in result) && !("settings" in result)) {
+            throw new Error(
+              "Expected usable value but received an empty preset, which is probably a mistake: presets typically come with `plugins` and sometimes with `settings`, but this has neither"
+            );
+          }
+          addList(result.plugins);
+          if (result.settings) {
+            namespace.settings = (0, import_extend.default)(true, namespace.settings, result.settings);
+          }
+        }
+        function addList(plugins) {
+          let index2 = -1;
+          if (plugins === null || plugins === void 0) {
+          } else if (Array.isArray(plugins)) {
+            while (++index2 < plugins.length) {
+              const thing = plugins[index2];
+              add2(thing);
+            }
+          } else {
+            throw new TypeError("Expected a list of plugins, not `" + plugins + "`");
+          }
+        }
+        function addPlugin(plugin, parameters2) {
+          let index2 = -1;
+          let entryIndex = -1;
+          while (++index2 < attachers.length) {
+            if (attachers[index2][0] === plugin) {
+              entryIndex = index2;
+              break;
+            }
+          }
+          if (entryIndex === -1) {
+            attachers.push([plugin, ...parameters2]);
+          } else if (parameters2.length > 0) {
+            let [primary, ...rest] = parameters2;
+            const currentPrimary = attachers[entryIndex][1];
+            if (isPlainObject(currentPrimary) && isPlainObject(primary)) {
+              primary = (0, import_extend.default)(true, currentPrimary, primary);
+            }
+            attachers[entryIndex] = [plugin, primary, ...rest];
+          }
+        }
+      }
+    };
+    unified = new Processor().freeze();
+  }
+});
+
+// node_modules/unified/index.js
+var init_unified = __esm({
+  "node_modules/unified/index.js"() {
+    init_lib8();
+  }
+});
+
+// node_modules/mdast-util-to-string/lib/index.js
+function toString(value2, options) {
+  const settings = options || emptyOptions;
+  const includeImageAlt = typeof settings.includeImageAlt === "boolean" ? settings.includeImageAlt : true;
+  const includeHtml = typeof settings.includeHtml === "boolean" ? settings.includeHtml : true;
+  return one(value2, includeImageAlt, includeHtml);
+}
+function one(value2, includeImageAlt, includeHtml) {
+  if (node(value2)) {
+    if ("value" in value2) {
+      return value2.type === "html" && !includeHtml ? "" : value2.value;
+    }
+    if (includeImageAlt && "alt" in value2 && value2.alt) {
+      return value2.alt;
+    }
+    if ("children" in value2) {
+      return all(value2.children, includeImageAlt, includeHtml);
+    }
+  }
+  if (Array.isArray(value2)) {
+    return all(value2, includeImageAlt, includeHtml);
+  }
+  return "";
+}
+function all(values, includeImageAlt, includeHtml) {
+  const result = [];
+  let index2 = -1;
+  while (++index2 < values.length) {
+    result[index2] = one(values[index2], includeImageAlt, includeHtml);
+  }
+  return result.join("");
+}
+function node(value2) {
+  return Boolean(value2 && typeof value2 === "object");
+}
+var emptyOptions;
+var init_lib9 = __esm({
+  "node_modules/mdast-util-to-string/lib/index.js"() {
+    emptyOptions = {};
+  }
+});
+
+// node_modules/mdast-util-to-string/index.js
+var init_mdast_util_to_string = __esm({
+  "node_modules/mdast-util-to-string/index.js"() {
+    init_lib9();
+  }
+});
+
+// node_modules/character-entities/index.js
+var characterEntities;
+var init_character_entities = __esm({
+  "node_modules/character-entities/index.js"() {
+    characterEntities = {
+      AElig: "\xC6",
+      AMP: "&",
+      Aacute: "\xC1",
+      Abreve: "\u0102",
+      Acirc: "\xC2",
+      Acy: "\u0410",
+      Afr: "\u{1D504}",
+      Agrave: "\xC0",
+      Alpha: "\u0391",
+      Amacr: "\u0100",
+      And: "\u2A53",
+      Aogon: "\u0104",
+      Aopf: "\u{1D538}",
+      ApplyFunction: "\u2061",
+      Aring: "\xC5",
+      Ascr: "\u{1D49C}",
+      Assign: "\u2254",
+      Atilde: "\xC3",
+      Auml: "\xC4",
+      Backslash: "\u2216",
+      Barv: "\u2AE7",
+      Barwed: "\u2306",
+      Bcy: "\u0411",
+      Because: "\u2235",
+      Bernoullis: "\u212C",
+      Beta: "\u0392",
+      Bfr: "\u{1D505}",
+      Bopf: "\u{1D539}",
+      Breve: "\u02D8",
+      Bscr: "\u212C",
+      Bumpeq: "\u224E",
+      CHcy: "\u0427",
+      COPY: "\xA9",
+      Cacute: "\u0106",
+      Cap: "\u22D2",
+      CapitalDifferentialD: "\u2145",
+      Cayleys: "\u212D",
+      Ccaron: "\u010C",
+      Ccedil: "\xC7",
+      Ccirc: "\u0108",
+      Cconint: "\u2230",
+      Cdot: "\u010A",
+      Cedilla: "\xB8",
+      CenterDot: "\xB7",
+      Cfr: "\u212D",
+      Chi: "\u03A7",
+      CircleDot: "\u2299",
+      CircleMinus: "\u2296",
+      CirclePlus: "\u2295",
+      CircleTimes: "\u2297",
+      ClockwiseContourIntegral: "\u2232",
+      CloseCurlyDoubleQuote: "\u201D",
+      CloseCurlyQuote: "\u2019",
+      Colon: "\u2237",
+      Colone: "\u2A74",
+      Congruent: "\u2261",
+      Conint: "\u222F",
+      ContourIntegral: "\u222E",
+      Copf: "\u2102",
+      Coproduct: "\u2210",
+      CounterClockwiseContourIntegral: "\u2233",
+      Cross: "\u2A2F",
+      Cscr: "\u{1D49E}",
+      Cup: "\u22D3",
+      CupCap: "\u224D",
+      DD: "\u2145",
+      DDotrahd: "\u2911",
+      DJcy: "\u0402",
+      DScy: "\u0405",
+      DZcy: "\u040F",
+      Dagger: "\u2021",
+      Darr: "\u21A1",
+      Dashv: "\u2AE4",
+      Dcaron: "\u010E",
+      Dcy: "\u0414",
+      Del: "\u2207",
+      Delta: "\u0394",
+      Dfr: "\u{1D507}",
+      DiacriticalAcute: "\xB4",
+      DiacriticalDot: "\u02D9",
+      DiacriticalDoubleAcute: "\u02DD",
+      DiacriticalGrave: "`",
+      DiacriticalTilde: "\u02DC",
+      Diamond: "\u22C4",
+      DifferentialD: "\u2146",
+      Dopf: "\u{1D53B}",
+      Dot: "\xA8",
+      DotDot: "\u20DC",
+      DotEqual: "\u2250",
+      DoubleContourIntegral: "\u222F",
+      DoubleDot: "\xA8",
+      DoubleDownArrow: "\u21D3",
+      DoubleLeftArrow: "\u21D0",
+      DoubleLeftRightArrow: "\u21D4",
+      DoubleLeftTee: "\u2AE4",
+      DoubleLongLeftArrow: "\u27F8",
+      DoubleLongLeftRightArrow: "\u27FA",
+      DoubleLongRightArrow: "\u27F9",
+      DoubleRightArrow: "\u21D2",
+      DoubleRightTee: "\u22A8",
+      DoubleUpArrow: "\u21D1",
+      DoubleUpDownArrow: "\u21D5",
+      DoubleVerticalBar: "\u2225",
+      DownArrow: "\u2193",
+      DownArrowBar: "\u2913",
+      DownArrowUpArrow: "\u21F5",
+      DownBreve: "\u0311",
+      DownLeftRightVector: "\u2950",
+      DownLeftTeeVector: "\u295E",
+      DownLeftVector: "\u21BD",
+      DownLeftVectorBar: "\u2956",
+      DownRightTeeVector: "\u295F",
+      DownRightVector: "\u21C1",
+      DownRightVectorBar: "\u2957",
+      DownTee: "\u22A4",
+      DownTeeArrow: "\u21A7",
+      Downarrow: "\u21D3",
+      Dscr: "\u{1D49F}",
+      Dstrok: "\u0110",
+      ENG: "\u014A",
+      ETH: "\xD0",
+      Eacute: "\xC9",
+      Ecaron: "\u011A",
+      Ecirc: "\xCA",
+      Ecy: "\u042D",
+      Edot: "\u0116",
+      Efr: "\u{1D508}",
+      Egrave: "\xC8",
+      Element: "\u2208",
+      Emacr: "\u0112",
+      EmptySmallSquare: "\u25FB",
+      EmptyVerySmallSquare: "\u25AB",
+      Eogon: "\u0118",
+      Eopf: "\u{1D53C}",
+      Epsilon: "\u0395",
+      Equal: "\u2A75",
+      EqualTilde: "\u2242",
+      Equilibrium: "\u21CC",
+      Escr: "\u2130",
+      Esim: "\u2A73",
+      Eta: "\u0397",
+      Euml: "\xCB",
+      Exists: "\u2203",
+      ExponentialE: "\u2147",
+      Fcy: "\u0424",
+      Ffr: "\u{1D509}",
+      FilledSmallSquare: "\u25FC",
+      FilledVerySmallSquare: "\u25AA",
+      Fopf: "\u{1D53D}",
+      ForAll: "\u2200",
+      Fouriertrf: "\u2131",
+      Fscr: "\u2131",
+      GJcy: "\u0403",
+      GT: ">",
+      Gamma: "\u0393",
+      Gammad: "\u03DC",
+      Gbreve: "\u011E",
+      Gcedil: "\u0122",
+      Gcirc: "\u011C",
+      Gcy: "\u0413",
+      Gdot: "\u0120",
+      Gfr: "\u{1D50A}",
+      Gg: "\u22D9",
+      Gopf: "\u{1D53E}",
+      GreaterEqual: "\u2265",
+      GreaterEqualLess: "\u22DB",
+      GreaterFullEqual: "\u2267",
+      GreaterGreater: "\u2AA2",
+      GreaterLess: "\u2277",
+      GreaterSlantEqual: "\u2A7E",
+      GreaterTilde: "\u2273",
+      Gscr: "\u{1D4A2}",
+      Gt: "\u226B",
+      HARDcy: "\u042A",
+      Hacek: "\u02C7",
+      Hat: "^",
+      Hcirc: "\u0124",
+      Hfr: "\u210C",
+      HilbertSpace: "\u210B",
+      Hopf: "\u210D",
+      HorizontalLine: "\u2500",
+      Hscr: "\u210B",
+      Hstrok: "\u0126",
+      HumpDownHump: "\u224E",
+      HumpEqual: "\u224F",
+      IEcy: "\u0415",
+      IJlig: "\u0132",
+      IOcy: "\u0401",
+      Iacute: "\xCD",
+      Icirc: "\xCE",
+      Icy: "\u0418",
+      Idot: "\u0130",
+      Ifr: "\u2111",
+      Igrave: "\xCC",
+      Im: "\u2111",
+      Imacr: "\u012A",
+      ImaginaryI: "\u2148",
+      Implies: "\u21D2",
+      Int: "\u222C",
+      Integral: "\u222B",
+      Intersection: "\u22C2",
+      InvisibleComma: "\u2063",
+      InvisibleTimes: "\u2062",
+      Iogon: "\u012E",
+      Iopf: "\u{1D540}",
+      Iota: "\u0399",
+      Iscr: "\u2110",
+      Itilde: "\u0128",
+      Iukcy: "\u0406",
+      Iuml: "\xCF",
+      Jcirc: "\u0134",
+      Jcy: "\u0419",
+      Jfr: "\u{1D50D}",
+      Jopf: "\u{1D541}",
+      Jscr: "\u{1D4A5}",
+      Jsercy: "\u0408",
+      Jukcy: "\u0404",
+      KHcy: "\u0425",
+      KJcy: "\u040C",
+      Kappa: "\u039A",
+      Kcedil: "\u0136",
+      Kcy: "\u041A",
+      Kfr: "\u{1D50E}",
+      Kopf: "\u{1D542}",
+      Kscr: "\u{1D4A6}",
+      LJcy: "\u0409",
+      LT: "<",
+      Lacute: "\u0139",
+      Lambda: "\u039B",
+      Lang: "\u27EA",
+      Laplacetrf: "\u2112",
+      Larr: "\u219E",
+      Lcaron: "\u013D",
+      Lcedil: "\u013B",
+      Lcy: "\u041B",
+      LeftAngleBracket: "\u27E8",
+      LeftArrow: "\u2190",
+      LeftArrowBar: "\u21E4",
+      LeftArrowRightArrow: "\u21C6",
+      LeftCeiling: "\u2308",
+      LeftDoubleBracket: "\u27E6",
+      LeftDownTeeVector: "\u2961",
+      LeftDownVector: "\u21C3",
+      LeftDownVectorBar: "\u2959",
+      LeftFloor: "\u230A",
+      LeftRightArrow: "\u2194",
+      LeftRightVector: "\u294E",
+      LeftTee: "\u22A3",
+      LeftTeeArrow: "\u21A4",
+      LeftTeeVector: "\u295A",
+      LeftTriangle: "\u22B2",
+      LeftTriangleBar: "\u29CF",
+      LeftTriangleEqual: "\u22B4",
+      LeftUpDownVector: "\u2951",
+      LeftUpTeeVector: "\u2960",
+      LeftUpVector: "\u21BF",
+      LeftUpVectorBar: "\u2958",
+      LeftVector: "\u21BC",
+      LeftVectorBar: "\u2952",
+      Leftarrow: "\u21D0",
+      Leftrightarrow: "\u21D4",
+      LessEqualGreater: "\u22DA",
+      LessFullEqual: "\u2266",
+      LessGreater: "\u2276",
+      LessLess: "\u2AA1",
+      LessSlantEqual: "\u2A7D",
+      LessTilde: "\u2272",
+      Lfr: "\u{1D50F}",
+      Ll: "\u22D8",
+      Lleftarrow: "\u21DA",
+      Lmidot: "\u013F",
+      LongLeftArrow: "\u27F5",
+      LongLeftRightArrow: "\u27F7",
+      LongRightArrow: "\u27F6",
+      Longleftarrow: "\u27F8",
+      Longleftrightarrow: "\u27FA",
+      Longrightarrow: "\u27F9",
+      Lopf: "\u{1D543}",
+      LowerLeftArrow: "\u2199",
+      LowerRightArrow: "\u2198",
+      Lscr: "\u2112",
+      Lsh: "\u21B0",
+      Lstrok: "\u0141",
+      Lt: "\u226A",
+      Map: "\u2905",
+      Mcy: "\u041C",
+      MediumSpace: "\u205F",
+      Mellintrf: "\u2133",
+      Mfr: "\u{1D510}",
+      MinusPlus: "\u2213",
+      Mopf: "\u{1D544}",
+      Mscr: "\u2133",
+      Mu: "\u039C",
+      NJcy: "\u040A",
+      Nacute: "\u0143",
+      Ncaron: "\u0147",
+      Ncedil: "\u0145",
+      Ncy: "\u041D",
+      NegativeMediumSpace: "\u200B",
+      NegativeThickSpace: "\u200B",
+      NegativeThinSpace: "\u200B",
+      NegativeVeryThinSpace: "\u200B",
+      NestedGreaterGreater: "\u226B",
+      NestedLessLess: "\u226A",
+      NewLine: "\n",
+      Nfr: "\u{1D511}",
+      NoBreak: "\u2060",
+      NonBreakingSpace: "\xA0",
+      Nopf: "\u2115",
+      Not: "\u2AEC",
+      NotCongruent: "\u2262",
+      NotCupCap: "\u226D",
+      NotDoubleVerticalBar: "\u2226",
+      NotElement: "\u2209",
+      NotEqual: "\u2260",
+      NotEqualTilde: "\u2242\u0338",
+      NotExists: "\u2204",
+      NotGreater: "\u226F",
+      NotGreaterEqual: "\u2271",
+      NotGreaterFullEqual: "\u2267\u0338",
+      NotGreaterGreater: "\u226B\u0338",
+      NotGreaterLess: "\u2279",
+      NotGreaterSlantEqual: "\u2A7E\u0338",
+      NotGreaterTilde: "\u2275",
+      NotHumpDownHump: "\u224E\u0338",
+      NotHumpEqual: "\u224F\u0338",
+      NotLeftTriangle: "\u22EA",
+      NotLeftTriangleBar: "\u29CF\u0338",
+      NotLeftTriangleEqual: "\u22EC",
+      NotLess: "\u226E",
+      NotLessEqual: "\u2270",
+      NotLessGreater: "\u2278",
+      NotLessLess: "\u226A\u0338",
+      NotLessSlantEqual: "\u2A7D\u0338",
+      NotLessTilde: "\u2274",
+      NotNestedGreaterGreater: "\u2AA2\u0338",
+      NotNestedLessLess: "\u2AA1\u0338",
+      NotPrecedes: "\u2280",
+      NotPrecedesEqual: "\u2AAF\u0338",
+      NotPrecedesSlantEqual: "\u22E0",
+      NotReverseElement: "\u220C",
+      NotRightTriangle: "\u22EB",
+      NotRightTriangleBar: "\u29D0\u0338",
+      NotRightTriangleEqual: "\u22ED",
+      NotSquareSubset: "\u228F\u0338",
+      NotSquareSubsetEqual: "\u22E2",
+      NotSquareSuperset: "\u2290\u0338",
+      NotSquareSupersetEqual: "\u22E3",
+      NotSubset: "\u2282\u20D2",
+      NotSubsetEqual: "\u2288",
+      NotSucceeds: "\u2281",
+      NotSucceedsEqual: "\u2AB0\u0338",
+      NotSucceedsSlantEqual: "\u22E1",
+      NotSucceedsTilde: "\u227F\u0338",
+      NotSuperset: "\u2283\u20D2",
+      NotSupersetEqual: "\u2289",
+      NotTilde: "\u2241",
+      NotTildeEqual: "\u2244",
+      NotTildeFullEqual: "\u2247",
+      NotTildeTilde: "\u2249",
+      NotVerticalBar: "\u2224",
+      Nscr: "\u{1D4A9}",
+      Ntilde: "\xD1",
+      Nu: "\u039D",
+      OElig: "\u0152",
+      Oacute: "\xD3",
+      Ocirc: "\xD4",
+      Ocy: "\u041E",
+      Odblac: "\u0150",
+      Ofr: "\u{1D512}",
+      Ograve: "\xD2",
+      Omacr: "\u014C",
+      Omega: "\u03A9",
+      Omicron: "\u039F",
+      Oopf: "\u{1D546}",
+      OpenCurlyDoubleQuote: "\u201C",
+      OpenCurlyQuote: "\u2018",
+      Or: "\u2A54",
+      Oscr: "\u{1D4AA}",
+      Oslash: "\xD8",
+      Otilde: "\xD5",
+      Otimes: "\u2A37",
+      Ouml: "\xD6",
+      OverBar: "\u203E",
+      OverBrace: "\u23DE",
+      OverBracket: "\u23B4",
+      OverParenthesis: "\u23DC",
+      PartialD: "\u2202",
+      Pcy: "\u041F",
+      Pfr: "\u{1D513}",
+      Phi: "\u03A6",
+      Pi: "\u03A0",
+      PlusMinus: "\xB1",
+      Poincareplane: "\u210C",
+      Popf: "\u2119",
+      Pr: "\u2ABB",
+      Precedes: "\u227A",
+      PrecedesEqual: "\u2AAF",
+      PrecedesSlantEqual: "\u227C",
+      PrecedesTilde: "\u227E",
+      Prime: "\u2033",
+      Product: "\u220F",
+      Proportion: "\u2237",
+      Proportional: "\u221D",
+      Pscr: "\u{1D4AB}",
+      Psi: "\u03A8",
+      QUOT: '"',
+      Qfr: "\u{1D514}",
+      Qopf: "\u211A",
+      Qscr: "\u{1D4AC}",
+      RBarr: "\u2910",
+      REG: "\xAE",
+      Racute: "\u0154",
+      Rang: "\u27EB",
+      Rarr: "\u21A0",
+      Rarrtl: "\u2916",
+      Rcaron: "\u0158",
+      Rcedil: "\u0156",
+      Rcy: "\u0420",
+      Re: "\u211C",
+      ReverseElement: "\u220B",
+      ReverseEquilibrium: "\u21CB",
+      ReverseUpEquilibrium: "\u296F",
+      Rfr: "\u211C",
+      Rho: "\u03A1",
+      RightAngleBracket: "\u27E9",
+      RightArrow: "\u2192",
+      RightArrowBar: "\u21E5",
+      RightArrowLeftArrow: "\u21C4",
+      RightCeiling: "\u2309",
+      RightDoubleBracket: "\u27E7",
+      RightDownTeeVector: "\u295D",
+      RightDownVector: "\u21C2",
+      RightDownVectorBar: "\u2955",
+      RightFloor: "\u230B",
+      RightTee: "\u22A2",
+      RightTeeArrow: "\u21A6",
+      RightTeeVector: "\u295B",
+      RightTriangle: "\u22B3",
+      RightTriangleBar: "\u29D0",
+      RightTriangleEqual: "\u22B5",
+      RightUpDownVector: "\u294F",
+      RightUpTeeVector: "\u295C",
+      RightUpVector: "\u21BE",
+      RightUpVectorBar: "\u2954",
+      RightVector: "\u21C0",
+      RightVectorBar: "\u2953",
+      Rightarrow: "\u21D2",
+      Ropf: "\u211D",
+      RoundImplies: "\u2970",
+      Rrightarrow: "\u21DB",
+      Rscr: "\u211B",
+      Rsh: "\u21B1",
+      RuleDelayed: "\u29F4",
+      SHCHcy: "\u0429",
+      SHcy: "\u0428",
+      SOFTcy: "\u042C",
+      Sacute: "\u015A",
+      Sc: "\u2ABC",
+      Scaron: "\u0160",
+      Scedil: "\u015E",
+      Scirc: "\u015C",
+      Scy: "\u0421",
+      Sfr: "\u{1D516}",
+      ShortDownArrow: "\u2193",
+      ShortLeftArrow: "\u2190",
+      ShortRightArrow: "\u2192",
+      ShortUpArrow: "\u2191",
+      Sigma: "\u03A3",
+      SmallCircle: "\u2218",
+      Sopf: "\u{1D54A}",
+      Sqrt: "\u221A",
+      Square: "\u25A1",
+      SquareIntersection: "\u2293",
+      SquareSubset: "\u228F",
+      SquareSubsetEqual: "\u2291",
+      SquareSuperset: "\u2290",
+      SquareSupersetEqual: "\u2292",
+      SquareUnion: "\u2294",
+      Sscr: "\u{1D4AE}",
+      Star: "\u22C6",
+      Sub: "\u22D0",
+      Subset: "\u22D0",
+      SubsetEqual: "\u2286",
+      Succeeds: "\u227B",
+      SucceedsEqual: "\u2AB0",
+      SucceedsSlantEqual: "\u227D",
+      SucceedsTilde: "\u227F",
+      SuchThat: "\u220B",
+      Sum: "\u2211",
+      Sup: "\u22D1",
+      Superset: "\u2283",
+      SupersetEqual: "\u2287",
+      Supset: "\u22D1",
+      THORN: "\xDE",
+      TRADE: "\u2122",
+      TSHcy: "\u040B",
+      TScy: "\u0426",
+      Tab: "	",
+      Tau: "\u03A4",
+      Tcaron: "\u0164",
+      Tcedil: "\u0162",
+      Tcy: "\u0422",
+      Tfr: "\u{1D517}",
+      Therefore: "\u2234",
+      Theta: "\u0398",
+      ThickSpace: "\u205F\u200A",
+      ThinSpace: "\u2009",
+      Tilde: "\u223C",
+      TildeEqual: "\u2243",
+      TildeFullEqual: "\u2245",
+      TildeTilde: "\u2248",
+      Topf: "\u{1D54B}",
+      TripleDot: "\u20DB",
+      Tscr: "\u{1D4AF}",
+      Tstrok: "\u0166",
+      Uacute: "\xDA",
+      Uarr: "\u219F",
+      Uarrocir: "\u2949",
+      Ubrcy: "\u040E",
+      Ubreve: "\u016C",
+      Ucirc: "\xDB",
+      Ucy: "\u0423",
+      Udblac: "\u0170",
+      Ufr: "\u{1D518}",
+      Ugrave: "\xD9",
+      Umacr: "\u016A",
+      UnderBar: "_",
+      UnderBrace: "\u23DF",
+      UnderBracket: "\u23B5",
+      UnderParenthesis: "\u23DD",
+      Union: "\u22C3",
+      UnionPlus: "\u228E",
+      Uogon: "\u0172",
+      Uopf: "\u{1D54C}",
+      UpArrow: "\u2191",
+      UpArrowBar: "\u2912",
+      UpArrowDownArrow: "\u21C5",
+      UpDownArrow: "\u2195",
+      UpEquilibrium: "\u296E",
+      UpTee: "\u22A5",
+      UpTeeArrow: "\u21A5",
+      Uparrow: "\u21D1",
+      Updownarrow: "\u21D5",
+      UpperLeftArrow: "\u2196",
+      UpperRightArrow: "\u2197",
+      Upsi: "\u03D2",
+      Upsilon: "\u03A5",
+      Uring: "\u016E",
+      Uscr: "\u{1D4B0}",
+      Utilde: "\u0168",
+      Uuml: "\xDC",
+      VDash: "\u22AB",
+      Vbar: "\u2AEB",
+      Vcy: "\u0412",
+      Vdash: "\u22A9",
+      Vdashl: "\u2AE6",
+      Vee: "\u22C1",
+      Verbar: "\u2016",
+      Vert: "\u2016",
+      VerticalBar: "\u2223",
+      VerticalLine: "|",
+      VerticalSeparator: "\u2758",
+      VerticalTilde: "\u2240",
+      VeryThinSpace: "\u200A",
+      Vfr: "\u{1D519}",
+      Vopf: "\u{1D54D}",
+      Vscr: "\u{1D4B1}",
+      Vvdash: "\u22AA",
+      Wcirc: "\u0174",
+      Wedge: "\u22C0",
+      Wfr: "\u{1D51A}",
+      Wopf: "\u{1D54E}",
+      Wscr: "\u{1D4B2}",
+      Xfr: "\u{1D51B}",
+      Xi: "\u039E",
+      Xopf: "\u{1D54F}",
+      Xscr: "\u{1D4B3}",
+      YAcy: "\u042F",
+      YIcy: "\u0407",
+      YUcy: "\u042E",
+      Yacute: "\xDD",
+      Ycirc: "\u0176",
+      Ycy: "\u042B",
+      Yfr: "\u{1D51C}",
+      Yopf: "\u{1D550}",
+      Yscr: "\u{1D4B4}",
+      Yuml: "\u0178",
+      ZHcy: "\u0416",
+      Zacute: "\u0179",
+      Zcaron: "\u017D",
+      Zcy: "\u0417",
+      Zdot: "\u017B",
+      ZeroWidthSpace: "\u200B",
+      Zeta: "\u0396",
+      Zfr: "\u2128",
+      Zopf: "\u2124",
+      Zscr: "\u{1D4B5}",
+      aacute: "\xE1",
+      abreve: "\u0103",
+      ac: "\u223E",
+      acE: "\u223E\u0333",
+      acd: "\u223F",
+      acirc: "\xE2",
+      acute: "\xB4",
+      acy: "\u0430",
+      aelig: "\xE6",
+      af: "\u2061",
+      afr: "\u{1D51E}",
+      agrave: "\xE0",
+      alefsym: "\u2135",
+      aleph: "\u2135",
+      alpha: "\u03B1",
+      amacr: "\u0101",
+      amalg: "\u2A3F",
+      amp: "&",
+      and: "\u2227",
+      andand: "\u2A55",
+      andd: "\u2A5C",
+      andslope: "\u2A58",
+      andv: "\u2A5A",
+      ang: "\u2220",
+      ange: "\u29A4",
+      angle: "\u2220",
+      angmsd: "\u2221",
+      angmsdaa: "\u29A8",
+      angmsdab: "\u29A9",
+      angmsdac: "\u29AA",
+      angmsdad: "\u29AB",
+      angmsdae: "\u29AC",
+      angmsdaf: "\u29AD",
+      angmsdag: "\u29AE",
+      angmsdah: "\u29AF",
+      angrt: "\u221F",
+      angrtvb: "\u22BE",
+      angrtvbd: "\u299D",
+      angsph: "\u2222",
+      angst: "\xC5",
+      angzarr: "\u237C",
+      aogon: "\u0105",
+      aopf: "\u{1D552}",
+      ap: "\u2248",
+      apE: "\u2A70",
+      apacir: "\u2A6F",
+      ape: "\u224A",
+      apid: "\u224B",
+      apos: "'",
+      approx: "\u2248",
+      approxeq: "\u224A",
+      aring: "\xE5",
+      ascr: "\u{1D4B6}",
+      ast: "*",
+      asymp: "\u2248",
+      asympeq: "\u224D",
+      atilde: "\xE3",
+      auml: "\xE4",
+      awconint: "\u2233",
+      awint: "\u2A11",
+      bNot: "\u2AED",
+      backcong: "\u224C",
+      backepsilon: "\u03F6",
+      backprime: "\u2035",
+      backsim: "\u223D",
+      backsimeq: "\u22CD",
+      barvee: "\u22BD",
+      barwed: "\u2305",
+      barwedge: "\u2305",
+      bbrk: "\u23B5",
+      bbrktbrk: "\u23B6",
+      bcong: "\u224C",
+      bcy: "\u0431",
+      bdquo: "\u201E",
+      becaus: "\u2235",
+      because: "\u2235",
+      bemptyv: "\u29B0",
+      bepsi: "\u03F6",
+      bernou: "\u212C",
+      beta: "\u03B2",
+      beth: "\u2136",
+      between: "\u226C",
+      bfr: "\u{1D51F}",
+      bigcap: "\u22C2",
+      bigcirc: "\u25EF",
+      bigcup: "\u22C3",
+      bigodot: "\u2A00",
+      bigoplus: "\u2A01",
+      bigotimes: "\u2A02",
+      bigsqcup: "\u2A06",
+      bigstar: "\u2605",
+      bigtriangledown: "\u25BD",
+      bigtriangleup: "\u25B3",
+      biguplus: "\u2A04",
+      bigvee: "\u22C1",
+      bigwedge: "\u22C0",
+      bkarow: "\u290D",
+      blacklozenge: "\u29EB",
+      blacksquare: "\u25AA",
+      blacktriangle: "\u25B4",
+      blacktriangledown: "\u25BE",
+      blacktriangleleft: "\u25C2",
+      blacktriangleright: "\u25B8",
+      blank: "\u2423",
+      blk12: "\u2592",
+      blk14: "\u2591",
+      blk34: "\u2593",
+      block: "\u2588",
+      bne: "=\u20E5",
+      bnequiv: "\u2261\u20E5",
+      bnot: "\u2310",
+      bopf: "\u{1D553}",
+      bot: "\u22A5",
+      bottom: "\u22A5",
+      bowtie: "\u22C8",
+      boxDL: "\u2557",
+      boxDR: "\u2554",
+      boxDl: "\u2556",
+      boxDr: "\u2553",
+      boxH: "\u2550",
+      boxHD: "\u2566",
+      boxHU: "\u2569",
+      boxHd: "\u2564",
+      boxHu: "\u2567",
+      boxUL: "\u255D",
+      boxUR: "\u255A",
+      boxUl: "\u255C",
+      boxUr: "\u2559",
+      boxV: "\u2551",
+      boxVH: "\u256C",
+      boxVL: "\u2563",
+      boxVR: "\u2560",
+      boxVh: "\u256B",
+      boxVl: "\u2562",
+      boxVr: "\u255F",
+      boxbox: "\u29C9",
+      boxdL: "\u2555",
+      boxdR: "\u2552",
+      boxdl: "\u2510",
+      boxdr: "\u250C",
+      boxh: "\u2500",
+      boxhD: "\u2565",
+      boxhU: "\u2568",
+      boxhd: "\u252C",
+      boxhu: "\u2534",
+      boxminus: "\u229F",
+      boxplus: "\u229E",
+      boxtimes: "\u22A0",
+      boxuL: "\u255B",
+      boxuR: "\u2558",
+      boxul: "\u2518",
+      boxur: "\u2514",
+      boxv: "\u2502",
+      boxvH: "\u256A",
+      boxvL: "\u2561",
+      boxvR: "\u255E",
+      boxvh: "\u253C",
+      boxvl: "\u2524",
+      boxvr: "\u251C",
+      bprime: "\u2035",
+      breve: "\u02D8",
+      brvbar: "\xA6",
+      bscr: "\u{1D4B7}",
+      bsemi: "\u204F",
+      bsim: "\u223D",
+      bsime: "\u22CD",
+      bsol: "\\",
+      bsolb: "\u29C5",
+      bsolhsub: "\u27C8",
+      bull: "\u2022",
+      bullet: "\u2022",
+      bump: "\u224E",
+      bumpE: "\u2AAE",
+      bumpe: "\u224F",
+      bumpeq: "\u224F",
+      cacute: "\u0107",
+      cap: "\u2229",
+      capand: "\u2A44",
+      capbrcup: "\u2A49",
+      capcap: "\u2A4B",
+      capcup: "\u2A47",
+      capdot: "\u2A40",
+      caps: "\u2229\uFE00",
+      caret: "\u2041",
+      caron: "\u02C7",
+      ccaps: "\u2A4D",
+      ccaron: "\u010D",
+      ccedil: "\xE7",
+      ccirc: "\u0109",
+      ccups: "\u2A4C",
+      ccupssm: "\u2A50",
+      cdot: "\u010B",
+      cedil: "\xB8",
+      cemptyv: "\u29B2",
+      cent: "\xA2",
+      centerdot: "\xB7",
+      cfr: "\u{1D520}",
+      chcy: "\u0447",
+      check: "\u2713",
+      checkmark: "\u2713",
+      chi: "\u03C7",
+      cir: "\u25CB",
+      cirE: "\u29C3",
+      circ: "\u02C6",
+      circeq: "\u2257",
+      circlearrowleft: "\u21BA",
+      circlearrowright: "\u21BB",
+      circledR: "\xAE",
+      circledS: "\u24C8",
+      circledast: "\u229B",
+      circledcirc: "\u229A",
+      circleddash: "\u229D",
+      cire: "\u2257",
+      cirfnint: "\u2A10",
+      cirmid: "\u2AEF",
+      cirscir: "\u29C2",
+      clubs: "\u2663",
+      clubsuit: "\u2663",
+      colon: ":",
+      colone: "\u2254",
+      coloneq: "\u2254",
+      comma: ",",
+      commat: "@",
+      comp: "\u2201",
+      compfn: "\u2218",
+      complement: "\u2201",
+      complexes: "\u2102",
+      cong: "\u2245",
+      congdot: "\u2A6D",
+      conint: "\u222E",
+      copf: "\u{1D554}",
+      coprod: "\u2210",
+      copy: "\xA9",
+      copysr: "\u2117",
+      crarr: "\u21B5",
+      cross: "\u2717",
+      cscr: "\u{1D4B8}",
+      csub: "\u2ACF",
+      csube: "\u2AD1",
+      csup: "\u2AD0",
+      csupe: "\u2AD2",
+      ctdot: "\u22EF",
+      cudarrl: "\u2938",
+      cudarrr: "\u2935",
+      cuepr: "\u22DE",
+      cuesc: "\u22DF",
+      cularr: "\u21B6",
+      cularrp: "\u293D",
+      cup: "\u222A",
+      cupbrcap: "\u2A48",
+      cupcap: "\u2A46",
+      cupcup: "\u2A4A",
+      cupdot: "\u228D",
+      cupor: "\u2A45",
+      cups: "\u222A\uFE00",
+      curarr: "\u21B7",
+      curarrm: "\u293C",
+      curlyeqprec: "\u22DE",
+      curlyeqsucc: "\u22DF",
+      curlyvee: "\u22CE",
+      curlywedge: "\u22CF",
+      curren: "\xA4",
+      curvearrowleft: "\u21B6",
+      curvearrowright: "\u21B7",
+      cuvee: "\u22CE",
+      cuwed: "\u22CF",
+      cwconint: "\u2232",
+      cwint: "\u2231",
+      cylcty: "\u232D",
+      dArr: "\u21D3",
+      dHar: "\u2965",
+      dagger: "\u2020",
+      daleth: "\u2138",
+      darr: "\u2193",
+      dash: "\u2010",
+      dashv: "\u22A3",
+      dbkarow: "\u290F",
+      dblac: "\u02DD",
+      dcaron: "\u010F",
+      dcy: "\u0434",
+      dd: "\u2146",
+      ddagger: "\u2021",
+      ddarr: "\u21CA",
+      ddotseq: "\u2A77",
+      deg: "\xB0",
+      delta: "\u03B4",
+      demptyv: "\u29B1",
+      dfisht: "\u297F",
+      dfr: "\u{1D521}",
+      dharl: "\u21C3",
+      dharr: "\u21C2",
+      diam: "\u22C4",
+      diamond: "\u22C4",
+      diamondsuit: "\u2666",
+      diams: "\u2666",
+      die: "\xA8",
+      digamma: "\u03DD",
+      disin: "\u22F2",
+      div: "\xF7",
+      divide: "\xF7",
+      divideontimes: "\u22C7",
+      divonx: "\u22C7",
+      djcy: "\u0452",
+      dlcorn: "\u231E",
+      dlcrop: "\u230D",
+      dollar: "$",
+      dopf: "\u{1D555}",
+      dot: "\u02D9",
+      doteq: "\u2250",
+      doteqdot: "\u2251",
+      dotminus: "\u2238",
+      dotplus: "\u2214",
+      dotsquare: "\u22A1",
+      doublebarwedge: "\u2306",
+      downarrow: "\u2193",
+      downdownarrows: "\u21CA",
+      downharpoonleft: "\u21C3",
+      downharpoonright: "\u21C2",
+      drbkarow: "\u2910",
+      drcorn: "\u231F",
+      drcrop: "\u230C",
+      dscr: "\u{1D4B9}",
+      dscy: "\u0455",
+      dsol: "\u29F6",
+      dstrok: "\u0111",
+      dtdot: "\u22F1",
+      dtri: "\u25BF",
+      dtrif: "\u25BE",
+      duarr: "\u21F5",
+      duhar: "\u296F",
+      dwangle: "\u29A6",
+      dzcy: "\u045F",
+      dzigrarr: "\u27FF",
+      eDDot: "\u2A77",
+      eDot: "\u2251",
+      eacute: "\xE9",
+      easter: "\u2A6E",
+      ecaron: "\u011B",
+      ecir: "\u2256",
+      ecirc: "\xEA",
+      ecolon: "\u2255",
+      ecy: "\u044D",
+      edot: "\u0117",
+      ee: "\u2147",
+      efDot: "\u2252",
+      efr: "\u{1D522}",
+      eg: "\u2A9A",
+      egrave: "\xE8",
+      egs: "\u2A96",
+      egsdot: "\u2A98",
+      el: "\u2A99",
+      elinters: "\u23E7",
+      ell: "\u2113",
+      els: "\u2A95",
+      elsdot: "\u2A97",
+      emacr: "\u0113",
+      empty: "\u2205",
+      emptyset: "\u2205",
+      emptyv: "\u2205",
+      emsp13: "\u2004",
+      emsp14: "\u2005",
+      emsp: "\u2003",
+      eng: "\u014B",
+      ensp: "\u2002",
+      eogon: "\u0119",
+      eopf: "\u{1D556}",
+      epar: "\u22D5",
+      eparsl: "\u29E3",
+      eplus: "\u2A71",
+      epsi: "\u03B5",
+      epsilon: "\u03B5",
+      epsiv: "\u03F5",
+      eqcirc: "\u2256",
+      eqcolon: "\u2255",
+      eqsim: "\u2242",
+      eqslantgtr: "\u2A96",
+      eqslantless: "\u2A95",
+      equals: "=",
+      equest: "\u225F",
+      equiv: "\u2261",
+      equivDD: "\u2A78",
+      eqvparsl: "\u29E5",
+      erDot: "\u2253",
+      erarr: "\u2971",
+      escr: "\u212F",
+      esdot: "\u2250",
+      esim: "\u2242",
+      eta: "\u03B7",
+      eth: "\xF0",
+      euml: "\xEB",
+      euro: "\u20AC",
+      excl: "!",
+      exist: "\u2203",
+      expectation: "\u2130",
+      exponentiale: "\u2147",
+      fallingdotseq: "\u2252",
+      fcy: "\u0444",
+      female: "\u2640",
+      ffilig: "\uFB03",
+      fflig: "\uFB00",
+      ffllig: "\uFB04",
+      ffr: "\u{1D523}",
+      filig: "\uFB01",
+      fjlig: "fj",
+      flat: "\u266D",
+      fllig: "\uFB02",
+      fltns: "\u25B1",
+      fnof: "\u0192",
+      fopf: "\u{1D557}",
+      forall: "\u2200",
+      fork: "\u22D4",
+      forkv: "\u2AD9",
+      fpartint: "\u2A0D",
+      frac12: "\xBD",
+      frac13: "\u2153",
+      frac14: "\xBC",
+      frac15: "\u2155",
+      frac16: "\u2159",
+      frac18: "\u215B",
+      frac23: "\u2154",
+      frac25: "\u2156",
+      frac34: "\xBE",
+      frac35: "\u2157",
+      frac38: "\u215C",
+      frac45: "\u2158",
+      frac56: "\u215A",
+      frac58: "\u215D",
+      frac78: "\u215E",
+      frasl: "\u2044",
+      frown: "\u2322",
+      fscr: "\u{1D4BB}",
+      gE: "\u2267",
+      gEl: "\u2A8C",
+      gacute: "\u01F5",
+      gamma: "\u03B3",
+      gammad: "\u03DD",
+      gap: "\u2A86",
+      gbreve: "\u011F",
+      gcirc: "\u011D",
+      gcy: "\u0433",
+      gdot: "\u0121",
+      ge: "\u2265",
+      gel: "\u22DB",
+      geq: "\u2265",
+      geqq: "\u2267",
+      geqslant: "\u2A7E",
+      ges: "\u2A7E",
+      gescc: "\u2AA9",
+      gesdot: "\u2A80",
+      gesdoto: "\u2A82",
+      gesdotol: "\u2A84",
+      gesl: "\u22DB\uFE00",
+      gesles: "\u2A94",
+      gfr: "\u{1D524}",
+      gg: "\u226B",
+      ggg: "\u22D9",
+      gimel: "\u2137",
+      gjcy: "\u0453",
+      gl: "\u2277",
+      glE: "\u2A92",
+      gla: "\u2AA5",
+      glj: "\u2AA4",
+      gnE: "\u2269",
+      gnap: "\u2A8A",
+      gnapprox: "\u2A8A",
+      gne: "\u2A88",
+      gneq: "\u2A88",
+      gneqq: "\u2269",
+      gnsim: "\u22E7",
+      gopf: "\u{1D558}",
+      grave: "`",
+      gscr: "\u210A",
+      gsim: "\u2273",
+      gsime: "\u2A8E",
+      gsiml: "\u2A90",
+      gt: ">",
+      gtcc: "\u2AA7",
+      gtcir: "\u2A7A",
+      gtdot: "\u22D7",
+      gtlPar: "\u2995",
+      gtquest: "\u2A7C",
+      gtrapprox: "\u2A86",
+      gtrarr: "\u2978",
+      gtrdot: "\u22D7",
+      gtreqless: "\u22DB",
+      gtreqqless: "\u2A8C",
+      gtrless: "\u2277",
+      gtrsim: "\u2273",
+      gvertneqq: "\u2269\uFE00",
+      gvnE: "\u2269\uFE00",
+      hArr: "\u21D4",
+      hairsp: "\u200A",
+      half: "\xBD",
+      hamilt: "\u210B",
+      hardcy: "\u044A",
+      harr: "\u2194",
+      harrcir: "\u2948",
+      harrw: "\u21AD",
+      hbar: "\u210F",
+      hcirc: "\u0125",
+      hearts: "\u2665",
+      heartsuit: "\u2665",
+      hellip: "\u2026",
+      hercon: "\u22B9",
+      hfr: "\u{1D525}",
+      hksearow: "\u2925",
+      hkswarow: "\u2926",
+      hoarr: "\u21FF",
+      homtht: "\u223B",
+      hookleftarrow: "\u21A9",
+      hookrightarrow: "\u21AA",
+      hopf: "\u{1D559}",
+      horbar: "\u2015",
+      hscr: "\u{1D4BD}",
+      hslash: "\u210F",
+      hstrok: "\u0127",
+      hybull: "\u2043",
+      hyphen: "\u2010",
+      iacute: "\xED",
+      ic: "\u2063",
+      icirc: "\xEE",
+      icy: "\u0438",
+      iecy: "\u0435",
+      iexcl: "\xA1",
+      iff: "\u21D4",
+      ifr: "\u{1D526}",
+      igrave: "\xEC",
+      ii: "\u2148",
+      iiiint: "\u2A0C",
+      iiint: "\u222D",
+      iinfin: "\u29DC",
+      iiota: "\u2129",
+      ijlig: "\u0133",
+      imacr: "\u012B",
+      image: "\u2111",
+      imagline: "\u2110",
+      imagpart: "\u2111",
+      imath: "\u0131",
+      imof: "\u22B7",
+      imped: "\u01B5",
+      in: "\u2208",
+      incare: "\u2105",
+      infin: "\u221E",
+      infintie: "\u29DD",
+      inodot: "\u0131",
+      int: "\u222B",
+      intcal: "\u22BA",
+      integers: "\u2124",
+      intercal: "\u22BA",
+      intlarhk: "\u2A17",
+      intprod: "\u2A3C",
+      iocy: "\u0451",
+      iogon: "\u012F",
+      iopf: "\u{1D55A}",
+      iota: "\u03B9",
+      iprod: "\u2A3C",
+      iquest: "\xBF",
+      iscr: "\u{1D4BE}",
+      isin: "\u2208",
+      isinE: "\u22F9",
+      isindot: "\u22F5",
+      isins: "\u22F4",
+      isinsv: "\u22F3",
+      isinv: "\u2208",
+      it: "\u2062",
+      itilde: "\u0129",
+      iukcy: "\u0456",
+      iuml: "\xEF",
+      jcirc: "\u0135",
+      jcy: "\u0439",
+      jfr: "\u{1D527}",
+      jmath: "\u0237",
+      jopf: "\u{1D55B}",
+      jscr: "\u{1D4BF}",
+      jsercy: "\u0458",
+      jukcy: "\u0454",
+      kappa: "\u03BA",
+      kappav: "\u03F0",
+      kcedil: "\u0137",
+      kcy: "\u043A",
+      kfr: "\u{1D528}",
+      kgreen: "\u0138",
+      khcy: "\u0445",
+      kjcy: "\u045C",
+      kopf: "\u{1D55C}",
+      kscr: "\u{1D4C0}",
+      lAarr: "\u21DA",
+      lArr: "\u21D0",
+      lAtail: "\u291B",
+      lBarr: "\u290E",
+      lE: "\u2266",
+      lEg: "\u2A8B",
+      lHar: "\u2962",
+      lacute: "\u013A",
+      laemptyv: "\u29B4",
+      lagran: "\u2112",
+      lambda: "\u03BB",
+      lang: "\u27E8",
+      langd: "\u2991",
+      langle: "\u27E8",
+      lap: "\u2A85",
+      laquo: "\xAB",
+      larr: "\u2190",
+      larrb: "\u21E4",
+      larrbfs: "\u291F",
+      larrfs: "\u291D",
+      larrhk: "\u21A9",
+      larrlp: "\u21AB",
+      larrpl: "\u2939",
+      larrsim: "\u2973",
+      larrtl: "\u21A2",
+      lat: "\u2AAB",
+      latail: "\u2919",
+      late: "\u2AAD",
+      lates: "\u2AAD\uFE00",
+      lbarr: "\u290C",
+      lbbrk: "\u2772",
+      lbrace: "{",
+      lbrack: "[",
+      lbrke: "\u298B",
+      lbrksld: "\u298F",
+      lbrkslu: "\u298D",
+      lcaron: "\u013E",
+      lcedil: "\u013C",
+      lceil: "\u2308",
+      lcub: "{",
+      lcy: "\u043B",
+      ldca: "\u2936",
+      ldquo: "\u201C",
+      ldquor: "\u201E",
+      ldrdhar: "\u2967",
+      ldrushar: "\u294B",
+      ldsh: "\u21B2",
+      le: "\u2264",
+      leftarrow: "\u2190",
+      leftarrowtail: "\u21A2",
+      leftharpoondown: "\u21BD",
+      leftharpoonup: "\u21BC",
+      leftleftarrows: "\u21C7",
+      leftrightarrow: "\u2194",
+      leftrightarrows: "\u21C6",
+      leftrightharpoons: "\u21CB",
+      leftrightsquigarrow: "\u21AD",
+      leftthreetimes: "\u22CB",
+      leg: "\u22DA",
+      leq: "\u2264",
+      leqq: "\u2266",
+      leqslant: "\u2A7D",
+      les: "\u2A7D",
+      lescc: "\u2AA8",
+      lesdot: "\u2A7F",
+      lesdoto: "\u2A81",
+      lesdotor: "\u2A83",
+      lesg: "\u22DA\uFE00",
+      lesges: "\u2A93",
+      lessapprox: "\u2A85",
+      lessdot: "\u22D6",
+      lesseqgtr: "\u22DA",
+      lesseqqgtr: "\u2A8B",
+      lessgtr: "\u2276",
+      lesssim: "\u2272",
+      lfisht: "\u297C",
+      lfloor: "\u230A",
+      lfr: "\u{1D529}",
+      lg: "\u2276",
+      lgE: "\u2A91",
+      lhard: "\u21BD",
+      lharu: "\u21BC",
+      lharul: "\u296A",
+      lhblk: "\u2584",
+      ljcy: "\u0459",
+      ll: "\u226A",
+      llarr: "\u21C7",
+      llcorner: "\u231E",
+      llhard: "\u296B",
+      lltri: "\u25FA",
+      lmidot: "\u0140",
+      lmoust: "\u23B0",
+      lmoustache: "\u23B0",
+      lnE: "\u2268",
+      lnap: "\u2A89",
+      lnapprox: "\u2A89",
+      lne: "\u2A87",
+      lneq: "\u2A87",
+      lneqq: "\u2268",
+      lnsim: "\u22E6",
+      loang: "\u27EC",
+      loarr: "\u21FD",
+      lobrk: "\u27E6",
+      longleftarrow: "\u27F5",
+      longleftrightarrow: "\u27F7",
+      longmapsto: "\u27FC",
+      longrightarrow: "\u27F6",
+      looparrowleft: "\u21AB",
+      looparrowright: "\u21AC",
+      lopar: "\u2985",
+      lopf: "\u{1D55D}",
+      loplus: "\u2A2D",
+      lotimes: "\u2A34",
+      lowast: "\u2217",
+      lowbar: "_",
+      loz: "\u25CA",
+      lozenge: "\u25CA",
+      lozf: "\u29EB",
+      lpar: "(",
+      lparlt: "\u2993",
+      lrarr: "\u21C6",
+      lrcorner: "\u231F",
+      lrhar: "\u21CB",
+      lrhard: "\u296D",
+      lrm: "\u200E",
+      lrtri: "\u22BF",
+      lsaquo: "\u2039",
+      lscr: "\u{1D4C1}",
+      lsh: "\u21B0",
+      lsim: "\u2272",
+      lsime: "\u2A8D",
+      lsimg: "\u2A8F",
+      lsqb: "[",
+      lsquo: "\u2018",
+      lsquor: "\u201A",
+      lstrok: "\u0142",
+      lt: "<",
+      ltcc: "\u2AA6",
+      ltcir: "\u2A79",
+      ltdot: "\u22D6",
+      lthree: "\u22CB",
+      ltimes: "\u22C9",
+      ltlarr: "\u2976",
+      ltquest: "\u2A7B",
+      ltrPar: "\u2996",
+      ltri: "\u25C3",
+      ltrie: "\u22B4",
+      ltrif: "\u25C2",
+      lurdshar: "\u294A",
+      luruhar: "\u2966",
+      lvertneqq: "\u2268\uFE00",
+      lvnE: "\u2268\uFE00",
+      mDDot: "\u223A",
+      macr: "\xAF",
+      male: "\u2642",
+      malt: "\u2720",
+      maltese: "\u2720",
+      map: "\u21A6",
+      mapsto: "\u21A6",
+      mapstodown: "\u21A7",
+      mapstoleft: "\u21A4",
+      mapstoup: "\u21A5",
+      marker: "\u25AE",
+      mcomma: "\u2A29",
+      mcy: "\u043C",
+      mdash: "\u2014",
+      measuredangle: "\u2221",
+      mfr: "\u{1D52A}",
+      mho: "\u2127",
+      micro: "\xB5",
+      mid: "\u2223",
+      midast: "*",
+      midcir: "\u2AF0",
+      middot: "\xB7",
+      minus: "\u2212",
+      minusb: "\u229F",
+      minusd: "\u2238",
+      minusdu: "\u2A2A",
+      mlcp: "\u2ADB",
+      mldr: "\u2026",
+      mnplus: "\u2213",
+      models: "\u22A7",
+      mopf: "\u{1D55E}",
+      mp: "\u2213",
+      mscr: "\u{1D4C2}",
+      mstpos: "\u223E",
+      mu: "\u03BC",
+      multimap: "\u22B8",
+      mumap: "\u22B8",
+      nGg: "\u22D9\u0338",
+      nGt: "\u226B\u20D2",
+      nGtv: "\u226B\u0338",
+      nLeftarrow: "\u21CD",
+      nLeftrightarrow: "\u21CE",
+      nLl: "\u22D8\u0338",
+      nLt: "\u226A\u20D2",
+      nLtv: "\u226A\u0338",
+      nRightarrow: "\u21CF",
+      nVDash: "\u22AF",
+      nVdash: "\u22AE",
+      nabla: "\u2207",
+      nacute: "\u0144",
+      nang: "\u2220\u20D2",
+      nap: "\u2249",
+      napE: "\u2A70\u0338",
+      napid: "\u224B\u0338",
+      napos: "\u0149",
+      napprox: "\u2249",
+      natur: "\u266E",
+      natural: "\u266E",
+      naturals: "\u2115",
+      nbsp: "\xA0",
+      nbump: "\u224E\u0338",
+      nbumpe: "\u224F\u0338",
+      ncap: "\u2A43",
+      ncaron: "\u0148",
+      ncedil: "\u0146",
+      ncong: "\u2247",
+      ncongdot: "\u2A6D\u0338",
+      ncup: "\u2A42",
+      ncy: "\u043D",
+      ndash: "\u2013",
+      ne: "\u2260",
+      neArr: "\u21D7",
+      nearhk: "\u2924",
+      nearr: "\u2197",
+      nearrow: "\u2197",
+      nedot: "\u2250\u0338",
+      nequiv: "\u2262",
+      nesear: "\u2928",
+      nesim: "\u2242\u0338",
+      nexist: "\u2204",
+      nexists: "\u2204",
+      nfr: "\u{1D52B}",
+      ngE: "\u2267\u0338",
+      nge: "\u2271",
+      ngeq: "\u2271",
+      ngeqq: "\u2267\u0338",
+      ngeqslant: "\u2A7E\u0338",
+      nges: "\u2A7E\u0338",
+      ngsim: "\u2275",
+      ngt: "\u226F",
+      ngtr: "\u226F",
+      nhArr: "\u21CE",
+      nharr: "\u21AE",
+      nhpar: "\u2AF2",
+      ni: "\u220B",
+      nis: "\u22FC",
+      nisd: "\u22FA",
+      niv: "\u220B",
+      njcy: "\u045A",
+      nlArr: "\u21CD",
+      nlE: "\u2266\u0338",
+      nlarr: "\u219A",
+      nldr: "\u2025",
+      nle: "\u2270",
+      nleftarrow: "\u219A",
+      nleftrightarrow: "\u21AE",
+      nleq: "\u2270",
+      nleqq: "\u2266\u0338",
+      nleqslant: "\u2A7D\u0338",
+      nles: "\u2A7D\u0338",
+      nless: "\u226E",
+      nlsim: "\u2274",
+      nlt: "\u226E",
+      nltri: "\u22EA",
+      nltrie: "\u22EC",
+      nmid: "\u2224",
+      nopf: "\u{1D55F}",
+      not: "\xAC",
+      notin: "\u2209",
+      notinE: "\u22F9\u0338",
+      notindot: "\u22F5\u0338",
+      notinva: "\u2209",
+      notinvb: "\u22F7",
+      notinvc: "\u22F6",
+      notni: "\u220C",
+      notniva: "\u220C",
+      notnivb: "\u22FE",
+      notnivc: "\u22FD",
+      npar: "\u2226",
+      nparallel: "\u2226",
+      nparsl: "\u2AFD\u20E5",
+      npart: "\u2202\u0338",
+      npolint: "\u2A14",
+      npr: "\u2280",
+      nprcue: "\u22E0",
+      npre: "\u2AAF\u0338",
+      nprec: "\u2280",
+      npreceq: "\u2AAF\u0338",
+      nrArr: "\u21CF",
+      nrarr: "\u219B",
+      nrarrc: "\u2933\u0338",
+      nrarrw: "\u219D\u0338",
+      nrightarrow: "\u219B",
+      nrtri: "\u22EB",
+      nrtrie: "\u22ED",
+      nsc: "\u2281",
+      nsccue: "\u22E1",
+      nsce: "\u2AB0\u0338",
+      nscr: "\u{1D4C3}",
+      nshortmid: "\u2224",
+      nshortparallel: "\u2226",
+      nsim: "\u2241",
+      nsime: "\u2244",
+      nsimeq: "\u2244",
+      nsmid: "\u2224",
+      nspar: "\u2226",
+      nsqsube: "\u22E2",
+      nsqsupe: "\u22E3",
+      nsub: "\u2284",
+      nsubE: "\u2AC5\u0338",
+      nsube: "\u2288",
+      nsubset: "\u2282\u20D2",
+      nsubseteq: "\u2288",
+      nsubseteqq: "\u2AC5\u0338",
+      nsucc: "\u2281",
+      nsucceq: "\u2AB0\u0338",
+      nsup: "\u2285",
+      nsupE: "\u2AC6\u0338",
+      nsupe: "\u2289",
+      nsupset: "\u2283\u20D2",
+      nsupseteq: "\u2289",
+      nsupseteqq: "\u2AC6\u0338",
+      ntgl: "\u2279",
+      ntilde: "\xF1",
+      ntlg: "\u2278",
+      ntriangleleft: "\u22EA",
+      ntrianglelefteq: "\u22EC",
+      ntriangleright: "\u22EB",
+      ntrianglerighteq: "\u22ED",
+      nu: "\u03BD",
+      num: "#",
+      numero: "\u2116",
+      numsp: "\u2007",
+      nvDash: "\u22AD",
+      nvHarr: "\u2904",
+      nvap: "\u224D\u20D2",
+      nvdash: "\u22AC",
+      nvge: "\u2265\u20D2",
+      nvgt: ">\u20D2",
+      nvinfin: "\u29DE",
+      nvlArr: "\u2902",
+      nvle: "\u2264\u20D2",
+      nvlt: "<\u20D2",
+      nvltrie: "\u22B4\u20D2",
+      nvrArr: "\u2903",
+      nvrtrie: "\u22B5\u20D2",
+      nvsim: "\u223C\u20D2",
+      nwArr: "\u21D6",
+      nwarhk: "\u2923",
+      nwarr: "\u2196",
+      nwarrow: "\u2196",
+      nwnear: "\u2927",
+      oS: "\u24C8",
+      oacute: "\xF3",
+      oast: "\u229B",
+      ocir: "\u229A",
+      ocirc: "\xF4",
+      ocy: "\u043E",
+      odash: "\u229D",
+      odblac: "\u0151",
+      odiv: "\u2A38",
+      odot: "\u2299",
+      odsold: "\u29BC",
+      oelig: "\u0153",
+      ofcir: "\u29BF",
+      ofr: "\u{1D52C}",
+      ogon: "\u02DB",
+      ograve: "\xF2",
+      ogt: "\u29C1",
+      ohbar: "\u29B5",
+      ohm: "\u03A9",
+      oint: "\u222E",
+      olarr: "\u21BA",
+      olcir: "\u29BE",
+      olcross: "\u29BB",
+      oline: "\u203E",
+      olt: "\u29C0",
+      omacr: "\u014D",
+      omega: "\u03C9",
+      omicron: "\u03BF",
+      omid: "\u29B6",
+      ominus: "\u2296",
+      oopf: "\u{1D560}",
+      opar: "\u29B7",
+      operp: "\u29B9",
+      oplus: "\u2295",
+      or: "\u2228",
+      orarr: "\u21BB",
+      ord: "\u2A5D",
+      order: "\u2134",
+      orderof: "\u2134",
+      ordf: "\xAA",
+      ordm: "\xBA",
+      origof: "\u22B6",
+      oror: "\u2A56",
+      orslope: "\u2A57",
+      orv: "\u2A5B",
+      oscr: "\u2134",
+      oslash: "\xF8",
+      osol: "\u2298",
+      otilde: "\xF5",
+      otimes: "\u2297",
+      otimesas: "\u2A36",
+      ouml: "\xF6",
+      ovbar: "\u233D",
+      par: "\u2225",
+      para: "\xB6",
+      parallel: "\u2225",
+      parsim: "\u2AF3",
+      parsl: "\u2AFD",
+      part: "\u2202",
+      pcy: "\u043F",
+      percnt: "%",
+      period: ".",
+      permil: "\u2030",
+      perp: "\u22A5",
+      pertenk: "\u2031",
+      pfr: "\u{1D52D}",
+      phi: "\u03C6",
+      phiv: "\u03D5",
+      phmmat: "\u2133",
+      phone: "\u260E",
+      pi: "\u03C0",
+      pitchfork: "\u22D4",
+      piv: "\u03D6",
+      planck: "\u210F",
+      planckh: "\u210E",
+      plankv: "\u210F",
+      plus: "+",
+      plusacir: "\u2A23",
+      plusb: "\u229E",
+      pluscir: "\u2A22",
+      plusdo: "\u2214",
+      plusdu: "\u2A25",
+      pluse: "\u2A72",
+      plusmn: "\xB1",
+      plussim: "\u2A26",
+      plustwo: "\u2A27",
+      pm: "\xB1",
+      pointint: "\u2A15",
+      popf: "\u{1D561}",
+      pound: "\xA3",
+      pr: "\u227A",
+      prE: "\u2AB3",
+      prap: "\u2AB7",
+      prcue: "\u227C",
+      pre: "\u2AAF",
+      prec: "\u227A",
+      precapprox: "\u2AB7",
+      preccurlyeq: "\u227C",
+      preceq: "\u2AAF",
+      precnapprox: "\u2AB9",
+      precneqq: "\u2AB5",
+      precnsim: "\u22E8",
+      precsim: "\u227E",
+      prime: "\u2032",
+      primes: "\u2119",
+      prnE: "\u2AB5",
+      prnap: "\u2AB9",
+      prnsim: "\u22E8",
+      prod: "\u220F",
+      profalar: "\u232E",
+      profline: "\u2312",
+      profsurf: "\u2313",
+      prop: "\u221D",
+      propto: "\u221D",
+      prsim: "\u227E",
+      prurel: "\u22B0",
+      pscr: "\u{1D4C5}",
+      psi: "\u03C8",
+      puncsp: "\u2008",
+      qfr: "\u{1D52E}",
+      qint: "\u2A0C",
+      qopf: "\u{1D562}",
+      qprime: "\u2057",
+      qscr: "\u{1D4C6}",
+      quaternions: "\u210D",
+      quatint: "\u2A16",
+      quest: "?",
+      questeq: "\u225F",
+      quot: '"',
+      rAarr: "\u21DB",
+      rArr: "\u21D2",
+      rAtail: "\u291C",
+      rBarr: "\u290F",
+      rHar: "\u2964",
+      race: "\u223D\u0331",
+      racute: "\u0155",
+      radic: "\u221A",
+      raemptyv: "\u29B3",
+      rang: "\u27E9",
+      rangd: "\u2992",
+      range: "\u29A5",
+      rangle: "\u27E9",
+      raquo: "\xBB",
+      rarr: "\u2192",
+      rarrap: "\u2975",
+      rarrb: "\u21E5",
+      rarrbfs: "\u2920",
+      rarrc: "\u2933",
+      rarrfs: "\u291E",
+      rarrhk: "\u21AA",
+      rarrlp: "\u21AC",
+      rarrpl: "\u2945",
+      rarrsim: "\u2974",
+      rarrtl: "\u21A3",
+      rarrw: "\u219D",
+      ratail: "\u291A",
+      ratio: "\u2236",
+      rationals: "\u211A",
+      rbarr: "\u290D",
+      rbbrk: "\u2773",
+      rbrace: "}",
+      rbrack: "]",
+      rbrke: "\u298C",
+      rbrksld: "\u298E",
+      rbrkslu: "\u2990",
+      rcaron: "\u0159",
+      rcedil: "\u0157",
+      rceil: "\u2309",
+      rcub: "}",
+      rcy: "\u0440",
+      rdca: "\u2937",
+      rdldhar: "\u2969",
+      rdquo: "\u201D",
+      rdquor: "\u201D",
+      rdsh: "\u21B3",
+      real: "\u211C",
+      realine: "\u211B",
+      realpart: "\u211C",
+      reals: "\u211D",
+      rect: "\u25AD",
+      reg: "\xAE",
+      rfisht: "\u297D",
+      rfloor: "\u230B",
+      rfr: "\u{1D52F}",
+      rhard: "\u21C1",
+      rharu: "\u21C0",
+      rharul: "\u296C",
+      rho: "\u03C1",
+      rhov: "\u03F1",
+      rightarrow: "\u2192",
+      rightarrowtail: "\u21A3",
+      rightharpoondown: "\u21C1",
+      rightharpoonup: "\u21C0",
+      rightleftarrows: "\u21C4",
+      rightleftharpoons: "\u21CC",
+      rightrightarrows: "\u21C9",
+      rightsquigarrow: "\u219D",
+      rightthreetimes: "\u22CC",
+      ring: "\u02DA",
+      risingdotseq: "\u2253",
+      rlarr: "\u21C4",
+      rlhar: "\u21CC",
+      rlm: "\u200F",
+      rmoust: "\u23B1",
+      rmoustache: "\u23B1",
+      rnmid: "\u2AEE",
+      roang: "\u27ED",
+      roarr: "\u21FE",
+      robrk: "\u27E7",
+      ropar: "\u2986",
+      ropf: "\u{1D563}",
+      roplus: "\u2A2E",
+      rotimes: "\u2A35",
+      rpar: ")",
+      rpargt: "\u2994",
+      rppolint: "\u2A12",
+      rrarr: "\u21C9",
+      rsaquo: "\u203A",
+      rscr: "\u{1D4C7}",
+      rsh: "\u21B1",
+      rsqb: "]",
+      rsquo: "\u2019",
+      rsquor: "\u2019",
+      rthree: "\u22CC",
+      rtimes: "\u22CA",
+      rtri: "\u25B9",
+      rtrie: "\u22B5",
+      rtrif: "\u25B8",
+      rtriltri: "\u29CE",
+      ruluhar: "\u2968",
+      rx: "\u211E",
+      sacute: "\u015B",
+      sbquo: "\u201A",
+      sc: "\u227B",
+      scE: "\u2AB4",
+      scap: "\u2AB8",
+      scaron: "\u0161",
+      sccue: "\u227D",
+      sce: "\u2AB0",
+      scedil: "\u015F",
+      scirc: "\u015D",
+      scnE: "\u2AB6",
+      scnap: "\u2ABA",
+      scnsim: "\u22E9",
+      scpolint: "\u2A13",
+      scsim: "\u227F",
+      scy: "\u0441",
+      sdot: "\u22C5",
+      sdotb: "\u22A1",
+      sdote: "\u2A66",
+      seArr: "\u21D8",
+      searhk: "\u2925",
+      searr: "\u2198",
+      searrow: "\u2198",
+      sect: "\xA7",
+      semi: ";",
+      seswar: "\u2929",
+      setminus: "\u2216",
+      setmn: "\u2216",
+      sext: "\u2736",
+      sfr: "\u{1D530}",
+      sfrown: "\u2322",
+      sharp: "\u266F",
+      shchcy: "\u0449",
+      shcy: "\u0448",
+      shortmid: "\u2223",
+      shortparallel: "\u2225",
+      shy: "\xAD",
+      sigma: "\u03C3",
+      sigmaf: "\u03C2",
+      sigmav: "\u03C2",
+      sim: "\u223C",
+      simdot: "\u2A6A",
+      sime: "\u2243",
+      simeq: "\u2243",
+      simg: "\u2A9E",
+      simgE: "\u2AA0",
+      siml: "\u2A9D",
+      simlE: "\u2A9F",
+      simne: "\u2246",
+      simplus: "\u2A24",
+      simrarr: "\u2972",
+      slarr: "\u2190",
+      smallsetminus: "\u2216",
+      smashp: "\u2A33",
+      smeparsl: "\u29E4",
+      smid: "\u2223",
+      smile: "\u2323",
+      smt: "\u2AAA",
+      smte: "\u2AAC",
+      smtes: "\u2AAC\uFE00",
+      softcy: "\u044C",
+      sol: "/",
+      solb: "\u29C4",
+      solbar: "\u233F",
+      sopf: "\u{1D564}",
+      spades: "\u2660",
+      spadesuit: "\u2660",
+      spar: "\u2225",
+      sqcap: "\u2293",
+      sqcaps: "\u2293\uFE00",
+      sqcup: "\u2294",
+      sqcups: "\u2294\uFE00",
+      sqsub: "\u228F",
+      sqsube: "\u2291",
+      sqsubset: "\u228F",
+      sqsubseteq: "\u2291",
+      sqsup: "\u2290",
+      sqsupe: "\u2292",
+      sqsupset: "\u2290",
+      sqsupseteq: "\u2292",
+      squ: "\u25A1",
+      square: "\u25A1",
+      squarf: "\u25AA",
+      squf: "\u25AA",
+      srarr: "\u2192",
+      sscr: "\u{1D4C8}",
+      ssetmn: "\u2216",
+      ssmile: "\u2323",
+      sstarf: "\u22C6",
+      star: "\u2606",
+      starf: "\u2605",
+      straightepsilon: "\u03F5",
+      straightphi: "\u03D5",
+      strns: "\xAF",
+      sub: "\u2282",
+      subE: "\u2AC5",
+      subdot: "\u2ABD",
+      sube: "\u2286",
+      subedot: "\u2AC3",
+      submult: "\u2AC1",
+      subnE: "\u2ACB",
+      subne: "\u228A",
+      subplus: "\u2ABF",
+      subrarr: "\u2979",
+      subset: "\u2282",
+      subseteq: "\u2286",
+      subseteqq: "\u2AC5",
+      subsetneq: "\u228A",
+      subsetneqq: "\u2ACB",
+      subsim: "\u2AC7",
+      subsub: "\u2AD5",
+      subsup: "\u2AD3",
+      succ: "\u227B",
+      succapprox: "\u2AB8",
+      succcurlyeq: "\u227D",
+      succeq: "\u2AB0",
+      succnapprox: "\u2ABA",
+      succneqq: "\u2AB6",
+      succnsim: "\u22E9",
+      succsim: "\u227F",
+      sum: "\u2211",
+      sung: "\u266A",
+      sup1: "\xB9",
+      sup2: "\xB2",
+      sup3: "\xB3",
+      sup: "\u2283",
+      supE: "\u2AC6",
+      supdot: "\u2ABE",
+      supdsub: "\u2AD8",
+      supe: "\u2287",
+      supedot: "\u2AC4",
+      suphsol: "\u27C9",
+      suphsub: "\u2AD7",
+      suplarr: "\u297B",
+      supmult: "\u2AC2",
+      supnE: "\u2ACC",
+      supne: "\u228B",
+      supplus: "\u2AC0",
+      supset: "\u2283",
+      supseteq: "\u2287",
+      supseteqq: "\u2AC6",
+      supsetneq: "\u228B",
+      supsetneqq: "\u2ACC",
+      supsim: "\u2AC8",
+      supsub: "\u2AD4",
+      supsup: "\u2AD6",
+      swArr: "\u21D9",
+      swarhk: "\u2926",
+      swarr: "\u2199",
+      swarrow: "\u2199",
+      swnwar: "\u292A",
+      szlig: "\xDF",
+      target: "\u2316",
+      tau: "\u03C4",
+      tbrk: "\u23B4",
+      tcaron: "\u0165",
+      tcedil: "\u0163",
+      tcy: "\u0442",
+      tdot: "\u20DB",
+      telrec: "\u2315",
+      tfr: "\u{1D531}",
+      there4: "\u2234",
+      therefore: "\u2234",
+      theta: "\u03B8",
+      thetasym: "\u03D1",
+      thetav: "\u03D1",
+      thickapprox: "\u2248",
+      thicksim: "\u223C",
+      thinsp: "\u2009",
+      thkap: "\u2248",
+      thksim: "\u223C",
+      thorn: "\xFE",
+      tilde: "\u02DC",
+      times: "\xD7",
+      timesb: "\u22A0",
+      timesbar: "\u2A31",
+      timesd: "\u2A30",
+      tint: "\u222D",
+      toea: "\u2928",
+      top: "\u22A4",
+      topbot: "\u2336",
+      topcir: "\u2AF1",
+      topf: "\u{1D565}",
+      topfork: "\u2ADA",
+      tosa: "\u2929",
+      tprime: "\u2034",
+      trade: "\u2122",
+      triangle: "\u25B5",
+      triangledown: "\u25BF",
+      triangleleft: "\u25C3",
+      trianglelefteq: "\u22B4",
+      triangleq: "\u225C",
+      triangleright: "\u25B9",
+      trianglerighteq: "\u22B5",
+      tridot: "\u25EC",
+      trie: "\u225C",
+      triminus: "\u2A3A",
+      triplus: "\u2A39",
+      trisb: "\u29CD",
+      tritime: "\u2A3B",
+      trpezium: "\u23E2",
+      tscr: "\u{1D4C9}",
+      tscy: "\u0446",
+      tshcy: "\u045B",
+      tstrok: "\u0167",
+      twixt: "\u226C",
+      twoheadleftarrow: "\u219E",
+      twoheadrightarrow: "\u21A0",
+      uArr: "\u21D1",
+      uHar: "\u2963",
+      uacute: "\xFA",
+      uarr: "\u2191",
+      ubrcy: "\u045E",
+      ubreve: "\u016D",
+      ucirc: "\xFB",
+      ucy: "\u0443",
+      udarr: "\u21C5",
+      udblac: "\u0171",
+      udhar: "\u296E",
+      ufisht: "\u297E",
+      ufr: "\u{1D532}",
+      ugrave: "\xF9",
+      uharl: "\u21BF",
+      uharr: "\u21BE",
+      uhblk: "\u2580",
+      ulcorn: "\u231C",
+      ulcorner: "\u231C",
+      ulcrop: "\u230F",
+      ultri: "\u25F8",
+      umacr: "\u016B",
+      uml: "\xA8",
+      uogon: "\u0173",
+      uopf: "\u{1D566}",
+      uparrow: "\u2191",
+      updownarrow: "\u2195",
+      upharpoonleft: "\u21BF",
+      upharpoonright: "\u21BE",
+      uplus: "\u228E",
+      upsi: "\u03C5",
+      upsih: "\u03D2",
+      upsilon: "\u03C5",
+      upuparrows: "\u21C8",
+      urcorn: "\u231D",
+      urcorner: "\u231D",
+      urcrop: "\u230E",
+      uring: "\u016F",
+      urtri: "\u25F9",
+      uscr: "\u{1D4CA}",
+      utdot: "\u22F0",
+      utilde: "\u0169",
+      utri: "\u25B5",
+      utrif: "\u25B4",
+      uuarr: "\u21C8",
+      uuml: "\xFC",
+      uwangle: "\u29A7",
+      vArr: "\u21D5",
+      vBar: "\u2AE8",
+      vBarv: "\u2AE9",
+      vDash: "\u22A8",
+      vangrt: "\u299C",
+      varepsilon: "\u03F5",
+      varkappa: "\u03F0",
+      varnothing: "\u2205",
+      varphi: "\u03D5",
+      varpi: "\u03D6",
+      varpropto: "\u221D",
+      varr: "\u2195",
+      varrho: "\u03F1",
+      varsigma: "\u03C2",
+      varsubsetneq: "\u228A\uFE00",
+      varsubsetneqq: "\u2ACB\uFE00",
+      varsupsetneq: "\u228B\uFE00",
+      varsupsetneqq: "\u2ACC\uFE00",
+      vartheta: "\u03D1",
+      vartriangleleft: "\u22B2",
+      vartriangleright: "\u22B3",
+      vcy: "\u0432",
+      vdash: "\u22A2",
+      vee: "\u2228",
+      veebar: "\u22BB",
+      veeeq: "\u225A",
+      vellip: "\u22EE",
+      verbar: "|",
+      vert: "|",
+      vfr: "\u{1D533}",
+      vltri: "\u22B2",
+      vnsub: "\u2282\u20D2",
+      vnsup: "\u2283\u20D2",
+      vopf: "\u{1D567}",
+      vprop: "\u221D",
+      vrtri: "\u22B3",
+      vscr: "\u{1D4CB}",
+      vsubnE: "\u2ACB\uFE00",
+      vsubne: "\u228A\uFE00",
+      vsupnE: "\u2ACC\uFE00",
+      vsupne: "\u228B\uFE00",
+      vzigzag: "\u299A",
+      wcirc: "\u0175",
+      wedbar: "\u2A5F",
+      wedge: "\u2227",
+      wedgeq: "\u2259",
+      weierp: "\u2118",
+      wfr: "\u{1D534}",
+      wopf: "\u{1D568}",
+      wp: "\u2118",
+      wr: "\u2240",
+      wreath: "\u2240",
+      wscr: "\u{1D4CC}",
+      xcap: "\u22C2",
+      xcirc: "\u25EF",
+      xcup: "\u22C3",
+      xdtri: "\u25BD",
+      xfr: "\u{1D535}",
+      xhArr: "\u27FA",
+      xharr: "\u27F7",
+      xi: "\u03BE",
+      xlArr: "\u27F8",
+      xlarr: "\u27F5",
+      xmap: "\u27FC",
+      xnis: "\u22FB",
+      xodot: "\u2A00",
+      xopf: "\u{1D569}",
+      xoplus: "\u2A01",
+      xotime: "\u2A02",
+      xrArr: "\u27F9",
+      xrarr: "\u27F6",
+      xscr: "\u{1D4CD}",
+      xsqcup: "\u2A06",
+      xuplus: "\u2A04",
+      xutri: "\u25B3",
+      xvee: "\u22C1",
+      xwedge: "\u22C0",
+      yacute: "\xFD",
+      yacy: "\u044F",
+      ycirc: "\u0177",
+      ycy: "\u044B",
+      yen: "\xA5",
+      yfr: "\u{1D536}",
+      yicy: "\u0457",
+      yopf: "\u{1D56A}",
+      yscr: "\u{1D4CE}",
+      yucy: "\u044E",
+      yuml: "\xFF",
+      zacute: "\u017A",
+      zcaron: "\u017E",
+      zcy: "\u0437",
+      zdot: "\u017C",
+      zeetrf: "\u2128",
+      zeta: "\u03B6",
+      zfr: "\u{1D537}",
+      zhcy: "\u0436",
+      zigrarr: "\u21DD",
+      zopf: "\u{1D56B}",
+      zscr: "\u{1D4CF}",
+      zwj: "\u200D",
+      zwnj: "\u200C"
+    };
+  }
+});
+
+// node_modules/decode-named-character-reference/index.js
+function decodeNamedCharacterReference(value2) {
+  return own2.call(characterEntities, value2) ? characterEntities[value2] : false;
+}
+var own2;
+var init_decode_named_character_reference = __esm({
+  "node_modules/decode-named-character-reference/index.js"() {
+    init_character_entities();
+    own2 = {}.hasOwnProperty;
+  }
+});
+
+// node_modules/micromark-util-chunked/index.js
+function splice(list4, start, remove, items) {
+  const end = list4.length;
+  let chunkStart = 0;
+  let parameters;
+  if (start < 0) {
+    start = -start > end ? 0 : end + start;
+  } else {
+    start = start > end ? end : start;
+  }
+  remove = remove > 0 ? remove : 0;
+  if (items.length < 1e4) {
+    parameters = Array.from(items);
+    parameters.unshift(start, remove);
+    list4.splice(...parameters);
+  } else {
+    if (remove) list4.splice(start, remove);
+    while (chunkStart < items.length) {
+      parameters = items.slice(chunkStart, chunkStart + 1e4);
+      parameters.unshift(start, 0);
+      list4.splice(...parameters);
+      chunkStart += 1e4;
+      start += 1e4;
+    }
+  }
+}
+function push(list4, items) {
+  if (list4.length > 0) {
+    splice(list4, list4.length, 0, items);
+    return list4;
+  }
+  return items;
+}
+var init_micromark_util_chunked = __esm({
+  "node_modules/micromark-util-chunked/index.js"() {
+  }
+});
+
+// node_modules/micromark-util-combine-extensions/index.js
+function combineExtensions(extensions) {
+  const all3 = {};
+  let index2 = -1;
+  while (++index2 < extensions.length) {
+    syntaxExtension(all3, extensions[index2]);
+  }
+  return all3;
+}
+function syntaxExtension(all3, extension2) {
+  let hook;
+  for (hook in extension2) {
+    const maybe = hasOwnProperty.call(all3, hook) ? all3[hook] : void 0;
+    const left = maybe || (all3[hook] = {});
+    const right = extension2[hook];
+    let code4;
+    if (right) {
+      for (code4 in right) {
+        if (!hasOwnProperty.call(left, code4)) left[code4] = [];
+        const value2 = right[code4];
+        constructs(
+          // @ts-expect-error Looks like a list.
+          left[code4],
+          Array.isArray(value2) ? value2 : value2 ? [value2] : []
+        );
+      }
+    }
+  }
+}
+function constructs(existing, list4) {
+  let index2 = -1;
+  const before = [];
+  while (++index2 < list4.length) {
+    ;
+    (list4[index2].add === "after" ? existing : before).push(list4[index2]);
+  }
+  splice(existing, 0, 0, before);
+}
+var hasOwnProperty;
+var init_micromark_util_combine_extensions = __esm({
+  "node_modules/micromark-util-combine-extensions/index.js"() {
+    init_micromark_util_chunked();
+    hasOwnProperty = {}.hasOwnProperty;
+  }
+});
+
+// node_modules/micromark-util-decode-numeric-character-reference/index.js
+function decodeNumericCharacterReference(value2, base2) {
+  const code4 = Number.parseInt(value2, base2);
+  if (
+    // C0 except for HT, LF, FF, CR, space.
+    code4 < 9 || code4 === 11 || code4 > 13 && code4 < 32 || // Control character (DEL) of C0, and C1 controls.
+    code4 > 126 && code4 < 160 || // Lone high surrogates and low surrogates.
+    code4 > 55295 && code4 < 57344 || // Noncharacters.
+    code4 > 64975 && code4 < 65008 || /* eslint-disable no-bitwise */
+    (code4 & 65535) === 65535 || (code4 & 65535) === 65534 || /* eslint-enable no-bitwise */
+    // Out of range
+    code4 > 1114111
+  ) {
+    return "\uFFFD";
+  }
+  return String.fromCodePoint(code4);
+}
+var init_micromark_util_decode_numeric_character_reference = __esm({
+  "node_modules/micromark-util-decode-numeric-character-reference/index.js"() {
+  }
+});
+
+// node_modules/micromark-util-normalize-identifier/index.js
+function normalizeIdentifier(value2) {
+  return value2.replace(/[\t\n\r ]+/g, " ").replace(/^ | $/g, "").toLowerCase().toUpperCase();
+}
+var init_micromark_util_normalize_identifier = __esm({
+  "node_modules/micromark-util-normalize-identifier/index.js"() {
+  }
+});
+
+// node_modules/micromark-util-character/index.js
+function asciiControl(code4) {
+  return (
+    // Special whitespace codes (which have negative values), C0 and Control
+    // character DEL
+    code4 !== null && (code4 < 32 || code4 === 127)
+  );
+}
+function markdownLineEnding(code4) {
+  return code4 !== null && code4 < -2;
+}
+function markdownLineEndingOrSpace(code4) {
+  return code4 !== null && (code4 < 0 || code4 === 32);
+}
+function markdownSpace(code4) {
+  return code4 === -2 || code4 === -1 || code4 === 32;
+}
+function regexCheck(regex) {
+  return check2;
+  function check2(code4) {
+    return code4 !== null && code4 > -1 && regex.test(String.fromCharCode(code4));
+  }
+}
+var asciiAlpha, asciiAlphanumeric, asciiAtext, asciiDigit, asciiHexDigit, asciiPunctuation, unicodePunctuation, unicodeWhitespace;
+var init_micromark_util_character = __esm({
+  "node_modules/micromark-util-character/index.js"() {
+    asciiAlpha = regexCheck(/[A-Za-z]/);
+    asciiAlphanumeric = regexCheck(/[\dA-Za-z]/);
+    asciiAtext = regexCheck(/[#-'*+\--9=?A-Z^-~]/);
+    asciiDigit = regexCheck(/\d/);
+    asciiHexDigit = regexCheck(/[\dA-Fa-f]/);
+    asciiPunctuation = regexCheck(/[!-/:-@[-`{-~]/);
+    unicodePunctuation = regexCheck(new RegExp("\\p{P}|\\p{S}", "u"));
+    unicodeWhitespace = regexCheck(/\s/);
+  }
+});
+
+// node_modules/micromark-util-sanitize-uri/index.js
+function normalizeUri(value2) {
+  const result = [];
+  let index2 = -1;
+  let start = 0;
+  let skip = 0;
+  while (++index2 < value2.length) {
+    const code4 = value2.charCodeAt(index2);
+    let replace2 = "";
+    if (code4 === 37 && asciiAlphanumeric(value2.charCodeAt(index2 + 1)) && asciiAlphanumeric(value2.charCodeAt(index2 + 2))) {
+      skip = 2;
+    } else if (code4 < 128) {
+      if (!/[!#$&-;=?-Z_a-z~]/.test(String.fromCharCode(code4))) {
+        replace2 = String.fromCharCode(code4);
+      }
+    } else if (code4 > 55295 && code4 < 57344) {
+      const next = value2.charCodeAt(index2 + 1);
+      if (code4 < 56320 && next > 56319 && next < 57344) {
+        replace2 = String.fromCharCode(code4, next);
+        skip = 1;
+      } else {
+        replace2 = "\uFFFD";
+      }
+    } else {
+      replace2 = String.fromCharCode(code4);
+    }
+    if (replace2) {
+      result.push(value2.slice(start, index2), encodeURIComponent(replace2));
+      start = index2 + skip + 1;
+      replace2 = "";
+    }
+    if (skip) {
+      index2 += skip;
+      skip = 0;
+    }
+  }
+  return result.join("") + value2.slice(start);
+}
+var init_micromark_util_sanitize_uri = __esm({
+  "node_modules/micromark-util-sanitize-uri/index.js"() {
+    init_micromark_util_character();
+  }
+});
+
+// node_modules/micromark-factory-space/index.js
+function factorySpace(effects, ok3, type, max) {
+  const limit = max ? max - 1 : Infinity;
+  let size = 0;
+  return start;
+  function start(code4) {
+    if (markdownSpace(code4)) {
+      effects.enter(type);
+      return prefix(code4);
+    }
+    return ok3(code4);
+  }
+  function prefix(code4) {
+    if (markdownSpace(code4) && size++ < limit) {
+      effects.consume(code4);
+      return prefix;
+    }
+    effects.exit(type);
+    return ok3(code4);
+  }
+}
+function factorySpaceMinMax(effects, ok3, nok, type, min, max) {
+  let size = 0;
+  return start;
+  function start(code4) {
+    if (max > 0 && markdownSpace(code4)) {
+      effects.enter(type);
+      return prefix(code4);
+    }
+    return after(code4);
+  }
+  function prefix(code4) {
+    if (markdownSpace(code4) && size < max) {
+      effects.consume(code4);
+      size++;
+      return prefix;
+    }
+    effects.exit(type);
+    return after(code4);
+  }
+  function after(code4) {
+    return size >= min ? ok3(code4) : nok(code4);
+  }
+}
+var init_micromark_factory_space = __esm({
+  "node_modules/micromark-factory-space/index.js"() {
+    init_micromark_util_character();
+  }
+});
+
+// node_modules/micromark/lib/initialize/content.js
+function initializeContent(effects) {
+  const contentStart = effects.attempt(this.parser.constructs.contentInitial, afterContentStartConstruct, paragraphInitial);
+  let previous3;
+  return contentStart;
+  function afterContentStartConstruct(code4) {
+    if (code4 === null) {
+      effects.consume(code4);
+      return;
+    }
+    effects.enter("lineEnding");
+    effects.consume(code4);
+    effects.exit("lineEnding");
+    return factorySpace(effects, contentStart, "linePrefix");
+  }
+  function paragraphInitial(code4) {
+    effects.enter("paragraph");
+    return lineStart(code4);
+  }
+  function lineStart(code4) {
+    const token = effects.enter("chunkText", {
+      contentType: "text",
+      previous: previous3
+    });
+    if (previous3) {
+      previous3.next = token;
+    }
+    previous3 = token;
+    return data(code4);
+  }
+  function data(code4) {
+    if (code4 === null) {
+      effects.exit("chunkText");
+      effects.exit("paragraph");
+      effects.consume(code4);
+      return;
+    }
+    if (markdownLineEnding(code4)) {
+      effects.consume(code4);
+      effects.exit("chunkText");
+      return lineStart;
+    }
+    effects.consume(code4);
+    effects.hpConsumeRun();
+    return data;
+  }
+}
+var content;
+var init_content = __esm({
+  "node_modules/micromark/lib/initialize/content.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    content = {
+      tokenize: initializeContent
+    };
+  }
+});
+
+// node_modules/micromark-util-edit-map/index.js
+function addImplementation(editMap, at, remove, add2, before) {
+  if (remove === 0 && add2.length === 0) {
+    return;
+  }
+  const existing = editMap.index.get(at);
+  if (existing) {
+    existing[1] += remove;
+    if (before) {
+      add2.push(...existing[2]);
+      existing[2] = add2;
+    } else {
+      existing[2].push(...add2);
+    }
+    return;
+  }
+  const change = [at, remove, add2];
+  editMap.map.push(change);
+  editMap.index.set(at, change);
+}
+var EditMap;
+var init_micromark_util_edit_map = __esm({
+  "node_modules/micromark-util-edit-map/index.js"() {
+    EditMap = class {
+      /**
+       * Create a new edit map.
+       *
+       * @returns
+       *   New instance.
+       */
+      constructor() {
+        this.index = /* @__PURE__ */ new Map();
+        this.map = [];
+      }
+      /**
+       * Create an edit: a remove and/or add at a certain place.
+       *
+       * @param {number} index
+       *   Index at which to apply the edit.
+       * @param {number} remove
+       *   Count of items to remove at the index.
+       * @param {Array<Event>} add
+       *   Items to add at the index.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      add(index2, remove, add2) {
+        addImplementation(this, index2, remove, add2, false);
+      }
+      /**
+       * Create an edit: but insert `add` before existing additions, instead of
+       * after them.
+       *
+       * @param {number} index
+       *   Index at which to apply the edit.
+       * @param {number} remove
+       *   Count of items to remove at the index.
+       * @param {Array<Event>} add
+       *   Items to add at the index.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      addBefore(index2, remove, add2) {
+        addImplementation(this, index2, remove, add2, true);
+      }
+      /**
+       * Done, change the events.
+       *
+       * @param {Array<Event>} events
+       *   List of events to apply the edits to.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      consume(events) {
+        this.map.sort(function(a3, b2) {
+          return a3[0] - b2[0];
+        });
+        if (this.map.length === 0) {
+          return;
+        }
+        let index2 = this.map.length;
+        const vecs = [];
+        while (index2 > 0) {
+          index2 -= 1;
+          vecs.push(events.slice(this.map[index2][0] + this.map[index2][1]), this.map[index2][2]);
+          events.length = this.map[index2][0];
+        }
+        vecs.push(events.slice());
+        events.length = 0;
+        let slice3 = vecs.pop();
+        while (slice3) {
+          for (const element2 of slice3) {
+            events.push(element2);
+          }
+          slice3 = vecs.pop();
+        }
+        this.map.length = 0;
+        this.index.clear();
+      }
+    };
+  }
+});
+
+// node_modules/micromark/lib/initialize/document.js
+function initializeDocument(effects) {
+  const self2 = this;
+  const stack = [];
+  let continued = 0;
+  let childFlow;
+  let childToken;
+  let lineStartOffset;
+  return start;
+  function start(code4) {
+    if (continued < stack.length) {
+      const item = stack[continued];
+      self2.containerState = item[1];
+      return effects.attempt(item[0].continuation, documentContinue, checkNewContainers)(code4);
+    }
+    return checkNewContainers(code4);
+  }
+  function documentContinue(code4) {
+    continued++;
+    if (self2.containerState._closeFlow) {
+      self2.containerState._closeFlow = void 0;
+      if (childFlow) {
+        closeFlow();
+      }
+      const indexBeforeExits = self2.events.length;
+      let indexBeforeFlow = indexBeforeExits;
+      let point5;
+      while (indexBeforeFlow--) {
+        if (self2.events[indexBeforeFlow][0] === "exit" && self2.events[indexBeforeFlow][1].type === "chunkFlow") {
+          point5 = self2.events[indexBeforeFlow][1].end;
+          break;
+        }
+      }
+      exitContainers(continued);
+      let index2 = indexBeforeExits;
+      while (index2 < self2.events.length) {
+        self2.events[index2][1].end = {
+          ...point5
+        };
+        index2++;
+      }
+      const editMap = new EditMap();
+      editMap.add(indexBeforeFlow + 1, 0, self2.events.slice(indexBeforeExits));
+      editMap.add(indexBeforeExits, index2 - indexBeforeExits, []);
+      editMap.consume(self2.events);
+      return checkNewContainers(code4);
+    }
+    return start(code4);
+  }
+  function checkNewContainers(code4) {
+    if (continued === stack.length) {
+      if (!childFlow) {
+        return documentContinued(code4);
+      }
+      if (childFlow.currentConstruct && childFlow.currentConstruct.concrete) {
+        return flowStart(code4);
+      }
+      self2.interrupt = Boolean(childFlow.currentConstruct && !childFlow._gfmTableDynamicInterruptHack);
+    }
+    self2.containerState = {};
+    return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code4);
+  }
+  function thereIsANewContainer(code4) {
+    if (childFlow) {
+      closeFlow();
+    }
+    exitContainers(continued);
+    return documentContinued(code4);
+  }
+  function thereIsNoNewContainer(code4) {
+    self2.parser.lazy[self2.now().line] = continued !== stack.length;
+    lineStartOffset = self2.now().offset;
+    return flowStart(code4);
+  }
+  function documentContinued(code4) {
+    self2.containerState = {};
+    return effects.attempt(containerConstruct, containerContinue, flowStart)(code4);
+  }
+  function containerContinue(code4) {
+    continued++;
+    stack.push([self2.currentConstruct, self2.containerState]);
+    return documentContinued(code4);
+  }
+  function flowStart(code4) {
+    if (code4 === null) {
+      if (childFlow) {
+        closeFlow();
+      }
+      exitContainers(0);
+      effects.consume(code4);
+      return;
+    }
+    childFlow = childFlow || self2.parser.flow(self2.now());
+    effects.enter("chunkFlow", {
+      _tokenizer: childFlow,
+      contentType: "flow",
+      previous: childToken
+    });
+    return flowContinue(code4);
+  }
+  function flowContinue(code4) {
+    if (code4 === null) {
+      writeToChild(effects.exit("chunkFlow"), true);
+      exitContainers(0);
+      effects.consume(code4);
+      return;
+    }
+    if (markdownLineEnding(code4)) {
+      effects.consume(code4);
+      writeToChild(effects.exit("chunkFlow"));
+      continued = 0;
+      self2.interrupt = void 0;
+      return start;
+    }
+    effects.consume(code4);
+    effects.hpConsumeRun();
+    return flowContinue;
+  }
+  function writeToChild(token, endOfFile) {
+    const stream = self2.sliceStream(token);
+    if (endOfFile) {
+      stream.push(null);
+    }
+    token.previous = childToken;
+    if (childToken) {
+      childToken.next = token;
+    }
+    childToken = token;
+    childFlow.defineSkip(token.start);
+    childFlow.write(stream);
+    if (self2.parser.lazy[token.start.line]) {
+      let index2 = childFlow.events.length;
+      while (index2--) {
+        if (
+          // The token starts before the line ending\u2026
+          childFlow.events[index2][1].start.offset < lineStartOffset && // \u2026and either is not ended yet\u2026
+          (!childFlow.events[index2][1].end || // \u2026or ends after it.
+          childFlow.events[index2][1].end.offset > lineStartOffset)
+        ) {
+          return;
+        }
+      }
+      const indexBeforeExits = self2.events.length;
+      let indexBeforeFlow = indexBeforeExits;
+      let seen;
+      let point5;
+      while (indexBeforeFlow--) {
+        if (self2.events[indexBeforeFlow][0] === "exit" && self2.events[indexBeforeFlow][1].type === "chunkFlow") {
+          if (seen) {
+            point5 = self2.events[indexBeforeFlow][1].end;
+            break;
+          }
+          seen = true;
+        }
+      }
+      exitContainers(continued);
+      index2 = indexBeforeExits;
+      while (index2 < self2.events.length) {
+        self2.events[index2][1].end = {
+          ...point5
+        };
+        index2++;
+      }
+      const editMap = new EditMap();
+      editMap.add(indexBeforeFlow + 1, 0, self2.events.slice(indexBeforeExits));
+      editMap.add(indexBeforeExits, index2 - indexBeforeExits, []);
+      editMap.consume(self2.events);
+    }
+  }
+  function exitContainers(size) {
+    let index2 = stack.length;
+    while (index2-- > size) {
+      const entry = stack[index2];
+      self2.containerState = entry[1];
+      entry[0].exit.call(self2, effects);
+    }
+    stack.length = size;
+  }
+  function closeFlow() {
+    childFlow.write([null]);
+    childToken = void 0;
+    childFlow = void 0;
+    self2.containerState._closeFlow = void 0;
+  }
+}
+function tokenizeContainer(effects, ok3, nok) {
+  return factorySpace(effects, effects.attempt(this.parser.constructs.document, ok3, nok), "linePrefix", this.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4);
+}
+var document2, containerConstruct;
+var init_document = __esm({
+  "node_modules/micromark/lib/initialize/document.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_micromark_util_edit_map();
+    document2 = {
+      tokenize: initializeDocument
+    };
+    containerConstruct = {
+      tokenize: tokenizeContainer
+    };
+  }
+});
+
+// node_modules/micromark-util-classify-character/index.js
+function classifyCharacter(code4) {
+  if (code4 === null || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4)) {
+    return 1;
+  }
+  if (unicodePunctuation(code4)) {
+    return 2;
+  }
+}
+var init_micromark_util_classify_character = __esm({
+  "node_modules/micromark-util-classify-character/index.js"() {
+    init_micromark_util_character();
+  }
+});
+
+// node_modules/micromark-util-resolve-all/index.js
+function resolveAll(constructs2, events, context) {
+  const called = [];
+  let index2 = -1;
+  while (++index2 < constructs2.length) {
+    const resolve2 = constructs2[index2].resolveAll;
+    if (resolve2 && !called.includes(resolve2)) {
+      events = resolve2(events, context);
+      called.push(resolve2);
+    }
+  }
+  return events;
+}
+var init_micromark_util_resolve_all = __esm({
+  "node_modules/micromark-util-resolve-all/index.js"() {
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/attention.js
+function resolveAllAttention(events, context) {
+  let index2 = -1;
+  let nextEvents;
+  while (++index2 < events.length) {
+    if (events[index2][0] === "enter" && events[index2][1].type === "attentionSequence" && events[index2][1]._close) {
+      let open2 = index2;
+      while (open2--) {
+        if (events[open2][0] === "exit" && events[open2][1].type === "attentionSequence" && events[open2][1]._open && // If the markers are the same:
+        context.sliceSerialize(events[open2][1]).charCodeAt(0) === context.sliceSerialize(events[index2][1]).charCodeAt(0)) {
+          if ((events[open2][1]._close || events[index2][1]._open) && (events[index2][1].end.offset - events[index2][1].start.offset) % 3 && !((events[open2][1].end.offset - events[open2][1].start.offset + events[index2][1].end.offset - events[index2][1].start.offset) % 3)) {
+            continue;
+          }
+          const use = events[open2][1].end.offset - events[open2][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
+          const start = {
+            ...events[open2][1].end
+          };
+          const end = {
+            ...events[index2][1].start
+          };
+          movePoint(start, -use);
+          movePoint(end, use);
+          const openingSequence = {
+            type: use > 1 ? "strongSequence" : "emphasisSequence",
+            start,
+            end: {
+              ...events[open2][1].end
+            }
+          };
+          const closingSequence = {
+            type: use > 1 ? "strongSequence" : "emphasisSequence",
+            start: {
+              ...events[index2][1].start
+            },
+            end
+          };
+          const text12 = {
+            type: use > 1 ? "strongText" : "emphasisText",
+            start: {
+              ...events[open2][1].end
+            },
+            end: {
+              ...events[index2][1].start
+            }
+          };
+          const group3 = {
+            type: use > 1 ? "strong" : "emphasis",
+            start: {
+              ...openingSequence.start
+            },
+            end: {
+              ...closingSequence.end
+            }
+          };
+          events[open2][1].end = {
+            ...openingSequence.start
+          };
+          events[index2][1].start = {
+            ...closingSequence.end
+          };
+          nextEvents = [];
+          if (events[open2][1].end.offset - events[open2][1].start.offset) {
+            nextEvents = push(nextEvents, [["enter", events[open2][1], context], ["exit", events[open2][1], context]]);
+          }
+          nextEvents = push(nextEvents, [["enter", group3, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text12, context]]);
+          nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + 1, index2), context));
+          nextEvents = push(nextEvents, [["exit", text12, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group3, context]]);
+          let offset = 0;
+          if (events[index2][1].end.offset - events[index2][1].start.offset) {
+            offset = 2;
+            nextEvents = push(nextEvents, [["enter", events[index2][1], context], ["exit", events[index2][1], context]]);
+          }
+          splice(events, open2 - 1, index2 - open2 + 3, nextEvents);
+          index2 = open2 + nextEvents.length - offset - 2;
+          break;
+        }
+      }
+    }
+  }
+  index2 = -1;
+  while (++index2 < events.length) {
+    if (events[index2][1].type === "attentionSequence") {
+      events[index2][1].type = "data";
+    }
+  }
+  return events;
+}
+function tokenizeAttention(effects, ok3) {
+  const attentionMarkers2 = this.parser.constructs.attentionMarkers.null;
+  const previous3 = this.previous;
+  const before = classifyCharacter(previous3);
+  let marker;
+  return start;
+  function start(code4) {
+    marker = code4;
+    effects.enter("attentionSequence");
+    return inside2(code4);
+  }
+  function inside2(code4) {
+    if (code4 === marker) {
+      effects.consume(code4);
+      return inside2;
+    }
+    const token = effects.exit("attentionSequence");
+    const after = classifyCharacter(code4);
+    const open2 = !after || after === 2 && before || attentionMarkers2.includes(code4) && code4 !== 42 && code4 !== 95;
+    const close2 = !before || before === 2 && after || attentionMarkers2.includes(previous3) && previous3 !== 42 && previous3 !== 95;
+    token._open = Boolean(marker === 42 ? open2 : open2 && (before || !close2));
+    token._close = Boolean(marker === 42 ? close2 : close2 && (after || !open2));
+    return ok3(code4);
+  }
+}
+function movePoint(point5, offset) {
+  point5.column += offset;
+  point5.offset += offset;
+  point5._bufferIndex += offset;
+}
+var attention;
+var init_attention = __esm({
+  "node_modules/micromark-core-commonmark/lib/attention.js"() {
+    init_micromark_util_chunked();
+    init_micromark_util_classify_character();
+    init_micromark_util_resolve_all();
+    attention = {
+      name: "attention",
+      resolveAll: resolveAllAttention,
+      tokenize: tokenizeAttention
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/autolink.js
+function tokenizeAutolink(effects, ok3, nok) {
+  let size = 0;
+  return start;
+  function start(code4) {
+    effects.enter("autolink");
+    effects.enter("autolinkMarker");
+    effects.consume(code4);
+    effects.exit("autolinkMarker");
+    effects.enter("autolinkProtocol");
+    return open2;
+  }
+  function open2(code4) {
+    if (asciiAlpha(code4)) {
+      effects.consume(code4);
+      return schemeOrEmailAtext;
+    }
+    if (code4 === 64) {
+      return nok(code4);
+    }
+    return emailAtext(code4);
+  }
+  function schemeOrEmailAtext(code4) {
+    if (code4 === 43 || code4 === 45 || code4 === 46 || asciiAlphanumeric(code4)) {
+      size = 1;
+      return schemeInsideOrEmailAtext(code4);
+    }
+    return emailAtext(code4);
+  }
+  function schemeInsideOrEmailAtext(code4) {
+    if (code4 === 58) {
+      effects.consume(code4);
+      size = 0;
+      return urlInside;
+    }
+    if ((code4 === 43 || code4 === 45 || code4 === 46 || asciiAlphanumeric(code4)) && size++ < 32) {
+      effects.consume(code4);
+      return schemeInsideOrEmailAtext;
+    }
+    size = 0;
+    return emailAtext(code4);
+  }
+  function urlInside(code4) {
+    if (code4 === 62) {
+      effects.exit("autolinkProtocol");
+      effects.enter("autolinkMarker");
+      effects.consume(code4);
+      effects.exit("autolinkMarker");
+      effects.exit("autolink");
+      return ok3;
+    }
+    if (code4 === null || code4 === 32 || code4 === 60 || asciiControl(code4)) {
+      return nok(code4);
+    }
+    effects.consume(code4);
+    return urlInside;
+  }
+  function emailAtext(code4) {
+    if (code4 === 64) {
+      effects.consume(code4);
+      return emailAtSignOrDot;
+    }
+    if (asciiAtext(code4)) {
+      effects.consume(code4);
+      return emailAtext;
+    }
+    return nok(code4);
+  }
+  function emailAtSignOrDot(code4) {
+    return asciiAlphanumeric(code4) ? emailLabel(code4) : nok(code4);
+  }
+  function emailLabel(code4) {
+    if (code4 === 46) {
+      effects.consume(code4);
+      size = 0;
+      return emailAtSignOrDot;
+    }
+    if (code4 === 62) {
+      effects.exit("autolinkProtocol").type = "autolinkEmail";
+      effects.enter("autolinkMarker");
+      effects.consume(code4);
+      effects.exit("autolinkMarker");
+      effects.exit("autolink");
+      return ok3;
+    }
+    return emailValue(code4);
+  }
+  function emailValue(code4) {
+    if ((code4 === 45 || asciiAlphanumeric(code4)) && size++ < 63) {
+      const next = code4 === 45 ? emailValue : emailLabel;
+      effects.consume(code4);
+      return next;
+    }
+    return nok(code4);
+  }
+}
+var autolink;
+var init_autolink = __esm({
+  "node_modules/micromark-core-commonmark/lib/autolink.js"() {
+    init_micromark_util_character();
+    autolink = {
+      name: "autolink",
+      tokenize: tokenizeAutolink
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/blank-line.js
+function tokenizeBlankLine(effects, ok3, nok) {
+  return start;
+  function start(code4) {
+    return markdownSpace(code4) ? factorySpace(effects, after, "linePrefix")(code4) : after(code4);
+  }
+  function after(code4) {
+    return code4 === null || markdownLineEnding(code4) ? ok3(code4) : nok(code4);
+  }
+}
+var blankLine;
+var init_blank_line = __esm({
+  "node_modules/micromark-core-commonmark/lib/blank-line.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    blankLine = {
+      partial: true,
+      tokenize: tokenizeBlankLine
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/block-quote.js
+function tokenizeBlockQuoteStart(effects, ok3, nok) {
+  const self2 = this;
+  return start;
+  function start(code4) {
+    if (code4 === 62) {
+      const state = self2.containerState;
+      if (!state.open) {
+        effects.enter("blockQuote", {
+          _container: true
+        });
+        state.open = true;
+      }
+      effects.enter("blockQuotePrefix");
+      effects.enter("blockQuoteMarker");
+      effects.consume(code4);
+      effects.exit("blockQuoteMarker");
+      return after;
+    }
+    return nok(code4);
+  }
+  function after(code4) {
+    if (markdownSpace(code4)) {
+      effects.enter("blockQuotePrefixWhitespace");
+      effects.consume(code4);
+      effects.exit("blockQuotePrefixWhitespace");
+      effects.exit("blockQuotePrefix");
+      return ok3;
+    }
+    effects.exit("blockQuotePrefix");
+    return ok3(code4);
+  }
+}
+function tokenizeBlockQuoteContinuation(effects, ok3, nok) {
+  const self2 = this;
+  return contStart;
+  function contStart(code4) {
+    if (markdownSpace(code4)) {
+      return factorySpace(effects, contBefore, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code4);
+    }
+    return contBefore(code4);
+  }
+  function contBefore(code4) {
+    return effects.attempt(blockQuote, ok3, nok)(code4);
+  }
+}
+function exit(effects) {
+  effects.exit("blockQuote");
+}
+var blockQuote;
+var init_block_quote = __esm({
+  "node_modules/micromark-core-commonmark/lib/block-quote.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    blockQuote = {
+      continuation: {
+        tokenize: tokenizeBlockQuoteContinuation
+      },
+      exit,
+      name: "blockQuote",
+      tokenize: tokenizeBlockQuoteStart
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/character-escape.js
+function tokenizeCharacterEscape(effects, ok3, nok) {
+  return start;
+  function start(code4) {
+    effects.enter("characterEscape");
+    effects.enter("escapeMarker");
+    effects.consume(code4);
+    effects.exit("escapeMarker");
+    return inside2;
+  }
+  function inside2(code4) {
+    if (asciiPunctuation(code4)) {
+      effects.enter("characterEscapeValue");
+      effects.consume(code4);
+      effects.exit("characterEscapeValue");
+      effects.exit("characterEscape");
+      return ok3;
+    }
+    return nok(code4);
+  }
+}
+var characterEscape;
+var init_character_escape = __esm({
+  "node_modules/micromark-core-commonmark/lib/character-escape.js"() {
+    init_micromark_util_character();
+    characterEscape = {
+      name: "characterEscape",
+      tokenize: tokenizeCharacterEscape
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/character-reference.js
+function tokenizeCharacterReference(effects, ok3, nok) {
+  const self2 = this;
+  let size = 0;
+  let max;
+  let test;
+  return start;
+  function start(code4) {
+    effects.enter("characterReference");
+    effects.enter("characterReferenceMarker");
+    effects.consume(code4);
+    effects.exit("characterReferenceMarker");
+    return open2;
+  }
+  function open2(code4) {
+    if (code4 === 35) {
+      effects.enter("characterReferenceMarkerNumeric");
+      effects.consume(code4);
+      effects.exit("characterReferenceMarkerNumeric");
+      return numeric;
+    }
+    effects.enter("characterReferenceValue");
+    max = 31;
+    test = asciiAlphanumeric;
+    return value2(code4);
+  }
+  function numeric(code4) {
+    if (code4 === 88 || code4 === 120) {
+      effects.enter("characterReferenceMarkerHexadecimal");
+      effects.consume(code4);
+      effects.exit("characterReferenceMarkerHexadecimal");
+      effects.enter("characterReferenceValue");
+      max = 6;
+      test = asciiHexDigit;
+      return value2;
+    }
+    effects.enter("characterReferenceValue");
+    max = 7;
+    test = asciiDigit;
+    return value2(code4);
+  }
+  function value2(code4) {
+    if (code4 === 59 && size) {
+      const token = effects.exit("characterReferenceValue");
+      if (test === asciiAlphanumeric && !decodeNamedCharacterReference(self2.sliceSerialize(token))) {
+        return nok(code4);
+      }
+      effects.enter("characterReferenceMarker");
+      effects.consume(code4);
+      effects.exit("characterReferenceMarker");
+      effects.exit("characterReference");
+      return ok3;
+    }
+    if (test(code4) && size++ < max) {
+      effects.consume(code4);
+      return value2;
+    }
+    return nok(code4);
+  }
+}
+var characterReference;
+var init_character_reference = __esm({
+  "node_modules/micromark-core-commonmark/lib/character-reference.js"() {
+    init_decode_named_character_reference();
+    init_micromark_util_character();
+    characterReference = {
+      name: "characterReference",
+      tokenize: tokenizeCharacterReference
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/partial-non-lazy-continuation.js
+function tokenizeNonLazyContinuation(effects, ok3, nok) {
+  const self2 = this;
+  return start;
+  function start(code4) {
+    if (code4 === null) {
+      return nok(code4);
+    }
+    effects.enter("lineEnding");
+    effects.consume(code4);
+    effects.exit("lineEnding");
+    return after;
+  }
+  function after(code4) {
+    return self2.parser.lazy[self2.now().line] ? nok(code4) : ok3(code4);
+  }
+}
+var nonLazyContinuation;
+var init_partial_non_lazy_continuation = __esm({
+  "node_modules/micromark-core-commonmark/lib/partial-non-lazy-continuation.js"() {
+    nonLazyContinuation = {
+      partial: true,
+      tokenize: tokenizeNonLazyContinuation
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/code-fenced.js
+function tokenizeCodeFenced(effects, ok3, nok) {
+  const self2 = this;
+  const closeStart = {
+    partial: true,
+    tokenize: tokenizeCloseStart
+  };
+  let initialPrefix = 0;
+  let sizeOpen = 0;
+  let marker;
+  return start;
+  function start(code4) {
+    return beforeSequenceOpen(code4);
+  }
+  function beforeSequenceOpen(code4) {
+    const tail = self2.events[self2.events.length - 1];
+    initialPrefix = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
+    marker = code4;
+    effects.enter("codeFenced");
+    effects.enter("codeFencedFence");
+    effects.enter("codeFencedFenceSequence");
+    return sequenceOpen(code4);
+  }
+  function sequenceOpen(code4) {
+    if (code4 === marker) {
+      sizeOpen++;
+      effects.consume(code4);
+      return sequenceOpen;
+    }
+    if (sizeOpen < 3) {
+      return nok(code4);
+    }
+    effects.exit("codeFencedFenceSequence");
+    return markdownSpace(code4) ? factorySpace(effects, infoBefore, "whitespace")(code4) : infoBefore(code4);
+  }
+  function infoBefore(code4) {
+    if (code4 === null || markdownLineEnding(code4)) {
+      effects.exit("codeFencedFence");
+      return self2.interrupt ? ok3(code4) : effects.check(nonLazyContinuation, atNonLazyBreak, after)(code4);
+    }
+    effects.enter("codeFencedFenceInfo");
+    effects.enter("chunkString", {
+      contentType: "string"
+    });
+    return info(code4);
+  }
+  function info(code4) {
+    if (code4 === null || markdownLineEnding(code4)) {
+      effects.exit("chunkString");
+      effects.exit("codeFencedFenceInfo");
+      return infoBefore(code4);
+    }
+    if (markdownSpace(code4)) {
+      effects.exit("chunkString");
+      effects.exit("codeFencedFenceInfo");
+      return factorySpace(effects, metaBefore, "whitespace")(code4);
+    }
+    if (code4 === 96 && code4 === marker) {
+      return nok(code4);
+    }
+    effects.consume(code4);
+    return info;
+  }
+  function metaBefore(code4) {
+    if (code4 === null || markdownLineEnding(code4)) {
+      return infoBefore(code4);
+    }
+    effects.enter("codeFencedFenceMeta");
+    effects.enter("chunkString", {
+      contentType: "string"
+    });
+    return meta(code4);
+  }
+  function meta(code4) {
+    if (code4 === null || markdownLineEnding(code4)) {
+      effects.exit("chunkString");
+      effects.exit("codeFencedFenceMeta");
+      return infoBefore(code4);
+    }
+    if (code4 === 96 && code4 === marker) {
+      return nok(code4);
+    }
+    effects.consume(code4);
+    return meta;
+  }
+  function atNonLazyBreak(code4) {
+    return effects.attempt(closeStart, after, contentBefore)(code4);
+  }
+  function contentBefore(code4) {
+    effects.enter("lineEnding");
+    effects.consume(code4);
+    effects.exit("lineEnding");
+    return contentStart;
+  }
+  function contentStart(code4) {
+    return initialPrefix > 0 && markdownSpace(code4) ? factorySpace(effects, beforeContentChunk, "linePrefix", initialPrefix + 1)(code4) : beforeContentChunk(code4);
+  }
+  function beforeContentChunk(code4) {
+    if (code4 === null || markdownLineEnding(code4)) {
+      return effects.check(nonLazyContinuation, atNonLazyBreak, after)(code4);
+    }
+    effects.enter("codeFlowValue");
+    return contentChunk(code4);
+  }
+  function contentChunk(code4) {
+    if (code4 === null || markdownLineEnding(code4)) {
+      effects.exit("codeFlowValue");
+      return beforeContentChunk(code4);
+    }
+    effects.consume(code4);
+    return contentChunk;
+  }
+  function after(code4) {
+    effects.exit("codeFenced");
+    return ok3(code4);
+  }
+  function tokenizeCloseStart(effects2, ok4, nok2) {
+    let size = 0;
+    return startBefore;
+    function startBefore(code4) {
+      effects2.enter("lineEnding");
+      effects2.consume(code4);
+      effects2.exit("lineEnding");
+      return start2;
+    }
+    function start2(code4) {
+      effects2.enter("codeFencedFence");
+      return markdownSpace(code4) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code4) : beforeSequenceClose(code4);
+    }
+    function beforeSequenceClose(code4) {
+      if (code4 === marker) {
+        effects2.enter("codeFencedFenceSequence");
+        return sequenceClose(code4);
+      }
+      return nok2(code4);
+    }
+    function sequenceClose(code4) {
+      if (code4 === marker) {
+        size++;
+        effects2.consume(code4);
+        return sequenceClose;
+      }
+      if (size >= sizeOpen) {
+        effects2.exit("codeFencedFenceSequence");
+        return markdownSpace(code4) ? factorySpace(effects2, sequenceCloseAfter, "whitespace")(code4) : sequenceCloseAfter(code4);
+      }
+      return nok2(code4);
+    }
+    function sequenceCloseAfter(code4) {
+      if (code4 === null || markdownLineEnding(code4)) {
+        effects2.exit("codeFencedFence");
+        return ok4(code4);
+      }
+      return nok2(code4);
+    }
+  }
+}
+var codeFenced;
+var init_code_fenced = __esm({
+  "node_modules/micromark-core-commonmark/lib/code-fenced.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_partial_non_lazy_continuation();
+    codeFenced = {
+      concrete: true,
+      name: "codeFenced",
+      tokenize: tokenizeCodeFenced
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/code-indented.js
+function tokenizeCodeIndented(effects, ok3, nok) {
+  return start;
+  function start(code4) {
+    effects.enter("codeIndented");
+    return factorySpaceMinMax(effects, atBreak, nok, "linePrefix", 4, 4)(code4);
+  }
+  function atBreak(code4) {
+    if (code4 === null) {
+      return after(code4);
+    }
+    if (markdownLineEnding(code4)) {
+      return effects.attempt(furtherStart, atBreak, after)(code4);
+    }
+    effects.enter("codeFlowValue");
+    return inside2(code4);
+  }
+  function inside2(code4) {
+    if (code4 === null || markdownLineEnding(code4)) {
+      effects.exit("codeFlowValue");
+      return atBreak(code4);
+    }
+    effects.consume(code4);
+    return inside2;
+  }
+  function after(code4) {
+    effects.exit("codeIndented");
+    return ok3(code4);
+  }
+}
+function tokenizeFurtherStart(effects, ok3, nok) {
+  const self2 = this;
+  return furtherStart2;
+  function furtherStart2(code4) {
+    if (self2.parser.lazy[self2.now().line]) {
+      return nok(code4);
+    }
+    if (markdownLineEnding(code4)) {
+      effects.enter("lineEnding");
+      effects.consume(code4);
+      effects.exit("lineEnding");
+      return furtherStart2;
+    }
+    return factorySpaceMinMax(effects, ok3, onNotEnoughPrefix, "linePrefix", 4, 4)(code4);
+  }
+  function onNotEnoughPrefix(code4) {
+    return markdownLineEnding(code4) ? furtherStart2(code4) : nok(code4);
+  }
+}
+var codeIndented, furtherStart;
+var init_code_indented = __esm({
+  "node_modules/micromark-core-commonmark/lib/code-indented.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    codeIndented = {
+      name: "codeIndented",
+      tokenize: tokenizeCodeIndented
+    };
+    furtherStart = {
+      partial: true,
+      tokenize: tokenizeFurtherStart
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/code-text.js
+function resolveCodeText(events) {
+  let tailExitIndex = events.length - 4;
+  let headEnterIndex = 3;
+  let index2;
+  let enter;
+  if ((events[headEnterIndex][1].type === "lineEnding" || events[headEnterIndex][1].type === "space") && (events[tailExitIndex][1].type === "lineEnding" || events[tailExitIndex][1].type === "space")) {
+    index2 = headEnterIndex;
+    while (++index2 < tailExitIndex) {
+      if (events[index2][1].type === "codeTextData") {
+        events[headEnterIndex][1].type = "codeTextPadding";
+        events[tailExitIndex][1].type = "codeTextPadding";
+        headEnterIndex += 2;
+        tailExitIndex -= 2;
+        break;
+      }
+    }
+  }
+  index2 = headEnterIndex - 1;
+  tailExitIndex++;
+  while (++index2 <= tailExitIndex) {
+    if (enter === void 0) {
+      if (index2 !== tailExitIndex && events[index2][1].type !== "lineEnding") {
+        enter = index2;
+      }
+    } else if (index2 === tailExitIndex || events[index2][1].type === "lineEnding") {
+      events[enter][1].type = "codeTextData";
+      if (index2 !== enter + 2) {
+        events[enter][1].end = events[index2 - 1][1].end;
+        events.splice(enter + 2, index2 - enter - 2);
+        tailExitIndex -= index2 - enter - 2;
+        index2 = enter + 2;
+      }
+      enter = void 0;
+    }
+  }
+  return events;
+}
+function previous(code4) {
+  return code4 !== 96 || this.events[this.events.length - 1][1].type === "characterEscape";
+}
+function tokenizeCodeText(effects, ok3, nok) {
+  const self2 = this;
+  let sizeOpen = 0;
+  let size;
+  let token;
+  return start;
+  function start(code4) {
+    effects.enter("codeText");
+    effects.enter("codeTextSequence");
+    return sequenceOpen(code4);
+  }
+  function sequenceOpen(code4) {
+    if (code4 === 96) {
+      effects.consume(code4);
+      sizeOpen++;
+      return sequenceOpen;
+    }
+    effects.exit("codeTextSequence");
+    return between(code4);
+  }
+  function between(code4) {
+    if (code4 === null) {
+      return nok(code4);
+    }
+    if (code4 === 32) {
+      effects.enter("space");
+      effects.consume(code4);
+      effects.exit("space");
+      return between;
+    }
+    if (code4 === 96) {
+      token = effects.enter("codeTextSequence");
+      size = 0;
+      return sequenceClose(code4);
+    }
+    if (markdownLineEnding(code4)) {
+      effects.enter("lineEnding");
+      effects.consume(code4);
+      effects.exit("lineEnding");
+      return between;
+    }
+    effects.enter("codeTextData");
+    return data(code4);
+  }
+  function data(code4) {
+    if (code4 === null || code4 === 32 || code4 === 96 || markdownLineEnding(code4)) {
+      effects.exit("codeTextData");
+      return between(code4);
+    }
+    effects.consume(code4);
+    return data;
+  }
+  function sequenceClose(code4) {
+    if (code4 === 96) {
+      effects.consume(code4);
+      size++;
+      return sequenceClose;
+    }
+    if (size === sizeOpen) {
+      effects.exit("codeTextSequence");
+      effects.exit("codeText");
+      return ok3(code4);
+    }
+    token.type = "codeTextData";
+    return data(code4);
+  }
+}
+var codeText;
+var init_code_text = __esm({
+  "node_modules/micromark-core-commonmark/lib/code-text.js"() {
+    init_micromark_util_character();
+    codeText = {
+      name: "codeText",
+      previous,
+      resolve: resolveCodeText,
+      tokenize: tokenizeCodeText
+    };
+  }
+});
+
+// node_modules/micromark-util-subtokenize/lib/splice-buffer.js
+function chunkedPush(list4, right) {
+  let chunkStart = 0;
+  if (right.length < 1e4) {
+    list4.push(...right);
+  } else {
+    while (chunkStart < right.length) {
+      list4.push(...right.slice(chunkStart, chunkStart + 1e4));
+      chunkStart += 1e4;
+    }
+  }
+}
+var SpliceBuffer;
+var init_splice_buffer = __esm({
+  "node_modules/micromark-util-subtokenize/lib/splice-buffer.js"() {
+    SpliceBuffer = class {
+      /**
+       * @param {ReadonlyArray<T> | null | undefined} [initial]
+       *   Initial items (optional).
+       * @returns
+       *   Splice buffer.
+       */
+      constructor(initial) {
+        this.left = initial ? [...initial] : [];
+        this.right = [];
+      }
+      /**
+       * Array access;
+       * does not move the cursor.
+       *
+       * @param {number} index
+       *   Index.
+       * @return {T}
+       *   Item.
+       */
+      get(index2) {
+        if (index2 < 0 || index2 >= this.left.length + this.right.length) {
+          throw new RangeError("Cannot access index `" + index2 + "` in a splice buffer of size `" + (this.left.length + this.right.length) + "`");
+        }
+        if (index2 < this.left.length) return this.left[index2];
+        return this.right[this.right.length - index2 + this.left.length - 1];
+      }
+      /**
+       * The length of the splice buffer, one greater than the largest index in the
+       * array.
+       */
+      get length() {
+        return this.left.length + this.right.length;
+      }
+      /**
+       * Remove and return `list[0]`;
+       * moves the cursor to `0`.
+       *
+       * @returns {T | undefined}
+       *   Item, optional.
+       */
+      shift() {
+        this.setCursor(0);
+        return this.right.pop();
+      }
+      /**
+       * Slice the buffer to get an array;
+       * does not move the cursor.
+       *
+       * @param {number} start
+       *   Start.
+       * @param {number | null | undefined} [end]
+       *   End (optional).
+       * @returns {Array<T>}
+       *   Array of items.
+       */
+      slice(start, end) {
+        const stop = end === null || end === void 0 ? Number.POSITIVE_INFINITY : end;
+        if (stop < this.left.length) {
+          return this.left.slice(start, stop);
+        }
+        if (start > this.left.length) {
+          return this.right.slice(this.right.length - stop + this.left.length, this.right.length - start + this.left.length).reverse();
+        }
+        return this.left.slice(start).concat(this.right.slice(this.right.length - stop + this.left.length).reverse());
+      }
+      /**
+       * Mimics the behavior of Array.prototype.splice() except for the change of
+       * interface necessary to avoid segfaults when patching in very large arrays.
+       *
+       * This operation moves cursor is moved to `start` and results in the cursor
+       * placed after any inserted items.
+       *
+       * @param {number} start
+       *   Start;
+       *   zero-based index at which to start changing the array;
+       *   negative numbers count backwards from the end of the array and values
+       *   that are out-of bounds are clamped to the appropriate end of the array.
+       * @param {number | null | undefined} [deleteCount=0]
+       *   Delete count (default: `0`);
+       *   maximum number of elements to delete, starting from start.
+       * @param {Array<T> | null | undefined} [items=[]]
+       *   Items to include in place of the deleted items (default: `[]`).
+       * @return {Array<T>}
+       *   Any removed items.
+       */
+      splice(start, deleteCount, items) {
+        const count = deleteCount || 0;
+        this.setCursor(Math.trunc(start));
+        const removed = this.right.splice(this.right.length - count, Number.POSITIVE_INFINITY);
+        if (items) chunkedPush(this.left, items);
+        return removed.reverse();
+      }
+      /**
+       * Remove and return the highest-numbered item in the array, so
+       * `list[list.length - 1]`;
+       * Moves the cursor to `length`.
+       *
+       * @returns {T | undefined}
+       *   Item, optional.
+       */
+      pop() {
+        this.setCursor(Number.POSITIVE_INFINITY);
+        return this.left.pop();
+      }
+      /**
+       * Inserts a single item to the high-numbered side of the array;
+       * moves the cursor to `length`.
+       *
+       * @param {T} item
+       *   Item.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      push(item) {
+        this.setCursor(Number.POSITIVE_INFINITY);
+        this.left.push(item);
+      }
+      /**
+       * Inserts many items to the high-numbered side of the array.
+       * Moves the cursor to `length`.
+       *
+       * @param {Array<T>} items
+       *   Items.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      pushMany(items) {
+        this.setCursor(Number.POSITIVE_INFINITY);
+        chunkedPush(this.left, items);
+      }
+      /**
+       * Inserts a single item to the low-numbered side of the array;
+       * Moves the cursor to `0`.
+       *
+       * @param {T} item
+       *   Item.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      unshift(item) {
+        this.setCursor(0);
+        this.right.push(item);
+      }
+      /**
+       * Inserts many items to the low-numbered side of the array;
+       * moves the cursor to `0`.
+       *
+       * @param {Array<T>} items
+       *   Items.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      unshiftMany(items) {
+        this.setCursor(0);
+        chunkedPush(this.right, items.reverse());
+      }
+      /**
+       * Move the cursor to a specific position in the array. Requires
+       * time proportional to the distance moved.
+       *
+       * If `n < 0`, the cursor will end up at the beginning.
+       * If `n > length`, the cursor will end up at the end.
+       *
+       * @param {number} n
+       *   Position.
+       * @return {undefined}
+       *   Nothing.
+       */
+      setCursor(n) {
+        if (n === this.left.length || n > this.left.length && this.right.length === 0 || n < 0 && this.left.length === 0) return;
+        if (n < this.left.length) {
+          const removed = this.left.splice(n, Number.POSITIVE_INFINITY);
+          chunkedPush(this.right, removed.reverse());
+        } else {
+          const removed = this.right.splice(this.left.length + this.right.length - n, Number.POSITIVE_INFINITY);
+          chunkedPush(this.left, removed.reverse());
+        }
+      }
+    };
+  }
+});
+
+// node_modules/micromark-util-subtokenize/index.js
+function subtokenize(eventsArray) {
+  const jumps = {};
+  let index2 = -1;
+  let event;
+  let lineIndex;
+  let otherIndex;
+  let otherEvent;
+  let parameters;
+  let subevents;
+  let more;
+  const events = new SpliceBuffer(eventsArray);
+  while (++index2 < events.length) {
+    while (index2 in jumps) {
+      index2 = jumps[index2];
+    }
+    event = events.get(index2);
+    if (index2 && event[1].type === "chunkFlow" && events.get(index2 - 1)[1].type === "listItemPrefix") {
+      subevents = event[1]._tokenizer.events;
+      otherIndex = 0;
+      if (otherIndex < subevents.length && subevents[otherIndex][1].type === "lineEndingBlank") {
+        otherIndex += 2;
+      }
+      if (otherIndex < subevents.length && subevents[otherIndex][1].type === "content") {
+        while (++otherIndex < subevents.length) {
+          if (subevents[otherIndex][1].type === "content") {
+            break;
+          }
+          if (subevents[otherIndex][1].type === "chunkText") {
+            subevents[otherIndex][1]._isInFirstContentOfListItem = true;
+            otherIndex++;
+          }
+        }
+      }
+    }
+    if (event[0] === "enter") {
+      if (event[1].contentType) {
+        Object.assign(jumps, subcontent(events, index2));
+        index2 = jumps[index2];
+        more = true;
+      }
+    } else if (event[1]._container) {
+      otherIndex = index2;
+      lineIndex = void 0;
+      while (otherIndex--) {
+        otherEvent = events.get(otherIndex);
+        if (otherEvent[1].type === "lineEnding" || otherEvent[1].type === "lineEndingBlank") {
+          if (otherEvent[0] === "enter") {
+            if (lineIndex) {
+              events.get(lineIndex)[1].type = "lineEndingBlank";
+            }
+            otherEvent[1].type = "lineEnding";
+            lineIndex = otherIndex;
+          }
+        } else if (otherEvent[1].type === "linePrefix" || otherEvent[1].type === "listItemIndent") {
+        } else {
+          break;
+        }
+      }
+      if (lineIndex) {
+        event[1].end = {
+          ...events.get(lineIndex)[1].start
+        };
+        parameters = events.slice(lineIndex, index2);
+        parameters.unshift(event);
+        events.splice(lineIndex, index2 - lineIndex + 1, parameters);
+      }
+    }
+  }
+  splice(eventsArray, 0, Number.POSITIVE_INFINITY, events.slice(0));
+  return !more;
+}
+function subcontent(events, eventIndex) {
+  const token = events.get(eventIndex)[1];
+  const context = events.get(eventIndex)[2];
+  let startPosition = eventIndex - 1;
+  const startPositions = [];
+  let tokenizer = token._tokenizer;
+  if (!tokenizer) {
+    tokenizer = context.parser[token.contentType](token.start);
+    if (token._contentTypeTextTrailing) {
+      tokenizer._contentTypeTextTrailing = true;
+    }
+  }
+  const childEvents = tokenizer.events;
+  const jumps = [];
+  const gaps = {};
+  let stream;
+  let previous3;
+  let index2 = -1;
+  let current = token;
+  let adjust = 0;
+  let start = 0;
+  const breaks = [start];
+  while (current) {
+    while (events.get(++startPosition)[1] !== current) {
+    }
+    startPositions.push(startPosition);
+    if (!current._tokenizer) {
+      stream = context.sliceStream(current);
+      if (!current.next) {
+        stream.push(null);
+      }
+      if (previous3) {
+        tokenizer.defineSkip(current.start);
+      }
+      if (current._isInFirstContentOfListItem) {
+        tokenizer._gfmTasklistFirstContentOfListItem = true;
+      }
+      tokenizer.write(stream);
+      if (current._isInFirstContentOfListItem) {
+        tokenizer._gfmTasklistFirstContentOfListItem = void 0;
+      }
+    }
+    previous3 = current;
+    current = current.next;
+  }
+  current = token;
+  while (++index2 < childEvents.length) {
+    if (
+      // Find a void token that includes a break.
+      childEvents[index2][0] === "exit" && childEvents[index2 - 1][0] === "enter" && childEvents[index2][1].type === childEvents[index2 - 1][1].type && childEvents[index2][1].start.line !== childEvents[index2][1].end.line
+    ) {
+      start = index2 + 1;
+      breaks.push(start);
+      current._tokenizer = void 0;
+      current.previous = void 0;
+      current = current.next;
+    }
+  }
+  tokenizer.events = [];
+  if (current) {
+    current._tokenizer = void 0;
+    current.previous = void 0;
+  } else {
+    breaks.pop();
+  }
+  index2 = breaks.length;
+  while (index2--) {
+    const slice3 = childEvents.slice(breaks[index2], breaks[index2 + 1]);
+    const start2 = startPositions.pop();
+    jumps.push([start2, start2 + slice3.length - 1]);
+    events.splice(start2, 2, slice3);
+  }
+  jumps.reverse();
+  index2 = -1;
+  while (++index2 < jumps.length) {
+    gaps[adjust + jumps[index2][0]] = adjust + jumps[index2][1];
+    adjust += jumps[index2][1] - jumps[index2][0] - 1;
+  }
+  return gaps;
+}
+var init_micromark_util_subtokenize = __esm({
+  "node_modules/micromark-util-subtokenize/index.js"() {
+    init_micromark_util_chunked();
+    init_splice_buffer();
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/content.js
+function resolveContent(events) {
+  subtokenize(events);
+  return events;
+}
+function tokenizeContent(effects, ok3) {
+  let previous3;
+  return chunkStart;
+  function chunkStart(code4) {
+    effects.enter("content");
+    previous3 = effects.enter("chunkContent", {
+      contentType: "content"
+    });
+    return chunkInside(code4);
+  }
+  function chunkInside(code4) {
+    if (code4 === null) {
+      return contentEnd(code4);
+    }
+    if (markdownLineEnding(code4)) {
+      return effects.check(continuationConstruct, contentContinue, contentEnd)(code4);
+    }
+    effects.consume(code4);
+    effects.hpConsumeRun();
+    return chunkInside;
+  }
+  function contentEnd(code4) {
+    effects.exit("chunkContent");
+    effects.exit("content");
+    return ok3(code4);
+  }
+  function contentContinue(code4) {
+    effects.consume(code4);
+    effects.exit("chunkContent");
+    previous3.next = effects.enter("chunkContent", {
+      contentType: "content",
+      previous: previous3
+    });
+    previous3 = previous3.next;
+    return chunkInside;
+  }
+}
+function tokenizeContinuation(effects, ok3, nok) {
+  const self2 = this;
+  return startLookahead;
+  function startLookahead(code4) {
+    effects.exit("chunkContent");
+    effects.enter("lineEnding");
+    effects.consume(code4);
+    effects.exit("lineEnding");
+    return factorySpace(effects, prefixed, "linePrefix");
+  }
+  function prefixed(code4) {
+    if (code4 === null || markdownLineEnding(code4)) {
+      return nok(code4);
+    }
+    const tail = self2.events[self2.events.length - 1];
+    if (!self2.parser.constructs.disable.null.includes("codeIndented") && tail && tail[1].type === "linePrefix" && tail[2].sliceSerialize(tail[1], true).length >= 4) {
+      return ok3(code4);
+    }
+    return effects.interrupt(self2.parser.constructs.flow, nok, ok3)(code4);
+  }
+}
+var content2, continuationConstruct;
+var init_content2 = __esm({
+  "node_modules/micromark-core-commonmark/lib/content.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_micromark_util_subtokenize();
+    content2 = {
+      resolve: resolveContent,
+      tokenize: tokenizeContent
+    };
+    continuationConstruct = {
+      partial: true,
+      tokenize: tokenizeContinuation
+    };
+  }
+});
+
+// node_modules/micromark-factory-destination/index.js
+function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerType, rawType, stringType, max) {
+  const limit = max || Number.POSITIVE_INFINITY;
+  let balance = 0;
+  return start;
+  function start(code4) {
+    if (code4 === 60) {
+      effects.enter(type);
+      effects.enter(literalType);
+      effects.enter(literalMarkerType);
+      effects.consume(code4);
+      effects.exit(literalMarkerType);
+      return enclosedBefore;
+    }
+    if (code4 === null || code4 === 32 || code4 === 41 || asciiControl(code4)) {
+      return nok(code4);
+    }
+    effects.enter(type);
+    effects.enter(rawType);
+    effects.enter(stringType);
+    effects.enter("chunkString", {
+      contentType: "string"
+    });
+    return raw3(code4);
+  }
+  function enclosedBefore(code4) {
+    if (code4 === 62) {
+      effects.enter(literalMarkerType);
+      effects.consume(code4);
+      effects.exit(literalMarkerType);
+      effects.exit(literalType);
+      effects.exit(type);
+      return ok3;
+    }
+    effects.enter(stringType);
+    effects.enter("chunkString", {
+      contentType: "string"
+    });
+    return enclosed(code4);
+  }
+  function enclosed(code4) {
+    if (code4 === 62) {
+      effects.exit("chunkString");
+      effects.exit(stringType);
+      return enclosedBefore(code4);
+    }
+    if (code4 === null || code4 === 60 || markdownLineEnding(code4)) {
+      return nok(code4);
+    }
+    effects.consume(code4);
+    return code4 === 92 ? enclosedEscape : enclosed;
+  }
+  function enclosedEscape(code4) {
+    if (code4 === 60 || code4 === 62 || code4 === 92) {
+      effects.consume(code4);
+      return enclosed;
+    }
+    return enclosed(code4);
+  }
+  function raw3(code4) {
+    if (!balance && (code4 === null || code4 === 41 || markdownLineEndingOrSpace(code4))) {
+      effects.exit("chunkString");
+      effects.exit(stringType);
+      effects.exit(rawType);
+      effects.exit(type);
+      return ok3(code4);
+    }
+    if (balance < limit && code4 === 40) {
+      effects.consume(code4);
+      balance++;
+      return raw3;
+    }
+    if (code4 === 41) {
+      effects.consume(code4);
+      balance--;
+      return raw3;
+    }
+    if (code4 === null || code4 === 32 || code4 === 40 || asciiControl(code4)) {
+      return nok(code4);
+    }
+    effects.consume(code4);
+    return code4 === 92 ? rawEscape : raw3;
+  }
+  function rawEscape(code4) {
+    if (code4 === 40 || code4 === 41 || code4 === 92) {
+      effects.consume(code4);
+      return raw3;
+    }
+    return raw3(code4);
+  }
+}
+var init_micromark_factory_destination = __esm({
+  "node_modules/micromark-factory-destination/index.js"() {
+    init_micromark_util_character();
+  }
+});
+
+// node_modules/micromark-factory-label/index.js
+function factoryLabel(effects, ok3, nok, type, markerType, stringType) {
+  const self2 = this;
+  let size = 0;
+  let seen;
+  return start;
+  function start(code4) {
+    effects.enter(type);
+    effects.enter(markerType);
+    effects.consume(code4);
+    effects.exit(markerType);
+    effects.enter(stringType);
+    return atBreak;
+  }
+  function atBreak(code4) {
+    if (size > 999 || code4 === null || code4 === 91 || code4 === 93 && !seen || // To do: remove in the future once we\u2019ve switched from
+    // `micromark-extension-footnote` to `micromark-extension-gfm-footnote`,
+    // which doesn\u2019t need this.
+    // Hidden footnotes hook.
+    /* c8 ignore next 3 */
+    code4 === 94 && !size && "_hiddenFootnoteSupport" in self2.parser.constructs) {
+      return nok(code4);
+    }
+    if (code4 === 93) {
+      effects.exit(stringType);
+      effects.enter(markerType);
+      effects.consume(code4);
+      effects.exit(markerType);
+      effects.exit(type);
+      return ok3;
+    }
+    if (markdownLineEnding(code4)) {
+      effects.enter("lineEnding");
+      effects.consume(code4);
+      effects.exit("lineEnding");
+      return atBreak;
+    }
+    effects.enter("chunkString", {
+      contentType: "string"
+    });
+    return labelInside(code4);
+  }
+  function labelInside(code4) {
+    if (code4 === null || code4 === 91 || code4 === 93 || markdownLineEnding(code4) || size++ > 999) {
+      effects.exit("chunkString");
+      return atBreak(code4);
+    }
+    effects.consume(code4);
+    if (!seen) seen = !markdownSpace(code4);
+    return code4 === 92 ? labelEscape : labelInside;
+  }
+  function labelEscape(code4) {
+    if (code4 === 91 || code4 === 92 || code4 === 93) {
+      effects.consume(code4);
+      size++;
+      return labelInside;
+    }
+    return labelInside(code4);
+  }
+}
+var init_micromark_factory_label = __esm({
+  "node_modules/micromark-factory-label/index.js"() {
+    init_micromark_util_character();
+  }
+});
+
+// node_modules/micromark-factory-title/index.js
+function factoryTitle(effects, ok3, nok, type, markerType, stringType) {
+  let marker;
+  return start;
+  function start(code4) {
+    if (code4 === 34 || code4 === 39 || code4 === 40) {
+      effects.enter(type);
+      effects.enter(markerType);
+      effects.consume(code4);
+      effects.exit(markerType);
+      marker = code4 === 40 ? 41 : code4;
+      return begin;
+    }
+    return nok(code4);
+  }
+  function begin(code4) {
+    if (code4 === marker) {
+      effects.enter(markerType);
+      effects.consume(code4);
+      effects.exit(markerType);
+      effects.exit(type);
+      return ok3;
+    }
+    effects.enter(stringType);
+    return atBreak(code4);
+  }
+  function atBreak(code4) {
+    if (code4 === marker) {
+      effects.exit(stringType);
+      return begin(marker);
+    }
+    if (code4 === null) {
+      return nok(code4);
+    }
+    if (markdownLineEnding(code4)) {
+      effects.enter("lineEnding");
+      effects.consume(code4);
+      effects.exit("lineEnding");
+      return factorySpace(effects, atBreak, "linePrefix");
+    }
+    effects.enter("chunkString", {
+      contentType: "string"
+    });
+    return inside2(code4);
+  }
+  function inside2(code4) {
+    if (code4 === marker || code4 === null || markdownLineEnding(code4)) {
+      effects.exit("chunkString");
+      return atBreak(code4);
+    }
+    effects.consume(code4);
+    return code4 === 92 ? escape2 : inside2;
+  }
+  function escape2(code4) {
+    if (code4 === marker || code4 === 92) {
+      effects.consume(code4);
+      return inside2;
+    }
+    return inside2(code4);
+  }
+}
+var init_micromark_factory_title = __esm({
+  "node_modules/micromark-factory-title/index.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+  }
+});
+
+// node_modules/micromark-factory-whitespace/index.js
+function factoryWhitespace(effects, ok3) {
+  let seen;
+  return start;
+  function start(code4) {
+    if (markdownLineEnding(code4)) {
+      effects.enter("lineEnding");
+      effects.consume(code4);
+      effects.exit("lineEnding");
+      seen = true;
+      return start;
+    }
+    if (markdownSpace(code4)) {
+      return factorySpace(effects, start, seen ? "linePrefix" : "lineSuffix")(code4);
+    }
+    return ok3(code4);
+  }
+}
+var init_micromark_factory_whitespace = __esm({
+  "node_modules/micromark-factory-whitespace/index.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/definition.js
+function tokenizeDefinition(effects, ok3, nok) {
+  const self2 = this;
+  let identifier;
+  return start;
+  function start(code4) {
+    effects.enter("definition");
+    return before(code4);
+  }
+  function before(code4) {
+    return factoryLabel.call(
+      self2,
+      effects,
+      labelAfter,
+      // Note: we don\u2019t need to reset the way `markdown-rs` does.
+      nok,
+      "definitionLabel",
+      "definitionLabelMarker",
+      "definitionLabelString"
+    )(code4);
+  }
+  function labelAfter(code4) {
+    identifier = normalizeIdentifier(self2.sliceSerialize(self2.events[self2.events.length - 1][1]).slice(1, -1));
+    if (code4 === 58) {
+      effects.enter("definitionMarker");
+      effects.consume(code4);
+      effects.exit("definitionMarker");
+      return markerAfter;
+    }
+    return nok(code4);
+  }
+  function markerAfter(code4) {
+    return markdownLineEndingOrSpace(code4) ? factoryWhitespace(effects, destinationBefore)(code4) : destinationBefore(code4);
+  }
+  function destinationBefore(code4) {
+    return factoryDestination(
+      effects,
+      destinationAfter,
+      // Note: we don\u2019t need to reset the way `markdown-rs` does.
+      nok,
+      "definitionDestination",
+      "definitionDestinationLiteral",
+      "definitionDestinationLiteralMarker",
+      "definitionDestinationRaw",
+      "definitionDestinationString"
+    )(code4);
+  }
+  function destinationAfter(code4) {
+    return effects.attempt(titleBefore, after, after)(code4);
+  }
+  function after(code4) {
+    return markdownSpace(code4) ? factorySpace(effects, afterWhitespace, "whitespace")(code4) : afterWhitespace(code4);
+  }
+  function afterWhitespace(code4) {
+    if (code4 === null || markdownLineEnding(code4)) {
+      effects.exit("definition");
+      self2.parser.defined.push(identifier);
+      return ok3(code4);
+    }
+    return nok(code4);
+  }
+}
+function tokenizeTitleBefore(effects, ok3, nok) {
+  return titleBefore2;
+  function titleBefore2(code4) {
+    return markdownLineEndingOrSpace(code4) ? factoryWhitespace(effects, beforeMarker)(code4) : nok(code4);
+  }
+  function beforeMarker(code4) {
+    return factoryTitle(effects, titleAfter, nok, "definitionTitle", "definitionTitleMarker", "definitionTitleString")(code4);
+  }
+  function titleAfter(code4) {
+    return markdownSpace(code4) ? factorySpace(effects, titleAfterOptionalWhitespace, "whitespace")(code4) : titleAfterOptionalWhitespace(code4);
+  }
+  function titleAfterOptionalWhitespace(code4) {
+    return code4 === null || markdownLineEnding(code4) ? ok3(code4) : nok(code4);
+  }
+}
+var definition, titleBefore;
+var init_definition = __esm({
+  "node_modules/micromark-core-commonmark/lib/definition.js"() {
+    init_micromark_factory_destination();
+    init_micromark_factory_label();
+    init_micromark_factory_space();
+    init_micromark_factory_title();
+    init_micromark_factory_whitespace();
+    init_micromark_util_character();
+    init_micromark_util_normalize_identifier();
+    definition = {
+      name: "definition",
+      tokenize: tokenizeDefinition
+    };
+    titleBefore = {
+      partial: true,
+      tokenize: tokenizeTitleBefore
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/hard-break-escape.js
+function tokenizeHardBreakEscape(effects, ok3, nok) {
+  return start;
+  function start(code4) {
+    effects.enter("hardBreakEscape");
+    effects.consume(code4);
+    return after;
+  }
+  function after(code4) {
+    if (markdownLineEnding(code4)) {
+      effects.exit("hardBreakEscape");
+      return ok3(code4);
+    }
+    return nok(code4);
+  }
+}
+var hardBreakEscape;
+var init_hard_break_escape = __esm({
+  "node_modules/micromark-core-commonmark/lib/hard-break-escape.js"() {
+    init_micromark_util_character();
+    hardBreakEscape = {
+      name: "hardBreakEscape",
+      tokenize: tokenizeHardBreakEscape
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/heading-atx.js
+function resolveHeadingAtx(events, context) {
+  let contentEnd = events.length - 2;
+  let contentStart = 3;
+  if (events[contentStart][1].type === "whitespace") {
+    contentStart += 2;
+  }
+  if (contentEnd - 2 > contentStart && events[contentEnd][1].type === "whitespace") {
+    contentEnd -= 2;
+  }
+  if (events[contentEnd][1].type === "atxHeadingSequence" && (contentStart === contentEnd - 1 || contentEnd - 4 > contentStart && events[contentEnd - 2][1].type === "whitespace")) {
+    contentEnd -= contentStart + 1 === contentEnd ? 2 : 4;
+  }
+  if (contentEnd > contentStart) {
+    const content3 = {
+      type: "atxHeadingText",
+      start: events[contentStart][1].start,
+      end: events[contentEnd][1].end
+    };
+    const text12 = {
+      type: "chunkText",
+      start: events[contentStart][1].start,
+      end: events[contentEnd][1].end,
+      contentType: "text"
+    };
+    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context], ["enter", text12, context], ["exit", text12, context], ["exit", content3, context]]);
+  }
+  return events;
+}
+function tokenizeHeadingAtx(effects, ok3, nok) {
+  let size = 0;
+  return start;
+  function start(code4) {
+    effects.enter("atxHeading");
+    return before(code4);
+  }
+  function before(code4) {
+    effects.enter("atxHeadingSequence");
+    return sequenceOpen(code4);
+  }
+  function sequenceOpen(code4) {
+    if (code4 === 35 && size++ < 6) {
+      effects.consume(code4);
+      return sequenceOpen;
+    }
+    if (code4 === null || markdownLineEndingOrSpace(code4)) {
+      effects.exit("atxHeadingSequence");
+      return atBreak(code4);
+    }
+    return nok(code4);
+  }
+  function atBreak(code4) {
+    if (code4 === 35) {
+      effects.enter("atxHeadingSequence");
+      return sequenceFurther(code4);
+    }
+    if (code4 === null || markdownLineEnding(code4)) {
+      effects.exit("atxHeading");
+      return ok3(code4);
+    }
+    if (markdownSpace(code4)) {
+      return factorySpace(effects, atBreak, "whitespace")(code4);
+    }
+    effects.enter("atxHeadingText");
+    return data(code4);
+  }
+  function sequenceFurther(code4) {
+    if (code4 === 35) {
+      effects.consume(code4);
+      return sequenceFurther;
+    }
+    effects.exit("atxHeadingSequence");
+    return atBreak(code4);
+  }
+  function data(code4) {
+    if (code4 === null || code4 === 35 || markdownLineEndingOrSpace(code4)) {
+      effects.exit("atxHeadingText");
+      return atBreak(code4);
+    }
+    effects.consume(code4);
+    return data;
+  }
+}
+var headingAtx;
+var init_heading_atx = __esm({
+  "node_modules/micromark-core-commonmark/lib/heading-atx.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_micromark_util_chunked();
+    headingAtx = {
+      name: "headingAtx",
+      resolve: resolveHeadingAtx,
+      tokenize: tokenizeHeadingAtx
+    };
+  }
+});
+
+// node_modules/micromark-util-html-tag-name/index.js
+var htmlBlockNames, htmlRawNames;
+var init_micromark_util_html_tag_name = __esm({
+  "node_modules/micromark-util-html-tag-name/index.js"() {
+    htmlBlockNames = [
+      "address",
+      "article",
+      "aside",
+      "base",
+      "basefont",
+      "blockquote",
+      "body",
+      "caption",
+      "center",
+      "col",
+      "colgroup",
+      "dd",
+      "details",
+      "dialog",
+      "dir",
+      "div",
+      "dl",
+      "dt",
+      "fieldset",
+      "figcaption",
+      "figure",
+      "footer",
+      "form",
+      "frame",
+      "frameset",
+      "h1",
+      "h2",
+      "h3",
+      "h4",
+      "h5",
+      "h6",
+      "head",
+      "header",
+      "hr",
+      "html",
+      "iframe",
+      "legend",
+      "li",
+      "link",
+      "main",
+      "menu",
+      "menuitem",
+      "nav",
+      "noframes",
+      "ol",
+      "optgroup",
+      "option",
+      "p",
+      "param",
+      "search",
+      "section",
+      "summary",
+      "table",
+      "tbody",
+      "td",
+      "tfoot",
+      "th",
+      "thead",
+      "title",
+      "tr",
+      "track",
+      "ul"
+    ];
+    htmlRawNames = ["pre", "script", "style", "textarea"];
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/html-flow.js
+function resolveToHtmlFlow(events) {
+  let index2 = events.length;
+  while (index2--) {
+    if (events[index2][0] === "enter" && events[index2][1].type === "htmlFlow") {
+      break;
+    }
+  }
+  if (index2 > 1 && events[index2 - 2][1].type === "linePrefix") {
+    events[index2][1].start = events[index2 - 2][1].start;
+    events[index2 + 1][1].start = events[index2 - 2][1].start;
+    events.splice(index2 - 2, 2);
+  }
+  return events;
+}
+function tokenizeHtmlFlow(effects, ok3, nok) {
+  const self2 = this;
+  let marker;
+  let closingTag;
+  let buffer;
+  let index2;
+  let markerB;
+  return start;
+  function start(code4) {
+    return before(code4);
+  }
+  function before(code4) {
+    effects.enter("htmlFlow");
+    effects.enter("htmlFlowData");
+    effects.consume(code4);
+    return open2;
+  }
+  function open2(code4) {
+    if (code4 === 33) {
+      effects.consume(code4);
+      return declarationOpen;
+    }
+    if (code4 === 47) {
+      effects.consume(code4);
+      closingTag = true;
+      return tagCloseStart;
+    }
+    if (code4 === 63) {
+      effects.consume(code4);
+      marker = 3;
+      return self2.interrupt ? ok3 : continuationDeclarationInside;
+    }
+    if (asciiAlpha(code4)) {
+      effects.consume(code4);
+      buffer = String.fromCharCode(code4);
+      return tagName;
+    }
+    return nok(code4);
+  }
+  function declarationOpen(code4) {
+    if (code4 === 45) {
+      effects.consume(code4);
+      marker = 2;
+      return commentOpenInside;
+    }
+    if (code4 === 91) {
+      effects.consume(code4);
+      marker = 5;
+      index2 = 0;
+      return cdataOpenInside;
+    }
+    if (asciiAlpha(code4)) {
+      effects.consume(code4);
+      marker = 4;
+      return self2.interrupt ? ok3 : continuationDeclarationInside;
+    }
+    return nok(code4);
+  }
+  function commentOpenInside(code4) {
+    if (code4 === 45) {
+      effects.consume(code4);
+      return self2.interrupt ? ok3 : continuationDeclarationInside;
+    }
+    return nok(code4);
+  }
+  function cdataOpenInside(code4) {
+    const value2 = "CDATA[";
+    if (code4 === value2.charCodeAt(index2++)) {
+      effects.consume(code4);
+      if (index2 === value2.length) {
+        return self2.interrupt ? ok3 : continuation;
+      }
+      return cdataOpenInside;
+    }
+    return nok(code4);
+  }
+  function tagCloseStart(code4) {
+    if (asciiAlpha(code4)) {
+      effects.consume(code4);
+      buffer = String.fromCharCode(code4);
+      return tagName;
+    }
+    return nok(code4);
+  }
+  function tagName(code4) {
+    if (code4 === null || code4 === 47 || code4 === 62 || markdownLineEndingOrSpace(code4)) {
+      const slash = code4 === 47;
+      const name = buffer.toLowerCase();
+      if (!slash && !closingTag && htmlRawNames.includes(name)) {
+        marker = 1;
+        return self2.interrupt ? ok3(code4) : continuation(code4);
+      }
+      if (htmlBlockNames.includes(buffer.toLowerCase())) {
+        marker = 6;
+        if (slash) {
+          effects.consume(code4);
+          return basicSelfClosing;
+        }
+        return self2.interrupt ? ok3(code4) : continuation(code4);
+      }
+      marker = 7;
+      return self2.interrupt && !self2.parser.lazy[self2.now().line] ? nok(code4) : closingTag ? completeClosingTagAfter(code4) : completeAttributeNameBefore(code4);
+    }
+    if (code4 === 45 || asciiAlphanumeric(code4)) {
+      effects.consume(code4);
+      buffer += String.fromCharCode(code4);
+      return tagName;
+    }
+    return nok(code4);
+  }
+  function basicSelfClosing(code4) {
+    if (code4 === 62) {
+      effects.consume(code4);
+      return self2.interrupt ? ok3 : continuation;
+    }
+    return nok(code4);
+  }
+  function completeClosingTagAfter(code4) {
+    if (markdownSpace(code4)) {
+      effects.consume(code4);
+      return completeClosingTagAfter;
+    }
+    return completeEnd(code4);
+  }
+  function completeAttributeNameBefore(code4) {
+    if (code4 === 47) {
+      effects.consume(code4);
+      return completeEnd;
+    }
+    if (code4 === 58 || code4 === 95 || asciiAlpha(code4)) {
+      effects.consume(code4);
+      return completeAttributeName;
+    }
+    if (markdownSpace(code4)) {
+      effects.consume(code4);
+      return completeAttributeNameBefore;
+    }
+    return completeEnd(code4);
+  }
+  function completeAttributeName(code4) {
+    if (code4 === 45 || code4 === 46 || code4 === 58 || code4 === 95 || asciiAlphanumeric(code4)) {
+      effects.consume(code4);
+      return completeAttributeName;
+    }
+    return completeAttributeNameAfter(code4);
+  }
+  function completeAttributeNameAfter(code4) {
+    if (code4 === 61) {
+      effects.consume(code4);
+      return completeAttributeValueBefore;
+    }
+    if (markdownSpace(code4)) {
+      effects.consume(code4);
+      return completeAttributeNameAfter;
+    }
+    return completeAttributeNameBefore(code4);
+  }
+  function completeAttributeValueBefore(code4) {
+    if (code4 === null || code4 === 60 || code4 === 61 || code4 === 62 || code4 === 96) {
+      return nok(code4);
+    }
+    if (code4 === 34 || code4 === 39) {
+      effects.consume(code4);
+      markerB = code4;
+      return completeAttributeValueQuoted;
+    }
+    if (markdownSpace(code4)) {
+      effects.consume(code4);
+      return completeAttributeValueBefore;
+    }
+    return completeAttributeValueUnquoted(code4);
+  }
+  function completeAttributeValueQuoted(code4) {
+    if (code4 === markerB) {
+      effects.consume(code4);
+      markerB = null;
+      return completeAttributeValueQuotedAfter;
+    }
+    if (code4 === null || markdownLineEnding(code4)) {
+      return nok(code4);
+    }
+    effects.consume(code4);
+    return completeAttributeValueQuoted;
+  }
+  function completeAttributeValueUnquoted(code4) {
+    if (code4 === null || code4 === 34 || code4 === 39 || code4 === 47 || code4 === 60 || code4 === 61 || code4 === 62 || code4 === 96 || markdownLineEndingOrSpace(code4)) {
+      return completeAttributeNameAfter(code4);
+    }
+    effects.consume(code4);
+    return completeAttributeValueUnquoted;
+  }
+  function completeAttributeValueQuotedAfter(code4) {
+    if (code4 === 47 || code4 === 62 || markdownSpace(code4)) {
+      return completeAttributeNameBefore(code4);
+    }
+    return nok(code4);
+  }
+  function completeEnd(code4) {
+    if (code4 === 62) {
+      effects.consume(code4);
+      return completeAfter;
+    }
+    return nok(code4);
+  }
+  function completeAfter(code4) {
+    if (code4 === null || markdownLineEnding(code4)) {
+      return continuation(code4);
+    }
+    if (markdownSpace(code4)) {
+      effects.consume(code4);
+      return completeAfter;
+    }
+    return nok(code4);
+  }
+  function continuation(code4) {
+    if (code4 === 45 && marker === 2) {
+      effects.consume(code4);
+      return continuationCommentInside;
+    }
+    if (code4 === 60 && marker === 1) {
+      effects.consume(code4);
+      return continuationRawTagOpen;
+    }
+    if (code4 === 62 && marker === 4) {
+      effects.consume(code4);
+      return continuationClose;
+    }
+    if (code4 === 63 && marker === 3) {
+      effects.consume(code4);
+      return continuationDeclarationInside;
+    }
+    if (code4 === 93 && marker === 5) {
+      effects.consume(code4);
+      return continuationCdataInside;
+    }
+    if (markdownLineEnding(code4) && (marker === 6 || marker === 7)) {
+      effects.exit("htmlFlowData");
+      return effects.check(blankLineBefore, continuationAfter, continuationStart)(code4);
+    }
+    if (code4 === null || markdownLineEnding(code4)) {
+      effects.exit("htmlFlowData");
+      return continuationStart(code4);
+    }
+    effects.consume(code4);
+    return continuation;
+  }
+  function continuationStart(code4) {
+    return effects.check(nonLazyContinuation, continuationStartNonLazy, continuationAfter)(code4);
+  }
+  function continuationStartNonLazy(code4) {
+    effects.enter("lineEnding");
+    effects.consume(code4);
+    effects.exit("lineEnding");
+    return continuationBefore;
+  }
+  function continuationBefore(code4) {
+    if (code4 === null || markdownLineEnding(code4)) {
+      return continuationStart(code4);
+    }
+    effects.enter("htmlFlowData");
+    return continuation(code4);
+  }
+  function continuationCommentInside(code4) {
+    if (code4 === 45) {
+      effects.consume(code4);
+      return continuationDeclarationInside;
+    }
+    return continuation(code4);
+  }
+  function continuationRawTagOpen(code4) {
+    if (code4 === 47) {
+      effects.consume(code4);
+      buffer = "";
+      return continuationRawEndTag;
+    }
+    return continuation(code4);
+  }
+  function continuationRawEndTag(code4) {
+    if (code4 === 62) {
+      const name = buffer.toLowerCase();
+      if (htmlRawNames.includes(name)) {
+        effects.consume(code4);
+        return continuationClose;
+      }
+      return continuation(code4);
+    }
+    if (asciiAlpha(code4) && buffer.length < 8) {
+      effects.consume(code4);
+      buffer += String.fromCharCode(code4);
+      return continuationRawEndTag;
+    }
+    return continuation(code4);
+  }
+  function continuationCdataInside(code4) {
+    if (code4 === 93) {
+      effects.consume(code4);
+      return continuationDeclarationInside;
+    }
+    return continuation(code4);
+  }
+  function continuationDeclarationInside(code4) {
+    if (code4 === 62) {
+      effects.consume(code4);
+      return continuationClose;
+    }
+    if (code4 === 45 && marker === 2) {
+      effects.consume(code4);
+      return continuationDeclarationInside;
+    }
+    return continuation(code4);
+  }
+  function continuationClose(code4) {
+    if (code4 === null || markdownLineEnding(code4)) {
+      effects.exit("htmlFlowData");
+      return continuationAfter(code4);
+    }
+    effects.consume(code4);
+    return continuationClose;
+  }
+  function continuationAfter(code4) {
+    effects.exit("htmlFlow");
+    return ok3(code4);
+  }
+}
+function tokenizeBlankLineBefore(effects, ok3, nok) {
+  return start;
+  function start(code4) {
+    effects.enter("lineEnding");
+    effects.consume(code4);
+    effects.exit("lineEnding");
+    return effects.attempt(blankLine, ok3, nok);
+  }
+}
+var htmlFlow, blankLineBefore;
+var init_html_flow = __esm({
+  "node_modules/micromark-core-commonmark/lib/html-flow.js"() {
+    init_micromark_util_character();
+    init_micromark_util_html_tag_name();
+    init_blank_line();
+    init_partial_non_lazy_continuation();
+    htmlFlow = {
+      concrete: true,
+      name: "htmlFlow",
+      resolveTo: resolveToHtmlFlow,
+      tokenize: tokenizeHtmlFlow
+    };
+    blankLineBefore = {
+      partial: true,
+      tokenize: tokenizeBlankLineBefore
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/html-text.js
+function tokenizeHtmlText(effects, ok3, nok) {
+  const self2 = this;
+  let marker;
+  let index2;
+  let returnState;
+  return start;
+  function start(code4) {
+    effects.enter("htmlText");
+    effects.enter("htmlTextData");
+    effects.consume(code4);
+    return open2;
+  }
+  function open2(code4) {
+    if (code4 === 33) {
+      effects.consume(code4);
+      return declarationOpen;
+    }
+    if (code4 === 47) {
+      effects.consume(code4);
+      return tagCloseStart;
+    }
+    if (code4 === 63) {
+      effects.consume(code4);
+      return instruction;
+    }
+    if (asciiAlpha(code4)) {
+      effects.consume(code4);
+      return tagOpen;
+    }
+    return nok(code4);
+  }
+  function declarationOpen(code4) {
+    if (code4 === 45) {
+      effects.consume(code4);
+      return commentOpenInside;
+    }
+    if (code4 === 91) {
+      effects.consume(code4);
+      index2 = 0;
+      return cdataOpenInside;
+    }
+    if (asciiAlpha(code4)) {
+      effects.consume(code4);
+      return declaration;
+    }
+    return nok(code4);
+  }
+  function commentOpenInside(code4) {
+    if (code4 === 45) {
+      effects.consume(code4);
+      return commentEnd;
+    }
+    return nok(code4);
+  }
+  function comment2(code4) {
+    if (code4 === null) {
+      return nok(code4);
+    }
+    if (code4 === 45) {
+      effects.consume(code4);
+      return commentClose;
+    }
+    if (markdownLineEnding(code4)) {
+      returnState = comment2;
+      return lineEndingBefore(code4);
+    }
+    effects.consume(code4);
+    return comment2;
+  }
+  function commentClose(code4) {
+    if (code4 === 45) {
+      effects.consume(code4);
+      return commentEnd;
+    }
+    return comment2(code4);
+  }
+  function commentEnd(code4) {
+    return code4 === 62 ? end(code4) : code4 === 45 ? commentClose(code4) : comment2(code4);
+  }
+  function cdataOpenInside(code4) {
+    const value2 = "CDATA[";
+    if (code4 === value2.charCodeAt(index2++)) {
+      effects.consume(code4);
+      return index2 === value2.length ? cdata : cdataOpenInside;
+    }
+    return nok(code4);
+  }
+  function cdata(code4) {
+    if (code4 === null) {
+      return nok(code4);
+    }
+    if (code4 === 93) {
+      effects.consume(code4);
+      return cdataClose;
+    }
+    if (markdownLineEnding(code4)) {
+      returnState = cdata;
+      return lineEndingBefore(code4);
+    }
+    effects.consume(code4);
+    return cdata;
+  }
+  function cdataClose(code4) {
+    if (code4 === 93) {
+      effects.consume(code4);
+      return cdataEnd;
+    }
+    return cdata(code4);
+  }
+  function cdataEnd(code4) {
+    if (code4 === 62) {
+      return end(code4);
+    }
+    if (code4 === 93) {
+      effects.consume(code4);
+      return cdataEnd;
+    }
+    return cdata(code4);
+  }
+  function declaration(code4) {
+    if (code4 === null || code4 === 62) {
+      return end(code4);
+    }
+    if (markdownLineEnding(code4)) {
+      returnState = declaration;
+      return lineEndingBefore(code4);
+    }
+    effects.consume(code4);
+    return declaration;
+  }
+  function instruction(code4) {
+    if (code4 === null) {
+      return nok(code4);
+    }
+    if (code4 === 63) {
+      effects.consume(code4);
+      return instructionClose;
+    }
+    if (markdownLineEnding(code4)) {
+      returnState = instruction;
+      return lineEndingBefore(code4);
+    }
+    effects.consume(code4);
+    return instruction;
+  }
+  function instructionClose(code4) {
+    return code4 === 62 ? end(code4) : instruction(code4);
+  }
+  function tagCloseStart(code4) {
+    if (asciiAlpha(code4)) {
+      effects.consume(code4);
+      return tagClose;
+    }
+    return nok(code4);
+  }
+  function tagClose(code4) {
+    if (code4 === 45 || asciiAlphanumeric(code4)) {
+      effects.consume(code4);
+      return tagClose;
+    }
+    return tagCloseBetween(code4);
+  }
+  function tagCloseBetween(code4) {
+    if (markdownLineEnding(code4)) {
+      returnState = tagCloseBetween;
+      return lineEndingBefore(code4);
+    }
+    if (markdownSpace(code4)) {
+      effects.consume(code4);
+      return tagCloseBetween;
+    }
+    return end(code4);
+  }
+  function tagOpen(code4) {
+    if (code4 === 45 || asciiAlphanumeric(code4)) {
+      effects.consume(code4);
+      return tagOpen;
+    }
+    if (code4 === 47 || code4 === 62 || markdownLineEndingOrSpace(code4)) {
+      return tagOpenBetween(code4);
+    }
+    return nok(code4);
+  }
+  function tagOpenBetween(code4) {
+    if (code4 === 47) {
+      effects.consume(code4);
+      return end;
+    }
+    if (code4 === 58 || code4 === 95 || asciiAlpha(code4)) {
+      effects.consume(code4);
+      return tagOpenAttributeName;
+    }
+    if (markdownLineEnding(code4)) {
+      returnState = tagOpenBetween;
+      return lineEndingBefore(code4);
+    }
+    if (markdownSpace(code4)) {
+      effects.consume(code4);
+      return tagOpenBetween;
+    }
+    return end(code4);
+  }
+  function tagOpenAttributeName(code4) {
+    if (code4 === 45 || code4 === 46 || code4 === 58 || code4 === 95 || asciiAlphanumeric(code4)) {
+      effects.consume(code4);
+      return tagOpenAttributeName;
+    }
+    return tagOpenAttributeNameAfter(code4);
+  }
+  function tagOpenAttributeNameAfter(code4) {
+    if (code4 === 61) {
+      effects.consume(code4);
+      return tagOpenAttributeValueBefore;
+    }
+    if (markdownLineEnding(code4)) {
+      returnState = tagOpenAttributeNameAfter;
+      return lineEndingBefore(code4);
+    }
+    if (markdownSpace(code4)) {
+      effects.consume(code4);
+      return tagOpenAttributeNameAfter;
+    }
+    return tagOpenBetween(code4);
+  }
+  function tagOpenAttributeValueBefore(code4) {
+    if (code4 === null || code4 === 60 || code4 === 61 || code4 === 62 || code4 === 96) {
+      return nok(code4);
+    }
+    if (code4 === 34 || code4 === 39) {
+      effects.consume(code4);
+      marker = code4;
+      return tagOpenAttributeValueQuoted;
+    }
+    if (markdownLineEnding(code4)) {
+      returnState = tagOpenAttributeValueBefore;
+      return lineEndingBefore(code4);
+    }
+    if (markdownSpace(code4)) {
+      effects.consume(code4);
+      return tagOpenAttributeValueBefore;
+    }
+    effects.consume(code4);
+    return tagOpenAttributeValueUnquoted;
+  }
+  function tagOpenAttributeValueQuoted(code4) {
+    if (code4 === marker) {
+      effects.consume(code4);
+      marker = void 0;
+      return tagOpenAttributeValueQuotedAfter;
+    }
+    if (code4 === null) {
+      return nok(code4);
+    }
+    if (markdownLineEnding(code4)) {
+      returnState = tagOpenAttributeValueQuoted;
+      return lineEndingBefore(code4);
+    }
+    effects.consume(code4);
+    return tagOpenAttributeValueQuoted;
+  }
+  function tagOpenAttributeValueUnquoted(code4) {
+    if (code4 === null || code4 === 34 || code4 === 39 || code4 === 60 || code4 === 61 || code4 === 96) {
+      return nok(code4);
+    }
+    if (code4 === 47 || code4 === 62 || markdownLineEndingOrSpace(code4)) {
+      return tagOpenBetween(code4);
+    }
+    effects.consume(code4);
+    return tagOpenAttributeValueUnquoted;
+  }
+  function tagOpenAttributeValueQuotedAfter(code4) {
+    if (code4 === 47 || code4 === 62 || markdownLineEndingOrSpace(code4)) {
+      return tagOpenBetween(code4);
+    }
+    return nok(code4);
+  }
+  function end(code4) {
+    if (code4 === 62) {
+      effects.consume(code4);
+      effects.exit("htmlTextData");
+      effects.exit("htmlText");
+      return ok3;
+    }
+    return nok(code4);
+  }
+  function lineEndingBefore(code4) {
+    effects.exit("htmlTextData");
+    effects.enter("lineEnding");
+    effects.consume(code4);
+    effects.exit("lineEnding");
+    return lineEndingAfter;
+  }
+  function lineEndingAfter(code4) {
+    return markdownSpace(code4) ? factorySpace(effects, lineEndingAfterPrefix, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code4) : lineEndingAfterPrefix(code4);
+  }
+  function lineEndingAfterPrefix(code4) {
+    effects.enter("htmlTextData");
+    return returnState(code4);
+  }
+}
+var htmlText;
+var init_html_text = __esm({
+  "node_modules/micromark-core-commonmark/lib/html-text.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    htmlText = {
+      name: "htmlText",
+      tokenize: tokenizeHtmlText
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/label-end.js
+function resolveAllLabelEnd(events) {
+  let index2 = -1;
+  const newEvents = [];
+  while (++index2 < events.length) {
+    const token = events[index2][1];
+    newEvents.push(events[index2]);
+    if (token.type === "labelImage" || token.type === "labelLink" || token.type === "labelEnd") {
+      const offset = token.type === "labelImage" ? 4 : 2;
+      token.type = "data";
+      index2 += offset;
+    }
+  }
+  if (events.length !== newEvents.length) {
+    splice(events, 0, events.length, newEvents);
+  }
+  return events;
+}
+function resolveToLabelEnd(events, context) {
+  let index2 = events.length;
+  let offset = 0;
+  let open2;
+  let close2;
+  let media;
+  while (index2--) {
+    const token = events[index2][1];
+    if (open2) {
+      if (token.type === "link" || token.type === "labelLink" && token._inactive) {
+        break;
+      }
+      if (events[index2][0] === "enter" && token.type === "labelLink") {
+        token._inactive = true;
+      }
+    } else if (close2) {
+      if (events[index2][0] === "enter" && (token.type === "labelImage" || token.type === "labelLink") && !token._balanced) {
+        open2 = index2;
+        if (token.type !== "labelLink") {
+          offset = 2;
+          break;
+        }
+      }
+    } else if (token.type === "labelEnd") {
+      close2 = index2;
+    }
+  }
+  const group3 = {
+    type: events[open2][1].type === "labelLink" ? "link" : "image",
+    start: {
+      ...events[open2][1].start
+    },
+    end: {
+      ...events[events.length - 1][1].end
+    }
+  };
+  const label = {
+    type: "label",
+    start: {
+      ...events[open2][1].start
+    },
+    end: {
+      ...events[close2][1].end
+    }
+  };
+  const text12 = {
+    type: "labelText",
+    start: {
+      ...events[open2 + offset + 2][1].end
+    },
+    end: {
+      ...events[close2 - 2][1].start
+    }
+  };
+  media = [["enter", group3, context], ["enter", label, context]];
+  media = push(media, events.slice(open2 + 1, open2 + offset + 3));
+  media = push(media, [["enter", text12, context]]);
+  media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + offset + 4, close2 - 3), context));
+  media = push(media, [["exit", text12, context], events[close2 - 2], events[close2 - 1], ["exit", label, context]]);
+  media = push(media, events.slice(close2 + 1));
+  media = push(media, [["exit", group3, context]]);
+  splice(events, open2, events.length, media);
+  return events;
+}
+function tokenizeLabelEnd(effects, ok3, nok) {
+  const self2 = this;
+  const labelStarts = self2._labelStarts;
+  let labelStart;
+  let defined;
+  if (labelStarts) {
+    while (labelStarts.length > 0 && labelStarts[labelStarts.length - 1]._balanced) {
+      labelStarts.pop();
+    }
+    labelStart = labelStarts[labelStarts.length - 1];
+  }
+  return start;
+  function start(code4) {
+    if (!labelStart) {
+      return nok(code4);
+    }
+    if (labelStart._inactive) {
+      return labelEndNok(code4);
+    }
+    defined = self2.parser.defined.length > 0 && self2.now().offset - labelStart.end.offset <= 999 && self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize({
+      start: labelStart.end,
+      end: self2.now()
+    })));
+    effects.enter("labelEnd");
+    effects.enter("labelMarker");
+    effects.consume(code4);
+    effects.exit("labelMarker");
+    effects.exit("labelEnd");
+    return after;
+  }
+  function after(code4) {
+    if (code4 === 40) {
+      return effects.attempt(resourceConstruct, labelEndOk, defined ? labelEndOk : labelEndNok)(code4);
+    }
+    if (code4 === 91) {
+      return effects.attempt(referenceFullConstruct, labelEndOk, defined ? referenceNotFull : labelEndNok)(code4);
+    }
+    return defined ? labelEndOk(code4) : labelEndNok(code4);
+  }
+  function referenceNotFull(code4) {
+    return effects.attempt(referenceCollapsedConstruct, labelEndOk, labelEndNok)(code4);
+  }
+  function labelEndOk(code4) {
+    labelStarts.pop();
+    return ok3(code4);
+  }
+  function labelEndNok(code4) {
+    labelStart._balanced = true;
+    return nok(code4);
+  }
+}
+function tokenizeResource(effects, ok3, nok) {
+  return resourceStart;
+  function resourceStart(code4) {
+    effects.enter("resource");
+    effects.enter("resourceMarker");
+    effects.consume(code4);
+    effects.exit("resourceMarker");
+    return resourceBefore;
+  }
+  function resourceBefore(code4) {
+    return markdownLineEndingOrSpace(code4) ? factoryWhitespace(effects, resourceOpen)(code4) : resourceOpen(code4);
+  }
+  function resourceOpen(code4) {
+    if (code4 === 41) {
+      return resourceEnd(code4);
+    }
+    return factoryDestination(effects, resourceDestinationAfter, resourceDestinationMissing, "resourceDestination", "resourceDestinationLiteral", "resourceDestinationLiteralMarker", "resourceDestinationRaw", "resourceDestinationString", 32)(code4);
+  }
+  function resourceDestinationAfter(code4) {
+    return markdownLineEndingOrSpace(code4) ? factoryWhitespace(effects, resourceBetween)(code4) : resourceEnd(code4);
+  }
+  function resourceDestinationMissing(code4) {
+    return nok(code4);
+  }
+  function resourceBetween(code4) {
+    if (code4 === 34 || code4 === 39 || code4 === 40) {
+      return factoryTitle(effects, resourceTitleAfter, nok, "resourceTitle", "resourceTitleMarker", "resourceTitleString")(code4);
+    }
+    return resourceEnd(code4);
+  }
+  function resourceTitleAfter(code4) {
+    return markdownLineEndingOrSpace(code4) ? factoryWhitespace(effects, resourceEnd)(code4) : resourceEnd(code4);
+  }
+  function resourceEnd(code4) {
+    if (code4 === 41) {
+      effects.enter("resourceMarker");
+      effects.consume(code4);
+      effects.exit("resourceMarker");
+      effects.exit("resource");
+      return ok3;
+    }
+    return nok(code4);
+  }
+}
+function tokenizeReferenceFull(effects, ok3, nok) {
+  const self2 = this;
+  return referenceFull;
+  function referenceFull(code4) {
+    return factoryLabel.call(self2, effects, referenceFullAfter, referenceFullMissing, "reference", "referenceMarker", "referenceString")(code4);
+  }
+  function referenceFullAfter(code4) {
+    return self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize(self2.events[self2.events.length - 1][1]).slice(1, -1))) ? ok3(code4) : nok(code4);
+  }
+  function referenceFullMissing(code4) {
+    return nok(code4);
+  }
+}
+function tokenizeReferenceCollapsed(effects, ok3, nok) {
+  return referenceCollapsedStart;
+  function referenceCollapsedStart(code4) {
+    effects.enter("reference");
+    effects.enter("referenceMarker");
+    effects.consume(code4);
+    effects.exit("referenceMarker");
+    return referenceCollapsedOpen;
+  }
+  function referenceCollapsedOpen(code4) {
+    if (code4 === 93) {
+      effects.enter("referenceMarker");
+      effects.consume(code4);
+      effects.exit("referenceMarker");
+      effects.exit("reference");
+      return ok3;
+    }
+    return nok(code4);
+  }
+}
+var labelEnd, resourceConstruct, referenceFullConstruct, referenceCollapsedConstruct;
+var init_label_end = __esm({
+  "node_modules/micromark-core-commonmark/lib/label-end.js"() {
+    init_micromark_factory_destination();
+    init_micromark_factory_label();
+    init_micromark_factory_title();
+    init_micromark_factory_whitespace();
+    init_micromark_util_character();
+    init_micromark_util_chunked();
+    init_micromark_util_normalize_identifier();
+    init_micromark_util_resolve_all();
+    labelEnd = {
+      name: "labelEnd",
+      resolveAll: resolveAllLabelEnd,
+      resolveTo: resolveToLabelEnd,
+      tokenize: tokenizeLabelEnd
+    };
+    resourceConstruct = {
+      tokenize: tokenizeResource
+    };
+    referenceFullConstruct = {
+      tokenize: tokenizeReferenceFull
+    };
+    referenceCollapsedConstruct = {
+      tokenize: tokenizeReferenceCollapsed
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/label-start-image.js
+function tokenizeLabelStartImage(effects, ok3, nok) {
+  const self2 = this;
+  let labelImage;
+  return start;
+  function start(code4) {
+    effects.enter("labelImage");
+    effects.enter("labelImageMarker");
+    effects.consume(code4);
+    effects.exit("labelImageMarker");
+    return open2;
+  }
+  function open2(code4) {
+    if (code4 === 91) {
+      effects.enter("labelMarker");
+      effects.consume(code4);
+      effects.exit("labelMarker");
+      labelImage = effects.exit("labelImage");
+      return after;
+    }
+    return nok(code4);
+  }
+  function after(code4) {
+    if (code4 === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
+      return nok(code4);
+    }
+    self2._labelStarts = self2._labelStarts || [];
+    self2._labelStarts.push(labelImage);
+    return ok3(code4);
+  }
+}
+var labelStartImage;
+var init_label_start_image = __esm({
+  "node_modules/micromark-core-commonmark/lib/label-start-image.js"() {
+    init_label_end();
+    labelStartImage = {
+      name: "labelStartImage",
+      resolveAll: labelEnd.resolveAll,
+      tokenize: tokenizeLabelStartImage
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/label-start-link.js
+function tokenizeLabelStartLink(effects, ok3, nok) {
+  const self2 = this;
+  let labelLink;
+  return start;
+  function start(code4) {
+    effects.enter("labelLink");
+    effects.enter("labelMarker");
+    effects.consume(code4);
+    effects.exit("labelMarker");
+    labelLink = effects.exit("labelLink");
+    return after;
+  }
+  function after(code4) {
+    if (code4 === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
+      return nok(code4);
+    }
+    self2._labelStarts = self2._labelStarts || [];
+    self2._labelStarts.push(labelLink);
+    return ok3(code4);
+  }
+}
+var labelStartLink;
+var init_label_start_link = __esm({
+  "node_modules/micromark-core-commonmark/lib/label-start-link.js"() {
+    init_label_end();
+    labelStartLink = {
+      name: "labelStartLink",
+      resolveAll: labelEnd.resolveAll,
+      tokenize: tokenizeLabelStartLink
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/line-ending.js
+function tokenizeLineEnding(effects, ok3) {
+  return start;
+  function start(code4) {
+    effects.enter("lineEnding");
+    effects.consume(code4);
+    effects.exit("lineEnding");
+    return factorySpace(effects, ok3, "linePrefix");
+  }
+}
+var lineEnding;
+var init_line_ending = __esm({
+  "node_modules/micromark-core-commonmark/lib/line-ending.js"() {
+    init_micromark_factory_space();
+    lineEnding = {
+      name: "lineEnding",
+      tokenize: tokenizeLineEnding
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/thematic-break.js
+function tokenizeThematicBreak(effects, ok3, nok) {
+  let size = 0;
+  let marker;
+  return start;
+  function start(code4) {
+    effects.enter("thematicBreak");
+    return before(code4);
+  }
+  function before(code4) {
+    marker = code4;
+    return atBreak(code4);
+  }
+  function atBreak(code4) {
+    if (code4 === marker) {
+      effects.enter("thematicBreakSequence");
+      return sequence(code4);
+    }
+    if (size >= 3 && (code4 === null || markdownLineEnding(code4))) {
+      effects.exit("thematicBreak");
+      return ok3(code4);
+    }
+    return nok(code4);
+  }
+  function sequence(code4) {
+    if (code4 === marker) {
+      effects.consume(code4);
+      size++;
+      return sequence;
+    }
+    effects.exit("thematicBreakSequence");
+    return markdownSpace(code4) ? factorySpace(effects, atBreak, "whitespace")(code4) : atBreak(code4);
+  }
+}
+var thematicBreak;
+var init_thematic_break = __esm({
+  "node_modules/micromark-core-commonmark/lib/thematic-break.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    thematicBreak = {
+      name: "thematicBreak",
+      tokenize: tokenizeThematicBreak
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/list.js
+function tokenizeListStart(effects, ok3, nok) {
+  const self2 = this;
+  const tail = self2.events[self2.events.length - 1];
+  let initialSize = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
+  let size = 0;
+  return start;
+  function start(code4) {
+    const kind = self2.containerState.type || (code4 === 42 || code4 === 43 || code4 === 45 ? "listUnordered" : "listOrdered");
+    if (kind === "listUnordered" ? !self2.containerState.marker || code4 === self2.containerState.marker : asciiDigit(code4)) {
+      if (!self2.containerState.type) {
+        self2.containerState.type = kind;
+        effects.enter(kind, {
+          _container: true
+        });
+      }
+      if (kind === "listUnordered") {
+        effects.enter("listItemPrefix");
+        return code4 === 42 || code4 === 45 ? effects.check(thematicBreak, nok, atMarker)(code4) : atMarker(code4);
+      }
+      if (!self2.interrupt || code4 === 49) {
+        effects.enter("listItemPrefix");
+        effects.enter("listItemValue");
+        return inside2(code4);
+      }
+    }
+    return nok(code4);
+  }
+  function inside2(code4) {
+    if (asciiDigit(code4) && ++size < 10) {
+      effects.consume(code4);
+      return inside2;
+    }
+    if ((!self2.interrupt || size < 2) && (self2.containerState.marker ? code4 === self2.containerState.marker : code4 === 41 || code4 === 46)) {
+      effects.exit("listItemValue");
+      return atMarker(code4);
+    }
+    return nok(code4);
+  }
+  function atMarker(code4) {
+    effects.enter("listItemMarker");
+    effects.consume(code4);
+    effects.exit("listItemMarker");
+    self2.containerState.marker = self2.containerState.marker || code4;
+    return effects.check(
+      blankLine,
+      // Can\u2019t be empty when interrupting.
+      self2.interrupt ? nok : onBlank,
+      effects.attempt(listItemPrefixWhitespaceConstruct, endOfPrefix, otherPrefix)
+    );
+  }
+  function onBlank(code4) {
+    self2.containerState.initialBlankLine = true;
+    initialSize++;
+    return endOfPrefix(code4);
+  }
+  function otherPrefix(code4) {
+    if (markdownSpace(code4)) {
+      effects.enter("listItemPrefixWhitespace");
+      effects.consume(code4);
+      effects.exit("listItemPrefixWhitespace");
+      return endOfPrefix;
+    }
+    return nok(code4);
+  }
+  function endOfPrefix(code4) {
+    self2.containerState.size = initialSize + self2.sliceSerialize(effects.exit("listItemPrefix"), true).length;
+    return ok3(code4);
+  }
+}
+function tokenizeListContinuation(effects, ok3, nok) {
+  const self2 = this;
+  self2.containerState._closeFlow = void 0;
+  return effects.check(blankLine, onBlank, notBlank);
+  function onBlank(code4) {
+    self2.containerState.furtherBlankLines = self2.containerState.furtherBlankLines || self2.containerState.initialBlankLine;
+    return factorySpace(effects, ok3, "listItemIndent", self2.containerState.size + 1)(code4);
+  }
+  function notBlank(code4) {
+    if (self2.containerState.furtherBlankLines || !markdownSpace(code4)) {
+      self2.containerState.furtherBlankLines = void 0;
+      self2.containerState.initialBlankLine = void 0;
+      return notInCurrentItem(code4);
+    }
+    self2.containerState.furtherBlankLines = void 0;
+    self2.containerState.initialBlankLine = void 0;
+    return effects.attempt(indentConstruct, ok3, notInCurrentItem)(code4);
+  }
+  function notInCurrentItem(code4) {
+    self2.containerState._closeFlow = true;
+    self2.interrupt = void 0;
+    return factorySpace(effects, effects.attempt(list, ok3, nok), "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code4);
+  }
+}
+function tokenizeIndent(effects, ok3, nok) {
+  const self2 = this;
+  return factorySpace(effects, afterPrefix, "listItemIndent", self2.containerState.size + 1);
+  function afterPrefix(code4) {
+    const tail = self2.events[self2.events.length - 1];
+    return tail && tail[1].type === "listItemIndent" && tail[2].sliceSerialize(tail[1], true).length === self2.containerState.size ? ok3(code4) : nok(code4);
+  }
+}
+function tokenizeListEnd(effects) {
+  effects.exit(this.containerState.type);
+}
+function tokenizeListItemPrefixWhitespace(effects, ok3, nok) {
+  const self2 = this;
+  return factorySpace(effects, afterPrefix, "listItemPrefixWhitespace", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4 + 1);
+  function afterPrefix(code4) {
+    const tail = self2.events[self2.events.length - 1];
+    return !markdownSpace(code4) && tail && tail[1].type === "listItemPrefixWhitespace" ? ok3(code4) : nok(code4);
+  }
+}
+var list, listItemPrefixWhitespaceConstruct, indentConstruct;
+var init_list = __esm({
+  "node_modules/micromark-core-commonmark/lib/list.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_blank_line();
+    init_thematic_break();
+    list = {
+      continuation: {
+        tokenize: tokenizeListContinuation
+      },
+      exit: tokenizeListEnd,
+      name: "list",
+      tokenize: tokenizeListStart
+    };
+    listItemPrefixWhitespaceConstruct = {
+      partial: true,
+      tokenize: tokenizeListItemPrefixWhitespace
+    };
+    indentConstruct = {
+      partial: true,
+      tokenize: tokenizeIndent
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/setext-underline.js
+function resolveToSetextUnderline(events, context) {
+  const editMap = new EditMap();
+  let index2 = events.length;
+  let content3;
+  let text12;
+  let definition3;
+  while (index2--) {
+    if (events[index2][0] === "enter") {
+      if (events[index2][1].type === "content") {
+        content3 = index2;
+        break;
+      }
+      if (events[index2][1].type === "paragraph") {
+        text12 = index2;
+      }
+    } else {
+      if (events[index2][1].type === "content") {
+        editMap.add(index2, 1, []);
+      }
+      if (!definition3 && events[index2][1].type === "definition") {
+        definition3 = index2;
+      }
+    }
+  }
+  const heading3 = {
+    type: "setextHeading",
+    start: {
+      ...events[content3][1].start
+    },
+    end: {
+      ...events[events.length - 1][1].end
+    }
+  };
+  events[text12][1].type = "setextHeadingText";
+  if (definition3) {
+    editMap.add(text12, 0, [["enter", heading3, context]]);
+    editMap.add(definition3 + 1, 0, [["exit", events[content3][1], context]]);
+    events[content3][1].end = {
+      ...events[definition3][1].end
+    };
+  } else {
+    events[content3][1] = heading3;
+  }
+  editMap.add(events.length, 0, [["exit", heading3, context]]);
+  editMap.consume(events);
+  return events;
+}
+function tokenizeSetextUnderline(effects, ok3, nok) {
+  const self2 = this;
+  let marker;
+  return start;
+  function start(code4) {
+    let index2 = self2.events.length;
+    let paragraph3;
+    while (index2--) {
+      if (self2.events[index2][1].type !== "lineEnding" && self2.events[index2][1].type !== "linePrefix" && self2.events[index2][1].type !== "content") {
+        paragraph3 = self2.events[index2][1].type === "paragraph";
+        break;
+      }
+    }
+    if (!self2.parser.lazy[self2.now().line] && (self2.interrupt || paragraph3)) {
+      effects.enter("setextHeadingLine");
+      marker = code4;
+      return before(code4);
+    }
+    return nok(code4);
+  }
+  function before(code4) {
+    effects.enter("setextHeadingLineSequence");
+    return inside2(code4);
+  }
+  function inside2(code4) {
+    if (code4 === marker) {
+      effects.consume(code4);
+      return inside2;
+    }
+    effects.exit("setextHeadingLineSequence");
+    return markdownSpace(code4) ? factorySpace(effects, after, "lineSuffix")(code4) : after(code4);
+  }
+  function after(code4) {
+    if (code4 === null || markdownLineEnding(code4)) {
+      effects.exit("setextHeadingLine");
+      return ok3(code4);
+    }
+    return nok(code4);
+  }
+}
+var setextUnderline;
+var init_setext_underline = __esm({
+  "node_modules/micromark-core-commonmark/lib/setext-underline.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_micromark_util_edit_map();
+    setextUnderline = {
+      name: "setextUnderline",
+      resolveTo: resolveToSetextUnderline,
+      tokenize: tokenizeSetextUnderline
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/index.js
+var init_micromark_core_commonmark = __esm({
+  "node_modules/micromark-core-commonmark/index.js"() {
+    init_attention();
+    init_autolink();
+    init_blank_line();
+    init_block_quote();
+    init_character_escape();
+    init_character_reference();
+    init_code_fenced();
+    init_code_indented();
+    init_code_text();
+    init_content2();
+    init_definition();
+    init_hard_break_escape();
+    init_heading_atx();
+    init_html_flow();
+    init_html_text();
+    init_label_end();
+    init_label_start_image();
+    init_label_start_link();
+    init_line_ending();
+    init_list();
+    init_setext_underline();
+    init_thematic_break();
+  }
+});
+
+// node_modules/micromark/lib/initialize/flow.js
+function initializeFlow(effects) {
+  const self2 = this;
+  const initial = effects.attempt(
+    // Try to parse a blank line.
+    blankLine,
+    atBlankEnding,
+    // Try to parse initial flow (essentially, only code).
+    effects.attempt(this.parser.constructs.flowInitial, afterConstruct, factorySpace(effects, effects.attempt(this.parser.constructs.flow, afterConstruct, effects.attempt(content2, afterConstruct)), "linePrefix"))
+  );
+  return initial;
+  function atBlankEnding(code4) {
+    if (code4 === null) {
+      effects.consume(code4);
+      return;
+    }
+    effects.enter("lineEndingBlank");
+    effects.consume(code4);
+    effects.exit("lineEndingBlank");
+    self2.currentConstruct = void 0;
+    return initial;
+  }
+  function afterConstruct(code4) {
+    if (code4 === null) {
+      effects.consume(code4);
+      return;
+    }
+    effects.enter("lineEnding");
+    effects.consume(code4);
+    effects.exit("lineEnding");
+    self2.currentConstruct = void 0;
+    return initial;
+  }
+}
+var flow;
+var init_flow = __esm({
+  "node_modules/micromark/lib/initialize/flow.js"() {
+    init_micromark_core_commonmark();
+    init_micromark_factory_space();
+    flow = {
+      tokenize: initializeFlow
+    };
+  }
+});
+
+// src/content/micromark-linear.ts
+function mergeAdjacentData(events) {
+  const n = events.length;
+  let out = 0;
+  let i2 = 0;
+  while (i2 < n) {
+    const event = events[i2];
+    if (event[1].type !== "data" || i2 + 1 >= n) {
+      events[out++] = event;
+      i2++;
+      continue;
+    }
+    let j = i2 + 2;
+    while (j < n && events[j][1].type === "data") j++;
+    if (j !== i2 + 2) event[1].end = events[j - 1][1].end;
+    events[out++] = event;
+    events[out++] = events[i2 + 1];
+    i2 = j;
+  }
+  events.length = out;
+  return events;
+}
+function linearTextResolver(extra) {
+  return (events, context) => {
+    linearTextStats.calls++;
+    const merged = mergeAdjacentData(events);
+    return extra ? extra(merged, context) : merged;
+  };
+}
+var linearTextStats;
+var init_micromark_linear = __esm({
+  "src/content/micromark-linear.ts"() {
+    "use strict";
+    linearTextStats = { calls: 0 };
+  }
+});
+
+// node_modules/micromark/lib/initialize/text.js
+function initializeFactory(field) {
+  return {
+    resolveAll: createResolver(field === "text" ? resolveAllLineSuffixes : void 0),
+    tokenize: initializeText
+  };
+  function initializeText(effects) {
+    const self2 = this;
+    const constructs2 = this.parser.constructs[field];
+    const text12 = effects.attempt(constructs2, start, notText);
+    return start;
+    function start(code4) {
+      return atBreak(code4) ? text12(code4) : notText(code4);
+    }
+    function notText(code4) {
+      if (code4 === null) {
+        effects.consume(code4);
+        return;
+      }
+      effects.enter("data");
+      effects.consume(code4);
+      return data;
+    }
+    function data(code4) {
+      if (atBreak(code4)) {
+        effects.exit("data");
+        return text12(code4);
+      }
+      effects.consume(code4);
+      effects.hpConsumeRun(atBreak);
+      return data;
+    }
+    function atBreak(code4) {
+      if (code4 === null) {
+        return true;
+      }
+      const list4 = constructs2[code4];
+      let index2 = -1;
+      if (list4) {
+        while (++index2 < list4.length) {
+          const item = list4[index2];
+          if (!item.previous || item.previous.call(self2, self2.previous)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+  }
+}
+function createResolver(extraResolver) {
+  return resolveAllText;
+  function resolveAllText(events, context) {
+    let index2 = -1;
+    let enter;
+    while (++index2 <= events.length) {
+      if (enter === void 0) {
+        if (events[index2] && events[index2][1].type === "data") {
+          enter = index2;
+          index2++;
+        }
+      } else if (!events[index2] || events[index2][1].type !== "data") {
+        if (index2 !== enter + 2) {
+          events[enter][1].end = events[index2 - 1][1].end;
+          events.splice(enter + 2, index2 - enter - 2);
+          index2 = enter + 2;
+        }
+        enter = void 0;
+      }
+    }
+    return extraResolver ? extraResolver(events, context) : events;
+  }
+}
+function resolveAllLineSuffixes(events, context) {
+  const editMap = new EditMap();
+  let eventIndex = 0;
+  while (++eventIndex <= events.length) {
+    if ((eventIndex === events.length || events[eventIndex][1].type === "lineEnding") && events[eventIndex - 1][1].type === "data") {
+      const data = events[eventIndex - 1][1];
+      const chunks = context.sliceStream(data);
+      let index2 = chunks.length;
+      let bufferIndex = -1;
+      let size = 0;
+      let tabs;
+      while (index2--) {
+        const chunk = chunks[index2];
+        if (typeof chunk === "string") {
+          bufferIndex = chunk.length;
+          while (chunk.charCodeAt(bufferIndex - 1) === 32) {
+            size++;
+            bufferIndex--;
+          }
+          if (bufferIndex) {
+            break;
+          }
+          bufferIndex = -1;
+        } else if (chunk === -2) {
+          tabs = true;
+          size++;
+        } else if (chunk === -1) {
+        } else {
+          index2++;
+          break;
+        }
+      }
+      if (context._contentTypeTextTrailing && eventIndex === events.length) {
+        size = 0;
+      }
+      if (size) {
+        const token = {
+          type: eventIndex === events.length || tabs || size < 2 ? "lineSuffix" : "hardBreakTrailing",
+          start: {
+            _bufferIndex: index2 ? bufferIndex : data.start._bufferIndex + bufferIndex,
+            _index: data.start._index + index2,
+            line: data.end.line,
+            column: data.end.column - size,
+            offset: data.end.offset - size
+          },
+          end: {
+            ...data.end
+          }
+        };
+        data.end = {
+          ...token.start
+        };
+        if (data.start.offset === data.end.offset) {
+          Object.assign(data, token);
+        } else {
+          editMap.add(eventIndex, 0, [["enter", token, context], ["exit", token, context]]);
+        }
+      }
+      eventIndex++;
+    }
+  }
+  editMap.consume(events);
+  return events;
+}
+var resolver, string, text;
+var init_text = __esm({
+  "node_modules/micromark/lib/initialize/text.js"() {
+    init_micromark_util_edit_map();
+    init_micromark_linear();
+    resolver = {
+      resolveAll: createResolver()
+    };
+    string = initializeFactory("string");
+    text = initializeFactory("text");
+    resolver.resolveAll = linearTextResolver();
+    string.resolveAll = linearTextResolver();
+    text.resolveAll = linearTextResolver(resolveAllLineSuffixes);
+  }
+});
+
+// node_modules/micromark/lib/constructs.js
+var constructs_exports = {};
+__export(constructs_exports, {
+  attentionMarkers: () => attentionMarkers,
+  contentInitial: () => contentInitial,
+  disable: () => disable,
+  document: () => document3,
+  flow: () => flow2,
+  flowInitial: () => flowInitial,
+  insideSpan: () => insideSpan,
+  string: () => string2,
+  text: () => text2
+});
+var document3, contentInitial, flowInitial, flow2, string2, text2, insideSpan, attentionMarkers, disable;
+var init_constructs = __esm({
+  "node_modules/micromark/lib/constructs.js"() {
+    init_micromark_core_commonmark();
+    init_text();
+    document3 = {
+      [42]: list,
+      [43]: list,
+      [45]: list,
+      [48]: list,
+      [49]: list,
+      [50]: list,
+      [51]: list,
+      [52]: list,
+      [53]: list,
+      [54]: list,
+      [55]: list,
+      [56]: list,
+      [57]: list,
+      [62]: blockQuote
+    };
+    contentInitial = {
+      [91]: definition
+    };
+    flowInitial = {
+      [-2]: codeIndented,
+      [-1]: codeIndented,
+      [32]: codeIndented
+    };
+    flow2 = {
+      [35]: headingAtx,
+      [42]: thematicBreak,
+      [45]: [setextUnderline, thematicBreak],
+      [60]: htmlFlow,
+      [61]: setextUnderline,
+      [95]: thematicBreak,
+      [96]: codeFenced,
+      [126]: codeFenced
+    };
+    string2 = {
+      [38]: characterReference,
+      [92]: characterEscape
+    };
+    text2 = {
+      [-5]: lineEnding,
+      [-4]: lineEnding,
+      [-3]: lineEnding,
+      [33]: labelStartImage,
+      [38]: characterReference,
+      [42]: attention,
+      [60]: [autolink, htmlText],
+      [91]: labelStartLink,
+      [92]: [hardBreakEscape, characterEscape],
+      [93]: labelEnd,
+      [95]: attention,
+      [96]: codeText
+    };
+    insideSpan = {
+      null: [attention, resolver]
+    };
+    attentionMarkers = {
+      null: [42, 95]
+    };
+    disable = {
+      null: []
+    };
+  }
+});
+
+// node_modules/micromark/lib/create-tokenizer.js
+function createTokenizer(parser, initialize, from) {
+  let point5 = {
+    _bufferIndex: -1,
+    _index: 0,
+    line: from && from.line || 1,
+    column: from && from.column || 1,
+    offset: from && from.offset || 0
+  };
+  const columnStart = {};
+  const resolveAllConstructs = [];
+  let chunks = [];
+  let stack = [];
+  let consumed = true;
+  const effects = {
+    attempt: constructFactory(onsuccessfulconstruct),
+    check: constructFactory(onsuccessfulcheck),
+    consume,
+    hpConsumeRun,
+    enter,
+    exit: exit3,
+    interrupt: constructFactory(onsuccessfulcheck, {
+      interrupt: true
+    })
+  };
+  const context = {
+    code: null,
+    containerState: {},
+    defineSkip,
+    events: [],
+    now,
+    parser,
+    previous: null,
+    sliceSerialize,
+    sliceStream,
+    write
+  };
+  let state = initialize.tokenize.call(context, effects);
+  let expectedCode;
+  if (initialize.resolveAll) {
+    resolveAllConstructs.push(initialize);
+  }
+  return context;
+  function write(slice3) {
+    chunks = push(chunks, slice3);
+    main2();
+    if (chunks[chunks.length - 1] !== null) {
+      return [];
+    }
+    addResult(initialize, 0);
+    context.events = resolveAll(resolveAllConstructs, context.events, context);
+    return context.events;
+  }
+  function sliceSerialize(token, expandTabs) {
+    return serializeChunks(sliceStream(token), expandTabs);
+  }
+  function sliceStream(token) {
+    return sliceChunks(chunks, token);
+  }
+  function now() {
+    const {
+      _bufferIndex,
+      _index,
+      line: line3,
+      column: column2,
+      offset
+    } = point5;
+    return {
+      _bufferIndex,
+      _index,
+      line: line3,
+      column: column2,
+      offset
+    };
+  }
+  function defineSkip(value2) {
+    columnStart[value2.line] = value2.column;
+    accountForPotentialSkip();
+  }
+  function main2() {
+    while (point5._index < chunks.length) {
+      const chunk = chunks[point5._index];
+      if (typeof chunk === "string") {
+        const chunkIndex = point5._index;
+        if (point5._bufferIndex < 0) {
+          point5._bufferIndex = 0;
+        }
+        while (point5._index === chunkIndex && point5._bufferIndex < chunk.length) {
+          go3(chunk.charCodeAt(point5._bufferIndex));
+        }
+      } else {
+        go3(chunk);
+      }
+    }
+  }
+  function go3(code4) {
+    consumed = void 0;
+    expectedCode = code4;
+    state = state(code4);
+  }
+  function hpConsumeRun(atStop) {
+    let index2 = point5._bufferIndex;
+    if (index2 < 0) return;
+    const chunk = chunks[point5._index];
+    const start = index2;
+    if (atStop) {
+      while (index2 < chunk.length) {
+        const code4 = chunk.charCodeAt(index2);
+        if (atStop(code4)) break;
+        context.previous = code4;
+        index2++;
+      }
+    } else if (index2 < chunk.length) {
+      index2 = chunk.length;
+      context.previous = chunk.charCodeAt(index2 - 1);
+    }
+    point5.column += index2 - start;
+    point5.offset += index2 - start;
+    if (index2 === chunk.length) {
+      point5._bufferIndex = -1;
+      point5._index++;
+    } else point5._bufferIndex = index2;
+  }
+  function consume(code4) {
+    if (markdownLineEnding(code4)) {
+      point5.line++;
+      point5.column = 1;
+      point5.offset += code4 === -3 ? 2 : 1;
+      accountForPotentialSkip();
+    } else if (code4 !== -1) {
+      point5.column++;
+      point5.offset++;
+    }
+    if (point5._bufferIndex < 0) {
+      point5._index++;
+    } else {
+      point5._bufferIndex++;
+      if (point5._bufferIndex === // Points w/ non-negative `_bufferIndex` reference
+      // strings.
+      /** @type {string} */
+      chunks[point5._index].length) {
+        point5._bufferIndex = -1;
+        point5._index++;
+      }
+    }
+    context.previous = code4;
+    consumed = true;
+  }
+  function enter(type, fields) {
+    const token = fields || {};
+    token.type = type;
+    token.start = now();
+    context.events.push(["enter", token, context]);
+    stack.push(token);
+    return token;
+  }
+  function exit3(type) {
+    const token = stack.pop();
+    token.end = now();
+    context.events.push(["exit", token, context]);
+    return token;
+  }
+  function onsuccessfulconstruct(construct, info) {
+    addResult(construct, info.from);
+  }
+  function onsuccessfulcheck(_9, info) {
+    info.restore();
+  }
+  function constructFactory(onreturn, fields) {
+    return hook;
+    function hook(constructs2, returnState, bogusState) {
+      let listOfConstructs;
+      let constructIndex;
+      let currentConstruct;
+      let info;
+      return Array.isArray(constructs2) ? (
+        /* c8 ignore next 1 */
+        handleListOfConstructs(constructs2)
+      ) : "tokenize" in constructs2 ? (
+        // Looks like a construct.
+        handleListOfConstructs([
+          /** @type {Construct} */
+          constructs2
+        ])
+      ) : handleMapOfConstructs(constructs2);
+      function handleMapOfConstructs(map4) {
+        return start;
+        function start(code4) {
+          const left = code4 !== null && map4[code4];
+          const all3 = code4 !== null && map4.null;
+          const list4 = [
+            // To do: add more extension tests.
+            /* c8 ignore next 2 */
+            ...Array.isArray(left) ? left : left ? [left] : [],
+            ...Array.isArray(all3) ? all3 : all3 ? [all3] : []
+          ];
+          return handleListOfConstructs(list4)(code4);
+        }
+      }
+      function handleListOfConstructs(list4) {
+        listOfConstructs = list4;
+        constructIndex = 0;
+        if (list4.length === 0) {
+          return bogusState;
+        }
+        return handleConstruct(list4[constructIndex]);
+      }
+      function handleConstruct(construct) {
+        return start;
+        function start(code4) {
+          info = store();
+          currentConstruct = construct;
+          if (!construct.partial) {
+            context.currentConstruct = construct;
+          }
+          if (construct.name && context.parser.constructs.disable.null.includes(construct.name)) {
+            return nok(code4);
+          }
+          return construct.tokenize.call(
+            // If we do have fields, create an object w/ `context` as its
+            // prototype.
+            // This allows a \u201clive binding\u201d, which is needed for `interrupt`.
+            fields ? Object.assign(Object.create(context), fields) : context,
+            effects,
+            ok3,
+            nok
+          )(code4);
+        }
+      }
+      function ok3(code4) {
+        consumed = true;
+        onreturn(currentConstruct, info);
+        return returnState;
+      }
+      function nok(code4) {
+        consumed = true;
+        info.restore();
+        if (++constructIndex < listOfConstructs.length) {
+          return handleConstruct(listOfConstructs[constructIndex]);
+        }
+        return bogusState;
+      }
+    }
+  }
+  function addResult(construct, from2) {
+    if (construct.resolveAll && !resolveAllConstructs.includes(construct)) {
+      resolveAllConstructs.push(construct);
+    }
+    if (construct.resolve) {
+      splice(context.events, from2, context.events.length - from2, construct.resolve(context.events.slice(from2), context));
+    }
+    if (construct.resolveTo) {
+      context.events = construct.resolveTo(context.events, context);
+    }
+  }
+  function store() {
+    const startPoint = now();
+    const startPrevious = context.previous;
+    const startCurrentConstruct = context.currentConstruct;
+    const startEventsIndex = context.events.length;
+    const startStack = Array.from(stack);
+    return {
+      from: startEventsIndex,
+      restore
+    };
+    function restore() {
+      point5 = startPoint;
+      context.previous = startPrevious;
+      context.currentConstruct = startCurrentConstruct;
+      context.events.length = startEventsIndex;
+      stack = startStack;
+      accountForPotentialSkip();
+    }
+  }
+  function accountForPotentialSkip() {
+    if (point5.line in columnStart && point5.column < 2) {
+      point5.column = columnStart[point5.line];
+      point5.offset += columnStart[point5.line] - 1;
+    }
+  }
+}
+function sliceChunks(chunks, token) {
+  const startIndex = token.start._index;
+  const startBufferIndex = token.start._bufferIndex;
+  const endIndex = token.end._index;
+  const endBufferIndex = token.end._bufferIndex;
+  let view;
+  if (startIndex === endIndex) {
+    view = [chunks[startIndex].slice(startBufferIndex, endBufferIndex)];
+  } else {
+    view = chunks.slice(startIndex, endIndex);
+    if (startBufferIndex > -1) {
+      const head2 = view[0];
+      if (typeof head2 === "string") {
+        view[0] = head2.slice(startBufferIndex);
+      } else {
+        view.shift();
+      }
+    }
+    if (endBufferIndex > 0) {
+      view.push(chunks[endIndex].slice(0, endBufferIndex));
+    }
+  }
+  return view;
+}
+function serializeChunks(chunks, expandTabs) {
+  let index2 = -1;
+  const result = [];
+  let atTab;
+  while (++index2 < chunks.length) {
+    const chunk = chunks[index2];
+    let value2;
+    if (typeof chunk === "string") {
+      value2 = chunk;
+    } else {
+      switch (chunk) {
+        case -5: {
+          value2 = "\r";
+          break;
+        }
+        case -4: {
+          value2 = "\n";
+          break;
+        }
+        case -3: {
+          value2 = "\r\n";
+          break;
+        }
+        case -2: {
+          value2 = expandTabs ? " " : "	";
+          break;
+        }
+        case -1: {
+          if (!expandTabs && atTab) {
+            continue;
+          }
+          value2 = " ";
+          break;
+        }
+        default: {
+          value2 = String.fromCharCode(chunk);
+        }
+      }
+    }
+    atTab = chunk === -2;
+    result.push(value2);
+  }
+  return result.join("");
+}
+var init_create_tokenizer = __esm({
+  "node_modules/micromark/lib/create-tokenizer.js"() {
+    init_micromark_util_character();
+    init_micromark_util_chunked();
+    init_micromark_util_resolve_all();
+  }
+});
+
+// node_modules/micromark/lib/parse.js
+function parse2(options) {
+  const settings = options || {};
+  const constructs2 = (
+    /** @type {FullNormalizedExtension} */
+    __hpCombined([constructs_exports, ...settings.extensions || []], settings.extensions)
+  );
+  const parser = {
+    constructs: constructs2,
+    content: create2(content),
+    defined: [],
+    document: create2(document2),
+    flow: create2(flow),
+    lazy: {},
+    string: create2(string),
+    text: create2(text)
+  };
+  return parser;
+  function create2(initial) {
+    return creator;
+    function creator(from) {
+      return createTokenizer(parser, initial, from);
+    }
+  }
+}
+function __hpCombined(list4, key2) {
+  if (!key2) return combineExtensions(list4);
+  let combined = __hpMemo.get(key2);
+  if (!combined) __hpMemo.set(key2, combined = combineExtensions(list4));
+  return combined;
+}
+var __hpMemo;
+var init_parse2 = __esm({
+  "node_modules/micromark/lib/parse.js"() {
+    init_micromark_util_combine_extensions();
+    init_content();
+    init_document();
+    init_flow();
+    init_text();
+    init_constructs();
+    init_create_tokenizer();
+    __hpMemo = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// node_modules/micromark/lib/postprocess.js
+function postprocess(events) {
+  while (!subtokenize(events)) {
+  }
+  return events;
+}
+var init_postprocess = __esm({
+  "node_modules/micromark/lib/postprocess.js"() {
+    init_micromark_util_subtokenize();
+  }
+});
+
+// node_modules/micromark/lib/preprocess.js
+function preprocess() {
+  let column2 = 1;
+  let buffer = "";
+  let start = true;
+  let atCarriageReturn;
+  return preprocessor;
+  function preprocessor(value2, encoding, end) {
+    value2 = buffer + (typeof value2 === "string" ? value2.toString() : new TextDecoder(encoding || void 0).decode(value2));
+    const chunks = [];
+    let startPosition = 0;
+    buffer = "";
+    if (start) {
+      if (value2.charCodeAt(0) === 65279) {
+        startPosition++;
+      }
+      start = void 0;
+    }
+    while (startPosition < value2.length) {
+      search.lastIndex = startPosition;
+      const match = search.exec(value2);
+      const endPosition = match && match.index !== void 0 ? match.index : value2.length;
+      const code4 = value2.charCodeAt(endPosition);
+      if (!match) {
+        buffer = value2.slice(startPosition);
+        break;
+      }
+      if (code4 === 10 && startPosition === endPosition && atCarriageReturn) {
+        chunks.push(-3);
+        atCarriageReturn = void 0;
+      } else {
+        if (atCarriageReturn) {
+          chunks.push(-5);
+          atCarriageReturn = void 0;
+        }
+        if (startPosition < endPosition) {
+          chunks.push(value2.slice(startPosition, endPosition));
+          column2 += endPosition - startPosition;
+        }
+        switch (code4) {
+          case 0: {
+            chunks.push(65533);
+            column2++;
+            break;
+          }
+          case 9: {
+            const next = Math.ceil(column2 / 4) * 4;
+            chunks.push(-2);
+            while (column2++ < next) {
+              chunks.push(-1);
+            }
+            break;
+          }
+          case 10: {
+            chunks.push(-4);
+            column2 = 1;
+            break;
+          }
+          default: {
+            atCarriageReturn = true;
+            column2 = 1;
+          }
+        }
+      }
+      startPosition = endPosition + 1;
+    }
+    if (end) {
+      if (atCarriageReturn) {
+        chunks.push(-5);
+      }
+      if (buffer) {
+        chunks.push(buffer);
+      }
+      chunks.push(null);
+    }
+    return chunks;
+  }
+}
+var search;
+var init_preprocess = __esm({
+  "node_modules/micromark/lib/preprocess.js"() {
+    search = /[\0\t\n\r]/g;
+  }
+});
+
+// node_modules/micromark/index.js
+var init_micromark = __esm({
+  "node_modules/micromark/index.js"() {
+    init_parse2();
+    init_postprocess();
+    init_preprocess();
+  }
+});
+
+// node_modules/micromark-util-decode-string/index.js
+function decodeString(value2) {
+  return value2.replace(characterEscapeOrReference, decode);
+}
+function decode($0, $1, $2) {
+  if ($1) {
+    return $1;
+  }
+  const head2 = $2.charCodeAt(0);
+  if (head2 === 35) {
+    const head3 = $2.charCodeAt(1);
+    const hex2 = head3 === 120 || head3 === 88;
+    return decodeNumericCharacterReference($2.slice(hex2 ? 2 : 1), hex2 ? 16 : 10);
+  }
+  return decodeNamedCharacterReference($2) || $0;
+}
+var characterEscapeOrReference;
+var init_micromark_util_decode_string = __esm({
+  "node_modules/micromark-util-decode-string/index.js"() {
+    init_decode_named_character_reference();
+    init_micromark_util_decode_numeric_character_reference();
+    characterEscapeOrReference = /\\([!-/:-@[-`{-~])|&(#(?:\d{1,7}|x[\da-f]{1,6})|[\da-z]{1,31});/gi;
+  }
+});
+
+// node_modules/mdast-util-from-markdown/lib/index.js
+function fromMarkdown(value2, encoding, options) {
+  if (encoding && typeof encoding === "object") {
+    options = encoding;
+    encoding = void 0;
+  }
+  return __hpCompiler(options)(postprocess(parse2(options).document().write(preprocess()(value2, encoding, true))));
+}
+function compiler(options) {
+  const config = {
+    afterExit: [],
+    beforeEnter: [],
+    transforms: [],
+    canContainEols: ["emphasis", "fragment", "heading", "paragraph", "strong"],
+    enter: {
+      autolink: opener(link3),
+      autolinkProtocol: onenterdata,
+      autolinkEmail: onenterdata,
+      atxHeading: opener(heading3),
+      blockQuote: opener(blockQuote2),
+      characterEscape: onenterdata,
+      characterReference: onenterdata,
+      codeFenced: opener(codeFlow),
+      codeFencedFenceInfo: buffer,
+      codeFencedFenceMeta: buffer,
+      codeIndented: opener(codeFlow, buffer),
+      codeText: opener(codeText2, buffer),
+      codeTextData: onenterdata,
+      data: onenterdata,
+      codeFlowValue: onenterdata,
+      definition: opener(definition3),
+      definitionDestinationString: buffer,
+      definitionLabelString: buffer,
+      definitionTitleString: buffer,
+      emphasis: opener(emphasis3),
+      hardBreakEscape: opener(hardBreak3),
+      hardBreakTrailing: opener(hardBreak3),
+      htmlFlow: opener(html7, buffer),
+      htmlFlowData: onenterdata,
+      htmlText: opener(html7, buffer),
+      htmlTextData: onenterdata,
+      image: opener(image3),
+      label: buffer,
+      link: opener(link3),
+      listItem: opener(listItem3),
+      listItemValue: onenterlistitemvalue,
+      listOrdered: opener(list4, onenterlistordered),
+      listUnordered: opener(list4),
+      paragraph: opener(paragraph3),
+      reference: onenterreference,
+      referenceString: buffer,
+      resourceDestinationString: buffer,
+      resourceTitleString: buffer,
+      setextHeading: opener(heading3),
+      strong: opener(strong3),
+      thematicBreak: opener(thematicBreak4)
+    },
+    exit: {
+      atxHeading: closer(),
+      atxHeadingSequence: onexitatxheadingsequence,
+      autolink: closer(),
+      autolinkEmail: onexitautolinkemail,
+      autolinkProtocol: onexitautolinkprotocol,
+      blockQuote: closer(),
+      characterEscapeValue: onexitdata,
+      characterReferenceMarkerHexadecimal: onexitcharacterreferencemarker,
+      characterReferenceMarkerNumeric: onexitcharacterreferencemarker,
+      characterReferenceValue: onexitcharacterreferencevalue,
+      characterReference: onexitcharacterreference,
+      codeFenced: closer(onexitcodefenced),
+      codeFencedFence: onexitcodefencedfence,
+      codeFencedFenceInfo: onexitcodefencedfenceinfo,
+      codeFencedFenceMeta: onexitcodefencedfencemeta,
+      codeFlowValue: onexitdata,
+      codeIndented: closer(onexitcodeindented),
+      codeText: closer(onexitcodetext),
+      codeTextData: onexitdata,
+      data: onexitdata,
+      definition: closer(),
+      definitionDestinationString: onexitdefinitiondestinationstring,
+      definitionLabelString: onexitdefinitionlabelstring,
+      definitionTitleString: onexitdefinitiontitlestring,
+      emphasis: closer(),
+      hardBreakEscape: closer(onexithardbreak),
+      hardBreakTrailing: closer(onexithardbreak),
+      htmlFlow: closer(onexithtmlflow),
+      htmlFlowData: onexitdata,
+      htmlText: closer(onexithtmltext),
+      htmlTextData: onexitdata,
+      image: closer(onexitimage),
+      label: onexitlabel,
+      labelText: onexitlabeltext,
+      lineEnding: onexitlineending,
+      link: closer(onexitlink),
+      listItem: closer(),
+      listOrdered: closer(),
+      listUnordered: closer(),
+      paragraph: closer(),
+      referenceString: onexitreferencestring,
+      resourceDestinationString: onexitresourcedestinationstring,
+      resourceTitleString: onexitresourcetitlestring,
+      resource: onexitresource,
+      setextHeading: closer(onexitsetextheading),
+      setextHeadingLineSequence: onexitsetextheadinglinesequence,
+      setextHeadingText: onexitsetextheadingtext,
+      strong: closer(),
+      thematicBreak: closer()
+    }
+  };
+  configure(config, (options || {}).mdastExtensions || []);
+  const data = {};
+  return compile;
+  function compile(events) {
+    let tree = {
+      type: "root",
+      children: [],
+      position: void 0
+    };
+    const context = {
+      stack: [tree],
+      tokenStack: [],
+      config,
+      enter,
+      exit: exit3,
+      buffer,
+      resume,
+      data: {}
+    };
+    const listStack = [];
+    const prepared = [];
+    let index2 = -1;
+    while (++index2 < events.length) {
+      prepared.push(events[index2]);
+      if (events[index2][1].type === "listOrdered" || events[index2][1].type === "listUnordered") {
+        if (events[index2][0] === "enter") {
+          listStack.push(prepared.length - 1);
+        } else {
+          const tail = listStack.pop();
+          prepareList(prepared, tail);
+        }
+      }
+    }
+    events = prepared;
+    index2 = -1;
+    while (++index2 < events.length) {
+      const handler = config[events[index2][0]];
+      if (events[index2][0] === "enter" && config.beforeEnter.length > 0) {
+        callListeners(config.beforeEnter, (context.sliceSerialize = events[index2][2].sliceSerialize, context), events[index2][1]);
+      }
+      if (own3.call(handler, events[index2][1].type)) {
+        handler[events[index2][1].type].call((context.sliceSerialize = events[index2][2].sliceSerialize, context), events[index2][1]);
+      }
+      if (events[index2][0] === "exit" && config.afterExit.length > 0) {
+        callListeners(config.afterExit, (context.sliceSerialize = events[index2][2].sliceSerialize, context), events[index2][1]);
+      }
+    }
+    if (context.tokenStack.length > 0) {
+      const tail = context.tokenStack[context.tokenStack.length - 1];
+      const handler = tail[1] || defaultOnError;
+      handler.call(context, void 0, tail[0]);
+    }
+    tree.position = {
+      start: point2(events.length > 0 ? events[0][1].start : {
+        line: 1,
+        column: 1,
+        offset: 0
+      }),
+      end: point2(events.length > 0 ? events[events.length - 2][1].end : {
+        line: 1,
+        column: 1,
+        offset: 0
+      })
+    };
+    index2 = -1;
+    while (++index2 < config.transforms.length) {
+      tree = config.transforms[index2](tree) || tree;
+    }
+    return tree;
+  }
+  function callListeners(listeners, context, token) {
+    let index2 = -1;
+    while (++index2 < listeners.length) {
+      listeners[index2].call(context, token);
+    }
+  }
+  function prepareList(events, start) {
+    const end = events.length - 1;
+    let index2 = start - 1;
+    let containerBalance = -1;
+    let listSpread = false;
+    let listItem4;
+    let lineIndex;
+    let firstBlankLineIndex;
+    let atMarker;
+    const insertions = [];
+    while (++index2 <= end) {
+      const event = events[index2];
+      switch (event[1].type) {
+        case "listUnordered":
+        case "listOrdered":
+        case "blockQuote": {
+          if (event[0] === "enter") {
+            containerBalance++;
+          } else {
+            containerBalance--;
+          }
+          atMarker = void 0;
+          break;
+        }
+        case "lineEndingBlank": {
+          if (event[0] === "enter") {
+            if (listItem4 && !atMarker && !containerBalance && !firstBlankLineIndex) {
+              firstBlankLineIndex = index2;
+            }
+            atMarker = void 0;
+          }
+          break;
+        }
+        case "linePrefix":
+        case "listItemValue":
+        case "listItemMarker":
+        case "listItemPrefix":
+        case "listItemPrefixWhitespace": {
+          break;
+        }
+        default: {
+          atMarker = void 0;
+        }
+      }
+      if (!containerBalance && event[0] === "enter" && event[1].type === "listItemPrefix" || containerBalance === -1 && event[0] === "exit" && (event[1].type === "listUnordered" || event[1].type === "listOrdered")) {
+        if (listItem4) {
+          let tailIndex = index2;
+          lineIndex = void 0;
+          while (tailIndex--) {
+            const tailEvent = events[tailIndex];
+            if (tailEvent[1].type === "lineEnding" || tailEvent[1].type === "lineEndingBlank") {
+              if (tailEvent[0] === "exit") continue;
+              if (lineIndex) {
+                events[lineIndex][1].type = "lineEndingBlank";
+                listSpread = true;
+              }
+              tailEvent[1].type = "lineEnding";
+              lineIndex = tailIndex;
+            } else if (tailEvent[1].type === "linePrefix" || tailEvent[1].type === "blockQuotePrefix" || tailEvent[1].type === "blockQuotePrefixWhitespace" || tailEvent[1].type === "blockQuoteMarker" || tailEvent[1].type === "listItemIndent") {
+            } else {
+              break;
+            }
+          }
+          if (firstBlankLineIndex && (!lineIndex || firstBlankLineIndex < lineIndex)) {
+            listItem4._spread = true;
+          }
+          listItem4.end = Object.assign({}, lineIndex ? events[lineIndex][1].start : event[1].end);
+          insertions.push({
+            at: lineIndex || index2,
+            event: ["exit", listItem4, event[2]]
+          });
+        }
+        if (event[1].type === "listItemPrefix") {
+          const item = {
+            type: "listItem",
+            _spread: false,
+            start: Object.assign({}, event[1].start),
+            // @ts-expect-error: we\u2019ll add `end` in a second.
+            end: void 0
+          };
+          listItem4 = item;
+          insertions.push({
+            at: index2,
+            event: ["enter", item, event[2]]
+          });
+          firstBlankLineIndex = void 0;
+          atMarker = true;
+        }
+      }
+    }
+    const listEvents = events.splice(start);
+    let insertion = 0;
+    index2 = -1;
+    while (++index2 < listEvents.length) {
+      while (insertion < insertions.length && insertions[insertion].at === start + index2) {
+        events.push(insertions[insertion++].event);
+      }
+      events.push(listEvents[index2]);
+    }
+    events[start][1]._spread = listSpread;
+  }
+  function opener(create2, and) {
+    return open2;
+    function open2(token) {
+      enter.call(this, create2(token), token);
+      if (and) and.call(this, token);
+    }
+  }
+  function buffer() {
+    this.stack.push({
+      type: "fragment",
+      children: []
+    });
+  }
+  function enter(node3, token, errorHandler) {
+    const parent = this.stack[this.stack.length - 1];
+    const siblings2 = parent.children;
+    siblings2.push(node3);
+    this.stack.push(node3);
+    this.tokenStack.push([token, errorHandler || void 0]);
+    node3.position = {
+      start: point2(token.start),
+      // @ts-expect-error: `end` will be patched later.
+      end: void 0
+    };
+  }
+  function closer(and) {
+    return close2;
+    function close2(token) {
+      if (and) and.call(this, token);
+      exit3.call(this, token);
+    }
+  }
+  function exit3(token, onExitError) {
+    const node3 = this.stack.pop();
+    const open2 = this.tokenStack.pop();
+    if (!open2) {
+      throw new Error("Cannot close `" + token.type + "` (" + stringifyPosition({
+        start: token.start,
+        end: token.end
+      }) + "): it\u2019s not open");
+    }
+    if (open2[0].type !== token.type) {
+      if (onExitError) {
+        onExitError.call(this, token, open2[0]);
+      } else {
+        const handler = open2[1] || defaultOnError;
+        handler.call(this, token, open2[0]);
+      }
+    }
+    node3.position.end = point2(token.end);
+  }
+  function resume() {
+    return toString(this.stack.pop());
+  }
+  function onenterlistordered() {
+    this.data.expectingFirstListItemValue = true;
+  }
+  function onenterlistitemvalue(token) {
+    if (this.data.expectingFirstListItemValue) {
+      const ancestor = this.stack[this.stack.length - 2];
+      ancestor.start = Number.parseInt(this.sliceSerialize(token), 10);
+      this.data.expectingFirstListItemValue = void 0;
+    }
+  }
+  function onexitcodefencedfenceinfo() {
+    const data2 = this.resume();
+    const node3 = this.stack[this.stack.length - 1];
+    node3.lang = data2;
+  }
+  function onexitcodefencedfencemeta() {
+    const data2 = this.resume();
+    const node3 = this.stack[this.stack.length - 1];
+    node3.meta = data2;
+  }
+  function onexitcodefencedfence() {
+    if (this.data.flowCodeInside) return;
+    this.buffer();
+    this.data.flowCodeInside = true;
+  }
+  function onexitcodefenced() {
+    const data2 = this.resume();
+    const node3 = this.stack[this.stack.length - 1];
+    node3.value = data2.replace(/^(\r?\n|\r)|(\r?\n|\r)$/g, "");
+    this.data.flowCodeInside = void 0;
+  }
+  function onexitcodeindented() {
+    const data2 = this.resume();
+    const node3 = this.stack[this.stack.length - 1];
+    node3.value = data2.replace(/(\r?\n|\r)$/g, "");
+  }
+  function onexitdefinitionlabelstring(token) {
+    const label = this.resume();
+    const node3 = this.stack[this.stack.length - 1];
+    node3.label = label;
+    node3.identifier = normalizeIdentifier(this.sliceSerialize(token)).toLowerCase();
+  }
+  function onexitdefinitiontitlestring() {
+    const data2 = this.resume();
+    const node3 = this.stack[this.stack.length - 1];
+    node3.title = data2;
+  }
+  function onexitdefinitiondestinationstring() {
+    const data2 = this.resume();
+    const node3 = this.stack[this.stack.length - 1];
+    node3.url = data2;
+  }
+  function onexitatxheadingsequence(token) {
+    const node3 = this.stack[this.stack.length - 1];
+    if (!node3.depth) {
+      const depth = this.sliceSerialize(token).length;
+      node3.depth = depth;
+    }
+  }
+  function onexitsetextheadingtext() {
+    this.data.setextHeadingSlurpLineEnding = true;
+  }
+  function onexitsetextheadinglinesequence(token) {
+    const node3 = this.stack[this.stack.length - 1];
+    node3.depth = this.sliceSerialize(token).codePointAt(0) === 61 ? 1 : 2;
+  }
+  function onexitsetextheading() {
+    this.data.setextHeadingSlurpLineEnding = void 0;
+  }
+  function onenterdata(token) {
+    const node3 = this.stack[this.stack.length - 1];
+    const siblings2 = node3.children;
+    let tail = siblings2[siblings2.length - 1];
+    if (!tail || tail.type !== "text") {
+      tail = text12();
+      tail.position = {
+        start: point2(token.start),
+        // @ts-expect-error: we\u2019ll add `end` later.
+        end: void 0
+      };
+      siblings2.push(tail);
+    }
+    this.stack.push(tail);
+  }
+  function onexitdata(token) {
+    const tail = this.stack.pop();
+    tail.value += this.sliceSerialize(token);
+    tail.position.end = point2(token.end);
+  }
+  function onexitlineending(token) {
+    const context = this.stack[this.stack.length - 1];
+    if (this.data.atHardBreak) {
+      const tail = context.children[context.children.length - 1];
+      tail.position.end = point2(token.end);
+      this.data.atHardBreak = void 0;
+      return;
+    }
+    if (!this.data.setextHeadingSlurpLineEnding && config.canContainEols.includes(context.type)) {
+      onenterdata.call(this, token);
+      onexitdata.call(this, token);
+    }
+  }
+  function onexithardbreak() {
+    this.data.atHardBreak = true;
+  }
+  function onexithtmlflow() {
+    const data2 = this.resume();
+    const node3 = this.stack[this.stack.length - 1];
+    node3.value = data2;
+  }
+  function onexithtmltext() {
+    const data2 = this.resume();
+    const node3 = this.stack[this.stack.length - 1];
+    node3.value = data2;
+  }
+  function onexitcodetext() {
+    const data2 = this.resume();
+    const node3 = this.stack[this.stack.length - 1];
+    node3.value = data2;
+  }
+  function onexitlink() {
+    const node3 = this.stack[this.stack.length - 1];
+    if (this.data.inReference) {
+      const referenceType = this.data.referenceType || "shortcut";
+      node3.type += "Reference";
+      node3.referenceType = referenceType;
+      delete node3.url;
+      delete node3.title;
+    } else {
+      delete node3.identifier;
+      delete node3.label;
+    }
+    this.data.referenceType = void 0;
+  }
+  function onexitimage() {
+    const node3 = this.stack[this.stack.length - 1];
+    if (this.data.inReference) {
+      const referenceType = this.data.referenceType || "shortcut";
+      node3.type += "Reference";
+      node3.referenceType = referenceType;
+      delete node3.url;
+      delete node3.title;
+    } else {
+      delete node3.identifier;
+      delete node3.label;
+    }
+    this.data.referenceType = void 0;
+  }
+  function onexitlabeltext(token) {
+    const string4 = this.sliceSerialize(token);
+    const ancestor = this.stack[this.stack.length - 2];
+    ancestor.label = decodeString(string4);
+    ancestor.identifier = normalizeIdentifier(string4).toLowerCase();
+  }
+  function onexitlabel() {
+    const fragment2 = this.stack[this.stack.length - 1];
+    const value2 = this.resume();
+    const node3 = this.stack[this.stack.length - 1];
+    this.data.inReference = true;
+    if (node3.type === "link") {
+      const children = fragment2.children;
+      node3.children = children;
+    } else {
+      node3.alt = value2;
+    }
+  }
+  function onexitresourcedestinationstring() {
+    const data2 = this.resume();
+    const node3 = this.stack[this.stack.length - 1];
+    node3.url = data2;
+  }
+  function onexitresourcetitlestring() {
+    const data2 = this.resume();
+    const node3 = this.stack[this.stack.length - 1];
+    node3.title = data2;
+  }
+  function onexitresource() {
+    this.data.inReference = void 0;
+  }
+  function onenterreference() {
+    this.data.referenceType = "collapsed";
+  }
+  function onexitreferencestring(token) {
+    const label = this.resume();
+    const node3 = this.stack[this.stack.length - 1];
+    node3.label = label;
+    node3.identifier = normalizeIdentifier(this.sliceSerialize(token)).toLowerCase();
+    this.data.referenceType = "full";
+  }
+  function onexitcharacterreferencemarker(token) {
+    this.data.characterReferenceType = token.type;
+  }
+  function onexitcharacterreferencevalue(token) {
+    const data2 = this.sliceSerialize(token);
+    const type = this.data.characterReferenceType;
+    let value2;
+    if (type) {
+      value2 = decodeNumericCharacterReference(data2, type === "characterReferenceMarkerNumeric" ? 10 : 16);
+      this.data.characterReferenceType = void 0;
+    } else {
+      const result = decodeNamedCharacterReference(data2);
+      value2 = result;
+    }
+    const tail = this.stack[this.stack.length - 1];
+    tail.value += value2;
+  }
+  function onexitcharacterreference(token) {
+    const tail = this.stack.pop();
+    tail.position.end = point2(token.end);
+  }
+  function onexitautolinkprotocol(token) {
+    onexitdata.call(this, token);
+    const node3 = this.stack[this.stack.length - 1];
+    node3.url = this.sliceSerialize(token);
+  }
+  function onexitautolinkemail(token) {
+    onexitdata.call(this, token);
+    const node3 = this.stack[this.stack.length - 1];
+    node3.url = "mailto:" + this.sliceSerialize(token);
+  }
+  function blockQuote2() {
+    return {
+      type: "blockquote",
+      children: [],
+      position: void 0
+    };
+  }
+  function codeFlow() {
+    return {
+      type: "code",
+      lang: null,
+      meta: null,
+      value: "",
+      position: void 0
+    };
+  }
+  function codeText2() {
+    return {
+      type: "inlineCode",
+      value: "",
+      position: void 0
+    };
+  }
+  function definition3() {
+    return {
+      type: "definition",
+      identifier: "",
+      label: null,
+      title: null,
+      url: "",
+      position: void 0
+    };
+  }
+  function emphasis3() {
+    return {
+      type: "emphasis",
+      children: [],
+      position: void 0
+    };
+  }
+  function heading3() {
+    return {
+      type: "heading",
+      // @ts-expect-error `depth` will be set later.
+      depth: 0,
+      children: [],
+      position: void 0
+    };
+  }
+  function hardBreak3() {
+    return {
+      type: "break",
+      position: void 0
+    };
+  }
+  function html7() {
+    return {
+      type: "html",
+      value: "",
+      position: void 0
+    };
+  }
+  function image3() {
+    return {
+      type: "image",
+      title: null,
+      url: "",
+      alt: null,
+      position: void 0
+    };
+  }
+  function link3() {
+    return {
+      type: "link",
+      title: null,
+      url: "",
+      children: [],
+      position: void 0
+    };
+  }
+  function list4(token) {
+    return {
+      type: "list",
+      ordered: token.type === "listOrdered",
+      start: null,
+      spread: token._spread,
+      children: [],
+      position: void 0
+    };
+  }
+  function listItem3(token) {
+    return {
+      type: "listItem",
+      spread: token._spread,
+      checked: null,
+      children: [],
+      position: void 0
+    };
+  }
+  function paragraph3() {
+    return {
+      type: "paragraph",
+      children: [],
+      position: void 0
+    };
+  }
+  function strong3() {
+    return {
+      type: "strong",
+      children: [],
+      position: void 0
+    };
+  }
+  function text12() {
+    return {
+      type: "text",
+      value: "",
+      position: void 0
+    };
+  }
+  function thematicBreak4() {
+    return {
+      type: "thematicBreak",
+      position: void 0
+    };
+  }
+}
+function point2(d2) {
+  return {
+    line: d2.line,
+    column: d2.column,
+    offset: d2.offset
+  };
+}
+function configure(combined, extensions) {
+  let index2 = -1;
+  while (++index2 < extensions.length) {
+    const value2 = extensions[index2];
+    if (Array.isArray(value2)) {
+      configure(combined, value2);
+    } else {
+      extension(combined, value2);
+    }
+  }
+}
+function extension(combined, extension2) {
+  let key2;
+  for (key2 in extension2) {
+    if (own3.call(extension2, key2)) {
+      switch (key2) {
+        case "canContainEols": {
+          const right = extension2[key2];
+          if (right) {
+            combined[key2].push(...right);
+          }
+          break;
+        }
+        case "transforms": {
+          const right = extension2[key2];
+          if (right) {
+            combined[key2].push(...right);
+          }
+          break;
+        }
+        case "afterExit":
+        case "beforeEnter": {
+          const right = extension2[key2];
+          if (right) {
+            combined[key2].push(right);
+          }
+          break;
+        }
+        case "enter":
+        case "exit": {
+          const right = extension2[key2];
+          if (right) {
+            Object.assign(combined[key2], right);
+          }
+          break;
+        }
+      }
+    }
+  }
+}
+function defaultOnError(left, right) {
+  if (left) {
+    throw new Error("Cannot close `" + left.type + "` (" + stringifyPosition({
+      start: left.start,
+      end: left.end
+    }) + "): a different token (`" + right.type + "`, " + stringifyPosition({
+      start: right.start,
+      end: right.end
+    }) + ") is open");
+  }
+  throw new Error("Cannot close document, a token (`" + right.type + "`, " + stringifyPosition({
+    start: right.start,
+    end: right.end
+  }) + ") is still open");
+}
+function __hpCompiler(options) {
+  const key2 = options && options.mdastExtensions;
+  if (!key2) return __hpPlainCompiler ??= compiler(options);
+  let compile = __hpCompilers.get(key2);
+  if (!compile) __hpCompilers.set(key2, compile = compiler(options));
+  return compile;
+}
+var own3, __hpCompilers, __hpPlainCompiler;
+var init_lib10 = __esm({
+  "node_modules/mdast-util-from-markdown/lib/index.js"() {
+    init_mdast_util_to_string();
+    init_micromark();
+    init_micromark_util_decode_numeric_character_reference();
+    init_micromark_util_decode_string();
+    init_micromark_util_normalize_identifier();
+    init_decode_named_character_reference();
+    init_unist_util_stringify_position();
+    own3 = {}.hasOwnProperty;
+    __hpCompilers = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// node_modules/mdast-util-from-markdown/index.js
+var init_mdast_util_from_markdown = __esm({
+  "node_modules/mdast-util-from-markdown/index.js"() {
+    init_lib10();
+  }
+});
+
+// node_modules/remark-parse/lib/index.js
+function remarkParse(options) {
+  const self2 = this;
+  self2.parser = parser;
+  function parser(doc) {
+    return fromMarkdown(doc, {
+      ...self2.data("settings"),
+      ...options,
+      // Note: these options are not in the readme.
+      // The goal is for them to be set by plugins on `data` instead of being
+      // passed by users.
+      extensions: self2.data("micromarkExtensions") || [],
+      mdastExtensions: self2.data("fromMarkdownExtensions") || []
+    });
+  }
+}
+var init_lib11 = __esm({
+  "node_modules/remark-parse/lib/index.js"() {
+    init_mdast_util_from_markdown();
+  }
+});
+
+// node_modules/remark-parse/index.js
+var init_remark_parse = __esm({
+  "node_modules/remark-parse/index.js"() {
+    init_lib11();
+  }
+});
+
+// node_modules/ccount/index.js
+function ccount(value2, character) {
+  const source = String(value2);
+  if (typeof character !== "string") {
+    throw new TypeError("Expected character");
+  }
+  let count = 0;
+  let index2 = source.indexOf(character);
+  while (index2 !== -1) {
+    count++;
+    index2 = source.indexOf(character, index2 + character.length);
+  }
+  return count;
+}
+var init_ccount = __esm({
+  "node_modules/ccount/index.js"() {
+  }
+});
+
+// node_modules/escape-string-regexp/index.js
+function escapeStringRegexp(string4) {
+  if (typeof string4 !== "string") {
+    throw new TypeError("Expected a string");
+  }
+  return string4.replace(/[|\\{}()[\]^$+*?.]/g, "\\$&").replace(/-/g, "\\x2d");
+}
+var init_escape_string_regexp = __esm({
+  "node_modules/escape-string-regexp/index.js"() {
+  }
+});
+
+// node_modules/mdast-util-find-and-replace/lib/index.js
+function findAndReplace(tree, list4, options) {
+  const settings = options || {};
+  const ignored = convert2(settings.ignore || []);
+  const pairs = toPairs(list4);
+  let pairIndex = -1;
+  while (++pairIndex < pairs.length) {
+    visitParents(tree, visitor);
+  }
+  function visitor(node3, parents, index2) {
+    if (node3.type === "text" && typeof index2 === "number") {
+      return handler(node3, parents, index2);
+    }
+    if (ignored(node3, index2, parents[parents.length - 1])) return SKIP;
+  }
+  function handler(node3, parents, index2) {
+    const parent = parents[parents.length - 1];
+    const find2 = pairs[pairIndex][0];
+    const replace2 = pairs[pairIndex][1];
+    let start = 0;
+    let change = false;
+    let nodes = [];
+    find2.lastIndex = 0;
+    let match = find2.exec(node3.value);
+    while (match) {
+      const position3 = match.index;
+      const matchObject = {
+        index: match.index,
+        input: match.input,
+        stack: [...parents, node3]
+      };
+      let value2 = replace2(...match, matchObject);
+      if (typeof value2 === "string") {
+        value2 = value2.length > 0 ? { type: "text", value: value2 } : void 0;
+      }
+      if (value2 === false) {
+        find2.lastIndex = position3 + 1;
+      } else {
+        if (start !== position3) {
+          add2({ type: "text", value: node3.value.slice(start, position3) });
+        }
+        if (Array.isArray(value2)) {
+          for (const child of value2) add2(child);
+        } else if (value2) {
+          add2(value2);
+        }
+        start = position3 + match[0].length;
+        change = true;
+      }
+      if (!find2.global) {
+        break;
+      }
+      match = find2.exec(node3.value);
+    }
+    if (change) {
+      if (start < node3.value.length) {
+        add2({ type: "text", value: node3.value.slice(start) });
+      }
+      parent.children.splice(index2, 1, ...nodes);
+    } else {
+      nodes = [node3];
+    }
+    return index2 + nodes.length;
+    function add2(child) {
+      const previous3 = nodes[nodes.length - 1];
+      if (previous3 && previous3.type === "text" && child.type === "text") {
+        previous3.value += child.value;
+      } else {
+        nodes.push(child);
+      }
+    }
+  }
+}
+function toPairs(tupleOrList) {
+  if (!Array.isArray(tupleOrList)) {
+    throw new TypeError("Expected find and replace tuple or list of tuples");
+  }
+  const result = [];
+  const list4 = !tupleOrList[0] || Array.isArray(tupleOrList[0]) ? (
+    /** @type {FindAndReplaceList} */
+    tupleOrList
+  ) : [
+    /** @type {FindAndReplaceTuple} */
+    tupleOrList
+  ];
+  let index2 = -1;
+  while (++index2 < list4.length) {
+    const tuple = list4[index2];
+    result.push([toExpression(tuple[0]), toFunction(tuple[1])]);
+  }
+  return result;
+}
+function toExpression(find2) {
+  return typeof find2 === "string" ? new RegExp(escapeStringRegexp(find2), "g") : find2;
+}
+function toFunction(replace2) {
+  return typeof replace2 === "function" ? replace2 : function() {
+    return replace2;
+  };
+}
+var init_lib12 = __esm({
+  "node_modules/mdast-util-find-and-replace/lib/index.js"() {
+    init_escape_string_regexp();
+    init_unist_util_visit_parents();
+    init_unist_util_is();
+  }
+});
+
+// node_modules/mdast-util-find-and-replace/index.js
+var init_mdast_util_find_and_replace = __esm({
+  "node_modules/mdast-util-find-and-replace/index.js"() {
+    init_lib12();
+  }
+});
+
+// node_modules/mdast-util-gfm-autolink-literal/lib/index.js
+function gfmAutolinkLiteralFromMarkdown() {
+  return {
+    transforms: [transformGfmAutolinkLiterals],
+    enter: {
+      literalAutolink: enterLiteralAutolink,
+      literalAutolinkEmail: enterLiteralAutolinkValue,
+      literalAutolinkHttp: enterLiteralAutolinkValue,
+      literalAutolinkWww: enterLiteralAutolinkValue
+    },
+    exit: {
+      literalAutolink: exitLiteralAutolink,
+      literalAutolinkEmail: exitLiteralAutolinkEmail,
+      literalAutolinkHttp: exitLiteralAutolinkHttp,
+      literalAutolinkWww: exitLiteralAutolinkWww
+    }
+  };
+}
+function gfmAutolinkLiteralToMarkdown() {
+  return {
+    unsafe: [
+      {
+        character: "@",
+        before: "[+\\-.\\w]",
+        after: "[\\-.\\w]",
+        inConstruct,
+        notInConstruct
+      },
+      {
+        character: ".",
+        before: "[Ww]",
+        after: "[\\-.\\w]",
+        inConstruct,
+        notInConstruct
+      },
+      {
+        character: ":",
+        before: "[ps]",
+        after: "\\/",
+        inConstruct,
+        notInConstruct
+      }
+    ]
+  };
+}
+function enterLiteralAutolink(token) {
+  this.enter(
+    { type: "link", title: null, url: "", children: [], position: void 0 },
+    token
+  );
+}
+function enterLiteralAutolinkValue(token) {
+  this.config.enter.autolinkProtocol.call(this, token);
+}
+function exitLiteralAutolinkHttp(token) {
+  this.config.exit.autolinkProtocol.call(this, token);
+}
+function exitLiteralAutolinkWww(token) {
+  this.config.exit.data.call(this, token);
+  const node3 = this.stack[this.stack.length - 1];
+  ok2(node3.type === "link");
+  node3.url = "http://" + this.sliceSerialize(token);
+}
+function exitLiteralAutolinkEmail(token) {
+  this.config.exit.autolinkEmail.call(this, token);
+}
+function exitLiteralAutolink(token) {
+  this.exit(token);
+}
+function transformGfmAutolinkLiterals(tree) {
+  findAndReplace(
+    tree,
+    [
+      [
+        /(?<![\da-z])(https?:\/\/|www(?=\.))([\w-]*\.[\w\-.]*)([^\t\n\r ]*)/gi,
+        findUrl
+      ],
+      [
+        /(?<![\w+\-.@])xmpp:([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)(\/(?:[\w\-/]|\.(?=[\dA-Za-z]))*)?/g,
+        findXmpp
+      ],
+      [/(?<![\w+\-.@])mailto:([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)/g, findMailto],
+      [
+        /(?<![\w+\-.]|(?:^|[^\d@A-Za-z])(?:mailto|xmpp):)([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)/g,
+        findEmail
+      ]
+    ],
+    { ignore: ["link", "linkReference"] }
+  );
+}
+function findUrl(_9, protocol, domain2, path18, match) {
+  if (!previous2(match)) {
+    return false;
+  }
+  let prefix = "";
+  if (/^w/i.test(protocol)) {
+    domain2 = protocol + domain2;
+    protocol = "";
+    prefix = "http://";
+  }
+  if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
+    return false;
+  }
+  const parts = splitUrl(domain2 + path18);
+  const result = {
+    type: "link",
+    title: null,
+    url: prefix + protocol + parts[0],
+    children: [{ type: "text", value: protocol + parts[0], position: void 0 }],
+    position: void 0
+  };
+  if (parts[1]) {
+    return [result, { type: "text", value: parts[1], position: void 0 }];
+  }
+  return result;
+}
+function findEmail(_9, atext, label) {
+  if (/[\d\-_]$/.test(label)) {
+    return false;
+  }
+  return {
+    type: "link",
+    title: null,
+    url: "mailto:" + atext + "@" + label,
+    children: [{ type: "text", value: atext + "@" + label, position: void 0 }],
+    position: void 0
+  };
+}
+function findMailto(_9, atext, label) {
+  if (/[\d\-_]$/.test(label)) {
+    return false;
+  }
+  const value2 = "mailto:" + atext + "@" + label;
+  return {
+    type: "link",
+    title: null,
+    url: value2,
+    children: [{ type: "text", value: value2, position: void 0 }],
+    position: void 0
+  };
+}
+function findXmpp(matchValue, atext, label, resource, match) {
+  if (/[\d\-_]$/.test(label) || resource && (!/[A-Za-z]$/.test(resource) || match.input.charAt(match.index + matchValue.length) === "@")) {
+    return false;
+  }
+  const value2 = "xmpp:" + atext + "@" + label + (resource || "");
+  return {
+    type: "link",
+    title: null,
+    url: value2,
+    children: [{ type: "text", value: value2, position: void 0 }],
+    position: void 0
+  };
+}
+function isCorrectDomain(domain2) {
+  const parts = domain2.split(".");
+  if (parts.length < 2 || parts[parts.length - 1] && (/_/.test(parts[parts.length - 1]) || !/[\dA-Za-z]/.test(parts[parts.length - 1])) || parts[parts.length - 2] && (/_/.test(parts[parts.length - 2]) || !/[\dA-Za-z]/.test(parts[parts.length - 2]))) {
+    return false;
+  }
+  return true;
+}
+function splitUrl(url) {
+  let index2 = url.length;
+  while (index2 > 0) {
+    const code4 = url.charCodeAt(index2 - 1);
+    if (code4 === 33 || code4 === 34 || code4 === 38 || code4 === 39 || code4 === 41 || code4 === 44 || code4 === 46 || code4 === 58 || code4 === 59 || code4 === 60 || code4 === 62 || code4 === 63 || code4 === 93 || code4 === 125) {
+      index2--;
+    } else {
+      break;
+    }
+  }
+  if (index2 === url.length) {
+    return [url, void 0];
+  }
+  let trail2 = url.slice(index2);
+  url = url.slice(0, index2);
+  let closingParenIndex = trail2.indexOf(")");
+  const openingParens = ccount(url, "(");
+  let closingParens = ccount(url, ")");
+  while (closingParenIndex !== -1 && openingParens > closingParens) {
+    url += trail2.slice(0, closingParenIndex + 1);
+    trail2 = trail2.slice(closingParenIndex + 1);
+    closingParenIndex = trail2.indexOf(")");
+    closingParens++;
+  }
+  return [url, trail2];
+}
+function previous2(match) {
+  const code4 = match.input.charCodeAt(match.index - 1);
+  return match.index === 0 || unicodeWhitespace(code4) || unicodePunctuation(code4);
+}
+var inConstruct, notInConstruct;
+var init_lib13 = __esm({
+  "node_modules/mdast-util-gfm-autolink-literal/lib/index.js"() {
+    init_ccount();
+    init_default();
+    init_micromark_util_character();
+    init_mdast_util_find_and_replace();
+    inConstruct = "phrasing";
+    notInConstruct = ["autolink", "link", "image", "label"];
+  }
+});
+
+// node_modules/mdast-util-gfm-autolink-literal/index.js
+var init_mdast_util_gfm_autolink_literal = __esm({
+  "node_modules/mdast-util-gfm-autolink-literal/index.js"() {
+    init_lib13();
+  }
+});
+
+// node_modules/mdast-util-gfm-footnote/lib/index.js
+function enterFootnoteCallString() {
+  this.buffer();
+}
+function enterFootnoteCall(token) {
+  this.enter({ type: "footnoteReference", identifier: "", label: "" }, token);
+}
+function enterFootnoteDefinitionLabelString() {
+  this.buffer();
+}
+function enterFootnoteDefinition(token) {
+  this.enter(
+    { type: "footnoteDefinition", identifier: "", label: "", children: [] },
+    token
+  );
+}
+function exitFootnoteCallString(token) {
+  const label = this.resume();
+  const node3 = this.stack[this.stack.length - 1];
+  ok2(node3.type === "footnoteReference");
+  node3.identifier = normalizeIdentifier(
+    this.sliceSerialize(token)
+  ).toLowerCase();
+  node3.label = label;
+}
+function exitFootnoteCall(token) {
+  this.exit(token);
+}
+function exitFootnoteDefinitionLabelString(token) {
+  const label = this.resume();
+  const node3 = this.stack[this.stack.length - 1];
+  ok2(node3.type === "footnoteDefinition");
+  node3.identifier = normalizeIdentifier(
+    this.sliceSerialize(token)
+  ).toLowerCase();
+  node3.label = label;
+}
+function exitFootnoteDefinition(token) {
+  this.exit(token);
+}
+function footnoteReferencePeek() {
+  return "[";
+}
+function footnoteReference(node3, _9, state, info) {
+  const tracker = state.createTracker(info);
+  let value2 = tracker.move("[^");
+  const exit3 = state.enter("footnoteReference");
+  const subexit = state.enter("reference");
+  value2 += tracker.move(
+    state.safe(state.associationId(node3), { after: "]", before: value2 })
+  );
+  subexit();
+  exit3();
+  value2 += tracker.move("]");
+  return value2;
+}
+function gfmFootnoteFromMarkdown() {
+  return {
+    enter: {
+      gfmFootnoteCallString: enterFootnoteCallString,
+      gfmFootnoteCall: enterFootnoteCall,
+      gfmFootnoteDefinitionLabelString: enterFootnoteDefinitionLabelString,
+      gfmFootnoteDefinition: enterFootnoteDefinition
+    },
+    exit: {
+      gfmFootnoteCallString: exitFootnoteCallString,
+      gfmFootnoteCall: exitFootnoteCall,
+      gfmFootnoteDefinitionLabelString: exitFootnoteDefinitionLabelString,
+      gfmFootnoteDefinition: exitFootnoteDefinition
+    }
+  };
+}
+function gfmFootnoteToMarkdown(options) {
+  let firstLineBlank = false;
+  if (options && options.firstLineBlank) {
+    firstLineBlank = true;
+  }
+  return {
+    handlers: { footnoteDefinition, footnoteReference },
+    // This is on by default already.
+    unsafe: [{ character: "[", inConstruct: ["label", "phrasing", "reference"] }]
+  };
+  function footnoteDefinition(node3, _9, state, info) {
+    const tracker = state.createTracker(info);
+    let value2 = tracker.move("[^");
+    const exit3 = state.enter("footnoteDefinition");
+    const subexit = state.enter("label");
+    value2 += tracker.move(
+      state.safe(state.associationId(node3), { before: value2, after: "]" })
+    );
+    subexit();
+    value2 += tracker.move("]:");
+    if (node3.children && node3.children.length > 0) {
+      tracker.shift(4);
+      value2 += tracker.move(
+        (firstLineBlank ? "\n" : " ") + state.indentLines(
+          state.containerFlow(node3, tracker.current()),
+          firstLineBlank ? mapAll : mapExceptFirst
+        )
+      );
+    }
+    exit3();
+    return value2;
+  }
+}
+function mapExceptFirst(line3, index2, blank2) {
+  return index2 === 0 ? line3 : mapAll(line3, index2, blank2);
+}
+function mapAll(line3, index2, blank2) {
+  return (blank2 ? "" : "    ") + line3;
+}
+var init_lib14 = __esm({
+  "node_modules/mdast-util-gfm-footnote/lib/index.js"() {
+    init_default();
+    init_micromark_util_normalize_identifier();
+    footnoteReference.peek = footnoteReferencePeek;
+  }
+});
+
+// node_modules/mdast-util-gfm-footnote/index.js
+var init_mdast_util_gfm_footnote = __esm({
+  "node_modules/mdast-util-gfm-footnote/index.js"() {
+    init_lib14();
+  }
+});
+
+// node_modules/mdast-util-gfm-strikethrough/lib/index.js
+function gfmStrikethroughFromMarkdown() {
+  return {
+    canContainEols: ["delete"],
+    enter: { strikethrough: enterStrikethrough },
+    exit: { strikethrough: exitStrikethrough }
+  };
+}
+function gfmStrikethroughToMarkdown() {
+  return {
+    handlers: { delete: handleDelete },
+    unsafe: [
+      {
+        character: "~",
+        inConstruct: "phrasing",
+        notInConstruct: constructsWithoutStrikethrough
+      }
+    ]
+  };
+}
+function enterStrikethrough(token) {
+  this.enter({ type: "delete", children: [], position: void 0 }, token);
+}
+function exitStrikethrough(token) {
+  this.exit(token);
+}
+function handleDelete(node3, _9, state, info) {
+  const tracker = state.createTracker(info);
+  const sequence = state.stack.includes("strikethrough") ? "~" : "~~";
+  const exit3 = state.enter("strikethrough");
+  let value2 = tracker.move(sequence);
+  value2 += state.containerPhrasing(node3, {
+    ...tracker.current(),
+    before: value2,
+    after: "~"
+  });
+  value2 += tracker.move(sequence);
+  exit3();
+  return value2;
+}
+function attentionDelete() {
+  return { construct: "strikethrough", markers: ["~"], sizes: [2, 1] };
+}
+function peekDelete() {
+  return "~";
+}
+var constructsWithoutStrikethrough;
+var init_lib15 = __esm({
+  "node_modules/mdast-util-gfm-strikethrough/lib/index.js"() {
+    constructsWithoutStrikethrough = [
+      "autolink",
+      "destinationLiteral",
+      "destinationRaw",
+      "reference",
+      "titleQuote",
+      "titleApostrophe"
+    ];
+    handleDelete.attention = attentionDelete;
+    handleDelete.peek = peekDelete;
+  }
+});
+
+// node_modules/mdast-util-gfm-strikethrough/index.js
+var init_mdast_util_gfm_strikethrough = __esm({
+  "node_modules/mdast-util-gfm-strikethrough/index.js"() {
+    init_lib15();
+  }
+});
+
+// node_modules/markdown-table/index.js
+function defaultStringLength(value2) {
+  return value2.length;
+}
+function markdownTable(table3, options) {
+  const settings = options || {};
+  const align = (settings.align || []).concat();
+  const stringLength = settings.stringLength || defaultStringLength;
+  const alignments = [];
+  const cellMatrix = [];
+  const sizeMatrix = [];
+  const longestCellByColumn = [];
+  let mostCellsPerRow = 0;
+  let rowIndex = -1;
+  while (++rowIndex < table3.length) {
+    const row2 = [];
+    const sizes2 = [];
+    let columnIndex2 = -1;
+    if (table3[rowIndex].length > mostCellsPerRow) {
+      mostCellsPerRow = table3[rowIndex].length;
+    }
+    while (++columnIndex2 < table3[rowIndex].length) {
+      const cell2 = serialize(table3[rowIndex][columnIndex2]);
+      if (settings.alignDelimiters !== false) {
+        const size = stringLength(cell2);
+        sizes2[columnIndex2] = size;
+        if (longestCellByColumn[columnIndex2] === void 0 || size > longestCellByColumn[columnIndex2]) {
+          longestCellByColumn[columnIndex2] = size;
+        }
+      }
+      row2.push(cell2);
+    }
+    cellMatrix[rowIndex] = row2;
+    sizeMatrix[rowIndex] = sizes2;
+  }
+  let columnIndex = -1;
+  if (typeof align === "object" && "length" in align) {
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = toAlignment(align[columnIndex]);
+    }
+  } else {
+    const code4 = toAlignment(align);
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = code4;
+    }
+  }
+  columnIndex = -1;
+  const row = [];
+  const sizes = [];
+  while (++columnIndex < mostCellsPerRow) {
+    const code4 = alignments[columnIndex];
+    let before = "";
+    let after = "";
+    if (code4 === 99) {
+      before = ":";
+      after = ":";
+    } else if (code4 === 108) {
+      before = ":";
+    } else if (code4 === 114) {
+      after = ":";
+    }
+    let size = settings.alignDelimiters === false ? 1 : Math.max(
+      1,
+      longestCellByColumn[columnIndex] - before.length - after.length
+    );
+    const cell2 = before + "-".repeat(size) + after;
+    if (settings.alignDelimiters !== false) {
+      size = before.length + size + after.length;
+      if (size > longestCellByColumn[columnIndex]) {
+        longestCellByColumn[columnIndex] = size;
+      }
+      sizes[columnIndex] = size;
+    }
+    row[columnIndex] = cell2;
+  }
+  cellMatrix.splice(1, 0, row);
+  sizeMatrix.splice(1, 0, sizes);
+  rowIndex = -1;
+  const lines = [];
+  while (++rowIndex < cellMatrix.length) {
+    const row2 = cellMatrix[rowIndex];
+    const sizes2 = sizeMatrix[rowIndex];
+    const cellsInRow = settings.fillRows === false ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length) : mostCellsPerRow;
+    columnIndex = -1;
+    const line3 = [];
+    while (++columnIndex < cellsInRow) {
+      const cell2 = row2[columnIndex] || "";
+      let before = "";
+      let after = "";
+      if (settings.alignDelimiters !== false) {
+        const size = longestCellByColumn[columnIndex] - (sizes2[columnIndex] || 0);
+        const code4 = alignments[columnIndex];
+        if (code4 === 114) {
+          before = " ".repeat(size);
+        } else if (code4 === 99) {
+          const half = size / 2;
+          if (size % 2) {
+            before = " ".repeat(half + 0.5);
+            after = " ".repeat(half - 0.5);
+          } else {
+            before = " ".repeat(half);
+            after = before;
+          }
+        } else {
+          after = " ".repeat(size);
+        }
+      }
+      if (settings.delimiterStart !== false && !columnIndex) {
+        line3.push("|");
+      }
+      if (settings.padding !== false && // Don\u2019t add the opening space if we\u2019re not aligning and the cell is
+      // empty: there will be a closing space.
+      !(settings.alignDelimiters === false && cell2 === "") && (settings.delimiterStart !== false || columnIndex)) {
+        line3.push(" ");
+      }
+      if (settings.alignDelimiters !== false) {
+        line3.push(before);
+      }
+      line3.push(cell2);
+      if (settings.alignDelimiters !== false) {
+        line3.push(after);
+      }
+      if (settings.padding !== false) {
+        line3.push(" ");
+      }
+      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
+        line3.push("|");
+      }
+    }
+    lines.push(
+      settings.delimiterEnd === false ? line3.join("").replace(/ +$/, "") : line3.join("")
+    );
+  }
+  return lines.join("\n");
+}
+function serialize(value2) {
+  return value2 === null || value2 === void 0 ? "" : String(value2);
+}
+function toAlignment(value2) {
+  const code4 = typeof value2 === "string" ? value2.codePointAt(0) : 0;
+  return code4 === 67 || code4 === 99 ? 99 : code4 === 76 || code4 === 108 ? 108 : code4 === 82 || code4 === 114 ? 114 : 0;
+}
+var init_markdown_table = __esm({
+  "node_modules/markdown-table/index.js"() {
+  }
+});
+
+// node_modules/mdast-util-phrasing/lib/index.js
+var phrasing;
+var init_lib16 = __esm({
+  "node_modules/mdast-util-phrasing/lib/index.js"() {
+    init_unist_util_is();
+    phrasing = /** @type {(node?: unknown) => node is Exclude<PhrasingContent, Html>} */
+    convert2([
+      "break",
+      "delete",
+      "emphasis",
+      // To do: next major: removed since footnotes were added to GFM.
+      "footnote",
+      "footnoteReference",
+      "image",
+      "imageReference",
+      "inlineCode",
+      // Enabled by `mdast-util-math`:
+      "inlineMath",
+      "link",
+      "linkReference",
+      // Enabled by `mdast-util-mdx`:
+      "mdxJsxTextElement",
+      // Enabled by `mdast-util-mdx`:
+      "mdxTextExpression",
+      "strong",
+      "text",
+      // Enabled by `mdast-util-directive`:
+      "textDirective"
+    ]);
+  }
+});
+
+// node_modules/mdast-util-phrasing/index.js
+var init_mdast_util_phrasing = __esm({
+  "node_modules/mdast-util-phrasing/index.js"() {
+    init_lib16();
+  }
+});
+
+// node_modules/zwitch/index.js
+function zwitch(key2, options) {
+  const settings = options || {};
+  function one4(value2, ...parameters) {
+    let fn = one4.invalid;
+    const handlers2 = one4.handlers;
+    if (value2 && own4.call(value2, key2)) {
+      const id = String(value2[key2]);
+      fn = own4.call(handlers2, id) ? handlers2[id] : one4.unknown;
+    }
+    if (fn) {
+      return fn.call(this, value2, ...parameters);
+    }
+  }
+  one4.handlers = settings.handlers || {};
+  one4.invalid = settings.invalid;
+  one4.unknown = settings.unknown;
+  return one4;
+}
+var own4;
+var init_zwitch = __esm({
+  "node_modules/zwitch/index.js"() {
+    own4 = {}.hasOwnProperty;
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/handle/blockquote.js
+function blockquote(node3, _9, state, info) {
+  const exit3 = state.enter("blockquote");
+  const tracker = state.createTracker(info);
+  tracker.move("> ");
+  tracker.shift(2);
+  const value2 = state.indentLines(
+    state.containerFlow(node3, tracker.current()),
+    map
+  );
+  exit3();
+  return value2;
+}
+function map(line3, _9, blank2) {
+  return ">" + (blank2 ? "" : " ") + line3;
+}
+var init_blockquote = __esm({
+  "node_modules/mdast-util-to-markdown/lib/handle/blockquote.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/pattern-in-scope.js
+function patternInScope(stack, pattern) {
+  return listInScope(stack, pattern.inConstruct, true) && !listInScope(stack, pattern.notInConstruct, false);
+}
+function listInScope(stack, list4, none) {
+  if (typeof list4 === "string") {
+    list4 = [list4];
+  }
+  if (!list4 || list4.length === 0) {
+    return none;
+  }
+  let index2 = -1;
+  while (++index2 < list4.length) {
+    if (stack.includes(list4[index2])) {
+      return true;
+    }
+  }
+  return false;
+}
+var init_pattern_in_scope = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/pattern-in-scope.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/handle/break.js
+function hardBreak(_9, _1, state, info) {
+  let index2 = -1;
+  while (++index2 < state.unsafe.length) {
+    const pattern = state.unsafe[index2];
+    if (pattern.character === "\n" && !pattern.before && !pattern.after && patternInScope(state.stack, pattern)) {
+      return /[\t ]/.test(info.before) ? "" : " ";
+    }
+  }
+  return "\\\n";
+}
+var init_break = __esm({
+  "node_modules/mdast-util-to-markdown/lib/handle/break.js"() {
+    init_pattern_in_scope();
+  }
+});
+
+// node_modules/longest-streak/index.js
+function longestStreak(value2, substring) {
+  const source = String(value2);
+  let index2 = source.indexOf(substring);
+  let expected = index2;
+  let count = 0;
+  let max = 0;
+  if (typeof substring !== "string") {
+    throw new TypeError("Expected substring");
+  }
+  while (index2 !== -1) {
+    if (index2 === expected) {
+      if (++count > max) {
+        max = count;
+      }
+    } else {
+      count = 1;
+    }
+    expected = index2 + substring.length;
+    index2 = source.indexOf(substring, expected);
+  }
+  return max;
+}
+var init_longest_streak = __esm({
+  "node_modules/longest-streak/index.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/format-code-as-indented.js
+function formatCodeAsIndented(node3, state) {
+  return Boolean(
+    state.options.fences === false && node3.value && // If there\u2019s no info\u2026
+    !node3.lang && // And there\u2019s a non-whitespace character\u2026
+    /[^\n\r ]/.test(node3.value) && // And the value doesn\u2019t start or end in a blank\u2026
+    !/^[\t ]*(?:[\n\r]|$)|(?:^|[\n\r])[\t ]*$/.test(node3.value)
+  );
+}
+var init_format_code_as_indented = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/format-code-as-indented.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/check-fence.js
+function checkFence(state) {
+  const marker = state.options.fence || "`";
+  if (marker !== "`" && marker !== "~") {
+    throw new Error(
+      "Cannot serialize code with `" + marker + "` for `options.fence`, expected `` ` `` or `~`"
+    );
+  }
+  return marker;
+}
+var init_check_fence = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/check-fence.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/handle/code.js
+function code(node3, _9, state, info) {
+  const marker = checkFence(state);
+  const raw3 = node3.value || "";
+  if (formatCodeAsIndented(node3, state)) {
+    const exit4 = state.enter("codeIndented");
+    const value3 = state.indentLines(raw3, map2);
+    exit4();
+    return value3;
+  }
+  const tracker = state.createTracker(info);
+  const sequence = marker.repeat(Math.max(longestStreak(raw3, marker) + 1, 3));
+  const exit3 = state.enter("codeFenced");
+  const suffix = marker === "`" ? "GraveAccent" : "Tilde";
+  let value2 = tracker.move(sequence);
+  if (node3.lang) {
+    const subexit = state.enter(`codeFencedLang${suffix}`);
+    value2 += tracker.move(
+      state.safe(node3.lang, {
+        before: value2,
+        after: " ",
+        encode: ["`"],
+        ...tracker.current()
+      })
+    );
+    subexit();
+  }
+  if (node3.lang && node3.meta) {
+    const subexit = state.enter(`codeFencedMeta${suffix}`);
+    value2 += tracker.move(" ");
+    value2 += tracker.move(
+      state.safe(node3.meta, {
+        before: value2,
+        after: "\n",
+        encode: ["`"],
+        ...tracker.current()
+      })
+    );
+    subexit();
+  }
+  value2 += tracker.move("\n");
+  if (raw3) {
+    value2 += tracker.move(raw3 + "\n");
+  }
+  value2 += tracker.move(sequence);
+  exit3();
+  return value2;
+}
+function map2(line3, _9, blank2) {
+  return (blank2 ? "" : "    ") + line3;
+}
+var init_code = __esm({
+  "node_modules/mdast-util-to-markdown/lib/handle/code.js"() {
+    init_longest_streak();
+    init_format_code_as_indented();
+    init_check_fence();
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/check-quote.js
+function checkQuote(state) {
+  const marker = state.options.quote || '"';
+  if (marker !== '"' && marker !== "'") {
+    throw new Error(
+      "Cannot serialize title with `" + marker + "` for `options.quote`, expected `\"`, or `'`"
+    );
+  }
+  return marker;
+}
+var init_check_quote = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/check-quote.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/handle/definition.js
+function definition2(node3, _9, state, info) {
+  const quote = checkQuote(state);
+  const suffix = quote === '"' ? "Quote" : "Apostrophe";
+  const exit3 = state.enter("definition");
+  let subexit = state.enter("label");
+  const tracker = state.createTracker(info);
+  let value2 = tracker.move("[");
+  value2 += tracker.move(
+    state.safe(state.associationId(node3), {
+      before: value2,
+      after: "]",
+      ...tracker.current()
+    })
+  );
+  value2 += tracker.move("]: ");
+  subexit();
+  if (
+    // If there\u2019s no url, or\u2026
+    !node3.url || // If there are control characters or whitespace.
+    /[\0- \u007F]/.test(node3.url)
+  ) {
+    subexit = state.enter("destinationLiteral");
+    value2 += tracker.move("<");
+    value2 += tracker.move(
+      state.safe(node3.url, { before: value2, after: ">", ...tracker.current() })
+    );
+    value2 += tracker.move(">");
+  } else {
+    subexit = state.enter("destinationRaw");
+    value2 += tracker.move(
+      state.safe(node3.url, {
+        before: value2,
+        after: node3.title ? " " : "\n",
+        ...tracker.current()
+      })
+    );
+  }
+  subexit();
+  if (node3.title) {
+    subexit = state.enter(`title${suffix}`);
+    value2 += tracker.move(" " + quote);
+    value2 += tracker.move(
+      state.safe(node3.title, {
+        before: value2,
+        after: quote,
+        ...tracker.current()
+      })
+    );
+    value2 += tracker.move(quote);
+    subexit();
+  }
+  exit3();
+  return value2;
+}
+var init_definition2 = __esm({
+  "node_modules/mdast-util-to-markdown/lib/handle/definition.js"() {
+    init_check_quote();
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/check-emphasis.js
+function checkEmphasis(state) {
+  const marker = state.options.emphasis || "*";
+  if (marker !== "*" && marker !== "_") {
+    throw new Error(
+      "Cannot serialize emphasis with `" + marker + "` for `options.emphasis`, expected `*`, or `_`"
+    );
+  }
+  return marker;
+}
+var init_check_emphasis = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/check-emphasis.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/character.js
+function firstCharacter(value2) {
+  const code4 = value2.codePointAt(0);
+  return code4 === void 0 ? "" : String.fromCodePoint(code4);
+}
+function lastCharacter(value2) {
+  const code4 = value2.codePointAt(value2.length - 2);
+  return code4 !== void 0 && code4 > 65535 ? value2.slice(-2) : value2.slice(-1);
+}
+var init_character = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/character.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/encode-character-reference.js
+function encodeCharacterReference(code4) {
+  return "&#x" + code4.toString(16).toUpperCase() + ";";
+}
+var init_encode_character_reference = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/encode-character-reference.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/encode-info.js
+function encodeInfo(outside, inside2, marker) {
+  const outsideKind = classifyCharacter(outside);
+  const insideKind = classifyCharacter(inside2);
+  if (outsideKind === void 0) {
+    return insideKind === void 0 ? (
+      // Letter inside:
+      // we have to encode *both* letters for `_` as it is looser.
+      // it already forms for `*` (and GFMs `~`).
+      marker === "_" ? { inside: true, outside: true } : { inside: false, outside: false }
+    ) : insideKind === 1 ? (
+      // Whitespace inside: encode both (letter, whitespace).
+      { inside: true, outside: true }
+    ) : (
+      // Punctuation inside: encode outer (letter)
+      { inside: false, outside: true }
+    );
+  }
+  if (outsideKind === 1) {
+    return insideKind === void 0 ? (
+      // Letter inside: already forms.
+      { inside: false, outside: false }
+    ) : insideKind === 1 ? (
+      // Whitespace inside: encode both (whitespace).
+      { inside: true, outside: true }
+    ) : (
+      // Punctuation inside: already forms.
+      { inside: false, outside: false }
+    );
+  }
+  return insideKind === void 0 ? (
+    // Letter inside: already forms.
+    { inside: false, outside: false }
+  ) : insideKind === 1 ? (
+    // Whitespace inside: encode inner (whitespace).
+    { inside: true, outside: false }
+  ) : (
+    // Punctuation inside: already forms.
+    { inside: false, outside: false }
+  );
+}
+var init_encode_info = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/encode-info.js"() {
+    init_micromark_util_classify_character();
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/html-kind.js
+function htmlKind(value2) {
+  if (value2.charCodeAt(0) !== 60) return;
+  const next = value2.charCodeAt(1);
+  if (next === 33) {
+    const code5 = value2.charCodeAt(2);
+    if (code5 === 45) return 2;
+    if (code5 === 91) return 5;
+    if (asciiAlpha(code5)) return 4;
+    return;
+  }
+  if (next === 63) return 3;
+  const closing2 = next === 47;
+  const start = closing2 ? 2 : 1;
+  let end = start;
+  let code4 = value2.charCodeAt(end);
+  if (!asciiAlpha(code4)) return;
+  while (code4 === 45 || asciiAlphanumeric(code4)) {
+    code4 = value2.charCodeAt(++end);
+  }
+  const name = value2.slice(start, end).toLowerCase();
+  if (!closing2 && code4 !== 47 && htmlRawNames.includes(name)) {
+    return 1;
+  }
+  return htmlBlockNames.includes(name) ? 6 : 7;
+}
+var init_html_kind = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/html-kind.js"() {
+    init_micromark_util_character();
+    init_micromark_util_html_tag_name();
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/container-phrasing.js
+function candidates(tokens, involved, runOf) {
+  const related = /* @__PURE__ */ new Set();
+  for (const token of tokens) {
+    const siblings2 = runOf.get(token);
+    if (siblings2 && token.attention && involved.some((d2) => d2.attention === token.attention)) {
+      for (const sibling of siblings2.tokens) {
+        related.add(sibling.attention);
+      }
+    }
+  }
+  const ordered = [];
+  for (const token of tokens) {
+    if (token.attention && related.delete(token.attention)) {
+      ordered.push(token.attention);
+    }
+  }
+  ordered.reverse();
+  return ordered;
+}
+function check(tokens, before, after) {
+  const runs = [];
+  const wrong = /* @__PURE__ */ new Map();
+  const runOf = /* @__PURE__ */ new Map();
+  let index2 = 0;
+  while (index2 < tokens.length) {
+    if (!tokens[index2].attention) {
+      index2++;
+      continue;
+    }
+    const marker = tokens[index2].value.charAt(0);
+    const strict = builtins.get(marker);
+    let end = index2 + 1;
+    while (end < tokens.length && tokens[end].attention && tokens[end].value.charAt(0) === marker) {
+      end++;
+    }
+    const head2 = index2 ? tokens[index2 - 1].value : before;
+    const previous3 = classifyCharacter(head2.charCodeAt(head2.length - 1));
+    const next = classifyCharacter(
+      (end < tokens.length ? tokens[end].value : after).charCodeAt(0)
+    );
+    const open2 = !next || next === 2 && Boolean(previous3);
+    const close2 = !previous3 || previous3 === 2 && Boolean(next);
+    const run = {
+      tokens: tokens.slice(index2, end),
+      markers: [],
+      start: 0,
+      end: 0,
+      // Underscores are strict, they cannot open or close inside words.
+      open: strict ? open2 && (Boolean(previous3) || !close2) : open2,
+      close: strict ? close2 && (Boolean(next) || !open2) : close2,
+      // All builtins can split runs.
+      split: strict !== void 0
+    };
+    for (const token of run.tokens) {
+      wrong.set(token, [...run.tokens]);
+      runOf.set(token, run);
+      let size = token.value.length;
+      while (size--) run.markers.push(token);
+    }
+    run.end = run.markers.length;
+    runs.push(run);
+    index2 = end;
+  }
+  pair(runs, wrong);
+  index2 = -1;
+  while (++index2 < tokens.length) {
+    const involved = wrong.get(tokens[index2]);
+    if (involved) return { attention: candidates(tokens, involved, runOf), index: index2 };
+  }
+}
+function encode(tokens, start) {
+  const token = tokens[start ? 0 : tokens.length - 1];
+  if (!token || token.attention) return;
+  const character = start ? firstCharacter(token.value) : lastCharacter(token.value);
+  const reference = encodeCharacterReference(
+    /** @type {number} */
+    character.codePointAt(0)
+  );
+  if (start) {
+    token.value = reference + token.value.slice(character.length);
+  } else {
+    let value2 = token.value.slice(0, token.value.length - character.length);
+    let escapes = 0;
+    while (value2.charCodeAt(value2.length - 1 - escapes) === 92) {
+      escapes++;
+    }
+    if (escapes % 2) value2 += "\\";
+    token.value = value2 + reference;
+  }
+}
+function improve(items, chosen, mistake, before, after) {
+  for (const attention4 of mistake.attention) {
+    const current = chosen.get(attention4) || attention4.sequences[0];
+    for (const sequence of attention4.sequences) {
+      if (sequence === current) continue;
+      const trial = new Map(chosen);
+      trial.set(attention4, sequence);
+      const tokens = render(items, trial, before, after);
+      const next = check(tokens, before, after);
+      if (!next || next.index > mistake.index) {
+        return { chosen: trial, mistake: next, tokens };
+      }
+    }
+  }
+}
+function pair(runs, wrong) {
+  const openersByMarker = /* @__PURE__ */ new Map();
+  for (const closer of runs) {
+    const marker = closer.tokens[0].value.charAt(0);
+    let openers = openersByMarker.get(marker);
+    if (!openers) {
+      openers = [];
+      openersByMarker.set(marker, openers);
+    }
+    let open2 = closer.close ? openers.length : 0;
+    while (open2-- && closer.start < closer.end) {
+      const opener = openers[open2];
+      const openerSize = opener.end - opener.start;
+      const closerSize = closer.end - closer.start;
+      if (closer.split ? (
+        // The rule of 3, on the sizes that are left.
+        (opener.close || closer.open) && closerSize % 3 && !((openerSize + closerSize) % 3)
+      ) : (
+        // Others pair whole runs of the same size.
+        openerSize !== opener.markers.length || openerSize !== closerSize
+      )) {
+        continue;
+      }
+      const size = closer.split ? openerSize > 1 && closerSize > 1 ? 2 : 1 : closerSize;
+      const opening2 = opener.markers.slice(opener.end - size, opener.end);
+      const closing2 = closer.markers.slice(closer.start, closer.start + size);
+      const openToken = opening2[0];
+      const closeToken = closing2[0];
+      if (
+        // Whole sequences:
+        // the markers of a sequence are next to each other,
+        // so if the first and last marker are of one sequence of that size,
+        // all markers are exactly that sequence.
+        openToken === opening2[size - 1] && openToken.value.length === size && closeToken === closing2[size - 1] && closeToken.value.length === size && // Of the same attention, so its opening and closing sequence.
+        openToken.attention === closeToken.attention
+      ) {
+        wrong.delete(openToken);
+        wrong.delete(closeToken);
+      } else {
+        const involved = [.../* @__PURE__ */ new Set([...opening2, ...closing2])];
+        for (const token of involved) {
+          const list4 = wrong.get(token);
+          if (list4) list4.push(...involved);
+        }
+      }
+      opener.end -= size;
+      closer.start += size;
+      if (opener.start === opener.end) openers.splice(open2, 1);
+      open2 = openers.length;
+    }
+    if (closer.open && closer.start < closer.end) openers.push(closer);
+  }
+}
+function attentionSequences(type, markers, sizes) {
+  if (markers.length === 0) {
+    throw new Error(
+      "Cannot serialize `" + type + "` as attention without markers, expected one or more markers"
+    );
+  }
+  if (sizes.length === 0) {
+    throw new Error(
+      "Cannot serialize `" + type + "` as attention without sizes, expected one or more sizes"
+    );
+  }
+  for (const size of sizes) {
+    if (!Number.isSafeInteger(size) || size < 1) {
+      throw new Error(
+        "Cannot serialize `" + type + "` as attention with `" + size + "` as size, expected positive integer"
+      );
+    }
+  }
+  const sequences = [];
+  for (const marker of markers) {
+    if (marker.length !== 1) {
+      throw new Error(
+        "Cannot serialize `" + type + "` as attention with `" + marker + "` as marker, expected a single ascii character"
+      );
+    }
+    if (!asciiPunctuation(marker.charCodeAt(0))) {
+      throw new Error(
+        "Cannot serialize `" + type + "` as attention with `" + marker + "` as marker, expected ascii punctuation"
+      );
+    }
+    for (const size of sizes) {
+      sequences.push(marker.repeat(size));
+    }
+  }
+  return sequences;
+}
+function phrasing2(parent, state, info) {
+  const indexStack = state.indexStack;
+  const children = parent.children || [];
+  const results = [];
+  let index2 = -1;
+  let before = info.before;
+  indexStack.push(-1);
+  let tracker = state.createTracker(info);
+  while (++index2 < children.length) {
+    const child = children[index2];
+    let after;
+    indexStack[indexStack.length - 1] = index2;
+    if (index2 + 1 < children.length) {
+      let handle4 = state.handle.handlers[children[index2 + 1].type];
+      if (handle4 && handle4.peek) handle4 = handle4.peek;
+      after = handle4 ? firstCharacter(
+        handle4(children[index2 + 1], parent, state, {
+          before: "",
+          after: "",
+          ...tracker.current()
+        })
+      ) : "";
+    } else {
+      after = info.after;
+    }
+    const previous3 = results[results.length - 1];
+    if (typeof previous3 === "string" && (before === "\r" || before === "\n") && child.type === "html" && htmlKind(child.value) !== 7) {
+      results[results.length - 1] = previous3.replace(/(\r?\n|\r)$/, " ");
+      before = " ";
+      tracker = state.createTracker(info);
+      tracker.move(serialize2(results, info.before, info.after));
+    }
+    const handle3 = state.handle.handlers[child.type];
+    if (handle3 && handle3.attention) {
+      const item = attentionItem(
+        /** @type {PhrasingParents} */
+        child,
+        handle3.attention,
+        state,
+        tracker
+      );
+      if (!item) continue;
+      results.push(item);
+      before = lastCharacter(item.sequences[0]);
+    } else {
+      const value2 = state.handle(child, parent, state, {
+        ...tracker.current(),
+        after,
+        before
+      });
+      if (!value2) continue;
+      tracker.move(value2);
+      results.push(value2);
+      before = lastCharacter(value2);
+    }
+  }
+  indexStack.pop();
+  return results;
+}
+function attentionItem(node3, attention4, state, tracker) {
+  const { construct, markers, sizes } = attention4(node3, state);
+  const sequences = attentionSequences(node3.type, markers, sizes);
+  const sequence = sequences[0];
+  const exit3 = state.enter(construct);
+  const inside2 = state.createTracker(tracker.current());
+  inside2.move(sequence);
+  const children = phrasing2(node3, state, {
+    ...inside2.current(),
+    before: sequence,
+    after: sequence
+  });
+  exit3();
+  if (children.length === 0) return;
+  tracker.move(sequence);
+  tracker.move(serialize2(children, sequence, sequence));
+  tracker.move(sequence);
+  return { children, sequences };
+}
+function fix(items, chosen, before, after) {
+  let tokens = render(items, chosen, before, after);
+  let mistake = check(tokens, before, after);
+  while (mistake) {
+    const next = improve(items, chosen, mistake, before, after);
+    if (!next) return;
+    chosen = next.chosen;
+    tokens = next.tokens;
+    mistake = next.mistake;
+  }
+  return tokens;
+}
+function guess(items, chosen, before, after) {
+  let previous3 = before;
+  let index2 = -1;
+  while (++index2 < items.length) {
+    const item = items[index2];
+    if (typeof item === "string") {
+      previous3 = "";
+      continue;
+    }
+    const next = index2 === items.length - 1 ? after : "";
+    const sequence = item.sequences.find(function(value2) {
+      const marker = value2.charAt(0);
+      return marker !== previous3.charAt(0) && marker !== next.charAt(0) || items.length === 1 && builtins.has(marker) && value2.length > before.length;
+    }) || item.sequences[0];
+    if (sequence !== item.sequences[0]) chosen.set(item, sequence);
+    guess(item.children, chosen, sequence, sequence);
+    previous3 = sequence;
+  }
+}
+function render(items, chosen, before, after) {
+  const tokens = [];
+  let encodeAfter;
+  let previous3 = lastCharacter(before);
+  let index2 = -1;
+  while (++index2 < items.length) {
+    const item = items[index2];
+    if (typeof item === "string") {
+      const token = { value: item, attention: void 0 };
+      if (encodeAfter && encodeAfter === firstCharacter(item)) {
+        encode([token], true);
+      }
+      encodeAfter = void 0;
+      tokens.push(token);
+      if (token.value) previous3 = lastCharacter(token.value);
+      continue;
+    }
+    const sequence = chosen.get(item) || item.sequences[0];
+    const marker = sequence.charAt(0);
+    const next = items[index2 + 1];
+    const outsideBefore = previous3;
+    const outsideAfter = firstCharacter(
+      next === void 0 ? after : typeof next === "string" ? next : chosen.get(next) || next.sequences[0]
+    );
+    const inside2 = render(item.children, chosen, sequence, sequence);
+    const head2 = inside2[0].value;
+    const open2 = encodeInfo(
+      outsideBefore.charCodeAt(outsideBefore.length - 1),
+      head2.charCodeAt(0),
+      marker
+    );
+    if (open2.inside) encode(inside2, true);
+    const tail = lastCharacter(inside2[inside2.length - 1].value);
+    const close2 = encodeInfo(
+      outsideAfter.charCodeAt(0),
+      tail.charCodeAt(tail.length - 1),
+      marker
+    );
+    if (close2.inside) encode(inside2, false);
+    if (open2.outside && outsideBefore !== "\n" && outsideBefore !== "\r") {
+      encode(tokens, false);
+    }
+    if (close2.outside) encodeAfter = outsideAfter;
+    tokens.push({ value: sequence, attention: item }, ...inside2, {
+      value: sequence,
+      attention: item
+    });
+    previous3 = sequence.charAt(sequence.length - 1);
+  }
+  return tokens;
+}
+function serialize2(items, before, after) {
+  const guessed = /* @__PURE__ */ new Map();
+  guess(items, guessed, before, after);
+  const tokens = (
+    // Start from guesses (based on the preferred sequences).
+    (guessed.size > 0 ? fix(items, guessed, before, after) : void 0) || // If stuck, start from the preferred sequences instead.
+    fix(items, /* @__PURE__ */ new Map(), before, after) || // If stuck again, use the preferred sequences as they are.
+    render(items, /* @__PURE__ */ new Map(), before, after)
+  );
+  let result = "";
+  for (const token of tokens) result += token.value;
+  return result;
+}
+var builtins;
+var init_container_phrasing = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/container-phrasing.js"() {
+    init_micromark_util_character();
+    init_micromark_util_classify_character();
+    init_character();
+    init_encode_character_reference();
+    init_encode_info();
+    init_html_kind();
+    builtins = /* @__PURE__ */ new Map([
+      ["*", false],
+      ["_", true]
+    ]);
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/handle/emphasis.js
+function emphasis(node3, _9, state, info) {
+  const exit3 = state.enter("phrasing");
+  const item = attentionItem(node3, attention2, state, state.createTracker(info));
+  const value2 = item ? serialize2([item], info.before, info.after) : "";
+  exit3();
+  return value2;
+}
+function attention2(_9, state) {
+  const marker = checkEmphasis(state);
+  return {
+    construct: "emphasis",
+    markers: marker === "*" ? ["*", "_"] : ["_", "*"],
+    sizes: [1]
+  };
+}
+function peek(_9, _1, state) {
+  return state.options.emphasis || "*";
+}
+var init_emphasis = __esm({
+  "node_modules/mdast-util-to-markdown/lib/handle/emphasis.js"() {
+    init_check_emphasis();
+    init_container_phrasing();
+    emphasis.attention = attention2;
+    emphasis.peek = peek;
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js
+function formatHeadingAsSetext(node3, state) {
+  let literalWithBreak = false;
+  visit3(node3, function(node4) {
+    if ("value" in node4 && /\r?\n|\r/.test(node4.value) || node4.type === "break") {
+      literalWithBreak = true;
+      return EXIT;
+    }
+  });
+  return Boolean(
+    (!node3.depth || node3.depth < 3) && toString(node3) && (state.options.setext || literalWithBreak)
+  );
+}
+var init_format_heading_as_setext = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js"() {
+    init_unist_util_visit();
+    init_mdast_util_to_string();
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/handle/heading.js
+function heading(node3, _9, state, info) {
+  const rank = Math.max(Math.min(6, node3.depth || 1), 1);
+  const tracker = state.createTracker(info);
+  if (formatHeadingAsSetext(node3, state)) {
+    const exit4 = state.enter("headingSetext");
+    const subexit2 = state.enter("phrasing");
+    const value3 = state.containerPhrasing(node3, {
+      ...tracker.current(),
+      before: "\n",
+      after: "\n"
+    });
+    subexit2();
+    exit4();
+    return value3 + "\n" + (rank === 1 ? "=" : "-").repeat(
+      // The whole size\u2026
+      value3.length - // Minus the position of the character after the last EOL (or
+      // 0 if there is none)\u2026
+      (Math.max(value3.lastIndexOf("\r"), value3.lastIndexOf("\n")) + 1)
+    );
+  }
+  const sequence = "#".repeat(rank);
+  const exit3 = state.enter("headingAtx");
+  const subexit = state.enter("phrasing");
+  tracker.move(sequence + " ");
+  let value2 = state.containerPhrasing(node3, {
+    before: "# ",
+    after: "\n",
+    ...tracker.current()
+  });
+  const head2 = value2.charCodeAt(0);
+  if (head2 === 9 || head2 === 32) {
+    value2 = encodeCharacterReference(head2) + value2.slice(1);
+  }
+  value2 = value2 ? sequence + " " + value2 : sequence;
+  if (state.options.closeAtx) {
+    value2 += " " + sequence;
+  }
+  subexit();
+  exit3();
+  return value2;
+}
+var init_heading = __esm({
+  "node_modules/mdast-util-to-markdown/lib/handle/heading.js"() {
+    init_encode_character_reference();
+    init_format_heading_as_setext();
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/handle/html.js
+function html(node3) {
+  return node3.value || "";
+}
+function htmlPeek() {
+  return "<";
+}
+var init_html = __esm({
+  "node_modules/mdast-util-to-markdown/lib/handle/html.js"() {
+    html.peek = htmlPeek;
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/handle/image.js
+function image(node3, _9, state, info) {
+  const quote = checkQuote(state);
+  const suffix = quote === '"' ? "Quote" : "Apostrophe";
+  const exit3 = state.enter("image");
+  let subexit = state.enter("label");
+  const tracker = state.createTracker(info);
+  let value2 = tracker.move("![");
+  value2 += tracker.move(
+    state.safe(node3.alt, { before: value2, after: "]", ...tracker.current() })
+  );
+  value2 += tracker.move("](");
+  subexit();
+  if (
+    // If there\u2019s no url but there is a title\u2026
+    !node3.url && node3.title || // If there are control characters or whitespace.
+    /[\0- \u007F]/.test(node3.url)
+  ) {
+    subexit = state.enter("destinationLiteral");
+    value2 += tracker.move("<");
+    value2 += tracker.move(
+      state.safe(node3.url, { before: value2, after: ">", ...tracker.current() })
+    );
+    value2 += tracker.move(">");
+  } else {
+    subexit = state.enter("destinationRaw");
+    value2 += tracker.move(
+      state.safe(node3.url, {
+        before: value2,
+        after: node3.title ? " " : ")",
+        ...tracker.current()
+      })
+    );
+  }
+  subexit();
+  if (node3.title) {
+    subexit = state.enter(`title${suffix}`);
+    value2 += tracker.move(" " + quote);
+    value2 += tracker.move(
+      state.safe(node3.title, {
+        before: value2,
+        after: quote,
+        ...tracker.current()
+      })
+    );
+    value2 += tracker.move(quote);
+    subexit();
+  }
+  value2 += tracker.move(")");
+  exit3();
+  return value2;
+}
+function imagePeek() {
+  return "!";
+}
+var init_image = __esm({
+  "node_modules/mdast-util-to-markdown/lib/handle/image.js"() {
+    init_check_quote();
+    image.peek = imagePeek;
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/handle/image-reference.js
+function imageReference(node3, _9, state, info) {
+  const type = node3.referenceType;
+  const exit3 = state.enter("imageReference");
+  let subexit = state.enter("label");
+  const tracker = state.createTracker(info);
+  let value2 = tracker.move("![");
+  const alt = state.safe(node3.alt, {
+    before: value2,
+    after: "]",
+    ...tracker.current()
+  });
+  value2 += tracker.move(alt + "][");
+  subexit();
+  const stack = state.stack;
+  state.stack = stack.filter(function(d2) {
+    return d2 !== "phrasing";
+  });
+  subexit = state.enter("reference");
+  const reference = state.safe(state.associationId(node3), {
+    before: value2,
+    after: "]",
+    ...tracker.current()
+  });
+  subexit();
+  state.stack = stack;
+  exit3();
+  if (type === "full" || !alt || alt !== reference) {
+    value2 += tracker.move(reference + "]");
+  } else if (type === "shortcut") {
+    value2 = value2.slice(0, -1);
+  } else {
+    value2 += tracker.move("]");
+  }
+  return value2;
+}
+function imageReferencePeek() {
+  return "!";
+}
+var init_image_reference = __esm({
+  "node_modules/mdast-util-to-markdown/lib/handle/image-reference.js"() {
+    imageReference.peek = imageReferencePeek;
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/handle/inline-code.js
+function inlineCode(node3, _9, state) {
+  let value2 = node3.value || "";
+  let sequence = "`";
+  let index2 = -1;
+  while (new RegExp("(^|[^`])" + sequence + "([^`]|$)").test(value2)) {
+    sequence += "`";
+  }
+  if (/[^\n\r ]/.test(value2) && (/^[\n\r ]/.test(value2) && /[\n\r ]$/.test(value2) || /^`|`$/.test(value2))) {
+    value2 = " " + value2 + " ";
+  }
+  while (++index2 < state.unsafe.length) {
+    const pattern = state.unsafe[index2];
+    const expression = state.compilePattern(pattern);
+    if (!pattern.atBreak) continue;
+    let match;
+    while (match = expression.exec(value2)) {
+      let position3 = match.index;
+      if (value2.charCodeAt(position3) === 10 && value2.charCodeAt(position3 - 1) === 13) {
+        position3--;
+      }
+      value2 = value2.slice(0, position3) + " " + value2.slice(match.index + 1);
+    }
+  }
+  return sequence + value2 + sequence;
+}
+function inlineCodePeek() {
+  return "`";
+}
+var init_inline_code = __esm({
+  "node_modules/mdast-util-to-markdown/lib/handle/inline-code.js"() {
+    inlineCode.peek = inlineCodePeek;
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/format-link-as-autolink.js
+function formatLinkAsAutolink(node3, state) {
+  const raw3 = toString(node3);
+  return Boolean(
+    !state.options.resourceLink && // If there\u2019s a url\u2026
+    node3.url && // And there\u2019s no title\u2026
+    !node3.title && // And the content of `node` is a single text node\u2026
+    node3.children && node3.children.length === 1 && node3.children[0].type === "text" && // And if the url is the same as the content\u2026
+    (raw3 === node3.url || "mailto:" + raw3 === node3.url) && // And that starts w/ a protocol\u2026
+    /^[a-z][+\-.a-z]+:/i.test(node3.url) && // And that doesn\u2019t contain ASCII control codes (character escapes and
+    // references don\u2019t work), space, or angle brackets\u2026
+    !/[\0- <>\u007F]/.test(node3.url)
+  );
+}
+var init_format_link_as_autolink = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/format-link-as-autolink.js"() {
+    init_mdast_util_to_string();
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/handle/link.js
+function link(node3, _9, state, info) {
+  const quote = checkQuote(state);
+  const suffix = quote === '"' ? "Quote" : "Apostrophe";
+  const tracker = state.createTracker(info);
+  if (formatLinkAsAutolink(node3, state)) {
+    const stack = state.stack;
+    state.stack = stack.filter(function(d2) {
+      return d2 !== "phrasing";
+    });
+    const exit4 = state.enter("autolink");
+    let value3 = tracker.move("<");
+    value3 += tracker.move(
+      state.containerPhrasing(node3, {
+        before: value3,
+        after: ">",
+        ...tracker.current()
+      })
+    );
+    value3 += tracker.move(">");
+    exit4();
+    state.stack = stack;
+    return value3;
+  }
+  const exit3 = state.enter("link");
+  let subexit = state.enter("label");
+  let value2 = tracker.move("[");
+  const text12 = state.containerPhrasing(node3, {
+    before: value2,
+    after: "](",
+    ...tracker.current()
+  });
+  value2 += tracker.move(text12);
+  subexit();
+  value2 += tracker.move("](");
+  const enclose = /[\0- \u007F]/.test(node3.url);
+  const last = info.before.charAt(info.before.length - 1);
+  let title = node3.title || void 0;
+  if (!title && !enclose && (last === "\n" || last === "\r")) {
+    let index2 = 0;
+    while (index2 < text12.length && text12.charCodeAt(index2) !== 93) {
+      index2 += text12.charCodeAt(index2) === 92 ? 2 : 1;
+    }
+    if (text12.charCodeAt(index2 + 1) === 58) title = "";
+  }
+  if (
+    // If there\u2019s no url but there is a title\u2026
+    !node3.url && typeof title === "string" || // If there are control characters or whitespace.
+    enclose
+  ) {
+    subexit = state.enter("destinationLiteral");
+    value2 += tracker.move("<");
+    value2 += tracker.move(
+      state.safe(node3.url, { before: value2, after: ">", ...tracker.current() })
+    );
+    value2 += tracker.move(">");
+  } else {
+    subexit = state.enter("destinationRaw");
+    value2 += tracker.move(
+      state.safe(node3.url, {
+        before: value2,
+        after: typeof title === "string" ? " " : ")",
+        ...tracker.current()
+      })
+    );
+  }
+  subexit();
+  if (typeof title === "string") {
+    subexit = state.enter(`title${suffix}`);
+    value2 += tracker.move(" " + quote);
+    value2 += tracker.move(
+      state.safe(title, {
+        before: value2,
+        after: quote,
+        ...tracker.current()
+      })
+    );
+    value2 += tracker.move(quote);
+    subexit();
+  }
+  value2 += tracker.move(")");
+  exit3();
+  return value2;
+}
+function linkPeek(node3, _9, state) {
+  return formatLinkAsAutolink(node3, state) ? "<" : "[";
+}
+var init_link = __esm({
+  "node_modules/mdast-util-to-markdown/lib/handle/link.js"() {
+    init_check_quote();
+    init_format_link_as_autolink();
+    link.peek = linkPeek;
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/handle/link-reference.js
+function linkReference(node3, _9, state, info) {
+  const type = node3.referenceType;
+  const exit3 = state.enter("linkReference");
+  let subexit = state.enter("label");
+  const tracker = state.createTracker(info);
+  let value2 = tracker.move("[");
+  const text12 = state.containerPhrasing(node3, {
+    before: value2,
+    after: "]",
+    ...tracker.current()
+  });
+  value2 += tracker.move(text12 + "][");
+  subexit();
+  const stack = state.stack;
+  state.stack = stack.filter(function(d2) {
+    return d2 !== "phrasing";
+  });
+  subexit = state.enter("reference");
+  const reference = state.safe(state.associationId(node3), {
+    before: value2,
+    after: "]",
+    ...tracker.current()
+  });
+  subexit();
+  state.stack = stack;
+  exit3();
+  if (type === "full" || !text12 || text12 !== reference) {
+    value2 += tracker.move(reference + "]");
+  } else if (type === "shortcut") {
+    value2 = value2.slice(0, -1);
+  } else {
+    value2 += tracker.move("]");
+  }
+  return value2;
+}
+function linkReferencePeek() {
+  return "[";
+}
+var init_link_reference = __esm({
+  "node_modules/mdast-util-to-markdown/lib/handle/link-reference.js"() {
+    linkReference.peek = linkReferencePeek;
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/check-bullet.js
+function checkBullet(state) {
+  const marker = state.options.bullet || "*";
+  if (marker !== "*" && marker !== "+" && marker !== "-") {
+    throw new Error(
+      "Cannot serialize items with `" + marker + "` for `options.bullet`, expected `*`, `+`, or `-`"
+    );
+  }
+  return marker;
+}
+var init_check_bullet = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/check-bullet.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/check-bullet-other.js
+function checkBulletOther(state) {
+  const bullet = checkBullet(state);
+  const bulletOther = state.options.bulletOther;
+  if (!bulletOther) {
+    return bullet === "*" ? "-" : "*";
+  }
+  if (bulletOther !== "*" && bulletOther !== "+" && bulletOther !== "-") {
+    throw new Error(
+      "Cannot serialize items with `" + bulletOther + "` for `options.bulletOther`, expected `*`, `+`, or `-`"
+    );
+  }
+  if (bulletOther === bullet) {
+    throw new Error(
+      "Expected `bullet` (`" + bullet + "`) and `bulletOther` (`" + bulletOther + "`) to be different"
+    );
+  }
+  return bulletOther;
+}
+var init_check_bullet_other = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/check-bullet-other.js"() {
+    init_check_bullet();
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/check-bullet-ordered.js
+function checkBulletOrdered(state) {
+  const marker = state.options.bulletOrdered || ".";
+  if (marker !== "." && marker !== ")") {
+    throw new Error(
+      "Cannot serialize items with `" + marker + "` for `options.bulletOrdered`, expected `.` or `)`"
+    );
+  }
+  return marker;
+}
+var init_check_bullet_ordered = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/check-bullet-ordered.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/check-rule.js
+function checkRule(state) {
+  const marker = state.options.rule || "*";
+  if (marker !== "*" && marker !== "-" && marker !== "_") {
+    throw new Error(
+      "Cannot serialize rules with `" + marker + "` for `options.rule`, expected `*`, `-`, or `_`"
+    );
+  }
+  return marker;
+}
+var init_check_rule = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/check-rule.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/handle/list.js
+function list2(node3, parent, state, info) {
+  const exit3 = state.enter("list");
+  const bulletCurrent = state.bulletCurrent;
+  let bullet = node3.ordered ? checkBulletOrdered(state) : checkBullet(state);
+  const bulletOther = node3.ordered ? bullet === "." ? ")" : "." : checkBulletOther(state);
+  let useDifferentMarker = parent && state.bulletLastUsed ? bullet === state.bulletLastUsed : false;
+  if (!node3.ordered) {
+    const firstListItem = node3.children ? node3.children[0] : void 0;
+    if (
+      // Bullet could be used as a thematic break marker:
+      (bullet === "*" || bullet === "-") && // Empty first list item:
+      firstListItem && (!firstListItem.children || !firstListItem.children[0]) && // Directly in two other list items:
+      state.stack[state.stack.length - 1] === "list" && state.stack[state.stack.length - 2] === "listItem" && state.stack[state.stack.length - 3] === "list" && state.stack[state.stack.length - 4] === "listItem" && // That are each the first child.
+      state.indexStack[state.indexStack.length - 1] === 0 && state.indexStack[state.indexStack.length - 2] === 0 && state.indexStack[state.indexStack.length - 3] === 0
+    ) {
+      useDifferentMarker = true;
+    }
+    if (checkRule(state) === bullet && firstListItem) {
+      let index2 = -1;
+      while (++index2 < node3.children.length) {
+        const item = node3.children[index2];
+        if (item && item.type === "listItem" && item.children && item.children[0] && item.children[0].type === "thematicBreak") {
+          useDifferentMarker = true;
+          break;
+        }
+      }
+    }
+  }
+  if (useDifferentMarker) {
+    bullet = bulletOther;
+  }
+  state.bulletCurrent = bullet;
+  const value2 = state.containerFlow(node3, info);
+  state.bulletLastUsed = bullet;
+  state.bulletCurrent = bulletCurrent;
+  exit3();
+  return value2;
+}
+var init_list2 = __esm({
+  "node_modules/mdast-util-to-markdown/lib/handle/list.js"() {
+    init_check_bullet();
+    init_check_bullet_other();
+    init_check_bullet_ordered();
+    init_check_rule();
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/check-list-item-indent.js
+function checkListItemIndent(state) {
+  const style = state.options.listItemIndent || "one";
+  if (style !== "tab" && style !== "one" && style !== "mixed") {
+    throw new Error(
+      "Cannot serialize items with `" + style + "` for `options.listItemIndent`, expected `tab`, `one`, or `mixed`"
+    );
+  }
+  return style;
+}
+var init_check_list_item_indent = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/check-list-item-indent.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/handle/list-item.js
+function listItem(node3, parent, state, info) {
+  const listItemIndent = checkListItemIndent(state);
+  let bullet = state.bulletCurrent || checkBullet(state);
+  if (parent && parent.type === "list" && parent.ordered) {
+    bullet = (typeof parent.start === "number" && parent.start > -1 ? parent.start : 1) + (state.options.incrementListMarker === false ? 0 : parent.children.indexOf(node3)) + bullet;
+  }
+  let size = bullet.length + 1;
+  if (listItemIndent === "tab" || listItemIndent === "mixed" && (parent && parent.type === "list" && parent.spread || node3.spread)) {
+    size = Math.ceil(size / 4) * 4;
+  }
+  const tracker = state.createTracker(info);
+  tracker.move(bullet + " ".repeat(size - bullet.length));
+  tracker.shift(size);
+  const exit3 = state.enter("listItem");
+  const value2 = state.indentLines(
+    state.containerFlow(node3, tracker.current()),
+    map4
+  );
+  exit3();
+  return value2;
+  function map4(line3, index2, blank2) {
+    if (index2) {
+      return (blank2 ? "" : " ".repeat(size)) + line3;
+    }
+    return (blank2 ? bullet : bullet + " ".repeat(size - bullet.length)) + line3;
+  }
+}
+var init_list_item = __esm({
+  "node_modules/mdast-util-to-markdown/lib/handle/list-item.js"() {
+    init_check_bullet();
+    init_check_list_item_indent();
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/handle/paragraph.js
+function paragraph(node3, _9, state, info) {
+  const exit3 = state.enter("paragraph");
+  const subexit = state.enter("phrasing");
+  const value2 = state.containerPhrasing(node3, info);
+  subexit();
+  exit3();
+  return value2;
+}
+var init_paragraph = __esm({
+  "node_modules/mdast-util-to-markdown/lib/handle/paragraph.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/handle/root.js
+function root(node3, _9, state, info) {
+  const hasPhrasing = node3.children.some(function(d2) {
+    return phrasing(d2);
+  });
+  if (!hasPhrasing) return state.containerFlow(node3, info);
+  const exit3 = state.enter("phrasing");
+  const value2 = state.containerPhrasing(node3, info);
+  exit3();
+  return value2;
+}
+var init_root = __esm({
+  "node_modules/mdast-util-to-markdown/lib/handle/root.js"() {
+    init_mdast_util_phrasing();
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/check-strong.js
+function checkStrong(state) {
+  const marker = state.options.strong || "*";
+  if (marker !== "*" && marker !== "_") {
+    throw new Error(
+      "Cannot serialize strong with `" + marker + "` for `options.strong`, expected `*`, or `_`"
+    );
+  }
+  return marker;
+}
+var init_check_strong = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/check-strong.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/handle/strong.js
+function strong(node3, _9, state, info) {
+  const exit3 = state.enter("phrasing");
+  const item = attentionItem(node3, attention3, state, state.createTracker(info));
+  const value2 = item ? serialize2([item], info.before, info.after) : "";
+  exit3();
+  return value2;
+}
+function attention3(_9, state) {
+  const marker = checkStrong(state);
+  return {
+    construct: "strong",
+    markers: marker === "*" ? ["*", "_"] : ["_", "*"],
+    sizes: [2]
+  };
+}
+function peek2(_9, _1, state) {
+  return state.options.strong || "*";
+}
+var init_strong = __esm({
+  "node_modules/mdast-util-to-markdown/lib/handle/strong.js"() {
+    init_check_strong();
+    init_container_phrasing();
+    strong.attention = attention3;
+    strong.peek = peek2;
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/handle/text.js
+function text3(node3, parent, state, info) {
+  const siblings2 = parent ? parent.children : [];
+  const index2 = state.indexStack[state.indexStack.length - 1];
+  return state.safe(node3.value, {
+    ...info,
+    afterNode: siblings2[index2 + 1],
+    beforeNode: siblings2[index2 - 1]
+  });
+}
+var init_text2 = __esm({
+  "node_modules/mdast-util-to-markdown/lib/handle/text.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/check-rule-repetition.js
+function checkRuleRepetition(state) {
+  const repetition = state.options.ruleRepetition || 3;
+  if (repetition < 3) {
+    throw new Error(
+      "Cannot serialize rules with repetition `" + repetition + "` for `options.ruleRepetition`, expected `3` or more"
+    );
+  }
+  return repetition;
+}
+var init_check_rule_repetition = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/check-rule-repetition.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/handle/thematic-break.js
+function thematicBreak2(_9, _1, state) {
+  const value2 = (checkRule(state) + (state.options.ruleSpaces ? " " : "")).repeat(checkRuleRepetition(state));
+  return state.options.ruleSpaces ? value2.slice(0, -1) : value2;
+}
+var init_thematic_break2 = __esm({
+  "node_modules/mdast-util-to-markdown/lib/handle/thematic-break.js"() {
+    init_check_rule_repetition();
+    init_check_rule();
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/handle/index.js
+var handle;
+var init_handle = __esm({
+  "node_modules/mdast-util-to-markdown/lib/handle/index.js"() {
+    init_blockquote();
+    init_break();
+    init_code();
+    init_definition2();
+    init_emphasis();
+    init_heading();
+    init_html();
+    init_image();
+    init_image_reference();
+    init_inline_code();
+    init_link();
+    init_link_reference();
+    init_list2();
+    init_list_item();
+    init_paragraph();
+    init_root();
+    init_strong();
+    init_text2();
+    init_thematic_break2();
+    handle = {
+      blockquote,
+      break: hardBreak,
+      code,
+      definition: definition2,
+      emphasis,
+      hardBreak,
+      heading,
+      html,
+      image,
+      imageReference,
+      inlineCode,
+      link,
+      linkReference,
+      list: list2,
+      listItem,
+      paragraph,
+      root,
+      strong,
+      text: text3,
+      thematicBreak: thematicBreak2
+    };
+  }
+});
+
+// node_modules/mdast-util-to-markdown/index.js
+var init_mdast_util_to_markdown = __esm({
+  "node_modules/mdast-util-to-markdown/index.js"() {
+    init_handle();
+  }
+});
+
+// node_modules/mdast-util-gfm-table/lib/index.js
+function gfmTableFromMarkdown() {
+  return {
+    enter: {
+      table: enterTable,
+      tableData: enterCell,
+      tableHeader: enterCell,
+      tableRow: enterRow
+    },
+    exit: {
+      codeText: exitCodeText,
+      table: exitTable,
+      tableData: exit2,
+      tableHeader: exit2,
+      tableRow: exit2
+    }
+  };
+}
+function enterTable(token) {
+  const align = token._align;
+  ok2(align, "expected `_align` on table");
+  this.enter(
+    {
+      type: "table",
+      align: align.map(function(d2) {
+        return d2 === "none" ? null : d2;
+      }),
+      children: [],
+      position: void 0
+    },
+    token
+  );
+  this.data.inTable = true;
+}
+function exitTable(token) {
+  this.exit(token);
+  this.data.inTable = void 0;
+}
+function enterRow(token) {
+  this.enter({ type: "tableRow", children: [], position: void 0 }, token);
+}
+function exit2(token) {
+  this.exit(token);
+}
+function enterCell(token) {
+  this.enter({ type: "tableCell", children: [], position: void 0 }, token);
+}
+function exitCodeText(token) {
+  let value2 = this.resume();
+  if (this.data.inTable) {
+    value2 = value2.replace(/\\([\\|])/g, replace);
+  }
+  const node3 = this.stack[this.stack.length - 1];
+  ok2(node3.type === "inlineCode");
+  node3.value = value2;
+  this.exit(token);
+}
+function replace($0, $1) {
+  return $1 === "|" ? $1 : $0;
+}
+function gfmTableToMarkdown(options) {
+  const settings = options || {};
+  const {
+    tableCellPadding: padding,
+    tablePipeAlign: alignDelimiters,
+    stringLength
+  } = settings;
+  const around = padding ? " " : "|";
+  return {
+    handlers: {
+      inlineCode: inlineCodeWithTable,
+      table: handleTable,
+      tableCell: handleTableCell,
+      tableRow: handleTableRow
+    },
+    join: [joinTable],
+    unsafe: [
+      { character: "\r", inConstruct: "tableCell" },
+      { character: "\n", inConstruct: "tableCell" },
+      // A pipe, when followed by a tab or space (padding), or a dash or colon
+      // (unpadded delimiter row), could result in a table.
+      { atBreak: true, character: "|", after: "[	 :-]" },
+      // A pipe in a cell must be encoded.
+      { character: "|", inConstruct: "tableCell" },
+      // A colon must be followed by a dash, in which case it could start a
+      // delimiter row.
+      { atBreak: true, character: ":", after: "-" },
+      // A delimiter row can also start with a dash, when followed by more
+      // dashes, a colon, or a pipe.
+      // This is a stricter version than the built in check for lists, thematic
+      // breaks, and setex heading underlines though:
+      // <https://github.com/syntax-tree/mdast-util-to-markdown/blob/51a2038/lib/unsafe.js#L57>
+      { atBreak: true, character: "-", after: "[:|-]" }
+    ]
+  };
+  function handleTable(node3, _9, state, info) {
+    const matrix2 = handleTableAsData(node3, state, info);
+    const head2 = matrix2[0];
+    if (head2) {
+      let columns = node3.align ? node3.align.length : 0;
+      let index2 = -1;
+      if (!columns) {
+        while (++index2 < matrix2.length) {
+          if (matrix2[index2].length > columns) columns = matrix2[index2].length;
+        }
+      }
+      while (head2.length < columns) head2.push("");
+    }
+    return serializeData(matrix2, node3.align);
+  }
+  function handleTableRow(node3, _9, state, info) {
+    const row = handleTableRowAsData(node3, state, info);
+    const value2 = serializeData([row]);
+    return value2.slice(0, value2.indexOf("\n"));
+  }
+  function handleTableCell(node3, _9, state, info) {
+    const exit3 = state.enter("tableCell");
+    const subexit = state.enter("phrasing");
+    const value2 = state.containerPhrasing(node3, {
+      ...info,
+      before: around,
+      after: around
+    });
+    subexit();
+    exit3();
+    return value2;
+  }
+  function serializeData(matrix2, align) {
+    return markdownTable(matrix2, {
+      align,
+      alignDelimiters,
+      fillRows: false,
+      padding,
+      stringLength
+    });
+  }
+  function handleTableAsData(node3, state, info) {
+    const { children } = node3;
+    let index2 = -1;
+    const result = [];
+    const subexit = state.enter("table");
+    while (++index2 < children.length) {
+      result[index2] = handleTableRowAsData(children[index2], state, info);
+    }
+    subexit();
+    return result;
+  }
+  function handleTableRowAsData(node3, state, info) {
+    const { children } = node3;
+    let index2 = -1;
+    const result = [];
+    const subexit = state.enter("tableRow");
+    while (++index2 < children.length) {
+      result[index2] = handleTableCell(children[index2], node3, state, info);
+    }
+    subexit();
+    return result;
+  }
+  function inlineCodeWithTable(node3, parent, state) {
+    const value2 = handle.inlineCode(node3, parent, state);
+    if (!state.stack.includes("tableCell")) return value2;
+    const result = [];
+    let start = 0;
+    let index2 = value2.indexOf("|");
+    while (index2 !== -1) {
+      let before = index2;
+      while (before > start && value2.charCodeAt(before - 1) === 92) {
+        before--;
+      }
+      result.push(value2.slice(start, index2));
+      if ((index2 - before) % 2 === 0) result.push("\\");
+      start = index2;
+      index2 = value2.indexOf("|", index2 + 1);
+    }
+    result.push(value2.slice(start));
+    return result.join("");
+  }
+}
+function joinTable(left, right, parent, state) {
+  if (left.type === "table" && parent.type === "listItem" && parent.spread === false && (right.type === "definition" || right.type === "heading" && formatHeadingAsSetext2(right, state) || right.type === "paragraph" || right.type === "table")) {
+    return 1;
+  }
+}
+function formatHeadingAsSetext2(node3, state) {
+  let literalWithBreak = false;
+  visit3(node3, function(node4) {
+    if (node4.type === "break" || "value" in node4 && /\r?\n|\r/.test(node4.value)) {
+      literalWithBreak = true;
+      return EXIT;
+    }
+  });
+  return Boolean(
+    (!node3.depth || node3.depth < 3) && toString(node3) && (state.options.setext || literalWithBreak)
+  );
+}
+var init_lib17 = __esm({
+  "node_modules/mdast-util-gfm-table/lib/index.js"() {
+    init_default();
+    init_markdown_table();
+    init_mdast_util_to_markdown();
+    init_mdast_util_to_string();
+    init_unist_util_visit();
+  }
+});
+
+// node_modules/mdast-util-gfm-table/index.js
+var init_mdast_util_gfm_table = __esm({
+  "node_modules/mdast-util-gfm-table/index.js"() {
+    init_lib17();
+  }
+});
+
+// node_modules/mdast-util-gfm-task-list-item/lib/index.js
+function gfmTaskListItemFromMarkdown() {
+  return {
+    exit: {
+      taskListCheckValueChecked: exitCheck,
+      taskListCheckValueUnchecked: exitCheck,
+      paragraph: exitParagraphWithTaskListItem
+    }
+  };
+}
+function gfmTaskListItemToMarkdown() {
+  return {
+    handlers: { paragraph: paragraphWithTaskListItem },
+    join: [joinDefinitionsBeforeTaskListItemParagraph]
+  };
+}
+function exitCheck(token) {
+  const node3 = this.stack[this.stack.length - 2];
+  ok2(node3.type === "listItem");
+  node3.checked = token.type === "taskListCheckValueChecked";
+}
+function exitParagraphWithTaskListItem(token) {
+  const parent = this.stack[this.stack.length - 2];
+  if (parent && parent.type === "listItem" && typeof parent.checked === "boolean") {
+    const node3 = this.stack[this.stack.length - 1];
+    ok2(node3.type === "paragraph");
+    const head2 = node3.children[0];
+    if (head2 && head2.type === "text") {
+      const siblings2 = parent.children;
+      let index2 = -1;
+      let firstParagraph;
+      while (++index2 < siblings2.length) {
+        const sibling = siblings2[index2];
+        if (sibling.type === "paragraph") {
+          firstParagraph = sibling;
+          break;
+        }
+      }
+      if (firstParagraph === node3) {
+        head2.value = head2.value.slice(1);
+        if (head2.value.length === 0) {
+          node3.children.shift();
+        } else if (node3.position && head2.position && typeof head2.position.start.offset === "number") {
+          head2.position.start.column++;
+          head2.position.start.offset++;
+          node3.position.start = { ...head2.position.start };
+        }
+      }
+    }
+  }
+  this.exit(token);
+}
+function paragraphWithTaskListItem(node3, parent, state, info) {
+  if (!parent || parent.type !== "listItem" || taskListItemParagraph(parent) !== node3) {
+    return handle.paragraph(node3, parent, state, info);
+  }
+  const checkbox = "[" + (parent.checked ? "x" : " ") + "] ";
+  const tracker = state.createTracker(info);
+  tracker.move(checkbox);
+  const value2 = handle.paragraph(
+    node3.children.length > 0 ? node3 : { type: "paragraph", children: [{ type: "text", value: " " }] },
+    parent,
+    state,
+    { ...info, ...tracker.current() }
+  );
+  return checkbox + value2;
+}
+function joinDefinitionsBeforeTaskListItemParagraph(left, _9, parent) {
+  if (!(left.type === "definition" && parent.type === "listItem")) {
+    return;
+  }
+  const paragraph3 = taskListItemParagraph(parent);
+  if (paragraph3 && parent.children.indexOf(left) < parent.children.indexOf(paragraph3)) {
+    return 0;
+  }
+}
+function taskListItemParagraph(node3) {
+  if (typeof node3.checked !== "boolean") {
+    return;
+  }
+  for (const child of node3.children) {
+    if (child.type === "paragraph") {
+      return child;
+    }
+    if (child.type !== "definition") {
+      return;
+    }
+  }
+}
+var init_lib18 = __esm({
+  "node_modules/mdast-util-gfm-task-list-item/lib/index.js"() {
+    init_default();
+    init_mdast_util_to_markdown();
+  }
+});
+
+// node_modules/mdast-util-gfm-task-list-item/index.js
+var init_mdast_util_gfm_task_list_item = __esm({
+  "node_modules/mdast-util-gfm-task-list-item/index.js"() {
+    init_lib18();
+  }
+});
+
+// node_modules/mdast-util-gfm/lib/index.js
+function gfmFromMarkdown() {
+  return [
+    gfmAutolinkLiteralFromMarkdown(),
+    gfmFootnoteFromMarkdown(),
+    gfmStrikethroughFromMarkdown(),
+    gfmTableFromMarkdown(),
+    gfmTaskListItemFromMarkdown()
+  ];
+}
+function gfmToMarkdown(options) {
+  return {
+    extensions: [
+      gfmAutolinkLiteralToMarkdown(),
+      gfmFootnoteToMarkdown(options),
+      gfmStrikethroughToMarkdown(),
+      gfmTableToMarkdown(options),
+      gfmTaskListItemToMarkdown()
+    ]
+  };
+}
+var init_lib19 = __esm({
+  "node_modules/mdast-util-gfm/lib/index.js"() {
+    init_mdast_util_gfm_autolink_literal();
+    init_mdast_util_gfm_footnote();
+    init_mdast_util_gfm_strikethrough();
+    init_mdast_util_gfm_table();
+    init_mdast_util_gfm_task_list_item();
+  }
+});
+
+// node_modules/mdast-util-gfm/index.js
+var init_mdast_util_gfm = __esm({
+  "node_modules/mdast-util-gfm/index.js"() {
+    init_lib19();
+  }
+});
+
+// node_modules/micromark-extension-gfm-autolink-literal/lib/syntax.js
+function gfmAutolinkLiteral() {
+  return {
+    text: text4
+  };
+}
+function tokenizeEmailAutolink(effects, ok3, nok) {
+  const self2 = this;
+  let dot;
+  let data;
+  return start;
+  function start(code4) {
+    if (!gfmAtext(code4) || !previousEmail.call(self2, self2.previous) || previousUnbalanced(self2.events)) {
+      return nok(code4);
+    }
+    effects.enter("literalAutolink");
+    effects.enter("literalAutolinkEmail");
+    return atext(code4);
+  }
+  function atext(code4) {
+    if (gfmAtext(code4)) {
+      effects.consume(code4);
+      return atext;
+    }
+    if (code4 === 64) {
+      effects.consume(code4);
+      return emailDomain;
+    }
+    return nok(code4);
+  }
+  function emailDomain(code4) {
+    if (code4 === 46) {
+      return effects.check(emailDomainDotTrail, emailDomainAfter, emailDomainDot)(code4);
+    }
+    if (code4 === 45 || code4 === 95 || asciiAlphanumeric(code4)) {
+      data = true;
+      effects.consume(code4);
+      return emailDomain;
+    }
+    return emailDomainAfter(code4);
+  }
+  function emailDomainDot(code4) {
+    effects.consume(code4);
+    dot = true;
+    return emailDomain;
+  }
+  function emailDomainAfter(code4) {
+    if (data && dot && asciiAlpha(self2.previous)) {
+      effects.exit("literalAutolinkEmail");
+      effects.exit("literalAutolink");
+      return ok3(code4);
+    }
+    return nok(code4);
+  }
+}
+function tokenizeWwwAutolink(effects, ok3, nok) {
+  const self2 = this;
+  return wwwStart;
+  function wwwStart(code4) {
+    if (code4 !== 87 && code4 !== 119 || !previousWww.call(self2, self2.previous) || previousUnbalanced(self2.events)) {
+      return nok(code4);
+    }
+    effects.enter("literalAutolink");
+    effects.enter("literalAutolinkWww");
+    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path, wwwAfter), nok), nok)(code4);
+  }
+  function wwwAfter(code4) {
+    effects.exit("literalAutolinkWww");
+    effects.exit("literalAutolink");
+    return ok3(code4);
+  }
+}
+function tokenizeProtocolAutolink(effects, ok3, nok) {
+  const self2 = this;
+  let buffer = "";
+  let seen = false;
+  return protocolStart;
+  function protocolStart(code4) {
+    if ((code4 === 72 || code4 === 104) && previousProtocol.call(self2, self2.previous) && !previousUnbalanced(self2.events)) {
+      effects.enter("literalAutolink");
+      effects.enter("literalAutolinkHttp");
+      buffer += String.fromCodePoint(code4);
+      effects.consume(code4);
+      return protocolPrefixInside;
+    }
+    return nok(code4);
+  }
+  function protocolPrefixInside(code4) {
+    if (asciiAlpha(code4) && buffer.length < 5) {
+      buffer += String.fromCodePoint(code4);
+      effects.consume(code4);
+      return protocolPrefixInside;
+    }
+    if (code4 === 58) {
+      const protocol = buffer.toLowerCase();
+      if (protocol === "http" || protocol === "https") {
+        effects.consume(code4);
+        return protocolSlashesInside;
+      }
+    }
+    return nok(code4);
+  }
+  function protocolSlashesInside(code4) {
+    if (code4 === 47) {
+      effects.consume(code4);
+      if (seen) {
+        return afterProtocol;
+      }
+      seen = true;
+      return protocolSlashesInside;
+    }
+    return nok(code4);
+  }
+  function afterProtocol(code4) {
+    return code4 === null || asciiControl(code4) || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4) || unicodePunctuation(code4) ? nok(code4) : effects.attempt(domain, effects.attempt(path, protocolAfter), nok)(code4);
+  }
+  function protocolAfter(code4) {
+    effects.exit("literalAutolinkHttp");
+    effects.exit("literalAutolink");
+    return ok3(code4);
+  }
+}
+function tokenizeWwwPrefix(effects, ok3, nok) {
+  let size = 0;
+  return wwwPrefixInside;
+  function wwwPrefixInside(code4) {
+    if ((code4 === 87 || code4 === 119) && size < 3) {
+      size++;
+      effects.consume(code4);
+      return wwwPrefixInside;
+    }
+    if (code4 === 46 && size === 3) {
+      effects.consume(code4);
+      return wwwPrefixAfter;
+    }
+    return nok(code4);
+  }
+  function wwwPrefixAfter(code4) {
+    return code4 === null ? nok(code4) : ok3(code4);
+  }
+}
+function tokenizeDomain(effects, ok3, nok) {
+  let underscoreInLastSegment;
+  let underscoreInLastLastSegment;
+  let seen;
+  return domainInside;
+  function domainInside(code4) {
+    if (code4 === 46 || code4 === 95) {
+      return effects.check(trail, domainAfter, domainAtPunctuation)(code4);
+    }
+    if (code4 === null || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4) || code4 !== 45 && unicodePunctuation(code4)) {
+      return domainAfter(code4);
+    }
+    seen = true;
+    effects.consume(code4);
+    return domainInside;
+  }
+  function domainAtPunctuation(code4) {
+    if (code4 === 95) {
+      underscoreInLastSegment = true;
+    } else {
+      underscoreInLastLastSegment = underscoreInLastSegment;
+      underscoreInLastSegment = void 0;
+    }
+    effects.consume(code4);
+    return domainInside;
+  }
+  function domainAfter(code4) {
+    if (underscoreInLastLastSegment || underscoreInLastSegment || !seen) {
+      return nok(code4);
+    }
+    return ok3(code4);
+  }
+}
+function tokenizePath(effects, ok3) {
+  let sizeOpen = 0;
+  let sizeClose = 0;
+  return pathInside;
+  function pathInside(code4) {
+    if (code4 === 40) {
+      sizeOpen++;
+      effects.consume(code4);
+      return pathInside;
+    }
+    if (code4 === 41 && sizeClose < sizeOpen) {
+      return pathAtPunctuation(code4);
+    }
+    if (code4 === 33 || code4 === 34 || code4 === 38 || code4 === 39 || code4 === 41 || code4 === 42 || code4 === 44 || code4 === 46 || code4 === 58 || code4 === 59 || code4 === 60 || code4 === 63 || code4 === 93 || code4 === 95 || code4 === 126) {
+      return effects.check(trail, ok3, pathAtPunctuation)(code4);
+    }
+    if (code4 === null || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4)) {
+      return ok3(code4);
+    }
+    effects.consume(code4);
+    return pathInside;
+  }
+  function pathAtPunctuation(code4) {
+    if (code4 === 41) {
+      sizeClose++;
+    }
+    effects.consume(code4);
+    return pathInside;
+  }
+}
+function tokenizeTrail(effects, ok3, nok) {
+  return trail2;
+  function trail2(code4) {
+    if (code4 === 33 || code4 === 34 || code4 === 39 || code4 === 41 || code4 === 42 || code4 === 44 || code4 === 46 || code4 === 58 || code4 === 59 || code4 === 63 || code4 === 95 || code4 === 126) {
+      effects.consume(code4);
+      return trail2;
+    }
+    if (code4 === 38) {
+      effects.consume(code4);
+      return trailCharacterReferenceStart;
+    }
+    if (code4 === 93) {
+      effects.consume(code4);
+      return trailBracketAfter;
+    }
+    if (
+      // `<` is an end.
+      code4 === 60 || // So is whitespace.
+      code4 === null || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4)
+    ) {
+      return ok3(code4);
+    }
+    return nok(code4);
+  }
+  function trailBracketAfter(code4) {
+    if (code4 === null || code4 === 40 || code4 === 91 || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4)) {
+      return ok3(code4);
+    }
+    return trail2(code4);
+  }
+  function trailCharacterReferenceStart(code4) {
+    return asciiAlpha(code4) ? trailCharacterReferenceInside(code4) : nok(code4);
+  }
+  function trailCharacterReferenceInside(code4) {
+    if (code4 === 59) {
+      effects.consume(code4);
+      return trail2;
+    }
+    if (asciiAlpha(code4)) {
+      effects.consume(code4);
+      return trailCharacterReferenceInside;
+    }
+    return nok(code4);
+  }
+}
+function tokenizeEmailDomainDotTrail(effects, ok3, nok) {
+  return start;
+  function start(code4) {
+    effects.consume(code4);
+    return after;
+  }
+  function after(code4) {
+    return asciiAlphanumeric(code4) ? nok(code4) : ok3(code4);
+  }
+}
+function previousWww(code4) {
+  return code4 === null || code4 === 40 || code4 === 42 || code4 === 95 || code4 === 91 || code4 === 93 || code4 === 126 || markdownLineEndingOrSpace(code4);
+}
+function previousProtocol(code4) {
+  return !asciiAlpha(code4);
+}
+function previousEmail(code4) {
+  return !(code4 === 47 || gfmAtext(code4));
+}
+function gfmAtext(code4) {
+  return code4 === 43 || code4 === 45 || code4 === 46 || code4 === 95 || asciiAlphanumeric(code4);
+}
+function previousUnbalanced(events) {
+  let index2 = events.length;
+  let result = false;
+  while (index2--) {
+    const token = events[index2][1];
+    if ((token.type === "labelLink" || token.type === "labelImage") && !token._balanced) {
+      result = true;
+      break;
+    }
+    if (token._gfmAutolinkLiteralWalkedInto) {
+      result = false;
+      break;
+    }
+  }
+  if (events.length > 0 && !result) {
+    events[events.length - 1][1]._gfmAutolinkLiteralWalkedInto = true;
+  }
+  return result;
+}
+var wwwPrefix, domain, path, trail, emailDomainDotTrail, wwwAutolink, protocolAutolink, emailAutolink, text4, code2;
+var init_syntax = __esm({
+  "node_modules/micromark-extension-gfm-autolink-literal/lib/syntax.js"() {
+    init_micromark_util_character();
+    wwwPrefix = {
+      tokenize: tokenizeWwwPrefix,
+      partial: true
+    };
+    domain = {
+      tokenize: tokenizeDomain,
+      partial: true
+    };
+    path = {
+      tokenize: tokenizePath,
+      partial: true
+    };
+    trail = {
+      tokenize: tokenizeTrail,
+      partial: true
+    };
+    emailDomainDotTrail = {
+      tokenize: tokenizeEmailDomainDotTrail,
+      partial: true
+    };
+    wwwAutolink = {
+      name: "wwwAutolink",
+      tokenize: tokenizeWwwAutolink,
+      previous: previousWww
+    };
+    protocolAutolink = {
+      name: "protocolAutolink",
+      tokenize: tokenizeProtocolAutolink,
+      previous: previousProtocol
+    };
+    emailAutolink = {
+      name: "emailAutolink",
+      tokenize: tokenizeEmailAutolink,
+      previous: previousEmail
+    };
+    text4 = {};
+    code2 = 48;
+    while (code2 < 123) {
+      text4[code2] = emailAutolink;
+      code2++;
+      if (code2 === 58) code2 = 65;
+      else if (code2 === 91) code2 = 97;
+    }
+    text4[43] = emailAutolink;
+    text4[45] = emailAutolink;
+    text4[46] = emailAutolink;
+    text4[95] = emailAutolink;
+    text4[72] = [emailAutolink, protocolAutolink];
+    text4[104] = [emailAutolink, protocolAutolink];
+    text4[87] = [emailAutolink, wwwAutolink];
+    text4[119] = [emailAutolink, wwwAutolink];
+  }
+});
+
+// node_modules/micromark-extension-gfm-autolink-literal/index.js
+var init_micromark_extension_gfm_autolink_literal = __esm({
+  "node_modules/micromark-extension-gfm-autolink-literal/index.js"() {
+    init_syntax();
+  }
+});
+
+// node_modules/micromark-extension-gfm-footnote/lib/syntax.js
+function gfmFootnote() {
+  return {
+    document: {
+      [91]: {
+        name: "gfmFootnoteDefinition",
+        tokenize: tokenizeDefinitionStart,
+        continuation: {
+          tokenize: tokenizeDefinitionContinuation
+        },
+        exit: gfmFootnoteDefinitionEnd
+      }
+    },
+    text: {
+      [91]: {
+        name: "gfmFootnoteCall",
+        tokenize: tokenizeGfmFootnoteCall
+      },
+      [93]: {
+        name: "gfmPotentialFootnoteCall",
+        add: "after",
+        tokenize: tokenizePotentialGfmFootnoteCall,
+        resolveTo: resolveToPotentialGfmFootnoteCall
+      }
+    }
+  };
+}
+function tokenizePotentialGfmFootnoteCall(effects, ok3, nok) {
+  const self2 = this;
+  let index2 = self2.events.length;
+  const defined = self2.parser.gfmFootnotes || (self2.parser.gfmFootnotes = []);
+  const __hpFloor = defined.length === 0 ? Infinity : self2.now().offset - 1002;
+  let labelStart;
+  while (index2--) {
+    const token = self2.events[index2][1];
+    if (token.start.offset < __hpFloor) break;
+    if (token.type === "labelImage") {
+      labelStart = token;
+      break;
+    }
+    if (token.type === "gfmFootnoteCall" || token.type === "labelLink" || token.type === "label" || token.type === "image" || token.type === "link") {
+      break;
+    }
+  }
+  return start;
+  function start(code4) {
+    if (!labelStart || !labelStart._balanced) {
+      return nok(code4);
+    }
+    const id = normalizeIdentifier(self2.sliceSerialize({
+      start: labelStart.end,
+      end: self2.now()
+    }));
+    if (id.codePointAt(0) !== 94 || !defined.includes(id.slice(1))) {
+      return nok(code4);
+    }
+    effects.enter("gfmFootnoteCallLabelMarker");
+    effects.consume(code4);
+    effects.exit("gfmFootnoteCallLabelMarker");
+    return ok3(code4);
+  }
+}
+function resolveToPotentialGfmFootnoteCall(events, context) {
+  let index2 = events.length;
+  let labelStart;
+  while (index2--) {
+    if (events[index2][1].type === "labelImage" && events[index2][0] === "enter") {
+      labelStart = events[index2][1];
+      break;
+    }
+  }
+  events[index2 + 1][1].type = "data";
+  events[index2 + 3][1].type = "gfmFootnoteCallLabelMarker";
+  const call = {
+    type: "gfmFootnoteCall",
+    start: Object.assign({}, events[index2 + 3][1].start),
+    end: Object.assign({}, events[events.length - 1][1].end)
+  };
+  const marker = {
+    type: "gfmFootnoteCallMarker",
+    start: Object.assign({}, events[index2 + 3][1].end),
+    end: Object.assign({}, events[index2 + 3][1].end)
+  };
+  marker.end.column++;
+  marker.end.offset++;
+  marker.end._bufferIndex++;
+  const string4 = {
+    type: "gfmFootnoteCallString",
+    start: Object.assign({}, marker.end),
+    end: Object.assign({}, events[events.length - 1][1].start)
+  };
+  const chunk = {
+    type: "chunkString",
+    contentType: "string",
+    start: Object.assign({}, string4.start),
+    end: Object.assign({}, string4.end)
+  };
+  const replacement = [
+    // Take the `labelImageMarker` (now `data`, the `!`)
+    events[index2 + 1],
+    events[index2 + 2],
+    ["enter", call, context],
+    // The `[`
+    events[index2 + 3],
+    events[index2 + 4],
+    // The `^`.
+    ["enter", marker, context],
+    ["exit", marker, context],
+    // Everything in between.
+    ["enter", string4, context],
+    ["enter", chunk, context],
+    ["exit", chunk, context],
+    ["exit", string4, context],
+    // The ending (`]`, properly parsed and labelled).
+    events[events.length - 2],
+    events[events.length - 1],
+    ["exit", call, context]
+  ];
+  events.splice(index2, events.length - index2 + 1, ...replacement);
+  return events;
+}
+function tokenizeGfmFootnoteCall(effects, ok3, nok) {
+  const self2 = this;
+  const defined = self2.parser.gfmFootnotes || (self2.parser.gfmFootnotes = []);
+  let size = 0;
+  let data;
+  return start;
+  function start(code4) {
+    effects.enter("gfmFootnoteCall");
+    effects.enter("gfmFootnoteCallLabelMarker");
+    effects.consume(code4);
+    effects.exit("gfmFootnoteCallLabelMarker");
+    return callStart;
+  }
+  function callStart(code4) {
+    if (code4 !== 94) return nok(code4);
+    effects.enter("gfmFootnoteCallMarker");
+    effects.consume(code4);
+    effects.exit("gfmFootnoteCallMarker");
+    effects.enter("gfmFootnoteCallString");
+    effects.enter("chunkString").contentType = "string";
+    return callData;
+  }
+  function callData(code4) {
+    if (
+      // Too long.
+      size > 999 || // Closing brace with nothing.
+      code4 === 93 && !data || // Space or tab is not supported by GFM for some reason.
+      // `\n` and `[` not being supported makes sense.
+      code4 === null || code4 === 91 || markdownLineEndingOrSpace(code4)
+    ) {
+      return nok(code4);
+    }
+    if (code4 === 93) {
+      effects.exit("chunkString");
+      const token = effects.exit("gfmFootnoteCallString");
+      if (!defined.includes(normalizeIdentifier(self2.sliceSerialize(token)))) {
+        return nok(code4);
+      }
+      effects.enter("gfmFootnoteCallLabelMarker");
+      effects.consume(code4);
+      effects.exit("gfmFootnoteCallLabelMarker");
+      effects.exit("gfmFootnoteCall");
+      return ok3;
+    }
+    if (!markdownLineEndingOrSpace(code4)) {
+      data = true;
+    }
+    size++;
+    effects.consume(code4);
+    return code4 === 92 ? callEscape : callData;
+  }
+  function callEscape(code4) {
+    if (code4 === 91 || code4 === 92 || code4 === 93) {
+      effects.consume(code4);
+      size++;
+      return callData;
+    }
+    return callData(code4);
+  }
+}
+function tokenizeDefinitionStart(effects, ok3, nok) {
+  const self2 = this;
+  const defined = self2.parser.gfmFootnotes || (self2.parser.gfmFootnotes = []);
+  let identifier;
+  let size = 0;
+  let data;
+  return start;
+  function start(code4) {
+    effects.enter("gfmFootnoteDefinition")._container = true;
+    effects.enter("gfmFootnoteDefinitionLabel");
+    effects.enter("gfmFootnoteDefinitionLabelMarker");
+    effects.consume(code4);
+    effects.exit("gfmFootnoteDefinitionLabelMarker");
+    return labelAtMarker;
+  }
+  function labelAtMarker(code4) {
+    if (code4 === 94) {
+      effects.enter("gfmFootnoteDefinitionMarker");
+      effects.consume(code4);
+      effects.exit("gfmFootnoteDefinitionMarker");
+      effects.enter("gfmFootnoteDefinitionLabelString");
+      effects.enter("chunkString").contentType = "string";
+      return labelInside;
+    }
+    return nok(code4);
+  }
+  function labelInside(code4) {
+    if (
+      // Too long.
+      size > 999 || // Closing brace with nothing.
+      code4 === 93 && !data || // Space or tab is not supported by GFM for some reason.
+      // `\n` and `[` not being supported makes sense.
+      code4 === null || code4 === 91 || markdownLineEndingOrSpace(code4)
+    ) {
+      return nok(code4);
+    }
+    if (code4 === 93) {
+      effects.exit("chunkString");
+      const token = effects.exit("gfmFootnoteDefinitionLabelString");
+      identifier = normalizeIdentifier(self2.sliceSerialize(token));
+      effects.enter("gfmFootnoteDefinitionLabelMarker");
+      effects.consume(code4);
+      effects.exit("gfmFootnoteDefinitionLabelMarker");
+      effects.exit("gfmFootnoteDefinitionLabel");
+      return labelAfter;
+    }
+    if (!markdownLineEndingOrSpace(code4)) {
+      data = true;
+    }
+    size++;
+    effects.consume(code4);
+    return code4 === 92 ? labelEscape : labelInside;
+  }
+  function labelEscape(code4) {
+    if (code4 === 91 || code4 === 92 || code4 === 93) {
+      effects.consume(code4);
+      size++;
+      return labelInside;
+    }
+    return labelInside(code4);
+  }
+  function labelAfter(code4) {
+    if (code4 === 58) {
+      effects.enter("definitionMarker");
+      effects.consume(code4);
+      effects.exit("definitionMarker");
+      if (!defined.includes(identifier)) {
+        defined.push(identifier);
+      }
+      return factorySpace(effects, whitespaceAfter, "gfmFootnoteDefinitionWhitespace");
+    }
+    return nok(code4);
+  }
+  function whitespaceAfter(code4) {
+    return ok3(code4);
+  }
+}
+function tokenizeDefinitionContinuation(effects, ok3, nok) {
+  return effects.check(blankLine, ok3, effects.attempt(indent, ok3, nok));
+}
+function gfmFootnoteDefinitionEnd(effects) {
+  effects.exit("gfmFootnoteDefinition");
+}
+function tokenizeIndent2(effects, ok3, nok) {
+  const self2 = this;
+  return factorySpace(effects, afterPrefix, "gfmFootnoteDefinitionIndent", 4 + 1);
+  function afterPrefix(code4) {
+    const tail = self2.events[self2.events.length - 1];
+    return tail && tail[1].type === "gfmFootnoteDefinitionIndent" && tail[2].sliceSerialize(tail[1], true).length === 4 ? ok3(code4) : nok(code4);
+  }
+}
+var indent;
+var init_syntax2 = __esm({
+  "node_modules/micromark-extension-gfm-footnote/lib/syntax.js"() {
+    init_micromark_core_commonmark();
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_micromark_util_normalize_identifier();
+    indent = {
+      tokenize: tokenizeIndent2,
+      partial: true
+    };
+  }
+});
+
+// node_modules/micromark-extension-gfm-footnote/index.js
+var init_micromark_extension_gfm_footnote = __esm({
+  "node_modules/micromark-extension-gfm-footnote/index.js"() {
+    init_syntax2();
+  }
+});
+
+// node_modules/micromark-extension-gfm-strikethrough/lib/syntax.js
+function gfmStrikethrough(options) {
+  const options_ = options || {};
+  let single = options_.singleTilde;
+  const tokenizer = {
+    name: "strikethrough",
+    tokenize: tokenizeStrikethrough,
+    resolveAll: resolveAllStrikethrough
+  };
+  if (single === null || single === void 0) {
+    single = true;
+  }
+  return {
+    text: {
+      [126]: tokenizer
+    },
+    insideSpan: {
+      null: [tokenizer]
+    },
+    attentionMarkers: {
+      null: [126]
+    }
+  };
+  function resolveAllStrikethrough(events, context) {
+    let index2 = -1;
+    while (++index2 < events.length) {
+      if (events[index2][0] === "enter" && events[index2][1].type === "strikethroughSequenceTemporary" && events[index2][1]._close) {
+        let open2 = index2;
+        while (open2--) {
+          if (events[open2][0] === "exit" && events[open2][1].type === "strikethroughSequenceTemporary" && events[open2][1]._open && // If the sizes are the same:
+          events[index2][1].end.offset - events[index2][1].start.offset === events[open2][1].end.offset - events[open2][1].start.offset) {
+            events[index2][1].type = "strikethroughSequence";
+            events[open2][1].type = "strikethroughSequence";
+            const strikethrough2 = {
+              type: "strikethrough",
+              start: Object.assign({}, events[open2][1].start),
+              end: Object.assign({}, events[index2][1].end)
+            };
+            const text12 = {
+              type: "strikethroughText",
+              start: Object.assign({}, events[open2][1].end),
+              end: Object.assign({}, events[index2][1].start)
+            };
+            const nextEvents = [["enter", strikethrough2, context], ["enter", events[open2][1], context], ["exit", events[open2][1], context], ["enter", text12, context]];
+            const insideSpan2 = context.parser.constructs.insideSpan.null;
+            if (insideSpan2) {
+              splice(nextEvents, nextEvents.length, 0, resolveAll(insideSpan2, events.slice(open2 + 1, index2), context));
+            }
+            splice(nextEvents, nextEvents.length, 0, [["exit", text12, context], ["enter", events[index2][1], context], ["exit", events[index2][1], context], ["exit", strikethrough2, context]]);
+            splice(events, open2 - 1, index2 - open2 + 3, nextEvents);
+            index2 = open2 + nextEvents.length - 2;
+            break;
+          }
+        }
+      }
+    }
+    index2 = -1;
+    while (++index2 < events.length) {
+      if (events[index2][1].type === "strikethroughSequenceTemporary") {
+        events[index2][1].type = "data";
+      }
+    }
+    return events;
+  }
+  function tokenizeStrikethrough(effects, ok3, nok) {
+    const previous3 = this.previous;
+    const events = this.events;
+    let size = 0;
+    return start;
+    function start(code4) {
+      if (previous3 === 126 && events[events.length - 1][1].type !== "characterEscape") {
+        return nok(code4);
+      }
+      effects.enter("strikethroughSequenceTemporary");
+      return more(code4);
+    }
+    function more(code4) {
+      const before = classifyCharacter(previous3);
+      if (code4 === 126) {
+        if (size > 1) return nok(code4);
+        effects.consume(code4);
+        size++;
+        return more;
+      }
+      if (size < 2 && !single) return nok(code4);
+      const token = effects.exit("strikethroughSequenceTemporary");
+      const after = classifyCharacter(code4);
+      token._open = !after || after === 2 && Boolean(before);
+      token._close = !before || before === 2 && Boolean(after);
+      return ok3(code4);
+    }
+  }
+}
+var init_syntax3 = __esm({
+  "node_modules/micromark-extension-gfm-strikethrough/lib/syntax.js"() {
+    init_micromark_util_chunked();
+    init_micromark_util_classify_character();
+    init_micromark_util_resolve_all();
+  }
+});
+
+// node_modules/micromark-extension-gfm-strikethrough/index.js
+var init_micromark_extension_gfm_strikethrough = __esm({
+  "node_modules/micromark-extension-gfm-strikethrough/index.js"() {
+    init_syntax3();
+  }
+});
+
+// node_modules/micromark-extension-gfm-table/lib/edit-map.js
+function addImplementation2(editMap, at, remove, add2) {
+  if (remove === 0 && add2.length === 0) {
+    return;
+  }
+  const existing = editMap.index.get(at);
+  if (existing) {
+    existing[1] += remove;
+    existing[2].push(...add2);
+    return;
+  }
+  const change = [at, remove, add2];
+  editMap.map.push(change);
+  editMap.index.set(at, change);
+}
+var EditMap2;
+var init_edit_map = __esm({
+  "node_modules/micromark-extension-gfm-table/lib/edit-map.js"() {
+    EditMap2 = class {
+      /**
+       * Create a new edit map.
+       */
+      constructor() {
+        this.map = [];
+        this.index = /* @__PURE__ */ new Map();
+      }
+      /**
+       * Create an edit: a remove and/or add at a certain place.
+       *
+       * @param {number} index
+       *   Index at which to apply the edit.
+       * @param {number} remove
+       *   Count of items to remove at the index.
+       * @param {Array<Event>} add
+       *   Items to add at the index.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      add(index2, remove, add2) {
+        addImplementation2(this, index2, remove, add2);
+      }
+      // To do: add this when moving to `micromark`.
+      // /**
+      //  * Create an edit: but insert `add` before existing additions.
+      //  *
+      //  * @param {number} index
+      //  * @param {number} remove
+      //  * @param {Array<Event>} add
+      //  * @returns {undefined}
+      //  */
+      // addBefore(index, remove, add) {
+      //   addImplementation(this, index, remove, add, true)
+      // }
+      /**
+       * Done, change the events.
+       *
+       * @param {Array<Event>} events
+       *   List of events to apply the edits to.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      consume(events) {
+        this.map.sort(function(a3, b2) {
+          return a3[0] - b2[0];
+        });
+        if (this.map.length === 0) {
+          return;
+        }
+        let index2 = this.map.length;
+        const vecs = [];
+        while (index2 > 0) {
+          index2 -= 1;
+          vecs.push(events.slice(this.map[index2][0] + this.map[index2][1]), this.map[index2][2]);
+          events.length = this.map[index2][0];
+        }
+        vecs.push(events.slice());
+        events.length = 0;
+        let slice3 = vecs.pop();
+        while (slice3) {
+          for (const element2 of slice3) {
+            events.push(element2);
+          }
+          slice3 = vecs.pop();
+        }
+        this.map.length = 0;
+        this.index.clear();
+      }
+    };
+  }
+});
+
+// node_modules/micromark-extension-gfm-table/lib/infer.js
+function gfmTableAlign(events, index2) {
+  let inDelimiterRow = false;
+  const align = [];
+  while (index2 < events.length) {
+    const event = events[index2];
+    if (inDelimiterRow) {
+      if (event[0] === "enter") {
+        if (event[1].type === "tableContent") {
+          align.push(events[index2 + 1][1].type === "tableDelimiterMarker" ? "left" : "none");
+        }
+      } else if (event[1].type === "tableContent") {
+        if (events[index2 - 1][1].type === "tableDelimiterMarker") {
+          const alignIndex = align.length - 1;
+          align[alignIndex] = align[alignIndex] === "left" ? "center" : "right";
+        }
+      } else if (event[1].type === "tableDelimiterRow") {
+        break;
+      }
+    } else if (event[0] === "enter" && event[1].type === "tableDelimiterRow") {
+      inDelimiterRow = true;
+    }
+    index2 += 1;
+  }
+  return align;
+}
+var init_infer = __esm({
+  "node_modules/micromark-extension-gfm-table/lib/infer.js"() {
+  }
+});
+
+// node_modules/micromark-extension-gfm-table/lib/syntax.js
+function gfmTable() {
+  return {
+    flow: {
+      null: {
+        name: "table",
+        tokenize: tokenizeTable,
+        resolveAll: resolveTable
+      }
+    }
+  };
+}
+function tokenizeTable(effects, ok3, nok) {
+  const self2 = this;
+  let size = 0;
+  let sizeB = 0;
+  let seen;
+  return start;
+  function start(code4) {
+    let index2 = self2.events.length - 1;
+    while (index2 > -1) {
+      const {
+        type
+      } = self2.events[index2][1];
+      if (type === "lineEnding" || // Note: markdown-rs uses `whitespace` instead of `linePrefix`
+      type === "linePrefix") {
+        index2--;
+      } else {
+        break;
+      }
+    }
+    const tail = index2 > -1 ? self2.events[index2][1].type : null;
+    const next = tail === "tableHead" || tail === "tableRow" ? bodyRowStart : headRowBefore;
+    if (next === bodyRowStart && self2.parser.lazy[self2.now().line]) {
+      return nok(code4);
+    }
+    return next(code4);
+  }
+  function headRowBefore(code4) {
+    effects.enter("tableHead");
+    effects.enter("tableRow");
+    return headRowStart(code4);
+  }
+  function headRowStart(code4) {
+    if (code4 === 124) {
+      return headRowBreak(code4);
+    }
+    seen = true;
+    sizeB += 1;
+    return headRowBreak(code4);
+  }
+  function headRowBreak(code4) {
+    if (code4 === null) {
+      return nok(code4);
+    }
+    if (markdownLineEnding(code4)) {
+      if (sizeB > 1) {
+        sizeB = 0;
+        self2.interrupt = true;
+        effects.exit("tableRow");
+        effects.enter("lineEnding");
+        effects.consume(code4);
+        effects.exit("lineEnding");
+        return headDelimiterStart;
+      }
+      return nok(code4);
+    }
+    if (markdownSpace(code4)) {
+      return factorySpace(effects, headRowBreak, "whitespace")(code4);
+    }
+    sizeB += 1;
+    if (seen) {
+      seen = false;
+      size += 1;
+    }
+    if (code4 === 124) {
+      effects.enter("tableCellDivider");
+      effects.consume(code4);
+      effects.exit("tableCellDivider");
+      seen = true;
+      return headRowBreak;
+    }
+    effects.enter("data");
+    return headRowData(code4);
+  }
+  function headRowData(code4) {
+    if (code4 === null || code4 === 124 || markdownLineEndingOrSpace(code4)) {
+      effects.exit("data");
+      return headRowBreak(code4);
+    }
+    effects.consume(code4);
+    return code4 === 92 ? headRowEscape : headRowData;
+  }
+  function headRowEscape(code4) {
+    if (code4 === 92 || code4 === 124) {
+      effects.consume(code4);
+      return headRowData;
+    }
+    return headRowData(code4);
+  }
+  function headDelimiterStart(code4) {
+    self2.interrupt = false;
+    if (self2.parser.lazy[self2.now().line]) {
+      return nok(code4);
+    }
+    effects.enter("tableDelimiterRow");
+    seen = false;
+    if (markdownSpace(code4)) {
+      return factorySpace(effects, headDelimiterBefore, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code4);
+    }
+    return headDelimiterBefore(code4);
+  }
+  function headDelimiterBefore(code4) {
+    if (code4 === 45 || code4 === 58) {
+      return headDelimiterValueBefore(code4);
+    }
+    if (code4 === 124) {
+      seen = true;
+      effects.enter("tableCellDivider");
+      effects.consume(code4);
+      effects.exit("tableCellDivider");
+      return headDelimiterCellBefore;
+    }
+    return headDelimiterNok(code4);
+  }
+  function headDelimiterCellBefore(code4) {
+    if (markdownSpace(code4)) {
+      return factorySpace(effects, headDelimiterValueBefore, "whitespace")(code4);
+    }
+    return headDelimiterValueBefore(code4);
+  }
+  function headDelimiterValueBefore(code4) {
+    if (code4 === 58) {
+      sizeB += 1;
+      seen = true;
+      effects.enter("tableDelimiterMarker");
+      effects.consume(code4);
+      effects.exit("tableDelimiterMarker");
+      return headDelimiterLeftAlignmentAfter;
+    }
+    if (code4 === 45) {
+      sizeB += 1;
+      return headDelimiterLeftAlignmentAfter(code4);
+    }
+    if (code4 === null || markdownLineEnding(code4)) {
+      return headDelimiterCellAfter(code4);
+    }
+    return headDelimiterNok(code4);
+  }
+  function headDelimiterLeftAlignmentAfter(code4) {
+    if (code4 === 45) {
+      effects.enter("tableDelimiterFiller");
+      return headDelimiterFiller(code4);
+    }
+    return headDelimiterNok(code4);
+  }
+  function headDelimiterFiller(code4) {
+    if (code4 === 45) {
+      effects.consume(code4);
+      return headDelimiterFiller;
+    }
+    if (code4 === 58) {
+      seen = true;
+      effects.exit("tableDelimiterFiller");
+      effects.enter("tableDelimiterMarker");
+      effects.consume(code4);
+      effects.exit("tableDelimiterMarker");
+      return headDelimiterRightAlignmentAfter;
+    }
+    effects.exit("tableDelimiterFiller");
+    return headDelimiterRightAlignmentAfter(code4);
+  }
+  function headDelimiterRightAlignmentAfter(code4) {
+    if (markdownSpace(code4)) {
+      return factorySpace(effects, headDelimiterCellAfter, "whitespace")(code4);
+    }
+    return headDelimiterCellAfter(code4);
+  }
+  function headDelimiterCellAfter(code4) {
+    if (code4 === 124) {
+      return headDelimiterBefore(code4);
+    }
+    if (code4 === null || markdownLineEnding(code4)) {
+      if (!seen || size !== sizeB) {
+        return headDelimiterNok(code4);
+      }
+      effects.exit("tableDelimiterRow");
+      effects.exit("tableHead");
+      return ok3(code4);
+    }
+    return headDelimiterNok(code4);
+  }
+  function headDelimiterNok(code4) {
+    return nok(code4);
+  }
+  function bodyRowStart(code4) {
+    effects.enter("tableRow");
+    return bodyRowBreak(code4);
+  }
+  function bodyRowBreak(code4) {
+    if (code4 === 124) {
+      effects.enter("tableCellDivider");
+      effects.consume(code4);
+      effects.exit("tableCellDivider");
+      return bodyRowBreak;
+    }
+    if (code4 === null || markdownLineEnding(code4)) {
+      effects.exit("tableRow");
+      return ok3(code4);
+    }
+    if (markdownSpace(code4)) {
+      return factorySpace(effects, bodyRowBreak, "whitespace")(code4);
+    }
+    effects.enter("data");
+    return bodyRowData(code4);
+  }
+  function bodyRowData(code4) {
+    if (code4 === null || code4 === 124 || markdownLineEndingOrSpace(code4)) {
+      effects.exit("data");
+      return bodyRowBreak(code4);
+    }
+    effects.consume(code4);
+    return code4 === 92 ? bodyRowEscape : bodyRowData;
+  }
+  function bodyRowEscape(code4) {
+    if (code4 === 92 || code4 === 124) {
+      effects.consume(code4);
+      return bodyRowData;
+    }
+    return bodyRowData(code4);
+  }
+}
+function resolveTable(events, context) {
+  let index2 = -1;
+  let inFirstCellAwaitingPipe = true;
+  let rowKind = 0;
+  let lastCell = [0, 0, 0, 0];
+  let cell2 = [0, 0, 0, 0];
+  let afterHeadAwaitingFirstBodyRow = false;
+  let lastTableEnd = 0;
+  let currentTable;
+  let currentBody;
+  let currentCell;
+  const map4 = new EditMap2();
+  while (++index2 < events.length) {
+    const event = events[index2];
+    const token = event[1];
+    if (event[0] === "enter") {
+      if (token.type === "tableHead") {
+        afterHeadAwaitingFirstBodyRow = false;
+        if (lastTableEnd !== 0) {
+          flushTableEnd(map4, context, lastTableEnd, currentTable, currentBody);
+          currentBody = void 0;
+          lastTableEnd = 0;
+        }
+        currentTable = {
+          type: "table",
+          start: Object.assign({}, token.start),
+          // Note: correct end is set later.
+          end: Object.assign({}, token.end)
+        };
+        map4.add(index2, 0, [["enter", currentTable, context]]);
+      } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
+        inFirstCellAwaitingPipe = true;
+        currentCell = void 0;
+        lastCell = [0, 0, 0, 0];
+        cell2 = [0, index2 + 1, 0, 0];
+        if (afterHeadAwaitingFirstBodyRow) {
+          afterHeadAwaitingFirstBodyRow = false;
+          currentBody = {
+            type: "tableBody",
+            start: Object.assign({}, token.start),
+            // Note: correct end is set later.
+            end: Object.assign({}, token.end)
+          };
+          map4.add(index2, 0, [["enter", currentBody, context]]);
+        }
+        rowKind = token.type === "tableDelimiterRow" ? 2 : currentBody ? 3 : 1;
+      } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
+        inFirstCellAwaitingPipe = false;
+        if (cell2[2] === 0) {
+          if (lastCell[1] !== 0) {
+            cell2[0] = cell2[1];
+            currentCell = flushCell(map4, context, lastCell, rowKind, void 0, currentCell);
+            lastCell = [0, 0, 0, 0];
+          }
+          cell2[2] = index2;
+        }
+      } else if (token.type === "tableCellDivider") {
+        if (inFirstCellAwaitingPipe) {
+          inFirstCellAwaitingPipe = false;
+        } else {
+          if (lastCell[1] !== 0) {
+            cell2[0] = cell2[1];
+            currentCell = flushCell(map4, context, lastCell, rowKind, void 0, currentCell);
+          }
+          lastCell = cell2;
+          cell2 = [lastCell[1], index2, 0, 0];
+        }
+      }
+    } else if (token.type === "tableHead") {
+      afterHeadAwaitingFirstBodyRow = true;
+      lastTableEnd = index2;
+    } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
+      lastTableEnd = index2;
+      if (lastCell[1] !== 0) {
+        cell2[0] = cell2[1];
+        currentCell = flushCell(map4, context, lastCell, rowKind, index2, currentCell);
+      } else if (cell2[1] !== 0) {
+        currentCell = flushCell(map4, context, cell2, rowKind, index2, currentCell);
+      }
+      rowKind = 0;
+    } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
+      cell2[3] = index2;
+    }
+  }
+  if (lastTableEnd !== 0) {
+    flushTableEnd(map4, context, lastTableEnd, currentTable, currentBody);
+  }
+  map4.consume(context.events);
+  index2 = -1;
+  while (++index2 < context.events.length) {
+    const event = context.events[index2];
+    if (event[0] === "enter" && event[1].type === "table") {
+      event[1]._align = gfmTableAlign(context.events, index2);
+    }
+  }
+  return events;
+}
+function flushCell(map4, context, range3, rowKind, rowEnd, previousCell) {
+  const groupName = rowKind === 1 ? "tableHeader" : rowKind === 2 ? "tableDelimiter" : "tableData";
+  const valueName = "tableContent";
+  if (range3[0] !== 0) {
+    previousCell.end = Object.assign({}, getPoint(context.events, range3[0]));
+    map4.add(range3[0], 0, [["exit", previousCell, context]]);
+  }
+  const now = getPoint(context.events, range3[1]);
+  previousCell = {
+    type: groupName,
+    start: Object.assign({}, now),
+    // Note: correct end is set later.
+    end: Object.assign({}, now)
+  };
+  map4.add(range3[1], 0, [["enter", previousCell, context]]);
+  if (range3[2] !== 0) {
+    const relatedStart = getPoint(context.events, range3[2]);
+    const relatedEnd = getPoint(context.events, range3[3]);
+    const valueToken = {
+      type: valueName,
+      start: Object.assign({}, relatedStart),
+      end: Object.assign({}, relatedEnd)
+    };
+    map4.add(range3[2], 0, [["enter", valueToken, context]]);
+    if (rowKind !== 2) {
+      const start = context.events[range3[2]];
+      const end = context.events[range3[3]];
+      start[1].end = Object.assign({}, end[1].end);
+      start[1].type = "chunkText";
+      start[1].contentType = "text";
+      if (range3[3] > range3[2] + 1) {
+        const a3 = range3[2] + 1;
+        const b2 = range3[3] - range3[2] - 1;
+        map4.add(a3, b2, []);
+      }
+    }
+    map4.add(range3[3] + 1, 0, [["exit", valueToken, context]]);
+  }
+  if (rowEnd !== void 0) {
+    previousCell.end = Object.assign({}, getPoint(context.events, rowEnd));
+    map4.add(rowEnd, 0, [["exit", previousCell, context]]);
+    previousCell = void 0;
+  }
+  return previousCell;
+}
+function flushTableEnd(map4, context, index2, table3, tableBody) {
+  const exits = [];
+  const related = getPoint(context.events, index2);
+  if (tableBody) {
+    tableBody.end = Object.assign({}, related);
+    exits.push(["exit", tableBody, context]);
+  }
+  table3.end = Object.assign({}, related);
+  exits.push(["exit", table3, context]);
+  map4.add(index2 + 1, 0, exits);
+}
+function getPoint(events, index2) {
+  const event = events[index2];
+  const side = event[0] === "enter" ? "start" : "end";
+  return event[1][side];
+}
+var init_syntax4 = __esm({
+  "node_modules/micromark-extension-gfm-table/lib/syntax.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_edit_map();
+    init_infer();
+  }
+});
+
+// node_modules/micromark-extension-gfm-table/index.js
+var init_micromark_extension_gfm_table = __esm({
+  "node_modules/micromark-extension-gfm-table/index.js"() {
+    init_syntax4();
+  }
+});
+
+// node_modules/micromark-extension-gfm-task-list-item/lib/syntax.js
+function gfmTaskListItem() {
+  return {
+    text: {
+      [91]: tasklistCheck
+    }
+  };
+}
+function tokenizeTasklistCheck(effects, ok3, nok) {
+  const self2 = this;
+  return open2;
+  function open2(code4) {
+    if (
+      // Exit if there\u2019s stuff before.
+      self2.previous !== null || // Exit if not in the first content that is the first child of a list
+      // item.
+      !self2._gfmTasklistFirstContentOfListItem
+    ) {
+      return nok(code4);
+    }
+    effects.enter("taskListCheck");
+    effects.enter("taskListCheckMarker");
+    effects.consume(code4);
+    effects.exit("taskListCheckMarker");
+    return inside2;
+  }
+  function inside2(code4) {
+    if (markdownLineEndingOrSpace(code4)) {
+      effects.enter("taskListCheckValueUnchecked");
+      effects.consume(code4);
+      effects.exit("taskListCheckValueUnchecked");
+      return close2;
+    }
+    if (code4 === 88 || code4 === 120) {
+      effects.enter("taskListCheckValueChecked");
+      effects.consume(code4);
+      effects.exit("taskListCheckValueChecked");
+      return close2;
+    }
+    return nok(code4);
+  }
+  function close2(code4) {
+    if (code4 === 93) {
+      effects.enter("taskListCheckMarker");
+      effects.consume(code4);
+      effects.exit("taskListCheckMarker");
+      effects.exit("taskListCheck");
+      return after;
+    }
+    return nok(code4);
+  }
+  function after(code4) {
+    if (markdownLineEnding(code4)) {
+      return ok3(code4);
+    }
+    if (markdownSpace(code4)) {
+      return effects.check({
+        tokenize: spaceThenNonSpace
+      }, ok3, nok)(code4);
+    }
+    return nok(code4);
+  }
+}
+function spaceThenNonSpace(effects, ok3, nok) {
+  return factorySpace(effects, after, "whitespace");
+  function after(code4) {
+    return code4 === null ? nok(code4) : ok3(code4);
+  }
+}
+var tasklistCheck;
+var init_syntax5 = __esm({
+  "node_modules/micromark-extension-gfm-task-list-item/lib/syntax.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    tasklistCheck = {
+      name: "tasklistCheck",
+      tokenize: tokenizeTasklistCheck
+    };
+  }
+});
+
+// node_modules/micromark-extension-gfm-task-list-item/index.js
+var init_micromark_extension_gfm_task_list_item = __esm({
+  "node_modules/micromark-extension-gfm-task-list-item/index.js"() {
+    init_syntax5();
+  }
+});
+
+// node_modules/micromark-extension-gfm/index.js
+function gfm(options) {
+  return combineExtensions([
+    gfmAutolinkLiteral(),
+    gfmFootnote(),
+    gfmStrikethrough(options),
+    gfmTable(),
+    gfmTaskListItem()
+  ]);
+}
+var init_micromark_extension_gfm = __esm({
+  "node_modules/micromark-extension-gfm/index.js"() {
+    init_micromark_util_combine_extensions();
+    init_micromark_extension_gfm_autolink_literal();
+    init_micromark_extension_gfm_footnote();
+    init_micromark_extension_gfm_strikethrough();
+    init_micromark_extension_gfm_table();
+    init_micromark_extension_gfm_task_list_item();
+  }
+});
+
+// node_modules/remark-gfm/lib/index.js
+function remarkGfm(options) {
+  const self2 = (
+    /** @type {Processor<Root>} */
+    this
+  );
+  const settings = options || emptyOptions2;
+  const data = self2.data();
+  const micromarkExtensions = data.micromarkExtensions || (data.micromarkExtensions = []);
+  const fromMarkdownExtensions = data.fromMarkdownExtensions || (data.fromMarkdownExtensions = []);
+  const toMarkdownExtensions = data.toMarkdownExtensions || (data.toMarkdownExtensions = []);
+  micromarkExtensions.push(gfm(settings));
+  fromMarkdownExtensions.push(gfmFromMarkdown());
+  toMarkdownExtensions.push(gfmToMarkdown(settings));
+}
+var emptyOptions2;
+var init_lib20 = __esm({
+  "node_modules/remark-gfm/lib/index.js"() {
+    init_mdast_util_gfm();
+    init_micromark_extension_gfm();
+    emptyOptions2 = {};
+  }
+});
+
+// node_modules/remark-gfm/index.js
+var init_remark_gfm = __esm({
+  "node_modules/remark-gfm/index.js"() {
+    init_lib20();
+  }
+});
+
+// src/content/math-syntax.ts
+function isLineEnding(code4) {
+  return code4 !== null && code4 < -2;
+}
+function isSpaceOrTab(code4) {
+  return code4 === -2 || code4 === -1 || code4 === 32;
+}
+function isWhitespace(code4) {
+  return code4 === null || isSpaceOrTab(code4) || isLineEnding(code4);
+}
+function isDigit2(code4) {
+  return code4 !== null && code4 >= 48 && code4 <= 57;
+}
+function isRun(s2) {
+  return s2.length > 0 && [...s2].every((c) => c === s2[0]);
+}
+function lastOccurrence(close2) {
+  const doc = parsing.document;
+  if (doc === void 0 || /[\t\r\n\0\uFFFD]/.test(close2)) return Infinity;
+  let at = parsing.lastAt.get(close2);
+  if (at === void 0) parsing.lastAt.set(close2, at = doc.lastIndexOf(close2));
+  return at;
+}
+function fenceAt(offset) {
+  const doc = parsing.document;
+  if (doc === void 0) return false;
+  FENCE.lastIndex = offset;
+  return FENCE.test(doc);
+}
+function withSpanBudget(maxSpans, parse5, document4) {
+  const saved = spanBudget.left;
+  const savedParsing = { ...parsing };
+  spanBudget.left = maxSpans;
+  parsing.document = document4;
+  parsing.lastAt = /* @__PURE__ */ new Map();
+  try {
+    return parse5();
+  } finally {
+    spanBudget.left = saved;
+    Object.assign(parsing, savedParsing);
+  }
+}
+function openerGroups(pairs) {
+  const sorted = [...pairs].sort((a3, b2) => b2.open.length - a3.open.length);
+  const level = /* @__PURE__ */ new Map();
+  const groups = [];
+  for (const pair2 of sorted) {
+    let l = 0;
+    for (const [other, ol] of level) if (other.open.startsWith(pair2.open)) l = Math.max(l, ol + 1);
+    level.set(pair2, l);
+    (groups[l] ??= []).push(pair2);
+  }
+  return groups.filter((g) => g.length > 0);
+}
+function mathTokenizer(pairs, flow3) {
+  const root4 = { next: /* @__PURE__ */ new Map() };
+  for (const pair2 of pairs) {
+    let node3 = root4;
+    for (let i2 = 0; i2 < pair2.open.length; i2++) {
+      const c = pair2.open.charCodeAt(i2);
+      let child = node3.next.get(c);
+      if (!child) node3.next.set(c, child = { next: /* @__PURE__ */ new Map() });
+      node3 = child;
+    }
+    node3.scan = {
+      pair: pair2,
+      memoOk: !pair2.open.endsWith("\\"),
+      dead: /* @__PURE__ */ new WeakMap(),
+      closeFirst: pair2.close.charCodeAt(0),
+      openRun: isRun(pair2.open) ? pair2.open.charCodeAt(0) : void 0,
+      closeRun: isRun(pair2.close) ? pair2.close.charCodeAt(0) : void 0
+    };
+  }
+  const first = pairs[0].open.charCodeAt(0);
+  const tokenType = flow3 ? "mathBlock" : "mathSpan";
+  return function tokenize(effects, ok3, nok) {
+    const self2 = this;
+    let node3 = root4;
+    let scan = void 0;
+    let pair2 = void 0;
+    let close2 = "";
+    let closeFirst = 0;
+    let lastWasSpace = false;
+    let sawContent = false;
+    let contentStart = -1;
+    let memo = false;
+    function dead_end(at) {
+      if (!memo) return;
+      let ranges = scan.dead.get(self2.parser);
+      if (!ranges) scan.dead.set(self2.parser, ranges = new DeadRanges());
+      ranges.add(contentStart, at);
+    }
+    let price = false;
+    const closer = { tokenize: tokenizeCloser, partial: true };
+    const nonLazyEol = { tokenize: tokenizeNonLazyEol, partial: true };
+    return start;
+    function start(code4) {
+      if (flow3) {
+        const tail = self2.events[self2.events.length - 1];
+        const prefix = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
+        if (prefix >= 4) return nok(code4);
+      } else if (self2.previous === first) {
+        const tail = self2.events[self2.events.length - 1];
+        if (!tail || tail[1].type !== "characterEscape") return nok(code4);
+      }
+      effects.enter(tokenType);
+      effects.enter("mathMarker");
+      return opener(code4);
+    }
+    function opener(code4) {
+      if (!node3.scan) {
+        const child = code4 === null ? void 0 : node3.next.get(code4);
+        if (!child) return nok(code4);
+        effects.consume(code4);
+        node3 = child;
+        return opener;
+      }
+      scan = node3.scan;
+      pair2 = scan.pair;
+      close2 = pair2.close;
+      closeFirst = scan.closeFirst;
+      effects.exit("mathMarker");
+      if (scan.openRun !== void 0 && code4 === scan.openRun) return nok(code4);
+      if (pair2.dollarRule && isWhitespace(code4)) return nok(code4);
+      contentStart = self2.now().offset;
+      memo = scan.memoOk && mathSyntaxMemo.enabled;
+      if (memo && scan.dead.get(self2.parser)?.has(contentStart)) return nok(code4);
+      if (mathSyntaxMemo.lookahead && lastOccurrence(close2) < contentStart) return nok(code4);
+      price = !!pair2.dollarRule && isDigit2(code4);
+      return between(code4);
+    }
+    function between(code4) {
+      if (code4 === EOF2) {
+        dead_end(self2.now().offset);
+        return nok(code4);
+      }
+      if (isLineEnding(code4)) {
+        if (flow3) return effects.attempt(nonLazyEol, afterEol, nok)(code4);
+        effects.enter("lineEnding");
+        effects.consume(code4);
+        effects.exit("lineEnding");
+        return afterEol;
+      }
+      if (code4 === closeFirst) return effects.attempt(closer, closed, price ? nok : forcedData)(code4);
+      return forcedData(code4);
+    }
+    function afterEol(code4) {
+      lastWasSpace = true;
+      return between(code4);
+    }
+    function forcedData(code4) {
+      effects.enter("mathData");
+      return take(code4);
+    }
+    function take(code4) {
+      if (code4 === BACKSLASH) {
+        effects.consume(code4);
+        lastWasSpace = false;
+        sawContent = true;
+        return escaped;
+      }
+      effects.consume(code4);
+      lastWasSpace = isSpaceOrTab(code4);
+      if (!lastWasSpace) sawContent = true;
+      return data;
+    }
+    function escaped(code4) {
+      if (code4 === EOF2 || isLineEnding(code4)) return data(code4);
+      effects.consume(code4);
+      return data;
+    }
+    function data(code4) {
+      if (code4 === EOF2 || isLineEnding(code4) || code4 === closeFirst) {
+        effects.exit("mathData");
+        return between(code4);
+      }
+      return take(code4);
+    }
+    function closed(code4) {
+      if (!flow3) {
+        if (--spanBudget.left < 0) throw new TooManyFormulas(contentStart - pair2.open.length);
+        effects.exit(tokenType);
+        return ok3(code4);
+      }
+      return trailing(code4);
+    }
+    function trailing(code4) {
+      if (isSpaceOrTab(code4)) {
+        effects.enter("whitespace");
+        return trailingSpace(code4);
+      }
+      if (code4 === EOF2 || isLineEnding(code4)) {
+        effects.exit(tokenType);
+        return ok3(code4);
+      }
+      return nok(code4);
+    }
+    function trailingSpace(code4) {
+      if (isSpaceOrTab(code4)) {
+        effects.consume(code4);
+        return trailingSpace;
+      }
+      effects.exit("whitespace");
+      return trailing(code4);
+    }
+    function tokenizeCloser(effects2, ok4, nok2) {
+      let i2 = 0;
+      return startClose;
+      function startClose(code4) {
+        if (!sawContent) return nok2(code4);
+        if (price && lastWasSpace) return nok2(code4);
+        effects2.enter("mathMarker");
+        return inClose(code4);
+      }
+      function inClose(code4) {
+        if (i2 < close2.length) {
+          if (code4 !== close2.charCodeAt(i2)) return nok2(code4);
+          effects2.consume(code4);
+          i2++;
+          return inClose;
+        }
+        effects2.exit("mathMarker");
+        if (scan.closeRun !== void 0 && code4 === scan.closeRun) return nok2(code4);
+        if (price && isDigit2(code4)) return nok2(code4);
+        return ok4(code4);
+      }
+    }
+    function tokenizeNonLazyEol(effects2, ok4, nok2) {
+      const ctx = this;
+      return function eol(code4) {
+        effects2.enter("lineEnding");
+        effects2.consume(code4);
+        effects2.exit("lineEnding");
+        return function lineStart(code5) {
+          const at = ctx.now().offset;
+          if (!ctx.parser.lazy[ctx.now().line] && !fenceAt(at)) return ok4(code5);
+          dead_end(at);
+          return nok2(code5);
+        };
+      };
+    }
+  };
+}
+function mathSyntax(pairs) {
+  const text12 = {};
+  const flow3 = {};
+  const byFirst = /* @__PURE__ */ new Map();
+  for (const pair2 of pairs) {
+    const code4 = pair2.open.charCodeAt(0);
+    byFirst.set(code4, [...byFirst.get(code4) ?? [], pair2]);
+  }
+  for (const [code4, same] of byFirst) {
+    for (const group3 of openerGroups(same)) {
+      (text12[code4] ??= []).push({ name: "mathSpan", tokenize: mathTokenizer(group3, false) });
+    }
+    for (const group3 of openerGroups(same.filter((p5) => p5.display))) {
+      (flow3[code4] ??= []).push({ name: "mathBlock", tokenize: mathTokenizer(group3, true), concrete: true });
+    }
+  }
+  return { text: text12, flow: flow3 };
+}
+function mathFromMarkdown(pairs) {
+  const displayOf = /* @__PURE__ */ new Map();
+  for (const p5 of pairs) displayOf.set(p5.open, (displayOf.get(p5.open) ?? false) || p5.display);
+  function enterSpan(token) {
+    this.enter({ type: "mathSpan", value: "", display: false, delimiter: "" }, token);
+  }
+  function enterBlock(token) {
+    this.enter({ type: "mathBlock", value: "", display: true, delimiter: "" }, token);
+  }
+  function exitMarker(token) {
+    const node3 = this.stack[this.stack.length - 1];
+    if (node3 && (node3.type === "mathSpan" || node3.type === "mathBlock") && node3.delimiter === "") {
+      node3.delimiter = this.sliceSerialize(token);
+      if (node3.type === "mathSpan") node3.display = displayOf.get(node3.delimiter) ?? false;
+      this.buffer();
+    }
+  }
+  function exitData(token) {
+    this.config.enter.data.call(this, token);
+    this.config.exit.data.call(this, token);
+  }
+  function exitMath(token) {
+    const value2 = this.resume();
+    const node3 = this.stack[this.stack.length - 1];
+    node3.value = value2;
+    this.exit(token);
+  }
+  return {
+    enter: { mathSpan: enterSpan, mathBlock: enterBlock },
+    exit: { mathMarker: exitMarker, mathData: exitData, mathSpan: exitMath, mathBlock: exitMath }
+  };
+}
+var BACKSLASH, EOF2, DeadRanges, TooManyFormulas, spanBudget, parsing, FENCE, mathSyntaxMemo;
+var init_math_syntax = __esm({
+  "src/content/math-syntax.ts"() {
+    "use strict";
+    BACKSLASH = 92;
+    EOF2 = null;
+    DeadRanges = class {
+      /** Disjoint, sorted by start: [start, end] pairs of content-start offsets that cannot close. */
+      starts = [];
+      ends = [];
+      /** Index of the last range whose start is <= offset, or -1. */
+      find(offset) {
+        let lo = 0;
+        let hi = this.starts.length - 1;
+        let found = -1;
+        while (lo <= hi) {
+          const mid = lo + hi >> 1;
+          if (this.starts[mid] <= offset) {
+            found = mid;
+            lo = mid + 1;
+          } else hi = mid - 1;
+        }
+        return found;
+      }
+      has(offset) {
+        const i2 = this.find(offset);
+        return i2 >= 0 && offset <= this.ends[i2];
+      }
+      add(start, end) {
+        let i2 = this.find(start);
+        if (i2 >= 0 && start <= this.ends[i2] + 1) {
+          start = this.starts[i2];
+          end = Math.max(end, this.ends[i2]);
+        } else i2++;
+        let j = i2;
+        while (j < this.starts.length && this.starts[j] <= end + 1) {
+          end = Math.max(end, this.ends[j]);
+          j++;
+        }
+        this.starts.splice(i2, j - i2, start);
+        this.ends.splice(i2, j - i2, end);
+      }
+    };
+    TooManyFormulas = class extends Error {
+      constructor(offset) {
+        super("too many formulas");
+        this.offset = offset;
+      }
+      offset;
+    };
+    spanBudget = { left: Infinity };
+    parsing = { document: void 0, lastAt: /* @__PURE__ */ new Map() };
+    FENCE = / {0,3}(?:`{3,}|~{3,})/y;
+    mathSyntaxMemo = { enabled: true, lookahead: true };
+  }
+});
+
+// src/content/math-escapes.ts
+function removeMarkdownEscapes(tex) {
+  let out = "";
+  for (let i2 = 0; i2 < tex.length; i2++) {
+    const c = tex[i2];
+    if (c !== "\\" || i2 + 1 >= tex.length) {
+      out += c;
+      continue;
+    }
+    const next = tex[i2 + 1];
+    if (tex.startsWith("\\\\\\\\", i2)) {
+      out += "\\\\";
+      i2 += 3;
+    } else if (next === "\\") {
+      const after = tex[i2 + 2];
+      out += after === void 0 || /\s/.test(after) ? "\\\\" : "\\";
+      i2++;
+    } else if (UNESCAPE.has(next)) {
+      out += next;
+      i2++;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+var UNESCAPE, ESCAPE_SIGNS;
+var init_math_escapes = __esm({
+  "src/content/math-escapes.ts"() {
+    "use strict";
+    UNESCAPE = new Set("_*^~`[]()<>-");
+    ESCAPE_SIGNS = /[\w})]\\[_*]|\\\\\\\\/g;
+  }
+});
+
+// src/content/math.ts
+function markdownEscaped(delim) {
+  return delim.replace(/\\/g, "\\\\");
+}
+function delimiterPairs(opts) {
+  if (!opts) return defaultPairs ??= Object.freeze(computeDelimiterPairs({}));
+  let pairs = pairsByOptions.get(opts);
+  if (!pairs) pairsByOptions.set(opts, pairs = Object.freeze(computeDelimiterPairs(opts)));
+  return pairs;
+}
+function computeDelimiterPairs(opts) {
+  const configured = opts.delimiters !== void 0;
+  const inline = opts.delimiters?.inline ?? DEFAULT_INLINE;
+  const block = opts.delimiters?.block ?? DEFAULT_BLOCK;
+  const escapes = opts.escapes ?? "auto";
+  const pairs = [];
+  const seen = /* @__PURE__ */ new Set();
+  const add2 = (o2, c, display, dollarRule) => {
+    if (!o2 || !c || seen.has(o2)) return;
+    seen.add(o2);
+    pairs.push({ open: o2, close: c, display, dollarRule });
+  };
+  for (const [list4, display] of [
+    [block, true],
+    [inline, false]
+  ]) {
+    for (const [o2, c] of list4) {
+      const dollarRule = !configured && o2 === "$" && c === "$";
+      if ((escapes === "markdown" || escapes === "auto" && !configured) && o2.includes("\\")) add2(markdownEscaped(o2), markdownEscaped(c), display, dollarRule);
+      if (escapes !== "markdown" || !o2.includes("\\")) add2(o2, c, display, dollarRule);
+    }
+  }
+  if (configured && escapes === "auto") {
+    add2("$$", "$$", true, false);
+    add2("$", "$", false, true);
+  }
+  if (!configured) {
+    for (const env2 of MATH_ENVIRONMENTS) add2(`\\begin{${env2}}`, `\\end{${env2}}`, true, false);
+    for (const ref of REFS) if (escapes !== "none" || !isEscapedDelimiter(ref)) add2(ref, "}", false, false);
+  }
+  return pairs;
+}
+function isEnvironment(delimiter) {
+  return delimiter.startsWith("\\begin{") || REFS.includes(delimiter);
+}
+function isEscapedDelimiter(delimiter) {
+  return delimiter.startsWith("\\\\");
+}
+function applyMask(body3, bodyOffset, masked, keep = "") {
+  if (masked.length === 0) return body3;
+  let out = "";
+  let copied = 0;
+  for (const m of masked) {
+    const s2 = Math.max(m.start - bodyOffset, 0);
+    const e = Math.min(m.end - bodyOffset, body3.length);
+    if (s2 < copied) return maskChars(body3, bodyOffset, masked, keep);
+    if (e <= s2) continue;
+    out += body3.slice(copied, s2) + maskChars(body3.slice(s2, e), bodyOffset + s2, [m], keep, s2 === 0 || body3[s2 - 1] === "\n" || body3[s2 - 1] === "\r");
+    copied = e;
+  }
+  return out + body3.slice(copied);
+}
+function maskChars(body3, bodyOffset, masked, keep, atLineStart = true) {
+  const chars = body3.split("");
+  for (const m of masked) {
+    const s2 = Math.max(m.start - bodyOffset, 0);
+    const e = Math.min(m.end - bodyOffset, body3.length);
+    let lineStart = s2 === 0 ? atLineStart : chars[s2 - 1] === "\n" || chars[s2 - 1] === "\r";
+    for (let i2 = s2; i2 < e; i2++) {
+      const c = chars[i2];
+      if (c === "\n" || c === "\r") {
+        lineStart = true;
+        continue;
+      }
+      if (c === " " || c === "	") continue;
+      if (lineStart && c === ">") continue;
+      lineStart = false;
+      if (keep.includes(c)) continue;
+      chars[i2] = "x";
+    }
+  }
+  return chars.join("");
+}
+function quietPlainText(body3, pairs, images = false, refs = false) {
+  if (body3.length < plainTextMask.minChars) return body3;
+  const significant = /* @__PURE__ */ new Set(["\\", ...pairs.map((p5) => p5.open[0])]);
+  if (quietLineChars(body3, significant) < body3.length * plainTextMask.minQuietShare) return body3;
+  const tree = parseMarkdownWithMath(body3, pairs, TEXT_CONSTRUCTS);
+  const quiet = [];
+  visit3(tree, (node3) => {
+    if (node3.type !== "paragraph" && node3.type !== "heading" && node3.type !== "tableCell") return;
+    const first = node3.children[0]?.position?.start.offset;
+    const last = node3.children[node3.children.length - 1]?.position?.end.offset;
+    if (first === void 0 || last === void 0) return SKIP;
+    for (let i2 = first; i2 < last; i2++) if (significant.has(body3[i2]) || images && body3[i2] === "!" && body3[i2 + 1] === "[" || refs && body3[i2] === "@") return SKIP;
+    quiet.push({ start: first, end: last });
+    return SKIP;
+  });
+  return applyMask(body3, 0, quiet, "|");
+}
+function quietLineChars(body3, significant) {
+  let quiet = 0;
+  let lineStart = 0;
+  let loud = false;
+  let blank2 = true;
+  for (let i2 = 0; i2 <= body3.length; i2++) {
+    const c = body3[i2];
+    if (c === void 0 || c === "\n") {
+      if (!loud && !blank2) quiet += i2 - lineStart;
+      lineStart = i2 + 1;
+      loud = false;
+      blank2 = true;
+    } else if (significant.has(c)) loud = true;
+    else if (c !== " " && c !== "	" && c !== "\r") blank2 = false;
+  }
+  return quiet;
+}
+function blockStructure(markdown) {
+  return parseMarkdownWithMath(markdown, [], TEXT_CONSTRUCTS);
+}
+function literalVariant(markdown) {
+  if (literalVariants.force !== void 0) return literalVariants.force;
+  const email = markdown.includes("@");
+  const url = /www|http/i.test(markdown);
+  return (email ? 0 : 1) | (url ? 0 : 2) | (mayHaveDelimiterRow(markdown) ? 0 : 4) | (email || url || markdown.includes("&") ? 0 : 8);
+}
+function mayHaveDelimiterRow(markdown) {
+  let dash2 = false;
+  let mark2 = false;
+  let clean = true;
+  for (let i2 = 0; i2 <= markdown.length; i2++) {
+    const c = i2 < markdown.length ? markdown.charCodeAt(i2) : 10;
+    if (c === 10 || c === 13) {
+      if (clean && dash2 && mark2) return true;
+      dash2 = mark2 = false;
+      clean = true;
+    } else if (!clean) continue;
+    else if (c === 45) dash2 = true;
+    else if (c === 124 || c === 58) mark2 = true;
+    else if (c !== 32 && c !== 9 && c !== 62) clean = false;
+  }
+  return false;
+}
+function withoutConstructs(extensions, drop) {
+  return extensions.map((ext) => {
+    let out = ext;
+    for (const field of ["text", "flow"]) {
+      const map4 = ext[field];
+      if (!map4) continue;
+      const kept = {};
+      let changed = false;
+      for (const [code4, value2] of Object.entries(map4)) {
+        const list4 = Array.isArray(value2) ? value2 : [value2];
+        const left = list4.filter((c) => !(c.name && drop.has(c.name)));
+        if (left.length !== list4.length) changed = true;
+        if (left.length > 0) kept[code4] = Array.isArray(value2) ? left : left[0];
+      }
+      if (changed) out = { ...out, [field]: kept };
+    }
+    return out;
+  });
+}
+function withoutLiteralTransform(extensions, removed) {
+  return extensions.flatMap((ext) => {
+    if (Array.isArray(ext)) return withoutLiteralTransform(ext, removed);
+    const e = ext;
+    if (!e.enter?.literalAutolink || !e.transforms) return [ext];
+    removed.push(...e.transforms);
+    const { transforms: _9, ...rest } = e;
+    return [rest];
+  });
+}
+function literalsAfter(tree, transforms) {
+  if (!textMayHoldLiteral(tree)) return tree;
+  for (const transform of transforms) tree = transform(tree) || tree;
+  return tree;
+}
+function textMayHoldLiteral(node3) {
+  if (node3.type === "text") return node3.value.includes("@") || /www|http/i.test(node3.value);
+  if ("children" in node3) {
+    for (const child of node3.children) if (textMayHoldLiteral(child)) return true;
+  }
+  return false;
+}
+function makeParsers(pairs, disable2) {
+  const processor = unified().use(remarkParse).use(remarkGfm).use(function mathPlugin() {
+    const data2 = this.data();
+    if (disable2) (data2.micromarkExtensions ??= []).push({ disable: { null: [...disable2] } });
+    if (pairs.length === 0) return;
+    (data2.micromarkExtensions ??= []).push(mathSyntax(pairs));
+    (data2.fromMarkdownExtensions ??= []).push(mathFromMarkdown(pairs));
+  }).freeze();
+  const data = processor.data();
+  const extensions = data.micromarkExtensions ?? [];
+  const mdastExtensions = data.fromMarkdownExtensions ?? [];
+  const literalTransforms = [];
+  const lean = withoutLiteralTransform(mdastExtensions, literalTransforms);
+  const deferred = literalTransforms.length === 1 && !lean.some((e) => e.transforms?.length);
+  const full = { ...data.settings, extensions, mdastExtensions };
+  const parsers2 = { full: (md) => fromMarkdown(md, full), variants: [] };
+  for (let variant = 0; variant < 16; variant++) {
+    const drop = /* @__PURE__ */ new Set([...variant & 1 ? EMAIL_LITERAL : [], ...variant & 2 ? URL_LITERALS : [], ...variant & 4 ? TABLE : []]);
+    const options = {
+      ...data.settings,
+      extensions: drop.size ? withoutConstructs(extensions, drop) : extensions,
+      mdastExtensions: variant & 8 || deferred ? lean : mdastExtensions
+    };
+    parsers2.variants.push(variant & 8 || !deferred ? (md) => fromMarkdown(md, options) : (md) => literalsAfter(fromMarkdown(md, options), literalTransforms));
+  }
+  return parsers2;
+}
+function parseMarkdownWithMath(markdown, pairs, disable2, maxSpans = Infinity) {
+  let byDisable = parsersByPairs.get(pairs);
+  if (!byDisable) parsersByPairs.set(pairs, byDisable = /* @__PURE__ */ new Map());
+  let found = byDisable.get(disable2);
+  if (!found) {
+    const key2 = JSON.stringify([pairs, disable2 ?? []]);
+    found = parsers.get(key2);
+    if (!found) parsers.set(key2, found = makeParsers(pairs, disable2));
+    byDisable.set(disable2, found);
+  }
+  const parse5 = literalVariants.enabled ? found.variants[literalVariant(markdown)] : found.full;
+  markdownParses.count++;
+  markdownParses.chars += markdown.length;
+  const text12 = markdown.charCodeAt(0) === 65279 ? `\u200B${markdown.slice(1)}` : markdown;
+  return withSpanBudget(maxSpans, () => parse5(text12), text12);
+}
+function isCodeMath(value2, kinds) {
+  return CODE_MATH.slice(0, kinds).some(([re3]) => re3.test(value2)) && /[A-Za-z0-9]/.test(value2.replace(/^\\(begin|[([])/, ""));
+}
+function locateMath(source, opts) {
+  const { bodyOffset } = opts;
+  const mathOpts = opts.math ?? {};
+  const escapes = mathOpts.escapes ?? "auto";
+  const pairs = delimiterPairs(mathOpts);
+  const body3 = applyMask(source.slice(bodyOffset), bodyOffset, opts.masked);
+  const quiet = quietPlainText(body3, pairs, opts.images, opts.refs);
+  let tree;
+  try {
+    tree = parseMarkdownWithMath(quiet, pairs, void 0, opts.maxFormulas);
+  } catch (e) {
+    if (e instanceof TooManyFormulas) return { spans: [], diagnostics: [], tooMany: bodyOffset + e.offset };
+    throw e;
+  }
+  const lines = opts.lines ?? new LineIndex(source);
+  const diagnostics = [];
+  const diag = (severity, offset, message, code4) => {
+    const { line: line3, column: column2 } = lines.at(offset);
+    diagnostics.push({ severity, message, file: opts.file, line: line3, column: column2, offset, code: code4 });
+  };
+  const overlapsMask = overlapChecker(opts.masked);
+  const found = [];
+  const textRanges = [];
+  const codeSpans = [];
+  visit3(tree, (node3) => {
+    if (node3.type === "text" && node3.position) {
+      textRanges.push({ start: node3.position.start.offset, end: node3.position.end.offset });
+      return;
+    }
+    if (node3.type === "inlineCode" && node3.position) {
+      codeSpans.push({ start: bodyOffset + node3.position.start.offset, end: bodyOffset + node3.position.end.offset, value: node3.value });
+      return;
+    }
+    if (node3.type === "code" && mathOpts.fences && node3.lang === "math" && node3.position && node3.value.trim() !== "") {
+      const start2 = bodyOffset + node3.position.start.offset;
+      const end2 = bodyOffset + node3.position.end.offset;
+      if (overlapsMask(start2, end2)) return;
+      const { line: line4, column: column3 } = lines.at(start2);
+      const tex = node3.value.replace(/\r\n?/g, "\n");
+      found.push({ tex, raw: tex, display: true, start: start2, end: end2, line: line4, column: column3, delimiter: source.slice(start2, start2 + 3), code: true });
+      return;
+    }
+    if (node3.type !== "mathSpan" && node3.type !== "mathBlock") return;
+    const start = bodyOffset + node3.position.start.offset;
+    const end = bodyOffset + node3.position.end.offset;
+    if (overlapsMask(start, end)) {
+      diag(
+        "warning",
+        start,
+        `math ${node3.delimiter}\u2026${closerOf(pairs, node3.delimiter)} contains a shortcode, so it is left to Hugo; move the shortcode out of the formula`,
+        "math-shortcode"
+      );
+      return;
+    }
+    let raw3 = node3.value.replace(/\r\n?/g, "\n");
+    if (isEnvironment(node3.delimiter)) raw3 = `${node3.delimiter.replace(/^\\\\/, "\\")}${raw3}${closerOf(pairs, node3.delimiter)}`;
+    const { line: line3, column: column2 } = lines.at(start);
+    found.push({ tex: raw3, raw: raw3, display: node3.display, start, end, line: line3, column: column2, delimiter: node3.delimiter });
+  });
+  const blogdown = !mathOpts.delimiters && escapes !== "none" && codeSpans.some((c) => isCodeMath(c.value.trim(), 3));
+  const pageEscaped = escapes === "markdown" || escapes === "auto" && !blogdown && found.some((s2) => !s2.code && (isEscapedDelimiter(s2.delimiter) || !/^\\[([]/.test(s2.delimiter) && ESCAPE_SIGN.test(s2.raw.replace(TEXT_GROUPS, ""))));
+  if (blogdown && !pageEscaped) {
+    for (const c of codeSpans) {
+      const value2 = c.value.trim();
+      const hit = CODE_MATH.find(([re3]) => re3.test(value2));
+      if (!hit || !isCodeMath(value2, CODE_MATH.length) || overlapsMask(c.start, c.end) || /\n[ \t]*\n/.test(value2)) continue;
+      const m = hit[0].exec(value2);
+      const at = source.indexOf(value2, c.start);
+      const { line: line3, column: column2 } = lines.at(c.start);
+      const delimiter = source.slice(c.start, at) + value2.slice(0, value2.indexOf(m[1]));
+      found.push({ tex: m[1], raw: m[1], display: hit[1], start: c.start, end: c.end, line: line3, column: column2, delimiter, code: true });
+    }
+  }
+  found.sort((a3, b2) => a3.start - b2.start);
+  const spans = found.map(({ raw: raw3, code: code4, ...span }) => {
+    const escaped = !code4 && escapes !== "none" && (isEscapedDelimiter(span.delimiter) || pageEscaped && !/^\\[([]/.test(span.delimiter));
+    return { ...span, tex: escaped ? removeMarkdownEscapes(raw3) : raw3 };
+  });
+  const displayOpeners = pairs.filter((p5) => p5.display && !p5.open.startsWith("\\")).map((p5) => p5.open);
+  for (const r2 of textRanges) {
+    const text12 = body3.slice(r2.start, r2.end);
+    for (const open2 of displayOpeners) {
+      let at = text12.indexOf(open2);
+      while (at !== -1) {
+        if (at === 0 || text12[at - 1] !== "\\") {
+          diag(
+            "warning",
+            bodyOffset + r2.start + at,
+            `"${open2}" opens display math that is never closed; add the closing "${closerOf(pairs, open2)}" or write "\\${open2}" for literal text`,
+            "math-unclosed"
+          );
+          break;
+        }
+        at = text12.indexOf(open2, at + open2.length);
+      }
+    }
+    if (!mathOpts.delimiters) leftRaw(text12, bodyOffset + r2.start, escapes, diag);
+  }
+  diagnostics.sort((a3, b2) => (a3.offset ?? 0) - (b2.offset ?? 0));
+  return quiet === body3 ? { spans, diagnostics, tree, imageTree: tree } : { spans, diagnostics, imageTree: tree };
+}
+function leftRaw(text12, offset, escapes, diag) {
+  const opener = /(\\\\|\\)(\(|\[)/.exec(text12);
+  if (opener && !(escapes === "none" && opener[1] === "\\\\")) {
+    const close2 = `${opener[1]}${opener[2] === "(" ? ")" : "]"}`;
+    diag(
+      "warning",
+      offset + opener.index,
+      `"${opener[0]}" opens ${opener[2] === "(" ? "inline" : "display"} math that is never closed in this paragraph, so it stays text; add the closing "${close2}", or write "${opener[1] === "\\" ? "\\\\" : "\\"}${opener[2]}" for a literal "${opener[2]}"`,
+      "math-unclosed"
+    );
+  }
+  const env2 = /\\begin\{([^}]*)\}/.exec(text12);
+  if (env2) {
+    diag(
+      "warning",
+      offset + env2.index,
+      MATH_ENVIRONMENTS.includes(env2[1]) ? `"\\begin{${env2[1]}}" is never ended by "\\end{${env2[1]}}" in this paragraph, so it stays text; end it, or put the formula between $$ and $$` : `"\\begin{${env2[1]}}" outside math stays text: KaTeX takes only math environments (${MATH_ENVIRONMENTS.slice(0, 6).join(", ")}\u2026) without delimiters; put it between $$ and $$`,
+      "math-raw"
+    );
+  }
+  const dollars = /\$(?!\$)([^$\n]{1,200}?)(?<!\\)\$/.exec(text12);
+  if (dollars && /\\[A-Za-z]|[_^]/.test(dollars[1])) {
+    diag(
+      "warning",
+      offset + dollars.index,
+      `"${dollars[0].length > 40 ? `${dollars[0].slice(0, 37)}...` : dollars[0]}" looks like math but stays text: a "$" that opens math must not be followed by a space, and one followed by a digit must be closed by a "$" with no space before it; remove the space, or write \\$ for a dollar sign`,
+      "math-raw"
+    );
+  }
+}
+function closerOf(pairs, open2) {
+  return pairs.find((p5) => p5.open === open2)?.close ?? open2;
+}
+function texOffsetToSource(source, span, texOffset) {
+  const closeAt = span.end;
+  let s2 = span.start + span.delimiter.length;
+  const target = Math.max(0, Math.min(texOffset, span.tex.length));
+  for (let t = 0; t < target && s2 < closeAt; t++) {
+    const want = span.tex[t];
+    while (s2 < closeAt && source[s2] !== want) s2++;
+    s2++;
+  }
+  if (target < span.tex.length) {
+    const want = span.tex[target];
+    let probe = s2;
+    while (probe < closeAt && source[probe] !== want) probe++;
+    if (probe < closeAt) s2 = probe;
+  }
+  return Math.min(s2, Math.max(span.start, closeAt - 1));
+}
+var DEFAULT_INLINE, DEFAULT_BLOCK, MATH_ENVIRONMENTS, pairsByOptions, defaultPairs, REFS, CODE_MATH, TEXT_CONSTRUCTS, plainTextMask, parsers, parsersByPairs, literalVariants, EMAIL_LITERAL, URL_LITERALS, TABLE, markdownParses, ESCAPE_SIGN, TEXT_GROUPS;
+var init_math = __esm({
+  "src/content/math.ts"() {
+    "use strict";
+    init_unified();
+    init_remark_parse();
+    init_remark_gfm();
+    init_unist_util_visit();
+    init_mdast_util_from_markdown();
+    init_position();
+    init_ranges();
+    init_math_syntax();
+    init_math_escapes();
+    DEFAULT_INLINE = [
+      ["$", "$"],
+      ["\\(", "\\)"]
+    ];
+    DEFAULT_BLOCK = [
+      ["$$", "$$"],
+      ["\\[", "\\]"]
+    ];
+    MATH_ENVIRONMENTS = [
+      "equation",
+      "equation*",
+      "align",
+      "align*",
+      "alignat",
+      "alignat*",
+      "gather",
+      "gather*",
+      "multline",
+      "multline*",
+      "flalign",
+      "flalign*",
+      "eqnarray",
+      "eqnarray*",
+      "CD",
+      "split",
+      "aligned",
+      "gathered",
+      "alignedat",
+      "cases",
+      "array",
+      "matrix",
+      "pmatrix",
+      "bmatrix",
+      "Bmatrix",
+      "vmatrix",
+      "Vmatrix"
+    ];
+    pairsByOptions = /* @__PURE__ */ new WeakMap();
+    REFS = ["\\eqref{", "\\ref{", "\\\\eqref{", "\\\\ref{"];
+    CODE_MATH = [
+      [/^\\\(([\s\S]+)\\\)$/, false],
+      [/^\\\[([\s\S]+)\\\]$/, true],
+      [/^\$\$([\s\S]+)\$\$$/, true],
+      [/^\$([^$][\s\S]*[^$]|[^$])\$$/, false],
+      [/^(\\begin\{([^}]+)\}[\s\S]*\\end\{\2\})$/, true]
+    ];
+    TEXT_CONSTRUCTS = [
+      "attention",
+      "autolink",
+      "characterEscape",
+      "characterReference",
+      "codeText",
+      "hardBreakEscape",
+      "htmlText",
+      "labelEnd",
+      "labelStartImage",
+      "labelStartLink",
+      "emailAutolink",
+      "protocolAutolink",
+      "wwwAutolink",
+      "strikethrough",
+      "gfmFootnoteCall",
+      "gfmPotentialFootnoteCall",
+      "tasklistCheck",
+      "mathSpan"
+    ];
+    plainTextMask = { minChars: 32 * 1024, minQuietShare: 0.25 };
+    parsers = /* @__PURE__ */ new Map();
+    parsersByPairs = /* @__PURE__ */ new WeakMap();
+    literalVariants = { enabled: true };
+    EMAIL_LITERAL = ["emailAutolink"];
+    URL_LITERALS = ["wwwAutolink", "protocolAutolink"];
+    TABLE = ["table"];
+    markdownParses = { count: 0, chars: 0 };
+    ESCAPE_SIGN = new RegExp(ESCAPE_SIGNS.source);
+    TEXT_GROUPS = /\\(text\w*|mathrm|mbox|operatorname\*?)\s*\{[^{}]*\}/g;
+  }
+});
+
+// src/render/figure-numbers.ts
+function planFigureNumbers(figures2, numbering, file) {
+  const plan = { figures: /* @__PURE__ */ new Map(), ids: /* @__PURE__ */ new Map(), diagnostics: [] };
+  const where = /* @__PURE__ */ new Map();
+  let n = 0;
+  for (const sc of figures2) {
+    const raw3 = Array.isArray(sc.params) ? void 0 : sc.params.id;
+    let id;
+    if (raw3 !== void 0 && raw3 !== "") {
+      const at = sc.paramPositions?.id ?? { line: sc.line, column: sc.column, offset: sc.offset };
+      const warn = (message) => plan.diagnostics.push({ severity: "warning", file, ...at, code: "figure-id", message: `${sc.name}: ${message}` });
+      const text12 = String(raw3);
+      const first = where.get(text12);
+      if (!FIGURE_ID.test(text12)) {
+        warn(`id=${JSON.stringify(text12)} is not a usable figure id, so this figure gets none: start it with a letter, then letters, digits and "_", with "-", "." or ":" between them (id="fig-lstm")`);
+      } else if (first) {
+        warn(`id="${text12}" is already the id of the ${first.name} at line ${first.line}, so this one gets none: ids must differ on a page`);
+      } else {
+        id = text12;
+        where.set(text12, sc);
+      }
+    }
+    const numbered = numbering.numbers === "all" || numbering.numbers === "id" && id !== void 0;
+    const label = numbered ? `${numbering.label} ${++n}` : void 0;
+    plan.figures.set(sc.offset, { ...id !== void 0 ? { id } : {}, ...label !== void 0 ? { label, separator: numbering.separator } : {} });
+    if (id !== void 0) plan.ids.set(id, label);
+  }
+  return plan;
+}
+function markdownLiteral(text12) {
+  return text12.replace(/[!-/:-@[-`{-~]/g, "\\$&");
+}
+function resolve(id, start, end, ids, numbers) {
+  if (ids.has(id)) {
+    const label = ids.get(id);
+    if (label !== void 0) return { start, end, id, markdown: `[${markdownLiteral(label)}](#${id})` };
+    return {
+      start,
+      end,
+      id,
+      problem: numbers === "none" ? `@${id} is left as written: figures are not numbered on this site (params.prerender.figures.numbers = "none"), so it has no number to show. Link to it with [text](#${id})` : `@${id} is left as written: its figure has no number`
+    };
+  }
+  if (!id.startsWith("fig-")) return { start, end, id };
+  const meant = closestKey(id, [...ids.keys()]);
+  const known = [...ids.keys()];
+  return {
+    start,
+    end,
+    id,
+    problem: `@${id} refers to no figure on this page, so it is left as written` + (meant ? `; did you mean @${meant}?` : known.length ? ` (figure ids here: ${known.join(", ")})` : '; give the figure id="' + id + '"')
+  };
+}
+function referencesInText(text12, base2, ids, numbers, out) {
+  if (!text12.includes("@")) return;
+  REFERENCE.lastIndex = 0;
+  for (let m = REFERENCE.exec(text12); m; m = REFERENCE.exec(text12)) {
+    const ref = resolve(m[1], base2 + m.index, base2 + m.index + m[0].length, ids, numbers);
+    if (ref.markdown !== void 0 || ref.problem !== void 0) out.push(ref);
+  }
+}
+function findReferences(tree, source, base2, ids, numbers, blocked = () => false) {
+  const references = [];
+  const inHeading = [];
+  const walk = (node3, heading3) => {
+    visit3(node3, (n) => {
+      if (n.type === "link" || n.type === "linkReference" || n.type === "definition" || n.type === "code" || n.type === "inlineCode" || n.type === "html") return SKIP;
+      if (n.type === "heading" && !heading3) {
+        walk(n, true);
+        return SKIP;
+      }
+      if (n.type !== "text" || !n.position) return;
+      const start = base2 + n.position.start.offset;
+      const end = base2 + n.position.end.offset;
+      const found = [];
+      referencesInText(source.slice(start, end), start, ids, numbers, found);
+      for (const r2 of found) if (!blocked(r2.start, r2.end)) (heading3 ? inHeading : references).push(r2);
+    });
+  };
+  walk(tree, false);
+  return { references, inHeading };
+}
+function withReferences(md, ids, numbers) {
+  if (!md.includes("@")) return { md, problems: [] };
+  const tree = parseMarkdownWithMath(md, delimiterPairs(void 0));
+  const { references, inHeading } = findReferences(tree, md, 0, ids, numbers);
+  const problems = [...references, ...inHeading].flatMap((r2) => r2.problem !== void 0 ? [r2.problem] : []);
+  let out = "";
+  let at = 0;
+  for (const r2 of references) {
+    if (r2.markdown === void 0) continue;
+    out += md.slice(at, r2.start) + r2.markdown;
+    at = r2.end;
+  }
+  return { md: out + md.slice(at), problems };
+}
+function figureNumberHtml(label, escape2) {
+  return label.label === void 0 ? "" : `<span class="hp-figure-number">${escape2(label.label + (label.separator ?? ""))}</span>`;
+}
+var FIGURE_ID, REFERENCE;
+var init_figure_numbers = __esm({
+  "src/render/figure-numbers.ts"() {
+    "use strict";
+    init_unist_util_visit();
+    init_math();
+    init_closest_name();
+    FIGURE_ID = /^[A-Za-z]\w*(?:[-.:]\w+)*$/;
+    REFERENCE = /(?<![\p{L}\p{N}\p{M}_\\@.+-])@([A-Za-z]\w*(?:[-.:]\w+)*)/gu;
+  }
+});
+
 // src/render/figure-wrap.ts
 function figureClasses(ctx, extra) {
   const out = ["hp-figure"];
@@ -10007,14 +24566,18 @@ function legibleScroller(svg3, o2) {
 }
 function wrapFigure(ctx, inner2, o2 = {}) {
   const classes = figureClasses(ctx, o2.class);
-  const caption = o2.caption?.trim() ? `<figcaption><p>${ctx.markdown(o2.caption.trim(), "caption")}</p></figcaption>` : "";
-  return `<figure class="${escapeAttr(classes.join(" "))}">${inner2}${caption}</figure>`;
+  const number5 = ctx.figure ? figureNumberHtml(ctx.figure, escapeAttr) : "";
+  const text12 = o2.caption?.trim() ? ctx.markdown(o2.caption.trim(), "caption") : "";
+  const caption = number5 || text12 ? `<figcaption><p>${number5}${number5 && text12 ? " " : ""}${text12}</p></figcaption>` : "";
+  const id = ctx.figure?.id !== void 0 ? ` id="${escapeAttr(ctx.figure.id)}"` : "";
+  return `<figure${id} class="${escapeAttr(classes.join(" "))}">${inner2}${caption}</figure>`;
 }
 var CLASS_RE, MIN_TEXT_PX, MIN_SCRIPT_PX, PHONE_VIEWPORT, PAGE_MARGINS, PHONE_COLUMN, DESKTOP_COLUMN;
 var init_figure_wrap = __esm({
   "src/render/figure-wrap.ts"() {
     "use strict";
     init_escape();
+    init_figure_numbers();
     CLASS_RE = /^-?[A-Za-z_][\w-]*$/;
     MIN_TEXT_PX = 9;
     MIN_SCRIPT_PX = 7;
@@ -20970,7 +35533,7 @@ function mathText(src) {
   return text12(parseMath(src));
 }
 var SCRIPT_SCALE, SUP_RAISE, SUB_DROP, SUB_DROP_WITH_SUP, BIN_SPACE, REL_SPACE, ASCENDING, DESCENDING;
-var init_math = __esm({
+var init_math2 = __esm({
   "src/svg/math.ts"() {
     "use strict";
     init_elements();
@@ -21139,7 +35702,7 @@ function markerDefs(ids, paints = ["ink"]) {
     )
   );
 }
-function node(shape, o2 = {}) {
+function node2(shape, o2 = {}) {
   const tone = o2.tone;
   const stroke = tone ? { stroke: ACCENTS[tone].light } : { stroke: "currentColor" };
   const fill = tone ? o2.solid ? { fill: ACCENTS[tone].light, "fill-opacity": 0.85 } : { fill: ACCENTS[tone].light, "fill-opacity": TINT_OPACITY } : { fill: "currentColor", "fill-opacity": FILL_OPACITY };
@@ -21223,7 +35786,7 @@ var init_shapes = __esm({
     "use strict";
     init_elements();
     init_theme();
-    init_math();
+    init_math2();
     init_geometry();
     STROKE = 1.6;
     HEAD_LENGTH = 9;
@@ -21285,7 +35848,7 @@ var init_svg = __esm({
     init_ids();
     init_theme();
     init_metrics();
-    init_math();
+    init_math2();
     init_geometry();
     init_shapes();
     init_figure();
@@ -21649,7 +36212,7 @@ function imageHtml(v) {
   return out;
 }
 function figureHtml(f) {
-  let html7 = `<figure${attr("class", f.class)}>`;
+  let html7 = `<figure${attr("id", f.id)}${attr("class", f.class)}>`;
   if (f.link) {
     html7 += `<a href="${urlAttrGo(f.link)}"${attr("target", f.target)}${attr("rel", f.rel)}>`;
   }
@@ -21657,11 +36220,11 @@ function figureHtml(f) {
   html7 += image3(f, f.dark ? "hp-light-only" : void 0);
   if (f.dark) html7 += image3(f.dark, "hp-dark-only");
   if (f.link) html7 += "</a>";
-  if (f.title || f.captionHtml || f.attrHtml) {
+  if (f.title || f.captionHtml || f.attrHtml || f.numberHtml) {
     html7 += "<figcaption>\n			";
     if (f.title) html7 += `<h4>${escapeHtmlGo(f.title)}</h4>`;
-    if (f.captionHtml || f.attrHtml) {
-      html7 += `<p>${f.captionHtml ?? ""}`;
+    if (f.captionHtml || f.attrHtml || f.numberHtml) {
+      html7 += `<p>${f.numberHtml ?? ""}${f.numberHtml && (f.captionHtml || f.attrHtml) ? " " : ""}${f.captionHtml ?? ""}`;
       if (f.attrlink) html7 += `
 						<a href="${urlAttrGo(f.attrlink)}">`;
       html7 += f.attrHtml ?? "";
@@ -21742,11 +36305,11 @@ var init_fs_errors = __esm({
 
 // src/site/safe-path.ts
 import { lstatSync, readlinkSync, realpathSync } from "node:fs";
-import path from "node:path";
+import path2 from "node:path";
 function allowedRoots(dirs) {
   const out = [];
   for (const d2 of dirs) {
-    const given2 = path.resolve(d2);
+    const given2 = path2.resolve(d2);
     try {
       out.push({ given: given2, real: realpathSync(given2) });
     } catch {
@@ -21755,7 +36318,7 @@ function allowedRoots(dirs) {
   return { dirs: out };
 }
 function within(dir, p5) {
-  return p5 === dir || p5.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
+  return p5 === dir || p5.startsWith(dir.endsWith(path2.sep) ? dir : dir + path2.sep);
 }
 function lexicallyInside(roots, p5) {
   return roots.dirs.some((d2) => within(d2.given, p5) || within(d2.real, p5));
@@ -21765,14 +36328,14 @@ function toReal(roots, p5) {
   for (const d2 of roots.dirs) {
     for (const base2 of [d2.real, d2.given]) {
       if (within(base2, p5) && (!best || base2.length > best.len)) {
-        best = { root: d2.real, rest: path.relative(base2, p5).split(path.sep).filter((s2) => s2 !== ""), len: base2.length };
+        best = { root: d2.real, rest: path2.relative(base2, p5).split(path2.sep).filter((s2) => s2 !== ""), len: base2.length };
       }
     }
   }
   return best && { root: best.root, rest: best.rest };
 }
 function resolveInside(roots, file) {
-  let pending = path.resolve(file);
+  let pending = path2.resolve(file);
   let lastLink;
   let lastTarget;
   for (let hops = 0; hops < 40; hops++) {
@@ -21781,7 +36344,7 @@ function resolveInside(roots, file) {
     let cur = start.root;
     let followed = false;
     for (let i2 = 0; i2 < start.rest.length; i2++) {
-      const next = path.join(cur, start.rest[i2]);
+      const next = path2.join(cur, start.rest[i2]);
       let st;
       try {
         st = lstatSync(next);
@@ -21794,7 +36357,7 @@ function resolveInside(roots, file) {
       if (st.isSymbolicLink()) {
         lastLink = next;
         lastTarget = readlinkSync(next);
-        pending = path.resolve(path.dirname(next), lastTarget, ...start.rest.slice(i2 + 1));
+        pending = path2.resolve(path2.dirname(next), lastTarget, ...start.rest.slice(i2 + 1));
         followed = true;
         break;
       }
@@ -21805,8 +36368,8 @@ function resolveInside(roots, file) {
   return { ok: false, why: "outside", link: lastLink, target: lastTarget };
 }
 function shownPath(siteDir, p5) {
-  const rel3 = path.relative(siteDir, p5);
-  return rel3 === "" || rel3.startsWith("..") || path.isAbsolute(rel3) ? p5 : rel3.split(path.sep).join("/");
+  const rel3 = path2.relative(siteDir, p5);
+  return rel3 === "" || rel3.startsWith("..") || path2.isAbsolute(rel3) ? p5 : rel3.split(path2.sep).join("/");
 }
 function siteRoots(site) {
   let r2 = cache.get(site);
@@ -21827,7 +36390,7 @@ function lookUp(roots, bases, rel3) {
   const looked = [];
   let blocked;
   for (const base2 of bases) {
-    const p5 = path.resolve(base2, rel3);
+    const p5 = path2.resolve(base2, rel3);
     if (!lexicallyInside(roots, p5)) continue;
     looked.push(p5);
     const r2 = resolveInside(roots, p5);
@@ -21954,6 +36517,8 @@ var init_figure2 = __esm({
   "shortcodes/figure.ts"() {
     "use strict";
     init_types();
+    init_params();
+    init_figure_numbers();
     init_figure_html();
     init_safe_path();
     init_resolve();
@@ -21977,6 +36542,7 @@ var init_figure2 = __esm({
       width: { type: "string", doc: "`width` attribute of the image." },
       height: { type: "string", doc: "`height` attribute of the image." },
       class: { type: "string", doc: "CSS class(es) of the `<figure>`." },
+      id: FIGURE_ID_PARAM,
       loading: {
         type: "string",
         doc: "`loading` attribute of the image: `lazy` or `eager` (Hugo \u2265 0.112). Default for a local image: `lazy`, except on the first figure of the page."
@@ -22068,6 +36634,8 @@ var init_figure2 = __esm({
           width: shown.width,
           height: shown.height,
           class: given(ctx, "class"),
+          ...ctx.figure?.id !== void 0 ? { id: ctx.figure.id } : {},
+          ...ctx.figure?.label !== void 0 ? { numberHtml: figureNumberHtml(ctx.figure, escapeHtmlGo) } : {},
           loading,
           decoding,
           picture: shown.picture,
@@ -23652,7 +38220,7 @@ function define(constructor, factory, prototype) {
   constructor.prototype = factory.prototype = prototype;
   prototype.constructor = constructor;
 }
-function extend(parent, definition3) {
+function extend2(parent, definition3) {
   var prototype = Object.create(parent.prototype);
   for (var key2 in definition3) prototype[key2] = definition3[key2];
   return prototype;
@@ -24010,7 +38578,7 @@ var init_d3_color = __esm({
       formatRgb: color_formatRgb,
       toString: color_formatRgb
     });
-    define(Rgb, rgb, extend(Color, {
+    define(Rgb, rgb, extend2(Color, {
       brighter(k2) {
         k2 = k2 == null ? brighter : Math.pow(brighter, k2);
         return new Rgb(this.r * k2, this.g * k2, this.b * k2, this.opacity);
@@ -24035,7 +38603,7 @@ var init_d3_color = __esm({
       formatRgb: rgb_formatRgb,
       toString: rgb_formatRgb
     }));
-    define(Hsl, hsl, extend(Color, {
+    define(Hsl, hsl, extend2(Color, {
       brighter(k2) {
         k2 = k2 == null ? brighter : Math.pow(brighter, k2);
         return new Hsl(this.h, this.s, this.l * k2, this.opacity);
@@ -24074,7 +38642,7 @@ var init_d3_color = __esm({
     t1 = 6 / 29;
     t2 = 3 * t1 * t1;
     t3 = t1 * t1 * t1;
-    define(Lab, lab, extend(Color, {
+    define(Lab, lab, extend2(Color, {
       brighter(k2) {
         return new Lab(this.l + K * (k2 == null ? 1 : k2), this.a, this.b, this.opacity);
       },
@@ -24094,7 +38662,7 @@ var init_d3_color = __esm({
         );
       }
     }));
-    define(Hcl, hcl, extend(Color, {
+    define(Hcl, hcl, extend2(Color, {
       brighter(k2) {
         return new Hcl(this.h, this.c, this.l + K * (k2 == null ? 1 : k2), this.opacity);
       },
@@ -24113,7 +38681,7 @@ var init_d3_color = __esm({
     ED = E * D;
     EB = E * B;
     BC_DA = B * C - D * A;
-    define(Cubehelix, cubehelix, extend(Color, {
+    define(Cubehelix, cubehelix, extend2(Color, {
       brighter(k2) {
         k2 = k2 == null ? brighter : Math.pow(brighter, k2);
         return new Cubehelix(this.h, this.s, this.l * k2, this.opacity);
@@ -24250,12 +38818,12 @@ function zero2(b2) {
     return b2;
   };
 }
-function one(b2) {
+function one2(b2) {
   return function(t) {
     return b2(t) + "";
   };
 }
-function string(a3, b2) {
+function string3(a3, b2) {
   var bi = reA.lastIndex = reB.lastIndex = 0, am, bm, bs, i2 = -1, s2 = [], q2 = [];
   a3 = a3 + "", b2 = b2 + "";
   while ((am = reA.exec(a3)) && (bm = reB.exec(b2))) {
@@ -24278,14 +38846,14 @@ function string(a3, b2) {
     if (s2[i2]) s2[i2] += bs;
     else s2[++i2] = bs;
   }
-  return s2.length < 2 ? q2[0] ? one(q2[0].x) : zero2(b2) : (b2 = q2.length, function(t) {
+  return s2.length < 2 ? q2[0] ? one2(q2[0].x) : zero2(b2) : (b2 = q2.length, function(t) {
     for (var i3 = 0, o2; i3 < b2; ++i3) s2[(o2 = q2[i3]).i] = o2.x(t);
     return s2.join("");
   });
 }
 function value(a3, b2) {
   var t = typeof b2, c;
-  return b2 == null || t === "boolean" ? constant(b2) : (t === "number" ? number2 : t === "string" ? (c = color(b2)) ? (b2 = c, rgb2) : string : b2 instanceof color ? rgb2 : b2 instanceof Date ? date : isNumberArray(b2) ? numberArray : Array.isArray(b2) ? genericArray : typeof b2.valueOf !== "function" && typeof b2.toString !== "function" || isNaN(b2) ? object : number2)(a3, b2);
+  return b2 == null || t === "boolean" ? constant(b2) : (t === "number" ? number2 : t === "string" ? (c = color(b2)) ? (b2 = c, rgb2) : string3 : b2 instanceof color ? rgb2 : b2 instanceof Date ? date : isNumberArray(b2) ? numberArray : Array.isArray(b2) ? genericArray : typeof b2.valueOf !== "function" && typeof b2.toString !== "function" || isNaN(b2) ? object : number2)(a3, b2);
 }
 function round(a3, b2) {
   return a3 = +a3, b2 = +b2, function(t) {
@@ -24594,7 +39162,7 @@ function identity3(x6) {
   return x6;
 }
 function formatLocale(locale2) {
-  var group3 = locale2.grouping === void 0 || locale2.thousands === void 0 ? identity3 : formatGroup(map.call(locale2.grouping, Number), locale2.thousands + ""), currencyPrefix = locale2.currency === void 0 ? "" : locale2.currency[0] + "", currencySuffix = locale2.currency === void 0 ? "" : locale2.currency[1] + "", decimal = locale2.decimal === void 0 ? "." : locale2.decimal + "", numerals = locale2.numerals === void 0 ? identity3 : formatNumerals(map.call(locale2.numerals, String)), percent = locale2.percent === void 0 ? "%" : locale2.percent + "", minus = locale2.minus === void 0 ? "\u2212" : locale2.minus + "", nan = locale2.nan === void 0 ? "NaN" : locale2.nan + "";
+  var group3 = locale2.grouping === void 0 || locale2.thousands === void 0 ? identity3 : formatGroup(map3.call(locale2.grouping, Number), locale2.thousands + ""), currencyPrefix = locale2.currency === void 0 ? "" : locale2.currency[0] + "", currencySuffix = locale2.currency === void 0 ? "" : locale2.currency[1] + "", decimal = locale2.decimal === void 0 ? "." : locale2.decimal + "", numerals = locale2.numerals === void 0 ? identity3 : formatNumerals(map3.call(locale2.numerals, String)), percent = locale2.percent === void 0 ? "%" : locale2.percent + "", minus = locale2.minus === void 0 ? "\u2212" : locale2.minus + "", nan = locale2.nan === void 0 ? "NaN" : locale2.nan + "";
   function newFormat(specifier, options) {
     specifier = formatSpecifier(specifier);
     var fill = specifier.fill, align = specifier.align, sign2 = specifier.sign, symbol = specifier.symbol, zero3 = specifier.zero, width = specifier.width, comma4 = specifier.comma, precision = specifier.precision, trim2 = specifier.trim, type = specifier.type;
@@ -24679,7 +39247,7 @@ function precisionRound(step, max) {
   step = Math.abs(step), max = Math.abs(max) - step;
   return Math.max(0, exponent(max) - exponent(step)) + 1;
 }
-var re, prefixExponent, formatTypes, map, prefixes, locale, format, formatPrefix;
+var re, prefixExponent, formatTypes, map3, prefixes, locale, format, formatPrefix;
 var init_d3_format = __esm({
   "node_modules/d3-format/dist/d3-format.mjs"() {
     re = /^(?:(.)?([<>=^]))?([+\-( ])?([$#])?(0)?(\d+)?(,)?(\.\d+)?(~)?([a-z%])?$/i;
@@ -24702,7 +39270,7 @@ var init_d3_format = __esm({
       "X": (x6) => Math.round(x6).toString(16).toUpperCase(),
       "x": (x6) => Math.round(x6).toString(16)
     };
-    map = Array.prototype.map;
+    map3 = Array.prototype.map;
     prefixes = ["y", "z", "a", "f", "p", "n", "\xB5", "m", "", "k", "M", "G", "T", "P", "E", "Z", "Y"];
     defaultLocale({
       thousands: ",",
@@ -25375,7 +39943,7 @@ var PLOT_FONT, LEGEND_SAMPLE, BASELINE_DROP, TICK_LENGTH, LEGEND_GAP2, LEGEND_IT
 var init_layout = __esm({
   "src/svg/plot/layout.ts"() {
     "use strict";
-    init_math();
+    init_math2();
     init_axis();
     init_label();
     PLOT_FONT = {
@@ -25433,7 +40001,7 @@ function equalRound(digits) {
     return r2(x0) === r2(x1) && r2(y0) === r2(y1);
   };
 }
-function path2() {
+function path3() {
   return new Path();
 }
 var pi, tau, epsilon, tauEpsilon, Path;
@@ -25517,7 +40085,7 @@ var init_d3_path = __esm({
         return this._;
       }
     };
-    path2.prototype = Path.prototype;
+    path3.prototype = Path.prototype;
   }
 });
 
@@ -25780,7 +40348,7 @@ function slope2(that, t) {
   var h = that._x1 - that._x0;
   return h ? (3 * (that._y1 - that._y0) / h - t) / 2 : t;
 }
-function point(that, t02, t12) {
+function point3(that, t02, t12) {
   var x0 = that._x0, y0 = that._y0, x1 = that._x1, y1 = that._y1, dx = (x1 - x0) / 3;
   that._context.bezierCurveTo(x0 + dx, y0 + dx * t02, x1 - dx, y1 - dx * t12, x1, y1);
 }
@@ -26460,7 +41028,7 @@ var init_d3_shape = __esm({
             this._context.lineTo(this._x1, this._y1);
             break;
           case 3:
-            point(this, this._t0, slope2(this, this._t0));
+            point3(this, this._t0, slope2(this, this._t0));
             break;
         }
         if (this._line || this._line !== 0 && this._point === 1) this._context.closePath();
@@ -26480,10 +41048,10 @@ var init_d3_shape = __esm({
             break;
           case 2:
             this._point = 3;
-            point(this, slope2(this, t12 = slope3(this, x6, y2)), t12);
+            point3(this, slope2(this, t12 = slope3(this, x6, y2)), t12);
             break;
           default:
-            point(this, this._t0, t12 = slope3(this, x6, y2));
+            point3(this, this._t0, t12 = slope3(this, x6, y2));
             break;
         }
         this._x0 = this._x1, this._x1 = x6;
@@ -26759,7 +41327,7 @@ var init_render = __esm({
     init_elements();
     init_figure();
     init_format();
-    init_math();
+    init_math2();
     init_theme();
     init_axis();
     init_layout();
@@ -26858,7 +41426,7 @@ function describe2(cfg, series, labels) {
   });
   return [what2, ...curves].join(" ");
 }
-function render(ctx) {
+function render2(ctx) {
   const p5 = ctx.params;
   const cfg = gradientDecayConfig(p5);
   const { models, radii } = cfg;
@@ -27036,7 +41604,7 @@ var init_gradient_decay2 = __esm({
       params: params3,
       inner: "none",
       version: 2,
-      render
+      render: render2
     });
   }
 });
@@ -27117,7 +41685,7 @@ function opEdge(at, toward, op2 = "times") {
   return { x: at.x + dx * OP_RADIUS, y: at.y + dy * OP_RADIUS };
 }
 function layer(at, label, tone = "gate") {
-  return node(rect(at.x, at.y, LAYER_W, LAYER_H, 4), { tone, label, labelSize: 15 });
+  return node2(rect(at.x, at.y, LAYER_W, LAYER_H, 4), { tone, label, labelSize: 15 });
 }
 function pointwiseEllipse(at, label, tone = "highlight", rx = 22, ry = 13) {
   return fragment(
@@ -27166,7 +41734,7 @@ var init_cell_parts = __esm({
     "use strict";
     init_elements();
     init_format();
-    init_math();
+    init_math2();
     init_shapes();
     init_theme();
     init_geometry();
@@ -27728,11 +42296,11 @@ var init_data = __esm({
 
 // shortcodes/plot.ts
 import { readFileSync, statSync } from "node:fs";
-import path3 from "node:path";
+import path4 from "node:path";
 function inside(base2, rel3) {
-  const p5 = path3.resolve(base2, rel3);
-  const r2 = path3.relative(base2, p5);
-  return r2 === "" || r2.startsWith("..") || path3.isAbsolute(r2) ? void 0 : p5;
+  const p5 = path4.resolve(base2, rel3);
+  const r2 = path4.relative(base2, p5);
+  return r2 === "" || r2.startsWith("..") || path4.isAbsolute(r2) ? void 0 : p5;
 }
 function readData(ctx) {
   const file = (ctx.params.file ?? "").trim();
@@ -27745,8 +42313,8 @@ function readData(ctx) {
   const rel3 = siteRooted ? file.replace(/^\/+/, "") : file;
   const bases = [];
   if (!siteRooted && ctx.page.bundleDir) bases.push({ dir: ctx.page.bundleDir, what: "the page bundle" });
-  for (const d2 of ctx.site.staticDirs) bases.push({ dir: d2, what: path3.relative(ctx.site.dir, d2) || d2 });
-  bases.push({ dir: ctx.site.assetsDir, what: path3.relative(ctx.site.dir, ctx.site.assetsDir) || ctx.site.assetsDir });
+  for (const d2 of ctx.site.staticDirs) bases.push({ dir: d2, what: path4.relative(ctx.site.dir, d2) || d2 });
+  bases.push({ dir: ctx.site.assetsDir, what: path4.relative(ctx.site.dir, ctx.site.assetsDir) || ctx.site.assetsDir });
   const roots = siteRoots(ctx.site);
   const inBases = bases.filter((b2) => inside(b2.dir, rel3) !== void 0);
   const look = inBases.length ? lookUpFile(roots, inBases.map((b2) => b2.dir), rel3, ctx.page.reads?.lookup) : void 0;
@@ -27793,7 +42361,7 @@ function readData(ctx) {
   }
   return { table: r2.table, shown: file };
 }
-function render2(ctx) {
+function render3(ctx) {
   const p5 = ctx.params;
   const data = readData(ctx);
   if (!data) return "";
@@ -27937,7 +42505,7 @@ var init_plot2 = __esm({
       version: 1,
       // Reads a data file: re-render on every build so an edited file shows up.
       cacheable: false,
-      render: render2
+      render: render3
     });
   }
 });
@@ -27962,7 +42530,7 @@ function panel(ids, s2, x6, y2, slot, titleH, labels) {
   const left = cx - contentWidth(s2) / 2 + BOX / 2;
   const top = y2 + titleH;
   const at = (col, row) => rect(left + col * (BOX + HGAP), top + BOX / 2 + (2 - row) * (BOX + VGAP), BOX, BOX, 3);
-  const box = (sh, tone, label) => node(sh, labels ? { tone, label, labelSize: 16 } : { tone, solid: true });
+  const box = (sh, tone, label) => node2(sh, labels ? { tone, label, labelSize: 16 } : { tone, solid: true });
   for (let c = 0; c < s2.cols; c++) out.push(box(at(c, 1), "hidden", "h"));
   for (const c of s2.inputs) {
     out.push(box(at(c, 0), "input", "x"));
@@ -27981,7 +42549,7 @@ function legend(y2, width) {
   let x6 = (width - legendWidth()) / 2;
   const out = [];
   items.forEach(([tone, text12], i2) => {
-    out.push(node(rect(x6 + SW / 2, y2, SW, SW, 2), { tone, solid: true, strokeWidth: 1 }));
+    out.push(node2(rect(x6 + SW / 2, y2, SW, SW, 2), { tone, solid: true, strokeWidth: 1 }));
     out.push(plainLabel(text12, { x: x6 + SW + 6, y: y2, size: LEGEND_FONT, anchor: "start" }));
     x6 += widths[i2] + 20;
   });
@@ -28125,7 +42693,7 @@ function rowsFor(outputs, losses, R) {
 function column(ids, cx, lay, names, weights, font) {
   const shape = (r2) => circle(cx, lay.y[r2], lay.r);
   const out = [];
-  for (const r2 of lay.rows) out.push(node(shape(r2), { label: names[r2], tone: TONE[r2], labelSize: font, fit: false }));
+  for (const r2 of lay.rows) out.push(node2(shape(r2), { label: names[r2], tone: TONE[r2], labelSize: font, fit: false }));
   const up = (from, to, label, t = 0.5) => {
     const p5 = connect(shape(from), shape(to), { gap: GAP });
     out.push(edge(ids, p5));
@@ -28347,8 +42915,8 @@ var init_rnn_unroll = __esm({
         const T4 = p5.steps;
         const cx = (k2) => x0 + (k2 + 1) * COL;
         const hNode = (k2) => circle(cx(k2), hy, R);
-        body3.push(node(hNode(-1), { label: names("h", "dots"), dashed: true, labelSize: font, fit: false }));
-        body3.push(node(hNode(T4), { label: names("h", "dots"), dashed: true, labelSize: font, fit: false }));
+        body3.push(node2(hNode(-1), { label: names("h", "dots"), dashed: true, labelSize: font, fit: false }));
+        body3.push(node2(hNode(T4), { label: names("h", "dots"), dashed: true, labelSize: font, fit: false }));
         for (let k2 = 0; k2 < T4; k2++) {
           body3.push(...column(ids, cx(k2), lay, { x: names("x", k2), h: names("h", k2), o: names("o", k2), L: names("L", k2), y: names("y", k2) }, weights, font));
         }
@@ -28423,7 +42991,7 @@ function annotation(x6, y2, j, dir, tone) {
   const hx0 = box.x0 + 1.5;
   const hx1 = box.x0 + 9.5;
   return fragment(
-    node(rect(x6, y2, BOX_W, BOX_H, 3), { tone, label: tex }),
+    node2(rect(x6, y2, BOX_W, BOX_H, 3), { tone, label: tex }),
     overArrow(hx0, hx1, box.y0 - 2.5, dir)
   );
 }
@@ -28465,7 +43033,7 @@ function attentionEdge(from, to, weight, wmax) {
 }
 function sumMark(x6, y2) {
   return fragment(
-    node(circle(x6, y2, SUM_R), { tone: "highlight" }),
+    node2(circle(x6, y2, SUM_R), { tone: "highlight" }),
     el("path", {
       d: `M${fmt(x6 - 7)},${fmt(y2)}H${fmt(x6 + 7)}M${fmt(x6)},${fmt(y2 - 7)}V${fmt(y2 + 7)}`,
       stroke: "currentColor",
@@ -28493,8 +43061,8 @@ function decoderCore(ids, m, at, out) {
   const sCur = rect(at.cur.x, at.cur.y, BOX_W + 6, BOX_H + 2, 3);
   out.nodes.push(
     sumMark(at.sum.x, at.sum.y),
-    node(sPrev, { tone: "output", label: `s_{${m.prev}}` }),
-    node(sCur, { tone: "output", solid: false, label: `s_{${m.step}}`, strokeWidth: 2.6 })
+    node2(sPrev, { tone: "output", label: `s_{${m.prev}}` }),
+    node2(sCur, { tone: "output", solid: false, label: `s_{${m.step}}`, strokeWidth: 2.6 })
   );
   const toState = connect(circle(at.sum.x, at.sum.y, SUM_R), sCur, { gap: 2 });
   out.wires.push(edge(ids, toState));
@@ -29009,15 +43577,15 @@ function createScanner(text12, ignoreTrivia = false) {
       pos++;
     } else {
       pos++;
-      while (pos < text12.length && isDigit2(text12.charCodeAt(pos))) {
+      while (pos < text12.length && isDigit3(text12.charCodeAt(pos))) {
         pos++;
       }
     }
     if (pos < text12.length && text12.charCodeAt(pos) === 46) {
       pos++;
-      if (pos < text12.length && isDigit2(text12.charCodeAt(pos))) {
+      if (pos < text12.length && isDigit3(text12.charCodeAt(pos))) {
         pos++;
-        while (pos < text12.length && isDigit2(text12.charCodeAt(pos))) {
+        while (pos < text12.length && isDigit3(text12.charCodeAt(pos))) {
           pos++;
         }
       } else {
@@ -29031,9 +43599,9 @@ function createScanner(text12, ignoreTrivia = false) {
       if (pos < text12.length && text12.charCodeAt(pos) === 43 || text12.charCodeAt(pos) === 45) {
         pos++;
       }
-      if (pos < text12.length && isDigit2(text12.charCodeAt(pos))) {
+      if (pos < text12.length && isDigit3(text12.charCodeAt(pos))) {
         pos++;
-        while (pos < text12.length && isDigit2(text12.charCodeAt(pos))) {
+        while (pos < text12.length && isDigit3(text12.charCodeAt(pos))) {
           pos++;
         }
         end = pos;
@@ -29220,7 +43788,7 @@ function createScanner(text12, ignoreTrivia = false) {
       case 45:
         value2 += String.fromCharCode(code4);
         pos++;
-        if (pos === len2 || !isDigit2(text12.charCodeAt(pos))) {
+        if (pos === len2 || !isDigit3(text12.charCodeAt(pos))) {
           return token = 16;
         }
       // found a minus, followed by a number so
@@ -29304,7 +43872,7 @@ function isWhiteSpace(ch2) {
 function isLineBreak(ch2) {
   return ch2 === 10 || ch2 === 13;
 }
-function isDigit2(ch2) {
+function isDigit3(ch2) {
   return ch2 >= 48 && ch2 <= 57;
 }
 var CharacterCodes;
@@ -29727,7 +44295,7 @@ function parseTree(text12, errors = [], options = ParseOptions.DEFAULT) {
       errors.push({ error, offset, length });
     }
   };
-  visit3(text12, visitor, options);
+  visit4(text12, visitor, options);
   const result = currentParent.children[0];
   if (result) {
     delete result.parent;
@@ -29765,7 +44333,7 @@ function findNodeAtLocation(root4, path18) {
   }
   return node3;
 }
-function visit3(text12, visitor, options = ParseOptions.DEFAULT) {
+function visit4(text12, visitor, options = ParseOptions.DEFAULT) {
   const _scanner = createScanner(text12, false);
   const _jsonPath = [];
   let suppressedCallbacks = 0;
@@ -30531,7 +45099,7 @@ var init_config_positions = __esm({
 
 // src/site/config.ts
 import { existsSync, readdirSync, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
-import path4 from "node:path";
+import path5 from "node:path";
 function isFile(p5) {
   try {
     return statSync2(p5).isFile();
@@ -30541,7 +45109,7 @@ function isFile(p5) {
 }
 function firstWithBase(dir, base2) {
   for (const [ext, format3] of EXTENSIONS) {
-    const p5 = path4.join(dir, `${base2}.${ext}`);
+    const p5 = path5.join(dir, `${base2}.${ext}`);
     if (isFile(p5)) return { path: p5, format: format3, key: null };
   }
   return null;
@@ -30558,11 +45126,11 @@ function configDirFiles(dir) {
   if (hugo) out.push(hugo);
   const others = /* @__PURE__ */ new Map();
   for (const name of readdirSync(dir).sort()) {
-    const ext = path4.extname(name).slice(1).toLowerCase();
+    const ext = path5.extname(name).slice(1).toLowerCase();
     const format3 = EXTENSIONS.find(([e]) => e === ext)?.[1];
     const base2 = name.slice(0, name.length - ext.length - 1);
     if (!format3 || base2.includes(".") || base2 === "config" || base2 === "hugo") continue;
-    if (!others.has(base2.toLowerCase()) && isFile(path4.join(dir, name))) {
+    if (!others.has(base2.toLowerCase()) && isFile(path5.join(dir, name))) {
       others.set(base2.toLowerCase(), firstWithBase(dir, base2));
     }
   }
@@ -30575,14 +45143,14 @@ function findSiteConfigFiles(siteDir, environment = "production") {
   const root4 = findRootConfig(siteDir);
   return [
     ...root4 ? [root4] : [],
-    ...configDirFiles(path4.join(siteDir, "config", "_default")),
-    ...environment ? configDirFiles(path4.join(siteDir, "config", environment)) : []
+    ...configDirFiles(path5.join(siteDir, "config", "_default")),
+    ...environment ? configDirFiles(path5.join(siteDir, "config", environment)) : []
   ];
 }
 function findSiteConfig(siteDir) {
   const root4 = findRootConfig(siteDir);
   if (root4) return root4;
-  const dir = path4.join(siteDir, "config", "_default");
+  const dir = path5.join(siteDir, "config", "_default");
   return firstWithBase(dir, "hugo") ?? firstWithBase(dir, "config");
 }
 function parseConfigText(text12, format3, file) {
@@ -30699,14 +45267,14 @@ function readSiteConfig(siteDir, opts = {}) {
   }
   const sources = [];
   for (const f of files) {
-    const rel3 = path4.relative(siteDir, f.path).split(path4.sep).join("/");
+    const rel3 = path5.relative(siteDir, f.path).split(path5.sep).join("/");
     const text12 = readFileSync2(f.path, "utf8");
     const parsed = parseConfigText(text12, f.format, rel3);
     diagnostics.push(...parsed.diagnostics);
     sources.push({ file: rel3, format: f.format, key: f.key, text: text12, data: parsed.data });
     data = mergeConfig(data, f.key === null ? parsed.data : { [f.key]: parsed.data });
   }
-  const mainRel = main2 ? path4.relative(siteDir, main2.path).split(path4.sep).join("/") : void 0;
+  const mainRel = main2 ? path5.relative(siteDir, main2.path).split(path5.sep).join("/") : void 0;
   const locate = configLocator(sources, mainRel);
   const prerender = prerenderOptions(data, locate);
   diagnostics.push(...prerender.diagnostics);
@@ -30718,10 +45286,10 @@ function readSiteConfig(siteDir, opts = {}) {
     files,
     data,
     diagnostics,
-    contentDir: content3[0]?.dir ?? path4.resolve(siteDir, "content"),
+    contentDir: content3[0]?.dir ?? path5.resolve(siteDir, "content"),
     contentRoots: content3,
     staticDirs: staticRoots(siteDir, data).map((r2) => r2.dir),
-    assetsDir: assetRoots(siteDir, data)[0]?.dir ?? path4.resolve(siteDir, "assets"),
+    assetsDir: assetRoots(siteDir, data)[0]?.dir ?? path5.resolve(siteDir, "assets"),
     prerender: prerender.options,
     locate,
     math: {
@@ -30826,7 +45394,7 @@ function componentRoots(siteDir, data, component, defaults) {
     const lang = mountLanguage(m)?.lang;
     return {
       source: m.source,
-      dir: path4.resolve(siteDir, m.source),
+      dir: path5.resolve(siteDir, m.source),
       target: normalizeRel(m.target).split("/").slice(1).join("/"),
       ...lang ? { lang } : {}
     };
@@ -30949,9 +45517,26 @@ function prerenderOptions(data, where) {
       wrappers[name] = enumSetting(kind, ["tex", "math"], "math", [...PRERENDER, "math", "wrappers", name], warn);
     }
   }
-  return { options: { math: { escapes, ...wrappers ? { wrappers } : {} }, katex: { macros: macros2, strict }, errors, stale: stale2, limits }, diagnostics };
+  const figures2 = figureNumbering(settingsTable(p5, PRERENDER, "figures", FIGURES_KEYS, warn), warn);
+  return { options: { math: { escapes, ...wrappers ? { wrappers } : {} }, katex: { macros: macros2, strict }, errors, stale: stale2, limits, figures: figures2 }, diagnostics };
 }
-function delimiterPairs(v) {
+function figureNumbering(table3, warn) {
+  const path18 = [...PRERENDER, "figures"];
+  const raw3 = table3 && getIn(table3, ["numbers"]);
+  const numbers = raw3 === true ? "all" : raw3 === false ? "none" : enumSetting(raw3, ["id", "all", "none"], DEFAULT_FIGURE_NUMBERING.numbers, [...path18, "numbers"], warn);
+  const text12 = (key2, allowEmpty) => {
+    const v = table3 && getIn(table3, [key2]);
+    const dflt = DEFAULT_FIGURE_NUMBERING[key2];
+    if (v === void 0) return dflt;
+    if (typeof v !== "string" || /[\r\n]/.test(v) || !allowEmpty && v.trim() === "") {
+      warn([...path18, key2], `${[...path18, key2].join(".")} = ${JSON.stringify(v)} must be ${allowEmpty ? "a line of text" : "a word or two (not empty)"}; using ${JSON.stringify(dflt)}`);
+      return dflt;
+    }
+    return key2 === "label" ? v.trim() : v;
+  };
+  return { numbers, label: text12("label", false), separator: text12("separator", true) };
+}
+function delimiterPairs2(v) {
   if (!Array.isArray(v)) return [];
   return v.filter(
     (p5) => Array.isArray(p5) && p5.length === 2 && typeof p5[0] === "string" && typeof p5[1] === "string"
@@ -30960,9 +45545,9 @@ function delimiterPairs(v) {
 function passthroughDelimiters(data) {
   const d2 = getIn(data, "markup.goldmark.extensions.passthrough.delimiters");
   if (!isRecord(d2)) return null;
-  return { inline: delimiterPairs(getIn(d2, "inline")), block: delimiterPairs(getIn(d2, "block")) };
+  return { inline: delimiterPairs2(getIn(d2, "inline")), block: delimiterPairs2(getIn(d2, "block")) };
 }
-var import_yaml4, EXTENSIONS, contentDirSetting, layoutDirSetting, assetDirSetting, PRERENDER_DIR, PRERENDER_KEYS, MATH_KEYS, KATEX_KEYS, PRERENDER;
+var import_yaml4, EXTENSIONS, contentDirSetting, layoutDirSetting, assetDirSetting, PRERENDER_DIR, DEFAULT_FIGURE_NUMBERING, PRERENDER_KEYS, FIGURES_KEYS, MATH_KEYS, KATEX_KEYS, PRERENDER;
 var init_config = __esm({
   "src/site/config.ts"() {
     "use strict";
@@ -30983,7 +45568,9 @@ var init_config = __esm({
     layoutDirSetting = (data) => stringSetting(data, "layoutDir", "layouts");
     assetDirSetting = (data) => stringSetting(data, "assetDir", "assets");
     PRERENDER_DIR = ".prerender";
-    PRERENDER_KEYS = ["math", "katex", "errors", "stale", "limits", "images"];
+    DEFAULT_FIGURE_NUMBERING = { numbers: "id", label: "Figure", separator: ":" };
+    PRERENDER_KEYS = ["math", "katex", "errors", "stale", "limits", "images", "figures"];
+    FIGURES_KEYS = ["numbers", "label", "separator"];
     MATH_KEYS = ["escapes", "wrappers"];
     KATEX_KEYS = ["macros", "strict"];
     PRERENDER = ["params", "prerender"];
@@ -31310,7 +45897,7 @@ var init_shortcode_list = __esm({
 
 // src/site/fallbacks.ts
 import { readdirSync as readdirSync4, readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
-import path7 from "node:path";
+import path8 from "node:path";
 function fallbackTemplate(name, inner2) {
   return `{{- /* Written by hugo-prerender build. "${name}" is rendered by hugo-prerender; Hugo runs this only on a page it
   renders from the original instead of the prerendered copy (see partials/prerender/unrendered.html). */ -}}
@@ -31326,13 +45913,13 @@ function moduleLayoutDirs(siteDir, data) {
   const theme = getIn(data, "theme");
   const themes = typeof theme === "string" ? [theme] : Array.isArray(theme) ? theme.filter((t) => typeof t === "string") : [];
   const themesDir = getIn(data, "themesDir");
-  const base2 = path7.resolve(siteDir, typeof themesDir === "string" && themesDir !== "" ? themesDir : "themes");
-  const out = themes.map((t) => [path7.join(base2, t, "layouts")]);
+  const base2 = path8.resolve(siteDir, typeof themesDir === "string" && themesDir !== "" ? themesDir : "themes");
+  const out = themes.map((t) => [path8.join(base2, t, "layouts")]);
   const imports = getIn(data, "module.imports");
   for (const i2 of Array.isArray(imports) ? imports : []) {
     const p5 = typeof i2 === "string" ? i2 : getIn(i2, "path");
     if (typeof p5 !== "string" || p5.trim() === "" || themes.includes(p5)) continue;
-    out.push([path7.join(siteDir, "_vendor", p5, "layouts"), path7.join(base2, p5, "layouts")]);
+    out.push([path8.join(siteDir, "_vendor", p5, "layouts"), path8.join(base2, p5, "layouts")]);
   }
   return out;
 }
@@ -31341,12 +45928,12 @@ function shortcodeTemplate(layoutDirs, name) {
     for (const sub3 of ["_shortcodes", "shortcodes"]) {
       let entries;
       try {
-        entries = readdirSync4(path7.join(dir, sub3));
+        entries = readdirSync4(path8.join(dir, sub3));
       } catch {
         continue;
       }
       const hit = entries.filter((e) => e.startsWith(`${name}.`)).sort()[0];
-      if (hit) return path7.join(dir, sub3, hit);
+      if (hit) return path8.join(dir, sub3, hit);
     }
   }
   return void 0;
@@ -31361,26 +45948,26 @@ function shortcodeTemplateNames(layoutDirs) {
       return;
     }
     for (const e of entries) {
-      if (e.isDirectory() || e.isSymbolicLink() && isDirectory(path7.join(dir, e.name))) {
-        if (depth < 8) walk(path7.join(dir, e.name), `${prefix}${e.name}/`, depth + 1);
+      if (e.isDirectory() || e.isSymbolicLink() && isDirectory(path8.join(dir, e.name))) {
+        if (depth < 8) walk(path8.join(dir, e.name), `${prefix}${e.name}/`, depth + 1);
       } else if (!e.name.startsWith(".") && e.name.includes(".")) {
         out.add(`${prefix}${e.name.slice(0, e.name.indexOf("."))}`);
       }
     }
   };
-  for (const dir of layoutDirs) for (const sub3 of ["_shortcodes", "shortcodes"]) walk(path7.join(dir, sub3), "", 0);
+  for (const dir of layoutDirs) for (const sub3 of ["_shortcodes", "shortcodes"]) walk(path8.join(dir, sub3), "", 0);
   return out;
 }
 function layoutsComplete(siteDir, data) {
   return moduleLayoutDirs(siteDir, data).every((dirs) => {
-    const root4 = dirs.map((d2) => path7.dirname(d2)).find((d2) => isDirectory(d2));
+    const root4 = dirs.map((d2) => path8.dirname(d2)).find((d2) => isDirectory(d2));
     if (root4 === void 0) return false;
-    if (isDirectory(path7.join(root4, "config"))) return false;
+    if (isDirectory(path8.join(root4, "config"))) return false;
     for (const name of ["hugo", "config", "theme"]) {
       for (const ext of ["toml", "yaml", "yml", "json"]) {
         let text12;
         try {
-          text12 = readFileSync5(path7.join(root4, `${name}.${ext}`), "utf8");
+          text12 = readFileSync5(path8.join(root4, `${name}.${ext}`), "utf8");
         } catch {
           continue;
         }
@@ -31414,7 +46001,7 @@ function siteShortcodeTemplates(siteDir, layoutDirs, names) {
   const out = /* @__PURE__ */ new Map();
   for (const name of [...names].sort()) {
     const t = shortcodeTemplate(layoutDirs, name);
-    if (t) out.set(name, path7.relative(siteDir, t).split(path7.sep).join("/"));
+    if (t) out.set(name, path8.relative(siteDir, t).split(path8.sep).join("/"));
   }
   return out;
 }
@@ -31425,7 +46012,7 @@ function markdownShortcodeTemplates(siteDir, layoutDirs) {
       const t = shortcodeTemplate(layoutDirs, name);
       const text12 = templateText(t);
       const markdown = /\.Inner(Deindent)?\b[^}]*\|\s*(markdownify|\S*RenderString)|(markdownify|RenderString)\s+\.Inner/.test(text12);
-      seen.set(name, markdown ? path7.relative(siteDir, t).split(path7.sep).join("/") : void 0);
+      seen.set(name, markdown ? path8.relative(siteDir, t).split(path8.sep).join("/") : void 0);
     }
     return seen.get(name);
   };
@@ -31442,15 +46029,15 @@ function rendersTexItself(file) {
 }
 function mathFenceRendered(layoutDirs) {
   for (const dir of layoutDirs) {
-    for (const sub3 of ["_markup", path7.join("_default", "_markup")]) {
+    for (const sub3 of ["_markup", path8.join("_default", "_markup")]) {
       let entries;
       try {
-        entries = readdirSync4(path7.join(dir, sub3));
+        entries = readdirSync4(path8.join(dir, sub3));
       } catch {
         continue;
       }
       const hit = entries.filter((e) => /^render-codeblock-math\./.test(e)).sort()[0];
-      if (hit) return rendersTexItself(path7.join(dir, sub3, hit));
+      if (hit) return rendersTexItself(path8.join(dir, sub3, hit));
     }
   }
   return false;
@@ -31463,15 +46050,15 @@ function imageRenderHook(layoutDirs) {
     } catch {
       return void 0;
     }
-    if (path7.basename(dir) === "_markup") {
+    if (path8.basename(dir) === "_markup") {
       const hit = entries.map((e) => e.name).filter((n) => /^render-image\./.test(n)).sort()[0];
-      return hit === void 0 ? void 0 : path7.join(dir, hit);
+      return hit === void 0 ? void 0 : path8.join(dir, hit);
     }
     if (depth === 0) return void 0;
     for (const e of entries.sort((a3, b2) => a3.name < b2.name ? -1 : a3.name > b2.name ? 1 : 0)) {
-      if (!e.isDirectory() && !(e.isSymbolicLink() && isDirectory(path7.join(dir, e.name)))) continue;
+      if (!e.isDirectory() && !(e.isSymbolicLink() && isDirectory(path8.join(dir, e.name)))) continue;
       if (depth === 2 && ["shortcodes", "_shortcodes", "partials", "_partials"].includes(e.name)) continue;
-      const hit = look(path7.join(dir, e.name), depth - 1);
+      const hit = look(path8.join(dir, e.name), depth - 1);
       if (hit) return hit;
     }
     return void 0;
@@ -31512,7 +46099,7 @@ var init_fallbacks = __esm({
 
 // src/site/head-hooks.ts
 import { readdirSync as readdirSync5, readFileSync as readFileSync6, statSync as statSync4 } from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 function templates(dir, ext = ".html") {
   const out = [];
   const walk = (d2) => {
@@ -31523,7 +46110,7 @@ function templates(dir, ext = ".html") {
       return;
     }
     for (const e of entries.sort((a3, b2) => a3.name < b2.name ? -1 : a3.name > b2.name ? 1 : 0)) {
-      const p5 = path8.join(d2, e.name);
+      const p5 = path9.join(d2, e.name);
       if (e.isDirectory()) walk(p5);
       else if (e.name.endsWith(ext)) out.push(p5);
     }
@@ -31540,7 +46127,7 @@ function kindOf(p5) {
   }
 }
 function isPackageLayouts(dir) {
-  return isFile2(path8.join(dir, "partials", "prerender", "head.html"));
+  return isFile2(path9.join(dir, "partials", "prerender", "head.html"));
 }
 function eachTemplate(layoutDirs, fn, ext = ".html") {
   for (const dir of layoutDirs) {
@@ -31565,14 +46152,14 @@ function headReport(layoutDirs) {
     if (/partial\s+"prerender\/(head|katex)(\.html)?"/.test(text12)) linking.push(file);
     for (const h of HEAD_HOOKS) if (h.call.test(text12)) hooks.add(h);
     for (const o2 of HEAD_OVERRIDES) if (o2.call.test(text12)) called.add(o2);
-    const rel3 = path8.relative(dir, file).split(path8.sep).join("/");
+    const rel3 = path9.relative(dir, file).split(path9.sep).join("/");
     if (!headPartial && /^_?partials\//.test(rel3) && /<head[\s>]/i.test(text12)) headPartial = { from: file, to: `layouts/${rel3.replace(/^_partials\//, "partials/")}` };
   });
   const report = { linking, hooks: HEAD_HOOKS.filter((h) => hooks.has(h)) };
   if (report.hooks.length > 0) return report;
   for (const o2 of HEAD_OVERRIDES) {
     if (!called.has(o2)) continue;
-    const from = layoutDirs.map((d2) => path8.join(d2, ...o2.partial.split("/"))).find(isFile2);
+    const from = layoutDirs.map((d2) => path9.join(d2, ...o2.partial.split("/"))).find(isFile2);
     if (from) return { ...report, override: { theme: o2.theme, from, to: `layouts/${o2.partial}` } };
   }
   return headPartial ? { ...report, override: headPartial } : report;
@@ -31582,7 +46169,7 @@ function headAdvice(report, siteDir = "") {
   if (hook) return `your theme calls a head hook (${hook.theme}): create ${hook.file} containing ${HEAD_PARTIAL_CALL}${hook.note ? ` (${hook.note})` : ""}`;
   const o2 = report.override;
   if (o2) {
-    const from = siteDir ? path8.relative(siteDir, o2.from).split(path8.sep).join("/") : o2.from;
+    const from = siteDir ? path9.relative(siteDir, o2.from).split(path9.sep).join("/") : o2.from;
     return `your theme${o2.theme ? ` (${o2.theme})` : ""} has no head hook: copy ${from} to ${o2.to} in your site and add ${HEAD_PARTIAL_CALL} to it${o2.theme ? "" : " before </head>"}`;
   }
   return `add ${HEAD_PARTIAL_CALL} to the <head> of your base template (a theme without a head hook: override the one partial of it that writes <head>, see docs/themes.md)`;
@@ -31592,12 +46179,12 @@ function headingDataTemplates(siteDir, layoutDirs) {
   eachTemplate(layoutDirs, (file, text12) => {
     const code4 = text12.replace(/\{\{-?\s*\/\*[^]*?\*\/\s*-?\}\}/g, "");
     if (/partial\s+"prerender\/toc(\.html)?"/.test(code4)) return;
-    if (/\.(TableOfContents|Fragments)\b/.test(code4)) out.push(path8.relative(siteDir, file).split(path8.sep).join("/"));
+    if (/\.(TableOfContents|Fragments)\b/.test(code4)) out.push(path9.relative(siteDir, file).split(path9.sep).join("/"));
   });
   return out;
 }
 function feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs2 = []) {
-  const rel3 = (file) => path8.relative(siteDir, file).split(path8.sep).join("/");
+  const rel3 = (file) => path9.relative(siteDir, file).split(path9.sep).join("/");
   const out = [];
   eachTemplate(
     layoutDirs,
@@ -31608,7 +46195,7 @@ function feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs2 = []) {
     ".xml"
   );
   for (const candidates2 of moduleLayoutDirs2) {
-    if (!candidates2.some((d2) => kindOf(path8.dirname(d2)) === "dir")) out.push(rel3(path8.dirname(candidates2[0])));
+    if (!candidates2.some((d2) => kindOf(path9.dirname(d2)) === "dir")) out.push(rel3(path9.dirname(candidates2[0])));
   }
   return out;
 }
@@ -31772,14 +46359,14 @@ var init_site_figures = __esm({
 
 // src/site/page-records.ts
 import { readFileSync as readFileSync9 } from "node:fs";
-import path11 from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+import path12 from "node:path";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
 function runningCodeId() {
   if (codeId === void 0) {
     let id = BUNDLE_CODE_ID.startsWith("@@") ? "" : BUNDLE_CODE_ID;
     if (!id) {
       try {
-        id = md5Hex(readFileSync9(fileURLToPath2(import.meta.url)));
+        id = md5Hex(readFileSync9(fileURLToPath3(import.meta.url)));
       } catch {
       }
     }
@@ -31791,7 +46378,7 @@ function siteRecordKey(parts) {
   return contentKey("pages", RECORDS_VERSION, runningCodeId(), stableStringify(parts));
 }
 function rel(siteDir, p5) {
-  return path11.relative(siteDir, p5).split(path11.sep).join("/");
+  return path12.relative(siteDir, p5).split(path12.sep).join("/");
 }
 function outcomeOf(siteDir, r2) {
   const v = "found" in r2 ? { found: rel(siteDir, r2.found) } : "refused" in r2 ? { refused: rel(siteDir, r2.refused), link: rel(siteDir, r2.link), target: r2.target } : { missing: r2.missing.map((m) => rel(siteDir, m)), ...r2.blocked ? { blocked: [rel(siteDir, r2.blocked.at), fsErrorCode(r2.blocked.error) ?? ""] } : {} };
@@ -31817,7 +46404,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "c118da835af2a914dc909cad978407bf";
+    BUNDLE_CODE_ID = "9043cae6ef3873bc03f07ed464306b45";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -31846,7 +46433,7 @@ var init_page_records = __esm({
         if (!r2) {
           r2 = this.lookUp(
             site,
-            bases.map((b2) => path11.resolve(site.dir, b2)),
+            bases.map((b2) => path12.resolve(site.dir, b2)),
             rel3
           );
           this.recorded.set(key2, r2);
@@ -32114,8 +46701,10 @@ function pageSettings(config, siteDir, errorMode) {
   const hook = images.enable && images.markdown === "auto" ? imageRenderHook(layoutDirs) : void 0;
   const markdownImages = !images.enable || images.markdown === false ? void 0 : images.markdown === true || complete && hook === void 0 ? "render" : hook !== void 0 && /["`]prerender\/(picture|image)\.html["`]/.test(templateCode(hook)) ? "index" : void 0;
   const shortcodeNames = complete ? [.../* @__PURE__ */ new Set([...shortcodeTemplateNames(layoutDirs), ...HUGO_BUILTIN_SHORTCODES, ...shortcodeList.keys()])].sort() : void 0;
+  const figures2 = config.prerender.figures;
   const settings = {
     math: math2,
+    figures: figures2,
     // KaTeX's strict only when the site sets it (the default leaves every fragment key as it was).
     settingsKey: stableStringify({
       macros: macros2,
@@ -32128,7 +46717,9 @@ function pageSettings(config, siteDir, errorMode) {
       ...strict !== "warn" ? { strict } : {},
       ...siteFigureTakesDark ? { siteFigureTakesDark } : {},
       // Every fragment key holds settingsKey: the usual case leaves them as they were before Markdown images.
-      ...markdownImages !== "render" ? { markdownImages: markdownImages ?? "off" } : {}
+      ...markdownImages !== "render" ? { markdownImages: markdownImages ?? "off" } : {},
+      // Numbered figures: the defaults leave every key as it was before them.
+      ...stableStringify(figures2) !== stableStringify(DEFAULT_FIGURE_NUMBERING) ? { figures: figures2 } : {}
     }),
     everywhere: everywhereSettings(config.data),
     limits: config.prerender.limits,
@@ -32157,14449 +46748,6 @@ var init_page_settings = __esm({
     init_options();
     init_head_hooks();
     init_output_limits();
-  }
-});
-
-// node_modules/bail/index.js
-function bail(error) {
-  if (error) {
-    throw error;
-  }
-}
-var init_bail = __esm({
-  "node_modules/bail/index.js"() {
-  }
-});
-
-// node_modules/extend/index.js
-var require_extend = __commonJS({
-  "node_modules/extend/index.js"(exports, module) {
-    "use strict";
-    var hasOwn = Object.prototype.hasOwnProperty;
-    var toStr = Object.prototype.toString;
-    var defineProperty2 = Object.defineProperty;
-    var gOPD = Object.getOwnPropertyDescriptor;
-    var isArray = function isArray2(arr) {
-      if (typeof Array.isArray === "function") {
-        return Array.isArray(arr);
-      }
-      return toStr.call(arr) === "[object Array]";
-    };
-    var isPlainObject3 = function isPlainObject4(obj) {
-      if (!obj || toStr.call(obj) !== "[object Object]") {
-        return false;
-      }
-      var hasOwnConstructor = hasOwn.call(obj, "constructor");
-      var hasIsPrototypeOf = obj.constructor && obj.constructor.prototype && hasOwn.call(obj.constructor.prototype, "isPrototypeOf");
-      if (obj.constructor && !hasOwnConstructor && !hasIsPrototypeOf) {
-        return false;
-      }
-      var key2;
-      for (key2 in obj) {
-      }
-      return typeof key2 === "undefined" || hasOwn.call(obj, key2);
-    };
-    var setProperty2 = function setProperty3(target, options) {
-      if (defineProperty2 && options.name === "__proto__") {
-        defineProperty2(target, options.name, {
-          enumerable: true,
-          configurable: true,
-          value: options.newValue,
-          writable: true
-        });
-      } else {
-        target[options.name] = options.newValue;
-      }
-    };
-    var getProperty = function getProperty2(obj, name) {
-      if (name === "__proto__") {
-        if (!hasOwn.call(obj, name)) {
-          return void 0;
-        } else if (gOPD) {
-          return gOPD(obj, name).value;
-        }
-      }
-      return obj[name];
-    };
-    module.exports = function extend3() {
-      var options, name, src, copy2, copyIsArray, clone2;
-      var target = arguments[0];
-      var i2 = 1;
-      var length = arguments.length;
-      var deep = false;
-      if (typeof target === "boolean") {
-        deep = target;
-        target = arguments[1] || {};
-        i2 = 2;
-      }
-      if (target == null || typeof target !== "object" && typeof target !== "function") {
-        target = {};
-      }
-      for (; i2 < length; ++i2) {
-        options = arguments[i2];
-        if (options != null) {
-          for (name in options) {
-            src = getProperty(target, name);
-            copy2 = getProperty(options, name);
-            if (target !== copy2) {
-              if (deep && copy2 && (isPlainObject3(copy2) || (copyIsArray = isArray(copy2)))) {
-                if (copyIsArray) {
-                  copyIsArray = false;
-                  clone2 = src && isArray(src) ? src : [];
-                } else {
-                  clone2 = src && isPlainObject3(src) ? src : {};
-                }
-                setProperty2(target, { name, newValue: extend3(deep, clone2, copy2) });
-              } else if (typeof copy2 !== "undefined") {
-                setProperty2(target, { name, newValue: copy2 });
-              }
-            }
-          }
-        }
-      }
-      return target;
-    };
-  }
-});
-
-// node_modules/devlop/lib/default.js
-function ok() {
-}
-var init_default = __esm({
-  "node_modules/devlop/lib/default.js"() {
-  }
-});
-
-// node_modules/is-plain-obj/index.js
-function isPlainObject2(value2) {
-  if (typeof value2 !== "object" || value2 === null) {
-    return false;
-  }
-  const prototype = Object.getPrototypeOf(value2);
-  return (prototype === null || prototype === Object.prototype || Object.getPrototypeOf(prototype) === null) && !(Symbol.toStringTag in value2) && !(Symbol.iterator in value2);
-}
-var init_is_plain_obj = __esm({
-  "node_modules/is-plain-obj/index.js"() {
-  }
-});
-
-// node_modules/trough/lib/index.js
-function trough() {
-  const fns = [];
-  const pipeline = { run, use };
-  return pipeline;
-  function run(...values) {
-    let middlewareIndex = -1;
-    const callback = values.pop();
-    if (typeof callback !== "function") {
-      throw new TypeError("Expected function as last argument, not " + callback);
-    }
-    next(null, ...values);
-    function next(error, ...output7) {
-      const fn = fns[++middlewareIndex];
-      let index2 = -1;
-      if (error) {
-        callback(error);
-        return;
-      }
-      while (++index2 < values.length) {
-        if (output7[index2] === null || output7[index2] === void 0) {
-          output7[index2] = values[index2];
-        }
-      }
-      values = output7;
-      if (fn) {
-        wrap(fn, next)(...output7);
-      } else {
-        callback(null, ...output7);
-      }
-    }
-  }
-  function use(middelware) {
-    if (typeof middelware !== "function") {
-      throw new TypeError(
-        "Expected `middelware` to be a function, not " + middelware
-      );
-    }
-    fns.push(middelware);
-    return pipeline;
-  }
-}
-function wrap(middleware, callback) {
-  let called;
-  return wrapped;
-  function wrapped(...parameters) {
-    const fnExpectsCallback = middleware.length > parameters.length;
-    let result;
-    if (fnExpectsCallback) {
-      parameters.push(done);
-    }
-    try {
-      result = middleware.apply(this, parameters);
-    } catch (error) {
-      const exception = (
-        /** @type {Error} */
-        error
-      );
-      if (fnExpectsCallback && called) {
-        throw exception;
-      }
-      return done(exception);
-    }
-    if (!fnExpectsCallback) {
-      if (result && result.then && typeof result.then === "function") {
-        result.then(then, done);
-      } else if (result instanceof Error) {
-        done(result);
-      } else {
-        then(result);
-      }
-    }
-  }
-  function done(error, ...output7) {
-    if (!called) {
-      called = true;
-      callback(error, ...output7);
-    }
-  }
-  function then(value2) {
-    done(null, value2);
-  }
-}
-var init_lib = __esm({
-  "node_modules/trough/lib/index.js"() {
-  }
-});
-
-// node_modules/trough/index.js
-var init_trough = __esm({
-  "node_modules/trough/index.js"() {
-    init_lib();
-  }
-});
-
-// node_modules/unist-util-stringify-position/lib/index.js
-function stringifyPosition(value2) {
-  if (!value2 || typeof value2 !== "object") {
-    return "";
-  }
-  if ("position" in value2 || "type" in value2) {
-    return position(value2.position);
-  }
-  if ("start" in value2 || "end" in value2) {
-    return position(value2);
-  }
-  if ("line" in value2 || "column" in value2) {
-    return point2(value2);
-  }
-  return "";
-}
-function point2(point5) {
-  return index(point5 && point5.line) + ":" + index(point5 && point5.column);
-}
-function position(pos) {
-  return point2(pos && pos.start) + "-" + point2(pos && pos.end);
-}
-function index(value2) {
-  return value2 && typeof value2 === "number" ? value2 : 1;
-}
-var init_lib2 = __esm({
-  "node_modules/unist-util-stringify-position/lib/index.js"() {
-  }
-});
-
-// node_modules/unist-util-stringify-position/index.js
-var init_unist_util_stringify_position = __esm({
-  "node_modules/unist-util-stringify-position/index.js"() {
-    init_lib2();
-  }
-});
-
-// node_modules/vfile-message/lib/index.js
-var VFileMessage;
-var init_lib3 = __esm({
-  "node_modules/vfile-message/lib/index.js"() {
-    init_unist_util_stringify_position();
-    VFileMessage = class extends Error {
-      /**
-       * Create a message for `reason`.
-       *
-       * > \ud83e\udea6 **Note**: also has obsolete signatures.
-       *
-       * @overload
-       * @param {string} reason
-       *   Reason for message, should use markdown.
-       * @param {Options | null | undefined} [options]
-       *   Configuration (optional).
-       * @returns
-       *   Instance of `VFileMessage`.
-       *
-       * @overload
-       * @param {string} reason
-       *   Reason for message, should use markdown.
-       * @param {Node | NodeLike | null | undefined} parent
-       *   Node or node-like, used for `ancestors` and `place`.
-       * @param {string | null | undefined} [origin]
-       *   Place in code where the message originates (optional).
-       * @returns
-       *   Instance of `VFileMessage`.
-       *
-       * @overload
-       * @param {string} reason
-       *   Reason for message, should use markdown.
-       * @param {Point | Position | null | undefined} place
-       *   Place of message.
-       * @param {string | null | undefined} [origin]
-       *   Place in code where the message originates (optional).
-       * @returns
-       *   Instance of `VFileMessage`.
-       *
-       * @overload
-       * @param {string} reason
-       *   Reason for message, should use markdown.
-       * @param {string | null | undefined} [origin]
-       *   Place in code where the message originates (optional).
-       * @returns
-       *   Instance of `VFileMessage`.
-       *
-       * @overload
-       * @param {Error | VFileMessage} cause
-       *   Original error cause of the message.
-       * @param {Node | NodeLike | null | undefined} parent
-       *   Node or node-like, used for `ancestors` and `place`.
-       * @param {string | null | undefined} [origin]
-       *   Place in code where the message originates (optional).
-       * @returns
-       *   Instance of `VFileMessage`.
-       *
-       * @overload
-       * @param {Error | VFileMessage} cause
-       *   Original error cause of the message.
-       * @param {Point | Position | null | undefined} place
-       *   Place of message.
-       * @param {string | null | undefined} [origin]
-       *   Place in code where the message originates (optional).
-       * @returns
-       *   Instance of `VFileMessage`.
-       *
-       * @overload
-       * @param {Error | VFileMessage} cause
-       *   Original error cause of the message.
-       * @param {string | null | undefined} [origin]
-       *   Place in code where the message originates (optional).
-       * @returns
-       *   Instance of `VFileMessage`.
-       *
-       * @param {Error | VFileMessage | string} causeOrReason
-       *   Reason for message, should use markdown.
-       * @param {Node | NodeLike | Options | Point | Position | string | null | undefined} [optionsOrParentOrPlace]
-       *   Configuration (optional).
-       * @param {string | null | undefined} [origin]
-       *   Place in code where the message originates (example:
-       *   `'my-package:my-rule'` or `'my-rule'`).
-       * @returns
-       *   Instance of `VFileMessage`.
-       */
-      // eslint-disable-next-line complexity
-      constructor(causeOrReason, optionsOrParentOrPlace, origin) {
-        super();
-        if (typeof optionsOrParentOrPlace === "string") {
-          origin = optionsOrParentOrPlace;
-          optionsOrParentOrPlace = void 0;
-        }
-        let reason = "";
-        let options = {};
-        let legacyCause = false;
-        if (optionsOrParentOrPlace) {
-          if ("line" in optionsOrParentOrPlace && "column" in optionsOrParentOrPlace) {
-            options = { place: optionsOrParentOrPlace };
-          } else if ("start" in optionsOrParentOrPlace && "end" in optionsOrParentOrPlace) {
-            options = { place: optionsOrParentOrPlace };
-          } else if ("type" in optionsOrParentOrPlace) {
-            options = {
-              ancestors: [optionsOrParentOrPlace],
-              place: optionsOrParentOrPlace.position
-            };
-          } else {
-            options = { ...optionsOrParentOrPlace };
-          }
-        }
-        if (typeof causeOrReason === "string") {
-          reason = causeOrReason;
-        } else if (!options.cause && causeOrReason) {
-          legacyCause = true;
-          reason = causeOrReason.message;
-          options.cause = causeOrReason;
-        }
-        if (!options.ruleId && !options.source && typeof origin === "string") {
-          const index2 = origin.indexOf(":");
-          if (index2 === -1) {
-            options.ruleId = origin;
-          } else {
-            options.source = origin.slice(0, index2);
-            options.ruleId = origin.slice(index2 + 1);
-          }
-        }
-        if (!options.place && options.ancestors) {
-          const parent = options.ancestors[options.ancestors.length - 1];
-          if (parent) {
-            options.place = parent.position;
-          }
-        }
-        const start = options.place && "start" in options.place ? options.place.start : options.place;
-        this.ancestors = options.ancestors || void 0;
-        this.cause = options.cause || void 0;
-        this.column = start ? start.column : void 0;
-        this.fatal = void 0;
-        this.file = "";
-        this.message = reason;
-        this.line = start ? start.line : void 0;
-        this.name = stringifyPosition(options.place) || "1:1";
-        this.place = options.place || void 0;
-        this.reason = this.message;
-        this.ruleId = options.ruleId || void 0;
-        this.source = options.source || void 0;
-        this.stack = legacyCause && options.cause && typeof options.cause.stack === "string" ? options.cause.stack : "";
-        this.actual = void 0;
-        this.expected = void 0;
-        this.note = void 0;
-        this.url = void 0;
-      }
-    };
-    Object.defineProperties(VFileMessage.prototype, {
-      file: { configurable: true, enumerable: true, value: "", writable: true },
-      name: { configurable: true, enumerable: true, value: "", writable: true },
-      reason: { configurable: true, enumerable: true, value: "", writable: true },
-      message: { configurable: true, enumerable: true, value: "", writable: true },
-      stack: { configurable: true, enumerable: true, value: "", writable: true },
-      column: { configurable: true, enumerable: true, writable: true },
-      line: { configurable: true, enumerable: true, writable: true },
-      ancestors: { configurable: true, enumerable: true, writable: true },
-      cause: { configurable: true, enumerable: true, writable: true },
-      fatal: { configurable: true, enumerable: true, writable: true },
-      place: { configurable: true, enumerable: true, writable: true },
-      ruleId: { configurable: true, enumerable: true, writable: true },
-      source: { configurable: true, enumerable: true, writable: true }
-    });
-  }
-});
-
-// node_modules/vfile-message/index.js
-var init_vfile_message = __esm({
-  "node_modules/vfile-message/index.js"() {
-    init_lib3();
-  }
-});
-
-// node_modules/vfile/lib/minpath.js
-import { default as default2 } from "node:path";
-var init_minpath = __esm({
-  "node_modules/vfile/lib/minpath.js"() {
-  }
-});
-
-// node_modules/vfile/lib/minproc.js
-import { default as default3 } from "node:process";
-var init_minproc = __esm({
-  "node_modules/vfile/lib/minproc.js"() {
-  }
-});
-
-// node_modules/vfile/lib/minurl.shared.js
-function isUrl(fileUrlOrPath) {
-  return Boolean(
-    fileUrlOrPath !== null && typeof fileUrlOrPath === "object" && "href" in fileUrlOrPath && fileUrlOrPath.href && "protocol" in fileUrlOrPath && fileUrlOrPath.protocol && // @ts-expect-error: indexing is fine.
-    fileUrlOrPath.auth === void 0
-  );
-}
-var init_minurl_shared = __esm({
-  "node_modules/vfile/lib/minurl.shared.js"() {
-  }
-});
-
-// node_modules/vfile/lib/minurl.js
-import { fileURLToPath as fileURLToPath3 } from "node:url";
-var init_minurl = __esm({
-  "node_modules/vfile/lib/minurl.js"() {
-    init_minurl_shared();
-  }
-});
-
-// node_modules/vfile/lib/index.js
-function assertPart(part, name) {
-  if (part && part.includes(default2.sep)) {
-    throw new Error(
-      "`" + name + "` cannot be a path: did not expect `" + default2.sep + "`"
-    );
-  }
-}
-function assertNonEmpty(part, name) {
-  if (!part) {
-    throw new Error("`" + name + "` cannot be empty");
-  }
-}
-function assertPath(path18, name) {
-  if (!path18) {
-    throw new Error("Setting `" + name + "` requires `path` to be set too");
-  }
-}
-function isUint8Array(value2) {
-  return Boolean(
-    value2 && typeof value2 === "object" && "byteLength" in value2 && "byteOffset" in value2
-  );
-}
-var order, VFile;
-var init_lib4 = __esm({
-  "node_modules/vfile/lib/index.js"() {
-    init_vfile_message();
-    init_minpath();
-    init_minproc();
-    init_minurl();
-    order = /** @type {const} */
-    [
-      "history",
-      "path",
-      "basename",
-      "stem",
-      "extname",
-      "dirname"
-    ];
-    VFile = class {
-      /**
-       * Create a new virtual file.
-       *
-       * `options` is treated as:
-       *
-       * *   `string` or `Uint8Array` \u2014 `{value: options}`
-       * *   `URL` \u2014 `{path: options}`
-       * *   `VFile` \u2014 shallow copies its data over to the new file
-       * *   `object` \u2014 all fields are shallow copied over to the new file
-       *
-       * Path related fields are set in the following order (least specific to
-       * most specific): `history`, `path`, `basename`, `stem`, `extname`,
-       * `dirname`.
-       *
-       * You cannot set `dirname` or `extname` without setting either `history`,
-       * `path`, `basename`, or `stem` too.
-       *
-       * @param {Compatible | null | undefined} [value]
-       *   File value.
-       * @returns
-       *   New instance.
-       */
-      constructor(value2) {
-        let options;
-        if (!value2) {
-          options = {};
-        } else if (isUrl(value2)) {
-          options = { path: value2 };
-        } else if (typeof value2 === "string" || isUint8Array(value2)) {
-          options = { value: value2 };
-        } else {
-          options = value2;
-        }
-        this.cwd = "cwd" in options ? "" : default3.cwd();
-        this.data = {};
-        this.history = [];
-        this.messages = [];
-        this.value;
-        this.map;
-        this.result;
-        this.stored;
-        let index2 = -1;
-        while (++index2 < order.length) {
-          const field2 = order[index2];
-          if (field2 in options && options[field2] !== void 0 && options[field2] !== null) {
-            this[field2] = field2 === "history" ? [...options[field2]] : options[field2];
-          }
-        }
-        let field;
-        for (field in options) {
-          if (!order.includes(field)) {
-            this[field] = options[field];
-          }
-        }
-      }
-      /**
-       * Get the basename (including extname) (example: `'index.min.js'`).
-       *
-       * @returns {string | undefined}
-       *   Basename.
-       */
-      get basename() {
-        return typeof this.path === "string" ? default2.basename(this.path) : void 0;
-      }
-      /**
-       * Set basename (including extname) (`'index.min.js'`).
-       *
-       * Cannot contain path separators (`'/'` on unix, macOS, and browsers, `'\'`
-       * on windows).
-       * Cannot be nullified (use `file.path = file.dirname` instead).
-       *
-       * @param {string} basename
-       *   Basename.
-       * @returns {undefined}
-       *   Nothing.
-       */
-      set basename(basename) {
-        assertNonEmpty(basename, "basename");
-        assertPart(basename, "basename");
-        this.path = default2.join(this.dirname || "", basename);
-      }
-      /**
-       * Get the parent path (example: `'~'`).
-       *
-       * @returns {string | undefined}
-       *   Dirname.
-       */
-      get dirname() {
-        return typeof this.path === "string" ? default2.dirname(this.path) : void 0;
-      }
-      /**
-       * Set the parent path (example: `'~'`).
-       *
-       * Cannot be set if there\u2019s no `path` yet.
-       *
-       * @param {string | undefined} dirname
-       *   Dirname.
-       * @returns {undefined}
-       *   Nothing.
-       */
-      set dirname(dirname) {
-        assertPath(this.basename, "dirname");
-        this.path = default2.join(dirname || "", this.basename);
-      }
-      /**
-       * Get the extname (including dot) (example: `'.js'`).
-       *
-       * @returns {string | undefined}
-       *   Extname.
-       */
-      get extname() {
-        return typeof this.path === "string" ? default2.extname(this.path) : void 0;
-      }
-      /**
-       * Set the extname (including dot) (example: `'.js'`).
-       *
-       * Cannot contain path separators (`'/'` on unix, macOS, and browsers, `'\'`
-       * on windows).
-       * Cannot be set if there\u2019s no `path` yet.
-       *
-       * @param {string | undefined} extname
-       *   Extname.
-       * @returns {undefined}
-       *   Nothing.
-       */
-      set extname(extname) {
-        assertPart(extname, "extname");
-        assertPath(this.dirname, "extname");
-        if (extname) {
-          if (extname.codePointAt(0) !== 46) {
-            throw new Error("`extname` must start with `.`");
-          }
-          if (extname.includes(".", 1)) {
-            throw new Error("`extname` cannot contain multiple dots");
-          }
-        }
-        this.path = default2.join(this.dirname, this.stem + (extname || ""));
-      }
-      /**
-       * Get the full path (example: `'~/index.min.js'`).
-       *
-       * @returns {string}
-       *   Path.
-       */
-      get path() {
-        return this.history[this.history.length - 1];
-      }
-      /**
-       * Set the full path (example: `'~/index.min.js'`).
-       *
-       * Cannot be nullified.
-       * You can set a file URL (a `URL` object with a `file:` protocol) which will
-       * be turned into a path with `url.fileURLToPath`.
-       *
-       * @param {URL | string} path
-       *   Path.
-       * @returns {undefined}
-       *   Nothing.
-       */
-      set path(path18) {
-        if (isUrl(path18)) {
-          path18 = fileURLToPath3(path18);
-        }
-        assertNonEmpty(path18, "path");
-        if (this.path !== path18) {
-          this.history.push(path18);
-        }
-      }
-      /**
-       * Get the stem (basename w/o extname) (example: `'index.min'`).
-       *
-       * @returns {string | undefined}
-       *   Stem.
-       */
-      get stem() {
-        return typeof this.path === "string" ? default2.basename(this.path, this.extname) : void 0;
-      }
-      /**
-       * Set the stem (basename w/o extname) (example: `'index.min'`).
-       *
-       * Cannot contain path separators (`'/'` on unix, macOS, and browsers, `'\'`
-       * on windows).
-       * Cannot be nullified (use `file.path = file.dirname` instead).
-       *
-       * @param {string} stem
-       *   Stem.
-       * @returns {undefined}
-       *   Nothing.
-       */
-      set stem(stem) {
-        assertNonEmpty(stem, "stem");
-        assertPart(stem, "stem");
-        this.path = default2.join(this.dirname || "", stem + (this.extname || ""));
-      }
-      // Normal prototypal methods.
-      /**
-       * Create a fatal message for `reason` associated with the file.
-       *
-       * The `fatal` field of the message is set to `true` (error; file not usable)
-       * and the `file` field is set to the current file path.
-       * The message is added to the `messages` field on `file`.
-       *
-       * > \ud83e\udea6 **Note**: also has obsolete signatures.
-       *
-       * @overload
-       * @param {string} reason
-       * @param {MessageOptions | null | undefined} [options]
-       * @returns {never}
-       *
-       * @overload
-       * @param {string} reason
-       * @param {Node | NodeLike | null | undefined} parent
-       * @param {string | null | undefined} [origin]
-       * @returns {never}
-       *
-       * @overload
-       * @param {string} reason
-       * @param {Point | Position | null | undefined} place
-       * @param {string | null | undefined} [origin]
-       * @returns {never}
-       *
-       * @overload
-       * @param {string} reason
-       * @param {string | null | undefined} [origin]
-       * @returns {never}
-       *
-       * @overload
-       * @param {Error | VFileMessage} cause
-       * @param {Node | NodeLike | null | undefined} parent
-       * @param {string | null | undefined} [origin]
-       * @returns {never}
-       *
-       * @overload
-       * @param {Error | VFileMessage} cause
-       * @param {Point | Position | null | undefined} place
-       * @param {string | null | undefined} [origin]
-       * @returns {never}
-       *
-       * @overload
-       * @param {Error | VFileMessage} cause
-       * @param {string | null | undefined} [origin]
-       * @returns {never}
-       *
-       * @param {Error | VFileMessage | string} causeOrReason
-       *   Reason for message, should use markdown.
-       * @param {Node | NodeLike | MessageOptions | Point | Position | string | null | undefined} [optionsOrParentOrPlace]
-       *   Configuration (optional).
-       * @param {string | null | undefined} [origin]
-       *   Place in code where the message originates (example:
-       *   `'my-package:my-rule'` or `'my-rule'`).
-       * @returns {never}
-       *   Never.
-       * @throws {VFileMessage}
-       *   Message.
-       */
-      fail(causeOrReason, optionsOrParentOrPlace, origin) {
-        const message = this.message(causeOrReason, optionsOrParentOrPlace, origin);
-        message.fatal = true;
-        throw message;
-      }
-      /**
-       * Create an info message for `reason` associated with the file.
-       *
-       * The `fatal` field of the message is set to `undefined` (info; change
-       * likely not needed) and the `file` field is set to the current file path.
-       * The message is added to the `messages` field on `file`.
-       *
-       * > \ud83e\udea6 **Note**: also has obsolete signatures.
-       *
-       * @overload
-       * @param {string} reason
-       * @param {MessageOptions | null | undefined} [options]
-       * @returns {VFileMessage}
-       *
-       * @overload
-       * @param {string} reason
-       * @param {Node | NodeLike | null | undefined} parent
-       * @param {string | null | undefined} [origin]
-       * @returns {VFileMessage}
-       *
-       * @overload
-       * @param {string} reason
-       * @param {Point | Position | null | undefined} place
-       * @param {string | null | undefined} [origin]
-       * @returns {VFileMessage}
-       *
-       * @overload
-       * @param {string} reason
-       * @param {string | null | undefined} [origin]
-       * @returns {VFileMessage}
-       *
-       * @overload
-       * @param {Error | VFileMessage} cause
-       * @param {Node | NodeLike | null | undefined} parent
-       * @param {string | null | undefined} [origin]
-       * @returns {VFileMessage}
-       *
-       * @overload
-       * @param {Error | VFileMessage} cause
-       * @param {Point | Position | null | undefined} place
-       * @param {string | null | undefined} [origin]
-       * @returns {VFileMessage}
-       *
-       * @overload
-       * @param {Error | VFileMessage} cause
-       * @param {string | null | undefined} [origin]
-       * @returns {VFileMessage}
-       *
-       * @param {Error | VFileMessage | string} causeOrReason
-       *   Reason for message, should use markdown.
-       * @param {Node | NodeLike | MessageOptions | Point | Position | string | null | undefined} [optionsOrParentOrPlace]
-       *   Configuration (optional).
-       * @param {string | null | undefined} [origin]
-       *   Place in code where the message originates (example:
-       *   `'my-package:my-rule'` or `'my-rule'`).
-       * @returns {VFileMessage}
-       *   Message.
-       */
-      info(causeOrReason, optionsOrParentOrPlace, origin) {
-        const message = this.message(causeOrReason, optionsOrParentOrPlace, origin);
-        message.fatal = void 0;
-        return message;
-      }
-      /**
-       * Create a message for `reason` associated with the file.
-       *
-       * The `fatal` field of the message is set to `false` (warning; change may be
-       * needed) and the `file` field is set to the current file path.
-       * The message is added to the `messages` field on `file`.
-       *
-       * > \ud83e\udea6 **Note**: also has obsolete signatures.
-       *
-       * @overload
-       * @param {string} reason
-       * @param {MessageOptions | null | undefined} [options]
-       * @returns {VFileMessage}
-       *
-       * @overload
-       * @param {string} reason
-       * @param {Node | NodeLike | null | undefined} parent
-       * @param {string | null | undefined} [origin]
-       * @returns {VFileMessage}
-       *
-       * @overload
-       * @param {string} reason
-       * @param {Point | Position | null | undefined} place
-       * @param {string | null | undefined} [origin]
-       * @returns {VFileMessage}
-       *
-       * @overload
-       * @param {string} reason
-       * @param {string | null | undefined} [origin]
-       * @returns {VFileMessage}
-       *
-       * @overload
-       * @param {Error | VFileMessage} cause
-       * @param {Node | NodeLike | null | undefined} parent
-       * @param {string | null | undefined} [origin]
-       * @returns {VFileMessage}
-       *
-       * @overload
-       * @param {Error | VFileMessage} cause
-       * @param {Point | Position | null | undefined} place
-       * @param {string | null | undefined} [origin]
-       * @returns {VFileMessage}
-       *
-       * @overload
-       * @param {Error | VFileMessage} cause
-       * @param {string | null | undefined} [origin]
-       * @returns {VFileMessage}
-       *
-       * @param {Error | VFileMessage | string} causeOrReason
-       *   Reason for message, should use markdown.
-       * @param {Node | NodeLike | MessageOptions | Point | Position | string | null | undefined} [optionsOrParentOrPlace]
-       *   Configuration (optional).
-       * @param {string | null | undefined} [origin]
-       *   Place in code where the message originates (example:
-       *   `'my-package:my-rule'` or `'my-rule'`).
-       * @returns {VFileMessage}
-       *   Message.
-       */
-      message(causeOrReason, optionsOrParentOrPlace, origin) {
-        const message = new VFileMessage(
-          // @ts-expect-error: the overloads are fine.
-          causeOrReason,
-          optionsOrParentOrPlace,
-          origin
-        );
-        if (this.path) {
-          message.name = this.path + ":" + message.name;
-          message.file = this.path;
-        }
-        message.fatal = false;
-        this.messages.push(message);
-        return message;
-      }
-      /**
-       * Serialize the file.
-       *
-       * > **Note**: which encodings are supported depends on the engine.
-       * > For info on Node.js, see:
-       * > <https://nodejs.org/api/util.html#whatwg-supported-encodings>.
-       *
-       * @param {string | null | undefined} [encoding='utf8']
-       *   Character encoding to understand `value` as when it\u2019s a `Uint8Array`
-       *   (default: `'utf-8'`).
-       * @returns {string}
-       *   Serialized file.
-       */
-      toString(encoding) {
-        if (this.value === void 0) {
-          return "";
-        }
-        if (typeof this.value === "string") {
-          return this.value;
-        }
-        const decoder = new TextDecoder(encoding || void 0);
-        return decoder.decode(this.value);
-      }
-    };
-  }
-});
-
-// node_modules/vfile/index.js
-var init_vfile = __esm({
-  "node_modules/vfile/index.js"() {
-    init_lib4();
-  }
-});
-
-// node_modules/unified/lib/callable-instance.js
-var CallableInstance;
-var init_callable_instance = __esm({
-  "node_modules/unified/lib/callable-instance.js"() {
-    CallableInstance = /**
-     * @type {new <Parameters extends Array<unknown>, Result>(property: string | symbol) => (...parameters: Parameters) => Result}
-     */
-    /** @type {unknown} */
-    /**
-     * @this {Function}
-     * @param {string | symbol} property
-     * @returns {(...parameters: Array<unknown>) => unknown}
-     */
-    (function(property) {
-      const self2 = this;
-      const constr = self2.constructor;
-      const proto = (
-        /** @type {Record<string | symbol, Function>} */
-        // Prototypes do exist.
-        // type-coverage:ignore-next-line
-        constr.prototype
-      );
-      const value2 = proto[property];
-      const apply = function() {
-        return value2.apply(apply, arguments);
-      };
-      Object.setPrototypeOf(apply, proto);
-      return apply;
-    });
-  }
-});
-
-// node_modules/unified/lib/index.js
-function assertParser(name, value2) {
-  if (typeof value2 !== "function") {
-    throw new TypeError("Cannot `" + name + "` without `parser`");
-  }
-}
-function assertCompiler(name, value2) {
-  if (typeof value2 !== "function") {
-    throw new TypeError("Cannot `" + name + "` without `compiler`");
-  }
-}
-function assertUnfrozen(name, frozen) {
-  if (frozen) {
-    throw new Error(
-      "Cannot call `" + name + "` on a frozen processor.\nCreate a new processor first, by calling it: use `processor()` instead of `processor`."
-    );
-  }
-}
-function assertNode(node3) {
-  if (!isPlainObject2(node3) || typeof node3.type !== "string") {
-    throw new TypeError("Expected node, got `" + node3 + "`");
-  }
-}
-function assertDone(name, asyncName, complete) {
-  if (!complete) {
-    throw new Error(
-      "`" + name + "` finished async. Use `" + asyncName + "` instead"
-    );
-  }
-}
-function vfile(value2) {
-  return looksLikeAVFile(value2) ? value2 : new VFile(value2);
-}
-function looksLikeAVFile(value2) {
-  return Boolean(
-    value2 && typeof value2 === "object" && "message" in value2 && "messages" in value2
-  );
-}
-function looksLikeAValue(value2) {
-  return typeof value2 === "string" || isUint8Array2(value2);
-}
-function isUint8Array2(value2) {
-  return Boolean(
-    value2 && typeof value2 === "object" && "byteLength" in value2 && "byteOffset" in value2
-  );
-}
-var import_extend, own, Processor, unified;
-var init_lib5 = __esm({
-  "node_modules/unified/lib/index.js"() {
-    init_bail();
-    import_extend = __toESM(require_extend(), 1);
-    init_default();
-    init_is_plain_obj();
-    init_trough();
-    init_vfile();
-    init_callable_instance();
-    own = {}.hasOwnProperty;
-    Processor = class _Processor extends CallableInstance {
-      /**
-       * Create a processor.
-       */
-      constructor() {
-        super("copy");
-        this.Compiler = void 0;
-        this.Parser = void 0;
-        this.attachers = [];
-        this.compiler = void 0;
-        this.freezeIndex = -1;
-        this.frozen = void 0;
-        this.namespace = {};
-        this.parser = void 0;
-        this.transformers = trough();
-      }
-      /**
-       * Copy a processor.
-       *
-       * @deprecated
-       *   This is a private internal method and should not be used.
-       * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
-       *   New *unfrozen* processor ({@linkcode Processor}) that is
-       *   configured to work the same as its ancestor.
-       *   When the descendant processor is configured in the future it does not
-       *   affect the ancestral processor.
-       */
-      copy() {
-        const destination = (
-          /** @type {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>} */
-          new _Processor()
-        );
-        let index2 = -1;
-        while (++index2 < this.attachers.length) {
-          const attacher = this.attachers[index2];
-          destination.use(...attacher);
-        }
-        destination.data((0, import_extend.default)(true, {}, this.namespace));
-        return destination;
-      }
-      /**
-       * Configure the processor with info available to all plugins.
-       * Information is stored in an object.
-       *
-       * Typically, options can be given to a specific plugin, but sometimes it
-       * makes sense to have information shared with several plugins.
-       * For example, a list of HTML elements that are self-closing, which is
-       * needed during all phases.
-       *
-       * > **Note**: setting information cannot occur on *frozen* processors.
-       * > Call the processor first to create a new unfrozen processor.
-       *
-       * > **Note**: to register custom data in TypeScript, augment the
-       * > {@linkcode Data} interface.
-       *
-       * @example
-       *   This example show how to get and set info:
-       *
-       *   ```js
-       *   import {unified} from 'unified'
-       *
-       *   const processor = unified().data('alpha', 'bravo')
-       *
-       *   processor.data('alpha') // => 'bravo'
-       *
-       *   processor.data() // => {alpha: 'bravo'}
-       *
-       *   processor.data({charlie: 'delta'})
-       *
-       *   processor.data() // => {charlie: 'delta'}
-       *   ```
-       *
-       * @template {keyof Data} Key
-       *
-       * @overload
-       * @returns {Data}
-       *
-       * @overload
-       * @param {Data} dataset
-       * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
-       *
-       * @overload
-       * @param {Key} key
-       * @returns {Data[Key]}
-       *
-       * @overload
-       * @param {Key} key
-       * @param {Data[Key]} value
-       * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
-       *
-       * @param {Data | Key} [key]
-       *   Key to get or set, or entire dataset to set, or nothing to get the
-       *   entire dataset (optional).
-       * @param {Data[Key]} [value]
-       *   Value to set (optional).
-       * @returns {unknown}
-       *   The current processor when setting, the value at `key` when getting, or
-       *   the entire dataset when getting without key.
-       */
-      data(key2, value2) {
-        if (typeof key2 === "string") {
-          if (arguments.length === 2) {
-            assertUnfrozen("data", this.frozen);
-            this.namespace[key2] = value2;
-            return this;
-          }
-          return own.call(this.namespace, key2) && this.namespace[key2] || void 0;
-        }
-        if (key2) {
-          assertUnfrozen("data", this.frozen);
-          this.namespace = key2;
-          return this;
-        }
-        return this.namespace;
-      }
-      /**
-       * Freeze a processor.
-       *
-       * Frozen processors are meant to be extended and not to be configured
-       * directly.
-       *
-       * When a processor is frozen it cannot be unfrozen.
-       * New processors working the same way can be created by calling the
-       * processor.
-       *
-       * It\u2019s possible to freeze processors explicitly by calling `.freeze()`.
-       * Processors freeze automatically when `.parse()`, `.run()`, `.runSync()`,
-       * `.stringify()`, `.process()`, or `.processSync()` are called.
-       *
-       * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
-       *   The current processor.
-       */
-      freeze() {
-        if (this.frozen) {
-          return this;
-        }
-        const self2 = (
-          /** @type {Processor} */
-          /** @type {unknown} */
-          this
-        );
-        while (++this.freezeIndex < this.attachers.length) {
-          const [attacher, ...options] = this.attachers[this.freezeIndex];
-          if (options[0] === false) {
-            continue;
-          }
-          if (options[0] === true) {
-            options[0] = void 0;
-          }
-          const transformer = attacher.call(self2, ...options);
-          if (typeof transformer === "function") {
-            this.transformers.use(transformer);
-          }
-        }
-        this.frozen = true;
-        this.freezeIndex = Number.POSITIVE_INFINITY;
-        return this;
-      }
-      /**
-       * Parse text to a syntax tree.
-       *
-       * > **Note**: `parse` freezes the processor if not already *frozen*.
-       *
-       * > **Note**: `parse` performs the parse phase, not the run phase or other
-       * > phases.
-       *
-       * @param {Compatible | undefined} [file]
-       *   file to parse (optional); typically `string` or `VFile`; any value
-       *   accepted as `x` in `new VFile(x)`.
-       * @returns {ParseTree extends undefined ? Node : ParseTree}
-       *   Syntax tree representing `file`.
-       */
-      parse(file) {
-        this.freeze();
-        const realFile = vfile(file);
-        const parser = this.parser || this.Parser;
-        assertParser("parse", parser);
-        return parser(String(realFile), realFile);
-      }
-      /**
-       * Process the given file as configured on the processor.
-       *
-       * > **Note**: `process` freezes the processor if not already *frozen*.
-       *
-       * > **Note**: `process` performs the parse, run, and stringify phases.
-       *
-       * @overload
-       * @param {Compatible | undefined} file
-       * @param {ProcessCallback<VFileWithOutput<CompileResult>>} done
-       * @returns {undefined}
-       *
-       * @overload
-       * @param {Compatible | undefined} [file]
-       * @returns {Promise<VFileWithOutput<CompileResult>>}
-       *
-       * @param {Compatible | undefined} [file]
-       *   File (optional); typically `string` or `VFile`]; any value accepted as
-       *   `x` in `new VFile(x)`.
-       * @param {ProcessCallback<VFileWithOutput<CompileResult>> | undefined} [done]
-       *   Callback (optional).
-       * @returns {Promise<VFile> | undefined}
-       *   Nothing if `done` is given.
-       *   Otherwise a promise, rejected with a fatal error or resolved with the
-       *   processed file.
-       *
-       *   The parsed, transformed, and compiled value is available at
-       *   `file.value` (see note).
-       *
-       *   > **Note**: unified typically compiles by serializing: most
-       *   > compilers return `string` (or `Uint8Array`).
-       *   > Some compilers, such as the one configured with
-       *   > [`rehype-react`][rehype-react], return other values (in this case, a
-       *   > React tree).
-       *   > If you\u2019re using a compiler that doesn\u2019t serialize, expect different
-       *   > result values.
-       *   >
-       *   > To register custom results in TypeScript, add them to
-       *   > {@linkcode CompileResultMap}.
-       *
-       *   [rehype-react]: https://github.com/rehypejs/rehype-react
-       */
-      process(file, done) {
-        const self2 = this;
-        this.freeze();
-        assertParser("process", this.parser || this.Parser);
-        assertCompiler("process", this.compiler || this.Compiler);
-        return done ? executor(void 0, done) : new Promise(executor);
-        function executor(resolve, reject) {
-          const realFile = vfile(file);
-          const parseTree5 = (
-            /** @type {HeadTree extends undefined ? Node : HeadTree} */
-            /** @type {unknown} */
-            self2.parse(realFile)
-          );
-          self2.run(parseTree5, realFile, function(error, tree, file2) {
-            if (error || !tree || !file2) {
-              return realDone(error);
-            }
-            const compileTree = (
-              /** @type {CompileTree extends undefined ? Node : CompileTree} */
-              /** @type {unknown} */
-              tree
-            );
-            const compileResult = self2.stringify(compileTree, file2);
-            if (looksLikeAValue(compileResult)) {
-              file2.value = compileResult;
-            } else {
-              file2.result = compileResult;
-            }
-            realDone(
-              error,
-              /** @type {VFileWithOutput<CompileResult>} */
-              file2
-            );
-          });
-          function realDone(error, file2) {
-            if (error || !file2) {
-              reject(error);
-            } else if (resolve) {
-              resolve(file2);
-            } else {
-              ok(done, "`done` is defined if `resolve` is not");
-              done(void 0, file2);
-            }
-          }
-        }
-      }
-      /**
-       * Process the given file as configured on the processor.
-       *
-       * An error is thrown if asynchronous transforms are configured.
-       *
-       * > **Note**: `processSync` freezes the processor if not already *frozen*.
-       *
-       * > **Note**: `processSync` performs the parse, run, and stringify phases.
-       *
-       * @param {Compatible | undefined} [file]
-       *   File (optional); typically `string` or `VFile`; any value accepted as
-       *   `x` in `new VFile(x)`.
-       * @returns {VFileWithOutput<CompileResult>}
-       *   The processed file.
-       *
-       *   The parsed, transformed, and compiled value is available at
-       *   `file.value` (see note).
-       *
-       *   > **Note**: unified typically compiles by serializing: most
-       *   > compilers return `string` (or `Uint8Array`).
-       *   > Some compilers, such as the one configured with
-       *   > [`rehype-react`][rehype-react], return other values (in this case, a
-       *   > React tree).
-       *   > If you\u2019re using a compiler that doesn\u2019t serialize, expect different
-       *   > result values.
-       *   >
-       *   > To register custom results in TypeScript, add them to
-       *   > {@linkcode CompileResultMap}.
-       *
-       *   [rehype-react]: https://github.com/rehypejs/rehype-react
-       */
-      processSync(file) {
-        let complete = false;
-        let result;
-        this.freeze();
-        assertParser("processSync", this.parser || this.Parser);
-        assertCompiler("processSync", this.compiler || this.Compiler);
-        this.process(file, realDone);
-        assertDone("processSync", "process", complete);
-        ok(result, "we either bailed on an error or have a tree");
-        return result;
-        function realDone(error, file2) {
-          complete = true;
-          bail(error);
-          result = file2;
-        }
-      }
-      /**
-       * Run *transformers* on a syntax tree.
-       *
-       * > **Note**: `run` freezes the processor if not already *frozen*.
-       *
-       * > **Note**: `run` performs the run phase, not other phases.
-       *
-       * @overload
-       * @param {HeadTree extends undefined ? Node : HeadTree} tree
-       * @param {RunCallback<TailTree extends undefined ? Node : TailTree>} done
-       * @returns {undefined}
-       *
-       * @overload
-       * @param {HeadTree extends undefined ? Node : HeadTree} tree
-       * @param {Compatible | undefined} file
-       * @param {RunCallback<TailTree extends undefined ? Node : TailTree>} done
-       * @returns {undefined}
-       *
-       * @overload
-       * @param {HeadTree extends undefined ? Node : HeadTree} tree
-       * @param {Compatible | undefined} [file]
-       * @returns {Promise<TailTree extends undefined ? Node : TailTree>}
-       *
-       * @param {HeadTree extends undefined ? Node : HeadTree} tree
-       *   Tree to transform and inspect.
-       * @param {(
-       *   RunCallback<TailTree extends undefined ? Node : TailTree> |
-       *   Compatible
-       * )} [file]
-       *   File associated with `node` (optional); any value accepted as `x` in
-       *   `new VFile(x)`.
-       * @param {RunCallback<TailTree extends undefined ? Node : TailTree>} [done]
-       *   Callback (optional).
-       * @returns {Promise<TailTree extends undefined ? Node : TailTree> | undefined}
-       *   Nothing if `done` is given.
-       *   Otherwise, a promise rejected with a fatal error or resolved with the
-       *   transformed tree.
-       */
-      run(tree, file, done) {
-        assertNode(tree);
-        this.freeze();
-        const transformers = this.transformers;
-        if (!done && typeof file === "function") {
-          done = file;
-          file = void 0;
-        }
-        return done ? executor(void 0, done) : new Promise(executor);
-        function executor(resolve, reject) {
-          ok(
-            typeof file !== "function",
-            "`file` can\u2019t be a `done` anymore, we checked"
-          );
-          const realFile = vfile(file);
-          transformers.run(tree, realFile, realDone);
-          function realDone(error, outputTree, file2) {
-            const resultingTree = (
-              /** @type {TailTree extends undefined ? Node : TailTree} */
-              outputTree || tree
-            );
-            if (error) {
-              reject(error);
-            } else if (resolve) {
-              resolve(resultingTree);
-            } else {
-              ok(done, "`done` is defined if `resolve` is not");
-              done(void 0, resultingTree, file2);
-            }
-          }
-        }
-      }
-      /**
-       * Run *transformers* on a syntax tree.
-       *
-       * An error is thrown if asynchronous transforms are configured.
-       *
-       * > **Note**: `runSync` freezes the processor if not already *frozen*.
-       *
-       * > **Note**: `runSync` performs the run phase, not other phases.
-       *
-       * @param {HeadTree extends undefined ? Node : HeadTree} tree
-       *   Tree to transform and inspect.
-       * @param {Compatible | undefined} [file]
-       *   File associated with `node` (optional); any value accepted as `x` in
-       *   `new VFile(x)`.
-       * @returns {TailTree extends undefined ? Node : TailTree}
-       *   Transformed tree.
-       */
-      runSync(tree, file) {
-        let complete = false;
-        let result;
-        this.run(tree, file, realDone);
-        assertDone("runSync", "run", complete);
-        ok(result, "we either bailed on an error or have a tree");
-        return result;
-        function realDone(error, tree2) {
-          bail(error);
-          result = tree2;
-          complete = true;
-        }
-      }
-      /**
-       * Compile a syntax tree.
-       *
-       * > **Note**: `stringify` freezes the processor if not already *frozen*.
-       *
-       * > **Note**: `stringify` performs the stringify phase, not the run phase
-       * > or other phases.
-       *
-       * @param {CompileTree extends undefined ? Node : CompileTree} tree
-       *   Tree to compile.
-       * @param {Compatible | undefined} [file]
-       *   File associated with `node` (optional); any value accepted as `x` in
-       *   `new VFile(x)`.
-       * @returns {CompileResult extends undefined ? Value : CompileResult}
-       *   Textual representation of the tree (see note).
-       *
-       *   > **Note**: unified typically compiles by serializing: most compilers
-       *   > return `string` (or `Uint8Array`).
-       *   > Some compilers, such as the one configured with
-       *   > [`rehype-react`][rehype-react], return other values (in this case, a
-       *   > React tree).
-       *   > If you\u2019re using a compiler that doesn\u2019t serialize, expect different
-       *   > result values.
-       *   >
-       *   > To register custom results in TypeScript, add them to
-       *   > {@linkcode CompileResultMap}.
-       *
-       *   [rehype-react]: https://github.com/rehypejs/rehype-react
-       */
-      stringify(tree, file) {
-        this.freeze();
-        const realFile = vfile(file);
-        const compiler2 = this.compiler || this.Compiler;
-        assertCompiler("stringify", compiler2);
-        assertNode(tree);
-        return compiler2(tree, realFile);
-      }
-      /**
-       * Configure the processor to use a plugin, a list of usable values, or a
-       * preset.
-       *
-       * If the processor is already using a plugin, the previous plugin
-       * configuration is changed based on the options that are passed in.
-       * In other words, the plugin is not added a second time.
-       *
-       * > **Note**: `use` cannot be called on *frozen* processors.
-       * > Call the processor first to create a new unfrozen processor.
-       *
-       * @example
-       *   There are many ways to pass plugins to `.use()`.
-       *   This example gives an overview:
-       *
-       *   ```js
-       *   import {unified} from 'unified'
-       *
-       *   unified()
-       *     // Plugin with options:
-       *     .use(pluginA, {x: true, y: true})
-       *     // Passing the same plugin again merges configuration (to `{x: true, y: false, z: true}`):
-       *     .use(pluginA, {y: false, z: true})
-       *     // Plugins:
-       *     .use([pluginB, pluginC])
-       *     // Two plugins, the second with options:
-       *     .use([pluginD, [pluginE, {}]])
-       *     // Preset with plugins and settings:
-       *     .use({plugins: [pluginF, [pluginG, {}]], settings: {position: false}})
-       *     // Settings only:
-       *     .use({settings: {position: false}})
-       *   ```
-       *
-       * @template {Array<unknown>} [Parameters=[]]
-       * @template {Node | string | undefined} [Input=undefined]
-       * @template [Output=Input]
-       *
-       * @overload
-       * @param {Preset | null | undefined} [preset]
-       * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
-       *
-       * @overload
-       * @param {PluggableList} list
-       * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
-       *
-       * @overload
-       * @param {Plugin<Parameters, Input, Output>} plugin
-       * @param {...(Parameters | [boolean])} parameters
-       * @returns {UsePlugin<ParseTree, HeadTree, TailTree, CompileTree, CompileResult, Input, Output>}
-       *
-       * @param {PluggableList | Plugin | Preset | null | undefined} value
-       *   Usable value.
-       * @param {...unknown} parameters
-       *   Parameters, when a plugin is given as a usable value.
-       * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
-       *   Current processor.
-       */
-      use(value2, ...parameters) {
-        const attachers = this.attachers;
-        const namespace = this.namespace;
-        assertUnfrozen("use", this.frozen);
-        if (value2 === null || value2 === void 0) {
-        } else if (typeof value2 === "function") {
-          addPlugin(value2, parameters);
-        } else if (typeof value2 === "object") {
-          if (Array.isArray(value2)) {
-            addList(value2);
-          } else {
-            addPreset(value2);
-          }
-        } else {
-          throw new TypeError("Expected usable value, not `" + value2 + "`");
-        }
-        return this;
-        function add2(value3) {
-          if (typeof value3 === "function") {
-            addPlugin(value3, []);
-          } else if (typeof value3 === "object") {
-            if (Array.isArray(value3)) {
-              const [plugin, ...parameters2] = (
-                /** @type {PluginTuple<Array<unknown>>} */
-                value3
-              );
-              addPlugin(plugin, parameters2);
-            } else {
-              addPreset(value3);
-            }
-          } else {
-            throw new TypeError("Expected usable value, not `" + value3 + "`");
-          }
-        }
-        function addPreset(result) {
-          if (!("plugins" in result) && !("settings" in result)) {
-            throw new Error(
-              "Expected usable value but received an empty preset, which is probably a mistake: presets typically come with `plugins` and sometimes with `settings`, but this has neither"
-            );
-          }
-          addList(result.plugins);
-          if (result.settings) {
-            namespace.settings = (0, import_extend.default)(true, namespace.settings, result.settings);
-          }
-        }
-        function addList(plugins) {
-          let index2 = -1;
-          if (plugins === null || plugins === void 0) {
-          } else if (Array.isArray(plugins)) {
-            while (++index2 < plugins.length) {
-              const thing = plugins[index2];
-              add2(thing);
-            }
-          } else {
-            throw new TypeError("Expected a list of plugins, not `" + plugins + "`");
-          }
-        }
-        function addPlugin(plugin, parameters2) {
-          let index2 = -1;
-          let entryIndex = -1;
-          while (++index2 < attachers.length) {
-            if (attachers[index2][0] === plugin) {
-              entryIndex = index2;
-              break;
-            }
-          }
-          if (entryIndex === -1) {
-            attachers.push([plugin, ...parameters2]);
-          } else if (parameters2.length > 0) {
-            let [primary, ...rest] = parameters2;
-            const currentPrimary = attachers[entryIndex][1];
-            if (isPlainObject2(currentPrimary) && isPlainObject2(primary)) {
-              primary = (0, import_extend.default)(true, currentPrimary, primary);
-            }
-            attachers[entryIndex] = [plugin, primary, ...rest];
-          }
-        }
-      }
-    };
-    unified = new Processor().freeze();
-  }
-});
-
-// node_modules/unified/index.js
-var init_unified = __esm({
-  "node_modules/unified/index.js"() {
-    init_lib5();
-  }
-});
-
-// node_modules/mdast-util-to-string/lib/index.js
-function toString(value2, options) {
-  const settings = options || emptyOptions;
-  const includeImageAlt = typeof settings.includeImageAlt === "boolean" ? settings.includeImageAlt : true;
-  const includeHtml = typeof settings.includeHtml === "boolean" ? settings.includeHtml : true;
-  return one2(value2, includeImageAlt, includeHtml);
-}
-function one2(value2, includeImageAlt, includeHtml) {
-  if (node2(value2)) {
-    if ("value" in value2) {
-      return value2.type === "html" && !includeHtml ? "" : value2.value;
-    }
-    if (includeImageAlt && "alt" in value2 && value2.alt) {
-      return value2.alt;
-    }
-    if ("children" in value2) {
-      return all(value2.children, includeImageAlt, includeHtml);
-    }
-  }
-  if (Array.isArray(value2)) {
-    return all(value2, includeImageAlt, includeHtml);
-  }
-  return "";
-}
-function all(values, includeImageAlt, includeHtml) {
-  const result = [];
-  let index2 = -1;
-  while (++index2 < values.length) {
-    result[index2] = one2(values[index2], includeImageAlt, includeHtml);
-  }
-  return result.join("");
-}
-function node2(value2) {
-  return Boolean(value2 && typeof value2 === "object");
-}
-var emptyOptions;
-var init_lib6 = __esm({
-  "node_modules/mdast-util-to-string/lib/index.js"() {
-    emptyOptions = {};
-  }
-});
-
-// node_modules/mdast-util-to-string/index.js
-var init_mdast_util_to_string = __esm({
-  "node_modules/mdast-util-to-string/index.js"() {
-    init_lib6();
-  }
-});
-
-// node_modules/character-entities/index.js
-var characterEntities;
-var init_character_entities = __esm({
-  "node_modules/character-entities/index.js"() {
-    characterEntities = {
-      AElig: "\xC6",
-      AMP: "&",
-      Aacute: "\xC1",
-      Abreve: "\u0102",
-      Acirc: "\xC2",
-      Acy: "\u0410",
-      Afr: "\u{1D504}",
-      Agrave: "\xC0",
-      Alpha: "\u0391",
-      Amacr: "\u0100",
-      And: "\u2A53",
-      Aogon: "\u0104",
-      Aopf: "\u{1D538}",
-      ApplyFunction: "\u2061",
-      Aring: "\xC5",
-      Ascr: "\u{1D49C}",
-      Assign: "\u2254",
-      Atilde: "\xC3",
-      Auml: "\xC4",
-      Backslash: "\u2216",
-      Barv: "\u2AE7",
-      Barwed: "\u2306",
-      Bcy: "\u0411",
-      Because: "\u2235",
-      Bernoullis: "\u212C",
-      Beta: "\u0392",
-      Bfr: "\u{1D505}",
-      Bopf: "\u{1D539}",
-      Breve: "\u02D8",
-      Bscr: "\u212C",
-      Bumpeq: "\u224E",
-      CHcy: "\u0427",
-      COPY: "\xA9",
-      Cacute: "\u0106",
-      Cap: "\u22D2",
-      CapitalDifferentialD: "\u2145",
-      Cayleys: "\u212D",
-      Ccaron: "\u010C",
-      Ccedil: "\xC7",
-      Ccirc: "\u0108",
-      Cconint: "\u2230",
-      Cdot: "\u010A",
-      Cedilla: "\xB8",
-      CenterDot: "\xB7",
-      Cfr: "\u212D",
-      Chi: "\u03A7",
-      CircleDot: "\u2299",
-      CircleMinus: "\u2296",
-      CirclePlus: "\u2295",
-      CircleTimes: "\u2297",
-      ClockwiseContourIntegral: "\u2232",
-      CloseCurlyDoubleQuote: "\u201D",
-      CloseCurlyQuote: "\u2019",
-      Colon: "\u2237",
-      Colone: "\u2A74",
-      Congruent: "\u2261",
-      Conint: "\u222F",
-      ContourIntegral: "\u222E",
-      Copf: "\u2102",
-      Coproduct: "\u2210",
-      CounterClockwiseContourIntegral: "\u2233",
-      Cross: "\u2A2F",
-      Cscr: "\u{1D49E}",
-      Cup: "\u22D3",
-      CupCap: "\u224D",
-      DD: "\u2145",
-      DDotrahd: "\u2911",
-      DJcy: "\u0402",
-      DScy: "\u0405",
-      DZcy: "\u040F",
-      Dagger: "\u2021",
-      Darr: "\u21A1",
-      Dashv: "\u2AE4",
-      Dcaron: "\u010E",
-      Dcy: "\u0414",
-      Del: "\u2207",
-      Delta: "\u0394",
-      Dfr: "\u{1D507}",
-      DiacriticalAcute: "\xB4",
-      DiacriticalDot: "\u02D9",
-      DiacriticalDoubleAcute: "\u02DD",
-      DiacriticalGrave: "`",
-      DiacriticalTilde: "\u02DC",
-      Diamond: "\u22C4",
-      DifferentialD: "\u2146",
-      Dopf: "\u{1D53B}",
-      Dot: "\xA8",
-      DotDot: "\u20DC",
-      DotEqual: "\u2250",
-      DoubleContourIntegral: "\u222F",
-      DoubleDot: "\xA8",
-      DoubleDownArrow: "\u21D3",
-      DoubleLeftArrow: "\u21D0",
-      DoubleLeftRightArrow: "\u21D4",
-      DoubleLeftTee: "\u2AE4",
-      DoubleLongLeftArrow: "\u27F8",
-      DoubleLongLeftRightArrow: "\u27FA",
-      DoubleLongRightArrow: "\u27F9",
-      DoubleRightArrow: "\u21D2",
-      DoubleRightTee: "\u22A8",
-      DoubleUpArrow: "\u21D1",
-      DoubleUpDownArrow: "\u21D5",
-      DoubleVerticalBar: "\u2225",
-      DownArrow: "\u2193",
-      DownArrowBar: "\u2913",
-      DownArrowUpArrow: "\u21F5",
-      DownBreve: "\u0311",
-      DownLeftRightVector: "\u2950",
-      DownLeftTeeVector: "\u295E",
-      DownLeftVector: "\u21BD",
-      DownLeftVectorBar: "\u2956",
-      DownRightTeeVector: "\u295F",
-      DownRightVector: "\u21C1",
-      DownRightVectorBar: "\u2957",
-      DownTee: "\u22A4",
-      DownTeeArrow: "\u21A7",
-      Downarrow: "\u21D3",
-      Dscr: "\u{1D49F}",
-      Dstrok: "\u0110",
-      ENG: "\u014A",
-      ETH: "\xD0",
-      Eacute: "\xC9",
-      Ecaron: "\u011A",
-      Ecirc: "\xCA",
-      Ecy: "\u042D",
-      Edot: "\u0116",
-      Efr: "\u{1D508}",
-      Egrave: "\xC8",
-      Element: "\u2208",
-      Emacr: "\u0112",
-      EmptySmallSquare: "\u25FB",
-      EmptyVerySmallSquare: "\u25AB",
-      Eogon: "\u0118",
-      Eopf: "\u{1D53C}",
-      Epsilon: "\u0395",
-      Equal: "\u2A75",
-      EqualTilde: "\u2242",
-      Equilibrium: "\u21CC",
-      Escr: "\u2130",
-      Esim: "\u2A73",
-      Eta: "\u0397",
-      Euml: "\xCB",
-      Exists: "\u2203",
-      ExponentialE: "\u2147",
-      Fcy: "\u0424",
-      Ffr: "\u{1D509}",
-      FilledSmallSquare: "\u25FC",
-      FilledVerySmallSquare: "\u25AA",
-      Fopf: "\u{1D53D}",
-      ForAll: "\u2200",
-      Fouriertrf: "\u2131",
-      Fscr: "\u2131",
-      GJcy: "\u0403",
-      GT: ">",
-      Gamma: "\u0393",
-      Gammad: "\u03DC",
-      Gbreve: "\u011E",
-      Gcedil: "\u0122",
-      Gcirc: "\u011C",
-      Gcy: "\u0413",
-      Gdot: "\u0120",
-      Gfr: "\u{1D50A}",
-      Gg: "\u22D9",
-      Gopf: "\u{1D53E}",
-      GreaterEqual: "\u2265",
-      GreaterEqualLess: "\u22DB",
-      GreaterFullEqual: "\u2267",
-      GreaterGreater: "\u2AA2",
-      GreaterLess: "\u2277",
-      GreaterSlantEqual: "\u2A7E",
-      GreaterTilde: "\u2273",
-      Gscr: "\u{1D4A2}",
-      Gt: "\u226B",
-      HARDcy: "\u042A",
-      Hacek: "\u02C7",
-      Hat: "^",
-      Hcirc: "\u0124",
-      Hfr: "\u210C",
-      HilbertSpace: "\u210B",
-      Hopf: "\u210D",
-      HorizontalLine: "\u2500",
-      Hscr: "\u210B",
-      Hstrok: "\u0126",
-      HumpDownHump: "\u224E",
-      HumpEqual: "\u224F",
-      IEcy: "\u0415",
-      IJlig: "\u0132",
-      IOcy: "\u0401",
-      Iacute: "\xCD",
-      Icirc: "\xCE",
-      Icy: "\u0418",
-      Idot: "\u0130",
-      Ifr: "\u2111",
-      Igrave: "\xCC",
-      Im: "\u2111",
-      Imacr: "\u012A",
-      ImaginaryI: "\u2148",
-      Implies: "\u21D2",
-      Int: "\u222C",
-      Integral: "\u222B",
-      Intersection: "\u22C2",
-      InvisibleComma: "\u2063",
-      InvisibleTimes: "\u2062",
-      Iogon: "\u012E",
-      Iopf: "\u{1D540}",
-      Iota: "\u0399",
-      Iscr: "\u2110",
-      Itilde: "\u0128",
-      Iukcy: "\u0406",
-      Iuml: "\xCF",
-      Jcirc: "\u0134",
-      Jcy: "\u0419",
-      Jfr: "\u{1D50D}",
-      Jopf: "\u{1D541}",
-      Jscr: "\u{1D4A5}",
-      Jsercy: "\u0408",
-      Jukcy: "\u0404",
-      KHcy: "\u0425",
-      KJcy: "\u040C",
-      Kappa: "\u039A",
-      Kcedil: "\u0136",
-      Kcy: "\u041A",
-      Kfr: "\u{1D50E}",
-      Kopf: "\u{1D542}",
-      Kscr: "\u{1D4A6}",
-      LJcy: "\u0409",
-      LT: "<",
-      Lacute: "\u0139",
-      Lambda: "\u039B",
-      Lang: "\u27EA",
-      Laplacetrf: "\u2112",
-      Larr: "\u219E",
-      Lcaron: "\u013D",
-      Lcedil: "\u013B",
-      Lcy: "\u041B",
-      LeftAngleBracket: "\u27E8",
-      LeftArrow: "\u2190",
-      LeftArrowBar: "\u21E4",
-      LeftArrowRightArrow: "\u21C6",
-      LeftCeiling: "\u2308",
-      LeftDoubleBracket: "\u27E6",
-      LeftDownTeeVector: "\u2961",
-      LeftDownVector: "\u21C3",
-      LeftDownVectorBar: "\u2959",
-      LeftFloor: "\u230A",
-      LeftRightArrow: "\u2194",
-      LeftRightVector: "\u294E",
-      LeftTee: "\u22A3",
-      LeftTeeArrow: "\u21A4",
-      LeftTeeVector: "\u295A",
-      LeftTriangle: "\u22B2",
-      LeftTriangleBar: "\u29CF",
-      LeftTriangleEqual: "\u22B4",
-      LeftUpDownVector: "\u2951",
-      LeftUpTeeVector: "\u2960",
-      LeftUpVector: "\u21BF",
-      LeftUpVectorBar: "\u2958",
-      LeftVector: "\u21BC",
-      LeftVectorBar: "\u2952",
-      Leftarrow: "\u21D0",
-      Leftrightarrow: "\u21D4",
-      LessEqualGreater: "\u22DA",
-      LessFullEqual: "\u2266",
-      LessGreater: "\u2276",
-      LessLess: "\u2AA1",
-      LessSlantEqual: "\u2A7D",
-      LessTilde: "\u2272",
-      Lfr: "\u{1D50F}",
-      Ll: "\u22D8",
-      Lleftarrow: "\u21DA",
-      Lmidot: "\u013F",
-      LongLeftArrow: "\u27F5",
-      LongLeftRightArrow: "\u27F7",
-      LongRightArrow: "\u27F6",
-      Longleftarrow: "\u27F8",
-      Longleftrightarrow: "\u27FA",
-      Longrightarrow: "\u27F9",
-      Lopf: "\u{1D543}",
-      LowerLeftArrow: "\u2199",
-      LowerRightArrow: "\u2198",
-      Lscr: "\u2112",
-      Lsh: "\u21B0",
-      Lstrok: "\u0141",
-      Lt: "\u226A",
-      Map: "\u2905",
-      Mcy: "\u041C",
-      MediumSpace: "\u205F",
-      Mellintrf: "\u2133",
-      Mfr: "\u{1D510}",
-      MinusPlus: "\u2213",
-      Mopf: "\u{1D544}",
-      Mscr: "\u2133",
-      Mu: "\u039C",
-      NJcy: "\u040A",
-      Nacute: "\u0143",
-      Ncaron: "\u0147",
-      Ncedil: "\u0145",
-      Ncy: "\u041D",
-      NegativeMediumSpace: "\u200B",
-      NegativeThickSpace: "\u200B",
-      NegativeThinSpace: "\u200B",
-      NegativeVeryThinSpace: "\u200B",
-      NestedGreaterGreater: "\u226B",
-      NestedLessLess: "\u226A",
-      NewLine: "\n",
-      Nfr: "\u{1D511}",
-      NoBreak: "\u2060",
-      NonBreakingSpace: "\xA0",
-      Nopf: "\u2115",
-      Not: "\u2AEC",
-      NotCongruent: "\u2262",
-      NotCupCap: "\u226D",
-      NotDoubleVerticalBar: "\u2226",
-      NotElement: "\u2209",
-      NotEqual: "\u2260",
-      NotEqualTilde: "\u2242\u0338",
-      NotExists: "\u2204",
-      NotGreater: "\u226F",
-      NotGreaterEqual: "\u2271",
-      NotGreaterFullEqual: "\u2267\u0338",
-      NotGreaterGreater: "\u226B\u0338",
-      NotGreaterLess: "\u2279",
-      NotGreaterSlantEqual: "\u2A7E\u0338",
-      NotGreaterTilde: "\u2275",
-      NotHumpDownHump: "\u224E\u0338",
-      NotHumpEqual: "\u224F\u0338",
-      NotLeftTriangle: "\u22EA",
-      NotLeftTriangleBar: "\u29CF\u0338",
-      NotLeftTriangleEqual: "\u22EC",
-      NotLess: "\u226E",
-      NotLessEqual: "\u2270",
-      NotLessGreater: "\u2278",
-      NotLessLess: "\u226A\u0338",
-      NotLessSlantEqual: "\u2A7D\u0338",
-      NotLessTilde: "\u2274",
-      NotNestedGreaterGreater: "\u2AA2\u0338",
-      NotNestedLessLess: "\u2AA1\u0338",
-      NotPrecedes: "\u2280",
-      NotPrecedesEqual: "\u2AAF\u0338",
-      NotPrecedesSlantEqual: "\u22E0",
-      NotReverseElement: "\u220C",
-      NotRightTriangle: "\u22EB",
-      NotRightTriangleBar: "\u29D0\u0338",
-      NotRightTriangleEqual: "\u22ED",
-      NotSquareSubset: "\u228F\u0338",
-      NotSquareSubsetEqual: "\u22E2",
-      NotSquareSuperset: "\u2290\u0338",
-      NotSquareSupersetEqual: "\u22E3",
-      NotSubset: "\u2282\u20D2",
-      NotSubsetEqual: "\u2288",
-      NotSucceeds: "\u2281",
-      NotSucceedsEqual: "\u2AB0\u0338",
-      NotSucceedsSlantEqual: "\u22E1",
-      NotSucceedsTilde: "\u227F\u0338",
-      NotSuperset: "\u2283\u20D2",
-      NotSupersetEqual: "\u2289",
-      NotTilde: "\u2241",
-      NotTildeEqual: "\u2244",
-      NotTildeFullEqual: "\u2247",
-      NotTildeTilde: "\u2249",
-      NotVerticalBar: "\u2224",
-      Nscr: "\u{1D4A9}",
-      Ntilde: "\xD1",
-      Nu: "\u039D",
-      OElig: "\u0152",
-      Oacute: "\xD3",
-      Ocirc: "\xD4",
-      Ocy: "\u041E",
-      Odblac: "\u0150",
-      Ofr: "\u{1D512}",
-      Ograve: "\xD2",
-      Omacr: "\u014C",
-      Omega: "\u03A9",
-      Omicron: "\u039F",
-      Oopf: "\u{1D546}",
-      OpenCurlyDoubleQuote: "\u201C",
-      OpenCurlyQuote: "\u2018",
-      Or: "\u2A54",
-      Oscr: "\u{1D4AA}",
-      Oslash: "\xD8",
-      Otilde: "\xD5",
-      Otimes: "\u2A37",
-      Ouml: "\xD6",
-      OverBar: "\u203E",
-      OverBrace: "\u23DE",
-      OverBracket: "\u23B4",
-      OverParenthesis: "\u23DC",
-      PartialD: "\u2202",
-      Pcy: "\u041F",
-      Pfr: "\u{1D513}",
-      Phi: "\u03A6",
-      Pi: "\u03A0",
-      PlusMinus: "\xB1",
-      Poincareplane: "\u210C",
-      Popf: "\u2119",
-      Pr: "\u2ABB",
-      Precedes: "\u227A",
-      PrecedesEqual: "\u2AAF",
-      PrecedesSlantEqual: "\u227C",
-      PrecedesTilde: "\u227E",
-      Prime: "\u2033",
-      Product: "\u220F",
-      Proportion: "\u2237",
-      Proportional: "\u221D",
-      Pscr: "\u{1D4AB}",
-      Psi: "\u03A8",
-      QUOT: '"',
-      Qfr: "\u{1D514}",
-      Qopf: "\u211A",
-      Qscr: "\u{1D4AC}",
-      RBarr: "\u2910",
-      REG: "\xAE",
-      Racute: "\u0154",
-      Rang: "\u27EB",
-      Rarr: "\u21A0",
-      Rarrtl: "\u2916",
-      Rcaron: "\u0158",
-      Rcedil: "\u0156",
-      Rcy: "\u0420",
-      Re: "\u211C",
-      ReverseElement: "\u220B",
-      ReverseEquilibrium: "\u21CB",
-      ReverseUpEquilibrium: "\u296F",
-      Rfr: "\u211C",
-      Rho: "\u03A1",
-      RightAngleBracket: "\u27E9",
-      RightArrow: "\u2192",
-      RightArrowBar: "\u21E5",
-      RightArrowLeftArrow: "\u21C4",
-      RightCeiling: "\u2309",
-      RightDoubleBracket: "\u27E7",
-      RightDownTeeVector: "\u295D",
-      RightDownVector: "\u21C2",
-      RightDownVectorBar: "\u2955",
-      RightFloor: "\u230B",
-      RightTee: "\u22A2",
-      RightTeeArrow: "\u21A6",
-      RightTeeVector: "\u295B",
-      RightTriangle: "\u22B3",
-      RightTriangleBar: "\u29D0",
-      RightTriangleEqual: "\u22B5",
-      RightUpDownVector: "\u294F",
-      RightUpTeeVector: "\u295C",
-      RightUpVector: "\u21BE",
-      RightUpVectorBar: "\u2954",
-      RightVector: "\u21C0",
-      RightVectorBar: "\u2953",
-      Rightarrow: "\u21D2",
-      Ropf: "\u211D",
-      RoundImplies: "\u2970",
-      Rrightarrow: "\u21DB",
-      Rscr: "\u211B",
-      Rsh: "\u21B1",
-      RuleDelayed: "\u29F4",
-      SHCHcy: "\u0429",
-      SHcy: "\u0428",
-      SOFTcy: "\u042C",
-      Sacute: "\u015A",
-      Sc: "\u2ABC",
-      Scaron: "\u0160",
-      Scedil: "\u015E",
-      Scirc: "\u015C",
-      Scy: "\u0421",
-      Sfr: "\u{1D516}",
-      ShortDownArrow: "\u2193",
-      ShortLeftArrow: "\u2190",
-      ShortRightArrow: "\u2192",
-      ShortUpArrow: "\u2191",
-      Sigma: "\u03A3",
-      SmallCircle: "\u2218",
-      Sopf: "\u{1D54A}",
-      Sqrt: "\u221A",
-      Square: "\u25A1",
-      SquareIntersection: "\u2293",
-      SquareSubset: "\u228F",
-      SquareSubsetEqual: "\u2291",
-      SquareSuperset: "\u2290",
-      SquareSupersetEqual: "\u2292",
-      SquareUnion: "\u2294",
-      Sscr: "\u{1D4AE}",
-      Star: "\u22C6",
-      Sub: "\u22D0",
-      Subset: "\u22D0",
-      SubsetEqual: "\u2286",
-      Succeeds: "\u227B",
-      SucceedsEqual: "\u2AB0",
-      SucceedsSlantEqual: "\u227D",
-      SucceedsTilde: "\u227F",
-      SuchThat: "\u220B",
-      Sum: "\u2211",
-      Sup: "\u22D1",
-      Superset: "\u2283",
-      SupersetEqual: "\u2287",
-      Supset: "\u22D1",
-      THORN: "\xDE",
-      TRADE: "\u2122",
-      TSHcy: "\u040B",
-      TScy: "\u0426",
-      Tab: "	",
-      Tau: "\u03A4",
-      Tcaron: "\u0164",
-      Tcedil: "\u0162",
-      Tcy: "\u0422",
-      Tfr: "\u{1D517}",
-      Therefore: "\u2234",
-      Theta: "\u0398",
-      ThickSpace: "\u205F\u200A",
-      ThinSpace: "\u2009",
-      Tilde: "\u223C",
-      TildeEqual: "\u2243",
-      TildeFullEqual: "\u2245",
-      TildeTilde: "\u2248",
-      Topf: "\u{1D54B}",
-      TripleDot: "\u20DB",
-      Tscr: "\u{1D4AF}",
-      Tstrok: "\u0166",
-      Uacute: "\xDA",
-      Uarr: "\u219F",
-      Uarrocir: "\u2949",
-      Ubrcy: "\u040E",
-      Ubreve: "\u016C",
-      Ucirc: "\xDB",
-      Ucy: "\u0423",
-      Udblac: "\u0170",
-      Ufr: "\u{1D518}",
-      Ugrave: "\xD9",
-      Umacr: "\u016A",
-      UnderBar: "_",
-      UnderBrace: "\u23DF",
-      UnderBracket: "\u23B5",
-      UnderParenthesis: "\u23DD",
-      Union: "\u22C3",
-      UnionPlus: "\u228E",
-      Uogon: "\u0172",
-      Uopf: "\u{1D54C}",
-      UpArrow: "\u2191",
-      UpArrowBar: "\u2912",
-      UpArrowDownArrow: "\u21C5",
-      UpDownArrow: "\u2195",
-      UpEquilibrium: "\u296E",
-      UpTee: "\u22A5",
-      UpTeeArrow: "\u21A5",
-      Uparrow: "\u21D1",
-      Updownarrow: "\u21D5",
-      UpperLeftArrow: "\u2196",
-      UpperRightArrow: "\u2197",
-      Upsi: "\u03D2",
-      Upsilon: "\u03A5",
-      Uring: "\u016E",
-      Uscr: "\u{1D4B0}",
-      Utilde: "\u0168",
-      Uuml: "\xDC",
-      VDash: "\u22AB",
-      Vbar: "\u2AEB",
-      Vcy: "\u0412",
-      Vdash: "\u22A9",
-      Vdashl: "\u2AE6",
-      Vee: "\u22C1",
-      Verbar: "\u2016",
-      Vert: "\u2016",
-      VerticalBar: "\u2223",
-      VerticalLine: "|",
-      VerticalSeparator: "\u2758",
-      VerticalTilde: "\u2240",
-      VeryThinSpace: "\u200A",
-      Vfr: "\u{1D519}",
-      Vopf: "\u{1D54D}",
-      Vscr: "\u{1D4B1}",
-      Vvdash: "\u22AA",
-      Wcirc: "\u0174",
-      Wedge: "\u22C0",
-      Wfr: "\u{1D51A}",
-      Wopf: "\u{1D54E}",
-      Wscr: "\u{1D4B2}",
-      Xfr: "\u{1D51B}",
-      Xi: "\u039E",
-      Xopf: "\u{1D54F}",
-      Xscr: "\u{1D4B3}",
-      YAcy: "\u042F",
-      YIcy: "\u0407",
-      YUcy: "\u042E",
-      Yacute: "\xDD",
-      Ycirc: "\u0176",
-      Ycy: "\u042B",
-      Yfr: "\u{1D51C}",
-      Yopf: "\u{1D550}",
-      Yscr: "\u{1D4B4}",
-      Yuml: "\u0178",
-      ZHcy: "\u0416",
-      Zacute: "\u0179",
-      Zcaron: "\u017D",
-      Zcy: "\u0417",
-      Zdot: "\u017B",
-      ZeroWidthSpace: "\u200B",
-      Zeta: "\u0396",
-      Zfr: "\u2128",
-      Zopf: "\u2124",
-      Zscr: "\u{1D4B5}",
-      aacute: "\xE1",
-      abreve: "\u0103",
-      ac: "\u223E",
-      acE: "\u223E\u0333",
-      acd: "\u223F",
-      acirc: "\xE2",
-      acute: "\xB4",
-      acy: "\u0430",
-      aelig: "\xE6",
-      af: "\u2061",
-      afr: "\u{1D51E}",
-      agrave: "\xE0",
-      alefsym: "\u2135",
-      aleph: "\u2135",
-      alpha: "\u03B1",
-      amacr: "\u0101",
-      amalg: "\u2A3F",
-      amp: "&",
-      and: "\u2227",
-      andand: "\u2A55",
-      andd: "\u2A5C",
-      andslope: "\u2A58",
-      andv: "\u2A5A",
-      ang: "\u2220",
-      ange: "\u29A4",
-      angle: "\u2220",
-      angmsd: "\u2221",
-      angmsdaa: "\u29A8",
-      angmsdab: "\u29A9",
-      angmsdac: "\u29AA",
-      angmsdad: "\u29AB",
-      angmsdae: "\u29AC",
-      angmsdaf: "\u29AD",
-      angmsdag: "\u29AE",
-      angmsdah: "\u29AF",
-      angrt: "\u221F",
-      angrtvb: "\u22BE",
-      angrtvbd: "\u299D",
-      angsph: "\u2222",
-      angst: "\xC5",
-      angzarr: "\u237C",
-      aogon: "\u0105",
-      aopf: "\u{1D552}",
-      ap: "\u2248",
-      apE: "\u2A70",
-      apacir: "\u2A6F",
-      ape: "\u224A",
-      apid: "\u224B",
-      apos: "'",
-      approx: "\u2248",
-      approxeq: "\u224A",
-      aring: "\xE5",
-      ascr: "\u{1D4B6}",
-      ast: "*",
-      asymp: "\u2248",
-      asympeq: "\u224D",
-      atilde: "\xE3",
-      auml: "\xE4",
-      awconint: "\u2233",
-      awint: "\u2A11",
-      bNot: "\u2AED",
-      backcong: "\u224C",
-      backepsilon: "\u03F6",
-      backprime: "\u2035",
-      backsim: "\u223D",
-      backsimeq: "\u22CD",
-      barvee: "\u22BD",
-      barwed: "\u2305",
-      barwedge: "\u2305",
-      bbrk: "\u23B5",
-      bbrktbrk: "\u23B6",
-      bcong: "\u224C",
-      bcy: "\u0431",
-      bdquo: "\u201E",
-      becaus: "\u2235",
-      because: "\u2235",
-      bemptyv: "\u29B0",
-      bepsi: "\u03F6",
-      bernou: "\u212C",
-      beta: "\u03B2",
-      beth: "\u2136",
-      between: "\u226C",
-      bfr: "\u{1D51F}",
-      bigcap: "\u22C2",
-      bigcirc: "\u25EF",
-      bigcup: "\u22C3",
-      bigodot: "\u2A00",
-      bigoplus: "\u2A01",
-      bigotimes: "\u2A02",
-      bigsqcup: "\u2A06",
-      bigstar: "\u2605",
-      bigtriangledown: "\u25BD",
-      bigtriangleup: "\u25B3",
-      biguplus: "\u2A04",
-      bigvee: "\u22C1",
-      bigwedge: "\u22C0",
-      bkarow: "\u290D",
-      blacklozenge: "\u29EB",
-      blacksquare: "\u25AA",
-      blacktriangle: "\u25B4",
-      blacktriangledown: "\u25BE",
-      blacktriangleleft: "\u25C2",
-      blacktriangleright: "\u25B8",
-      blank: "\u2423",
-      blk12: "\u2592",
-      blk14: "\u2591",
-      blk34: "\u2593",
-      block: "\u2588",
-      bne: "=\u20E5",
-      bnequiv: "\u2261\u20E5",
-      bnot: "\u2310",
-      bopf: "\u{1D553}",
-      bot: "\u22A5",
-      bottom: "\u22A5",
-      bowtie: "\u22C8",
-      boxDL: "\u2557",
-      boxDR: "\u2554",
-      boxDl: "\u2556",
-      boxDr: "\u2553",
-      boxH: "\u2550",
-      boxHD: "\u2566",
-      boxHU: "\u2569",
-      boxHd: "\u2564",
-      boxHu: "\u2567",
-      boxUL: "\u255D",
-      boxUR: "\u255A",
-      boxUl: "\u255C",
-      boxUr: "\u2559",
-      boxV: "\u2551",
-      boxVH: "\u256C",
-      boxVL: "\u2563",
-      boxVR: "\u2560",
-      boxVh: "\u256B",
-      boxVl: "\u2562",
-      boxVr: "\u255F",
-      boxbox: "\u29C9",
-      boxdL: "\u2555",
-      boxdR: "\u2552",
-      boxdl: "\u2510",
-      boxdr: "\u250C",
-      boxh: "\u2500",
-      boxhD: "\u2565",
-      boxhU: "\u2568",
-      boxhd: "\u252C",
-      boxhu: "\u2534",
-      boxminus: "\u229F",
-      boxplus: "\u229E",
-      boxtimes: "\u22A0",
-      boxuL: "\u255B",
-      boxuR: "\u2558",
-      boxul: "\u2518",
-      boxur: "\u2514",
-      boxv: "\u2502",
-      boxvH: "\u256A",
-      boxvL: "\u2561",
-      boxvR: "\u255E",
-      boxvh: "\u253C",
-      boxvl: "\u2524",
-      boxvr: "\u251C",
-      bprime: "\u2035",
-      breve: "\u02D8",
-      brvbar: "\xA6",
-      bscr: "\u{1D4B7}",
-      bsemi: "\u204F",
-      bsim: "\u223D",
-      bsime: "\u22CD",
-      bsol: "\\",
-      bsolb: "\u29C5",
-      bsolhsub: "\u27C8",
-      bull: "\u2022",
-      bullet: "\u2022",
-      bump: "\u224E",
-      bumpE: "\u2AAE",
-      bumpe: "\u224F",
-      bumpeq: "\u224F",
-      cacute: "\u0107",
-      cap: "\u2229",
-      capand: "\u2A44",
-      capbrcup: "\u2A49",
-      capcap: "\u2A4B",
-      capcup: "\u2A47",
-      capdot: "\u2A40",
-      caps: "\u2229\uFE00",
-      caret: "\u2041",
-      caron: "\u02C7",
-      ccaps: "\u2A4D",
-      ccaron: "\u010D",
-      ccedil: "\xE7",
-      ccirc: "\u0109",
-      ccups: "\u2A4C",
-      ccupssm: "\u2A50",
-      cdot: "\u010B",
-      cedil: "\xB8",
-      cemptyv: "\u29B2",
-      cent: "\xA2",
-      centerdot: "\xB7",
-      cfr: "\u{1D520}",
-      chcy: "\u0447",
-      check: "\u2713",
-      checkmark: "\u2713",
-      chi: "\u03C7",
-      cir: "\u25CB",
-      cirE: "\u29C3",
-      circ: "\u02C6",
-      circeq: "\u2257",
-      circlearrowleft: "\u21BA",
-      circlearrowright: "\u21BB",
-      circledR: "\xAE",
-      circledS: "\u24C8",
-      circledast: "\u229B",
-      circledcirc: "\u229A",
-      circleddash: "\u229D",
-      cire: "\u2257",
-      cirfnint: "\u2A10",
-      cirmid: "\u2AEF",
-      cirscir: "\u29C2",
-      clubs: "\u2663",
-      clubsuit: "\u2663",
-      colon: ":",
-      colone: "\u2254",
-      coloneq: "\u2254",
-      comma: ",",
-      commat: "@",
-      comp: "\u2201",
-      compfn: "\u2218",
-      complement: "\u2201",
-      complexes: "\u2102",
-      cong: "\u2245",
-      congdot: "\u2A6D",
-      conint: "\u222E",
-      copf: "\u{1D554}",
-      coprod: "\u2210",
-      copy: "\xA9",
-      copysr: "\u2117",
-      crarr: "\u21B5",
-      cross: "\u2717",
-      cscr: "\u{1D4B8}",
-      csub: "\u2ACF",
-      csube: "\u2AD1",
-      csup: "\u2AD0",
-      csupe: "\u2AD2",
-      ctdot: "\u22EF",
-      cudarrl: "\u2938",
-      cudarrr: "\u2935",
-      cuepr: "\u22DE",
-      cuesc: "\u22DF",
-      cularr: "\u21B6",
-      cularrp: "\u293D",
-      cup: "\u222A",
-      cupbrcap: "\u2A48",
-      cupcap: "\u2A46",
-      cupcup: "\u2A4A",
-      cupdot: "\u228D",
-      cupor: "\u2A45",
-      cups: "\u222A\uFE00",
-      curarr: "\u21B7",
-      curarrm: "\u293C",
-      curlyeqprec: "\u22DE",
-      curlyeqsucc: "\u22DF",
-      curlyvee: "\u22CE",
-      curlywedge: "\u22CF",
-      curren: "\xA4",
-      curvearrowleft: "\u21B6",
-      curvearrowright: "\u21B7",
-      cuvee: "\u22CE",
-      cuwed: "\u22CF",
-      cwconint: "\u2232",
-      cwint: "\u2231",
-      cylcty: "\u232D",
-      dArr: "\u21D3",
-      dHar: "\u2965",
-      dagger: "\u2020",
-      daleth: "\u2138",
-      darr: "\u2193",
-      dash: "\u2010",
-      dashv: "\u22A3",
-      dbkarow: "\u290F",
-      dblac: "\u02DD",
-      dcaron: "\u010F",
-      dcy: "\u0434",
-      dd: "\u2146",
-      ddagger: "\u2021",
-      ddarr: "\u21CA",
-      ddotseq: "\u2A77",
-      deg: "\xB0",
-      delta: "\u03B4",
-      demptyv: "\u29B1",
-      dfisht: "\u297F",
-      dfr: "\u{1D521}",
-      dharl: "\u21C3",
-      dharr: "\u21C2",
-      diam: "\u22C4",
-      diamond: "\u22C4",
-      diamondsuit: "\u2666",
-      diams: "\u2666",
-      die: "\xA8",
-      digamma: "\u03DD",
-      disin: "\u22F2",
-      div: "\xF7",
-      divide: "\xF7",
-      divideontimes: "\u22C7",
-      divonx: "\u22C7",
-      djcy: "\u0452",
-      dlcorn: "\u231E",
-      dlcrop: "\u230D",
-      dollar: "$",
-      dopf: "\u{1D555}",
-      dot: "\u02D9",
-      doteq: "\u2250",
-      doteqdot: "\u2251",
-      dotminus: "\u2238",
-      dotplus: "\u2214",
-      dotsquare: "\u22A1",
-      doublebarwedge: "\u2306",
-      downarrow: "\u2193",
-      downdownarrows: "\u21CA",
-      downharpoonleft: "\u21C3",
-      downharpoonright: "\u21C2",
-      drbkarow: "\u2910",
-      drcorn: "\u231F",
-      drcrop: "\u230C",
-      dscr: "\u{1D4B9}",
-      dscy: "\u0455",
-      dsol: "\u29F6",
-      dstrok: "\u0111",
-      dtdot: "\u22F1",
-      dtri: "\u25BF",
-      dtrif: "\u25BE",
-      duarr: "\u21F5",
-      duhar: "\u296F",
-      dwangle: "\u29A6",
-      dzcy: "\u045F",
-      dzigrarr: "\u27FF",
-      eDDot: "\u2A77",
-      eDot: "\u2251",
-      eacute: "\xE9",
-      easter: "\u2A6E",
-      ecaron: "\u011B",
-      ecir: "\u2256",
-      ecirc: "\xEA",
-      ecolon: "\u2255",
-      ecy: "\u044D",
-      edot: "\u0117",
-      ee: "\u2147",
-      efDot: "\u2252",
-      efr: "\u{1D522}",
-      eg: "\u2A9A",
-      egrave: "\xE8",
-      egs: "\u2A96",
-      egsdot: "\u2A98",
-      el: "\u2A99",
-      elinters: "\u23E7",
-      ell: "\u2113",
-      els: "\u2A95",
-      elsdot: "\u2A97",
-      emacr: "\u0113",
-      empty: "\u2205",
-      emptyset: "\u2205",
-      emptyv: "\u2205",
-      emsp13: "\u2004",
-      emsp14: "\u2005",
-      emsp: "\u2003",
-      eng: "\u014B",
-      ensp: "\u2002",
-      eogon: "\u0119",
-      eopf: "\u{1D556}",
-      epar: "\u22D5",
-      eparsl: "\u29E3",
-      eplus: "\u2A71",
-      epsi: "\u03B5",
-      epsilon: "\u03B5",
-      epsiv: "\u03F5",
-      eqcirc: "\u2256",
-      eqcolon: "\u2255",
-      eqsim: "\u2242",
-      eqslantgtr: "\u2A96",
-      eqslantless: "\u2A95",
-      equals: "=",
-      equest: "\u225F",
-      equiv: "\u2261",
-      equivDD: "\u2A78",
-      eqvparsl: "\u29E5",
-      erDot: "\u2253",
-      erarr: "\u2971",
-      escr: "\u212F",
-      esdot: "\u2250",
-      esim: "\u2242",
-      eta: "\u03B7",
-      eth: "\xF0",
-      euml: "\xEB",
-      euro: "\u20AC",
-      excl: "!",
-      exist: "\u2203",
-      expectation: "\u2130",
-      exponentiale: "\u2147",
-      fallingdotseq: "\u2252",
-      fcy: "\u0444",
-      female: "\u2640",
-      ffilig: "\uFB03",
-      fflig: "\uFB00",
-      ffllig: "\uFB04",
-      ffr: "\u{1D523}",
-      filig: "\uFB01",
-      fjlig: "fj",
-      flat: "\u266D",
-      fllig: "\uFB02",
-      fltns: "\u25B1",
-      fnof: "\u0192",
-      fopf: "\u{1D557}",
-      forall: "\u2200",
-      fork: "\u22D4",
-      forkv: "\u2AD9",
-      fpartint: "\u2A0D",
-      frac12: "\xBD",
-      frac13: "\u2153",
-      frac14: "\xBC",
-      frac15: "\u2155",
-      frac16: "\u2159",
-      frac18: "\u215B",
-      frac23: "\u2154",
-      frac25: "\u2156",
-      frac34: "\xBE",
-      frac35: "\u2157",
-      frac38: "\u215C",
-      frac45: "\u2158",
-      frac56: "\u215A",
-      frac58: "\u215D",
-      frac78: "\u215E",
-      frasl: "\u2044",
-      frown: "\u2322",
-      fscr: "\u{1D4BB}",
-      gE: "\u2267",
-      gEl: "\u2A8C",
-      gacute: "\u01F5",
-      gamma: "\u03B3",
-      gammad: "\u03DD",
-      gap: "\u2A86",
-      gbreve: "\u011F",
-      gcirc: "\u011D",
-      gcy: "\u0433",
-      gdot: "\u0121",
-      ge: "\u2265",
-      gel: "\u22DB",
-      geq: "\u2265",
-      geqq: "\u2267",
-      geqslant: "\u2A7E",
-      ges: "\u2A7E",
-      gescc: "\u2AA9",
-      gesdot: "\u2A80",
-      gesdoto: "\u2A82",
-      gesdotol: "\u2A84",
-      gesl: "\u22DB\uFE00",
-      gesles: "\u2A94",
-      gfr: "\u{1D524}",
-      gg: "\u226B",
-      ggg: "\u22D9",
-      gimel: "\u2137",
-      gjcy: "\u0453",
-      gl: "\u2277",
-      glE: "\u2A92",
-      gla: "\u2AA5",
-      glj: "\u2AA4",
-      gnE: "\u2269",
-      gnap: "\u2A8A",
-      gnapprox: "\u2A8A",
-      gne: "\u2A88",
-      gneq: "\u2A88",
-      gneqq: "\u2269",
-      gnsim: "\u22E7",
-      gopf: "\u{1D558}",
-      grave: "`",
-      gscr: "\u210A",
-      gsim: "\u2273",
-      gsime: "\u2A8E",
-      gsiml: "\u2A90",
-      gt: ">",
-      gtcc: "\u2AA7",
-      gtcir: "\u2A7A",
-      gtdot: "\u22D7",
-      gtlPar: "\u2995",
-      gtquest: "\u2A7C",
-      gtrapprox: "\u2A86",
-      gtrarr: "\u2978",
-      gtrdot: "\u22D7",
-      gtreqless: "\u22DB",
-      gtreqqless: "\u2A8C",
-      gtrless: "\u2277",
-      gtrsim: "\u2273",
-      gvertneqq: "\u2269\uFE00",
-      gvnE: "\u2269\uFE00",
-      hArr: "\u21D4",
-      hairsp: "\u200A",
-      half: "\xBD",
-      hamilt: "\u210B",
-      hardcy: "\u044A",
-      harr: "\u2194",
-      harrcir: "\u2948",
-      harrw: "\u21AD",
-      hbar: "\u210F",
-      hcirc: "\u0125",
-      hearts: "\u2665",
-      heartsuit: "\u2665",
-      hellip: "\u2026",
-      hercon: "\u22B9",
-      hfr: "\u{1D525}",
-      hksearow: "\u2925",
-      hkswarow: "\u2926",
-      hoarr: "\u21FF",
-      homtht: "\u223B",
-      hookleftarrow: "\u21A9",
-      hookrightarrow: "\u21AA",
-      hopf: "\u{1D559}",
-      horbar: "\u2015",
-      hscr: "\u{1D4BD}",
-      hslash: "\u210F",
-      hstrok: "\u0127",
-      hybull: "\u2043",
-      hyphen: "\u2010",
-      iacute: "\xED",
-      ic: "\u2063",
-      icirc: "\xEE",
-      icy: "\u0438",
-      iecy: "\u0435",
-      iexcl: "\xA1",
-      iff: "\u21D4",
-      ifr: "\u{1D526}",
-      igrave: "\xEC",
-      ii: "\u2148",
-      iiiint: "\u2A0C",
-      iiint: "\u222D",
-      iinfin: "\u29DC",
-      iiota: "\u2129",
-      ijlig: "\u0133",
-      imacr: "\u012B",
-      image: "\u2111",
-      imagline: "\u2110",
-      imagpart: "\u2111",
-      imath: "\u0131",
-      imof: "\u22B7",
-      imped: "\u01B5",
-      in: "\u2208",
-      incare: "\u2105",
-      infin: "\u221E",
-      infintie: "\u29DD",
-      inodot: "\u0131",
-      int: "\u222B",
-      intcal: "\u22BA",
-      integers: "\u2124",
-      intercal: "\u22BA",
-      intlarhk: "\u2A17",
-      intprod: "\u2A3C",
-      iocy: "\u0451",
-      iogon: "\u012F",
-      iopf: "\u{1D55A}",
-      iota: "\u03B9",
-      iprod: "\u2A3C",
-      iquest: "\xBF",
-      iscr: "\u{1D4BE}",
-      isin: "\u2208",
-      isinE: "\u22F9",
-      isindot: "\u22F5",
-      isins: "\u22F4",
-      isinsv: "\u22F3",
-      isinv: "\u2208",
-      it: "\u2062",
-      itilde: "\u0129",
-      iukcy: "\u0456",
-      iuml: "\xEF",
-      jcirc: "\u0135",
-      jcy: "\u0439",
-      jfr: "\u{1D527}",
-      jmath: "\u0237",
-      jopf: "\u{1D55B}",
-      jscr: "\u{1D4BF}",
-      jsercy: "\u0458",
-      jukcy: "\u0454",
-      kappa: "\u03BA",
-      kappav: "\u03F0",
-      kcedil: "\u0137",
-      kcy: "\u043A",
-      kfr: "\u{1D528}",
-      kgreen: "\u0138",
-      khcy: "\u0445",
-      kjcy: "\u045C",
-      kopf: "\u{1D55C}",
-      kscr: "\u{1D4C0}",
-      lAarr: "\u21DA",
-      lArr: "\u21D0",
-      lAtail: "\u291B",
-      lBarr: "\u290E",
-      lE: "\u2266",
-      lEg: "\u2A8B",
-      lHar: "\u2962",
-      lacute: "\u013A",
-      laemptyv: "\u29B4",
-      lagran: "\u2112",
-      lambda: "\u03BB",
-      lang: "\u27E8",
-      langd: "\u2991",
-      langle: "\u27E8",
-      lap: "\u2A85",
-      laquo: "\xAB",
-      larr: "\u2190",
-      larrb: "\u21E4",
-      larrbfs: "\u291F",
-      larrfs: "\u291D",
-      larrhk: "\u21A9",
-      larrlp: "\u21AB",
-      larrpl: "\u2939",
-      larrsim: "\u2973",
-      larrtl: "\u21A2",
-      lat: "\u2AAB",
-      latail: "\u2919",
-      late: "\u2AAD",
-      lates: "\u2AAD\uFE00",
-      lbarr: "\u290C",
-      lbbrk: "\u2772",
-      lbrace: "{",
-      lbrack: "[",
-      lbrke: "\u298B",
-      lbrksld: "\u298F",
-      lbrkslu: "\u298D",
-      lcaron: "\u013E",
-      lcedil: "\u013C",
-      lceil: "\u2308",
-      lcub: "{",
-      lcy: "\u043B",
-      ldca: "\u2936",
-      ldquo: "\u201C",
-      ldquor: "\u201E",
-      ldrdhar: "\u2967",
-      ldrushar: "\u294B",
-      ldsh: "\u21B2",
-      le: "\u2264",
-      leftarrow: "\u2190",
-      leftarrowtail: "\u21A2",
-      leftharpoondown: "\u21BD",
-      leftharpoonup: "\u21BC",
-      leftleftarrows: "\u21C7",
-      leftrightarrow: "\u2194",
-      leftrightarrows: "\u21C6",
-      leftrightharpoons: "\u21CB",
-      leftrightsquigarrow: "\u21AD",
-      leftthreetimes: "\u22CB",
-      leg: "\u22DA",
-      leq: "\u2264",
-      leqq: "\u2266",
-      leqslant: "\u2A7D",
-      les: "\u2A7D",
-      lescc: "\u2AA8",
-      lesdot: "\u2A7F",
-      lesdoto: "\u2A81",
-      lesdotor: "\u2A83",
-      lesg: "\u22DA\uFE00",
-      lesges: "\u2A93",
-      lessapprox: "\u2A85",
-      lessdot: "\u22D6",
-      lesseqgtr: "\u22DA",
-      lesseqqgtr: "\u2A8B",
-      lessgtr: "\u2276",
-      lesssim: "\u2272",
-      lfisht: "\u297C",
-      lfloor: "\u230A",
-      lfr: "\u{1D529}",
-      lg: "\u2276",
-      lgE: "\u2A91",
-      lhard: "\u21BD",
-      lharu: "\u21BC",
-      lharul: "\u296A",
-      lhblk: "\u2584",
-      ljcy: "\u0459",
-      ll: "\u226A",
-      llarr: "\u21C7",
-      llcorner: "\u231E",
-      llhard: "\u296B",
-      lltri: "\u25FA",
-      lmidot: "\u0140",
-      lmoust: "\u23B0",
-      lmoustache: "\u23B0",
-      lnE: "\u2268",
-      lnap: "\u2A89",
-      lnapprox: "\u2A89",
-      lne: "\u2A87",
-      lneq: "\u2A87",
-      lneqq: "\u2268",
-      lnsim: "\u22E6",
-      loang: "\u27EC",
-      loarr: "\u21FD",
-      lobrk: "\u27E6",
-      longleftarrow: "\u27F5",
-      longleftrightarrow: "\u27F7",
-      longmapsto: "\u27FC",
-      longrightarrow: "\u27F6",
-      looparrowleft: "\u21AB",
-      looparrowright: "\u21AC",
-      lopar: "\u2985",
-      lopf: "\u{1D55D}",
-      loplus: "\u2A2D",
-      lotimes: "\u2A34",
-      lowast: "\u2217",
-      lowbar: "_",
-      loz: "\u25CA",
-      lozenge: "\u25CA",
-      lozf: "\u29EB",
-      lpar: "(",
-      lparlt: "\u2993",
-      lrarr: "\u21C6",
-      lrcorner: "\u231F",
-      lrhar: "\u21CB",
-      lrhard: "\u296D",
-      lrm: "\u200E",
-      lrtri: "\u22BF",
-      lsaquo: "\u2039",
-      lscr: "\u{1D4C1}",
-      lsh: "\u21B0",
-      lsim: "\u2272",
-      lsime: "\u2A8D",
-      lsimg: "\u2A8F",
-      lsqb: "[",
-      lsquo: "\u2018",
-      lsquor: "\u201A",
-      lstrok: "\u0142",
-      lt: "<",
-      ltcc: "\u2AA6",
-      ltcir: "\u2A79",
-      ltdot: "\u22D6",
-      lthree: "\u22CB",
-      ltimes: "\u22C9",
-      ltlarr: "\u2976",
-      ltquest: "\u2A7B",
-      ltrPar: "\u2996",
-      ltri: "\u25C3",
-      ltrie: "\u22B4",
-      ltrif: "\u25C2",
-      lurdshar: "\u294A",
-      luruhar: "\u2966",
-      lvertneqq: "\u2268\uFE00",
-      lvnE: "\u2268\uFE00",
-      mDDot: "\u223A",
-      macr: "\xAF",
-      male: "\u2642",
-      malt: "\u2720",
-      maltese: "\u2720",
-      map: "\u21A6",
-      mapsto: "\u21A6",
-      mapstodown: "\u21A7",
-      mapstoleft: "\u21A4",
-      mapstoup: "\u21A5",
-      marker: "\u25AE",
-      mcomma: "\u2A29",
-      mcy: "\u043C",
-      mdash: "\u2014",
-      measuredangle: "\u2221",
-      mfr: "\u{1D52A}",
-      mho: "\u2127",
-      micro: "\xB5",
-      mid: "\u2223",
-      midast: "*",
-      midcir: "\u2AF0",
-      middot: "\xB7",
-      minus: "\u2212",
-      minusb: "\u229F",
-      minusd: "\u2238",
-      minusdu: "\u2A2A",
-      mlcp: "\u2ADB",
-      mldr: "\u2026",
-      mnplus: "\u2213",
-      models: "\u22A7",
-      mopf: "\u{1D55E}",
-      mp: "\u2213",
-      mscr: "\u{1D4C2}",
-      mstpos: "\u223E",
-      mu: "\u03BC",
-      multimap: "\u22B8",
-      mumap: "\u22B8",
-      nGg: "\u22D9\u0338",
-      nGt: "\u226B\u20D2",
-      nGtv: "\u226B\u0338",
-      nLeftarrow: "\u21CD",
-      nLeftrightarrow: "\u21CE",
-      nLl: "\u22D8\u0338",
-      nLt: "\u226A\u20D2",
-      nLtv: "\u226A\u0338",
-      nRightarrow: "\u21CF",
-      nVDash: "\u22AF",
-      nVdash: "\u22AE",
-      nabla: "\u2207",
-      nacute: "\u0144",
-      nang: "\u2220\u20D2",
-      nap: "\u2249",
-      napE: "\u2A70\u0338",
-      napid: "\u224B\u0338",
-      napos: "\u0149",
-      napprox: "\u2249",
-      natur: "\u266E",
-      natural: "\u266E",
-      naturals: "\u2115",
-      nbsp: "\xA0",
-      nbump: "\u224E\u0338",
-      nbumpe: "\u224F\u0338",
-      ncap: "\u2A43",
-      ncaron: "\u0148",
-      ncedil: "\u0146",
-      ncong: "\u2247",
-      ncongdot: "\u2A6D\u0338",
-      ncup: "\u2A42",
-      ncy: "\u043D",
-      ndash: "\u2013",
-      ne: "\u2260",
-      neArr: "\u21D7",
-      nearhk: "\u2924",
-      nearr: "\u2197",
-      nearrow: "\u2197",
-      nedot: "\u2250\u0338",
-      nequiv: "\u2262",
-      nesear: "\u2928",
-      nesim: "\u2242\u0338",
-      nexist: "\u2204",
-      nexists: "\u2204",
-      nfr: "\u{1D52B}",
-      ngE: "\u2267\u0338",
-      nge: "\u2271",
-      ngeq: "\u2271",
-      ngeqq: "\u2267\u0338",
-      ngeqslant: "\u2A7E\u0338",
-      nges: "\u2A7E\u0338",
-      ngsim: "\u2275",
-      ngt: "\u226F",
-      ngtr: "\u226F",
-      nhArr: "\u21CE",
-      nharr: "\u21AE",
-      nhpar: "\u2AF2",
-      ni: "\u220B",
-      nis: "\u22FC",
-      nisd: "\u22FA",
-      niv: "\u220B",
-      njcy: "\u045A",
-      nlArr: "\u21CD",
-      nlE: "\u2266\u0338",
-      nlarr: "\u219A",
-      nldr: "\u2025",
-      nle: "\u2270",
-      nleftarrow: "\u219A",
-      nleftrightarrow: "\u21AE",
-      nleq: "\u2270",
-      nleqq: "\u2266\u0338",
-      nleqslant: "\u2A7D\u0338",
-      nles: "\u2A7D\u0338",
-      nless: "\u226E",
-      nlsim: "\u2274",
-      nlt: "\u226E",
-      nltri: "\u22EA",
-      nltrie: "\u22EC",
-      nmid: "\u2224",
-      nopf: "\u{1D55F}",
-      not: "\xAC",
-      notin: "\u2209",
-      notinE: "\u22F9\u0338",
-      notindot: "\u22F5\u0338",
-      notinva: "\u2209",
-      notinvb: "\u22F7",
-      notinvc: "\u22F6",
-      notni: "\u220C",
-      notniva: "\u220C",
-      notnivb: "\u22FE",
-      notnivc: "\u22FD",
-      npar: "\u2226",
-      nparallel: "\u2226",
-      nparsl: "\u2AFD\u20E5",
-      npart: "\u2202\u0338",
-      npolint: "\u2A14",
-      npr: "\u2280",
-      nprcue: "\u22E0",
-      npre: "\u2AAF\u0338",
-      nprec: "\u2280",
-      npreceq: "\u2AAF\u0338",
-      nrArr: "\u21CF",
-      nrarr: "\u219B",
-      nrarrc: "\u2933\u0338",
-      nrarrw: "\u219D\u0338",
-      nrightarrow: "\u219B",
-      nrtri: "\u22EB",
-      nrtrie: "\u22ED",
-      nsc: "\u2281",
-      nsccue: "\u22E1",
-      nsce: "\u2AB0\u0338",
-      nscr: "\u{1D4C3}",
-      nshortmid: "\u2224",
-      nshortparallel: "\u2226",
-      nsim: "\u2241",
-      nsime: "\u2244",
-      nsimeq: "\u2244",
-      nsmid: "\u2224",
-      nspar: "\u2226",
-      nsqsube: "\u22E2",
-      nsqsupe: "\u22E3",
-      nsub: "\u2284",
-      nsubE: "\u2AC5\u0338",
-      nsube: "\u2288",
-      nsubset: "\u2282\u20D2",
-      nsubseteq: "\u2288",
-      nsubseteqq: "\u2AC5\u0338",
-      nsucc: "\u2281",
-      nsucceq: "\u2AB0\u0338",
-      nsup: "\u2285",
-      nsupE: "\u2AC6\u0338",
-      nsupe: "\u2289",
-      nsupset: "\u2283\u20D2",
-      nsupseteq: "\u2289",
-      nsupseteqq: "\u2AC6\u0338",
-      ntgl: "\u2279",
-      ntilde: "\xF1",
-      ntlg: "\u2278",
-      ntriangleleft: "\u22EA",
-      ntrianglelefteq: "\u22EC",
-      ntriangleright: "\u22EB",
-      ntrianglerighteq: "\u22ED",
-      nu: "\u03BD",
-      num: "#",
-      numero: "\u2116",
-      numsp: "\u2007",
-      nvDash: "\u22AD",
-      nvHarr: "\u2904",
-      nvap: "\u224D\u20D2",
-      nvdash: "\u22AC",
-      nvge: "\u2265\u20D2",
-      nvgt: ">\u20D2",
-      nvinfin: "\u29DE",
-      nvlArr: "\u2902",
-      nvle: "\u2264\u20D2",
-      nvlt: "<\u20D2",
-      nvltrie: "\u22B4\u20D2",
-      nvrArr: "\u2903",
-      nvrtrie: "\u22B5\u20D2",
-      nvsim: "\u223C\u20D2",
-      nwArr: "\u21D6",
-      nwarhk: "\u2923",
-      nwarr: "\u2196",
-      nwarrow: "\u2196",
-      nwnear: "\u2927",
-      oS: "\u24C8",
-      oacute: "\xF3",
-      oast: "\u229B",
-      ocir: "\u229A",
-      ocirc: "\xF4",
-      ocy: "\u043E",
-      odash: "\u229D",
-      odblac: "\u0151",
-      odiv: "\u2A38",
-      odot: "\u2299",
-      odsold: "\u29BC",
-      oelig: "\u0153",
-      ofcir: "\u29BF",
-      ofr: "\u{1D52C}",
-      ogon: "\u02DB",
-      ograve: "\xF2",
-      ogt: "\u29C1",
-      ohbar: "\u29B5",
-      ohm: "\u03A9",
-      oint: "\u222E",
-      olarr: "\u21BA",
-      olcir: "\u29BE",
-      olcross: "\u29BB",
-      oline: "\u203E",
-      olt: "\u29C0",
-      omacr: "\u014D",
-      omega: "\u03C9",
-      omicron: "\u03BF",
-      omid: "\u29B6",
-      ominus: "\u2296",
-      oopf: "\u{1D560}",
-      opar: "\u29B7",
-      operp: "\u29B9",
-      oplus: "\u2295",
-      or: "\u2228",
-      orarr: "\u21BB",
-      ord: "\u2A5D",
-      order: "\u2134",
-      orderof: "\u2134",
-      ordf: "\xAA",
-      ordm: "\xBA",
-      origof: "\u22B6",
-      oror: "\u2A56",
-      orslope: "\u2A57",
-      orv: "\u2A5B",
-      oscr: "\u2134",
-      oslash: "\xF8",
-      osol: "\u2298",
-      otilde: "\xF5",
-      otimes: "\u2297",
-      otimesas: "\u2A36",
-      ouml: "\xF6",
-      ovbar: "\u233D",
-      par: "\u2225",
-      para: "\xB6",
-      parallel: "\u2225",
-      parsim: "\u2AF3",
-      parsl: "\u2AFD",
-      part: "\u2202",
-      pcy: "\u043F",
-      percnt: "%",
-      period: ".",
-      permil: "\u2030",
-      perp: "\u22A5",
-      pertenk: "\u2031",
-      pfr: "\u{1D52D}",
-      phi: "\u03C6",
-      phiv: "\u03D5",
-      phmmat: "\u2133",
-      phone: "\u260E",
-      pi: "\u03C0",
-      pitchfork: "\u22D4",
-      piv: "\u03D6",
-      planck: "\u210F",
-      planckh: "\u210E",
-      plankv: "\u210F",
-      plus: "+",
-      plusacir: "\u2A23",
-      plusb: "\u229E",
-      pluscir: "\u2A22",
-      plusdo: "\u2214",
-      plusdu: "\u2A25",
-      pluse: "\u2A72",
-      plusmn: "\xB1",
-      plussim: "\u2A26",
-      plustwo: "\u2A27",
-      pm: "\xB1",
-      pointint: "\u2A15",
-      popf: "\u{1D561}",
-      pound: "\xA3",
-      pr: "\u227A",
-      prE: "\u2AB3",
-      prap: "\u2AB7",
-      prcue: "\u227C",
-      pre: "\u2AAF",
-      prec: "\u227A",
-      precapprox: "\u2AB7",
-      preccurlyeq: "\u227C",
-      preceq: "\u2AAF",
-      precnapprox: "\u2AB9",
-      precneqq: "\u2AB5",
-      precnsim: "\u22E8",
-      precsim: "\u227E",
-      prime: "\u2032",
-      primes: "\u2119",
-      prnE: "\u2AB5",
-      prnap: "\u2AB9",
-      prnsim: "\u22E8",
-      prod: "\u220F",
-      profalar: "\u232E",
-      profline: "\u2312",
-      profsurf: "\u2313",
-      prop: "\u221D",
-      propto: "\u221D",
-      prsim: "\u227E",
-      prurel: "\u22B0",
-      pscr: "\u{1D4C5}",
-      psi: "\u03C8",
-      puncsp: "\u2008",
-      qfr: "\u{1D52E}",
-      qint: "\u2A0C",
-      qopf: "\u{1D562}",
-      qprime: "\u2057",
-      qscr: "\u{1D4C6}",
-      quaternions: "\u210D",
-      quatint: "\u2A16",
-      quest: "?",
-      questeq: "\u225F",
-      quot: '"',
-      rAarr: "\u21DB",
-      rArr: "\u21D2",
-      rAtail: "\u291C",
-      rBarr: "\u290F",
-      rHar: "\u2964",
-      race: "\u223D\u0331",
-      racute: "\u0155",
-      radic: "\u221A",
-      raemptyv: "\u29B3",
-      rang: "\u27E9",
-      rangd: "\u2992",
-      range: "\u29A5",
-      rangle: "\u27E9",
-      raquo: "\xBB",
-      rarr: "\u2192",
-      rarrap: "\u2975",
-      rarrb: "\u21E5",
-      rarrbfs: "\u2920",
-      rarrc: "\u2933",
-      rarrfs: "\u291E",
-      rarrhk: "\u21AA",
-      rarrlp: "\u21AC",
-      rarrpl: "\u2945",
-      rarrsim: "\u2974",
-      rarrtl: "\u21A3",
-      rarrw: "\u219D",
-      ratail: "\u291A",
-      ratio: "\u2236",
-      rationals: "\u211A",
-      rbarr: "\u290D",
-      rbbrk: "\u2773",
-      rbrace: "}",
-      rbrack: "]",
-      rbrke: "\u298C",
-      rbrksld: "\u298E",
-      rbrkslu: "\u2990",
-      rcaron: "\u0159",
-      rcedil: "\u0157",
-      rceil: "\u2309",
-      rcub: "}",
-      rcy: "\u0440",
-      rdca: "\u2937",
-      rdldhar: "\u2969",
-      rdquo: "\u201D",
-      rdquor: "\u201D",
-      rdsh: "\u21B3",
-      real: "\u211C",
-      realine: "\u211B",
-      realpart: "\u211C",
-      reals: "\u211D",
-      rect: "\u25AD",
-      reg: "\xAE",
-      rfisht: "\u297D",
-      rfloor: "\u230B",
-      rfr: "\u{1D52F}",
-      rhard: "\u21C1",
-      rharu: "\u21C0",
-      rharul: "\u296C",
-      rho: "\u03C1",
-      rhov: "\u03F1",
-      rightarrow: "\u2192",
-      rightarrowtail: "\u21A3",
-      rightharpoondown: "\u21C1",
-      rightharpoonup: "\u21C0",
-      rightleftarrows: "\u21C4",
-      rightleftharpoons: "\u21CC",
-      rightrightarrows: "\u21C9",
-      rightsquigarrow: "\u219D",
-      rightthreetimes: "\u22CC",
-      ring: "\u02DA",
-      risingdotseq: "\u2253",
-      rlarr: "\u21C4",
-      rlhar: "\u21CC",
-      rlm: "\u200F",
-      rmoust: "\u23B1",
-      rmoustache: "\u23B1",
-      rnmid: "\u2AEE",
-      roang: "\u27ED",
-      roarr: "\u21FE",
-      robrk: "\u27E7",
-      ropar: "\u2986",
-      ropf: "\u{1D563}",
-      roplus: "\u2A2E",
-      rotimes: "\u2A35",
-      rpar: ")",
-      rpargt: "\u2994",
-      rppolint: "\u2A12",
-      rrarr: "\u21C9",
-      rsaquo: "\u203A",
-      rscr: "\u{1D4C7}",
-      rsh: "\u21B1",
-      rsqb: "]",
-      rsquo: "\u2019",
-      rsquor: "\u2019",
-      rthree: "\u22CC",
-      rtimes: "\u22CA",
-      rtri: "\u25B9",
-      rtrie: "\u22B5",
-      rtrif: "\u25B8",
-      rtriltri: "\u29CE",
-      ruluhar: "\u2968",
-      rx: "\u211E",
-      sacute: "\u015B",
-      sbquo: "\u201A",
-      sc: "\u227B",
-      scE: "\u2AB4",
-      scap: "\u2AB8",
-      scaron: "\u0161",
-      sccue: "\u227D",
-      sce: "\u2AB0",
-      scedil: "\u015F",
-      scirc: "\u015D",
-      scnE: "\u2AB6",
-      scnap: "\u2ABA",
-      scnsim: "\u22E9",
-      scpolint: "\u2A13",
-      scsim: "\u227F",
-      scy: "\u0441",
-      sdot: "\u22C5",
-      sdotb: "\u22A1",
-      sdote: "\u2A66",
-      seArr: "\u21D8",
-      searhk: "\u2925",
-      searr: "\u2198",
-      searrow: "\u2198",
-      sect: "\xA7",
-      semi: ";",
-      seswar: "\u2929",
-      setminus: "\u2216",
-      setmn: "\u2216",
-      sext: "\u2736",
-      sfr: "\u{1D530}",
-      sfrown: "\u2322",
-      sharp: "\u266F",
-      shchcy: "\u0449",
-      shcy: "\u0448",
-      shortmid: "\u2223",
-      shortparallel: "\u2225",
-      shy: "\xAD",
-      sigma: "\u03C3",
-      sigmaf: "\u03C2",
-      sigmav: "\u03C2",
-      sim: "\u223C",
-      simdot: "\u2A6A",
-      sime: "\u2243",
-      simeq: "\u2243",
-      simg: "\u2A9E",
-      simgE: "\u2AA0",
-      siml: "\u2A9D",
-      simlE: "\u2A9F",
-      simne: "\u2246",
-      simplus: "\u2A24",
-      simrarr: "\u2972",
-      slarr: "\u2190",
-      smallsetminus: "\u2216",
-      smashp: "\u2A33",
-      smeparsl: "\u29E4",
-      smid: "\u2223",
-      smile: "\u2323",
-      smt: "\u2AAA",
-      smte: "\u2AAC",
-      smtes: "\u2AAC\uFE00",
-      softcy: "\u044C",
-      sol: "/",
-      solb: "\u29C4",
-      solbar: "\u233F",
-      sopf: "\u{1D564}",
-      spades: "\u2660",
-      spadesuit: "\u2660",
-      spar: "\u2225",
-      sqcap: "\u2293",
-      sqcaps: "\u2293\uFE00",
-      sqcup: "\u2294",
-      sqcups: "\u2294\uFE00",
-      sqsub: "\u228F",
-      sqsube: "\u2291",
-      sqsubset: "\u228F",
-      sqsubseteq: "\u2291",
-      sqsup: "\u2290",
-      sqsupe: "\u2292",
-      sqsupset: "\u2290",
-      sqsupseteq: "\u2292",
-      squ: "\u25A1",
-      square: "\u25A1",
-      squarf: "\u25AA",
-      squf: "\u25AA",
-      srarr: "\u2192",
-      sscr: "\u{1D4C8}",
-      ssetmn: "\u2216",
-      ssmile: "\u2323",
-      sstarf: "\u22C6",
-      star: "\u2606",
-      starf: "\u2605",
-      straightepsilon: "\u03F5",
-      straightphi: "\u03D5",
-      strns: "\xAF",
-      sub: "\u2282",
-      subE: "\u2AC5",
-      subdot: "\u2ABD",
-      sube: "\u2286",
-      subedot: "\u2AC3",
-      submult: "\u2AC1",
-      subnE: "\u2ACB",
-      subne: "\u228A",
-      subplus: "\u2ABF",
-      subrarr: "\u2979",
-      subset: "\u2282",
-      subseteq: "\u2286",
-      subseteqq: "\u2AC5",
-      subsetneq: "\u228A",
-      subsetneqq: "\u2ACB",
-      subsim: "\u2AC7",
-      subsub: "\u2AD5",
-      subsup: "\u2AD3",
-      succ: "\u227B",
-      succapprox: "\u2AB8",
-      succcurlyeq: "\u227D",
-      succeq: "\u2AB0",
-      succnapprox: "\u2ABA",
-      succneqq: "\u2AB6",
-      succnsim: "\u22E9",
-      succsim: "\u227F",
-      sum: "\u2211",
-      sung: "\u266A",
-      sup1: "\xB9",
-      sup2: "\xB2",
-      sup3: "\xB3",
-      sup: "\u2283",
-      supE: "\u2AC6",
-      supdot: "\u2ABE",
-      supdsub: "\u2AD8",
-      supe: "\u2287",
-      supedot: "\u2AC4",
-      suphsol: "\u27C9",
-      suphsub: "\u2AD7",
-      suplarr: "\u297B",
-      supmult: "\u2AC2",
-      supnE: "\u2ACC",
-      supne: "\u228B",
-      supplus: "\u2AC0",
-      supset: "\u2283",
-      supseteq: "\u2287",
-      supseteqq: "\u2AC6",
-      supsetneq: "\u228B",
-      supsetneqq: "\u2ACC",
-      supsim: "\u2AC8",
-      supsub: "\u2AD4",
-      supsup: "\u2AD6",
-      swArr: "\u21D9",
-      swarhk: "\u2926",
-      swarr: "\u2199",
-      swarrow: "\u2199",
-      swnwar: "\u292A",
-      szlig: "\xDF",
-      target: "\u2316",
-      tau: "\u03C4",
-      tbrk: "\u23B4",
-      tcaron: "\u0165",
-      tcedil: "\u0163",
-      tcy: "\u0442",
-      tdot: "\u20DB",
-      telrec: "\u2315",
-      tfr: "\u{1D531}",
-      there4: "\u2234",
-      therefore: "\u2234",
-      theta: "\u03B8",
-      thetasym: "\u03D1",
-      thetav: "\u03D1",
-      thickapprox: "\u2248",
-      thicksim: "\u223C",
-      thinsp: "\u2009",
-      thkap: "\u2248",
-      thksim: "\u223C",
-      thorn: "\xFE",
-      tilde: "\u02DC",
-      times: "\xD7",
-      timesb: "\u22A0",
-      timesbar: "\u2A31",
-      timesd: "\u2A30",
-      tint: "\u222D",
-      toea: "\u2928",
-      top: "\u22A4",
-      topbot: "\u2336",
-      topcir: "\u2AF1",
-      topf: "\u{1D565}",
-      topfork: "\u2ADA",
-      tosa: "\u2929",
-      tprime: "\u2034",
-      trade: "\u2122",
-      triangle: "\u25B5",
-      triangledown: "\u25BF",
-      triangleleft: "\u25C3",
-      trianglelefteq: "\u22B4",
-      triangleq: "\u225C",
-      triangleright: "\u25B9",
-      trianglerighteq: "\u22B5",
-      tridot: "\u25EC",
-      trie: "\u225C",
-      triminus: "\u2A3A",
-      triplus: "\u2A39",
-      trisb: "\u29CD",
-      tritime: "\u2A3B",
-      trpezium: "\u23E2",
-      tscr: "\u{1D4C9}",
-      tscy: "\u0446",
-      tshcy: "\u045B",
-      tstrok: "\u0167",
-      twixt: "\u226C",
-      twoheadleftarrow: "\u219E",
-      twoheadrightarrow: "\u21A0",
-      uArr: "\u21D1",
-      uHar: "\u2963",
-      uacute: "\xFA",
-      uarr: "\u2191",
-      ubrcy: "\u045E",
-      ubreve: "\u016D",
-      ucirc: "\xFB",
-      ucy: "\u0443",
-      udarr: "\u21C5",
-      udblac: "\u0171",
-      udhar: "\u296E",
-      ufisht: "\u297E",
-      ufr: "\u{1D532}",
-      ugrave: "\xF9",
-      uharl: "\u21BF",
-      uharr: "\u21BE",
-      uhblk: "\u2580",
-      ulcorn: "\u231C",
-      ulcorner: "\u231C",
-      ulcrop: "\u230F",
-      ultri: "\u25F8",
-      umacr: "\u016B",
-      uml: "\xA8",
-      uogon: "\u0173",
-      uopf: "\u{1D566}",
-      uparrow: "\u2191",
-      updownarrow: "\u2195",
-      upharpoonleft: "\u21BF",
-      upharpoonright: "\u21BE",
-      uplus: "\u228E",
-      upsi: "\u03C5",
-      upsih: "\u03D2",
-      upsilon: "\u03C5",
-      upuparrows: "\u21C8",
-      urcorn: "\u231D",
-      urcorner: "\u231D",
-      urcrop: "\u230E",
-      uring: "\u016F",
-      urtri: "\u25F9",
-      uscr: "\u{1D4CA}",
-      utdot: "\u22F0",
-      utilde: "\u0169",
-      utri: "\u25B5",
-      utrif: "\u25B4",
-      uuarr: "\u21C8",
-      uuml: "\xFC",
-      uwangle: "\u29A7",
-      vArr: "\u21D5",
-      vBar: "\u2AE8",
-      vBarv: "\u2AE9",
-      vDash: "\u22A8",
-      vangrt: "\u299C",
-      varepsilon: "\u03F5",
-      varkappa: "\u03F0",
-      varnothing: "\u2205",
-      varphi: "\u03D5",
-      varpi: "\u03D6",
-      varpropto: "\u221D",
-      varr: "\u2195",
-      varrho: "\u03F1",
-      varsigma: "\u03C2",
-      varsubsetneq: "\u228A\uFE00",
-      varsubsetneqq: "\u2ACB\uFE00",
-      varsupsetneq: "\u228B\uFE00",
-      varsupsetneqq: "\u2ACC\uFE00",
-      vartheta: "\u03D1",
-      vartriangleleft: "\u22B2",
-      vartriangleright: "\u22B3",
-      vcy: "\u0432",
-      vdash: "\u22A2",
-      vee: "\u2228",
-      veebar: "\u22BB",
-      veeeq: "\u225A",
-      vellip: "\u22EE",
-      verbar: "|",
-      vert: "|",
-      vfr: "\u{1D533}",
-      vltri: "\u22B2",
-      vnsub: "\u2282\u20D2",
-      vnsup: "\u2283\u20D2",
-      vopf: "\u{1D567}",
-      vprop: "\u221D",
-      vrtri: "\u22B3",
-      vscr: "\u{1D4CB}",
-      vsubnE: "\u2ACB\uFE00",
-      vsubne: "\u228A\uFE00",
-      vsupnE: "\u2ACC\uFE00",
-      vsupne: "\u228B\uFE00",
-      vzigzag: "\u299A",
-      wcirc: "\u0175",
-      wedbar: "\u2A5F",
-      wedge: "\u2227",
-      wedgeq: "\u2259",
-      weierp: "\u2118",
-      wfr: "\u{1D534}",
-      wopf: "\u{1D568}",
-      wp: "\u2118",
-      wr: "\u2240",
-      wreath: "\u2240",
-      wscr: "\u{1D4CC}",
-      xcap: "\u22C2",
-      xcirc: "\u25EF",
-      xcup: "\u22C3",
-      xdtri: "\u25BD",
-      xfr: "\u{1D535}",
-      xhArr: "\u27FA",
-      xharr: "\u27F7",
-      xi: "\u03BE",
-      xlArr: "\u27F8",
-      xlarr: "\u27F5",
-      xmap: "\u27FC",
-      xnis: "\u22FB",
-      xodot: "\u2A00",
-      xopf: "\u{1D569}",
-      xoplus: "\u2A01",
-      xotime: "\u2A02",
-      xrArr: "\u27F9",
-      xrarr: "\u27F6",
-      xscr: "\u{1D4CD}",
-      xsqcup: "\u2A06",
-      xuplus: "\u2A04",
-      xutri: "\u25B3",
-      xvee: "\u22C1",
-      xwedge: "\u22C0",
-      yacute: "\xFD",
-      yacy: "\u044F",
-      ycirc: "\u0177",
-      ycy: "\u044B",
-      yen: "\xA5",
-      yfr: "\u{1D536}",
-      yicy: "\u0457",
-      yopf: "\u{1D56A}",
-      yscr: "\u{1D4CE}",
-      yucy: "\u044E",
-      yuml: "\xFF",
-      zacute: "\u017A",
-      zcaron: "\u017E",
-      zcy: "\u0437",
-      zdot: "\u017C",
-      zeetrf: "\u2128",
-      zeta: "\u03B6",
-      zfr: "\u{1D537}",
-      zhcy: "\u0436",
-      zigrarr: "\u21DD",
-      zopf: "\u{1D56B}",
-      zscr: "\u{1D4CF}",
-      zwj: "\u200D",
-      zwnj: "\u200C"
-    };
-  }
-});
-
-// node_modules/decode-named-character-reference/index.js
-function decodeNamedCharacterReference(value2) {
-  return own2.call(characterEntities, value2) ? characterEntities[value2] : false;
-}
-var own2;
-var init_decode_named_character_reference = __esm({
-  "node_modules/decode-named-character-reference/index.js"() {
-    init_character_entities();
-    own2 = {}.hasOwnProperty;
-  }
-});
-
-// node_modules/micromark-util-chunked/index.js
-function splice(list4, start, remove, items) {
-  const end = list4.length;
-  let chunkStart = 0;
-  let parameters;
-  if (start < 0) {
-    start = -start > end ? 0 : end + start;
-  } else {
-    start = start > end ? end : start;
-  }
-  remove = remove > 0 ? remove : 0;
-  if (items.length < 1e4) {
-    parameters = Array.from(items);
-    parameters.unshift(start, remove);
-    list4.splice(...parameters);
-  } else {
-    if (remove) list4.splice(start, remove);
-    while (chunkStart < items.length) {
-      parameters = items.slice(chunkStart, chunkStart + 1e4);
-      parameters.unshift(start, 0);
-      list4.splice(...parameters);
-      chunkStart += 1e4;
-      start += 1e4;
-    }
-  }
-}
-function push(list4, items) {
-  if (list4.length > 0) {
-    splice(list4, list4.length, 0, items);
-    return list4;
-  }
-  return items;
-}
-var init_micromark_util_chunked = __esm({
-  "node_modules/micromark-util-chunked/index.js"() {
-  }
-});
-
-// node_modules/micromark-util-combine-extensions/index.js
-function combineExtensions(extensions) {
-  const all3 = {};
-  let index2 = -1;
-  while (++index2 < extensions.length) {
-    syntaxExtension(all3, extensions[index2]);
-  }
-  return all3;
-}
-function syntaxExtension(all3, extension2) {
-  let hook;
-  for (hook in extension2) {
-    const maybe = hasOwnProperty.call(all3, hook) ? all3[hook] : void 0;
-    const left = maybe || (all3[hook] = {});
-    const right = extension2[hook];
-    let code4;
-    if (right) {
-      for (code4 in right) {
-        if (!hasOwnProperty.call(left, code4)) left[code4] = [];
-        const value2 = right[code4];
-        constructs(
-          // @ts-expect-error Looks like a list.
-          left[code4],
-          Array.isArray(value2) ? value2 : value2 ? [value2] : []
-        );
-      }
-    }
-  }
-}
-function constructs(existing, list4) {
-  let index2 = -1;
-  const before = [];
-  while (++index2 < list4.length) {
-    ;
-    (list4[index2].add === "after" ? existing : before).push(list4[index2]);
-  }
-  splice(existing, 0, 0, before);
-}
-var hasOwnProperty;
-var init_micromark_util_combine_extensions = __esm({
-  "node_modules/micromark-util-combine-extensions/index.js"() {
-    init_micromark_util_chunked();
-    hasOwnProperty = {}.hasOwnProperty;
-  }
-});
-
-// node_modules/micromark-util-decode-numeric-character-reference/index.js
-function decodeNumericCharacterReference(value2, base2) {
-  const code4 = Number.parseInt(value2, base2);
-  if (
-    // C0 except for HT, LF, FF, CR, space.
-    code4 < 9 || code4 === 11 || code4 > 13 && code4 < 32 || // Control character (DEL) of C0, and C1 controls.
-    code4 > 126 && code4 < 160 || // Lone high surrogates and low surrogates.
-    code4 > 55295 && code4 < 57344 || // Noncharacters.
-    code4 > 64975 && code4 < 65008 || /* eslint-disable no-bitwise */
-    (code4 & 65535) === 65535 || (code4 & 65535) === 65534 || /* eslint-enable no-bitwise */
-    // Out of range
-    code4 > 1114111
-  ) {
-    return "\uFFFD";
-  }
-  return String.fromCodePoint(code4);
-}
-var init_micromark_util_decode_numeric_character_reference = __esm({
-  "node_modules/micromark-util-decode-numeric-character-reference/index.js"() {
-  }
-});
-
-// node_modules/micromark-util-normalize-identifier/index.js
-function normalizeIdentifier(value2) {
-  return value2.replace(/[\t\n\r ]+/g, " ").replace(/^ | $/g, "").toLowerCase().toUpperCase();
-}
-var init_micromark_util_normalize_identifier = __esm({
-  "node_modules/micromark-util-normalize-identifier/index.js"() {
-  }
-});
-
-// node_modules/micromark-util-character/index.js
-function asciiControl(code4) {
-  return (
-    // Special whitespace codes (which have negative values), C0 and Control
-    // character DEL
-    code4 !== null && (code4 < 32 || code4 === 127)
-  );
-}
-function markdownLineEnding(code4) {
-  return code4 !== null && code4 < -2;
-}
-function markdownLineEndingOrSpace(code4) {
-  return code4 !== null && (code4 < 0 || code4 === 32);
-}
-function markdownSpace(code4) {
-  return code4 === -2 || code4 === -1 || code4 === 32;
-}
-function regexCheck(regex) {
-  return check2;
-  function check2(code4) {
-    return code4 !== null && code4 > -1 && regex.test(String.fromCharCode(code4));
-  }
-}
-var asciiAlpha, asciiAlphanumeric, asciiAtext, asciiDigit, asciiHexDigit, asciiPunctuation, unicodePunctuation, unicodeWhitespace;
-var init_micromark_util_character = __esm({
-  "node_modules/micromark-util-character/index.js"() {
-    asciiAlpha = regexCheck(/[A-Za-z]/);
-    asciiAlphanumeric = regexCheck(/[\dA-Za-z]/);
-    asciiAtext = regexCheck(/[#-'*+\--9=?A-Z^-~]/);
-    asciiDigit = regexCheck(/\d/);
-    asciiHexDigit = regexCheck(/[\dA-Fa-f]/);
-    asciiPunctuation = regexCheck(/[!-/:-@[-`{-~]/);
-    unicodePunctuation = regexCheck(new RegExp("\\p{P}|\\p{S}", "u"));
-    unicodeWhitespace = regexCheck(/\s/);
-  }
-});
-
-// node_modules/micromark-util-sanitize-uri/index.js
-function normalizeUri(value2) {
-  const result = [];
-  let index2 = -1;
-  let start = 0;
-  let skip = 0;
-  while (++index2 < value2.length) {
-    const code4 = value2.charCodeAt(index2);
-    let replace2 = "";
-    if (code4 === 37 && asciiAlphanumeric(value2.charCodeAt(index2 + 1)) && asciiAlphanumeric(value2.charCodeAt(index2 + 2))) {
-      skip = 2;
-    } else if (code4 < 128) {
-      if (!/[!#$&-;=?-Z_a-z~]/.test(String.fromCharCode(code4))) {
-        replace2 = String.fromCharCode(code4);
-      }
-    } else if (code4 > 55295 && code4 < 57344) {
-      const next = value2.charCodeAt(index2 + 1);
-      if (code4 < 56320 && next > 56319 && next < 57344) {
-        replace2 = String.fromCharCode(code4, next);
-        skip = 1;
-      } else {
-        replace2 = "\uFFFD";
-      }
-    } else {
-      replace2 = String.fromCharCode(code4);
-    }
-    if (replace2) {
-      result.push(value2.slice(start, index2), encodeURIComponent(replace2));
-      start = index2 + skip + 1;
-      replace2 = "";
-    }
-    if (skip) {
-      index2 += skip;
-      skip = 0;
-    }
-  }
-  return result.join("") + value2.slice(start);
-}
-var init_micromark_util_sanitize_uri = __esm({
-  "node_modules/micromark-util-sanitize-uri/index.js"() {
-    init_micromark_util_character();
-  }
-});
-
-// node_modules/micromark-factory-space/index.js
-function factorySpace(effects, ok3, type, max) {
-  const limit = max ? max - 1 : Infinity;
-  let size = 0;
-  return start;
-  function start(code4) {
-    if (markdownSpace(code4)) {
-      effects.enter(type);
-      return prefix(code4);
-    }
-    return ok3(code4);
-  }
-  function prefix(code4) {
-    if (markdownSpace(code4) && size++ < limit) {
-      effects.consume(code4);
-      return prefix;
-    }
-    effects.exit(type);
-    return ok3(code4);
-  }
-}
-function factorySpaceMinMax(effects, ok3, nok, type, min, max) {
-  let size = 0;
-  return start;
-  function start(code4) {
-    if (max > 0 && markdownSpace(code4)) {
-      effects.enter(type);
-      return prefix(code4);
-    }
-    return after(code4);
-  }
-  function prefix(code4) {
-    if (markdownSpace(code4) && size < max) {
-      effects.consume(code4);
-      size++;
-      return prefix;
-    }
-    effects.exit(type);
-    return after(code4);
-  }
-  function after(code4) {
-    return size >= min ? ok3(code4) : nok(code4);
-  }
-}
-var init_micromark_factory_space = __esm({
-  "node_modules/micromark-factory-space/index.js"() {
-    init_micromark_util_character();
-  }
-});
-
-// node_modules/micromark/lib/initialize/content.js
-function initializeContent(effects) {
-  const contentStart = effects.attempt(this.parser.constructs.contentInitial, afterContentStartConstruct, paragraphInitial);
-  let previous3;
-  return contentStart;
-  function afterContentStartConstruct(code4) {
-    if (code4 === null) {
-      effects.consume(code4);
-      return;
-    }
-    effects.enter("lineEnding");
-    effects.consume(code4);
-    effects.exit("lineEnding");
-    return factorySpace(effects, contentStart, "linePrefix");
-  }
-  function paragraphInitial(code4) {
-    effects.enter("paragraph");
-    return lineStart(code4);
-  }
-  function lineStart(code4) {
-    const token = effects.enter("chunkText", {
-      contentType: "text",
-      previous: previous3
-    });
-    if (previous3) {
-      previous3.next = token;
-    }
-    previous3 = token;
-    return data(code4);
-  }
-  function data(code4) {
-    if (code4 === null) {
-      effects.exit("chunkText");
-      effects.exit("paragraph");
-      effects.consume(code4);
-      return;
-    }
-    if (markdownLineEnding(code4)) {
-      effects.consume(code4);
-      effects.exit("chunkText");
-      return lineStart;
-    }
-    effects.consume(code4);
-    effects.hpConsumeRun();
-    return data;
-  }
-}
-var content;
-var init_content = __esm({
-  "node_modules/micromark/lib/initialize/content.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    content = {
-      tokenize: initializeContent
-    };
-  }
-});
-
-// node_modules/micromark-util-edit-map/index.js
-function addImplementation(editMap, at, remove, add2, before) {
-  if (remove === 0 && add2.length === 0) {
-    return;
-  }
-  const existing = editMap.index.get(at);
-  if (existing) {
-    existing[1] += remove;
-    if (before) {
-      add2.push(...existing[2]);
-      existing[2] = add2;
-    } else {
-      existing[2].push(...add2);
-    }
-    return;
-  }
-  const change = [at, remove, add2];
-  editMap.map.push(change);
-  editMap.index.set(at, change);
-}
-var EditMap;
-var init_micromark_util_edit_map = __esm({
-  "node_modules/micromark-util-edit-map/index.js"() {
-    EditMap = class {
-      /**
-       * Create a new edit map.
-       *
-       * @returns
-       *   New instance.
-       */
-      constructor() {
-        this.index = /* @__PURE__ */ new Map();
-        this.map = [];
-      }
-      /**
-       * Create an edit: a remove and/or add at a certain place.
-       *
-       * @param {number} index
-       *   Index at which to apply the edit.
-       * @param {number} remove
-       *   Count of items to remove at the index.
-       * @param {Array<Event>} add
-       *   Items to add at the index.
-       * @returns {undefined}
-       *   Nothing.
-       */
-      add(index2, remove, add2) {
-        addImplementation(this, index2, remove, add2, false);
-      }
-      /**
-       * Create an edit: but insert `add` before existing additions, instead of
-       * after them.
-       *
-       * @param {number} index
-       *   Index at which to apply the edit.
-       * @param {number} remove
-       *   Count of items to remove at the index.
-       * @param {Array<Event>} add
-       *   Items to add at the index.
-       * @returns {undefined}
-       *   Nothing.
-       */
-      addBefore(index2, remove, add2) {
-        addImplementation(this, index2, remove, add2, true);
-      }
-      /**
-       * Done, change the events.
-       *
-       * @param {Array<Event>} events
-       *   List of events to apply the edits to.
-       * @returns {undefined}
-       *   Nothing.
-       */
-      consume(events) {
-        this.map.sort(function(a3, b2) {
-          return a3[0] - b2[0];
-        });
-        if (this.map.length === 0) {
-          return;
-        }
-        let index2 = this.map.length;
-        const vecs = [];
-        while (index2 > 0) {
-          index2 -= 1;
-          vecs.push(events.slice(this.map[index2][0] + this.map[index2][1]), this.map[index2][2]);
-          events.length = this.map[index2][0];
-        }
-        vecs.push(events.slice());
-        events.length = 0;
-        let slice3 = vecs.pop();
-        while (slice3) {
-          for (const element2 of slice3) {
-            events.push(element2);
-          }
-          slice3 = vecs.pop();
-        }
-        this.map.length = 0;
-        this.index.clear();
-      }
-    };
-  }
-});
-
-// node_modules/micromark/lib/initialize/document.js
-function initializeDocument(effects) {
-  const self2 = this;
-  const stack = [];
-  let continued = 0;
-  let childFlow;
-  let childToken;
-  let lineStartOffset;
-  return start;
-  function start(code4) {
-    if (continued < stack.length) {
-      const item = stack[continued];
-      self2.containerState = item[1];
-      return effects.attempt(item[0].continuation, documentContinue, checkNewContainers)(code4);
-    }
-    return checkNewContainers(code4);
-  }
-  function documentContinue(code4) {
-    continued++;
-    if (self2.containerState._closeFlow) {
-      self2.containerState._closeFlow = void 0;
-      if (childFlow) {
-        closeFlow();
-      }
-      const indexBeforeExits = self2.events.length;
-      let indexBeforeFlow = indexBeforeExits;
-      let point5;
-      while (indexBeforeFlow--) {
-        if (self2.events[indexBeforeFlow][0] === "exit" && self2.events[indexBeforeFlow][1].type === "chunkFlow") {
-          point5 = self2.events[indexBeforeFlow][1].end;
-          break;
-        }
-      }
-      exitContainers(continued);
-      let index2 = indexBeforeExits;
-      while (index2 < self2.events.length) {
-        self2.events[index2][1].end = {
-          ...point5
-        };
-        index2++;
-      }
-      const editMap = new EditMap();
-      editMap.add(indexBeforeFlow + 1, 0, self2.events.slice(indexBeforeExits));
-      editMap.add(indexBeforeExits, index2 - indexBeforeExits, []);
-      editMap.consume(self2.events);
-      return checkNewContainers(code4);
-    }
-    return start(code4);
-  }
-  function checkNewContainers(code4) {
-    if (continued === stack.length) {
-      if (!childFlow) {
-        return documentContinued(code4);
-      }
-      if (childFlow.currentConstruct && childFlow.currentConstruct.concrete) {
-        return flowStart(code4);
-      }
-      self2.interrupt = Boolean(childFlow.currentConstruct && !childFlow._gfmTableDynamicInterruptHack);
-    }
-    self2.containerState = {};
-    return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code4);
-  }
-  function thereIsANewContainer(code4) {
-    if (childFlow) {
-      closeFlow();
-    }
-    exitContainers(continued);
-    return documentContinued(code4);
-  }
-  function thereIsNoNewContainer(code4) {
-    self2.parser.lazy[self2.now().line] = continued !== stack.length;
-    lineStartOffset = self2.now().offset;
-    return flowStart(code4);
-  }
-  function documentContinued(code4) {
-    self2.containerState = {};
-    return effects.attempt(containerConstruct, containerContinue, flowStart)(code4);
-  }
-  function containerContinue(code4) {
-    continued++;
-    stack.push([self2.currentConstruct, self2.containerState]);
-    return documentContinued(code4);
-  }
-  function flowStart(code4) {
-    if (code4 === null) {
-      if (childFlow) {
-        closeFlow();
-      }
-      exitContainers(0);
-      effects.consume(code4);
-      return;
-    }
-    childFlow = childFlow || self2.parser.flow(self2.now());
-    effects.enter("chunkFlow", {
-      _tokenizer: childFlow,
-      contentType: "flow",
-      previous: childToken
-    });
-    return flowContinue(code4);
-  }
-  function flowContinue(code4) {
-    if (code4 === null) {
-      writeToChild(effects.exit("chunkFlow"), true);
-      exitContainers(0);
-      effects.consume(code4);
-      return;
-    }
-    if (markdownLineEnding(code4)) {
-      effects.consume(code4);
-      writeToChild(effects.exit("chunkFlow"));
-      continued = 0;
-      self2.interrupt = void 0;
-      return start;
-    }
-    effects.consume(code4);
-    effects.hpConsumeRun();
-    return flowContinue;
-  }
-  function writeToChild(token, endOfFile) {
-    const stream = self2.sliceStream(token);
-    if (endOfFile) {
-      stream.push(null);
-    }
-    token.previous = childToken;
-    if (childToken) {
-      childToken.next = token;
-    }
-    childToken = token;
-    childFlow.defineSkip(token.start);
-    childFlow.write(stream);
-    if (self2.parser.lazy[token.start.line]) {
-      let index2 = childFlow.events.length;
-      while (index2--) {
-        if (
-          // The token starts before the line ending\u2026
-          childFlow.events[index2][1].start.offset < lineStartOffset && // \u2026and either is not ended yet\u2026
-          (!childFlow.events[index2][1].end || // \u2026or ends after it.
-          childFlow.events[index2][1].end.offset > lineStartOffset)
-        ) {
-          return;
-        }
-      }
-      const indexBeforeExits = self2.events.length;
-      let indexBeforeFlow = indexBeforeExits;
-      let seen;
-      let point5;
-      while (indexBeforeFlow--) {
-        if (self2.events[indexBeforeFlow][0] === "exit" && self2.events[indexBeforeFlow][1].type === "chunkFlow") {
-          if (seen) {
-            point5 = self2.events[indexBeforeFlow][1].end;
-            break;
-          }
-          seen = true;
-        }
-      }
-      exitContainers(continued);
-      index2 = indexBeforeExits;
-      while (index2 < self2.events.length) {
-        self2.events[index2][1].end = {
-          ...point5
-        };
-        index2++;
-      }
-      const editMap = new EditMap();
-      editMap.add(indexBeforeFlow + 1, 0, self2.events.slice(indexBeforeExits));
-      editMap.add(indexBeforeExits, index2 - indexBeforeExits, []);
-      editMap.consume(self2.events);
-    }
-  }
-  function exitContainers(size) {
-    let index2 = stack.length;
-    while (index2-- > size) {
-      const entry = stack[index2];
-      self2.containerState = entry[1];
-      entry[0].exit.call(self2, effects);
-    }
-    stack.length = size;
-  }
-  function closeFlow() {
-    childFlow.write([null]);
-    childToken = void 0;
-    childFlow = void 0;
-    self2.containerState._closeFlow = void 0;
-  }
-}
-function tokenizeContainer(effects, ok3, nok) {
-  return factorySpace(effects, effects.attempt(this.parser.constructs.document, ok3, nok), "linePrefix", this.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4);
-}
-var document2, containerConstruct;
-var init_document = __esm({
-  "node_modules/micromark/lib/initialize/document.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    init_micromark_util_edit_map();
-    document2 = {
-      tokenize: initializeDocument
-    };
-    containerConstruct = {
-      tokenize: tokenizeContainer
-    };
-  }
-});
-
-// node_modules/micromark-util-classify-character/index.js
-function classifyCharacter(code4) {
-  if (code4 === null || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4)) {
-    return 1;
-  }
-  if (unicodePunctuation(code4)) {
-    return 2;
-  }
-}
-var init_micromark_util_classify_character = __esm({
-  "node_modules/micromark-util-classify-character/index.js"() {
-    init_micromark_util_character();
-  }
-});
-
-// node_modules/micromark-util-resolve-all/index.js
-function resolveAll(constructs2, events, context) {
-  const called = [];
-  let index2 = -1;
-  while (++index2 < constructs2.length) {
-    const resolve = constructs2[index2].resolveAll;
-    if (resolve && !called.includes(resolve)) {
-      events = resolve(events, context);
-      called.push(resolve);
-    }
-  }
-  return events;
-}
-var init_micromark_util_resolve_all = __esm({
-  "node_modules/micromark-util-resolve-all/index.js"() {
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/attention.js
-function resolveAllAttention(events, context) {
-  let index2 = -1;
-  let nextEvents;
-  while (++index2 < events.length) {
-    if (events[index2][0] === "enter" && events[index2][1].type === "attentionSequence" && events[index2][1]._close) {
-      let open2 = index2;
-      while (open2--) {
-        if (events[open2][0] === "exit" && events[open2][1].type === "attentionSequence" && events[open2][1]._open && // If the markers are the same:
-        context.sliceSerialize(events[open2][1]).charCodeAt(0) === context.sliceSerialize(events[index2][1]).charCodeAt(0)) {
-          if ((events[open2][1]._close || events[index2][1]._open) && (events[index2][1].end.offset - events[index2][1].start.offset) % 3 && !((events[open2][1].end.offset - events[open2][1].start.offset + events[index2][1].end.offset - events[index2][1].start.offset) % 3)) {
-            continue;
-          }
-          const use = events[open2][1].end.offset - events[open2][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
-          const start = {
-            ...events[open2][1].end
-          };
-          const end = {
-            ...events[index2][1].start
-          };
-          movePoint(start, -use);
-          movePoint(end, use);
-          const openingSequence = {
-            type: use > 1 ? "strongSequence" : "emphasisSequence",
-            start,
-            end: {
-              ...events[open2][1].end
-            }
-          };
-          const closingSequence = {
-            type: use > 1 ? "strongSequence" : "emphasisSequence",
-            start: {
-              ...events[index2][1].start
-            },
-            end
-          };
-          const text12 = {
-            type: use > 1 ? "strongText" : "emphasisText",
-            start: {
-              ...events[open2][1].end
-            },
-            end: {
-              ...events[index2][1].start
-            }
-          };
-          const group3 = {
-            type: use > 1 ? "strong" : "emphasis",
-            start: {
-              ...openingSequence.start
-            },
-            end: {
-              ...closingSequence.end
-            }
-          };
-          events[open2][1].end = {
-            ...openingSequence.start
-          };
-          events[index2][1].start = {
-            ...closingSequence.end
-          };
-          nextEvents = [];
-          if (events[open2][1].end.offset - events[open2][1].start.offset) {
-            nextEvents = push(nextEvents, [["enter", events[open2][1], context], ["exit", events[open2][1], context]]);
-          }
-          nextEvents = push(nextEvents, [["enter", group3, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text12, context]]);
-          nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + 1, index2), context));
-          nextEvents = push(nextEvents, [["exit", text12, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group3, context]]);
-          let offset = 0;
-          if (events[index2][1].end.offset - events[index2][1].start.offset) {
-            offset = 2;
-            nextEvents = push(nextEvents, [["enter", events[index2][1], context], ["exit", events[index2][1], context]]);
-          }
-          splice(events, open2 - 1, index2 - open2 + 3, nextEvents);
-          index2 = open2 + nextEvents.length - offset - 2;
-          break;
-        }
-      }
-    }
-  }
-  index2 = -1;
-  while (++index2 < events.length) {
-    if (events[index2][1].type === "attentionSequence") {
-      events[index2][1].type = "data";
-    }
-  }
-  return events;
-}
-function tokenizeAttention(effects, ok3) {
-  const attentionMarkers2 = this.parser.constructs.attentionMarkers.null;
-  const previous3 = this.previous;
-  const before = classifyCharacter(previous3);
-  let marker;
-  return start;
-  function start(code4) {
-    marker = code4;
-    effects.enter("attentionSequence");
-    return inside2(code4);
-  }
-  function inside2(code4) {
-    if (code4 === marker) {
-      effects.consume(code4);
-      return inside2;
-    }
-    const token = effects.exit("attentionSequence");
-    const after = classifyCharacter(code4);
-    const open2 = !after || after === 2 && before || attentionMarkers2.includes(code4) && code4 !== 42 && code4 !== 95;
-    const close2 = !before || before === 2 && after || attentionMarkers2.includes(previous3) && previous3 !== 42 && previous3 !== 95;
-    token._open = Boolean(marker === 42 ? open2 : open2 && (before || !close2));
-    token._close = Boolean(marker === 42 ? close2 : close2 && (after || !open2));
-    return ok3(code4);
-  }
-}
-function movePoint(point5, offset) {
-  point5.column += offset;
-  point5.offset += offset;
-  point5._bufferIndex += offset;
-}
-var attention;
-var init_attention = __esm({
-  "node_modules/micromark-core-commonmark/lib/attention.js"() {
-    init_micromark_util_chunked();
-    init_micromark_util_classify_character();
-    init_micromark_util_resolve_all();
-    attention = {
-      name: "attention",
-      resolveAll: resolveAllAttention,
-      tokenize: tokenizeAttention
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/autolink.js
-function tokenizeAutolink(effects, ok3, nok) {
-  let size = 0;
-  return start;
-  function start(code4) {
-    effects.enter("autolink");
-    effects.enter("autolinkMarker");
-    effects.consume(code4);
-    effects.exit("autolinkMarker");
-    effects.enter("autolinkProtocol");
-    return open2;
-  }
-  function open2(code4) {
-    if (asciiAlpha(code4)) {
-      effects.consume(code4);
-      return schemeOrEmailAtext;
-    }
-    if (code4 === 64) {
-      return nok(code4);
-    }
-    return emailAtext(code4);
-  }
-  function schemeOrEmailAtext(code4) {
-    if (code4 === 43 || code4 === 45 || code4 === 46 || asciiAlphanumeric(code4)) {
-      size = 1;
-      return schemeInsideOrEmailAtext(code4);
-    }
-    return emailAtext(code4);
-  }
-  function schemeInsideOrEmailAtext(code4) {
-    if (code4 === 58) {
-      effects.consume(code4);
-      size = 0;
-      return urlInside;
-    }
-    if ((code4 === 43 || code4 === 45 || code4 === 46 || asciiAlphanumeric(code4)) && size++ < 32) {
-      effects.consume(code4);
-      return schemeInsideOrEmailAtext;
-    }
-    size = 0;
-    return emailAtext(code4);
-  }
-  function urlInside(code4) {
-    if (code4 === 62) {
-      effects.exit("autolinkProtocol");
-      effects.enter("autolinkMarker");
-      effects.consume(code4);
-      effects.exit("autolinkMarker");
-      effects.exit("autolink");
-      return ok3;
-    }
-    if (code4 === null || code4 === 32 || code4 === 60 || asciiControl(code4)) {
-      return nok(code4);
-    }
-    effects.consume(code4);
-    return urlInside;
-  }
-  function emailAtext(code4) {
-    if (code4 === 64) {
-      effects.consume(code4);
-      return emailAtSignOrDot;
-    }
-    if (asciiAtext(code4)) {
-      effects.consume(code4);
-      return emailAtext;
-    }
-    return nok(code4);
-  }
-  function emailAtSignOrDot(code4) {
-    return asciiAlphanumeric(code4) ? emailLabel(code4) : nok(code4);
-  }
-  function emailLabel(code4) {
-    if (code4 === 46) {
-      effects.consume(code4);
-      size = 0;
-      return emailAtSignOrDot;
-    }
-    if (code4 === 62) {
-      effects.exit("autolinkProtocol").type = "autolinkEmail";
-      effects.enter("autolinkMarker");
-      effects.consume(code4);
-      effects.exit("autolinkMarker");
-      effects.exit("autolink");
-      return ok3;
-    }
-    return emailValue(code4);
-  }
-  function emailValue(code4) {
-    if ((code4 === 45 || asciiAlphanumeric(code4)) && size++ < 63) {
-      const next = code4 === 45 ? emailValue : emailLabel;
-      effects.consume(code4);
-      return next;
-    }
-    return nok(code4);
-  }
-}
-var autolink;
-var init_autolink = __esm({
-  "node_modules/micromark-core-commonmark/lib/autolink.js"() {
-    init_micromark_util_character();
-    autolink = {
-      name: "autolink",
-      tokenize: tokenizeAutolink
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/blank-line.js
-function tokenizeBlankLine(effects, ok3, nok) {
-  return start;
-  function start(code4) {
-    return markdownSpace(code4) ? factorySpace(effects, after, "linePrefix")(code4) : after(code4);
-  }
-  function after(code4) {
-    return code4 === null || markdownLineEnding(code4) ? ok3(code4) : nok(code4);
-  }
-}
-var blankLine;
-var init_blank_line = __esm({
-  "node_modules/micromark-core-commonmark/lib/blank-line.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    blankLine = {
-      partial: true,
-      tokenize: tokenizeBlankLine
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/block-quote.js
-function tokenizeBlockQuoteStart(effects, ok3, nok) {
-  const self2 = this;
-  return start;
-  function start(code4) {
-    if (code4 === 62) {
-      const state = self2.containerState;
-      if (!state.open) {
-        effects.enter("blockQuote", {
-          _container: true
-        });
-        state.open = true;
-      }
-      effects.enter("blockQuotePrefix");
-      effects.enter("blockQuoteMarker");
-      effects.consume(code4);
-      effects.exit("blockQuoteMarker");
-      return after;
-    }
-    return nok(code4);
-  }
-  function after(code4) {
-    if (markdownSpace(code4)) {
-      effects.enter("blockQuotePrefixWhitespace");
-      effects.consume(code4);
-      effects.exit("blockQuotePrefixWhitespace");
-      effects.exit("blockQuotePrefix");
-      return ok3;
-    }
-    effects.exit("blockQuotePrefix");
-    return ok3(code4);
-  }
-}
-function tokenizeBlockQuoteContinuation(effects, ok3, nok) {
-  const self2 = this;
-  return contStart;
-  function contStart(code4) {
-    if (markdownSpace(code4)) {
-      return factorySpace(effects, contBefore, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code4);
-    }
-    return contBefore(code4);
-  }
-  function contBefore(code4) {
-    return effects.attempt(blockQuote, ok3, nok)(code4);
-  }
-}
-function exit(effects) {
-  effects.exit("blockQuote");
-}
-var blockQuote;
-var init_block_quote = __esm({
-  "node_modules/micromark-core-commonmark/lib/block-quote.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    blockQuote = {
-      continuation: {
-        tokenize: tokenizeBlockQuoteContinuation
-      },
-      exit,
-      name: "blockQuote",
-      tokenize: tokenizeBlockQuoteStart
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/character-escape.js
-function tokenizeCharacterEscape(effects, ok3, nok) {
-  return start;
-  function start(code4) {
-    effects.enter("characterEscape");
-    effects.enter("escapeMarker");
-    effects.consume(code4);
-    effects.exit("escapeMarker");
-    return inside2;
-  }
-  function inside2(code4) {
-    if (asciiPunctuation(code4)) {
-      effects.enter("characterEscapeValue");
-      effects.consume(code4);
-      effects.exit("characterEscapeValue");
-      effects.exit("characterEscape");
-      return ok3;
-    }
-    return nok(code4);
-  }
-}
-var characterEscape;
-var init_character_escape = __esm({
-  "node_modules/micromark-core-commonmark/lib/character-escape.js"() {
-    init_micromark_util_character();
-    characterEscape = {
-      name: "characterEscape",
-      tokenize: tokenizeCharacterEscape
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/character-reference.js
-function tokenizeCharacterReference(effects, ok3, nok) {
-  const self2 = this;
-  let size = 0;
-  let max;
-  let test;
-  return start;
-  function start(code4) {
-    effects.enter("characterReference");
-    effects.enter("characterReferenceMarker");
-    effects.consume(code4);
-    effects.exit("characterReferenceMarker");
-    return open2;
-  }
-  function open2(code4) {
-    if (code4 === 35) {
-      effects.enter("characterReferenceMarkerNumeric");
-      effects.consume(code4);
-      effects.exit("characterReferenceMarkerNumeric");
-      return numeric;
-    }
-    effects.enter("characterReferenceValue");
-    max = 31;
-    test = asciiAlphanumeric;
-    return value2(code4);
-  }
-  function numeric(code4) {
-    if (code4 === 88 || code4 === 120) {
-      effects.enter("characterReferenceMarkerHexadecimal");
-      effects.consume(code4);
-      effects.exit("characterReferenceMarkerHexadecimal");
-      effects.enter("characterReferenceValue");
-      max = 6;
-      test = asciiHexDigit;
-      return value2;
-    }
-    effects.enter("characterReferenceValue");
-    max = 7;
-    test = asciiDigit;
-    return value2(code4);
-  }
-  function value2(code4) {
-    if (code4 === 59 && size) {
-      const token = effects.exit("characterReferenceValue");
-      if (test === asciiAlphanumeric && !decodeNamedCharacterReference(self2.sliceSerialize(token))) {
-        return nok(code4);
-      }
-      effects.enter("characterReferenceMarker");
-      effects.consume(code4);
-      effects.exit("characterReferenceMarker");
-      effects.exit("characterReference");
-      return ok3;
-    }
-    if (test(code4) && size++ < max) {
-      effects.consume(code4);
-      return value2;
-    }
-    return nok(code4);
-  }
-}
-var characterReference;
-var init_character_reference = __esm({
-  "node_modules/micromark-core-commonmark/lib/character-reference.js"() {
-    init_decode_named_character_reference();
-    init_micromark_util_character();
-    characterReference = {
-      name: "characterReference",
-      tokenize: tokenizeCharacterReference
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/partial-non-lazy-continuation.js
-function tokenizeNonLazyContinuation(effects, ok3, nok) {
-  const self2 = this;
-  return start;
-  function start(code4) {
-    if (code4 === null) {
-      return nok(code4);
-    }
-    effects.enter("lineEnding");
-    effects.consume(code4);
-    effects.exit("lineEnding");
-    return after;
-  }
-  function after(code4) {
-    return self2.parser.lazy[self2.now().line] ? nok(code4) : ok3(code4);
-  }
-}
-var nonLazyContinuation;
-var init_partial_non_lazy_continuation = __esm({
-  "node_modules/micromark-core-commonmark/lib/partial-non-lazy-continuation.js"() {
-    nonLazyContinuation = {
-      partial: true,
-      tokenize: tokenizeNonLazyContinuation
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/code-fenced.js
-function tokenizeCodeFenced(effects, ok3, nok) {
-  const self2 = this;
-  const closeStart = {
-    partial: true,
-    tokenize: tokenizeCloseStart
-  };
-  let initialPrefix = 0;
-  let sizeOpen = 0;
-  let marker;
-  return start;
-  function start(code4) {
-    return beforeSequenceOpen(code4);
-  }
-  function beforeSequenceOpen(code4) {
-    const tail = self2.events[self2.events.length - 1];
-    initialPrefix = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
-    marker = code4;
-    effects.enter("codeFenced");
-    effects.enter("codeFencedFence");
-    effects.enter("codeFencedFenceSequence");
-    return sequenceOpen(code4);
-  }
-  function sequenceOpen(code4) {
-    if (code4 === marker) {
-      sizeOpen++;
-      effects.consume(code4);
-      return sequenceOpen;
-    }
-    if (sizeOpen < 3) {
-      return nok(code4);
-    }
-    effects.exit("codeFencedFenceSequence");
-    return markdownSpace(code4) ? factorySpace(effects, infoBefore, "whitespace")(code4) : infoBefore(code4);
-  }
-  function infoBefore(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
-      effects.exit("codeFencedFence");
-      return self2.interrupt ? ok3(code4) : effects.check(nonLazyContinuation, atNonLazyBreak, after)(code4);
-    }
-    effects.enter("codeFencedFenceInfo");
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return info(code4);
-  }
-  function info(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
-      effects.exit("chunkString");
-      effects.exit("codeFencedFenceInfo");
-      return infoBefore(code4);
-    }
-    if (markdownSpace(code4)) {
-      effects.exit("chunkString");
-      effects.exit("codeFencedFenceInfo");
-      return factorySpace(effects, metaBefore, "whitespace")(code4);
-    }
-    if (code4 === 96 && code4 === marker) {
-      return nok(code4);
-    }
-    effects.consume(code4);
-    return info;
-  }
-  function metaBefore(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
-      return infoBefore(code4);
-    }
-    effects.enter("codeFencedFenceMeta");
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return meta(code4);
-  }
-  function meta(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
-      effects.exit("chunkString");
-      effects.exit("codeFencedFenceMeta");
-      return infoBefore(code4);
-    }
-    if (code4 === 96 && code4 === marker) {
-      return nok(code4);
-    }
-    effects.consume(code4);
-    return meta;
-  }
-  function atNonLazyBreak(code4) {
-    return effects.attempt(closeStart, after, contentBefore)(code4);
-  }
-  function contentBefore(code4) {
-    effects.enter("lineEnding");
-    effects.consume(code4);
-    effects.exit("lineEnding");
-    return contentStart;
-  }
-  function contentStart(code4) {
-    return initialPrefix > 0 && markdownSpace(code4) ? factorySpace(effects, beforeContentChunk, "linePrefix", initialPrefix + 1)(code4) : beforeContentChunk(code4);
-  }
-  function beforeContentChunk(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
-      return effects.check(nonLazyContinuation, atNonLazyBreak, after)(code4);
-    }
-    effects.enter("codeFlowValue");
-    return contentChunk(code4);
-  }
-  function contentChunk(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
-      effects.exit("codeFlowValue");
-      return beforeContentChunk(code4);
-    }
-    effects.consume(code4);
-    return contentChunk;
-  }
-  function after(code4) {
-    effects.exit("codeFenced");
-    return ok3(code4);
-  }
-  function tokenizeCloseStart(effects2, ok4, nok2) {
-    let size = 0;
-    return startBefore;
-    function startBefore(code4) {
-      effects2.enter("lineEnding");
-      effects2.consume(code4);
-      effects2.exit("lineEnding");
-      return start2;
-    }
-    function start2(code4) {
-      effects2.enter("codeFencedFence");
-      return markdownSpace(code4) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code4) : beforeSequenceClose(code4);
-    }
-    function beforeSequenceClose(code4) {
-      if (code4 === marker) {
-        effects2.enter("codeFencedFenceSequence");
-        return sequenceClose(code4);
-      }
-      return nok2(code4);
-    }
-    function sequenceClose(code4) {
-      if (code4 === marker) {
-        size++;
-        effects2.consume(code4);
-        return sequenceClose;
-      }
-      if (size >= sizeOpen) {
-        effects2.exit("codeFencedFenceSequence");
-        return markdownSpace(code4) ? factorySpace(effects2, sequenceCloseAfter, "whitespace")(code4) : sequenceCloseAfter(code4);
-      }
-      return nok2(code4);
-    }
-    function sequenceCloseAfter(code4) {
-      if (code4 === null || markdownLineEnding(code4)) {
-        effects2.exit("codeFencedFence");
-        return ok4(code4);
-      }
-      return nok2(code4);
-    }
-  }
-}
-var codeFenced;
-var init_code_fenced = __esm({
-  "node_modules/micromark-core-commonmark/lib/code-fenced.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    init_partial_non_lazy_continuation();
-    codeFenced = {
-      concrete: true,
-      name: "codeFenced",
-      tokenize: tokenizeCodeFenced
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/code-indented.js
-function tokenizeCodeIndented(effects, ok3, nok) {
-  return start;
-  function start(code4) {
-    effects.enter("codeIndented");
-    return factorySpaceMinMax(effects, atBreak, nok, "linePrefix", 4, 4)(code4);
-  }
-  function atBreak(code4) {
-    if (code4 === null) {
-      return after(code4);
-    }
-    if (markdownLineEnding(code4)) {
-      return effects.attempt(furtherStart, atBreak, after)(code4);
-    }
-    effects.enter("codeFlowValue");
-    return inside2(code4);
-  }
-  function inside2(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
-      effects.exit("codeFlowValue");
-      return atBreak(code4);
-    }
-    effects.consume(code4);
-    return inside2;
-  }
-  function after(code4) {
-    effects.exit("codeIndented");
-    return ok3(code4);
-  }
-}
-function tokenizeFurtherStart(effects, ok3, nok) {
-  const self2 = this;
-  return furtherStart2;
-  function furtherStart2(code4) {
-    if (self2.parser.lazy[self2.now().line]) {
-      return nok(code4);
-    }
-    if (markdownLineEnding(code4)) {
-      effects.enter("lineEnding");
-      effects.consume(code4);
-      effects.exit("lineEnding");
-      return furtherStart2;
-    }
-    return factorySpaceMinMax(effects, ok3, onNotEnoughPrefix, "linePrefix", 4, 4)(code4);
-  }
-  function onNotEnoughPrefix(code4) {
-    return markdownLineEnding(code4) ? furtherStart2(code4) : nok(code4);
-  }
-}
-var codeIndented, furtherStart;
-var init_code_indented = __esm({
-  "node_modules/micromark-core-commonmark/lib/code-indented.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    codeIndented = {
-      name: "codeIndented",
-      tokenize: tokenizeCodeIndented
-    };
-    furtherStart = {
-      partial: true,
-      tokenize: tokenizeFurtherStart
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/code-text.js
-function resolveCodeText(events) {
-  let tailExitIndex = events.length - 4;
-  let headEnterIndex = 3;
-  let index2;
-  let enter;
-  if ((events[headEnterIndex][1].type === "lineEnding" || events[headEnterIndex][1].type === "space") && (events[tailExitIndex][1].type === "lineEnding" || events[tailExitIndex][1].type === "space")) {
-    index2 = headEnterIndex;
-    while (++index2 < tailExitIndex) {
-      if (events[index2][1].type === "codeTextData") {
-        events[headEnterIndex][1].type = "codeTextPadding";
-        events[tailExitIndex][1].type = "codeTextPadding";
-        headEnterIndex += 2;
-        tailExitIndex -= 2;
-        break;
-      }
-    }
-  }
-  index2 = headEnterIndex - 1;
-  tailExitIndex++;
-  while (++index2 <= tailExitIndex) {
-    if (enter === void 0) {
-      if (index2 !== tailExitIndex && events[index2][1].type !== "lineEnding") {
-        enter = index2;
-      }
-    } else if (index2 === tailExitIndex || events[index2][1].type === "lineEnding") {
-      events[enter][1].type = "codeTextData";
-      if (index2 !== enter + 2) {
-        events[enter][1].end = events[index2 - 1][1].end;
-        events.splice(enter + 2, index2 - enter - 2);
-        tailExitIndex -= index2 - enter - 2;
-        index2 = enter + 2;
-      }
-      enter = void 0;
-    }
-  }
-  return events;
-}
-function previous(code4) {
-  return code4 !== 96 || this.events[this.events.length - 1][1].type === "characterEscape";
-}
-function tokenizeCodeText(effects, ok3, nok) {
-  const self2 = this;
-  let sizeOpen = 0;
-  let size;
-  let token;
-  return start;
-  function start(code4) {
-    effects.enter("codeText");
-    effects.enter("codeTextSequence");
-    return sequenceOpen(code4);
-  }
-  function sequenceOpen(code4) {
-    if (code4 === 96) {
-      effects.consume(code4);
-      sizeOpen++;
-      return sequenceOpen;
-    }
-    effects.exit("codeTextSequence");
-    return between(code4);
-  }
-  function between(code4) {
-    if (code4 === null) {
-      return nok(code4);
-    }
-    if (code4 === 32) {
-      effects.enter("space");
-      effects.consume(code4);
-      effects.exit("space");
-      return between;
-    }
-    if (code4 === 96) {
-      token = effects.enter("codeTextSequence");
-      size = 0;
-      return sequenceClose(code4);
-    }
-    if (markdownLineEnding(code4)) {
-      effects.enter("lineEnding");
-      effects.consume(code4);
-      effects.exit("lineEnding");
-      return between;
-    }
-    effects.enter("codeTextData");
-    return data(code4);
-  }
-  function data(code4) {
-    if (code4 === null || code4 === 32 || code4 === 96 || markdownLineEnding(code4)) {
-      effects.exit("codeTextData");
-      return between(code4);
-    }
-    effects.consume(code4);
-    return data;
-  }
-  function sequenceClose(code4) {
-    if (code4 === 96) {
-      effects.consume(code4);
-      size++;
-      return sequenceClose;
-    }
-    if (size === sizeOpen) {
-      effects.exit("codeTextSequence");
-      effects.exit("codeText");
-      return ok3(code4);
-    }
-    token.type = "codeTextData";
-    return data(code4);
-  }
-}
-var codeText;
-var init_code_text = __esm({
-  "node_modules/micromark-core-commonmark/lib/code-text.js"() {
-    init_micromark_util_character();
-    codeText = {
-      name: "codeText",
-      previous,
-      resolve: resolveCodeText,
-      tokenize: tokenizeCodeText
-    };
-  }
-});
-
-// node_modules/micromark-util-subtokenize/lib/splice-buffer.js
-function chunkedPush(list4, right) {
-  let chunkStart = 0;
-  if (right.length < 1e4) {
-    list4.push(...right);
-  } else {
-    while (chunkStart < right.length) {
-      list4.push(...right.slice(chunkStart, chunkStart + 1e4));
-      chunkStart += 1e4;
-    }
-  }
-}
-var SpliceBuffer;
-var init_splice_buffer = __esm({
-  "node_modules/micromark-util-subtokenize/lib/splice-buffer.js"() {
-    SpliceBuffer = class {
-      /**
-       * @param {ReadonlyArray<T> | null | undefined} [initial]
-       *   Initial items (optional).
-       * @returns
-       *   Splice buffer.
-       */
-      constructor(initial) {
-        this.left = initial ? [...initial] : [];
-        this.right = [];
-      }
-      /**
-       * Array access;
-       * does not move the cursor.
-       *
-       * @param {number} index
-       *   Index.
-       * @return {T}
-       *   Item.
-       */
-      get(index2) {
-        if (index2 < 0 || index2 >= this.left.length + this.right.length) {
-          throw new RangeError("Cannot access index `" + index2 + "` in a splice buffer of size `" + (this.left.length + this.right.length) + "`");
-        }
-        if (index2 < this.left.length) return this.left[index2];
-        return this.right[this.right.length - index2 + this.left.length - 1];
-      }
-      /**
-       * The length of the splice buffer, one greater than the largest index in the
-       * array.
-       */
-      get length() {
-        return this.left.length + this.right.length;
-      }
-      /**
-       * Remove and return `list[0]`;
-       * moves the cursor to `0`.
-       *
-       * @returns {T | undefined}
-       *   Item, optional.
-       */
-      shift() {
-        this.setCursor(0);
-        return this.right.pop();
-      }
-      /**
-       * Slice the buffer to get an array;
-       * does not move the cursor.
-       *
-       * @param {number} start
-       *   Start.
-       * @param {number | null | undefined} [end]
-       *   End (optional).
-       * @returns {Array<T>}
-       *   Array of items.
-       */
-      slice(start, end) {
-        const stop = end === null || end === void 0 ? Number.POSITIVE_INFINITY : end;
-        if (stop < this.left.length) {
-          return this.left.slice(start, stop);
-        }
-        if (start > this.left.length) {
-          return this.right.slice(this.right.length - stop + this.left.length, this.right.length - start + this.left.length).reverse();
-        }
-        return this.left.slice(start).concat(this.right.slice(this.right.length - stop + this.left.length).reverse());
-      }
-      /**
-       * Mimics the behavior of Array.prototype.splice() except for the change of
-       * interface necessary to avoid segfaults when patching in very large arrays.
-       *
-       * This operation moves cursor is moved to `start` and results in the cursor
-       * placed after any inserted items.
-       *
-       * @param {number} start
-       *   Start;
-       *   zero-based index at which to start changing the array;
-       *   negative numbers count backwards from the end of the array and values
-       *   that are out-of bounds are clamped to the appropriate end of the array.
-       * @param {number | null | undefined} [deleteCount=0]
-       *   Delete count (default: `0`);
-       *   maximum number of elements to delete, starting from start.
-       * @param {Array<T> | null | undefined} [items=[]]
-       *   Items to include in place of the deleted items (default: `[]`).
-       * @return {Array<T>}
-       *   Any removed items.
-       */
-      splice(start, deleteCount, items) {
-        const count = deleteCount || 0;
-        this.setCursor(Math.trunc(start));
-        const removed = this.right.splice(this.right.length - count, Number.POSITIVE_INFINITY);
-        if (items) chunkedPush(this.left, items);
-        return removed.reverse();
-      }
-      /**
-       * Remove and return the highest-numbered item in the array, so
-       * `list[list.length - 1]`;
-       * Moves the cursor to `length`.
-       *
-       * @returns {T | undefined}
-       *   Item, optional.
-       */
-      pop() {
-        this.setCursor(Number.POSITIVE_INFINITY);
-        return this.left.pop();
-      }
-      /**
-       * Inserts a single item to the high-numbered side of the array;
-       * moves the cursor to `length`.
-       *
-       * @param {T} item
-       *   Item.
-       * @returns {undefined}
-       *   Nothing.
-       */
-      push(item) {
-        this.setCursor(Number.POSITIVE_INFINITY);
-        this.left.push(item);
-      }
-      /**
-       * Inserts many items to the high-numbered side of the array.
-       * Moves the cursor to `length`.
-       *
-       * @param {Array<T>} items
-       *   Items.
-       * @returns {undefined}
-       *   Nothing.
-       */
-      pushMany(items) {
-        this.setCursor(Number.POSITIVE_INFINITY);
-        chunkedPush(this.left, items);
-      }
-      /**
-       * Inserts a single item to the low-numbered side of the array;
-       * Moves the cursor to `0`.
-       *
-       * @param {T} item
-       *   Item.
-       * @returns {undefined}
-       *   Nothing.
-       */
-      unshift(item) {
-        this.setCursor(0);
-        this.right.push(item);
-      }
-      /**
-       * Inserts many items to the low-numbered side of the array;
-       * moves the cursor to `0`.
-       *
-       * @param {Array<T>} items
-       *   Items.
-       * @returns {undefined}
-       *   Nothing.
-       */
-      unshiftMany(items) {
-        this.setCursor(0);
-        chunkedPush(this.right, items.reverse());
-      }
-      /**
-       * Move the cursor to a specific position in the array. Requires
-       * time proportional to the distance moved.
-       *
-       * If `n < 0`, the cursor will end up at the beginning.
-       * If `n > length`, the cursor will end up at the end.
-       *
-       * @param {number} n
-       *   Position.
-       * @return {undefined}
-       *   Nothing.
-       */
-      setCursor(n) {
-        if (n === this.left.length || n > this.left.length && this.right.length === 0 || n < 0 && this.left.length === 0) return;
-        if (n < this.left.length) {
-          const removed = this.left.splice(n, Number.POSITIVE_INFINITY);
-          chunkedPush(this.right, removed.reverse());
-        } else {
-          const removed = this.right.splice(this.left.length + this.right.length - n, Number.POSITIVE_INFINITY);
-          chunkedPush(this.left, removed.reverse());
-        }
-      }
-    };
-  }
-});
-
-// node_modules/micromark-util-subtokenize/index.js
-function subtokenize(eventsArray) {
-  const jumps = {};
-  let index2 = -1;
-  let event;
-  let lineIndex;
-  let otherIndex;
-  let otherEvent;
-  let parameters;
-  let subevents;
-  let more;
-  const events = new SpliceBuffer(eventsArray);
-  while (++index2 < events.length) {
-    while (index2 in jumps) {
-      index2 = jumps[index2];
-    }
-    event = events.get(index2);
-    if (index2 && event[1].type === "chunkFlow" && events.get(index2 - 1)[1].type === "listItemPrefix") {
-      subevents = event[1]._tokenizer.events;
-      otherIndex = 0;
-      if (otherIndex < subevents.length && subevents[otherIndex][1].type === "lineEndingBlank") {
-        otherIndex += 2;
-      }
-      if (otherIndex < subevents.length && subevents[otherIndex][1].type === "content") {
-        while (++otherIndex < subevents.length) {
-          if (subevents[otherIndex][1].type === "content") {
-            break;
-          }
-          if (subevents[otherIndex][1].type === "chunkText") {
-            subevents[otherIndex][1]._isInFirstContentOfListItem = true;
-            otherIndex++;
-          }
-        }
-      }
-    }
-    if (event[0] === "enter") {
-      if (event[1].contentType) {
-        Object.assign(jumps, subcontent(events, index2));
-        index2 = jumps[index2];
-        more = true;
-      }
-    } else if (event[1]._container) {
-      otherIndex = index2;
-      lineIndex = void 0;
-      while (otherIndex--) {
-        otherEvent = events.get(otherIndex);
-        if (otherEvent[1].type === "lineEnding" || otherEvent[1].type === "lineEndingBlank") {
-          if (otherEvent[0] === "enter") {
-            if (lineIndex) {
-              events.get(lineIndex)[1].type = "lineEndingBlank";
-            }
-            otherEvent[1].type = "lineEnding";
-            lineIndex = otherIndex;
-          }
-        } else if (otherEvent[1].type === "linePrefix" || otherEvent[1].type === "listItemIndent") {
-        } else {
-          break;
-        }
-      }
-      if (lineIndex) {
-        event[1].end = {
-          ...events.get(lineIndex)[1].start
-        };
-        parameters = events.slice(lineIndex, index2);
-        parameters.unshift(event);
-        events.splice(lineIndex, index2 - lineIndex + 1, parameters);
-      }
-    }
-  }
-  splice(eventsArray, 0, Number.POSITIVE_INFINITY, events.slice(0));
-  return !more;
-}
-function subcontent(events, eventIndex) {
-  const token = events.get(eventIndex)[1];
-  const context = events.get(eventIndex)[2];
-  let startPosition = eventIndex - 1;
-  const startPositions = [];
-  let tokenizer = token._tokenizer;
-  if (!tokenizer) {
-    tokenizer = context.parser[token.contentType](token.start);
-    if (token._contentTypeTextTrailing) {
-      tokenizer._contentTypeTextTrailing = true;
-    }
-  }
-  const childEvents = tokenizer.events;
-  const jumps = [];
-  const gaps = {};
-  let stream;
-  let previous3;
-  let index2 = -1;
-  let current = token;
-  let adjust = 0;
-  let start = 0;
-  const breaks = [start];
-  while (current) {
-    while (events.get(++startPosition)[1] !== current) {
-    }
-    startPositions.push(startPosition);
-    if (!current._tokenizer) {
-      stream = context.sliceStream(current);
-      if (!current.next) {
-        stream.push(null);
-      }
-      if (previous3) {
-        tokenizer.defineSkip(current.start);
-      }
-      if (current._isInFirstContentOfListItem) {
-        tokenizer._gfmTasklistFirstContentOfListItem = true;
-      }
-      tokenizer.write(stream);
-      if (current._isInFirstContentOfListItem) {
-        tokenizer._gfmTasklistFirstContentOfListItem = void 0;
-      }
-    }
-    previous3 = current;
-    current = current.next;
-  }
-  current = token;
-  while (++index2 < childEvents.length) {
-    if (
-      // Find a void token that includes a break.
-      childEvents[index2][0] === "exit" && childEvents[index2 - 1][0] === "enter" && childEvents[index2][1].type === childEvents[index2 - 1][1].type && childEvents[index2][1].start.line !== childEvents[index2][1].end.line
-    ) {
-      start = index2 + 1;
-      breaks.push(start);
-      current._tokenizer = void 0;
-      current.previous = void 0;
-      current = current.next;
-    }
-  }
-  tokenizer.events = [];
-  if (current) {
-    current._tokenizer = void 0;
-    current.previous = void 0;
-  } else {
-    breaks.pop();
-  }
-  index2 = breaks.length;
-  while (index2--) {
-    const slice3 = childEvents.slice(breaks[index2], breaks[index2 + 1]);
-    const start2 = startPositions.pop();
-    jumps.push([start2, start2 + slice3.length - 1]);
-    events.splice(start2, 2, slice3);
-  }
-  jumps.reverse();
-  index2 = -1;
-  while (++index2 < jumps.length) {
-    gaps[adjust + jumps[index2][0]] = adjust + jumps[index2][1];
-    adjust += jumps[index2][1] - jumps[index2][0] - 1;
-  }
-  return gaps;
-}
-var init_micromark_util_subtokenize = __esm({
-  "node_modules/micromark-util-subtokenize/index.js"() {
-    init_micromark_util_chunked();
-    init_splice_buffer();
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/content.js
-function resolveContent(events) {
-  subtokenize(events);
-  return events;
-}
-function tokenizeContent(effects, ok3) {
-  let previous3;
-  return chunkStart;
-  function chunkStart(code4) {
-    effects.enter("content");
-    previous3 = effects.enter("chunkContent", {
-      contentType: "content"
-    });
-    return chunkInside(code4);
-  }
-  function chunkInside(code4) {
-    if (code4 === null) {
-      return contentEnd(code4);
-    }
-    if (markdownLineEnding(code4)) {
-      return effects.check(continuationConstruct, contentContinue, contentEnd)(code4);
-    }
-    effects.consume(code4);
-    effects.hpConsumeRun();
-    return chunkInside;
-  }
-  function contentEnd(code4) {
-    effects.exit("chunkContent");
-    effects.exit("content");
-    return ok3(code4);
-  }
-  function contentContinue(code4) {
-    effects.consume(code4);
-    effects.exit("chunkContent");
-    previous3.next = effects.enter("chunkContent", {
-      contentType: "content",
-      previous: previous3
-    });
-    previous3 = previous3.next;
-    return chunkInside;
-  }
-}
-function tokenizeContinuation(effects, ok3, nok) {
-  const self2 = this;
-  return startLookahead;
-  function startLookahead(code4) {
-    effects.exit("chunkContent");
-    effects.enter("lineEnding");
-    effects.consume(code4);
-    effects.exit("lineEnding");
-    return factorySpace(effects, prefixed, "linePrefix");
-  }
-  function prefixed(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
-      return nok(code4);
-    }
-    const tail = self2.events[self2.events.length - 1];
-    if (!self2.parser.constructs.disable.null.includes("codeIndented") && tail && tail[1].type === "linePrefix" && tail[2].sliceSerialize(tail[1], true).length >= 4) {
-      return ok3(code4);
-    }
-    return effects.interrupt(self2.parser.constructs.flow, nok, ok3)(code4);
-  }
-}
-var content2, continuationConstruct;
-var init_content2 = __esm({
-  "node_modules/micromark-core-commonmark/lib/content.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    init_micromark_util_subtokenize();
-    content2 = {
-      resolve: resolveContent,
-      tokenize: tokenizeContent
-    };
-    continuationConstruct = {
-      partial: true,
-      tokenize: tokenizeContinuation
-    };
-  }
-});
-
-// node_modules/micromark-factory-destination/index.js
-function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerType, rawType, stringType, max) {
-  const limit = max || Number.POSITIVE_INFINITY;
-  let balance = 0;
-  return start;
-  function start(code4) {
-    if (code4 === 60) {
-      effects.enter(type);
-      effects.enter(literalType);
-      effects.enter(literalMarkerType);
-      effects.consume(code4);
-      effects.exit(literalMarkerType);
-      return enclosedBefore;
-    }
-    if (code4 === null || code4 === 32 || code4 === 41 || asciiControl(code4)) {
-      return nok(code4);
-    }
-    effects.enter(type);
-    effects.enter(rawType);
-    effects.enter(stringType);
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return raw3(code4);
-  }
-  function enclosedBefore(code4) {
-    if (code4 === 62) {
-      effects.enter(literalMarkerType);
-      effects.consume(code4);
-      effects.exit(literalMarkerType);
-      effects.exit(literalType);
-      effects.exit(type);
-      return ok3;
-    }
-    effects.enter(stringType);
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return enclosed(code4);
-  }
-  function enclosed(code4) {
-    if (code4 === 62) {
-      effects.exit("chunkString");
-      effects.exit(stringType);
-      return enclosedBefore(code4);
-    }
-    if (code4 === null || code4 === 60 || markdownLineEnding(code4)) {
-      return nok(code4);
-    }
-    effects.consume(code4);
-    return code4 === 92 ? enclosedEscape : enclosed;
-  }
-  function enclosedEscape(code4) {
-    if (code4 === 60 || code4 === 62 || code4 === 92) {
-      effects.consume(code4);
-      return enclosed;
-    }
-    return enclosed(code4);
-  }
-  function raw3(code4) {
-    if (!balance && (code4 === null || code4 === 41 || markdownLineEndingOrSpace(code4))) {
-      effects.exit("chunkString");
-      effects.exit(stringType);
-      effects.exit(rawType);
-      effects.exit(type);
-      return ok3(code4);
-    }
-    if (balance < limit && code4 === 40) {
-      effects.consume(code4);
-      balance++;
-      return raw3;
-    }
-    if (code4 === 41) {
-      effects.consume(code4);
-      balance--;
-      return raw3;
-    }
-    if (code4 === null || code4 === 32 || code4 === 40 || asciiControl(code4)) {
-      return nok(code4);
-    }
-    effects.consume(code4);
-    return code4 === 92 ? rawEscape : raw3;
-  }
-  function rawEscape(code4) {
-    if (code4 === 40 || code4 === 41 || code4 === 92) {
-      effects.consume(code4);
-      return raw3;
-    }
-    return raw3(code4);
-  }
-}
-var init_micromark_factory_destination = __esm({
-  "node_modules/micromark-factory-destination/index.js"() {
-    init_micromark_util_character();
-  }
-});
-
-// node_modules/micromark-factory-label/index.js
-function factoryLabel(effects, ok3, nok, type, markerType, stringType) {
-  const self2 = this;
-  let size = 0;
-  let seen;
-  return start;
-  function start(code4) {
-    effects.enter(type);
-    effects.enter(markerType);
-    effects.consume(code4);
-    effects.exit(markerType);
-    effects.enter(stringType);
-    return atBreak;
-  }
-  function atBreak(code4) {
-    if (size > 999 || code4 === null || code4 === 91 || code4 === 93 && !seen || // To do: remove in the future once we\u2019ve switched from
-    // `micromark-extension-footnote` to `micromark-extension-gfm-footnote`,
-    // which doesn\u2019t need this.
-    // Hidden footnotes hook.
-    /* c8 ignore next 3 */
-    code4 === 94 && !size && "_hiddenFootnoteSupport" in self2.parser.constructs) {
-      return nok(code4);
-    }
-    if (code4 === 93) {
-      effects.exit(stringType);
-      effects.enter(markerType);
-      effects.consume(code4);
-      effects.exit(markerType);
-      effects.exit(type);
-      return ok3;
-    }
-    if (markdownLineEnding(code4)) {
-      effects.enter("lineEnding");
-      effects.consume(code4);
-      effects.exit("lineEnding");
-      return atBreak;
-    }
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return labelInside(code4);
-  }
-  function labelInside(code4) {
-    if (code4 === null || code4 === 91 || code4 === 93 || markdownLineEnding(code4) || size++ > 999) {
-      effects.exit("chunkString");
-      return atBreak(code4);
-    }
-    effects.consume(code4);
-    if (!seen) seen = !markdownSpace(code4);
-    return code4 === 92 ? labelEscape : labelInside;
-  }
-  function labelEscape(code4) {
-    if (code4 === 91 || code4 === 92 || code4 === 93) {
-      effects.consume(code4);
-      size++;
-      return labelInside;
-    }
-    return labelInside(code4);
-  }
-}
-var init_micromark_factory_label = __esm({
-  "node_modules/micromark-factory-label/index.js"() {
-    init_micromark_util_character();
-  }
-});
-
-// node_modules/micromark-factory-title/index.js
-function factoryTitle(effects, ok3, nok, type, markerType, stringType) {
-  let marker;
-  return start;
-  function start(code4) {
-    if (code4 === 34 || code4 === 39 || code4 === 40) {
-      effects.enter(type);
-      effects.enter(markerType);
-      effects.consume(code4);
-      effects.exit(markerType);
-      marker = code4 === 40 ? 41 : code4;
-      return begin;
-    }
-    return nok(code4);
-  }
-  function begin(code4) {
-    if (code4 === marker) {
-      effects.enter(markerType);
-      effects.consume(code4);
-      effects.exit(markerType);
-      effects.exit(type);
-      return ok3;
-    }
-    effects.enter(stringType);
-    return atBreak(code4);
-  }
-  function atBreak(code4) {
-    if (code4 === marker) {
-      effects.exit(stringType);
-      return begin(marker);
-    }
-    if (code4 === null) {
-      return nok(code4);
-    }
-    if (markdownLineEnding(code4)) {
-      effects.enter("lineEnding");
-      effects.consume(code4);
-      effects.exit("lineEnding");
-      return factorySpace(effects, atBreak, "linePrefix");
-    }
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return inside2(code4);
-  }
-  function inside2(code4) {
-    if (code4 === marker || code4 === null || markdownLineEnding(code4)) {
-      effects.exit("chunkString");
-      return atBreak(code4);
-    }
-    effects.consume(code4);
-    return code4 === 92 ? escape2 : inside2;
-  }
-  function escape2(code4) {
-    if (code4 === marker || code4 === 92) {
-      effects.consume(code4);
-      return inside2;
-    }
-    return inside2(code4);
-  }
-}
-var init_micromark_factory_title = __esm({
-  "node_modules/micromark-factory-title/index.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-  }
-});
-
-// node_modules/micromark-factory-whitespace/index.js
-function factoryWhitespace(effects, ok3) {
-  let seen;
-  return start;
-  function start(code4) {
-    if (markdownLineEnding(code4)) {
-      effects.enter("lineEnding");
-      effects.consume(code4);
-      effects.exit("lineEnding");
-      seen = true;
-      return start;
-    }
-    if (markdownSpace(code4)) {
-      return factorySpace(effects, start, seen ? "linePrefix" : "lineSuffix")(code4);
-    }
-    return ok3(code4);
-  }
-}
-var init_micromark_factory_whitespace = __esm({
-  "node_modules/micromark-factory-whitespace/index.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/definition.js
-function tokenizeDefinition(effects, ok3, nok) {
-  const self2 = this;
-  let identifier;
-  return start;
-  function start(code4) {
-    effects.enter("definition");
-    return before(code4);
-  }
-  function before(code4) {
-    return factoryLabel.call(
-      self2,
-      effects,
-      labelAfter,
-      // Note: we don\u2019t need to reset the way `markdown-rs` does.
-      nok,
-      "definitionLabel",
-      "definitionLabelMarker",
-      "definitionLabelString"
-    )(code4);
-  }
-  function labelAfter(code4) {
-    identifier = normalizeIdentifier(self2.sliceSerialize(self2.events[self2.events.length - 1][1]).slice(1, -1));
-    if (code4 === 58) {
-      effects.enter("definitionMarker");
-      effects.consume(code4);
-      effects.exit("definitionMarker");
-      return markerAfter;
-    }
-    return nok(code4);
-  }
-  function markerAfter(code4) {
-    return markdownLineEndingOrSpace(code4) ? factoryWhitespace(effects, destinationBefore)(code4) : destinationBefore(code4);
-  }
-  function destinationBefore(code4) {
-    return factoryDestination(
-      effects,
-      destinationAfter,
-      // Note: we don\u2019t need to reset the way `markdown-rs` does.
-      nok,
-      "definitionDestination",
-      "definitionDestinationLiteral",
-      "definitionDestinationLiteralMarker",
-      "definitionDestinationRaw",
-      "definitionDestinationString"
-    )(code4);
-  }
-  function destinationAfter(code4) {
-    return effects.attempt(titleBefore, after, after)(code4);
-  }
-  function after(code4) {
-    return markdownSpace(code4) ? factorySpace(effects, afterWhitespace, "whitespace")(code4) : afterWhitespace(code4);
-  }
-  function afterWhitespace(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
-      effects.exit("definition");
-      self2.parser.defined.push(identifier);
-      return ok3(code4);
-    }
-    return nok(code4);
-  }
-}
-function tokenizeTitleBefore(effects, ok3, nok) {
-  return titleBefore2;
-  function titleBefore2(code4) {
-    return markdownLineEndingOrSpace(code4) ? factoryWhitespace(effects, beforeMarker)(code4) : nok(code4);
-  }
-  function beforeMarker(code4) {
-    return factoryTitle(effects, titleAfter, nok, "definitionTitle", "definitionTitleMarker", "definitionTitleString")(code4);
-  }
-  function titleAfter(code4) {
-    return markdownSpace(code4) ? factorySpace(effects, titleAfterOptionalWhitespace, "whitespace")(code4) : titleAfterOptionalWhitespace(code4);
-  }
-  function titleAfterOptionalWhitespace(code4) {
-    return code4 === null || markdownLineEnding(code4) ? ok3(code4) : nok(code4);
-  }
-}
-var definition, titleBefore;
-var init_definition = __esm({
-  "node_modules/micromark-core-commonmark/lib/definition.js"() {
-    init_micromark_factory_destination();
-    init_micromark_factory_label();
-    init_micromark_factory_space();
-    init_micromark_factory_title();
-    init_micromark_factory_whitespace();
-    init_micromark_util_character();
-    init_micromark_util_normalize_identifier();
-    definition = {
-      name: "definition",
-      tokenize: tokenizeDefinition
-    };
-    titleBefore = {
-      partial: true,
-      tokenize: tokenizeTitleBefore
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/hard-break-escape.js
-function tokenizeHardBreakEscape(effects, ok3, nok) {
-  return start;
-  function start(code4) {
-    effects.enter("hardBreakEscape");
-    effects.consume(code4);
-    return after;
-  }
-  function after(code4) {
-    if (markdownLineEnding(code4)) {
-      effects.exit("hardBreakEscape");
-      return ok3(code4);
-    }
-    return nok(code4);
-  }
-}
-var hardBreakEscape;
-var init_hard_break_escape = __esm({
-  "node_modules/micromark-core-commonmark/lib/hard-break-escape.js"() {
-    init_micromark_util_character();
-    hardBreakEscape = {
-      name: "hardBreakEscape",
-      tokenize: tokenizeHardBreakEscape
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/heading-atx.js
-function resolveHeadingAtx(events, context) {
-  let contentEnd = events.length - 2;
-  let contentStart = 3;
-  if (events[contentStart][1].type === "whitespace") {
-    contentStart += 2;
-  }
-  if (contentEnd - 2 > contentStart && events[contentEnd][1].type === "whitespace") {
-    contentEnd -= 2;
-  }
-  if (events[contentEnd][1].type === "atxHeadingSequence" && (contentStart === contentEnd - 1 || contentEnd - 4 > contentStart && events[contentEnd - 2][1].type === "whitespace")) {
-    contentEnd -= contentStart + 1 === contentEnd ? 2 : 4;
-  }
-  if (contentEnd > contentStart) {
-    const content3 = {
-      type: "atxHeadingText",
-      start: events[contentStart][1].start,
-      end: events[contentEnd][1].end
-    };
-    const text12 = {
-      type: "chunkText",
-      start: events[contentStart][1].start,
-      end: events[contentEnd][1].end,
-      contentType: "text"
-    };
-    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context], ["enter", text12, context], ["exit", text12, context], ["exit", content3, context]]);
-  }
-  return events;
-}
-function tokenizeHeadingAtx(effects, ok3, nok) {
-  let size = 0;
-  return start;
-  function start(code4) {
-    effects.enter("atxHeading");
-    return before(code4);
-  }
-  function before(code4) {
-    effects.enter("atxHeadingSequence");
-    return sequenceOpen(code4);
-  }
-  function sequenceOpen(code4) {
-    if (code4 === 35 && size++ < 6) {
-      effects.consume(code4);
-      return sequenceOpen;
-    }
-    if (code4 === null || markdownLineEndingOrSpace(code4)) {
-      effects.exit("atxHeadingSequence");
-      return atBreak(code4);
-    }
-    return nok(code4);
-  }
-  function atBreak(code4) {
-    if (code4 === 35) {
-      effects.enter("atxHeadingSequence");
-      return sequenceFurther(code4);
-    }
-    if (code4 === null || markdownLineEnding(code4)) {
-      effects.exit("atxHeading");
-      return ok3(code4);
-    }
-    if (markdownSpace(code4)) {
-      return factorySpace(effects, atBreak, "whitespace")(code4);
-    }
-    effects.enter("atxHeadingText");
-    return data(code4);
-  }
-  function sequenceFurther(code4) {
-    if (code4 === 35) {
-      effects.consume(code4);
-      return sequenceFurther;
-    }
-    effects.exit("atxHeadingSequence");
-    return atBreak(code4);
-  }
-  function data(code4) {
-    if (code4 === null || code4 === 35 || markdownLineEndingOrSpace(code4)) {
-      effects.exit("atxHeadingText");
-      return atBreak(code4);
-    }
-    effects.consume(code4);
-    return data;
-  }
-}
-var headingAtx;
-var init_heading_atx = __esm({
-  "node_modules/micromark-core-commonmark/lib/heading-atx.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    init_micromark_util_chunked();
-    headingAtx = {
-      name: "headingAtx",
-      resolve: resolveHeadingAtx,
-      tokenize: tokenizeHeadingAtx
-    };
-  }
-});
-
-// node_modules/micromark-util-html-tag-name/index.js
-var htmlBlockNames, htmlRawNames;
-var init_micromark_util_html_tag_name = __esm({
-  "node_modules/micromark-util-html-tag-name/index.js"() {
-    htmlBlockNames = [
-      "address",
-      "article",
-      "aside",
-      "base",
-      "basefont",
-      "blockquote",
-      "body",
-      "caption",
-      "center",
-      "col",
-      "colgroup",
-      "dd",
-      "details",
-      "dialog",
-      "dir",
-      "div",
-      "dl",
-      "dt",
-      "fieldset",
-      "figcaption",
-      "figure",
-      "footer",
-      "form",
-      "frame",
-      "frameset",
-      "h1",
-      "h2",
-      "h3",
-      "h4",
-      "h5",
-      "h6",
-      "head",
-      "header",
-      "hr",
-      "html",
-      "iframe",
-      "legend",
-      "li",
-      "link",
-      "main",
-      "menu",
-      "menuitem",
-      "nav",
-      "noframes",
-      "ol",
-      "optgroup",
-      "option",
-      "p",
-      "param",
-      "search",
-      "section",
-      "summary",
-      "table",
-      "tbody",
-      "td",
-      "tfoot",
-      "th",
-      "thead",
-      "title",
-      "tr",
-      "track",
-      "ul"
-    ];
-    htmlRawNames = ["pre", "script", "style", "textarea"];
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/html-flow.js
-function resolveToHtmlFlow(events) {
-  let index2 = events.length;
-  while (index2--) {
-    if (events[index2][0] === "enter" && events[index2][1].type === "htmlFlow") {
-      break;
-    }
-  }
-  if (index2 > 1 && events[index2 - 2][1].type === "linePrefix") {
-    events[index2][1].start = events[index2 - 2][1].start;
-    events[index2 + 1][1].start = events[index2 - 2][1].start;
-    events.splice(index2 - 2, 2);
-  }
-  return events;
-}
-function tokenizeHtmlFlow(effects, ok3, nok) {
-  const self2 = this;
-  let marker;
-  let closingTag;
-  let buffer;
-  let index2;
-  let markerB;
-  return start;
-  function start(code4) {
-    return before(code4);
-  }
-  function before(code4) {
-    effects.enter("htmlFlow");
-    effects.enter("htmlFlowData");
-    effects.consume(code4);
-    return open2;
-  }
-  function open2(code4) {
-    if (code4 === 33) {
-      effects.consume(code4);
-      return declarationOpen;
-    }
-    if (code4 === 47) {
-      effects.consume(code4);
-      closingTag = true;
-      return tagCloseStart;
-    }
-    if (code4 === 63) {
-      effects.consume(code4);
-      marker = 3;
-      return self2.interrupt ? ok3 : continuationDeclarationInside;
-    }
-    if (asciiAlpha(code4)) {
-      effects.consume(code4);
-      buffer = String.fromCharCode(code4);
-      return tagName;
-    }
-    return nok(code4);
-  }
-  function declarationOpen(code4) {
-    if (code4 === 45) {
-      effects.consume(code4);
-      marker = 2;
-      return commentOpenInside;
-    }
-    if (code4 === 91) {
-      effects.consume(code4);
-      marker = 5;
-      index2 = 0;
-      return cdataOpenInside;
-    }
-    if (asciiAlpha(code4)) {
-      effects.consume(code4);
-      marker = 4;
-      return self2.interrupt ? ok3 : continuationDeclarationInside;
-    }
-    return nok(code4);
-  }
-  function commentOpenInside(code4) {
-    if (code4 === 45) {
-      effects.consume(code4);
-      return self2.interrupt ? ok3 : continuationDeclarationInside;
-    }
-    return nok(code4);
-  }
-  function cdataOpenInside(code4) {
-    const value2 = "CDATA[";
-    if (code4 === value2.charCodeAt(index2++)) {
-      effects.consume(code4);
-      if (index2 === value2.length) {
-        return self2.interrupt ? ok3 : continuation;
-      }
-      return cdataOpenInside;
-    }
-    return nok(code4);
-  }
-  function tagCloseStart(code4) {
-    if (asciiAlpha(code4)) {
-      effects.consume(code4);
-      buffer = String.fromCharCode(code4);
-      return tagName;
-    }
-    return nok(code4);
-  }
-  function tagName(code4) {
-    if (code4 === null || code4 === 47 || code4 === 62 || markdownLineEndingOrSpace(code4)) {
-      const slash = code4 === 47;
-      const name = buffer.toLowerCase();
-      if (!slash && !closingTag && htmlRawNames.includes(name)) {
-        marker = 1;
-        return self2.interrupt ? ok3(code4) : continuation(code4);
-      }
-      if (htmlBlockNames.includes(buffer.toLowerCase())) {
-        marker = 6;
-        if (slash) {
-          effects.consume(code4);
-          return basicSelfClosing;
-        }
-        return self2.interrupt ? ok3(code4) : continuation(code4);
-      }
-      marker = 7;
-      return self2.interrupt && !self2.parser.lazy[self2.now().line] ? nok(code4) : closingTag ? completeClosingTagAfter(code4) : completeAttributeNameBefore(code4);
-    }
-    if (code4 === 45 || asciiAlphanumeric(code4)) {
-      effects.consume(code4);
-      buffer += String.fromCharCode(code4);
-      return tagName;
-    }
-    return nok(code4);
-  }
-  function basicSelfClosing(code4) {
-    if (code4 === 62) {
-      effects.consume(code4);
-      return self2.interrupt ? ok3 : continuation;
-    }
-    return nok(code4);
-  }
-  function completeClosingTagAfter(code4) {
-    if (markdownSpace(code4)) {
-      effects.consume(code4);
-      return completeClosingTagAfter;
-    }
-    return completeEnd(code4);
-  }
-  function completeAttributeNameBefore(code4) {
-    if (code4 === 47) {
-      effects.consume(code4);
-      return completeEnd;
-    }
-    if (code4 === 58 || code4 === 95 || asciiAlpha(code4)) {
-      effects.consume(code4);
-      return completeAttributeName;
-    }
-    if (markdownSpace(code4)) {
-      effects.consume(code4);
-      return completeAttributeNameBefore;
-    }
-    return completeEnd(code4);
-  }
-  function completeAttributeName(code4) {
-    if (code4 === 45 || code4 === 46 || code4 === 58 || code4 === 95 || asciiAlphanumeric(code4)) {
-      effects.consume(code4);
-      return completeAttributeName;
-    }
-    return completeAttributeNameAfter(code4);
-  }
-  function completeAttributeNameAfter(code4) {
-    if (code4 === 61) {
-      effects.consume(code4);
-      return completeAttributeValueBefore;
-    }
-    if (markdownSpace(code4)) {
-      effects.consume(code4);
-      return completeAttributeNameAfter;
-    }
-    return completeAttributeNameBefore(code4);
-  }
-  function completeAttributeValueBefore(code4) {
-    if (code4 === null || code4 === 60 || code4 === 61 || code4 === 62 || code4 === 96) {
-      return nok(code4);
-    }
-    if (code4 === 34 || code4 === 39) {
-      effects.consume(code4);
-      markerB = code4;
-      return completeAttributeValueQuoted;
-    }
-    if (markdownSpace(code4)) {
-      effects.consume(code4);
-      return completeAttributeValueBefore;
-    }
-    return completeAttributeValueUnquoted(code4);
-  }
-  function completeAttributeValueQuoted(code4) {
-    if (code4 === markerB) {
-      effects.consume(code4);
-      markerB = null;
-      return completeAttributeValueQuotedAfter;
-    }
-    if (code4 === null || markdownLineEnding(code4)) {
-      return nok(code4);
-    }
-    effects.consume(code4);
-    return completeAttributeValueQuoted;
-  }
-  function completeAttributeValueUnquoted(code4) {
-    if (code4 === null || code4 === 34 || code4 === 39 || code4 === 47 || code4 === 60 || code4 === 61 || code4 === 62 || code4 === 96 || markdownLineEndingOrSpace(code4)) {
-      return completeAttributeNameAfter(code4);
-    }
-    effects.consume(code4);
-    return completeAttributeValueUnquoted;
-  }
-  function completeAttributeValueQuotedAfter(code4) {
-    if (code4 === 47 || code4 === 62 || markdownSpace(code4)) {
-      return completeAttributeNameBefore(code4);
-    }
-    return nok(code4);
-  }
-  function completeEnd(code4) {
-    if (code4 === 62) {
-      effects.consume(code4);
-      return completeAfter;
-    }
-    return nok(code4);
-  }
-  function completeAfter(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
-      return continuation(code4);
-    }
-    if (markdownSpace(code4)) {
-      effects.consume(code4);
-      return completeAfter;
-    }
-    return nok(code4);
-  }
-  function continuation(code4) {
-    if (code4 === 45 && marker === 2) {
-      effects.consume(code4);
-      return continuationCommentInside;
-    }
-    if (code4 === 60 && marker === 1) {
-      effects.consume(code4);
-      return continuationRawTagOpen;
-    }
-    if (code4 === 62 && marker === 4) {
-      effects.consume(code4);
-      return continuationClose;
-    }
-    if (code4 === 63 && marker === 3) {
-      effects.consume(code4);
-      return continuationDeclarationInside;
-    }
-    if (code4 === 93 && marker === 5) {
-      effects.consume(code4);
-      return continuationCdataInside;
-    }
-    if (markdownLineEnding(code4) && (marker === 6 || marker === 7)) {
-      effects.exit("htmlFlowData");
-      return effects.check(blankLineBefore, continuationAfter, continuationStart)(code4);
-    }
-    if (code4 === null || markdownLineEnding(code4)) {
-      effects.exit("htmlFlowData");
-      return continuationStart(code4);
-    }
-    effects.consume(code4);
-    return continuation;
-  }
-  function continuationStart(code4) {
-    return effects.check(nonLazyContinuation, continuationStartNonLazy, continuationAfter)(code4);
-  }
-  function continuationStartNonLazy(code4) {
-    effects.enter("lineEnding");
-    effects.consume(code4);
-    effects.exit("lineEnding");
-    return continuationBefore;
-  }
-  function continuationBefore(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
-      return continuationStart(code4);
-    }
-    effects.enter("htmlFlowData");
-    return continuation(code4);
-  }
-  function continuationCommentInside(code4) {
-    if (code4 === 45) {
-      effects.consume(code4);
-      return continuationDeclarationInside;
-    }
-    return continuation(code4);
-  }
-  function continuationRawTagOpen(code4) {
-    if (code4 === 47) {
-      effects.consume(code4);
-      buffer = "";
-      return continuationRawEndTag;
-    }
-    return continuation(code4);
-  }
-  function continuationRawEndTag(code4) {
-    if (code4 === 62) {
-      const name = buffer.toLowerCase();
-      if (htmlRawNames.includes(name)) {
-        effects.consume(code4);
-        return continuationClose;
-      }
-      return continuation(code4);
-    }
-    if (asciiAlpha(code4) && buffer.length < 8) {
-      effects.consume(code4);
-      buffer += String.fromCharCode(code4);
-      return continuationRawEndTag;
-    }
-    return continuation(code4);
-  }
-  function continuationCdataInside(code4) {
-    if (code4 === 93) {
-      effects.consume(code4);
-      return continuationDeclarationInside;
-    }
-    return continuation(code4);
-  }
-  function continuationDeclarationInside(code4) {
-    if (code4 === 62) {
-      effects.consume(code4);
-      return continuationClose;
-    }
-    if (code4 === 45 && marker === 2) {
-      effects.consume(code4);
-      return continuationDeclarationInside;
-    }
-    return continuation(code4);
-  }
-  function continuationClose(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
-      effects.exit("htmlFlowData");
-      return continuationAfter(code4);
-    }
-    effects.consume(code4);
-    return continuationClose;
-  }
-  function continuationAfter(code4) {
-    effects.exit("htmlFlow");
-    return ok3(code4);
-  }
-}
-function tokenizeBlankLineBefore(effects, ok3, nok) {
-  return start;
-  function start(code4) {
-    effects.enter("lineEnding");
-    effects.consume(code4);
-    effects.exit("lineEnding");
-    return effects.attempt(blankLine, ok3, nok);
-  }
-}
-var htmlFlow, blankLineBefore;
-var init_html_flow = __esm({
-  "node_modules/micromark-core-commonmark/lib/html-flow.js"() {
-    init_micromark_util_character();
-    init_micromark_util_html_tag_name();
-    init_blank_line();
-    init_partial_non_lazy_continuation();
-    htmlFlow = {
-      concrete: true,
-      name: "htmlFlow",
-      resolveTo: resolveToHtmlFlow,
-      tokenize: tokenizeHtmlFlow
-    };
-    blankLineBefore = {
-      partial: true,
-      tokenize: tokenizeBlankLineBefore
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/html-text.js
-function tokenizeHtmlText(effects, ok3, nok) {
-  const self2 = this;
-  let marker;
-  let index2;
-  let returnState;
-  return start;
-  function start(code4) {
-    effects.enter("htmlText");
-    effects.enter("htmlTextData");
-    effects.consume(code4);
-    return open2;
-  }
-  function open2(code4) {
-    if (code4 === 33) {
-      effects.consume(code4);
-      return declarationOpen;
-    }
-    if (code4 === 47) {
-      effects.consume(code4);
-      return tagCloseStart;
-    }
-    if (code4 === 63) {
-      effects.consume(code4);
-      return instruction;
-    }
-    if (asciiAlpha(code4)) {
-      effects.consume(code4);
-      return tagOpen;
-    }
-    return nok(code4);
-  }
-  function declarationOpen(code4) {
-    if (code4 === 45) {
-      effects.consume(code4);
-      return commentOpenInside;
-    }
-    if (code4 === 91) {
-      effects.consume(code4);
-      index2 = 0;
-      return cdataOpenInside;
-    }
-    if (asciiAlpha(code4)) {
-      effects.consume(code4);
-      return declaration;
-    }
-    return nok(code4);
-  }
-  function commentOpenInside(code4) {
-    if (code4 === 45) {
-      effects.consume(code4);
-      return commentEnd;
-    }
-    return nok(code4);
-  }
-  function comment2(code4) {
-    if (code4 === null) {
-      return nok(code4);
-    }
-    if (code4 === 45) {
-      effects.consume(code4);
-      return commentClose;
-    }
-    if (markdownLineEnding(code4)) {
-      returnState = comment2;
-      return lineEndingBefore(code4);
-    }
-    effects.consume(code4);
-    return comment2;
-  }
-  function commentClose(code4) {
-    if (code4 === 45) {
-      effects.consume(code4);
-      return commentEnd;
-    }
-    return comment2(code4);
-  }
-  function commentEnd(code4) {
-    return code4 === 62 ? end(code4) : code4 === 45 ? commentClose(code4) : comment2(code4);
-  }
-  function cdataOpenInside(code4) {
-    const value2 = "CDATA[";
-    if (code4 === value2.charCodeAt(index2++)) {
-      effects.consume(code4);
-      return index2 === value2.length ? cdata : cdataOpenInside;
-    }
-    return nok(code4);
-  }
-  function cdata(code4) {
-    if (code4 === null) {
-      return nok(code4);
-    }
-    if (code4 === 93) {
-      effects.consume(code4);
-      return cdataClose;
-    }
-    if (markdownLineEnding(code4)) {
-      returnState = cdata;
-      return lineEndingBefore(code4);
-    }
-    effects.consume(code4);
-    return cdata;
-  }
-  function cdataClose(code4) {
-    if (code4 === 93) {
-      effects.consume(code4);
-      return cdataEnd;
-    }
-    return cdata(code4);
-  }
-  function cdataEnd(code4) {
-    if (code4 === 62) {
-      return end(code4);
-    }
-    if (code4 === 93) {
-      effects.consume(code4);
-      return cdataEnd;
-    }
-    return cdata(code4);
-  }
-  function declaration(code4) {
-    if (code4 === null || code4 === 62) {
-      return end(code4);
-    }
-    if (markdownLineEnding(code4)) {
-      returnState = declaration;
-      return lineEndingBefore(code4);
-    }
-    effects.consume(code4);
-    return declaration;
-  }
-  function instruction(code4) {
-    if (code4 === null) {
-      return nok(code4);
-    }
-    if (code4 === 63) {
-      effects.consume(code4);
-      return instructionClose;
-    }
-    if (markdownLineEnding(code4)) {
-      returnState = instruction;
-      return lineEndingBefore(code4);
-    }
-    effects.consume(code4);
-    return instruction;
-  }
-  function instructionClose(code4) {
-    return code4 === 62 ? end(code4) : instruction(code4);
-  }
-  function tagCloseStart(code4) {
-    if (asciiAlpha(code4)) {
-      effects.consume(code4);
-      return tagClose;
-    }
-    return nok(code4);
-  }
-  function tagClose(code4) {
-    if (code4 === 45 || asciiAlphanumeric(code4)) {
-      effects.consume(code4);
-      return tagClose;
-    }
-    return tagCloseBetween(code4);
-  }
-  function tagCloseBetween(code4) {
-    if (markdownLineEnding(code4)) {
-      returnState = tagCloseBetween;
-      return lineEndingBefore(code4);
-    }
-    if (markdownSpace(code4)) {
-      effects.consume(code4);
-      return tagCloseBetween;
-    }
-    return end(code4);
-  }
-  function tagOpen(code4) {
-    if (code4 === 45 || asciiAlphanumeric(code4)) {
-      effects.consume(code4);
-      return tagOpen;
-    }
-    if (code4 === 47 || code4 === 62 || markdownLineEndingOrSpace(code4)) {
-      return tagOpenBetween(code4);
-    }
-    return nok(code4);
-  }
-  function tagOpenBetween(code4) {
-    if (code4 === 47) {
-      effects.consume(code4);
-      return end;
-    }
-    if (code4 === 58 || code4 === 95 || asciiAlpha(code4)) {
-      effects.consume(code4);
-      return tagOpenAttributeName;
-    }
-    if (markdownLineEnding(code4)) {
-      returnState = tagOpenBetween;
-      return lineEndingBefore(code4);
-    }
-    if (markdownSpace(code4)) {
-      effects.consume(code4);
-      return tagOpenBetween;
-    }
-    return end(code4);
-  }
-  function tagOpenAttributeName(code4) {
-    if (code4 === 45 || code4 === 46 || code4 === 58 || code4 === 95 || asciiAlphanumeric(code4)) {
-      effects.consume(code4);
-      return tagOpenAttributeName;
-    }
-    return tagOpenAttributeNameAfter(code4);
-  }
-  function tagOpenAttributeNameAfter(code4) {
-    if (code4 === 61) {
-      effects.consume(code4);
-      return tagOpenAttributeValueBefore;
-    }
-    if (markdownLineEnding(code4)) {
-      returnState = tagOpenAttributeNameAfter;
-      return lineEndingBefore(code4);
-    }
-    if (markdownSpace(code4)) {
-      effects.consume(code4);
-      return tagOpenAttributeNameAfter;
-    }
-    return tagOpenBetween(code4);
-  }
-  function tagOpenAttributeValueBefore(code4) {
-    if (code4 === null || code4 === 60 || code4 === 61 || code4 === 62 || code4 === 96) {
-      return nok(code4);
-    }
-    if (code4 === 34 || code4 === 39) {
-      effects.consume(code4);
-      marker = code4;
-      return tagOpenAttributeValueQuoted;
-    }
-    if (markdownLineEnding(code4)) {
-      returnState = tagOpenAttributeValueBefore;
-      return lineEndingBefore(code4);
-    }
-    if (markdownSpace(code4)) {
-      effects.consume(code4);
-      return tagOpenAttributeValueBefore;
-    }
-    effects.consume(code4);
-    return tagOpenAttributeValueUnquoted;
-  }
-  function tagOpenAttributeValueQuoted(code4) {
-    if (code4 === marker) {
-      effects.consume(code4);
-      marker = void 0;
-      return tagOpenAttributeValueQuotedAfter;
-    }
-    if (code4 === null) {
-      return nok(code4);
-    }
-    if (markdownLineEnding(code4)) {
-      returnState = tagOpenAttributeValueQuoted;
-      return lineEndingBefore(code4);
-    }
-    effects.consume(code4);
-    return tagOpenAttributeValueQuoted;
-  }
-  function tagOpenAttributeValueUnquoted(code4) {
-    if (code4 === null || code4 === 34 || code4 === 39 || code4 === 60 || code4 === 61 || code4 === 96) {
-      return nok(code4);
-    }
-    if (code4 === 47 || code4 === 62 || markdownLineEndingOrSpace(code4)) {
-      return tagOpenBetween(code4);
-    }
-    effects.consume(code4);
-    return tagOpenAttributeValueUnquoted;
-  }
-  function tagOpenAttributeValueQuotedAfter(code4) {
-    if (code4 === 47 || code4 === 62 || markdownLineEndingOrSpace(code4)) {
-      return tagOpenBetween(code4);
-    }
-    return nok(code4);
-  }
-  function end(code4) {
-    if (code4 === 62) {
-      effects.consume(code4);
-      effects.exit("htmlTextData");
-      effects.exit("htmlText");
-      return ok3;
-    }
-    return nok(code4);
-  }
-  function lineEndingBefore(code4) {
-    effects.exit("htmlTextData");
-    effects.enter("lineEnding");
-    effects.consume(code4);
-    effects.exit("lineEnding");
-    return lineEndingAfter;
-  }
-  function lineEndingAfter(code4) {
-    return markdownSpace(code4) ? factorySpace(effects, lineEndingAfterPrefix, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code4) : lineEndingAfterPrefix(code4);
-  }
-  function lineEndingAfterPrefix(code4) {
-    effects.enter("htmlTextData");
-    return returnState(code4);
-  }
-}
-var htmlText;
-var init_html_text = __esm({
-  "node_modules/micromark-core-commonmark/lib/html-text.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    htmlText = {
-      name: "htmlText",
-      tokenize: tokenizeHtmlText
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/label-end.js
-function resolveAllLabelEnd(events) {
-  let index2 = -1;
-  const newEvents = [];
-  while (++index2 < events.length) {
-    const token = events[index2][1];
-    newEvents.push(events[index2]);
-    if (token.type === "labelImage" || token.type === "labelLink" || token.type === "labelEnd") {
-      const offset = token.type === "labelImage" ? 4 : 2;
-      token.type = "data";
-      index2 += offset;
-    }
-  }
-  if (events.length !== newEvents.length) {
-    splice(events, 0, events.length, newEvents);
-  }
-  return events;
-}
-function resolveToLabelEnd(events, context) {
-  let index2 = events.length;
-  let offset = 0;
-  let open2;
-  let close2;
-  let media;
-  while (index2--) {
-    const token = events[index2][1];
-    if (open2) {
-      if (token.type === "link" || token.type === "labelLink" && token._inactive) {
-        break;
-      }
-      if (events[index2][0] === "enter" && token.type === "labelLink") {
-        token._inactive = true;
-      }
-    } else if (close2) {
-      if (events[index2][0] === "enter" && (token.type === "labelImage" || token.type === "labelLink") && !token._balanced) {
-        open2 = index2;
-        if (token.type !== "labelLink") {
-          offset = 2;
-          break;
-        }
-      }
-    } else if (token.type === "labelEnd") {
-      close2 = index2;
-    }
-  }
-  const group3 = {
-    type: events[open2][1].type === "labelLink" ? "link" : "image",
-    start: {
-      ...events[open2][1].start
-    },
-    end: {
-      ...events[events.length - 1][1].end
-    }
-  };
-  const label = {
-    type: "label",
-    start: {
-      ...events[open2][1].start
-    },
-    end: {
-      ...events[close2][1].end
-    }
-  };
-  const text12 = {
-    type: "labelText",
-    start: {
-      ...events[open2 + offset + 2][1].end
-    },
-    end: {
-      ...events[close2 - 2][1].start
-    }
-  };
-  media = [["enter", group3, context], ["enter", label, context]];
-  media = push(media, events.slice(open2 + 1, open2 + offset + 3));
-  media = push(media, [["enter", text12, context]]);
-  media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + offset + 4, close2 - 3), context));
-  media = push(media, [["exit", text12, context], events[close2 - 2], events[close2 - 1], ["exit", label, context]]);
-  media = push(media, events.slice(close2 + 1));
-  media = push(media, [["exit", group3, context]]);
-  splice(events, open2, events.length, media);
-  return events;
-}
-function tokenizeLabelEnd(effects, ok3, nok) {
-  const self2 = this;
-  const labelStarts = self2._labelStarts;
-  let labelStart;
-  let defined;
-  if (labelStarts) {
-    while (labelStarts.length > 0 && labelStarts[labelStarts.length - 1]._balanced) {
-      labelStarts.pop();
-    }
-    labelStart = labelStarts[labelStarts.length - 1];
-  }
-  return start;
-  function start(code4) {
-    if (!labelStart) {
-      return nok(code4);
-    }
-    if (labelStart._inactive) {
-      return labelEndNok(code4);
-    }
-    defined = self2.parser.defined.length > 0 && self2.now().offset - labelStart.end.offset <= 999 && self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize({
-      start: labelStart.end,
-      end: self2.now()
-    })));
-    effects.enter("labelEnd");
-    effects.enter("labelMarker");
-    effects.consume(code4);
-    effects.exit("labelMarker");
-    effects.exit("labelEnd");
-    return after;
-  }
-  function after(code4) {
-    if (code4 === 40) {
-      return effects.attempt(resourceConstruct, labelEndOk, defined ? labelEndOk : labelEndNok)(code4);
-    }
-    if (code4 === 91) {
-      return effects.attempt(referenceFullConstruct, labelEndOk, defined ? referenceNotFull : labelEndNok)(code4);
-    }
-    return defined ? labelEndOk(code4) : labelEndNok(code4);
-  }
-  function referenceNotFull(code4) {
-    return effects.attempt(referenceCollapsedConstruct, labelEndOk, labelEndNok)(code4);
-  }
-  function labelEndOk(code4) {
-    labelStarts.pop();
-    return ok3(code4);
-  }
-  function labelEndNok(code4) {
-    labelStart._balanced = true;
-    return nok(code4);
-  }
-}
-function tokenizeResource(effects, ok3, nok) {
-  return resourceStart;
-  function resourceStart(code4) {
-    effects.enter("resource");
-    effects.enter("resourceMarker");
-    effects.consume(code4);
-    effects.exit("resourceMarker");
-    return resourceBefore;
-  }
-  function resourceBefore(code4) {
-    return markdownLineEndingOrSpace(code4) ? factoryWhitespace(effects, resourceOpen)(code4) : resourceOpen(code4);
-  }
-  function resourceOpen(code4) {
-    if (code4 === 41) {
-      return resourceEnd(code4);
-    }
-    return factoryDestination(effects, resourceDestinationAfter, resourceDestinationMissing, "resourceDestination", "resourceDestinationLiteral", "resourceDestinationLiteralMarker", "resourceDestinationRaw", "resourceDestinationString", 32)(code4);
-  }
-  function resourceDestinationAfter(code4) {
-    return markdownLineEndingOrSpace(code4) ? factoryWhitespace(effects, resourceBetween)(code4) : resourceEnd(code4);
-  }
-  function resourceDestinationMissing(code4) {
-    return nok(code4);
-  }
-  function resourceBetween(code4) {
-    if (code4 === 34 || code4 === 39 || code4 === 40) {
-      return factoryTitle(effects, resourceTitleAfter, nok, "resourceTitle", "resourceTitleMarker", "resourceTitleString")(code4);
-    }
-    return resourceEnd(code4);
-  }
-  function resourceTitleAfter(code4) {
-    return markdownLineEndingOrSpace(code4) ? factoryWhitespace(effects, resourceEnd)(code4) : resourceEnd(code4);
-  }
-  function resourceEnd(code4) {
-    if (code4 === 41) {
-      effects.enter("resourceMarker");
-      effects.consume(code4);
-      effects.exit("resourceMarker");
-      effects.exit("resource");
-      return ok3;
-    }
-    return nok(code4);
-  }
-}
-function tokenizeReferenceFull(effects, ok3, nok) {
-  const self2 = this;
-  return referenceFull;
-  function referenceFull(code4) {
-    return factoryLabel.call(self2, effects, referenceFullAfter, referenceFullMissing, "reference", "referenceMarker", "referenceString")(code4);
-  }
-  function referenceFullAfter(code4) {
-    return self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize(self2.events[self2.events.length - 1][1]).slice(1, -1))) ? ok3(code4) : nok(code4);
-  }
-  function referenceFullMissing(code4) {
-    return nok(code4);
-  }
-}
-function tokenizeReferenceCollapsed(effects, ok3, nok) {
-  return referenceCollapsedStart;
-  function referenceCollapsedStart(code4) {
-    effects.enter("reference");
-    effects.enter("referenceMarker");
-    effects.consume(code4);
-    effects.exit("referenceMarker");
-    return referenceCollapsedOpen;
-  }
-  function referenceCollapsedOpen(code4) {
-    if (code4 === 93) {
-      effects.enter("referenceMarker");
-      effects.consume(code4);
-      effects.exit("referenceMarker");
-      effects.exit("reference");
-      return ok3;
-    }
-    return nok(code4);
-  }
-}
-var labelEnd, resourceConstruct, referenceFullConstruct, referenceCollapsedConstruct;
-var init_label_end = __esm({
-  "node_modules/micromark-core-commonmark/lib/label-end.js"() {
-    init_micromark_factory_destination();
-    init_micromark_factory_label();
-    init_micromark_factory_title();
-    init_micromark_factory_whitespace();
-    init_micromark_util_character();
-    init_micromark_util_chunked();
-    init_micromark_util_normalize_identifier();
-    init_micromark_util_resolve_all();
-    labelEnd = {
-      name: "labelEnd",
-      resolveAll: resolveAllLabelEnd,
-      resolveTo: resolveToLabelEnd,
-      tokenize: tokenizeLabelEnd
-    };
-    resourceConstruct = {
-      tokenize: tokenizeResource
-    };
-    referenceFullConstruct = {
-      tokenize: tokenizeReferenceFull
-    };
-    referenceCollapsedConstruct = {
-      tokenize: tokenizeReferenceCollapsed
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/label-start-image.js
-function tokenizeLabelStartImage(effects, ok3, nok) {
-  const self2 = this;
-  let labelImage;
-  return start;
-  function start(code4) {
-    effects.enter("labelImage");
-    effects.enter("labelImageMarker");
-    effects.consume(code4);
-    effects.exit("labelImageMarker");
-    return open2;
-  }
-  function open2(code4) {
-    if (code4 === 91) {
-      effects.enter("labelMarker");
-      effects.consume(code4);
-      effects.exit("labelMarker");
-      labelImage = effects.exit("labelImage");
-      return after;
-    }
-    return nok(code4);
-  }
-  function after(code4) {
-    if (code4 === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
-      return nok(code4);
-    }
-    self2._labelStarts = self2._labelStarts || [];
-    self2._labelStarts.push(labelImage);
-    return ok3(code4);
-  }
-}
-var labelStartImage;
-var init_label_start_image = __esm({
-  "node_modules/micromark-core-commonmark/lib/label-start-image.js"() {
-    init_label_end();
-    labelStartImage = {
-      name: "labelStartImage",
-      resolveAll: labelEnd.resolveAll,
-      tokenize: tokenizeLabelStartImage
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/label-start-link.js
-function tokenizeLabelStartLink(effects, ok3, nok) {
-  const self2 = this;
-  let labelLink;
-  return start;
-  function start(code4) {
-    effects.enter("labelLink");
-    effects.enter("labelMarker");
-    effects.consume(code4);
-    effects.exit("labelMarker");
-    labelLink = effects.exit("labelLink");
-    return after;
-  }
-  function after(code4) {
-    if (code4 === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
-      return nok(code4);
-    }
-    self2._labelStarts = self2._labelStarts || [];
-    self2._labelStarts.push(labelLink);
-    return ok3(code4);
-  }
-}
-var labelStartLink;
-var init_label_start_link = __esm({
-  "node_modules/micromark-core-commonmark/lib/label-start-link.js"() {
-    init_label_end();
-    labelStartLink = {
-      name: "labelStartLink",
-      resolveAll: labelEnd.resolveAll,
-      tokenize: tokenizeLabelStartLink
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/line-ending.js
-function tokenizeLineEnding(effects, ok3) {
-  return start;
-  function start(code4) {
-    effects.enter("lineEnding");
-    effects.consume(code4);
-    effects.exit("lineEnding");
-    return factorySpace(effects, ok3, "linePrefix");
-  }
-}
-var lineEnding;
-var init_line_ending = __esm({
-  "node_modules/micromark-core-commonmark/lib/line-ending.js"() {
-    init_micromark_factory_space();
-    lineEnding = {
-      name: "lineEnding",
-      tokenize: tokenizeLineEnding
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/thematic-break.js
-function tokenizeThematicBreak(effects, ok3, nok) {
-  let size = 0;
-  let marker;
-  return start;
-  function start(code4) {
-    effects.enter("thematicBreak");
-    return before(code4);
-  }
-  function before(code4) {
-    marker = code4;
-    return atBreak(code4);
-  }
-  function atBreak(code4) {
-    if (code4 === marker) {
-      effects.enter("thematicBreakSequence");
-      return sequence(code4);
-    }
-    if (size >= 3 && (code4 === null || markdownLineEnding(code4))) {
-      effects.exit("thematicBreak");
-      return ok3(code4);
-    }
-    return nok(code4);
-  }
-  function sequence(code4) {
-    if (code4 === marker) {
-      effects.consume(code4);
-      size++;
-      return sequence;
-    }
-    effects.exit("thematicBreakSequence");
-    return markdownSpace(code4) ? factorySpace(effects, atBreak, "whitespace")(code4) : atBreak(code4);
-  }
-}
-var thematicBreak;
-var init_thematic_break = __esm({
-  "node_modules/micromark-core-commonmark/lib/thematic-break.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    thematicBreak = {
-      name: "thematicBreak",
-      tokenize: tokenizeThematicBreak
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/list.js
-function tokenizeListStart(effects, ok3, nok) {
-  const self2 = this;
-  const tail = self2.events[self2.events.length - 1];
-  let initialSize = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
-  let size = 0;
-  return start;
-  function start(code4) {
-    const kind = self2.containerState.type || (code4 === 42 || code4 === 43 || code4 === 45 ? "listUnordered" : "listOrdered");
-    if (kind === "listUnordered" ? !self2.containerState.marker || code4 === self2.containerState.marker : asciiDigit(code4)) {
-      if (!self2.containerState.type) {
-        self2.containerState.type = kind;
-        effects.enter(kind, {
-          _container: true
-        });
-      }
-      if (kind === "listUnordered") {
-        effects.enter("listItemPrefix");
-        return code4 === 42 || code4 === 45 ? effects.check(thematicBreak, nok, atMarker)(code4) : atMarker(code4);
-      }
-      if (!self2.interrupt || code4 === 49) {
-        effects.enter("listItemPrefix");
-        effects.enter("listItemValue");
-        return inside2(code4);
-      }
-    }
-    return nok(code4);
-  }
-  function inside2(code4) {
-    if (asciiDigit(code4) && ++size < 10) {
-      effects.consume(code4);
-      return inside2;
-    }
-    if ((!self2.interrupt || size < 2) && (self2.containerState.marker ? code4 === self2.containerState.marker : code4 === 41 || code4 === 46)) {
-      effects.exit("listItemValue");
-      return atMarker(code4);
-    }
-    return nok(code4);
-  }
-  function atMarker(code4) {
-    effects.enter("listItemMarker");
-    effects.consume(code4);
-    effects.exit("listItemMarker");
-    self2.containerState.marker = self2.containerState.marker || code4;
-    return effects.check(
-      blankLine,
-      // Can\u2019t be empty when interrupting.
-      self2.interrupt ? nok : onBlank,
-      effects.attempt(listItemPrefixWhitespaceConstruct, endOfPrefix, otherPrefix)
-    );
-  }
-  function onBlank(code4) {
-    self2.containerState.initialBlankLine = true;
-    initialSize++;
-    return endOfPrefix(code4);
-  }
-  function otherPrefix(code4) {
-    if (markdownSpace(code4)) {
-      effects.enter("listItemPrefixWhitespace");
-      effects.consume(code4);
-      effects.exit("listItemPrefixWhitespace");
-      return endOfPrefix;
-    }
-    return nok(code4);
-  }
-  function endOfPrefix(code4) {
-    self2.containerState.size = initialSize + self2.sliceSerialize(effects.exit("listItemPrefix"), true).length;
-    return ok3(code4);
-  }
-}
-function tokenizeListContinuation(effects, ok3, nok) {
-  const self2 = this;
-  self2.containerState._closeFlow = void 0;
-  return effects.check(blankLine, onBlank, notBlank);
-  function onBlank(code4) {
-    self2.containerState.furtherBlankLines = self2.containerState.furtherBlankLines || self2.containerState.initialBlankLine;
-    return factorySpace(effects, ok3, "listItemIndent", self2.containerState.size + 1)(code4);
-  }
-  function notBlank(code4) {
-    if (self2.containerState.furtherBlankLines || !markdownSpace(code4)) {
-      self2.containerState.furtherBlankLines = void 0;
-      self2.containerState.initialBlankLine = void 0;
-      return notInCurrentItem(code4);
-    }
-    self2.containerState.furtherBlankLines = void 0;
-    self2.containerState.initialBlankLine = void 0;
-    return effects.attempt(indentConstruct, ok3, notInCurrentItem)(code4);
-  }
-  function notInCurrentItem(code4) {
-    self2.containerState._closeFlow = true;
-    self2.interrupt = void 0;
-    return factorySpace(effects, effects.attempt(list, ok3, nok), "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code4);
-  }
-}
-function tokenizeIndent(effects, ok3, nok) {
-  const self2 = this;
-  return factorySpace(effects, afterPrefix, "listItemIndent", self2.containerState.size + 1);
-  function afterPrefix(code4) {
-    const tail = self2.events[self2.events.length - 1];
-    return tail && tail[1].type === "listItemIndent" && tail[2].sliceSerialize(tail[1], true).length === self2.containerState.size ? ok3(code4) : nok(code4);
-  }
-}
-function tokenizeListEnd(effects) {
-  effects.exit(this.containerState.type);
-}
-function tokenizeListItemPrefixWhitespace(effects, ok3, nok) {
-  const self2 = this;
-  return factorySpace(effects, afterPrefix, "listItemPrefixWhitespace", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4 + 1);
-  function afterPrefix(code4) {
-    const tail = self2.events[self2.events.length - 1];
-    return !markdownSpace(code4) && tail && tail[1].type === "listItemPrefixWhitespace" ? ok3(code4) : nok(code4);
-  }
-}
-var list, listItemPrefixWhitespaceConstruct, indentConstruct;
-var init_list = __esm({
-  "node_modules/micromark-core-commonmark/lib/list.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    init_blank_line();
-    init_thematic_break();
-    list = {
-      continuation: {
-        tokenize: tokenizeListContinuation
-      },
-      exit: tokenizeListEnd,
-      name: "list",
-      tokenize: tokenizeListStart
-    };
-    listItemPrefixWhitespaceConstruct = {
-      partial: true,
-      tokenize: tokenizeListItemPrefixWhitespace
-    };
-    indentConstruct = {
-      partial: true,
-      tokenize: tokenizeIndent
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/setext-underline.js
-function resolveToSetextUnderline(events, context) {
-  const editMap = new EditMap();
-  let index2 = events.length;
-  let content3;
-  let text12;
-  let definition3;
-  while (index2--) {
-    if (events[index2][0] === "enter") {
-      if (events[index2][1].type === "content") {
-        content3 = index2;
-        break;
-      }
-      if (events[index2][1].type === "paragraph") {
-        text12 = index2;
-      }
-    } else {
-      if (events[index2][1].type === "content") {
-        editMap.add(index2, 1, []);
-      }
-      if (!definition3 && events[index2][1].type === "definition") {
-        definition3 = index2;
-      }
-    }
-  }
-  const heading3 = {
-    type: "setextHeading",
-    start: {
-      ...events[content3][1].start
-    },
-    end: {
-      ...events[events.length - 1][1].end
-    }
-  };
-  events[text12][1].type = "setextHeadingText";
-  if (definition3) {
-    editMap.add(text12, 0, [["enter", heading3, context]]);
-    editMap.add(definition3 + 1, 0, [["exit", events[content3][1], context]]);
-    events[content3][1].end = {
-      ...events[definition3][1].end
-    };
-  } else {
-    events[content3][1] = heading3;
-  }
-  editMap.add(events.length, 0, [["exit", heading3, context]]);
-  editMap.consume(events);
-  return events;
-}
-function tokenizeSetextUnderline(effects, ok3, nok) {
-  const self2 = this;
-  let marker;
-  return start;
-  function start(code4) {
-    let index2 = self2.events.length;
-    let paragraph3;
-    while (index2--) {
-      if (self2.events[index2][1].type !== "lineEnding" && self2.events[index2][1].type !== "linePrefix" && self2.events[index2][1].type !== "content") {
-        paragraph3 = self2.events[index2][1].type === "paragraph";
-        break;
-      }
-    }
-    if (!self2.parser.lazy[self2.now().line] && (self2.interrupt || paragraph3)) {
-      effects.enter("setextHeadingLine");
-      marker = code4;
-      return before(code4);
-    }
-    return nok(code4);
-  }
-  function before(code4) {
-    effects.enter("setextHeadingLineSequence");
-    return inside2(code4);
-  }
-  function inside2(code4) {
-    if (code4 === marker) {
-      effects.consume(code4);
-      return inside2;
-    }
-    effects.exit("setextHeadingLineSequence");
-    return markdownSpace(code4) ? factorySpace(effects, after, "lineSuffix")(code4) : after(code4);
-  }
-  function after(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
-      effects.exit("setextHeadingLine");
-      return ok3(code4);
-    }
-    return nok(code4);
-  }
-}
-var setextUnderline;
-var init_setext_underline = __esm({
-  "node_modules/micromark-core-commonmark/lib/setext-underline.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    init_micromark_util_edit_map();
-    setextUnderline = {
-      name: "setextUnderline",
-      resolveTo: resolveToSetextUnderline,
-      tokenize: tokenizeSetextUnderline
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/index.js
-var init_micromark_core_commonmark = __esm({
-  "node_modules/micromark-core-commonmark/index.js"() {
-    init_attention();
-    init_autolink();
-    init_blank_line();
-    init_block_quote();
-    init_character_escape();
-    init_character_reference();
-    init_code_fenced();
-    init_code_indented();
-    init_code_text();
-    init_content2();
-    init_definition();
-    init_hard_break_escape();
-    init_heading_atx();
-    init_html_flow();
-    init_html_text();
-    init_label_end();
-    init_label_start_image();
-    init_label_start_link();
-    init_line_ending();
-    init_list();
-    init_setext_underline();
-    init_thematic_break();
-  }
-});
-
-// node_modules/micromark/lib/initialize/flow.js
-function initializeFlow(effects) {
-  const self2 = this;
-  const initial = effects.attempt(
-    // Try to parse a blank line.
-    blankLine,
-    atBlankEnding,
-    // Try to parse initial flow (essentially, only code).
-    effects.attempt(this.parser.constructs.flowInitial, afterConstruct, factorySpace(effects, effects.attempt(this.parser.constructs.flow, afterConstruct, effects.attempt(content2, afterConstruct)), "linePrefix"))
-  );
-  return initial;
-  function atBlankEnding(code4) {
-    if (code4 === null) {
-      effects.consume(code4);
-      return;
-    }
-    effects.enter("lineEndingBlank");
-    effects.consume(code4);
-    effects.exit("lineEndingBlank");
-    self2.currentConstruct = void 0;
-    return initial;
-  }
-  function afterConstruct(code4) {
-    if (code4 === null) {
-      effects.consume(code4);
-      return;
-    }
-    effects.enter("lineEnding");
-    effects.consume(code4);
-    effects.exit("lineEnding");
-    self2.currentConstruct = void 0;
-    return initial;
-  }
-}
-var flow;
-var init_flow = __esm({
-  "node_modules/micromark/lib/initialize/flow.js"() {
-    init_micromark_core_commonmark();
-    init_micromark_factory_space();
-    flow = {
-      tokenize: initializeFlow
-    };
-  }
-});
-
-// src/content/micromark-linear.ts
-function mergeAdjacentData(events) {
-  const n = events.length;
-  let out = 0;
-  let i2 = 0;
-  while (i2 < n) {
-    const event = events[i2];
-    if (event[1].type !== "data" || i2 + 1 >= n) {
-      events[out++] = event;
-      i2++;
-      continue;
-    }
-    let j = i2 + 2;
-    while (j < n && events[j][1].type === "data") j++;
-    if (j !== i2 + 2) event[1].end = events[j - 1][1].end;
-    events[out++] = event;
-    events[out++] = events[i2 + 1];
-    i2 = j;
-  }
-  events.length = out;
-  return events;
-}
-function linearTextResolver(extra) {
-  return (events, context) => {
-    linearTextStats.calls++;
-    const merged = mergeAdjacentData(events);
-    return extra ? extra(merged, context) : merged;
-  };
-}
-var linearTextStats;
-var init_micromark_linear = __esm({
-  "src/content/micromark-linear.ts"() {
-    "use strict";
-    linearTextStats = { calls: 0 };
-  }
-});
-
-// node_modules/micromark/lib/initialize/text.js
-function initializeFactory(field) {
-  return {
-    resolveAll: createResolver(field === "text" ? resolveAllLineSuffixes : void 0),
-    tokenize: initializeText
-  };
-  function initializeText(effects) {
-    const self2 = this;
-    const constructs2 = this.parser.constructs[field];
-    const text12 = effects.attempt(constructs2, start, notText);
-    return start;
-    function start(code4) {
-      return atBreak(code4) ? text12(code4) : notText(code4);
-    }
-    function notText(code4) {
-      if (code4 === null) {
-        effects.consume(code4);
-        return;
-      }
-      effects.enter("data");
-      effects.consume(code4);
-      return data;
-    }
-    function data(code4) {
-      if (atBreak(code4)) {
-        effects.exit("data");
-        return text12(code4);
-      }
-      effects.consume(code4);
-      effects.hpConsumeRun(atBreak);
-      return data;
-    }
-    function atBreak(code4) {
-      if (code4 === null) {
-        return true;
-      }
-      const list4 = constructs2[code4];
-      let index2 = -1;
-      if (list4) {
-        while (++index2 < list4.length) {
-          const item = list4[index2];
-          if (!item.previous || item.previous.call(self2, self2.previous)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    }
-  }
-}
-function createResolver(extraResolver) {
-  return resolveAllText;
-  function resolveAllText(events, context) {
-    let index2 = -1;
-    let enter;
-    while (++index2 <= events.length) {
-      if (enter === void 0) {
-        if (events[index2] && events[index2][1].type === "data") {
-          enter = index2;
-          index2++;
-        }
-      } else if (!events[index2] || events[index2][1].type !== "data") {
-        if (index2 !== enter + 2) {
-          events[enter][1].end = events[index2 - 1][1].end;
-          events.splice(enter + 2, index2 - enter - 2);
-          index2 = enter + 2;
-        }
-        enter = void 0;
-      }
-    }
-    return extraResolver ? extraResolver(events, context) : events;
-  }
-}
-function resolveAllLineSuffixes(events, context) {
-  const editMap = new EditMap();
-  let eventIndex = 0;
-  while (++eventIndex <= events.length) {
-    if ((eventIndex === events.length || events[eventIndex][1].type === "lineEnding") && events[eventIndex - 1][1].type === "data") {
-      const data = events[eventIndex - 1][1];
-      const chunks = context.sliceStream(data);
-      let index2 = chunks.length;
-      let bufferIndex = -1;
-      let size = 0;
-      let tabs;
-      while (index2--) {
-        const chunk = chunks[index2];
-        if (typeof chunk === "string") {
-          bufferIndex = chunk.length;
-          while (chunk.charCodeAt(bufferIndex - 1) === 32) {
-            size++;
-            bufferIndex--;
-          }
-          if (bufferIndex) {
-            break;
-          }
-          bufferIndex = -1;
-        } else if (chunk === -2) {
-          tabs = true;
-          size++;
-        } else if (chunk === -1) {
-        } else {
-          index2++;
-          break;
-        }
-      }
-      if (context._contentTypeTextTrailing && eventIndex === events.length) {
-        size = 0;
-      }
-      if (size) {
-        const token = {
-          type: eventIndex === events.length || tabs || size < 2 ? "lineSuffix" : "hardBreakTrailing",
-          start: {
-            _bufferIndex: index2 ? bufferIndex : data.start._bufferIndex + bufferIndex,
-            _index: data.start._index + index2,
-            line: data.end.line,
-            column: data.end.column - size,
-            offset: data.end.offset - size
-          },
-          end: {
-            ...data.end
-          }
-        };
-        data.end = {
-          ...token.start
-        };
-        if (data.start.offset === data.end.offset) {
-          Object.assign(data, token);
-        } else {
-          editMap.add(eventIndex, 0, [["enter", token, context], ["exit", token, context]]);
-        }
-      }
-      eventIndex++;
-    }
-  }
-  editMap.consume(events);
-  return events;
-}
-var resolver, string2, text;
-var init_text = __esm({
-  "node_modules/micromark/lib/initialize/text.js"() {
-    init_micromark_util_edit_map();
-    init_micromark_linear();
-    resolver = {
-      resolveAll: createResolver()
-    };
-    string2 = initializeFactory("string");
-    text = initializeFactory("text");
-    resolver.resolveAll = linearTextResolver();
-    string2.resolveAll = linearTextResolver();
-    text.resolveAll = linearTextResolver(resolveAllLineSuffixes);
-  }
-});
-
-// node_modules/micromark/lib/constructs.js
-var constructs_exports = {};
-__export(constructs_exports, {
-  attentionMarkers: () => attentionMarkers,
-  contentInitial: () => contentInitial,
-  disable: () => disable,
-  document: () => document3,
-  flow: () => flow2,
-  flowInitial: () => flowInitial,
-  insideSpan: () => insideSpan,
-  string: () => string3,
-  text: () => text2
-});
-var document3, contentInitial, flowInitial, flow2, string3, text2, insideSpan, attentionMarkers, disable;
-var init_constructs = __esm({
-  "node_modules/micromark/lib/constructs.js"() {
-    init_micromark_core_commonmark();
-    init_text();
-    document3 = {
-      [42]: list,
-      [43]: list,
-      [45]: list,
-      [48]: list,
-      [49]: list,
-      [50]: list,
-      [51]: list,
-      [52]: list,
-      [53]: list,
-      [54]: list,
-      [55]: list,
-      [56]: list,
-      [57]: list,
-      [62]: blockQuote
-    };
-    contentInitial = {
-      [91]: definition
-    };
-    flowInitial = {
-      [-2]: codeIndented,
-      [-1]: codeIndented,
-      [32]: codeIndented
-    };
-    flow2 = {
-      [35]: headingAtx,
-      [42]: thematicBreak,
-      [45]: [setextUnderline, thematicBreak],
-      [60]: htmlFlow,
-      [61]: setextUnderline,
-      [95]: thematicBreak,
-      [96]: codeFenced,
-      [126]: codeFenced
-    };
-    string3 = {
-      [38]: characterReference,
-      [92]: characterEscape
-    };
-    text2 = {
-      [-5]: lineEnding,
-      [-4]: lineEnding,
-      [-3]: lineEnding,
-      [33]: labelStartImage,
-      [38]: characterReference,
-      [42]: attention,
-      [60]: [autolink, htmlText],
-      [91]: labelStartLink,
-      [92]: [hardBreakEscape, characterEscape],
-      [93]: labelEnd,
-      [95]: attention,
-      [96]: codeText
-    };
-    insideSpan = {
-      null: [attention, resolver]
-    };
-    attentionMarkers = {
-      null: [42, 95]
-    };
-    disable = {
-      null: []
-    };
-  }
-});
-
-// node_modules/micromark/lib/create-tokenizer.js
-function createTokenizer(parser, initialize, from) {
-  let point5 = {
-    _bufferIndex: -1,
-    _index: 0,
-    line: from && from.line || 1,
-    column: from && from.column || 1,
-    offset: from && from.offset || 0
-  };
-  const columnStart = {};
-  const resolveAllConstructs = [];
-  let chunks = [];
-  let stack = [];
-  let consumed = true;
-  const effects = {
-    attempt: constructFactory(onsuccessfulconstruct),
-    check: constructFactory(onsuccessfulcheck),
-    consume,
-    hpConsumeRun,
-    enter,
-    exit: exit3,
-    interrupt: constructFactory(onsuccessfulcheck, {
-      interrupt: true
-    })
-  };
-  const context = {
-    code: null,
-    containerState: {},
-    defineSkip,
-    events: [],
-    now,
-    parser,
-    previous: null,
-    sliceSerialize,
-    sliceStream,
-    write
-  };
-  let state = initialize.tokenize.call(context, effects);
-  let expectedCode;
-  if (initialize.resolveAll) {
-    resolveAllConstructs.push(initialize);
-  }
-  return context;
-  function write(slice3) {
-    chunks = push(chunks, slice3);
-    main2();
-    if (chunks[chunks.length - 1] !== null) {
-      return [];
-    }
-    addResult(initialize, 0);
-    context.events = resolveAll(resolveAllConstructs, context.events, context);
-    return context.events;
-  }
-  function sliceSerialize(token, expandTabs) {
-    return serializeChunks(sliceStream(token), expandTabs);
-  }
-  function sliceStream(token) {
-    return sliceChunks(chunks, token);
-  }
-  function now() {
-    const {
-      _bufferIndex,
-      _index,
-      line: line3,
-      column: column2,
-      offset
-    } = point5;
-    return {
-      _bufferIndex,
-      _index,
-      line: line3,
-      column: column2,
-      offset
-    };
-  }
-  function defineSkip(value2) {
-    columnStart[value2.line] = value2.column;
-    accountForPotentialSkip();
-  }
-  function main2() {
-    while (point5._index < chunks.length) {
-      const chunk = chunks[point5._index];
-      if (typeof chunk === "string") {
-        const chunkIndex = point5._index;
-        if (point5._bufferIndex < 0) {
-          point5._bufferIndex = 0;
-        }
-        while (point5._index === chunkIndex && point5._bufferIndex < chunk.length) {
-          go3(chunk.charCodeAt(point5._bufferIndex));
-        }
-      } else {
-        go3(chunk);
-      }
-    }
-  }
-  function go3(code4) {
-    consumed = void 0;
-    expectedCode = code4;
-    state = state(code4);
-  }
-  function hpConsumeRun(atStop) {
-    let index2 = point5._bufferIndex;
-    if (index2 < 0) return;
-    const chunk = chunks[point5._index];
-    const start = index2;
-    if (atStop) {
-      while (index2 < chunk.length) {
-        const code4 = chunk.charCodeAt(index2);
-        if (atStop(code4)) break;
-        context.previous = code4;
-        index2++;
-      }
-    } else if (index2 < chunk.length) {
-      index2 = chunk.length;
-      context.previous = chunk.charCodeAt(index2 - 1);
-    }
-    point5.column += index2 - start;
-    point5.offset += index2 - start;
-    if (index2 === chunk.length) {
-      point5._bufferIndex = -1;
-      point5._index++;
-    } else point5._bufferIndex = index2;
-  }
-  function consume(code4) {
-    if (markdownLineEnding(code4)) {
-      point5.line++;
-      point5.column = 1;
-      point5.offset += code4 === -3 ? 2 : 1;
-      accountForPotentialSkip();
-    } else if (code4 !== -1) {
-      point5.column++;
-      point5.offset++;
-    }
-    if (point5._bufferIndex < 0) {
-      point5._index++;
-    } else {
-      point5._bufferIndex++;
-      if (point5._bufferIndex === // Points w/ non-negative `_bufferIndex` reference
-      // strings.
-      /** @type {string} */
-      chunks[point5._index].length) {
-        point5._bufferIndex = -1;
-        point5._index++;
-      }
-    }
-    context.previous = code4;
-    consumed = true;
-  }
-  function enter(type, fields) {
-    const token = fields || {};
-    token.type = type;
-    token.start = now();
-    context.events.push(["enter", token, context]);
-    stack.push(token);
-    return token;
-  }
-  function exit3(type) {
-    const token = stack.pop();
-    token.end = now();
-    context.events.push(["exit", token, context]);
-    return token;
-  }
-  function onsuccessfulconstruct(construct, info) {
-    addResult(construct, info.from);
-  }
-  function onsuccessfulcheck(_9, info) {
-    info.restore();
-  }
-  function constructFactory(onreturn, fields) {
-    return hook;
-    function hook(constructs2, returnState, bogusState) {
-      let listOfConstructs;
-      let constructIndex;
-      let currentConstruct;
-      let info;
-      return Array.isArray(constructs2) ? (
-        /* c8 ignore next 1 */
-        handleListOfConstructs(constructs2)
-      ) : "tokenize" in constructs2 ? (
-        // Looks like a construct.
-        handleListOfConstructs([
-          /** @type {Construct} */
-          constructs2
-        ])
-      ) : handleMapOfConstructs(constructs2);
-      function handleMapOfConstructs(map4) {
-        return start;
-        function start(code4) {
-          const left = code4 !== null && map4[code4];
-          const all3 = code4 !== null && map4.null;
-          const list4 = [
-            // To do: add more extension tests.
-            /* c8 ignore next 2 */
-            ...Array.isArray(left) ? left : left ? [left] : [],
-            ...Array.isArray(all3) ? all3 : all3 ? [all3] : []
-          ];
-          return handleListOfConstructs(list4)(code4);
-        }
-      }
-      function handleListOfConstructs(list4) {
-        listOfConstructs = list4;
-        constructIndex = 0;
-        if (list4.length === 0) {
-          return bogusState;
-        }
-        return handleConstruct(list4[constructIndex]);
-      }
-      function handleConstruct(construct) {
-        return start;
-        function start(code4) {
-          info = store();
-          currentConstruct = construct;
-          if (!construct.partial) {
-            context.currentConstruct = construct;
-          }
-          if (construct.name && context.parser.constructs.disable.null.includes(construct.name)) {
-            return nok(code4);
-          }
-          return construct.tokenize.call(
-            // If we do have fields, create an object w/ `context` as its
-            // prototype.
-            // This allows a \u201clive binding\u201d, which is needed for `interrupt`.
-            fields ? Object.assign(Object.create(context), fields) : context,
-            effects,
-            ok3,
-            nok
-          )(code4);
-        }
-      }
-      function ok3(code4) {
-        consumed = true;
-        onreturn(currentConstruct, info);
-        return returnState;
-      }
-      function nok(code4) {
-        consumed = true;
-        info.restore();
-        if (++constructIndex < listOfConstructs.length) {
-          return handleConstruct(listOfConstructs[constructIndex]);
-        }
-        return bogusState;
-      }
-    }
-  }
-  function addResult(construct, from2) {
-    if (construct.resolveAll && !resolveAllConstructs.includes(construct)) {
-      resolveAllConstructs.push(construct);
-    }
-    if (construct.resolve) {
-      splice(context.events, from2, context.events.length - from2, construct.resolve(context.events.slice(from2), context));
-    }
-    if (construct.resolveTo) {
-      context.events = construct.resolveTo(context.events, context);
-    }
-  }
-  function store() {
-    const startPoint = now();
-    const startPrevious = context.previous;
-    const startCurrentConstruct = context.currentConstruct;
-    const startEventsIndex = context.events.length;
-    const startStack = Array.from(stack);
-    return {
-      from: startEventsIndex,
-      restore
-    };
-    function restore() {
-      point5 = startPoint;
-      context.previous = startPrevious;
-      context.currentConstruct = startCurrentConstruct;
-      context.events.length = startEventsIndex;
-      stack = startStack;
-      accountForPotentialSkip();
-    }
-  }
-  function accountForPotentialSkip() {
-    if (point5.line in columnStart && point5.column < 2) {
-      point5.column = columnStart[point5.line];
-      point5.offset += columnStart[point5.line] - 1;
-    }
-  }
-}
-function sliceChunks(chunks, token) {
-  const startIndex = token.start._index;
-  const startBufferIndex = token.start._bufferIndex;
-  const endIndex = token.end._index;
-  const endBufferIndex = token.end._bufferIndex;
-  let view;
-  if (startIndex === endIndex) {
-    view = [chunks[startIndex].slice(startBufferIndex, endBufferIndex)];
-  } else {
-    view = chunks.slice(startIndex, endIndex);
-    if (startBufferIndex > -1) {
-      const head2 = view[0];
-      if (typeof head2 === "string") {
-        view[0] = head2.slice(startBufferIndex);
-      } else {
-        view.shift();
-      }
-    }
-    if (endBufferIndex > 0) {
-      view.push(chunks[endIndex].slice(0, endBufferIndex));
-    }
-  }
-  return view;
-}
-function serializeChunks(chunks, expandTabs) {
-  let index2 = -1;
-  const result = [];
-  let atTab;
-  while (++index2 < chunks.length) {
-    const chunk = chunks[index2];
-    let value2;
-    if (typeof chunk === "string") {
-      value2 = chunk;
-    } else {
-      switch (chunk) {
-        case -5: {
-          value2 = "\r";
-          break;
-        }
-        case -4: {
-          value2 = "\n";
-          break;
-        }
-        case -3: {
-          value2 = "\r\n";
-          break;
-        }
-        case -2: {
-          value2 = expandTabs ? " " : "	";
-          break;
-        }
-        case -1: {
-          if (!expandTabs && atTab) {
-            continue;
-          }
-          value2 = " ";
-          break;
-        }
-        default: {
-          value2 = String.fromCharCode(chunk);
-        }
-      }
-    }
-    atTab = chunk === -2;
-    result.push(value2);
-  }
-  return result.join("");
-}
-var init_create_tokenizer = __esm({
-  "node_modules/micromark/lib/create-tokenizer.js"() {
-    init_micromark_util_character();
-    init_micromark_util_chunked();
-    init_micromark_util_resolve_all();
-  }
-});
-
-// node_modules/micromark/lib/parse.js
-function parse3(options) {
-  const settings = options || {};
-  const constructs2 = (
-    /** @type {FullNormalizedExtension} */
-    __hpCombined([constructs_exports, ...settings.extensions || []], settings.extensions)
-  );
-  const parser = {
-    constructs: constructs2,
-    content: create2(content),
-    defined: [],
-    document: create2(document2),
-    flow: create2(flow),
-    lazy: {},
-    string: create2(string2),
-    text: create2(text)
-  };
-  return parser;
-  function create2(initial) {
-    return creator;
-    function creator(from) {
-      return createTokenizer(parser, initial, from);
-    }
-  }
-}
-function __hpCombined(list4, key2) {
-  if (!key2) return combineExtensions(list4);
-  let combined = __hpMemo.get(key2);
-  if (!combined) __hpMemo.set(key2, combined = combineExtensions(list4));
-  return combined;
-}
-var __hpMemo;
-var init_parse2 = __esm({
-  "node_modules/micromark/lib/parse.js"() {
-    init_micromark_util_combine_extensions();
-    init_content();
-    init_document();
-    init_flow();
-    init_text();
-    init_constructs();
-    init_create_tokenizer();
-    __hpMemo = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// node_modules/micromark/lib/postprocess.js
-function postprocess(events) {
-  while (!subtokenize(events)) {
-  }
-  return events;
-}
-var init_postprocess = __esm({
-  "node_modules/micromark/lib/postprocess.js"() {
-    init_micromark_util_subtokenize();
-  }
-});
-
-// node_modules/micromark/lib/preprocess.js
-function preprocess() {
-  let column2 = 1;
-  let buffer = "";
-  let start = true;
-  let atCarriageReturn;
-  return preprocessor;
-  function preprocessor(value2, encoding, end) {
-    value2 = buffer + (typeof value2 === "string" ? value2.toString() : new TextDecoder(encoding || void 0).decode(value2));
-    const chunks = [];
-    let startPosition = 0;
-    buffer = "";
-    if (start) {
-      if (value2.charCodeAt(0) === 65279) {
-        startPosition++;
-      }
-      start = void 0;
-    }
-    while (startPosition < value2.length) {
-      search.lastIndex = startPosition;
-      const match = search.exec(value2);
-      const endPosition = match && match.index !== void 0 ? match.index : value2.length;
-      const code4 = value2.charCodeAt(endPosition);
-      if (!match) {
-        buffer = value2.slice(startPosition);
-        break;
-      }
-      if (code4 === 10 && startPosition === endPosition && atCarriageReturn) {
-        chunks.push(-3);
-        atCarriageReturn = void 0;
-      } else {
-        if (atCarriageReturn) {
-          chunks.push(-5);
-          atCarriageReturn = void 0;
-        }
-        if (startPosition < endPosition) {
-          chunks.push(value2.slice(startPosition, endPosition));
-          column2 += endPosition - startPosition;
-        }
-        switch (code4) {
-          case 0: {
-            chunks.push(65533);
-            column2++;
-            break;
-          }
-          case 9: {
-            const next = Math.ceil(column2 / 4) * 4;
-            chunks.push(-2);
-            while (column2++ < next) {
-              chunks.push(-1);
-            }
-            break;
-          }
-          case 10: {
-            chunks.push(-4);
-            column2 = 1;
-            break;
-          }
-          default: {
-            atCarriageReturn = true;
-            column2 = 1;
-          }
-        }
-      }
-      startPosition = endPosition + 1;
-    }
-    if (end) {
-      if (atCarriageReturn) {
-        chunks.push(-5);
-      }
-      if (buffer) {
-        chunks.push(buffer);
-      }
-      chunks.push(null);
-    }
-    return chunks;
-  }
-}
-var search;
-var init_preprocess = __esm({
-  "node_modules/micromark/lib/preprocess.js"() {
-    search = /[\0\t\n\r]/g;
-  }
-});
-
-// node_modules/micromark/index.js
-var init_micromark = __esm({
-  "node_modules/micromark/index.js"() {
-    init_parse2();
-    init_postprocess();
-    init_preprocess();
-  }
-});
-
-// node_modules/micromark-util-decode-string/index.js
-function decodeString(value2) {
-  return value2.replace(characterEscapeOrReference, decode);
-}
-function decode($0, $1, $2) {
-  if ($1) {
-    return $1;
-  }
-  const head2 = $2.charCodeAt(0);
-  if (head2 === 35) {
-    const head3 = $2.charCodeAt(1);
-    const hex2 = head3 === 120 || head3 === 88;
-    return decodeNumericCharacterReference($2.slice(hex2 ? 2 : 1), hex2 ? 16 : 10);
-  }
-  return decodeNamedCharacterReference($2) || $0;
-}
-var characterEscapeOrReference;
-var init_micromark_util_decode_string = __esm({
-  "node_modules/micromark-util-decode-string/index.js"() {
-    init_decode_named_character_reference();
-    init_micromark_util_decode_numeric_character_reference();
-    characterEscapeOrReference = /\\([!-/:-@[-`{-~])|&(#(?:\d{1,7}|x[\da-f]{1,6})|[\da-z]{1,31});/gi;
-  }
-});
-
-// node_modules/mdast-util-from-markdown/lib/index.js
-function fromMarkdown(value2, encoding, options) {
-  if (encoding && typeof encoding === "object") {
-    options = encoding;
-    encoding = void 0;
-  }
-  return __hpCompiler(options)(postprocess(parse3(options).document().write(preprocess()(value2, encoding, true))));
-}
-function compiler(options) {
-  const config = {
-    afterExit: [],
-    beforeEnter: [],
-    transforms: [],
-    canContainEols: ["emphasis", "fragment", "heading", "paragraph", "strong"],
-    enter: {
-      autolink: opener(link3),
-      autolinkProtocol: onenterdata,
-      autolinkEmail: onenterdata,
-      atxHeading: opener(heading3),
-      blockQuote: opener(blockQuote2),
-      characterEscape: onenterdata,
-      characterReference: onenterdata,
-      codeFenced: opener(codeFlow),
-      codeFencedFenceInfo: buffer,
-      codeFencedFenceMeta: buffer,
-      codeIndented: opener(codeFlow, buffer),
-      codeText: opener(codeText2, buffer),
-      codeTextData: onenterdata,
-      data: onenterdata,
-      codeFlowValue: onenterdata,
-      definition: opener(definition3),
-      definitionDestinationString: buffer,
-      definitionLabelString: buffer,
-      definitionTitleString: buffer,
-      emphasis: opener(emphasis3),
-      hardBreakEscape: opener(hardBreak3),
-      hardBreakTrailing: opener(hardBreak3),
-      htmlFlow: opener(html7, buffer),
-      htmlFlowData: onenterdata,
-      htmlText: opener(html7, buffer),
-      htmlTextData: onenterdata,
-      image: opener(image3),
-      label: buffer,
-      link: opener(link3),
-      listItem: opener(listItem3),
-      listItemValue: onenterlistitemvalue,
-      listOrdered: opener(list4, onenterlistordered),
-      listUnordered: opener(list4),
-      paragraph: opener(paragraph3),
-      reference: onenterreference,
-      referenceString: buffer,
-      resourceDestinationString: buffer,
-      resourceTitleString: buffer,
-      setextHeading: opener(heading3),
-      strong: opener(strong3),
-      thematicBreak: opener(thematicBreak4)
-    },
-    exit: {
-      atxHeading: closer(),
-      atxHeadingSequence: onexitatxheadingsequence,
-      autolink: closer(),
-      autolinkEmail: onexitautolinkemail,
-      autolinkProtocol: onexitautolinkprotocol,
-      blockQuote: closer(),
-      characterEscapeValue: onexitdata,
-      characterReferenceMarkerHexadecimal: onexitcharacterreferencemarker,
-      characterReferenceMarkerNumeric: onexitcharacterreferencemarker,
-      characterReferenceValue: onexitcharacterreferencevalue,
-      characterReference: onexitcharacterreference,
-      codeFenced: closer(onexitcodefenced),
-      codeFencedFence: onexitcodefencedfence,
-      codeFencedFenceInfo: onexitcodefencedfenceinfo,
-      codeFencedFenceMeta: onexitcodefencedfencemeta,
-      codeFlowValue: onexitdata,
-      codeIndented: closer(onexitcodeindented),
-      codeText: closer(onexitcodetext),
-      codeTextData: onexitdata,
-      data: onexitdata,
-      definition: closer(),
-      definitionDestinationString: onexitdefinitiondestinationstring,
-      definitionLabelString: onexitdefinitionlabelstring,
-      definitionTitleString: onexitdefinitiontitlestring,
-      emphasis: closer(),
-      hardBreakEscape: closer(onexithardbreak),
-      hardBreakTrailing: closer(onexithardbreak),
-      htmlFlow: closer(onexithtmlflow),
-      htmlFlowData: onexitdata,
-      htmlText: closer(onexithtmltext),
-      htmlTextData: onexitdata,
-      image: closer(onexitimage),
-      label: onexitlabel,
-      labelText: onexitlabeltext,
-      lineEnding: onexitlineending,
-      link: closer(onexitlink),
-      listItem: closer(),
-      listOrdered: closer(),
-      listUnordered: closer(),
-      paragraph: closer(),
-      referenceString: onexitreferencestring,
-      resourceDestinationString: onexitresourcedestinationstring,
-      resourceTitleString: onexitresourcetitlestring,
-      resource: onexitresource,
-      setextHeading: closer(onexitsetextheading),
-      setextHeadingLineSequence: onexitsetextheadinglinesequence,
-      setextHeadingText: onexitsetextheadingtext,
-      strong: closer(),
-      thematicBreak: closer()
-    }
-  };
-  configure(config, (options || {}).mdastExtensions || []);
-  const data = {};
-  return compile;
-  function compile(events) {
-    let tree = {
-      type: "root",
-      children: [],
-      position: void 0
-    };
-    const context = {
-      stack: [tree],
-      tokenStack: [],
-      config,
-      enter,
-      exit: exit3,
-      buffer,
-      resume,
-      data: {}
-    };
-    const listStack = [];
-    const prepared = [];
-    let index2 = -1;
-    while (++index2 < events.length) {
-      prepared.push(events[index2]);
-      if (events[index2][1].type === "listOrdered" || events[index2][1].type === "listUnordered") {
-        if (events[index2][0] === "enter") {
-          listStack.push(prepared.length - 1);
-        } else {
-          const tail = listStack.pop();
-          prepareList(prepared, tail);
-        }
-      }
-    }
-    events = prepared;
-    index2 = -1;
-    while (++index2 < events.length) {
-      const handler = config[events[index2][0]];
-      if (events[index2][0] === "enter" && config.beforeEnter.length > 0) {
-        callListeners(config.beforeEnter, (context.sliceSerialize = events[index2][2].sliceSerialize, context), events[index2][1]);
-      }
-      if (own3.call(handler, events[index2][1].type)) {
-        handler[events[index2][1].type].call((context.sliceSerialize = events[index2][2].sliceSerialize, context), events[index2][1]);
-      }
-      if (events[index2][0] === "exit" && config.afterExit.length > 0) {
-        callListeners(config.afterExit, (context.sliceSerialize = events[index2][2].sliceSerialize, context), events[index2][1]);
-      }
-    }
-    if (context.tokenStack.length > 0) {
-      const tail = context.tokenStack[context.tokenStack.length - 1];
-      const handler = tail[1] || defaultOnError;
-      handler.call(context, void 0, tail[0]);
-    }
-    tree.position = {
-      start: point3(events.length > 0 ? events[0][1].start : {
-        line: 1,
-        column: 1,
-        offset: 0
-      }),
-      end: point3(events.length > 0 ? events[events.length - 2][1].end : {
-        line: 1,
-        column: 1,
-        offset: 0
-      })
-    };
-    index2 = -1;
-    while (++index2 < config.transforms.length) {
-      tree = config.transforms[index2](tree) || tree;
-    }
-    return tree;
-  }
-  function callListeners(listeners, context, token) {
-    let index2 = -1;
-    while (++index2 < listeners.length) {
-      listeners[index2].call(context, token);
-    }
-  }
-  function prepareList(events, start) {
-    const end = events.length - 1;
-    let index2 = start - 1;
-    let containerBalance = -1;
-    let listSpread = false;
-    let listItem4;
-    let lineIndex;
-    let firstBlankLineIndex;
-    let atMarker;
-    const insertions = [];
-    while (++index2 <= end) {
-      const event = events[index2];
-      switch (event[1].type) {
-        case "listUnordered":
-        case "listOrdered":
-        case "blockQuote": {
-          if (event[0] === "enter") {
-            containerBalance++;
-          } else {
-            containerBalance--;
-          }
-          atMarker = void 0;
-          break;
-        }
-        case "lineEndingBlank": {
-          if (event[0] === "enter") {
-            if (listItem4 && !atMarker && !containerBalance && !firstBlankLineIndex) {
-              firstBlankLineIndex = index2;
-            }
-            atMarker = void 0;
-          }
-          break;
-        }
-        case "linePrefix":
-        case "listItemValue":
-        case "listItemMarker":
-        case "listItemPrefix":
-        case "listItemPrefixWhitespace": {
-          break;
-        }
-        default: {
-          atMarker = void 0;
-        }
-      }
-      if (!containerBalance && event[0] === "enter" && event[1].type === "listItemPrefix" || containerBalance === -1 && event[0] === "exit" && (event[1].type === "listUnordered" || event[1].type === "listOrdered")) {
-        if (listItem4) {
-          let tailIndex = index2;
-          lineIndex = void 0;
-          while (tailIndex--) {
-            const tailEvent = events[tailIndex];
-            if (tailEvent[1].type === "lineEnding" || tailEvent[1].type === "lineEndingBlank") {
-              if (tailEvent[0] === "exit") continue;
-              if (lineIndex) {
-                events[lineIndex][1].type = "lineEndingBlank";
-                listSpread = true;
-              }
-              tailEvent[1].type = "lineEnding";
-              lineIndex = tailIndex;
-            } else if (tailEvent[1].type === "linePrefix" || tailEvent[1].type === "blockQuotePrefix" || tailEvent[1].type === "blockQuotePrefixWhitespace" || tailEvent[1].type === "blockQuoteMarker" || tailEvent[1].type === "listItemIndent") {
-            } else {
-              break;
-            }
-          }
-          if (firstBlankLineIndex && (!lineIndex || firstBlankLineIndex < lineIndex)) {
-            listItem4._spread = true;
-          }
-          listItem4.end = Object.assign({}, lineIndex ? events[lineIndex][1].start : event[1].end);
-          insertions.push({
-            at: lineIndex || index2,
-            event: ["exit", listItem4, event[2]]
-          });
-        }
-        if (event[1].type === "listItemPrefix") {
-          const item = {
-            type: "listItem",
-            _spread: false,
-            start: Object.assign({}, event[1].start),
-            // @ts-expect-error: we\u2019ll add `end` in a second.
-            end: void 0
-          };
-          listItem4 = item;
-          insertions.push({
-            at: index2,
-            event: ["enter", item, event[2]]
-          });
-          firstBlankLineIndex = void 0;
-          atMarker = true;
-        }
-      }
-    }
-    const listEvents = events.splice(start);
-    let insertion = 0;
-    index2 = -1;
-    while (++index2 < listEvents.length) {
-      while (insertion < insertions.length && insertions[insertion].at === start + index2) {
-        events.push(insertions[insertion++].event);
-      }
-      events.push(listEvents[index2]);
-    }
-    events[start][1]._spread = listSpread;
-  }
-  function opener(create2, and) {
-    return open2;
-    function open2(token) {
-      enter.call(this, create2(token), token);
-      if (and) and.call(this, token);
-    }
-  }
-  function buffer() {
-    this.stack.push({
-      type: "fragment",
-      children: []
-    });
-  }
-  function enter(node3, token, errorHandler) {
-    const parent = this.stack[this.stack.length - 1];
-    const siblings2 = parent.children;
-    siblings2.push(node3);
-    this.stack.push(node3);
-    this.tokenStack.push([token, errorHandler || void 0]);
-    node3.position = {
-      start: point3(token.start),
-      // @ts-expect-error: `end` will be patched later.
-      end: void 0
-    };
-  }
-  function closer(and) {
-    return close2;
-    function close2(token) {
-      if (and) and.call(this, token);
-      exit3.call(this, token);
-    }
-  }
-  function exit3(token, onExitError) {
-    const node3 = this.stack.pop();
-    const open2 = this.tokenStack.pop();
-    if (!open2) {
-      throw new Error("Cannot close `" + token.type + "` (" + stringifyPosition({
-        start: token.start,
-        end: token.end
-      }) + "): it\u2019s not open");
-    }
-    if (open2[0].type !== token.type) {
-      if (onExitError) {
-        onExitError.call(this, token, open2[0]);
-      } else {
-        const handler = open2[1] || defaultOnError;
-        handler.call(this, token, open2[0]);
-      }
-    }
-    node3.position.end = point3(token.end);
-  }
-  function resume() {
-    return toString(this.stack.pop());
-  }
-  function onenterlistordered() {
-    this.data.expectingFirstListItemValue = true;
-  }
-  function onenterlistitemvalue(token) {
-    if (this.data.expectingFirstListItemValue) {
-      const ancestor = this.stack[this.stack.length - 2];
-      ancestor.start = Number.parseInt(this.sliceSerialize(token), 10);
-      this.data.expectingFirstListItemValue = void 0;
-    }
-  }
-  function onexitcodefencedfenceinfo() {
-    const data2 = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
-    node3.lang = data2;
-  }
-  function onexitcodefencedfencemeta() {
-    const data2 = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
-    node3.meta = data2;
-  }
-  function onexitcodefencedfence() {
-    if (this.data.flowCodeInside) return;
-    this.buffer();
-    this.data.flowCodeInside = true;
-  }
-  function onexitcodefenced() {
-    const data2 = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
-    node3.value = data2.replace(/^(\r?\n|\r)|(\r?\n|\r)$/g, "");
-    this.data.flowCodeInside = void 0;
-  }
-  function onexitcodeindented() {
-    const data2 = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
-    node3.value = data2.replace(/(\r?\n|\r)$/g, "");
-  }
-  function onexitdefinitionlabelstring(token) {
-    const label = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
-    node3.label = label;
-    node3.identifier = normalizeIdentifier(this.sliceSerialize(token)).toLowerCase();
-  }
-  function onexitdefinitiontitlestring() {
-    const data2 = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
-    node3.title = data2;
-  }
-  function onexitdefinitiondestinationstring() {
-    const data2 = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
-    node3.url = data2;
-  }
-  function onexitatxheadingsequence(token) {
-    const node3 = this.stack[this.stack.length - 1];
-    if (!node3.depth) {
-      const depth = this.sliceSerialize(token).length;
-      node3.depth = depth;
-    }
-  }
-  function onexitsetextheadingtext() {
-    this.data.setextHeadingSlurpLineEnding = true;
-  }
-  function onexitsetextheadinglinesequence(token) {
-    const node3 = this.stack[this.stack.length - 1];
-    node3.depth = this.sliceSerialize(token).codePointAt(0) === 61 ? 1 : 2;
-  }
-  function onexitsetextheading() {
-    this.data.setextHeadingSlurpLineEnding = void 0;
-  }
-  function onenterdata(token) {
-    const node3 = this.stack[this.stack.length - 1];
-    const siblings2 = node3.children;
-    let tail = siblings2[siblings2.length - 1];
-    if (!tail || tail.type !== "text") {
-      tail = text12();
-      tail.position = {
-        start: point3(token.start),
-        // @ts-expect-error: we\u2019ll add `end` later.
-        end: void 0
-      };
-      siblings2.push(tail);
-    }
-    this.stack.push(tail);
-  }
-  function onexitdata(token) {
-    const tail = this.stack.pop();
-    tail.value += this.sliceSerialize(token);
-    tail.position.end = point3(token.end);
-  }
-  function onexitlineending(token) {
-    const context = this.stack[this.stack.length - 1];
-    if (this.data.atHardBreak) {
-      const tail = context.children[context.children.length - 1];
-      tail.position.end = point3(token.end);
-      this.data.atHardBreak = void 0;
-      return;
-    }
-    if (!this.data.setextHeadingSlurpLineEnding && config.canContainEols.includes(context.type)) {
-      onenterdata.call(this, token);
-      onexitdata.call(this, token);
-    }
-  }
-  function onexithardbreak() {
-    this.data.atHardBreak = true;
-  }
-  function onexithtmlflow() {
-    const data2 = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
-    node3.value = data2;
-  }
-  function onexithtmltext() {
-    const data2 = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
-    node3.value = data2;
-  }
-  function onexitcodetext() {
-    const data2 = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
-    node3.value = data2;
-  }
-  function onexitlink() {
-    const node3 = this.stack[this.stack.length - 1];
-    if (this.data.inReference) {
-      const referenceType = this.data.referenceType || "shortcut";
-      node3.type += "Reference";
-      node3.referenceType = referenceType;
-      delete node3.url;
-      delete node3.title;
-    } else {
-      delete node3.identifier;
-      delete node3.label;
-    }
-    this.data.referenceType = void 0;
-  }
-  function onexitimage() {
-    const node3 = this.stack[this.stack.length - 1];
-    if (this.data.inReference) {
-      const referenceType = this.data.referenceType || "shortcut";
-      node3.type += "Reference";
-      node3.referenceType = referenceType;
-      delete node3.url;
-      delete node3.title;
-    } else {
-      delete node3.identifier;
-      delete node3.label;
-    }
-    this.data.referenceType = void 0;
-  }
-  function onexitlabeltext(token) {
-    const string4 = this.sliceSerialize(token);
-    const ancestor = this.stack[this.stack.length - 2];
-    ancestor.label = decodeString(string4);
-    ancestor.identifier = normalizeIdentifier(string4).toLowerCase();
-  }
-  function onexitlabel() {
-    const fragment2 = this.stack[this.stack.length - 1];
-    const value2 = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
-    this.data.inReference = true;
-    if (node3.type === "link") {
-      const children = fragment2.children;
-      node3.children = children;
-    } else {
-      node3.alt = value2;
-    }
-  }
-  function onexitresourcedestinationstring() {
-    const data2 = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
-    node3.url = data2;
-  }
-  function onexitresourcetitlestring() {
-    const data2 = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
-    node3.title = data2;
-  }
-  function onexitresource() {
-    this.data.inReference = void 0;
-  }
-  function onenterreference() {
-    this.data.referenceType = "collapsed";
-  }
-  function onexitreferencestring(token) {
-    const label = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
-    node3.label = label;
-    node3.identifier = normalizeIdentifier(this.sliceSerialize(token)).toLowerCase();
-    this.data.referenceType = "full";
-  }
-  function onexitcharacterreferencemarker(token) {
-    this.data.characterReferenceType = token.type;
-  }
-  function onexitcharacterreferencevalue(token) {
-    const data2 = this.sliceSerialize(token);
-    const type = this.data.characterReferenceType;
-    let value2;
-    if (type) {
-      value2 = decodeNumericCharacterReference(data2, type === "characterReferenceMarkerNumeric" ? 10 : 16);
-      this.data.characterReferenceType = void 0;
-    } else {
-      const result = decodeNamedCharacterReference(data2);
-      value2 = result;
-    }
-    const tail = this.stack[this.stack.length - 1];
-    tail.value += value2;
-  }
-  function onexitcharacterreference(token) {
-    const tail = this.stack.pop();
-    tail.position.end = point3(token.end);
-  }
-  function onexitautolinkprotocol(token) {
-    onexitdata.call(this, token);
-    const node3 = this.stack[this.stack.length - 1];
-    node3.url = this.sliceSerialize(token);
-  }
-  function onexitautolinkemail(token) {
-    onexitdata.call(this, token);
-    const node3 = this.stack[this.stack.length - 1];
-    node3.url = "mailto:" + this.sliceSerialize(token);
-  }
-  function blockQuote2() {
-    return {
-      type: "blockquote",
-      children: [],
-      position: void 0
-    };
-  }
-  function codeFlow() {
-    return {
-      type: "code",
-      lang: null,
-      meta: null,
-      value: "",
-      position: void 0
-    };
-  }
-  function codeText2() {
-    return {
-      type: "inlineCode",
-      value: "",
-      position: void 0
-    };
-  }
-  function definition3() {
-    return {
-      type: "definition",
-      identifier: "",
-      label: null,
-      title: null,
-      url: "",
-      position: void 0
-    };
-  }
-  function emphasis3() {
-    return {
-      type: "emphasis",
-      children: [],
-      position: void 0
-    };
-  }
-  function heading3() {
-    return {
-      type: "heading",
-      // @ts-expect-error `depth` will be set later.
-      depth: 0,
-      children: [],
-      position: void 0
-    };
-  }
-  function hardBreak3() {
-    return {
-      type: "break",
-      position: void 0
-    };
-  }
-  function html7() {
-    return {
-      type: "html",
-      value: "",
-      position: void 0
-    };
-  }
-  function image3() {
-    return {
-      type: "image",
-      title: null,
-      url: "",
-      alt: null,
-      position: void 0
-    };
-  }
-  function link3() {
-    return {
-      type: "link",
-      title: null,
-      url: "",
-      children: [],
-      position: void 0
-    };
-  }
-  function list4(token) {
-    return {
-      type: "list",
-      ordered: token.type === "listOrdered",
-      start: null,
-      spread: token._spread,
-      children: [],
-      position: void 0
-    };
-  }
-  function listItem3(token) {
-    return {
-      type: "listItem",
-      spread: token._spread,
-      checked: null,
-      children: [],
-      position: void 0
-    };
-  }
-  function paragraph3() {
-    return {
-      type: "paragraph",
-      children: [],
-      position: void 0
-    };
-  }
-  function strong3() {
-    return {
-      type: "strong",
-      children: [],
-      position: void 0
-    };
-  }
-  function text12() {
-    return {
-      type: "text",
-      value: "",
-      position: void 0
-    };
-  }
-  function thematicBreak4() {
-    return {
-      type: "thematicBreak",
-      position: void 0
-    };
-  }
-}
-function point3(d2) {
-  return {
-    line: d2.line,
-    column: d2.column,
-    offset: d2.offset
-  };
-}
-function configure(combined, extensions) {
-  let index2 = -1;
-  while (++index2 < extensions.length) {
-    const value2 = extensions[index2];
-    if (Array.isArray(value2)) {
-      configure(combined, value2);
-    } else {
-      extension(combined, value2);
-    }
-  }
-}
-function extension(combined, extension2) {
-  let key2;
-  for (key2 in extension2) {
-    if (own3.call(extension2, key2)) {
-      switch (key2) {
-        case "canContainEols": {
-          const right = extension2[key2];
-          if (right) {
-            combined[key2].push(...right);
-          }
-          break;
-        }
-        case "transforms": {
-          const right = extension2[key2];
-          if (right) {
-            combined[key2].push(...right);
-          }
-          break;
-        }
-        case "afterExit":
-        case "beforeEnter": {
-          const right = extension2[key2];
-          if (right) {
-            combined[key2].push(right);
-          }
-          break;
-        }
-        case "enter":
-        case "exit": {
-          const right = extension2[key2];
-          if (right) {
-            Object.assign(combined[key2], right);
-          }
-          break;
-        }
-      }
-    }
-  }
-}
-function defaultOnError(left, right) {
-  if (left) {
-    throw new Error("Cannot close `" + left.type + "` (" + stringifyPosition({
-      start: left.start,
-      end: left.end
-    }) + "): a different token (`" + right.type + "`, " + stringifyPosition({
-      start: right.start,
-      end: right.end
-    }) + ") is open");
-  }
-  throw new Error("Cannot close document, a token (`" + right.type + "`, " + stringifyPosition({
-    start: right.start,
-    end: right.end
-  }) + ") is still open");
-}
-function __hpCompiler(options) {
-  const key2 = options && options.mdastExtensions;
-  if (!key2) return __hpPlainCompiler ??= compiler(options);
-  let compile = __hpCompilers.get(key2);
-  if (!compile) __hpCompilers.set(key2, compile = compiler(options));
-  return compile;
-}
-var own3, __hpCompilers, __hpPlainCompiler;
-var init_lib7 = __esm({
-  "node_modules/mdast-util-from-markdown/lib/index.js"() {
-    init_mdast_util_to_string();
-    init_micromark();
-    init_micromark_util_decode_numeric_character_reference();
-    init_micromark_util_decode_string();
-    init_micromark_util_normalize_identifier();
-    init_decode_named_character_reference();
-    init_unist_util_stringify_position();
-    own3 = {}.hasOwnProperty;
-    __hpCompilers = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// node_modules/mdast-util-from-markdown/index.js
-var init_mdast_util_from_markdown = __esm({
-  "node_modules/mdast-util-from-markdown/index.js"() {
-    init_lib7();
-  }
-});
-
-// node_modules/remark-parse/lib/index.js
-function remarkParse(options) {
-  const self2 = this;
-  self2.parser = parser;
-  function parser(doc) {
-    return fromMarkdown(doc, {
-      ...self2.data("settings"),
-      ...options,
-      // Note: these options are not in the readme.
-      // The goal is for them to be set by plugins on `data` instead of being
-      // passed by users.
-      extensions: self2.data("micromarkExtensions") || [],
-      mdastExtensions: self2.data("fromMarkdownExtensions") || []
-    });
-  }
-}
-var init_lib8 = __esm({
-  "node_modules/remark-parse/lib/index.js"() {
-    init_mdast_util_from_markdown();
-  }
-});
-
-// node_modules/remark-parse/index.js
-var init_remark_parse = __esm({
-  "node_modules/remark-parse/index.js"() {
-    init_lib8();
-  }
-});
-
-// node_modules/ccount/index.js
-function ccount(value2, character) {
-  const source = String(value2);
-  if (typeof character !== "string") {
-    throw new TypeError("Expected character");
-  }
-  let count = 0;
-  let index2 = source.indexOf(character);
-  while (index2 !== -1) {
-    count++;
-    index2 = source.indexOf(character, index2 + character.length);
-  }
-  return count;
-}
-var init_ccount = __esm({
-  "node_modules/ccount/index.js"() {
-  }
-});
-
-// node_modules/escape-string-regexp/index.js
-function escapeStringRegexp(string4) {
-  if (typeof string4 !== "string") {
-    throw new TypeError("Expected a string");
-  }
-  return string4.replace(/[|\\{}()[\]^$+*?.]/g, "\\$&").replace(/-/g, "\\x2d");
-}
-var init_escape_string_regexp = __esm({
-  "node_modules/escape-string-regexp/index.js"() {
-  }
-});
-
-// node_modules/unist-util-is/lib/index.js
-function anyFactory(tests) {
-  const checks2 = [];
-  let index2 = -1;
-  while (++index2 < tests.length) {
-    checks2[index2] = convert2(tests[index2]);
-  }
-  return castFactory(any);
-  function any(...parameters) {
-    let index3 = -1;
-    while (++index3 < checks2.length) {
-      if (checks2[index3].apply(this, parameters)) return true;
-    }
-    return false;
-  }
-}
-function propertiesFactory(check2) {
-  const checkAsRecord = (
-    /** @type {Record<string, unknown>} */
-    check2
-  );
-  return castFactory(all3);
-  function all3(node3) {
-    const nodeAsRecord = (
-      /** @type {Record<string, unknown>} */
-      /** @type {unknown} */
-      node3
-    );
-    let key2;
-    for (key2 in check2) {
-      if (nodeAsRecord[key2] !== checkAsRecord[key2]) return false;
-    }
-    return true;
-  }
-}
-function typeFactory(check2) {
-  return castFactory(type);
-  function type(node3) {
-    return node3 && node3.type === check2;
-  }
-}
-function castFactory(testFunction) {
-  return check2;
-  function check2(value2, index2, parent) {
-    return Boolean(
-      looksLikeANode(value2) && testFunction.call(
-        this,
-        value2,
-        typeof index2 === "number" ? index2 : void 0,
-        parent || void 0
-      )
-    );
-  }
-}
-function ok2() {
-  return true;
-}
-function looksLikeANode(value2) {
-  return value2 !== null && typeof value2 === "object" && "type" in value2;
-}
-var convert2;
-var init_lib9 = __esm({
-  "node_modules/unist-util-is/lib/index.js"() {
-    convert2 = // Note: overloads in JSDoc can\u2019t yet use different `@template`s.
-    /**
-     * @type {(
-     *   (<Condition extends string>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & {type: Condition}) &
-     *   (<Condition extends Props>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & Condition) &
-     *   (<Condition extends TestFunction>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & Predicate<Condition, Node>) &
-     *   ((test?: null | undefined) => (node?: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node) &
-     *   ((test?: Test) => Check)
-     * )}
-     */
-    /**
-     * @param {Test} [test]
-     * @returns {Check}
-     */
-    (function(test) {
-      if (test === null || test === void 0) {
-        return ok2;
-      }
-      if (typeof test === "function") {
-        return castFactory(test);
-      }
-      if (typeof test === "object") {
-        return Array.isArray(test) ? anyFactory(test) : (
-          // Cast because `ReadonlyArray` goes into the above but `isArray`
-          // narrows to `Array`.
-          propertiesFactory(
-            /** @type {Props} */
-            test
-          )
-        );
-      }
-      if (typeof test === "string") {
-        return typeFactory(test);
-      }
-      throw new Error("Expected function, string, or object as test");
-    });
-  }
-});
-
-// node_modules/unist-util-is/index.js
-var init_unist_util_is = __esm({
-  "node_modules/unist-util-is/index.js"() {
-    init_lib9();
-  }
-});
-
-// node_modules/unist-util-visit-parents/lib/index.js
-function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, reverse) {
-  if (!tree || typeof tree !== "object") {
-    throw new Error("Unexpected value `" + tree + "` for `tree`, expected node");
-  }
-  let preorder = true;
-  let check2;
-  let visitors;
-  let enter;
-  let exit3;
-  if (typeof enterOrVisitorsOrReverse === "function" || enterOrVisitorsOrReverse && typeof enterOrVisitorsOrReverse === "object") {
-    check2 = /** @type {Test} */
-    testOrEnterOrVisitors;
-    visitors = enterOrVisitorsOrReverse;
-    if (reverse) preorder = false;
-  } else {
-    visitors = /** @type {Visitors | Visitor} */
-    testOrEnterOrVisitors;
-    if (enterOrVisitorsOrReverse) preorder = false;
-  }
-  if (typeof visitors === "function") {
-    enter = visitors;
-  } else if (visitors && typeof visitors === "object") {
-    if (visitors.enter === null || visitors.enter === void 0) {
-    } else if (typeof visitors.enter === "function") {
-      enter = visitors.enter;
-    } else {
-      throw new Error(
-        "Unexpected value `" + visitors.enter + "` for `visitors.enter`, expected optional visitor"
-      );
-    }
-    if (typeof visitors.exit === "function") {
-      exit3 = visitors.exit;
-    } else {
-      throw new Error(
-        "Unexpected value `" + visitors.exit + "` for `visitors.exit`, expected visitor (pass a visitor directly if you only want an enter visitor)"
-      );
-    }
-  } else {
-    throw new Error(
-      "Unexpected value `" + visitors + "` for `enter` or `visitors`, expected visitor or object with visitors"
-    );
-  }
-  const is3 = convert2(check2);
-  const step = preorder ? 1 : -1;
-  factory(tree, void 0, [])();
-  function factory(node3, index2, parents) {
-    const value2 = (
-      /** @type {Record<string, unknown>} */
-      node3 && typeof node3 === "object" ? node3 : {}
-    );
-    return visit5;
-    function visit5() {
-      const matches = !check2 || is3(node3, index2, parents[parents.length - 1] || void 0);
-      let result = empty;
-      if (enter && matches) {
-        result = toResult(enter(node3, parents, index2));
-        if (result[0] === EXIT) {
-          return result;
-        }
-      }
-      if ("children" in node3 && node3.children) {
-        const nodeAsParent = (
-          /** @type {UnistParent} */
-          node3
-        );
-        if (nodeAsParent.children && result[0] !== SKIP) {
-          let offset = (preorder ? -1 : nodeAsParent.children.length) + step;
-          const grandparents = [...parents, nodeAsParent];
-          while (offset > -1 && offset < nodeAsParent.children.length) {
-            const child = nodeAsParent.children[offset];
-            const subresult = factory(child, offset, grandparents)();
-            if (subresult[0] === EXIT) {
-              return subresult;
-            }
-            offset = typeof subresult[1] === "number" ? subresult[1] : offset + step;
-          }
-        }
-      }
-      if (exit3 && matches) {
-        const exitResult = toResult(exit3(node3, parents, index2));
-        if (exitResult[0] === SKIP) {
-          throw new Error(
-            "Unexpected value `" + exitResult[0] + "` from `exit`, expected `CONTINUE`, `EXIT`, index, or nothing"
-          );
-        }
-        if (exitResult[0] === EXIT || typeof exitResult[1] === "number") {
-          return exitResult;
-        }
-      }
-      return result;
-    }
-  }
-}
-function toResult(value2) {
-  if (Array.isArray(value2)) {
-    return value2;
-  }
-  if (typeof value2 === "number") {
-    return [CONTINUE, value2];
-  }
-  return value2 === null || value2 === void 0 ? empty : [value2];
-}
-var empty, CONTINUE, EXIT, SKIP;
-var init_lib10 = __esm({
-  "node_modules/unist-util-visit-parents/lib/index.js"() {
-    init_unist_util_is();
-    empty = [];
-    CONTINUE = true;
-    EXIT = false;
-    SKIP = "skip";
-  }
-});
-
-// node_modules/unist-util-visit-parents/index.js
-var init_unist_util_visit_parents = __esm({
-  "node_modules/unist-util-visit-parents/index.js"() {
-    init_lib10();
-  }
-});
-
-// node_modules/mdast-util-find-and-replace/lib/index.js
-function findAndReplace(tree, list4, options) {
-  const settings = options || {};
-  const ignored = convert2(settings.ignore || []);
-  const pairs = toPairs(list4);
-  let pairIndex = -1;
-  while (++pairIndex < pairs.length) {
-    visitParents(tree, visitor);
-  }
-  function visitor(node3, parents, index2) {
-    if (node3.type === "text" && typeof index2 === "number") {
-      return handler(node3, parents, index2);
-    }
-    if (ignored(node3, index2, parents[parents.length - 1])) return SKIP;
-  }
-  function handler(node3, parents, index2) {
-    const parent = parents[parents.length - 1];
-    const find2 = pairs[pairIndex][0];
-    const replace2 = pairs[pairIndex][1];
-    let start = 0;
-    let change = false;
-    let nodes = [];
-    find2.lastIndex = 0;
-    let match = find2.exec(node3.value);
-    while (match) {
-      const position3 = match.index;
-      const matchObject = {
-        index: match.index,
-        input: match.input,
-        stack: [...parents, node3]
-      };
-      let value2 = replace2(...match, matchObject);
-      if (typeof value2 === "string") {
-        value2 = value2.length > 0 ? { type: "text", value: value2 } : void 0;
-      }
-      if (value2 === false) {
-        find2.lastIndex = position3 + 1;
-      } else {
-        if (start !== position3) {
-          add2({ type: "text", value: node3.value.slice(start, position3) });
-        }
-        if (Array.isArray(value2)) {
-          for (const child of value2) add2(child);
-        } else if (value2) {
-          add2(value2);
-        }
-        start = position3 + match[0].length;
-        change = true;
-      }
-      if (!find2.global) {
-        break;
-      }
-      match = find2.exec(node3.value);
-    }
-    if (change) {
-      if (start < node3.value.length) {
-        add2({ type: "text", value: node3.value.slice(start) });
-      }
-      parent.children.splice(index2, 1, ...nodes);
-    } else {
-      nodes = [node3];
-    }
-    return index2 + nodes.length;
-    function add2(child) {
-      const previous3 = nodes[nodes.length - 1];
-      if (previous3 && previous3.type === "text" && child.type === "text") {
-        previous3.value += child.value;
-      } else {
-        nodes.push(child);
-      }
-    }
-  }
-}
-function toPairs(tupleOrList) {
-  if (!Array.isArray(tupleOrList)) {
-    throw new TypeError("Expected find and replace tuple or list of tuples");
-  }
-  const result = [];
-  const list4 = !tupleOrList[0] || Array.isArray(tupleOrList[0]) ? (
-    /** @type {FindAndReplaceList} */
-    tupleOrList
-  ) : [
-    /** @type {FindAndReplaceTuple} */
-    tupleOrList
-  ];
-  let index2 = -1;
-  while (++index2 < list4.length) {
-    const tuple = list4[index2];
-    result.push([toExpression(tuple[0]), toFunction(tuple[1])]);
-  }
-  return result;
-}
-function toExpression(find2) {
-  return typeof find2 === "string" ? new RegExp(escapeStringRegexp(find2), "g") : find2;
-}
-function toFunction(replace2) {
-  return typeof replace2 === "function" ? replace2 : function() {
-    return replace2;
-  };
-}
-var init_lib11 = __esm({
-  "node_modules/mdast-util-find-and-replace/lib/index.js"() {
-    init_escape_string_regexp();
-    init_unist_util_visit_parents();
-    init_unist_util_is();
-  }
-});
-
-// node_modules/mdast-util-find-and-replace/index.js
-var init_mdast_util_find_and_replace = __esm({
-  "node_modules/mdast-util-find-and-replace/index.js"() {
-    init_lib11();
-  }
-});
-
-// node_modules/mdast-util-gfm-autolink-literal/lib/index.js
-function gfmAutolinkLiteralFromMarkdown() {
-  return {
-    transforms: [transformGfmAutolinkLiterals],
-    enter: {
-      literalAutolink: enterLiteralAutolink,
-      literalAutolinkEmail: enterLiteralAutolinkValue,
-      literalAutolinkHttp: enterLiteralAutolinkValue,
-      literalAutolinkWww: enterLiteralAutolinkValue
-    },
-    exit: {
-      literalAutolink: exitLiteralAutolink,
-      literalAutolinkEmail: exitLiteralAutolinkEmail,
-      literalAutolinkHttp: exitLiteralAutolinkHttp,
-      literalAutolinkWww: exitLiteralAutolinkWww
-    }
-  };
-}
-function gfmAutolinkLiteralToMarkdown() {
-  return {
-    unsafe: [
-      {
-        character: "@",
-        before: "[+\\-.\\w]",
-        after: "[\\-.\\w]",
-        inConstruct,
-        notInConstruct
-      },
-      {
-        character: ".",
-        before: "[Ww]",
-        after: "[\\-.\\w]",
-        inConstruct,
-        notInConstruct
-      },
-      {
-        character: ":",
-        before: "[ps]",
-        after: "\\/",
-        inConstruct,
-        notInConstruct
-      }
-    ]
-  };
-}
-function enterLiteralAutolink(token) {
-  this.enter(
-    { type: "link", title: null, url: "", children: [], position: void 0 },
-    token
-  );
-}
-function enterLiteralAutolinkValue(token) {
-  this.config.enter.autolinkProtocol.call(this, token);
-}
-function exitLiteralAutolinkHttp(token) {
-  this.config.exit.autolinkProtocol.call(this, token);
-}
-function exitLiteralAutolinkWww(token) {
-  this.config.exit.data.call(this, token);
-  const node3 = this.stack[this.stack.length - 1];
-  ok(node3.type === "link");
-  node3.url = "http://" + this.sliceSerialize(token);
-}
-function exitLiteralAutolinkEmail(token) {
-  this.config.exit.autolinkEmail.call(this, token);
-}
-function exitLiteralAutolink(token) {
-  this.exit(token);
-}
-function transformGfmAutolinkLiterals(tree) {
-  findAndReplace(
-    tree,
-    [
-      [
-        /(?<![\da-z])(https?:\/\/|www(?=\.))([\w-]*\.[\w\-.]*)([^\t\n\r ]*)/gi,
-        findUrl
-      ],
-      [
-        /(?<![\w+\-.@])xmpp:([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)(\/(?:[\w\-/]|\.(?=[\dA-Za-z]))*)?/g,
-        findXmpp
-      ],
-      [/(?<![\w+\-.@])mailto:([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)/g, findMailto],
-      [
-        /(?<![\w+\-.]|(?:^|[^\d@A-Za-z])(?:mailto|xmpp):)([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)/g,
-        findEmail
-      ]
-    ],
-    { ignore: ["link", "linkReference"] }
-  );
-}
-function findUrl(_9, protocol, domain2, path18, match) {
-  if (!previous2(match)) {
-    return false;
-  }
-  let prefix = "";
-  if (/^w/i.test(protocol)) {
-    domain2 = protocol + domain2;
-    protocol = "";
-    prefix = "http://";
-  }
-  if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
-    return false;
-  }
-  const parts = splitUrl(domain2 + path18);
-  const result = {
-    type: "link",
-    title: null,
-    url: prefix + protocol + parts[0],
-    children: [{ type: "text", value: protocol + parts[0], position: void 0 }],
-    position: void 0
-  };
-  if (parts[1]) {
-    return [result, { type: "text", value: parts[1], position: void 0 }];
-  }
-  return result;
-}
-function findEmail(_9, atext, label) {
-  if (/[\d\-_]$/.test(label)) {
-    return false;
-  }
-  return {
-    type: "link",
-    title: null,
-    url: "mailto:" + atext + "@" + label,
-    children: [{ type: "text", value: atext + "@" + label, position: void 0 }],
-    position: void 0
-  };
-}
-function findMailto(_9, atext, label) {
-  if (/[\d\-_]$/.test(label)) {
-    return false;
-  }
-  const value2 = "mailto:" + atext + "@" + label;
-  return {
-    type: "link",
-    title: null,
-    url: value2,
-    children: [{ type: "text", value: value2, position: void 0 }],
-    position: void 0
-  };
-}
-function findXmpp(matchValue, atext, label, resource, match) {
-  if (/[\d\-_]$/.test(label) || resource && (!/[A-Za-z]$/.test(resource) || match.input.charAt(match.index + matchValue.length) === "@")) {
-    return false;
-  }
-  const value2 = "xmpp:" + atext + "@" + label + (resource || "");
-  return {
-    type: "link",
-    title: null,
-    url: value2,
-    children: [{ type: "text", value: value2, position: void 0 }],
-    position: void 0
-  };
-}
-function isCorrectDomain(domain2) {
-  const parts = domain2.split(".");
-  if (parts.length < 2 || parts[parts.length - 1] && (/_/.test(parts[parts.length - 1]) || !/[\dA-Za-z]/.test(parts[parts.length - 1])) || parts[parts.length - 2] && (/_/.test(parts[parts.length - 2]) || !/[\dA-Za-z]/.test(parts[parts.length - 2]))) {
-    return false;
-  }
-  return true;
-}
-function splitUrl(url) {
-  let index2 = url.length;
-  while (index2 > 0) {
-    const code4 = url.charCodeAt(index2 - 1);
-    if (code4 === 33 || code4 === 34 || code4 === 38 || code4 === 39 || code4 === 41 || code4 === 44 || code4 === 46 || code4 === 58 || code4 === 59 || code4 === 60 || code4 === 62 || code4 === 63 || code4 === 93 || code4 === 125) {
-      index2--;
-    } else {
-      break;
-    }
-  }
-  if (index2 === url.length) {
-    return [url, void 0];
-  }
-  let trail2 = url.slice(index2);
-  url = url.slice(0, index2);
-  let closingParenIndex = trail2.indexOf(")");
-  const openingParens = ccount(url, "(");
-  let closingParens = ccount(url, ")");
-  while (closingParenIndex !== -1 && openingParens > closingParens) {
-    url += trail2.slice(0, closingParenIndex + 1);
-    trail2 = trail2.slice(closingParenIndex + 1);
-    closingParenIndex = trail2.indexOf(")");
-    closingParens++;
-  }
-  return [url, trail2];
-}
-function previous2(match) {
-  const code4 = match.input.charCodeAt(match.index - 1);
-  return match.index === 0 || unicodeWhitespace(code4) || unicodePunctuation(code4);
-}
-var inConstruct, notInConstruct;
-var init_lib12 = __esm({
-  "node_modules/mdast-util-gfm-autolink-literal/lib/index.js"() {
-    init_ccount();
-    init_default();
-    init_micromark_util_character();
-    init_mdast_util_find_and_replace();
-    inConstruct = "phrasing";
-    notInConstruct = ["autolink", "link", "image", "label"];
-  }
-});
-
-// node_modules/mdast-util-gfm-autolink-literal/index.js
-var init_mdast_util_gfm_autolink_literal = __esm({
-  "node_modules/mdast-util-gfm-autolink-literal/index.js"() {
-    init_lib12();
-  }
-});
-
-// node_modules/mdast-util-gfm-footnote/lib/index.js
-function enterFootnoteCallString() {
-  this.buffer();
-}
-function enterFootnoteCall(token) {
-  this.enter({ type: "footnoteReference", identifier: "", label: "" }, token);
-}
-function enterFootnoteDefinitionLabelString() {
-  this.buffer();
-}
-function enterFootnoteDefinition(token) {
-  this.enter(
-    { type: "footnoteDefinition", identifier: "", label: "", children: [] },
-    token
-  );
-}
-function exitFootnoteCallString(token) {
-  const label = this.resume();
-  const node3 = this.stack[this.stack.length - 1];
-  ok(node3.type === "footnoteReference");
-  node3.identifier = normalizeIdentifier(
-    this.sliceSerialize(token)
-  ).toLowerCase();
-  node3.label = label;
-}
-function exitFootnoteCall(token) {
-  this.exit(token);
-}
-function exitFootnoteDefinitionLabelString(token) {
-  const label = this.resume();
-  const node3 = this.stack[this.stack.length - 1];
-  ok(node3.type === "footnoteDefinition");
-  node3.identifier = normalizeIdentifier(
-    this.sliceSerialize(token)
-  ).toLowerCase();
-  node3.label = label;
-}
-function exitFootnoteDefinition(token) {
-  this.exit(token);
-}
-function footnoteReferencePeek() {
-  return "[";
-}
-function footnoteReference(node3, _9, state, info) {
-  const tracker = state.createTracker(info);
-  let value2 = tracker.move("[^");
-  const exit3 = state.enter("footnoteReference");
-  const subexit = state.enter("reference");
-  value2 += tracker.move(
-    state.safe(state.associationId(node3), { after: "]", before: value2 })
-  );
-  subexit();
-  exit3();
-  value2 += tracker.move("]");
-  return value2;
-}
-function gfmFootnoteFromMarkdown() {
-  return {
-    enter: {
-      gfmFootnoteCallString: enterFootnoteCallString,
-      gfmFootnoteCall: enterFootnoteCall,
-      gfmFootnoteDefinitionLabelString: enterFootnoteDefinitionLabelString,
-      gfmFootnoteDefinition: enterFootnoteDefinition
-    },
-    exit: {
-      gfmFootnoteCallString: exitFootnoteCallString,
-      gfmFootnoteCall: exitFootnoteCall,
-      gfmFootnoteDefinitionLabelString: exitFootnoteDefinitionLabelString,
-      gfmFootnoteDefinition: exitFootnoteDefinition
-    }
-  };
-}
-function gfmFootnoteToMarkdown(options) {
-  let firstLineBlank = false;
-  if (options && options.firstLineBlank) {
-    firstLineBlank = true;
-  }
-  return {
-    handlers: { footnoteDefinition, footnoteReference },
-    // This is on by default already.
-    unsafe: [{ character: "[", inConstruct: ["label", "phrasing", "reference"] }]
-  };
-  function footnoteDefinition(node3, _9, state, info) {
-    const tracker = state.createTracker(info);
-    let value2 = tracker.move("[^");
-    const exit3 = state.enter("footnoteDefinition");
-    const subexit = state.enter("label");
-    value2 += tracker.move(
-      state.safe(state.associationId(node3), { before: value2, after: "]" })
-    );
-    subexit();
-    value2 += tracker.move("]:");
-    if (node3.children && node3.children.length > 0) {
-      tracker.shift(4);
-      value2 += tracker.move(
-        (firstLineBlank ? "\n" : " ") + state.indentLines(
-          state.containerFlow(node3, tracker.current()),
-          firstLineBlank ? mapAll : mapExceptFirst
-        )
-      );
-    }
-    exit3();
-    return value2;
-  }
-}
-function mapExceptFirst(line3, index2, blank2) {
-  return index2 === 0 ? line3 : mapAll(line3, index2, blank2);
-}
-function mapAll(line3, index2, blank2) {
-  return (blank2 ? "" : "    ") + line3;
-}
-var init_lib13 = __esm({
-  "node_modules/mdast-util-gfm-footnote/lib/index.js"() {
-    init_default();
-    init_micromark_util_normalize_identifier();
-    footnoteReference.peek = footnoteReferencePeek;
-  }
-});
-
-// node_modules/mdast-util-gfm-footnote/index.js
-var init_mdast_util_gfm_footnote = __esm({
-  "node_modules/mdast-util-gfm-footnote/index.js"() {
-    init_lib13();
-  }
-});
-
-// node_modules/mdast-util-gfm-strikethrough/lib/index.js
-function gfmStrikethroughFromMarkdown() {
-  return {
-    canContainEols: ["delete"],
-    enter: { strikethrough: enterStrikethrough },
-    exit: { strikethrough: exitStrikethrough }
-  };
-}
-function gfmStrikethroughToMarkdown() {
-  return {
-    handlers: { delete: handleDelete },
-    unsafe: [
-      {
-        character: "~",
-        inConstruct: "phrasing",
-        notInConstruct: constructsWithoutStrikethrough
-      }
-    ]
-  };
-}
-function enterStrikethrough(token) {
-  this.enter({ type: "delete", children: [], position: void 0 }, token);
-}
-function exitStrikethrough(token) {
-  this.exit(token);
-}
-function handleDelete(node3, _9, state, info) {
-  const tracker = state.createTracker(info);
-  const sequence = state.stack.includes("strikethrough") ? "~" : "~~";
-  const exit3 = state.enter("strikethrough");
-  let value2 = tracker.move(sequence);
-  value2 += state.containerPhrasing(node3, {
-    ...tracker.current(),
-    before: value2,
-    after: "~"
-  });
-  value2 += tracker.move(sequence);
-  exit3();
-  return value2;
-}
-function attentionDelete() {
-  return { construct: "strikethrough", markers: ["~"], sizes: [2, 1] };
-}
-function peekDelete() {
-  return "~";
-}
-var constructsWithoutStrikethrough;
-var init_lib14 = __esm({
-  "node_modules/mdast-util-gfm-strikethrough/lib/index.js"() {
-    constructsWithoutStrikethrough = [
-      "autolink",
-      "destinationLiteral",
-      "destinationRaw",
-      "reference",
-      "titleQuote",
-      "titleApostrophe"
-    ];
-    handleDelete.attention = attentionDelete;
-    handleDelete.peek = peekDelete;
-  }
-});
-
-// node_modules/mdast-util-gfm-strikethrough/index.js
-var init_mdast_util_gfm_strikethrough = __esm({
-  "node_modules/mdast-util-gfm-strikethrough/index.js"() {
-    init_lib14();
-  }
-});
-
-// node_modules/markdown-table/index.js
-function defaultStringLength(value2) {
-  return value2.length;
-}
-function markdownTable(table3, options) {
-  const settings = options || {};
-  const align = (settings.align || []).concat();
-  const stringLength = settings.stringLength || defaultStringLength;
-  const alignments = [];
-  const cellMatrix = [];
-  const sizeMatrix = [];
-  const longestCellByColumn = [];
-  let mostCellsPerRow = 0;
-  let rowIndex = -1;
-  while (++rowIndex < table3.length) {
-    const row2 = [];
-    const sizes2 = [];
-    let columnIndex2 = -1;
-    if (table3[rowIndex].length > mostCellsPerRow) {
-      mostCellsPerRow = table3[rowIndex].length;
-    }
-    while (++columnIndex2 < table3[rowIndex].length) {
-      const cell2 = serialize(table3[rowIndex][columnIndex2]);
-      if (settings.alignDelimiters !== false) {
-        const size = stringLength(cell2);
-        sizes2[columnIndex2] = size;
-        if (longestCellByColumn[columnIndex2] === void 0 || size > longestCellByColumn[columnIndex2]) {
-          longestCellByColumn[columnIndex2] = size;
-        }
-      }
-      row2.push(cell2);
-    }
-    cellMatrix[rowIndex] = row2;
-    sizeMatrix[rowIndex] = sizes2;
-  }
-  let columnIndex = -1;
-  if (typeof align === "object" && "length" in align) {
-    while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = toAlignment(align[columnIndex]);
-    }
-  } else {
-    const code4 = toAlignment(align);
-    while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = code4;
-    }
-  }
-  columnIndex = -1;
-  const row = [];
-  const sizes = [];
-  while (++columnIndex < mostCellsPerRow) {
-    const code4 = alignments[columnIndex];
-    let before = "";
-    let after = "";
-    if (code4 === 99) {
-      before = ":";
-      after = ":";
-    } else if (code4 === 108) {
-      before = ":";
-    } else if (code4 === 114) {
-      after = ":";
-    }
-    let size = settings.alignDelimiters === false ? 1 : Math.max(
-      1,
-      longestCellByColumn[columnIndex] - before.length - after.length
-    );
-    const cell2 = before + "-".repeat(size) + after;
-    if (settings.alignDelimiters !== false) {
-      size = before.length + size + after.length;
-      if (size > longestCellByColumn[columnIndex]) {
-        longestCellByColumn[columnIndex] = size;
-      }
-      sizes[columnIndex] = size;
-    }
-    row[columnIndex] = cell2;
-  }
-  cellMatrix.splice(1, 0, row);
-  sizeMatrix.splice(1, 0, sizes);
-  rowIndex = -1;
-  const lines = [];
-  while (++rowIndex < cellMatrix.length) {
-    const row2 = cellMatrix[rowIndex];
-    const sizes2 = sizeMatrix[rowIndex];
-    const cellsInRow = settings.fillRows === false ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length) : mostCellsPerRow;
-    columnIndex = -1;
-    const line3 = [];
-    while (++columnIndex < cellsInRow) {
-      const cell2 = row2[columnIndex] || "";
-      let before = "";
-      let after = "";
-      if (settings.alignDelimiters !== false) {
-        const size = longestCellByColumn[columnIndex] - (sizes2[columnIndex] || 0);
-        const code4 = alignments[columnIndex];
-        if (code4 === 114) {
-          before = " ".repeat(size);
-        } else if (code4 === 99) {
-          const half = size / 2;
-          if (size % 2) {
-            before = " ".repeat(half + 0.5);
-            after = " ".repeat(half - 0.5);
-          } else {
-            before = " ".repeat(half);
-            after = before;
-          }
-        } else {
-          after = " ".repeat(size);
-        }
-      }
-      if (settings.delimiterStart !== false && !columnIndex) {
-        line3.push("|");
-      }
-      if (settings.padding !== false && // Don\u2019t add the opening space if we\u2019re not aligning and the cell is
-      // empty: there will be a closing space.
-      !(settings.alignDelimiters === false && cell2 === "") && (settings.delimiterStart !== false || columnIndex)) {
-        line3.push(" ");
-      }
-      if (settings.alignDelimiters !== false) {
-        line3.push(before);
-      }
-      line3.push(cell2);
-      if (settings.alignDelimiters !== false) {
-        line3.push(after);
-      }
-      if (settings.padding !== false) {
-        line3.push(" ");
-      }
-      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
-        line3.push("|");
-      }
-    }
-    lines.push(
-      settings.delimiterEnd === false ? line3.join("").replace(/ +$/, "") : line3.join("")
-    );
-  }
-  return lines.join("\n");
-}
-function serialize(value2) {
-  return value2 === null || value2 === void 0 ? "" : String(value2);
-}
-function toAlignment(value2) {
-  const code4 = typeof value2 === "string" ? value2.codePointAt(0) : 0;
-  return code4 === 67 || code4 === 99 ? 99 : code4 === 76 || code4 === 108 ? 108 : code4 === 82 || code4 === 114 ? 114 : 0;
-}
-var init_markdown_table = __esm({
-  "node_modules/markdown-table/index.js"() {
-  }
-});
-
-// node_modules/mdast-util-phrasing/lib/index.js
-var phrasing;
-var init_lib15 = __esm({
-  "node_modules/mdast-util-phrasing/lib/index.js"() {
-    init_unist_util_is();
-    phrasing = /** @type {(node?: unknown) => node is Exclude<PhrasingContent, Html>} */
-    convert2([
-      "break",
-      "delete",
-      "emphasis",
-      // To do: next major: removed since footnotes were added to GFM.
-      "footnote",
-      "footnoteReference",
-      "image",
-      "imageReference",
-      "inlineCode",
-      // Enabled by `mdast-util-math`:
-      "inlineMath",
-      "link",
-      "linkReference",
-      // Enabled by `mdast-util-mdx`:
-      "mdxJsxTextElement",
-      // Enabled by `mdast-util-mdx`:
-      "mdxTextExpression",
-      "strong",
-      "text",
-      // Enabled by `mdast-util-directive`:
-      "textDirective"
-    ]);
-  }
-});
-
-// node_modules/mdast-util-phrasing/index.js
-var init_mdast_util_phrasing = __esm({
-  "node_modules/mdast-util-phrasing/index.js"() {
-    init_lib15();
-  }
-});
-
-// node_modules/zwitch/index.js
-function zwitch(key2, options) {
-  const settings = options || {};
-  function one4(value2, ...parameters) {
-    let fn = one4.invalid;
-    const handlers2 = one4.handlers;
-    if (value2 && own4.call(value2, key2)) {
-      const id = String(value2[key2]);
-      fn = own4.call(handlers2, id) ? handlers2[id] : one4.unknown;
-    }
-    if (fn) {
-      return fn.call(this, value2, ...parameters);
-    }
-  }
-  one4.handlers = settings.handlers || {};
-  one4.invalid = settings.invalid;
-  one4.unknown = settings.unknown;
-  return one4;
-}
-var own4;
-var init_zwitch = __esm({
-  "node_modules/zwitch/index.js"() {
-    own4 = {}.hasOwnProperty;
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/handle/blockquote.js
-function blockquote(node3, _9, state, info) {
-  const exit3 = state.enter("blockquote");
-  const tracker = state.createTracker(info);
-  tracker.move("> ");
-  tracker.shift(2);
-  const value2 = state.indentLines(
-    state.containerFlow(node3, tracker.current()),
-    map2
-  );
-  exit3();
-  return value2;
-}
-function map2(line3, _9, blank2) {
-  return ">" + (blank2 ? "" : " ") + line3;
-}
-var init_blockquote = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/blockquote.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/pattern-in-scope.js
-function patternInScope(stack, pattern) {
-  return listInScope(stack, pattern.inConstruct, true) && !listInScope(stack, pattern.notInConstruct, false);
-}
-function listInScope(stack, list4, none) {
-  if (typeof list4 === "string") {
-    list4 = [list4];
-  }
-  if (!list4 || list4.length === 0) {
-    return none;
-  }
-  let index2 = -1;
-  while (++index2 < list4.length) {
-    if (stack.includes(list4[index2])) {
-      return true;
-    }
-  }
-  return false;
-}
-var init_pattern_in_scope = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/pattern-in-scope.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/handle/break.js
-function hardBreak(_9, _1, state, info) {
-  let index2 = -1;
-  while (++index2 < state.unsafe.length) {
-    const pattern = state.unsafe[index2];
-    if (pattern.character === "\n" && !pattern.before && !pattern.after && patternInScope(state.stack, pattern)) {
-      return /[\t ]/.test(info.before) ? "" : " ";
-    }
-  }
-  return "\\\n";
-}
-var init_break = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/break.js"() {
-    init_pattern_in_scope();
-  }
-});
-
-// node_modules/longest-streak/index.js
-function longestStreak(value2, substring) {
-  const source = String(value2);
-  let index2 = source.indexOf(substring);
-  let expected = index2;
-  let count = 0;
-  let max = 0;
-  if (typeof substring !== "string") {
-    throw new TypeError("Expected substring");
-  }
-  while (index2 !== -1) {
-    if (index2 === expected) {
-      if (++count > max) {
-        max = count;
-      }
-    } else {
-      count = 1;
-    }
-    expected = index2 + substring.length;
-    index2 = source.indexOf(substring, expected);
-  }
-  return max;
-}
-var init_longest_streak = __esm({
-  "node_modules/longest-streak/index.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/format-code-as-indented.js
-function formatCodeAsIndented(node3, state) {
-  return Boolean(
-    state.options.fences === false && node3.value && // If there\u2019s no info\u2026
-    !node3.lang && // And there\u2019s a non-whitespace character\u2026
-    /[^\n\r ]/.test(node3.value) && // And the value doesn\u2019t start or end in a blank\u2026
-    !/^[\t ]*(?:[\n\r]|$)|(?:^|[\n\r])[\t ]*$/.test(node3.value)
-  );
-}
-var init_format_code_as_indented = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/format-code-as-indented.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/check-fence.js
-function checkFence(state) {
-  const marker = state.options.fence || "`";
-  if (marker !== "`" && marker !== "~") {
-    throw new Error(
-      "Cannot serialize code with `" + marker + "` for `options.fence`, expected `` ` `` or `~`"
-    );
-  }
-  return marker;
-}
-var init_check_fence = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/check-fence.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/handle/code.js
-function code(node3, _9, state, info) {
-  const marker = checkFence(state);
-  const raw3 = node3.value || "";
-  if (formatCodeAsIndented(node3, state)) {
-    const exit4 = state.enter("codeIndented");
-    const value3 = state.indentLines(raw3, map3);
-    exit4();
-    return value3;
-  }
-  const tracker = state.createTracker(info);
-  const sequence = marker.repeat(Math.max(longestStreak(raw3, marker) + 1, 3));
-  const exit3 = state.enter("codeFenced");
-  const suffix = marker === "`" ? "GraveAccent" : "Tilde";
-  let value2 = tracker.move(sequence);
-  if (node3.lang) {
-    const subexit = state.enter(`codeFencedLang${suffix}`);
-    value2 += tracker.move(
-      state.safe(node3.lang, {
-        before: value2,
-        after: " ",
-        encode: ["`"],
-        ...tracker.current()
-      })
-    );
-    subexit();
-  }
-  if (node3.lang && node3.meta) {
-    const subexit = state.enter(`codeFencedMeta${suffix}`);
-    value2 += tracker.move(" ");
-    value2 += tracker.move(
-      state.safe(node3.meta, {
-        before: value2,
-        after: "\n",
-        encode: ["`"],
-        ...tracker.current()
-      })
-    );
-    subexit();
-  }
-  value2 += tracker.move("\n");
-  if (raw3) {
-    value2 += tracker.move(raw3 + "\n");
-  }
-  value2 += tracker.move(sequence);
-  exit3();
-  return value2;
-}
-function map3(line3, _9, blank2) {
-  return (blank2 ? "" : "    ") + line3;
-}
-var init_code = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/code.js"() {
-    init_longest_streak();
-    init_format_code_as_indented();
-    init_check_fence();
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/check-quote.js
-function checkQuote(state) {
-  const marker = state.options.quote || '"';
-  if (marker !== '"' && marker !== "'") {
-    throw new Error(
-      "Cannot serialize title with `" + marker + "` for `options.quote`, expected `\"`, or `'`"
-    );
-  }
-  return marker;
-}
-var init_check_quote = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/check-quote.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/handle/definition.js
-function definition2(node3, _9, state, info) {
-  const quote = checkQuote(state);
-  const suffix = quote === '"' ? "Quote" : "Apostrophe";
-  const exit3 = state.enter("definition");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info);
-  let value2 = tracker.move("[");
-  value2 += tracker.move(
-    state.safe(state.associationId(node3), {
-      before: value2,
-      after: "]",
-      ...tracker.current()
-    })
-  );
-  value2 += tracker.move("]: ");
-  subexit();
-  if (
-    // If there\u2019s no url, or\u2026
-    !node3.url || // If there are control characters or whitespace.
-    /[\0- \u007F]/.test(node3.url)
-  ) {
-    subexit = state.enter("destinationLiteral");
-    value2 += tracker.move("<");
-    value2 += tracker.move(
-      state.safe(node3.url, { before: value2, after: ">", ...tracker.current() })
-    );
-    value2 += tracker.move(">");
-  } else {
-    subexit = state.enter("destinationRaw");
-    value2 += tracker.move(
-      state.safe(node3.url, {
-        before: value2,
-        after: node3.title ? " " : "\n",
-        ...tracker.current()
-      })
-    );
-  }
-  subexit();
-  if (node3.title) {
-    subexit = state.enter(`title${suffix}`);
-    value2 += tracker.move(" " + quote);
-    value2 += tracker.move(
-      state.safe(node3.title, {
-        before: value2,
-        after: quote,
-        ...tracker.current()
-      })
-    );
-    value2 += tracker.move(quote);
-    subexit();
-  }
-  exit3();
-  return value2;
-}
-var init_definition2 = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/definition.js"() {
-    init_check_quote();
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/check-emphasis.js
-function checkEmphasis(state) {
-  const marker = state.options.emphasis || "*";
-  if (marker !== "*" && marker !== "_") {
-    throw new Error(
-      "Cannot serialize emphasis with `" + marker + "` for `options.emphasis`, expected `*`, or `_`"
-    );
-  }
-  return marker;
-}
-var init_check_emphasis = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/check-emphasis.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/character.js
-function firstCharacter(value2) {
-  const code4 = value2.codePointAt(0);
-  return code4 === void 0 ? "" : String.fromCodePoint(code4);
-}
-function lastCharacter(value2) {
-  const code4 = value2.codePointAt(value2.length - 2);
-  return code4 !== void 0 && code4 > 65535 ? value2.slice(-2) : value2.slice(-1);
-}
-var init_character = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/character.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/encode-character-reference.js
-function encodeCharacterReference(code4) {
-  return "&#x" + code4.toString(16).toUpperCase() + ";";
-}
-var init_encode_character_reference = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/encode-character-reference.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/encode-info.js
-function encodeInfo(outside, inside2, marker) {
-  const outsideKind = classifyCharacter(outside);
-  const insideKind = classifyCharacter(inside2);
-  if (outsideKind === void 0) {
-    return insideKind === void 0 ? (
-      // Letter inside:
-      // we have to encode *both* letters for `_` as it is looser.
-      // it already forms for `*` (and GFMs `~`).
-      marker === "_" ? { inside: true, outside: true } : { inside: false, outside: false }
-    ) : insideKind === 1 ? (
-      // Whitespace inside: encode both (letter, whitespace).
-      { inside: true, outside: true }
-    ) : (
-      // Punctuation inside: encode outer (letter)
-      { inside: false, outside: true }
-    );
-  }
-  if (outsideKind === 1) {
-    return insideKind === void 0 ? (
-      // Letter inside: already forms.
-      { inside: false, outside: false }
-    ) : insideKind === 1 ? (
-      // Whitespace inside: encode both (whitespace).
-      { inside: true, outside: true }
-    ) : (
-      // Punctuation inside: already forms.
-      { inside: false, outside: false }
-    );
-  }
-  return insideKind === void 0 ? (
-    // Letter inside: already forms.
-    { inside: false, outside: false }
-  ) : insideKind === 1 ? (
-    // Whitespace inside: encode inner (whitespace).
-    { inside: true, outside: false }
-  ) : (
-    // Punctuation inside: already forms.
-    { inside: false, outside: false }
-  );
-}
-var init_encode_info = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/encode-info.js"() {
-    init_micromark_util_classify_character();
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/html-kind.js
-function htmlKind(value2) {
-  if (value2.charCodeAt(0) !== 60) return;
-  const next = value2.charCodeAt(1);
-  if (next === 33) {
-    const code5 = value2.charCodeAt(2);
-    if (code5 === 45) return 2;
-    if (code5 === 91) return 5;
-    if (asciiAlpha(code5)) return 4;
-    return;
-  }
-  if (next === 63) return 3;
-  const closing2 = next === 47;
-  const start = closing2 ? 2 : 1;
-  let end = start;
-  let code4 = value2.charCodeAt(end);
-  if (!asciiAlpha(code4)) return;
-  while (code4 === 45 || asciiAlphanumeric(code4)) {
-    code4 = value2.charCodeAt(++end);
-  }
-  const name = value2.slice(start, end).toLowerCase();
-  if (!closing2 && code4 !== 47 && htmlRawNames.includes(name)) {
-    return 1;
-  }
-  return htmlBlockNames.includes(name) ? 6 : 7;
-}
-var init_html_kind = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/html-kind.js"() {
-    init_micromark_util_character();
-    init_micromark_util_html_tag_name();
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/container-phrasing.js
-function candidates(tokens, involved, runOf) {
-  const related = /* @__PURE__ */ new Set();
-  for (const token of tokens) {
-    const siblings2 = runOf.get(token);
-    if (siblings2 && token.attention && involved.some((d2) => d2.attention === token.attention)) {
-      for (const sibling of siblings2.tokens) {
-        related.add(sibling.attention);
-      }
-    }
-  }
-  const ordered = [];
-  for (const token of tokens) {
-    if (token.attention && related.delete(token.attention)) {
-      ordered.push(token.attention);
-    }
-  }
-  ordered.reverse();
-  return ordered;
-}
-function check(tokens, before, after) {
-  const runs = [];
-  const wrong = /* @__PURE__ */ new Map();
-  const runOf = /* @__PURE__ */ new Map();
-  let index2 = 0;
-  while (index2 < tokens.length) {
-    if (!tokens[index2].attention) {
-      index2++;
-      continue;
-    }
-    const marker = tokens[index2].value.charAt(0);
-    const strict = builtins.get(marker);
-    let end = index2 + 1;
-    while (end < tokens.length && tokens[end].attention && tokens[end].value.charAt(0) === marker) {
-      end++;
-    }
-    const head2 = index2 ? tokens[index2 - 1].value : before;
-    const previous3 = classifyCharacter(head2.charCodeAt(head2.length - 1));
-    const next = classifyCharacter(
-      (end < tokens.length ? tokens[end].value : after).charCodeAt(0)
-    );
-    const open2 = !next || next === 2 && Boolean(previous3);
-    const close2 = !previous3 || previous3 === 2 && Boolean(next);
-    const run = {
-      tokens: tokens.slice(index2, end),
-      markers: [],
-      start: 0,
-      end: 0,
-      // Underscores are strict, they cannot open or close inside words.
-      open: strict ? open2 && (Boolean(previous3) || !close2) : open2,
-      close: strict ? close2 && (Boolean(next) || !open2) : close2,
-      // All builtins can split runs.
-      split: strict !== void 0
-    };
-    for (const token of run.tokens) {
-      wrong.set(token, [...run.tokens]);
-      runOf.set(token, run);
-      let size = token.value.length;
-      while (size--) run.markers.push(token);
-    }
-    run.end = run.markers.length;
-    runs.push(run);
-    index2 = end;
-  }
-  pair(runs, wrong);
-  index2 = -1;
-  while (++index2 < tokens.length) {
-    const involved = wrong.get(tokens[index2]);
-    if (involved) return { attention: candidates(tokens, involved, runOf), index: index2 };
-  }
-}
-function encode2(tokens, start) {
-  const token = tokens[start ? 0 : tokens.length - 1];
-  if (!token || token.attention) return;
-  const character = start ? firstCharacter(token.value) : lastCharacter(token.value);
-  const reference = encodeCharacterReference(
-    /** @type {number} */
-    character.codePointAt(0)
-  );
-  if (start) {
-    token.value = reference + token.value.slice(character.length);
-  } else {
-    let value2 = token.value.slice(0, token.value.length - character.length);
-    let escapes = 0;
-    while (value2.charCodeAt(value2.length - 1 - escapes) === 92) {
-      escapes++;
-    }
-    if (escapes % 2) value2 += "\\";
-    token.value = value2 + reference;
-  }
-}
-function improve(items, chosen, mistake, before, after) {
-  for (const attention4 of mistake.attention) {
-    const current = chosen.get(attention4) || attention4.sequences[0];
-    for (const sequence of attention4.sequences) {
-      if (sequence === current) continue;
-      const trial = new Map(chosen);
-      trial.set(attention4, sequence);
-      const tokens = render3(items, trial, before, after);
-      const next = check(tokens, before, after);
-      if (!next || next.index > mistake.index) {
-        return { chosen: trial, mistake: next, tokens };
-      }
-    }
-  }
-}
-function pair(runs, wrong) {
-  const openersByMarker = /* @__PURE__ */ new Map();
-  for (const closer of runs) {
-    const marker = closer.tokens[0].value.charAt(0);
-    let openers = openersByMarker.get(marker);
-    if (!openers) {
-      openers = [];
-      openersByMarker.set(marker, openers);
-    }
-    let open2 = closer.close ? openers.length : 0;
-    while (open2-- && closer.start < closer.end) {
-      const opener = openers[open2];
-      const openerSize = opener.end - opener.start;
-      const closerSize = closer.end - closer.start;
-      if (closer.split ? (
-        // The rule of 3, on the sizes that are left.
-        (opener.close || closer.open) && closerSize % 3 && !((openerSize + closerSize) % 3)
-      ) : (
-        // Others pair whole runs of the same size.
-        openerSize !== opener.markers.length || openerSize !== closerSize
-      )) {
-        continue;
-      }
-      const size = closer.split ? openerSize > 1 && closerSize > 1 ? 2 : 1 : closerSize;
-      const opening2 = opener.markers.slice(opener.end - size, opener.end);
-      const closing2 = closer.markers.slice(closer.start, closer.start + size);
-      const openToken = opening2[0];
-      const closeToken = closing2[0];
-      if (
-        // Whole sequences:
-        // the markers of a sequence are next to each other,
-        // so if the first and last marker are of one sequence of that size,
-        // all markers are exactly that sequence.
-        openToken === opening2[size - 1] && openToken.value.length === size && closeToken === closing2[size - 1] && closeToken.value.length === size && // Of the same attention, so its opening and closing sequence.
-        openToken.attention === closeToken.attention
-      ) {
-        wrong.delete(openToken);
-        wrong.delete(closeToken);
-      } else {
-        const involved = [.../* @__PURE__ */ new Set([...opening2, ...closing2])];
-        for (const token of involved) {
-          const list4 = wrong.get(token);
-          if (list4) list4.push(...involved);
-        }
-      }
-      opener.end -= size;
-      closer.start += size;
-      if (opener.start === opener.end) openers.splice(open2, 1);
-      open2 = openers.length;
-    }
-    if (closer.open && closer.start < closer.end) openers.push(closer);
-  }
-}
-function attentionSequences(type, markers, sizes) {
-  if (markers.length === 0) {
-    throw new Error(
-      "Cannot serialize `" + type + "` as attention without markers, expected one or more markers"
-    );
-  }
-  if (sizes.length === 0) {
-    throw new Error(
-      "Cannot serialize `" + type + "` as attention without sizes, expected one or more sizes"
-    );
-  }
-  for (const size of sizes) {
-    if (!Number.isSafeInteger(size) || size < 1) {
-      throw new Error(
-        "Cannot serialize `" + type + "` as attention with `" + size + "` as size, expected positive integer"
-      );
-    }
-  }
-  const sequences = [];
-  for (const marker of markers) {
-    if (marker.length !== 1) {
-      throw new Error(
-        "Cannot serialize `" + type + "` as attention with `" + marker + "` as marker, expected a single ascii character"
-      );
-    }
-    if (!asciiPunctuation(marker.charCodeAt(0))) {
-      throw new Error(
-        "Cannot serialize `" + type + "` as attention with `" + marker + "` as marker, expected ascii punctuation"
-      );
-    }
-    for (const size of sizes) {
-      sequences.push(marker.repeat(size));
-    }
-  }
-  return sequences;
-}
-function phrasing2(parent, state, info) {
-  const indexStack = state.indexStack;
-  const children = parent.children || [];
-  const results = [];
-  let index2 = -1;
-  let before = info.before;
-  indexStack.push(-1);
-  let tracker = state.createTracker(info);
-  while (++index2 < children.length) {
-    const child = children[index2];
-    let after;
-    indexStack[indexStack.length - 1] = index2;
-    if (index2 + 1 < children.length) {
-      let handle4 = state.handle.handlers[children[index2 + 1].type];
-      if (handle4 && handle4.peek) handle4 = handle4.peek;
-      after = handle4 ? firstCharacter(
-        handle4(children[index2 + 1], parent, state, {
-          before: "",
-          after: "",
-          ...tracker.current()
-        })
-      ) : "";
-    } else {
-      after = info.after;
-    }
-    const previous3 = results[results.length - 1];
-    if (typeof previous3 === "string" && (before === "\r" || before === "\n") && child.type === "html" && htmlKind(child.value) !== 7) {
-      results[results.length - 1] = previous3.replace(/(\r?\n|\r)$/, " ");
-      before = " ";
-      tracker = state.createTracker(info);
-      tracker.move(serialize2(results, info.before, info.after));
-    }
-    const handle3 = state.handle.handlers[child.type];
-    if (handle3 && handle3.attention) {
-      const item = attentionItem(
-        /** @type {PhrasingParents} */
-        child,
-        handle3.attention,
-        state,
-        tracker
-      );
-      if (!item) continue;
-      results.push(item);
-      before = lastCharacter(item.sequences[0]);
-    } else {
-      const value2 = state.handle(child, parent, state, {
-        ...tracker.current(),
-        after,
-        before
-      });
-      if (!value2) continue;
-      tracker.move(value2);
-      results.push(value2);
-      before = lastCharacter(value2);
-    }
-  }
-  indexStack.pop();
-  return results;
-}
-function attentionItem(node3, attention4, state, tracker) {
-  const { construct, markers, sizes } = attention4(node3, state);
-  const sequences = attentionSequences(node3.type, markers, sizes);
-  const sequence = sequences[0];
-  const exit3 = state.enter(construct);
-  const inside2 = state.createTracker(tracker.current());
-  inside2.move(sequence);
-  const children = phrasing2(node3, state, {
-    ...inside2.current(),
-    before: sequence,
-    after: sequence
-  });
-  exit3();
-  if (children.length === 0) return;
-  tracker.move(sequence);
-  tracker.move(serialize2(children, sequence, sequence));
-  tracker.move(sequence);
-  return { children, sequences };
-}
-function fix(items, chosen, before, after) {
-  let tokens = render3(items, chosen, before, after);
-  let mistake = check(tokens, before, after);
-  while (mistake) {
-    const next = improve(items, chosen, mistake, before, after);
-    if (!next) return;
-    chosen = next.chosen;
-    tokens = next.tokens;
-    mistake = next.mistake;
-  }
-  return tokens;
-}
-function guess(items, chosen, before, after) {
-  let previous3 = before;
-  let index2 = -1;
-  while (++index2 < items.length) {
-    const item = items[index2];
-    if (typeof item === "string") {
-      previous3 = "";
-      continue;
-    }
-    const next = index2 === items.length - 1 ? after : "";
-    const sequence = item.sequences.find(function(value2) {
-      const marker = value2.charAt(0);
-      return marker !== previous3.charAt(0) && marker !== next.charAt(0) || items.length === 1 && builtins.has(marker) && value2.length > before.length;
-    }) || item.sequences[0];
-    if (sequence !== item.sequences[0]) chosen.set(item, sequence);
-    guess(item.children, chosen, sequence, sequence);
-    previous3 = sequence;
-  }
-}
-function render3(items, chosen, before, after) {
-  const tokens = [];
-  let encodeAfter;
-  let previous3 = lastCharacter(before);
-  let index2 = -1;
-  while (++index2 < items.length) {
-    const item = items[index2];
-    if (typeof item === "string") {
-      const token = { value: item, attention: void 0 };
-      if (encodeAfter && encodeAfter === firstCharacter(item)) {
-        encode2([token], true);
-      }
-      encodeAfter = void 0;
-      tokens.push(token);
-      if (token.value) previous3 = lastCharacter(token.value);
-      continue;
-    }
-    const sequence = chosen.get(item) || item.sequences[0];
-    const marker = sequence.charAt(0);
-    const next = items[index2 + 1];
-    const outsideBefore = previous3;
-    const outsideAfter = firstCharacter(
-      next === void 0 ? after : typeof next === "string" ? next : chosen.get(next) || next.sequences[0]
-    );
-    const inside2 = render3(item.children, chosen, sequence, sequence);
-    const head2 = inside2[0].value;
-    const open2 = encodeInfo(
-      outsideBefore.charCodeAt(outsideBefore.length - 1),
-      head2.charCodeAt(0),
-      marker
-    );
-    if (open2.inside) encode2(inside2, true);
-    const tail = lastCharacter(inside2[inside2.length - 1].value);
-    const close2 = encodeInfo(
-      outsideAfter.charCodeAt(0),
-      tail.charCodeAt(tail.length - 1),
-      marker
-    );
-    if (close2.inside) encode2(inside2, false);
-    if (open2.outside && outsideBefore !== "\n" && outsideBefore !== "\r") {
-      encode2(tokens, false);
-    }
-    if (close2.outside) encodeAfter = outsideAfter;
-    tokens.push({ value: sequence, attention: item }, ...inside2, {
-      value: sequence,
-      attention: item
-    });
-    previous3 = sequence.charAt(sequence.length - 1);
-  }
-  return tokens;
-}
-function serialize2(items, before, after) {
-  const guessed = /* @__PURE__ */ new Map();
-  guess(items, guessed, before, after);
-  const tokens = (
-    // Start from guesses (based on the preferred sequences).
-    (guessed.size > 0 ? fix(items, guessed, before, after) : void 0) || // If stuck, start from the preferred sequences instead.
-    fix(items, /* @__PURE__ */ new Map(), before, after) || // If stuck again, use the preferred sequences as they are.
-    render3(items, /* @__PURE__ */ new Map(), before, after)
-  );
-  let result = "";
-  for (const token of tokens) result += token.value;
-  return result;
-}
-var builtins;
-var init_container_phrasing = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/container-phrasing.js"() {
-    init_micromark_util_character();
-    init_micromark_util_classify_character();
-    init_character();
-    init_encode_character_reference();
-    init_encode_info();
-    init_html_kind();
-    builtins = /* @__PURE__ */ new Map([
-      ["*", false],
-      ["_", true]
-    ]);
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/handle/emphasis.js
-function emphasis(node3, _9, state, info) {
-  const exit3 = state.enter("phrasing");
-  const item = attentionItem(node3, attention2, state, state.createTracker(info));
-  const value2 = item ? serialize2([item], info.before, info.after) : "";
-  exit3();
-  return value2;
-}
-function attention2(_9, state) {
-  const marker = checkEmphasis(state);
-  return {
-    construct: "emphasis",
-    markers: marker === "*" ? ["*", "_"] : ["_", "*"],
-    sizes: [1]
-  };
-}
-function peek(_9, _1, state) {
-  return state.options.emphasis || "*";
-}
-var init_emphasis = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/emphasis.js"() {
-    init_check_emphasis();
-    init_container_phrasing();
-    emphasis.attention = attention2;
-    emphasis.peek = peek;
-  }
-});
-
-// node_modules/unist-util-visit/lib/index.js
-function visit4(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, maybeReverse) {
-  let check2;
-  let visitors;
-  let reverse;
-  if (typeof enterOrVisitorsOrReverse === "function" || enterOrVisitorsOrReverse && typeof enterOrVisitorsOrReverse === "object") {
-    check2 = /** @type {Test} */
-    testOrEnterOrVisitors;
-    visitors = enterOrVisitorsOrReverse;
-    reverse = maybeReverse;
-  } else {
-    visitors = /** @type {Visitor | Visitors} */
-    testOrEnterOrVisitors;
-    reverse = enterOrVisitorsOrReverse;
-  }
-  if (typeof visitors === "function") {
-    visitParents(tree, check2, wrap2(visitors), reverse);
-  } else {
-    visitParents(tree, check2, wrapVisitors(visitors), reverse);
-  }
-}
-function wrapVisitors(visitors) {
-  if (!visitors || typeof visitors !== "object") return visitors;
-  return {
-    enter: typeof visitors.enter === "function" ? wrap2(visitors.enter) : visitors.enter,
-    exit: typeof visitors.exit === "function" ? wrap2(visitors.exit) : visitors.exit
-  };
-}
-function wrap2(visitor) {
-  return overload;
-  function overload(node3, parents, index2) {
-    return visitor(node3, index2, parents[parents.length - 1]);
-  }
-}
-var init_lib16 = __esm({
-  "node_modules/unist-util-visit/lib/index.js"() {
-    init_unist_util_visit_parents();
-    init_unist_util_visit_parents();
-  }
-});
-
-// node_modules/unist-util-visit/index.js
-var init_unist_util_visit = __esm({
-  "node_modules/unist-util-visit/index.js"() {
-    init_lib16();
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js
-function formatHeadingAsSetext(node3, state) {
-  let literalWithBreak = false;
-  visit4(node3, function(node4) {
-    if ("value" in node4 && /\r?\n|\r/.test(node4.value) || node4.type === "break") {
-      literalWithBreak = true;
-      return EXIT;
-    }
-  });
-  return Boolean(
-    (!node3.depth || node3.depth < 3) && toString(node3) && (state.options.setext || literalWithBreak)
-  );
-}
-var init_format_heading_as_setext = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js"() {
-    init_unist_util_visit();
-    init_mdast_util_to_string();
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/handle/heading.js
-function heading(node3, _9, state, info) {
-  const rank = Math.max(Math.min(6, node3.depth || 1), 1);
-  const tracker = state.createTracker(info);
-  if (formatHeadingAsSetext(node3, state)) {
-    const exit4 = state.enter("headingSetext");
-    const subexit2 = state.enter("phrasing");
-    const value3 = state.containerPhrasing(node3, {
-      ...tracker.current(),
-      before: "\n",
-      after: "\n"
-    });
-    subexit2();
-    exit4();
-    return value3 + "\n" + (rank === 1 ? "=" : "-").repeat(
-      // The whole size\u2026
-      value3.length - // Minus the position of the character after the last EOL (or
-      // 0 if there is none)\u2026
-      (Math.max(value3.lastIndexOf("\r"), value3.lastIndexOf("\n")) + 1)
-    );
-  }
-  const sequence = "#".repeat(rank);
-  const exit3 = state.enter("headingAtx");
-  const subexit = state.enter("phrasing");
-  tracker.move(sequence + " ");
-  let value2 = state.containerPhrasing(node3, {
-    before: "# ",
-    after: "\n",
-    ...tracker.current()
-  });
-  const head2 = value2.charCodeAt(0);
-  if (head2 === 9 || head2 === 32) {
-    value2 = encodeCharacterReference(head2) + value2.slice(1);
-  }
-  value2 = value2 ? sequence + " " + value2 : sequence;
-  if (state.options.closeAtx) {
-    value2 += " " + sequence;
-  }
-  subexit();
-  exit3();
-  return value2;
-}
-var init_heading = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/heading.js"() {
-    init_encode_character_reference();
-    init_format_heading_as_setext();
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/handle/html.js
-function html(node3) {
-  return node3.value || "";
-}
-function htmlPeek() {
-  return "<";
-}
-var init_html = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/html.js"() {
-    html.peek = htmlPeek;
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/handle/image.js
-function image(node3, _9, state, info) {
-  const quote = checkQuote(state);
-  const suffix = quote === '"' ? "Quote" : "Apostrophe";
-  const exit3 = state.enter("image");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info);
-  let value2 = tracker.move("![");
-  value2 += tracker.move(
-    state.safe(node3.alt, { before: value2, after: "]", ...tracker.current() })
-  );
-  value2 += tracker.move("](");
-  subexit();
-  if (
-    // If there\u2019s no url but there is a title\u2026
-    !node3.url && node3.title || // If there are control characters or whitespace.
-    /[\0- \u007F]/.test(node3.url)
-  ) {
-    subexit = state.enter("destinationLiteral");
-    value2 += tracker.move("<");
-    value2 += tracker.move(
-      state.safe(node3.url, { before: value2, after: ">", ...tracker.current() })
-    );
-    value2 += tracker.move(">");
-  } else {
-    subexit = state.enter("destinationRaw");
-    value2 += tracker.move(
-      state.safe(node3.url, {
-        before: value2,
-        after: node3.title ? " " : ")",
-        ...tracker.current()
-      })
-    );
-  }
-  subexit();
-  if (node3.title) {
-    subexit = state.enter(`title${suffix}`);
-    value2 += tracker.move(" " + quote);
-    value2 += tracker.move(
-      state.safe(node3.title, {
-        before: value2,
-        after: quote,
-        ...tracker.current()
-      })
-    );
-    value2 += tracker.move(quote);
-    subexit();
-  }
-  value2 += tracker.move(")");
-  exit3();
-  return value2;
-}
-function imagePeek() {
-  return "!";
-}
-var init_image = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/image.js"() {
-    init_check_quote();
-    image.peek = imagePeek;
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/handle/image-reference.js
-function imageReference(node3, _9, state, info) {
-  const type = node3.referenceType;
-  const exit3 = state.enter("imageReference");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info);
-  let value2 = tracker.move("![");
-  const alt = state.safe(node3.alt, {
-    before: value2,
-    after: "]",
-    ...tracker.current()
-  });
-  value2 += tracker.move(alt + "][");
-  subexit();
-  const stack = state.stack;
-  state.stack = stack.filter(function(d2) {
-    return d2 !== "phrasing";
-  });
-  subexit = state.enter("reference");
-  const reference = state.safe(state.associationId(node3), {
-    before: value2,
-    after: "]",
-    ...tracker.current()
-  });
-  subexit();
-  state.stack = stack;
-  exit3();
-  if (type === "full" || !alt || alt !== reference) {
-    value2 += tracker.move(reference + "]");
-  } else if (type === "shortcut") {
-    value2 = value2.slice(0, -1);
-  } else {
-    value2 += tracker.move("]");
-  }
-  return value2;
-}
-function imageReferencePeek() {
-  return "!";
-}
-var init_image_reference = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/image-reference.js"() {
-    imageReference.peek = imageReferencePeek;
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/handle/inline-code.js
-function inlineCode(node3, _9, state) {
-  let value2 = node3.value || "";
-  let sequence = "`";
-  let index2 = -1;
-  while (new RegExp("(^|[^`])" + sequence + "([^`]|$)").test(value2)) {
-    sequence += "`";
-  }
-  if (/[^\n\r ]/.test(value2) && (/^[\n\r ]/.test(value2) && /[\n\r ]$/.test(value2) || /^`|`$/.test(value2))) {
-    value2 = " " + value2 + " ";
-  }
-  while (++index2 < state.unsafe.length) {
-    const pattern = state.unsafe[index2];
-    const expression = state.compilePattern(pattern);
-    if (!pattern.atBreak) continue;
-    let match;
-    while (match = expression.exec(value2)) {
-      let position3 = match.index;
-      if (value2.charCodeAt(position3) === 10 && value2.charCodeAt(position3 - 1) === 13) {
-        position3--;
-      }
-      value2 = value2.slice(0, position3) + " " + value2.slice(match.index + 1);
-    }
-  }
-  return sequence + value2 + sequence;
-}
-function inlineCodePeek() {
-  return "`";
-}
-var init_inline_code = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/inline-code.js"() {
-    inlineCode.peek = inlineCodePeek;
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/format-link-as-autolink.js
-function formatLinkAsAutolink(node3, state) {
-  const raw3 = toString(node3);
-  return Boolean(
-    !state.options.resourceLink && // If there\u2019s a url\u2026
-    node3.url && // And there\u2019s no title\u2026
-    !node3.title && // And the content of `node` is a single text node\u2026
-    node3.children && node3.children.length === 1 && node3.children[0].type === "text" && // And if the url is the same as the content\u2026
-    (raw3 === node3.url || "mailto:" + raw3 === node3.url) && // And that starts w/ a protocol\u2026
-    /^[a-z][+\-.a-z]+:/i.test(node3.url) && // And that doesn\u2019t contain ASCII control codes (character escapes and
-    // references don\u2019t work), space, or angle brackets\u2026
-    !/[\0- <>\u007F]/.test(node3.url)
-  );
-}
-var init_format_link_as_autolink = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/format-link-as-autolink.js"() {
-    init_mdast_util_to_string();
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/handle/link.js
-function link(node3, _9, state, info) {
-  const quote = checkQuote(state);
-  const suffix = quote === '"' ? "Quote" : "Apostrophe";
-  const tracker = state.createTracker(info);
-  if (formatLinkAsAutolink(node3, state)) {
-    const stack = state.stack;
-    state.stack = stack.filter(function(d2) {
-      return d2 !== "phrasing";
-    });
-    const exit4 = state.enter("autolink");
-    let value3 = tracker.move("<");
-    value3 += tracker.move(
-      state.containerPhrasing(node3, {
-        before: value3,
-        after: ">",
-        ...tracker.current()
-      })
-    );
-    value3 += tracker.move(">");
-    exit4();
-    state.stack = stack;
-    return value3;
-  }
-  const exit3 = state.enter("link");
-  let subexit = state.enter("label");
-  let value2 = tracker.move("[");
-  const text12 = state.containerPhrasing(node3, {
-    before: value2,
-    after: "](",
-    ...tracker.current()
-  });
-  value2 += tracker.move(text12);
-  subexit();
-  value2 += tracker.move("](");
-  const enclose = /[\0- \u007F]/.test(node3.url);
-  const last = info.before.charAt(info.before.length - 1);
-  let title = node3.title || void 0;
-  if (!title && !enclose && (last === "\n" || last === "\r")) {
-    let index2 = 0;
-    while (index2 < text12.length && text12.charCodeAt(index2) !== 93) {
-      index2 += text12.charCodeAt(index2) === 92 ? 2 : 1;
-    }
-    if (text12.charCodeAt(index2 + 1) === 58) title = "";
-  }
-  if (
-    // If there\u2019s no url but there is a title\u2026
-    !node3.url && typeof title === "string" || // If there are control characters or whitespace.
-    enclose
-  ) {
-    subexit = state.enter("destinationLiteral");
-    value2 += tracker.move("<");
-    value2 += tracker.move(
-      state.safe(node3.url, { before: value2, after: ">", ...tracker.current() })
-    );
-    value2 += tracker.move(">");
-  } else {
-    subexit = state.enter("destinationRaw");
-    value2 += tracker.move(
-      state.safe(node3.url, {
-        before: value2,
-        after: typeof title === "string" ? " " : ")",
-        ...tracker.current()
-      })
-    );
-  }
-  subexit();
-  if (typeof title === "string") {
-    subexit = state.enter(`title${suffix}`);
-    value2 += tracker.move(" " + quote);
-    value2 += tracker.move(
-      state.safe(title, {
-        before: value2,
-        after: quote,
-        ...tracker.current()
-      })
-    );
-    value2 += tracker.move(quote);
-    subexit();
-  }
-  value2 += tracker.move(")");
-  exit3();
-  return value2;
-}
-function linkPeek(node3, _9, state) {
-  return formatLinkAsAutolink(node3, state) ? "<" : "[";
-}
-var init_link = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/link.js"() {
-    init_check_quote();
-    init_format_link_as_autolink();
-    link.peek = linkPeek;
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/handle/link-reference.js
-function linkReference(node3, _9, state, info) {
-  const type = node3.referenceType;
-  const exit3 = state.enter("linkReference");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info);
-  let value2 = tracker.move("[");
-  const text12 = state.containerPhrasing(node3, {
-    before: value2,
-    after: "]",
-    ...tracker.current()
-  });
-  value2 += tracker.move(text12 + "][");
-  subexit();
-  const stack = state.stack;
-  state.stack = stack.filter(function(d2) {
-    return d2 !== "phrasing";
-  });
-  subexit = state.enter("reference");
-  const reference = state.safe(state.associationId(node3), {
-    before: value2,
-    after: "]",
-    ...tracker.current()
-  });
-  subexit();
-  state.stack = stack;
-  exit3();
-  if (type === "full" || !text12 || text12 !== reference) {
-    value2 += tracker.move(reference + "]");
-  } else if (type === "shortcut") {
-    value2 = value2.slice(0, -1);
-  } else {
-    value2 += tracker.move("]");
-  }
-  return value2;
-}
-function linkReferencePeek() {
-  return "[";
-}
-var init_link_reference = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/link-reference.js"() {
-    linkReference.peek = linkReferencePeek;
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/check-bullet.js
-function checkBullet(state) {
-  const marker = state.options.bullet || "*";
-  if (marker !== "*" && marker !== "+" && marker !== "-") {
-    throw new Error(
-      "Cannot serialize items with `" + marker + "` for `options.bullet`, expected `*`, `+`, or `-`"
-    );
-  }
-  return marker;
-}
-var init_check_bullet = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/check-bullet.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/check-bullet-other.js
-function checkBulletOther(state) {
-  const bullet = checkBullet(state);
-  const bulletOther = state.options.bulletOther;
-  if (!bulletOther) {
-    return bullet === "*" ? "-" : "*";
-  }
-  if (bulletOther !== "*" && bulletOther !== "+" && bulletOther !== "-") {
-    throw new Error(
-      "Cannot serialize items with `" + bulletOther + "` for `options.bulletOther`, expected `*`, `+`, or `-`"
-    );
-  }
-  if (bulletOther === bullet) {
-    throw new Error(
-      "Expected `bullet` (`" + bullet + "`) and `bulletOther` (`" + bulletOther + "`) to be different"
-    );
-  }
-  return bulletOther;
-}
-var init_check_bullet_other = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/check-bullet-other.js"() {
-    init_check_bullet();
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/check-bullet-ordered.js
-function checkBulletOrdered(state) {
-  const marker = state.options.bulletOrdered || ".";
-  if (marker !== "." && marker !== ")") {
-    throw new Error(
-      "Cannot serialize items with `" + marker + "` for `options.bulletOrdered`, expected `.` or `)`"
-    );
-  }
-  return marker;
-}
-var init_check_bullet_ordered = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/check-bullet-ordered.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/check-rule.js
-function checkRule(state) {
-  const marker = state.options.rule || "*";
-  if (marker !== "*" && marker !== "-" && marker !== "_") {
-    throw new Error(
-      "Cannot serialize rules with `" + marker + "` for `options.rule`, expected `*`, `-`, or `_`"
-    );
-  }
-  return marker;
-}
-var init_check_rule = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/check-rule.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/handle/list.js
-function list2(node3, parent, state, info) {
-  const exit3 = state.enter("list");
-  const bulletCurrent = state.bulletCurrent;
-  let bullet = node3.ordered ? checkBulletOrdered(state) : checkBullet(state);
-  const bulletOther = node3.ordered ? bullet === "." ? ")" : "." : checkBulletOther(state);
-  let useDifferentMarker = parent && state.bulletLastUsed ? bullet === state.bulletLastUsed : false;
-  if (!node3.ordered) {
-    const firstListItem = node3.children ? node3.children[0] : void 0;
-    if (
-      // Bullet could be used as a thematic break marker:
-      (bullet === "*" || bullet === "-") && // Empty first list item:
-      firstListItem && (!firstListItem.children || !firstListItem.children[0]) && // Directly in two other list items:
-      state.stack[state.stack.length - 1] === "list" && state.stack[state.stack.length - 2] === "listItem" && state.stack[state.stack.length - 3] === "list" && state.stack[state.stack.length - 4] === "listItem" && // That are each the first child.
-      state.indexStack[state.indexStack.length - 1] === 0 && state.indexStack[state.indexStack.length - 2] === 0 && state.indexStack[state.indexStack.length - 3] === 0
-    ) {
-      useDifferentMarker = true;
-    }
-    if (checkRule(state) === bullet && firstListItem) {
-      let index2 = -1;
-      while (++index2 < node3.children.length) {
-        const item = node3.children[index2];
-        if (item && item.type === "listItem" && item.children && item.children[0] && item.children[0].type === "thematicBreak") {
-          useDifferentMarker = true;
-          break;
-        }
-      }
-    }
-  }
-  if (useDifferentMarker) {
-    bullet = bulletOther;
-  }
-  state.bulletCurrent = bullet;
-  const value2 = state.containerFlow(node3, info);
-  state.bulletLastUsed = bullet;
-  state.bulletCurrent = bulletCurrent;
-  exit3();
-  return value2;
-}
-var init_list2 = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/list.js"() {
-    init_check_bullet();
-    init_check_bullet_other();
-    init_check_bullet_ordered();
-    init_check_rule();
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/check-list-item-indent.js
-function checkListItemIndent(state) {
-  const style = state.options.listItemIndent || "one";
-  if (style !== "tab" && style !== "one" && style !== "mixed") {
-    throw new Error(
-      "Cannot serialize items with `" + style + "` for `options.listItemIndent`, expected `tab`, `one`, or `mixed`"
-    );
-  }
-  return style;
-}
-var init_check_list_item_indent = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/check-list-item-indent.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/handle/list-item.js
-function listItem(node3, parent, state, info) {
-  const listItemIndent = checkListItemIndent(state);
-  let bullet = state.bulletCurrent || checkBullet(state);
-  if (parent && parent.type === "list" && parent.ordered) {
-    bullet = (typeof parent.start === "number" && parent.start > -1 ? parent.start : 1) + (state.options.incrementListMarker === false ? 0 : parent.children.indexOf(node3)) + bullet;
-  }
-  let size = bullet.length + 1;
-  if (listItemIndent === "tab" || listItemIndent === "mixed" && (parent && parent.type === "list" && parent.spread || node3.spread)) {
-    size = Math.ceil(size / 4) * 4;
-  }
-  const tracker = state.createTracker(info);
-  tracker.move(bullet + " ".repeat(size - bullet.length));
-  tracker.shift(size);
-  const exit3 = state.enter("listItem");
-  const value2 = state.indentLines(
-    state.containerFlow(node3, tracker.current()),
-    map4
-  );
-  exit3();
-  return value2;
-  function map4(line3, index2, blank2) {
-    if (index2) {
-      return (blank2 ? "" : " ".repeat(size)) + line3;
-    }
-    return (blank2 ? bullet : bullet + " ".repeat(size - bullet.length)) + line3;
-  }
-}
-var init_list_item = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/list-item.js"() {
-    init_check_bullet();
-    init_check_list_item_indent();
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/handle/paragraph.js
-function paragraph(node3, _9, state, info) {
-  const exit3 = state.enter("paragraph");
-  const subexit = state.enter("phrasing");
-  const value2 = state.containerPhrasing(node3, info);
-  subexit();
-  exit3();
-  return value2;
-}
-var init_paragraph = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/paragraph.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/handle/root.js
-function root(node3, _9, state, info) {
-  const hasPhrasing = node3.children.some(function(d2) {
-    return phrasing(d2);
-  });
-  if (!hasPhrasing) return state.containerFlow(node3, info);
-  const exit3 = state.enter("phrasing");
-  const value2 = state.containerPhrasing(node3, info);
-  exit3();
-  return value2;
-}
-var init_root = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/root.js"() {
-    init_mdast_util_phrasing();
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/check-strong.js
-function checkStrong(state) {
-  const marker = state.options.strong || "*";
-  if (marker !== "*" && marker !== "_") {
-    throw new Error(
-      "Cannot serialize strong with `" + marker + "` for `options.strong`, expected `*`, or `_`"
-    );
-  }
-  return marker;
-}
-var init_check_strong = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/check-strong.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/handle/strong.js
-function strong(node3, _9, state, info) {
-  const exit3 = state.enter("phrasing");
-  const item = attentionItem(node3, attention3, state, state.createTracker(info));
-  const value2 = item ? serialize2([item], info.before, info.after) : "";
-  exit3();
-  return value2;
-}
-function attention3(_9, state) {
-  const marker = checkStrong(state);
-  return {
-    construct: "strong",
-    markers: marker === "*" ? ["*", "_"] : ["_", "*"],
-    sizes: [2]
-  };
-}
-function peek2(_9, _1, state) {
-  return state.options.strong || "*";
-}
-var init_strong = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/strong.js"() {
-    init_check_strong();
-    init_container_phrasing();
-    strong.attention = attention3;
-    strong.peek = peek2;
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/handle/text.js
-function text3(node3, parent, state, info) {
-  const siblings2 = parent ? parent.children : [];
-  const index2 = state.indexStack[state.indexStack.length - 1];
-  return state.safe(node3.value, {
-    ...info,
-    afterNode: siblings2[index2 + 1],
-    beforeNode: siblings2[index2 - 1]
-  });
-}
-var init_text2 = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/text.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/check-rule-repetition.js
-function checkRuleRepetition(state) {
-  const repetition = state.options.ruleRepetition || 3;
-  if (repetition < 3) {
-    throw new Error(
-      "Cannot serialize rules with repetition `" + repetition + "` for `options.ruleRepetition`, expected `3` or more"
-    );
-  }
-  return repetition;
-}
-var init_check_rule_repetition = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/check-rule-repetition.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/handle/thematic-break.js
-function thematicBreak2(_9, _1, state) {
-  const value2 = (checkRule(state) + (state.options.ruleSpaces ? " " : "")).repeat(checkRuleRepetition(state));
-  return state.options.ruleSpaces ? value2.slice(0, -1) : value2;
-}
-var init_thematic_break2 = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/thematic-break.js"() {
-    init_check_rule_repetition();
-    init_check_rule();
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/handle/index.js
-var handle;
-var init_handle = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/index.js"() {
-    init_blockquote();
-    init_break();
-    init_code();
-    init_definition2();
-    init_emphasis();
-    init_heading();
-    init_html();
-    init_image();
-    init_image_reference();
-    init_inline_code();
-    init_link();
-    init_link_reference();
-    init_list2();
-    init_list_item();
-    init_paragraph();
-    init_root();
-    init_strong();
-    init_text2();
-    init_thematic_break2();
-    handle = {
-      blockquote,
-      break: hardBreak,
-      code,
-      definition: definition2,
-      emphasis,
-      hardBreak,
-      heading,
-      html,
-      image,
-      imageReference,
-      inlineCode,
-      link,
-      linkReference,
-      list: list2,
-      listItem,
-      paragraph,
-      root,
-      strong,
-      text: text3,
-      thematicBreak: thematicBreak2
-    };
-  }
-});
-
-// node_modules/mdast-util-to-markdown/index.js
-var init_mdast_util_to_markdown = __esm({
-  "node_modules/mdast-util-to-markdown/index.js"() {
-    init_handle();
-  }
-});
-
-// node_modules/mdast-util-gfm-table/lib/index.js
-function gfmTableFromMarkdown() {
-  return {
-    enter: {
-      table: enterTable,
-      tableData: enterCell,
-      tableHeader: enterCell,
-      tableRow: enterRow
-    },
-    exit: {
-      codeText: exitCodeText,
-      table: exitTable,
-      tableData: exit2,
-      tableHeader: exit2,
-      tableRow: exit2
-    }
-  };
-}
-function enterTable(token) {
-  const align = token._align;
-  ok(align, "expected `_align` on table");
-  this.enter(
-    {
-      type: "table",
-      align: align.map(function(d2) {
-        return d2 === "none" ? null : d2;
-      }),
-      children: [],
-      position: void 0
-    },
-    token
-  );
-  this.data.inTable = true;
-}
-function exitTable(token) {
-  this.exit(token);
-  this.data.inTable = void 0;
-}
-function enterRow(token) {
-  this.enter({ type: "tableRow", children: [], position: void 0 }, token);
-}
-function exit2(token) {
-  this.exit(token);
-}
-function enterCell(token) {
-  this.enter({ type: "tableCell", children: [], position: void 0 }, token);
-}
-function exitCodeText(token) {
-  let value2 = this.resume();
-  if (this.data.inTable) {
-    value2 = value2.replace(/\\([\\|])/g, replace);
-  }
-  const node3 = this.stack[this.stack.length - 1];
-  ok(node3.type === "inlineCode");
-  node3.value = value2;
-  this.exit(token);
-}
-function replace($0, $1) {
-  return $1 === "|" ? $1 : $0;
-}
-function gfmTableToMarkdown(options) {
-  const settings = options || {};
-  const {
-    tableCellPadding: padding,
-    tablePipeAlign: alignDelimiters,
-    stringLength
-  } = settings;
-  const around = padding ? " " : "|";
-  return {
-    handlers: {
-      inlineCode: inlineCodeWithTable,
-      table: handleTable,
-      tableCell: handleTableCell,
-      tableRow: handleTableRow
-    },
-    join: [joinTable],
-    unsafe: [
-      { character: "\r", inConstruct: "tableCell" },
-      { character: "\n", inConstruct: "tableCell" },
-      // A pipe, when followed by a tab or space (padding), or a dash or colon
-      // (unpadded delimiter row), could result in a table.
-      { atBreak: true, character: "|", after: "[	 :-]" },
-      // A pipe in a cell must be encoded.
-      { character: "|", inConstruct: "tableCell" },
-      // A colon must be followed by a dash, in which case it could start a
-      // delimiter row.
-      { atBreak: true, character: ":", after: "-" },
-      // A delimiter row can also start with a dash, when followed by more
-      // dashes, a colon, or a pipe.
-      // This is a stricter version than the built in check for lists, thematic
-      // breaks, and setex heading underlines though:
-      // <https://github.com/syntax-tree/mdast-util-to-markdown/blob/51a2038/lib/unsafe.js#L57>
-      { atBreak: true, character: "-", after: "[:|-]" }
-    ]
-  };
-  function handleTable(node3, _9, state, info) {
-    const matrix2 = handleTableAsData(node3, state, info);
-    const head2 = matrix2[0];
-    if (head2) {
-      let columns = node3.align ? node3.align.length : 0;
-      let index2 = -1;
-      if (!columns) {
-        while (++index2 < matrix2.length) {
-          if (matrix2[index2].length > columns) columns = matrix2[index2].length;
-        }
-      }
-      while (head2.length < columns) head2.push("");
-    }
-    return serializeData(matrix2, node3.align);
-  }
-  function handleTableRow(node3, _9, state, info) {
-    const row = handleTableRowAsData(node3, state, info);
-    const value2 = serializeData([row]);
-    return value2.slice(0, value2.indexOf("\n"));
-  }
-  function handleTableCell(node3, _9, state, info) {
-    const exit3 = state.enter("tableCell");
-    const subexit = state.enter("phrasing");
-    const value2 = state.containerPhrasing(node3, {
-      ...info,
-      before: around,
-      after: around
-    });
-    subexit();
-    exit3();
-    return value2;
-  }
-  function serializeData(matrix2, align) {
-    return markdownTable(matrix2, {
-      align,
-      alignDelimiters,
-      fillRows: false,
-      padding,
-      stringLength
-    });
-  }
-  function handleTableAsData(node3, state, info) {
-    const { children } = node3;
-    let index2 = -1;
-    const result = [];
-    const subexit = state.enter("table");
-    while (++index2 < children.length) {
-      result[index2] = handleTableRowAsData(children[index2], state, info);
-    }
-    subexit();
-    return result;
-  }
-  function handleTableRowAsData(node3, state, info) {
-    const { children } = node3;
-    let index2 = -1;
-    const result = [];
-    const subexit = state.enter("tableRow");
-    while (++index2 < children.length) {
-      result[index2] = handleTableCell(children[index2], node3, state, info);
-    }
-    subexit();
-    return result;
-  }
-  function inlineCodeWithTable(node3, parent, state) {
-    const value2 = handle.inlineCode(node3, parent, state);
-    if (!state.stack.includes("tableCell")) return value2;
-    const result = [];
-    let start = 0;
-    let index2 = value2.indexOf("|");
-    while (index2 !== -1) {
-      let before = index2;
-      while (before > start && value2.charCodeAt(before - 1) === 92) {
-        before--;
-      }
-      result.push(value2.slice(start, index2));
-      if ((index2 - before) % 2 === 0) result.push("\\");
-      start = index2;
-      index2 = value2.indexOf("|", index2 + 1);
-    }
-    result.push(value2.slice(start));
-    return result.join("");
-  }
-}
-function joinTable(left, right, parent, state) {
-  if (left.type === "table" && parent.type === "listItem" && parent.spread === false && (right.type === "definition" || right.type === "heading" && formatHeadingAsSetext2(right, state) || right.type === "paragraph" || right.type === "table")) {
-    return 1;
-  }
-}
-function formatHeadingAsSetext2(node3, state) {
-  let literalWithBreak = false;
-  visit4(node3, function(node4) {
-    if (node4.type === "break" || "value" in node4 && /\r?\n|\r/.test(node4.value)) {
-      literalWithBreak = true;
-      return EXIT;
-    }
-  });
-  return Boolean(
-    (!node3.depth || node3.depth < 3) && toString(node3) && (state.options.setext || literalWithBreak)
-  );
-}
-var init_lib17 = __esm({
-  "node_modules/mdast-util-gfm-table/lib/index.js"() {
-    init_default();
-    init_markdown_table();
-    init_mdast_util_to_markdown();
-    init_mdast_util_to_string();
-    init_unist_util_visit();
-  }
-});
-
-// node_modules/mdast-util-gfm-table/index.js
-var init_mdast_util_gfm_table = __esm({
-  "node_modules/mdast-util-gfm-table/index.js"() {
-    init_lib17();
-  }
-});
-
-// node_modules/mdast-util-gfm-task-list-item/lib/index.js
-function gfmTaskListItemFromMarkdown() {
-  return {
-    exit: {
-      taskListCheckValueChecked: exitCheck,
-      taskListCheckValueUnchecked: exitCheck,
-      paragraph: exitParagraphWithTaskListItem
-    }
-  };
-}
-function gfmTaskListItemToMarkdown() {
-  return {
-    handlers: { paragraph: paragraphWithTaskListItem },
-    join: [joinDefinitionsBeforeTaskListItemParagraph]
-  };
-}
-function exitCheck(token) {
-  const node3 = this.stack[this.stack.length - 2];
-  ok(node3.type === "listItem");
-  node3.checked = token.type === "taskListCheckValueChecked";
-}
-function exitParagraphWithTaskListItem(token) {
-  const parent = this.stack[this.stack.length - 2];
-  if (parent && parent.type === "listItem" && typeof parent.checked === "boolean") {
-    const node3 = this.stack[this.stack.length - 1];
-    ok(node3.type === "paragraph");
-    const head2 = node3.children[0];
-    if (head2 && head2.type === "text") {
-      const siblings2 = parent.children;
-      let index2 = -1;
-      let firstParagraph;
-      while (++index2 < siblings2.length) {
-        const sibling = siblings2[index2];
-        if (sibling.type === "paragraph") {
-          firstParagraph = sibling;
-          break;
-        }
-      }
-      if (firstParagraph === node3) {
-        head2.value = head2.value.slice(1);
-        if (head2.value.length === 0) {
-          node3.children.shift();
-        } else if (node3.position && head2.position && typeof head2.position.start.offset === "number") {
-          head2.position.start.column++;
-          head2.position.start.offset++;
-          node3.position.start = { ...head2.position.start };
-        }
-      }
-    }
-  }
-  this.exit(token);
-}
-function paragraphWithTaskListItem(node3, parent, state, info) {
-  if (!parent || parent.type !== "listItem" || taskListItemParagraph(parent) !== node3) {
-    return handle.paragraph(node3, parent, state, info);
-  }
-  const checkbox = "[" + (parent.checked ? "x" : " ") + "] ";
-  const tracker = state.createTracker(info);
-  tracker.move(checkbox);
-  const value2 = handle.paragraph(
-    node3.children.length > 0 ? node3 : { type: "paragraph", children: [{ type: "text", value: " " }] },
-    parent,
-    state,
-    { ...info, ...tracker.current() }
-  );
-  return checkbox + value2;
-}
-function joinDefinitionsBeforeTaskListItemParagraph(left, _9, parent) {
-  if (!(left.type === "definition" && parent.type === "listItem")) {
-    return;
-  }
-  const paragraph3 = taskListItemParagraph(parent);
-  if (paragraph3 && parent.children.indexOf(left) < parent.children.indexOf(paragraph3)) {
-    return 0;
-  }
-}
-function taskListItemParagraph(node3) {
-  if (typeof node3.checked !== "boolean") {
-    return;
-  }
-  for (const child of node3.children) {
-    if (child.type === "paragraph") {
-      return child;
-    }
-    if (child.type !== "definition") {
-      return;
-    }
-  }
-}
-var init_lib18 = __esm({
-  "node_modules/mdast-util-gfm-task-list-item/lib/index.js"() {
-    init_default();
-    init_mdast_util_to_markdown();
-  }
-});
-
-// node_modules/mdast-util-gfm-task-list-item/index.js
-var init_mdast_util_gfm_task_list_item = __esm({
-  "node_modules/mdast-util-gfm-task-list-item/index.js"() {
-    init_lib18();
-  }
-});
-
-// node_modules/mdast-util-gfm/lib/index.js
-function gfmFromMarkdown() {
-  return [
-    gfmAutolinkLiteralFromMarkdown(),
-    gfmFootnoteFromMarkdown(),
-    gfmStrikethroughFromMarkdown(),
-    gfmTableFromMarkdown(),
-    gfmTaskListItemFromMarkdown()
-  ];
-}
-function gfmToMarkdown(options) {
-  return {
-    extensions: [
-      gfmAutolinkLiteralToMarkdown(),
-      gfmFootnoteToMarkdown(options),
-      gfmStrikethroughToMarkdown(),
-      gfmTableToMarkdown(options),
-      gfmTaskListItemToMarkdown()
-    ]
-  };
-}
-var init_lib19 = __esm({
-  "node_modules/mdast-util-gfm/lib/index.js"() {
-    init_mdast_util_gfm_autolink_literal();
-    init_mdast_util_gfm_footnote();
-    init_mdast_util_gfm_strikethrough();
-    init_mdast_util_gfm_table();
-    init_mdast_util_gfm_task_list_item();
-  }
-});
-
-// node_modules/mdast-util-gfm/index.js
-var init_mdast_util_gfm = __esm({
-  "node_modules/mdast-util-gfm/index.js"() {
-    init_lib19();
-  }
-});
-
-// node_modules/micromark-extension-gfm-autolink-literal/lib/syntax.js
-function gfmAutolinkLiteral() {
-  return {
-    text: text4
-  };
-}
-function tokenizeEmailAutolink(effects, ok3, nok) {
-  const self2 = this;
-  let dot;
-  let data;
-  return start;
-  function start(code4) {
-    if (!gfmAtext(code4) || !previousEmail.call(self2, self2.previous) || previousUnbalanced(self2.events)) {
-      return nok(code4);
-    }
-    effects.enter("literalAutolink");
-    effects.enter("literalAutolinkEmail");
-    return atext(code4);
-  }
-  function atext(code4) {
-    if (gfmAtext(code4)) {
-      effects.consume(code4);
-      return atext;
-    }
-    if (code4 === 64) {
-      effects.consume(code4);
-      return emailDomain;
-    }
-    return nok(code4);
-  }
-  function emailDomain(code4) {
-    if (code4 === 46) {
-      return effects.check(emailDomainDotTrail, emailDomainAfter, emailDomainDot)(code4);
-    }
-    if (code4 === 45 || code4 === 95 || asciiAlphanumeric(code4)) {
-      data = true;
-      effects.consume(code4);
-      return emailDomain;
-    }
-    return emailDomainAfter(code4);
-  }
-  function emailDomainDot(code4) {
-    effects.consume(code4);
-    dot = true;
-    return emailDomain;
-  }
-  function emailDomainAfter(code4) {
-    if (data && dot && asciiAlpha(self2.previous)) {
-      effects.exit("literalAutolinkEmail");
-      effects.exit("literalAutolink");
-      return ok3(code4);
-    }
-    return nok(code4);
-  }
-}
-function tokenizeWwwAutolink(effects, ok3, nok) {
-  const self2 = this;
-  return wwwStart;
-  function wwwStart(code4) {
-    if (code4 !== 87 && code4 !== 119 || !previousWww.call(self2, self2.previous) || previousUnbalanced(self2.events)) {
-      return nok(code4);
-    }
-    effects.enter("literalAutolink");
-    effects.enter("literalAutolinkWww");
-    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path12, wwwAfter), nok), nok)(code4);
-  }
-  function wwwAfter(code4) {
-    effects.exit("literalAutolinkWww");
-    effects.exit("literalAutolink");
-    return ok3(code4);
-  }
-}
-function tokenizeProtocolAutolink(effects, ok3, nok) {
-  const self2 = this;
-  let buffer = "";
-  let seen = false;
-  return protocolStart;
-  function protocolStart(code4) {
-    if ((code4 === 72 || code4 === 104) && previousProtocol.call(self2, self2.previous) && !previousUnbalanced(self2.events)) {
-      effects.enter("literalAutolink");
-      effects.enter("literalAutolinkHttp");
-      buffer += String.fromCodePoint(code4);
-      effects.consume(code4);
-      return protocolPrefixInside;
-    }
-    return nok(code4);
-  }
-  function protocolPrefixInside(code4) {
-    if (asciiAlpha(code4) && buffer.length < 5) {
-      buffer += String.fromCodePoint(code4);
-      effects.consume(code4);
-      return protocolPrefixInside;
-    }
-    if (code4 === 58) {
-      const protocol = buffer.toLowerCase();
-      if (protocol === "http" || protocol === "https") {
-        effects.consume(code4);
-        return protocolSlashesInside;
-      }
-    }
-    return nok(code4);
-  }
-  function protocolSlashesInside(code4) {
-    if (code4 === 47) {
-      effects.consume(code4);
-      if (seen) {
-        return afterProtocol;
-      }
-      seen = true;
-      return protocolSlashesInside;
-    }
-    return nok(code4);
-  }
-  function afterProtocol(code4) {
-    return code4 === null || asciiControl(code4) || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4) || unicodePunctuation(code4) ? nok(code4) : effects.attempt(domain, effects.attempt(path12, protocolAfter), nok)(code4);
-  }
-  function protocolAfter(code4) {
-    effects.exit("literalAutolinkHttp");
-    effects.exit("literalAutolink");
-    return ok3(code4);
-  }
-}
-function tokenizeWwwPrefix(effects, ok3, nok) {
-  let size = 0;
-  return wwwPrefixInside;
-  function wwwPrefixInside(code4) {
-    if ((code4 === 87 || code4 === 119) && size < 3) {
-      size++;
-      effects.consume(code4);
-      return wwwPrefixInside;
-    }
-    if (code4 === 46 && size === 3) {
-      effects.consume(code4);
-      return wwwPrefixAfter;
-    }
-    return nok(code4);
-  }
-  function wwwPrefixAfter(code4) {
-    return code4 === null ? nok(code4) : ok3(code4);
-  }
-}
-function tokenizeDomain(effects, ok3, nok) {
-  let underscoreInLastSegment;
-  let underscoreInLastLastSegment;
-  let seen;
-  return domainInside;
-  function domainInside(code4) {
-    if (code4 === 46 || code4 === 95) {
-      return effects.check(trail, domainAfter, domainAtPunctuation)(code4);
-    }
-    if (code4 === null || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4) || code4 !== 45 && unicodePunctuation(code4)) {
-      return domainAfter(code4);
-    }
-    seen = true;
-    effects.consume(code4);
-    return domainInside;
-  }
-  function domainAtPunctuation(code4) {
-    if (code4 === 95) {
-      underscoreInLastSegment = true;
-    } else {
-      underscoreInLastLastSegment = underscoreInLastSegment;
-      underscoreInLastSegment = void 0;
-    }
-    effects.consume(code4);
-    return domainInside;
-  }
-  function domainAfter(code4) {
-    if (underscoreInLastLastSegment || underscoreInLastSegment || !seen) {
-      return nok(code4);
-    }
-    return ok3(code4);
-  }
-}
-function tokenizePath(effects, ok3) {
-  let sizeOpen = 0;
-  let sizeClose = 0;
-  return pathInside;
-  function pathInside(code4) {
-    if (code4 === 40) {
-      sizeOpen++;
-      effects.consume(code4);
-      return pathInside;
-    }
-    if (code4 === 41 && sizeClose < sizeOpen) {
-      return pathAtPunctuation(code4);
-    }
-    if (code4 === 33 || code4 === 34 || code4 === 38 || code4 === 39 || code4 === 41 || code4 === 42 || code4 === 44 || code4 === 46 || code4 === 58 || code4 === 59 || code4 === 60 || code4 === 63 || code4 === 93 || code4 === 95 || code4 === 126) {
-      return effects.check(trail, ok3, pathAtPunctuation)(code4);
-    }
-    if (code4 === null || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4)) {
-      return ok3(code4);
-    }
-    effects.consume(code4);
-    return pathInside;
-  }
-  function pathAtPunctuation(code4) {
-    if (code4 === 41) {
-      sizeClose++;
-    }
-    effects.consume(code4);
-    return pathInside;
-  }
-}
-function tokenizeTrail(effects, ok3, nok) {
-  return trail2;
-  function trail2(code4) {
-    if (code4 === 33 || code4 === 34 || code4 === 39 || code4 === 41 || code4 === 42 || code4 === 44 || code4 === 46 || code4 === 58 || code4 === 59 || code4 === 63 || code4 === 95 || code4 === 126) {
-      effects.consume(code4);
-      return trail2;
-    }
-    if (code4 === 38) {
-      effects.consume(code4);
-      return trailCharacterReferenceStart;
-    }
-    if (code4 === 93) {
-      effects.consume(code4);
-      return trailBracketAfter;
-    }
-    if (
-      // `<` is an end.
-      code4 === 60 || // So is whitespace.
-      code4 === null || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4)
-    ) {
-      return ok3(code4);
-    }
-    return nok(code4);
-  }
-  function trailBracketAfter(code4) {
-    if (code4 === null || code4 === 40 || code4 === 91 || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4)) {
-      return ok3(code4);
-    }
-    return trail2(code4);
-  }
-  function trailCharacterReferenceStart(code4) {
-    return asciiAlpha(code4) ? trailCharacterReferenceInside(code4) : nok(code4);
-  }
-  function trailCharacterReferenceInside(code4) {
-    if (code4 === 59) {
-      effects.consume(code4);
-      return trail2;
-    }
-    if (asciiAlpha(code4)) {
-      effects.consume(code4);
-      return trailCharacterReferenceInside;
-    }
-    return nok(code4);
-  }
-}
-function tokenizeEmailDomainDotTrail(effects, ok3, nok) {
-  return start;
-  function start(code4) {
-    effects.consume(code4);
-    return after;
-  }
-  function after(code4) {
-    return asciiAlphanumeric(code4) ? nok(code4) : ok3(code4);
-  }
-}
-function previousWww(code4) {
-  return code4 === null || code4 === 40 || code4 === 42 || code4 === 95 || code4 === 91 || code4 === 93 || code4 === 126 || markdownLineEndingOrSpace(code4);
-}
-function previousProtocol(code4) {
-  return !asciiAlpha(code4);
-}
-function previousEmail(code4) {
-  return !(code4 === 47 || gfmAtext(code4));
-}
-function gfmAtext(code4) {
-  return code4 === 43 || code4 === 45 || code4 === 46 || code4 === 95 || asciiAlphanumeric(code4);
-}
-function previousUnbalanced(events) {
-  let index2 = events.length;
-  let result = false;
-  while (index2--) {
-    const token = events[index2][1];
-    if ((token.type === "labelLink" || token.type === "labelImage") && !token._balanced) {
-      result = true;
-      break;
-    }
-    if (token._gfmAutolinkLiteralWalkedInto) {
-      result = false;
-      break;
-    }
-  }
-  if (events.length > 0 && !result) {
-    events[events.length - 1][1]._gfmAutolinkLiteralWalkedInto = true;
-  }
-  return result;
-}
-var wwwPrefix, domain, path12, trail, emailDomainDotTrail, wwwAutolink, protocolAutolink, emailAutolink, text4, code2;
-var init_syntax = __esm({
-  "node_modules/micromark-extension-gfm-autolink-literal/lib/syntax.js"() {
-    init_micromark_util_character();
-    wwwPrefix = {
-      tokenize: tokenizeWwwPrefix,
-      partial: true
-    };
-    domain = {
-      tokenize: tokenizeDomain,
-      partial: true
-    };
-    path12 = {
-      tokenize: tokenizePath,
-      partial: true
-    };
-    trail = {
-      tokenize: tokenizeTrail,
-      partial: true
-    };
-    emailDomainDotTrail = {
-      tokenize: tokenizeEmailDomainDotTrail,
-      partial: true
-    };
-    wwwAutolink = {
-      name: "wwwAutolink",
-      tokenize: tokenizeWwwAutolink,
-      previous: previousWww
-    };
-    protocolAutolink = {
-      name: "protocolAutolink",
-      tokenize: tokenizeProtocolAutolink,
-      previous: previousProtocol
-    };
-    emailAutolink = {
-      name: "emailAutolink",
-      tokenize: tokenizeEmailAutolink,
-      previous: previousEmail
-    };
-    text4 = {};
-    code2 = 48;
-    while (code2 < 123) {
-      text4[code2] = emailAutolink;
-      code2++;
-      if (code2 === 58) code2 = 65;
-      else if (code2 === 91) code2 = 97;
-    }
-    text4[43] = emailAutolink;
-    text4[45] = emailAutolink;
-    text4[46] = emailAutolink;
-    text4[95] = emailAutolink;
-    text4[72] = [emailAutolink, protocolAutolink];
-    text4[104] = [emailAutolink, protocolAutolink];
-    text4[87] = [emailAutolink, wwwAutolink];
-    text4[119] = [emailAutolink, wwwAutolink];
-  }
-});
-
-// node_modules/micromark-extension-gfm-autolink-literal/index.js
-var init_micromark_extension_gfm_autolink_literal = __esm({
-  "node_modules/micromark-extension-gfm-autolink-literal/index.js"() {
-    init_syntax();
-  }
-});
-
-// node_modules/micromark-extension-gfm-footnote/lib/syntax.js
-function gfmFootnote() {
-  return {
-    document: {
-      [91]: {
-        name: "gfmFootnoteDefinition",
-        tokenize: tokenizeDefinitionStart,
-        continuation: {
-          tokenize: tokenizeDefinitionContinuation
-        },
-        exit: gfmFootnoteDefinitionEnd
-      }
-    },
-    text: {
-      [91]: {
-        name: "gfmFootnoteCall",
-        tokenize: tokenizeGfmFootnoteCall
-      },
-      [93]: {
-        name: "gfmPotentialFootnoteCall",
-        add: "after",
-        tokenize: tokenizePotentialGfmFootnoteCall,
-        resolveTo: resolveToPotentialGfmFootnoteCall
-      }
-    }
-  };
-}
-function tokenizePotentialGfmFootnoteCall(effects, ok3, nok) {
-  const self2 = this;
-  let index2 = self2.events.length;
-  const defined = self2.parser.gfmFootnotes || (self2.parser.gfmFootnotes = []);
-  const __hpFloor = defined.length === 0 ? Infinity : self2.now().offset - 1002;
-  let labelStart;
-  while (index2--) {
-    const token = self2.events[index2][1];
-    if (token.start.offset < __hpFloor) break;
-    if (token.type === "labelImage") {
-      labelStart = token;
-      break;
-    }
-    if (token.type === "gfmFootnoteCall" || token.type === "labelLink" || token.type === "label" || token.type === "image" || token.type === "link") {
-      break;
-    }
-  }
-  return start;
-  function start(code4) {
-    if (!labelStart || !labelStart._balanced) {
-      return nok(code4);
-    }
-    const id = normalizeIdentifier(self2.sliceSerialize({
-      start: labelStart.end,
-      end: self2.now()
-    }));
-    if (id.codePointAt(0) !== 94 || !defined.includes(id.slice(1))) {
-      return nok(code4);
-    }
-    effects.enter("gfmFootnoteCallLabelMarker");
-    effects.consume(code4);
-    effects.exit("gfmFootnoteCallLabelMarker");
-    return ok3(code4);
-  }
-}
-function resolveToPotentialGfmFootnoteCall(events, context) {
-  let index2 = events.length;
-  let labelStart;
-  while (index2--) {
-    if (events[index2][1].type === "labelImage" && events[index2][0] === "enter") {
-      labelStart = events[index2][1];
-      break;
-    }
-  }
-  events[index2 + 1][1].type = "data";
-  events[index2 + 3][1].type = "gfmFootnoteCallLabelMarker";
-  const call = {
-    type: "gfmFootnoteCall",
-    start: Object.assign({}, events[index2 + 3][1].start),
-    end: Object.assign({}, events[events.length - 1][1].end)
-  };
-  const marker = {
-    type: "gfmFootnoteCallMarker",
-    start: Object.assign({}, events[index2 + 3][1].end),
-    end: Object.assign({}, events[index2 + 3][1].end)
-  };
-  marker.end.column++;
-  marker.end.offset++;
-  marker.end._bufferIndex++;
-  const string4 = {
-    type: "gfmFootnoteCallString",
-    start: Object.assign({}, marker.end),
-    end: Object.assign({}, events[events.length - 1][1].start)
-  };
-  const chunk = {
-    type: "chunkString",
-    contentType: "string",
-    start: Object.assign({}, string4.start),
-    end: Object.assign({}, string4.end)
-  };
-  const replacement = [
-    // Take the `labelImageMarker` (now `data`, the `!`)
-    events[index2 + 1],
-    events[index2 + 2],
-    ["enter", call, context],
-    // The `[`
-    events[index2 + 3],
-    events[index2 + 4],
-    // The `^`.
-    ["enter", marker, context],
-    ["exit", marker, context],
-    // Everything in between.
-    ["enter", string4, context],
-    ["enter", chunk, context],
-    ["exit", chunk, context],
-    ["exit", string4, context],
-    // The ending (`]`, properly parsed and labelled).
-    events[events.length - 2],
-    events[events.length - 1],
-    ["exit", call, context]
-  ];
-  events.splice(index2, events.length - index2 + 1, ...replacement);
-  return events;
-}
-function tokenizeGfmFootnoteCall(effects, ok3, nok) {
-  const self2 = this;
-  const defined = self2.parser.gfmFootnotes || (self2.parser.gfmFootnotes = []);
-  let size = 0;
-  let data;
-  return start;
-  function start(code4) {
-    effects.enter("gfmFootnoteCall");
-    effects.enter("gfmFootnoteCallLabelMarker");
-    effects.consume(code4);
-    effects.exit("gfmFootnoteCallLabelMarker");
-    return callStart;
-  }
-  function callStart(code4) {
-    if (code4 !== 94) return nok(code4);
-    effects.enter("gfmFootnoteCallMarker");
-    effects.consume(code4);
-    effects.exit("gfmFootnoteCallMarker");
-    effects.enter("gfmFootnoteCallString");
-    effects.enter("chunkString").contentType = "string";
-    return callData;
-  }
-  function callData(code4) {
-    if (
-      // Too long.
-      size > 999 || // Closing brace with nothing.
-      code4 === 93 && !data || // Space or tab is not supported by GFM for some reason.
-      // `\n` and `[` not being supported makes sense.
-      code4 === null || code4 === 91 || markdownLineEndingOrSpace(code4)
-    ) {
-      return nok(code4);
-    }
-    if (code4 === 93) {
-      effects.exit("chunkString");
-      const token = effects.exit("gfmFootnoteCallString");
-      if (!defined.includes(normalizeIdentifier(self2.sliceSerialize(token)))) {
-        return nok(code4);
-      }
-      effects.enter("gfmFootnoteCallLabelMarker");
-      effects.consume(code4);
-      effects.exit("gfmFootnoteCallLabelMarker");
-      effects.exit("gfmFootnoteCall");
-      return ok3;
-    }
-    if (!markdownLineEndingOrSpace(code4)) {
-      data = true;
-    }
-    size++;
-    effects.consume(code4);
-    return code4 === 92 ? callEscape : callData;
-  }
-  function callEscape(code4) {
-    if (code4 === 91 || code4 === 92 || code4 === 93) {
-      effects.consume(code4);
-      size++;
-      return callData;
-    }
-    return callData(code4);
-  }
-}
-function tokenizeDefinitionStart(effects, ok3, nok) {
-  const self2 = this;
-  const defined = self2.parser.gfmFootnotes || (self2.parser.gfmFootnotes = []);
-  let identifier;
-  let size = 0;
-  let data;
-  return start;
-  function start(code4) {
-    effects.enter("gfmFootnoteDefinition")._container = true;
-    effects.enter("gfmFootnoteDefinitionLabel");
-    effects.enter("gfmFootnoteDefinitionLabelMarker");
-    effects.consume(code4);
-    effects.exit("gfmFootnoteDefinitionLabelMarker");
-    return labelAtMarker;
-  }
-  function labelAtMarker(code4) {
-    if (code4 === 94) {
-      effects.enter("gfmFootnoteDefinitionMarker");
-      effects.consume(code4);
-      effects.exit("gfmFootnoteDefinitionMarker");
-      effects.enter("gfmFootnoteDefinitionLabelString");
-      effects.enter("chunkString").contentType = "string";
-      return labelInside;
-    }
-    return nok(code4);
-  }
-  function labelInside(code4) {
-    if (
-      // Too long.
-      size > 999 || // Closing brace with nothing.
-      code4 === 93 && !data || // Space or tab is not supported by GFM for some reason.
-      // `\n` and `[` not being supported makes sense.
-      code4 === null || code4 === 91 || markdownLineEndingOrSpace(code4)
-    ) {
-      return nok(code4);
-    }
-    if (code4 === 93) {
-      effects.exit("chunkString");
-      const token = effects.exit("gfmFootnoteDefinitionLabelString");
-      identifier = normalizeIdentifier(self2.sliceSerialize(token));
-      effects.enter("gfmFootnoteDefinitionLabelMarker");
-      effects.consume(code4);
-      effects.exit("gfmFootnoteDefinitionLabelMarker");
-      effects.exit("gfmFootnoteDefinitionLabel");
-      return labelAfter;
-    }
-    if (!markdownLineEndingOrSpace(code4)) {
-      data = true;
-    }
-    size++;
-    effects.consume(code4);
-    return code4 === 92 ? labelEscape : labelInside;
-  }
-  function labelEscape(code4) {
-    if (code4 === 91 || code4 === 92 || code4 === 93) {
-      effects.consume(code4);
-      size++;
-      return labelInside;
-    }
-    return labelInside(code4);
-  }
-  function labelAfter(code4) {
-    if (code4 === 58) {
-      effects.enter("definitionMarker");
-      effects.consume(code4);
-      effects.exit("definitionMarker");
-      if (!defined.includes(identifier)) {
-        defined.push(identifier);
-      }
-      return factorySpace(effects, whitespaceAfter, "gfmFootnoteDefinitionWhitespace");
-    }
-    return nok(code4);
-  }
-  function whitespaceAfter(code4) {
-    return ok3(code4);
-  }
-}
-function tokenizeDefinitionContinuation(effects, ok3, nok) {
-  return effects.check(blankLine, ok3, effects.attempt(indent, ok3, nok));
-}
-function gfmFootnoteDefinitionEnd(effects) {
-  effects.exit("gfmFootnoteDefinition");
-}
-function tokenizeIndent2(effects, ok3, nok) {
-  const self2 = this;
-  return factorySpace(effects, afterPrefix, "gfmFootnoteDefinitionIndent", 4 + 1);
-  function afterPrefix(code4) {
-    const tail = self2.events[self2.events.length - 1];
-    return tail && tail[1].type === "gfmFootnoteDefinitionIndent" && tail[2].sliceSerialize(tail[1], true).length === 4 ? ok3(code4) : nok(code4);
-  }
-}
-var indent;
-var init_syntax2 = __esm({
-  "node_modules/micromark-extension-gfm-footnote/lib/syntax.js"() {
-    init_micromark_core_commonmark();
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    init_micromark_util_normalize_identifier();
-    indent = {
-      tokenize: tokenizeIndent2,
-      partial: true
-    };
-  }
-});
-
-// node_modules/micromark-extension-gfm-footnote/index.js
-var init_micromark_extension_gfm_footnote = __esm({
-  "node_modules/micromark-extension-gfm-footnote/index.js"() {
-    init_syntax2();
-  }
-});
-
-// node_modules/micromark-extension-gfm-strikethrough/lib/syntax.js
-function gfmStrikethrough(options) {
-  const options_ = options || {};
-  let single = options_.singleTilde;
-  const tokenizer = {
-    name: "strikethrough",
-    tokenize: tokenizeStrikethrough,
-    resolveAll: resolveAllStrikethrough
-  };
-  if (single === null || single === void 0) {
-    single = true;
-  }
-  return {
-    text: {
-      [126]: tokenizer
-    },
-    insideSpan: {
-      null: [tokenizer]
-    },
-    attentionMarkers: {
-      null: [126]
-    }
-  };
-  function resolveAllStrikethrough(events, context) {
-    let index2 = -1;
-    while (++index2 < events.length) {
-      if (events[index2][0] === "enter" && events[index2][1].type === "strikethroughSequenceTemporary" && events[index2][1]._close) {
-        let open2 = index2;
-        while (open2--) {
-          if (events[open2][0] === "exit" && events[open2][1].type === "strikethroughSequenceTemporary" && events[open2][1]._open && // If the sizes are the same:
-          events[index2][1].end.offset - events[index2][1].start.offset === events[open2][1].end.offset - events[open2][1].start.offset) {
-            events[index2][1].type = "strikethroughSequence";
-            events[open2][1].type = "strikethroughSequence";
-            const strikethrough2 = {
-              type: "strikethrough",
-              start: Object.assign({}, events[open2][1].start),
-              end: Object.assign({}, events[index2][1].end)
-            };
-            const text12 = {
-              type: "strikethroughText",
-              start: Object.assign({}, events[open2][1].end),
-              end: Object.assign({}, events[index2][1].start)
-            };
-            const nextEvents = [["enter", strikethrough2, context], ["enter", events[open2][1], context], ["exit", events[open2][1], context], ["enter", text12, context]];
-            const insideSpan2 = context.parser.constructs.insideSpan.null;
-            if (insideSpan2) {
-              splice(nextEvents, nextEvents.length, 0, resolveAll(insideSpan2, events.slice(open2 + 1, index2), context));
-            }
-            splice(nextEvents, nextEvents.length, 0, [["exit", text12, context], ["enter", events[index2][1], context], ["exit", events[index2][1], context], ["exit", strikethrough2, context]]);
-            splice(events, open2 - 1, index2 - open2 + 3, nextEvents);
-            index2 = open2 + nextEvents.length - 2;
-            break;
-          }
-        }
-      }
-    }
-    index2 = -1;
-    while (++index2 < events.length) {
-      if (events[index2][1].type === "strikethroughSequenceTemporary") {
-        events[index2][1].type = "data";
-      }
-    }
-    return events;
-  }
-  function tokenizeStrikethrough(effects, ok3, nok) {
-    const previous3 = this.previous;
-    const events = this.events;
-    let size = 0;
-    return start;
-    function start(code4) {
-      if (previous3 === 126 && events[events.length - 1][1].type !== "characterEscape") {
-        return nok(code4);
-      }
-      effects.enter("strikethroughSequenceTemporary");
-      return more(code4);
-    }
-    function more(code4) {
-      const before = classifyCharacter(previous3);
-      if (code4 === 126) {
-        if (size > 1) return nok(code4);
-        effects.consume(code4);
-        size++;
-        return more;
-      }
-      if (size < 2 && !single) return nok(code4);
-      const token = effects.exit("strikethroughSequenceTemporary");
-      const after = classifyCharacter(code4);
-      token._open = !after || after === 2 && Boolean(before);
-      token._close = !before || before === 2 && Boolean(after);
-      return ok3(code4);
-    }
-  }
-}
-var init_syntax3 = __esm({
-  "node_modules/micromark-extension-gfm-strikethrough/lib/syntax.js"() {
-    init_micromark_util_chunked();
-    init_micromark_util_classify_character();
-    init_micromark_util_resolve_all();
-  }
-});
-
-// node_modules/micromark-extension-gfm-strikethrough/index.js
-var init_micromark_extension_gfm_strikethrough = __esm({
-  "node_modules/micromark-extension-gfm-strikethrough/index.js"() {
-    init_syntax3();
-  }
-});
-
-// node_modules/micromark-extension-gfm-table/lib/edit-map.js
-function addImplementation2(editMap, at, remove, add2) {
-  if (remove === 0 && add2.length === 0) {
-    return;
-  }
-  const existing = editMap.index.get(at);
-  if (existing) {
-    existing[1] += remove;
-    existing[2].push(...add2);
-    return;
-  }
-  const change = [at, remove, add2];
-  editMap.map.push(change);
-  editMap.index.set(at, change);
-}
-var EditMap2;
-var init_edit_map = __esm({
-  "node_modules/micromark-extension-gfm-table/lib/edit-map.js"() {
-    EditMap2 = class {
-      /**
-       * Create a new edit map.
-       */
-      constructor() {
-        this.map = [];
-        this.index = /* @__PURE__ */ new Map();
-      }
-      /**
-       * Create an edit: a remove and/or add at a certain place.
-       *
-       * @param {number} index
-       *   Index at which to apply the edit.
-       * @param {number} remove
-       *   Count of items to remove at the index.
-       * @param {Array<Event>} add
-       *   Items to add at the index.
-       * @returns {undefined}
-       *   Nothing.
-       */
-      add(index2, remove, add2) {
-        addImplementation2(this, index2, remove, add2);
-      }
-      // To do: add this when moving to `micromark`.
-      // /**
-      //  * Create an edit: but insert `add` before existing additions.
-      //  *
-      //  * @param {number} index
-      //  * @param {number} remove
-      //  * @param {Array<Event>} add
-      //  * @returns {undefined}
-      //  */
-      // addBefore(index, remove, add) {
-      //   addImplementation(this, index, remove, add, true)
-      // }
-      /**
-       * Done, change the events.
-       *
-       * @param {Array<Event>} events
-       *   List of events to apply the edits to.
-       * @returns {undefined}
-       *   Nothing.
-       */
-      consume(events) {
-        this.map.sort(function(a3, b2) {
-          return a3[0] - b2[0];
-        });
-        if (this.map.length === 0) {
-          return;
-        }
-        let index2 = this.map.length;
-        const vecs = [];
-        while (index2 > 0) {
-          index2 -= 1;
-          vecs.push(events.slice(this.map[index2][0] + this.map[index2][1]), this.map[index2][2]);
-          events.length = this.map[index2][0];
-        }
-        vecs.push(events.slice());
-        events.length = 0;
-        let slice3 = vecs.pop();
-        while (slice3) {
-          for (const element2 of slice3) {
-            events.push(element2);
-          }
-          slice3 = vecs.pop();
-        }
-        this.map.length = 0;
-        this.index.clear();
-      }
-    };
-  }
-});
-
-// node_modules/micromark-extension-gfm-table/lib/infer.js
-function gfmTableAlign(events, index2) {
-  let inDelimiterRow = false;
-  const align = [];
-  while (index2 < events.length) {
-    const event = events[index2];
-    if (inDelimiterRow) {
-      if (event[0] === "enter") {
-        if (event[1].type === "tableContent") {
-          align.push(events[index2 + 1][1].type === "tableDelimiterMarker" ? "left" : "none");
-        }
-      } else if (event[1].type === "tableContent") {
-        if (events[index2 - 1][1].type === "tableDelimiterMarker") {
-          const alignIndex = align.length - 1;
-          align[alignIndex] = align[alignIndex] === "left" ? "center" : "right";
-        }
-      } else if (event[1].type === "tableDelimiterRow") {
-        break;
-      }
-    } else if (event[0] === "enter" && event[1].type === "tableDelimiterRow") {
-      inDelimiterRow = true;
-    }
-    index2 += 1;
-  }
-  return align;
-}
-var init_infer = __esm({
-  "node_modules/micromark-extension-gfm-table/lib/infer.js"() {
-  }
-});
-
-// node_modules/micromark-extension-gfm-table/lib/syntax.js
-function gfmTable() {
-  return {
-    flow: {
-      null: {
-        name: "table",
-        tokenize: tokenizeTable,
-        resolveAll: resolveTable
-      }
-    }
-  };
-}
-function tokenizeTable(effects, ok3, nok) {
-  const self2 = this;
-  let size = 0;
-  let sizeB = 0;
-  let seen;
-  return start;
-  function start(code4) {
-    let index2 = self2.events.length - 1;
-    while (index2 > -1) {
-      const {
-        type
-      } = self2.events[index2][1];
-      if (type === "lineEnding" || // Note: markdown-rs uses `whitespace` instead of `linePrefix`
-      type === "linePrefix") {
-        index2--;
-      } else {
-        break;
-      }
-    }
-    const tail = index2 > -1 ? self2.events[index2][1].type : null;
-    const next = tail === "tableHead" || tail === "tableRow" ? bodyRowStart : headRowBefore;
-    if (next === bodyRowStart && self2.parser.lazy[self2.now().line]) {
-      return nok(code4);
-    }
-    return next(code4);
-  }
-  function headRowBefore(code4) {
-    effects.enter("tableHead");
-    effects.enter("tableRow");
-    return headRowStart(code4);
-  }
-  function headRowStart(code4) {
-    if (code4 === 124) {
-      return headRowBreak(code4);
-    }
-    seen = true;
-    sizeB += 1;
-    return headRowBreak(code4);
-  }
-  function headRowBreak(code4) {
-    if (code4 === null) {
-      return nok(code4);
-    }
-    if (markdownLineEnding(code4)) {
-      if (sizeB > 1) {
-        sizeB = 0;
-        self2.interrupt = true;
-        effects.exit("tableRow");
-        effects.enter("lineEnding");
-        effects.consume(code4);
-        effects.exit("lineEnding");
-        return headDelimiterStart;
-      }
-      return nok(code4);
-    }
-    if (markdownSpace(code4)) {
-      return factorySpace(effects, headRowBreak, "whitespace")(code4);
-    }
-    sizeB += 1;
-    if (seen) {
-      seen = false;
-      size += 1;
-    }
-    if (code4 === 124) {
-      effects.enter("tableCellDivider");
-      effects.consume(code4);
-      effects.exit("tableCellDivider");
-      seen = true;
-      return headRowBreak;
-    }
-    effects.enter("data");
-    return headRowData(code4);
-  }
-  function headRowData(code4) {
-    if (code4 === null || code4 === 124 || markdownLineEndingOrSpace(code4)) {
-      effects.exit("data");
-      return headRowBreak(code4);
-    }
-    effects.consume(code4);
-    return code4 === 92 ? headRowEscape : headRowData;
-  }
-  function headRowEscape(code4) {
-    if (code4 === 92 || code4 === 124) {
-      effects.consume(code4);
-      return headRowData;
-    }
-    return headRowData(code4);
-  }
-  function headDelimiterStart(code4) {
-    self2.interrupt = false;
-    if (self2.parser.lazy[self2.now().line]) {
-      return nok(code4);
-    }
-    effects.enter("tableDelimiterRow");
-    seen = false;
-    if (markdownSpace(code4)) {
-      return factorySpace(effects, headDelimiterBefore, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code4);
-    }
-    return headDelimiterBefore(code4);
-  }
-  function headDelimiterBefore(code4) {
-    if (code4 === 45 || code4 === 58) {
-      return headDelimiterValueBefore(code4);
-    }
-    if (code4 === 124) {
-      seen = true;
-      effects.enter("tableCellDivider");
-      effects.consume(code4);
-      effects.exit("tableCellDivider");
-      return headDelimiterCellBefore;
-    }
-    return headDelimiterNok(code4);
-  }
-  function headDelimiterCellBefore(code4) {
-    if (markdownSpace(code4)) {
-      return factorySpace(effects, headDelimiterValueBefore, "whitespace")(code4);
-    }
-    return headDelimiterValueBefore(code4);
-  }
-  function headDelimiterValueBefore(code4) {
-    if (code4 === 58) {
-      sizeB += 1;
-      seen = true;
-      effects.enter("tableDelimiterMarker");
-      effects.consume(code4);
-      effects.exit("tableDelimiterMarker");
-      return headDelimiterLeftAlignmentAfter;
-    }
-    if (code4 === 45) {
-      sizeB += 1;
-      return headDelimiterLeftAlignmentAfter(code4);
-    }
-    if (code4 === null || markdownLineEnding(code4)) {
-      return headDelimiterCellAfter(code4);
-    }
-    return headDelimiterNok(code4);
-  }
-  function headDelimiterLeftAlignmentAfter(code4) {
-    if (code4 === 45) {
-      effects.enter("tableDelimiterFiller");
-      return headDelimiterFiller(code4);
-    }
-    return headDelimiterNok(code4);
-  }
-  function headDelimiterFiller(code4) {
-    if (code4 === 45) {
-      effects.consume(code4);
-      return headDelimiterFiller;
-    }
-    if (code4 === 58) {
-      seen = true;
-      effects.exit("tableDelimiterFiller");
-      effects.enter("tableDelimiterMarker");
-      effects.consume(code4);
-      effects.exit("tableDelimiterMarker");
-      return headDelimiterRightAlignmentAfter;
-    }
-    effects.exit("tableDelimiterFiller");
-    return headDelimiterRightAlignmentAfter(code4);
-  }
-  function headDelimiterRightAlignmentAfter(code4) {
-    if (markdownSpace(code4)) {
-      return factorySpace(effects, headDelimiterCellAfter, "whitespace")(code4);
-    }
-    return headDelimiterCellAfter(code4);
-  }
-  function headDelimiterCellAfter(code4) {
-    if (code4 === 124) {
-      return headDelimiterBefore(code4);
-    }
-    if (code4 === null || markdownLineEnding(code4)) {
-      if (!seen || size !== sizeB) {
-        return headDelimiterNok(code4);
-      }
-      effects.exit("tableDelimiterRow");
-      effects.exit("tableHead");
-      return ok3(code4);
-    }
-    return headDelimiterNok(code4);
-  }
-  function headDelimiterNok(code4) {
-    return nok(code4);
-  }
-  function bodyRowStart(code4) {
-    effects.enter("tableRow");
-    return bodyRowBreak(code4);
-  }
-  function bodyRowBreak(code4) {
-    if (code4 === 124) {
-      effects.enter("tableCellDivider");
-      effects.consume(code4);
-      effects.exit("tableCellDivider");
-      return bodyRowBreak;
-    }
-    if (code4 === null || markdownLineEnding(code4)) {
-      effects.exit("tableRow");
-      return ok3(code4);
-    }
-    if (markdownSpace(code4)) {
-      return factorySpace(effects, bodyRowBreak, "whitespace")(code4);
-    }
-    effects.enter("data");
-    return bodyRowData(code4);
-  }
-  function bodyRowData(code4) {
-    if (code4 === null || code4 === 124 || markdownLineEndingOrSpace(code4)) {
-      effects.exit("data");
-      return bodyRowBreak(code4);
-    }
-    effects.consume(code4);
-    return code4 === 92 ? bodyRowEscape : bodyRowData;
-  }
-  function bodyRowEscape(code4) {
-    if (code4 === 92 || code4 === 124) {
-      effects.consume(code4);
-      return bodyRowData;
-    }
-    return bodyRowData(code4);
-  }
-}
-function resolveTable(events, context) {
-  let index2 = -1;
-  let inFirstCellAwaitingPipe = true;
-  let rowKind = 0;
-  let lastCell = [0, 0, 0, 0];
-  let cell2 = [0, 0, 0, 0];
-  let afterHeadAwaitingFirstBodyRow = false;
-  let lastTableEnd = 0;
-  let currentTable;
-  let currentBody;
-  let currentCell;
-  const map4 = new EditMap2();
-  while (++index2 < events.length) {
-    const event = events[index2];
-    const token = event[1];
-    if (event[0] === "enter") {
-      if (token.type === "tableHead") {
-        afterHeadAwaitingFirstBodyRow = false;
-        if (lastTableEnd !== 0) {
-          flushTableEnd(map4, context, lastTableEnd, currentTable, currentBody);
-          currentBody = void 0;
-          lastTableEnd = 0;
-        }
-        currentTable = {
-          type: "table",
-          start: Object.assign({}, token.start),
-          // Note: correct end is set later.
-          end: Object.assign({}, token.end)
-        };
-        map4.add(index2, 0, [["enter", currentTable, context]]);
-      } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
-        inFirstCellAwaitingPipe = true;
-        currentCell = void 0;
-        lastCell = [0, 0, 0, 0];
-        cell2 = [0, index2 + 1, 0, 0];
-        if (afterHeadAwaitingFirstBodyRow) {
-          afterHeadAwaitingFirstBodyRow = false;
-          currentBody = {
-            type: "tableBody",
-            start: Object.assign({}, token.start),
-            // Note: correct end is set later.
-            end: Object.assign({}, token.end)
-          };
-          map4.add(index2, 0, [["enter", currentBody, context]]);
-        }
-        rowKind = token.type === "tableDelimiterRow" ? 2 : currentBody ? 3 : 1;
-      } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
-        inFirstCellAwaitingPipe = false;
-        if (cell2[2] === 0) {
-          if (lastCell[1] !== 0) {
-            cell2[0] = cell2[1];
-            currentCell = flushCell(map4, context, lastCell, rowKind, void 0, currentCell);
-            lastCell = [0, 0, 0, 0];
-          }
-          cell2[2] = index2;
-        }
-      } else if (token.type === "tableCellDivider") {
-        if (inFirstCellAwaitingPipe) {
-          inFirstCellAwaitingPipe = false;
-        } else {
-          if (lastCell[1] !== 0) {
-            cell2[0] = cell2[1];
-            currentCell = flushCell(map4, context, lastCell, rowKind, void 0, currentCell);
-          }
-          lastCell = cell2;
-          cell2 = [lastCell[1], index2, 0, 0];
-        }
-      }
-    } else if (token.type === "tableHead") {
-      afterHeadAwaitingFirstBodyRow = true;
-      lastTableEnd = index2;
-    } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
-      lastTableEnd = index2;
-      if (lastCell[1] !== 0) {
-        cell2[0] = cell2[1];
-        currentCell = flushCell(map4, context, lastCell, rowKind, index2, currentCell);
-      } else if (cell2[1] !== 0) {
-        currentCell = flushCell(map4, context, cell2, rowKind, index2, currentCell);
-      }
-      rowKind = 0;
-    } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
-      cell2[3] = index2;
-    }
-  }
-  if (lastTableEnd !== 0) {
-    flushTableEnd(map4, context, lastTableEnd, currentTable, currentBody);
-  }
-  map4.consume(context.events);
-  index2 = -1;
-  while (++index2 < context.events.length) {
-    const event = context.events[index2];
-    if (event[0] === "enter" && event[1].type === "table") {
-      event[1]._align = gfmTableAlign(context.events, index2);
-    }
-  }
-  return events;
-}
-function flushCell(map4, context, range3, rowKind, rowEnd, previousCell) {
-  const groupName = rowKind === 1 ? "tableHeader" : rowKind === 2 ? "tableDelimiter" : "tableData";
-  const valueName = "tableContent";
-  if (range3[0] !== 0) {
-    previousCell.end = Object.assign({}, getPoint(context.events, range3[0]));
-    map4.add(range3[0], 0, [["exit", previousCell, context]]);
-  }
-  const now = getPoint(context.events, range3[1]);
-  previousCell = {
-    type: groupName,
-    start: Object.assign({}, now),
-    // Note: correct end is set later.
-    end: Object.assign({}, now)
-  };
-  map4.add(range3[1], 0, [["enter", previousCell, context]]);
-  if (range3[2] !== 0) {
-    const relatedStart = getPoint(context.events, range3[2]);
-    const relatedEnd = getPoint(context.events, range3[3]);
-    const valueToken = {
-      type: valueName,
-      start: Object.assign({}, relatedStart),
-      end: Object.assign({}, relatedEnd)
-    };
-    map4.add(range3[2], 0, [["enter", valueToken, context]]);
-    if (rowKind !== 2) {
-      const start = context.events[range3[2]];
-      const end = context.events[range3[3]];
-      start[1].end = Object.assign({}, end[1].end);
-      start[1].type = "chunkText";
-      start[1].contentType = "text";
-      if (range3[3] > range3[2] + 1) {
-        const a3 = range3[2] + 1;
-        const b2 = range3[3] - range3[2] - 1;
-        map4.add(a3, b2, []);
-      }
-    }
-    map4.add(range3[3] + 1, 0, [["exit", valueToken, context]]);
-  }
-  if (rowEnd !== void 0) {
-    previousCell.end = Object.assign({}, getPoint(context.events, rowEnd));
-    map4.add(rowEnd, 0, [["exit", previousCell, context]]);
-    previousCell = void 0;
-  }
-  return previousCell;
-}
-function flushTableEnd(map4, context, index2, table3, tableBody) {
-  const exits = [];
-  const related = getPoint(context.events, index2);
-  if (tableBody) {
-    tableBody.end = Object.assign({}, related);
-    exits.push(["exit", tableBody, context]);
-  }
-  table3.end = Object.assign({}, related);
-  exits.push(["exit", table3, context]);
-  map4.add(index2 + 1, 0, exits);
-}
-function getPoint(events, index2) {
-  const event = events[index2];
-  const side = event[0] === "enter" ? "start" : "end";
-  return event[1][side];
-}
-var init_syntax4 = __esm({
-  "node_modules/micromark-extension-gfm-table/lib/syntax.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    init_edit_map();
-    init_infer();
-  }
-});
-
-// node_modules/micromark-extension-gfm-table/index.js
-var init_micromark_extension_gfm_table = __esm({
-  "node_modules/micromark-extension-gfm-table/index.js"() {
-    init_syntax4();
-  }
-});
-
-// node_modules/micromark-extension-gfm-task-list-item/lib/syntax.js
-function gfmTaskListItem() {
-  return {
-    text: {
-      [91]: tasklistCheck
-    }
-  };
-}
-function tokenizeTasklistCheck(effects, ok3, nok) {
-  const self2 = this;
-  return open2;
-  function open2(code4) {
-    if (
-      // Exit if there\u2019s stuff before.
-      self2.previous !== null || // Exit if not in the first content that is the first child of a list
-      // item.
-      !self2._gfmTasklistFirstContentOfListItem
-    ) {
-      return nok(code4);
-    }
-    effects.enter("taskListCheck");
-    effects.enter("taskListCheckMarker");
-    effects.consume(code4);
-    effects.exit("taskListCheckMarker");
-    return inside2;
-  }
-  function inside2(code4) {
-    if (markdownLineEndingOrSpace(code4)) {
-      effects.enter("taskListCheckValueUnchecked");
-      effects.consume(code4);
-      effects.exit("taskListCheckValueUnchecked");
-      return close2;
-    }
-    if (code4 === 88 || code4 === 120) {
-      effects.enter("taskListCheckValueChecked");
-      effects.consume(code4);
-      effects.exit("taskListCheckValueChecked");
-      return close2;
-    }
-    return nok(code4);
-  }
-  function close2(code4) {
-    if (code4 === 93) {
-      effects.enter("taskListCheckMarker");
-      effects.consume(code4);
-      effects.exit("taskListCheckMarker");
-      effects.exit("taskListCheck");
-      return after;
-    }
-    return nok(code4);
-  }
-  function after(code4) {
-    if (markdownLineEnding(code4)) {
-      return ok3(code4);
-    }
-    if (markdownSpace(code4)) {
-      return effects.check({
-        tokenize: spaceThenNonSpace
-      }, ok3, nok)(code4);
-    }
-    return nok(code4);
-  }
-}
-function spaceThenNonSpace(effects, ok3, nok) {
-  return factorySpace(effects, after, "whitespace");
-  function after(code4) {
-    return code4 === null ? nok(code4) : ok3(code4);
-  }
-}
-var tasklistCheck;
-var init_syntax5 = __esm({
-  "node_modules/micromark-extension-gfm-task-list-item/lib/syntax.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    tasklistCheck = {
-      name: "tasklistCheck",
-      tokenize: tokenizeTasklistCheck
-    };
-  }
-});
-
-// node_modules/micromark-extension-gfm-task-list-item/index.js
-var init_micromark_extension_gfm_task_list_item = __esm({
-  "node_modules/micromark-extension-gfm-task-list-item/index.js"() {
-    init_syntax5();
-  }
-});
-
-// node_modules/micromark-extension-gfm/index.js
-function gfm(options) {
-  return combineExtensions([
-    gfmAutolinkLiteral(),
-    gfmFootnote(),
-    gfmStrikethrough(options),
-    gfmTable(),
-    gfmTaskListItem()
-  ]);
-}
-var init_micromark_extension_gfm = __esm({
-  "node_modules/micromark-extension-gfm/index.js"() {
-    init_micromark_util_combine_extensions();
-    init_micromark_extension_gfm_autolink_literal();
-    init_micromark_extension_gfm_footnote();
-    init_micromark_extension_gfm_strikethrough();
-    init_micromark_extension_gfm_table();
-    init_micromark_extension_gfm_task_list_item();
-  }
-});
-
-// node_modules/remark-gfm/lib/index.js
-function remarkGfm(options) {
-  const self2 = (
-    /** @type {Processor<Root>} */
-    this
-  );
-  const settings = options || emptyOptions2;
-  const data = self2.data();
-  const micromarkExtensions = data.micromarkExtensions || (data.micromarkExtensions = []);
-  const fromMarkdownExtensions = data.fromMarkdownExtensions || (data.fromMarkdownExtensions = []);
-  const toMarkdownExtensions = data.toMarkdownExtensions || (data.toMarkdownExtensions = []);
-  micromarkExtensions.push(gfm(settings));
-  fromMarkdownExtensions.push(gfmFromMarkdown());
-  toMarkdownExtensions.push(gfmToMarkdown(settings));
-}
-var emptyOptions2;
-var init_lib20 = __esm({
-  "node_modules/remark-gfm/lib/index.js"() {
-    init_mdast_util_gfm();
-    init_micromark_extension_gfm();
-    emptyOptions2 = {};
-  }
-});
-
-// node_modules/remark-gfm/index.js
-var init_remark_gfm = __esm({
-  "node_modules/remark-gfm/index.js"() {
-    init_lib20();
-  }
-});
-
-// src/content/math-syntax.ts
-function isLineEnding(code4) {
-  return code4 !== null && code4 < -2;
-}
-function isSpaceOrTab(code4) {
-  return code4 === -2 || code4 === -1 || code4 === 32;
-}
-function isWhitespace(code4) {
-  return code4 === null || isSpaceOrTab(code4) || isLineEnding(code4);
-}
-function isDigit3(code4) {
-  return code4 !== null && code4 >= 48 && code4 <= 57;
-}
-function isRun(s2) {
-  return s2.length > 0 && [...s2].every((c) => c === s2[0]);
-}
-function lastOccurrence(close2) {
-  const doc = parsing.document;
-  if (doc === void 0 || /[\t\r\n\0\uFFFD]/.test(close2)) return Infinity;
-  let at = parsing.lastAt.get(close2);
-  if (at === void 0) parsing.lastAt.set(close2, at = doc.lastIndexOf(close2));
-  return at;
-}
-function fenceAt(offset) {
-  const doc = parsing.document;
-  if (doc === void 0) return false;
-  FENCE.lastIndex = offset;
-  return FENCE.test(doc);
-}
-function withSpanBudget(maxSpans, parse5, document4) {
-  const saved = spanBudget.left;
-  const savedParsing = { ...parsing };
-  spanBudget.left = maxSpans;
-  parsing.document = document4;
-  parsing.lastAt = /* @__PURE__ */ new Map();
-  try {
-    return parse5();
-  } finally {
-    spanBudget.left = saved;
-    Object.assign(parsing, savedParsing);
-  }
-}
-function openerGroups(pairs) {
-  const sorted = [...pairs].sort((a3, b2) => b2.open.length - a3.open.length);
-  const level = /* @__PURE__ */ new Map();
-  const groups = [];
-  for (const pair2 of sorted) {
-    let l = 0;
-    for (const [other, ol] of level) if (other.open.startsWith(pair2.open)) l = Math.max(l, ol + 1);
-    level.set(pair2, l);
-    (groups[l] ??= []).push(pair2);
-  }
-  return groups.filter((g) => g.length > 0);
-}
-function mathTokenizer(pairs, flow3) {
-  const root4 = { next: /* @__PURE__ */ new Map() };
-  for (const pair2 of pairs) {
-    let node3 = root4;
-    for (let i2 = 0; i2 < pair2.open.length; i2++) {
-      const c = pair2.open.charCodeAt(i2);
-      let child = node3.next.get(c);
-      if (!child) node3.next.set(c, child = { next: /* @__PURE__ */ new Map() });
-      node3 = child;
-    }
-    node3.scan = {
-      pair: pair2,
-      memoOk: !pair2.open.endsWith("\\"),
-      dead: /* @__PURE__ */ new WeakMap(),
-      closeFirst: pair2.close.charCodeAt(0),
-      openRun: isRun(pair2.open) ? pair2.open.charCodeAt(0) : void 0,
-      closeRun: isRun(pair2.close) ? pair2.close.charCodeAt(0) : void 0
-    };
-  }
-  const first = pairs[0].open.charCodeAt(0);
-  const tokenType = flow3 ? "mathBlock" : "mathSpan";
-  return function tokenize(effects, ok3, nok) {
-    const self2 = this;
-    let node3 = root4;
-    let scan = void 0;
-    let pair2 = void 0;
-    let close2 = "";
-    let closeFirst = 0;
-    let lastWasSpace = false;
-    let sawContent = false;
-    let contentStart = -1;
-    let memo = false;
-    function dead_end(at) {
-      if (!memo) return;
-      let ranges = scan.dead.get(self2.parser);
-      if (!ranges) scan.dead.set(self2.parser, ranges = new DeadRanges());
-      ranges.add(contentStart, at);
-    }
-    let price = false;
-    const closer = { tokenize: tokenizeCloser, partial: true };
-    const nonLazyEol = { tokenize: tokenizeNonLazyEol, partial: true };
-    return start;
-    function start(code4) {
-      if (flow3) {
-        const tail = self2.events[self2.events.length - 1];
-        const prefix = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
-        if (prefix >= 4) return nok(code4);
-      } else if (self2.previous === first) {
-        const tail = self2.events[self2.events.length - 1];
-        if (!tail || tail[1].type !== "characterEscape") return nok(code4);
-      }
-      effects.enter(tokenType);
-      effects.enter("mathMarker");
-      return opener(code4);
-    }
-    function opener(code4) {
-      if (!node3.scan) {
-        const child = code4 === null ? void 0 : node3.next.get(code4);
-        if (!child) return nok(code4);
-        effects.consume(code4);
-        node3 = child;
-        return opener;
-      }
-      scan = node3.scan;
-      pair2 = scan.pair;
-      close2 = pair2.close;
-      closeFirst = scan.closeFirst;
-      effects.exit("mathMarker");
-      if (scan.openRun !== void 0 && code4 === scan.openRun) return nok(code4);
-      if (pair2.dollarRule && isWhitespace(code4)) return nok(code4);
-      contentStart = self2.now().offset;
-      memo = scan.memoOk && mathSyntaxMemo.enabled;
-      if (memo && scan.dead.get(self2.parser)?.has(contentStart)) return nok(code4);
-      if (mathSyntaxMemo.lookahead && lastOccurrence(close2) < contentStart) return nok(code4);
-      price = !!pair2.dollarRule && isDigit3(code4);
-      return between(code4);
-    }
-    function between(code4) {
-      if (code4 === EOF2) {
-        dead_end(self2.now().offset);
-        return nok(code4);
-      }
-      if (isLineEnding(code4)) {
-        if (flow3) return effects.attempt(nonLazyEol, afterEol, nok)(code4);
-        effects.enter("lineEnding");
-        effects.consume(code4);
-        effects.exit("lineEnding");
-        return afterEol;
-      }
-      if (code4 === closeFirst) return effects.attempt(closer, closed, price ? nok : forcedData)(code4);
-      return forcedData(code4);
-    }
-    function afterEol(code4) {
-      lastWasSpace = true;
-      return between(code4);
-    }
-    function forcedData(code4) {
-      effects.enter("mathData");
-      return take(code4);
-    }
-    function take(code4) {
-      if (code4 === BACKSLASH) {
-        effects.consume(code4);
-        lastWasSpace = false;
-        sawContent = true;
-        return escaped;
-      }
-      effects.consume(code4);
-      lastWasSpace = isSpaceOrTab(code4);
-      if (!lastWasSpace) sawContent = true;
-      return data;
-    }
-    function escaped(code4) {
-      if (code4 === EOF2 || isLineEnding(code4)) return data(code4);
-      effects.consume(code4);
-      return data;
-    }
-    function data(code4) {
-      if (code4 === EOF2 || isLineEnding(code4) || code4 === closeFirst) {
-        effects.exit("mathData");
-        return between(code4);
-      }
-      return take(code4);
-    }
-    function closed(code4) {
-      if (!flow3) {
-        if (--spanBudget.left < 0) throw new TooManyFormulas(contentStart - pair2.open.length);
-        effects.exit(tokenType);
-        return ok3(code4);
-      }
-      return trailing(code4);
-    }
-    function trailing(code4) {
-      if (isSpaceOrTab(code4)) {
-        effects.enter("whitespace");
-        return trailingSpace(code4);
-      }
-      if (code4 === EOF2 || isLineEnding(code4)) {
-        effects.exit(tokenType);
-        return ok3(code4);
-      }
-      return nok(code4);
-    }
-    function trailingSpace(code4) {
-      if (isSpaceOrTab(code4)) {
-        effects.consume(code4);
-        return trailingSpace;
-      }
-      effects.exit("whitespace");
-      return trailing(code4);
-    }
-    function tokenizeCloser(effects2, ok4, nok2) {
-      let i2 = 0;
-      return startClose;
-      function startClose(code4) {
-        if (!sawContent) return nok2(code4);
-        if (price && lastWasSpace) return nok2(code4);
-        effects2.enter("mathMarker");
-        return inClose(code4);
-      }
-      function inClose(code4) {
-        if (i2 < close2.length) {
-          if (code4 !== close2.charCodeAt(i2)) return nok2(code4);
-          effects2.consume(code4);
-          i2++;
-          return inClose;
-        }
-        effects2.exit("mathMarker");
-        if (scan.closeRun !== void 0 && code4 === scan.closeRun) return nok2(code4);
-        if (price && isDigit3(code4)) return nok2(code4);
-        return ok4(code4);
-      }
-    }
-    function tokenizeNonLazyEol(effects2, ok4, nok2) {
-      const ctx = this;
-      return function eol(code4) {
-        effects2.enter("lineEnding");
-        effects2.consume(code4);
-        effects2.exit("lineEnding");
-        return function lineStart(code5) {
-          const at = ctx.now().offset;
-          if (!ctx.parser.lazy[ctx.now().line] && !fenceAt(at)) return ok4(code5);
-          dead_end(at);
-          return nok2(code5);
-        };
-      };
-    }
-  };
-}
-function mathSyntax(pairs) {
-  const text12 = {};
-  const flow3 = {};
-  const byFirst = /* @__PURE__ */ new Map();
-  for (const pair2 of pairs) {
-    const code4 = pair2.open.charCodeAt(0);
-    byFirst.set(code4, [...byFirst.get(code4) ?? [], pair2]);
-  }
-  for (const [code4, same] of byFirst) {
-    for (const group3 of openerGroups(same)) {
-      (text12[code4] ??= []).push({ name: "mathSpan", tokenize: mathTokenizer(group3, false) });
-    }
-    for (const group3 of openerGroups(same.filter((p5) => p5.display))) {
-      (flow3[code4] ??= []).push({ name: "mathBlock", tokenize: mathTokenizer(group3, true), concrete: true });
-    }
-  }
-  return { text: text12, flow: flow3 };
-}
-function mathFromMarkdown(pairs) {
-  const displayOf = /* @__PURE__ */ new Map();
-  for (const p5 of pairs) displayOf.set(p5.open, (displayOf.get(p5.open) ?? false) || p5.display);
-  function enterSpan(token) {
-    this.enter({ type: "mathSpan", value: "", display: false, delimiter: "" }, token);
-  }
-  function enterBlock(token) {
-    this.enter({ type: "mathBlock", value: "", display: true, delimiter: "" }, token);
-  }
-  function exitMarker(token) {
-    const node3 = this.stack[this.stack.length - 1];
-    if (node3 && (node3.type === "mathSpan" || node3.type === "mathBlock") && node3.delimiter === "") {
-      node3.delimiter = this.sliceSerialize(token);
-      if (node3.type === "mathSpan") node3.display = displayOf.get(node3.delimiter) ?? false;
-      this.buffer();
-    }
-  }
-  function exitData(token) {
-    this.config.enter.data.call(this, token);
-    this.config.exit.data.call(this, token);
-  }
-  function exitMath(token) {
-    const value2 = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
-    node3.value = value2;
-    this.exit(token);
-  }
-  return {
-    enter: { mathSpan: enterSpan, mathBlock: enterBlock },
-    exit: { mathMarker: exitMarker, mathData: exitData, mathSpan: exitMath, mathBlock: exitMath }
-  };
-}
-var BACKSLASH, EOF2, DeadRanges, TooManyFormulas, spanBudget, parsing, FENCE, mathSyntaxMemo;
-var init_math_syntax = __esm({
-  "src/content/math-syntax.ts"() {
-    "use strict";
-    BACKSLASH = 92;
-    EOF2 = null;
-    DeadRanges = class {
-      /** Disjoint, sorted by start: [start, end] pairs of content-start offsets that cannot close. */
-      starts = [];
-      ends = [];
-      /** Index of the last range whose start is <= offset, or -1. */
-      find(offset) {
-        let lo = 0;
-        let hi = this.starts.length - 1;
-        let found = -1;
-        while (lo <= hi) {
-          const mid = lo + hi >> 1;
-          if (this.starts[mid] <= offset) {
-            found = mid;
-            lo = mid + 1;
-          } else hi = mid - 1;
-        }
-        return found;
-      }
-      has(offset) {
-        const i2 = this.find(offset);
-        return i2 >= 0 && offset <= this.ends[i2];
-      }
-      add(start, end) {
-        let i2 = this.find(start);
-        if (i2 >= 0 && start <= this.ends[i2] + 1) {
-          start = this.starts[i2];
-          end = Math.max(end, this.ends[i2]);
-        } else i2++;
-        let j = i2;
-        while (j < this.starts.length && this.starts[j] <= end + 1) {
-          end = Math.max(end, this.ends[j]);
-          j++;
-        }
-        this.starts.splice(i2, j - i2, start);
-        this.ends.splice(i2, j - i2, end);
-      }
-    };
-    TooManyFormulas = class extends Error {
-      constructor(offset) {
-        super("too many formulas");
-        this.offset = offset;
-      }
-      offset;
-    };
-    spanBudget = { left: Infinity };
-    parsing = { document: void 0, lastAt: /* @__PURE__ */ new Map() };
-    FENCE = / {0,3}(?:`{3,}|~{3,})/y;
-    mathSyntaxMemo = { enabled: true, lookahead: true };
-  }
-});
-
-// src/content/math-escapes.ts
-function removeMarkdownEscapes(tex) {
-  let out = "";
-  for (let i2 = 0; i2 < tex.length; i2++) {
-    const c = tex[i2];
-    if (c !== "\\" || i2 + 1 >= tex.length) {
-      out += c;
-      continue;
-    }
-    const next = tex[i2 + 1];
-    if (tex.startsWith("\\\\\\\\", i2)) {
-      out += "\\\\";
-      i2 += 3;
-    } else if (next === "\\") {
-      const after = tex[i2 + 2];
-      out += after === void 0 || /\s/.test(after) ? "\\\\" : "\\";
-      i2++;
-    } else if (UNESCAPE.has(next)) {
-      out += next;
-      i2++;
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-var UNESCAPE, ESCAPE_SIGNS;
-var init_math_escapes = __esm({
-  "src/content/math-escapes.ts"() {
-    "use strict";
-    UNESCAPE = new Set("_*^~`[]()<>-");
-    ESCAPE_SIGNS = /[\w})]\\[_*]|\\\\\\\\/g;
-  }
-});
-
-// src/content/math.ts
-function markdownEscaped(delim) {
-  return delim.replace(/\\/g, "\\\\");
-}
-function delimiterPairs2(opts) {
-  if (!opts) return defaultPairs ??= Object.freeze(computeDelimiterPairs({}));
-  let pairs = pairsByOptions.get(opts);
-  if (!pairs) pairsByOptions.set(opts, pairs = Object.freeze(computeDelimiterPairs(opts)));
-  return pairs;
-}
-function computeDelimiterPairs(opts) {
-  const configured = opts.delimiters !== void 0;
-  const inline = opts.delimiters?.inline ?? DEFAULT_INLINE;
-  const block = opts.delimiters?.block ?? DEFAULT_BLOCK;
-  const escapes = opts.escapes ?? "auto";
-  const pairs = [];
-  const seen = /* @__PURE__ */ new Set();
-  const add2 = (o2, c, display, dollarRule) => {
-    if (!o2 || !c || seen.has(o2)) return;
-    seen.add(o2);
-    pairs.push({ open: o2, close: c, display, dollarRule });
-  };
-  for (const [list4, display] of [
-    [block, true],
-    [inline, false]
-  ]) {
-    for (const [o2, c] of list4) {
-      const dollarRule = !configured && o2 === "$" && c === "$";
-      if ((escapes === "markdown" || escapes === "auto" && !configured) && o2.includes("\\")) add2(markdownEscaped(o2), markdownEscaped(c), display, dollarRule);
-      if (escapes !== "markdown" || !o2.includes("\\")) add2(o2, c, display, dollarRule);
-    }
-  }
-  if (configured && escapes === "auto") {
-    add2("$$", "$$", true, false);
-    add2("$", "$", false, true);
-  }
-  if (!configured) {
-    for (const env2 of MATH_ENVIRONMENTS) add2(`\\begin{${env2}}`, `\\end{${env2}}`, true, false);
-    for (const ref of REFS) if (escapes !== "none" || !isEscapedDelimiter(ref)) add2(ref, "}", false, false);
-  }
-  return pairs;
-}
-function isEnvironment(delimiter) {
-  return delimiter.startsWith("\\begin{") || REFS.includes(delimiter);
-}
-function isEscapedDelimiter(delimiter) {
-  return delimiter.startsWith("\\\\");
-}
-function applyMask(body3, bodyOffset, masked, keep = "") {
-  if (masked.length === 0) return body3;
-  let out = "";
-  let copied = 0;
-  for (const m of masked) {
-    const s2 = Math.max(m.start - bodyOffset, 0);
-    const e = Math.min(m.end - bodyOffset, body3.length);
-    if (s2 < copied) return maskChars(body3, bodyOffset, masked, keep);
-    if (e <= s2) continue;
-    out += body3.slice(copied, s2) + maskChars(body3.slice(s2, e), bodyOffset + s2, [m], keep, s2 === 0 || body3[s2 - 1] === "\n" || body3[s2 - 1] === "\r");
-    copied = e;
-  }
-  return out + body3.slice(copied);
-}
-function maskChars(body3, bodyOffset, masked, keep, atLineStart = true) {
-  const chars = body3.split("");
-  for (const m of masked) {
-    const s2 = Math.max(m.start - bodyOffset, 0);
-    const e = Math.min(m.end - bodyOffset, body3.length);
-    let lineStart = s2 === 0 ? atLineStart : chars[s2 - 1] === "\n" || chars[s2 - 1] === "\r";
-    for (let i2 = s2; i2 < e; i2++) {
-      const c = chars[i2];
-      if (c === "\n" || c === "\r") {
-        lineStart = true;
-        continue;
-      }
-      if (c === " " || c === "	") continue;
-      if (lineStart && c === ">") continue;
-      lineStart = false;
-      if (keep.includes(c)) continue;
-      chars[i2] = "x";
-    }
-  }
-  return chars.join("");
-}
-function quietPlainText(body3, pairs, images = false) {
-  if (body3.length < plainTextMask.minChars) return body3;
-  const significant = /* @__PURE__ */ new Set(["\\", ...pairs.map((p5) => p5.open[0])]);
-  if (quietLineChars(body3, significant) < body3.length * plainTextMask.minQuietShare) return body3;
-  const tree = parseMarkdownWithMath(body3, pairs, TEXT_CONSTRUCTS);
-  const quiet = [];
-  visit4(tree, (node3) => {
-    if (node3.type !== "paragraph" && node3.type !== "heading" && node3.type !== "tableCell") return;
-    const first = node3.children[0]?.position?.start.offset;
-    const last = node3.children[node3.children.length - 1]?.position?.end.offset;
-    if (first === void 0 || last === void 0) return SKIP;
-    for (let i2 = first; i2 < last; i2++) if (significant.has(body3[i2]) || images && body3[i2] === "!" && body3[i2 + 1] === "[") return SKIP;
-    quiet.push({ start: first, end: last });
-    return SKIP;
-  });
-  return applyMask(body3, 0, quiet, "|");
-}
-function quietLineChars(body3, significant) {
-  let quiet = 0;
-  let lineStart = 0;
-  let loud = false;
-  let blank2 = true;
-  for (let i2 = 0; i2 <= body3.length; i2++) {
-    const c = body3[i2];
-    if (c === void 0 || c === "\n") {
-      if (!loud && !blank2) quiet += i2 - lineStart;
-      lineStart = i2 + 1;
-      loud = false;
-      blank2 = true;
-    } else if (significant.has(c)) loud = true;
-    else if (c !== " " && c !== "	" && c !== "\r") blank2 = false;
-  }
-  return quiet;
-}
-function blockStructure(markdown) {
-  return parseMarkdownWithMath(markdown, [], TEXT_CONSTRUCTS);
-}
-function literalVariant(markdown) {
-  if (literalVariants.force !== void 0) return literalVariants.force;
-  const email = markdown.includes("@");
-  const url = /www|http/i.test(markdown);
-  return (email ? 0 : 1) | (url ? 0 : 2) | (mayHaveDelimiterRow(markdown) ? 0 : 4) | (email || url || markdown.includes("&") ? 0 : 8);
-}
-function mayHaveDelimiterRow(markdown) {
-  let dash2 = false;
-  let mark2 = false;
-  let clean = true;
-  for (let i2 = 0; i2 <= markdown.length; i2++) {
-    const c = i2 < markdown.length ? markdown.charCodeAt(i2) : 10;
-    if (c === 10 || c === 13) {
-      if (clean && dash2 && mark2) return true;
-      dash2 = mark2 = false;
-      clean = true;
-    } else if (!clean) continue;
-    else if (c === 45) dash2 = true;
-    else if (c === 124 || c === 58) mark2 = true;
-    else if (c !== 32 && c !== 9 && c !== 62) clean = false;
-  }
-  return false;
-}
-function withoutConstructs(extensions, drop) {
-  return extensions.map((ext) => {
-    let out = ext;
-    for (const field of ["text", "flow"]) {
-      const map4 = ext[field];
-      if (!map4) continue;
-      const kept = {};
-      let changed = false;
-      for (const [code4, value2] of Object.entries(map4)) {
-        const list4 = Array.isArray(value2) ? value2 : [value2];
-        const left = list4.filter((c) => !(c.name && drop.has(c.name)));
-        if (left.length !== list4.length) changed = true;
-        if (left.length > 0) kept[code4] = Array.isArray(value2) ? left : left[0];
-      }
-      if (changed) out = { ...out, [field]: kept };
-    }
-    return out;
-  });
-}
-function withoutLiteralTransform(extensions, removed) {
-  return extensions.flatMap((ext) => {
-    if (Array.isArray(ext)) return withoutLiteralTransform(ext, removed);
-    const e = ext;
-    if (!e.enter?.literalAutolink || !e.transforms) return [ext];
-    removed.push(...e.transforms);
-    const { transforms: _9, ...rest } = e;
-    return [rest];
-  });
-}
-function literalsAfter(tree, transforms) {
-  if (!textMayHoldLiteral(tree)) return tree;
-  for (const transform of transforms) tree = transform(tree) || tree;
-  return tree;
-}
-function textMayHoldLiteral(node3) {
-  if (node3.type === "text") return node3.value.includes("@") || /www|http/i.test(node3.value);
-  if ("children" in node3) {
-    for (const child of node3.children) if (textMayHoldLiteral(child)) return true;
-  }
-  return false;
-}
-function makeParsers(pairs, disable2) {
-  const processor = unified().use(remarkParse).use(remarkGfm).use(function mathPlugin() {
-    const data2 = this.data();
-    if (disable2) (data2.micromarkExtensions ??= []).push({ disable: { null: [...disable2] } });
-    if (pairs.length === 0) return;
-    (data2.micromarkExtensions ??= []).push(mathSyntax(pairs));
-    (data2.fromMarkdownExtensions ??= []).push(mathFromMarkdown(pairs));
-  }).freeze();
-  const data = processor.data();
-  const extensions = data.micromarkExtensions ?? [];
-  const mdastExtensions = data.fromMarkdownExtensions ?? [];
-  const literalTransforms = [];
-  const lean = withoutLiteralTransform(mdastExtensions, literalTransforms);
-  const deferred = literalTransforms.length === 1 && !lean.some((e) => e.transforms?.length);
-  const full = { ...data.settings, extensions, mdastExtensions };
-  const parsers2 = { full: (md) => fromMarkdown(md, full), variants: [] };
-  for (let variant = 0; variant < 16; variant++) {
-    const drop = /* @__PURE__ */ new Set([...variant & 1 ? EMAIL_LITERAL : [], ...variant & 2 ? URL_LITERALS : [], ...variant & 4 ? TABLE : []]);
-    const options = {
-      ...data.settings,
-      extensions: drop.size ? withoutConstructs(extensions, drop) : extensions,
-      mdastExtensions: variant & 8 || deferred ? lean : mdastExtensions
-    };
-    parsers2.variants.push(variant & 8 || !deferred ? (md) => fromMarkdown(md, options) : (md) => literalsAfter(fromMarkdown(md, options), literalTransforms));
-  }
-  return parsers2;
-}
-function parseMarkdownWithMath(markdown, pairs, disable2, maxSpans = Infinity) {
-  let byDisable = parsersByPairs.get(pairs);
-  if (!byDisable) parsersByPairs.set(pairs, byDisable = /* @__PURE__ */ new Map());
-  let found = byDisable.get(disable2);
-  if (!found) {
-    const key2 = JSON.stringify([pairs, disable2 ?? []]);
-    found = parsers.get(key2);
-    if (!found) parsers.set(key2, found = makeParsers(pairs, disable2));
-    byDisable.set(disable2, found);
-  }
-  const parse5 = literalVariants.enabled ? found.variants[literalVariant(markdown)] : found.full;
-  markdownParses.count++;
-  markdownParses.chars += markdown.length;
-  const text12 = markdown.charCodeAt(0) === 65279 ? `\u200B${markdown.slice(1)}` : markdown;
-  return withSpanBudget(maxSpans, () => parse5(text12), text12);
-}
-function isCodeMath(value2, kinds) {
-  return CODE_MATH.slice(0, kinds).some(([re3]) => re3.test(value2)) && /[A-Za-z0-9]/.test(value2.replace(/^\\(begin|[([])/, ""));
-}
-function locateMath(source, opts) {
-  const { bodyOffset } = opts;
-  const mathOpts = opts.math ?? {};
-  const escapes = mathOpts.escapes ?? "auto";
-  const pairs = delimiterPairs2(mathOpts);
-  const body3 = applyMask(source.slice(bodyOffset), bodyOffset, opts.masked);
-  const quiet = quietPlainText(body3, pairs, opts.images);
-  let tree;
-  try {
-    tree = parseMarkdownWithMath(quiet, pairs, void 0, opts.maxFormulas);
-  } catch (e) {
-    if (e instanceof TooManyFormulas) return { spans: [], diagnostics: [], tooMany: bodyOffset + e.offset };
-    throw e;
-  }
-  const lines = opts.lines ?? new LineIndex(source);
-  const diagnostics = [];
-  const diag = (severity, offset, message, code4) => {
-    const { line: line3, column: column2 } = lines.at(offset);
-    diagnostics.push({ severity, message, file: opts.file, line: line3, column: column2, offset, code: code4 });
-  };
-  const overlapsMask = overlapChecker(opts.masked);
-  const found = [];
-  const textRanges = [];
-  const codeSpans = [];
-  visit4(tree, (node3) => {
-    if (node3.type === "text" && node3.position) {
-      textRanges.push({ start: node3.position.start.offset, end: node3.position.end.offset });
-      return;
-    }
-    if (node3.type === "inlineCode" && node3.position) {
-      codeSpans.push({ start: bodyOffset + node3.position.start.offset, end: bodyOffset + node3.position.end.offset, value: node3.value });
-      return;
-    }
-    if (node3.type === "code" && mathOpts.fences && node3.lang === "math" && node3.position && node3.value.trim() !== "") {
-      const start2 = bodyOffset + node3.position.start.offset;
-      const end2 = bodyOffset + node3.position.end.offset;
-      if (overlapsMask(start2, end2)) return;
-      const { line: line4, column: column3 } = lines.at(start2);
-      const tex = node3.value.replace(/\r\n?/g, "\n");
-      found.push({ tex, raw: tex, display: true, start: start2, end: end2, line: line4, column: column3, delimiter: source.slice(start2, start2 + 3), code: true });
-      return;
-    }
-    if (node3.type !== "mathSpan" && node3.type !== "mathBlock") return;
-    const start = bodyOffset + node3.position.start.offset;
-    const end = bodyOffset + node3.position.end.offset;
-    if (overlapsMask(start, end)) {
-      diag(
-        "warning",
-        start,
-        `math ${node3.delimiter}\u2026${closerOf(pairs, node3.delimiter)} contains a shortcode, so it is left to Hugo; move the shortcode out of the formula`,
-        "math-shortcode"
-      );
-      return;
-    }
-    let raw3 = node3.value.replace(/\r\n?/g, "\n");
-    if (isEnvironment(node3.delimiter)) raw3 = `${node3.delimiter.replace(/^\\\\/, "\\")}${raw3}${closerOf(pairs, node3.delimiter)}`;
-    const { line: line3, column: column2 } = lines.at(start);
-    found.push({ tex: raw3, raw: raw3, display: node3.display, start, end, line: line3, column: column2, delimiter: node3.delimiter });
-  });
-  const blogdown = !mathOpts.delimiters && escapes !== "none" && codeSpans.some((c) => isCodeMath(c.value.trim(), 3));
-  const pageEscaped = escapes === "markdown" || escapes === "auto" && !blogdown && found.some((s2) => !s2.code && (isEscapedDelimiter(s2.delimiter) || !/^\\[([]/.test(s2.delimiter) && ESCAPE_SIGN.test(s2.raw.replace(TEXT_GROUPS, ""))));
-  if (blogdown && !pageEscaped) {
-    for (const c of codeSpans) {
-      const value2 = c.value.trim();
-      const hit = CODE_MATH.find(([re3]) => re3.test(value2));
-      if (!hit || !isCodeMath(value2, CODE_MATH.length) || overlapsMask(c.start, c.end) || /\n[ \t]*\n/.test(value2)) continue;
-      const m = hit[0].exec(value2);
-      const at = source.indexOf(value2, c.start);
-      const { line: line3, column: column2 } = lines.at(c.start);
-      const delimiter = source.slice(c.start, at) + value2.slice(0, value2.indexOf(m[1]));
-      found.push({ tex: m[1], raw: m[1], display: hit[1], start: c.start, end: c.end, line: line3, column: column2, delimiter, code: true });
-    }
-  }
-  found.sort((a3, b2) => a3.start - b2.start);
-  const spans = found.map(({ raw: raw3, code: code4, ...span }) => {
-    const escaped = !code4 && escapes !== "none" && (isEscapedDelimiter(span.delimiter) || pageEscaped && !/^\\[([]/.test(span.delimiter));
-    return { ...span, tex: escaped ? removeMarkdownEscapes(raw3) : raw3 };
-  });
-  const displayOpeners = pairs.filter((p5) => p5.display && !p5.open.startsWith("\\")).map((p5) => p5.open);
-  for (const r2 of textRanges) {
-    const text12 = body3.slice(r2.start, r2.end);
-    for (const open2 of displayOpeners) {
-      let at = text12.indexOf(open2);
-      while (at !== -1) {
-        if (at === 0 || text12[at - 1] !== "\\") {
-          diag(
-            "warning",
-            bodyOffset + r2.start + at,
-            `"${open2}" opens display math that is never closed; add the closing "${closerOf(pairs, open2)}" or write "\\${open2}" for literal text`,
-            "math-unclosed"
-          );
-          break;
-        }
-        at = text12.indexOf(open2, at + open2.length);
-      }
-    }
-    if (!mathOpts.delimiters) leftRaw(text12, bodyOffset + r2.start, escapes, diag);
-  }
-  diagnostics.sort((a3, b2) => (a3.offset ?? 0) - (b2.offset ?? 0));
-  return quiet === body3 ? { spans, diagnostics, tree, imageTree: tree } : { spans, diagnostics, imageTree: tree };
-}
-function leftRaw(text12, offset, escapes, diag) {
-  const opener = /(\\\\|\\)(\(|\[)/.exec(text12);
-  if (opener && !(escapes === "none" && opener[1] === "\\\\")) {
-    const close2 = `${opener[1]}${opener[2] === "(" ? ")" : "]"}`;
-    diag(
-      "warning",
-      offset + opener.index,
-      `"${opener[0]}" opens ${opener[2] === "(" ? "inline" : "display"} math that is never closed in this paragraph, so it stays text; add the closing "${close2}", or write "${opener[1] === "\\" ? "\\\\" : "\\"}${opener[2]}" for a literal "${opener[2]}"`,
-      "math-unclosed"
-    );
-  }
-  const env2 = /\\begin\{([^}]*)\}/.exec(text12);
-  if (env2) {
-    diag(
-      "warning",
-      offset + env2.index,
-      MATH_ENVIRONMENTS.includes(env2[1]) ? `"\\begin{${env2[1]}}" is never ended by "\\end{${env2[1]}}" in this paragraph, so it stays text; end it, or put the formula between $$ and $$` : `"\\begin{${env2[1]}}" outside math stays text: KaTeX takes only math environments (${MATH_ENVIRONMENTS.slice(0, 6).join(", ")}\u2026) without delimiters; put it between $$ and $$`,
-      "math-raw"
-    );
-  }
-  const dollars = /\$(?!\$)([^$\n]{1,200}?)(?<!\\)\$/.exec(text12);
-  if (dollars && /\\[A-Za-z]|[_^]/.test(dollars[1])) {
-    diag(
-      "warning",
-      offset + dollars.index,
-      `"${dollars[0].length > 40 ? `${dollars[0].slice(0, 37)}...` : dollars[0]}" looks like math but stays text: a "$" that opens math must not be followed by a space, and one followed by a digit must be closed by a "$" with no space before it; remove the space, or write \\$ for a dollar sign`,
-      "math-raw"
-    );
-  }
-}
-function closerOf(pairs, open2) {
-  return pairs.find((p5) => p5.open === open2)?.close ?? open2;
-}
-function texOffsetToSource(source, span, texOffset) {
-  const closeAt = span.end;
-  let s2 = span.start + span.delimiter.length;
-  const target = Math.max(0, Math.min(texOffset, span.tex.length));
-  for (let t = 0; t < target && s2 < closeAt; t++) {
-    const want = span.tex[t];
-    while (s2 < closeAt && source[s2] !== want) s2++;
-    s2++;
-  }
-  if (target < span.tex.length) {
-    const want = span.tex[target];
-    let probe = s2;
-    while (probe < closeAt && source[probe] !== want) probe++;
-    if (probe < closeAt) s2 = probe;
-  }
-  return Math.min(s2, Math.max(span.start, closeAt - 1));
-}
-var DEFAULT_INLINE, DEFAULT_BLOCK, MATH_ENVIRONMENTS, pairsByOptions, defaultPairs, REFS, CODE_MATH, TEXT_CONSTRUCTS, plainTextMask, parsers, parsersByPairs, literalVariants, EMAIL_LITERAL, URL_LITERALS, TABLE, markdownParses, ESCAPE_SIGN, TEXT_GROUPS;
-var init_math2 = __esm({
-  "src/content/math.ts"() {
-    "use strict";
-    init_unified();
-    init_remark_parse();
-    init_remark_gfm();
-    init_unist_util_visit();
-    init_mdast_util_from_markdown();
-    init_position();
-    init_ranges();
-    init_math_syntax();
-    init_math_escapes();
-    DEFAULT_INLINE = [
-      ["$", "$"],
-      ["\\(", "\\)"]
-    ];
-    DEFAULT_BLOCK = [
-      ["$$", "$$"],
-      ["\\[", "\\]"]
-    ];
-    MATH_ENVIRONMENTS = [
-      "equation",
-      "equation*",
-      "align",
-      "align*",
-      "alignat",
-      "alignat*",
-      "gather",
-      "gather*",
-      "multline",
-      "multline*",
-      "flalign",
-      "flalign*",
-      "eqnarray",
-      "eqnarray*",
-      "CD",
-      "split",
-      "aligned",
-      "gathered",
-      "alignedat",
-      "cases",
-      "array",
-      "matrix",
-      "pmatrix",
-      "bmatrix",
-      "Bmatrix",
-      "vmatrix",
-      "Vmatrix"
-    ];
-    pairsByOptions = /* @__PURE__ */ new WeakMap();
-    REFS = ["\\eqref{", "\\ref{", "\\\\eqref{", "\\\\ref{"];
-    CODE_MATH = [
-      [/^\\\(([\s\S]+)\\\)$/, false],
-      [/^\\\[([\s\S]+)\\\]$/, true],
-      [/^\$\$([\s\S]+)\$\$$/, true],
-      [/^\$([^$][\s\S]*[^$]|[^$])\$$/, false],
-      [/^(\\begin\{([^}]+)\}[\s\S]*\\end\{\2\})$/, true]
-    ];
-    TEXT_CONSTRUCTS = [
-      "attention",
-      "autolink",
-      "characterEscape",
-      "characterReference",
-      "codeText",
-      "hardBreakEscape",
-      "htmlText",
-      "labelEnd",
-      "labelStartImage",
-      "labelStartLink",
-      "emailAutolink",
-      "protocolAutolink",
-      "wwwAutolink",
-      "strikethrough",
-      "gfmFootnoteCall",
-      "gfmPotentialFootnoteCall",
-      "tasklistCheck",
-      "mathSpan"
-    ];
-    plainTextMask = { minChars: 32 * 1024, minQuietShare: 0.25 };
-    parsers = /* @__PURE__ */ new Map();
-    parsersByPairs = /* @__PURE__ */ new WeakMap();
-    literalVariants = { enabled: true };
-    EMAIL_LITERAL = ["emailAutolink"];
-    URL_LITERALS = ["wwwAutolink", "protocolAutolink"];
-    TABLE = ["table"];
-    markdownParses = { count: 0, chars: 0 };
-    ESCAPE_SIGN = new RegExp(ESCAPE_SIGNS.source);
-    TEXT_GROUPS = /\\(text\w*|mathrm|mbox|operatorname\*?)\s*\{[^{}]*\}/g;
   }
 });
 
@@ -47854,7 +48002,7 @@ function createState(tree, options) {
     patch,
     wrap: wrap3
   };
-  visit4(tree, function(node3) {
+  visit3(tree, function(node3) {
     if (node3.type === "definition" || node3.type === "footnoteDefinition") {
       const id = String(node3.identifier).toUpperCase();
       if (node3.type === "definition") {
@@ -47991,7 +48139,7 @@ function toHast(tree, options) {
   const foot = footer(state);
   const result = Array.isArray(node3) ? { type: "root", children: node3 } : node3 || { type: "root", children: [] };
   if (foot) {
-    ok("children" in result);
+    ok2("children" in result);
     result.children.push({ type: "text", value: "\n" }, foot);
   }
   return result;
@@ -50654,7 +50802,7 @@ var init_simple_inline = __esm({
 
 // src/render/markdown.ts
 function parse4(md, opts) {
-  const tree = parseMarkdownWithMath(md, delimiterPairs2(opts.math));
+  const tree = parseMarkdownWithMath(md, delimiterPairs(opts.math));
   typographer(tree);
   return tree;
 }
@@ -50693,14 +50841,14 @@ function isPlainWords(md, pairs) {
   return PLAIN_WORDS.test(md) && !md.includes("--") && !pairs.some((p5) => md.includes(p5.open));
 }
 function isPlainInline(md, opts) {
-  return plainInlineFastPath.enabled && isPlainWords(md, delimiterPairs2(opts.math)) && !new RegExp("^\\p{N}+\\)", "u").test(md);
+  return plainInlineFastPath.enabled && isPlainWords(md, delimiterPairs(opts.math)) && !new RegExp("^\\p{N}+\\)", "u").test(md);
 }
 function renderInlineMarkdown(md, math2, opts = {}) {
   if (isPlainInline(md, opts)) return md;
   const unsafe = opts.unsafe === true;
   const links = opts.links !== false;
   if (plainInlineFastPath.enabled) {
-    const simple = simpleInlineHtml(md, { unsafe, links, pairs: delimiterPairs2(opts.math) });
+    const simple = simpleInlineHtml(md, { unsafe, links, pairs: delimiterPairs(opts.math) });
     if (simple !== void 0) return simple;
   }
   const mdast = parse4(md, opts);
@@ -50833,7 +50981,7 @@ var init_markdown = __esm({
     init_unified();
     init_remark_rehype();
     init_rehype_stringify();
-    init_math2();
+    init_math();
     init_goldmark_url();
     init_simple_inline();
     RAW_HTML_OMITTED = " raw HTML omitted ";
@@ -50972,6 +51120,13 @@ async function renderShortcode(def, sc, env2) {
     const problem = parts.map((part) => labelProblem(spec.label, part)).find((x6) => x6 !== void 0);
     if (problem) warn(`${param}="${v}" ${problem}`, { param });
   }
+  const refs = env2.references;
+  const resolved = (md, param) => {
+    if (!refs || !md.includes("@")) return md;
+    const r2 = withReferences(md, refs.ids, refs.numbers);
+    for (const problem of r2.problems) warn(problem, { ...param ? { param } : {}, code: "figure-ref" });
+    return r2.md;
+  };
   const ctx = {
     name: sc.name,
     params: values,
@@ -50981,10 +51136,11 @@ async function renderShortcode(def, sc, env2) {
     site: env2.site,
     idPrefix: env2.idPrefix,
     ...env2.occurrence !== void 0 ? { occurrence: env2.occurrence } : {},
+    ...env2.figure ? { figure: env2.figure } : {},
     ...env2.services.images ? { images: env2.services.images } : {},
     math: (tex, display, param) => env2.services.math(tex, display, sinkAt(param)),
-    markdown: (md, param) => env2.services.markdown(md, sinkAt(param)),
-    plainText: (md) => env2.services.plainText(md),
+    markdown: (md, param) => env2.services.markdown(resolved(md, param), sinkAt(param)),
+    plainText: (md) => env2.services.plainText(refs && md.includes("@") ? withReferences(md, refs.ids, refs.numbers).md : md),
     error,
     warn
   };
@@ -51022,6 +51178,7 @@ var init_host = __esm({
     init_inline_text();
     init_fs_errors();
     init_safe_path();
+    init_figure_numbers();
   }
 });
 
@@ -51691,7 +51848,7 @@ var LETTER2, DIGIT2, NUMBER, MARK2, GO_SPACE, PRINTABLE_ASCII, NOT_KEPT_ASCII, I
 var init_headings = __esm({
   "src/content/headings.ts"() {
     "use strict";
-    init_math2();
+    init_math();
     init_markdown();
     LETTER2 = new RegExp("\\p{L}", "u");
     DIGIT2 = new RegExp("\\p{Nd}", "u");
@@ -51814,7 +51971,7 @@ function frontMatterString(data, key2) {
 }
 function planMathEverywhere(input) {
   const { source, parsed, settings } = input;
-  const pairs = delimiterPairs2(input.math);
+  const pairs = delimiterPairs(input.math);
   const edits = [];
   const extras = {};
   const titles = /* @__PURE__ */ new Map();
@@ -51879,7 +52036,7 @@ var A_TAG;
 var init_everywhere = __esm({
   "src/render/everywhere.ts"() {
     "use strict";
-    init_math2();
+    init_math();
     init_headings();
     init_keys();
     init_markdown();
@@ -52227,7 +52384,7 @@ function alone(source, sc) {
 }
 function definitionsOf(tree, text12) {
   const out = [];
-  visit4(tree, "definition", (node3) => {
+  visit3(tree, "definition", (node3) => {
     const start = node3.position?.start.offset;
     if (start === void 0 || text12[start] !== "[") return;
     const close2 = /(?:[^\\\]]|\\[^])*\]/y;
@@ -52278,7 +52435,7 @@ var init_link_defs = __esm({
   "src/content/link-defs.ts"() {
     "use strict";
     init_unist_util_visit();
-    init_math2();
+    init_math();
     DUP_TOKEN = "hugoprerenderdupz";
     MAX_LABEL = 999;
   }
@@ -52288,13 +52445,13 @@ var init_link_defs = __esm({
 function findMarkdownImages(tree, bodyOffset, inHeadings = false, source) {
   const definitions = /* @__PURE__ */ new Map();
   let any = false;
-  visit4(tree, (node3) => {
+  visit3(tree, (node3) => {
     if (node3.type === "definition" && !definitions.has(node3.identifier)) definitions.set(node3.identifier, node3);
     else if (node3.type === "image" || node3.type === "imageReference") any = true;
   });
   if (!any) return [];
   const out = [];
-  visit4(tree, (node3) => {
+  visit3(tree, (node3) => {
     if (node3.type === "heading" && !inHeadings) return SKIP;
     if (node3.type !== "image" && node3.type !== "imageReference" || !node3.position) return void 0;
     const target = node3.type === "image" ? node3 : definitions.get(node3.identifier);
@@ -52385,7 +52542,7 @@ var init_markdown_images = __esm({
   "src/images/markdown-images.ts"() {
     "use strict";
     init_unist_util_visit();
-    init_math2();
+    init_math();
     init_figure_html();
     init_safe_path();
     init_service();
@@ -52461,6 +52618,13 @@ function ownedShortcodes(list4, owned, wrappers, out = []) {
   for (const sc of list4) {
     if (owned(sc)) out.push(sc);
     else if (!isCode(sc.name) && wrappers[sc.name] !== "tex") ownedShortcodes(sc.children, owned, wrappers, out);
+  }
+  return out;
+}
+function angleShortcodes(list4, out = []) {
+  for (const sc of list4) {
+    if (sc.markup === "<") out.push({ start: sc.offset, end: sc.end });
+    else angleShortcodes(sc.children, out);
   }
   return out;
 }
@@ -52588,6 +52752,7 @@ async function prerenderPage(source, env2) {
       });
     }
   }
+  const refsWanted = source.indexOf("@", parsed.bodyOffset) >= 0;
   const located = locateMath(source, {
     bodyOffset: parsed.bodyOffset,
     masked: maskedRanges(parsed, isOwned, wrappers),
@@ -52595,7 +52760,8 @@ async function prerenderPage(source, env2) {
     file,
     maxFormulas: limits.formulas,
     lines,
-    images: imageMode !== void 0
+    images: imageMode !== void 0,
+    refs: refsWanted
   });
   if (located.tooMany !== void 0) {
     diagnostics.push(limitDiagnostic("formulas", limits, limits.formulas, located.tooMany, lines, file));
@@ -52792,9 +52958,18 @@ async function prerenderPage(source, env2) {
       typeset.set(key2, r2.html);
     }
   }
+  const owned = ownedShortcodes(parsed.shortcodes, isOwned, wrappers);
+  const numbering = env2.settings.figures ?? DEFAULT_FIGURE_NUMBERING;
+  const figurePlan = planFigureNumbers(
+    owned.filter((sc) => getShortcode(sc.name).params.id === FIGURE_ID_PARAM),
+    numbering,
+    file
+  );
+  diagnostics.push(...figurePlan.diagnostics);
+  const references = { ids: figurePlan.ids, numbers: numbering.numbers };
   const seen = /* @__PURE__ */ new Map();
   const occurrences = /* @__PURE__ */ new Map();
-  for (const sc of ownedShortcodes(parsed.shortcodes, isOwned, wrappers)) {
+  for (const sc of owned) {
     const def = getShortcode(sc.name);
     const occurrence = occurrences.get(sc.name) ?? 0;
     occurrences.set(sc.name, occurrence + 1);
@@ -52805,6 +52980,10 @@ async function prerenderPage(source, env2) {
     seen.set(identity4, n + 1);
     const idPrefix = `hp${identity4.slice(0, 8)}${n ? `-${n}` : ""}`;
     const pageScope = def.cacheable === false ? [file] : [];
+    const figure = figurePlan.figures.get(sc.offset);
+    const refersTo = refsWanted && stableStringify(sc.params).includes("@") ? references : void 0;
+    if (figure && (figure.id !== void 0 || figure.label !== void 0)) pageScope.push(stableStringify(figure));
+    if (refersTo) pageScope.push(stableStringify([...figurePlan.ids]));
     const key2 = contentKey("sc", sc.name, def.version, "0.1.0", "0.16.47", env2.settings.settingsKey, idPrefix, identity4, ...pageScope);
     replacements.push({ start: sc.offset, end: sc.end, key: key2 });
     const hit = def.cacheable === false ? void 0 : env2.cached?.(key2);
@@ -52816,7 +52995,15 @@ async function prerenderPage(source, env2) {
     const spentBefore = budget.over();
     if (spentBefore) return stopped(spentBefore, sc.offset, `${sc.name} shortcode`);
     const shownAfter = sc.name === "figure" ? occurrence + imagesBefore(sc.offset) : occurrence;
-    const r2 = await renderShortcode(def, sc, { page: env2.page, site: env2.site, idPrefix, services: env2.services, occurrence: shownAfter });
+    const r2 = await renderShortcode(def, sc, {
+      page: env2.page,
+      site: env2.site,
+      idPrefix,
+      services: env2.services,
+      occurrence: shownAfter,
+      ...figure ? { figure } : {},
+      ...refersTo ? { references: refersTo } : {}
+    });
     diagnostics.push(...r2.diagnostics);
     if (r2.failed) failed = true;
     if (r2.held) held = true;
@@ -52831,6 +53018,18 @@ async function prerenderPage(source, env2) {
       diagnostics.push({ severity: "error", file, ...at, offset: sc.offset, code: "shortcode", message: `${sc.name}: ${e.message}` });
     }
     fragments.set(key2, { key: key2, html: html7, kind: "shortcode", noisy: r2.diagnostics.length > 0 });
+  }
+  if (refsWanted && located.imageTree) {
+    const blockedRanges = [...replacements, ...maskedRanges(parsed, isOwned, wrappers), ...angleShortcodes(parsed.shortcodes)];
+    const found = findReferences(located.imageTree, source, parsed.bodyOffset, figurePlan.ids, numbering.numbers, overlapChecker(blockedRanges.map((r2) => ({ start: r2.start, end: r2.end }))));
+    const warnAt = (offset, message) => diagnostics.push({ severity: "warning", file, ...lines.at(offset), offset, code: "figure-ref", message });
+    for (const ref of found.references) {
+      if (ref.markdown !== void 0) replacements.push({ start: ref.start, end: ref.end, key: "", text: ref.markdown });
+      else if (ref.problem !== void 0) warnAt(ref.start, ref.problem);
+    }
+    for (const ref of found.inHeading) {
+      warnAt(ref.start, ref.problem ?? `@${ref.id} is left as written: a heading's text makes its id and its entry in the table of contents. Refer to the figure in the text below it`);
+    }
   }
   for (const cut of ownCuts) {
     if (!replacements.some((r2) => r2.start <= cut.start && cut.end <= r2.end)) replacements.push(cut);
@@ -53178,7 +53377,7 @@ var init_prerender_page = __esm({
   "src/prerender-page.ts"() {
     "use strict";
     init_page();
-    init_math2();
+    init_math();
     init_mojibake();
     init_position();
     init_limits();
@@ -53201,6 +53400,9 @@ var init_prerender_page = __esm({
     init_config();
     init_markdown_images();
     init_ranges();
+    init_figure_numbers();
+    init_params();
+    init_config();
     CODE_SHORTCODES = /* @__PURE__ */ new Set(["highlight", "code", "mermaid", "chart"]);
     knownSets = /* @__PURE__ */ new WeakMap();
     DIVIDER = "<!--more-->";
@@ -71081,9 +71283,9 @@ function runWorker(init2) {
   const pending = /* @__PURE__ */ new Map();
   let nextImage = 0;
   const images = init2.images && {
-    prepare: (file, shown) => new Promise((resolve) => {
+    prepare: (file, shown) => new Promise((resolve2) => {
       const id = nextImage++;
-      pending.set(id, resolve);
+      pending.set(id, resolve2);
       post({ type: "image", id, file, shown });
     }),
     sizes: (width) => init2.images.sizes || defaultSizes(width)
@@ -71155,8 +71357,8 @@ var init_build_workers = __esm({
       fatal;
       nextId = 0;
       run(job) {
-        return new Promise((resolve) => {
-          this.queue.push({ job, resolve });
+        return new Promise((resolve2) => {
+          this.queue.push({ job, resolve: resolve2 });
           this.pump();
         });
       }
@@ -71333,7 +71535,7 @@ import {
   unlinkSync,
   writeFileSync
 } from "node:fs";
-import path5 from "node:path";
+import path6 from "node:path";
 var DEFAULT_TREE = "content";
 var TREE_RE = /^content(\.[a-z0-9][a-z0-9_-]*)?$/;
 var MANIFEST_FILE = "manifest.json";
@@ -71346,7 +71548,7 @@ var OutputPathError = class extends Error {
 };
 var KEY_RE = /^[a-z0-9][a-z0-9_-]*$/;
 function toPosix(p5) {
-  return p5.split(path5.sep).join("/");
+  return p5.split(path6.sep).join("/");
 }
 function lstatOrNull(p5) {
   try {
@@ -71389,21 +71591,21 @@ function stableJson(value2) {
   };
   return JSON.stringify(sort(value2), null, 2) + "\n";
 }
-function isPlainObject(v) {
+function isPlainObject2(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function readManifest(root4) {
   const empty4 = { version: MANIFEST_VERSION, pages: {}, static: [] };
   try {
-    const m = JSON.parse(readFileSync3(path5.join(root4, MANIFEST_FILE), "utf8"));
+    const m = JSON.parse(readFileSync3(path6.join(root4, MANIFEST_FILE), "utf8"));
     if (m.version !== MANIFEST_VERSION || typeof m.pages !== "object" || m.pages === null) return empty4;
     return {
       version: MANIFEST_VERSION,
       pages: m.pages,
-      ...isPlainObject(m.trees) ? { trees: Object.fromEntries(Object.entries(m.trees).filter(([t, p5]) => TREE_RE.test(t) && t !== DEFAULT_TREE && isPlainObject(p5))) } : {},
+      ...isPlainObject2(m.trees) ? { trees: Object.fromEntries(Object.entries(m.trees).filter(([t, p5]) => TREE_RE.test(t) && t !== DEFAULT_TREE && isPlainObject2(p5))) } : {},
       static: Array.isArray(m.static) ? m.static : [],
       ...Array.isArray(m.noisy) ? { noisy: m.noisy.filter((k2) => typeof k2 === "string") } : {},
-      ...isPlainObject(m.titles) ? { titles: m.titles } : {}
+      ...isPlainObject2(m.titles) ? { titles: m.titles } : {}
     };
   } catch {
     return empty4;
@@ -71433,9 +71635,9 @@ var PrerenderOutput = class {
   keptInfos = [];
   tmpCounter = 0;
   constructor(siteDir) {
-    const site = path5.resolve(siteDir);
+    const site = path6.resolve(siteDir);
     this.siteReal = realpathSync2(site);
-    this.root = path5.join(site, PRERENDER_DIR);
+    this.root = path6.join(site, PRERENDER_DIR);
     this.previous = readManifest(this.root);
   }
   /**
@@ -71633,13 +71835,13 @@ var PrerenderOutput = class {
   isShadowFile(tree, relPath) {
     const file = this.shadowPath(tree, relPath);
     const slash = relPath.lastIndexOf("/");
-    const dir = slash < 0 ? path5.join(this.root, tree) : path5.dirname(file);
+    const dir = slash < 0 ? path6.join(this.root, tree) : path6.dirname(file);
     let files = this.shadowDirs.get(dir);
     if (files === void 0) {
       files = /* @__PURE__ */ new Set();
       try {
         for (const e of readdirSync2(dir, { withFileTypes: true })) {
-          if (e.isFile() || !e.isDirectory() && !e.isSymbolicLink() && lstatOrNull(path5.join(dir, e.name))?.isFile()) files.add(e.name);
+          if (e.isFile() || !e.isDirectory() && !e.isSymbolicLink() && lstatOrNull(path6.join(dir, e.name))?.isFile()) files.add(e.name);
         }
       } catch {
       }
@@ -71672,7 +71874,7 @@ var PrerenderOutput = class {
    * the pages of a large site stays one lstat each.
    */
   shadowPath(tree, relPath) {
-    return path5.sep === "/" ? `${this.root}/${tree}/${relPath}` : path5.join(this.root, tree, relPath);
+    return path6.sep === "/" ? `${this.root}/${tree}/${relPath}` : path6.join(this.root, tree, relPath);
   }
   /**
    * Ends the build: writes titles.html, removes every shadow, template and static file this build neither
@@ -71749,15 +71951,15 @@ var PrerenderOutput = class {
   }
   /** resolve, also saying whether the file's directory exists already (then nothing is to be created). */
   resolveAt(rel3) {
-    const abs = path5.resolve(this.root, rel3);
-    if (!abs.startsWith(this.root + path5.sep)) {
+    const abs = path6.resolve(this.root, rel3);
+    if (!abs.startsWith(this.root + path6.sep)) {
       throw new OutputPathError(`refusing to touch ${abs}: outside ${this.root}`);
     }
-    const expectedRoot = path5.join(this.siteReal, PRERENDER_DIR);
-    let probe = path5.dirname(abs);
+    const expectedRoot = path6.join(this.siteReal, PRERENDER_DIR);
+    let probe = path6.dirname(abs);
     for (; ; ) {
       if (lstatOrNull(probe)) break;
-      probe = path5.dirname(probe);
+      probe = path6.dirname(probe);
     }
     if (probe.length < this.root.length) return { abs, dirExists: false };
     let real;
@@ -71766,22 +71968,22 @@ var PrerenderOutput = class {
     } catch (e) {
       throw new OutputPathError(`refusing to touch ${abs}: cannot resolve ${probe} (${e.message})`);
     }
-    if (real !== expectedRoot && !real.startsWith(expectedRoot + path5.sep)) {
+    if (real !== expectedRoot && !real.startsWith(expectedRoot + path6.sep)) {
       throw new OutputPathError(
         `refusing to touch ${abs}: ${probe} resolves to ${real}, outside ${expectedRoot} (a symlink?); hugo-prerender only writes inside ${PRERENDER_DIR}/`
       );
     }
-    return { abs, dirExists: probe === path5.dirname(abs) };
+    return { abs, dirExists: probe === path6.dirname(abs) };
   }
   write(rel3, data, opts = {}) {
     const { abs: file, dirExists } = this.resolveAt(rel3);
     if (!opts.force && sameBytes(file, data)) return;
-    const dir = path5.dirname(file);
+    const dir = path6.dirname(file);
     if (!dirExists) {
       mkdirSync(dir, { recursive: true });
       this.resolve(rel3);
     }
-    const tmp = path5.join(dir, `.${path5.basename(file)}.${process.pid}.${this.tmpCounter++}.tmp`);
+    const tmp = path6.join(dir, `.${path6.basename(file)}.${process.pid}.${this.tmpCounter++}.tmp`);
     try {
       writeFileSync(tmp, data);
       renameSync(tmp, file);
@@ -71795,25 +71997,25 @@ var PrerenderOutput = class {
   }
   /** Deletes files under `.prerender/<dir>` for which `keep(relative path)` is false; never follows symlinks. */
   sweep(dir, keep, removed) {
-    const base2 = path5.join(this.root, dir);
+    const base2 = path6.join(this.root, dir);
     const walk = (abs, relDir) => {
       let empty4 = true;
       const entries = readdirSync2(abs, { withFileTypes: true }).sort((a3, b2) => a3.name < b2.name ? -1 : a3.name > b2.name ? 1 : 0);
       for (const e of entries) {
-        const child = path5.join(abs, e.name);
+        const child = path6.join(abs, e.name);
         const rel3 = relDir + e.name;
         const isDir = e.isDirectory() || !e.isFile() && !e.isSymbolicLink() && lstatSync2(child).isDirectory();
         if (isDir) {
           if (walk(child, `${rel3}/`)) {
-            this.resolve(path5.relative(this.root, child) + "/x");
+            this.resolve(path6.relative(this.root, child) + "/x");
             rmdirSync(child);
           } else empty4 = false;
         } else if (keep(rel3)) {
           empty4 = false;
         } else {
-          this.resolve(path5.relative(this.root, child));
+          this.resolve(path6.relative(this.root, child));
           unlinkSync(child);
-          removed.push(toPosix(path5.relative(this.root, child)));
+          removed.push(toPosix(path6.relative(this.root, child)));
         }
       }
       return empty4;
@@ -71821,7 +72023,7 @@ var PrerenderOutput = class {
     const st = lstatOrNull(base2);
     if (!st) return;
     if (!st.isDirectory()) throw new OutputPathError(`${base2} is not a directory (a symlink?); refusing to clean it`);
-    this.resolve(path5.relative(this.root, base2) + "/x");
+    this.resolve(path6.relative(this.root, base2) + "/x");
     walk(base2, "");
   }
 };
@@ -71834,9 +72036,9 @@ init_position();
 init_theme();
 init_katex_markup();
 import { existsSync as existsSync2, readdirSync as readdirSync3, readFileSync as readFileSync4 } from "node:fs";
-import path6 from "node:path";
+import path7 from "node:path";
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 var FONT_FACE_CSS = FONT_FACES.map(
   (f) => `@font-face { font-family: ${f.family}; src: url(katex/fonts/${f.file}.woff2) format("woff2"); font-weight: ${f.weight}; font-style: ${f.style}; font-display: swap; }
 `
@@ -71859,14 +72061,14 @@ ${FONT_FACE_CSS}.katex-display { overflow-x: auto; overflow-y: hidden; padding: 
 .hp-figure th, .hp-figure td { padding: 0.15em 0.6em; border-bottom: 1px solid color-mix(in srgb, currentColor 25%, transparent); text-align: right; }
 ${DARK_MODE_CSS}`;
 function katexDistDir() {
-  const bundled = path6.join(path6.dirname(fileURLToPath(import.meta.url)), "katex");
-  if (existsSync2(path6.join(bundled, "VERSION"))) {
-    return { dir: bundled, version: readFileSync4(path6.join(bundled, "VERSION"), "utf8").trim() };
+  const bundled = path7.join(path7.dirname(fileURLToPath2(import.meta.url)), "katex");
+  if (existsSync2(path7.join(bundled, "VERSION"))) {
+    return { dir: bundled, version: readFileSync4(path7.join(bundled, "VERSION"), "utf8").trim() };
   }
   const require2 = createRequire(import.meta.url);
-  const pkgDir = path6.dirname(require2.resolve("katex/package.json"));
-  const version2 = JSON.parse(readFileSync4(path6.join(pkgDir, "package.json"), "utf8")).version;
-  return { dir: path6.join(pkgDir, "dist"), version: version2 };
+  const pkgDir = path7.dirname(require2.resolve("katex/package.json"));
+  const version2 = JSON.parse(readFileSync4(path7.join(pkgDir, "package.json"), "utf8")).version;
+  return { dir: path7.join(pkgDir, "dist"), version: version2 };
 }
 function copyStaticAssets(out, opts) {
   out.writeStatic("prerender/prerender.css", PRERENDER_CSS);
@@ -71877,11 +72079,11 @@ function copyStaticAssets(out, opts) {
       `the KaTeX stylesheet found (${version2}, in ${dir}) does not match the KaTeX that renders (${"0.16.47"}); reinstall hugo-prerender`
     );
   }
-  const fonts = path6.join(dir, "fonts");
+  const fonts = path7.join(dir, "fonts");
   const figureFonts = new Set(FONT_FACES.map((f) => `${f.file}.woff2`));
-  if (opts.math) out.writeStatic("prerender/katex/katex.min.css", readFileSync4(path6.join(dir, "katex.min.css"), "utf8") + GLYPH_CSS);
+  if (opts.math) out.writeStatic("prerender/katex/katex.min.css", readFileSync4(path7.join(dir, "katex.min.css"), "utf8") + GLYPH_CSS);
   for (const f of readdirSync3(fonts).sort()) {
-    if (opts.math || figureFonts.has(f)) out.writeStatic(`prerender/katex/fonts/${f}`, readFileSync4(path6.join(fonts, f)));
+    if (opts.math || figureFonts.has(f)) out.writeStatic(`prerender/katex/fonts/${f}`, readFileSync4(path7.join(fonts, f)));
   }
 }
 
@@ -71912,7 +72114,7 @@ function safeLine(s2) {
 init_config();
 import { hostname } from "node:os";
 import { linkSync, lstatSync as lstatSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync7, renameSync as renameSync2, unlinkSync as unlinkSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import path9 from "node:path";
+import path10 from "node:path";
 var LOCK_FILE = "lock";
 var DEFAULT_LOCK_WAIT_MS = 6e4;
 var POLL_MS = 100;
@@ -71920,7 +72122,7 @@ var LockError = class extends Error {
 };
 var local = /* @__PURE__ */ new Map();
 function ensurePrerenderDir(siteDir) {
-  const dir = path9.join(siteDir, PRERENDER_DIR);
+  const dir = path10.join(siteDir, PRERENDER_DIR);
   let st;
   try {
     st = lstatSync3(dir);
@@ -71999,7 +72201,7 @@ function removeStale(file, seen, counter) {
 }
 async function acquireSiteLock(siteDir, opts) {
   const dir = ensurePrerenderDir(siteDir);
-  const file = path9.join(dir, LOCK_FILE);
+  const file = path10.join(dir, LOCK_FILE);
   const waitMs = opts.waitMs ?? DEFAULT_LOCK_WAIT_MS;
   const deadline = Date.now() + waitMs;
   for (; ; ) {
@@ -72011,7 +72213,7 @@ async function acquireSiteLock(siteDir, opts) {
     }
   }
   let releaseLocal;
-  local.set(file, new Promise((resolve) => releaseLocal = resolve));
+  local.set(file, new Promise((resolve2) => releaseLocal = resolve2));
   const dropLocal = () => {
     local.delete(file);
     releaseLocal();
@@ -72104,7 +72306,7 @@ import { createHash as createHash2 } from "node:crypto";
 import { readFileSync as readFileSync8 } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire as createRequire2 } from "node:module";
-import path10 from "node:path";
+import path11 from "node:path";
 import { pathToFileURL } from "node:url";
 var PLACEHOLDER_WIDTH = 16;
 var PIPELINE_VERSION = 1;
@@ -72129,17 +72331,17 @@ var NAMES = {
 var LABEL = { jpeg: "JPEG", png: "PNG", webp: "WebP", gif: "GIF", avif: "AVIF", tiff: "TIFF", svg: "SVG" };
 var sharpModule;
 function sharpIdentity(siteDir) {
-  const from = [import.meta.url, ...[siteDir, process.cwd()].filter((d2) => d2 !== void 0).map((d2) => path10.join(d2, "package.json"))];
+  const from = [import.meta.url, ...[siteDir, process.cwd()].filter((d2) => d2 !== void 0).map((d2) => path11.join(d2, "package.json"))];
   for (const base2 of from) {
     try {
-      let dir = path10.dirname(createRequire2(base2).resolve("sharp"));
+      let dir = path11.dirname(createRequire2(base2).resolve("sharp"));
       for (; ; ) {
         try {
-          const pkg = JSON.parse(readFileSync8(path10.join(dir, "package.json"), "utf8"));
-          if (pkg.name === "sharp") return `${path10.join(dir, "package.json")}@${String(pkg.version)}`;
+          const pkg = JSON.parse(readFileSync8(path11.join(dir, "package.json"), "utf8"));
+          if (pkg.name === "sharp") return `${path11.join(dir, "package.json")}@${String(pkg.version)}`;
         } catch {
         }
-        const up = path10.dirname(dir);
+        const up = path11.dirname(dir);
         if (up === dir) break;
         dir = up;
       }
@@ -72158,7 +72360,7 @@ function loadSharp(siteDir) {
       let found;
       for (const dir of from) {
         try {
-          found = createRequire2(path10.join(dir, "package.json")).resolve("sharp");
+          found = createRequire2(path11.join(dir, "package.json")).resolve("sharp");
           break;
         } catch {
         }
@@ -72180,7 +72382,7 @@ var Limiter = class {
   running = 0;
   queue = [];
   async run(task) {
-    if (this.running >= this.limit) await new Promise((resolve) => this.queue.push(resolve));
+    if (this.running >= this.limit) await new Promise((resolve2) => this.queue.push(resolve2));
     this.running++;
     try {
       return await task();
@@ -72219,7 +72421,7 @@ var ImagePipeline = class {
     const { record, problems, unavailable } = await outcome;
     const warnings = problems.map((p5) => `image "${shown}" ${p5}; the original is used as it is`);
     if (!record) return unavailable ? { warnings, unavailable } : { warnings };
-    const ext = path10.extname(file).toLowerCase();
+    const ext = path11.extname(file).toLowerCase();
     if (ext && !NAMES[record.format].includes(ext)) {
       warnings.push(
         `image "${shown}" is a ${LABEL[record.format]} file although its name ends in ${ext}; it is served as ${LABEL[record.format]} (rename it to ${NAMES[record.format][0]} so that other tools agree)`
@@ -72248,7 +72450,7 @@ var ImagePipeline = class {
       };
     }
     const o2 = this.options;
-    const stem = safeStem(path10.basename(file, path10.extname(file)));
+    const stem = safeStem(path11.basename(file, path11.extname(file)));
     const digest = createHash2("sha256").update(bytes).digest("hex");
     const key2 = contentKey(
       "image",
@@ -72299,7 +72501,7 @@ var ImagePipeline = class {
       encoded = await Promise.all(
         plan.map(
           (v) => this.limiter.run(
-            () => encode(sharp(bytes, { ...input, animated }), v, { width, quality: o2.quality, keep: o2.metadata === "keep", palette: meta.isPalette === true })
+            () => encode2(sharp(bytes, { ...input, animated }), v, { width, quality: o2.quality, keep: o2.metadata === "keep", palette: meta.isPalette === true })
           )
         )
       );
@@ -72399,7 +72601,7 @@ function safeStem(stem) {
   const s2 = stem.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|[-.]+$/g, "");
   return s2 || "image";
 }
-async function encode(img, v, o2) {
+async function encode2(img, v, o2) {
   img = img.autoOrient();
   if (v.width !== o2.width) img = img.resize({ width: v.width, withoutEnlargement: true });
   if (o2.keep) img = img.keepMetadata();

@@ -6,8 +6,9 @@
  */
 import path from 'node:path';
 import { defineShortcode, type RenderContext } from '../src/render/types.js';
-import type { ParamSpecs } from '../src/render/params.js';
-import { figureHtml, isSafeUrlGo, UNSAFE_URL, type FigureHtmlInput } from '../src/render/figure-html.js';
+import { FIGURE_ID_PARAM, type ParamSpecs } from '../src/render/params.js';
+import { figureNumberHtml } from '../src/render/figure-numbers.js';
+import { escapeHtmlGo, figureHtml, isSafeUrlGo, UNSAFE_URL, type FigureHtmlInput } from '../src/render/figure-html.js';
 import type { ParamValue } from '../src/content/types.js';
 import { outsideMessage } from '../src/site/safe-path.js';
 import type { ResponsiveImage } from '../src/images/pipeline.js';
@@ -33,6 +34,7 @@ const params = {
   width: { type: 'string', doc: '`width` attribute of the image.' },
   height: { type: 'string', doc: '`height` attribute of the image.' },
   class: { type: 'string', doc: 'CSS class(es) of the `<figure>`.' },
+  id: FIGURE_ID_PARAM,
   loading: {
     type: 'string',
     doc: '`loading` attribute of the image: `lazy` or `eager` (Hugo ≥ 0.112). Default for a local image: `lazy`, except on the first figure of the page.',
@@ -132,6 +134,8 @@ export default defineShortcode({
       width: shown.width,
       height: shown.height,
       class: given(ctx, 'class'),
+      ...(ctx.figure?.id !== undefined ? { id: ctx.figure.id } : {}),
+      ...(ctx.figure?.label !== undefined ? { numberHtml: figureNumberHtml(ctx.figure, escapeHtmlGo) } : {}),
       loading,
       decoding,
       picture: shown.picture,

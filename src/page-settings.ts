@@ -6,7 +6,7 @@
 import type { Diagnostic } from './content/types.js';
 import { stableStringify } from './render/keys.js';
 import type { PageSettings } from './prerender-page.js';
-import { getIn, type SiteConfig } from './site/config.js';
+import { DEFAULT_FIGURE_NUMBERING, getIn, type SiteConfig } from './site/config.js';
 import { shortcodeList } from './render/shortcode-list.js';
 import { everywhereSettings } from './render/everywhere-settings.js';
 import {
@@ -94,8 +94,10 @@ export function pageSettings(config: SiteConfig, siteDir: string, errorMode: 'fa
   const shortcodeNames = complete
     ? [...new Set([...shortcodeTemplateNames(layoutDirs), ...HUGO_BUILTIN_SHORTCODES, ...shortcodeList.keys()])].sort()
     : undefined;
+  const figures = config.prerender.figures;
   const settings: PageSettings = {
     math,
+    figures,
     // KaTeX's strict only when the site sets it (the default leaves every fragment key as it was).
     settingsKey: stableStringify({
       macros,
@@ -109,6 +111,8 @@ export function pageSettings(config: SiteConfig, siteDir: string, errorMode: 'fa
       ...(siteFigureTakesDark ? { siteFigureTakesDark } : {}),
       // Every fragment key holds settingsKey: the usual case leaves them as they were before Markdown images.
       ...(markdownImages !== 'render' ? { markdownImages: markdownImages ?? 'off' } : {}),
+      // Numbered figures: the defaults leave every key as it was before them.
+      ...(stableStringify(figures) !== stableStringify(DEFAULT_FIGURE_NUMBERING) ? { figures } : {}),
     }),
     everywhere: everywhereSettings(config.data),
     limits: config.prerender.limits,

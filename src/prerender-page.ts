@@ -33,6 +33,9 @@ import { isRecord } from './site/config.js';
 import { findMarkdownImages, markdownPictureHtml, serveMarkdownImages, type ServedImage } from './images/markdown-images.js';
 import { countBelow, overlapChecker } from './content/ranges.js';
 import type { PictureData } from './images/service.js';
+import { findReferences, planFigureNumbers } from './render/figure-numbers.js';
+import { FIGURE_ID_PARAM, type ParamSpecs } from './render/params.js';
+import { DEFAULT_FIGURE_NUMBERING, type FigureNumbering } from './site/config.js';
 
 /** Shortcodes whose inner content is code: nothing inside them is math. */
 export const CODE_SHORTCODES = new Set(['highlight', 'code', 'mermaid', 'chart']);
@@ -146,6 +149,8 @@ export interface PageSettings {
    * absent, left alone.
    */
   markdownImages?: 'render' | 'index';
+  /** Numbered figures and references (params.prerender.figures); the defaults when absent. */
+  figures?: FigureNumbering;
 }
 
 export interface Fragment {
@@ -304,6 +309,15 @@ function ownedShortcodes(
   for (const sc of list) {
     if (owned(sc)) out.push(sc);
     else if (!isCode(sc.name) && wrappers[sc.name] !== 'tex') ownedShortcodes(sc.children, owned, wrappers, out);
+  }
+  return out;
+}
+
+/** Every `{{< >}}` shortcode of the page, at any depth: Hugo does not render what it holds as the page's Markdown. */
+function angleShortcodes(list: readonly Shortcode[], out: { start: number; end: number }[] = []): { start: number; end: number }[] {
+  for (const sc of list) {
+    if (sc.markup === '<') out.push({ start: sc.offset, end: sc.end });
+    else angleShortcodes(sc.children, out);
   }
   return out;
 }
@@ -476,6 +490,8 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
       });
     }
   }
+  // References to figures (`@fig-lstm`, render/figure-numbers.ts): looked for on a page whose text has an `@`.
+  const refsWanted = source.indexOf('@', parsed.bodyOffset) >= 0;
   const located = locateMath(source, {
     bodyOffset: parsed.bodyOffset,
     masked: maskedRanges(parsed, isOwned, wrappers),
@@ -484,6 +500,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     maxFormulas: limits.formulas,
     lines,
     images: imageMode !== undefined,
+    refs: refsWanted,
   });
   if (located.tooMany !== undefined) {
     diagnostics.push(limitDiagnostic('formulas', limits, limits.formulas, located.tooMany, lines, file));
@@ -720,10 +737,21 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     }
   }
 
+  // Numbered figures: our shortcodes that render one <figure> (they take its id), in the page's order.
+  const owned = ownedShortcodes(parsed.shortcodes, isOwned, wrappers);
+  const numbering = env.settings.figures ?? DEFAULT_FIGURE_NUMBERING;
+  const figurePlan = planFigureNumbers(
+    owned.filter((sc) => (getShortcode(sc.name)!.params as ParamSpecs).id === FIGURE_ID_PARAM),
+    numbering,
+    file,
+  );
+  diagnostics.push(...figurePlan.diagnostics);
+  const references = { ids: figurePlan.ids, numbers: numbering.numbers };
+
   // Identical shortcodes on one page get distinct id prefixes (and so distinct keys): no shared ids.
   const seen = new Map<string, number>();
   const occurrences = new Map<string, number>();
-  for (const sc of ownedShortcodes(parsed.shortcodes, isOwned, wrappers)) {
+  for (const sc of owned) {
     const def = getShortcode(sc.name)!;
     const occurrence = occurrences.get(sc.name) ?? 0;
     occurrences.set(sc.name, occurrence + 1);
@@ -737,6 +765,11 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     // parameters (plot file="loss.csv" resolves in each page's bundle): its key names the page, or the last
     // page rendered would overwrite the fragment every other page includes.
     const pageScope = def.cacheable === false ? [file] : [];
+    // Its id and number, and the page's figures when its parameters may refer to them (`@id` in a caption).
+    const figure = figurePlan.figures.get(sc.offset);
+    const refersTo = refsWanted && stableStringify(sc.params).includes('@') ? references : undefined;
+    if (figure && (figure.id !== undefined || figure.label !== undefined)) pageScope.push(stableStringify(figure));
+    if (refersTo) pageScope.push(stableStringify([...figurePlan.ids]));
     // The package and KaTeX versions are part of the key: a diagram's drawing code (or the KaTeX in its
     // caption) may change in any release, while its own `version` is bumped only for deliberate changes.
     const key = contentKey('sc', sc.name, def.version, __PKG_VERSION__, __KATEX_VERSION__, env.settings.settingsKey, idPrefix, identity, ...pageScope);
@@ -751,7 +784,15 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     if (spentBefore) return stopped(spentBefore, sc.offset, `${sc.name} shortcode`);
     // A figure after a served Markdown image is not the page's first image either.
     const shownAfter = sc.name === 'figure' ? occurrence + imagesBefore(sc.offset) : occurrence;
-    const r = await renderShortcode(def, sc, { page: env.page, site: env.site, idPrefix, services: env.services, occurrence: shownAfter });
+    const r = await renderShortcode(def, sc, {
+      page: env.page,
+      site: env.site,
+      idPrefix,
+      services: env.services,
+      occurrence: shownAfter,
+      ...(figure ? { figure } : {}),
+      ...(refersTo ? { references: refersTo } : {}),
+    });
     diagnostics.push(...r.diagnostics);
     if (r.failed) failed = true;
     if (r.held) held = true;
@@ -766,6 +807,22 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
       diagnostics.push({ severity: 'error', file, ...at, offset: sc.offset, code: 'shortcode', message: `${sc.name}: ${e.message}` });
     }
     fragments.set(key, { key, html, kind: 'shortcode', noisy: r.diagnostics.length > 0 });
+  }
+
+  // References to figures in the page's text (`@fig-lstm` → "[Figure 2](#fig-lstm)", as Markdown: a link
+  // wherever Hugo shows the text). Not in shortcodes that Hugo renders without Markdown (`{{< >}}`), nor in
+  // what the shadow replaces; in headings (their text makes their id) they stay as written.
+  if (refsWanted && located.imageTree) {
+    const blockedRanges = [...replacements, ...maskedRanges(parsed, isOwned, wrappers), ...angleShortcodes(parsed.shortcodes)];
+    const found = findReferences(located.imageTree, source, parsed.bodyOffset, figurePlan.ids, numbering.numbers, overlapChecker(blockedRanges.map((r) => ({ start: r.start, end: r.end }))));
+    const warnAt = (offset: number, message: string) => diagnostics.push({ severity: 'warning', file, ...lines.at(offset), offset, code: 'figure-ref', message });
+    for (const ref of found.references) {
+      if (ref.markdown !== undefined) replacements.push({ start: ref.start, end: ref.end, key: '', text: ref.markdown });
+      else if (ref.problem !== undefined) warnAt(ref.start, ref.problem);
+    }
+    for (const ref of found.inHeading) {
+      warnAt(ref.start, ref.problem ?? `@${ref.id} is left as written: a heading's text makes its id and its entry in the table of contents. Refer to the figure in the text below it`);
+    }
   }
 
   // The tags of our own shortcodes go, but for those inside a formula or shortcode replaced whole (a `tex`

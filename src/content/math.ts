@@ -63,6 +63,8 @@ export interface LocateMathOptions {
    * then never masked out of a large page's parse (see quietPlainText).
    */
   images?: boolean;
+  /** Likewise for references to figures (`@fig-lstm`, render/figure-numbers.ts): a leaf block holding `@`. */
+  refs?: boolean;
 }
 
 const DEFAULT_INLINE: [string, string][] = [
@@ -239,7 +241,7 @@ export const plainTextMask = { minChars: 32 * 1024, minQuietShare: 0.25 };
  * backslashes, which could escape them, never occur in a masked range). So the full parse finds the
  * same blocks, and the same math in them; tests/unit/math-linear.test.ts compares with and without.
  */
-function quietPlainText(body: string, pairs: readonly DelimiterPair[], images = false): string {
+function quietPlainText(body: string, pairs: readonly DelimiterPair[], images = false, refs = false): string {
   if (body.length < plainTextMask.minChars) return body;
   const significant = new Set(['\\', ...pairs.map((p) => p.open[0]!)]);
   // The structure parse costs about a third of the full one: not worth it when less than a quarter of
@@ -253,8 +255,8 @@ function quietPlainText(body: string, pairs: readonly DelimiterPair[], images = 
     const first = node.children[0]?.position?.start.offset;
     const last = node.children[node.children.length - 1]?.position?.end.offset;
     if (first === undefined || last === undefined) return SKIP;
-    // With `images`, a Markdown image (`![`) is kept too: prerender-page.ts finds them in this tree.
-    for (let i = first; i < last; i++) if (significant.has(body[i]!) || (images && body[i] === '!' && body[i + 1] === '[')) return SKIP;
+    // With `images`, a Markdown image (`![`) is kept too, with `refs` a reference (`@`): prerender-page.ts finds them in this tree.
+    for (let i = first; i < last; i++) if (significant.has(body[i]!) || (images && body[i] === '!' && body[i + 1] === '[') || (refs && body[i] === '@')) return SKIP;
     quiet.push({ start: first, end: last });
     return SKIP;
   });
@@ -486,7 +488,7 @@ export function locateMath(
   const escapes = mathOpts.escapes ?? 'auto';
   const pairs = delimiterPairs(mathOpts);
   const body = applyMask(source.slice(bodyOffset), bodyOffset, opts.masked);
-  const quiet = quietPlainText(body, pairs, opts.images);
+  const quiet = quietPlainText(body, pairs, opts.images, opts.refs);
   let tree: Root;
   try {
     tree = parseMarkdownWithMath(quiet, pairs, undefined, opts.maxFormulas);
@@ -600,7 +602,8 @@ export function locateMath(
   // The page's one Markdown tree (its body, masked ranges filled, offsets relative to bodyOffset): what
   // headings, the table of contents and the summary divider are found in too. Not when math-free leaf
   // blocks were masked (a large page): their inline content is gone from it.
-  // Markdown images are found in it either way: with `images`, a leaf block that holds one is never masked.
+  // Markdown images and references are found in it either way: with `images` (`refs`), a leaf block that
+  // holds one is never masked.
   return quiet === body ? { spans, diagnostics, tree, imageTree: tree } : { spans, diagnostics, imageTree: tree };
 }
 

@@ -16,6 +16,10 @@ export interface FigureHtmlInput {
   alt?: string;
   /** Plain text, shown as `<h4>` in the figcaption. */
   title?: string;
+  /** The `id` of the `<figure>` (a usable id: src/render/figure-numbers.ts FIGURE_ID). */
+  id?: string;
+  /** The figure's number (`<span class="hp-figure-number">Figure 2:</span>`), trusted markup, in front of the caption. */
+  numberHtml?: string;
   captionHtml?: string;
   attrHtml?: string;
   /** URL wrapping the attribution. */
@@ -127,7 +131,7 @@ export function imageHtml(v: ImageHtmlInput): string {
 }
 
 export function figureHtml(f: FigureHtmlInput): string {
-  let html = `<figure${attr('class', f.class)}>`;
+  let html = `<figure${attr('id', f.id)}${attr('class', f.class)}>`;
   if (f.link) {
     html += `<a href="${urlAttrGo(f.link)}"${attr('target', f.target)}${attr('rel', f.rel)}>`;
   }
@@ -137,11 +141,11 @@ export function figureHtml(f: FigureHtmlInput): string {
   html += image(f, f.dark ? 'hp-light-only' : undefined);
   if (f.dark) html += image(f.dark, 'hp-dark-only');
   if (f.link) html += '</a>';
-  if (f.title || f.captionHtml || f.attrHtml) {
+  if (f.title || f.captionHtml || f.attrHtml || f.numberHtml) {
     html += '<figcaption>\n\t\t\t';
     if (f.title) html += `<h4>${escapeHtmlGo(f.title)}</h4>`;
-    if (f.captionHtml || f.attrHtml) {
-      html += `<p>${f.captionHtml ?? ''}`;
+    if (f.captionHtml || f.attrHtml || f.numberHtml) {
+      html += `<p>${f.numberHtml ?? ''}${f.numberHtml && (f.captionHtml || f.attrHtml) ? ' ' : ''}${f.captionHtml ?? ''}`;
       if (f.attrlink) html += `\n\t\t\t\t\t\t<a href="${urlAttrGo(f.attrlink)}">`;
       html += f.attrHtml ?? '';
       if (f.attrlink) html += '</a>';

@@ -6,6 +6,7 @@
  */
 import { escapeAttr } from '../svg/escape.js';
 import type { RenderContext } from './types.js';
+import { figureNumberHtml } from './figure-numbers.js';
 
 export interface FigureWrapOptions {
   /** Markdown (math allowed), rendered with ctx.markdown into the figcaption. */
@@ -118,9 +119,15 @@ export function legibleScroller(svg: string, o: { width: number; scale: number; 
   );
 }
 
-/** Wraps `inner` (trusted markup, e.g. from figureSvg) in the figure. */
-export function wrapFigure(ctx: Pick<RenderContext, 'markdown' | 'warn'>, inner: string, o: FigureWrapOptions = {}): string {
+/**
+ * Wraps `inner` (trusted markup, e.g. from figureSvg) in the figure: with its id and its number (in front
+ * of the caption) when the page gives it one (ctx.figure).
+ */
+export function wrapFigure(ctx: Pick<RenderContext, 'markdown' | 'warn' | 'figure'>, inner: string, o: FigureWrapOptions = {}): string {
   const classes = figureClasses(ctx, o.class);
-  const caption = o.caption?.trim() ? `<figcaption><p>${ctx.markdown(o.caption.trim(), 'caption')}</p></figcaption>` : '';
-  return `<figure class="${escapeAttr(classes.join(' '))}">${inner}${caption}</figure>`;
+  const number = ctx.figure ? figureNumberHtml(ctx.figure, escapeAttr) : '';
+  const text = o.caption?.trim() ? ctx.markdown(o.caption.trim(), 'caption') : '';
+  const caption = number || text ? `<figcaption><p>${number}${number && text ? ' ' : ''}${text}</p></figcaption>` : '';
+  const id = ctx.figure?.id !== undefined ? ` id="${escapeAttr(ctx.figure.id)}"` : '';
+  return `<figure${id} class="${escapeAttr(classes.join(' '))}">${inner}${caption}</figure>`;
 }

@@ -15,6 +15,8 @@ import { tooBigMessage } from './output-limits.js';
 import { escapeHtml } from './inline-text.js';
 import { cannotRead, fsErrorCode } from '../site/fs-errors.js';
 import { shownPath } from '../site/safe-path.js';
+import { withReferences, type FigureLabel } from './figure-numbers.js';
+import type { FigureNumbering } from '../site/config.js';
 
 /** One formula of a shortcode (a caption's, a label's), typeset or not: KaTeX's message when not. */
 export interface TypesetFormula {
@@ -104,7 +106,17 @@ export interface HostResult {
 export async function renderShortcode(
   def: ShortcodeDefinition<any>,
   sc: Shortcode,
-  env: { page: PageInfo; site: SiteInfo; idPrefix: string; services: HostServices; occurrence?: number },
+  env: {
+    page: PageInfo;
+    site: SiteInfo;
+    idPrefix: string;
+    services: HostServices;
+    occurrence?: number;
+    /** For a figure-like shortcode: its id and number (src/render/figure-numbers.ts). */
+    figure?: FigureLabel;
+    /** The page's figure ids → their labels, for `@id` in the shortcode's captions. */
+    references?: { ids: ReadonlyMap<string, string | undefined>; numbers: FigureNumbering['numbers'] };
+  },
 ): Promise<HostResult> {
   const diagnostics: Diagnostic[] = [];
   const place = (param?: string) => {
@@ -157,6 +169,14 @@ export async function renderShortcode(
     if (problem) warn(`${param}="${v}" ${problem}`, { param });
   }
 
+  // `@id` in a caption: a link to that figure of the page (what stays as written and why, at the parameter).
+  const refs = env.references;
+  const resolved = (md: string, param?: string): string => {
+    if (!refs || !md.includes('@')) return md;
+    const r = withReferences(md, refs.ids, refs.numbers);
+    for (const problem of r.problems) warn(problem, { ...(param ? { param } : {}), code: 'figure-ref' });
+    return r.md;
+  };
   const ctx: RenderContext<any> = {
     name: sc.name,
     params: values,
@@ -166,10 +186,11 @@ export async function renderShortcode(
     site: env.site,
     idPrefix: env.idPrefix,
     ...(env.occurrence !== undefined ? { occurrence: env.occurrence } : {}),
+    ...(env.figure ? { figure: env.figure } : {}),
     ...(env.services.images ? { images: env.services.images } : {}),
     math: (tex, display, param) => env.services.math(tex, display, sinkAt(param)),
-    markdown: (md, param) => env.services.markdown(md, sinkAt(param)),
-    plainText: (md) => env.services.plainText(md),
+    markdown: (md, param) => env.services.markdown(resolved(md, param), sinkAt(param)),
+    plainText: (md) => env.services.plainText(refs && md.includes('@') ? withReferences(md, refs.ids, refs.numbers).md : md),
     error,
     warn,
   };

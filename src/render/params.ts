@@ -223,6 +223,15 @@ export function validateParams<P extends ParamSpecs>(
   return { values: values as ParamValues<P>, problems };
 }
 
+/**
+ * The `id` parameter of every shortcode of ours that renders one `<figure>` (FIGURE_PARAMS and figure's):
+ * the host numbers such figures and resolves references to them (src/render/figure-numbers.ts).
+ */
+export const FIGURE_ID_PARAM = {
+  type: 'string',
+  doc: 'Id of the `<figure>` (a letter, then letters, digits and `_`, with `-`, `.` or `:` between them: `fig-lstm`); `@fig-lstm` in the text then links to it, and the figure is numbered (see Numbered figures).',
+} as const satisfies ParamSpec;
+
 /** Parameters every figure-like shortcode accepts, rendered like Hugo's `figure`. */
 export const FIGURE_PARAMS = {
   caption: { type: 'string', doc: 'Caption below the figure; Markdown and math allowed.' },
@@ -231,6 +240,7 @@ export const FIGURE_PARAMS = {
     doc: 'Accessible name; defaults to the caption as plain text, else a generated description.',
   },
   class: { type: 'string', doc: 'CSS class(es) on the `<figure>` element.' },
+  id: FIGURE_ID_PARAM,
 } as const satisfies ParamSpecs;
 
 /**

@@ -8,6 +8,7 @@ import type { Diagnostic, ParamValue } from '../content/types.js';
 import type { ParamSpecs, ParamValues } from './params.js';
 import type { ImageService } from '../images/service.js';
 import type { LookupMemo, LookupTracker } from '../site/safe-path.js';
+import type { FigureLabel } from './figure-numbers.js';
 
 export interface PageInfo {
   /** Absolute path of the content file. */
@@ -56,6 +57,11 @@ export interface RenderContext<P extends ParamSpecs = ParamSpecs> {
   idPrefix: string;
   /** This shortcode's place among the shortcodes of the same name on the page: 0 for the first. */
   occurrence?: number;
+  /**
+   * For a shortcode that renders one `<figure>` (it takes FIGURE_ID_PARAM): its id and its number's text
+   * ("Figure 2"), as the page's figures are numbered (src/render/figure-numbers.ts).
+   */
+  figure?: FigureLabel;
   /** Responsive images (src/images), when the build makes them: absent in a build without images. */
   images?: ImageService;
   /**

@@ -617,7 +617,22 @@ export interface PrerenderOptions {
   stale: 'warn' | 'error';
   /** Hard limits per page (src/content/limits.ts). */
   limits: PageLimits;
+  /** Numbered figures and references to them (src/render/figure-numbers.ts). */
+  figures: FigureNumbering;
 }
+
+/**
+ * `[params.prerender.figures]`: which of the figures we render get a number ("id": those with an `id`,
+ * the default; "all"; "none"), the word before the number (in the caption and in a reference), and what
+ * follows the number in the caption.
+ */
+export interface FigureNumbering {
+  numbers: 'id' | 'all' | 'none';
+  label: string;
+  separator: string;
+}
+
+export const DEFAULT_FIGURE_NUMBERING: FigureNumbering = { numbers: 'id', label: 'Figure', separator: ':' };
 
 export const DEFAULT_PRERENDER_OPTIONS: PrerenderOptions = {
   math: { escapes: 'auto' },
@@ -625,10 +640,12 @@ export const DEFAULT_PRERENDER_OPTIONS: PrerenderOptions = {
   errors: 'fail',
   stale: 'warn',
   limits: DEFAULT_LIMITS,
+  figures: DEFAULT_FIGURE_NUMBERING,
 };
 
 /** The keys of each table of params.prerender (images: see images/options.ts IMAGE_KEYS). */
-const PRERENDER_KEYS = ['math', 'katex', 'errors', 'stale', 'limits', 'images'] as const;
+const PRERENDER_KEYS = ['math', 'katex', 'errors', 'stale', 'limits', 'images', 'figures'] as const;
+const FIGURES_KEYS = ['numbers', 'label', 'separator'] as const;
 const MATH_KEYS = ['escapes', 'wrappers'] as const;
 const KATEX_KEYS = ['macros', 'strict'] as const;
 const PRERENDER = ['params', 'prerender'] as const;
@@ -721,7 +738,28 @@ export function prerenderOptions(
       wrappers[name] = enumSetting(kind, ['tex', 'math'] as const, 'math', [...PRERENDER, 'math', 'wrappers', name], warn);
     }
   }
-  return { options: { math: { escapes, ...(wrappers ? { wrappers } : {}) }, katex: { macros, strict }, errors, stale, limits }, diagnostics };
+  const figures = figureNumbering(settingsTable(p, PRERENDER, 'figures', FIGURES_KEYS, warn), warn);
+  return { options: { math: { escapes, ...(wrappers ? { wrappers } : {}) }, katex: { macros, strict }, errors, stale, limits, figures }, diagnostics };
+}
+
+/** `[params.prerender.figures]`, bad values warned about and replaced by the default. */
+function figureNumbering(table: Record<string, unknown> | undefined, warn: ConfigWarn): FigureNumbering {
+  const path = [...PRERENDER, 'figures'];
+  const raw = table && getIn(table, ['numbers']);
+  // true and false read as "all" and "none" (numbers = false is what one writes to turn them off).
+  const numbers = raw === true ? 'all' : raw === false ? 'none' : enumSetting(raw, ['id', 'all', 'none'] as const, DEFAULT_FIGURE_NUMBERING.numbers, [...path, 'numbers'], warn);
+  const text = (key: 'label' | 'separator', allowEmpty: boolean): string => {
+    const v = table && getIn(table, [key]);
+    const dflt = DEFAULT_FIGURE_NUMBERING[key];
+    if (v === undefined) return dflt;
+    // One line of plain text: it goes into captions and into the page's Markdown (a reference's link text).
+    if (typeof v !== 'string' || /[\r\n]/.test(v) || (!allowEmpty && v.trim() === '')) {
+      warn([...path, key], `${[...path, key].join('.')} = ${JSON.stringify(v)} must be ${allowEmpty ? 'a line of text' : 'a word or two (not empty)'}; using ${JSON.stringify(dflt)}`);
+      return dflt;
+    }
+    return key === 'label' ? v.trim() : v;
+  };
+  return { numbers, label: text('label', false), separator: text('separator', true) };
 }
 
 // --- markup ---------------------------------------------------------------------------------------

@@ -249,9 +249,9 @@ describe('figure: registration and helpers', () => {
     expect(getShortcode('figure')).toBe(figure);
   });
 
-  it('documents every parameter of Hugo’s figure, plus sizes for responsive images and src-dark', () => {
+  it('documents every parameter of Hugo’s figure, plus sizes for responsive images, src-dark and id', () => {
     expect(Object.keys(figure.params).sort()).toEqual(
-      ['alt', 'attr', 'attrlink', 'caption', 'class', 'height', 'link', 'loading', 'rel', 'sizes', 'src', 'src-dark', 'target', 'title', 'width'],
+      ['alt', 'attr', 'attrlink', 'caption', 'class', 'height', 'id', 'link', 'loading', 'rel', 'sizes', 'src', 'src-dark', 'target', 'title', 'width'],
     );
     for (const spec of Object.values(figure.params)) expect(spec.doc.length).toBeGreaterThan(10);
   });

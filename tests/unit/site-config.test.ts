@@ -13,6 +13,7 @@ import {
   layoutRoots,
   passthroughDelimiters,
   prerenderOptions,
+  DEFAULT_FIGURE_NUMBERING,
   readSiteConfig,
   staticRoots,
   assetRoots,
@@ -152,7 +153,14 @@ describe('accessors (keys are case-insensitive)', () => {
     expect(staticRoots(m, readSiteConfig(m).data)).toEqual([{ source: 'pics', dir: path.join(m, 'pics'), target: 'img' }]);
   });
   it('params.prerender with defaults, validation and macro names kept as written', () => {
-    expect(prerenderOptions({}).options).toEqual({ math: { escapes: 'auto' }, katex: { macros: {}, strict: 'warn' }, errors: 'fail', stale: 'warn', limits: DEFAULT_LIMITS });
+    expect(prerenderOptions({}).options).toEqual({
+      math: { escapes: 'auto' },
+      katex: { macros: {}, strict: 'warn' },
+      errors: 'fail',
+      stale: 'warn',
+      limits: DEFAULT_LIMITS,
+      figures: { numbers: 'id', label: 'Figure', separator: ':' },
+    });
     const cfg = readSiteConfig(
       site({
         'hugo.toml':
@@ -161,11 +169,34 @@ describe('accessors (keys are case-insensitive)', () => {
       }),
     );
     const { options, diagnostics } = prerenderOptions(cfg.data, 'hugo.toml');
-    expect(options).toEqual({ math: { escapes: 'markdown' }, katex: { macros: { '\\RR': '\\mathbb{R}' }, strict: 'error' }, errors: 'render', stale: 'warn', limits: DEFAULT_LIMITS });
+    expect(options).toEqual({ math: { escapes: 'markdown' }, katex: { macros: { '\\RR': '\\mathbb{R}' }, strict: 'error' }, errors: 'render', stale: 'warn', limits: DEFAULT_LIMITS, figures: { numbers: 'id', label: 'Figure', separator: ':' } });
     expect(diagnostics.map((d) => d.message)).toEqual([
       'params.prerender.stale = "sometimes" is not one of "warn", "error"; using "warn"',
       'params.prerender.katex.macros: the definition of "\\\\bad" must be a string; ignored',
     ]);
+  });
+  it('params.prerender.figures: numbers, label and separator, bad values warned about at the setting', () => {
+    const figures = (toml: string) => {
+      const cfg = readSiteConfig(site({ 'hugo.toml': toml }));
+      return { figures: cfg.prerender.figures, warnings: cfg.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`) };
+    };
+    expect(figures('[params.prerender.figures]\nnumbers = "ALL"\nlabel = " Fig. "\nseparator = "."\n')).toEqual({
+      figures: { numbers: 'all', label: 'Fig.', separator: '.' },
+      warnings: [],
+    });
+    // true and false read as "all" and "none".
+    expect(figures('[params.prerender.figures]\nnumbers = false\n').figures.numbers).toBe('none');
+    expect(figures('[params.prerender.figures]\nnumbers = true\n').figures.numbers).toBe('all');
+    expect(figures('[params.prerender.figures]\nnumbers = "some"\nlabel = ""\nseparator = 3\nlabels = "x"\n')).toEqual({
+      figures: { numbers: 'id', label: 'Figure', separator: ':' },
+      // The unknown key first (said as the table is read), then each bad value.
+      warnings: [
+        '5:1 params.prerender.figures.labels is not a setting hugo-prerender knows, and is ignored: did you mean label? params.prerender.figures has numbers, label, separator',
+        '2:11 params.prerender.figures.numbers = "some" is not one of "id", "all", "none"; using "id"',
+        '3:9 params.prerender.figures.label = "" must be a word or two (not empty); using "Figure"',
+        '4:13 params.prerender.figures.separator = 3 must be a line of text; using ":"',
+      ],
+    });
   });
   it('markup settings', () => {
     const cfg = readSiteConfig(
@@ -217,7 +248,7 @@ describe('params.prerender diagnostics: at the setting, in the file that sets it
       .sort((a, b) => a.at.localeCompare(b.at, 'en', { numeric: true }));
   };
   const at = (place: string, message: RegExp) => ({ at: place, severity: 'warning', message: expect.stringMatching(message) });
-  const UNKNOWN_TOP = /params\.prerender has math, katex, errors, stale, limits, images$/;
+  const UNKNOWN_TOP = /params\.prerender has math, katex, errors, stale, limits, images, figures$/;
 
   it('TOML: each bad value at its value, each unknown key or section at its key', () => {
     const dir = site({
@@ -263,7 +294,7 @@ describe('params.prerender diagnostics: at the setting, in the file that sets it
     expect(warnings(dir)).toEqual([
       at('hugo.toml:7:10', /^params\.prerender\.errors = "explode" is not one of "fail", "render"; using "fail"$/),
       at('hugo.toml:8:9', /^params\.prerender\.stale = 3 is not one of "warn", "error"; using "warn"$/),
-      at('hugo.toml:9:1', /^params\.prerender\.unknownkey is not a setting hugo-prerender knows, and is ignored: params\.prerender has math, katex, errors, stale, limits, images$/),
+      at('hugo.toml:9:1', /^params\.prerender\.unknownkey is not a setting hugo-prerender knows, and is ignored: params\.prerender has math, katex, errors, stale, limits, images, figures$/),
       at('hugo.toml:12:13', /^params\.prerender\.limits\.pageBytes = -5 is not a positive whole number; using 2097152$/),
       at('hugo.toml:13:1', /^params\.prerender\.limits\.pagebyte is not a limit hugo-prerender knows, and is ignored: did you mean pageBytes\? params\.prerender\.limits has pageBytes, /),
       at('hugo.toml:16:10', /^params\.prerender\.images\.widths must be a non-empty list of whole numbers/),
@@ -276,7 +307,7 @@ describe('params.prerender diagnostics: at the setting, in the file that sets it
       at('hugo.toml:32:10', /^params\.prerender\.katex\.macros: the definition of "\\\\bad" must be a string; ignored$/),
       at('hugo.toml:35:10', /^params\.prerender\.katex\.strict = "loud" is not one of "warn", "error", "ignore"; using "warn"$/),
     ]);
-    expect(readSiteConfig(dir).prerender).toEqual({ math: { escapes: 'auto' }, katex: { macros: { '\\ok': '\\mathrm{ok}' }, strict: 'warn' }, errors: 'fail', stale: 'warn', limits: DEFAULT_LIMITS });
+    expect(readSiteConfig(dir).prerender).toEqual({ math: { escapes: 'auto' }, katex: { macros: { '\\ok': '\\mathrm{ok}' }, strict: 'warn' }, errors: 'fail', stale: 'warn', limits: DEFAULT_LIMITS, figures: DEFAULT_FIGURE_NUMBERING });
   });
 
   it('TOML: dotted keys and inline tables', () => {
@@ -386,7 +417,7 @@ describe('params.prerender diagnostics: at the setting, in the file that sets it
   });
 
   it('params.prerender that is not a table, in each format', () => {
-    const NOT_A_TABLE = /^params\.prerender = "yes" is not a table; write its settings \(math, katex, errors, stale, limits, images\) inside a \[params\.prerender\] table .*; using the defaults$/;
+    const NOT_A_TABLE = /^params\.prerender = "yes" is not a table; write its settings \(math, katex, errors, stale, limits, images, figures\) inside a \[params\.prerender\] table .*; using the defaults$/;
     expect(warnings(site({ 'hugo.toml': 'title = "T"\n[params]\nprerender = "yes"\n' }))).toEqual([at('hugo.toml:3:13', NOT_A_TABLE)]);
     expect(warnings(site({ 'hugo.yaml': 'params:\n  prerender: "yes"\n' }))).toEqual([at('hugo.yaml:2:14', NOT_A_TABLE)]);
     expect(warnings(site({ 'hugo.json': '{\n  "params": {"prerender": "yes"}\n}\n' }))).toEqual([at('hugo.json:2:27', NOT_A_TABLE)]);

@@ -50,6 +50,8 @@ export interface LocateMathOptions {
      * then never masked out of a large page's parse (see quietPlainText).
      */
     images?: boolean;
+    /** Likewise for references to figures (`@fig-lstm`, render/figure-numbers.ts): a leaf block holding `@`. */
+    refs?: boolean;
 }
 /**
  * Environments MathJax typesets outside any delimiters (processEnvironments) that KaTeX knows as

@@ -8,6 +8,10 @@ export interface FigureHtmlInput {
     alt?: string;
     /** Plain text, shown as `<h4>` in the figcaption. */
     title?: string;
+    /** The `id` of the `<figure>` (a usable id: src/render/figure-numbers.ts FIGURE_ID). */
+    id?: string;
+    /** The figure's number (`<span class="hp-figure-number">Figure 2:</span>`), trusted markup, in front of the caption. */
+    numberHtml?: string;
     captionHtml?: string;
     attrHtml?: string;
     /** URL wrapping the attribution. */

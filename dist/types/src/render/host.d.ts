@@ -9,6 +9,8 @@ import { type ParamProblem } from './params.js';
 import type { PageInfo, ShortcodeDefinition, SiteInfo } from './types.js';
 import type { MathRenderer } from './katex.js';
 import type { ImageService } from '../images/service.js';
+import { type FigureLabel } from './figure-numbers.js';
+import type { FigureNumbering } from '../site/config.js';
 /** One formula of a shortcode (a caption's, a label's), typeset or not: KaTeX's message when not. */
 export interface TypesetFormula {
     tex: string;
@@ -77,5 +79,12 @@ export declare function renderShortcode(def: ShortcodeDefinition<any>, sc: Short
     idPrefix: string;
     services: HostServices;
     occurrence?: number;
+    /** For a figure-like shortcode: its id and number (src/render/figure-numbers.ts). */
+    figure?: FigureLabel;
+    /** The page's figure ids → their labels, for `@id` in the shortcode's captions. */
+    references?: {
+        ids: ReadonlyMap<string, string | undefined>;
+        numbers: FigureNumbering['numbers'];
+    };
 }): Promise<HostResult>;
 export {};

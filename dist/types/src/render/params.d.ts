@@ -81,6 +81,14 @@ export declare function validateParams<P extends ParamSpecs>(specs: P, raw: Para
     values: ParamValues<P>;
     problems: ParamProblem[];
 };
+/**
+ * The `id` parameter of every shortcode of ours that renders one `<figure>` (FIGURE_PARAMS and figure's):
+ * the host numbers such figures and resolves references to them (src/render/figure-numbers.ts).
+ */
+export declare const FIGURE_ID_PARAM: {
+    readonly type: "string";
+    readonly doc: "Id of the `<figure>` (a letter, then letters, digits and `_`, with `-`, `.` or `:` between them: `fig-lstm`); `@fig-lstm` in the text then links to it, and the figure is numbered (see Numbered figures).";
+};
 /** Parameters every figure-like shortcode accepts, rendered like Hugo's `figure`. */
 export declare const FIGURE_PARAMS: {
     readonly caption: {
@@ -94,6 +102,10 @@ export declare const FIGURE_PARAMS: {
     readonly class: {
         readonly type: "string";
         readonly doc: "CSS class(es) on the `<figure>` element.";
+    };
+    readonly id: {
+        readonly type: "string";
+        readonly doc: "Id of the `<figure>` (a letter, then letters, digits and `_`, with `-`, `.` or `:` between them: `fig-lstm`); `@fig-lstm` in the text then links to it, and the figure is numbered (see Numbered figures).";
     };
 };
 /**

@@ -220,7 +220,20 @@ export interface PrerenderOptions {
     stale: 'warn' | 'error';
     /** Hard limits per page (src/content/limits.ts). */
     limits: PageLimits;
+    /** Numbered figures and references to them (src/render/figure-numbers.ts). */
+    figures: FigureNumbering;
 }
+/**
+ * `[params.prerender.figures]`: which of the figures we render get a number ("id": those with an `id`,
+ * the default; "all"; "none"), the word before the number (in the caption and in a reference), and what
+ * follows the number in the caption.
+ */
+export interface FigureNumbering {
+    numbers: 'id' | 'all' | 'none';
+    label: string;
+    separator: string;
+}
+export declare const DEFAULT_FIGURE_NUMBERING: FigureNumbering;
 export declare const DEFAULT_PRERENDER_OPTIONS: PrerenderOptions;
 /**
  * `[params.prerender]` with defaults; bad values become warnings and fall back to the default, unknown
