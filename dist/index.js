@@ -24449,7 +24449,7 @@ function planFigureNumbers(figures2, numbering, file) {
 function markdownLiteral(text12) {
   return text12.replace(/[!-/:-@[-`{-~]/g, "\\$&");
 }
-function resolve(id, start, end, ids, numbers) {
+function resolve(id, start, end, { ids, numbers, foreign }) {
   if (ids.has(id)) {
     const label = ids.get(id);
     if (label !== void 0) return { start, end, id, markdown: `[${markdownLiteral(label)}](#${id})` };
@@ -24458,6 +24458,15 @@ function resolve(id, start, end, ids, numbers) {
       end,
       id,
       problem: numbers === "none" ? `@${id} is left as written: figures are not numbered on this site (params.prerender.figures.numbers = "none"), so it has no number to show. Link to it with [text](#${id})` : `@${id} is left as written: its figure has no number`
+    };
+  }
+  const template = foreign?.get(id);
+  if (template !== void 0) {
+    return {
+      start,
+      end,
+      id,
+      problem: `@${id} is left as written: the figure with that id is rendered by the site's own template (${template}), which hugo-prerender does not number. Link to it with [text](#${id})`
     };
   }
   if (!id.startsWith("fig-")) return { start, end, id };
@@ -24470,15 +24479,15 @@ function resolve(id, start, end, ids, numbers) {
     problem: `@${id} refers to no figure on this page, so it is left as written` + (meant ? `; did you mean @${meant}?` : known.length ? ` (figure ids here: ${known.join(", ")})` : '; give the figure id="' + id + '"')
   };
 }
-function referencesInText(text12, base2, ids, numbers, out) {
+function referencesInText(text12, base2, targets, out) {
   if (!text12.includes("@")) return;
   REFERENCE.lastIndex = 0;
   for (let m = REFERENCE.exec(text12); m; m = REFERENCE.exec(text12)) {
-    const ref = resolve(m[1], base2 + m.index, base2 + m.index + m[0].length, ids, numbers);
+    const ref = resolve(m[1], base2 + m.index, base2 + m.index + m[0].length, targets);
     if (ref.markdown !== void 0 || ref.problem !== void 0) out.push(ref);
   }
 }
-function findReferences(tree, source, base2, ids, numbers, blocked = () => false) {
+function findReferences(tree, source, base2, targets, blocked = () => false) {
   const references = [];
   const inHeading = [];
   const walk = (node3, heading3) => {
@@ -24492,17 +24501,17 @@ function findReferences(tree, source, base2, ids, numbers, blocked = () => false
       const start = base2 + n.position.start.offset;
       const end = base2 + n.position.end.offset;
       const found = [];
-      referencesInText(source.slice(start, end), start, ids, numbers, found);
+      referencesInText(source.slice(start, end), start, targets, found);
       for (const r2 of found) if (!blocked(r2.start, r2.end)) (heading3 ? inHeading : references).push(r2);
     });
   };
   walk(tree, false);
   return { references, inHeading };
 }
-function withReferences(md, ids, numbers) {
+function withReferences(md, targets) {
   if (!md.includes("@")) return { md, problems: [] };
   const tree = parseMarkdownWithMath(md, delimiterPairs(void 0));
-  const { references, inHeading } = findReferences(tree, md, 0, ids, numbers);
+  const { references, inHeading } = findReferences(tree, md, 0, targets);
   const problems = [...references, ...inHeading].flatMap((r2) => r2.problem !== void 0 ? [r2.problem] : []);
   let out = "";
   let at = 0;
@@ -46404,7 +46413,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "9043cae6ef3873bc03f07ed464306b45";
+    BUNDLE_CODE_ID = "d9c39b387407ad5c80f8fa68bec9bb6a";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -51123,7 +51132,7 @@ async function renderShortcode(def, sc, env2) {
   const refs = env2.references;
   const resolved = (md, param) => {
     if (!refs || !md.includes("@")) return md;
-    const r2 = withReferences(md, refs.ids, refs.numbers);
+    const r2 = withReferences(md, refs);
     for (const problem of r2.problems) warn(problem, { ...param ? { param } : {}, code: "figure-ref" });
     return r2.md;
   };
@@ -51140,7 +51149,7 @@ async function renderShortcode(def, sc, env2) {
     ...env2.services.images ? { images: env2.services.images } : {},
     math: (tex, display, param) => env2.services.math(tex, display, sinkAt(param)),
     markdown: (md, param) => env2.services.markdown(resolved(md, param), sinkAt(param)),
-    plainText: (md) => env2.services.plainText(refs && md.includes("@") ? withReferences(md, refs.ids, refs.numbers).md : md),
+    plainText: (md) => env2.services.plainText(refs && md.includes("@") ? withReferences(md, refs).md : md),
     error,
     warn
   };
@@ -52966,7 +52975,12 @@ async function prerenderPage(source, env2) {
     file
   );
   diagnostics.push(...figurePlan.diagnostics);
-  const references = { ids: figurePlan.ids, numbers: numbering.numbers };
+  const foreign = /* @__PURE__ */ new Map();
+  for (const sc of siteOwned(parsed.shortcodes, siteShortcodes)) {
+    const id = sc.name === "figure" && !Array.isArray(sc.params) ? sc.params.id : void 0;
+    if (typeof id === "string" && id !== "" && !foreign.has(id)) foreign.set(id, siteShortcodes.get("figure"));
+  }
+  const references = { ids: figurePlan.ids, numbers: numbering.numbers, ...foreign.size ? { foreign } : {} };
   const seen = /* @__PURE__ */ new Map();
   const occurrences = /* @__PURE__ */ new Map();
   for (const sc of owned) {
@@ -53021,7 +53035,7 @@ async function prerenderPage(source, env2) {
   }
   if (refsWanted && located.imageTree) {
     const blockedRanges = [...replacements, ...maskedRanges(parsed, isOwned, wrappers), ...angleShortcodes(parsed.shortcodes)];
-    const found = findReferences(located.imageTree, source, parsed.bodyOffset, figurePlan.ids, numbering.numbers, overlapChecker(blockedRanges.map((r2) => ({ start: r2.start, end: r2.end }))));
+    const found = findReferences(located.imageTree, source, parsed.bodyOffset, references, overlapChecker(blockedRanges.map((r2) => ({ start: r2.start, end: r2.end }))));
     const warnAt = (offset, message) => diagnostics.push({ severity: "warning", file, ...lines.at(offset), offset, code: "figure-ref", message });
     for (const ref of found.references) {
       if (ref.markdown !== void 0) replacements.push({ start: ref.start, end: ref.end, key: "", text: ref.markdown });

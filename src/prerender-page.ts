@@ -33,7 +33,7 @@ import { isRecord } from './site/config.js';
 import { findMarkdownImages, markdownPictureHtml, serveMarkdownImages, type ServedImage } from './images/markdown-images.js';
 import { countBelow, overlapChecker } from './content/ranges.js';
 import type { PictureData } from './images/service.js';
-import { findReferences, planFigureNumbers } from './render/figure-numbers.js';
+import { findReferences, planFigureNumbers, type ReferenceTargets } from './render/figure-numbers.js';
 import { FIGURE_ID_PARAM, type ParamSpecs } from './render/params.js';
 import { DEFAULT_FIGURE_NUMBERING, type FigureNumbering } from './site/config.js';
 
@@ -746,7 +746,13 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     file,
   );
   diagnostics.push(...figurePlan.diagnostics);
-  const references = { ids: figurePlan.ids, numbers: numbering.numbers };
+  // Ids of figures the site's own figure template renders: a reference to one is said to stay as written.
+  const foreign = new Map<string, string>();
+  for (const sc of siteOwned(parsed.shortcodes, siteShortcodes)) {
+    const id = sc.name === 'figure' && !Array.isArray(sc.params) ? sc.params.id : undefined;
+    if (typeof id === 'string' && id !== '' && !foreign.has(id)) foreign.set(id, siteShortcodes.get('figure')!);
+  }
+  const references: ReferenceTargets = { ids: figurePlan.ids, numbers: numbering.numbers, ...(foreign.size ? { foreign } : {}) };
 
   // Identical shortcodes on one page get distinct id prefixes (and so distinct keys): no shared ids.
   const seen = new Map<string, number>();
@@ -814,7 +820,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   // what the shadow replaces; in headings (their text makes their id) they stay as written.
   if (refsWanted && located.imageTree) {
     const blockedRanges = [...replacements, ...maskedRanges(parsed, isOwned, wrappers), ...angleShortcodes(parsed.shortcodes)];
-    const found = findReferences(located.imageTree, source, parsed.bodyOffset, figurePlan.ids, numbering.numbers, overlapChecker(blockedRanges.map((r) => ({ start: r.start, end: r.end }))));
+    const found = findReferences(located.imageTree, source, parsed.bodyOffset, references, overlapChecker(blockedRanges.map((r) => ({ start: r.start, end: r.end }))));
     const warnAt = (offset: number, message: string) => diagnostics.push({ severity: 'warning', file, ...lines.at(offset), offset, code: 'figure-ref', message });
     for (const ref of found.references) {
       if (ref.markdown !== undefined) replacements.push({ start: ref.start, end: ref.end, key: '', text: ref.markdown });

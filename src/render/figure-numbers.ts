@@ -90,8 +90,18 @@ function markdownLiteral(text: string): string {
   return text.replace(/[!-/:-@[-`{-~]/g, '\\$&');
 }
 
+/**
+ * What references are resolved against: the page's figure ids and their labels, the numbering mode, and
+ * the ids of figures the site's own templates render (by id → that template), which we cannot number.
+ */
+export interface ReferenceTargets {
+  ids: ReadonlyMap<string, string | undefined>;
+  numbers: FigureNumbering['numbers'];
+  foreign?: ReadonlyMap<string, string>;
+}
+
 /** The reference `@id` at [start, end) resolved against the page's figures. */
-function resolve(id: string, start: number, end: number, ids: ReadonlyMap<string, string | undefined>, numbers: FigureNumbering['numbers']): Reference {
+function resolve(id: string, start: number, end: number, { ids, numbers, foreign }: ReferenceTargets): Reference {
   if (ids.has(id)) {
     const label = ids.get(id);
     if (label !== undefined) return { start, end, id, markdown: `[${markdownLiteral(label)}](#${id})` };
@@ -103,6 +113,15 @@ function resolve(id: string, start: number, end: number, ids: ReadonlyMap<string
         numbers === 'none'
           ? `@${id} is left as written: figures are not numbered on this site (params.prerender.figures.numbers = "none"), so it has no number to show. Link to it with [text](#${id})`
           : `@${id} is left as written: its figure has no number`,
+    };
+  }
+  const template = foreign?.get(id);
+  if (template !== undefined) {
+    return {
+      start,
+      end,
+      id,
+      problem: `@${id} is left as written: the figure with that id is rendered by the site's own template (${template}), which hugo-prerender does not number. Link to it with [text](#${id})`,
     };
   }
   if (!id.startsWith('fig-')) return { start, end, id };
@@ -119,11 +138,11 @@ function resolve(id: string, start: number, end: number, ids: ReadonlyMap<string
 }
 
 /** Every `@id` in `text` (a run of Markdown text as written), offsets plus `base`. */
-function referencesInText(text: string, base: number, ids: ReadonlyMap<string, string | undefined>, numbers: FigureNumbering['numbers'], out: Reference[]): void {
+function referencesInText(text: string, base: number, targets: ReferenceTargets, out: Reference[]): void {
   if (!text.includes('@')) return;
   REFERENCE.lastIndex = 0;
   for (let m = REFERENCE.exec(text); m; m = REFERENCE.exec(text)) {
-    const ref = resolve(m[1]!, base + m.index, base + m.index + m[0].length, ids, numbers);
+    const ref = resolve(m[1]!, base + m.index, base + m.index + m[0].length, targets);
     if (ref.markdown !== undefined || ref.problem !== undefined) out.push(ref);
   }
 }
@@ -139,8 +158,7 @@ export function findReferences(
   tree: Root,
   source: string,
   base: number,
-  ids: ReadonlyMap<string, string | undefined>,
-  numbers: FigureNumbering['numbers'],
+  targets: ReferenceTargets,
   blocked: (start: number, end: number) => boolean = () => false,
 ): { references: Reference[]; inHeading: Reference[] } {
   const references: Reference[] = [];
@@ -156,7 +174,7 @@ export function findReferences(
       const start = base + n.position.start.offset!;
       const end = base + n.position.end.offset!;
       const found: Reference[] = [];
-      referencesInText(source.slice(start, end), start, ids, numbers, found);
+      referencesInText(source.slice(start, end), start, targets, found);
       for (const r of found) if (!blocked(r.start, r.end)) (heading ? inHeading : references).push(r);
     });
   };
@@ -168,10 +186,10 @@ export function findReferences(
  * A caption's (or any short Markdown string's) references made links, before it is rendered; what stays
  * as written and why in `problems`.
  */
-export function withReferences(md: string, ids: ReadonlyMap<string, string | undefined>, numbers: FigureNumbering['numbers']): { md: string; problems: string[] } {
+export function withReferences(md: string, targets: ReferenceTargets): { md: string; problems: string[] } {
   if (!md.includes('@')) return { md, problems: [] };
   const tree = parseMarkdownWithMath(md, delimiterPairs(undefined));
-  const { references, inHeading } = findReferences(tree, md, 0, ids, numbers);
+  const { references, inHeading } = findReferences(tree, md, 0, targets);
   const problems = [...references, ...inHeading].flatMap((r) => (r.problem !== undefined ? [r.problem] : []));
   let out = '';
   let at = 0;

@@ -15,8 +15,7 @@ import { tooBigMessage } from './output-limits.js';
 import { escapeHtml } from './inline-text.js';
 import { cannotRead, fsErrorCode } from '../site/fs-errors.js';
 import { shownPath } from '../site/safe-path.js';
-import { withReferences, type FigureLabel } from './figure-numbers.js';
-import type { FigureNumbering } from '../site/config.js';
+import { withReferences, type FigureLabel, type ReferenceTargets } from './figure-numbers.js';
 
 /** One formula of a shortcode (a caption's, a label's), typeset or not: KaTeX's message when not. */
 export interface TypesetFormula {
@@ -115,7 +114,7 @@ export async function renderShortcode(
     /** For a figure-like shortcode: its id and number (src/render/figure-numbers.ts). */
     figure?: FigureLabel;
     /** The page's figure ids → their labels, for `@id` in the shortcode's captions. */
-    references?: { ids: ReadonlyMap<string, string | undefined>; numbers: FigureNumbering['numbers'] };
+    references?: ReferenceTargets;
   },
 ): Promise<HostResult> {
   const diagnostics: Diagnostic[] = [];
@@ -173,7 +172,7 @@ export async function renderShortcode(
   const refs = env.references;
   const resolved = (md: string, param?: string): string => {
     if (!refs || !md.includes('@')) return md;
-    const r = withReferences(md, refs.ids, refs.numbers);
+    const r = withReferences(md, refs);
     for (const problem of r.problems) warn(problem, { ...(param ? { param } : {}), code: 'figure-ref' });
     return r.md;
   };
@@ -190,7 +189,7 @@ export async function renderShortcode(
     ...(env.services.images ? { images: env.services.images } : {}),
     math: (tex, display, param) => env.services.math(tex, display, sinkAt(param)),
     markdown: (md, param) => env.services.markdown(resolved(md, param), sinkAt(param)),
-    plainText: (md) => env.services.plainText(refs && md.includes('@') ? withReferences(md, refs.ids, refs.numbers).md : md),
+    plainText: (md) => env.services.plainText(refs && md.includes('@') ? withReferences(md, refs).md : md),
     error,
     warn,
   };

@@ -118,6 +118,16 @@ const MARKDOWN = [
   '{{< figure',
   '{{< /notice >}}',
   '{{< x.inline >}}{{ .Page.Title }}{{< /x.inline >}}',
+  // Numbered figures and references (render/figure-numbers.ts).
+  'see @fig-a ',
+  '(@fig-b).',
+  'me@fig-a.org ',
+  '\\@fig-a',
+  '[@fig-a](#x)',
+  '## about @fig-a\n',
+  '{{< gru-cell id="fig-a" caption="like @fig-b" >}}',
+  '{{< lstm-cell id="fig-b" >}}',
+  '{{< figure src="/a.png" id="fig-a" >}}',
 ];
 
 const FRONT = [

@@ -35,7 +35,7 @@ const IDS = new Map<string, string | undefined>([
 
 describe('references in Markdown text', () => {
   const refs = (md: string, ids = IDS) => {
-    const { references, inHeading } = findReferences(parseMarkdownWithMath(md, []), md, 0, ids, 'id');
+    const { references, inHeading } = findReferences(parseMarkdownWithMath(md, []), md, 0, { ids, numbers: 'id' });
     return { found: references.map((r) => [md.slice(r.start, r.end), r.markdown ?? r.problem]), inHeading: inHeading.map((r) => md.slice(r.start, r.end)) };
   };
 
@@ -56,7 +56,7 @@ describe('references in Markdown text', () => {
       { open: '$$', close: '$$', display: true },
       { open: '$', close: '$', display: false },
     ] as never);
-    expect(findReferences(math, '$@fig-lstm$ and $$@fig-gru$$', 0, IDS, 'id').references).toEqual([]);
+    expect(findReferences(math, '$@fig-lstm$ and $$@fig-gru$$', 0, { ids: IDS, numbers: 'id' }).references).toEqual([]);
   });
 
   it('keeps those in headings apart, and those in emphasis and tables in', () => {
@@ -71,13 +71,18 @@ describe('references in Markdown text', () => {
       ['@fig-none', '@fig-none refers to no figure on this page, so it is left as written (figure ids here: fig-lstm, fig-gru, plain)'],
     ]);
     expect(refs('@fig-a', new Map()).found).toEqual([['@fig-a', '@fig-a refers to no figure on this page, so it is left as written; give the figure id="fig-a"']]);
+    // A figure that the site's own template renders: said so, whatever its id.
+    const theirs = findReferences(parseMarkdownWithMath('@photo', []), '@photo', 0, { ids: IDS, numbers: 'id', foreign: new Map([['photo', 'layouts/shortcodes/figure.html']]) });
+    expect(theirs.references.map((r) => r.problem)).toEqual([
+      "@photo is left as written: the figure with that id is rendered by the site's own template (layouts/shortcodes/figure.html), which hugo-prerender does not number. Link to it with [text](#photo)",
+    ]);
   });
 
   it('makes a caption’s references links, its label escaped for Markdown', () => {
     const ids = new Map([['fig-a', 'Fig. [1]']]);
-    expect(withReferences('as in @fig-a, `@fig-a`', ids, 'id')).toEqual({ md: 'as in [Fig\\. \\[1\\]](#fig-a), `@fig-a`', problems: [] });
-    expect(withReferences('see @fig-b', ids, 'id').problems).toEqual(['@fig-b refers to no figure on this page, so it is left as written; did you mean @fig-a?']);
-    expect(withReferences('no refs here', ids, 'id').md).toBe('no refs here');
+    expect(withReferences('as in @fig-a, `@fig-a`', { ids, numbers: 'id' })).toEqual({ md: 'as in [Fig\\. \\[1\\]](#fig-a), `@fig-a`', problems: [] });
+    expect(withReferences('see @fig-b', { ids, numbers: 'id' }).problems).toEqual(['@fig-b refers to no figure on this page, so it is left as written; did you mean @fig-a?']);
+    expect(withReferences('no refs here', { ids, numbers: 'id' }).md).toBe('no refs here');
   });
 
   it('takes as ids: a letter, then word characters with single - . : between them', () => {
@@ -185,6 +190,17 @@ describe('numbered figures on a page', () => {
     const r = await prerenderPage(page(body), env());
     // (Its paragraph is parsed: a code span or a link in it is not a place for a reference.)
     expect(r.shadow).toContain('The end, see [Figure 1](#fig-a), not `@fig-a` or [@fig-a](u).');
+  });
+
+  it('does not number a figure the site’s own template renders, and says so at a reference to it', async () => {
+    const e = env();
+    e.settings = { ...e.settings, siteShortcodes: new Map([['figure', 'layouts/shortcodes/figure.html']]) };
+    const r = await prerenderPage(page('See @fig-theirs and @fig-ours.\n\n{{< figure src="/a.png" id="fig-theirs" >}}\n\n{{< gru-cell id="fig-ours" >}}\n'), e);
+    expect(figuresOf(r.shadow!)).toEqual(['id="fig-ours" Figure 1:']);
+    expect(r.shadow).toContain('See @fig-theirs and [Figure 1](#fig-ours).');
+    expect(r.diagnostics.filter((d) => d.code === 'figure-ref').map((d) => [d.line, d.column, d.message])).toEqual([
+      [4, 5, "@fig-theirs is left as written: the figure with that id is rendered by the site's own template (layouts/shortcodes/figure.html), which hugo-prerender does not number. Link to it with [text](#fig-theirs)"],
+    ]);
   });
 
   it('resolves references inside a {{% %}} shortcode, not inside a {{< >}} one', async () => {

@@ -47,13 +47,22 @@ export interface Reference {
     problem?: string;
 }
 /**
+ * What references are resolved against: the page's figure ids and their labels, the numbering mode, and
+ * the ids of figures the site's own templates render (by id → that template), which we cannot number.
+ */
+export interface ReferenceTargets {
+    ids: ReadonlyMap<string, string | undefined>;
+    numbers: FigureNumbering['numbers'];
+    foreign?: ReadonlyMap<string, string>;
+}
+/**
  * The references in a Markdown tree's text (not in links, whose text cannot hold another link; not in
  * headings, whose text makes their id and their entry in the table of contents: those are `inHeading`).
  * The tree's offsets plus `base` index `source` (the page's text as written, where the tree may have been
  * parsed from a masked copy of its body), and so do the references'; `blocked` says which ranges are not
  * the page's Markdown text (a shortcode's, a formula's).
  */
-export declare function findReferences(tree: Root, source: string, base: number, ids: ReadonlyMap<string, string | undefined>, numbers: FigureNumbering['numbers'], blocked?: (start: number, end: number) => boolean): {
+export declare function findReferences(tree: Root, source: string, base: number, targets: ReferenceTargets, blocked?: (start: number, end: number) => boolean): {
     references: Reference[];
     inHeading: Reference[];
 };
@@ -61,7 +70,7 @@ export declare function findReferences(tree: Root, source: string, base: number,
  * A caption's (or any short Markdown string's) references made links, before it is rendered; what stays
  * as written and why in `problems`.
  */
-export declare function withReferences(md: string, ids: ReadonlyMap<string, string | undefined>, numbers: FigureNumbering['numbers']): {
+export declare function withReferences(md: string, targets: ReferenceTargets): {
     md: string;
     problems: string[];
 };

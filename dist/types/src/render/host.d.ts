@@ -9,8 +9,7 @@ import { type ParamProblem } from './params.js';
 import type { PageInfo, ShortcodeDefinition, SiteInfo } from './types.js';
 import type { MathRenderer } from './katex.js';
 import type { ImageService } from '../images/service.js';
-import { type FigureLabel } from './figure-numbers.js';
-import type { FigureNumbering } from '../site/config.js';
+import { type FigureLabel, type ReferenceTargets } from './figure-numbers.js';
 /** One formula of a shortcode (a caption's, a label's), typeset or not: KaTeX's message when not. */
 export interface TypesetFormula {
     tex: string;
@@ -82,9 +81,6 @@ export declare function renderShortcode(def: ShortcodeDefinition<any>, sc: Short
     /** For a figure-like shortcode: its id and number (src/render/figure-numbers.ts). */
     figure?: FigureLabel;
     /** The page's figure ids → their labels, for `@id` in the shortcode's captions. */
-    references?: {
-        ids: ReadonlyMap<string, string | undefined>;
-        numbers: FigureNumbering['numbers'];
-    };
+    references?: ReferenceTargets;
 }): Promise<HostResult>;
 export {};
