@@ -4024,7 +4024,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "a1b6c48fd3c7cb294cf32a1bab5d6da1";
+    BUNDLE_CODE_ID = "ff5e358c6e319941ba22c29d2aed5c34";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -5992,7 +5992,7 @@ function watchSite(opts) {
     if (closed || running || timer || pending.size > 0) return;
     rewriteShadows(siteDir, pages);
   };
-  const runBuild = async (changed) => {
+  const runBuild = async (changed, final = false) => {
     let only;
     let result;
     for (const f of changed) readStamps.set(f, fileStamp(path14.join(siteDir, f)));
@@ -6016,6 +6016,7 @@ function watchSite(opts) {
       result = internalFailure(e);
       afterCrash = true;
     }
+    if (final) return opts.onBuild(result, changed);
     if (closed) return;
     if (!only && changed.length > 0) await rewatch?.(watchedBefore);
     opts.onBuild(result, changed);
@@ -6161,14 +6162,21 @@ function watchSite(opts) {
   return {
     ready,
     async close() {
+      const first = !closed;
       closed = true;
       if (timer) clearTimeout(timer);
+      timer = void 0;
       if (settleTimer) clearTimeout(settleTimer);
       await ready.catch(() => void 0);
       for (const poll of polls.values()) clearInterval(poll);
       if (rootCheck) clearInterval(rootCheck);
       await Promise.all([...appeared.values()].map((w) => w.close()));
       await running;
+      if (first && lock && pending.size > 0) {
+        const changed = [...pending].sort();
+        pending = /* @__PURE__ */ new Set();
+        await runBuild(changed, true);
+      }
       process.removeListener("exit", removeMarker);
       if (lock) removeMarker();
       lock?.release();

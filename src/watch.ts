@@ -229,7 +229,8 @@ export function watchSite(opts: WatchOptions): WatchHandle {
     rewriteShadows(siteDir, pages);
   };
 
-  const runBuild = async (changed: string[]) => {
+  /** `final`: the last build, made as the watcher closes (reported; nothing watched or settled after it). */
+  const runBuild = async (changed: string[], final = false) => {
     let only: Set<string> | undefined;
     let result: BuildResult;
     for (const f of changed) readStamps.set(f, fileStamp(path.join(siteDir, f)));
@@ -261,6 +262,7 @@ export function watchSite(opts: WatchOptions): WatchHandle {
       result = internalFailure(e);
       afterCrash = true;
     }
+    if (final) return opts.onBuild(result, changed);
     if (closed) return;
     // A change other than pages (the config: a theme, a mount, contentDir) may change what there is to watch.
     if (!only && changed.length > 0) await rewatch?.(watchedBefore);
@@ -462,14 +464,23 @@ export function watchSite(opts: WatchOptions): WatchHandle {
   return {
     ready,
     async close() {
+      const first = !closed;
       closed = true;
       if (timer) clearTimeout(timer);
+      timer = undefined;
       if (settleTimer) clearTimeout(settleTimer);
       await ready.catch(() => undefined);
       for (const poll of polls.values()) clearInterval(poll);
       if (rootCheck) clearInterval(rootCheck);
       await Promise.all([...appeared.values()].map((w) => w.close()));
       await running;
+      // Changes seen and not built yet (saved within the debounce window, or while the last build ran, as
+      // Ctrl+C came): built now, so that the shadows hold what was saved when watch stops.
+      if (first && lock && pending.size > 0) {
+        const changed = [...pending].sort();
+        pending = new Set();
+        await runBuild(changed, true);
+      }
       process.removeListener('exit', removeMarker);
       if (lock) removeMarker();
       lock?.release();

@@ -82,6 +82,26 @@ describe('watchSite', () => {
     expect(full.result.formulas).toBe(first.result.formulas);
   });
 
+  it('builds a change it has seen but not built yet as it closes (Ctrl+C right after a save)', async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'hp-watch-close-'));
+    const site = path.join(dir, 'site');
+    cpSync(FIXTURE, site, { recursive: true, filter: (p) => !/[\\/](\.prerender|public)([\\/]|$)/.test(p) });
+    const rec = recorder();
+    // A debounce longer than the test: the save is seen, and still waits to be built when close comes.
+    handle = watchSite({ source: site, onBuild: rec.onBuild, debounceMs: 60_000, pageDebounceMs: 60_000 });
+    await handle.ready;
+    await rec.next(1);
+    writeFileSync(path.join(site, 'content/posts/late.md'), '---\ntitle: Late\n---\nSaved last: $y^2$.\n');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(rec.builds).toHaveLength(1);
+    await handle.close();
+    handle = undefined;
+    expect(rec.builds).toHaveLength(2);
+    expect(rec.builds[1]!.changed).toEqual(['content/posts/late.md']);
+    expect(rec.builds[1]!.result.failed).toBe(false);
+    expect(readFileSync(path.join(site, '.prerender/content/posts/late.md'), 'utf8')).toContain('Saved last: {{< prerender');
+  });
+
   it('builds a save that follows the previous one within chokidar\'s 50 ms change throttle', async () => {
     // chokidar reports no change of a file less than 50 ms after the last one it reported (and never
     // later): the second save has no event of its own, and the build the first save started (10 ms after
