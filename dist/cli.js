@@ -4024,7 +4024,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "ff5e358c6e319941ba22c29d2aed5c34";
+    BUNDLE_CODE_ID = "ffb4819664b66c4607729bff0e7733bf";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -34216,7 +34216,7 @@ function outsideMessage(siteDir, link3, target) {
 
 // src/render/figure-numbers.ts
 var FIGURE_ID = /^[A-Za-z]\w*(?:[-.:]\w+)*$/;
-var REFERENCE = /(?<![\p{L}\p{N}\p{M}_\\@.+-])@([A-Za-z]\w*(?:[-.:]\w+)*)/gu;
+var REFERENCE = /(?<![\p{L}\p{N}\p{M}_\\@.+!\]-])@([A-Za-z]\w*(?:[-.:]\w+)*)/gu;
 function planFigureNumbers(figures2, numbering, file) {
   const plan = { figures: /* @__PURE__ *~1 new Map(), ids: /* @__PURE__ *~1 new Map(), diagnostics: [] };
   const where = /* @__PURE__ *~1 new Map();

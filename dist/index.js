@@ -24533,7 +24533,7 @@ var init_figure_numbers = __esm({
     init_math();
     init_closest_name();
     FIGURE_ID = /^[A-Za-z]\w*(?:[-.:]\w+)*$/;
-    REFERENCE = /(?<![\p{L}\p{N}\p{M}_\\@.+-])@([A-Za-z]\w*(?:[-.:]\w+)*)/gu;
+    REFERENCE = /(?<![\p{L}\p{N}\p{M}_\\@.+!\]-])@([A-Za-z]\w*(?:[-.:]\w+)*)/gu;
   }
 });
 
@@ -46413,7 +46413,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "d9c39b387407ad5c80f8fa68bec9bb6a";
+    BUNDLE_CODE_ID = "7703cab744c24d2eb279a72f791121ff";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */

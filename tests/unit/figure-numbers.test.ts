@@ -50,7 +50,7 @@ describe('references in Markdown text', () => {
   });
 
   it('leaves e-mail addresses, escaped @, code, links, raw HTML and formulas alone', () => {
-    const md = 'a me@fig-lstm.org x@fig-gru \\@fig-lstm `@fig-lstm` [@fig-lstm](u) <b title="@fig-lstm">x</b> <https://e.org/@fig-gru>\n\n```\n@fig-lstm\n```\n';
+    const md = 'a me@fig-lstm.org x@fig-gru \\@fig-lstm wow!@fig-lstm [x]@fig-gru `@fig-lstm` [@fig-lstm](u) <b title="@fig-lstm">x</b> <https://e.org/@fig-gru>\n\n```\n@fig-lstm\n```\n';
     expect(refs(md).found).toEqual([]);
     const math = parseMarkdownWithMath('$@fig-lstm$ and $$@fig-gru$$', [
       { open: '$$', close: '$$', display: true },

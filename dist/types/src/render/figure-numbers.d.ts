@@ -6,7 +6,7 @@
  * written in the page's text, or in a caption, becomes a link to that figure reading "Figure 2".
  *
  * A reference is `@` and an id, after a character that cannot end a word or an e-mail address's local
- * part (so `me@fig-a.org` and `\@fig-a` stay text); the id ends before a trailing `.`, `:` or `-`
+ * part, nor be read with the link it becomes (so `me@fig-a.org`, `\@fig-a` and `Wow!@fig-a` stay text); the id ends before a trailing `.`, `:` or `-`
  * (`see @fig-lstm.`). An `@id` that names no figure of the page stays as written: quietly, unless it
  * starts with `fig-` (then it was meant as one: a warning, with the id most likely meant).
  */
