@@ -1850,6 +1850,12 @@ function assetRoots(siteDir, data) {
 function layoutRoots(siteDir, data) {
   return componentRoots(siteDir, data, "layouts", [{ source: layoutDirSetting(data), target: "layouts" }]);
 }
+function figureNumberingFor(site, languages, relPath, lang) {
+  if (!languages) return site;
+  const suffix = /\.([^./]+)\.[^./]+$/.exec(relPath)?.[1]?.toLowerCase();
+  const code = lang ?? (suffix !== void 0 && languages.codes.includes(suffix) ? suffix : languages.defaultLanguage);
+  return languages.byLanguage[code.toLowerCase()] ?? site;
+}
 function enumSetting(value, allowed, dflt, keyPath, warn) {
   if (value === void 0) return dflt;
   const v = typeof value === "string" ? value.toLowerCase() : value;
@@ -1918,16 +1924,43 @@ function prerenderOptions(data, where) {
       wrappers[name] = enumSetting(kind, ["tex", "math"], "math", [...PRERENDER, "math", "wrappers", name], warn);
     }
   }
-  const figures = figureNumbering(settingsTable(p, PRERENDER, "figures", FIGURES_KEYS, warn), warn);
-  return { options: { math: { escapes, ...wrappers ? { wrappers } : {} }, katex: { macros, strict }, errors, stale: stale2, limits, figures }, diagnostics };
+  const figures = figureNumbering(settingsTable(p, PRERENDER, "figures", FIGURES_KEYS, warn), warn, PRERENDER, DEFAULT_FIGURE_NUMBERING);
+  const figureLanguages = languageFigureNumbering(data, figures, warn);
+  return {
+    options: { math: { escapes, ...wrappers ? { wrappers } : {} }, katex: { macros, strict }, errors, stale: stale2, limits, figures, ...figureLanguages ? { figureLanguages } : {} },
+    diagnostics
+  };
 }
-function figureNumbering(table, warn) {
-  const path18 = [...PRERENDER, "figures"];
+function languageFigureNumbering(data, site, warn) {
+  const langs = getIn(data, "languages");
+  if (!isRecord(langs)) return void 0;
+  const byLanguage = {};
+  for (const [code, conf] of Object.entries(langs)) {
+    const path18 = ["languages", code, "params", "prerender"];
+    const own = getIn(conf, ["params", "prerender"]);
+    if (isRecord(own)) {
+      for (const key of Object.keys(own)) {
+        if (key.toLowerCase() !== "figures") warn([...path18, key], `${[...path18, key].join(".")} is not read: of params.prerender, a language sets only figures (its label, separator and numbers); set ${key} in the site's params.prerender`, "key");
+      }
+    }
+    const table = settingsTable(own, path18, "figures", FIGURES_KEYS, warn);
+    if (table) byLanguage[code.toLowerCase()] = figureNumbering(table, warn, path18, site);
+  }
+  if (Object.keys(byLanguage).length === 0) return void 0;
+  const dflt = getIn(data, "defaultContentLanguage");
+  return {
+    byLanguage,
+    codes: Object.keys(langs).map((c) => c.toLowerCase()).sort(),
+    defaultLanguage: typeof dflt === "string" && dflt.trim() !== "" ? dflt.trim().toLowerCase() : "en"
+  };
+}
+function figureNumbering(table, warn, parent, base) {
+  const path18 = [...parent, "figures"];
   const raw = table && getIn(table, ["numbers"]);
-  const numbers = raw === true ? "all" : raw === false ? "none" : enumSetting(raw, ["id", "all", "none"], DEFAULT_FIGURE_NUMBERING.numbers, [...path18, "numbers"], warn);
+  const numbers = raw === true ? "all" : raw === false ? "none" : enumSetting(raw, ["id", "all", "none"], base.numbers, [...path18, "numbers"], warn);
   const text = (key, allowEmpty) => {
     const v = table && getIn(table, [key]);
-    const dflt = DEFAULT_FIGURE_NUMBERING[key];
+    const dflt = base[key];
     if (v === void 0) return dflt;
     if (typeof v !== "string" || /[\r\n]/.test(v) || !allowEmpty && v.trim() === "") {
       warn([...path18, key], `${[...path18, key].join(".")} = ${JSON.stringify(v)} must be ${allowEmpty ? "a line of text" : "a word or two (not empty)"}; using ${JSON.stringify(dflt)}`);
@@ -4024,7 +4057,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "ffb4819664b66c4607729bff0e7733bf";
+    BUNDLE_CODE_ID = "8852c082a8e7b56f4464a29793ef7566";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -4242,6 +4275,7 @@ function pageSettings(config, siteDir, errorMode) {
   const settings = {
     math,
     figures,
+    ...config.prerender.figureLanguages ? { figureLanguages: config.prerender.figureLanguages } : {},
     // KaTeX's strict only when the site sets it (the default leaves every fragment key as it was).
     settingsKey: stableStringify({
       macros,
@@ -4256,7 +4290,8 @@ function pageSettings(config, siteDir, errorMode) {
       // Every fragment key holds settingsKey: the usual case leaves them as they were before Markdown images.
       ...markdownImages !== "render" ? { markdownImages: markdownImages ?? "off" } : {},
       // Numbered figures: the defaults leave every key as it was before them.
-      ...stableStringify(figures) !== stableStringify(DEFAULT_FIGURE_NUMBERING) ? { figures } : {}
+      ...stableStringify(figures) !== stableStringify(DEFAULT_FIGURE_NUMBERING) ? { figures } : {},
+      ...config.prerender.figureLanguages ? { figureLanguages: config.prerender.figureLanguages } : {}
     }),
     everywhere: everywhereSettings(config.data),
     limits: config.prerender.limits,
@@ -4894,7 +4929,8 @@ async function buildLocked(opts) {
     let o;
     try {
       const previous = [...output.previousFragments(relToContent, tree)];
-      o = await render({ abs, relPath, relToContent, bytes, previous }, index + 1, files.length - index - 1);
+      const lang = tree === "content" ? void 0 : tree.slice("content.".length);
+      o = await render({ abs, relPath, relToContent, ...lang !== void 0 ? { lang } : {}, bytes, previous }, index + 1, files.length - index - 1);
     } catch (e) {
       if (e instanceof EmbeddedCodeMissing) {
         if (!result.diagnostics.some((d) => d.code === "install")) result.diagnostics.push({ severity: "error", code: "install", line: 1, column: 1, message: e.message });
@@ -6493,7 +6529,8 @@ async function checkSite(source, opts = {}) {
       const r = await (0, import_build_page2.prerenderPage)(text, {
         page: { absPath: abs, relPath: file, bundleDir: (0, import_build_page2.bundleDirOf)(abs), frontMatter: {} },
         site,
-        settings,
+        // As build: a multilingual site's figures in the page's language's settings.
+        settings: settings.figureLanguages ? { ...settings, figures: figureNumberingFor(settings.figures ?? DEFAULT_FIGURE_NUMBERING, settings.figureLanguages, file, root.lang) } : settings,
         renderer,
         errorMode,
         services
@@ -53617,6 +53654,12 @@ function mountLanguage(m) {
 function layoutRoots(siteDir, data) {
   return componentRoots(siteDir, data, "layouts", [{ source: layoutDirSetting(data), target: "layouts" }]);
 }
+function figureNumberingFor(site, languages, relPath, lang) {
+  if (!languages) return site;
+  const suffix = /\.([^./]+)\.[^./]+$/.exec(relPath)?.[1]?.toLowerCase();
+  const code4 = lang ?? (suffix !== void 0 && languages.codes.includes(suffix) ? suffix : languages.defaultLanguage);
+  return languages.byLanguage[code4.toLowerCase()] ?? site;
+}
 var DEFAULT_FIGURE_NUMBERING = { numbers: "id", label: "Figure", separator: ":" };
 
 // src/render/everywhere-settings.ts
@@ -73454,6 +73497,7 @@ function pageSettings(config, siteDir, errorMode) {
   const settings = {
     math: math2,
     figures: figures2,
+    ...config.prerender.figureLanguages ? { figureLanguages: config.prerender.figureLanguages } : {},
     // KaTeX's strict only when the site sets it (the default leaves every fragment key as it was).
     settingsKey: stableStringify({
       macros: macros2,
@@ -73468,7 +73512,8 @@ function pageSettings(config, siteDir, errorMode) {
       // Every fragment key holds settingsKey: the usual case leaves them as they were before Markdown images.
       ...markdownImages !== "render" ? { markdownImages: markdownImages ?? "off" } : {},
       // Numbered figures: the defaults leave every key as it was before them.
-      ...stableStringify(figures2) !== stableStringify(DEFAULT_FIGURE_NUMBERING) ? { figures: figures2 } : {}
+      ...stableStringify(figures2) !== stableStringify(DEFAULT_FIGURE_NUMBERING) ? { figures: figures2 } : {},
+      ...config.prerender.figureLanguages ? { figureLanguages: config.prerender.figureLanguages } : {}
     }),
     everywhere: everywhereSettings(config.data),
     limits: config.prerender.limits,
@@ -73622,6 +73667,8 @@ async function renderPage(job, ctx) {
   const markdownInner = ctx.settings.markdownInner;
   const pageSettings2 = {
     ...ctx.settings,
+    // A multilingual site's figures are numbered in the page's language's words.
+    ...ctx.settings.figureLanguages ? { figures: figureNumberingFor(ctx.settings.figures ?? DEFAULT_FIGURE_NUMBERING, ctx.settings.figureLanguages, relPath, job.lang) } : {},
     markdownInner: (name) => {
       const t = markdownInner?.(name);
       reads.markdownInner[name] = t ?? null;

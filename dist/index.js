@@ -45458,6 +45458,12 @@ function assetRoots(siteDir, data) {
 function layoutRoots(siteDir, data) {
   return componentRoots(siteDir, data, "layouts", [{ source: layoutDirSetting(data), target: "layouts" }]);
 }
+function figureNumberingFor(site, languages, relPath, lang) {
+  if (!languages) return site;
+  const suffix = /\.([^./]+)\.[^./]+$/.exec(relPath)?.[1]?.toLowerCase();
+  const code4 = lang ?? (suffix !== void 0 && languages.codes.includes(suffix) ? suffix : languages.defaultLanguage);
+  return languages.byLanguage[code4.toLowerCase()] ?? site;
+}
 function enumSetting(value2, allowed, dflt, keyPath, warn) {
   if (value2 === void 0) return dflt;
   const v = typeof value2 === "string" ? value2.toLowerCase() : value2;
@@ -45526,16 +45532,43 @@ function prerenderOptions(data, where) {
       wrappers[name] = enumSetting(kind, ["tex", "math"], "math", [...PRERENDER, "math", "wrappers", name], warn);
     }
   }
-  const figures2 = figureNumbering(settingsTable(p5, PRERENDER, "figures", FIGURES_KEYS, warn), warn);
-  return { options: { math: { escapes, ...wrappers ? { wrappers } : {} }, katex: { macros: macros2, strict }, errors, stale: stale2, limits, figures: figures2 }, diagnostics };
+  const figures2 = figureNumbering(settingsTable(p5, PRERENDER, "figures", FIGURES_KEYS, warn), warn, PRERENDER, DEFAULT_FIGURE_NUMBERING);
+  const figureLanguages = languageFigureNumbering(data, figures2, warn);
+  return {
+    options: { math: { escapes, ...wrappers ? { wrappers } : {} }, katex: { macros: macros2, strict }, errors, stale: stale2, limits, figures: figures2, ...figureLanguages ? { figureLanguages } : {} },
+    diagnostics
+  };
 }
-function figureNumbering(table3, warn) {
-  const path18 = [...PRERENDER, "figures"];
+function languageFigureNumbering(data, site, warn) {
+  const langs = getIn(data, "languages");
+  if (!isRecord(langs)) return void 0;
+  const byLanguage = {};
+  for (const [code4, conf] of Object.entries(langs)) {
+    const path18 = ["languages", code4, "params", "prerender"];
+    const own8 = getIn(conf, ["params", "prerender"]);
+    if (isRecord(own8)) {
+      for (const key2 of Object.keys(own8)) {
+        if (key2.toLowerCase() !== "figures") warn([...path18, key2], `${[...path18, key2].join(".")} is not read: of params.prerender, a language sets only figures (its label, separator and numbers); set ${key2} in the site's params.prerender`, "key");
+      }
+    }
+    const table3 = settingsTable(own8, path18, "figures", FIGURES_KEYS, warn);
+    if (table3) byLanguage[code4.toLowerCase()] = figureNumbering(table3, warn, path18, site);
+  }
+  if (Object.keys(byLanguage).length === 0) return void 0;
+  const dflt = getIn(data, "defaultContentLanguage");
+  return {
+    byLanguage,
+    codes: Object.keys(langs).map((c) => c.toLowerCase()).sort(),
+    defaultLanguage: typeof dflt === "string" && dflt.trim() !== "" ? dflt.trim().toLowerCase() : "en"
+  };
+}
+function figureNumbering(table3, warn, parent, base2) {
+  const path18 = [...parent, "figures"];
   const raw3 = table3 && getIn(table3, ["numbers"]);
-  const numbers = raw3 === true ? "all" : raw3 === false ? "none" : enumSetting(raw3, ["id", "all", "none"], DEFAULT_FIGURE_NUMBERING.numbers, [...path18, "numbers"], warn);
+  const numbers = raw3 === true ? "all" : raw3 === false ? "none" : enumSetting(raw3, ["id", "all", "none"], base2.numbers, [...path18, "numbers"], warn);
   const text12 = (key2, allowEmpty) => {
     const v = table3 && getIn(table3, [key2]);
-    const dflt = DEFAULT_FIGURE_NUMBERING[key2];
+    const dflt = base2[key2];
     if (v === void 0) return dflt;
     if (typeof v !== "string" || /[\r\n]/.test(v) || !allowEmpty && v.trim() === "") {
       warn([...path18, key2], `${[...path18, key2].join(".")} = ${JSON.stringify(v)} must be ${allowEmpty ? "a line of text" : "a word or two (not empty)"}; using ${JSON.stringify(dflt)}`);
@@ -46413,7 +46446,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "7703cab744c24d2eb279a72f791121ff";
+    BUNDLE_CODE_ID = "aaee236833e62300339bddb5243788b6";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -46714,6 +46747,7 @@ function pageSettings(config, siteDir, errorMode) {
   const settings = {
     math: math2,
     figures: figures2,
+    ...config.prerender.figureLanguages ? { figureLanguages: config.prerender.figureLanguages } : {},
     // KaTeX's strict only when the site sets it (the default leaves every fragment key as it was).
     settingsKey: stableStringify({
       macros: macros2,
@@ -46728,7 +46762,8 @@ function pageSettings(config, siteDir, errorMode) {
       // Every fragment key holds settingsKey: the usual case leaves them as they were before Markdown images.
       ...markdownImages !== "render" ? { markdownImages: markdownImages ?? "off" } : {},
       // Numbered figures: the defaults leave every key as it was before them.
-      ...stableStringify(figures2) !== stableStringify(DEFAULT_FIGURE_NUMBERING) ? { figures: figures2 } : {}
+      ...stableStringify(figures2) !== stableStringify(DEFAULT_FIGURE_NUMBERING) ? { figures: figures2 } : {},
+      ...config.prerender.figureLanguages ? { figureLanguages: config.prerender.figureLanguages } : {}
     }),
     everywhere: everywhereSettings(config.data),
     limits: config.prerender.limits,
@@ -71137,6 +71172,8 @@ async function renderPage(job, ctx) {
   const markdownInner = ctx.settings.markdownInner;
   const pageSettings2 = {
     ...ctx.settings,
+    // A multilingual site's figures are numbered in the page's language's words.
+    ...ctx.settings.figureLanguages ? { figures: figureNumberingFor(ctx.settings.figures ?? DEFAULT_FIGURE_NUMBERING, ctx.settings.figureLanguages, relPath, job.lang) } : {},
     markdownInner: (name) => {
       const t = markdownInner?.(name);
       reads.markdownInner[name] = t ?? null;
@@ -71222,6 +71259,7 @@ var init_build_page = __esm({
     "use strict";
     init_keys();
     init_prerender_page();
+    init_config();
     init_katex2();
     init_host();
     init_output_limits();
@@ -73034,7 +73072,8 @@ async function buildLocked(opts) {
     let o2;
     try {
       const previous3 = [...output7.previousFragments(relToContent, tree)];
-      o2 = await render6({ abs, relPath, relToContent, bytes, previous: previous3 }, index2 + 1, files.length - index2 - 1);
+      const lang = tree === "content" ? void 0 : tree.slice("content.".length);
+      o2 = await render6({ abs, relPath, relToContent, ...lang !== void 0 ? { lang } : {}, bytes, previous: previous3 }, index2 + 1, files.length - index2 - 1);
     } catch (e) {
       if (e instanceof EmbeddedCodeMissing) {
         if (!result.diagnostics.some((d2) => d2.code === "install")) result.diagnostics.push({ severity: "error", code: "install", line: 1, column: 1, message: e.message });
@@ -73837,7 +73876,8 @@ async function checkSite(source, opts = {}) {
       const r2 = await prerenderPage(text12, {
         page: { absPath: abs, relPath: file, bundleDir: bundleDirOf(abs), frontMatter: {} },
         site,
-        settings,
+        // As build: a multilingual site's figures in the page's language's settings.
+        settings: settings.figureLanguages ? { ...settings, figures: figureNumberingFor(settings.figures ?? DEFAULT_FIGURE_NUMBERING, settings.figureLanguages, file, root4.lang) } : settings,
         renderer,
         errorMode,
         services

@@ -614,7 +614,8 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     let o: PageOutcome;
     try {
       const previous = [...output.previousFragments(relToContent, tree)];
-      o = await render({ abs, relPath, relToContent, bytes, previous }, index + 1, files.length - index - 1);
+      const lang = tree === 'content' ? undefined : tree.slice('content.'.length);
+      o = await render({ abs, relPath, relToContent, ...(lang !== undefined ? { lang } : {}), bytes, previous }, index + 1, files.length - index - 1);
     } catch (e) {
       if (e instanceof EmbeddedCodeMissing) {
         // Not this page's doing: said once, and every page keeps what it had.

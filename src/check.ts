@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from './content/types.js';
-import { readSiteConfig } from './site/config.js';
+import { DEFAULT_FIGURE_NUMBERING, figureNumberingFor, readSiteConfig } from './site/config.js';
 import type { FormulaReport, OtherFormula } from './prerender-page.js';
 import { listContentFiles, ownTagsInOtherFormat, unreadableDirDiagnostic, type UnreadableDir } from './build.js';
 import { bundleDirOf, pageServices, prerenderPage } from './build-page.js';
@@ -91,7 +91,10 @@ export async function checkSite(source: string, opts: CheckOptions = {}): Promis
       const r = await prerenderPage(text, {
         page: { absPath: abs, relPath: file, bundleDir: bundleDirOf(abs), frontMatter: {} },
         site,
-        settings,
+        // As build: a multilingual site's figures in the page's language's settings.
+        settings: settings.figureLanguages
+          ? { ...settings, figures: figureNumberingFor(settings.figures ?? DEFAULT_FIGURE_NUMBERING, settings.figureLanguages, file, root.lang) }
+          : settings,
         renderer,
         errorMode,
         services,

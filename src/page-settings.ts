@@ -98,6 +98,7 @@ export function pageSettings(config: SiteConfig, siteDir: string, errorMode: 'fa
   const settings: PageSettings = {
     math,
     figures,
+    ...(config.prerender.figureLanguages ? { figureLanguages: config.prerender.figureLanguages } : {}),
     // KaTeX's strict only when the site sets it (the default leaves every fragment key as it was).
     settingsKey: stableStringify({
       macros,
@@ -113,6 +114,7 @@ export function pageSettings(config: SiteConfig, siteDir: string, errorMode: 'fa
       ...(markdownImages !== 'render' ? { markdownImages: markdownImages ?? 'off' } : {}),
       // Numbered figures: the defaults leave every key as it was before them.
       ...(stableStringify(figures) !== stableStringify(DEFAULT_FIGURE_NUMBERING) ? { figures } : {}),
+      ...(config.prerender.figureLanguages ? { figureLanguages: config.prerender.figureLanguages } : {}),
     }),
     everywhere: everywhereSettings(config.data),
     limits: config.prerender.limits,

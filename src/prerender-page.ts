@@ -35,7 +35,7 @@ import { countBelow, overlapChecker } from './content/ranges.js';
 import type { PictureData } from './images/service.js';
 import { findReferences, planFigureNumbers, type ReferenceTargets } from './render/figure-numbers.js';
 import { FIGURE_ID_PARAM, type ParamSpecs } from './render/params.js';
-import { DEFAULT_FIGURE_NUMBERING, type FigureNumbering } from './site/config.js';
+import { DEFAULT_FIGURE_NUMBERING, type FigureLanguages, type FigureNumbering } from './site/config.js';
 
 /** Shortcodes whose inner content is code: nothing inside them is math. */
 export const CODE_SHORTCODES = new Set(['highlight', 'code', 'mermaid', 'chart']);
@@ -151,6 +151,8 @@ export interface PageSettings {
   markdownImages?: 'render' | 'index';
   /** Numbered figures and references (params.prerender.figures); the defaults when absent. */
   figures?: FigureNumbering;
+  /** A multilingual site's figure settings by language (build-page.ts picks the page's into `figures`). */
+  figureLanguages?: FigureLanguages;
 }
 
 export interface Fragment {

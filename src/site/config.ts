@@ -619,6 +619,29 @@ export interface PrerenderOptions {
   limits: PageLimits;
   /** Numbered figures and references to them (src/render/figure-numbers.ts). */
   figures: FigureNumbering;
+  /**
+   * A multilingual site's figure settings per language (`[languages.de.params.prerender.figures]`, over
+   * the site's), with every language code and the default one, to tell a page's language; absent on a
+   * site whose languages set none.
+   */
+  figureLanguages?: FigureLanguages;
+}
+
+export interface FigureLanguages {
+  /** Language code (lower case) → its settings, for the languages that set any. */
+  byLanguage: Record<string, FigureNumbering>;
+  /** Every language code of the site (lower case): a page file named `post.de.md` is in `de`. */
+  codes: string[];
+  /** defaultContentLanguage (lower case; "en" when unset): the language of a page that names none. */
+  defaultLanguage: string;
+}
+
+/** The figure settings of a page in language `lang` (its content root's), or by its file name, or the default one. */
+export function figureNumberingFor(site: FigureNumbering, languages: FigureLanguages | undefined, relPath: string, lang?: string): FigureNumbering {
+  if (!languages) return site;
+  const suffix = /\.([^./]+)\.[^./]+$/.exec(relPath)?.[1]?.toLowerCase();
+  const code = lang ?? (suffix !== undefined && languages.codes.includes(suffix) ? suffix : languages.defaultLanguage);
+  return languages.byLanguage[code.toLowerCase()] ?? site;
 }
 
 /**
@@ -738,19 +761,52 @@ export function prerenderOptions(
       wrappers[name] = enumSetting(kind, ['tex', 'math'] as const, 'math', [...PRERENDER, 'math', 'wrappers', name], warn);
     }
   }
-  const figures = figureNumbering(settingsTable(p, PRERENDER, 'figures', FIGURES_KEYS, warn), warn);
-  return { options: { math: { escapes, ...(wrappers ? { wrappers } : {}) }, katex: { macros, strict }, errors, stale, limits, figures }, diagnostics };
+  const figures = figureNumbering(settingsTable(p, PRERENDER, 'figures', FIGURES_KEYS, warn), warn, PRERENDER, DEFAULT_FIGURE_NUMBERING);
+  const figureLanguages = languageFigureNumbering(data, figures, warn);
+  return {
+    options: { math: { escapes, ...(wrappers ? { wrappers } : {}) }, katex: { macros, strict }, errors, stale, limits, figures, ...(figureLanguages ? { figureLanguages } : {}) },
+    diagnostics,
+  };
 }
 
-/** `[params.prerender.figures]`, bad values warned about and replaced by the default. */
-function figureNumbering(table: Record<string, unknown> | undefined, warn: ConfigWarn): FigureNumbering {
-  const path = [...PRERENDER, 'figures'];
+/** `[languages.<code>.params.prerender.figures]` of each language that has one, over the site's settings. */
+function languageFigureNumbering(data: Record<string, unknown>, site: FigureNumbering, warn: ConfigWarn): FigureLanguages | undefined {
+  const langs = getIn(data, 'languages');
+  if (!isRecord(langs)) return undefined;
+  const byLanguage: Record<string, FigureNumbering> = {};
+  for (const [code, conf] of Object.entries(langs)) {
+    const path = ['languages', code, 'params', 'prerender'];
+    const own = getIn(conf, ['params', 'prerender']);
+    // Only the figures' words differ by language; every other setting is the site's.
+    if (isRecord(own)) {
+      for (const key of Object.keys(own)) {
+        if (key.toLowerCase() !== 'figures') warn([...path, key], `${[...path, key].join('.')} is not read: of params.prerender, a language sets only figures (its label, separator and numbers); set ${key} in the site's params.prerender`, 'key');
+      }
+    }
+    const table = settingsTable(own, path, 'figures', FIGURES_KEYS, warn);
+    if (table) byLanguage[code.toLowerCase()] = figureNumbering(table, warn, path, site);
+  }
+  if (Object.keys(byLanguage).length === 0) return undefined;
+  const dflt = getIn(data, 'defaultContentLanguage');
+  return {
+    byLanguage,
+    codes: Object.keys(langs).map((c) => c.toLowerCase()).sort(),
+    defaultLanguage: typeof dflt === 'string' && dflt.trim() !== '' ? dflt.trim().toLowerCase() : 'en',
+  };
+}
+
+/**
+ * A `figures` table under `parent` (`params.prerender`, or a language's), each value given over `base`'s
+ * (the defaults, or the site's settings), bad values warned about and replaced by `base`'s.
+ */
+function figureNumbering(table: Record<string, unknown> | undefined, warn: ConfigWarn, parent: readonly string[], base: FigureNumbering): FigureNumbering {
+  const path = [...parent, 'figures'];
   const raw = table && getIn(table, ['numbers']);
   // true and false read as "all" and "none" (numbers = false is what one writes to turn them off).
-  const numbers = raw === true ? 'all' : raw === false ? 'none' : enumSetting(raw, ['id', 'all', 'none'] as const, DEFAULT_FIGURE_NUMBERING.numbers, [...path, 'numbers'], warn);
+  const numbers = raw === true ? 'all' : raw === false ? 'none' : enumSetting(raw, ['id', 'all', 'none'] as const, base.numbers, [...path, 'numbers'], warn);
   const text = (key: 'label' | 'separator', allowEmpty: boolean): string => {
     const v = table && getIn(table, [key]);
-    const dflt = DEFAULT_FIGURE_NUMBERING[key];
+    const dflt = base[key];
     if (v === undefined) return dflt;
     // One line of plain text: it goes into captions and into the page's Markdown (a reference's link text).
     if (typeof v !== 'string' || /[\r\n]/.test(v) || (!allowEmpty && v.trim() === '')) {

@@ -59,9 +59,13 @@ function figures(html: string): string[] {
     return `${attr(f, 'id') ?? '-'} | ${caption ? text(caption).replace(/\s+/g, ' ').trim() : ''}`;
   });
 }
-/** The in-page links of the article (href="#…"), with their text. */
-function inPageLinks(html: string): { href: string; text: string; el: Element }[] {
-  return findAll(article(html), (el) => el.tagName === 'a' && (attr(el, 'href') ?? '').startsWith('#')).map((el) => ({ href: attr(el, 'href')!, text: text(el), el }));
+/**
+ * The in-page links of the article, with their text: `#…`, or the page's own path and `#…` (`page`), as
+ * Hugo 0.169's default link render hook writes them on a multilingual site.
+ */
+function inPageLinks(html: string, page = ''): { href: string; text: string; el: Element }[] {
+  const own = (href: string) => href.startsWith('#') || (page !== '' && href.startsWith(`${page}#`));
+  return findAll(article(html), (el) => el.tagName === 'a' && own(attr(el, 'href') ?? '')).map((el) => ({ href: attr(el, 'href')!.slice(attr(el, 'href')!.indexOf('#')), text: text(el), el }));
 }
 
 describe('numbered figures and references', () => {
@@ -147,5 +151,86 @@ describe('numbered figures and references', () => {
       // (A figure with math in its caption carries it twice: for the page, and for feeds.)
       ['Abbildung 1.', 'Abbildung 2.', 'Abbildung 2.', 'Abbildung 3.', 'Abbildung 4.'],
     );
+  });
+});
+
+/** A page with one numbered figure and a reference to it. */
+const ONE_FIGURE = (title: string) => `---\ntitle: ${title}\n---\nSee @fig-cell.\n\n{{< gru-cell id="fig-cell" >}}\n`;
+
+describe('numbered figures in each language’s words', () => {
+  const LANGUAGES =
+    'defaultContentLanguage = "en"\n' +
+    '[params.prerender.figures]\nseparator = "."\n' +
+    '[languages.en]\nweight = 1\n' +
+    '[languages.fr]\nweight = 2\n[languages.fr.params.prerender.figures]\nlabel = "Figure (fr)"\nseparator = " :"\n' +
+    '[languages.de]\nweight = 3\n[languages.de.params.prerender.figures]\nlabel = "Abbildung"\n';
+
+  /** Each page's figure number and reference, as the shadow has them. */
+  const shown = (site: string, shadow: string) => {
+    const text = readFileSync(path.join(site, '.prerender', shadow), 'utf8');
+    return [/<span class="hp-figure-number">([^<]*)<\/span>/.exec(text)?.[1], /See \[([^\]]*)\]\(#fig-cell\)/.exec(text)?.[1]];
+  };
+
+  describe('by file name (post.de.md), the default language for a page that names none', () => {
+    let site: string;
+    beforeAll(async () => {
+      site = path.join(tempDir('hp-fignum-lang-'), 'site');
+      write(site, 'hugo.toml', CONFIG + LANGUAGES);
+      write(site, 'layouts/_default/single.html', SINGLE);
+      write(site, 'layouts/_default/list.html', LIST);
+      write(site, 'content/posts/p.md', ONE_FIGURE('English'));
+      write(site, 'content/posts/p.de.md', ONE_FIGURE('Deutsch'));
+      write(site, 'content/posts/p.fr.md', ONE_FIGURE('Français'));
+      // Not a language of the site: the default language's words.
+      write(site, 'content/posts/q.es.md', ONE_FIGURE('Otro'));
+      expect(initSite(site).changed).toBe(true);
+      const r = await prerender({ source: site });
+      expect(r.diagnostics).toEqual([]);
+    }, 120_000);
+
+    it('writes each page’s numbers and references in its language’s words', () => {
+      expect(shown(site, 'content/posts/p.md')).toEqual(['Figure 1.', 'Figure 1']);
+      expect(shown(site, 'content/posts/p.de.md')).toEqual(['Abbildung 1.', 'Abbildung 1']);
+      expect(shown(site, 'content/posts/p.fr.md')).toEqual(['Figure (fr) 1 :', 'Figure \\(fr\\) 1']);
+      expect(shown(site, 'content/posts/q.es.md')).toEqual(['Figure 1.', 'Figure 1']);
+    });
+
+    describeEachHugo('built by Hugo', (hugo) => {
+      it('shows them so in each language’s page', () => {
+        const built = buildSite(hugo.bin, site);
+        expect(built.code, built.stdout + built.stderr).toBe(0);
+        // (Hugo 0.169 writes the links with the page's path: its default link render hook, on a multilingual site.)
+        const page = (rel: string) => {
+          const html = built.read(rel);
+          const links = inPageLinks(html, `/${rel.replace(/index\.html$/, '')}`);
+          return [text(byClass(parseHtml(html), 'hp-figure-number')[0]!), links.map((l) => `${l.text} → ${l.href}`)];
+        };
+        expect(page('posts/p/index.html')).toEqual(['Figure 1.', ['Figure 1 → #fig-cell']]);
+        expect(page('de/posts/p/index.html')).toEqual(['Abbildung 1.', ['Abbildung 1 → #fig-cell']]);
+        expect(page('fr/posts/p/index.html')).toEqual(['Figure (fr) 1 :', ['Figure (fr) 1 → #fig-cell']]);
+      });
+    });
+  });
+
+  it('by content directory, and says that a language sets nothing else of params.prerender', async () => {
+    const site = path.join(tempDir('hp-fignum-langdir-'), 'site');
+    write(
+      site,
+      'hugo.toml',
+      CONFIG +
+        LANGUAGES.replace('[languages.en]\nweight = 1\n', '[languages.en]\nweight = 1\ncontentDir = "content.en"\n')
+          .replace('[languages.de]\nweight = 3\n', '[languages.de]\nweight = 3\ncontentDir = "content.de"\n[languages.de.params.prerender]\nerrors = "render"\n'),
+    );
+    write(site, 'layouts/_default/single.html', SINGLE);
+    write(site, 'layouts/_default/list.html', LIST);
+    write(site, 'content.en/posts/p.md', ONE_FIGURE('English'));
+    write(site, 'content.de/posts/p.md', ONE_FIGURE('Deutsch'));
+    expect(initSite(site).changed).toBe(true);
+    const r = await prerender({ source: site });
+    expect(r.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`)).toEqual([
+      'hugo.toml:19:1: languages.de.params.prerender.errors is not read: of params.prerender, a language sets only figures (its label, separator and numbers); set errors in the site\'s params.prerender',
+    ]);
+    expect(shown(site, 'content.en/posts/p.md')).toEqual(['Figure 1.', 'Figure 1']);
+    expect(shown(site, 'content.de/posts/p.md')).toEqual(['Abbildung 1.', 'Abbildung 1']);
   });
 });

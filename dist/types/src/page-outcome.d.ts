@@ -11,6 +11,8 @@ export interface PageJob {
     abs: string;
     relPath: string;
     relToContent: string;
+    /** The language of its content root (a language's own contentDir, a mount's), when it has one. */
+    lang?: string;
     bytes: Uint8Array;
     /** Key → fragment of the shadow the previous build wrote for this page (PrerenderOutput.previousFragments). */
     previous: [string, string][];

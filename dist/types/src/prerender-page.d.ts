@@ -12,7 +12,7 @@ import type { PageInfo, SiteInfo } from './render/types.js';
 import type { MathRenderer } from './render/katex.js';
 import { type EverywhereSettings } from './render/everywhere.js';
 import type { PictureData } from './images/service.js';
-import { type FigureNumbering } from './site/config.js';
+import { type FigureLanguages, type FigureNumbering } from './site/config.js';
 /** Shortcodes whose inner content is code: nothing inside them is math. */
 export declare const CODE_SHORTCODES: Set<string>;
 export interface PageSettings {
@@ -67,6 +67,8 @@ export interface PageSettings {
     markdownImages?: 'render' | 'index';
     /** Numbered figures and references (params.prerender.figures); the defaults when absent. */
     figures?: FigureNumbering;
+    /** A multilingual site's figure settings by language (build-page.ts picks the page's into `figures`). */
+    figureLanguages?: FigureLanguages;
 }
 export interface Fragment {
     key: string;

@@ -222,7 +222,23 @@ export interface PrerenderOptions {
     limits: PageLimits;
     /** Numbered figures and references to them (src/render/figure-numbers.ts). */
     figures: FigureNumbering;
+    /**
+     * A multilingual site's figure settings per language (`[languages.de.params.prerender.figures]`, over
+     * the site's), with every language code and the default one, to tell a page's language; absent on a
+     * site whose languages set none.
+     */
+    figureLanguages?: FigureLanguages;
 }
+export interface FigureLanguages {
+    /** Language code (lower case) → its settings, for the languages that set any. */
+    byLanguage: Record<string, FigureNumbering>;
+    /** Every language code of the site (lower case): a page file named `post.de.md` is in `de`. */
+    codes: string[];
+    /** defaultContentLanguage (lower case; "en" when unset): the language of a page that names none. */
+    defaultLanguage: string;
+}
+/** The figure settings of a page in language `lang` (its content root's), or by its file name, or the default one. */
+export declare function figureNumberingFor(site: FigureNumbering, languages: FigureLanguages | undefined, relPath: string, lang?: string): FigureNumbering;
 /**
  * `[params.prerender.figures]`: which of the figures we render get a number ("id": those with an `id`,
  * the default; "all"; "none"), the word before the number (in the caption and in a reference), and what
