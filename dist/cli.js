@@ -4057,7 +4057,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "8852c082a8e7b56f4464a29793ef7566";
+    BUNDLE_CODE_ID = "15622065dddab237f4fcaacf7c79835b";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -6533,7 +6533,8 @@ async function checkSite(source, opts = {}) {
         settings: settings.figureLanguages ? { ...settings, figures: figureNumberingFor(settings.figures ?? DEFAULT_FIGURE_NUMBERING, settings.figureLanguages, file, root.lang) } : settings,
         renderer,
         errorMode,
-        services
+        services,
+        lookUpImagesOnly: true
       });
       const others = r.otherFormulas ?? [];
       const found = r.formulas.length + others.length;
@@ -54523,6 +54524,7 @@ function wrapperSpans(list4, wrappers, owned, source, lines, out = []) {
   }
   return out;
 }
+var LOOK_UP_ONLY = { prepare: async () => ({ warnings: [], unavailable: true }), sizes: () => "" };
 function travelling(html7) {
   return inlineFragment(withFeedVariant(html7));
 }
@@ -54669,7 +54671,8 @@ async function prerenderPage(source, env2) {
   const overLimit = pageOverLimits(source, parsed, limits, lines, file);
   if (overLimit) return { formulas: [], fragments: [], titles: /* @__PURE__ *~1 new Map(), diagnostics: [...diagnostics, overLimit], failed: true, held: true, stats, parsed };
   const wrappers = { ...DEFAULT_WRAPPERS, ...env2.settings.math.wrappers ?? {} };
-  let imageMode = env2.services.images ? env2.settings.markdownImages : void 0;
+  const imageService = env2.services.images ?? (env2.lookUpImagesOnly ? LOOK_UP_ONLY : void 0);
+  let imageMode = imageService ? env2.settings.markdownImages : void 0;
   if (imageMode) {
     let count = 0;
     let tooMany;
@@ -54721,7 +54724,7 @@ async function prerenderPage(source, env2) {
     const topLevel = parsed.shortcodes.map((sc) => ({ start: sc.offset, end: sc.end }));
     const blocked = overlapChecker(imageMode === "render" ? [...topLevel, ...maskedRanges(parsed, isOwned, wrappers)] : maskedRanges(parsed, isOwned, wrappers));
     const candidates2 = findMarkdownImages(located.imageTree, parsed.bodyOffset, imageMode === "index", source).filter((img) => !blocked(img.start, img.end));
-    const served = candidates2.length ? await serveMarkdownImages(candidates2, env2.page, env2.site, env2.services.images, lines, () => budget.over()) : { served: [], diagnostics: [] };
+    const served = candidates2.length ? await serveMarkdownImages(candidates2, env2.page, env2.site, imageService, lines, () => budget.over()) : { served: [], diagnostics: [] };
     diagnostics.push(...served.diagnostics);
     if (served.stopped) return stopped(served.stopped.limit, served.stopped.offset, "Markdown image");
     if (imageMode === "render") {

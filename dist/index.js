@@ -46446,7 +46446,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "aaee236833e62300339bddb5243788b6";
+    BUNDLE_CODE_ID = "410876ec71d086ea12f010ae7d12b94a";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -52773,7 +52773,8 @@ async function prerenderPage(source, env2) {
   const overLimit = pageOverLimits(source, parsed, limits, lines, file);
   if (overLimit) return { formulas: [], fragments: [], titles: /* @__PURE__ */ new Map(), diagnostics: [...diagnostics, overLimit], failed: true, held: true, stats, parsed };
   const wrappers = { ...DEFAULT_WRAPPERS, ...env2.settings.math.wrappers ?? {} };
-  let imageMode = env2.services.images ? env2.settings.markdownImages : void 0;
+  const imageService = env2.services.images ?? (env2.lookUpImagesOnly ? LOOK_UP_ONLY : void 0);
+  let imageMode = imageService ? env2.settings.markdownImages : void 0;
   if (imageMode) {
     let count = 0;
     let tooMany;
@@ -52825,7 +52826,7 @@ async function prerenderPage(source, env2) {
     const topLevel = parsed.shortcodes.map((sc) => ({ start: sc.offset, end: sc.end }));
     const blocked = overlapChecker(imageMode === "render" ? [...topLevel, ...maskedRanges(parsed, isOwned, wrappers)] : maskedRanges(parsed, isOwned, wrappers));
     const candidates2 = findMarkdownImages(located.imageTree, parsed.bodyOffset, imageMode === "index", source).filter((img) => !blocked(img.start, img.end));
-    const served = candidates2.length ? await serveMarkdownImages(candidates2, env2.page, env2.site, env2.services.images, lines, () => budget.over()) : { served: [], diagnostics: [] };
+    const served = candidates2.length ? await serveMarkdownImages(candidates2, env2.page, env2.site, imageService, lines, () => budget.over()) : { served: [], diagnostics: [] };
     diagnostics.push(...served.diagnostics);
     if (served.stopped) return stopped(served.stopped.limit, served.stopped.offset, "Markdown image");
     if (imageMode === "render") {
@@ -53421,7 +53422,7 @@ function mathDiagnostic(source, span, error, lines, file, asWarning) {
     message: `${error.message}${asWarning ? " (rendered as an error span)" : ""}`
   };
 }
-var CODE_SHORTCODES, knownSets, DIVIDER, ESCAPED;
+var CODE_SHORTCODES, LOOK_UP_ONLY, knownSets, DIVIDER, ESCAPED;
 var init_prerender_page = __esm({
   "src/prerender-page.ts"() {
     "use strict";
@@ -53453,6 +53454,7 @@ var init_prerender_page = __esm({
     init_params();
     init_config();
     CODE_SHORTCODES = /* @__PURE__ */ new Set(["highlight", "code", "mermaid", "chart"]);
+    LOOK_UP_ONLY = { prepare: async () => ({ warnings: [], unavailable: true }), sizes: () => "" };
     knownSets = /* @__PURE__ */ new WeakMap();
     DIVIDER = "<!--more-->";
     ESCAPED = {
@@ -73880,7 +73882,8 @@ async function checkSite(source, opts = {}) {
         settings: settings.figureLanguages ? { ...settings, figures: figureNumberingFor(settings.figures ?? DEFAULT_FIGURE_NUMBERING, settings.figureLanguages, file, root4.lang) } : settings,
         renderer,
         errorMode,
-        services
+        services,
+        lookUpImagesOnly: true
       });
       const others = r2.otherFormulas ?? [];
       const found = r2.formulas.length + others.length;

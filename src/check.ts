@@ -98,6 +98,7 @@ export async function checkSite(source: string, opts: CheckOptions = {}): Promis
         renderer,
         errorMode,
         services,
+        lookUpImagesOnly: true,
       });
       const others = r.otherFormulas ?? [];
       const found = r.formulas.length + others.length;

@@ -32,7 +32,7 @@ import { closestKey } from './render/closest-name.js';
 import { isRecord } from './site/config.js';
 import { findMarkdownImages, markdownPictureHtml, serveMarkdownImages, type ServedImage } from './images/markdown-images.js';
 import { countBelow, overlapChecker } from './content/ranges.js';
-import type { PictureData } from './images/service.js';
+import type { ImageService, PictureData } from './images/service.js';
 import { findReferences, planFigureNumbers, type ReferenceTargets } from './render/figure-numbers.js';
 import { FIGURE_ID_PARAM, type ParamSpecs } from './render/params.js';
 import { DEFAULT_FIGURE_NUMBERING, type FigureLanguages, type FigureNumbering } from './site/config.js';
@@ -243,7 +243,15 @@ export interface PageEnv {
   cached?: (key: string) => string | undefined;
   /** The page's time and memory budget (content/limits.ts pageBudget); one from the page limits when absent. */
   budget?: ReturnType<typeof pageBudget>;
+  /**
+   * Without an image service (`check`): Markdown images are still looked up, and a bundle's missing one
+   * is a warning, as build says; none is made.
+   */
+  lookUpImagesOnly?: boolean;
 }
+
+/** An image service that makes nothing (PageEnv.lookUpImagesOnly): every image stays as written, quietly. */
+const LOOK_UP_ONLY: ImageService = { prepare: async () => ({ warnings: [], unavailable: true }), sizes: () => '' };
 
 interface Replacement {
   start: number;
@@ -469,7 +477,9 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   // Markdown images (images/markdown-images.ts), as many as the shortcodes limit allows: each one a
   // fragment, and each one parsed (a large page's paragraphs without math are otherwise masked out of its
   // parse: a page of 100,000 images ran into its memory budget, 1,024 MB, after 21 s).
-  let imageMode = env.services.images ? env.settings.markdownImages : undefined;
+  // `check` makes no images, but looks each one up as build does (a bundle's missing image is a warning there too).
+  const imageService = env.services.images ?? (env.lookUpImagesOnly ? LOOK_UP_ONLY : undefined);
+  let imageMode = imageService ? env.settings.markdownImages : undefined;
   if (imageMode) {
     let count = 0;
     let tooMany: number | undefined;
@@ -526,7 +536,7 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
     const blocked = overlapChecker(imageMode === 'render' ? [...topLevel, ...maskedRanges(parsed, isOwned, wrappers)] : maskedRanges(parsed, isOwned, wrappers));
     const candidates = findMarkdownImages(located.imageTree, parsed.bodyOffset, imageMode === 'index', source).filter((img) => !blocked(img.start, img.end));
     const served = candidates.length
-      ? await serveMarkdownImages(candidates, env.page, env.site, env.services.images!, lines, () => budget.over())
+      ? await serveMarkdownImages(candidates, env.page, env.site, imageService!, lines, () => budget.over())
       : { served: [], diagnostics: [] };
     diagnostics.push(...served.diagnostics);
     if (served.stopped) return stopped(served.stopped.limit, served.stopped.offset, 'Markdown image');

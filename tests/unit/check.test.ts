@@ -9,7 +9,7 @@ import { checkSite, formatCheck } from '../../src/check.js';
 import { buildSite, formatDiagnostic } from '../../src/build.js';
 import { PROJECT_ROOT } from '../helpers/hugo.js';
 import { runCli } from '../helpers/prerender.js';
-import { tempSites } from '../helpers/temp-site.js';
+import { ONE_PIXEL_PNG, tempSites } from '../helpers/temp-site.js';
 
 const tempSite = tempSites('hp-check-');
 
@@ -73,6 +73,23 @@ describe('checkSite and buildSite agree', () => {
     expect(checked).toHaveLength(1);
     expect(checked[0]).toMatch(/the page is not a bundle/);
     const built = (await buildSite({ source: dir })).diagnostics.filter((d) => d.file === 'content/posts/p.md').map(formatDiagnostic);
+    expect(built).toEqual(checked);
+  });
+
+  it('on a Markdown image the page bundle lacks (check ran without the image pipeline, and said nothing), and on references', async () => {
+    const dir = tempSite({
+      'hugo.toml': 'title = "t"\n',
+      'content/posts/b/index.md': '---\ntitle: B\n---\n![gone](nope.png) ![there](a.png) ![static](/s.png)\n\nSee @fig-x and @fig-a.\n\n{{< gru-cell id="fig-a" >}}\n',
+      'content/posts/b/a.png': ONE_PIXEL_PNG,
+    });
+    const r = await checkSite(dir);
+    const checked = r.pages.flatMap((p) => p.diagnostics).map(formatDiagnostic);
+    expect(checked).toEqual([
+      'content/posts/b/index.md:4:1: warning: Markdown image "nope.png" is not in the page bundle (looked for content/posts/b/nope.png), so the page shows a broken image',
+      'content/posts/b/index.md:6:5: warning: @fig-x refers to no figure on this page, so it is left as written; did you mean @fig-a?',
+    ]);
+    expect(existsSync(path.join(dir, '.prerender'))).toBe(false);
+    const built = (await buildSite({ source: dir })).diagnostics.filter((d) => d.file === 'content/posts/b/index.md').map(formatDiagnostic);
     expect(built).toEqual(checked);
   });
 

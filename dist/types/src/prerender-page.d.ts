@@ -159,5 +159,10 @@ export interface PageEnv {
     cached?: (key: string) => string | undefined;
     /** The page's time and memory budget (content/limits.ts pageBudget); one from the page limits when absent. */
     budget?: ReturnType<typeof pageBudget>;
+    /**
+     * Without an image service (`check`): Markdown images are still looked up, and a bundle's missing one
+     * is a warning, as build says; none is made.
+     */
+    lookUpImagesOnly?: boolean;
 }
 export declare function prerenderPage(source: string, env: PageEnv): Promise<PageResult>;
