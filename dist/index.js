@@ -46446,7 +46446,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "410876ec71d086ea12f010ae7d12b94a";
+    BUNDLE_CODE_ID = "c36f49e921037da7bf21e8125d23df52";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -52823,8 +52823,7 @@ async function prerenderPage(source, env2) {
   let servedImages = [];
   let imageEntries;
   if (imageMode && located.imageTree) {
-    const topLevel = parsed.shortcodes.map((sc) => ({ start: sc.offset, end: sc.end }));
-    const blocked = overlapChecker(imageMode === "render" ? [...topLevel, ...maskedRanges(parsed, isOwned, wrappers)] : maskedRanges(parsed, isOwned, wrappers));
+    const blocked = overlapChecker(imageMode === "render" ? [...angleShortcodes(parsed.shortcodes), ...maskedRanges(parsed, isOwned, wrappers)] : maskedRanges(parsed, isOwned, wrappers));
     const candidates2 = findMarkdownImages(located.imageTree, parsed.bodyOffset, imageMode === "index", source).filter((img) => !blocked(img.start, img.end));
     const served = candidates2.length ? await serveMarkdownImages(candidates2, env2.page, env2.site, imageService, lines, () => budget.over()) : { served: [], diagnostics: [] };
     diagnostics.push(...served.diagnostics);

@@ -527,13 +527,13 @@ export async function prerenderPage(source: string, env: PageEnv): Promise<PageR
   located.spans.push(...wrapperSpans(parsed.shortcodes, wrappers, isOwned, source, lines));
   located.spans.sort((a, b) => a.start - b.start);
   // Markdown images with a local image (images/markdown-images.ts). Where we render them: outside headings
-  // and shortcodes, each we can serve becomes a fragment (a formula inside one goes with it, as written,
+  // and `{{< >}}` shortcodes (inside a `{{% %}}` one, whose output Hugo renders as the page's Markdown, as
+  // formulas are), each we can serve becomes a fragment (a formula inside one goes with it, as written,
   // into the alt text). Where the site's image render hook renders them: all of them, for images.json.
   let servedImages: ServedImage[] = [];
   let imageEntries: Record<string, PictureData> | undefined;
   if (imageMode && located.imageTree) {
-    const topLevel = parsed.shortcodes.map((sc) => ({ start: sc.offset, end: sc.end }));
-    const blocked = overlapChecker(imageMode === 'render' ? [...topLevel, ...maskedRanges(parsed, isOwned, wrappers)] : maskedRanges(parsed, isOwned, wrappers));
+    const blocked = overlapChecker(imageMode === 'render' ? [...angleShortcodes(parsed.shortcodes), ...maskedRanges(parsed, isOwned, wrappers)] : maskedRanges(parsed, isOwned, wrappers));
     const candidates = findMarkdownImages(located.imageTree, parsed.bodyOffset, imageMode === 'index', source).filter((img) => !blocked(img.start, img.end));
     const served = candidates.length
       ? await serveMarkdownImages(candidates, env.page, env.site, imageService!, lines, () => budget.over())

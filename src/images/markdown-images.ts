@@ -6,8 +6,9 @@
  * publishes: a relative path on a page bundle is one of its resources (published beside the page), an
  * absolute path is a file of `static/` (published at the site's root). A relative path on a page that is
  * not a bundle resolves against the page's URL, which the file's place does not tell: left as written,
- * as are remote images, images in headings (their text makes the heading's id) and images inside any
- * shortcode (its template decides what its content becomes).
+ * as are remote images, images in headings (their text makes the heading's id) and images inside a
+ * `{{< >}}` shortcode (its template decides what its content becomes). Inside a `{{% %}}` one, whose
+ * output Hugo renders as the page's Markdown, they are taken as its math is (prerender-page.ts).
  */
 import type { Definition, Nodes, Root } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';

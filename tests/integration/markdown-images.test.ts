@@ -1,9 +1,9 @@
 /**
  * Markdown images (`![alt](photo.jpg "title")`) served as a figure's image is: `<picture>` with AVIF and
  * WebP sources, srcset, sizes, the real width and height, lazy after the first image of the page. Only
- * images whose file is certain (a page bundle's resource, a file of static/ by its absolute path); every
- * other image, and every image in a heading or a shortcode, is exactly what plain Hugo makes of it (the
- * same site built without hugo-prerender). A site with its own image render hook keeps it: the images'
+ * images whose file is certain (a page bundle's resource, a file of static/ by its absolute path), in the
+ * page's Markdown and in a `{{% %}}` shortcode's; every other image, and every image in a heading or a
+ * `{{< >}}` shortcode, is exactly what plain Hugo makes of it (the same site built without hugo-prerender). A site with its own image render hook keeps it: the images'
  * versions go to images.json for it. Built by Hugo 0.111.3 and the newest.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -39,6 +39,8 @@ const BUNDLE_POST = [
   '{{% note %}}',
   '![inside a shortcode](photo.jpg)',
   '{{% /note %}}',
+  '',
+  '{{< note >}}![not Markdown here](photo.jpg){{< /note >}}',
   '',
   "[r]: /images/diagram.png 'Reference title'",
   '',
@@ -105,7 +107,7 @@ describe('Markdown images on a site without an image render hook', () => {
     const shadow = readFileSync(path.join(site, '.prerender/content/posts/p/index.md'), 'utf8');
     // Every line where the original has it; what is left as written, left byte for byte.
     expect(shadow.split('\n')).toHaveLength(BUNDLE_POST.split('\n').length);
-    for (const kept of ['![remote](https://example.org/r.png) ![missing](nope.png)', '![query](photo.jpg?v=2)', '## A heading ![h](photo.jpg)', '![inside a shortcode](photo.jpg)']) {
+    for (const kept of ['![remote](https://example.org/r.png) ![missing](nope.png)', '![query](photo.jpg?v=2)', '## A heading ![h](photo.jpg)', '{{< note >}}![not Markdown here](photo.jpg){{< /note >}}']) {
       expect(shadow).toContain(kept);
     }
     expect(readFileSync(path.join(site, '.prerender/content/posts/leaf.md'), 'utf8')).toContain('![relative](photo.jpg) {{< prerender');
@@ -146,8 +148,9 @@ describe('Markdown images on a site without an image render hook', () => {
 
     it('shows each served image as <picture> with AVIF and WebP, srcset, sizes, alt, title and its real size', () => {
       const all = pictures(html);
-      // Photo, icon, linked photo, the reference image, then the figure's.
-      expect(all).toHaveLength(5);
+      // Photo, icon, linked photo, the reference image, the figure's, then the one in a {{% %}} shortcode
+      // (whose output Hugo renders as the page's Markdown).
+      expect(all).toHaveLength(6);
       const shown = all.map((p) => {
         const img = byTag(p, 'img')[0]!;
         return [attr(img, 'alt'), attr(img, 'title'), attr(img, 'width'), attr(img, 'height'), attr(img, 'loading'), attr(img, 'decoding')];
@@ -159,6 +162,7 @@ describe('Markdown images on a site without an image render hook', () => {
         ['by reference', 'Reference title', '700', '300', 'lazy', 'async'],
         // The figure after them is not the page's first image: lazy too.
         ['A figure', undefined, '1200', '720', 'lazy', 'async'],
+        ['inside a shortcode', undefined, '1200', '720', 'lazy', 'async'],
       ]);
       for (const [p, name, widths, ext] of [
         [all[0]!, 'photo', [400, 800, 1200], 'jpg'],
@@ -189,7 +193,6 @@ describe('Markdown images on a site without an image render hook', () => {
         '["nope.png","missing",null]',
         '["photo.jpg?v=2","query",null]',
         '["photo.jpg","h",null]',
-        '["photo.jpg","inside a shortcode",null]',
       ]);
       // Plain Hugo: the same, and the served ones as plain <img> too (figure aside).
       expect(plainImgs(plainHtml).filter((i) => left.includes(i))).toEqual(left);
@@ -341,10 +344,12 @@ describe('placeholder = "blur"', () => {
         ['linked', true],
         ['by reference', true],
         ['A figure', true],
+        ['inside a shortcode', true],
       ];
       expect(backgrounds(ours)).toEqual(expected);
       // Through prerender/picture.html: the Markdown images the hook renders (the figure is ours: it is here too).
       expect(backgrounds(hooked)).toEqual([...expected.slice(0, 4), ['h', true], ['A figure', true], ['inside a shortcode', true]]);
+      expect(backgrounds(hooked)).toHaveLength(7);
     });
   });
 });
