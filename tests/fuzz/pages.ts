@@ -112,6 +112,7 @@ const MARKDOWN = [
   'Ã©',
   '{{< notice >}}inner $m$ {{< /notice >}}',
   '{{% notice %}}markup $n${{% /notice %}}',
+  '{{% notice %}}![in a notice](/a.png){{% /notice %}}',
   '{{</* figure src="x" */>}}',
   '{{< highlight go >}}$code${{< /highlight >}}',
   '{{< katex >}}\\frac{a}{b}{{< /katex >}}',
