@@ -46446,7 +46446,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "c36f49e921037da7bf21e8125d23df52";
+    BUNDLE_CODE_ID = "a0261dd990df74047882b984ef519361";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -52696,7 +52696,47 @@ function unknownShortcodeMessage(name, known) {
   const hint = close2 ? `; did you mean ${close2}?` : alike.length > 0 ? `; the shortcodes whose name starts so: ${alike.join(", ")}` : "";
   return `{{< ${name} >}}: no shortcode has this name (not one of this site's or its theme's templates, Hugo's or hugo-prerender's), so Hugo stops on this page (template for shortcode "${name}" not found)${hint}`;
 }
+function capDiagnostics(diagnostics, perCode = DIAGNOSTICS_PER_CODE) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const d2 of diagnostics) counts.set(d2.code ?? "", (counts.get(d2.code ?? "") ?? 0) + 1);
+  if ([...counts.values()].every((n) => n <= perCode)) return diagnostics;
+  const out = [];
+  const seen = /* @__PURE__ */ new Map();
+  const left = /* @__PURE__ */ new Map();
+  for (const d2 of diagnostics) {
+    const code4 = d2.code ?? "";
+    const n = (seen.get(code4) ?? 0) + 1;
+    seen.set(code4, n);
+    if (n <= perCode) {
+      out.push(d2);
+      continue;
+    }
+    let l = left.get(code4);
+    if (!l) {
+      left.set(code4, l = { at: out.length, n: 0, errors: false, warnings: false });
+      out.push(d2);
+    }
+    l.n++;
+    if (d2.severity === "error") l.errors = true;
+    else l.warnings = true;
+  }
+  for (const [code4, l] of left) {
+    const d2 = out[l.at];
+    const what2 = l.errors && l.warnings ? "errors and warnings" : l.errors ? "errors" : "warnings";
+    out[l.at] = {
+      ...d2,
+      severity: l.errors ? "error" : d2.severity,
+      message: `${l.n.toLocaleString("en-US")} more ${what2} of this kind (${code4}) on this page, from here on, are not shown: fix the ${perCode} above, and build again to see the rest`
+    };
+  }
+  return out;
+}
 async function prerenderPage(source, env2) {
+  const r2 = await prerenderPageUncapped(source, env2);
+  r2.diagnostics = capDiagnostics(r2.diagnostics);
+  return r2;
+}
+async function prerenderPageUncapped(source, env2) {
   const budget = env2.budget ?? pageBudget(env2.settings.limits ?? DEFAULT_LIMITS);
   const file = env2.page.relPath;
   const diagnostics = [];
@@ -53421,7 +53461,7 @@ function mathDiagnostic(source, span, error, lines, file, asWarning) {
     message: `${error.message}${asWarning ? " (rendered as an error span)" : ""}`
   };
 }
-var CODE_SHORTCODES, LOOK_UP_ONLY, knownSets, DIVIDER, ESCAPED;
+var CODE_SHORTCODES, LOOK_UP_ONLY, knownSets, DIAGNOSTICS_PER_CODE, DIVIDER, ESCAPED;
 var init_prerender_page = __esm({
   "src/prerender-page.ts"() {
     "use strict";
@@ -53455,6 +53495,7 @@ var init_prerender_page = __esm({
     CODE_SHORTCODES = /* @__PURE__ */ new Set(["highlight", "code", "mermaid", "chart"]);
     LOOK_UP_ONLY = { prepare: async () => ({ warnings: [], unavailable: true }), sizes: () => "" };
     knownSets = /* @__PURE__ */ new WeakMap();
+    DIAGNOSTICS_PER_CODE = 50;
     DIVIDER = "<!--more-->";
     ESCAPED = {
       "\x07": ["a", "bell character"],

@@ -381,7 +381,59 @@ function unknownShortcodeMessage(name: string, known: readonly string[]): string
   );
 }
 
+/** How many diagnostics of one code a page reports; past it, one more says how many were left out. */
+export const DIAGNOSTICS_PER_CODE = 50;
+
+/**
+ * A page's diagnostics with at most DIAGNOSTICS_PER_CODE of each code, in their order: the rest become one
+ * diagnostic at the first one left out, saying how many (an error if any of them is). A page of 200,000
+ * mojibake sequences printed as many warnings, and spreading them into the build's list overflowed the
+ * stack (an internal error instead of the page).
+ */
+export function capDiagnostics(diagnostics: Diagnostic[], perCode = DIAGNOSTICS_PER_CODE): Diagnostic[] {
+  const counts = new Map<string, number>();
+  for (const d of diagnostics) counts.set(d.code ?? '', (counts.get(d.code ?? '') ?? 0) + 1);
+  if ([...counts.values()].every((n) => n <= perCode)) return diagnostics;
+  const out: Diagnostic[] = [];
+  const seen = new Map<string, number>();
+  /** Per code past the cap: the first one left out (its place in `out`), how many, of which severities. */
+  const left = new Map<string, { at: number; n: number; errors: boolean; warnings: boolean }>();
+  for (const d of diagnostics) {
+    const code = d.code ?? '';
+    const n = (seen.get(code) ?? 0) + 1;
+    seen.set(code, n);
+    if (n <= perCode) {
+      out.push(d);
+      continue;
+    }
+    let l = left.get(code);
+    if (!l) {
+      left.set(code, (l = { at: out.length, n: 0, errors: false, warnings: false }));
+      out.push(d);
+    }
+    l.n++;
+    if (d.severity === 'error') l.errors = true;
+    else l.warnings = true;
+  }
+  for (const [code, l] of left) {
+    const d = out[l.at]!;
+    const what = l.errors && l.warnings ? 'errors and warnings' : l.errors ? 'errors' : 'warnings';
+    out[l.at] = {
+      ...d,
+      severity: l.errors ? 'error' : d.severity,
+      message: `${l.n.toLocaleString('en-US')} more ${what} of this kind (${code}) on this page, from here on, are not shown: fix the ${perCode} above, and build again to see the rest`,
+    };
+  }
+  return out;
+}
+
 export async function prerenderPage(source: string, env: PageEnv): Promise<PageResult> {
+  const r = await prerenderPageUncapped(source, env);
+  r.diagnostics = capDiagnostics(r.diagnostics);
+  return r;
+}
+
+async function prerenderPageUncapped(source: string, env: PageEnv): Promise<PageResult> {
   const budget = env.budget ?? pageBudget(env.settings.limits ?? DEFAULT_LIMITS);
   const file = env.page.relPath;
   const diagnostics: Diagnostic[] = [];

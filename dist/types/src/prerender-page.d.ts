@@ -165,4 +165,13 @@ export interface PageEnv {
      */
     lookUpImagesOnly?: boolean;
 }
+/** How many diagnostics of one code a page reports; past it, one more says how many were left out. */
+export declare const DIAGNOSTICS_PER_CODE = 50;
+/**
+ * A page's diagnostics with at most DIAGNOSTICS_PER_CODE of each code, in their order: the rest become one
+ * diagnostic at the first one left out, saying how many (an error if any of them is). A page of 200,000
+ * mojibake sequences printed as many warnings, and spreading them into the build's list overflowed the
+ * stack (an internal error instead of the page).
+ */
+export declare function capDiagnostics(diagnostics: Diagnostic[], perCode?: number): Diagnostic[];
 export declare function prerenderPage(source: string, env: PageEnv): Promise<PageResult>;
