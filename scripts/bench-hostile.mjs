@@ -34,6 +34,8 @@ const SHAPES = {
   'nested brackets, with definitions': (n) => `[a]: /u\n\n[^a]: note\n\n${'['.repeat(n)}$x$${']'.repeat(n)}`,
   // Served as <picture> (static/i.png exists) up to params.prerender.limits.shortcodes (10,000), then all left as written.
   'Markdown images': (n) => '![a](/i.png) '.repeat(n),
+  // Figure references: each one a link in the shadow; unknown ones are warnings, 50 printed (the rest counted).
+  'figure references': (n) => `{{< gru-cell id="fig-a" >}}\n\n${Array.from({ length: n }, (_, i) => (i % 2 ? '@fig-a' : '@fig-b')).join(' ')}`,
 };
 /** BENCH_HOSTILE_ONLY=<text>: only the shapes whose name holds it. */
 const ONLY = process.env.BENCH_HOSTILE_ONLY;
