@@ -4057,7 +4057,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "b0250dc0183b958412cb031f9c7c3594";
+    BUNDLE_CODE_ID = "6ad05c457a28099a31ed0e319060e19d";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -29938,7 +29938,7 @@ function locateMath(source, opts) {
     if (!mathOpts.delimiters) leftRaw(text12, bodyOffset + r2.start, escapes, diag);
   }
   diagnostics.sort((a3, b2) => (a3.offset ?? 0) - (b2.offset ?? 0));
-  return quiet === body3 ? { spans, diagnostics, tree, imageTree: tree } : { spans, diagnostics, imageTree: tree };
+  return quiet === body3 ? { spans, diagnostics, tree, inlineTree: tree } : { spans, diagnostics, inlineTree: tree };
 }
 function leftRaw(text12, offset, escapes, diag) {
   const opener = /(\\\\|\\)(\(|\[)/.exec(text12);
@@ -54761,9 +54761,9 @@ async function prerenderPageUncapped(source, env2) {
   located.spans.sort((a3, b2) => a3.start - b2.start);
   let servedImages = [];
   let imageEntries;
-  if (imageMode && located.imageTree) {
+  if (imageMode && located.inlineTree) {
     const blocked = overlapChecker(imageMode === "render" ? [...angleShortcodes(parsed.shortcodes), ...maskedRanges(parsed, isOwned, wrappers)] : maskedRanges(parsed, isOwned, wrappers));
-    const candidates2 = findMarkdownImages(located.imageTree, parsed.bodyOffset, imageMode === "index", source).filter((img) => !blocked(img.start, img.end));
+    const candidates2 = findMarkdownImages(located.inlineTree, parsed.bodyOffset, imageMode === "index", source).filter((img) => !blocked(img.start, img.end));
     const served = candidates2.length ? await serveMarkdownImages(candidates2, env2.page, env2.site, imageService, lines, () => budget.over()) : { served: [], diagnostics: [] };
     diagnostics.push(...served.diagnostics);
     if (served.stopped) return stopped(served.stopped.limit, served.stopped.offset, "Markdown image");
@@ -55007,9 +55007,9 @@ async function prerenderPageUncapped(source, env2) {
     }
     fragments.set(key2, { key: key2, html: html7, kind: "shortcode", noisy: r2.diagnostics.length > 0 });
   }
-  if (refsWanted && located.imageTree) {
+  if (refsWanted && located.inlineTree) {
     const blockedRanges = [...replacements, ...maskedRanges(parsed, isOwned, wrappers), ...angleShortcodes(parsed.shortcodes)];
-    const found = findReferences(located.imageTree, source, parsed.bodyOffset, references, overlapChecker(blockedRanges.map((r2) => ({ start: r2.start, end: r2.end }))));
+    const found = findReferences(located.inlineTree, source, parsed.bodyOffset, references, overlapChecker(blockedRanges.map((r2) => ({ start: r2.start, end: r2.end }))));
     const warnAt = (offset, message) => diagnostics.push({ severity: "warning", file, ...lines.at(offset), offset, code: "figure-ref", message });
     for (const ref of found.references) {
       if (ref.markdown !== void 0) replacements.push({ start: ref.start, end: ref.end, key: "", text: ref.markdown });

@@ -584,9 +584,9 @@ async function prerenderPageUncapped(source: string, env: PageEnv): Promise<Page
   // into the alt text). Where the site's image render hook renders them: all of them, for images.json.
   let servedImages: ServedImage[] = [];
   let imageEntries: Record<string, PictureData> | undefined;
-  if (imageMode && located.imageTree) {
+  if (imageMode && located.inlineTree) {
     const blocked = overlapChecker(imageMode === 'render' ? [...angleShortcodes(parsed.shortcodes), ...maskedRanges(parsed, isOwned, wrappers)] : maskedRanges(parsed, isOwned, wrappers));
-    const candidates = findMarkdownImages(located.imageTree, parsed.bodyOffset, imageMode === 'index', source).filter((img) => !blocked(img.start, img.end));
+    const candidates = findMarkdownImages(located.inlineTree, parsed.bodyOffset, imageMode === 'index', source).filter((img) => !blocked(img.start, img.end));
     const served = candidates.length
       ? await serveMarkdownImages(candidates, env.page, env.site, imageService!, lines, () => budget.over())
       : { served: [], diagnostics: [] };
@@ -882,9 +882,9 @@ async function prerenderPageUncapped(source: string, env: PageEnv): Promise<Page
   // References to figures in the page's text (`@fig-lstm` → "[Figure 2](#fig-lstm)", as Markdown: a link
   // wherever Hugo shows the text). Not in shortcodes that Hugo renders without Markdown (`{{< >}}`), nor in
   // what the shadow replaces; in headings (their text makes their id) they stay as written.
-  if (refsWanted && located.imageTree) {
+  if (refsWanted && located.inlineTree) {
     const blockedRanges = [...replacements, ...maskedRanges(parsed, isOwned, wrappers), ...angleShortcodes(parsed.shortcodes)];
-    const found = findReferences(located.imageTree, source, parsed.bodyOffset, references, overlapChecker(blockedRanges.map((r) => ({ start: r.start, end: r.end }))));
+    const found = findReferences(located.inlineTree, source, parsed.bodyOffset, references, overlapChecker(blockedRanges.map((r) => ({ start: r.start, end: r.end }))));
     const warnAt = (offset: number, message: string) => diagnostics.push({ severity: 'warning', file, ...lines.at(offset), offset, code: 'figure-ref', message });
     for (const ref of found.references) {
       if (ref.markdown !== undefined) replacements.push({ start: ref.start, end: ref.end, key: '', text: ref.markdown });

@@ -482,7 +482,7 @@ const TEXT_GROUPS = /\\(text\w*|mathrm|mbox|operatorname\*?)\s*\{[^{}]*\}/g;
 export function locateMath(
   source: string,
   opts: LocateMathOptions,
-): { spans: MathSpan[]; diagnostics: Diagnostic[]; tree?: Root; imageTree?: Root; tooMany?: number } {
+): { spans: MathSpan[]; diagnostics: Diagnostic[]; tree?: Root; inlineTree?: Root; tooMany?: number } {
   const { bodyOffset } = opts;
   const mathOpts = opts.math ?? {};
   const escapes = mathOpts.escapes ?? 'auto';
@@ -602,9 +602,9 @@ export function locateMath(
   // The page's one Markdown tree (its body, masked ranges filled, offsets relative to bodyOffset): what
   // headings, the table of contents and the summary divider are found in too. Not when math-free leaf
   // blocks were masked (a large page): their inline content is gone from it.
-  // Markdown images and references are found in it either way: with `images` (`refs`), a leaf block that
-  // holds one is never masked.
-  return quiet === body ? { spans, diagnostics, tree, imageTree: tree } : { spans, diagnostics, imageTree: tree };
+  // `inlineTree` is that tree either way: Markdown images and references are found in it, since with
+  // `images` (`refs`) a leaf block that holds one is never masked.
+  return quiet === body ? { spans, diagnostics, tree, inlineTree: tree } : { spans, diagnostics, inlineTree: tree };
 }
 
 /**

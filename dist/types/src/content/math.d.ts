@@ -112,7 +112,7 @@ export declare function locateMath(source: string, opts: LocateMathOptions): {
     spans: MathSpan[];
     diagnostics: Diagnostic[];
     tree?: Root;
-    imageTree?: Root;
+    inlineTree?: Root;
     tooMany?: number;
 };
 /**
