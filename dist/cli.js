@@ -4057,7 +4057,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "6ad05c457a28099a31ed0e319060e19d";
+    BUNDLE_CODE_ID = "89b0ce8585b59ed621ecb1cc98975c88";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -6560,7 +6560,6 @@ async function checkSite(source, opts = {}) {
 function formatCheck(r, opts) {
   const lines = [];
   for (const d of r.diagnostics) lines.push(opts.formatDiagnostic(d));
-  const percent = (a, b) => b === 0 ? "100.0" : (100 * a / b).toFixed(1);
   const n = (count, one, many) => `${count} ${count === 1 ? one : many}`;
   for (const p of r.pages) {
     const problems = p.diagnostics;
@@ -6572,7 +6571,7 @@ function formatCheck(r, opts) {
   const outside = r.pages.reduce((sum, p) => sum + p.otherFormulas.length, 0);
   const others = [...r.diagnostics, ...r.pages.flatMap((p) => p.diagnostics)].filter((d) => d.severity === "error" && d.code !== "katex").length;
   lines.push(
-    `hugo-prerender check: ${n(r.pages.length, "page", "pages")}, ${n(r.found, "formula", "formulas")} found${outside ? ` (${outside} outside the text)` : ""}, ${r.typeset} typeset (${percent(r.typeset, r.found)} %), ${r.found - r.typeset} failed` + (others ? `; ${n(others, "other error", "other errors")}` : "")
+    `hugo-prerender check: ${n(r.pages.length, "page", "pages")}, ${n(r.found, "formula", "formulas")} found${outside ? ` (${outside} outside the text)` : ""}, ${r.typeset} typeset${r.found ? ` (${(100 * r.typeset / r.found).toFixed(1)} %)` : ""}, ${r.found - r.typeset} failed` + (others ? `; ${n(others, "other error", "other errors")}` : "")
   );
   return lines.join("\n");
 }

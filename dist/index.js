@@ -46446,7 +46446,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "557ee0912bf6b9f3ec95e8bcc148e3bb";
+    BUNDLE_CODE_ID = "ba69fe6beec4297434e2e7715669d6ce";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -73949,7 +73949,6 @@ async function checkSite(source, opts = {}) {
 function formatCheck(r2, opts) {
   const lines = [];
   for (const d2 of r2.diagnostics) lines.push(opts.formatDiagnostic(d2));
-  const percent = (a3, b2) => b2 === 0 ? "100.0" : (100 * a3 / b2).toFixed(1);
   const n = (count, one4, many) => `${count} ${count === 1 ? one4 : many}`;
   for (const p5 of r2.pages) {
     const problems = p5.diagnostics;
@@ -73961,7 +73960,7 @@ function formatCheck(r2, opts) {
   const outside = r2.pages.reduce((sum, p5) => sum + p5.otherFormulas.length, 0);
   const others = [...r2.diagnostics, ...r2.pages.flatMap((p5) => p5.diagnostics)].filter((d2) => d2.severity === "error" && d2.code !== "katex").length;
   lines.push(
-    `hugo-prerender check: ${n(r2.pages.length, "page", "pages")}, ${n(r2.found, "formula", "formulas")} found${outside ? ` (${outside} outside the text)` : ""}, ${r2.typeset} typeset (${percent(r2.typeset, r2.found)} %), ${r2.found - r2.typeset} failed` + (others ? `; ${n(others, "other error", "other errors")}` : "")
+    `hugo-prerender check: ${n(r2.pages.length, "page", "pages")}, ${n(r2.found, "formula", "formulas")} found${outside ? ` (${outside} outside the text)` : ""}, ${r2.typeset} typeset${r2.found ? ` (${(100 * r2.typeset / r2.found).toFixed(1)} %)` : ""}, ${r2.found - r2.typeset} failed` + (others ? `; ${n(others, "other error", "other errors")}` : "")
   );
   return lines.join("\n");
 }

@@ -127,7 +127,6 @@ export async function checkSite(source: string, opts: CheckOptions = {}): Promis
 export function formatCheck(r: CheckResult, opts: { formatDiagnostic: (d: Diagnostic) => string }): string {
   const lines: string[] = [];
   for (const d of r.diagnostics) lines.push(opts.formatDiagnostic(d));
-  const percent = (a: number, b: number) => (b === 0 ? '100.0' : ((100 * a) / b).toFixed(1));
   const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
   for (const p of r.pages) {
     const problems = p.diagnostics;
@@ -141,7 +140,7 @@ export function formatCheck(r: CheckResult, opts: { formatDiagnostic: (d: Diagno
   // Errors that are not a formula's (a shortcode's parameter, a missing file): build fails on them too.
   const others = [...r.diagnostics, ...r.pages.flatMap((p) => p.diagnostics)].filter((d) => d.severity === 'error' && d.code !== 'katex').length;
   lines.push(
-    `hugo-prerender check: ${n(r.pages.length, 'page', 'pages')}, ${n(r.found, 'formula', 'formulas')} found${outside ? ` (${outside} outside the text)` : ''}, ${r.typeset} typeset (${percent(r.typeset, r.found)} %), ${r.found - r.typeset} failed` +
+    `hugo-prerender check: ${n(r.pages.length, 'page', 'pages')}, ${n(r.found, 'formula', 'formulas')} found${outside ? ` (${outside} outside the text)` : ''}, ${r.typeset} typeset${r.found ? ` (${((100 * r.typeset) / r.found).toFixed(1)} %)` : ''}, ${r.found - r.typeset} failed` +
       (others ? `; ${n(others, 'other error', 'other errors')}` : ''),
   );
   return lines.join('\n');
