@@ -1850,12 +1850,6 @@ function assetRoots(siteDir, data) {
 function layoutRoots(siteDir, data) {
   return componentRoots(siteDir, data, "layouts", [{ source: layoutDirSetting(data), target: "layouts" }]);
 }
-function figureNumberingFor(site, languages, relPath, lang) {
-  if (!languages) return site;
-  const suffix = /\.([^./]+)\.[^./]+$/.exec(relPath)?.[1]?.toLowerCase();
-  const code = lang ?? (suffix !== void 0 && languages.codes.includes(suffix) ? suffix : languages.defaultLanguage);
-  return languages.byLanguage[code.toLowerCase()] ?? site;
-}
 function enumSetting(value, allowed, dflt, keyPath, warn) {
   if (value === void 0) return dflt;
   const v = typeof value === "string" ? value.toLowerCase() : value;
@@ -4057,7 +4051,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "89b0ce8585b59ed621ecb1cc98975c88";
+    BUNDLE_CODE_ID = "b64d31ea4d259ee74e2f399684a2f162";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -6527,10 +6521,9 @@ async function checkSite(source, opts = {}) {
         continue;
       }
       const r = await (0, import_build_page2.prerenderPage)(text, {
-        page: { absPath: abs, relPath: file, bundleDir: (0, import_build_page2.bundleDirOf)(abs), frontMatter: {} },
+        page: { absPath: abs, relPath: file, bundleDir: (0, import_build_page2.bundleDirOf)(abs), ...root.lang !== void 0 ? { lang: root.lang } : {}, frontMatter: {} },
         site,
-        // As build: a multilingual site's figures in the page's language's settings.
-        settings: settings.figureLanguages ? { ...settings, figures: figureNumberingFor(settings.figures ?? DEFAULT_FIGURE_NUMBERING, settings.figureLanguages, file, root.lang) } : settings,
+        settings,
         renderer,
         errorMode,
         services,
@@ -34252,8 +34245,9 @@ function outsideMessage(siteDir, link3, target) {
 }
 
 // src/render/figure-numbers.ts
-var FIGURE_ID = /^[A-Za-z]\w*(?:[-.:]\w+)*$/;
-var REFERENCE = /(?<![\p{L}\p{N}\p{M}_\\@.+!\]-])@([A-Za-z]\w*(?:[-.:]\w+)*)/gu;
+var ID = String.raw`[A-Za-z]\w*(?:[-.:]\w+)*`;
+var FIGURE_ID = new RegExp(`^${ID}$`);
+var REFERENCE = new RegExp(String.raw`(?<![\p{L}\p{N}\p{M}_\\@.+!\]-])@(${ID})`, "gu");
 function planFigureNumbers(figures2, numbering, file) {
   const plan = { figures: /* @__PURE__ *~1 new Map(), ids: /* @__PURE__ *~1 new Map(), diagnostics: [] };
   const where = /* @__PURE__ *~1 new Map();
@@ -54711,6 +54705,8 @@ async function prerenderPageUncapped(source, env2) {
   const overLimit = pageOverLimits(source, parsed, limits, lines, file);
   if (overLimit) return { formulas: [], fragments: [], titles: /* @__PURE__ *~1 new Map(), diagnostics: [...diagnostics, overLimit], failed: true, held: true, stats, parsed };
   const wrappers = { ...DEFAULT_WRAPPERS, ...env2.settings.math.wrappers ?? {} };
+  const masked = maskedRanges(parsed, isOwned, wrappers);
+  const angle = angleShortcodes(parsed.shortcodes);
   const imageService = env2.services.images ?? (env2.lookUpImagesOnly ? LOOK_UP_ONLY : void 0);
   let imageMode = imageService ? env2.settings.markdownImages : void 0;
   if (imageMode) {
@@ -54738,7 +54734,7 @@ async function prerenderPageUncapped(source, env2) {
   const refsWanted = source.indexOf("@", parsed.bodyOffset) >= 0;
   const located = locateMath(source, {
     bodyOffset: parsed.bodyOffset,
-    masked: maskedRanges(parsed, isOwned, wrappers),
+    masked,
     math: env2.settings.math,
     file,
     maxFormulas: limits.formulas,
@@ -54761,7 +54757,7 @@ async function prerenderPageUncapped(source, env2) {
   let servedImages = [];
   let imageEntries;
   if (imageMode && located.inlineTree) {
-    const blocked = overlapChecker(imageMode === "render" ? [...angleShortcodes(parsed.shortcodes), ...maskedRanges(parsed, isOwned, wrappers)] : maskedRanges(parsed, isOwned, wrappers));
+    const blocked = overlapChecker(imageMode === "render" ? [...angle, ...masked] : masked);
     const candidates2 = findMarkdownImages(located.inlineTree, parsed.bodyOffset, imageMode === "index", source).filter((img) => !blocked(img.start, img.end));
     const served = candidates2.length ? await serveMarkdownImages(candidates2, env2.page, env2.site, imageService, lines, () => budget.over()) : { served: [], diagnostics: [] };
     diagnostics.push(...served.diagnostics);
@@ -54804,7 +54800,7 @@ async function prerenderPageUncapped(source, env2) {
       diagnostics.push({ severity: "warning", file, line: span.line, column: span.column, offset: span.start, code: "mathjax", message });
     }
   });
-  const missed = dollarsLeftOut(source, parsed, maskedRanges(parsed, isOwned, wrappers), env2.settings.math, located.spans);
+  const missed = dollarsLeftOut(source, parsed, masked, env2.settings.math, located.spans);
   if (missed) diagnostics.push({ ...missed, file });
   const fragments = /* @__PURE__ *~1 new Map();
   const replacements = [];
@@ -54941,7 +54937,7 @@ async function prerenderPageUncapped(source, env2) {
     }
   }
   const owned = ownedShortcodes(parsed.shortcodes, isOwned, wrappers);
-  const numbering = env2.settings.figures ?? DEFAULT_FIGURE_NUMBERING;
+  const numbering = figureNumberingFor(env2.settings.figures ?? DEFAULT_FIGURE_NUMBERING, env2.settings.figureLanguages, file, env2.page.lang);
   const figurePlan = planFigureNumbers(
     owned.filter((sc) => getShortcode(sc.name).params.id === FIGURE_ID_PARAM),
     numbering,
@@ -54962,13 +54958,14 @@ async function prerenderPageUncapped(source, env2) {
     occurrences.set(sc.name, occurrence + 1);
     if (sc.name === "figure") stats.figures++;
     else stats.shortcodes++;
-    const identity4 = contentKey(sc.name, stableStringify(sc.params), sc.inner ?? null);
+    const paramsText = stableStringify(sc.params);
+    const identity4 = contentKey(sc.name, paramsText, sc.inner ?? null);
     const n = seen.get(identity4) ?? 0;
     seen.set(identity4, n + 1);
     const idPrefix = `hp${identity4.slice(0, 8)}${n ? `-${n}` : ""}`;
     const pageScope = def.cacheable === false ? [file] : [];
     const figure = figurePlan.figures.get(sc.offset);
-    const refersTo = refsWanted && stableStringify(sc.params).includes("@") ? references : void 0;
+    const refersTo = refsWanted && paramsText.includes("@") ? references : void 0;
     if (figure && (figure.id !== void 0 || figure.label !== void 0)) pageScope.push(stableStringify(figure));
     if (refersTo) pageScope.push(stableStringify([...figurePlan.ids]));
     const key2 = contentKey("sc", sc.name, def.version, "0.1.0", "0.16.47", env2.settings.settingsKey, idPrefix, identity4, ...pageScope);
@@ -55007,7 +55004,7 @@ async function prerenderPageUncapped(source, env2) {
     fragments.set(key2, { key: key2, html: html7, kind: "shortcode", noisy: r2.diagnostics.length > 0 });
   }
   if (refsWanted && located.inlineTree) {
-    const blockedRanges = [...replacements, ...maskedRanges(parsed, isOwned, wrappers), ...angleShortcodes(parsed.shortcodes)];
+    const blockedRanges = [...replacements, ...masked, ...angle];
     const found = findReferences(located.inlineTree, source, parsed.bodyOffset, references, overlapChecker(blockedRanges.map((r2) => ({ start: r2.start, end: r2.end }))));
     const warnAt = (offset, message) => diagnostics.push({ severity: "warning", file, ...lines.at(offset), offset, code: "figure-ref", message });
     for (const ref of found.references) {
@@ -55043,7 +55040,7 @@ async function prerenderPageUncapped(source, env2) {
     source,
     parsed,
     replaced: replacements,
-    masked: maskedRanges(parsed, isOwned, wrappers),
+    masked,
     shortcodes: parsed.shortcodes.map((sc) => ({ start: sc.offset, end: sc.end })),
     apart: wraps.filter((wrap4) => wrap4.md && !wrap4.verbatim).map((wrap4) => ({ start: wrap4.start, end: wrap4.end })),
     math: env2.settings.math,
@@ -73702,6 +73699,7 @@ async function renderPage(job, ctx) {
     absPath: abs,
     relPath,
     bundleDir: bundleDirOf(abs),
+    ...job.lang !== void 0 ? { lang: job.lang } : {},
     frontMatter: {}
   };
   const reads = new PageReads(ctx.siteDir, ctx.hashes);
@@ -73709,8 +73707,6 @@ async function renderPage(job, ctx) {
   const markdownInner = ctx.settings.markdownInner;
   const pageSettings2 = {
     ...ctx.settings,
-    // A multilingual site's figures are numbered in the page's language's words.
-    ...ctx.settings.figureLanguages ? { figures: figureNumberingFor(ctx.settings.figures ?? DEFAULT_FIGURE_NUMBERING, ctx.settings.figureLanguages, relPath, job.lang) } : {},
     markdownInner: (name) => {
       const t = markdownInner?.(name);
       reads.markdownInner[name] = t ?? null;

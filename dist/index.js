@@ -24525,15 +24525,16 @@ function withReferences(md, targets) {
 function figureNumberHtml(label, escape2) {
   return label.label === void 0 ? "" : `<span class="hp-figure-number">${escape2(label.label + (label.separator ?? ""))}</span>`;
 }
-var FIGURE_ID, REFERENCE;
+var ID, FIGURE_ID, REFERENCE;
 var init_figure_numbers = __esm({
   "src/render/figure-numbers.ts"() {
     "use strict";
     init_unist_util_visit();
     init_math();
     init_closest_name();
-    FIGURE_ID = /^[A-Za-z]\w*(?:[-.:]\w+)*$/;
-    REFERENCE = /(?<![\p{L}\p{N}\p{M}_\\@.+!\]-])@([A-Za-z]\w*(?:[-.:]\w+)*)/gu;
+    ID = String.raw`[A-Za-z]\w*(?:[-.:]\w+)*`;
+    FIGURE_ID = new RegExp(`^${ID}$`);
+    REFERENCE = new RegExp(String.raw`(?<![\p{L}\p{N}\p{M}_\\@.+!\]-])@(${ID})`, "gu");
   }
 });
 
@@ -46446,7 +46447,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "ba69fe6beec4297434e2e7715669d6ce";
+    BUNDLE_CODE_ID = "2362aa5e248efd542395dbdb9c0d8010";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -52813,6 +52814,8 @@ async function prerenderPageUncapped(source, env2) {
   const overLimit = pageOverLimits(source, parsed, limits, lines, file);
   if (overLimit) return { formulas: [], fragments: [], titles: /* @__PURE__ */ new Map(), diagnostics: [...diagnostics, overLimit], failed: true, held: true, stats, parsed };
   const wrappers = { ...DEFAULT_WRAPPERS, ...env2.settings.math.wrappers ?? {} };
+  const masked = maskedRanges(parsed, isOwned, wrappers);
+  const angle = angleShortcodes(parsed.shortcodes);
   const imageService = env2.services.images ?? (env2.lookUpImagesOnly ? LOOK_UP_ONLY : void 0);
   let imageMode = imageService ? env2.settings.markdownImages : void 0;
   if (imageMode) {
@@ -52840,7 +52843,7 @@ async function prerenderPageUncapped(source, env2) {
   const refsWanted = source.indexOf("@", parsed.bodyOffset) >= 0;
   const located = locateMath(source, {
     bodyOffset: parsed.bodyOffset,
-    masked: maskedRanges(parsed, isOwned, wrappers),
+    masked,
     math: env2.settings.math,
     file,
     maxFormulas: limits.formulas,
@@ -52863,7 +52866,7 @@ async function prerenderPageUncapped(source, env2) {
   let servedImages = [];
   let imageEntries;
   if (imageMode && located.inlineTree) {
-    const blocked = overlapChecker(imageMode === "render" ? [...angleShortcodes(parsed.shortcodes), ...maskedRanges(parsed, isOwned, wrappers)] : maskedRanges(parsed, isOwned, wrappers));
+    const blocked = overlapChecker(imageMode === "render" ? [...angle, ...masked] : masked);
     const candidates2 = findMarkdownImages(located.inlineTree, parsed.bodyOffset, imageMode === "index", source).filter((img) => !blocked(img.start, img.end));
     const served = candidates2.length ? await serveMarkdownImages(candidates2, env2.page, env2.site, imageService, lines, () => budget.over()) : { served: [], diagnostics: [] };
     diagnostics.push(...served.diagnostics);
@@ -52906,7 +52909,7 @@ async function prerenderPageUncapped(source, env2) {
       diagnostics.push({ severity: "warning", file, line: span.line, column: span.column, offset: span.start, code: "mathjax", message });
     }
   });
-  const missed = dollarsLeftOut(source, parsed, maskedRanges(parsed, isOwned, wrappers), env2.settings.math, located.spans);
+  const missed = dollarsLeftOut(source, parsed, masked, env2.settings.math, located.spans);
   if (missed) diagnostics.push({ ...missed, file });
   const fragments = /* @__PURE__ */ new Map();
   const replacements = [];
@@ -53043,7 +53046,7 @@ async function prerenderPageUncapped(source, env2) {
     }
   }
   const owned = ownedShortcodes(parsed.shortcodes, isOwned, wrappers);
-  const numbering = env2.settings.figures ?? DEFAULT_FIGURE_NUMBERING;
+  const numbering = figureNumberingFor(env2.settings.figures ?? DEFAULT_FIGURE_NUMBERING, env2.settings.figureLanguages, file, env2.page.lang);
   const figurePlan = planFigureNumbers(
     owned.filter((sc) => getShortcode(sc.name).params.id === FIGURE_ID_PARAM),
     numbering,
@@ -53064,13 +53067,14 @@ async function prerenderPageUncapped(source, env2) {
     occurrences.set(sc.name, occurrence + 1);
     if (sc.name === "figure") stats.figures++;
     else stats.shortcodes++;
-    const identity4 = contentKey(sc.name, stableStringify(sc.params), sc.inner ?? null);
+    const paramsText = stableStringify(sc.params);
+    const identity4 = contentKey(sc.name, paramsText, sc.inner ?? null);
     const n = seen.get(identity4) ?? 0;
     seen.set(identity4, n + 1);
     const idPrefix = `hp${identity4.slice(0, 8)}${n ? `-${n}` : ""}`;
     const pageScope = def.cacheable === false ? [file] : [];
     const figure = figurePlan.figures.get(sc.offset);
-    const refersTo = refsWanted && stableStringify(sc.params).includes("@") ? references : void 0;
+    const refersTo = refsWanted && paramsText.includes("@") ? references : void 0;
     if (figure && (figure.id !== void 0 || figure.label !== void 0)) pageScope.push(stableStringify(figure));
     if (refersTo) pageScope.push(stableStringify([...figurePlan.ids]));
     const key2 = contentKey("sc", sc.name, def.version, "0.1.0", "0.16.47", env2.settings.settingsKey, idPrefix, identity4, ...pageScope);
@@ -53109,7 +53113,7 @@ async function prerenderPageUncapped(source, env2) {
     fragments.set(key2, { key: key2, html: html7, kind: "shortcode", noisy: r2.diagnostics.length > 0 });
   }
   if (refsWanted && located.inlineTree) {
-    const blockedRanges = [...replacements, ...maskedRanges(parsed, isOwned, wrappers), ...angleShortcodes(parsed.shortcodes)];
+    const blockedRanges = [...replacements, ...masked, ...angle];
     const found = findReferences(located.inlineTree, source, parsed.bodyOffset, references, overlapChecker(blockedRanges.map((r2) => ({ start: r2.start, end: r2.end }))));
     const warnAt = (offset, message) => diagnostics.push({ severity: "warning", file, ...lines.at(offset), offset, code: "figure-ref", message });
     for (const ref of found.references) {
@@ -53145,7 +53149,7 @@ async function prerenderPageUncapped(source, env2) {
     source,
     parsed,
     replaced: replacements,
-    masked: maskedRanges(parsed, isOwned, wrappers),
+    masked,
     shortcodes: parsed.shortcodes.map((sc) => ({ start: sc.offset, end: sc.end })),
     apart: wraps.filter((wrap4) => wrap4.md && !wrap4.verbatim).map((wrap4) => ({ start: wrap4.start, end: wrap4.end })),
     math: env2.settings.math,
@@ -71207,6 +71211,7 @@ async function renderPage(job, ctx) {
     absPath: abs,
     relPath,
     bundleDir: bundleDirOf(abs),
+    ...job.lang !== void 0 ? { lang: job.lang } : {},
     frontMatter: {}
   };
   const reads = new PageReads(ctx.siteDir, ctx.hashes);
@@ -71214,8 +71219,6 @@ async function renderPage(job, ctx) {
   const markdownInner = ctx.settings.markdownInner;
   const pageSettings2 = {
     ...ctx.settings,
-    // A multilingual site's figures are numbered in the page's language's words.
-    ...ctx.settings.figureLanguages ? { figures: figureNumberingFor(ctx.settings.figures ?? DEFAULT_FIGURE_NUMBERING, ctx.settings.figureLanguages, relPath, job.lang) } : {},
     markdownInner: (name) => {
       const t = markdownInner?.(name);
       reads.markdownInner[name] = t ?? null;
@@ -71301,7 +71304,6 @@ var init_build_page = __esm({
     "use strict";
     init_keys();
     init_prerender_page();
-    init_config();
     init_katex2();
     init_host();
     init_output_limits();
@@ -73916,10 +73918,9 @@ async function checkSite(source, opts = {}) {
         continue;
       }
       const r2 = await prerenderPage(text12, {
-        page: { absPath: abs, relPath: file, bundleDir: bundleDirOf(abs), frontMatter: {} },
+        page: { absPath: abs, relPath: file, bundleDir: bundleDirOf(abs), ...root4.lang !== void 0 ? { lang: root4.lang } : {}, frontMatter: {} },
         site,
-        // As build: a multilingual site's figures in the page's language's settings.
-        settings: settings.figureLanguages ? { ...settings, figures: figureNumberingFor(settings.figures ?? DEFAULT_FIGURE_NUMBERING, settings.figureLanguages, file, root4.lang) } : settings,
+        settings,
         renderer,
         errorMode,
         services,

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Diagnostic } from './content/types.js';
 import { md5Hex } from './render/keys.js';
 import { prerenderPage, type PageSettings } from './prerender-page.js';
-import { DEFAULT_FIGURE_NUMBERING, figureNumberingFor, type SiteConfig } from './site/config.js';
+import type { SiteConfig } from './site/config.js';
 import { createMathRenderer } from './render/katex.js';
 import { createHostServices, type HostServices } from './render/host.js';
 import { pageTooBig } from './render/output-limits.js';
@@ -165,6 +165,7 @@ export async function renderPage(job: PageJob, ctx: PageContext): Promise<PageOu
     absPath: abs,
     relPath,
     bundleDir: bundleDirOf(abs),
+    ...(job.lang !== undefined ? { lang: job.lang } : {}),
     frontMatter: {},
   };
   const reads = new PageReads(ctx.siteDir, ctx.hashes);
@@ -172,10 +173,6 @@ export async function renderPage(job: PageJob, ctx: PageContext): Promise<PageOu
   const markdownInner = ctx.settings.markdownInner;
   const pageSettings: PageSettings = {
     ...ctx.settings,
-    // A multilingual site's figures are numbered in the page's language's words.
-    ...(ctx.settings.figureLanguages
-      ? { figures: figureNumberingFor(ctx.settings.figures ?? DEFAULT_FIGURE_NUMBERING, ctx.settings.figureLanguages, relPath, job.lang) }
-      : {}),
     markdownInner: (name) => {
       const t = markdownInner?.(name);
       reads.markdownInner[name] = t ?? null;

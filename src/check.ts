@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from './content/types.js';
-import { DEFAULT_FIGURE_NUMBERING, figureNumberingFor, readSiteConfig } from './site/config.js';
+import { readSiteConfig } from './site/config.js';
 import type { FormulaReport, OtherFormula } from './prerender-page.js';
 import { listContentFiles, ownTagsInOtherFormat, unreadableDirDiagnostic, type UnreadableDir } from './build.js';
 import { bundleDirOf, pageServices, prerenderPage } from './build-page.js';
@@ -89,12 +89,9 @@ export async function checkSite(source: string, opts: CheckOptions = {}): Promis
         continue;
       }
       const r = await prerenderPage(text, {
-        page: { absPath: abs, relPath: file, bundleDir: bundleDirOf(abs), frontMatter: {} },
+        page: { absPath: abs, relPath: file, bundleDir: bundleDirOf(abs), ...(root.lang !== undefined ? { lang: root.lang } : {}), frontMatter: {} },
         site,
-        // As build: a multilingual site's figures in the page's language's settings.
-        settings: settings.figureLanguages
-          ? { ...settings, figures: figureNumberingFor(settings.figures ?? DEFAULT_FIGURE_NUMBERING, settings.figureLanguages, file, root.lang) }
-          : settings,
+        settings,
         renderer,
         errorMode,
         services,

@@ -35,7 +35,7 @@ import { countBelow, overlapChecker } from './content/ranges.js';
 import type { ImageService, PictureData } from './images/service.js';
 import { findReferences, planFigureNumbers, type ReferenceTargets } from './render/figure-numbers.js';
 import { FIGURE_ID_PARAM, type ParamSpecs } from './render/params.js';
-import { DEFAULT_FIGURE_NUMBERING, type FigureLanguages, type FigureNumbering } from './site/config.js';
+import { DEFAULT_FIGURE_NUMBERING, figureNumberingFor, type FigureLanguages, type FigureNumbering } from './site/config.js';
 
 /** Shortcodes whose inner content is code: nothing inside them is math. */
 export const CODE_SHORTCODES = new Set(['highlight', 'code', 'mermaid', 'chart']);
@@ -151,7 +151,7 @@ export interface PageSettings {
   markdownImages?: 'render' | 'index';
   /** Numbered figures and references (params.prerender.figures); the defaults when absent. */
   figures?: FigureNumbering;
-  /** A multilingual site's figure settings by language (build-page.ts picks the page's into `figures`). */
+  /** A multilingual site's figure settings by language, over `figures` (the page's language: PageInfo.lang, else its file name). */
   figureLanguages?: FigureLanguages;
 }
 
@@ -526,6 +526,10 @@ async function prerenderPageUncapped(source: string, env: PageEnv): Promise<Page
   if (overLimit) return { formulas: [], fragments: [], titles: new Map(), diagnostics: [...diagnostics, overLimit], failed: true, held: true, stats, parsed };
 
   const wrappers = { ...DEFAULT_WRAPPERS, ...(env.settings.math.wrappers ?? {}) };
+  /** What is not the page's Markdown text (shortcode tags, code-like shortcodes, escapes): the same all along. */
+  const masked = maskedRanges(parsed, isOwned, wrappers);
+  /** Every `{{< >}}` shortcode: what it holds is not the page's Markdown (no image is served, no reference made there). */
+  const angle = angleShortcodes(parsed.shortcodes);
   // Markdown images (images/markdown-images.ts), as many as the shortcodes limit allows: each one a
   // fragment, and each one parsed (a large page's paragraphs without math are otherwise masked out of its
   // parse: a page of 100,000 images ran into its memory budget, 1,024 MB, after 21 s).
@@ -558,7 +562,7 @@ async function prerenderPageUncapped(source: string, env: PageEnv): Promise<Page
   const refsWanted = source.indexOf('@', parsed.bodyOffset) >= 0;
   const located = locateMath(source, {
     bodyOffset: parsed.bodyOffset,
-    masked: maskedRanges(parsed, isOwned, wrappers),
+    masked,
     math: env.settings.math,
     file,
     maxFormulas: limits.formulas,
@@ -585,7 +589,7 @@ async function prerenderPageUncapped(source: string, env: PageEnv): Promise<Page
   let servedImages: ServedImage[] = [];
   let imageEntries: Record<string, PictureData> | undefined;
   if (imageMode && located.inlineTree) {
-    const blocked = overlapChecker(imageMode === 'render' ? [...angleShortcodes(parsed.shortcodes), ...maskedRanges(parsed, isOwned, wrappers)] : maskedRanges(parsed, isOwned, wrappers));
+    const blocked = overlapChecker(imageMode === 'render' ? [...angle, ...masked] : masked);
     const candidates = findMarkdownImages(located.inlineTree, parsed.bodyOffset, imageMode === 'index', source).filter((img) => !blocked(img.start, img.end));
     const served = candidates.length
       ? await serveMarkdownImages(candidates, env.page, env.site, imageService!, lines, () => budget.over())
@@ -634,7 +638,7 @@ async function prerenderPageUncapped(source: string, env: PageEnv): Promise<Page
       diagnostics.push({ severity: 'warning', file, line: span.line, column: span.column, offset: span.start, code: 'mathjax', message });
     }
   });
-  const missed = dollarsLeftOut(source, parsed, maskedRanges(parsed, isOwned, wrappers), env.settings.math, located.spans);
+  const missed = dollarsLeftOut(source, parsed, masked, env.settings.math, located.spans);
   if (missed) diagnostics.push({ ...missed, file });
 
   const fragments = new Map<string, Fragment>();
@@ -803,7 +807,8 @@ async function prerenderPageUncapped(source: string, env: PageEnv): Promise<Page
 
   // Numbered figures: our shortcodes that render one <figure> (they take its id), in the page's order.
   const owned = ownedShortcodes(parsed.shortcodes, isOwned, wrappers);
-  const numbering = env.settings.figures ?? DEFAULT_FIGURE_NUMBERING;
+  // In the page's language's words on a multilingual site that sets them.
+  const numbering = figureNumberingFor(env.settings.figures ?? DEFAULT_FIGURE_NUMBERING, env.settings.figureLanguages, file, env.page.lang);
   const figurePlan = planFigureNumbers(
     owned.filter((sc) => (getShortcode(sc.name)!.params as ParamSpecs).id === FIGURE_ID_PARAM),
     numbering,
@@ -827,7 +832,8 @@ async function prerenderPageUncapped(source: string, env: PageEnv): Promise<Page
     occurrences.set(sc.name, occurrence + 1);
     if (sc.name === 'figure') stats.figures++;
     else stats.shortcodes++;
-    const identity = contentKey(sc.name, stableStringify(sc.params), sc.inner ?? null);
+    const paramsText = stableStringify(sc.params);
+    const identity = contentKey(sc.name, paramsText, sc.inner ?? null);
     const n = seen.get(identity) ?? 0;
     seen.set(identity, n + 1);
     const idPrefix = `hp${identity.slice(0, 8)}${n ? `-${n}` : ''}`;
@@ -837,7 +843,7 @@ async function prerenderPageUncapped(source: string, env: PageEnv): Promise<Page
     const pageScope = def.cacheable === false ? [file] : [];
     // Its id and number, and the page's figures when its parameters may refer to them (`@id` in a caption).
     const figure = figurePlan.figures.get(sc.offset);
-    const refersTo = refsWanted && stableStringify(sc.params).includes('@') ? references : undefined;
+    const refersTo = refsWanted && paramsText.includes('@') ? references : undefined;
     if (figure && (figure.id !== undefined || figure.label !== undefined)) pageScope.push(stableStringify(figure));
     if (refersTo) pageScope.push(stableStringify([...figurePlan.ids]));
     // The package and KaTeX versions are part of the key: a diagram's drawing code (or the KaTeX in its
@@ -883,7 +889,7 @@ async function prerenderPageUncapped(source: string, env: PageEnv): Promise<Page
   // wherever Hugo shows the text). Not in shortcodes that Hugo renders without Markdown (`{{< >}}`), nor in
   // what the shadow replaces; in headings (their text makes their id) they stay as written.
   if (refsWanted && located.inlineTree) {
-    const blockedRanges = [...replacements, ...maskedRanges(parsed, isOwned, wrappers), ...angleShortcodes(parsed.shortcodes)];
+    const blockedRanges = [...replacements, ...masked, ...angle];
     const found = findReferences(located.inlineTree, source, parsed.bodyOffset, references, overlapChecker(blockedRanges.map((r) => ({ start: r.start, end: r.end }))));
     const warnAt = (offset: number, message: string) => diagnostics.push({ severity: 'warning', file, ...lines.at(offset), offset, code: 'figure-ref', message });
     for (const ref of found.references) {
@@ -931,7 +937,7 @@ async function prerenderPageUncapped(source: string, env: PageEnv): Promise<Page
     source,
     parsed,
     replaced: replacements,
-    masked: maskedRanges(parsed, isOwned, wrappers),
+    masked,
     shortcodes: parsed.shortcodes.map((sc) => ({ start: sc.offset, end: sc.end })),
     apart: wraps.filter((wrap) => wrap.md && !wrap.verbatim).map((wrap) => ({ start: wrap.start, end: wrap.end })),
     math: env.settings.math,

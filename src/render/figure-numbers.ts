@@ -17,14 +17,17 @@ import type { FigureNumbering } from '../site/config.js';
 import { delimiterPairs, parseMarkdownWithMath } from '../content/math.js';
 import { closestKey } from './closest-name.js';
 
-/** A usable figure id: a letter, then letters, digits and `_`, with single `-`, `.` or `:` between them. */
-export const FIGURE_ID = /^[A-Za-z]\w*(?:[-.:]\w+)*$/;
+/** An id's grammar: a letter, then letters, digits and `_`, with single `-`, `.` or `:` between them. */
+const ID = String.raw`[A-Za-z]\w*(?:[-.:]\w+)*`;
+
+/** A usable figure id. */
+export const FIGURE_ID = new RegExp(`^${ID}$`);
 
 /**
  * `@id` in text (see the module comment); group 1 is the id. Not after `!` or `]` either: the link it
  * becomes would make `![…](…)` an image, `[…][…]` a reference.
  */
-const REFERENCE = /(?<![\p{L}\p{N}\p{M}_\\@.+!\]-])@([A-Za-z]\w*(?:[-.:]\w+)*)/gu;
+const REFERENCE = new RegExp(String.raw`(?<![\p{L}\p{N}\p{M}_\\@.+!\]-])@(${ID})`, 'gu');
 
 /** What one figure of the page gets: its id (when usable) and its number's text ("Figure 2"). */
 export interface FigureLabel {

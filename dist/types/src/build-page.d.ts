@@ -1,6 +1,6 @@
 import type { Diagnostic } from './content/types.js';
 import { type PageSettings } from './prerender-page.js';
-import { type SiteConfig } from './site/config.js';
+import type { SiteConfig } from './site/config.js';
 import { createMathRenderer } from './render/katex.js';
 import { type HostServices } from './render/host.js';
 import type { SiteInfo } from './render/types.js';

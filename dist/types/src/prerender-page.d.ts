@@ -67,7 +67,7 @@ export interface PageSettings {
     markdownImages?: 'render' | 'index';
     /** Numbered figures and references (params.prerender.figures); the defaults when absent. */
     figures?: FigureNumbering;
-    /** A multilingual site's figure settings by language (build-page.ts picks the page's into `figures`). */
+    /** A multilingual site's figure settings by language, over `figures` (the page's language: PageInfo.lang, else its file name). */
     figureLanguages?: FigureLanguages;
 }
 export interface Fragment {

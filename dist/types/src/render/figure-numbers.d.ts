@@ -13,7 +13,7 @@
 import type { Root } from 'mdast';
 import type { Diagnostic, Shortcode } from '../content/types.js';
 import type { FigureNumbering } from '../site/config.js';
-/** A usable figure id: a letter, then letters, digits and `_`, with single `-`, `.` or `:` between them. */
+/** A usable figure id. */
 export declare const FIGURE_ID: RegExp;
 /** What one figure of the page gets: its id (when usable) and its number's text ("Figure 2"). */
 export interface FigureLabel {

@@ -16,6 +16,8 @@ export interface PageInfo {
     relPath: string;
     /** Absolute directory of the page bundle when the page is `index.md`/`_index.md`, else undefined. */
     bundleDir?: string;
+    /** The language of its content root (a language's own contentDir, a mount's `lang`), when it has one. */
+    lang?: string;
     /**
      * Decoded front matter, keys as written. Front matter is not part of fragment keys: a shortcode whose
      * output depends on it must set `cacheable: false`.
