@@ -19,6 +19,8 @@ export default defineConfig({
   },
   test: {
     include: ['tests/**/*.test.ts'],
+    // Each file's temporary directories are removed when it ends (tests/helpers/temp.ts).
+    setupFiles: ['tests/helpers/setup.ts'],
     // micromark runs through Vite, so that the tests parse Markdown with the linear text resolver the
     // bundle has (scripts/micromark-linear-plugin.mjs), not micromark's quadratic one, and the states
     // that consume runs of characters (micromark-core-commonmark's content among them); KaTeX too,

@@ -6,11 +6,13 @@
  * under CI (CI set), where a skipped integration test would be a silent hole.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'vitest';
+import { tempDir } from './temp.js';
+
+export { tempDir };
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SID_HUGO = path.join(PROJECT_ROOT, '.cache/hugo-sid/root/usr/bin/hugo');
@@ -126,19 +128,6 @@ export interface BuildResult {
   errors: string[];
   /** Reads a built file, relative to publicDir. */
   read(rel: string): string;
-}
-
-const tempDirs: string[] = [];
-process.on('exit', () => {
-  if (process.env.KEEP_TEST_TMP) return;
-  for (const d of tempDirs) rmSync(d, { recursive: true, force: true });
-});
-
-/** A fresh temporary directory, removed when the test process exits (unless KEEP_TEST_TMP is set). */
-export function tempDir(prefix = 'hp-test-'): string {
-  const d = mkdtempSync(path.join(os.tmpdir(), prefix));
-  tempDirs.push(d);
-  return d;
 }
 
 /** Copies a site (symlinks kept as links, without public/ and resources/) into a temporary directory. */
