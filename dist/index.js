@@ -46447,7 +46447,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "2362aa5e248efd542395dbdb9c0d8010";
+    BUNDLE_CODE_ID = "fb56002ba81848728649a715e3084baa";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -46694,10 +46694,18 @@ function formatBytes(n) {
   if (n >= 1e3) return `${Math.round(n / 1e3)} kB`;
   return `${n} bytes`;
 }
+function bytesOver(text12, limit) {
+  if (text12.length * 3 <= limit) return void 0;
+  const bytes = Buffer.byteLength(text12, "utf8");
+  return bytes > limit ? bytes : void 0;
+}
 function tooBigMessage(what2, bytes, limit, key2) {
   return `${what2} is ${formatBytes(bytes)}, more than the limit of ${formatBytes(limit)} (${LIMIT_SETTINGS[key2]}); make it smaller (e.g. downsample a plot's data), or raise the limit`;
 }
 function pageTooBig(shadow, fragments, outputBytes) {
+  let units = shadow === void 0 ? 0 : shadow.length;
+  for (const f of fragments) units += f.html.length;
+  if (units * 3 <= outputBytes) return void 0;
   let bytes = shadow === void 0 ? 0 : Buffer.byteLength(shadow);
   for (const f of fragments) bytes += Buffer.byteLength(f.html);
   if (bytes <= outputBytes) return void 0;
@@ -51205,8 +51213,8 @@ async function renderShortcode(def, sc, env2) {
     }
   }
   const limit = env2.services.fragmentBytes ?? DEFAULT_LIMITS.fragmentBytes;
-  const bytes = Buffer.byteLength(html7);
-  if (bytes > limit) {
+  const bytes = bytesOver(html7, limit);
+  if (bytes !== void 0) {
     error(tooBigMessage("its output", bytes, limit, "fragmentBytes"), { code: "limit" });
     html7 = "";
   }
@@ -53420,8 +53428,8 @@ function keepWithoutFrontMatter(shadow, parsed) {
   return `${shadow.slice(0, first)}{}${rest}`;
 }
 function pageOverLimits(source, parsed, limits, lines, file) {
-  const bytes = Buffer.byteLength(source, "utf8");
-  if (bytes > limits.pageBytes) return limitDiagnostic("pageBytes", limits, bytes, 0, lines, file);
+  const bytes = bytesOver(source, limits.pageBytes);
+  if (bytes !== void 0) return limitDiagnostic("pageBytes", limits, bytes, 0, lines, file);
   let count = 0;
   let at = -1;
   const walk = (list4) => {
@@ -53477,6 +53485,7 @@ var init_prerender_page = __esm({
     init_host();
     init_registry();
     init_keys();
+    init_output_limits();
     init_mathjax_compat();
     init_page_macros();
     init_summary();
@@ -70997,8 +71006,8 @@ function createMathRenderer(opts = {}) {
         return { html: errors === "render" ? errorSpan(tex, message) : "", error: { message, ...first.texOffset !== void 0 ? { texOffset: first.texOffset } : {} }, warnings: requireWarnings(tex) };
       }
       const html7 = oneTextCopy(oneLine(withoutPreamble(markup, preamble)), glyphsLeft);
-      const bytes = Buffer.byteLength(html7);
-      if (bytes > limits.fragmentBytes) {
+      const bytes = bytesOver(html7, limits.fragmentBytes);
+      if (bytes !== void 0) {
         const message = tooBigMessage("the typeset formula", bytes, limits.fragmentBytes, "fragmentBytes");
         return { html: errors === "render" ? errorSpan(tex, message) : "", error: { message }, warnings: [] };
       }

@@ -14,6 +14,7 @@ import { budgetDiagnostic, containerDepth, DEFAULT_LIMITS, limitDiagnostic, page
 import { renderShortcode, type HostServices } from './render/host.js';
 import { getShortcode } from './render/registry.js';
 import { contentKey, md5Hex, stableStringify } from './render/keys.js';
+import { bytesOver } from './render/output-limits.js';
 import type { PageInfo, SiteInfo } from './render/types.js';
 import type { MathRenderer } from './render/katex.js';
 import { adaptForKatex } from './render/mathjax-compat.js';
@@ -1337,8 +1338,8 @@ function keepWithoutFrontMatter(shadow: string, parsed: ParsedPage): string {
 
 /** The first limit the page is over (size, shortcodes, nesting), checked before Markdown parsing. */
 function pageOverLimits(source: string, parsed: ParsedPage, limits: PageLimits, lines: LineIndex, file: string): Diagnostic | undefined {
-  const bytes = Buffer.byteLength(source, 'utf8');
-  if (bytes > limits.pageBytes) return limitDiagnostic('pageBytes', limits, bytes, 0, lines, file);
+  const bytes = bytesOver(source, limits.pageBytes);
+  if (bytes !== undefined) return limitDiagnostic('pageBytes', limits, bytes, 0, lines, file);
   let count = 0;
   let at = -1;
   const walk = (list: readonly Shortcode[]) => {

@@ -11,7 +11,7 @@ import type { MathRenderer } from './katex.js';
 import { markdownToPlainText, renderInlineMarkdown } from './markdown.js';
 import type { ImageService } from '../images/service.js';
 import { DEFAULT_LIMITS } from '../content/limits.js';
-import { tooBigMessage } from './output-limits.js';
+import { bytesOver, tooBigMessage } from './output-limits.js';
 import { escapeHtml } from './inline-text.js';
 import { cannotRead, fsErrorCode } from '../site/fs-errors.js';
 import { shownPath } from '../site/safe-path.js';
@@ -212,8 +212,8 @@ export async function renderShortcode(
     }
   }
   const limit = env.services.fragmentBytes ?? DEFAULT_LIMITS.fragmentBytes;
-  const bytes = Buffer.byteLength(html);
-  if (bytes > limit) {
+  const bytes = bytesOver(html, limit);
+  if (bytes !== undefined) {
     error(tooBigMessage('its output', bytes, limit, 'fragmentBytes'), { code: 'limit' });
     html = '';
   }

@@ -6,7 +6,7 @@ import katex, { type KatexOptions, type ParseError } from 'katex';
 import * as katexModule from 'katex';
 import 'katex/contrib/mhchem';
 import { DEFAULT_LIMITS, LIMIT_SETTINGS, type PageLimits } from '../content/limits.js';
-import { tooBigMessage } from './output-limits.js';
+import { bytesOver, tooBigMessage } from './output-limits.js';
 import { PACKAGE_MACROS, withSuggestion, type KatexMacro } from './mathjax-packages.js';
 import { oneTextCopy } from './katex-markup.js';
 
@@ -152,8 +152,8 @@ export function createMathRenderer(opts: MathRendererOptions = {}): MathRenderer
         return { html: errors === 'render' ? errorSpan(tex, message) : '', error: { message, ...(first.texOffset !== undefined ? { texOffset: first.texOffset } : {}) }, warnings: requireWarnings(tex) };
       }
       const html = oneTextCopy(oneLine(withoutPreamble(markup, preamble)), glyphsLeft);
-      const bytes = Buffer.byteLength(html);
-      if (bytes > limits.fragmentBytes) {
+      const bytes = bytesOver(html, limits.fragmentBytes);
+      if (bytes !== undefined) {
         const message = tooBigMessage('the typeset formula', bytes, limits.fragmentBytes, 'fragmentBytes');
         return { html: errors === 'render' ? errorSpan(tex, message) : '', error: { message }, warnings: [] };
       }

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { tempSites } from '../helpers/temp-site.js';
 import { buildSite } from '../../src/build.js';
 import { createMathRenderer } from '../../src/render/katex.js';
+import { bytesOver, pageTooBig } from '../../src/render/output-limits.js';
 
 const site = tempSites('hp-limits-', { nested: true, defaults: { 'hugo.toml': 'title = "t"\n' } });
 
@@ -17,6 +18,25 @@ function macroBomb(n: number): string {
   const ten = (m: string) => m.repeat(10);
   return `\\def\\a{${'x'.repeat(n)}}\\def\\b{${ten('\\a')}}\\def\\c{${ten('\\b')}}${'\\c'.repeat(8)}`;
 }
+
+describe('byte counts against a limit', () => {
+  it('counts UTF-8 bytes, not code units, at and around the limit', () => {
+    expect(bytesOver('€€€', 9)).toBeUndefined(); // 9 bytes
+    expect(bytesOver('€€€', 8)).toBe(9);
+    expect(bytesOver('aaaa', 3)).toBe(4);
+    expect(bytesOver('aaaa', 4)).toBeUndefined();
+    expect(bytesOver('😀', 3)).toBe(4); // two code units, four bytes
+    expect(bytesOver('😀', 4)).toBeUndefined();
+    expect(bytesOver('é'.repeat(1000), 1999)).toBe(2000);
+    expect(bytesOver('', 0)).toBeUndefined();
+  });
+
+  it("a page's output is its shadow and fragments together, in bytes", () => {
+    expect(pageTooBig('€€', [{ html: '€' }], 9)).toBeUndefined();
+    expect(pageTooBig('€€', [{ html: '€' }], 8)).toMatch(/^this page's prerendered output is 9 bytes, more than the limit of 8 bytes /);
+    expect(pageTooBig(undefined, [{ html: 'ab' }, { html: 'c' }], 2)).toMatch(/is 3 bytes, more than the limit of 2 bytes/);
+  });
+});
 
 describe('math limits', () => {
   it('a 2.2 KB and a 22 KB macro bomb are refused by the token budget, not typeset', () => {
