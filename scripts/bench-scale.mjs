@@ -83,6 +83,10 @@ export function makeSite(dir, posts, kind) {
  * .prerender/) whose templates do none of hugo-prerender's work: the page's own .Title and
  * .TableOfContents, no head partial, and fragment shortcodes that print their inner content without the
  * staleness check. What Hugo costs for the pages as they are published, whatever our templates do.
+ * The fragment shortcodes replace the package's own in a copy of its layouts mounted where init mounted them,
+ * not in the site's layouts/: Hugo 0.111.3 takes a template from the last of the mounts that has it
+ * (0.169.0 from the first), so there the package's templates would win over the site's, and the floor
+ * would run the staleness check after all (it did until session 19).
  */
 function makeFloor(site, floor) {
   cpSync(site, floor, { recursive: true });
@@ -91,10 +95,18 @@ function makeFloor(site, floor) {
     '<!doctype html><html><head><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1>{{ .TableOfContents }}{{ .Content }}</body></html>\n',
   );
   writeFileSync(path.join(floor, 'layouts/_default/list.html'), '<!doctype html><html><head></head><body>{{ range .Pages }}<p>{{ .Summary }}</p>{{ end }}</body></html>\n');
-  mkdirSync(path.join(floor, 'layouts/shortcodes'), { recursive: true });
-  writeFileSync(path.join(floor, 'layouts/shortcodes/prerender-nofeed.html'), '{{- .Inner -}}\n');
-  writeFileSync(path.join(floor, 'layouts/shortcodes/prerender.html'), '{{- index (split .Inner "<!--hugo-prerender:feed-->") 0 | safeHTML -}}\n');
-  writeFileSync(path.join(floor, 'layouts/shortcodes/prerender-page.html'), '{{- $_ := .Inner -}}\n');
+  const config = path.join(floor, 'hugo.toml');
+  const text = readFileSync(config, 'utf8');
+  const mount = /^source = "([^"\n]*)"$/gm;
+  const ours = [...text.matchAll(mount)].filter((m) => path.resolve(floor, m[1]) === path.join(ROOT, 'layouts'));
+  if (ours.length !== 1) throw new Error(`the floor: expected one mount of ${ROOT}/layouts in ${config}, found ${ours.length}`);
+  // The package's templates, with the fragment shortcodes replaced (any other the shadows used would still be found).
+  const layouts = path.join(floor, 'floor-layouts');
+  cpSync(path.join(ROOT, 'layouts'), layouts, { recursive: true });
+  writeFileSync(path.join(layouts, 'shortcodes/prerender-nofeed.html'), '{{- .Inner -}}\n');
+  writeFileSync(path.join(layouts, 'shortcodes/prerender.html'), '{{- index (split .Inner "<!--hugo-prerender:feed-->") 0 | safeHTML -}}\n');
+  writeFileSync(path.join(layouts, 'shortcodes/prerender-page.html'), '{{- $_ := .Inner -}}\n');
+  writeFileSync(config, text.replace(ours[0][0], 'source = "floor-layouts"'));
 }
 
 /** Wall seconds, CPU seconds (user + system) and peak RSS (MB) of one command. */
