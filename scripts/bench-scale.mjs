@@ -106,7 +106,11 @@ function makeFloor(site, floor) {
   writeFileSync(path.join(layouts, 'shortcodes/prerender-nofeed.html'), '{{- .Inner -}}\n');
   writeFileSync(path.join(layouts, 'shortcodes/prerender.html'), '{{- index (split .Inner "<!--hugo-prerender:feed-->") 0 | safeHTML -}}\n');
   writeFileSync(path.join(layouts, 'shortcodes/prerender-page.html'), '{{- $_ := .Inner -}}\n');
-  writeFileSync(config, text.replace(ours[0][0], 'source = "floor-layouts"'));
+  // A guard that the floor's templates are the ones Hugo runs: one original changed since it was prerendered,
+  // and stale shadows an error, so that Hugo fails on the floor if our staleness check runs there.
+  writeFileSync(config, `${text.replace(ours[0][0], 'source = "floor-layouts"')}\n[params.prerender]\nstale = "error"\n`);
+  const original = path.join(floor, 'content/posts/p00000.md');
+  writeFileSync(original, `${readFileSync(original, 'utf8')}\nChanged after the prerender (the bench's floor guard).\n`);
 }
 
 /** Wall seconds, CPU seconds (user + system) and peak RSS (MB) of one command. */
