@@ -24470,8 +24470,8 @@ function resolve(id, start, end, { ids, numbers, foreign }) {
     };
   }
   if (!id.startsWith("fig-")) return { start, end, id };
-  const meant = closestKey(id, [...ids.keys()]);
   const known = [...ids.keys()];
+  const meant = closestKey(id, known);
   return {
     start,
     end,
@@ -46447,7 +46447,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "fb56002ba81848728649a715e3084baa";
+    BUNDLE_CODE_ID = "b8e4c1ca186a6daf0bf45640b6db9588";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -51175,7 +51175,7 @@ async function renderShortcode(def, sc, env2) {
   }
   const refs = env2.references;
   const resolved = (md, param) => {
-    if (!refs || !md.includes("@")) return md;
+    if (!refs) return md;
     const r2 = withReferences(md, refs);
     for (const problem of r2.problems) warn(problem, { ...param ? { param } : {}, code: "figure-ref" });
     return r2.md;
@@ -51193,7 +51193,7 @@ async function renderShortcode(def, sc, env2) {
     ...env2.services.images ? { images: env2.services.images } : {},
     math: (tex, display, param) => env2.services.math(tex, display, sinkAt(param)),
     markdown: (md, param) => env2.services.markdown(resolved(md, param), sinkAt(param)),
-    plainText: (md) => env2.services.plainText(refs && md.includes("@") ? withReferences(md, refs).md : md),
+    plainText: (md) => env2.services.plainText(refs ? withReferences(md, refs).md : md),
     error,
     warn
   };

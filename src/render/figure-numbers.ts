@@ -131,8 +131,8 @@ function resolve(id: string, start: number, end: number, { ids, numbers, foreign
     };
   }
   if (!id.startsWith('fig-')) return { start, end, id };
-  const meant = closestKey(id, [...ids.keys()]);
   const known = [...ids.keys()];
+  const meant = closestKey(id, known);
   return {
     start,
     end,

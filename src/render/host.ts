@@ -171,7 +171,7 @@ export async function renderShortcode(
   // `@id` in a caption: a link to that figure of the page (what stays as written and why, at the parameter).
   const refs = env.references;
   const resolved = (md: string, param?: string): string => {
-    if (!refs || !md.includes('@')) return md;
+    if (!refs) return md;
     const r = withReferences(md, refs);
     for (const problem of r.problems) warn(problem, { ...(param ? { param } : {}), code: 'figure-ref' });
     return r.md;
@@ -189,7 +189,7 @@ export async function renderShortcode(
     ...(env.services.images ? { images: env.services.images } : {}),
     math: (tex, display, param) => env.services.math(tex, display, sinkAt(param)),
     markdown: (md, param) => env.services.markdown(resolved(md, param), sinkAt(param)),
-    plainText: (md) => env.services.plainText(refs && md.includes('@') ? withReferences(md, refs).md : md),
+    plainText: (md) => env.services.plainText(refs ? withReferences(md, refs).md : md),
     error,
     warn,
   };
