@@ -2302,18 +2302,21 @@ var init_output = __esm({
       }
       /**
        * `.prerender/<tree>/<rel>`; `rel` is the page's path inside the content tree (`posts/x.md`), `tree`
-       * the shadow tree of its language (config.ts shadowTree: `content`, or `content.fr`).
+       * the shadow tree of its language (config.ts shadowTree: `content`, or `content.fr`). Returns its size
+       * in bytes.
        */
       writeShadow(rel2, text, info, tree = DEFAULT_TREE) {
         const relPath = this.cleanRel(rel2, "shadow");
         this.checkTree(tree);
         for (const k of info.partials) this.checkKey(k);
-        this.write(`${tree}/${relPath}`, Buffer.from(text, "utf8"));
+        const data = Buffer.from(text, "utf8");
+        this.write(`${tree}/${relPath}`, data);
         this.treePages(tree).set(relPath, {
           source: info.source,
           partials: [...new Set(info.partials)].sort(),
           ...info.sourceMd5 ? { sourceMd5: info.sourceMd5 } : {}
         });
+        return data.length;
       }
       /** Records that rendering this fragment reported diagnostics (see Manifest.noisy). */
       markNoisy(key) {
@@ -4051,7 +4054,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "bb7e58c3e482c80890d5a88730fb65e2";
+    BUNDLE_CODE_ID = "31892002eec4e0d71cd4c4496c0e9afe";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -4851,13 +4854,12 @@ async function buildLocked(opts) {
   };
   const writeShadow = (relToContent, text, keys, relPath, tree) => {
     try {
-      output.writeShadow(relToContent, text, { source: relPath, partials: keys }, tree);
-      return true;
+      return output.writeShadow(relToContent, text, { source: relPath, partials: keys }, tree);
     } catch (e) {
       const why = writeFailure(e);
       if (!why) throw e;
       if (!result.diagnostics.some((d) => d.code === "write")) result.diagnostics.push({ severity: "error", code: "write", file: relPath, line: 1, column: 1, message: why });
-      return false;
+      return void 0;
     }
   };
   const names = new ShadowNames();
@@ -4967,7 +4969,8 @@ async function buildLocked(opts) {
       record2.figure = o.titlesHave.figure;
       for (const key of o.noisy) output.markNoisy(key);
       if (o.shadow !== void 0) {
-        if (!writeShadow(relToContent, o.shadow, o.keys, relPath, tree)) {
+        const shadowBytes = writeShadow(relToContent, o.shadow, o.keys, relPath, tree);
+        if (shadowBytes === void 0) {
           keepPage();
           return;
         }
@@ -4975,7 +4978,7 @@ async function buildLocked(opts) {
         record2.math ||= o.fragmentsHave.math;
         record2.figure ||= o.fragmentsHave.figure;
         if (o.fragmentsHave.dark) record2.dark = true;
-        record2.shadowBytes = Buffer.byteLength(o.shadow, "utf8");
+        record2.shadowBytes = shadowBytes;
       }
       records.set(id, record2);
       anyMath ||= record2.math;

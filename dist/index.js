@@ -46447,7 +46447,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "b8e4c1ca186a6daf0bf45640b6db9588";
+    BUNDLE_CODE_ID = "0823a520d05f3916c44eebf7cfe107be";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -71747,18 +71747,21 @@ var PrerenderOutput = class {
   }
   /**
    * `.prerender/<tree>/<rel>`; `rel` is the page's path inside the content tree (`posts/x.md`), `tree`
-   * the shadow tree of its language (config.ts shadowTree: `content`, or `content.fr`).
+   * the shadow tree of its language (config.ts shadowTree: `content`, or `content.fr`). Returns its size
+   * in bytes.
    */
   writeShadow(rel3, text12, info, tree = DEFAULT_TREE) {
     const relPath = this.cleanRel(rel3, "shadow");
     this.checkTree(tree);
     for (const k2 of info.partials) this.checkKey(k2);
-    this.write(`${tree}/${relPath}`, Buffer.from(text12, "utf8"));
+    const data = Buffer.from(text12, "utf8");
+    this.write(`${tree}/${relPath}`, data);
     this.treePages(tree).set(relPath, {
       source: info.source,
       partials: [...new Set(info.partials)].sort(),
       ...info.sourceMd5 ? { sourceMd5: info.sourceMd5 } : {}
     });
+    return data.length;
   }
   /** Records that rendering this fragment reported diagnostics (see Manifest.noisy). */
   markNoisy(key2) {
@@ -73053,13 +73056,12 @@ async function buildLocked(opts) {
   };
   const writeShadow = (relToContent, text12, keys2, relPath, tree) => {
     try {
-      output7.writeShadow(relToContent, text12, { source: relPath, partials: keys2 }, tree);
-      return true;
+      return output7.writeShadow(relToContent, text12, { source: relPath, partials: keys2 }, tree);
     } catch (e) {
       const why = writeFailure(e);
       if (!why) throw e;
       if (!result.diagnostics.some((d2) => d2.code === "write")) result.diagnostics.push({ severity: "error", code: "write", file: relPath, line: 1, column: 1, message: why });
-      return false;
+      return void 0;
     }
   };
   const names = new ShadowNames();
@@ -73169,7 +73171,8 @@ async function buildLocked(opts) {
       record2.figure = o2.titlesHave.figure;
       for (const key2 of o2.noisy) output7.markNoisy(key2);
       if (o2.shadow !== void 0) {
-        if (!writeShadow(relToContent, o2.shadow, o2.keys, relPath, tree)) {
+        const shadowBytes = writeShadow(relToContent, o2.shadow, o2.keys, relPath, tree);
+        if (shadowBytes === void 0) {
           keepPage();
           return;
         }
@@ -73177,7 +73180,7 @@ async function buildLocked(opts) {
         record2.math ||= o2.fragmentsHave.math;
         record2.figure ||= o2.fragmentsHave.figure;
         if (o2.fragmentsHave.dark) record2.dark = true;
-        record2.shadowBytes = Buffer.byteLength(o2.shadow, "utf8");
+        record2.shadowBytes = shadowBytes;
       }
       records.set(id, record2);
       anyMath ||= record2.math;

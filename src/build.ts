@@ -524,15 +524,15 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
   };
 
   /** Writes a page's shadow; false when the disk refused it, which is said once (the next pages would fail the same way). */
-  const writeShadow = (relToContent: string, text: string, keys: string[], relPath: string, tree: string): boolean => {
+  /** The shadow's size in bytes, or undefined when it could not be written (an error said why). */
+  const writeShadow = (relToContent: string, text: string, keys: string[], relPath: string, tree: string): number | undefined => {
     try {
-      output.writeShadow(relToContent, text, { source: relPath, partials: keys }, tree);
-      return true;
+      return output.writeShadow(relToContent, text, { source: relPath, partials: keys }, tree);
     } catch (e) {
       const why = writeFailure(e);
       if (!why) throw e;
       if (!result.diagnostics.some((d) => d.code === 'write')) result.diagnostics.push({ severity: 'error', code: 'write', file: relPath, line: 1, column: 1, message: why });
-      return false;
+      return undefined;
     }
   };
 
@@ -662,7 +662,8 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       record.figure = o.titlesHave.figure;
       for (const key of o.noisy) output.markNoisy(key);
       if (o.shadow !== undefined) {
-        if (!writeShadow(relToContent, o.shadow, o.keys, relPath, tree)) {
+        const shadowBytes = writeShadow(relToContent, o.shadow, o.keys, relPath, tree);
+        if (shadowBytes === undefined) {
           keepPage();
           return;
         }
@@ -670,7 +671,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
         record.math ||= o.fragmentsHave.math;
         record.figure ||= o.fragmentsHave.figure;
         if (o.fragmentsHave.dark) record.dark = true;
-        record.shadowBytes = Buffer.byteLength(o.shadow, 'utf8');
+        record.shadowBytes = shadowBytes;
       }
       records.set(id, record);
       anyMath ||= record.math;

@@ -203,18 +203,21 @@ export class PrerenderOutput {
 
   /**
    * `.prerender/<tree>/<rel>`; `rel` is the page's path inside the content tree (`posts/x.md`), `tree`
-   * the shadow tree of its language (config.ts shadowTree: `content`, or `content.fr`).
+   * the shadow tree of its language (config.ts shadowTree: `content`, or `content.fr`). Returns its size
+   * in bytes.
    */
-  writeShadow(rel: string, text: string, info: ShadowInfo, tree: string = DEFAULT_TREE): void {
+  writeShadow(rel: string, text: string, info: ShadowInfo, tree: string = DEFAULT_TREE): number {
     const relPath = this.cleanRel(rel, 'shadow');
     this.checkTree(tree);
     for (const k of info.partials) this.checkKey(k);
-    this.write(`${tree}/${relPath}`, Buffer.from(text, 'utf8'));
+    const data = Buffer.from(text, 'utf8');
+    this.write(`${tree}/${relPath}`, data);
     this.treePages(tree).set(relPath, {
       source: info.source,
       partials: [...new Set(info.partials)].sort(),
       ...(info.sourceMd5 ? { sourceMd5: info.sourceMd5 } : {}),
     });
+    return data.length;
   }
 
   /** Records that rendering this fragment reported diagnostics (see Manifest.noisy). */

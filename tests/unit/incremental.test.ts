@@ -163,6 +163,20 @@ describe('incremental builds', () => {
     expect(readFileSync(file, 'utf8')).toBe(text);
   });
 
+  it('a shadow with non-ASCII text stays unchanged; one edited by hand (its size changed) is written again', async () => {
+    const dir = site({ ...files(), 'content/posts/u.md': '---\ntitle: Ü\n---\nÉtude — $\\alpha$ « naïve » 😀\n' });
+    const first = await buildSite({ source: dir });
+    expect([first.pages, first.shadowed]).toEqual([6, 5]);
+    // The record holds the shadow's size in bytes, as on disk: an unchanged page with multi-byte text is kept.
+    expect((await buildSite({ source: dir })).unchanged).toBe(6);
+    const file = path.join(dir, '.prerender/content/posts/u.md');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, `${text}edited`);
+    const r = await buildSite({ source: dir });
+    expect(r.unchanged).toBe(5);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
   it('builds in one process (watch) reuse the records they wrote, and read them again when another process changed them', async () => {
     const dir = site(files());
     await buildSite({ source: dir });

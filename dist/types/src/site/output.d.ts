@@ -72,9 +72,10 @@ export declare class PrerenderOutput {
     constructor(siteDir: string);
     /**
      * `.prerender/<tree>/<rel>`; `rel` is the page's path inside the content tree (`posts/x.md`), `tree`
-     * the shadow tree of its language (config.ts shadowTree: `content`, or `content.fr`).
+     * the shadow tree of its language (config.ts shadowTree: `content`, or `content.fr`). Returns its size
+     * in bytes.
      */
-    writeShadow(rel: string, text: string, info: ShadowInfo, tree?: string): void;
+    writeShadow(rel: string, text: string, info: ShadowInfo, tree?: string): number;
     /** Records that rendering this fragment reported diagnostics (see Manifest.noisy). */
     markNoisy(key: string): void;
     /**
