@@ -138,7 +138,22 @@ const { defaultJobs } = await import(path.join(ROOT, 'dist/index.js'));
 const DEFAULT = defaultJobs();
 const DEFAULT_JOBS = JOBS.includes(DEFAULT) ? DEFAULT : JOBS.at(-1);
 
+/** What the run cannot time with the Hugos found, said before it starts rather than left out of the table. */
+function checkHugos() {
+  const get = "`apt-get install hugo` for Debian's, `bash scripts/fetch-hugo.sh` for the newest Hugo Debian ships, into .cache/hugo-sid (.ci/run runs both)";
+  if (HUGOS.length === 0) {
+    console.error(`bench-scale: no Hugo found, and every ratio is against plain Hugo: ${get}`);
+    process.exit(1);
+  }
+  const missing = [];
+  if (!HUGOS.some((h) => h.where === 'system')) missing.push('no `hugo` on PATH');
+  if (!HUGOS.some((h) => h.where === '.cache/hugo-sid')) missing.push('no .cache/hugo-sid/root/usr/bin/hugo');
+  if (missing.length) console.error(`bench-scale: ${missing.join(', ')}: timing ${HUGOS.map((h) => h.name).join(' and ')} only (${get})`);
+  if (!HUGOS.some((h) => h.version.minor >= 141)) console.error(`bench-scale: no Hugo 0.141 or newer: Hugo's own math (passthrough + transform.ToMath) is not timed (${get})`);
+}
+
 export function benchScale(sizes, repeat) {
+  checkHugos();
   const rows = [];
   const started = new Date();
   // Nothing is deleted until the end: a cold build's `.prerender/` of the round before is moved aside, and each
