@@ -35787,9 +35787,6 @@ function edgeLabel(path18, text12, o2 = {}) {
 function delaySquare(at, size = 8, paint = "ink") {
   return el("rect", { ...fillAttrs(paint), x: at.x - size / 2, y: at.y - size / 2, width: size, height: size });
 }
-function boxesOverlap(a3, b2) {
-  return a3.x0 < b2.x1 && b2.x0 < a3.x1 && a3.y0 < b2.y1 && b2.y0 < a3.y1;
-}
 var STROKE, HEAD_LENGTH, HEAD_HALF_WIDTH, HEAD_OVERLAP;
 var init_shapes = __esm({
   "src/svg/shapes.ts"() {
@@ -43005,14 +43002,9 @@ function annotation(x6, y2, j, dir, tone) {
     overArrow(hx0, hx1, box.y0 - 2.5, dir)
   );
 }
-function boxSegmentDistance(b2, a3, c) {
-  const n = Math.max(1, Math.ceil(Math.hypot(c.x - a3.x, c.y - a3.y)));
-  let d2 = Infinity;
-  for (let i2 = 0; i2 <= n; i2++) {
-    const p5 = add(a3, mul(sub(c, a3), i2 / n));
-    d2 = Math.min(d2, Math.hypot(Math.max(b2.x0 - p5.x, 0, p5.x - b2.x1), Math.max(b2.y0 - p5.y, 0, p5.y - b2.y1)));
-  }
-  return d2;
+function fanTexs(m) {
+  if (m.labels === "none") return void 0;
+  return m.weights.map((w, j) => m.labels === "alpha" ? `\\alpha_{${m.step},${j + 1}}` : w.toFixed(2));
 }
 function attentionEdge(from, to, weight, wmax) {
   const k2 = wmax > 0 ? weight / wmax : 0;
@@ -43084,6 +43076,15 @@ function seq2seqDrawing(ids, m) {
   const lay = seq2seqLayout(m);
   const { columns, sumX } = lay;
   const n = columns.length;
+  const wmax = Math.max(...m.weights);
+  const texs = fanTexs(m);
+  const sum = { x: sumX, y: Y_SUM };
+  const fan = columns.map((x6, j) => {
+    const b0 = texs && labelFontBox(texs[j], { x: 0, y: 0, size: 14 });
+    const at = b0 && { x: x6, y: ANN_TOP - FOOT_GAP - b0.y1 };
+    const from = { x: x6, y: b0 && at ? at.y + b0.y0 - FOOT_GAP : ANN_TOP - 0.6 };
+    return { from, to: add(sum, mul(unit(sub(from, sum)), SUM_R + 1.5)), at };
+  });
   const boxes = [];
   const parts = [markerDefs(ids, ["ink"])];
   const wires = [];
@@ -43112,33 +43113,10 @@ function seq2seqDrawing(ids, m) {
     nodes.push(annotation(x6, Y_BWD, j + 1, "left", "hidden"));
     nodes.push(annotationOutline(x6 - BOX_W / 2 - ANN_PAD, ANN_TOP, BOX_W + 2 * ANN_PAD, 2 * BOX_H + 2 * ANN_PAD));
   });
-  const wmax = Math.max(...m.weights);
   const edges = [];
-  const segs = columns.map((x6) => {
-    const from = { x: x6, y: ANN_TOP - 0.6 };
-    return { from, to: add({ x: sumX, y: Y_SUM }, mul(unit(sub(from, { x: sumX, y: Y_SUM })), SUM_R + 1.5)) };
-  });
-  const placed = [];
-  columns.forEach((x6, j) => {
-    const { from, to } = segs[j];
-    edges.push(attentionEdge(from, to, m.weights[j], wmax));
-    if (m.labels === "none") return;
-    const tex = m.labels === "alpha" ? `\\alpha_{${m.step},${j + 1}}` : m.weights[j].toFixed(2);
-    const path18 = { kind: "line", a: from, b: to };
-    let best;
-    for (const side of ["left", "right"]) {
-      for (let k2 = 0; k2 <= 13; k2++) {
-        const at2 = edgeLabelAnchor(path18, tex, { t: 0.1 + 0.04 * k2, side, size: 14, offset: 4 });
-        const box = labelFontBox(tex, { x: at2.x, y: at2.y, size: 14 });
-        if (box.y1 > ANN_TOP - 2 || placed.some((b2) => boxesOverlap(b2, box))) continue;
-        const other = Math.min(Infinity, ...segs.filter((_9, i2) => i2 !== j).map((sg) => boxSegmentDistance(box, sg.from, sg.to)));
-        const score = other - boxSegmentDistance(box, from, to);
-        if (other > 3 && (!best || score > best.score)) best = { at: at2, score };
-      }
-    }
-    const at = best?.at ?? edgeLabelAnchor(path18, tex, { t: 0.3, side: x6 < sumX - 1 ? "left" : "right", size: 14, offset: 4 });
-    placed.push(labelFontBox(tex, { x: at.x, y: at.y, size: 14 }));
-    math2(tex, at.x, at.y, 14);
+  fan.forEach((e, j) => {
+    edges.push(attentionEdge(e.from, e.to, m.weights[j], wmax));
+    if (texs) math2(texs[j], e.at.x, e.at.y, 14);
   });
   decoderCore(ids, m, { sum: { x: sumX, y: Y_SUM }, prev: { x: sumX - S_GAP, y: Y_S }, cur: { x: sumX, y: Y_S }, cSide: "left" }, { nodes, wires, math: math2 });
   boxes.push(labelBox(`s_{${m.prev}}`, { x: sumX - S_GAP, y: Y_S }), labelBox(`s_{${m.step}}`, { x: sumX, y: Y_S }));
@@ -43173,7 +43151,19 @@ function seq2seqDrawingNarrow(ids, m) {
   const top = Math.max(MARGIN4 + BOX_H / 2 + ANN_PAD, MARGIN4 + BOX_H / 2 + 1 + V_S_GAP - mid0);
   const rows2 = rows0.map((y2) => y2 + top);
   const sumY = mid0 + top;
-  const sumX = annRight + V_FAN;
+  const wmax = Math.max(...m.weights);
+  const texs = fanTexs(m);
+  const fonts = texs?.map((tex) => labelFontBox(tex, { x: 0, y: 0, size: V_ALPHA }));
+  const labelsW = fonts ? Math.max(...fonts.map((b2) => b2.x1 - b2.x0)) : 0;
+  const start = fonts ? annRight + 2 * FOOT_GAP + labelsW : annRight + 0.6;
+  const sumX = fonts ? start + V_FAN_LABELLED : annRight + V_FAN;
+  const sum = { x: sumX, y: sumY };
+  const fan = rows2.map((y2, j) => {
+    const from = { x: start, y: y2 };
+    const b0 = fonts?.[j];
+    const at = b0 && { x: annRight + FOOT_GAP + labelsW / 2, y: y2 - (b0.y0 + b0.y1) / 2 };
+    return { from, to: add(sum, mul(unit(sub(from, sum)), SUM_R + 1.5)), at };
+  });
   const fwd = rows2.map((y2) => rect(xF, y2, BOX_W, BOX_H));
   const bwd = rows2.map((y2) => rect(xB, y2, BOX_W, BOX_H));
   rows2.forEach((y2, j) => {
@@ -43191,15 +43181,9 @@ function seq2seqDrawingNarrow(ids, m) {
     nodes.push(annotation(xB, y2, j + 1, "left", "hidden"));
     nodes.push(annotationOutline(annLeft, y2 - BOX_H / 2 - ANN_PAD, annRight - annLeft, BOX_H + 2 * ANN_PAD));
   });
-  const wmax = Math.max(...m.weights);
-  rows2.forEach((y2, j) => {
-    const from = { x: annRight + 0.6, y: y2 };
-    const to = add({ x: sumX, y: sumY }, mul(unit(sub(from, { x: sumX, y: sumY })), SUM_R + 1.5));
-    edges.push(attentionEdge(from, to, m.weights[j], wmax));
-    if (m.labels === "none") return;
-    const tex = m.labels === "alpha" ? `\\alpha_{${m.step},${j + 1}}` : m.weights[j].toFixed(2);
-    const at = edgeLabelAnchor({ kind: "line", a: from, b: to }, tex, { t: 0.3, side: y2 < sumY ? "left" : "right", size: V_ALPHA, offset: 3 });
-    math2(tex, at.x, at.y, V_ALPHA);
+  fan.forEach((e, j) => {
+    edges.push(attentionEdge(e.from, e.to, m.weights[j], wmax));
+    if (texs) math2(texs[j], e.at.x, e.at.y, V_ALPHA);
   });
   const sw = BOX_W + 6;
   const sX = sumX + SUM_R + 26 + sw / 2;
@@ -43222,7 +43206,7 @@ function seq2seqDesc(m) {
   const weights = m.weights.map((w, j) => `\u03B1_{${m.step},${j + 1}} = ${w.toFixed(2)}`).join(", ");
   return `Attention in an encoder\u2013decoder (Bahdanau, Cho and Bengio, 2015). A bidirectional RNN reads the ${m.tokens.length} source ${m.tokens.length === 1 ? "token" : "tokens"} ${src}: a row of forward states runs left to right and a row of backward states right to left; together (outlined as one) they form one annotation h_j per token. Each annotation is weighted by its attention weight (${weights}; drawn as edges whose thickness follows the weight, the largest on token ${top + 1}) and summed into the context vector c_${m.step}, which feeds the decoder state s_${m.step}. s_${m.step} follows s_${m.prev} and the previous output y_${m.prev}, and emits y_${m.step}.`;
 }
-var MAX_SOURCE, DEFAULT_T, params9, BOX_W, BOX_H, MIN_PITCH, TOKEN_SIZE2, MARGIN4, Y_Y, Y_S, Y_SUM, Y_BWD, Y_FWD, Y_X, SUM_R, ANN_PAD, ANN_TOP, S_GAP, V_PITCH, V_TOKEN_GAP, V_FAN, V_S_GAP, V_ALPHA, seq2seq_attention_default;
+var MAX_SOURCE, DEFAULT_T, params9, BOX_W, BOX_H, MIN_PITCH, TOKEN_SIZE2, MARGIN4, Y_Y, Y_S, Y_SUM, Y_BWD, Y_FWD, Y_X, SUM_R, ANN_PAD, ANN_TOP, S_GAP, FOOT_GAP, V_PITCH, V_TOKEN_GAP, V_FAN, V_FAN_LABELLED, V_S_GAP, V_ALPHA, seq2seq_attention_default;
 var init_seq2seq_attention = __esm({
   "shortcodes/seq2seq-attention.ts"() {
     "use strict";
@@ -43274,9 +43258,11 @@ var init_seq2seq_attention = __esm({
     ANN_PAD = 3;
     ANN_TOP = Y_BWD - BOX_H / 2 - ANN_PAD;
     S_GAP = 118;
+    FOOT_GAP = 3;
     V_PITCH = BOX_H + 2 * ANN_PAD + 16;
     V_TOKEN_GAP = 18;
     V_FAN = 96;
+    V_FAN_LABELLED = 70;
     V_S_GAP = 70;
     V_ALPHA = 15;
     seq2seq_attention_default = defineShortcode({
@@ -43284,7 +43270,7 @@ var init_seq2seq_attention = __esm({
       summary: "Encoder\u2013decoder attention as in Bahdanau et al. (2015), fig. 1: bidirectional encoder, weighted edges into the context, decoder step.",
       params: params9,
       inner: "none",
-      version: 2,
+      version: 3,
       render(ctx) {
         const { caption, alt, step, labels } = ctx.params;
         const words = splitTokens(ctx.params.source);
@@ -46447,7 +46433,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "0823a520d05f3916c44eebf7cfe107be";
+    BUNDLE_CODE_ID = "4013aa3ea4f31c38f939ba99e6f43caf";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */

@@ -132,17 +132,59 @@ function annotation(x: number, y: number, j: number, dir: 'right' | 'left', tone
   );
 }
 
-/** Distance from a box to a segment (0 where the segment crosses the box), sampled every unit along it. */
-function boxSegmentDistance(b: Box, a: Point, c: Point): number {
-  const n = Math.max(1, Math.ceil(Math.hypot(c.x - a.x, c.y - a.y)));
-  let d = Infinity;
-  for (let i = 0; i <= n; i++) {
-    const p = add(a, mul(sub(c, a), i / n));
-    d = Math.min(d, Math.hypot(Math.max(b.x0 - p.x, 0, p.x - b.x1), Math.max(b.y0 - p.y, 0, p.y - b.y1)));
+/** Whether segment a–c meets box `b` (Liang–Barsky: the part of the segment inside each slab of the box). */
+function segmentMeetsBox(b: Box, a: Point, c: Point): boolean {
+  const dx = c.x - a.x;
+  const dy = c.y - a.y;
+  let t0 = 0;
+  let t1 = 1;
+  for (const [p, q] of [[-dx, a.x - b.x0], [dx, b.x1 - a.x], [-dy, a.y - b.y0], [dy, b.y1 - a.y]] as const) {
+    if (p === 0) {
+      if (q < 0) return false;
+      continue;
+    }
+    const r = q / p;
+    if (p < 0) {
+      if (r > t1) return false;
+      t0 = Math.max(t0, r);
+    } else {
+      if (r < t0) return false;
+      t1 = Math.min(t1, r);
+    }
   }
-  return d;
+  return true;
 }
 
+function pointSegmentDistance(p: Point, a: Point, c: Point): number {
+  const d = sub(c, a);
+  const l2 = d.x * d.x + d.y * d.y;
+  const t = l2 === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * d.x + (p.y - a.y) * d.y) / l2));
+  return Math.hypot(p.x - a.x - t * d.x, p.y - a.y - t * d.y);
+}
+
+/** Distance from a box to a segment (0 where the segment meets the box). */
+export function boxSegmentDistance(b: Box, a: Point, c: Point): number {
+  if (segmentMeetsBox(b, a, c)) return 0;
+  const toBox = (p: Point) => Math.hypot(Math.max(b.x0 - p.x, 0, p.x - b.x1), Math.max(b.y0 - p.y, 0, p.y - b.y1));
+  const corners: Point[] = [{ x: b.x0, y: b.y0 }, { x: b.x1, y: b.y0 }, { x: b.x0, y: b.y1 }, { x: b.x1, y: b.y1 }];
+  return Math.min(toBox(a), toBox(c), ...corners.map((p) => pointSegmentDistance(p, a, c)));
+}
+
+/**
+ * The label of each attention edge (α_{t,j}, or the weight), or undefined with labels = "none". Each sits
+ * at the foot of its edge, between the annotation h_j and the edge, which leaves from it: α_{t,j} h_j, the
+ * term it weights, and no label between two edges where it could be read as either's (as a label beside
+ * its edge was, once a fan of many tokens ran shallow and close: at 8 tokens one sat on its neighbour).
+ */
+function fanTexs(m: Seq2SeqModel): string[] | undefined {
+  if (m.labels === 'none') return undefined;
+  return m.weights.map((w, j) => (m.labels === 'alpha' ? `\\alpha_{${m.step},${j + 1}}` : w.toFixed(2)));
+}
+
+/** Between a label and the annotation under it, and between the label and the edge leaving it. */
+export const FOOT_GAP = 3;
+/** How near another edge may pass a label at the foot of its own edge (beyond its half stroke). */
+export const FOOT_CLEAR = 8;
 /** An attention edge: its width and opacity follow the weight; the arrowhead scales with the stroke. */
 function attentionEdge(from: Point, to: Point, weight: number, wmax: number): Markup {
   const k = wmax > 0 ? weight / wmax : 0;
@@ -238,6 +280,22 @@ export function seq2seqDrawing(ids: ReturnType<typeof createIds>, m: Seq2SeqMode
   const lay = seq2seqLayout(m);
   const { columns, sumX } = lay;
   const n = columns.length;
+
+  // The fan of attention edges into ⊕, each leaving from its label above its annotation (see fanTexs).
+  // Every edge leaves from the height of the labels' tops and rises, so none passes under another's
+  // label; how near one passes over it does not depend on the pitch (the rise over the columns between),
+  // and is more than FOOT_CLEAR up to MAX_SOURCE tokens (tests/unit/seq2seq-attention.test.ts).
+  const wmax = Math.max(...m.weights);
+  const texs = fanTexs(m);
+  const sum = { x: sumX, y: Y_SUM };
+  const fan = columns.map((x, j) => {
+    // The label's font box, its bottom FOOT_GAP over the outline; the edge leaves FOOT_GAP over its top.
+    const b0 = texs && labelFontBox(texs[j]!, { x: 0, y: 0, size: 14 });
+    const at = b0 && { x, y: ANN_TOP - FOOT_GAP - b0.y1 };
+    const from = { x, y: b0 && at ? at.y + b0.y0 - FOOT_GAP : ANN_TOP - 0.6 };
+    return { from, to: add(sum, mul(unit(sub(from, sum)), SUM_R + 1.5)), at };
+  });
+
   const boxes: Box[] = [];
   const parts: Markup[] = [markerDefs(ids, ['ink'])];
   const wires: Markup[] = [];
@@ -272,37 +330,10 @@ export function seq2seqDrawing(ids: ReturnType<typeof createIds>, m: Seq2SeqMode
   });
 
   // Attention edges into ⊕, with their labels.
-  const wmax = Math.max(...m.weights);
   const edges: Markup[] = [];
-  const segs = columns.map((x) => {
-    const from = { x, y: ANN_TOP - 0.6 };
-    return { from, to: add({ x: sumX, y: Y_SUM }, mul(unit(sub(from, { x: sumX, y: Y_SUM })), SUM_R + 1.5)) };
-  });
-  const placed: Box[] = [];
-  columns.forEach((x, j) => {
-    const { from, to } = segs[j]!;
-    edges.push(attentionEdge(from, to, m.weights[j]!, wmax));
-    if (m.labels === 'none') return;
-    const tex = m.labels === 'alpha' ? `\\alpha_{${m.step},${j + 1}}` : m.weights[j]!.toFixed(2);
-    const path = { kind: 'line' as const, a: from, b: to };
-    // Beside its own edge, where the other edges are farthest: the edges fan in shallow, and a label at a
-    // fixed point (a third of the way up, above the edge) sat as near the next edge as its own, so it read
-    // as that edge's weight. Candidates along the lower part of the edge, on either side; clear of the
-    // annotations, of the labels already placed, and of every other edge.
-    let best: { at: Point; score: number } | undefined;
-    for (const side of ['left', 'right'] as const) {
-      for (let k = 0; k <= 13; k++) {
-        const at = edgeLabelAnchor(path, tex, { t: 0.1 + 0.04 * k, side, size: 14, offset: 4 });
-        const box = labelFontBox(tex, { x: at.x, y: at.y, size: 14 });
-        if (box.y1 > ANN_TOP - 2 || placed.some((b) => boxesOverlap(b, box))) continue;
-        const other = Math.min(Infinity, ...segs.filter((_, i) => i !== j).map((sg) => boxSegmentDistance(box, sg.from, sg.to)));
-        const score = other - boxSegmentDistance(box, from, to);
-        if (other > 3 && (!best || score > best.score)) best = { at, score };
-      }
-    }
-    const at = best?.at ?? edgeLabelAnchor(path, tex, { t: 0.3, side: x < sumX - 1 ? 'left' : 'right', size: 14, offset: 4 });
-    placed.push(labelFontBox(tex, { x: at.x, y: at.y, size: 14 }));
-    math(tex, at.x, at.y, 14);
+  fan.forEach((e, j) => {
+    edges.push(attentionEdge(e.from, e.to, m.weights[j]!, wmax));
+    if (texs) math(texs[j]!, e.at!.x, e.at!.y, 14);
   });
 
   // Decoder.
@@ -325,6 +356,8 @@ export function seq2seqDrawing(ids: ReturnType<typeof createIds>, m: Seq2SeqMode
 const V_PITCH = BOX_H + 2 * ANN_PAD + 16; // between annotation rows
 const V_TOKEN_GAP = 18; // token → forward state
 const V_FAN = 96; // annotation outline → ⊕
+/** With labels, the start of the edges (right of the labels' column) → ⊕: the figure no wider than without by more than a few units. */
+const V_FAN_LABELLED = 70;
 const V_S_GAP = 70; // s_{t-1} sits this far above s_t
 const V_ALPHA = 15; // α labels: a size up, they are the smallest text
 
@@ -353,7 +386,22 @@ export function seq2seqDrawingNarrow(ids: ReturnType<typeof createIds>, m: Seq2S
   const top = Math.max(MARGIN + BOX_H / 2 + ANN_PAD, MARGIN + BOX_H / 2 + 1 + V_S_GAP - mid0);
   const rows = rows0.map((y) => y + top);
   const sumY = mid0 + top;
-  const sumX = annRight + V_FAN;
+  // The fan runs right into ⊕, each edge leaving from its label beside its annotation (see fanTexs): the
+  // labels in a column of their own, centred on their rows, and the edges from its right side.
+  const wmax = Math.max(...m.weights);
+  const texs = fanTexs(m);
+  const fonts = texs?.map((tex) => labelFontBox(tex, { x: 0, y: 0, size: V_ALPHA }));
+  const labelsW = fonts ? Math.max(...fonts.map((b) => b.x1 - b.x0)) : 0;
+  const start = fonts ? annRight + 2 * FOOT_GAP + labelsW : annRight + 0.6;
+  const sumX = fonts ? start + V_FAN_LABELLED : annRight + V_FAN;
+  const sum = { x: sumX, y: sumY };
+  const fan = rows.map((y, j) => {
+    const from = { x: start, y };
+    const b0 = fonts?.[j];
+    // Anchored in the middle of the column, the font box centred on the row.
+    const at = b0 && { x: annRight + FOOT_GAP + labelsW / 2, y: y - (b0.y0 + b0.y1) / 2 };
+    return { from, to: add(sum, mul(unit(sub(from, sum)), SUM_R + 1.5)), at };
+  });
 
   const fwd = rows.map((y) => rect(xF, y, BOX_W, BOX_H));
   const bwd = rows.map((y) => rect(xB, y, BOX_W, BOX_H));
@@ -373,16 +421,9 @@ export function seq2seqDrawingNarrow(ids: ReturnType<typeof createIds>, m: Seq2S
     nodes.push(annotationOutline(annLeft, y - BOX_H / 2 - ANN_PAD, annRight - annLeft, BOX_H + 2 * ANN_PAD));
   });
 
-  const wmax = Math.max(...m.weights);
-  rows.forEach((y, j) => {
-    const from = { x: annRight + 0.6, y };
-    const to = add({ x: sumX, y: sumY }, mul(unit(sub(from, { x: sumX, y: sumY })), SUM_R + 1.5));
-    edges.push(attentionEdge(from, to, m.weights[j]!, wmax));
-    if (m.labels === 'none') return;
-    const tex = m.labels === 'alpha' ? `\\alpha_{${m.step},${j + 1}}` : m.weights[j]!.toFixed(2);
-    // Above ⊕: the label over its edge; below: under it.
-    const at = edgeLabelAnchor({ kind: 'line', a: from, b: to }, tex, { t: 0.3, side: y < sumY ? 'left' : 'right', size: V_ALPHA, offset: 3 });
-    math(tex, at.x, at.y, V_ALPHA);
+  fan.forEach((e, j) => {
+    edges.push(attentionEdge(e.from, e.to, m.weights[j]!, wmax));
+    if (texs) math(texs[j]!, e.at!.x, e.at!.y, V_ALPHA);
   });
 
   // Decoder: ⊕ → s_t to the right, s_{t-1} above s_t, each state emitting its y to the right.
@@ -424,7 +465,7 @@ export default defineShortcode({
   summary: 'Encoder–decoder attention as in Bahdanau et al. (2015), fig. 1: bidirectional encoder, weighted edges into the context, decoder step.',
   params,
   inner: 'none',
-  version: 2,
+  version: 3,
   render(ctx) {
     const { caption, alt, step, labels } = ctx.params;
     const words = splitTokens(ctx.params.source);
