@@ -4054,7 +4054,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "b1f0efa6791a81d255e847290dbf77cf";
+    BUNDLE_CODE_ID = "d5fbc16ea5c56e3d7d3b8cd4599c8a45";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -49170,6 +49170,10 @@ function integerTicks(lo, hi) {
   for (let v = Math.ceil(lo); v <= Math.floor(hi); v++) out.push(v);
   return out;
 }
+var DECADE_STEPS = [1, 2, 3, 4, 5, 10, 20, 25, 50, 100];
+function niceDecadeStep(raw3) {
+  return DECADE_STEPS.find((d2) => d2 >= raw3) ?? Math.ceil(raw3 / 100) * 100;
+}
 function logTicks(data, spec, maxMajor) {
   let [lo, hi] = data ?? [1, 10];
   if (spec.min !== void 0 && spec.min > 0) lo = spec.min;
@@ -49205,13 +49209,13 @@ function logTicks(data, spec, maxMajor) {
   e1 = Math.floor(Math.log10(d1) + 1e-12);
   const decades = e1 - e0;
   const inDomain = (v) => v >= d0 * (1 - 1e-12) && v <= d1 * (1 + 1e-12);
-  const step = Math.max(1, Math.ceil((decades + 1) / Math.max(2, maxMajor)));
+  const step = niceDecadeStep(Math.ceil((decades + 1) / Math.max(2, maxMajor)));
+  const minorStep = DECADE_STEPS.filter((d2) => step % d2 === 0 && step / d2 <= 5)[0] ?? step;
   const ticks2 = [];
   const minor = [];
-  const first = Math.ceil(e0 / step) * step;
   for (let e = e0; e <= e1; e++) {
-    if ((e - first) % step === 0) ticks2.push({ value: pow102(e), tex: `10^{${e}}` });
-    else minor.push(pow102(e));
+    if (e % step === 0) ticks2.push({ value: pow102(e), tex: `10^{${e}}` });
+    else if (e % minorStep === 0) minor.push(pow102(e));
   }
   if (step === 1 && decades <= 12) {
     for (let e = e0 - 1; e <= e1; e++) {
@@ -51035,7 +51039,7 @@ var gradient_decay_default = defineShortcode({
   summary: "Plots how the gradient norm through k time steps vanishes or explodes for RNNs, LSTMs and GRUs, computed at build time from exact Jacobian products.",
   params: params3,
   inner: "none",
-  version: 2,
+  version: 3,
   render: render2
 });
 
@@ -51882,7 +51886,7 @@ var plot_default = defineShortcode({
   summary: "Line and scatter plots from a CSV or JSON file in the page bundle, as themed SVG with axes, legend and math labels.",
   params: params6,
   inner: "none",
-  version: 1,
+  version: 2,
   // Reads a data file: re-render on every build so an edited file shows up.
   cacheable: false,
   render: render3

@@ -39669,6 +39669,9 @@ function integerTicks(lo, hi) {
   for (let v = Math.ceil(lo); v <= Math.floor(hi); v++) out.push(v);
   return out;
 }
+function niceDecadeStep(raw3) {
+  return DECADE_STEPS.find((d2) => d2 >= raw3) ?? Math.ceil(raw3 / 100) * 100;
+}
 function logTicks(data, spec, maxMajor) {
   let [lo, hi] = data ?? [1, 10];
   if (spec.min !== void 0 && spec.min > 0) lo = spec.min;
@@ -39704,13 +39707,13 @@ function logTicks(data, spec, maxMajor) {
   e1 = Math.floor(Math.log10(d1) + 1e-12);
   const decades = e1 - e0;
   const inDomain = (v) => v >= d0 * (1 - 1e-12) && v <= d1 * (1 + 1e-12);
-  const step = Math.max(1, Math.ceil((decades + 1) / Math.max(2, maxMajor)));
+  const step = niceDecadeStep(Math.ceil((decades + 1) / Math.max(2, maxMajor)));
+  const minorStep = DECADE_STEPS.filter((d2) => step % d2 === 0 && step / d2 <= 5)[0] ?? step;
   const ticks2 = [];
   const minor = [];
-  const first = Math.ceil(e0 / step) * step;
   for (let e = e0; e <= e1; e++) {
-    if ((e - first) % step === 0) ticks2.push({ value: pow102(e), tex: `10^{${e}}` });
-    else minor.push(pow102(e));
+    if (e % step === 0) ticks2.push({ value: pow102(e), tex: `10^{${e}}` });
+    else if (e % minorStep === 0) minor.push(pow102(e));
   }
   if (step === 1 && decades <= 12) {
     for (let e = e0 - 1; e <= e1; e++) {
@@ -39730,11 +39733,13 @@ function axisScale(t, range3) {
   const s2 = t.type === "log" ? log().domain(t.domain).range(range3) : linear2().domain(t.domain).range(range3);
   return (v) => s2(v);
 }
+var DECADE_STEPS;
 var init_axis = __esm({
   "src/svg/plot/axis.ts"() {
     "use strict";
     init_d3_scale();
     init_d3_format();
+    DECADE_STEPS = [1, 2, 3, 4, 5, 10, 20, 25, 50, 100];
   }
 });
 
@@ -41610,7 +41615,7 @@ var init_gradient_decay2 = __esm({
       summary: "Plots how the gradient norm through k time steps vanishes or explodes for RNNs, LSTMs and GRUs, computed at build time from exact Jacobian products.",
       params: params3,
       inner: "none",
-      version: 2,
+      version: 3,
       render: render2
     });
   }
@@ -42509,7 +42514,7 @@ var init_plot2 = __esm({
       summary: "Line and scatter plots from a CSV or JSON file in the page bundle, as themed SVG with axes, legend and math labels.",
       params: params6,
       inner: "none",
-      version: 1,
+      version: 2,
       // Reads a data file: re-render on every build so an edited file shows up.
       cacheable: false,
       render: render3
@@ -46433,7 +46438,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "4013aa3ea4f31c38f939ba99e6f43caf";
+    BUNDLE_CODE_ID = "a94715b7304eefdd981fe0f81b179332";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */

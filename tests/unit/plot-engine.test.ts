@@ -10,6 +10,7 @@ import {
   layoutPlot,
   linearTicks,
   logTicks,
+  pow10,
   PLOT_FONT,
   BASELINE_DROP,
   renderPlot,
@@ -87,6 +88,34 @@ describe('log ticks', () => {
     expect(e).toContain(0);
     const steps = new Set(e.slice(1).map((v, i) => v - e[i]!));
     expect(steps.size).toBe(1);
+  });
+  it('labels every 20th decade of a hundred and twenty, with a minor tick every 4th (not every 23rd, over a ruler of 120 ticks)', () => {
+    // gradient-decay with a ReLU RNN over 200 steps and ρ from 0.5 to 2: 10⁻⁹² to 10³⁰.
+    const t = logTicks([3e-92, 4e29], {}, 7);
+    expect(t.ticks.map((x) => x.tex)).toEqual(['10^{-80}', '10^{-60}', '10^{-40}', '10^{-20}', '10^{0}', '10^{20}']);
+    expect(t.minor.length).toBe(25);
+    expect(t.minor.every((v) => Math.round(Math.log10(v)) % 4 === 0)).toBe(true);
+  });
+  it('thins any wide range to a round decade step, at most maxMajor labels and five parts a step', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -300, max: 290 }), fc.integer({ min: 2, max: 300 }), fc.integer({ min: 2, max: 12 }), (lo, span, maxMajor) => {
+        const hi = Math.min(lo + span, 300);
+        fc.pre(hi - lo >= 2);
+        const t = logTicks([pow10(lo), pow10(hi)], {}, maxMajor);
+        const e = t.ticks.map((x) => Math.round(Math.log10(x.value)));
+        expect(e.length).toBeGreaterThanOrEqual(1);
+        expect(e.length).toBeLessThanOrEqual(maxMajor);
+        const step = e.length > 1 ? e[1]! - e[0]! : undefined;
+        if (step !== undefined) {
+          expect([1, 2, 3, 4, 5, 10, 20, 25, 50].includes(step) || step % 100 === 0, `step ${step}`).toBe(true);
+          expect(e.every((v) => v % step === 0)).toBe(true);
+          const between = t.minor.filter((v) => v > t.ticks[0]!.value && v < t.ticks[1]!.value);
+          expect(between.length).toBeLessThanOrEqual(step === 1 ? 8 : 4);
+        }
+        expect(t.minor.length).toBeLessThanOrEqual(8 * (e.length + 1) + 16);
+      }),
+      { seed: 20261207, numRuns: 400 },
+    );
   });
   it('uses 1–2–5 steps with plain numbers within about a decade', () => {
     const t = logTicks([0.3, 4], {}, 6);

@@ -119,9 +119,17 @@ function integerTicks(lo: number, hi: number): number[] {
   return out;
 }
 
+/** Decade steps of a log axis's labels that read as regular; past the last, multiples of 100. */
+const DECADE_STEPS = [1, 2, 3, 4, 5, 10, 20, 25, 50, 100];
+
+/** The smallest of DECADE_STEPS (or multiple of 100) at least `raw`. */
+function niceDecadeStep(raw: number): number {
+  return DECADE_STEPS.find((d) => d >= raw) ?? Math.ceil(raw / 100) * 100;
+}
+
 /**
  * Ticks for a log axis. `maxMajor` bounds the number of labelled ticks: decades are thinned to every
- * second, third, … power of ten when the range is wide.
+ * second, third, fifth, tenth, … power of ten when the range is wide.
  */
 export function logTicks(data: [number, number] | undefined, spec: AxisSpec, maxMajor: number): AxisTicks {
   let [lo, hi] = data ?? [1, 10];
@@ -159,14 +167,17 @@ export function logTicks(data: [number, number] | undefined, spec: AxisSpec, max
   e1 = Math.floor(Math.log10(d1) + 1e-12);
   const decades = e1 - e0;
   const inDomain = (v: number) => v >= d0 * (1 - 1e-12) && v <= d1 * (1 + 1e-12);
-  const step = Math.max(1, Math.ceil((decades + 1) / Math.max(2, maxMajor)));
+  // Every `step`-th decade labelled, `step` a round number (10⁰, 10²⁰, 10⁴⁰, not 10⁰, 10²³, 10⁴⁶), and the
+  // decades between marked every `minorStep`-th: at most five parts to a step, so that a range of a
+  // hundred decades is not a ruler of a hundred ticks.
+  const step = niceDecadeStep(Math.ceil((decades + 1) / Math.max(2, maxMajor)));
+  const minorStep = DECADE_STEPS.filter((d) => step % d === 0 && step / d <= 5)[0] ?? step;
   const ticks: Tick[] = [];
   const minor: number[] = [];
-  // Anchor the thinned sequence at a multiple of `step` so that 10⁰ is labelled when in range.
-  const first = Math.ceil(e0 / step) * step;
+  // Multiples of `step`: 10⁰ is labelled when in range.
   for (let e = e0; e <= e1; e++) {
-    if ((e - first) % step === 0) ticks.push({ value: pow10(e), tex: `10^{${e}}` });
-    else minor.push(pow10(e));
+    if (e % step === 0) ticks.push({ value: pow10(e), tex: `10^{${e}}` });
+    else if (e % minorStep === 0) minor.push(pow10(e));
   }
   if (step === 1 && decades <= 12) {
     for (let e = e0 - 1; e <= e1; e++) {
