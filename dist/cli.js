@@ -4054,7 +4054,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "d5fbc16ea5c56e3d7d3b8cd4599c8a45";
+    BUNDLE_CODE_ID = "e1a51187ea39a1168c6b502b50a1a160";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -52037,7 +52037,7 @@ var rnn_architectures_default = defineShortcode({
 
 // shortcodes/rnn-unroll.ts
 var params8 = {
-  steps: { type: "int", min: 1, max: 16, default: 4, doc: "Number of time steps in the unfolded chain (1 to 16; up to 5 stays legible on a 360 px phone)." },
+  steps: { type: "int", min: 1, max: 16, default: 4, doc: "Number of time steps in the unfolded chain (1 to 16). Up to 5 fit a 360 px phone at a legible size; a longer chain keeps that size and scrolls sideways in a column too narrow for it." },
   notation: {
     type: "enum",
     values: ["sub", "sup"],
@@ -52156,7 +52156,7 @@ var rnn_unroll_default = defineShortcode({
   summary: "An RNN's computational graph, folded and unfolded over time (Goodfellow et al., fig. 10.2/10.3), with optional losses and BPTT arrows.",
   params: params8,
   inner: "none",
-  version: 2,
+  version: 3,
   render(ctx) {
     const p5 = ctx.params;
     let weights = p5.weights;
@@ -52255,7 +52255,8 @@ var rnn_unroll_default = defineShortcode({
       class: "hp-rnn-unroll",
       body: [markerDefs(ids, [...paints]), ...body3]
     });
-    const html7 = foldedSvg ? unfoldRow(ctx.idPrefix, p5.unfold, foldedSvg, { svg: chainSvg, width, minWidth: width * minScale }, hy, lay.height, title) : chainSvg;
+    const chain = legibleScroller(chainSvg, { width, scale: minScale, label: foldedSvg ? `Unfolded over ${T4} time step${T4 === 1 ? "" : "s"}` : title });
+    const html7 = foldedSvg ? unfoldRow(ctx.idPrefix, p5.unfold, foldedSvg, { svg: chain, width, minWidth: width * minScale }, hy, lay.height, title) : chain;
     return wrapFigure(ctx, html7, { caption: p5.caption, class: p5.class });
   }
 });

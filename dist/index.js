@@ -42802,7 +42802,7 @@ var init_rnn_unroll = __esm({
     init_figure_wrap();
     init_svg();
     params8 = {
-      steps: { type: "int", min: 1, max: 16, default: 4, doc: "Number of time steps in the unfolded chain (1 to 16; up to 5 stays legible on a 360 px phone)." },
+      steps: { type: "int", min: 1, max: 16, default: 4, doc: "Number of time steps in the unfolded chain (1 to 16). Up to 5 fit a 360 px phone at a legible size; a longer chain keeps that size and scrolls sideways in a column too narrow for it." },
       notation: {
         type: "enum",
         values: ["sub", "sup"],
@@ -42857,7 +42857,7 @@ var init_rnn_unroll = __esm({
       summary: "An RNN's computational graph, folded and unfolded over time (Goodfellow et al., fig. 10.2/10.3), with optional losses and BPTT arrows.",
       params: params8,
       inner: "none",
-      version: 2,
+      version: 3,
       render(ctx) {
         const p5 = ctx.params;
         let weights = p5.weights;
@@ -42956,7 +42956,8 @@ var init_rnn_unroll = __esm({
           class: "hp-rnn-unroll",
           body: [markerDefs(ids, [...paints]), ...body3]
         });
-        const html7 = foldedSvg ? unfoldRow(ctx.idPrefix, p5.unfold, foldedSvg, { svg: chainSvg, width, minWidth: width * minScale }, hy, lay.height, title) : chainSvg;
+        const chain = legibleScroller(chainSvg, { width, scale: minScale, label: foldedSvg ? `Unfolded over ${T4} time step${T4 === 1 ? "" : "s"}` : title });
+        const html7 = foldedSvg ? unfoldRow(ctx.idPrefix, p5.unfold, foldedSvg, { svg: chain, width, minWidth: width * minScale }, hy, lay.height, title) : chain;
         return wrapFigure(ctx, html7, { caption: p5.caption, class: p5.class });
       }
     });
@@ -46438,7 +46439,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "a94715b7304eefdd981fe0f81b179332";
+    BUNDLE_CODE_ID = "53a90643a1630c6e8dbfb8e6e635dbf5";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */

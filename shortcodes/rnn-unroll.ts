@@ -7,19 +7,20 @@
  * `bptt=true` adds backward arrows along the chain whose weight fades with the distance from the last
  * step, the picture of a vanishing gradient. The folded graph and the chain are two SVGs in a wrapping
  * row (`panelRow`); the chain may shrink beside the folded graph only down to the scale at which its
- * smallest text stays legible (`legibleScale`), below that the two stack. Node radii come from the
- * widest label at full size (`nodeRadius`).
+ * smallest text stays legible (`legibleScale`), below that the two stack; a chain that even alone would
+ * fall below it in a phone's column keeps that scale and scrolls sideways (`legibleScroller`). Node radii
+ * come from the widest label at full size (`nodeRadius`).
  */
 import { FIGURE_PARAMS, type ParamSpecs } from '../src/render/params.js';
 import { defineShortcode, type RenderContext } from '../src/render/types.js';
-import { figureTitle, legibleScale, panelRow, wrapFigure, type ShrinkPanel } from '../src/render/figure-wrap.js';
+import { figureTitle, legibleScale, legibleScroller, panelRow, wrapFigure, type ShrinkPanel } from '../src/render/figure-wrap.js';
 import {
   arc, borderAt, circle, createIds, cubic, delaySquare, edge, edgeLabel, figureSvg, labelBox, line, markerDefs, mathLabel,
   mathText, measureLabel, measureText, node, plainLabel, pointAt, connect, round2, HEAD_HALF_WIDTH, STROKE, type Child, type Path, type Shape, type Tone,
 } from '../src/svg/index.js';
 
 const params = {
-  steps: { type: 'int', min: 1, max: 16, default: 4, doc: 'Number of time steps in the unfolded chain (1 to 16; up to 5 stays legible on a 360 px phone).' },
+  steps: { type: 'int', min: 1, max: 16, default: 4, doc: 'Number of time steps in the unfolded chain (1 to 16). Up to 5 fit a 360 px phone at a legible size; a longer chain keeps that size and scrolls sideways in a column too narrow for it.' },
   notation: {
     type: 'enum',
     values: ['sub', 'sup'] as const,
@@ -180,7 +181,7 @@ export default defineShortcode({
   summary: "An RNN's computational graph, folded and unfolded over time (Goodfellow et al., fig. 10.2/10.3), with optional losses and BPTT arrows.",
   params,
   inner: 'none',
-  version: 2,
+  version: 3,
   render(ctx) {
     const p = ctx.params;
     let weights = p.weights;
@@ -291,7 +292,11 @@ export default defineShortcode({
       class: 'hp-rnn-unroll',
       body: [markerDefs(ids, [...paints]), ...body],
     });
-    const html = foldedSvg ? unfoldRow(ctx.idPrefix, p.unfold, foldedSvg, { svg: chainSvg, width, minWidth: width * minScale }, hy, lay.height, title) : chainSvg;
+    // A chain too long to stay legible in a phone's column (more than about 5 steps) keeps its legible
+    // width and scrolls sideways in the column (a named region the keyboard reaches), in any column too
+    // narrow for it, instead of shrinking its labels (16 steps were drawn at 4.5 px on a phone).
+    const chain = legibleScroller(chainSvg, { width, scale: minScale, label: foldedSvg ? `Unfolded over ${T} time step${T === 1 ? '' : 's'}` : title });
+    const html = foldedSvg ? unfoldRow(ctx.idPrefix, p.unfold, foldedSvg, { svg: chain, width, minWidth: width * minScale }, hy, lay.height, title) : chain;
     return wrapFigure(ctx, html, { caption: p.caption, class: p.class });
   },
 });

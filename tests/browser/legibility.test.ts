@@ -1,6 +1,7 @@
 /**
  * Every diagram and plot, with its default parameters, as the example post uses it and at the extremes
- * its parameters allow (attention-map at its largest matrix, seq2seq-attention at its most tokens),
+ * its parameters allow (attention-map at its largest matrix, seq2seq-attention at its most tokens,
+ * rnn-unroll at its most steps),
  * opened in Chromium at desktop width and on a 360 px wide phone, in every font setup of the layout tests
  * (tests/helpers/browser.ts: DejaVu, Liberation, Roboto; served fonts loaded and blocked): the smallest
  * text a reader sees is at least 9 CSS px, and sub- and superscripts at least 7 px (issue 8). What is measured is what the browser draws: each
@@ -8,7 +9,7 @@
  * column only by shrinking fails, and one that reflows (rnn-architectures' panels, rnn-unroll's folded
  * graph and chain) or swaps to a narrow layout (seq2seq-attention) passes. A picture wider than its column
  * is allowed only inside a horizontal scroller of the column's width that a keyboard can reach
- * (attention-map's largest matrices). The no-overlap and no-clip
+ * (attention-map's largest matrices, rnn-unroll's longest chains). The no-overlap and no-clip
  * checks of each figure live in diagram-layout, diagram-cells and plot-layout.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,6 +39,10 @@ interface Case {
   text?: number;
   /** Inside a shrink-to-fit box (a theme whose figures are inline-block or centred as tables). */
   shrinkToFit?: boolean;
+  /** An rnn-unroll chain too long for a phone's column at a legible size: it scrolls there. */
+  scrolls?: boolean;
+  /** …and too long to stand legibly beside its folded graph in the desktop column: stacked there too. */
+  stackedOnDesktop?: boolean;
 }
 
 const POST_MAP = {
@@ -81,6 +86,11 @@ const CASES: Case[] = [
   // A figure that sizes itself to its content: rnn-unroll's row is a size container (its own width
   // chooses the arrow), which must not collapse to nothing there.
   { def: rnnUnroll, params: { steps: 5 }, shrinkToFit: true },
+  // The longest chains: legible only by scrolling sideways (16 steps were drawn at 4.5 px on a phone,
+  // 10 steps at 7 px).
+  { def: rnnUnroll, params: { steps: 10 }, scrolls: true },
+  { def: rnnUnroll, params: { steps: 16, losses: true, bptt: true }, scrolls: true, stackedOnDesktop: true },
+  { def: rnnUnroll, params: { steps: 16, folded: false, notation: 'sup', index: 'relative' }, scrolls: true },
   { def: rnnArchitectures, params: {} },
   { def: rnnArchitectures, params: { labels: true } },
   { def: lstm, params: {} },
@@ -201,10 +211,10 @@ describeWithChromium('legibility: no text under 9 px (scripts 7 px), at desktop 
     // Every rnn-unroll case, in every run, stacked on the phone at least once.
     expect(checked).toBe(runs.length * CASES.filter((c) => c.def === rnnUnroll && c.params.folded !== false).length);
     expect(runs.filter((r) => r.phone).every((r) => r.result.some((m) => m.unfold && m.unfold.down))).toBe(true);
-    // Side by side on a desktop, except in a box that sizes itself to its content: the row claims the
-    // width of its panels stacked there.
+    // Side by side on a desktop, except in a box that sizes itself to its content (the row claims the
+    // width of its panels stacked there) and for a chain too long to be legible beside the folded graph.
     for (const r of runs.filter((x) => !x.phone)) {
-      for (const [i, m] of r.result.entries()) if (m.unfold) expect(!!m.unfold.across, `${r.label}: case ${i}`).toBe(!CASES[i]!.shrinkToFit);
+      for (const [i, m] of r.result.entries()) if (m.unfold) expect(!!m.unfold.across, `${r.label}: case ${i}`).toBe(!CASES[i]!.shrinkToFit && !CASES[i]!.stackedOnDesktop);
     }
   });
 
@@ -218,6 +228,8 @@ describeWithChromium('legibility: no text under 9 px (scripts 7 px), at desktop 
         expect(sc.focusable, `${where}: a scroller a keyboard cannot reach`).toBe(true);
         expect(sc.label, `${where}: a scroller without a name`).not.toBe('');
       }
+      // A chain too long for the column scrolls in it (on the phone at least), rather than shrinking.
+      if (CASES[i]!.scrolls && run.phone) expect(m.scrollers.length, `${where}: no scroller`).toBeGreaterThan(0);
       expect(m.text.px, `${where}: "${m.text.what}" drawn at ${m.text.px.toFixed(2)} px`).toBeGreaterThanOrEqual(CASES[i]!.text ?? MIN_TEXT_PX);
       if (m.script.what) expect(m.script.px, `${where}: ${m.script.what} drawn at ${m.script.px.toFixed(2)} px`).toBeGreaterThanOrEqual(MIN_SCRIPT_PX);
     }
