@@ -4054,7 +4054,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "e1a51187ea39a1168c6b502b50a1a160";
+    BUNDLE_CODE_ID = "a9ead09700031c69c0d4a8ab700f317a";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -49210,7 +49210,7 @@ function logTicks(data, spec, maxMajor) {
   const decades = e1 - e0;
   const inDomain = (v) => v >= d0 * (1 - 1e-12) && v <= d1 * (1 + 1e-12);
   const step = niceDecadeStep(Math.ceil((decades + 1) / Math.max(2, maxMajor)));
-  const minorStep = DECADE_STEPS.filter((d2) => step % d2 === 0 && step / d2 <= 5)[0] ?? step;
+  const minorStep = DECADE_STEPS.find((d2) => step % d2 === 0 && step / d2 <= 5) ?? step;
   const ticks2 = [];
   const minor = [];
   for (let e = e0; e <= e1; e++) {

@@ -11,7 +11,7 @@ import { DESKTOP_COLUMN, PAGE_MARGINS, PHONE_VIEWPORT, figureTitle, legibleScale
 import { normaliseWeights, peakedWeights, splitTokens } from '../src/render/attention-data.js';
 import {
   ACCENTS, add, circle, connect, createIds, edge, edgeLabelAnchor, el, figureSvg, fmt, fragment, markerDefs,
-  measureText, mul, node, plainLabel, rect, servedSansCovers, sub, unit, mathLabel, labelBox, labelFontBox, plainBox, boxesOverlap,
+  measureText, mul, node, plainLabel, rect, servedSansCovers, sub, unit, mathLabel, labelBox, labelFontBox, plainBox,
   type Box, type Markup, type Point,
 } from '../src/svg/index.js';
 
@@ -132,44 +132,6 @@ function annotation(x: number, y: number, j: number, dir: 'right' | 'left', tone
   );
 }
 
-/** Whether segment a–c meets box `b` (Liang–Barsky: the part of the segment inside each slab of the box). */
-function segmentMeetsBox(b: Box, a: Point, c: Point): boolean {
-  const dx = c.x - a.x;
-  const dy = c.y - a.y;
-  let t0 = 0;
-  let t1 = 1;
-  for (const [p, q] of [[-dx, a.x - b.x0], [dx, b.x1 - a.x], [-dy, a.y - b.y0], [dy, b.y1 - a.y]] as const) {
-    if (p === 0) {
-      if (q < 0) return false;
-      continue;
-    }
-    const r = q / p;
-    if (p < 0) {
-      if (r > t1) return false;
-      t0 = Math.max(t0, r);
-    } else {
-      if (r < t0) return false;
-      t1 = Math.min(t1, r);
-    }
-  }
-  return true;
-}
-
-function pointSegmentDistance(p: Point, a: Point, c: Point): number {
-  const d = sub(c, a);
-  const l2 = d.x * d.x + d.y * d.y;
-  const t = l2 === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * d.x + (p.y - a.y) * d.y) / l2));
-  return Math.hypot(p.x - a.x - t * d.x, p.y - a.y - t * d.y);
-}
-
-/** Distance from a box to a segment (0 where the segment meets the box). */
-export function boxSegmentDistance(b: Box, a: Point, c: Point): number {
-  if (segmentMeetsBox(b, a, c)) return 0;
-  const toBox = (p: Point) => Math.hypot(Math.max(b.x0 - p.x, 0, p.x - b.x1), Math.max(b.y0 - p.y, 0, p.y - b.y1));
-  const corners: Point[] = [{ x: b.x0, y: b.y0 }, { x: b.x1, y: b.y0 }, { x: b.x0, y: b.y1 }, { x: b.x1, y: b.y1 }];
-  return Math.min(toBox(a), toBox(c), ...corners.map((p) => pointSegmentDistance(p, a, c)));
-}
-
 /**
  * The label of each attention edge (α_{t,j}, or the weight), or undefined with labels = "none". Each sits
  * at the foot of its edge, between the annotation h_j and the edge, which leaves from it: α_{t,j} h_j, the
@@ -183,8 +145,6 @@ function fanTexs(m: Seq2SeqModel): string[] | undefined {
 
 /** Between a label and the annotation under it, and between the label and the edge leaving it. */
 export const FOOT_GAP = 3;
-/** How near another edge may pass a label at the foot of its own edge (beyond its half stroke). */
-export const FOOT_CLEAR = 8;
 /** An attention edge: its width and opacity follow the weight; the arrowhead scales with the stroke. */
 function attentionEdge(from: Point, to: Point, weight: number, wmax: number): Markup {
   const k = wmax > 0 ? weight / wmax : 0;
@@ -284,7 +244,7 @@ export function seq2seqDrawing(ids: ReturnType<typeof createIds>, m: Seq2SeqMode
   // The fan of attention edges into ⊕, each leaving from its label above its annotation (see fanTexs).
   // Every edge leaves from the height of the labels' tops and rises, so none passes under another's
   // label; how near one passes over it does not depend on the pitch (the rise over the columns between),
-  // and is more than FOOT_CLEAR up to MAX_SOURCE tokens (tests/unit/seq2seq-attention.test.ts).
+  // and is more than 8 units beyond its half stroke up to MAX_SOURCE tokens (tests/unit/seq2seq-attention.test.ts).
   const wmax = Math.max(...m.weights);
   const texs = fanTexs(m);
   const sum = { x: sumX, y: Y_SUM };

@@ -523,8 +523,10 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     return pool ? pool.run(job) : structuredClone(await (await import('./build-page.js')).renderPage(job, here));
   };
 
-  /** Writes a page's shadow; false when the disk refused it, which is said once (the next pages would fail the same way). */
-  /** The shadow's size in bytes, or undefined when it could not be written (an error said why). */
+  /**
+   * Writes a page's shadow and returns its size in bytes; undefined when the disk refused it, which is said
+   * once (the next pages would fail the same way).
+   */
   const writeShadow = (relToContent: string, text: string, keys: string[], relPath: string, tree: string): number | undefined => {
     try {
       return output.writeShadow(relToContent, text, { source: relPath, partials: keys }, tree);

@@ -1,7 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import s2s, { FOOT_CLEAR, FOOT_GAP, MAX_SOURCE, boxSegmentDistance, seq2seqDrawing, type Seq2SeqModel } from '../../shortcodes/seq2seq-attention.js';
-import { boxesOverlap, createIds, labelFontBox, type Point } from '../../src/svg/index.js';
+import s2s, { FOOT_GAP, MAX_SOURCE, seq2seqDrawing, type Seq2SeqModel } from '../../shortcodes/seq2seq-attention.js';
+import { boxesOverlap, createIds, labelFontBox, type Box, type Point } from '../../src/svg/index.js';
 import { peakedWeights } from '../../src/render/attention-data.js';
+
+/** How near another attention edge may pass a weight's label, beyond its half stroke (the README says 8 units). */
+const FOOT_CLEAR = 8;
+
+function pointSegmentDistance(p: Point, a: Point, c: Point): number {
+  const [dx, dy] = [c.x - a.x, c.y - a.y];
+  const l2 = dx * dx + dy * dy;
+  const t = l2 === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / l2));
+  return Math.hypot(p.x - a.x - t * dx, p.y - a.y - t * dy);
+}
+
+/** Whether segment a–c meets box `b` (Liang–Barsky: the part of the segment inside each slab of the box). */
+function segmentMeetsBox(b: Box, a: Point, c: Point): boolean {
+  let [t0, t1] = [0, 1];
+  for (const [p, q] of [[a.x - c.x, a.x - b.x0], [c.x - a.x, b.x1 - a.x], [a.y - c.y, a.y - b.y0], [c.y - a.y, b.y1 - a.y]] as const) {
+    if (p === 0) {
+      if (q < 0) return false;
+    } else if (p < 0) t0 = Math.max(t0, q / p);
+    else t1 = Math.min(t1, q / p);
+    if (t0 > t1) return false;
+  }
+  return true;
+}
+
+/** Distance from a box to a segment (0 where the segment meets the box). */
+function boxSegmentDistance(b: Box, a: Point, c: Point): number {
+  if (segmentMeetsBox(b, a, c)) return 0;
+  const toBox = (p: Point) => Math.hypot(Math.max(b.x0 - p.x, 0, p.x - b.x1), Math.max(b.y0 - p.y, 0, p.y - b.y1));
+  const corners: Point[] = [{ x: b.x0, y: b.y0 }, { x: b.x1, y: b.y0 }, { x: b.x0, y: b.y1 }, { x: b.x1, y: b.y1 }];
+  return Math.min(toBox(a), toBox(c), ...corners.map((p) => pointSegmentDistance(p, a, c)));
+}
 import { descOf, expectQualityBar, expectRasterises, render, titleOf } from '../helpers/cells-context.js';
 
 /** Stroke widths of the attention edges, in source order. */
@@ -129,11 +160,11 @@ describe('seq2seq-attention', () => {
             expect(boxSegmentDistance(box, edges[j]!.a, edges[j]!.a), `${where}: ${l.text} to the start of its edge`).toBeLessThanOrEqual(2 * FOOT_GAP + 1);
             // …no other comes near it, and its middle is nearer its own edge than any other by a quarter at least.
             const mid = { x: (box.x0 + box.x1) / 2, y: (box.y0 + box.y1) / 2 };
-            const own = boxSegmentDistance({ x0: mid.x, x1: mid.x, y0: mid.y, y1: mid.y }, edges[j]!.a, edges[j]!.b);
+            const own = pointSegmentDistance(mid, edges[j]!.a, edges[j]!.b);
             edges.forEach((e, k) => {
               if (k === j) return;
               expect(boxSegmentDistance(box, e.a, e.b) - e.width / 2, `${where}: ${l.text} and edge ${k + 1}`).toBeGreaterThanOrEqual(FOOT_CLEAR - 0.5);
-              expect(own, `${where}: ${l.text}, its edge and edge ${k + 1}`).toBeLessThan(0.75 * boxSegmentDistance({ x0: mid.x, x1: mid.x, y0: mid.y, y1: mid.y }, e.a, e.b));
+              expect(own, `${where}: ${l.text}, its edge and edge ${k + 1}`).toBeLessThan(0.75 * pointSegmentDistance(mid, e.a, e.b));
             });
           });
         }

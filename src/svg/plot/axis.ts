@@ -171,7 +171,7 @@ export function logTicks(data: [number, number] | undefined, spec: AxisSpec, max
   // decades between marked every `minorStep`-th: at most five parts to a step, so that a range of a
   // hundred decades is not a ruler of a hundred ticks.
   const step = niceDecadeStep(Math.ceil((decades + 1) / Math.max(2, maxMajor)));
-  const minorStep = DECADE_STEPS.filter((d) => step % d === 0 && step / d <= 5)[0] ?? step;
+  const minorStep = DECADE_STEPS.find((d) => step % d === 0 && step / d <= 5) ?? step;
   const ticks: Tick[] = [];
   const minor: number[] = [];
   // Multiples of `step`: 10⁰ is labelled when in range.
