@@ -23559,6 +23559,234 @@ var init_remark_gfm = __esm({
   }
 });
 
+// node_modules/diff/libesm/diff/base.js
+var Diff;
+var init_base = __esm({
+  "node_modules/diff/libesm/diff/base.js"() {
+    Diff = class {
+      diff(oldStr, newStr, options = {}) {
+        let callback;
+        if (typeof options === "function") {
+          callback = options;
+          options = {};
+        } else if ("callback" in options) {
+          callback = options.callback;
+        }
+        const oldString = this.castInput(oldStr, options);
+        const newString = this.castInput(newStr, options);
+        const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
+        const newTokens = this.removeEmpty(this.tokenize(newString, options));
+        return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
+      }
+      diffWithOptionsObj(oldTokens, newTokens, options, callback) {
+        var _a;
+        const done = (value2) => {
+          value2 = this.postProcess(value2, options);
+          if (callback) {
+            setTimeout(function() {
+              callback(value2);
+            }, 0);
+            return void 0;
+          } else {
+            return value2;
+          }
+        };
+        const newLen = newTokens.length, oldLen = oldTokens.length;
+        let editLength = 1;
+        let maxEditLength = newLen + oldLen;
+        if (options.maxEditLength != null) {
+          maxEditLength = Math.min(maxEditLength, options.maxEditLength);
+        }
+        const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
+        const abortAfterTimestamp = Date.now() + maxExecutionTime;
+        const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
+        let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
+        if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+          return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+        }
+        let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+        const execEditLength = () => {
+          for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+            let basePath;
+            const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+            if (removePath) {
+              bestPath[diagonalPath - 1] = void 0;
+            }
+            let canAdd = false;
+            if (addPath) {
+              const addPathNewPos = addPath.oldPos - diagonalPath;
+              canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+            }
+            const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+            if (!canAdd && !canRemove) {
+              bestPath[diagonalPath] = void 0;
+              continue;
+            }
+            if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
+              basePath = this.addToPath(addPath, true, false, 0, options);
+            } else {
+              basePath = this.addToPath(removePath, false, true, 1, options);
+            }
+            newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
+            if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+              return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+            } else {
+              bestPath[diagonalPath] = basePath;
+              if (basePath.oldPos + 1 >= oldLen) {
+                maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+              }
+              if (newPos + 1 >= newLen) {
+                minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+              }
+            }
+          }
+          editLength++;
+        };
+        if (callback) {
+          (function exec() {
+            setTimeout(function() {
+              if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+                return callback(void 0);
+              }
+              if (!execEditLength()) {
+                exec();
+              }
+            }, 0);
+          })();
+        } else {
+          while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+            const ret = execEditLength();
+            if (ret) {
+              return ret;
+            }
+          }
+        }
+      }
+      addToPath(path18, added, removed, oldPosInc, options) {
+        const last = path18.lastComponent;
+        if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
+          return {
+            oldPos: path18.oldPos + oldPosInc,
+            lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
+          };
+        } else {
+          return {
+            oldPos: path18.oldPos + oldPosInc,
+            lastComponent: { count: 1, added, removed, previousComponent: last }
+          };
+        }
+      }
+      extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
+        const newLen = newTokens.length, oldLen = oldTokens.length;
+        let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+        while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
+          newPos++;
+          oldPos++;
+          commonCount++;
+          if (options.oneChangePerToken) {
+            basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+          }
+        }
+        if (commonCount && !options.oneChangePerToken) {
+          basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+        }
+        basePath.oldPos = oldPos;
+        return newPos;
+      }
+      equals(left, right, options) {
+        if (options.comparator) {
+          return options.comparator(left, right);
+        } else {
+          return left === right || !!options.ignoreCase && left.toLowerCase() === right.toLowerCase();
+        }
+      }
+      removeEmpty(array3) {
+        const ret = [];
+        for (let i2 = 0; i2 < array3.length; i2++) {
+          if (array3[i2]) {
+            ret.push(array3[i2]);
+          }
+        }
+        return ret;
+      }
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      castInput(value2, options) {
+        return value2;
+      }
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      tokenize(value2, options) {
+        return Array.from(value2);
+      }
+      join(chars) {
+        return chars.join("");
+      }
+      postProcess(changeObjects, options) {
+        return changeObjects;
+      }
+      get useLongestToken() {
+        return false;
+      }
+      buildValues(lastComponent, newTokens, oldTokens) {
+        const components = [];
+        let nextComponent;
+        while (lastComponent) {
+          components.push(lastComponent);
+          nextComponent = lastComponent.previousComponent;
+          delete lastComponent.previousComponent;
+          lastComponent = nextComponent;
+        }
+        components.reverse();
+        const componentLen = components.length;
+        let componentPos = 0, newPos = 0, oldPos = 0;
+        for (; componentPos < componentLen; componentPos++) {
+          const component = components[componentPos];
+          if (!component.removed) {
+            if (!component.added && this.useLongestToken) {
+              let value2 = newTokens.slice(newPos, newPos + component.count);
+              value2 = value2.map(function(value3, i2) {
+                const oldValue = oldTokens[oldPos + i2];
+                return oldValue.length > value3.length ? oldValue : value3;
+              });
+              component.value = this.join(value2);
+            } else {
+              component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+            }
+            newPos += component.count;
+            if (!component.added) {
+              oldPos += component.count;
+            }
+          } else {
+            component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+            oldPos += component.count;
+          }
+        }
+        return components;
+      }
+    };
+  }
+});
+
+// node_modules/diff/libesm/diff/character.js
+function diffChars(oldStr, newStr, options) {
+  return characterDiff.diff(oldStr, newStr, options);
+}
+var CharacterDiff, characterDiff;
+var init_character2 = __esm({
+  "node_modules/diff/libesm/diff/character.js"() {
+    init_base();
+    CharacterDiff = class extends Diff {
+    };
+    characterDiff = new CharacterDiff();
+  }
+});
+
+// node_modules/diff/libesm/index.js
+var init_libesm = __esm({
+  "node_modules/diff/libesm/index.js"() {
+    init_character2();
+  }
+});
+
 // src/content/math-syntax.ts
 function isLineEnding(code4) {
   return code4 !== null && code4 < -2;
@@ -24310,20 +24538,42 @@ function closerOf(pairs, open2) {
 }
 function texOffsetToSource(source, span, texOffset) {
   const closeAt = span.end;
-  let s2 = span.start + span.delimiter.length;
-  const target = Math.max(0, Math.min(texOffset, span.tex.length));
+  const tex = span.located ?? span.tex;
+  let target = Math.max(0, Math.min(texOffset, span.tex.length));
+  if (span.located !== void 0 && span.located !== span.tex) target = throughEdits(span.located, span.tex, target);
+  let s2 = isEnvironment(span.delimiter) ? span.start : span.start + span.delimiter.length;
   for (let t = 0; t < target && s2 < closeAt; t++) {
-    const want = span.tex[t];
+    const want = tex[t];
     while (s2 < closeAt && source[s2] !== want) s2++;
     s2++;
   }
-  if (target < span.tex.length) {
-    const want = span.tex[target];
+  if (target < tex.length) {
+    const want = tex[target];
     let probe = s2;
     while (probe < closeAt && source[probe] !== want) probe++;
     if (probe < closeAt) s2 = probe;
   }
   return Math.min(s2, Math.max(span.start, closeAt - 1));
+}
+function throughEdits(before, after, offset) {
+  const parts = diffChars(before, after, { maxEditLength: 4096 });
+  if (!parts) return Math.min(offset, before.length);
+  let a3 = 0;
+  let b2 = 0;
+  for (const part of parts) {
+    const n = part.value.length;
+    if (part.added) {
+      if (offset < a3 + n) return b2;
+      a3 += n;
+    } else if (part.removed) {
+      b2 += n;
+    } else {
+      if (offset < a3 + n) return b2 + offset - a3;
+      a3 += n;
+      b2 += n;
+    }
+  }
+  return Math.min(before.length, b2 + offset - a3);
 }
 var DEFAULT_INLINE, DEFAULT_BLOCK, MATH_ENVIRONMENTS, pairsByOptions, defaultPairs, REFS, CODE_MATH, TEXT_CONSTRUCTS, plainTextMask, parsers, parsersByPairs, literalVariants, EMAIL_LITERAL, URL_LITERALS, TABLE, markdownParses, ESCAPE_SIGN, TEXT_GROUPS;
 var init_math = __esm({
@@ -24334,6 +24584,7 @@ var init_math = __esm({
     init_remark_gfm();
     init_unist_util_visit();
     init_mdast_util_from_markdown();
+    init_libesm();
     init_position();
     init_ranges();
     init_math_syntax();
@@ -24627,7 +24878,8 @@ function readRows(text12) {
         problems.push(`row ${row}, column ${i2 + 1} is empty (two commas in a row?); write a number there`);
         out.push({ text: "" });
       } else if (NUMBER_RE2.test(item)) {
-        out.push(Number(item));
+        const n = Number(item);
+        out.push(Number.isFinite(n) ? n : { text: item, huge: true });
       } else {
         out.push({ text: item });
       }
@@ -24661,7 +24913,9 @@ function readJson(text12) {
     }
     if (row.length === 0) problems.push(`row ${r2 + 1} of the JSON is empty; every row needs one number per source token`);
     cells2.push(
-      row.map((v) => typeof v === "number" && Number.isFinite(v) ? v : { text: JSON.stringify(v) ?? String(v) })
+      row.map(
+        (v) => typeof v === "number" ? Number.isFinite(v) ? v : { text: String(v), huge: true } : typeof v === "string" ? { text: v, quoted: true } : { text: JSON.stringify(v) ?? String(v) }
+      )
     );
   });
   return { cells: cells2, problems };
@@ -24670,7 +24924,11 @@ function checkCells(cells2) {
   const problems = [];
   cells2.forEach((row, r2) => {
     row.forEach((v, c) => {
-      if (typeof v !== "number") {
+      if (typeof v !== "number" && v.huge) {
+        problems.push(`row ${r2 + 1}, column ${c + 1} is ${v.text}, larger than any number can be here (about 1.8e308); attention weights lie between 0 and 1: write one such as 0.25`);
+      } else if (typeof v !== "number" && v.quoted) {
+        problems.push(`row ${r2 + 1}, column ${c + 1} is the string "${v.text}", not a number; write numbers without quotes, such as 0.25`);
+      } else if (typeof v !== "number") {
         problems.push(`row ${r2 + 1}, column ${c + 1} is "${v.text}", which is not a number; write a number such as 0.25`);
       } else if (v < 0) {
         problems.push(
@@ -24857,7 +25115,7 @@ var init_ids = __esm({
 // src/svg/theme.ts
 function declarations(mode) {
   const accents = TONES.map((t) => `--hp-d-${t}:${ACCENTS[t][mode]}`);
-  const base2 = BASE_TOKENS.map((t) => `${t.name.replace("--hp-", "--hp-d-")}:${t[mode]}`);
+  const base2 = BASE_TOKENS.map((t) => `${t.name.replace("--hp-", "--hp-d-")}:${t[mode === "any" ? "light" : mode]}`);
   return [...accents, ...base2].join(";");
 }
 function toneVar(tone) {
@@ -24869,20 +25127,20 @@ function themeCss(svgId, extra = "") {
   const toneRules = TONES.map(
     (t) => `${s2} .hp-stroke-${t}{stroke:${toneVar(t)}}${s2} .hp-fill-${t}{fill:${toneVar(t)}}${s2} .hp-tint-${t}{fill:${toneVar(t)};fill-opacity:${base("tint-opacity")}}`
   ).join("");
-  return `${s2}{${declarations("light")};color:${base("ink")};max-width:100%;height:auto;vertical-align:top;font-family:var(--hp-font-sans, ${FONT_SANS})}@media (prefers-color-scheme: dark){${s2}{${declarations("dark")}}}${scoped(DARK_SELECTORS)}{${declarations("dark")}}${scoped(LIGHT_SELECTORS)}{${declarations("light")}}${s2} .hp-math{font-family:var(--hp-font-math, ${FONT_MATH})}${s2} .hp-cal{font-family:${SERVED_CAL}, var(--hp-font-math, ${FONT_MATH})}${s2} .hp-sys{font-family:var(--hp-font-sans, ${FONT_SYS})}${s2} .hp-node{fill:${base("fill")};fill-opacity:${base("fill-opacity")}}${s2} .hp-muted{fill:${base("muted")}}${s2} .hp-muted-stroke{stroke:${base("muted")}}` + toneRules + extra;
+  return `${s2}{${declarations("light")};color:${base("ink")};max-width:100%;height:auto;vertical-align:top;font-family:var(--hp-font-sans, ${FONT_SANS})}@media (prefers-color-scheme: dark){${s2}{${declarations("any")}}}${scoped(DARK_SELECTORS)}{${declarations("dark")}}${scoped(LIGHT_SELECTORS)}{${declarations("light")}}${s2} .hp-math{font-family:var(--hp-font-math, ${FONT_MATH})}${s2} .hp-cal{font-family:${SERVED_CAL}, var(--hp-font-math, ${FONT_MATH})}${s2} .hp-sys{font-family:var(--hp-font-sans, ${FONT_SYS})}${s2} .hp-node{fill:${base("fill")};fill-opacity:${base("fill-opacity")}}${s2} .hp-muted{fill:${base("muted")}}${s2} .hp-muted-stroke{stroke:${base("muted")}}` + toneRules + extra;
 }
 var ACCENTS, TONES, BASE_TOKENS, TINT_OPACITY, FILL_OPACITY, MUTED_OPACITY, SERVED_SANS, SERVED_MATH, SERVED_CAL, FONT_FACES, FONT_SYS, FONT_SANS, FONT_MATH, FONT_CAL, TOGGLES, DARK_SELECTORS, LIGHT_SELECTORS, base;
 var init_theme = __esm({
   "src/svg/theme.ts"() {
     "use strict";
     ACCENTS = {
-      input: { name: "--hp-accent-input", light: "#c2452d", dark: "#f08c73", doc: "inputs x (Karpathy: red)" },
-      hidden: { name: "--hp-accent-hidden", light: "#2e8540", dark: "#6fcf7f", doc: "hidden states h (green)" },
-      output: { name: "--hp-accent-output", light: "#2f62b8", dark: "#7fa8f0", doc: "outputs o, y (blue)" },
-      gate: { name: "--hp-accent-gate", light: "#b86e00", dark: "#f2b24c", doc: "gates and layers (amber)" },
-      loss: { name: "--hp-accent-loss", light: "#8e44ad", dark: "#c99ae0", doc: "losses L (purple)" },
-      target: { name: "--hp-accent-target", light: "#5d6d7e", dark: "#a9b7c6", doc: "targets y (slate)" },
-      highlight: { name: "--hp-accent-highlight", light: "#d0306b", dark: "#ff7aa8", doc: "gradients, emphasis (rose)" }
+      input: { name: "--hp-accent-input", light: "#c2452d", dark: "#f08c73", any: "#d4543a", doc: "inputs x (Karpathy: red)" },
+      hidden: { name: "--hp-accent-hidden", light: "#2e8540", dark: "#6fcf7f", any: "#398e49", doc: "hidden states h (green)" },
+      output: { name: "--hp-accent-output", light: "#2f62b8", dark: "#7fa8f0", any: "#507bd5", doc: "outputs o, y (blue)" },
+      gate: { name: "--hp-accent-gate", light: "#b86e00", dark: "#f2b24c", any: "#b66c00", doc: "gates and layers (amber)" },
+      loss: { name: "--hp-accent-loss", light: "#8e44ad", dark: "#c99ae0", any: "#a95ec9", doc: "losses L (purple)" },
+      target: { name: "--hp-accent-target", light: "#5d6d7e", dark: "#a9b7c6", any: "#6f7f91", doc: "targets y (slate)" },
+      highlight: { name: "--hp-accent-highlight", light: "#d0306b", dark: "#ff7aa8", any: "#df4077", doc: "gradients, emphasis (rose)" }
     };
     TONES = Object.keys(ACCENTS);
     BASE_TOKENS = [
@@ -36094,7 +36352,7 @@ var init_attention_map = __esm({
       summary: "A heatmap of an attention matrix given as inner content (rows of numbers or JSON), with tokens on the axes and a legend.",
       params,
       inner: "required",
-      version: 1,
+      version: 2,
       render(ctx) {
         const { caption, alt } = ctx.params;
         if (ctx.inner === void 0) return "";
@@ -41615,7 +41873,7 @@ var init_gradient_decay2 = __esm({
       summary: "Plots how the gradient norm through k time steps vanishes or explodes for RNNs, LSTMs and GRUs, computed at build time from exact Jacobian products.",
       params: params3,
       inner: "none",
-      version: 3,
+      version: 4,
       render: render2
     });
   }
@@ -41899,7 +42157,7 @@ var init_gru_cell = __esm({
       summary: "A GRU cell in the style of lstm-cell: reset and update gates, candidate, interpolation; optionally one part highlighted.",
       params: params4,
       inner: "none",
-      version: 1,
+      version: 2,
       render(ctx) {
         const { highlight, caption, alt } = ctx.params;
         const active = highlight === "none" ? void 0 : highlight;
@@ -42057,7 +42315,7 @@ var init_lstm_cell = __esm({
       summary: `An LSTM cell as in colah's "Understanding LSTM Networks": gates, cell state, pointwise operations; optionally one part highlighted.`,
       params: params5,
       inner: "none",
-      version: 1,
+      version: 2,
       render(ctx) {
         const { highlight, state, caption, alt } = ctx.params;
         let s2 = state.trim();
@@ -42514,7 +42772,7 @@ var init_plot2 = __esm({
       summary: "Line and scatter plots from a CSV or JSON file in the page bundle, as themed SVG with axes, legend and math labels.",
       params: params6,
       inner: "none",
-      version: 2,
+      version: 3,
       // Reads a data file: re-render on every build so an edited file shows up.
       cacheable: false,
       render: render3
@@ -42628,7 +42886,7 @@ var init_rnn_architectures = __esm({
       summary: "Karpathy's five RNN input/output patterns (one to one \u2026 many to many), colour-coded, each panel titled.",
       params: params7,
       inner: "none",
-      version: 2,
+      version: 3,
       render(ctx) {
         const p5 = ctx.params;
         const names = [];
@@ -42857,7 +43115,7 @@ var init_rnn_unroll = __esm({
       summary: "An RNN's computational graph, folded and unfolded over time (Goodfellow et al., fig. 10.2/10.3), with optional losses and BPTT arrows.",
       params: params8,
       inner: "none",
-      version: 3,
+      version: 4,
       render(ctx) {
         const p5 = ctx.params;
         let weights = p5.weights;
@@ -43276,7 +43534,7 @@ var init_seq2seq_attention = __esm({
       summary: "Encoder\u2013decoder attention as in Bahdanau et al. (2015), fig. 1: bidirectional encoder, weighted edges into the context, decoder step.",
       params: params9,
       inner: "none",
-      version: 3,
+      version: 4,
       render(ctx) {
         const { caption, alt, step, labels } = ctx.params;
         const words = splitTokens(ctx.params.source);
@@ -45141,19 +45399,29 @@ function configDirFiles(dir) {
   }
   return out;
 }
-function findSiteConfigFiles(siteDir, environment = "production") {
-  const root4 = findRootConfig(siteDir);
+function explicitConfig(siteDir, name) {
+  const p5 = path5.resolve(siteDir, name);
+  const format3 = formatOf(p5);
+  if (format3 && isFile(p5)) return { path: p5, format: format3, key: null };
+  return firstWithBase(path5.dirname(p5), path5.basename(p5));
+}
+function findSiteConfigFiles(siteDir, environment = "production", files) {
+  const roots = files ? files.map((f) => explicitConfig(siteDir, f)).filter((f) => f !== null) : [findRootConfig(siteDir)].filter((f) => f !== null);
   return [
-    ...root4 ? [root4] : [],
+    ...roots,
     ...configDirFiles(path5.join(siteDir, "config", "_default")),
     ...environment ? configDirFiles(path5.join(siteDir, "config", environment)) : []
   ];
 }
-function findSiteConfig(siteDir) {
-  const root4 = findRootConfig(siteDir);
+function findSiteConfig(siteDir, files) {
+  const root4 = files ? files.map((f) => explicitConfig(siteDir, f)).find((f) => f !== null) ?? null : findRootConfig(siteDir);
   if (root4) return root4;
   const dir = path5.join(siteDir, "config", "_default");
   return firstWithBase(dir, "hugo") ?? firstWithBase(dir, "config");
+}
+function formatOf(file) {
+  const ext = path5.extname(file).slice(1).toLowerCase();
+  return EXTENSIONS.find(([e]) => e === ext)?.[1] ?? null;
 }
 function parseConfigText(text12, format3, file) {
   const diagnostics = [];
@@ -45254,15 +45522,15 @@ function mergeConfig(base2, over) {
   return out;
 }
 function readSiteConfig(siteDir, opts = {}) {
-  const files = findSiteConfigFiles(siteDir, opts.environment);
-  const main2 = findSiteConfig(siteDir);
+  const files = findSiteConfigFiles(siteDir, opts.environment, opts.files);
+  const main2 = findSiteConfig(siteDir, opts.files);
   const diagnostics = [];
   let data = {};
   if (files.length === 0) {
     diagnostics.push({
       severity: "error",
       code: "config",
-      message: `no Hugo configuration found in ${siteDir} (looked for hugo.toml|yaml|yml|json, config.toml|yaml|yml|json and config/_default/); is this the site's root? Pass it with --source`,
+      message: opts.files ? `no Hugo configuration found in ${siteDir}: --config names ${opts.files.join(", ")}, which ${opts.files.length === 1 ? "is" : "are"} not there, and config/_default/ is empty` : `no Hugo configuration found in ${siteDir} (looked for hugo.toml|yaml|yml|json, config.toml|yaml|yml|json and config/_default/); is this the site's root? Pass it with --source`,
       line: 1,
       column: 1
     });
@@ -46439,7 +46707,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "3aad414ce3073212933db204fb6728ce";
+    BUNDLE_CODE_ID = "35827762d2191678461a164a3c21576c";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -46720,6 +46988,7 @@ function pageSettings(config, siteDir, errorMode) {
   const strict = config.prerender.katex.strict;
   const limits = config.prerender.limits;
   const unsafe = getIn(config.data, "markup.goldmark.renderer.unsafe") === true;
+  const blockAttributes = getIn(config.data, "markup.goldmark.parser.attribute.block") === true;
   const layoutDirs = siteLayoutDirs(siteDir, config.data);
   const siteShortcodes = siteShortcodeTemplates(siteDir, layoutDirs, shortcodeList.keys());
   for (const [name, where] of siteShortcodes) {
@@ -46756,6 +47025,7 @@ function pageSettings(config, siteDir, errorMode) {
       math: math2,
       unsafe,
       headingMath,
+      ...blockAttributes ? { blockAttributes } : {},
       site: [...siteShortcodes.keys()],
       limits: mathAndOutputLimits(limits),
       ...strict !== "warn" ? { strict } : {},
@@ -46774,6 +47044,7 @@ function pageSettings(config, siteDir, errorMode) {
     ...shortcodeNames ? { shortcodeNames } : {},
     markdownInner: markdownShortcodeTemplates(siteDir, layoutDirs),
     unsafe,
+    ...blockAttributes ? { blockAttributes } : {},
     headingMath,
     // RSS shows .Summary unless a feed template of the site's reads more (see PageSettings.feeds).
     feeds: feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs(siteDir, config.data)).length > 0 ? "content" : "summary"
@@ -51541,22 +51812,31 @@ function countWords(node3) {
     }
   }
 }
-function automaticSummary(tree, bodyOffset, summaryLength, shortcodes2 = []) {
+function automaticSummary(tree, bodyOffset, summaryLength, shortcodes2 = [], figures2 = []) {
   let words = 0;
+  let prose = 0;
   let math2 = false;
+  let figure = false;
   let end = null;
   for (const block of tree.children) {
     if (block.type === "definition" || block.type === "footnoteDefinition" || block.type === "yaml") continue;
+    const start = bodyOffset + block.position.start.offset;
+    const blockEnd = bodyOffset + block.position.end.offset;
+    if (prose > 0 && figures2.some((f) => f.start < blockEnd && start < f.end)) {
+      figure = true;
+      break;
+    }
     const r2 = countWords(block);
     words += r2.words;
+    if (block.type !== "heading") prose += r2.words;
     math2 ||= r2.math;
-    end = bodyOffset + block.position.end.offset;
+    end = blockEnd;
     if (words >= summaryLength) break;
   }
   if (end !== null) {
     for (const sc of shortcodes2) if (sc.start < end && end < sc.end) end = sc.end;
   }
-  return { end, math: math2 };
+  return { end, math: math2, figure };
 }
 var SUMMARY_DIVIDER2;
 var init_summary = __esm({
@@ -51708,12 +51988,66 @@ function trailingAttributes(line3) {
   }
   return null;
 }
-function headingAttributeBlock(line3) {
+function atxAttributeStart(line3) {
   const m = /^ {0,3}(#{1,6})(?=[ \t]|$)/.exec(line3);
-  if (!m) return null;
-  const rest = line3.slice(m[0].length);
-  const c = atxContent(rest);
-  return c.attr ? { start: m[0].length + c.attr.start, end: line3.length } : null;
+  if (!m) return -1;
+  const c = atxContent(line3.slice(m[0].length));
+  return c.attr ? m[0].length + c.attr.start : -1;
+}
+function attributeRanges(source, tree, bodyOffset, blockAttributes) {
+  const out = [];
+  const lineEnd = (at) => {
+    const nl = source.indexOf("\n", at);
+    return nl < 0 ? source.length : nl;
+  };
+  const visit5 = (node3) => {
+    const pos = node3.position;
+    if (node3.type === "heading" && pos?.start.offset !== void 0 && pos.end.offset !== void 0) {
+      const start = bodyOffset + pos.start.offset;
+      if (source[start] === "#") {
+        const end = lineEnd(start);
+        const at = atxAttributeStart(source.slice(start, end));
+        if (at >= 0) out.push({ start: start + at, end, heading: true });
+      } else {
+        const first = node3.children[0]?.position?.start.offset;
+        const last = node3.children[node3.children.length - 1]?.position?.end.offset;
+        if (first !== void 0 && last !== void 0) {
+          const lineStart = source.lastIndexOf("\n", bodyOffset + last - 1) + 1;
+          const from = Math.max(lineStart, bodyOffset + first);
+          const attr2 = trailingAttributes(source.slice(from, bodyOffset + last));
+          if (attr2) out.push({ start: from + attr2.start, end: lineEnd(from), heading: true });
+        }
+      }
+      return;
+    }
+    if (blockAttributes && node3.type === "paragraph" && pos?.start.offset !== void 0 && pos.end.offset !== void 0) {
+      const end = bodyOffset + pos.end.offset;
+      for (let at = bodyOffset + pos.start.offset; at < end; ) {
+        const stop = lineEnd(at);
+        const line3 = source.slice(at, stop);
+        const brace = /^[ \t>]*/.exec(line3)[0].length;
+        const r2 = line3[brace] === "{" ? parseGoldmarkAttributes(line3, brace) : null;
+        if (r2 && /^[ \t\r]*$/.test(line3.slice(r2.end))) out.push({ start: at + brace, end: stop, heading: false });
+        at = stop + 1;
+      }
+      return;
+    }
+    if ("children" in node3) for (const c of node3.children) visit5(c);
+  };
+  visit5(tree);
+  return out;
+}
+function joinedToEmailAddress(source, spans, i2) {
+  let at = spans[i2].end;
+  let next = i2 + 1;
+  for (; ; ) {
+    if (next < spans.length && spans[next].start === at) at = spans[next++].end;
+    else if (at < source.length && EMAIL_LOCAL.test(source[at])) at++;
+    else break;
+  }
+  if (source[at] !== "@") return false;
+  const domain2 = EMAIL_DOMAIN.exec(source.slice(at + 1, at + 1024));
+  return domain2 !== null && domain2[0].includes(".");
 }
 function atxContent(line3) {
   let start = 0;
@@ -51889,7 +52223,7 @@ function idAttributeText(plan, heading3) {
   const value2 = w.kind === "literal" ? w.id : `{{< prerender-id "${w.raw}" "${w.plain}" >}}`;
   return heading3.attrOpen !== void 0 ? `#${value2} ` : ` {#${value2}}`;
 }
-var LETTER2, DIGIT2, NUMBER, MARK2, GO_SPACE, PRINTABLE_ASCII, NOT_KEPT_ASCII, IdFactory, GM_SPACE, GM_PUNCT, NAME_START, NAME_CHAR, plainHeadingFastPath;
+var LETTER2, DIGIT2, NUMBER, MARK2, GO_SPACE, PRINTABLE_ASCII, NOT_KEPT_ASCII, IdFactory, GM_SPACE, GM_PUNCT, NAME_START, NAME_CHAR, EMAIL_LOCAL, EMAIL_DOMAIN, plainHeadingFastPath;
 var init_headings = __esm({
   "src/content/headings.ts"() {
     "use strict";
@@ -51935,6 +52269,8 @@ var init_headings = __esm({
     GM_PUNCT = /^[!-/:-@[-`{-~]$/;
     NAME_START = /^[A-Za-z_:]$/;
     NAME_CHAR = /^[A-Za-z0-9_:.-]$/;
+    EMAIL_LOCAL = /[A-Za-z0-9!#$%&'*+\-./=?^_`{|}~]/;
+    EMAIL_DOMAIN = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*/;
     plainHeadingFastPath = { enabled: true };
   }
 });
@@ -52070,10 +52406,10 @@ function planMathEverywhere(input) {
     if (plain !== extras.toc) extras.tocPlain = plain;
   }
   const fmSummaryGiven = frontMatterString(fm, "summary") !== void 0;
-  const auto = automaticSummary(tree, parsed.bodyOffset, settings.summaryLength, input.shortcodes);
+  const auto = automaticSummary(tree, parsed.bodyOffset, settings.summaryLength, input.shortcodes, input.figures);
   const summaryEnd = parsed.summaryDivider ?? (fmSummaryGiven ? null : auto.end);
   if (!fmSummaryGiven && parsed.summaryDivider === void 0 && parsed.frontMatter.format !== null && parsed.frontMatter.format !== "org") {
-    if (auto.math && auto.end !== null) edits.push({ at: auto.end, text: source[auto.end - 1] === "{" ? ` ${SUMMARY_DIVIDER2}` : SUMMARY_DIVIDER2 });
+    if ((auto.math || auto.figure) && auto.end !== null) edits.push({ at: auto.end, text: source[auto.end - 1] === "{" ? ` ${SUMMARY_DIVIDER2}` : SUMMARY_DIVIDER2 });
   }
   return { edits, extras, titles, headings: headings.map((h) => ({ start: h.contentStart, end: h.contentEnd })), summaryEnd };
 }
@@ -52879,24 +53215,20 @@ async function prerenderPageUncapped(source, env2) {
       for (const s2 of served.served) if (s2.data) (imageEntries ??= {})[s2.image.url] = s2.data;
     }
   }
-  for (let i2 = located.spans.length - 1; i2 >= 0; i2--) {
-    const span = located.spans[i2];
-    const lineStart = source.lastIndexOf("\n", span.start - 1) + 1;
-    if (source[lineStart] !== "#" && !/^ {1,3}#/.test(source.slice(lineStart, lineStart + 4))) continue;
-    const lineEnd = source.indexOf("\n", span.start);
-    const block = headingAttributeBlock(source.slice(lineStart, lineEnd < 0 ? source.length : lineEnd));
-    if (!block || span.start < lineStart + block.start) continue;
-    located.spans.splice(i2, 1);
-    diagnostics.push({
-      severity: "warning",
-      file,
-      line: span.line,
-      column: span.column,
-      offset: span.start,
-      code: "math-in-attribute",
-      message: "math in a heading's attribute block ({\u2026}) is left as written: typeset, it would be HTML inside an attribute. Move it into the heading's text"
-    });
+  if (located.spans.length && located.inlineTree) {
+    const inAttribute = attributeRanges(source, located.inlineTree, parsed.bodyOffset, env2.settings.blockAttributes === true);
+    const spans = located.spans;
+    const leftAsWritten = /* @__PURE__ */ new Set();
+    for (const [i2, span] of spans.entries()) {
+      const where = inAttribute.find((r2) => r2.start <= span.start && span.start < r2.end);
+      const message = where ? where.heading ? "math in a heading's attribute block ({\u2026}) is left as written: typeset, it would be HTML inside an attribute. Move it into the heading's text" : "math in an attribute block ({\u2026}) is left as written: typeset, it would be HTML inside an attribute. Move it out of the braces" : joinedToEmailAddress(source, spans, i2) ? "math joined to an e-mail address is left as written: Hugo makes the formula and the address one mailto: link, and typeset it would be HTML inside the link. Put a space between the formula and the address" : void 0;
+      if (message === void 0) continue;
+      leftAsWritten.add(i2);
+      diagnostics.push({ severity: "warning", file, line: span.line, column: span.column, offset: span.start, code: "math-in-attribute", message });
+    }
+    if (leftAsWritten.size) located.spans = spans.filter((_9, i2) => !leftAsWritten.has(i2));
   }
+  const locatedTex = located.spans.map((span) => span.tex);
   const copyMacros = pageMacrosForCopies(located.spans, limits.mathTokens);
   const macros2 = carryPageMacros(located.spans, limits.mathTokens);
   located.spans.forEach((span, i2) => {
@@ -52905,6 +53237,7 @@ async function prerenderPageUncapped(source, env2) {
   const adapted = adaptForKatex(located.spans);
   located.spans.forEach((span, i2) => {
     span.tex = adapted[i2].tex;
+    if (span.tex !== locatedTex[i2]) span.located = locatedTex[i2];
     for (const message of [...macros2[i2].warnings, ...adapted[i2].warnings]) {
       diagnostics.push({ severity: "warning", file, line: span.line, column: span.column, offset: span.start, code: "mathjax", message });
     }
@@ -53047,8 +53380,9 @@ async function prerenderPageUncapped(source, env2) {
   }
   const owned = ownedShortcodes(parsed.shortcodes, isOwned, wrappers);
   const numbering = figureNumberingFor(env2.settings.figures ?? DEFAULT_FIGURE_NUMBERING, env2.settings.figureLanguages, file, env2.page.lang);
+  const figureShortcodes = owned.filter((sc) => getShortcode(sc.name).params.id === FIGURE_ID_PARAM);
   const figurePlan = planFigureNumbers(
-    owned.filter((sc) => getShortcode(sc.name).params.id === FIGURE_ID_PARAM),
+    figureShortcodes,
     numbering,
     file
   );
@@ -53151,6 +53485,7 @@ async function prerenderPageUncapped(source, env2) {
     replaced: replacements,
     masked,
     shortcodes: parsed.shortcodes.map((sc) => ({ start: sc.offset, end: sc.end })),
+    figures: figureShortcodes.map((sc) => ({ start: sc.offset, end: sc.end })),
     apart: wraps.filter((wrap4) => wrap4.md && !wrap4.verbatim).map((wrap4) => ({ start: wrap4.start, end: wrap4.end })),
     math: env2.settings.math,
     settings: env2.settings.everywhere ?? DEFAULT_EVERYWHERE,
@@ -71393,7 +71728,7 @@ function runWorker(init2) {
   }
   let ctx;
   try {
-    const config = readSiteConfig(init2.siteDir);
+    const config = readSiteConfig(init2.siteDir, init2.config);
     ctx = createPageContext(config, init2.siteDir, init2.errorMode, { service: images, index: init2.imageIndex });
     if (contextFingerprint(ctx) !== init2.fingerprint) {
       post({ type: "fatal", message: "the site's configuration changed while this build ran; build again" });
@@ -72150,9 +72485,16 @@ ${LIGHT} .hp-dark-only { display: none !important; }
 @media (prefers-color-scheme: dark) { .hp-light-only:not(${LIGHT} *) { display: none !important; } }
 ${DARK} .hp-light-only:not(${LIGHT} *) { display: none !important; }
 `;
+var TAGGED = ".katex-display > .katex > .katex-html:has(> .tag):not(:has(> .newline))";
+var TAG_CSS = `${TAGGED} { display: flex; align-items: baseline; }
+${TAGGED}::before { content: ""; flex: 1 1 0; }
+${TAGGED} > .base { flex: none; }
+${TAGGED} > .tag { position: static; flex: 1 1 0; text-align: right; }
+${TAGGED} > .tag::before { content: ""; display: inline-block; width: 1em; }
+`;
 var PRERENDER_CSS = `/* hugo-prerender: layout for prerendered math and figures */
 ${FONT_FACE_CSS}.katex-display { overflow-x: auto; overflow-y: hidden; padding: 0.1em 0; }
-.katex { text-rendering: auto; }
+${TAG_CSS}.katex { text-rendering: auto; }
 .hp-figure { margin: 1.5rem auto; max-width: 100%; }
 .hp-figure > svg { display: block; margin: 0 auto; max-width: 100%; height: auto; }
 .hp-figure > figcaption { margin-top: 0.5rem; }
@@ -72863,8 +73205,19 @@ function relativePosix(from, to) {
 function emptyBuildResult() {
   return { pages: 0, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, unchanged: 0, images: 0, imagesProcessed: 0, ms: 0, workers: 0, diagnostics: [], failed: false };
 }
+function notASite(source, selection = {}) {
+  const siteDir = path15.resolve(source);
+  if (!isDirectory(siteDir)) {
+    if (existsPath(siteDir)) return `${siteDir} is a file, not a directory: -s takes the site's directory (${path15.dirname(siteDir)}?)`;
+    return `the site directory ${siteDir} does not exist; pass the site with -s DIR`;
+  }
+  if (findSiteConfigFiles(siteDir, null, selection.files).length === 0 && !isDirectory(path15.join(siteDir, "config"))) {
+    return `no Hugo configuration found in ${siteDir} (looked for hugo.toml|yaml|yml|json, config.toml|yaml|yml|json and config/_default/); is this the site's root? Pass it with --source`;
+  }
+  return void 0;
+}
 async function buildSite(opts) {
-  if (opts.locked || !isDirectory(path15.resolve(opts.source))) return buildLocked(opts);
+  if (opts.locked || notASite(opts.source, opts.config) !== void 0) return buildLocked(opts);
   let lock;
   try {
     lock = await acquireSiteLock(path15.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
@@ -72896,8 +73249,9 @@ async function buildLocked(opts) {
     return fail(`the site directory ${siteDir} does not exist; pass the site with -s DIR`);
   }
   let config;
+  const configSelection = opts.config ?? {};
   try {
-    config = readSiteConfig(siteDir);
+    config = readSiteConfig(siteDir, configSelection);
   } catch (e) {
     return fail(`cannot read the site configuration: ${e.message}`);
   }
@@ -73038,7 +73392,7 @@ async function buildLocked(opts) {
         const { renderPage: renderPage2 } = await Promise.resolve().then(() => (init_build_page(), build_page_exports));
         pool = new w.PagePool(
           size - 1,
-          { siteDir, errorMode, fingerprint: w.contextFingerprint(here), imageIndex: here.imageIndex, ...pipeline ? { images: { sizes: images.options.sizes } } : {} },
+          { siteDir, config: configSelection, errorMode, fingerprint: w.contextFingerprint(here), imageIndex: here.imageIndex, ...pipeline ? { images: { sizes: images.options.sizes } } : {} },
           pipeline,
           async (job2) => structuredClone(await renderPage2(job2, here))
         );
@@ -73880,7 +74234,7 @@ async function checkSite(source, opts = {}) {
   const result = { pages: [], found: 0, typeset: 0, diagnostics: [] };
   let config;
   try {
-    config = readSiteConfig(siteDir);
+    config = readSiteConfig(siteDir, opts.config ?? {});
   } catch (e) {
     result.diagnostics.push({ severity: "error", line: 1, column: 1, message: `cannot read the site configuration: ${e.message}` });
     return result;

@@ -6,7 +6,7 @@
 // git dependency's devDependencies to run it) make from the committed sources. HP_DIST=<dir> builds elsewhere.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -96,7 +96,11 @@ for (const [name, entry, shebang, embed] of [
       bytes = Buffer.from(mergeLegal([file.text, ...legal]), 'utf8');
     }
     mkdirSync(path.dirname(file.path), { recursive: true });
-    writeFileSync(file.path, bytes);
+    // The command is executable, as git holds it (100755): npm makes a linked package's bin so, and a
+    // file written 644 here would show as changed in a clone installed with `npm i ../hugo-prerender`,
+    // break that install's `npx` until it is linked again, and stop `git pull` (found by an audit).
+    writeFileSync(file.path, bytes, file.path.endsWith(`${path.sep}cli.js`) ? { mode: 0o755 } : {});
+    if (file.path.endsWith(`${path.sep}cli.js`)) chmodSync(file.path, 0o755);
   }
 }
 

@@ -259,7 +259,7 @@ export default defineShortcode({
   summary: 'A heatmap of an attention matrix given as inner content (rows of numbers or JSON), with tokens on the axes and a legend.',
   params,
   inner: 'required',
-  version: 1,
+  version: 2,
   render(ctx) {
     const { caption, alt } = ctx.params;
     if (ctx.inner === undefined) return ''; // the host has already said that inner content is required

@@ -225,7 +225,7 @@ export default defineShortcode({
   summary: 'Line and scatter plots from a CSV or JSON file in the page bundle, as themed SVG with axes, legend and math labels.',
   params,
   inner: 'none',
-  version: 2,
+  version: 3,
   // Reads a data file: re-render on every build so an edited file shows up.
   cacheable: false,
   render,

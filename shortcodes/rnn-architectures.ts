@@ -140,7 +140,7 @@ export default defineShortcode({
   summary: "Karpathy's five RNN input/output patterns (one to one … many to many), colour-coded, each panel titled.",
   params,
   inner: 'none',
-  version: 2,
+  version: 3,
   render(ctx) {
     const p = ctx.params;
     const names: PanelName[] = [];

@@ -181,7 +181,7 @@ export default defineShortcode({
   summary: "An RNN's computational graph, folded and unfolded over time (Goodfellow et al., fig. 10.2/10.3), with optional losses and BPTT arrows.",
   params,
   inner: 'none',
-  version: 3,
+  version: 4,
   render(ctx) {
     const p = ctx.params;
     let weights = p.weights;

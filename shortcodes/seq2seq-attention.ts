@@ -425,7 +425,7 @@ export default defineShortcode({
   summary: 'Encoder–decoder attention as in Bahdanau et al. (2015), fig. 1: bidirectional encoder, weighted edges into the context, decoder step.',
   params,
   inner: 'none',
-  version: 3,
+  version: 4,
   render(ctx) {
     const { caption, alt, step, labels } = ctx.params;
     const words = splitTokens(ctx.params.source);

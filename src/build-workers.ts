@@ -17,7 +17,7 @@
  * on with an error that says so; another thread takes over the pages still waiting.
  */
 import { parentPort, Worker, workerData } from 'node:worker_threads';
-import { readSiteConfig } from './site/config.js';
+import { readSiteConfig, type ConfigSelection } from './site/config.js';
 import { createPageContext, internalOutcome, renderPage, type PageContext, type PageJob, type PageOutcome } from './build-page.js';
 import type { ImageService } from './images/service.js';
 import { defaultSizes } from './images/service.js';
@@ -38,6 +38,8 @@ const WORKER_YOUNG_MB = 12;
 
 export interface WorkerInit {
   siteDir: string;
+  /** Which config files the build read (environment, --config): the worker reads the same. */
+  config: ConfigSelection;
   errorMode: 'fail' | 'render';
   /** contextFingerprint of the build's own context: a worker whose differs stops. */
   fingerprint: string;
@@ -274,7 +276,7 @@ function runWorker(init: WorkerInit): void {
   }
   let ctx: PageContext;
   try {
-    const config = readSiteConfig(init.siteDir);
+    const config = readSiteConfig(init.siteDir, init.config);
     ctx = createPageContext(config, init.siteDir, init.errorMode, { service: images, index: init.imageIndex });
     if (contextFingerprint(ctx) !== init.fingerprint) {
       post({ type: 'fatal', message: "the site's configuration changed while this build ran; build again" });

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Diagnostic } from './content/types.js';
 import { md5Hex, stableStringify } from './render/keys.js';
-import { moduleMounts, normalizeRel, PRERENDER_DIR, readSiteConfig, shadowTree, type SiteConfig } from './site/config.js';
+import { findSiteConfigFiles, moduleMounts, normalizeRel, PRERENDER_DIR, readSiteConfig, shadowTree, type ConfigSelection, type SiteConfig } from './site/config.js';
 import { OutputPathError, PrerenderOutput } from './site/output.js';
 import { cutOwnTags, OWN_SHORTCODE_MESSAGE, ownTagAt } from './site/handoff.js';
 import { LineIndex } from './content/position.js';
@@ -97,6 +97,8 @@ export interface BuildOptions {
   onLockWait?: (message: string) => void;
   /** The caller already holds the site's lock (watch holds it for as long as it runs). */
   locked?: boolean;
+  /** Which config files to read (Hugo's environment, --config); Hugo's defaults for a build when absent. */
+  config?: ConfigSelection;
   /**
    * Threads that prerender pages, the build's own included (1: no worker threads). Default: defaultJobs(),
    * with workers on one or two cores only for a long build (renderThreads). The output is the same, byte
@@ -296,9 +298,26 @@ export function emptyBuildResult(): BuildResult {
   return { pages: 0, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, unchanged: 0, images: 0, imagesProcessed: 0, ms: 0, workers: 0, diagnostics: [], failed: false };
 }
 
+/**
+ * What is wrong with `source` as a site to build, before anything is written into it: it is not a
+ * directory, or has no Hugo configuration (a build or watch started in the wrong directory made a
+ * `.prerender/` there: found by an audit). Undefined for a site.
+ */
+export function notASite(source: string, selection: ConfigSelection = {}): string | undefined {
+  const siteDir = path.resolve(source);
+  if (!isDirectory(siteDir)) {
+    if (existsPath(siteDir)) return `${siteDir} is a file, not a directory: -s takes the site's directory (${path.dirname(siteDir)}?)`;
+    return `the site directory ${siteDir} does not exist; pass the site with -s DIR`;
+  }
+  if (findSiteConfigFiles(siteDir, null, selection.files).length === 0 && !isDirectory(path.join(siteDir, 'config'))) {
+    return `no Hugo configuration found in ${siteDir} (looked for hugo.toml|yaml|yml|json, config.toml|yaml|yml|json and config/_default/); is this the site's root? Pass it with --source`;
+  }
+  return undefined;
+}
+
 /** Builds the site while holding its lock: never two builds writing one `.prerender/` at once. */
 export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
-  if (opts.locked || !isDirectory(path.resolve(opts.source))) return buildLocked(opts);
+  if (opts.locked || notASite(opts.source, opts.config) !== undefined) return buildLocked(opts);
   let lock;
   try {
     lock = await acquireSiteLock(path.resolve(opts.source), { command: 'build', waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
@@ -332,8 +351,9 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     return fail(`the site directory ${siteDir} does not exist; pass the site with -s DIR`);
   }
   let config: SiteConfig;
+  const configSelection: ConfigSelection = opts.config ?? {};
   try {
-    config = readSiteConfig(siteDir);
+    config = readSiteConfig(siteDir, configSelection);
   } catch (e) {
     return fail(`cannot read the site configuration: ${(e as Error).message}`);
   }
@@ -512,7 +532,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
         const { renderPage } = await import('./build-page.js');
         pool = new w.PagePool(
           size - 1,
-          { siteDir, errorMode, fingerprint: w.contextFingerprint(here), imageIndex: here.imageIndex, ...(pipeline ? { images: { sizes: images.options.sizes } } : {}) },
+          { siteDir, config: configSelection, errorMode, fingerprint: w.contextFingerprint(here), imageIndex: here.imageIndex, ...(pipeline ? { images: { sizes: images.options.sizes } } : {}) },
           pipeline,
           async (job) => structuredClone(await renderPage(job, here)),
         );

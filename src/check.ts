@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from './content/types.js';
-import { readSiteConfig } from './site/config.js';
+import { readSiteConfig, type ConfigSelection } from './site/config.js';
 import type { FormulaReport, OtherFormula } from './prerender-page.js';
 import { listContentFiles, ownTagsInOtherFormat, unreadableDirDiagnostic, type UnreadableDir } from './build.js';
 import { bundleDirOf, pageServices, prerenderPage } from './build-page.js';
@@ -38,6 +38,8 @@ export interface CheckResult {
 export interface CheckOptions {
   /** Overrides `params.prerender.errors`: how a formula KaTeX rejects is reported (as `build` reports it). */
   errors?: 'fail' | 'render';
+  /** Which config files to read (Hugo's environment, --config); a build's defaults when absent. */
+  config?: ConfigSelection;
 }
 
 export async function checkSite(source: string, opts: CheckOptions = {}): Promise<CheckResult> {
@@ -45,7 +47,7 @@ export async function checkSite(source: string, opts: CheckOptions = {}): Promis
   const result: CheckResult = { pages: [], found: 0, typeset: 0, diagnostics: [] };
   let config;
   try {
-    config = readSiteConfig(siteDir);
+    config = readSiteConfig(siteDir, opts.config ?? {});
   } catch (e) {
     result.diagnostics.push({ severity: 'error', line: 1, column: 1, message: `cannot read the site configuration: ${(e as Error).message}` });
     return result;

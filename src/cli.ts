@@ -9,8 +9,8 @@ import { isBuildWorker } from './build-worker-tag.js';
 import { tuneCompiler } from './v8-tuning.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSite, formatDiagnostic, summaryLine } from './build.js';
-import { languageMountStyle, type LanguageMountStyle } from './site/config.js';
+import { buildSite, formatDiagnostic, notASite, summaryLine } from './build.js';
+import { defaultEnvironment, languageMountStyle, type ConfigSelection, type LanguageMountStyle } from './site/config.js';
 import { shortcodeList } from './render/shortcode-list.js';
 import { closestKey } from './render/closest-name.js';
 import { safeLine, safeLines } from './log.js';
@@ -34,7 +34,7 @@ Usage:
                                        build, then run hugo with those arguments (its -s/--source is the
                                        site); Hugo's messages name your files, not their prerendered copies;
                                        Hugo's exit status is the command's; a failed build stops before Hugo
-  hugo-prerender check [-s DIR] [--errors MODE]
+  hugo-prerender check [-s DIR] [--errors MODE] [-e ENV] [--config FILES]
                                        per page: formulas found, typeset and failed (with reasons), and
                                        the site total; writes nothing; exits 1 on any error, as build
 
@@ -50,6 +50,13 @@ Options:
                        else the number of cores; on 2 cores a worker thread starts only for 800 pages
                        or more to prerender); 1: no worker threads. The output is the same whatever
                        the number
+  -e, --environment ENV
+                       for build, watch and check: the Hugo environment whose config/ENV/ is read, as
+                       hugo's -e (default: HUGO_ENVIRONMENT, else production for build and check,
+                       development for watch, which runs beside hugo server); serve and hugo read
+                       hugo's own -e among its arguments
+      --config FILES   for build, watch and check: config files read instead of the site's root one
+                       (a,b: later ones win), as hugo's --config; serve and hugo read hugo's own
       --hugo PATH      for serve and hugo: the hugo binary to run (default: hugo on PATH)
       --hugo-version V for init: the Hugo the site is built with (default: the version of \`hugo\` on PATH);
                        a language's content mount is spelled lang = "fr" before 0.153, sites.matrix after
@@ -108,9 +115,22 @@ const OPTIONS = {
   jobs: { type: 'string', short: 'j' },
   'hugo-version': { type: 'string' },
   hugo: { type: 'string' },
+  environment: { type: 'string', short: 'e' },
+  config: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
+
+/** The options each command takes (--help and --version are answered before any command). */
+const COMMAND_OPTIONS: Record<string, readonly (keyof typeof OPTIONS)[]> = {
+  init: ['source', 'hugo-version'],
+  build: ['source', 'errors', 'quiet', 'wait', 'jobs', 'environment', 'config'],
+  watch: ['source', 'errors', 'quiet', 'wait', 'jobs', 'environment', 'config'],
+  // serve and hugo read Hugo's own -e/--environment and --config among Hugo's arguments.
+  serve: ['source', 'errors', 'quiet', 'wait', 'jobs', 'hugo'],
+  hugo: ['source', 'errors', 'quiet', 'wait', 'jobs', 'hugo'],
+  check: ['source', 'errors', 'environment', 'config'],
+};
 
 /** Where the command word is among the arguments (after the options before it), or -1. */
 function commandIndex(all: readonly string[]): number {
@@ -182,7 +202,24 @@ async function main(all: string[]): Promise<number> {
     process.stderr.write(`${safeLine(`hugo-prerender: unexpected argument "${positionals[1]}"`)}\n`);
     return 2;
   }
+  // An option the command does not take is a usage error, not silently ignored (`check --jobs 0`,
+  // `init --errors bad` were accepted: found by an audit).
+  const takes = COMMAND_OPTIONS[command];
+  if (takes) {
+    const stray = (Object.keys(values) as (keyof typeof OPTIONS)[]).find((name) => values[name] !== undefined && !takes.includes(name));
+    if (stray) {
+      const users = Object.entries(COMMAND_OPTIONS).filter(([, opts]) => opts.includes(stray)).map(([c]) => c);
+      process.stderr.write(`hugo-prerender: ${command} takes no --${stray} (${users.length ? `it is for ${users.join(', ')}` : 'see --help'})\n`);
+      return 2;
+    }
+  }
   const source = path.resolve(values.source ?? '.');
+  // The config files Hugo reads (config/<environment>/, --config files): given as to Hugo, else Hugo's
+  // defaults (HUGO_ENVIRONMENT, else production for a build and development beside hugo server).
+  const configFor = (kind: 'build' | 'server'): ConfigSelection => ({
+    environment: values.environment ?? defaultEnvironment(kind),
+    ...(values.config !== undefined ? { files: values.config.split(',').filter(Boolean) } : {}),
+  });
   if (passThrough.length > 0 && command !== 'serve' && command !== 'hugo') {
     process.stderr.write(`hugo-prerender: arguments after "--" are for hugo server, with the serve command only\n`);
     return 2;
@@ -255,7 +292,7 @@ async function main(all: string[]): Promise<number> {
       flush();
     };
     if (command === 'build') {
-      const result = await buildSite({ source, errors, ...lock });
+      const result = await buildSite({ source, errors, ...lock, config: configFor('build') });
       print(result);
       if (result.unmounted) process.stderr.write(`${unmountedWarning(result.unmounted)}\n`);
       return result.failed ? 1 : 0;
@@ -285,6 +322,12 @@ async function main(all: string[]): Promise<number> {
           if (result.unmounted) process.stderr.write(`${unmountedWarning(result.unmounted)}\n`);
         },
       });
+    }
+    // Not a site (the wrong directory): said once, and nothing is written or watched there.
+    const problem = notASite(source, configFor('server'));
+    if (problem) {
+      process.stderr.write(`hugo-prerender: error: ${safeLine(problem)}\n`);
+      return 1;
     }
     const onBuild = (result: BuildResult, changed: string[]) => {
       if (changed.length) process.stdout.write(`\n${safeLine(`changed: ${changed.join(', ')}`)}\n`);
@@ -316,7 +359,7 @@ async function main(all: string[]): Promise<number> {
       }
     }
     const { watchSite } = await import('./watch.js');
-    const handle = watchSite({ source, errors, ...lock, onBuild });
+    const handle = watchSite({ source, errors, ...lock, config: configFor('server'), onBuild });
     try {
       await handle.ready;
     } catch (e) {
@@ -337,10 +380,12 @@ async function main(all: string[]): Promise<number> {
 
   if (command === 'check') {
     const { checkSite, formatCheck } = await import('./check.js');
-    const r = await checkSite(source, errors ? { errors } : {});
+    const r = await checkSite(source, { ...(errors ? { errors } : {}), config: configFor('build') });
     process.stdout.write(`${safeLines(formatCheck(r, { formatDiagnostic }))}\n`);
-    // As build exits: 1 for any error, a page's (a shortcode's parameter, a missing file) as well as a formula's.
-    const broken = r.found > r.typeset || [...r.diagnostics, ...r.pages.flatMap((p) => p.diagnostics)].some((d) => d.severity === 'error');
+    // As build exits: 1 for any error, a page's (a shortcode's parameter, a missing file) as well as a
+    // formula's. Where the site renders formulas KaTeX rejects (errors = "render"), those are warnings and
+    // the formula counts as failed, but the run does not fail, as build does not.
+    const broken = [...r.diagnostics, ...r.pages.flatMap((p) => p.diagnostics)].some((d) => d.severity === 'error');
     return broken ? 1 : 0;
   }
 

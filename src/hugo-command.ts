@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { buildSite, type BuildOptions, type BuildResult } from './build.js';
 import { startHugo } from './site/run-hugo.js';
+import { defaultEnvironment, type ConfigSelection } from './site/config.js';
 
 export interface HugoCommandOptions extends Omit<BuildOptions, 'source'> {
   /** Hugo's arguments, untouched (the site is their `-s/--source`, else the current directory). */
@@ -28,15 +29,32 @@ const FORWARDED: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
  * not Hugo's flags.
  */
 export function hugoSourceArg(args: readonly string[]): string | undefined {
-  let source: string | undefined;
+  return hugoFlag(args, 'source', 's');
+}
+
+/** The value Hugo's arguments give a flag (`--name V`, `--name=V`, `-x V`, `-xV`, `-x=V`; the last wins), or undefined. */
+export function hugoFlag(args: readonly string[], name: string, short?: string): string | undefined {
+  let value: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '--') break;
-    if ((a === '-s' || a === '--source') && i + 1 < args.length) source = args[++i];
-    else if (a.startsWith('--source=')) source = a.slice('--source='.length);
-    else if (/^-s./.test(a)) source = a.slice(a[2] === '=' ? 3 : 2);
+    if ((a === `--${name}` || (short && a === `-${short}`)) && i + 1 < args.length) value = args[++i];
+    else if (a.startsWith(`--${name}=`)) value = a.slice(name.length + 3);
+    else if (short && a.startsWith(`-${short}`) && a.length > 2 && !a.startsWith('--')) value = a.slice(a[2] === '=' ? 3 : 2);
   }
-  return source;
+  return value;
+}
+
+/**
+ * The config files Hugo reads with these arguments: its environment (`-e`/`--environment`, else
+ * HUGO_ENVIRONMENT, else `command`'s default) and the files of `--config a.toml,b.toml`.
+ */
+export function hugoConfigSelection(args: readonly string[], command: 'build' | 'server'): ConfigSelection {
+  const files = hugoFlag(args, 'config');
+  return {
+    environment: hugoFlag(args, 'environment', 'e') ?? defaultEnvironment(command),
+    ...(files ? { files: files.split(',').filter(Boolean) } : {}),
+  };
 }
 
 /** Why these Hugo arguments are not for this command, or undefined. */
@@ -62,7 +80,8 @@ export async function hugoCommand(opts: HugoCommandOptions): Promise<number> {
   const siteDir = path.resolve(hugoSourceArg(opts.hugoArgs) ?? '.');
   const { hugoArgs, hugo, onBuild, log: _log, ...build } = opts;
   if (!needsNoBuild(hugoArgs)) {
-    const result = await buildSite({ ...build, source: siteDir });
+    // The config files Hugo will read (its environment, --config): the prerender reads the same.
+    const result = await buildSite({ ...build, source: siteDir, config: hugoConfigSelection(hugoArgs, 'build') });
     onBuild(result);
     if (result.failed) {
       log('hugo-prerender: the prerender build failed (see above), so Hugo was not run');

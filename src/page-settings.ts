@@ -47,6 +47,8 @@ export function pageSettings(config: SiteConfig, siteDir: string, errorMode: 'fa
   const limits = config.prerender.limits;
   // Captions keep raw HTML only where the site lets Goldmark keep it (markup.goldmark.renderer.unsafe).
   const unsafe = getIn(config.data, 'markup.goldmark.renderer.unsafe') === true;
+  // A line `{…}` under a block is that block's attributes (math in it stays as written).
+  const blockAttributes = getIn(config.data, 'markup.goldmark.parser.attribute.block') === true;
   // A figure (or any name of ours) that the site, a theme or a module has its own template for stays theirs.
   const layoutDirs = siteLayoutDirs(siteDir, config.data);
   const siteShortcodes = siteShortcodeTemplates(siteDir, layoutDirs, shortcodeList.keys());
@@ -106,6 +108,7 @@ export function pageSettings(config: SiteConfig, siteDir: string, errorMode: 'fa
       math,
       unsafe,
       headingMath,
+      ...(blockAttributes ? { blockAttributes } : {}),
       site: [...siteShortcodes.keys()],
       limits: mathAndOutputLimits(limits),
       ...(strict !== 'warn' ? { strict } : {}),
@@ -124,6 +127,7 @@ export function pageSettings(config: SiteConfig, siteDir: string, errorMode: 'fa
     ...(shortcodeNames ? { shortcodeNames } : {}),
     markdownInner: markdownShortcodeTemplates(siteDir, layoutDirs),
     unsafe,
+    ...(blockAttributes ? { blockAttributes } : {}),
     headingMath,
     // RSS shows .Summary unless a feed template of the site's reads more (see PageSettings.feeds).
     feeds: feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs(siteDir, config.data)).length > 0 ? 'content' : 'summary',

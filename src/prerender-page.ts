@@ -28,7 +28,7 @@ import { appendDefinitions, appendPageBlock, cutOwnTags, hasExtras, inlineShortc
 import { alone, DUP_TOKEN, planDefinitions } from './content/link-defs.js';
 import { DEFAULT_WRAPPERS, texOfWrapper } from './content/wrappers.js';
 import { escapeHtml } from './render/inline-text.js';
-import { headingAttributeBlock } from './content/headings.js';
+import { attributeRanges, joinedToEmailAddress } from './content/headings.js';
 import { closestKey } from './render/closest-name.js';
 import { isRecord } from './site/config.js';
 import { findMarkdownImages, markdownPictureHtml, serveMarkdownImages, type ServedImage } from './images/markdown-images.js';
@@ -129,6 +129,11 @@ export interface PageSettings {
   markdownInner?: (name: string) => string | undefined;
   /** markup.goldmark.renderer.unsafe: whether Hugo's Markdown keeps raw HTML (our fragments). */
   unsafe?: boolean;
+  /**
+   * markup.goldmark.parser.attribute.block: Goldmark reads a line `{…}` under a block as that block's
+   * attributes (math in one is left as written, as in a heading's attribute block).
+   */
+  blockAttributes?: boolean;
   /**
    * How math in a heading travels (Hugo builds .TableOfContents and .Fragments from the heading's
    * Markdown before it expands shortcodes): `html`, the fragment as raw HTML (unsafe = true: typeset in
@@ -605,28 +610,33 @@ async function prerenderPageUncapped(source: string, env: PageEnv): Promise<Page
       for (const s of served.served) if (s.data) (imageEntries ??= {})[s.image.url] = s.data;
     }
   }
-  // Math in a heading's attribute block (`## Head {title="a $k$"}`) would put a fragment's HTML into an
-  // attribute, ending it: left as written, as plain Hugo leaves it.
-  for (let i = located.spans.length - 1; i >= 0; i--) {
-    const span = located.spans[i]!;
-    const lineStart = source.lastIndexOf('\n', span.start - 1) + 1;
-    if (source[lineStart] !== '#' && !/^ {1,3}#/.test(source.slice(lineStart, lineStart + 4))) continue;
-    const lineEnd = source.indexOf('\n', span.start);
-    const block = headingAttributeBlock(source.slice(lineStart, lineEnd < 0 ? source.length : lineEnd));
-    if (!block || span.start < lineStart + block.start) continue;
-    located.spans.splice(i, 1);
-    diagnostics.push({
-      severity: 'warning',
-      file,
-      line: span.line,
-      column: span.column,
-      offset: span.start,
-      code: 'math-in-attribute',
-      message: "math in a heading's attribute block ({…}) is left as written: typeset, it would be HTML inside an attribute. Move it into the heading's text",
-    });
+  // Math where Goldmark makes the text an attribute's value would put a fragment's HTML into that
+  // attribute, ending it: left as written, as plain Hugo leaves it. Attribute blocks (`## Head
+  // {title="a $k$"}`, a setext heading's, one in a quote or a list, a block's own line `{…}` where the
+  // site reads those), and an e-mail address Goldmark's linkify makes of the formula and the text
+  // after it (`m$x$@example.org`: the formula's placeholder is letters to Goldmark).
+  if (located.spans.length && located.inlineTree) {
+    const inAttribute = attributeRanges(source, located.inlineTree, parsed.bodyOffset, env.settings.blockAttributes === true);
+    const spans = located.spans;
+    const leftAsWritten = new Set<number>();
+    for (const [i, span] of spans.entries()) {
+      const where = inAttribute.find((r) => r.start <= span.start && span.start < r.end);
+      const message = where
+        ? where.heading
+          ? "math in a heading's attribute block ({…}) is left as written: typeset, it would be HTML inside an attribute. Move it into the heading's text"
+          : 'math in an attribute block ({…}) is left as written: typeset, it would be HTML inside an attribute. Move it out of the braces'
+        : joinedToEmailAddress(source, spans, i)
+          ? 'math joined to an e-mail address is left as written: Hugo makes the formula and the address one mailto: link, and typeset it would be HTML inside the link. Put a space between the formula and the address'
+          : undefined;
+      if (message === undefined) continue;
+      leftAsWritten.add(i);
+      diagnostics.push({ severity: 'warning', file, line: span.line, column: span.column, offset: span.start, code: 'math-in-attribute', message });
+    }
+    if (leftAsWritten.size) located.spans = spans.filter((_, i) => !leftAsWritten.has(i));
   }
   // The page's \newcommand & co. carried to later formulas (render/page-macros.ts), then MathJax's
   // numbering, \label/\eqref and leniencies, page by page (render/mathjax-compat.ts).
+  const locatedTex = located.spans.map((span) => span.tex);
   const copyMacros = pageMacrosForCopies(located.spans, limits.mathTokens);
   const macros = carryPageMacros(located.spans, limits.mathTokens);
   located.spans.forEach((span, i) => {
@@ -635,6 +645,8 @@ async function prerenderPageUncapped(source: string, env: PageEnv): Promise<Page
   const adapted = adaptForKatex(located.spans);
   located.spans.forEach((span, i) => {
     span.tex = adapted[i]!.tex;
+    // What an error's position is mapped back through (texOffsetToSource).
+    if (span.tex !== locatedTex[i]) span.located = locatedTex[i]!;
     for (const message of [...macros[i]!.warnings, ...adapted[i]!.warnings]) {
       diagnostics.push({ severity: 'warning', file, line: span.line, column: span.column, offset: span.start, code: 'mathjax', message });
     }
@@ -810,8 +822,9 @@ async function prerenderPageUncapped(source: string, env: PageEnv): Promise<Page
   const owned = ownedShortcodes(parsed.shortcodes, isOwned, wrappers);
   // In the page's language's words on a multilingual site that sets them.
   const numbering = figureNumberingFor(env.settings.figures ?? DEFAULT_FIGURE_NUMBERING, env.settings.figureLanguages, file, env.page.lang);
+  const figureShortcodes = owned.filter((sc) => (getShortcode(sc.name)!.params as ParamSpecs).id === FIGURE_ID_PARAM);
   const figurePlan = planFigureNumbers(
-    owned.filter((sc) => (getShortcode(sc.name)!.params as ParamSpecs).id === FIGURE_ID_PARAM),
+    figureShortcodes,
     numbering,
     file,
   );
@@ -940,6 +953,7 @@ async function prerenderPageUncapped(source: string, env: PageEnv): Promise<Page
     replaced: replacements,
     masked,
     shortcodes: parsed.shortcodes.map((sc) => ({ start: sc.offset, end: sc.end })),
+    figures: figureShortcodes.map((sc) => ({ start: sc.offset, end: sc.end })),
     apart: wraps.filter((wrap) => wrap.md && !wrap.verbatim).map((wrap) => ({ start: wrap.start, end: wrap.end })),
     math: env.settings.math,
     settings: env.settings.everywhere ?? DEFAULT_EVERYWHERE,

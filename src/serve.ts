@@ -34,8 +34,10 @@ import {
   PRERENDER_DIR,
   readSiteConfig,
   shadowTree,
+  type ConfigSelection,
   type Mount,
 } from './site/config.js';
+import { hugoConfigSelection } from './hugo-command.js';
 import { writeFileAtomic } from './site/write-atomic.js';
 import { watchSite, type WatchOptions } from './watch.js';
 import { startHugo } from './site/run-hugo.js';
@@ -254,7 +256,10 @@ export function serveSite(opts: ServeOptions): ServeHandle {
       `${siteDir}: serve needs a site config file (hugo.toml, hugo.yaml, hugo.json or config.*) to add its layer to; with only a config directory, run \`hugo-prerender watch\` beside \`hugo server\``,
     );
   }
-  const config = readSiteConfig(siteDir, { environment: 'development' });
+  // The config hugo server reads (its -e, else HUGO_ENVIRONMENT, else development; its --config files):
+  // the pages are prerendered with the same.
+  const selection: ConfigSelection = hugoConfigSelection(opts.hugoArgs ?? [], 'server');
+  const config = readSiteConfig(siteDir, selection);
   // Measured (0.111.3 and 0.169.0): a config directory is merged after the files given with --config, so
   // mounts set there would replace the layer's and the originals would show again.
   const overriding = config.files.find((f) => {
@@ -280,7 +285,7 @@ export function serveSite(opts: ServeOptions): ServeHandle {
 
   let last: BuildResult | undefined;
   const refresh = (result: BuildResult | undefined) => {
-    const data = readSiteConfig(siteDir, { environment: 'development' }).data;
+    const data = readSiteConfig(siteDir, selection).data;
     update(siteDir, `${SERVE_DATA}/${SERVE_ERRORS}`, result ? errorsText(result) : '{\n  "errors": []\n}\n');
     update(siteDir, SERVE_CONFIG, layerText(serveLayer(siteDir, data, style)));
   };
@@ -290,6 +295,7 @@ export function serveSite(opts: ServeOptions): ServeHandle {
   let killTimer: NodeJS.Timeout | undefined;
   const watcher = watchSite({
     ...opts,
+    config: selection,
     // Hugo never sees the originals (the layer leaves them out), so nothing needs settling.
     settle: false,
     onBuild: (result, changed) => {

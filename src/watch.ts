@@ -20,7 +20,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { buildSite, emptyBuildResult, type BuildOptions, type BuildResult } from './build.js';
-import { readSiteConfig, shadowTree } from './site/config.js';
+import { defaultEnvironment, readSiteConfig, shadowTree, type ConfigSelection } from './site/config.js';
 import { siteLayoutDirs } from './site/fallbacks.js';
 import { PrerenderOutput, WATCH_MARKER } from './site/output.js';
 import { acquireSiteLock, type SiteLock } from './site/lock.js';
@@ -65,8 +65,8 @@ export interface WatchHandle {
  * modules: which shortcode templates exist decides which pages' tags are ours, how headings and feeds are
  * written and which shortcode names are unknown.
  */
-function watchedPaths(siteDir: string): string[] {
-  const config = readSiteConfig(siteDir);
+function watchedPaths(siteDir: string, selection: ConfigSelection): string[] {
+  const config = readSiteConfig(siteDir, selection);
   const paths = new Set<string>();
   const configDir = path.join(siteDir, 'config');
   for (const f of config.files) paths.add(f.path.startsWith(configDir + path.sep) ? configDir : f.path);
@@ -81,9 +81,9 @@ function watchedPaths(siteDir: string): string[] {
 }
 
 /** watchedPaths, or undefined when the config cannot be read (the build says why). */
-function watchedPathsOrNothing(siteDir: string): string[] | undefined {
+function watchedPathsOrNothing(siteDir: string, selection: ConfigSelection): string[] | undefined {
   try {
-    return watchedPaths(siteDir);
+    return watchedPaths(siteDir, selection);
   } catch {
     return undefined;
   }
@@ -104,9 +104,9 @@ const SETTLE_MS = 650;
  * When every change is a content file (edited, added or deleted), only those pages need prerendering;
  * anything else (the config, an image a figure checks, a data file a plot reads) means a full build.
  */
-function incrementalSet(siteDir: string, changed: string[]): Set<string> | undefined {
+function incrementalSet(siteDir: string, changed: string[], selection: ConfigSelection): Set<string> | undefined {
   if (changed.length === 0) return undefined;
-  const roots = readSiteConfig(siteDir).contentRoots.map((r) => path.relative(siteDir, r.dir).split(path.sep).join('/') + '/');
+  const roots = readSiteConfig(siteDir, selection).contentRoots.map((r) => path.relative(siteDir, r.dir).split(path.sep).join('/') + '/');
   const pages = changed.filter((f) => CONTENT_FILE.test(f) && roots.some((r) => f.startsWith(r)));
   return pages.length === changed.length ? new Set(pages) : undefined;
 }
@@ -165,9 +165,9 @@ function internalFailure(e: unknown): BuildResult {
  * so that Hugo's watcher sees a change of the shadow. Best effort (it runs in timers): the next change
  * writes the shadow anyway.
  */
-export function rewriteShadows(siteDir: string, pages: string[]): void {
+export function rewriteShadows(siteDir: string, pages: string[], selection: ConfigSelection = {}): void {
   try {
-    const roots = readSiteConfig(siteDir).contentRoots;
+    const roots = readSiteConfig(siteDir, selection).contentRoots;
     const out = new PrerenderOutput(siteDir);
     for (const p of pages) {
       for (const root of roots) {
@@ -183,7 +183,10 @@ export function rewriteShadows(siteDir: string, pages: string[]): void {
   }
 }
 
-export function watchSite(opts: WatchOptions): WatchHandle {
+export function watchSite(watchOpts: WatchOptions): WatchHandle {
+  // Beside `hugo server`, whose environment is `development` unless said otherwise: the same config.
+  const selection: ConfigSelection = watchOpts.config ?? { environment: defaultEnvironment('server') };
+  const opts: WatchOptions = { ...watchOpts, config: selection };
   const siteDir = path.resolve(opts.source);
   const prerenderDir = path.join(siteDir, '.prerender');
   const debounceMs = opts.debounceMs ?? 120;
@@ -226,7 +229,7 @@ export function watchSite(opts: WatchOptions): WatchHandle {
   const settle = (pages: string[]) => {
     settleTimer = undefined;
     if (closed || running || timer || pending.size > 0) return;
-    rewriteShadows(siteDir, pages);
+    rewriteShadows(siteDir, pages, selection);
   };
 
   /** `final`: the last build, made as the watcher closes (reported; nothing watched or settled after it). */
@@ -252,8 +255,8 @@ export function watchSite(opts: WatchOptions): WatchHandle {
     /** What there was to watch as the build started (a full build that may change it: see rewatch). */
     let watchedBefore: string[] | undefined;
     try {
-      only = afterCrash ? undefined : incrementalSet(siteDir, changed);
-      if (!only && changed.length > 0 && rewatch) watchedBefore = watchedPathsOrNothing(siteDir);
+      only = afterCrash ? undefined : incrementalSet(siteDir, changed, selection);
+      if (!only && changed.length > 0 && rewatch) watchedBefore = watchedPathsOrNothing(siteDir, selection);
       result = await buildSite({ ...opts, only, locked: true });
       afterCrash = false;
     } catch (e) {
@@ -320,7 +323,7 @@ export function watchSite(opts: WatchOptions): WatchHandle {
     };
     /** Each changed file as it was when last reported (see onChange). */
     const stamps = new Map<string, string>();
-    paths = watchedPaths(siteDir);
+    paths = watchedPaths(siteDir, selection);
     const onChange = (event: string, file: string) => {
       // A watched path on its way back is reported once its new watcher watches it (awaitPath): the old
       // watcher, and the new one's first scan, report it earlier, and a file written into it on that
@@ -428,7 +431,7 @@ export function watchSite(opts: WatchOptions): WatchHandle {
     const allReady = Promise.all(present.map(watchOwn));
     for (const p of paths) if (!present.includes(p)) awaitPath(p);
     rewatch = async (before) => {
-      const now = watchedPathsOrNothing(siteDir);
+      const now = watchedPathsOrNothing(siteDir, selection);
       if (!now) return; // the build has said what is wrong with the config
       for (const p of paths) {
         if (now.includes(p)) continue;

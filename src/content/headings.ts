@@ -270,16 +270,90 @@ function trailingAttributes(line: string): { start: number; id?: string } | null
   return null;
 }
 
-/**
- * Where an ATX heading line's trailing attribute block (`## Head {title="…"}`) is, as offsets in `line`
- * (to its end), or null. Goldmark puts what it holds into the heading's attributes.
- */
-export function headingAttributeBlock(line: string): { start: number; end: number } | null {
+/** Where a heading line's trailing attribute block (`## Head {title="…"}`) starts in `line` (from its `#`), or -1. */
+function atxAttributeStart(line: string): number {
   const m = /^ {0,3}(#{1,6})(?=[ \t]|$)/.exec(line);
-  if (!m) return null;
-  const rest = line.slice(m[0].length);
-  const c = atxContent(rest);
-  return c.attr ? { start: m[0].length + c.attr.start, end: line.length } : null;
+  if (!m) return -1;
+  const c = atxContent(line.slice(m[0].length));
+  return c.attr ? m[0].length + c.attr.start : -1;
+}
+
+/**
+ * Where Goldmark reads attributes on a page (offsets into the source, each to the end of its line): every
+ * heading's trailing attribute block, at any depth (an ATX heading's `{…}`, a setext heading's on its last
+ * line, one in a quote or a list item), and, with `blockAttributes` (markup.goldmark.parser.attribute.block),
+ * each line of a paragraph that is an attribute block (`{.c title="…"}`: Goldmark ends the paragraph
+ * there and gives it the attributes). What one holds ends up inside an HTML attribute.
+ */
+export function attributeRanges(source: string, tree: Root, bodyOffset: number, blockAttributes: boolean): (Range & { heading: boolean })[] {
+  const out: (Range & { heading: boolean })[] = [];
+  const lineEnd = (at: number) => {
+    const nl = source.indexOf('\n', at);
+    return nl < 0 ? source.length : nl;
+  };
+  const visit = (node: MdastNodes) => {
+    const pos = node.position;
+    if (node.type === 'heading' && pos?.start.offset !== undefined && pos.end.offset !== undefined) {
+      const start = bodyOffset + pos.start.offset;
+      if (source[start] === '#') {
+        const end = lineEnd(start);
+        const at = atxAttributeStart(source.slice(start, end));
+        if (at >= 0) out.push({ start: start + at, end, heading: true });
+      } else {
+        // Setext: the attributes end its last content line, the one above the underline.
+        const first = node.children[0]?.position?.start.offset;
+        const last = node.children[node.children.length - 1]?.position?.end.offset;
+        if (first !== undefined && last !== undefined) {
+          const lineStart = source.lastIndexOf('\n', bodyOffset + last - 1) + 1;
+          const from = Math.max(lineStart, bodyOffset + first);
+          const attr = trailingAttributes(source.slice(from, bodyOffset + last));
+          if (attr) out.push({ start: from + attr.start, end: lineEnd(from), heading: true });
+        }
+      }
+      return;
+    }
+    if (blockAttributes && node.type === 'paragraph' && pos?.start.offset !== undefined && pos.end.offset !== undefined) {
+      const end = bodyOffset + pos.end.offset;
+      for (let at = bodyOffset + pos.start.offset; at < end; ) {
+        const stop = lineEnd(at);
+        const line = source.slice(at, stop);
+        // After a quote's markers and the indentation of a list item's continuation.
+        const brace = /^[ \t>]*/.exec(line)![0].length;
+        const r = line[brace] === '{' ? parseGoldmarkAttributes(line, brace) : null;
+        if (r && /^[ \t\r]*$/.test(line.slice(r.end))) out.push({ start: at + brace, end: stop, heading: false });
+        at = stop + 1;
+      }
+      return;
+    }
+    if ('children' in node) for (const c of node.children as MdastNodes[]) visit(c);
+  };
+  visit(tree);
+  return out;
+}
+
+/** A character Goldmark's linkify takes in an e-mail address's local part (util.FindEmailIndex). */
+const EMAIL_LOCAL = /[A-Za-z0-9!#$%&'*+\-./=?^_`{|}~]/;
+/** Goldmark's e-mail domain (util.emailDomainRegexp); linkify wants a dot in it. */
+const EMAIL_DOMAIN = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*/;
+
+/**
+ * Whether the formula `spans[i]` (spans in document order) is part of what Goldmark's linkify (on in
+ * Hugo by default) takes for an e-mail address in the shadow, where the formula is a shortcode
+ * placeholder of letters and digits: from it, over characters of an address's local part and other
+ * formulas, to an `@` and a domain with a dot (`m$x$@example.org`, `$a$b@example.org`). Micromark's
+ * own autolinks take no `$` in an address, so the page's parse sees math there.
+ */
+export function joinedToEmailAddress(source: string, spans: readonly Range[], i: number): boolean {
+  let at = spans[i]!.end;
+  let next = i + 1;
+  for (;;) {
+    if (next < spans.length && spans[next]!.start === at) at = spans[next++]!.end;
+    else if (at < source.length && EMAIL_LOCAL.test(source[at]!)) at++;
+    else break;
+  }
+  if (source[at] !== '@') return false;
+  const domain = EMAIL_DOMAIN.exec(source.slice(at + 1, at + 1024));
+  return domain !== null && domain[0].includes('.');
 }
 
 /** Goldmark's ATX content of a heading line (after the `#`s): closing sequence and attributes removed. */

@@ -10,6 +10,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes, Root } from 'mdast';
 import type { Construct, Extension } from 'micromark-util-types';
+import { diffChars } from 'diff';
 import type { Diagnostic, MathSpan } from './types.js';
 import { LineIndex } from './position.js';
 import { overlapChecker } from './ranges.js';
@@ -658,25 +659,54 @@ function closerOf(pairs: readonly DelimiterPair[], open: string): string {
 
 /**
  * Maps an offset into `span.tex` (e.g. KaTeX's error position) back to an offset in the original
- * source. The tex differs from the source between the delimiters where Markdown stripped container
- * prefixes (`> `, list indentation), where CRLF became LF and where Markdown escapes were removed, so
- * the two are aligned character by character, skipping source characters the tex does not have.
+ * source. Where the page's macros or MathJax's numbering rewrote the TeX (`span.located` holds it as
+ * located), the offset goes back through that rewriting first. The TeX as located differs from the
+ * source where Markdown stripped container prefixes (`> `, list indentation), where CRLF became LF and
+ * where Markdown escapes were removed, so the two are aligned character by character, skipping source
+ * characters the TeX does not have. An environment is its own delimiter: its TeX starts where it does.
  */
 export function texOffsetToSource(source: string, span: MathSpan, texOffset: number): number {
   const closeAt = span.end; // the content never reaches past the closer
-  let s = span.start + span.delimiter.length;
-  const target = Math.max(0, Math.min(texOffset, span.tex.length));
+  const tex = span.located ?? span.tex;
+  let target = Math.max(0, Math.min(texOffset, span.tex.length));
+  if (span.located !== undefined && span.located !== span.tex) target = throughEdits(span.located, span.tex, target);
+  let s = isEnvironment(span.delimiter) ? span.start : span.start + span.delimiter.length;
   for (let t = 0; t < target && s < closeAt; t++) {
-    const want = span.tex[t];
+    const want = tex[t];
     while (s < closeAt && source[s] !== want) s++;
     s++;
   }
   // Land on the next character the tex has (skip a prefix at the start of a line, say).
-  if (target < span.tex.length) {
-    const want = span.tex[target];
+  if (target < tex.length) {
+    const want = tex[target];
     let probe = s;
     while (probe < closeAt && source[probe] !== want) probe++;
     if (probe < closeAt) s = probe;
   }
   return Math.min(s, Math.max(span.start, closeAt - 1));
+}
+
+/**
+ * An offset into `after` as an offset into `before`, which a few edits turned into it (a character
+ * diff: text inserted maps to where it was inserted). Only ever run for a formula with a problem.
+ */
+function throughEdits(before: string, after: string, offset: number): number {
+  const parts = diffChars(before, after, { maxEditLength: 4096 });
+  if (!parts) return Math.min(offset, before.length);
+  let a = 0;
+  let b = 0;
+  for (const part of parts) {
+    const n = part.value.length;
+    if (part.added) {
+      if (offset < a + n) return b;
+      a += n;
+    } else if (part.removed) {
+      b += n;
+    } else {
+      if (offset < a + n) return b + offset - a;
+      a += n;
+      b += n;
+    }
+  }
+  return Math.min(before.length, b + offset - a);
 }

@@ -39,8 +39,11 @@ export function parseAttentionMatrix(text: string): MatrixResult {
   return problems.length > 0 ? { problems: capProblems(problems) } : { matrix: read.cells as number[][], problems: [] };
 }
 
-/** A cell before checking: a finite number, or the text that was not one. */
-type Cell = number | { text: string };
+/**
+ * A cell before checking: a finite number, or the text that was not one (`huge`: a number too large for a
+ * double; `quoted`: a JSON string).
+ */
+type Cell = number | { text: string; huge?: true; quoted?: true };
 
 function readRows(text: string): { cells?: Cell[][]; problems: string[] } {
   const cells: Cell[][] = [];
@@ -57,7 +60,9 @@ function readRows(text: string): { cells?: Cell[][]; problems: string[] } {
         problems.push(`row ${row}, column ${i + 1} is empty (two commas in a row?); write a number there`);
         out.push({ text: '' });
       } else if (NUMBER_RE.test(item)) {
-        out.push(Number(item));
+        // `1e400` is a number's spelling, but not a number JavaScript holds (Infinity): said as such.
+        const n = Number(item);
+        out.push(Number.isFinite(n) ? n : { text: item, huge: true });
       } else {
         out.push({ text: item });
       }
@@ -92,7 +97,15 @@ function readJson(text: string): { cells?: Cell[][]; problems: string[] } {
     }
     if (row.length === 0) problems.push(`row ${r + 1} of the JSON is empty; every row needs one number per source token`);
     cells.push(
-      row.map((v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : { text: JSON.stringify(v) ?? String(v) })),
+      row.map((v: unknown): Cell =>
+        typeof v === 'number'
+          ? Number.isFinite(v)
+            ? v
+            : { text: String(v), huge: true } // 1e400 in JSON parses as Infinity
+          : typeof v === 'string'
+            ? { text: v, quoted: true }
+            : { text: JSON.stringify(v) ?? String(v) },
+      ),
     );
   });
   return { cells, problems };
@@ -103,7 +116,11 @@ function checkCells(cells: Cell[][]): string[] {
   const problems: string[] = [];
   cells.forEach((row, r) => {
     row.forEach((v, c) => {
-      if (typeof v !== 'number') {
+      if (typeof v !== 'number' && v.huge) {
+        problems.push(`row ${r + 1}, column ${c + 1} is ${v.text}, larger than any number can be here (about 1.8e308); attention weights lie between 0 and 1: write one such as 0.25`);
+      } else if (typeof v !== 'number' && v.quoted) {
+        problems.push(`row ${r + 1}, column ${c + 1} is the string "${v.text}", not a number; write numbers without quotes, such as 0.25`);
+      } else if (typeof v !== 'number') {
         problems.push(`row ${r + 1}, column ${c + 1} is "${v.text}", which is not a number; write a number such as 0.25`);
       } else if (v < 0) {
         problems.push(

@@ -34,6 +34,8 @@ export interface EverywhereInput {
   masked: readonly Range[];
   /** Every top-level shortcode [offset, end): headings inside them are not the page's; no divider inside. */
   shortcodes: readonly Range[];
+  /** Our shortcodes that render a figure (figure, the diagrams, the plots): an automatic summary stops before one. */
+  figures?: readonly Range[];
   /**
    * The top-level `{{% %}}` shortcodes (of `shortcodes`) that travel in the prerender-md wrapper: plain Hugo
    * puts their output into the page's Markdown, so their headings are the page's (ids counted with the
@@ -161,7 +163,7 @@ export function planMathEverywhere(input: EverywhereInput): EverywhereResult {
 
   // Summary divider.
   const fmSummaryGiven = frontMatterString(fm, 'summary') !== undefined;
-  const auto = automaticSummary(tree, parsed.bodyOffset, settings.summaryLength, input.shortcodes);
+  const auto = automaticSummary(tree, parsed.bodyOffset, settings.summaryLength, input.shortcodes, input.figures);
   // Hugo 0.111.3's automatic summary (a divider it does not honour included) is plain text, whatever it spans.
   // The divider first, then a front-matter summary, then the automatic one (Hugo's order).
   const summaryEnd = parsed.summaryDivider ?? (fmSummaryGiven ? null : auto.end);
@@ -169,7 +171,7 @@ export function planMathEverywhere(input: EverywhereInput): EverywhereResult {
   if (!fmSummaryGiven && parsed.summaryDivider === undefined && parsed.frontMatter.format !== null && parsed.frontMatter.format !== 'org') {
     // After a `{` (text such as `{{` ending the block), `<!--more-->` would make `{{<!`, which Hugo's lexer
     // reads as a shortcode it cannot parse, and the site stops (a fuzz find): a space keeps them apart.
-    if (auto.math && auto.end !== null) edits.push({ at: auto.end, text: source[auto.end - 1] === '{' ? ` ${SUMMARY_DIVIDER}` : SUMMARY_DIVIDER });
+    if ((auto.math || auto.figure) && auto.end !== null) edits.push({ at: auto.end, text: source[auto.end - 1] === '{' ? ` ${SUMMARY_DIVIDER}` : SUMMARY_DIVIDER });
   }
   return { edits, extras, titles, headings: headings.map((h) => ({ start: h.contentStart, end: h.contentEnd })), summaryEnd };
 }

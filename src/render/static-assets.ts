@@ -38,10 +38,27 @@ export const DARK_MODE_CSS =
   `@media (prefers-color-scheme: dark) { .hp-light-only:not(${LIGHT} *) { display: none !important; } }\n` +
   `${DARK} .hp-light-only:not(${LIGHT} *) { display: none !important; }\n`;
 
+/**
+ * A display formula's equation number (`\tag`, a numbered environment's) never covers the formula: KaTeX
+ * puts the number at the column's right edge (position: absolute), over a formula wider than the column
+ * (KaTeX issues 1983, 3066). Here the formula and its number share a line as flex items between two
+ * spacers of equal share: where there is room the formula is centred and the number flush right, as
+ * KaTeX draws them; where there is not, the number keeps its width (and 1em before it) and the formula
+ * moves left, or scrolls with it (`.katex-display`'s overflow). A formula whose lines are broken with `\\`
+ * outside an environment stays KaTeX's (its lines are blocks); so does everything in a browser without `:has`.
+ */
+const TAGGED = '.katex-display > .katex > .katex-html:has(> .tag):not(:has(> .newline))';
+export const TAG_CSS =
+  `${TAGGED} { display: flex; align-items: baseline; }\n` +
+  `${TAGGED}::before { content: ""; flex: 1 1 0; }\n` +
+  `${TAGGED} > .base { flex: none; }\n` +
+  `${TAGGED} > .tag { position: static; flex: 1 1 0; text-align: right; }\n` +
+  `${TAGGED} > .tag::before { content: ""; display: inline-block; width: 1em; }\n`;
+
 /** Styles every page with our fragments may need; small, and scoped to our class names and font names. */
 export const PRERENDER_CSS = `/* hugo-prerender: layout for prerendered math and figures */
 ${FONT_FACE_CSS}.katex-display { overflow-x: auto; overflow-y: hidden; padding: 0.1em 0; }
-.katex { text-rendering: auto; }
+${TAG_CSS}.katex { text-rendering: auto; }
 .hp-figure { margin: 1.5rem auto; max-width: 100%; }
 .hp-figure > svg { display: block; margin: 0 auto; max-width: 100%; height: auto; }
 .hp-figure > figcaption { margin-top: 0.5rem; }

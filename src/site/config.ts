@@ -87,13 +87,37 @@ function configDirFiles(dir: string): ConfigFile[] {
 }
 
 /**
- * Every config file Hugo merges for this site, lowest precedence first. `environment` null leaves out
- * the environment directory (what every environment shares).
+ * Which of a site's config files Hugo reads, as its flags say: the environment (`-e`/`--environment`,
+ * else HUGO_ENVIRONMENT or HUGO_ENV, else `production` for a build and `development` for `hugo server`),
+ * whose config/<environment>/ is merged last; and `--config a.toml,b.toml`, files that replace the root
+ * config file (relative to the site; later files win, as in Hugo).
  */
-export function findSiteConfigFiles(siteDir: string, environment: string | null = 'production'): ConfigFile[] {
-  const root = findRootConfig(siteDir);
+export interface ConfigSelection {
+  environment?: string | null;
+  files?: readonly string[];
+}
+
+/** The environment Hugo builds in without `--environment`: its variables', else its default for the command. */
+export function defaultEnvironment(command: 'build' | 'server', env: NodeJS.ProcessEnv = process.env): string {
+  return env.HUGO_ENVIRONMENT || env.HUGO_ENV || (command === 'server' ? 'development' : 'production');
+}
+
+/** A file named with --config: as written, else with each of Hugo's extensions (`--config site`). */
+function explicitConfig(siteDir: string, name: string): ConfigFile | null {
+  const p = path.resolve(siteDir, name);
+  const format = formatOf(p);
+  if (format && isFile(p)) return { path: p, format, key: null };
+  return firstWithBase(path.dirname(p), path.basename(p));
+}
+
+/**
+ * Every config file Hugo merges for this site, lowest precedence first. `environment` null leaves out
+ * the environment directory (what every environment shares); `files` replace the root config file.
+ */
+export function findSiteConfigFiles(siteDir: string, environment: string | null = 'production', files?: readonly string[]): ConfigFile[] {
+  const roots = files ? files.map((f) => explicitConfig(siteDir, f)).filter((f): f is ConfigFile => f !== null) : [findRootConfig(siteDir)].filter((f): f is ConfigFile => f !== null);
   return [
-    ...(root ? [root] : []),
+    ...roots,
     ...configDirFiles(path.join(siteDir, 'config', '_default')),
     ...(environment ? configDirFiles(path.join(siteDir, 'config', environment)) : []),
   ];
@@ -103,8 +127,8 @@ export function findSiteConfigFiles(siteDir: string, environment: string | null 
  * The main config file of the site: the root file if there is one, else config/_default/hugo.* or
  * config/_default/config.*; null when the site has no configuration Hugo would find.
  */
-export function findSiteConfig(siteDir: string): ConfigFile | null {
-  const root = findRootConfig(siteDir);
+export function findSiteConfig(siteDir: string, files?: readonly string[]): ConfigFile | null {
+  const root = files ? (files.map((f) => explicitConfig(siteDir, f)).find((f) => f !== null) ?? null) : findRootConfig(siteDir);
   if (root) return root;
   const dir = path.join(siteDir, 'config', '_default');
   return firstWithBase(dir, 'hugo') ?? firstWithBase(dir, 'config');
@@ -260,16 +284,18 @@ export interface SiteConfig {
 }
 
 /** Reads and merges a site's configuration. Never throws for bad config: see `diagnostics`. */
-export function readSiteConfig(siteDir: string, opts: { environment?: string | null } = {}): SiteConfig {
-  const files = findSiteConfigFiles(siteDir, opts.environment);
-  const main = findSiteConfig(siteDir);
+export function readSiteConfig(siteDir: string, opts: ConfigSelection = {}): SiteConfig {
+  const files = findSiteConfigFiles(siteDir, opts.environment, opts.files);
+  const main = findSiteConfig(siteDir, opts.files);
   const diagnostics: Diagnostic[] = [];
   let data: Record<string, unknown> = {};
   if (files.length === 0) {
     diagnostics.push({
       severity: 'error',
       code: 'config',
-      message: `no Hugo configuration found in ${siteDir} (looked for hugo.toml|yaml|yml|json, config.toml|yaml|yml|json and config/_default/); is this the site's root? Pass it with --source`,
+      message: opts.files
+        ? `no Hugo configuration found in ${siteDir}: --config names ${opts.files.join(', ')}, which ${opts.files.length === 1 ? 'is' : 'are'} not there, and config/_default/ is empty`
+        : `no Hugo configuration found in ${siteDir} (looked for hugo.toml|yaml|yml|json, config.toml|yaml|yml|json and config/_default/); is this the site's root? Pass it with --source`,
       line: 1,
       column: 1,
     });

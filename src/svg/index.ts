@@ -8,7 +8,7 @@ export { el, raw, fragment, cls, attrsToString, Markup, type Attrs, type AttrVal
 export { createIds, type Ids } from './ids.js';
 export {
   ACCENTS, TONES, BASE_TOKENS, TINT_OPACITY, FILL_OPACITY, MUTED_OPACITY, FONT_SANS, FONT_MATH, FONT_SYS, FONT_FACES, DARK_SELECTORS, LIGHT_SELECTORS,
-  themeCss, toneVar, type Tone, type Token, type FontFace,
+  themeCss, toneVar, type Tone, type Token, type Accent, type FontFace,
 } from './theme.js';
 export { measureText, charAdvance, servedSansCovers, CAP_HEIGHT, DESCENT, FONT_BOX_ASCENT, FONT_BOX_DESCENT, type FontKind, type FontStyle, type TextSize } from './metrics.js';
 export {

@@ -8,13 +8,17 @@
  *   (`--hp-accent-input`, …) are never set by us, only read: `var(--hp-accent-input, <default>)`, so a
  *   site can override them from its own CSS. The defaults are private properties (`--hp-d-…`) that we set
  *   on the SVG with a light and a dark variant.
- * - The dark variant applies under `@media (prefers-color-scheme: dark)` AND under the class/attribute
- *   toggles of popular Hugo themes on `<html>` or `<body>`: PaperMod (`body.dark`, `html[data-theme=dark]`),
+ * - The dark variant applies under the class/attribute toggles of popular Hugo themes on `<html>` or
+ *   `<body>`: PaperMod (`body.dark`, `html[data-theme=dark]`),
  *   hextra/Blowfish/Congo (`html.dark`), FixIt/DoIt (`[data-theme=dark]`), LoveIt (`[theme=dark]`),
  *   Stack (`[data-scheme=dark]`), hugo-coder (`.colorscheme-dark`), Docsy/Bootstrap (`[data-bs-theme=dark]`),
  *   plus `[data-mode=dark]`, `.dark-mode`, and our own `.hp-dark` on any ancestor. The explicit LIGHT
  *   markers of the same themes come last, so a site switched to light on a dark-OS machine wins.
  *   All selectors are wrapped in `:where()` so they add no specificity: source order decides.
+ * - Under `@media (prefers-color-scheme: dark)` alone (no toggle says which), the page may be dark (a theme
+ *   that follows the system) or light (a theme without dark mode, or one whose light mode is only the
+ *   absence of its dark class, as Congo's): accents of middle luminance (`any`) that keep ≥ 4:1 on white
+ *   and on near-black alike, instead of the dark variant's, which fall to about 2:1 on a white page.
  * - Every rule is scoped by the SVG's page-unique id: an inline `<style>` applies to the whole document.
  * - Every shape also carries presentation attributes with the light default, so renderers without CSS
  *   custom property support (librsvg via sharp) still draw it; the CSS, where understood, overrides them.
@@ -30,15 +34,24 @@ export interface Token {
   doc: string;
 }
 
-/** Accent colours, chosen to keep ≥3:1 contrast on white (light) and on #1e1e1e (dark). */
-export const ACCENTS: Record<Tone, Token> = {
-  input: { name: '--hp-accent-input', light: '#c2452d', dark: '#f08c73', doc: 'inputs x (Karpathy: red)' },
-  hidden: { name: '--hp-accent-hidden', light: '#2e8540', dark: '#6fcf7f', doc: 'hidden states h (green)' },
-  output: { name: '--hp-accent-output', light: '#2f62b8', dark: '#7fa8f0', doc: 'outputs o, y (blue)' },
-  gate: { name: '--hp-accent-gate', light: '#b86e00', dark: '#f2b24c', doc: 'gates and layers (amber)' },
-  loss: { name: '--hp-accent-loss', light: '#8e44ad', dark: '#c99ae0', doc: 'losses L (purple)' },
-  target: { name: '--hp-accent-target', light: '#5d6d7e', dark: '#a9b7c6', doc: 'targets y (slate)' },
-  highlight: { name: '--hp-accent-highlight', light: '#d0306b', dark: '#ff7aa8', doc: 'gradients, emphasis (rose)' },
+export interface Accent extends Token {
+  /** For a page that may be light or dark (the system is dark, the theme does not say): ≥ 4:1 on both. */
+  any: string;
+}
+
+/**
+ * Accent colours, chosen to keep ≥3:1 contrast on white (light) and on #1e1e1e (dark); `any`, the light
+ * colour's hue and chroma at relative luminance 0.207, where the contrast on white and on #1e1e1e meet
+ * (4.1:1 on each, 4.6:1 on #121212).
+ */
+export const ACCENTS: Record<Tone, Accent> = {
+  input: { name: '--hp-accent-input', light: '#c2452d', dark: '#f08c73', any: '#d4543a', doc: 'inputs x (Karpathy: red)' },
+  hidden: { name: '--hp-accent-hidden', light: '#2e8540', dark: '#6fcf7f', any: '#398e49', doc: 'hidden states h (green)' },
+  output: { name: '--hp-accent-output', light: '#2f62b8', dark: '#7fa8f0', any: '#507bd5', doc: 'outputs o, y (blue)' },
+  gate: { name: '--hp-accent-gate', light: '#b86e00', dark: '#f2b24c', any: '#b66c00', doc: 'gates and layers (amber)' },
+  loss: { name: '--hp-accent-loss', light: '#8e44ad', dark: '#c99ae0', any: '#a95ec9', doc: 'losses L (purple)' },
+  target: { name: '--hp-accent-target', light: '#5d6d7e', dark: '#a9b7c6', any: '#6f7f91', doc: 'targets y (slate)' },
+  highlight: { name: '--hp-accent-highlight', light: '#d0306b', dark: '#ff7aa8', any: '#df4077', doc: 'gradients, emphasis (rose)' },
 };
 
 export const TONES = Object.keys(ACCENTS) as Tone[];
@@ -113,9 +126,10 @@ export const LIGHT_SELECTORS: readonly string[] = [
   ':where(.hp-light)',
 ];
 
-function declarations(mode: 'light' | 'dark'): string {
+/** The private defaults of a mode; `any` (a dark system, no toggle): middle accents, the light opacities. */
+function declarations(mode: 'light' | 'dark' | 'any'): string {
   const accents = TONES.map((t) => `--hp-d-${t}:${ACCENTS[t][mode]}`);
-  const base = BASE_TOKENS.map((t) => `${t.name.replace('--hp-', '--hp-d-')}:${t[mode]}`);
+  const base = BASE_TOKENS.map((t) => `${t.name.replace('--hp-', '--hp-d-')}:${t[mode === 'any' ? 'light' : mode]}`);
   return [...accents, ...base].join(';');
 }
 
@@ -143,7 +157,7 @@ export function themeCss(svgId: string, extra = ''): string {
   ).join('');
   return (
     `${s}{${declarations('light')};color:${base('ink')};max-width:100%;height:auto;vertical-align:top;font-family:var(--hp-font-sans, ${FONT_SANS})}` +
-    `@media (prefers-color-scheme: dark){${s}{${declarations('dark')}}}` +
+    `@media (prefers-color-scheme: dark){${s}{${declarations('any')}}}` +
     `${scoped(DARK_SELECTORS)}{${declarations('dark')}}` +
     `${scoped(LIGHT_SELECTORS)}{${declarations('light')}}` +
     `${s} .hp-math{font-family:var(--hp-font-math, ${FONT_MATH})}` +

@@ -248,7 +248,7 @@ describeWithChromium('lstm-cell, gru-cell, seq2seq-attention, attention-map in C
     for (const r of runs) expect(r.sysFonts, r.label).toEqual([r.setup.sans]);
   });
 
-  test('text and accent colours follow dark mode, by media query and by class alike', () => {
+  test("text follows the page in every mode; accents are the dark ones under a theme's dark toggle, and middle ones where only the system is dark", () => {
     for (const [i, c] of CASES.entries()) {
       const light = results.get('light')![i]!;
       const media = results.get('dark-media')![i]!;
@@ -258,8 +258,20 @@ describeWithChromium('lstm-cell, gru-cell, seq2seq-attention, attention-map in C
       const tones = Object.keys(light.accents);
       expect(tones.length, c.def.name).toBeGreaterThan(0);
       for (const tone of tones) {
+        expect(cls.accents[tone], `${c.def.name} ${tone}`).not.toBe(light.accents[tone]);
+        // A dark system alone says nothing of the page: a theme without dark mode (Ananke), or Congo
+        // switched to light, shows a white page there. The accents then read on white and on near-black
+        // alike (the dark toggle's fell to about 2:1 on white: found by an audit).
         expect(media.accents[tone], `${c.def.name} ${tone}`).not.toBe(light.accents[tone]);
-        expect(cls.accents[tone], `${c.def.name} ${tone}`).toBe(media.accents[tone]);
+        expect(media.accents[tone], `${c.def.name} ${tone}`).not.toBe(cls.accents[tone]);
+        for (const page of ['rgb(255, 255, 255)', 'rgb(30, 30, 30)']) {
+          expect(contrast(rgb(media.accents[tone]!), rgb(page)), `${c.def.name} ${tone} on ${page}`).toBeGreaterThanOrEqual(4);
+        }
+        for (const page of [light.background, media.background]) {
+          expect(contrast(rgb(media.accents[tone]!), rgb(page)), `${c.def.name} ${tone} on ${page}`).toBeGreaterThanOrEqual(3.5);
+        }
+        expect(contrast(rgb(light.accents[tone]!), rgb(light.background)), `${c.def.name} ${tone}`).toBeGreaterThanOrEqual(3);
+        expect(contrast(rgb(cls.accents[tone]!), rgb(cls.background)), `${c.def.name} ${tone}`).toBeGreaterThanOrEqual(3);
       }
     }
   });

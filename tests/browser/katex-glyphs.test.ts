@@ -11,7 +11,7 @@ import path from 'node:path';
 import katex from 'katex';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeWithChromium, launchChromium, screenshotDir, type LaunchedBrowser } from '../helpers/browser.js';
+import { describeWithChromium, launchChromium, openKatexPage, screenshotDir, type LaunchedBrowser } from '../helpers/browser.js';
 import { katexDistDir } from '../../src/render/static-assets.js';
 import { createMathRenderer } from '../../src/render/katex.js';
 import { GLYPH_CSS } from '../../src/render/katex-markup.js';
@@ -42,22 +42,7 @@ describeWithChromium('KaTeX glyphs in data-c attributes', () => {
   const theirs = FORMULAS.map(([tex, display]) => katex.renderToString(tex, { displayMode: display, output: 'htmlAndMathml' }));
   const ours = FORMULAS.map(([tex, display]) => renderer.render(tex, display).html);
 
-  async function open(page: Page, html: string, stylesheet: string): Promise<void> {
-    await page.unroute(`${ORIGIN}/**`);
-    await page.route(`${ORIGIN}/**`, async (route) => {
-      const url = new URL(route.request().url());
-      if (url.pathname === '/') return route.fulfill({ contentType: 'text/html; charset=utf-8', body: html });
-      if (url.pathname === '/katex.css') return route.fulfill({ contentType: 'text/css', body: stylesheet });
-      const font = /^\/fonts\/([\w-]+\.woff2)$/.exec(url.pathname);
-      if (font) return route.fulfill({ contentType: 'font/woff2', body: readFileSync(path.join(dir, 'fonts', font[1]!)) });
-      return route.abort();
-    });
-    await page.goto(`${ORIGIN}/`);
-    await page.evaluate(async () => {
-      await Promise.all([...document.fonts].map((f) => f.load().catch(() => undefined)));
-      await document.fonts.ready;
-    });
-  }
+  const open = (page: Page, html: string, stylesheet: string) => openKatexPage(page, ORIGIN, html, stylesheet);
   const boxes = (page: Page) =>
     page.$$eval('p > .katex, p > .katex-display', (els) =>
       els.map((e) => {

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildSite, describeEachHugo } from '../helpers/hugo.js';
-import { ACCENT_DARK, ACCENT_LIGHT, describeWithChromium, diagramColours, launchChromium, type LaunchedBrowser } from '../helpers/browser.js';
+import { ACCENT_ANY, ACCENT_DARK, ACCENT_LIGHT, describeWithChromium, diagramColours, launchChromium, type LaunchedBrowser } from '../helpers/browser.js';
 import { serveDir, type StaticServer } from '../helpers/serve.js';
 import { POST, prepareThemeSite, type ThemeSite } from '../helpers/themes.js';
 import { MatrixRecorder } from '../helpers/theme-matrix.js';
@@ -23,6 +23,7 @@ const TOGGLES: Record<string, { target: 'html' | 'body'; attr: string; dark: str
 
 const LIGHT = ACCENT_LIGHT;
 const DARK = ACCENT_DARK;
+const ANY = ACCENT_ANY;
 
 const sites = new Map<string, ThemeSite>();
 beforeAll(() => {
@@ -67,13 +68,27 @@ describeEachHugo('theme dark mode', (hugo) => {
 
     matrix.it('dark', 'ezhil', hugo.version, 'ezhil (no toggle): the system colour scheme decides', async () => {
       const { page } = browser;
-      for (const [scheme, want, not] of [['dark', DARK, LIGHT], ['light', LIGHT, DARK]] as const) {
+      // On a dark system with no toggle the page may be light or dark: the middle accents (≥ 4:1 on both).
+      for (const [scheme, want, nots] of [['dark', ANY, [DARK, LIGHT]], ['light', LIGHT, [DARK, ANY]]] as const) {
         await page.emulateMedia({ colorScheme: scheme });
         await page.goto(servers.get('ezhil')!.url(`/${POST.replace(/index\.html$/, '')}`), { waitUntil: 'load' });
         const c = await colours();
         expect(c, scheme).toContain(want);
-        expect(c, scheme).not.toContain(not);
+        for (const not of nots) expect(c, scheme).not.toContain(not);
       }
     }, { note: 'no toggle: `prefers-color-scheme`' });
+
+    it('congo switched to light on a dark system (no class left): not the dark accents, which fall to 2:1 on its white page', async () => {
+      const { page } = browser;
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.goto(servers.get('congo')!.url(`/${POST.replace(/index\.html$/, '')}`), { waitUntil: 'load' });
+      await page.evaluate(() => document.documentElement.setAttribute('class', ''));
+      const c = await colours();
+      expect(c).toContain(ANY);
+      expect(c).not.toContain(DARK);
+      // With its class, the dark ones.
+      await page.evaluate(() => document.documentElement.setAttribute('class', 'dark'));
+      expect(await colours()).toContain(DARK);
+    });
   });
 });

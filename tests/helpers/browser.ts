@@ -389,6 +389,8 @@ const rgb = (hex: string) => {
 /** The accent of hidden states in the diagrams' light and dark palettes, as Chromium reports colours. */
 export const ACCENT_LIGHT = rgb(ACCENTS.hidden.light);
 export const ACCENT_DARK = rgb(ACCENTS.hidden.dark);
+/** Under a dark system with no toggle saying what the page is (src/svg/theme.ts). */
+export const ACCENT_ANY = rgb(ACCENTS.hidden.any);
 
 /** The colours the page's diagrams are drawn with (strokes and fills of all their elements). */
 export function diagramColours(page: Page): Promise<string[]> {
@@ -400,5 +402,27 @@ export function diagramColours(page: Page): Promise<string[]> {
       seen.add(cs.fill);
     }
     return [...seen];
+  });
+}
+
+/**
+ * Opens `html` in `page` at `origin` with KaTeX's fonts served from the installed KaTeX (`/fonts/…`) and
+ * `/katex.css` answering `stylesheet`; nothing else loads. Resolves once every font face has loaded.
+ */
+export async function openKatexPage(page: Page, origin: string, html: string, stylesheet: string): Promise<void> {
+  const { dir } = katexDistDir();
+  await page.unroute(`${origin}/**`);
+  await page.route(`${origin}/**`, async (route) => {
+    const url = new URL(route.request().url());
+    if (url.pathname === '/') return route.fulfill({ contentType: 'text/html; charset=utf-8', body: html });
+    if (url.pathname === '/katex.css') return route.fulfill({ contentType: 'text/css', body: stylesheet });
+    const font = /^\/fonts\/([\w-]+\.woff2)$/.exec(url.pathname);
+    if (font) return route.fulfill({ contentType: 'font/woff2', body: readFileSync(path.join(dir, 'fonts', font[1]!)) });
+    return route.abort();
+  });
+  await page.goto(`${origin}/`);
+  await page.evaluate(async () => {
+    await Promise.all([...document.fonts].map((f) => f.load().catch(() => undefined)));
+    await document.fonts.ready;
   });
 }

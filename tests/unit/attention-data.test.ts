@@ -91,9 +91,17 @@ describe('parseAttentionMatrix: JSON', () => {
     ]);
     const r2 = parseAttentionMatrix('[[0.5, "0.5"], [null, 1]]');
     expect(r2.problems).toEqual([
-      'row 1, column 2 is ""0.5"", which is not a number; write a number such as 0.25',
+      'row 1, column 2 is the string "0.5", not a number; write numbers without quotes, such as 0.25',
       'row 2, column 1 is "null", which is not a number; write a number such as 0.25',
     ]);
+  });
+
+  it('names a number too large for a double (it would be Infinity), in rows and in JSON, instead of failing to draw', () => {
+    for (const text of ['1e400 0\n0 1', '[[1e400, 0], [0, 1]]']) {
+      expect(parseAttentionMatrix(text).problems, text).toEqual([
+        expect.stringMatching(/^row 1, column 1 is (1e400|Infinity), larger than any number can be here \(about 1\.8e308\); attention weights lie between 0 and 1/),
+      ]);
+    }
   });
 
   it('rejects a non-array or empty top level', () => {

@@ -60,6 +60,11 @@ describe('checkSite, formulas outside the text', () => {
     expect(rendered).toContain('content/p.md: 4 formulas found, 2 typeset, 2 failed');
     expect(rendered).toMatch(/^ {2}content\/p\.md:6:25: warning: figure: .*\(rendered as an error span\)$/m);
     expect(existsSync(path.join(dir, '.prerender'))).toBe(false);
+    // The command exits as build does: 1 where a rejected formula is an error, 0 where it is rendered (a
+    // site on errors = "render" could never pass check in CI: found by an audit).
+    expect(runCli(['check', '-s', dir]).code).toBe(1);
+    expect(runCli(['check', '-s', dir, '--errors', 'render']).code).toBe(0);
+    expect(runCli(['build', '-s', dir, '--errors', 'render']).code).toBe(0);
   });
 });
 

@@ -3,7 +3,7 @@
  * status 2; and output piped into a reader that stops early (`| head`) ends nothing with a stack trace.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,6 +21,12 @@ describe('usage errors', () => {
     [['build', '--wait', '-1'], 'hugo-prerender: --wait needs a value: for one that starts with "-", write --wait=-1'],
     [['build', '--wait'], 'hugo-prerender: --wait needs a value'],
     [['check', '--errors', 'loud'], 'hugo-prerender: --errors must be "fail" or "render", not "loud"'],
+    // An option the command does not take (they were accepted and ignored, even with bad values).
+    [['check', '--jobs', '0'], 'hugo-prerender: check takes no --jobs (it is for build, watch, serve, hugo)'],
+    [['check', '--wait', 'x'], 'hugo-prerender: check takes no --wait (it is for build, watch, serve, hugo)'],
+    [['init', '--errors', 'bad'], 'hugo-prerender: init takes no --errors (it is for build, watch, serve, hugo, check)'],
+    [['build', '--hugo-version', '0.1'], 'hugo-prerender: build takes no --hugo-version (it is for init)'],
+    [['build', '--hugo', '/usr/bin/hugo'], 'hugo-prerender: build takes no --hugo (it is for serve, hugo)'],
   ])('%j', (args, first) => {
     const r = runCli(args);
     expect(r.code).toBe(2);
@@ -68,6 +74,21 @@ describe('a site without the mounts', () => {
       expect(before.stderr).toContain('run `hugo-prerender init`');
       expect(runCli(['init', '-s', site]).code).toBe(0);
       expect(runCli(['build', '-s', site]).stderr).not.toContain('does not mount');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a directory that is not a Hugo site', () => {
+  it.each([['build'], ['watch'], ['serve']])('%s says so, exits 1 and writes nothing there', (command) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'hp-not-a-site-'));
+    try {
+      const r = runCli([command, '-s', dir], { timeoutMs: 30_000 });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`no Hugo configuration found in ${dir}`);
+      // A build or watch started in the wrong directory made a .prerender/ there, and watch kept watching.
+      expect(readdirSync(dir)).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -6,7 +6,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { PROJECT_ROOT, tempDir } from '../helpers/hugo.js';
@@ -54,3 +54,13 @@ it('each bundle is one file that carries the md5 of its own text as the code ide
     expect(createHash('md5').update(withPlaceholder).digest('hex'), name).toBe(ids[0]);
   }
 });
+
+it('the command is executable, as a fresh build writes it and as git holds it', () => {
+  const out = tempDir('hp-dist-mode-');
+  const build = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/build.mjs')], { cwd: PROJECT_ROOT, env: { ...process.env, HP_DIST: out }, encoding: 'utf8' });
+  expect(build.status, build.stderr).toBe(0);
+  // 644 here made a clone installed with `npm i ../hugo-prerender` (npm marks the bin 755) look changed,
+  // broke that install's npx after any script that bundles, and stopped `git pull`.
+  expect(statSync(path.join(out, 'cli.js')).mode & 0o777).toBe(0o755);
+  expect(git(['ls-files', '-s', 'dist/cli.js']).toString()).toMatch(/^100755 /);
+}, 180_000);

@@ -147,6 +147,25 @@ describe('summaryDividerOffset', () => {
     const sc = { start: body.indexOf('{{%'), end: body.lastIndexOf('%}}') + 3 };
     expect(summaryDividerOffset(tree(body), 0, 6, [sc])).toBe(sc.end);
   });
+  it('before a figure, diagram or plot of ours that follows text, math or none; one before any text but headings stays in', () => {
+    const at = (body: string, name: string) => {
+      const start = body.indexOf(`{{< ${name}`);
+      return { start, end: body.indexOf('>}}', start) + 3 };
+    };
+    // A few words, then diagrams: the summary is the words (it ran to the last diagram before).
+    const body = 'Why tanh saturates.\n\n{{< rnn-unroll steps="3" >}}\n\nMore text here.\n\n{{< lstm-cell >}}\n';
+    const figures = [at(body, 'rnn-unroll'), at(body, 'lstm-cell')];
+    expect(summaryDividerOffset(tree(body), 0, 70, figures, figures)).toBe(body.indexOf('saturates.') + 10);
+    // Without figures of ours there, Hugo's own summary does (no divider).
+    expect(summaryDividerOffset(tree(body), 0, 70, figures)).toBeNull();
+    // A heading and then a figure: the figure stays in, the next figure ends it.
+    const lead = '## Intro\n\n{{< figure src="/a.png" >}}\n\nSome $x$ words.\n\n{{< plot fn="x" >}}\n\nTail.\n';
+    const leadFigures = [at(lead, 'figure'), at(lead, 'plot')];
+    expect(summaryDividerOffset(tree(lead), 0, 70, leadFigures, leadFigures)).toBe(lead.indexOf('words.') + 6);
+    // The word count reached before any figure: as before.
+    const long = 'One two $x$ three four.\n\n{{< lstm-cell >}}\n';
+    expect(summaryDividerOffset(tree(long), 0, 3, [at(long, 'lstm-cell')], [at(long, 'lstm-cell')])).toBe(long.indexOf('four.') + 5);
+  });
 });
 
 describe('planMathEverywhere', () => {

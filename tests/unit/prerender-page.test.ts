@@ -284,6 +284,41 @@ describe("prerenderPage: KaTeX's warnings where they are", () => {
     // The offset is that of the character in the file.
     expect(r.diagnostics.map((d) => source.slice(d.offset!, d.offset! + 2))).toEqual(['é$', '\\\\', '\\r']);
   });
+
+  it('points into a top-level environment, a numbered one and a formula whose definitions were taken out, at the row', async () => {
+    const source = [
+      'Intro.', // 1
+      '', // 2
+      '\\begin{align}', // 3
+      'x &= 1 \\\\', // 4
+      'y &= \\nopeB', // 5
+      '\\end{align}', // 6
+      '', // 7
+      '$$\\begin{align}', // 8
+      'x &= 1 \\label{one} \\\\', // 9
+      'y &= \\nopeD + 2', // 10
+      '\\end{align}$$', // 11
+      '', // 12
+      '\\begin{gather*}', // 13
+      'a \\\\', // 14
+      'é + b', // 15
+      '\\end{gather*}', // 16
+      '', // 17
+      '$\\newcommand{\\half}{\\frac12} \\half + \\nopeE$ and \\begin{equation}', // 18
+      'z = \\nopeF', // 19
+      '\\end{equation}', // 20
+      '',
+    ].join('\n');
+    const r = await prerenderPage(source, env());
+    const at = r.diagnostics.map((d) => [d.severity, d.line, d.column, source.slice(d.offset!, d.offset! + 6)]);
+    expect(at).toEqual([
+      ['error', 5, 6, '\\nopeB'],
+      ['error', 10, 6, '\\nopeD'],
+      ['warning', 15, 1, 'é + b\n'],
+      ['error', 18, 38, '\\nopeE'],
+      ['error', 19, 5, '\\nopeF'],
+    ]);
+  });
 });
 
 describe('prerenderPage: passthrough delimiters that leave out $', () => {

@@ -1,7 +1,10 @@
+import { type ConfigSelection } from './site/config.js';
 import { type PageContext, type PageJob, type PageOutcome } from './build-page.js';
 import type { ImageService } from './images/service.js';
 export interface WorkerInit {
     siteDir: string;
+    /** Which config files the build read (environment, --config): the worker reads the same. */
+    config: ConfigSelection;
     errorMode: 'fail' | 'render';
     /** contextFingerprint of the build's own context: a worker whose differs stops. */
     fingerprint: string;

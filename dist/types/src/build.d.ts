@@ -1,4 +1,5 @@
 import type { Diagnostic } from './content/types.js';
+import { type ConfigSelection } from './site/config.js';
 import { type Roots } from './site/safe-path.js';
 export { invalidUtf8 } from './page-outcome.js';
 /**
@@ -31,6 +32,8 @@ export interface BuildOptions {
     onLockWait?: (message: string) => void;
     /** The caller already holds the site's lock (watch holds it for as long as it runs). */
     locked?: boolean;
+    /** Which config files to read (Hugo's environment, --config); Hugo's defaults for a build when absent. */
+    config?: ConfigSelection;
     /**
      * Threads that prerender pages, the build's own included (1: no worker threads). Default: defaultJobs(),
      * with workers on one or two cores only for a long build (renderThreads). The output is the same, byte
@@ -103,6 +106,12 @@ export declare function listContentFiles(dir: string, roots: Roots, refused?: {
 export declare function unreadableDirDiagnostic(siteDir: string, u: UnreadableDir, consequence: string): Diagnostic;
 /** A result with nothing counted yet. */
 export declare function emptyBuildResult(): BuildResult;
+/**
+ * What is wrong with `source` as a site to build, before anything is written into it: it is not a
+ * directory, or has no Hugo configuration (a build or watch started in the wrong directory made a
+ * `.prerender/` there: found by an audit). Undefined for a site.
+ */
+export declare function notASite(source: string, selection?: ConfigSelection): string | undefined;
 /** Builds the site while holding its lock: never two builds writing one `.prerender/` at once. */
 export declare function buildSite(opts: BuildOptions): Promise<BuildResult>;
 /** The path part of baseURL, ending in `/` (what Hugo's relURL puts before a site path). */

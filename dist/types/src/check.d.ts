@@ -1,4 +1,5 @@
 import type { Diagnostic } from './content/types.js';
+import { type ConfigSelection } from './site/config.js';
 import type { FormulaReport, OtherFormula } from './prerender-page.js';
 export interface PageCheck {
     /** Site-relative path, `/`-separated. */
@@ -23,6 +24,8 @@ export interface CheckResult {
 export interface CheckOptions {
     /** Overrides `params.prerender.errors`: how a formula KaTeX rejects is reported (as `build` reports it). */
     errors?: 'fail' | 'render';
+    /** Which config files to read (Hugo's environment, --config); a build's defaults when absent. */
+    config?: ConfigSelection;
 }
 export declare function checkSite(source: string, opts?: CheckOptions): Promise<CheckResult>;
 /** The report `hugo-prerender check` prints: one line per page with formulas or problems, then the total. */

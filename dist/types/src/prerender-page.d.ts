@@ -45,6 +45,11 @@ export interface PageSettings {
     /** markup.goldmark.renderer.unsafe: whether Hugo's Markdown keeps raw HTML (our fragments). */
     unsafe?: boolean;
     /**
+     * markup.goldmark.parser.attribute.block: Goldmark reads a line `{…}` under a block as that block's
+     * attributes (math in one is left as written, as in a heading's attribute block).
+     */
+    blockAttributes?: boolean;
+    /**
      * How math in a heading travels (Hugo builds .TableOfContents and .Fragments from the heading's
      * Markdown before it expands shortcodes): `html`, the fragment as raw HTML (unsafe = true: typeset in
      * the page and in Hugo's TOC); `text`, readable plain text (unsafe = false on a site whose templates

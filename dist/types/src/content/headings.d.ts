@@ -68,13 +68,23 @@ export declare function parseGoldmarkAttributes(line: string, i: number): {
     end: number;
 } | null;
 /**
- * Where an ATX heading line's trailing attribute block (`## Head {title="…"}`) is, as offsets in `line`
- * (to its end), or null. Goldmark puts what it holds into the heading's attributes.
+ * Where Goldmark reads attributes on a page (offsets into the source, each to the end of its line): every
+ * heading's trailing attribute block, at any depth (an ATX heading's `{…}`, a setext heading's on its last
+ * line, one in a quote or a list item), and, with `blockAttributes` (markup.goldmark.parser.attribute.block),
+ * each line of a paragraph that is an attribute block (`{.c title="…"}`: Goldmark ends the paragraph
+ * there and gives it the attributes). What one holds ends up inside an HTML attribute.
  */
-export declare function headingAttributeBlock(line: string): {
-    start: number;
-    end: number;
-} | null;
+export declare function attributeRanges(source: string, tree: Root, bodyOffset: number, blockAttributes: boolean): (Range & {
+    heading: boolean;
+})[];
+/**
+ * Whether the formula `spans[i]` (spans in document order) is part of what Goldmark's linkify (on in
+ * Hugo by default) takes for an e-mail address in the shadow, where the formula is a shortcode
+ * placeholder of letters and digits: from it, over characters of an address's local part and other
+ * formulas, to an `@` and a domain with a dot (`m$x$@example.org`, `$a$b@example.org`). Micromark's
+ * own autolinks take no `$` in an address, so the page's parse sees math there.
+ */
+export declare function joinedToEmailAddress(source: string, spans: readonly Range[], i: number): boolean;
 export interface HeadingParseOptions {
     /** Passthrough delimiters configured in the site: Hugo 0.144+ then gives math no text in ids. */
     passthrough?: readonly DelimiterPair[];

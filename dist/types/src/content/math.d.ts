@@ -117,8 +117,10 @@ export declare function locateMath(source: string, opts: LocateMathOptions): {
 };
 /**
  * Maps an offset into `span.tex` (e.g. KaTeX's error position) back to an offset in the original
- * source. The tex differs from the source between the delimiters where Markdown stripped container
- * prefixes (`> `, list indentation), where CRLF became LF and where Markdown escapes were removed, so
- * the two are aligned character by character, skipping source characters the tex does not have.
+ * source. Where the page's macros or MathJax's numbering rewrote the TeX (`span.located` holds it as
+ * located), the offset goes back through that rewriting first. The TeX as located differs from the
+ * source where Markdown stripped container prefixes (`> `, list indentation), where CRLF became LF and
+ * where Markdown escapes were removed, so the two are aligned character by character, skipping source
+ * characters the TeX does not have. An environment is its own delimiter: its TeX starts where it does.
  */
 export declare function texOffsetToSource(source: string, span: MathSpan, texOffset: number): number;

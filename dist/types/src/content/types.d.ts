@@ -96,4 +96,9 @@ export interface MathSpan {
     column: number;
     /** The opening delimiter as written (`$`, `$$`, `\\(`, `\\[`, or a configured one). */
     delimiter: string;
+    /**
+     * The TeX as located, when the page's macros or MathJax's numbering have since rewritten `tex`: an
+     * offset into `tex` is mapped back through it (texOffsetToSource).
+     */
+    located?: string;
 }

@@ -27,6 +27,8 @@ export interface EverywhereInput {
     masked: readonly Range[];
     /** Every top-level shortcode [offset, end): headings inside them are not the page's; no divider inside. */
     shortcodes: readonly Range[];
+    /** Our shortcodes that render a figure (figure, the diagrams, the plots): an automatic summary stops before one. */
+    figures?: readonly Range[];
     /**
      * The top-level `{{% %}}` shortcodes (of `shortcodes`) that travel in the prerender-md wrapper: plain Hugo
      * puts their output into the page's Markdown, so their headings are the page's (ids counted with the

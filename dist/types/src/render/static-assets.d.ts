@@ -2,6 +2,7 @@ export interface StaticWriter {
     writeStatic(relPath: string, data: Buffer | string): void;
 }
 export declare const DARK_MODE_CSS: string;
+export declare const TAG_CSS: string;
 /** Styles every page with our fragments may need; small, and scoped to our class names and font names. */
 export declare const PRERENDER_CSS: string;
 /**

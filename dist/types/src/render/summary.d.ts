@@ -1,5 +1,5 @@
 /**
- * Where a page's summary ends, for pages whose automatic summary would show math badly.
+ * Where a page's summary ends, for pages whose automatic summary would show math or a figure badly.
  *
  * Hugo 0.111.3 makes an automatic summary from the PLAIN text of the rendered page, so a formula
  * becomes its MathML's text (src/render/katex-markup.ts), untypeset.
@@ -7,8 +7,10 @@
  * "manual" in both: the rendered HTML before it, formulas typeset. So when the author gave neither a
  * divider nor a front-matter summary and there is math within the first `summaryLength` words, the
  * shadow gets a divider after the top-level block in which the count reaches `summaryLength` (Hugo
- * 0.134+'s own rule: whole paragraphs), or after the last block when the page is shorter.
- * Words are counted on the text a reader sees, a formula counting as one word.
+ * 0.134+'s own rule: whole paragraphs), or after the last block when the page is shorter. So it does,
+ * before the reader's words reach `summaryLength`, in front of a figure, diagram or plot of ours that
+ * follows some text (automaticSummary). Words are counted on the text a reader sees, a formula counting
+ * as one word.
  */
 import type { Root } from 'mdast';
 import type { Range } from '../content/math.js';
@@ -22,17 +24,23 @@ import type { Range } from '../content/math.js';
 export declare const SUMMARY_DIVIDER = "<!--more-->";
 /**
  * The offset (into the source) at which to insert SUMMARY_DIVIDER, or null when the automatic summary
- * holds no math (Hugo's own is fine then). `tree` is the page body parsed with math, offsets relative
- * to `bodyOffset`; a divider never goes inside one of the `shortcodes` ranges (it moves after it).
+ * holds no math and runs into no figure (Hugo's own is fine then). `tree` is the page body parsed with
+ * math, offsets relative to `bodyOffset`; a divider never goes inside one of the `shortcodes` ranges (it
+ * moves after it); `figures` are the figures, diagrams and plots of ours (see automaticSummary).
  */
-export declare function summaryDividerOffset(tree: Root, bodyOffset: number, summaryLength: number, shortcodes?: readonly Range[]): number | null;
+export declare function summaryDividerOffset(tree: Root, bodyOffset: number, summaryLength: number, shortcodes?: readonly Range[], figures?: readonly Range[]): number | null;
 /**
- * Where Hugo 0.134+'s automatic summary of the page ends (an offset into the source, after the block in
- * which the word count reaches `summaryLength`, never inside one of the `shortcodes`; null for an empty
- * body), and whether math comes before it. Hugo 0.111.3's automatic summary is plain text: no markup of
- * a fragment reaches it, whatever its length.
+ * Where the page's automatic summary ends (an offset into the source, after the block in which the word
+ * count reaches `summaryLength`, Hugo 0.134+'s rule, never inside one of the `shortcodes`; null for an
+ * empty body), whether math comes before it, and whether it stops before a figure. A figure, diagram or
+ * plot of ours (`figures`) after some text ends the summary before it (`figure: true`): counted as Hugo
+ * counts the rendered page, its caption and the words of its drawing (labels, the description) would
+ * fill the summary with a figure or, shown as plain text, with its labels run together. One before any
+ * text but headings stays in it, as any other leading block. Hugo 0.111.3's automatic summary is
+ * plain text: no markup of a fragment reaches it, whatever its length.
  */
-export declare function automaticSummary(tree: Root, bodyOffset: number, summaryLength: number, shortcodes?: readonly Range[]): {
+export declare function automaticSummary(tree: Root, bodyOffset: number, summaryLength: number, shortcodes?: readonly Range[], figures?: readonly Range[]): {
     end: number | null;
     math: boolean;
+    figure: boolean;
 };

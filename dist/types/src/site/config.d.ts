@@ -25,15 +25,27 @@ export interface ConfigFile {
 /** The single root config file Hugo reads (hugo.* before config.*), or null. */
 export declare function findRootConfig(siteDir: string): ConfigFile | null;
 /**
- * Every config file Hugo merges for this site, lowest precedence first. `environment` null leaves out
- * the environment directory (what every environment shares).
+ * Which of a site's config files Hugo reads, as its flags say: the environment (`-e`/`--environment`,
+ * else HUGO_ENVIRONMENT or HUGO_ENV, else `production` for a build and `development` for `hugo server`),
+ * whose config/<environment>/ is merged last; and `--config a.toml,b.toml`, files that replace the root
+ * config file (relative to the site; later files win, as in Hugo).
  */
-export declare function findSiteConfigFiles(siteDir: string, environment?: string | null): ConfigFile[];
+export interface ConfigSelection {
+    environment?: string | null;
+    files?: readonly string[];
+}
+/** The environment Hugo builds in without `--environment`: its variables', else its default for the command. */
+export declare function defaultEnvironment(command: 'build' | 'server', env?: NodeJS.ProcessEnv): string;
+/**
+ * Every config file Hugo merges for this site, lowest precedence first. `environment` null leaves out
+ * the environment directory (what every environment shares); `files` replace the root config file.
+ */
+export declare function findSiteConfigFiles(siteDir: string, environment?: string | null, files?: readonly string[]): ConfigFile[];
 /**
  * The main config file of the site: the root file if there is one, else config/_default/hugo.* or
  * config/_default/config.*; null when the site has no configuration Hugo would find.
  */
-export declare function findSiteConfig(siteDir: string): ConfigFile | null;
+export declare function findSiteConfig(siteDir: string, files?: readonly string[]): ConfigFile | null;
 export declare function formatOf(file: string): ConfigFormat | null;
 /** Parses config text; never throws: problems come back as diagnostics with line and column. */
 export declare function parseConfigText(text: string, format: ConfigFormat, file?: string): {
@@ -79,9 +91,7 @@ export interface SiteConfig {
     };
 }
 /** Reads and merges a site's configuration. Never throws for bad config: see `diagnostics`. */
-export declare function readSiteConfig(siteDir: string, opts?: {
-    environment?: string | null;
-}): SiteConfig;
+export declare function readSiteConfig(siteDir: string, opts?: ConfigSelection): SiteConfig;
 /** One config file as read: its path relative to the site, and its text and data. */
 export interface ConfigSource {
     file: string;

@@ -8,13 +8,17 @@
  *   (`--hp-accent-input`, …) are never set by us, only read: `var(--hp-accent-input, <default>)`, so a
  *   site can override them from its own CSS. The defaults are private properties (`--hp-d-…`) that we set
  *   on the SVG with a light and a dark variant.
- * - The dark variant applies under `@media (prefers-color-scheme: dark)` AND under the class/attribute
- *   toggles of popular Hugo themes on `<html>` or `<body>`: PaperMod (`body.dark`, `html[data-theme=dark]`),
+ * - The dark variant applies under the class/attribute toggles of popular Hugo themes on `<html>` or
+ *   `<body>`: PaperMod (`body.dark`, `html[data-theme=dark]`),
  *   hextra/Blowfish/Congo (`html.dark`), FixIt/DoIt (`[data-theme=dark]`), LoveIt (`[theme=dark]`),
  *   Stack (`[data-scheme=dark]`), hugo-coder (`.colorscheme-dark`), Docsy/Bootstrap (`[data-bs-theme=dark]`),
  *   plus `[data-mode=dark]`, `.dark-mode`, and our own `.hp-dark` on any ancestor. The explicit LIGHT
  *   markers of the same themes come last, so a site switched to light on a dark-OS machine wins.
  *   All selectors are wrapped in `:where()` so they add no specificity: source order decides.
+ * - Under `@media (prefers-color-scheme: dark)` alone (no toggle says which), the page may be dark (a theme
+ *   that follows the system) or light (a theme without dark mode, or one whose light mode is only the
+ *   absence of its dark class, as Congo's): accents of middle luminance (`any`) that keep ≥ 4:1 on white
+ *   and on near-black alike, instead of the dark variant's, which fall to about 2:1 on a white page.
  * - Every rule is scoped by the SVG's page-unique id: an inline `<style>` applies to the whole document.
  * - Every shape also carries presentation attributes with the light default, so renderers without CSS
  *   custom property support (librsvg via sharp) still draw it; the CSS, where understood, overrides them.
@@ -27,8 +31,16 @@ export interface Token {
     dark: string;
     doc: string;
 }
-/** Accent colours, chosen to keep ≥3:1 contrast on white (light) and on #1e1e1e (dark). */
-export declare const ACCENTS: Record<Tone, Token>;
+export interface Accent extends Token {
+    /** For a page that may be light or dark (the system is dark, the theme does not say): ≥ 4:1 on both. */
+    any: string;
+}
+/**
+ * Accent colours, chosen to keep ≥3:1 contrast on white (light) and on #1e1e1e (dark); `any`, the light
+ * colour's hue and chroma at relative luminance 0.207, where the contrast on white and on #1e1e1e meet
+ * (4.1:1 on each, 4.6:1 on #121212).
+ */
+export declare const ACCENTS: Record<Tone, Accent>;
 export declare const TONES: Tone[];
 /**
  * Non-accent tokens. Neutral colours derive from currentColor; how strong a fill is comes from an
