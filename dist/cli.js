@@ -1268,6 +1268,44 @@ var init_yaml_keys = __esm({
   }
 });
 
+// src/content/frontmatter.ts
+function explainYamlError(raw, err) {
+  const message = err.message.split("\n")[0];
+  const quote = /^Missing closing (["'])quote/.exec(message)?.[1];
+  if (err.code === "MISSING_CHAR" && quote) {
+    const opens = [...raw.slice(0, err.pos[0]).matchAll(new RegExp(`(^|[:\\-\\[{,][ \\t]*|\\n[ \\t]*)${quote}`, "g"))];
+    const last = opens[opens.length - 1];
+    if (last) {
+      return { offset: last.index + last[0].length - 1, message: `a string opened here with ${quote} is never closed: end it with ${quote} (on this line, for a title or a description)` };
+    }
+  }
+  if (err.code === "BAD_DQ_ESCAPE") {
+    return {
+      offset: err.pos[0],
+      message: `${message}: in a double-quoted YAML string a backslash starts an escape, so each backslash of TeX is written twice (\\\\alpha for \\alpha); or put the text in single quotes ('\u2026'), where a backslash is itself`
+    };
+  }
+  return { offset: err.pos[0], message };
+}
+function explainTomlError(raw, e) {
+  const message = e.message.split("\n")[0].replace(/^Invalid TOML document: /, "");
+  const lineText = raw.split("\n")[e.line - 1]?.replace(/\r$/, "") ?? "";
+  if (/control characters are not allowed in strings/.test(message) && e.column > lineText.length) {
+    return `a string is not closed on this line: end it on the same line with the quote it opened with, or use """ for a string of several lines`;
+  }
+  return message;
+}
+var import_yaml2;
+var init_frontmatter = __esm({
+  "src/content/frontmatter.ts"() {
+    "use strict";
+    init_dist();
+    import_yaml2 = __toESM(require_yaml(), 1);
+    init_position();
+    init_yaml_keys();
+  }
+});
+
 // embed:jsonc-parser/lib/esm/main.js
 var require_main = __commonJS({
   "embed:jsonc-parser/lib/esm/main.js"(exports, module) {
@@ -1292,7 +1330,7 @@ function keyPositions(text, format) {
     if (!weak) explicit.add(id);
   };
   if (format === "toml") scanToml(src, record);
-  else if (format === "yaml") walkYaml((0, import_yaml2.parseDocument)(src).contents, [], record);
+  else if (format === "yaml") walkYaml((0, import_yaml3.parseDocument)(src).contents, [], record);
   else walkJson((0, import_main.parseTree)(src), [], record);
   return out;
 }
@@ -1311,10 +1349,10 @@ function offsetToPosition(text) {
   };
 }
 function walkYaml(node, prefix, record) {
-  if (!(0, import_yaml2.isMap)(node)) return;
+  if (!(0, import_yaml3.isMap)(node)) return;
   for (const pair of node.items) {
     const k = pair.key;
-    if (!(0, import_yaml2.isScalar)(k) || !k.range) continue;
+    if (!(0, import_yaml3.isScalar)(k) || !k.range) continue;
     const keyPath = [...prefix, String(k.value)];
     const value = pair.value;
     record(keyPath, k.range[0], value?.range?.[0] ?? k.range[0]);
@@ -1457,12 +1495,12 @@ function scanToml(text, record) {
     }
   }
 }
-var import_main, import_yaml2, BARE_KEY2, ESCAPES;
+var import_main, import_yaml3, BARE_KEY2, ESCAPES;
 var init_config_positions = __esm({
   "src/site/config-positions.ts"() {
     "use strict";
     import_main = __toESM(require_main(), 1);
-    import_yaml2 = __toESM(require_yaml(), 1);
+    import_yaml3 = __toESM(require_yaml(), 1);
     BARE_KEY2 = /[A-Za-z0-9_-]/;
     ESCAPES = { b: "\b", t: "	", n: "\n", f: "\f", r: "\r", e: "\x1B", '"': '"', "\\": "\\" };
   }
@@ -1575,9 +1613,13 @@ function parseConfigText(text, format, file) {
     if (format === "toml") {
       value = parse(src);
     } else if (format === "yaml") {
-      const doc = (0, import_yaml3.parseDocument)(src, { logLevel: "error" });
+      const doc = (0, import_yaml4.parseDocument)(src, { logLevel: "error" });
       const err = doc.errors[0];
-      if (err) return fail(err.message.split("\n")[0], err.linePos?.[0].line, err.linePos?.[0].col);
+      if (err) {
+        const explained = explainYamlError(src, err);
+        const at = new LineIndex(src).at(explained.offset);
+        return fail(explained.message, at.line, at.column);
+      }
       const badKey = collectionKey(doc, src);
       if (badKey) {
         const at = new LineIndex(src).at(badKey.offset);
@@ -1591,7 +1633,10 @@ function parseConfigText(text, format, file) {
     return { data: value, diagnostics };
   } catch (e) {
     const err = e;
-    if (typeof err.line === "number") return fail(err.message.split("\n")[0], err.line, err.column);
+    if (typeof err.line === "number") {
+      const message2 = format === "toml" && typeof err.column === "number" ? explainTomlError(src, { message: err.message, line: err.line, column: err.column }) : err.message.split("\n")[0];
+      return fail(message2, err.line, err.column);
+    }
     const message = err.message.replace(/\s*\n\s*/g, " ");
     const pos = /position (\d+)/.exec(err.message);
     if (pos) {
@@ -1660,6 +1705,16 @@ function mergeConfig(base, over) {
     }
   }
   return out;
+}
+function braceImbalance(tex) {
+  let depth = 0;
+  for (let i = 0; i < tex.length; i++) {
+    const c = tex[i];
+    if (c === "\\") i++;
+    else if (c === "{") depth++;
+    else if (c === "}" && --depth < 0) return 'a "}" that closes no "{"';
+  }
+  return depth > 0 ? `${depth === 1 ? 'a "{"' : `${depth} "{"`} never closed` : void 0;
 }
 function readSiteConfig(siteDir, opts = {}) {
   const files = findSiteConfigFiles(siteDir, opts.environment, opts.files);
@@ -1902,8 +1957,16 @@ function prerenderOptions(data, where) {
         `params.prerender.katex.macros: the macro name ${JSON.stringify(name)} does not start with a backslash; write ${JSON.stringify("\\" + name)} (in quotes, the backslash doubled); ignored`,
         "key"
       );
-    } else if (typeof def === "string") macros[name] = def;
-    else warn([...macrosPath, name], `params.prerender.katex.macros: the definition of ${JSON.stringify(name)} must be a string; ignored`);
+    } else if (typeof def === "string") {
+      macros[name] = def;
+      const unbalanced = braceImbalance(def);
+      if (unbalanced) {
+        warn(
+          [...macrosPath, name],
+          `params.prerender.katex.macros: the definition of ${name} (${JSON.stringify(def)}) has ${unbalanced}, so every formula that uses ${name} fails; balance its braces`
+        );
+      }
+    } else warn([...macrosPath, name], `params.prerender.katex.macros: the definition of ${JSON.stringify(name)} must be a string; ignored`);
   }
   const limits = { ...DEFAULT_LIMITS };
   const limitsPath = [...PRERENDER, "limits"];
@@ -1988,14 +2051,15 @@ function passthroughDelimiters(data) {
   if (!isRecord(d)) return null;
   return { inline: delimiterPairs(getIn(d, "inline")), block: delimiterPairs(getIn(d, "block")) };
 }
-var import_yaml3, EXTENSIONS, contentDirSetting, layoutDirSetting, assetDirSetting, PRERENDER_DIR, DEFAULT_FIGURE_NUMBERING, PRERENDER_KEYS, FIGURES_KEYS, MATH_KEYS, KATEX_KEYS, PRERENDER;
+var import_yaml4, EXTENSIONS, contentDirSetting, layoutDirSetting, assetDirSetting, PRERENDER_DIR, DEFAULT_FIGURE_NUMBERING, PRERENDER_KEYS, FIGURES_KEYS, MATH_KEYS, KATEX_KEYS, PRERENDER;
 var init_config = __esm({
   "src/site/config.ts"() {
     "use strict";
     init_limits();
     init_dist();
-    import_yaml3 = __toESM(require_yaml(), 1);
+    import_yaml4 = __toESM(require_yaml(), 1);
     init_position();
+    init_frontmatter();
     init_yaml_keys();
     init_config_positions();
     init_closest_name();
@@ -3480,6 +3544,8 @@ function resolveInside(roots, file) {
   let pending = path7.resolve(file);
   let lastLink;
   let lastTarget;
+  let firstLink;
+  let firstTarget;
   for (let hops = 0; hops < 40; hops++) {
     const start = toReal(roots, pending);
     if (!start) return { ok: false, why: "outside", ...lastLink ? { link: lastLink, target: lastTarget } : {} };
@@ -3499,6 +3565,8 @@ function resolveInside(roots, file) {
       if (st.isSymbolicLink()) {
         lastLink = next;
         lastTarget = readlinkSync(next);
+        firstLink ??= lastLink;
+        firstTarget ??= lastTarget;
         pending = path7.resolve(path7.dirname(next), lastTarget, ...start.rest.slice(i + 1));
         followed = true;
         break;
@@ -3507,7 +3575,7 @@ function resolveInside(roots, file) {
     }
     if (!followed) return { ok: true, real: cur };
   }
-  return { ok: false, why: "outside", link: lastLink, target: lastTarget };
+  return { ok: false, why: "outside", link: firstLink, target: firstTarget, loop: true };
 }
 function shownPath(siteDir, p) {
   const rel2 = path7.relative(siteDir, p);
@@ -3542,18 +3610,21 @@ function lookUp(roots, bases, rel2) {
       } catch {
       }
     } else if (r.why === "outside") {
-      return { refused: p, link: r.link ?? p, target: r.target ?? "" };
+      return { refused: p, link: r.link ?? p, target: r.target ?? "", ...r.loop ? { loop: r.loop } : {} };
     } else if (r.why === "blocked") {
       blocked ??= { at: r.at, kind: r.kind, error: r.error };
     }
   }
   return { missing: looked, ...blocked ? { blocked } : {} };
 }
-function outsideMessage(siteDir, link, target) {
+function outsideMessage(siteDir, link, target, loop) {
+  if (loop) {
+    return `${shownPath(siteDir, link)} is a symbolic link to ${JSON.stringify(target)} whose links lead round in a loop and never to a file; replace one of them with the file it stands for`;
+  }
   return `${shownPath(siteDir, link)} is a symbolic link to ${JSON.stringify(target)}, outside the site; hugo-prerender reads nothing outside the site (Hugo 0.169 ignores such links too): copy it into the site instead of linking it`;
 }
 function refusedLinkDiagnostic(siteDir, r) {
-  return { severity: "error", code: "outside", file: shownPath(siteDir, r.link), line: 1, column: 1, message: outsideMessage(siteDir, r.link, r.target) };
+  return { severity: "error", code: r.loop ? "link-loop" : "outside", file: shownPath(siteDir, r.link), line: 1, column: 1, message: outsideMessage(siteDir, r.link, r.target, r.loop) };
 }
 var cache;
 var init_safe_path = __esm({
@@ -4074,7 +4145,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "d0401691a5fce001269701900fb963b8";
+    BUNDLE_CODE_ID = "fce8fec4d4d26fd14217387a9d916825";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -4624,7 +4695,7 @@ function listContentFiles(dir, roots, refused = [], unreadable = [], others = []
       if (e.isSymbolicLink()) {
         const r = resolveInside(roots, p);
         if (!r.ok) {
-          if (r.why === "outside") refused.push({ link: p, target: r.target ?? "" });
+          if (r.why === "outside") refused.push({ link: r.loop ? r.link ?? p : p, target: r.target ?? "", ...r.loop ? { loop: r.loop } : {} });
           continue;
         }
         try {
@@ -5332,7 +5403,7 @@ function yamlItem(m, indent, offset, comment) {
   ];
 }
 function keyOf(p) {
-  const k = (0, import_yaml4.isScalar)(p.key) ? p.key.value : p.key;
+  const k = (0, import_yaml5.isScalar)(p.key) ? p.key.value : p.key;
   return typeof k === "string" ? k : void 0;
 }
 function findPair(map, key) {
@@ -5355,7 +5426,7 @@ function yamlIndentUnit(text) {
   return unit || 2;
 }
 function editYaml(text, rootIsModule, edit) {
-  const docs = (0, import_yaml4.parseAllDocuments)(text);
+  const docs = (0, import_yaml5.parseAllDocuments)(text);
   if (!Array.isArray(docs) || docs.length > 1) throw new EditError("the file holds more than one YAML document", 0);
   const doc = docs[0];
   if (doc && doc.errors.length > 0) throw new EditError(doc.errors[0].message, doc.errors[0].pos[0]);
@@ -5371,7 +5442,7 @@ function editYaml(text, rootIsModule, edit) {
   };
   const root = doc?.contents ?? null;
   let moduleMap;
-  if (root !== null && !(0, import_yaml4.isMap)(root)) throw new EditError("the top level of the file is not a map", nodeStart(root));
+  if (root !== null && !(0, import_yaml5.isMap)(root)) throw new EditError("the top level of the file is not a map", nodeStart(root));
   if (root !== null && root.flow) throw new EditError("the top level is a flow map ({\u2026})", nodeStart(root));
   if (rootIsModule) {
     if (root === null || root.items.length === 0) {
@@ -5388,11 +5459,11 @@ function editYaml(text, rootIsModule, edit) {
     }
     const value = pair.value;
     const keyCol = col(nodeStart(pair.key));
-    if (value === null || (0, import_yaml4.isScalar)(value) && value.value === null && value.source === "") {
+    if (value === null || (0, import_yaml5.isScalar)(value) && value.value === null && value.source === "") {
       const at = endOfLine(text, nodeStart(pair.key));
       return applySplices(text, [insertLines(text, at, [`${spaces(keyCol + unit)}mounts:`, ...items(all, keyCol + 2 * unit, 2)], eol)]);
     }
-    if (!(0, import_yaml4.isMap)(value) || value.flow) {
+    if (!(0, import_yaml5.isMap)(value) || value.flow) {
       throw new EditError('"module" is written in flow style ({\u2026}) or is not a map, so init cannot add lines to it', nodeStart(value));
     }
     moduleMap = value;
@@ -5407,19 +5478,19 @@ function editYaml(text, rootIsModule, edit) {
   }
   const seqValue = mountsPair.value;
   const afterKey = endOfLine(text, nodeStart(mountsPair.key));
-  if (seqValue === null || (0, import_yaml4.isScalar)(seqValue) && seqValue.value === null && seqValue.source === "") {
+  if (seqValue === null || (0, import_yaml5.isScalar)(seqValue) && seqValue.value === null && seqValue.source === "") {
     return applySplices(text, [insertLines(text, afterKey, items(all, mapCol + unit, 2), eol)]);
   }
-  if (!(0, import_yaml4.isSeq)(seqValue) || seqValue.flow) {
+  if (!(0, import_yaml5.isSeq)(seqValue) || seqValue.flow) {
     throw new EditError('"mounts" is written in flow style ([\u2026]) or is not a list, so init cannot add lines to it', nodeStart(seqValue));
   }
   const seq = seqValue;
   const entries = seq.items;
   const dashCol = col(nodeStart(seq));
   const first = entries[0];
-  const offset = first && (0, import_yaml4.isMap)(first) && !first.flow ? Math.max(2, col(nodeStart(first)) - dashCol) : 2;
+  const offset = first && (0, import_yaml5.isMap)(first) && !first.flow ? Math.max(2, col(nodeStart(first)) - dashCol) : 2;
   const splices = [];
-  const mountEntries = entries.filter((e) => (0, import_yaml4.isMap)(e) && findPair(e, "source") && findPair(e, "target"));
+  const mountEntries = entries.filter((e) => (0, import_yaml5.isMap)(e) && findPair(e, "source") && findPair(e, "target"));
   if (mountEntries.length !== edit.inFile.length) throw new EditError("a mount in this list is not a map with source and target", nodeStart(seq));
   for (const [k, node] of mountEntries.entries()) {
     const map = node;
@@ -5512,12 +5583,12 @@ function editJson(text, rootIsModule, edit) {
   edit.before.forEach((m, j) => apply([...path18, j], written(m), true));
   return t;
 }
-var import_main2, import_yaml4, EditError, PLAIN_YAML, YAML_SPECIAL;
+var import_main2, import_yaml5, EditError, PLAIN_YAML, YAML_SPECIAL;
 var init_config_edit = __esm({
   "src/site/config-edit.ts"() {
     "use strict";
     import_main2 = __toESM(require_main(), 1);
-    import_yaml4 = __toESM(require_yaml(), 1);
+    import_yaml5 = __toESM(require_yaml(), 1);
     init_config();
     EditError = class extends Error {
       constructor(message, offset) {
@@ -16140,7 +16211,8 @@ function decodeYaml(raw3, report) {
       continue;
     }
     if (!failed) {
-      report("error", err.pos[0], `failed to unmarshal YAML: ${err.message}`, "front-matter");
+      const explained = explainYamlError(raw3, err);
+      report("error", explained.offset, `failed to unmarshal YAML: ${explained.message}`, "front-matter");
       failed = true;
     }
   }
@@ -16172,17 +16244,38 @@ function decodeYaml(raw3, report) {
   }
   return asMap(value2, "YAML", report);
 }
+function explainYamlError(raw3, err) {
+  const message = err.message.split("\n")[0];
+  const quote = /^Missing closing (["'])quote/.exec(message)?.[1];
+  if (err.code === "MISSING_CHAR" && quote) {
+    const opens = [...raw3.slice(0, err.pos[0]).matchAll(new RegExp(`(^|[:\\-\\[{,][ \\t]*|\\n[ \\t]*)${quote}`, "g"))];
+    const last = opens[opens.length - 1];
+    if (last) {
+      return { offset: last.index + last[0].length - 1, message: `a string opened here with ${quote} is never closed: end it with ${quote} (on this line, for a title or a description)` };
+    }
+  }
+  if (err.code === "BAD_DQ_ESCAPE") {
+    return {
+      offset: err.pos[0],
+      message: `${message}: in a double-quoted YAML string a backslash starts an escape, so each backslash of TeX is written twice (\\\\alpha for \\alpha); or put the text in single quotes ('\u2026'), where a backslash is itself`
+    };
+  }
+  return { offset: err.pos[0], message };
+}
+function explainTomlError(raw3, e) {
+  const message = e.message.split("\n")[0].replace(/^Invalid TOML document: /, "");
+  const lineText = raw3.split("\n")[e.line - 1]?.replace(/\r$/, "") ?? "";
+  if (/control characters are not allowed in strings/.test(message) && e.column > lineText.length) {
+    return `a string is not closed on this line: end it on the same line with the quote it opened with, or use """ for a string of several lines`;
+  }
+  return message;
+}
 function decodeToml(raw3, report) {
   try {
     return plainObjects(parse(raw3));
   } catch (e) {
     if (e instanceof TomlError) {
-      let message = e.message.split("\n")[0].replace(/^Invalid TOML document: /, "");
-      const lineText = raw3.split("\n")[e.line - 1]?.replace(/\r$/, "") ?? "";
-      if (/control characters are not allowed in strings/.test(message) && e.column > lineText.length) {
-        message = `a string is not closed on this line: end it on the same line with the quote it opened with, or use """ for a string of several lines`;
-      }
-      report("error", offsetOfLineColumn(raw3, e.line, e.column), `failed to unmarshal TOML: ${message}`, "front-matter");
+      report("error", offsetOfLineColumn(raw3, e.line, e.column), `failed to unmarshal TOML: ${explainTomlError(raw3, e)}`, "front-matter");
     } else {
       report("error", 0, `failed to unmarshal TOML: ${e.message}`, "front-matter");
     }
@@ -34495,6 +34588,8 @@ function resolveInside(roots, file) {
   let pending = import_node_path2.default.resolve(file);
   let lastLink;
   let lastTarget;
+  let firstLink;
+  let firstTarget;
   for (let hops = 0; hops < 40; hops++) {
     const start = toReal(roots, pending);
     if (!start) return { ok: false, why: "outside", ...lastLink ? { link: lastLink, target: lastTarget } : {} };
@@ -34514,6 +34609,8 @@ function resolveInside(roots, file) {
       if (st.isSymbolicLink()) {
         lastLink = next;
         lastTarget = (0, import_node_fs.readlinkSync)(next);
+        firstLink ??= lastLink;
+        firstTarget ??= lastTarget;
         pending = import_node_path2.default.resolve(import_node_path2.default.dirname(next), lastTarget, ...start.rest.slice(i2 + 1));
         followed = true;
         break;
@@ -34522,7 +34619,7 @@ function resolveInside(roots, file) {
     }
     if (!followed) return { ok: true, real: cur };
   }
-  return { ok: false, why: "outside", link: lastLink, target: lastTarget };
+  return { ok: false, why: "outside", link: firstLink, target: firstTarget, loop: true };
 }
 function shownPath(siteDir, p5) {
   const rel3 = import_node_path2.default.relative(siteDir, p5);
@@ -34558,7 +34655,7 @@ function lookUp(roots, bases, rel3) {
       } catch {
       }
     } else if (r2.why === "outside") {
-      return { refused: p5, link: r2.link ?? p5, target: r2.target ?? "" };
+      return { refused: p5, link: r2.link ?? p5, target: r2.target ?? "", ...r2.loop ? { loop: r2.loop } : {} };
     } else if (r2.why === "blocked") {
       blocked ??= { at: r2.at, kind: r2.kind, error: r2.error };
     }
@@ -34574,7 +34671,10 @@ function blockedMessage(siteDir, b2) {
   }
   return `${shown} cannot be read (${fsReason(b2.error)}): ${fsAdvice(b2.error, b2.kind, shown)}`;
 }
-function outsideMessage(siteDir, link3, target) {
+function outsideMessage(siteDir, link3, target, loop) {
+  if (loop) {
+    return `${shownPath(siteDir, link3)} is a symbolic link to ${JSON.stringify(target)} whose links lead round in a loop and never to a file; replace one of them with the file it stands for`;
+  }
   return `${shownPath(siteDir, link3)} is a symbolic link to ${JSON.stringify(target)}, outside the site; hugo-prerender reads nothing outside the site (Hugo 0.169 ignores such links too): copy it into the site instead of linking it`;
 }
 
@@ -46581,7 +46681,7 @@ function findSrc(ctx, src, param) {
   if (!look) return void 0;
   if ("found" in look) return look.found;
   if ("refused" in look) {
-    ctx.error(`image "${src}": ${outsideMessage(ctx.site.dir, look.link, look.target)}`, { param, code: "outside" });
+    ctx.error(`image "${src}": ${outsideMessage(ctx.site.dir, look.link, look.target, look.loop)}`, { param, code: "outside" });
     return void 0;
   }
   if (look.missing.length === 0) return void 0;
@@ -52073,7 +52173,7 @@ function readData(ctx) {
   const inBases = bases.filter((b2) => inside(b2.dir, rel3) !== void 0);
   const look = inBases.length ? lookUpFile(roots, inBases.map((b2) => b2.dir), rel3, ctx.page.reads?.lookup) : void 0;
   if (look && "refused" in look) {
-    ctx.error(`file "${file}": ${outsideMessage(ctx.site.dir, look.link, look.target)}`, { param: "file", code: "outside" });
+    ctx.error(`file "${file}": ${outsideMessage(ctx.site.dir, look.link, look.target, look.loop)}`, { param: "file", code: "outside" });
     return void 0;
   }
   const found = look && "found" in look ? look.found : void 0;
@@ -54862,7 +54962,7 @@ async function serveMarkdownImages(images, page, site, service, lines, over = ()
       continue;
     }
     const { lookup } = look;
-    if ("refused" in lookup) warn("outside", `image "${image3.url}": ${outsideMessage(site.dir, lookup.link, lookup.target)}; the image is left as written`);
+    if ("refused" in lookup) warn("outside", `image "${image3.url}": ${outsideMessage(site.dir, lookup.link, lookup.target, lookup.loop)}; the image is left as written`);
     else if ("missing" in lookup && lookup.missing.length > 0 && !look.bases.some((b2) => site.staticDirs.includes(b2))) {
       warn("image-missing", `image "${image3.url}" is not in the page bundle (looked for ${lookup.missing.map((m) => shownPath(site.dir, m)).join(", ")}), so the page shows a broken image`);
     }
@@ -55746,7 +55846,9 @@ function frontMatterPlace(source, bodyOffset, field, raw3, lines) {
   let offset = 0;
   if (key2) {
     offset = key2.index + key2[0].length - key2[0].replace(/^[{,]?[ \t]*~1, "").length;
-    const found = raw3 === void 0 ? -1 : head2.indexOf(raw3, key2.index + key2[0].length);
+    const from = key2.index + key2[0].length;
+    let found = raw3 === void 0 ? -1 : head2.indexOf(raw3, from);
+    if (found < 0 && raw3 !== void 0) found = head2.indexOf(raw3.replace(/\\/g, "\\\\").replace(/"/g, '\\"'), from);
     if (found >= 0) offset = found;
   }
   return { ...lines.at(offset), offset };
@@ -73398,6 +73500,9 @@ function requireWarnings(tex) {
 }
 function internalKatexError(e) {
   if (!(e instanceof Error)) throw e;
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    return { message: "KaTeX cannot typeset this formula: its groups (braces, \\left\u2026\\right, environments) nest thousands of levels deep, more than it can follow; write it with fewer levels" };
+  }
   return { message: `KaTeX cannot typeset this formula (${e.message}); check that each \\begin has its \\end with the same name and that braces balance` };
 }
 function describeError(e, tex, skip = 0) {
@@ -73542,7 +73647,7 @@ async function siteFigureImages(shortcodes2, page, site, images, withDark = fals
     const at = sc.paramPositions?.[param] ?? { line: sc.line, column: sc.column, offset: sc.offset };
     const warn = (message, code4) => diagnostics.push({ severity: "warning", code: code4, file: page.relPath, line: at.line, column: at.column, offset: at.offset, message: `figure: ${message}` });
     const look = lookUpImage(src, site, page.bundleDir, page.reads?.lookup, page.reads?.memo);
-    if (look && "refused" in look) warn(`image "${src}": ${outsideMessage(site.dir, look.link, look.target)}`, "outside");
+    if (look && "refused" in look) warn(`image "${src}": ${outsideMessage(site.dir, look.link, look.target, look.loop)}`, "outside");
     if (look && "missing" in look && look.missing.length > 0) warn(missingImageMessage(src, site, page.bundleDir, look.missing, look.blocked), "figure-missing");
     if (!look || !("found" in look)) return;
     const { image: image3, warnings } = await images.prepare(look.found, src);

@@ -9301,7 +9301,8 @@ function decodeYaml(raw3, report) {
       continue;
     }
     if (!failed) {
-      report("error", err.pos[0], `failed to unmarshal YAML: ${err.message}`, "front-matter");
+      const explained = explainYamlError(raw3, err);
+      report("error", explained.offset, `failed to unmarshal YAML: ${explained.message}`, "front-matter");
       failed = true;
     }
   }
@@ -9333,17 +9334,38 @@ function decodeYaml(raw3, report) {
   }
   return asMap(value2, "YAML", report);
 }
+function explainYamlError(raw3, err) {
+  const message = err.message.split("\n")[0];
+  const quote = /^Missing closing (["'])quote/.exec(message)?.[1];
+  if (err.code === "MISSING_CHAR" && quote) {
+    const opens = [...raw3.slice(0, err.pos[0]).matchAll(new RegExp(`(^|[:\\-\\[{,][ \\t]*|\\n[ \\t]*)${quote}`, "g"))];
+    const last = opens[opens.length - 1];
+    if (last) {
+      return { offset: last.index + last[0].length - 1, message: `a string opened here with ${quote} is never closed: end it with ${quote} (on this line, for a title or a description)` };
+    }
+  }
+  if (err.code === "BAD_DQ_ESCAPE") {
+    return {
+      offset: err.pos[0],
+      message: `${message}: in a double-quoted YAML string a backslash starts an escape, so each backslash of TeX is written twice (\\\\alpha for \\alpha); or put the text in single quotes ('\u2026'), where a backslash is itself`
+    };
+  }
+  return { offset: err.pos[0], message };
+}
+function explainTomlError(raw3, e) {
+  const message = e.message.split("\n")[0].replace(/^Invalid TOML document: /, "");
+  const lineText = raw3.split("\n")[e.line - 1]?.replace(/\r$/, "") ?? "";
+  if (/control characters are not allowed in strings/.test(message) && e.column > lineText.length) {
+    return `a string is not closed on this line: end it on the same line with the quote it opened with, or use """ for a string of several lines`;
+  }
+  return message;
+}
 function decodeToml(raw3, report) {
   try {
     return plainObjects(parse(raw3));
   } catch (e) {
     if (e instanceof TomlError) {
-      let message = e.message.split("\n")[0].replace(/^Invalid TOML document: /, "");
-      const lineText = raw3.split("\n")[e.line - 1]?.replace(/\r$/, "") ?? "";
-      if (/control characters are not allowed in strings/.test(message) && e.column > lineText.length) {
-        message = `a string is not closed on this line: end it on the same line with the quote it opened with, or use """ for a string of several lines`;
-      }
-      report("error", offsetOfLineColumn(raw3, e.line, e.column), `failed to unmarshal TOML: ${message}`, "front-matter");
+      report("error", offsetOfLineColumn(raw3, e.line, e.column), `failed to unmarshal TOML: ${explainTomlError(raw3, e)}`, "front-matter");
     } else {
       report("error", 0, `failed to unmarshal TOML: ${e.message}`, "front-matter");
     }
@@ -36603,6 +36625,8 @@ function resolveInside(roots, file) {
   let pending = path2.resolve(file);
   let lastLink;
   let lastTarget;
+  let firstLink;
+  let firstTarget;
   for (let hops = 0; hops < 40; hops++) {
     const start = toReal(roots, pending);
     if (!start) return { ok: false, why: "outside", ...lastLink ? { link: lastLink, target: lastTarget } : {} };
@@ -36622,6 +36646,8 @@ function resolveInside(roots, file) {
       if (st.isSymbolicLink()) {
         lastLink = next;
         lastTarget = readlinkSync(next);
+        firstLink ??= lastLink;
+        firstTarget ??= lastTarget;
         pending = path2.resolve(path2.dirname(next), lastTarget, ...start.rest.slice(i2 + 1));
         followed = true;
         break;
@@ -36630,7 +36656,7 @@ function resolveInside(roots, file) {
     }
     if (!followed) return { ok: true, real: cur };
   }
-  return { ok: false, why: "outside", link: lastLink, target: lastTarget };
+  return { ok: false, why: "outside", link: firstLink, target: firstTarget, loop: true };
 }
 function shownPath(siteDir, p5) {
   const rel3 = path2.relative(siteDir, p5);
@@ -36665,7 +36691,7 @@ function lookUp(roots, bases, rel3) {
       } catch {
       }
     } else if (r2.why === "outside") {
-      return { refused: p5, link: r2.link ?? p5, target: r2.target ?? "" };
+      return { refused: p5, link: r2.link ?? p5, target: r2.target ?? "", ...r2.loop ? { loop: r2.loop } : {} };
     } else if (r2.why === "blocked") {
       blocked ??= { at: r2.at, kind: r2.kind, error: r2.error };
     }
@@ -36681,11 +36707,14 @@ function blockedMessage(siteDir, b2) {
   }
   return `${shown} cannot be read (${fsReason(b2.error)}): ${fsAdvice(b2.error, b2.kind, shown)}`;
 }
-function outsideMessage(siteDir, link3, target) {
+function outsideMessage(siteDir, link3, target, loop) {
+  if (loop) {
+    return `${shownPath(siteDir, link3)} is a symbolic link to ${JSON.stringify(target)} whose links lead round in a loop and never to a file; replace one of them with the file it stands for`;
+  }
   return `${shownPath(siteDir, link3)} is a symbolic link to ${JSON.stringify(target)}, outside the site; hugo-prerender reads nothing outside the site (Hugo 0.169 ignores such links too): copy it into the site instead of linking it`;
 }
 function refusedLinkDiagnostic(siteDir, r2) {
-  return { severity: "error", code: "outside", file: shownPath(siteDir, r2.link), line: 1, column: 1, message: outsideMessage(siteDir, r2.link, r2.target) };
+  return { severity: "error", code: r2.loop ? "link-loop" : "outside", file: shownPath(siteDir, r2.link), line: 1, column: 1, message: outsideMessage(siteDir, r2.link, r2.target, r2.loop) };
 }
 var cache;
 var init_safe_path = __esm({
@@ -36770,7 +36799,7 @@ function findSrc(ctx, src, param) {
   if (!look) return void 0;
   if ("found" in look) return look.found;
   if ("refused" in look) {
-    ctx.error(`image "${src}": ${outsideMessage(ctx.site.dir, look.link, look.target)}`, { param, code: "outside" });
+    ctx.error(`image "${src}": ${outsideMessage(ctx.site.dir, look.link, look.target, look.loop)}`, { param, code: "outside" });
     return void 0;
   }
   if (look.missing.length === 0) return void 0;
@@ -42589,7 +42618,7 @@ function readData(ctx) {
   const inBases = bases.filter((b2) => inside(b2.dir, rel3) !== void 0);
   const look = inBases.length ? lookUpFile(roots, inBases.map((b2) => b2.dir), rel3, ctx.page.reads?.lookup) : void 0;
   if (look && "refused" in look) {
-    ctx.error(`file "${file}": ${outsideMessage(ctx.site.dir, look.link, look.target)}`, { param: "file", code: "outside" });
+    ctx.error(`file "${file}": ${outsideMessage(ctx.site.dir, look.link, look.target, look.loop)}`, { param: "file", code: "outside" });
     return void 0;
   }
   const found = look && "found" in look ? look.found : void 0;
@@ -45437,7 +45466,11 @@ function parseConfigText(text12, format3, file) {
     } else if (format3 === "yaml") {
       const doc = (0, import_yaml4.parseDocument)(src, { logLevel: "error" });
       const err = doc.errors[0];
-      if (err) return fail(err.message.split("\n")[0], err.linePos?.[0].line, err.linePos?.[0].col);
+      if (err) {
+        const explained = explainYamlError(src, err);
+        const at = new LineIndex(src).at(explained.offset);
+        return fail(explained.message, at.line, at.column);
+      }
       const badKey = collectionKey(doc, src);
       if (badKey) {
         const at = new LineIndex(src).at(badKey.offset);
@@ -45451,7 +45484,10 @@ function parseConfigText(text12, format3, file) {
     return { data: value2, diagnostics };
   } catch (e) {
     const err = e;
-    if (typeof err.line === "number") return fail(err.message.split("\n")[0], err.line, err.column);
+    if (typeof err.line === "number") {
+      const message2 = format3 === "toml" && typeof err.column === "number" ? explainTomlError(src, { message: err.message, line: err.line, column: err.column }) : err.message.split("\n")[0];
+      return fail(message2, err.line, err.column);
+    }
     const message = err.message.replace(/\s*\n\s*/g, " ");
     const pos = /position (\d+)/.exec(err.message);
     if (pos) {
@@ -45520,6 +45556,16 @@ function mergeConfig(base2, over) {
     }
   }
   return out;
+}
+function braceImbalance(tex) {
+  let depth = 0;
+  for (let i2 = 0; i2 < tex.length; i2++) {
+    const c = tex[i2];
+    if (c === "\\") i2++;
+    else if (c === "{") depth++;
+    else if (c === "}" && --depth < 0) return 'a "}" that closes no "{"';
+  }
+  return depth > 0 ? `${depth === 1 ? 'a "{"' : `${depth} "{"`} never closed` : void 0;
 }
 function readSiteConfig(siteDir, opts = {}) {
   const files = findSiteConfigFiles(siteDir, opts.environment, opts.files);
@@ -45764,8 +45810,16 @@ function prerenderOptions(data, where) {
         `params.prerender.katex.macros: the macro name ${JSON.stringify(name)} does not start with a backslash; write ${JSON.stringify("\\" + name)} (in quotes, the backslash doubled); ignored`,
         "key"
       );
-    } else if (typeof def === "string") macros2[name] = def;
-    else warn([...macrosPath, name], `params.prerender.katex.macros: the definition of ${JSON.stringify(name)} must be a string; ignored`);
+    } else if (typeof def === "string") {
+      macros2[name] = def;
+      const unbalanced = braceImbalance(def);
+      if (unbalanced) {
+        warn(
+          [...macrosPath, name],
+          `params.prerender.katex.macros: the definition of ${name} (${JSON.stringify(def)}) has ${unbalanced}, so every formula that uses ${name} fails; balance its braces`
+        );
+      }
+    } else warn([...macrosPath, name], `params.prerender.katex.macros: the definition of ${JSON.stringify(name)} must be a string; ignored`);
   }
   const limits = { ...DEFAULT_LIMITS };
   const limitsPath = [...PRERENDER, "limits"];
@@ -45858,6 +45912,7 @@ var init_config = __esm({
     init_dist();
     import_yaml4 = __toESM(require_dist(), 1);
     init_position();
+    init_frontmatter();
     init_yaml_keys();
     init_config_positions();
     init_closest_name();
@@ -46639,7 +46694,7 @@ async function siteFigureImages(shortcodes2, page, site, images, withDark = fals
     const at = sc.paramPositions?.[param] ?? { line: sc.line, column: sc.column, offset: sc.offset };
     const warn = (message, code4) => diagnostics.push({ severity: "warning", code: code4, file: page.relPath, line: at.line, column: at.column, offset: at.offset, message: `figure: ${message}` });
     const look = lookUpImage(src, site, page.bundleDir, page.reads?.lookup, page.reads?.memo);
-    if (look && "refused" in look) warn(`image "${src}": ${outsideMessage(site.dir, look.link, look.target)}`, "outside");
+    if (look && "refused" in look) warn(`image "${src}": ${outsideMessage(site.dir, look.link, look.target, look.loop)}`, "outside");
     if (look && "missing" in look && look.missing.length > 0) warn(missingImageMessage(src, site, page.bundleDir, look.missing, look.blocked), "figure-missing");
     if (!look || !("found" in look)) return;
     const { image: image3, warnings } = await images.prepare(look.found, src);
@@ -46707,7 +46762,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "35827762d2191678461a164a3c21576c";
+    BUNDLE_CODE_ID = "de8bf7d57524553ed3194005bf745e7c";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -52904,7 +52959,7 @@ async function serveMarkdownImages(images, page, site, service, lines, over = ()
       continue;
     }
     const { lookup } = look;
-    if ("refused" in lookup) warn("outside", `image "${image3.url}": ${outsideMessage(site.dir, lookup.link, lookup.target)}; the image is left as written`);
+    if ("refused" in lookup) warn("outside", `image "${image3.url}": ${outsideMessage(site.dir, lookup.link, lookup.target, lookup.loop)}; the image is left as written`);
     else if ("missing" in lookup && lookup.missing.length > 0 && !look.bases.some((b2) => site.staticDirs.includes(b2))) {
       warn("image-missing", `image "${image3.url}" is not in the page bundle (looked for ${lookup.missing.map((m) => shownPath(site.dir, m)).join(", ")}), so the page shows a broken image`);
     }
@@ -53783,7 +53838,9 @@ function frontMatterPlace(source, bodyOffset, field, raw3, lines) {
   let offset = 0;
   if (key2) {
     offset = key2.index + key2[0].length - key2[0].replace(/^[{,]?[ \t]*/, "").length;
-    const found = raw3 === void 0 ? -1 : head2.indexOf(raw3, key2.index + key2[0].length);
+    const from = key2.index + key2[0].length;
+    let found = raw3 === void 0 ? -1 : head2.indexOf(raw3, from);
+    if (found < 0 && raw3 !== void 0) found = head2.indexOf(raw3.replace(/\\/g, "\\\\").replace(/"/g, '\\"'), from);
     if (found >= 0) offset = found;
   }
   return { ...lines.at(offset), offset };
@@ -71412,6 +71469,9 @@ function requireWarnings(tex) {
 }
 function internalKatexError(e) {
   if (!(e instanceof Error)) throw e;
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    return { message: "KaTeX cannot typeset this formula: its groups (braces, \\left\u2026\\right, environments) nest thousands of levels deep, more than it can follow; write it with fewer levels" };
+  }
   return { message: `KaTeX cannot typeset this formula (${e.message}); check that each \\begin has its \\end with the same name and that braces balance` };
 }
 function describeError(e, tex, skip = 0) {
@@ -73136,7 +73196,7 @@ function listContentFiles(dir, roots, refused = [], unreadable = [], others = []
       if (e.isSymbolicLink()) {
         const r2 = resolveInside(roots, p5);
         if (!r2.ok) {
-          if (r2.why === "outside") refused.push({ link: p5, target: r2.target ?? "" });
+          if (r2.why === "outside") refused.push({ link: r2.loop ? r2.link ?? p5 : p5, target: r2.target ?? "", ...r2.loop ? { loop: r2.loop } : {} });
           continue;
         }
         try {

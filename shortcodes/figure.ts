@@ -222,7 +222,7 @@ function findSrc(ctx: RenderContext<FigureParams>, src: string, param: 'src' | '
   if (!look) return undefined;
   if ('found' in look) return look.found;
   if ('refused' in look) {
-    ctx.error(`image "${src}": ${outsideMessage(ctx.site.dir, look.link, look.target)}`, { param, code: 'outside' });
+    ctx.error(`image "${src}": ${outsideMessage(ctx.site.dir, look.link, look.target, look.loop)}`, { param, code: 'outside' });
     return undefined;
   }
   if (look.missing.length === 0) return undefined;

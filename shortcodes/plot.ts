@@ -75,7 +75,7 @@ function readData(ctx: RenderContext<Params>): { table: DataTable; shown: string
   const inBases = bases.filter((b) => inside(b.dir, rel) !== undefined);
   const look = inBases.length ? lookUpFile(roots, inBases.map((b) => b.dir), rel, ctx.page.reads?.lookup) : undefined;
   if (look && 'refused' in look) {
-    ctx.error(`file "${file}": ${outsideMessage(ctx.site.dir, look.link, look.target)}`, { param: 'file', code: 'outside' });
+    ctx.error(`file "${file}": ${outsideMessage(ctx.site.dir, look.link, look.target, look.loop)}`, { param: 'file', code: 'outside' });
     return undefined;
   }
   const found = look && 'found' in look ? look.found : undefined;

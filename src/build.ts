@@ -185,7 +185,7 @@ export function ownTagsInOtherFormat(text: string, relPath: string): { diagnosti
 export function listContentFiles(
   dir: string,
   roots: Roots,
-  refused: { link: string; target: string }[] = [],
+  refused: { link: string; target: string; loop?: true }[] = [],
   unreadable: UnreadableDir[] = [],
   others: string[] = [],
 ): string[] {
@@ -210,7 +210,7 @@ export function listContentFiles(
         const r = resolveInside(roots, p);
         if (!r.ok) {
           // A dangling link is skipped, as Hugo skips it; one that leaves the site is refused.
-          if (r.why === 'outside') refused.push({ link: p, target: r.target ?? '' });
+          if (r.why === 'outside') refused.push({ link: r.loop ? (r.link ?? p) : p, target: r.target ?? '', ...(r.loop ? { loop: r.loop } : {}) });
           continue;
         }
         try {
@@ -412,7 +412,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
   const files: { abs: string; relToContent: string; tree: string }[] = [];
   const otherFiles: typeof files = [];
   const seenRoots = new Set<string>();
-  const refused: { link: string; target: string }[] = [];
+  const refused: { link: string; target: string; loop?: true }[] = [];
   for (const root of config.contentRoots) {
     if (seenRoots.has(root.dir)) continue;
     seenRoots.add(root.dir);

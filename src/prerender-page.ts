@@ -1414,7 +1414,10 @@ function frontMatterPlace(source: string, bodyOffset: number, field: string, raw
   let offset = 0;
   if (key) {
     offset = key.index + key[0].length - key[0].replace(/^[{,]?[ \t]*/, '').length;
-    const found = raw === undefined ? -1 : head.indexOf(raw, key.index + key[0].length);
+    const from = key.index + key[0].length;
+    let found = raw === undefined ? -1 : head.indexOf(raw, from);
+    // In a double-quoted string (TOML, YAML, JSON) the formula is written escaped: `$\\nope$` for `$\nope$`.
+    if (found < 0 && raw !== undefined) found = head.indexOf(raw.replace(/\\/g, '\\\\').replace(/"/g, '\\"'), from);
     if (found >= 0) offset = found;
   }
   return { ...lines.at(offset), offset };

@@ -104,7 +104,8 @@ function decodeYaml(raw: string, report: Report): Record<string, unknown> {
       continue;
     }
     if (!failed) {
-      report('error', err.pos[0], `failed to unmarshal YAML: ${err.message}`, 'front-matter');
+      const explained = explainYamlError(raw, err);
+      report('error', explained.offset, `failed to unmarshal YAML: ${explained.message}`, 'front-matter');
       failed = true;
     }
   }
@@ -141,18 +142,48 @@ function decodeYaml(raw: string, report: Report): Record<string, unknown> {
 // ---------------------------------------------------------------------------------------------
 // TOML
 
+/**
+ * The YAML library's error said as Hugo users need it: where a quoted string that is never closed was
+ * opened (the library points at the end of the text), and what to write for TeX's backslashes in a
+ * double-quoted string.
+ */
+export function explainYamlError(raw: string, err: { code: string; message: string; pos: [number, number] }): { offset: number; message: string } {
+  const message = err.message.split('\n')[0]!;
+  const quote = /^Missing closing (["'])quote/.exec(message)?.[1];
+  if (err.code === 'MISSING_CHAR' && quote) {
+    // The last quote before the error that opens a value (after `key:`, `- `, `[`, `{` or `,`).
+    const opens = [...raw.slice(0, err.pos[0]).matchAll(new RegExp(`(^|[:\\-\\[{,][ \\t]*|\\n[ \\t]*)${quote}`, 'g'))];
+    const last = opens[opens.length - 1];
+    if (last) {
+      return { offset: last.index + last[0].length - 1, message: `a string opened here with ${quote} is never closed: end it with ${quote} (on this line, for a title or a description)` };
+    }
+  }
+  if (err.code === 'BAD_DQ_ESCAPE') {
+    return {
+      offset: err.pos[0],
+      message: `${message}: in a double-quoted YAML string a backslash starts an escape, so each backslash of TeX is written twice (\\\\alpha for \\alpha); or put the text in single quotes ('…'), where a backslash is itself`,
+    };
+  }
+  return { offset: err.pos[0], message };
+}
+
+/** The TOML library's error without its prefix; a string left open at the end of its line said as such. */
+export function explainTomlError(raw: string, e: { message: string; line: number; column: number }): string {
+  const message = e.message.split('\n')[0]!.replace(/^Invalid TOML document: /, '');
+  // The control character is the line break: a string left open at the end of its line.
+  const lineText = raw.split('\n')[e.line - 1]?.replace(/\r$/, '') ?? '';
+  if (/control characters are not allowed in strings/.test(message) && e.column > lineText.length) {
+    return `a string is not closed on this line: end it on the same line with the quote it opened with, or use """ for a string of several lines`;
+  }
+  return message;
+}
+
 function decodeToml(raw: string, report: Report): Record<string, unknown> {
   try {
     return plainObjects(parseToml(raw)) as Record<string, unknown>;
   } catch (e) {
     if (e instanceof TomlError) {
-      let message = e.message.split('\n')[0]!.replace(/^Invalid TOML document: /, '');
-      // The control character is the line break: a string left open at the end of its line.
-      const lineText = raw.split('\n')[e.line - 1]?.replace(/\r$/, '') ?? '';
-      if (/control characters are not allowed in strings/.test(message) && e.column > lineText.length) {
-        message = `a string is not closed on this line: end it on the same line with the quote it opened with, or use """ for a string of several lines`;
-      }
-      report('error', offsetOfLineColumn(raw, e.line, e.column), `failed to unmarshal TOML: ${message}`, 'front-matter');
+      report('error', offsetOfLineColumn(raw, e.line, e.column), `failed to unmarshal TOML: ${explainTomlError(raw, e)}`, 'front-matter');
     } else {
       report('error', 0, `failed to unmarshal TOML: ${(e as Error).message}`, 'front-matter');
     }

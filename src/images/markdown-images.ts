@@ -159,7 +159,7 @@ export async function serveMarkdownImages(
       continue;
     }
     const { lookup } = look;
-    if ('refused' in lookup) warn('outside', `image "${image.url}": ${outsideMessage(site.dir, lookup.link, lookup.target)}; the image is left as written`);
+    if ('refused' in lookup) warn('outside', `image "${image.url}": ${outsideMessage(site.dir, lookup.link, lookup.target, lookup.loop)}; the image is left as written`);
     else if ('missing' in lookup && lookup.missing.length > 0 && !look.bases.some((b) => site.staticDirs.includes(b))) {
       // A bundle's resource that is not there: the page shows a broken image (a file of static/ may be made by another step).
       warn('image-missing', `image "${image.url}" is not in the page bundle (looked for ${lookup.missing.map((m) => shownPath(site.dir, m)).join(', ')}), so the page shows a broken image`);

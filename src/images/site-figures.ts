@@ -57,7 +57,7 @@ export async function siteFigureImages(
     const look = lookUpImage(src, site, page.bundleDir, page.reads?.lookup, page.reads?.memo);
     // Remote (the site's figure shows it as written), a link out of the site (not read), or missing (said
     // as our figure says it: the page would show a broken image).
-    if (look && 'refused' in look) warn(`image "${src}": ${outsideMessage(site.dir, look.link, look.target)}`, 'outside');
+    if (look && 'refused' in look) warn(`image "${src}": ${outsideMessage(site.dir, look.link, look.target, look.loop)}`, 'outside');
     if (look && 'missing' in look && look.missing.length > 0) warn(missingImageMessage(src, site, page.bundleDir, look.missing, look.blocked), 'figure-missing');
     if (!look || !('found' in look)) return;
     const { image, warnings } = await images.prepare(look.found, src);

@@ -257,6 +257,10 @@ function requireWarnings(tex: string): MathWarning[] {
 /** An error KaTeX threw that is not a ParseError (a KaTeX assertion on malformed input). */
 function internalKatexError(e: unknown): { message: string } {
   if (!(e instanceof Error)) throw e;
+  // KaTeX parses and lays out a group inside a group by recursion: thousands of levels exhaust the stack.
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    return { message: 'KaTeX cannot typeset this formula: its groups (braces, \\left…\\right, environments) nest thousands of levels deep, more than it can follow; write it with fewer levels' };
+  }
   return { message: `KaTeX cannot typeset this formula (${e.message}); check that each \\begin has its \\end with the same name and that braces balance` };
 }
 

@@ -18,6 +18,7 @@ import { parse as parseToml } from 'smol-toml';
 import { parseDocument } from 'yaml';
 import type { Diagnostic } from '../content/types.js';
 import { LineIndex } from '../content/position.js';
+import { explainTomlError, explainYamlError } from '../content/frontmatter.js';
 import { collectionKey, collectionKeyText } from '../content/yaml-keys.js';
 import { keyPathId, keyPositions, type KeyPosition, type TextPosition } from './config-positions.js';
 import { closestKey } from '../render/closest-name.js';
@@ -160,7 +161,11 @@ export function parseConfigText(
       // not the library's process warning that it was stringified.
       const doc = parseDocument(src, { logLevel: 'error' });
       const err = doc.errors[0];
-      if (err) return fail(err.message.split('\n')[0]!, err.linePos?.[0].line, err.linePos?.[0].col);
+      if (err) {
+        const explained = explainYamlError(src, err);
+        const at = new LineIndex(src).at(explained.offset);
+        return fail(explained.message, at.line, at.column);
+      }
       const badKey = collectionKey(doc, src);
       if (badKey) {
         const at = new LineIndex(src).at(badKey.offset);
@@ -174,7 +179,10 @@ export function parseConfigText(
     return { data: value, diagnostics };
   } catch (e) {
     const err = e as Error & { line?: number; column?: number };
-    if (typeof err.line === 'number') return fail(err.message.split('\n')[0]!, err.line, err.column);
+    if (typeof err.line === 'number') {
+      const message = format === 'toml' && typeof err.column === 'number' ? explainTomlError(src, { message: err.message, line: err.line, column: err.column }) : err.message.split('\n')[0]!;
+      return fail(message, err.line, err.column);
+    }
     // One line: JSON.parse quotes the offending text, newlines included.
     const message = err.message.replace(/\s*\n\s*/g, ' ');
     const pos = /position (\d+)/.exec(err.message);
@@ -281,6 +289,18 @@ export interface SiteConfig {
   locate: ConfigLocator;
   /** What math location needs: the passthrough delimiters (when configured) and the escapes mode. */
   math: { delimiters?: PassthroughDelimiters; escapes: 'auto' | 'none' | 'markdown'; wrappers?: Record<string, 'tex' | 'math'> };
+}
+
+/** What is wrong with the braces of TeX (`\{`, `\}` are characters, not braces), or undefined when they balance. */
+function braceImbalance(tex: string): string | undefined {
+  let depth = 0;
+  for (let i = 0; i < tex.length; i++) {
+    const c = tex[i];
+    if (c === '\\') i++;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth < 0) return 'a "}" that closes no "{"';
+  }
+  return depth > 0 ? `${depth === 1 ? 'a "{"' : `${depth} "{"`} never closed` : undefined;
 }
 
 /** Reads and merges a site's configuration. Never throws for bad config: see `diagnostics`. */
@@ -758,8 +778,18 @@ export function prerenderOptions(
         `params.prerender.katex.macros: the macro name ${JSON.stringify(name)} does not start with a backslash; write ${JSON.stringify('\\' + name)} (in quotes, the backslash doubled); ignored`,
         'key',
       );
-    } else if (typeof def === 'string') macros[name] = def;
-    else warn([...macrosPath, name], `params.prerender.katex.macros: the definition of ${JSON.stringify(name)} must be a string; ignored`);
+    } else if (typeof def === 'string') {
+      macros[name] = def;
+      // Braces that do not balance break every formula that uses the macro, each reported at its page
+      // without a word of the config (found by an audit): said once, here.
+      const unbalanced = braceImbalance(def);
+      if (unbalanced) {
+        warn(
+          [...macrosPath, name],
+          `params.prerender.katex.macros: the definition of ${name} (${JSON.stringify(def)}) has ${unbalanced}, so every formula that uses ${name} fails; balance its braces`,
+        );
+      }
+    } else warn([...macrosPath, name], `params.prerender.katex.macros: the definition of ${JSON.stringify(name)} must be a string; ignored`);
   }
   const limits = { ...DEFAULT_LIMITS };
   const limitsPath = [...PRERENDER, 'limits'];

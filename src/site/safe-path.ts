@@ -23,8 +23,11 @@ export interface Roots {
 
 export type Resolved =
   | { ok: true; real: string }
-  /** `link` is the symbolic link (absolute, as written under a root) whose target leaves the roots. */
-  | { ok: false; why: 'outside'; link?: string; target?: string }
+  /**
+   * `link` is the symbolic link (absolute, as written under a root) whose target leaves the roots; with
+   * `loop`, the first link of a chain that never ends (a → b → a), `target` its own target.
+   */
+  | { ok: false; why: 'outside'; link?: string; target?: string; loop?: true }
   | { ok: false; why: 'missing' }
   /**
    * A component could not be looked at for another reason than its absence: `at` is the directory the
@@ -76,6 +79,8 @@ export function resolveInside(roots: Roots, file: string): Resolved {
   let pending = path.resolve(file);
   let lastLink: string | undefined;
   let lastTarget: string | undefined;
+  let firstLink: string | undefined;
+  let firstTarget: string | undefined;
   for (let hops = 0; hops < 40; hops++) {
     const start = toReal(roots, pending);
     if (!start) return { ok: false, why: 'outside', ...(lastLink ? { link: lastLink, target: lastTarget } : {}) };
@@ -96,6 +101,8 @@ export function resolveInside(roots: Roots, file: string): Resolved {
       if (st.isSymbolicLink()) {
         lastLink = next;
         lastTarget = readlinkSync(next);
+        firstLink ??= lastLink;
+        firstTarget ??= lastTarget;
         pending = path.resolve(path.dirname(next), lastTarget, ...start.rest.slice(i + 1));
         followed = true;
         break;
@@ -104,7 +111,8 @@ export function resolveInside(roots: Roots, file: string): Resolved {
     }
     if (!followed) return { ok: true, real: cur };
   }
-  return { ok: false, why: 'outside', link: lastLink, target: lastTarget }; // a loop: nothing to read
+  // 40 links and still one more (as the system's ELOOP): a loop, whose first link is the one to name.
+  return { ok: false, why: 'outside', link: firstLink, target: firstTarget, loop: true };
 }
 
 /** `p` relative to the site, with forward slashes, for messages (absolute when it is not inside). */
@@ -127,8 +135,8 @@ export function siteRoots(site: { dir: string; staticDirs: readonly string[]; as
 
 export type Lookup =
   | { found: string }
-  /** A symbolic link on the way leaves the site: nothing was read. */
-  | { refused: string; link: string; target: string }
+  /** A symbolic link on the way leaves the site (or, `loop`, leads round in a loop): nothing was read. */
+  | { refused: string; link: string; target: string; loop?: true }
   /**
    * Not in any of the places (only places inside the site were looked at); `blocked`: the first place
    * that could not be looked into (a directory the user cannot enter), where the file may well be.
@@ -175,7 +183,7 @@ function lookUp(roots: Roots, bases: readonly string[], rel: string): Lookup {
         /* gone meanwhile */
       }
     } else if (r.why === 'outside') {
-      return { refused: p, link: r.link ?? p, target: r.target ?? '' };
+      return { refused: p, link: r.link ?? p, target: r.target ?? '', ...(r.loop ? { loop: r.loop } : {}) };
     } else if (r.why === 'blocked') {
       blocked ??= { at: r.at, kind: r.kind, error: r.error };
     }
@@ -198,7 +206,13 @@ export function blockedMessage(siteDir: string, b: { at: string; kind: 'file' | 
 }
 
 /** The message for a refused link: `<link> is a symbolic link to <target>, outside the site; …`. */
-export function outsideMessage(siteDir: string, link: string, target: string): string {
+export function outsideMessage(siteDir: string, link: string, target: string, loop?: boolean): string {
+  if (loop) {
+    return (
+      `${shownPath(siteDir, link)} is a symbolic link to ${JSON.stringify(target)} whose links lead round in a loop and never to a file; ` +
+      `replace one of them with the file it stands for`
+    );
+  }
   return (
     `${shownPath(siteDir, link)} is a symbolic link to ${JSON.stringify(target)}, outside the site; hugo-prerender reads nothing ` +
     `outside the site (Hugo 0.169 ignores such links too): copy it into the site instead of linking it`
@@ -206,6 +220,6 @@ export function outsideMessage(siteDir: string, link: string, target: string): s
 }
 
 /** The error at a content link that leaves the site (see listContentFiles in build.ts). */
-export function refusedLinkDiagnostic(siteDir: string, r: { link: string; target: string }): Diagnostic {
-  return { severity: 'error', code: 'outside', file: shownPath(siteDir, r.link), line: 1, column: 1, message: outsideMessage(siteDir, r.link, r.target) };
+export function refusedLinkDiagnostic(siteDir: string, r: { link: string; target: string; loop?: true }): Diagnostic {
+  return { severity: 'error', code: r.loop ? 'link-loop' : 'outside', file: shownPath(siteDir, r.link), line: 1, column: 1, message: outsideMessage(siteDir, r.link, r.target, r.loop) };
 }

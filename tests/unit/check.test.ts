@@ -54,8 +54,8 @@ describe('checkSite, formulas outside the text', () => {
     // The total says how many are outside the text, which build's own count leaves out.
     expect(text.trim().split('\n').at(-1)).toBe('hugo-prerender check: 1 page, 4 formulas found (3 outside the text), 2 typeset (50.0 %), 2 failed');
     expect(text).toMatch(/^ {2}content\/p\.md:6:25: error: figure: .*\\frac\{a"\), left as written$/m);
-    // Escaped in its YAML string, the formula is not in the file as written: the field is named.
-    expect(text).toMatch(/^ {2}content\/p\.md:2:1: error: title: Undefined control sequence: \\foo/m);
+    // Escaped in its YAML string (\\foo for \foo), the formula is found as written there (it was the key's 2:1).
+    expect(text).toMatch(/^ {2}content\/p\.md:2:21: error: title: Undefined control sequence: \\foo/m);
     const rendered = formatCheck(await checkSite(dir, { errors: 'render' }), { formatDiagnostic });
     expect(rendered).toContain('content/p.md: 4 formulas found, 2 typeset, 2 failed');
     expect(rendered).toMatch(/^ {2}content\/p\.md:6:25: warning: figure: .*\(rendered as an error span\)$/m);

@@ -116,6 +116,25 @@ describe('TOML', () => {
   });
 });
 
+describe('YAML and TOML mistakes said where they are and what to write (found by an audit)', () => {
+  const decode = (format: 'yaml' | 'toml', raw: string) => {
+    const fence = format === 'yaml' ? '---' : '+++';
+    const source = `${fence}\n${raw}${fence}\nBody.\n`;
+    return decodeFrontMatter(format, raw, { offset: 4, lines: new LineIndex(source) }).diagnostics.map((d) => [d.line, d.column, d.message]);
+  };
+  it('a YAML string never closed: at its opening quote, not at the end of the front matter', () => {
+    expect(decode('yaml', 'title: "w2\ndate: 2024-01-01\n')).toEqual([
+      [2, 8, 'failed to unmarshal YAML: a string opened here with " is never closed: end it with " (on this line, for a title or a description)'],
+    ]);
+    expect(decode('yaml', "a: 1\ntags: ['x\n")[0]!.slice(0, 2)).toEqual([3, 8]);
+  });
+  it('TeX in a double-quoted YAML string: how to write its backslashes', () => {
+    expect(decode('yaml', 'description: "desc $\\unknownmac$"\n')).toEqual([
+      [2, 21, "failed to unmarshal YAML: Invalid escape sequence \\unkno: in a double-quoted YAML string a backslash starts an escape, so each backslash of TeX is written twice (\\\\alpha for \\alpha); or put the text in single quotes ('…'), where a backslash is itself"],
+    ]);
+  });
+});
+
 describe('JSON', () => {
   it('decodes an object (with the CRLF Hugo includes)', () => {
     expect(decodeFrontMatter('json', '{ "a": { "b": "\\"Hugo\\"}" } }\r\n').data).toEqual({ a: { b: '"Hugo"}' } });

@@ -45,6 +45,12 @@ describe('createMathRenderer', () => {
     expect(r.html).toContain('color:#cc0000');
   });
 
+  it('says that a formula nests too deeply when KaTeX runs out of stack (it advised balancing balanced braces)', () => {
+    const r = createMathRenderer({ limits: { mathTokens: 1_000_000 } }).render(`${'{'.repeat(20_000)}x${'}'.repeat(20_000)}`, false);
+    expect(r.error?.message).toMatch(/nest thousands of levels deep, more than it can follow; write it with fewer levels$/);
+    expect(r.error?.message).not.toContain('braces balance');
+  });
+
   it('reports an Error KaTeX throws that is not a ParseError (an \\end name with a space) as a formula error', () => {
     // Found by the fuzz suite: KaTeX asserts "Expected node of type textord, but got node of type spacing".
     const tex = '\\begin{aligned}a\\end{text aligned}';

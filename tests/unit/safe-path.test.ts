@@ -36,11 +36,26 @@ describe('resolveInside', () => {
     // An existing and a missing target outside give the same answer: no existence oracle.
     expect(resolveInside(roots, path.join(dir, 'content/out.csv'))).toEqual({ ok: false, why: 'outside', link: expect.stringMatching(/content\/out\.csv$/), target: '../../outside/secret.csv' });
     expect(resolveInside(roots, path.join(dir, 'content/gone.csv'))).toEqual({ ok: false, why: 'outside', link: expect.stringMatching(/content\/gone\.csv$/), target: '../../outside/no-such-file' });
-    expect(resolveInside(roots, path.join(dir, 'content/loop1')).ok).toBe(false);
+    // A loop is named as one (it was "a symbolic link to "loop1", outside the site": found by an audit).
+    expect(resolveInside(roots, path.join(dir, 'content/loop1'))).toEqual({ ok: false, why: 'outside', loop: true, link: expect.stringMatching(/content\/loop1$/), target: 'loop2' });
     expect(resolveInside(roots, path.join(dir, 'content/nope.md'))).toEqual({ ok: false, why: 'missing' });
     expect(resolveInside(roots, path.join(dir, '../outside/secret.csv'))).toEqual({ ok: false, why: 'outside' });
     // Places outside the roots are not looked at, so they are not listed as looked at either.
     expect(lookUpFile(roots, [path.join(dir, 'static')], '../../outside/secret.csv')).toEqual({ missing: [] });
+  });
+});
+
+describe('a loop of symbolic links', () => {
+  it('is an error at the page that leads into it, saying it is a loop; the other pages are built', async () => {
+    const dir = site({ 'content/posts/ok.md': '---\ntitle: OK\n---\nFine $x$.\n' });
+    symlinkSync('loopB.md', path.join(dir, 'content/posts/loopA.md'));
+    symlinkSync('loopA.md', path.join(dir, 'content/posts/loopB.md'));
+    const r = await buildSite({ source: dir });
+    expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}: ${d.code}: ${d.message}`)).toEqual([
+      'content/posts/loopA.md: link-loop: content/posts/loopA.md is a symbolic link to "loopB.md" whose links lead round in a loop and never to a file; replace one of them with the file it stands for',
+      'content/posts/loopB.md: link-loop: content/posts/loopB.md is a symbolic link to "loopA.md" whose links lead round in a loop and never to a file; replace one of them with the file it stands for',
+    ]);
+    expect(existsSync(path.join(dir, '.prerender/content/posts/ok.md'))).toBe(true);
   });
 });
 

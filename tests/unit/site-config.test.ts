@@ -102,6 +102,16 @@ describe('readSiteConfig', () => {
     const j = readSiteConfig(site({ 'hugo.json': '{"a": }' }));
     expect(j.diagnostics[0]).toMatchObject({ severity: 'error', file: 'hugo.json' });
   });
+  it('says what a string left open is, and where it opened, as in front matter (it said "control characters are not allowed")', () => {
+    const t = readSiteConfig(site({ 'hugo.toml': 'baseURL = "https://example.org/"\ntitle = "Audit\n' }));
+    expect(t.diagnostics.map((d) => [d.file, d.line, d.column, d.message])).toEqual([
+      ['hugo.toml', 2, 15, 'invalid TOML in site config: a string is not closed on this line: end it on the same line with the quote it opened with, or use """ for a string of several lines'],
+    ]);
+    const y = readSiteConfig(site({ 'hugo.yaml': 'baseURL: https://example.org/\ntitle: "Audit\nlanguageCode: en\n' }));
+    expect(y.diagnostics.map((d) => [d.file, d.line, d.column, d.message])).toEqual([
+      ['hugo.yaml', 2, 8, 'invalid YAML in site config: a string opened here with " is never closed: end it with " (on this line, for a title or a description)'],
+    ]);
+  });
   it('says where it looked when there is no config', () => {
     const cfg = readSiteConfig(site({}));
     expect(cfg.file).toBeNull();
@@ -327,6 +337,16 @@ describe('params.prerender diagnostics: at the setting, in the file that sets it
       at('hugo.toml:3:38', /^params\.prerender\.limits\.nope is not a limit hugo-prerender knows, and is ignored: params\.prerender\.limits has pageBytes, /),
       at('hugo.toml:4:32', /the macro name "RR" does not start with a backslash/),
       at('hugo.toml:5:11', /^params\.prerender\.maths is not a setting hugo-prerender knows, and is ignored: did you mean math\? /),
+    ]);
+  });
+
+  it('a macro whose braces do not balance: said once, at its definition (each use failed at its page only)', () => {
+    const dir = site({
+      'hugo.toml': ['[params.prerender.katex.macros]', '"\\\\bad" = "\\\\frac{"', '"\\\\ok" = "\\\\{x\\\\}"', '"\\\\worse" = "a}{"', ''].join('\n'),
+    });
+    expect(warnings(dir)).toEqual([
+      at('hugo.toml:2:11', /^params\.prerender\.katex\.macros: the definition of \\bad \("\\\\frac\{"\) has a "\{" never closed, so every formula that uses \\bad fails; balance its braces$/),
+      at('hugo.toml:4:13', /the definition of \\worse .* has a "\}" that closes no "\{"/),
     ]);
   });
 

@@ -98,6 +98,7 @@ export declare function ownTagsInOtherFormat(text: string, relPath: string): {
 export declare function listContentFiles(dir: string, roots: Roots, refused?: {
     link: string;
     target: string;
+    loop?: true;
 }[], unreadable?: UnreadableDir[], others?: string[]): string[];
 /**
  * The error at a directory of the content that could not be listed (see listContentFiles), located at the

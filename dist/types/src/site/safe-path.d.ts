@@ -10,12 +10,16 @@ export type Resolved = {
     ok: true;
     real: string;
 }
-/** `link` is the symbolic link (absolute, as written under a root) whose target leaves the roots. */
+/**
+ * `link` is the symbolic link (absolute, as written under a root) whose target leaves the roots; with
+ * `loop`, the first link of a chain that never ends (a → b → a), `target` its own target.
+ */
  | {
     ok: false;
     why: 'outside';
     link?: string;
     target?: string;
+    loop?: true;
 } | {
     ok: false;
     why: 'missing';
@@ -55,11 +59,12 @@ export declare function siteRoots(site: {
 export type Lookup = {
     found: string;
 }
-/** A symbolic link on the way leaves the site: nothing was read. */
+/** A symbolic link on the way leaves the site (or, `loop`, leads round in a loop): nothing was read. */
  | {
     refused: string;
     link: string;
     target: string;
+    loop?: true;
 }
 /**
  * Not in any of the places (only places inside the site were looked at); `blocked`: the first place
@@ -96,9 +101,10 @@ export declare function blockedMessage(siteDir: string, b: {
     error: NodeJS.ErrnoException;
 }): string;
 /** The message for a refused link: `<link> is a symbolic link to <target>, outside the site; …`. */
-export declare function outsideMessage(siteDir: string, link: string, target: string): string;
+export declare function outsideMessage(siteDir: string, link: string, target: string, loop?: boolean): string;
 /** The error at a content link that leaves the site (see listContentFiles in build.ts). */
 export declare function refusedLinkDiagnostic(siteDir: string, r: {
     link: string;
     target: string;
+    loop?: true;
 }): Diagnostic;
