@@ -4145,7 +4145,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "fce8fec4d4d26fd14217387a9d916825";
+    BUNDLE_CODE_ID = "ce200006048c3813b6ba647505a5d9ed";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -53673,6 +53673,7 @@ function attributeRanges(source, tree, bodyOffset, blockAttributes) {
       }
       return;
     }
+    if (node3.type === "paragraph" || node3.type === "table") return;
     if ("children" in node3) for (const c of node3.children) visit5(c);
   };
   visit5(tree);

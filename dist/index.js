@@ -46762,7 +46762,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "de8bf7d57524553ed3194005bf745e7c";
+    BUNDLE_CODE_ID = "36da6fe787e9f91dd26a1e72435891b8";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -52087,6 +52087,7 @@ function attributeRanges(source, tree, bodyOffset, blockAttributes) {
       }
       return;
     }
+    if (node3.type === "paragraph" || node3.type === "table") return;
     if ("children" in node3) for (const c of node3.children) visit5(c);
   };
   visit5(tree);

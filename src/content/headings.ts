@@ -325,6 +325,8 @@ export function attributeRanges(source: string, tree: Root, bodyOffset: number, 
       }
       return;
     }
+    // No heading or block inside a paragraph or a table: their inline content is not walked.
+    if (node.type === 'paragraph' || node.type === 'table') return;
     if ('children' in node) for (const c of node.children as MdastNodes[]) visit(c);
   };
   visit(tree);
