@@ -4145,7 +4145,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "ce200006048c3813b6ba647505a5d9ed";
+    BUNDLE_CODE_ID = "55000dab99c102f4a5bd934d935b61fd";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -35111,6 +35111,12 @@ var SUM_TOLERANCE = 0.015;
 function normaliseWeights(weights) {
   const sum = weights.reduce((a3, b2) => a3 + b2, 0);
   if (!(sum > 0)) return void 0;
+  if (!Number.isFinite(sum)) {
+    const max = Math.max(...weights);
+    const scaled = weights.map((w) => w / max);
+    const scaledSum = scaled.reduce((a3, b2) => a3 + b2, 0);
+    return { weights: scaled.map((w) => w / scaledSum), sum, rescaled: true };
+  }
   return { weights: weights.map((w) => w / sum), sum, rescaled: Math.abs(sum - 1) > SUM_TOLERANCE };
 }
 function peakedWeights(n, peak) {
@@ -52271,6 +52277,12 @@ function render3(ctx) {
   if (skipped > 0) {
     ctx.warn(`${skipped} point${skipped === 1 ? " is" : "s are"} \u2264 0 and left out of the log-scale axis`, { param: logY ? "yscale" : "xscale" });
   }
+  for (const [i2, s2] of series.entries()) {
+    if (s2.points.some(([x6, y2]) => Number.isFinite(x6) && Number.isFinite(y2))) continue;
+    ctx.warn(`column "${yNames[i2]}" has no value to draw: every row is missing, infinite or too large for a number (over about 1.8e308) there or in the x column; check the data`, {
+      param: p5.y !== void 0 ? "y" : "file"
+    });
+  }
   for (const [lo, hi, name] of [[p5.xmin, p5.xmax, "x"], [p5.ymin, p5.ymax, "y"]]) {
     if (lo !== void 0 && hi !== void 0 && lo >= hi) {
       ctx.error(`${name}min (${lo}) must be less than ${name}max (${hi})`, { param: `${name}min` });
@@ -53077,7 +53089,8 @@ var seq2seq_attention_default = defineShortcode({
       w = peakedWeights(count, Math.min(1, count - 1));
     } else {
       if (norm.rescaled) {
-        ctx.warn(`weights= sum to ${+norm.sum.toFixed(4)}, not 1; they were divided by their sum (attention weights are a softmax output)`, {
+        const sum = Number.isFinite(norm.sum) ? String(+norm.sum.toFixed(4)) : "more than the largest number (about 1.8e308)";
+        ctx.warn(`weights= sum to ${sum}, not 1; they were divided by their sum (attention weights are a softmax output)`, {
           param: "weights"
         });
       }

@@ -175,6 +175,14 @@ function render(ctx: RenderContext<Params>): string {
   if (skipped > 0) {
     ctx.warn(`${skipped} point${skipped === 1 ? ' is' : 's are'} ≤ 0 and left out of the log-scale axis`, { param: logY ? 'yscale' : 'xscale' });
   }
+  // A series with no point to draw (every value missing, infinite or past the largest number) was drawn
+  // as nothing, and said nowhere but in its description (found by an audit).
+  for (const [i, s] of series.entries()) {
+    if (s.points.some(([x, y]) => Number.isFinite(x) && Number.isFinite(y))) continue;
+    ctx.warn(`column "${yNames[i]}" has no value to draw: every row is missing, infinite or too large for a number (over about 1.8e308) there or in the x column; check the data`, {
+      param: p.y !== undefined ? 'y' : 'file',
+    });
+  }
   for (const [lo, hi, name] of [[p.xmin, p.xmax, 'x'], [p.ymin, p.ymax, 'y']] as const) {
     if (lo !== undefined && hi !== undefined && lo >= hi) {
       ctx.error(`${name}min (${lo}) must be less than ${name}max (${hi})`, { param: `${name}min` });

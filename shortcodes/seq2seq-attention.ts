@@ -455,7 +455,8 @@ export default defineShortcode({
       w = peakedWeights(count, Math.min(1, count - 1));
     } else {
       if (norm.rescaled) {
-        ctx.warn(`weights= sum to ${+norm.sum.toFixed(4)}, not 1; they were divided by their sum (attention weights are a softmax output)`, {
+        const sum = Number.isFinite(norm.sum) ? String(+norm.sum.toFixed(4)) : 'more than the largest number (about 1.8e308)';
+        ctx.warn(`weights= sum to ${sum}, not 1; they were divided by their sum (attention weights are a softmax output)`, {
           param: 'weights',
         });
       }

@@ -203,6 +203,14 @@ export interface NormalisedWeights {
 export function normaliseWeights(weights: readonly number[]): NormalisedWeights | undefined {
   const sum = weights.reduce((a, b) => a + b, 0);
   if (!(sum > 0)) return undefined;
+  // Weights whose sum is past the largest double (1e308, 1e308): scaled by the largest first, so that
+  // they keep their proportions (each was drawn as 0.00, the sum being Infinity: found by an audit).
+  if (!Number.isFinite(sum)) {
+    const max = Math.max(...weights);
+    const scaled = weights.map((w) => w / max);
+    const scaledSum = scaled.reduce((a, b) => a + b, 0);
+    return { weights: scaled.map((w) => w / scaledSum), sum, rescaled: true };
+  }
   return { weights: weights.map((w) => w / sum), sum, rescaled: Math.abs(sum - 1) > SUM_TOLERANCE };
 }
 

@@ -155,6 +155,8 @@ describe('weights', () => {
   it('normalises and flags sums far from 1', () => {
     expect(normaliseWeights([1, 1, 2])).toEqual({ weights: [0.25, 0.25, 0.5], sum: 4, rescaled: true });
     expect(normaliseWeights([0.33, 0.33, 0.33])!.rescaled).toBe(false);
+    // A sum past the largest double keeps the proportions (each weight was 0 after dividing by Infinity).
+    expect(normaliseWeights([1e308, 1e308, 0])).toEqual({ weights: [0.5, 0.5, 0], sum: Infinity, rescaled: true });
     expect(normaliseWeights([0, 0])).toBeUndefined();
   });
   it('default weights peak where asked and sum to 1', () => {

@@ -141,4 +141,16 @@ describe('plot shortcode', () => {
     const neg = await renderShortcodeForTest(plot, { file: 'neg.csv', yscale: 'log' }, opts());
     expect(neg.reports).toEqual([expect.objectContaining({ severity: 'warning', param: 'yscale', message: '1 point is ≤ 0 and left out of the log-scale axis' })]);
   });
+
+  it('warns about a column with nothing to draw (all missing, infinite or past 1.8e308), which was drawn as nothing in silence', async () => {
+    writeFileSync(path.join(bundle, 'inf.csv'), 'x,big,ok\n1,1e400,1\n2,NA,2\n3,inf,3\n');
+    const r = await renderShortcodeForTest(plot, { file: 'inf.csv' }, opts());
+    expect(r.reports).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        param: 'file',
+        message: 'column "big" has no value to draw: every row is missing, infinite or too large for a number (over about 1.8e308) there or in the x column; check the data',
+      }),
+    ]);
+  });
 });
