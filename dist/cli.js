@@ -4145,7 +4145,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "55000dab99c102f4a5bd934d935b61fd";
+    BUNDLE_CODE_ID = "017b6dc2172c721b5383b008d60fae78";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -5611,6 +5611,7 @@ __export(init_exports, {
   planMounts: () => planMounts,
   sameMounts: () => sameMounts
 });
+import { spawnSync } from "node:child_process";
 import { existsSync as existsSync3, readFileSync as readFileSync11 } from "node:fs";
 import path11 from "node:path";
 function ourLanguageContent(lang, style) {
@@ -5771,7 +5772,7 @@ function initSite(siteDir, opts = {}) {
   const rel2 = path11.relative(site, target.file.path).split(path11.sep).join("/");
   const messages = [];
   const gitignore = path11.join(site, ".gitignore");
-  const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync11(gitignore, "utf8"));
+  const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync11(gitignore, "utf8")) || gitIgnores(site, `${PRERENDER_DIR}/`);
   const hints = [
     ...ignored ? [] : [`Add this line to .gitignore (generated output): ${PRERENDER_DIR}/`],
     ...headHints(site, merged),
@@ -5816,6 +5817,10 @@ ${mountsSnippet(target.file.format, rootIsModule, plan)}
   }
   messages.push(...hints);
   return { changed: true, file: target.file.path, messages };
+}
+function gitIgnores(dir, rel2) {
+  const r = spawnSync("git", ["-C", dir, "check-ignore", "-q", "--", rel2], { stdio: "ignore", timeout: 1e4 });
+  return r.status === 0;
 }
 var DEFAULT_PACKAGE_LAYOUTS, InitError, OUR_CONTENT, OUR_LAYOUTS, OUR_STATIC, WHY;
 var init_init = __esm({
@@ -6368,7 +6373,7 @@ __export(serve_exports, {
   serveLayer: () => serveLayer,
   serveSite: () => serveSite
 });
-import { spawnSync } from "node:child_process";
+import { spawnSync as spawnSync2 } from "node:child_process";
 import { existsSync as existsSync5, mkdirSync as mkdirSync3, readdirSync as readdirSync8, readFileSync as readFileSync13 } from "node:fs";
 import path15 from "node:path";
 function excludeStyle(hugoVersion) {
@@ -6474,7 +6479,7 @@ function hugoServerArgs(siteDir, rootConfig, hugoArgs) {
 }
 function renderToMemory(bin, hugoArgs) {
   if (hugoArgs.some((a) => /^(--renderTo(Memory|Disk)|--renderStaticToDisk|-M|--destination)(=|$)|^-d/.test(a))) return [];
-  const help = spawnSync(bin, ["server", "--help"], { encoding: "utf8", timeout: 3e4 });
+  const help = spawnSync2(bin, ["server", "--help"], { encoding: "utf8", timeout: 3e4 });
   return help.status === 0 && /--renderToMemory\b/.test(help.stdout) ? ["--renderToMemory"] : [];
 }
 function serveSite(opts) {
@@ -6504,7 +6509,7 @@ function serveSite(opts) {
     throw new ServeError(`${path15.relative(siteDir, root.path)}: the site does not mount ${PRERENDER_DIR}/content; run \`hugo-prerender init\` first`);
   }
   const bin = opts.hugo ?? "hugo";
-  const probe = spawnSync(bin, ["version"], { encoding: "utf8", timeout: 3e4 });
+  const probe = spawnSync2(bin, ["version"], { encoding: "utf8", timeout: 3e4 });
   const version = probe.status === 0 ? /v(\d+\.\d+\.\d+)/.exec(probe.stdout)?.[1] : void 0;
   if (!version) throw new ServeError(`could not run \`${bin} version\`: ${probe.error?.message ?? probe.stderr?.trim() ?? "no version"}; install Hugo, or pass --hugo PATH`);
   const style = excludeStyle(version);
@@ -6686,7 +6691,7 @@ function formatCheck(r, opts) {
     if (p.found === 0 && problems.length === 0) continue;
     const failed = p.found - p.typeset;
     lines.push(`${p.file}: ${n(p.found, "formula", "formulas")} found, ${p.typeset} typeset, ${failed} failed`);
-    for (const d of problems) lines.push(`  ${opts.formatDiagnostic(d)}`);
+    for (const d of [...problems].sort(compareDiagnostics)) lines.push(`  ${opts.formatDiagnostic(d)}`);
   }
   const outside = r.pages.reduce((sum, p) => sum + p.otherFormulas.length, 0);
   const others = [...r.diagnostics, ...r.pages.flatMap((p) => p.diagnostics)].filter((d) => d.severity === "error" && d.code !== "katex").length;
@@ -6709,7 +6714,7 @@ var init_check = __esm({
 
 // src/cli.ts
 init_build_worker_tag();
-import { spawnSync as spawnSync2 } from "node:child_process";
+import { spawnSync as spawnSync3 } from "node:child_process";
 import { existsSync as existsSync6 } from "node:fs";
 import { parseArgs } from "node:util";
 import { isMainThread as isMainThread2 } from "node:worker_threads";
@@ -6803,7 +6808,7 @@ function languageStyleFor(version) {
     if (!/^v?\d+\.\d+(\.\d+)?$/.test(version)) return `error:--hugo-version must look like 0.111.3, not "${version}"`;
     return languageMountStyle(version);
   }
-  const r = spawnSync2("hugo", ["version"], { encoding: "utf8", timeout: 3e4 });
+  const r = spawnSync3("hugo", ["version"], { encoding: "utf8", timeout: 3e4 });
   const m = r.status === 0 ? /v(\d+\.\d+\.\d+)/.exec(r.stdout) : null;
   return m ? languageMountStyle(m[1]) : "sites.matrix";
 }

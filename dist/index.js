@@ -46775,7 +46775,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "b6d560597f13a576bf8030aba1a5e0f9";
+    BUNDLE_CODE_ID = "044f3b3dde455d4bddb8fe1abf7387f9";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -73719,6 +73719,7 @@ function summaryLine(r2) {
 }
 
 // src/site/init.ts
+import { spawnSync } from "node:child_process";
 import { existsSync as existsSync3, readFileSync as readFileSync11 } from "node:fs";
 import path16 from "node:path";
 
@@ -74249,7 +74250,7 @@ function initSite(siteDir, opts = {}) {
   const rel3 = path16.relative(site, target.file.path).split(path16.sep).join("/");
   const messages = [];
   const gitignore = path16.join(site, ".gitignore");
-  const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync11(gitignore, "utf8"));
+  const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync11(gitignore, "utf8")) || gitIgnores(site, `${PRERENDER_DIR}/`);
   const hints = [
     ...ignored ? [] : [`Add this line to .gitignore (generated output): ${PRERENDER_DIR}/`],
     ...headHints(site, merged),
@@ -74294,6 +74295,10 @@ ${mountsSnippet(target.file.format, rootIsModule, plan)}
   }
   messages.push(...hints);
   return { changed: true, file: target.file.path, messages };
+}
+function gitIgnores(dir, rel3) {
+  const r2 = spawnSync("git", ["-C", dir, "check-ignore", "-q", "--", rel3], { stdio: "ignore", timeout: 1e4 });
+  return r2.status === 0;
 }
 
 // src/check.ts
@@ -74388,7 +74393,7 @@ function formatCheck(r2, opts) {
     if (p5.found === 0 && problems.length === 0) continue;
     const failed = p5.found - p5.typeset;
     lines.push(`${p5.file}: ${n(p5.found, "formula", "formulas")} found, ${p5.typeset} typeset, ${failed} failed`);
-    for (const d2 of problems) lines.push(`  ${opts.formatDiagnostic(d2)}`);
+    for (const d2 of [...problems].sort(compareDiagnostics)) lines.push(`  ${opts.formatDiagnostic(d2)}`);
   }
   const outside = r2.pages.reduce((sum, p5) => sum + p5.otherFormulas.length, 0);
   const others = [...r2.diagnostics, ...r2.pages.flatMap((p5) => p5.diagnostics)].filter((d2) => d2.severity === "error" && d2.code !== "katex").length;

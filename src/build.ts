@@ -815,7 +815,8 @@ function existsPath(p: string): boolean {
   }
 }
 
-function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+/** The order build prints diagnostics in: by file, then by line and column (check prints a page's so too). */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   const fa = a.file ?? '';
   const fb = b.file ?? '';
   if (fa !== fb) return fa < fb ? -1 : 1;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Diagnostic } from './content/types.js';
 import { readSiteConfig, type ConfigSelection } from './site/config.js';
 import type { FormulaReport, OtherFormula } from './prerender-page.js';
-import { listContentFiles, ownTagsInOtherFormat, unreadableDirDiagnostic, type UnreadableDir } from './build.js';
+import { compareDiagnostics, listContentFiles, ownTagsInOtherFormat, unreadableDirDiagnostic, type UnreadableDir } from './build.js';
 import { bundleDirOf, pageServices, prerenderPage } from './build-page.js';
 import { refusedLinkDiagnostic, siteRoots } from './site/safe-path.js';
 import { unreadableMessage } from './site/fs-errors.js';
@@ -132,7 +132,8 @@ export function formatCheck(r: CheckResult, opts: { formatDiagnostic: (d: Diagno
     if (p.found === 0 && problems.length === 0) continue;
     const failed = p.found - p.typeset;
     lines.push(`${p.file}: ${n(p.found, 'formula', 'formulas')} found, ${p.typeset} typeset, ${failed} failed`);
-    for (const d of problems) lines.push(`  ${opts.formatDiagnostic(d)}`);
+    // In build's order (by line and column), not in the order the page's passes found them.
+    for (const d of [...problems].sort(compareDiagnostics)) lines.push(`  ${opts.formatDiagnostic(d)}`);
   }
   // Formulas outside the text (captions, labels, titles, summaries), which build's own count leaves out.
   const outside = r.pages.reduce((sum, p) => sum + p.otherFormulas.length, 0);

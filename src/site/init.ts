@@ -20,6 +20,7 @@
  * kept), JSON re-serialised with the file's own indentation. Every edit is parsed back and checked
  * before the file is replaced (atomically).
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from './write-atomic.js';
@@ -319,7 +320,9 @@ export function initSite(siteDir: string, opts: InitOptions = {}): InitResult {
   const rel = path.relative(site, target.file.path).split(path.sep).join('/');
   const messages: string[] = [];
   const gitignore = path.join(site, '.gitignore');
-  const ignored = existsSync(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync(gitignore, 'utf8'));
+  // The site's own .gitignore, else whatever git says (a .gitignore above the site, in a repository that
+  // holds it: the hint was printed there too, found by an audit).
+  const ignored = (existsSync(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync(gitignore, 'utf8'))) || gitIgnores(site, `${PRERENDER_DIR}/`);
   const hints = [
     ...(ignored ? [] : [`Add this line to .gitignore (generated output): ${PRERENDER_DIR}/`]),
     ...headHints(site, merged),
@@ -372,4 +375,10 @@ export function initSite(siteDir: string, opts: InitOptions = {}): InitResult {
   }
   messages.push(...hints);
   return { changed: true, file: target.file.path, messages };
+}
+
+/** Whether git ignores `rel` in `dir` (false outside a repository, or without git). */
+function gitIgnores(dir: string, rel: string): boolean {
+  const r = spawnSync('git', ['-C', dir, 'check-ignore', '-q', '--', rel], { stdio: 'ignore', timeout: 10_000 });
+  return r.status === 0;
 }

@@ -54,6 +54,10 @@ describe('checkSite, formulas outside the text', () => {
     // The total says how many are outside the text, which build's own count leaves out.
     expect(text.trim().split('\n').at(-1)).toBe('hugo-prerender check: 1 page, 4 formulas found (3 outside the text), 2 typeset (50.0 %), 2 failed');
     expect(text).toMatch(/^ {2}content\/p\.md:6:25: error: figure: .*\\frac\{a"\), left as written$/m);
+    // A page's problems in build's order, by line and column (the title's came after the body's).
+    const places = [...text.matchAll(/^ {2}content\/p\.md:(\d+):(\d+):/gm)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(places).toEqual([...places].sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!));
+    expect(places[0]).toEqual([2, 21]);
     // Escaped in its YAML string (\\foo for \foo), the formula is found as written there (it was the key's 2:1).
     expect(text).toMatch(/^ {2}content\/p\.md:2:21: error: title: Undefined control sequence: \\foo/m);
     const rendered = formatCheck(await checkSite(dir, { errors: 'render' }), { formatDiagnostic });

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -174,6 +175,16 @@ describe('initSite on TOML', () => {
   it('does not suggest the .gitignore line when it is already there', () => {
     const dir = site({ 'hugo.toml': '', '.gitignore': 'public/\n.prerender/\n' });
     expect(initSite(dir).messages.join('\n')).not.toMatch(/gitignore/);
+  });
+
+  it('nor when git ignores it from a .gitignore above the site (a site in a folder of its repository)', () => {
+    const root = site({ 'blog/hugo.toml': '', '.gitignore': '.prerender/\n' });
+    execFileSync('git', ['init', '-q'], { cwd: root });
+    expect(initSite(path.join(root, 'blog')).messages.join('\n')).not.toMatch(/gitignore/);
+    // Outside a repository, or not ignored there: said, as before.
+    const other = site({ 'blog/hugo.toml': '', '.gitignore': 'public/\n' });
+    execFileSync('git', ['init', '-q'], { cwd: other });
+    expect(initSite(path.join(other, 'blog')).messages.join('\n')).toMatch(/Add this line to \.gitignore/);
   });
 });
 

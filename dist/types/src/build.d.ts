@@ -117,6 +117,8 @@ export declare function notASite(source: string, selection?: ConfigSelection): s
 export declare function buildSite(opts: BuildOptions): Promise<BuildResult>;
 /** The path part of baseURL, ending in `/` (what Hugo's relURL puts before a site path). */
 export declare function urlBase(baseURL: unknown): string;
+/** The order build prints diagnostics in: by file, then by line and column (check prints a page's so too). */
+export declare function compareDiagnostics(a: Diagnostic, b: Diagnostic): number;
 /**
  * `file:line:col: severity: message`, the shape editors and CI annotate: always one line, with the file
  * name and message made safe for a terminal and a CI log (see log.ts).
