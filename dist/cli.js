@@ -1244,6 +1244,23 @@ var init_position = __esm({
   }
 });
 
+// src/content/braces.ts
+function braceProblem(tex) {
+  let depth = 0;
+  for (let i = 0; i < tex.length; i++) {
+    const c = tex[i];
+    if (c === "\\") i++;
+    else if (c === "{") depth++;
+    else if (c === "}" && --depth < 0) return { kind: "unopened" };
+  }
+  return depth > 0 ? { kind: "unclosed", open: depth } : void 0;
+}
+var init_braces = __esm({
+  "src/content/braces.ts"() {
+    "use strict";
+  }
+});
+
 // src/content/yaml-keys.ts
 function collectionKey(doc, src) {
   let found;
@@ -1577,6 +1594,12 @@ function configDirFiles(dir) {
 function defaultEnvironment(command, env = process.env) {
   return env.HUGO_ENVIRONMENT || env.HUGO_ENV || (command === "server" ? "development" : "production");
 }
+function configSelection(command, environment, config) {
+  return {
+    environment: environment ?? defaultEnvironment(command),
+    ...config ? { files: config.split(",").filter(Boolean) } : {}
+  };
+}
 function explicitConfig(siteDir, name) {
   const p = path.resolve(siteDir, name);
   const format = formatOf(p);
@@ -1705,16 +1728,6 @@ function mergeConfig(base, over) {
     }
   }
   return out;
-}
-function braceImbalance(tex) {
-  let depth = 0;
-  for (let i = 0; i < tex.length; i++) {
-    const c = tex[i];
-    if (c === "\\") i++;
-    else if (c === "{") depth++;
-    else if (c === "}" && --depth < 0) return 'a "}" that closes no "{"';
-  }
-  return depth > 0 ? `${depth === 1 ? 'a "{"' : `${depth} "{"`} never closed` : void 0;
 }
 function readSiteConfig(siteDir, opts = {}) {
   const files = findSiteConfigFiles(siteDir, opts.environment, opts.files);
@@ -1959,7 +1972,8 @@ function prerenderOptions(data, where) {
       );
     } else if (typeof def === "string") {
       macros[name] = def;
-      const unbalanced = braceImbalance(def);
+      const braces = braceProblem(def);
+      const unbalanced = braces && (braces.kind === "unopened" ? 'a "}" that closes no "{"' : `${braces.open === 1 ? 'a "{"' : `${braces.open} "{"`} never closed`);
       if (unbalanced) {
         warn(
           [...macrosPath, name],
@@ -2059,6 +2073,7 @@ var init_config = __esm({
     init_dist();
     import_yaml4 = __toESM(require_yaml(), 1);
     init_position();
+    init_braces();
     init_frontmatter();
     init_yaml_keys();
     init_config_positions();
@@ -4145,7 +4160,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "017b6dc2172c721b5383b008d60fae78";
+    BUNDLE_CODE_ID = "dd98812b72e6bb87ac3ae769626ba86a";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -4807,9 +4822,9 @@ async function buildLocked(opts) {
     return fail(`the site directory ${siteDir} does not exist; pass the site with -s DIR`);
   }
   let config;
-  const configSelection = opts.config ?? {};
+  const configSelection2 = opts.config ?? {};
   try {
-    config = readSiteConfig(siteDir, configSelection);
+    config = readSiteConfig(siteDir, configSelection2);
   } catch (e) {
     return fail(`cannot read the site configuration: ${e.message}`);
   }
@@ -4950,7 +4965,7 @@ async function buildLocked(opts) {
         const { renderPage: renderPage2 } = await Promise.resolve().then(() => __toESM(require_build_page(), 1));
         pool = new w.PagePool(
           size - 1,
-          { siteDir, config: configSelection, errorMode, fingerprint: w.contextFingerprint(here), imageIndex: here.imageIndex, ...pipeline ? { images: { sizes: images.options.sizes } } : {} },
+          { siteDir, config: configSelection2, errorMode, fingerprint: w.contextFingerprint(here), imageIndex: here.imageIndex, ...pipeline ? { images: { sizes: images.options.sizes } } : {} },
           pipeline,
           async (job2) => structuredClone(await renderPage2(job2, here))
         );
@@ -5972,11 +5987,7 @@ function hugoFlag(args, name, short) {
   return value;
 }
 function hugoConfigSelection(args, command) {
-  const files = hugoFlag(args, "config");
-  return {
-    environment: hugoFlag(args, "environment", "e") ?? defaultEnvironment(command),
-    ...files ? { files: files.split(",").filter(Boolean) } : {}
-  };
+  return configSelection(command, hugoFlag(args, "environment", "e"), hugoFlag(args, "config"));
 }
 function hugoArgsProblem(args) {
   if (args[0] === "server" || args[0] === "serve") {
@@ -6913,10 +6924,7 @@ Run "hugo-prerender --help" for usage.
     }
   }
   const source = path17.resolve(values.source ?? ".");
-  const configFor = (kind) => ({
-    environment: values.environment ?? defaultEnvironment(kind),
-    ...values.config !== void 0 ? { files: values.config.split(",").filter(Boolean) } : {}
-  });
+  const configFor = (kind) => configSelection(kind, values.environment, values.config);
   if (passThrough.length > 0 && command !== "serve" && command !== "hugo") {
     process.stderr.write(`hugo-prerender: arguments after "--" are for hugo server, with the serve command only
 `);
@@ -30685,6 +30693,18 @@ function closestKey(key2, known) {
   return closest.length === 1 ? closest[0].k : void 0;
 }
 
+// src/content/braces.ts
+function braceProblem(tex) {
+  let depth = 0;
+  for (let i2 = 0; i2 < tex.length; i2++) {
+    const c = tex[i2];
+    if (c === "\\") i2++;
+    else if (c === "{") depth++;
+    else if (c === "}" && --depth < 0) return { kind: "unopened" };
+  }
+  return depth > 0 ? { kind: "unclosed", open: depth } : void 0;
+}
+
 // src/render/params.ts
 function suggestion(key2, known) {
   const close2 = closestKey(key2, known);
@@ -30842,13 +30862,9 @@ function labelProblem(kind, text12) {
     const cmd = /\\[A-Za-z]+/.exec(text12);
     return cmd ? `tokens are drawn as written, with _ and ^ as scripts: ${cmd[0]} is not a command there (write the character itself, e.g. \u03B1)` : void 0;
   }
-  let depth = 0;
-  for (let i2 = 0; i2 < text12.length; i2++) {
-    if (text12[i2] === "\\") i2++;
-    else if (text12[i2] === "{") depth++;
-    else if (text12[i2] === "}" && --depth < 0) return "has a } with no { before it, so the label is drawn wrong: balance its braces";
-  }
-  return depth > 0 ? "has a { that is not closed, so the label is drawn wrong: close it with }" : void 0;
+  const braces = braceProblem(text12);
+  if (braces?.kind === "unopened") return "has a } with no { before it, so the label is drawn wrong: balance its braces";
+  return braces ? "has a { that is not closed, so the label is drawn wrong: close it with }" : void 0;
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/blockquote.js

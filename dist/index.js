@@ -175,6 +175,23 @@ var init_closest_name = __esm({
   }
 });
 
+// src/content/braces.ts
+function braceProblem(tex) {
+  let depth = 0;
+  for (let i2 = 0; i2 < tex.length; i2++) {
+    const c = tex[i2];
+    if (c === "\\") i2++;
+    else if (c === "{") depth++;
+    else if (c === "}" && --depth < 0) return { kind: "unopened" };
+  }
+  return depth > 0 ? { kind: "unclosed", open: depth } : void 0;
+}
+var init_braces = __esm({
+  "src/content/braces.ts"() {
+    "use strict";
+  }
+});
+
 // src/render/params.ts
 function suggestion(key2, known) {
   const close2 = closestKey(key2, known);
@@ -321,19 +338,16 @@ function labelProblem(kind, text12) {
     const cmd = /\\[A-Za-z]+/.exec(text12);
     return cmd ? `tokens are drawn as written, with _ and ^ as scripts: ${cmd[0]} is not a command there (write the character itself, e.g. \u03B1)` : void 0;
   }
-  let depth = 0;
-  for (let i2 = 0; i2 < text12.length; i2++) {
-    if (text12[i2] === "\\") i2++;
-    else if (text12[i2] === "{") depth++;
-    else if (text12[i2] === "}" && --depth < 0) return "has a } with no { before it, so the label is drawn wrong: balance its braces";
-  }
-  return depth > 0 ? "has a { that is not closed, so the label is drawn wrong: close it with }" : void 0;
+  const braces = braceProblem(text12);
+  if (braces?.kind === "unopened") return "has a } with no { before it, so the label is drawn wrong: balance its braces";
+  return braces ? "has a { that is not closed, so the label is drawn wrong: close it with }" : void 0;
 }
 var NUMBER_RE, FIGURE_ID_PARAM, FIGURE_PARAMS;
 var init_params = __esm({
   "src/render/params.ts"() {
     "use strict";
     init_closest_name();
+    init_braces();
     NUMBER_RE = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
     FIGURE_ID_PARAM = {
       type: "string",
@@ -45570,16 +45584,6 @@ function mergeConfig(base2, over) {
   }
   return out;
 }
-function braceImbalance(tex) {
-  let depth = 0;
-  for (let i2 = 0; i2 < tex.length; i2++) {
-    const c = tex[i2];
-    if (c === "\\") i2++;
-    else if (c === "{") depth++;
-    else if (c === "}" && --depth < 0) return 'a "}" that closes no "{"';
-  }
-  return depth > 0 ? `${depth === 1 ? 'a "{"' : `${depth} "{"`} never closed` : void 0;
-}
 function readSiteConfig(siteDir, opts = {}) {
   const files = findSiteConfigFiles(siteDir, opts.environment, opts.files);
   const main2 = findSiteConfig(siteDir, opts.files);
@@ -45825,7 +45829,8 @@ function prerenderOptions(data, where) {
       );
     } else if (typeof def === "string") {
       macros2[name] = def;
-      const unbalanced = braceImbalance(def);
+      const braces = braceProblem(def);
+      const unbalanced = braces && (braces.kind === "unopened" ? 'a "}" that closes no "{"' : `${braces.open === 1 ? 'a "{"' : `${braces.open} "{"`} never closed`);
       if (unbalanced) {
         warn(
           [...macrosPath, name],
@@ -45925,6 +45930,7 @@ var init_config = __esm({
     init_dist();
     import_yaml4 = __toESM(require_dist(), 1);
     init_position();
+    init_braces();
     init_frontmatter();
     init_yaml_keys();
     init_config_positions();
@@ -46775,7 +46781,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "044f3b3dde455d4bddb8fe1abf7387f9";
+    BUNDLE_CODE_ID = "e9f63ebab3b262e7437cf48b74d0ba0d";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */

@@ -10,7 +10,7 @@ import { tuneCompiler } from './v8-tuning.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSite, formatDiagnostic, notASite, summaryLine } from './build.js';
-import { defaultEnvironment, languageMountStyle, type ConfigSelection, type LanguageMountStyle } from './site/config.js';
+import { configSelection, languageMountStyle, type ConfigSelection, type LanguageMountStyle } from './site/config.js';
 import { shortcodeList } from './render/shortcode-list.js';
 import { closestKey } from './render/closest-name.js';
 import { safeLine, safeLines } from './log.js';
@@ -216,10 +216,7 @@ async function main(all: string[]): Promise<number> {
   const source = path.resolve(values.source ?? '.');
   // The config files Hugo reads (config/<environment>/, --config files): given as to Hugo, else Hugo's
   // defaults (HUGO_ENVIRONMENT, else production for a build and development beside hugo server).
-  const configFor = (kind: 'build' | 'server'): ConfigSelection => ({
-    environment: values.environment ?? defaultEnvironment(kind),
-    ...(values.config !== undefined ? { files: values.config.split(',').filter(Boolean) } : {}),
-  });
+  const configFor = (kind: 'build' | 'server'): ConfigSelection => configSelection(kind, values.environment, values.config);
   if (passThrough.length > 0 && command !== 'serve' && command !== 'hugo') {
     process.stderr.write(`hugo-prerender: arguments after "--" are for hugo server, with the serve command only\n`);
     return 2;

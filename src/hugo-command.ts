@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { buildSite, type BuildOptions, type BuildResult } from './build.js';
 import { startHugo } from './site/run-hugo.js';
-import { defaultEnvironment, type ConfigSelection } from './site/config.js';
+import { configSelection, type ConfigSelection } from './site/config.js';
 
 export interface HugoCommandOptions extends Omit<BuildOptions, 'source'> {
   /** Hugo's arguments, untouched (the site is their `-s/--source`, else the current directory). */
@@ -50,11 +50,7 @@ export function hugoFlag(args: readonly string[], name: string, short?: string):
  * HUGO_ENVIRONMENT, else `command`'s default) and the files of `--config a.toml,b.toml`.
  */
 export function hugoConfigSelection(args: readonly string[], command: 'build' | 'server'): ConfigSelection {
-  const files = hugoFlag(args, 'config');
-  return {
-    environment: hugoFlag(args, 'environment', 'e') ?? defaultEnvironment(command),
-    ...(files ? { files: files.split(',').filter(Boolean) } : {}),
-  };
+  return configSelection(command, hugoFlag(args, 'environment', 'e'), hugoFlag(args, 'config'));
 }
 
 /** Why these Hugo arguments are not for this command, or undefined. */

@@ -5,6 +5,7 @@
  */
 import type { ParamValue } from '../content/types.js';
 import { closestKey } from './closest-name.js';
+import { braceProblem } from '../content/braces.js';
 
 /** `did you mean "steps"? ` for a misspelled name (stpes), else nothing. */
 function suggestion(key: string, known: readonly string[]): string {
@@ -261,11 +262,7 @@ export function labelProblem(kind: LabelKind, text: string): string | undefined 
     const cmd = /\\[A-Za-z]+/.exec(text);
     return cmd ? `tokens are drawn as written, with _ and ^ as scripts: ${cmd[0]} is not a command there (write the character itself, e.g. α)` : undefined;
   }
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '\\') i++;
-    else if (text[i] === '{') depth++;
-    else if (text[i] === '}' && --depth < 0) return 'has a } with no { before it, so the label is drawn wrong: balance its braces';
-  }
-  return depth > 0 ? 'has a { that is not closed, so the label is drawn wrong: close it with }' : undefined;
+  const braces = braceProblem(text);
+  if (braces?.kind === 'unopened') return 'has a } with no { before it, so the label is drawn wrong: balance its braces';
+  return braces ? 'has a { that is not closed, so the label is drawn wrong: close it with }' : undefined;
 }

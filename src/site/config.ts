@@ -18,6 +18,7 @@ import { parse as parseToml } from 'smol-toml';
 import { parseDocument } from 'yaml';
 import type { Diagnostic } from '../content/types.js';
 import { LineIndex } from '../content/position.js';
+import { braceProblem } from '../content/braces.js';
 import { explainTomlError, explainYamlError } from '../content/frontmatter.js';
 import { collectionKey, collectionKeyText } from '../content/yaml-keys.js';
 import { keyPathId, keyPositions, type KeyPosition, type TextPosition } from './config-positions.js';
@@ -101,6 +102,14 @@ export interface ConfigSelection {
 /** The environment Hugo builds in without `--environment`: its variables', else its default for the command. */
 export function defaultEnvironment(command: 'build' | 'server', env: NodeJS.ProcessEnv = process.env): string {
   return env.HUGO_ENVIRONMENT || env.HUGO_ENV || (command === 'server' ? 'development' : 'production');
+}
+
+/** The selection Hugo makes from its `--environment` and `--config` values (either absent) for a command. */
+export function configSelection(command: 'build' | 'server', environment: string | undefined, config: string | undefined): ConfigSelection {
+  return {
+    environment: environment ?? defaultEnvironment(command),
+    ...(config ? { files: config.split(',').filter(Boolean) } : {}),
+  };
 }
 
 /** A file named with --config: as written, else with each of Hugo's extensions (`--config site`). */
@@ -289,18 +298,6 @@ export interface SiteConfig {
   locate: ConfigLocator;
   /** What math location needs: the passthrough delimiters (when configured) and the escapes mode. */
   math: { delimiters?: PassthroughDelimiters; escapes: 'auto' | 'none' | 'markdown'; wrappers?: Record<string, 'tex' | 'math'> };
-}
-
-/** What is wrong with the braces of TeX (`\{`, `\}` are characters, not braces), or undefined when they balance. */
-function braceImbalance(tex: string): string | undefined {
-  let depth = 0;
-  for (let i = 0; i < tex.length; i++) {
-    const c = tex[i];
-    if (c === '\\') i++;
-    else if (c === '{') depth++;
-    else if (c === '}' && --depth < 0) return 'a "}" that closes no "{"';
-  }
-  return depth > 0 ? `${depth === 1 ? 'a "{"' : `${depth} "{"`} never closed` : undefined;
 }
 
 /** Reads and merges a site's configuration. Never throws for bad config: see `diagnostics`. */
@@ -782,7 +779,8 @@ export function prerenderOptions(
       macros[name] = def;
       // Braces that do not balance break every formula that uses the macro, each reported at its page
       // without a word of the config (found by an audit): said once, here.
-      const unbalanced = braceImbalance(def);
+      const braces = braceProblem(def);
+      const unbalanced = braces && (braces.kind === 'unopened' ? 'a "}" that closes no "{"' : `${braces.open === 1 ? 'a "{"' : `${braces.open} "{"`} never closed`);
       if (unbalanced) {
         warn(
           [...macrosPath, name],

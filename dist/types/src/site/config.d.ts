@@ -36,6 +36,8 @@ export interface ConfigSelection {
 }
 /** The environment Hugo builds in without `--environment`: its variables', else its default for the command. */
 export declare function defaultEnvironment(command: 'build' | 'server', env?: NodeJS.ProcessEnv): string;
+/** The selection Hugo makes from its `--environment` and `--config` values (either absent) for a command. */
+export declare function configSelection(command: 'build' | 'server', environment: string | undefined, config: string | undefined): ConfigSelection;
 /**
  * Every config file Hugo merges for this site, lowest precedence first. `environment` null leaves out
  * the environment directory (what every environment shares); `files` replace the root config file.
