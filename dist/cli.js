@@ -4160,7 +4160,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "dd98812b72e6bb87ac3ae769626ba86a";
+    BUNDLE_CODE_ID = "503b4d5ffedfd46e2744d036774f9427";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -34835,7 +34835,12 @@ function reportParamProblems(def, problems, error, warn) {
 }
 async function renderShortcode(def, sc, env2) {
   const diagnostics = [];
-  const place = (param) => {
+  const place = (param, at) => {
+    if (at !== void 0 && sc.innerStart !== void 0 && env2.locate) {
+      const offset = sc.innerStart + at;
+      const { line: line3, column: column2 } = env2.locate(offset);
+      return { line: line3, column: column2, offset };
+    }
     const p5 = param ? sc.paramPositions?.[param] : void 0;
     return p5 ? { line: p5.line, column: p5.column, offset: p5.offset } : { line: sc.line, column: sc.column, offset: sc.offset };
   };
@@ -34844,7 +34849,7 @@ async function renderShortcode(def, sc, env2) {
       severity,
       message: `${sc.name}: ${message}`,
       file: env2.page.relPath,
-      ...place(opts?.param),
+      ...place(opts?.param, opts?.at),
       code: opts?.code ?? "shortcode"
     });
   };
@@ -35003,27 +35008,40 @@ function parseAttentionMatrix(text12) {
   if (trimmed === "") {
     return {
       problems: [
-        "the inner content is empty: write one row of numbers per line (one row per target token, one number per source token), or a JSON array of arrays"
+        {
+          message: "the inner content is empty: write one row of numbers per line (one row per target token, one number per source token), or a JSON array of arrays"
+        }
       ]
     };
   }
+  const start = text12.length - text12.trimStart().length;
   const read = trimmed.startsWith("[") ? readJson(trimmed) : readRows(trimmed);
-  if (read.problems.length > 0 || !read.cells) return { problems: capProblems(read.problems) };
-  const problems = checkCells(read.cells);
-  return problems.length > 0 ? { problems: capProblems(problems) } : { matrix: read.cells, problems: [] };
+  const shifted = (problems2) => capProblems(problems2.map((p5) => p5.at === void 0 ? p5 : { ...p5, at: p5.at + start }));
+  if (read.problems.length > 0 || !read.cells) return { problems: shifted(read.problems) };
+  const problems = checkCells(read.cells, read.places ?? []);
+  return problems.length > 0 ? { problems: shifted(problems) } : { matrix: read.cells, problems: [] };
 }
 function readRows(text12) {
   const cells2 = [];
+  const places = [];
   const problems = [];
-  for (const line3 of text12.split(/\r\n|\r|\n/)) {
+  const LINE = /[^\r\n]*(\r\n|\r|\n|$)/gy;
+  for (let m = LINE.exec(text12); m && m.index < text12.length; m = LINE.exec(text12)) {
+    const line3 = m[0].replace(/[\r\n]+$/, "");
+    const lead = line3.length - line3.trimStart().length;
     const body3 = line3.trim();
     if (body3 === "") continue;
     const row = cells2.length + 1;
-    const items = body3.replace(/,\s*$/, "").split(/\s*,\s*|\s+/);
+    const kept = body3.replace(/,\s*$/, "");
     const out = [];
-    items.forEach((item, i2) => {
+    const at = [];
+    const ITEM = /([^\s,]*)(\s*,\s*|\s+|$)/gy;
+    for (let i2 = 0, im = ITEM.exec(kept); im; i2++, im = ITEM.exec(kept)) {
+      const item = im[1];
+      const offset = m.index + lead + im.index;
+      at.push(offset);
       if (item === "") {
-        problems.push(`row ${row}, column ${i2 + 1} is empty (two commas in a row?); write a number there`);
+        problems.push({ message: `row ${row}, column ${i2 + 1} is empty (two commas in a row?); write a number there`, at: offset });
         out.push({ text: "" });
       } else if (NUMBER_RE2.test(item)) {
         const n = Number(item);
@@ -35031,10 +35049,13 @@ function readRows(text12) {
       } else {
         out.push({ text: item });
       }
-    });
+      if (im[2] === "") break;
+    }
     cells2.push(out);
+    places.push({ row: m.index + lead, cells: at });
+    if (m[0] === "") break;
   }
-  return { cells: cells2, problems };
+  return { cells: cells2, places, problems };
 }
 function readJson(text12) {
   let data;
@@ -35042,60 +35063,93 @@ function readJson(text12) {
     data = JSON.parse(text12);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
+    const position3 = /at position (\d+)/.exec(why);
     return {
       problems: [
-        `the inner content starts with "[" so it is read as JSON, but it is not valid JSON (${why}); write an array of rows such as [[0.9, 0.1], [0.2, 0.8]], or plain rows of numbers without brackets`
+        {
+          message: `the inner content starts with "[" so it is read as JSON, but it is not valid JSON (${why}); write an array of rows such as [[0.9, 0.1], [0.2, 0.8]], or plain rows of numbers without brackets`,
+          ...position3 ? { at: Math.min(Number(position3[1]), text12.length) } : {}
+        }
       ]
     };
   }
   if (!Array.isArray(data) || data.length === 0) {
-    return { problems: ["the JSON must be a non-empty array of rows, such as [[0.9, 0.1], [0.2, 0.8]]"] };
+    return { problems: [{ message: "the JSON must be a non-empty array of rows, such as [[0.9, 0.1], [0.2, 0.8]]" }] };
   }
+  const places = jsonPlaces(text12);
   const problems = [];
   const cells2 = [];
   data.forEach((row, r2) => {
+    const at = places[r2]?.row;
     if (!Array.isArray(row)) {
-      problems.push(`row ${r2 + 1} of the JSON is ${JSON.stringify(row)}, not an array; every row must be an array of numbers`);
+      problems.push({ message: `row ${r2 + 1} of the JSON is ${JSON.stringify(row)}, not an array; every row must be an array of numbers`, ...at !== void 0 ? { at } : {} });
       cells2.push([]);
       return;
     }
-    if (row.length === 0) problems.push(`row ${r2 + 1} of the JSON is empty; every row needs one number per source token`);
+    if (row.length === 0) problems.push({ message: `row ${r2 + 1} of the JSON is empty; every row needs one number per source token`, ...at !== void 0 ? { at } : {} });
     cells2.push(
       row.map(
         (v) => typeof v === "number" ? Number.isFinite(v) ? v : { text: String(v), huge: true } : typeof v === "string" ? { text: v, quoted: true } : { text: JSON.stringify(v) ?? String(v) }
       )
     );
   });
-  return { cells: cells2, problems };
+  return { cells: cells2, places, problems };
 }
-function checkCells(cells2) {
+function jsonPlaces(text12) {
+  const places = [];
+  let depth = 0;
+  let expectValue = false;
+  for (let i2 = 0; i2 < text12.length; i2++) {
+    const ch2 = text12[i2];
+    if (ch2 === " " || ch2 === "	" || ch2 === "\n" || ch2 === "\r") continue;
+    if (expectValue && ch2 !== "]") {
+      if (depth === 1) places.push({ row: i2, cells: [] });
+      else if (depth === 2) places.at(-1)?.cells.push(i2);
+      expectValue = false;
+    }
+    if (ch2 === '"') {
+      for (i2++; i2 < text12.length && text12[i2] !== '"'; i2++) if (text12[i2] === "\\") i2++;
+    } else if (ch2 === "[" || ch2 === "{") {
+      depth++;
+      expectValue = ch2 === "[";
+    } else if (ch2 === "]" || ch2 === "}") {
+      depth--;
+    } else if (ch2 === ",") {
+      expectValue = true;
+    }
+  }
+  return places;
+}
+function checkCells(cells2, places) {
   const problems = [];
+  const push2 = (message, at) => problems.push(at === void 0 ? { message } : { message, at });
   cells2.forEach((row, r2) => {
     row.forEach((v, c) => {
+      const at = places[r2]?.cells[c];
       if (typeof v !== "number" && v.huge) {
-        problems.push(`row ${r2 + 1}, column ${c + 1} is ${v.text}, larger than any number can be here (about 1.8e308); attention weights lie between 0 and 1: write one such as 0.25`);
+        push2(`row ${r2 + 1}, column ${c + 1} is ${v.text}, larger than any number can be here (about 1.8e308); attention weights lie between 0 and 1: write one such as 0.25`, at);
       } else if (typeof v !== "number" && v.quoted) {
-        problems.push(`row ${r2 + 1}, column ${c + 1} is the string "${v.text}", not a number; write numbers without quotes, such as 0.25`);
+        push2(`row ${r2 + 1}, column ${c + 1} is the string "${v.text}", not a number; write numbers without quotes, such as 0.25`, at);
       } else if (typeof v !== "number") {
-        problems.push(`row ${r2 + 1}, column ${c + 1} is "${v.text}", which is not a number; write a number such as 0.25`);
+        push2(`row ${r2 + 1}, column ${c + 1} is "${v.text}", which is not a number; write a number such as 0.25`, at);
       } else if (v < 0) {
-        problems.push(
-          `row ${r2 + 1}, column ${c + 1} is ${v}; attention weights cannot be negative (use the softmax output, not the scores)`
-        );
+        push2(`row ${r2 + 1}, column ${c + 1} is ${v}; attention weights cannot be negative (use the softmax output, not the scores)`, at);
       }
     });
   });
   const width = cells2[0].length;
   cells2.forEach((row, r2) => {
     if (r2 > 0 && row.length !== width && row.length > 0) {
-      problems.push(
-        `row ${r2 + 1} has ${row.length} ${plural(row.length, "value")} but row 1 has ${width}; every row needs one value per source token`
+      push2(
+        `row ${r2 + 1} has ${row.length} ${plural(row.length, "value")} but row 1 has ${width}; every row needs one value per source token`,
+        row.length > width ? places[r2]?.cells[width] : places[r2]?.row
       );
     }
   });
   if (cells2.length > MAX_MATRIX_SIDE || width > MAX_MATRIX_SIDE) {
-    problems.push(
-      `the matrix is ${cells2.length} \xD7 ${width}; at most ${MAX_MATRIX_SIDE} rows and columns can be drawn legibly, so show a slice of it`
+    push2(
+      `the matrix is ${cells2.length} \xD7 ${width}; at most ${MAX_MATRIX_SIDE} rows and columns can be drawn legibly, so show a slice of it`,
+      cells2.length > MAX_MATRIX_SIDE ? places[MAX_MATRIX_SIDE]?.row : places[0]?.cells[MAX_MATRIX_SIDE]
     );
   }
   return problems;
@@ -35103,7 +35157,7 @@ function checkCells(cells2) {
 function capProblems(problems) {
   if (problems.length <= MAX_LISTED_PROBLEMS) return problems;
   const rest = problems.length - MAX_LISTED_PROBLEMS;
-  return [...problems.slice(0, MAX_LISTED_PROBLEMS), `\u2026 and ${rest} more ${plural(rest, "problem")} like these`];
+  return [...problems.slice(0, MAX_LISTED_PROBLEMS), { message: `\u2026 and ${rest} more ${plural(rest, "problem")} like these` }];
 }
 function checkMatrixShape(matrix2, source, target) {
   const problems = [];
@@ -46378,7 +46432,7 @@ var attention_map_default = defineShortcode({
     if (ctx.inner === void 0) return "";
     const parsed = parseAttentionMatrix(ctx.inner);
     if (!parsed.matrix) {
-      for (const p5 of parsed.problems) ctx.error(p5, { code: "attention-data" });
+      for (const p5 of parsed.problems) ctx.error(p5.message, { code: "attention-data", ...p5.at !== void 0 ? { at: p5.at } : {} });
       return "";
     }
     const matrix2 = parsed.matrix;
@@ -55516,7 +55570,8 @@ async function prerenderPageUncapped(source, env2) {
       services: env2.services,
       occurrence: shownAfter,
       ...figure ? { figure } : {},
-      ...refersTo ? { references: refersTo } : {}
+      ...refersTo ? { references: refersTo } : {},
+      locate: (offset) => lines.at(offset)
     });
     diagnostics.push(...r2.diagnostics);
     if (r2.failed) failed = true;

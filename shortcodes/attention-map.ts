@@ -265,7 +265,7 @@ export default defineShortcode({
     if (ctx.inner === undefined) return ''; // the host has already said that inner content is required
     const parsed = parseAttentionMatrix(ctx.inner);
     if (!parsed.matrix) {
-      for (const p of parsed.problems) ctx.error(p, { code: 'attention-data' });
+      for (const p of parsed.problems) ctx.error(p.message, { code: 'attention-data', ...(p.at !== undefined ? { at: p.at } : {}) });
       return '';
     }
     const matrix = parsed.matrix;

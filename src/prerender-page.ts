@@ -882,6 +882,7 @@ async function prerenderPageUncapped(source: string, env: PageEnv): Promise<Page
       occurrence: shownAfter,
       ...(figure ? { figure } : {}),
       ...(refersTo ? { references: refersTo } : {}),
+      locate: (offset) => lines.at(offset),
     });
     diagnostics.push(...r.diagnostics);
     if (r.failed) failed = true;

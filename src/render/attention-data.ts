@@ -13,10 +13,16 @@ const MAX_LISTED_PROBLEMS = 8;
 
 const NUMBER_RE = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
+/** A problem with the matrix, and where in the text it is (an offset into the text given), when it is at one place. */
+export interface MatrixProblem {
+  message: string;
+  at?: number;
+}
+
 export interface MatrixResult {
   /** The matrix, rows in order, when it could be read completely and is rectangular and non-negative. */
   matrix?: number[][];
-  problems: string[];
+  problems: MatrixProblem[];
 }
 
 /**
@@ -29,14 +35,19 @@ export function parseAttentionMatrix(text: string): MatrixResult {
   if (trimmed === '') {
     return {
       problems: [
-        'the inner content is empty: write one row of numbers per line (one row per target token, one number per source token), or a JSON array of arrays',
+        {
+          message:
+            'the inner content is empty: write one row of numbers per line (one row per target token, one number per source token), or a JSON array of arrays',
+        },
       ],
     };
   }
+  const start = text.length - text.trimStart().length;
   const read = trimmed.startsWith('[') ? readJson(trimmed) : readRows(trimmed);
-  if (read.problems.length > 0 || !read.cells) return { problems: capProblems(read.problems) };
-  const problems = checkCells(read.cells);
-  return problems.length > 0 ? { problems: capProblems(problems) } : { matrix: read.cells as number[][], problems: [] };
+  const shifted = (problems: MatrixProblem[]) => capProblems(problems.map((p) => (p.at === undefined ? p : { ...p, at: p.at + start })));
+  if (read.problems.length > 0 || !read.cells) return { problems: shifted(read.problems) };
+  const problems = checkCells(read.cells, read.places ?? []);
+  return problems.length > 0 ? { problems: shifted(problems) } : { matrix: read.cells as number[][], problems: [] };
 }
 
 /**
@@ -45,19 +56,39 @@ export function parseAttentionMatrix(text: string): MatrixResult {
  */
 type Cell = number | { text: string; huge?: true; quoted?: true };
 
-function readRows(text: string): { cells?: Cell[][]; problems: string[] } {
+/** What a reader gives back: the cells, and where each row and each cell starts in the text. */
+interface ReadCells {
+  cells?: Cell[][];
+  places?: Places;
+  problems: MatrixProblem[];
+}
+
+/** Each row's offset, and each of its cells' offsets. */
+type Places = { row: number; cells: number[] }[];
+
+function readRows(text: string): ReadCells {
   const cells: Cell[][] = [];
-  const problems: string[] = [];
-  for (const line of text.split(/\r\n|\r|\n/)) {
+  const places: Places = [];
+  const problems: MatrixProblem[] = [];
+  const LINE = /[^\r\n]*(\r\n|\r|\n|$)/gy;
+  for (let m = LINE.exec(text); m && m.index < text.length; m = LINE.exec(text)) {
+    const line = m[0].replace(/[\r\n]+$/, '');
+    const lead = line.length - line.trimStart().length;
     const body = line.trim();
     if (body === '') continue;
     const row = cells.length + 1;
     // A trailing comma is a common copy-paste leftover (Python reprs, CSV exports); accept it.
-    const items = body.replace(/,\s*$/, '').split(/\s*,\s*|\s+/);
+    const kept = body.replace(/,\s*$/, '');
     const out: Cell[] = [];
-    items.forEach((item, i) => {
+    const at: number[] = [];
+    // Each item with its offset: the separators are commas and/or white space, as in split(/\s*,\s*|\s+/).
+    const ITEM = /([^\s,]*)(\s*,\s*|\s+|$)/gy;
+    for (let i = 0, im = ITEM.exec(kept); im; i++, im = ITEM.exec(kept)) {
+      const item = im[1]!;
+      const offset = m.index + lead + im.index;
+      at.push(offset);
       if (item === '') {
-        problems.push(`row ${row}, column ${i + 1} is empty (two commas in a row?); write a number there`);
+        problems.push({ message: `row ${row}, column ${i + 1} is empty (two commas in a row?); write a number there`, at: offset });
         out.push({ text: '' });
       } else if (NUMBER_RE.test(item)) {
         // `1e400` is a number's spelling, but not a number JavaScript holds (Infinity): said as such.
@@ -66,36 +97,46 @@ function readRows(text: string): { cells?: Cell[][]; problems: string[] } {
       } else {
         out.push({ text: item });
       }
-    });
+      if (im[2] === '') break;
+    }
     cells.push(out);
+    places.push({ row: m.index + lead, cells: at });
+    if (m[0] === '') break;
   }
-  return { cells, problems };
+  return { cells, places, problems };
 }
 
-function readJson(text: string): { cells?: Cell[][]; problems: string[] } {
+function readJson(text: string): ReadCells {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
+    // V8 says where: "… in JSON at position 12" (Node 20), "… at position 12 (line 2 column 3)" (Node 22+).
+    const position = /at position (\d+)/.exec(why);
     return {
       problems: [
-        `the inner content starts with "[" so it is read as JSON, but it is not valid JSON (${why}); write an array of rows such as [[0.9, 0.1], [0.2, 0.8]], or plain rows of numbers without brackets`,
+        {
+          message: `the inner content starts with "[" so it is read as JSON, but it is not valid JSON (${why}); write an array of rows such as [[0.9, 0.1], [0.2, 0.8]], or plain rows of numbers without brackets`,
+          ...(position ? { at: Math.min(Number(position[1]), text.length) } : {}),
+        },
       ],
     };
   }
   if (!Array.isArray(data) || data.length === 0) {
-    return { problems: ['the JSON must be a non-empty array of rows, such as [[0.9, 0.1], [0.2, 0.8]]'] };
+    return { problems: [{ message: 'the JSON must be a non-empty array of rows, such as [[0.9, 0.1], [0.2, 0.8]]' }] };
   }
-  const problems: string[] = [];
+  const places = jsonPlaces(text);
+  const problems: MatrixProblem[] = [];
   const cells: Cell[][] = [];
   data.forEach((row: unknown, r) => {
+    const at = places[r]?.row;
     if (!Array.isArray(row)) {
-      problems.push(`row ${r + 1} of the JSON is ${JSON.stringify(row)}, not an array; every row must be an array of numbers`);
+      problems.push({ message: `row ${r + 1} of the JSON is ${JSON.stringify(row)}, not an array; every row must be an array of numbers`, ...(at !== undefined ? { at } : {}) });
       cells.push([]);
       return;
     }
-    if (row.length === 0) problems.push(`row ${r + 1} of the JSON is empty; every row needs one number per source token`);
+    if (row.length === 0) problems.push({ message: `row ${r + 1} of the JSON is empty; every row needs one number per source token`, ...(at !== undefined ? { at } : {}) });
     cells.push(
       row.map((v: unknown): Cell =>
         typeof v === 'number'
@@ -108,47 +149,80 @@ function readJson(text: string): { cells?: Cell[][]; problems: string[] } {
       ),
     );
   });
-  return { cells, problems };
+  return { cells, places, problems };
+}
+
+/**
+ * Where the rows of a JSON array of arrays start, and the values in each (text that JSON.parse accepted):
+ * a scan for the first character of each value at depths 1 and 2, strings skipped whole.
+ */
+function jsonPlaces(text: string): Places {
+  const places: Places = [];
+  let depth = 0;
+  let expectValue = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') continue;
+    if (expectValue && ch !== ']') {
+      if (depth === 1) places.push({ row: i, cells: [] });
+      else if (depth === 2) places.at(-1)?.cells.push(i);
+      expectValue = false;
+    }
+    if (ch === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (ch === '[' || ch === '{') {
+      depth++;
+      expectValue = ch === '[';
+    } else if (ch === ']' || ch === '}') {
+      depth--;
+    } else if (ch === ',') {
+      expectValue = true;
+    }
+  }
+  return places;
 }
 
 /** Non-numbers, negative values, ragged rows and oversize matrices, in reading order. */
-function checkCells(cells: Cell[][]): string[] {
-  const problems: string[] = [];
+function checkCells(cells: Cell[][], places: Places): MatrixProblem[] {
+  const problems: MatrixProblem[] = [];
+  const push = (message: string, at: number | undefined) => problems.push(at === undefined ? { message } : { message, at });
   cells.forEach((row, r) => {
     row.forEach((v, c) => {
+      const at = places[r]?.cells[c];
       if (typeof v !== 'number' && v.huge) {
-        problems.push(`row ${r + 1}, column ${c + 1} is ${v.text}, larger than any number can be here (about 1.8e308); attention weights lie between 0 and 1: write one such as 0.25`);
+        push(`row ${r + 1}, column ${c + 1} is ${v.text}, larger than any number can be here (about 1.8e308); attention weights lie between 0 and 1: write one such as 0.25`, at);
       } else if (typeof v !== 'number' && v.quoted) {
-        problems.push(`row ${r + 1}, column ${c + 1} is the string "${v.text}", not a number; write numbers without quotes, such as 0.25`);
+        push(`row ${r + 1}, column ${c + 1} is the string "${v.text}", not a number; write numbers without quotes, such as 0.25`, at);
       } else if (typeof v !== 'number') {
-        problems.push(`row ${r + 1}, column ${c + 1} is "${v.text}", which is not a number; write a number such as 0.25`);
+        push(`row ${r + 1}, column ${c + 1} is "${v.text}", which is not a number; write a number such as 0.25`, at);
       } else if (v < 0) {
-        problems.push(
-          `row ${r + 1}, column ${c + 1} is ${v}; attention weights cannot be negative (use the softmax output, not the scores)`,
-        );
+        push(`row ${r + 1}, column ${c + 1} is ${v}; attention weights cannot be negative (use the softmax output, not the scores)`, at);
       }
     });
   });
   const width = cells[0]!.length;
   cells.forEach((row, r) => {
     if (r > 0 && row.length !== width && row.length > 0) {
-      problems.push(
+      // At the first value too many, or at the row that has too few.
+      push(
         `row ${r + 1} has ${row.length} ${plural(row.length, 'value')} but row 1 has ${width}; every row needs one value per source token`,
+        row.length > width ? places[r]?.cells[width] : places[r]?.row,
       );
     }
   });
   if (cells.length > MAX_MATRIX_SIDE || width > MAX_MATRIX_SIDE) {
-    problems.push(
+    push(
       `the matrix is ${cells.length} × ${width}; at most ${MAX_MATRIX_SIDE} rows and columns can be drawn legibly, so show a slice of it`,
+      cells.length > MAX_MATRIX_SIDE ? places[MAX_MATRIX_SIDE]?.row : places[0]?.cells[MAX_MATRIX_SIDE],
     );
   }
   return problems;
 }
 
-function capProblems(problems: string[]): string[] {
+function capProblems(problems: MatrixProblem[]): MatrixProblem[] {
   if (problems.length <= MAX_LISTED_PROBLEMS) return problems;
   const rest = problems.length - MAX_LISTED_PROBLEMS;
-  return [...problems.slice(0, MAX_LISTED_PROBLEMS), `… and ${rest} more ${plural(rest, 'problem')} like these`];
+  return [...problems.slice(0, MAX_LISTED_PROBLEMS), { message: `… and ${rest} more ${plural(rest, 'problem')} like these` }];
 }
 
 /**

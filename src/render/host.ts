@@ -71,7 +71,7 @@ export function createHostServices(
   };
 }
 
-type Reporter = (message: string, opts?: { param?: string; code?: string }) => void;
+type Reporter = (message: string, opts?: { param?: string; code?: string; at?: number }) => void;
 
 /** Parameter problems as diagnostics: errors, except unknown names where the definition only warns. */
 export function reportParamProblems(def: ShortcodeDefinition<any>, problems: readonly ParamProblem[], error: Reporter, warn: Reporter): void {
@@ -115,21 +115,28 @@ export async function renderShortcode(
     figure?: FigureLabel;
     /** The page's figure ids → their labels, for `@id` in the shortcode's captions. */
     references?: ReferenceTargets;
+    /** Line and column of an offset in the page's source: a problem inside the inner content is reported where it is. */
+    locate?: (offset: number) => { line: number; column: number };
   },
 ): Promise<HostResult> {
   const diagnostics: Diagnostic[] = [];
-  const place = (param?: string) => {
+  const place = (param?: string, at?: number) => {
+    if (at !== undefined && sc.innerStart !== undefined && env.locate) {
+      const offset = sc.innerStart + at;
+      const { line, column } = env.locate(offset);
+      return { line, column, offset };
+    }
     const p = param ? sc.paramPositions?.[param] : undefined;
     return p ? { line: p.line, column: p.column, offset: p.offset } : { line: sc.line, column: sc.column, offset: sc.offset };
   };
   const report =
     (severity: Diagnostic['severity']) =>
-    (message: string, opts?: { param?: string; code?: string }) => {
+    (message: string, opts?: { param?: string; code?: string; at?: number }) => {
       diagnostics.push({
         severity,
         message: `${sc.name}: ${message}`,
         file: env.page.relPath,
-        ...place(opts?.param),
+        ...place(opts?.param, opts?.at),
         code: opts?.code ?? 'shortcode',
       });
     };

@@ -39,8 +39,11 @@ export interface SiteInfo {
   contentDirs?: string[];
 }
 
-/** Reports a problem at the shortcode (or at one of its parameters, when `param` names it). */
-export type Reporter = (message: string, opts?: { param?: string; code?: string }) => void;
+/**
+ * Reports a problem at the shortcode, at one of its parameters when `param` names it, or at a place in its
+ * inner content when `at` gives the offset into `inner`.
+ */
+export type Reporter = (message: string, opts?: { param?: string; code?: string; at?: number }) => void;
 
 export interface RenderContext<P extends ParamSpecs = ParamSpecs> {
   name: string;

@@ -630,3 +630,34 @@ describe('math in headings (PageSettings.headingMath)', () => {
     expect((await shadowFor('shortcode')).match(/\{\{< prerender k=/g)).toHaveLength(2);
   });
 });
+
+describe('prerenderPage: a problem inside a shortcode’s inner content', () => {
+  it('is reported at its line and column (an attention map’s bad value, ragged row, invalid JSON), not at the opening tag', async () => {
+    const source = [
+      '---',
+      'title: t',
+      '---',
+      'Text.',
+      '',
+      '{{< attention-map source="a b" target="c d e" >}}',
+      '0.5 0.5',
+      '0.5  x',
+      '  0.1 0.2 0.7',
+      '{{< /attention-map >}}',
+      '',
+      '{{< attention-map >}}',
+      '[[0.5, 0.5],',
+      ' [0.5 0.5]]',
+      '{{< /attention-map >}}',
+      '',
+    ].join('\n');
+    const r = await prerenderPage(source, env());
+    const errors = r.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
+      expect.stringMatching(/^8:6 attention-map: row 2, column 2 is "x", which is not a number/),
+      expect.stringMatching(/^9:11 attention-map: row 3 has 3 values but row 1 has 2;/),
+      expect.stringMatching(/^14:7 attention-map: the inner content starts with "\[" so it is read as JSON, but it is not valid JSON/),
+    ]);
+    expect(errors.map((d) => source.slice(d.offset!, d.offset! + 3))).toEqual(['x\n ', '0.7', '0.5'].map((t) => t.slice(0, 3)));
+  });
+});

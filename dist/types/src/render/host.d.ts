@@ -50,6 +50,7 @@ export declare function createHostServices(renderer: MathRenderer, opts?: {
 type Reporter = (message: string, opts?: {
     param?: string;
     code?: string;
+    at?: number;
 }) => void;
 /** Parameter problems as diagnostics: errors, except unknown names where the definition only warns. */
 export declare function reportParamProblems(def: ShortcodeDefinition<any>, problems: readonly ParamProblem[], error: Reporter, warn: Reporter): void;
@@ -82,5 +83,10 @@ export declare function renderShortcode(def: ShortcodeDefinition<any>, sc: Short
     figure?: FigureLabel;
     /** The page's figure ids → their labels, for `@id` in the shortcode's captions. */
     references?: ReferenceTargets;
+    /** Line and column of an offset in the page's source: a problem inside the inner content is reported where it is. */
+    locate?: (offset: number) => {
+        line: number;
+        column: number;
+    };
 }): Promise<HostResult>;
 export {};

@@ -39,10 +39,14 @@ export interface SiteInfo {
     /** Absolute content directories, when they may lie outside the site (mounts): files are read only inside these, the site, static and assets. */
     contentDirs?: string[];
 }
-/** Reports a problem at the shortcode (or at one of its parameters, when `param` names it). */
+/**
+ * Reports a problem at the shortcode, at one of its parameters when `param` names it, or at a place in its
+ * inner content when `at` gives the offset into `inner`.
+ */
 export type Reporter = (message: string, opts?: {
     param?: string;
     code?: string;
+    at?: number;
 }) => void;
 export interface RenderContext<P extends ParamSpecs = ParamSpecs> {
     name: string;
