@@ -3103,7 +3103,32 @@ function imageRenderHook(layoutDirs) {
   }
   return void 0;
 }
-var HUGO_BUILTIN_SHORTCODES;
+function templateAsksForImages(file, layoutDirs) {
+  const seen = /* @__PURE__ */ new Set();
+  const asks = (code, depth) => {
+    if (ASKS_FOR_IMAGES.test(code)) return true;
+    if (/\bpartial(?:Cached)?\s+[^"`\s]/.test(code)) return true;
+    if (depth >= 6) return false;
+    for (const m of code.matchAll(PARTIAL_CALL)) {
+      const name = m[1];
+      if (name.startsWith("prerender/") || seen.has(name)) continue;
+      seen.add(name);
+      const withExt = /\.[a-z]+$/.test(name) ? [name] : [`${name}.html`, name];
+      const found = layoutDirs.flatMap((dir) => ["partials", "_partials"].flatMap((sub) => withExt.map((n) => path4.join(dir, sub, n)))).find((f) => isFile2(f));
+      if (found && asks(templateCode(found), depth + 1)) return true;
+    }
+    return false;
+  };
+  return asks(templateCode(file), 0);
+}
+function isFile2(p) {
+  try {
+    return statSync2(p).isFile();
+  } catch {
+    return false;
+  }
+}
+var HUGO_BUILTIN_SHORTCODES, ASKS_FOR_IMAGES, PARTIAL_CALL;
 var init_fallbacks = __esm({
   "src/site/fallbacks.ts"() {
     "use strict";
@@ -3128,6 +3153,8 @@ var init_fallbacks = __esm({
       "x_simple",
       "youtube"
     ]);
+    ASKS_FOR_IMAGES = /["`]prerender\/(picture|image)\.html["`]/;
+    PARTIAL_CALL = /\bpartial(?:Cached)?\s+["`]([^"`]+)["`]/g;
   }
 });
 
@@ -3161,7 +3188,7 @@ function kindOf(p) {
   }
 }
 function isPackageLayouts(dir) {
-  return isFile2(path5.join(dir, "partials", "prerender", "head.html"));
+  return isFile3(path5.join(dir, "partials", "prerender", "head.html"));
 }
 function eachTemplate(layoutDirs, fn, ext = ".html") {
   for (const dir of layoutDirs) {
@@ -3193,7 +3220,7 @@ function headReport(layoutDirs) {
   if (report.hooks.length > 0) return report;
   for (const o of HEAD_OVERRIDES) {
     if (!called.has(o)) continue;
-    const from = layoutDirs.map((d) => path5.join(d, ...o.partial.split("/"))).find(isFile2);
+    const from = layoutDirs.map((d) => path5.join(d, ...o.partial.split("/"))).find(isFile3);
     if (from) return { ...report, override: { theme: o.theme, from, to: `layouts/${o.partial}` } };
   }
   return headPartial ? { ...report, override: headPartial } : report;
@@ -3233,7 +3260,7 @@ function feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs2 = []) {
   }
   return out;
 }
-var HEAD_PARTIAL_CALL, HEAD_HOOKS, HEAD_OVERRIDES, isFile2, READS_CONTENT;
+var HEAD_PARTIAL_CALL, HEAD_HOOKS, HEAD_OVERRIDES, isFile3, READS_CONTENT;
 var init_head_hooks = __esm({
   "src/site/head-hooks.ts"() {
     "use strict";
@@ -3252,7 +3279,7 @@ var init_head_hooks = __esm({
       // LoveIt's baseof.html writes <head> from head/meta.html and head/link.html; meta.html is the short one.
       { theme: "LoveIt", partial: "partials/head/meta.html", call: /partial\s+"head\/meta(\.html)?"/ }
     ];
-    isFile2 = (p) => kindOf(p) === "file";
+    isFile3 = (p) => kindOf(p) === "file";
     READS_CONTENT = /\.(Content|ContentWithoutSummary|Plain|PlainWords|RawContent|Render|RenderString)\b|\b(partial|partialCached|template|block)\s/;
   }
 });
@@ -4160,7 +4187,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "503b4d5ffedfd46e2744d036774f9427";
+    BUNDLE_CODE_ID = "eb4322eba979ce9773edee494c5e736b";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -4373,7 +4400,8 @@ function pageSettings(config, siteDir, errorMode) {
   const complete = layoutsComplete(siteDir, config.data);
   const images = imageOptions(config.data).options;
   const hook = images.enable && images.markdown === "auto" ? imageRenderHook(layoutDirs) : void 0;
-  const markdownImages = !images.enable || images.markdown === false ? void 0 : images.markdown === true || complete && hook === void 0 ? "render" : hook !== void 0 && /["`]prerender\/(picture|image)\.html["`]/.test(templateCode(hook)) ? "index" : void 0;
+  const markdownImages = !images.enable || images.markdown === false ? void 0 : images.markdown === true || complete && hook === void 0 ? "render" : hook !== void 0 && templateAsksForImages(hook, layoutDirs) ? "index" : void 0;
+  const siteFigureImages = siteShortcodes.has("figure") ? !complete || templateAsksForImages(shortcodeTemplate(layoutDirs, "figure"), layoutDirs) : void 0;
   const shortcodeNames = complete ? [.../* @__PURE__ */ new Set([...shortcodeTemplateNames(layoutDirs), ...HUGO_BUILTIN_SHORTCODES, ...shortcodeList.keys()])].sort() : void 0;
   const figures = config.prerender.figures;
   const settings = {
@@ -4402,6 +4430,7 @@ function pageSettings(config, siteDir, errorMode) {
     limits: config.prerender.limits,
     siteShortcodes,
     ...siteFigureTakesDark ? { siteFigureTakesDark } : {},
+    ...siteFigureImages !== void 0 ? { siteFigureImages } : {},
     ...markdownImages ? { markdownImages } : {},
     ...shortcodeNames ? { shortcodeNames } : {},
     markdownInner: markdownShortcodeTemplates(siteDir, layoutDirs),
@@ -4922,7 +4951,9 @@ async function buildLocked(opts) {
       // A page's unknown-shortcode warnings are part of its record: said again, or no more, when this changes.
       shortcodeNames: settings.shortcodeNames ?? null,
       feeds: settings.feeds,
-      images: pipeline ? { options: images.options, base: urlBase(config.data.baseURL), index: imageIndex !== void 0, sharp: sharpIdentity(siteDir) } : null
+      images: pipeline ? { options: images.options, base: urlBase(config.data.baseURL), index: imageIndex !== void 0, sharp: sharpIdentity(siteDir) } : null,
+      // Whether a site's own figure asks for its images' versions: a page's record holds them, or none.
+      ...settings.siteFigureImages === false ? { siteFigureImages: false } : {}
     })
   );
   const canReplay = (record, relToContent, tree) => {
@@ -73722,7 +73753,8 @@ function figures(list4, out = []) {
   }
   return out;
 }
-async function siteFigureImages(shortcodes2, page, site, images, withDark = false) {
+async function siteFigureImages(shortcodes2, page, site, images, opts = {}) {
+  const { withDark = false, make = true } = opts;
   const entries = {};
   const diagnostics = [];
   for (const sc of figures(shortcodes2)) {
@@ -73739,7 +73771,7 @@ async function siteFigureImages(shortcodes2, page, site, images, withDark = fals
     const look = lookUpImage(src, site, page.bundleDir, page.reads?.lookup, page.reads?.memo);
     if (look && "refused" in look) warn(`image "${src}": ${outsideMessage(site.dir, look.link, look.target, look.loop)}`, "outside");
     if (look && "missing" in look && look.missing.length > 0) warn(missingImageMessage(src, site, page.bundleDir, look.missing, look.blocked), "figure-missing");
-    if (!look || !("found" in look)) return;
+    if (!look || !("found" in look) || !make) return;
     const { image: image3, warnings } = await images.prepare(look.found, src);
     for (const w of warnings) warn(w, "figure-image");
     const data = image3 ? pictureData(image3, images.sizes(image3.width ?? 0)) : void 0;
@@ -73934,6 +73966,33 @@ function imageRenderHook(layoutDirs) {
   }
   return void 0;
 }
+var ASKS_FOR_IMAGES = /["`]prerender\/(picture|image)\.html["`]/;
+var PARTIAL_CALL = /\bpartial(?:Cached)?\s+["`]([^"`]+)["`]/g;
+function templateAsksForImages(file, layoutDirs) {
+  const seen = /* @__PURE__ *~1 new Set();
+  const asks = (code4, depth) => {
+    if (ASKS_FOR_IMAGES.test(code4)) return true;
+    if (/\bpartial(?:Cached)?\s+[^"`\s]/.test(code4)) return true;
+    if (depth >= 6) return false;
+    for (const m of code4.matchAll(PARTIAL_CALL)) {
+      const name = m[1];
+      if (name.startsWith("prerender/") || seen.has(name)) continue;
+      seen.add(name);
+      const withExt = /\.[a-z]+$/.test(name) ? [name] : [`${name}.html`, name];
+      const found = layoutDirs.flatMap((dir) => ["partials", "_partials"].flatMap((sub3) => withExt.map((n) => import_node_path6.default.join(dir, sub3, n)))).find((f) => isFile(f));
+      if (found && asks(templateCode(found), depth + 1)) return true;
+    }
+    return false;
+  };
+  return asks(templateCode(file), 0);
+}
+function isFile(p5) {
+  try {
+    return (0, import_node_fs4.statSync)(p5).isFile();
+  } catch {
+    return false;
+  }
+}
 
 // src/images/options.ts
 var DEFAULT_IMAGE_OPTIONS = {
@@ -74047,9 +74106,9 @@ function kindOf(p5) {
     return void 0;
   }
 }
-var isFile = (p5) => kindOf(p5) === "file";
+var isFile2 = (p5) => kindOf(p5) === "file";
 function isPackageLayouts(dir) {
-  return isFile(import_node_path7.default.join(dir, "partials", "prerender", "head.html"));
+  return isFile2(import_node_path7.default.join(dir, "partials", "prerender", "head.html"));
 }
 function eachTemplate(layoutDirs, fn, ext = ".html") {
   for (const dir of layoutDirs) {
@@ -74122,7 +74181,8 @@ function pageSettings(config, siteDir, errorMode) {
   const complete = layoutsComplete(siteDir, config.data);
   const images = imageOptions(config.data).options;
   const hook = images.enable && images.markdown === "auto" ? imageRenderHook(layoutDirs) : void 0;
-  const markdownImages = !images.enable || images.markdown === false ? void 0 : images.markdown === true || complete && hook === void 0 ? "render" : hook !== void 0 && /["`]prerender\/(picture|image)\.html["`]/.test(templateCode(hook)) ? "index" : void 0;
+  const markdownImages = !images.enable || images.markdown === false ? void 0 : images.markdown === true || complete && hook === void 0 ? "render" : hook !== void 0 && templateAsksForImages(hook, layoutDirs) ? "index" : void 0;
+  const siteFigureImages2 = siteShortcodes.has("figure") ? !complete || templateAsksForImages(shortcodeTemplate(layoutDirs, "figure"), layoutDirs) : void 0;
   const shortcodeNames = complete ? [.../* @__PURE__ *~1 new Set([...shortcodeTemplateNames(layoutDirs), ...HUGO_BUILTIN_SHORTCODES, ...shortcodeList.keys()])].sort() : void 0;
   const figures2 = config.prerender.figures;
   const settings = {
@@ -74151,6 +74211,7 @@ function pageSettings(config, siteDir, errorMode) {
     limits: config.prerender.limits,
     siteShortcodes,
     ...siteFigureTakesDark ? { siteFigureTakesDark } : {},
+    ...siteFigureImages2 !== void 0 ? { siteFigureImages: siteFigureImages2 } : {},
     ...markdownImages ? { markdownImages } : {},
     ...shortcodeNames ? { shortcodeNames } : {},
     markdownInner: markdownShortcodeTemplates(siteDir, layoutDirs),
@@ -74349,7 +74410,10 @@ async function renderPage(job, ctx) {
   if (ctx.imageIndex && pageImages) {
     const entries = {};
     if (ctx.settings.siteShortcodes?.has("figure")) {
-      const own8 = await siteFigureImages(r2.parsed.shortcodes, page, ctx.site, pageImages, ctx.settings.siteFigureTakesDark === true);
+      const own8 = await siteFigureImages(r2.parsed.shortcodes, page, ctx.site, pageImages, {
+        withDark: ctx.settings.siteFigureTakesDark === true,
+        make: ctx.settings.siteFigureImages !== false
+      });
       pageDiagnostics.push(...own8.diagnostics);
       Object.assign(entries, own8.entries);
     }

@@ -46495,7 +46495,32 @@ function imageRenderHook(layoutDirs) {
   }
   return void 0;
 }
-var HUGO_BUILTIN_SHORTCODES;
+function templateAsksForImages(file, layoutDirs) {
+  const seen = /* @__PURE__ */ new Set();
+  const asks = (code4, depth) => {
+    if (ASKS_FOR_IMAGES.test(code4)) return true;
+    if (/\bpartial(?:Cached)?\s+[^"`\s]/.test(code4)) return true;
+    if (depth >= 6) return false;
+    for (const m of code4.matchAll(PARTIAL_CALL)) {
+      const name = m[1];
+      if (name.startsWith("prerender/") || seen.has(name)) continue;
+      seen.add(name);
+      const withExt = /\.[a-z]+$/.test(name) ? [name] : [`${name}.html`, name];
+      const found = layoutDirs.flatMap((dir) => ["partials", "_partials"].flatMap((sub3) => withExt.map((n) => path8.join(dir, sub3, n)))).find((f) => isFile2(f));
+      if (found && asks(templateCode(found), depth + 1)) return true;
+    }
+    return false;
+  };
+  return asks(templateCode(file), 0);
+}
+function isFile2(p5) {
+  try {
+    return statSync3(p5).isFile();
+  } catch {
+    return false;
+  }
+}
+var HUGO_BUILTIN_SHORTCODES, ASKS_FOR_IMAGES, PARTIAL_CALL;
 var init_fallbacks = __esm({
   "src/site/fallbacks.ts"() {
     "use strict";
@@ -46520,6 +46545,8 @@ var init_fallbacks = __esm({
       "x_simple",
       "youtube"
     ]);
+    ASKS_FOR_IMAGES = /["`]prerender\/(picture|image)\.html["`]/;
+    PARTIAL_CALL = /\bpartial(?:Cached)?\s+["`]([^"`]+)["`]/g;
   }
 });
 
@@ -46553,7 +46580,7 @@ function kindOf(p5) {
   }
 }
 function isPackageLayouts(dir) {
-  return isFile2(path9.join(dir, "partials", "prerender", "head.html"));
+  return isFile3(path9.join(dir, "partials", "prerender", "head.html"));
 }
 function eachTemplate(layoutDirs, fn, ext = ".html") {
   for (const dir of layoutDirs) {
@@ -46585,7 +46612,7 @@ function headReport(layoutDirs) {
   if (report.hooks.length > 0) return report;
   for (const o2 of HEAD_OVERRIDES) {
     if (!called.has(o2)) continue;
-    const from = layoutDirs.map((d2) => path9.join(d2, ...o2.partial.split("/"))).find(isFile2);
+    const from = layoutDirs.map((d2) => path9.join(d2, ...o2.partial.split("/"))).find(isFile3);
     if (from) return { ...report, override: { theme: o2.theme, from, to: `layouts/${o2.partial}` } };
   }
   return headPartial ? { ...report, override: headPartial } : report;
@@ -46625,7 +46652,7 @@ function feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs2 = []) {
   }
   return out;
 }
-var HEAD_PARTIAL_CALL, HEAD_HOOKS, HEAD_OVERRIDES, isFile2, READS_CONTENT;
+var HEAD_PARTIAL_CALL, HEAD_HOOKS, HEAD_OVERRIDES, isFile3, READS_CONTENT;
 var init_head_hooks = __esm({
   "src/site/head-hooks.ts"() {
     "use strict";
@@ -46644,7 +46671,7 @@ var init_head_hooks = __esm({
       // LoveIt's baseof.html writes <head> from head/meta.html and head/link.html; meta.html is the short one.
       { theme: "LoveIt", partial: "partials/head/meta.html", call: /partial\s+"head\/meta(\.html)?"/ }
     ];
-    isFile2 = (p5) => kindOf(p5) === "file";
+    isFile3 = (p5) => kindOf(p5) === "file";
     READS_CONTENT = /\.(Content|ContentWithoutSummary|Plain|PlainWords|RawContent|Render|RenderString)\b|\b(partial|partialCached|template|block)\s/;
   }
 });
@@ -46747,7 +46774,8 @@ function figures(list4, out = []) {
   }
   return out;
 }
-async function siteFigureImages(shortcodes2, page, site, images, withDark = false) {
+async function siteFigureImages(shortcodes2, page, site, images, opts = {}) {
+  const { withDark = false, make = true } = opts;
   const entries = {};
   const diagnostics = [];
   for (const sc of figures(shortcodes2)) {
@@ -46764,7 +46792,7 @@ async function siteFigureImages(shortcodes2, page, site, images, withDark = fals
     const look = lookUpImage(src, site, page.bundleDir, page.reads?.lookup, page.reads?.memo);
     if (look && "refused" in look) warn(`image "${src}": ${outsideMessage(site.dir, look.link, look.target, look.loop)}`, "outside");
     if (look && "missing" in look && look.missing.length > 0) warn(missingImageMessage(src, site, page.bundleDir, look.missing, look.blocked), "figure-missing");
-    if (!look || !("found" in look)) return;
+    if (!look || !("found" in look) || !make) return;
     const { image: image3, warnings } = await images.prepare(look.found, src);
     for (const w of warnings) warn(w, "figure-image");
     const data = image3 ? pictureData(image3, images.sizes(image3.width ?? 0)) : void 0;
@@ -46830,7 +46858,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "f1c9d395ec0449d660ef3c35cf0830e3";
+    BUNDLE_CODE_ID = "6b119afb4b575850c076f69fb3e5c6cd";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -47134,7 +47162,8 @@ function pageSettings(config, siteDir, errorMode) {
   const complete = layoutsComplete(siteDir, config.data);
   const images = imageOptions(config.data).options;
   const hook = images.enable && images.markdown === "auto" ? imageRenderHook(layoutDirs) : void 0;
-  const markdownImages = !images.enable || images.markdown === false ? void 0 : images.markdown === true || complete && hook === void 0 ? "render" : hook !== void 0 && /["`]prerender\/(picture|image)\.html["`]/.test(templateCode(hook)) ? "index" : void 0;
+  const markdownImages = !images.enable || images.markdown === false ? void 0 : images.markdown === true || complete && hook === void 0 ? "render" : hook !== void 0 && templateAsksForImages(hook, layoutDirs) ? "index" : void 0;
+  const siteFigureImages2 = siteShortcodes.has("figure") ? !complete || templateAsksForImages(shortcodeTemplate(layoutDirs, "figure"), layoutDirs) : void 0;
   const shortcodeNames = complete ? [.../* @__PURE__ */ new Set([...shortcodeTemplateNames(layoutDirs), ...HUGO_BUILTIN_SHORTCODES, ...shortcodeList.keys()])].sort() : void 0;
   const figures2 = config.prerender.figures;
   const settings = {
@@ -47163,6 +47192,7 @@ function pageSettings(config, siteDir, errorMode) {
     limits: config.prerender.limits,
     siteShortcodes,
     ...siteFigureTakesDark ? { siteFigureTakesDark } : {},
+    ...siteFigureImages2 !== void 0 ? { siteFigureImages: siteFigureImages2 } : {},
     ...markdownImages ? { markdownImages } : {},
     ...shortcodeNames ? { shortcodeNames } : {},
     markdownInner: markdownShortcodeTemplates(siteDir, layoutDirs),
@@ -71738,7 +71768,10 @@ async function renderPage(job, ctx) {
   if (ctx.imageIndex && pageImages) {
     const entries = {};
     if (ctx.settings.siteShortcodes?.has("figure")) {
-      const own8 = await siteFigureImages(r2.parsed.shortcodes, page, ctx.site, pageImages, ctx.settings.siteFigureTakesDark === true);
+      const own8 = await siteFigureImages(r2.parsed.shortcodes, page, ctx.site, pageImages, {
+        withDark: ctx.settings.siteFigureTakesDark === true,
+        make: ctx.settings.siteFigureImages !== false
+      });
       pageDiagnostics.push(...own8.diagnostics);
       Object.assign(entries, own8.entries);
     }
@@ -73484,7 +73517,9 @@ async function buildLocked(opts) {
       // A page's unknown-shortcode warnings are part of its record: said again, or no more, when this changes.
       shortcodeNames: settings.shortcodeNames ?? null,
       feeds: settings.feeds,
-      images: pipeline ? { options: images.options, base: urlBase(config.data.baseURL), index: imageIndex !== void 0, sharp: sharpIdentity(siteDir) } : null
+      images: pipeline ? { options: images.options, base: urlBase(config.data.baseURL), index: imageIndex !== void 0, sharp: sharpIdentity(siteDir) } : null,
+      // Whether a site's own figure asks for its images' versions: a page's record holds them, or none.
+      ...settings.siteFigureImages === false ? { siteFigureImages: false } : {}
     })
   );
   const canReplay = (record, relToContent, tree) => {

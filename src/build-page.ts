@@ -222,7 +222,10 @@ export async function renderPage(job: PageJob, ctx: PageContext): Promise<PageOu
     // The images of figures the site's own template renders, and of Markdown images its image render hook does.
     const entries: Record<string, PictureData> = {};
     if (ctx.settings.siteShortcodes?.has('figure')) {
-      const own = await siteFigureImages(r.parsed.shortcodes, page, ctx.site, pageImages, ctx.settings.siteFigureTakesDark === true);
+      const own = await siteFigureImages(r.parsed.shortcodes, page, ctx.site, pageImages, {
+        withDark: ctx.settings.siteFigureTakesDark === true,
+        make: ctx.settings.siteFigureImages !== false,
+      });
       pageDiagnostics.push(...own.diagnostics);
       Object.assign(entries, own.entries);
     }

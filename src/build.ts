@@ -471,6 +471,8 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       shortcodeNames: settings.shortcodeNames ?? null,
       feeds: settings.feeds,
       images: pipeline ? { options: images.options, base: urlBase(config.data.baseURL), index: imageIndex !== undefined, sharp: sharpIdentity(siteDir) } : null,
+      // Whether a site's own figure asks for its images' versions: a page's record holds them, or none.
+      ...(settings.siteFigureImages === false ? { siteFigureImages: false } : {}),
     }),
   );
 

@@ -21,6 +21,7 @@ import {
   shortcodeTemplateNames,
   siteLayoutDirs,
   siteShortcodeTemplates,
+  templateAsksForImages,
   templateCode,
 } from './site/fallbacks.js';
 import { DEFAULT_WRAPPERS } from './content/wrappers.js';
@@ -90,9 +91,12 @@ export function pageSettings(config: SiteConfig, siteDir: string, errorMode: 'fa
       ? undefined
       : images.markdown === true || (complete && hook === undefined)
         ? 'render'
-        : hook !== undefined && /["`]prerender\/(picture|image)\.html["`]/.test(templateCode(hook))
+        : hook !== undefined && templateAsksForImages(hook, layoutDirs)
           ? 'index'
           : undefined;
+  // The images of a site's own figure are made only where its template asks for them (README: a site's or
+  // theme's own figure); where the site's layouts may not all be seen, always.
+  const siteFigureImages = siteShortcodes.has('figure') ? !complete || templateAsksForImages(shortcodeTemplate(layoutDirs, 'figure'), layoutDirs) : undefined;
   const shortcodeNames = complete
     ? [...new Set([...shortcodeTemplateNames(layoutDirs), ...HUGO_BUILTIN_SHORTCODES, ...shortcodeList.keys()])].sort()
     : undefined;
@@ -123,6 +127,7 @@ export function pageSettings(config: SiteConfig, siteDir: string, errorMode: 'fa
     limits: config.prerender.limits,
     siteShortcodes,
     ...(siteFigureTakesDark ? { siteFigureTakesDark } : {}),
+    ...(siteFigureImages !== undefined ? { siteFigureImages } : {}),
     ...(markdownImages ? { markdownImages } : {}),
     ...(shortcodeNames ? { shortcodeNames } : {}),
     markdownInner: markdownShortcodeTemplates(siteDir, layoutDirs),

@@ -35,9 +35,17 @@ export async function siteFigureImages(
   page: PageInfo,
   site: SiteInfo,
   images: ImageService,
-  /** The site's figure template reads `src-dark` (page-settings.ts): its images are made too. */
-  withDark = false,
+  opts: {
+    /** The site's figure template reads `src-dark` (page-settings.ts): its images are made too. */
+    withDark?: boolean;
+    /**
+     * False where the template does not ask for the versions (page-settings.ts siteFigureImages): the
+     * images are only looked for, a missing one still a warning, and none is decoded or resized.
+     */
+    make?: boolean;
+  } = {},
 ): Promise<{ entries: Record<string, PictureData>; diagnostics: Diagnostic[] }> {
+  const { withDark = false, make = true } = opts;
   const entries: Record<string, PictureData> = {};
   const diagnostics: Diagnostic[] = [];
   for (const sc of figures(shortcodes)) {
@@ -59,7 +67,7 @@ export async function siteFigureImages(
     // as our figure says it: the page would show a broken image).
     if (look && 'refused' in look) warn(`image "${src}": ${outsideMessage(site.dir, look.link, look.target, look.loop)}`, 'outside');
     if (look && 'missing' in look && look.missing.length > 0) warn(missingImageMessage(src, site, page.bundleDir, look.missing, look.blocked), 'figure-missing');
-    if (!look || !('found' in look)) return;
+    if (!look || !('found' in look) || !make) return;
     const { image, warnings } = await images.prepare(look.found, src);
     for (const w of warnings) warn(w, 'figure-image');
     const data = image ? pictureData(image, images.sizes(image.width ?? 0)) : undefined;

@@ -292,3 +292,41 @@ export function imageRenderHook(layoutDirs: readonly string[]): string | undefin
   }
   return undefined;
 }
+
+/** A call of our partials that give a template the responsive versions of an image (README: a site's own figure). */
+const ASKS_FOR_IMAGES = /["`]prerender\/(picture|image)\.html["`]/;
+/** `partial "name"` and `partialCached "name"` with the name written out: the partials a template calls. */
+const PARTIAL_CALL = /\bpartial(?:Cached)?\s+["`]([^"`]+)["`]/g;
+
+/**
+ * Whether a template (a site's figure shortcode, an image render hook) asks for the responsive versions of
+ * its images: it calls `prerender/picture.html` or `prerender/image.html`, itself or through partials of
+ * the site's it calls by name (to 6 levels). A partial whose name is computed cannot be followed: such a
+ * template counts as asking. Only then are the versions worth making.
+ */
+export function templateAsksForImages(file: string | undefined, layoutDirs: readonly string[]): boolean {
+  const seen = new Set<string>();
+  const asks = (code: string, depth: number): boolean => {
+    if (ASKS_FOR_IMAGES.test(code)) return true;
+    if (/\bpartial(?:Cached)?\s+[^"`\s]/.test(code)) return true;
+    if (depth >= 6) return false;
+    for (const m of code.matchAll(PARTIAL_CALL)) {
+      const name = m[1]!;
+      if (name.startsWith('prerender/') || seen.has(name)) continue;
+      seen.add(name);
+      const withExt = /\.[a-z]+$/.test(name) ? [name] : [`${name}.html`, name];
+      const found = layoutDirs.flatMap((dir) => ['partials', '_partials'].flatMap((sub) => withExt.map((n) => path.join(dir, sub, n)))).find((f) => isFile(f));
+      if (found && asks(templateCode(found), depth + 1)) return true;
+    }
+    return false;
+  };
+  return asks(templateCode(file), 0);
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}

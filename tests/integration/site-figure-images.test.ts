@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite as prerender, type BuildResult as PrerenderResult } from '../../src/build.js';
 import { initSite } from '../../src/site/init.js';
 import { attr, byTag, findAll, hasClass, parseHtml, srcsetOf, type Element } from '../helpers/html.js';
-import { buildSite, describeEachHugo, tempDir, type BuildResult } from '../helpers/hugo.js';
+import { buildSite, describeEachHugo, PROJECT_ROOT, tempDir, type BuildResult } from '../helpers/hugo.js';
 import { write } from '../helpers/temp-site.js';
 
 const THEIR_FIGURE =
@@ -138,6 +138,47 @@ const THEIR_DARK_FIGURE =
   '<figure class="theirs">' +
   '{{ partial "prerender/picture.html" (dict "page" .Page "src" (.Get "src") "srcDark" (.Get "src-dark") "alt" (.Get "alt") "loading" "lazy") }}' +
   '</figure>\n';
+
+describe('a site figure that does not ask for the versions', () => {
+  // PaperMod's own figure (the model in fixtures/themes): a plain <img src>, no call of our partials.
+  const PAPERMOD_FIGURE = readFileSync(path.join(PROJECT_ROOT, 'fixtures/themes/papermod/themes/PaperMod-model/layouts/shortcodes/figure.html'), 'utf8');
+  const siteWith = async (name: string, files: Record<string, string>) => {
+    const dir = path.join(tempDir(`hp-own-figure-${name}-`), 'site');
+    write(dir, 'hugo.toml', 'baseURL = "https://example.org/"\ntitle = "t"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n');
+    for (const [file, text] of Object.entries(files)) write(dir, file, text);
+    write(dir, 'content/posts/p/index.md', '---\ntitle: t\n---\n{{< figure src="photo.jpg" alt="A photo" >}}\n\n{{< figure src="/images/missing.png" alt="Missing" >}}\n');
+    write(dir, 'content/posts/p/photo.jpg', await sharp({ create: { width: 1200, height: 720, channels: 3, background: '#3a6' } }).jpeg().toBuffer());
+    expect(initSite(dir).changed).toBe(true);
+    return { dir, pre: await prerender({ source: dir }) };
+  };
+
+  it('makes none (no image decoded or written) and still warns at a missing one', async () => {
+    const { dir, pre } = await siteWith('plain', { 'layouts/shortcodes/figure.html': PAPERMOD_FIGURE });
+    expect(pre.failed).toBe(false);
+    expect(pre).toMatchObject({ images: 0, imagesProcessed: 0 });
+    expect(pre.diagnostics.map((d) => [d.line, d.column, d.code])).toEqual([[6, 12, 'figure-missing']]);
+    expect(existsSync(path.join(dir, '.prerender/static/prerender/img'))).toBe(false);
+    const index = existsSync(path.join(dir, '.prerender/images.json')) ? JSON.parse(readFileSync(path.join(dir, '.prerender/images.json'), 'utf8')) : {};
+    expect(index).toEqual({});
+  });
+
+  it('makes them where the template asks through a partial of its own, and when the template starts asking', async () => {
+    const { dir, pre } = await siteWith('partial', {
+      'layouts/shortcodes/figure.html': '<figure class="theirs">{{ partial "figure/img" . }}</figure>\n',
+      'layouts/partials/figure/img.html': '{{ partial "prerender/picture.html" (dict "page" .Page "src" (.Get "src") "alt" (.Get "alt")) }}\n',
+    });
+    expect(pre).toMatchObject({ images: 1, imagesProcessed: 1 });
+    expect(Object.keys(JSON.parse(readFileSync(path.join(dir, '.prerender/images.json'), 'utf8'))['posts/p/index.md'])).toEqual(['photo.jpg']);
+
+    const { dir: later, pre: first } = await siteWith('later', { 'layouts/shortcodes/figure.html': PAPERMOD_FIGURE });
+    expect(first).toMatchObject({ images: 0 });
+    write(later, 'layouts/shortcodes/figure.html', THEIR_FIGURE);
+    // The page is unchanged, but its record was made without the versions: built again, with them.
+    const again = await prerender({ source: later });
+    expect(again).toMatchObject({ images: 1, imagesProcessed: 1 });
+    expect(Object.keys(JSON.parse(readFileSync(path.join(later, '.prerender/images.json'), 'utf8'))['posts/p/index.md'])).toEqual(['photo.jpg']);
+  });
+});
 
 describe('a site figure that passes src-dark on to picture.html', () => {
   let darkSite: string;

@@ -30,6 +30,11 @@ export interface PageSettings {
     /** The site's own figure template reads a `src-dark` parameter of its own (else ours is ignored there: a warning). */
     siteFigureTakesDark?: boolean;
     /**
+     * With a site's own figure template: whether it asks for its images' responsive versions (it calls
+     * `prerender/picture.html` or `image.html`, itself or through its partials), so that `build` makes them.
+     */
+    siteFigureImages?: boolean;
+    /**
      * Every shortcode name Hugo will find a template for (the site's, its themes', Hugo's and ours, spelled
      * as their templates are), when the site's layouts show them all; a shortcode of another name is a
      * warning, and so is one that differs from a template's name only in case.

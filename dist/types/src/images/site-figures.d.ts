@@ -14,9 +14,15 @@ export type ImageIndex = Record<string, Record<string, PictureData>>;
  * The responsive versions of every local image the page's `figure` shortcodes show, and the problems
  * with them as warnings at each figure's `src` (and `src-dark`).
  */
-export declare function siteFigureImages(shortcodes: readonly Shortcode[], page: PageInfo, site: SiteInfo, images: ImageService, 
-/** The site's figure template reads `src-dark` (page-settings.ts): its images are made too. */
-withDark?: boolean): Promise<{
+export declare function siteFigureImages(shortcodes: readonly Shortcode[], page: PageInfo, site: SiteInfo, images: ImageService, opts?: {
+    /** The site's figure template reads `src-dark` (page-settings.ts): its images are made too. */
+    withDark?: boolean;
+    /**
+     * False where the template does not ask for the versions (page-settings.ts siteFigureImages): the
+     * images are only looked for, a missing one still a warning, and none is decoded or resized.
+     */
+    make?: boolean;
+}): Promise<{
     entries: Record<string, PictureData>;
     diagnostics: Diagnostic[];
 }>;

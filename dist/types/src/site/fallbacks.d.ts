@@ -75,3 +75,10 @@ export declare function mathFenceRendered(layoutDirs: readonly string[]): boolea
  * pages or all), so hugo-prerender leaves them to it (see prerender-page.ts markdownImages).
  */
 export declare function imageRenderHook(layoutDirs: readonly string[]): string | undefined;
+/**
+ * Whether a template (a site's figure shortcode, an image render hook) asks for the responsive versions of
+ * its images: it calls `prerender/picture.html` or `prerender/image.html`, itself or through partials of
+ * the site's it calls by name (to 6 levels). A partial whose name is computed cannot be followed: such a
+ * template counts as asking. Only then are the versions worth making.
+ */
+export declare function templateAsksForImages(file: string | undefined, layoutDirs: readonly string[]): boolean;
