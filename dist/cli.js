@@ -4187,7 +4187,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "eb4322eba979ce9773edee494c5e736b";
+    BUNDLE_CODE_ID = "8b9973ee7df6beaf0594778fb77a893e";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -30041,14 +30041,20 @@ function computeDelimiterPairs(opts) {
     add2("$", "$", false, true);
   }
   if (!configured) {
-    for (const env2 of MATH_ENVIRONMENTS) add2(`\\begin{${env2}}`, `\\end{${env2}}`, true, false);
+    for (const env2 of MATH_ENVIRONMENTS) {
+      if (escapes !== "none") {
+        add2(`\\\\begin{${env2}}`, `\\\\end{${env2}}`, true, false);
+        if (env2.endsWith("*")) add2(`\\\\begin{${env2.slice(0, -1)}\\*}`, `\\\\end{${env2.slice(0, -1)}\\*}`, true, false);
+      }
+      add2(`\\begin{${env2}}`, `\\end{${env2}}`, true, false);
+    }
     for (const ref of REFS) if (escapes !== "none" || !isEscapedDelimiter(ref)) add2(ref, "}", false, false);
   }
   return pairs;
 }
 var REFS = ["\\eqref{", "\\ref{", "\\\\eqref{", "\\\\ref{"];
 function isEnvironment(delimiter) {
-  return delimiter.startsWith("\\begin{") || REFS.includes(delimiter);
+  return delimiter.startsWith("\\begin{") || delimiter.startsWith("\\\\begin{") || REFS.includes(delimiter);
 }
 function isEscapedDelimiter(delimiter) {
   return delimiter.startsWith("\\\\");
@@ -30327,7 +30333,7 @@ function locateMath(source, opts) {
       return;
     }
     let raw3 = node3.value.replace(/\r\n?/g, "\n");
-    if (isEnvironment(node3.delimiter)) raw3 = `${node3.delimiter.replace(/^\\\\/, "\\")}${raw3}${closerOf(pairs, node3.delimiter)}`;
+    if (isEnvironment(node3.delimiter)) raw3 = `${node3.delimiter.replace(/^\\\\/, "\\")}${raw3}${closerOf(pairs, node3.delimiter).replace(/^\\\\/, "\\")}`;
     const { line: line3, column: column2 } = lines.at(start);
     found.push({ tex: raw3, raw: raw3, display: node3.display, start, end, line: line3, column: column2, delimiter: node3.delimiter });
   });

@@ -134,7 +134,15 @@ function computeDelimiterPairs(opts: MathOptions): DelimiterPair[] {
     add('$', '$', false, true);
   }
   if (!configured) {
-    for (const env of MATH_ENVIRONMENTS) add(`\\begin{${env}}`, `\\end{${env}}`, true, false);
+    for (const env of MATH_ENVIRONMENTS) {
+      // `\\begin{align}` is one written for Markdown-then-MathJax (Markdown makes it `\begin{align}`).
+      if (escapes !== 'none') {
+        add(`\\\\begin{${env}}`, `\\\\end{${env}}`, true, false);
+        // …its star escaped too (`\\begin{align\*}`), as such a page escapes every `*`.
+        if (env.endsWith('*')) add(`\\\\begin{${env.slice(0, -1)}\\*}`, `\\\\end{${env.slice(0, -1)}\\*}`, true, false);
+      }
+      add(`\\begin{${env}}`, `\\end{${env}}`, true, false);
+    }
     // MathJax's processRefs: `\eqref{x}` and `\ref{x}` in the text are math too (the equation's number);
     // `\\eqref{x}` is one written for Markdown-then-MathJax.
     for (const ref of REFS) if (escapes !== 'none' || !isEscapedDelimiter(ref)) add(ref, '}', false, false);
@@ -147,7 +155,7 @@ const REFS = ['\\eqref{', '\\ref{', '\\\\eqref{', '\\\\ref{'];
 
 /** The whole `\begin{…}…\end{…}` is the TeX of an environment written outside delimiters. */
 function isEnvironment(delimiter: string): boolean {
-  return delimiter.startsWith('\\begin{') || REFS.includes(delimiter);
+  return delimiter.startsWith('\\begin{') || delimiter.startsWith('\\\\begin{') || REFS.includes(delimiter);
 }
 
 /** `\\(`, `\\[`: a delimiter written for Markdown-then-MathJax. */
@@ -544,7 +552,7 @@ export function locateMath(
     }
     let raw = node.value.replace(/\r\n?/g, '\n');
     // The whole is the TeX (a reference written for Markdown-then-MathJax with its first backslash taken).
-    if (isEnvironment(node.delimiter)) raw = `${node.delimiter.replace(/^\\\\/, '\\')}${raw}${closerOf(pairs, node.delimiter)}`;
+    if (isEnvironment(node.delimiter)) raw = `${node.delimiter.replace(/^\\\\/, '\\')}${raw}${closerOf(pairs, node.delimiter).replace(/^\\\\/, '\\')}`;
     const { line, column } = lines.at(start);
     found.push({ tex: raw, raw, display: node.display, start, end, line, column, delimiter: node.delimiter });
   });

@@ -31,7 +31,7 @@ describe('fixtures/mathjax, default settings', () => {
       compat: [3, 3],
       dollars: [3, 3],
       environments: [8, 8],
-      escaped: [6, 6],
+      escaped: [9, 9],
       macros: [9, 9],
       physics: [19, 19],
       wrappers: [7, 7],
@@ -47,7 +47,12 @@ describe('fixtures/mathjax, default settings', () => {
       // Markdown would have eaten this backslash; the author meant a thin space.
       'x\\,y',
       '\\begin{aligned}\na &= b \\\\\nc &= d\n\\end{aligned}',
+      // Environments escaped as the delimiters are (`\\begin{align}`, `\\begin{equation\*}`), numbered as MathJax numbers them.
+      '\\begin{align*}\nh_t &= \\tanh(W h_{t-1} + U x_t)  \\tag{1} \\\\\ny_t &= V h_t \\tag{2}\n\\end{align*}',
+      '\\begin{equation*} o = \\sigma(y_t) \\end{equation*}',
+      '\\text{(1)}',
     ]);
+    expect(page('escaped').diagnostics).toEqual([]);
   });
 
   it('follows MathJax for dollars: spaces inside, \\$, prices', () => {
@@ -277,5 +282,18 @@ describe('MathJax-package commands KaTeX lacks (physics, braket, cancel, mhchem)
     expect(p.diagnostics.filter((d) => d.code === 'katex').map((d) => [d.line, d.column, d.message.split('. ')[1]])).toEqual([
       [7, 7, 'KaTeX has no \\cancelto (MathJax cancel): write \\cancel{x} and put the value beside it, e.g'],
     ]);
+  });
+});
+
+describe('environments written for Markdown-then-MathJax', () => {
+  it('are math in a paragraph and on their own, their escapes undone; with escapes = "none" they stay text', () => {
+    const md = 'Then \\\\begin{equation} a\\_1 = b \\\\end{equation} and\n\n\\\\begin{align\\*}\nx &= y \\\\\\\\\nz &= w\n\\\\end{align\\*}\n';
+    const spans = locateMath(md, { bodyOffset: 0, masked: [] }).spans;
+    expect(spans.map((s) => [s.tex, s.display, s.line, s.column, md.slice(s.start, s.end)])).toEqual([
+      ['\\begin{equation} a_1 = b \\end{equation}', true, 1, 6, '\\\\begin{equation} a\\_1 = b \\\\end{equation}'],
+      ['\\begin{align*}\nx &= y \\\\\nz &= w\n\\end{align*}', true, 3, 1, md.slice(md.indexOf('\n\n') + 2, -1)],
+    ]);
+    const none = locateMath(md, { bodyOffset: 0, masked: [], math: { escapes: 'none' } });
+    expect(none.spans).toEqual([]);
   });
 });
