@@ -4187,7 +4187,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "8b9973ee7df6beaf0594778fb77a893e";
+    BUNDLE_CODE_ID = "1f893f901d5b453d92cba36bd29f6657";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -46670,7 +46670,7 @@ var figure_default = defineShortcode({
   summary: "Hugo's figure (image, link, title, caption, attribution) with Markdown and math typeset in the caption.",
   params: params2,
   inner: "none",
-  version: 2,
+  version: 3,
   unknownParams: "warn",
   // Checks that the image exists, so it must be rendered again when files change.
   cacheable: false,
@@ -54442,10 +54442,11 @@ var InlineFragmentError = class extends Error {
 };
 var RAW_TEXT = /* @__PURE__ *~1 new Set(["style", "script", "xmp", "iframe", "noembed", "noframes", "noscript"]);
 var TAG_OPEN = /<(\/?)([A-Za-z][^\s/>]*)/y;
-function textRun(s2) {
+function textRun(s2, lineBreaks = true) {
   if (!TEXT_SPECIAL.test(s2)) return s2;
-  return s2.replace(/\r\n?|\n/g, "&#10;").replace(/(?<=\{)\{/g, "&#123;");
+  return s2.replace(/\r\n?|\n/g, lineBreaks ? "&#10;" : " ").replace(/(?<=\{)\{/g, "&#123;");
 }
+var PRE_TEXT = /* @__PURE__ *~1 new Set(["pre", "textarea", "listing", "annotation"]);
 var TEXT_SPECIAL = /[\r\n{]/;
 var LF = 10;
 var CR = 13;
@@ -54464,11 +54465,12 @@ function inlineFragment(html7) {
   let out = "";
   let i2 = 0;
   const n = html7.length;
+  let pre = 0;
   while (i2 < n) {
     const lt = html7.indexOf("<", i2);
     const textEnd = lt === -1 ? n : lt;
     if (textEnd > i2) {
-      out += textRun(html7.slice(i2, textEnd));
+      out += textRun(html7.slice(i2, textEnd), pre > 0);
       i2 = textEnd;
     }
     if (i2 >= n) break;
@@ -54515,8 +54517,10 @@ function inlineFragment(html7) {
     out += html7.slice(run, Math.min(j, n));
     if (j < n) out += ">";
     i2 = Math.min(j + 1, n);
-    if (!m || m[1] === "/") continue;
+    if (!m) continue;
     const name = m[2].toLowerCase();
+    if (PRE_TEXT.has(name)) pre = Math.max(0, pre + (m[1] === "/" ? -1 : 1));
+    if (m[1] === "/") continue;
     if (RAW_TEXT.has(name)) {
       const close2 = new RegExp(`</${name}[\\s/>]`, "ig");
       close2.lastIndex = i2;

@@ -36930,7 +36930,7 @@ var init_figure2 = __esm({
       summary: "Hugo's figure (image, link, title, caption, attribution) with Markdown and math typeset in the caption.",
       params: params2,
       inner: "none",
-      version: 2,
+      version: 3,
       unknownParams: "warn",
       // Checks that the image exists, so it must be rendered again when files change.
       cacheable: false,
@@ -46864,7 +46864,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "34473a38b729a24c8f8e03a8d39ba65e";
+    BUNDLE_CODE_ID = "f082d25911b17d45c8efe49d72ef1f75";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -52595,9 +52595,9 @@ var init_everywhere = __esm({
 });
 
 // src/render/inline-safe.ts
-function textRun(s2) {
+function textRun(s2, lineBreaks = true) {
   if (!TEXT_SPECIAL.test(s2)) return s2;
-  return s2.replace(/\r\n?|\n/g, "&#10;").replace(/(?<=\{)\{/g, "&#123;");
+  return s2.replace(/\r\n?|\n/g, lineBreaks ? "&#10;" : " ").replace(/(?<=\{)\{/g, "&#123;");
 }
 function isSpace(c) {
   if (c < 128) return c === 32 || c >= 9 && c <= 13;
@@ -52608,11 +52608,12 @@ function inlineFragment(html7) {
   let out = "";
   let i2 = 0;
   const n = html7.length;
+  let pre = 0;
   while (i2 < n) {
     const lt = html7.indexOf("<", i2);
     const textEnd = lt === -1 ? n : lt;
     if (textEnd > i2) {
-      out += textRun(html7.slice(i2, textEnd));
+      out += textRun(html7.slice(i2, textEnd), pre > 0);
       i2 = textEnd;
     }
     if (i2 >= n) break;
@@ -52659,8 +52660,10 @@ function inlineFragment(html7) {
     out += html7.slice(run, Math.min(j, n));
     if (j < n) out += ">";
     i2 = Math.min(j + 1, n);
-    if (!m || m[1] === "/") continue;
+    if (!m) continue;
     const name = m[2].toLowerCase();
+    if (PRE_TEXT.has(name)) pre = Math.max(0, pre + (m[1] === "/" ? -1 : 1));
+    if (m[1] === "/") continue;
     if (RAW_TEXT.has(name)) {
       const close2 = new RegExp(`</${name}[\\s/>]`, "ig");
       close2.lastIndex = i2;
@@ -52677,7 +52680,7 @@ function inlineFragment(html7) {
   if (out.endsWith("{")) out = out.slice(0, -1) + "&#123;";
   return out;
 }
-var InlineFragmentError, RAW_TEXT, TAG_OPEN, TEXT_SPECIAL, LF, CR, LBRACE, EQ, GT2, DQ, SQ, NEEDS_REWRITE;
+var InlineFragmentError, RAW_TEXT, TAG_OPEN, PRE_TEXT, TEXT_SPECIAL, LF, CR, LBRACE, EQ, GT2, DQ, SQ, NEEDS_REWRITE;
 var init_inline_safe = __esm({
   "src/render/inline-safe.ts"() {
     "use strict";
@@ -52685,6 +52688,7 @@ var init_inline_safe = __esm({
     };
     RAW_TEXT = /* @__PURE__ */ new Set(["style", "script", "xmp", "iframe", "noembed", "noframes", "noscript"]);
     TAG_OPEN = /<(\/?)([A-Za-z][^\s/>]*)/y;
+    PRE_TEXT = /* @__PURE__ */ new Set(["pre", "textarea", "listing", "annotation"]);
     TEXT_SPECIAL = /[\r\n{]/;
     LF = 10;
     CR = 13;

@@ -56,7 +56,7 @@ export default defineShortcode({
   summary: "Hugo's figure (image, link, title, caption, attribution) with Markdown and math typeset in the caption.",
   params,
   inner: 'none',
-  version: 2,
+  version: 3,
   unknownParams: 'warn',
   // Checks that the image exists, so it must be rendered again when files change.
   cacheable: false,

@@ -5,10 +5,13 @@
  * line numbers Hugo reports for the rest of the shadow, so none may remain either. This rewrites a fragment
  * so that it holds neither while the HTML it parses to stays the same, context by context:
  *
- * - text (also inside `<pre>`, `<textarea>`): `\n` → `&#10;`, the second `{` of `{{` → `&#123;`, and a
- *   `{` ending the fragment too (the closing `{{<` follows it). The newline right after `<pre>` or
- *   `<textarea>` that the HTML parser drops is dropped as `&#10;` too (the parser drops the line feed
- *   token, whichever way it was written);
+ * - text: `\n` → a space (the same white space to the HTML; a `&#10;` there would be a word of its own
+ *   in Hugo's plain text of the page, `.Summary`, `.Plain`, `.WordCount`), the second `{` of `{{` →
+ *   `&#123;`, and a `{` ending the fragment too (the closing `{{<` follows it);
+ * - text inside `<pre>`, `<textarea>`, `<listing>`, where a line break is one, and MathML's
+ *   `<annotation>` (the TeX, where one ends a `%` comment): `\n` → `&#10;`. The
+ *   newline right after such an opening tag, which the HTML parser drops, is dropped as `&#10;` too (the
+ *   parser drops the line feed token, whichever way it was written);
  * - quoted attribute values: the same character references (the parser decodes them there too);
  * - inside a tag, between attributes: a newline → a space;
  * - raw text (`<style>`, `<script>`): a newline → a space (whitespace in CSS); `{{` there cannot be
@@ -21,10 +24,17 @@ export class InlineFragmentError extends Error {}
 const RAW_TEXT = new Set(['style', 'script', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript']);
 const TAG_OPEN = /<(\/?)([A-Za-z][^\s/>]*)/y;
 
-function textRun(s: string): string {
+function textRun(s: string, lineBreaks = true): string {
   if (!TEXT_SPECIAL.test(s)) return s;
-  return s.replace(/\r\n?|\n/g, '&#10;').replace(/(?<=\{)\{/g, '&#123;');
+  return s.replace(/\r\n?|\n/g, lineBreaks ? '&#10;' : ' ').replace(/(?<=\{)\{/g, '&#123;');
 }
+
+/**
+ * Elements whose text keeps its line breaks: white-space: pre, a form field's value, and the TeX that
+ * KaTeX keeps in MathML's `<annotation>` (copied as the formula's source), where a line break ends a `%`
+ * comment.
+ */
+const PRE_TEXT = new Set(['pre', 'textarea', 'listing', 'annotation']);
 
 const TEXT_SPECIAL = /[\r\n{]/;
 const LF = 0x0a;
@@ -50,11 +60,13 @@ export function inlineFragment(html: string): string {
   let out = '';
   let i = 0;
   const n = html.length;
+  // How many <pre>, <textarea> or <listing> elements are open around the text.
+  let pre = 0;
   while (i < n) {
     const lt = html.indexOf('<', i);
     const textEnd = lt === -1 ? n : lt;
     if (textEnd > i) {
-      out += textRun(html.slice(i, textEnd));
+      out += textRun(html.slice(i, textEnd), pre > 0);
       i = textEnd;
     }
     if (i >= n) break;
@@ -104,8 +116,10 @@ export function inlineFragment(html: string): string {
     out += html.slice(run, Math.min(j, n));
     if (j < n) out += '>';
     i = Math.min(j + 1, n);
-    if (!m || m[1] === '/') continue;
+    if (!m) continue;
     const name = m[2]!.toLowerCase();
+    if (PRE_TEXT.has(name)) pre = Math.max(0, pre + (m[1] === '/' ? -1 : 1));
+    if (m[1] === '/') continue;
     if (RAW_TEXT.has(name)) {
       const close = new RegExp(`</${name}[\\s/>]`, 'ig');
       close.lastIndex = i;

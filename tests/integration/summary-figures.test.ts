@@ -8,6 +8,7 @@
  * bare MathML, found by the same audit).
  */
 import path from 'node:path';
+import sharp from 'sharp';
 import { beforeAll, expect, it } from 'vitest';
 import { initSite } from '../../src/site/init.js';
 import { buildSite as prerender } from '../../src/build.js';
@@ -38,7 +39,8 @@ beforeAll(async () => {
     'layouts/_default/list.html',
     '<!doctype html><html><head>{{ partial "prerender/head.html" . }}</head><body><ul>{{ range .Pages }}' +
       '<li class="post" data-title="{{ .Title }}"><div class="summary">{{ .Summary }}</div>' +
-      '<div class="summary-partial">{{ partial "prerender/summary.html" . }}</div><span class="truncated">{{ .Truncated }}</span></li>' +
+      '<div class="summary-partial">{{ partial "prerender/summary.html" . }}</div><span class="truncated">{{ .Truncated }}</span>' +
+      '<div class="plain-summary">{{ .Summary | plainify }}</div><div class="plain">{{ .Plain }}</div><span class="words">{{ .WordCount }}</span></li>' +
       '{{ end }}</ul></body></html>\n',
   );
   // A home page as themes write it: the latest posts of the whole site, not its own .Pages (the sections).
@@ -48,6 +50,9 @@ beforeAll(async () => {
     '<!doctype html><html><head>{{ partial "prerender/head.html" . }}</head><body>{{ range first 10 site.RegularPages }}<div class="home-summary">{{ .Summary }}</div>{{ end }}</body></html>\n',
   );
   for (const [name, body] of Object.entries(POSTS)) write(site, `content/posts/${name}`, body);
+  // A photo figure first (its markup is several lines: picture, sources, caption), then text; no math.
+  write(site, 'content/posts/photo/index.md', '---\ntitle: "A photo"\ndate: 2024-05-01\n---\n\n{{< figure src="photo.png" caption="A plain caption" alt="Alt text" >}}\n\nText after the photo.\n');
+  write(site, 'content/posts/photo/photo.png', await sharp({ create: { width: 900, height: 500, channels: 3, background: '#48c' } }).png().toBuffer());
   initSite(site);
   const r = await prerender({ source: site });
   expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
@@ -86,6 +91,24 @@ describeEachHugo('summaries of posts with diagrams, built by Hugo', (hugo) => {
     expect(text(summary)).toContain('The cell keeps a memory');
     expect(text(summary)).not.toContain('Tail');
     expect(byClass(summary, 'katex').length).toBeGreaterThan(0);
+  });
+
+  it('the plain text of a page with a figure (.Summary | plainify, .Plain, .WordCount) holds no &#10; of its markup', () => {
+    // The figure's markup is written on one line in the shadow page: its line breaks were &#10;, which
+    // Hugo's plain text keeps as text (shown as "&#10;" in descriptions and search indexes, counted as words).
+    for (const title of ['A photo', 'A figure first', 'Diagrams after a sentence']) {
+      for (const cls of ['plain-summary', 'plain']) {
+        const shown = text(part(title, cls));
+        expect(shown, `${title} ${cls}`).not.toMatch(/&#10;|&amp;#10;|&#x0?a;/i);
+        expect(shown.length, `${title} ${cls}`).toBeGreaterThan(20);
+      }
+    }
+    expect(text(part('A photo', 'plain-summary')).replace(/\s+/g, ' ').trim()).toBe('A plain caption Text after the photo.');
+    expect(text(part('A figure first', 'plain-summary'))).toMatch(/^\s*Overview\s[^]*The LSTM cell\.\s[^]*The cell keeps a memory/);
+    // Words of the text and of the figure's labels and caption, and no more: no "&#10;" counted as one.
+    expect(Number(text(part('A photo', 'words')))).toBe(7);
+    const words = text(part('A figure first', 'plain')).split(/\s+/).filter(Boolean).length;
+    expect(Number(text(part('A figure first', 'words')))).toBe(words);
   });
 
   it('the home page, listing the site\'s posts, links the KaTeX stylesheet and prerender.css for their summaries', () => {

@@ -9,13 +9,18 @@ import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { inlineFragment, InlineFragmentError } from '../../src/render/inline-safe.js';
 
-/** The DOM of a fragment, without positions; raw text (CSS) with its whitespace collapsed. */
+/**
+ * The DOM of a fragment, without positions, as it renders: raw text (CSS) with its whitespace collapsed,
+ * and a line break in text a space (what it is to HTML), but for <pre>, <textarea>, <listing> and
+ * MathML's <annotation>, whose line breaks are kept.
+ */
 function dom(html: string): unknown {
-  const strip = (n: Nodes, raw = false): unknown => {
-    if (n.type === 'text') return { text: raw ? n.value.replace(/\s+/g, ' ') : n.value };
+  const strip = (n: Nodes, raw = false, pre = false): unknown => {
+    if (n.type === 'text') return { text: raw ? n.value.replace(/\s+/g, ' ') : pre ? n.value : n.value.replace(/\n/g, ' ') };
     if (n.type === 'comment') return { comment: n.value };
     if (n.type === 'element') {
-      return { tag: n.tagName, props: n.properties, children: n.children.map((c) => strip(c, n.tagName === 'style')) };
+      const inPre = pre || ['pre', 'textarea', 'listing', 'annotation'].includes(n.tagName);
+      return { tag: n.tagName, props: n.properties, children: n.children.map((c) => strip(c, n.tagName === 'style', inPre)) };
     }
     if (n.type === 'root') return n.children.map((c) => strip(c));
     return { other: n.type };
@@ -33,9 +38,9 @@ const same = (html: string) => {
 };
 
 describe('inlineFragment', () => {
-  it('writes braces and newlines in text and attribute values as character references', () => {
-    expect(same('<code>{{ x }}</code>\n<p title="a\nb{{c">x{{{y</p>')).toBe(
-      '<code>{&#123; x }}</code>&#10;<p title="a&#10;b{&#123;c">x{&#123;&#123;y</p>',
+  it('writes braces in text, and braces and newlines in attribute values, as character references; a newline in text as a space', () => {
+    expect(same('<code>{{ x }}</code>\n<p title="a\nb{{c">x{{{y\nz</p>')).toBe(
+      '<code>{&#123; x }}</code> <p title="a&#10;b{&#123;c">x{&#123;&#123;y z</p>',
     );
   });
   it('turns newlines between attributes into spaces', () => {

@@ -5,10 +5,13 @@
  * line numbers Hugo reports for the rest of the shadow, so none may remain either. This rewrites a fragment
  * so that it holds neither while the HTML it parses to stays the same, context by context:
  *
- * - text (also inside `<pre>`, `<textarea>`): `\n` → `&#10;`, the second `{` of `{{` → `&#123;`, and a
- *   `{` ending the fragment too (the closing `{{<` follows it). The newline right after `<pre>` or
- *   `<textarea>` that the HTML parser drops is dropped as `&#10;` too (the parser drops the line feed
- *   token, whichever way it was written);
+ * - text: `\n` → a space (the same white space to the HTML; a `&#10;` there would be a word of its own
+ *   in Hugo's plain text of the page, `.Summary`, `.Plain`, `.WordCount`), the second `{` of `{{` →
+ *   `&#123;`, and a `{` ending the fragment too (the closing `{{<` follows it);
+ * - text inside `<pre>`, `<textarea>`, `<listing>`, where a line break is one, and MathML's
+ *   `<annotation>` (the TeX, where one ends a `%` comment): `\n` → `&#10;`. The
+ *   newline right after such an opening tag, which the HTML parser drops, is dropped as `&#10;` too (the
+ *   parser drops the line feed token, whichever way it was written);
  * - quoted attribute values: the same character references (the parser decodes them there too);
  * - inside a tag, between attributes: a newline → a space;
  * - raw text (`<style>`, `<script>`): a newline → a space (whitespace in CSS); `{{` there cannot be
