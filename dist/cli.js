@@ -2278,6 +2278,7 @@ import {
   renameSync,
   rmdirSync,
   unlinkSync,
+  utimesSync,
   writeFileSync
 } from "node:fs";
 import path2 from "node:path";
@@ -2397,12 +2398,13 @@ var init_output = __esm({
        * the shadow tree of its language (config.ts shadowTree: `content`, or `content.fr`). Returns its size
        * in bytes.
        */
-      writeShadow(rel2, text, info, tree = DEFAULT_TREE) {
+      writeShadow(rel2, text, info, tree = DEFAULT_TREE, mtimeMs) {
         const relPath = this.cleanRel(rel2, "shadow");
         this.checkTree(tree);
         for (const k of info.partials) this.checkKey(k);
         const data = Buffer.from(text, "utf8");
         this.write(`${tree}/${relPath}`, data);
+        if (mtimeMs !== void 0) this.syncMtime(this.shadowPath(tree, relPath), mtimeMs);
         this.treePages(tree).set(relPath, {
           source: info.source,
           partials: [...new Set(info.partials)].sort(),
@@ -2525,9 +2527,23 @@ var init_output = __esm({
         const relPath = this.cleanRel(rel2, "shadow");
         this.checkTree(tree);
         const file = this.resolve(`${tree}/${relPath}`);
-        if (!lstatOrNull(file)?.isFile()) return false;
+        const before = lstatOrNull(file);
+        if (!before?.isFile()) return false;
         this.write(`${tree}/${relPath}`, readFileSync3(file), { force: true });
+        this.syncMtime(file, before.mtimeMs);
         return true;
+      }
+      /**
+       * Gives a shadow its original's modification time (Hugo reads the shadow in its place: a site whose
+       * lastmod comes from `:fileModTime` dates the page by it). Only when they differ by a millisecond or more.
+       */
+      syncMtime(file, mtimeMs, current) {
+        const now = current ?? lstatOrNull(file)?.mtimeMs;
+        if (now === void 0 || Math.abs(now - mtimeMs) < 1) return;
+        try {
+          utimesSync(file, mtimeMs / 1e3, mtimeMs / 1e3);
+        } catch {
+        }
       }
       /** Writes `.prerender/<name>` (a marker such as WATCH_MARKER, or data the templates read), atomically. */
       writeMarker(name, text) {
@@ -2604,12 +2620,18 @@ var init_output = __esm({
         }
         return files.has(slash < 0 ? relPath : relPath.slice(slash + 1));
       }
-      /** The size in bytes of the shadow `.prerender/<tree>/<rel>`, or undefined when there is none. */
-      shadowBytes(rel2, tree = DEFAULT_TREE) {
+      /**
+       * The size in bytes of the shadow `.prerender/<tree>/<rel>`, or undefined when there is none. Given the
+       * original's modification time, gives the shadow that time when it has another (see syncMtime).
+       */
+      shadowBytes(rel2, tree = DEFAULT_TREE, mtimeMs) {
         const relPath = this.cleanRel(rel2, "shadow");
         this.checkTree(tree);
-        const st = lstatOrNull(this.shadowPath(tree, relPath));
-        return st?.isFile() ? st.size : void 0;
+        const file = this.shadowPath(tree, relPath);
+        const st = lstatOrNull(file);
+        if (!st?.isFile()) return void 0;
+        if (mtimeMs !== void 0) this.syncMtime(file, mtimeMs, st.mtimeMs);
+        return st.size;
       }
       /** Whether this build has written or kept a shadow for this page so far. */
       hasShadow(rel2, tree = DEFAULT_TREE) {
@@ -4187,7 +4209,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "1f893f901d5b453d92cba36bd29f6657";
+    BUNDLE_CODE_ID = "4e9ba3cdfe84853e6e21ceb3252cebc3";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -4688,7 +4710,7 @@ var init_build_workers = __esm({
 });
 
 // src/build.ts
-import { closeSync, openSync, readdirSync as readdirSync6, readFileSync as readFileSync10, readSync, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
+import { closeSync, fstatSync, openSync, readdirSync as readdirSync6, readFileSync as readFileSync10, readSync, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
 import os from "node:os";
 import path10 from "node:path";
 function envJobs() {
@@ -4773,6 +4795,7 @@ function unreadableDirDiagnostic(siteDir, u, consequence) {
 function readSource(file) {
   const fd = openSync(file, "r");
   try {
+    readMtimeMs = fstatSync(fd).mtimeMs;
     let n = 0;
     for (; ; ) {
       if (n === readBuffer.length) {
@@ -4956,10 +4979,10 @@ async function buildLocked(opts) {
       ...settings.siteFigureImages === false ? { siteFigureImages: false } : {}
     })
   );
-  const canReplay = (record, relToContent, tree) => {
+  const canReplay = (record, relToContent, tree, mtimeMs) => {
     if (!readsUnchanged(record, site, hashes, settings.markdownInner)) return false;
     if (record.held || record.shadowBytes === void 0) return true;
-    return output.hadShadow(relToContent, tree) && output.shadowBytes(relToContent, tree) === record.shadowBytes;
+    return output.hadShadow(relToContent, tree) && output.shadowBytes(relToContent, tree, mtimeMs) === record.shadowBytes;
   };
   const replayPage = async (record, p) => {
     if (record.held) output.keep(p.relToContent, p.tree);
@@ -5004,9 +5027,9 @@ async function buildLocked(opts) {
     }
     return pool ? pool.run(job) : structuredClone(await (await Promise.resolve().then(() => __toESM(require_build_page(), 1))).renderPage(job, here));
   };
-  const writeShadow = (relToContent, text, keys, relPath, tree) => {
+  const writeShadow = (relToContent, text, keys, relPath, tree, mtimeMs) => {
     try {
-      return output.writeShadow(relToContent, text, { source: relPath, partials: keys }, tree);
+      return output.writeShadow(relToContent, text, { source: relPath, partials: keys }, tree, mtimeMs);
     } catch (e) {
       const why = writeFailure(e);
       if (!why) throw e;
@@ -5035,8 +5058,10 @@ async function buildLocked(opts) {
       };
     }
     let bytes;
+    let mtimeMs;
     try {
       bytes = readSource(abs);
+      mtimeMs = readMtimeMs;
     } catch (e) {
       return () => {
         result.diagnostics.push({
@@ -5059,14 +5084,14 @@ async function buildLocked(opts) {
       } catch {
         return;
       }
-      if (ownCut !== void 0) writeShadow(relToContent, ownCut, [], relPath, tree);
+      if (ownCut !== void 0) writeShadow(relToContent, ownCut, [], relPath, tree, mtimeMs);
     };
     const keepOrCut = () => {
       keepPage();
       cutIfNone();
     };
     const record = records.get(id);
-    if (record && record.source === relPath && record.md5 === bytesMd5 && canReplay(record, relToContent, tree)) {
+    if (record && record.source === relPath && record.md5 === bytesMd5 && canReplay(record, relToContent, tree, mtimeMs)) {
       return async () => {
         await replayPage(record, { relPath, relToContent, tree });
         if (record.held) cutIfNone();
@@ -5121,7 +5146,7 @@ async function buildLocked(opts) {
       record2.figure = o.titlesHave.figure;
       for (const key of o.noisy) output.markNoisy(key);
       if (o.shadow !== void 0) {
-        const shadowBytes = writeShadow(relToContent, o.shadow, o.keys, relPath, tree);
+        const shadowBytes = writeShadow(relToContent, o.shadow, o.keys, relPath, tree, mtimeMs);
         if (shadowBytes === void 0) {
           keepPage();
           return;
@@ -5166,7 +5191,13 @@ async function buildLocked(opts) {
       continue;
     }
     result.diagnostics.push(own.diagnostic);
-    writeShadow(relToContent, own.cut, [], relPath, tree);
+    let mtimeMs;
+    try {
+      mtimeMs = statSync4(abs).mtimeMs;
+    } catch {
+      mtimeMs = void 0;
+    }
+    writeShadow(relToContent, own.cut, [], relPath, tree, mtimeMs);
   }
   if (anyMath || anyDark) {
     const head = headReport(siteLayoutDirs(siteDir, config.data));
@@ -5247,7 +5278,7 @@ function summaryLine(r) {
   const warnings = r.diagnostics.length - errors;
   return `hugo-prerender: ${n(r.pages, "page")} (${r.shadowed} prerendered${r.unchanged ? `, ${r.unchanged} unchanged` : ""}), ${n(r.formulas, "formula")}, ${n(r.figures, "figure")}, ${n(r.shortcodes, "other shortcode")}, ${n(r.cacheHits, "cache hit")}, ` + (r.images > 0 ? `${n(r.images, "image")} (${r.imagesProcessed} processed), ` : "") + `${n(errors, "error")}, ${n(warnings, "warning")}, ${r.ms} ms` + (r.workers ? ` (${n(r.workers, "worker thread")}${r.rendered ? `; ${r.rendered.here} of ${n(r.rendered.pages, "page")} rendered in this one` : ""})` : "");
 }
-var START_WORKERS_AFTER, PAGES_PER_WORKER, PAGES_PER_WORKER_SHARED_CORES, IN_FLIGHT_PER_WORKER, CONTENT_EXTENSIONS, OTHER_CONTENT_EXTENSIONS, readBuffer;
+var START_WORKERS_AFTER, PAGES_PER_WORKER, PAGES_PER_WORKER_SHARED_CORES, IN_FLIGHT_PER_WORKER, CONTENT_EXTENSIONS, OTHER_CONTENT_EXTENSIONS, readBuffer, readMtimeMs;
 var init_build = __esm({
   "src/build.ts"() {
     "use strict";
@@ -5280,6 +5311,7 @@ var init_build = __esm({
     CONTENT_EXTENSIONS = /* @__PURE__ */ new Set([".md", ".markdown", ".mdown"]);
     OTHER_CONTENT_EXTENSIONS = /* @__PURE__ */ new Set([".org", ".ad", ".adoc", ".asciidoc", ".pdc", ".pandoc", ".rst"]);
     readBuffer = Buffer.allocUnsafe(1 << 16);
+    readMtimeMs = 0;
   }
 });
 

@@ -46864,7 +46864,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "f082d25911b17d45c8efe49d72ef1f75";
+    BUNDLE_CODE_ID = "516094cc7ca658de973d7126f74a2115";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -72127,7 +72127,7 @@ ${out.slice(j)}`;
 // src/build.ts
 init_keys();
 init_config();
-import { closeSync, openSync, readdirSync as readdirSync6, readFileSync as readFileSync10, readSync, realpathSync as realpathSync4, statSync as statSync5 } from "node:fs";
+import { closeSync, fstatSync, openSync, readdirSync as readdirSync6, readFileSync as readFileSync10, readSync, realpathSync as realpathSync4, statSync as statSync5 } from "node:fs";
 import os from "node:os";
 import path15 from "node:path";
 
@@ -72143,6 +72143,7 @@ import {
   renameSync,
   rmdirSync,
   unlinkSync,
+  utimesSync,
   writeFileSync
 } from "node:fs";
 import path6 from "node:path";
@@ -72255,12 +72256,13 @@ var PrerenderOutput = class {
    * the shadow tree of its language (config.ts shadowTree: `content`, or `content.fr`). Returns its size
    * in bytes.
    */
-  writeShadow(rel3, text12, info, tree = DEFAULT_TREE) {
+  writeShadow(rel3, text12, info, tree = DEFAULT_TREE, mtimeMs) {
     const relPath = this.cleanRel(rel3, "shadow");
     this.checkTree(tree);
     for (const k2 of info.partials) this.checkKey(k2);
     const data = Buffer.from(text12, "utf8");
     this.write(`${tree}/${relPath}`, data);
+    if (mtimeMs !== void 0) this.syncMtime(this.shadowPath(tree, relPath), mtimeMs);
     this.treePages(tree).set(relPath, {
       source: info.source,
       partials: [...new Set(info.partials)].sort(),
@@ -72383,9 +72385,23 @@ var PrerenderOutput = class {
     const relPath = this.cleanRel(rel3, "shadow");
     this.checkTree(tree);
     const file = this.resolve(`${tree}/${relPath}`);
-    if (!lstatOrNull(file)?.isFile()) return false;
+    const before = lstatOrNull(file);
+    if (!before?.isFile()) return false;
     this.write(`${tree}/${relPath}`, readFileSync3(file), { force: true });
+    this.syncMtime(file, before.mtimeMs);
     return true;
+  }
+  /**
+   * Gives a shadow its original's modification time (Hugo reads the shadow in its place: a site whose
+   * lastmod comes from `:fileModTime` dates the page by it). Only when they differ by a millisecond or more.
+   */
+  syncMtime(file, mtimeMs, current) {
+    const now = current ?? lstatOrNull(file)?.mtimeMs;
+    if (now === void 0 || Math.abs(now - mtimeMs) < 1) return;
+    try {
+      utimesSync(file, mtimeMs / 1e3, mtimeMs / 1e3);
+    } catch {
+    }
   }
   /** Writes `.prerender/<name>` (a marker such as WATCH_MARKER, or data the templates read), atomically. */
   writeMarker(name, text12) {
@@ -72462,12 +72478,18 @@ var PrerenderOutput = class {
     }
     return files.has(slash < 0 ? relPath : relPath.slice(slash + 1));
   }
-  /** The size in bytes of the shadow `.prerender/<tree>/<rel>`, or undefined when there is none. */
-  shadowBytes(rel3, tree = DEFAULT_TREE) {
+  /**
+   * The size in bytes of the shadow `.prerender/<tree>/<rel>`, or undefined when there is none. Given the
+   * original's modification time, gives the shadow that time when it has another (see syncMtime).
+   */
+  shadowBytes(rel3, tree = DEFAULT_TREE, mtimeMs) {
     const relPath = this.cleanRel(rel3, "shadow");
     this.checkTree(tree);
-    const st = lstatOrNull(this.shadowPath(tree, relPath));
-    return st?.isFile() ? st.size : void 0;
+    const file = this.shadowPath(tree, relPath);
+    const st = lstatOrNull(file);
+    if (!st?.isFile()) return void 0;
+    if (mtimeMs !== void 0) this.syncMtime(file, mtimeMs, st.mtimeMs);
+    return st.size;
   }
   /** Whether this build has written or kept a shadow for this page so far. */
   hasShadow(rel3, tree = DEFAULT_TREE) {
@@ -73346,9 +73368,11 @@ function unreadableDirDiagnostic(siteDir, u, consequence) {
   };
 }
 var readBuffer = Buffer.allocUnsafe(1 << 16);
+var readMtimeMs = 0;
 function readSource(file) {
   const fd = openSync(file, "r");
   try {
+    readMtimeMs = fstatSync(fd).mtimeMs;
     let n = 0;
     for (; ; ) {
       if (n === readBuffer.length) {
@@ -73532,10 +73556,10 @@ async function buildLocked(opts) {
       ...settings.siteFigureImages === false ? { siteFigureImages: false } : {}
     })
   );
-  const canReplay = (record, relToContent, tree) => {
+  const canReplay = (record, relToContent, tree, mtimeMs) => {
     if (!readsUnchanged(record, site, hashes, settings.markdownInner)) return false;
     if (record.held || record.shadowBytes === void 0) return true;
-    return output7.hadShadow(relToContent, tree) && output7.shadowBytes(relToContent, tree) === record.shadowBytes;
+    return output7.hadShadow(relToContent, tree) && output7.shadowBytes(relToContent, tree, mtimeMs) === record.shadowBytes;
   };
   const replayPage = async (record, p5) => {
     if (record.held) output7.keep(p5.relToContent, p5.tree);
@@ -73580,9 +73604,9 @@ async function buildLocked(opts) {
     }
     return pool ? pool.run(job) : structuredClone(await (await Promise.resolve().then(() => (init_build_page(), build_page_exports))).renderPage(job, here));
   };
-  const writeShadow = (relToContent, text12, keys2, relPath, tree) => {
+  const writeShadow = (relToContent, text12, keys2, relPath, tree, mtimeMs) => {
     try {
-      return output7.writeShadow(relToContent, text12, { source: relPath, partials: keys2 }, tree);
+      return output7.writeShadow(relToContent, text12, { source: relPath, partials: keys2 }, tree, mtimeMs);
     } catch (e) {
       const why = writeFailure(e);
       if (!why) throw e;
@@ -73611,8 +73635,10 @@ async function buildLocked(opts) {
       };
     }
     let bytes;
+    let mtimeMs;
     try {
       bytes = readSource(abs);
+      mtimeMs = readMtimeMs;
     } catch (e) {
       return () => {
         result.diagnostics.push({
@@ -73635,14 +73661,14 @@ async function buildLocked(opts) {
       } catch {
         return;
       }
-      if (ownCut !== void 0) writeShadow(relToContent, ownCut, [], relPath, tree);
+      if (ownCut !== void 0) writeShadow(relToContent, ownCut, [], relPath, tree, mtimeMs);
     };
     const keepOrCut = () => {
       keepPage();
       cutIfNone();
     };
     const record = records.get(id);
-    if (record && record.source === relPath && record.md5 === bytesMd5 && canReplay(record, relToContent, tree)) {
+    if (record && record.source === relPath && record.md5 === bytesMd5 && canReplay(record, relToContent, tree, mtimeMs)) {
       return async () => {
         await replayPage(record, { relPath, relToContent, tree });
         if (record.held) cutIfNone();
@@ -73697,7 +73723,7 @@ async function buildLocked(opts) {
       record2.figure = o2.titlesHave.figure;
       for (const key2 of o2.noisy) output7.markNoisy(key2);
       if (o2.shadow !== void 0) {
-        const shadowBytes = writeShadow(relToContent, o2.shadow, o2.keys, relPath, tree);
+        const shadowBytes = writeShadow(relToContent, o2.shadow, o2.keys, relPath, tree, mtimeMs);
         if (shadowBytes === void 0) {
           keepPage();
           return;
@@ -73742,7 +73768,13 @@ async function buildLocked(opts) {
       continue;
     }
     result.diagnostics.push(own8.diagnostic);
-    writeShadow(relToContent, own8.cut, [], relPath, tree);
+    let mtimeMs;
+    try {
+      mtimeMs = statSync5(abs).mtimeMs;
+    } catch {
+      mtimeMs = void 0;
+    }
+    writeShadow(relToContent, own8.cut, [], relPath, tree, mtimeMs);
   }
   if (anyMath || anyDark) {
     const head2 = headReport(siteLayoutDirs(siteDir, config.data));

@@ -3,7 +3,7 @@
  * `<site>/.prerender/`. One bad page never stops the others: its diagnostics are collected, its previous
  * output (if any) is left as it was, and the result says the build failed.
  */
-import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Diagnostic } from './content/types.js';
@@ -248,6 +248,8 @@ export function unreadableDirDiagnostic(siteDir: string, u: UnreadableDir, conse
 }
 
 let readBuffer = Buffer.allocUnsafe(1 << 16);
+/** The modification time of the file readSource read last (its shadow is given it: OutputDir.syncMtime). */
+let readMtimeMs = 0;
 
 /**
  * A file's bytes, read into one buffer that every read reuses (a warm build reads every page and keeps
@@ -256,6 +258,7 @@ let readBuffer = Buffer.allocUnsafe(1 << 16);
 function readSource(file: string): Buffer {
   const fd = openSync(file, 'r');
   try {
+    readMtimeMs = fstatSync(fd).mtimeMs;
     let n = 0;
     for (;;) {
       if (n === readBuffer.length) {
@@ -480,10 +483,10 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
    * Whether a page whose bytes are unchanged (checked by the caller) can be kept as the previous build
    * left it: every file it read unchanged, its shadow still there. Changes nothing.
    */
-  const canReplay = (record: PageRecord, relToContent: string, tree: string): boolean => {
+  const canReplay = (record: PageRecord, relToContent: string, tree: string, mtimeMs: number): boolean => {
     if (!readsUnchanged(record, site, hashes, settings.markdownInner)) return false;
     if (record.held || record.shadowBytes === undefined) return true;
-    return output.hadShadow(relToContent, tree) && output.shadowBytes(relToContent, tree) === record.shadowBytes;
+    return output.hadShadow(relToContent, tree) && output.shadowBytes(relToContent, tree, mtimeMs) === record.shadowBytes;
   };
   /** Keeps such a page and replays what its record says. */
   const replayPage = async (record: PageRecord, p: { relPath: string; relToContent: string; tree: string }): Promise<void> => {
@@ -549,9 +552,9 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
    * Writes a page's shadow and returns its size in bytes; undefined when the disk refused it, which is said
    * once (the next pages would fail the same way).
    */
-  const writeShadow = (relToContent: string, text: string, keys: string[], relPath: string, tree: string): number | undefined => {
+  const writeShadow = (relToContent: string, text: string, keys: string[], relPath: string, tree: string, mtimeMs: number | undefined): number | undefined => {
     try {
-      return output.writeShadow(relToContent, text, { source: relPath, partials: keys }, tree);
+      return output.writeShadow(relToContent, text, { source: relPath, partials: keys }, tree, mtimeMs);
     } catch (e) {
       const why = writeFailure(e);
       if (!why) throw e;
@@ -593,8 +596,10 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     }
     // A view of the build's read buffer, valid until the next read: copied below before any await.
     let bytes: Buffer;
+    let mtimeMs: number;
     try {
       bytes = readSource(abs);
+      mtimeMs = readMtimeMs;
     } catch (e) {
       return () => {
         result.diagnostics.push({
@@ -620,14 +625,14 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       } catch {
         return;
       }
-      if (ownCut !== undefined) writeShadow(relToContent, ownCut, [], relPath, tree);
+      if (ownCut !== undefined) writeShadow(relToContent, ownCut, [], relPath, tree, mtimeMs);
     };
     const keepOrCut = () => {
       keepPage();
       cutIfNone();
     };
     const record = records.get(id);
-    if (record && record.source === relPath && record.md5 === bytesMd5 && canReplay(record, relToContent, tree)) {
+    if (record && record.source === relPath && record.md5 === bytesMd5 && canReplay(record, relToContent, tree, mtimeMs)) {
       return async () => {
         await replayPage(record, { relPath, relToContent, tree });
         if (record.held) cutIfNone();
@@ -686,7 +691,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       record.figure = o.titlesHave.figure;
       for (const key of o.noisy) output.markNoisy(key);
       if (o.shadow !== undefined) {
-        const shadowBytes = writeShadow(relToContent, o.shadow, o.keys, relPath, tree);
+        const shadowBytes = writeShadow(relToContent, o.shadow, o.keys, relPath, tree, mtimeMs);
         if (shadowBytes === undefined) {
           keepPage();
           return;
@@ -738,7 +743,13 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       continue;
     }
     result.diagnostics.push(own.diagnostic);
-    writeShadow(relToContent, own.cut, [], relPath, tree);
+    let mtimeMs: number | undefined;
+    try {
+      mtimeMs = statSync(abs).mtimeMs;
+    } catch {
+      mtimeMs = undefined;
+    }
+    writeShadow(relToContent, own.cut, [], relPath, tree, mtimeMs);
   }
 
   if (anyMath || anyDark) {

@@ -26,6 +26,7 @@ import {
   renameSync,
   rmdirSync,
   unlinkSync,
+  utimesSync,
   writeFileSync,
   type Stats,
 } from 'node:fs';
@@ -206,12 +207,13 @@ export class PrerenderOutput {
    * the shadow tree of its language (config.ts shadowTree: `content`, or `content.fr`). Returns its size
    * in bytes.
    */
-  writeShadow(rel: string, text: string, info: ShadowInfo, tree: string = DEFAULT_TREE): number {
+  writeShadow(rel: string, text: string, info: ShadowInfo, tree: string = DEFAULT_TREE, mtimeMs?: number): number {
     const relPath = this.cleanRel(rel, 'shadow');
     this.checkTree(tree);
     for (const k of info.partials) this.checkKey(k);
     const data = Buffer.from(text, 'utf8');
     this.write(`${tree}/${relPath}`, data);
+    if (mtimeMs !== undefined) this.syncMtime(this.shadowPath(tree, relPath), mtimeMs);
     this.treePages(tree).set(relPath, {
       source: info.source,
       partials: [...new Set(info.partials)].sort(),
@@ -347,9 +349,25 @@ export class PrerenderOutput {
     const relPath = this.cleanRel(rel, 'shadow');
     this.checkTree(tree);
     const file = this.resolve(`${tree}/${relPath}`);
-    if (!lstatOrNull(file)?.isFile()) return false;
+    const before = lstatOrNull(file);
+    if (!before?.isFile()) return false;
     this.write(`${tree}/${relPath}`, readFileSync(file), { force: true });
+    this.syncMtime(file, before.mtimeMs);
     return true;
+  }
+
+  /**
+   * Gives a shadow its original's modification time (Hugo reads the shadow in its place: a site whose
+   * lastmod comes from `:fileModTime` dates the page by it). Only when they differ by a millisecond or more.
+   */
+  syncMtime(file: string, mtimeMs: number, current?: number): void {
+    const now = current ?? lstatOrNull(file)?.mtimeMs;
+    if (now === undefined || Math.abs(now - mtimeMs) < 1) return;
+    try {
+      utimesSync(file, mtimeMs / 1000, mtimeMs / 1000);
+    } catch {
+      /* a date is no reason to fail a build */
+    }
   }
 
   /** Writes `.prerender/<name>` (a marker such as WATCH_MARKER, or data the templates read), atomically. */
@@ -439,12 +457,18 @@ export class PrerenderOutput {
     return files.has(slash < 0 ? relPath : relPath.slice(slash + 1));
   }
 
-  /** The size in bytes of the shadow `.prerender/<tree>/<rel>`, or undefined when there is none. */
-  shadowBytes(rel: string, tree: string = DEFAULT_TREE): number | undefined {
+  /**
+   * The size in bytes of the shadow `.prerender/<tree>/<rel>`, or undefined when there is none. Given the
+   * original's modification time, gives the shadow that time when it has another (see syncMtime).
+   */
+  shadowBytes(rel: string, tree: string = DEFAULT_TREE, mtimeMs?: number): number | undefined {
     const relPath = this.cleanRel(rel, 'shadow');
     this.checkTree(tree);
-    const st = lstatOrNull(this.shadowPath(tree, relPath));
-    return st?.isFile() ? st.size : undefined;
+    const file = this.shadowPath(tree, relPath);
+    const st = lstatOrNull(file);
+    if (!st?.isFile()) return undefined;
+    if (mtimeMs !== undefined) this.syncMtime(file, mtimeMs, st.mtimeMs);
+    return st.size;
   }
 
   /** Whether this build has written or kept a shadow for this page so far. */

@@ -75,7 +75,7 @@ export declare class PrerenderOutput {
      * the shadow tree of its language (config.ts shadowTree: `content`, or `content.fr`). Returns its size
      * in bytes.
      */
-    writeShadow(rel: string, text: string, info: ShadowInfo, tree?: string): number;
+    writeShadow(rel: string, text: string, info: ShadowInfo, tree?: string, mtimeMs?: number): number;
     /** Records that rendering this fragment reported diagnostics (see Manifest.noisy). */
     markNoisy(key: string): void;
     /**
@@ -117,6 +117,11 @@ export declare class PrerenderOutput {
      * it change once more. Returns false when there is no such shadow. See watch.ts for why.
      */
     rewriteShadow(rel: string, tree?: string): boolean;
+    /**
+     * Gives a shadow its original's modification time (Hugo reads the shadow in its place: a site whose
+     * lastmod comes from `:fileModTime` dates the page by it). Only when they differ by a millisecond or more.
+     */
+    syncMtime(file: string, mtimeMs: number, current?: number): void;
     /** Writes `.prerender/<name>` (a marker such as WATCH_MARKER, or data the templates read), atomically. */
     writeMarker(name: string, text: string): void;
     /** `.prerender/<name>` as an earlier build (or this one) wrote it, or undefined. */
@@ -144,8 +149,11 @@ export declare class PrerenderOutput {
      * the pages it keeps.
      */
     private isShadowFile;
-    /** The size in bytes of the shadow `.prerender/<tree>/<rel>`, or undefined when there is none. */
-    shadowBytes(rel: string, tree?: string): number | undefined;
+    /**
+     * The size in bytes of the shadow `.prerender/<tree>/<rel>`, or undefined when there is none. Given the
+     * original's modification time, gives the shadow that time when it has another (see syncMtime).
+     */
+    shadowBytes(rel: string, tree?: string, mtimeMs?: number): number | undefined;
     /** Whether this build has written or kept a shadow for this page so far. */
     hasShadow(rel: string, tree?: string): boolean;
     /** Whether the previous build's manifest has this shadow (what `keep` needs besides the file). */
