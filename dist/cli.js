@@ -4209,7 +4209,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "4e9ba3cdfe84853e6e21ceb3252cebc3";
+    BUNDLE_CODE_ID = "cf309cf02fdf88635a65e9914adb4a5e";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -5050,10 +5050,11 @@ async function buildLocked(opts) {
       keepIndex(relToContent);
     };
     if (opts.only && !opts.only.has(relPath)) {
-      return () => {
+      return async () => {
         const kept = records.get(id);
         keepPage(kept !== void 0 && !kept.held);
         records.carry(id);
+        if (pipeline && kept) for (const img of kept.images) await pipeline.prepare(path10.resolve(siteDir, img.file), img.shown);
         if (kept) countKept(kept);
       };
     }

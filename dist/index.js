@@ -46864,7 +46864,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "516094cc7ca658de973d7126f74a2115";
+    BUNDLE_CODE_ID = "bccd11c00b1d0a8e34bf83110152099e";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -73627,10 +73627,11 @@ async function buildLocked(opts) {
       keepIndex(relToContent);
     };
     if (opts.only && !opts.only.has(relPath)) {
-      return () => {
+      return async () => {
         const kept = records.get(id);
         keepPage(kept !== void 0 && !kept.held);
         records.carry(id);
+        if (pipeline && kept) for (const img of kept.images) await pipeline.prepare(path15.resolve(siteDir, img.file), img.shown);
         if (kept) countKept(kept);
       };
     }

@@ -579,7 +579,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       keepIndex(relToContent);
     };
     if (opts.only && !opts.only.has(relPath)) {
-      return () => {
+      return async () => {
         // A page the previous build wrote in full (or found nothing to write for) needs only the static
         // files its record says (math, figures), which this build writes; one it held back, or has no
         // record of, may need those of an older build. (Taken for the latter, the KaTeX stylesheet and
@@ -588,6 +588,9 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
         const kept = records.get(id);
         keepPage(kept !== undefined && !kept.held);
         records.carry(id);
+        // Its images' variants are still in use, as for a page replayed (found in the cache: nothing is
+        // processed). Without this a save of one page deleted the images of every other page.
+        if (pipeline && kept) for (const img of kept.images) await pipeline.prepare(path.resolve(siteDir, img.file), img.shown);
         // Its problems are still there: an incremental build reports them as a full one replays them
         // (watch prints only the errors of pages not just saved; serve's panel keeps showing them), and
         // counts it as a full one does (the summary after a save is the site's, not the saved page's).

@@ -5,7 +5,7 @@
  * still there (found by an audit: saving good.md emptied the panel while bad.md was still broken).
  * And it leaves the static files a full build would: KaTeX's go with the site's last formula.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { HEAD_LAYOUT, tempSites } from '../helpers/temp-site.js';
@@ -44,4 +44,19 @@ it('writes the static files the site needs: KaTeX\'s stay while a page it did no
   expect(last.formulas).toBe(0);
   // b.md, which has no shadow, kept them before: an incremental build took it for a page held back.
   expect(there()).toEqual([false, false]);
+});
+
+it('keeps the image variants of the pages it did not prerender (a save of one page deleted every other page’s images), writing what a full build writes', async () => {
+  const sharp = (await import('sharp')).default;
+  const dir = site({ 'content/posts/photo/index.md': '---\ntitle: p\n---\n{{< figure src="photo.png" alt="A photo" >}}\n\nAnd $x$.\n', 'content/note.md': 'A note with $y$.\n' });
+  writeFileSync(path.join(dir, 'content/posts/photo/photo.png'), await sharp({ create: { width: 900, height: 500, channels: 3, background: '#48c' } }).png().toBuffer());
+  const listing = () => readdirSync(path.join(dir, '.prerender/static/prerender/img'), { recursive: true }).map(String).sort();
+  const full = await buildSite({ source: dir });
+  expect(full.imagesProcessed).toBe(1);
+  const variants = listing();
+  expect(variants.filter((f) => /photo-\d+\.(avif|webp|png)$/.test(f)).length).toBeGreaterThan(2);
+  writeFileSync(path.join(dir, 'content/note.md'), 'A note with $z$.\n');
+  const saved = await buildSite({ source: dir, only: new Set(['content/note.md']) });
+  expect(saved).toMatchObject({ images: 1, imagesProcessed: 0 });
+  expect(listing()).toEqual(variants);
 });
