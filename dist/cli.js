@@ -2065,7 +2065,7 @@ function passthroughDelimiters(data) {
   if (!isRecord(d)) return null;
   return { inline: delimiterPairs(getIn(d, "inline")), block: delimiterPairs(getIn(d, "block")) };
 }
-var import_yaml4, EXTENSIONS, contentDirSetting, layoutDirSetting, assetDirSetting, PRERENDER_DIR, DEFAULT_FIGURE_NUMBERING, PRERENDER_KEYS, FIGURES_KEYS, MATH_KEYS, KATEX_KEYS, PRERENDER;
+var import_yaml4, EXTENSIONS, contentDirSetting, layoutDirSetting, assetDirSetting, PRERENDER_DIR, OUTPUT_REMADE, DEFAULT_FIGURE_NUMBERING, PRERENDER_KEYS, FIGURES_KEYS, MATH_KEYS, KATEX_KEYS, PRERENDER;
 var init_config = __esm({
   "src/site/config.ts"() {
     "use strict";
@@ -2088,6 +2088,7 @@ var init_config = __esm({
     layoutDirSetting = (data) => stringSetting(data, "layoutDir", "layouts");
     assetDirSetting = (data) => stringSetting(data, "assetDir", "assets");
     PRERENDER_DIR = ".prerender";
+    OUTPUT_REMADE = `${PRERENDER_DIR}/`;
     DEFAULT_FIGURE_NUMBERING = { numbers: "id", label: "Figure", separator: ":" };
     PRERENDER_KEYS = ["math", "katex", "errors", "stale", "limits", "images", "figures"];
     FIGURES_KEYS = ["numbers", "label", "separator"];
@@ -4209,7 +4210,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "cf309cf02fdf88635a65e9914adb4a5e";
+    BUNDLE_CODE_ID = "213189106814c30ef659e80b7956fce5";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -6220,6 +6221,7 @@ function watchSite(watchOpts) {
   let configDirFiles2 = [];
   let rewatch;
   let rootCheck;
+  let outputId = "";
   const siteRel = (file) => path14.relative(siteDir, file).split(path14.sep).join("/");
   const settle = (pages) => {
     settleTimer = void 0;
@@ -6241,6 +6243,19 @@ function watchSite(watchOpts) {
       }
     }
     let watchedBefore;
+    if (changed.includes(OUTPUT_REMADE) && !final) {
+      lock?.release();
+      try {
+        lock = await acquireSiteLock(siteDir, { command: "watch", waitMs: 0 });
+      } catch (e) {
+        lock = void 0;
+        const failed = internalFailure(e);
+        failed.diagnostics[0].code = "lock";
+        failed.diagnostics[0].message = `${PRERENDER_DIR}/ was deleted while watch ran, and ${e.message}; stop this watch`;
+        return opts.onBuild(failed, changed);
+      }
+      marker("write");
+    }
     try {
       only = afterCrash ? void 0 : incrementalSet(siteDir, changed, selection);
       if (!only && changed.length > 0 && rewatch) watchedBefore = watchedPathsOrNothing(siteDir, selection);
@@ -6252,6 +6267,7 @@ function watchSite(watchOpts) {
     }
     if (final) return opts.onBuild(result, changed);
     if (closed) return;
+    outputId = dirIdentity(prerenderDir);
     if (!only && changed.length > 0) await rewatch?.(watchedBefore);
     opts.onBuild(result, changed);
     if (only && only.size > 0 && opts.settle !== false) {
@@ -6345,6 +6361,11 @@ function watchSite(watchOpts) {
     for (const p of paths) rootIds.set(p, dirIdentity(p));
     rootCheck = setInterval(() => {
       if (closed) return;
+      if (outputId !== "" && !running && lock && dirIdentity(prerenderDir) !== outputId) {
+        outputId = "";
+        pending.add(OUTPUT_REMADE);
+        schedule();
+      }
       for (const p of paths) {
         if (awaited.has(p) || polls.has(p)) {
           rootIds.delete(p);
@@ -6596,6 +6617,7 @@ function serveSite(opts) {
   };
   let hugo;
   let stopping = false;
+  let restart = false;
   let killTimer;
   const watcher = watchSite({
     ...opts,
@@ -6610,6 +6632,11 @@ function serveSite(opts) {
         log(`hugo-prerender serve: could not update ${SERVE_CONFIG}: ${e.message}`);
       }
       opts.onBuild(result, changed);
+      if (changed.includes(OUTPUT_REMADE) && !result.failed && hugo && !stopping) {
+        log(`hugo-prerender serve: ${PRERENDER_DIR}/ was deleted, and is built again; restarting hugo server (it stops watching a folder that is deleted)`);
+        restart = true;
+        killHugo();
+      }
     }
   });
   const killHugo = () => {
@@ -6636,9 +6663,16 @@ function serveSite(opts) {
       return 0;
     }
     const args = [...hugoServerArgs(siteDir, root.path, opts.hugoArgs), ...renderToMemory(bin, opts.hugoArgs)];
-    const run = startHugo(bin, args, { siteDir });
+    let run = startHugo(bin, args, { siteDir });
     hugo = run.child;
-    const exit = await run.exited;
+    let exit = await run.exited;
+    while (restart && !stopping && !exit.error) {
+      restart = false;
+      if (killTimer) clearTimeout(killTimer);
+      run = startHugo(bin, args, { siteDir });
+      hugo = run.child;
+      exit = await run.exited;
+    }
     if (exit.error) log(`hugo-prerender serve: could not start ${bin}: ${exit.error.message} (install Hugo, or pass --hugo PATH)`);
     const status = stopping ? 0 : exit.status;
     if (killTimer) clearTimeout(killTimer);
@@ -7114,6 +7148,11 @@ ${safeLine(`changed: ${changed.join(", ")}`)}
       print(result, changed.length ? new Set(changed) : void 0);
       if (!changed.length && result.unmounted) process.stderr.write(`${unmountedWarning(result.unmounted)}
 `);
+      if (command === "watch" && changed.includes(OUTPUT_REMADE) && !result.failed) {
+        process.stderr.write(
+          "hugo-prerender watch: .prerender/ was deleted, and is built again; restart `hugo server`, which stops watching a folder that is deleted (it would serve your pages without their math)\n"
+        );
+      }
     };
     if (command === "serve") {
       const { ServeError: ServeError2, serveSite: serveSite2 } = await Promise.resolve().then(() => (init_serve(), serve_exports));
@@ -54276,6 +54315,7 @@ function stringSetting(data, key2, dflt) {
 }
 var layoutDirSetting = (data) => stringSetting(data, "layoutDir", "layouts");
 var PRERENDER_DIR = ".prerender";
+var OUTPUT_REMADE = `${PRERENDER_DIR}/`;
 function isPrerenderSource(source) {
   const s2 = normalizeRel(source);
   return s2 === PRERENDER_DIR || s2.startsWith(PRERENDER_DIR + "/");

@@ -45977,7 +45977,7 @@ function passthroughDelimiters(data) {
   if (!isRecord(d2)) return null;
   return { inline: delimiterPairs2(getIn(d2, "inline")), block: delimiterPairs2(getIn(d2, "block")) };
 }
-var import_yaml4, EXTENSIONS, contentDirSetting, layoutDirSetting, assetDirSetting, PRERENDER_DIR, DEFAULT_FIGURE_NUMBERING, PRERENDER_KEYS, FIGURES_KEYS, MATH_KEYS, KATEX_KEYS, PRERENDER;
+var import_yaml4, EXTENSIONS, contentDirSetting, layoutDirSetting, assetDirSetting, PRERENDER_DIR, OUTPUT_REMADE, DEFAULT_FIGURE_NUMBERING, PRERENDER_KEYS, FIGURES_KEYS, MATH_KEYS, KATEX_KEYS, PRERENDER;
 var init_config = __esm({
   "src/site/config.ts"() {
     "use strict";
@@ -46000,6 +46000,7 @@ var init_config = __esm({
     layoutDirSetting = (data) => stringSetting(data, "layoutDir", "layouts");
     assetDirSetting = (data) => stringSetting(data, "assetDir", "assets");
     PRERENDER_DIR = ".prerender";
+    OUTPUT_REMADE = `${PRERENDER_DIR}/`;
     DEFAULT_FIGURE_NUMBERING = { numbers: "id", label: "Figure", separator: ":" };
     PRERENDER_KEYS = ["math", "katex", "errors", "stale", "limits", "images", "figures"];
     FIGURES_KEYS = ["numbers", "label", "separator"];
@@ -46864,7 +46865,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "bccd11c00b1d0a8e34bf83110152099e";
+    BUNDLE_CODE_ID = "646797ba33acb414daad8a7acb3bf371";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */

@@ -10,7 +10,7 @@ import { tuneCompiler } from './v8-tuning.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSite, formatDiagnostic, notASite, summaryLine } from './build.js';
-import { configSelection, languageMountStyle, type ConfigSelection, type LanguageMountStyle } from './site/config.js';
+import { configSelection, languageMountStyle, OUTPUT_REMADE, type ConfigSelection, type LanguageMountStyle } from './site/config.js';
 import { shortcodeList } from './render/shortcode-list.js';
 import { closestKey } from './render/closest-name.js';
 import { safeLine, safeLines } from './log.js';
@@ -331,6 +331,12 @@ async function main(all: string[]): Promise<number> {
       print(result, changed.length ? new Set(changed) : undefined);
       // Once, after the first build (serve refuses such a site before it builds).
       if (!changed.length && result.unmounted) process.stderr.write(`${unmountedWarning(result.unmounted)}\n`);
+      // serve restarts Hugo itself (src/serve.ts).
+      if (command === 'watch' && changed.includes(OUTPUT_REMADE) && !result.failed) {
+        process.stderr.write(
+          'hugo-prerender watch: .prerender/ was deleted, and is built again; restart `hugo server`, which stops watching a folder that is deleted (it would serve your pages without their math)\n',
+        );
+      }
     };
     if (command === 'serve') {
       const { ServeError, serveSite } = await import('./serve.js');

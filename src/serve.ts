@@ -30,6 +30,7 @@ import {
   mountComponent,
   mountLanguage,
   normalizeRel,
+  OUTPUT_REMADE,
   parseConfigText,
   PRERENDER_DIR,
   readSiteConfig,
@@ -292,6 +293,8 @@ export function serveSite(opts: ServeOptions): ServeHandle {
 
   let hugo: ChildProcess | undefined;
   let stopping = false;
+  /** `.prerender/` was deleted and built again: Hugo, which no longer watches it, is started again. */
+  let restart = false;
   let killTimer: NodeJS.Timeout | undefined;
   const watcher = watchSite({
     ...opts,
@@ -306,6 +309,11 @@ export function serveSite(opts: ServeOptions): ServeHandle {
         log(`hugo-prerender serve: could not update ${SERVE_CONFIG}: ${(e as Error).message}`);
       }
       opts.onBuild(result, changed);
+      if (changed.includes(OUTPUT_REMADE) && !result.failed && hugo && !stopping) {
+        log(`hugo-prerender serve: ${PRERENDER_DIR}/ was deleted, and is built again; restarting hugo server (it stops watching a folder that is deleted)`);
+        restart = true;
+        killHugo();
+      }
     },
   });
 
@@ -338,9 +346,16 @@ export function serveSite(opts: ServeOptions): ServeHandle {
     }
     const args = [...hugoServerArgs(siteDir, root.path, opts.hugoArgs), ...renderToMemory(bin, opts.hugoArgs)];
     // Hugo's messages name the original of a prerendered page, not its shadow (src/site/hugo-messages.ts).
-    const run = startHugo(bin, args, { siteDir });
+    let run = startHugo(bin, args, { siteDir });
     hugo = run.child;
-    const exit = await run.exited;
+    let exit = await run.exited;
+    while (restart && !stopping && !exit.error) {
+      restart = false;
+      if (killTimer) clearTimeout(killTimer);
+      run = startHugo(bin, args, { siteDir });
+      hugo = run.child;
+      exit = await run.exited;
+    }
     if (exit.error) log(`hugo-prerender serve: could not start ${bin}: ${exit.error.message} (install Hugo, or pass --hugo PATH)`);
     const status = stopping ? 0 : exit.status;
     if (killTimer) clearTimeout(killTimer);

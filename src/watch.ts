@@ -20,7 +20,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { buildSite, emptyBuildResult, type BuildOptions, type BuildResult } from './build.js';
-import { defaultEnvironment, readSiteConfig, shadowTree, type ConfigSelection } from './site/config.js';
+import { defaultEnvironment, OUTPUT_REMADE, PRERENDER_DIR, readSiteConfig, shadowTree, type ConfigSelection } from './site/config.js';
 import { siteLayoutDirs } from './site/fallbacks.js';
 import { PrerenderOutput, WATCH_MARKER } from './site/output.js';
 import { acquireSiteLock, type SiteLock } from './site/lock.js';
@@ -90,6 +90,7 @@ function watchedPathsOrNothing(siteDir: string, selection: ConfigSelection): str
 }
 
 const CONTENT_FILE = /\.(md|markdown|mdown)$/i;
+
 
 /** chokidar's per-file throttle of change events (chokidar 4: `_throttle(EV.CHANGE, path, 50)`). */
 const CHOKIDAR_THROTTLE_MS = 50;
@@ -221,6 +222,8 @@ export function watchSite(watchOpts: WatchOptions): WatchHandle {
   let rewatch: ((before?: string[]) => Promise<void>) | undefined;
   /** Looks at each watched directory's identity (see dirIdentity), every RETURN_POLL_MS. */
   let rootCheck: NodeJS.Timeout | undefined;
+  /** `.prerender/` as the last build left it (dirIdentity); '' until then, and once it is seen gone. */
+  let outputId = '';
 
   /** A path as changes name it: relative to the site, with forward slashes. */
   const siteRel = (file: string): string => path.relative(siteDir, file).split(path.sep).join('/');
@@ -254,6 +257,20 @@ export function watchSite(watchOpts: WatchOptions): WatchHandle {
     }
     /** What there was to watch as the build started (a full build that may change it: see rewatch). */
     let watchedBefore: string[] | undefined;
+    if (changed.includes(OUTPUT_REMADE) && !final) {
+      // Its lock and marker went with it: taken again, unless another hugo-prerender took the site meanwhile.
+      lock?.release();
+      try {
+        lock = await acquireSiteLock(siteDir, { command: 'watch', waitMs: 0 });
+      } catch (e) {
+        lock = undefined;
+        const failed = internalFailure(e);
+        failed.diagnostics[0]!.code = 'lock';
+        failed.diagnostics[0]!.message = `${PRERENDER_DIR}/ was deleted while watch ran, and ${(e as Error).message}; stop this watch`;
+        return opts.onBuild(failed, changed);
+      }
+      marker('write');
+    }
     try {
       only = afterCrash ? undefined : incrementalSet(siteDir, changed, selection);
       if (!only && changed.length > 0 && rewatch) watchedBefore = watchedPathsOrNothing(siteDir, selection);
@@ -267,6 +284,7 @@ export function watchSite(watchOpts: WatchOptions): WatchHandle {
     }
     if (final) return opts.onBuild(result, changed);
     if (closed) return;
+    outputId = dirIdentity(prerenderDir);
     // A change other than pages (the config: a theme, a mount, contentDir) may change what there is to watch.
     if (!only && changed.length > 0) await rewatch?.(watchedBefore);
     opts.onBuild(result, changed);
@@ -401,6 +419,12 @@ export function watchSite(watchOpts: WatchOptions): WatchHandle {
     for (const p of paths) rootIds.set(p, dirIdentity(p));
     rootCheck = setInterval(() => {
       if (closed) return;
+      // `.prerender/` deleted (or replaced) by hand: built again, in full, once no build runs.
+      if (outputId !== '' && !running && lock && dirIdentity(prerenderDir) !== outputId) {
+        outputId = '';
+        pending.add(OUTPUT_REMADE);
+        schedule();
+      }
       for (const p of paths) {
         if (awaited.has(p) || polls.has(p)) {
           rootIds.delete(p); // looked for by awaitPath; seen afresh once it is watched again

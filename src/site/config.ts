@@ -517,6 +517,14 @@ export interface ComponentRoot {
 /** Directories `hugo-prerender` itself mounts; never a user's source. */
 export const PRERENDER_DIR = '.prerender';
 
+/**
+ * What a build's `changed` lists when `.prerender/` was deleted (or replaced) while watch ran: that build
+ * makes it all again, lock and marker included. `hugo server` stops watching a folder that is deleted
+ * (measured on 0.111.3: it served untypeset originals until restarted); serve restarts it, and watch's
+ * caller says to.
+ */
+export const OUTPUT_REMADE = `${PRERENDER_DIR}/`;
+
 function isPrerenderSource(source: string): boolean {
   const s = normalizeRel(source);
   return s === PRERENDER_DIR || s.startsWith(PRERENDER_DIR + '/');

@@ -12,7 +12,7 @@
  * - SIGINT (Ctrl+C) or SIGTERM stops serve and Hugo: no process is left.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -254,6 +254,29 @@ describeWithChromium('hugo-prerender serve', () => {
       );
       expect(await visibleText(browser.page)).toContain('Fixed  here.');
     }, 3 * MISSED_RELOAD_MS);
+
+    it('builds .prerender/ again when it is deleted, and restarts Hugo, which serves the next save typeset', async () => {
+      // Found by an audit: Hugo stopped watching the deleted folder and served 500s, then the originals.
+      const started = () => output.match(/Web Server is available/g)?.length ?? 0;
+      const before = started();
+      rmSync(path.join(site, '.prerender'), { recursive: true, force: true });
+      const t0 = Date.now();
+      while (started() === before) {
+        if (Date.now() - t0 > 60_000) throw new Error(`Hugo was not started again:\n${logs()}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(output).toMatch(/\.prerender\/ was deleted, and is built again; restarting hugo server/);
+      for (const f of ['lock', 'watching', POST]) expect(existsSync(path.join(site, '.prerender', f)), f).toBe(true);
+      appendFileSync(path.join(site, POST), '\nAfterRemakeX: the value $\\omega_{9} = 1$ here.\n');
+      const served = async () => (await fetch(origin + POST_URL).then((r) => r.text(), () => '')) as string;
+      const t1 = Date.now();
+      for (;;) {
+        const html = await served();
+        if (/AfterRemakeX: the value <span class="katex/.test(html)) break;
+        if (Date.now() - t1 > 30_000) throw new Error(`the save was not served typeset:\n${html.slice(-1500)}\n${logs()}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }, 120_000);
 
     it('kept the tab alive (at most one renderer crash, which Chromium has under load)', () => {
       expect(crashes, `the tab crashed ${crashes} times:\n${tabEvents.join('\n')}`).toBeLessThanOrEqual(1);

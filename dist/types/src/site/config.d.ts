@@ -162,6 +162,13 @@ export interface ComponentRoot {
 /** Directories `hugo-prerender` itself mounts; never a user's source. */
 export declare const PRERENDER_DIR = ".prerender";
 /**
+ * What a build's `changed` lists when `.prerender/` was deleted (or replaced) while watch ran: that build
+ * makes it all again, lock and marker included. `hugo server` stops watching a folder that is deleted
+ * (measured on 0.111.3: it served untypeset originals until restarted); serve restarts it, and watch's
+ * caller says to.
+ */
+export declare const OUTPUT_REMADE = ".prerender/";
+/**
  * How a mount says which language its files belong to. Measured: Hugo 0.111.3 reads `lang = "fr"` and
  * ignores `sites`; Hugo 0.153 and later read `[sites.matrix] languages = ["fr"]` and stop the build
  * with an error when a mount has `lang` ("module.mounts.lang was deprecated in Hugo v0.153.0 and
