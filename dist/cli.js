@@ -1549,9 +1549,143 @@ var init_closest_name = __esm({
   }
 });
 
+// src/site/mount-filter.ts
+import path from "node:path";
+function stringList(v) {
+  if (v === void 0 || v === null) return [];
+  if (Array.isArray(v)) return v.filter((x) => x !== null && x !== void 0 && !isRecord(x) && !Array.isArray(x)).map(String);
+  return isRecord(v) ? [] : [String(v)];
+}
+function mountPatterns(mount) {
+  return [
+    ...stringList(getIn(mount, ["files"])),
+    ...stringList(getIn(mount, ["includeFiles"])),
+    ...stringList(getIn(mount, ["excludeFiles"])).map((p) => `! ${p}`)
+  ];
+}
+function hugoGlob(pattern, written2 = pattern) {
+  const s = [...pattern.toLowerCase()];
+  let i = 0;
+  let depth = 0;
+  let re = "";
+  const text = (c) => c.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
+  const inClass = (c) => c.replace(/[\\\]\[^-]/g, "\\$&");
+  const fail = (why) => new MountGlobError(`${why} in the glob ${JSON.stringify(written2)}`);
+  while (i < s.length) {
+    const c = s[i];
+    if (c === "{") {
+      depth++;
+      re += "(?:";
+      i++;
+    } else if (depth > 0 && c === ",") {
+      re += "|";
+      i++;
+    } else if (depth > 0 && c === "}") {
+      depth--;
+      re += ")";
+      i++;
+    } else if (c === "?") {
+      re += "[^/]";
+      i++;
+    } else if (c === "*") {
+      if (s[i + 1] === "*") {
+        re += "[^]*";
+        i += 2;
+      } else {
+        re += "[^/]*";
+        i++;
+      }
+    } else if (c === "[") {
+      i++;
+      let not = false;
+      if (s[i] === "!") {
+        not = true;
+        i++;
+      }
+      if (i >= s.length) throw fail('a "[" never closed');
+      let body;
+      if (s[i + 1] === "-") {
+        const lo = s[i];
+        const hi = s[i + 2];
+        if (hi === void 0 || s[i + 3] === void 0) throw fail('a "[" never closed');
+        if (s[i + 3] !== "]") throw fail(`"${lo}-${hi}" followed by "${s[i + 3]}" instead of "]"`);
+        if (hi.codePointAt(0) < lo.codePointAt(0)) throw fail(`the range "${lo}-${hi}" goes backwards`);
+        body = `${inClass(lo)}-${inClass(hi)}`;
+        i += 4;
+      } else {
+        let chars = "";
+        while (i < s.length && s[i] !== "]") {
+          if (s[i] === "\\") i++;
+          if (i < s.length) chars += s[i++];
+        }
+        if (i >= s.length) throw fail('a "[" never closed');
+        if (chars === "") throw fail('an empty "[]"');
+        body = [...chars].map(inClass).join("");
+        i++;
+      }
+      re += not ? `[^${body}]` : `[${body}]`;
+    } else if (c === "\\") {
+      if (i + 1 < s.length) re += text(s[i + 1]);
+      i += 2;
+    } else {
+      re += text(c);
+      i++;
+    }
+  }
+  re += ")".repeat(depth);
+  return new RegExp(`^${re}$`, "u");
+}
+function clean(p) {
+  const n = path.posix.normalize(p);
+  return n.length > 1 && n.endsWith("/") ? n.slice(0, -1) : n;
+}
+function mountFilter(patterns) {
+  if (patterns.length === 0) return void 0;
+  const entries = [];
+  for (const raw of patterns) {
+    const exclude = raw.startsWith("! ");
+    const glob = exclude ? raw.slice(2) : raw;
+    const p = glob.replace(/^(?!\/)/, "/");
+    entries.push({ kind: exclude ? "exclude" : "include", re: hugoGlob(p, glob) });
+    if (exclude) continue;
+    const dir = clean(p.slice(0, p.lastIndexOf("/") + 1));
+    const parts = dir.split("/");
+    for (let k = 0; k < parts.length; k++) {
+      const joined = parts.slice(0, k + 1).filter(Boolean).join("/");
+      entries.push({ kind: "folder", re: hugoGlob("/" + (joined ? clean(joined) : ""), glob) });
+    }
+  }
+  return (rel2, isDir) => {
+    const name = ("/" + rel2.replace(/^\/+/, "")).toLowerCase();
+    let includes = false;
+    for (const e of entries) {
+      if (e.kind === "exclude") {
+        if (e.re.test(name)) return false;
+      } else if (e.kind === "include") {
+        if (e.re.test(name)) return true;
+        includes = true;
+      } else if (isDir && e.re.test(name)) return true;
+    }
+    return !includes;
+  };
+}
+function eitherFilter(filters) {
+  if (filters.length === 0 || filters.some((f) => f === void 0)) return void 0;
+  return (rel2, isDir) => filters.some((f) => f(rel2, isDir));
+}
+var MountGlobError;
+var init_mount_filter = __esm({
+  "src/site/mount-filter.ts"() {
+    "use strict";
+    init_config();
+    MountGlobError = class extends Error {
+    };
+  }
+});
+
 // src/site/config.ts
 import { existsSync, readdirSync, readFileSync as readFileSync2, statSync } from "node:fs";
-import path from "node:path";
+import path2 from "node:path";
 function isFile(p) {
   try {
     return statSync(p).isFile();
@@ -1561,7 +1695,7 @@ function isFile(p) {
 }
 function firstWithBase(dir, base) {
   for (const [ext, format] of EXTENSIONS) {
-    const p = path.join(dir, `${base}.${ext}`);
+    const p = path2.join(dir, `${base}.${ext}`);
     if (isFile(p)) return { path: p, format, key: null };
   }
   return null;
@@ -1578,11 +1712,11 @@ function configDirFiles(dir) {
   if (hugo) out.push(hugo);
   const others = /* @__PURE__ */ new Map();
   for (const name of readdirSync(dir).sort()) {
-    const ext = path.extname(name).slice(1).toLowerCase();
+    const ext = path2.extname(name).slice(1).toLowerCase();
     const format = EXTENSIONS.find(([e]) => e === ext)?.[1];
     const base = name.slice(0, name.length - ext.length - 1);
     if (!format || base.includes(".") || base === "config" || base === "hugo") continue;
-    if (!others.has(base.toLowerCase()) && isFile(path.join(dir, name))) {
+    if (!others.has(base.toLowerCase()) && isFile(path2.join(dir, name))) {
       others.set(base.toLowerCase(), firstWithBase(dir, base));
     }
   }
@@ -1601,27 +1735,27 @@ function configSelection(command, environment, config) {
   };
 }
 function explicitConfig(siteDir, name) {
-  const p = path.resolve(siteDir, name);
+  const p = path2.resolve(siteDir, name);
   const format = formatOf(p);
   if (format && isFile(p)) return { path: p, format, key: null };
-  return firstWithBase(path.dirname(p), path.basename(p));
+  return firstWithBase(path2.dirname(p), path2.basename(p));
 }
 function findSiteConfigFiles(siteDir, environment = "production", files) {
   const roots = files ? files.map((f) => explicitConfig(siteDir, f)).filter((f) => f !== null) : [findRootConfig(siteDir)].filter((f) => f !== null);
   return [
     ...roots,
-    ...configDirFiles(path.join(siteDir, "config", "_default")),
-    ...environment ? configDirFiles(path.join(siteDir, "config", environment)) : []
+    ...configDirFiles(path2.join(siteDir, "config", "_default")),
+    ...environment ? configDirFiles(path2.join(siteDir, "config", environment)) : []
   ];
 }
 function findSiteConfig(siteDir, files) {
   const root = files ? files.map((f) => explicitConfig(siteDir, f)).find((f) => f !== null) ?? null : findRootConfig(siteDir);
   if (root) return root;
-  const dir = path.join(siteDir, "config", "_default");
+  const dir = path2.join(siteDir, "config", "_default");
   return firstWithBase(dir, "hugo") ?? firstWithBase(dir, "config");
 }
 function formatOf(file) {
-  const ext = path.extname(file).slice(1).toLowerCase();
+  const ext = path2.extname(file).slice(1).toLowerCase();
   return EXTENSIONS.find(([e]) => e === ext)?.[1] ?? null;
 }
 function parseConfigText(text, format, file) {
@@ -1745,18 +1879,21 @@ function readSiteConfig(siteDir, opts = {}) {
   }
   const sources = [];
   for (const f of files) {
-    const rel2 = path.relative(siteDir, f.path).split(path.sep).join("/");
+    const rel2 = path2.relative(siteDir, f.path).split(path2.sep).join("/");
     const text = readFileSync2(f.path, "utf8");
     const parsed = parseConfigText(text, f.format, rel2);
     diagnostics.push(...parsed.diagnostics);
     sources.push({ file: rel2, format: f.format, key: f.key, text, data: parsed.data });
     data = mergeConfig(data, f.key === null ? parsed.data : { [f.key]: parsed.data });
   }
-  const mainRel = main2 ? path.relative(siteDir, main2.path).split(path.sep).join("/") : void 0;
+  const mainRel = main2 ? path2.relative(siteDir, main2.path).split(path2.sep).join("/") : void 0;
   const locate = configLocator(sources, mainRel);
   const prerender = prerenderOptions(data, locate);
   diagnostics.push(...prerender.diagnostics);
   const content = contentRoots(siteDir, data);
+  for (const bad of new Set(content.map((r) => r.badFilter).filter((b) => b !== void 0))) {
+    diagnostics.push({ severity: "error", code: "config", message: `module.mounts: ${bad}, which Hugo does not accept either; fix the pattern`, ...locate(["module", "mounts"], "key") });
+  }
   const delimiters = passthroughDelimiters(data);
   return {
     file: main2?.path ?? null,
@@ -1764,10 +1901,10 @@ function readSiteConfig(siteDir, opts = {}) {
     files,
     data,
     diagnostics,
-    contentDir: content[0]?.dir ?? path.resolve(siteDir, "content"),
+    contentDir: content[0]?.dir ?? path2.resolve(siteDir, "content"),
     contentRoots: content,
     staticDirs: staticRoots(siteDir, data).map((r) => r.dir),
-    assetsDir: assetRoots(siteDir, data)[0]?.dir ?? path.resolve(siteDir, "assets"),
+    assetsDir: assetRoots(siteDir, data)[0]?.dir ?? path2.resolve(siteDir, "assets"),
     prerender: prerender.options,
     locate,
     math: {
@@ -1870,11 +2007,22 @@ function componentRoots(siteDir, data, component, defaults) {
   const list = mounts.length > 0 ? mounts : defaults;
   return list.filter((m) => !isPrerenderSource(m.source)).map((m) => {
     const lang = mountLanguage(m)?.lang;
+    let filter;
+    let badFilter;
+    try {
+      filter = mountFilter(mountPatterns(m));
+    } catch (e) {
+      if (!(e instanceof MountGlobError)) throw e;
+      badFilter = e.message;
+      filter = () => false;
+    }
     return {
       source: m.source,
-      dir: path.resolve(siteDir, m.source),
+      dir: path2.resolve(siteDir, m.source),
       target: normalizeRel(m.target).split("/").slice(1).join("/"),
-      ...lang ? { lang } : {}
+      ...lang ? { lang } : {},
+      ...filter ? { filter } : {},
+      ...badFilter ? { badFilter } : {}
     };
   });
 }
@@ -1920,7 +2068,20 @@ function shadowTree(lang) {
   return /^[a-z0-9][a-z0-9_-]*$/i.test(lang) ? `content.${lang.toLowerCase()}` : void 0;
 }
 function contentRoots(siteDir, data) {
-  return componentRoots(siteDir, data, "content", defaultContentMounts(data));
+  const roots = componentRoots(siteDir, data, "content", defaultContentMounts(data));
+  const out = [];
+  for (const r of roots) {
+    const same = out.findIndex((o2) => o2.dir === r.dir && o2.target === r.target && o2.lang === r.lang);
+    if (same < 0) {
+      out.push(r);
+      continue;
+    }
+    const o = out[same];
+    const filter = eitherFilter([o.filter, r.filter]);
+    const { filter: _f, ...rest } = o;
+    out[same] = { ...rest, ...filter ? { filter } : {}, ...o.badFilter ?? r.badFilter ? { badFilter: o.badFilter ?? r.badFilter } : {} };
+  }
+  return out;
 }
 function staticRoots(siteDir, data) {
   return componentRoots(siteDir, data, "static", staticDirSetting(data).map((d) => ({ source: d, target: "static" })));
@@ -2020,15 +2181,15 @@ function languageFigureNumbering(data, site, warn) {
   if (!isRecord(langs)) return void 0;
   const byLanguage = {};
   for (const [code, conf] of Object.entries(langs)) {
-    const path18 = ["languages", code, "params", "prerender"];
+    const path19 = ["languages", code, "params", "prerender"];
     const own = getIn(conf, ["params", "prerender"]);
     if (isRecord(own)) {
       for (const key of Object.keys(own)) {
-        if (key.toLowerCase() !== "figures") warn([...path18, key], `${[...path18, key].join(".")} is not read: of params.prerender, a language sets only figures (its label, separator and numbers); set ${key} in the site's params.prerender`, "key");
+        if (key.toLowerCase() !== "figures") warn([...path19, key], `${[...path19, key].join(".")} is not read: of params.prerender, a language sets only figures (its label, separator and numbers); set ${key} in the site's params.prerender`, "key");
       }
     }
-    const table = settingsTable(own, path18, "figures", FIGURES_KEYS, warn);
-    if (table) byLanguage[code.toLowerCase()] = figureNumbering(table, warn, path18, site);
+    const table = settingsTable(own, path19, "figures", FIGURES_KEYS, warn);
+    if (table) byLanguage[code.toLowerCase()] = figureNumbering(table, warn, path19, site);
   }
   if (Object.keys(byLanguage).length === 0) return void 0;
   const dflt = getIn(data, "defaultContentLanguage");
@@ -2039,15 +2200,15 @@ function languageFigureNumbering(data, site, warn) {
   };
 }
 function figureNumbering(table, warn, parent, base) {
-  const path18 = [...parent, "figures"];
+  const path19 = [...parent, "figures"];
   const raw = table && getIn(table, ["numbers"]);
-  const numbers = raw === true ? "all" : raw === false ? "none" : enumSetting(raw, ["id", "all", "none"], base.numbers, [...path18, "numbers"], warn);
+  const numbers = raw === true ? "all" : raw === false ? "none" : enumSetting(raw, ["id", "all", "none"], base.numbers, [...path19, "numbers"], warn);
   const text = (key, allowEmpty) => {
     const v = table && getIn(table, [key]);
     const dflt = base[key];
     if (v === void 0) return dflt;
     if (typeof v !== "string" || /[\r\n]/.test(v) || !allowEmpty && v.trim() === "") {
-      warn([...path18, key], `${[...path18, key].join(".")} = ${JSON.stringify(v)} must be ${allowEmpty ? "a line of text" : "a word or two (not empty)"}; using ${JSON.stringify(dflt)}`);
+      warn([...path19, key], `${[...path19, key].join(".")} = ${JSON.stringify(v)} must be ${allowEmpty ? "a line of text" : "a word or two (not empty)"}; using ${JSON.stringify(dflt)}`);
       return dflt;
     }
     return key === "label" ? v.trim() : v;
@@ -2078,6 +2239,7 @@ var init_config = __esm({
     init_yaml_keys();
     init_config_positions();
     init_closest_name();
+    init_mount_filter();
     EXTENSIONS = [
       ["toml", "toml"],
       ["yaml", "yaml"],
@@ -2282,9 +2444,9 @@ import {
   utimesSync,
   writeFileSync
 } from "node:fs";
-import path2 from "node:path";
+import path3 from "node:path";
 function toPosix(p) {
-  return p.split(path2.sep).join("/");
+  return p.split(path3.sep).join("/");
 }
 function lstatOrNull(p) {
   try {
@@ -2333,7 +2495,7 @@ function isPlainObject(v) {
 function readManifest(root) {
   const empty = { version: MANIFEST_VERSION, pages: {}, static: [] };
   try {
-    const m = JSON.parse(readFileSync3(path2.join(root, MANIFEST_FILE), "utf8"));
+    const m = JSON.parse(readFileSync3(path3.join(root, MANIFEST_FILE), "utf8"));
     if (m.version !== MANIFEST_VERSION || typeof m.pages !== "object" || m.pages === null) return empty;
     return {
       version: MANIFEST_VERSION,
@@ -2389,9 +2551,9 @@ var init_output = __esm({
       keptInfos = [];
       tmpCounter = 0;
       constructor(siteDir) {
-        const site = path2.resolve(siteDir);
+        const site = path3.resolve(siteDir);
         this.siteReal = realpathSync(site);
-        this.root = path2.join(site, PRERENDER_DIR);
+        this.root = path3.join(site, PRERENDER_DIR);
         this.previous = readManifest(this.root);
       }
       /**
@@ -2607,13 +2769,13 @@ var init_output = __esm({
       isShadowFile(tree, relPath) {
         const file = this.shadowPath(tree, relPath);
         const slash = relPath.lastIndexOf("/");
-        const dir = slash < 0 ? path2.join(this.root, tree) : path2.dirname(file);
+        const dir = slash < 0 ? path3.join(this.root, tree) : path3.dirname(file);
         let files = this.shadowDirs.get(dir);
         if (files === void 0) {
           files = /* @__PURE__ */ new Set();
           try {
             for (const e of readdirSync2(dir, { withFileTypes: true })) {
-              if (e.isFile() || !e.isDirectory() && !e.isSymbolicLink() && lstatOrNull(path2.join(dir, e.name))?.isFile()) files.add(e.name);
+              if (e.isFile() || !e.isDirectory() && !e.isSymbolicLink() && lstatOrNull(path3.join(dir, e.name))?.isFile()) files.add(e.name);
             }
           } catch {
           }
@@ -2652,7 +2814,7 @@ var init_output = __esm({
        * the pages of a large site stays one lstat each.
        */
       shadowPath(tree, relPath) {
-        return path2.sep === "/" ? `${this.root}/${tree}/${relPath}` : path2.join(this.root, tree, relPath);
+        return path3.sep === "/" ? `${this.root}/${tree}/${relPath}` : path3.join(this.root, tree, relPath);
       }
       /**
        * Ends the build: writes titles.html, removes every shadow, template and static file this build neither
@@ -2729,15 +2891,15 @@ var init_output = __esm({
       }
       /** resolve, also saying whether the file's directory exists already (then nothing is to be created). */
       resolveAt(rel2) {
-        const abs = path2.resolve(this.root, rel2);
-        if (!abs.startsWith(this.root + path2.sep)) {
+        const abs = path3.resolve(this.root, rel2);
+        if (!abs.startsWith(this.root + path3.sep)) {
           throw new OutputPathError(`refusing to touch ${abs}: outside ${this.root}`);
         }
-        const expectedRoot = path2.join(this.siteReal, PRERENDER_DIR);
-        let probe = path2.dirname(abs);
+        const expectedRoot = path3.join(this.siteReal, PRERENDER_DIR);
+        let probe = path3.dirname(abs);
         for (; ; ) {
           if (lstatOrNull(probe)) break;
-          probe = path2.dirname(probe);
+          probe = path3.dirname(probe);
         }
         if (probe.length < this.root.length) return { abs, dirExists: false };
         let real;
@@ -2746,22 +2908,22 @@ var init_output = __esm({
         } catch (e) {
           throw new OutputPathError(`refusing to touch ${abs}: cannot resolve ${probe} (${e.message})`);
         }
-        if (real !== expectedRoot && !real.startsWith(expectedRoot + path2.sep)) {
+        if (real !== expectedRoot && !real.startsWith(expectedRoot + path3.sep)) {
           throw new OutputPathError(
             `refusing to touch ${abs}: ${probe} resolves to ${real}, outside ${expectedRoot} (a symlink?); hugo-prerender only writes inside ${PRERENDER_DIR}/`
           );
         }
-        return { abs, dirExists: probe === path2.dirname(abs) };
+        return { abs, dirExists: probe === path3.dirname(abs) };
       }
       write(rel2, data, opts = {}) {
         const { abs: file, dirExists } = this.resolveAt(rel2);
         if (!opts.force && sameBytes(file, data)) return;
-        const dir = path2.dirname(file);
+        const dir = path3.dirname(file);
         if (!dirExists) {
           mkdirSync(dir, { recursive: true });
           this.resolve(rel2);
         }
-        const tmp = path2.join(dir, `.${path2.basename(file)}.${process.pid}.${this.tmpCounter++}.tmp`);
+        const tmp = path3.join(dir, `.${path3.basename(file)}.${process.pid}.${this.tmpCounter++}.tmp`);
         try {
           writeFileSync(tmp, data);
           renameSync(tmp, file);
@@ -2775,25 +2937,25 @@ var init_output = __esm({
       }
       /** Deletes files under `.prerender/<dir>` for which `keep(relative path)` is false; never follows symlinks. */
       sweep(dir, keep, removed) {
-        const base = path2.join(this.root, dir);
+        const base = path3.join(this.root, dir);
         const walk = (abs, relDir) => {
           let empty = true;
           const entries = readdirSync2(abs, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
           for (const e of entries) {
-            const child = path2.join(abs, e.name);
+            const child = path3.join(abs, e.name);
             const rel2 = relDir + e.name;
             const isDir = e.isDirectory() || !e.isFile() && !e.isSymbolicLink() && lstatSync(child).isDirectory();
             if (isDir) {
               if (walk(child, `${rel2}/`)) {
-                this.resolve(path2.relative(this.root, child) + "/x");
+                this.resolve(path3.relative(this.root, child) + "/x");
                 rmdirSync(child);
               } else empty = false;
             } else if (keep(rel2)) {
               empty = false;
             } else {
-              this.resolve(path2.relative(this.root, child));
+              this.resolve(path3.relative(this.root, child));
               unlinkSync(child);
-              removed.push(toPosix(path2.relative(this.root, child)));
+              removed.push(toPosix(path3.relative(this.root, child)));
             }
           }
           return empty;
@@ -2801,7 +2963,7 @@ var init_output = __esm({
         const st = lstatOrNull(base);
         if (!st) return;
         if (!st.isDirectory()) throw new OutputPathError(`${base} is not a directory (a symlink?); refusing to clean it`);
-        this.resolve(path2.relative(this.root, base) + "/x");
+        this.resolve(path3.relative(this.root, base) + "/x");
         walk(base, "");
       }
     };
@@ -2868,18 +3030,18 @@ var init_katex_markup = __esm({
 
 // src/render/static-assets.ts
 import { existsSync as existsSync2, readdirSync as readdirSync3, readFileSync as readFileSync4 } from "node:fs";
-import path3 from "node:path";
+import path4 from "node:path";
 import { createRequire as createRequire2 } from "node:module";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function katexDistDir() {
-  const bundled = path3.join(path3.dirname(fileURLToPath2(import.meta.url)), "katex");
-  if (existsSync2(path3.join(bundled, "VERSION"))) {
-    return { dir: bundled, version: readFileSync4(path3.join(bundled, "VERSION"), "utf8").trim() };
+  const bundled = path4.join(path4.dirname(fileURLToPath2(import.meta.url)), "katex");
+  if (existsSync2(path4.join(bundled, "VERSION"))) {
+    return { dir: bundled, version: readFileSync4(path4.join(bundled, "VERSION"), "utf8").trim() };
   }
   const require2 = createRequire2(import.meta.url);
-  const pkgDir = path3.dirname(require2.resolve("katex/package.json"));
-  const version = JSON.parse(readFileSync4(path3.join(pkgDir, "package.json"), "utf8")).version;
-  return { dir: path3.join(pkgDir, "dist"), version };
+  const pkgDir = path4.dirname(require2.resolve("katex/package.json"));
+  const version = JSON.parse(readFileSync4(path4.join(pkgDir, "package.json"), "utf8")).version;
+  return { dir: path4.join(pkgDir, "dist"), version };
 }
 function copyStaticAssets(out, opts) {
   out.writeStatic("prerender/prerender.css", PRERENDER_CSS);
@@ -2890,11 +3052,11 @@ function copyStaticAssets(out, opts) {
       `the KaTeX stylesheet found (${version}, in ${dir}) does not match the KaTeX that renders (${"0.16.47"}); reinstall hugo-prerender`
     );
   }
-  const fonts = path3.join(dir, "fonts");
+  const fonts = path4.join(dir, "fonts");
   const figureFonts = new Set(FONT_FACES.map((f) => `${f.file}.woff2`));
-  if (opts.math) out.writeStatic("prerender/katex/katex.min.css", readFileSync4(path3.join(dir, "katex.min.css"), "utf8") + GLYPH_CSS);
+  if (opts.math) out.writeStatic("prerender/katex/katex.min.css", readFileSync4(path4.join(dir, "katex.min.css"), "utf8") + GLYPH_CSS);
   for (const f of readdirSync3(fonts).sort()) {
-    if (opts.math || figureFonts.has(f)) out.writeStatic(`prerender/katex/fonts/${f}`, readFileSync4(path3.join(fonts, f)));
+    if (opts.math || figureFonts.has(f)) out.writeStatic(`prerender/katex/fonts/${f}`, readFileSync4(path4.join(fonts, f)));
   }
 }
 var FONT_FACE_CSS, DARK, LIGHT, DARK_MODE_CSS, TAGGED, TAG_CSS, PRERENDER_CSS;
@@ -2954,7 +3116,7 @@ var init_shortcode_list = __esm({
 
 // src/site/fallbacks.ts
 import { readdirSync as readdirSync4, readFileSync as readFileSync5, statSync as statSync2 } from "node:fs";
-import path4 from "node:path";
+import path5 from "node:path";
 function fallbackTemplate(name, inner) {
   return `{{- /* Written by hugo-prerender build. "${name}" is rendered by hugo-prerender; Hugo runs this only on a page it
   renders from the original instead of the prerendered copy (see partials/prerender/unrendered.html). */ -}}
@@ -2970,13 +3132,13 @@ function moduleLayoutDirs(siteDir, data) {
   const theme = getIn(data, "theme");
   const themes = typeof theme === "string" ? [theme] : Array.isArray(theme) ? theme.filter((t) => typeof t === "string") : [];
   const themesDir = getIn(data, "themesDir");
-  const base = path4.resolve(siteDir, typeof themesDir === "string" && themesDir !== "" ? themesDir : "themes");
-  const out = themes.map((t) => [path4.join(base, t, "layouts")]);
+  const base = path5.resolve(siteDir, typeof themesDir === "string" && themesDir !== "" ? themesDir : "themes");
+  const out = themes.map((t) => [path5.join(base, t, "layouts")]);
   const imports = getIn(data, "module.imports");
   for (const i of Array.isArray(imports) ? imports : []) {
     const p = typeof i === "string" ? i : getIn(i, "path");
     if (typeof p !== "string" || p.trim() === "" || themes.includes(p)) continue;
-    out.push([path4.join(siteDir, "_vendor", p, "layouts"), path4.join(base, p, "layouts")]);
+    out.push([path5.join(siteDir, "_vendor", p, "layouts"), path5.join(base, p, "layouts")]);
   }
   return out;
 }
@@ -2985,12 +3147,12 @@ function shortcodeTemplate(layoutDirs, name) {
     for (const sub of ["_shortcodes", "shortcodes"]) {
       let entries;
       try {
-        entries = readdirSync4(path4.join(dir, sub));
+        entries = readdirSync4(path5.join(dir, sub));
       } catch {
         continue;
       }
       const hit = entries.filter((e) => e.startsWith(`${name}.`)).sort()[0];
-      if (hit) return path4.join(dir, sub, hit);
+      if (hit) return path5.join(dir, sub, hit);
     }
   }
   return void 0;
@@ -3005,26 +3167,26 @@ function shortcodeTemplateNames(layoutDirs) {
       return;
     }
     for (const e of entries) {
-      if (e.isDirectory() || e.isSymbolicLink() && isDirectory(path4.join(dir, e.name))) {
-        if (depth < 8) walk(path4.join(dir, e.name), `${prefix}${e.name}/`, depth + 1);
+      if (e.isDirectory() || e.isSymbolicLink() && isDirectory(path5.join(dir, e.name))) {
+        if (depth < 8) walk(path5.join(dir, e.name), `${prefix}${e.name}/`, depth + 1);
       } else if (!e.name.startsWith(".") && e.name.includes(".")) {
         out.add(`${prefix}${e.name.slice(0, e.name.indexOf("."))}`);
       }
     }
   };
-  for (const dir of layoutDirs) for (const sub of ["_shortcodes", "shortcodes"]) walk(path4.join(dir, sub), "", 0);
+  for (const dir of layoutDirs) for (const sub of ["_shortcodes", "shortcodes"]) walk(path5.join(dir, sub), "", 0);
   return out;
 }
 function layoutsComplete(siteDir, data) {
   return moduleLayoutDirs(siteDir, data).every((dirs) => {
-    const root = dirs.map((d) => path4.dirname(d)).find((d) => isDirectory(d));
+    const root = dirs.map((d) => path5.dirname(d)).find((d) => isDirectory(d));
     if (root === void 0) return false;
-    if (isDirectory(path4.join(root, "config"))) return false;
+    if (isDirectory(path5.join(root, "config"))) return false;
     for (const name of ["hugo", "config", "theme"]) {
       for (const ext of ["toml", "yaml", "yml", "json"]) {
         let text;
         try {
-          text = readFileSync5(path4.join(root, `${name}.${ext}`), "utf8");
+          text = readFileSync5(path5.join(root, `${name}.${ext}`), "utf8");
         } catch {
           continue;
         }
@@ -3058,7 +3220,7 @@ function siteShortcodeTemplates(siteDir, layoutDirs, names) {
   const out = /* @__PURE__ */ new Map();
   for (const name of [...names].sort()) {
     const t = shortcodeTemplate(layoutDirs, name);
-    if (t) out.set(name, path4.relative(siteDir, t).split(path4.sep).join("/"));
+    if (t) out.set(name, path5.relative(siteDir, t).split(path5.sep).join("/"));
   }
   return out;
 }
@@ -3069,7 +3231,7 @@ function markdownShortcodeTemplates(siteDir, layoutDirs) {
       const t = shortcodeTemplate(layoutDirs, name);
       const text = templateText(t);
       const markdown = /\.Inner(Deindent)?\b[^}]*\|\s*(markdownify|\S*RenderString)|(markdownify|RenderString)\s+\.Inner/.test(text);
-      seen.set(name, markdown ? path4.relative(siteDir, t).split(path4.sep).join("/") : void 0);
+      seen.set(name, markdown ? path5.relative(siteDir, t).split(path5.sep).join("/") : void 0);
     }
     return seen.get(name);
   };
@@ -3086,15 +3248,15 @@ function rendersTexItself(file) {
 }
 function mathFenceRendered(layoutDirs) {
   for (const dir of layoutDirs) {
-    for (const sub of ["_markup", path4.join("_default", "_markup")]) {
+    for (const sub of ["_markup", path5.join("_default", "_markup")]) {
       let entries;
       try {
-        entries = readdirSync4(path4.join(dir, sub));
+        entries = readdirSync4(path5.join(dir, sub));
       } catch {
         continue;
       }
       const hit = entries.filter((e) => /^render-codeblock-math\./.test(e)).sort()[0];
-      if (hit) return rendersTexItself(path4.join(dir, sub, hit));
+      if (hit) return rendersTexItself(path5.join(dir, sub, hit));
     }
   }
   return false;
@@ -3107,15 +3269,15 @@ function imageRenderHook(layoutDirs) {
     } catch {
       return void 0;
     }
-    if (path4.basename(dir) === "_markup") {
+    if (path5.basename(dir) === "_markup") {
       const hit = entries.map((e) => e.name).filter((n) => /^render-image\./.test(n)).sort()[0];
-      return hit === void 0 ? void 0 : path4.join(dir, hit);
+      return hit === void 0 ? void 0 : path5.join(dir, hit);
     }
     if (depth === 0) return void 0;
     for (const e of entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
-      if (!e.isDirectory() && !(e.isSymbolicLink() && isDirectory(path4.join(dir, e.name)))) continue;
+      if (!e.isDirectory() && !(e.isSymbolicLink() && isDirectory(path5.join(dir, e.name)))) continue;
       if (depth === 2 && ["shortcodes", "_shortcodes", "partials", "_partials"].includes(e.name)) continue;
-      const hit = look(path4.join(dir, e.name), depth - 1);
+      const hit = look(path5.join(dir, e.name), depth - 1);
       if (hit) return hit;
     }
     return void 0;
@@ -3137,7 +3299,7 @@ function templateAsksForImages(file, layoutDirs) {
       if (name.startsWith("prerender/") || seen.has(name)) continue;
       seen.add(name);
       const withExt = /\.[a-z]+$/.test(name) ? [name] : [`${name}.html`, name];
-      const found = layoutDirs.flatMap((dir) => ["partials", "_partials"].flatMap((sub) => withExt.map((n) => path4.join(dir, sub, n)))).find((f) => isFile2(f));
+      const found = layoutDirs.flatMap((dir) => ["partials", "_partials"].flatMap((sub) => withExt.map((n) => path5.join(dir, sub, n)))).find((f) => isFile2(f));
       if (found && asks(templateCode(found), depth + 1)) return true;
     }
     return false;
@@ -3183,7 +3345,7 @@ var init_fallbacks = __esm({
 
 // src/site/head-hooks.ts
 import { readdirSync as readdirSync5, readFileSync as readFileSync6, statSync as statSync3 } from "node:fs";
-import path5 from "node:path";
+import path6 from "node:path";
 function templates(dir, ext = ".html") {
   const out = [];
   const walk = (d) => {
@@ -3194,7 +3356,7 @@ function templates(dir, ext = ".html") {
       return;
     }
     for (const e of entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
-      const p = path5.join(d, e.name);
+      const p = path6.join(d, e.name);
       if (e.isDirectory()) walk(p);
       else if (e.name.endsWith(ext)) out.push(p);
     }
@@ -3211,7 +3373,7 @@ function kindOf(p) {
   }
 }
 function isPackageLayouts(dir) {
-  return isFile3(path5.join(dir, "partials", "prerender", "head.html"));
+  return isFile3(path6.join(dir, "partials", "prerender", "head.html"));
 }
 function eachTemplate(layoutDirs, fn, ext = ".html") {
   for (const dir of layoutDirs) {
@@ -3236,14 +3398,14 @@ function headReport(layoutDirs) {
     if (/partial\s+"prerender\/(head|katex)(\.html)?"/.test(text)) linking.push(file);
     for (const h of HEAD_HOOKS) if (h.call.test(text)) hooks.add(h);
     for (const o of HEAD_OVERRIDES) if (o.call.test(text)) called.add(o);
-    const rel2 = path5.relative(dir, file).split(path5.sep).join("/");
+    const rel2 = path6.relative(dir, file).split(path6.sep).join("/");
     if (!headPartial && /^_?partials\//.test(rel2) && /<head[\s>]/i.test(text)) headPartial = { from: file, to: `layouts/${rel2.replace(/^_partials\//, "partials/")}` };
   });
   const report = { linking, hooks: HEAD_HOOKS.filter((h) => hooks.has(h)) };
   if (report.hooks.length > 0) return report;
   for (const o of HEAD_OVERRIDES) {
     if (!called.has(o)) continue;
-    const from = layoutDirs.map((d) => path5.join(d, ...o.partial.split("/"))).find(isFile3);
+    const from = layoutDirs.map((d) => path6.join(d, ...o.partial.split("/"))).find(isFile3);
     if (from) return { ...report, override: { theme: o.theme, from, to: `layouts/${o.partial}` } };
   }
   return headPartial ? { ...report, override: headPartial } : report;
@@ -3253,7 +3415,7 @@ function headAdvice(report, siteDir = "") {
   if (hook) return `your theme calls a head hook (${hook.theme}): create ${hook.file} containing ${HEAD_PARTIAL_CALL}${hook.note ? ` (${hook.note})` : ""}`;
   const o = report.override;
   if (o) {
-    const from = siteDir ? path5.relative(siteDir, o.from).split(path5.sep).join("/") : o.from;
+    const from = siteDir ? path6.relative(siteDir, o.from).split(path6.sep).join("/") : o.from;
     return `your theme${o.theme ? ` (${o.theme})` : ""} has no head hook: copy ${from} to ${o.to} in your site and add ${HEAD_PARTIAL_CALL} to it${o.theme ? "" : " before </head>"}`;
   }
   return `add ${HEAD_PARTIAL_CALL} to the <head> of your base template (a theme without a head hook: override the one partial of it that writes <head>, see docs/themes.md)`;
@@ -3263,12 +3425,12 @@ function headingDataTemplates(siteDir, layoutDirs) {
   eachTemplate(layoutDirs, (file, text) => {
     const code = text.replace(/\{\{-?\s*\/\*[^]*?\*\/\s*-?\}\}/g, "");
     if (/partial\s+"prerender\/toc(\.html)?"/.test(code)) return;
-    if (/\.(TableOfContents|Fragments)\b/.test(code)) out.push(path5.relative(siteDir, file).split(path5.sep).join("/"));
+    if (/\.(TableOfContents|Fragments)\b/.test(code)) out.push(path6.relative(siteDir, file).split(path6.sep).join("/"));
   });
   return out;
 }
 function feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs2 = []) {
-  const rel2 = (file) => path5.relative(siteDir, file).split(path5.sep).join("/");
+  const rel2 = (file) => path6.relative(siteDir, file).split(path6.sep).join("/");
   const out = [];
   eachTemplate(
     layoutDirs,
@@ -3279,7 +3441,7 @@ function feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs2 = []) {
     ".xml"
   );
   for (const candidates of moduleLayoutDirs2) {
-    if (!candidates.some((d) => kindOf(path5.dirname(d)) === "dir")) out.push(rel2(path5.dirname(candidates[0])));
+    if (!candidates.some((d) => kindOf(path6.dirname(d)) === "dir")) out.push(rel2(path6.dirname(candidates[0])));
   }
   return out;
 }
@@ -3337,9 +3499,9 @@ var init_log = __esm({
 // src/site/lock.ts
 import { hostname } from "node:os";
 import { linkSync, lstatSync as lstatSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync7, renameSync as renameSync2, unlinkSync as unlinkSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import path6 from "node:path";
+import path7 from "node:path";
 function ensurePrerenderDir(siteDir) {
-  const dir = path6.join(siteDir, PRERENDER_DIR);
+  const dir = path7.join(siteDir, PRERENDER_DIR);
   let st;
   try {
     st = lstatSync2(dir);
@@ -3418,7 +3580,7 @@ function removeStale(file, seen, counter) {
 }
 async function acquireSiteLock(siteDir, opts) {
   const dir = ensurePrerenderDir(siteDir);
-  const file = path6.join(dir, LOCK_FILE);
+  const file = path7.join(dir, LOCK_FILE);
   const waitMs = opts.waitMs ?? DEFAULT_LOCK_WAIT_MS;
   const deadline = Date.now() + waitMs;
   for (; ; ) {
@@ -3576,11 +3738,11 @@ var init_fs_errors = __esm({
 
 // src/site/safe-path.ts
 import { lstatSync as lstatSync3, readlinkSync, realpathSync as realpathSync2 } from "node:fs";
-import path7 from "node:path";
+import path8 from "node:path";
 function allowedRoots(dirs) {
   const out = [];
   for (const d of dirs) {
-    const given = path7.resolve(d);
+    const given = path8.resolve(d);
     try {
       out.push({ given, real: realpathSync2(given) });
     } catch {
@@ -3589,7 +3751,7 @@ function allowedRoots(dirs) {
   return { dirs: out };
 }
 function within(dir, p) {
-  return p === dir || p.startsWith(dir.endsWith(path7.sep) ? dir : dir + path7.sep);
+  return p === dir || p.startsWith(dir.endsWith(path8.sep) ? dir : dir + path8.sep);
 }
 function lexicallyInside(roots, p) {
   return roots.dirs.some((d) => within(d.given, p) || within(d.real, p));
@@ -3599,14 +3761,14 @@ function toReal(roots, p) {
   for (const d of roots.dirs) {
     for (const base of [d.real, d.given]) {
       if (within(base, p) && (!best || base.length > best.len)) {
-        best = { root: d.real, rest: path7.relative(base, p).split(path7.sep).filter((s) => s !== ""), len: base.length };
+        best = { root: d.real, rest: path8.relative(base, p).split(path8.sep).filter((s) => s !== ""), len: base.length };
       }
     }
   }
   return best && { root: best.root, rest: best.rest };
 }
 function resolveInside(roots, file) {
-  let pending = path7.resolve(file);
+  let pending = path8.resolve(file);
   let lastLink;
   let lastTarget;
   let firstLink;
@@ -3617,7 +3779,7 @@ function resolveInside(roots, file) {
     let cur = start.root;
     let followed = false;
     for (let i = 0; i < start.rest.length; i++) {
-      const next = path7.join(cur, start.rest[i]);
+      const next = path8.join(cur, start.rest[i]);
       let st;
       try {
         st = lstatSync3(next);
@@ -3632,7 +3794,7 @@ function resolveInside(roots, file) {
         lastTarget = readlinkSync(next);
         firstLink ??= lastLink;
         firstTarget ??= lastTarget;
-        pending = path7.resolve(path7.dirname(next), lastTarget, ...start.rest.slice(i + 1));
+        pending = path8.resolve(path8.dirname(next), lastTarget, ...start.rest.slice(i + 1));
         followed = true;
         break;
       }
@@ -3643,8 +3805,8 @@ function resolveInside(roots, file) {
   return { ok: false, why: "outside", link: firstLink, target: firstTarget, loop: true };
 }
 function shownPath(siteDir, p) {
-  const rel2 = path7.relative(siteDir, p);
-  return rel2 === "" || rel2.startsWith("..") || path7.isAbsolute(rel2) ? p : rel2.split(path7.sep).join("/");
+  const rel2 = path8.relative(siteDir, p);
+  return rel2 === "" || rel2.startsWith("..") || path8.isAbsolute(rel2) ? p : rel2.split(path8.sep).join("/");
 }
 function siteRoots(site) {
   let r = cache.get(site);
@@ -3665,7 +3827,7 @@ function lookUp(roots, bases, rel2) {
   const looked = [];
   let blocked;
   for (const base of bases) {
-    const p = path7.resolve(base, rel2);
+    const p = path8.resolve(base, rel2);
     if (!lexicallyInside(roots, p)) continue;
     looked.push(p);
     const r = resolveInside(roots, p);
@@ -3808,20 +3970,20 @@ import { createHash as createHash2 } from "node:crypto";
 import { readFileSync as readFileSync8 } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire as createRequire3 } from "node:module";
-import path8 from "node:path";
+import path9 from "node:path";
 import { pathToFileURL } from "node:url";
 function sharpIdentity(siteDir) {
-  const from = [import.meta.url, ...[siteDir, process.cwd()].filter((d) => d !== void 0).map((d) => path8.join(d, "package.json"))];
+  const from = [import.meta.url, ...[siteDir, process.cwd()].filter((d) => d !== void 0).map((d) => path9.join(d, "package.json"))];
   for (const base of from) {
     try {
-      let dir = path8.dirname(createRequire3(base).resolve("sharp"));
+      let dir = path9.dirname(createRequire3(base).resolve("sharp"));
       for (; ; ) {
         try {
-          const pkg = JSON.parse(readFileSync8(path8.join(dir, "package.json"), "utf8"));
-          if (pkg.name === "sharp") return `${path8.join(dir, "package.json")}@${String(pkg.version)}`;
+          const pkg = JSON.parse(readFileSync8(path9.join(dir, "package.json"), "utf8"));
+          if (pkg.name === "sharp") return `${path9.join(dir, "package.json")}@${String(pkg.version)}`;
         } catch {
         }
-        const up = path8.dirname(dir);
+        const up = path9.dirname(dir);
         if (up === dir) break;
         dir = up;
       }
@@ -3840,7 +4002,7 @@ function loadSharp(siteDir) {
       let found;
       for (const dir of from) {
         try {
-          found = createRequire3(path8.join(dir, "package.json")).resolve("sharp");
+          found = createRequire3(path9.join(dir, "package.json")).resolve("sharp");
           break;
         } catch {
         }
@@ -3986,7 +4148,7 @@ var init_pipeline = __esm({
         const { record, problems, unavailable } = await outcome;
         const warnings = problems.map((p) => `image "${shown}" ${p}; the original is used as it is`);
         if (!record) return unavailable ? { warnings, unavailable } : { warnings };
-        const ext = path8.extname(file).toLowerCase();
+        const ext = path9.extname(file).toLowerCase();
         if (ext && !NAMES[record.format].includes(ext)) {
           warnings.push(
             `image "${shown}" is a ${LABEL[record.format]} file although its name ends in ${ext}; it is served as ${LABEL[record.format]} (rename it to ${NAMES[record.format][0]} so that other tools agree)`
@@ -4015,7 +4177,7 @@ var init_pipeline = __esm({
           };
         }
         const o = this.options;
-        const stem = safeStem(path8.basename(file, path8.extname(file)));
+        const stem = safeStem(path9.basename(file, path9.extname(file)));
         const digest = createHash2("sha256").update(bytes).digest("hex");
         const key = contentKey(
           "image",
@@ -4165,7 +4327,7 @@ var init_site_figures = __esm({
 
 // src/site/page-records.ts
 import { readFileSync as readFileSync9 } from "node:fs";
-import path9 from "node:path";
+import path10 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 function runningCodeId() {
   if (codeId === void 0) {
@@ -4184,7 +4346,7 @@ function siteRecordKey(parts) {
   return contentKey("pages", RECORDS_VERSION, runningCodeId(), stableStringify(parts));
 }
 function rel(siteDir, p) {
-  return path9.relative(siteDir, p).split(path9.sep).join("/");
+  return path10.relative(siteDir, p).split(path10.sep).join("/");
 }
 function outcomeOf(siteDir, r) {
   const v = "found" in r ? { found: rel(siteDir, r.found) } : "refused" in r ? { refused: rel(siteDir, r.refused), link: rel(siteDir, r.link), target: r.target } : { missing: r.missing.map((m) => rel(siteDir, m)), ...r.blocked ? { blocked: [rel(siteDir, r.blocked.at), fsErrorCode(r.blocked.error) ?? ""] } : {} };
@@ -4210,7 +4372,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "213189106814c30ef659e80b7956fce5";
+    BUNDLE_CODE_ID = "e8458397d2903ff8fe124dbba9aa32f7";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -4239,7 +4401,7 @@ var init_page_records = __esm({
         if (!r) {
           r = this.lookUp(
             site,
-            bases.map((b) => path9.resolve(site.dir, b)),
+            bases.map((b) => path10.resolve(site.dir, b)),
             rel2
           );
           this.recorded.set(key, r);
@@ -4713,7 +4875,7 @@ var init_build_workers = __esm({
 // src/build.ts
 import { closeSync, fstatSync, openSync, readdirSync as readdirSync6, readFileSync as readFileSync10, readSync, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
 import os from "node:os";
-import path10 from "node:path";
+import path11 from "node:path";
 function envJobs() {
   const env = process.env.HUGO_PRERENDER_JOBS;
   return env !== void 0 && /^\d+$/.test(env.trim()) && Number(env) >= 1 ? Number(env) : void 0;
@@ -4737,13 +4899,13 @@ function ownTagsInOtherFormat(text, relPath) {
       file: relPath,
       ...new LineIndex(text).at(at),
       offset: at,
-      message: `${OWN_SHORTCODE_MESSAGE}; every tag of hugo-prerender's shortcodes is left out of this ${path10.posix.extname(relPath).slice(1)} page. Remove them from the page`
+      message: `${OWN_SHORTCODE_MESSAGE}; every tag of hugo-prerender's shortcodes is left out of this ${path11.posix.extname(relPath).slice(1)} page. Remove them from the page`
     }
   };
 }
-function listContentFiles(dir, roots, refused = [], unreadable = [], others = []) {
+function listContentFiles(dir, roots, refused = [], unreadable = [], others = [], filter) {
   const out = [];
-  const walk = (d, seen) => {
+  const walk = (d, seen, rel2) => {
     let entries;
     let real;
     try {
@@ -4757,7 +4919,8 @@ function listContentFiles(dir, roots, refused = [], unreadable = [], others = []
     const inside = new Set(seen).add(real);
     for (const e of entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
       if (e.name.startsWith(".")) continue;
-      const p = d.endsWith(path10.sep) ? d + e.name : d + path10.sep + e.name;
+      const p = d.endsWith(path11.sep) ? d + e.name : d + path11.sep + e.name;
+      const relName = rel2 ? `${rel2}/${e.name}` : e.name;
       let st = void 0;
       if (e.isSymbolicLink()) {
         const r = resolveInside(roots, p);
@@ -4771,15 +4934,16 @@ function listContentFiles(dir, roots, refused = [], unreadable = [], others = []
           continue;
         }
       }
-      if (st ? st.isDirectory() : e.isDirectory()) walk(p, inside);
-      else if (st ? st.isFile() : e.isFile()) {
-        const ext = path10.extname(e.name).toLowerCase();
+      if (st ? st.isDirectory() : e.isDirectory()) {
+        if (!filter || filter(relName, true)) walk(p, inside, relName);
+      } else if ((st ? st.isFile() : e.isFile()) && (!filter || filter(relName, false))) {
+        const ext = path11.extname(e.name).toLowerCase();
         if (CONTENT_EXTENSIONS.has(ext)) out.push(p);
         else if (OTHER_CONTENT_EXTENSIONS.has(ext)) others.push(p);
       }
     }
   };
-  walk(path10.resolve(dir), /* @__PURE__ */ new Set());
+  walk(path11.resolve(dir), /* @__PURE__ */ new Set(), "");
   return out;
 }
 function unreadableDirDiagnostic(siteDir, u, consequence) {
@@ -4822,22 +4986,22 @@ function writeFailure(e) {
   return void 0;
 }
 function toPosix2(p) {
-  return p.split(path10.sep).join("/");
+  return p.split(path11.sep).join("/");
 }
 function relativePosix(from, to) {
-  if (to.startsWith(from + path10.sep) && !to.includes(`${path10.sep}.`)) return toPosix2(to.slice(from.length + 1));
-  return toPosix2(path10.relative(from, to));
+  if (to.startsWith(from + path11.sep) && !to.includes(`${path11.sep}.`)) return toPosix2(to.slice(from.length + 1));
+  return toPosix2(path11.relative(from, to));
 }
 function emptyBuildResult() {
   return { pages: 0, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, unchanged: 0, images: 0, imagesProcessed: 0, ms: 0, workers: 0, diagnostics: [], failed: false };
 }
 function notASite(source, selection = {}) {
-  const siteDir = path10.resolve(source);
+  const siteDir = path11.resolve(source);
   if (!isDirectory(siteDir)) {
-    if (existsPath(siteDir)) return `${siteDir} is a file, not a directory: -s takes the site's directory (${path10.dirname(siteDir)}?)`;
+    if (existsPath(siteDir)) return `${siteDir} is a file, not a directory: -s takes the site's directory (${path11.dirname(siteDir)}?)`;
     return `the site directory ${siteDir} does not exist; pass the site with -s DIR`;
   }
-  if (findSiteConfigFiles(siteDir, null, selection.files).length === 0 && !isDirectory(path10.join(siteDir, "config"))) {
+  if (findSiteConfigFiles(siteDir, null, selection.files).length === 0 && !isDirectory(path11.join(siteDir, "config"))) {
     return `no Hugo configuration found in ${siteDir} (looked for hugo.toml|yaml|yml|json, config.toml|yaml|yml|json and config/_default/); is this the site's root? Pass it with --source`;
   }
   return void 0;
@@ -4846,7 +5010,7 @@ async function buildSite(opts) {
   if (opts.locked || notASite(opts.source, opts.config) !== void 0) return buildLocked(opts);
   let lock;
   try {
-    lock = await acquireSiteLock(path10.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
+    lock = await acquireSiteLock(path11.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
   } catch (e) {
     if (!(e instanceof LockError)) throw e;
     const result = emptyBuildResult();
@@ -4862,7 +5026,7 @@ async function buildSite(opts) {
 }
 async function buildLocked(opts) {
   const t0 = performance.now();
-  const siteDir = path10.resolve(opts.source);
+  const siteDir = path11.resolve(opts.source);
   const result = emptyBuildResult();
   const fail = (message, file) => {
     result.diagnostics.push({ severity: "error", message, file, line: 1, column: 1 });
@@ -4871,7 +5035,7 @@ async function buildLocked(opts) {
     return result;
   };
   if (!isDirectory(siteDir)) {
-    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path10.dirname(siteDir)}?)`);
+    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path11.dirname(siteDir)}?)`);
     return fail(`the site directory ${siteDir} does not exist; pass the site with -s DIR`);
   }
   let config;
@@ -4893,7 +5057,7 @@ async function buildLocked(opts) {
     );
   }
   if (!moduleMounts(config.data).some((m) => normalizeRel(m.source) === `${PRERENDER_DIR}/content`)) {
-    result.unmounted = path10.relative(siteDir, config.file) || config.file;
+    result.unmounted = path11.relative(siteDir, config.file) || config.file;
   }
   const errorMode = opts.errors ?? config.prerender.errors;
   const base = pageSettings(config, siteDir, errorMode);
@@ -4932,7 +5096,7 @@ async function buildLocked(opts) {
       result.diagnostics.push({
         severity: "error",
         code: "config",
-        file: toPosix2(path10.relative(siteDir, config.file)),
+        file: toPosix2(path11.relative(siteDir, config.file)),
         line: 1,
         column: 1,
         message: `the content of ${JSON.stringify(root.source)} has language ${JSON.stringify(root.lang)}, which is not a plain language code (letters, digits, '-', '_'); its pages were not prerendered`
@@ -4941,18 +5105,18 @@ async function buildLocked(opts) {
     }
     const unreadable = [];
     const others = [];
-    for (const abs of listContentFiles(root.dir, siteRoots(site), refused, unreadable, others)) {
+    for (const abs of listContentFiles(root.dir, siteRoots(site), refused, unreadable, others, root.filter)) {
       const rel2 = relativePosix(root.dir, abs);
-      files.push({ abs, tree, relToContent: root.target ? path10.posix.join(root.target, rel2) : rel2 });
+      files.push({ abs, tree, relToContent: root.target ? path11.posix.join(root.target, rel2) : rel2 });
     }
     for (const abs of others) {
       const rel2 = relativePosix(root.dir, abs);
-      otherFiles.push({ abs, tree, relToContent: root.target ? path10.posix.join(root.target, rel2) : rel2 });
+      otherFiles.push({ abs, tree, relToContent: root.target ? path11.posix.join(root.target, rel2) : rel2 });
     }
     for (const u of unreadable) {
       result.diagnostics.push(unreadableDirDiagnostic(siteDir, u, "its pages were not prerendered and keep what the previous build wrote for them"));
       const rel2 = relativePosix(root.dir, u.dir);
-      const inTree = root.target ? path10.posix.join(root.target, rel2) : rel2;
+      const inTree = root.target ? path11.posix.join(root.target, rel2) : rel2;
       for (const [shadow, info] of output.keepUnder(inTree, tree)) {
         output.keepTitles(info.source);
         keepIndex(shadow);
@@ -4990,7 +5154,7 @@ async function buildLocked(opts) {
     else if (record.shadowBytes !== void 0) output.keep(p.relToContent, p.tree, { unchanged: true, seen: true });
     output.keepTitles(p.relPath);
     keepIndex(p.relToContent);
-    if (pipeline) for (const img of record.images) await pipeline.prepare(path10.resolve(siteDir, img.file), img.shown);
+    if (pipeline) for (const img of record.images) await pipeline.prepare(path11.resolve(siteDir, img.file), img.shown);
     countKept(record);
   };
   const countKept = (record) => {
@@ -5055,7 +5219,7 @@ async function buildLocked(opts) {
         const kept = records.get(id);
         keepPage(kept !== void 0 && !kept.held);
         records.carry(id);
-        if (pipeline && kept) for (const img of kept.images) await pipeline.prepare(path10.resolve(siteDir, img.file), img.shown);
+        if (pipeline && kept) for (const img of kept.images) await pipeline.prepare(path11.resolve(siteDir, img.file), img.shown);
         if (kept) countKept(kept);
       };
     }
@@ -5208,7 +5372,7 @@ async function buildLocked(opts) {
       result.diagnostics.push({
         severity: "warning",
         code: "head",
-        file: toPosix2(path10.relative(siteDir, config.file)),
+        file: toPosix2(path11.relative(siteDir, config.file)),
         line: 1,
         column: 1,
         message: `${what}; ${headAdvice(head, siteDir)}`
@@ -5634,14 +5798,14 @@ function editJson(text, rootIsModule, edit) {
   }
   const moduleNode = base.length ? (0, import_main2.findNodeAtLocation)(root, base) : root;
   const mountsKey = jsonKey(moduleNode, "mounts") ?? "mounts";
-  const path18 = [...base, mountsKey];
-  const list = (0, import_main2.findNodeAtLocation)(root, path18);
+  const path19 = [...base, mountsKey];
+  const list = (0, import_main2.findNodeAtLocation)(root, path19);
   const all = [...edit.before, ...edit.after];
   const apply = (p, value, isArrayInsertion = false) => {
     t = (0, import_main2.applyEdits)(t, (0, import_main2.modify)(t, p, value, { formattingOptions, isArrayInsertion }));
   };
   if (!list) {
-    apply(path18, all.map(written));
+    apply(path19, all.map(written));
     return t;
   }
   if (list.type !== "array") throw new EditError('"mounts" is not an array', list.offset);
@@ -5651,16 +5815,16 @@ function editJson(text, rootIsModule, edit) {
   for (const [k, m] of edit.respell) {
     const i = mountIdx[k];
     root = tree();
-    const node = (0, import_main2.findNodeAtLocation)(root, [...path18, i]);
+    const node = (0, import_main2.findNodeAtLocation)(root, [...path19, i]);
     const keys = (node?.children ?? []).map((p) => p.children?.[0]?.value).filter((v) => typeof v === "string");
-    for (const key of keys.filter((x) => ["lang", "sites"].includes(x.toLowerCase()))) apply([...path18, i, key], void 0);
-    for (const [key, value] of Object.entries(written(m)).filter(([x]) => x === "lang" || x === "sites")) apply([...path18, i, key], value);
+    for (const key of keys.filter((x) => ["lang", "sites"].includes(x.toLowerCase()))) apply([...path19, i, key], void 0);
+    for (const [key, value] of Object.entries(written(m)).filter(([x]) => x === "lang" || x === "sites")) apply([...path19, i, key], value);
   }
   const removed = [...edit.remove].map((k) => mountIdx[k]).sort((a, b) => b - a);
-  for (const i of removed) apply([...path18, i], void 0);
+  for (const i of removed) apply([...path19, i], void 0);
   const keptCount = elements.length - removed.length;
-  edit.after.forEach((m, j) => apply([...path18, keptCount + j], written(m), true));
-  edit.before.forEach((m, j) => apply([...path18, j], written(m), true));
+  edit.after.forEach((m, j) => apply([...path19, keptCount + j], written(m), true));
+  edit.before.forEach((m, j) => apply([...path19, j], written(m), true));
   return t;
 }
 var import_main2, import_yaml5, EditError, PLAIN_YAML, YAML_SPECIAL;
@@ -5693,7 +5857,7 @@ __export(init_exports, {
 });
 import { spawnSync } from "node:child_process";
 import { existsSync as existsSync3, readFileSync as readFileSync11 } from "node:fs";
-import path11 from "node:path";
+import path12 from "node:path";
 function ourLanguageContent(lang, style) {
   const tree = shadowTree(lang);
   return tree === void 0 ? void 0 : languageMount(`${PRERENDER_DIR}/${tree}`, "content", lang.toLowerCase(), style);
@@ -5764,7 +5928,7 @@ function chooseTarget(siteDir) {
   const parsed = [];
   for (const file of files) {
     const text = readFileSync11(file.path, "utf8");
-    const { data, diagnostics } = parseConfigText(text, file.format, path11.relative(siteDir, file.path));
+    const { data, diagnostics } = parseConfigText(text, file.format, path12.relative(siteDir, file.path));
     const err = diagnostics.find((d) => d.severity === "error");
     if (err) throw new InitError(`${err.file}:${err.line}:${err.column}: ${err.message}; fix the config before running init`);
     parsed.push({ file, text, data });
@@ -5831,11 +5995,11 @@ function headHints(site, data) {
   return [`In your <head> template add: ${HEAD_PARTIAL_CALL} (with a theme, put it in the theme's head hook instead of copying its head: ${list})`];
 }
 function initSite(siteDir, opts = {}) {
-  const site = path11.resolve(siteDir);
+  const site = path12.resolve(siteDir);
   let packageLayouts = opts.packageLayouts ?? DEFAULT_PACKAGE_LAYOUTS;
-  if (path11.isAbsolute(packageLayouts)) {
-    const rel3 = path11.relative(site, packageLayouts);
-    if (!rel3.startsWith("..") && !path11.isAbsolute(rel3)) packageLayouts = rel3;
+  if (path12.isAbsolute(packageLayouts)) {
+    const rel3 = path12.relative(site, packageLayouts);
+    if (!rel3.startsWith("..") && !path12.isAbsolute(rel3)) packageLayouts = rel3;
   }
   packageLayouts = normalizeRel(packageLayouts);
   const { target, merged } = chooseTarget(site);
@@ -5849,9 +6013,9 @@ function initSite(siteDir, opts = {}) {
     staticDirs: staticDirSetting(merged).map(normalizeRel),
     packageLayouts
   });
-  const rel2 = path11.relative(site, target.file.path).split(path11.sep).join("/");
+  const rel2 = path12.relative(site, target.file.path).split(path12.sep).join("/");
   const messages = [];
-  const gitignore = path11.join(site, ".gitignore");
+  const gitignore = path12.join(site, ".gitignore");
   const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync11(gitignore, "utf8")) || gitIgnores(site, `${PRERENDER_DIR}/`);
   const hints = [
     ...ignored ? [] : [`Add this line to .gitignore (generated output): ${PRERENDER_DIR}/`],
@@ -5927,7 +6091,7 @@ var init_init = __esm({
 
 // src/site/hugo-messages.ts
 import { readFileSync as readFileSync12 } from "node:fs";
-import path12 from "node:path";
+import path13 from "node:path";
 function originalOf(manifest, tree, rel2) {
   const pages = tree === DEFAULT_TREE ? manifest.pages : manifest.trees?.[tree];
   return pages?.[rel2.replace(/\\/g, "/")]?.source;
@@ -5950,9 +6114,9 @@ function originalColumn(shadowLine, originalLine, column) {
     from = m.index + m[0].length;
   }
 }
-function originalPathsInHugoOutput(text, siteDir, manifest = readManifest(path12.join(siteDir, ".prerender"))) {
+function originalPathsInHugoOutput(text, siteDir, manifest = readManifest(path13.join(siteDir, ".prerender"))) {
   if (!text.includes(".prerender")) return text;
-  const site = path12.resolve(siteDir);
+  const site = path13.resolve(siteDir);
   const lines = /* @__PURE__ */ new Map();
   const linesOf = (file) => {
     if (!lines.has(file)) {
@@ -5970,13 +6134,13 @@ function originalPathsInHugoOutput(text, siteDir, manifest = readManifest(path12
     if (source === void 0) return whole;
     let position = line === void 0 ? "" : `:${line}:${column}`;
     if (line !== void 0) {
-      const shadow = linesOf(path12.join(site, ".prerender", tree, rel2))?.[Number(line) - 1];
-      const original = linesOf(path12.join(site, source))?.[Number(line) - 1];
+      const shadow = linesOf(path13.join(site, ".prerender", tree, rel2))?.[Number(line) - 1];
+      const original = linesOf(path13.join(site, source))?.[Number(line) - 1];
       if (shadow !== void 0 && original !== void 0) position = `:${line}:${originalColumn(shadow, original, Number(column))}`;
     }
     if (before === "") return source + position;
     const dir = before.replace(/[\\/]$/, "");
-    return path12.resolve(dir) === site ? path12.join(dir, source) + position : whole;
+    return path13.resolve(dir) === site ? path13.join(dir, source) + position : whole;
   });
 }
 function forwardHugoOutput(from, to, siteDir, manifest) {
@@ -6036,7 +6200,7 @@ __export(hugo_command_exports, {
   hugoSourceArg: () => hugoSourceArg,
   needsNoBuild: () => needsNoBuild
 });
-import path13 from "node:path";
+import path14 from "node:path";
 function hugoSourceArg(args) {
   return hugoFlag(args, "source", "s");
 }
@@ -6068,7 +6232,7 @@ function needsNoBuild(args) {
 async function hugoCommand(opts) {
   const log = opts.log ?? ((l) => process.stderr.write(`${l}
 `));
-  const siteDir = path13.resolve(hugoSourceArg(opts.hugoArgs) ?? ".");
+  const siteDir = path14.resolve(hugoSourceArg(opts.hugoArgs) ?? ".");
   const { hugoArgs, hugo, onBuild, log: _log, ...build } = opts;
   if (!needsNoBuild(hugoArgs)) {
     const result = await buildSite({ ...build, source: siteDir, config: hugoConfigSelection(hugoArgs, "build") });
@@ -6119,17 +6283,17 @@ __export(watch_exports, {
   watchSite: () => watchSite
 });
 import { existsSync as existsSync4, readdirSync as readdirSync7, statSync as statSync5 } from "node:fs";
-import path14 from "node:path";
+import path15 from "node:path";
 function watchedPaths(siteDir, selection) {
   const config = readSiteConfig(siteDir, selection);
   const paths = /* @__PURE__ */ new Set();
-  const configDir = path14.join(siteDir, "config");
-  for (const f of config.files) paths.add(f.path.startsWith(configDir + path14.sep) ? configDir : f.path);
+  const configDir = path15.join(siteDir, "config");
+  for (const f of config.files) paths.add(f.path.startsWith(configDir + path15.sep) ? configDir : f.path);
   for (const r of config.contentRoots) paths.add(r.dir);
   for (const d of config.staticDirs) paths.add(d);
   paths.add(config.assetsDir);
-  const own = path14.join(siteDir, ".prerender");
-  for (const d of siteLayoutDirs(siteDir, config.data)) if (d !== own && !d.startsWith(own + path14.sep)) paths.add(d);
+  const own = path15.join(siteDir, ".prerender");
+  for (const d of siteLayoutDirs(siteDir, config.data)) if (d !== own && !d.startsWith(own + path15.sep)) paths.add(d);
   if (config.files.length === 0) paths.add(siteDir);
   return [...paths].sort();
 }
@@ -6142,7 +6306,7 @@ function watchedPathsOrNothing(siteDir, selection) {
 }
 function incrementalSet(siteDir, changed, selection) {
   if (changed.length === 0) return void 0;
-  const roots = readSiteConfig(siteDir, selection).contentRoots.map((r) => path14.relative(siteDir, r.dir).split(path14.sep).join("/") + "/");
+  const roots = readSiteConfig(siteDir, selection).contentRoots.map((r) => path15.relative(siteDir, r.dir).split(path15.sep).join("/") + "/");
   const pages = changed.filter((f) => CONTENT_FILE.test(f) && roots.some((r) => f.startsWith(r)));
   return pages.length === changed.length ? new Set(pages) : void 0;
 }
@@ -6164,7 +6328,7 @@ function fileStamp(file) {
 }
 function filesUnder(dir) {
   try {
-    return readdirSync7(dir, { recursive: true, encoding: "utf8" }).map((name) => path14.join(dir, name)).filter((file) => statSync5(file, { throwIfNoEntry: false })?.isFile() === true);
+    return readdirSync7(dir, { recursive: true, encoding: "utf8" }).map((name) => path15.join(dir, name)).filter((file) => statSync5(file, { throwIfNoEntry: false })?.isFile() === true);
   } catch {
     return [];
   }
@@ -6187,10 +6351,10 @@ function rewriteShadows(siteDir, pages, selection = {}) {
     const out = new PrerenderOutput(siteDir);
     for (const p of pages) {
       for (const root of roots) {
-        const rel2 = path14.relative(root.dir, path14.join(siteDir, p));
+        const rel2 = path15.relative(root.dir, path15.join(siteDir, p));
         const tree = shadowTree(root.lang);
-        if (rel2.startsWith("..") || path14.isAbsolute(rel2) || tree === void 0) continue;
-        out.rewriteShadow(path14.posix.join(root.target, rel2.split(path14.sep).join("/")), tree);
+        if (rel2.startsWith("..") || path15.isAbsolute(rel2) || tree === void 0) continue;
+        out.rewriteShadow(path15.posix.join(root.target, rel2.split(path15.sep).join("/")), tree);
         break;
       }
     }
@@ -6200,8 +6364,8 @@ function rewriteShadows(siteDir, pages, selection = {}) {
 function watchSite(watchOpts) {
   const selection = watchOpts.config ?? { environment: defaultEnvironment("server") };
   const opts = { ...watchOpts, config: selection };
-  const siteDir = path14.resolve(opts.source);
-  const prerenderDir = path14.join(siteDir, ".prerender");
+  const siteDir = path15.resolve(opts.source);
+  const prerenderDir = path15.join(siteDir, ".prerender");
   const debounceMs = opts.debounceMs ?? 120;
   const pageDebounceMs = opts.pageDebounceMs ?? Math.min(2, debounceMs);
   const stabilityMs = opts.stabilityMs ?? 0;
@@ -6217,12 +6381,12 @@ function watchSite(watchOpts) {
   const readStamps = /* @__PURE__ */ new Map();
   let afterCrash = false;
   let paths = [];
-  const configDir = path14.join(siteDir, "config");
+  const configDir = path15.join(siteDir, "config");
   let configDirFiles2 = [];
   let rewatch;
   let rootCheck;
   let outputId = "";
-  const siteRel = (file) => path14.relative(siteDir, file).split(path14.sep).join("/");
+  const siteRel = (file) => path15.relative(siteDir, file).split(path15.sep).join("/");
   const settle = (pages) => {
     settleTimer = void 0;
     if (closed || running || timer || pending.size > 0) return;
@@ -6231,14 +6395,14 @@ function watchSite(watchOpts) {
   const runBuild = async (changed, final = false) => {
     let only;
     let result;
-    for (const f of changed) readStamps.set(f, fileStamp(path14.join(siteDir, f)));
+    for (const f of changed) readStamps.set(f, fileStamp(path15.join(siteDir, f)));
     for (const p of paths) {
       const stamp = fileStamp(p);
       if (!stamp.startsWith(DIR_STAMP)) readStamps.set(siteRel(p), stamp);
       else if (p === configDir) {
         const now = filesUnder(p).map(siteRel);
         for (const f of configDirFiles2) if (!now.includes(f)) readStamps.set(f, "");
-        for (const f of now) readStamps.set(f, fileStamp(path14.join(siteDir, f)));
+        for (const f of now) readStamps.set(f, fileStamp(path15.join(siteDir, f)));
         configDirFiles2 = now;
       }
     }
@@ -6471,7 +6635,7 @@ __export(serve_exports, {
 });
 import { spawnSync as spawnSync2 } from "node:child_process";
 import { existsSync as existsSync5, mkdirSync as mkdirSync3, readdirSync as readdirSync8, readFileSync as readFileSync13 } from "node:fs";
-import path15 from "node:path";
+import path16 from "node:path";
 function excludeStyle(hugoVersion) {
   const [major = 0, minor = 0] = hugoVersion.replace(/^v/, "").split(".").map((n) => Number.parseInt(n, 10) || 0);
   return major > 0 || minor >= 153 ? "files" : "excludeFiles";
@@ -6488,7 +6652,7 @@ function oneGlob(rels) {
 function filesBelow(dir, prefix = "") {
   let entries;
   try {
-    entries = readdirSync8(path15.join(dir, prefix), { withFileTypes: true });
+    entries = readdirSync8(path16.join(dir, prefix), { withFileTypes: true });
   } catch {
     return [];
   }
@@ -6513,15 +6677,15 @@ function serveLayer(siteDir, data, style) {
     const tree = shadowTree(mountLanguage(m)?.lang);
     if (tree === void 0) return m;
     const sub = target.split("/").slice(1).join("/");
-    const shadows = filesBelow(path15.join(siteDir, PRERENDER_DIR, tree)).filter((f) => /\.(md|markdown|mdown)$/i.test(f) && (sub === "" || f.startsWith(`${sub}/`))).map((f) => sub === "" ? f : f.slice(sub.length + 1)).filter((rel2) => existsSync5(path15.join(siteDir, source, rel2)));
+    const shadows = filesBelow(path16.join(siteDir, PRERENDER_DIR, tree)).filter((f) => /\.(md|markdown|mdown)$/i.test(f) && (sub === "" || f.startsWith(`${sub}/`))).map((f) => sub === "" ? f : f.slice(sub.length + 1)).filter((rel2) => existsSync5(path16.join(siteDir, source, rel2)));
     if (shadows.length === 0) return m;
     shadows.sort();
-    originals.push({ dir: path15.resolve(siteDir, source), rels: shadows });
+    originals.push({ dir: path16.resolve(siteDir, source), rels: shadows });
     const key = style === "files" ? "files" : "excludeFiles";
     const own2 = getIn(m, key);
     const before = typeof own2 === "string" ? [own2] : Array.isArray(own2) ? own2.filter((x) => typeof x === "string") : [];
-    const pattern = style === "files" ? `! ${oneGlob(shadows)}` : oneGlob(shadows);
-    return { ...withoutKeys(m, key.toLowerCase()), [key]: [...before, pattern] };
+    const patterns = style === "files" ? [`! ${oneGlob(shadows)}`, ...before] : [...before, oneGlob(shadows)];
+    return { ...withoutKeys(m, key.toLowerCase()), [key]: patterns };
   });
   if (!out.some((m) => mountComponent(m.target) === "data")) {
     const dataDir = getIn(data, "dataDir");
@@ -6531,7 +6695,7 @@ function serveLayer(siteDir, data, style) {
   const own = getIn(data, "ignoreFiles");
   const ignoreFiles = [
     ...typeof own === "string" ? [own] : Array.isArray(own) ? own.filter((x) => typeof x === "string") : [],
-    ...originals.map(({ dir, rels }) => `^${literalRegExp(dir + path15.sep)}(?:${rels.map(literalRegExp).join("|")})$`)
+    ...originals.map(({ dir, rels }) => `^${literalRegExp(dir + path16.sep)}(?:${rels.map(literalRegExp).join("|")})$`)
   ];
   const ownHeaders = getIn(data, "server.headers");
   const headers = [
@@ -6553,18 +6717,18 @@ function errorsText(result) {
 `;
 }
 function update(siteDir, file, text) {
-  const abs = path15.join(siteDir, file);
+  const abs = path16.join(siteDir, file);
   try {
     if (readFileSync13(abs, "utf8") === text) return false;
   } catch {
   }
-  mkdirSync3(path15.dirname(abs), { recursive: true });
+  mkdirSync3(path16.dirname(abs), { recursive: true });
   writeFileAtomic(abs, text);
   return true;
 }
 function hugoServerArgs(siteDir, rootConfig, hugoArgs) {
   const rest = [];
-  let files = path15.relative(siteDir, rootConfig);
+  let files = path16.relative(siteDir, rootConfig);
   for (let i = 0; i < hugoArgs.length; i++) {
     const a = hugoArgs[i];
     if (a === "--config" && i + 1 < hugoArgs.length) files = hugoArgs[++i];
@@ -6579,7 +6743,7 @@ function renderToMemory(bin, hugoArgs) {
   return help.status === 0 && /--renderToMemory\b/.test(help.stdout) ? ["--renderToMemory"] : [];
 }
 function serveSite(opts) {
-  const siteDir = path15.resolve(opts.source);
+  const siteDir = path16.resolve(opts.source);
   const log = opts.log ?? ((l) => process.stderr.write(`${l}
 `));
   const root = findRootConfig(siteDir);
@@ -6596,13 +6760,13 @@ function serveSite(opts) {
     return moduleMounts(f.key === null ? parsed : { [f.key]: parsed }).length > 0;
   });
   if (overriding) {
-    const rel2 = path15.relative(siteDir, overriding.path);
+    const rel2 = path16.relative(siteDir, overriding.path);
     throw new ServeError(
-      `${rel2}: serve cannot run with module mounts in a config directory (Hugo reads it after the layer serve adds with --config, so the browser could show pages rendered without their prerendered math); move the mounts to ${path15.relative(siteDir, root.path)}, or run \`hugo-prerender watch\` beside \`hugo server\``
+      `${rel2}: serve cannot run with module mounts in a config directory (Hugo reads it after the layer serve adds with --config, so the browser could show pages rendered without their prerendered math); move the mounts to ${path16.relative(siteDir, root.path)}, or run \`hugo-prerender watch\` beside \`hugo server\``
     );
   }
   if (!moduleMounts(config.data).some((m) => normalizeRel(m.source) === `${PRERENDER_DIR}/content`)) {
-    throw new ServeError(`${path15.relative(siteDir, root.path)}: the site does not mount ${PRERENDER_DIR}/content; run \`hugo-prerender init\` first`);
+    throw new ServeError(`${path16.relative(siteDir, root.path)}: the site does not mount ${PRERENDER_DIR}/content; run \`hugo-prerender init\` first`);
   }
   const bin = opts.hugo ?? "hugo";
   const probe = spawnSync2(bin, ["version"], { encoding: "utf8", timeout: 3e4 });
@@ -6714,9 +6878,9 @@ __export(check_exports, {
   formatCheck: () => formatCheck
 });
 import { readFileSync as readFileSync14 } from "node:fs";
-import path16 from "node:path";
+import path17 from "node:path";
 async function checkSite(source, opts = {}) {
-  const siteDir = path16.resolve(source);
+  const siteDir = path17.resolve(source);
   const result = { pages: [], found: 0, typeset: 0, diagnostics: [] };
   let config;
   try {
@@ -6745,7 +6909,7 @@ async function checkSite(source, opts = {}) {
     const refused = [];
     const unreadable = [];
     const otherFormats = [];
-    const files = listContentFiles(root.dir, siteRoots(site), refused, unreadable, otherFormats);
+    const files = listContentFiles(root.dir, siteRoots(site), refused, unreadable, otherFormats, root.filter);
     for (const r of refused) {
       result.diagnostics.push(refusedLinkDiagnostic(siteDir, r));
     }
@@ -6753,7 +6917,7 @@ async function checkSite(source, opts = {}) {
       result.diagnostics.push(unreadableDirDiagnostic(siteDir, u, "its pages were not checked"));
     }
     for (const abs of files) {
-      const file = path16.relative(siteDir, abs).split(path16.sep).join("/");
+      const file = path17.relative(siteDir, abs).split(path17.sep).join("/");
       let text;
       try {
         text = readFileSync14(abs, "utf8");
@@ -6778,7 +6942,7 @@ async function checkSite(source, opts = {}) {
       result.typeset += typeset;
     }
     for (const abs of otherFormats) {
-      const file = path16.relative(siteDir, abs).split(path16.sep).join("/");
+      const file = path17.relative(siteDir, abs).split(path17.sep).join("/");
       let text;
       try {
         text = readFileSync14(abs, "utf8");
@@ -6847,7 +7011,7 @@ init_closest_name();
 init_log();
 init_lock();
 init_embedded();
-import path17 from "node:path";
+import path18 from "node:path";
 import { fileURLToPath as fileURLToPath4 } from "node:url";
 var HELP = `hugo-prerender ${"0.1.0"}: typeset math, render figures, diagrams and plots for Hugo at build time
 
@@ -6898,15 +7062,15 @@ Shortcodes rendered by hugo-prerender: ${[...shortcodeList.keys()].sort().join("
 Documentation: see README.md in the package.
 `;
 function packageLayoutsFor(siteDir) {
-  for (let dir = siteDir; ; dir = path17.dirname(dir)) {
-    const pkg = path17.join(dir, "node_modules", "hugo-prerender");
-    if (existsSync6(path17.join(pkg, "package.json"))) {
-      return { path: path17.relative(siteDir, path17.join(pkg, "layouts")).split(path17.sep).join("/") };
+  for (let dir = siteDir; ; dir = path18.dirname(dir)) {
+    const pkg = path18.join(dir, "node_modules", "hugo-prerender");
+    if (existsSync6(path18.join(pkg, "package.json"))) {
+      return { path: path18.relative(siteDir, path18.join(pkg, "layouts")).split(path18.sep).join("/") };
     }
-    if (path17.dirname(dir) === dir) break;
+    if (path18.dirname(dir) === dir) break;
   }
-  const layouts = path17.resolve(path17.dirname(fileURLToPath4(import.meta.url)), "..", "layouts");
-  const rel2 = path17.relative(siteDir, layouts).split(path17.sep).join("/") || ".";
+  const layouts = path18.resolve(path18.dirname(fileURLToPath4(import.meta.url)), "..", "layouts");
+  const rel2 = path18.relative(siteDir, layouts).split(path18.sep).join("/") || ".";
   return {
     path: rel2,
     note: `hugo-prerender is not installed in a node_modules folder of this site or above it, so its templates are mounted from ${rel2}; install it in the site (npm install --save-dev \u2026) and run init again for a path that holds on other machines.`
@@ -7021,7 +7185,7 @@ Run "hugo-prerender --help" for usage.
       return 2;
     }
   }
-  const source = path17.resolve(values.source ?? ".");
+  const source = path18.resolve(values.source ?? ".");
   const configFor = (kind) => configSelection(kind, values.environment, values.config);
   if (passThrough.length > 0 && command !== "serve" && command !== "hugo") {
     process.stderr.write(`hugo-prerender: arguments after "--" are for hugo server, with the serve command only
@@ -7347,17 +7511,17 @@ var require_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP2;
     visit5.REMOVE = REMOVE;
-    function visit_(key2, node3, visitor, path11) {
-      const ctrl = callVisitor(key2, node3, visitor, path11);
+    function visit_(key2, node3, visitor, path12) {
+      const ctrl = callVisitor(key2, node3, visitor, path12);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path11, ctrl);
-        return visit_(key2, ctrl, visitor, path11);
+        replaceNode(key2, path12, ctrl);
+        return visit_(key2, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path11 = Object.freeze(path11.concat(node3));
+          path12 = Object.freeze(path12.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = visit_(i2, node3.items[i2], visitor, path11);
+            const ci = visit_(i2, node3.items[i2], visitor, path12);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -7368,13 +7532,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path11 = Object.freeze(path11.concat(node3));
-          const ck = visit_("key", node3.key, visitor, path11);
+          path12 = Object.freeze(path12.concat(node3));
+          const ck = visit_("key", node3.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = visit_("value", node3.value, visitor, path11);
+          const cv = visit_("value", node3.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7395,17 +7559,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node3, visitor, path11) {
-      const ctrl = await callVisitor(key2, node3, visitor, path11);
+    async function visitAsync_(key2, node3, visitor, path12) {
+      const ctrl = await callVisitor(key2, node3, visitor, path12);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path11, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path11);
+        replaceNode(key2, path12, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path11 = Object.freeze(path11.concat(node3));
+          path12 = Object.freeze(path12.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node3.items[i2], visitor, path11);
+            const ci = await visitAsync_(i2, node3.items[i2], visitor, path12);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -7416,13 +7580,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path11 = Object.freeze(path11.concat(node3));
-          const ck = await visitAsync_("key", node3.key, visitor, path11);
+          path12 = Object.freeze(path12.concat(node3));
+          const ck = await visitAsync_("key", node3.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = await visitAsync_("value", node3.value, visitor, path11);
+          const cv = await visitAsync_("value", node3.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7449,23 +7613,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node3, visitor, path11) {
+    function callVisitor(key2, node3, visitor, path12) {
       if (typeof visitor === "function")
-        return visitor(key2, node3, path11);
+        return visitor(key2, node3, path12);
       if (identity4.isMap(node3))
-        return visitor.Map?.(key2, node3, path11);
+        return visitor.Map?.(key2, node3, path12);
       if (identity4.isSeq(node3))
-        return visitor.Seq?.(key2, node3, path11);
+        return visitor.Seq?.(key2, node3, path12);
       if (identity4.isPair(node3))
-        return visitor.Pair?.(key2, node3, path11);
+        return visitor.Pair?.(key2, node3, path12);
       if (identity4.isScalar(node3))
-        return visitor.Scalar?.(key2, node3, path11);
+        return visitor.Scalar?.(key2, node3, path12);
       if (identity4.isAlias(node3))
-        return visitor.Alias?.(key2, node3, path11);
+        return visitor.Alias?.(key2, node3, path12);
       return void 0;
     }
-    function replaceNode(key2, path11, node3) {
-      const parent = path11[path11.length - 1];
+    function replaceNode(key2, path12, node3) {
+      const parent = path12[path12.length - 1];
       if (identity4.isCollection(parent)) {
         parent.items[key2] = node3;
       } else if (identity4.isPair(parent)) {
@@ -8077,10 +8241,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity4 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path11, value2) {
+    function collectionFromPath(schema, path12, value2) {
       let v = value2;
-      for (let i2 = path11.length - 1; i2 >= 0; --i2) {
-        const k2 = path11[i2];
+      for (let i2 = path12.length - 1; i2 >= 0; --i2) {
+        const k2 = path12[i2];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a3 = [];
           a3[k2] = v;
@@ -8099,7 +8263,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ *~1 new Map()
       });
     }
-    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
+    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -8129,11 +8293,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        *~1
-      addIn(path11, value2) {
-        if (isEmptyPath(path11))
+      addIn(path12, value2) {
+        if (isEmptyPath(path12))
           this.add(value2);
         else {
-          const [key2, ...rest] = path11;
+          const [key2, ...rest] = path12;
           const node3 = this.get(key2, true);
           if (identity4.isCollection(node3))
             node3.addIn(rest, value2);
@@ -8147,8 +8311,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        *~1
-      deleteIn(path11) {
-        const [key2, ...rest] = path11;
+      deleteIn(path12) {
+        const [key2, ...rest] = path12;
         if (rest.length === 0)
           return this.delete(key2);
         const node3 = this.get(key2, true);
@@ -8162,8 +8326,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        *~1
-      getIn(path11, keepScalar) {
-        const [key2, ...rest] = path11;
+      getIn(path12, keepScalar) {
+        const [key2, ...rest] = path12;
         const node3 = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity4.isScalar(node3) ? node3.value : node3;
@@ -8181,8 +8345,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        *~1
-      hasIn(path11) {
-        const [key2, ...rest] = path11;
+      hasIn(path12) {
+        const [key2, ...rest] = path12;
         if (rest.length === 0)
           return this.has(key2);
         const node3 = this.get(key2, true);
@@ -8192,8 +8356,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        *~1
-      setIn(path11, value2) {
-        const [key2, ...rest] = path11;
+      setIn(path12, value2) {
+        const [key2, ...rest] = path12;
         if (rest.length === 0) {
           this.set(key2, value2);
         } else {
@@ -10708,9 +10872,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. *~1
-      addIn(path11, value2) {
+      addIn(path12, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path11, value2);
+          this.contents.addIn(path12, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -10785,14 +10949,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        *~1
-      deleteIn(path11) {
-        if (Collection.isEmptyPath(path11)) {
+      deleteIn(path12) {
+        if (Collection.isEmptyPath(path12)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -10807,10 +10971,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        *~1
-      getIn(path11, keepScalar) {
-        if (Collection.isEmptyPath(path11))
+      getIn(path12, keepScalar) {
+        if (Collection.isEmptyPath(path12))
           return !keepScalar && identity4.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity4.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
+        return identity4.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -10821,10 +10985,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        *~1
-      hasIn(path11) {
-        if (Collection.isEmptyPath(path11))
+      hasIn(path12) {
+        if (Collection.isEmptyPath(path12))
           return this.contents !== void 0;
-        return identity4.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
+        return identity4.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -10841,13 +11005,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        *~1
-      setIn(path11, value2) {
-        if (Collection.isEmptyPath(path11)) {
+      setIn(path12, value2) {
+        if (Collection.isEmptyPath(path12)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path11), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path12), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path11, value2);
+          this.contents.setIn(path12, value2);
         }
       }
       /**
@@ -12808,9 +12972,9 @@ var require_cst_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP2;
     visit5.REMOVE = REMOVE;
-    visit5.itemAtPath = (cst, path11) => {
+    visit5.itemAtPath = (cst, path12) => {
       let item = cst;
-      for (const [field, index2] of path11) {
+      for (const [field, index2] of path12) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -12819,23 +12983,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit5.parentCollection = (cst, path11) => {
-      const parent = visit5.itemAtPath(cst, path11.slice(0, -1));
-      const field = path11[path11.length - 1][0];
+    visit5.parentCollection = (cst, path12) => {
+      const parent = visit5.itemAtPath(cst, path12.slice(0, -1));
+      const field = path12[path12.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path11, item, visitor) {
-      let ctrl = visitor(item, path11);
+    function _visit(path12, item, visitor) {
+      let ctrl = visitor(item, path12);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path11.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path12.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -12846,10 +13010,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path11);
+            ctrl = ctrl(item, path12);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
     }
     exports2.visit = visit5;
   }
@@ -14706,7 +14870,7 @@ __export(build_page_exports, {
 });
 module.exports = __toCommonJS(build_page_exports);
 var import_node_fs6 = require("node:fs");
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 
 // src/render/keys.ts
 var import_node_crypto = require("node:crypto");
@@ -17460,13 +17624,13 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    *~1
-  set path(path11) {
-    if (isUrl(path11)) {
-      path11 = (0, import_node_url.fileURLToPath)(path11);
+  set path(path12) {
+    if (isUrl(path12)) {
+      path12 = (0, import_node_url.fileURLToPath)(path12);
     }
-    assertNonEmpty(path11, "path");
-    if (this.path !== path11) {
-      this.history.push(path11);
+    assertNonEmpty(path12, "path");
+    if (this.path !== path12) {
+      this.history.push(path12);
     }
   }
   /**
@@ -17733,8 +17897,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path11, name) {
-  if (!path11) {
+function assertPath(path12, name) {
+  if (!path12) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -26045,7 +26209,7 @@ function transformGfmAutolinkLiterals(tree) {
     { ignore: ["link", "linkReference"] }
   );
 }
-function findUrl(_9, protocol, domain2, path11, match) {
+function findUrl(_9, protocol, domain2, path12, match) {
   if (!previous2(match)) {
     return false;
   }
@@ -26058,7 +26222,7 @@ function findUrl(_9, protocol, domain2, path11, match) {
   if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
     return false;
   }
-  const parts = splitUrl(domain2 + path11);
+  const parts = splitUrl(domain2 + path12);
   const result = {
     type: "link",
     title: null,
@@ -29554,16 +29718,16 @@ var Diff = class {
       }
     }
   }
-  addToPath(path11, added, removed, oldPosInc, options) {
-    const last = path11.lastComponent;
+  addToPath(path12, added, removed, oldPosInc, options) {
+    const last = path12.lastComponent;
     if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
       return {
-        oldPos: path11.oldPos + oldPosInc,
+        oldPos: path12.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path11.oldPos + oldPosInc,
+        oldPos: path12.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed, previousComponent: last }
       };
     }
@@ -30243,17 +30407,17 @@ var literalVariants = { enabled: true };
 function mayHaveDelimiterRow(markdown) {
   let dash2 = false;
   let mark2 = false;
-  let clean = true;
+  let clean2 = true;
   for (let i2 = 0; i2 <= markdown.length; i2++) {
     const c = i2 < markdown.length ? markdown.charCodeAt(i2) : 10;
     if (c === 10 || c === 13) {
-      if (clean && dash2 && mark2) return true;
+      if (clean2 && dash2 && mark2) return true;
       dash2 = mark2 = false;
-      clean = true;
-    } else if (!clean) continue;
+      clean2 = true;
+    } else if (!clean2) continue;
     else if (c === 45) dash2 = true;
     else if (c === 124 || c === 58) mark2 = true;
-    else if (c !== 32 && c !== 9 && c !== 62) clean = false;
+    else if (c !== 32 && c !== 9 && c !== 62) clean2 = false;
   }
   return false;
 }
@@ -46234,13 +46398,13 @@ function node2(shape, o2 = {}) {
   }
   return fragment(outline, o2.label !== void 0 && o2.label !== "" ? mathLabel(o2.label, { x: shape.cx, y: shape.cy, size }) : null);
 }
-function edge(ids, path11, o2 = {}) {
+function edge(ids, path12, o2 = {}) {
   const arrow = o2.arrow ?? "end";
   const paint = o2.paint ?? "ink";
   const atStart = arrow === "start" || arrow === "both";
   const atEnd = arrow === "end" || arrow === "both";
   const cut = HEAD_LENGTH * HEAD_OVERLAP;
-  const drawn = trim(path11, atStart ? cut : 0, atEnd ? cut : 0);
+  const drawn = trim(path12, atStart ? cut : 0, atEnd ? cut : 0);
   const s2 = strokeAttrs(paint);
   return el("path", {
     class: [s2.class, o2.class].filter(Boolean).join(" ") || void 0,
@@ -46267,18 +46431,18 @@ function connect(from, to, o2 = {}) {
   const ctrl = add(m, mul({ x: d2.y, y: -d2.x }, bend * 2));
   return { kind: "quad", a: borderPoint(from, ctrl, g0), c: ctrl, b: borderPoint(to, ctrl, g1) };
 }
-function edgeLabelAnchor(path11, text12, o2 = {}) {
+function edgeLabelAnchor(path12, text12, o2 = {}) {
   const t = o2.t ?? 0.5;
-  const p5 = pointAt(path11, t);
-  let n = normalAt(path11, t);
+  const p5 = pointAt(path12, t);
+  let n = normalAt(path12, t);
   if (o2.side === "right") n = mul(n, -1);
   const size = o2.size ?? 16;
   const b2 = labelFontBox(text12, { x: 0, y: 0, size });
   const reach = Math.max(-n.x * b2.x0, -n.x * b2.x1) + Math.max(-n.y * b2.y0, -n.y * b2.y1);
   return add(p5, mul(n, reach + (o2.offset ?? 5)));
 }
-function edgeLabel(path11, text12, o2 = {}) {
-  const at = edgeLabelAnchor(path11, text12, o2);
+function edgeLabel(path12, text12, o2 = {}) {
+  const at = edgeLabelAnchor(path12, text12, o2);
   return mathLabel(text12, { x: at.x, y: at.y, size: o2.size ?? 16, class: o2.class });
 }
 function delaySquare(at, size = 8, paint = "ink") {
@@ -50269,12 +50433,12 @@ function y(p5) {
   return p5[1];
 }
 function line2(x$1, y$1) {
-  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path11 = withPath(line3);
+  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path12 = withPath(line3);
   x$1 = typeof x$1 === "function" ? x$1 : x$1 === void 0 ? x : constant2(x$1);
   y$1 = typeof y$1 === "function" ? y$1 : y$1 === void 0 ? y : constant2(y$1);
   function line3(data) {
     var i2, n = (data = array2(data)).length, d2, defined0 = false, buffer;
-    if (context == null) output7 = curve(buffer = path11());
+    if (context == null) output7 = curve(buffer = path12());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) output7.lineStart();
@@ -50302,13 +50466,13 @@ function line2(x$1, y$1) {
   return line3;
 }
 function area(x0, y0, y1) {
-  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path11 = withPath(area2);
+  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path12 = withPath(area2);
   x0 = typeof x0 === "function" ? x0 : x0 === void 0 ? x : constant2(+x0);
   y0 = typeof y0 === "function" ? y0 : y0 === void 0 ? constant2(0) : constant2(+y0);
   y1 = typeof y1 === "function" ? y1 : y1 === void 0 ? y : constant2(+y1);
   function area2(data) {
     var i2, j, k2, n = (data = array2(data)).length, d2, defined0 = false, buffer, x0z = new Array(n), y0z = new Array(n);
-    if (context == null) output7 = curve(buffer = path11());
+    if (context == null) output7 = curve(buffer = path12());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) {
@@ -50447,12 +50611,12 @@ var s = sqrt(3) / 2;
 var k = 1 / sqrt(12);
 var a = (k / 2 + 1) * 3;
 function Symbol2(type, size) {
-  let context = null, path11 = withPath(symbol);
+  let context = null, path12 = withPath(symbol);
   type = typeof type === "function" ? type : constant2(type || circle2);
   size = typeof size === "function" ? size : constant2(size === void 0 ? 64 : +size);
   function symbol() {
     let buffer;
-    if (!context) context = buffer = path11();
+    if (!context) context = buffer = path12();
     type.apply(this, arguments).draw(context, +size.apply(this, arguments));
     if (buffer) return context = null, buffer + "" || null;
   }
@@ -52858,9 +53022,9 @@ var rnn_unroll_default = defineShortcode({
       body3.push(...column(ids, cx(k2), lay, { x: names("x", k2), h: names("h", k2), o: names("o", k2), L: names("L", k2), y: names("y", k2) }, weights, font));
     }
     for (let k2 = -1; k2 < T4; k2++) {
-      const path11 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
-      body3.push(edge(ids, path11, { dashed: k2 === -1 || k2 === T4 - 1 }));
-      if (weights[2]) body3.push(edgeLabel(path11, weights[2], { side: "left", size: WFONT, offset: HEAD_HALF_WIDTH + 2 }));
+      const path12 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
+      body3.push(edge(ids, path12, { dashed: k2 === -1 || k2 === T4 - 1 }));
+      if (weights[2]) body3.push(edgeLabel(path12, weights[2], { side: "left", size: WFONT, offset: HEAD_HALF_WIDTH + 2 }));
     }
     if (p5.bptt) {
       paints.add("highlight");
@@ -54067,7 +54231,7 @@ function idAttributeText(plan, heading3) {
 }
 
 // src/site/config.ts
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_path5 = __toESM(require("node:path"), 1);
 var import_yaml4 = __toESM(require_dist(), 1);
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
@@ -54247,6 +54411,129 @@ var ParseErrorCode;
 // src/site/config-positions.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 
+// src/site/mount-filter.ts
+var import_node_path4 = __toESM(require("node:path"), 1);
+var MountGlobError = class extends Error {
+};
+function stringList(v) {
+  if (v === void 0 || v === null) return [];
+  if (Array.isArray(v)) return v.filter((x6) => x6 !== null && x6 !== void 0 && !isRecord(x6) && !Array.isArray(x6)).map(String);
+  return isRecord(v) ? [] : [String(v)];
+}
+function mountPatterns(mount) {
+  return [
+    ...stringList(getIn(mount, ["files"])),
+    ...stringList(getIn(mount, ["includeFiles"])),
+    ...stringList(getIn(mount, ["excludeFiles"])).map((p5) => `! ${p5}`)
+  ];
+}
+function hugoGlob(pattern, written2 = pattern) {
+  const s2 = [...pattern.toLowerCase()];
+  let i2 = 0;
+  let depth = 0;
+  let re3 = "";
+  const text12 = (c) => c.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
+  const inClass = (c) => c.replace(/[\\\]\[^-]/g, "\\$&");
+  const fail = (why) => new MountGlobError(`${why} in the glob ${JSON.stringify(written2)}`);
+  while (i2 < s2.length) {
+    const c = s2[i2];
+    if (c === "{") {
+      depth++;
+      re3 += "(?:";
+      i2++;
+    } else if (depth > 0 && c === ",") {
+      re3 += "|";
+      i2++;
+    } else if (depth > 0 && c === "}") {
+      depth--;
+      re3 += ")";
+      i2++;
+    } else if (c === "?") {
+      re3 += "[^/]";
+      i2++;
+    } else if (c === "*") {
+      if (s2[i2 + 1] === "*") {
+        re3 += "[^]*";
+        i2 += 2;
+      } else {
+        re3 += "[^/]*";
+        i2++;
+      }
+    } else if (c === "[") {
+      i2++;
+      let not = false;
+      if (s2[i2] === "!") {
+        not = true;
+        i2++;
+      }
+      if (i2 >= s2.length) throw fail('a "[" never closed');
+      let body3;
+      if (s2[i2 + 1] === "-") {
+        const lo = s2[i2];
+        const hi = s2[i2 + 2];
+        if (hi === void 0 || s2[i2 + 3] === void 0) throw fail('a "[" never closed');
+        if (s2[i2 + 3] !== "]") throw fail(`"${lo}-${hi}" followed by "${s2[i2 + 3]}" instead of "]"`);
+        if (hi.codePointAt(0) < lo.codePointAt(0)) throw fail(`the range "${lo}-${hi}" goes backwards`);
+        body3 = `${inClass(lo)}-${inClass(hi)}`;
+        i2 += 4;
+      } else {
+        let chars = "";
+        while (i2 < s2.length && s2[i2] !== "]") {
+          if (s2[i2] === "\\") i2++;
+          if (i2 < s2.length) chars += s2[i2++];
+        }
+        if (i2 >= s2.length) throw fail('a "[" never closed');
+        if (chars === "") throw fail('an empty "[]"');
+        body3 = [...chars].map(inClass).join("");
+        i2++;
+      }
+      re3 += not ? `[^${body3}]` : `[${body3}]`;
+    } else if (c === "\\") {
+      if (i2 + 1 < s2.length) re3 += text12(s2[i2 + 1]);
+      i2 += 2;
+    } else {
+      re3 += text12(c);
+      i2++;
+    }
+  }
+  re3 += ")".repeat(depth);
+  return new RegExp(`^${re3}$`, "u");
+}
+function clean(p5) {
+  const n = import_node_path4.default.posix.normalize(p5);
+  return n.length > 1 && n.endsWith("/") ? n.slice(0, -1) : n;
+}
+function mountFilter(patterns) {
+  if (patterns.length === 0) return void 0;
+  const entries = [];
+  for (const raw3 of patterns) {
+    const exclude = raw3.startsWith("! ");
+    const glob = exclude ? raw3.slice(2) : raw3;
+    const p5 = glob.replace(/^(?!\/)/, "/");
+    entries.push({ kind: exclude ? "exclude" : "include", re: hugoGlob(p5, glob) });
+    if (exclude) continue;
+    const dir = clean(p5.slice(0, p5.lastIndexOf("/") + 1));
+    const parts = dir.split("/");
+    for (let k2 = 0; k2 < parts.length; k2++) {
+      const joined = parts.slice(0, k2 + 1).filter(Boolean).join("/");
+      entries.push({ kind: "folder", re: hugoGlob("/" + (joined ? clean(joined) : ""), glob) });
+    }
+  }
+  return (rel3, isDir) => {
+    const name = ("/" + rel3.replace(/^\/+/, "")).toLowerCase();
+    let includes = false;
+    for (const e of entries) {
+      if (e.kind === "exclude") {
+        if (e.re.test(name)) return false;
+      } else if (e.kind === "include") {
+        if (e.re.test(name)) return true;
+        includes = true;
+      } else if (isDir && e.re.test(name)) return true;
+    }
+    return !includes;
+  };
+}
+
 // src/site/config.ts
 function isRecord(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
@@ -54325,11 +54612,22 @@ function componentRoots(siteDir, data, component, defaults) {
   const list4 = mounts.length > 0 ? mounts : defaults;
   return list4.filter((m) => !isPrerenderSource(m.source)).map((m) => {
     const lang = mountLanguage(m)?.lang;
+    let filter;
+    let badFilter;
+    try {
+      filter = mountFilter(mountPatterns(m));
+    } catch (e) {
+      if (!(e instanceof MountGlobError)) throw e;
+      badFilter = e.message;
+      filter = () => false;
+    }
     return {
       source: m.source,
-      dir: import_node_path4.default.resolve(siteDir, m.source),
+      dir: import_node_path5.default.resolve(siteDir, m.source),
       target: normalizeRel(m.target).split("/").slice(1).join("/"),
-      ...lang ? { lang } : {}
+      ...lang ? { lang } : {},
+      ...filter ? { filter } : {},
+      ...badFilter ? { badFilter } : {}
     };
   });
 }
@@ -55558,8 +55856,8 @@ async function prerenderPageUncapped(source, env2) {
         message: `${OWN_SHORTCODE_MESSAGE}; ${key2} holds one, written with escapes, which a template that renders it as Markdown (markdownify) would run. It is left out of this page's front matter (written as JSON in its prerendered copy). Remove it from the page`
       });
     }
-    const clean = (v) => typeof v === "string" ? cutOwnTags(v) ?? v : Array.isArray(v) ? v.map(clean) : isRecord(v) ? Object.fromEntries(Object.entries(v).map(([k2, x6]) => [k2, clean(x6)])) : v;
-    const json = JSON.stringify(clean(fm.data));
+    const clean2 = (v) => typeof v === "string" ? cutOwnTags(v) ?? v : Array.isArray(v) ? v.map(clean2) : isRecord(v) ? Object.fromEntries(Object.entries(v).map(([k2, x6]) => [k2, clean2(x6)])) : v;
+    const json = JSON.stringify(clean2(fm.data));
     const breaks2 = source.slice(fm.start, fm.end).split("\n").length - 1;
     ownCuts.push({ start: fm.start, end: fm.end, key: "", text: `${json.slice(0, -1)}${"\n".repeat(Math.max(0, breaks2 - 1))}}
 `, own: true });
@@ -56569,27 +56867,27 @@ var sqrtTall = function sqrtTall2(extraVinculum, hLinePad2, viewBoxHeight) {
 };
 var sqrtPath = function sqrtPath2(size, extraVinculum, viewBoxHeight) {
   extraVinculum = 1e3 * extraVinculum;
-  var path11 = "";
+  var path12 = "";
   switch (size) {
     case "sqrtMain":
-      path11 = sqrtMain(extraVinculum, hLinePad);
+      path12 = sqrtMain(extraVinculum, hLinePad);
       break;
     case "sqrtSize1":
-      path11 = sqrtSize1(extraVinculum, hLinePad);
+      path12 = sqrtSize1(extraVinculum, hLinePad);
       break;
     case "sqrtSize2":
-      path11 = sqrtSize2(extraVinculum, hLinePad);
+      path12 = sqrtSize2(extraVinculum, hLinePad);
       break;
     case "sqrtSize3":
-      path11 = sqrtSize3(extraVinculum, hLinePad);
+      path12 = sqrtSize3(extraVinculum, hLinePad);
       break;
     case "sqrtSize4":
-      path11 = sqrtSize4(extraVinculum, hLinePad);
+      path12 = sqrtSize4(extraVinculum, hLinePad);
       break;
     case "sqrtTall":
-      path11 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
+      path12 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
   }
-  return path11;
+  return path12;
 };
 var innerPath = function innerPath2(name, height) {
   switch (name) {
@@ -56615,7 +56913,7 @@ var innerPath = function innerPath2(name, height) {
       return "";
   }
 };
-var path6 = {
+var path7 = {
   // The doubleleftarrow geometry is from glyph U+21D0 in the font KaTeX Main
   doubleleftarrow: "M262 157\nl10-10c34-36 62.7-77 86-123 3.3-8 5-13.3 5-16 0-5.3-6.7-8-20-8-7.3\n 0-12.2.5-14.5 1.5-2.3 1-4.8 4.5-7.5 10.5-49.3 97.3-121.7 169.3-217 216-28\n 14-57.3 25-88 33-6.7 2-11 3.8-13 5.5-2 1.7-3 4.2-3 7.5s1 5.8 3 7.5\nc2 1.7 6.3 3.5 13 5.5 68 17.3 128.2 47.8 180.5 91.5 52.3 43.7 93.8 96.2 124.5\n 157.5 9.3 8 15.3 12.3 18 13h6c12-.7 18-4 18-10 0-2-1.7-7-5-15-23.3-46-52-87\n-86-123l-10-10h399738v-40H218c328 0 0 0 0 0l-10-8c-26.7-20-65.7-43-117-69 2.7\n-2 6-3.7 10-5 36.7-16 72.3-37.3 107-64l10-8h399782v-40z\nm8 0v40h399730v-40zm0 194v40h399730v-40z",
   // doublerightarrow is from glyph U+21D2 in font KaTeX Main
@@ -57159,7 +57457,7 @@ var PathNode = class {
     if (this.alternate) {
       node3.setAttribute("d", this.alternate);
     } else {
-      node3.setAttribute("d", path6[this.pathName]);
+      node3.setAttribute("d", path7[this.pathName]);
     }
     return node3;
   }
@@ -57167,7 +57465,7 @@ var PathNode = class {
     if (this.alternate) {
       return '<path d="' + escape(this.alternate) + '"/>';
     } else {
-      return '<path d="' + escape(path6[this.pathName]) + '"/>';
+      return '<path d="' + escape(path7[this.pathName]) + '"/>';
     }
   }
 };
@@ -60787,8 +61085,8 @@ var svgData = {
 };
 var staticSvg = function staticSvg2(value2, options) {
   var [pathName, width, height] = svgData[value2];
-  var path11 = new PathNode(pathName);
-  var svgNode2 = new SvgNode([path11], {
+  var path12 = new PathNode(pathName);
+  var svgNode2 = new SvgNode([path12], {
     "width": makeEm(width),
     "height": makeEm(height),
     // Override CSS rule `.katex svg { width: 100% }`
@@ -61957,8 +62255,8 @@ var stretchySvg = function stretchySvg2(group3, options) {
           pathName = "tilde" + imgIndex;
         }
       }
-      var path11 = new PathNode(pathName);
-      var svgNode2 = new SvgNode([path11], {
+      var path12 = new PathNode(pathName);
+      var svgNode2 = new SvgNode([path12], {
         "width": "100%",
         "height": makeEm(_height),
         "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight,
@@ -63255,8 +63553,8 @@ var makeGlyphSpan = function makeGlyphSpan2(symbol, font, mode) {
 };
 var makeInner = function makeInner2(ch2, height, options) {
   var width = fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)] ? fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)][4] : fontMetricsData["Size1-Regular"][ch2.charCodeAt(0)][4];
-  var path11 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
-  var svgNode2 = new SvgNode([path11], {
+  var path12 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
+  var svgNode2 = new SvgNode([path12], {
     "width": makeEm(width),
     "height": makeEm(height),
     // Override CSS rule `.katex svg { width: 100% }`
@@ -63425,10 +63723,10 @@ var makeStackedDelim = function makeStackedDelim2(delim, heightTotal, center, op
     var midHeight = realHeightTotal - topHeightTotal - bottomHeightTotal;
     var viewBoxHeight = Math.round(realHeightTotal * 1e3);
     var pathStr = tallDelim(svgLabel, Math.round(midHeight * 1e3));
-    var path11 = new PathNode(svgLabel, pathStr);
+    var path12 = new PathNode(svgLabel, pathStr);
     var width = makeEm(viewBoxWidth / 1e3);
     var height = makeEm(viewBoxHeight / 1e3);
-    var svg3 = new SvgNode([path11], {
+    var svg3 = new SvgNode([path12], {
       "width": width,
       "height": height,
       "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight
@@ -63469,8 +63767,8 @@ var makeStackedDelim = function makeStackedDelim2(delim, heightTotal, center, op
 var vbPad = 80;
 var emPad = 0.08;
 var sqrtSvg = function sqrtSvg2(sqrtName, height, viewBoxHeight, extraVinculum, options) {
-  var path11 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
-  var pathNode = new PathNode(sqrtName, path11);
+  var path12 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
+  var pathNode = new PathNode(sqrtName, path12);
   var svg3 = new SvgNode([pathNode], {
     // Note: 1000:1 ratio of viewBox to document em width.
     "width": "400em",
@@ -63977,8 +64275,8 @@ var htmlBuilder$7 = (group3, options) => {
     var angleHeight = inner2.height + inner2.depth + lineWeight + clearance;
     inner2.style.paddingLeft = makeEm(angleHeight / 2 + lineWeight);
     var viewBoxHeight = Math.floor(1e3 * angleHeight * scale2);
-    var path11 = phasePath(viewBoxHeight);
-    var svgNode2 = new SvgNode([new PathNode("phase", path11)], {
+    var path12 = phasePath(viewBoxHeight);
+    var svgNode2 = new SvgNode([new PathNode("phase", path12)], {
       "width": "400em",
       "height": makeEm(viewBoxHeight / 1e3),
       "viewBox": "0 0 400000 " + viewBoxHeight,
@@ -73743,9 +74041,9 @@ function quietly(sink, fn) {
 
 // src/site/page-records.ts
 var import_node_fs3 = require("node:fs");
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_path6 = __toESM(require("node:path"), 1);
 function rel2(siteDir, p5) {
-  return import_node_path5.default.relative(siteDir, p5).split(import_node_path5.default.sep).join("/");
+  return import_node_path6.default.relative(siteDir, p5).split(import_node_path6.default.sep).join("/");
 }
 function outcomeOf(siteDir, r2) {
   const v = "found" in r2 ? { found: rel2(siteDir, r2.found) } : "refused" in r2 ? { refused: rel2(siteDir, r2.refused), link: rel2(siteDir, r2.link), target: r2.target } : { missing: r2.missing.map((m) => rel2(siteDir, m)), ...r2.blocked ? { blocked: [rel2(siteDir, r2.blocked.at), fsErrorCode(r2.blocked.error) ?? ""] } : {} };
@@ -73779,7 +74077,7 @@ var FileHashes = class {
     if (!r2) {
       r2 = this.lookUp(
         site,
-        bases.map((b2) => import_node_path5.default.resolve(site.dir, b2)),
+        bases.map((b2) => import_node_path6.default.resolve(site.dir, b2)),
         rel3
       );
       this.recorded.set(key2, r2);
@@ -73870,7 +74168,7 @@ var shortcodeList = new Map(virtual_shortcode_list_default);
 
 // src/site/fallbacks.ts
 var import_node_fs4 = require("node:fs");
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 var HUGO_BUILTIN_SHORTCODES = /* @__PURE__ *~1 new Set([
   "comment",
   "details",
@@ -73899,13 +74197,13 @@ function moduleLayoutDirs(siteDir, data) {
   const theme = getIn(data, "theme");
   const themes = typeof theme === "string" ? [theme] : Array.isArray(theme) ? theme.filter((t) => typeof t === "string") : [];
   const themesDir = getIn(data, "themesDir");
-  const base2 = import_node_path6.default.resolve(siteDir, typeof themesDir === "string" && themesDir !== "" ? themesDir : "themes");
-  const out = themes.map((t) => [import_node_path6.default.join(base2, t, "layouts")]);
+  const base2 = import_node_path7.default.resolve(siteDir, typeof themesDir === "string" && themesDir !== "" ? themesDir : "themes");
+  const out = themes.map((t) => [import_node_path7.default.join(base2, t, "layouts")]);
   const imports = getIn(data, "module.imports");
   for (const i2 of Array.isArray(imports) ? imports : []) {
     const p5 = typeof i2 === "string" ? i2 : getIn(i2, "path");
     if (typeof p5 !== "string" || p5.trim() === "" || themes.includes(p5)) continue;
-    out.push([import_node_path6.default.join(siteDir, "_vendor", p5, "layouts"), import_node_path6.default.join(base2, p5, "layouts")]);
+    out.push([import_node_path7.default.join(siteDir, "_vendor", p5, "layouts"), import_node_path7.default.join(base2, p5, "layouts")]);
   }
   return out;
 }
@@ -73914,12 +74212,12 @@ function shortcodeTemplate(layoutDirs, name) {
     for (const sub3 of ["_shortcodes", "shortcodes"]) {
       let entries;
       try {
-        entries = (0, import_node_fs4.readdirSync)(import_node_path6.default.join(dir, sub3));
+        entries = (0, import_node_fs4.readdirSync)(import_node_path7.default.join(dir, sub3));
       } catch {
         continue;
       }
       const hit = entries.filter((e) => e.startsWith(`${name}.`)).sort()[0];
-      if (hit) return import_node_path6.default.join(dir, sub3, hit);
+      if (hit) return import_node_path7.default.join(dir, sub3, hit);
     }
   }
   return void 0;
@@ -73934,26 +74232,26 @@ function shortcodeTemplateNames(layoutDirs) {
       return;
     }
     for (const e of entries) {
-      if (e.isDirectory() || e.isSymbolicLink() && isDirectory(import_node_path6.default.join(dir, e.name))) {
-        if (depth < 8) walk(import_node_path6.default.join(dir, e.name), `${prefix}${e.name}/`, depth + 1);
+      if (e.isDirectory() || e.isSymbolicLink() && isDirectory(import_node_path7.default.join(dir, e.name))) {
+        if (depth < 8) walk(import_node_path7.default.join(dir, e.name), `${prefix}${e.name}/`, depth + 1);
       } else if (!e.name.startsWith(".") && e.name.includes(".")) {
         out.add(`${prefix}${e.name.slice(0, e.name.indexOf("."))}`);
       }
     }
   };
-  for (const dir of layoutDirs) for (const sub3 of ["_shortcodes", "shortcodes"]) walk(import_node_path6.default.join(dir, sub3), "", 0);
+  for (const dir of layoutDirs) for (const sub3 of ["_shortcodes", "shortcodes"]) walk(import_node_path7.default.join(dir, sub3), "", 0);
   return out;
 }
 function layoutsComplete(siteDir, data) {
   return moduleLayoutDirs(siteDir, data).every((dirs) => {
-    const root4 = dirs.map((d2) => import_node_path6.default.dirname(d2)).find((d2) => isDirectory(d2));
+    const root4 = dirs.map((d2) => import_node_path7.default.dirname(d2)).find((d2) => isDirectory(d2));
     if (root4 === void 0) return false;
-    if (isDirectory(import_node_path6.default.join(root4, "config"))) return false;
+    if (isDirectory(import_node_path7.default.join(root4, "config"))) return false;
     for (const name of ["hugo", "config", "theme"]) {
       for (const ext of ["toml", "yaml", "yml", "json"]) {
         let text12;
         try {
-          text12 = (0, import_node_fs4.readFileSync)(import_node_path6.default.join(root4, `${name}.${ext}`), "utf8");
+          text12 = (0, import_node_fs4.readFileSync)(import_node_path7.default.join(root4, `${name}.${ext}`), "utf8");
         } catch {
           continue;
         }
@@ -73984,7 +74282,7 @@ function siteShortcodeTemplates(siteDir, layoutDirs, names) {
   const out = /* @__PURE__ *~1 new Map();
   for (const name of [...names].sort()) {
     const t = shortcodeTemplate(layoutDirs, name);
-    if (t) out.set(name, import_node_path6.default.relative(siteDir, t).split(import_node_path6.default.sep).join("/"));
+    if (t) out.set(name, import_node_path7.default.relative(siteDir, t).split(import_node_path7.default.sep).join("/"));
   }
   return out;
 }
@@ -73995,7 +74293,7 @@ function markdownShortcodeTemplates(siteDir, layoutDirs) {
       const t = shortcodeTemplate(layoutDirs, name);
       const text12 = templateText(t);
       const markdown = /\.Inner(Deindent)?\b[^}]*\|\s*(markdownify|\S*RenderString)|(markdownify|RenderString)\s+\.Inner/.test(text12);
-      seen.set(name, markdown ? import_node_path6.default.relative(siteDir, t).split(import_node_path6.default.sep).join("/") : void 0);
+      seen.set(name, markdown ? import_node_path7.default.relative(siteDir, t).split(import_node_path7.default.sep).join("/") : void 0);
     }
     return seen.get(name);
   };
@@ -74009,15 +74307,15 @@ function rendersTexItself(file) {
 }
 function mathFenceRendered(layoutDirs) {
   for (const dir of layoutDirs) {
-    for (const sub3 of ["_markup", import_node_path6.default.join("_default", "_markup")]) {
+    for (const sub3 of ["_markup", import_node_path7.default.join("_default", "_markup")]) {
       let entries;
       try {
-        entries = (0, import_node_fs4.readdirSync)(import_node_path6.default.join(dir, sub3));
+        entries = (0, import_node_fs4.readdirSync)(import_node_path7.default.join(dir, sub3));
       } catch {
         continue;
       }
       const hit = entries.filter((e) => /^render-codeblock-math\./.test(e)).sort()[0];
-      if (hit) return rendersTexItself(import_node_path6.default.join(dir, sub3, hit));
+      if (hit) return rendersTexItself(import_node_path7.default.join(dir, sub3, hit));
     }
   }
   return false;
@@ -74030,15 +74328,15 @@ function imageRenderHook(layoutDirs) {
     } catch {
       return void 0;
     }
-    if (import_node_path6.default.basename(dir) === "_markup") {
+    if (import_node_path7.default.basename(dir) === "_markup") {
       const hit = entries.map((e) => e.name).filter((n) => /^render-image\./.test(n)).sort()[0];
-      return hit === void 0 ? void 0 : import_node_path6.default.join(dir, hit);
+      return hit === void 0 ? void 0 : import_node_path7.default.join(dir, hit);
     }
     if (depth === 0) return void 0;
     for (const e of entries.sort((a3, b2) => a3.name < b2.name ? -1 : a3.name > b2.name ? 1 : 0)) {
-      if (!e.isDirectory() && !(e.isSymbolicLink() && isDirectory(import_node_path6.default.join(dir, e.name)))) continue;
+      if (!e.isDirectory() && !(e.isSymbolicLink() && isDirectory(import_node_path7.default.join(dir, e.name)))) continue;
       if (depth === 2 && ["shortcodes", "_shortcodes", "partials", "_partials"].includes(e.name)) continue;
-      const hit = look(import_node_path6.default.join(dir, e.name), depth - 1);
+      const hit = look(import_node_path7.default.join(dir, e.name), depth - 1);
       if (hit) return hit;
     }
     return void 0;
@@ -74062,7 +74360,7 @@ function templateAsksForImages(file, layoutDirs) {
       if (name.startsWith("prerender/") || seen.has(name)) continue;
       seen.add(name);
       const withExt = /\.[a-z]+$/.test(name) ? [name] : [`${name}.html`, name];
-      const found = layoutDirs.flatMap((dir) => ["partials", "_partials"].flatMap((sub3) => withExt.map((n) => import_node_path6.default.join(dir, sub3, n)))).find((f) => isFile(f));
+      const found = layoutDirs.flatMap((dir) => ["partials", "_partials"].flatMap((sub3) => withExt.map((n) => import_node_path7.default.join(dir, sub3, n)))).find((f) => isFile(f));
       if (found && asks(templateCode(found), depth + 1)) return true;
     }
     return false;
@@ -74162,7 +74460,7 @@ function imageOptions(data, where) {
 
 // src/site/head-hooks.ts
 var import_node_fs5 = require("node:fs");
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 function templates(dir, ext = ".html") {
   const out = [];
   const walk = (d2) => {
@@ -74173,7 +74471,7 @@ function templates(dir, ext = ".html") {
       return;
     }
     for (const e of entries.sort((a3, b2) => a3.name < b2.name ? -1 : a3.name > b2.name ? 1 : 0)) {
-      const p5 = import_node_path7.default.join(d2, e.name);
+      const p5 = import_node_path8.default.join(d2, e.name);
       if (e.isDirectory()) walk(p5);
       else if (e.name.endsWith(ext)) out.push(p5);
     }
@@ -74191,7 +74489,7 @@ function kindOf(p5) {
 }
 var isFile2 = (p5) => kindOf(p5) === "file";
 function isPackageLayouts(dir) {
-  return isFile2(import_node_path7.default.join(dir, "partials", "prerender", "head.html"));
+  return isFile2(import_node_path8.default.join(dir, "partials", "prerender", "head.html"));
 }
 function eachTemplate(layoutDirs, fn, ext = ".html") {
   for (const dir of layoutDirs) {
@@ -74212,13 +74510,13 @@ function headingDataTemplates(siteDir, layoutDirs) {
   eachTemplate(layoutDirs, (file, text12) => {
     const code4 = text12.replace(/\{\{-?\s*\/\*[^]*?\*\/\s*-?\}\}/g, "");
     if (/partial\s+"prerender\/toc(\.html)?"/.test(code4)) return;
-    if (/\.(TableOfContents|Fragments)\b/.test(code4)) out.push(import_node_path7.default.relative(siteDir, file).split(import_node_path7.default.sep).join("/"));
+    if (/\.(TableOfContents|Fragments)\b/.test(code4)) out.push(import_node_path8.default.relative(siteDir, file).split(import_node_path8.default.sep).join("/"));
   });
   return out;
 }
 var READS_CONTENT = /\.(Content|ContentWithoutSummary|Plain|PlainWords|RawContent|Render|RenderString)\b|\b(partial|partialCached|template|block)\s/;
 function feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs2 = []) {
-  const rel3 = (file) => import_node_path7.default.relative(siteDir, file).split(import_node_path7.default.sep).join("/");
+  const rel3 = (file) => import_node_path8.default.relative(siteDir, file).split(import_node_path8.default.sep).join("/");
   const out = [];
   eachTemplate(
     layoutDirs,
@@ -74229,7 +74527,7 @@ function feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs2 = []) {
     ".xml"
   );
   for (const candidates2 of moduleLayoutDirs2) {
-    if (!candidates2.some((d2) => kindOf(import_node_path7.default.dirname(d2)) === "dir")) out.push(rel3(import_node_path7.default.dirname(candidates2[0])));
+    if (!candidates2.some((d2) => kindOf(import_node_path8.default.dirname(d2)) === "dir")) out.push(rel3(import_node_path8.default.dirname(candidates2[0])));
   }
   return out;
 }
@@ -74409,12 +74707,12 @@ function readablePath(siteDir, abs, relPath) {
   }
   let site = realSites.get(siteDir);
   if (site === void 0) realSites.set(siteDir, site = import_node_fs6.realpathSync.native(siteDir));
-  const rel3 = import_node_path8.default.relative(site, real).split(import_node_path8.default.sep).join("/");
-  return rel3 === relPath || rel3.startsWith("../") || import_node_path8.default.isAbsolute(rel3) ? void 0 : rel3;
+  const rel3 = import_node_path9.default.relative(site, real).split(import_node_path9.default.sep).join("/");
+  return rel3 === relPath || rel3.startsWith("../") || import_node_path9.default.isAbsolute(rel3) ? void 0 : rel3;
 }
 function bundleDirOf(abs) {
-  const base2 = import_node_path8.default.basename(abs).replace(/\.[^.]+$/, "");
-  return base2 === "index" || base2 === "_index" || /^_?index\.[a-z-]+$/i.test(base2) ? import_node_path8.default.dirname(abs) : void 0;
+  const base2 = import_node_path9.default.basename(abs).replace(/\.[^.]+$/, "");
+  return base2 === "index" || base2 === "_index" || /^_?index\.[a-z-]+$/i.test(base2) ? import_node_path9.default.dirname(abs) : void 0;
 }
 async function renderPage(job, ctx) {
   const { abs, relPath } = job;

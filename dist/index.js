@@ -1983,17 +1983,17 @@ var require_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP2;
     visit5.REMOVE = REMOVE;
-    function visit_(key2, node3, visitor, path18) {
-      const ctrl = callVisitor(key2, node3, visitor, path18);
+    function visit_(key2, node3, visitor, path19) {
+      const ctrl = callVisitor(key2, node3, visitor, path19);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path18, ctrl);
-        return visit_(key2, ctrl, visitor, path18);
+        replaceNode(key2, path19, ctrl);
+        return visit_(key2, ctrl, visitor, path19);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path18 = Object.freeze(path18.concat(node3));
+          path19 = Object.freeze(path19.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = visit_(i2, node3.items[i2], visitor, path18);
+            const ci = visit_(i2, node3.items[i2], visitor, path19);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -2004,13 +2004,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path18 = Object.freeze(path18.concat(node3));
-          const ck = visit_("key", node3.key, visitor, path18);
+          path19 = Object.freeze(path19.concat(node3));
+          const ck = visit_("key", node3.key, visitor, path19);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = visit_("value", node3.value, visitor, path18);
+          const cv = visit_("value", node3.value, visitor, path19);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2031,17 +2031,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node3, visitor, path18) {
-      const ctrl = await callVisitor(key2, node3, visitor, path18);
+    async function visitAsync_(key2, node3, visitor, path19) {
+      const ctrl = await callVisitor(key2, node3, visitor, path19);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path18, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path18);
+        replaceNode(key2, path19, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path19);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path18 = Object.freeze(path18.concat(node3));
+          path19 = Object.freeze(path19.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node3.items[i2], visitor, path18);
+            const ci = await visitAsync_(i2, node3.items[i2], visitor, path19);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -2052,13 +2052,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path18 = Object.freeze(path18.concat(node3));
-          const ck = await visitAsync_("key", node3.key, visitor, path18);
+          path19 = Object.freeze(path19.concat(node3));
+          const ck = await visitAsync_("key", node3.key, visitor, path19);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = await visitAsync_("value", node3.value, visitor, path18);
+          const cv = await visitAsync_("value", node3.value, visitor, path19);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2085,23 +2085,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node3, visitor, path18) {
+    function callVisitor(key2, node3, visitor, path19) {
       if (typeof visitor === "function")
-        return visitor(key2, node3, path18);
+        return visitor(key2, node3, path19);
       if (identity4.isMap(node3))
-        return visitor.Map?.(key2, node3, path18);
+        return visitor.Map?.(key2, node3, path19);
       if (identity4.isSeq(node3))
-        return visitor.Seq?.(key2, node3, path18);
+        return visitor.Seq?.(key2, node3, path19);
       if (identity4.isPair(node3))
-        return visitor.Pair?.(key2, node3, path18);
+        return visitor.Pair?.(key2, node3, path19);
       if (identity4.isScalar(node3))
-        return visitor.Scalar?.(key2, node3, path18);
+        return visitor.Scalar?.(key2, node3, path19);
       if (identity4.isAlias(node3))
-        return visitor.Alias?.(key2, node3, path18);
+        return visitor.Alias?.(key2, node3, path19);
       return void 0;
     }
-    function replaceNode(key2, path18, node3) {
-      const parent = path18[path18.length - 1];
+    function replaceNode(key2, path19, node3) {
+      const parent = path19[path19.length - 1];
       if (identity4.isCollection(parent)) {
         parent.items[key2] = node3;
       } else if (identity4.isPair(parent)) {
@@ -2713,10 +2713,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity4 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path18, value2) {
+    function collectionFromPath(schema, path19, value2) {
       let v = value2;
-      for (let i2 = path18.length - 1; i2 >= 0; --i2) {
-        const k2 = path18[i2];
+      for (let i2 = path19.length - 1; i2 >= 0; --i2) {
+        const k2 = path19[i2];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a3 = [];
           a3[k2] = v;
@@ -2735,7 +2735,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
+    var isEmptyPath = (path19) => path19 == null || typeof path19 === "object" && !!path19[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -2765,11 +2765,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path18, value2) {
-        if (isEmptyPath(path18))
+      addIn(path19, value2) {
+        if (isEmptyPath(path19))
           this.add(value2);
         else {
-          const [key2, ...rest] = path18;
+          const [key2, ...rest] = path19;
           const node3 = this.get(key2, true);
           if (identity4.isCollection(node3))
             node3.addIn(rest, value2);
@@ -2783,8 +2783,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path18) {
-        const [key2, ...rest] = path18;
+      deleteIn(path19) {
+        const [key2, ...rest] = path19;
         if (rest.length === 0)
           return this.delete(key2);
         const node3 = this.get(key2, true);
@@ -2798,8 +2798,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path18, keepScalar) {
-        const [key2, ...rest] = path18;
+      getIn(path19, keepScalar) {
+        const [key2, ...rest] = path19;
         const node3 = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity4.isScalar(node3) ? node3.value : node3;
@@ -2817,8 +2817,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path18) {
-        const [key2, ...rest] = path18;
+      hasIn(path19) {
+        const [key2, ...rest] = path19;
         if (rest.length === 0)
           return this.has(key2);
         const node3 = this.get(key2, true);
@@ -2828,8 +2828,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path18, value2) {
-        const [key2, ...rest] = path18;
+      setIn(path19, value2) {
+        const [key2, ...rest] = path19;
         if (rest.length === 0) {
           this.set(key2, value2);
         } else {
@@ -5344,9 +5344,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path18, value2) {
+      addIn(path19, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path18, value2);
+          this.contents.addIn(path19, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5421,14 +5421,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path18) {
-        if (Collection.isEmptyPath(path18)) {
+      deleteIn(path19) {
+        if (Collection.isEmptyPath(path19)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path19) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -5443,10 +5443,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path18, keepScalar) {
-        if (Collection.isEmptyPath(path18))
+      getIn(path19, keepScalar) {
+        if (Collection.isEmptyPath(path19))
           return !keepScalar && identity4.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity4.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
+        return identity4.isCollection(this.contents) ? this.contents.getIn(path19, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -5457,10 +5457,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path18) {
-        if (Collection.isEmptyPath(path18))
+      hasIn(path19) {
+        if (Collection.isEmptyPath(path19))
           return this.contents !== void 0;
-        return identity4.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
+        return identity4.isCollection(this.contents) ? this.contents.hasIn(path19) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -5477,13 +5477,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path18, value2) {
-        if (Collection.isEmptyPath(path18)) {
+      setIn(path19, value2) {
+        if (Collection.isEmptyPath(path19)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path18), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path19), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path18, value2);
+          this.contents.setIn(path19, value2);
         }
       }
       /**
@@ -7444,9 +7444,9 @@ var require_cst_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP2;
     visit5.REMOVE = REMOVE;
-    visit5.itemAtPath = (cst, path18) => {
+    visit5.itemAtPath = (cst, path19) => {
       let item = cst;
-      for (const [field, index2] of path18) {
+      for (const [field, index2] of path19) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -7455,23 +7455,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit5.parentCollection = (cst, path18) => {
-      const parent = visit5.itemAtPath(cst, path18.slice(0, -1));
-      const field = path18[path18.length - 1][0];
+    visit5.parentCollection = (cst, path19) => {
+      const parent = visit5.itemAtPath(cst, path19.slice(0, -1));
+      const field = path19[path19.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path18, item, visitor) {
-      let ctrl = visitor(item, path18);
+    function _visit(path19, item, visitor) {
+      let ctrl = visitor(item, path19);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path18.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path19.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -7482,10 +7482,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path18);
+            ctrl = ctrl(item, path19);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path19) : ctrl;
     }
     exports.visit = visit5;
   }
@@ -10766,8 +10766,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path18, name) {
-  if (!path18) {
+function assertPath(path19, name) {
+  if (!path19) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -10952,13 +10952,13 @@ var init_lib7 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set path(path18) {
-        if (isUrl(path18)) {
-          path18 = fileURLToPath(path18);
+      set path(path19) {
+        if (isUrl(path19)) {
+          path19 = fileURLToPath(path19);
         }
-        assertNonEmpty(path18, "path");
-        if (this.path !== path18) {
-          this.history.push(path18);
+        assertNonEmpty(path19, "path");
+        if (this.path !== path19) {
+          this.history.push(path19);
         }
       }
       /**
@@ -19784,7 +19784,7 @@ function transformGfmAutolinkLiterals(tree) {
     { ignore: ["link", "linkReference"] }
   );
 }
-function findUrl(_9, protocol, domain2, path18, match) {
+function findUrl(_9, protocol, domain2, path19, match) {
   if (!previous2(match)) {
     return false;
   }
@@ -19797,7 +19797,7 @@ function findUrl(_9, protocol, domain2, path18, match) {
   if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
     return false;
   }
-  const parts = splitUrl(domain2 + path18);
+  const parts = splitUrl(domain2 + path19);
   const result = {
     type: "link",
     title: null,
@@ -23698,16 +23698,16 @@ var init_base = __esm({
           }
         }
       }
-      addToPath(path18, added, removed, oldPosInc, options) {
-        const last = path18.lastComponent;
+      addToPath(path19, added, removed, oldPosInc, options) {
+        const last = path19.lastComponent;
         if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
           return {
-            oldPos: path18.oldPos + oldPosInc,
+            oldPos: path19.oldPos + oldPosInc,
             lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
           };
         } else {
           return {
-            oldPos: path18.oldPos + oldPosInc,
+            oldPos: path19.oldPos + oldPosInc,
             lastComponent: { count: 1, added, removed, previousComponent: last }
           };
         }
@@ -24343,17 +24343,17 @@ function literalVariant(markdown) {
 function mayHaveDelimiterRow(markdown) {
   let dash2 = false;
   let mark2 = false;
-  let clean = true;
+  let clean2 = true;
   for (let i2 = 0; i2 <= markdown.length; i2++) {
     const c = i2 < markdown.length ? markdown.charCodeAt(i2) : 10;
     if (c === 10 || c === 13) {
-      if (clean && dash2 && mark2) return true;
+      if (clean2 && dash2 && mark2) return true;
       dash2 = mark2 = false;
-      clean = true;
-    } else if (!clean) continue;
+      clean2 = true;
+    } else if (!clean2) continue;
     else if (c === 45) dash2 = true;
     else if (c === 124 || c === 58) mark2 = true;
-    else if (c !== 32 && c !== 9 && c !== 62) clean = false;
+    else if (c !== 32 && c !== 9 && c !== 62) clean2 = false;
   }
   return false;
 }
@@ -36092,13 +36092,13 @@ function node2(shape, o2 = {}) {
   }
   return fragment(outline, o2.label !== void 0 && o2.label !== "" ? mathLabel(o2.label, { x: shape.cx, y: shape.cy, size }) : null);
 }
-function edge(ids, path18, o2 = {}) {
+function edge(ids, path19, o2 = {}) {
   const arrow = o2.arrow ?? "end";
   const paint = o2.paint ?? "ink";
   const atStart = arrow === "start" || arrow === "both";
   const atEnd = arrow === "end" || arrow === "both";
   const cut = HEAD_LENGTH * HEAD_OVERLAP;
-  const drawn = trim(path18, atStart ? cut : 0, atEnd ? cut : 0);
+  const drawn = trim(path19, atStart ? cut : 0, atEnd ? cut : 0);
   const s2 = strokeAttrs(paint);
   return el("path", {
     class: [s2.class, o2.class].filter(Boolean).join(" ") || void 0,
@@ -36125,18 +36125,18 @@ function connect(from, to, o2 = {}) {
   const ctrl = add(m, mul({ x: d2.y, y: -d2.x }, bend * 2));
   return { kind: "quad", a: borderPoint(from, ctrl, g0), c: ctrl, b: borderPoint(to, ctrl, g1) };
 }
-function edgeLabelAnchor(path18, text12, o2 = {}) {
+function edgeLabelAnchor(path19, text12, o2 = {}) {
   const t = o2.t ?? 0.5;
-  const p5 = pointAt(path18, t);
-  let n = normalAt(path18, t);
+  const p5 = pointAt(path19, t);
+  let n = normalAt(path19, t);
   if (o2.side === "right") n = mul(n, -1);
   const size = o2.size ?? 16;
   const b2 = labelFontBox(text12, { x: 0, y: 0, size });
   const reach = Math.max(-n.x * b2.x0, -n.x * b2.x1) + Math.max(-n.y * b2.y0, -n.y * b2.y1);
   return add(p5, mul(n, reach + (o2.offset ?? 5)));
 }
-function edgeLabel(path18, text12, o2 = {}) {
-  const at = edgeLabelAnchor(path18, text12, o2);
+function edgeLabel(path19, text12, o2 = {}) {
+  const at = edgeLabelAnchor(path19, text12, o2);
   return mathLabel(text12, { x: at.x, y: at.y, size: o2.size ?? 16, class: o2.class });
 }
 function delaySquare(at, size = 8, paint = "ink") {
@@ -40500,12 +40500,12 @@ function y(p5) {
   return p5[1];
 }
 function line2(x$1, y$1) {
-  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path18 = withPath(line3);
+  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path19 = withPath(line3);
   x$1 = typeof x$1 === "function" ? x$1 : x$1 === void 0 ? x : constant2(x$1);
   y$1 = typeof y$1 === "function" ? y$1 : y$1 === void 0 ? y : constant2(y$1);
   function line3(data) {
     var i2, n = (data = array2(data)).length, d2, defined0 = false, buffer;
-    if (context == null) output7 = curve(buffer = path18());
+    if (context == null) output7 = curve(buffer = path19());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) output7.lineStart();
@@ -40533,13 +40533,13 @@ function line2(x$1, y$1) {
   return line3;
 }
 function area(x0, y0, y1) {
-  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path18 = withPath(area2);
+  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path19 = withPath(area2);
   x0 = typeof x0 === "function" ? x0 : x0 === void 0 ? x : constant2(+x0);
   y0 = typeof y0 === "function" ? y0 : y0 === void 0 ? constant2(0) : constant2(+y0);
   y1 = typeof y1 === "function" ? y1 : y1 === void 0 ? y : constant2(+y1);
   function area2(data) {
     var i2, j, k2, n = (data = array2(data)).length, d2, defined0 = false, buffer, x0z = new Array(n), y0z = new Array(n);
-    if (context == null) output7 = curve(buffer = path18());
+    if (context == null) output7 = curve(buffer = path19());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) {
@@ -40615,12 +40615,12 @@ function curveRadial(curve) {
   return radial;
 }
 function Symbol2(type, size) {
-  let context = null, path18 = withPath(symbol);
+  let context = null, path19 = withPath(symbol);
   type = typeof type === "function" ? type : constant2(type || circle2);
   size = typeof size === "function" ? size : constant2(size === void 0 ? 64 : +size);
   function symbol() {
     let buffer;
-    if (!context) context = buffer = path18();
+    if (!context) context = buffer = path19();
     type.apply(this, arguments).draw(context, +size.apply(this, arguments));
     if (buffer) return context = null, buffer + "" || null;
   }
@@ -43301,9 +43301,9 @@ var init_rnn_unroll = __esm({
           body3.push(...column(ids, cx(k2), lay, { x: names("x", k2), h: names("h", k2), o: names("o", k2), L: names("L", k2), y: names("y", k2) }, weights, font));
         }
         for (let k2 = -1; k2 < T4; k2++) {
-          const path18 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
-          body3.push(edge(ids, path18, { dashed: k2 === -1 || k2 === T4 - 1 }));
-          if (weights[2]) body3.push(edgeLabel(path18, weights[2], { side: "left", size: WFONT, offset: HEAD_HALF_WIDTH + 2 }));
+          const path19 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
+          body3.push(edge(ids, path19, { dashed: k2 === -1 || k2 === T4 - 1 }));
+          if (weights[2]) body3.push(edgeLabel(path19, weights[2], { side: "left", size: WFONT, offset: HEAD_HALF_WIDTH + 2 }));
         }
         if (p5.bptt) {
           paints.add("highlight");
@@ -44673,12 +44673,12 @@ function parseTree(text12, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root4, path18) {
+function findNodeAtLocation(root4, path19) {
   if (!root4) {
     return void 0;
   }
   let node3 = root4;
-  for (let segment of path18) {
+  for (let segment of path19) {
     if (typeof segment === "string") {
       if (node3.type !== "object" || !Array.isArray(node3.children)) {
         return void 0;
@@ -45044,14 +45044,14 @@ var init_parser = __esm({
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text12, originalPath, value2, options) {
-  const path18 = originalPath.slice();
+  const path19 = originalPath.slice();
   const errors = [];
   const root4 = parseTree(text12, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path18.length > 0) {
-    lastSegment = path18.pop();
-    parent = findNodeAtLocation(root4, path18);
+  while (path19.length > 0) {
+    lastSegment = path19.pop();
+    parent = findNodeAtLocation(root4, path19);
     if (parent === void 0 && value2 !== void 0) {
       if (typeof lastSegment === "string") {
         value2 = { [lastSegment]: value2 };
@@ -45194,8 +45194,8 @@ var init_edit = __esm({
 });
 
 // node_modules/jsonc-parser/lib/esm/main.js
-function modify(text12, path18, value2, options) {
-  return setProperty(text12, path18, value2, options);
+function modify(text12, path19, value2, options) {
+  return setProperty(text12, path19, value2, options);
 }
 function applyEdits(text12, edits) {
   let sortedEdits = edits.slice(0).sort((a3, b2) => {
@@ -45468,9 +45468,143 @@ var init_config_positions = __esm({
   }
 });
 
+// src/site/mount-filter.ts
+import path5 from "node:path";
+function stringList(v) {
+  if (v === void 0 || v === null) return [];
+  if (Array.isArray(v)) return v.filter((x6) => x6 !== null && x6 !== void 0 && !isRecord(x6) && !Array.isArray(x6)).map(String);
+  return isRecord(v) ? [] : [String(v)];
+}
+function mountPatterns(mount) {
+  return [
+    ...stringList(getIn(mount, ["files"])),
+    ...stringList(getIn(mount, ["includeFiles"])),
+    ...stringList(getIn(mount, ["excludeFiles"])).map((p5) => `! ${p5}`)
+  ];
+}
+function hugoGlob(pattern, written3 = pattern) {
+  const s2 = [...pattern.toLowerCase()];
+  let i2 = 0;
+  let depth = 0;
+  let re3 = "";
+  const text12 = (c) => c.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
+  const inClass = (c) => c.replace(/[\\\]\[^-]/g, "\\$&");
+  const fail = (why) => new MountGlobError(`${why} in the glob ${JSON.stringify(written3)}`);
+  while (i2 < s2.length) {
+    const c = s2[i2];
+    if (c === "{") {
+      depth++;
+      re3 += "(?:";
+      i2++;
+    } else if (depth > 0 && c === ",") {
+      re3 += "|";
+      i2++;
+    } else if (depth > 0 && c === "}") {
+      depth--;
+      re3 += ")";
+      i2++;
+    } else if (c === "?") {
+      re3 += "[^/]";
+      i2++;
+    } else if (c === "*") {
+      if (s2[i2 + 1] === "*") {
+        re3 += "[^]*";
+        i2 += 2;
+      } else {
+        re3 += "[^/]*";
+        i2++;
+      }
+    } else if (c === "[") {
+      i2++;
+      let not = false;
+      if (s2[i2] === "!") {
+        not = true;
+        i2++;
+      }
+      if (i2 >= s2.length) throw fail('a "[" never closed');
+      let body3;
+      if (s2[i2 + 1] === "-") {
+        const lo = s2[i2];
+        const hi = s2[i2 + 2];
+        if (hi === void 0 || s2[i2 + 3] === void 0) throw fail('a "[" never closed');
+        if (s2[i2 + 3] !== "]") throw fail(`"${lo}-${hi}" followed by "${s2[i2 + 3]}" instead of "]"`);
+        if (hi.codePointAt(0) < lo.codePointAt(0)) throw fail(`the range "${lo}-${hi}" goes backwards`);
+        body3 = `${inClass(lo)}-${inClass(hi)}`;
+        i2 += 4;
+      } else {
+        let chars = "";
+        while (i2 < s2.length && s2[i2] !== "]") {
+          if (s2[i2] === "\\") i2++;
+          if (i2 < s2.length) chars += s2[i2++];
+        }
+        if (i2 >= s2.length) throw fail('a "[" never closed');
+        if (chars === "") throw fail('an empty "[]"');
+        body3 = [...chars].map(inClass).join("");
+        i2++;
+      }
+      re3 += not ? `[^${body3}]` : `[${body3}]`;
+    } else if (c === "\\") {
+      if (i2 + 1 < s2.length) re3 += text12(s2[i2 + 1]);
+      i2 += 2;
+    } else {
+      re3 += text12(c);
+      i2++;
+    }
+  }
+  re3 += ")".repeat(depth);
+  return new RegExp(`^${re3}$`, "u");
+}
+function clean(p5) {
+  const n = path5.posix.normalize(p5);
+  return n.length > 1 && n.endsWith("/") ? n.slice(0, -1) : n;
+}
+function mountFilter(patterns) {
+  if (patterns.length === 0) return void 0;
+  const entries = [];
+  for (const raw3 of patterns) {
+    const exclude = raw3.startsWith("! ");
+    const glob = exclude ? raw3.slice(2) : raw3;
+    const p5 = glob.replace(/^(?!\/)/, "/");
+    entries.push({ kind: exclude ? "exclude" : "include", re: hugoGlob(p5, glob) });
+    if (exclude) continue;
+    const dir = clean(p5.slice(0, p5.lastIndexOf("/") + 1));
+    const parts = dir.split("/");
+    for (let k2 = 0; k2 < parts.length; k2++) {
+      const joined = parts.slice(0, k2 + 1).filter(Boolean).join("/");
+      entries.push({ kind: "folder", re: hugoGlob("/" + (joined ? clean(joined) : ""), glob) });
+    }
+  }
+  return (rel3, isDir) => {
+    const name = ("/" + rel3.replace(/^\/+/, "")).toLowerCase();
+    let includes = false;
+    for (const e of entries) {
+      if (e.kind === "exclude") {
+        if (e.re.test(name)) return false;
+      } else if (e.kind === "include") {
+        if (e.re.test(name)) return true;
+        includes = true;
+      } else if (isDir && e.re.test(name)) return true;
+    }
+    return !includes;
+  };
+}
+function eitherFilter(filters) {
+  if (filters.length === 0 || filters.some((f) => f === void 0)) return void 0;
+  return (rel3, isDir) => filters.some((f) => f(rel3, isDir));
+}
+var MountGlobError;
+var init_mount_filter = __esm({
+  "src/site/mount-filter.ts"() {
+    "use strict";
+    init_config();
+    MountGlobError = class extends Error {
+    };
+  }
+});
+
 // src/site/config.ts
 import { existsSync, readdirSync, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
-import path5 from "node:path";
+import path6 from "node:path";
 function isFile(p5) {
   try {
     return statSync2(p5).isFile();
@@ -45480,7 +45614,7 @@ function isFile(p5) {
 }
 function firstWithBase(dir, base2) {
   for (const [ext, format3] of EXTENSIONS) {
-    const p5 = path5.join(dir, `${base2}.${ext}`);
+    const p5 = path6.join(dir, `${base2}.${ext}`);
     if (isFile(p5)) return { path: p5, format: format3, key: null };
   }
   return null;
@@ -45497,11 +45631,11 @@ function configDirFiles(dir) {
   if (hugo) out.push(hugo);
   const others = /* @__PURE__ */ new Map();
   for (const name of readdirSync(dir).sort()) {
-    const ext = path5.extname(name).slice(1).toLowerCase();
+    const ext = path6.extname(name).slice(1).toLowerCase();
     const format3 = EXTENSIONS.find(([e]) => e === ext)?.[1];
     const base2 = name.slice(0, name.length - ext.length - 1);
     if (!format3 || base2.includes(".") || base2 === "config" || base2 === "hugo") continue;
-    if (!others.has(base2.toLowerCase()) && isFile(path5.join(dir, name))) {
+    if (!others.has(base2.toLowerCase()) && isFile(path6.join(dir, name))) {
       others.set(base2.toLowerCase(), firstWithBase(dir, base2));
     }
   }
@@ -45511,27 +45645,27 @@ function configDirFiles(dir) {
   return out;
 }
 function explicitConfig(siteDir, name) {
-  const p5 = path5.resolve(siteDir, name);
+  const p5 = path6.resolve(siteDir, name);
   const format3 = formatOf(p5);
   if (format3 && isFile(p5)) return { path: p5, format: format3, key: null };
-  return firstWithBase(path5.dirname(p5), path5.basename(p5));
+  return firstWithBase(path6.dirname(p5), path6.basename(p5));
 }
 function findSiteConfigFiles(siteDir, environment = "production", files) {
   const roots = files ? files.map((f) => explicitConfig(siteDir, f)).filter((f) => f !== null) : [findRootConfig(siteDir)].filter((f) => f !== null);
   return [
     ...roots,
-    ...configDirFiles(path5.join(siteDir, "config", "_default")),
-    ...environment ? configDirFiles(path5.join(siteDir, "config", environment)) : []
+    ...configDirFiles(path6.join(siteDir, "config", "_default")),
+    ...environment ? configDirFiles(path6.join(siteDir, "config", environment)) : []
   ];
 }
 function findSiteConfig(siteDir, files) {
   const root4 = files ? files.map((f) => explicitConfig(siteDir, f)).find((f) => f !== null) ?? null : findRootConfig(siteDir);
   if (root4) return root4;
-  const dir = path5.join(siteDir, "config", "_default");
+  const dir = path6.join(siteDir, "config", "_default");
   return firstWithBase(dir, "hugo") ?? firstWithBase(dir, "config");
 }
 function formatOf(file) {
-  const ext = path5.extname(file).slice(1).toLowerCase();
+  const ext = path6.extname(file).slice(1).toLowerCase();
   return EXTENSIONS.find(([e]) => e === ext)?.[1] ?? null;
 }
 function parseConfigText(text12, format3, file) {
@@ -45655,18 +45789,21 @@ function readSiteConfig(siteDir, opts = {}) {
   }
   const sources = [];
   for (const f of files) {
-    const rel3 = path5.relative(siteDir, f.path).split(path5.sep).join("/");
+    const rel3 = path6.relative(siteDir, f.path).split(path6.sep).join("/");
     const text12 = readFileSync2(f.path, "utf8");
     const parsed = parseConfigText(text12, f.format, rel3);
     diagnostics.push(...parsed.diagnostics);
     sources.push({ file: rel3, format: f.format, key: f.key, text: text12, data: parsed.data });
     data = mergeConfig(data, f.key === null ? parsed.data : { [f.key]: parsed.data });
   }
-  const mainRel = main2 ? path5.relative(siteDir, main2.path).split(path5.sep).join("/") : void 0;
+  const mainRel = main2 ? path6.relative(siteDir, main2.path).split(path6.sep).join("/") : void 0;
   const locate = configLocator(sources, mainRel);
   const prerender = prerenderOptions(data, locate);
   diagnostics.push(...prerender.diagnostics);
   const content3 = contentRoots(siteDir, data);
+  for (const bad of new Set(content3.map((r2) => r2.badFilter).filter((b2) => b2 !== void 0))) {
+    diagnostics.push({ severity: "error", code: "config", message: `module.mounts: ${bad}, which Hugo does not accept either; fix the pattern`, ...locate(["module", "mounts"], "key") });
+  }
   const delimiters3 = passthroughDelimiters(data);
   return {
     file: main2?.path ?? null,
@@ -45674,10 +45811,10 @@ function readSiteConfig(siteDir, opts = {}) {
     files,
     data,
     diagnostics,
-    contentDir: content3[0]?.dir ?? path5.resolve(siteDir, "content"),
+    contentDir: content3[0]?.dir ?? path6.resolve(siteDir, "content"),
     contentRoots: content3,
     staticDirs: staticRoots(siteDir, data).map((r2) => r2.dir),
-    assetsDir: assetRoots(siteDir, data)[0]?.dir ?? path5.resolve(siteDir, "assets"),
+    assetsDir: assetRoots(siteDir, data)[0]?.dir ?? path6.resolve(siteDir, "assets"),
     prerender: prerender.options,
     locate,
     math: {
@@ -45780,11 +45917,22 @@ function componentRoots(siteDir, data, component, defaults) {
   const list4 = mounts.length > 0 ? mounts : defaults;
   return list4.filter((m) => !isPrerenderSource(m.source)).map((m) => {
     const lang = mountLanguage(m)?.lang;
+    let filter;
+    let badFilter;
+    try {
+      filter = mountFilter(mountPatterns(m));
+    } catch (e) {
+      if (!(e instanceof MountGlobError)) throw e;
+      badFilter = e.message;
+      filter = () => false;
+    }
     return {
       source: m.source,
-      dir: path5.resolve(siteDir, m.source),
+      dir: path6.resolve(siteDir, m.source),
       target: normalizeRel(m.target).split("/").slice(1).join("/"),
-      ...lang ? { lang } : {}
+      ...lang ? { lang } : {},
+      ...filter ? { filter } : {},
+      ...badFilter ? { badFilter } : {}
     };
   });
 }
@@ -45826,7 +45974,20 @@ function shadowTree(lang) {
   return /^[a-z0-9][a-z0-9_-]*$/i.test(lang) ? `content.${lang.toLowerCase()}` : void 0;
 }
 function contentRoots(siteDir, data) {
-  return componentRoots(siteDir, data, "content", defaultContentMounts(data));
+  const roots = componentRoots(siteDir, data, "content", defaultContentMounts(data));
+  const out = [];
+  for (const r2 of roots) {
+    const same = out.findIndex((o3) => o3.dir === r2.dir && o3.target === r2.target && o3.lang === r2.lang);
+    if (same < 0) {
+      out.push(r2);
+      continue;
+    }
+    const o2 = out[same];
+    const filter = eitherFilter([o2.filter, r2.filter]);
+    const { filter: _f, ...rest } = o2;
+    out[same] = { ...rest, ...filter ? { filter } : {}, ...o2.badFilter ?? r2.badFilter ? { badFilter: o2.badFilter ?? r2.badFilter } : {} };
+  }
+  return out;
 }
 function staticRoots(siteDir, data) {
   return componentRoots(siteDir, data, "static", staticDirSetting(data).map((d2) => ({ source: d2, target: "static" })));
@@ -45932,15 +46093,15 @@ function languageFigureNumbering(data, site, warn) {
   if (!isRecord(langs)) return void 0;
   const byLanguage = {};
   for (const [code4, conf] of Object.entries(langs)) {
-    const path18 = ["languages", code4, "params", "prerender"];
+    const path19 = ["languages", code4, "params", "prerender"];
     const own8 = getIn(conf, ["params", "prerender"]);
     if (isRecord(own8)) {
       for (const key2 of Object.keys(own8)) {
-        if (key2.toLowerCase() !== "figures") warn([...path18, key2], `${[...path18, key2].join(".")} is not read: of params.prerender, a language sets only figures (its label, separator and numbers); set ${key2} in the site's params.prerender`, "key");
+        if (key2.toLowerCase() !== "figures") warn([...path19, key2], `${[...path19, key2].join(".")} is not read: of params.prerender, a language sets only figures (its label, separator and numbers); set ${key2} in the site's params.prerender`, "key");
       }
     }
-    const table3 = settingsTable(own8, path18, "figures", FIGURES_KEYS, warn);
-    if (table3) byLanguage[code4.toLowerCase()] = figureNumbering(table3, warn, path18, site);
+    const table3 = settingsTable(own8, path19, "figures", FIGURES_KEYS, warn);
+    if (table3) byLanguage[code4.toLowerCase()] = figureNumbering(table3, warn, path19, site);
   }
   if (Object.keys(byLanguage).length === 0) return void 0;
   const dflt = getIn(data, "defaultContentLanguage");
@@ -45951,15 +46112,15 @@ function languageFigureNumbering(data, site, warn) {
   };
 }
 function figureNumbering(table3, warn, parent, base2) {
-  const path18 = [...parent, "figures"];
+  const path19 = [...parent, "figures"];
   const raw3 = table3 && getIn(table3, ["numbers"]);
-  const numbers = raw3 === true ? "all" : raw3 === false ? "none" : enumSetting(raw3, ["id", "all", "none"], base2.numbers, [...path18, "numbers"], warn);
+  const numbers = raw3 === true ? "all" : raw3 === false ? "none" : enumSetting(raw3, ["id", "all", "none"], base2.numbers, [...path19, "numbers"], warn);
   const text12 = (key2, allowEmpty) => {
     const v = table3 && getIn(table3, [key2]);
     const dflt = base2[key2];
     if (v === void 0) return dflt;
     if (typeof v !== "string" || /[\r\n]/.test(v) || !allowEmpty && v.trim() === "") {
-      warn([...path18, key2], `${[...path18, key2].join(".")} = ${JSON.stringify(v)} must be ${allowEmpty ? "a line of text" : "a word or two (not empty)"}; using ${JSON.stringify(dflt)}`);
+      warn([...path19, key2], `${[...path19, key2].join(".")} = ${JSON.stringify(v)} must be ${allowEmpty ? "a line of text" : "a word or two (not empty)"}; using ${JSON.stringify(dflt)}`);
       return dflt;
     }
     return key2 === "label" ? v.trim() : v;
@@ -45990,6 +46151,7 @@ var init_config = __esm({
     init_yaml_keys();
     init_config_positions();
     init_closest_name();
+    init_mount_filter();
     EXTENSIONS = [
       ["toml", "toml"],
       ["yaml", "yaml"],
@@ -46330,7 +46492,7 @@ var init_shortcode_list = __esm({
 
 // src/site/fallbacks.ts
 import { readdirSync as readdirSync4, readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 function fallbackTemplate(name, inner2) {
   return `{{- /* Written by hugo-prerender build. "${name}" is rendered by hugo-prerender; Hugo runs this only on a page it
   renders from the original instead of the prerendered copy (see partials/prerender/unrendered.html). */ -}}
@@ -46346,13 +46508,13 @@ function moduleLayoutDirs(siteDir, data) {
   const theme = getIn(data, "theme");
   const themes = typeof theme === "string" ? [theme] : Array.isArray(theme) ? theme.filter((t) => typeof t === "string") : [];
   const themesDir = getIn(data, "themesDir");
-  const base2 = path8.resolve(siteDir, typeof themesDir === "string" && themesDir !== "" ? themesDir : "themes");
-  const out = themes.map((t) => [path8.join(base2, t, "layouts")]);
+  const base2 = path9.resolve(siteDir, typeof themesDir === "string" && themesDir !== "" ? themesDir : "themes");
+  const out = themes.map((t) => [path9.join(base2, t, "layouts")]);
   const imports = getIn(data, "module.imports");
   for (const i2 of Array.isArray(imports) ? imports : []) {
     const p5 = typeof i2 === "string" ? i2 : getIn(i2, "path");
     if (typeof p5 !== "string" || p5.trim() === "" || themes.includes(p5)) continue;
-    out.push([path8.join(siteDir, "_vendor", p5, "layouts"), path8.join(base2, p5, "layouts")]);
+    out.push([path9.join(siteDir, "_vendor", p5, "layouts"), path9.join(base2, p5, "layouts")]);
   }
   return out;
 }
@@ -46361,12 +46523,12 @@ function shortcodeTemplate(layoutDirs, name) {
     for (const sub3 of ["_shortcodes", "shortcodes"]) {
       let entries;
       try {
-        entries = readdirSync4(path8.join(dir, sub3));
+        entries = readdirSync4(path9.join(dir, sub3));
       } catch {
         continue;
       }
       const hit = entries.filter((e) => e.startsWith(`${name}.`)).sort()[0];
-      if (hit) return path8.join(dir, sub3, hit);
+      if (hit) return path9.join(dir, sub3, hit);
     }
   }
   return void 0;
@@ -46381,26 +46543,26 @@ function shortcodeTemplateNames(layoutDirs) {
       return;
     }
     for (const e of entries) {
-      if (e.isDirectory() || e.isSymbolicLink() && isDirectory(path8.join(dir, e.name))) {
-        if (depth < 8) walk(path8.join(dir, e.name), `${prefix}${e.name}/`, depth + 1);
+      if (e.isDirectory() || e.isSymbolicLink() && isDirectory(path9.join(dir, e.name))) {
+        if (depth < 8) walk(path9.join(dir, e.name), `${prefix}${e.name}/`, depth + 1);
       } else if (!e.name.startsWith(".") && e.name.includes(".")) {
         out.add(`${prefix}${e.name.slice(0, e.name.indexOf("."))}`);
       }
     }
   };
-  for (const dir of layoutDirs) for (const sub3 of ["_shortcodes", "shortcodes"]) walk(path8.join(dir, sub3), "", 0);
+  for (const dir of layoutDirs) for (const sub3 of ["_shortcodes", "shortcodes"]) walk(path9.join(dir, sub3), "", 0);
   return out;
 }
 function layoutsComplete(siteDir, data) {
   return moduleLayoutDirs(siteDir, data).every((dirs) => {
-    const root4 = dirs.map((d2) => path8.dirname(d2)).find((d2) => isDirectory(d2));
+    const root4 = dirs.map((d2) => path9.dirname(d2)).find((d2) => isDirectory(d2));
     if (root4 === void 0) return false;
-    if (isDirectory(path8.join(root4, "config"))) return false;
+    if (isDirectory(path9.join(root4, "config"))) return false;
     for (const name of ["hugo", "config", "theme"]) {
       for (const ext of ["toml", "yaml", "yml", "json"]) {
         let text12;
         try {
-          text12 = readFileSync5(path8.join(root4, `${name}.${ext}`), "utf8");
+          text12 = readFileSync5(path9.join(root4, `${name}.${ext}`), "utf8");
         } catch {
           continue;
         }
@@ -46434,7 +46596,7 @@ function siteShortcodeTemplates(siteDir, layoutDirs, names) {
   const out = /* @__PURE__ */ new Map();
   for (const name of [...names].sort()) {
     const t = shortcodeTemplate(layoutDirs, name);
-    if (t) out.set(name, path8.relative(siteDir, t).split(path8.sep).join("/"));
+    if (t) out.set(name, path9.relative(siteDir, t).split(path9.sep).join("/"));
   }
   return out;
 }
@@ -46445,7 +46607,7 @@ function markdownShortcodeTemplates(siteDir, layoutDirs) {
       const t = shortcodeTemplate(layoutDirs, name);
       const text12 = templateText(t);
       const markdown = /\.Inner(Deindent)?\b[^}]*\|\s*(markdownify|\S*RenderString)|(markdownify|RenderString)\s+\.Inner/.test(text12);
-      seen.set(name, markdown ? path8.relative(siteDir, t).split(path8.sep).join("/") : void 0);
+      seen.set(name, markdown ? path9.relative(siteDir, t).split(path9.sep).join("/") : void 0);
     }
     return seen.get(name);
   };
@@ -46462,15 +46624,15 @@ function rendersTexItself(file) {
 }
 function mathFenceRendered(layoutDirs) {
   for (const dir of layoutDirs) {
-    for (const sub3 of ["_markup", path8.join("_default", "_markup")]) {
+    for (const sub3 of ["_markup", path9.join("_default", "_markup")]) {
       let entries;
       try {
-        entries = readdirSync4(path8.join(dir, sub3));
+        entries = readdirSync4(path9.join(dir, sub3));
       } catch {
         continue;
       }
       const hit = entries.filter((e) => /^render-codeblock-math\./.test(e)).sort()[0];
-      if (hit) return rendersTexItself(path8.join(dir, sub3, hit));
+      if (hit) return rendersTexItself(path9.join(dir, sub3, hit));
     }
   }
   return false;
@@ -46483,15 +46645,15 @@ function imageRenderHook(layoutDirs) {
     } catch {
       return void 0;
     }
-    if (path8.basename(dir) === "_markup") {
+    if (path9.basename(dir) === "_markup") {
       const hit = entries.map((e) => e.name).filter((n) => /^render-image\./.test(n)).sort()[0];
-      return hit === void 0 ? void 0 : path8.join(dir, hit);
+      return hit === void 0 ? void 0 : path9.join(dir, hit);
     }
     if (depth === 0) return void 0;
     for (const e of entries.sort((a3, b2) => a3.name < b2.name ? -1 : a3.name > b2.name ? 1 : 0)) {
-      if (!e.isDirectory() && !(e.isSymbolicLink() && isDirectory(path8.join(dir, e.name)))) continue;
+      if (!e.isDirectory() && !(e.isSymbolicLink() && isDirectory(path9.join(dir, e.name)))) continue;
       if (depth === 2 && ["shortcodes", "_shortcodes", "partials", "_partials"].includes(e.name)) continue;
-      const hit = look(path8.join(dir, e.name), depth - 1);
+      const hit = look(path9.join(dir, e.name), depth - 1);
       if (hit) return hit;
     }
     return void 0;
@@ -46513,7 +46675,7 @@ function templateAsksForImages(file, layoutDirs) {
       if (name.startsWith("prerender/") || seen.has(name)) continue;
       seen.add(name);
       const withExt = /\.[a-z]+$/.test(name) ? [name] : [`${name}.html`, name];
-      const found = layoutDirs.flatMap((dir) => ["partials", "_partials"].flatMap((sub3) => withExt.map((n) => path8.join(dir, sub3, n)))).find((f) => isFile2(f));
+      const found = layoutDirs.flatMap((dir) => ["partials", "_partials"].flatMap((sub3) => withExt.map((n) => path9.join(dir, sub3, n)))).find((f) => isFile2(f));
       if (found && asks(templateCode(found), depth + 1)) return true;
     }
     return false;
@@ -46559,7 +46721,7 @@ var init_fallbacks = __esm({
 
 // src/site/head-hooks.ts
 import { readdirSync as readdirSync5, readFileSync as readFileSync6, statSync as statSync4 } from "node:fs";
-import path9 from "node:path";
+import path10 from "node:path";
 function templates(dir, ext = ".html") {
   const out = [];
   const walk = (d2) => {
@@ -46570,7 +46732,7 @@ function templates(dir, ext = ".html") {
       return;
     }
     for (const e of entries.sort((a3, b2) => a3.name < b2.name ? -1 : a3.name > b2.name ? 1 : 0)) {
-      const p5 = path9.join(d2, e.name);
+      const p5 = path10.join(d2, e.name);
       if (e.isDirectory()) walk(p5);
       else if (e.name.endsWith(ext)) out.push(p5);
     }
@@ -46587,7 +46749,7 @@ function kindOf(p5) {
   }
 }
 function isPackageLayouts(dir) {
-  return isFile3(path9.join(dir, "partials", "prerender", "head.html"));
+  return isFile3(path10.join(dir, "partials", "prerender", "head.html"));
 }
 function eachTemplate(layoutDirs, fn, ext = ".html") {
   for (const dir of layoutDirs) {
@@ -46612,14 +46774,14 @@ function headReport(layoutDirs) {
     if (/partial\s+"prerender\/(head|katex)(\.html)?"/.test(text12)) linking.push(file);
     for (const h of HEAD_HOOKS) if (h.call.test(text12)) hooks.add(h);
     for (const o2 of HEAD_OVERRIDES) if (o2.call.test(text12)) called.add(o2);
-    const rel3 = path9.relative(dir, file).split(path9.sep).join("/");
+    const rel3 = path10.relative(dir, file).split(path10.sep).join("/");
     if (!headPartial && /^_?partials\//.test(rel3) && /<head[\s>]/i.test(text12)) headPartial = { from: file, to: `layouts/${rel3.replace(/^_partials\//, "partials/")}` };
   });
   const report = { linking, hooks: HEAD_HOOKS.filter((h) => hooks.has(h)) };
   if (report.hooks.length > 0) return report;
   for (const o2 of HEAD_OVERRIDES) {
     if (!called.has(o2)) continue;
-    const from = layoutDirs.map((d2) => path9.join(d2, ...o2.partial.split("/"))).find(isFile3);
+    const from = layoutDirs.map((d2) => path10.join(d2, ...o2.partial.split("/"))).find(isFile3);
     if (from) return { ...report, override: { theme: o2.theme, from, to: `layouts/${o2.partial}` } };
   }
   return headPartial ? { ...report, override: headPartial } : report;
@@ -46629,7 +46791,7 @@ function headAdvice(report, siteDir = "") {
   if (hook) return `your theme calls a head hook (${hook.theme}): create ${hook.file} containing ${HEAD_PARTIAL_CALL}${hook.note ? ` (${hook.note})` : ""}`;
   const o2 = report.override;
   if (o2) {
-    const from = siteDir ? path9.relative(siteDir, o2.from).split(path9.sep).join("/") : o2.from;
+    const from = siteDir ? path10.relative(siteDir, o2.from).split(path10.sep).join("/") : o2.from;
     return `your theme${o2.theme ? ` (${o2.theme})` : ""} has no head hook: copy ${from} to ${o2.to} in your site and add ${HEAD_PARTIAL_CALL} to it${o2.theme ? "" : " before </head>"}`;
   }
   return `add ${HEAD_PARTIAL_CALL} to the <head> of your base template (a theme without a head hook: override the one partial of it that writes <head>, see docs/themes.md)`;
@@ -46639,12 +46801,12 @@ function headingDataTemplates(siteDir, layoutDirs) {
   eachTemplate(layoutDirs, (file, text12) => {
     const code4 = text12.replace(/\{\{-?\s*\/\*[^]*?\*\/\s*-?\}\}/g, "");
     if (/partial\s+"prerender\/toc(\.html)?"/.test(code4)) return;
-    if (/\.(TableOfContents|Fragments)\b/.test(code4)) out.push(path9.relative(siteDir, file).split(path9.sep).join("/"));
+    if (/\.(TableOfContents|Fragments)\b/.test(code4)) out.push(path10.relative(siteDir, file).split(path10.sep).join("/"));
   });
   return out;
 }
 function feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs2 = []) {
-  const rel3 = (file) => path9.relative(siteDir, file).split(path9.sep).join("/");
+  const rel3 = (file) => path10.relative(siteDir, file).split(path10.sep).join("/");
   const out = [];
   eachTemplate(
     layoutDirs,
@@ -46655,7 +46817,7 @@ function feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs2 = []) {
     ".xml"
   );
   for (const candidates2 of moduleLayoutDirs2) {
-    if (!candidates2.some((d2) => kindOf(path9.dirname(d2)) === "dir")) out.push(rel3(path9.dirname(candidates2[0])));
+    if (!candidates2.some((d2) => kindOf(path10.dirname(d2)) === "dir")) out.push(rel3(path10.dirname(candidates2[0])));
   }
   return out;
 }
@@ -46820,7 +46982,7 @@ var init_site_figures = __esm({
 
 // src/site/page-records.ts
 import { readFileSync as readFileSync9 } from "node:fs";
-import path12 from "node:path";
+import path13 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 function runningCodeId() {
   if (codeId === void 0) {
@@ -46839,7 +47001,7 @@ function siteRecordKey(parts) {
   return contentKey("pages", RECORDS_VERSION, runningCodeId(), stableStringify(parts));
 }
 function rel(siteDir, p5) {
-  return path12.relative(siteDir, p5).split(path12.sep).join("/");
+  return path13.relative(siteDir, p5).split(path13.sep).join("/");
 }
 function outcomeOf(siteDir, r2) {
   const v = "found" in r2 ? { found: rel(siteDir, r2.found) } : "refused" in r2 ? { refused: rel(siteDir, r2.refused), link: rel(siteDir, r2.link), target: r2.target } : { missing: r2.missing.map((m) => rel(siteDir, m)), ...r2.blocked ? { blocked: [rel(siteDir, r2.blocked.at), fsErrorCode(r2.blocked.error) ?? ""] } : {} };
@@ -46865,7 +47027,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "646797ba33acb414daad8a7acb3bf371";
+    BUNDLE_CODE_ID = "d3fa3fb3317e95bc5c38199df384a4b3";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -46894,7 +47056,7 @@ var init_page_records = __esm({
         if (!r2) {
           r2 = this.lookUp(
             site,
-            bases.map((b2) => path12.resolve(site.dir, b2)),
+            bases.map((b2) => path13.resolve(site.dir, b2)),
             rel3
           );
           this.recorded.set(key2, r2);
@@ -53473,8 +53635,8 @@ async function prerenderPageUncapped(source, env2) {
         message: `${OWN_SHORTCODE_MESSAGE}; ${key2} holds one, written with escapes, which a template that renders it as Markdown (markdownify) would run. It is left out of this page's front matter (written as JSON in its prerendered copy). Remove it from the page`
       });
     }
-    const clean = (v) => typeof v === "string" ? cutOwnTags(v) ?? v : Array.isArray(v) ? v.map(clean) : isRecord(v) ? Object.fromEntries(Object.entries(v).map(([k2, x6]) => [k2, clean(x6)])) : v;
-    const json = JSON.stringify(clean(fm.data));
+    const clean2 = (v) => typeof v === "string" ? cutOwnTags(v) ?? v : Array.isArray(v) ? v.map(clean2) : isRecord(v) ? Object.fromEntries(Object.entries(v).map(([k2, x6]) => [k2, clean2(x6)])) : v;
+    const json = JSON.stringify(clean2(fm.data));
     const breaks2 = source.slice(fm.start, fm.end).split("\n").length - 1;
     ownCuts.push({ start: fm.start, end: fm.end, key: "", text: `${json.slice(0, -1)}${"\n".repeat(Math.max(0, breaks2 - 1))}}
 `, own: true });
@@ -54742,7 +54904,7 @@ function __hpGlyphsAsAttributes(on) {
   __hpGlyphsLeft = false;
   return left;
 }
-var ParseError, uppercase, __hpHyphenated, hyphenate, ESCAPE_LOOKUP, ESCAPE_REGEX, __hpEscapeTest, escape, getBaseElem, characterNodesTypes, isCharacterBox, protocolFromUrl, SETTINGS_SCHEMA, Settings, Style, D2, Dc, T3, Tc, S, Sc, SS, SSc, styles, sup2, sub2, fracNum, fracDen, cramp, text$1, Style$1, scriptData, allBlocks, doubleBrushStroke, hLinePad, sqrtMain, sqrtSize1, sqrtSize2, sqrtSize3, sqrtSize4, phasePath, sqrtTall, sqrtPath, innerPath, path13, tallDelim, DocumentFragment, ptPerUnit, relativeUnit, validUnit, calculateSize, __hpEms, makeEm, createClass, cssStyleToString, initNode, toNode, invalidAttributeNameRegex, toMarkup, Span, Anchor, Img, iCombinations, SymbolNode, SvgNode, PathNode, LineNode, hasHtmlDomChildren, fontMetricsData, sigmasAndXis, extraCharacterMap, fontMetricsBySizeIndex, symbols, math, text8, main, ams, accent2, bin, close, inner, mathord, op, open, punct, rel2, spacing, textord, ligatures, mathTextSymbols, ch, i, textSymbols, _ch, _i, letters2, _ch2, _i2, wideChar, _ch3, _i3, _ch4, _i4, extraLatin, _ch5, _i5, boldUpright, italic, boldItalic, script2, noFont, fraktur, doubleStruck, boldFraktur, sansSerif, boldSansSerif, italicSansSerif, monospace, wideLatinLetterData, wideNumeralData, wideCharacterFont, lookupSymbol, makeSymbol, mathsym, boldSymbol, makeOrd, canCombine, tryCombineChars, sizeElementFromChildren, makeSpan, makeSvgSpan, makeLineSpan, makeAnchor, makeFragment, wrapFragment, getVListChildrenAndDepth, makeVList, makeGlue, retrieveTextFontName, fontMap, svgData, staticSvg, thinspace, mediumspace, thickspace, spacings, tightSpacings, _functions, _htmlGroupBuilders, _mathmlGroupBuilders, normalizeArgument, ordargument, binLeftCanceller, binRightCanceller, styleMap$1, DomEnum, buildExpression$1, _traverseNonSpaceNodes, checkPartialGroup, _getOutermostNode, getTypeOfDomTree, makeNullDelimiter, buildGroup$1, MathNode, TextNode, SpaceNode, noVariantSymbols, rowLikeTypes, makeText, makeRow, mathFontVariants, getVariant, buildExpression2, buildExpressionRow, buildGroup2, sizeStyleMap, sizeMultipliers, sizeAtStyle, Options, optionsFromSettings, displayWrap, buildTree, buildHTMLTree, stretchyCodePoint, stretchyMathML, katexImagesData, wideAccentLabels, stretchySvg, stretchyEnclose, ATOMS, NON_ATOMS, getBaseSymbol, htmlBuilder$a, mathmlBuilder$9, NON_STRETCHY_ACCENT_REGEX, paddedNode, binrelClass, cdArrowFunctionName, newCell, isStartOfArrow, isLabelEnd, htmlBuilder$8, mathmlBuilder$7, globalMap, checkControlSequence, getRHS, letCommand, getMetrics, styleWrap, centerSpan, makeSmallDelim, mathrmSize, makeLargeDelim, makeGlyphSpan, makeInner, lapInEms, lap, verts, doubleVerts, makeStackedDelim, vbPad, emPad, sqrtSvg, makeSqrtImage, stackLargeDelimiters, stackAlwaysDelimiters, stackNeverDelimiters, sizeToMaxHeight, makeSizedDelim, stackNeverDelimiterSequence, stackAlwaysDelimiterSequence, stackLargeDelimiterSequence, delimTypeToFont, traverseSequence, makeCustomSizedDelim, makeLeftRightDelim, delimiterSizes, delimiters, htmlBuilder$7, mathmlBuilder$6, _environments, _macros, SourceLocation, Token, validateAmsEnvironmentContext, gatherEnvironments, htmlBuilder$6, alignMap, mathmlBuilder$5, alignedHandler, environments, htmlBuilder$5, mathmlBuilder$4, fontAliases, htmlBuilder$4, mathmlBuilder$3, wrapWithStyle, stylArray, delimFromValue, htmlBuilder$3, mathmlBuilder$2, sizeData, chooseMathStyle, assembleSupSub, noSuccessor, htmlBuilder$2, mathmlBuilder$1, singleCharBigOps, singleCharIntegrals, htmlBuilder$1, mathmlBuilder2, sizeFuncs, htmlBuilder2, styleMap, htmlBuilderDelegate, defaultVariant, cssSpace, regularSpace, pad, textFontFamilies, textFontWeights, textFontShapes, optionsWithFont, makeVerb, functions, spaceRegexString, controlWordRegexString, controlSymbolRegexString, controlWordWhitespaceRegexString, controlSpaceRegexString, combiningDiacriticalMarkString, combiningDiacriticalMarksEndRegex, tokenRegexString, Lexer, Namespace, macros, digitToNumber, newcommand, dotsByToken, dotsbGroups, spaceAfterDots, latexRaiseA, braketHelper, implicitCommands, MacroExpander, unicodeSubRegEx, uSubsAndSups, unicodeAccents, unicodeSymbols, Parser2, parseTree3, render4, renderToString, generateParseTree, renderError, renderToDomTree, renderToHTMLTree, version, __domTree, katex, __hpGlyphAttributes, __hpGlyphsLeft, __hpOwnBefore;
+var ParseError, uppercase, __hpHyphenated, hyphenate, ESCAPE_LOOKUP, ESCAPE_REGEX, __hpEscapeTest, escape, getBaseElem, characterNodesTypes, isCharacterBox, protocolFromUrl, SETTINGS_SCHEMA, Settings, Style, D2, Dc, T3, Tc, S, Sc, SS, SSc, styles, sup2, sub2, fracNum, fracDen, cramp, text$1, Style$1, scriptData, allBlocks, doubleBrushStroke, hLinePad, sqrtMain, sqrtSize1, sqrtSize2, sqrtSize3, sqrtSize4, phasePath, sqrtTall, sqrtPath, innerPath, path14, tallDelim, DocumentFragment, ptPerUnit, relativeUnit, validUnit, calculateSize, __hpEms, makeEm, createClass, cssStyleToString, initNode, toNode, invalidAttributeNameRegex, toMarkup, Span, Anchor, Img, iCombinations, SymbolNode, SvgNode, PathNode, LineNode, hasHtmlDomChildren, fontMetricsData, sigmasAndXis, extraCharacterMap, fontMetricsBySizeIndex, symbols, math, text8, main, ams, accent2, bin, close, inner, mathord, op, open, punct, rel2, spacing, textord, ligatures, mathTextSymbols, ch, i, textSymbols, _ch, _i, letters2, _ch2, _i2, wideChar, _ch3, _i3, _ch4, _i4, extraLatin, _ch5, _i5, boldUpright, italic, boldItalic, script2, noFont, fraktur, doubleStruck, boldFraktur, sansSerif, boldSansSerif, italicSansSerif, monospace, wideLatinLetterData, wideNumeralData, wideCharacterFont, lookupSymbol, makeSymbol, mathsym, boldSymbol, makeOrd, canCombine, tryCombineChars, sizeElementFromChildren, makeSpan, makeSvgSpan, makeLineSpan, makeAnchor, makeFragment, wrapFragment, getVListChildrenAndDepth, makeVList, makeGlue, retrieveTextFontName, fontMap, svgData, staticSvg, thinspace, mediumspace, thickspace, spacings, tightSpacings, _functions, _htmlGroupBuilders, _mathmlGroupBuilders, normalizeArgument, ordargument, binLeftCanceller, binRightCanceller, styleMap$1, DomEnum, buildExpression$1, _traverseNonSpaceNodes, checkPartialGroup, _getOutermostNode, getTypeOfDomTree, makeNullDelimiter, buildGroup$1, MathNode, TextNode, SpaceNode, noVariantSymbols, rowLikeTypes, makeText, makeRow, mathFontVariants, getVariant, buildExpression2, buildExpressionRow, buildGroup2, sizeStyleMap, sizeMultipliers, sizeAtStyle, Options, optionsFromSettings, displayWrap, buildTree, buildHTMLTree, stretchyCodePoint, stretchyMathML, katexImagesData, wideAccentLabels, stretchySvg, stretchyEnclose, ATOMS, NON_ATOMS, getBaseSymbol, htmlBuilder$a, mathmlBuilder$9, NON_STRETCHY_ACCENT_REGEX, paddedNode, binrelClass, cdArrowFunctionName, newCell, isStartOfArrow, isLabelEnd, htmlBuilder$8, mathmlBuilder$7, globalMap, checkControlSequence, getRHS, letCommand, getMetrics, styleWrap, centerSpan, makeSmallDelim, mathrmSize, makeLargeDelim, makeGlyphSpan, makeInner, lapInEms, lap, verts, doubleVerts, makeStackedDelim, vbPad, emPad, sqrtSvg, makeSqrtImage, stackLargeDelimiters, stackAlwaysDelimiters, stackNeverDelimiters, sizeToMaxHeight, makeSizedDelim, stackNeverDelimiterSequence, stackAlwaysDelimiterSequence, stackLargeDelimiterSequence, delimTypeToFont, traverseSequence, makeCustomSizedDelim, makeLeftRightDelim, delimiterSizes, delimiters, htmlBuilder$7, mathmlBuilder$6, _environments, _macros, SourceLocation, Token, validateAmsEnvironmentContext, gatherEnvironments, htmlBuilder$6, alignMap, mathmlBuilder$5, alignedHandler, environments, htmlBuilder$5, mathmlBuilder$4, fontAliases, htmlBuilder$4, mathmlBuilder$3, wrapWithStyle, stylArray, delimFromValue, htmlBuilder$3, mathmlBuilder$2, sizeData, chooseMathStyle, assembleSupSub, noSuccessor, htmlBuilder$2, mathmlBuilder$1, singleCharBigOps, singleCharIntegrals, htmlBuilder$1, mathmlBuilder2, sizeFuncs, htmlBuilder2, styleMap, htmlBuilderDelegate, defaultVariant, cssSpace, regularSpace, pad, textFontFamilies, textFontWeights, textFontShapes, optionsWithFont, makeVerb, functions, spaceRegexString, controlWordRegexString, controlSymbolRegexString, controlWordWhitespaceRegexString, controlSpaceRegexString, combiningDiacriticalMarkString, combiningDiacriticalMarksEndRegex, tokenRegexString, Lexer, Namespace, macros, digitToNumber, newcommand, dotsByToken, dotsbGroups, spaceAfterDots, latexRaiseA, braketHelper, implicitCommands, MacroExpander, unicodeSubRegEx, uSubsAndSups, unicodeAccents, unicodeSymbols, Parser2, parseTree3, render4, renderToString, generateParseTree, renderError, renderToDomTree, renderToHTMLTree, version, __domTree, katex, __hpGlyphAttributes, __hpGlyphsLeft, __hpOwnBefore;
 var init_katex = __esm({
   "node_modules/katex/dist/katex.mjs"() {
     ParseError = class _ParseError extends Error {
@@ -55195,27 +55357,27 @@ var init_katex = __esm({
     };
     sqrtPath = function sqrtPath2(size, extraVinculum, viewBoxHeight) {
       extraVinculum = 1e3 * extraVinculum;
-      var path18 = "";
+      var path19 = "";
       switch (size) {
         case "sqrtMain":
-          path18 = sqrtMain(extraVinculum, hLinePad);
+          path19 = sqrtMain(extraVinculum, hLinePad);
           break;
         case "sqrtSize1":
-          path18 = sqrtSize1(extraVinculum, hLinePad);
+          path19 = sqrtSize1(extraVinculum, hLinePad);
           break;
         case "sqrtSize2":
-          path18 = sqrtSize2(extraVinculum, hLinePad);
+          path19 = sqrtSize2(extraVinculum, hLinePad);
           break;
         case "sqrtSize3":
-          path18 = sqrtSize3(extraVinculum, hLinePad);
+          path19 = sqrtSize3(extraVinculum, hLinePad);
           break;
         case "sqrtSize4":
-          path18 = sqrtSize4(extraVinculum, hLinePad);
+          path19 = sqrtSize4(extraVinculum, hLinePad);
           break;
         case "sqrtTall":
-          path18 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
+          path19 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
       }
-      return path18;
+      return path19;
     };
     innerPath = function innerPath2(name, height) {
       switch (name) {
@@ -55241,7 +55403,7 @@ var init_katex = __esm({
           return "";
       }
     };
-    path13 = {
+    path14 = {
       // The doubleleftarrow geometry is from glyph U+21D0 in the font KaTeX Main
       doubleleftarrow: "M262 157\nl10-10c34-36 62.7-77 86-123 3.3-8 5-13.3 5-16 0-5.3-6.7-8-20-8-7.3\n 0-12.2.5-14.5 1.5-2.3 1-4.8 4.5-7.5 10.5-49.3 97.3-121.7 169.3-217 216-28\n 14-57.3 25-88 33-6.7 2-11 3.8-13 5.5-2 1.7-3 4.2-3 7.5s1 5.8 3 7.5\nc2 1.7 6.3 3.5 13 5.5 68 17.3 128.2 47.8 180.5 91.5 52.3 43.7 93.8 96.2 124.5\n 157.5 9.3 8 15.3 12.3 18 13h6c12-.7 18-4 18-10 0-2-1.7-7-5-15-23.3-46-52-87\n-86-123l-10-10h399738v-40H218c328 0 0 0 0 0l-10-8c-26.7-20-65.7-43-117-69 2.7\n-2 6-3.7 10-5 36.7-16 72.3-37.3 107-64l10-8h399782v-40z\nm8 0v40h399730v-40zm0 194v40h399730v-40z",
       // doublerightarrow is from glyph U+21D2 in font KaTeX Main
@@ -55782,7 +55944,7 @@ var init_katex = __esm({
         if (this.alternate) {
           node3.setAttribute("d", this.alternate);
         } else {
-          node3.setAttribute("d", path13[this.pathName]);
+          node3.setAttribute("d", path14[this.pathName]);
         }
         return node3;
       }
@@ -55790,7 +55952,7 @@ var init_katex = __esm({
         if (this.alternate) {
           return '<path d="' + escape(this.alternate) + '"/>';
         } else {
-          return '<path d="' + escape(path13[this.pathName]) + '"/>';
+          return '<path d="' + escape(path14[this.pathName]) + '"/>';
         }
       }
     };
@@ -59324,8 +59486,8 @@ var init_katex = __esm({
     };
     staticSvg = function staticSvg2(value2, options) {
       var [pathName, width, height] = svgData[value2];
-      var path18 = new PathNode(pathName);
-      var svgNode2 = new SvgNode([path18], {
+      var path19 = new PathNode(pathName);
+      var svgNode2 = new SvgNode([path19], {
         "width": makeEm(width),
         "height": makeEm(height),
         // Override CSS rule `.katex svg { width: 100% }`
@@ -60337,8 +60499,8 @@ var init_katex = __esm({
               pathName = "tilde" + imgIndex;
             }
           }
-          var path18 = new PathNode(pathName);
-          var svgNode2 = new SvgNode([path18], {
+          var path19 = new PathNode(pathName);
+          var svgNode2 = new SvgNode([path19], {
             "width": "100%",
             "height": makeEm(_height),
             "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight,
@@ -61423,8 +61585,8 @@ var init_katex = __esm({
     };
     makeInner = function makeInner2(ch2, height, options) {
       var width = fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)] ? fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)][4] : fontMetricsData["Size1-Regular"][ch2.charCodeAt(0)][4];
-      var path18 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
-      var svgNode2 = new SvgNode([path18], {
+      var path19 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
+      var svgNode2 = new SvgNode([path19], {
         "width": makeEm(width),
         "height": makeEm(height),
         // Override CSS rule `.katex svg { width: 100% }`
@@ -61593,10 +61755,10 @@ var init_katex = __esm({
         var midHeight = realHeightTotal - topHeightTotal - bottomHeightTotal;
         var viewBoxHeight = Math.round(realHeightTotal * 1e3);
         var pathStr = tallDelim(svgLabel, Math.round(midHeight * 1e3));
-        var path18 = new PathNode(svgLabel, pathStr);
+        var path19 = new PathNode(svgLabel, pathStr);
         var width = makeEm(viewBoxWidth / 1e3);
         var height = makeEm(viewBoxHeight / 1e3);
-        var svg3 = new SvgNode([path18], {
+        var svg3 = new SvgNode([path19], {
           "width": width,
           "height": height,
           "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight
@@ -61637,8 +61799,8 @@ var init_katex = __esm({
     vbPad = 80;
     emPad = 0.08;
     sqrtSvg = function sqrtSvg2(sqrtName, height, viewBoxHeight, extraVinculum, options) {
-      var path18 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
-      var pathNode = new PathNode(sqrtName, path18);
+      var path19 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
+      var pathNode = new PathNode(sqrtName, path19);
       var svg3 = new SvgNode([pathNode], {
         // Note: 1000:1 ratio of viewBox to document em width.
         "width": "400em",
@@ -62127,8 +62289,8 @@ var init_katex = __esm({
         var angleHeight = inner2.height + inner2.depth + lineWeight + clearance;
         inner2.style.paddingLeft = makeEm(angleHeight / 2 + lineWeight);
         var viewBoxHeight = Math.floor(1e3 * angleHeight * scale2);
-        var path18 = phasePath(viewBoxHeight);
-        var svgNode2 = new SvgNode([new PathNode("phase", path18)], {
+        var path19 = phasePath(viewBoxHeight);
+        var svgNode2 = new SvgNode([new PathNode("phase", path19)], {
           "width": "400em",
           "height": makeEm(viewBoxHeight / 1e3),
           "viewBox": "0 0 400000 " + viewBoxHeight,
@@ -71659,7 +71821,7 @@ __export(build_page_exports, {
   renderPage: () => renderPage
 });
 import { realpathSync as realpathSync3 } from "node:fs";
-import path14 from "node:path";
+import path15 from "node:path";
 function pageServices(config, siteDir, errorMode, light = pageSettings(config, siteDir, errorMode)) {
   const limits = config.prerender.limits;
   const renderer = createMathRenderer({ macros: config.prerender.katex.macros, strict: config.prerender.katex.strict, errors: errorMode, limits });
@@ -71695,12 +71857,12 @@ function readablePath(siteDir, abs, relPath) {
   }
   let site = realSites.get(siteDir);
   if (site === void 0) realSites.set(siteDir, site = realpathSync3.native(siteDir));
-  const rel3 = path14.relative(site, real).split(path14.sep).join("/");
-  return rel3 === relPath || rel3.startsWith("../") || path14.isAbsolute(rel3) ? void 0 : rel3;
+  const rel3 = path15.relative(site, real).split(path15.sep).join("/");
+  return rel3 === relPath || rel3.startsWith("../") || path15.isAbsolute(rel3) ? void 0 : rel3;
 }
 function bundleDirOf(abs) {
-  const base2 = path14.basename(abs).replace(/\.[^.]+$/, "");
-  return base2 === "index" || base2 === "_index" || /^_?index\.[a-z-]+$/i.test(base2) ? path14.dirname(abs) : void 0;
+  const base2 = path15.basename(abs).replace(/\.[^.]+$/, "");
+  return base2 === "index" || base2 === "_index" || /^_?index\.[a-z-]+$/i.test(base2) ? path15.dirname(abs) : void 0;
 }
 async function renderPage(job, ctx) {
   const { abs, relPath } = job;
@@ -72130,7 +72292,7 @@ init_keys();
 init_config();
 import { closeSync, fstatSync, openSync, readdirSync as readdirSync6, readFileSync as readFileSync10, readSync, realpathSync as realpathSync4, statSync as statSync5 } from "node:fs";
 import os from "node:os";
-import path15 from "node:path";
+import path16 from "node:path";
 
 // src/site/output.ts
 init_config();
@@ -72147,7 +72309,7 @@ import {
   utimesSync,
   writeFileSync
 } from "node:fs";
-import path6 from "node:path";
+import path7 from "node:path";
 var DEFAULT_TREE = "content";
 var TREE_RE = /^content(\.[a-z0-9][a-z0-9_-]*)?$/;
 var MANIFEST_FILE = "manifest.json";
@@ -72160,7 +72322,7 @@ var OutputPathError = class extends Error {
 };
 var KEY_RE = /^[a-z0-9][a-z0-9_-]*$/;
 function toPosix(p5) {
-  return p5.split(path6.sep).join("/");
+  return p5.split(path7.sep).join("/");
 }
 function lstatOrNull(p5) {
   try {
@@ -72209,7 +72371,7 @@ function isPlainObject2(v) {
 function readManifest(root4) {
   const empty4 = { version: MANIFEST_VERSION, pages: {}, static: [] };
   try {
-    const m = JSON.parse(readFileSync3(path6.join(root4, MANIFEST_FILE), "utf8"));
+    const m = JSON.parse(readFileSync3(path7.join(root4, MANIFEST_FILE), "utf8"));
     if (m.version !== MANIFEST_VERSION || typeof m.pages !== "object" || m.pages === null) return empty4;
     return {
       version: MANIFEST_VERSION,
@@ -72247,9 +72409,9 @@ var PrerenderOutput = class {
   keptInfos = [];
   tmpCounter = 0;
   constructor(siteDir) {
-    const site = path6.resolve(siteDir);
+    const site = path7.resolve(siteDir);
     this.siteReal = realpathSync2(site);
-    this.root = path6.join(site, PRERENDER_DIR);
+    this.root = path7.join(site, PRERENDER_DIR);
     this.previous = readManifest(this.root);
   }
   /**
@@ -72465,13 +72627,13 @@ var PrerenderOutput = class {
   isShadowFile(tree, relPath) {
     const file = this.shadowPath(tree, relPath);
     const slash = relPath.lastIndexOf("/");
-    const dir = slash < 0 ? path6.join(this.root, tree) : path6.dirname(file);
+    const dir = slash < 0 ? path7.join(this.root, tree) : path7.dirname(file);
     let files = this.shadowDirs.get(dir);
     if (files === void 0) {
       files = /* @__PURE__ */ new Set();
       try {
         for (const e of readdirSync2(dir, { withFileTypes: true })) {
-          if (e.isFile() || !e.isDirectory() && !e.isSymbolicLink() && lstatOrNull(path6.join(dir, e.name))?.isFile()) files.add(e.name);
+          if (e.isFile() || !e.isDirectory() && !e.isSymbolicLink() && lstatOrNull(path7.join(dir, e.name))?.isFile()) files.add(e.name);
         }
       } catch {
       }
@@ -72510,7 +72672,7 @@ var PrerenderOutput = class {
    * the pages of a large site stays one lstat each.
    */
   shadowPath(tree, relPath) {
-    return path6.sep === "/" ? `${this.root}/${tree}/${relPath}` : path6.join(this.root, tree, relPath);
+    return path7.sep === "/" ? `${this.root}/${tree}/${relPath}` : path7.join(this.root, tree, relPath);
   }
   /**
    * Ends the build: writes titles.html, removes every shadow, template and static file this build neither
@@ -72587,15 +72749,15 @@ var PrerenderOutput = class {
   }
   /** resolve, also saying whether the file's directory exists already (then nothing is to be created). */
   resolveAt(rel3) {
-    const abs = path6.resolve(this.root, rel3);
-    if (!abs.startsWith(this.root + path6.sep)) {
+    const abs = path7.resolve(this.root, rel3);
+    if (!abs.startsWith(this.root + path7.sep)) {
       throw new OutputPathError(`refusing to touch ${abs}: outside ${this.root}`);
     }
-    const expectedRoot = path6.join(this.siteReal, PRERENDER_DIR);
-    let probe = path6.dirname(abs);
+    const expectedRoot = path7.join(this.siteReal, PRERENDER_DIR);
+    let probe = path7.dirname(abs);
     for (; ; ) {
       if (lstatOrNull(probe)) break;
-      probe = path6.dirname(probe);
+      probe = path7.dirname(probe);
     }
     if (probe.length < this.root.length) return { abs, dirExists: false };
     let real;
@@ -72604,22 +72766,22 @@ var PrerenderOutput = class {
     } catch (e) {
       throw new OutputPathError(`refusing to touch ${abs}: cannot resolve ${probe} (${e.message})`);
     }
-    if (real !== expectedRoot && !real.startsWith(expectedRoot + path6.sep)) {
+    if (real !== expectedRoot && !real.startsWith(expectedRoot + path7.sep)) {
       throw new OutputPathError(
         `refusing to touch ${abs}: ${probe} resolves to ${real}, outside ${expectedRoot} (a symlink?); hugo-prerender only writes inside ${PRERENDER_DIR}/`
       );
     }
-    return { abs, dirExists: probe === path6.dirname(abs) };
+    return { abs, dirExists: probe === path7.dirname(abs) };
   }
   write(rel3, data, opts = {}) {
     const { abs: file, dirExists } = this.resolveAt(rel3);
     if (!opts.force && sameBytes(file, data)) return;
-    const dir = path6.dirname(file);
+    const dir = path7.dirname(file);
     if (!dirExists) {
       mkdirSync(dir, { recursive: true });
       this.resolve(rel3);
     }
-    const tmp = path6.join(dir, `.${path6.basename(file)}.${process.pid}.${this.tmpCounter++}.tmp`);
+    const tmp = path7.join(dir, `.${path7.basename(file)}.${process.pid}.${this.tmpCounter++}.tmp`);
     try {
       writeFileSync(tmp, data);
       renameSync(tmp, file);
@@ -72633,25 +72795,25 @@ var PrerenderOutput = class {
   }
   /** Deletes files under `.prerender/<dir>` for which `keep(relative path)` is false; never follows symlinks. */
   sweep(dir, keep, removed) {
-    const base2 = path6.join(this.root, dir);
+    const base2 = path7.join(this.root, dir);
     const walk = (abs, relDir) => {
       let empty4 = true;
       const entries = readdirSync2(abs, { withFileTypes: true }).sort((a3, b2) => a3.name < b2.name ? -1 : a3.name > b2.name ? 1 : 0);
       for (const e of entries) {
-        const child = path6.join(abs, e.name);
+        const child = path7.join(abs, e.name);
         const rel3 = relDir + e.name;
         const isDir = e.isDirectory() || !e.isFile() && !e.isSymbolicLink() && lstatSync2(child).isDirectory();
         if (isDir) {
           if (walk(child, `${rel3}/`)) {
-            this.resolve(path6.relative(this.root, child) + "/x");
+            this.resolve(path7.relative(this.root, child) + "/x");
             rmdirSync(child);
           } else empty4 = false;
         } else if (keep(rel3)) {
           empty4 = false;
         } else {
-          this.resolve(path6.relative(this.root, child));
+          this.resolve(path7.relative(this.root, child));
           unlinkSync(child);
-          removed.push(toPosix(path6.relative(this.root, child)));
+          removed.push(toPosix(path7.relative(this.root, child)));
         }
       }
       return empty4;
@@ -72659,7 +72821,7 @@ var PrerenderOutput = class {
     const st = lstatOrNull(base2);
     if (!st) return;
     if (!st.isDirectory()) throw new OutputPathError(`${base2} is not a directory (a symlink?); refusing to clean it`);
-    this.resolve(path6.relative(this.root, base2) + "/x");
+    this.resolve(path7.relative(this.root, base2) + "/x");
     walk(base2, "");
   }
 };
@@ -72672,7 +72834,7 @@ init_position();
 init_theme();
 init_katex_markup();
 import { existsSync as existsSync2, readdirSync as readdirSync3, readFileSync as readFileSync4 } from "node:fs";
-import path7 from "node:path";
+import path8 from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var FONT_FACE_CSS = FONT_FACES.map(
@@ -72704,14 +72866,14 @@ ${TAG_CSS}.katex { text-rendering: auto; }
 .hp-figure th, .hp-figure td { padding: 0.15em 0.6em; border-bottom: 1px solid color-mix(in srgb, currentColor 25%, transparent); text-align: right; }
 ${DARK_MODE_CSS}`;
 function katexDistDir() {
-  const bundled = path7.join(path7.dirname(fileURLToPath2(import.meta.url)), "katex");
-  if (existsSync2(path7.join(bundled, "VERSION"))) {
-    return { dir: bundled, version: readFileSync4(path7.join(bundled, "VERSION"), "utf8").trim() };
+  const bundled = path8.join(path8.dirname(fileURLToPath2(import.meta.url)), "katex");
+  if (existsSync2(path8.join(bundled, "VERSION"))) {
+    return { dir: bundled, version: readFileSync4(path8.join(bundled, "VERSION"), "utf8").trim() };
   }
   const require2 = createRequire(import.meta.url);
-  const pkgDir = path7.dirname(require2.resolve("katex/package.json"));
-  const version2 = JSON.parse(readFileSync4(path7.join(pkgDir, "package.json"), "utf8")).version;
-  return { dir: path7.join(pkgDir, "dist"), version: version2 };
+  const pkgDir = path8.dirname(require2.resolve("katex/package.json"));
+  const version2 = JSON.parse(readFileSync4(path8.join(pkgDir, "package.json"), "utf8")).version;
+  return { dir: path8.join(pkgDir, "dist"), version: version2 };
 }
 function copyStaticAssets(out, opts) {
   out.writeStatic("prerender/prerender.css", PRERENDER_CSS);
@@ -72722,11 +72884,11 @@ function copyStaticAssets(out, opts) {
       `the KaTeX stylesheet found (${version2}, in ${dir}) does not match the KaTeX that renders (${"0.16.47"}); reinstall hugo-prerender`
     );
   }
-  const fonts = path7.join(dir, "fonts");
+  const fonts = path8.join(dir, "fonts");
   const figureFonts = new Set(FONT_FACES.map((f) => `${f.file}.woff2`));
-  if (opts.math) out.writeStatic("prerender/katex/katex.min.css", readFileSync4(path7.join(dir, "katex.min.css"), "utf8") + GLYPH_CSS);
+  if (opts.math) out.writeStatic("prerender/katex/katex.min.css", readFileSync4(path8.join(dir, "katex.min.css"), "utf8") + GLYPH_CSS);
   for (const f of readdirSync3(fonts).sort()) {
-    if (opts.math || figureFonts.has(f)) out.writeStatic(`prerender/katex/fonts/${f}`, readFileSync4(path7.join(fonts, f)));
+    if (opts.math || figureFonts.has(f)) out.writeStatic(`prerender/katex/fonts/${f}`, readFileSync4(path8.join(fonts, f)));
   }
 }
 
@@ -72757,7 +72919,7 @@ function safeLine(s2) {
 init_config();
 import { hostname } from "node:os";
 import { linkSync, lstatSync as lstatSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync7, renameSync as renameSync2, unlinkSync as unlinkSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import path10 from "node:path";
+import path11 from "node:path";
 var LOCK_FILE = "lock";
 var DEFAULT_LOCK_WAIT_MS = 6e4;
 var POLL_MS = 100;
@@ -72765,7 +72927,7 @@ var LockError = class extends Error {
 };
 var local = /* @__PURE__ */ new Map();
 function ensurePrerenderDir(siteDir) {
-  const dir = path10.join(siteDir, PRERENDER_DIR);
+  const dir = path11.join(siteDir, PRERENDER_DIR);
   let st;
   try {
     st = lstatSync3(dir);
@@ -72844,7 +73006,7 @@ function removeStale(file, seen, counter) {
 }
 async function acquireSiteLock(siteDir, opts) {
   const dir = ensurePrerenderDir(siteDir);
-  const file = path10.join(dir, LOCK_FILE);
+  const file = path11.join(dir, LOCK_FILE);
   const waitMs = opts.waitMs ?? DEFAULT_LOCK_WAIT_MS;
   const deadline = Date.now() + waitMs;
   for (; ; ) {
@@ -72949,7 +73111,7 @@ import { createHash as createHash2 } from "node:crypto";
 import { readFileSync as readFileSync8 } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire as createRequire2 } from "node:module";
-import path11 from "node:path";
+import path12 from "node:path";
 import { pathToFileURL } from "node:url";
 var PLACEHOLDER_WIDTH = 16;
 var PIPELINE_VERSION = 1;
@@ -72974,17 +73136,17 @@ var NAMES = {
 var LABEL = { jpeg: "JPEG", png: "PNG", webp: "WebP", gif: "GIF", avif: "AVIF", tiff: "TIFF", svg: "SVG" };
 var sharpModule;
 function sharpIdentity(siteDir) {
-  const from = [import.meta.url, ...[siteDir, process.cwd()].filter((d2) => d2 !== void 0).map((d2) => path11.join(d2, "package.json"))];
+  const from = [import.meta.url, ...[siteDir, process.cwd()].filter((d2) => d2 !== void 0).map((d2) => path12.join(d2, "package.json"))];
   for (const base2 of from) {
     try {
-      let dir = path11.dirname(createRequire2(base2).resolve("sharp"));
+      let dir = path12.dirname(createRequire2(base2).resolve("sharp"));
       for (; ; ) {
         try {
-          const pkg = JSON.parse(readFileSync8(path11.join(dir, "package.json"), "utf8"));
-          if (pkg.name === "sharp") return `${path11.join(dir, "package.json")}@${String(pkg.version)}`;
+          const pkg = JSON.parse(readFileSync8(path12.join(dir, "package.json"), "utf8"));
+          if (pkg.name === "sharp") return `${path12.join(dir, "package.json")}@${String(pkg.version)}`;
         } catch {
         }
-        const up = path11.dirname(dir);
+        const up = path12.dirname(dir);
         if (up === dir) break;
         dir = up;
       }
@@ -73003,7 +73165,7 @@ function loadSharp(siteDir) {
       let found;
       for (const dir of from) {
         try {
-          found = createRequire2(path11.join(dir, "package.json")).resolve("sharp");
+          found = createRequire2(path12.join(dir, "package.json")).resolve("sharp");
           break;
         } catch {
         }
@@ -73064,7 +73226,7 @@ var ImagePipeline = class {
     const { record, problems, unavailable } = await outcome;
     const warnings = problems.map((p5) => `image "${shown}" ${p5}; the original is used as it is`);
     if (!record) return unavailable ? { warnings, unavailable } : { warnings };
-    const ext = path11.extname(file).toLowerCase();
+    const ext = path12.extname(file).toLowerCase();
     if (ext && !NAMES[record.format].includes(ext)) {
       warnings.push(
         `image "${shown}" is a ${LABEL[record.format]} file although its name ends in ${ext}; it is served as ${LABEL[record.format]} (rename it to ${NAMES[record.format][0]} so that other tools agree)`
@@ -73093,7 +73255,7 @@ var ImagePipeline = class {
       };
     }
     const o2 = this.options;
-    const stem = safeStem(path11.basename(file, path11.extname(file)));
+    const stem = safeStem(path12.basename(file, path12.extname(file)));
     const digest = createHash2("sha256").update(bytes).digest("hex");
     const key2 = contentKey(
       "image",
@@ -73312,13 +73474,13 @@ function ownTagsInOtherFormat(text12, relPath) {
       file: relPath,
       ...new LineIndex(text12).at(at),
       offset: at,
-      message: `${OWN_SHORTCODE_MESSAGE}; every tag of hugo-prerender's shortcodes is left out of this ${path15.posix.extname(relPath).slice(1)} page. Remove them from the page`
+      message: `${OWN_SHORTCODE_MESSAGE}; every tag of hugo-prerender's shortcodes is left out of this ${path16.posix.extname(relPath).slice(1)} page. Remove them from the page`
     }
   };
 }
-function listContentFiles(dir, roots, refused = [], unreadable = [], others = []) {
+function listContentFiles(dir, roots, refused = [], unreadable = [], others = [], filter) {
   const out = [];
-  const walk = (d2, seen) => {
+  const walk = (d2, seen, rel3) => {
     let entries;
     let real;
     try {
@@ -73332,7 +73494,8 @@ function listContentFiles(dir, roots, refused = [], unreadable = [], others = []
     const inside2 = new Set(seen).add(real);
     for (const e of entries.sort((a3, b2) => a3.name < b2.name ? -1 : a3.name > b2.name ? 1 : 0)) {
       if (e.name.startsWith(".")) continue;
-      const p5 = d2.endsWith(path15.sep) ? d2 + e.name : d2 + path15.sep + e.name;
+      const p5 = d2.endsWith(path16.sep) ? d2 + e.name : d2 + path16.sep + e.name;
+      const relName = rel3 ? `${rel3}/${e.name}` : e.name;
       let st = void 0;
       if (e.isSymbolicLink()) {
         const r2 = resolveInside(roots, p5);
@@ -73346,15 +73509,16 @@ function listContentFiles(dir, roots, refused = [], unreadable = [], others = []
           continue;
         }
       }
-      if (st ? st.isDirectory() : e.isDirectory()) walk(p5, inside2);
-      else if (st ? st.isFile() : e.isFile()) {
-        const ext = path15.extname(e.name).toLowerCase();
+      if (st ? st.isDirectory() : e.isDirectory()) {
+        if (!filter || filter(relName, true)) walk(p5, inside2, relName);
+      } else if ((st ? st.isFile() : e.isFile()) && (!filter || filter(relName, false))) {
+        const ext = path16.extname(e.name).toLowerCase();
         if (CONTENT_EXTENSIONS.has(ext)) out.push(p5);
         else if (OTHER_CONTENT_EXTENSIONS.has(ext)) others.push(p5);
       }
     }
   };
-  walk(path15.resolve(dir), /* @__PURE__ */ new Set());
+  walk(path16.resolve(dir), /* @__PURE__ */ new Set(), "");
   return out;
 }
 function unreadableDirDiagnostic(siteDir, u, consequence) {
@@ -73399,22 +73563,22 @@ function writeFailure(e) {
   return void 0;
 }
 function toPosix2(p5) {
-  return p5.split(path15.sep).join("/");
+  return p5.split(path16.sep).join("/");
 }
 function relativePosix(from, to) {
-  if (to.startsWith(from + path15.sep) && !to.includes(`${path15.sep}.`)) return toPosix2(to.slice(from.length + 1));
-  return toPosix2(path15.relative(from, to));
+  if (to.startsWith(from + path16.sep) && !to.includes(`${path16.sep}.`)) return toPosix2(to.slice(from.length + 1));
+  return toPosix2(path16.relative(from, to));
 }
 function emptyBuildResult() {
   return { pages: 0, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, unchanged: 0, images: 0, imagesProcessed: 0, ms: 0, workers: 0, diagnostics: [], failed: false };
 }
 function notASite(source, selection = {}) {
-  const siteDir = path15.resolve(source);
+  const siteDir = path16.resolve(source);
   if (!isDirectory(siteDir)) {
-    if (existsPath(siteDir)) return `${siteDir} is a file, not a directory: -s takes the site's directory (${path15.dirname(siteDir)}?)`;
+    if (existsPath(siteDir)) return `${siteDir} is a file, not a directory: -s takes the site's directory (${path16.dirname(siteDir)}?)`;
     return `the site directory ${siteDir} does not exist; pass the site with -s DIR`;
   }
-  if (findSiteConfigFiles(siteDir, null, selection.files).length === 0 && !isDirectory(path15.join(siteDir, "config"))) {
+  if (findSiteConfigFiles(siteDir, null, selection.files).length === 0 && !isDirectory(path16.join(siteDir, "config"))) {
     return `no Hugo configuration found in ${siteDir} (looked for hugo.toml|yaml|yml|json, config.toml|yaml|yml|json and config/_default/); is this the site's root? Pass it with --source`;
   }
   return void 0;
@@ -73423,7 +73587,7 @@ async function buildSite(opts) {
   if (opts.locked || notASite(opts.source, opts.config) !== void 0) return buildLocked(opts);
   let lock;
   try {
-    lock = await acquireSiteLock(path15.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
+    lock = await acquireSiteLock(path16.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
   } catch (e) {
     if (!(e instanceof LockError)) throw e;
     const result = emptyBuildResult();
@@ -73439,7 +73603,7 @@ async function buildSite(opts) {
 }
 async function buildLocked(opts) {
   const t02 = performance.now();
-  const siteDir = path15.resolve(opts.source);
+  const siteDir = path16.resolve(opts.source);
   const result = emptyBuildResult();
   const fail = (message, file) => {
     result.diagnostics.push({ severity: "error", message, file, line: 1, column: 1 });
@@ -73448,7 +73612,7 @@ async function buildLocked(opts) {
     return result;
   };
   if (!isDirectory(siteDir)) {
-    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path15.dirname(siteDir)}?)`);
+    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path16.dirname(siteDir)}?)`);
     return fail(`the site directory ${siteDir} does not exist; pass the site with -s DIR`);
   }
   let config;
@@ -73470,7 +73634,7 @@ async function buildLocked(opts) {
     );
   }
   if (!moduleMounts(config.data).some((m) => normalizeRel(m.source) === `${PRERENDER_DIR}/content`)) {
-    result.unmounted = path15.relative(siteDir, config.file) || config.file;
+    result.unmounted = path16.relative(siteDir, config.file) || config.file;
   }
   const errorMode = opts.errors ?? config.prerender.errors;
   const base2 = pageSettings(config, siteDir, errorMode);
@@ -73509,7 +73673,7 @@ async function buildLocked(opts) {
       result.diagnostics.push({
         severity: "error",
         code: "config",
-        file: toPosix2(path15.relative(siteDir, config.file)),
+        file: toPosix2(path16.relative(siteDir, config.file)),
         line: 1,
         column: 1,
         message: `the content of ${JSON.stringify(root4.source)} has language ${JSON.stringify(root4.lang)}, which is not a plain language code (letters, digits, '-', '_'); its pages were not prerendered`
@@ -73518,18 +73682,18 @@ async function buildLocked(opts) {
     }
     const unreadable = [];
     const others = [];
-    for (const abs of listContentFiles(root4.dir, siteRoots(site), refused, unreadable, others)) {
+    for (const abs of listContentFiles(root4.dir, siteRoots(site), refused, unreadable, others, root4.filter)) {
       const rel3 = relativePosix(root4.dir, abs);
-      files.push({ abs, tree, relToContent: root4.target ? path15.posix.join(root4.target, rel3) : rel3 });
+      files.push({ abs, tree, relToContent: root4.target ? path16.posix.join(root4.target, rel3) : rel3 });
     }
     for (const abs of others) {
       const rel3 = relativePosix(root4.dir, abs);
-      otherFiles.push({ abs, tree, relToContent: root4.target ? path15.posix.join(root4.target, rel3) : rel3 });
+      otherFiles.push({ abs, tree, relToContent: root4.target ? path16.posix.join(root4.target, rel3) : rel3 });
     }
     for (const u of unreadable) {
       result.diagnostics.push(unreadableDirDiagnostic(siteDir, u, "its pages were not prerendered and keep what the previous build wrote for them"));
       const rel3 = relativePosix(root4.dir, u.dir);
-      const inTree = root4.target ? path15.posix.join(root4.target, rel3) : rel3;
+      const inTree = root4.target ? path16.posix.join(root4.target, rel3) : rel3;
       for (const [shadow, info] of output7.keepUnder(inTree, tree)) {
         output7.keepTitles(info.source);
         keepIndex(shadow);
@@ -73567,7 +73731,7 @@ async function buildLocked(opts) {
     else if (record.shadowBytes !== void 0) output7.keep(p5.relToContent, p5.tree, { unchanged: true, seen: true });
     output7.keepTitles(p5.relPath);
     keepIndex(p5.relToContent);
-    if (pipeline) for (const img of record.images) await pipeline.prepare(path15.resolve(siteDir, img.file), img.shown);
+    if (pipeline) for (const img of record.images) await pipeline.prepare(path16.resolve(siteDir, img.file), img.shown);
     countKept(record);
   };
   const countKept = (record) => {
@@ -73632,7 +73796,7 @@ async function buildLocked(opts) {
         const kept = records.get(id);
         keepPage(kept !== void 0 && !kept.held);
         records.carry(id);
-        if (pipeline && kept) for (const img of kept.images) await pipeline.prepare(path15.resolve(siteDir, img.file), img.shown);
+        if (pipeline && kept) for (const img of kept.images) await pipeline.prepare(path16.resolve(siteDir, img.file), img.shown);
         if (kept) countKept(kept);
       };
     }
@@ -73785,7 +73949,7 @@ async function buildLocked(opts) {
       result.diagnostics.push({
         severity: "warning",
         code: "head",
-        file: toPosix2(path15.relative(siteDir, config.file)),
+        file: toPosix2(path16.relative(siteDir, config.file)),
         line: 1,
         column: 1,
         message: `${what2}; ${headAdvice(head2, siteDir)}`
@@ -73861,7 +74025,7 @@ function summaryLine(r2) {
 // src/site/init.ts
 import { spawnSync } from "node:child_process";
 import { existsSync as existsSync3, readFileSync as readFileSync11 } from "node:fs";
-import path16 from "node:path";
+import path17 from "node:path";
 
 // src/site/write-atomic.ts
 import { renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
@@ -74187,14 +74351,14 @@ function editJson(text12, rootIsModule, edit) {
   }
   const moduleNode = base2.length ? findNodeAtLocation2(root4, base2) : root4;
   const mountsKey = jsonKey(moduleNode, "mounts") ?? "mounts";
-  const path18 = [...base2, mountsKey];
-  const list4 = findNodeAtLocation2(root4, path18);
+  const path19 = [...base2, mountsKey];
+  const list4 = findNodeAtLocation2(root4, path19);
   const all3 = [...edit.before, ...edit.after];
   const apply = (p5, value2, isArrayInsertion = false) => {
     t = applyEdits(t, modify(t, p5, value2, { formattingOptions, isArrayInsertion }));
   };
   if (!list4) {
-    apply(path18, all3.map(written2));
+    apply(path19, all3.map(written2));
     return t;
   }
   if (list4.type !== "array") throw new EditError('"mounts" is not an array', list4.offset);
@@ -74204,16 +74368,16 @@ function editJson(text12, rootIsModule, edit) {
   for (const [k2, m] of edit.respell) {
     const i2 = mountIdx[k2];
     root4 = tree();
-    const node3 = findNodeAtLocation2(root4, [...path18, i2]);
+    const node3 = findNodeAtLocation2(root4, [...path19, i2]);
     const keys2 = (node3?.children ?? []).map((p5) => p5.children?.[0]?.value).filter((v) => typeof v === "string");
-    for (const key2 of keys2.filter((x6) => ["lang", "sites"].includes(x6.toLowerCase()))) apply([...path18, i2, key2], void 0);
-    for (const [key2, value2] of Object.entries(written2(m)).filter(([x6]) => x6 === "lang" || x6 === "sites")) apply([...path18, i2, key2], value2);
+    for (const key2 of keys2.filter((x6) => ["lang", "sites"].includes(x6.toLowerCase()))) apply([...path19, i2, key2], void 0);
+    for (const [key2, value2] of Object.entries(written2(m)).filter(([x6]) => x6 === "lang" || x6 === "sites")) apply([...path19, i2, key2], value2);
   }
   const removed = [...edit.remove].map((k2) => mountIdx[k2]).sort((a3, b2) => b2 - a3);
-  for (const i2 of removed) apply([...path18, i2], void 0);
+  for (const i2 of removed) apply([...path19, i2], void 0);
   const keptCount = elements.length - removed.length;
-  edit.after.forEach((m, j) => apply([...path18, keptCount + j], written2(m), true));
-  edit.before.forEach((m, j) => apply([...path18, j], written2(m), true));
+  edit.after.forEach((m, j) => apply([...path19, keptCount + j], written2(m), true));
+  edit.before.forEach((m, j) => apply([...path19, j], written2(m), true));
   return t;
 }
 
@@ -74297,7 +74461,7 @@ function chooseTarget(siteDir) {
   const parsed = [];
   for (const file of files) {
     const text12 = readFileSync11(file.path, "utf8");
-    const { data, diagnostics } = parseConfigText(text12, file.format, path16.relative(siteDir, file.path));
+    const { data, diagnostics } = parseConfigText(text12, file.format, path17.relative(siteDir, file.path));
     const err = diagnostics.find((d2) => d2.severity === "error");
     if (err) throw new InitError(`${err.file}:${err.line}:${err.column}: ${err.message}; fix the config before running init`);
     parsed.push({ file, text: text12, data });
@@ -74369,11 +74533,11 @@ function headHints(site, data) {
   return [`In your <head> template add: ${HEAD_PARTIAL_CALL} (with a theme, put it in the theme's head hook instead of copying its head: ${list4})`];
 }
 function initSite(siteDir, opts = {}) {
-  const site = path16.resolve(siteDir);
+  const site = path17.resolve(siteDir);
   let packageLayouts = opts.packageLayouts ?? DEFAULT_PACKAGE_LAYOUTS;
-  if (path16.isAbsolute(packageLayouts)) {
-    const rel4 = path16.relative(site, packageLayouts);
-    if (!rel4.startsWith("..") && !path16.isAbsolute(rel4)) packageLayouts = rel4;
+  if (path17.isAbsolute(packageLayouts)) {
+    const rel4 = path17.relative(site, packageLayouts);
+    if (!rel4.startsWith("..") && !path17.isAbsolute(rel4)) packageLayouts = rel4;
   }
   packageLayouts = normalizeRel(packageLayouts);
   const { target, merged } = chooseTarget(site);
@@ -74387,9 +74551,9 @@ function initSite(siteDir, opts = {}) {
     staticDirs: staticDirSetting(merged).map(normalizeRel),
     packageLayouts
   });
-  const rel3 = path16.relative(site, target.file.path).split(path16.sep).join("/");
+  const rel3 = path17.relative(site, target.file.path).split(path17.sep).join("/");
   const messages = [];
-  const gitignore = path16.join(site, ".gitignore");
+  const gitignore = path17.join(site, ".gitignore");
   const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync11(gitignore, "utf8")) || gitIgnores(site, `${PRERENDER_DIR}/`);
   const hints = [
     ...ignored ? [] : [`Add this line to .gitignore (generated output): ${PRERENDER_DIR}/`],
@@ -74444,12 +74608,12 @@ function gitIgnores(dir, rel3) {
 // src/check.ts
 init_config();
 import { readFileSync as readFileSync12 } from "node:fs";
-import path17 from "node:path";
+import path18 from "node:path";
 init_build_page();
 init_safe_path();
 init_fs_errors();
 async function checkSite(source, opts = {}) {
-  const siteDir = path17.resolve(source);
+  const siteDir = path18.resolve(source);
   const result = { pages: [], found: 0, typeset: 0, diagnostics: [] };
   let config;
   try {
@@ -74478,7 +74642,7 @@ async function checkSite(source, opts = {}) {
     const refused = [];
     const unreadable = [];
     const otherFormats = [];
-    const files = listContentFiles(root4.dir, siteRoots(site), refused, unreadable, otherFormats);
+    const files = listContentFiles(root4.dir, siteRoots(site), refused, unreadable, otherFormats, root4.filter);
     for (const r2 of refused) {
       result.diagnostics.push(refusedLinkDiagnostic(siteDir, r2));
     }
@@ -74486,7 +74650,7 @@ async function checkSite(source, opts = {}) {
       result.diagnostics.push(unreadableDirDiagnostic(siteDir, u, "its pages were not checked"));
     }
     for (const abs of files) {
-      const file = path17.relative(siteDir, abs).split(path17.sep).join("/");
+      const file = path18.relative(siteDir, abs).split(path18.sep).join("/");
       let text12;
       try {
         text12 = readFileSync12(abs, "utf8");
@@ -74511,7 +74675,7 @@ async function checkSite(source, opts = {}) {
       result.typeset += typeset;
     }
     for (const abs of otherFormats) {
-      const file = path17.relative(siteDir, abs).split(path17.sep).join("/");
+      const file = path18.relative(siteDir, abs).split(path18.sep).join("/");
       let text12;
       try {
         text12 = readFileSync12(abs, "utf8");

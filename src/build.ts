@@ -19,6 +19,7 @@ import { headAdvice, headReport } from './site/head-hooks.js';
 import { safeLine } from './log.js';
 import { acquireSiteLock, LockError } from './site/lock.js';
 import { ShadowNames } from './site/shadow-names.js';
+import type { MountFilter } from './site/mount-filter.js';
 import { refusedLinkDiagnostic, resolveInside, shownPath, siteRoots, type Roots } from './site/safe-path.js';
 import { unreadableMessage } from './site/fs-errors.js';
 import { imageOptions } from './images/options.js';
@@ -180,7 +181,9 @@ export function ownTagsInOtherFormat(text: string, relPath: string): { diagnosti
  * guest post's link must not publish a file from elsewhere on the machine): it goes to `refused`. A
  * directory already on the path (a symlink loop) is not entered again. A directory that cannot be listed
  * (permissions) goes to `unreadable`, whose pages the caller must not take for deleted; a content root
- * that does not exist is no content, and one removed while it is walked is gone.
+ * that does not exist is no content, and one removed while it is walked is gone. `filter`: the mount's
+ * (ComponentRoot.filter): a file it leaves out is not listed, a folder it leaves out is not entered, as
+ * Hugo reads neither (nothing of them may be read, rendered or shadowed).
  */
 export function listContentFiles(
   dir: string,
@@ -188,9 +191,10 @@ export function listContentFiles(
   refused: { link: string; target: string; loop?: true }[] = [],
   unreadable: UnreadableDir[] = [],
   others: string[] = [],
+  filter?: MountFilter,
 ): string[] {
   const out: string[] = [];
-  const walk = (d: string, seen: ReadonlySet<string>) => {
+  const walk = (d: string, seen: ReadonlySet<string>, rel: string) => {
     let entries;
     let real;
     try {
@@ -205,6 +209,7 @@ export function listContentFiles(
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (e.name.startsWith('.')) continue;
       const p = d.endsWith(path.sep) ? d + e.name : d + path.sep + e.name;
+      const relName = rel ? `${rel}/${e.name}` : e.name;
       let st: Stats | undefined = undefined;
       if (e.isSymbolicLink()) {
         const r = resolveInside(roots, p);
@@ -219,15 +224,16 @@ export function listContentFiles(
           continue;
         }
       }
-      if (st ? st.isDirectory() : e.isDirectory()) walk(p, inside);
-      else if (st ? st.isFile() : e.isFile()) {
+      if (st ? st.isDirectory() : e.isDirectory()) {
+        if (!filter || filter(relName, true)) walk(p, inside, relName);
+      } else if ((st ? st.isFile() : e.isFile()) && (!filter || filter(relName, false))) {
         const ext = path.extname(e.name).toLowerCase();
         if (CONTENT_EXTENSIONS.has(ext)) out.push(p);
         else if (OTHER_CONTENT_EXTENSIONS.has(ext)) others.push(p);
       }
     }
   };
-  walk(path.resolve(dir), new Set());
+  walk(path.resolve(dir), new Set(), '');
   return out;
 }
 
@@ -433,7 +439,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     }
     const unreadable: UnreadableDir[] = [];
     const others: string[] = [];
-    for (const abs of listContentFiles(root.dir, siteRoots(site), refused, unreadable, others)) {
+    for (const abs of listContentFiles(root.dir, siteRoots(site), refused, unreadable, others, root.filter)) {
       const rel = relativePosix(root.dir, abs);
       files.push({ abs, tree, relToContent: root.target ? path.posix.join(root.target, rel) : rel });
     }

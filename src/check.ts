@@ -74,7 +74,7 @@ export async function checkSite(source: string, opts: CheckOptions = {}): Promis
     const refused: { link: string; target: string }[] = [];
     const unreadable: UnreadableDir[] = [];
     const otherFormats: string[] = [];
-    const files = listContentFiles(root.dir, siteRoots(site), refused, unreadable, otherFormats);
+    const files = listContentFiles(root.dir, siteRoots(site), refused, unreadable, otherFormats, root.filter);
     for (const r of refused) {
       result.diagnostics.push(refusedLinkDiagnostic(siteDir, r));
     }

@@ -148,8 +148,10 @@ export function serveLayer(
     const key = style === 'files' ? 'files' : 'excludeFiles';
     const own = getIn(m, key);
     const before = typeof own === 'string' ? [own] : Array.isArray(own) ? own.filter((x): x is string => typeof x === 'string') : [];
-    const pattern = style === 'files' ? `! ${oneGlob(shadows)}` : oneGlob(shadows);
-    return { ...withoutKeys(m, key.toLowerCase()), [key]: [...before, pattern] };
+    // `files`: the first pattern that matches decides, so the originals go first (after a site's own
+    // `files = ["posts/**"]` they would be let in); excludeFiles come after every inclusion anyway.
+    const patterns = style === 'files' ? [`! ${oneGlob(shadows)}`, ...before] : [...before, oneGlob(shadows)];
+    return { ...withoutKeys(m, key.toLowerCase()), [key]: patterns };
   });
   if (!out.some((m) => mountComponent(m.target) === 'data')) {
     const dataDir = getIn(data, 'dataDir');

@@ -23,6 +23,7 @@ import { explainTomlError, explainYamlError } from '../content/frontmatter.js';
 import { collectionKey, collectionKeyText } from '../content/yaml-keys.js';
 import { keyPathId, keyPositions, type KeyPosition, type TextPosition } from './config-positions.js';
 import { closestKey } from '../render/closest-name.js';
+import { eitherFilter, mountFilter, MountGlobError, mountPatterns, type MountFilter } from './mount-filter.js';
 
 export type ConfigFormat = 'toml' | 'yaml' | 'json';
 
@@ -331,6 +332,10 @@ export function readSiteConfig(siteDir: string, opts: ConfigSelection = {}): Sit
   const prerender = prerenderOptions(data, locate);
   diagnostics.push(...prerender.diagnostics);
   const content = contentRoots(siteDir, data);
+  for (const bad of new Set(content.map((r) => r.badFilter).filter((b): b is string => b !== undefined))) {
+    // Hugo stops at it too; Hugo's own message comes when it runs.
+    diagnostics.push({ severity: 'error', code: 'config', message: `module.mounts: ${bad}, which Hugo does not accept either; fix the pattern`, ...locate(['module', 'mounts'], 'key') });
+  }
   const delimiters = passthroughDelimiters(data);
   return {
     file: main?.path ?? null,
@@ -512,6 +517,13 @@ export interface ComponentRoot {
   target: string;
   /** The language its files belong to (a mount's `lang`, or a language's own `contentDir`); absent: by file name. */
   lang?: string;
+  /**
+   * Which of its files and folders Hugo reads (the mount's `files`, `includeFiles`, `excludeFiles`; see
+   * mount-filter.ts), by their path relative to `dir`; absent: every one.
+   */
+  filter?: MountFilter;
+  /** Why the mount's filter could not be read (a glob Hugo refuses too): then none of its files is read. */
+  badFilter?: string;
 }
 
 /** Directories `hugo-prerender` itself mounts; never a user's source. */
@@ -538,11 +550,22 @@ function componentRoots(siteDir: string, data: Record<string, unknown>, componen
     .filter((m) => !isPrerenderSource(m.source))
     .map((m) => {
       const lang = mountLanguage(m)?.lang;
+      let filter: MountFilter | undefined;
+      let badFilter: string | undefined;
+      try {
+        filter = mountFilter(mountPatterns(m));
+      } catch (e) {
+        if (!(e instanceof MountGlobError)) throw e;
+        badFilter = e.message;
+        filter = () => false;
+      }
       return {
         source: m.source,
         dir: path.resolve(siteDir, m.source),
         target: normalizeRel(m.target).split('/').slice(1).join('/'),
         ...(lang ? { lang } : {}),
+        ...(filter ? { filter } : {}),
+        ...(badFilter ? { badFilter } : {}),
       };
     });
 }
@@ -623,9 +646,25 @@ export function shadowTree(lang?: string): string | undefined {
   return /^[a-z0-9][a-z0-9_-]*$/i.test(lang) ? `content.${lang.toLowerCase()}` : undefined;
 }
 
-/** Where the user's content comes from (our own .prerender/content… excluded). */
+/**
+ * Where the user's content comes from (our own .prerender/content… excluded). One folder mounted twice at
+ * one place in one language is one root, reading what either mount reads (Hugo reads both).
+ */
 export function contentRoots(siteDir: string, data: Record<string, unknown>): ComponentRoot[] {
-  return componentRoots(siteDir, data, 'content', defaultContentMounts(data));
+  const roots = componentRoots(siteDir, data, 'content', defaultContentMounts(data));
+  const out: ComponentRoot[] = [];
+  for (const r of roots) {
+    const same = out.findIndex((o) => o.dir === r.dir && o.target === r.target && o.lang === r.lang);
+    if (same < 0) {
+      out.push(r);
+      continue;
+    }
+    const o = out[same]!;
+    const filter = eitherFilter([o.filter, r.filter]);
+    const { filter: _f, ...rest } = o;
+    out[same] = { ...rest, ...(filter ? { filter } : {}), ...(o.badFilter ?? r.badFilter ? { badFilter: o.badFilter ?? r.badFilter } : {}) };
+  }
+  return out;
 }
 
 export function staticRoots(siteDir: string, data: Record<string, unknown>): ComponentRoot[] {

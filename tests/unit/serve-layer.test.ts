@@ -57,6 +57,18 @@ describe('the config layer serve gives hugo server', () => {
     const current = serveLayer(dir, data, excludeStyle('0.169.0'));
     expect(current.mounts[1]).toEqual({ source: 'content', target: 'content', excludeFiles: ['*.bak'], files: ['! {posts/a \\[1\\].md,posts/c\\,d.md}'] });
   });
+
+  it('puts the originals first in a mount\'s own `files`, where the first pattern that matches decides', () => {
+    const dir = withShadows(
+      {
+        'hugo.toml': ['[[module.mounts]]', 'source = ".prerender/content"', 'target = "content"', '[[module.mounts]]', 'source = "content"', 'target = "content"', 'files = ["posts/**", "! posts/old/**"]', ''].join('\n'),
+        'content/posts/a.md': 'x',
+      },
+      ['.prerender/content/posts/a.md'],
+    );
+    const layer = serveLayer(dir, readSiteConfig(dir, { environment: 'development' }).data, excludeStyle('0.169.0'));
+    expect(layer.mounts[1]).toEqual({ source: 'content', target: 'content', files: ['! posts/a.md', 'posts/**', '! posts/old/**'] });
+  });
 });
 
 describe('serve refuses, with what to do, a site its layer cannot cover', () => {

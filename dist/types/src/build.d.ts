@@ -1,5 +1,6 @@
 import type { Diagnostic } from './content/types.js';
 import { type ConfigSelection } from './site/config.js';
+import type { MountFilter } from './site/mount-filter.js';
 import { type Roots } from './site/safe-path.js';
 export { invalidUtf8 } from './page-outcome.js';
 /**
@@ -93,13 +94,15 @@ export declare function ownTagsInOtherFormat(text: string, relPath: string): {
  * guest post's link must not publish a file from elsewhere on the machine): it goes to `refused`. A
  * directory already on the path (a symlink loop) is not entered again. A directory that cannot be listed
  * (permissions) goes to `unreadable`, whose pages the caller must not take for deleted; a content root
- * that does not exist is no content, and one removed while it is walked is gone.
+ * that does not exist is no content, and one removed while it is walked is gone. `filter`: the mount's
+ * (ComponentRoot.filter): a file it leaves out is not listed, a folder it leaves out is not entered, as
+ * Hugo reads neither (nothing of them may be read, rendered or shadowed).
  */
 export declare function listContentFiles(dir: string, roots: Roots, refused?: {
     link: string;
     target: string;
     loop?: true;
-}[], unreadable?: UnreadableDir[], others?: string[]): string[];
+}[], unreadable?: UnreadableDir[], others?: string[], filter?: MountFilter): string[];
 /**
  * The error at a directory of the content that could not be listed (see listContentFiles), located at the
  * directory (site-relative); `consequence` says what became of its pages.

@@ -14,6 +14,7 @@
 import { type PageLimits } from '../content/limits.js';
 import type { Diagnostic } from '../content/types.js';
 import { type TextPosition } from './config-positions.js';
+import { type MountFilter } from './mount-filter.js';
 export type ConfigFormat = 'toml' | 'yaml' | 'json';
 export interface ConfigFile {
     /** Absolute path. */
@@ -158,6 +159,13 @@ export interface ComponentRoot {
     target: string;
     /** The language its files belong to (a mount's `lang`, or a language's own `contentDir`); absent: by file name. */
     lang?: string;
+    /**
+     * Which of its files and folders Hugo reads (the mount's `files`, `includeFiles`, `excludeFiles`; see
+     * mount-filter.ts), by their path relative to `dir`; absent: every one.
+     */
+    filter?: MountFilter;
+    /** Why the mount's filter could not be read (a glob Hugo refuses too): then none of its files is read. */
+    badFilter?: string;
 }
 /** Directories `hugo-prerender` itself mounts; never a user's source. */
 export declare const PRERENDER_DIR = ".prerender";
@@ -208,7 +216,10 @@ export declare function defaultContentMounts(data: Record<string, unknown>, styl
  * Undefined for a language code that is not a plain name (it would not be a safe directory name).
  */
 export declare function shadowTree(lang?: string): string | undefined;
-/** Where the user's content comes from (our own .prerender/content… excluded). */
+/**
+ * Where the user's content comes from (our own .prerender/content… excluded). One folder mounted twice at
+ * one place in one language is one root, reading what either mount reads (Hugo reads both).
+ */
 export declare function contentRoots(siteDir: string, data: Record<string, unknown>): ComponentRoot[];
 export declare function staticRoots(siteDir: string, data: Record<string, unknown>): ComponentRoot[];
 export declare function assetRoots(siteDir: string, data: Record<string, unknown>): ComponentRoot[];
