@@ -4372,7 +4372,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "e8458397d2903ff8fe124dbba9aa32f7";
+    BUNDLE_CODE_ID = "a7ff6fd520b5b9d36fc92064d1e93f73";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -5073,7 +5073,7 @@ async function buildLocked(opts) {
   }
   const images = imageOptions(config.data, config.locate);
   result.diagnostics.push(...images.diagnostics);
-  const pipeline = images.options.enable ? new ImagePipeline({ store: output, options: images.options, urlBase: urlBase(config.data.baseURL), siteDir }) : void 0;
+  const pipeline = images.options.enable ? new ImagePipeline({ store: output, options: images.options, urlBase: urlBase(getIn(config.data, "baseURL"), getIn(config.data, "canonifyURLs")), siteDir }) : void 0;
   const imageIndex = pipeline && (settings.siteShortcodes?.has("figure") || settings.markdownImages === "index") ? {} : void 0;
   const previousIndex = imageIndex ? readImageIndex(output) : {};
   const keepIndex = (relToContent) => {
@@ -5139,7 +5139,7 @@ async function buildLocked(opts) {
       // A page's unknown-shortcode warnings are part of its record: said again, or no more, when this changes.
       shortcodeNames: settings.shortcodeNames ?? null,
       feeds: settings.feeds,
-      images: pipeline ? { options: images.options, base: urlBase(config.data.baseURL), index: imageIndex !== void 0, sharp: sharpIdentity(siteDir) } : null,
+      images: pipeline ? { options: images.options, base: urlBase(getIn(config.data, "baseURL"), getIn(config.data, "canonifyURLs")), index: imageIndex !== void 0, sharp: sharpIdentity(siteDir) } : null,
       // Whether a site's own figure asks for its images' versions: a page's record holds them, or none.
       ...settings.siteFigureImages === false ? { siteFigureImages: false } : {}
     })
@@ -5410,8 +5410,8 @@ function readImageIndex(output) {
     return {};
   }
 }
-function urlBase(baseURL) {
-  if (typeof baseURL !== "string" || baseURL.trim() === "") return "/";
+function urlBase(baseURL, canonifyURLs = false) {
+  if (typeof baseURL !== "string" || baseURL.trim() === "" || canonifyURLs === true) return "/";
   let p;
   try {
     p = new URL(baseURL.trim()).pathname;

@@ -47027,7 +47027,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "d3fa3fb3317e95bc5c38199df384a4b3";
+    BUNDLE_CODE_ID = "674e0421befba7f8c8377a0d38d4c9ea";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -73650,7 +73650,7 @@ async function buildLocked(opts) {
   }
   const images = imageOptions(config.data, config.locate);
   result.diagnostics.push(...images.diagnostics);
-  const pipeline = images.options.enable ? new ImagePipeline({ store: output7, options: images.options, urlBase: urlBase(config.data.baseURL), siteDir }) : void 0;
+  const pipeline = images.options.enable ? new ImagePipeline({ store: output7, options: images.options, urlBase: urlBase(getIn(config.data, "baseURL"), getIn(config.data, "canonifyURLs")), siteDir }) : void 0;
   const imageIndex = pipeline && (settings.siteShortcodes?.has("figure") || settings.markdownImages === "index") ? {} : void 0;
   const previousIndex = imageIndex ? readImageIndex(output7) : {};
   const keepIndex = (relToContent) => {
@@ -73716,7 +73716,7 @@ async function buildLocked(opts) {
       // A page's unknown-shortcode warnings are part of its record: said again, or no more, when this changes.
       shortcodeNames: settings.shortcodeNames ?? null,
       feeds: settings.feeds,
-      images: pipeline ? { options: images.options, base: urlBase(config.data.baseURL), index: imageIndex !== void 0, sharp: sharpIdentity(siteDir) } : null,
+      images: pipeline ? { options: images.options, base: urlBase(getIn(config.data, "baseURL"), getIn(config.data, "canonifyURLs")), index: imageIndex !== void 0, sharp: sharpIdentity(siteDir) } : null,
       // Whether a site's own figure asks for its images' versions: a page's record holds them, or none.
       ...settings.siteFigureImages === false ? { siteFigureImages: false } : {}
     })
@@ -73987,8 +73987,8 @@ function readImageIndex(output7) {
     return {};
   }
 }
-function urlBase(baseURL) {
-  if (typeof baseURL !== "string" || baseURL.trim() === "") return "/";
+function urlBase(baseURL, canonifyURLs = false) {
+  if (typeof baseURL !== "string" || baseURL.trim() === "" || canonifyURLs === true) return "/";
   let p5;
   try {
     p5 = new URL(baseURL.trim()).pathname;

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Diagnostic } from './content/types.js';
 import { md5Hex, stableStringify } from './render/keys.js';
-import { findSiteConfigFiles, moduleMounts, normalizeRel, PRERENDER_DIR, readSiteConfig, shadowTree, type ConfigSelection, type SiteConfig } from './site/config.js';
+import { findSiteConfigFiles, getIn, moduleMounts, normalizeRel, PRERENDER_DIR, readSiteConfig, shadowTree, type ConfigSelection, type SiteConfig } from './site/config.js';
 import { OutputPathError, PrerenderOutput } from './site/output.js';
 import { cutOwnTags, OWN_SHORTCODE_MESSAGE, ownTagAt } from './site/handoff.js';
 import { LineIndex } from './content/position.js';
@@ -398,7 +398,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
   const images = imageOptions(config.data, config.locate);
   result.diagnostics.push(...images.diagnostics);
   const pipeline = images.options.enable
-    ? new ImagePipeline({ store: output, options: images.options, urlBase: urlBase(config.data.baseURL), siteDir })
+    ? new ImagePipeline({ store: output, options: images.options, urlBase: urlBase(getIn(config.data, 'baseURL'), getIn(config.data, 'canonifyURLs')), siteDir })
     : undefined;
   // A site whose own figure template (or image render hook) stays in charge still gets its figures' (or Markdown images') images, for
   // partials/prerender/image.html and picture.html to read from .prerender/images.json.
@@ -479,7 +479,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       // A page's unknown-shortcode warnings are part of its record: said again, or no more, when this changes.
       shortcodeNames: settings.shortcodeNames ?? null,
       feeds: settings.feeds,
-      images: pipeline ? { options: images.options, base: urlBase(config.data.baseURL), index: imageIndex !== undefined, sharp: sharpIdentity(siteDir) } : null,
+      images: pipeline ? { options: images.options, base: urlBase(getIn(config.data, 'baseURL'), getIn(config.data, 'canonifyURLs')), index: imageIndex !== undefined, sharp: sharpIdentity(siteDir) } : null,
       // Whether a site's own figure asks for its images' versions: a page's record holds them, or none.
       ...(settings.siteFigureImages === false ? { siteFigureImages: false } : {}),
     }),
@@ -816,9 +816,13 @@ function readImageIndex(output: PrerenderOutput): ImageIndex {
   }
 }
 
-/** The path part of baseURL, ending in `/` (what Hugo's relURL puts before a site path). */
-export function urlBase(baseURL: unknown): string {
-  if (typeof baseURL !== 'string' || baseURL.trim() === '') return '/';
+/**
+ * What goes before `prerender/img/…` in the pages: the path part of baseURL, ending in `/` (what Hugo's
+ * relURL puts before a site path); `/` with canonifyURLs, where Hugo itself puts the whole baseURL before
+ * every root-relative URL of a page (0.111 to 0.143.0 doubled a path already there: /blog/blog/…).
+ */
+export function urlBase(baseURL: unknown, canonifyURLs: unknown = false): string {
+  if (typeof baseURL !== 'string' || baseURL.trim() === '' || canonifyURLs === true) return '/';
   let p: string;
   try {
     p = new URL(baseURL.trim()).pathname;

@@ -118,8 +118,12 @@ export declare function emptyBuildResult(): BuildResult;
 export declare function notASite(source: string, selection?: ConfigSelection): string | undefined;
 /** Builds the site while holding its lock: never two builds writing one `.prerender/` at once. */
 export declare function buildSite(opts: BuildOptions): Promise<BuildResult>;
-/** The path part of baseURL, ending in `/` (what Hugo's relURL puts before a site path). */
-export declare function urlBase(baseURL: unknown): string;
+/**
+ * What goes before `prerender/img/…` in the pages: the path part of baseURL, ending in `/` (what Hugo's
+ * relURL puts before a site path); `/` with canonifyURLs, where Hugo itself puts the whole baseURL before
+ * every root-relative URL of a page (0.111 to 0.143.0 doubled a path already there: /blog/blog/…).
+ */
+export declare function urlBase(baseURL: unknown, canonifyURLs?: unknown): string;
 /** The order build prints diagnostics in: by file, then by line and column (check prints a page's so too). */
 export declare function compareDiagnostics(a: Diagnostic, b: Diagnostic): number;
 /**
