@@ -41555,6 +41555,11 @@ function dataExtents(spec) {
 function markerPath(shape, size = MARKER_AREA) {
   return Symbol2(SYMBOLS2[shape], size).digits(2)();
 }
+function isolatedPoints(s2, logX, logY) {
+  if (s2.mode !== "line") return [];
+  const ok3 = (p5) => p5 !== void 0 && usable(p5[0], logX) && usable(p5[1], logY);
+  return s2.points.filter((p5, i2) => ok3(p5) && !ok3(s2.points[i2 - 1]) && !ok3(s2.points[i2 + 1]));
+}
 function seriesMarkup(s2, xs, ys, logX, logY, markerClip) {
   const parts = [];
   if (s2.band && s2.band.length) {
@@ -41579,10 +41584,12 @@ function seriesMarkup(s2, xs, ys, logX, logY, markerClip) {
       );
     }
   }
-  if (s2.mode !== "line") {
+  const marked = s2.mode === "line" ? isolatedPoints(s2, logX, logY) : s2.points.filter(ok3);
+  if (marked.length) {
     const shape = markerPath(s2.marker ?? "circle");
-    const marks = s2.points.filter(ok3).map((p5) => el("path", { d: shape, transform: `translate(${fmtPair(xs(p5[0]), ys(p5[1]))})` }));
-    parts.push(el("g", { ...fillTone(s2.tone), class: `hp-fill-${s2.tone} hp-plot-markers`, "clip-path": markerClip }, ...marks));
+    const marks = marked.map((p5) => el("path", { d: shape, transform: `translate(${fmtPair(xs(p5[0]), ys(p5[1]))})` }));
+    const cls2 = `hp-fill-${s2.tone} hp-plot-markers${s2.mode === "line" ? " hp-plot-isolated" : ""}`;
+    parts.push(el("g", { ...fillTone(s2.tone), class: cls2, "clip-path": markerClip }, ...marks));
   }
   return fragment(...parts);
 }
@@ -41590,8 +41597,11 @@ function fmtPair(a3, b2) {
   return `${fmt(a3)} ${fmt(b2)}`;
 }
 function legendMarkup(spec, L3) {
+  const logX = spec.x.type === "log";
+  const logY = spec.y.type === "log";
   const items = L3.legend.items.map((it, i2) => {
     const s2 = spec.series[i2];
+    const showMarker = s2.mode !== "line" || isolatedPoints(s2, logX, logY).length > 0;
     const parts = [];
     if (s2.band && s2.band.length) {
       parts.push(el("rect", { ...fillTone(s2.tone), x: it.x, y: it.y - 7, width: LEGEND_SAMPLE, height: 14, "fill-opacity": BAND_OPACITY, rx: 2 }));
@@ -41608,7 +41618,7 @@ function legendMarkup(spec, L3) {
         })
       );
     }
-    if (s2.mode !== "line") {
+    if (showMarker) {
       parts.push(el("path", { ...fillTone(s2.tone), d: markerPath(s2.marker ?? "circle", MARKER_AREA * 1.2), transform: `translate(${fmtPair(it.x + LEGEND_SAMPLE / 2, it.y)})` }));
     }
     parts.push(mathLabel(it.tex, { x: it.labelX, y: it.y + BASELINE_DROP * PLOT_FONT.legend, size: PLOT_FONT.legend, anchor: "start", valign: "baseline", class: "hp-plot-legend-label" }));
@@ -41746,7 +41756,8 @@ function dataTable(x6, columns, opts = {}) {
     );
   }
   const caption = opts.caption ? `<caption>${escapeText(opts.caption)}</caption>` : "";
-  return `<details class="${escapeAttr(["hp-plot-table", opts.class].filter(Boolean).join(" "))}"><summary>${escapeText(opts.summary ?? "Data table")}</summary><table>${caption}<thead>${head2}</thead><tbody>${rows2.join("")}</tbody></table></details>`;
+  const summary = opts.summary ?? "Data table";
+  return `<details class="${escapeAttr(["hp-plot-table", opts.class].filter(Boolean).join(" "))}"><summary>${escapeText(summary)}</summary><div class="hp-table-scroll" role="region" tabindex="0" aria-label="${escapeAttr(summary)}" style="overflow-x:auto;max-width:100%"><table>${caption}<thead>${head2}</thead><tbody>${rows2.join("")}</tbody></table></div></details>`;
 }
 var init_table = __esm({
   "src/svg/plot/table.ts"() {
@@ -41977,7 +41988,7 @@ var init_gradient_decay2 = __esm({
       summary: "Plots how the gradient norm through k time steps vanishes or explodes for RNNs, LSTMs and GRUs, computed at build time from exact Jacobian products.",
       params: params3,
       inner: "none",
-      version: 4,
+      version: 6,
       render: render2
     });
   }
@@ -42067,6 +42078,16 @@ function pointwiseEllipse(at, label, tone = "highlight", rx = 22, ry = 13) {
     mathLabel(label, { x: at.x, y: at.y, size: 14 })
   );
 }
+function dimmed(m) {
+  return raw(
+    m.html.replace(DIM_SHAPES, (_9, tag, attrs, close2) => {
+      const o2 = tag === "text" ? DIM_TEXT_OPACITY : DIM_OPACITY;
+      const own8 = /\sopacity="([\d.]+)"/.exec(attrs);
+      const rest = own8 ? attrs.replace(own8[0], "") : attrs;
+      return `<${tag}${rest} opacity="${fmt(o2 * (own8 ? Number(own8[1]) : 1))}"${close2}>`;
+    })
+  );
+}
 function layered(layers, active) {
   const out = [];
   for (const parts of layers) {
@@ -42076,7 +42097,7 @@ function layered(layers, active) {
     }
     const dim = parts.filter((p5) => !p5.groups.includes(active));
     const on = parts.filter((p5) => p5.groups.includes(active));
-    if (dim.length) out.push(el("g", { class: "hp-dim", opacity: DIM_OPACITY }, ...dim.map((p5) => p5.markup)));
+    if (dim.length) out.push(el("g", { class: "hp-dim" }, ...dim.map((p5) => dimmed(p5.markup))));
     out.push(fragment(...on.map((p5) => p5.markup)));
   }
   return fragment(...out);
@@ -42102,7 +42123,7 @@ function cellFrame(x6, y2, width, height) {
     "stroke-width": 1.2
   });
 }
-var OP_RADIUS, HOP_RADIUS, HEAD_CUT, P2, LAYER_W, LAYER_H, DIM_OPACITY;
+var OP_RADIUS, HOP_RADIUS, HEAD_CUT, P2, LAYER_W, LAYER_H, DIM_OPACITY, DIM_TEXT_OPACITY, DIM_SHAPES;
 var init_cell_parts = __esm({
   "src/svg/cell-parts.ts"() {
     "use strict";
@@ -42119,6 +42140,8 @@ var init_cell_parts = __esm({
     LAYER_W = 46;
     LAYER_H = 28;
     DIM_OPACITY = 0.22;
+    DIM_TEXT_OPACITY = 0.55;
+    DIM_SHAPES = /<(path|rect|circle|ellipse|line|polyline|polygon|use|text)\b([^>]*?)(\/?)>/g;
   }
 });
 
@@ -42261,7 +42284,7 @@ var init_gru_cell = __esm({
       summary: "A GRU cell in the style of lstm-cell: reset and update gates, candidate, interpolation; optionally one part highlighted.",
       params: params4,
       inner: "none",
-      version: 2,
+      version: 3,
       render(ctx) {
         const { highlight, caption, alt } = ctx.params;
         const active = highlight === "none" ? void 0 : highlight;
@@ -42419,7 +42442,7 @@ var init_lstm_cell = __esm({
       summary: `An LSTM cell as in colah's "Understanding LSTM Networks": gates, cell state, pointwise operations; optionally one part highlighted.`,
       params: params5,
       inner: "none",
-      version: 2,
+      version: 3,
       render(ctx) {
         const { highlight, state, caption, alt } = ctx.params;
         let s2 = state.trim();
@@ -42454,6 +42477,13 @@ var init_lstm_cell = __esm({
 });
 
 // src/svg/plot/data.ts
+function isNonFiniteCell(s2, v) {
+  return v === Infinity || v === -Infinity || s2.trim().toLowerCase() === "nan";
+}
+function countNonFinite(n, where) {
+  n.count++;
+  n.first ??= where;
+}
 function parseCell(s2) {
   const t = s2.trim();
   if (MISSING.has(t.toLowerCase())) return Number.NaN;
@@ -42557,6 +42587,7 @@ function parseCsv(text12, delimiter) {
     return { ok: false, message: `the file has ${rows2} data rows; the limit is ${DATA_LIMITS.rows}: downsample it (every n-th row) first` };
   }
   const values = names.map(() => new Float64Array(rows2));
+  const nonFinite = names.map(() => ({ count: 0 }));
   for (let r2 = 0; r2 < rows2; r2++) {
     const rec = records[r2 + 1];
     if (rec.fields.length !== names.length) {
@@ -42573,10 +42604,11 @@ function parseCsv(text12, delimiter) {
           message: `line ${rec.line}, column "${names[c]}": ${JSON.stringify(rec.fields[c])} is not a number (write numbers like 0.25 or 1e-3; leave the cell empty or write NA for a missing value)`
         };
       }
+      if (isNonFiniteCell(rec.fields[c], v)) countNonFinite(nonFinite[c], `line ${rec.line}`);
       values[c][r2] = v;
     }
   }
-  return { ok: true, table: { columns: names, values, rows: rows2 } };
+  return { ok: true, table: { columns: names, values, rows: rows2, nonFinite } };
 }
 function jsonValue(v, where) {
   if (v === null) return Number.NaN;
@@ -42604,6 +42636,7 @@ function parseJsonData(text12) {
     const bad = checkHeader(names);
     if (bad) return { ok: false, message: bad };
     const values = names.map(() => new Float64Array(data.length));
+    const nonFinite = names.map(() => ({ count: 0 }));
     for (let r2 = 0; r2 < data.length; r2++) {
       const row = data[r2];
       if (row === null || typeof row !== "object" || Array.isArray(row)) return { ok: false, message: `row ${r2 + 1} is not an object; ${shape}` };
@@ -42617,12 +42650,14 @@ function parseJsonData(text12) {
         };
       }
       for (let c = 0; c < names.length; c++) {
-        const v = jsonValue(row[names[c]], `row ${r2 + 1}, "${names[c]}"`);
+        const raw3 = row[names[c]];
+        const v = jsonValue(raw3, `row ${r2 + 1}, "${names[c]}"`);
         if (typeof v === "string") return { ok: false, message: v };
+        if (raw3 !== null && isNonFiniteCell(String(raw3), v)) countNonFinite(nonFinite[c], `row ${r2 + 1}`);
         values[c][r2] = v;
       }
     }
-    return { ok: true, table: { columns: names, values, rows: data.length } };
+    return { ok: true, table: { columns: names, values, rows: data.length, nonFinite } };
   }
   if (data !== null && typeof data === "object") {
     const names = Object.keys(data);
@@ -42641,14 +42676,17 @@ function parseJsonData(text12) {
     if (rows2 === 0) return { ok: false, message: "the columns are empty; they need at least one value" };
     if (rows2 > DATA_LIMITS.rows) return { ok: false, message: `the file has ${rows2} rows; the limit is ${DATA_LIMITS.rows}: downsample it first` };
     const values = names.map(() => new Float64Array(rows2));
+    const nonFinite = names.map(() => ({ count: 0 }));
     for (let c = 0; c < names.length; c++) {
       for (let r2 = 0; r2 < rows2; r2++) {
-        const v = jsonValue(cols[c][r2], `"${names[c]}"[${r2}]`);
+        const raw3 = cols[c][r2];
+        const v = jsonValue(raw3, `"${names[c]}"[${r2}]`);
         if (typeof v === "string") return { ok: false, message: v };
+        if (raw3 !== null && isNonFiniteCell(String(raw3), v)) countNonFinite(nonFinite[c], `"${names[c]}"[${r2}]`);
         values[c][r2] = v;
       }
     }
-    return { ok: true, table: { columns: names, values, rows: rows2 } };
+    return { ok: true, table: { columns: names, values, rows: rows2, nonFinite } };
   }
   return { ok: false, message: shape };
 }
@@ -42791,11 +42829,21 @@ function render3(ctx) {
   if (skipped > 0) {
     ctx.warn(`${skipped} point${skipped === 1 ? " is" : "s are"} \u2264 0 and left out of the log-scale axis`, { param: logY ? "yscale" : "xscale" });
   }
+  const empty4 = /* @__PURE__ */ new Set();
   for (const [i2, s2] of series.entries()) {
     if (s2.points.some(([x6, y2]) => Number.isFinite(x6) && Number.isFinite(y2))) continue;
+    empty4.add(yNames[i2]);
     ctx.warn(`column "${yNames[i2]}" has no value to draw: every row is missing, infinite or too large for a number (over about 1.8e308) there or in the x column; check the data`, {
       param: p5.y !== void 0 ? "y" : "file"
     });
+  }
+  for (const name of [xName, ...yNames.filter((n) => !empty4.has(n))]) {
+    const bad = table3.nonFinite[names.indexOf(name)];
+    if (bad.count === 0) continue;
+    ctx.warn(
+      `column "${name}" has ${bad.count} cell${bad.count === 1 ? "" : "s"} that ${bad.count === 1 ? "is" : "are"} NaN or infinite (${bad.count === 1 ? "" : "the first "}at ${bad.first}), left out of the plot${name === xName ? " with " + (bad.count === 1 ? "its row" : "their rows") : ""}; write a number there, or leave the cell empty (or NA) for a value that was not measured`,
+      { param: "file" }
+    );
   }
   for (const [lo, hi, name] of [[p5.xmin, p5.xmax, "x"], [p5.ymin, p5.ymax, "y"]]) {
     if (lo !== void 0 && hi !== void 0 && lo >= hi) {
@@ -42882,7 +42930,7 @@ var init_plot2 = __esm({
       summary: "Line and scatter plots from a CSV or JSON file in the page bundle, as themed SVG with axes, legend and math labels.",
       params: params6,
       inner: "none",
-      version: 3,
+      version: 5,
       // Reads a data file: re-render on every build so an edited file shows up.
       cacheable: false,
       render: render3
@@ -47027,7 +47075,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "674e0421befba7f8c8377a0d38d4c9ea";
+    BUNDLE_CODE_ID = "7c328402837092ea467565eacf0770ba";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -72855,6 +72903,12 @@ ${TAGGED} > .base { flex: none; }
 ${TAGGED} > .tag { position: static; flex: 1 1 0; text-align: right; }
 ${TAGGED} > .tag::before { content: ""; display: inline-block; width: 1em; }
 `;
+var PRINT_CSS = `@media print {
+  .hp-scroll { overflow: visible !important; }
+  .hp-scroll > div { min-width: 0 !important; }
+  .hp-figure svg { max-width: 100% !important; height: auto !important; }
+}
+`;
 var PRERENDER_CSS = `/* hugo-prerender: layout for prerendered math and figures */
 ${FONT_FACE_CSS}.katex-display { overflow-x: auto; overflow-y: hidden; padding: 0.1em 0; }
 ${TAG_CSS}.katex { text-rendering: auto; }
@@ -72864,7 +72918,7 @@ ${TAG_CSS}.katex { text-rendering: auto; }
 .hp-figure details { margin-top: 0.5rem; font-size: 0.85em; text-align: left; }
 .hp-figure table { border-collapse: collapse; margin: 0.5rem auto; font-variant-numeric: tabular-nums; }
 .hp-figure th, .hp-figure td { padding: 0.15em 0.6em; border-bottom: 1px solid color-mix(in srgb, currentColor 25%, transparent); text-align: right; }
-${DARK_MODE_CSS}`;
+${DARK_MODE_CSS}${PRINT_CSS}`;
 function katexDistDir() {
   const bundled = path8.join(path8.dirname(fileURLToPath2(import.meta.url)), "katex");
   if (existsSync2(path8.join(bundled, "VERSION"))) {

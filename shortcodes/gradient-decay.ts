@@ -244,6 +244,6 @@ export default defineShortcode({
     'Plots how the gradient norm through k time steps vanishes or explodes for RNNs, LSTMs and GRUs, computed at build time from exact Jacobian products.',
   params,
   inner: 'none',
-  version: 4,
+  version: 6,
   render,
 });

@@ -175,7 +175,7 @@ export default defineShortcode({
   summary: 'A GRU cell in the style of lstm-cell: reset and update gates, candidate, interpolation; optionally one part highlighted.',
   params,
   inner: 'none',
-  version: 2,
+  version: 3,
   render(ctx) {
     const { highlight, caption, alt } = ctx.params;
     const active = highlight === 'none' ? undefined : highlight;

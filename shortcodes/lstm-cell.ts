@@ -172,7 +172,7 @@ export default defineShortcode({
   summary: 'An LSTM cell as in colah\'s "Understanding LSTM Networks": gates, cell state, pointwise operations; optionally one part highlighted.',
   params,
   inner: 'none',
-  version: 2,
+  version: 3,
   render(ctx) {
     const { highlight, state, caption, alt } = ctx.params;
     let s = state.trim();

@@ -177,11 +177,23 @@ function render(ctx: RenderContext<Params>): string {
   }
   // A series with no point to draw (every value missing, infinite or past the largest number) was drawn
   // as nothing, and said nowhere but in its description (found by an audit).
+  const empty = new Set<string>();
   for (const [i, s] of series.entries()) {
     if (s.points.some(([x, y]) => Number.isFinite(x) && Number.isFinite(y))) continue;
+    empty.add(yNames[i]!);
     ctx.warn(`column "${yNames[i]}" has no value to draw: every row is missing, infinite or too large for a number (over about 1.8e308) there or in the x column; check the data`, {
       param: p.y !== undefined ? 'y' : 'file',
     });
+  }
+  // Cells written as NaN or infinity (a diverged run, an overflow) are left out like empty ones, but unlike
+  // an empty cell they are rarely meant: say so, per column drawn.
+  for (const name of [xName, ...yNames.filter((n) => !empty.has(n))]) {
+    const bad = table.nonFinite[names.indexOf(name)]!;
+    if (bad.count === 0) continue;
+    ctx.warn(
+      `column "${name}" has ${bad.count} cell${bad.count === 1 ? '' : 's'} that ${bad.count === 1 ? 'is' : 'are'} NaN or infinite (${bad.count === 1 ? '' : 'the first '}at ${bad.first}), left out of the plot${name === xName ? ' with ' + (bad.count === 1 ? 'its row' : 'their rows') : ''}; write a number there, or leave the cell empty (or NA) for a value that was not measured`,
+      { param: 'file' },
+    );
   }
   for (const [lo, hi, name] of [[p.xmin, p.xmax, 'x'], [p.ymin, p.ymax, 'y']] as const) {
     if (lo !== undefined && hi !== undefined && lo >= hi) {
@@ -233,7 +245,7 @@ export default defineShortcode({
   summary: 'Line and scatter plots from a CSV or JSON file in the page bundle, as themed SVG with axes, legend and math labels.',
   params,
   inner: 'none',
-  version: 3,
+  version: 5,
   // Reads a data file: re-render on every build so an edited file shows up.
   cacheable: false,
   render,

@@ -55,6 +55,19 @@ export const TAG_CSS =
   `${TAGGED} > .tag { position: static; flex: 1 1 0; text-align: right; }\n` +
   `${TAGGED} > .tag::before { content: ""; display: inline-block; width: 1em; }\n`;
 
+/**
+ * On paper nothing scrolls: a figure that keeps a legible width on a phone and scrolls sideways there
+ * (`.hp-scroll`, src/render/figure-wrap.ts: a 16-step rnn-unroll, a 20 × 30 attention map) was cut off at
+ * the page's edge. In print its inner box gives up that width (an inline style, hence !important) and the
+ * SVG scales down to the printable width, as every other figure does.
+ */
+export const PRINT_CSS =
+  `@media print {\n` +
+  `  .hp-scroll { overflow: visible !important; }\n` +
+  `  .hp-scroll > div { min-width: 0 !important; }\n` +
+  `  .hp-figure svg { max-width: 100% !important; height: auto !important; }\n` +
+  `}\n`;
+
 /** Styles every page with our fragments may need; small, and scoped to our class names and font names. */
 export const PRERENDER_CSS = `/* hugo-prerender: layout for prerendered math and figures */
 ${FONT_FACE_CSS}.katex-display { overflow-x: auto; overflow-y: hidden; padding: 0.1em 0; }
@@ -65,7 +78,7 @@ ${TAG_CSS}.katex { text-rendering: auto; }
 .hp-figure details { margin-top: 0.5rem; font-size: 0.85em; text-align: left; }
 .hp-figure table { border-collapse: collapse; margin: 0.5rem auto; font-variant-numeric: tabular-nums; }
 .hp-figure th, .hp-figure td { padding: 0.15em 0.6em; border-bottom: 1px solid color-mix(in srgb, currentColor 25%, transparent); text-align: right; }
-${DARK_MODE_CSS}`;
+${DARK_MODE_CSS}${PRINT_CSS}`;
 
 /**
  * Where the KaTeX stylesheet and fonts are: in the bundle's folder (dist/katex, copied by the build from the

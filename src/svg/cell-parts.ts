@@ -5,7 +5,7 @@
  * tanh), and "highlight" layers that dim everything but one part of the cell for step-by-step
  * walkthroughs. Built on shapes.ts (markers, nodes) and geometry.ts (paths, trimming).
  */
-import { el, fragment, type Attrs, type Markup } from './elements.js';
+import { el, fragment, raw, type Attrs, type Markup } from './elements.js';
 import { fmt } from './format.js';
 import type { Point } from './geometry.js';
 import { type Ids } from './ids.js';
@@ -150,8 +150,32 @@ export function pointwiseEllipse(at: Point, label: string, tone: Tone = 'highlig
   );
 }
 
-/** Opacity of the parts a `highlight=` walkthrough figure pushes into the background. */
+/** Opacity of the shapes a `highlight=` walkthrough figure pushes into the background. */
 export const DIM_OPACITY = 0.22;
+/**
+ * Opacity of the labels among them: at DIM_OPACITY they fell to 1.6–1.9:1 against the page; at this one
+ * they keep 3:1 on light and dark pages alike (tests/browser/plot-reading.test.ts measures it), still
+ * plainly fainter than the highlighted part's.
+ */
+export const DIM_TEXT_OPACITY = 0.55;
+
+const DIM_SHAPES = /<(path|rect|circle|ellipse|line|polyline|polygon|use|text)\b([^>]*?)(\/?)>/g;
+
+/**
+ * Dims drawn parts: an `opacity` on each shape and label rather than on their group, since a label in a
+ * group at DIM_OPACITY cannot be made more opaque than it. Presentation attributes, so renderers without
+ * CSS dim them too.
+ */
+function dimmed(m: Markup): Markup {
+  return raw(
+    m.html.replace(DIM_SHAPES, (_, tag: string, attrs: string, close: string) => {
+      const o = tag === 'text' ? DIM_TEXT_OPACITY : DIM_OPACITY;
+      const own = /\sopacity="([\d.]+)"/.exec(attrs);
+      const rest = own ? attrs.replace(own[0], '') : attrs;
+      return `<${tag}${rest} opacity="${fmt(o * (own ? Number(own[1]) : 1))}"${close}>`;
+    }),
+  );
+}
 
 /**
  * Partitions drawn parts into the highlighted ones and the rest, layer by layer, so wires stay under
@@ -170,7 +194,7 @@ export function layered<G extends string>(
     }
     const dim = parts.filter((p) => !p.groups.includes(active));
     const on = parts.filter((p) => p.groups.includes(active));
-    if (dim.length) out.push(el('g', { class: 'hp-dim', opacity: DIM_OPACITY }, ...dim.map((p) => p.markup)));
+    if (dim.length) out.push(el('g', { class: 'hp-dim' }, ...dim.map((p) => dimmed(p.markup))));
     out.push(fragment(...on.map((p) => p.markup)));
   }
   return fragment(...out);

@@ -16,7 +16,7 @@ import type { Page } from 'playwright-core';
 import type { ParamValue } from '../../src/content/types.js';
 import type { ShortcodeDefinition } from '../../src/render/types.js';
 import {
-  availableFontSetups, describeWithChromium, expectFontPaths, inFontSetups, installUserBox, launchChromium, openFigurePage, screenshotDir,
+  availableFontSetups, contrastRatio as contrast, describeWithChromium, rgbOf as rgb, expectFontPaths, inFontSetups, installUserBox, launchChromium, openFigurePage, screenshotDir,
   LAYOUT_HOOK_TIMEOUT, type FontRun, type LaunchedBrowser, type UserBox,
 } from '../helpers/browser.js';
 import { render } from '../helpers/cells-context.js';
@@ -157,25 +157,6 @@ async function measure(page: Page): Promise<Measured[]> {
       };
     }),
   );
-}
-
-function rgb(css: string): [number, number, number] {
-  const m = css.match(/rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)/);
-  if (!m) throw new Error(`not an rgb() colour: ${css}`);
-  return [Number(m[1]), Number(m[2]), Number(m[3])];
-}
-
-function luminance([r, g, b]: [number, number, number]): number {
-  const lin = (c: number) => {
-    const s = c / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
-}
-
-function contrast(a: [number, number, number], b: [number, number, number]): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi! + 0.05) / (lo! + 0.05);
 }
 
 describeWithChromium('lstm-cell, gru-cell, seq2seq-attention, attention-map in Chromium', () => {

@@ -34,7 +34,7 @@ describe('lstm-cell', () => {
     const none = (await render(lstm)).html;
     expect(none).not.toContain('hp-dim');
     const hl = (await render(lstm, { highlight: 'output' })).html;
-    const dimmed = [...hl.matchAll(/<g class="hp-dim" opacity="0.22">(.*?)<\/g>/g)].map((m) => m[1]).join('');
+    const dimmed = [...hl.matchAll(/<g class="hp-dim">(.*?)<\/g>/g)].map((m) => m[1]).join('');
     // The output gate's σ is not dimmed; the forget gate's is.
     expect(dimmed.match(/>σ</g)).toHaveLength(2);
     expect(dimmed).toContain('>f</tspan>');
@@ -43,7 +43,7 @@ describe('lstm-cell', () => {
 
   it('highlight="input" keeps the candidate c̃_t with i_t (the input step is both, as in colah\'s step 2)', async () => {
     const hl = (await render(lstm, { highlight: 'input' })).html;
-    const dimmed = [...hl.matchAll(/<g class="hp-dim" opacity="0.22">(.*?)<\/g>/g)].map((m) => m[1]).join('');
+    const dimmed = [...hl.matchAll(/<g class="hp-dim">(.*?)<\/g>/g)].map((m) => m[1]).join('');
     // Dimmed: the forget and output gates' σ and the output's tanh; not the candidate's tanh or c̃_t.
     expect(dimmed.match(/>σ</g)).toHaveLength(2);
     expect(dimmed.match(/>tanh</g)).toHaveLength(1);

@@ -142,6 +142,47 @@ describe('plot shortcode', () => {
     expect(neg.reports).toEqual([expect.objectContaining({ severity: 'warning', param: 'yscale', message: '1 point is ≤ 0 and left out of the log-scale axis' })]);
   });
 
+  it('draws a point with no neighbour to join (a validation loss every 5 epochs) as a marker in its colour, listed with its marker in the legend', async () => {
+    // Before, each such point was a zero-length line piece ("M…Z"): invisible, though the legend listed the series.
+    const rows = Array.from({ length: 10 }, (_, i) => `${i + 1},${(2 / (i + 1)).toFixed(3)},${(i + 1) % 5 === 0 ? (2.5 / (i + 1)).toFixed(3) : ''}`);
+    writeFileSync(path.join(bundle, 'sparse.csv'), `epoch,train,val\n${rows.join('\n')}\n`);
+    const { html, reports } = await renderShortcodeForTest(plot, { file: 'sparse.csv' }, opts());
+    expect(reports).toEqual([]);
+    const isolated = [...html.matchAll(/<g[^>]*class="hp-fill-([a-z]+) hp-plot-markers hp-plot-isolated"[^>]*>(.*?)<\/g>/g)];
+    expect(isolated.map((m) => m[1])).toEqual(['input']); // val, the second series: red
+    const marks = [...isolated[0]![2]!.matchAll(/<path d="([^"]+)" transform="translate\(([\d.]+) ([\d.]+)\)"/g)];
+    expect(marks.length).toBe(2);
+    expect(marks[0]![1]).toBe('M-3.16,-3.16h6.32v6.32h-6.32Z'); // its square marker, not a zero-length piece
+    expect(Number(marks[0]![2])).toBeLessThan(Number(marks[1]![2])); // epochs 5 and 10, left to right
+    // The train line has no isolated point, so no markers of its own.
+    expect(html).not.toMatch(/hp-fill-output hp-plot-markers/);
+    const legend = /<g class="hp-plot-legend">(.*)$/.exec(html)![1]!;
+    const items = legend.split('class="hp-plot-legend-item"').slice(1);
+    expect(items[0]).not.toContain('hp-fill-output'); // train: a line only
+    expect(items[1]).toContain('class="hp-fill-input"'); // val: a line with its marker
+  });
+
+  it('marks points a log axis or NaN cells leave without neighbours, and warns about NaN and infinite cells per column', async () => {
+    writeFileSync(path.join(bundle, 'nan.csv'), 'x,y,z\n1,1,1\n2,nan,2\n3,2,inf\n4,-inf,3\n5,3,NaN\n6,,4\n');
+    const r = await renderShortcodeForTest(plot, { file: 'nan.csv' }, opts());
+    expect(r.reports).toEqual([
+      { severity: 'warning', param: 'file', message: 'column "y" has 2 cells that are NaN or infinite (the first at line 3), left out of the plot; write a number there, or leave the cell empty (or NA) for a value that was not measured' },
+      { severity: 'warning', param: 'file', message: 'column "z" has 2 cells that are NaN or infinite (the first at line 4), left out of the plot; write a number there, or leave the cell empty (or NA) for a value that was not measured' },
+    ]);
+    const y = /class="hp-fill-output hp-plot-markers hp-plot-isolated"[^>]*>(.*?)<\/g>/.exec(r.html)![1]!;
+    expect(y.match(/<path /g)!.length).toBe(3); // y at x = 1, 3 and 5, each between gaps
+    const z = /class="hp-fill-input hp-plot-markers hp-plot-isolated"[^>]*>(.*?)<\/g>/.exec(r.html)![1]!;
+    expect(z.match(/<path /g)!.length).toBe(2); // z at x = 4 and 6; 1–2 is a line
+    writeFileSync(path.join(bundle, 'logiso.csv'), 'x,y\n1,1\n2,-1\n3,2\n4,0\n5,3\n6,4\n');
+    const log = await renderShortcodeForTest(plot, { file: 'logiso.csv', yscale: 'log' }, opts());
+    expect(log.reports.map((x) => x.message)).toEqual(['2 points are ≤ 0 and left out of the log-scale axis']);
+    expect(/hp-plot-isolated"[^>]*>(.*?)<\/g>/.exec(log.html)![1]!.match(/<path /g)!.length).toBe(2);
+    const xinf = await renderShortcodeForTest(plot, { file: 'nan.csv', x: 'z', y: 'x' }, opts());
+    expect(xinf.reports.map((x) => x.message)).toEqual([
+      'column "z" has 2 cells that are NaN or infinite (the first at line 4), left out of the plot with their rows; write a number there, or leave the cell empty (or NA) for a value that was not measured',
+    ]);
+  });
+
   it('warns about a column with nothing to draw (all missing, infinite or past 1.8e308), which was drawn as nothing in silence', async () => {
     writeFileSync(path.join(bundle, 'inf.csv'), 'x,big,ok\n1,1e400,1\n2,NA,2\n3,inf,3\n');
     const r = await renderShortcodeForTest(plot, { file: 'inf.csv' }, opts());

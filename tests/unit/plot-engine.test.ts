@@ -282,8 +282,8 @@ describe('data table', () => {
   it('is a collapsed details element with k first and one column per series', () => {
     const html = dataTable({ header: 'k', values: [0, 1] }, [{ header: 'ρ < 1', values: [1, 0.9] }], { caption: 'c' });
     expect(html).toBe(
-      '<details class="hp-plot-table"><summary>Data table</summary><table><caption>c</caption><thead><tr><th scope="col">k</th><th scope="col">ρ &lt; 1</th></tr></thead>' +
-        '<tbody><tr><th scope="row">0</th><td>1</td></tr><tr><th scope="row">1</th><td>0.90000</td></tr></tbody></table></details>',
+      '<details class="hp-plot-table"><summary>Data table</summary><div class="hp-table-scroll" role="region" tabindex="0" aria-label="Data table" style="overflow-x:auto;max-width:100%"><table><caption>c</caption><thead><tr><th scope="col">k</th><th scope="col">ρ &lt; 1</th></tr></thead>' +
+        '<tbody><tr><th scope="row">0</th><td>1</td></tr><tr><th scope="row">1</th><td>0.90000</td></tr></tbody></table></div></details>',
     );
   });
 });

@@ -7,7 +7,7 @@ import { renderShortcodeForTest } from '../helpers/render-context.js';
 
 /** The data table as rows of cells. */
 function table(html: string): { head: string[]; rows: string[][] } {
-  const t = /<details class="hp-plot-table"><summary>[^<]*<\/summary><table>(.*?)<\/table><\/details>/.exec(html);
+  const t = /<details class="hp-plot-table"><summary>[^<]*<\/summary><div class="hp-table-scroll"[^>]*><table>(.*?)<\/table><\/div><\/details>/.exec(html);
   expect(t, 'a collapsed data table').not.toBeNull();
   const cells = (row: string) => [...row.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/g)].map((m) => m[1]!);
   const head = cells(/<thead>(.*?)<\/thead>/.exec(t![1]!)![1]!);

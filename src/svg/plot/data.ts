@@ -18,12 +18,28 @@ export interface DataTable {
   /** One array per column; NaN marks a missing value (an empty cell, NA, NaN or null). */
   values: Float64Array[];
   rows: number;
+  /**
+   * Per column, the cells written as NaN or ±infinity (or a number too large for a double, 1e400): values
+   * a plot cannot draw, unlike an empty cell or NA, which mean "not measured". `first` says where the
+   * first one is ("line 4", "row 3").
+   */
+  nonFinite: { count: number; first?: string }[];
 }
 
 export type DataResult = { ok: true; table: DataTable } | { ok: false; message: string };
 
 const NUMBER_RE = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const MISSING = new Set(['', 'na', 'nan', 'null', 'n/a', '-']);
+
+/** Whether a cell (parsed to `v`) says NaN or infinity, rather than leaving the value out. */
+export function isNonFiniteCell(s: string, v: number): boolean {
+  return v === Infinity || v === -Infinity || s.trim().toLowerCase() === 'nan';
+}
+
+function countNonFinite(n: { count: number; first?: string }, where: string): void {
+  n.count++;
+  n.first ??= where;
+}
 
 /** A cell as a number: NaN for a missing value, undefined when it is not a number at all. */
 export function parseCell(s: string): number | undefined {
@@ -136,6 +152,7 @@ export function parseCsv(text: string, delimiter?: string): DataResult {
     return { ok: false, message: `the file has ${rows} data rows; the limit is ${DATA_LIMITS.rows}: downsample it (every n-th row) first` };
   }
   const values = names.map(() => new Float64Array(rows));
+  const nonFinite = names.map(() => ({ count: 0 }) as { count: number; first?: string });
   for (let r = 0; r < rows; r++) {
     const rec = records[r + 1]!;
     if (rec.fields.length !== names.length) {
@@ -152,10 +169,11 @@ export function parseCsv(text: string, delimiter?: string): DataResult {
           message: `line ${rec.line}, column "${names[c]}": ${JSON.stringify(rec.fields[c])} is not a number (write numbers like 0.25 or 1e-3; leave the cell empty or write NA for a missing value)`,
         };
       }
+      if (isNonFiniteCell(rec.fields[c]!, v)) countNonFinite(nonFinite[c]!, `line ${rec.line}`);
       values[c]![r] = v;
     }
   }
-  return { ok: true, table: { columns: names, values, rows } };
+  return { ok: true, table: { columns: names, values, rows, nonFinite } };
 }
 
 function jsonValue(v: unknown, where: string): number | string {
@@ -190,6 +208,7 @@ export function parseJsonData(text: string): DataResult {
     const bad = checkHeader(names);
     if (bad) return { ok: false, message: bad };
     const values = names.map(() => new Float64Array(data.length));
+    const nonFinite = names.map(() => ({ count: 0 }) as { count: number; first?: string });
     for (let r = 0; r < data.length; r++) {
       const row = data[r];
       if (row === null || typeof row !== 'object' || Array.isArray(row)) return { ok: false, message: `row ${r + 1} is not an object; ${shape}` };
@@ -203,12 +222,14 @@ export function parseJsonData(text: string): DataResult {
         };
       }
       for (let c = 0; c < names.length; c++) {
-        const v = jsonValue((row as Record<string, unknown>)[names[c]!], `row ${r + 1}, "${names[c]}"`);
+        const raw = (row as Record<string, unknown>)[names[c]!];
+        const v = jsonValue(raw, `row ${r + 1}, "${names[c]}"`);
         if (typeof v === 'string') return { ok: false, message: v };
+        if (raw !== null && isNonFiniteCell(String(raw), v)) countNonFinite(nonFinite[c]!, `row ${r + 1}`);
         values[c]![r] = v;
       }
     }
-    return { ok: true, table: { columns: names, values, rows: data.length } };
+    return { ok: true, table: { columns: names, values, rows: data.length, nonFinite } };
   }
   if (data !== null && typeof data === 'object') {
     const names = Object.keys(data);
@@ -227,14 +248,17 @@ export function parseJsonData(text: string): DataResult {
     if (rows === 0) return { ok: false, message: 'the columns are empty; they need at least one value' };
     if (rows > DATA_LIMITS.rows) return { ok: false, message: `the file has ${rows} rows; the limit is ${DATA_LIMITS.rows}: downsample it first` };
     const values = names.map(() => new Float64Array(rows));
+    const nonFinite = names.map(() => ({ count: 0 }) as { count: number; first?: string });
     for (let c = 0; c < names.length; c++) {
       for (let r = 0; r < rows; r++) {
-        const v = jsonValue((cols[c] as unknown[])[r], `"${names[c]}"[${r}]`);
+        const raw = (cols[c] as unknown[])[r];
+        const v = jsonValue(raw, `"${names[c]}"[${r}]`);
         if (typeof v === 'string') return { ok: false, message: v };
+        if (raw !== null && isNonFiniteCell(String(raw), v)) countNonFinite(nonFinite[c]!, `"${names[c]}"[${r}]`);
         values[c]![r] = v;
       }
     }
-    return { ok: true, table: { columns: names, values, rows } };
+    return { ok: true, table: { columns: names, values, rows, nonFinite } };
   }
   return { ok: false, message: shape };
 }

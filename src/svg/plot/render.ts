@@ -102,6 +102,17 @@ function markerPath(shape: MarkerShape, size = MARKER_AREA): string {
   return symbol(SYMBOLS[shape], size).digits(2)()!;
 }
 
+/**
+ * The points of a line that have no drawable neighbour (the ones before and after are missing, not
+ * finite, or off a log axis): a line through them is a zero-length piece that draws nothing, so they get
+ * a marker of their own (a validation loss logged every few epochs, a point between two NaN cells).
+ */
+export function isolatedPoints(s: PlotSeries, logX: boolean, logY: boolean): (readonly [number, number])[] {
+  if (s.mode !== 'line') return [];
+  const ok = (p: readonly [number, number] | undefined) => p !== undefined && usable(p[0], logX) && usable(p[1], logY);
+  return s.points.filter((p, i) => ok(p) && !ok(s.points[i - 1]) && !ok(s.points[i + 1]));
+}
+
 function seriesMarkup(
   s: PlotSeries,
   xs: (v: number) => number,
@@ -142,10 +153,13 @@ function seriesMarkup(
       );
     }
   }
-  if (s.mode !== 'line') {
+  // Markers: every point, or in line mode the points no line piece can show.
+  const marked = s.mode === 'line' ? isolatedPoints(s, logX, logY) : s.points.filter(ok);
+  if (marked.length) {
     const shape = markerPath(s.marker ?? 'circle');
-    const marks = s.points.filter(ok).map((p) => el('path', { d: shape, transform: `translate(${fmtPair(xs(p[0]), ys(p[1]))})` }));
-    parts.push(el('g', { ...fillTone(s.tone), class: `hp-fill-${s.tone} hp-plot-markers`, 'clip-path': markerClip }, ...marks));
+    const marks = marked.map((p) => el('path', { d: shape, transform: `translate(${fmtPair(xs(p[0]), ys(p[1]))})` }));
+    const cls = `hp-fill-${s.tone} hp-plot-markers${s.mode === 'line' ? ' hp-plot-isolated' : ''}`;
+    parts.push(el('g', { ...fillTone(s.tone), class: cls, 'clip-path': markerClip }, ...marks));
   }
   return fragment(...parts);
 }
@@ -155,8 +169,12 @@ function fmtPair(a: number, b: number): string {
 }
 
 function legendMarkup(spec: PlotSpec, L: PlotLayout): Markup {
+  const logX = spec.x.type === 'log';
+  const logY = spec.y.type === 'log';
   const items = L.legend.items.map((it, i) => {
     const s = spec.series[i]!;
+    // A line with points drawn as markers (isolated ones) shows its marker in the legend too.
+    const showMarker = s.mode !== 'line' || isolatedPoints(s, logX, logY).length > 0;
     const parts: Child[] = [];
     if (s.band && s.band.length) {
       parts.push(el('rect', { ...fillTone(s.tone), x: it.x, y: it.y - 7, width: LEGEND_SAMPLE, height: 14, 'fill-opacity': BAND_OPACITY, rx: 2 }));
@@ -173,7 +191,7 @@ function legendMarkup(spec: PlotSpec, L: PlotLayout): Markup {
         }),
       );
     }
-    if (s.mode !== 'line') {
+    if (showMarker) {
       parts.push(el('path', { ...fillTone(s.tone), d: markerPath(s.marker ?? 'circle', MARKER_AREA * 1.2), transform: `translate(${fmtPair(it.x + LEGEND_SAMPLE / 2, it.y)})` }));
     }
     parts.push(mathLabel(it.tex, { x: it.labelX, y: it.y + BASELINE_DROP * PLOT_FONT.legend, size: PLOT_FONT.legend, anchor: 'start', valign: 'baseline', class: 'hp-plot-legend-label' }));

@@ -21,7 +21,7 @@ export function formatSignificant(v: number, digits = 5): string {
   return s.replace('e+', 'e');
 }
 
-/** `<details><summary>…</summary><table>…</table></details>`; `x` values are written as given. */
+/** `<details><summary>…</summary><div …><table>…</table></div></details>`; `x` values are written as given. */
 export function dataTable(
   x: TableColumn,
   columns: readonly TableColumn[],
@@ -43,9 +43,13 @@ export function dataTable(
     );
   }
   const caption = opts.caption ? `<caption>${escapeText(opts.caption)}</caption>` : '';
+  const summary = opts.summary ?? 'Data table';
+  // A table wider than a phone's column scrolls in a box of its own (a named region a keyboard can reach,
+  // like the figures' .hp-scroll), never the whole page sideways. Inline styles: no stylesheet needed.
   return (
     `<details class="${escapeAttr(['hp-plot-table', opts.class].filter(Boolean).join(' '))}">` +
-    `<summary>${escapeText(opts.summary ?? 'Data table')}</summary>` +
-    `<table>${caption}<thead>${head}</thead><tbody>${rows.join('')}</tbody></table></details>`
+    `<summary>${escapeText(summary)}</summary>` +
+    `<div class="hp-table-scroll" role="region" tabindex="0" aria-label="${escapeAttr(summary)}" style="overflow-x:auto;max-width:100%">` +
+    `<table>${caption}<thead>${head}</thead><tbody>${rows.join('')}</tbody></table></div></details>`
   );
 }
