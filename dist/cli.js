@@ -4378,7 +4378,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "53d665542988fc90737b645a309e7171";
+    BUNDLE_CODE_ID = "09cdd0b5a490348d5bab0e3a1e49861a";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -53841,8 +53841,12 @@ function automaticSummary(tree, bodyOffset, summaryLength, shortcodes2 = [], fig
   let math2 = false;
   let figure = false;
   let end = null;
+  const rendersInPlace = (b2) => b2.type !== "definition" && b2.type !== "footnoteDefinition" && b2.type !== "yaml";
+  let last;
+  for (const b2 of tree.children) if (rendersInPlace(b2)) last = b2;
+  let definitionsEnd;
   for (const block of tree.children) {
-    if (block.type === "definition" || block.type === "footnoteDefinition" || block.type === "yaml") continue;
+    if (!rendersInPlace(block)) continue;
     const start = bodyOffset + block.position.start.offset;
     const blockEnd = bodyOffset + block.position.end.offset;
     if (prose > 0 && figures2.some((f) => f.start < blockEnd && start < f.end)) {
@@ -53854,12 +53858,17 @@ function automaticSummary(tree, bodyOffset, summaryLength, shortcodes2 = [], fig
     if (block.type !== "heading") prose += r2.words;
     math2 ||= r2.math;
     end = blockEnd;
+    if (block === last) {
+      const final = tree.children.at(-1);
+      if (final !== block) definitionsEnd = bodyOffset + final.position.end.offset;
+      break;
+    }
     if (words >= summaryLength) break;
   }
   if (end !== null) {
     for (const sc of shortcodes2) if (sc.start < end && end < sc.end) end = sc.end;
   }
-  return { end, math: math2, figure };
+  return definitionsEnd !== void 0 ? { end, math: math2, figure, definitionsEnd } : { end, math: math2, figure };
 }
 
 // src/content/headings.ts
@@ -54857,7 +54866,10 @@ function planMathEverywhere(input) {
   const auto = automaticSummary(tree, parsed.bodyOffset, settings.summaryLength, input.shortcodes, input.figures);
   const summaryEnd = parsed.summaryDivider ?? (fmSummaryGiven ? null : auto.end);
   if (!fmSummaryGiven && parsed.summaryDivider === void 0 && parsed.frontMatter.format !== null && parsed.frontMatter.format !== "org") {
-    if ((auto.math || auto.figure) && auto.end !== null) edits.push({ at: auto.end, text: source[auto.end - 1] === "{" ? ` ${SUMMARY_DIVIDER2}` : SUMMARY_DIVIDER2 });
+    if ((auto.math || auto.figure) && auto.end !== null) {
+      const last = auto.definitionsEnd !== void 0 && source.endsWith("\n") && source.slice(auto.definitionsEnd).trim() === "";
+      edits.push(last ? { at: source.length, text: SUMMARY_DIVIDER2 } : { at: auto.end, text: source[auto.end - 1] === "{" ? ` ${SUMMARY_DIVIDER2}` : SUMMARY_DIVIDER2 });
+    }
   }
   return { edits, extras, titles, headings: headings.map((h) => ({ start: h.contentStart, end: h.contentEnd })), summaryEnd };
 }

@@ -171,7 +171,13 @@ export function planMathEverywhere(input: EverywhereInput): EverywhereResult {
   if (!fmSummaryGiven && parsed.summaryDivider === undefined && parsed.frontMatter.format !== null && parsed.frontMatter.format !== 'org') {
     // After a `{` (text such as `{{` ending the block), `<!--more-->` would make `{{<!`, which Hugo's lexer
     // reads as a shortcode it cannot parse, and the site stops (a fuzz find): a space keeps them apart.
-    if ((auto.math || auto.figure) && auto.end !== null) edits.push({ at: auto.end, text: source[auto.end - 1] === '{' ? ` ${SUMMARY_DIVIDER}` : SUMMARY_DIVIDER });
+    if ((auto.math || auto.figure) && auto.end !== null) {
+      // After the page's closing link or footnote definitions, on the last line, which the page ends
+      // (on theirs it would be part of a URL or a footnote; a line more would shift none of Hugo's line
+      // numbers, but the shadow keeps the original's lines).
+      const last = auto.definitionsEnd !== undefined && source.endsWith('\n') && source.slice(auto.definitionsEnd).trim() === '';
+      edits.push(last ? { at: source.length, text: SUMMARY_DIVIDER } : { at: auto.end, text: source[auto.end - 1] === '{' ? ` ${SUMMARY_DIVIDER}` : SUMMARY_DIVIDER });
+    }
   }
   return { edits, extras, titles, headings: headings.map((h) => ({ start: h.contentStart, end: h.contentEnd })), summaryEnd };
 }

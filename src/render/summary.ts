@@ -83,14 +83,18 @@ export function automaticSummary(
   summaryLength: number,
   shortcodes: readonly Range[] = [],
   figures: readonly Range[] = [],
-): { end: number | null; math: boolean; figure: boolean } {
+): { end: number | null; math: boolean; figure: boolean; definitionsEnd?: number } {
   let words = 0;
   let prose = 0;
   let math = false;
   let figure = false;
   let end: number | null = null;
+  const rendersInPlace = (b: Root['children'][number]) => b.type !== 'definition' && b.type !== 'footnoteDefinition' && b.type !== 'yaml';
+  let last: Root['children'][number] | undefined;
+  for (const b of tree.children) if (rendersInPlace(b)) last = b;
+  let definitionsEnd: number | undefined;
   for (const block of tree.children) {
-    if (block.type === 'definition' || block.type === 'footnoteDefinition' || block.type === 'yaml') continue;
+    if (!rendersInPlace(block)) continue;
     const start = bodyOffset + block.position!.start.offset!;
     const blockEnd = bodyOffset + block.position!.end.offset!;
     if (prose > 0 && figures.some((f) => f.start < blockEnd && start < f.end)) {
@@ -102,8 +106,16 @@ export function automaticSummary(
     if (block.type !== 'heading') prose += r.words;
     math ||= r.math;
     end = blockEnd;
+    // The whole page: where its link and footnote definitions follow, where they end (definitionsEnd), for
+    // a divider after them: before them Hugo counts them (0.111: and the footnotes) as text after it, and
+    // .Truncated is true on a short page.
+    if (block === last) {
+      const final = tree.children.at(-1)!;
+      if (final !== block) definitionsEnd = bodyOffset + final.position!.end.offset!;
+      break;
+    }
     if (words >= summaryLength) break;
   }
   if (end !== null) for (const sc of shortcodes) if (sc.start < end && end < sc.end) end = sc.end;
-  return { end, math, figure };
+  return definitionsEnd !== undefined ? { end, math, figure, definitionsEnd } : { end, math, figure };
 }

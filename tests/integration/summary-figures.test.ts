@@ -24,6 +24,10 @@ const POSTS: Record<string, string> = {
     'The chain multiplies one Jacobian per step, so the gradient shrinks or grows geometrically.\n\n' +
     '{{< gradient-decay caption="Gradient norm against the distance in steps." >}}\n\nMore words after the plot.\n',
   // A heading, then a figure: it opens the post and stays in its summary; the next one ends it.
+  // Short pages whose last blocks are link or footnote definitions: the whole page is the summary, and the
+  // divider goes after them (before them, Hugo counted them as more text: .Truncated was true).
+  'link-defs.md': '---\ntitle: "Link definitions"\ndate: 2024-04-01\n---\n\nA short note with $x$ and a [link][r].\n\n[r]: https://example.com\n',
+  'footnote.md': '---\ntitle: "A footnote"\ndate: 2024-04-02\n---\n\nA short note with $x$.[^1]\n\n[^1]: A footnote.\n',
   'lead.md':
     '---\ntitle: "A figure first"\ndate: 2024-05-02\n---\n\n## Overview\n\n{{< lstm-cell caption="The LSTM cell." >}}\n\n' +
     'The cell keeps a memory $c_t$ that gates can write and erase.\n\n{{< gru-cell >}}\n\nTail.\n',
@@ -109,6 +113,16 @@ describeEachHugo('summaries of posts with diagrams, built by Hugo', (hugo) => {
     expect(Number(text(part('A photo', 'words')))).toBe(7);
     const words = text(part('A figure first', 'plain')).split(/\s+/).filter(Boolean).length;
     expect(Number(text(part('A figure first', 'words')))).toBe(words);
+  });
+
+  it('a short page ending in link or footnote definitions is not truncated, and its link and footnote work', () => {
+    expect(text(part('Link definitions', 'truncated'))).toBe('false');
+    // Hugo 0.134 and later count the footnotes Goldmark puts after any divider (a divider written by hand
+    // at the very end gives true there too); 0.111 does not.
+    if (hugo.version.startsWith('0.111')) expect(text(part('A footnote', 'truncated'))).toBe('false');
+    const summary = part('Link definitions', 'summary');
+    expect(findAll(summary, (e) => e.tagName === 'a').map((a) => a.properties?.href)).toEqual(['https://example.com']);
+    expect(byClass(summary, 'katex').length).toBeGreaterThan(0);
   });
 
   it('the home page, listing the site\'s posts, links the KaTeX stylesheet and prerender.css for their summaries', () => {

@@ -43,4 +43,5 @@ export declare function automaticSummary(tree: Root, bodyOffset: number, summary
     end: number | null;
     math: boolean;
     figure: boolean;
+    definitionsEnd?: number;
 };
