@@ -47075,7 +47075,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "4d469186357293727c9863a5a196b783";
+    BUNDLE_CODE_ID = "eccdb5910f591cd62ac8170409214249";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -51874,6 +51874,70 @@ var init_host = __esm({
 });
 
 // src/render/mathjax-compat.ts
+function preambleMacros(preamble) {
+  const out = /* @__PURE__ */ new Map();
+  for (const m of preamble.matchAll(/\\def(\\[A-Za-z@]+)((?:#[1-9])*)\{/g)) {
+    const end = groupEnd(preamble, m.index + m[0].length - 1);
+    if (end > 0) out.set(m[1], { arity: m[2].length / 2, body: preamble.slice(m.index + m[0].length, end - 1) });
+  }
+  return out;
+}
+function argEnd(tex, i2) {
+  while (/\s/.test(tex[i2] ?? "")) i2++;
+  const c = tex[i2];
+  if (c === void 0 || c === "}" || c === "&" || c === "_" || c === "^") return -1;
+  if (c === "{") return groupEnd(tex, i2);
+  if (c === "\\") return i2 + (/^\\(?:[A-Za-z@]+|[^])/.exec(tex.slice(i2, i2 + 100))?.[0].length ?? 1);
+  return i2 + 1;
+}
+function scriptItemEnd(tex, i2, name, macros2, depth = 0) {
+  let end = i2 + name.length;
+  const arity = ARITY[name];
+  if (arity !== void 0) {
+    if (name === "\\operatorname" && /^\s*\*/.test(tex.slice(end))) end = tex.indexOf("*", end) + 1;
+    if (name === "\\sqrt" && /^\s*\[/.test(tex.slice(end))) {
+      end = tex.indexOf("]", end) + 1;
+      if (end === 0) return -1;
+    }
+    for (let k2 = 0; k2 < arity; k2++) {
+      end = argEnd(tex, end);
+      if (end < 0) return -1;
+    }
+    return end;
+  }
+  const macro = macros2.get(name);
+  if (!macro || depth > 8) return -1;
+  const body3 = macro.body.trim();
+  const inner2 = /^\\[A-Za-z@]+/.exec(body3)?.[0];
+  if (!inner2 || scriptItemEnd(body3, 0, inner2, macros2, depth + 1) !== body3.length) return -1;
+  for (let k2 = 0; k2 < macro.arity; k2++) {
+    end = argEnd(tex, end);
+    if (end < 0) return -1;
+  }
+  return end;
+}
+function braceScripts(tex, macros2) {
+  let out = "";
+  let pos = 0;
+  for (let i2 = 0; i2 < tex.length; i2++) {
+    const c = tex[i2];
+    if (c === "\\") {
+      i2++;
+      continue;
+    }
+    if (c !== "_" && c !== "^") continue;
+    let j = i2 + 1;
+    while (/\s/.test(tex[j] ?? "")) j++;
+    const name = /^\\[A-Za-z@]+/.exec(tex.slice(j, j + 100))?.[0];
+    if (!name) continue;
+    const end = scriptItemEnd(tex, j, name, macros2);
+    if (end < 0) continue;
+    out += `${tex.slice(pos, j)}{${tex.slice(j, end)}}`;
+    pos = end;
+    i2 = end - 1;
+  }
+  return out + tex.slice(pos);
+}
 function groupEnd(tex, open2) {
   let depth = 0;
   for (let i2 = open2; i2 < tex.length; i2++) {
@@ -51884,75 +51948,136 @@ function groupEnd(tex, open2) {
   }
   return -1;
 }
-function rows(body3) {
+function topLevel(text12, mark2) {
   const out = [];
   let depth = 0;
   let envDepth = 0;
-  let start = 0;
-  for (let i2 = 0; i2 < body3.length; i2++) {
-    const c = body3[i2];
+  for (let i2 = 0; i2 < text12.length; i2++) {
+    const c = text12[i2];
     if (c === "{") depth++;
     else if (c === "}") depth--;
+    else if (c === "&" && mark2 === "&" && depth === 0 && envDepth === 0) out.push(i2);
     else if (c === "\\") {
-      if (body3.startsWith("\\begin{", i2)) envDepth++;
-      else if (body3.startsWith("\\end{", i2)) envDepth--;
-      else if (body3[i2 + 1] === "\\" && depth === 0 && envDepth === 0) {
-        out.push(body3.slice(start, i2));
-        start = i2 + 2;
-      }
+      if (text12.startsWith("\\begin{", i2)) envDepth++;
+      else if (text12.startsWith("\\end{", i2)) envDepth--;
+      else if (mark2 === "\\\\" && text12[i2 + 1] === "\\" && depth === 0 && envDepth === 0) out.push(i2);
       i2++;
     }
+  }
+  return out;
+}
+function rows(body3) {
+  const out = [];
+  let start = 0;
+  for (const at of topLevel(body3, "\\\\")) {
+    out.push(body3.slice(start, at));
+    start = at + 2;
   }
   out.push(body3.slice(start));
   return out;
 }
-function adaptForKatex(formulas) {
+function findTag(row) {
+  const re3 = /\\tag(\*?)\s*\{/g;
+  for (let m = re3.exec(row); m; m = re3.exec(row)) {
+    const open2 = m.index + m[0].length - 1;
+    const end = groupEnd(row, open2);
+    if (end > 0) return { start: m.index, end, text: row.slice(open2 + 1, end - 1), star: m[1] === "*" };
+  }
+  return void 0;
+}
+function withoutTags(row) {
+  for (let tag = findTag(row); tag; tag = findTag(row)) row = row.slice(0, tag.start) + row.slice(tag.end);
+  return row;
+}
+function emptyRow(row) {
+  return withoutTags(row).replace(LABEL2, "").replace(NO_NUMBER, "").replace(/^\s*\*?\s*\[[^\]]*\]/, "").trim() === "";
+}
+function adaptForKatex(formulas, siteMacros = {}) {
+  const site = new Map(
+    Object.entries(siteMacros).map(([name, body3]) => [name, { arity: Math.max(0, ...[...body3.matchAll(/#([1-9])/g)].map((m) => Number(m[1]))), body: body3 }])
+  );
   const labels = /* @__PURE__ */ new Map();
   let n = 0;
+  const takeLabels = (row, number5) => row.replace(LABEL2, (_m, name) => {
+    if (number5 !== void 0) labels.set(name.trim(), number5);
+    return "";
+  });
+  const tagged = (row, number5, star2 = false) => {
+    const trailing = /\s*$/.exec(row)[0];
+    return `${row.slice(0, row.length - trailing.length)} \\tag${star2 ? "*" : ""}{${number5}}${trailing}`;
+  };
   const numberRow = (row, numbered) => {
-    const tag = TAG.exec(row);
-    const off = /\\(nonumber|notag)\b/.test(row);
+    const tag = findTag(row);
+    const off = HAS_NO_NUMBER.test(row);
     let number5;
-    let out = row.replace(/\\(nonumber|notag)\b/g, "");
-    if (tag) number5 = tag[1];
+    let out = row.replace(NO_NUMBER, "");
+    if (tag) number5 = tag.text;
     else if (numbered && !off) {
       number5 = String(++n);
-      const trailing = /\s*$/.exec(out)[0];
-      out = `${out.slice(0, out.length - trailing.length)} \\tag{${number5}}${trailing}`;
+      out = tagged(out, number5);
     }
-    return out.replace(LABEL2, (_m, name) => {
-      if (number5 !== void 0) labels.set(name.trim(), number5);
-      return "";
-    });
+    return takeLabels(out, number5);
   };
-  const first = formulas.map(({ tex }) => {
+  const first = formulas.map(({ tex, preamble }) => {
     const warnings = [];
     let t = tex;
-    if (/\\begin\{multline\*?\}/.test(t)) {
-      t = t.replace(/\\(begin|end)\{multline(\*?)\}/g, "\\$1{gather$2}");
-      warnings.push("multline is typeset as gather (KaTeX has no multline): every line is centred");
-    }
     t = t.replace(ARRAY_SPEC, (m, spec) => {
       const fixed = spec.replace(/[A-Za-z]/g, (c) => "lcr".includes(c) ? c : "c");
       return fixed === spec ? m : m.replace(`{${spec}}`, `{${fixed}}`);
     });
-    t = t.replace(SCRIPT_ARG, "$1{$2$3}");
+    t = braceScripts(t, preamble ? new Map([...site, ...preambleMacros(preamble)]) : site);
     let out = "";
     let pos = 0;
-    NUMBERED.lastIndex = 0;
-    for (let m = NUMBERED.exec(t); m; m = NUMBERED.exec(t)) {
+    ENVIRONMENT.lastIndex = 0;
+    for (let m = ENVIRONMENT.exec(t); m; m = ENVIRONMENT.exec(t)) {
       const name = m[1];
-      const end = `\\end{${name}}`;
+      const starred = m[2] === "*";
+      const end = `\\end{${name}${m[2]}}`;
       const close2 = t.indexOf(end, m.index);
       if (close2 === -1) break;
+      const katexName = KATEX_NAME[name] ?? name;
       let bodyStart = m.index + m[0].length;
       if (name === "alignat" && t[bodyStart] === "{") bodyStart = groupEnd(t, bodyStart);
-      const body3 = t.slice(bodyStart, close2);
-      out += `${t.slice(pos, m.index)}\\begin{${name}*}${t.slice(m.index + m[0].length, bodyStart)}`;
-      out += rows(body3).map((r2) => numberRow(r2, true)).join("\\\\");
-      out += `\\end{${name}*}`;
+      let lines = rows(t.slice(bodyStart, close2));
+      const dropped = lines.length > 1 && emptyRow(lines.at(-1));
+      const kept = dropped ? lines.slice(0, -1) : lines;
+      if (name === "eqnarray") {
+        let uncentred;
+        lines = lines.map((row) => {
+          const at = topLevel(row, "&");
+          if (at.length < 2) return row;
+          const middle = row.slice(at[0] + 1, at[1]);
+          if (!ONE_RELATION.test(middle)) uncentred ??= middle.trim();
+          return row.slice(0, at[1]) + row.slice(at[1] + 1);
+        });
+        if (uncentred !== void 0) {
+          warnings.push(
+            `eqnarray is typeset as align (KaTeX has no eqnarray): its middle column is joined to the right-hand side, so "${uncentred}" is not centred between the sides; write the rows as align's a &= b to choose where they align`
+          );
+        }
+      } else if (name === "flalign") {
+        warnings.push("flalign is typeset as align (KaTeX has no flalign): its columns are centred together instead of spread to the margins; write align to say so and silence this");
+      } else if (name === "multline") {
+        warnings.push("multline is typeset as gather (KaTeX has no multline): every line is centred instead of the first at the left and the last at the right; write gather, or split the lines with \\begin{split} inside an equation");
+      }
+      let body3;
+      if (name === "multline") {
+        const tag = kept.map(findTag).find((x6) => x6 !== void 0);
+        const off = kept.some((row) => HAS_NO_NUMBER.test(row));
+        const number5 = tag ? tag.text : !starred && !off ? String(++n) : void 0;
+        body3 = lines.map((row, i2) => {
+          const plain = takeLabels(withoutTags(row).replace(NO_NUMBER, ""), dropped && i2 === kept.length ? void 0 : number5);
+          return i2 === kept.length - 1 && number5 !== void 0 ? tagged(plain, number5, tag?.star) : plain;
+        });
+      } else {
+        body3 = lines.map((row, i2) => dropped && i2 === lines.length - 1 ? takeLabels(withoutTags(row).replace(NO_NUMBER, ""), void 0) : numberRow(row, !starred));
+      }
+      if (dropped && HAS_LABEL.test(lines.at(-1))) {
+        warnings.push(`a \\label after the last \\\\ of ${name}${m[2]} is in an empty row, which MathJax drops: it refers to nothing; move it before the \\\\`);
+      }
+      out += `${t.slice(pos, m.index)}\\begin{${katexName}*}${t.slice(m.index + m[0].length, bodyStart)}${body3.join("\\\\")}\\end{${katexName}*}`;
       pos = close2 + end.length;
-      NUMBERED.lastIndex = pos;
+      ENVIRONMENT.lastIndex = pos;
     }
     t = out + t.slice(pos);
     if (LABEL2.test(t)) {
@@ -51974,16 +52099,22 @@ function adaptForKatex(formulas) {
     warnings
   }));
 }
-var NUMBERED, ONE_ARG, SCRIPT_ARG, ARRAY_SPEC, LABEL2, TAG;
+var ARRAY_SPEC, ARITY, LABEL2, NO_NUMBER, HAS_NO_NUMBER, HAS_LABEL, ENVIRONMENT, KATEX_NAME, ONE_RELATION;
 var init_mathjax_compat = __esm({
   "src/render/mathjax-compat.ts"() {
     "use strict";
-    NUMBERED = /\\begin\{(equation|align|gather|alignat|flalign|eqnarray)\}/g;
-    ONE_ARG = "boldsymbol|bm|mathbf|mathrm|mathit|mathcal|mathbb|mathsf|mathtt|mathfrak|mathscr|text|textrm|textbf|textit|operatorname|hat|bar|tilde|vec|dot|ddot|overline|underline|widehat|widetilde|sqrt";
-    SCRIPT_ARG = new RegExp(`([_^])\\s*(\\\\(?:${ONE_ARG}))\\s*(\\{(?:[^{}]|\\{(?:[^{}]|\\{[^{}]*\\})*\\})*\\})`, "g");
     ARRAY_SPEC = /\\begin\{array\}\{([A-Za-z|: ]*)\}/g;
+    ARITY = Object.fromEntries([
+      ..."boldsymbol bm pmb mathbf mathrm mathit mathcal mathbb mathsf mathtt mathfrak mathscr mathnormal mathsfit Bbb bold frak text textrm textbf textit textsf texttt textup textmd textnormal emph operatorname mathop mathbin mathrel mathord mathopen mathclose mathpunct mathinner hat check breve acute grave tilde bar vec dot ddot dddot mathring widehat widetilde widecheck overline underline overrightarrow overleftarrow overleftrightarrow underrightarrow underleftarrow underleftrightarrow overgroup undergroup overbrace underbrace overlinesegment underlinesegment Overrightarrow sqrt boxed cancel bcancel xcancel sout phantom hphantom vphantom smash mathllap mathrlap mathclap llap rlap clap".split(" ").map((name) => [`\\${name}`, 1]),
+      ..."frac dfrac tfrac cfrac binom dbinom tbinom overset underset stackrel textcolor colorbox".split(" ").map((name) => [`\\${name}`, 2])
+    ]);
     LABEL2 = /\\label\s*\{([^{}]*)\}/g;
-    TAG = /\\tag\*?\s*\{([^{}]*)\}/;
+    NO_NUMBER = /\\(nonumber|notag)(?![A-Za-z@])/g;
+    HAS_NO_NUMBER = /\\(nonumber|notag)(?![A-Za-z@])/;
+    HAS_LABEL = /\\label\s*\{[^{}]*\}/;
+    ENVIRONMENT = /\\begin\{(equation|align|gather|alignat|flalign|eqnarray|multline)(\*?)\}/g;
+    KATEX_NAME = { flalign: "align", eqnarray: "align", multline: "gather" };
+    ONE_RELATION = /^\s*(?:[=<>:]|\\[A-Za-z]+|[<>:]=|:=)?\s*$/;
   }
 });
 
@@ -52041,7 +52172,19 @@ function letters(n) {
   } while (n >= 0);
   return s2;
 }
+function mayDefine(tex) {
+  return tex.includes("command") || tex.includes("def") || tex.includes("DeclareMathOperator") || tex.includes("\\let");
+}
 function readDefinition(tex, kind, at, after, optCount) {
+  if (kind === "let") {
+    const name2 = controlAt(tex, skipSpace(tex, after));
+    if (!name2) return void 0;
+    let i3 = skipSpace(tex, skipSpace(tex, after) + name2.length);
+    if (tex[i3] === "=") i3 = skipSpace(tex, i3 + 1);
+    const target = controlAt(tex, i3) ?? (/[^\s{}%\\]/.test(tex[i3] ?? "") ? tex[i3] : void 0);
+    if (!target) return void 0;
+    return { start: at, end: i3 + target.length, defs: [[name2, `\\let${name2}=${target}${/^\\[A-Za-z@]+$/.test(target) ? " " : ""}`]] };
+  }
   if (kind === "def" || kind === "gdef") {
     const name2 = controlAt(tex, skipSpace(tex, after));
     if (!name2) return void 0;
@@ -52109,7 +52252,7 @@ function carryPageMacros(formulas, maxChars) {
     let pos = 0;
     let found = 0;
     DEFINER.lastIndex = 0;
-    if (tex.includes("command") || tex.includes("def") || tex.includes("DeclareMathOperator")) {
+    if (mayDefine(tex)) {
       for (let m = DEFINER.exec(tex); m; m = DEFINER.exec(tex)) {
         const def = readDefinition(tex, m[1], m.index, m.index + m[0].length, optCount);
         if (!def) continue;
@@ -52147,7 +52290,7 @@ function carryPageMacros(formulas, maxChars) {
   });
 }
 function pageMacrosForCopies(formulas, maxChars) {
-  const defining = formulas.filter(({ tex }) => tex.includes("command") || tex.includes("def") || tex.includes("DeclareMathOperator")).map(({ tex }) => ({ tex }));
+  const defining = formulas.filter(({ tex }) => mayDefine(tex)).map(({ tex }) => ({ tex }));
   if (defining.length === 0) return (tex) => ({ tex, preamble: "", definitionsOnly: false, warnings: [] });
   return (tex) => carryPageMacros([...defining, { tex }], maxChars).at(-1);
 }
@@ -52157,7 +52300,7 @@ var init_page_macros = __esm({
     "use strict";
     init_mathjax_compat();
     CONTROL = /\\([A-Za-z@]+|[^A-Za-z@])/g;
-    DEFINER = /\\(newcommand|renewcommand|providecommand|DeclareMathOperator|def|gdef)(?![A-Za-z@])/g;
+    DEFINER = /\\(newcommand|renewcommand|providecommand|DeclareMathOperator|def|gdef|let)(?![A-Za-z@])/g;
   }
 });
 
@@ -53116,15 +53259,15 @@ var init_math_text = __esm({
 function labelKey(label) {
   return label.replace(/[\t\n\r ]+/g, " ").replace(/^ | $/g, "").toLowerCase().toUpperCase();
 }
-function planDefinitions(source, bodyOffset, tree, topLevel, wrapped) {
+function planDefinitions(source, bodyOffset, tree, topLevel2, wrapped) {
   const defs = [];
   const page = tree ?? parseMarkdownWithMath(source.slice(bodyOffset), []);
-  const inShortcode = (at) => topLevel.some((sc) => at >= sc.offset && at < sc.end);
+  const inShortcode = (at) => topLevel2.some((sc) => at >= sc.offset && at < sc.end);
   for (const d2 of definitionsOf(page, source.slice(bodyOffset))) {
     const at = bodyOffset + d2.start + 1;
     if (!inShortcode(at) && source[at - 1] === "[") defs.push({ ...d2.def, at, origin: -1 });
   }
-  for (const sc of topLevel) {
+  for (const sc of topLevel2) {
     if (sc.markup !== "%" || sc.innerStart === void 0 || sc.innerEnd === void 0) continue;
     const w = wrapped.findIndex((x6) => x6.shortcode === sc);
     const md = w >= 0 ? wrapped[w].md : alone(source, sc) ? "block" : "inline";
@@ -53626,7 +53769,10 @@ async function prerenderPageUncapped(source, env2) {
   located.spans.forEach((span, i2) => {
     span.tex = macros2[i2].tex;
   });
-  const adapted = adaptForKatex(located.spans);
+  const adapted = adaptForKatex(
+    located.spans.map((span, i2) => ({ tex: span.tex, preamble: macros2[i2].preamble })),
+    env2.renderer.siteMacros
+  );
   located.spans.forEach((span, i2) => {
     span.tex = adapted[i2].tex;
     if (span.tex !== locatedTex[i2]) span.located = locatedTex[i2];
@@ -71544,6 +71690,8 @@ var init_mathjax_packages = __esm({
     FIXED = { "(": ["(", ")"], "[": ["[", "]"], "{": ["\\{", "\\}"], "|": ["|", "|"] };
     D3 = "\\mathrm{d}";
     PACKAGE_MACROS = {
+      // MathJax's base: \mbox is text in math (KaTeX has \text, not \mbox)
+      "\\mbox": "\\text",
       // physics: derivatives
       "\\dv": derivative2(D3, false),
       "\\derivative": derivative2(D3, false),
@@ -71633,6 +71781,14 @@ var init_mathjax_packages = __esm({
       "\\curl": "\\nabla\\times",
       "\\divergence": "\\nabla\\cdot",
       "\\laplacian": "\\nabla^2",
+      // physics: products (bold \u22c5, \u00d7) and \diffd, \flatfrac as physics draws them
+      "\\vdot": "\\mathbin{\\boldsymbol{\\cdot}}",
+      "\\dotproduct": "\\mathbin{\\boldsymbol{\\cdot}}",
+      "\\cross": "\\times",
+      "\\crossproduct": "\\times",
+      "\\cp": "\\times",
+      "\\diffd": D3,
+      "\\flatfrac": "\\left.#1\\middle/#2\\right.",
       // physics: operators
       "\\tr": "\\operatorname{tr}",
       "\\trace": "\\operatorname{tr}",
@@ -71780,7 +71936,8 @@ function createMathRenderer(opts = {}) {
       }
       return { ...result, warnings: [...result.warnings] };
     },
-    stats: () => ({ rendered, cacheHits })
+    stats: () => ({ rendered, cacheHits }),
+    siteMacros: opts.macros ?? {}
   };
 }
 function katexMarkup(render6) {

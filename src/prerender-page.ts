@@ -647,7 +647,10 @@ async function prerenderPageUncapped(source: string, env: PageEnv): Promise<Page
   located.spans.forEach((span, i) => {
     span.tex = macros[i]!.tex;
   });
-  const adapted = adaptForKatex(located.spans);
+  const adapted = adaptForKatex(
+    located.spans.map((span, i) => ({ tex: span.tex, preamble: macros[i]!.preamble })),
+    env.renderer.siteMacros,
+  );
   located.spans.forEach((span, i) => {
     span.tex = adapted[i]!.tex;
     // What an error's position is mapped back through (texOffsetToSource).

@@ -42,6 +42,8 @@ export interface MathRenderer {
    */
   render(tex: string, display: boolean, preamble?: string): MathRenderResult;
   stats(): { rendered: number; cacheHits: number };
+  /** The site's own macros (params.prerender.katex.macros), as given. */
+  readonly siteMacros: Readonly<Record<string, string>>;
 }
 
 export interface MathRendererOptions {
@@ -213,6 +215,7 @@ export function createMathRenderer(opts: MathRendererOptions = {}): MathRenderer
       return { ...result, warnings: [...result.warnings] };
     },
     stats: () => ({ rendered, cacheHits }),
+    siteMacros: opts.macros ?? {},
   };
 }
 

@@ -1,16 +1,21 @@
 /**
  * What posts written for MathJax use and KaTeX lacks, emulated page by page before KaTeX sees the TeX
  * (measured on fixtures/corpus: `\label`/`\eqref`/`\ref`, `_\boldsymbol{…}`, MathJax's lenient array
- * column specs; `multline`, which KaTeX does not have):
- * - equation numbering across the page, as MathJax's AMS numbering: every row of an unstarred
- *   equation, align, gather, alignat, flalign, eqnarray or multline gets the next number (`\nonumber`
- *   and `\notag` rows none, `\tag{…}` rows their own), written out as `\tag{n}` in the starred form, so
- *   numbers do not depend on CSS counters; `\label{x}` records the row's number, and `\eqref{x}` and
- *   `\ref{x}` anywhere on the page become `(n)` and `n`;
- * - `_\cmd{…}` and `^\cmd{…}` with a one-argument command (MathJax takes the command and its argument as
- *   the script; KaTeX wants braces) get braces;
+ * column specs; `multline`, `eqnarray` and `flalign`, which KaTeX does not have):
+ * - equation numbering across the page, as MathJax 3's AMS numbering: every row of an unstarred
+ *   equation, align, gather, alignat, flalign or eqnarray gets the next number (`\nonumber` and `\notag`
+ *   rows none, `\tag{…}` rows their own), multline one number on its last line, an empty last row (a
+ *   trailing `\\`) none, written out as `\tag{n}` in the starred form, so numbers do not depend on CSS
+ *   counters; `\label{x}` records its row's number (or `\tag`, starred environments too), and
+ *   `\eqref{x}` and `\ref{x}` anywhere on the page become `(n)` and `n`;
+ * - `_\cmd…` and `^\cmd…` with a command that takes arguments (`x_\boldsymbol\mu`, `y^\overrightarrow{AB}`,
+ *   `x_\operatorname*{max}`), or a page's or site's macro whose body is one such command (`\nabla_\vtheta`
+ *   with `\vtheta` → `\boldsymbol{\theta}`): MathJax takes the command and its arguments as the script,
+ *   KaTeX wants braces, which they get;
  * - `\begin{array}{…}` column letters other than l, c, r (which MathJax ignores) become c;
- * - `multline` becomes `gather` (each line centred instead of the first left and the last right).
+ * - `multline` becomes `gather` (each line centred instead of the first left and the last right),
+ *   `flalign` becomes `align` (centred instead of spread to the margins) and `eqnarray` becomes `align`
+ *   with its middle column joined to the right-hand side (`a &=& b` as `a &= b`).
  * Each change that alters what the reader sees is reported as a warning at the formula.
  */
 
@@ -19,11 +24,102 @@ export interface AdaptedFormula {
   warnings: string[];
 }
 
-const NUMBERED = /\\begin\{(equation|align|gather|alignat|flalign|eqnarray)\}/g;
-const ONE_ARG =
-  'boldsymbol|bm|mathbf|mathrm|mathit|mathcal|mathbb|mathsf|mathtt|mathfrak|mathscr|text|textrm|textbf|textit|operatorname|hat|bar|tilde|vec|dot|ddot|overline|underline|widehat|widetilde|sqrt';
-const SCRIPT_ARG = new RegExp(`([_^])\\s*(\\\\(?:${ONE_ARG}))\\s*(\\{(?:[^{}]|\\{(?:[^{}]|\\{[^{}]*\\})*\\})*\\})`, 'g');
 const ARRAY_SPEC = /\\begin\{array\}\{([A-Za-z|: ]*)\}/g;
+
+/**
+ * KaTeX's commands that take arguments, by how many: as a script (`x_\boldsymbol\mu`) KaTeX rejects them
+ * without braces ("Got function … with no arguments as subscript"), MathJax takes the command and its
+ * arguments as the script.
+ */
+const ARITY: Readonly<Record<string, number>> = Object.fromEntries([
+  ...'boldsymbol bm pmb mathbf mathrm mathit mathcal mathbb mathsf mathtt mathfrak mathscr mathnormal mathsfit Bbb bold frak text textrm textbf textit textsf texttt textup textmd textnormal emph operatorname mathop mathbin mathrel mathord mathopen mathclose mathpunct mathinner hat check breve acute grave tilde bar vec dot ddot dddot mathring widehat widetilde widecheck overline underline overrightarrow overleftarrow overleftrightarrow underrightarrow underleftarrow underleftrightarrow overgroup undergroup overbrace underbrace overlinesegment underlinesegment Overrightarrow sqrt boxed cancel bcancel xcancel sout phantom hphantom vphantom smash mathllap mathrlap mathclap llap rlap clap'
+    .split(' ')
+    .map((name) => [`\\${name}`, 1] as const),
+  ...'frac dfrac tfrac cfrac binom dbinom tbinom overset underset stackrel textcolor colorbox'.split(' ').map((name) => [`\\${name}`, 2] as const),
+]);
+
+/** A macro's parameter count and body (page's or site's). */
+interface Macro {
+  arity: number;
+  body: string;
+}
+
+/** The `\def`s of a formula's preamble (render/page-macros.ts writes them so), name → macro. */
+function preambleMacros(preamble: string): Map<string, Macro> {
+  const out = new Map<string, Macro>();
+  for (const m of preamble.matchAll(/\\def(\\[A-Za-z@]+)((?:#[1-9])*)\{/g)) {
+    const end = groupEnd(preamble, m.index + m[0].length - 1);
+    if (end > 0) out.set(m[1]!, { arity: m[2]!.length / 2, body: preamble.slice(m.index + m[0].length, end - 1) });
+  }
+  return out;
+}
+
+/** Where the argument at i ends (after spaces: a group, a control sequence or one character), or -1. */
+function argEnd(tex: string, i: number): number {
+  while (/\s/.test(tex[i] ?? '')) i++;
+  const c = tex[i];
+  if (c === undefined || c === '}' || c === '&' || c === '_' || c === '^') return -1;
+  if (c === '{') return groupEnd(tex, i);
+  if (c === '\\') return i + (/^\\(?:[A-Za-z@]+|[^])/.exec(tex.slice(i, i + 100))?.[0].length ?? 1);
+  return i + 1;
+}
+
+/**
+ * Where the item starting with the control word `name` at i ends when it is one that KaTeX needs braces
+ * around as a script: a command of ARITY with its arguments (`\operatorname*{…}`, `\sqrt[3]{…}` too), or a
+ * macro whose body is one such item, with its own arguments. -1 for anything else (a symbol KaTeX takes
+ * as it is; a macro whose body is more than one item, whose first item alone MathJax takes as the script).
+ */
+function scriptItemEnd(tex: string, i: number, name: string, macros: ReadonlyMap<string, Macro>, depth = 0): number {
+  let end = i + name.length;
+  const arity = ARITY[name];
+  if (arity !== undefined) {
+    if (name === '\\operatorname' && /^\s*\*/.test(tex.slice(end))) end = tex.indexOf('*', end) + 1;
+    if (name === '\\sqrt' && /^\s*\[/.test(tex.slice(end))) {
+      end = tex.indexOf(']', end) + 1;
+      if (end === 0) return -1;
+    }
+    for (let k = 0; k < arity; k++) {
+      end = argEnd(tex, end);
+      if (end < 0) return -1;
+    }
+    return end;
+  }
+  const macro = macros.get(name);
+  if (!macro || depth > 8) return -1;
+  const body = macro.body.trim();
+  const inner = /^\\[A-Za-z@]+/.exec(body)?.[0];
+  if (!inner || scriptItemEnd(body, 0, inner, macros, depth + 1) !== body.length) return -1;
+  for (let k = 0; k < macro.arity; k++) {
+    end = argEnd(tex, end);
+    if (end < 0) return -1;
+  }
+  return end;
+}
+
+/** `_\cmd…` and `^\cmd…` where KaTeX needs braces around the command and its arguments: braced. */
+function braceScripts(tex: string, macros: ReadonlyMap<string, Macro>): string {
+  let out = '';
+  let pos = 0;
+  for (let i = 0; i < tex.length; i++) {
+    const c = tex[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c !== '_' && c !== '^') continue;
+    let j = i + 1;
+    while (/\s/.test(tex[j] ?? '')) j++;
+    const name = /^\\[A-Za-z@]+/.exec(tex.slice(j, j + 100))?.[0];
+    if (!name) continue;
+    const end = scriptItemEnd(tex, j, name, macros);
+    if (end < 0) continue;
+    out += `${tex.slice(pos, j)}{${tex.slice(j, end)}}`;
+    pos = end;
+    i = end - 1;
+  }
+  return out + tex.slice(pos);
+}
 
 /** The index just after the `}` closing the group that starts at `open` (a `{`), or -1. */
 export function groupEnd(tex: string, open: number): number {
@@ -37,85 +133,177 @@ export function groupEnd(tex: string, open: number): number {
   return -1;
 }
 
-/** Splits an environment body into rows at top-level `\\` (not inside braces or a nested environment). */
-function rows(body: string): string[] {
-  const out: string[] = [];
+/**
+ * The offsets of `\\` (row ends) or `&` (column ends) at the top level of an environment's body or row:
+ * not inside braces or a nested environment.
+ */
+function topLevel(text: string, mark: '\\\\' | '&'): number[] {
+  const out: number[] = [];
   let depth = 0;
   let envDepth = 0;
-  let start = 0;
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
     if (c === '{') depth++;
     else if (c === '}') depth--;
+    else if (c === '&' && mark === '&' && depth === 0 && envDepth === 0) out.push(i);
     else if (c === '\\') {
-      if (body.startsWith('\\begin{', i)) envDepth++;
-      else if (body.startsWith('\\end{', i)) envDepth--;
-      else if (body[i + 1] === '\\' && depth === 0 && envDepth === 0) {
-        out.push(body.slice(start, i));
-        start = i + 2;
-      }
+      if (text.startsWith('\\begin{', i)) envDepth++;
+      else if (text.startsWith('\\end{', i)) envDepth--;
+      else if (mark === '\\\\' && text[i + 1] === '\\' && depth === 0 && envDepth === 0) out.push(i);
       i++;
     }
+  }
+  return out;
+}
+
+/** Splits an environment body into rows at top-level `\\`. */
+function rows(body: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (const at of topLevel(body, '\\\\')) {
+    out.push(body.slice(start, at));
+    start = at + 2;
   }
   out.push(body.slice(start));
   return out;
 }
 
 const LABEL = /\\label\s*\{([^{}]*)\}/g;
-const TAG = /\\tag\*?\s*\{([^{}]*)\}/;
+const NO_NUMBER = /\\(nonumber|notag)(?![A-Za-z@])/g;
+const HAS_NO_NUMBER = /\\(nonumber|notag)(?![A-Za-z@])/;
+const HAS_LABEL = /\\label\s*\{[^{}]*\}/;
 
-export function adaptForKatex(formulas: readonly { tex: string }[]): AdaptedFormula[] {
+/** The first `\tag{…}` or `\tag*{…}` of a row (its braces balanced: `\tag{$x_{1}$}`), or undefined. */
+function findTag(row: string): { start: number; end: number; text: string; star: boolean } | undefined {
+  const re = /\\tag(\*?)\s*\{/g;
+  for (let m = re.exec(row); m; m = re.exec(row)) {
+    const open = m.index + m[0].length - 1;
+    const end = groupEnd(row, open);
+    if (end > 0) return { start: m.index, end, text: row.slice(open + 1, end - 1), star: m[1] === '*' };
+  }
+  return undefined;
+}
+
+/** The row without its `\tag{…}`s. */
+function withoutTags(row: string): string {
+  for (let tag = findTag(row); tag; tag = findTag(row)) row = row.slice(0, tag.start) + row.slice(tag.end);
+  return row;
+}
+
+/**
+ * A row with nothing to typeset: only spaces, `\label`, `\tag`, `\nonumber`, `\notag` and the `[…]` of
+ * the `\\` before it. MathJax drops such a row at the end of an environment (a trailing `\\`), with its tag.
+ */
+function emptyRow(row: string): boolean {
+  return withoutTags(row).replace(LABEL, '').replace(NO_NUMBER, '').replace(/^\s*\*?\s*\[[^\]]*\]/, '').trim() === '';
+}
+
+/** The environments MathJax numbers (AMS numbering), and what KaTeX typesets each as. */
+const ENVIRONMENT = /\\begin\{(equation|align|gather|alignat|flalign|eqnarray|multline)(\*?)\}/g;
+const KATEX_NAME: Record<string, string> = { flalign: 'align', eqnarray: 'align', multline: 'gather' };
+/** A middle cell of eqnarray that reads the same joined to the right-hand side: one relation symbol. */
+const ONE_RELATION = /^\s*(?:[=<>:]|\\[A-Za-z]+|[<>:]=|:=)?\s*$/;
+
+/**
+ * `formulas`: the page's, in document order, each with the page's macro definitions it is typeset with
+ * (render/page-macros.ts); `siteMacros`: params.prerender.katex.macros.
+ */
+export function adaptForKatex(formulas: readonly { tex: string; preamble?: string }[], siteMacros: Readonly<Record<string, string>> = {}): AdaptedFormula[] {
+  const site = new Map<string, Macro>(
+    Object.entries(siteMacros).map(([name, body]) => [name, { arity: Math.max(0, ...[...body.matchAll(/#([1-9])/g)].map((m) => Number(m[1]))), body }]),
+  );
   const labels = new Map<string, string>();
   let n = 0;
-  const numberRow = (row: string, numbered: boolean): string => {
-    const tag = TAG.exec(row);
-    const off = /\\(nonumber|notag)\b/.test(row);
-    let number: string | undefined;
-    let out = row.replace(/\\(nonumber|notag)\b/g, '');
-    if (tag) number = tag[1];
-    else if (numbered && !off) {
-      number = String(++n);
-      const trailing = /\s*$/.exec(out)![0];
-      out = `${out.slice(0, out.length - trailing.length)} \\tag{${number}}${trailing}`;
-    }
-    return out.replace(LABEL, (_m, name: string) => {
+  /** Records the row's labels as `number` (none when undefined), and takes them out. */
+  const takeLabels = (row: string, number: string | undefined): string =>
+    row.replace(LABEL, (_m, name: string) => {
       if (number !== undefined) labels.set(name.trim(), number);
       return '';
     });
+  /** `\tag{number}` put at the end of a row, before its trailing spaces. */
+  const tagged = (row: string, number: string, star = false): string => {
+    const trailing = /\s*$/.exec(row)![0];
+    return `${row.slice(0, row.length - trailing.length)} \\tag${star ? '*' : ''}{${number}}${trailing}`;
+  };
+  const numberRow = (row: string, numbered: boolean): string => {
+    const tag = findTag(row);
+    const off = HAS_NO_NUMBER.test(row);
+    let number: string | undefined;
+    let out = row.replace(NO_NUMBER, '');
+    if (tag) number = tag.text;
+    else if (numbered && !off) {
+      number = String(++n);
+      out = tagged(out, number);
+    }
+    return takeLabels(out, number);
   };
 
-  const first = formulas.map(({ tex }) => {
+  const first = formulas.map(({ tex, preamble }) => {
     const warnings: string[] = [];
     let t = tex;
-    if (/\\begin\{multline\*?\}/.test(t)) {
-      t = t.replace(/\\(begin|end)\{multline(\*?)\}/g, '\\$1{gather$2}');
-      warnings.push('multline is typeset as gather (KaTeX has no multline): every line is centred');
-    }
     t = t.replace(ARRAY_SPEC, (m, spec: string) => {
       const fixed = spec.replace(/[A-Za-z]/g, (c) => ('lcr'.includes(c) ? c : 'c'));
       return fixed === spec ? m : m.replace(`{${spec}}`, `{${fixed}}`);
     });
-    t = t.replace(SCRIPT_ARG, '$1{$2$3}');
-    // Numbered environments, outermost first, left to right.
+    t = braceScripts(t, preamble ? new Map([...site, ...preambleMacros(preamble)]) : site);
+    // Numbered environments (and their starred forms, for their \tag and \label), outermost first, left to right.
     let out = '';
     let pos = 0;
-    NUMBERED.lastIndex = 0;
-    for (let m = NUMBERED.exec(t); m; m = NUMBERED.exec(t)) {
+    ENVIRONMENT.lastIndex = 0;
+    for (let m = ENVIRONMENT.exec(t); m; m = ENVIRONMENT.exec(t)) {
       const name = m[1]!;
-      const end = `\\end{${name}}`;
+      const starred = m[2] === '*';
+      const end = `\\end{${name}${m[2]}}`;
       const close = t.indexOf(end, m.index);
       if (close === -1) break;
+      const katexName = KATEX_NAME[name] ?? name;
       let bodyStart = m.index + m[0].length;
       // alignat's column count argument stays with the opening.
       if (name === 'alignat' && t[bodyStart] === '{') bodyStart = groupEnd(t, bodyStart);
-      const body = t.slice(bodyStart, close);
-      out += `${t.slice(pos, m.index)}\\begin{${name}*}${t.slice(m.index + m[0].length, bodyStart)}`;
-      out += rows(body)
-        .map((r) => numberRow(r, true))
-        .join('\\\\');
-      out += `\\end{${name}*}`;
+      let lines = rows(t.slice(bodyStart, close));
+      // A trailing `\\` leaves an empty last row, which MathJax drops: no number, and its labels refer to nothing.
+      const dropped = lines.length > 1 && emptyRow(lines.at(-1)!);
+      const kept = dropped ? lines.slice(0, -1) : lines;
+      if (name === 'eqnarray') {
+        // `a &=& b`: the relation's column joined to the right-hand side, as align's `a &= b`.
+        let uncentred: string | undefined;
+        lines = lines.map((row) => {
+          const at = topLevel(row, '&');
+          if (at.length < 2) return row;
+          const middle = row.slice(at[0]! + 1, at[1]);
+          if (!ONE_RELATION.test(middle)) uncentred ??= middle.trim();
+          return row.slice(0, at[1]) + row.slice(at[1]! + 1);
+        });
+        if (uncentred !== undefined) {
+          warnings.push(
+            `eqnarray is typeset as align (KaTeX has no eqnarray): its middle column is joined to the right-hand side, so "${uncentred}" is not centred between the sides; write the rows as align's a &= b to choose where they align`,
+          );
+        }
+      } else if (name === 'flalign') {
+        warnings.push('flalign is typeset as align (KaTeX has no flalign): its columns are centred together instead of spread to the margins; write align to say so and silence this');
+      } else if (name === 'multline') {
+        warnings.push('multline is typeset as gather (KaTeX has no multline): every line is centred instead of the first at the left and the last at the right; write gather, or split the lines with \\begin{split} inside an equation');
+      }
+      let body: string[];
+      if (name === 'multline') {
+        // One number for the whole environment, on its last line (none with \nonumber or \notag anywhere);
+        // a \tag anywhere is that number, and a \label anywhere refers to it.
+        const tag = kept.map(findTag).find((x) => x !== undefined);
+        const off = kept.some((row) => HAS_NO_NUMBER.test(row));
+        const number = tag ? tag.text : !starred && !off ? String(++n) : undefined;
+        body = lines.map((row, i) => {
+          const plain = takeLabels(withoutTags(row).replace(NO_NUMBER, ''), dropped && i === kept.length ? undefined : number);
+          return i === kept.length - 1 && number !== undefined ? tagged(plain, number, tag?.star) : plain;
+        });
+      } else {
+        body = lines.map((row, i) => (dropped && i === lines.length - 1 ? takeLabels(withoutTags(row).replace(NO_NUMBER, ''), undefined) : numberRow(row, !starred)));
+      }
+      if (dropped && HAS_LABEL.test(lines.at(-1)!)) {
+        warnings.push(`a \\label after the last \\\\ of ${name}${m[2]} is in an empty row, which MathJax drops: it refers to nothing; move it before the \\\\`);
+      }
+      out += `${t.slice(pos, m.index)}\\begin{${katexName}*}${t.slice(m.index + m[0].length, bodyStart)}${body.join('\\\\')}\\end{${katexName}*}`;
       pos = close + end.length;
-      NUMBERED.lastIndex = pos;
+      ENVIRONMENT.lastIndex = pos;
     }
     t = out + t.slice(pos);
     // A label outside numbered environments: the formula's own \tag, else nothing to refer to.

@@ -3,10 +3,12 @@
  * - emulated as KaTeX macros where KaTeX can draw the same thing: the physics package's derivatives
  *   (`\dv`, `\pdv`, `\fdv`, `\dd`), delimiters (`\abs`, `\norm`, `\qty`, `\pqty`…, `\eval`, `\order`),
  *   Dirac notation (`\expval`, `\mel`, `\ip`, `\op`, two-argument `\braket`), brackets (`\comm`,
- *   `\acomm`, `\pb`), vectors (`\vb`, `\va`, `\vu`, `\grad`, `\curl`, `\laplacian`, `\divergence`),
+ *   `\acomm`, `\pb`), vectors (`\vb`, `\va`, `\vu`, `\grad`, `\curl`, `\laplacian`, `\divergence`,
+ *   `\vdot`, `\dotproduct`, `\cross`, `\crossproduct`, `\cp`), `\diffd`, `\flatfrac`,
  *   operators (`\tr`, `\Tr`, `\rank`, `\erf`, `\Res`) and matrices (`\mqty`, `\pmqty`, `\bmqty`,
  *   `\vmqty`, `\smqty`). braket's `\bra`, `\ket`, `\braket`, cancel's `\cancel`, `\bcancel`, `\xcancel`
  *   and mhchem's `\ce` are KaTeX's own (mhchem loaded in render/katex.ts);
+ * - MathJax base's `\mbox{…}`, as `\text{…}`;
  * - the others get a suggestion in KaTeX's "Undefined control sequence" error: what to write instead.
  * physics's `\div` (divergence) is left as KaTeX's ÷: a post that means the divergence writes
  * `\divergence`, and a post without physics means ÷.
@@ -130,6 +132,8 @@ function matrix(env: string | undefined) {
 const D = '\\mathrm{d}';
 
 export const PACKAGE_MACROS: Readonly<Record<string, KatexMacro>> = {
+  // MathJax's base: \mbox is text in math (KaTeX has \text, not \mbox)
+  '\\mbox': '\\text',
   // physics: derivatives
   '\\dv': derivative(D, false),
   '\\derivative': derivative(D, false),
@@ -220,6 +224,14 @@ export const PACKAGE_MACROS: Readonly<Record<string, KatexMacro>> = {
   '\\curl': '\\nabla\\times',
   '\\divergence': '\\nabla\\cdot',
   '\\laplacian': '\\nabla^2',
+  // physics: products (bold ⋅, ×) and \diffd, \flatfrac as physics draws them
+  '\\vdot': '\\mathbin{\\boldsymbol{\\cdot}}',
+  '\\dotproduct': '\\mathbin{\\boldsymbol{\\cdot}}',
+  '\\cross': '\\times',
+  '\\crossproduct': '\\times',
+  '\\cp': '\\times',
+  '\\diffd': D,
+  '\\flatfrac': '\\left.#1\\middle/#2\\right.',
   // physics: operators
   '\\tr': '\\operatorname{tr}',
   '\\trace': '\\operatorname{tr}',

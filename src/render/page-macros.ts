@@ -1,6 +1,6 @@
 /**
  * A page's own macros, as MathJax keeps them: `\newcommand`, `\renewcommand`, `\providecommand`, `\def`,
- * `\gdef` and `\DeclareMathOperator` (and `*`) in one formula hold for every later formula of the same
+ * `\gdef`, `\let` and `\DeclareMathOperator` (and `*`) in one formula hold for every later formula of the same
  * page, in document order (never for another page). KaTeX forgets definitions between formulas, so the
  * definitions are collected here first: each is blanked out of its formula (spaces, so that KaTeX's error
  * offsets still index the formula), and each formula is given, as a preamble, the definitions in effect
@@ -107,10 +107,26 @@ interface Found {
   warning?: string;
 }
 
-const DEFINER = /\\(newcommand|renewcommand|providecommand|DeclareMathOperator|def|gdef)(?![A-Za-z@])/g;
+const DEFINER = /\\(newcommand|renewcommand|providecommand|DeclareMathOperator|def|gdef|let)(?![A-Za-z@])/g;
+
+/** Whether a formula may define something (a cheap test first: almost no formula does). */
+function mayDefine(tex: string): boolean {
+  return tex.includes('command') || tex.includes('def') || tex.includes('DeclareMathOperator') || tex.includes('\\let');
+}
 
 /** The definition starting at `m` (a DEFINER match), or undefined when it is malformed (KaTeX reports it). */
 function readDefinition(tex: string, kind: string, at: number, after: number, optCount: { n: number }): Found | undefined {
+  if (kind === 'let') {
+    // `\let\name\target` or `\let\name=\target`: the name means what the target means (KaTeX has \let).
+    const name = controlAt(tex, skipSpace(tex, after));
+    if (!name) return undefined;
+    let i = skipSpace(tex, skipSpace(tex, after) + name.length);
+    if (tex[i] === '=') i = skipSpace(tex, i + 1);
+    const target = controlAt(tex, i) ?? (/[^\s{}%\\]/.test(tex[i] ?? '') ? tex[i] : undefined);
+    if (!target) return undefined;
+    // A space after a control word ends it, so that the formula after the preamble cannot extend its name.
+    return { start: at, end: i + target.length, defs: [[name, `\\let${name}=${target}${/^\\[A-Za-z@]+$/.test(target) ? ' ' : ''}`]] };
+  }
   if (kind === 'def' || kind === 'gdef') {
     const name = controlAt(tex, skipSpace(tex, after));
     if (!name) return undefined;
@@ -188,7 +204,7 @@ export function carryPageMacros(formulas: readonly { tex: string }[], maxChars: 
     let found = 0;
     DEFINER.lastIndex = 0;
     // Cheap test first: almost no formula defines anything.
-    if (tex.includes('command') || tex.includes('def') || tex.includes('DeclareMathOperator')) {
+    if (mayDefine(tex)) {
       for (let m = DEFINER.exec(tex); m; m = DEFINER.exec(tex)) {
         const def = readDefinition(tex, m[1]!, m.index, m.index + m[0].length, optCount);
         if (!def) continue;
@@ -234,7 +250,7 @@ export function carryPageMacros(formulas: readonly { tex: string }[], maxChars: 
  */
 export function pageMacrosForCopies(formulas: readonly { tex: string }[], maxChars: number): (tex: string) => PageMacroResult {
   // Copies of the texts: the caller may blank the definitions out of its formulas afterwards.
-  const defining = formulas.filter(({ tex }) => tex.includes('command') || tex.includes('def') || tex.includes('DeclareMathOperator')).map(({ tex }) => ({ tex }));
+  const defining = formulas.filter(({ tex }) => mayDefine(tex)).map(({ tex }) => ({ tex }));
   if (defining.length === 0) return (tex) => ({ tex, preamble: '', definitionsOnly: false, warnings: [] });
   return (tex) => carryPageMacros([...defining, { tex }], maxChars).at(-1)!;
 }

@@ -64,7 +64,8 @@ describe('fixtures/mathjax, default settings', () => {
     expect(tex[0]).toBe('\\begin{equation*}\nE = mc^2  \\tag{1}\n\\end{equation*}');
     expect(tex[1]).toBe('\\begin{align*}\na &= b + c \\\\\nd &= e\n\\end{align*}');
     expect(tex[2]).toBe('\\begin{gather*}\nx = 1 \\tag{2} \\\\\ny = 2 \n\\end{gather*}');
-    expect(tex[3]).toBe('\\begin{gather*}\na + b + c \\tag{3} \\\\\n+ d + e \\tag{4}\n\\end{gather*}');
+    // multline: one number, on its last line.
+    expect(tex[3]).toBe('\\begin{gather*}\na + b + c \\\\\n+ d + e \\tag{3}\n\\end{gather*}');
     expect(tex[4]).toContain('\\begin{CD}');
     // `As \eqref{eq:energy} shows`, in the text, is a formula too (MathJax's processRefs).
     expect(tex.slice(5)).toEqual(['\\text{(1)}', '\\text{(1)}', '\\text{1}']);
@@ -133,6 +134,82 @@ describe('adaptForKatex', () => {
   });
 });
 
+describe('adaptForKatex: numbering as MathJax 3 numbers (tags: ams)', () => {
+  const adapt = (...tex: string[]) => adaptForKatex(tex.map((t) => ({ tex: t })));
+
+  it('drops the empty last row a trailing \\\\ leaves: it takes no number, later numbers and \\eqref are not shifted', () => {
+    const out = adapt('\\begin{align} a&=b \\\\ c&=d \\\\ \\end{align}', '\\begin{equation} e = f \\label{eq:e} \\end{equation}', '\\eqref{eq:e}');
+    expect(out.map((o) => o.tex)).toEqual(['\\begin{align*} a&=b \\tag{1} \\\\ c&=d \\tag{2} \\\\ \\end{align*}', '\\begin{equation*} e = f  \\tag{3} \\end{equation*}', '\\text{(3)}']);
+    expect(out.flatMap((o) => o.warnings)).toEqual([]);
+    // `\\[3pt]` before it, a \tag or a \label in it: still empty; its label refers to nothing, with a warning.
+    const [env, ref] = adapt('\\begin{gather} x \\\\[3pt] \\label{x}\\tag{Q} \\end{gather}', '\\eqref{x}');
+    expect(env!.tex).toBe('\\begin{gather*} x \\tag{1} \\\\[3pt]  \\end{gather*}');
+    expect(createMathRenderer().render(env!.tex, true).error).toBeUndefined();
+    expect(env!.warnings).toEqual(['a \\label after the last \\\\ of gather is in an empty row, which MathJax drops: it refers to nothing; move it before the \\\\']);
+    expect(ref!.tex).toBe('\\text{(?)}');
+  });
+
+  it('gives multline one number, on its last line, which \\eqref shows; \\tag and \\nonumber anywhere in it hold for it', () => {
+    const out = adapt('\\begin{multline}\na + b \\label{eq:m} \\\\\n+ c\n\\end{multline}', '\\eqref{eq:m}', '\\begin{multline} a \\tag{T} \\\\ b \\label{t} \\end{multline}', '\\eqref{t}', '\\begin{multline} a \\nonumber \\\\ b \\end{multline}', '\\begin{equation} c \\end{equation}');
+    expect(out.map((o) => o.tex)).toEqual([
+      '\\begin{gather*}\na + b  \\\\\n+ c \\tag{1}\n\\end{gather*}',
+      '\\text{(1)}',
+      '\\begin{gather*} a  \\\\ b \\tag{T}  \\end{gather*}',
+      '\\text{(T)}',
+      '\\begin{gather*} a  \\\\ b \\end{gather*}',
+      '\\begin{equation*} c \\tag{2} \\end{equation*}',
+    ]);
+    expect(out[0]!.warnings).toEqual([expect.stringContaining('multline is typeset as gather (KaTeX has no multline): every line is centred')]);
+  });
+
+  it('gives each \\label of a starred environment its own row’s \\tag', () => {
+    const out = adapt('\\begin{align*}\np &= q \\tag{P} \\label{eq:p} \\\\\nr &= s \\tag{R} \\label{eq:r}\n\\end{align*}', '\\eqref{eq:p} \\eqref{eq:r}');
+    expect(out.map((o) => o.tex)).toEqual(['\\begin{align*}\np &= q \\tag{P}  \\\\\nr &= s \\tag{R} \n\\end{align*}', '\\text{(P)} \\text{(R)}']);
+  });
+
+  it('takes a \\tag whose text has braces of its own (\\tag{$x_{1}$}) as the row’s tag, not a second one', () => {
+    const out = adapt('\\begin{equation}\nx = 1 \\tag{$x_{1}$} \\label{x}\n\\end{equation}', '\\eqref{x}');
+    expect(out.map((o) => o.tex)).toEqual(['\\begin{equation*}\nx = 1 \\tag{$x_{1}$} \n\\end{equation*}', '\\text{($x_{1}$)}']);
+    const renderer = createMathRenderer();
+    expect(out.map((o) => renderer.render(o.tex, true).error)).toEqual([undefined, undefined]);
+  });
+
+  it('typesets eqnarray as align (its middle column joined) and flalign as align, numbered row by row, with a warning where the look differs', () => {
+    const out = adapt('\\begin{eqnarray}\nx &=& y \\\\\nz &=& w \\nonumber \\\\\nu &\\le& v \\label{u}\n\\end{eqnarray}', '\\begin{flalign} a &= b \\end{flalign}', '\\begin{eqnarray*} a &\\mbox{is}& b \\end{eqnarray*}', '\\begin{flalign*} c &= d \\end{flalign*}', '\\eqref{u}');
+    expect(out.map((o) => o.tex)).toEqual([
+      '\\begin{align*}\nx &= y \\tag{1} \\\\\nz &= w  \\\\\nu &\\le v  \\tag{2}\n\\end{align*}',
+      '\\begin{align*} a &= b \\tag{3} \\end{align*}',
+      '\\begin{align*} a &\\mbox{is} b \\end{align*}',
+      '\\begin{align*} c &= d \\end{align*}',
+      '\\text{(2)}',
+    ]);
+    expect(out[0]!.warnings).toEqual([]);
+    expect(out[1]!.warnings).toEqual([expect.stringContaining('flalign is typeset as align (KaTeX has no flalign)')]);
+    expect(out[2]!.warnings).toEqual([expect.stringContaining('eqnarray is typeset as align (KaTeX has no eqnarray): its middle column is joined to the right-hand side, so "\\mbox{is}" is not centred')]);
+    const renderer = createMathRenderer();
+    expect(out.slice(0, 2).map((o) => renderer.render(o.tex, true).error)).toEqual([undefined, undefined]);
+  });
+});
+
+describe('adaptForKatex: a command with arguments as a script, as MathJax takes it', () => {
+  it('braces a script that is a command with its arguments, or a page’s or site’s macro whose body is one; KaTeX then typesets it', () => {
+    const site = { '\\vphi': '\\boldsymbol{\\phi}', '\\vect': '\\mathbf{#1}' };
+    const [defs, use] = carryPageMacros(
+      [{ tex: '\\newcommand{\\vtheta}{\\boldsymbol{\\theta}}\\newcommand{\\ab}{ab}\\newcommand{\\vv}[1]{\\vec{#1}}' }, { tex: '\\nabla_\\vtheta J + x_\\ab + q_\\vv x + z_\\vphi + w_\\vect{a}' }],
+      20_000,
+    );
+    const out = adaptForKatex(
+      [defs!, use!, { tex: 'x_\\boldsymbol\\mu + x_\\operatorname*{max} + y^\\overrightarrow{AB} + h_\\check{t} + x_\\sqrt[3]{a} + \\sum_\\alpha + x_\\frac12' }],
+      site,
+    );
+    expect(out[1]!.tex).toBe('\\nabla_{\\vtheta} J + x_\\ab + q_{\\vv x} + z_{\\vphi} + w_{\\vect{a}}');
+    expect(out[2]!.tex).toBe('x_{\\boldsymbol\\mu} + x_{\\operatorname*{max}} + y^{\\overrightarrow{AB}} + h_{\\check{t}} + x_{\\sqrt[3]{a}} + \\sum_\\alpha + x_{\\frac12}');
+    const renderer = createMathRenderer({ macros: site });
+    expect(renderer.render(out[1]!.tex, false, use!.preamble).error).toBeUndefined();
+    expect(renderer.render(out[2]!.tex, false).error).toBeUndefined();
+  });
+});
+
 describe('a page’s own macros (\\newcommand, \\def, \\DeclareMathOperator)', () => {
   it('carries definitions to later formulas in document order, and a formula of definitions only typesets to nothing', () => {
     const p = page('macros');
@@ -168,6 +245,19 @@ describe('a page’s own macros (\\newcommand, \\def, \\DeclareMathOperator)', (
     expect(out[1]!.html).toContain('alttext="x \\in \\R, \\argmin_x"');
     expect(strip(out[2]!.html)).toBe(strip(katex.renderToString(' \\mathcal{L}_{\\theta}(x) + \\mathcal{L}_{\\phi}(y)', { output: 'htmlAndMathml' })));
     expect(strip(out[3]!.html)).toBe(strip(katex.renderToString('(a, b)', { output: 'htmlAndMathml' })));
+  });
+
+  it('carries \\let to later formulas like \\newcommand', () => {
+    const out = carryPageMacros([{ tex: '\\let\\eps\\varepsilon \\let\\z = z' }, { tex: '\\eps > 0' }, { tex: '\\eps\\z' }], 20_000);
+    expect(out.map((o) => [o.preamble, o.definitionsOnly])).toEqual([
+      ['', true],
+      ['\\let\\eps=\\varepsilon ', false],
+      ['\\let\\eps=\\varepsilon \\let\\z=z', false],
+    ]);
+    const renderer = createMathRenderer();
+    const strip = (html: string) => oneTextCopy(html).replace(/ alttext="[^"]*"/, '');
+    expect(strip(renderer.render(out[1]!.tex, false, out[1]!.preamble).html)).toBe(strip(katex.renderToString('\\varepsilon > 0', { output: 'htmlAndMathml' })));
+    expect(strip(renderer.render(out[2]!.tex, false, out[2]!.preamble).html)).toBe(strip(katex.renderToString('\\varepsilon z', { output: 'htmlAndMathml' })));
   });
 
   it('never carries macros to another page, and a later error still points into the formula as written', () => {
@@ -235,6 +325,10 @@ describe('MathJax-package commands KaTeX lacks (physics, braket, cancel, mhchem)
     ['\\mqty(a & b \\\\ c & d)', '\\begin{pmatrix}a & b \\\\ c & d\\end{pmatrix}'],
     ['\\mqty[a & b]', '\\begin{bmatrix}a & b\\end{bmatrix}'],
     ['\\pmqty{1 & 0}', '\\begin{pmatrix}1 & 0\\end{pmatrix}'],
+    ['\\vb{a} \\cross \\vb{b} + \\vb{a} \\vdot \\vb{b}', '\\mathbf{a} \\times \\mathbf{b} + \\mathbf{a} \\mathbin{\\boldsymbol{\\cdot}} \\mathbf{b}'],
+    ['a \\crossproduct b \\dotproduct c \\cp d', 'a \\times b \\mathbin{\\boldsymbol{\\cdot}} c \\times d'],
+    ['\\flatfrac{a}{b} \\diffd x', '\\left.a\\middle/b\\right. \\mathrm{d} x'],
+    ['f(x) = 0 \\mbox{ if } x < 0', 'f(x) = 0 \\text{ if } x < 0'],
   ])('%s is typeset as %s', (written, meant) => same(written, meant));
 
   it('keeps KaTeX’s own braket, cancel and mhchem commands', () => {

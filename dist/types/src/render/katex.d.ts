@@ -30,6 +30,8 @@ export interface MathRenderer {
         rendered: number;
         cacheHits: number;
     };
+    /** The site's own macros (params.prerender.katex.macros), as given. */
+    readonly siteMacros: Readonly<Record<string, string>>;
 }
 export interface MathRendererOptions {
     /** `\name` → expansion, as KaTeX's `macros` option. */
