@@ -2181,15 +2181,15 @@ function languageFigureNumbering(data, site, warn) {
   if (!isRecord(langs)) return void 0;
   const byLanguage = {};
   for (const [code, conf] of Object.entries(langs)) {
-    const path19 = ["languages", code, "params", "prerender"];
+    const path20 = ["languages", code, "params", "prerender"];
     const own = getIn(conf, ["params", "prerender"]);
     if (isRecord(own)) {
       for (const key of Object.keys(own)) {
-        if (key.toLowerCase() !== "figures") warn([...path19, key], `${[...path19, key].join(".")} is not read: of params.prerender, a language sets only figures (its label, separator and numbers); set ${key} in the site's params.prerender`, "key");
+        if (key.toLowerCase() !== "figures") warn([...path20, key], `${[...path20, key].join(".")} is not read: of params.prerender, a language sets only figures (its label, separator and numbers); set ${key} in the site's params.prerender`, "key");
       }
     }
-    const table = settingsTable(own, path19, "figures", FIGURES_KEYS, warn);
-    if (table) byLanguage[code.toLowerCase()] = figureNumbering(table, warn, path19, site);
+    const table = settingsTable(own, path20, "figures", FIGURES_KEYS, warn);
+    if (table) byLanguage[code.toLowerCase()] = figureNumbering(table, warn, path20, site);
   }
   if (Object.keys(byLanguage).length === 0) return void 0;
   const dflt = getIn(data, "defaultContentLanguage");
@@ -2200,15 +2200,15 @@ function languageFigureNumbering(data, site, warn) {
   };
 }
 function figureNumbering(table, warn, parent, base) {
-  const path19 = [...parent, "figures"];
+  const path20 = [...parent, "figures"];
   const raw = table && getIn(table, ["numbers"]);
-  const numbers = raw === true ? "all" : raw === false ? "none" : enumSetting(raw, ["id", "all", "none"], base.numbers, [...path19, "numbers"], warn);
+  const numbers = raw === true ? "all" : raw === false ? "none" : enumSetting(raw, ["id", "all", "none"], base.numbers, [...path20, "numbers"], warn);
   const text = (key, allowEmpty) => {
     const v = table && getIn(table, [key]);
     const dflt = base[key];
     if (v === void 0) return dflt;
     if (typeof v !== "string" || /[\r\n]/.test(v) || !allowEmpty && v.trim() === "") {
-      warn([...path19, key], `${[...path19, key].join(".")} = ${JSON.stringify(v)} must be ${allowEmpty ? "a line of text" : "a word or two (not empty)"}; using ${JSON.stringify(dflt)}`);
+      warn([...path20, key], `${[...path20, key].join(".")} = ${JSON.stringify(v)} must be ${allowEmpty ? "a line of text" : "a word or two (not empty)"}; using ${JSON.stringify(dflt)}`);
       return dflt;
     }
     return key === "label" ? v.trim() : v;
@@ -3958,6 +3958,73 @@ var init_options = __esm({
   }
 });
 
+// src/site/hugo-version.ts
+import { statSync as statSync4 } from "node:fs";
+import { spawnSync } from "node:child_process";
+import path9 from "node:path";
+function onPath(name, envPath = process.env.PATH ?? "") {
+  for (const dir of envPath.split(path9.delimiter)) {
+    if (dir === "") continue;
+    const file = path9.resolve(dir, name);
+    try {
+      const st = statSync4(file);
+      if (st.isFile() && (st.mode & 73) !== 0) return file;
+    } catch {
+    }
+  }
+  return void 0;
+}
+function parseHugoVersion(text) {
+  return /\bv?(\d+\.\d+\.\d+)/.exec(text)?.[1];
+}
+function versionBefore(a, b) {
+  const pa = a.split(".").map(Number);
+  const pb = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i] ?? 0;
+    const y = pb[i] ?? 0;
+    if (x !== y) return x < y;
+  }
+  return false;
+}
+function hugoVersionFor(output, bin = "hugo") {
+  const file = bin.includes("/") || bin.includes(path9.sep) ? path9.resolve(bin) : onPath(bin);
+  if (!file) return void 0;
+  let identity;
+  try {
+    const st = statSync4(file);
+    identity = `${file}
+${st.size}
+${st.mtimeMs}`;
+  } catch {
+    return void 0;
+  }
+  try {
+    const cached = JSON.parse(output.readCache(CACHE)?.toString("utf8") ?? "{}");
+    if (cached.identity === identity && typeof cached.version === "string") {
+      output.keepCache(CACHE);
+      return cached.version;
+    }
+  } catch {
+  }
+  const r = spawnSync(file, ["version"], { encoding: "utf8", timeout: 3e4 });
+  const version = r.status === 0 ? parseHugoVersion(r.stdout) : void 0;
+  if (!version) return void 0;
+  try {
+    output.writeCache(CACHE, Buffer.from(`${JSON.stringify({ identity, version })}
+`));
+  } catch {
+  }
+  return version;
+}
+var CACHE;
+var init_hugo_version = __esm({
+  "src/site/hugo-version.ts"() {
+    "use strict";
+    CACHE = "hugo-version.json";
+  }
+});
+
 // src/images/service.ts
 function defaultSizes(width) {
   const w = Math.max(1, Math.min(Math.round(width), COLUMN_WIDTH));
@@ -3976,20 +4043,20 @@ import { createHash as createHash2 } from "node:crypto";
 import { readFileSync as readFileSync8 } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire as createRequire3 } from "node:module";
-import path9 from "node:path";
+import path10 from "node:path";
 import { pathToFileURL } from "node:url";
 function sharpIdentity(siteDir) {
-  const from = [import.meta.url, ...[siteDir, process.cwd()].filter((d) => d !== void 0).map((d) => path9.join(d, "package.json"))];
+  const from = [import.meta.url, ...[siteDir, process.cwd()].filter((d) => d !== void 0).map((d) => path10.join(d, "package.json"))];
   for (const base of from) {
     try {
-      let dir = path9.dirname(createRequire3(base).resolve("sharp"));
+      let dir = path10.dirname(createRequire3(base).resolve("sharp"));
       for (; ; ) {
         try {
-          const pkg = JSON.parse(readFileSync8(path9.join(dir, "package.json"), "utf8"));
-          if (pkg.name === "sharp") return `${path9.join(dir, "package.json")}@${String(pkg.version)}`;
+          const pkg = JSON.parse(readFileSync8(path10.join(dir, "package.json"), "utf8"));
+          if (pkg.name === "sharp") return `${path10.join(dir, "package.json")}@${String(pkg.version)}`;
         } catch {
         }
-        const up = path9.dirname(dir);
+        const up = path10.dirname(dir);
         if (up === dir) break;
         dir = up;
       }
@@ -4008,7 +4075,7 @@ function loadSharp(siteDir) {
       let found;
       for (const dir of from) {
         try {
-          found = createRequire3(path9.join(dir, "package.json")).resolve("sharp");
+          found = createRequire3(path10.join(dir, "package.json")).resolve("sharp");
           break;
         } catch {
         }
@@ -4154,7 +4221,7 @@ var init_pipeline = __esm({
         const { record, problems, unavailable } = await outcome;
         const warnings = problems.map((p) => `image "${shown}" ${p}; the original is used as it is`);
         if (!record) return unavailable ? { warnings, unavailable } : { warnings };
-        const ext = path9.extname(file).toLowerCase();
+        const ext = path10.extname(file).toLowerCase();
         if (ext && !NAMES[record.format].includes(ext)) {
           warnings.push(
             `image "${shown}" is a ${LABEL[record.format]} file although its name ends in ${ext}; it is served as ${LABEL[record.format]} (rename it to ${NAMES[record.format][0]} so that other tools agree)`
@@ -4183,7 +4250,7 @@ var init_pipeline = __esm({
           };
         }
         const o = this.options;
-        const stem = safeStem(path9.basename(file, path9.extname(file)));
+        const stem = safeStem(path10.basename(file, path10.extname(file)));
         const digest = createHash2("sha256").update(bytes).digest("hex");
         const key = contentKey(
           "image",
@@ -4333,7 +4400,7 @@ var init_site_figures = __esm({
 
 // src/site/page-records.ts
 import { readFileSync as readFileSync9 } from "node:fs";
-import path10 from "node:path";
+import path11 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 function runningCodeId() {
   if (codeId === void 0) {
@@ -4352,7 +4419,7 @@ function siteRecordKey(parts) {
   return contentKey("pages", RECORDS_VERSION, runningCodeId(), stableStringify(parts));
 }
 function rel(siteDir, p) {
-  return path10.relative(siteDir, p).split(path10.sep).join("/");
+  return path11.relative(siteDir, p).split(path11.sep).join("/");
 }
 function outcomeOf(siteDir, r) {
   const v = "found" in r ? { found: rel(siteDir, r.found) } : "refused" in r ? { refused: rel(siteDir, r.refused), link: rel(siteDir, r.link), target: r.target } : { missing: r.missing.map((m) => rel(siteDir, m)), ...r.blocked ? { blocked: [rel(siteDir, r.blocked.at), fsErrorCode(r.blocked.error) ?? ""] } : {} };
@@ -4378,7 +4445,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "18128e18519d85e5ba9ddf1ddbe0eccc";
+    BUNDLE_CODE_ID = "ac507370757ce878fd3c10b6062e16b6";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -4407,7 +4474,7 @@ var init_page_records = __esm({
         if (!r) {
           r = this.lookUp(
             site,
-            bases.map((b) => path10.resolve(site.dir, b)),
+            bases.map((b) => path11.resolve(site.dir, b)),
             rel2
           );
           this.recorded.set(key, r);
@@ -4562,7 +4629,7 @@ var init_output_limits = __esm({
 });
 
 // src/page-settings.ts
-function pageSettings(config, siteDir, errorMode) {
+function pageSettings(config, siteDir, errorMode, hugoVersion) {
   const diagnostics = [];
   const macros = config.prerender.katex.macros;
   const strict = config.prerender.katex.strict;
@@ -4588,6 +4655,7 @@ function pageSettings(config, siteDir, errorMode) {
   let math = rendering.length > 0 ? { ...config.math, wrappers: { ...Object.fromEntries(rendering.map((n) => [n, "tex"])), ...config.math.wrappers ?? {} } } : config.math;
   if (mathFenceRendered(layoutDirs)) math = { ...math, fences: true };
   const headingMath = unsafe ? "html" : headingDataTemplates(siteDir, layoutDirs).length > 0 ? "text" : "shortcode";
+  const rawIds = headingMath !== "shortcode" && hugoVersion !== void 0 && versionBefore(hugoVersion, "0.144.0");
   const complete = layoutsComplete(siteDir, config.data);
   const images = imageOptions(config.data).options;
   const hook = images.enable && images.markdown === "auto" ? imageRenderHook(layoutDirs) : void 0;
@@ -4611,6 +4679,7 @@ function pageSettings(config, siteDir, errorMode) {
       limits: mathAndOutputLimits(limits),
       ...strict !== "warn" ? { strict } : {},
       ...siteFigureTakesDark ? { siteFigureTakesDark } : {},
+      ...rawIds ? { headingIds: "raw" } : {},
       // Every fragment key holds settingsKey: the usual case leaves them as they were before Markdown images.
       ...markdownImages !== "render" ? { markdownImages: markdownImages ?? "off" } : {},
       // Numbered figures: the defaults leave every key as it was before them.
@@ -4622,6 +4691,7 @@ function pageSettings(config, siteDir, errorMode) {
     siteShortcodes,
     ...siteFigureTakesDark ? { siteFigureTakesDark } : {},
     ...siteFigureImages !== void 0 ? { siteFigureImages } : {},
+    ...rawIds ? { headingIds: "raw" } : {},
     ...markdownImages ? { markdownImages } : {},
     ...shortcodeNames ? { shortcodeNames } : {},
     markdownInner: markdownShortcodeTemplates(siteDir, layoutDirs),
@@ -4646,6 +4716,7 @@ var init_page_settings = __esm({
     init_options();
     init_head_hooks();
     init_output_limits();
+    init_hugo_version();
   }
 });
 
@@ -4712,7 +4783,7 @@ function runWorker(init2) {
   let ctx;
   try {
     const config = readSiteConfig(init2.siteDir, init2.config);
-    ctx = (0, import_build_page.createPageContext)(config, init2.siteDir, init2.errorMode, { service: images, index: init2.imageIndex });
+    ctx = (0, import_build_page.createPageContext)(config, init2.siteDir, init2.errorMode, { service: images, index: init2.imageIndex }, pageSettings(config, init2.siteDir, init2.errorMode, init2.hugoVersion));
     if (contextFingerprint(ctx) !== init2.fingerprint) {
       post({ type: "fatal", message: "the site's configuration changed while this build ran; build again" });
       return;
@@ -4743,6 +4814,7 @@ var init_build_workers = __esm({
   "src/build-workers.ts"() {
     "use strict";
     init_config();
+    init_page_settings();
     import_build_page = __toESM(require_build_page(), 1);
     init_service();
     init_keys();
@@ -4879,9 +4951,9 @@ var init_build_workers = __esm({
 });
 
 // src/build.ts
-import { closeSync, fstatSync, openSync, readdirSync as readdirSync6, readFileSync as readFileSync10, readSync, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
+import { closeSync, fstatSync, openSync, readdirSync as readdirSync6, readFileSync as readFileSync10, readSync, realpathSync as realpathSync3, statSync as statSync5 } from "node:fs";
 import os from "node:os";
-import path11 from "node:path";
+import path12 from "node:path";
 function envJobs() {
   const env = process.env.HUGO_PRERENDER_JOBS;
   return env !== void 0 && /^\d+$/.test(env.trim()) && Number(env) >= 1 ? Number(env) : void 0;
@@ -4905,7 +4977,7 @@ function ownTagsInOtherFormat(text, relPath) {
       file: relPath,
       ...new LineIndex(text).at(at),
       offset: at,
-      message: `${OWN_SHORTCODE_MESSAGE}; every tag of hugo-prerender's shortcodes is left out of this ${path11.posix.extname(relPath).slice(1)} page. Remove them from the page`
+      message: `${OWN_SHORTCODE_MESSAGE}; every tag of hugo-prerender's shortcodes is left out of this ${path12.posix.extname(relPath).slice(1)} page. Remove them from the page`
     }
   };
 }
@@ -4925,7 +4997,7 @@ function listContentFiles(dir, roots, refused = [], unreadable = [], others = []
     const inside = new Set(seen).add(real);
     for (const e of entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
       if (e.name.startsWith(".")) continue;
-      const p = d.endsWith(path11.sep) ? d + e.name : d + path11.sep + e.name;
+      const p = d.endsWith(path12.sep) ? d + e.name : d + path12.sep + e.name;
       const relName = rel2 ? `${rel2}/${e.name}` : e.name;
       let st = void 0;
       if (e.isSymbolicLink()) {
@@ -4935,7 +5007,7 @@ function listContentFiles(dir, roots, refused = [], unreadable = [], others = []
           continue;
         }
         try {
-          st = statSync4(r.real);
+          st = statSync5(r.real);
         } catch {
           continue;
         }
@@ -4943,13 +5015,13 @@ function listContentFiles(dir, roots, refused = [], unreadable = [], others = []
       if (st ? st.isDirectory() : e.isDirectory()) {
         if (!filter || filter(relName, true)) walk(p, inside, relName);
       } else if ((st ? st.isFile() : e.isFile()) && (!filter || filter(relName, false))) {
-        const ext = path11.extname(e.name).toLowerCase();
+        const ext = path12.extname(e.name).toLowerCase();
         if (CONTENT_EXTENSIONS.has(ext)) out.push(p);
         else if (OTHER_CONTENT_EXTENSIONS.has(ext)) others.push(p);
       }
     }
   };
-  walk(path11.resolve(dir), /* @__PURE__ */ new Set(), "");
+  walk(path12.resolve(dir), /* @__PURE__ */ new Set(), "");
   return out;
 }
 function unreadableDirDiagnostic(siteDir, u, consequence) {
@@ -4992,22 +5064,22 @@ function writeFailure(e) {
   return void 0;
 }
 function toPosix2(p) {
-  return p.split(path11.sep).join("/");
+  return p.split(path12.sep).join("/");
 }
 function relativePosix(from, to) {
-  if (to.startsWith(from + path11.sep) && !to.includes(`${path11.sep}.`)) return toPosix2(to.slice(from.length + 1));
-  return toPosix2(path11.relative(from, to));
+  if (to.startsWith(from + path12.sep) && !to.includes(`${path12.sep}.`)) return toPosix2(to.slice(from.length + 1));
+  return toPosix2(path12.relative(from, to));
 }
 function emptyBuildResult() {
   return { pages: 0, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, unchanged: 0, images: 0, imagesProcessed: 0, ms: 0, workers: 0, diagnostics: [], failed: false };
 }
 function notASite(source, selection = {}) {
-  const siteDir = path11.resolve(source);
+  const siteDir = path12.resolve(source);
   if (!isDirectory(siteDir)) {
-    if (existsPath(siteDir)) return `${siteDir} is a file, not a directory: -s takes the site's directory (${path11.dirname(siteDir)}?)`;
+    if (existsPath(siteDir)) return `${siteDir} is a file, not a directory: -s takes the site's directory (${path12.dirname(siteDir)}?)`;
     return `the site directory ${siteDir} does not exist; pass the site with -s DIR`;
   }
-  if (findSiteConfigFiles(siteDir, null, selection.files).length === 0 && !isDirectory(path11.join(siteDir, "config"))) {
+  if (findSiteConfigFiles(siteDir, null, selection.files).length === 0 && !isDirectory(path12.join(siteDir, "config"))) {
     return `no Hugo configuration found in ${siteDir} (looked for hugo.toml|yaml|yml|json, config.toml|yaml|yml|json and config/_default/); is this the site's root? Pass it with --source`;
   }
   return void 0;
@@ -5016,7 +5088,7 @@ async function buildSite(opts) {
   if (opts.locked || notASite(opts.source, opts.config) !== void 0) return buildLocked(opts);
   let lock;
   try {
-    lock = await acquireSiteLock(path11.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
+    lock = await acquireSiteLock(path12.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
   } catch (e) {
     if (!(e instanceof LockError)) throw e;
     const result = emptyBuildResult();
@@ -5032,7 +5104,7 @@ async function buildSite(opts) {
 }
 async function buildLocked(opts) {
   const t0 = performance.now();
-  const siteDir = path11.resolve(opts.source);
+  const siteDir = path12.resolve(opts.source);
   const result = emptyBuildResult();
   const fail = (message, file) => {
     result.diagnostics.push({ severity: "error", message, file, line: 1, column: 1 });
@@ -5041,7 +5113,7 @@ async function buildLocked(opts) {
     return result;
   };
   if (!isDirectory(siteDir)) {
-    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path11.dirname(siteDir)}?)`);
+    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path12.dirname(siteDir)}?)`);
     return fail(`the site directory ${siteDir} does not exist; pass the site with -s DIR`);
   }
   let config;
@@ -5063,12 +5135,9 @@ async function buildLocked(opts) {
     );
   }
   if (!moduleMounts(config.data).some((m) => normalizeRel(m.source) === `${PRERENDER_DIR}/content`)) {
-    result.unmounted = path11.relative(siteDir, config.file) || config.file;
+    result.unmounted = path12.relative(siteDir, config.file) || config.file;
   }
   const errorMode = opts.errors ?? config.prerender.errors;
-  const base = pageSettings(config, siteDir, errorMode);
-  result.diagnostics.push(...base.diagnostics);
-  const { settings, site } = base;
   let output;
   try {
     output = new PrerenderOutput(siteDir);
@@ -5077,6 +5146,14 @@ async function buildLocked(opts) {
     if (why) return fail(why);
     throw e;
   }
+  let base = pageSettings(config, siteDir, errorMode);
+  let hugoVersion;
+  if (base.settings.headingMath !== void 0 && base.settings.headingMath !== "shortcode") {
+    hugoVersion = hugoVersionFor(output, opts.hugo);
+    if (hugoVersion !== void 0) base = pageSettings(config, siteDir, errorMode, hugoVersion);
+  }
+  result.diagnostics.push(...base.diagnostics);
+  const { settings, site } = base;
   const images = imageOptions(config.data, config.locate);
   result.diagnostics.push(...images.diagnostics);
   const pipeline = images.options.enable ? new ImagePipeline({ store: output, options: images.options, urlBase: urlBase(getIn(config.data, "baseURL"), getIn(config.data, "canonifyURLs")), siteDir }) : void 0;
@@ -5102,7 +5179,7 @@ async function buildLocked(opts) {
       result.diagnostics.push({
         severity: "error",
         code: "config",
-        file: toPosix2(path11.relative(siteDir, config.file)),
+        file: toPosix2(path12.relative(siteDir, config.file)),
         line: 1,
         column: 1,
         message: `the content of ${JSON.stringify(root.source)} has language ${JSON.stringify(root.lang)}, which is not a plain language code (letters, digits, '-', '_'); its pages were not prerendered`
@@ -5113,16 +5190,16 @@ async function buildLocked(opts) {
     const others = [];
     for (const abs of listContentFiles(root.dir, siteRoots(site), refused, unreadable, others, root.filter)) {
       const rel2 = relativePosix(root.dir, abs);
-      files.push({ abs, tree, relToContent: root.target ? path11.posix.join(root.target, rel2) : rel2 });
+      files.push({ abs, tree, relToContent: root.target ? path12.posix.join(root.target, rel2) : rel2 });
     }
     for (const abs of others) {
       const rel2 = relativePosix(root.dir, abs);
-      otherFiles.push({ abs, tree, relToContent: root.target ? path11.posix.join(root.target, rel2) : rel2 });
+      otherFiles.push({ abs, tree, relToContent: root.target ? path12.posix.join(root.target, rel2) : rel2 });
     }
     for (const u of unreadable) {
       result.diagnostics.push(unreadableDirDiagnostic(siteDir, u, "its pages were not prerendered and keep what the previous build wrote for them"));
       const rel2 = relativePosix(root.dir, u.dir);
-      const inTree = root.target ? path11.posix.join(root.target, rel2) : rel2;
+      const inTree = root.target ? path12.posix.join(root.target, rel2) : rel2;
       for (const [shadow, info] of output.keepUnder(inTree, tree)) {
         output.keepTitles(info.source);
         keepIndex(shadow);
@@ -5160,7 +5237,7 @@ async function buildLocked(opts) {
     else if (record.shadowBytes !== void 0) output.keep(p.relToContent, p.tree, { unchanged: true, seen: true });
     output.keepTitles(p.relPath);
     keepIndex(p.relToContent);
-    if (pipeline) for (const img of record.images) await pipeline.prepare(path11.resolve(siteDir, img.file), img.shown);
+    if (pipeline) for (const img of record.images) await pipeline.prepare(path12.resolve(siteDir, img.file), img.shown);
     countKept(record);
   };
   const countKept = (record) => {
@@ -5190,7 +5267,15 @@ async function buildLocked(opts) {
         const { renderPage: renderPage2 } = await Promise.resolve().then(() => __toESM(require_build_page(), 1));
         pool = new w.PagePool(
           size - 1,
-          { siteDir, config: configSelection2, errorMode, fingerprint: w.contextFingerprint(here), imageIndex: here.imageIndex, ...pipeline ? { images: { sizes: images.options.sizes } } : {} },
+          {
+            siteDir,
+            config: configSelection2,
+            errorMode,
+            fingerprint: w.contextFingerprint(here),
+            imageIndex: here.imageIndex,
+            ...pipeline ? { images: { sizes: images.options.sizes } } : {},
+            ...hugoVersion !== void 0 ? { hugoVersion } : {}
+          },
           pipeline,
           async (job2) => structuredClone(await renderPage2(job2, here))
         );
@@ -5225,7 +5310,7 @@ async function buildLocked(opts) {
         const kept = records.get(id);
         keepPage(kept !== void 0 && !kept.held);
         records.carry(id);
-        if (pipeline && kept) for (const img of kept.images) await pipeline.prepare(path11.resolve(siteDir, img.file), img.shown);
+        if (pipeline && kept) for (const img of kept.images) await pipeline.prepare(path12.resolve(siteDir, img.file), img.shown);
         if (kept) countKept(kept);
       };
     }
@@ -5365,7 +5450,7 @@ async function buildLocked(opts) {
     result.diagnostics.push(own.diagnostic);
     let mtimeMs;
     try {
-      mtimeMs = statSync4(abs).mtimeMs;
+      mtimeMs = statSync5(abs).mtimeMs;
     } catch {
       mtimeMs = void 0;
     }
@@ -5378,7 +5463,7 @@ async function buildLocked(opts) {
       result.diagnostics.push({
         severity: "warning",
         code: "head",
-        file: toPosix2(path11.relative(siteDir, config.file)),
+        file: toPosix2(path12.relative(siteDir, config.file)),
         line: 1,
         column: 1,
         message: `${what}; ${headAdvice(head, siteDir)}`
@@ -5428,7 +5513,7 @@ function urlBase(baseURL, canonifyURLs = false) {
 }
 function existsPath(p) {
   try {
-    statSync4(p);
+    statSync5(p);
     return true;
   } catch {
     return false;
@@ -5469,6 +5554,7 @@ var init_build = __esm({
     init_safe_path();
     init_fs_errors();
     init_options();
+    init_hugo_version();
     init_pipeline();
     init_site_figures();
     init_page_records();
@@ -5804,14 +5890,14 @@ function editJson(text, rootIsModule, edit) {
   }
   const moduleNode = base.length ? (0, import_main2.findNodeAtLocation)(root, base) : root;
   const mountsKey = jsonKey(moduleNode, "mounts") ?? "mounts";
-  const path19 = [...base, mountsKey];
-  const list = (0, import_main2.findNodeAtLocation)(root, path19);
+  const path20 = [...base, mountsKey];
+  const list = (0, import_main2.findNodeAtLocation)(root, path20);
   const all = [...edit.before, ...edit.after];
   const apply = (p, value, isArrayInsertion = false) => {
     t = (0, import_main2.applyEdits)(t, (0, import_main2.modify)(t, p, value, { formattingOptions, isArrayInsertion }));
   };
   if (!list) {
-    apply(path19, all.map(written));
+    apply(path20, all.map(written));
     return t;
   }
   if (list.type !== "array") throw new EditError('"mounts" is not an array', list.offset);
@@ -5821,16 +5907,16 @@ function editJson(text, rootIsModule, edit) {
   for (const [k, m] of edit.respell) {
     const i = mountIdx[k];
     root = tree();
-    const node = (0, import_main2.findNodeAtLocation)(root, [...path19, i]);
+    const node = (0, import_main2.findNodeAtLocation)(root, [...path20, i]);
     const keys = (node?.children ?? []).map((p) => p.children?.[0]?.value).filter((v) => typeof v === "string");
-    for (const key of keys.filter((x) => ["lang", "sites"].includes(x.toLowerCase()))) apply([...path19, i, key], void 0);
-    for (const [key, value] of Object.entries(written(m)).filter(([x]) => x === "lang" || x === "sites")) apply([...path19, i, key], value);
+    for (const key of keys.filter((x) => ["lang", "sites"].includes(x.toLowerCase()))) apply([...path20, i, key], void 0);
+    for (const [key, value] of Object.entries(written(m)).filter(([x]) => x === "lang" || x === "sites")) apply([...path20, i, key], value);
   }
   const removed = [...edit.remove].map((k) => mountIdx[k]).sort((a, b) => b - a);
-  for (const i of removed) apply([...path19, i], void 0);
+  for (const i of removed) apply([...path20, i], void 0);
   const keptCount = elements.length - removed.length;
-  edit.after.forEach((m, j) => apply([...path19, keptCount + j], written(m), true));
-  edit.before.forEach((m, j) => apply([...path19, j], written(m), true));
+  edit.after.forEach((m, j) => apply([...path20, keptCount + j], written(m), true));
+  edit.before.forEach((m, j) => apply([...path20, j], written(m), true));
   return t;
 }
 var import_main2, import_yaml5, EditError, PLAIN_YAML, YAML_SPECIAL;
@@ -5861,9 +5947,9 @@ __export(init_exports, {
   planMounts: () => planMounts,
   sameMounts: () => sameMounts
 });
-import { spawnSync } from "node:child_process";
+import { spawnSync as spawnSync2 } from "node:child_process";
 import { existsSync as existsSync3, readFileSync as readFileSync11 } from "node:fs";
-import path12 from "node:path";
+import path13 from "node:path";
 function ourLanguageContent(lang, style) {
   const tree = shadowTree(lang);
   return tree === void 0 ? void 0 : languageMount(`${PRERENDER_DIR}/${tree}`, "content", lang.toLowerCase(), style);
@@ -5934,7 +6020,7 @@ function chooseTarget(siteDir) {
   const parsed = [];
   for (const file of files) {
     const text = readFileSync11(file.path, "utf8");
-    const { data, diagnostics } = parseConfigText(text, file.format, path12.relative(siteDir, file.path));
+    const { data, diagnostics } = parseConfigText(text, file.format, path13.relative(siteDir, file.path));
     const err = diagnostics.find((d) => d.severity === "error");
     if (err) throw new InitError(`${err.file}:${err.line}:${err.column}: ${err.message}; fix the config before running init`);
     parsed.push({ file, text, data });
@@ -6001,11 +6087,11 @@ function headHints(site, data) {
   return [`In your <head> template add: ${HEAD_PARTIAL_CALL} (with a theme, put it in the theme's head hook instead of copying its head: ${list})`];
 }
 function initSite(siteDir, opts = {}) {
-  const site = path12.resolve(siteDir);
+  const site = path13.resolve(siteDir);
   let packageLayouts = opts.packageLayouts ?? DEFAULT_PACKAGE_LAYOUTS;
-  if (path12.isAbsolute(packageLayouts)) {
-    const rel3 = path12.relative(site, packageLayouts);
-    if (!rel3.startsWith("..") && !path12.isAbsolute(rel3)) packageLayouts = rel3;
+  if (path13.isAbsolute(packageLayouts)) {
+    const rel3 = path13.relative(site, packageLayouts);
+    if (!rel3.startsWith("..") && !path13.isAbsolute(rel3)) packageLayouts = rel3;
   }
   packageLayouts = normalizeRel(packageLayouts);
   const { target, merged } = chooseTarget(site);
@@ -6019,9 +6105,9 @@ function initSite(siteDir, opts = {}) {
     staticDirs: staticDirSetting(merged).map(normalizeRel),
     packageLayouts
   });
-  const rel2 = path12.relative(site, target.file.path).split(path12.sep).join("/");
+  const rel2 = path13.relative(site, target.file.path).split(path13.sep).join("/");
   const messages = [];
-  const gitignore = path12.join(site, ".gitignore");
+  const gitignore = path13.join(site, ".gitignore");
   const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync11(gitignore, "utf8")) || gitIgnores(site, `${PRERENDER_DIR}/`);
   const hints = [
     ...ignored ? [] : [`Add this line to .gitignore (generated output): ${PRERENDER_DIR}/`],
@@ -6069,7 +6155,7 @@ ${mountsSnippet(target.file.format, rootIsModule, plan)}
   return { changed: true, file: target.file.path, messages };
 }
 function gitIgnores(dir, rel2) {
-  const r = spawnSync("git", ["-C", dir, "check-ignore", "-q", "--", rel2], { stdio: "ignore", timeout: 1e4 });
+  const r = spawnSync2("git", ["-C", dir, "check-ignore", "-q", "--", rel2], { stdio: "ignore", timeout: 1e4 });
   return r.status === 0;
 }
 var DEFAULT_PACKAGE_LAYOUTS, InitError, OUR_CONTENT, OUR_LAYOUTS, OUR_STATIC, WHY;
@@ -6097,7 +6183,7 @@ var init_init = __esm({
 
 // src/site/hugo-messages.ts
 import { readFileSync as readFileSync12 } from "node:fs";
-import path13 from "node:path";
+import path14 from "node:path";
 function originalOf(manifest, tree, rel2) {
   const pages = tree === DEFAULT_TREE ? manifest.pages : manifest.trees?.[tree];
   return pages?.[rel2.replace(/\\/g, "/")]?.source;
@@ -6120,9 +6206,9 @@ function originalColumn(shadowLine, originalLine, column) {
     from = m.index + m[0].length;
   }
 }
-function originalPathsInHugoOutput(text, siteDir, manifest = readManifest(path13.join(siteDir, ".prerender"))) {
+function originalPathsInHugoOutput(text, siteDir, manifest = readManifest(path14.join(siteDir, ".prerender"))) {
   if (!text.includes(".prerender")) return text;
-  const site = path13.resolve(siteDir);
+  const site = path14.resolve(siteDir);
   const lines = /* @__PURE__ */ new Map();
   const linesOf = (file) => {
     if (!lines.has(file)) {
@@ -6140,13 +6226,13 @@ function originalPathsInHugoOutput(text, siteDir, manifest = readManifest(path13
     if (source === void 0) return whole;
     let position = line === void 0 ? "" : `:${line}:${column}`;
     if (line !== void 0) {
-      const shadow = linesOf(path13.join(site, ".prerender", tree, rel2))?.[Number(line) - 1];
-      const original = linesOf(path13.join(site, source))?.[Number(line) - 1];
+      const shadow = linesOf(path14.join(site, ".prerender", tree, rel2))?.[Number(line) - 1];
+      const original = linesOf(path14.join(site, source))?.[Number(line) - 1];
       if (shadow !== void 0 && original !== void 0) position = `:${line}:${originalColumn(shadow, original, Number(column))}`;
     }
     if (before === "") return source + position;
     const dir = before.replace(/[\\/]$/, "");
-    return path13.resolve(dir) === site ? path13.join(dir, source) + position : whole;
+    return path14.resolve(dir) === site ? path14.join(dir, source) + position : whole;
   });
 }
 function forwardHugoOutput(from, to, siteDir, manifest) {
@@ -6206,7 +6292,7 @@ __export(hugo_command_exports, {
   hugoSourceArg: () => hugoSourceArg,
   needsNoBuild: () => needsNoBuild
 });
-import path14 from "node:path";
+import path15 from "node:path";
 function hugoSourceArg(args) {
   return hugoFlag(args, "source", "s");
 }
@@ -6238,10 +6324,10 @@ function needsNoBuild(args) {
 async function hugoCommand(opts) {
   const log = opts.log ?? ((l) => process.stderr.write(`${l}
 `));
-  const siteDir = path14.resolve(hugoSourceArg(opts.hugoArgs) ?? ".");
+  const siteDir = path15.resolve(hugoSourceArg(opts.hugoArgs) ?? ".");
   const { hugoArgs, hugo, onBuild, log: _log, ...build } = opts;
   if (!needsNoBuild(hugoArgs)) {
-    const result = await buildSite({ ...build, source: siteDir, config: hugoConfigSelection(hugoArgs, "build") });
+    const result = await buildSite({ ...build, source: siteDir, config: hugoConfigSelection(hugoArgs, "build"), ...hugo ? { hugo } : {} });
     onBuild(result);
     if (result.failed) {
       log("hugo-prerender: the prerender build failed (see above), so Hugo was not run");
@@ -6288,18 +6374,18 @@ __export(watch_exports, {
   rewriteShadows: () => rewriteShadows,
   watchSite: () => watchSite
 });
-import { existsSync as existsSync4, readdirSync as readdirSync7, statSync as statSync5 } from "node:fs";
-import path15 from "node:path";
+import { existsSync as existsSync4, readdirSync as readdirSync7, statSync as statSync6 } from "node:fs";
+import path16 from "node:path";
 function watchedPaths(siteDir, selection) {
   const config = readSiteConfig(siteDir, selection);
   const paths = /* @__PURE__ */ new Set();
-  const configDir = path15.join(siteDir, "config");
-  for (const f of config.files) paths.add(f.path.startsWith(configDir + path15.sep) ? configDir : f.path);
+  const configDir = path16.join(siteDir, "config");
+  for (const f of config.files) paths.add(f.path.startsWith(configDir + path16.sep) ? configDir : f.path);
   for (const r of config.contentRoots) paths.add(r.dir);
   for (const d of config.staticDirs) paths.add(d);
   paths.add(config.assetsDir);
-  const own = path15.join(siteDir, ".prerender");
-  for (const d of siteLayoutDirs(siteDir, config.data)) if (d !== own && !d.startsWith(own + path15.sep)) paths.add(d);
+  const own = path16.join(siteDir, ".prerender");
+  for (const d of siteLayoutDirs(siteDir, config.data)) if (d !== own && !d.startsWith(own + path16.sep)) paths.add(d);
   if (config.files.length === 0) paths.add(siteDir);
   return [...paths].sort();
 }
@@ -6312,13 +6398,13 @@ function watchedPathsOrNothing(siteDir, selection) {
 }
 function incrementalSet(siteDir, changed, selection) {
   if (changed.length === 0) return void 0;
-  const roots = readSiteConfig(siteDir, selection).contentRoots.map((r) => path15.relative(siteDir, r.dir).split(path15.sep).join("/") + "/");
+  const roots = readSiteConfig(siteDir, selection).contentRoots.map((r) => path16.relative(siteDir, r.dir).split(path16.sep).join("/") + "/");
   const pages = changed.filter((f) => CONTENT_FILE.test(f) && roots.some((r) => f.startsWith(r)));
   return pages.length === changed.length ? new Set(pages) : void 0;
 }
 function dirIdentity(p) {
   try {
-    const st = statSync5(p, { bigint: true });
+    const st = statSync6(p, { bigint: true });
     return st.isDirectory() ? `${st.dev}:${st.ino}` : "";
   } catch {
     return "";
@@ -6326,7 +6412,7 @@ function dirIdentity(p) {
 }
 function fileStamp(file) {
   try {
-    const st = statSync5(file, { bigint: true });
+    const st = statSync6(file, { bigint: true });
     return `${st.isDirectory() ? DIR_STAMP : ""}${st.size}:${st.mtimeNs}:${st.ino}`;
   } catch {
     return "";
@@ -6334,7 +6420,7 @@ function fileStamp(file) {
 }
 function filesUnder(dir) {
   try {
-    return readdirSync7(dir, { recursive: true, encoding: "utf8" }).map((name) => path15.join(dir, name)).filter((file) => statSync5(file, { throwIfNoEntry: false })?.isFile() === true);
+    return readdirSync7(dir, { recursive: true, encoding: "utf8" }).map((name) => path16.join(dir, name)).filter((file) => statSync6(file, { throwIfNoEntry: false })?.isFile() === true);
   } catch {
     return [];
   }
@@ -6357,10 +6443,10 @@ function rewriteShadows(siteDir, pages, selection = {}) {
     const out = new PrerenderOutput(siteDir);
     for (const p of pages) {
       for (const root of roots) {
-        const rel2 = path15.relative(root.dir, path15.join(siteDir, p));
+        const rel2 = path16.relative(root.dir, path16.join(siteDir, p));
         const tree = shadowTree(root.lang);
-        if (rel2.startsWith("..") || path15.isAbsolute(rel2) || tree === void 0) continue;
-        out.rewriteShadow(path15.posix.join(root.target, rel2.split(path15.sep).join("/")), tree);
+        if (rel2.startsWith("..") || path16.isAbsolute(rel2) || tree === void 0) continue;
+        out.rewriteShadow(path16.posix.join(root.target, rel2.split(path16.sep).join("/")), tree);
         break;
       }
     }
@@ -6370,8 +6456,8 @@ function rewriteShadows(siteDir, pages, selection = {}) {
 function watchSite(watchOpts) {
   const selection = watchOpts.config ?? { environment: defaultEnvironment("server") };
   const opts = { ...watchOpts, config: selection };
-  const siteDir = path15.resolve(opts.source);
-  const prerenderDir = path15.join(siteDir, ".prerender");
+  const siteDir = path16.resolve(opts.source);
+  const prerenderDir = path16.join(siteDir, ".prerender");
   const debounceMs = opts.debounceMs ?? 120;
   const pageDebounceMs = opts.pageDebounceMs ?? Math.min(2, debounceMs);
   const stabilityMs = opts.stabilityMs ?? 0;
@@ -6387,12 +6473,12 @@ function watchSite(watchOpts) {
   const readStamps = /* @__PURE__ */ new Map();
   let afterCrash = false;
   let paths = [];
-  const configDir = path15.join(siteDir, "config");
+  const configDir = path16.join(siteDir, "config");
   let configDirFiles2 = [];
   let rewatch;
   let rootCheck;
   let outputId = "";
-  const siteRel = (file) => path15.relative(siteDir, file).split(path15.sep).join("/");
+  const siteRel = (file) => path16.relative(siteDir, file).split(path16.sep).join("/");
   const settle = (pages) => {
     settleTimer = void 0;
     if (closed || running || timer || pending.size > 0) return;
@@ -6401,14 +6487,14 @@ function watchSite(watchOpts) {
   const runBuild = async (changed, final = false) => {
     let only;
     let result;
-    for (const f of changed) readStamps.set(f, fileStamp(path15.join(siteDir, f)));
+    for (const f of changed) readStamps.set(f, fileStamp(path16.join(siteDir, f)));
     for (const p of paths) {
       const stamp = fileStamp(p);
       if (!stamp.startsWith(DIR_STAMP)) readStamps.set(siteRel(p), stamp);
       else if (p === configDir) {
         const now = filesUnder(p).map(siteRel);
         for (const f of configDirFiles2) if (!now.includes(f)) readStamps.set(f, "");
-        for (const f of now) readStamps.set(f, fileStamp(path15.join(siteDir, f)));
+        for (const f of now) readStamps.set(f, fileStamp(path16.join(siteDir, f)));
         configDirFiles2 = now;
       }
     }
@@ -6519,7 +6605,7 @@ function watchSite(watchOpts) {
           if (closed) return;
           let dir = false;
           try {
-            dir = statSync5(p).isDirectory();
+            dir = statSync6(p).isDirectory();
           } catch {
           }
           onChange(dir ? "addDir" : "add", p);
@@ -6639,9 +6725,9 @@ __export(serve_exports, {
   serveLayer: () => serveLayer,
   serveSite: () => serveSite
 });
-import { spawnSync as spawnSync2 } from "node:child_process";
+import { spawnSync as spawnSync3 } from "node:child_process";
 import { existsSync as existsSync5, mkdirSync as mkdirSync3, readdirSync as readdirSync8, readFileSync as readFileSync13 } from "node:fs";
-import path16 from "node:path";
+import path17 from "node:path";
 function excludeStyle(hugoVersion) {
   const [major = 0, minor = 0] = hugoVersion.replace(/^v/, "").split(".").map((n) => Number.parseInt(n, 10) || 0);
   return major > 0 || minor >= 153 ? "files" : "excludeFiles";
@@ -6658,7 +6744,7 @@ function oneGlob(rels) {
 function filesBelow(dir, prefix = "") {
   let entries;
   try {
-    entries = readdirSync8(path16.join(dir, prefix), { withFileTypes: true });
+    entries = readdirSync8(path17.join(dir, prefix), { withFileTypes: true });
   } catch {
     return [];
   }
@@ -6683,10 +6769,10 @@ function serveLayer(siteDir, data, style) {
     const tree = shadowTree(mountLanguage(m)?.lang);
     if (tree === void 0) return m;
     const sub = target.split("/").slice(1).join("/");
-    const shadows = filesBelow(path16.join(siteDir, PRERENDER_DIR, tree)).filter((f) => /\.(md|markdown|mdown)$/i.test(f) && (sub === "" || f.startsWith(`${sub}/`))).map((f) => sub === "" ? f : f.slice(sub.length + 1)).filter((rel2) => existsSync5(path16.join(siteDir, source, rel2)));
+    const shadows = filesBelow(path17.join(siteDir, PRERENDER_DIR, tree)).filter((f) => /\.(md|markdown|mdown)$/i.test(f) && (sub === "" || f.startsWith(`${sub}/`))).map((f) => sub === "" ? f : f.slice(sub.length + 1)).filter((rel2) => existsSync5(path17.join(siteDir, source, rel2)));
     if (shadows.length === 0) return m;
     shadows.sort();
-    originals.push({ dir: path16.resolve(siteDir, source), rels: shadows });
+    originals.push({ dir: path17.resolve(siteDir, source), rels: shadows });
     const key = style === "files" ? "files" : "excludeFiles";
     const own2 = getIn(m, key);
     const before = typeof own2 === "string" ? [own2] : Array.isArray(own2) ? own2.filter((x) => typeof x === "string") : [];
@@ -6701,7 +6787,7 @@ function serveLayer(siteDir, data, style) {
   const own = getIn(data, "ignoreFiles");
   const ignoreFiles = [
     ...typeof own === "string" ? [own] : Array.isArray(own) ? own.filter((x) => typeof x === "string") : [],
-    ...originals.map(({ dir, rels }) => `^${literalRegExp(dir + path16.sep)}(?:${rels.map(literalRegExp).join("|")})$`)
+    ...originals.map(({ dir, rels }) => `^${literalRegExp(dir + path17.sep)}(?:${rels.map(literalRegExp).join("|")})$`)
   ];
   const ownHeaders = getIn(data, "server.headers");
   const headers = [
@@ -6723,18 +6809,18 @@ function errorsText(result) {
 `;
 }
 function update(siteDir, file, text) {
-  const abs = path16.join(siteDir, file);
+  const abs = path17.join(siteDir, file);
   try {
     if (readFileSync13(abs, "utf8") === text) return false;
   } catch {
   }
-  mkdirSync3(path16.dirname(abs), { recursive: true });
+  mkdirSync3(path17.dirname(abs), { recursive: true });
   writeFileAtomic(abs, text);
   return true;
 }
 function hugoServerArgs(siteDir, rootConfig, hugoArgs) {
   const rest = [];
-  let files = path16.relative(siteDir, rootConfig);
+  let files = path17.relative(siteDir, rootConfig);
   for (let i = 0; i < hugoArgs.length; i++) {
     const a = hugoArgs[i];
     if (a === "--config" && i + 1 < hugoArgs.length) files = hugoArgs[++i];
@@ -6745,11 +6831,11 @@ function hugoServerArgs(siteDir, rootConfig, hugoArgs) {
 }
 function renderToMemory(bin, hugoArgs) {
   if (hugoArgs.some((a) => /^(--renderTo(Memory|Disk)|--renderStaticToDisk|-M|--destination)(=|$)|^-d/.test(a))) return [];
-  const help = spawnSync2(bin, ["server", "--help"], { encoding: "utf8", timeout: 3e4 });
+  const help = spawnSync3(bin, ["server", "--help"], { encoding: "utf8", timeout: 3e4 });
   return help.status === 0 && /--renderToMemory\b/.test(help.stdout) ? ["--renderToMemory"] : [];
 }
 function serveSite(opts) {
-  const siteDir = path16.resolve(opts.source);
+  const siteDir = path17.resolve(opts.source);
   const log = opts.log ?? ((l) => process.stderr.write(`${l}
 `));
   const root = findRootConfig(siteDir);
@@ -6766,16 +6852,16 @@ function serveSite(opts) {
     return moduleMounts(f.key === null ? parsed : { [f.key]: parsed }).length > 0;
   });
   if (overriding) {
-    const rel2 = path16.relative(siteDir, overriding.path);
+    const rel2 = path17.relative(siteDir, overriding.path);
     throw new ServeError(
-      `${rel2}: serve cannot run with module mounts in a config directory (Hugo reads it after the layer serve adds with --config, so the browser could show pages rendered without their prerendered math); move the mounts to ${path16.relative(siteDir, root.path)}, or run \`hugo-prerender watch\` beside \`hugo server\``
+      `${rel2}: serve cannot run with module mounts in a config directory (Hugo reads it after the layer serve adds with --config, so the browser could show pages rendered without their prerendered math); move the mounts to ${path17.relative(siteDir, root.path)}, or run \`hugo-prerender watch\` beside \`hugo server\``
     );
   }
   if (!moduleMounts(config.data).some((m) => normalizeRel(m.source) === `${PRERENDER_DIR}/content`)) {
-    throw new ServeError(`${path16.relative(siteDir, root.path)}: the site does not mount ${PRERENDER_DIR}/content; run \`hugo-prerender init\` first`);
+    throw new ServeError(`${path17.relative(siteDir, root.path)}: the site does not mount ${PRERENDER_DIR}/content; run \`hugo-prerender init\` first`);
   }
   const bin = opts.hugo ?? "hugo";
-  const probe = spawnSync2(bin, ["version"], { encoding: "utf8", timeout: 3e4 });
+  const probe = spawnSync3(bin, ["version"], { encoding: "utf8", timeout: 3e4 });
   const version = probe.status === 0 ? /v(\d+\.\d+\.\d+)/.exec(probe.stdout)?.[1] : void 0;
   if (!version) throw new ServeError(`could not run \`${bin} version\`: ${probe.error?.message ?? probe.stderr?.trim() ?? "no version"}; install Hugo, or pass --hugo PATH`);
   const style = excludeStyle(version);
@@ -6884,9 +6970,9 @@ __export(check_exports, {
   formatCheck: () => formatCheck
 });
 import { readFileSync as readFileSync14 } from "node:fs";
-import path17 from "node:path";
+import path18 from "node:path";
 async function checkSite(source, opts = {}) {
-  const siteDir = path17.resolve(source);
+  const siteDir = path18.resolve(source);
   const result = { pages: [], found: 0, typeset: 0, diagnostics: [] };
   let config;
   try {
@@ -6923,7 +7009,7 @@ async function checkSite(source, opts = {}) {
       result.diagnostics.push(unreadableDirDiagnostic(siteDir, u, "its pages were not checked"));
     }
     for (const abs of files) {
-      const file = path17.relative(siteDir, abs).split(path17.sep).join("/");
+      const file = path18.relative(siteDir, abs).split(path18.sep).join("/");
       let text;
       try {
         text = readFileSync14(abs, "utf8");
@@ -6948,7 +7034,7 @@ async function checkSite(source, opts = {}) {
       result.typeset += typeset;
     }
     for (const abs of otherFormats) {
-      const file = path17.relative(siteDir, abs).split(path17.sep).join("/");
+      const file = path18.relative(siteDir, abs).split(path18.sep).join("/");
       let text;
       try {
         text = readFileSync14(abs, "utf8");
@@ -6993,7 +7079,7 @@ var init_check = __esm({
 
 // src/cli.ts
 init_build_worker_tag();
-import { spawnSync as spawnSync3 } from "node:child_process";
+import { spawnSync as spawnSync4 } from "node:child_process";
 import { existsSync as existsSync6 } from "node:fs";
 import { parseArgs } from "node:util";
 import { isMainThread as isMainThread2 } from "node:worker_threads";
@@ -7017,7 +7103,7 @@ init_closest_name();
 init_log();
 init_lock();
 init_embedded();
-import path18 from "node:path";
+import path19 from "node:path";
 import { fileURLToPath as fileURLToPath4 } from "node:url";
 var HELP = `hugo-prerender ${"0.1.0"}: typeset math, render figures, diagrams and plots for Hugo at build time
 
@@ -7068,15 +7154,15 @@ Shortcodes rendered by hugo-prerender: ${[...shortcodeList.keys()].sort().join("
 Documentation: see README.md in the package.
 `;
 function packageLayoutsFor(siteDir) {
-  for (let dir = siteDir; ; dir = path18.dirname(dir)) {
-    const pkg = path18.join(dir, "node_modules", "hugo-prerender");
-    if (existsSync6(path18.join(pkg, "package.json"))) {
-      return { path: path18.relative(siteDir, path18.join(pkg, "layouts")).split(path18.sep).join("/") };
+  for (let dir = siteDir; ; dir = path19.dirname(dir)) {
+    const pkg = path19.join(dir, "node_modules", "hugo-prerender");
+    if (existsSync6(path19.join(pkg, "package.json"))) {
+      return { path: path19.relative(siteDir, path19.join(pkg, "layouts")).split(path19.sep).join("/") };
     }
-    if (path18.dirname(dir) === dir) break;
+    if (path19.dirname(dir) === dir) break;
   }
-  const layouts = path18.resolve(path18.dirname(fileURLToPath4(import.meta.url)), "..", "layouts");
-  const rel2 = path18.relative(siteDir, layouts).split(path18.sep).join("/") || ".";
+  const layouts = path19.resolve(path19.dirname(fileURLToPath4(import.meta.url)), "..", "layouts");
+  const rel2 = path19.relative(siteDir, layouts).split(path19.sep).join("/") || ".";
   return {
     path: rel2,
     note: `hugo-prerender is not installed in a node_modules folder of this site or above it, so its templates are mounted from ${rel2}; install it in the site (npm install --save-dev \u2026) and run init again for a path that holds on other machines.`
@@ -7087,7 +7173,7 @@ function languageStyleFor(version) {
     if (!/^v?\d+\.\d+(\.\d+)?$/.test(version)) return `error:--hugo-version must look like 0.111.3, not "${version}"`;
     return languageMountStyle(version);
   }
-  const r = spawnSync3("hugo", ["version"], { encoding: "utf8", timeout: 3e4 });
+  const r = spawnSync4("hugo", ["version"], { encoding: "utf8", timeout: 3e4 });
   const m = r.status === 0 ? /v(\d+\.\d+\.\d+)/.exec(r.stdout) : null;
   return m ? languageMountStyle(m[1]) : "sites.matrix";
 }
@@ -7191,7 +7277,7 @@ Run "hugo-prerender --help" for usage.
       return 2;
     }
   }
-  const source = path18.resolve(values.source ?? ".");
+  const source = path19.resolve(values.source ?? ".");
   const configFor = (kind) => configSelection(kind, values.environment, values.config);
   if (passThrough.length > 0 && command !== "serve" && command !== "hugo") {
     process.stderr.write(`hugo-prerender: arguments after "--" are for hugo server, with the serve command only
@@ -54981,10 +55067,15 @@ function planMathEverywhere(input) {
     all3.map((h) => ({ ...h, changed: changed(h), apart: isApart(h) })),
     settings.idType
   );
+  const literalIds = /* @__PURE__ *~1 new Map();
   all3.forEach((h, i2) => {
     const plan = plans[i2];
     const literal = input.hugoToc && plan.write.kind === "switch" && !isApart(h);
-    const text12 = idAttributeText(literal && plan.write.kind === "switch" ? { ...plan, write: { kind: "literal", id: plan.write.plain } } : plan, h);
+    if (literal && plan.write.kind === "switch") literalIds.set(i2, input.hugoIds === "raw" ? plan.write.raw : plan.write.plain);
+    const text12 = idAttributeText(
+      literal && plan.write.kind === "switch" ? { ...plan, write: { kind: "literal", id: literalIds.get(i2) } } : plan,
+      h
+    );
     if (text12 !== "") edits.push({ at: h.attrOpen ?? h.insertAt, text: text12 });
   });
   if (all3.some(changed) || all3.length > headings.length) {
@@ -54996,7 +55087,7 @@ function planMathEverywhere(input) {
     const toc = (rule) => tableOfContentsHtml(
       all3.map((h, i2) => ({
         level: h.level,
-        id: rule === "raw" ? plans[i2].raw : plans[i2].plain ?? "",
+        id: literalIds.get(i2) ?? (rule === "raw" ? plans[i2].raw : plans[i2].plain ?? ""),
         titleHtml: titles2[i2]
       })),
       settings.toc
@@ -56277,7 +56368,8 @@ async function prerenderPageUncapped(source, env2) {
       return r2.error && !rendered ? escapeHtml(raw3 ?? tex) : r2.html;
     },
     tree: located.tree,
-    hugoToc: (env2.settings.headingMath ?? "shortcode") !== "shortcode"
+    hugoToc: (env2.settings.headingMath ?? "shortcode") !== "shortcode",
+    ...env2.settings.headingIds ? { hugoIds: env2.settings.headingIds } : {}
   });
   const titles = everywhere.titles;
   const headingMath = env2.settings.headingMath ?? "shortcode";
@@ -74755,8 +74847,20 @@ function feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs2 = []) {
   return out;
 }
 
+// src/site/hugo-version.ts
+function versionBefore(a3, b2) {
+  const pa = a3.split(".").map(Number);
+  const pb = b2.split(".").map(Number);
+  for (let i2 = 0; i2 < Math.max(pa.length, pb.length); i2++) {
+    const x6 = pa[i2] ?? 0;
+    const y2 = pb[i2] ?? 0;
+    if (x6 !== y2) return x6 < y2;
+  }
+  return false;
+}
+
 // src/page-settings.ts
-function pageSettings(config, siteDir, errorMode) {
+function pageSettings(config, siteDir, errorMode, hugoVersion) {
   const diagnostics = [];
   const macros2 = config.prerender.katex.macros;
   const strict = config.prerender.katex.strict;
@@ -74782,6 +74886,7 @@ function pageSettings(config, siteDir, errorMode) {
   let math2 = rendering.length > 0 ? { ...config.math, wrappers: { ...Object.fromEntries(rendering.map((n) => [n, "tex"])), ...config.math.wrappers ?? {} } } : config.math;
   if (mathFenceRendered(layoutDirs)) math2 = { ...math2, fences: true };
   const headingMath = unsafe ? "html" : headingDataTemplates(siteDir, layoutDirs).length > 0 ? "text" : "shortcode";
+  const rawIds = headingMath !== "shortcode" && hugoVersion !== void 0 && versionBefore(hugoVersion, "0.144.0");
   const complete = layoutsComplete(siteDir, config.data);
   const images = imageOptions(config.data).options;
   const hook = images.enable && images.markdown === "auto" ? imageRenderHook(layoutDirs) : void 0;
@@ -74805,6 +74910,7 @@ function pageSettings(config, siteDir, errorMode) {
       limits: mathAndOutputLimits(limits),
       ...strict !== "warn" ? { strict } : {},
       ...siteFigureTakesDark ? { siteFigureTakesDark } : {},
+      ...rawIds ? { headingIds: "raw" } : {},
       // Every fragment key holds settingsKey: the usual case leaves them as they were before Markdown images.
       ...markdownImages !== "render" ? { markdownImages: markdownImages ?? "off" } : {},
       // Numbered figures: the defaults leave every key as it was before them.
@@ -74816,6 +74922,7 @@ function pageSettings(config, siteDir, errorMode) {
     siteShortcodes,
     ...siteFigureTakesDark ? { siteFigureTakesDark } : {},
     ...siteFigureImages2 !== void 0 ? { siteFigureImages: siteFigureImages2 } : {},
+    ...rawIds ? { headingIds: "raw" } : {},
     ...markdownImages ? { markdownImages } : {},
     ...shortcodeNames ? { shortcodeNames } : {},
     markdownInner: markdownShortcodeTemplates(siteDir, layoutDirs),

@@ -1983,17 +1983,17 @@ var require_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP2;
     visit5.REMOVE = REMOVE;
-    function visit_(key2, node3, visitor, path19) {
-      const ctrl = callVisitor(key2, node3, visitor, path19);
+    function visit_(key2, node3, visitor, path20) {
+      const ctrl = callVisitor(key2, node3, visitor, path20);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path19, ctrl);
-        return visit_(key2, ctrl, visitor, path19);
+        replaceNode(key2, path20, ctrl);
+        return visit_(key2, ctrl, visitor, path20);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path19 = Object.freeze(path19.concat(node3));
+          path20 = Object.freeze(path20.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = visit_(i2, node3.items[i2], visitor, path19);
+            const ci = visit_(i2, node3.items[i2], visitor, path20);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -2004,13 +2004,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path19 = Object.freeze(path19.concat(node3));
-          const ck = visit_("key", node3.key, visitor, path19);
+          path20 = Object.freeze(path20.concat(node3));
+          const ck = visit_("key", node3.key, visitor, path20);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = visit_("value", node3.value, visitor, path19);
+          const cv = visit_("value", node3.value, visitor, path20);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2031,17 +2031,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node3, visitor, path19) {
-      const ctrl = await callVisitor(key2, node3, visitor, path19);
+    async function visitAsync_(key2, node3, visitor, path20) {
+      const ctrl = await callVisitor(key2, node3, visitor, path20);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path19, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path19);
+        replaceNode(key2, path20, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path20);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path19 = Object.freeze(path19.concat(node3));
+          path20 = Object.freeze(path20.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node3.items[i2], visitor, path19);
+            const ci = await visitAsync_(i2, node3.items[i2], visitor, path20);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -2052,13 +2052,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path19 = Object.freeze(path19.concat(node3));
-          const ck = await visitAsync_("key", node3.key, visitor, path19);
+          path20 = Object.freeze(path20.concat(node3));
+          const ck = await visitAsync_("key", node3.key, visitor, path20);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = await visitAsync_("value", node3.value, visitor, path19);
+          const cv = await visitAsync_("value", node3.value, visitor, path20);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2085,23 +2085,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node3, visitor, path19) {
+    function callVisitor(key2, node3, visitor, path20) {
       if (typeof visitor === "function")
-        return visitor(key2, node3, path19);
+        return visitor(key2, node3, path20);
       if (identity4.isMap(node3))
-        return visitor.Map?.(key2, node3, path19);
+        return visitor.Map?.(key2, node3, path20);
       if (identity4.isSeq(node3))
-        return visitor.Seq?.(key2, node3, path19);
+        return visitor.Seq?.(key2, node3, path20);
       if (identity4.isPair(node3))
-        return visitor.Pair?.(key2, node3, path19);
+        return visitor.Pair?.(key2, node3, path20);
       if (identity4.isScalar(node3))
-        return visitor.Scalar?.(key2, node3, path19);
+        return visitor.Scalar?.(key2, node3, path20);
       if (identity4.isAlias(node3))
-        return visitor.Alias?.(key2, node3, path19);
+        return visitor.Alias?.(key2, node3, path20);
       return void 0;
     }
-    function replaceNode(key2, path19, node3) {
-      const parent = path19[path19.length - 1];
+    function replaceNode(key2, path20, node3) {
+      const parent = path20[path20.length - 1];
       if (identity4.isCollection(parent)) {
         parent.items[key2] = node3;
       } else if (identity4.isPair(parent)) {
@@ -2713,10 +2713,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity4 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path19, value2) {
+    function collectionFromPath(schema, path20, value2) {
       let v = value2;
-      for (let i2 = path19.length - 1; i2 >= 0; --i2) {
-        const k2 = path19[i2];
+      for (let i2 = path20.length - 1; i2 >= 0; --i2) {
+        const k2 = path20[i2];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a3 = [];
           a3[k2] = v;
@@ -2735,7 +2735,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path19) => path19 == null || typeof path19 === "object" && !!path19[Symbol.iterator]().next().done;
+    var isEmptyPath = (path20) => path20 == null || typeof path20 === "object" && !!path20[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -2765,11 +2765,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path19, value2) {
-        if (isEmptyPath(path19))
+      addIn(path20, value2) {
+        if (isEmptyPath(path20))
           this.add(value2);
         else {
-          const [key2, ...rest] = path19;
+          const [key2, ...rest] = path20;
           const node3 = this.get(key2, true);
           if (identity4.isCollection(node3))
             node3.addIn(rest, value2);
@@ -2783,8 +2783,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path19) {
-        const [key2, ...rest] = path19;
+      deleteIn(path20) {
+        const [key2, ...rest] = path20;
         if (rest.length === 0)
           return this.delete(key2);
         const node3 = this.get(key2, true);
@@ -2798,8 +2798,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path19, keepScalar) {
-        const [key2, ...rest] = path19;
+      getIn(path20, keepScalar) {
+        const [key2, ...rest] = path20;
         const node3 = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity4.isScalar(node3) ? node3.value : node3;
@@ -2817,8 +2817,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path19) {
-        const [key2, ...rest] = path19;
+      hasIn(path20) {
+        const [key2, ...rest] = path20;
         if (rest.length === 0)
           return this.has(key2);
         const node3 = this.get(key2, true);
@@ -2828,8 +2828,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path19, value2) {
-        const [key2, ...rest] = path19;
+      setIn(path20, value2) {
+        const [key2, ...rest] = path20;
         if (rest.length === 0) {
           this.set(key2, value2);
         } else {
@@ -5344,9 +5344,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path19, value2) {
+      addIn(path20, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path19, value2);
+          this.contents.addIn(path20, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5421,14 +5421,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path19) {
-        if (Collection.isEmptyPath(path19)) {
+      deleteIn(path20) {
+        if (Collection.isEmptyPath(path20)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path19) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path20) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -5443,10 +5443,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path19, keepScalar) {
-        if (Collection.isEmptyPath(path19))
+      getIn(path20, keepScalar) {
+        if (Collection.isEmptyPath(path20))
           return !keepScalar && identity4.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity4.isCollection(this.contents) ? this.contents.getIn(path19, keepScalar) : void 0;
+        return identity4.isCollection(this.contents) ? this.contents.getIn(path20, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -5457,10 +5457,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path19) {
-        if (Collection.isEmptyPath(path19))
+      hasIn(path20) {
+        if (Collection.isEmptyPath(path20))
           return this.contents !== void 0;
-        return identity4.isCollection(this.contents) ? this.contents.hasIn(path19) : false;
+        return identity4.isCollection(this.contents) ? this.contents.hasIn(path20) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -5477,13 +5477,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path19, value2) {
-        if (Collection.isEmptyPath(path19)) {
+      setIn(path20, value2) {
+        if (Collection.isEmptyPath(path20)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path19), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path20), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path19, value2);
+          this.contents.setIn(path20, value2);
         }
       }
       /**
@@ -7444,9 +7444,9 @@ var require_cst_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP2;
     visit5.REMOVE = REMOVE;
-    visit5.itemAtPath = (cst, path19) => {
+    visit5.itemAtPath = (cst, path20) => {
       let item = cst;
-      for (const [field, index2] of path19) {
+      for (const [field, index2] of path20) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -7455,23 +7455,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit5.parentCollection = (cst, path19) => {
-      const parent = visit5.itemAtPath(cst, path19.slice(0, -1));
-      const field = path19[path19.length - 1][0];
+    visit5.parentCollection = (cst, path20) => {
+      const parent = visit5.itemAtPath(cst, path20.slice(0, -1));
+      const field = path20[path20.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path19, item, visitor) {
-      let ctrl = visitor(item, path19);
+    function _visit(path20, item, visitor) {
+      let ctrl = visitor(item, path20);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path19.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path20.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -7482,10 +7482,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path19);
+            ctrl = ctrl(item, path20);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path19) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path20) : ctrl;
     }
     exports.visit = visit5;
   }
@@ -10766,8 +10766,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path19, name) {
-  if (!path19) {
+function assertPath(path20, name) {
+  if (!path20) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -10952,13 +10952,13 @@ var init_lib7 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set path(path19) {
-        if (isUrl(path19)) {
-          path19 = fileURLToPath(path19);
+      set path(path20) {
+        if (isUrl(path20)) {
+          path20 = fileURLToPath(path20);
         }
-        assertNonEmpty(path19, "path");
-        if (this.path !== path19) {
-          this.history.push(path19);
+        assertNonEmpty(path20, "path");
+        if (this.path !== path20) {
+          this.history.push(path20);
         }
       }
       /**
@@ -19784,7 +19784,7 @@ function transformGfmAutolinkLiterals(tree) {
     { ignore: ["link", "linkReference"] }
   );
 }
-function findUrl(_9, protocol, domain2, path19, match) {
+function findUrl(_9, protocol, domain2, path20, match) {
   if (!previous2(match)) {
     return false;
   }
@@ -19797,7 +19797,7 @@ function findUrl(_9, protocol, domain2, path19, match) {
   if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
     return false;
   }
-  const parts = splitUrl(domain2 + path19);
+  const parts = splitUrl(domain2 + path20);
   const result = {
     type: "link",
     title: null,
@@ -23698,16 +23698,16 @@ var init_base = __esm({
           }
         }
       }
-      addToPath(path19, added, removed, oldPosInc, options) {
-        const last = path19.lastComponent;
+      addToPath(path20, added, removed, oldPosInc, options) {
+        const last = path20.lastComponent;
         if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
           return {
-            oldPos: path19.oldPos + oldPosInc,
+            oldPos: path20.oldPos + oldPosInc,
             lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
           };
         } else {
           return {
-            oldPos: path19.oldPos + oldPosInc,
+            oldPos: path20.oldPos + oldPosInc,
             lastComponent: { count: 1, added, removed, previousComponent: last }
           };
         }
@@ -36092,13 +36092,13 @@ function node2(shape, o2 = {}) {
   }
   return fragment(outline, o2.label !== void 0 && o2.label !== "" ? mathLabel(o2.label, { x: shape.cx, y: shape.cy, size }) : null);
 }
-function edge(ids, path19, o2 = {}) {
+function edge(ids, path20, o2 = {}) {
   const arrow = o2.arrow ?? "end";
   const paint = o2.paint ?? "ink";
   const atStart = arrow === "start" || arrow === "both";
   const atEnd = arrow === "end" || arrow === "both";
   const cut = HEAD_LENGTH * HEAD_OVERLAP;
-  const drawn = trim(path19, atStart ? cut : 0, atEnd ? cut : 0);
+  const drawn = trim(path20, atStart ? cut : 0, atEnd ? cut : 0);
   const s2 = strokeAttrs(paint);
   return el("path", {
     class: [s2.class, o2.class].filter(Boolean).join(" ") || void 0,
@@ -36125,18 +36125,18 @@ function connect(from, to, o2 = {}) {
   const ctrl = add(m, mul({ x: d2.y, y: -d2.x }, bend * 2));
   return { kind: "quad", a: borderPoint(from, ctrl, g0), c: ctrl, b: borderPoint(to, ctrl, g1) };
 }
-function edgeLabelAnchor(path19, text12, o2 = {}) {
+function edgeLabelAnchor(path20, text12, o2 = {}) {
   const t = o2.t ?? 0.5;
-  const p5 = pointAt(path19, t);
-  let n = normalAt(path19, t);
+  const p5 = pointAt(path20, t);
+  let n = normalAt(path20, t);
   if (o2.side === "right") n = mul(n, -1);
   const size = o2.size ?? 16;
   const b2 = labelFontBox(text12, { x: 0, y: 0, size });
   const reach = Math.max(-n.x * b2.x0, -n.x * b2.x1) + Math.max(-n.y * b2.y0, -n.y * b2.y1);
   return add(p5, mul(n, reach + (o2.offset ?? 5)));
 }
-function edgeLabel(path19, text12, o2 = {}) {
-  const at = edgeLabelAnchor(path19, text12, o2);
+function edgeLabel(path20, text12, o2 = {}) {
+  const at = edgeLabelAnchor(path20, text12, o2);
   return mathLabel(text12, { x: at.x, y: at.y, size: o2.size ?? 16, class: o2.class });
 }
 function delaySquare(at, size = 8, paint = "ink") {
@@ -40500,12 +40500,12 @@ function y(p5) {
   return p5[1];
 }
 function line2(x$1, y$1) {
-  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path19 = withPath(line3);
+  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path20 = withPath(line3);
   x$1 = typeof x$1 === "function" ? x$1 : x$1 === void 0 ? x : constant2(x$1);
   y$1 = typeof y$1 === "function" ? y$1 : y$1 === void 0 ? y : constant2(y$1);
   function line3(data) {
     var i2, n = (data = array2(data)).length, d2, defined0 = false, buffer;
-    if (context == null) output7 = curve(buffer = path19());
+    if (context == null) output7 = curve(buffer = path20());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) output7.lineStart();
@@ -40533,13 +40533,13 @@ function line2(x$1, y$1) {
   return line3;
 }
 function area(x0, y0, y1) {
-  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path19 = withPath(area2);
+  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path20 = withPath(area2);
   x0 = typeof x0 === "function" ? x0 : x0 === void 0 ? x : constant2(+x0);
   y0 = typeof y0 === "function" ? y0 : y0 === void 0 ? constant2(0) : constant2(+y0);
   y1 = typeof y1 === "function" ? y1 : y1 === void 0 ? y : constant2(+y1);
   function area2(data) {
     var i2, j, k2, n = (data = array2(data)).length, d2, defined0 = false, buffer, x0z = new Array(n), y0z = new Array(n);
-    if (context == null) output7 = curve(buffer = path19());
+    if (context == null) output7 = curve(buffer = path20());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) {
@@ -40615,12 +40615,12 @@ function curveRadial(curve) {
   return radial;
 }
 function Symbol2(type, size) {
-  let context = null, path19 = withPath(symbol);
+  let context = null, path20 = withPath(symbol);
   type = typeof type === "function" ? type : constant2(type || circle2);
   size = typeof size === "function" ? size : constant2(size === void 0 ? 64 : +size);
   function symbol() {
     let buffer;
-    if (!context) context = buffer = path19();
+    if (!context) context = buffer = path20();
     type.apply(this, arguments).draw(context, +size.apply(this, arguments));
     if (buffer) return context = null, buffer + "" || null;
   }
@@ -43349,9 +43349,9 @@ var init_rnn_unroll = __esm({
           body3.push(...column(ids, cx(k2), lay, { x: names("x", k2), h: names("h", k2), o: names("o", k2), L: names("L", k2), y: names("y", k2) }, weights, font));
         }
         for (let k2 = -1; k2 < T4; k2++) {
-          const path19 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
-          body3.push(edge(ids, path19, { dashed: k2 === -1 || k2 === T4 - 1 }));
-          if (weights[2]) body3.push(edgeLabel(path19, weights[2], { side: "left", size: WFONT, offset: HEAD_HALF_WIDTH + 2 }));
+          const path20 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
+          body3.push(edge(ids, path20, { dashed: k2 === -1 || k2 === T4 - 1 }));
+          if (weights[2]) body3.push(edgeLabel(path20, weights[2], { side: "left", size: WFONT, offset: HEAD_HALF_WIDTH + 2 }));
         }
         if (p5.bptt) {
           paints.add("highlight");
@@ -44721,12 +44721,12 @@ function parseTree(text12, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root4, path19) {
+function findNodeAtLocation(root4, path20) {
   if (!root4) {
     return void 0;
   }
   let node3 = root4;
-  for (let segment of path19) {
+  for (let segment of path20) {
     if (typeof segment === "string") {
       if (node3.type !== "object" || !Array.isArray(node3.children)) {
         return void 0;
@@ -45092,14 +45092,14 @@ var init_parser = __esm({
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text12, originalPath, value2, options) {
-  const path19 = originalPath.slice();
+  const path20 = originalPath.slice();
   const errors = [];
   const root4 = parseTree(text12, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path19.length > 0) {
-    lastSegment = path19.pop();
-    parent = findNodeAtLocation(root4, path19);
+  while (path20.length > 0) {
+    lastSegment = path20.pop();
+    parent = findNodeAtLocation(root4, path20);
     if (parent === void 0 && value2 !== void 0) {
       if (typeof lastSegment === "string") {
         value2 = { [lastSegment]: value2 };
@@ -45242,8 +45242,8 @@ var init_edit = __esm({
 });
 
 // node_modules/jsonc-parser/lib/esm/main.js
-function modify(text12, path19, value2, options) {
-  return setProperty(text12, path19, value2, options);
+function modify(text12, path20, value2, options) {
+  return setProperty(text12, path20, value2, options);
 }
 function applyEdits(text12, edits) {
   let sortedEdits = edits.slice(0).sort((a3, b2) => {
@@ -46141,15 +46141,15 @@ function languageFigureNumbering(data, site, warn) {
   if (!isRecord(langs)) return void 0;
   const byLanguage = {};
   for (const [code4, conf] of Object.entries(langs)) {
-    const path19 = ["languages", code4, "params", "prerender"];
+    const path20 = ["languages", code4, "params", "prerender"];
     const own8 = getIn(conf, ["params", "prerender"]);
     if (isRecord(own8)) {
       for (const key2 of Object.keys(own8)) {
-        if (key2.toLowerCase() !== "figures") warn([...path19, key2], `${[...path19, key2].join(".")} is not read: of params.prerender, a language sets only figures (its label, separator and numbers); set ${key2} in the site's params.prerender`, "key");
+        if (key2.toLowerCase() !== "figures") warn([...path20, key2], `${[...path20, key2].join(".")} is not read: of params.prerender, a language sets only figures (its label, separator and numbers); set ${key2} in the site's params.prerender`, "key");
       }
     }
-    const table3 = settingsTable(own8, path19, "figures", FIGURES_KEYS, warn);
-    if (table3) byLanguage[code4.toLowerCase()] = figureNumbering(table3, warn, path19, site);
+    const table3 = settingsTable(own8, path20, "figures", FIGURES_KEYS, warn);
+    if (table3) byLanguage[code4.toLowerCase()] = figureNumbering(table3, warn, path20, site);
   }
   if (Object.keys(byLanguage).length === 0) return void 0;
   const dflt = getIn(data, "defaultContentLanguage");
@@ -46160,15 +46160,15 @@ function languageFigureNumbering(data, site, warn) {
   };
 }
 function figureNumbering(table3, warn, parent, base2) {
-  const path19 = [...parent, "figures"];
+  const path20 = [...parent, "figures"];
   const raw3 = table3 && getIn(table3, ["numbers"]);
-  const numbers = raw3 === true ? "all" : raw3 === false ? "none" : enumSetting(raw3, ["id", "all", "none"], base2.numbers, [...path19, "numbers"], warn);
+  const numbers = raw3 === true ? "all" : raw3 === false ? "none" : enumSetting(raw3, ["id", "all", "none"], base2.numbers, [...path20, "numbers"], warn);
   const text12 = (key2, allowEmpty) => {
     const v = table3 && getIn(table3, [key2]);
     const dflt = base2[key2];
     if (v === void 0) return dflt;
     if (typeof v !== "string" || /[\r\n]/.test(v) || !allowEmpty && v.trim() === "") {
-      warn([...path19, key2], `${[...path19, key2].join(".")} = ${JSON.stringify(v)} must be ${allowEmpty ? "a line of text" : "a word or two (not empty)"}; using ${JSON.stringify(dflt)}`);
+      warn([...path20, key2], `${[...path20, key2].join(".")} = ${JSON.stringify(v)} must be ${allowEmpty ? "a line of text" : "a word or two (not empty)"}; using ${JSON.stringify(dflt)}`);
       return dflt;
     }
     return key2 === "label" ? v.trim() : v;
@@ -46983,6 +46983,73 @@ var init_options = __esm({
   }
 });
 
+// src/site/hugo-version.ts
+import { statSync as statSync5 } from "node:fs";
+import { spawnSync } from "node:child_process";
+import path12 from "node:path";
+function onPath(name, envPath = process.env.PATH ?? "") {
+  for (const dir of envPath.split(path12.delimiter)) {
+    if (dir === "") continue;
+    const file = path12.resolve(dir, name);
+    try {
+      const st = statSync5(file);
+      if (st.isFile() && (st.mode & 73) !== 0) return file;
+    } catch {
+    }
+  }
+  return void 0;
+}
+function parseHugoVersion(text12) {
+  return /\bv?(\d+\.\d+\.\d+)/.exec(text12)?.[1];
+}
+function versionBefore(a3, b2) {
+  const pa = a3.split(".").map(Number);
+  const pb = b2.split(".").map(Number);
+  for (let i2 = 0; i2 < Math.max(pa.length, pb.length); i2++) {
+    const x6 = pa[i2] ?? 0;
+    const y2 = pb[i2] ?? 0;
+    if (x6 !== y2) return x6 < y2;
+  }
+  return false;
+}
+function hugoVersionFor(output7, bin2 = "hugo") {
+  const file = bin2.includes("/") || bin2.includes(path12.sep) ? path12.resolve(bin2) : onPath(bin2);
+  if (!file) return void 0;
+  let identity4;
+  try {
+    const st = statSync5(file);
+    identity4 = `${file}
+${st.size}
+${st.mtimeMs}`;
+  } catch {
+    return void 0;
+  }
+  try {
+    const cached = JSON.parse(output7.readCache(CACHE)?.toString("utf8") ?? "{}");
+    if (cached.identity === identity4 && typeof cached.version === "string") {
+      output7.keepCache(CACHE);
+      return cached.version;
+    }
+  } catch {
+  }
+  const r2 = spawnSync(file, ["version"], { encoding: "utf8", timeout: 3e4 });
+  const version2 = r2.status === 0 ? parseHugoVersion(r2.stdout) : void 0;
+  if (!version2) return void 0;
+  try {
+    output7.writeCache(CACHE, Buffer.from(`${JSON.stringify({ identity: identity4, version: version2 })}
+`));
+  } catch {
+  }
+  return version2;
+}
+var CACHE;
+var init_hugo_version = __esm({
+  "src/site/hugo-version.ts"() {
+    "use strict";
+    CACHE = "hugo-version.json";
+  }
+});
+
 // src/images/site-figures.ts
 function figures(list4, out = []) {
   for (const sc of list4) {
@@ -47030,7 +47097,7 @@ var init_site_figures = __esm({
 
 // src/site/page-records.ts
 import { readFileSync as readFileSync9 } from "node:fs";
-import path13 from "node:path";
+import path14 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 function runningCodeId() {
   if (codeId === void 0) {
@@ -47049,7 +47116,7 @@ function siteRecordKey(parts) {
   return contentKey("pages", RECORDS_VERSION, runningCodeId(), stableStringify(parts));
 }
 function rel(siteDir, p5) {
-  return path13.relative(siteDir, p5).split(path13.sep).join("/");
+  return path14.relative(siteDir, p5).split(path14.sep).join("/");
 }
 function outcomeOf(siteDir, r2) {
   const v = "found" in r2 ? { found: rel(siteDir, r2.found) } : "refused" in r2 ? { refused: rel(siteDir, r2.refused), link: rel(siteDir, r2.link), target: r2.target } : { missing: r2.missing.map((m) => rel(siteDir, m)), ...r2.blocked ? { blocked: [rel(siteDir, r2.blocked.at), fsErrorCode(r2.blocked.error) ?? ""] } : {} };
@@ -47075,7 +47142,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "eccdb5910f591cd62ac8170409214249";
+    BUNDLE_CODE_ID = "911539426b19e6750b19f5384e2ac6b7";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -47104,7 +47171,7 @@ var init_page_records = __esm({
         if (!r2) {
           r2 = this.lookUp(
             site,
-            bases.map((b2) => path13.resolve(site.dir, b2)),
+            bases.map((b2) => path14.resolve(site.dir, b2)),
             rel3
           );
           this.recorded.set(key2, r2);
@@ -47350,7 +47417,7 @@ var init_output_limits = __esm({
 });
 
 // src/page-settings.ts
-function pageSettings(config, siteDir, errorMode) {
+function pageSettings(config, siteDir, errorMode, hugoVersion) {
   const diagnostics = [];
   const macros2 = config.prerender.katex.macros;
   const strict = config.prerender.katex.strict;
@@ -47376,6 +47443,7 @@ function pageSettings(config, siteDir, errorMode) {
   let math2 = rendering.length > 0 ? { ...config.math, wrappers: { ...Object.fromEntries(rendering.map((n) => [n, "tex"])), ...config.math.wrappers ?? {} } } : config.math;
   if (mathFenceRendered(layoutDirs)) math2 = { ...math2, fences: true };
   const headingMath = unsafe ? "html" : headingDataTemplates(siteDir, layoutDirs).length > 0 ? "text" : "shortcode";
+  const rawIds = headingMath !== "shortcode" && hugoVersion !== void 0 && versionBefore(hugoVersion, "0.144.0");
   const complete = layoutsComplete(siteDir, config.data);
   const images = imageOptions(config.data).options;
   const hook = images.enable && images.markdown === "auto" ? imageRenderHook(layoutDirs) : void 0;
@@ -47399,6 +47467,7 @@ function pageSettings(config, siteDir, errorMode) {
       limits: mathAndOutputLimits(limits),
       ...strict !== "warn" ? { strict } : {},
       ...siteFigureTakesDark ? { siteFigureTakesDark } : {},
+      ...rawIds ? { headingIds: "raw" } : {},
       // Every fragment key holds settingsKey: the usual case leaves them as they were before Markdown images.
       ...markdownImages !== "render" ? { markdownImages: markdownImages ?? "off" } : {},
       // Numbered figures: the defaults leave every key as it was before them.
@@ -47410,6 +47479,7 @@ function pageSettings(config, siteDir, errorMode) {
     siteShortcodes,
     ...siteFigureTakesDark ? { siteFigureTakesDark } : {},
     ...siteFigureImages2 !== void 0 ? { siteFigureImages: siteFigureImages2 } : {},
+    ...rawIds ? { headingIds: "raw" } : {},
     ...markdownImages ? { markdownImages } : {},
     ...shortcodeNames ? { shortcodeNames } : {},
     markdownInner: markdownShortcodeTemplates(siteDir, layoutDirs),
@@ -47434,6 +47504,7 @@ var init_page_settings = __esm({
     init_options();
     init_head_hooks();
     init_output_limits();
+    init_hugo_version();
   }
 });
 
@@ -52909,10 +52980,15 @@ function planMathEverywhere(input) {
     all3.map((h) => ({ ...h, changed: changed(h), apart: isApart(h) })),
     settings.idType
   );
+  const literalIds = /* @__PURE__ */ new Map();
   all3.forEach((h, i2) => {
     const plan = plans[i2];
     const literal = input.hugoToc && plan.write.kind === "switch" && !isApart(h);
-    const text12 = idAttributeText(literal && plan.write.kind === "switch" ? { ...plan, write: { kind: "literal", id: plan.write.plain } } : plan, h);
+    if (literal && plan.write.kind === "switch") literalIds.set(i2, input.hugoIds === "raw" ? plan.write.raw : plan.write.plain);
+    const text12 = idAttributeText(
+      literal && plan.write.kind === "switch" ? { ...plan, write: { kind: "literal", id: literalIds.get(i2) } } : plan,
+      h
+    );
     if (text12 !== "") edits.push({ at: h.attrOpen ?? h.insertAt, text: text12 });
   });
   if (all3.some(changed) || all3.length > headings.length) {
@@ -52924,7 +53000,7 @@ function planMathEverywhere(input) {
     const toc = (rule) => tableOfContentsHtml(
       all3.map((h, i2) => ({
         level: h.level,
-        id: rule === "raw" ? plans[i2].raw : plans[i2].plain ?? "",
+        id: literalIds.get(i2) ?? (rule === "raw" ? plans[i2].raw : plans[i2].plain ?? ""),
         titleHtml: titles2[i2]
       })),
       settings.toc
@@ -54050,7 +54126,8 @@ async function prerenderPageUncapped(source, env2) {
       return r2.error && !rendered ? escapeHtml(raw3 ?? tex) : r2.html;
     },
     tree: located.tree,
-    hugoToc: (env2.settings.headingMath ?? "shortcode") !== "shortcode"
+    hugoToc: (env2.settings.headingMath ?? "shortcode") !== "shortcode",
+    ...env2.settings.headingIds ? { hugoIds: env2.settings.headingIds } : {}
   });
   const titles = everywhere.titles;
   const headingMath = env2.settings.headingMath ?? "shortcode";
@@ -55110,7 +55187,7 @@ function __hpGlyphsAsAttributes(on) {
   __hpGlyphsLeft = false;
   return left;
 }
-var ParseError, uppercase, __hpHyphenated, hyphenate, ESCAPE_LOOKUP, ESCAPE_REGEX, __hpEscapeTest, escape, getBaseElem, characterNodesTypes, isCharacterBox, protocolFromUrl, SETTINGS_SCHEMA, Settings, Style, D2, Dc, T3, Tc, S, Sc, SS, SSc, styles, sup2, sub2, fracNum, fracDen, cramp, text$1, Style$1, scriptData, allBlocks, doubleBrushStroke, hLinePad, sqrtMain, sqrtSize1, sqrtSize2, sqrtSize3, sqrtSize4, phasePath, sqrtTall, sqrtPath, innerPath, path14, tallDelim, DocumentFragment, ptPerUnit, relativeUnit, validUnit, calculateSize, __hpEms, makeEm, createClass, cssStyleToString, initNode, toNode, invalidAttributeNameRegex, toMarkup, Span, Anchor, Img, iCombinations, SymbolNode, SvgNode, PathNode, LineNode, hasHtmlDomChildren, fontMetricsData, sigmasAndXis, extraCharacterMap, fontMetricsBySizeIndex, symbols, math, text8, main, ams, accent2, bin, close, inner, mathord, op, open, punct, rel2, spacing, textord, ligatures, mathTextSymbols, ch, i, textSymbols, _ch, _i, letters2, _ch2, _i2, wideChar, _ch3, _i3, _ch4, _i4, extraLatin, _ch5, _i5, boldUpright, italic, boldItalic, script2, noFont, fraktur, doubleStruck, boldFraktur, sansSerif, boldSansSerif, italicSansSerif, monospace, wideLatinLetterData, wideNumeralData, wideCharacterFont, lookupSymbol, makeSymbol, mathsym, boldSymbol, makeOrd, canCombine, tryCombineChars, sizeElementFromChildren, makeSpan, makeSvgSpan, makeLineSpan, makeAnchor, makeFragment, wrapFragment, getVListChildrenAndDepth, makeVList, makeGlue, retrieveTextFontName, fontMap, svgData, staticSvg, thinspace, mediumspace, thickspace, spacings, tightSpacings, _functions, _htmlGroupBuilders, _mathmlGroupBuilders, normalizeArgument, ordargument, binLeftCanceller, binRightCanceller, styleMap$1, DomEnum, buildExpression$1, _traverseNonSpaceNodes, checkPartialGroup, _getOutermostNode, getTypeOfDomTree, makeNullDelimiter, buildGroup$1, MathNode, TextNode, SpaceNode, noVariantSymbols, rowLikeTypes, makeText, makeRow, mathFontVariants, getVariant, buildExpression2, buildExpressionRow, buildGroup2, sizeStyleMap, sizeMultipliers, sizeAtStyle, Options, optionsFromSettings, displayWrap, buildTree, buildHTMLTree, stretchyCodePoint, stretchyMathML, katexImagesData, wideAccentLabels, stretchySvg, stretchyEnclose, ATOMS, NON_ATOMS, getBaseSymbol, htmlBuilder$a, mathmlBuilder$9, NON_STRETCHY_ACCENT_REGEX, paddedNode, binrelClass, cdArrowFunctionName, newCell, isStartOfArrow, isLabelEnd, htmlBuilder$8, mathmlBuilder$7, globalMap, checkControlSequence, getRHS, letCommand, getMetrics, styleWrap, centerSpan, makeSmallDelim, mathrmSize, makeLargeDelim, makeGlyphSpan, makeInner, lapInEms, lap, verts, doubleVerts, makeStackedDelim, vbPad, emPad, sqrtSvg, makeSqrtImage, stackLargeDelimiters, stackAlwaysDelimiters, stackNeverDelimiters, sizeToMaxHeight, makeSizedDelim, stackNeverDelimiterSequence, stackAlwaysDelimiterSequence, stackLargeDelimiterSequence, delimTypeToFont, traverseSequence, makeCustomSizedDelim, makeLeftRightDelim, delimiterSizes, delimiters, htmlBuilder$7, mathmlBuilder$6, _environments, _macros, SourceLocation, Token, validateAmsEnvironmentContext, gatherEnvironments, htmlBuilder$6, alignMap, mathmlBuilder$5, alignedHandler, environments, htmlBuilder$5, mathmlBuilder$4, fontAliases, htmlBuilder$4, mathmlBuilder$3, wrapWithStyle, stylArray, delimFromValue, htmlBuilder$3, mathmlBuilder$2, sizeData, chooseMathStyle, assembleSupSub, noSuccessor, htmlBuilder$2, mathmlBuilder$1, singleCharBigOps, singleCharIntegrals, htmlBuilder$1, mathmlBuilder2, sizeFuncs, htmlBuilder2, styleMap, htmlBuilderDelegate, defaultVariant, cssSpace, regularSpace, pad, textFontFamilies, textFontWeights, textFontShapes, optionsWithFont, makeVerb, functions, spaceRegexString, controlWordRegexString, controlSymbolRegexString, controlWordWhitespaceRegexString, controlSpaceRegexString, combiningDiacriticalMarkString, combiningDiacriticalMarksEndRegex, tokenRegexString, Lexer, Namespace, macros, digitToNumber, newcommand, dotsByToken, dotsbGroups, spaceAfterDots, latexRaiseA, braketHelper, implicitCommands, MacroExpander, unicodeSubRegEx, uSubsAndSups, unicodeAccents, unicodeSymbols, Parser2, parseTree3, render4, renderToString, generateParseTree, renderError, renderToDomTree, renderToHTMLTree, version, __domTree, katex, __hpGlyphAttributes, __hpGlyphsLeft, __hpOwnBefore;
+var ParseError, uppercase, __hpHyphenated, hyphenate, ESCAPE_LOOKUP, ESCAPE_REGEX, __hpEscapeTest, escape, getBaseElem, characterNodesTypes, isCharacterBox, protocolFromUrl, SETTINGS_SCHEMA, Settings, Style, D2, Dc, T3, Tc, S, Sc, SS, SSc, styles, sup2, sub2, fracNum, fracDen, cramp, text$1, Style$1, scriptData, allBlocks, doubleBrushStroke, hLinePad, sqrtMain, sqrtSize1, sqrtSize2, sqrtSize3, sqrtSize4, phasePath, sqrtTall, sqrtPath, innerPath, path15, tallDelim, DocumentFragment, ptPerUnit, relativeUnit, validUnit, calculateSize, __hpEms, makeEm, createClass, cssStyleToString, initNode, toNode, invalidAttributeNameRegex, toMarkup, Span, Anchor, Img, iCombinations, SymbolNode, SvgNode, PathNode, LineNode, hasHtmlDomChildren, fontMetricsData, sigmasAndXis, extraCharacterMap, fontMetricsBySizeIndex, symbols, math, text8, main, ams, accent2, bin, close, inner, mathord, op, open, punct, rel2, spacing, textord, ligatures, mathTextSymbols, ch, i, textSymbols, _ch, _i, letters2, _ch2, _i2, wideChar, _ch3, _i3, _ch4, _i4, extraLatin, _ch5, _i5, boldUpright, italic, boldItalic, script2, noFont, fraktur, doubleStruck, boldFraktur, sansSerif, boldSansSerif, italicSansSerif, monospace, wideLatinLetterData, wideNumeralData, wideCharacterFont, lookupSymbol, makeSymbol, mathsym, boldSymbol, makeOrd, canCombine, tryCombineChars, sizeElementFromChildren, makeSpan, makeSvgSpan, makeLineSpan, makeAnchor, makeFragment, wrapFragment, getVListChildrenAndDepth, makeVList, makeGlue, retrieveTextFontName, fontMap, svgData, staticSvg, thinspace, mediumspace, thickspace, spacings, tightSpacings, _functions, _htmlGroupBuilders, _mathmlGroupBuilders, normalizeArgument, ordargument, binLeftCanceller, binRightCanceller, styleMap$1, DomEnum, buildExpression$1, _traverseNonSpaceNodes, checkPartialGroup, _getOutermostNode, getTypeOfDomTree, makeNullDelimiter, buildGroup$1, MathNode, TextNode, SpaceNode, noVariantSymbols, rowLikeTypes, makeText, makeRow, mathFontVariants, getVariant, buildExpression2, buildExpressionRow, buildGroup2, sizeStyleMap, sizeMultipliers, sizeAtStyle, Options, optionsFromSettings, displayWrap, buildTree, buildHTMLTree, stretchyCodePoint, stretchyMathML, katexImagesData, wideAccentLabels, stretchySvg, stretchyEnclose, ATOMS, NON_ATOMS, getBaseSymbol, htmlBuilder$a, mathmlBuilder$9, NON_STRETCHY_ACCENT_REGEX, paddedNode, binrelClass, cdArrowFunctionName, newCell, isStartOfArrow, isLabelEnd, htmlBuilder$8, mathmlBuilder$7, globalMap, checkControlSequence, getRHS, letCommand, getMetrics, styleWrap, centerSpan, makeSmallDelim, mathrmSize, makeLargeDelim, makeGlyphSpan, makeInner, lapInEms, lap, verts, doubleVerts, makeStackedDelim, vbPad, emPad, sqrtSvg, makeSqrtImage, stackLargeDelimiters, stackAlwaysDelimiters, stackNeverDelimiters, sizeToMaxHeight, makeSizedDelim, stackNeverDelimiterSequence, stackAlwaysDelimiterSequence, stackLargeDelimiterSequence, delimTypeToFont, traverseSequence, makeCustomSizedDelim, makeLeftRightDelim, delimiterSizes, delimiters, htmlBuilder$7, mathmlBuilder$6, _environments, _macros, SourceLocation, Token, validateAmsEnvironmentContext, gatherEnvironments, htmlBuilder$6, alignMap, mathmlBuilder$5, alignedHandler, environments, htmlBuilder$5, mathmlBuilder$4, fontAliases, htmlBuilder$4, mathmlBuilder$3, wrapWithStyle, stylArray, delimFromValue, htmlBuilder$3, mathmlBuilder$2, sizeData, chooseMathStyle, assembleSupSub, noSuccessor, htmlBuilder$2, mathmlBuilder$1, singleCharBigOps, singleCharIntegrals, htmlBuilder$1, mathmlBuilder2, sizeFuncs, htmlBuilder2, styleMap, htmlBuilderDelegate, defaultVariant, cssSpace, regularSpace, pad, textFontFamilies, textFontWeights, textFontShapes, optionsWithFont, makeVerb, functions, spaceRegexString, controlWordRegexString, controlSymbolRegexString, controlWordWhitespaceRegexString, controlSpaceRegexString, combiningDiacriticalMarkString, combiningDiacriticalMarksEndRegex, tokenRegexString, Lexer, Namespace, macros, digitToNumber, newcommand, dotsByToken, dotsbGroups, spaceAfterDots, latexRaiseA, braketHelper, implicitCommands, MacroExpander, unicodeSubRegEx, uSubsAndSups, unicodeAccents, unicodeSymbols, Parser2, parseTree3, render4, renderToString, generateParseTree, renderError, renderToDomTree, renderToHTMLTree, version, __domTree, katex, __hpGlyphAttributes, __hpGlyphsLeft, __hpOwnBefore;
 var init_katex = __esm({
   "node_modules/katex/dist/katex.mjs"() {
     ParseError = class _ParseError extends Error {
@@ -55563,27 +55640,27 @@ var init_katex = __esm({
     };
     sqrtPath = function sqrtPath2(size, extraVinculum, viewBoxHeight) {
       extraVinculum = 1e3 * extraVinculum;
-      var path19 = "";
+      var path20 = "";
       switch (size) {
         case "sqrtMain":
-          path19 = sqrtMain(extraVinculum, hLinePad);
+          path20 = sqrtMain(extraVinculum, hLinePad);
           break;
         case "sqrtSize1":
-          path19 = sqrtSize1(extraVinculum, hLinePad);
+          path20 = sqrtSize1(extraVinculum, hLinePad);
           break;
         case "sqrtSize2":
-          path19 = sqrtSize2(extraVinculum, hLinePad);
+          path20 = sqrtSize2(extraVinculum, hLinePad);
           break;
         case "sqrtSize3":
-          path19 = sqrtSize3(extraVinculum, hLinePad);
+          path20 = sqrtSize3(extraVinculum, hLinePad);
           break;
         case "sqrtSize4":
-          path19 = sqrtSize4(extraVinculum, hLinePad);
+          path20 = sqrtSize4(extraVinculum, hLinePad);
           break;
         case "sqrtTall":
-          path19 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
+          path20 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
       }
-      return path19;
+      return path20;
     };
     innerPath = function innerPath2(name, height) {
       switch (name) {
@@ -55609,7 +55686,7 @@ var init_katex = __esm({
           return "";
       }
     };
-    path14 = {
+    path15 = {
       // The doubleleftarrow geometry is from glyph U+21D0 in the font KaTeX Main
       doubleleftarrow: "M262 157\nl10-10c34-36 62.7-77 86-123 3.3-8 5-13.3 5-16 0-5.3-6.7-8-20-8-7.3\n 0-12.2.5-14.5 1.5-2.3 1-4.8 4.5-7.5 10.5-49.3 97.3-121.7 169.3-217 216-28\n 14-57.3 25-88 33-6.7 2-11 3.8-13 5.5-2 1.7-3 4.2-3 7.5s1 5.8 3 7.5\nc2 1.7 6.3 3.5 13 5.5 68 17.3 128.2 47.8 180.5 91.5 52.3 43.7 93.8 96.2 124.5\n 157.5 9.3 8 15.3 12.3 18 13h6c12-.7 18-4 18-10 0-2-1.7-7-5-15-23.3-46-52-87\n-86-123l-10-10h399738v-40H218c328 0 0 0 0 0l-10-8c-26.7-20-65.7-43-117-69 2.7\n-2 6-3.7 10-5 36.7-16 72.3-37.3 107-64l10-8h399782v-40z\nm8 0v40h399730v-40zm0 194v40h399730v-40z",
       // doublerightarrow is from glyph U+21D2 in font KaTeX Main
@@ -56150,7 +56227,7 @@ var init_katex = __esm({
         if (this.alternate) {
           node3.setAttribute("d", this.alternate);
         } else {
-          node3.setAttribute("d", path14[this.pathName]);
+          node3.setAttribute("d", path15[this.pathName]);
         }
         return node3;
       }
@@ -56158,7 +56235,7 @@ var init_katex = __esm({
         if (this.alternate) {
           return '<path d="' + escape(this.alternate) + '"/>';
         } else {
-          return '<path d="' + escape(path14[this.pathName]) + '"/>';
+          return '<path d="' + escape(path15[this.pathName]) + '"/>';
         }
       }
     };
@@ -59692,8 +59769,8 @@ var init_katex = __esm({
     };
     staticSvg = function staticSvg2(value2, options) {
       var [pathName, width, height] = svgData[value2];
-      var path19 = new PathNode(pathName);
-      var svgNode2 = new SvgNode([path19], {
+      var path20 = new PathNode(pathName);
+      var svgNode2 = new SvgNode([path20], {
         "width": makeEm(width),
         "height": makeEm(height),
         // Override CSS rule `.katex svg { width: 100% }`
@@ -60705,8 +60782,8 @@ var init_katex = __esm({
               pathName = "tilde" + imgIndex;
             }
           }
-          var path19 = new PathNode(pathName);
-          var svgNode2 = new SvgNode([path19], {
+          var path20 = new PathNode(pathName);
+          var svgNode2 = new SvgNode([path20], {
             "width": "100%",
             "height": makeEm(_height),
             "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight,
@@ -61791,8 +61868,8 @@ var init_katex = __esm({
     };
     makeInner = function makeInner2(ch2, height, options) {
       var width = fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)] ? fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)][4] : fontMetricsData["Size1-Regular"][ch2.charCodeAt(0)][4];
-      var path19 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
-      var svgNode2 = new SvgNode([path19], {
+      var path20 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
+      var svgNode2 = new SvgNode([path20], {
         "width": makeEm(width),
         "height": makeEm(height),
         // Override CSS rule `.katex svg { width: 100% }`
@@ -61961,10 +62038,10 @@ var init_katex = __esm({
         var midHeight = realHeightTotal - topHeightTotal - bottomHeightTotal;
         var viewBoxHeight = Math.round(realHeightTotal * 1e3);
         var pathStr = tallDelim(svgLabel, Math.round(midHeight * 1e3));
-        var path19 = new PathNode(svgLabel, pathStr);
+        var path20 = new PathNode(svgLabel, pathStr);
         var width = makeEm(viewBoxWidth / 1e3);
         var height = makeEm(viewBoxHeight / 1e3);
-        var svg3 = new SvgNode([path19], {
+        var svg3 = new SvgNode([path20], {
           "width": width,
           "height": height,
           "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight
@@ -62005,8 +62082,8 @@ var init_katex = __esm({
     vbPad = 80;
     emPad = 0.08;
     sqrtSvg = function sqrtSvg2(sqrtName, height, viewBoxHeight, extraVinculum, options) {
-      var path19 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
-      var pathNode = new PathNode(sqrtName, path19);
+      var path20 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
+      var pathNode = new PathNode(sqrtName, path20);
       var svg3 = new SvgNode([pathNode], {
         // Note: 1000:1 ratio of viewBox to document em width.
         "width": "400em",
@@ -62495,8 +62572,8 @@ var init_katex = __esm({
         var angleHeight = inner2.height + inner2.depth + lineWeight + clearance;
         inner2.style.paddingLeft = makeEm(angleHeight / 2 + lineWeight);
         var viewBoxHeight = Math.floor(1e3 * angleHeight * scale2);
-        var path19 = phasePath(viewBoxHeight);
-        var svgNode2 = new SvgNode([new PathNode("phase", path19)], {
+        var path20 = phasePath(viewBoxHeight);
+        var svgNode2 = new SvgNode([new PathNode("phase", path20)], {
           "width": "400em",
           "height": makeEm(viewBoxHeight / 1e3),
           "viewBox": "0 0 400000 " + viewBoxHeight,
@@ -72038,7 +72115,7 @@ __export(build_page_exports, {
   renderPage: () => renderPage
 });
 import { realpathSync as realpathSync3 } from "node:fs";
-import path15 from "node:path";
+import path16 from "node:path";
 function pageServices(config, siteDir, errorMode, light = pageSettings(config, siteDir, errorMode)) {
   const limits = config.prerender.limits;
   const renderer = createMathRenderer({ macros: config.prerender.katex.macros, strict: config.prerender.katex.strict, errors: errorMode, limits });
@@ -72074,12 +72151,12 @@ function readablePath(siteDir, abs, relPath) {
   }
   let site = realSites.get(siteDir);
   if (site === void 0) realSites.set(siteDir, site = realpathSync3.native(siteDir));
-  const rel3 = path15.relative(site, real).split(path15.sep).join("/");
-  return rel3 === relPath || rel3.startsWith("../") || path15.isAbsolute(rel3) ? void 0 : rel3;
+  const rel3 = path16.relative(site, real).split(path16.sep).join("/");
+  return rel3 === relPath || rel3.startsWith("../") || path16.isAbsolute(rel3) ? void 0 : rel3;
 }
 function bundleDirOf(abs) {
-  const base2 = path15.basename(abs).replace(/\.[^.]+$/, "");
-  return base2 === "index" || base2 === "_index" || /^_?index\.[a-z-]+$/i.test(base2) ? path15.dirname(abs) : void 0;
+  const base2 = path16.basename(abs).replace(/\.[^.]+$/, "");
+  return base2 === "index" || base2 === "_index" || /^_?index\.[a-z-]+$/i.test(base2) ? path16.dirname(abs) : void 0;
 }
 async function renderPage(job, ctx) {
   const { abs, relPath } = job;
@@ -72287,7 +72364,7 @@ function runWorker(init2) {
   let ctx;
   try {
     const config = readSiteConfig(init2.siteDir, init2.config);
-    ctx = createPageContext(config, init2.siteDir, init2.errorMode, { service: images, index: init2.imageIndex });
+    ctx = createPageContext(config, init2.siteDir, init2.errorMode, { service: images, index: init2.imageIndex }, pageSettings(config, init2.siteDir, init2.errorMode, init2.hugoVersion));
     if (contextFingerprint(ctx) !== init2.fingerprint) {
       post({ type: "fatal", message: "the site's configuration changed while this build ran; build again" });
       return;
@@ -72318,6 +72395,7 @@ var init_build_workers = __esm({
   "src/build-workers.ts"() {
     "use strict";
     init_config();
+    init_page_settings();
     init_build_page();
     init_service();
     init_keys();
@@ -72507,9 +72585,9 @@ ${out.slice(j)}`;
 // src/build.ts
 init_keys();
 init_config();
-import { closeSync, fstatSync, openSync, readdirSync as readdirSync6, readFileSync as readFileSync10, readSync, realpathSync as realpathSync4, statSync as statSync5 } from "node:fs";
+import { closeSync, fstatSync, openSync, readdirSync as readdirSync6, readFileSync as readFileSync10, readSync, realpathSync as realpathSync4, statSync as statSync6 } from "node:fs";
 import os from "node:os";
-import path16 from "node:path";
+import path17 from "node:path";
 
 // src/site/output.ts
 init_config();
@@ -73326,6 +73404,7 @@ var ShadowNames = class {
 init_safe_path();
 init_fs_errors();
 init_options();
+init_hugo_version();
 
 // src/images/pipeline.ts
 init_keys();
@@ -73334,7 +73413,7 @@ import { createHash as createHash2 } from "node:crypto";
 import { readFileSync as readFileSync8 } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire as createRequire2 } from "node:module";
-import path12 from "node:path";
+import path13 from "node:path";
 import { pathToFileURL } from "node:url";
 var PLACEHOLDER_WIDTH = 16;
 var PIPELINE_VERSION = 1;
@@ -73359,17 +73438,17 @@ var NAMES = {
 var LABEL = { jpeg: "JPEG", png: "PNG", webp: "WebP", gif: "GIF", avif: "AVIF", tiff: "TIFF", svg: "SVG" };
 var sharpModule;
 function sharpIdentity(siteDir) {
-  const from = [import.meta.url, ...[siteDir, process.cwd()].filter((d2) => d2 !== void 0).map((d2) => path12.join(d2, "package.json"))];
+  const from = [import.meta.url, ...[siteDir, process.cwd()].filter((d2) => d2 !== void 0).map((d2) => path13.join(d2, "package.json"))];
   for (const base2 of from) {
     try {
-      let dir = path12.dirname(createRequire2(base2).resolve("sharp"));
+      let dir = path13.dirname(createRequire2(base2).resolve("sharp"));
       for (; ; ) {
         try {
-          const pkg = JSON.parse(readFileSync8(path12.join(dir, "package.json"), "utf8"));
-          if (pkg.name === "sharp") return `${path12.join(dir, "package.json")}@${String(pkg.version)}`;
+          const pkg = JSON.parse(readFileSync8(path13.join(dir, "package.json"), "utf8"));
+          if (pkg.name === "sharp") return `${path13.join(dir, "package.json")}@${String(pkg.version)}`;
         } catch {
         }
-        const up = path12.dirname(dir);
+        const up = path13.dirname(dir);
         if (up === dir) break;
         dir = up;
       }
@@ -73388,7 +73467,7 @@ function loadSharp(siteDir) {
       let found;
       for (const dir of from) {
         try {
-          found = createRequire2(path12.join(dir, "package.json")).resolve("sharp");
+          found = createRequire2(path13.join(dir, "package.json")).resolve("sharp");
           break;
         } catch {
         }
@@ -73449,7 +73528,7 @@ var ImagePipeline = class {
     const { record, problems, unavailable } = await outcome;
     const warnings = problems.map((p5) => `image "${shown}" ${p5}; the original is used as it is`);
     if (!record) return unavailable ? { warnings, unavailable } : { warnings };
-    const ext = path12.extname(file).toLowerCase();
+    const ext = path13.extname(file).toLowerCase();
     if (ext && !NAMES[record.format].includes(ext)) {
       warnings.push(
         `image "${shown}" is a ${LABEL[record.format]} file although its name ends in ${ext}; it is served as ${LABEL[record.format]} (rename it to ${NAMES[record.format][0]} so that other tools agree)`
@@ -73478,7 +73557,7 @@ var ImagePipeline = class {
       };
     }
     const o2 = this.options;
-    const stem = safeStem(path12.basename(file, path12.extname(file)));
+    const stem = safeStem(path13.basename(file, path13.extname(file)));
     const digest = createHash2("sha256").update(bytes).digest("hex");
     const key2 = contentKey(
       "image",
@@ -73697,7 +73776,7 @@ function ownTagsInOtherFormat(text12, relPath) {
       file: relPath,
       ...new LineIndex(text12).at(at),
       offset: at,
-      message: `${OWN_SHORTCODE_MESSAGE}; every tag of hugo-prerender's shortcodes is left out of this ${path16.posix.extname(relPath).slice(1)} page. Remove them from the page`
+      message: `${OWN_SHORTCODE_MESSAGE}; every tag of hugo-prerender's shortcodes is left out of this ${path17.posix.extname(relPath).slice(1)} page. Remove them from the page`
     }
   };
 }
@@ -73717,7 +73796,7 @@ function listContentFiles(dir, roots, refused = [], unreadable = [], others = []
     const inside2 = new Set(seen).add(real);
     for (const e of entries.sort((a3, b2) => a3.name < b2.name ? -1 : a3.name > b2.name ? 1 : 0)) {
       if (e.name.startsWith(".")) continue;
-      const p5 = d2.endsWith(path16.sep) ? d2 + e.name : d2 + path16.sep + e.name;
+      const p5 = d2.endsWith(path17.sep) ? d2 + e.name : d2 + path17.sep + e.name;
       const relName = rel3 ? `${rel3}/${e.name}` : e.name;
       let st = void 0;
       if (e.isSymbolicLink()) {
@@ -73727,7 +73806,7 @@ function listContentFiles(dir, roots, refused = [], unreadable = [], others = []
           continue;
         }
         try {
-          st = statSync5(r2.real);
+          st = statSync6(r2.real);
         } catch {
           continue;
         }
@@ -73735,13 +73814,13 @@ function listContentFiles(dir, roots, refused = [], unreadable = [], others = []
       if (st ? st.isDirectory() : e.isDirectory()) {
         if (!filter || filter(relName, true)) walk(p5, inside2, relName);
       } else if ((st ? st.isFile() : e.isFile()) && (!filter || filter(relName, false))) {
-        const ext = path16.extname(e.name).toLowerCase();
+        const ext = path17.extname(e.name).toLowerCase();
         if (CONTENT_EXTENSIONS.has(ext)) out.push(p5);
         else if (OTHER_CONTENT_EXTENSIONS.has(ext)) others.push(p5);
       }
     }
   };
-  walk(path16.resolve(dir), /* @__PURE__ */ new Set(), "");
+  walk(path17.resolve(dir), /* @__PURE__ */ new Set(), "");
   return out;
 }
 function unreadableDirDiagnostic(siteDir, u, consequence) {
@@ -73786,22 +73865,22 @@ function writeFailure(e) {
   return void 0;
 }
 function toPosix2(p5) {
-  return p5.split(path16.sep).join("/");
+  return p5.split(path17.sep).join("/");
 }
 function relativePosix(from, to) {
-  if (to.startsWith(from + path16.sep) && !to.includes(`${path16.sep}.`)) return toPosix2(to.slice(from.length + 1));
-  return toPosix2(path16.relative(from, to));
+  if (to.startsWith(from + path17.sep) && !to.includes(`${path17.sep}.`)) return toPosix2(to.slice(from.length + 1));
+  return toPosix2(path17.relative(from, to));
 }
 function emptyBuildResult() {
   return { pages: 0, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, unchanged: 0, images: 0, imagesProcessed: 0, ms: 0, workers: 0, diagnostics: [], failed: false };
 }
 function notASite(source, selection = {}) {
-  const siteDir = path16.resolve(source);
+  const siteDir = path17.resolve(source);
   if (!isDirectory(siteDir)) {
-    if (existsPath(siteDir)) return `${siteDir} is a file, not a directory: -s takes the site's directory (${path16.dirname(siteDir)}?)`;
+    if (existsPath(siteDir)) return `${siteDir} is a file, not a directory: -s takes the site's directory (${path17.dirname(siteDir)}?)`;
     return `the site directory ${siteDir} does not exist; pass the site with -s DIR`;
   }
-  if (findSiteConfigFiles(siteDir, null, selection.files).length === 0 && !isDirectory(path16.join(siteDir, "config"))) {
+  if (findSiteConfigFiles(siteDir, null, selection.files).length === 0 && !isDirectory(path17.join(siteDir, "config"))) {
     return `no Hugo configuration found in ${siteDir} (looked for hugo.toml|yaml|yml|json, config.toml|yaml|yml|json and config/_default/); is this the site's root? Pass it with --source`;
   }
   return void 0;
@@ -73810,7 +73889,7 @@ async function buildSite(opts) {
   if (opts.locked || notASite(opts.source, opts.config) !== void 0) return buildLocked(opts);
   let lock;
   try {
-    lock = await acquireSiteLock(path16.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
+    lock = await acquireSiteLock(path17.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
   } catch (e) {
     if (!(e instanceof LockError)) throw e;
     const result = emptyBuildResult();
@@ -73826,7 +73905,7 @@ async function buildSite(opts) {
 }
 async function buildLocked(opts) {
   const t02 = performance.now();
-  const siteDir = path16.resolve(opts.source);
+  const siteDir = path17.resolve(opts.source);
   const result = emptyBuildResult();
   const fail = (message, file) => {
     result.diagnostics.push({ severity: "error", message, file, line: 1, column: 1 });
@@ -73835,7 +73914,7 @@ async function buildLocked(opts) {
     return result;
   };
   if (!isDirectory(siteDir)) {
-    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path16.dirname(siteDir)}?)`);
+    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path17.dirname(siteDir)}?)`);
     return fail(`the site directory ${siteDir} does not exist; pass the site with -s DIR`);
   }
   let config;
@@ -73857,12 +73936,9 @@ async function buildLocked(opts) {
     );
   }
   if (!moduleMounts(config.data).some((m) => normalizeRel(m.source) === `${PRERENDER_DIR}/content`)) {
-    result.unmounted = path16.relative(siteDir, config.file) || config.file;
+    result.unmounted = path17.relative(siteDir, config.file) || config.file;
   }
   const errorMode = opts.errors ?? config.prerender.errors;
-  const base2 = pageSettings(config, siteDir, errorMode);
-  result.diagnostics.push(...base2.diagnostics);
-  const { settings, site } = base2;
   let output7;
   try {
     output7 = new PrerenderOutput(siteDir);
@@ -73871,6 +73947,14 @@ async function buildLocked(opts) {
     if (why) return fail(why);
     throw e;
   }
+  let base2 = pageSettings(config, siteDir, errorMode);
+  let hugoVersion;
+  if (base2.settings.headingMath !== void 0 && base2.settings.headingMath !== "shortcode") {
+    hugoVersion = hugoVersionFor(output7, opts.hugo);
+    if (hugoVersion !== void 0) base2 = pageSettings(config, siteDir, errorMode, hugoVersion);
+  }
+  result.diagnostics.push(...base2.diagnostics);
+  const { settings, site } = base2;
   const images = imageOptions(config.data, config.locate);
   result.diagnostics.push(...images.diagnostics);
   const pipeline = images.options.enable ? new ImagePipeline({ store: output7, options: images.options, urlBase: urlBase(getIn(config.data, "baseURL"), getIn(config.data, "canonifyURLs")), siteDir }) : void 0;
@@ -73896,7 +73980,7 @@ async function buildLocked(opts) {
       result.diagnostics.push({
         severity: "error",
         code: "config",
-        file: toPosix2(path16.relative(siteDir, config.file)),
+        file: toPosix2(path17.relative(siteDir, config.file)),
         line: 1,
         column: 1,
         message: `the content of ${JSON.stringify(root4.source)} has language ${JSON.stringify(root4.lang)}, which is not a plain language code (letters, digits, '-', '_'); its pages were not prerendered`
@@ -73907,16 +73991,16 @@ async function buildLocked(opts) {
     const others = [];
     for (const abs of listContentFiles(root4.dir, siteRoots(site), refused, unreadable, others, root4.filter)) {
       const rel3 = relativePosix(root4.dir, abs);
-      files.push({ abs, tree, relToContent: root4.target ? path16.posix.join(root4.target, rel3) : rel3 });
+      files.push({ abs, tree, relToContent: root4.target ? path17.posix.join(root4.target, rel3) : rel3 });
     }
     for (const abs of others) {
       const rel3 = relativePosix(root4.dir, abs);
-      otherFiles.push({ abs, tree, relToContent: root4.target ? path16.posix.join(root4.target, rel3) : rel3 });
+      otherFiles.push({ abs, tree, relToContent: root4.target ? path17.posix.join(root4.target, rel3) : rel3 });
     }
     for (const u of unreadable) {
       result.diagnostics.push(unreadableDirDiagnostic(siteDir, u, "its pages were not prerendered and keep what the previous build wrote for them"));
       const rel3 = relativePosix(root4.dir, u.dir);
-      const inTree = root4.target ? path16.posix.join(root4.target, rel3) : rel3;
+      const inTree = root4.target ? path17.posix.join(root4.target, rel3) : rel3;
       for (const [shadow, info] of output7.keepUnder(inTree, tree)) {
         output7.keepTitles(info.source);
         keepIndex(shadow);
@@ -73954,7 +74038,7 @@ async function buildLocked(opts) {
     else if (record.shadowBytes !== void 0) output7.keep(p5.relToContent, p5.tree, { unchanged: true, seen: true });
     output7.keepTitles(p5.relPath);
     keepIndex(p5.relToContent);
-    if (pipeline) for (const img of record.images) await pipeline.prepare(path16.resolve(siteDir, img.file), img.shown);
+    if (pipeline) for (const img of record.images) await pipeline.prepare(path17.resolve(siteDir, img.file), img.shown);
     countKept(record);
   };
   const countKept = (record) => {
@@ -73984,7 +74068,15 @@ async function buildLocked(opts) {
         const { renderPage: renderPage2 } = await Promise.resolve().then(() => (init_build_page(), build_page_exports));
         pool = new w.PagePool(
           size - 1,
-          { siteDir, config: configSelection, errorMode, fingerprint: w.contextFingerprint(here), imageIndex: here.imageIndex, ...pipeline ? { images: { sizes: images.options.sizes } } : {} },
+          {
+            siteDir,
+            config: configSelection,
+            errorMode,
+            fingerprint: w.contextFingerprint(here),
+            imageIndex: here.imageIndex,
+            ...pipeline ? { images: { sizes: images.options.sizes } } : {},
+            ...hugoVersion !== void 0 ? { hugoVersion } : {}
+          },
           pipeline,
           async (job2) => structuredClone(await renderPage2(job2, here))
         );
@@ -74019,7 +74111,7 @@ async function buildLocked(opts) {
         const kept = records.get(id);
         keepPage(kept !== void 0 && !kept.held);
         records.carry(id);
-        if (pipeline && kept) for (const img of kept.images) await pipeline.prepare(path16.resolve(siteDir, img.file), img.shown);
+        if (pipeline && kept) for (const img of kept.images) await pipeline.prepare(path17.resolve(siteDir, img.file), img.shown);
         if (kept) countKept(kept);
       };
     }
@@ -74159,7 +74251,7 @@ async function buildLocked(opts) {
     result.diagnostics.push(own8.diagnostic);
     let mtimeMs;
     try {
-      mtimeMs = statSync5(abs).mtimeMs;
+      mtimeMs = statSync6(abs).mtimeMs;
     } catch {
       mtimeMs = void 0;
     }
@@ -74172,7 +74264,7 @@ async function buildLocked(opts) {
       result.diagnostics.push({
         severity: "warning",
         code: "head",
-        file: toPosix2(path16.relative(siteDir, config.file)),
+        file: toPosix2(path17.relative(siteDir, config.file)),
         line: 1,
         column: 1,
         message: `${what2}; ${headAdvice(head2, siteDir)}`
@@ -74222,7 +74314,7 @@ function urlBase(baseURL, canonifyURLs = false) {
 }
 function existsPath(p5) {
   try {
-    statSync5(p5);
+    statSync6(p5);
     return true;
   } catch {
     return false;
@@ -74246,9 +74338,9 @@ function summaryLine(r2) {
 }
 
 // src/site/init.ts
-import { spawnSync } from "node:child_process";
+import { spawnSync as spawnSync2 } from "node:child_process";
 import { existsSync as existsSync3, readFileSync as readFileSync11 } from "node:fs";
-import path17 from "node:path";
+import path18 from "node:path";
 
 // src/site/write-atomic.ts
 import { renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
@@ -74574,14 +74666,14 @@ function editJson(text12, rootIsModule, edit) {
   }
   const moduleNode = base2.length ? findNodeAtLocation2(root4, base2) : root4;
   const mountsKey = jsonKey(moduleNode, "mounts") ?? "mounts";
-  const path19 = [...base2, mountsKey];
-  const list4 = findNodeAtLocation2(root4, path19);
+  const path20 = [...base2, mountsKey];
+  const list4 = findNodeAtLocation2(root4, path20);
   const all3 = [...edit.before, ...edit.after];
   const apply = (p5, value2, isArrayInsertion = false) => {
     t = applyEdits(t, modify(t, p5, value2, { formattingOptions, isArrayInsertion }));
   };
   if (!list4) {
-    apply(path19, all3.map(written2));
+    apply(path20, all3.map(written2));
     return t;
   }
   if (list4.type !== "array") throw new EditError('"mounts" is not an array', list4.offset);
@@ -74591,16 +74683,16 @@ function editJson(text12, rootIsModule, edit) {
   for (const [k2, m] of edit.respell) {
     const i2 = mountIdx[k2];
     root4 = tree();
-    const node3 = findNodeAtLocation2(root4, [...path19, i2]);
+    const node3 = findNodeAtLocation2(root4, [...path20, i2]);
     const keys2 = (node3?.children ?? []).map((p5) => p5.children?.[0]?.value).filter((v) => typeof v === "string");
-    for (const key2 of keys2.filter((x6) => ["lang", "sites"].includes(x6.toLowerCase()))) apply([...path19, i2, key2], void 0);
-    for (const [key2, value2] of Object.entries(written2(m)).filter(([x6]) => x6 === "lang" || x6 === "sites")) apply([...path19, i2, key2], value2);
+    for (const key2 of keys2.filter((x6) => ["lang", "sites"].includes(x6.toLowerCase()))) apply([...path20, i2, key2], void 0);
+    for (const [key2, value2] of Object.entries(written2(m)).filter(([x6]) => x6 === "lang" || x6 === "sites")) apply([...path20, i2, key2], value2);
   }
   const removed = [...edit.remove].map((k2) => mountIdx[k2]).sort((a3, b2) => b2 - a3);
-  for (const i2 of removed) apply([...path19, i2], void 0);
+  for (const i2 of removed) apply([...path20, i2], void 0);
   const keptCount = elements.length - removed.length;
-  edit.after.forEach((m, j) => apply([...path19, keptCount + j], written2(m), true));
-  edit.before.forEach((m, j) => apply([...path19, j], written2(m), true));
+  edit.after.forEach((m, j) => apply([...path20, keptCount + j], written2(m), true));
+  edit.before.forEach((m, j) => apply([...path20, j], written2(m), true));
   return t;
 }
 
@@ -74684,7 +74776,7 @@ function chooseTarget(siteDir) {
   const parsed = [];
   for (const file of files) {
     const text12 = readFileSync11(file.path, "utf8");
-    const { data, diagnostics } = parseConfigText(text12, file.format, path17.relative(siteDir, file.path));
+    const { data, diagnostics } = parseConfigText(text12, file.format, path18.relative(siteDir, file.path));
     const err = diagnostics.find((d2) => d2.severity === "error");
     if (err) throw new InitError(`${err.file}:${err.line}:${err.column}: ${err.message}; fix the config before running init`);
     parsed.push({ file, text: text12, data });
@@ -74756,11 +74848,11 @@ function headHints(site, data) {
   return [`In your <head> template add: ${HEAD_PARTIAL_CALL} (with a theme, put it in the theme's head hook instead of copying its head: ${list4})`];
 }
 function initSite(siteDir, opts = {}) {
-  const site = path17.resolve(siteDir);
+  const site = path18.resolve(siteDir);
   let packageLayouts = opts.packageLayouts ?? DEFAULT_PACKAGE_LAYOUTS;
-  if (path17.isAbsolute(packageLayouts)) {
-    const rel4 = path17.relative(site, packageLayouts);
-    if (!rel4.startsWith("..") && !path17.isAbsolute(rel4)) packageLayouts = rel4;
+  if (path18.isAbsolute(packageLayouts)) {
+    const rel4 = path18.relative(site, packageLayouts);
+    if (!rel4.startsWith("..") && !path18.isAbsolute(rel4)) packageLayouts = rel4;
   }
   packageLayouts = normalizeRel(packageLayouts);
   const { target, merged } = chooseTarget(site);
@@ -74774,9 +74866,9 @@ function initSite(siteDir, opts = {}) {
     staticDirs: staticDirSetting(merged).map(normalizeRel),
     packageLayouts
   });
-  const rel3 = path17.relative(site, target.file.path).split(path17.sep).join("/");
+  const rel3 = path18.relative(site, target.file.path).split(path18.sep).join("/");
   const messages = [];
-  const gitignore = path17.join(site, ".gitignore");
+  const gitignore = path18.join(site, ".gitignore");
   const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync11(gitignore, "utf8")) || gitIgnores(site, `${PRERENDER_DIR}/`);
   const hints = [
     ...ignored ? [] : [`Add this line to .gitignore (generated output): ${PRERENDER_DIR}/`],
@@ -74824,19 +74916,19 @@ ${mountsSnippet(target.file.format, rootIsModule, plan)}
   return { changed: true, file: target.file.path, messages };
 }
 function gitIgnores(dir, rel3) {
-  const r2 = spawnSync("git", ["-C", dir, "check-ignore", "-q", "--", rel3], { stdio: "ignore", timeout: 1e4 });
+  const r2 = spawnSync2("git", ["-C", dir, "check-ignore", "-q", "--", rel3], { stdio: "ignore", timeout: 1e4 });
   return r2.status === 0;
 }
 
 // src/check.ts
 init_config();
 import { readFileSync as readFileSync12 } from "node:fs";
-import path18 from "node:path";
+import path19 from "node:path";
 init_build_page();
 init_safe_path();
 init_fs_errors();
 async function checkSite(source, opts = {}) {
-  const siteDir = path18.resolve(source);
+  const siteDir = path19.resolve(source);
   const result = { pages: [], found: 0, typeset: 0, diagnostics: [] };
   let config;
   try {
@@ -74873,7 +74965,7 @@ async function checkSite(source, opts = {}) {
       result.diagnostics.push(unreadableDirDiagnostic(siteDir, u, "its pages were not checked"));
     }
     for (const abs of files) {
-      const file = path18.relative(siteDir, abs).split(path18.sep).join("/");
+      const file = path19.relative(siteDir, abs).split(path19.sep).join("/");
       let text12;
       try {
         text12 = readFileSync12(abs, "utf8");
@@ -74898,7 +74990,7 @@ async function checkSite(source, opts = {}) {
       result.typeset += typeset;
     }
     for (const abs of otherFormats) {
-      const file = path18.relative(siteDir, abs).split(path18.sep).join("/");
+      const file = path19.relative(siteDir, abs).split(path19.sep).join("/");
       let text12;
       try {
         text12 = readFileSync12(abs, "utf8");

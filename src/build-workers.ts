@@ -18,6 +18,7 @@
  */
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { readSiteConfig, type ConfigSelection } from './site/config.js';
+import { pageSettings } from './page-settings.js';
 import { createPageContext, internalOutcome, renderPage, type PageContext, type PageJob, type PageOutcome } from './build-page.js';
 import type { ImageService } from './images/service.js';
 import { defaultSizes } from './images/service.js';
@@ -46,6 +47,8 @@ export interface WorkerInit {
   /** Images on (the build's pipeline serves them), with the site's `sizes` setting; undefined: off. */
   images?: { sizes: string };
   imageIndex: boolean;
+  /** The version of the Hugo that renders the site, when the build asked (see BuildOptions.hugo). */
+  hugoVersion?: string;
 }
 
 type ToWorker = { type: 'page'; id: number; job: PageJob } | { type: 'image'; id: number; result: PrepareResult };
@@ -277,7 +280,7 @@ function runWorker(init: WorkerInit): void {
   let ctx: PageContext;
   try {
     const config = readSiteConfig(init.siteDir, init.config);
-    ctx = createPageContext(config, init.siteDir, init.errorMode, { service: images, index: init.imageIndex });
+    ctx = createPageContext(config, init.siteDir, init.errorMode, { service: images, index: init.imageIndex }, pageSettings(config, init.siteDir, init.errorMode, init.hugoVersion));
     if (contextFingerprint(ctx) !== init.fingerprint) {
       post({ type: 'fatal', message: "the site's configuration changed while this build ran; build again" });
       return;

@@ -23,6 +23,7 @@ import type { MountFilter } from './site/mount-filter.js';
 import { refusedLinkDiagnostic, resolveInside, shownPath, siteRoots, type Roots } from './site/safe-path.js';
 import { unreadableMessage } from './site/fs-errors.js';
 import { imageOptions } from './images/options.js';
+import { hugoVersionFor } from './site/hugo-version.js';
 import { ImagePipeline, sharpIdentity } from './images/pipeline.js';
 import { IMAGE_INDEX_FILE, type ImageIndex } from './images/site-figures.js';
 import { FileHashes, PageRecords, readsUnchanged, siteRecordKey, type PageRecord } from './site/page-records.js';
@@ -106,6 +107,11 @@ export interface BuildOptions {
    * for byte, whatever the number.
    */
   jobs?: number;
+  /**
+   * The Hugo that will render the site (a path, or a name looked up on PATH; default `hugo`): asked for
+   * its version when a page's output depends on it (site/hugo-version.ts).
+   */
+  hugo?: string;
 }
 
 export interface BuildResult {
@@ -383,10 +389,6 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
   }
 
   const errorMode = opts.errors ?? config.prerender.errors;
-  const base = pageSettings(config, siteDir, errorMode);
-  result.diagnostics.push(...base.diagnostics);
-  const { settings, site } = base;
-
   let output: PrerenderOutput;
   try {
     output = new PrerenderOutput(siteDir);
@@ -395,6 +397,15 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     if (why) return fail(why);
     throw e;
   }
+  let base = pageSettings(config, siteDir, errorMode);
+  // Heading ids that Hugo's own table of contents shows are written for the Hugo that renders the site.
+  let hugoVersion: string | undefined;
+  if (base.settings.headingMath !== undefined && base.settings.headingMath !== 'shortcode') {
+    hugoVersion = hugoVersionFor(output, opts.hugo);
+    if (hugoVersion !== undefined) base = pageSettings(config, siteDir, errorMode, hugoVersion);
+  }
+  result.diagnostics.push(...base.diagnostics);
+  const { settings, site } = base;
   const images = imageOptions(config.data, config.locate);
   result.diagnostics.push(...images.diagnostics);
   const pipeline = images.options.enable
@@ -543,7 +554,15 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
         const { renderPage } = await import('./build-page.js');
         pool = new w.PagePool(
           size - 1,
-          { siteDir, config: configSelection, errorMode, fingerprint: w.contextFingerprint(here), imageIndex: here.imageIndex, ...(pipeline ? { images: { sizes: images.options.sizes } } : {}) },
+          {
+            siteDir,
+            config: configSelection,
+            errorMode,
+            fingerprint: w.contextFingerprint(here),
+            imageIndex: here.imageIndex,
+            ...(pipeline ? { images: { sizes: images.options.sizes } } : {}),
+            ...(hugoVersion !== undefined ? { hugoVersion } : {}),
+          },
           pipeline,
           async (job) => structuredClone(await renderPage(job, here)),
         );

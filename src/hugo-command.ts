@@ -77,7 +77,7 @@ export async function hugoCommand(opts: HugoCommandOptions): Promise<number> {
   const { hugoArgs, hugo, onBuild, log: _log, ...build } = opts;
   if (!needsNoBuild(hugoArgs)) {
     // The config files Hugo will read (its environment, --config): the prerender reads the same.
-    const result = await buildSite({ ...build, source: siteDir, config: hugoConfigSelection(hugoArgs, 'build') });
+    const result = await buildSite({ ...build, source: siteDir, config: hugoConfigSelection(hugoArgs, 'build'), ...(hugo ? { hugo } : {}) });
     onBuild(result);
     if (result.failed) {
       log('hugo-prerender: the prerender build failed (see above), so Hugo was not run');

@@ -28,6 +28,7 @@ import { DEFAULT_WRAPPERS } from './content/wrappers.js';
 import { imageOptions } from './images/options.js';
 import { feedContentTemplates, headingDataTemplates } from './site/head-hooks.js';
 import { mathAndOutputLimits } from './render/output-limits.js';
+import { versionBefore } from './site/hugo-version.js';
 import type { SiteInfo } from './render/types.js';
 
 export interface PageSettingsOfSite {
@@ -41,7 +42,7 @@ export interface PageSettingsOfSite {
  * The settings every page of a site is prerendered with (what a page's record is checked against), and
  * where the site's files are: no renderer is made here (build-page.ts pageServices adds it).
  */
-export function pageSettings(config: SiteConfig, siteDir: string, errorMode: 'fail' | 'render'): PageSettingsOfSite {
+export function pageSettings(config: SiteConfig, siteDir: string, errorMode: 'fail' | 'render', hugoVersion?: string): PageSettingsOfSite {
   const diagnostics: Diagnostic[] = [];
   const macros = config.prerender.katex.macros;
   const strict = config.prerender.katex.strict;
@@ -75,6 +76,9 @@ export function pageSettings(config: SiteConfig, siteDir: string, errorMode: 'fa
   if (mathFenceRendered(layoutDirs)) math = { ...math, fences: true };
   // Math in headings: raw HTML where Goldmark keeps it, text where a template reads Hugo's heading data.
   const headingMath: PageSettings['headingMath'] = unsafe ? 'html' : headingDataTemplates(siteDir, layoutDirs).length > 0 ? 'text' : 'shortcode';
+  // Where Hugo's own TOC shows a heading's id, one id is written for every Hugo: the id of the Hugo that
+  // renders the site (its raw source line's before 0.144: site/hugo-version.ts), else 0.144's.
+  const rawIds = headingMath !== 'shortcode' && hugoVersion !== undefined && versionBefore(hugoVersion, '0.144.0');
   // Every shortcode name Hugo will have a template for, when the site's layouts show them all (a name
   // outside it is a warning at the page: Hugo stops on it). Not in settingsKey, which is part of every
   // fragment's key: a template added does not change a shadow, only which page records still hold
@@ -117,6 +121,7 @@ export function pageSettings(config: SiteConfig, siteDir: string, errorMode: 'fa
       limits: mathAndOutputLimits(limits),
       ...(strict !== 'warn' ? { strict } : {}),
       ...(siteFigureTakesDark ? { siteFigureTakesDark } : {}),
+      ...(rawIds ? { headingIds: 'raw' } : {}),
       // Every fragment key holds settingsKey: the usual case leaves them as they were before Markdown images.
       ...(markdownImages !== 'render' ? { markdownImages: markdownImages ?? 'off' } : {}),
       // Numbered figures: the defaults leave every key as it was before them.
@@ -128,6 +133,7 @@ export function pageSettings(config: SiteConfig, siteDir: string, errorMode: 'fa
     siteShortcodes,
     ...(siteFigureTakesDark ? { siteFigureTakesDark } : {}),
     ...(siteFigureImages !== undefined ? { siteFigureImages } : {}),
+    ...(rawIds ? { headingIds: 'raw' as const } : {}),
     ...(markdownImages ? { markdownImages } : {}),
     ...(shortcodeNames ? { shortcodeNames } : {}),
     markdownInner: markdownShortcodeTemplates(siteDir, layoutDirs),

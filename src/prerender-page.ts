@@ -120,6 +120,11 @@ export interface PageSettings {
    */
   siteFigureImages?: boolean;
   /**
+   * `raw`: where Hugo's own TOC shows a heading's id (headingMath not `shortcode`), the id of Hugo before
+   * 0.144 is written (the Hugo that renders the site is one); else that of 0.144 and later.
+   */
+  headingIds?: 'raw';
+  /**
    * Every shortcode name Hugo will find a template for (the site's, its themes', Hugo's and ours, spelled
    * as their templates are), when the site's layouts show them all; a shortcode of another name is a
    * warning, and so is one that differs from a template's name only in case.
@@ -990,6 +995,7 @@ async function prerenderPageUncapped(source: string, env: PageEnv): Promise<Page
     },
     tree: located.tree,
     hugoToc: (env.settings.headingMath ?? 'shortcode') !== 'shortcode',
+    ...(env.settings.headingIds ? { hugoIds: env.settings.headingIds } : {}),
   });
   const titles = everywhere.titles;
   // Math in a heading, on a site where Hugo's TOC would show a shortcode as its placeholder: raw HTML

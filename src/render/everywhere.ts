@@ -61,6 +61,8 @@ export interface EverywhereInput {
    * `prerender-id` shortcode in it would reach .TableOfContents and .Fragments as Hugo's placeholder.
    */
   hugoToc?: boolean;
+  /** With hugoToc: `raw` writes the id of Hugo before 0.144 instead (the Hugo that renders the site is one). */
+  hugoIds?: 'raw';
 }
 
 export interface EverywhereResult {
@@ -129,11 +131,17 @@ export function planMathEverywhere(input: EverywhereInput): EverywhereResult {
     all.map((h) => ({ ...h, changed: changed(h), apart: isApart(h) })),
     settings.idType,
   );
+  /** The one id written where versions disagree but a switch cannot be used (below): every TOC links to it. */
+  const literalIds = new Map<number, string>();
   all.forEach((h, i) => {
     const plan = plans[i]!;
     // Where Hugo's TOC shows the heading, a prerender-id shortcode would reach it as a placeholder (not from a wrapper).
     const literal = input.hugoToc && plan.write.kind === 'switch' && !isApart(h);
-    const text = idAttributeText(literal && plan.write.kind === 'switch' ? { ...plan, write: { kind: 'literal', id: plan.write.plain } } : plan, h);
+    if (literal && plan.write.kind === 'switch') literalIds.set(i, input.hugoIds === 'raw' ? plan.write.raw : plan.write.plain);
+    const text = idAttributeText(
+      literal && plan.write.kind === 'switch' ? { ...plan, write: { kind: 'literal', id: literalIds.get(i)! } } : plan,
+      h,
+    );
     if (text !== '') edits.push({ at: h.attrOpen ?? h.insertAt, text });
   });
 
@@ -151,7 +159,7 @@ export function planMathEverywhere(input: EverywhereInput): EverywhereResult {
       tableOfContentsHtml(
         all.map((h, i) => ({
           level: h.level,
-          id: rule === 'raw' ? plans[i]!.raw : (plans[i]!.plain ?? ''),
+          id: literalIds.get(i) ?? (rule === 'raw' ? plans[i]!.raw : (plans[i]!.plain ?? '')),
           titleHtml: titles[i]!,
         })),
         settings.toc,

@@ -13,6 +13,8 @@ export interface WorkerInit {
         sizes: string;
     };
     imageIndex: boolean;
+    /** The version of the Hugo that renders the site, when the build asked (see BuildOptions.hugo). */
+    hugoVersion?: string;
 }
 /** What must be the same in the build and its workers: every setting that shapes a page's output. */
 export declare function contextFingerprint(ctx: PageContext): string;

@@ -41,6 +41,11 @@ export interface BuildOptions {
      * for byte, whatever the number.
      */
     jobs?: number;
+    /**
+     * The Hugo that will render the site (a path, or a name looked up on PATH; default `hugo`): asked for
+     * its version when a page's output depends on it (site/hugo-version.ts).
+     */
+    hugo?: string;
 }
 export interface BuildResult {
     pages: number;

@@ -17,4 +17,4 @@ export interface PageSettingsOfSite {
  * The settings every page of a site is prerendered with (what a page's record is checked against), and
  * where the site's files are: no renderer is made here (build-page.ts pageServices adds it).
  */
-export declare function pageSettings(config: SiteConfig, siteDir: string, errorMode: 'fail' | 'render'): PageSettingsOfSite;
+export declare function pageSettings(config: SiteConfig, siteDir: string, errorMode: 'fail' | 'render', hugoVersion?: string): PageSettingsOfSite;

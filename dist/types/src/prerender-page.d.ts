@@ -35,6 +35,11 @@ export interface PageSettings {
      */
     siteFigureImages?: boolean;
     /**
+     * `raw`: where Hugo's own TOC shows a heading's id (headingMath not `shortcode`), the id of Hugo before
+     * 0.144 is written (the Hugo that renders the site is one); else that of 0.144 and later.
+     */
+    headingIds?: 'raw';
+    /**
      * Every shortcode name Hugo will find a template for (the site's, its themes', Hugo's and ours, spelled
      * as their templates are), when the site's layouts show them all; a shortcode of another name is a
      * warning, and so is one that differs from a template's name only in case.

@@ -54,6 +54,8 @@ export interface EverywhereInput {
      * `prerender-id` shortcode in it would reach .TableOfContents and .Fragments as Hugo's placeholder.
      */
     hugoToc?: boolean;
+    /** With hugoToc: `raw` writes the id of Hugo before 0.144 instead (the Hugo that renders the site is one). */
+    hugoIds?: 'raw';
 }
 export interface EverywhereResult {
     /** Insertions into the shadow (zero-length replacements). */

@@ -1,0 +1,13 @@
+import type { PrerenderOutput } from './output.js';
+/** The first executable `name` on PATH (absolute), or undefined. */
+export declare function onPath(name: string, envPath?: string): string | undefined;
+/** `0.111.3` from `hugo v0.111.3+extended linux/amd64 …`, or undefined. */
+export declare function parseHugoVersion(text: string): string | undefined;
+/** a < b for versions such as 0.111.3. */
+export declare function versionBefore(a: string, b: string): boolean;
+/**
+ * The version of `bin` (a path, from the working directory, or a name looked up on PATH; default
+ * `hugo`), from the cache when the
+ * binary is the one it was asked of; undefined when there is no such Hugo or it does not say.
+ */
+export declare function hugoVersionFor(output: PrerenderOutput, bin?: string): string | undefined;
