@@ -4445,7 +4445,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "ac507370757ce878fd3c10b6062e16b6";
+    BUNDLE_CODE_ID = "345a9879daff2eb7014df6745d6efbb2";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -6866,10 +6866,23 @@ function serveSite(opts) {
   if (!version) throw new ServeError(`could not run \`${bin} version\`: ${probe.error?.message ?? probe.stderr?.trim() ?? "no version"}; install Hugo, or pass --hugo PATH`);
   const style = excludeStyle(version);
   let last;
-  const refresh = (result) => {
+  let layerTimer;
+  const refresh = (result, later = false) => {
     const data = readSiteConfig(siteDir, selection).data;
     update(siteDir, `${SERVE_DATA}/${SERVE_ERRORS}`, result ? errorsText(result) : '{\n  "errors": []\n}\n');
-    update(siteDir, SERVE_CONFIG, layerText(serveLayer(siteDir, data, style)));
+    const layer = layerText(serveLayer(siteDir, data, style));
+    if (layerTimer) clearTimeout(layerTimer);
+    layerTimer = void 0;
+    if (!later) return void update(siteDir, SERVE_CONFIG, layer);
+    layerTimer = setTimeout(() => {
+      layerTimer = void 0;
+      try {
+        update(siteDir, SERVE_CONFIG, layer);
+      } catch (e) {
+        log(`hugo-prerender serve: could not update ${SERVE_CONFIG}: ${e.message}`);
+      }
+    }, LAYER_DELAY_MS);
+    layerTimer.unref();
   };
   let hugo;
   let stopping = false;
@@ -6883,7 +6896,7 @@ function serveSite(opts) {
     onBuild: (result, changed) => {
       last = result;
       try {
-        refresh(result);
+        refresh(result, hugo !== void 0 && !stopping);
       } catch (e) {
         log(`hugo-prerender serve: could not update ${SERVE_CONFIG}: ${e.message}`);
       }
@@ -6932,6 +6945,7 @@ function serveSite(opts) {
     if (exit.error) log(`hugo-prerender serve: could not start ${bin}: ${exit.error.message} (install Hugo, or pass --hugo PATH)`);
     const status = stopping ? 0 : exit.status;
     if (killTimer) clearTimeout(killTimer);
+    if (layerTimer) clearTimeout(layerTimer);
     stopping = true;
     await watcher.close();
     process.removeListener("exit", onExit);
@@ -6945,7 +6959,7 @@ function serveSite(opts) {
     }
   };
 }
-var SERVE_CONFIG, SERVE_DATA, SERVE_ERRORS, ServeError;
+var SERVE_CONFIG, SERVE_DATA, SERVE_ERRORS, ServeError, LAYER_DELAY_MS;
 var init_serve = __esm({
   "src/serve.ts"() {
     "use strict";
@@ -6960,6 +6974,7 @@ var init_serve = __esm({
     SERVE_ERRORS = "hugo_prerender_serve.json";
     ServeError = class extends Error {
     };
+    LAYER_DELAY_MS = 650;
   }
 });
 

@@ -219,6 +219,9 @@ function update(siteDir: string, file: string, text: string): boolean {
 
 export class ServeError extends Error {}
 
+/** More than Hugo's 500 ms event batching tick, with a margin (see refresh in serveSite). */
+const LAYER_DELAY_MS = 650;
+
 /**
  * The arguments for `hugo server`: the user's, with the layer added to their config files (`--config a,b`
  * or `--config=a,b` after `--`, else the site's root config file), since a second --config would replace
@@ -287,10 +290,30 @@ export function serveSite(opts: ServeOptions): ServeHandle {
   const style = excludeStyle(version);
 
   let last: BuildResult | undefined;
-  const refresh = (result: BuildResult | undefined) => {
+  /** A change of the layer waiting to be written (see refresh). */
+  let layerTimer: NodeJS.Timeout | undefined;
+  /**
+   * `later`: the layer (a config file to Hugo) is written LAYER_DELAY_MS after the build, in an event
+   * batch of Hugo's own. Hugo handles a batch holding a config change as that alone: it reloads, and does
+   * not watch the folders the batch created (measured, 0.111.3 and 0.169.0: a page bundle made while serve
+   * ran, whose layer changed as its shadow's folder was made, never showed another save until restarted).
+   */
+  const refresh = (result: BuildResult | undefined, later = false) => {
     const data = readSiteConfig(siteDir, selection).data;
     update(siteDir, `${SERVE_DATA}/${SERVE_ERRORS}`, result ? errorsText(result) : '{\n  "errors": []\n}\n');
-    update(siteDir, SERVE_CONFIG, layerText(serveLayer(siteDir, data, style)));
+    const layer = layerText(serveLayer(siteDir, data, style));
+    if (layerTimer) clearTimeout(layerTimer);
+    layerTimer = undefined;
+    if (!later) return void update(siteDir, SERVE_CONFIG, layer);
+    layerTimer = setTimeout(() => {
+      layerTimer = undefined;
+      try {
+        update(siteDir, SERVE_CONFIG, layer);
+      } catch (e) {
+        log(`hugo-prerender serve: could not update ${SERVE_CONFIG}: ${(e as Error).message}`);
+      }
+    }, LAYER_DELAY_MS);
+    layerTimer.unref();
   };
 
   let hugo: ChildProcess | undefined;
@@ -306,7 +329,7 @@ export function serveSite(opts: ServeOptions): ServeHandle {
     onBuild: (result, changed) => {
       last = result;
       try {
-        refresh(result);
+        refresh(result, hugo !== undefined && !stopping);
       } catch (e) {
         log(`hugo-prerender serve: could not update ${SERVE_CONFIG}: ${(e as Error).message}`);
       }
@@ -361,6 +384,7 @@ export function serveSite(opts: ServeOptions): ServeHandle {
     if (exit.error) log(`hugo-prerender serve: could not start ${bin}: ${exit.error.message} (install Hugo, or pass --hugo PATH)`);
     const status = stopping ? 0 : exit.status;
     if (killTimer) clearTimeout(killTimer);
+    if (layerTimer) clearTimeout(layerTimer);
     stopping = true;
     await watcher.close();
     process.removeListener('exit', onExit);

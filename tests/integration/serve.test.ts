@@ -12,7 +12,7 @@
  * - SIGINT (Ctrl+C) or SIGTERM stops serve and Hugo: no process is left.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -254,6 +254,40 @@ describeWithChromium('hugo-prerender serve', () => {
       );
       expect(await visibleText(browser.page)).toContain('Fixed  here.');
     }, 3 * MISSED_RELOAD_MS);
+
+    it('serves a page bundle’s replaced image: the page names the new variants, and Hugo serves them', async () => {
+      // Found by an audit on Hugo 0.111 (3 of 3): Hugo rebuilt the page from its old shadow as it saw the
+      // image change, dropped the new shadow's event, and kept serving HTML whose variants were removed.
+      const sharp = (await import('sharp')).default;
+      const dir = path.join(site, 'content/posts/pic');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, 'photo.png'), await sharp({ create: { width: 1160, height: 480, channels: 3, background: '#48c' } }).png().toBuffer());
+      writeFileSync(path.join(dir, 'index.md'), '---\ntitle: Pic\n---\nThe photo, with $x$:\n\n![A photo](photo.png)\n');
+      const served = () => fetch(`${origin}/posts/pic/`).then((r) => (r.ok ? r.text() : ''), () => '');
+      const waitFor = async (want: RegExp, what: string) => {
+        const t0 = Date.now();
+        for (;;) {
+          const html = await served();
+          if (want.test(html)) return html;
+          if (Date.now() - t0 > MISSED_RELOAD_MS) throw new Error(`${what} not served within ${MISSED_RELOAD_MS} ms:\n${html.slice(html.indexOf("<picture"), html.indexOf("</picture>") + 10)}\n${logs().slice(-1500)}`);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      };
+      await waitFor(/width="1160"/, 'the new page');
+      await new Promise((r) => setTimeout(r, 1500));
+      appendFileSync(path.join(dir, 'index.md'), '\nEditedX: $y$.\n');
+      await waitFor(/EditedX: <span class="katex/, 'the edited new page');
+      await new Promise((r) => setTimeout(r, 1500));
+      writeFileSync(path.join(dir, 'photo.png'), await sharp({ create: { width: 888, height: 872, channels: 3, background: '#c84' } }).png().toBuffer());
+      const html = await waitFor(/width="888"/, 'the replaced image');
+      // Served as Hugo keeps serving it once things settle: still the new one, every variant there.
+      await new Promise((r) => setTimeout(r, 2000));
+      const settled = await served();
+      expect(settled).toMatch(/width="888"/);
+      const urls = [...new Set([...settled.matchAll(/\/prerender\/img\/[^\s"',]+/g)].map((m) => m[0]))];
+      expect(urls.length, html.slice(0, 1000)).toBeGreaterThan(1);
+      for (const u of urls) expect((await fetch(origin + u)).status, u).toBe(200);
+    }, 60_000);
 
     it('builds .prerender/ again when it is deleted, and restarts Hugo, which serves the next save typeset', async () => {
       // Found by an audit: Hugo stopped watching the deleted folder and served 500s, then the originals.
