@@ -4445,7 +4445,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "345a9879daff2eb7014df6745d6efbb2";
+    BUNDLE_CODE_ID = "e7eaa3ce2707aebbcebb630fc308f7cf";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -31105,10 +31105,12 @@ function describe(spec) {
     }
     case "bool":
       return "true or false";
-    case "list":
-      return spec.values ? `a comma-separated list of ${spec.values.map((v) => `"${v}"`).join(", ")}` : "a comma-separated list";
+    case "list": {
+      const most = spec.max !== void 0 && !(spec.values && spec.max >= spec.values.length) ? `at most ${spec.max} ` : "";
+      return spec.values ? `a comma-separated list of ${most ? `${most}of ` : ""}${spec.values.map((v) => `"${v}"`).join(", ")}` : `a comma-separated list${most ? ` of ${most}${spec.item ?? "item"}s` : ""}`;
+    }
     case "numbers": {
-      let s2 = "a comma-separated list of numbers";
+      let s2 = `a comma-separated list of ${spec.maxItems !== void 0 ? `at most ${spec.maxItems} ` : ""}numbers`;
       if (spec.min !== void 0 && spec.max !== void 0) s2 += ` from ${spec.min} to ${spec.max}`;
       else if (spec.min !== void 0) s2 += ` of at least ${spec.min}`;
       else if (spec.max !== void 0) s2 += ` of at most ${spec.max}`;
@@ -31150,8 +31152,15 @@ function convert2(name, spec, raw3) {
           };
         }
       }
-      if (spec.min !== void 0 && items.length < spec.min || spec.max !== void 0 && items.length > spec.max) {
-        return { problem: `${name} takes ${spec.min ?? 0} to ${spec.max ?? "\u221E"} items, got ${items.length}` };
+      const noun = (n) => `${spec.item ?? "item"}${n === 1 ? "" : "s"}`;
+      if (spec.min !== void 0 && items.length < spec.min) {
+        const example = spec.values ? `, e.g. ${name}="${spec.values.slice(0, spec.min).join(",")}"` : "";
+        return {
+          problem: `${items.length === 0 ? `${name} is empty` : `${name} lists ${items.length} ${noun(items.length)}`}: give at least ${spec.min === 1 ? "one" : spec.min} ${noun(spec.min)}${example}` + (spec.default !== void 0 ? `, or leave ${name} out for the default` : "")
+        };
+      }
+      if (spec.max !== void 0 && items.length > spec.max) {
+        return { problem: `${name} lists ${items.length} ${noun(items.length)}; it takes at most ${spec.max}` };
       }
       return { value: items };
     }
@@ -31165,10 +31174,14 @@ function convert2(name, spec, raw3) {
         if (spec.min !== void 0 && n < spec.min || spec.max !== void 0 && n > spec.max) return bad();
         nums.push(n);
       }
-      if (spec.minItems !== void 0 && nums.length < spec.minItems || spec.maxItems !== void 0 && nums.length > spec.maxItems) {
+      const count = (n) => `${n} number${n === 1 ? "" : "s"}`;
+      if (spec.minItems !== void 0 && nums.length < spec.minItems) {
         return {
-          problem: spec.maxItems === void 0 ? `${name} takes at least ${spec.minItems} ${spec.minItems === 1 ? "number" : "numbers"}, got ${nums.length}` : `${name} takes ${spec.minItems ?? 0} to ${spec.maxItems} numbers, got ${nums.length}`
+          problem: `${nums.length === 0 ? `${name} is empty` : `${name} lists ${count(nums.length)}`}: give at least ${spec.minItems === 1 ? "one number" : count(spec.minItems)}` + (spec.default !== void 0 ? `, or leave ${name} out for the default (${spec.default.join(",")})` : "")
         };
+      }
+      if (spec.maxItems !== void 0 && nums.length > spec.maxItems) {
+        return { problem: `${name} lists ${count(nums.length)}; it takes at most ${spec.maxItems}` };
       }
       return { value: nums };
     }
@@ -31182,7 +31195,8 @@ function validateParams(specs, raw3) {
     if (raw3.length > 0) {
       problems.push({
         param: "",
-        message: `positional parameters are not supported; write name="value" (valid names: ${Object.keys(specs).join(", ")})`
+        message: `positional parameters are not supported; write name="value" (valid names: ${Object.keys(specs).join(", ")})`,
+        positional: true
       });
     }
   } else {
@@ -34928,11 +34942,11 @@ function fsReason(e) {
   return m?.[1] || code4 || message;
 }
 function fsAdvice(e, kind, shown) {
-  const quoted = /^[\w./@+-]+$/.test(shown) ? shown : `'${shown.replace(/'/g, `'\\''`)}'`;
+  const quoted2 = /^[\w./@+-]+$/.test(shown) ? shown : `'${shown.replace(/'/g, `'\\''`)}'`;
   switch (fsErrorCode(e)) {
     case "EACCES":
     case "EPERM":
-      return kind === "directory" ? `fix its permissions so that the user running the build can list and enter it (chmod a+rx ${quoted}), or move it out of the site's content` : `fix its permissions so that the user running the build can read it (chmod a+r ${quoted}; the directories above it need a+x)`;
+      return kind === "directory" ? `fix its permissions so that the user running the build can list and enter it (chmod a+rx ${quoted2}), or move it out of the site's content` : `fix its permissions so that the user running the build can read it (chmod a+r ${quoted2}; the directories above it need a+x)`;
     case "EISDIR":
       return "it is a directory: name a file";
     case "ENOTDIR":
@@ -35067,8 +35081,8 @@ function blockedMessage(siteDir, b2) {
   const shown = shownPath(siteDir, b2.at);
   const code4 = fsErrorCode(b2.error);
   if (b2.kind === "directory" && (code4 === "EACCES" || code4 === "EPERM")) {
-    const quoted = /^[\w./@+-]+$/.test(shown) ? shown : `'${shown.replace(/'/g, `'\\''`)}'`;
-    return `${shown} cannot be entered (${fsReason(b2.error)}): fix its permissions so that the user running the build can enter it (chmod a+x ${quoted})`;
+    const quoted2 = /^[\w./@+-]+$/.test(shown) ? shown : `'${shown.replace(/'/g, `'\\''`)}'`;
+    return `${shown} cannot be entered (${fsReason(b2.error)}): fix its permissions so that the user running the build can enter it (chmod a+x ${quoted2})`;
   }
   return `${shown} cannot be read (${fsReason(b2.error)}): ${fsAdvice(b2.error, b2.kind, shown)}`;
 }
@@ -35209,6 +35223,7 @@ function createHostServices(renderer, opts = {}) {
 }
 function reportParamProblems(def, problems, error, warn) {
   for (const p5 of problems) {
+    if (p5.positional && def.positional === "render") continue;
     if (p5.unknown && def.unknownParams === "warn") warn(`${p5.message}; it is ignored`, { param: p5.param, code: "shortcode-param" });
     else error(p5.message, { param: p5.param || void 0, code: "shortcode-param" });
   }
@@ -46991,8 +47006,8 @@ var params2 = {
   caption: { type: "string", doc: "Caption (`<p>` in the `<figcaption>`): Markdown, math allowed." },
   attr: { type: "string", doc: "Attribution after the caption, in the same `<p>`: Markdown, math allowed." },
   attrlink: { type: "string", doc: "URL that the attribution links to." },
-  width: { type: "string", doc: "`width` attribute of the image." },
-  height: { type: "string", doc: "`height` attribute of the image." },
+  width: { type: "string", doc: "`width` attribute of the image: a number of pixels (`600`), written as given." },
+  height: { type: "string", doc: "`height` attribute of the image: a number of pixels, written as given." },
   class: { type: "string", doc: "CSS class(es) of the `<figure>`." },
   id: FIGURE_ID_PARAM,
   loading: {
@@ -47015,15 +47030,17 @@ var figure_default = defineShortcode({
   inner: "none",
   version: 3,
   unknownParams: "warn",
+  // Positional use gets one error, from render, naming the src to write.
+  positional: "render",
   // Checks that the image exists, so it must be rendered again when files change.
   cacheable: false,
   async render(ctx) {
     const p5 = ctx.params;
     const positional = Array.isArray(ctx.rawParams) && ctx.rawParams.length > 0;
     if (positional) {
-      const first = String(ctx.rawParams[0]);
+      const [first, ...rest] = ctx.rawParams.map(String);
       ctx.error(
-        `takes named parameters only; Hugo reads positional ones as src="" (an empty image). Write src="${first}"`,
+        `takes named parameters only; Hugo reads positional ones as src="" (an empty image). Write src="${first}"${rest.length ? `, and name the other${rest.length === 1 ? "" : "s"} too (caption="${rest[0]}", alt="\u2026")` : ""}`,
         { param: "src", code: "figure-src" }
       );
     }
@@ -47053,6 +47070,15 @@ var figure_default = defineShortcode({
         });
       }
     }
+    for (const name of ["width", "height"]) {
+      const v = given(ctx, name);
+      if (v !== void 0 && positiveNumber(v) === void 0) {
+        ctx.warn(
+          `${name}="${v}" is not a number of pixels, the only thing an image's ${name} attribute holds: it is written as given, as Hugo's figure does, but browsers ignore or misread it. Write ${name}="${name === "width" ? 600 : 400}", or set a size in other units (%, em) with a CSS class`,
+          { param: name, code: "figure-size" }
+        );
+      }
+    }
     if (p5.loading && p5.loading !== "lazy" && p5.loading !== "eager") {
       ctx.warn(`loading="${p5.loading}" is not understood by browsers; use "lazy" or "eager"`, { param: "loading" });
     }
@@ -47060,7 +47086,7 @@ var figure_default = defineShortcode({
     const attr2 = given(ctx, "attr");
     let alt = given(ctx, "alt");
     if (alt === void 0 && caption !== void 0) alt = ctx.plainText(caption);
-    if (alt === void 0) {
+    if (alt === void 0 && !positional && src.trim() !== "") {
       ctx.warn('has neither alt nor caption, so screen readers get no description of the image; add alt="\u2026"', {
         param: "alt",
         code: "figure-alt"
@@ -51749,6 +51775,7 @@ var params3 = {
     values: MODELS,
     min: 1,
     max: 3,
+    item: "model",
     default: ["rnn"],
     doc: "Which networks to simulate: `rnn`, `lstm`, `gru`, or several (`rnn,lstm`) drawn with different dash patterns. RNN and GRU plot \u2016\u2202h_T/\u2202h_{T\u2212k}\u2016\u2082, the LSTM \u2016\u2202c_T/\u2202c_{T\u2212k}\u2016\u2082 through its cell state."
   },
@@ -52427,12 +52454,12 @@ function splitCsv(text12, delimiter) {
   let line3 = 1;
   let recordLine = 1;
   let inQuotes = false;
-  let quoted = false;
+  let quoted2 = false;
   let i2 = 0;
   const endField = () => {
-    fields.push(quoted ? field : field.trim());
+    fields.push(quoted2 ? field : field.trim());
     field = "";
-    quoted = false;
+    quoted2 = false;
   };
   const endRecord = () => {
     endField();
@@ -52459,7 +52486,7 @@ function splitCsv(text12, delimiter) {
     }
     if (c === '"' && field.trim() === "") {
       inQuotes = true;
-      quoted = true;
+      quoted2 = true;
       field = "";
       i2++;
       continue;
@@ -52631,7 +52658,10 @@ var params6 = {
   },
   format: { type: "enum", values: ["auto", "csv", "tsv", "json"], default: "auto", doc: "File format; `auto` goes by the extension (.json, .tsv, else CSV)." },
   x: { type: "string", doc: "Column for the horizontal axis; default the first column." },
-  y: { type: "list", doc: 'Columns to plot, one series each (`y="train,valid"`); default every column but x.' },
+  y: {
+    type: "string",
+    doc: 'Columns to plot, one series each, separated by commas (`y="train,valid"`), or by `|` when y holds one (`y="Train loss, smoothed|Val loss (EMA)"`); a name in double quotes, as in a CSV header, may hold either. Default every column but x.'
+  },
   labels: {
     type: "string",
     label: "text",
@@ -52714,6 +52744,19 @@ function readData(ctx) {
   }
   return { table: r2.table, shown: file };
 }
+function columnNames(value2, columns) {
+  const v = value2.trim();
+  if (v === "") return [];
+  if (columns.includes(v)) return [v];
+  const outsideQuotes = v.replace(/"(?:[^"]|"")*"/g, "");
+  const { records, error } = splitCsv(v.replace(/[\r\n]+/g, " "), outsideQuotes.includes("|") ? "|" : ",");
+  if (error) return void 0;
+  return records.flatMap((r2) => r2.fields).map((f) => f.trim()).filter((f) => f !== "");
+}
+function unquoted(name, columns) {
+  const m = /^"((?:[^"]|"")*)"$/.exec(name);
+  return m && !columns.includes(name) ? m[1].replace(/""/g, '"') : name;
+}
 function render3(ctx) {
   const p5 = ctx.params;
   const data = readData(ctx);
@@ -52721,20 +52764,29 @@ function render3(ctx) {
   const { table: table3 } = data;
   const names = table3.columns;
   const list4 = names.map((n) => `"${n}"`).join(", ");
-  const xName = p5.x ?? names[0];
+  const xName = p5.x === void 0 ? names[0] : unquoted(p5.x.trim(), names);
   const xi = names.indexOf(xName);
   if (xi < 0) {
     ctx.error(`x="${xName}" is not a column of ${data.shown}; its columns are ${list4}`, { param: "x" });
     return "";
   }
-  const yNames = p5.y && p5.y.length ? p5.y : names.filter((n) => n !== xName);
+  const given2 = p5.y === void 0 ? [] : columnNames(p5.y, names);
+  if (given2 === void 0) {
+    ctx.error(`y=\`${p5.y}\` has a double quote that is not closed; close it after the name, or leave the quotes out and separate the names with |`, { param: "y" });
+    return "";
+  }
+  const yNames = given2.length ? given2 : names.filter((n) => n !== xName);
   if (yNames.length === 0) {
     ctx.error(`${data.shown} has only the column "${xName}"; add a y column to plot`, { param: "y" });
     return "";
   }
   const missing = yNames.filter((n) => !names.includes(n));
   if (missing.length) {
-    ctx.error(`${missing.map((m) => `y="${m}"`).join(", ")} ${missing.length === 1 ? "is not a column" : "are not columns"} of ${data.shown}; its columns are ${list4}`, { param: "y" });
+    const quoted2 = missing.map((m) => `"${m}"`);
+    const which = quoted2.length === 1 ? `${quoted2[0]} is not a column` : `${quoted2.slice(0, -1).join(", ")} and ${quoted2.at(-1)} are not columns`;
+    const split = names.filter((n) => n !== xName && n.includes(","));
+    const hint = split.length && !p5.y?.includes("|") ? `; a name that holds a comma is read whole when the names are separated by | (y="${[split[0], ...names.filter((n) => n !== xName && n !== split[0])].slice(0, 2).join("|")}") or put in double quotes` : "";
+    ctx.error(`y: ${which} of ${data.shown}; its columns are ${list4}${hint}`, { param: "y" });
     return "";
   }
   const labels = p5.labels !== void 0 ? p5.labels.split("|").map((s2) => s2.trim()) : yNames;
@@ -52796,6 +52848,36 @@ function render3(ctx) {
     ctx.error("a log axis needs a positive minimum", { param: logY && p5.ymin !== void 0 && p5.ymin <= 0 ? "ymin" : "xmin" });
     return "";
   }
+  const lines = p5.mode !== "scatter";
+  for (const [axis, lo, hi, at] of [["x", p5.xmin, p5.xmax, 0], ["y", p5.ymin, p5.ymax, 1]]) {
+    if (lo === void 0 && hi === void 0) continue;
+    const within2 = (a3, b2) => (lo === void 0 || Math.max(a3, b2) >= lo) && (hi === void 0 || Math.min(a3, b2) <= hi);
+    let dataLo = Infinity;
+    let dataHi = -Infinity;
+    let shows = false;
+    for (const s2 of series) {
+      let previous3;
+      for (const [x6, y2] of s2.points) {
+        if (!Number.isFinite(x6) || !Number.isFinite(y2) || logX && x6 <= 0 || logY && y2 <= 0) {
+          previous3 = void 0;
+          continue;
+        }
+        const v = at === 0 ? x6 : y2;
+        dataLo = Math.min(dataLo, v);
+        dataHi = Math.max(dataHi, v);
+        shows ||= within2(v, v) || lines && previous3 !== void 0 && within2(previous3, v);
+        previous3 = v;
+      }
+    }
+    if (shows || dataLo > dataHi) continue;
+    const shown = (v) => String(Number(v.toPrecision(4)));
+    const range3 = lo !== void 0 && hi !== void 0 ? `from ${lo} to ${hi}` : lo !== void 0 ? `from ${lo} up` : `up to ${hi}`;
+    const fixed = [lo !== void 0 && `${axis}min`, hi !== void 0 && `${axis}max`].filter(Boolean).join(" and ");
+    ctx.warn(
+      `the ${axis} axis ${range3} holds none of the data (whose ${axis} runs from ${shown(dataLo)} to ${shown(dataHi)}), so the plot is empty; change ${fixed}, or leave ${lo !== void 0 && hi !== void 0 ? "them" : "it"} out to fit the data`,
+      { param: lo !== void 0 && (hi === void 0 || dataLo < lo) ? `${axis}min` : `${axis}max` }
+    );
+  }
   const xLabel = p5.xlabel ?? xName;
   const yLabel = p5.ylabel ?? (yNames.length === 1 ? labels[0] : void 0);
   const kind = p5.mode === "scatter" ? "Scatter plot" : p5.mode === "both" ? "Line plot with markers" : "Line plot";
@@ -52831,7 +52913,7 @@ var plot_default = defineShortcode({
   summary: "Line and scatter plots from a CSV or JSON file in the page bundle, as themed SVG with axes, legend and math labels.",
   params: params6,
   inner: "none",
-  version: 5,
+  version: 6,
   // Reads a data file: re-render on every build so an edited file shows up.
   cacheable: false,
   render: render3
@@ -52844,6 +52926,7 @@ var params7 = {
     type: "list",
     values: PANELS,
     min: 1,
+    item: "panel",
     default: [...PANELS],
     doc: "Which panels to draw, in this order, comma-separated (`many-to-many` is the encoder\u2013decoder, `many-to-many-synced` one output per input). Default: all five."
   },
@@ -52938,10 +53021,10 @@ var rnn_architectures_default = defineShortcode({
   version: 3,
   render(ctx) {
     const p5 = ctx.params;
-    const names = [];
-    for (const n of p5.panels) {
-      if (names.includes(n)) ctx.warn(`panel "${n}" is listed twice; it is drawn once`, { param: "panels" });
-      else names.push(n);
+    const names = [...new Set(p5.panels)];
+    for (const n of names) {
+      const times = p5.panels.filter((m) => m === n).length;
+      if (times > 1) ctx.warn(`panel "${n}" is listed ${times === 2 ? "twice" : `${times} times`}; it is drawn once`, { param: "panels" });
     }
     if (names.length === 0) names.push(...PANELS);
     const specs = names.map((n) => SPECS[n]);
@@ -53015,6 +53098,7 @@ var params8 = {
     type: "list",
     label: "tex",
     max: 3,
+    item: "label",
     default: ["U", "V", "W"],
     doc: 'Labels of the input\u2192hidden, hidden\u2192output and hidden\u2192hidden weights, comma-separated; `""` hides them.'
   },
@@ -53635,7 +53719,6 @@ function getShortcode(name) {
 }
 
 // src/render/mathjax-compat.ts
-var ARRAY_SPEC = /\\begin\{array\}\{([A-Za-z|: ]*)\}/g;
 var ARITY = Object.fromEntries([
   ..."boldsymbol bm pmb mathbf mathrm mathit mathcal mathbb mathsf mathtt mathfrak mathscr mathnormal mathsfit Bbb bold frak text textrm textbf textit textsf texttt textup textmd textnormal emph operatorname mathop mathbin mathrel mathord mathopen mathclose mathpunct mathinner hat check breve acute grave tilde bar vec dot ddot dddot mathring widehat widetilde widecheck overline underline overrightarrow overleftarrow overleftrightarrow underrightarrow underleftarrow underleftrightarrow overgroup undergroup overbrace underbrace overlinesegment underlinesegment Overrightarrow sqrt boxed cancel bcancel xcancel sout phantom hphantom vphantom smash mathllap mathrlap mathclap llap rlap clap".split(" ").map((name) => [`\\${name}`, 1]),
   ..."frac dfrac tfrac cfrac binom dbinom tbinom overset underset stackrel textcolor colorbox".split(" ").map((name) => [`\\${name}`, 2])
@@ -53713,6 +53796,118 @@ function groupEnd(tex, open2) {
     else if (c === "}" && --depth === 0) return i2 + 1;
   }
   return -1;
+}
+var MAX_ARRAY_COLUMNS = 256;
+var SPACING_ONLY = /^(?:\s|\\[,:;! ]|\\(?:quad|qquad|enspace|thinspace|medspace|thickspace|negthinspace|negmedspace|negthickspace)(?![A-Za-z@])|\\(?:hspace\*?|hskip|kern|mkern|mskip)\s*(?:\{[^{}]*\}|[-+\d.]+\s*[a-z]{2}))*$/;
+function specArgument(spec, i2) {
+  while (/\s/.test(spec[i2] ?? "")) i2++;
+  const c = spec[i2];
+  if (c === void 0 || c === "}") return void 0;
+  if (c === "{") {
+    const end = groupEnd(spec, i2);
+    return end < 0 ? void 0 : { text: spec.slice(i2 + 1, end - 1), end };
+  }
+  const word = /^\\(?:[A-Za-z@]+|[^])/.exec(spec.slice(i2, i2 + 100))?.[0] ?? c;
+  return { text: word, end: i2 + word.length };
+}
+function katexColumns(spec, lost, depth = 0) {
+  let columns = "";
+  if (depth > 8) return { columns, problem: "its braces or *{\u2026}{\u2026} nest more than 8 levels deep: write fewer levels" };
+  for (let i2 = 0; i2 < spec.length; i2++) {
+    const c = spec[i2];
+    if (/\s/.test(c)) continue;
+    if ("lcr|:".includes(c)) {
+      columns += c;
+    } else if ("pmb".includes(c)) {
+      const width = specArgument(spec, i2 + 1);
+      if (width && /^\s*\{/.test(spec.slice(i2 + 1))) i2 = width.end - 1;
+      columns += "l";
+    } else if (c === "w" || c === "W") {
+      const align = specArgument(spec, i2 + 1);
+      const width = align && specArgument(spec, align.end);
+      if (!align || !width) return { columns, problem: `${c} needs two arguments: write ${c}{l}{2cm} (l, c or r, then the width)` };
+      columns += /^\s*[lcr]\s*$/.test(align.text) ? align.text.trim() : "c";
+      i2 = width.end - 1;
+    } else if (c === "*") {
+      const count = specArgument(spec, i2 + 1);
+      const body3 = count && specArgument(spec, count.end);
+      if (!count || !body3 || !/^\s*\d+\s*$/.test(count.text)) return { columns, problem: "* needs a whole number and the columns it repeats: write *{3}{c} for ccc" };
+      const inner2 = katexColumns(body3.text, lost, depth + 1);
+      if (inner2.problem) return inner2;
+      const n = Number(count.text);
+      const letters3 = inner2.columns.replace(/[|:]/g, "").length;
+      if (n * letters3 > MAX_ARRAY_COLUMNS || n * inner2.columns.length > 4 * MAX_ARRAY_COLUMNS) {
+        return { columns, problem: `*{${n}}{${body3.text}} makes more than ${MAX_ARRAY_COLUMNS} columns, more than hugo-prerender writes out: give as many as the array has` };
+      }
+      columns += inner2.columns.repeat(n);
+      i2 = body3.end - 1;
+    } else if ("@!<>".includes(c)) {
+      const arg = specArgument(spec, i2 + 1);
+      if (!arg) return { columns, problem: `${c} needs an argument: write ${c}{\u2026}` };
+      const written2 = spec.slice(i2, arg.end).replace(/\s+/g, " ");
+      if ("@!".includes(c) ? !SPACING_ONLY.test(arg.text) : arg.text.trim() !== "") {
+        lost.push(`${written2} (${"@!".includes(c) ? "between two columns" : `${c === ">" ? "before" : "after"} each cell of a column`})`);
+      }
+      i2 = arg.end - 1;
+    } else if (c === "{") {
+      const end = groupEnd(spec, i2);
+      if (end < 0) return { columns, problem: "its braces do not balance: close each { with a }" };
+      const inner2 = katexColumns(spec.slice(i2 + 1, end - 1), lost, depth + 1);
+      if (inner2.problem) return inner2;
+      columns += inner2.columns;
+      i2 = end - 1;
+    } else if (/[A-Za-z]/.test(c)) {
+      columns += "c";
+    } else {
+      const what2 = /^\\(?:[A-Za-z@]+|[^])/.exec(spec.slice(i2, i2 + 100))?.[0] ?? c;
+      lost.push(`${what2} (no column type)`);
+      i2 += what2.length - 1;
+    }
+    if (columns.replace(/[|:]/g, "").length > MAX_ARRAY_COLUMNS) return { columns, problem: `it has more than ${MAX_ARRAY_COLUMNS} columns, more than hugo-prerender writes out: give as many as the array has` };
+  }
+  return { columns };
+}
+var ARRAY_BEGIN = /\\begin\s*\{array\}/g;
+var quotedSpec = (spec) => spec.length > 60 ? `${spec.slice(0, 59)}\u2026` : spec;
+function adaptArrays(tex, warnings) {
+  if (!tex.includes("{array}")) return tex;
+  let out = "";
+  let pos = 0;
+  for (const m of tex.matchAll(ARRAY_BEGIN)) {
+    let i2 = m.index + m[0].length;
+    if (i2 < pos) continue;
+    while (/\s/.test(tex[i2] ?? "")) i2++;
+    let position3;
+    if (tex[i2] === "[") {
+      const close2 = tex.indexOf("]", i2);
+      if (close2 < 0) continue;
+      position3 = { start: i2, end: close2 + 1, value: tex.slice(i2 + 1, close2).trim() };
+      i2 = close2 + 1;
+      while (/\s/.test(tex[i2] ?? "")) i2++;
+    }
+    if (tex[i2] !== "{") continue;
+    const end = groupEnd(tex, i2);
+    if (end < 0) continue;
+    const spec = tex.slice(i2 + 1, end - 1);
+    const lost = [];
+    const { columns, problem } = katexColumns(spec, lost);
+    if (problem) {
+      warnings.push(`\\begin{array}{${quotedSpec(spec)}}: left as written, which KaTeX rejects (it takes only l, c, r, | and : columns): ${problem}`);
+      continue;
+    }
+    if (lost.length > 0) {
+      warnings.push(
+        `\\begin{array}{${quotedSpec(spec)}}: KaTeX's array takes only l, c, r, | and : columns, so it is typeset without ${lost.join(", ")}; write that into the cells instead (text between two columns in a column of its own: a & : & b)`
+      );
+    }
+    if (position3 && position3.value !== "c" && position3.value !== "") {
+      warnings.push(`\\begin{array}[${position3.value}]: KaTeX has no vertical position for an array, so it is centred on the line, not aligned at its ${position3.value === "t" ? "top" : position3.value === "b" ? "bottom" : position3.value} row; write \\begin{array} without [${position3.value}] to say so and silence this`);
+    }
+    if (!position3 && columns === spec.replace(/\s/g, "")) continue;
+    out += `${tex.slice(pos, position3 ? position3.start : i2)}{${columns}}`;
+    pos = end;
+  }
+  return out + tex.slice(pos);
 }
 function topLevel(text12, mark2) {
   const out = [];
@@ -53794,10 +53989,7 @@ function adaptForKatex(formulas, siteMacros = {}) {
   const first = formulas.map(({ tex, preamble }) => {
     const warnings = [];
     let t = tex;
-    t = t.replace(ARRAY_SPEC, (m, spec) => {
-      const fixed = spec.replace(/[A-Za-z]/g, (c) => "lcr".includes(c) ? c : "c");
-      return fixed === spec ? m : m.replace(`{${spec}}`, `{${fixed}}`);
-    });
+    t = adaptArrays(t, warnings);
     t = braceScripts(t, preamble ? new Map([...site, ...preambleMacros(preamble)]) : site);
     let out = "";
     let pos = 0;
@@ -55046,6 +55238,7 @@ function tableOfContentsHtml(entries, cfg = DEFAULT_TOC) {
 
 // src/render/everywhere.ts
 var A_TAG = /<\/?a\b[^>]*>/g;
+var unlinked = (html7) => html7.includes("<a") ? html7.replace(A_TAG, "") : html7;
 function frontMatterString(data, key2) {
   const k2 = Object.keys(data).find((x6) => x6.toLowerCase() === key2);
   const v = k2 === void 0 ? void 0 : data[k2];
@@ -55063,7 +55256,7 @@ function planMathEverywhere(input) {
     if (text12 === void 0) continue;
     const key2 = md5Hex(text12);
     if (titles.has(key2)) continue;
-    const html7 = textWithMathHtml(text12, pairs, (tex, display, raw3) => input.renderMath(tex, display, raw3, field));
+    const html7 = textWithMathHtml(text12, pairs, (tex, display, raw3) => unlinked(input.renderMath(tex, display, raw3, field)));
     if (html7 !== null) titles.set(key2, html7);
   }
   const fmSummary = parsed.summaryDivider === void 0 ? frontMatterString(fm, "summary") : void 0;
@@ -55096,7 +55289,7 @@ function planMathEverywhere(input) {
   if (all3.some(changed) || all3.length > headings.length) {
     const titles2 = all3.map((h) => {
       const opts = { unsafe: settings.unsafe, math: input.math, links: false };
-      const html7 = renderInlineMarkdown(h.markdown, (tex, _display, raw3) => input.renderMath(tex, false, raw3), opts);
+      const html7 = renderInlineMarkdown(h.markdown, (tex, _display, raw3) => unlinked(input.renderMath(tex, false, raw3)), opts);
       return settings.unsafe ? html7.replace(A_TAG, "") : html7;
     });
     const toc = (rule) => tableOfContentsHtml(
@@ -56265,11 +56458,11 @@ async function prerenderPageUncapped(source, env2) {
   }
   const references = { ids: figurePlan.ids, numbers: numbering.numbers, ...foreign.size ? { foreign } : {} };
   const seen = /* @__PURE__ *~1 new Map();
-  const occurrences = /* @__PURE__ *~1 new Map();
+  const occurrences2 = /* @__PURE__ *~1 new Map();
   for (const sc of owned) {
     const def = getShortcode(sc.name);
-    const occurrence = occurrences.get(sc.name) ?? 0;
-    occurrences.set(sc.name, occurrence + 1);
+    const occurrence = occurrences2.get(sc.name) ?? 0;
+    occurrences2.set(sc.name, occurrence + 1);
     if (sc.name === "figure") stats.figures++;
     else stats.shortcodes++;
     const paramsText = stableStringify(sc.params);
@@ -74185,6 +74378,78 @@ function oneTextCopy(html7, glyphsLeft = true) {
   return s2;
 }
 
+// src/render/math-links.ts
+var LINKED_PROTOCOLS = /* @__PURE__ *~1 new Set(["http", "https", "mailto", "_relative"]);
+function trustedInMath(context) {
+  if (context.command !== "\\href" && context.command !== "\\url") return false;
+  const protocol = context.protocol ?? urlScheme(context.url);
+  return protocol !== null && LINKED_PROTOCOLS.has(protocol) && !isDangerousUrl(context.url.replace(/^[\x00-\x20]+/, ""));
+}
+function urlScheme(url) {
+  const m = /^[\x00-\x20]*([^\\/#?]*?)(:|&#0*58|&#x0*3a|&colon)/i.exec(url);
+  if (!m) return "_relative";
+  if (m[2] !== ":" || !/^[a-zA-Z][a-zA-Z0-9+\-.]*$/.test(m[1])) return null;
+  return m[1].toLowerCase();
+}
+var TRUST_COMMANDS = /\\(href|url|includegraphics|htmlClass|htmlId|htmlStyle|htmlData)(?![A-Za-z@])/g;
+function urlArgument(tex, i2) {
+  while (/\s/.test(tex[i2] ?? "")) i2++;
+  if (tex[i2] !== "{") return void 0;
+  let depth = 0;
+  for (let j = i2; j < tex.length; j++) {
+    const c = tex[j];
+    if (c === "\\") j++;
+    else if (c === "{") depth++;
+    else if (c === "}" && --depth === 0) return tex.slice(i2 + 1, j).replace(/\\([#$%&~0_^{}])/g, "$1");
+  }
+  return void 0;
+}
+function occurrences(tex) {
+  return [...tex.matchAll(TRUST_COMMANDS)].map((m) => {
+    const command = `\\${m[1]}`;
+    const url = command === "\\href" || command === "\\url" ? urlArgument(tex, m.index + m[0].length) : void 0;
+    return { command, offset: m.index, ...url !== void 0 ? { url } : {} };
+  });
+}
+function quoted(url) {
+  const short = url.length > 80 ? `${url.slice(0, 79)}\u2026` : url;
+  return short.replace(/[\x00-\x1f\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+var WHAT_KATEX_SHOWS = (command) => `KaTeX shows a red ${command} in its place, without its content`;
+function linkMessage(command, url, protocol) {
+  const written2 = `${command}{${quoted(url)}}`;
+  const onlyThese = "in math, hugo-prerender links only http:, https:, mailto: and relative URLs";
+  const why = protocol === null ? `KaTeX cannot tell its scheme (a colon written as an entity such as &colon; or &#58;, or a space or control character before the colon), so it refuses the URL` : isDangerousUrl(url.replace(/^[\x00-\x20]+/, "")) ? `${onlyThese}, never javascript:, vbscript:, file: or data: ones (Goldmark drops those from Markdown links too)` : `${onlyThese}, not ${protocol}: ones`;
+  return `${written2} is not made a link: ${why}; ${WHAT_KATEX_SHOWS(command)}. Write an http:, https:, mailto: or relative URL, or the text alone`;
+}
+function refusedMessage(context) {
+  switch (context.command) {
+    case "\\href":
+    case "\\url":
+      return linkMessage(context.command, context.url, context.protocol ?? urlScheme(context.url));
+    case "\\includegraphics":
+      return `\\includegraphics{${quoted(context.url)}} is not typeset: math may not load images here (MathJax has no \\includegraphics either); ${WHAT_KATEX_SHOWS("\\includegraphics")}. Put the image outside the formula, as a Markdown image or a figure`;
+    default:
+      return `${context.command} is not typeset: it is KaTeX's, writes HTML attributes into the page (MathJax has no such command), and math may not here; ${WHAT_KATEX_SHOWS(context.command)}. Take it out and keep its content`;
+  }
+}
+function refusalWarnings(tex, refused) {
+  if (refused.length === 0 && !tex.includes("\\href") && !tex.includes("\\url")) return [];
+  const found = occurrences(tex);
+  const out = [];
+  for (const context of refused) {
+    const url = "url" in context ? context.url : void 0;
+    const at = found.find((o2) => !o2.used && o2.command === context.command && (url === void 0 || o2.url === void 0 || o2.url === url));
+    if (at) at.used = true;
+    out.push({ message: refusedMessage(context), ...at ? { texOffset: at.offset } : {} });
+  }
+  for (const o2 of found) {
+    if (o2.used || o2.url === void 0 || urlScheme(o2.url) !== null) continue;
+    out.push({ message: linkMessage(o2.command, o2.url, null), texOffset: o2.offset });
+  }
+  return out.sort((a3, b2) => (a3.texOffset ?? -1) - (b2.texOffset ?? -1));
+}
+
 // src/render/katex.ts
 var STRICT_ADVICE = {
   newLineInDisplayMode: "to break the line, write the rows in \\begin{gathered}\u2026\\end{gathered} (centred) or \\begin{aligned}\u2026\\end{aligned} (aligned at &)"
@@ -74225,6 +74490,7 @@ function createMathRenderer(opts = {}) {
     const reports = [];
     const own8 = warnings.length > 0 ? tex.replace(REQUIRE_RE, (m) => " ".repeat(m.length)) : tex;
     const input = preamble + own8;
+    const refused = [];
     const options = (throwOnError) => ({
       displayMode: display,
       output: "htmlAndMathml",
@@ -74233,6 +74499,12 @@ function createMathRenderer(opts = {}) {
       macros: budgeted({ ...macros2 }, limits.mathTokens),
       maxExpand: limits.mathExpansions,
       maxSize: limits.mathMaxSize,
+      // `\href` and `\url` to http:, https:, mailto: and relative URLs are links, as in MathJax.
+      trust: (context) => {
+        if (trustedInMath(context)) return true;
+        refused.push(context);
+        return false;
+      },
       strict: (code4, message, token) => {
         const loc = token?.loc;
         const at = loc && loc.lexer?.input === input && typeof loc.start === "number" && loc.start >= preamble.length ? loc.start - preamble.length : void 0;
@@ -74250,6 +74522,7 @@ function createMathRenderer(opts = {}) {
         const message = `LaTeX-incompatible input (params.prerender.katex.strict = "error"): ${first.message}`;
         return { html: errors === "render" ? errorSpan(tex, message) : "", error: { message, ...first.texOffset !== void 0 ? { texOffset: first.texOffset } : {} }, warnings: requireWarnings(tex) };
       }
+      warnings.push(...refusalWarnings(own8, refused));
       const html7 = oneTextCopy(oneLine(withoutPreamble(markup, preamble)), glyphsLeft);
       const bytes = bytesOver(html7, limits.fragmentBytes);
       if (bytes !== void 0) {

@@ -31,8 +31,8 @@ const params = {
   caption: { type: 'string', doc: 'Caption (`<p>` in the `<figcaption>`): Markdown, math allowed.' },
   attr: { type: 'string', doc: 'Attribution after the caption, in the same `<p>`: Markdown, math allowed.' },
   attrlink: { type: 'string', doc: 'URL that the attribution links to.' },
-  width: { type: 'string', doc: '`width` attribute of the image.' },
-  height: { type: 'string', doc: '`height` attribute of the image.' },
+  width: { type: 'string', doc: '`width` attribute of the image: a number of pixels (`600`), written as given.' },
+  height: { type: 'string', doc: '`height` attribute of the image: a number of pixels, written as given.' },
   class: { type: 'string', doc: 'CSS class(es) of the `<figure>`.' },
   id: FIGURE_ID_PARAM,
   loading: {
@@ -58,15 +58,17 @@ export default defineShortcode({
   inner: 'none',
   version: 3,
   unknownParams: 'warn',
+  // Positional use gets one error, from render, naming the src to write.
+  positional: 'render',
   // Checks that the image exists, so it must be rendered again when files change.
   cacheable: false,
   async render(ctx) {
     const p = ctx.params;
     const positional = Array.isArray(ctx.rawParams) && ctx.rawParams.length > 0;
     if (positional) {
-      const first = String((ctx.rawParams as ParamValue[])[0]);
+      const [first, ...rest] = (ctx.rawParams as ParamValue[]).map(String);
       ctx.error(
-        `takes named parameters only; Hugo reads positional ones as src="" (an empty image). Write src="${first}"`,
+        `takes named parameters only; Hugo reads positional ones as src="" (an empty image). Write src="${first}"${rest.length ? `, and name the other${rest.length === 1 ? '' : 's'} too (caption="${rest[0]}", alt="…")` : ''}`,
         { param: 'src', code: 'figure-src' },
       );
     }
@@ -96,6 +98,17 @@ export default defineShortcode({
         });
       }
     }
+    // Written as given, as Hugo's figure does; but the attribute holds pixels only, and a browser ignores
+    // or misreads anything else (abc, 50%, 20em) without a word.
+    for (const name of ['width', 'height'] as const) {
+      const v = given(ctx, name);
+      if (v !== undefined && positiveNumber(v) === undefined) {
+        ctx.warn(
+          `${name}="${v}" is not a number of pixels, the only thing an image's ${name} attribute holds: it is written as given, as Hugo's figure does, but browsers ignore or misread it. Write ${name}="${name === 'width' ? 600 : 400}", or set a size in other units (%, em) with a CSS class`,
+          { param: name, code: 'figure-size' },
+        );
+      }
+    }
     if (p.loading && p.loading !== 'lazy' && p.loading !== 'eager') {
       ctx.warn(`loading="${p.loading}" is not understood by browsers; use "lazy" or "eager"`, { param: 'loading' });
     }
@@ -104,7 +117,8 @@ export default defineShortcode({
     const attr = given(ctx, 'attr');
     let alt: string | undefined = given(ctx, 'alt');
     if (alt === undefined && caption !== undefined) alt = ctx.plainText(caption);
-    if (alt === undefined) {
+    // Without an image (no src, or positional use, which Hugo reads as no src) that error is the one to fix.
+    if (alt === undefined && !positional && src.trim() !== '') {
       ctx.warn('has neither alt nor caption, so screen readers get no description of the image; add alt="…"', {
         param: 'alt',
         code: 'figure-alt',

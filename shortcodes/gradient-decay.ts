@@ -32,6 +32,7 @@ const params = {
     values: MODELS,
     min: 1,
     max: 3,
+    item: 'model',
     default: ['rnn'] as string[],
     doc: 'Which networks to simulate: `rnn`, `lstm`, `gru`, or several (`rnn,lstm`) drawn with different dash patterns. RNN and GRU plot ‖∂h_T/∂h_{T−k}‖₂, the LSTM ‖∂c_T/∂c_{T−k}‖₂ through its cell state.',
   },

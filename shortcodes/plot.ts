@@ -14,7 +14,7 @@ import { cannotRead, fsErrorCode } from '../src/site/fs-errors.js';
 import { defineShortcode, type RenderContext } from '../src/render/types.js';
 import { figureTitle, wrapFigure } from '../src/render/figure-wrap.js';
 import { createIds } from '../src/svg/ids.js';
-import { DATA_LIMITS, parseCsv, parseJsonData, type DataTable } from '../src/svg/plot/data.js';
+import { DATA_LIMITS, parseCsv, parseJsonData, splitCsv, type DataTable } from '../src/svg/plot/data.js';
 import { dataTable, formatSignificant, labelToPlain, MARKERS, renderPlot, SERIES_TONES, type PlotSeries } from '../src/svg/plot/index.js';
 
 /** Data tables longer than this are left out (the plot still shows every point). */
@@ -28,7 +28,10 @@ const params = {
   },
   format: { type: 'enum', values: ['auto', 'csv', 'tsv', 'json'], default: 'auto', doc: 'File format; `auto` goes by the extension (.json, .tsv, else CSV).' },
   x: { type: 'string', doc: 'Column for the horizontal axis; default the first column.' },
-  y: { type: 'list', doc: 'Columns to plot, one series each (`y="train,valid"`); default every column but x.' },
+  y: {
+    type: 'string',
+    doc: 'Columns to plot, one series each, separated by commas (`y="train,valid"`), or by `|` when y holds one (`y="Train loss, smoothed|Val loss (EMA)"`); a name in double quotes, as in a CSV header, may hold either. Default every column but x.',
+  },
   labels: {
     type: 'string',
     label: 'text',
@@ -119,6 +122,27 @@ function readData(ctx: RenderContext<Params>): { table: DataTable; shown: string
   return { table: r.table, shown: file };
 }
 
+/**
+ * The column names a y= (or x=) value gives: split on commas, or only on `|` when it holds one outside
+ * double quotes; a name in double quotes (`""` for a quote) is read as in a CSV header, so it may hold
+ * either. A value that is exactly one column's name is that column. Undefined for a quote not closed.
+ */
+function columnNames(value: string, columns: readonly string[]): string[] | undefined {
+  const v = value.trim();
+  if (v === '') return [];
+  if (columns.includes(v)) return [v];
+  const outsideQuotes = v.replace(/"(?:[^"]|"")*"/g, '');
+  const { records, error } = splitCsv(v.replace(/[\r\n]+/g, ' '), outsideQuotes.includes('|') ? '|' : ',');
+  if (error) return undefined;
+  return records.flatMap((r) => r.fields).map((f) => f.trim()).filter((f) => f !== '');
+}
+
+/** A name written in double quotes, as in a CSV header (`""` for a quote), unless it is a column as written. */
+function unquoted(name: string, columns: readonly string[]): string {
+  const m = /^"((?:[^"]|"")*)"$/.exec(name);
+  return m && !columns.includes(name) ? m[1]!.replace(/""/g, '"') : name;
+}
+
 function render(ctx: RenderContext<Params>): string {
   const p = ctx.params;
   const data = readData(ctx);
@@ -126,20 +150,33 @@ function render(ctx: RenderContext<Params>): string {
   const { table } = data;
   const names = table.columns;
   const list = names.map((n) => `"${n}"`).join(', ');
-  const xName = p.x ?? names[0]!;
+  const xName = p.x === undefined ? names[0]! : unquoted(p.x.trim(), names);
   const xi = names.indexOf(xName);
   if (xi < 0) {
     ctx.error(`x="${xName}" is not a column of ${data.shown}; its columns are ${list}`, { param: 'x' });
     return '';
   }
-  const yNames = p.y && p.y.length ? p.y : names.filter((n) => n !== xName);
+  const given = p.y === undefined ? [] : columnNames(p.y, names);
+  if (given === undefined) {
+    // Shown as Hugo's raw string (y=`…`), which holds double quotes as they are.
+    ctx.error(`y=\`${p.y}\` has a double quote that is not closed; close it after the name, or leave the quotes out and separate the names with |`, { param: 'y' });
+    return '';
+  }
+  const yNames = given.length ? given : names.filter((n) => n !== xName);
   if (yNames.length === 0) {
     ctx.error(`${data.shown} has only the column "${xName}"; add a y column to plot`, { param: 'y' });
     return '';
   }
   const missing = yNames.filter((n) => !names.includes(n));
   if (missing.length) {
-    ctx.error(`${missing.map((m) => `y="${m}"`).join(', ')} ${missing.length === 1 ? 'is not a column' : 'are not columns'} of ${data.shown}; its columns are ${list}`, { param: 'y' });
+    const quoted = missing.map((m) => `"${m}"`);
+    const which = quoted.length === 1 ? `${quoted[0]} is not a column` : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)} are not columns`;
+    // A header name with a comma, cut in two by the comma between names: say how to name it whole.
+    const split = names.filter((n) => n !== xName && n.includes(','));
+    const hint = split.length && !p.y?.includes('|')
+      ? `; a name that holds a comma is read whole when the names are separated by | (y="${[split[0]!, ...names.filter((n) => n !== xName && n !== split[0])].slice(0, 2).join('|')}") or put in double quotes`
+      : '';
+    ctx.error(`y: ${which} of ${data.shown}; its columns are ${list}${hint}`, { param: 'y' });
     return '';
   }
   const labels = p.labels !== undefined ? p.labels.split('|').map((s) => s.trim()) : yNames;
@@ -205,6 +242,37 @@ function render(ctx: RenderContext<Params>): string {
     ctx.error('a log axis needs a positive minimum', { param: logY && p.ymin !== undefined && p.ymin <= 0 ? 'ymin' : 'xmin' });
     return '';
   }
+  // A fixed range that holds no point, and no line crossing it, drew an empty plot in silence (found by an audit).
+  const lines = p.mode !== 'scatter';
+  for (const [axis, lo, hi, at] of [['x', p.xmin, p.xmax, 0], ['y', p.ymin, p.ymax, 1]] as const) {
+    if (lo === undefined && hi === undefined) continue;
+    const within = (a: number, b: number) => (lo === undefined || Math.max(a, b) >= lo) && (hi === undefined || Math.min(a, b) <= hi);
+    let dataLo = Infinity;
+    let dataHi = -Infinity;
+    let shows = false;
+    for (const s of series) {
+      let previous: number | undefined;
+      for (const [x, y] of s.points) {
+        if (!Number.isFinite(x) || !Number.isFinite(y) || (logX && x <= 0) || (logY && y <= 0)) {
+          previous = undefined; // not drawn, and the line breaks there
+          continue;
+        }
+        const v = at === 0 ? x : y;
+        dataLo = Math.min(dataLo, v);
+        dataHi = Math.max(dataHi, v);
+        shows ||= within(v, v) || (lines && previous !== undefined && within(previous, v));
+        previous = v;
+      }
+    }
+    if (shows || dataLo > dataHi) continue; // something shows, or there is nothing to show (warned above)
+    const shown = (v: number) => String(Number(v.toPrecision(4)));
+    const range = lo !== undefined && hi !== undefined ? `from ${lo} to ${hi}` : lo !== undefined ? `from ${lo} up` : `up to ${hi}`;
+    const fixed = [lo !== undefined && `${axis}min`, hi !== undefined && `${axis}max`].filter(Boolean).join(' and ');
+    ctx.warn(
+      `the ${axis} axis ${range} holds none of the data (whose ${axis} runs from ${shown(dataLo)} to ${shown(dataHi)}), so the plot is empty; change ${fixed}, or leave ${lo !== undefined && hi !== undefined ? 'them' : 'it'} out to fit the data`,
+      { param: lo !== undefined && (hi === undefined || dataLo < lo) ? `${axis}min` : `${axis}max` },
+    );
+  }
 
   const xLabel = p.xlabel ?? xName;
   const yLabel = p.ylabel ?? (yNames.length === 1 ? labels[0] : undefined);
@@ -245,7 +313,7 @@ export default defineShortcode({
   summary: 'Line and scatter plots from a CSV or JSON file in the page bundle, as themed SVG with axes, legend and math labels.',
   params,
   inner: 'none',
-  version: 5,
+  version: 6,
   // Reads a data file: re-render on every build so an edited file shows up.
   cacheable: false,
   render,

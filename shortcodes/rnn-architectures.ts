@@ -3,9 +3,9 @@
  * Effectiveness of Recurrent Neural Networks", 2015): one to one, one to many, many to one, many to many
  * with an encoder–decoder, and many to many synced. Inputs, hidden states and outputs are boxes in three
  * accents (CSS custom properties `--hp-accent-input/hidden/output`), arrows show the data flow. Each
- * panel is an SVG of its own in a row that wraps (`panelRow`): one row on a wide screen, one or two
- * panels per line on a phone, always at full size; a legend names the colours so colour is not the only
- * carrier of meaning.
+ * panel is an SVG of its own in a row that wraps (`panelRow`), always at full size: all five on one line
+ * in a column of 1008 px or more, two lines in a theme's 650–800 px column, four on a phone (README); a
+ * legend names the colours so colour is not the only carrier of meaning.
  */
 import { FIGURE_PARAMS, type ParamSpecs } from '../src/render/params.js';
 import { defineShortcode } from '../src/render/types.js';
@@ -23,6 +23,7 @@ const params = {
     type: 'list',
     values: PANELS,
     min: 1,
+    item: 'panel',
     default: [...PANELS],
     doc: 'Which panels to draw, in this order, comma-separated (`many-to-many` is the encoder–decoder, `many-to-many-synced` one output per input). Default: all five.',
   },
@@ -143,10 +144,11 @@ export default defineShortcode({
   version: 3,
   render(ctx) {
     const p = ctx.params;
-    const names: PanelName[] = [];
-    for (const n of p.panels as PanelName[]) {
-      if (names.includes(n)) ctx.warn(`panel "${n}" is listed twice; it is drawn once`, { param: 'panels' });
-      else names.push(n);
+    // Each panel once, in the order first listed; one warning per panel listed more than once.
+    const names = [...new Set(p.panels as PanelName[])];
+    for (const n of names) {
+      const times = p.panels.filter((m) => m === n).length;
+      if (times > 1) ctx.warn(`panel "${n}" is listed ${times === 2 ? 'twice' : `${times} times`}; it is drawn once`, { param: 'panels' });
     }
     if (names.length === 0) names.push(...PANELS);
     const specs = names.map((n) => SPECS[n]);

@@ -53,6 +53,7 @@ const params = {
     type: 'list',
     label: 'tex',
     max: 3,
+    item: 'label',
     default: ['U', 'V', 'W'],
     doc: 'Labels of the input→hidden, hidden→output and hidden→hidden weights, comma-separated; `""` hides them.',
   },

@@ -84,6 +84,12 @@ export interface EverywhereResult {
 
 const A_TAG = /<\/?a\b[^>]*>/g;
 
+/**
+ * Typeset math without its links (`\href`, `\url`: KaTeX's `<a>`), their text kept: for a title or a table of
+ * contents entry, which themes and the TOC show as links of their own (an `<a>` inside an `<a>` splits it).
+ */
+const unlinked = (html: string): string => (html.includes('<a') ? html.replace(A_TAG, '') : html);
+
 
 function frontMatterString(data: Record<string, unknown>, key: string): string | undefined {
   const k = Object.keys(data).find((x) => x.toLowerCase() === key);
@@ -105,7 +111,7 @@ export function planMathEverywhere(input: EverywhereInput): EverywhereResult {
     if (text === undefined) continue;
     const key = md5Hex(text);
     if (titles.has(key)) continue;
-    const html = textWithMathHtml(text, pairs, (tex, display, raw) => input.renderMath(tex, display, raw, field));
+    const html = textWithMathHtml(text, pairs, (tex, display, raw) => unlinked(input.renderMath(tex, display, raw, field)));
     if (html !== null) titles.set(key, html);
   }
   // A front-matter summary is what .Summary shows only without a divider in the body (which comes first).
@@ -149,10 +155,11 @@ export function planMathEverywhere(input: EverywhereInput): EverywhereResult {
   // Elsewhere Hugo's own .TableOfContents of the shadow is the original's (toc.html falls back to it), and
   // a page block costs Hugo a read of .RawContent per page.
   if (all.some(changed) || all.length > headings.length) {
-    // Entries are links: Markdown links give their text only; raw `<a>` tags (unsafe sites) are dropped.
+    // Entries are links: Markdown links give their text only; raw `<a>` tags (unsafe sites) and a formula's
+    // links are dropped.
     const titles = all.map((h) => {
       const opts = { unsafe: settings.unsafe, math: input.math, links: false };
-      const html = renderInlineMarkdown(h.markdown, (tex, _display, raw) => input.renderMath(tex, false, raw), opts);
+      const html = renderInlineMarkdown(h.markdown, (tex, _display, raw) => unlinked(input.renderMath(tex, false, raw)), opts);
       return settings.unsafe ? html.replace(A_TAG, '') : html;
     });
     const toc = (rule: 'raw' | 'plain') =>

@@ -76,6 +76,7 @@ type Reporter = (message: string, opts?: { param?: string; code?: string; at?: n
 /** Parameter problems as diagnostics: errors, except unknown names where the definition only warns. */
 export function reportParamProblems(def: ShortcodeDefinition<any>, problems: readonly ParamProblem[], error: Reporter, warn: Reporter): void {
   for (const p of problems) {
+    if (p.positional && def.positional === 'render') continue; // the shortcode says what to write instead
     if (p.unknown && def.unknownParams === 'warn') warn(`${p.message}; it is ignored`, { param: p.param, code: 'shortcode-param' });
     else error(p.message, { param: p.param || undefined, code: 'shortcode-param' });
   }

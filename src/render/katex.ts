@@ -2,13 +2,14 @@
  * Typesetting TeX with KaTeX at build time: HTML + MathML, mhchem's `\ce`/`\pu`, errors and KaTeX's
  * strict-mode reports returned as data (never thrown, never printed), results cached per renderer.
  */
-import katex, { type KatexOptions, type ParseError } from 'katex';
+import katex, { type KatexOptions, type ParseError, type TrustContext } from 'katex';
 import * as katexModule from 'katex';
 import 'katex/contrib/mhchem';
 import { DEFAULT_LIMITS, LIMIT_SETTINGS, type PageLimits } from '../content/limits.js';
 import { bytesOver, tooBigMessage } from './output-limits.js';
 import { PACKAGE_MACROS, withSuggestion, type KatexMacro } from './mathjax-packages.js';
 import { oneTextCopy } from './katex-markup.js';
+import { refusalWarnings, trustedInMath } from './math-links.js';
 
 /** What to do about KaTeX's strict-mode reports that have an answer (added to the warning). */
 const STRICT_ADVICE: Readonly<Record<string, string>> = {
@@ -126,6 +127,8 @@ export function createMathRenderer(opts: MathRendererOptions = {}): MathRenderer
     const reports: MathWarning[] = [];
     const own = warnings.length > 0 ? tex.replace(REQUIRE_RE, (m) => ' '.repeat(m.length)) : tex;
     const input = preamble + own;
+    // What KaTeX's `trust` option refused, in the order it asked (render/math-links.ts).
+    const refused: TrustContext[] = [];
     const options = (throwOnError: boolean): KatexOptions => ({
       displayMode: display,
       output: 'htmlAndMathml',
@@ -134,6 +137,12 @@ export function createMathRenderer(opts: MathRendererOptions = {}): MathRenderer
       macros: budgeted({ ...macros }, limits.mathTokens) as KatexOptions['macros'],
       maxExpand: limits.mathExpansions,
       maxSize: limits.mathMaxSize,
+      // `\href` and `\url` to http:, https:, mailto: and relative URLs are links, as in MathJax.
+      trust: (context: TrustContext) => {
+        if (trustedInMath(context)) return true;
+        refused.push(context);
+        return false;
+      },
       strict: (code: string, message: string, token?: { loc?: { lexer?: { input?: string }; start?: number } }) => {
         // Where the token is in this formula's own text (not in a macro's body, not in the preamble).
         const loc = token?.loc;
@@ -153,6 +162,8 @@ export function createMathRenderer(opts: MathRendererOptions = {}): MathRenderer
         const message = `LaTeX-incompatible input (params.prerender.katex.strict = "error"): ${first.message}`;
         return { html: errors === 'render' ? errorSpan(tex, message) : '', error: { message, ...(first.texOffset !== undefined ? { texOffset: first.texOffset } : {}) }, warnings: requireWarnings(tex) };
       }
+      // Never silent: each command KaTeX refused shows as a red name in the formula.
+      warnings.push(...refusalWarnings(own, refused));
       const html = oneTextCopy(oneLine(withoutPreamble(markup, preamble)), glyphsLeft);
       const bytes = bytesOver(html, limits.fragmentBytes);
       if (bytes !== undefined) {

@@ -12,7 +12,9 @@
  *   `x_\operatorname*{max}`), or a page's or site's macro whose body is one such command (`\nabla_\vtheta`
  *   with `\vtheta` → `\boldsymbol{\theta}`): MathJax takes the command and its arguments as the script,
  *   KaTeX wants braces, which they get;
- * - `\begin{array}{…}` column letters other than l, c, r (which MathJax ignores) become c;
+ * - `\begin{array}{…}` column specs become what KaTeX takes (l, c, r, `|`, `:`): `*{n}{…}` expanded,
+ *   `p{…}`, `m{…}`, `b{…}` as l, other letters (which MathJax ignores) as c, `@{…}`, `!{…}`, `>{…}`,
+ *   `<{…}` and an optional `[t]` left out (see adaptArrays);
  * - `multline` becomes `gather` (each line centred instead of the first left and the last right),
  *   `flalign` becomes `align` (centred instead of spread to the margins) and `eqnarray` becomes `align`
  *   with its middle column joined to the right-hand side (`a &=& b` as `a &= b`).
@@ -23,8 +25,6 @@ export interface AdaptedFormula {
   tex: string;
   warnings: string[];
 }
-
-const ARRAY_SPEC = /\\begin\{array\}\{([A-Za-z|: ]*)\}/g;
 
 /**
  * KaTeX's commands that take arguments, by how many: as a script (`x_\boldsymbol\mu`) KaTeX rejects them
@@ -131,6 +131,138 @@ export function groupEnd(tex: string, open: number): number {
     else if (c === '}' && --depth === 0) return i + 1;
   }
   return -1;
+}
+
+/** The most columns a `\begin{array}` spec may have once its `*{n}{…}` are expanded. */
+const MAX_ARRAY_COLUMNS = 256;
+
+/** `@{…}` or `!{…}` content that is only space between the columns (or none): leaving it out moves nothing. */
+const SPACING_ONLY = /^(?:\s|\\[,:;! ]|\\(?:quad|qquad|enspace|thinspace|medspace|thickspace|negthinspace|negmedspace|negthickspace)(?![A-Za-z@])|\\(?:hspace\*?|hskip|kern|mkern|mskip)\s*(?:\{[^{}]*\}|[-+\d.]+\s*[a-z]{2}))*$/;
+
+/** An argument in a column spec at i (after spaces): a `{…}` group's inside, a control word, or one character. */
+function specArgument(spec: string, i: number): { text: string; end: number } | undefined {
+  while (/\s/.test(spec[i] ?? '')) i++;
+  const c = spec[i];
+  if (c === undefined || c === '}') return undefined;
+  if (c === '{') {
+    const end = groupEnd(spec, i);
+    return end < 0 ? undefined : { text: spec.slice(i + 1, end - 1), end };
+  }
+  const word = /^\\(?:[A-Za-z@]+|[^])/.exec(spec.slice(i, i + 100))?.[0] ?? c;
+  return { text: word, end: i + word.length };
+}
+
+/**
+ * An array's column spec as KaTeX takes it (l, c, r, `|` and `:` only), from what LaTeX's array package
+ * and MathJax accept: `*{n}{…}` repeated, `p{…}`, `m{…}`, `b{…}` as l (the width is not kept, as in
+ * MathJax 3), `w{…}{…}` and `W{…}{…}` as their alignment, other letters as c (MathJax ignores them);
+ * `@{…}`, `!{…}`, `>{…}` and `<{…}` left out, named in `lost` when that hides something (not a space).
+ * `problem` when it cannot be made one (a repeat count that is not a number, too many columns).
+ */
+function katexColumns(spec: string, lost: string[], depth = 0): { columns: string; problem?: string } {
+  let columns = '';
+  if (depth > 8) return { columns, problem: 'its braces or *{…}{…} nest more than 8 levels deep: write fewer levels' };
+  for (let i = 0; i < spec.length; i++) {
+    const c = spec[i]!;
+    if (/\s/.test(c)) continue;
+    if ('lcr|:'.includes(c)) {
+      columns += c;
+    } else if ('pmb'.includes(c)) {
+      const width = specArgument(spec, i + 1);
+      if (width && /^\s*\{/.test(spec.slice(i + 1))) i = width.end - 1;
+      columns += 'l';
+    } else if (c === 'w' || c === 'W') {
+      const align = specArgument(spec, i + 1);
+      const width = align && specArgument(spec, align.end);
+      if (!align || !width) return { columns, problem: `${c} needs two arguments: write ${c}{l}{2cm} (l, c or r, then the width)` };
+      columns += /^\s*[lcr]\s*$/.test(align.text) ? align.text.trim() : 'c';
+      i = width.end - 1;
+    } else if (c === '*') {
+      const count = specArgument(spec, i + 1);
+      const body = count && specArgument(spec, count.end);
+      if (!count || !body || !/^\s*\d+\s*$/.test(count.text)) return { columns, problem: '* needs a whole number and the columns it repeats: write *{3}{c} for ccc' };
+      const inner = katexColumns(body.text, lost, depth + 1);
+      if (inner.problem) return inner;
+      const n = Number(count.text);
+      const letters = inner.columns.replace(/[|:]/g, '').length;
+      if (n * letters > MAX_ARRAY_COLUMNS || n * inner.columns.length > 4 * MAX_ARRAY_COLUMNS) {
+        return { columns, problem: `*{${n}}{${body.text}} makes more than ${MAX_ARRAY_COLUMNS} columns, more than hugo-prerender writes out: give as many as the array has` };
+      }
+      columns += inner.columns.repeat(n);
+      i = body.end - 1;
+    } else if ('@!<>'.includes(c)) {
+      const arg = specArgument(spec, i + 1);
+      if (!arg) return { columns, problem: `${c} needs an argument: write ${c}{…}` };
+      const written = spec.slice(i, arg.end).replace(/\s+/g, ' ');
+      if ('@!'.includes(c) ? !SPACING_ONLY.test(arg.text) : arg.text.trim() !== '') {
+        lost.push(`${written} (${'@!'.includes(c) ? 'between two columns' : `${c === '>' ? 'before' : 'after'} each cell of a column`})`);
+      }
+      i = arg.end - 1;
+    } else if (c === '{') {
+      const end = groupEnd(spec, i);
+      if (end < 0) return { columns, problem: 'its braces do not balance: close each { with a }' };
+      const inner = katexColumns(spec.slice(i + 1, end - 1), lost, depth + 1);
+      if (inner.problem) return inner;
+      columns += inner.columns;
+      i = end - 1;
+    } else if (/[A-Za-z]/.test(c)) {
+      columns += 'c';
+    } else {
+      const what = /^\\(?:[A-Za-z@]+|[^])/.exec(spec.slice(i, i + 100))?.[0] ?? c;
+      lost.push(`${what} (no column type)`);
+      i += what.length - 1;
+    }
+    if (columns.replace(/[|:]/g, '').length > MAX_ARRAY_COLUMNS) return { columns, problem: `it has more than ${MAX_ARRAY_COLUMNS} columns, more than hugo-prerender writes out: give as many as the array has` };
+  }
+  return { columns };
+}
+
+const ARRAY_BEGIN = /\\begin\s*\{array\}/g;
+
+/** A column spec as quoted in a warning: at most 60 characters. */
+const quotedSpec = (spec: string): string => (spec.length > 60 ? `${spec.slice(0, 59)}…` : spec);
+
+/** Each `\begin{array}` of `tex` with its column spec as KaTeX takes it (katexColumns), and the warnings. */
+function adaptArrays(tex: string, warnings: string[]): string {
+  if (!tex.includes('{array}')) return tex;
+  let out = '';
+  let pos = 0;
+  for (const m of tex.matchAll(ARRAY_BEGIN)) {
+    let i = m.index + m[0].length;
+    if (i < pos) continue;
+    while (/\s/.test(tex[i] ?? '')) i++;
+    // MathJax's optional vertical position, `\begin{array}[t]{…}`, which KaTeX does not take.
+    let position: { start: number; end: number; value: string } | undefined;
+    if (tex[i] === '[') {
+      const close = tex.indexOf(']', i);
+      if (close < 0) continue;
+      position = { start: i, end: close + 1, value: tex.slice(i + 1, close).trim() };
+      i = close + 1;
+      while (/\s/.test(tex[i] ?? '')) i++;
+    }
+    if (tex[i] !== '{') continue;
+    const end = groupEnd(tex, i);
+    if (end < 0) continue;
+    const spec = tex.slice(i + 1, end - 1);
+    const lost: string[] = [];
+    const { columns, problem } = katexColumns(spec, lost);
+    if (problem) {
+      warnings.push(`\\begin{array}{${quotedSpec(spec)}}: left as written, which KaTeX rejects (it takes only l, c, r, | and : columns): ${problem}`);
+      continue;
+    }
+    if (lost.length > 0) {
+      warnings.push(
+        `\\begin{array}{${quotedSpec(spec)}}: KaTeX's array takes only l, c, r, | and : columns, so it is typeset without ${lost.join(', ')}; write that into the cells instead (text between two columns in a column of its own: a & : & b)`,
+      );
+    }
+    if (position && position.value !== 'c' && position.value !== '') {
+      warnings.push(`\\begin{array}[${position.value}]: KaTeX has no vertical position for an array, so it is centred on the line, not aligned at its ${position.value === 't' ? 'top' : position.value === 'b' ? 'bottom' : position.value} row; write \\begin{array} without [${position.value}] to say so and silence this`);
+    }
+    if (!position && columns === spec.replace(/\s/g, '')) continue;
+    out += `${tex.slice(pos, position ? position.start : i)}{${columns}}`;
+    pos = end;
+  }
+  return out + tex.slice(pos);
 }
 
 /**
@@ -241,10 +373,7 @@ export function adaptForKatex(formulas: readonly { tex: string; preamble?: strin
   const first = formulas.map(({ tex, preamble }) => {
     const warnings: string[] = [];
     let t = tex;
-    t = t.replace(ARRAY_SPEC, (m, spec: string) => {
-      const fixed = spec.replace(/[A-Za-z]/g, (c) => ('lcr'.includes(c) ? c : 'c'));
-      return fixed === spec ? m : m.replace(`{${spec}}`, `{${fixed}}`);
-    });
+    t = adaptArrays(t, warnings);
     t = braceScripts(t, preamble ? new Map([...site, ...preambleMacros(preamble)]) : site);
     // Numbered environments (and their starred forms, for their \tag and \label), outermost first, left to right.
     let out = '';

@@ -30,8 +30,11 @@ export interface BoolSpec extends Base<boolean> { type: 'bool' }
 export interface IntSpec extends Base<number> { type: 'int'; min?: number; max?: number }
 export interface NumberSpec extends Base<number> { type: 'number'; min?: number; max?: number }
 export interface EnumSpec<V extends string = string> extends Base<V> { type: 'enum'; values: readonly V[] }
-/** Comma-separated strings: `panels="one-to-one,many-to-one"`. `values` restricts the items. */
-export interface ListSpec extends Base<string[]> { type: 'list'; values?: readonly string[]; min?: number; max?: number; label?: LabelKind }
+/**
+ * Comma-separated strings: `panels="one-to-one,many-to-one"`. `values` restricts the items, `min` and
+ * `max` their count; `item` names one in messages (`panel`; default `item`).
+ */
+export interface ListSpec extends Base<string[]> { type: 'list'; values?: readonly string[]; min?: number; max?: number; item?: string; label?: LabelKind }
 /** Comma-separated numbers: `radius="0.9,1.0,1.1"`. min/max bound each number; minItems/maxItems the count. */
 export interface NumberListSpec extends Base<number[]> {
   type: 'numbers';
@@ -68,6 +71,8 @@ export interface ParamProblem {
   message: string;
   /** The parameter is not in the table at all (as opposed to a bad or missing value). */
   unknown?: true;
+  /** Parameters written without names (`param` is empty). */
+  positional?: true;
 }
 
 const NUMBER_RE = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
@@ -86,12 +91,15 @@ function describe(spec: ParamSpec): string {
     }
     case 'bool':
       return 'true or false';
-    case 'list':
+    case 'list': {
+      // A cap no smaller than the choices (3 of "rnn", "lstm", "gru") goes without saying.
+      const most = spec.max !== undefined && !(spec.values && spec.max >= spec.values.length) ? `at most ${spec.max} ` : '';
       return spec.values
-        ? `a comma-separated list of ${spec.values.map((v) => `"${v}"`).join(', ')}`
-        : 'a comma-separated list';
+        ? `a comma-separated list of ${most ? `${most}of ` : ''}${spec.values.map((v) => `"${v}"`).join(', ')}`
+        : `a comma-separated list${most ? ` of ${most}${spec.item ?? 'item'}s` : ''}`;
+    }
     case 'numbers': {
-      let s = 'a comma-separated list of numbers';
+      let s = `a comma-separated list of ${spec.maxItems !== undefined ? `at most ${spec.maxItems} ` : ''}numbers`;
       if (spec.min !== undefined && spec.max !== undefined) s += ` from ${spec.min} to ${spec.max}`;
       else if (spec.min !== undefined) s += ` of at least ${spec.min}`;
       else if (spec.max !== undefined) s += ` of at most ${spec.max}`;
@@ -139,8 +147,17 @@ function convert(name: string, spec: ParamSpec, raw: ParamValue): { value?: unkn
           };
         }
       }
-      if ((spec.min !== undefined && items.length < spec.min) || (spec.max !== undefined && items.length > spec.max)) {
-        return { problem: `${name} takes ${spec.min ?? 0} to ${spec.max ?? '∞'} items, got ${items.length}` };
+      const noun = (n: number) => `${spec.item ?? 'item'}${n === 1 ? '' : 's'}`;
+      if (spec.min !== undefined && items.length < spec.min) {
+        const example = spec.values ? `, e.g. ${name}="${spec.values.slice(0, spec.min).join(',')}"` : '';
+        return {
+          problem:
+            `${items.length === 0 ? `${name} is empty` : `${name} lists ${items.length} ${noun(items.length)}`}: give at least ${spec.min === 1 ? 'one' : spec.min} ${noun(spec.min)}${example}` +
+            (spec.default !== undefined ? `, or leave ${name} out for the default` : ''),
+        };
+      }
+      if (spec.max !== undefined && items.length > spec.max) {
+        return { problem: `${name} lists ${items.length} ${noun(items.length)}; it takes at most ${spec.max}` };
       }
       return { value: items };
     }
@@ -154,16 +171,16 @@ function convert(name: string, spec: ParamSpec, raw: ParamValue): { value?: unkn
         if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) return bad();
         nums.push(n);
       }
-      if (
-        (spec.minItems !== undefined && nums.length < spec.minItems) ||
-        (spec.maxItems !== undefined && nums.length > spec.maxItems)
-      ) {
+      const count = (n: number) => `${n} number${n === 1 ? '' : 's'}`;
+      if (spec.minItems !== undefined && nums.length < spec.minItems) {
         return {
           problem:
-            spec.maxItems === undefined
-              ? `${name} takes at least ${spec.minItems} ${spec.minItems === 1 ? 'number' : 'numbers'}, got ${nums.length}`
-              : `${name} takes ${spec.minItems ?? 0} to ${spec.maxItems} numbers, got ${nums.length}`,
+            `${nums.length === 0 ? `${name} is empty` : `${name} lists ${count(nums.length)}`}: give at least ${spec.minItems === 1 ? 'one number' : count(spec.minItems)}` +
+            (spec.default !== undefined ? `, or leave ${name} out for the default (${spec.default.join(',')})` : ''),
         };
+      }
+      if (spec.maxItems !== undefined && nums.length > spec.maxItems) {
+        return { problem: `${name} lists ${count(nums.length)}; it takes at most ${spec.maxItems}` };
       }
       return { value: nums };
     }
@@ -187,6 +204,7 @@ export function validateParams<P extends ParamSpecs>(
       problems.push({
         param: '',
         message: `positional parameters are not supported; write name="value" (valid names: ${Object.keys(specs).join(', ')})`,
+        positional: true,
       });
     }
   } else {

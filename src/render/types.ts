@@ -104,6 +104,12 @@ export interface ShortcodeDefinition<P extends ParamSpecs = ParamSpecs> {
    * own (PaperMod's `align`), and a figure must never fail a page for one of them.
    */
   unknownParams?: 'error' | 'warn';
+  /**
+   * Who reports parameters written without names (`{{< figure "/a.png" "caption" >}}`): the host (default:
+   * an error naming the valid parameters) or `render`, which then says what to write instead itself
+   * (figure: `Write src="/a.png"`), so the author gets one error for one mistake.
+   */
+  positional?: 'host' | 'render';
   render(ctx: RenderContext<P>): string | Promise<string>;
 }
 

@@ -165,6 +165,24 @@ describe('figure: escaping like html/template', () => {
       'alt="x" width="300">',
     );
   });
+
+  it('writes a width or height that is not a number of pixels as given, like Hugo, with a warning at it', async () => {
+    const { html, reports } = await render({ src: '/images/a.png', alt: 'x', width: 'abc', height: '50%' });
+    expect(html).toContain('alt="x" width="abc" height="50%">');
+    expect(reports).toEqual([
+      {
+        severity: 'warning',
+        param: 'width',
+        code: 'figure-size',
+        message:
+          'width="abc" is not a number of pixels, the only thing an image\'s width attribute holds: it is written as given, as Hugo\'s figure does, but browsers ignore or misread it. Write width="600", or set a size in other units (%, em) with a CSS class',
+      },
+      expect.objectContaining({ severity: 'warning', param: 'height', code: 'figure-size', message: expect.stringMatching(/^height="50%" is not a number of pixels/) }),
+    ]);
+    for (const width of ['600', 600, '12.5', ' 300 ']) {
+      expect((await render({ src: '/images/a.png', alt: 'x', width })).reports, String(width)).toEqual([]);
+    }
+  });
 });
 
 describe('figure: a dark variant (src-dark)', () => {
@@ -221,19 +239,32 @@ describe('figure: mistakes', () => {
     expect(data.html).toContain('src="#ZgotmplZ"');
   });
 
-  it('positional parameters: an error telling the user to write src="…"', async () => {
+  it('positional parameters: one error, telling the user to write src="…" (no second error, no alt warning)', async () => {
     const { html, reports } = await render(['/images/a.png']);
-    const mine = reports.filter((r) => r.code === 'figure-src');
-    expect(mine).toHaveLength(1);
-    expect(mine[0]).toMatchObject({ severity: 'error', param: 'src' });
-    expect(mine[0]!.message).toContain('src="/images/a.png"');
+    expect(reports).toEqual([
+      {
+        severity: 'error',
+        param: 'src',
+        code: 'figure-src',
+        message: 'takes named parameters only; Hugo reads positional ones as src="" (an empty image). Write src="/images/a.png"',
+      },
+    ]);
     // Rendered as Hugo would: an empty src.
     expect(html).toContain('<img src=""');
+    const two = await render(['/images/BPTT.png', 'caption']);
+    expect(two.reports.map((r) => r.message)).toEqual([
+      'takes named parameters only; Hugo reads positional ones as src="" (an empty image). Write src="/images/BPTT.png", and name the other too (caption="caption", alt="…")',
+    ]);
   });
 
-  it('a missing src is an error', async () => {
+  it('a missing src is an error, and the only message (no alt warning for an image that is not there)', async () => {
     const { reports } = await render({ alt: 'x' });
     expect(reports).toEqual([expect.objectContaining({ severity: 'error', param: 'src', code: 'figure-src' })]);
+    for (const params of [{}, { src: '' }, { caption: '' }] as Record<string, ParamValue>[]) {
+      expect((await render(params)).reports, JSON.stringify(params)).toEqual([
+        { severity: 'error', param: 'src', code: 'figure-src', message: 'needs src="…": the URL or path of the image' },
+      ]);
+    }
   });
 
   it('an unknown parameter is a warning, never a failed page (themes add their own, e.g. align)', async () => {

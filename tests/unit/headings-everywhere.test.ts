@@ -202,6 +202,26 @@ describe('planMathEverywhere', () => {
     expect(r.extras.tocPlain).toBeUndefined();
   });
 
+  it('a formula’s link (\\href, \\url) shows as its text in a title and a TOC entry, which are links themselves: no <a> in an <a>', () => {
+    const src = '---\ntitle: "See $\\\\href{https://example.org}{x}$"\n---\n## On $\\url{https://example.org}$\n';
+    const renderer = createMathRenderer();
+    const r = planMathEverywhere({
+      source: src,
+      parsed: parsePage(src),
+      replaced: [{ start: src.indexOf('$\\url'), end: src.lastIndexOf('$') + 1 }],
+      masked: [],
+      shortcodes: [],
+      math: {},
+      settings: DEFAULT_EVERYWHERE,
+      renderMath: (tex, display) => renderer.render(tex, display).html,
+    });
+    const title = [...r.titles.values()][0]!;
+    expect(title).toContain('<mi href="https://example.org">x</mi>');
+    expect(title).not.toMatch(/<a\b/);
+    expect(r.extras.toc!.match(/<a\b/g)).toHaveLength(1);
+    expect(r.extras.toc).toContain('href="https://example.org">https://example.org</mtext>');
+  });
+
   it('a TOC variant for Hugo 0.144+ when the ids differ', () => {
     const src = '---\ntitle: x\n---\n## $\\hat{h}_{t}$ and $x_{1}$\n';
     const r = plan(src, ['$\\hat{h}_{t}$', '$x_{1}$']);

@@ -12,6 +12,7 @@ import { oneTextCopy } from '../../src/render/katex-markup.js';
 import { createMathRenderer } from '../../src/render/katex.js';
 import { carryPageMacros } from '../../src/render/page-macros.js';
 import { withSuggestion } from '../../src/render/mathjax-packages.js';
+import { feedVariant } from '../../src/render/feed.js';
 import { PROJECT_ROOT } from '../helpers/hugo.js';
 import { locateMath } from '../../src/content/math.js';
 
@@ -28,10 +29,11 @@ describe('fixtures/mathjax, default settings', () => {
     const counts = Object.fromEntries(result.pages.map((p) => [p.file.replace(/^content\/posts\/|\.md$/g, ''), [p.found, p.typeset]]));
     expect(counts).toEqual({
       blogdown: [3, 3],
-      compat: [3, 3],
+      compat: [4, 4],
       dollars: [3, 3],
       environments: [8, 8],
       escaped: [9, 9],
+      links: [4, 4],
       macros: [9, 9],
       physics: [19, 19],
       wrappers: [7, 7],
@@ -103,11 +105,12 @@ describe('fixtures/mathjax, default settings', () => {
     ]);
   });
 
-  it('emulates MathJax leniencies KaTeX lacks: _\\cmd{…}, unknown array columns, \\require', () => {
+  it('emulates MathJax leniencies KaTeX lacks: _\\cmd{…}, array column specs, \\require', () => {
     expect(texOf('compat')).toEqual([
       '\\mathbf{J}_{\\boldsymbol{\\sigma}} = \\operatorname{diag}(\\sigma)',
       '\\left[ \\begin{array}{c} a_1 \\\\ a_2 \\end{array} \\right]',
       '\\require{cancel} \\cancel{x} + \\bm{v}',
+      '\\begin{array}{ccc|l} 1&2&3&\\text{note} \\end{array}',
     ]);
     expect(page('compat').diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('\\require{cancel} is MathJax-only')]);
   });
@@ -207,6 +210,60 @@ describe('adaptForKatex: a command with arguments as a script, as MathJax takes 
     const renderer = createMathRenderer({ macros: site });
     expect(renderer.render(out[1]!.tex, false, use!.preamble).error).toBeUndefined();
     expect(renderer.render(out[2]!.tex, false).error).toBeUndefined();
+  });
+});
+
+describe('array column specs MathJax accepts and KaTeX does not', () => {
+  const adaptOne = (tex: string) => adaptForKatex([{ tex }])[0]!;
+  const renderer = createMathRenderer();
+  const spec = (tex: string) => /\\begin\{array\}(\{(?:[^{}]|\{[^{}]*\})*\})/.exec(adaptOne(tex).tex)![1];
+
+  it('expands *{n}{…}, takes p, m, b{width} as l and w, W{align}{width} as their alignment, keeps | and :, silently', () => {
+    for (const [tex, columns] of [
+      ['\\begin{array}{*{3}{c}} 1&2&3 \\end{array}', '{ccc}'],
+      ['\\begin{array}{p{2cm}c} a&b \\end{array}', '{lc}'],
+      ['\\begin{array}{|m{1cm}|b{1in}:c|} a&b&c \\end{array}', '{|l|l:c|}'],
+      ['\\begin{array}{*{2}{c|}r} a&b&c \\end{array}', '{c|c|r}'],
+      ['\\begin{array}{*2l} a&b \\end{array}', '{ll}'],
+      ['\\begin{array}{*{2}{*{2}{c}}} a&b&c&d \\end{array}', '{cccc}'],
+      ['\\begin{array}{w{r}{2cm}W{l}{3cm}} a&b \\end{array}', '{rl}'],
+      // Column padding only: leaving it out moves the columns by a space, no more.
+      ['\\begin{array}{@{}l@{\\quad}r!{\\hspace{1em}}c@{}} a&b&c \\end{array}', '{lrc}'],
+      // Other letters, which MathJax ignores, as before.
+      ['\\begin{array}{a} a \\end{array}', '{c}'],
+    ]) {
+      const out = adaptOne(tex!);
+      expect([tex, spec(tex!), out.warnings]).toEqual([tex, columns, []]);
+      expect(renderer.render(out.tex, true).error, tex).toBeUndefined();
+    }
+    // A spec KaTeX takes as it is stays as written (error positions unmoved).
+    expect(adaptOne('\\begin{array}{c | c} a&b \\end{array}').tex).toBe('\\begin{array}{c | c} a&b \\end{array}');
+  });
+
+  it('leaves out what KaTeX has no place for, with a warning that names it: text between columns, cell declarations, [t]', () => {
+    const between = adaptOne('\\begin{array}{c@{:}c} a&b \\end{array}');
+    expect(between.tex).toBe('\\begin{array}{cc} a&b \\end{array}');
+    expect(between.warnings).toEqual([
+      "\\begin{array}{c@{:}c}: KaTeX's array takes only l, c, r, | and : columns, so it is typeset without @{:} (between two columns); write that into the cells instead (text between two columns in a column of its own: a & : & b)",
+    ]);
+    expect(adaptOne('\\begin{array}{>{\\bf}c!{,}c} a&b \\end{array}').warnings).toEqual([expect.stringContaining('without >{\\bf} (before each cell of a column), !{,} (between two columns);')]);
+    const top = adaptOne('x = \\begin{array}[t]{cc} a&b \\\\ c&d \\end{array}');
+    expect(top.tex).toBe('x = \\begin{array}{cc} a&b \\\\ c&d \\end{array}');
+    expect(top.warnings).toEqual([expect.stringContaining('\\begin{array}[t]: KaTeX has no vertical position for an array, so it is centred on the line, not aligned at its top row')]);
+    expect(adaptOne('\\begin{array}[c]{c} a \\end{array}')).toEqual({ tex: '\\begin{array}{c} a \\end{array}', warnings: [] });
+  });
+
+  it('does not expand without bound: more than 256 columns, or a count that is not a number, is left as written with a warning', () => {
+    for (const [tex, problem] of [
+      ['\\begin{array}{*{100000}{c}} a \\end{array}', '*{100000}{c} makes more than 256 columns'],
+      ['\\begin{array}{*{20}{*{20}{c}}} a \\end{array}', 'makes more than 256 columns'],
+      ['\\begin{array}{*{n}{c}} a \\end{array}', '* needs a whole number and the columns it repeats: write *{3}{c} for ccc'],
+    ]) {
+      const out = adaptOne(tex!);
+      expect(out.tex).toBe(tex);
+      expect(out.warnings).toEqual([expect.stringContaining(problem!)]);
+      expect(out.warnings[0]).toMatch(/^\\begin\{array\}\{.*\}: left as written, which KaTeX rejects \(it takes only l, c, r, \| and : columns\): /);
+    }
   });
 });
 
@@ -389,5 +446,84 @@ describe('environments written for Markdown-then-MathJax', () => {
     ]);
     const none = locateMath(md, { bodyOffset: 0, masked: [], math: { escapes: 'none' } });
     expect(none.spans).toEqual([]);
+  });
+});
+
+describe('links in math: \\href and \\url, as in MathJax', () => {
+  const renderer = createMathRenderer();
+  const links = (html: string) => [...html.matchAll(/<a href="([^"]*)">/g)].map((m) => m[1]);
+
+  it('links http:, https:, mailto: and relative URLs (KaTeX, by default, showed a red \\href and lost the text), silently', () => {
+    const r = renderer.render('\\href{https://example.org}{x} + 1', true);
+    expect(r.error).toBeUndefined();
+    expect(r.warnings).toEqual([]);
+    expect(links(r.html)).toEqual(['https://example.org']);
+    expect(r.html).not.toContain('#cc0000');
+    // The text of the link is typeset (x), in the HTML and in the MathML, which carries the link too.
+    expect(r.html).toMatch(/<a href="https:\/\/example.org"><span class="mord mathnormal"[^>]*>/);
+    expect(r.html).toContain('<mi href="https://example.org">x</mi>');
+    for (const [tex, url] of [
+      ['\\url{https://example.org/~a\\#b}', 'https://example.org/~a#b'],
+      ['\\href{/posts/a/#eq-1}{\\text{eq. 1}}', '/posts/a/#eq-1'],
+      ['\\href{mailto:me@example.org}{me}', 'mailto:me@example.org'],
+      ['\\text{see \\url{../b/}}', '../b/'],
+      ['\\href{HTTP://EXAMPLE.ORG}{z}', 'HTTP://EXAMPLE.ORG'],
+    ]) {
+      const o = renderer.render(tex!, false);
+      expect([tex, links(o.html), o.warnings]).toEqual([tex, [url], []]);
+    }
+  });
+
+  it('never links javascript:, vbscript:, file: or data: (nor what KaTeX cannot read a scheme from): a warning at the command, never silent', () => {
+    for (const url of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      ' javascript:alert(1)',
+      'vbscript:msgbox(1)',
+      'file:///etc/passwd',
+      'data:text/html,<script>alert(1)</script>',
+      'data:image/png;base64,iVBORw0KGgo=',
+      'javascript&colon;alert(1)',
+      'javascript&#58;alert(1)',
+      'java\tscript:alert(1)',
+      'ftp://example.org/a',
+    ]) {
+      for (const command of ['\\href', '\\url']) {
+        const tex = `a + ${command}{${url}}${command === '\\href' ? '{y}' : ''}`;
+        const r = renderer.render(tex, false);
+        expect(r.error, tex).toBeUndefined();
+        expect(r.html, tex).not.toMatch(/<a\b|\shref=/);
+        expect(r.warnings, tex).toEqual([{ message: expect.stringContaining(`${command}{`), texOffset: 4 }]);
+        expect(r.warnings[0]!.message, tex).toMatch(/is not made a link: .*KaTeX shows a red \\(href|url) in its place, without its content\. Write an http:, https:, mailto: or relative URL, or the text alone$/);
+      }
+    }
+    expect(renderer.render('\\href{javascript:alert(1)}{y}', false).warnings[0]!.message).toContain('never javascript:, vbscript:, file: or data: ones (Goldmark drops those from Markdown links too)');
+    expect(renderer.render('\\href{javascript&colon;alert(1)}{y}', false).warnings[0]!.message).toContain('KaTeX cannot tell its scheme');
+    expect(renderer.render('\\href{ftp://example.org/a}{y}', false).warnings[0]!.message).toContain('not ftp: ones');
+  });
+
+  it('says so for every other command KaTeX would need trust for, and for a refused link that comes from a macro (at the formula)', () => {
+    const r = renderer.render('\\htmlClass{big}{x} + \\includegraphics[height=1em]{/a.png}', false);
+    expect(r.warnings.filter((w) => !w.message.includes('[htmlExtension]'))).toEqual([
+      { message: expect.stringMatching(/^\\htmlClass is not typeset: .*Take it out and keep its content$/), texOffset: 0 },
+      { message: expect.stringMatching(/^\\includegraphics\{\/a\.png\} is not typeset: .*as a Markdown image or a figure$/), texOffset: 21 },
+    ]);
+    const macro = renderer.render('\\lnk{y} + \\href{https://example.org}{x}', false, '\\def\\lnk#1{\\href{javascript:alert(1)}{#1}}');
+    expect(links(macro.html)).toEqual(['https://example.org']);
+    expect(macro.warnings).toEqual([{ message: expect.stringContaining('\\href{javascript:alert(1)} is not made a link') }]);
+  });
+
+  it('keeps one copy of the link in a feed (MathML only): its text, with MathML’s href', () => {
+    const r = renderer.render('\\href{https://example.org}{x} + 1', false);
+    const feed = feedVariant(r.html)!;
+    expect(feed).not.toContain('<a ');
+    expect(feed.match(/>x</g)).toHaveLength(1);
+    expect(feed).toContain('<mi href="https://example.org">x</mi>');
+  });
+
+  it('typesets the fixture page and locates the refused link at file:line:column in hugo-prerender check', () => {
+    const p = page('links');
+    expect(p.formulas.map((f) => f.error)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(p.diagnostics.map((d) => [d.severity, d.line, d.column, d.message.split(':')[0]])).toEqual([['warning', 9, 18, '\\href{javascript']]);
   });
 });

@@ -5,6 +5,8 @@ import path from 'node:path';
 import plot from '../../shortcodes/plot.js';
 import { DATA_LIMITS, parseCsv, parseJsonData, splitCsv } from '../../src/svg/plot/data.js';
 import { renderShortcodeForTest } from '../helpers/render-context.js';
+import { prerenderPage } from '../../src/prerender-page.js';
+import { pageEnv } from '../helpers/page-env.js';
 
 describe('CSV', () => {
   it('reads a header and numeric columns; empty cells and NA are missing values', () => {
@@ -78,6 +80,8 @@ describe('plot shortcode', () => {
     writeFileSync(path.join(bundle, 'words.csv'), 'x,y\n1,two\n');
     writeFileSync(path.join(bundle, 'huge.csv'), 'x,y\n' + '1,2\n'.repeat(DATA_LIMITS.bytes / 4 + 10));
     writeFileSync(path.join(site, 'secret.csv'), 'x,y\n1,2\n');
+    // A header with a comma in a name (found by an audit), numbers quoted or not.
+    writeFileSync(path.join(bundle, 'quoted.csv'), '"Epoch #","Train loss, smoothed","Val loss (EMA)"\n1,"2.5","2.7"\n2,"2.1","2.4"\n3,1.8,2.2\n');
   });
   afterAll(() => rmSync(site, { recursive: true, force: true }));
 
@@ -129,7 +133,7 @@ describe('plot shortcode', () => {
 
   it('reports unknown columns and mismatched labels, naming the valid columns', async () => {
     expect(await errorOf({ file: 'loss.csv', x: 'step' })).toEqual(expect.objectContaining({ param: 'x', message: 'x="step" is not a column of loss.csv; its columns are "epoch", "train", "valid"' }));
-    expect((await errorOf({ file: 'loss.csv', y: 'train,test' })).message).toBe('y="test" is not a column of loss.csv; its columns are "epoch", "train", "valid"');
+    expect((await errorOf({ file: 'loss.csv', y: 'train,test' })).message).toBe('y: "test" is not a column of loss.csv; its columns are "epoch", "train", "valid"');
     expect((await errorOf({ file: 'loss.csv', labels: 'one' })).message).toMatch(/labels gives 1 label for 2 y columns/);
     expect((await errorOf({ file: 'loss.csv', xmin: '5', xmax: '1' })).message).toMatch(/xmin \(5\) must be less than xmax \(1\)/);
   });
@@ -192,6 +196,64 @@ describe('plot shortcode', () => {
         param: 'file',
         message: 'column "big" has no value to draw: every row is missing, infinite or too large for a number (over about 1.8e308) there or in the x column; check the data',
       }),
+    ]);
+  });
+
+  // The page as written, through Hugo's parameter syntax, and its messages where they are.
+  const page = async (shortcodes: string[]) => {
+    const env = pageEnv();
+    env.page = { absPath: path.join(bundle, 'index.md'), relPath: 'content/posts/p/index.md', frontMatter: {}, bundleDir: bundle };
+    env.site = { dir: site, staticDirs: [path.join(site, 'static')], assetsDir: path.join(site, 'assets') };
+    const r = await prerenderPage(`---\ntitle: T\n---\n${shortcodes.join('\n\n')}\n`, env);
+    const plotted = [...r.fragments.map((f) => f.html).join('\n').matchAll(/<desc[^>]*>Line plot of (\d+) series from quoted\.csv\. Horizontal axis: ([^.]*)\. Vertical axis: ([^.]*)\./g)].map((m) => `${m[1]}: ${m[2]} → ${m[3]}`);
+    return { plotted, diagnostics: r.diagnostics.map((d) => `${d.line}:${d.column}: ${d.severity}: ${d.message}`) };
+  };
+
+  it('names a column whose header holds a comma: as written, in double quotes as in the header, or between |', async () => {
+    const ok = await page([
+      '{{< plot file="quoted.csv" y="\\"Train loss, smoothed\\"" >}}',
+      '{{< plot file="quoted.csv" y="Train loss, smoothed" x=`"Epoch #"` >}}',
+      '{{< plot file="quoted.csv" y="Train loss, smoothed|Val loss (EMA)" >}}',
+      '{{< plot file="quoted.csv" y=`"Train loss, smoothed", "Val loss (EMA)"` >}}',
+    ]);
+    expect(ok.diagnostics).toEqual([]);
+    expect(ok.plotted).toEqual([
+      '1: Epoch # → Train loss, smoothed',
+      '1: Epoch # → Train loss, smoothed',
+      '2: Epoch # → Train loss, smoothed, Val loss (EMA)',
+      '2: Epoch # → Train loss, smoothed, Val loss (EMA)',
+    ]);
+  });
+
+  it('says which names are not columns, each whole, and how to name one with a comma', async () => {
+    const r = await page([
+      '{{< plot file="quoted.csv" y="Train loss, smoothed,Val loss (EMA)" >}}',
+      '{{< plot file="quoted.csv" y="Train loss|Val" >}}',
+      '{{< plot file="quoted.csv" y=`"Train loss, smoothed` >}}',
+    ]);
+    expect(r.diagnostics).toEqual([
+      '4:28: error: plot: y: "Train loss" and "smoothed" are not columns of quoted.csv; its columns are "Epoch #", "Train loss, smoothed", "Val loss (EMA)"; a name that holds a comma is read whole when the names are separated by | (y="Train loss, smoothed|Val loss (EMA)") or put in double quotes',
+      '6:28: error: plot: y: "Train loss" and "Val" are not columns of quoted.csv; its columns are "Epoch #", "Train loss, smoothed", "Val loss (EMA)"',
+      '8:28: error: plot: y=`"Train loss, smoothed` has a double quote that is not closed; close it after the name, or leave the quotes out and separate the names with |',
+    ]);
+  });
+
+  it('warns, at xmin/xmax or ymin/ymax, when a fixed range holds none of the data (the plot was empty in silence)', async () => {
+    writeFileSync(path.join(bundle, 'far.csv'), 'x,y\n1,1\n10,2\n');
+    const r = await page([
+      '{{< plot file="quoted.csv" xmin=5 xmax=10 >}}',
+      '{{< plot file="quoted.csv" ymin=0 ymax=0.5 >}}',
+      '{{< plot file="quoted.csv" xmax=0.5 >}}',
+      '{{< plot file="far.csv" xmin=4 xmax=6 mode="scatter" >}}',
+      // What shows: a point in range, or a line crossing it.
+      '{{< plot file="quoted.csv" xmin=2 xmax=10 ymin=2 ymax=2.6 >}}',
+      '{{< plot file="far.csv" xmin=4 xmax=6 >}}',
+    ]);
+    expect(r.diagnostics).toEqual([
+      '4:28: warning: plot: the x axis from 5 to 10 holds none of the data (whose x runs from 1 to 3), so the plot is empty; change xmin and xmax, or leave them out to fit the data',
+      '6:35: warning: plot: the y axis from 0 to 0.5 holds none of the data (whose y runs from 1.8 to 2.7), so the plot is empty; change ymin and ymax, or leave them out to fit the data',
+      '8:28: warning: plot: the x axis up to 0.5 holds none of the data (whose x runs from 1 to 3), so the plot is empty; change xmax, or leave it out to fit the data',
+      '10:25: warning: plot: the x axis from 4 to 6 holds none of the data (whose x runs from 1 to 10), so the plot is empty; change xmin and xmax, or leave them out to fit the data',
     ]);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import gradientDecay from '../../shortcodes/gradient-decay.js';
 import { getShortcode } from '../../src/render/registry.js';
 import { describeSpec } from '../../src/render/params.js';
+import { paramsTable } from '../../src/render/docs.js';
 import { clearGradientDecayCache, gradientDecay as compute } from '../../src/numeric/gradient-decay.js';
 import { renderShortcodeForTest } from '../helpers/render-context.js';
 
@@ -93,6 +94,17 @@ describe('gradient-decay shortcode', () => {
     expect(errs.map((e) => e.param).sort()).toEqual(['init', 'model', 'radius']);
     expect(errs.find((e) => e.param === 'model')!.message).toContain('"transformer" is not valid: expected a comma-separated list of "rnn", "lstm", "gru"');
     expect(errs.find((e) => e.param === 'init')!.message).toContain('"orthogonal", "gaussian"');
+    const counts = async (model: string) => (await renderShortcodeForTest(gradientDecay, { model })).reports.map((r) => r.message);
+    expect(await counts('rnn,lstm,gru,rnn')).toEqual(['model lists 4 models; it takes at most 3']);
+    expect(await counts(',')).toEqual(['model is empty: give at least one model, e.g. model="rnn", or leave model out for the default']);
+  });
+
+  it('says that radius takes at most 7 values, in the README table and when given more', async () => {
+    expect(paramsTable(gradientDecay)).toContain('| `radius` | a comma-separated list of at most 7 numbers from 0.05 to 4 |');
+    const r = await renderShortcodeForTest(gradientDecay, { radius: '0.5,0.6,0.7,0.8,0.9,1,1.1,1.2' });
+    expect(r.reports.map((e) => [e.severity, e.param, e.message])).toEqual([['error', 'radius', 'radius lists 8 numbers; it takes at most 7']]);
+    const none = await renderShortcodeForTest(gradientDecay, { radius: '' });
+    expect(none.reports.map((e) => e.message)).toEqual(['radius is empty: give at least one number, or leave radius out for the default (0.9,1,1.1)']);
   });
 
   it('warns about parameters that do not apply, and refuses experiments that would stall a build', async () => {

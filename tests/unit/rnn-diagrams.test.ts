@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import sharp from 'sharp';
+import { readFileSync } from 'node:fs';
 import type { ParamValue } from '../../src/content/types.js';
 import type { ShortcodeDefinition } from '../../src/render/types.js';
 import { renderWith } from '../helpers/svg-context.js';
@@ -210,6 +211,19 @@ describe('rnn-architectures', () => {
     expect(html.match(/class="hp-panel"/g)).toHaveLength(2);
     expect(html.indexOf('>many to one<')).toBeLessThan(html.indexOf('>one to many<'));
   });
+  test('a panel listed three times: one warning that says so, and the panel drawn once', async () => {
+    const { html, diagnostics } = await renderWith(rnnArchitectures, { panels: 'one-to-one,one-to-one,one-to-one' });
+    expect(diagnostics.map((d) => [d.severity, d.param, d.message])).toEqual([
+      ['warning', 'panels', 'panel "one-to-one" is listed 3 times; it is drawn once'],
+    ]);
+    expect(html.match(/class="hp-panel"/g)).toHaveLength(1);
+  });
+  test('no panel at all is an error that says in words what to write', async () => {
+    const { errors } = await renderWith(rnnArchitectures, { panels: '' });
+    expect(errors.map((e) => [e.param, e.message])).toEqual([
+      ['panels', 'panels is empty: give at least one panel, e.g. panels="one-to-one", or leave panels out for the default'],
+    ]);
+  });
   test('the encoder–decoder panel reads 3 inputs, then writes 3 outputs (Karpathy 2015, 4th panel)', async () => {
     const { html } = await renderWith(rnnArchitectures, { panels: 'many-to-many', legend: false });
     const count = (tone: string) => html.match(new RegExp(`class="[^"]*hp-fill-${tone}`, 'g'))?.length ?? 0;
@@ -236,6 +250,29 @@ describe('rnn-architectures', () => {
     expect(auto).not.toContain('hp-panel-break');
     const two = (await renderWith(rnnArchitectures, { wrap: 2 })).html;
     expect(two.match(/hp-panel-break/g)).toHaveLength(2); // after panels 2 and 4
+  });
+  test('lines in a column as the README says: one from 1008 px, two in a 650–800 px column (3 + 2), four on a phone', async () => {
+    const html = (await renderWith(rnnArchitectures, { legend: false })).html;
+    const widths = [...html.matchAll(/<svg[^>]* width="([\d.]+)"/g)].map((m) => Number(m[1]));
+    const gap = Number(/gap:[\d.]+px ([\d.]+)px/.exec(html)![1]);
+    // How a wrapping flex row fills lines: a panel goes on the line while it and the gap before it fit.
+    const lines = (column: number) => {
+      const out: number[] = [];
+      let used = Infinity;
+      for (const w of widths) {
+        if (used + gap + w <= column) used += gap + w;
+        else (out.push(0), (used = w));
+        out[out.length - 1]!++;
+      }
+      return out;
+    };
+    expect(widths.reduce((a, b) => a + b, 0) + gap * (widths.length - 1)).toBe(1008);
+    expect(lines(1008)).toEqual([5]);
+    expect(lines(1007)).toEqual([4, 1]);
+    for (const column of [650, 736, 800]) expect(lines(column), `${column} px`).toEqual([3, 2]);
+    expect(lines(328)).toHaveLength(4);
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    expect(readme).toContain('five on one line need a column of 1008 px, wider than most themes\' (650–800 px): there they take two\nlines, the first three panels, then the two many-to-many ones; on a phone (a 328 px column) four lines.');
   });
   test('the descs name every panel', async () => {
     const { html } = await renderWith(rnnArchitectures, {});

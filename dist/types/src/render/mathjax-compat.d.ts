@@ -12,7 +12,9 @@
  *   `x_\operatorname*{max}`), or a page's or site's macro whose body is one such command (`\nabla_\vtheta`
  *   with `\vtheta` → `\boldsymbol{\theta}`): MathJax takes the command and its arguments as the script,
  *   KaTeX wants braces, which they get;
- * - `\begin{array}{…}` column letters other than l, c, r (which MathJax ignores) become c;
+ * - `\begin{array}{…}` column specs become what KaTeX takes (l, c, r, `|`, `:`): `*{n}{…}` expanded,
+ *   `p{…}`, `m{…}`, `b{…}` as l, other letters (which MathJax ignores) as c, `@{…}`, `!{…}`, `>{…}`,
+ *   `<{…}` and an optional `[t]` left out (see adaptArrays);
  * - `multline` becomes `gather` (each line centred instead of the first left and the last right),
  *   `flalign` becomes `align` (centred instead of spread to the margins) and `eqnarray` becomes `align`
  *   with its middle column joined to the right-hand side (`a &=& b` as `a &= b`).

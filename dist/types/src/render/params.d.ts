@@ -37,12 +37,16 @@ export interface EnumSpec<V extends string = string> extends Base<V> {
     type: 'enum';
     values: readonly V[];
 }
-/** Comma-separated strings: `panels="one-to-one,many-to-one"`. `values` restricts the items. */
+/**
+ * Comma-separated strings: `panels="one-to-one,many-to-one"`. `values` restricts the items, `min` and
+ * `max` their count; `item` names one in messages (`panel`; default `item`).
+ */
 export interface ListSpec extends Base<string[]> {
     type: 'list';
     values?: readonly string[];
     min?: number;
     max?: number;
+    item?: string;
     label?: LabelKind;
 }
 /** Comma-separated numbers: `radius="0.9,1.0,1.1"`. min/max bound each number; minItems/maxItems the count. */
@@ -69,6 +73,8 @@ export interface ParamProblem {
     message: string;
     /** The parameter is not in the table at all (as opposed to a bad or missing value). */
     unknown?: true;
+    /** Parameters written without names (`param` is empty). */
+    positional?: true;
 }
 /** Human description of the accepted values, for error messages and the README. */
 export declare function describeSpec(spec: ParamSpec): string;
