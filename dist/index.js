@@ -47225,7 +47225,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "f1435a8ed28127c1df9fe601f7f34148";
+    BUNDLE_CODE_ID = "bcec16366cafd1b4d184fd96013524ee";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -71962,6 +71962,16 @@ var init_mathjax_packages = __esm({
     PACKAGE_MACROS = {
       // MathJax's base: \mbox is text in math (KaTeX has \text, not \mbox)
       "\\mbox": "\\text",
+      // MathJax's base: \displaylines{a \\ b} centres its lines, as gathered does
+      "\\displaylines": "\\begin{gathered}#1\\end{gathered}",
+      // amsmath's \idotsint (MathJax's AMS package): two integral signs with dots between
+      "\\idotsint": "\\int\\cdots\\int",
+      // TeX's \buildrel a \over b (MathJax's base): a set over the relation b
+      "\\buildrel": (c) => {
+        const over = [...c.consumeArg(["\\over"]).tokens].reverse();
+        const rel3 = [...c.consumeArg().tokens].reverse();
+        return `\\mathrel{\\mathop{${toTex(rel3)}}\\limits^{${toTex(over)}}}`;
+      },
       // physics: derivatives
       "\\dv": derivative2(D3, false),
       "\\derivative": derivative2(D3, false),

@@ -8,7 +8,8 @@
  *   operators (`\tr`, `\Tr`, `\rank`, `\erf`, `\Res`) and matrices (`\mqty`, `\pmqty`, `\bmqty`,
  *   `\vmqty`, `\smqty`). braket's `\bra`, `\ket`, `\braket`, cancel's `\cancel`, `\bcancel`, `\xcancel`
  *   and mhchem's `\ce` are KaTeX's own (mhchem loaded in render/katex.ts);
- * - MathJax base's `\mbox{…}`, as `\text{…}`;
+ * - MathJax base's `\mbox{…}` (as `\text{…}`), `\displaylines{…}` (as gathered), `\buildrel a \over b`
+ *   (as `\stackrel{a}{b}`), and amsmath's `\idotsint`;
  * - the others get a suggestion in KaTeX's "Undefined control sequence" error: what to write instead.
  * physics's `\div` (divergence) is left as KaTeX's ÷: a post that means the divergence writes
  * `\divergence`, and a post without physics means ÷.
@@ -134,6 +135,16 @@ const D = '\\mathrm{d}';
 export const PACKAGE_MACROS: Readonly<Record<string, KatexMacro>> = {
   // MathJax's base: \mbox is text in math (KaTeX has \text, not \mbox)
   '\\mbox': '\\text',
+  // MathJax's base: \displaylines{a \\ b} centres its lines, as gathered does
+  '\\displaylines': '\\begin{gathered}#1\\end{gathered}',
+  // amsmath's \idotsint (MathJax's AMS package): two integral signs with dots between
+  '\\idotsint': '\\int\\cdots\\int',
+  // TeX's \buildrel a \over b (MathJax's base): a set over the relation b
+  '\\buildrel': (c) => {
+    const over = [...c.consumeArg(['\\over']).tokens].reverse();
+    const rel = [...c.consumeArg().tokens].reverse();
+    return `\\mathrel{\\mathop{${toTex(rel)}}\\limits^{${toTex(over)}}}`;
+  },
   // physics: derivatives
   '\\dv': derivative(D, false),
   '\\derivative': derivative(D, false),

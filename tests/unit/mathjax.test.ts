@@ -386,6 +386,9 @@ describe('MathJax-package commands KaTeX lacks (physics, braket, cancel, mhchem)
     ['a \\crossproduct b \\dotproduct c \\cp d', 'a \\times b \\mathbin{\\boldsymbol{\\cdot}} c \\times d'],
     ['\\flatfrac{a}{b} \\diffd x', '\\left.a\\middle/b\\right. \\mathrm{d} x'],
     ['f(x) = 0 \\mbox{ if } x < 0', 'f(x) = 0 \\text{ if } x < 0'],
+    ['\\displaylines{a = b \\\\ c = d}', '\\begin{gathered}a = b \\\\ c = d\\end{gathered}'],
+    ['\\idotsint_V f', '\\int\\cdots\\int_V f'],
+    ['x \\buildrel \\text{def} \\over = y', 'x \\mathrel{\\mathop{=}\\limits^{\\text{def}}} y'],
   ])('%s is typeset as %s', (written, meant) => same(written, meant));
 
   it('keeps KaTeX’s own braket, cancel and mhchem commands', () => {
