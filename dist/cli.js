@@ -1910,7 +1910,8 @@ function readSiteConfig(siteDir, opts = {}) {
     math: {
       ...delimiters ? { delimiters } : {},
       escapes: prerender.options.math.escapes,
-      ...prerender.options.math.wrappers ? { wrappers: prerender.options.math.wrappers } : {}
+      ...prerender.options.math.wrappers ? { wrappers: prerender.options.math.wrappers } : {},
+      ...prerender.options.math.numbering ? { numbering: prerender.options.math.numbering } : {}
     }
   };
 }
@@ -2117,6 +2118,7 @@ function prerenderOptions(data, where) {
   const p = settingsTable(getIn(data, "params"), ["params"], "prerender", PRERENDER_KEYS, warn);
   const math = settingsTable(p, PRERENDER, "math", MATH_KEYS, warn);
   const escapes = enumSetting(math && getIn(math, ["escapes"]), ["auto", "none", "markdown"], "auto", [...PRERENDER, "math", "escapes"], warn);
+  const numbering = enumSetting(math && getIn(math, ["numbering"]), ["ams", "none"], "ams", [...PRERENDER, "math", "numbering"], warn);
   const errors = enumSetting(p && getIn(p, ["errors"]), ["fail", "render"], "fail", [...PRERENDER, "errors"], warn);
   const stale2 = enumSetting(p && getIn(p, ["stale"]), ["warn", "error"], "warn", [...PRERENDER, "stale"], warn);
   const macros = {};
@@ -2172,7 +2174,7 @@ function prerenderOptions(data, where) {
   const figures = figureNumbering(settingsTable(p, PRERENDER, "figures", FIGURES_KEYS, warn), warn, PRERENDER, DEFAULT_FIGURE_NUMBERING);
   const figureLanguages = languageFigureNumbering(data, figures, warn);
   return {
-    options: { math: { escapes, ...wrappers ? { wrappers } : {} }, katex: { macros, strict }, errors, stale: stale2, limits, figures, ...figureLanguages ? { figureLanguages } : {} },
+    options: { math: { escapes, ...wrappers ? { wrappers } : {}, ...numbering === "none" ? { numbering } : {} }, katex: { macros, strict }, errors, stale: stale2, limits, figures, ...figureLanguages ? { figureLanguages } : {} },
     diagnostics
   };
 }
@@ -2254,7 +2256,7 @@ var init_config = __esm({
     DEFAULT_FIGURE_NUMBERING = { numbers: "id", label: "Figure", separator: ":" };
     PRERENDER_KEYS = ["math", "katex", "errors", "stale", "limits", "images", "figures"];
     FIGURES_KEYS = ["numbers", "label", "separator"];
-    MATH_KEYS = ["escapes", "wrappers"];
+    MATH_KEYS = ["escapes", "wrappers", "numbering"];
     KATEX_KEYS = ["macros", "strict"];
     PRERENDER = ["params", "prerender"];
   }
@@ -4445,7 +4447,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "1c037689332de1908faee0a285cd0dc3";
+    BUNDLE_CODE_ID = "62fceacce846babbc901777156cb0b13";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -53960,7 +53962,7 @@ function emptyRow(row) {
 var ENVIRONMENT = /\\begin\{(equation|align|gather|alignat|flalign|eqnarray|multline)(\*?)\}/g;
 var KATEX_NAME = { flalign: "align", eqnarray: "align", multline: "gather" };
 var ONE_RELATION = /^\s*(?:[=<>:]|\\[A-Za-z]+|[<>:]=|:=)?\s*$/;
-function adaptForKatex(formulas, siteMacros = {}) {
+function adaptForKatex(formulas, siteMacros = {}, numbering = "ams") {
   const site = new Map(
     Object.entries(siteMacros).map(([name, body3]) => [name, { arity: Math.max(0, ...[...body3.matchAll(/#([1-9])/g)].map((m) => Number(m[1]))), body: body3 }])
   );
@@ -53980,7 +53982,7 @@ function adaptForKatex(formulas, siteMacros = {}) {
     let number5;
     let out = row.replace(NO_NUMBER, "");
     if (tag) number5 = tag.text;
-    else if (numbered && !off) {
+    else if (numbered && !off && numbering === "ams") {
       number5 = String(++n);
       out = tagged(out, number5);
     }
@@ -54029,7 +54031,7 @@ function adaptForKatex(formulas, siteMacros = {}) {
       if (name === "multline") {
         const tag = kept.map(findTag).find((x6) => x6 !== void 0);
         const off = kept.some((row) => HAS_NO_NUMBER.test(row));
-        const number5 = tag ? tag.text : !starred && !off ? String(++n) : void 0;
+        const number5 = tag ? tag.text : !starred && !off && numbering === "ams" ? String(++n) : void 0;
         body3 = lines.map((row, i2) => {
           const plain = takeLabels(withoutTags(row).replace(NO_NUMBER, ""), dropped && i2 === kept.length ? void 0 : number5);
           return i2 === kept.length - 1 && number5 !== void 0 ? tagged(plain, number5, tag?.star) : plain;
@@ -56297,7 +56299,8 @@ async function prerenderPageUncapped(source, env2) {
   });
   const adapted = adaptForKatex(
     located.spans.map((span, i2) => ({ tex: span.tex, preamble: macros2[i2].preamble })),
-    env2.renderer.siteMacros
+    env2.renderer.siteMacros,
+    env2.settings.math.numbering ?? "ams"
   );
   located.spans.forEach((span, i2) => {
     span.tex = adapted[i2].tex;

@@ -45951,7 +45951,8 @@ function readSiteConfig(siteDir, opts = {}) {
     math: {
       ...delimiters3 ? { delimiters: delimiters3 } : {},
       escapes: prerender.options.math.escapes,
-      ...prerender.options.math.wrappers ? { wrappers: prerender.options.math.wrappers } : {}
+      ...prerender.options.math.wrappers ? { wrappers: prerender.options.math.wrappers } : {},
+      ...prerender.options.math.numbering ? { numbering: prerender.options.math.numbering } : {}
     }
   };
 }
@@ -46160,6 +46161,7 @@ function prerenderOptions(data, where) {
   const p5 = settingsTable(getIn(data, "params"), ["params"], "prerender", PRERENDER_KEYS, warn);
   const math2 = settingsTable(p5, PRERENDER, "math", MATH_KEYS, warn);
   const escapes = enumSetting(math2 && getIn(math2, ["escapes"]), ["auto", "none", "markdown"], "auto", [...PRERENDER, "math", "escapes"], warn);
+  const numbering = enumSetting(math2 && getIn(math2, ["numbering"]), ["ams", "none"], "ams", [...PRERENDER, "math", "numbering"], warn);
   const errors = enumSetting(p5 && getIn(p5, ["errors"]), ["fail", "render"], "fail", [...PRERENDER, "errors"], warn);
   const stale2 = enumSetting(p5 && getIn(p5, ["stale"]), ["warn", "error"], "warn", [...PRERENDER, "stale"], warn);
   const macros2 = {};
@@ -46215,7 +46217,7 @@ function prerenderOptions(data, where) {
   const figures2 = figureNumbering(settingsTable(p5, PRERENDER, "figures", FIGURES_KEYS, warn), warn, PRERENDER, DEFAULT_FIGURE_NUMBERING);
   const figureLanguages = languageFigureNumbering(data, figures2, warn);
   return {
-    options: { math: { escapes, ...wrappers ? { wrappers } : {} }, katex: { macros: macros2, strict }, errors, stale: stale2, limits, figures: figures2, ...figureLanguages ? { figureLanguages } : {} },
+    options: { math: { escapes, ...wrappers ? { wrappers } : {}, ...numbering === "none" ? { numbering } : {} }, katex: { macros: macros2, strict }, errors, stale: stale2, limits, figures: figures2, ...figureLanguages ? { figureLanguages } : {} },
     diagnostics
   };
 }
@@ -46297,7 +46299,7 @@ var init_config = __esm({
     DEFAULT_FIGURE_NUMBERING = { numbers: "id", label: "Figure", separator: ":" };
     PRERENDER_KEYS = ["math", "katex", "errors", "stale", "limits", "images", "figures"];
     FIGURES_KEYS = ["numbers", "label", "separator"];
-    MATH_KEYS = ["escapes", "wrappers"];
+    MATH_KEYS = ["escapes", "wrappers", "numbering"];
     KATEX_KEYS = ["macros", "strict"];
     PRERENDER = ["params", "prerender"];
   }
@@ -47225,7 +47227,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "bcec16366cafd1b4d184fd96013524ee";
+    BUNDLE_CODE_ID = "c94ae6774b2940e9355974bbca388926";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -52255,7 +52257,7 @@ function withoutTags(row) {
 function emptyRow(row) {
   return withoutTags(row).replace(LABEL2, "").replace(NO_NUMBER, "").replace(/^\s*\*?\s*\[[^\]]*\]/, "").trim() === "";
 }
-function adaptForKatex(formulas, siteMacros = {}) {
+function adaptForKatex(formulas, siteMacros = {}, numbering = "ams") {
   const site = new Map(
     Object.entries(siteMacros).map(([name, body3]) => [name, { arity: Math.max(0, ...[...body3.matchAll(/#([1-9])/g)].map((m) => Number(m[1]))), body: body3 }])
   );
@@ -52275,7 +52277,7 @@ function adaptForKatex(formulas, siteMacros = {}) {
     let number5;
     let out = row.replace(NO_NUMBER, "");
     if (tag) number5 = tag.text;
-    else if (numbered && !off) {
+    else if (numbered && !off && numbering === "ams") {
       number5 = String(++n);
       out = tagged(out, number5);
     }
@@ -52324,7 +52326,7 @@ function adaptForKatex(formulas, siteMacros = {}) {
       if (name === "multline") {
         const tag = kept.map(findTag).find((x6) => x6 !== void 0);
         const off = kept.some((row) => HAS_NO_NUMBER.test(row));
-        const number5 = tag ? tag.text : !starred && !off ? String(++n) : void 0;
+        const number5 = tag ? tag.text : !starred && !off && numbering === "ams" ? String(++n) : void 0;
         body3 = lines.map((row, i2) => {
           const plain = takeLabels(withoutTags(row).replace(NO_NUMBER, ""), dropped && i2 === kept.length ? void 0 : number5);
           return i2 === kept.length - 1 && number5 !== void 0 ? tagged(plain, number5, tag?.star) : plain;
@@ -54040,7 +54042,8 @@ async function prerenderPageUncapped(source, env2) {
   });
   const adapted = adaptForKatex(
     located.spans.map((span, i2) => ({ tex: span.tex, preamble: macros2[i2].preamble })),
-    env2.renderer.siteMacros
+    env2.renderer.siteMacros,
+    env2.settings.math.numbering ?? "ams"
   );
   located.spans.forEach((span, i2) => {
     span.tex = adapted[i2].tex;

@@ -655,6 +655,7 @@ async function prerenderPageUncapped(source: string, env: PageEnv): Promise<Page
   const adapted = adaptForKatex(
     located.spans.map((span, i) => ({ tex: span.tex, preamble: macros[i]!.preamble })),
     env.renderer.siteMacros,
+    env.settings.math.numbering ?? 'ams',
   );
   located.spans.forEach((span, i) => {
     span.tex = adapted[i]!.tex;

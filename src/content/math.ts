@@ -33,6 +33,11 @@ export interface MathOptions {
   /** Wrapper shortcodes declared by the site (params.prerender.math.wrappers), beside the known ones. */
   wrappers?: Record<string, 'tex' | 'math'>;
   /**
+   * `none` (params.prerender.math.numbering): no automatic equation numbers, as MathJax 3 by default
+   * (tags: 'none'); `\tag{…}` still numbers its row. Absent: AMS numbering (render/mathjax-compat.ts).
+   */
+  numbering?: 'none';
+  /**
    * A fenced code block of language `math` is a display formula: on a site whose code block render
    * hook for `math` renders the formula itself (Doks' asks a web API: page-settings.ts).
    */

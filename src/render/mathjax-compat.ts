@@ -340,7 +340,12 @@ const ONE_RELATION = /^\s*(?:[=<>:]|\\[A-Za-z]+|[<>:]=|:=)?\s*$/;
  * `formulas`: the page's, in document order, each with the page's macro definitions it is typeset with
  * (render/page-macros.ts); `siteMacros`: params.prerender.katex.macros.
  */
-export function adaptForKatex(formulas: readonly { tex: string; preamble?: string }[], siteMacros: Readonly<Record<string, string>> = {}): AdaptedFormula[] {
+export function adaptForKatex(
+  formulas: readonly { tex: string; preamble?: string }[],
+  siteMacros: Readonly<Record<string, string>> = {},
+  /** `none`: no automatic numbers (MathJax 3's default, tags: 'none'); `\tag{…}` still numbers its row. */
+  numbering: 'ams' | 'none' = 'ams',
+): AdaptedFormula[] {
   const site = new Map<string, Macro>(
     Object.entries(siteMacros).map(([name, body]) => [name, { arity: Math.max(0, ...[...body.matchAll(/#([1-9])/g)].map((m) => Number(m[1]))), body }]),
   );
@@ -363,7 +368,7 @@ export function adaptForKatex(formulas: readonly { tex: string; preamble?: strin
     let number: string | undefined;
     let out = row.replace(NO_NUMBER, '');
     if (tag) number = tag.text;
-    else if (numbered && !off) {
+    else if (numbered && !off && numbering === 'ams') {
       number = String(++n);
       out = tagged(out, number);
     }
@@ -419,7 +424,7 @@ export function adaptForKatex(formulas: readonly { tex: string; preamble?: strin
         // a \tag anywhere is that number, and a \label anywhere refers to it.
         const tag = kept.map(findTag).find((x) => x !== undefined);
         const off = kept.some((row) => HAS_NO_NUMBER.test(row));
-        const number = tag ? tag.text : !starred && !off ? String(++n) : undefined;
+        const number = tag ? tag.text : !starred && !off && numbering === 'ams' ? String(++n) : undefined;
         body = lines.map((row, i) => {
           const plain = takeLabels(withoutTags(row).replace(NO_NUMBER, ''), dropped && i === kept.length ? undefined : number);
           return i === kept.length - 1 && number !== undefined ? tagged(plain, number, tag?.star) : plain;

@@ -298,7 +298,7 @@ export interface SiteConfig {
   /** Where a setting of `data` is written (for diagnostics about it, such as imageOptions'). */
   locate: ConfigLocator;
   /** What math location needs: the passthrough delimiters (when configured) and the escapes mode. */
-  math: { delimiters?: PassthroughDelimiters; escapes: 'auto' | 'none' | 'markdown'; wrappers?: Record<string, 'tex' | 'math'> };
+  math: { delimiters?: PassthroughDelimiters; escapes: 'auto' | 'none' | 'markdown'; wrappers?: Record<string, 'tex' | 'math'>; numbering?: 'none' };
 }
 
 /** Reads and merges a site's configuration. Never throws for bad config: see `diagnostics`. */
@@ -353,6 +353,7 @@ export function readSiteConfig(siteDir: string, opts: ConfigSelection = {}): Sit
       ...(delimiters ? { delimiters } : {}),
       escapes: prerender.options.math.escapes,
       ...(prerender.options.math.wrappers ? { wrappers: prerender.options.math.wrappers } : {}),
+      ...(prerender.options.math.numbering ? { numbering: prerender.options.math.numbering } : {}),
     },
   };
 }
@@ -690,6 +691,8 @@ export interface PrerenderOptions {
     escapes: 'auto' | 'none' | 'markdown';
     /** The site's own wrapper shortcodes: "tex" (the inner content is one formula) or "math" (it holds delimited math). */
     wrappers?: Record<string, 'tex' | 'math'>;
+    /** "none": no automatic equation numbers (MathJax 3's default, tags: 'none'); absent: "ams", every numbered row. */
+    numbering?: 'none';
   };
   katex: {
     /** Site-wide macros, names as written (TeX is case-sensitive). */
@@ -759,7 +762,7 @@ export const DEFAULT_PRERENDER_OPTIONS: PrerenderOptions = {
 /** The keys of each table of params.prerender (images: see images/options.ts IMAGE_KEYS). */
 const PRERENDER_KEYS = ['math', 'katex', 'errors', 'stale', 'limits', 'images', 'figures'] as const;
 const FIGURES_KEYS = ['numbers', 'label', 'separator'] as const;
-const MATH_KEYS = ['escapes', 'wrappers'] as const;
+const MATH_KEYS = ['escapes', 'wrappers', 'numbering'] as const;
 const KATEX_KEYS = ['macros', 'strict'] as const;
 const PRERENDER = ['params', 'prerender'] as const;
 
@@ -808,6 +811,7 @@ export function prerenderOptions(
   const p = settingsTable(getIn(data, 'params'), ['params'], 'prerender', PRERENDER_KEYS, warn);
   const math = settingsTable(p, PRERENDER, 'math', MATH_KEYS, warn);
   const escapes = enumSetting(math && getIn(math, ['escapes']), ['auto', 'none', 'markdown'] as const, 'auto', [...PRERENDER, 'math', 'escapes'], warn);
+  const numbering = enumSetting(math && getIn(math, ['numbering']), ['ams', 'none'] as const, 'ams', [...PRERENDER, 'math', 'numbering'], warn);
   const errors = enumSetting(p && getIn(p, ['errors']), ['fail', 'render'] as const, 'fail', [...PRERENDER, 'errors'], warn);
   const stale = enumSetting(p && getIn(p, ['stale']), ['warn', 'error'] as const, 'warn', [...PRERENDER, 'stale'], warn);
   const macros: Record<string, string> = {};
@@ -865,7 +869,7 @@ export function prerenderOptions(
   const figures = figureNumbering(settingsTable(p, PRERENDER, 'figures', FIGURES_KEYS, warn), warn, PRERENDER, DEFAULT_FIGURE_NUMBERING);
   const figureLanguages = languageFigureNumbering(data, figures, warn);
   return {
-    options: { math: { escapes, ...(wrappers ? { wrappers } : {}) }, katex: { macros, strict }, errors, stale, limits, figures, ...(figureLanguages ? { figureLanguages } : {}) },
+    options: { math: { escapes, ...(wrappers ? { wrappers } : {}), ...(numbering === 'none' ? { numbering } : {}) }, katex: { macros, strict }, errors, stale, limits, figures, ...(figureLanguages ? { figureLanguages } : {}) },
     diagnostics,
   };
 }

@@ -15,6 +15,7 @@ import { withSuggestion } from '../../src/render/mathjax-packages.js';
 import { feedVariant } from '../../src/render/feed.js';
 import { PROJECT_ROOT } from '../helpers/hugo.js';
 import { locateMath } from '../../src/content/math.js';
+import { prerenderOptions } from '../../src/site/config.js';
 
 let result: CheckResult;
 const page = (name: string) => result.pages.find((p) => p.file === `content/posts/${name}.md`)!;
@@ -528,5 +529,33 @@ describe('links in math: \\href and \\url, as in MathJax', () => {
     const p = page('links');
     expect(p.formulas.map((f) => f.error)).toEqual([undefined, undefined, undefined, undefined]);
     expect(p.diagnostics.map((d) => [d.severity, d.line, d.column, d.message.split(':')[0]])).toEqual([['warning', 9, 18, '\\href{javascript']]);
+  });
+});
+
+describe('params.prerender.math.numbering = "none" (MathJax 3’s default, tags: none)', () => {
+  it('numbers no row by itself; \\tag still numbers its row, and \\eqref finds it; a label of an unnumbered row is (?)', () => {
+    const out = adaptForKatex(
+      [
+        { tex: '\\begin{align}a &= b \\label{ab}\\\\ c &= d \\tag{T} \\label{cd}\\end{align}' },
+        { tex: '\\begin{equation} e = f \\end{equation}' },
+        { tex: '\\eqref{cd} \\eqref{ab}' },
+      ],
+      {},
+      'none',
+    );
+    expect(out.map((o) => o.tex)).toEqual([
+      '\\begin{align*}a &= b \\\\ c &= d \\tag{T} \\end{align*}',
+      '\\begin{equation*} e = f \\end{equation*}',
+      '\\text{(T)} \\text{(?)}',
+    ]);
+    expect(out[2]!.warnings).toEqual([expect.stringContaining('ab')]);
+  });
+
+  it('is read from the site config, and a value other than "ams" or "none" is a warning there', () => {
+    expect(prerenderOptions({ params: { prerender: { math: { numbering: 'none' } } } }).options.math).toEqual({ escapes: 'auto', numbering: 'none' });
+    expect(prerenderOptions({ params: { prerender: { math: { numbering: 'ams' } } } }).options.math).toEqual({ escapes: 'auto' });
+    const bad = prerenderOptions({ params: { prerender: { math: { numbering: 'mathjax' } } } });
+    expect(bad.options.math).toEqual({ escapes: 'auto' });
+    expect(bad.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/numbering.*"ams".*"none"|numbering.*ams.*none/)]);
   });
 });

@@ -448,7 +448,7 @@ describe('params.prerender diagnostics: at the setting, in the file that sets it
   it('sections that must be tables', () => {
     const dir = site({ 'hugo.toml': '[params.prerender]\nmath = "auto"\nkatex = { macros = ["\\\\RR"] }\nlimits = 5\nimages = "no"\n' });
     expect(warnings(dir)).toEqual([
-      at('hugo.toml:2:8', /^params\.prerender\.math = "auto" is not a table; write its settings \(escapes, wrappers\) inside a \[params\.prerender\.math\] table/),
+      at('hugo.toml:2:8', /^params\.prerender\.math = "auto" is not a table; write its settings \(escapes, wrappers, numbering\) inside a \[params\.prerender\.math\] table/),
       at('hugo.toml:3:20', /^params\.prerender\.katex\.macros = \["\\\\RR"\] is not a table; write its entries inside a \[params\.prerender\.katex\.macros\] table/),
       at('hugo.toml:4:10', /^params\.prerender\.limits must be a table of limits; using the defaults$/),
       at('hugo.toml:5:10', /^params\.prerender\.images must be a table \(or false\); using the defaults$/),

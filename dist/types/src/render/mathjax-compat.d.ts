@@ -33,4 +33,6 @@ export declare function groupEnd(tex: string, open: number): number;
 export declare function adaptForKatex(formulas: readonly {
     tex: string;
     preamble?: string;
-}[], siteMacros?: Readonly<Record<string, string>>): AdaptedFormula[];
+}[], siteMacros?: Readonly<Record<string, string>>, 
+/** `none`: no automatic numbers (MathJax 3's default, tags: 'none'); `\tag{…}` still numbers its row. */
+numbering?: 'ams' | 'none'): AdaptedFormula[];

@@ -91,6 +91,7 @@ export interface SiteConfig {
         delimiters?: PassthroughDelimiters;
         escapes: 'auto' | 'none' | 'markdown';
         wrappers?: Record<string, 'tex' | 'math'>;
+        numbering?: 'none';
     };
 }
 /** Reads and merges a site's configuration. Never throws for bad config: see `diagnostics`. */
@@ -233,6 +234,8 @@ export interface PrerenderOptions {
         escapes: 'auto' | 'none' | 'markdown';
         /** The site's own wrapper shortcodes: "tex" (the inner content is one formula) or "math" (it holds delimited math). */
         wrappers?: Record<string, 'tex' | 'math'>;
+        /** "none": no automatic equation numbers (MathJax 3's default, tags: 'none'); absent: "ams", every numbered row. */
+        numbering?: 'none';
     };
     katex: {
         /** Site-wide macros, names as written (TeX is case-sensitive). */
