@@ -661,3 +661,17 @@ describe('prerenderPage: a problem inside a shortcode’s inner content', () => 
     expect(errors.map((d) => source.slice(d.offset!, d.offset! + 3))).toEqual(['x\n ', '0.7', '0.5'].map((t) => t.slice(0, 3)));
   });
 });
+
+describe('prerenderPage: params.prerender.math.numbering', () => {
+  it('"none" numbers no equation by itself (MathJax 3’s default), only the \\tag; "ams" numbers the equation too', async () => {
+    const source = '---\ntitle: t\n---\n$$\\begin{equation} a = b \\end{equation}$$\n\n$$\\begin{align} c &= d \\tag{T}\\end{align}$$\n';
+    const e = env();
+    const tags = async (numbering?: 'none') => {
+      const r = await prerenderPage(source, numbering ? { ...e, settings: { ...e.settings, math: { ...e.settings.math, numbering } } } : e);
+      expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      return (r.shadow!.match(/class="tag"/g) ?? []).length;
+    };
+    expect(await tags()).toBe(2);
+    expect(await tags('none')).toBe(1);
+  });
+});
