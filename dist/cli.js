@@ -43,6 +43,79 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
+// src/site/hugo-version.ts
+import { statSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+function onPath(name, envPath = process.env.PATH ?? "") {
+  for (const dir of envPath.split(path.delimiter)) {
+    if (dir === "") continue;
+    const file = path.resolve(dir, name);
+    try {
+      const st = statSync(file);
+      if (st.isFile() && (st.mode & 73) !== 0) return file;
+    } catch {
+    }
+  }
+  return void 0;
+}
+function parseHugoVersion(text) {
+  return /\bv?(\d+\.\d+\.\d+)/.exec(text)?.[1];
+}
+function askHugoVersion(bin) {
+  const r = spawnSync(bin, ["version"], { encoding: "utf8", timeout: 3e4 });
+  const version = r.status === 0 ? parseHugoVersion(r.stdout) : void 0;
+  return version ? { version } : { why: r.error?.message ?? (r.stderr?.trim() || "no version") };
+}
+function versionBefore(a, b) {
+  const parts = (v) => v.replace(/^v/, "").split(".").map((n) => Number.parseInt(n, 10) || 0);
+  const pa = parts(a);
+  const pb = parts(b);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i] ?? 0;
+    const y = pb[i] ?? 0;
+    if (x !== y) return x < y;
+  }
+  return false;
+}
+function hugoVersionFor(output, bin = "hugo") {
+  const file = bin.includes("/") || bin.includes(path.sep) ? path.resolve(bin) : onPath(bin);
+  if (!file) return void 0;
+  let identity;
+  try {
+    const st = statSync(file);
+    identity = `${file}
+${st.size}
+${st.mtimeMs}`;
+  } catch {
+    return void 0;
+  }
+  try {
+    const cached = JSON.parse(output.readCache(CACHE)?.toString("utf8") ?? "{}");
+    if (cached.identity === identity && typeof cached.version === "string") {
+      output.keepCache(CACHE);
+      return cached.version;
+    }
+  } catch {
+  }
+  const asked = askHugoVersion(file);
+  if (!("version" in asked)) return void 0;
+  const { version } = asked;
+  try {
+    output.writeCache(CACHE, Buffer.from(`${JSON.stringify({ identity, version })}
+`));
+  } catch {
+  }
+  return version;
+}
+var CACHE;
+var init_hugo_version = __esm({
+  "src/site/hugo-version.ts"() {
+    "use strict";
+    CACHE = "hugo-version.json";
+  }
+});
+
 // src/build-worker-tag.ts
 import { isMainThread, workerData } from "node:worker_threads";
 function isBuildWorker() {
@@ -1550,7 +1623,7 @@ var init_closest_name = __esm({
 });
 
 // src/site/mount-filter.ts
-import path from "node:path";
+import path2 from "node:path";
 function stringList(v) {
   if (v === void 0 || v === null) return [];
   if (Array.isArray(v)) return v.filter((x) => x !== null && x !== void 0 && !isRecord(x) && !Array.isArray(x)).map(String);
@@ -1636,7 +1709,7 @@ function hugoGlob(pattern, written2 = pattern) {
   return new RegExp(`^${re}$`, "u");
 }
 function clean(p) {
-  const n = path.posix.normalize(p);
+  const n = path2.posix.normalize(p);
   return n.length > 1 && n.endsWith("/") ? n.slice(0, -1) : n;
 }
 function mountFilter(patterns) {
@@ -1684,18 +1757,18 @@ var init_mount_filter = __esm({
 });
 
 // src/site/config.ts
-import { existsSync, readdirSync, readFileSync as readFileSync2, statSync } from "node:fs";
-import path2 from "node:path";
+import { existsSync, readdirSync, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
+import path3 from "node:path";
 function isFile(p) {
   try {
-    return statSync(p).isFile();
+    return statSync2(p).isFile();
   } catch {
     return false;
   }
 }
 function firstWithBase(dir, base) {
   for (const [ext, format] of EXTENSIONS) {
-    const p = path2.join(dir, `${base}.${ext}`);
+    const p = path3.join(dir, `${base}.${ext}`);
     if (isFile(p)) return { path: p, format, key: null };
   }
   return null;
@@ -1712,11 +1785,11 @@ function configDirFiles(dir) {
   if (hugo) out.push(hugo);
   const others = /* @__PURE__ */ new Map();
   for (const name of readdirSync(dir).sort()) {
-    const ext = path2.extname(name).slice(1).toLowerCase();
+    const ext = path3.extname(name).slice(1).toLowerCase();
     const format = EXTENSIONS.find(([e]) => e === ext)?.[1];
     const base = name.slice(0, name.length - ext.length - 1);
     if (!format || base.includes(".") || base === "config" || base === "hugo") continue;
-    if (!others.has(base.toLowerCase()) && isFile(path2.join(dir, name))) {
+    if (!others.has(base.toLowerCase()) && isFile(path3.join(dir, name))) {
       others.set(base.toLowerCase(), firstWithBase(dir, base));
     }
   }
@@ -1735,27 +1808,27 @@ function configSelection(command, environment, config) {
   };
 }
 function explicitConfig(siteDir, name) {
-  const p = path2.resolve(siteDir, name);
+  const p = path3.resolve(siteDir, name);
   const format = formatOf(p);
   if (format && isFile(p)) return { path: p, format, key: null };
-  return firstWithBase(path2.dirname(p), path2.basename(p));
+  return firstWithBase(path3.dirname(p), path3.basename(p));
 }
 function findSiteConfigFiles(siteDir, environment = "production", files) {
   const roots = files ? files.map((f) => explicitConfig(siteDir, f)).filter((f) => f !== null) : [findRootConfig(siteDir)].filter((f) => f !== null);
   return [
     ...roots,
-    ...configDirFiles(path2.join(siteDir, "config", "_default")),
-    ...environment ? configDirFiles(path2.join(siteDir, "config", environment)) : []
+    ...configDirFiles(path3.join(siteDir, "config", "_default")),
+    ...environment ? configDirFiles(path3.join(siteDir, "config", environment)) : []
   ];
 }
 function findSiteConfig(siteDir, files) {
   const root = files ? files.map((f) => explicitConfig(siteDir, f)).find((f) => f !== null) ?? null : findRootConfig(siteDir);
   if (root) return root;
-  const dir = path2.join(siteDir, "config", "_default");
+  const dir = path3.join(siteDir, "config", "_default");
   return firstWithBase(dir, "hugo") ?? firstWithBase(dir, "config");
 }
 function formatOf(file) {
-  const ext = path2.extname(file).slice(1).toLowerCase();
+  const ext = path3.extname(file).slice(1).toLowerCase();
   return EXTENSIONS.find(([e]) => e === ext)?.[1] ?? null;
 }
 function parseConfigText(text, format, file) {
@@ -1879,14 +1952,14 @@ function readSiteConfig(siteDir, opts = {}) {
   }
   const sources = [];
   for (const f of files) {
-    const rel2 = path2.relative(siteDir, f.path).split(path2.sep).join("/");
+    const rel2 = path3.relative(siteDir, f.path).split(path3.sep).join("/");
     const text = readFileSync2(f.path, "utf8");
     const parsed = parseConfigText(text, f.format, rel2);
     diagnostics.push(...parsed.diagnostics);
     sources.push({ file: rel2, format: f.format, key: f.key, text, data: parsed.data });
     data = mergeConfig(data, f.key === null ? parsed.data : { [f.key]: parsed.data });
   }
-  const mainRel = main2 ? path2.relative(siteDir, main2.path).split(path2.sep).join("/") : void 0;
+  const mainRel = main2 ? path3.relative(siteDir, main2.path).split(path3.sep).join("/") : void 0;
   const locate = configLocator(sources, mainRel);
   const prerender = prerenderOptions(data, locate);
   diagnostics.push(...prerender.diagnostics);
@@ -1901,10 +1974,10 @@ function readSiteConfig(siteDir, opts = {}) {
     files,
     data,
     diagnostics,
-    contentDir: content[0]?.dir ?? path2.resolve(siteDir, "content"),
+    contentDir: content[0]?.dir ?? path3.resolve(siteDir, "content"),
     contentRoots: content,
     staticDirs: staticRoots(siteDir, data).map((r) => r.dir),
-    assetsDir: assetRoots(siteDir, data)[0]?.dir ?? path2.resolve(siteDir, "assets"),
+    assetsDir: assetRoots(siteDir, data)[0]?.dir ?? path3.resolve(siteDir, "assets"),
     prerender: prerender.options,
     locate,
     math: {
@@ -2019,7 +2092,7 @@ function componentRoots(siteDir, data, component, defaults) {
     }
     return {
       source: m.source,
-      dir: path2.resolve(siteDir, m.source),
+      dir: path3.resolve(siteDir, m.source),
       target: normalizeRel(m.target).split("/").slice(1).join("/"),
       ...lang ? { lang } : {},
       ...filter ? { filter } : {},
@@ -2028,8 +2101,7 @@ function componentRoots(siteDir, data, component, defaults) {
   });
 }
 function languageMountStyle(hugoVersion) {
-  const [major = 0, minor = 0] = hugoVersion.replace(/^v/, "").split(".").map((n) => Number.parseInt(n, 10) || 0);
-  return major > 0 || minor >= 153 ? "sites.matrix" : "lang";
+  return versionBefore(hugoVersion, "0.153.0") ? "lang" : "sites.matrix";
 }
 function languageMount(source, target, lang, style) {
   return style === "lang" ? { source, target, lang } : { source, target, sites: { matrix: { languages: [lang] } } };
@@ -2242,6 +2314,7 @@ var init_config = __esm({
     init_config_positions();
     init_closest_name();
     init_mount_filter();
+    init_hugo_version();
     EXTENSIONS = [
       ["toml", "toml"],
       ["yaml", "yaml"],
@@ -2446,9 +2519,9 @@ import {
   utimesSync,
   writeFileSync
 } from "node:fs";
-import path3 from "node:path";
+import path4 from "node:path";
 function toPosix(p) {
-  return p.split(path3.sep).join("/");
+  return p.split(path4.sep).join("/");
 }
 function lstatOrNull(p) {
   try {
@@ -2497,7 +2570,7 @@ function isPlainObject(v) {
 function readManifest(root) {
   const empty = { version: MANIFEST_VERSION, pages: {}, static: [] };
   try {
-    const m = JSON.parse(readFileSync3(path3.join(root, MANIFEST_FILE), "utf8"));
+    const m = JSON.parse(readFileSync3(path4.join(root, MANIFEST_FILE), "utf8"));
     if (m.version !== MANIFEST_VERSION || typeof m.pages !== "object" || m.pages === null) return empty;
     return {
       version: MANIFEST_VERSION,
@@ -2553,9 +2626,9 @@ var init_output = __esm({
       keptInfos = [];
       tmpCounter = 0;
       constructor(siteDir) {
-        const site = path3.resolve(siteDir);
+        const site = path4.resolve(siteDir);
         this.siteReal = realpathSync(site);
-        this.root = path3.join(site, PRERENDER_DIR);
+        this.root = path4.join(site, PRERENDER_DIR);
         this.previous = readManifest(this.root);
       }
       /**
@@ -2771,13 +2844,13 @@ var init_output = __esm({
       isShadowFile(tree, relPath) {
         const file = this.shadowPath(tree, relPath);
         const slash = relPath.lastIndexOf("/");
-        const dir = slash < 0 ? path3.join(this.root, tree) : path3.dirname(file);
+        const dir = slash < 0 ? path4.join(this.root, tree) : path4.dirname(file);
         let files = this.shadowDirs.get(dir);
         if (files === void 0) {
           files = /* @__PURE__ */ new Set();
           try {
             for (const e of readdirSync2(dir, { withFileTypes: true })) {
-              if (e.isFile() || !e.isDirectory() && !e.isSymbolicLink() && lstatOrNull(path3.join(dir, e.name))?.isFile()) files.add(e.name);
+              if (e.isFile() || !e.isDirectory() && !e.isSymbolicLink() && lstatOrNull(path4.join(dir, e.name))?.isFile()) files.add(e.name);
             }
           } catch {
           }
@@ -2816,7 +2889,7 @@ var init_output = __esm({
        * the pages of a large site stays one lstat each.
        */
       shadowPath(tree, relPath) {
-        return path3.sep === "/" ? `${this.root}/${tree}/${relPath}` : path3.join(this.root, tree, relPath);
+        return path4.sep === "/" ? `${this.root}/${tree}/${relPath}` : path4.join(this.root, tree, relPath);
       }
       /**
        * Ends the build: writes titles.html, removes every shadow, template and static file this build neither
@@ -2893,15 +2966,15 @@ var init_output = __esm({
       }
       /** resolve, also saying whether the file's directory exists already (then nothing is to be created). */
       resolveAt(rel2) {
-        const abs = path3.resolve(this.root, rel2);
-        if (!abs.startsWith(this.root + path3.sep)) {
+        const abs = path4.resolve(this.root, rel2);
+        if (!abs.startsWith(this.root + path4.sep)) {
           throw new OutputPathError(`refusing to touch ${abs}: outside ${this.root}`);
         }
-        const expectedRoot = path3.join(this.siteReal, PRERENDER_DIR);
-        let probe = path3.dirname(abs);
+        const expectedRoot = path4.join(this.siteReal, PRERENDER_DIR);
+        let probe = path4.dirname(abs);
         for (; ; ) {
           if (lstatOrNull(probe)) break;
-          probe = path3.dirname(probe);
+          probe = path4.dirname(probe);
         }
         if (probe.length < this.root.length) return { abs, dirExists: false };
         let real;
@@ -2910,22 +2983,22 @@ var init_output = __esm({
         } catch (e) {
           throw new OutputPathError(`refusing to touch ${abs}: cannot resolve ${probe} (${e.message})`);
         }
-        if (real !== expectedRoot && !real.startsWith(expectedRoot + path3.sep)) {
+        if (real !== expectedRoot && !real.startsWith(expectedRoot + path4.sep)) {
           throw new OutputPathError(
             `refusing to touch ${abs}: ${probe} resolves to ${real}, outside ${expectedRoot} (a symlink?); hugo-prerender only writes inside ${PRERENDER_DIR}/`
           );
         }
-        return { abs, dirExists: probe === path3.dirname(abs) };
+        return { abs, dirExists: probe === path4.dirname(abs) };
       }
       write(rel2, data, opts = {}) {
         const { abs: file, dirExists } = this.resolveAt(rel2);
         if (!opts.force && sameBytes(file, data)) return;
-        const dir = path3.dirname(file);
+        const dir = path4.dirname(file);
         if (!dirExists) {
           mkdirSync(dir, { recursive: true });
           this.resolve(rel2);
         }
-        const tmp = path3.join(dir, `.${path3.basename(file)}.${process.pid}.${this.tmpCounter++}.tmp`);
+        const tmp = path4.join(dir, `.${path4.basename(file)}.${process.pid}.${this.tmpCounter++}.tmp`);
         try {
           writeFileSync(tmp, data);
           renameSync(tmp, file);
@@ -2939,25 +3012,25 @@ var init_output = __esm({
       }
       /** Deletes files under `.prerender/<dir>` for which `keep(relative path)` is false; never follows symlinks. */
       sweep(dir, keep, removed) {
-        const base = path3.join(this.root, dir);
+        const base = path4.join(this.root, dir);
         const walk = (abs, relDir) => {
           let empty = true;
           const entries = readdirSync2(abs, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
           for (const e of entries) {
-            const child = path3.join(abs, e.name);
+            const child = path4.join(abs, e.name);
             const rel2 = relDir + e.name;
             const isDir = e.isDirectory() || !e.isFile() && !e.isSymbolicLink() && lstatSync(child).isDirectory();
             if (isDir) {
               if (walk(child, `${rel2}/`)) {
-                this.resolve(path3.relative(this.root, child) + "/x");
+                this.resolve(path4.relative(this.root, child) + "/x");
                 rmdirSync(child);
               } else empty = false;
             } else if (keep(rel2)) {
               empty = false;
             } else {
-              this.resolve(path3.relative(this.root, child));
+              this.resolve(path4.relative(this.root, child));
               unlinkSync(child);
-              removed.push(toPosix(path3.relative(this.root, child)));
+              removed.push(toPosix(path4.relative(this.root, child)));
             }
           }
           return empty;
@@ -2965,7 +3038,7 @@ var init_output = __esm({
         const st = lstatOrNull(base);
         if (!st) return;
         if (!st.isDirectory()) throw new OutputPathError(`${base} is not a directory (a symlink?); refusing to clean it`);
-        this.resolve(path3.relative(this.root, base) + "/x");
+        this.resolve(path4.relative(this.root, base) + "/x");
         walk(base, "");
       }
     };
@@ -3032,18 +3105,18 @@ var init_katex_markup = __esm({
 
 // src/render/static-assets.ts
 import { existsSync as existsSync2, readdirSync as readdirSync3, readFileSync as readFileSync4 } from "node:fs";
-import path4 from "node:path";
+import path5 from "node:path";
 import { createRequire as createRequire2 } from "node:module";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function katexDistDir() {
-  const bundled = path4.join(path4.dirname(fileURLToPath2(import.meta.url)), "katex");
-  if (existsSync2(path4.join(bundled, "VERSION"))) {
-    return { dir: bundled, version: readFileSync4(path4.join(bundled, "VERSION"), "utf8").trim() };
+  const bundled = path5.join(path5.dirname(fileURLToPath2(import.meta.url)), "katex");
+  if (existsSync2(path5.join(bundled, "VERSION"))) {
+    return { dir: bundled, version: readFileSync4(path5.join(bundled, "VERSION"), "utf8").trim() };
   }
   const require2 = createRequire2(import.meta.url);
-  const pkgDir = path4.dirname(require2.resolve("katex/package.json"));
-  const version = JSON.parse(readFileSync4(path4.join(pkgDir, "package.json"), "utf8")).version;
-  return { dir: path4.join(pkgDir, "dist"), version };
+  const pkgDir = path5.dirname(require2.resolve("katex/package.json"));
+  const version = JSON.parse(readFileSync4(path5.join(pkgDir, "package.json"), "utf8")).version;
+  return { dir: path5.join(pkgDir, "dist"), version };
 }
 function copyStaticAssets(out, opts) {
   out.writeStatic("prerender/prerender.css", PRERENDER_CSS);
@@ -3054,11 +3127,11 @@ function copyStaticAssets(out, opts) {
       `the KaTeX stylesheet found (${version}, in ${dir}) does not match the KaTeX that renders (${"0.16.47"}); reinstall hugo-prerender`
     );
   }
-  const fonts = path4.join(dir, "fonts");
+  const fonts = path5.join(dir, "fonts");
   const figureFonts = new Set(FONT_FACES.map((f) => `${f.file}.woff2`));
-  if (opts.math) out.writeStatic("prerender/katex/katex.min.css", readFileSync4(path4.join(dir, "katex.min.css"), "utf8") + GLYPH_CSS);
+  if (opts.math) out.writeStatic("prerender/katex/katex.min.css", readFileSync4(path5.join(dir, "katex.min.css"), "utf8") + GLYPH_CSS);
   for (const f of readdirSync3(fonts).sort()) {
-    if (opts.math || figureFonts.has(f)) out.writeStatic(`prerender/katex/fonts/${f}`, readFileSync4(path4.join(fonts, f)));
+    if (opts.math || figureFonts.has(f)) out.writeStatic(`prerender/katex/fonts/${f}`, readFileSync4(path5.join(fonts, f)));
   }
 }
 var FONT_FACE_CSS, DARK, LIGHT, DARK_MODE_CSS, TAGGED, TAG_CSS, PRINT_CSS, PRERENDER_CSS;
@@ -3123,8 +3196,8 @@ var init_shortcode_list = __esm({
 });
 
 // src/site/fallbacks.ts
-import { readdirSync as readdirSync4, readFileSync as readFileSync5, statSync as statSync2 } from "node:fs";
-import path5 from "node:path";
+import { readdirSync as readdirSync4, readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
+import path6 from "node:path";
 function fallbackTemplate(name, inner) {
   return `{{- /* Written by hugo-prerender build. "${name}" is rendered by hugo-prerender; Hugo runs this only on a page it
   renders from the original instead of the prerendered copy (see partials/prerender/unrendered.html). */ -}}
@@ -3140,13 +3213,13 @@ function moduleLayoutDirs(siteDir, data) {
   const theme = getIn(data, "theme");
   const themes = typeof theme === "string" ? [theme] : Array.isArray(theme) ? theme.filter((t) => typeof t === "string") : [];
   const themesDir = getIn(data, "themesDir");
-  const base = path5.resolve(siteDir, typeof themesDir === "string" && themesDir !== "" ? themesDir : "themes");
-  const out = themes.map((t) => [path5.join(base, t, "layouts")]);
+  const base = path6.resolve(siteDir, typeof themesDir === "string" && themesDir !== "" ? themesDir : "themes");
+  const out = themes.map((t) => [path6.join(base, t, "layouts")]);
   const imports = getIn(data, "module.imports");
   for (const i of Array.isArray(imports) ? imports : []) {
     const p = typeof i === "string" ? i : getIn(i, "path");
     if (typeof p !== "string" || p.trim() === "" || themes.includes(p)) continue;
-    out.push([path5.join(siteDir, "_vendor", p, "layouts"), path5.join(base, p, "layouts")]);
+    out.push([path6.join(siteDir, "_vendor", p, "layouts"), path6.join(base, p, "layouts")]);
   }
   return out;
 }
@@ -3155,12 +3228,12 @@ function shortcodeTemplate(layoutDirs, name) {
     for (const sub of ["_shortcodes", "shortcodes"]) {
       let entries;
       try {
-        entries = readdirSync4(path5.join(dir, sub));
+        entries = readdirSync4(path6.join(dir, sub));
       } catch {
         continue;
       }
       const hit = entries.filter((e) => e.startsWith(`${name}.`)).sort()[0];
-      if (hit) return path5.join(dir, sub, hit);
+      if (hit) return path6.join(dir, sub, hit);
     }
   }
   return void 0;
@@ -3175,26 +3248,26 @@ function shortcodeTemplateNames(layoutDirs) {
       return;
     }
     for (const e of entries) {
-      if (e.isDirectory() || e.isSymbolicLink() && isDirectory(path5.join(dir, e.name))) {
-        if (depth < 8) walk(path5.join(dir, e.name), `${prefix}${e.name}/`, depth + 1);
+      if (e.isDirectory() || e.isSymbolicLink() && isDirectory(path6.join(dir, e.name))) {
+        if (depth < 8) walk(path6.join(dir, e.name), `${prefix}${e.name}/`, depth + 1);
       } else if (!e.name.startsWith(".") && e.name.includes(".")) {
         out.add(`${prefix}${e.name.slice(0, e.name.indexOf("."))}`);
       }
     }
   };
-  for (const dir of layoutDirs) for (const sub of ["_shortcodes", "shortcodes"]) walk(path5.join(dir, sub), "", 0);
+  for (const dir of layoutDirs) for (const sub of ["_shortcodes", "shortcodes"]) walk(path6.join(dir, sub), "", 0);
   return out;
 }
 function layoutsComplete(siteDir, data) {
   return moduleLayoutDirs(siteDir, data).every((dirs) => {
-    const root = dirs.map((d) => path5.dirname(d)).find((d) => isDirectory(d));
+    const root = dirs.map((d) => path6.dirname(d)).find((d) => isDirectory(d));
     if (root === void 0) return false;
-    if (isDirectory(path5.join(root, "config"))) return false;
+    if (isDirectory(path6.join(root, "config"))) return false;
     for (const name of ["hugo", "config", "theme"]) {
       for (const ext of ["toml", "yaml", "yml", "json"]) {
         let text;
         try {
-          text = readFileSync5(path5.join(root, `${name}.${ext}`), "utf8");
+          text = readFileSync5(path6.join(root, `${name}.${ext}`), "utf8");
         } catch {
           continue;
         }
@@ -3216,7 +3289,7 @@ function templateCode(file) {
 }
 function isDirectory(p) {
   try {
-    return statSync2(p).isDirectory();
+    return statSync3(p).isDirectory();
   } catch {
     return false;
   }
@@ -3228,7 +3301,7 @@ function siteShortcodeTemplates(siteDir, layoutDirs, names) {
   const out = /* @__PURE__ */ new Map();
   for (const name of [...names].sort()) {
     const t = shortcodeTemplate(layoutDirs, name);
-    if (t) out.set(name, path5.relative(siteDir, t).split(path5.sep).join("/"));
+    if (t) out.set(name, path6.relative(siteDir, t).split(path6.sep).join("/"));
   }
   return out;
 }
@@ -3239,7 +3312,7 @@ function markdownShortcodeTemplates(siteDir, layoutDirs) {
       const t = shortcodeTemplate(layoutDirs, name);
       const text = templateText(t);
       const markdown = /\.Inner(Deindent)?\b[^}]*\|\s*(markdownify|\S*RenderString)|(markdownify|RenderString)\s+\.Inner/.test(text);
-      seen.set(name, markdown ? path5.relative(siteDir, t).split(path5.sep).join("/") : void 0);
+      seen.set(name, markdown ? path6.relative(siteDir, t).split(path6.sep).join("/") : void 0);
     }
     return seen.get(name);
   };
@@ -3256,15 +3329,15 @@ function rendersTexItself(file) {
 }
 function mathFenceRendered(layoutDirs) {
   for (const dir of layoutDirs) {
-    for (const sub of ["_markup", path5.join("_default", "_markup")]) {
+    for (const sub of ["_markup", path6.join("_default", "_markup")]) {
       let entries;
       try {
-        entries = readdirSync4(path5.join(dir, sub));
+        entries = readdirSync4(path6.join(dir, sub));
       } catch {
         continue;
       }
       const hit = entries.filter((e) => /^render-codeblock-math\./.test(e)).sort()[0];
-      if (hit) return rendersTexItself(path5.join(dir, sub, hit));
+      if (hit) return rendersTexItself(path6.join(dir, sub, hit));
     }
   }
   return false;
@@ -3277,15 +3350,15 @@ function imageRenderHook(layoutDirs) {
     } catch {
       return void 0;
     }
-    if (path5.basename(dir) === "_markup") {
+    if (path6.basename(dir) === "_markup") {
       const hit = entries.map((e) => e.name).filter((n) => /^render-image\./.test(n)).sort()[0];
-      return hit === void 0 ? void 0 : path5.join(dir, hit);
+      return hit === void 0 ? void 0 : path6.join(dir, hit);
     }
     if (depth === 0) return void 0;
     for (const e of entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
-      if (!e.isDirectory() && !(e.isSymbolicLink() && isDirectory(path5.join(dir, e.name)))) continue;
+      if (!e.isDirectory() && !(e.isSymbolicLink() && isDirectory(path6.join(dir, e.name)))) continue;
       if (depth === 2 && ["shortcodes", "_shortcodes", "partials", "_partials"].includes(e.name)) continue;
-      const hit = look(path5.join(dir, e.name), depth - 1);
+      const hit = look(path6.join(dir, e.name), depth - 1);
       if (hit) return hit;
     }
     return void 0;
@@ -3307,7 +3380,7 @@ function templateAsksForImages(file, layoutDirs) {
       if (name.startsWith("prerender/") || seen.has(name)) continue;
       seen.add(name);
       const withExt = /\.[a-z]+$/.test(name) ? [name] : [`${name}.html`, name];
-      const found = layoutDirs.flatMap((dir) => ["partials", "_partials"].flatMap((sub) => withExt.map((n) => path5.join(dir, sub, n)))).find((f) => isFile2(f));
+      const found = layoutDirs.flatMap((dir) => ["partials", "_partials"].flatMap((sub) => withExt.map((n) => path6.join(dir, sub, n)))).find((f) => isFile2(f));
       if (found && asks(templateCode(found), depth + 1)) return true;
     }
     return false;
@@ -3316,7 +3389,7 @@ function templateAsksForImages(file, layoutDirs) {
 }
 function isFile2(p) {
   try {
-    return statSync2(p).isFile();
+    return statSync3(p).isFile();
   } catch {
     return false;
   }
@@ -3352,8 +3425,8 @@ var init_fallbacks = __esm({
 });
 
 // src/site/head-hooks.ts
-import { readdirSync as readdirSync5, readFileSync as readFileSync6, statSync as statSync3 } from "node:fs";
-import path6 from "node:path";
+import { readdirSync as readdirSync5, readFileSync as readFileSync6, statSync as statSync4 } from "node:fs";
+import path7 from "node:path";
 function templates(dir, ext = ".html") {
   const out = [];
   const walk = (d) => {
@@ -3364,7 +3437,7 @@ function templates(dir, ext = ".html") {
       return;
     }
     for (const e of entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
-      const p = path6.join(d, e.name);
+      const p = path7.join(d, e.name);
       if (e.isDirectory()) walk(p);
       else if (e.name.endsWith(ext)) out.push(p);
     }
@@ -3374,14 +3447,14 @@ function templates(dir, ext = ".html") {
 }
 function kindOf(p) {
   try {
-    const st = statSync3(p);
+    const st = statSync4(p);
     return st.isFile() ? "file" : st.isDirectory() ? "dir" : void 0;
   } catch {
     return void 0;
   }
 }
 function isPackageLayouts(dir) {
-  return isFile3(path6.join(dir, "partials", "prerender", "head.html"));
+  return isFile3(path7.join(dir, "partials", "prerender", "head.html"));
 }
 function eachTemplate(layoutDirs, fn, ext = ".html") {
   for (const dir of layoutDirs) {
@@ -3406,14 +3479,14 @@ function headReport(layoutDirs) {
     if (/partial\s+"prerender\/(head|katex)(\.html)?"/.test(text)) linking.push(file);
     for (const h of HEAD_HOOKS) if (h.call.test(text)) hooks.add(h);
     for (const o of HEAD_OVERRIDES) if (o.call.test(text)) called.add(o);
-    const rel2 = path6.relative(dir, file).split(path6.sep).join("/");
+    const rel2 = path7.relative(dir, file).split(path7.sep).join("/");
     if (!headPartial && /^_?partials\//.test(rel2) && /<head[\s>]/i.test(text)) headPartial = { from: file, to: `layouts/${rel2.replace(/^_partials\//, "partials/")}` };
   });
   const report = { linking, hooks: HEAD_HOOKS.filter((h) => hooks.has(h)) };
   if (report.hooks.length > 0) return report;
   for (const o of HEAD_OVERRIDES) {
     if (!called.has(o)) continue;
-    const from = layoutDirs.map((d) => path6.join(d, ...o.partial.split("/"))).find(isFile3);
+    const from = layoutDirs.map((d) => path7.join(d, ...o.partial.split("/"))).find(isFile3);
     if (from) return { ...report, override: { theme: o.theme, from, to: `layouts/${o.partial}` } };
   }
   return headPartial ? { ...report, override: headPartial } : report;
@@ -3423,7 +3496,7 @@ function headAdvice(report, siteDir = "") {
   if (hook) return `your theme calls a head hook (${hook.theme}): create ${hook.file} containing ${HEAD_PARTIAL_CALL}${hook.note ? ` (${hook.note})` : ""}`;
   const o = report.override;
   if (o) {
-    const from = siteDir ? path6.relative(siteDir, o.from).split(path6.sep).join("/") : o.from;
+    const from = siteDir ? path7.relative(siteDir, o.from).split(path7.sep).join("/") : o.from;
     return `your theme${o.theme ? ` (${o.theme})` : ""} has no head hook: copy ${from} to ${o.to} in your site and add ${HEAD_PARTIAL_CALL} to it${o.theme ? "" : " before </head>"}`;
   }
   return `add ${HEAD_PARTIAL_CALL} to the <head> of your base template (a theme without a head hook: override the one partial of it that writes <head>, see docs/themes.md)`;
@@ -3433,12 +3506,12 @@ function headingDataTemplates(siteDir, layoutDirs) {
   eachTemplate(layoutDirs, (file, text) => {
     const code = text.replace(/\{\{-?\s*\/\*[^]*?\*\/\s*-?\}\}/g, "");
     if (/partial\s+"prerender\/toc(\.html)?"/.test(code)) return;
-    if (/\.(TableOfContents|Fragments)\b/.test(code)) out.push(path6.relative(siteDir, file).split(path6.sep).join("/"));
+    if (/\.(TableOfContents|Fragments)\b/.test(code)) out.push(path7.relative(siteDir, file).split(path7.sep).join("/"));
   });
   return out;
 }
 function feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs2 = []) {
-  const rel2 = (file) => path6.relative(siteDir, file).split(path6.sep).join("/");
+  const rel2 = (file) => path7.relative(siteDir, file).split(path7.sep).join("/");
   const out = [];
   eachTemplate(
     layoutDirs,
@@ -3449,7 +3522,7 @@ function feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs2 = []) {
     ".xml"
   );
   for (const candidates of moduleLayoutDirs2) {
-    if (!candidates.some((d) => kindOf(path6.dirname(d)) === "dir")) out.push(rel2(path6.dirname(candidates[0])));
+    if (!candidates.some((d) => kindOf(path7.dirname(d)) === "dir")) out.push(rel2(path7.dirname(candidates[0])));
   }
   return out;
 }
@@ -3507,9 +3580,9 @@ var init_log = __esm({
 // src/site/lock.ts
 import { hostname } from "node:os";
 import { linkSync, lstatSync as lstatSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync7, renameSync as renameSync2, unlinkSync as unlinkSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import path7 from "node:path";
+import path8 from "node:path";
 function ensurePrerenderDir(siteDir) {
-  const dir = path7.join(siteDir, PRERENDER_DIR);
+  const dir = path8.join(siteDir, PRERENDER_DIR);
   let st;
   try {
     st = lstatSync2(dir);
@@ -3588,7 +3661,7 @@ function removeStale(file, seen, counter) {
 }
 async function acquireSiteLock(siteDir, opts) {
   const dir = ensurePrerenderDir(siteDir);
-  const file = path7.join(dir, LOCK_FILE);
+  const file = path8.join(dir, LOCK_FILE);
   const waitMs = opts.waitMs ?? DEFAULT_LOCK_WAIT_MS;
   const deadline = Date.now() + waitMs;
   for (; ; ) {
@@ -3746,11 +3819,11 @@ var init_fs_errors = __esm({
 
 // src/site/safe-path.ts
 import { lstatSync as lstatSync3, readlinkSync, realpathSync as realpathSync2 } from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 function allowedRoots(dirs) {
   const out = [];
   for (const d of dirs) {
-    const given = path8.resolve(d);
+    const given = path9.resolve(d);
     try {
       out.push({ given, real: realpathSync2(given) });
     } catch {
@@ -3759,7 +3832,7 @@ function allowedRoots(dirs) {
   return { dirs: out };
 }
 function within(dir, p) {
-  return p === dir || p.startsWith(dir.endsWith(path8.sep) ? dir : dir + path8.sep);
+  return p === dir || p.startsWith(dir.endsWith(path9.sep) ? dir : dir + path9.sep);
 }
 function lexicallyInside(roots, p) {
   return roots.dirs.some((d) => within(d.given, p) || within(d.real, p));
@@ -3769,14 +3842,14 @@ function toReal(roots, p) {
   for (const d of roots.dirs) {
     for (const base of [d.real, d.given]) {
       if (within(base, p) && (!best || base.length > best.len)) {
-        best = { root: d.real, rest: path8.relative(base, p).split(path8.sep).filter((s) => s !== ""), len: base.length };
+        best = { root: d.real, rest: path9.relative(base, p).split(path9.sep).filter((s) => s !== ""), len: base.length };
       }
     }
   }
   return best && { root: best.root, rest: best.rest };
 }
 function resolveInside(roots, file) {
-  let pending = path8.resolve(file);
+  let pending = path9.resolve(file);
   let lastLink;
   let lastTarget;
   let firstLink;
@@ -3787,7 +3860,7 @@ function resolveInside(roots, file) {
     let cur = start.root;
     let followed = false;
     for (let i = 0; i < start.rest.length; i++) {
-      const next = path8.join(cur, start.rest[i]);
+      const next = path9.join(cur, start.rest[i]);
       let st;
       try {
         st = lstatSync3(next);
@@ -3802,7 +3875,7 @@ function resolveInside(roots, file) {
         lastTarget = readlinkSync(next);
         firstLink ??= lastLink;
         firstTarget ??= lastTarget;
-        pending = path8.resolve(path8.dirname(next), lastTarget, ...start.rest.slice(i + 1));
+        pending = path9.resolve(path9.dirname(next), lastTarget, ...start.rest.slice(i + 1));
         followed = true;
         break;
       }
@@ -3813,8 +3886,8 @@ function resolveInside(roots, file) {
   return { ok: false, why: "outside", link: firstLink, target: firstTarget, loop: true };
 }
 function shownPath(siteDir, p) {
-  const rel2 = path8.relative(siteDir, p);
-  return rel2 === "" || rel2.startsWith("..") || path8.isAbsolute(rel2) ? p : rel2.split(path8.sep).join("/");
+  const rel2 = path9.relative(siteDir, p);
+  return rel2 === "" || rel2.startsWith("..") || path9.isAbsolute(rel2) ? p : rel2.split(path9.sep).join("/");
 }
 function siteRoots(site) {
   let r = cache.get(site);
@@ -3835,7 +3908,7 @@ function lookUp(roots, bases, rel2) {
   const looked = [];
   let blocked;
   for (const base of bases) {
-    const p = path8.resolve(base, rel2);
+    const p = path9.resolve(base, rel2);
     if (!lexicallyInside(roots, p)) continue;
     looked.push(p);
     const r = resolveInside(roots, p);
@@ -3957,73 +4030,6 @@ var init_options = __esm({
     PATH = ["params", "prerender", "images"];
     IMAGE_KEYS = ["enable", "widths", "formats", "quality", "sizes", "metadata", "maxPixels", "markdown", "placeholder"];
     QUALITY_KEYS = ["avif", "webp", "jpeg"];
-  }
-});
-
-// src/site/hugo-version.ts
-import { statSync as statSync4 } from "node:fs";
-import { spawnSync } from "node:child_process";
-import path9 from "node:path";
-function onPath(name, envPath = process.env.PATH ?? "") {
-  for (const dir of envPath.split(path9.delimiter)) {
-    if (dir === "") continue;
-    const file = path9.resolve(dir, name);
-    try {
-      const st = statSync4(file);
-      if (st.isFile() && (st.mode & 73) !== 0) return file;
-    } catch {
-    }
-  }
-  return void 0;
-}
-function parseHugoVersion(text) {
-  return /\bv?(\d+\.\d+\.\d+)/.exec(text)?.[1];
-}
-function versionBefore(a, b) {
-  const pa = a.split(".").map(Number);
-  const pb = b.split(".").map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const x = pa[i] ?? 0;
-    const y = pb[i] ?? 0;
-    if (x !== y) return x < y;
-  }
-  return false;
-}
-function hugoVersionFor(output, bin = "hugo") {
-  const file = bin.includes("/") || bin.includes(path9.sep) ? path9.resolve(bin) : onPath(bin);
-  if (!file) return void 0;
-  let identity;
-  try {
-    const st = statSync4(file);
-    identity = `${file}
-${st.size}
-${st.mtimeMs}`;
-  } catch {
-    return void 0;
-  }
-  try {
-    const cached = JSON.parse(output.readCache(CACHE)?.toString("utf8") ?? "{}");
-    if (cached.identity === identity && typeof cached.version === "string") {
-      output.keepCache(CACHE);
-      return cached.version;
-    }
-  } catch {
-  }
-  const r = spawnSync(file, ["version"], { encoding: "utf8", timeout: 3e4 });
-  const version = r.status === 0 ? parseHugoVersion(r.stdout) : void 0;
-  if (!version) return void 0;
-  try {
-    output.writeCache(CACHE, Buffer.from(`${JSON.stringify({ identity, version })}
-`));
-  } catch {
-  }
-  return version;
-}
-var CACHE;
-var init_hugo_version = __esm({
-  "src/site/hugo-version.ts"() {
-    "use strict";
-    CACHE = "hugo-version.json";
   }
 });
 
@@ -4447,7 +4453,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "62fceacce846babbc901777156cb0b13";
+    BUNDLE_CODE_ID = "46132897b0c2b62010eb78ad9c96f77d";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -6731,8 +6737,7 @@ import { spawnSync as spawnSync3 } from "node:child_process";
 import { existsSync as existsSync5, mkdirSync as mkdirSync3, readdirSync as readdirSync8, readFileSync as readFileSync13 } from "node:fs";
 import path17 from "node:path";
 function excludeStyle(hugoVersion) {
-  const [major = 0, minor = 0] = hugoVersion.replace(/^v/, "").split(".").map((n) => Number.parseInt(n, 10) || 0);
-  return major > 0 || minor >= 153 ? "files" : "excludeFiles";
+  return versionBefore(hugoVersion, "0.153.0") ? "excludeFiles" : "files";
 }
 function literalGlob(rel2) {
   return rel2.replace(/[\\*?[\]{}!,]/g, (c) => `\\${c}`);
@@ -6863,10 +6868,9 @@ function serveSite(opts) {
     throw new ServeError(`${path17.relative(siteDir, root.path)}: the site does not mount ${PRERENDER_DIR}/content; run \`hugo-prerender init\` first`);
   }
   const bin = opts.hugo ?? "hugo";
-  const probe = spawnSync3(bin, ["version"], { encoding: "utf8", timeout: 3e4 });
-  const version = probe.status === 0 ? /v(\d+\.\d+\.\d+)/.exec(probe.stdout)?.[1] : void 0;
-  if (!version) throw new ServeError(`could not run \`${bin} version\`: ${probe.error?.message ?? probe.stderr?.trim() ?? "no version"}; install Hugo, or pass --hugo PATH`);
-  const style = excludeStyle(version);
+  const probe = askHugoVersion(bin);
+  if (!("version" in probe)) throw new ServeError(`could not run \`${bin} version\`: ${probe.why}; install Hugo, or pass --hugo PATH`);
+  const style = excludeStyle(probe.version);
   let last;
   let layerTimer;
   const refresh = (result, later = false) => {
@@ -6971,6 +6975,7 @@ var init_serve = __esm({
     init_write_atomic();
     init_watch();
     init_run_hugo();
+    init_hugo_version();
     SERVE_CONFIG = `${PRERENDER_DIR}/serve.toml`;
     SERVE_DATA = `${PRERENDER_DIR}/serve-data`;
     SERVE_ERRORS = "hugo_prerender_serve.json";
@@ -7095,8 +7100,8 @@ var init_check = __esm({
 });
 
 // src/cli.ts
+init_hugo_version();
 init_build_worker_tag();
-import { spawnSync as spawnSync4 } from "node:child_process";
 import { existsSync as existsSync6 } from "node:fs";
 import { parseArgs } from "node:util";
 import { isMainThread as isMainThread2 } from "node:worker_threads";
@@ -7190,9 +7195,8 @@ function languageStyleFor(version) {
     if (!/^v?\d+\.\d+(\.\d+)?$/.test(version)) return `error:--hugo-version must look like 0.111.3, not "${version}"`;
     return languageMountStyle(version);
   }
-  const r = spawnSync4("hugo", ["version"], { encoding: "utf8", timeout: 3e4 });
-  const m = r.status === 0 ? /v(\d+\.\d+\.\d+)/.exec(r.stdout) : null;
-  return m ? languageMountStyle(m[1]) : "sites.matrix";
+  const asked = askHugoVersion("hugo");
+  return "version" in asked ? languageMountStyle(asked.version) : "sites.matrix";
 }
 var COMMANDS = ["init", "build", "serve", "watch", "hugo", "check"];
 var OPTIONS = {
@@ -55035,6 +55039,19 @@ function mountFilter(patterns) {
   };
 }
 
+// src/site/hugo-version.ts
+function versionBefore(a3, b2) {
+  const parts = (v) => v.replace(/^v/, "").split(".").map((n) => Number.parseInt(n, 10) || 0);
+  const pa = parts(a3);
+  const pb = parts(b2);
+  for (let i2 = 0; i2 < Math.max(pa.length, pb.length); i2++) {
+    const x6 = pa[i2] ?? 0;
+    const y2 = pb[i2] ?? 0;
+    if (x6 !== y2) return x6 < y2;
+  }
+  return false;
+}
+
 // src/site/config.ts
 function isRecord(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
@@ -75146,18 +75163,6 @@ function feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs2 = []) {
     if (!candidates2.some((d2) => kindOf(import_node_path8.default.dirname(d2)) === "dir")) out.push(rel3(import_node_path8.default.dirname(candidates2[0])));
   }
   return out;
-}
-
-// src/site/hugo-version.ts
-function versionBefore(a3, b2) {
-  const pa = a3.split(".").map(Number);
-  const pb = b2.split(".").map(Number);
-  for (let i2 = 0; i2 < Math.max(pa.length, pb.length); i2++) {
-    const x6 = pa[i2] ?? 0;
-    const y2 = pb[i2] ?? 0;
-    if (x6 !== y2) return x6 < y2;
-  }
-  return false;
 }
 
 // src/page-settings.ts

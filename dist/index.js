@@ -45733,19 +45733,92 @@ var init_mount_filter = __esm({
   }
 });
 
-// src/site/config.ts
-import { existsSync, readdirSync, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
+// src/site/hugo-version.ts
+import { statSync as statSync2 } from "node:fs";
+import { spawnSync } from "node:child_process";
 import path6 from "node:path";
+function onPath(name, envPath = process.env.PATH ?? "") {
+  for (const dir of envPath.split(path6.delimiter)) {
+    if (dir === "") continue;
+    const file = path6.resolve(dir, name);
+    try {
+      const st = statSync2(file);
+      if (st.isFile() && (st.mode & 73) !== 0) return file;
+    } catch {
+    }
+  }
+  return void 0;
+}
+function parseHugoVersion(text12) {
+  return /\bv?(\d+\.\d+\.\d+)/.exec(text12)?.[1];
+}
+function askHugoVersion(bin2) {
+  const r2 = spawnSync(bin2, ["version"], { encoding: "utf8", timeout: 3e4 });
+  const version2 = r2.status === 0 ? parseHugoVersion(r2.stdout) : void 0;
+  return version2 ? { version: version2 } : { why: r2.error?.message ?? (r2.stderr?.trim() || "no version") };
+}
+function versionBefore(a3, b2) {
+  const parts = (v) => v.replace(/^v/, "").split(".").map((n) => Number.parseInt(n, 10) || 0);
+  const pa = parts(a3);
+  const pb = parts(b2);
+  for (let i2 = 0; i2 < Math.max(pa.length, pb.length); i2++) {
+    const x6 = pa[i2] ?? 0;
+    const y2 = pb[i2] ?? 0;
+    if (x6 !== y2) return x6 < y2;
+  }
+  return false;
+}
+function hugoVersionFor(output7, bin2 = "hugo") {
+  const file = bin2.includes("/") || bin2.includes(path6.sep) ? path6.resolve(bin2) : onPath(bin2);
+  if (!file) return void 0;
+  let identity4;
+  try {
+    const st = statSync2(file);
+    identity4 = `${file}
+${st.size}
+${st.mtimeMs}`;
+  } catch {
+    return void 0;
+  }
+  try {
+    const cached = JSON.parse(output7.readCache(CACHE)?.toString("utf8") ?? "{}");
+    if (cached.identity === identity4 && typeof cached.version === "string") {
+      output7.keepCache(CACHE);
+      return cached.version;
+    }
+  } catch {
+  }
+  const asked = askHugoVersion(file);
+  if (!("version" in asked)) return void 0;
+  const { version: version2 } = asked;
+  try {
+    output7.writeCache(CACHE, Buffer.from(`${JSON.stringify({ identity: identity4, version: version2 })}
+`));
+  } catch {
+  }
+  return version2;
+}
+var CACHE;
+var init_hugo_version = __esm({
+  "src/site/hugo-version.ts"() {
+    "use strict";
+    CACHE = "hugo-version.json";
+  }
+});
+
+// src/site/config.ts
+import { existsSync, readdirSync, readFileSync as readFileSync2, statSync as statSync3 } from "node:fs";
+import path7 from "node:path";
 function isFile(p5) {
   try {
-    return statSync2(p5).isFile();
+    return statSync3(p5).isFile();
   } catch {
     return false;
   }
 }
 function firstWithBase(dir, base2) {
   for (const [ext, format3] of EXTENSIONS) {
-    const p5 = path6.join(dir, `${base2}.${ext}`);
+    const p5 = path7.join(dir, `${base2}.${ext}`);
     if (isFile(p5)) return { path: p5, format: format3, key: null };
   }
   return null;
@@ -45762,11 +45835,11 @@ function configDirFiles(dir) {
   if (hugo) out.push(hugo);
   const others = /* @__PURE__ */ new Map();
   for (const name of readdirSync(dir).sort()) {
-    const ext = path6.extname(name).slice(1).toLowerCase();
+    const ext = path7.extname(name).slice(1).toLowerCase();
     const format3 = EXTENSIONS.find(([e]) => e === ext)?.[1];
     const base2 = name.slice(0, name.length - ext.length - 1);
     if (!format3 || base2.includes(".") || base2 === "config" || base2 === "hugo") continue;
-    if (!others.has(base2.toLowerCase()) && isFile(path6.join(dir, name))) {
+    if (!others.has(base2.toLowerCase()) && isFile(path7.join(dir, name))) {
       others.set(base2.toLowerCase(), firstWithBase(dir, base2));
     }
   }
@@ -45776,27 +45849,27 @@ function configDirFiles(dir) {
   return out;
 }
 function explicitConfig(siteDir, name) {
-  const p5 = path6.resolve(siteDir, name);
+  const p5 = path7.resolve(siteDir, name);
   const format3 = formatOf(p5);
   if (format3 && isFile(p5)) return { path: p5, format: format3, key: null };
-  return firstWithBase(path6.dirname(p5), path6.basename(p5));
+  return firstWithBase(path7.dirname(p5), path7.basename(p5));
 }
 function findSiteConfigFiles(siteDir, environment = "production", files) {
   const roots = files ? files.map((f) => explicitConfig(siteDir, f)).filter((f) => f !== null) : [findRootConfig(siteDir)].filter((f) => f !== null);
   return [
     ...roots,
-    ...configDirFiles(path6.join(siteDir, "config", "_default")),
-    ...environment ? configDirFiles(path6.join(siteDir, "config", environment)) : []
+    ...configDirFiles(path7.join(siteDir, "config", "_default")),
+    ...environment ? configDirFiles(path7.join(siteDir, "config", environment)) : []
   ];
 }
 function findSiteConfig(siteDir, files) {
   const root4 = files ? files.map((f) => explicitConfig(siteDir, f)).find((f) => f !== null) ?? null : findRootConfig(siteDir);
   if (root4) return root4;
-  const dir = path6.join(siteDir, "config", "_default");
+  const dir = path7.join(siteDir, "config", "_default");
   return firstWithBase(dir, "hugo") ?? firstWithBase(dir, "config");
 }
 function formatOf(file) {
-  const ext = path6.extname(file).slice(1).toLowerCase();
+  const ext = path7.extname(file).slice(1).toLowerCase();
   return EXTENSIONS.find(([e]) => e === ext)?.[1] ?? null;
 }
 function parseConfigText(text12, format3, file) {
@@ -45920,14 +45993,14 @@ function readSiteConfig(siteDir, opts = {}) {
   }
   const sources = [];
   for (const f of files) {
-    const rel3 = path6.relative(siteDir, f.path).split(path6.sep).join("/");
+    const rel3 = path7.relative(siteDir, f.path).split(path7.sep).join("/");
     const text12 = readFileSync2(f.path, "utf8");
     const parsed = parseConfigText(text12, f.format, rel3);
     diagnostics.push(...parsed.diagnostics);
     sources.push({ file: rel3, format: f.format, key: f.key, text: text12, data: parsed.data });
     data = mergeConfig(data, f.key === null ? parsed.data : { [f.key]: parsed.data });
   }
-  const mainRel = main2 ? path6.relative(siteDir, main2.path).split(path6.sep).join("/") : void 0;
+  const mainRel = main2 ? path7.relative(siteDir, main2.path).split(path7.sep).join("/") : void 0;
   const locate = configLocator(sources, mainRel);
   const prerender = prerenderOptions(data, locate);
   diagnostics.push(...prerender.diagnostics);
@@ -45942,10 +46015,10 @@ function readSiteConfig(siteDir, opts = {}) {
     files,
     data,
     diagnostics,
-    contentDir: content3[0]?.dir ?? path6.resolve(siteDir, "content"),
+    contentDir: content3[0]?.dir ?? path7.resolve(siteDir, "content"),
     contentRoots: content3,
     staticDirs: staticRoots(siteDir, data).map((r2) => r2.dir),
-    assetsDir: assetRoots(siteDir, data)[0]?.dir ?? path6.resolve(siteDir, "assets"),
+    assetsDir: assetRoots(siteDir, data)[0]?.dir ?? path7.resolve(siteDir, "assets"),
     prerender: prerender.options,
     locate,
     math: {
@@ -46060,7 +46133,7 @@ function componentRoots(siteDir, data, component, defaults) {
     }
     return {
       source: m.source,
-      dir: path6.resolve(siteDir, m.source),
+      dir: path7.resolve(siteDir, m.source),
       target: normalizeRel(m.target).split("/").slice(1).join("/"),
       ...lang ? { lang } : {},
       ...filter ? { filter } : {},
@@ -46285,6 +46358,7 @@ var init_config = __esm({
     init_config_positions();
     init_closest_name();
     init_mount_filter();
+    init_hugo_version();
     EXTENSIONS = [
       ["toml", "toml"],
       ["yaml", "yaml"],
@@ -46624,8 +46698,8 @@ var init_shortcode_list = __esm({
 });
 
 // src/site/fallbacks.ts
-import { readdirSync as readdirSync4, readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
-import path9 from "node:path";
+import { readdirSync as readdirSync4, readFileSync as readFileSync5, statSync as statSync4 } from "node:fs";
+import path10 from "node:path";
 function fallbackTemplate(name, inner2) {
   return `{{- /* Written by hugo-prerender build. "${name}" is rendered by hugo-prerender; Hugo runs this only on a page it
   renders from the original instead of the prerendered copy (see partials/prerender/unrendered.html). */ -}}
@@ -46641,13 +46715,13 @@ function moduleLayoutDirs(siteDir, data) {
   const theme = getIn(data, "theme");
   const themes = typeof theme === "string" ? [theme] : Array.isArray(theme) ? theme.filter((t) => typeof t === "string") : [];
   const themesDir = getIn(data, "themesDir");
-  const base2 = path9.resolve(siteDir, typeof themesDir === "string" && themesDir !== "" ? themesDir : "themes");
-  const out = themes.map((t) => [path9.join(base2, t, "layouts")]);
+  const base2 = path10.resolve(siteDir, typeof themesDir === "string" && themesDir !== "" ? themesDir : "themes");
+  const out = themes.map((t) => [path10.join(base2, t, "layouts")]);
   const imports = getIn(data, "module.imports");
   for (const i2 of Array.isArray(imports) ? imports : []) {
     const p5 = typeof i2 === "string" ? i2 : getIn(i2, "path");
     if (typeof p5 !== "string" || p5.trim() === "" || themes.includes(p5)) continue;
-    out.push([path9.join(siteDir, "_vendor", p5, "layouts"), path9.join(base2, p5, "layouts")]);
+    out.push([path10.join(siteDir, "_vendor", p5, "layouts"), path10.join(base2, p5, "layouts")]);
   }
   return out;
 }
@@ -46656,12 +46730,12 @@ function shortcodeTemplate(layoutDirs, name) {
     for (const sub3 of ["_shortcodes", "shortcodes"]) {
       let entries;
       try {
-        entries = readdirSync4(path9.join(dir, sub3));
+        entries = readdirSync4(path10.join(dir, sub3));
       } catch {
         continue;
       }
       const hit = entries.filter((e) => e.startsWith(`${name}.`)).sort()[0];
-      if (hit) return path9.join(dir, sub3, hit);
+      if (hit) return path10.join(dir, sub3, hit);
     }
   }
   return void 0;
@@ -46676,26 +46750,26 @@ function shortcodeTemplateNames(layoutDirs) {
       return;
     }
     for (const e of entries) {
-      if (e.isDirectory() || e.isSymbolicLink() && isDirectory(path9.join(dir, e.name))) {
-        if (depth < 8) walk(path9.join(dir, e.name), `${prefix}${e.name}/`, depth + 1);
+      if (e.isDirectory() || e.isSymbolicLink() && isDirectory(path10.join(dir, e.name))) {
+        if (depth < 8) walk(path10.join(dir, e.name), `${prefix}${e.name}/`, depth + 1);
       } else if (!e.name.startsWith(".") && e.name.includes(".")) {
         out.add(`${prefix}${e.name.slice(0, e.name.indexOf("."))}`);
       }
     }
   };
-  for (const dir of layoutDirs) for (const sub3 of ["_shortcodes", "shortcodes"]) walk(path9.join(dir, sub3), "", 0);
+  for (const dir of layoutDirs) for (const sub3 of ["_shortcodes", "shortcodes"]) walk(path10.join(dir, sub3), "", 0);
   return out;
 }
 function layoutsComplete(siteDir, data) {
   return moduleLayoutDirs(siteDir, data).every((dirs) => {
-    const root4 = dirs.map((d2) => path9.dirname(d2)).find((d2) => isDirectory(d2));
+    const root4 = dirs.map((d2) => path10.dirname(d2)).find((d2) => isDirectory(d2));
     if (root4 === void 0) return false;
-    if (isDirectory(path9.join(root4, "config"))) return false;
+    if (isDirectory(path10.join(root4, "config"))) return false;
     for (const name of ["hugo", "config", "theme"]) {
       for (const ext of ["toml", "yaml", "yml", "json"]) {
         let text12;
         try {
-          text12 = readFileSync5(path9.join(root4, `${name}.${ext}`), "utf8");
+          text12 = readFileSync5(path10.join(root4, `${name}.${ext}`), "utf8");
         } catch {
           continue;
         }
@@ -46717,7 +46791,7 @@ function templateCode(file) {
 }
 function isDirectory(p5) {
   try {
-    return statSync3(p5).isDirectory();
+    return statSync4(p5).isDirectory();
   } catch {
     return false;
   }
@@ -46729,7 +46803,7 @@ function siteShortcodeTemplates(siteDir, layoutDirs, names) {
   const out = /* @__PURE__ */ new Map();
   for (const name of [...names].sort()) {
     const t = shortcodeTemplate(layoutDirs, name);
-    if (t) out.set(name, path9.relative(siteDir, t).split(path9.sep).join("/"));
+    if (t) out.set(name, path10.relative(siteDir, t).split(path10.sep).join("/"));
   }
   return out;
 }
@@ -46740,7 +46814,7 @@ function markdownShortcodeTemplates(siteDir, layoutDirs) {
       const t = shortcodeTemplate(layoutDirs, name);
       const text12 = templateText(t);
       const markdown = /\.Inner(Deindent)?\b[^}]*\|\s*(markdownify|\S*RenderString)|(markdownify|RenderString)\s+\.Inner/.test(text12);
-      seen.set(name, markdown ? path9.relative(siteDir, t).split(path9.sep).join("/") : void 0);
+      seen.set(name, markdown ? path10.relative(siteDir, t).split(path10.sep).join("/") : void 0);
     }
     return seen.get(name);
   };
@@ -46757,15 +46831,15 @@ function rendersTexItself(file) {
 }
 function mathFenceRendered(layoutDirs) {
   for (const dir of layoutDirs) {
-    for (const sub3 of ["_markup", path9.join("_default", "_markup")]) {
+    for (const sub3 of ["_markup", path10.join("_default", "_markup")]) {
       let entries;
       try {
-        entries = readdirSync4(path9.join(dir, sub3));
+        entries = readdirSync4(path10.join(dir, sub3));
       } catch {
         continue;
       }
       const hit = entries.filter((e) => /^render-codeblock-math\./.test(e)).sort()[0];
-      if (hit) return rendersTexItself(path9.join(dir, sub3, hit));
+      if (hit) return rendersTexItself(path10.join(dir, sub3, hit));
     }
   }
   return false;
@@ -46778,15 +46852,15 @@ function imageRenderHook(layoutDirs) {
     } catch {
       return void 0;
     }
-    if (path9.basename(dir) === "_markup") {
+    if (path10.basename(dir) === "_markup") {
       const hit = entries.map((e) => e.name).filter((n) => /^render-image\./.test(n)).sort()[0];
-      return hit === void 0 ? void 0 : path9.join(dir, hit);
+      return hit === void 0 ? void 0 : path10.join(dir, hit);
     }
     if (depth === 0) return void 0;
     for (const e of entries.sort((a3, b2) => a3.name < b2.name ? -1 : a3.name > b2.name ? 1 : 0)) {
-      if (!e.isDirectory() && !(e.isSymbolicLink() && isDirectory(path9.join(dir, e.name)))) continue;
+      if (!e.isDirectory() && !(e.isSymbolicLink() && isDirectory(path10.join(dir, e.name)))) continue;
       if (depth === 2 && ["shortcodes", "_shortcodes", "partials", "_partials"].includes(e.name)) continue;
-      const hit = look(path9.join(dir, e.name), depth - 1);
+      const hit = look(path10.join(dir, e.name), depth - 1);
       if (hit) return hit;
     }
     return void 0;
@@ -46808,7 +46882,7 @@ function templateAsksForImages(file, layoutDirs) {
       if (name.startsWith("prerender/") || seen.has(name)) continue;
       seen.add(name);
       const withExt = /\.[a-z]+$/.test(name) ? [name] : [`${name}.html`, name];
-      const found = layoutDirs.flatMap((dir) => ["partials", "_partials"].flatMap((sub3) => withExt.map((n) => path9.join(dir, sub3, n)))).find((f) => isFile2(f));
+      const found = layoutDirs.flatMap((dir) => ["partials", "_partials"].flatMap((sub3) => withExt.map((n) => path10.join(dir, sub3, n)))).find((f) => isFile2(f));
       if (found && asks(templateCode(found), depth + 1)) return true;
     }
     return false;
@@ -46817,7 +46891,7 @@ function templateAsksForImages(file, layoutDirs) {
 }
 function isFile2(p5) {
   try {
-    return statSync3(p5).isFile();
+    return statSync4(p5).isFile();
   } catch {
     return false;
   }
@@ -46853,8 +46927,8 @@ var init_fallbacks = __esm({
 });
 
 // src/site/head-hooks.ts
-import { readdirSync as readdirSync5, readFileSync as readFileSync6, statSync as statSync4 } from "node:fs";
-import path10 from "node:path";
+import { readdirSync as readdirSync5, readFileSync as readFileSync6, statSync as statSync5 } from "node:fs";
+import path11 from "node:path";
 function templates(dir, ext = ".html") {
   const out = [];
   const walk = (d2) => {
@@ -46865,7 +46939,7 @@ function templates(dir, ext = ".html") {
       return;
     }
     for (const e of entries.sort((a3, b2) => a3.name < b2.name ? -1 : a3.name > b2.name ? 1 : 0)) {
-      const p5 = path10.join(d2, e.name);
+      const p5 = path11.join(d2, e.name);
       if (e.isDirectory()) walk(p5);
       else if (e.name.endsWith(ext)) out.push(p5);
     }
@@ -46875,14 +46949,14 @@ function templates(dir, ext = ".html") {
 }
 function kindOf(p5) {
   try {
-    const st = statSync4(p5);
+    const st = statSync5(p5);
     return st.isFile() ? "file" : st.isDirectory() ? "dir" : void 0;
   } catch {
     return void 0;
   }
 }
 function isPackageLayouts(dir) {
-  return isFile3(path10.join(dir, "partials", "prerender", "head.html"));
+  return isFile3(path11.join(dir, "partials", "prerender", "head.html"));
 }
 function eachTemplate(layoutDirs, fn, ext = ".html") {
   for (const dir of layoutDirs) {
@@ -46907,14 +46981,14 @@ function headReport(layoutDirs) {
     if (/partial\s+"prerender\/(head|katex)(\.html)?"/.test(text12)) linking.push(file);
     for (const h of HEAD_HOOKS) if (h.call.test(text12)) hooks.add(h);
     for (const o2 of HEAD_OVERRIDES) if (o2.call.test(text12)) called.add(o2);
-    const rel3 = path10.relative(dir, file).split(path10.sep).join("/");
+    const rel3 = path11.relative(dir, file).split(path11.sep).join("/");
     if (!headPartial && /^_?partials\//.test(rel3) && /<head[\s>]/i.test(text12)) headPartial = { from: file, to: `layouts/${rel3.replace(/^_partials\//, "partials/")}` };
   });
   const report = { linking, hooks: HEAD_HOOKS.filter((h) => hooks.has(h)) };
   if (report.hooks.length > 0) return report;
   for (const o2 of HEAD_OVERRIDES) {
     if (!called.has(o2)) continue;
-    const from = layoutDirs.map((d2) => path10.join(d2, ...o2.partial.split("/"))).find(isFile3);
+    const from = layoutDirs.map((d2) => path11.join(d2, ...o2.partial.split("/"))).find(isFile3);
     if (from) return { ...report, override: { theme: o2.theme, from, to: `layouts/${o2.partial}` } };
   }
   return headPartial ? { ...report, override: headPartial } : report;
@@ -46924,7 +46998,7 @@ function headAdvice(report, siteDir = "") {
   if (hook) return `your theme calls a head hook (${hook.theme}): create ${hook.file} containing ${HEAD_PARTIAL_CALL}${hook.note ? ` (${hook.note})` : ""}`;
   const o2 = report.override;
   if (o2) {
-    const from = siteDir ? path10.relative(siteDir, o2.from).split(path10.sep).join("/") : o2.from;
+    const from = siteDir ? path11.relative(siteDir, o2.from).split(path11.sep).join("/") : o2.from;
     return `your theme${o2.theme ? ` (${o2.theme})` : ""} has no head hook: copy ${from} to ${o2.to} in your site and add ${HEAD_PARTIAL_CALL} to it${o2.theme ? "" : " before </head>"}`;
   }
   return `add ${HEAD_PARTIAL_CALL} to the <head> of your base template (a theme without a head hook: override the one partial of it that writes <head>, see docs/themes.md)`;
@@ -46934,12 +47008,12 @@ function headingDataTemplates(siteDir, layoutDirs) {
   eachTemplate(layoutDirs, (file, text12) => {
     const code4 = text12.replace(/\{\{-?\s*\/\*[^]*?\*\/\s*-?\}\}/g, "");
     if (/partial\s+"prerender\/toc(\.html)?"/.test(code4)) return;
-    if (/\.(TableOfContents|Fragments)\b/.test(code4)) out.push(path10.relative(siteDir, file).split(path10.sep).join("/"));
+    if (/\.(TableOfContents|Fragments)\b/.test(code4)) out.push(path11.relative(siteDir, file).split(path11.sep).join("/"));
   });
   return out;
 }
 function feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs2 = []) {
-  const rel3 = (file) => path10.relative(siteDir, file).split(path10.sep).join("/");
+  const rel3 = (file) => path11.relative(siteDir, file).split(path11.sep).join("/");
   const out = [];
   eachTemplate(
     layoutDirs,
@@ -46950,7 +47024,7 @@ function feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs2 = []) {
     ".xml"
   );
   for (const candidates2 of moduleLayoutDirs2) {
-    if (!candidates2.some((d2) => kindOf(path10.dirname(d2)) === "dir")) out.push(rel3(path10.dirname(candidates2[0])));
+    if (!candidates2.some((d2) => kindOf(path11.dirname(d2)) === "dir")) out.push(rel3(path11.dirname(candidates2[0])));
   }
   return out;
 }
@@ -47068,73 +47142,6 @@ var init_options = __esm({
   }
 });
 
-// src/site/hugo-version.ts
-import { statSync as statSync5 } from "node:fs";
-import { spawnSync } from "node:child_process";
-import path12 from "node:path";
-function onPath(name, envPath = process.env.PATH ?? "") {
-  for (const dir of envPath.split(path12.delimiter)) {
-    if (dir === "") continue;
-    const file = path12.resolve(dir, name);
-    try {
-      const st = statSync5(file);
-      if (st.isFile() && (st.mode & 73) !== 0) return file;
-    } catch {
-    }
-  }
-  return void 0;
-}
-function parseHugoVersion(text12) {
-  return /\bv?(\d+\.\d+\.\d+)/.exec(text12)?.[1];
-}
-function versionBefore(a3, b2) {
-  const pa = a3.split(".").map(Number);
-  const pb = b2.split(".").map(Number);
-  for (let i2 = 0; i2 < Math.max(pa.length, pb.length); i2++) {
-    const x6 = pa[i2] ?? 0;
-    const y2 = pb[i2] ?? 0;
-    if (x6 !== y2) return x6 < y2;
-  }
-  return false;
-}
-function hugoVersionFor(output7, bin2 = "hugo") {
-  const file = bin2.includes("/") || bin2.includes(path12.sep) ? path12.resolve(bin2) : onPath(bin2);
-  if (!file) return void 0;
-  let identity4;
-  try {
-    const st = statSync5(file);
-    identity4 = `${file}
-${st.size}
-${st.mtimeMs}`;
-  } catch {
-    return void 0;
-  }
-  try {
-    const cached = JSON.parse(output7.readCache(CACHE)?.toString("utf8") ?? "{}");
-    if (cached.identity === identity4 && typeof cached.version === "string") {
-      output7.keepCache(CACHE);
-      return cached.version;
-    }
-  } catch {
-  }
-  const r2 = spawnSync(file, ["version"], { encoding: "utf8", timeout: 3e4 });
-  const version2 = r2.status === 0 ? parseHugoVersion(r2.stdout) : void 0;
-  if (!version2) return void 0;
-  try {
-    output7.writeCache(CACHE, Buffer.from(`${JSON.stringify({ identity: identity4, version: version2 })}
-`));
-  } catch {
-  }
-  return version2;
-}
-var CACHE;
-var init_hugo_version = __esm({
-  "src/site/hugo-version.ts"() {
-    "use strict";
-    CACHE = "hugo-version.json";
-  }
-});
-
 // src/images/site-figures.ts
 function figures(list4, out = []) {
   for (const sc of list4) {
@@ -47227,7 +47234,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "c94ae6774b2940e9355974bbca388926";
+    BUNDLE_CODE_ID = "083d9cefbabdf0ade9f0b9e3498108ad";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -72898,7 +72905,7 @@ import {
   utimesSync,
   writeFileSync
 } from "node:fs";
-import path7 from "node:path";
+import path8 from "node:path";
 var DEFAULT_TREE = "content";
 var TREE_RE = /^content(\.[a-z0-9][a-z0-9_-]*)?$/;
 var MANIFEST_FILE = "manifest.json";
@@ -72911,7 +72918,7 @@ var OutputPathError = class extends Error {
 };
 var KEY_RE = /^[a-z0-9][a-z0-9_-]*$/;
 function toPosix(p5) {
-  return p5.split(path7.sep).join("/");
+  return p5.split(path8.sep).join("/");
 }
 function lstatOrNull(p5) {
   try {
@@ -72960,7 +72967,7 @@ function isPlainObject2(v) {
 function readManifest(root4) {
   const empty4 = { version: MANIFEST_VERSION, pages: {}, static: [] };
   try {
-    const m = JSON.parse(readFileSync3(path7.join(root4, MANIFEST_FILE), "utf8"));
+    const m = JSON.parse(readFileSync3(path8.join(root4, MANIFEST_FILE), "utf8"));
     if (m.version !== MANIFEST_VERSION || typeof m.pages !== "object" || m.pages === null) return empty4;
     return {
       version: MANIFEST_VERSION,
@@ -72998,9 +73005,9 @@ var PrerenderOutput = class {
   keptInfos = [];
   tmpCounter = 0;
   constructor(siteDir) {
-    const site = path7.resolve(siteDir);
+    const site = path8.resolve(siteDir);
     this.siteReal = realpathSync2(site);
-    this.root = path7.join(site, PRERENDER_DIR);
+    this.root = path8.join(site, PRERENDER_DIR);
     this.previous = readManifest(this.root);
   }
   /**
@@ -73216,13 +73223,13 @@ var PrerenderOutput = class {
   isShadowFile(tree, relPath) {
     const file = this.shadowPath(tree, relPath);
     const slash = relPath.lastIndexOf("/");
-    const dir = slash < 0 ? path7.join(this.root, tree) : path7.dirname(file);
+    const dir = slash < 0 ? path8.join(this.root, tree) : path8.dirname(file);
     let files = this.shadowDirs.get(dir);
     if (files === void 0) {
       files = /* @__PURE__ */ new Set();
       try {
         for (const e of readdirSync2(dir, { withFileTypes: true })) {
-          if (e.isFile() || !e.isDirectory() && !e.isSymbolicLink() && lstatOrNull(path7.join(dir, e.name))?.isFile()) files.add(e.name);
+          if (e.isFile() || !e.isDirectory() && !e.isSymbolicLink() && lstatOrNull(path8.join(dir, e.name))?.isFile()) files.add(e.name);
         }
       } catch {
       }
@@ -73261,7 +73268,7 @@ var PrerenderOutput = class {
    * the pages of a large site stays one lstat each.
    */
   shadowPath(tree, relPath) {
-    return path7.sep === "/" ? `${this.root}/${tree}/${relPath}` : path7.join(this.root, tree, relPath);
+    return path8.sep === "/" ? `${this.root}/${tree}/${relPath}` : path8.join(this.root, tree, relPath);
   }
   /**
    * Ends the build: writes titles.html, removes every shadow, template and static file this build neither
@@ -73338,15 +73345,15 @@ var PrerenderOutput = class {
   }
   /** resolve, also saying whether the file's directory exists already (then nothing is to be created). */
   resolveAt(rel3) {
-    const abs = path7.resolve(this.root, rel3);
-    if (!abs.startsWith(this.root + path7.sep)) {
+    const abs = path8.resolve(this.root, rel3);
+    if (!abs.startsWith(this.root + path8.sep)) {
       throw new OutputPathError(`refusing to touch ${abs}: outside ${this.root}`);
     }
-    const expectedRoot = path7.join(this.siteReal, PRERENDER_DIR);
-    let probe = path7.dirname(abs);
+    const expectedRoot = path8.join(this.siteReal, PRERENDER_DIR);
+    let probe = path8.dirname(abs);
     for (; ; ) {
       if (lstatOrNull(probe)) break;
-      probe = path7.dirname(probe);
+      probe = path8.dirname(probe);
     }
     if (probe.length < this.root.length) return { abs, dirExists: false };
     let real;
@@ -73355,22 +73362,22 @@ var PrerenderOutput = class {
     } catch (e) {
       throw new OutputPathError(`refusing to touch ${abs}: cannot resolve ${probe} (${e.message})`);
     }
-    if (real !== expectedRoot && !real.startsWith(expectedRoot + path7.sep)) {
+    if (real !== expectedRoot && !real.startsWith(expectedRoot + path8.sep)) {
       throw new OutputPathError(
         `refusing to touch ${abs}: ${probe} resolves to ${real}, outside ${expectedRoot} (a symlink?); hugo-prerender only writes inside ${PRERENDER_DIR}/`
       );
     }
-    return { abs, dirExists: probe === path7.dirname(abs) };
+    return { abs, dirExists: probe === path8.dirname(abs) };
   }
   write(rel3, data, opts = {}) {
     const { abs: file, dirExists } = this.resolveAt(rel3);
     if (!opts.force && sameBytes(file, data)) return;
-    const dir = path7.dirname(file);
+    const dir = path8.dirname(file);
     if (!dirExists) {
       mkdirSync(dir, { recursive: true });
       this.resolve(rel3);
     }
-    const tmp = path7.join(dir, `.${path7.basename(file)}.${process.pid}.${this.tmpCounter++}.tmp`);
+    const tmp = path8.join(dir, `.${path8.basename(file)}.${process.pid}.${this.tmpCounter++}.tmp`);
     try {
       writeFileSync(tmp, data);
       renameSync(tmp, file);
@@ -73384,25 +73391,25 @@ var PrerenderOutput = class {
   }
   /** Deletes files under `.prerender/<dir>` for which `keep(relative path)` is false; never follows symlinks. */
   sweep(dir, keep, removed) {
-    const base2 = path7.join(this.root, dir);
+    const base2 = path8.join(this.root, dir);
     const walk = (abs, relDir) => {
       let empty4 = true;
       const entries = readdirSync2(abs, { withFileTypes: true }).sort((a3, b2) => a3.name < b2.name ? -1 : a3.name > b2.name ? 1 : 0);
       for (const e of entries) {
-        const child = path7.join(abs, e.name);
+        const child = path8.join(abs, e.name);
         const rel3 = relDir + e.name;
         const isDir = e.isDirectory() || !e.isFile() && !e.isSymbolicLink() && lstatSync2(child).isDirectory();
         if (isDir) {
           if (walk(child, `${rel3}/`)) {
-            this.resolve(path7.relative(this.root, child) + "/x");
+            this.resolve(path8.relative(this.root, child) + "/x");
             rmdirSync(child);
           } else empty4 = false;
         } else if (keep(rel3)) {
           empty4 = false;
         } else {
-          this.resolve(path7.relative(this.root, child));
+          this.resolve(path8.relative(this.root, child));
           unlinkSync(child);
-          removed.push(toPosix(path7.relative(this.root, child)));
+          removed.push(toPosix(path8.relative(this.root, child)));
         }
       }
       return empty4;
@@ -73410,7 +73417,7 @@ var PrerenderOutput = class {
     const st = lstatOrNull(base2);
     if (!st) return;
     if (!st.isDirectory()) throw new OutputPathError(`${base2} is not a directory (a symlink?); refusing to clean it`);
-    this.resolve(path7.relative(this.root, base2) + "/x");
+    this.resolve(path8.relative(this.root, base2) + "/x");
     walk(base2, "");
   }
 };
@@ -73423,7 +73430,7 @@ init_position();
 init_theme();
 init_katex_markup();
 import { existsSync as existsSync2, readdirSync as readdirSync3, readFileSync as readFileSync4 } from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var FONT_FACE_CSS = FONT_FACES.map(
@@ -73461,14 +73468,14 @@ ${TAG_CSS}.katex { text-rendering: auto; }
 .hp-figure th, .hp-figure td { padding: 0.15em 0.6em; border-bottom: 1px solid color-mix(in srgb, currentColor 25%, transparent); text-align: right; }
 ${DARK_MODE_CSS}${PRINT_CSS}`;
 function katexDistDir() {
-  const bundled = path8.join(path8.dirname(fileURLToPath2(import.meta.url)), "katex");
-  if (existsSync2(path8.join(bundled, "VERSION"))) {
-    return { dir: bundled, version: readFileSync4(path8.join(bundled, "VERSION"), "utf8").trim() };
+  const bundled = path9.join(path9.dirname(fileURLToPath2(import.meta.url)), "katex");
+  if (existsSync2(path9.join(bundled, "VERSION"))) {
+    return { dir: bundled, version: readFileSync4(path9.join(bundled, "VERSION"), "utf8").trim() };
   }
   const require2 = createRequire(import.meta.url);
-  const pkgDir = path8.dirname(require2.resolve("katex/package.json"));
-  const version2 = JSON.parse(readFileSync4(path8.join(pkgDir, "package.json"), "utf8")).version;
-  return { dir: path8.join(pkgDir, "dist"), version: version2 };
+  const pkgDir = path9.dirname(require2.resolve("katex/package.json"));
+  const version2 = JSON.parse(readFileSync4(path9.join(pkgDir, "package.json"), "utf8")).version;
+  return { dir: path9.join(pkgDir, "dist"), version: version2 };
 }
 function copyStaticAssets(out, opts) {
   out.writeStatic("prerender/prerender.css", PRERENDER_CSS);
@@ -73479,11 +73486,11 @@ function copyStaticAssets(out, opts) {
       `the KaTeX stylesheet found (${version2}, in ${dir}) does not match the KaTeX that renders (${"0.16.47"}); reinstall hugo-prerender`
     );
   }
-  const fonts = path8.join(dir, "fonts");
+  const fonts = path9.join(dir, "fonts");
   const figureFonts = new Set(FONT_FACES.map((f) => `${f.file}.woff2`));
-  if (opts.math) out.writeStatic("prerender/katex/katex.min.css", readFileSync4(path8.join(dir, "katex.min.css"), "utf8") + GLYPH_CSS);
+  if (opts.math) out.writeStatic("prerender/katex/katex.min.css", readFileSync4(path9.join(dir, "katex.min.css"), "utf8") + GLYPH_CSS);
   for (const f of readdirSync3(fonts).sort()) {
-    if (opts.math || figureFonts.has(f)) out.writeStatic(`prerender/katex/fonts/${f}`, readFileSync4(path8.join(fonts, f)));
+    if (opts.math || figureFonts.has(f)) out.writeStatic(`prerender/katex/fonts/${f}`, readFileSync4(path9.join(fonts, f)));
   }
 }
 
@@ -73514,7 +73521,7 @@ function safeLine(s2) {
 init_config();
 import { hostname } from "node:os";
 import { linkSync, lstatSync as lstatSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync7, renameSync as renameSync2, unlinkSync as unlinkSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import path11 from "node:path";
+import path12 from "node:path";
 var LOCK_FILE = "lock";
 var DEFAULT_LOCK_WAIT_MS = 6e4;
 var POLL_MS = 100;
@@ -73522,7 +73529,7 @@ var LockError = class extends Error {
 };
 var local = /* @__PURE__ */ new Map();
 function ensurePrerenderDir(siteDir) {
-  const dir = path11.join(siteDir, PRERENDER_DIR);
+  const dir = path12.join(siteDir, PRERENDER_DIR);
   let st;
   try {
     st = lstatSync3(dir);
@@ -73601,7 +73608,7 @@ function removeStale(file, seen, counter) {
 }
 async function acquireSiteLock(siteDir, opts) {
   const dir = ensurePrerenderDir(siteDir);
-  const file = path11.join(dir, LOCK_FILE);
+  const file = path12.join(dir, LOCK_FILE);
   const waitMs = opts.waitMs ?? DEFAULT_LOCK_WAIT_MS;
   const deadline = Date.now() + waitMs;
   for (; ; ) {

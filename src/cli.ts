@@ -1,7 +1,7 @@
 /**
  * The command line: argument parsing and printing only. The work is in build.ts and site/init.ts.
  */
-import { spawnSync } from 'node:child_process';
+import { askHugoVersion } from './site/hugo-version.js';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
@@ -100,9 +100,8 @@ function languageStyleFor(version: string | undefined): LanguageMountStyle | `er
     if (!/^v?\d+\.\d+(\.\d+)?$/.test(version)) return `error:--hugo-version must look like 0.111.3, not "${version}"`;
     return languageMountStyle(version);
   }
-  const r = spawnSync('hugo', ['version'], { encoding: 'utf8', timeout: 30_000 });
-  const m = r.status === 0 ? /v(\d+\.\d+\.\d+)/.exec(r.stdout) : null;
-  return m ? languageMountStyle(m[1]!) : 'sites.matrix';
+  const asked = askHugoVersion('hugo');
+  return 'version' in asked ? languageMountStyle(asked.version) : 'sites.matrix';
 }
 
 const COMMANDS = ['init', 'build', 'serve', 'watch', 'hugo', 'check'];

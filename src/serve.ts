@@ -42,6 +42,7 @@ import { hugoConfigSelection } from './hugo-command.js';
 import { writeFileAtomic } from './site/write-atomic.js';
 import { watchSite, type WatchOptions } from './watch.js';
 import { startHugo } from './site/run-hugo.js';
+import { askHugoVersion, versionBefore } from './site/hugo-version.js';
 
 export const SERVE_CONFIG = `${PRERENDER_DIR}/serve.toml`;
 export const SERVE_DATA = `${PRERENDER_DIR}/serve-data`;
@@ -55,8 +56,7 @@ export const SERVE_ERRORS = 'hugo_prerender_serve.json';
 export type ExcludeStyle = 'excludeFiles' | 'files';
 
 export function excludeStyle(hugoVersion: string): ExcludeStyle {
-  const [major = 0, minor = 0] = hugoVersion.replace(/^v/, '').split('.').map((n) => Number.parseInt(n, 10) || 0);
-  return major > 0 || minor >= 153 ? 'files' : 'excludeFiles';
+  return versionBefore(hugoVersion, '0.153.0') ? 'excludeFiles' : 'files';
 }
 
 export interface ServeOptions extends Omit<WatchOptions, 'onBuild'> {
@@ -284,10 +284,9 @@ export function serveSite(opts: ServeOptions): ServeHandle {
   }
 
   const bin = opts.hugo ?? 'hugo';
-  const probe = spawnSync(bin, ['version'], { encoding: 'utf8', timeout: 30_000 });
-  const version = probe.status === 0 ? /v(\d+\.\d+\.\d+)/.exec(probe.stdout)?.[1] : undefined;
-  if (!version) throw new ServeError(`could not run \`${bin} version\`: ${probe.error?.message ?? probe.stderr?.trim() ?? 'no version'}; install Hugo, or pass --hugo PATH`);
-  const style = excludeStyle(version);
+  const probe = askHugoVersion(bin);
+  if (!('version' in probe)) throw new ServeError(`could not run \`${bin} version\`: ${probe.why}; install Hugo, or pass --hugo PATH`);
+  const style = excludeStyle(probe.version);
 
   let last: BuildResult | undefined;
   /** A change of the layer waiting to be written (see refresh). */

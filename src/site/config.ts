@@ -24,6 +24,7 @@ import { collectionKey, collectionKeyText } from '../content/yaml-keys.js';
 import { keyPathId, keyPositions, type KeyPosition, type TextPosition } from './config-positions.js';
 import { closestKey } from '../render/closest-name.js';
 import { eitherFilter, mountFilter, MountGlobError, mountPatterns, type MountFilter } from './mount-filter.js';
+import { versionBefore } from './hugo-version.js';
 
 export type ConfigFormat = 'toml' | 'yaml' | 'json';
 
@@ -581,8 +582,7 @@ export type LanguageMountStyle = 'lang' | 'sites.matrix';
 
 /** The spelling a Hugo version (e.g. "0.169.0") understands. */
 export function languageMountStyle(hugoVersion: string): LanguageMountStyle {
-  const [major = 0, minor = 0] = hugoVersion.replace(/^v/, '').split('.').map((n) => Number.parseInt(n, 10) || 0);
-  return major > 0 || minor >= 153 ? 'sites.matrix' : 'lang';
+  return versionBefore(hugoVersion, '0.153.0') ? 'lang' : 'sites.matrix';
 }
 
 /** A mount whose files belong to one language, spelled in `style`. */

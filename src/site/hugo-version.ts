@@ -32,10 +32,21 @@ export function parseHugoVersion(text: string): string | undefined {
   return /\bv?(\d+\.\d+\.\d+)/.exec(text)?.[1];
 }
 
-/** a < b for versions such as 0.111.3. */
+/**
+ * Runs `bin version` (a path or a name on PATH): the version it prints, or why there is none (what a
+ * caller says when it needs one).
+ */
+export function askHugoVersion(bin: string): { version: string } | { why: string } {
+  const r = spawnSync(bin, ['version'], { encoding: 'utf8', timeout: 30_000 });
+  const version = r.status === 0 ? parseHugoVersion(r.stdout) : undefined;
+  return version ? { version } : { why: r.error?.message ?? (r.stderr?.trim() || 'no version') };
+}
+
+/** a < b for versions such as 0.111.3 (a leading `v` allowed, a missing part 0). */
 export function versionBefore(a: string, b: string): boolean {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
+  const parts = (v: string) => v.replace(/^v/, '').split('.').map((n) => Number.parseInt(n, 10) || 0);
+  const pa = parts(a);
+  const pb = parts(b);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
     const x = pa[i] ?? 0;
     const y = pb[i] ?? 0;
@@ -68,9 +79,9 @@ export function hugoVersionFor(output: PrerenderOutput, bin = 'hugo'): string | 
   } catch {
     /* none yet, or not ours */
   }
-  const r = spawnSync(file, ['version'], { encoding: 'utf8', timeout: 30_000 });
-  const version = r.status === 0 ? parseHugoVersion(r.stdout) : undefined;
-  if (!version) return undefined;
+  const asked = askHugoVersion(file);
+  if (!('version' in asked)) return undefined;
+  const { version } = asked;
   try {
     output.writeCache(CACHE, Buffer.from(`${JSON.stringify({ identity, version })}\n`));
   } catch {

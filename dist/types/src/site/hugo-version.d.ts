@@ -3,7 +3,16 @@ import type { PrerenderOutput } from './output.js';
 export declare function onPath(name: string, envPath?: string): string | undefined;
 /** `0.111.3` from `hugo v0.111.3+extended linux/amd64 …`, or undefined. */
 export declare function parseHugoVersion(text: string): string | undefined;
-/** a < b for versions such as 0.111.3. */
+/**
+ * Runs `bin version` (a path or a name on PATH): the version it prints, or why there is none (what a
+ * caller says when it needs one).
+ */
+export declare function askHugoVersion(bin: string): {
+    version: string;
+} | {
+    why: string;
+};
+/** a < b for versions such as 0.111.3 (a leading `v` allowed, a missing part 0). */
 export declare function versionBefore(a: string, b: string): boolean;
 /**
  * The version of `bin` (a path, from the working directory, or a name looked up on PATH; default
