@@ -3380,19 +3380,12 @@ function templateAsksForImages(file, layoutDirs) {
       if (name.startsWith("prerender/") || seen.has(name)) continue;
       seen.add(name);
       const withExt = /\.[a-z]+$/.test(name) ? [name] : [`${name}.html`, name];
-      const found = layoutDirs.flatMap((dir) => ["partials", "_partials"].flatMap((sub) => withExt.map((n) => path6.join(dir, sub, n)))).find((f) => isFile2(f));
+      const found = layoutDirs.flatMap((dir) => ["partials", "_partials"].flatMap((sub) => withExt.map((n) => path6.join(dir, sub, n)))).find((f) => isFile(f));
       if (found && asks(templateCode(found), depth + 1)) return true;
     }
     return false;
   };
   return asks(templateCode(file), 0);
-}
-function isFile2(p) {
-  try {
-    return statSync3(p).isFile();
-  } catch {
-    return false;
-  }
 }
 var HUGO_BUILTIN_SHORTCODES, ASKS_FOR_IMAGES, PARTIAL_CALL;
 var init_fallbacks = __esm({
@@ -3454,7 +3447,7 @@ function kindOf(p) {
   }
 }
 function isPackageLayouts(dir) {
-  return isFile3(path7.join(dir, "partials", "prerender", "head.html"));
+  return isFile2(path7.join(dir, "partials", "prerender", "head.html"));
 }
 function eachTemplate(layoutDirs, fn, ext = ".html") {
   for (const dir of layoutDirs) {
@@ -3486,7 +3479,7 @@ function headReport(layoutDirs) {
   if (report.hooks.length > 0) return report;
   for (const o of HEAD_OVERRIDES) {
     if (!called.has(o)) continue;
-    const from = layoutDirs.map((d) => path7.join(d, ...o.partial.split("/"))).find(isFile3);
+    const from = layoutDirs.map((d) => path7.join(d, ...o.partial.split("/"))).find(isFile2);
     if (from) return { ...report, override: { theme: o.theme, from, to: `layouts/${o.partial}` } };
   }
   return headPartial ? { ...report, override: headPartial } : report;
@@ -3526,7 +3519,7 @@ function feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs2 = []) {
   }
   return out;
 }
-var HEAD_PARTIAL_CALL, HEAD_HOOKS, HEAD_OVERRIDES, isFile3, READS_CONTENT;
+var HEAD_PARTIAL_CALL, HEAD_HOOKS, HEAD_OVERRIDES, isFile2, READS_CONTENT;
 var init_head_hooks = __esm({
   "src/site/head-hooks.ts"() {
     "use strict";
@@ -3545,7 +3538,7 @@ var init_head_hooks = __esm({
       // LoveIt's baseof.html writes <head> from head/meta.html and head/link.html; meta.html is the short one.
       { theme: "LoveIt", partial: "partials/head/meta.html", call: /partial\s+"head\/meta(\.html)?"/ }
     ];
-    isFile3 = (p) => kindOf(p) === "file";
+    isFile2 = (p) => kindOf(p) === "file";
     READS_CONTENT = /\.(Content|ContentWithoutSummary|Plain|PlainWords|RawContent|Render|RenderString)\b|\b(partial|partialCached|template|block)\s/;
   }
 });
@@ -4453,7 +4446,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "46132897b0c2b62010eb78ad9c96f77d";
+    BUNDLE_CODE_ID = "c0f1fd44d0999293654ce36bb3b0ab61";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -14982,7 +14975,7 @@ __export(build_page_exports, {
   renderPage: () => renderPage
 });
 module.exports = __toCommonJS(build_page_exports);
-var import_node_fs6 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var import_node_path9 = __toESM(require("node:path"), 1);
 
 // src/render/keys.ts
@@ -54736,6 +54729,7 @@ function idAttributeText(plan, heading3) {
 }
 
 // src/site/config.ts
+var import_node_fs3 = require("node:fs");
 var import_node_path5 = __toESM(require("node:path"), 1);
 var import_yaml4 = __toESM(require_dist(), 1);
 
@@ -55053,6 +55047,13 @@ function versionBefore(a3, b2) {
 }
 
 // src/site/config.ts
+function isFile(p5) {
+  try {
+    return (0, import_node_fs3.statSync)(p5).isFile();
+  } catch {
+    return false;
+  }
+}
 function isRecord(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
 }
@@ -74425,14 +74426,8 @@ var TRUST_COMMANDS = /\\(href|url|includegraphics|htmlClass|htmlId|htmlStyle|htm
 function urlArgument(tex, i2) {
   while (/\s/.test(tex[i2] ?? "")) i2++;
   if (tex[i2] !== "{") return void 0;
-  let depth = 0;
-  for (let j = i2; j < tex.length; j++) {
-    const c = tex[j];
-    if (c === "\\") j++;
-    else if (c === "{") depth++;
-    else if (c === "}" && --depth === 0) return tex.slice(i2 + 1, j).replace(/\\([#$%&~0_^{}])/g, "$1");
-  }
-  return void 0;
+  const end = groupEnd(tex, i2);
+  return end < 0 ? void 0 : tex.slice(i2 + 1, end - 1).replace(/\\([#$%&~0_^{}])/g, "$1");
 }
 function occurrences(tex) {
   return [...tex.matchAll(TRUST_COMMANDS)].map((m) => {
@@ -74673,7 +74668,7 @@ function quietly(sink, fn) {
 }
 
 // src/site/page-records.ts
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 var import_node_path6 = __toESM(require("node:path"), 1);
 function rel2(siteDir, p5) {
   return import_node_path6.default.relative(siteDir, p5).split(import_node_path6.default.sep).join("/");
@@ -74721,7 +74716,7 @@ var FileHashes = class {
     let h = this.known.get(file);
     if (h === void 0) {
       try {
-        h = md5Hex((0, import_node_fs3.readFileSync)(file));
+        h = md5Hex((0, import_node_fs4.readFileSync)(file));
       } catch {
         h = null;
       }
@@ -74800,7 +74795,7 @@ var virtual_shortcode_list_default = [["attention-map", "required"], ["figure", 
 var shortcodeList = new Map(virtual_shortcode_list_default);
 
 // src/site/fallbacks.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 var import_node_path7 = __toESM(require("node:path"), 1);
 var HUGO_BUILTIN_SHORTCODES = /* @__PURE__ *~1 new Set([
   "comment",
@@ -74845,7 +74840,7 @@ function shortcodeTemplate(layoutDirs, name) {
     for (const sub3 of ["_shortcodes", "shortcodes"]) {
       let entries;
       try {
-        entries = (0, import_node_fs4.readdirSync)(import_node_path7.default.join(dir, sub3));
+        entries = (0, import_node_fs5.readdirSync)(import_node_path7.default.join(dir, sub3));
       } catch {
         continue;
       }
@@ -74860,7 +74855,7 @@ function shortcodeTemplateNames(layoutDirs) {
   const walk = (dir, prefix, depth) => {
     let entries;
     try {
-      entries = (0, import_node_fs4.readdirSync)(dir, { withFileTypes: true });
+      entries = (0, import_node_fs5.readdirSync)(dir, { withFileTypes: true });
     } catch {
       return;
     }
@@ -74884,7 +74879,7 @@ function layoutsComplete(siteDir, data) {
       for (const ext of ["toml", "yaml", "yml", "json"]) {
         let text12;
         try {
-          text12 = (0, import_node_fs4.readFileSync)(import_node_path7.default.join(root4, `${name}.${ext}`), "utf8");
+          text12 = (0, import_node_fs5.readFileSync)(import_node_path7.default.join(root4, `${name}.${ext}`), "utf8");
         } catch {
           continue;
         }
@@ -74896,7 +74891,7 @@ function layoutsComplete(siteDir, data) {
 }
 function templateText(file) {
   try {
-    return file ? (0, import_node_fs4.readFileSync)(file, "utf8") : "";
+    return file ? (0, import_node_fs5.readFileSync)(file, "utf8") : "";
   } catch {
     return "";
   }
@@ -74906,7 +74901,7 @@ function templateCode(file) {
 }
 function isDirectory(p5) {
   try {
-    return (0, import_node_fs4.statSync)(p5).isDirectory();
+    return (0, import_node_fs5.statSync)(p5).isDirectory();
   } catch {
     return false;
   }
@@ -74943,7 +74938,7 @@ function mathFenceRendered(layoutDirs) {
     for (const sub3 of ["_markup", import_node_path7.default.join("_default", "_markup")]) {
       let entries;
       try {
-        entries = (0, import_node_fs4.readdirSync)(import_node_path7.default.join(dir, sub3));
+        entries = (0, import_node_fs5.readdirSync)(import_node_path7.default.join(dir, sub3));
       } catch {
         continue;
       }
@@ -74957,7 +74952,7 @@ function imageRenderHook(layoutDirs) {
   const look = (dir, depth) => {
     let entries;
     try {
-      entries = (0, import_node_fs4.readdirSync)(dir, { withFileTypes: true });
+      entries = (0, import_node_fs5.readdirSync)(dir, { withFileTypes: true });
     } catch {
       return void 0;
     }
@@ -74999,13 +74994,6 @@ function templateAsksForImages(file, layoutDirs) {
     return false;
   };
   return asks(templateCode(file), 0);
-}
-function isFile(p5) {
-  try {
-    return (0, import_node_fs4.statSync)(p5).isFile();
-  } catch {
-    return false;
-  }
 }
 
 // src/images/options.ts
@@ -75092,14 +75080,14 @@ function imageOptions(data, where) {
 }
 
 // src/site/head-hooks.ts
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var import_node_path8 = __toESM(require("node:path"), 1);
 function templates(dir, ext = ".html") {
   const out = [];
   const walk = (d2) => {
     let entries;
     try {
-      entries = (0, import_node_fs5.readdirSync)(d2, { withFileTypes: true });
+      entries = (0, import_node_fs6.readdirSync)(d2, { withFileTypes: true });
     } catch {
       return;
     }
@@ -75114,7 +75102,7 @@ function templates(dir, ext = ".html") {
 }
 function kindOf(p5) {
   try {
-    const st = (0, import_node_fs5.statSync)(p5);
+    const st = (0, import_node_fs6.statSync)(p5);
     return st.isFile() ? "file" : st.isDirectory() ? "dir" : void 0;
   } catch {
     return void 0;
@@ -75130,7 +75118,7 @@ function eachTemplate(layoutDirs, fn, ext = ".html") {
     for (const file of templates(dir, ext)) {
       let text12;
       try {
-        text12 = (0, import_node_fs5.readFileSync)(file, "utf8");
+        text12 = (0, import_node_fs6.readFileSync)(file, "utf8");
       } catch {
         continue;
       }
@@ -75337,12 +75325,12 @@ var realSites = /* @__PURE__ *~1 new Map();
 function readablePath(siteDir, abs, relPath) {
   let real;
   try {
-    real = import_node_fs6.realpathSync.native(abs);
+    real = import_node_fs7.realpathSync.native(abs);
   } catch {
     return void 0;
   }
   let site = realSites.get(siteDir);
-  if (site === void 0) realSites.set(siteDir, site = import_node_fs6.realpathSync.native(siteDir));
+  if (site === void 0) realSites.set(siteDir, site = import_node_fs7.realpathSync.native(siteDir));
   const rel3 = import_node_path9.default.relative(site, real).split(import_node_path9.default.sep).join("/");
   return rel3 === relPath || rel3.startsWith("../") || import_node_path9.default.isAbsolute(rel3) ? void 0 : rel3;
 }

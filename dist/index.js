@@ -46882,19 +46882,12 @@ function templateAsksForImages(file, layoutDirs) {
       if (name.startsWith("prerender/") || seen.has(name)) continue;
       seen.add(name);
       const withExt = /\.[a-z]+$/.test(name) ? [name] : [`${name}.html`, name];
-      const found = layoutDirs.flatMap((dir) => ["partials", "_partials"].flatMap((sub3) => withExt.map((n) => path10.join(dir, sub3, n)))).find((f) => isFile2(f));
+      const found = layoutDirs.flatMap((dir) => ["partials", "_partials"].flatMap((sub3) => withExt.map((n) => path10.join(dir, sub3, n)))).find((f) => isFile(f));
       if (found && asks(templateCode(found), depth + 1)) return true;
     }
     return false;
   };
   return asks(templateCode(file), 0);
-}
-function isFile2(p5) {
-  try {
-    return statSync4(p5).isFile();
-  } catch {
-    return false;
-  }
 }
 var HUGO_BUILTIN_SHORTCODES, ASKS_FOR_IMAGES, PARTIAL_CALL;
 var init_fallbacks = __esm({
@@ -46956,7 +46949,7 @@ function kindOf(p5) {
   }
 }
 function isPackageLayouts(dir) {
-  return isFile3(path11.join(dir, "partials", "prerender", "head.html"));
+  return isFile2(path11.join(dir, "partials", "prerender", "head.html"));
 }
 function eachTemplate(layoutDirs, fn, ext = ".html") {
   for (const dir of layoutDirs) {
@@ -46988,7 +46981,7 @@ function headReport(layoutDirs) {
   if (report.hooks.length > 0) return report;
   for (const o2 of HEAD_OVERRIDES) {
     if (!called.has(o2)) continue;
-    const from = layoutDirs.map((d2) => path11.join(d2, ...o2.partial.split("/"))).find(isFile3);
+    const from = layoutDirs.map((d2) => path11.join(d2, ...o2.partial.split("/"))).find(isFile2);
     if (from) return { ...report, override: { theme: o2.theme, from, to: `layouts/${o2.partial}` } };
   }
   return headPartial ? { ...report, override: headPartial } : report;
@@ -47028,7 +47021,7 @@ function feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs2 = []) {
   }
   return out;
 }
-var HEAD_PARTIAL_CALL, HEAD_HOOKS, HEAD_OVERRIDES, isFile3, READS_CONTENT;
+var HEAD_PARTIAL_CALL, HEAD_HOOKS, HEAD_OVERRIDES, isFile2, READS_CONTENT;
 var init_head_hooks = __esm({
   "src/site/head-hooks.ts"() {
     "use strict";
@@ -47047,7 +47040,7 @@ var init_head_hooks = __esm({
       // LoveIt's baseof.html writes <head> from head/meta.html and head/link.html; meta.html is the short one.
       { theme: "LoveIt", partial: "partials/head/meta.html", call: /partial\s+"head\/meta(\.html)?"/ }
     ];
-    isFile3 = (p5) => kindOf(p5) === "file";
+    isFile2 = (p5) => kindOf(p5) === "file";
     READS_CONTENT = /\.(Content|ContentWithoutSummary|Plain|PlainWords|RawContent|Render|RenderString)\b|\b(partial|partialCached|template|block)\s/;
   }
 });
@@ -47234,7 +47227,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "083d9cefbabdf0ade9f0b9e3498108ad";
+    BUNDLE_CODE_ID = "e62da0847a6f1825b71f7987aa0fe375";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -72132,14 +72125,8 @@ function urlScheme(url) {
 function urlArgument(tex, i2) {
   while (/\s/.test(tex[i2] ?? "")) i2++;
   if (tex[i2] !== "{") return void 0;
-  let depth = 0;
-  for (let j = i2; j < tex.length; j++) {
-    const c = tex[j];
-    if (c === "\\") j++;
-    else if (c === "{") depth++;
-    else if (c === "}" && --depth === 0) return tex.slice(i2 + 1, j).replace(/\\([#$%&~_^{}])/g, "$1");
-  }
-  return void 0;
+  const end = groupEnd(tex, i2);
+  return end < 0 ? void 0 : tex.slice(i2 + 1, end - 1).replace(/\\([#$%&~_^{}])/g, "$1");
 }
 function occurrences(tex) {
   return [...tex.matchAll(TRUST_COMMANDS)].map((m) => {
@@ -72190,6 +72177,7 @@ var init_math_links = __esm({
   "src/render/math-links.ts"() {
     "use strict";
     init_goldmark_url();
+    init_mathjax_compat();
     LINKED_PROTOCOLS = /* @__PURE__ */ new Set(["http", "https", "mailto", "_relative"]);
     TRUST_COMMANDS = /\\(href|url|includegraphics|htmlClass|htmlId|htmlStyle|htmlData)(?![A-Za-z@])/g;
     WHAT_KATEX_SHOWS = (command) => `KaTeX shows a red ${command} in its place, without its content`;

@@ -13,6 +13,7 @@
  */
 import type { TrustContext } from 'katex';
 import { isDangerousUrl } from './goldmark-url.js';
+import { groupEnd } from './mathjax-compat.js';
 
 /** The URL schemes a link in math may have (`_relative`: KaTeX's name for a URL without one). */
 const LINKED_PROTOCOLS: ReadonlySet<string> = new Set(['http', 'https', 'mailto', '_relative']);
@@ -59,14 +60,8 @@ interface Occurrence {
 function urlArgument(tex: string, i: number): string | undefined {
   while (/\s/.test(tex[i] ?? '')) i++;
   if (tex[i] !== '{') return undefined;
-  let depth = 0;
-  for (let j = i; j < tex.length; j++) {
-    const c = tex[j];
-    if (c === '\\') j++;
-    else if (c === '{') depth++;
-    else if (c === '}' && --depth === 0) return tex.slice(i + 1, j).replace(/\\([#$%&~_^{}])/g, '$1');
-  }
-  return undefined;
+  const end = groupEnd(tex, i);
+  return end < 0 ? undefined : tex.slice(i + 1, end - 1).replace(/\\([#$%&~_^{}])/g, '$1');
 }
 
 function occurrences(tex: string): Occurrence[] {

@@ -43,7 +43,8 @@ const EXTENSIONS: readonly [string, ConfigFormat][] = [
   ['json', 'json'],
 ];
 
-function isFile(p: string): boolean {
+/** Whether `p` is a file (through symbolic links); false when it cannot be looked at. */
+export function isFile(p: string): boolean {
   try {
     return statSync(p).isFile();
   } catch {

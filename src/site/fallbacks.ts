@@ -14,7 +14,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { getIn, layoutRoots } from './config.js';
+import { getIn, isFile, layoutRoots } from './config.js';
 
 /** Shortcodes Hugo has built in: Hugo already knows a template for these. */
 export const HUGO_BUILTIN_SHORTCODES: ReadonlySet<string> = new Set([
@@ -323,10 +323,3 @@ export function templateAsksForImages(file: string | undefined, layoutDirs: read
   return asks(templateCode(file), 0);
 }
 
-function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}

@@ -23,6 +23,8 @@ export interface ConfigFile {
     /** The top-level key this file's content is the value of (config/_default/params.toml → "params"); null for a whole config. */
     key: string | null;
 }
+/** Whether `p` is a file (through symbolic links); false when it cannot be looked at. */
+export declare function isFile(p: string): boolean;
 /** The single root config file Hugo reads (hugo.* before config.*), or null. */
 export declare function findRootConfig(siteDir: string): ConfigFile | null;
 /**
