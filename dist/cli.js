@@ -4446,7 +4446,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "c0f1fd44d0999293654ce36bb3b0ab61";
+    BUNDLE_CODE_ID = "2e7a22281f3428407e73d07babc510f4";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -6894,13 +6894,14 @@ function serveSite(opts) {
     settle: false,
     onBuild: (result, changed) => {
       last = result;
+      const remade = changed.includes(OUTPUT_REMADE) && !result.failed && hugo !== void 0 && !stopping;
       try {
-        refresh(result, hugo !== void 0 && !stopping);
+        refresh(result, hugo !== void 0 && !stopping && !remade);
       } catch (e) {
         log(`hugo-prerender serve: could not update ${SERVE_CONFIG}: ${e.message}`);
       }
       opts.onBuild(result, changed);
-      if (changed.includes(OUTPUT_REMADE) && !result.failed && hugo && !stopping) {
+      if (remade) {
         log(`hugo-prerender serve: ${PRERENDER_DIR}/ was deleted, and is built again; restarting hugo server (it stops watching a folder that is deleted)`);
         restart = true;
         killHugo();
@@ -6937,6 +6938,7 @@ function serveSite(opts) {
     while (restart && !stopping && !exit.error) {
       restart = false;
       if (killTimer) clearTimeout(killTimer);
+      refresh(last);
       run = startHugo(bin, args, { siteDir });
       hugo = run.child;
       exit = await run.exited;

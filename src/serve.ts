@@ -327,13 +327,15 @@ export function serveSite(opts: ServeOptions): ServeHandle {
     settle: false,
     onBuild: (result, changed) => {
       last = result;
+      const remade = changed.includes(OUTPUT_REMADE) && !result.failed && hugo !== undefined && !stopping;
       try {
-        refresh(result, hugo !== undefined && !stopping);
+        // When Hugo is about to be restarted, the layer must exist before it starts: now, not later.
+        refresh(result, hugo !== undefined && !stopping && !remade);
       } catch (e) {
         log(`hugo-prerender serve: could not update ${SERVE_CONFIG}: ${(e as Error).message}`);
       }
       opts.onBuild(result, changed);
-      if (changed.includes(OUTPUT_REMADE) && !result.failed && hugo && !stopping) {
+      if (remade) {
         log(`hugo-prerender serve: ${PRERENDER_DIR}/ was deleted, and is built again; restarting hugo server (it stops watching a folder that is deleted)`);
         restart = true;
         killHugo();
@@ -376,6 +378,9 @@ export function serveSite(opts: ServeOptions): ServeHandle {
     while (restart && !stopping && !exit.error) {
       restart = false;
       if (killTimer) clearTimeout(killTimer);
+      // The layer as it is now, written before Hugo reads its config (a missing layer file is skipped by
+      // Hugo, which would then serve the originals, untypeset, and never watch the layer).
+      refresh(last);
       run = startHugo(bin, args, { siteDir });
       hugo = run.child;
       exit = await run.exited;

@@ -300,6 +300,11 @@ describeWithChromium('hugo-prerender serve', () => {
         await new Promise((r) => setTimeout(r, 100));
       }
       expect(output).toMatch(/\.prerender\/ was deleted, and is built again; restarting hugo server/);
+      // The restarted Hugo read the layer: written before it started, not 650 ms after the build (a CI run
+      // found Hugo started without it, serving the originals untypeset, and never watching the layer).
+      const configs = [...output.matchAll(/Watching for config changes in (.*)/g)].map((m) => m[1]);
+      expect(configs.length, logs()).toBeGreaterThanOrEqual(2);
+      expect(configs[configs.length - 1], logs()).toContain('.prerender/serve.toml');
       for (const f of ['lock', 'watching', POST]) expect(existsSync(path.join(site, '.prerender', f)), f).toBe(true);
       appendFileSync(path.join(site, POST), '\nAfterRemakeX: the value $\\omega_{9} = 1$ here.\n');
       const served = async () => (await fetch(origin + POST_URL).then((r) => r.text(), () => '')) as string;
