@@ -4446,7 +4446,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "2e7a22281f3428407e73d07babc510f4";
+    BUNDLE_CODE_ID = "0635289533f40aeb473c28166f4ff088";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -71077,6 +71077,17 @@ var Parser2 = class _Parser {
    * group ends, or at EOF.
    *~1
   parseGroup(name, breakOnTokenText) {
+    if (__hpGroupDepth >= __HP_GROUP_DEPTH) {
+      throw new ParseError("its groups (braces, arguments, \\left\u2026\\right, environments) nest more than " + __HP_GROUP_DEPTH + " levels deep; write it with fewer levels", this.fetch());
+    }
+    __hpGroupDepth++;
+    try {
+      return this.__hpParseGroup(name, breakOnTokenText);
+    } finally {
+      __hpGroupDepth--;
+    }
+  }
+  __hpParseGroup(name, breakOnTokenText) {
     var firstToken = this.fetch();
     var text12 = firstToken.text;
     var result;
@@ -71428,6 +71439,8 @@ var katex = {
   __domTree
 };
 var __hpGlyphAttributes = false;
+var __HP_GROUP_DEPTH = 200;
+var __hpGroupDepth = 0;
 var __hpGlyphsLeft = false;
 var __hpOwnBefore = /(?:^|\s)(?:stretchy|eqn-num|mml-eqn-num)(?:\s|$)/;
 function __hpBareGlyph(node3) {

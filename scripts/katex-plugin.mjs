@@ -85,7 +85,33 @@ export const KATEX_PATCHES = [
     'parser.settings.useStrictBehavior("newLineInDisplayMode", "In LaTeX, \\\\\\\\ or \\\\newline " + "does nothing in display mode")',
     'parser.settings.useStrictBehavior("newLineInDisplayMode", "In LaTeX, \\\\\\\\ or \\\\newline " + "does nothing in display mode", _ref.token)',
   ],
+  [
+    // Not the markup: a limit. KaTeX parses and lays out a group inside a group by recursion, so thousands
+    // of levels ran out of stack, at a depth that depends on the thread's stack (984 KB in the build's
+    // thread, 4 MB in a worker's: the same page could fail with one --jobs and not another). Every level of
+    // nesting (braces, arguments, \\left…\\right, environments, and what macros expand to) passes through
+    // parseGroup: past MATH_GROUP_DEPTH levels it is a ParseError at that group's first token. Measured
+    // (KaTeX 0.16.47, Node 20, 984 KB): the shallowest stack overflow is at 405 levels (nested pmatrix).
+    'parseGroup: past MATH_GROUP_DEPTH levels of groups inside groups, a ParseError (not the thread\'s stack)',
+    'parseGroup(name,\n  // For error reporting.\n  breakOnTokenText) {\n    var firstToken = this.fetch();\n',
+    'parseGroup(name, breakOnTokenText) {\n' +
+      '    if (__hpGroupDepth >= __HP_GROUP_DEPTH) {\n' +
+      '      throw new ParseError("its groups (braces, arguments, \\\\left…\\\\right, environments) nest more than " + __HP_GROUP_DEPTH + " levels deep; write it with fewer levels", this.fetch());\n' +
+      '    }\n' +
+      '    __hpGroupDepth++;\n' +
+      '    try {\n' +
+      '      return this.__hpParseGroup(name, breakOnTokenText);\n' +
+      '    } finally {\n' +
+      '      __hpGroupDepth--;\n' +
+      '    }\n' +
+      '  }\n' +
+      '  __hpParseGroup(name, breakOnTokenText) {\n' +
+      '    var firstToken = this.fetch();\n',
+  ],
 ];
+
+/** Levels of groups inside groups a formula may have (the parseGroup patch; src/render/katex.ts says so). */
+export const MATH_GROUP_DEPTH = 200;
 
 /** The classes whose glyph stays text: OWN_BEFORE_CLASSES of src/render/katex-markup.ts (katex-plugin.test compares them). */
 export const OWN_BEFORE_CLASSES = ['stretchy', 'eqn-num', 'mml-eqn-num'];
@@ -98,6 +124,8 @@ export const OWN_BEFORE_CLASSES = ['stretchy', 'eqn-num', 'mml-eqn-num'];
  */
 const KATEX_STATE =
   'var __hpGlyphAttributes = false;\n' +
+  `var __HP_GROUP_DEPTH = ${MATH_GROUP_DEPTH};\n` +
+  'var __hpGroupDepth = 0;\n' +
   'var __hpGlyphsLeft = false;\n' +
   `var __hpOwnBefore = /(?:^|\\s)(?:${OWN_BEFORE_CLASSES.join('|')})(?:\\s|$)/;\n` +
   // A SymbolNode that SymbolNode.toMarkup writes as its text alone (no class, no style), and not empty.

@@ -271,7 +271,8 @@ function requireWarnings(tex: string): MathWarning[] {
 /** An error KaTeX threw that is not a ParseError (a KaTeX assertion on malformed input). */
 function internalKatexError(e: unknown): { message: string } {
   if (!(e instanceof Error)) throw e;
-  // KaTeX parses and lays out a group inside a group by recursion: thousands of levels exhaust the stack.
+  // KaTeX parses and lays out a group inside a group by recursion. Its parser stops at MATH_GROUP_DEPTH levels
+  // (scripts/katex-plugin.mjs) with a located ParseError; this is the net under any other recursion.
   if (e instanceof RangeError && /call stack/i.test(e.message)) {
     return { message: 'KaTeX cannot typeset this formula: its groups (braces, \\left…\\right, environments) nest thousands of levels deep, more than it can follow; write it with fewer levels' };
   }

@@ -29,6 +29,8 @@ function makeSite(): string {
   writeFileSync(path.join(posts, 'copy-05b-bad-param.md'), "+++\ntitle = 'Held'\n+++\n\n$a$ {{< rnn-unroll steps=\"many\" >}}\n");
   writeFileSync(path.join(posts, 'copy-07b-latin1.md'), Buffer.concat([Buffer.from("+++\ntitle = 'Latin-1'\n+++\n\nCaf"), Buffer.from([0xe9]), Buffer.from(' $y$\n')]));
   writeFileSync(path.join(posts, 'copy-08b-plain.md'), "+++\ntitle = 'Nothing of ours'\n+++\n\nJust text.\n");
+  // KaTeX ran out of stack at a depth that depended on the thread (984 KB here, 4 MB in a worker).
+  writeFileSync(path.join(posts, 'copy-09b-deep.md'), `+++\ntitle = 'Deep'\n+++\n\nFine $z$.\n\n$$${'\\begin{pmatrix}'.repeat(500)}x${'\\end{pmatrix}'.repeat(500)}$$\n`);
   return dir;
 }
 
@@ -74,10 +76,11 @@ describe('worker threads', () => {
 
   it('--jobs 1 prerenders in one thread, and the site has what the comparison needs', () => {
     expect(one.code, one.stdout + one.stderr).toBe(1);
-    expect(one.summary).toMatchObject({ pages: 31, workers: 0 });
+    expect(one.summary).toMatchObject({ pages: 32, workers: 0 });
     const errors = printed(one).filter((l) => l.includes(': error: '));
     expect(errors.some((l) => l.startsWith('content/posts/copy-03b-katex-error.md:'))).toBe(true);
     expect(errors.some((l) => l.startsWith('content/posts/copy-05b-bad-param.md:'))).toBe(true);
+    expect(errors.some((l) => l.startsWith('content/posts/copy-09b-deep.md:7:') && l.includes('nest more than 200 levels deep'))).toBe(true);
     expect(printed(one).some((l) => l.startsWith('content/posts/copy-07b-latin1.md:') && l.includes('not UTF-8'))).toBe(true);
     expect(single.has('content/posts/copy-00.md')).toBe(true);
     expect(single.has('content/posts/copy-05b-bad-param.md')).toBe(false);

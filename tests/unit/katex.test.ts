@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createMathRenderer, KATEX_VERSION } from '../../src/render/katex.js';
+// @ts-expect-error plain JS module shared with the esbuild build
+import { MATH_GROUP_DEPTH } from '../../scripts/katex-plugin.mjs';
 
 describe('createMathRenderer', () => {
   it('renders inline math as HTML and MathML', () => {
@@ -45,11 +47,40 @@ describe('createMathRenderer', () => {
     expect(r.html).toContain('color:#cc0000');
   });
 
-  it('says that a formula nests too deeply when KaTeX runs out of stack (it advised balancing balanced braces)', () => {
+  it('says that a formula nests too deeply, at the group past the limit (it advised balancing balanced braces)', () => {
     const r = createMathRenderer({ limits: { mathTokens: 1_000_000 } }).render(`${'{'.repeat(20_000)}x${'}'.repeat(20_000)}`, false);
-    expect(r.error?.message).toMatch(/nest thousands of levels deep, more than it can follow; write it with fewer levels$/);
-    expect(r.error?.message).not.toContain('braces balance');
+    expect(r.error?.message).toBe(`its groups (braces, arguments, \\left…\\right, environments) nest more than ${MATH_GROUP_DEPTH} levels deep; write it with fewer levels`);
+    // Each brace and the x are a group each: the brace at index 200 is the 201st.
+    expect(r.error?.texOffset).toBe(MATH_GROUP_DEPTH);
   });
+
+  // KaTeX recursed until the thread's stack ran out: 405 nested pmatrix in the build's thread (984 KB), over
+  // a thousand in a worker's (4 MB), so the same page typeset with one --jobs and failed with another.
+  const nests: Record<string, (n: number) => string> = {
+    braces: (n) => `${'{'.repeat(n)}x${'}'.repeat(n)}`,
+    pmatrix: (n) => `${'\\begin{pmatrix}'.repeat(n)}x${'\\end{pmatrix}'.repeat(n)}`,
+    cases: (n) => `${'\\begin{cases}'.repeat(n)}x${'\\end{cases}'.repeat(n)}`,
+    superscripts: (n) => `${'x^{'.repeat(n)}y${'}'.repeat(n)}`,
+    'left-right': (n) => `${'\\left(\\frac{'.repeat(n)}x${'}{y}\\right)'.repeat(n)}`,
+    boxed: (n) => `${'\\boxed{'.repeat(n)}x${'}'.repeat(n)}`,
+    'a macro': (n) => `\\def\\g#1{{#1}}${'\\g{'.repeat(n)}x${'}'.repeat(n)}`,
+  };
+  for (const [kind, make] of Object.entries(nests)) {
+    it(`nested ${kind}: typesets 40 levels; 500 and 3000 levels are the same nesting error, whatever the stack`, () => {
+      const render = createMathRenderer({ limits: { mathTokens: 1_000_000 } });
+      const ok = render.render(make(40), true);
+      expect(ok.error, kind).toBeUndefined();
+      expect(ok.html).toContain('class="katex-display"');
+      for (const n of [500, 3000]) {
+        const r = render.render(make(n), true);
+        expect(r.error?.message, `${kind} × ${n}`).toMatch(new RegExp(`nest more than ${MATH_GROUP_DEPTH} levels deep; write it with fewer levels$`));
+        // Located, but for \\boxed: KaTeX's token is in the macro's expansion, so the formula's start is named.
+        if (kind !== 'boxed') expect(r.error?.texOffset, `${kind} × ${n}`).toBeGreaterThan(0);
+      }
+      // What is left of the budget after an error: the next formula typesets.
+      expect(render.render('a+b', false).error).toBeUndefined();
+    });
+  }
 
   it('reports an Error KaTeX throws that is not a ParseError (an \\end name with a space) as a formula error', () => {
     // Found by the fuzz suite: KaTeX asserts "Expected node of type textord, but got node of type spacing".
