@@ -24322,7 +24322,10 @@ function quietPlainText(body3, pairs, images = false, refs = false) {
     const first = node3.children[0]?.position?.start.offset;
     const last = node3.children[node3.children.length - 1]?.position?.end.offset;
     if (first === void 0 || last === void 0) return SKIP;
-    for (let i2 = first; i2 < last; i2++) if (significant.has(body3[i2]) || images && body3[i2] === "!" && body3[i2 + 1] === "[" || refs && body3[i2] === "@") return SKIP;
+    for (let i2 = first; i2 < last; i2++) {
+      const c = body3[i2];
+      if (significant.has(c) || c === "[" && body3[i2 + 1] === "^" || images && c === "!" && body3[i2 + 1] === "[" || refs && c === "@") return SKIP;
+    }
     quiet.push({ start: first, end: last });
     return SKIP;
   });
@@ -47227,7 +47230,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "782f5d99fae2541691dbe8a26641654a";
+    BUNDLE_CODE_ID = "7c03e31d48b6cd08d3a5d75cb0e2cbf0";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -47713,6 +47716,78 @@ var init_mojibake = __esm({
       8805
     ];
     encoder = new TextEncoder();
+  }
+});
+
+// src/content/footnotes.ts
+function footnoteDefinitions(tree) {
+  const definitions = [];
+  const references = [];
+  visit3(tree, (node3) => {
+    if (!node3.position) return;
+    if (node3.type === "footnoteDefinition") definitions.push({ start: node3.position.start.offset, end: node3.position.end.offset, label: labelOf(node3) });
+    else if (node3.type === "footnoteReference") references.push({ offset: node3.position.start.offset, label: labelOf(node3) });
+  });
+  if (definitions.length === 0) return definitions;
+  definitions.sort((a3, b2) => a3.start - b2.start);
+  const first = definitions[0].start;
+  const reach = reaches(definitions);
+  const key2 = (offset) => {
+    const d2 = innermost(definitions, reach, offset);
+    return d2 < 0 ? [offset, -1, offset] : [first, d2, offset];
+  };
+  const keyed = references.map((r2) => ({ ...r2, key: key2(r2.offset) }));
+  keyed.sort((a3, b2) => a3.key[0] - b2.key[0] || a3.key[1] - b2.key[1] || a3.key[2] - b2.key[2]);
+  const byLabel = /* @__PURE__ */ new Map();
+  for (const d2 of definitions) if (!byLabel.has(d2.label)) byLabel.set(d2.label, d2);
+  let places = 0;
+  for (const r2 of keyed) {
+    const d2 = byLabel.get(r2.label);
+    if (d2 && d2.place === void 0) d2.place = places++;
+  }
+  return definitions;
+}
+function innermost(definitions, reach, offset) {
+  let lo = 0;
+  let hi = definitions.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if (definitions[mid].start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i2 = lo - 1; i2 >= 0 && reach[i2] > offset; i2--) if (offset < definitions[i2].end) return i2;
+  return -1;
+}
+function reaches(definitions) {
+  const reach = [];
+  for (const d2 of definitions) reach.push(Math.max(d2.end, reach[reach.length - 1] ?? -Infinity));
+  return reach;
+}
+function renderedOrder(tree, offsets) {
+  const definitions = footnoteDefinitions(tree);
+  if (definitions.length === 0) return void 0;
+  const reach = reaches(definitions);
+  const body3 = [];
+  const notes = /* @__PURE__ */ new Map();
+  for (const [i2, offset] of offsets.entries()) {
+    const d2 = innermost(definitions, reach, offset);
+    if (d2 < 0) body3.push(i2);
+    else {
+      const place = definitions[d2].place;
+      if (place === void 0) continue;
+      let list4 = notes.get(place);
+      if (!list4) notes.set(place, list4 = []);
+      list4.push(i2);
+    }
+  }
+  return [...body3, ...[...notes.keys()].sort((a3, b2) => a3 - b2).flatMap((place) => notes.get(place))];
+}
+var labelOf;
+var init_footnotes = __esm({
+  "src/content/footnotes.ts"() {
+    "use strict";
+    init_unist_util_visit();
+    labelOf = (node3) => node3.label ?? node3.identifier;
   }
 });
 
@@ -52257,14 +52332,17 @@ function withoutTags(row) {
 function emptyRow(row) {
   return withoutTags(row).replace(LABEL2, "").replace(NO_NUMBER, "").replace(/^\s*\*?\s*\[[^\]]*\]/, "").trim() === "";
 }
-function adaptForKatex(formulas, siteMacros = {}, numbering = "ams") {
+function adaptForKatex(formulas, siteMacros = {}, numbering = "ams", order2) {
   const site = new Map(
     Object.entries(siteMacros).map(([name, body3]) => [name, { arity: Math.max(0, ...[...body3.matchAll(/#([1-9])/g)].map((m) => Number(m[1]))), body: body3 }])
   );
   const labels = /* @__PURE__ */ new Map();
+  const leftOut = /* @__PURE__ */ new Set();
   let n = 0;
+  let shown = true;
   const takeLabels = (row, number5) => row.replace(LABEL2, (_m, name) => {
-    if (number5 !== void 0) labels.set(name.trim(), number5);
+    if (!shown) leftOut.add(name.trim());
+    else if (number5 !== void 0) labels.set(name.trim(), number5);
     return "";
   });
   const tagged = (row, number5, star2 = false) => {
@@ -52277,13 +52355,13 @@ function adaptForKatex(formulas, siteMacros = {}, numbering = "ams") {
     let number5;
     let out = row.replace(NO_NUMBER, "");
     if (tag) number5 = tag.text;
-    else if (numbered && !off && numbering === "ams") {
+    else if (numbered && !off && numbering === "ams" && shown) {
       number5 = String(++n);
       out = tagged(out, number5);
     }
     return takeLabels(out, number5);
   };
-  const first = formulas.map(({ tex, preamble }) => {
+  const adapt = ({ tex, preamble }) => {
     const warnings = [];
     let t = tex;
     t = adaptArrays(t, warnings);
@@ -52326,7 +52404,7 @@ function adaptForKatex(formulas, siteMacros = {}, numbering = "ams") {
       if (name === "multline") {
         const tag = kept.map(findTag).find((x6) => x6 !== void 0);
         const off = kept.some((row) => HAS_NO_NUMBER.test(row));
-        const number5 = tag ? tag.text : !starred && !off && numbering === "ams" ? String(++n) : void 0;
+        const number5 = tag ? tag.text : !starred && !off && numbering === "ams" && shown ? String(++n) : void 0;
         body3 = lines.map((row, i2) => {
           const plain = takeLabels(withoutTags(row).replace(NO_NUMBER, ""), dropped && i2 === kept.length ? void 0 : number5);
           return i2 === kept.length - 1 && number5 !== void 0 ? tagged(plain, number5, tag?.star) : plain;
@@ -52348,12 +52426,18 @@ function adaptForKatex(formulas, siteMacros = {}, numbering = "ams") {
     }
     LABEL2.lastIndex = 0;
     return { tex: t, warnings };
-  });
+  };
+  const first = new Array(formulas.length);
+  for (const i2 of order2 ?? formulas.keys()) first[i2] = adapt(formulas[i2]);
+  shown = false;
+  for (const [i2, formula] of formulas.entries()) first[i2] ??= adapt(formula);
   return first.map(({ tex, warnings }) => ({
     tex: tex.replace(/\\(eqref|ref)\s*\{([^{}]*)\}/g, (_m, cmd, name) => {
       const number5 = labels.get(name.trim());
       if (number5 === void 0) {
-        warnings.push(`\\${cmd}{${name}} refers to no \\label{${name}} on this page; it shows as (?)`);
+        warnings.push(
+          leftOut.has(name.trim()) ? `\\${cmd}{${name}} refers to a \\label{${name}} in a footnote that no text on the page refers to, which Hugo leaves out of the page; it shows as (?)` : `\\${cmd}{${name}} refers to no \\label{${name}} on this page; it shows as (?)`
+        );
         return cmd === "eqref" ? "\\text{(?)}" : "\\text{?}";
       }
       return cmd === "eqref" ? `\\text{(${number5})}` : `\\text{${number5}}`;
@@ -54040,10 +54124,12 @@ async function prerenderPageUncapped(source, env2) {
   located.spans.forEach((span, i2) => {
     span.tex = macros2[i2].tex;
   });
+  const shownOrder = located.inlineTree && source.includes("[^", parsed.bodyOffset) ? renderedOrder(located.inlineTree, located.spans.map((span) => span.start - parsed.bodyOffset)) : void 0;
   const adapted = adaptForKatex(
     located.spans.map((span, i2) => ({ tex: span.tex, preamble: macros2[i2].preamble })),
     env2.renderer.siteMacros,
-    env2.settings.math.numbering ?? "ams"
+    env2.settings.math.numbering ?? "ams",
+    shownOrder
   );
   located.spans.forEach((span, i2) => {
     span.tex = adapted[i2].tex;
@@ -54622,6 +54708,7 @@ var init_prerender_page = __esm({
     init_math();
     init_mojibake();
     init_position();
+    init_footnotes();
     init_limits();
     init_host();
     init_registry();

@@ -10,6 +10,7 @@ import { blockStructure, locateMath, texOffsetToSource, type MathOptions } from 
 import type { Root } from 'mdast';
 import { findMojibake } from './content/mojibake.js';
 import { LineIndex } from './content/position.js';
+import { renderedOrder } from './content/footnotes.js';
 import { budgetDiagnostic, containerDepth, DEFAULT_LIMITS, limitDiagnostic, pageBudget, type PageLimits } from './content/limits.js';
 import { renderShortcode, type HostServices } from './render/host.js';
 import { getShortcode } from './render/registry.js';
@@ -652,10 +653,14 @@ async function prerenderPageUncapped(source: string, env: PageEnv): Promise<Page
   located.spans.forEach((span, i) => {
     span.tex = macros[i]!.tex;
   });
+  // MathJax numbers equations in the order the page shows them: a footnote's after the body's, in
+  // Goldmark's order of footnotes (content/footnotes.ts).
+  const shownOrder = located.inlineTree && source.includes('[^', parsed.bodyOffset) ? renderedOrder(located.inlineTree, located.spans.map((span) => span.start - parsed.bodyOffset)) : undefined;
   const adapted = adaptForKatex(
     located.spans.map((span, i) => ({ tex: span.tex, preamble: macros[i]!.preamble })),
     env.renderer.siteMacros,
     env.settings.math.numbering ?? 'ams',
+    shownOrder,
   );
   located.spans.forEach((span, i) => {
     span.tex = adapted[i]!.tex;

@@ -269,8 +269,12 @@ function quietPlainText(body: string, pairs: readonly DelimiterPair[], images = 
     const first = node.children[0]?.position?.start.offset;
     const last = node.children[node.children.length - 1]?.position?.end.offset;
     if (first === undefined || last === undefined) return SKIP;
-    // With `images`, a Markdown image (`![`) is kept too, with `refs` a reference (`@`): prerender-page.ts finds them in this tree.
-    for (let i = first; i < last; i++) if (significant.has(body[i]!) || (images && body[i] === '!' && body[i + 1] === '[') || (refs && body[i] === '@')) return SKIP;
+    // With `images`, a Markdown image (`![`) is kept too, with `refs` a reference (`@`): prerender-page.ts finds them in this tree;
+    // and a footnote reference (`[^`), whose order decides where footnotes show (content/footnotes.ts).
+    for (let i = first; i < last; i++) {
+      const c = body[i]!;
+      if (significant.has(c) || (c === '[' && body[i + 1] === '^') || (images && c === '!' && body[i + 1] === '[') || (refs && c === '@')) return SKIP;
+    }
     quiet.push({ start: first, end: last });
     return SKIP;
   });

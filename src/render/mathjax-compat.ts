@@ -2,7 +2,8 @@
  * What posts written for MathJax use and KaTeX lacks, emulated page by page before KaTeX sees the TeX
  * (measured on fixtures/corpus: `\label`/`\eqref`/`\ref`, `_\boldsymbol{…}`, MathJax's lenient array
  * column specs; `multline`, `eqnarray` and `flalign`, which KaTeX does not have):
- * - equation numbering across the page, as MathJax 3's AMS numbering: every row of an unstarred
+ * - equation numbering across the page in the order the rendered page shows the formulas (footnotes
+ *   last, as Goldmark puts them), as MathJax 3's AMS numbering: every row of an unstarred
  *   equation, align, gather, alignat, flalign or eqnarray gets the next number (`\nonumber` and `\notag`
  *   rows none, `\tag{…}` rows their own), multline one number on its last line, an empty last row (a
  *   trailing `\\`) none, written out as `\tag{n}` in the starred form, so numbers do not depend on CSS
@@ -345,16 +346,28 @@ export function adaptForKatex(
   siteMacros: Readonly<Record<string, string>> = {},
   /** `none`: no automatic numbers (MathJax 3's default, tags: 'none'); `\tag{…}` still numbers its row. */
   numbering: 'ams' | 'none' = 'ams',
+  /**
+   * The order the rendered page shows the formulas in (indices into `formulas`), which MathJax numbers
+   * them in: the body's, then the footnotes' (content/footnotes.ts renderedOrder). A formula left out of
+   * it is not on the rendered page (in a footnote no text refers to): it takes no number, and its labels
+   * refer to nothing. Absent: the order of `formulas`.
+   */
+  order?: readonly number[],
 ): AdaptedFormula[] {
   const site = new Map<string, Macro>(
     Object.entries(siteMacros).map(([name, body]) => [name, { arity: Math.max(0, ...[...body.matchAll(/#([1-9])/g)].map((m) => Number(m[1]))), body }]),
   );
   const labels = new Map<string, string>();
+  /** The labels of formulas not on the rendered page (see `order`). */
+  const leftOut = new Set<string>();
   let n = 0;
+  /** Whether the formula being adapted is on the rendered page (see `order`): else it numbers nothing. */
+  let shown = true;
   /** Records the row's labels as `number` (none when undefined), and takes them out. */
   const takeLabels = (row: string, number: string | undefined): string =>
     row.replace(LABEL, (_m, name: string) => {
-      if (number !== undefined) labels.set(name.trim(), number);
+      if (!shown) leftOut.add(name.trim());
+      else if (number !== undefined) labels.set(name.trim(), number);
       return '';
     });
   /** `\tag{number}` put at the end of a row, before its trailing spaces. */
@@ -368,14 +381,14 @@ export function adaptForKatex(
     let number: string | undefined;
     let out = row.replace(NO_NUMBER, '');
     if (tag) number = tag.text;
-    else if (numbered && !off && numbering === 'ams') {
+    else if (numbered && !off && numbering === 'ams' && shown) {
       number = String(++n);
       out = tagged(out, number);
     }
     return takeLabels(out, number);
   };
 
-  const first = formulas.map(({ tex, preamble }) => {
+  const adapt = ({ tex, preamble }: { tex: string; preamble?: string }): AdaptedFormula => {
     const warnings: string[] = [];
     let t = tex;
     t = adaptArrays(t, warnings);
@@ -424,7 +437,7 @@ export function adaptForKatex(
         // a \tag anywhere is that number, and a \label anywhere refers to it.
         const tag = kept.map(findTag).find((x) => x !== undefined);
         const off = kept.some((row) => HAS_NO_NUMBER.test(row));
-        const number = tag ? tag.text : !starred && !off && numbering === 'ams' ? String(++n) : undefined;
+        const number = tag ? tag.text : !starred && !off && numbering === 'ams' && shown ? String(++n) : undefined;
         body = lines.map((row, i) => {
           const plain = takeLabels(withoutTags(row).replace(NO_NUMBER, ''), dropped && i === kept.length ? undefined : number);
           return i === kept.length - 1 && number !== undefined ? tagged(plain, number, tag?.star) : plain;
@@ -447,13 +460,22 @@ export function adaptForKatex(
     }
     LABEL.lastIndex = 0;
     return { tex: t, warnings };
-  });
+  };
+  // In the order the page shows them (MathJax's), then those it does not show.
+  const first: AdaptedFormula[] = new Array<AdaptedFormula>(formulas.length);
+  for (const i of order ?? formulas.keys()) first[i] = adapt(formulas[i]!);
+  shown = false;
+  for (const [i, formula] of formulas.entries()) first[i] ??= adapt(formula);
 
   return first.map(({ tex, warnings }) => ({
     tex: tex.replace(/\\(eqref|ref)\s*\{([^{}]*)\}/g, (_m, cmd: string, name: string) => {
       const number = labels.get(name.trim());
       if (number === undefined) {
-        warnings.push(`\\${cmd}{${name}} refers to no \\label{${name}} on this page; it shows as (?)`);
+        warnings.push(
+          leftOut.has(name.trim())
+            ? `\\${cmd}{${name}} refers to a \\label{${name}} in a footnote that no text on the page refers to, which Hugo leaves out of the page; it shows as (?)`
+            : `\\${cmd}{${name}} refers to no \\label{${name}} on this page; it shows as (?)`,
+        );
         return cmd === 'eqref' ? '\\text{(?)}' : '\\text{?}';
       }
       return cmd === 'eqref' ? `\\text{(${number})}` : `\\text{${number}}`;

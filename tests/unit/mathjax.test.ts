@@ -15,6 +15,9 @@ import { withSuggestion } from '../../src/render/mathjax-packages.js';
 import { feedVariant } from '../../src/render/feed.js';
 import { PROJECT_ROOT } from '../helpers/hugo.js';
 import { locateMath } from '../../src/content/math.js';
+import { footnoteDefinitions } from '../../src/content/footnotes.js';
+import { prerenderPage } from '../../src/prerender-page.js';
+import { pageEnv } from '../helpers/page-env.js';
 import { prerenderOptions } from '../../src/site/config.js';
 
 let result: CheckResult;
@@ -557,5 +560,64 @@ describe('params.prerender.math.numbering = "none" (MathJax 3’s default, tags:
     const bad = prerenderOptions({ params: { prerender: { math: { numbering: 'mathjax' } } } });
     expect(bad.options.math).toEqual({ escapes: 'auto' });
     expect(bad.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/numbering.*"ams".*"none"|numbering.*ams.*none/)]);
+  });
+});
+
+describe('equation numbers in footnotes: in the order the rendered page shows them, as MathJax numbers them', () => {
+  // Goldmark (Hugo 0.111.3) renders this page's footnotes at its end as two, one, three, four (the
+  // definitions' references are read where the first definition is written, before the body after it:
+  // [^three], cited in [^two], comes before [^four]), and leaves [^unused] out. MathJax 3.2.2 (tags:
+  // 'ams') on Hugo's HTML numbers b1 1, b2 2, f2 3, f1 4, f3 5, f4 6.
+  const page = [
+    '---',
+    'title: notes',
+    '---',
+    'The body cites the second note first[^two] and then the first[^one].',
+    '',
+    '[^one]: First note: $$\\begin{equation} f1 \\label{f1} \\end{equation}$$',
+    '',
+    '[^unused]: Never cited: $$\\begin{equation} u \\label{u} \\end{equation}$$',
+    '',
+    '$$\\begin{equation} b1 \\label{b1} \\end{equation}$$',
+    '',
+    '[^two]: Second note: $$\\begin{equation} f2 \\label{f2} \\end{equation}$$ and see[^three]',
+    '',
+    'The body again[^four]: $$\\begin{equation} b2 \\label{b2} \\end{equation}$$',
+    '',
+    '[^three]: Third: $$\\begin{equation} f3 \\label{f3} \\end{equation}$$',
+    '',
+    '[^four]: Fourth: $$\\begin{equation} f4 \\label{f4} \\end{equation}$$',
+    '',
+    'References: $\\eqref{b1}$ $\\eqref{b2}$ $\\eqref{f1}$ $\\eqref{f2}$ $\\eqref{f3}$ $\\eqref{f4}$ $\\eqref{u}$',
+    '',
+  ].join('\n');
+  const numbers = async (source: string) => {
+    const r = await prerenderPage(source, pageEnv());
+    const shown = r.formulas.map((f) => /\\tag\{([^}]*)\}/.exec(f.tex)?.[1] ?? /\\text\{\(([^)]*)\)\}/.exec(f.tex)?.[1]);
+    return { shown, warnings: r.diagnostics.filter((d) => d.code === 'mathjax').map((d) => d.message) };
+  };
+
+  it('numbers the body first, then each footnote in Goldmark’s order; \\eqref shows those numbers', async () => {
+    const { shown, warnings } = await numbers(page);
+    // In the order written: f1, u, b1, f2, b2, f3, f4, then the references.
+    expect(shown).toEqual(['4', undefined, '1', '3', '2', '5', '6', '1', '2', '4', '3', '5', '6', '?']);
+    expect(warnings).toEqual([expect.stringContaining('\\eqref{u} refers to a \\label{u} in a footnote that no text on the page refers to, which Hugo leaves out')]);
+  });
+
+  it('numbers so on a large page too, whose text without math is left out of the parse', async () => {
+    const filler = Array.from({ length: 500 }, (_, i) => `Plain paragraph ${i} without anything in it but words, words and words.`).join('\n\n');
+    const { shown } = await numbers(page.replace('The body cites', `${filler}\n\nThe body cites`));
+    expect(shown).toEqual(['4', undefined, '1', '3', '2', '5', '6', '1', '2', '4', '3', '5', '6', '?']);
+  });
+
+  it('follows Goldmark’s labels: a reference names the first definition of exactly its label', () => {
+    // `[^C]` names no definition in Goldmark (remark's would be [^c]'s).
+    const tree = locateMath('A[^b] B[^a] C[^C]\n\n[^a]: one\n\n[^b]: two\n\n[^a]: again\n\n[^c]: none\n', { bodyOffset: 0, masked: [] }).inlineTree!;
+    expect(footnoteDefinitions(tree).map((d) => [d.label, d.place])).toEqual([
+      ['a', 1],
+      ['b', 0],
+      ['a', undefined],
+      ['c', undefined],
+    ]);
   });
 });

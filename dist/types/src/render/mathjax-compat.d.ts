@@ -2,7 +2,8 @@
  * What posts written for MathJax use and KaTeX lacks, emulated page by page before KaTeX sees the TeX
  * (measured on fixtures/corpus: `\label`/`\eqref`/`\ref`, `_\boldsymbol{…}`, MathJax's lenient array
  * column specs; `multline`, `eqnarray` and `flalign`, which KaTeX does not have):
- * - equation numbering across the page, as MathJax 3's AMS numbering: every row of an unstarred
+ * - equation numbering across the page in the order the rendered page shows the formulas (footnotes
+ *   last, as Goldmark puts them), as MathJax 3's AMS numbering: every row of an unstarred
  *   equation, align, gather, alignat, flalign or eqnarray gets the next number (`\nonumber` and `\notag`
  *   rows none, `\tag{…}` rows their own), multline one number on its last line, an empty last row (a
  *   trailing `\\`) none, written out as `\tag{n}` in the starred form, so numbers do not depend on CSS
@@ -35,4 +36,11 @@ export declare function adaptForKatex(formulas: readonly {
     preamble?: string;
 }[], siteMacros?: Readonly<Record<string, string>>, 
 /** `none`: no automatic numbers (MathJax 3's default, tags: 'none'); `\tag{…}` still numbers its row. */
-numbering?: 'ams' | 'none'): AdaptedFormula[];
+numbering?: 'ams' | 'none', 
+/**
+ * The order the rendered page shows the formulas in (indices into `formulas`), which MathJax numbers
+ * them in: the body's, then the footnotes' (content/footnotes.ts renderedOrder). A formula left out of
+ * it is not on the rendered page (in a footnote no text refers to): it takes no number, and its labels
+ * refer to nothing. Absent: the order of `formulas`.
+ */
+order?: readonly number[]): AdaptedFormula[];
