@@ -4446,7 +4446,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "5013dacfb534f82c872417c16ec977de";
+    BUNDLE_CODE_ID = "d8e6dc21518ce2735abf128797ef94fb";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -53789,7 +53789,7 @@ function getShortcode(name) {
 
 // src/render/mathjax-compat.ts
 var ARITY = Object.fromEntries([
-  ..."boldsymbol bm pmb mathbf mathrm mathit mathcal mathbb mathsf mathtt mathfrak mathscr mathnormal mathsfit Bbb bold frak text textrm textbf textit textsf texttt textup textmd textnormal emph operatorname mathop mathbin mathrel mathord mathopen mathclose mathpunct mathinner hat check breve acute grave tilde bar vec dot ddot dddot mathring widehat widetilde widecheck overline underline overrightarrow overleftarrow overleftrightarrow underrightarrow underleftarrow underleftrightarrow overgroup undergroup overbrace underbrace overlinesegment underlinesegment Overrightarrow sqrt boxed cancel bcancel xcancel sout phantom hphantom vphantom smash mathllap mathrlap mathclap llap rlap clap".split(" ").map((name) => [`\\${name}`, 1]),
+  ..."boldsymbol bm pmb mathbf mathrm mathit mathcal mathbb mathsf mathtt mathfrak mathscr mathnormal mathsfit Bbb bold frak text textrm textbf textit textsf texttt textup textmd textnormal emph operatorname mathop mathbin mathrel mathord mathopen mathclose mathpunct mathinner hat check breve acute grave tilde bar vec dot ddot dddot mathring widehat widetilde widecheck overline underline overrightarrow overleftarrow overleftrightarrow underrightarrow underleftarrow underleftrightarrow overgroup undergroup overparen underparen overbrace underbrace overlinesegment underlinesegment Overrightarrow sqrt boxed cancel bcancel xcancel sout phantom hphantom vphantom smash mathllap mathrlap mathclap llap rlap clap".split(" ").map((name) => [`\\${name}`, 1]),
   ..."frac dfrac tfrac cfrac binom dbinom tbinom overset underset stackrel textcolor colorbox".split(" ").map((name) => [`\\${name}`, 2])
 ]);
 function preambleMacros(preamble) {
@@ -74283,6 +74283,11 @@ var D3 = "\\mathrm{d}";
 var PACKAGE_MACROS = {
   // MathJax's base: \mbox is text in math (KaTeX has \text, not \mbox)
   "\\mbox": "\\text",
+  // MathJax's base: \overparen{AB} and \underparen{AB}, an arc over (under) its argument, stretched to its
+  // width (U+23DC, U+23DD); KaTeX's \overgroup and \undergroup draw the same arc (a wide one flat in the
+  // middle, with rounded ends, as MathJax stretches it)
+  "\\overparen": "\\overgroup",
+  "\\underparen": "\\undergroup",
   // MathJax's base: \displaylines{a \\ b} centres its lines, as gathered does
   "\\displaylines": "\\begin{gathered}#1\\end{gathered}",
   // amsmath's \idotsint (MathJax's AMS package): two integral signs with dots between

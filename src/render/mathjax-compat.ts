@@ -33,7 +33,7 @@ export interface AdaptedFormula {
  * arguments as the script.
  */
 const ARITY: Readonly<Record<string, number>> = Object.fromEntries([
-  ...'boldsymbol bm pmb mathbf mathrm mathit mathcal mathbb mathsf mathtt mathfrak mathscr mathnormal mathsfit Bbb bold frak text textrm textbf textit textsf texttt textup textmd textnormal emph operatorname mathop mathbin mathrel mathord mathopen mathclose mathpunct mathinner hat check breve acute grave tilde bar vec dot ddot dddot mathring widehat widetilde widecheck overline underline overrightarrow overleftarrow overleftrightarrow underrightarrow underleftarrow underleftrightarrow overgroup undergroup overbrace underbrace overlinesegment underlinesegment Overrightarrow sqrt boxed cancel bcancel xcancel sout phantom hphantom vphantom smash mathllap mathrlap mathclap llap rlap clap'
+  ...'boldsymbol bm pmb mathbf mathrm mathit mathcal mathbb mathsf mathtt mathfrak mathscr mathnormal mathsfit Bbb bold frak text textrm textbf textit textsf texttt textup textmd textnormal emph operatorname mathop mathbin mathrel mathord mathopen mathclose mathpunct mathinner hat check breve acute grave tilde bar vec dot ddot dddot mathring widehat widetilde widecheck overline underline overrightarrow overleftarrow overleftrightarrow underrightarrow underleftarrow underleftrightarrow overgroup undergroup overparen underparen overbrace underbrace overlinesegment underlinesegment Overrightarrow sqrt boxed cancel bcancel xcancel sout phantom hphantom vphantom smash mathllap mathrlap mathclap llap rlap clap'
     .split(' ')
     .map((name) => [`\\${name}`, 1] as const),
   ...'frac dfrac tfrac cfrac binom dbinom tbinom overset underset stackrel textcolor colorbox'.split(' ').map((name) => [`\\${name}`, 2] as const),

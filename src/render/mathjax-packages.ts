@@ -9,7 +9,8 @@
  *   `\vmqty`, `\smqty`). braket's `\bra`, `\ket`, `\braket`, cancel's `\cancel`, `\bcancel`, `\xcancel`
  *   and mhchem's `\ce` are KaTeX's own (mhchem loaded in render/katex.ts);
  * - MathJax base's `\mbox{…}` (as `\text{…}`), `\displaylines{…}` (as gathered), `\buildrel a \over b`
- *   (as `\stackrel{a}{b}`), and amsmath's `\idotsint`;
+ *   (as `\stackrel{a}{b}`), `\overparen` and `\underparen` (as `\overgroup`, `\undergroup`), and
+ *   amsmath's `\idotsint`;
  * - the others get a suggestion in KaTeX's "Undefined control sequence" error: what to write instead.
  * physics's `\div` (divergence) is left as KaTeX's ÷: a post that means the divergence writes
  * `\divergence`, and a post without physics means ÷.
@@ -135,6 +136,11 @@ const D = '\\mathrm{d}';
 export const PACKAGE_MACROS: Readonly<Record<string, KatexMacro>> = {
   // MathJax's base: \mbox is text in math (KaTeX has \text, not \mbox)
   '\\mbox': '\\text',
+  // MathJax's base: \overparen{AB} and \underparen{AB}, an arc over (under) its argument, stretched to its
+  // width (U+23DC, U+23DD); KaTeX's \overgroup and \undergroup draw the same arc (a wide one flat in the
+  // middle, with rounded ends, as MathJax stretches it)
+  '\\overparen': '\\overgroup',
+  '\\underparen': '\\undergroup',
   // MathJax's base: \displaylines{a \\ b} centres its lines, as gathered does
   '\\displaylines': '\\begin{gathered}#1\\end{gathered}',
   // amsmath's \idotsint (MathJax's AMS package): two integral signs with dots between

@@ -206,11 +206,11 @@ describe('adaptForKatex: a command with arguments as a script, as MathJax takes 
       20_000,
     );
     const out = adaptForKatex(
-      [defs!, use!, { tex: 'x_\\boldsymbol\\mu + x_\\operatorname*{max} + y^\\overrightarrow{AB} + h_\\check{t} + x_\\sqrt[3]{a} + \\sum_\\alpha + x_\\frac12' }],
+      [defs!, use!, { tex: 'x_\\boldsymbol\\mu + x_\\operatorname*{max} + y^\\overrightarrow{AB} + h_\\check{t} + x_\\sqrt[3]{a} + \\sum_\\alpha + x_\\frac12 + a_\\overparen{BC}' }],
       site,
     );
     expect(out[1]!.tex).toBe('\\nabla_{\\vtheta} J + x_\\ab + q_{\\vv x} + z_{\\vphi} + w_{\\vect{a}}');
-    expect(out[2]!.tex).toBe('x_{\\boldsymbol\\mu} + x_{\\operatorname*{max}} + y^{\\overrightarrow{AB}} + h_{\\check{t}} + x_{\\sqrt[3]{a}} + \\sum_\\alpha + x_{\\frac12}');
+    expect(out[2]!.tex).toBe('x_{\\boldsymbol\\mu} + x_{\\operatorname*{max}} + y^{\\overrightarrow{AB}} + h_{\\check{t}} + x_{\\sqrt[3]{a}} + \\sum_\\alpha + x_{\\frac12} + a_{\\overparen{BC}}');
     const renderer = createMathRenderer({ macros: site });
     expect(renderer.render(out[1]!.tex, false, use!.preamble).error).toBeUndefined();
     expect(renderer.render(out[2]!.tex, false).error).toBeUndefined();
@@ -393,6 +393,8 @@ describe('MathJax-package commands KaTeX lacks (physics, braket, cancel, mhchem)
     ['\\displaylines{a = b \\\\ c = d}', '\\begin{gathered}a = b \\\\ c = d\\end{gathered}'],
     ['\\idotsint_V f', '\\int\\cdots\\int_V f'],
     ['x \\buildrel \\text{def} \\over = y', 'x \\mathrel{\\mathop{=}\\limits^{\\text{def}}} y'],
+    // MathJax's arc over (under) its argument, stretched to its width: KaTeX's \overgroup (\undergroup)
+    ['\\overparen{AB} + \\underparen{x_1 x_2}', '\\overgroup{AB} + \\undergroup{x_1 x_2}'],
   ])('%s is typeset as %s', (written, meant) => same(written, meant));
 
   it('keeps KaTeX’s own braket, cancel and mhchem commands', () => {
