@@ -4446,7 +4446,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "d8e6dc21518ce2735abf128797ef94fb";
+    BUNDLE_CODE_ID = "a382f96cccef5e85c8a98157d2bce3c6";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -74509,6 +74509,32 @@ function oneTextCopy(html7, glyphsLeft = true) {
 }
 
 // src/render/math-links.ts
+function linksRefusedAsText(katex2) {
+  const define2 = katex2.__defineFunction;
+  if (typeof define2 !== "function") throw new Error("KaTeX has no __defineFunction: hugo-prerender cannot show a refused \\href as its text");
+  const content3 = (arg) => arg.type === "ordgroup" ? arg.body : [arg];
+  define2({
+    type: "href",
+    names: ["\\href"],
+    props: { numArgs: 2, argTypes: ["url", "original"], allowedInText: true },
+    handler: ({ parser }, args) => {
+      const href = args[0].url;
+      const body3 = content3(args[1]);
+      return parser.settings.isTrusted({ command: "\\href", url: href }) ? { type: "href", mode: parser.mode, href, body: body3 } : { type: "ordgroup", mode: parser.mode, body: body3 };
+    }
+  });
+  define2({
+    type: "href",
+    names: ["\\url"],
+    props: { numArgs: 1, argTypes: ["url"], allowedInText: true },
+    handler: ({ parser }, args) => {
+      const href = args[0].url;
+      const chars = href.split("").map((c) => ({ type: "textord", mode: "text", text: c === "~0" ? "\\textasciitilde" : c }));
+      const text12 = { type: "text", mode: parser.mode, font: "\\texttt", body: chars };
+      return parser.settings.isTrusted({ command: "\\url", url: href }) ? { type: "href", mode: parser.mode, href, body: [text12] } : text12;
+    }
+  });
+}
 var LINKED_PROTOCOLS = /* @__PURE__ *~1 new Set(["http", "https", "mailto", "_relative"]);
 function trustedInMath(context) {
   if (context.command !== "\\href" && context.command !== "\\url") return false;
@@ -74540,11 +74566,12 @@ function quoted(url) {
   return short.replace(/[\x00-\x1f\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 var WHAT_KATEX_SHOWS = (command) => `KaTeX shows a red ${command} in its place, without its content`;
+var WHAT_IS_SHOWN = (command) => command === "\\url" ? "the formula shows the URL as text, not linked" : "the formula shows the link's text, not linked";
 function linkMessage(command, url, protocol) {
   const written2 = `${command}{${quoted(url)}}`;
   const onlyThese = "in math, hugo-prerender links only http:, https:, mailto: and relative URLs";
   const why = protocol === null ? `KaTeX cannot tell its scheme (a colon written as an entity such as &colon; or &#58;, or a space or control character before the colon), so it refuses the URL` : isDangerousUrl(url.replace(/^[\x00-\x20]+/, "")) ? `${onlyThese}, never javascript:, vbscript:, file: or data: ones (Goldmark drops those from Markdown links too)` : `${onlyThese}, not ${protocol}: ones`;
-  return `${written2} is not made a link: ${why}; ${WHAT_KATEX_SHOWS(command)}. Write an http:, https:, mailto: or relative URL, or the text alone`;
+  return `${written2} is not made a link: ${why}; ${WHAT_IS_SHOWN(command)}. Write an http:, https:, mailto: or relative URL, or the text alone`;
 }
 function refusedMessage(context) {
   switch (context.command) {
@@ -74578,6 +74605,7 @@ function refusalWarnings(tex, refused) {
 var STRICT_ADVICE = {
   newLineInDisplayMode: "to break the line, write the rows in \\begin{gathered}\u2026\\end{gathered} (centred) or \\begin{aligned}\u2026\\end{aligned} (aligned at &)"
 };
+linksRefusedAsText(katex);
 var KATEX_VERSION = katex.version;
 var TokenBudgetExceeded = class extends Error {
 };
@@ -74623,7 +74651,8 @@ function createMathRenderer(opts = {}) {
       macros: budgeted({ ...macros2 }, limits.mathTokens),
       maxExpand: limits.mathExpansions,
       maxSize: limits.mathMaxSize,
-      // `\href` and `\url` to http:, https:, mailto: and relative URLs are links, as in MathJax.
+      // `\href` and `\url` to http:, https:, mailto: and relative URLs are links, as in MathJax (others
+      // show as their text: linksRefusedAsText).
       trust: (context) => {
         if (trustedInMath(context)) return true;
         refused.push(context);

@@ -47230,7 +47230,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "fe32a76218fa1571bab35b6a0f3e1483";
+    BUNDLE_CODE_ID = "2188d3826c2a1073bf68cb99a720f1e8";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -72216,6 +72216,32 @@ var init_mathjax_packages = __esm({
 });
 
 // src/render/math-links.ts
+function linksRefusedAsText(katex2) {
+  const define2 = katex2.__defineFunction;
+  if (typeof define2 !== "function") throw new Error("KaTeX has no __defineFunction: hugo-prerender cannot show a refused \\href as its text");
+  const content3 = (arg) => arg.type === "ordgroup" ? arg.body : [arg];
+  define2({
+    type: "href",
+    names: ["\\href"],
+    props: { numArgs: 2, argTypes: ["url", "original"], allowedInText: true },
+    handler: ({ parser }, args) => {
+      const href = args[0].url;
+      const body3 = content3(args[1]);
+      return parser.settings.isTrusted({ command: "\\href", url: href }) ? { type: "href", mode: parser.mode, href, body: body3 } : { type: "ordgroup", mode: parser.mode, body: body3 };
+    }
+  });
+  define2({
+    type: "href",
+    names: ["\\url"],
+    props: { numArgs: 1, argTypes: ["url"], allowedInText: true },
+    handler: ({ parser }, args) => {
+      const href = args[0].url;
+      const chars = href.split("").map((c) => ({ type: "textord", mode: "text", text: c === "~" ? "\\textasciitilde" : c }));
+      const text12 = { type: "text", mode: parser.mode, font: "\\texttt", body: chars };
+      return parser.settings.isTrusted({ command: "\\url", url: href }) ? { type: "href", mode: parser.mode, href, body: [text12] } : text12;
+    }
+  });
+}
 function trustedInMath(context) {
   if (context.command !== "\\href" && context.command !== "\\url") return false;
   const protocol = context.protocol ?? urlScheme(context.url);
@@ -72248,7 +72274,7 @@ function linkMessage(command, url, protocol) {
   const written3 = `${command}{${quoted(url)}}`;
   const onlyThese = "in math, hugo-prerender links only http:, https:, mailto: and relative URLs";
   const why = protocol === null ? `KaTeX cannot tell its scheme (a colon written as an entity such as &colon; or &#58;, or a space or control character before the colon), so it refuses the URL` : isDangerousUrl(url.replace(/^[\x00-\x20]+/, "")) ? `${onlyThese}, never javascript:, vbscript:, file: or data: ones (Goldmark drops those from Markdown links too)` : `${onlyThese}, not ${protocol}: ones`;
-  return `${written3} is not made a link: ${why}; ${WHAT_KATEX_SHOWS(command)}. Write an http:, https:, mailto: or relative URL, or the text alone`;
+  return `${written3} is not made a link: ${why}; ${WHAT_IS_SHOWN(command)}. Write an http:, https:, mailto: or relative URL, or the text alone`;
 }
 function refusedMessage(context) {
   switch (context.command) {
@@ -72277,7 +72303,7 @@ function refusalWarnings(tex, refused) {
   }
   return out.sort((a3, b2) => (a3.texOffset ?? -1) - (b2.texOffset ?? -1));
 }
-var LINKED_PROTOCOLS, TRUST_COMMANDS, WHAT_KATEX_SHOWS;
+var LINKED_PROTOCOLS, TRUST_COMMANDS, WHAT_KATEX_SHOWS, WHAT_IS_SHOWN;
 var init_math_links = __esm({
   "src/render/math-links.ts"() {
     "use strict";
@@ -72286,6 +72312,7 @@ var init_math_links = __esm({
     LINKED_PROTOCOLS = /* @__PURE__ */ new Set(["http", "https", "mailto", "_relative"]);
     TRUST_COMMANDS = /\\(href|url|includegraphics|htmlClass|htmlId|htmlStyle|htmlData)(?![A-Za-z@])/g;
     WHAT_KATEX_SHOWS = (command) => `KaTeX shows a red ${command} in its place, without its content`;
+    WHAT_IS_SHOWN = (command) => command === "\\url" ? "the formula shows the URL as text, not linked" : "the formula shows the link's text, not linked";
   }
 });
 
@@ -72329,7 +72356,8 @@ function createMathRenderer(opts = {}) {
       macros: budgeted({ ...macros2 }, limits.mathTokens),
       maxExpand: limits.mathExpansions,
       maxSize: limits.mathMaxSize,
-      // `\href` and `\url` to http:, https:, mailto: and relative URLs are links, as in MathJax.
+      // `\href` and `\url` to http:, https:, mailto: and relative URLs are links, as in MathJax (others
+      // show as their text: linksRefusedAsText).
       trust: (context) => {
         if (trustedInMath(context)) return true;
         refused.push(context);
@@ -72485,6 +72513,7 @@ var init_katex2 = __esm({
     STRICT_ADVICE = {
       newLineInDisplayMode: "to break the line, write the rows in \\begin{gathered}\u2026\\end{gathered} (centred) or \\begin{aligned}\u2026\\end{aligned} (aligned at &)"
     };
+    linksRefusedAsText(katex);
     KATEX_VERSION = katex.version;
     TokenBudgetExceeded = class extends Error {
     };

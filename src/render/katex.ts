@@ -9,12 +9,15 @@ import { DEFAULT_LIMITS, LIMIT_SETTINGS, type PageLimits } from '../content/limi
 import { bytesOver, tooBigMessage } from './output-limits.js';
 import { PACKAGE_MACROS, withSuggestion, type KatexMacro } from './mathjax-packages.js';
 import { oneTextCopy } from './katex-markup.js';
-import { refusalWarnings, trustedInMath } from './math-links.js';
+import { linksRefusedAsText, refusalWarnings, trustedInMath } from './math-links.js';
 
 /** What to do about KaTeX's strict-mode reports that have an answer (added to the warning). */
 const STRICT_ADVICE: Readonly<Record<string, string>> = {
   newLineInDisplayMode: 'to break the line, write the rows in \\begin{gathered}…\\end{gathered} (centred) or \\begin{aligned}…\\end{aligned} (aligned at &)',
 };
+
+// A link the `trust` option refuses shows as its text, as MathJax's reader saw it (render/math-links.ts).
+linksRefusedAsText(katex);
 
 /** The KaTeX version whose CSS and fonts must be shipped with the output. */
 export const KATEX_VERSION: string = katex.version;
@@ -137,7 +140,8 @@ export function createMathRenderer(opts: MathRendererOptions = {}): MathRenderer
       macros: budgeted({ ...macros }, limits.mathTokens) as KatexOptions['macros'],
       maxExpand: limits.mathExpansions,
       maxSize: limits.mathMaxSize,
-      // `\href` and `\url` to http:, https:, mailto: and relative URLs are links, as in MathJax.
+      // `\href` and `\url` to http:, https:, mailto: and relative URLs are links, as in MathJax (others
+      // show as their text: linksRefusedAsText).
       trust: (context: TrustContext) => {
         if (trustedInMath(context)) return true;
         refused.push(context);

@@ -1,7 +1,8 @@
 /**
  * What math may link to, and what is said where it may not: KaTeX's `trust` option for `\href` and `\url`
  * (MathJax typesets both as links, KaTeX refuses them by default and shows a red `\href` in place of
- * the link and its text), and a located warning for each command KaTeX then still refuses.
+ * the link and its text), a refused link shown as its text (linksRefusedAsText), and a located warning
+ * for each command KaTeX then still refuses.
  *
  * A link in math follows the rules Goldmark applies to a Markdown link (render/goldmark-url.ts), only
  * stricter: http:, https:, mailto: and relative URLs are linked, everything else is not, so that
@@ -14,6 +15,58 @@
 import type { TrustContext } from 'katex';
 import { isDangerousUrl } from './goldmark-url.js';
 import { groupEnd } from './mathjax-compat.js';
+
+/** A node of KaTeX's parse tree, as its functions' handlers make them (katex/src/parseNode.ts). */
+interface KatexNode {
+  type: string;
+  mode: string;
+  [field: string]: unknown;
+}
+
+/** What KaTeX's `__defineFunction` takes (katex/src/defineFunction.ts), as far as a link needs. */
+interface KatexFunctionSpec {
+  type: string;
+  names: string[];
+  props: { numArgs: number; argTypes: string[]; allowedInText: boolean };
+  handler: (context: { parser: { mode: string; settings: { isTrusted(context: { command: string; url: string }): boolean } } }, args: KatexNode[]) => KatexNode;
+}
+
+/**
+ * KaTeX's `\href` and `\url` (katex/src/functions/href.ts), except that a link its `trust` option
+ * refuses shows as its text, not linked: `\href{javascript:…}{y}` as `y` in the formula (a group of
+ * its own, as `{y}`), `\url{…}` as its URL in typewriter type, as the link's text would be. KaTeX's own
+ * shows a red `\href` (`\url`) in its place and drops the text, which the reader of MathJax's page
+ * saw. Whether a link is made is still the `trust` option's answer (trustedInMath), asked as KaTeX asks
+ * it (`isTrusted`, which refuses a URL whose scheme it cannot read without asking); a link it allows is
+ * KaTeX's, markup and all (the builders of its `href` nodes are kept).
+ */
+export function linksRefusedAsText(katex: object): void {
+  const define = (katex as { __defineFunction?: (spec: KatexFunctionSpec) => void }).__defineFunction;
+  if (typeof define !== 'function') throw new Error('KaTeX has no __defineFunction: hugo-prerender cannot show a refused \\href as its text');
+  /** KaTeX's ordargument: a group's content, or the one node. */
+  const content = (arg: KatexNode): KatexNode[] => (arg.type === 'ordgroup' ? (arg.body as KatexNode[]) : [arg]);
+  define({
+    type: 'href',
+    names: ['\\href'],
+    props: { numArgs: 2, argTypes: ['url', 'original'], allowedInText: true },
+    handler: ({ parser }, args) => {
+      const href = args[0]!.url as string;
+      const body = content(args[1]!);
+      return parser.settings.isTrusted({ command: '\\href', url: href }) ? { type: 'href', mode: parser.mode, href, body } : { type: 'ordgroup', mode: parser.mode, body };
+    },
+  });
+  define({
+    type: 'href',
+    names: ['\\url'],
+    props: { numArgs: 1, argTypes: ['url'], allowedInText: true },
+    handler: ({ parser }, args) => {
+      const href = args[0]!.url as string;
+      const chars = href.split('').map((c) => ({ type: 'textord', mode: 'text', text: c === '~' ? '\\textasciitilde' : c }));
+      const text: KatexNode = { type: 'text', mode: parser.mode, font: '\\texttt', body: chars };
+      return parser.settings.isTrusted({ command: '\\url', url: href }) ? { type: 'href', mode: parser.mode, href, body: [text] } : text;
+    },
+  });
+}
 
 /** The URL schemes a link in math may have (`_relative`: KaTeX's name for a URL without one). */
 const LINKED_PROTOCOLS: ReadonlySet<string> = new Set(['http', 'https', 'mailto', '_relative']);
@@ -80,6 +133,9 @@ function quoted(url: string): string {
 
 const WHAT_KATEX_SHOWS = (command: string) => `KaTeX shows a red ${command} in its place, without its content`;
 
+/** What the formula shows in place of a refused link (linksRefusedAsText). */
+const WHAT_IS_SHOWN = (command: string) => (command === '\\url' ? 'the formula shows the URL as text, not linked' : "the formula shows the link's text, not linked");
+
 function linkMessage(command: string, url: string, protocol: string | null): string {
   const written = `${command}{${quoted(url)}}`;
   const onlyThese = 'in math, hugo-prerender links only http:, https:, mailto: and relative URLs';
@@ -89,7 +145,7 @@ function linkMessage(command: string, url: string, protocol: string | null): str
       : isDangerousUrl(url.replace(/^[\x00-\x20]+/, ''))
         ? `${onlyThese}, never javascript:, vbscript:, file: or data: ones (Goldmark drops those from Markdown links too)`
         : `${onlyThese}, not ${protocol}: ones`;
-  return `${written} is not made a link: ${why}; ${WHAT_KATEX_SHOWS(command)}. Write an http:, https:, mailto: or relative URL, or the text alone`;
+  return `${written} is not made a link: ${why}; ${WHAT_IS_SHOWN(command)}. Write an http:, https:, mailto: or relative URL, or the text alone`;
 }
 
 function refusedMessage(context: TrustContext): string {

@@ -503,12 +503,34 @@ describe('links in math: \\href and \\url, as in MathJax', () => {
         expect(r.error, tex).toBeUndefined();
         expect(r.html, tex).not.toMatch(/<a\b|\shref=/);
         expect(r.warnings, tex).toEqual([{ message: expect.stringContaining(`${command}{`), texOffset: 4 }]);
-        expect(r.warnings[0]!.message, tex).toMatch(/is not made a link: .*KaTeX shows a red \\(href|url) in its place, without its content\. Write an http:, https:, mailto: or relative URL, or the text alone$/);
+        expect(r.warnings[0]!.message, tex).toMatch(/is not made a link: .*; the formula shows (the link's text|the URL as text), not linked\. Write an http:, https:, mailto: or relative URL, or the text alone$/);
+        // Never KaTeX's red command name in its place.
+        expect(r.html, tex).not.toContain('katex-error');
+        expect(r.html, tex).not.toMatch(/color:\s*#cc0000/);
       }
     }
     expect(renderer.render('\\href{javascript:alert(1)}{y}', false).warnings[0]!.message).toContain('never javascript:, vbscript:, file: or data: ones (Goldmark drops those from Markdown links too)');
     expect(renderer.render('\\href{javascript&colon;alert(1)}{y}', false).warnings[0]!.message).toContain('KaTeX cannot tell its scheme');
     expect(renderer.render('\\href{ftp://example.org/a}{y}', false).warnings[0]!.message).toContain('not ftp: ones');
+  });
+
+  it('shows a refused link as its text, typeset as plain math (as MathJax’s reader saw it, without the link), not as KaTeX’s red \\href', () => {
+    // The typeset formula, without the TeX it was written as (the MathML's annotation and alttext).
+    const typeset = (html: string) => oneTextCopy(html).replace(/ alttext="[^"]*"/, '').replace(/<annotation encoding="application\/x-tex">[^<]*<\/annotation>/, '');
+    const meant = (tex: string) => typeset(katex.renderToString(tex, { output: 'htmlAndMathml' }));
+    for (const display of [false, true]) {
+      expect(typeset(renderer.render('a + \\href{javascript:alert(1)}{y_1 + z}', display).html)).toBe(typeset(katex.renderToString('a + {y_1 + z}', { output: 'htmlAndMathml', displayMode: display })));
+    }
+    expect(typeset(renderer.render('\\href{vbscript:x}{\\text{see}} b', false).html)).toBe(meant('{\\text{see}} b'));
+    expect(typeset(renderer.render('\\href{javascript&colon;alert(1)}{y}', false).html)).toBe(meant('{y}'));
+    // \url: its URL in typewriter type, as the link's text would be.
+    expect(typeset(renderer.render('\\url{javascript:alert(1)}', false).html)).toBe(meant('\\texttt{javascript:alert(1)}'));
+    // From a macro too; an allowed link beside it is still KaTeX's link.
+    const preamble = '\\def\\lnk#1{\\href{javascript:alert(1)}{#1}}';
+    expect(typeset(renderer.render('\\lnk{y}', false, preamble).html)).toBe(meant('{y}'));
+    const both = renderer.render('\\lnk{y} + \\href{https://example.org}{x}', false, preamble).html;
+    expect(both).not.toContain('katex-error');
+    expect([...both.matchAll(/<a href="([^"]*)">/g)].map((m) => m[1])).toEqual(['https://example.org']);
   });
 
   it('says so for every other command KaTeX would need trust for, and for a refused link that comes from a macro (at the formula)', () => {

@@ -1,7 +1,8 @@
 /**
  * What math may link to, and what is said where it may not: KaTeX's `trust` option for `\href` and `\url`
  * (MathJax typesets both as links, KaTeX refuses them by default and shows a red `\href` in place of
- * the link and its text), and a located warning for each command KaTeX then still refuses.
+ * the link and its text), a refused link shown as its text (linksRefusedAsText), and a located warning
+ * for each command KaTeX then still refuses.
  *
  * A link in math follows the rules Goldmark applies to a Markdown link (render/goldmark-url.ts), only
  * stricter: http:, https:, mailto: and relative URLs are linked, everything else is not, so that
@@ -12,6 +13,16 @@
  * page through its TeX.
  */
 import type { TrustContext } from 'katex';
+/**
+ * KaTeX's `\href` and `\url` (katex/src/functions/href.ts), except that a link its `trust` option
+ * refuses shows as its text, not linked: `\href{javascript:…}{y}` as `y` in the formula (a group of
+ * its own, as `{y}`), `\url{…}` as its URL in typewriter type, as the link's text would be. KaTeX's own
+ * shows a red `\href` (`\url`) in its place and drops the text, which the reader of MathJax's page
+ * saw. Whether a link is made is still the `trust` option's answer (trustedInMath), asked as KaTeX asks
+ * it (`isTrusted`, which refuses a URL whose scheme it cannot read without asking); a link it allows is
+ * KaTeX's, markup and all (the builders of its `href` nodes are kept).
+ */
+export declare function linksRefusedAsText(katex: object): void;
 /** KaTeX's `trust` answer: `\href` and `\url` to an http:, https:, mailto: or relative URL. */
 export declare function trustedInMath(context: TrustContext): boolean;
 /**
