@@ -2140,6 +2140,24 @@ function shadowTree(lang) {
   if (lang === void 0) return "content";
   return /^[a-z0-9][a-z0-9_-]*$/i.test(lang) ? `content.${lang.toLowerCase()}` : void 0;
 }
+function nestedShadowMounts(mounts) {
+  const out = [];
+  for (const m of mounts) {
+    const target = normalizeRel(m.target);
+    if (mountComponent(target) !== "content" || isPrerenderSource(m.source)) continue;
+    const sub = target.split("/").slice(1).join("/");
+    if (sub === "") continue;
+    const lang = mountLanguage(m);
+    const tree = shadowTree(lang?.lang);
+    if (tree === void 0) continue;
+    const shadow = lang ? languageMount(`${PRERENDER_DIR}/${tree}/${sub}`, `content/${sub}`, lang.lang, lang.style) : { source: `${PRERENDER_DIR}/${tree}/${sub}`, target: `content/${sub}` };
+    if (!out.some((o) => o.source === shadow.source && o.target === shadow.target)) out.push(shadow);
+  }
+  return out;
+}
+function missingNestedShadows(mounts) {
+  return nestedShadowMounts(mounts).filter((n) => !mounts.some((m) => normalizeRel(m.source) === n.source && normalizeRel(m.target) === n.target));
+}
 function contentRoots(siteDir, data) {
   const roots = componentRoots(siteDir, data, "content", defaultContentMounts(data));
   const out = [];
@@ -4446,7 +4464,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "a382f96cccef5e85c8a98157d2bce3c6";
+    BUNDLE_CODE_ID = "68c242b087bec2e611f5637d1fed8f96";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -5137,6 +5155,15 @@ async function buildLocked(opts) {
   }
   if (!moduleMounts(config.data).some((m) => normalizeRel(m.source) === `${PRERENDER_DIR}/content`)) {
     result.unmounted = path12.relative(siteDir, config.file) || config.file;
+  } else {
+    for (const m of missingNestedShadows(moduleMounts(config.data))) {
+      result.diagnostics.push({
+        severity: "warning",
+        code: "config",
+        message: `module.mounts: nothing mounts ${m.source} at ${m.target}, so Hugo 0.111 publishes the pages in the folders below ${m.target} from your mount there, unprerendered (it reads such a folder from the mounts at ${m.target} alone); run \`hugo-prerender init\` again`,
+        ...config.locate(["module", "mounts"], "key")
+      });
+    }
   }
   const errorMode = opts.errors ?? config.prerender.errors;
   let output;
@@ -5960,7 +5987,7 @@ function mountLang(m) {
 }
 function isOurs(m, packageLayouts) {
   const s = normalizeRel(m.source);
-  return s === OUR_CONTENT.source || /^\.prerender\/content\.[^/]+$/.test(s) || s === OUR_LAYOUTS.source || s === OUR_STATIC.source || s === normalizeRel(packageLayouts) || // A previous init with another package location.
+  return isShadowSource(s) || s === OUR_LAYOUTS.source || s === OUR_STATIC.source || s === normalizeRel(packageLayouts) || // A previous init with another package location.
   /(^|\/)hugo-prerender\/layouts$/.test(s);
 }
 function planMounts(input) {
@@ -5976,7 +6003,7 @@ function planMounts(input) {
   const content = [...user, ...defaults].filter((m) => mountComponent(m.target) === "content");
   const langs = [...new Set(content.map(mountLang).filter((l) => l !== void 0))];
   const shadows = langs.map((l) => ourLanguageContent(l, input.languageStyle ?? "lang")).filter((m) => m !== void 0);
-  return [OUR_CONTENT, ...shadows, ...user, ...defaults, OUR_LAYOUTS, pkg, OUR_STATIC];
+  return [OUR_CONTENT, ...shadows, ...nestedShadowMounts(content), ...user, ...defaults, OUR_LAYOUTS, pkg, OUR_STATIC];
 }
 function respell(m, style) {
   const l = mountLanguage(m);
@@ -5989,9 +6016,11 @@ function sameSpelling(a, b) {
   const lb = mountLanguage(b);
   return la?.lang === lb?.lang && la?.style === lb?.style;
 }
+function isShadowSource(s) {
+  return /^\.prerender\/content(\.[^/]+)?(\/.+)?$/.test(s);
+}
 function isOurContent(m) {
-  const s = normalizeRel(m.source);
-  return s === OUR_CONTENT.source || /^\.prerender\/content\.[^/]+$/.test(s);
+  return isShadowSource(normalizeRel(m.source));
 }
 function perComponent(mounts) {
   const by = /* @__PURE__ */ new Map();
@@ -6035,6 +6064,9 @@ function chooseTarget(siteDir) {
 }
 function commentFor(m, packageLayouts, reAdded) {
   if (WHY[m.source]) return WHY[m.source];
+  if (isOurContent(m) && normalizeRel(m.target) !== "content") {
+    return `hugo-prerender: prerendered copies of the pages of ${normalizeRel(m.target)}, read before your mount there (Hugo 0.111 reads its folders from the mounts at ${normalizeRel(m.target)} alone)`;
+  }
   if (isOurContent(m)) return `hugo-prerender: prerendered copies of the ${mountLang(m)} pages, read before that language's content (the first mount wins)`;
   if (m.source === normalizeRel(packageLayouts)) return "hugo-prerender: its templates (prerender shortcode, partials/prerender/head.html)";
   const lang = mountLang(m);
@@ -6779,6 +6811,11 @@ function serveLayer(siteDir, data, style) {
     const patterns = style === "files" ? [`! ${oneGlob(shadows)}`, ...before] : [...before, oneGlob(shadows)];
     return { ...withoutKeys(m, key.toLowerCase()), [key]: patterns };
   });
+  const missing = missingNestedShadows(mounts);
+  if (missing.length > 0) {
+    const first = out.findIndex((m) => mountComponent(m.target) === "content" && !normalizeRel(m.source).startsWith(`${PRERENDER_DIR}/`));
+    out.splice(first < 0 ? out.length : first, 0, ...missing);
+  }
   if (!out.some((m) => mountComponent(m.target) === "data")) {
     const dataDir = getIn(data, "dataDir");
     out.push({ source: typeof dataDir === "string" && dataDir.trim() ? dataDir : "data", target: "data" });

@@ -46181,6 +46181,24 @@ function shadowTree(lang) {
   if (lang === void 0) return "content";
   return /^[a-z0-9][a-z0-9_-]*$/i.test(lang) ? `content.${lang.toLowerCase()}` : void 0;
 }
+function nestedShadowMounts(mounts) {
+  const out = [];
+  for (const m of mounts) {
+    const target = normalizeRel(m.target);
+    if (mountComponent(target) !== "content" || isPrerenderSource(m.source)) continue;
+    const sub3 = target.split("/").slice(1).join("/");
+    if (sub3 === "") continue;
+    const lang = mountLanguage(m);
+    const tree = shadowTree(lang?.lang);
+    if (tree === void 0) continue;
+    const shadow = lang ? languageMount(`${PRERENDER_DIR}/${tree}/${sub3}`, `content/${sub3}`, lang.lang, lang.style) : { source: `${PRERENDER_DIR}/${tree}/${sub3}`, target: `content/${sub3}` };
+    if (!out.some((o2) => o2.source === shadow.source && o2.target === shadow.target)) out.push(shadow);
+  }
+  return out;
+}
+function missingNestedShadows(mounts) {
+  return nestedShadowMounts(mounts).filter((n) => !mounts.some((m) => normalizeRel(m.source) === n.source && normalizeRel(m.target) === n.target));
+}
 function contentRoots(siteDir, data) {
   const roots = componentRoots(siteDir, data, "content", defaultContentMounts(data));
   const out = [];
@@ -47230,7 +47248,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "2188d3826c2a1073bf68cb99a720f1e8";
+    BUNDLE_CODE_ID = "7253dccc15687e79e413fc8070c6443f";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -74360,6 +74378,15 @@ async function buildLocked(opts) {
   }
   if (!moduleMounts(config.data).some((m) => normalizeRel(m.source) === `${PRERENDER_DIR}/content`)) {
     result.unmounted = path17.relative(siteDir, config.file) || config.file;
+  } else {
+    for (const m of missingNestedShadows(moduleMounts(config.data))) {
+      result.diagnostics.push({
+        severity: "warning",
+        code: "config",
+        message: `module.mounts: nothing mounts ${m.source} at ${m.target}, so Hugo 0.111 publishes the pages in the folders below ${m.target} from your mount there, unprerendered (it reads such a folder from the mounts at ${m.target} alone); run \`hugo-prerender init\` again`,
+        ...config.locate(["module", "mounts"], "key")
+      });
+    }
   }
   const errorMode = opts.errors ?? config.prerender.errors;
   let output7;
@@ -75138,7 +75165,7 @@ function mountLang(m) {
 }
 function isOurs(m, packageLayouts) {
   const s2 = normalizeRel(m.source);
-  return s2 === OUR_CONTENT.source || /^\.prerender\/content\.[^/]+$/.test(s2) || s2 === OUR_LAYOUTS.source || s2 === OUR_STATIC.source || s2 === normalizeRel(packageLayouts) || // A previous init with another package location.
+  return isShadowSource(s2) || s2 === OUR_LAYOUTS.source || s2 === OUR_STATIC.source || s2 === normalizeRel(packageLayouts) || // A previous init with another package location.
   /(^|\/)hugo-prerender\/layouts$/.test(s2);
 }
 function planMounts(input) {
@@ -75154,7 +75181,7 @@ function planMounts(input) {
   const content3 = [...user, ...defaults].filter((m) => mountComponent(m.target) === "content");
   const langs = [...new Set(content3.map(mountLang).filter((l) => l !== void 0))];
   const shadows = langs.map((l) => ourLanguageContent(l, input.languageStyle ?? "lang")).filter((m) => m !== void 0);
-  return [OUR_CONTENT, ...shadows, ...user, ...defaults, OUR_LAYOUTS, pkg, OUR_STATIC];
+  return [OUR_CONTENT, ...shadows, ...nestedShadowMounts(content3), ...user, ...defaults, OUR_LAYOUTS, pkg, OUR_STATIC];
 }
 function respell(m, style) {
   const l = mountLanguage(m);
@@ -75167,9 +75194,11 @@ function sameSpelling(a3, b2) {
   const lb = mountLanguage(b2);
   return la?.lang === lb?.lang && la?.style === lb?.style;
 }
+function isShadowSource(s2) {
+  return /^\.prerender\/content(\.[^/]+)?(\/.+)?$/.test(s2);
+}
 function isOurContent(m) {
-  const s2 = normalizeRel(m.source);
-  return s2 === OUR_CONTENT.source || /^\.prerender\/content\.[^/]+$/.test(s2);
+  return isShadowSource(normalizeRel(m.source));
 }
 function perComponent(mounts) {
   const by = /* @__PURE__ */ new Map();
@@ -75218,6 +75247,9 @@ var WHY = {
 };
 function commentFor(m, packageLayouts, reAdded) {
   if (WHY[m.source]) return WHY[m.source];
+  if (isOurContent(m) && normalizeRel(m.target) !== "content") {
+    return `hugo-prerender: prerendered copies of the pages of ${normalizeRel(m.target)}, read before your mount there (Hugo 0.111 reads its folders from the mounts at ${normalizeRel(m.target)} alone)`;
+  }
   if (isOurContent(m)) return `hugo-prerender: prerendered copies of the ${mountLang(m)} pages, read before that language's content (the first mount wins)`;
   if (m.source === normalizeRel(packageLayouts)) return "hugo-prerender: its templates (prerender shortcode, partials/prerender/head.html)";
   const lang = mountLang(m);

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Diagnostic } from './content/types.js';
 import { md5Hex, stableStringify } from './render/keys.js';
-import { findSiteConfigFiles, getIn, moduleMounts, normalizeRel, PRERENDER_DIR, readSiteConfig, shadowTree, type ConfigSelection, type SiteConfig } from './site/config.js';
+import { findSiteConfigFiles, getIn, missingNestedShadows, moduleMounts, normalizeRel, PRERENDER_DIR, readSiteConfig, shadowTree, type ConfigSelection, type SiteConfig } from './site/config.js';
 import { OutputPathError, PrerenderOutput } from './site/output.js';
 import { cutOwnTags, OWN_SHORTCODE_MESSAGE, ownTagAt } from './site/handoff.js';
 import { LineIndex } from './content/position.js';
@@ -386,6 +386,16 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
 
   if (!moduleMounts(config.data).some((m) => normalizeRel(m.source) === `${PRERENDER_DIR}/content`)) {
     result.unmounted = path.relative(siteDir, config.file) || config.file;
+  } else {
+    // Mounted by an init from before the shadows of a mount below `content` got a mount of their own.
+    for (const m of missingNestedShadows(moduleMounts(config.data))) {
+      result.diagnostics.push({
+        severity: 'warning',
+        code: 'config',
+        message: `module.mounts: nothing mounts ${m.source} at ${m.target}, so Hugo 0.111 publishes the pages in the folders below ${m.target} from your mount there, unprerendered (it reads such a folder from the mounts at ${m.target} alone); run \`hugo-prerender init\` again`,
+        ...config.locate(['module', 'mounts'], 'key'),
+      });
+    }
   }
 
   const errorMode = opts.errors ?? config.prerender.errors;

@@ -26,6 +26,7 @@ import type { BuildResult } from './build.js';
 import {
   findRootConfig,
   getIn,
+  missingNestedShadows,
   moduleMounts,
   mountComponent,
   mountLanguage,
@@ -153,6 +154,13 @@ export function serveLayer(
     const patterns = style === 'files' ? [`! ${oneGlob(shadows)}`, ...before] : [...before, oneGlob(shadows)];
     return { ...withoutKeys(m, key.toLowerCase()), [key]: patterns };
   });
+  // The shadows of a mount below `content` at its target, where an init from before they were made did
+  // not put them (config.ts nestedShadowMounts): before the user's first content mount, as init puts them.
+  const missing = missingNestedShadows(mounts);
+  if (missing.length > 0) {
+    const first = out.findIndex((m) => mountComponent(m.target) === 'content' && !normalizeRel(m.source).startsWith(`${PRERENDER_DIR}/`));
+    out.splice(first < 0 ? out.length : first, 0, ...missing);
+  }
   if (!out.some((m) => mountComponent(m.target) === 'data')) {
     const dataDir = getIn(data, 'dataDir');
     out.push({ source: typeof dataDir === 'string' && dataDir.trim() ? dataDir : 'data', target: 'data' });

@@ -649,6 +649,41 @@ export function shadowTree(lang?: string): string | undefined {
 }
 
 /**
+ * The shadow mounts that content mounts with a target below `content` need (`source = "notes"`, `target =
+ * "content/notes"`): the same folder of the shadow tree at that target (`.prerender/content/notes` at
+ * `content/notes`), with the mount's language spelled as the mount spells it; one per target and tree,
+ * in the order of `mounts` (any list of mounts: those of other components and our own are passed over).
+ *
+ * Measured, Hugo 0.111.3 (hugofs/rootmapping_fs.go, doLstat and getRoots): a folder below a mount's
+ * target (`content/notes/sub`) is read from the mounts whose target is the LONGEST prefix of its path
+ * (radix LongestPrefix), and from those alone; `.prerender/content` at `content` is not among them, so
+ * every page below `notes/<folder>/` was published from the original, unprerendered (the pages directly
+ * in `notes/` were not: a mount's own folder lists its ancestors' files too). With a mount of the shadows
+ * at the same target, listed first, both are read there and the first wins (its weight, basefs.go).
+ * Hugo 0.169.0 takes the shadow either way, and reads the extra mount as well.
+ */
+export function nestedShadowMounts(mounts: readonly Mount[]): Mount[] {
+  const out: Mount[] = [];
+  for (const m of mounts) {
+    const target = normalizeRel(m.target);
+    if (mountComponent(target) !== 'content' || isPrerenderSource(m.source)) continue;
+    const sub = target.split('/').slice(1).join('/');
+    if (sub === '') continue;
+    const lang = mountLanguage(m);
+    const tree = shadowTree(lang?.lang);
+    if (tree === undefined) continue;
+    const shadow: Mount = lang ? languageMount(`${PRERENDER_DIR}/${tree}/${sub}`, `content/${sub}`, lang.lang, lang.style) : { source: `${PRERENDER_DIR}/${tree}/${sub}`, target: `content/${sub}` };
+    if (!out.some((o) => o.source === shadow.source && o.target === shadow.target)) out.push(shadow);
+  }
+  return out;
+}
+
+/** The mounts of nestedShadowMounts(mounts) that `mounts` does not list (an init from before they were made). */
+export function missingNestedShadows(mounts: readonly Mount[]): Mount[] {
+  return nestedShadowMounts(mounts).filter((n) => !mounts.some((m) => normalizeRel(m.source) === n.source && normalizeRel(m.target) === n.target));
+}
+
+/**
  * Where the user's content comes from (our own .prerender/content… excluded). One folder mounted twice at
  * one place in one language is one root, reading what either mount reads (Hugo reads both).
  */

@@ -13,7 +13,10 @@
  * a content mount drops them too (both versions), so each is written back with its language, after a
  * shadow mount `.prerender/content.fr` with the same language (among one language's mounts the first
  * wins as well). The language is spelled `lang = "fr"` for Hugo before 0.153 and `sites.matrix` after
- * (config.ts LanguageMountStyle): the caller says which Hugo it is for.
+ * (config.ts LanguageMountStyle): the caller says which Hugo it is for. A user's content mount whose
+ * target is below `content` (`content/notes`) gets the same folder of its shadow tree mounted at that
+ * target, before it: Hugo 0.111.3 reads a folder below such a target from the mounts there alone
+ * (config.ts nestedShadowMounts).
  *
  * The config is edited in place, keeping everything else the user wrote: TOML textually (tables are
  * inserted/appended, nothing else is re-serialised), YAML through the `yaml` Document API (comments
@@ -42,6 +45,7 @@ import {
   mergeConfig,
   mountComponent,
   moduleMounts,
+  nestedShadowMounts,
   normalizeRel,
   parseConfigText,
   shadowTree,
@@ -101,8 +105,7 @@ function mountLang(m: Mount): string | undefined {
 function isOurs(m: Mount, packageLayouts: string): boolean {
   const s = normalizeRel(m.source);
   return (
-    s === OUR_CONTENT.source ||
-    /^\.prerender\/content\.[^/]+$/.test(s) ||
+    isShadowSource(s) ||
     s === OUR_LAYOUTS.source ||
     s === OUR_STATIC.source ||
     s === normalizeRel(packageLayouts) ||
@@ -130,7 +133,8 @@ export function planMounts(input: MountPlanInput): Mount[] {
   const content = [...user, ...defaults].filter((m) => mountComponent(m.target) === 'content');
   const langs = [...new Set(content.map(mountLang).filter((l): l is string => l !== undefined))];
   const shadows = langs.map((l) => ourLanguageContent(l, input.languageStyle ?? 'lang')).filter((m): m is Mount => m !== undefined);
-  return [OUR_CONTENT, ...shadows, ...user, ...defaults, OUR_LAYOUTS, pkg, OUR_STATIC];
+  // And the shadows of a mount below `content` (target content/notes) at its target (see nestedShadowMounts).
+  return [OUR_CONTENT, ...shadows, ...nestedShadowMounts(content), ...user, ...defaults, OUR_LAYOUTS, pkg, OUR_STATIC];
 }
 
 /**
@@ -151,10 +155,14 @@ function sameSpelling(a: unknown, b: Mount): boolean {
   return la?.lang === lb?.lang && la?.style === lb?.style;
 }
 
+/** A shadow tree (`.prerender/content`, `.prerender/content.fr`) or a folder of one (`.prerender/content/notes`). */
+function isShadowSource(s: string): boolean {
+  return /^\.prerender\/content(\.[^/]+)?(\/.+)?$/.test(s);
+}
+
 /** The shadow content mounts of a plan (ours, read before every user mount). */
 function isOurContent(m: Mount): boolean {
-  const s = normalizeRel(m.source);
-  return s === OUR_CONTENT.source || /^\.prerender\/content\.[^/]+$/.test(s);
+  return isShadowSource(normalizeRel(m.source));
 }
 
 /** The mounts of each component in order, as comparable strings. */
@@ -227,6 +235,9 @@ const WHY: Record<string, string> = {
 
 function commentFor(m: Mount, packageLayouts: string, reAdded: Set<Mount>): string | undefined {
   if (WHY[m.source]) return WHY[m.source];
+  if (isOurContent(m) && normalizeRel(m.target) !== 'content') {
+    return `hugo-prerender: prerendered copies of the pages of ${normalizeRel(m.target)}, read before your mount there (Hugo 0.111 reads its folders from the mounts at ${normalizeRel(m.target)} alone)`;
+  }
   if (isOurContent(m)) return `hugo-prerender: prerendered copies of the ${mountLang(m)} pages, read before that language's content (the first mount wins)`;
   if (m.source === normalizeRel(packageLayouts)) return 'hugo-prerender: its templates (prerender shortcode, partials/prerender/head.html)';
   const lang = mountLang(m);

@@ -40,6 +40,9 @@ describe('the config layer serve gives hugo server', () => {
     const old = serveLayer(dir, data, excludeStyle('0.111.3'));
     expect(old.mounts.map((m) => [m.source, m.target, m.excludeFiles ?? m.files])).toEqual([
       ['.prerender/content', 'content', undefined],
+      // An init from before it left this out: the shadows of notes at its target (config.ts
+      // nestedShadowMounts), before the user's first content mount.
+      ['.prerender/content/notes', 'content/notes', undefined],
       // A shadow without its original (gone.md) leaves nothing out; glob characters are escaped; the
       // originals of one mount are one glob (measured on both versions: b.md stays, the others go).
       ['content', 'content', ['*.bak', '{posts/a \\[1\\].md,posts/c\\,d.md}']],
@@ -55,7 +58,7 @@ describe('the config layer serve gives hugo server', () => {
     const matched = ['content/posts/a [1].md', 'content/posts/b.md', 'content/posts/c,d.md', 'notes/n.md', 'content/posts/a [1].md.bak'].filter((f) => ignored.some((r) => r.test(path.join(dir, f))));
     expect(matched).toEqual(['content/posts/a [1].md', 'content/posts/c,d.md', 'notes/n.md']);
     const current = serveLayer(dir, data, excludeStyle('0.169.0'));
-    expect(current.mounts[1]).toEqual({ source: 'content', target: 'content', excludeFiles: ['*.bak'], files: ['! {posts/a \\[1\\].md,posts/c\\,d.md}'] });
+    expect(current.mounts[2]).toEqual({ source: 'content', target: 'content', excludeFiles: ['*.bak'], files: ['! {posts/a \\[1\\].md,posts/c\\,d.md}'] });
   });
 
   it('puts the originals first in a mount\'s own `files`, where the first pattern that matches decides', () => {

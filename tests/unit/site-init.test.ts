@@ -90,6 +90,8 @@ describe('initSite on TOML', () => {
     expect(after).toContain('  # my posts\n  source = "posts"\n  target = "content/posts"\n  excludeFiles = ["*.draft.md"]\n');
     expect(pairs(dir)).toEqual([
       '.prerender/content -> content',
+      // Hugo 0.111 reads a folder below content/posts from the mounts at content/posts alone.
+      '.prerender/content/posts -> content/posts',
       'posts -> content/posts',
       'assets -> assets',
       'layouts -> layouts',
@@ -98,7 +100,7 @@ describe('initSite on TOML', () => {
       `${PKG} -> layouts`,
       '.prerender/static -> static',
     ]);
-    expect(moduleMounts(readSiteConfig(dir).data)[1]!.excludeFiles).toEqual(['*.draft.md']);
+    expect(moduleMounts(readSiteConfig(dir).data)[2]!.excludeFiles).toEqual(['*.draft.md']);
     expect(readSiteConfig(dir).data).toMatchObject({ title: 'x', module: { proxy: 'direct' }, params: { a: 1 } });
     expect(initSite(dir).changed).toBe(false);
   });
@@ -208,13 +210,14 @@ describe('initSite on YAML', () => {
     expect(after).toContain('Mounts:');
     expect(after).not.toMatch(/^module:/m);
     // The user's mount has a language: its shadows get a tree of their own, mounted with the same lang.
-    expect(pairs(dir).slice(0, 4)).toEqual([
+    expect(pairs(dir).slice(0, 5)).toEqual([
       '.prerender/content -> content',
       '.prerender/content.en -> content',
+      '.prerender/content.en/notes -> content/notes',
       'notes -> content/notes',
       'layouts -> layouts',
     ]);
-    expect(moduleMounts(readSiteConfig(dir).data).map((m) => m.lang).slice(0, 3)).toEqual([undefined, 'en', 'en']);
+    expect(moduleMounts(readSiteConfig(dir).data).map((m) => m.lang).slice(0, 4)).toEqual([undefined, 'en', 'en', 'en']);
   });
 });
 
@@ -244,7 +247,7 @@ describe('initSite only inserts lines', () => {
     initSite(dir);
     const after = readFileSync(path.join(dir, 'hugo.yaml'), 'utf8');
     expect(after).toContain('  # mine\n  - {source: notes, target: content/notes}\n  - source: "assets"\n    target: assets # theirs\n');
-    expect(pairs(dir).slice(0, 3)).toEqual(['.prerender/content -> content', 'notes -> content/notes', 'assets -> assets']);
+    expect(pairs(dir).slice(0, 4)).toEqual(['.prerender/content -> content', '.prerender/content/notes -> content/notes', 'notes -> content/notes', 'assets -> assets']);
     expect(initSite(dir).changed).toBe(false);
   });
   it('YAML: a flow-style module section is an error at its line and column, with the lines to paste', () => {

@@ -105,6 +105,7 @@ describe('planMounts for languages with their own content', () => {
     expect(plan.filter((m) => m.target.startsWith('content')).map(show)).toEqual([
       '.prerender/content -> content',
       '.prerender/content.de -> content [sites.matrix de]',
+      '.prerender/content.de/notes -> content/notes [sites.matrix de]',
       'notes -> content/notes [sites.matrix de]',
       'content -> content',
     ]);
