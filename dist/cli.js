@@ -1756,9 +1756,224 @@ var init_mount_filter = __esm({
   }
 });
 
+// src/site/ignore-files.ts
+import path3 from "node:path";
+function rawPatterns(data) {
+  const v = getIn(data, "ignoreFiles");
+  if (typeof v === "string") return [v];
+  if (!Array.isArray(v)) return [];
+  return v.filter((x) => x !== null && x !== void 0 && !isRecord(x) && !Array.isArray(x)).map(String);
+}
+function ignoreFiles(data, locate) {
+  const patterns = [];
+  const diagnostics = [];
+  for (const [index, source] of rawPatterns(data).entries()) {
+    try {
+      patterns.push({ source, index, re: goRegExp(source) });
+    } catch (e) {
+      const at = locate ? locate(["ignoreFiles"]) : { line: 1, column: 1 };
+      diagnostics.push({
+        severity: "warning",
+        code: "config",
+        ...at,
+        message: `ignoreFiles: ${JSON.stringify(source)}: ${e.message}; hugo-prerender does not apply it, so the pages it leaves out may be prerendered and published`
+      });
+    }
+  }
+  return { patterns, diagnostics };
+}
+function ignoredName(name) {
+  return name.startsWith(".") || name.startsWith("#") || name.endsWith("~");
+}
+function ignoredBy(patterns, abs) {
+  for (const p of patterns) if (p.re.test(abs)) return p;
+  return void 0;
+}
+function shadowIgnoredBy(patterns, siteDir, tree, relToContent) {
+  if (patterns.length === 0) return void 0;
+  const root = path3.join(siteDir, PRERENDER_DIR, tree);
+  const parts = relToContent.split("/");
+  for (let k = 1; k <= parts.length; k++) {
+    const hit = ignoredBy(patterns, path3.join(root, ...parts.slice(0, k)));
+    if (hit) return hit;
+  }
+  return void 0;
+}
+function shadowIgnoredDiagnostic(pattern, pages, locate) {
+  const first = pages[0];
+  const others = pages.length > 1 ? ` (and of ${pages.length - 1} other page${pages.length === 2 ? "" : "s"})` : "";
+  return {
+    severity: "warning",
+    code: "ignore-files",
+    ...locate(["ignoreFiles"]),
+    message: `ignoreFiles: ${JSON.stringify(pattern.source)} matches ${first.shadow}, the prerendered copy of ${first.page}${others}, but not the page itself: Hugo would leave the copy out, so such pages are not prerendered, and Hugo publishes them as written (math as TeX); anchor the pattern to your own folders (Hugo matches it against absolute file names) so that it matches nothing under ${PRERENDER_DIR}/`
+  };
+}
+function goRegExp(pattern) {
+  let src = pattern;
+  let flags = "";
+  const lead = /^\(\?([imsU]*)\)/.exec(src);
+  if (lead) {
+    if (lead[1].includes("U")) throw new Unsupported("the flag U (ungreedy) has no JavaScript equivalent");
+    flags = [...new Set(lead[1])].join("");
+    src = src.slice(lead[0].length);
+  }
+  const dotAll = flags.includes("s");
+  const multi = flags.includes("m");
+  let out = "";
+  let unicode = false;
+  let i = 0;
+  const literal = (ch, inClass) => (inClass ? /[\\\]\[^-]/ : /[\\^$.*+?()[\]{}|/]/).test(ch) ? `\\${ch}` : ch;
+  const escape = (at, inClass) => {
+    const c = src[at + 1];
+    if (c === void 0) throw new Unsupported("it ends with a lone backslash (RE2 refuses it)");
+    if (/[dws]/.test(c)) return [inClass ? PERL[c] : `[${PERL[c]}]`, 2];
+    if (/[DWS]/.test(c)) {
+      if (inClass) throw new Unsupported(`\\${c} inside brackets is not supported`);
+      return [`[^${PERL[c.toLowerCase()]}]`, 2];
+    }
+    if (c === "b" || c === "B") {
+      if (inClass) throw new Unsupported(`\\${c} inside brackets (RE2 refuses it)`);
+      return [`\\${c}`, 2];
+    }
+    if (c === "A" && !inClass) return [multi ? "(?<![^])" : "^", 2];
+    if (c === "z" && !inClass) return ["(?![^])", 2];
+    if (c === "a") return ["\\x07", 2];
+    if (/[fntrv]/.test(c)) return [`\\${c}`, 2];
+    if (c === "x") {
+      const braced = /^\\x\{([0-9A-Fa-f]{1,6})\}/.exec(src.slice(at));
+      if (braced) {
+        unicode = true;
+        return [`\\u{${braced[1]}}`, braced[0].length];
+      }
+      const two = /^\\x([0-9A-Fa-f]{2})/.exec(src.slice(at));
+      if (two) return [`\\x${two[1]}`, 4];
+      throw new Unsupported("a \\x escape without two hex digits (RE2 refuses it)");
+    }
+    if (c === "p" || c === "P") {
+      const m = /^\\[pP](\{\^?[A-Za-z_]+\}|[A-Za-z])/.exec(src.slice(at));
+      if (!m) throw new Unsupported(`a \\${c} without a class name`);
+      unicode = true;
+      let name = m[1].replace(/[{}]/g, "");
+      let neg = c === "P";
+      if (name.startsWith("^")) {
+        neg = !neg;
+        name = name.slice(1);
+      }
+      const property = name.length <= 2 ? name : `Script=${name}`;
+      return [`\\${neg ? "P" : "p"}{${property}}`, m[0].length];
+    }
+    if (/[0-9]/.test(c)) {
+      if (c === "0" || /^\\[0-7]{2,3}/.test(src.slice(at))) {
+        const m = /^\\([0-7]{1,3})/.exec(src.slice(at));
+        return [`\\x${parseInt(m[1], 8).toString(16).padStart(2, "0").slice(-2)}`, m[0].length];
+      }
+      throw new Unsupported("a backreference (RE2 refuses it)");
+    }
+    if (c === "C") throw new Unsupported("\\C (any byte) has no JavaScript equivalent");
+    if (c === "Q" && !inClass) {
+      const end = src.indexOf("\\E", at + 2);
+      const lit = end < 0 ? src.slice(at + 2) : src.slice(at + 2, end);
+      return [[...lit].map((ch) => literal(ch, false)).join(""), end < 0 ? src.length - at : end + 2 - at];
+    }
+    if (/[A-Za-z0-9]/.test(c)) throw new Unsupported(`the escape \\${c} (RE2 refuses it)`);
+    return [literal(c, inClass), 2];
+  };
+  while (i < src.length) {
+    const c = src[i];
+    if (c === "\\") {
+      const [text, n] = escape(i, false);
+      out += text;
+      i += n;
+    } else if (c === ".") {
+      out += dotAll ? "[^]" : "[^\\n]";
+      i++;
+    } else if (c === "(") {
+      if (src[i + 1] === "?") {
+        const named = /^\(\?P?<([A-Za-z_][A-Za-z0-9_]*)>/.exec(src.slice(i));
+        if (named) {
+          out += `(?<${named[1]}>`;
+          i += named[0].length;
+        } else if (src.startsWith("(?:", i)) {
+          out += "(?:";
+          i += 3;
+        } else throw new Unsupported("a flag group or look-around that is not at the start (hugo-prerender reads flags only as a leading (?i), (?s), (?m))");
+      } else {
+        out += "(";
+        i++;
+      }
+    } else if (c === "[") {
+      let j = i + 1;
+      let cls = "[";
+      if (src[j] === "^") {
+        cls += "^";
+        j++;
+      }
+      let first = true;
+      for (; ; ) {
+        const d = src[j];
+        if (d === void 0) throw new Unsupported('a "[" never closed (RE2 refuses it)');
+        if (d === "]" && !first) break;
+        first = false;
+        if (d === "[" && src[j + 1] === ":") {
+          const m = /^\[:(\^?)([a-z]+):\]/.exec(src.slice(j));
+          if (!m || POSIX[m[2]] === void 0) throw new Unsupported("an unknown POSIX class");
+          if (m[1]) throw new Unsupported("a negated POSIX class ([:^\u2026:]) inside brackets");
+          cls += POSIX[m[2]];
+          j += m[0].length;
+        } else if (d === "\\") {
+          const [text, n] = escape(j, true);
+          cls += text;
+          j += n;
+        } else {
+          cls += d === "]" || d === "[" || d === "^" ? `\\${d}` : d;
+          j++;
+        }
+      }
+      out += `${cls}]`;
+      i = j + 1;
+    } else {
+      out += c === "/" ? "\\/" : c;
+      i++;
+    }
+  }
+  const jsFlags = (flags.includes("i") ? "i" : "") + (multi ? "m" : "") + (unicode ? "u" : "");
+  try {
+    return new RegExp(out, jsFlags);
+  } catch (e) {
+    throw new Unsupported(`not a regular expression hugo-prerender can read (${e.message.replace(/^Invalid regular expression: /, "")})`);
+  }
+}
+var POSIX, PERL, Unsupported;
+var init_ignore_files = __esm({
+  "src/site/ignore-files.ts"() {
+    "use strict";
+    init_config();
+    POSIX = {
+      alnum: "0-9A-Za-z",
+      alpha: "A-Za-z",
+      ascii: "\\x00-\\x7F",
+      blank: "\\t ",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "!-~",
+      lower: "a-z",
+      print: " -~",
+      punct: "!-\\/:-@\\[-`{-~",
+      space: "\\t\\n\\v\\f\\r ",
+      upper: "A-Z",
+      word: "0-9A-Za-z_",
+      xdigit: "0-9A-Fa-f"
+    };
+    PERL = { d: "0-9", w: "0-9A-Za-z_", s: "\\t\\n\\f\\r " };
+    Unsupported = class extends Error {
+    };
+  }
+});
+
 // src/site/config.ts
 import { existsSync, readdirSync, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
-import path3 from "node:path";
+import path4 from "node:path";
 function isFile(p) {
   try {
     return statSync2(p).isFile();
@@ -1768,7 +1983,7 @@ function isFile(p) {
 }
 function firstWithBase(dir, base) {
   for (const [ext, format] of EXTENSIONS) {
-    const p = path3.join(dir, `${base}.${ext}`);
+    const p = path4.join(dir, `${base}.${ext}`);
     if (isFile(p)) return { path: p, format, key: null };
   }
   return null;
@@ -1785,11 +2000,11 @@ function configDirFiles(dir) {
   if (hugo) out.push(hugo);
   const others = /* @__PURE__ */ new Map();
   for (const name of readdirSync(dir).sort()) {
-    const ext = path3.extname(name).slice(1).toLowerCase();
+    const ext = path4.extname(name).slice(1).toLowerCase();
     const format = EXTENSIONS.find(([e]) => e === ext)?.[1];
     const base = name.slice(0, name.length - ext.length - 1);
     if (!format || base.includes(".") || base === "config" || base === "hugo") continue;
-    if (!others.has(base.toLowerCase()) && isFile(path3.join(dir, name))) {
+    if (!others.has(base.toLowerCase()) && isFile(path4.join(dir, name))) {
       others.set(base.toLowerCase(), firstWithBase(dir, base));
     }
   }
@@ -1808,27 +2023,27 @@ function configSelection(command, environment, config) {
   };
 }
 function explicitConfig(siteDir, name) {
-  const p = path3.resolve(siteDir, name);
+  const p = path4.resolve(siteDir, name);
   const format = formatOf(p);
   if (format && isFile(p)) return { path: p, format, key: null };
-  return firstWithBase(path3.dirname(p), path3.basename(p));
+  return firstWithBase(path4.dirname(p), path4.basename(p));
 }
 function findSiteConfigFiles(siteDir, environment = "production", files) {
   const roots = files ? files.map((f) => explicitConfig(siteDir, f)).filter((f) => f !== null) : [findRootConfig(siteDir)].filter((f) => f !== null);
   return [
     ...roots,
-    ...configDirFiles(path3.join(siteDir, "config", "_default")),
-    ...environment ? configDirFiles(path3.join(siteDir, "config", environment)) : []
+    ...configDirFiles(path4.join(siteDir, "config", "_default")),
+    ...environment ? configDirFiles(path4.join(siteDir, "config", environment)) : []
   ];
 }
 function findSiteConfig(siteDir, files) {
   const root = files ? files.map((f) => explicitConfig(siteDir, f)).find((f) => f !== null) ?? null : findRootConfig(siteDir);
   if (root) return root;
-  const dir = path3.join(siteDir, "config", "_default");
+  const dir = path4.join(siteDir, "config", "_default");
   return firstWithBase(dir, "hugo") ?? firstWithBase(dir, "config");
 }
 function formatOf(file) {
-  const ext = path3.extname(file).slice(1).toLowerCase();
+  const ext = path4.extname(file).slice(1).toLowerCase();
   return EXTENSIONS.find(([e]) => e === ext)?.[1] ?? null;
 }
 function parseConfigText(text, format, file) {
@@ -1952,18 +2167,20 @@ function readSiteConfig(siteDir, opts = {}) {
   }
   const sources = [];
   for (const f of files) {
-    const rel2 = path3.relative(siteDir, f.path).split(path3.sep).join("/");
+    const rel2 = path4.relative(siteDir, f.path).split(path4.sep).join("/");
     const text = readFileSync2(f.path, "utf8");
     const parsed = parseConfigText(text, f.format, rel2);
     diagnostics.push(...parsed.diagnostics);
     sources.push({ file: rel2, format: f.format, key: f.key, text, data: parsed.data });
     data = mergeConfig(data, f.key === null ? parsed.data : { [f.key]: parsed.data });
   }
-  const mainRel = main2 ? path3.relative(siteDir, main2.path).split(path3.sep).join("/") : void 0;
+  const mainRel = main2 ? path4.relative(siteDir, main2.path).split(path4.sep).join("/") : void 0;
   const locate = configLocator(sources, mainRel);
   const prerender = prerenderOptions(data, locate);
   diagnostics.push(...prerender.diagnostics);
-  const content = contentRoots(siteDir, data);
+  const ignore = ignoreFiles(data, locate);
+  diagnostics.push(...ignore.diagnostics);
+  const content = contentRoots(siteDir, data, ignore.patterns);
   for (const bad of new Set(content.map((r) => r.badFilter).filter((b) => b !== void 0))) {
     diagnostics.push({ severity: "error", code: "config", message: `module.mounts: ${bad}, which Hugo does not accept either; fix the pattern`, ...locate(["module", "mounts"], "key") });
   }
@@ -1974,12 +2191,13 @@ function readSiteConfig(siteDir, opts = {}) {
     files,
     data,
     diagnostics,
-    contentDir: content[0]?.dir ?? path3.resolve(siteDir, "content"),
+    contentDir: content[0]?.dir ?? path4.resolve(siteDir, "content"),
     contentRoots: content,
     staticDirs: staticRoots(siteDir, data).map((r) => r.dir),
-    assetsDir: assetRoots(siteDir, data)[0]?.dir ?? path3.resolve(siteDir, "assets"),
+    assetsDir: assetRoots(siteDir, data)[0]?.dir ?? path4.resolve(siteDir, "assets"),
     prerender: prerender.options,
     locate,
+    ignoreFiles: ignore.patterns,
     math: {
       ...delimiters ? { delimiters } : {},
       escapes: prerender.options.math.escapes,
@@ -2092,7 +2310,7 @@ function componentRoots(siteDir, data, component, defaults) {
     }
     return {
       source: m.source,
-      dir: path3.resolve(siteDir, m.source),
+      dir: path4.resolve(siteDir, m.source),
       target: normalizeRel(m.target).split("/").slice(1).join("/"),
       ...lang ? { lang } : {},
       ...filter ? { filter } : {},
@@ -2158,7 +2376,7 @@ function nestedShadowMounts(mounts) {
 function missingNestedShadows(mounts) {
   return nestedShadowMounts(mounts).filter((n) => !mounts.some((m) => normalizeRel(m.source) === n.source && normalizeRel(m.target) === n.target));
 }
-function contentRoots(siteDir, data) {
+function contentRoots(siteDir, data, ignore = ignoreFiles(data).patterns) {
   const roots = componentRoots(siteDir, data, "content", defaultContentMounts(data));
   const out = [];
   for (const r of roots) {
@@ -2172,7 +2390,12 @@ function contentRoots(siteDir, data) {
     const { filter: _f, ...rest } = o;
     out[same] = { ...rest, ...filter ? { filter } : {}, ...o.badFilter ?? r.badFilter ? { badFilter: o.badFilter ?? r.badFilter } : {} };
   }
-  return out;
+  if (ignore.length === 0) return out;
+  return out.map((r) => {
+    const own = r.filter;
+    const filter = (rel2, isDir) => (!own || own(rel2, isDir)) && ignoredBy(ignore, path4.join(r.dir, rel2)) === void 0;
+    return { ...r, filter };
+  });
 }
 function staticRoots(siteDir, data) {
   return componentRoots(siteDir, data, "static", staticDirSetting(data).map((d) => ({ source: d, target: "static" })));
@@ -2273,15 +2496,15 @@ function languageFigureNumbering(data, site, warn) {
   if (!isRecord(langs)) return void 0;
   const byLanguage = {};
   for (const [code, conf] of Object.entries(langs)) {
-    const path20 = ["languages", code, "params", "prerender"];
+    const path21 = ["languages", code, "params", "prerender"];
     const own = getIn(conf, ["params", "prerender"]);
     if (isRecord(own)) {
       for (const key of Object.keys(own)) {
-        if (key.toLowerCase() !== "figures") warn([...path20, key], `${[...path20, key].join(".")} is not read: of params.prerender, a language sets only figures (its label, separator and numbers); set ${key} in the site's params.prerender`, "key");
+        if (key.toLowerCase() !== "figures") warn([...path21, key], `${[...path21, key].join(".")} is not read: of params.prerender, a language sets only figures (its label, separator and numbers); set ${key} in the site's params.prerender`, "key");
       }
     }
-    const table = settingsTable(own, path20, "figures", FIGURES_KEYS, warn);
-    if (table) byLanguage[code.toLowerCase()] = figureNumbering(table, warn, path20, site);
+    const table = settingsTable(own, path21, "figures", FIGURES_KEYS, warn);
+    if (table) byLanguage[code.toLowerCase()] = figureNumbering(table, warn, path21, site);
   }
   if (Object.keys(byLanguage).length === 0) return void 0;
   const dflt = getIn(data, "defaultContentLanguage");
@@ -2292,15 +2515,15 @@ function languageFigureNumbering(data, site, warn) {
   };
 }
 function figureNumbering(table, warn, parent, base) {
-  const path20 = [...parent, "figures"];
+  const path21 = [...parent, "figures"];
   const raw = table && getIn(table, ["numbers"]);
-  const numbers = raw === true ? "all" : raw === false ? "none" : enumSetting(raw, ["id", "all", "none"], base.numbers, [...path20, "numbers"], warn);
+  const numbers = raw === true ? "all" : raw === false ? "none" : enumSetting(raw, ["id", "all", "none"], base.numbers, [...path21, "numbers"], warn);
   const text = (key, allowEmpty) => {
     const v = table && getIn(table, [key]);
     const dflt = base[key];
     if (v === void 0) return dflt;
     if (typeof v !== "string" || /[\r\n]/.test(v) || !allowEmpty && v.trim() === "") {
-      warn([...path20, key], `${[...path20, key].join(".")} = ${JSON.stringify(v)} must be ${allowEmpty ? "a line of text" : "a word or two (not empty)"}; using ${JSON.stringify(dflt)}`);
+      warn([...path21, key], `${[...path21, key].join(".")} = ${JSON.stringify(v)} must be ${allowEmpty ? "a line of text" : "a word or two (not empty)"}; using ${JSON.stringify(dflt)}`);
       return dflt;
     }
     return key === "label" ? v.trim() : v;
@@ -2333,6 +2556,7 @@ var init_config = __esm({
     init_closest_name();
     init_mount_filter();
     init_hugo_version();
+    init_ignore_files();
     EXTENSIONS = [
       ["toml", "toml"],
       ["yaml", "yaml"],
@@ -2537,9 +2761,9 @@ import {
   utimesSync,
   writeFileSync
 } from "node:fs";
-import path4 from "node:path";
+import path5 from "node:path";
 function toPosix(p) {
-  return p.split(path4.sep).join("/");
+  return p.split(path5.sep).join("/");
 }
 function lstatOrNull(p) {
   try {
@@ -2588,7 +2812,7 @@ function isPlainObject(v) {
 function readManifest(root) {
   const empty = { version: MANIFEST_VERSION, pages: {}, static: [] };
   try {
-    const m = JSON.parse(readFileSync3(path4.join(root, MANIFEST_FILE), "utf8"));
+    const m = JSON.parse(readFileSync3(path5.join(root, MANIFEST_FILE), "utf8"));
     if (m.version !== MANIFEST_VERSION || typeof m.pages !== "object" || m.pages === null) return empty;
     return {
       version: MANIFEST_VERSION,
@@ -2644,9 +2868,9 @@ var init_output = __esm({
       keptInfos = [];
       tmpCounter = 0;
       constructor(siteDir) {
-        const site = path4.resolve(siteDir);
+        const site = path5.resolve(siteDir);
         this.siteReal = realpathSync(site);
-        this.root = path4.join(site, PRERENDER_DIR);
+        this.root = path5.join(site, PRERENDER_DIR);
         this.previous = readManifest(this.root);
       }
       /**
@@ -2862,13 +3086,13 @@ var init_output = __esm({
       isShadowFile(tree, relPath) {
         const file = this.shadowPath(tree, relPath);
         const slash = relPath.lastIndexOf("/");
-        const dir = slash < 0 ? path4.join(this.root, tree) : path4.dirname(file);
+        const dir = slash < 0 ? path5.join(this.root, tree) : path5.dirname(file);
         let files = this.shadowDirs.get(dir);
         if (files === void 0) {
           files = /* @__PURE__ */ new Set();
           try {
             for (const e of readdirSync2(dir, { withFileTypes: true })) {
-              if (e.isFile() || !e.isDirectory() && !e.isSymbolicLink() && lstatOrNull(path4.join(dir, e.name))?.isFile()) files.add(e.name);
+              if (e.isFile() || !e.isDirectory() && !e.isSymbolicLink() && lstatOrNull(path5.join(dir, e.name))?.isFile()) files.add(e.name);
             }
           } catch {
           }
@@ -2907,7 +3131,7 @@ var init_output = __esm({
        * the pages of a large site stays one lstat each.
        */
       shadowPath(tree, relPath) {
-        return path4.sep === "/" ? `${this.root}/${tree}/${relPath}` : path4.join(this.root, tree, relPath);
+        return path5.sep === "/" ? `${this.root}/${tree}/${relPath}` : path5.join(this.root, tree, relPath);
       }
       /**
        * Ends the build: writes titles.html, removes every shadow, template and static file this build neither
@@ -2984,15 +3208,15 @@ var init_output = __esm({
       }
       /** resolve, also saying whether the file's directory exists already (then nothing is to be created). */
       resolveAt(rel2) {
-        const abs = path4.resolve(this.root, rel2);
-        if (!abs.startsWith(this.root + path4.sep)) {
+        const abs = path5.resolve(this.root, rel2);
+        if (!abs.startsWith(this.root + path5.sep)) {
           throw new OutputPathError(`refusing to touch ${abs}: outside ${this.root}`);
         }
-        const expectedRoot = path4.join(this.siteReal, PRERENDER_DIR);
-        let probe = path4.dirname(abs);
+        const expectedRoot = path5.join(this.siteReal, PRERENDER_DIR);
+        let probe = path5.dirname(abs);
         for (; ; ) {
           if (lstatOrNull(probe)) break;
-          probe = path4.dirname(probe);
+          probe = path5.dirname(probe);
         }
         if (probe.length < this.root.length) return { abs, dirExists: false };
         let real;
@@ -3001,22 +3225,22 @@ var init_output = __esm({
         } catch (e) {
           throw new OutputPathError(`refusing to touch ${abs}: cannot resolve ${probe} (${e.message})`);
         }
-        if (real !== expectedRoot && !real.startsWith(expectedRoot + path4.sep)) {
+        if (real !== expectedRoot && !real.startsWith(expectedRoot + path5.sep)) {
           throw new OutputPathError(
             `refusing to touch ${abs}: ${probe} resolves to ${real}, outside ${expectedRoot} (a symlink?); hugo-prerender only writes inside ${PRERENDER_DIR}/`
           );
         }
-        return { abs, dirExists: probe === path4.dirname(abs) };
+        return { abs, dirExists: probe === path5.dirname(abs) };
       }
       write(rel2, data, opts = {}) {
         const { abs: file, dirExists } = this.resolveAt(rel2);
         if (!opts.force && sameBytes(file, data)) return;
-        const dir = path4.dirname(file);
+        const dir = path5.dirname(file);
         if (!dirExists) {
           mkdirSync(dir, { recursive: true });
           this.resolve(rel2);
         }
-        const tmp = path4.join(dir, `.${path4.basename(file)}.${process.pid}.${this.tmpCounter++}.tmp`);
+        const tmp = path5.join(dir, `.${path5.basename(file)}.${process.pid}.${this.tmpCounter++}.tmp`);
         try {
           writeFileSync(tmp, data);
           renameSync(tmp, file);
@@ -3030,25 +3254,25 @@ var init_output = __esm({
       }
       /** Deletes files under `.prerender/<dir>` for which `keep(relative path)` is false; never follows symlinks. */
       sweep(dir, keep, removed) {
-        const base = path4.join(this.root, dir);
+        const base = path5.join(this.root, dir);
         const walk = (abs, relDir) => {
           let empty = true;
           const entries = readdirSync2(abs, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
           for (const e of entries) {
-            const child = path4.join(abs, e.name);
+            const child = path5.join(abs, e.name);
             const rel2 = relDir + e.name;
             const isDir = e.isDirectory() || !e.isFile() && !e.isSymbolicLink() && lstatSync(child).isDirectory();
             if (isDir) {
               if (walk(child, `${rel2}/`)) {
-                this.resolve(path4.relative(this.root, child) + "/x");
+                this.resolve(path5.relative(this.root, child) + "/x");
                 rmdirSync(child);
               } else empty = false;
             } else if (keep(rel2)) {
               empty = false;
             } else {
-              this.resolve(path4.relative(this.root, child));
+              this.resolve(path5.relative(this.root, child));
               unlinkSync(child);
-              removed.push(toPosix(path4.relative(this.root, child)));
+              removed.push(toPosix(path5.relative(this.root, child)));
             }
           }
           return empty;
@@ -3056,7 +3280,7 @@ var init_output = __esm({
         const st = lstatOrNull(base);
         if (!st) return;
         if (!st.isDirectory()) throw new OutputPathError(`${base} is not a directory (a symlink?); refusing to clean it`);
-        this.resolve(path4.relative(this.root, base) + "/x");
+        this.resolve(path5.relative(this.root, base) + "/x");
         walk(base, "");
       }
     };
@@ -3123,18 +3347,18 @@ var init_katex_markup = __esm({
 
 // src/render/static-assets.ts
 import { existsSync as existsSync2, readdirSync as readdirSync3, readFileSync as readFileSync4 } from "node:fs";
-import path5 from "node:path";
+import path6 from "node:path";
 import { createRequire as createRequire2 } from "node:module";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function katexDistDir() {
-  const bundled = path5.join(path5.dirname(fileURLToPath2(import.meta.url)), "katex");
-  if (existsSync2(path5.join(bundled, "VERSION"))) {
-    return { dir: bundled, version: readFileSync4(path5.join(bundled, "VERSION"), "utf8").trim() };
+  const bundled = path6.join(path6.dirname(fileURLToPath2(import.meta.url)), "katex");
+  if (existsSync2(path6.join(bundled, "VERSION"))) {
+    return { dir: bundled, version: readFileSync4(path6.join(bundled, "VERSION"), "utf8").trim() };
   }
   const require2 = createRequire2(import.meta.url);
-  const pkgDir = path5.dirname(require2.resolve("katex/package.json"));
-  const version = JSON.parse(readFileSync4(path5.join(pkgDir, "package.json"), "utf8")).version;
-  return { dir: path5.join(pkgDir, "dist"), version };
+  const pkgDir = path6.dirname(require2.resolve("katex/package.json"));
+  const version = JSON.parse(readFileSync4(path6.join(pkgDir, "package.json"), "utf8")).version;
+  return { dir: path6.join(pkgDir, "dist"), version };
 }
 function copyStaticAssets(out, opts) {
   out.writeStatic("prerender/prerender.css", PRERENDER_CSS);
@@ -3145,11 +3369,11 @@ function copyStaticAssets(out, opts) {
       `the KaTeX stylesheet found (${version}, in ${dir}) does not match the KaTeX that renders (${"0.16.47"}); reinstall hugo-prerender`
     );
   }
-  const fonts = path5.join(dir, "fonts");
+  const fonts = path6.join(dir, "fonts");
   const figureFonts = new Set(FONT_FACES.map((f) => `${f.file}.woff2`));
-  if (opts.math) out.writeStatic("prerender/katex/katex.min.css", readFileSync4(path5.join(dir, "katex.min.css"), "utf8") + GLYPH_CSS);
+  if (opts.math) out.writeStatic("prerender/katex/katex.min.css", readFileSync4(path6.join(dir, "katex.min.css"), "utf8") + GLYPH_CSS);
   for (const f of readdirSync3(fonts).sort()) {
-    if (opts.math || figureFonts.has(f)) out.writeStatic(`prerender/katex/fonts/${f}`, readFileSync4(path5.join(fonts, f)));
+    if (opts.math || figureFonts.has(f)) out.writeStatic(`prerender/katex/fonts/${f}`, readFileSync4(path6.join(fonts, f)));
   }
 }
 var FONT_FACE_CSS, DARK, LIGHT, DARK_MODE_CSS, TAGGED, TAG_CSS, PRINT_CSS, PRERENDER_CSS;
@@ -3215,7 +3439,7 @@ var init_shortcode_list = __esm({
 
 // src/site/fallbacks.ts
 import { readdirSync as readdirSync4, readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
-import path6 from "node:path";
+import path7 from "node:path";
 function fallbackTemplate(name, inner) {
   return `{{- /* Written by hugo-prerender build. "${name}" is rendered by hugo-prerender; Hugo runs this only on a page it
   renders from the original instead of the prerendered copy (see partials/prerender/unrendered.html). */ -}}
@@ -3231,13 +3455,13 @@ function moduleLayoutDirs(siteDir, data) {
   const theme = getIn(data, "theme");
   const themes = typeof theme === "string" ? [theme] : Array.isArray(theme) ? theme.filter((t) => typeof t === "string") : [];
   const themesDir = getIn(data, "themesDir");
-  const base = path6.resolve(siteDir, typeof themesDir === "string" && themesDir !== "" ? themesDir : "themes");
-  const out = themes.map((t) => [path6.join(base, t, "layouts")]);
+  const base = path7.resolve(siteDir, typeof themesDir === "string" && themesDir !== "" ? themesDir : "themes");
+  const out = themes.map((t) => [path7.join(base, t, "layouts")]);
   const imports = getIn(data, "module.imports");
   for (const i of Array.isArray(imports) ? imports : []) {
     const p = typeof i === "string" ? i : getIn(i, "path");
     if (typeof p !== "string" || p.trim() === "" || themes.includes(p)) continue;
-    out.push([path6.join(siteDir, "_vendor", p, "layouts"), path6.join(base, p, "layouts")]);
+    out.push([path7.join(siteDir, "_vendor", p, "layouts"), path7.join(base, p, "layouts")]);
   }
   return out;
 }
@@ -3246,12 +3470,12 @@ function shortcodeTemplate(layoutDirs, name) {
     for (const sub of ["_shortcodes", "shortcodes"]) {
       let entries;
       try {
-        entries = readdirSync4(path6.join(dir, sub));
+        entries = readdirSync4(path7.join(dir, sub));
       } catch {
         continue;
       }
       const hit = entries.filter((e) => e.startsWith(`${name}.`)).sort()[0];
-      if (hit) return path6.join(dir, sub, hit);
+      if (hit) return path7.join(dir, sub, hit);
     }
   }
   return void 0;
@@ -3266,26 +3490,26 @@ function shortcodeTemplateNames(layoutDirs) {
       return;
     }
     for (const e of entries) {
-      if (e.isDirectory() || e.isSymbolicLink() && isDirectory(path6.join(dir, e.name))) {
-        if (depth < 8) walk(path6.join(dir, e.name), `${prefix}${e.name}/`, depth + 1);
+      if (e.isDirectory() || e.isSymbolicLink() && isDirectory(path7.join(dir, e.name))) {
+        if (depth < 8) walk(path7.join(dir, e.name), `${prefix}${e.name}/`, depth + 1);
       } else if (!e.name.startsWith(".") && e.name.includes(".")) {
         out.add(`${prefix}${e.name.slice(0, e.name.indexOf("."))}`);
       }
     }
   };
-  for (const dir of layoutDirs) for (const sub of ["_shortcodes", "shortcodes"]) walk(path6.join(dir, sub), "", 0);
+  for (const dir of layoutDirs) for (const sub of ["_shortcodes", "shortcodes"]) walk(path7.join(dir, sub), "", 0);
   return out;
 }
 function layoutsComplete(siteDir, data) {
   return moduleLayoutDirs(siteDir, data).every((dirs) => {
-    const root = dirs.map((d) => path6.dirname(d)).find((d) => isDirectory(d));
+    const root = dirs.map((d) => path7.dirname(d)).find((d) => isDirectory(d));
     if (root === void 0) return false;
-    if (isDirectory(path6.join(root, "config"))) return false;
+    if (isDirectory(path7.join(root, "config"))) return false;
     for (const name of ["hugo", "config", "theme"]) {
       for (const ext of ["toml", "yaml", "yml", "json"]) {
         let text;
         try {
-          text = readFileSync5(path6.join(root, `${name}.${ext}`), "utf8");
+          text = readFileSync5(path7.join(root, `${name}.${ext}`), "utf8");
         } catch {
           continue;
         }
@@ -3319,7 +3543,7 @@ function siteShortcodeTemplates(siteDir, layoutDirs, names) {
   const out = /* @__PURE__ */ new Map();
   for (const name of [...names].sort()) {
     const t = shortcodeTemplate(layoutDirs, name);
-    if (t) out.set(name, path6.relative(siteDir, t).split(path6.sep).join("/"));
+    if (t) out.set(name, path7.relative(siteDir, t).split(path7.sep).join("/"));
   }
   return out;
 }
@@ -3330,7 +3554,7 @@ function markdownShortcodeTemplates(siteDir, layoutDirs) {
       const t = shortcodeTemplate(layoutDirs, name);
       const text = templateText(t);
       const markdown = /\.Inner(Deindent)?\b[^}]*\|\s*(markdownify|\S*RenderString)|(markdownify|RenderString)\s+\.Inner/.test(text);
-      seen.set(name, markdown ? path6.relative(siteDir, t).split(path6.sep).join("/") : void 0);
+      seen.set(name, markdown ? path7.relative(siteDir, t).split(path7.sep).join("/") : void 0);
     }
     return seen.get(name);
   };
@@ -3347,15 +3571,15 @@ function rendersTexItself(file) {
 }
 function mathFenceRendered(layoutDirs) {
   for (const dir of layoutDirs) {
-    for (const sub of ["_markup", path6.join("_default", "_markup")]) {
+    for (const sub of ["_markup", path7.join("_default", "_markup")]) {
       let entries;
       try {
-        entries = readdirSync4(path6.join(dir, sub));
+        entries = readdirSync4(path7.join(dir, sub));
       } catch {
         continue;
       }
       const hit = entries.filter((e) => /^render-codeblock-math\./.test(e)).sort()[0];
-      if (hit) return rendersTexItself(path6.join(dir, sub, hit));
+      if (hit) return rendersTexItself(path7.join(dir, sub, hit));
     }
   }
   return false;
@@ -3368,15 +3592,15 @@ function imageRenderHook(layoutDirs) {
     } catch {
       return void 0;
     }
-    if (path6.basename(dir) === "_markup") {
+    if (path7.basename(dir) === "_markup") {
       const hit = entries.map((e) => e.name).filter((n) => /^render-image\./.test(n)).sort()[0];
-      return hit === void 0 ? void 0 : path6.join(dir, hit);
+      return hit === void 0 ? void 0 : path7.join(dir, hit);
     }
     if (depth === 0) return void 0;
     for (const e of entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
-      if (!e.isDirectory() && !(e.isSymbolicLink() && isDirectory(path6.join(dir, e.name)))) continue;
+      if (!e.isDirectory() && !(e.isSymbolicLink() && isDirectory(path7.join(dir, e.name)))) continue;
       if (depth === 2 && ["shortcodes", "_shortcodes", "partials", "_partials"].includes(e.name)) continue;
-      const hit = look(path6.join(dir, e.name), depth - 1);
+      const hit = look(path7.join(dir, e.name), depth - 1);
       if (hit) return hit;
     }
     return void 0;
@@ -3398,7 +3622,7 @@ function templateAsksForImages(file, layoutDirs) {
       if (name.startsWith("prerender/") || seen.has(name)) continue;
       seen.add(name);
       const withExt = /\.[a-z]+$/.test(name) ? [name] : [`${name}.html`, name];
-      const found = layoutDirs.flatMap((dir) => ["partials", "_partials"].flatMap((sub) => withExt.map((n) => path6.join(dir, sub, n)))).find((f) => isFile(f));
+      const found = layoutDirs.flatMap((dir) => ["partials", "_partials"].flatMap((sub) => withExt.map((n) => path7.join(dir, sub, n)))).find((f) => isFile(f));
       if (found && asks(templateCode(found), depth + 1)) return true;
     }
     return false;
@@ -3437,7 +3661,7 @@ var init_fallbacks = __esm({
 
 // src/site/head-hooks.ts
 import { readdirSync as readdirSync5, readFileSync as readFileSync6, statSync as statSync4 } from "node:fs";
-import path7 from "node:path";
+import path8 from "node:path";
 function templates(dir, ext = ".html") {
   const out = [];
   const walk = (d) => {
@@ -3448,7 +3672,7 @@ function templates(dir, ext = ".html") {
       return;
     }
     for (const e of entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
-      const p = path7.join(d, e.name);
+      const p = path8.join(d, e.name);
       if (e.isDirectory()) walk(p);
       else if (e.name.endsWith(ext)) out.push(p);
     }
@@ -3465,7 +3689,7 @@ function kindOf(p) {
   }
 }
 function isPackageLayouts(dir) {
-  return isFile2(path7.join(dir, "partials", "prerender", "head.html"));
+  return isFile2(path8.join(dir, "partials", "prerender", "head.html"));
 }
 function eachTemplate(layoutDirs, fn, ext = ".html") {
   for (const dir of layoutDirs) {
@@ -3490,14 +3714,14 @@ function headReport(layoutDirs) {
     if (/partial\s+"prerender\/(head|katex)(\.html)?"/.test(text)) linking.push(file);
     for (const h of HEAD_HOOKS) if (h.call.test(text)) hooks.add(h);
     for (const o of HEAD_OVERRIDES) if (o.call.test(text)) called.add(o);
-    const rel2 = path7.relative(dir, file).split(path7.sep).join("/");
+    const rel2 = path8.relative(dir, file).split(path8.sep).join("/");
     if (!headPartial && /^_?partials\//.test(rel2) && /<head[\s>]/i.test(text)) headPartial = { from: file, to: `layouts/${rel2.replace(/^_partials\//, "partials/")}` };
   });
   const report = { linking, hooks: HEAD_HOOKS.filter((h) => hooks.has(h)) };
   if (report.hooks.length > 0) return report;
   for (const o of HEAD_OVERRIDES) {
     if (!called.has(o)) continue;
-    const from = layoutDirs.map((d) => path7.join(d, ...o.partial.split("/"))).find(isFile2);
+    const from = layoutDirs.map((d) => path8.join(d, ...o.partial.split("/"))).find(isFile2);
     if (from) return { ...report, override: { theme: o.theme, from, to: `layouts/${o.partial}` } };
   }
   return headPartial ? { ...report, override: headPartial } : report;
@@ -3507,7 +3731,7 @@ function headAdvice(report, siteDir = "") {
   if (hook) return `your theme calls a head hook (${hook.theme}): create ${hook.file} containing ${HEAD_PARTIAL_CALL}${hook.note ? ` (${hook.note})` : ""}`;
   const o = report.override;
   if (o) {
-    const from = siteDir ? path7.relative(siteDir, o.from).split(path7.sep).join("/") : o.from;
+    const from = siteDir ? path8.relative(siteDir, o.from).split(path8.sep).join("/") : o.from;
     return `your theme${o.theme ? ` (${o.theme})` : ""} has no head hook: copy ${from} to ${o.to} in your site and add ${HEAD_PARTIAL_CALL} to it${o.theme ? "" : " before </head>"}`;
   }
   return `add ${HEAD_PARTIAL_CALL} to the <head> of your base template (a theme without a head hook: override the one partial of it that writes <head>, see docs/themes.md)`;
@@ -3517,12 +3741,12 @@ function headingDataTemplates(siteDir, layoutDirs) {
   eachTemplate(layoutDirs, (file, text) => {
     const code = text.replace(/\{\{-?\s*\/\*[^]*?\*\/\s*-?\}\}/g, "");
     if (/partial\s+"prerender\/toc(\.html)?"/.test(code)) return;
-    if (/\.(TableOfContents|Fragments)\b/.test(code)) out.push(path7.relative(siteDir, file).split(path7.sep).join("/"));
+    if (/\.(TableOfContents|Fragments)\b/.test(code)) out.push(path8.relative(siteDir, file).split(path8.sep).join("/"));
   });
   return out;
 }
 function feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs2 = []) {
-  const rel2 = (file) => path7.relative(siteDir, file).split(path7.sep).join("/");
+  const rel2 = (file) => path8.relative(siteDir, file).split(path8.sep).join("/");
   const out = [];
   eachTemplate(
     layoutDirs,
@@ -3533,7 +3757,7 @@ function feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs2 = []) {
     ".xml"
   );
   for (const candidates of moduleLayoutDirs2) {
-    if (!candidates.some((d) => kindOf(path7.dirname(d)) === "dir")) out.push(rel2(path7.dirname(candidates[0])));
+    if (!candidates.some((d) => kindOf(path8.dirname(d)) === "dir")) out.push(rel2(path8.dirname(candidates[0])));
   }
   return out;
 }
@@ -3591,9 +3815,9 @@ var init_log = __esm({
 // src/site/lock.ts
 import { hostname } from "node:os";
 import { linkSync, lstatSync as lstatSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync7, renameSync as renameSync2, unlinkSync as unlinkSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 function ensurePrerenderDir(siteDir) {
-  const dir = path8.join(siteDir, PRERENDER_DIR);
+  const dir = path9.join(siteDir, PRERENDER_DIR);
   let st;
   try {
     st = lstatSync2(dir);
@@ -3672,7 +3896,7 @@ function removeStale(file, seen, counter) {
 }
 async function acquireSiteLock(siteDir, opts) {
   const dir = ensurePrerenderDir(siteDir);
-  const file = path8.join(dir, LOCK_FILE);
+  const file = path9.join(dir, LOCK_FILE);
   const waitMs = opts.waitMs ?? DEFAULT_LOCK_WAIT_MS;
   const deadline = Date.now() + waitMs;
   for (; ; ) {
@@ -3830,11 +4054,11 @@ var init_fs_errors = __esm({
 
 // src/site/safe-path.ts
 import { lstatSync as lstatSync3, readlinkSync, realpathSync as realpathSync2 } from "node:fs";
-import path9 from "node:path";
+import path10 from "node:path";
 function allowedRoots(dirs) {
   const out = [];
   for (const d of dirs) {
-    const given = path9.resolve(d);
+    const given = path10.resolve(d);
     try {
       out.push({ given, real: realpathSync2(given) });
     } catch {
@@ -3843,7 +4067,7 @@ function allowedRoots(dirs) {
   return { dirs: out };
 }
 function within(dir, p) {
-  return p === dir || p.startsWith(dir.endsWith(path9.sep) ? dir : dir + path9.sep);
+  return p === dir || p.startsWith(dir.endsWith(path10.sep) ? dir : dir + path10.sep);
 }
 function lexicallyInside(roots, p) {
   return roots.dirs.some((d) => within(d.given, p) || within(d.real, p));
@@ -3853,14 +4077,14 @@ function toReal(roots, p) {
   for (const d of roots.dirs) {
     for (const base of [d.real, d.given]) {
       if (within(base, p) && (!best || base.length > best.len)) {
-        best = { root: d.real, rest: path9.relative(base, p).split(path9.sep).filter((s) => s !== ""), len: base.length };
+        best = { root: d.real, rest: path10.relative(base, p).split(path10.sep).filter((s) => s !== ""), len: base.length };
       }
     }
   }
   return best && { root: best.root, rest: best.rest };
 }
 function resolveInside(roots, file) {
-  let pending = path9.resolve(file);
+  let pending = path10.resolve(file);
   let lastLink;
   let lastTarget;
   let firstLink;
@@ -3871,7 +4095,7 @@ function resolveInside(roots, file) {
     let cur = start.root;
     let followed = false;
     for (let i = 0; i < start.rest.length; i++) {
-      const next = path9.join(cur, start.rest[i]);
+      const next = path10.join(cur, start.rest[i]);
       let st;
       try {
         st = lstatSync3(next);
@@ -3886,7 +4110,7 @@ function resolveInside(roots, file) {
         lastTarget = readlinkSync(next);
         firstLink ??= lastLink;
         firstTarget ??= lastTarget;
-        pending = path9.resolve(path9.dirname(next), lastTarget, ...start.rest.slice(i + 1));
+        pending = path10.resolve(path10.dirname(next), lastTarget, ...start.rest.slice(i + 1));
         followed = true;
         break;
       }
@@ -3897,8 +4121,8 @@ function resolveInside(roots, file) {
   return { ok: false, why: "outside", link: firstLink, target: firstTarget, loop: true };
 }
 function shownPath(siteDir, p) {
-  const rel2 = path9.relative(siteDir, p);
-  return rel2 === "" || rel2.startsWith("..") || path9.isAbsolute(rel2) ? p : rel2.split(path9.sep).join("/");
+  const rel2 = path10.relative(siteDir, p);
+  return rel2 === "" || rel2.startsWith("..") || path10.isAbsolute(rel2) ? p : rel2.split(path10.sep).join("/");
 }
 function siteRoots(site) {
   let r = cache.get(site);
@@ -3919,7 +4143,7 @@ function lookUp(roots, bases, rel2) {
   const looked = [];
   let blocked;
   for (const base of bases) {
-    const p = path9.resolve(base, rel2);
+    const p = path10.resolve(base, rel2);
     if (!lexicallyInside(roots, p)) continue;
     looked.push(p);
     const r = resolveInside(roots, p);
@@ -4062,20 +4286,20 @@ import { createHash as createHash2 } from "node:crypto";
 import { readFileSync as readFileSync8 } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire as createRequire3 } from "node:module";
-import path10 from "node:path";
+import path11 from "node:path";
 import { pathToFileURL } from "node:url";
 function sharpIdentity(siteDir) {
-  const from = [import.meta.url, ...[siteDir, process.cwd()].filter((d) => d !== void 0).map((d) => path10.join(d, "package.json"))];
+  const from = [import.meta.url, ...[siteDir, process.cwd()].filter((d) => d !== void 0).map((d) => path11.join(d, "package.json"))];
   for (const base of from) {
     try {
-      let dir = path10.dirname(createRequire3(base).resolve("sharp"));
+      let dir = path11.dirname(createRequire3(base).resolve("sharp"));
       for (; ; ) {
         try {
-          const pkg = JSON.parse(readFileSync8(path10.join(dir, "package.json"), "utf8"));
-          if (pkg.name === "sharp") return `${path10.join(dir, "package.json")}@${String(pkg.version)}`;
+          const pkg = JSON.parse(readFileSync8(path11.join(dir, "package.json"), "utf8"));
+          if (pkg.name === "sharp") return `${path11.join(dir, "package.json")}@${String(pkg.version)}`;
         } catch {
         }
-        const up = path10.dirname(dir);
+        const up = path11.dirname(dir);
         if (up === dir) break;
         dir = up;
       }
@@ -4094,7 +4318,7 @@ function loadSharp(siteDir) {
       let found;
       for (const dir of from) {
         try {
-          found = createRequire3(path10.join(dir, "package.json")).resolve("sharp");
+          found = createRequire3(path11.join(dir, "package.json")).resolve("sharp");
           break;
         } catch {
         }
@@ -4240,7 +4464,7 @@ var init_pipeline = __esm({
         const { record, problems, unavailable } = await outcome;
         const warnings = problems.map((p) => `image "${shown}" ${p}; the original is used as it is`);
         if (!record) return unavailable ? { warnings, unavailable } : { warnings };
-        const ext = path10.extname(file).toLowerCase();
+        const ext = path11.extname(file).toLowerCase();
         if (ext && !NAMES[record.format].includes(ext)) {
           warnings.push(
             `image "${shown}" is a ${LABEL[record.format]} file although its name ends in ${ext}; it is served as ${LABEL[record.format]} (rename it to ${NAMES[record.format][0]} so that other tools agree)`
@@ -4269,7 +4493,7 @@ var init_pipeline = __esm({
           };
         }
         const o = this.options;
-        const stem = safeStem(path10.basename(file, path10.extname(file)));
+        const stem = safeStem(path11.basename(file, path11.extname(file)));
         const digest = createHash2("sha256").update(bytes).digest("hex");
         const key = contentKey(
           "image",
@@ -4419,7 +4643,7 @@ var init_site_figures = __esm({
 
 // src/site/page-records.ts
 import { readFileSync as readFileSync9 } from "node:fs";
-import path11 from "node:path";
+import path12 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 function runningCodeId() {
   if (codeId === void 0) {
@@ -4438,7 +4662,7 @@ function siteRecordKey(parts) {
   return contentKey("pages", RECORDS_VERSION, runningCodeId(), stableStringify(parts));
 }
 function rel(siteDir, p) {
-  return path11.relative(siteDir, p).split(path11.sep).join("/");
+  return path12.relative(siteDir, p).split(path12.sep).join("/");
 }
 function outcomeOf(siteDir, r) {
   const v = "found" in r ? { found: rel(siteDir, r.found) } : "refused" in r ? { refused: rel(siteDir, r.refused), link: rel(siteDir, r.link), target: r.target } : { missing: r.missing.map((m) => rel(siteDir, m)), ...r.blocked ? { blocked: [rel(siteDir, r.blocked.at), fsErrorCode(r.blocked.error) ?? ""] } : {} };
@@ -4464,7 +4688,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "68c242b087bec2e611f5637d1fed8f96";
+    BUNDLE_CODE_ID = "fceeb2854b15a5bf93f1f80faaf03e4f";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -4493,7 +4717,7 @@ var init_page_records = __esm({
         if (!r) {
           r = this.lookUp(
             site,
-            bases.map((b) => path11.resolve(site.dir, b)),
+            bases.map((b) => path12.resolve(site.dir, b)),
             rel2
           );
           this.recorded.set(key, r);
@@ -4972,7 +5196,7 @@ var init_build_workers = __esm({
 // src/build.ts
 import { closeSync, fstatSync, openSync, readdirSync as readdirSync6, readFileSync as readFileSync10, readSync, realpathSync as realpathSync3, statSync as statSync5 } from "node:fs";
 import os from "node:os";
-import path12 from "node:path";
+import path13 from "node:path";
 function envJobs() {
   const env = process.env.HUGO_PRERENDER_JOBS;
   return env !== void 0 && /^\d+$/.test(env.trim()) && Number(env) >= 1 ? Number(env) : void 0;
@@ -4996,7 +5220,7 @@ function ownTagsInOtherFormat(text, relPath) {
       file: relPath,
       ...new LineIndex(text).at(at),
       offset: at,
-      message: `${OWN_SHORTCODE_MESSAGE}; every tag of hugo-prerender's shortcodes is left out of this ${path12.posix.extname(relPath).slice(1)} page. Remove them from the page`
+      message: `${OWN_SHORTCODE_MESSAGE}; every tag of hugo-prerender's shortcodes is left out of this ${path13.posix.extname(relPath).slice(1)} page. Remove them from the page`
     }
   };
 }
@@ -5015,8 +5239,8 @@ function listContentFiles(dir, roots, refused = [], unreadable = [], others = []
     if (seen.has(real)) return;
     const inside = new Set(seen).add(real);
     for (const e of entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
-      if (e.name.startsWith(".")) continue;
-      const p = d.endsWith(path12.sep) ? d + e.name : d + path12.sep + e.name;
+      if (ignoredName(e.name)) continue;
+      const p = d.endsWith(path13.sep) ? d + e.name : d + path13.sep + e.name;
       const relName = rel2 ? `${rel2}/${e.name}` : e.name;
       let st = void 0;
       if (e.isSymbolicLink()) {
@@ -5034,13 +5258,13 @@ function listContentFiles(dir, roots, refused = [], unreadable = [], others = []
       if (st ? st.isDirectory() : e.isDirectory()) {
         if (!filter || filter(relName, true)) walk(p, inside, relName);
       } else if ((st ? st.isFile() : e.isFile()) && (!filter || filter(relName, false))) {
-        const ext = path12.extname(e.name).toLowerCase();
+        const ext = path13.extname(e.name).toLowerCase();
         if (CONTENT_EXTENSIONS.has(ext)) out.push(p);
         else if (OTHER_CONTENT_EXTENSIONS.has(ext)) others.push(p);
       }
     }
   };
-  walk(path12.resolve(dir), /* @__PURE__ */ new Set(), "");
+  walk(path13.resolve(dir), /* @__PURE__ */ new Set(), "");
   return out;
 }
 function unreadableDirDiagnostic(siteDir, u, consequence) {
@@ -5083,22 +5307,22 @@ function writeFailure(e) {
   return void 0;
 }
 function toPosix2(p) {
-  return p.split(path12.sep).join("/");
+  return p.split(path13.sep).join("/");
 }
 function relativePosix(from, to) {
-  if (to.startsWith(from + path12.sep) && !to.includes(`${path12.sep}.`)) return toPosix2(to.slice(from.length + 1));
-  return toPosix2(path12.relative(from, to));
+  if (to.startsWith(from + path13.sep) && !to.includes(`${path13.sep}.`)) return toPosix2(to.slice(from.length + 1));
+  return toPosix2(path13.relative(from, to));
 }
 function emptyBuildResult() {
   return { pages: 0, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, unchanged: 0, images: 0, imagesProcessed: 0, ms: 0, workers: 0, diagnostics: [], failed: false };
 }
 function notASite(source, selection = {}) {
-  const siteDir = path12.resolve(source);
+  const siteDir = path13.resolve(source);
   if (!isDirectory(siteDir)) {
-    if (existsPath(siteDir)) return `${siteDir} is a file, not a directory: -s takes the site's directory (${path12.dirname(siteDir)}?)`;
+    if (existsPath(siteDir)) return `${siteDir} is a file, not a directory: -s takes the site's directory (${path13.dirname(siteDir)}?)`;
     return `the site directory ${siteDir} does not exist; pass the site with -s DIR`;
   }
-  if (findSiteConfigFiles(siteDir, null, selection.files).length === 0 && !isDirectory(path12.join(siteDir, "config"))) {
+  if (findSiteConfigFiles(siteDir, null, selection.files).length === 0 && !isDirectory(path13.join(siteDir, "config"))) {
     return `no Hugo configuration found in ${siteDir} (looked for hugo.toml|yaml|yml|json, config.toml|yaml|yml|json and config/_default/); is this the site's root? Pass it with --source`;
   }
   return void 0;
@@ -5107,7 +5331,7 @@ async function buildSite(opts) {
   if (opts.locked || notASite(opts.source, opts.config) !== void 0) return buildLocked(opts);
   let lock;
   try {
-    lock = await acquireSiteLock(path12.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
+    lock = await acquireSiteLock(path13.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
   } catch (e) {
     if (!(e instanceof LockError)) throw e;
     const result = emptyBuildResult();
@@ -5123,7 +5347,7 @@ async function buildSite(opts) {
 }
 async function buildLocked(opts) {
   const t0 = performance.now();
-  const siteDir = path12.resolve(opts.source);
+  const siteDir = path13.resolve(opts.source);
   const result = emptyBuildResult();
   const fail = (message, file) => {
     result.diagnostics.push({ severity: "error", message, file, line: 1, column: 1 });
@@ -5132,7 +5356,7 @@ async function buildLocked(opts) {
     return result;
   };
   if (!isDirectory(siteDir)) {
-    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path12.dirname(siteDir)}?)`);
+    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path13.dirname(siteDir)}?)`);
     return fail(`the site directory ${siteDir} does not exist; pass the site with -s DIR`);
   }
   let config;
@@ -5154,7 +5378,7 @@ async function buildLocked(opts) {
     );
   }
   if (!moduleMounts(config.data).some((m) => normalizeRel(m.source) === `${PRERENDER_DIR}/content`)) {
-    result.unmounted = path12.relative(siteDir, config.file) || config.file;
+    result.unmounted = path13.relative(siteDir, config.file) || config.file;
   } else {
     for (const m of missingNestedShadows(moduleMounts(config.data))) {
       result.diagnostics.push({
@@ -5199,6 +5423,7 @@ async function buildLocked(opts) {
   const otherFiles = [];
   const seenRoots = /* @__PURE__ */ new Set();
   const refused = [];
+  const shadowIgnored = new ShadowIgnored(config, siteDir);
   for (const root of config.contentRoots) {
     if (seenRoots.has(root.dir)) continue;
     seenRoots.add(root.dir);
@@ -5207,7 +5432,7 @@ async function buildLocked(opts) {
       result.diagnostics.push({
         severity: "error",
         code: "config",
-        file: toPosix2(path12.relative(siteDir, config.file)),
+        file: toPosix2(path13.relative(siteDir, config.file)),
         line: 1,
         column: 1,
         message: `the content of ${JSON.stringify(root.source)} has language ${JSON.stringify(root.lang)}, which is not a plain language code (letters, digits, '-', '_'); its pages were not prerendered`
@@ -5218,16 +5443,18 @@ async function buildLocked(opts) {
     const others = [];
     for (const abs of listContentFiles(root.dir, siteRoots(site), refused, unreadable, others, root.filter)) {
       const rel2 = relativePosix(root.dir, abs);
-      files.push({ abs, tree, relToContent: root.target ? path12.posix.join(root.target, rel2) : rel2 });
+      const relToContent = root.target ? path13.posix.join(root.target, rel2) : rel2;
+      if (!shadowIgnored.skip(abs, tree, relToContent)) files.push({ abs, tree, relToContent });
     }
     for (const abs of others) {
       const rel2 = relativePosix(root.dir, abs);
-      otherFiles.push({ abs, tree, relToContent: root.target ? path12.posix.join(root.target, rel2) : rel2 });
+      const relToContent = root.target ? path13.posix.join(root.target, rel2) : rel2;
+      if (!shadowIgnored.skip(abs, tree, relToContent)) otherFiles.push({ abs, tree, relToContent });
     }
     for (const u of unreadable) {
       result.diagnostics.push(unreadableDirDiagnostic(siteDir, u, "its pages were not prerendered and keep what the previous build wrote for them"));
       const rel2 = relativePosix(root.dir, u.dir);
-      const inTree = root.target ? path12.posix.join(root.target, rel2) : rel2;
+      const inTree = root.target ? path13.posix.join(root.target, rel2) : rel2;
       for (const [shadow, info] of output.keepUnder(inTree, tree)) {
         output.keepTitles(info.source);
         keepIndex(shadow);
@@ -5237,6 +5464,7 @@ async function buildLocked(opts) {
   for (const r of refused) {
     result.diagnostics.push(refusedLinkDiagnostic(siteDir, r));
   }
+  result.diagnostics.push(...shadowIgnored.diagnostics());
   let anyMath = false;
   let anyFigure = false;
   let anyDark = false;
@@ -5265,7 +5493,7 @@ async function buildLocked(opts) {
     else if (record.shadowBytes !== void 0) output.keep(p.relToContent, p.tree, { unchanged: true, seen: true });
     output.keepTitles(p.relPath);
     keepIndex(p.relToContent);
-    if (pipeline) for (const img of record.images) await pipeline.prepare(path12.resolve(siteDir, img.file), img.shown);
+    if (pipeline) for (const img of record.images) await pipeline.prepare(path13.resolve(siteDir, img.file), img.shown);
     countKept(record);
   };
   const countKept = (record) => {
@@ -5338,7 +5566,7 @@ async function buildLocked(opts) {
         const kept = records.get(id);
         keepPage(kept !== void 0 && !kept.held);
         records.carry(id);
-        if (pipeline && kept) for (const img of kept.images) await pipeline.prepare(path12.resolve(siteDir, img.file), img.shown);
+        if (pipeline && kept) for (const img of kept.images) await pipeline.prepare(path13.resolve(siteDir, img.file), img.shown);
         if (kept) countKept(kept);
       };
     }
@@ -5491,7 +5719,7 @@ async function buildLocked(opts) {
       result.diagnostics.push({
         severity: "warning",
         code: "head",
-        file: toPosix2(path12.relative(siteDir, config.file)),
+        file: toPosix2(path13.relative(siteDir, config.file)),
         line: 1,
         column: 1,
         message: `${what}; ${headAdvice(head, siteDir)}`
@@ -5563,7 +5791,7 @@ function summaryLine(r) {
   const warnings = r.diagnostics.length - errors;
   return `hugo-prerender: ${n(r.pages, "page")} (${r.shadowed} prerendered${r.unchanged ? `, ${r.unchanged} unchanged` : ""}), ${n(r.formulas, "formula")}, ${n(r.figures, "figure")}, ${n(r.shortcodes, "other shortcode")}, ${n(r.cacheHits, "cache hit")}, ` + (r.images > 0 ? `${n(r.images, "image")} (${r.imagesProcessed} processed), ` : "") + `${n(errors, "error")}, ${n(warnings, "warning")}, ${r.ms} ms` + (r.workers ? ` (${n(r.workers, "worker thread")}${r.rendered ? `; ${r.rendered.here} of ${n(r.rendered.pages, "page")} rendered in this one` : ""})` : "");
 }
-var START_WORKERS_AFTER, PAGES_PER_WORKER, PAGES_PER_WORKER_SHARED_CORES, IN_FLIGHT_PER_WORKER, CONTENT_EXTENSIONS, OTHER_CONTENT_EXTENSIONS, readBuffer, readMtimeMs;
+var START_WORKERS_AFTER, PAGES_PER_WORKER, PAGES_PER_WORKER_SHARED_CORES, IN_FLIGHT_PER_WORKER, CONTENT_EXTENSIONS, OTHER_CONTENT_EXTENSIONS, ShadowIgnored, readBuffer, readMtimeMs;
 var init_build = __esm({
   "src/build.ts"() {
     "use strict";
@@ -5579,6 +5807,7 @@ var init_build = __esm({
     init_log();
     init_lock();
     init_shadow_names();
+    init_ignore_files();
     init_safe_path();
     init_fs_errors();
     init_options();
@@ -5596,6 +5825,27 @@ var init_build = __esm({
     IN_FLIGHT_PER_WORKER = 3;
     CONTENT_EXTENSIONS = /* @__PURE__ */ new Set([".md", ".markdown", ".mdown"]);
     OTHER_CONTENT_EXTENSIONS = /* @__PURE__ */ new Set([".org", ".ad", ".adoc", ".asciidoc", ".pdc", ".pandoc", ".rst"]);
+    ShadowIgnored = class {
+      constructor(config, siteDir) {
+        this.config = config;
+        this.siteDir = siteDir;
+      }
+      config;
+      siteDir;
+      hits = /* @__PURE__ */ new Map();
+      /** Whether the page at `abs` (shadowed as `relToContent` in `tree`) is not to be prerendered. */
+      skip(abs, tree, relToContent) {
+        const hit = shadowIgnoredBy(this.config.ignoreFiles, this.siteDir, tree, relToContent);
+        if (!hit) return false;
+        const pages = this.hits.get(hit) ?? [];
+        pages.push({ page: relativePosix(this.siteDir, abs), shadow: `${PRERENDER_DIR}/${tree}/${relToContent}` });
+        this.hits.set(hit, pages);
+        return true;
+      }
+      diagnostics() {
+        return [...this.hits].sort(([a], [b]) => a.index - b.index).map(([p, pages]) => shadowIgnoredDiagnostic(p, pages, this.config.locate));
+      }
+    };
     readBuffer = Buffer.allocUnsafe(1 << 16);
     readMtimeMs = 0;
   }
@@ -5918,14 +6168,14 @@ function editJson(text, rootIsModule, edit) {
   }
   const moduleNode = base.length ? (0, import_main2.findNodeAtLocation)(root, base) : root;
   const mountsKey = jsonKey(moduleNode, "mounts") ?? "mounts";
-  const path20 = [...base, mountsKey];
-  const list = (0, import_main2.findNodeAtLocation)(root, path20);
+  const path21 = [...base, mountsKey];
+  const list = (0, import_main2.findNodeAtLocation)(root, path21);
   const all = [...edit.before, ...edit.after];
   const apply = (p, value, isArrayInsertion = false) => {
     t = (0, import_main2.applyEdits)(t, (0, import_main2.modify)(t, p, value, { formattingOptions, isArrayInsertion }));
   };
   if (!list) {
-    apply(path20, all.map(written));
+    apply(path21, all.map(written));
     return t;
   }
   if (list.type !== "array") throw new EditError('"mounts" is not an array', list.offset);
@@ -5935,16 +6185,16 @@ function editJson(text, rootIsModule, edit) {
   for (const [k, m] of edit.respell) {
     const i = mountIdx[k];
     root = tree();
-    const node = (0, import_main2.findNodeAtLocation)(root, [...path20, i]);
+    const node = (0, import_main2.findNodeAtLocation)(root, [...path21, i]);
     const keys = (node?.children ?? []).map((p) => p.children?.[0]?.value).filter((v) => typeof v === "string");
-    for (const key of keys.filter((x) => ["lang", "sites"].includes(x.toLowerCase()))) apply([...path20, i, key], void 0);
-    for (const [key, value] of Object.entries(written(m)).filter(([x]) => x === "lang" || x === "sites")) apply([...path20, i, key], value);
+    for (const key of keys.filter((x) => ["lang", "sites"].includes(x.toLowerCase()))) apply([...path21, i, key], void 0);
+    for (const [key, value] of Object.entries(written(m)).filter(([x]) => x === "lang" || x === "sites")) apply([...path21, i, key], value);
   }
   const removed = [...edit.remove].map((k) => mountIdx[k]).sort((a, b) => b - a);
-  for (const i of removed) apply([...path20, i], void 0);
+  for (const i of removed) apply([...path21, i], void 0);
   const keptCount = elements.length - removed.length;
-  edit.after.forEach((m, j) => apply([...path20, keptCount + j], written(m), true));
-  edit.before.forEach((m, j) => apply([...path20, j], written(m), true));
+  edit.after.forEach((m, j) => apply([...path21, keptCount + j], written(m), true));
+  edit.before.forEach((m, j) => apply([...path21, j], written(m), true));
   return t;
 }
 var import_main2, import_yaml5, EditError, PLAIN_YAML, YAML_SPECIAL;
@@ -5977,7 +6227,7 @@ __export(init_exports, {
 });
 import { spawnSync as spawnSync2 } from "node:child_process";
 import { existsSync as existsSync3, readFileSync as readFileSync11 } from "node:fs";
-import path13 from "node:path";
+import path14 from "node:path";
 function ourLanguageContent(lang, style) {
   const tree = shadowTree(lang);
   return tree === void 0 ? void 0 : languageMount(`${PRERENDER_DIR}/${tree}`, "content", lang.toLowerCase(), style);
@@ -6050,7 +6300,7 @@ function chooseTarget(siteDir) {
   const parsed = [];
   for (const file of files) {
     const text = readFileSync11(file.path, "utf8");
-    const { data, diagnostics } = parseConfigText(text, file.format, path13.relative(siteDir, file.path));
+    const { data, diagnostics } = parseConfigText(text, file.format, path14.relative(siteDir, file.path));
     const err = diagnostics.find((d) => d.severity === "error");
     if (err) throw new InitError(`${err.file}:${err.line}:${err.column}: ${err.message}; fix the config before running init`);
     parsed.push({ file, text, data });
@@ -6120,11 +6370,11 @@ function headHints(site, data) {
   return [`In your <head> template add: ${HEAD_PARTIAL_CALL} (with a theme, put it in the theme's head hook instead of copying its head: ${list})`];
 }
 function initSite(siteDir, opts = {}) {
-  const site = path13.resolve(siteDir);
+  const site = path14.resolve(siteDir);
   let packageLayouts = opts.packageLayouts ?? DEFAULT_PACKAGE_LAYOUTS;
-  if (path13.isAbsolute(packageLayouts)) {
-    const rel3 = path13.relative(site, packageLayouts);
-    if (!rel3.startsWith("..") && !path13.isAbsolute(rel3)) packageLayouts = rel3;
+  if (path14.isAbsolute(packageLayouts)) {
+    const rel3 = path14.relative(site, packageLayouts);
+    if (!rel3.startsWith("..") && !path14.isAbsolute(rel3)) packageLayouts = rel3;
   }
   packageLayouts = normalizeRel(packageLayouts);
   const { target, merged } = chooseTarget(site);
@@ -6138,9 +6388,9 @@ function initSite(siteDir, opts = {}) {
     staticDirs: staticDirSetting(merged).map(normalizeRel),
     packageLayouts
   });
-  const rel2 = path13.relative(site, target.file.path).split(path13.sep).join("/");
+  const rel2 = path14.relative(site, target.file.path).split(path14.sep).join("/");
   const messages = [];
-  const gitignore = path13.join(site, ".gitignore");
+  const gitignore = path14.join(site, ".gitignore");
   const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync11(gitignore, "utf8")) || gitIgnores(site, `${PRERENDER_DIR}/`);
   const hints = [
     ...ignored ? [] : [`Add this line to .gitignore (generated output): ${PRERENDER_DIR}/`],
@@ -6216,7 +6466,7 @@ var init_init = __esm({
 
 // src/site/hugo-messages.ts
 import { readFileSync as readFileSync12 } from "node:fs";
-import path14 from "node:path";
+import path15 from "node:path";
 function originalOf(manifest, tree, rel2) {
   const pages = tree === DEFAULT_TREE ? manifest.pages : manifest.trees?.[tree];
   return pages?.[rel2.replace(/\\/g, "/")]?.source;
@@ -6239,9 +6489,9 @@ function originalColumn(shadowLine, originalLine, column) {
     from = m.index + m[0].length;
   }
 }
-function originalPathsInHugoOutput(text, siteDir, manifest = readManifest(path14.join(siteDir, ".prerender"))) {
+function originalPathsInHugoOutput(text, siteDir, manifest = readManifest(path15.join(siteDir, ".prerender"))) {
   if (!text.includes(".prerender")) return text;
-  const site = path14.resolve(siteDir);
+  const site = path15.resolve(siteDir);
   const lines = /* @__PURE__ */ new Map();
   const linesOf = (file) => {
     if (!lines.has(file)) {
@@ -6259,13 +6509,13 @@ function originalPathsInHugoOutput(text, siteDir, manifest = readManifest(path14
     if (source === void 0) return whole;
     let position = line === void 0 ? "" : `:${line}:${column}`;
     if (line !== void 0) {
-      const shadow = linesOf(path14.join(site, ".prerender", tree, rel2))?.[Number(line) - 1];
-      const original = linesOf(path14.join(site, source))?.[Number(line) - 1];
+      const shadow = linesOf(path15.join(site, ".prerender", tree, rel2))?.[Number(line) - 1];
+      const original = linesOf(path15.join(site, source))?.[Number(line) - 1];
       if (shadow !== void 0 && original !== void 0) position = `:${line}:${originalColumn(shadow, original, Number(column))}`;
     }
     if (before === "") return source + position;
     const dir = before.replace(/[\\/]$/, "");
-    return path14.resolve(dir) === site ? path14.join(dir, source) + position : whole;
+    return path15.resolve(dir) === site ? path15.join(dir, source) + position : whole;
   });
 }
 function forwardHugoOutput(from, to, siteDir, manifest) {
@@ -6325,7 +6575,7 @@ __export(hugo_command_exports, {
   hugoSourceArg: () => hugoSourceArg,
   needsNoBuild: () => needsNoBuild
 });
-import path15 from "node:path";
+import path16 from "node:path";
 function hugoSourceArg(args) {
   return hugoFlag(args, "source", "s");
 }
@@ -6357,7 +6607,7 @@ function needsNoBuild(args) {
 async function hugoCommand(opts) {
   const log = opts.log ?? ((l) => process.stderr.write(`${l}
 `));
-  const siteDir = path15.resolve(hugoSourceArg(opts.hugoArgs) ?? ".");
+  const siteDir = path16.resolve(hugoSourceArg(opts.hugoArgs) ?? ".");
   const { hugoArgs, hugo, onBuild, log: _log, ...build } = opts;
   if (!needsNoBuild(hugoArgs)) {
     const result = await buildSite({ ...build, source: siteDir, config: hugoConfigSelection(hugoArgs, "build"), ...hugo ? { hugo } : {} });
@@ -6408,17 +6658,17 @@ __export(watch_exports, {
   watchSite: () => watchSite
 });
 import { existsSync as existsSync4, readdirSync as readdirSync7, statSync as statSync6 } from "node:fs";
-import path16 from "node:path";
+import path17 from "node:path";
 function watchedPaths(siteDir, selection) {
   const config = readSiteConfig(siteDir, selection);
   const paths = /* @__PURE__ */ new Set();
-  const configDir = path16.join(siteDir, "config");
-  for (const f of config.files) paths.add(f.path.startsWith(configDir + path16.sep) ? configDir : f.path);
+  const configDir = path17.join(siteDir, "config");
+  for (const f of config.files) paths.add(f.path.startsWith(configDir + path17.sep) ? configDir : f.path);
   for (const r of config.contentRoots) paths.add(r.dir);
   for (const d of config.staticDirs) paths.add(d);
   paths.add(config.assetsDir);
-  const own = path16.join(siteDir, ".prerender");
-  for (const d of siteLayoutDirs(siteDir, config.data)) if (d !== own && !d.startsWith(own + path16.sep)) paths.add(d);
+  const own = path17.join(siteDir, ".prerender");
+  for (const d of siteLayoutDirs(siteDir, config.data)) if (d !== own && !d.startsWith(own + path17.sep)) paths.add(d);
   if (config.files.length === 0) paths.add(siteDir);
   return [...paths].sort();
 }
@@ -6431,7 +6681,7 @@ function watchedPathsOrNothing(siteDir, selection) {
 }
 function incrementalSet(siteDir, changed, selection) {
   if (changed.length === 0) return void 0;
-  const roots = readSiteConfig(siteDir, selection).contentRoots.map((r) => path16.relative(siteDir, r.dir).split(path16.sep).join("/") + "/");
+  const roots = readSiteConfig(siteDir, selection).contentRoots.map((r) => path17.relative(siteDir, r.dir).split(path17.sep).join("/") + "/");
   const pages = changed.filter((f) => CONTENT_FILE.test(f) && roots.some((r) => f.startsWith(r)));
   return pages.length === changed.length ? new Set(pages) : void 0;
 }
@@ -6453,7 +6703,7 @@ function fileStamp(file) {
 }
 function filesUnder(dir) {
   try {
-    return readdirSync7(dir, { recursive: true, encoding: "utf8" }).map((name) => path16.join(dir, name)).filter((file) => statSync6(file, { throwIfNoEntry: false })?.isFile() === true);
+    return readdirSync7(dir, { recursive: true, encoding: "utf8" }).map((name) => path17.join(dir, name)).filter((file) => statSync6(file, { throwIfNoEntry: false })?.isFile() === true);
   } catch {
     return [];
   }
@@ -6476,10 +6726,10 @@ function rewriteShadows(siteDir, pages, selection = {}) {
     const out = new PrerenderOutput(siteDir);
     for (const p of pages) {
       for (const root of roots) {
-        const rel2 = path16.relative(root.dir, path16.join(siteDir, p));
+        const rel2 = path17.relative(root.dir, path17.join(siteDir, p));
         const tree = shadowTree(root.lang);
-        if (rel2.startsWith("..") || path16.isAbsolute(rel2) || tree === void 0) continue;
-        out.rewriteShadow(path16.posix.join(root.target, rel2.split(path16.sep).join("/")), tree);
+        if (rel2.startsWith("..") || path17.isAbsolute(rel2) || tree === void 0) continue;
+        out.rewriteShadow(path17.posix.join(root.target, rel2.split(path17.sep).join("/")), tree);
         break;
       }
     }
@@ -6489,8 +6739,8 @@ function rewriteShadows(siteDir, pages, selection = {}) {
 function watchSite(watchOpts) {
   const selection = watchOpts.config ?? { environment: defaultEnvironment("server") };
   const opts = { ...watchOpts, config: selection };
-  const siteDir = path16.resolve(opts.source);
-  const prerenderDir = path16.join(siteDir, ".prerender");
+  const siteDir = path17.resolve(opts.source);
+  const prerenderDir = path17.join(siteDir, ".prerender");
   const debounceMs = opts.debounceMs ?? 120;
   const pageDebounceMs = opts.pageDebounceMs ?? Math.min(2, debounceMs);
   const stabilityMs = opts.stabilityMs ?? 0;
@@ -6506,12 +6756,12 @@ function watchSite(watchOpts) {
   const readStamps = /* @__PURE__ */ new Map();
   let afterCrash = false;
   let paths = [];
-  const configDir = path16.join(siteDir, "config");
+  const configDir = path17.join(siteDir, "config");
   let configDirFiles2 = [];
   let rewatch;
   let rootCheck;
   let outputId = "";
-  const siteRel = (file) => path16.relative(siteDir, file).split(path16.sep).join("/");
+  const siteRel = (file) => path17.relative(siteDir, file).split(path17.sep).join("/");
   const settle = (pages) => {
     settleTimer = void 0;
     if (closed || running || timer || pending.size > 0) return;
@@ -6520,14 +6770,14 @@ function watchSite(watchOpts) {
   const runBuild = async (changed, final = false) => {
     let only;
     let result;
-    for (const f of changed) readStamps.set(f, fileStamp(path16.join(siteDir, f)));
+    for (const f of changed) readStamps.set(f, fileStamp(path17.join(siteDir, f)));
     for (const p of paths) {
       const stamp = fileStamp(p);
       if (!stamp.startsWith(DIR_STAMP)) readStamps.set(siteRel(p), stamp);
       else if (p === configDir) {
         const now = filesUnder(p).map(siteRel);
         for (const f of configDirFiles2) if (!now.includes(f)) readStamps.set(f, "");
-        for (const f of now) readStamps.set(f, fileStamp(path16.join(siteDir, f)));
+        for (const f of now) readStamps.set(f, fileStamp(path17.join(siteDir, f)));
         configDirFiles2 = now;
       }
     }
@@ -6760,7 +7010,7 @@ __export(serve_exports, {
 });
 import { spawnSync as spawnSync3 } from "node:child_process";
 import { existsSync as existsSync5, mkdirSync as mkdirSync3, readdirSync as readdirSync8, readFileSync as readFileSync13 } from "node:fs";
-import path17 from "node:path";
+import path18 from "node:path";
 function excludeStyle(hugoVersion) {
   return versionBefore(hugoVersion, "0.153.0") ? "excludeFiles" : "files";
 }
@@ -6776,7 +7026,7 @@ function oneGlob(rels) {
 function filesBelow(dir, prefix = "") {
   let entries;
   try {
-    entries = readdirSync8(path17.join(dir, prefix), { withFileTypes: true });
+    entries = readdirSync8(path18.join(dir, prefix), { withFileTypes: true });
   } catch {
     return [];
   }
@@ -6801,10 +7051,10 @@ function serveLayer(siteDir, data, style) {
     const tree = shadowTree(mountLanguage(m)?.lang);
     if (tree === void 0) return m;
     const sub = target.split("/").slice(1).join("/");
-    const shadows = filesBelow(path17.join(siteDir, PRERENDER_DIR, tree)).filter((f) => /\.(md|markdown|mdown)$/i.test(f) && (sub === "" || f.startsWith(`${sub}/`))).map((f) => sub === "" ? f : f.slice(sub.length + 1)).filter((rel2) => existsSync5(path17.join(siteDir, source, rel2)));
+    const shadows = filesBelow(path18.join(siteDir, PRERENDER_DIR, tree)).filter((f) => /\.(md|markdown|mdown)$/i.test(f) && (sub === "" || f.startsWith(`${sub}/`))).map((f) => sub === "" ? f : f.slice(sub.length + 1)).filter((rel2) => existsSync5(path18.join(siteDir, source, rel2)));
     if (shadows.length === 0) return m;
     shadows.sort();
-    originals.push({ dir: path17.resolve(siteDir, source), rels: shadows });
+    originals.push({ dir: path18.resolve(siteDir, source), rels: shadows });
     const key = style === "files" ? "files" : "excludeFiles";
     const own2 = getIn(m, key);
     const before = typeof own2 === "string" ? [own2] : Array.isArray(own2) ? own2.filter((x) => typeof x === "string") : [];
@@ -6822,16 +7072,16 @@ function serveLayer(siteDir, data, style) {
   }
   out.push({ source: SERVE_DATA, target: "data" });
   const own = getIn(data, "ignoreFiles");
-  const ignoreFiles = [
+  const ignoreFiles2 = [
     ...typeof own === "string" ? [own] : Array.isArray(own) ? own.filter((x) => typeof x === "string") : [],
-    ...originals.map(({ dir, rels }) => `^${literalRegExp(dir + path17.sep)}(?:${rels.map(literalRegExp).join("|")})$`)
+    ...originals.map(({ dir, rels }) => `^${literalRegExp(dir + path18.sep)}(?:${rels.map(literalRegExp).join("|")})$`)
   ];
   const ownHeaders = getIn(data, "server.headers");
   const headers = [
     ...Array.isArray(ownHeaders) ? ownHeaders.filter((h) => typeof h === "object" && h !== null) : [],
     { for: "/**", values: { "Cache-Control": "no-store" } }
   ];
-  return { mounts: out, ignoreFiles, headers };
+  return { mounts: out, ignoreFiles: ignoreFiles2, headers };
 }
 function layerText(layer) {
   return "# Written by `hugo-prerender serve` for `hugo server --config <site config>,.prerender/serve.toml`:\n# the site's mounts, without the originals of prerendered pages (and those ignored), and the errors data.\n" + stringify({
@@ -6846,18 +7096,18 @@ function errorsText(result) {
 `;
 }
 function update(siteDir, file, text) {
-  const abs = path17.join(siteDir, file);
+  const abs = path18.join(siteDir, file);
   try {
     if (readFileSync13(abs, "utf8") === text) return false;
   } catch {
   }
-  mkdirSync3(path17.dirname(abs), { recursive: true });
+  mkdirSync3(path18.dirname(abs), { recursive: true });
   writeFileAtomic(abs, text);
   return true;
 }
 function hugoServerArgs(siteDir, rootConfig, hugoArgs) {
   const rest = [];
-  let files = path17.relative(siteDir, rootConfig);
+  let files = path18.relative(siteDir, rootConfig);
   for (let i = 0; i < hugoArgs.length; i++) {
     const a = hugoArgs[i];
     if (a === "--config" && i + 1 < hugoArgs.length) files = hugoArgs[++i];
@@ -6872,7 +7122,7 @@ function renderToMemory(bin, hugoArgs) {
   return help.status === 0 && /--renderToMemory\b/.test(help.stdout) ? ["--renderToMemory"] : [];
 }
 function serveSite(opts) {
-  const siteDir = path17.resolve(opts.source);
+  const siteDir = path18.resolve(opts.source);
   const log = opts.log ?? ((l) => process.stderr.write(`${l}
 `));
   const root = findRootConfig(siteDir);
@@ -6889,13 +7139,13 @@ function serveSite(opts) {
     return moduleMounts(f.key === null ? parsed : { [f.key]: parsed }).length > 0;
   });
   if (overriding) {
-    const rel2 = path17.relative(siteDir, overriding.path);
+    const rel2 = path18.relative(siteDir, overriding.path);
     throw new ServeError(
-      `${rel2}: serve cannot run with module mounts in a config directory (Hugo reads it after the layer serve adds with --config, so the browser could show pages rendered without their prerendered math); move the mounts to ${path17.relative(siteDir, root.path)}, or run \`hugo-prerender watch\` beside \`hugo server\``
+      `${rel2}: serve cannot run with module mounts in a config directory (Hugo reads it after the layer serve adds with --config, so the browser could show pages rendered without their prerendered math); move the mounts to ${path18.relative(siteDir, root.path)}, or run \`hugo-prerender watch\` beside \`hugo server\``
     );
   }
   if (!moduleMounts(config.data).some((m) => normalizeRel(m.source) === `${PRERENDER_DIR}/content`)) {
-    throw new ServeError(`${path17.relative(siteDir, root.path)}: the site does not mount ${PRERENDER_DIR}/content; run \`hugo-prerender init\` first`);
+    throw new ServeError(`${path18.relative(siteDir, root.path)}: the site does not mount ${PRERENDER_DIR}/content; run \`hugo-prerender init\` first`);
   }
   const bin = opts.hugo ?? "hugo";
   const probe = askHugoVersion(bin);
@@ -7024,9 +7274,9 @@ __export(check_exports, {
   formatCheck: () => formatCheck
 });
 import { readFileSync as readFileSync14 } from "node:fs";
-import path18 from "node:path";
+import path19 from "node:path";
 async function checkSite(source, opts = {}) {
-  const siteDir = path18.resolve(source);
+  const siteDir = path19.resolve(source);
   const result = { pages: [], found: 0, typeset: 0, diagnostics: [] };
   let config;
   try {
@@ -7049,13 +7299,19 @@ async function checkSite(source, opts = {}) {
   const { renderer, services, settings, site, diagnostics } = (0, import_build_page2.pageServices)(config, siteDir, errorMode);
   result.diagnostics.push(...diagnostics);
   const seen = /* @__PURE__ */ new Set();
+  const shadowIgnored = new ShadowIgnored(config, siteDir);
   for (const root of config.contentRoots) {
     if (seen.has(root.dir)) continue;
     seen.add(root.dir);
     const refused = [];
     const unreadable = [];
     const otherFormats = [];
-    const files = listContentFiles(root.dir, siteRoots(site), refused, unreadable, otherFormats, root.filter);
+    const tree = shadowTree(root.lang);
+    const skip = (abs) => {
+      const rel2 = path19.relative(root.dir, abs).split(path19.sep).join("/");
+      return tree !== void 0 && shadowIgnored.skip(abs, tree, root.target ? path19.posix.join(root.target, rel2) : rel2);
+    };
+    const files = listContentFiles(root.dir, siteRoots(site), refused, unreadable, otherFormats, root.filter).filter((abs) => !skip(abs));
     for (const r of refused) {
       result.diagnostics.push(refusedLinkDiagnostic(siteDir, r));
     }
@@ -7063,7 +7319,7 @@ async function checkSite(source, opts = {}) {
       result.diagnostics.push(unreadableDirDiagnostic(siteDir, u, "its pages were not checked"));
     }
     for (const abs of files) {
-      const file = path18.relative(siteDir, abs).split(path18.sep).join("/");
+      const file = path19.relative(siteDir, abs).split(path19.sep).join("/");
       let text;
       try {
         text = readFileSync14(abs, "utf8");
@@ -7088,7 +7344,8 @@ async function checkSite(source, opts = {}) {
       result.typeset += typeset;
     }
     for (const abs of otherFormats) {
-      const file = path18.relative(siteDir, abs).split(path18.sep).join("/");
+      if (skip(abs)) continue;
+      const file = path19.relative(siteDir, abs).split(path19.sep).join("/");
       let text;
       try {
         text = readFileSync14(abs, "utf8");
@@ -7099,6 +7356,7 @@ async function checkSite(source, opts = {}) {
       if (own) result.pages.push({ file, formulas: [], otherFormulas: [], found: 0, typeset: 0, diagnostics: [own.diagnostic] });
     }
   }
+  result.diagnostics.push(...shadowIgnored.diagnostics());
   return result;
 }
 function formatCheck(r, opts) {
@@ -7157,7 +7415,7 @@ init_closest_name();
 init_log();
 init_lock();
 init_embedded();
-import path19 from "node:path";
+import path20 from "node:path";
 import { fileURLToPath as fileURLToPath4 } from "node:url";
 var HELP = `hugo-prerender ${"0.1.0"}: typeset math, render figures, diagrams and plots for Hugo at build time
 
@@ -7208,15 +7466,15 @@ Shortcodes rendered by hugo-prerender: ${[...shortcodeList.keys()].sort().join("
 Documentation: see README.md in the package.
 `;
 function packageLayoutsFor(siteDir) {
-  for (let dir = siteDir; ; dir = path19.dirname(dir)) {
-    const pkg = path19.join(dir, "node_modules", "hugo-prerender");
-    if (existsSync6(path19.join(pkg, "package.json"))) {
-      return { path: path19.relative(siteDir, path19.join(pkg, "layouts")).split(path19.sep).join("/") };
+  for (let dir = siteDir; ; dir = path20.dirname(dir)) {
+    const pkg = path20.join(dir, "node_modules", "hugo-prerender");
+    if (existsSync6(path20.join(pkg, "package.json"))) {
+      return { path: path20.relative(siteDir, path20.join(pkg, "layouts")).split(path20.sep).join("/") };
     }
-    if (path19.dirname(dir) === dir) break;
+    if (path20.dirname(dir) === dir) break;
   }
-  const layouts = path19.resolve(path19.dirname(fileURLToPath4(import.meta.url)), "..", "layouts");
-  const rel2 = path19.relative(siteDir, layouts).split(path19.sep).join("/") || ".";
+  const layouts = path20.resolve(path20.dirname(fileURLToPath4(import.meta.url)), "..", "layouts");
+  const rel2 = path20.relative(siteDir, layouts).split(path20.sep).join("/") || ".";
   return {
     path: rel2,
     note: `hugo-prerender is not installed in a node_modules folder of this site or above it, so its templates are mounted from ${rel2}; install it in the site (npm install --save-dev \u2026) and run init again for a path that holds on other machines.`
@@ -7330,7 +7588,7 @@ Run "hugo-prerender --help" for usage.
       return 2;
     }
   }
-  const source = path19.resolve(values.source ?? ".");
+  const source = path20.resolve(values.source ?? ".");
   const configFor = (kind) => configSelection(kind, values.environment, values.config);
   if (passThrough.length > 0 && command !== "serve" && command !== "hugo") {
     process.stderr.write(`hugo-prerender: arguments after "--" are for hugo server, with the serve command only

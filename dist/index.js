@@ -1997,17 +1997,17 @@ var require_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP2;
     visit5.REMOVE = REMOVE;
-    function visit_(key2, node3, visitor, path20) {
-      const ctrl = callVisitor(key2, node3, visitor, path20);
+    function visit_(key2, node3, visitor, path21) {
+      const ctrl = callVisitor(key2, node3, visitor, path21);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path20, ctrl);
-        return visit_(key2, ctrl, visitor, path20);
+        replaceNode(key2, path21, ctrl);
+        return visit_(key2, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path20 = Object.freeze(path20.concat(node3));
+          path21 = Object.freeze(path21.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = visit_(i2, node3.items[i2], visitor, path20);
+            const ci = visit_(i2, node3.items[i2], visitor, path21);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -2018,13 +2018,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path20 = Object.freeze(path20.concat(node3));
-          const ck = visit_("key", node3.key, visitor, path20);
+          path21 = Object.freeze(path21.concat(node3));
+          const ck = visit_("key", node3.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = visit_("value", node3.value, visitor, path20);
+          const cv = visit_("value", node3.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2045,17 +2045,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node3, visitor, path20) {
-      const ctrl = await callVisitor(key2, node3, visitor, path20);
+    async function visitAsync_(key2, node3, visitor, path21) {
+      const ctrl = await callVisitor(key2, node3, visitor, path21);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path20, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path20);
+        replaceNode(key2, path21, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path20 = Object.freeze(path20.concat(node3));
+          path21 = Object.freeze(path21.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node3.items[i2], visitor, path20);
+            const ci = await visitAsync_(i2, node3.items[i2], visitor, path21);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -2066,13 +2066,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path20 = Object.freeze(path20.concat(node3));
-          const ck = await visitAsync_("key", node3.key, visitor, path20);
+          path21 = Object.freeze(path21.concat(node3));
+          const ck = await visitAsync_("key", node3.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = await visitAsync_("value", node3.value, visitor, path20);
+          const cv = await visitAsync_("value", node3.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2099,23 +2099,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node3, visitor, path20) {
+    function callVisitor(key2, node3, visitor, path21) {
       if (typeof visitor === "function")
-        return visitor(key2, node3, path20);
+        return visitor(key2, node3, path21);
       if (identity4.isMap(node3))
-        return visitor.Map?.(key2, node3, path20);
+        return visitor.Map?.(key2, node3, path21);
       if (identity4.isSeq(node3))
-        return visitor.Seq?.(key2, node3, path20);
+        return visitor.Seq?.(key2, node3, path21);
       if (identity4.isPair(node3))
-        return visitor.Pair?.(key2, node3, path20);
+        return visitor.Pair?.(key2, node3, path21);
       if (identity4.isScalar(node3))
-        return visitor.Scalar?.(key2, node3, path20);
+        return visitor.Scalar?.(key2, node3, path21);
       if (identity4.isAlias(node3))
-        return visitor.Alias?.(key2, node3, path20);
+        return visitor.Alias?.(key2, node3, path21);
       return void 0;
     }
-    function replaceNode(key2, path20, node3) {
-      const parent = path20[path20.length - 1];
+    function replaceNode(key2, path21, node3) {
+      const parent = path21[path21.length - 1];
       if (identity4.isCollection(parent)) {
         parent.items[key2] = node3;
       } else if (identity4.isPair(parent)) {
@@ -2727,10 +2727,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity4 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path20, value2) {
+    function collectionFromPath(schema, path21, value2) {
       let v = value2;
-      for (let i2 = path20.length - 1; i2 >= 0; --i2) {
-        const k2 = path20[i2];
+      for (let i2 = path21.length - 1; i2 >= 0; --i2) {
+        const k2 = path21[i2];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a3 = [];
           a3[k2] = v;
@@ -2749,7 +2749,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path20) => path20 == null || typeof path20 === "object" && !!path20[Symbol.iterator]().next().done;
+    var isEmptyPath = (path21) => path21 == null || typeof path21 === "object" && !!path21[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -2779,11 +2779,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path20, value2) {
-        if (isEmptyPath(path20))
+      addIn(path21, value2) {
+        if (isEmptyPath(path21))
           this.add(value2);
         else {
-          const [key2, ...rest] = path20;
+          const [key2, ...rest] = path21;
           const node3 = this.get(key2, true);
           if (identity4.isCollection(node3))
             node3.addIn(rest, value2);
@@ -2797,8 +2797,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path20) {
-        const [key2, ...rest] = path20;
+      deleteIn(path21) {
+        const [key2, ...rest] = path21;
         if (rest.length === 0)
           return this.delete(key2);
         const node3 = this.get(key2, true);
@@ -2812,8 +2812,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path20, keepScalar) {
-        const [key2, ...rest] = path20;
+      getIn(path21, keepScalar) {
+        const [key2, ...rest] = path21;
         const node3 = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity4.isScalar(node3) ? node3.value : node3;
@@ -2831,8 +2831,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path20) {
-        const [key2, ...rest] = path20;
+      hasIn(path21) {
+        const [key2, ...rest] = path21;
         if (rest.length === 0)
           return this.has(key2);
         const node3 = this.get(key2, true);
@@ -2842,8 +2842,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path20, value2) {
-        const [key2, ...rest] = path20;
+      setIn(path21, value2) {
+        const [key2, ...rest] = path21;
         if (rest.length === 0) {
           this.set(key2, value2);
         } else {
@@ -5358,9 +5358,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path20, value2) {
+      addIn(path21, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path20, value2);
+          this.contents.addIn(path21, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5435,14 +5435,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path20) {
-        if (Collection.isEmptyPath(path20)) {
+      deleteIn(path21) {
+        if (Collection.isEmptyPath(path21)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path20) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path21) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -5457,10 +5457,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path20, keepScalar) {
-        if (Collection.isEmptyPath(path20))
+      getIn(path21, keepScalar) {
+        if (Collection.isEmptyPath(path21))
           return !keepScalar && identity4.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity4.isCollection(this.contents) ? this.contents.getIn(path20, keepScalar) : void 0;
+        return identity4.isCollection(this.contents) ? this.contents.getIn(path21, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -5471,10 +5471,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path20) {
-        if (Collection.isEmptyPath(path20))
+      hasIn(path21) {
+        if (Collection.isEmptyPath(path21))
           return this.contents !== void 0;
-        return identity4.isCollection(this.contents) ? this.contents.hasIn(path20) : false;
+        return identity4.isCollection(this.contents) ? this.contents.hasIn(path21) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -5491,13 +5491,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path20, value2) {
-        if (Collection.isEmptyPath(path20)) {
+      setIn(path21, value2) {
+        if (Collection.isEmptyPath(path21)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path20), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path21), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path20, value2);
+          this.contents.setIn(path21, value2);
         }
       }
       /**
@@ -7458,9 +7458,9 @@ var require_cst_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP2;
     visit5.REMOVE = REMOVE;
-    visit5.itemAtPath = (cst, path20) => {
+    visit5.itemAtPath = (cst, path21) => {
       let item = cst;
-      for (const [field, index2] of path20) {
+      for (const [field, index2] of path21) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -7469,23 +7469,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit5.parentCollection = (cst, path20) => {
-      const parent = visit5.itemAtPath(cst, path20.slice(0, -1));
-      const field = path20[path20.length - 1][0];
+    visit5.parentCollection = (cst, path21) => {
+      const parent = visit5.itemAtPath(cst, path21.slice(0, -1));
+      const field = path21[path21.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path20, item, visitor) {
-      let ctrl = visitor(item, path20);
+    function _visit(path21, item, visitor) {
+      let ctrl = visitor(item, path21);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path20.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path21.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -7496,10 +7496,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path20);
+            ctrl = ctrl(item, path21);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path20) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path21) : ctrl;
     }
     exports.visit = visit5;
   }
@@ -10780,8 +10780,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path20, name) {
-  if (!path20) {
+function assertPath(path21, name) {
+  if (!path21) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -10966,13 +10966,13 @@ var init_lib7 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set path(path20) {
-        if (isUrl(path20)) {
-          path20 = fileURLToPath(path20);
+      set path(path21) {
+        if (isUrl(path21)) {
+          path21 = fileURLToPath(path21);
         }
-        assertNonEmpty(path20, "path");
-        if (this.path !== path20) {
-          this.history.push(path20);
+        assertNonEmpty(path21, "path");
+        if (this.path !== path21) {
+          this.history.push(path21);
         }
       }
       /**
@@ -19798,7 +19798,7 @@ function transformGfmAutolinkLiterals(tree) {
     { ignore: ["link", "linkReference"] }
   );
 }
-function findUrl(_9, protocol, domain2, path20, match) {
+function findUrl(_9, protocol, domain2, path21, match) {
   if (!previous2(match)) {
     return false;
   }
@@ -19811,7 +19811,7 @@ function findUrl(_9, protocol, domain2, path20, match) {
   if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
     return false;
   }
-  const parts = splitUrl(domain2 + path20);
+  const parts = splitUrl(domain2 + path21);
   const result = {
     type: "link",
     title: null,
@@ -23712,16 +23712,16 @@ var init_base = __esm({
           }
         }
       }
-      addToPath(path20, added, removed, oldPosInc, options) {
-        const last = path20.lastComponent;
+      addToPath(path21, added, removed, oldPosInc, options) {
+        const last = path21.lastComponent;
         if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
           return {
-            oldPos: path20.oldPos + oldPosInc,
+            oldPos: path21.oldPos + oldPosInc,
             lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
           };
         } else {
           return {
-            oldPos: path20.oldPos + oldPosInc,
+            oldPos: path21.oldPos + oldPosInc,
             lastComponent: { count: 1, added, removed, previousComponent: last }
           };
         }
@@ -36109,13 +36109,13 @@ function node2(shape, o2 = {}) {
   }
   return fragment(outline, o2.label !== void 0 && o2.label !== "" ? mathLabel(o2.label, { x: shape.cx, y: shape.cy, size }) : null);
 }
-function edge(ids, path20, o2 = {}) {
+function edge(ids, path21, o2 = {}) {
   const arrow = o2.arrow ?? "end";
   const paint = o2.paint ?? "ink";
   const atStart = arrow === "start" || arrow === "both";
   const atEnd = arrow === "end" || arrow === "both";
   const cut = HEAD_LENGTH * HEAD_OVERLAP;
-  const drawn = trim(path20, atStart ? cut : 0, atEnd ? cut : 0);
+  const drawn = trim(path21, atStart ? cut : 0, atEnd ? cut : 0);
   const s2 = strokeAttrs(paint);
   return el("path", {
     class: [s2.class, o2.class].filter(Boolean).join(" ") || void 0,
@@ -36142,18 +36142,18 @@ function connect(from, to, o2 = {}) {
   const ctrl = add(m, mul({ x: d2.y, y: -d2.x }, bend * 2));
   return { kind: "quad", a: borderPoint(from, ctrl, g0), c: ctrl, b: borderPoint(to, ctrl, g1) };
 }
-function edgeLabelAnchor(path20, text12, o2 = {}) {
+function edgeLabelAnchor(path21, text12, o2 = {}) {
   const t = o2.t ?? 0.5;
-  const p5 = pointAt(path20, t);
-  let n = normalAt(path20, t);
+  const p5 = pointAt(path21, t);
+  let n = normalAt(path21, t);
   if (o2.side === "right") n = mul(n, -1);
   const size = o2.size ?? 16;
   const b2 = labelFontBox(text12, { x: 0, y: 0, size });
   const reach = Math.max(-n.x * b2.x0, -n.x * b2.x1) + Math.max(-n.y * b2.y0, -n.y * b2.y1);
   return add(p5, mul(n, reach + (o2.offset ?? 5)));
 }
-function edgeLabel(path20, text12, o2 = {}) {
-  const at = edgeLabelAnchor(path20, text12, o2);
+function edgeLabel(path21, text12, o2 = {}) {
+  const at = edgeLabelAnchor(path21, text12, o2);
   return mathLabel(text12, { x: at.x, y: at.y, size: o2.size ?? 16, class: o2.class });
 }
 function delaySquare(at, size = 8, paint = "ink") {
@@ -40528,12 +40528,12 @@ function y(p5) {
   return p5[1];
 }
 function line2(x$1, y$1) {
-  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path20 = withPath(line3);
+  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path21 = withPath(line3);
   x$1 = typeof x$1 === "function" ? x$1 : x$1 === void 0 ? x : constant2(x$1);
   y$1 = typeof y$1 === "function" ? y$1 : y$1 === void 0 ? y : constant2(y$1);
   function line3(data) {
     var i2, n = (data = array2(data)).length, d2, defined0 = false, buffer;
-    if (context == null) output7 = curve(buffer = path20());
+    if (context == null) output7 = curve(buffer = path21());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) output7.lineStart();
@@ -40561,13 +40561,13 @@ function line2(x$1, y$1) {
   return line3;
 }
 function area(x0, y0, y1) {
-  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path20 = withPath(area2);
+  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path21 = withPath(area2);
   x0 = typeof x0 === "function" ? x0 : x0 === void 0 ? x : constant2(+x0);
   y0 = typeof y0 === "function" ? y0 : y0 === void 0 ? constant2(0) : constant2(+y0);
   y1 = typeof y1 === "function" ? y1 : y1 === void 0 ? y : constant2(+y1);
   function area2(data) {
     var i2, j, k2, n = (data = array2(data)).length, d2, defined0 = false, buffer, x0z = new Array(n), y0z = new Array(n);
-    if (context == null) output7 = curve(buffer = path20());
+    if (context == null) output7 = curve(buffer = path21());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) {
@@ -40643,12 +40643,12 @@ function curveRadial(curve) {
   return radial;
 }
 function Symbol2(type, size) {
-  let context = null, path20 = withPath(symbol);
+  let context = null, path21 = withPath(symbol);
   type = typeof type === "function" ? type : constant2(type || circle2);
   size = typeof size === "function" ? size : constant2(size === void 0 ? 64 : +size);
   function symbol() {
     let buffer;
-    if (!context) context = buffer = path20();
+    if (!context) context = buffer = path21();
     type.apply(this, arguments).draw(context, +size.apply(this, arguments));
     if (buffer) return context = null, buffer + "" || null;
   }
@@ -43435,9 +43435,9 @@ var init_rnn_unroll = __esm({
           body3.push(...column(ids, cx(k2), lay, { x: names("x", k2), h: names("h", k2), o: names("o", k2), L: names("L", k2), y: names("y", k2) }, weights, font));
         }
         for (let k2 = -1; k2 < T4; k2++) {
-          const path20 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
-          body3.push(edge(ids, path20, { dashed: k2 === -1 || k2 === T4 - 1 }));
-          if (weights[2]) body3.push(edgeLabel(path20, weights[2], { side: "left", size: WFONT, offset: HEAD_HALF_WIDTH + 2 }));
+          const path21 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
+          body3.push(edge(ids, path21, { dashed: k2 === -1 || k2 === T4 - 1 }));
+          if (weights[2]) body3.push(edgeLabel(path21, weights[2], { side: "left", size: WFONT, offset: HEAD_HALF_WIDTH + 2 }));
         }
         if (p5.bptt) {
           paints.add("highlight");
@@ -44807,12 +44807,12 @@ function parseTree(text12, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root4, path20) {
+function findNodeAtLocation(root4, path21) {
   if (!root4) {
     return void 0;
   }
   let node3 = root4;
-  for (let segment of path20) {
+  for (let segment of path21) {
     if (typeof segment === "string") {
       if (node3.type !== "object" || !Array.isArray(node3.children)) {
         return void 0;
@@ -45178,14 +45178,14 @@ var init_parser = __esm({
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text12, originalPath, value2, options) {
-  const path20 = originalPath.slice();
+  const path21 = originalPath.slice();
   const errors = [];
   const root4 = parseTree(text12, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path20.length > 0) {
-    lastSegment = path20.pop();
-    parent = findNodeAtLocation(root4, path20);
+  while (path21.length > 0) {
+    lastSegment = path21.pop();
+    parent = findNodeAtLocation(root4, path21);
     if (parent === void 0 && value2 !== void 0) {
       if (typeof lastSegment === "string") {
         value2 = { [lastSegment]: value2 };
@@ -45328,8 +45328,8 @@ var init_edit = __esm({
 });
 
 // node_modules/jsonc-parser/lib/esm/main.js
-function modify(text12, path20, value2, options) {
-  return setProperty(text12, path20, value2, options);
+function modify(text12, path21, value2, options) {
+  return setProperty(text12, path21, value2, options);
 }
 function applyEdits(text12, edits) {
   let sortedEdits = edits.slice(0).sort((a3, b2) => {
@@ -45809,9 +45809,224 @@ var init_hugo_version = __esm({
   }
 });
 
+// src/site/ignore-files.ts
+import path7 from "node:path";
+function rawPatterns(data) {
+  const v = getIn(data, "ignoreFiles");
+  if (typeof v === "string") return [v];
+  if (!Array.isArray(v)) return [];
+  return v.filter((x6) => x6 !== null && x6 !== void 0 && !isRecord(x6) && !Array.isArray(x6)).map(String);
+}
+function ignoreFiles(data, locate) {
+  const patterns = [];
+  const diagnostics = [];
+  for (const [index2, source] of rawPatterns(data).entries()) {
+    try {
+      patterns.push({ source, index: index2, re: goRegExp(source) });
+    } catch (e) {
+      const at = locate ? locate(["ignoreFiles"]) : { line: 1, column: 1 };
+      diagnostics.push({
+        severity: "warning",
+        code: "config",
+        ...at,
+        message: `ignoreFiles: ${JSON.stringify(source)}: ${e.message}; hugo-prerender does not apply it, so the pages it leaves out may be prerendered and published`
+      });
+    }
+  }
+  return { patterns, diagnostics };
+}
+function ignoredName(name) {
+  return name.startsWith(".") || name.startsWith("#") || name.endsWith("~");
+}
+function ignoredBy(patterns, abs) {
+  for (const p5 of patterns) if (p5.re.test(abs)) return p5;
+  return void 0;
+}
+function shadowIgnoredBy(patterns, siteDir, tree, relToContent) {
+  if (patterns.length === 0) return void 0;
+  const root4 = path7.join(siteDir, PRERENDER_DIR, tree);
+  const parts = relToContent.split("/");
+  for (let k2 = 1; k2 <= parts.length; k2++) {
+    const hit = ignoredBy(patterns, path7.join(root4, ...parts.slice(0, k2)));
+    if (hit) return hit;
+  }
+  return void 0;
+}
+function shadowIgnoredDiagnostic(pattern, pages, locate) {
+  const first = pages[0];
+  const others = pages.length > 1 ? ` (and of ${pages.length - 1} other page${pages.length === 2 ? "" : "s"})` : "";
+  return {
+    severity: "warning",
+    code: "ignore-files",
+    ...locate(["ignoreFiles"]),
+    message: `ignoreFiles: ${JSON.stringify(pattern.source)} matches ${first.shadow}, the prerendered copy of ${first.page}${others}, but not the page itself: Hugo would leave the copy out, so such pages are not prerendered, and Hugo publishes them as written (math as TeX); anchor the pattern to your own folders (Hugo matches it against absolute file names) so that it matches nothing under ${PRERENDER_DIR}/`
+  };
+}
+function goRegExp(pattern) {
+  let src = pattern;
+  let flags = "";
+  const lead = /^\(\?([imsU]*)\)/.exec(src);
+  if (lead) {
+    if (lead[1].includes("U")) throw new Unsupported("the flag U (ungreedy) has no JavaScript equivalent");
+    flags = [...new Set(lead[1])].join("");
+    src = src.slice(lead[0].length);
+  }
+  const dotAll = flags.includes("s");
+  const multi = flags.includes("m");
+  let out = "";
+  let unicode = false;
+  let i2 = 0;
+  const literal = (ch2, inClass) => (inClass ? /[\\\]\[^-]/ : /[\\^$.*+?()[\]{}|/]/).test(ch2) ? `\\${ch2}` : ch2;
+  const escape2 = (at, inClass) => {
+    const c = src[at + 1];
+    if (c === void 0) throw new Unsupported("it ends with a lone backslash (RE2 refuses it)");
+    if (/[dws]/.test(c)) return [inClass ? PERL[c] : `[${PERL[c]}]`, 2];
+    if (/[DWS]/.test(c)) {
+      if (inClass) throw new Unsupported(`\\${c} inside brackets is not supported`);
+      return [`[^${PERL[c.toLowerCase()]}]`, 2];
+    }
+    if (c === "b" || c === "B") {
+      if (inClass) throw new Unsupported(`\\${c} inside brackets (RE2 refuses it)`);
+      return [`\\${c}`, 2];
+    }
+    if (c === "A" && !inClass) return [multi ? "(?<![^])" : "^", 2];
+    if (c === "z" && !inClass) return ["(?![^])", 2];
+    if (c === "a") return ["\\x07", 2];
+    if (/[fntrv]/.test(c)) return [`\\${c}`, 2];
+    if (c === "x") {
+      const braced2 = /^\\x\{([0-9A-Fa-f]{1,6})\}/.exec(src.slice(at));
+      if (braced2) {
+        unicode = true;
+        return [`\\u{${braced2[1]}}`, braced2[0].length];
+      }
+      const two = /^\\x([0-9A-Fa-f]{2})/.exec(src.slice(at));
+      if (two) return [`\\x${two[1]}`, 4];
+      throw new Unsupported("a \\x escape without two hex digits (RE2 refuses it)");
+    }
+    if (c === "p" || c === "P") {
+      const m = /^\\[pP](\{\^?[A-Za-z_]+\}|[A-Za-z])/.exec(src.slice(at));
+      if (!m) throw new Unsupported(`a \\${c} without a class name`);
+      unicode = true;
+      let name = m[1].replace(/[{}]/g, "");
+      let neg = c === "P";
+      if (name.startsWith("^")) {
+        neg = !neg;
+        name = name.slice(1);
+      }
+      const property = name.length <= 2 ? name : `Script=${name}`;
+      return [`\\${neg ? "P" : "p"}{${property}}`, m[0].length];
+    }
+    if (/[0-9]/.test(c)) {
+      if (c === "0" || /^\\[0-7]{2,3}/.test(src.slice(at))) {
+        const m = /^\\([0-7]{1,3})/.exec(src.slice(at));
+        return [`\\x${parseInt(m[1], 8).toString(16).padStart(2, "0").slice(-2)}`, m[0].length];
+      }
+      throw new Unsupported("a backreference (RE2 refuses it)");
+    }
+    if (c === "C") throw new Unsupported("\\C (any byte) has no JavaScript equivalent");
+    if (c === "Q" && !inClass) {
+      const end = src.indexOf("\\E", at + 2);
+      const lit = end < 0 ? src.slice(at + 2) : src.slice(at + 2, end);
+      return [[...lit].map((ch2) => literal(ch2, false)).join(""), end < 0 ? src.length - at : end + 2 - at];
+    }
+    if (/[A-Za-z0-9]/.test(c)) throw new Unsupported(`the escape \\${c} (RE2 refuses it)`);
+    return [literal(c, inClass), 2];
+  };
+  while (i2 < src.length) {
+    const c = src[i2];
+    if (c === "\\") {
+      const [text12, n] = escape2(i2, false);
+      out += text12;
+      i2 += n;
+    } else if (c === ".") {
+      out += dotAll ? "[^]" : "[^\\n]";
+      i2++;
+    } else if (c === "(") {
+      if (src[i2 + 1] === "?") {
+        const named2 = /^\(\?P?<([A-Za-z_][A-Za-z0-9_]*)>/.exec(src.slice(i2));
+        if (named2) {
+          out += `(?<${named2[1]}>`;
+          i2 += named2[0].length;
+        } else if (src.startsWith("(?:", i2)) {
+          out += "(?:";
+          i2 += 3;
+        } else throw new Unsupported("a flag group or look-around that is not at the start (hugo-prerender reads flags only as a leading (?i), (?s), (?m))");
+      } else {
+        out += "(";
+        i2++;
+      }
+    } else if (c === "[") {
+      let j = i2 + 1;
+      let cls2 = "[";
+      if (src[j] === "^") {
+        cls2 += "^";
+        j++;
+      }
+      let first = true;
+      for (; ; ) {
+        const d2 = src[j];
+        if (d2 === void 0) throw new Unsupported('a "[" never closed (RE2 refuses it)');
+        if (d2 === "]" && !first) break;
+        first = false;
+        if (d2 === "[" && src[j + 1] === ":") {
+          const m = /^\[:(\^?)([a-z]+):\]/.exec(src.slice(j));
+          if (!m || POSIX[m[2]] === void 0) throw new Unsupported("an unknown POSIX class");
+          if (m[1]) throw new Unsupported("a negated POSIX class ([:^\u2026:]) inside brackets");
+          cls2 += POSIX[m[2]];
+          j += m[0].length;
+        } else if (d2 === "\\") {
+          const [text12, n] = escape2(j, true);
+          cls2 += text12;
+          j += n;
+        } else {
+          cls2 += d2 === "]" || d2 === "[" || d2 === "^" ? `\\${d2}` : d2;
+          j++;
+        }
+      }
+      out += `${cls2}]`;
+      i2 = j + 1;
+    } else {
+      out += c === "/" ? "\\/" : c;
+      i2++;
+    }
+  }
+  const jsFlags = (flags.includes("i") ? "i" : "") + (multi ? "m" : "") + (unicode ? "u" : "");
+  try {
+    return new RegExp(out, jsFlags);
+  } catch (e) {
+    throw new Unsupported(`not a regular expression hugo-prerender can read (${e.message.replace(/^Invalid regular expression: /, "")})`);
+  }
+}
+var POSIX, PERL, Unsupported;
+var init_ignore_files = __esm({
+  "src/site/ignore-files.ts"() {
+    "use strict";
+    init_config();
+    POSIX = {
+      alnum: "0-9A-Za-z",
+      alpha: "A-Za-z",
+      ascii: "\\x00-\\x7F",
+      blank: "\\t ",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "!-~",
+      lower: "a-z",
+      print: " -~",
+      punct: "!-\\/:-@\\[-`{-~",
+      space: "\\t\\n\\v\\f\\r ",
+      upper: "A-Z",
+      word: "0-9A-Za-z_",
+      xdigit: "0-9A-Fa-f"
+    };
+    PERL = { d: "0-9", w: "0-9A-Za-z_", s: "\\t\\n\\f\\r " };
+    Unsupported = class extends Error {
+    };
+  }
+});
+
 // src/site/config.ts
 import { existsSync, readdirSync, readFileSync as readFileSync2, statSync as statSync3 } from "node:fs";
-import path7 from "node:path";
+import path8 from "node:path";
 function isFile(p5) {
   try {
     return statSync3(p5).isFile();
@@ -45821,7 +46036,7 @@ function isFile(p5) {
 }
 function firstWithBase(dir, base2) {
   for (const [ext, format3] of EXTENSIONS) {
-    const p5 = path7.join(dir, `${base2}.${ext}`);
+    const p5 = path8.join(dir, `${base2}.${ext}`);
     if (isFile(p5)) return { path: p5, format: format3, key: null };
   }
   return null;
@@ -45838,11 +46053,11 @@ function configDirFiles(dir) {
   if (hugo) out.push(hugo);
   const others = /* @__PURE__ */ new Map();
   for (const name of readdirSync(dir).sort()) {
-    const ext = path7.extname(name).slice(1).toLowerCase();
+    const ext = path8.extname(name).slice(1).toLowerCase();
     const format3 = EXTENSIONS.find(([e]) => e === ext)?.[1];
     const base2 = name.slice(0, name.length - ext.length - 1);
     if (!format3 || base2.includes(".") || base2 === "config" || base2 === "hugo") continue;
-    if (!others.has(base2.toLowerCase()) && isFile(path7.join(dir, name))) {
+    if (!others.has(base2.toLowerCase()) && isFile(path8.join(dir, name))) {
       others.set(base2.toLowerCase(), firstWithBase(dir, base2));
     }
   }
@@ -45852,27 +46067,27 @@ function configDirFiles(dir) {
   return out;
 }
 function explicitConfig(siteDir, name) {
-  const p5 = path7.resolve(siteDir, name);
+  const p5 = path8.resolve(siteDir, name);
   const format3 = formatOf(p5);
   if (format3 && isFile(p5)) return { path: p5, format: format3, key: null };
-  return firstWithBase(path7.dirname(p5), path7.basename(p5));
+  return firstWithBase(path8.dirname(p5), path8.basename(p5));
 }
 function findSiteConfigFiles(siteDir, environment = "production", files) {
   const roots = files ? files.map((f) => explicitConfig(siteDir, f)).filter((f) => f !== null) : [findRootConfig(siteDir)].filter((f) => f !== null);
   return [
     ...roots,
-    ...configDirFiles(path7.join(siteDir, "config", "_default")),
-    ...environment ? configDirFiles(path7.join(siteDir, "config", environment)) : []
+    ...configDirFiles(path8.join(siteDir, "config", "_default")),
+    ...environment ? configDirFiles(path8.join(siteDir, "config", environment)) : []
   ];
 }
 function findSiteConfig(siteDir, files) {
   const root4 = files ? files.map((f) => explicitConfig(siteDir, f)).find((f) => f !== null) ?? null : findRootConfig(siteDir);
   if (root4) return root4;
-  const dir = path7.join(siteDir, "config", "_default");
+  const dir = path8.join(siteDir, "config", "_default");
   return firstWithBase(dir, "hugo") ?? firstWithBase(dir, "config");
 }
 function formatOf(file) {
-  const ext = path7.extname(file).slice(1).toLowerCase();
+  const ext = path8.extname(file).slice(1).toLowerCase();
   return EXTENSIONS.find(([e]) => e === ext)?.[1] ?? null;
 }
 function parseConfigText(text12, format3, file) {
@@ -45996,18 +46211,20 @@ function readSiteConfig(siteDir, opts = {}) {
   }
   const sources = [];
   for (const f of files) {
-    const rel3 = path7.relative(siteDir, f.path).split(path7.sep).join("/");
+    const rel3 = path8.relative(siteDir, f.path).split(path8.sep).join("/");
     const text12 = readFileSync2(f.path, "utf8");
     const parsed = parseConfigText(text12, f.format, rel3);
     diagnostics.push(...parsed.diagnostics);
     sources.push({ file: rel3, format: f.format, key: f.key, text: text12, data: parsed.data });
     data = mergeConfig(data, f.key === null ? parsed.data : { [f.key]: parsed.data });
   }
-  const mainRel = main2 ? path7.relative(siteDir, main2.path).split(path7.sep).join("/") : void 0;
+  const mainRel = main2 ? path8.relative(siteDir, main2.path).split(path8.sep).join("/") : void 0;
   const locate = configLocator(sources, mainRel);
   const prerender = prerenderOptions(data, locate);
   diagnostics.push(...prerender.diagnostics);
-  const content3 = contentRoots(siteDir, data);
+  const ignore2 = ignoreFiles(data, locate);
+  diagnostics.push(...ignore2.diagnostics);
+  const content3 = contentRoots(siteDir, data, ignore2.patterns);
   for (const bad of new Set(content3.map((r2) => r2.badFilter).filter((b2) => b2 !== void 0))) {
     diagnostics.push({ severity: "error", code: "config", message: `module.mounts: ${bad}, which Hugo does not accept either; fix the pattern`, ...locate(["module", "mounts"], "key") });
   }
@@ -46018,12 +46235,13 @@ function readSiteConfig(siteDir, opts = {}) {
     files,
     data,
     diagnostics,
-    contentDir: content3[0]?.dir ?? path7.resolve(siteDir, "content"),
+    contentDir: content3[0]?.dir ?? path8.resolve(siteDir, "content"),
     contentRoots: content3,
     staticDirs: staticRoots(siteDir, data).map((r2) => r2.dir),
-    assetsDir: assetRoots(siteDir, data)[0]?.dir ?? path7.resolve(siteDir, "assets"),
+    assetsDir: assetRoots(siteDir, data)[0]?.dir ?? path8.resolve(siteDir, "assets"),
     prerender: prerender.options,
     locate,
+    ignoreFiles: ignore2.patterns,
     math: {
       ...delimiters3 ? { delimiters: delimiters3 } : {},
       escapes: prerender.options.math.escapes,
@@ -46136,7 +46354,7 @@ function componentRoots(siteDir, data, component, defaults) {
     }
     return {
       source: m.source,
-      dir: path7.resolve(siteDir, m.source),
+      dir: path8.resolve(siteDir, m.source),
       target: normalizeRel(m.target).split("/").slice(1).join("/"),
       ...lang ? { lang } : {},
       ...filter ? { filter } : {},
@@ -46199,7 +46417,7 @@ function nestedShadowMounts(mounts) {
 function missingNestedShadows(mounts) {
   return nestedShadowMounts(mounts).filter((n) => !mounts.some((m) => normalizeRel(m.source) === n.source && normalizeRel(m.target) === n.target));
 }
-function contentRoots(siteDir, data) {
+function contentRoots(siteDir, data, ignore2 = ignoreFiles(data).patterns) {
   const roots = componentRoots(siteDir, data, "content", defaultContentMounts(data));
   const out = [];
   for (const r2 of roots) {
@@ -46213,7 +46431,12 @@ function contentRoots(siteDir, data) {
     const { filter: _f, ...rest } = o2;
     out[same] = { ...rest, ...filter ? { filter } : {}, ...o2.badFilter ?? r2.badFilter ? { badFilter: o2.badFilter ?? r2.badFilter } : {} };
   }
-  return out;
+  if (ignore2.length === 0) return out;
+  return out.map((r2) => {
+    const own8 = r2.filter;
+    const filter = (rel3, isDir) => (!own8 || own8(rel3, isDir)) && ignoredBy(ignore2, path8.join(r2.dir, rel3)) === void 0;
+    return { ...r2, filter };
+  });
 }
 function staticRoots(siteDir, data) {
   return componentRoots(siteDir, data, "static", staticDirSetting(data).map((d2) => ({ source: d2, target: "static" })));
@@ -46320,15 +46543,15 @@ function languageFigureNumbering(data, site, warn) {
   if (!isRecord(langs)) return void 0;
   const byLanguage = {};
   for (const [code4, conf] of Object.entries(langs)) {
-    const path20 = ["languages", code4, "params", "prerender"];
+    const path21 = ["languages", code4, "params", "prerender"];
     const own8 = getIn(conf, ["params", "prerender"]);
     if (isRecord(own8)) {
       for (const key2 of Object.keys(own8)) {
-        if (key2.toLowerCase() !== "figures") warn([...path20, key2], `${[...path20, key2].join(".")} is not read: of params.prerender, a language sets only figures (its label, separator and numbers); set ${key2} in the site's params.prerender`, "key");
+        if (key2.toLowerCase() !== "figures") warn([...path21, key2], `${[...path21, key2].join(".")} is not read: of params.prerender, a language sets only figures (its label, separator and numbers); set ${key2} in the site's params.prerender`, "key");
       }
     }
-    const table3 = settingsTable(own8, path20, "figures", FIGURES_KEYS, warn);
-    if (table3) byLanguage[code4.toLowerCase()] = figureNumbering(table3, warn, path20, site);
+    const table3 = settingsTable(own8, path21, "figures", FIGURES_KEYS, warn);
+    if (table3) byLanguage[code4.toLowerCase()] = figureNumbering(table3, warn, path21, site);
   }
   if (Object.keys(byLanguage).length === 0) return void 0;
   const dflt = getIn(data, "defaultContentLanguage");
@@ -46339,15 +46562,15 @@ function languageFigureNumbering(data, site, warn) {
   };
 }
 function figureNumbering(table3, warn, parent, base2) {
-  const path20 = [...parent, "figures"];
+  const path21 = [...parent, "figures"];
   const raw3 = table3 && getIn(table3, ["numbers"]);
-  const numbers = raw3 === true ? "all" : raw3 === false ? "none" : enumSetting(raw3, ["id", "all", "none"], base2.numbers, [...path20, "numbers"], warn);
+  const numbers = raw3 === true ? "all" : raw3 === false ? "none" : enumSetting(raw3, ["id", "all", "none"], base2.numbers, [...path21, "numbers"], warn);
   const text12 = (key2, allowEmpty) => {
     const v = table3 && getIn(table3, [key2]);
     const dflt = base2[key2];
     if (v === void 0) return dflt;
     if (typeof v !== "string" || /[\r\n]/.test(v) || !allowEmpty && v.trim() === "") {
-      warn([...path20, key2], `${[...path20, key2].join(".")} = ${JSON.stringify(v)} must be ${allowEmpty ? "a line of text" : "a word or two (not empty)"}; using ${JSON.stringify(dflt)}`);
+      warn([...path21, key2], `${[...path21, key2].join(".")} = ${JSON.stringify(v)} must be ${allowEmpty ? "a line of text" : "a word or two (not empty)"}; using ${JSON.stringify(dflt)}`);
       return dflt;
     }
     return key2 === "label" ? v.trim() : v;
@@ -46380,6 +46603,7 @@ var init_config = __esm({
     init_closest_name();
     init_mount_filter();
     init_hugo_version();
+    init_ignore_files();
     EXTENSIONS = [
       ["toml", "toml"],
       ["yaml", "yaml"],
@@ -46720,7 +46944,7 @@ var init_shortcode_list = __esm({
 
 // src/site/fallbacks.ts
 import { readdirSync as readdirSync4, readFileSync as readFileSync5, statSync as statSync4 } from "node:fs";
-import path10 from "node:path";
+import path11 from "node:path";
 function fallbackTemplate(name, inner2) {
   return `{{- /* Written by hugo-prerender build. "${name}" is rendered by hugo-prerender; Hugo runs this only on a page it
   renders from the original instead of the prerendered copy (see partials/prerender/unrendered.html). */ -}}
@@ -46736,13 +46960,13 @@ function moduleLayoutDirs(siteDir, data) {
   const theme = getIn(data, "theme");
   const themes = typeof theme === "string" ? [theme] : Array.isArray(theme) ? theme.filter((t) => typeof t === "string") : [];
   const themesDir = getIn(data, "themesDir");
-  const base2 = path10.resolve(siteDir, typeof themesDir === "string" && themesDir !== "" ? themesDir : "themes");
-  const out = themes.map((t) => [path10.join(base2, t, "layouts")]);
+  const base2 = path11.resolve(siteDir, typeof themesDir === "string" && themesDir !== "" ? themesDir : "themes");
+  const out = themes.map((t) => [path11.join(base2, t, "layouts")]);
   const imports = getIn(data, "module.imports");
   for (const i2 of Array.isArray(imports) ? imports : []) {
     const p5 = typeof i2 === "string" ? i2 : getIn(i2, "path");
     if (typeof p5 !== "string" || p5.trim() === "" || themes.includes(p5)) continue;
-    out.push([path10.join(siteDir, "_vendor", p5, "layouts"), path10.join(base2, p5, "layouts")]);
+    out.push([path11.join(siteDir, "_vendor", p5, "layouts"), path11.join(base2, p5, "layouts")]);
   }
   return out;
 }
@@ -46751,12 +46975,12 @@ function shortcodeTemplate(layoutDirs, name) {
     for (const sub3 of ["_shortcodes", "shortcodes"]) {
       let entries;
       try {
-        entries = readdirSync4(path10.join(dir, sub3));
+        entries = readdirSync4(path11.join(dir, sub3));
       } catch {
         continue;
       }
       const hit = entries.filter((e) => e.startsWith(`${name}.`)).sort()[0];
-      if (hit) return path10.join(dir, sub3, hit);
+      if (hit) return path11.join(dir, sub3, hit);
     }
   }
   return void 0;
@@ -46771,26 +46995,26 @@ function shortcodeTemplateNames(layoutDirs) {
       return;
     }
     for (const e of entries) {
-      if (e.isDirectory() || e.isSymbolicLink() && isDirectory(path10.join(dir, e.name))) {
-        if (depth < 8) walk(path10.join(dir, e.name), `${prefix}${e.name}/`, depth + 1);
+      if (e.isDirectory() || e.isSymbolicLink() && isDirectory(path11.join(dir, e.name))) {
+        if (depth < 8) walk(path11.join(dir, e.name), `${prefix}${e.name}/`, depth + 1);
       } else if (!e.name.startsWith(".") && e.name.includes(".")) {
         out.add(`${prefix}${e.name.slice(0, e.name.indexOf("."))}`);
       }
     }
   };
-  for (const dir of layoutDirs) for (const sub3 of ["_shortcodes", "shortcodes"]) walk(path10.join(dir, sub3), "", 0);
+  for (const dir of layoutDirs) for (const sub3 of ["_shortcodes", "shortcodes"]) walk(path11.join(dir, sub3), "", 0);
   return out;
 }
 function layoutsComplete(siteDir, data) {
   return moduleLayoutDirs(siteDir, data).every((dirs) => {
-    const root4 = dirs.map((d2) => path10.dirname(d2)).find((d2) => isDirectory(d2));
+    const root4 = dirs.map((d2) => path11.dirname(d2)).find((d2) => isDirectory(d2));
     if (root4 === void 0) return false;
-    if (isDirectory(path10.join(root4, "config"))) return false;
+    if (isDirectory(path11.join(root4, "config"))) return false;
     for (const name of ["hugo", "config", "theme"]) {
       for (const ext of ["toml", "yaml", "yml", "json"]) {
         let text12;
         try {
-          text12 = readFileSync5(path10.join(root4, `${name}.${ext}`), "utf8");
+          text12 = readFileSync5(path11.join(root4, `${name}.${ext}`), "utf8");
         } catch {
           continue;
         }
@@ -46824,7 +47048,7 @@ function siteShortcodeTemplates(siteDir, layoutDirs, names) {
   const out = /* @__PURE__ */ new Map();
   for (const name of [...names].sort()) {
     const t = shortcodeTemplate(layoutDirs, name);
-    if (t) out.set(name, path10.relative(siteDir, t).split(path10.sep).join("/"));
+    if (t) out.set(name, path11.relative(siteDir, t).split(path11.sep).join("/"));
   }
   return out;
 }
@@ -46835,7 +47059,7 @@ function markdownShortcodeTemplates(siteDir, layoutDirs) {
       const t = shortcodeTemplate(layoutDirs, name);
       const text12 = templateText(t);
       const markdown = /\.Inner(Deindent)?\b[^}]*\|\s*(markdownify|\S*RenderString)|(markdownify|RenderString)\s+\.Inner/.test(text12);
-      seen.set(name, markdown ? path10.relative(siteDir, t).split(path10.sep).join("/") : void 0);
+      seen.set(name, markdown ? path11.relative(siteDir, t).split(path11.sep).join("/") : void 0);
     }
     return seen.get(name);
   };
@@ -46852,15 +47076,15 @@ function rendersTexItself(file) {
 }
 function mathFenceRendered(layoutDirs) {
   for (const dir of layoutDirs) {
-    for (const sub3 of ["_markup", path10.join("_default", "_markup")]) {
+    for (const sub3 of ["_markup", path11.join("_default", "_markup")]) {
       let entries;
       try {
-        entries = readdirSync4(path10.join(dir, sub3));
+        entries = readdirSync4(path11.join(dir, sub3));
       } catch {
         continue;
       }
       const hit = entries.filter((e) => /^render-codeblock-math\./.test(e)).sort()[0];
-      if (hit) return rendersTexItself(path10.join(dir, sub3, hit));
+      if (hit) return rendersTexItself(path11.join(dir, sub3, hit));
     }
   }
   return false;
@@ -46873,15 +47097,15 @@ function imageRenderHook(layoutDirs) {
     } catch {
       return void 0;
     }
-    if (path10.basename(dir) === "_markup") {
+    if (path11.basename(dir) === "_markup") {
       const hit = entries.map((e) => e.name).filter((n) => /^render-image\./.test(n)).sort()[0];
-      return hit === void 0 ? void 0 : path10.join(dir, hit);
+      return hit === void 0 ? void 0 : path11.join(dir, hit);
     }
     if (depth === 0) return void 0;
     for (const e of entries.sort((a3, b2) => a3.name < b2.name ? -1 : a3.name > b2.name ? 1 : 0)) {
-      if (!e.isDirectory() && !(e.isSymbolicLink() && isDirectory(path10.join(dir, e.name)))) continue;
+      if (!e.isDirectory() && !(e.isSymbolicLink() && isDirectory(path11.join(dir, e.name)))) continue;
       if (depth === 2 && ["shortcodes", "_shortcodes", "partials", "_partials"].includes(e.name)) continue;
-      const hit = look(path10.join(dir, e.name), depth - 1);
+      const hit = look(path11.join(dir, e.name), depth - 1);
       if (hit) return hit;
     }
     return void 0;
@@ -46903,7 +47127,7 @@ function templateAsksForImages(file, layoutDirs) {
       if (name.startsWith("prerender/") || seen.has(name)) continue;
       seen.add(name);
       const withExt = /\.[a-z]+$/.test(name) ? [name] : [`${name}.html`, name];
-      const found = layoutDirs.flatMap((dir) => ["partials", "_partials"].flatMap((sub3) => withExt.map((n) => path10.join(dir, sub3, n)))).find((f) => isFile(f));
+      const found = layoutDirs.flatMap((dir) => ["partials", "_partials"].flatMap((sub3) => withExt.map((n) => path11.join(dir, sub3, n)))).find((f) => isFile(f));
       if (found && asks(templateCode(found), depth + 1)) return true;
     }
     return false;
@@ -46942,7 +47166,7 @@ var init_fallbacks = __esm({
 
 // src/site/head-hooks.ts
 import { readdirSync as readdirSync5, readFileSync as readFileSync6, statSync as statSync5 } from "node:fs";
-import path11 from "node:path";
+import path12 from "node:path";
 function templates(dir, ext = ".html") {
   const out = [];
   const walk = (d2) => {
@@ -46953,7 +47177,7 @@ function templates(dir, ext = ".html") {
       return;
     }
     for (const e of entries.sort((a3, b2) => a3.name < b2.name ? -1 : a3.name > b2.name ? 1 : 0)) {
-      const p5 = path11.join(d2, e.name);
+      const p5 = path12.join(d2, e.name);
       if (e.isDirectory()) walk(p5);
       else if (e.name.endsWith(ext)) out.push(p5);
     }
@@ -46970,7 +47194,7 @@ function kindOf(p5) {
   }
 }
 function isPackageLayouts(dir) {
-  return isFile2(path11.join(dir, "partials", "prerender", "head.html"));
+  return isFile2(path12.join(dir, "partials", "prerender", "head.html"));
 }
 function eachTemplate(layoutDirs, fn, ext = ".html") {
   for (const dir of layoutDirs) {
@@ -46995,14 +47219,14 @@ function headReport(layoutDirs) {
     if (/partial\s+"prerender\/(head|katex)(\.html)?"/.test(text12)) linking.push(file);
     for (const h of HEAD_HOOKS) if (h.call.test(text12)) hooks.add(h);
     for (const o2 of HEAD_OVERRIDES) if (o2.call.test(text12)) called.add(o2);
-    const rel3 = path11.relative(dir, file).split(path11.sep).join("/");
+    const rel3 = path12.relative(dir, file).split(path12.sep).join("/");
     if (!headPartial && /^_?partials\//.test(rel3) && /<head[\s>]/i.test(text12)) headPartial = { from: file, to: `layouts/${rel3.replace(/^_partials\//, "partials/")}` };
   });
   const report = { linking, hooks: HEAD_HOOKS.filter((h) => hooks.has(h)) };
   if (report.hooks.length > 0) return report;
   for (const o2 of HEAD_OVERRIDES) {
     if (!called.has(o2)) continue;
-    const from = layoutDirs.map((d2) => path11.join(d2, ...o2.partial.split("/"))).find(isFile2);
+    const from = layoutDirs.map((d2) => path12.join(d2, ...o2.partial.split("/"))).find(isFile2);
     if (from) return { ...report, override: { theme: o2.theme, from, to: `layouts/${o2.partial}` } };
   }
   return headPartial ? { ...report, override: headPartial } : report;
@@ -47012,7 +47236,7 @@ function headAdvice(report, siteDir = "") {
   if (hook) return `your theme calls a head hook (${hook.theme}): create ${hook.file} containing ${HEAD_PARTIAL_CALL}${hook.note ? ` (${hook.note})` : ""}`;
   const o2 = report.override;
   if (o2) {
-    const from = siteDir ? path11.relative(siteDir, o2.from).split(path11.sep).join("/") : o2.from;
+    const from = siteDir ? path12.relative(siteDir, o2.from).split(path12.sep).join("/") : o2.from;
     return `your theme${o2.theme ? ` (${o2.theme})` : ""} has no head hook: copy ${from} to ${o2.to} in your site and add ${HEAD_PARTIAL_CALL} to it${o2.theme ? "" : " before </head>"}`;
   }
   return `add ${HEAD_PARTIAL_CALL} to the <head> of your base template (a theme without a head hook: override the one partial of it that writes <head>, see docs/themes.md)`;
@@ -47022,12 +47246,12 @@ function headingDataTemplates(siteDir, layoutDirs) {
   eachTemplate(layoutDirs, (file, text12) => {
     const code4 = text12.replace(/\{\{-?\s*\/\*[^]*?\*\/\s*-?\}\}/g, "");
     if (/partial\s+"prerender\/toc(\.html)?"/.test(code4)) return;
-    if (/\.(TableOfContents|Fragments)\b/.test(code4)) out.push(path11.relative(siteDir, file).split(path11.sep).join("/"));
+    if (/\.(TableOfContents|Fragments)\b/.test(code4)) out.push(path12.relative(siteDir, file).split(path12.sep).join("/"));
   });
   return out;
 }
 function feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs2 = []) {
-  const rel3 = (file) => path11.relative(siteDir, file).split(path11.sep).join("/");
+  const rel3 = (file) => path12.relative(siteDir, file).split(path12.sep).join("/");
   const out = [];
   eachTemplate(
     layoutDirs,
@@ -47038,7 +47262,7 @@ function feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs2 = []) {
     ".xml"
   );
   for (const candidates2 of moduleLayoutDirs2) {
-    if (!candidates2.some((d2) => kindOf(path11.dirname(d2)) === "dir")) out.push(rel3(path11.dirname(candidates2[0])));
+    if (!candidates2.some((d2) => kindOf(path12.dirname(d2)) === "dir")) out.push(rel3(path12.dirname(candidates2[0])));
   }
   return out;
 }
@@ -47203,7 +47427,7 @@ var init_site_figures = __esm({
 
 // src/site/page-records.ts
 import { readFileSync as readFileSync9 } from "node:fs";
-import path14 from "node:path";
+import path15 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 function runningCodeId() {
   if (codeId === void 0) {
@@ -47222,7 +47446,7 @@ function siteRecordKey(parts) {
   return contentKey("pages", RECORDS_VERSION, runningCodeId(), stableStringify(parts));
 }
 function rel(siteDir, p5) {
-  return path14.relative(siteDir, p5).split(path14.sep).join("/");
+  return path15.relative(siteDir, p5).split(path15.sep).join("/");
 }
 function outcomeOf(siteDir, r2) {
   const v = "found" in r2 ? { found: rel(siteDir, r2.found) } : "refused" in r2 ? { refused: rel(siteDir, r2.refused), link: rel(siteDir, r2.link), target: r2.target } : { missing: r2.missing.map((m) => rel(siteDir, m)), ...r2.blocked ? { blocked: [rel(siteDir, r2.blocked.at), fsErrorCode(r2.blocked.error) ?? ""] } : {} };
@@ -47248,7 +47472,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "7253dccc15687e79e413fc8070c6443f";
+    BUNDLE_CODE_ID = "5fe965188c96da57919c13f2d5b3b191";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -47277,7 +47501,7 @@ var init_page_records = __esm({
         if (!r2) {
           r2 = this.lookUp(
             site,
-            bases.map((b2) => path14.resolve(site.dir, b2)),
+            bases.map((b2) => path15.resolve(site.dir, b2)),
             rel3
           );
           this.recorded.set(key2, r2);
@@ -55488,7 +55712,7 @@ function __hpGlyphsAsAttributes(on) {
   __hpGlyphsLeft = false;
   return left;
 }
-var ParseError, uppercase, __hpHyphenated, hyphenate, ESCAPE_LOOKUP, ESCAPE_REGEX, __hpEscapeTest, escape, getBaseElem, characterNodesTypes, isCharacterBox, protocolFromUrl, SETTINGS_SCHEMA, Settings, Style, D2, Dc, T3, Tc, S, Sc, SS, SSc, styles, sup2, sub2, fracNum, fracDen, cramp, text$1, Style$1, scriptData, allBlocks, doubleBrushStroke, hLinePad, sqrtMain, sqrtSize1, sqrtSize2, sqrtSize3, sqrtSize4, phasePath, sqrtTall, sqrtPath, innerPath, path15, tallDelim, DocumentFragment, ptPerUnit, relativeUnit, validUnit, calculateSize, __hpEms, makeEm, createClass, cssStyleToString, initNode, toNode, invalidAttributeNameRegex, toMarkup, Span, Anchor, Img, iCombinations, SymbolNode, SvgNode, PathNode, LineNode, hasHtmlDomChildren, fontMetricsData, sigmasAndXis, extraCharacterMap, fontMetricsBySizeIndex, symbols, math, text8, main, ams, accent2, bin, close, inner, mathord, op, open, punct, rel2, spacing, textord, ligatures, mathTextSymbols, ch, i, textSymbols, _ch, _i, letters2, _ch2, _i2, wideChar, _ch3, _i3, _ch4, _i4, extraLatin, _ch5, _i5, boldUpright, italic, boldItalic, script2, noFont, fraktur, doubleStruck, boldFraktur, sansSerif, boldSansSerif, italicSansSerif, monospace, wideLatinLetterData, wideNumeralData, wideCharacterFont, lookupSymbol, makeSymbol, mathsym, boldSymbol, makeOrd, canCombine, tryCombineChars, sizeElementFromChildren, makeSpan, makeSvgSpan, makeLineSpan, makeAnchor, makeFragment, wrapFragment, getVListChildrenAndDepth, makeVList, makeGlue, retrieveTextFontName, fontMap, svgData, staticSvg, thinspace, mediumspace, thickspace, spacings, tightSpacings, _functions, _htmlGroupBuilders, _mathmlGroupBuilders, normalizeArgument, ordargument, binLeftCanceller, binRightCanceller, styleMap$1, DomEnum, buildExpression$1, _traverseNonSpaceNodes, checkPartialGroup, _getOutermostNode, getTypeOfDomTree, makeNullDelimiter, buildGroup$1, MathNode, TextNode, SpaceNode, noVariantSymbols, rowLikeTypes, makeText, makeRow, mathFontVariants, getVariant, buildExpression2, buildExpressionRow, buildGroup2, sizeStyleMap, sizeMultipliers, sizeAtStyle, Options, optionsFromSettings, displayWrap, buildTree, buildHTMLTree, stretchyCodePoint, stretchyMathML, katexImagesData, wideAccentLabels, stretchySvg, stretchyEnclose, ATOMS, NON_ATOMS, getBaseSymbol, htmlBuilder$a, mathmlBuilder$9, NON_STRETCHY_ACCENT_REGEX, paddedNode, binrelClass, cdArrowFunctionName, newCell, isStartOfArrow, isLabelEnd, htmlBuilder$8, mathmlBuilder$7, globalMap, checkControlSequence, getRHS, letCommand, getMetrics, styleWrap, centerSpan, makeSmallDelim, mathrmSize, makeLargeDelim, makeGlyphSpan, makeInner, lapInEms, lap, verts, doubleVerts, makeStackedDelim, vbPad, emPad, sqrtSvg, makeSqrtImage, stackLargeDelimiters, stackAlwaysDelimiters, stackNeverDelimiters, sizeToMaxHeight, makeSizedDelim, stackNeverDelimiterSequence, stackAlwaysDelimiterSequence, stackLargeDelimiterSequence, delimTypeToFont, traverseSequence, makeCustomSizedDelim, makeLeftRightDelim, delimiterSizes, delimiters, htmlBuilder$7, mathmlBuilder$6, _environments, _macros, SourceLocation, Token, validateAmsEnvironmentContext, gatherEnvironments, htmlBuilder$6, alignMap, mathmlBuilder$5, alignedHandler, environments, htmlBuilder$5, mathmlBuilder$4, fontAliases, htmlBuilder$4, mathmlBuilder$3, wrapWithStyle, stylArray, delimFromValue, htmlBuilder$3, mathmlBuilder$2, sizeData, chooseMathStyle, assembleSupSub, noSuccessor, htmlBuilder$2, mathmlBuilder$1, singleCharBigOps, singleCharIntegrals, htmlBuilder$1, mathmlBuilder2, sizeFuncs, htmlBuilder2, styleMap, htmlBuilderDelegate, defaultVariant, cssSpace, regularSpace, pad, textFontFamilies, textFontWeights, textFontShapes, optionsWithFont, makeVerb, functions, spaceRegexString, controlWordRegexString, controlSymbolRegexString, controlWordWhitespaceRegexString, controlSpaceRegexString, combiningDiacriticalMarkString, combiningDiacriticalMarksEndRegex, tokenRegexString, Lexer, Namespace, macros, digitToNumber, newcommand, dotsByToken, dotsbGroups, spaceAfterDots, latexRaiseA, braketHelper, implicitCommands, MacroExpander, unicodeSubRegEx, uSubsAndSups, unicodeAccents, unicodeSymbols, Parser2, parseTree3, render4, renderToString, generateParseTree, renderError, renderToDomTree, renderToHTMLTree, version, __domTree, katex, __hpGlyphAttributes, __HP_GROUP_DEPTH, __hpGroupDepth, __hpGlyphsLeft, __hpOwnBefore;
+var ParseError, uppercase, __hpHyphenated, hyphenate, ESCAPE_LOOKUP, ESCAPE_REGEX, __hpEscapeTest, escape, getBaseElem, characterNodesTypes, isCharacterBox, protocolFromUrl, SETTINGS_SCHEMA, Settings, Style, D2, Dc, T3, Tc, S, Sc, SS, SSc, styles, sup2, sub2, fracNum, fracDen, cramp, text$1, Style$1, scriptData, allBlocks, doubleBrushStroke, hLinePad, sqrtMain, sqrtSize1, sqrtSize2, sqrtSize3, sqrtSize4, phasePath, sqrtTall, sqrtPath, innerPath, path16, tallDelim, DocumentFragment, ptPerUnit, relativeUnit, validUnit, calculateSize, __hpEms, makeEm, createClass, cssStyleToString, initNode, toNode, invalidAttributeNameRegex, toMarkup, Span, Anchor, Img, iCombinations, SymbolNode, SvgNode, PathNode, LineNode, hasHtmlDomChildren, fontMetricsData, sigmasAndXis, extraCharacterMap, fontMetricsBySizeIndex, symbols, math, text8, main, ams, accent2, bin, close, inner, mathord, op, open, punct, rel2, spacing, textord, ligatures, mathTextSymbols, ch, i, textSymbols, _ch, _i, letters2, _ch2, _i2, wideChar, _ch3, _i3, _ch4, _i4, extraLatin, _ch5, _i5, boldUpright, italic, boldItalic, script2, noFont, fraktur, doubleStruck, boldFraktur, sansSerif, boldSansSerif, italicSansSerif, monospace, wideLatinLetterData, wideNumeralData, wideCharacterFont, lookupSymbol, makeSymbol, mathsym, boldSymbol, makeOrd, canCombine, tryCombineChars, sizeElementFromChildren, makeSpan, makeSvgSpan, makeLineSpan, makeAnchor, makeFragment, wrapFragment, getVListChildrenAndDepth, makeVList, makeGlue, retrieveTextFontName, fontMap, svgData, staticSvg, thinspace, mediumspace, thickspace, spacings, tightSpacings, _functions, _htmlGroupBuilders, _mathmlGroupBuilders, normalizeArgument, ordargument, binLeftCanceller, binRightCanceller, styleMap$1, DomEnum, buildExpression$1, _traverseNonSpaceNodes, checkPartialGroup, _getOutermostNode, getTypeOfDomTree, makeNullDelimiter, buildGroup$1, MathNode, TextNode, SpaceNode, noVariantSymbols, rowLikeTypes, makeText, makeRow, mathFontVariants, getVariant, buildExpression2, buildExpressionRow, buildGroup2, sizeStyleMap, sizeMultipliers, sizeAtStyle, Options, optionsFromSettings, displayWrap, buildTree, buildHTMLTree, stretchyCodePoint, stretchyMathML, katexImagesData, wideAccentLabels, stretchySvg, stretchyEnclose, ATOMS, NON_ATOMS, getBaseSymbol, htmlBuilder$a, mathmlBuilder$9, NON_STRETCHY_ACCENT_REGEX, paddedNode, binrelClass, cdArrowFunctionName, newCell, isStartOfArrow, isLabelEnd, htmlBuilder$8, mathmlBuilder$7, globalMap, checkControlSequence, getRHS, letCommand, getMetrics, styleWrap, centerSpan, makeSmallDelim, mathrmSize, makeLargeDelim, makeGlyphSpan, makeInner, lapInEms, lap, verts, doubleVerts, makeStackedDelim, vbPad, emPad, sqrtSvg, makeSqrtImage, stackLargeDelimiters, stackAlwaysDelimiters, stackNeverDelimiters, sizeToMaxHeight, makeSizedDelim, stackNeverDelimiterSequence, stackAlwaysDelimiterSequence, stackLargeDelimiterSequence, delimTypeToFont, traverseSequence, makeCustomSizedDelim, makeLeftRightDelim, delimiterSizes, delimiters, htmlBuilder$7, mathmlBuilder$6, _environments, _macros, SourceLocation, Token, validateAmsEnvironmentContext, gatherEnvironments, htmlBuilder$6, alignMap, mathmlBuilder$5, alignedHandler, environments, htmlBuilder$5, mathmlBuilder$4, fontAliases, htmlBuilder$4, mathmlBuilder$3, wrapWithStyle, stylArray, delimFromValue, htmlBuilder$3, mathmlBuilder$2, sizeData, chooseMathStyle, assembleSupSub, noSuccessor, htmlBuilder$2, mathmlBuilder$1, singleCharBigOps, singleCharIntegrals, htmlBuilder$1, mathmlBuilder2, sizeFuncs, htmlBuilder2, styleMap, htmlBuilderDelegate, defaultVariant, cssSpace, regularSpace, pad, textFontFamilies, textFontWeights, textFontShapes, optionsWithFont, makeVerb, functions, spaceRegexString, controlWordRegexString, controlSymbolRegexString, controlWordWhitespaceRegexString, controlSpaceRegexString, combiningDiacriticalMarkString, combiningDiacriticalMarksEndRegex, tokenRegexString, Lexer, Namespace, macros, digitToNumber, newcommand, dotsByToken, dotsbGroups, spaceAfterDots, latexRaiseA, braketHelper, implicitCommands, MacroExpander, unicodeSubRegEx, uSubsAndSups, unicodeAccents, unicodeSymbols, Parser2, parseTree3, render4, renderToString, generateParseTree, renderError, renderToDomTree, renderToHTMLTree, version, __domTree, katex, __hpGlyphAttributes, __HP_GROUP_DEPTH, __hpGroupDepth, __hpGlyphsLeft, __hpOwnBefore;
 var init_katex = __esm({
   "node_modules/katex/dist/katex.mjs"() {
     ParseError = class _ParseError extends Error {
@@ -55941,27 +56165,27 @@ var init_katex = __esm({
     };
     sqrtPath = function sqrtPath2(size, extraVinculum, viewBoxHeight) {
       extraVinculum = 1e3 * extraVinculum;
-      var path20 = "";
+      var path21 = "";
       switch (size) {
         case "sqrtMain":
-          path20 = sqrtMain(extraVinculum, hLinePad);
+          path21 = sqrtMain(extraVinculum, hLinePad);
           break;
         case "sqrtSize1":
-          path20 = sqrtSize1(extraVinculum, hLinePad);
+          path21 = sqrtSize1(extraVinculum, hLinePad);
           break;
         case "sqrtSize2":
-          path20 = sqrtSize2(extraVinculum, hLinePad);
+          path21 = sqrtSize2(extraVinculum, hLinePad);
           break;
         case "sqrtSize3":
-          path20 = sqrtSize3(extraVinculum, hLinePad);
+          path21 = sqrtSize3(extraVinculum, hLinePad);
           break;
         case "sqrtSize4":
-          path20 = sqrtSize4(extraVinculum, hLinePad);
+          path21 = sqrtSize4(extraVinculum, hLinePad);
           break;
         case "sqrtTall":
-          path20 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
+          path21 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
       }
-      return path20;
+      return path21;
     };
     innerPath = function innerPath2(name, height) {
       switch (name) {
@@ -55987,7 +56211,7 @@ var init_katex = __esm({
           return "";
       }
     };
-    path15 = {
+    path16 = {
       // The doubleleftarrow geometry is from glyph U+21D0 in the font KaTeX Main
       doubleleftarrow: "M262 157\nl10-10c34-36 62.7-77 86-123 3.3-8 5-13.3 5-16 0-5.3-6.7-8-20-8-7.3\n 0-12.2.5-14.5 1.5-2.3 1-4.8 4.5-7.5 10.5-49.3 97.3-121.7 169.3-217 216-28\n 14-57.3 25-88 33-6.7 2-11 3.8-13 5.5-2 1.7-3 4.2-3 7.5s1 5.8 3 7.5\nc2 1.7 6.3 3.5 13 5.5 68 17.3 128.2 47.8 180.5 91.5 52.3 43.7 93.8 96.2 124.5\n 157.5 9.3 8 15.3 12.3 18 13h6c12-.7 18-4 18-10 0-2-1.7-7-5-15-23.3-46-52-87\n-86-123l-10-10h399738v-40H218c328 0 0 0 0 0l-10-8c-26.7-20-65.7-43-117-69 2.7\n-2 6-3.7 10-5 36.7-16 72.3-37.3 107-64l10-8h399782v-40z\nm8 0v40h399730v-40zm0 194v40h399730v-40z",
       // doublerightarrow is from glyph U+21D2 in font KaTeX Main
@@ -56528,7 +56752,7 @@ var init_katex = __esm({
         if (this.alternate) {
           node3.setAttribute("d", this.alternate);
         } else {
-          node3.setAttribute("d", path15[this.pathName]);
+          node3.setAttribute("d", path16[this.pathName]);
         }
         return node3;
       }
@@ -56536,7 +56760,7 @@ var init_katex = __esm({
         if (this.alternate) {
           return '<path d="' + escape(this.alternate) + '"/>';
         } else {
-          return '<path d="' + escape(path15[this.pathName]) + '"/>';
+          return '<path d="' + escape(path16[this.pathName]) + '"/>';
         }
       }
     };
@@ -60070,8 +60294,8 @@ var init_katex = __esm({
     };
     staticSvg = function staticSvg2(value2, options) {
       var [pathName, width, height] = svgData[value2];
-      var path20 = new PathNode(pathName);
-      var svgNode2 = new SvgNode([path20], {
+      var path21 = new PathNode(pathName);
+      var svgNode2 = new SvgNode([path21], {
         "width": makeEm(width),
         "height": makeEm(height),
         // Override CSS rule `.katex svg { width: 100% }`
@@ -61083,8 +61307,8 @@ var init_katex = __esm({
               pathName = "tilde" + imgIndex;
             }
           }
-          var path20 = new PathNode(pathName);
-          var svgNode2 = new SvgNode([path20], {
+          var path21 = new PathNode(pathName);
+          var svgNode2 = new SvgNode([path21], {
             "width": "100%",
             "height": makeEm(_height),
             "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight,
@@ -62169,8 +62393,8 @@ var init_katex = __esm({
     };
     makeInner = function makeInner2(ch2, height, options) {
       var width = fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)] ? fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)][4] : fontMetricsData["Size1-Regular"][ch2.charCodeAt(0)][4];
-      var path20 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
-      var svgNode2 = new SvgNode([path20], {
+      var path21 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
+      var svgNode2 = new SvgNode([path21], {
         "width": makeEm(width),
         "height": makeEm(height),
         // Override CSS rule `.katex svg { width: 100% }`
@@ -62339,10 +62563,10 @@ var init_katex = __esm({
         var midHeight = realHeightTotal - topHeightTotal - bottomHeightTotal;
         var viewBoxHeight = Math.round(realHeightTotal * 1e3);
         var pathStr = tallDelim(svgLabel, Math.round(midHeight * 1e3));
-        var path20 = new PathNode(svgLabel, pathStr);
+        var path21 = new PathNode(svgLabel, pathStr);
         var width = makeEm(viewBoxWidth / 1e3);
         var height = makeEm(viewBoxHeight / 1e3);
-        var svg3 = new SvgNode([path20], {
+        var svg3 = new SvgNode([path21], {
           "width": width,
           "height": height,
           "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight
@@ -62383,8 +62607,8 @@ var init_katex = __esm({
     vbPad = 80;
     emPad = 0.08;
     sqrtSvg = function sqrtSvg2(sqrtName, height, viewBoxHeight, extraVinculum, options) {
-      var path20 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
-      var pathNode = new PathNode(sqrtName, path20);
+      var path21 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
+      var pathNode = new PathNode(sqrtName, path21);
       var svg3 = new SvgNode([pathNode], {
         // Note: 1000:1 ratio of viewBox to document em width.
         "width": "400em",
@@ -62873,8 +63097,8 @@ var init_katex = __esm({
         var angleHeight = inner2.height + inner2.depth + lineWeight + clearance;
         inner2.style.paddingLeft = makeEm(angleHeight / 2 + lineWeight);
         var viewBoxHeight = Math.floor(1e3 * angleHeight * scale2);
-        var path20 = phasePath(viewBoxHeight);
-        var svgNode2 = new SvgNode([new PathNode("phase", path20)], {
+        var path21 = phasePath(viewBoxHeight);
+        var svgNode2 = new SvgNode([new PathNode("phase", path21)], {
           "width": "400em",
           "height": makeEm(viewBoxHeight / 1e3),
           "viewBox": "0 0 400000 " + viewBoxHeight,
@@ -72556,7 +72780,7 @@ __export(build_page_exports, {
   renderPage: () => renderPage
 });
 import { realpathSync as realpathSync3 } from "node:fs";
-import path16 from "node:path";
+import path17 from "node:path";
 function pageServices(config, siteDir, errorMode, light = pageSettings(config, siteDir, errorMode)) {
   const limits = config.prerender.limits;
   const renderer = createMathRenderer({ macros: config.prerender.katex.macros, strict: config.prerender.katex.strict, errors: errorMode, limits });
@@ -72592,12 +72816,12 @@ function readablePath(siteDir, abs, relPath) {
   }
   let site = realSites.get(siteDir);
   if (site === void 0) realSites.set(siteDir, site = realpathSync3.native(siteDir));
-  const rel3 = path16.relative(site, real).split(path16.sep).join("/");
-  return rel3 === relPath || rel3.startsWith("../") || path16.isAbsolute(rel3) ? void 0 : rel3;
+  const rel3 = path17.relative(site, real).split(path17.sep).join("/");
+  return rel3 === relPath || rel3.startsWith("../") || path17.isAbsolute(rel3) ? void 0 : rel3;
 }
 function bundleDirOf(abs) {
-  const base2 = path16.basename(abs).replace(/\.[^.]+$/, "");
-  return base2 === "index" || base2 === "_index" || /^_?index\.[a-z-]+$/i.test(base2) ? path16.dirname(abs) : void 0;
+  const base2 = path17.basename(abs).replace(/\.[^.]+$/, "");
+  return base2 === "index" || base2 === "_index" || /^_?index\.[a-z-]+$/i.test(base2) ? path17.dirname(abs) : void 0;
 }
 async function renderPage(job, ctx) {
   const { abs, relPath } = job;
@@ -73028,7 +73252,7 @@ init_keys();
 init_config();
 import { closeSync, fstatSync, openSync, readdirSync as readdirSync6, readFileSync as readFileSync10, readSync, realpathSync as realpathSync4, statSync as statSync6 } from "node:fs";
 import os from "node:os";
-import path17 from "node:path";
+import path18 from "node:path";
 
 // src/site/output.ts
 init_config();
@@ -73045,7 +73269,7 @@ import {
   utimesSync,
   writeFileSync
 } from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 var DEFAULT_TREE = "content";
 var TREE_RE = /^content(\.[a-z0-9][a-z0-9_-]*)?$/;
 var MANIFEST_FILE = "manifest.json";
@@ -73058,7 +73282,7 @@ var OutputPathError = class extends Error {
 };
 var KEY_RE = /^[a-z0-9][a-z0-9_-]*$/;
 function toPosix(p5) {
-  return p5.split(path8.sep).join("/");
+  return p5.split(path9.sep).join("/");
 }
 function lstatOrNull(p5) {
   try {
@@ -73107,7 +73331,7 @@ function isPlainObject2(v) {
 function readManifest(root4) {
   const empty4 = { version: MANIFEST_VERSION, pages: {}, static: [] };
   try {
-    const m = JSON.parse(readFileSync3(path8.join(root4, MANIFEST_FILE), "utf8"));
+    const m = JSON.parse(readFileSync3(path9.join(root4, MANIFEST_FILE), "utf8"));
     if (m.version !== MANIFEST_VERSION || typeof m.pages !== "object" || m.pages === null) return empty4;
     return {
       version: MANIFEST_VERSION,
@@ -73145,9 +73369,9 @@ var PrerenderOutput = class {
   keptInfos = [];
   tmpCounter = 0;
   constructor(siteDir) {
-    const site = path8.resolve(siteDir);
+    const site = path9.resolve(siteDir);
     this.siteReal = realpathSync2(site);
-    this.root = path8.join(site, PRERENDER_DIR);
+    this.root = path9.join(site, PRERENDER_DIR);
     this.previous = readManifest(this.root);
   }
   /**
@@ -73363,13 +73587,13 @@ var PrerenderOutput = class {
   isShadowFile(tree, relPath) {
     const file = this.shadowPath(tree, relPath);
     const slash = relPath.lastIndexOf("/");
-    const dir = slash < 0 ? path8.join(this.root, tree) : path8.dirname(file);
+    const dir = slash < 0 ? path9.join(this.root, tree) : path9.dirname(file);
     let files = this.shadowDirs.get(dir);
     if (files === void 0) {
       files = /* @__PURE__ */ new Set();
       try {
         for (const e of readdirSync2(dir, { withFileTypes: true })) {
-          if (e.isFile() || !e.isDirectory() && !e.isSymbolicLink() && lstatOrNull(path8.join(dir, e.name))?.isFile()) files.add(e.name);
+          if (e.isFile() || !e.isDirectory() && !e.isSymbolicLink() && lstatOrNull(path9.join(dir, e.name))?.isFile()) files.add(e.name);
         }
       } catch {
       }
@@ -73408,7 +73632,7 @@ var PrerenderOutput = class {
    * the pages of a large site stays one lstat each.
    */
   shadowPath(tree, relPath) {
-    return path8.sep === "/" ? `${this.root}/${tree}/${relPath}` : path8.join(this.root, tree, relPath);
+    return path9.sep === "/" ? `${this.root}/${tree}/${relPath}` : path9.join(this.root, tree, relPath);
   }
   /**
    * Ends the build: writes titles.html, removes every shadow, template and static file this build neither
@@ -73485,15 +73709,15 @@ var PrerenderOutput = class {
   }
   /** resolve, also saying whether the file's directory exists already (then nothing is to be created). */
   resolveAt(rel3) {
-    const abs = path8.resolve(this.root, rel3);
-    if (!abs.startsWith(this.root + path8.sep)) {
+    const abs = path9.resolve(this.root, rel3);
+    if (!abs.startsWith(this.root + path9.sep)) {
       throw new OutputPathError(`refusing to touch ${abs}: outside ${this.root}`);
     }
-    const expectedRoot = path8.join(this.siteReal, PRERENDER_DIR);
-    let probe = path8.dirname(abs);
+    const expectedRoot = path9.join(this.siteReal, PRERENDER_DIR);
+    let probe = path9.dirname(abs);
     for (; ; ) {
       if (lstatOrNull(probe)) break;
-      probe = path8.dirname(probe);
+      probe = path9.dirname(probe);
     }
     if (probe.length < this.root.length) return { abs, dirExists: false };
     let real;
@@ -73502,22 +73726,22 @@ var PrerenderOutput = class {
     } catch (e) {
       throw new OutputPathError(`refusing to touch ${abs}: cannot resolve ${probe} (${e.message})`);
     }
-    if (real !== expectedRoot && !real.startsWith(expectedRoot + path8.sep)) {
+    if (real !== expectedRoot && !real.startsWith(expectedRoot + path9.sep)) {
       throw new OutputPathError(
         `refusing to touch ${abs}: ${probe} resolves to ${real}, outside ${expectedRoot} (a symlink?); hugo-prerender only writes inside ${PRERENDER_DIR}/`
       );
     }
-    return { abs, dirExists: probe === path8.dirname(abs) };
+    return { abs, dirExists: probe === path9.dirname(abs) };
   }
   write(rel3, data, opts = {}) {
     const { abs: file, dirExists } = this.resolveAt(rel3);
     if (!opts.force && sameBytes(file, data)) return;
-    const dir = path8.dirname(file);
+    const dir = path9.dirname(file);
     if (!dirExists) {
       mkdirSync(dir, { recursive: true });
       this.resolve(rel3);
     }
-    const tmp = path8.join(dir, `.${path8.basename(file)}.${process.pid}.${this.tmpCounter++}.tmp`);
+    const tmp = path9.join(dir, `.${path9.basename(file)}.${process.pid}.${this.tmpCounter++}.tmp`);
     try {
       writeFileSync(tmp, data);
       renameSync(tmp, file);
@@ -73531,25 +73755,25 @@ var PrerenderOutput = class {
   }
   /** Deletes files under `.prerender/<dir>` for which `keep(relative path)` is false; never follows symlinks. */
   sweep(dir, keep, removed) {
-    const base2 = path8.join(this.root, dir);
+    const base2 = path9.join(this.root, dir);
     const walk = (abs, relDir) => {
       let empty4 = true;
       const entries = readdirSync2(abs, { withFileTypes: true }).sort((a3, b2) => a3.name < b2.name ? -1 : a3.name > b2.name ? 1 : 0);
       for (const e of entries) {
-        const child = path8.join(abs, e.name);
+        const child = path9.join(abs, e.name);
         const rel3 = relDir + e.name;
         const isDir = e.isDirectory() || !e.isFile() && !e.isSymbolicLink() && lstatSync2(child).isDirectory();
         if (isDir) {
           if (walk(child, `${rel3}/`)) {
-            this.resolve(path8.relative(this.root, child) + "/x");
+            this.resolve(path9.relative(this.root, child) + "/x");
             rmdirSync(child);
           } else empty4 = false;
         } else if (keep(rel3)) {
           empty4 = false;
         } else {
-          this.resolve(path8.relative(this.root, child));
+          this.resolve(path9.relative(this.root, child));
           unlinkSync(child);
-          removed.push(toPosix(path8.relative(this.root, child)));
+          removed.push(toPosix(path9.relative(this.root, child)));
         }
       }
       return empty4;
@@ -73557,7 +73781,7 @@ var PrerenderOutput = class {
     const st = lstatOrNull(base2);
     if (!st) return;
     if (!st.isDirectory()) throw new OutputPathError(`${base2} is not a directory (a symlink?); refusing to clean it`);
-    this.resolve(path8.relative(this.root, base2) + "/x");
+    this.resolve(path9.relative(this.root, base2) + "/x");
     walk(base2, "");
   }
 };
@@ -73570,7 +73794,7 @@ init_position();
 init_theme();
 init_katex_markup();
 import { existsSync as existsSync2, readdirSync as readdirSync3, readFileSync as readFileSync4 } from "node:fs";
-import path9 from "node:path";
+import path10 from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var FONT_FACE_CSS = FONT_FACES.map(
@@ -73608,14 +73832,14 @@ ${TAG_CSS}.katex { text-rendering: auto; }
 .hp-figure th, .hp-figure td { padding: 0.15em 0.6em; border-bottom: 1px solid color-mix(in srgb, currentColor 25%, transparent); text-align: right; }
 ${DARK_MODE_CSS}${PRINT_CSS}`;
 function katexDistDir() {
-  const bundled = path9.join(path9.dirname(fileURLToPath2(import.meta.url)), "katex");
-  if (existsSync2(path9.join(bundled, "VERSION"))) {
-    return { dir: bundled, version: readFileSync4(path9.join(bundled, "VERSION"), "utf8").trim() };
+  const bundled = path10.join(path10.dirname(fileURLToPath2(import.meta.url)), "katex");
+  if (existsSync2(path10.join(bundled, "VERSION"))) {
+    return { dir: bundled, version: readFileSync4(path10.join(bundled, "VERSION"), "utf8").trim() };
   }
   const require2 = createRequire(import.meta.url);
-  const pkgDir = path9.dirname(require2.resolve("katex/package.json"));
-  const version2 = JSON.parse(readFileSync4(path9.join(pkgDir, "package.json"), "utf8")).version;
-  return { dir: path9.join(pkgDir, "dist"), version: version2 };
+  const pkgDir = path10.dirname(require2.resolve("katex/package.json"));
+  const version2 = JSON.parse(readFileSync4(path10.join(pkgDir, "package.json"), "utf8")).version;
+  return { dir: path10.join(pkgDir, "dist"), version: version2 };
 }
 function copyStaticAssets(out, opts) {
   out.writeStatic("prerender/prerender.css", PRERENDER_CSS);
@@ -73626,11 +73850,11 @@ function copyStaticAssets(out, opts) {
       `the KaTeX stylesheet found (${version2}, in ${dir}) does not match the KaTeX that renders (${"0.16.47"}); reinstall hugo-prerender`
     );
   }
-  const fonts = path9.join(dir, "fonts");
+  const fonts = path10.join(dir, "fonts");
   const figureFonts = new Set(FONT_FACES.map((f) => `${f.file}.woff2`));
-  if (opts.math) out.writeStatic("prerender/katex/katex.min.css", readFileSync4(path9.join(dir, "katex.min.css"), "utf8") + GLYPH_CSS);
+  if (opts.math) out.writeStatic("prerender/katex/katex.min.css", readFileSync4(path10.join(dir, "katex.min.css"), "utf8") + GLYPH_CSS);
   for (const f of readdirSync3(fonts).sort()) {
-    if (opts.math || figureFonts.has(f)) out.writeStatic(`prerender/katex/fonts/${f}`, readFileSync4(path9.join(fonts, f)));
+    if (opts.math || figureFonts.has(f)) out.writeStatic(`prerender/katex/fonts/${f}`, readFileSync4(path10.join(fonts, f)));
   }
 }
 
@@ -73661,7 +73885,7 @@ function safeLine(s2) {
 init_config();
 import { hostname } from "node:os";
 import { linkSync, lstatSync as lstatSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync7, renameSync as renameSync2, unlinkSync as unlinkSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import path12 from "node:path";
+import path13 from "node:path";
 var LOCK_FILE = "lock";
 var DEFAULT_LOCK_WAIT_MS = 6e4;
 var POLL_MS = 100;
@@ -73669,7 +73893,7 @@ var LockError = class extends Error {
 };
 var local = /* @__PURE__ */ new Map();
 function ensurePrerenderDir(siteDir) {
-  const dir = path12.join(siteDir, PRERENDER_DIR);
+  const dir = path13.join(siteDir, PRERENDER_DIR);
   let st;
   try {
     st = lstatSync3(dir);
@@ -73748,7 +73972,7 @@ function removeStale(file, seen, counter) {
 }
 async function acquireSiteLock(siteDir, opts) {
   const dir = ensurePrerenderDir(siteDir);
-  const file = path12.join(dir, LOCK_FILE);
+  const file = path13.join(dir, LOCK_FILE);
   const waitMs = opts.waitMs ?? DEFAULT_LOCK_WAIT_MS;
   const deadline = Date.now() + waitMs;
   for (; ; ) {
@@ -73842,6 +74066,7 @@ var ShadowNames = class {
 };
 
 // src/build.ts
+init_ignore_files();
 init_safe_path();
 init_fs_errors();
 init_options();
@@ -73854,7 +74079,7 @@ import { createHash as createHash2 } from "node:crypto";
 import { readFileSync as readFileSync8 } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire as createRequire2 } from "node:module";
-import path13 from "node:path";
+import path14 from "node:path";
 import { pathToFileURL } from "node:url";
 var PLACEHOLDER_WIDTH = 16;
 var PIPELINE_VERSION = 1;
@@ -73879,17 +74104,17 @@ var NAMES = {
 var LABEL = { jpeg: "JPEG", png: "PNG", webp: "WebP", gif: "GIF", avif: "AVIF", tiff: "TIFF", svg: "SVG" };
 var sharpModule;
 function sharpIdentity(siteDir) {
-  const from = [import.meta.url, ...[siteDir, process.cwd()].filter((d2) => d2 !== void 0).map((d2) => path13.join(d2, "package.json"))];
+  const from = [import.meta.url, ...[siteDir, process.cwd()].filter((d2) => d2 !== void 0).map((d2) => path14.join(d2, "package.json"))];
   for (const base2 of from) {
     try {
-      let dir = path13.dirname(createRequire2(base2).resolve("sharp"));
+      let dir = path14.dirname(createRequire2(base2).resolve("sharp"));
       for (; ; ) {
         try {
-          const pkg = JSON.parse(readFileSync8(path13.join(dir, "package.json"), "utf8"));
-          if (pkg.name === "sharp") return `${path13.join(dir, "package.json")}@${String(pkg.version)}`;
+          const pkg = JSON.parse(readFileSync8(path14.join(dir, "package.json"), "utf8"));
+          if (pkg.name === "sharp") return `${path14.join(dir, "package.json")}@${String(pkg.version)}`;
         } catch {
         }
-        const up = path13.dirname(dir);
+        const up = path14.dirname(dir);
         if (up === dir) break;
         dir = up;
       }
@@ -73908,7 +74133,7 @@ function loadSharp(siteDir) {
       let found;
       for (const dir of from) {
         try {
-          found = createRequire2(path13.join(dir, "package.json")).resolve("sharp");
+          found = createRequire2(path14.join(dir, "package.json")).resolve("sharp");
           break;
         } catch {
         }
@@ -73969,7 +74194,7 @@ var ImagePipeline = class {
     const { record, problems, unavailable } = await outcome;
     const warnings = problems.map((p5) => `image "${shown}" ${p5}; the original is used as it is`);
     if (!record) return unavailable ? { warnings, unavailable } : { warnings };
-    const ext = path13.extname(file).toLowerCase();
+    const ext = path14.extname(file).toLowerCase();
     if (ext && !NAMES[record.format].includes(ext)) {
       warnings.push(
         `image "${shown}" is a ${LABEL[record.format]} file although its name ends in ${ext}; it is served as ${LABEL[record.format]} (rename it to ${NAMES[record.format][0]} so that other tools agree)`
@@ -73998,7 +74223,7 @@ var ImagePipeline = class {
       };
     }
     const o2 = this.options;
-    const stem = safeStem(path13.basename(file, path13.extname(file)));
+    const stem = safeStem(path14.basename(file, path14.extname(file)));
     const digest = createHash2("sha256").update(bytes).digest("hex");
     const key2 = contentKey(
       "image",
@@ -74217,7 +74442,7 @@ function ownTagsInOtherFormat(text12, relPath) {
       file: relPath,
       ...new LineIndex(text12).at(at),
       offset: at,
-      message: `${OWN_SHORTCODE_MESSAGE}; every tag of hugo-prerender's shortcodes is left out of this ${path17.posix.extname(relPath).slice(1)} page. Remove them from the page`
+      message: `${OWN_SHORTCODE_MESSAGE}; every tag of hugo-prerender's shortcodes is left out of this ${path18.posix.extname(relPath).slice(1)} page. Remove them from the page`
     }
   };
 }
@@ -74236,8 +74461,8 @@ function listContentFiles(dir, roots, refused = [], unreadable = [], others = []
     if (seen.has(real)) return;
     const inside2 = new Set(seen).add(real);
     for (const e of entries.sort((a3, b2) => a3.name < b2.name ? -1 : a3.name > b2.name ? 1 : 0)) {
-      if (e.name.startsWith(".")) continue;
-      const p5 = d2.endsWith(path17.sep) ? d2 + e.name : d2 + path17.sep + e.name;
+      if (ignoredName(e.name)) continue;
+      const p5 = d2.endsWith(path18.sep) ? d2 + e.name : d2 + path18.sep + e.name;
       const relName = rel3 ? `${rel3}/${e.name}` : e.name;
       let st = void 0;
       if (e.isSymbolicLink()) {
@@ -74255,15 +74480,36 @@ function listContentFiles(dir, roots, refused = [], unreadable = [], others = []
       if (st ? st.isDirectory() : e.isDirectory()) {
         if (!filter || filter(relName, true)) walk(p5, inside2, relName);
       } else if ((st ? st.isFile() : e.isFile()) && (!filter || filter(relName, false))) {
-        const ext = path17.extname(e.name).toLowerCase();
+        const ext = path18.extname(e.name).toLowerCase();
         if (CONTENT_EXTENSIONS.has(ext)) out.push(p5);
         else if (OTHER_CONTENT_EXTENSIONS.has(ext)) others.push(p5);
       }
     }
   };
-  walk(path17.resolve(dir), /* @__PURE__ */ new Set(), "");
+  walk(path18.resolve(dir), /* @__PURE__ */ new Set(), "");
   return out;
 }
+var ShadowIgnored = class {
+  constructor(config, siteDir) {
+    this.config = config;
+    this.siteDir = siteDir;
+  }
+  config;
+  siteDir;
+  hits = /* @__PURE__ */ new Map();
+  /** Whether the page at `abs` (shadowed as `relToContent` in `tree`) is not to be prerendered. */
+  skip(abs, tree, relToContent) {
+    const hit = shadowIgnoredBy(this.config.ignoreFiles, this.siteDir, tree, relToContent);
+    if (!hit) return false;
+    const pages = this.hits.get(hit) ?? [];
+    pages.push({ page: relativePosix(this.siteDir, abs), shadow: `${PRERENDER_DIR}/${tree}/${relToContent}` });
+    this.hits.set(hit, pages);
+    return true;
+  }
+  diagnostics() {
+    return [...this.hits].sort(([a3], [b2]) => a3.index - b2.index).map(([p5, pages]) => shadowIgnoredDiagnostic(p5, pages, this.config.locate));
+  }
+};
 function unreadableDirDiagnostic(siteDir, u, consequence) {
   const shown = shownPath(siteDir, u.dir);
   return {
@@ -74306,22 +74552,22 @@ function writeFailure(e) {
   return void 0;
 }
 function toPosix2(p5) {
-  return p5.split(path17.sep).join("/");
+  return p5.split(path18.sep).join("/");
 }
 function relativePosix(from, to) {
-  if (to.startsWith(from + path17.sep) && !to.includes(`${path17.sep}.`)) return toPosix2(to.slice(from.length + 1));
-  return toPosix2(path17.relative(from, to));
+  if (to.startsWith(from + path18.sep) && !to.includes(`${path18.sep}.`)) return toPosix2(to.slice(from.length + 1));
+  return toPosix2(path18.relative(from, to));
 }
 function emptyBuildResult() {
   return { pages: 0, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, unchanged: 0, images: 0, imagesProcessed: 0, ms: 0, workers: 0, diagnostics: [], failed: false };
 }
 function notASite(source, selection = {}) {
-  const siteDir = path17.resolve(source);
+  const siteDir = path18.resolve(source);
   if (!isDirectory(siteDir)) {
-    if (existsPath(siteDir)) return `${siteDir} is a file, not a directory: -s takes the site's directory (${path17.dirname(siteDir)}?)`;
+    if (existsPath(siteDir)) return `${siteDir} is a file, not a directory: -s takes the site's directory (${path18.dirname(siteDir)}?)`;
     return `the site directory ${siteDir} does not exist; pass the site with -s DIR`;
   }
-  if (findSiteConfigFiles(siteDir, null, selection.files).length === 0 && !isDirectory(path17.join(siteDir, "config"))) {
+  if (findSiteConfigFiles(siteDir, null, selection.files).length === 0 && !isDirectory(path18.join(siteDir, "config"))) {
     return `no Hugo configuration found in ${siteDir} (looked for hugo.toml|yaml|yml|json, config.toml|yaml|yml|json and config/_default/); is this the site's root? Pass it with --source`;
   }
   return void 0;
@@ -74330,7 +74576,7 @@ async function buildSite(opts) {
   if (opts.locked || notASite(opts.source, opts.config) !== void 0) return buildLocked(opts);
   let lock;
   try {
-    lock = await acquireSiteLock(path17.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
+    lock = await acquireSiteLock(path18.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
   } catch (e) {
     if (!(e instanceof LockError)) throw e;
     const result = emptyBuildResult();
@@ -74346,7 +74592,7 @@ async function buildSite(opts) {
 }
 async function buildLocked(opts) {
   const t02 = performance.now();
-  const siteDir = path17.resolve(opts.source);
+  const siteDir = path18.resolve(opts.source);
   const result = emptyBuildResult();
   const fail = (message, file) => {
     result.diagnostics.push({ severity: "error", message, file, line: 1, column: 1 });
@@ -74355,7 +74601,7 @@ async function buildLocked(opts) {
     return result;
   };
   if (!isDirectory(siteDir)) {
-    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path17.dirname(siteDir)}?)`);
+    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path18.dirname(siteDir)}?)`);
     return fail(`the site directory ${siteDir} does not exist; pass the site with -s DIR`);
   }
   let config;
@@ -74377,7 +74623,7 @@ async function buildLocked(opts) {
     );
   }
   if (!moduleMounts(config.data).some((m) => normalizeRel(m.source) === `${PRERENDER_DIR}/content`)) {
-    result.unmounted = path17.relative(siteDir, config.file) || config.file;
+    result.unmounted = path18.relative(siteDir, config.file) || config.file;
   } else {
     for (const m of missingNestedShadows(moduleMounts(config.data))) {
       result.diagnostics.push({
@@ -74422,6 +74668,7 @@ async function buildLocked(opts) {
   const otherFiles = [];
   const seenRoots = /* @__PURE__ */ new Set();
   const refused = [];
+  const shadowIgnored = new ShadowIgnored(config, siteDir);
   for (const root4 of config.contentRoots) {
     if (seenRoots.has(root4.dir)) continue;
     seenRoots.add(root4.dir);
@@ -74430,7 +74677,7 @@ async function buildLocked(opts) {
       result.diagnostics.push({
         severity: "error",
         code: "config",
-        file: toPosix2(path17.relative(siteDir, config.file)),
+        file: toPosix2(path18.relative(siteDir, config.file)),
         line: 1,
         column: 1,
         message: `the content of ${JSON.stringify(root4.source)} has language ${JSON.stringify(root4.lang)}, which is not a plain language code (letters, digits, '-', '_'); its pages were not prerendered`
@@ -74441,16 +74688,18 @@ async function buildLocked(opts) {
     const others = [];
     for (const abs of listContentFiles(root4.dir, siteRoots(site), refused, unreadable, others, root4.filter)) {
       const rel3 = relativePosix(root4.dir, abs);
-      files.push({ abs, tree, relToContent: root4.target ? path17.posix.join(root4.target, rel3) : rel3 });
+      const relToContent = root4.target ? path18.posix.join(root4.target, rel3) : rel3;
+      if (!shadowIgnored.skip(abs, tree, relToContent)) files.push({ abs, tree, relToContent });
     }
     for (const abs of others) {
       const rel3 = relativePosix(root4.dir, abs);
-      otherFiles.push({ abs, tree, relToContent: root4.target ? path17.posix.join(root4.target, rel3) : rel3 });
+      const relToContent = root4.target ? path18.posix.join(root4.target, rel3) : rel3;
+      if (!shadowIgnored.skip(abs, tree, relToContent)) otherFiles.push({ abs, tree, relToContent });
     }
     for (const u of unreadable) {
       result.diagnostics.push(unreadableDirDiagnostic(siteDir, u, "its pages were not prerendered and keep what the previous build wrote for them"));
       const rel3 = relativePosix(root4.dir, u.dir);
-      const inTree = root4.target ? path17.posix.join(root4.target, rel3) : rel3;
+      const inTree = root4.target ? path18.posix.join(root4.target, rel3) : rel3;
       for (const [shadow, info] of output7.keepUnder(inTree, tree)) {
         output7.keepTitles(info.source);
         keepIndex(shadow);
@@ -74460,6 +74709,7 @@ async function buildLocked(opts) {
   for (const r2 of refused) {
     result.diagnostics.push(refusedLinkDiagnostic(siteDir, r2));
   }
+  result.diagnostics.push(...shadowIgnored.diagnostics());
   let anyMath = false;
   let anyFigure = false;
   let anyDark = false;
@@ -74488,7 +74738,7 @@ async function buildLocked(opts) {
     else if (record.shadowBytes !== void 0) output7.keep(p5.relToContent, p5.tree, { unchanged: true, seen: true });
     output7.keepTitles(p5.relPath);
     keepIndex(p5.relToContent);
-    if (pipeline) for (const img of record.images) await pipeline.prepare(path17.resolve(siteDir, img.file), img.shown);
+    if (pipeline) for (const img of record.images) await pipeline.prepare(path18.resolve(siteDir, img.file), img.shown);
     countKept(record);
   };
   const countKept = (record) => {
@@ -74561,7 +74811,7 @@ async function buildLocked(opts) {
         const kept = records.get(id);
         keepPage(kept !== void 0 && !kept.held);
         records.carry(id);
-        if (pipeline && kept) for (const img of kept.images) await pipeline.prepare(path17.resolve(siteDir, img.file), img.shown);
+        if (pipeline && kept) for (const img of kept.images) await pipeline.prepare(path18.resolve(siteDir, img.file), img.shown);
         if (kept) countKept(kept);
       };
     }
@@ -74714,7 +74964,7 @@ async function buildLocked(opts) {
       result.diagnostics.push({
         severity: "warning",
         code: "head",
-        file: toPosix2(path17.relative(siteDir, config.file)),
+        file: toPosix2(path18.relative(siteDir, config.file)),
         line: 1,
         column: 1,
         message: `${what2}; ${headAdvice(head2, siteDir)}`
@@ -74790,7 +75040,7 @@ function summaryLine(r2) {
 // src/site/init.ts
 import { spawnSync as spawnSync2 } from "node:child_process";
 import { existsSync as existsSync3, readFileSync as readFileSync11 } from "node:fs";
-import path18 from "node:path";
+import path19 from "node:path";
 
 // src/site/write-atomic.ts
 import { renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
@@ -75116,14 +75366,14 @@ function editJson(text12, rootIsModule, edit) {
   }
   const moduleNode = base2.length ? findNodeAtLocation2(root4, base2) : root4;
   const mountsKey = jsonKey(moduleNode, "mounts") ?? "mounts";
-  const path20 = [...base2, mountsKey];
-  const list4 = findNodeAtLocation2(root4, path20);
+  const path21 = [...base2, mountsKey];
+  const list4 = findNodeAtLocation2(root4, path21);
   const all3 = [...edit.before, ...edit.after];
   const apply = (p5, value2, isArrayInsertion = false) => {
     t = applyEdits(t, modify(t, p5, value2, { formattingOptions, isArrayInsertion }));
   };
   if (!list4) {
-    apply(path20, all3.map(written2));
+    apply(path21, all3.map(written2));
     return t;
   }
   if (list4.type !== "array") throw new EditError('"mounts" is not an array', list4.offset);
@@ -75133,16 +75383,16 @@ function editJson(text12, rootIsModule, edit) {
   for (const [k2, m] of edit.respell) {
     const i2 = mountIdx[k2];
     root4 = tree();
-    const node3 = findNodeAtLocation2(root4, [...path20, i2]);
+    const node3 = findNodeAtLocation2(root4, [...path21, i2]);
     const keys2 = (node3?.children ?? []).map((p5) => p5.children?.[0]?.value).filter((v) => typeof v === "string");
-    for (const key2 of keys2.filter((x6) => ["lang", "sites"].includes(x6.toLowerCase()))) apply([...path20, i2, key2], void 0);
-    for (const [key2, value2] of Object.entries(written2(m)).filter(([x6]) => x6 === "lang" || x6 === "sites")) apply([...path20, i2, key2], value2);
+    for (const key2 of keys2.filter((x6) => ["lang", "sites"].includes(x6.toLowerCase()))) apply([...path21, i2, key2], void 0);
+    for (const [key2, value2] of Object.entries(written2(m)).filter(([x6]) => x6 === "lang" || x6 === "sites")) apply([...path21, i2, key2], value2);
   }
   const removed = [...edit.remove].map((k2) => mountIdx[k2]).sort((a3, b2) => b2 - a3);
-  for (const i2 of removed) apply([...path20, i2], void 0);
+  for (const i2 of removed) apply([...path21, i2], void 0);
   const keptCount = elements.length - removed.length;
-  edit.after.forEach((m, j) => apply([...path20, keptCount + j], written2(m), true));
-  edit.before.forEach((m, j) => apply([...path20, j], written2(m), true));
+  edit.after.forEach((m, j) => apply([...path21, keptCount + j], written2(m), true));
+  edit.before.forEach((m, j) => apply([...path21, j], written2(m), true));
   return t;
 }
 
@@ -75228,7 +75478,7 @@ function chooseTarget(siteDir) {
   const parsed = [];
   for (const file of files) {
     const text12 = readFileSync11(file.path, "utf8");
-    const { data, diagnostics } = parseConfigText(text12, file.format, path18.relative(siteDir, file.path));
+    const { data, diagnostics } = parseConfigText(text12, file.format, path19.relative(siteDir, file.path));
     const err = diagnostics.find((d2) => d2.severity === "error");
     if (err) throw new InitError(`${err.file}:${err.line}:${err.column}: ${err.message}; fix the config before running init`);
     parsed.push({ file, text: text12, data });
@@ -75303,11 +75553,11 @@ function headHints(site, data) {
   return [`In your <head> template add: ${HEAD_PARTIAL_CALL} (with a theme, put it in the theme's head hook instead of copying its head: ${list4})`];
 }
 function initSite(siteDir, opts = {}) {
-  const site = path18.resolve(siteDir);
+  const site = path19.resolve(siteDir);
   let packageLayouts = opts.packageLayouts ?? DEFAULT_PACKAGE_LAYOUTS;
-  if (path18.isAbsolute(packageLayouts)) {
-    const rel4 = path18.relative(site, packageLayouts);
-    if (!rel4.startsWith("..") && !path18.isAbsolute(rel4)) packageLayouts = rel4;
+  if (path19.isAbsolute(packageLayouts)) {
+    const rel4 = path19.relative(site, packageLayouts);
+    if (!rel4.startsWith("..") && !path19.isAbsolute(rel4)) packageLayouts = rel4;
   }
   packageLayouts = normalizeRel(packageLayouts);
   const { target, merged } = chooseTarget(site);
@@ -75321,9 +75571,9 @@ function initSite(siteDir, opts = {}) {
     staticDirs: staticDirSetting(merged).map(normalizeRel),
     packageLayouts
   });
-  const rel3 = path18.relative(site, target.file.path).split(path18.sep).join("/");
+  const rel3 = path19.relative(site, target.file.path).split(path19.sep).join("/");
   const messages = [];
-  const gitignore = path18.join(site, ".gitignore");
+  const gitignore = path19.join(site, ".gitignore");
   const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync11(gitignore, "utf8")) || gitIgnores(site, `${PRERENDER_DIR}/`);
   const hints = [
     ...ignored ? [] : [`Add this line to .gitignore (generated output): ${PRERENDER_DIR}/`],
@@ -75378,12 +75628,12 @@ function gitIgnores(dir, rel3) {
 // src/check.ts
 init_config();
 import { readFileSync as readFileSync12 } from "node:fs";
-import path19 from "node:path";
+import path20 from "node:path";
 init_build_page();
 init_safe_path();
 init_fs_errors();
 async function checkSite(source, opts = {}) {
-  const siteDir = path19.resolve(source);
+  const siteDir = path20.resolve(source);
   const result = { pages: [], found: 0, typeset: 0, diagnostics: [] };
   let config;
   try {
@@ -75406,13 +75656,19 @@ async function checkSite(source, opts = {}) {
   const { renderer, services, settings, site, diagnostics } = pageServices(config, siteDir, errorMode);
   result.diagnostics.push(...diagnostics);
   const seen = /* @__PURE__ */ new Set();
+  const shadowIgnored = new ShadowIgnored(config, siteDir);
   for (const root4 of config.contentRoots) {
     if (seen.has(root4.dir)) continue;
     seen.add(root4.dir);
     const refused = [];
     const unreadable = [];
     const otherFormats = [];
-    const files = listContentFiles(root4.dir, siteRoots(site), refused, unreadable, otherFormats, root4.filter);
+    const tree = shadowTree(root4.lang);
+    const skip = (abs) => {
+      const rel3 = path20.relative(root4.dir, abs).split(path20.sep).join("/");
+      return tree !== void 0 && shadowIgnored.skip(abs, tree, root4.target ? path20.posix.join(root4.target, rel3) : rel3);
+    };
+    const files = listContentFiles(root4.dir, siteRoots(site), refused, unreadable, otherFormats, root4.filter).filter((abs) => !skip(abs));
     for (const r2 of refused) {
       result.diagnostics.push(refusedLinkDiagnostic(siteDir, r2));
     }
@@ -75420,7 +75676,7 @@ async function checkSite(source, opts = {}) {
       result.diagnostics.push(unreadableDirDiagnostic(siteDir, u, "its pages were not checked"));
     }
     for (const abs of files) {
-      const file = path19.relative(siteDir, abs).split(path19.sep).join("/");
+      const file = path20.relative(siteDir, abs).split(path20.sep).join("/");
       let text12;
       try {
         text12 = readFileSync12(abs, "utf8");
@@ -75445,7 +75701,8 @@ async function checkSite(source, opts = {}) {
       result.typeset += typeset;
     }
     for (const abs of otherFormats) {
-      const file = path19.relative(siteDir, abs).split(path19.sep).join("/");
+      if (skip(abs)) continue;
+      const file = path20.relative(siteDir, abs).split(path20.sep).join("/");
       let text12;
       try {
         text12 = readFileSync12(abs, "utf8");
@@ -75456,6 +75713,7 @@ async function checkSite(source, opts = {}) {
       if (own8) result.pages.push({ file, formulas: [], otherFormulas: [], found: 0, typeset: 0, diagnostics: [own8.diagnostic] });
     }
   }
+  result.diagnostics.push(...shadowIgnored.diagnostics());
   return result;
 }
 function formatCheck(r2, opts) {

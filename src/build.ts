@@ -20,6 +20,7 @@ import { safeLine } from './log.js';
 import { acquireSiteLock, LockError } from './site/lock.js';
 import { ShadowNames } from './site/shadow-names.js';
 import type { MountFilter } from './site/mount-filter.js';
+import { ignoredName, shadowIgnoredBy, shadowIgnoredDiagnostic, type IgnorePattern } from './site/ignore-files.js';
 import { refusedLinkDiagnostic, resolveInside, shownPath, siteRoots, type Roots } from './site/safe-path.js';
 import { unreadableMessage } from './site/fs-errors.js';
 import { imageOptions } from './images/options.js';
@@ -213,7 +214,8 @@ export function listContentFiles(
     if (seen.has(real)) return;
     const inside = new Set(seen).add(real);
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (e.name.startsWith('.')) continue;
+      // Names Hugo never reads (IgnoreFile: `.x`, `#x`, `x~`).
+      if (ignoredName(e.name)) continue;
       const p = d.endsWith(path.sep) ? d + e.name : d + path.sep + e.name;
       const relName = rel ? `${rel}/${e.name}` : e.name;
       let st: Stats | undefined = undefined;
@@ -241,6 +243,31 @@ export function listContentFiles(
   };
   walk(path.resolve(dir), new Set(), '');
   return out;
+}
+
+/**
+ * The pages of a site whose shadow one of its ignoreFiles patterns matches, though the page itself is not
+ * matched (site/ignore-files.ts): Hugo would leave the shadow out and publish the page as written (or,
+ * 0.169, not at all), so such a page is not prerendered; one warning per pattern, at the pattern.
+ */
+export class ShadowIgnored {
+  private readonly hits = new Map<IgnorePattern, { page: string; shadow: string }[]>();
+  constructor(
+    private readonly config: Pick<SiteConfig, 'ignoreFiles' | 'locate'>,
+    private readonly siteDir: string,
+  ) {}
+  /** Whether the page at `abs` (shadowed as `relToContent` in `tree`) is not to be prerendered. */
+  skip(abs: string, tree: string, relToContent: string): boolean {
+    const hit = shadowIgnoredBy(this.config.ignoreFiles, this.siteDir, tree, relToContent);
+    if (!hit) return false;
+    const pages = this.hits.get(hit) ?? [];
+    pages.push({ page: relativePosix(this.siteDir, abs), shadow: `${PRERENDER_DIR}/${tree}/${relToContent}` });
+    this.hits.set(hit, pages);
+    return true;
+  }
+  diagnostics(): Diagnostic[] {
+    return [...this.hits].sort(([a], [b]) => a.index - b.index).map(([p, pages]) => shadowIgnoredDiagnostic(p, pages, this.config.locate));
+  }
 }
 
 /**
@@ -443,6 +470,8 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
   const otherFiles: typeof files = [];
   const seenRoots = new Set<string>();
   const refused: { link: string; target: string; loop?: true }[] = [];
+  // Pages whose shadow an ignoreFiles pattern matches (but not the page): Hugo would leave the shadow out.
+  const shadowIgnored = new ShadowIgnored(config, siteDir);
   for (const root of config.contentRoots) {
     if (seenRoots.has(root.dir)) continue;
     seenRoots.add(root.dir);
@@ -462,11 +491,13 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     const others: string[] = [];
     for (const abs of listContentFiles(root.dir, siteRoots(site), refused, unreadable, others, root.filter)) {
       const rel = relativePosix(root.dir, abs);
-      files.push({ abs, tree, relToContent: root.target ? path.posix.join(root.target, rel) : rel });
+      const relToContent = root.target ? path.posix.join(root.target, rel) : rel;
+      if (!shadowIgnored.skip(abs, tree, relToContent)) files.push({ abs, tree, relToContent });
     }
     for (const abs of others) {
       const rel = relativePosix(root.dir, abs);
-      otherFiles.push({ abs, tree, relToContent: root.target ? path.posix.join(root.target, rel) : rel });
+      const relToContent = root.target ? path.posix.join(root.target, rel) : rel;
+      if (!shadowIgnored.skip(abs, tree, relToContent)) otherFiles.push({ abs, tree, relToContent });
     }
     for (const u of unreadable) {
       result.diagnostics.push(unreadableDirDiagnostic(siteDir, u, 'its pages were not prerendered and keep what the previous build wrote for them'));
@@ -482,6 +513,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
   for (const r of refused) {
     result.diagnostics.push(refusedLinkDiagnostic(siteDir, r));
   }
+  result.diagnostics.push(...shadowIgnored.diagnostics());
   // Whether any fragment holds KaTeX output: formulas in the text, but also math in a caption, a diagram
   // label or a title, which head.html links the stylesheet for (it looks for the same class); and whether
   // any fragment is a figure (an SVG), which needs the fonts prerender.css serves to figures.

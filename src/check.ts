@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from './content/types.js';
-import { readSiteConfig, type ConfigSelection } from './site/config.js';
+import { readSiteConfig, shadowTree, type ConfigSelection } from './site/config.js';
 import type { FormulaReport, OtherFormula } from './prerender-page.js';
-import { compareDiagnostics, listContentFiles, ownTagsInOtherFormat, unreadableDirDiagnostic, type UnreadableDir } from './build.js';
+import { compareDiagnostics, listContentFiles, ownTagsInOtherFormat, ShadowIgnored, unreadableDirDiagnostic, type UnreadableDir } from './build.js';
 import { bundleDirOf, pageServices, prerenderPage } from './build-page.js';
 import { refusedLinkDiagnostic, siteRoots } from './site/safe-path.js';
 import { unreadableMessage } from './site/fs-errors.js';
@@ -68,13 +68,20 @@ export async function checkSite(source: string, opts: CheckOptions = {}): Promis
   const { renderer, services, settings, site, diagnostics } = pageServices(config, siteDir, errorMode);
   result.diagnostics.push(...diagnostics);
   const seen = new Set<string>();
+  const shadowIgnored = new ShadowIgnored(config, siteDir);
   for (const root of config.contentRoots) {
     if (seen.has(root.dir)) continue;
     seen.add(root.dir);
     const refused: { link: string; target: string }[] = [];
     const unreadable: UnreadableDir[] = [];
     const otherFormats: string[] = [];
-    const files = listContentFiles(root.dir, siteRoots(site), refused, unreadable, otherFormats, root.filter);
+    const tree = shadowTree(root.lang);
+    // As build: a page whose shadow Hugo would leave out (ignoreFiles) is not prerendered.
+    const skip = (abs: string) => {
+      const rel = path.relative(root.dir, abs).split(path.sep).join('/');
+      return tree !== undefined && shadowIgnored.skip(abs, tree, root.target ? path.posix.join(root.target, rel) : rel);
+    };
+    const files = listContentFiles(root.dir, siteRoots(site), refused, unreadable, otherFormats, root.filter).filter((abs) => !skip(abs));
     for (const r of refused) {
       result.diagnostics.push(refusedLinkDiagnostic(siteDir, r));
     }
@@ -108,6 +115,7 @@ export async function checkSite(source: string, opts: CheckOptions = {}): Promis
     }
     // Org, AsciiDoc, Pandoc, rST pages: only our own tags in them are a problem (build cuts them), as build says.
     for (const abs of otherFormats) {
+      if (skip(abs)) continue;
       const file = path.relative(siteDir, abs).split(path.sep).join('/');
       let text: string;
       try {
@@ -119,6 +127,7 @@ export async function checkSite(source: string, opts: CheckOptions = {}): Promis
       if (own) result.pages.push({ file, formulas: [], otherFormulas: [], found: 0, typeset: 0, diagnostics: [own.diagnostic] });
     }
   }
+  result.diagnostics.push(...shadowIgnored.diagnostics());
   return result;
 }
 

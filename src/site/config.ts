@@ -25,6 +25,7 @@ import { keyPathId, keyPositions, type KeyPosition, type TextPosition } from './
 import { closestKey } from '../render/closest-name.js';
 import { eitherFilter, mountFilter, MountGlobError, mountPatterns, type MountFilter } from './mount-filter.js';
 import { versionBefore } from './hugo-version.js';
+import { ignoredBy, ignoreFiles, type IgnoreFiles } from './ignore-files.js';
 
 export type ConfigFormat = 'toml' | 'yaml' | 'json';
 
@@ -299,6 +300,8 @@ export interface SiteConfig {
   prerender: PrerenderOptions;
   /** Where a setting of `data` is written (for diagnostics about it, such as imageOptions'). */
   locate: ConfigLocator;
+  /** The site's ignoreFiles that hugo-prerender applies (ignore-files.ts; already part of each content root's filter). */
+  ignoreFiles: IgnoreFiles;
   /** What math location needs: the passthrough delimiters (when configured) and the escapes mode. */
   math: { delimiters?: PassthroughDelimiters; escapes: 'auto' | 'none' | 'markdown'; wrappers?: Record<string, 'tex' | 'math'>; numbering?: 'none' };
 }
@@ -333,7 +336,9 @@ export function readSiteConfig(siteDir: string, opts: ConfigSelection = {}): Sit
   const locate = configLocator(sources, mainRel);
   const prerender = prerenderOptions(data, locate);
   diagnostics.push(...prerender.diagnostics);
-  const content = contentRoots(siteDir, data);
+  const ignore = ignoreFiles(data, locate);
+  diagnostics.push(...ignore.diagnostics);
+  const content = contentRoots(siteDir, data, ignore.patterns);
   for (const bad of new Set(content.map((r) => r.badFilter).filter((b): b is string => b !== undefined))) {
     // Hugo stops at it too; Hugo's own message comes when it runs.
     diagnostics.push({ severity: 'error', code: 'config', message: `module.mounts: ${bad}, which Hugo does not accept either; fix the pattern`, ...locate(['module', 'mounts'], 'key') });
@@ -351,6 +356,7 @@ export function readSiteConfig(siteDir: string, opts: ConfigSelection = {}): Sit
     assetsDir: assetRoots(siteDir, data)[0]?.dir ?? path.resolve(siteDir, 'assets'),
     prerender: prerender.options,
     locate,
+    ignoreFiles: ignore.patterns,
     math: {
       ...(delimiters ? { delimiters } : {}),
       escapes: prerender.options.math.escapes,
@@ -685,9 +691,11 @@ export function missingNestedShadows(mounts: readonly Mount[]): Mount[] {
 
 /**
  * Where the user's content comes from (our own .prerender/content… excluded). One folder mounted twice at
- * one place in one language is one root, reading what either mount reads (Hugo reads both).
+ * one place in one language is one root, reading what either mount reads (Hugo reads both). Each root's
+ * filter also leaves out what the site's ignoreFiles match (by absolute path, as Hugo matches them; see
+ * ignore-files.ts); `ignore`: the patterns, when the caller has them already.
  */
-export function contentRoots(siteDir: string, data: Record<string, unknown>): ComponentRoot[] {
+export function contentRoots(siteDir: string, data: Record<string, unknown>, ignore: IgnoreFiles = ignoreFiles(data).patterns): ComponentRoot[] {
   const roots = componentRoots(siteDir, data, 'content', defaultContentMounts(data));
   const out: ComponentRoot[] = [];
   for (const r of roots) {
@@ -701,7 +709,12 @@ export function contentRoots(siteDir: string, data: Record<string, unknown>): Co
     const { filter: _f, ...rest } = o;
     out[same] = { ...rest, ...(filter ? { filter } : {}), ...(o.badFilter ?? r.badFilter ? { badFilter: o.badFilter ?? r.badFilter } : {}) };
   }
-  return out;
+  if (ignore.length === 0) return out;
+  return out.map((r) => {
+    const own = r.filter;
+    const filter: MountFilter = (rel, isDir) => (!own || own(rel, isDir)) && ignoredBy(ignore, path.join(r.dir, rel)) === undefined;
+    return { ...r, filter };
+  });
 }
 
 export function staticRoots(siteDir: string, data: Record<string, unknown>): ComponentRoot[] {

@@ -1,5 +1,5 @@
 import type { Diagnostic } from './content/types.js';
-import { type ConfigSelection } from './site/config.js';
+import { type ConfigSelection, type SiteConfig } from './site/config.js';
 import type { MountFilter } from './site/mount-filter.js';
 import { type Roots } from './site/safe-path.js';
 export { invalidUtf8 } from './page-outcome.js';
@@ -108,6 +108,20 @@ export declare function listContentFiles(dir: string, roots: Roots, refused?: {
     target: string;
     loop?: true;
 }[], unreadable?: UnreadableDir[], others?: string[], filter?: MountFilter): string[];
+/**
+ * The pages of a site whose shadow one of its ignoreFiles patterns matches, though the page itself is not
+ * matched (site/ignore-files.ts): Hugo would leave the shadow out and publish the page as written (or,
+ * 0.169, not at all), so such a page is not prerendered; one warning per pattern, at the pattern.
+ */
+export declare class ShadowIgnored {
+    private readonly config;
+    private readonly siteDir;
+    private readonly hits;
+    constructor(config: Pick<SiteConfig, 'ignoreFiles' | 'locate'>, siteDir: string);
+    /** Whether the page at `abs` (shadowed as `relToContent` in `tree`) is not to be prerendered. */
+    skip(abs: string, tree: string, relToContent: string): boolean;
+    diagnostics(): Diagnostic[];
+}
 /**
  * The error at a directory of the content that could not be listed (see listContentFiles), located at the
  * directory (site-relative); `consequence` says what became of its pages.

@@ -15,6 +15,7 @@ import { type PageLimits } from '../content/limits.js';
 import type { Diagnostic } from '../content/types.js';
 import { type TextPosition } from './config-positions.js';
 import { type MountFilter } from './mount-filter.js';
+import { type IgnoreFiles } from './ignore-files.js';
 export type ConfigFormat = 'toml' | 'yaml' | 'json';
 export interface ConfigFile {
     /** Absolute path. */
@@ -88,6 +89,8 @@ export interface SiteConfig {
     prerender: PrerenderOptions;
     /** Where a setting of `data` is written (for diagnostics about it, such as imageOptions'). */
     locate: ConfigLocator;
+    /** The site's ignoreFiles that hugo-prerender applies (ignore-files.ts; already part of each content root's filter). */
+    ignoreFiles: IgnoreFiles;
     /** What math location needs: the passthrough delimiters (when configured) and the escapes mode. */
     math: {
         delimiters?: PassthroughDelimiters;
@@ -238,9 +241,11 @@ export declare function nestedShadowMounts(mounts: readonly Mount[]): Mount[];
 export declare function missingNestedShadows(mounts: readonly Mount[]): Mount[];
 /**
  * Where the user's content comes from (our own .prerender/content… excluded). One folder mounted twice at
- * one place in one language is one root, reading what either mount reads (Hugo reads both).
+ * one place in one language is one root, reading what either mount reads (Hugo reads both). Each root's
+ * filter also leaves out what the site's ignoreFiles match (by absolute path, as Hugo matches them; see
+ * ignore-files.ts); `ignore`: the patterns, when the caller has them already.
  */
-export declare function contentRoots(siteDir: string, data: Record<string, unknown>): ComponentRoot[];
+export declare function contentRoots(siteDir: string, data: Record<string, unknown>, ignore?: IgnoreFiles): ComponentRoot[];
 export declare function staticRoots(siteDir: string, data: Record<string, unknown>): ComponentRoot[];
 export declare function assetRoots(siteDir: string, data: Record<string, unknown>): ComponentRoot[];
 export declare function layoutRoots(siteDir: string, data: Record<string, unknown>): ComponentRoot[];
