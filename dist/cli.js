@@ -2185,6 +2185,8 @@ function readSiteConfig(siteDir, opts = {}) {
     diagnostics.push({ severity: "error", code: "config", message: `module.mounts: ${bad}, which Hugo does not accept either; fix the pattern`, ...locate(["module", "mounts"], "key") });
   }
   const delimiters = passthroughDelimiters(data);
+  const statics = staticRoots(siteDir, data);
+  const assets = assetRoots(siteDir, data);
   return {
     file: main2?.path ?? null,
     format: main2?.format ?? null,
@@ -2193,8 +2195,9 @@ function readSiteConfig(siteDir, opts = {}) {
     diagnostics,
     contentDir: content[0]?.dir ?? path4.resolve(siteDir, "content"),
     contentRoots: content,
-    staticDirs: staticRoots(siteDir, data).map((r) => r.dir),
-    assetsDir: assetRoots(siteDir, data)[0]?.dir ?? path4.resolve(siteDir, "assets"),
+    staticDirs: statics.map((r) => r.dir),
+    assetsDir: assets[0]?.dir ?? path4.resolve(siteDir, "assets"),
+    filteredRoots: [...content, ...statics, ...assets].map((r) => ({ dir: r.dir, ...r.filter ? { filter: r.filter } : {} })),
     prerender: prerender.options,
     locate,
     ignoreFiles: ignore.patterns,
@@ -4126,8 +4129,27 @@ function shownPath(siteDir, p) {
 }
 function siteRoots(site) {
   let r = cache.get(site);
-  if (!r) cache.set(site, r = allowedRoots([site.dir, ...site.contentDirs ?? [], ...site.staticDirs, site.assetsDir]));
+  if (!r) {
+    r = allowedRoots([site.dir, ...site.contentDirs ?? [], ...site.staticDirs, site.assetsDir]);
+    const filtered = site.filtered;
+    if (filtered?.some((f) => f.filter)) r = { ...r, hidden: (p) => hiddenBy(filtered, p) };
+    cache.set(site, r);
+  }
   return r;
+}
+function hiddenBy(roots, p) {
+  let inside = false;
+  for (const r of roots) {
+    const dir = path10.resolve(r.dir);
+    if (!within(dir, p) || p === dir) continue;
+    inside = true;
+    if (!r.filter) return false;
+    const parts = path10.relative(dir, p).split(path10.sep);
+    let shown = true;
+    for (let k = 1; k <= parts.length && shown; k++) shown = r.filter(parts.slice(0, k).join("/"), k < parts.length);
+    if (shown) return false;
+  }
+  return inside;
 }
 function lookUpFile(roots, bases, rel2, track, memo) {
   const key = memo ? `${bases.join("\0")}\0\0${rel2}` : "";
@@ -4142,10 +4164,21 @@ function lookUpFile(roots, bases, rel2, track, memo) {
 function lookUp(roots, bases, rel2) {
   const looked = [];
   let blocked;
+  let hidden;
   for (const base of bases) {
     const p = path10.resolve(base, rel2);
     if (!lexicallyInside(roots, p)) continue;
     looked.push(p);
+    if (roots.hidden?.(p)) {
+      if (hidden === void 0) {
+        const r2 = resolveInside(roots, p);
+        try {
+          if (r2.ok && lstatSync3(r2.real).isFile()) hidden = p;
+        } catch {
+        }
+      }
+      continue;
+    }
     const r = resolveInside(roots, p);
     if (r.ok) {
       try {
@@ -4158,7 +4191,7 @@ function lookUp(roots, bases, rel2) {
       blocked ??= { at: r.at, kind: r.kind, error: r.error };
     }
   }
-  return { missing: looked, ...blocked ? { blocked } : {} };
+  return { missing: looked, ...blocked ? { blocked } : {}, ...hidden ? { hidden } : {} };
 }
 function outsideMessage(siteDir, link, target, loop) {
   if (loop) {
@@ -4688,7 +4721,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "fceeb2854b15a5bf93f1f80faaf03e4f";
+    BUNDLE_CODE_ID = "69adc590aead42d7843a2ce6d2245b66";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -4944,7 +4977,13 @@ function pageSettings(config, siteDir, errorMode, hugoVersion) {
     // RSS shows .Summary unless a feed template of the site's reads more (see PageSettings.feeds).
     feeds: feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs(siteDir, config.data)).length > 0 ? "content" : "summary"
   };
-  const site = { dir: siteDir, staticDirs: config.staticDirs, assetsDir: config.assetsDir, contentDirs: config.contentRoots.map((r) => r.dir) };
+  const site = {
+    dir: siteDir,
+    staticDirs: config.staticDirs,
+    assetsDir: config.assetsDir,
+    contentDirs: config.contentRoots.map((r) => r.dir),
+    filtered: config.filteredRoots
+  };
   return { settings, site, diagnostics };
 }
 var init_page_settings = __esm({
@@ -35407,8 +35446,27 @@ function shownPath(siteDir, p5) {
 var cache = /* @__PURE__ *~1 new WeakMap();
 function siteRoots(site) {
   let r2 = cache.get(site);
-  if (!r2) cache.set(site, r2 = allowedRoots([site.dir, ...site.contentDirs ?? [], ...site.staticDirs, site.assetsDir]));
+  if (!r2) {
+    r2 = allowedRoots([site.dir, ...site.contentDirs ?? [], ...site.staticDirs, site.assetsDir]);
+    const filtered = site.filtered;
+    if (filtered?.some((f) => f.filter)) r2 = { ...r2, hidden: (p5) => hiddenBy(filtered, p5) };
+    cache.set(site, r2);
+  }
   return r2;
+}
+function hiddenBy(roots, p5) {
+  let inside2 = false;
+  for (const r2 of roots) {
+    const dir = import_node_path2.default.resolve(r2.dir);
+    if (!within(dir, p5) || p5 === dir) continue;
+    inside2 = true;
+    if (!r2.filter) return false;
+    const parts = import_node_path2.default.relative(dir, p5).split(import_node_path2.default.sep);
+    let shown = true;
+    for (let k2 = 1; k2 <= parts.length && shown; k2++) shown = r2.filter(parts.slice(0, k2).join("/"), k2 < parts.length);
+    if (shown) return false;
+  }
+  return inside2;
 }
 function lookUpFile(roots, bases, rel3, track, memo) {
   const key2 = memo ? `${bases.join("\0")}\0\0${rel3}` : "";
@@ -35423,10 +35481,21 @@ function lookUpFile(roots, bases, rel3, track, memo) {
 function lookUp(roots, bases, rel3) {
   const looked = [];
   let blocked;
+  let hidden;
   for (const base2 of bases) {
     const p5 = import_node_path2.default.resolve(base2, rel3);
     if (!lexicallyInside(roots, p5)) continue;
     looked.push(p5);
+    if (roots.hidden?.(p5)) {
+      if (hidden === void 0) {
+        const r3 = resolveInside(roots, p5);
+        try {
+          if (r3.ok && (0, import_node_fs.lstatSync)(r3.real).isFile()) hidden = p5;
+        } catch {
+        }
+      }
+      continue;
+    }
     const r2 = resolveInside(roots, p5);
     if (r2.ok) {
       try {
@@ -35439,7 +35508,7 @@ function lookUp(roots, bases, rel3) {
       blocked ??= { at: r2.at, kind: r2.kind, error: r2.error };
     }
   }
-  return { missing: looked, ...blocked ? { blocked } : {} };
+  return { missing: looked, ...blocked ? { blocked } : {}, ...hidden ? { hidden } : {} };
 }
 function blockedMessage(siteDir, b2) {
   const shown = shownPath(siteDir, b2.at);
@@ -47335,10 +47404,14 @@ function figureHtml(f) {
 }
 
 // src/images/resolve.ts
-function missingImageMessage(src, site, bundleDir, missing, blocked) {
+function missingImageMessage(src, site, bundleDir, missing, blocked, hidden) {
   if (blocked) return `image "${src}" could not be looked for: ${blockedMessage(site.dir, blocked)}`;
   const where = bundleDir ? "static, assets or the page bundle" : "static or assets (the page is not a bundle)";
+  if (hidden) return `image "${src}": ${hiddenImageMessage(site.dir, hidden)}`;
   return `image "${src}" was not found in ${where}; looked for ${missing.map((c) => shownPath(site.dir, c)).join(", ")}`;
+}
+function hiddenImageMessage(siteDir, hidden) {
+  return `${shownPath(siteDir, hidden)} is a file the site's mounts leave out (their excludeFiles, includeFiles or files, or ignoreFiles), so Hugo does not publish it and the page shows a broken image: it is not processed, and the image is left as written`;
 }
 function lookUpImage(src, site, bundleDir, track, memo) {
   if (!isLocalSrc(src)) return void 0;
@@ -47536,7 +47609,7 @@ function findSrc(ctx, src, param) {
     return void 0;
   }
   if (look.missing.length === 0) return void 0;
-  ctx.warn(missingImageMessage(src, ctx.site, ctx.page.bundleDir, look.missing, look.blocked), { param, code: "figure-missing" });
+  ctx.warn(missingImageMessage(src, ctx.site, ctx.page.bundleDir, look.missing, look.blocked, look.hidden), { param, code: "figure-missing" });
   return void 0;
 }
 
@@ -56366,6 +56439,7 @@ async function serveMarkdownImages(images, page, site, service, lines, over = ()
     }
     const { lookup } = look;
     if ("refused" in lookup) warn("outside", `image "${image3.url}": ${outsideMessage(site.dir, lookup.link, lookup.target, lookup.loop)}; the image is left as written`);
+    else if ("missing" in lookup && lookup.hidden) warn("image-missing", `image "${image3.url}": ${hiddenImageMessage(site.dir, lookup.hidden)}`);
     else if ("missing" in lookup && lookup.missing.length > 0 && !look.bases.some((b2) => site.staticDirs.includes(b2))) {
       warn("image-missing", `image "${image3.url}" is not in the page bundle (looked for ${lookup.missing.map((m) => shownPath(site.dir, m)).join(", ")}), so the page shows a broken image`);
     }
@@ -75202,7 +75276,7 @@ async function siteFigureImages(shortcodes2, page, site, images, opts = {}) {
     const warn = (message, code4) => diagnostics.push({ severity: "warning", code: code4, file: page.relPath, line: at.line, column: at.column, offset: at.offset, message: `figure: ${message}` });
     const look = lookUpImage(src, site, page.bundleDir, page.reads?.lookup, page.reads?.memo);
     if (look && "refused" in look) warn(`image "${src}": ${outsideMessage(site.dir, look.link, look.target, look.loop)}`, "outside");
-    if (look && "missing" in look && look.missing.length > 0) warn(missingImageMessage(src, site, page.bundleDir, look.missing, look.blocked), "figure-missing");
+    if (look && "missing" in look && look.missing.length > 0) warn(missingImageMessage(src, site, page.bundleDir, look.missing, look.blocked, look.hidden), "figure-missing");
     if (!look || !("found" in look) || !make) return;
     const { image: image3, warnings } = await images.prepare(look.found, src);
     for (const w of warnings) warn(w, "figure-image");
@@ -75649,7 +75723,13 @@ function pageSettings(config, siteDir, errorMode, hugoVersion) {
     // RSS shows .Summary unless a feed template of the site's reads more (see PageSettings.feeds).
     feeds: feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs(siteDir, config.data)).length > 0 ? "content" : "summary"
   };
-  const site = { dir: siteDir, staticDirs: config.staticDirs, assetsDir: config.assetsDir, contentDirs: config.contentRoots.map((r2) => r2.dir) };
+  const site = {
+    dir: siteDir,
+    staticDirs: config.staticDirs,
+    assetsDir: config.assetsDir,
+    contentDirs: config.contentRoots.map((r2) => r2.dir),
+    filtered: config.filteredRoots
+  };
   return { settings, site, diagnostics };
 }
 

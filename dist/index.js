@@ -36756,8 +36756,27 @@ function shownPath(siteDir, p5) {
 }
 function siteRoots(site) {
   let r2 = cache.get(site);
-  if (!r2) cache.set(site, r2 = allowedRoots([site.dir, ...site.contentDirs ?? [], ...site.staticDirs, site.assetsDir]));
+  if (!r2) {
+    r2 = allowedRoots([site.dir, ...site.contentDirs ?? [], ...site.staticDirs, site.assetsDir]);
+    const filtered = site.filtered;
+    if (filtered?.some((f) => f.filter)) r2 = { ...r2, hidden: (p5) => hiddenBy(filtered, p5) };
+    cache.set(site, r2);
+  }
   return r2;
+}
+function hiddenBy(roots, p5) {
+  let inside2 = false;
+  for (const r2 of roots) {
+    const dir = path2.resolve(r2.dir);
+    if (!within(dir, p5) || p5 === dir) continue;
+    inside2 = true;
+    if (!r2.filter) return false;
+    const parts = path2.relative(dir, p5).split(path2.sep);
+    let shown = true;
+    for (let k2 = 1; k2 <= parts.length && shown; k2++) shown = r2.filter(parts.slice(0, k2).join("/"), k2 < parts.length);
+    if (shown) return false;
+  }
+  return inside2;
 }
 function lookUpFile(roots, bases, rel3, track, memo) {
   const key2 = memo ? `${bases.join("\0")}\0\0${rel3}` : "";
@@ -36772,10 +36791,21 @@ function lookUpFile(roots, bases, rel3, track, memo) {
 function lookUp(roots, bases, rel3) {
   const looked = [];
   let blocked;
+  let hidden;
   for (const base2 of bases) {
     const p5 = path2.resolve(base2, rel3);
     if (!lexicallyInside(roots, p5)) continue;
     looked.push(p5);
+    if (roots.hidden?.(p5)) {
+      if (hidden === void 0) {
+        const r3 = resolveInside(roots, p5);
+        try {
+          if (r3.ok && lstatSync(r3.real).isFile()) hidden = p5;
+        } catch {
+        }
+      }
+      continue;
+    }
     const r2 = resolveInside(roots, p5);
     if (r2.ok) {
       try {
@@ -36788,7 +36818,7 @@ function lookUp(roots, bases, rel3) {
       blocked ??= { at: r2.at, kind: r2.kind, error: r2.error };
     }
   }
-  return { missing: looked, ...blocked ? { blocked } : {} };
+  return { missing: looked, ...blocked ? { blocked } : {}, ...hidden ? { hidden } : {} };
 }
 function blockedMessage(siteDir, b2) {
   const shown = shownPath(siteDir, b2.at);
@@ -36818,10 +36848,14 @@ var init_safe_path = __esm({
 });
 
 // src/images/resolve.ts
-function missingImageMessage(src, site, bundleDir, missing, blocked) {
+function missingImageMessage(src, site, bundleDir, missing, blocked, hidden) {
   if (blocked) return `image "${src}" could not be looked for: ${blockedMessage(site.dir, blocked)}`;
   const where = bundleDir ? "static, assets or the page bundle" : "static or assets (the page is not a bundle)";
+  if (hidden) return `image "${src}": ${hiddenImageMessage(site.dir, hidden)}`;
   return `image "${src}" was not found in ${where}; looked for ${missing.map((c) => shownPath(site.dir, c)).join(", ")}`;
+}
+function hiddenImageMessage(siteDir, hidden) {
+  return `${shownPath(siteDir, hidden)} is a file the site's mounts leave out (their excludeFiles, includeFiles or files, or ignoreFiles), so Hugo does not publish it and the page shows a broken image: it is not processed, and the image is left as written`;
 }
 function lookUpImage(src, site, bundleDir, track, memo) {
   if (!isLocalSrc(src)) return void 0;
@@ -36895,7 +36929,7 @@ function findSrc(ctx, src, param) {
     return void 0;
   }
   if (look.missing.length === 0) return void 0;
-  ctx.warn(missingImageMessage(src, ctx.site, ctx.page.bundleDir, look.missing, look.blocked), { param, code: "figure-missing" });
+  ctx.warn(missingImageMessage(src, ctx.site, ctx.page.bundleDir, look.missing, look.blocked, look.hidden), { param, code: "figure-missing" });
   return void 0;
 }
 var params2, figure_default;
@@ -46229,6 +46263,8 @@ function readSiteConfig(siteDir, opts = {}) {
     diagnostics.push({ severity: "error", code: "config", message: `module.mounts: ${bad}, which Hugo does not accept either; fix the pattern`, ...locate(["module", "mounts"], "key") });
   }
   const delimiters3 = passthroughDelimiters(data);
+  const statics = staticRoots(siteDir, data);
+  const assets = assetRoots(siteDir, data);
   return {
     file: main2?.path ?? null,
     format: main2?.format ?? null,
@@ -46237,8 +46273,9 @@ function readSiteConfig(siteDir, opts = {}) {
     diagnostics,
     contentDir: content3[0]?.dir ?? path8.resolve(siteDir, "content"),
     contentRoots: content3,
-    staticDirs: staticRoots(siteDir, data).map((r2) => r2.dir),
-    assetsDir: assetRoots(siteDir, data)[0]?.dir ?? path8.resolve(siteDir, "assets"),
+    staticDirs: statics.map((r2) => r2.dir),
+    assetsDir: assets[0]?.dir ?? path8.resolve(siteDir, "assets"),
+    filteredRoots: [...content3, ...statics, ...assets].map((r2) => ({ dir: r2.dir, ...r2.filter ? { filter: r2.filter } : {} })),
     prerender: prerender.options,
     locate,
     ignoreFiles: ignore2.patterns,
@@ -47405,7 +47442,7 @@ async function siteFigureImages(shortcodes2, page, site, images, opts = {}) {
     const warn = (message, code4) => diagnostics.push({ severity: "warning", code: code4, file: page.relPath, line: at.line, column: at.column, offset: at.offset, message: `figure: ${message}` });
     const look = lookUpImage(src, site, page.bundleDir, page.reads?.lookup, page.reads?.memo);
     if (look && "refused" in look) warn(`image "${src}": ${outsideMessage(site.dir, look.link, look.target, look.loop)}`, "outside");
-    if (look && "missing" in look && look.missing.length > 0) warn(missingImageMessage(src, site, page.bundleDir, look.missing, look.blocked), "figure-missing");
+    if (look && "missing" in look && look.missing.length > 0) warn(missingImageMessage(src, site, page.bundleDir, look.missing, look.blocked, look.hidden), "figure-missing");
     if (!look || !("found" in look) || !make) return;
     const { image: image3, warnings } = await images.prepare(look.found, src);
     for (const w of warnings) warn(w, "figure-image");
@@ -47472,7 +47509,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "5fe965188c96da57919c13f2d5b3b191";
+    BUNDLE_CODE_ID = "2cf995455f9c1181440f0d757d52128a";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -47819,7 +47856,13 @@ function pageSettings(config, siteDir, errorMode, hugoVersion) {
     // RSS shows .Summary unless a feed template of the site's reads more (see PageSettings.feeds).
     feeds: feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs(siteDir, config.data)).length > 0 ? "content" : "summary"
   };
-  const site = { dir: siteDir, staticDirs: config.staticDirs, assetsDir: config.assetsDir, contentDirs: config.contentRoots.map((r2) => r2.dir) };
+  const site = {
+    dir: siteDir,
+    staticDirs: config.staticDirs,
+    assetsDir: config.assetsDir,
+    contentDirs: config.contentRoots.map((r2) => r2.dir),
+    filtered: config.filteredRoots
+  };
   return { settings, site, diagnostics };
 }
 var init_page_settings = __esm({
@@ -54037,6 +54080,7 @@ async function serveMarkdownImages(images, page, site, service, lines, over = ()
     }
     const { lookup } = look;
     if ("refused" in lookup) warn("outside", `image "${image3.url}": ${outsideMessage(site.dir, lookup.link, lookup.target, lookup.loop)}; the image is left as written`);
+    else if ("missing" in lookup && lookup.hidden) warn("image-missing", `image "${image3.url}": ${hiddenImageMessage(site.dir, lookup.hidden)}`);
     else if ("missing" in lookup && lookup.missing.length > 0 && !look.bases.some((b2) => site.staticDirs.includes(b2))) {
       warn("image-missing", `image "${image3.url}" is not in the page bundle (looked for ${lookup.missing.map((m) => shownPath(site.dir, m)).join(", ")}), so the page shows a broken image`);
     }
@@ -54059,6 +54103,7 @@ var init_markdown_images = __esm({
     init_figure_html();
     init_safe_path();
     init_service();
+    init_resolve();
   }
 });
 

@@ -143,6 +143,12 @@ export function pageSettings(config: SiteConfig, siteDir: string, errorMode: 'fa
     // RSS shows .Summary unless a feed template of the site's reads more (see PageSettings.feeds).
     feeds: feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs(siteDir, config.data)).length > 0 ? 'content' : 'summary',
   };
-  const site: SiteInfo = { dir: siteDir, staticDirs: config.staticDirs, assetsDir: config.assetsDir, contentDirs: config.contentRoots.map((r) => r.dir) };
+  const site: SiteInfo = {
+    dir: siteDir,
+    staticDirs: config.staticDirs,
+    assetsDir: config.assetsDir,
+    contentDirs: config.contentRoots.map((r) => r.dir),
+    filtered: config.filteredRoots,
+  };
   return { settings, site, diagnostics };
 }

@@ -19,6 +19,7 @@ import { imageHtml, isLocalSrc } from '../render/figure-html.js';
 import type { PageInfo, SiteInfo } from '../render/types.js';
 import { lookUpFile, outsideMessage, shownPath, siteRoots, type Lookup } from '../site/safe-path.js';
 import { pictureData, type ImageService, type PictureData } from './service.js';
+import { hiddenImageMessage } from './resolve.js';
 
 export interface MarkdownImage {
   /** Offsets of the whole image (`![` to its closing `)` or `]`) in the page's source. */
@@ -160,6 +161,8 @@ export async function serveMarkdownImages(
     }
     const { lookup } = look;
     if ('refused' in lookup) warn('outside', `image "${image.url}": ${outsideMessage(site.dir, lookup.link, lookup.target, lookup.loop)}; the image is left as written`);
+    // A file the site's mounts leave out (static/ too: no other step publishes it where Hugo does not).
+    else if ('missing' in lookup && lookup.hidden) warn('image-missing', `image "${image.url}": ${hiddenImageMessage(site.dir, lookup.hidden)}`);
     else if ('missing' in lookup && lookup.missing.length > 0 && !look.bases.some((b) => site.staticDirs.includes(b))) {
       // A bundle's resource that is not there: the page shows a broken image (a file of static/ may be made by another step).
       warn('image-missing', `image "${image.url}" is not in the page bundle (looked for ${lookup.missing.map((m) => shownPath(site.dir, m)).join(', ')}), so the page shows a broken image`);

@@ -14,11 +14,21 @@ export function missingImageMessage(
   bundleDir: string | undefined,
   missing: readonly string[],
   blocked?: { at: string; kind: 'file' | 'directory'; error: NodeJS.ErrnoException },
+  hidden?: string,
 ): string {
   // A place that could not be looked into may hold it: say that, not "not found".
   if (blocked) return `image "${src}" could not be looked for: ${blockedMessage(site.dir, blocked)}`;
   const where = bundleDir ? 'static, assets or the page bundle' : 'static or assets (the page is not a bundle)';
+  if (hidden) return `image "${src}": ${hiddenImageMessage(site.dir, hidden)}`;
   return `image "${src}" was not found in ${where}; looked for ${missing.map((c) => shownPath(site.dir, c)).join(', ')}`;
+}
+
+/** Why an image file that is there is not used (Lookup's `hidden`): Hugo does not publish it. */
+export function hiddenImageMessage(siteDir: string, hidden: string): string {
+  return (
+    `${shownPath(siteDir, hidden)} is a file the site's mounts leave out (their excludeFiles, includeFiles or files, or ignoreFiles), ` +
+    `so Hugo does not publish it and the page shows a broken image: it is not processed, and the image is left as written`
+  );
 }
 
 /** What `lookUpFile` says about the image `src` names; undefined for a remote or empty `src`. */

@@ -302,6 +302,8 @@ export interface SiteConfig {
   locate: ConfigLocator;
   /** The site's ignoreFiles that hugo-prerender applies (ignore-files.ts; already part of each content root's filter). */
   ignoreFiles: IgnoreFiles;
+  /** Every content, static and assets root with its filter (SiteInfo.filtered): what Hugo reads of each. */
+  filteredRoots: { dir: string; filter?: MountFilter }[];
   /** What math location needs: the passthrough delimiters (when configured) and the escapes mode. */
   math: { delimiters?: PassthroughDelimiters; escapes: 'auto' | 'none' | 'markdown'; wrappers?: Record<string, 'tex' | 'math'>; numbering?: 'none' };
 }
@@ -344,6 +346,8 @@ export function readSiteConfig(siteDir: string, opts: ConfigSelection = {}): Sit
     diagnostics.push({ severity: 'error', code: 'config', message: `module.mounts: ${bad}, which Hugo does not accept either; fix the pattern`, ...locate(['module', 'mounts'], 'key') });
   }
   const delimiters = passthroughDelimiters(data);
+  const statics = staticRoots(siteDir, data);
+  const assets = assetRoots(siteDir, data);
   return {
     file: main?.path ?? null,
     format: main?.format ?? null,
@@ -352,8 +356,9 @@ export function readSiteConfig(siteDir: string, opts: ConfigSelection = {}): Sit
     diagnostics,
     contentDir: content[0]?.dir ?? path.resolve(siteDir, 'content'),
     contentRoots: content,
-    staticDirs: staticRoots(siteDir, data).map((r) => r.dir),
-    assetsDir: assetRoots(siteDir, data)[0]?.dir ?? path.resolve(siteDir, 'assets'),
+    staticDirs: statics.map((r) => r.dir),
+    assetsDir: assets[0]?.dir ?? path.resolve(siteDir, 'assets'),
+    filteredRoots: [...content, ...statics, ...assets].map((r) => ({ dir: r.dir, ...(r.filter ? { filter: r.filter } : {}) })),
     prerender: prerender.options,
     locate,
     ignoreFiles: ignore.patterns,

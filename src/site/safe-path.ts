@@ -19,6 +19,8 @@ import { fsAdvice, fsErrorCode, fsReason } from './fs-errors.js';
 export interface Roots {
   /** Each allowed directory as the config gives it and as it really is (symlinks in its own path resolved). */
   readonly dirs: readonly { given: string; real: string }[];
+  /** Whether Hugo leaves out the file at this path (absolute, as looked up): see hiddenBy. */
+  readonly hidden?: (p: string) => boolean;
 }
 
 export type Resolved =
@@ -127,10 +129,46 @@ const cache = new WeakMap<object, Roots>();
  * The roots a page's files may be read from: the site, its content directories, its static directories
  * and its assets directory (as the config names them, so a content mount outside the site is allowed).
  */
-export function siteRoots(site: { dir: string; staticDirs: readonly string[]; assetsDir: string; contentDirs?: readonly string[] }): Roots {
+export function siteRoots(site: {
+  dir: string;
+  staticDirs: readonly string[];
+  assetsDir: string;
+  contentDirs?: readonly string[];
+  filtered?: readonly FilteredRoot[];
+}): Roots {
   let r = cache.get(site);
-  if (!r) cache.set(site, (r = allowedRoots([site.dir, ...(site.contentDirs ?? []), ...site.staticDirs, site.assetsDir])));
+  if (!r) {
+    r = allowedRoots([site.dir, ...(site.contentDirs ?? []), ...site.staticDirs, site.assetsDir]);
+    const filtered = site.filtered;
+    if (filtered?.some((f) => f.filter)) r = { ...r, hidden: (p) => hiddenBy(filtered, p) };
+    cache.set(site, r);
+  }
   return r;
+}
+
+/** A content, static or assets root and which of its files Hugo reads (SiteInfo.filtered). */
+export interface FilteredRoot {
+  dir: string;
+  filter?: (rel: string, isDir: boolean) => boolean;
+}
+
+/**
+ * Whether Hugo leaves out the file at `p` (absolute): it lies in one of the roots at least, and each root
+ * that holds it leaves it out, or a folder on the way to it (a folder left out is not walked).
+ */
+export function hiddenBy(roots: readonly FilteredRoot[], p: string): boolean {
+  let inside = false;
+  for (const r of roots) {
+    const dir = path.resolve(r.dir);
+    if (!within(dir, p) || p === dir) continue;
+    inside = true;
+    if (!r.filter) return false;
+    const parts = path.relative(dir, p).split(path.sep);
+    let shown = true;
+    for (let k = 1; k <= parts.length && shown; k++) shown = r.filter(parts.slice(0, k).join('/'), k < parts.length);
+    if (shown) return false;
+  }
+  return inside;
 }
 
 export type Lookup =
@@ -141,7 +179,12 @@ export type Lookup =
    * Not in any of the places (only places inside the site were looked at); `blocked`: the first place
    * that could not be looked into (a directory the user cannot enter), where the file may well be.
    */
-  | { missing: string[]; blocked?: { at: string; kind: 'file' | 'directory'; error: NodeJS.ErrnoException } };
+  | {
+      missing: string[];
+      blocked?: { at: string; kind: 'file' | 'directory'; error: NodeJS.ErrnoException };
+      /** The first place that holds the file but where the site's mounts (or ignoreFiles) leave it out: Hugo does not publish it. */
+      hidden?: string;
+    };
 
 /** Told of every lookup a page makes (src/site/page-records.ts: what the page read, for incremental builds). */
 export type LookupTracker = (bases: readonly string[], rel: string, result: Lookup) => void;
@@ -171,10 +214,24 @@ export function lookUpFile(roots: Roots, bases: readonly string[], rel: string, 
 function lookUp(roots: Roots, bases: readonly string[], rel: string): Lookup {
   const looked: string[] = [];
   let blocked: { at: string; kind: 'file' | 'directory'; error: NodeJS.ErrnoException } | undefined;
+  let hidden: string | undefined;
   for (const base of bases) {
     const p = path.resolve(base, rel);
     if (!lexicallyInside(roots, p)) continue;
     looked.push(p);
+    if (roots.hidden?.(p)) {
+      // Not read: Hugo cannot see it. Whether it is there is said (the message tells why the page shows
+      // no image), as it is for any file inside the site.
+      if (hidden === undefined) {
+        const r = resolveInside(roots, p);
+        try {
+          if (r.ok && lstatSync(r.real).isFile()) hidden = p;
+        } catch {
+          /* not there */
+        }
+      }
+      continue;
+    }
     const r = resolveInside(roots, p);
     if (r.ok) {
       try {
@@ -188,7 +245,7 @@ function lookUp(roots: Roots, bases: readonly string[], rel: string): Lookup {
       blocked ??= { at: r.at, kind: r.kind, error: r.error };
     }
   }
-  return { missing: looked, ...(blocked ? { blocked } : {}) };
+  return { missing: looked, ...(blocked ? { blocked } : {}), ...(hidden ? { hidden } : {}) };
 }
 
 /**

@@ -5,6 +5,8 @@ export declare function missingImageMessage(src: string, site: SiteInfo, bundleD
     at: string;
     kind: 'file' | 'directory';
     error: NodeJS.ErrnoException;
-}): string;
+}, hidden?: string): string;
+/** Why an image file that is there is not used (Lookup's `hidden`): Hugo does not publish it. */
+export declare function hiddenImageMessage(siteDir: string, hidden: string): string;
 /** What `lookUpFile` says about the image `src` names; undefined for a remote or empty `src`. */
 export declare function lookUpImage(src: string, site: SiteInfo, bundleDir: string | undefined, track?: LookupTracker, memo?: LookupMemo): Lookup | undefined;

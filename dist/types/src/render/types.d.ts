@@ -38,6 +38,15 @@ export interface SiteInfo {
     assetsDir: string;
     /** Absolute content directories, when they may lie outside the site (mounts): files are read only inside these, the site, static and assets. */
     contentDirs?: string[];
+    /**
+     * The content, static and assets roots with which of their files Hugo reads (a mount's excludeFiles,
+     * includeFiles, files; for content also ignoreFiles: config.ts ComponentRoot.filter, absent: all). A
+     * file every root that holds it leaves out is not looked up as an image: Hugo does not publish it.
+     */
+    filtered?: {
+        dir: string;
+        filter?: (rel: string, isDir: boolean) => boolean;
+    }[];
 }
 /**
  * Reports a problem at the shortcode, at one of its parameters when `param` names it, or at a place in its

@@ -91,6 +91,11 @@ export interface SiteConfig {
     locate: ConfigLocator;
     /** The site's ignoreFiles that hugo-prerender applies (ignore-files.ts; already part of each content root's filter). */
     ignoreFiles: IgnoreFiles;
+    /** Every content, static and assets root with its filter (SiteInfo.filtered): what Hugo reads of each. */
+    filteredRoots: {
+        dir: string;
+        filter?: MountFilter;
+    }[];
     /** What math location needs: the passthrough delimiters (when configured) and the escapes mode. */
     math: {
         delimiters?: PassthroughDelimiters;

@@ -5,6 +5,8 @@ export interface Roots {
         given: string;
         real: string;
     }[];
+    /** Whether Hugo leaves out the file at this path (absolute, as looked up): see hiddenBy. */
+    readonly hidden?: (p: string) => boolean;
 }
 export type Resolved = {
     ok: true;
@@ -55,7 +57,18 @@ export declare function siteRoots(site: {
     staticDirs: readonly string[];
     assetsDir: string;
     contentDirs?: readonly string[];
+    filtered?: readonly FilteredRoot[];
 }): Roots;
+/** A content, static or assets root and which of its files Hugo reads (SiteInfo.filtered). */
+export interface FilteredRoot {
+    dir: string;
+    filter?: (rel: string, isDir: boolean) => boolean;
+}
+/**
+ * Whether Hugo leaves out the file at `p` (absolute): it lies in one of the roots at least, and each root
+ * that holds it leaves it out, or a folder on the way to it (a folder left out is not walked).
+ */
+export declare function hiddenBy(roots: readonly FilteredRoot[], p: string): boolean;
 export type Lookup = {
     found: string;
 }
@@ -77,6 +90,8 @@ export type Lookup = {
         kind: 'file' | 'directory';
         error: NodeJS.ErrnoException;
     };
+    /** The first place that holds the file but where the site's mounts (or ignoreFiles) leave it out: Hugo does not publish it. */
+    hidden?: string;
 };
 /** Told of every lookup a page makes (src/site/page-records.ts: what the page read, for incremental builds). */
 export type LookupTracker = (bases: readonly string[], rel: string, result: Lookup) => void;
