@@ -2016,10 +2016,12 @@ function configDirFiles(dir) {
 function defaultEnvironment(command, env = process.env) {
   return env.HUGO_ENVIRONMENT || env.HUGO_ENV || (command === "server" ? "development" : "production");
 }
-function configSelection(command, environment, config) {
+function configSelection(command, environment, config, baseURL, env = process.env) {
+  const base = baseURL ?? (env.HUGO_BASEURL !== void 0 && env.HUGO_BASEURL !== "" ? env.HUGO_BASEURL : void 0);
   return {
-    environment: environment ?? defaultEnvironment(command),
-    ...config ? { files: config.split(",").filter(Boolean) } : {}
+    environment: environment ?? defaultEnvironment(command, env),
+    ...config ? { files: config.split(",").filter(Boolean) } : {},
+    ...base !== void 0 ? { baseURL: base } : {}
   };
 }
 function explicitConfig(siteDir, name) {
@@ -2174,6 +2176,7 @@ function readSiteConfig(siteDir, opts = {}) {
     sources.push({ file: rel2, format: f.format, key: f.key, text, data: parsed.data });
     data = mergeConfig(data, f.key === null ? parsed.data : { [f.key]: parsed.data });
   }
+  if (opts.baseURL !== void 0) data = mergeConfig(data, { baseURL: opts.baseURL });
   const mainRel = main2 ? path4.relative(siteDir, main2.path).split(path4.sep).join("/") : void 0;
   const locate = configLocator(sources, mainRel);
   const prerender = prerenderOptions(data, locate);
@@ -4721,7 +4724,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "69adc590aead42d7843a2ce6d2245b66";
+    BUNDLE_CODE_ID = "ebc009853c3908d78adcad1a5f1cf360";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -6630,7 +6633,8 @@ function hugoFlag(args, name, short) {
   return value;
 }
 function hugoConfigSelection(args, command) {
-  return configSelection(command, hugoFlag(args, "environment", "e"), hugoFlag(args, "config"));
+  const baseURL = hugoFlag(args, "baseURL", "b") ?? hugoFlag(args, "baseUrl");
+  return configSelection(command, hugoFlag(args, "environment", "e"), hugoFlag(args, "config"), baseURL);
 }
 function hugoArgsProblem(args) {
   if (args[0] === "server" || args[0] === "serve") {

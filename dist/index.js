@@ -46252,6 +46252,7 @@ function readSiteConfig(siteDir, opts = {}) {
     sources.push({ file: rel3, format: f.format, key: f.key, text: text12, data: parsed.data });
     data = mergeConfig(data, f.key === null ? parsed.data : { [f.key]: parsed.data });
   }
+  if (opts.baseURL !== void 0) data = mergeConfig(data, { baseURL: opts.baseURL });
   const mainRel = main2 ? path8.relative(siteDir, main2.path).split(path8.sep).join("/") : void 0;
   const locate = configLocator(sources, mainRel);
   const prerender = prerenderOptions(data, locate);
@@ -47509,7 +47510,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "2cf995455f9c1181440f0d757d52128a";
+    BUNDLE_CODE_ID = "ffaa36f219d28b83c876d3963bab99df";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */

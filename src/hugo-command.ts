@@ -47,10 +47,12 @@ export function hugoFlag(args: readonly string[], name: string, short?: string):
 
 /**
  * The config files Hugo reads with these arguments: its environment (`-e`/`--environment`, else
- * HUGO_ENVIRONMENT, else `command`'s default) and the files of `--config a.toml,b.toml`.
+ * HUGO_ENVIRONMENT, else `command`'s default), the files of `--config a.toml,b.toml`, and the baseURL
+ * that `-b`/`--baseURL` (Hugo 0.111 also takes `--baseUrl`), else HUGO_BASEURL, sets over them.
  */
 export function hugoConfigSelection(args: readonly string[], command: 'build' | 'server'): ConfigSelection {
-  return configSelection(command, hugoFlag(args, 'environment', 'e'), hugoFlag(args, 'config'));
+  const baseURL = hugoFlag(args, 'baseURL', 'b') ?? hugoFlag(args, 'baseUrl');
+  return configSelection(command, hugoFlag(args, 'environment', 'e'), hugoFlag(args, 'config'), baseURL);
 }
 
 /** Why these Hugo arguments are not for this command, or undefined. */

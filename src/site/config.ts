@@ -101,6 +101,11 @@ function configDirFiles(dir: string): ConfigFile[] {
 export interface ConfigSelection {
   environment?: string | null;
   files?: readonly string[];
+  /**
+   * The baseURL Hugo is given over its config files (`--baseURL`/`-b`, else the HUGO_BASEURL variable), as
+   * Hugo applies it: image variants are served below its path (`/blog/prerender/img/…`).
+   */
+  baseURL?: string;
 }
 
 /** The environment Hugo builds in without `--environment`: its variables', else its default for the command. */
@@ -109,10 +114,19 @@ export function defaultEnvironment(command: 'build' | 'server', env: NodeJS.Proc
 }
 
 /** The selection Hugo makes from its `--environment` and `--config` values (either absent) for a command. */
-export function configSelection(command: 'build' | 'server', environment: string | undefined, config: string | undefined): ConfigSelection {
+export function configSelection(
+  command: 'build' | 'server',
+  environment: string | undefined,
+  config: string | undefined,
+  baseURL?: string,
+  env: NodeJS.ProcessEnv = process.env,
+): ConfigSelection {
+  // Hugo reads HUGO_BASEURL over the config files, and its --baseURL flag over both.
+  const base = baseURL ?? (env.HUGO_BASEURL !== undefined && env.HUGO_BASEURL !== '' ? env.HUGO_BASEURL : undefined);
   return {
-    environment: environment ?? defaultEnvironment(command),
+    environment: environment ?? defaultEnvironment(command, env),
     ...(config ? { files: config.split(',').filter(Boolean) } : {}),
+    ...(base !== undefined ? { baseURL: base } : {}),
   };
 }
 
@@ -334,6 +348,7 @@ export function readSiteConfig(siteDir: string, opts: ConfigSelection = {}): Sit
     sources.push({ file: rel, format: f.format, key: f.key, text, data: parsed.data });
     data = mergeConfig(data, f.key === null ? parsed.data : { [f.key]: parsed.data });
   }
+  if (opts.baseURL !== undefined) data = mergeConfig(data, { baseURL: opts.baseURL });
   const mainRel = main ? path.relative(siteDir, main.path).split(path.sep).join('/') : undefined;
   const locate = configLocator(sources, mainRel);
   const prerender = prerenderOptions(data, locate);

@@ -158,13 +158,14 @@ export function parseSummary(output: string): Summary | undefined {
 }
 
 /** Runs `node dist/cli.js …args` (building dist/ first when needed). */
-export function runCli(args: string[], opts: { cwd?: string; timeoutMs?: number } = {}): CliRun {
+export function runCli(args: string[], opts: { cwd?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): CliRun {
   ensureBundle();
   const t0 = performance.now();
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd: opts.cwd ?? PROJECT_ROOT,
     encoding: 'utf8',
     timeout: opts.timeoutMs ?? 120_000,
+    ...(opts.env ? { env: opts.env } : {}),
   });
   if (r.error) throw r.error;
   return {

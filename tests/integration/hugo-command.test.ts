@@ -11,7 +11,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { describeEachHugo, type HugoBinary } from '../helpers/hugo.js';
 import { CLI, ensureBundle, runCli, type CliRun } from '../helpers/prerender.js';
 import { alive, descendantsOf, start, type Proc } from '../helpers/proc.js';
-import { HEAD_LAYOUT, tempSites } from '../helpers/temp-site.js';
+import sharp from 'sharp';
+import { HEAD_LAYOUT, tempSites, write } from '../helpers/temp-site.js';
 
 const site = tempSites('hp-hugocmd-', { nested: true });
 
@@ -92,6 +93,40 @@ describeEachHugo('hugo-prerender hugo', (hugo) => {
     expect(r.stderr).toContain('the prerender build failed (see above), so Hugo was not run');
     expect(r.stdout + r.stderr).not.toMatch(/hugo v0\.|Total in|Built in/);
     expect(existsSync(path.join(dir, 'public'))).toBe(false);
+  });
+
+  it("Hugo's --baseURL, -b and HUGO_BASEURL reach the build: figure images are under that path, as with it in the config", async () => {
+    // GitHub Pages' and Netlify's Hugo workflows pass the site's address on the command line
+    // (`hugo --baseURL "$base_url/"`); a project site lives below a path. The build read the config
+    // file's baseURL alone, so every figure image pointed at /prerender/img/…: a 404 there.
+    const dir = makeSite('Fine.');
+    write(dir, 'content/posts/p.md', '---\ntitle: p\n---\nThe state $h_t$.\n\n{{< figure src="/photo.png" alt="A photo" >}}\n');
+    write(dir, 'static/photo.png', await sharp({ create: { width: 900, height: 500, channels: 3, background: '#48c' } }).png().toBuffer());
+    const env = { ...process.env };
+    delete env.HUGO_BASEURL;
+    const page = () => readFileSync(path.join(dir, 'public/posts/p/index.html'), 'utf8');
+    const urls = () => [...page().matchAll(/[^\s"',]*prerender\/img\/[^\s"',]+/g)].map((m) => m[0]);
+    const runs: [string, string[], NodeJS.ProcessEnv][] = [
+      ['--baseURL', ['--baseURL', 'https://example.org/blog/'], env],
+      ['-b', ['-b', 'https://example.org/blog/'], env],
+      ['--baseURL=', ['--baseURL=https://example.org/blog/'], env],
+      ['HUGO_BASEURL', [], { ...env, HUGO_BASEURL: 'https://example.org/blog/' }],
+    ];
+    for (const [how, more, runEnv] of runs) {
+      const r = runCli(['--hugo', hugo.bin, 'hugo', '-s', 'site', '-d', 'public', '--noBuildLock', ...more], { cwd: path.dirname(dir), env: runEnv });
+      expect(r.code, how + r.stdout + r.stderr).toBe(0);
+      expect(urls().length, how).toBeGreaterThan(2);
+      for (const url of urls()) {
+        expect(url, how).toMatch(/^\/blog\/prerender\/img\//);
+        expect(existsSync(path.join(dir, 'public', url.replace(/^\/blog\//, ''))), url).toBe(true);
+      }
+      // Hugo itself put the stylesheet there too: the same base for both.
+      expect(page(), how).toContain('/blog/prerender/prerender.css');
+    }
+    // Without it, the config's baseURL again (the pages are built again, not taken from the cache).
+    const r = runCli(['--hugo', hugo.bin, 'hugo', '-s', 'site', '-d', 'public', '--noBuildLock'], { cwd: path.dirname(dir), env });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    for (const url of urls()) expect(url).toMatch(/^\/prerender\/img\//);
   });
 
   it("Hugo's version and help need no site and no build", () => {

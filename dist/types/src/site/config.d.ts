@@ -37,11 +37,16 @@ export declare function findRootConfig(siteDir: string): ConfigFile | null;
 export interface ConfigSelection {
     environment?: string | null;
     files?: readonly string[];
+    /**
+     * The baseURL Hugo is given over its config files (`--baseURL`/`-b`, else the HUGO_BASEURL variable), as
+     * Hugo applies it: image variants are served below its path (`/blog/prerender/img/…`).
+     */
+    baseURL?: string;
 }
 /** The environment Hugo builds in without `--environment`: its variables', else its default for the command. */
 export declare function defaultEnvironment(command: 'build' | 'server', env?: NodeJS.ProcessEnv): string;
 /** The selection Hugo makes from its `--environment` and `--config` values (either absent) for a command. */
-export declare function configSelection(command: 'build' | 'server', environment: string | undefined, config: string | undefined): ConfigSelection;
+export declare function configSelection(command: 'build' | 'server', environment: string | undefined, config: string | undefined, baseURL?: string, env?: NodeJS.ProcessEnv): ConfigSelection;
 /**
  * Every config file Hugo merges for this site, lowest precedence first. `environment` null leaves out
  * the environment directory (what every environment shares); `files` replace the root config file.
