@@ -4724,7 +4724,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "ebc009853c3908d78adcad1a5f1cf360";
+    BUNDLE_CODE_ID = "71d0a5f81b4e0c389a36dbc64d4ed280";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -5419,18 +5419,9 @@ async function buildLocked(opts) {
       `${siteDir} has no Hugo configuration (hugo.toml, hugo.yaml, hugo.json or config.*); is this a Hugo site? Pass it with -s DIR`
     );
   }
-  if (!moduleMounts(config.data).some((m) => normalizeRel(m.source) === `${PRERENDER_DIR}/content`)) {
-    result.unmounted = path13.relative(siteDir, config.file) || config.file;
-  } else {
-    for (const m of missingNestedShadows(moduleMounts(config.data))) {
-      result.diagnostics.push({
-        severity: "warning",
-        code: "config",
-        message: `module.mounts: nothing mounts ${m.source} at ${m.target}, so Hugo 0.111 publishes the pages in the folders below ${m.target} from your mount there, unprerendered (it reads such a folder from the mounts at ${m.target} alone); run \`hugo-prerender init\` again`,
-        ...config.locate(["module", "mounts"], "key")
-      });
-    }
-  }
+  const mounts = mountProblems(siteDir, config);
+  if (mounts.unmounted !== void 0) result.unmounted = mounts.unmounted;
+  result.diagnostics.push(...mounts.diagnostics);
   const errorMode = opts.errors ?? config.prerender.errors;
   let output;
   try {
@@ -5471,14 +5462,7 @@ async function buildLocked(opts) {
     seenRoots.add(root.dir);
     const tree = shadowTree(root.lang);
     if (tree === void 0) {
-      result.diagnostics.push({
-        severity: "error",
-        code: "config",
-        file: toPosix2(path13.relative(siteDir, config.file)),
-        line: 1,
-        column: 1,
-        message: `the content of ${JSON.stringify(root.source)} has language ${JSON.stringify(root.lang)}, which is not a plain language code (letters, digits, '-', '_'); its pages were not prerendered`
-      });
+      result.diagnostics.push(badLanguageDiagnostic(siteDir, config, root, "its pages were not prerendered"));
       continue;
     }
     const unreadable = [];
@@ -5754,20 +5738,8 @@ async function buildLocked(opts) {
     }
     writeShadow(relToContent, own.cut, [], relPath, tree, mtimeMs);
   }
-  if (anyMath || anyDark) {
-    const head = headReport(siteLayoutDirs(siteDir, config.data));
-    if (head.linking.length === 0) {
-      const what = anyMath ? "pages have math, but no template of this site or its theme calls the head partial, so no page links the KaTeX stylesheet and formulas show untypeset (as bare MathML)" : "pages have figures with a dark image (src-dark), but no template of this site or its theme calls the head partial, so no page links prerender.css and such figures show both images";
-      result.diagnostics.push({
-        severity: "warning",
-        code: "head",
-        file: toPosix2(path13.relative(siteDir, config.file)),
-        line: 1,
-        column: 1,
-        message: `${what}; ${headAdvice(head, siteDir)}`
-      });
-    }
-  }
+  const head = headProblem(siteDir, config, anyMath, anyDark);
+  if (head) result.diagnostics.push(head);
   try {
     if (imageIndex) output.writeMarker(IMAGE_INDEX_FILE, stableStringify(imageIndex) + "\n");
     else if (!opts.only) output.removeMarker(IMAGE_INDEX_FILE);
@@ -5798,6 +5770,39 @@ function readImageIndex(output) {
   } catch {
     return {};
   }
+}
+function mountProblems(siteDir, config) {
+  const diagnostics = [];
+  if (!config.file) return { diagnostics };
+  if (!moduleMounts(config.data).some((m) => normalizeRel(m.source) === `${PRERENDER_DIR}/content`)) {
+    return { unmounted: path13.relative(siteDir, config.file) || config.file, diagnostics };
+  }
+  for (const m of missingNestedShadows(moduleMounts(config.data))) {
+    diagnostics.push({
+      severity: "warning",
+      code: "config",
+      message: `module.mounts: nothing mounts ${m.source} at ${m.target}, so Hugo 0.111 publishes the pages in the folders below ${m.target} from your mount there, unprerendered (it reads such a folder from the mounts at ${m.target} alone); run \`hugo-prerender init\` again`,
+      ...config.locate(["module", "mounts"], "key")
+    });
+  }
+  return { diagnostics };
+}
+function badLanguageDiagnostic(siteDir, config, root, outcome) {
+  return {
+    severity: "error",
+    code: "config",
+    file: toPosix2(path13.relative(siteDir, config.file ?? siteDir)),
+    line: 1,
+    column: 1,
+    message: `the content of ${JSON.stringify(root.source)} has language ${JSON.stringify(root.lang)}, which is not a plain language code (letters, digits, '-', '_'); ${outcome}`
+  };
+}
+function headProblem(siteDir, config, anyMath, anyDark) {
+  if (!anyMath && !anyDark || !config.file) return void 0;
+  const head = headReport(siteLayoutDirs(siteDir, config.data));
+  if (head.linking.length > 0) return void 0;
+  const what = anyMath ? "pages have math, but no template of this site or its theme calls the head partial, so no page links the KaTeX stylesheet and formulas show untypeset (as bare MathML)" : "pages have figures with a dark image (src-dark), but no template of this site or its theme calls the head partial, so no page links prerender.css and such figures show both images";
+  return { severity: "warning", code: "head", file: toPosix2(path13.relative(siteDir, config.file)), line: 1, column: 1, message: `${what}; ${headAdvice(head, siteDir)}` };
 }
 function urlBase(baseURL, canonifyURLs = false) {
   if (typeof baseURL !== "string" || baseURL.trim() === "" || canonifyURLs === true) return "/";
@@ -7341,8 +7346,19 @@ async function checkSite(source, opts = {}) {
   const errorMode = opts.errors ?? config.prerender.errors;
   const { renderer, services, settings, site, diagnostics } = (0, import_build_page2.pageServices)(config, siteDir, errorMode);
   result.diagnostics.push(...diagnostics);
+  const mounts = mountProblems(siteDir, config);
+  if (mounts.unmounted !== void 0) result.unmounted = mounts.unmounted;
+  result.diagnostics.push(...mounts.diagnostics);
   const seen = /* @__PURE__ */ new Set();
   const shadowIgnored = new ShadowIgnored(config, siteDir);
+  const names = new ShadowNames();
+  const claim = (tree, root, abs, file) => {
+    const rel2 = path19.relative(root.dir, abs).split(path19.sep).join("/");
+    const bad = names.claim(tree, root.target ? path19.posix.join(root.target, rel2) : rel2, file);
+    if (bad === void 0) return true;
+    result.pages.push({ file, formulas: [], otherFormulas: [], found: 0, typeset: 0, diagnostics: [{ severity: "error", code: "file-name", file, line: 1, column: 1, message: bad }] });
+    return false;
+  };
   for (const root of config.contentRoots) {
     if (seen.has(root.dir)) continue;
     seen.add(root.dir);
@@ -7350,9 +7366,13 @@ async function checkSite(source, opts = {}) {
     const unreadable = [];
     const otherFormats = [];
     const tree = shadowTree(root.lang);
+    if (tree === void 0) {
+      result.diagnostics.push(badLanguageDiagnostic(siteDir, config, root, "its pages were not checked"));
+      continue;
+    }
     const skip = (abs) => {
       const rel2 = path19.relative(root.dir, abs).split(path19.sep).join("/");
-      return tree !== void 0 && shadowIgnored.skip(abs, tree, root.target ? path19.posix.join(root.target, rel2) : rel2);
+      return shadowIgnored.skip(abs, tree, root.target ? path19.posix.join(root.target, rel2) : rel2);
     };
     const files = listContentFiles(root.dir, siteRoots(site), refused, unreadable, otherFormats, root.filter).filter((abs) => !skip(abs));
     for (const r of refused) {
@@ -7363,6 +7383,7 @@ async function checkSite(source, opts = {}) {
     }
     for (const abs of files) {
       const file = path19.relative(siteDir, abs).split(path19.sep).join("/");
+      if (!claim(tree, root, abs, file)) continue;
       let text;
       try {
         text = readFileSync14(abs, "utf8");
@@ -7396,10 +7417,12 @@ async function checkSite(source, opts = {}) {
         continue;
       }
       const own = ownTagsInOtherFormat(text, file);
-      if (own) result.pages.push({ file, formulas: [], otherFormulas: [], found: 0, typeset: 0, diagnostics: [own.diagnostic] });
+      if (own && claim(tree, root, abs, file)) result.pages.push({ file, formulas: [], otherFormulas: [], found: 0, typeset: 0, diagnostics: [own.diagnostic] });
     }
   }
   result.diagnostics.push(...shadowIgnored.diagnostics());
+  const head = headProblem(siteDir, config, result.typeset > 0, false);
+  if (head) result.diagnostics.push(head);
   return result;
 }
 function formatCheck(r, opts) {
@@ -7426,6 +7449,7 @@ var init_check = __esm({
     "use strict";
     init_config();
     init_build();
+    init_shadow_names();
     import_build_page2 = __toESM(require_build_page(), 1);
     init_safe_path();
     init_fs_errors();
@@ -7813,6 +7837,8 @@ ${safeLine(`changed: ${changed.join(", ")}`)}
     const { checkSite: checkSite2, formatCheck: formatCheck2 } = await Promise.resolve().then(() => (init_check(), check_exports));
     const r = await checkSite2(source, { ...errors ? { errors } : {}, config: configFor("build") });
     process.stdout.write(`${safeLines(formatCheck2(r, { formatDiagnostic }))}
+`);
+    if (r.unmounted) process.stderr.write(`${unmountedWarning(r.unmounted)}
 `);
     const broken = [...r.diagnostics, ...r.pages.flatMap((p) => p.diagnostics)].some((d) => d.severity === "error");
     return broken ? 1 : 0;

@@ -47510,7 +47510,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "ffaa36f219d28b83c876d3963bab99df";
+    BUNDLE_CODE_ID = "6faf49a11d6bed5c6d12dae26eb2279b";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -74668,18 +74668,9 @@ async function buildLocked(opts) {
       `${siteDir} has no Hugo configuration (hugo.toml, hugo.yaml, hugo.json or config.*); is this a Hugo site? Pass it with -s DIR`
     );
   }
-  if (!moduleMounts(config.data).some((m) => normalizeRel(m.source) === `${PRERENDER_DIR}/content`)) {
-    result.unmounted = path18.relative(siteDir, config.file) || config.file;
-  } else {
-    for (const m of missingNestedShadows(moduleMounts(config.data))) {
-      result.diagnostics.push({
-        severity: "warning",
-        code: "config",
-        message: `module.mounts: nothing mounts ${m.source} at ${m.target}, so Hugo 0.111 publishes the pages in the folders below ${m.target} from your mount there, unprerendered (it reads such a folder from the mounts at ${m.target} alone); run \`hugo-prerender init\` again`,
-        ...config.locate(["module", "mounts"], "key")
-      });
-    }
-  }
+  const mounts = mountProblems(siteDir, config);
+  if (mounts.unmounted !== void 0) result.unmounted = mounts.unmounted;
+  result.diagnostics.push(...mounts.diagnostics);
   const errorMode = opts.errors ?? config.prerender.errors;
   let output7;
   try {
@@ -74720,14 +74711,7 @@ async function buildLocked(opts) {
     seenRoots.add(root4.dir);
     const tree = shadowTree(root4.lang);
     if (tree === void 0) {
-      result.diagnostics.push({
-        severity: "error",
-        code: "config",
-        file: toPosix2(path18.relative(siteDir, config.file)),
-        line: 1,
-        column: 1,
-        message: `the content of ${JSON.stringify(root4.source)} has language ${JSON.stringify(root4.lang)}, which is not a plain language code (letters, digits, '-', '_'); its pages were not prerendered`
-      });
+      result.diagnostics.push(badLanguageDiagnostic(siteDir, config, root4, "its pages were not prerendered"));
       continue;
     }
     const unreadable = [];
@@ -75003,20 +74987,8 @@ async function buildLocked(opts) {
     }
     writeShadow(relToContent, own8.cut, [], relPath, tree, mtimeMs);
   }
-  if (anyMath || anyDark) {
-    const head2 = headReport(siteLayoutDirs(siteDir, config.data));
-    if (head2.linking.length === 0) {
-      const what2 = anyMath ? "pages have math, but no template of this site or its theme calls the head partial, so no page links the KaTeX stylesheet and formulas show untypeset (as bare MathML)" : "pages have figures with a dark image (src-dark), but no template of this site or its theme calls the head partial, so no page links prerender.css and such figures show both images";
-      result.diagnostics.push({
-        severity: "warning",
-        code: "head",
-        file: toPosix2(path18.relative(siteDir, config.file)),
-        line: 1,
-        column: 1,
-        message: `${what2}; ${headAdvice(head2, siteDir)}`
-      });
-    }
-  }
+  const head2 = headProblem(siteDir, config, anyMath, anyDark);
+  if (head2) result.diagnostics.push(head2);
   try {
     if (imageIndex) output7.writeMarker(IMAGE_INDEX_FILE, stableStringify(imageIndex) + "\n");
     else if (!opts.only) output7.removeMarker(IMAGE_INDEX_FILE);
@@ -75047,6 +75019,39 @@ function readImageIndex(output7) {
   } catch {
     return {};
   }
+}
+function mountProblems(siteDir, config) {
+  const diagnostics = [];
+  if (!config.file) return { diagnostics };
+  if (!moduleMounts(config.data).some((m) => normalizeRel(m.source) === `${PRERENDER_DIR}/content`)) {
+    return { unmounted: path18.relative(siteDir, config.file) || config.file, diagnostics };
+  }
+  for (const m of missingNestedShadows(moduleMounts(config.data))) {
+    diagnostics.push({
+      severity: "warning",
+      code: "config",
+      message: `module.mounts: nothing mounts ${m.source} at ${m.target}, so Hugo 0.111 publishes the pages in the folders below ${m.target} from your mount there, unprerendered (it reads such a folder from the mounts at ${m.target} alone); run \`hugo-prerender init\` again`,
+      ...config.locate(["module", "mounts"], "key")
+    });
+  }
+  return { diagnostics };
+}
+function badLanguageDiagnostic(siteDir, config, root4, outcome) {
+  return {
+    severity: "error",
+    code: "config",
+    file: toPosix2(path18.relative(siteDir, config.file ?? siteDir)),
+    line: 1,
+    column: 1,
+    message: `the content of ${JSON.stringify(root4.source)} has language ${JSON.stringify(root4.lang)}, which is not a plain language code (letters, digits, '-', '_'); ${outcome}`
+  };
+}
+function headProblem(siteDir, config, anyMath, anyDark) {
+  if (!anyMath && !anyDark || !config.file) return void 0;
+  const head2 = headReport(siteLayoutDirs(siteDir, config.data));
+  if (head2.linking.length > 0) return void 0;
+  const what2 = anyMath ? "pages have math, but no template of this site or its theme calls the head partial, so no page links the KaTeX stylesheet and formulas show untypeset (as bare MathML)" : "pages have figures with a dark image (src-dark), but no template of this site or its theme calls the head partial, so no page links prerender.css and such figures show both images";
+  return { severity: "warning", code: "head", file: toPosix2(path18.relative(siteDir, config.file)), line: 1, column: 1, message: `${what2}; ${headAdvice(head2, siteDir)}` };
 }
 function urlBase(baseURL, canonifyURLs = false) {
   if (typeof baseURL !== "string" || baseURL.trim() === "" || canonifyURLs === true) return "/";
@@ -75701,8 +75706,19 @@ async function checkSite(source, opts = {}) {
   const errorMode = opts.errors ?? config.prerender.errors;
   const { renderer, services, settings, site, diagnostics } = pageServices(config, siteDir, errorMode);
   result.diagnostics.push(...diagnostics);
+  const mounts = mountProblems(siteDir, config);
+  if (mounts.unmounted !== void 0) result.unmounted = mounts.unmounted;
+  result.diagnostics.push(...mounts.diagnostics);
   const seen = /* @__PURE__ */ new Set();
   const shadowIgnored = new ShadowIgnored(config, siteDir);
+  const names = new ShadowNames();
+  const claim = (tree, root4, abs, file) => {
+    const rel3 = path20.relative(root4.dir, abs).split(path20.sep).join("/");
+    const bad = names.claim(tree, root4.target ? path20.posix.join(root4.target, rel3) : rel3, file);
+    if (bad === void 0) return true;
+    result.pages.push({ file, formulas: [], otherFormulas: [], found: 0, typeset: 0, diagnostics: [{ severity: "error", code: "file-name", file, line: 1, column: 1, message: bad }] });
+    return false;
+  };
   for (const root4 of config.contentRoots) {
     if (seen.has(root4.dir)) continue;
     seen.add(root4.dir);
@@ -75710,9 +75726,13 @@ async function checkSite(source, opts = {}) {
     const unreadable = [];
     const otherFormats = [];
     const tree = shadowTree(root4.lang);
+    if (tree === void 0) {
+      result.diagnostics.push(badLanguageDiagnostic(siteDir, config, root4, "its pages were not checked"));
+      continue;
+    }
     const skip = (abs) => {
       const rel3 = path20.relative(root4.dir, abs).split(path20.sep).join("/");
-      return tree !== void 0 && shadowIgnored.skip(abs, tree, root4.target ? path20.posix.join(root4.target, rel3) : rel3);
+      return shadowIgnored.skip(abs, tree, root4.target ? path20.posix.join(root4.target, rel3) : rel3);
     };
     const files = listContentFiles(root4.dir, siteRoots(site), refused, unreadable, otherFormats, root4.filter).filter((abs) => !skip(abs));
     for (const r2 of refused) {
@@ -75723,6 +75743,7 @@ async function checkSite(source, opts = {}) {
     }
     for (const abs of files) {
       const file = path20.relative(siteDir, abs).split(path20.sep).join("/");
+      if (!claim(tree, root4, abs, file)) continue;
       let text12;
       try {
         text12 = readFileSync12(abs, "utf8");
@@ -75756,10 +75777,12 @@ async function checkSite(source, opts = {}) {
         continue;
       }
       const own8 = ownTagsInOtherFormat(text12, file);
-      if (own8) result.pages.push({ file, formulas: [], otherFormulas: [], found: 0, typeset: 0, diagnostics: [own8.diagnostic] });
+      if (own8 && claim(tree, root4, abs, file)) result.pages.push({ file, formulas: [], otherFormulas: [], found: 0, typeset: 0, diagnostics: [own8.diagnostic] });
     }
   }
   result.diagnostics.push(...shadowIgnored.diagnostics());
+  const head2 = headProblem(siteDir, config, result.typeset > 0, false);
+  if (head2) result.diagnostics.push(head2);
   return result;
 }
 function formatCheck(r2, opts) {

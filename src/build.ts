@@ -411,19 +411,9 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     );
   }
 
-  if (!moduleMounts(config.data).some((m) => normalizeRel(m.source) === `${PRERENDER_DIR}/content`)) {
-    result.unmounted = path.relative(siteDir, config.file) || config.file;
-  } else {
-    // Mounted by an init from before the shadows of a mount below `content` got a mount of their own.
-    for (const m of missingNestedShadows(moduleMounts(config.data))) {
-      result.diagnostics.push({
-        severity: 'warning',
-        code: 'config',
-        message: `module.mounts: nothing mounts ${m.source} at ${m.target}, so Hugo 0.111 publishes the pages in the folders below ${m.target} from your mount there, unprerendered (it reads such a folder from the mounts at ${m.target} alone); run \`hugo-prerender init\` again`,
-        ...config.locate(['module', 'mounts'], 'key'),
-      });
-    }
-  }
+  const mounts = mountProblems(siteDir, config);
+  if (mounts.unmounted !== undefined) result.unmounted = mounts.unmounted;
+  result.diagnostics.push(...mounts.diagnostics);
 
   const errorMode = opts.errors ?? config.prerender.errors;
   let output: PrerenderOutput;
@@ -477,14 +467,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     seenRoots.add(root.dir);
     const tree = shadowTree(root.lang);
     if (tree === undefined) {
-      result.diagnostics.push({
-        severity: 'error',
-        code: 'config',
-        file: toPosix(path.relative(siteDir, config.file)),
-        line: 1,
-        column: 1,
-        message: `the content of ${JSON.stringify(root.source)} has language ${JSON.stringify(root.lang)}, which is not a plain language code (letters, digits, '-', '_'); its pages were not prerendered`,
-      });
+      result.diagnostics.push(badLanguageDiagnostic(siteDir, config, root, 'its pages were not prerendered'));
       continue;
     }
     const unreadable: UnreadableDir[] = [];
@@ -822,24 +805,8 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     writeShadow(relToContent, own.cut, [], relPath, tree, mtimeMs);
   }
 
-  if (anyMath || anyDark) {
-    // Without the head partial formulas show as the browser's bare MathML (KaTeX's HTML draws nothing
-    // unstyled), and a figure with a dark image shows both images (prerender.css hides one).
-    const head = headReport(siteLayoutDirs(siteDir, config.data));
-    if (head.linking.length === 0) {
-      const what = anyMath
-        ? 'pages have math, but no template of this site or its theme calls the head partial, so no page links the KaTeX stylesheet and formulas show untypeset (as bare MathML)'
-        : 'pages have figures with a dark image (src-dark), but no template of this site or its theme calls the head partial, so no page links prerender.css and such figures show both images';
-      result.diagnostics.push({
-        severity: 'warning',
-        code: 'head',
-        file: toPosix(path.relative(siteDir, config.file)),
-        line: 1,
-        column: 1,
-        message: `${what}; ${headAdvice(head, siteDir)}`,
-      });
-    }
-  }
+  const head = headProblem(siteDir, config, anyMath, anyDark);
+  if (head) result.diagnostics.push(head);
 
   try {
     if (imageIndex) output.writeMarker(IMAGE_INDEX_FILE, stableStringify(imageIndex) + '\n');
@@ -875,6 +842,55 @@ function readImageIndex(output: PrerenderOutput): ImageIndex {
   } catch {
     return {};
   }
+}
+
+/**
+ * What the site's mounts lack for Hugo to read the prerendered pages (build and check report it alike):
+ * the config file, when no mount reads `.prerender/content` (init was not run), else a warning per
+ * mount below `content` whose shadows have no mount of their own (an init from before they got one).
+ */
+export function mountProblems(siteDir: string, config: SiteConfig): { unmounted?: string; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  if (!config.file) return { diagnostics };
+  if (!moduleMounts(config.data).some((m) => normalizeRel(m.source) === `${PRERENDER_DIR}/content`)) {
+    return { unmounted: path.relative(siteDir, config.file) || config.file, diagnostics };
+  }
+  for (const m of missingNestedShadows(moduleMounts(config.data))) {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'config',
+      message: `module.mounts: nothing mounts ${m.source} at ${m.target}, so Hugo 0.111 publishes the pages in the folders below ${m.target} from your mount there, unprerendered (it reads such a folder from the mounts at ${m.target} alone); run \`hugo-prerender init\` again`,
+      ...config.locate(['module', 'mounts'], 'key'),
+    });
+  }
+  return { diagnostics };
+}
+
+/** The error for a content root whose language cannot name a shadow tree (`.prerender/content.<lang>`). */
+export function badLanguageDiagnostic(siteDir: string, config: SiteConfig, root: { source: string; lang?: string | undefined }, outcome: string): Diagnostic {
+  return {
+    severity: 'error',
+    code: 'config',
+    file: toPosix(path.relative(siteDir, config.file ?? siteDir)),
+    line: 1,
+    column: 1,
+    message: `the content of ${JSON.stringify(root.source)} has language ${JSON.stringify(root.lang)}, which is not a plain language code (letters, digits, '-', '_'); ${outcome}`,
+  };
+}
+
+/**
+ * The warning when pages have math (or figures with a dark image) but no template calls the head partial:
+ * formulas then show as the browser's bare MathML (KaTeX's HTML draws nothing unstyled), and a figure with
+ * a dark image shows both images (prerender.css hides one).
+ */
+export function headProblem(siteDir: string, config: SiteConfig, anyMath: boolean, anyDark: boolean): Diagnostic | undefined {
+  if ((!anyMath && !anyDark) || !config.file) return undefined;
+  const head = headReport(siteLayoutDirs(siteDir, config.data));
+  if (head.linking.length > 0) return undefined;
+  const what = anyMath
+    ? 'pages have math, but no template of this site or its theme calls the head partial, so no page links the KaTeX stylesheet and formulas show untypeset (as bare MathML)'
+    : 'pages have figures with a dark image (src-dark), but no template of this site or its theme calls the head partial, so no page links prerender.css and such figures show both images';
+  return { severity: 'warning', code: 'head', file: toPosix(path.relative(siteDir, config.file)), line: 1, column: 1, message: `${what}; ${headAdvice(head, siteDir)}` };
 }
 
 /**

@@ -8,7 +8,8 @@ import path from 'node:path';
 import type { Diagnostic } from './content/types.js';
 import { readSiteConfig, shadowTree, type ConfigSelection } from './site/config.js';
 import type { FormulaReport, OtherFormula } from './prerender-page.js';
-import { compareDiagnostics, listContentFiles, ownTagsInOtherFormat, ShadowIgnored, unreadableDirDiagnostic, type UnreadableDir } from './build.js';
+import { badLanguageDiagnostic, compareDiagnostics, headProblem, listContentFiles, mountProblems, ownTagsInOtherFormat, ShadowIgnored, unreadableDirDiagnostic, type UnreadableDir } from './build.js';
+import { ShadowNames } from './site/shadow-names.js';
 import { bundleDirOf, pageServices, prerenderPage } from './build-page.js';
 import { refusedLinkDiagnostic, siteRoots } from './site/safe-path.js';
 import { unreadableMessage } from './site/fs-errors.js';
@@ -33,6 +34,8 @@ export interface CheckResult {
   typeset: number;
   /** Problems that concern the site rather than a page (an unreadable config). */
   diagnostics: Diagnostic[];
+  /** The config file, when it does not mount `.prerender/content` (as build's result says it). */
+  unmounted?: string;
 }
 
 export interface CheckOptions {
@@ -67,8 +70,22 @@ export async function checkSite(source: string, opts: CheckOptions = {}): Promis
   const errorMode = opts.errors ?? config.prerender.errors;
   const { renderer, services, settings, site, diagnostics } = pageServices(config, siteDir, errorMode);
   result.diagnostics.push(...diagnostics);
+  // What build says of the site's mounts, at the same places.
+  const mounts = mountProblems(siteDir, config);
+  if (mounts.unmounted !== undefined) result.unmounted = mounts.unmounted;
+  result.diagnostics.push(...mounts.diagnostics);
   const seen = new Set<string>();
   const shadowIgnored = new ShadowIgnored(config, siteDir);
+  // As build: a file whose copy would land on another's (`Case.md` beside `case.md`), or whose name no
+  // copy can carry (a backslash, a backtick), is an error, and is not prerendered.
+  const names = new ShadowNames();
+  const claim = (tree: string, root: { dir: string; target?: string | undefined }, abs: string, file: string): boolean => {
+    const rel = path.relative(root.dir, abs).split(path.sep).join('/');
+    const bad = names.claim(tree, root.target ? path.posix.join(root.target, rel) : rel, file);
+    if (bad === undefined) return true;
+    result.pages.push({ file, formulas: [], otherFormulas: [], found: 0, typeset: 0, diagnostics: [{ severity: 'error', code: 'file-name', file, line: 1, column: 1, message: bad }] });
+    return false;
+  };
   for (const root of config.contentRoots) {
     if (seen.has(root.dir)) continue;
     seen.add(root.dir);
@@ -76,10 +93,14 @@ export async function checkSite(source: string, opts: CheckOptions = {}): Promis
     const unreadable: UnreadableDir[] = [];
     const otherFormats: string[] = [];
     const tree = shadowTree(root.lang);
+    if (tree === undefined) {
+      result.diagnostics.push(badLanguageDiagnostic(siteDir, config, root, 'its pages were not checked'));
+      continue;
+    }
     // As build: a page whose shadow Hugo would leave out (ignoreFiles) is not prerendered.
     const skip = (abs: string) => {
       const rel = path.relative(root.dir, abs).split(path.sep).join('/');
-      return tree !== undefined && shadowIgnored.skip(abs, tree, root.target ? path.posix.join(root.target, rel) : rel);
+      return shadowIgnored.skip(abs, tree, root.target ? path.posix.join(root.target, rel) : rel);
     };
     const files = listContentFiles(root.dir, siteRoots(site), refused, unreadable, otherFormats, root.filter).filter((abs) => !skip(abs));
     for (const r of refused) {
@@ -90,6 +111,7 @@ export async function checkSite(source: string, opts: CheckOptions = {}): Promis
     }
     for (const abs of files) {
       const file = path.relative(siteDir, abs).split(path.sep).join('/');
+      if (!claim(tree, root, abs, file)) continue;
       let text: string;
       try {
         text = readFileSync(abs, 'utf8');
@@ -124,10 +146,13 @@ export async function checkSite(source: string, opts: CheckOptions = {}): Promis
         continue; // Hugo reads it, not us: build says nothing either
       }
       const own = ownTagsInOtherFormat(text, file);
-      if (own) result.pages.push({ file, formulas: [], otherFormulas: [], found: 0, typeset: 0, diagnostics: [own.diagnostic] });
+      if (own && claim(tree, root, abs, file)) result.pages.push({ file, formulas: [], otherFormulas: [], found: 0, typeset: 0, diagnostics: [own.diagnostic] });
     }
   }
   result.diagnostics.push(...shadowIgnored.diagnostics());
+  // The head partial, as build says: math typeset anywhere (a title's included) needs its stylesheet.
+  const head = headProblem(siteDir, config, result.typeset > 0, false);
+  if (head) result.diagnostics.push(head);
   return result;
 }
 

@@ -384,6 +384,7 @@ async function main(all: string[]): Promise<number> {
     const { checkSite, formatCheck } = await import('./check.js');
     const r = await checkSite(source, { ...(errors ? { errors } : {}), config: configFor('build') });
     process.stdout.write(`${safeLines(formatCheck(r, { formatDiagnostic }))}\n`);
+    if (r.unmounted) process.stderr.write(`${unmountedWarning(r.unmounted)}\n`);
     // As build exits: 1 for any error, a page's (a shortcode's parameter, a missing file) as well as a
     // formula's. Where the site renders formulas KaTeX rejects (errors = "render"), those are warnings and
     // the formula counts as failed, but the run does not fail, as build does not.

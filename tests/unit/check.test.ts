@@ -2,7 +2,7 @@
  * `hugo-prerender check`: per page, formulas found, typeset and failed with KaTeX's reason at the
  * formula's position; the site total; nothing written.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkSite, formatCheck } from '../../src/check.js';
@@ -137,6 +137,58 @@ describe('checkSite and buildSite agree', () => {
     expect(runCli(['check', '-s', dir]).code).toBe(1);
     const built = (await buildSite({ source: dir })).diagnostics.map(formatDiagnostic);
     expect(built).toEqual(checked);
+  });
+});
+
+describe('check reports everything build would, and writes nothing', () => {
+  it('file names build refuses (case twins, a backtick), the head partial, mounts init would add: the same diagnostics, exit 1 both', async () => {
+    // check said nothing of these and exited 0 where build exited 1: a CI job running check passed a
+    // site whose build then failed.
+    const dir = tempSite({
+      'hugo.toml':
+        'title = "t"\n' +
+        '[[module.mounts]]\nsource = ".prerender/content"\ntarget = "content"\n' +
+        '[[module.mounts]]\nsource = "content"\ntarget = "content"\n' +
+        '[[module.mounts]]\nsource = "notes"\ntarget = "content/notes"\n',
+      'layouts/_default/single.html': '<html><head></head><body>{{ .Content }}</body></html>\n',
+      'content/posts/Case.md': '---\ntitle: A\n---\n$a$\n',
+      'content/posts/case.md': '---\ntitle: B\n---\n$b$\n',
+      'content/posts/we`ird.md': '---\ntitle: C\n---\n$c$\n',
+      'notes/n.md': '---\ntitle: Note\n---\n$n$\n',
+    });
+    const snapshot = () => {
+      const out: string[] = [];
+      const walk = (d: string) => {
+        for (const e of readdirSync(d, { withFileTypes: true })) {
+          const abs = path.join(d, e.name);
+          out.push(`${path.relative(dir, abs)} ${statSync(abs).mtimeMs}`);
+          if (e.isDirectory()) walk(abs);
+        }
+      };
+      walk(dir);
+      return out.sort();
+    };
+    const before = snapshot();
+    const checked = runCli(['check', '-s', dir]);
+    expect(snapshot()).toEqual(before);
+    const built = runCli(['build', '-s', dir]);
+    expect(built.code, built.stdout + built.stderr).toBe(1);
+    expect(checked.code, checked.stdout + checked.stderr).toBe(1);
+    const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter((l) => /^[^ ]+:\d+:\d+: (error|warning): /.test(l)).sort();
+    const fromBuild = lines(built.stdout + built.stderr);
+    expect(fromBuild.map((l) => l.slice(0, l.indexOf(': ', l.indexOf(': ') + 1)))).toEqual([
+      'content/posts/case.md:1:1: error',
+      'content/posts/we`ird.md:1:1: error',
+      'hugo.toml:1:1: warning',
+      'hugo.toml:2:10: warning',
+    ]);
+    expect(lines(checked.stdout + checked.stderr)).toEqual(fromBuild);
+    expect(checked.stdout).toContain('hugo-prerender check: 4 pages, 2 formulas found, 2 typeset (100.0 %), 0 failed; 2 other errors');
+    // Not init-ed: the same line as build's.
+    const unmounted = tempSite({ 'hugo.toml': 'title = "t"\n', 'content/p.md': '---\ntitle: P\n---\n$x$\n' });
+    const plain = runCli(['check', '-s', unmounted]);
+    expect(plain.stderr).toContain('hugo.toml does not mount .prerender/content');
+    expect(plain.stderr).toBe(runCli(['build', '-s', unmounted]).stderr.split('\n').filter((l) => l.includes('does not mount')).join('\n') + '\n');
   });
 });
 

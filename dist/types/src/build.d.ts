@@ -138,6 +138,26 @@ export declare function notASite(source: string, selection?: ConfigSelection): s
 /** Builds the site while holding its lock: never two builds writing one `.prerender/` at once. */
 export declare function buildSite(opts: BuildOptions): Promise<BuildResult>;
 /**
+ * What the site's mounts lack for Hugo to read the prerendered pages (build and check report it alike):
+ * the config file, when no mount reads `.prerender/content` (init was not run), else a warning per
+ * mount below `content` whose shadows have no mount of their own (an init from before they got one).
+ */
+export declare function mountProblems(siteDir: string, config: SiteConfig): {
+    unmounted?: string;
+    diagnostics: Diagnostic[];
+};
+/** The error for a content root whose language cannot name a shadow tree (`.prerender/content.<lang>`). */
+export declare function badLanguageDiagnostic(siteDir: string, config: SiteConfig, root: {
+    source: string;
+    lang?: string | undefined;
+}, outcome: string): Diagnostic;
+/**
+ * The warning when pages have math (or figures with a dark image) but no template calls the head partial:
+ * formulas then show as the browser's bare MathML (KaTeX's HTML draws nothing unstyled), and a figure with
+ * a dark image shows both images (prerender.css hides one).
+ */
+export declare function headProblem(siteDir: string, config: SiteConfig, anyMath: boolean, anyDark: boolean): Diagnostic | undefined;
+/**
  * What goes before `prerender/img/…` in the pages: the path part of baseURL, ending in `/` (what Hugo's
  * relURL puts before a site path); `/` with canonifyURLs, where Hugo itself puts the whole baseURL before
  * every root-relative URL of a page (0.111 to 0.143.0 doubled a path already there: /blog/blog/…).

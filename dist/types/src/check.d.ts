@@ -20,6 +20,8 @@ export interface CheckResult {
     typeset: number;
     /** Problems that concern the site rather than a page (an unreadable config). */
     diagnostics: Diagnostic[];
+    /** The config file, when it does not mount `.prerender/content` (as build's result says it). */
+    unmounted?: string;
 }
 export interface CheckOptions {
     /** Overrides `params.prerender.errors`: how a formula KaTeX rejects is reported (as `build` reports it). */
