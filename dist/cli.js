@@ -2197,6 +2197,7 @@ function readSiteConfig(siteDir, opts = {}) {
     data,
     diagnostics,
     contentDir: content[0]?.dir ?? path4.resolve(siteDir, "content"),
+    languages: siteLanguages(data),
     contentRoots: content,
     staticDirs: statics.map((r) => r.dir),
     assetsDir: assets[0]?.dir ?? path4.resolve(siteDir, "assets"),
@@ -2411,6 +2412,26 @@ function assetRoots(siteDir, data) {
 }
 function layoutRoots(siteDir, data) {
   return componentRoots(siteDir, data, "layouts", [{ source: layoutDirSetting(data), target: "layouts" }]);
+}
+function siteLanguages(data) {
+  const langs = getIn(data, "languages");
+  const codes = isRecord(langs) ? Object.keys(langs).map((c) => c.toLowerCase()).sort() : [];
+  const dflt = getIn(data, "defaultContentLanguage");
+  const disabled = /* @__PURE__ */ new Set();
+  if (isRecord(langs)) {
+    for (const [code, conf] of Object.entries(langs)) if (getIn(conf, "disabled") === true) disabled.add(code.toLowerCase());
+  }
+  const listed = getIn(data, "disableLanguages");
+  if (Array.isArray(listed)) {
+    for (const code of listed) if (typeof code === "string") disabled.add(code.toLowerCase());
+  }
+  return { codes, defaultLanguage: typeof dflt === "string" && dflt.trim() !== "" ? dflt.trim().toLowerCase() : "en", disabled: [...disabled].sort() };
+}
+function pageInDisabledLanguage(languages, relPath, lang) {
+  if (languages.disabled.length === 0) return false;
+  const suffix = /\.([^./]+)\.[^./]+$/.exec(relPath)?.[1]?.toLowerCase();
+  const code = lang?.toLowerCase() ?? (suffix !== void 0 && languages.codes.includes(suffix) ? suffix : languages.defaultLanguage);
+  return languages.disabled.includes(code);
 }
 function enumSetting(value, allowed, dflt, keyPath, warn) {
   if (value === void 0) return dflt;
@@ -4724,7 +4745,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "71d0a5f81b4e0c389a36dbc64d4ed280";
+    BUNDLE_CODE_ID = "df59f85832aff4a8ab41151a4ce92280";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -5470,11 +5491,13 @@ async function buildLocked(opts) {
     for (const abs of listContentFiles(root.dir, siteRoots(site), refused, unreadable, others, root.filter)) {
       const rel2 = relativePosix(root.dir, abs);
       const relToContent = root.target ? path13.posix.join(root.target, rel2) : rel2;
+      if (pageInDisabledLanguage(config.languages, rel2, root.lang)) continue;
       if (!shadowIgnored.skip(abs, tree, relToContent)) files.push({ abs, tree, relToContent });
     }
     for (const abs of others) {
       const rel2 = relativePosix(root.dir, abs);
       const relToContent = root.target ? path13.posix.join(root.target, rel2) : rel2;
+      if (pageInDisabledLanguage(config.languages, rel2, root.lang)) continue;
       if (!shadowIgnored.skip(abs, tree, relToContent)) otherFiles.push({ abs, tree, relToContent });
     }
     for (const u of unreadable) {
@@ -7372,6 +7395,7 @@ async function checkSite(source, opts = {}) {
     }
     const skip = (abs) => {
       const rel2 = path19.relative(root.dir, abs).split(path19.sep).join("/");
+      if (pageInDisabledLanguage(config.languages, rel2, root.lang)) return true;
       return shadowIgnored.skip(abs, tree, root.target ? path19.posix.join(root.target, rel2) : rel2);
     };
     const files = listContentFiles(root.dir, siteRoots(site), refused, unreadable, otherFormats, root.filter).filter((abs) => !skip(abs));

@@ -46273,6 +46273,7 @@ function readSiteConfig(siteDir, opts = {}) {
     data,
     diagnostics,
     contentDir: content3[0]?.dir ?? path8.resolve(siteDir, "content"),
+    languages: siteLanguages(data),
     contentRoots: content3,
     staticDirs: statics.map((r2) => r2.dir),
     assetsDir: assets[0]?.dir ?? path8.resolve(siteDir, "assets"),
@@ -46484,6 +46485,26 @@ function assetRoots(siteDir, data) {
 }
 function layoutRoots(siteDir, data) {
   return componentRoots(siteDir, data, "layouts", [{ source: layoutDirSetting(data), target: "layouts" }]);
+}
+function siteLanguages(data) {
+  const langs = getIn(data, "languages");
+  const codes = isRecord(langs) ? Object.keys(langs).map((c) => c.toLowerCase()).sort() : [];
+  const dflt = getIn(data, "defaultContentLanguage");
+  const disabled = /* @__PURE__ */ new Set();
+  if (isRecord(langs)) {
+    for (const [code4, conf] of Object.entries(langs)) if (getIn(conf, "disabled") === true) disabled.add(code4.toLowerCase());
+  }
+  const listed = getIn(data, "disableLanguages");
+  if (Array.isArray(listed)) {
+    for (const code4 of listed) if (typeof code4 === "string") disabled.add(code4.toLowerCase());
+  }
+  return { codes, defaultLanguage: typeof dflt === "string" && dflt.trim() !== "" ? dflt.trim().toLowerCase() : "en", disabled: [...disabled].sort() };
+}
+function pageInDisabledLanguage(languages, relPath, lang) {
+  if (languages.disabled.length === 0) return false;
+  const suffix = /\.([^./]+)\.[^./]+$/.exec(relPath)?.[1]?.toLowerCase();
+  const code4 = lang?.toLowerCase() ?? (suffix !== void 0 && languages.codes.includes(suffix) ? suffix : languages.defaultLanguage);
+  return languages.disabled.includes(code4);
 }
 function figureNumberingFor(site, languages, relPath, lang) {
   if (!languages) return site;
@@ -47510,7 +47531,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "6faf49a11d6bed5c6d12dae26eb2279b";
+    BUNDLE_CODE_ID = "21ccfbb3d445c45e6dee6092ddb09e51";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -74719,11 +74740,13 @@ async function buildLocked(opts) {
     for (const abs of listContentFiles(root4.dir, siteRoots(site), refused, unreadable, others, root4.filter)) {
       const rel3 = relativePosix(root4.dir, abs);
       const relToContent = root4.target ? path18.posix.join(root4.target, rel3) : rel3;
+      if (pageInDisabledLanguage(config.languages, rel3, root4.lang)) continue;
       if (!shadowIgnored.skip(abs, tree, relToContent)) files.push({ abs, tree, relToContent });
     }
     for (const abs of others) {
       const rel3 = relativePosix(root4.dir, abs);
       const relToContent = root4.target ? path18.posix.join(root4.target, rel3) : rel3;
+      if (pageInDisabledLanguage(config.languages, rel3, root4.lang)) continue;
       if (!shadowIgnored.skip(abs, tree, relToContent)) otherFiles.push({ abs, tree, relToContent });
     }
     for (const u of unreadable) {
@@ -75732,6 +75755,7 @@ async function checkSite(source, opts = {}) {
     }
     const skip = (abs) => {
       const rel3 = path20.relative(root4.dir, abs).split(path20.sep).join("/");
+      if (pageInDisabledLanguage(config.languages, rel3, root4.lang)) return true;
       return shadowIgnored.skip(abs, tree, root4.target ? path20.posix.join(root4.target, rel3) : rel3);
     };
     const files = listContentFiles(root4.dir, siteRoots(site), refused, unreadable, otherFormats, root4.filter).filter((abs) => !skip(abs));

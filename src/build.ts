@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Diagnostic } from './content/types.js';
 import { md5Hex, stableStringify } from './render/keys.js';
-import { findSiteConfigFiles, getIn, missingNestedShadows, moduleMounts, normalizeRel, PRERENDER_DIR, readSiteConfig, shadowTree, type ConfigSelection, type SiteConfig } from './site/config.js';
+import { findSiteConfigFiles, getIn, missingNestedShadows, moduleMounts, normalizeRel, pageInDisabledLanguage, PRERENDER_DIR, readSiteConfig, shadowTree, type ConfigSelection, type SiteConfig } from './site/config.js';
 import { OutputPathError, PrerenderOutput } from './site/output.js';
 import { cutOwnTags, OWN_SHORTCODE_MESSAGE, ownTagAt } from './site/handoff.js';
 import { LineIndex } from './content/position.js';
@@ -475,11 +475,14 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     for (const abs of listContentFiles(root.dir, siteRoots(site), refused, unreadable, others, root.filter)) {
       const rel = relativePosix(root.dir, abs);
       const relToContent = root.target ? path.posix.join(root.target, rel) : rel;
+      // A page of a disabled language is not published: Hugo publishes it neither way.
+      if (pageInDisabledLanguage(config.languages, rel, root.lang)) continue;
       if (!shadowIgnored.skip(abs, tree, relToContent)) files.push({ abs, tree, relToContent });
     }
     for (const abs of others) {
       const rel = relativePosix(root.dir, abs);
       const relToContent = root.target ? path.posix.join(root.target, rel) : rel;
+      if (pageInDisabledLanguage(config.languages, rel, root.lang)) continue;
       if (!shadowIgnored.skip(abs, tree, relToContent)) otherFiles.push({ abs, tree, relToContent });
     }
     for (const u of unreadable) {

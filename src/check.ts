@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from './content/types.js';
-import { readSiteConfig, shadowTree, type ConfigSelection } from './site/config.js';
+import { pageInDisabledLanguage, readSiteConfig, shadowTree, type ConfigSelection } from './site/config.js';
 import type { FormulaReport, OtherFormula } from './prerender-page.js';
 import { badLanguageDiagnostic, compareDiagnostics, headProblem, listContentFiles, mountProblems, ownTagsInOtherFormat, ShadowIgnored, unreadableDirDiagnostic, type UnreadableDir } from './build.js';
 import { ShadowNames } from './site/shadow-names.js';
@@ -100,6 +100,8 @@ export async function checkSite(source: string, opts: CheckOptions = {}): Promis
     // As build: a page whose shadow Hugo would leave out (ignoreFiles) is not prerendered.
     const skip = (abs: string) => {
       const rel = path.relative(root.dir, abs).split(path.sep).join('/');
+      // As build: a page of a disabled language is not published, so not checked.
+      if (pageInDisabledLanguage(config.languages, rel, root.lang)) return true;
       return shadowIgnored.skip(abs, tree, root.target ? path.posix.join(root.target, rel) : rel);
     };
     const files = listContentFiles(root.dir, siteRoots(site), refused, unreadable, otherFormats, root.filter).filter((abs) => !skip(abs));

@@ -306,6 +306,8 @@ export interface SiteConfig {
   // Conveniences computed from `data` with the accessors below (paths absolute):
   /** The first content root (contentDir, or the first content mount that is not ours). */
   contentDir: string;
+  /** The site's languages, to tell whether Hugo publishes a page at all (see pageInDisabledLanguage). */
+  languages: SiteLanguages;
   /** Every content root, with where its files land inside the content tree. */
   contentRoots: ComponentRoot[];
   staticDirs: string[];
@@ -370,6 +372,7 @@ export function readSiteConfig(siteDir: string, opts: ConfigSelection = {}): Sit
     data,
     diagnostics,
     contentDir: content[0]?.dir ?? path.resolve(siteDir, 'content'),
+    languages: siteLanguages(data),
     contentRoots: content,
     staticDirs: statics.map((r) => r.dir),
     assetsDir: assets[0]?.dir ?? path.resolve(siteDir, 'assets'),
@@ -796,6 +799,41 @@ export interface FigureLanguages {
   codes: string[];
   /** defaultContentLanguage (lower case; "en" when unset): the language of a page that names none. */
   defaultLanguage: string;
+}
+
+export interface SiteLanguages {
+  /** Every language code of `[languages]` (lower case), disabled ones included: `post.de.md` is in `de`. */
+  codes: string[];
+  /** defaultContentLanguage (lower case; "en" when unset). */
+  defaultLanguage: string;
+  /** The languages Hugo builds no page of: `disabled = true` in their table, or named in `disableLanguages`. */
+  disabled: string[];
+}
+
+/** The site's languages, as Hugo reads them to place and to leave out pages. */
+export function siteLanguages(data: Record<string, unknown>): SiteLanguages {
+  const langs = getIn(data, 'languages');
+  const codes = isRecord(langs) ? Object.keys(langs).map((c) => c.toLowerCase()).sort() : [];
+  const dflt = getIn(data, 'defaultContentLanguage');
+  const disabled = new Set<string>();
+  if (isRecord(langs)) {
+    for (const [code, conf] of Object.entries(langs)) if (getIn(conf, 'disabled') === true) disabled.add(code.toLowerCase());
+  }
+  const listed = getIn(data, 'disableLanguages');
+  if (Array.isArray(listed)) for (const code of listed) if (typeof code === 'string') disabled.add(code.toLowerCase());
+  return { codes, defaultLanguage: typeof dflt === 'string' && dflt.trim() !== '' ? dflt.trim().toLowerCase() : 'en', disabled: [...disabled].sort() };
+}
+
+/**
+ * Whether Hugo leaves the page out because its language is disabled: the language of its content root
+ * (`lang`: a language's contentDir, a mount's lang), else of its file name (`post.de.md`, for a code of
+ * the site's), else the default language. Such a page is not published, so it is not prerendered either.
+ */
+export function pageInDisabledLanguage(languages: SiteLanguages, relPath: string, lang?: string): boolean {
+  if (languages.disabled.length === 0) return false;
+  const suffix = /\.([^./]+)\.[^./]+$/.exec(relPath)?.[1]?.toLowerCase();
+  const code = lang?.toLowerCase() ?? (suffix !== undefined && languages.codes.includes(suffix) ? suffix : languages.defaultLanguage);
+  return languages.disabled.includes(code);
 }
 
 /** The figure settings of a page in language `lang` (its content root's), or by its file name, or the default one. */

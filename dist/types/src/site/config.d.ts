@@ -86,6 +86,8 @@ export interface SiteConfig {
     diagnostics: Diagnostic[];
     /** The first content root (contentDir, or the first content mount that is not ours). */
     contentDir: string;
+    /** The site's languages, to tell whether Hugo publishes a page at all (see pageInDisabledLanguage). */
+    languages: SiteLanguages;
     /** Every content root, with where its files land inside the content tree. */
     contentRoots: ComponentRoot[];
     staticDirs: string[];
@@ -304,6 +306,22 @@ export interface FigureLanguages {
     /** defaultContentLanguage (lower case; "en" when unset): the language of a page that names none. */
     defaultLanguage: string;
 }
+export interface SiteLanguages {
+    /** Every language code of `[languages]` (lower case), disabled ones included: `post.de.md` is in `de`. */
+    codes: string[];
+    /** defaultContentLanguage (lower case; "en" when unset). */
+    defaultLanguage: string;
+    /** The languages Hugo builds no page of: `disabled = true` in their table, or named in `disableLanguages`. */
+    disabled: string[];
+}
+/** The site's languages, as Hugo reads them to place and to leave out pages. */
+export declare function siteLanguages(data: Record<string, unknown>): SiteLanguages;
+/**
+ * Whether Hugo leaves the page out because its language is disabled: the language of its content root
+ * (`lang`: a language's contentDir, a mount's lang), else of its file name (`post.de.md`, for a code of
+ * the site's), else the default language. Such a page is not published, so it is not prerendered either.
+ */
+export declare function pageInDisabledLanguage(languages: SiteLanguages, relPath: string, lang?: string): boolean;
 /** The figure settings of a page in language `lang` (its content root's), or by its file name, or the default one. */
 export declare function figureNumberingFor(site: FigureNumbering, languages: FigureLanguages | undefined, relPath: string, lang?: string): FigureNumbering;
 /**
