@@ -2016,13 +2016,27 @@ function configDirFiles(dir) {
 function defaultEnvironment(command, env = process.env) {
   return env.HUGO_ENVIRONMENT || env.HUGO_ENV || (command === "server" ? "development" : "production");
 }
-function configSelection(command, environment, config, baseURL, env = process.env) {
-  const base = baseURL ?? (env.HUGO_BASEURL !== void 0 && env.HUGO_BASEURL !== "" ? env.HUGO_BASEURL : void 0);
+function configSelection(command, environment, config, flags = {}, env = process.env) {
+  const overrides = hugoOverrides(flags, env);
   return {
     environment: environment ?? defaultEnvironment(command, env),
     ...config ? { files: config.split(",").filter(Boolean) } : {},
-    ...base !== void 0 ? { baseURL: base } : {}
+    ...Object.keys(overrides).length > 0 ? { overrides } : {}
   };
+}
+function hugoOverrides(flags, env = process.env) {
+  const fromEnv = (name) => env[name] !== void 0 && env[name] !== "" ? env[name] : void 0;
+  const out = {};
+  const baseURL = flags.baseURL ?? fromEnv("HUGO_BASEURL");
+  if (baseURL !== void 0) out.baseURL = baseURL;
+  const theme = flags.theme ?? fromEnv("HUGO_THEME");
+  if (theme !== void 0) {
+    const list = theme.split(",").map((t) => t.trim()).filter(Boolean);
+    out.theme = list.length === 1 ? list[0] : list;
+  }
+  const themesDir = flags.themesDir ?? fromEnv("HUGO_THEMESDIR");
+  if (themesDir !== void 0) out.themesDir = themesDir;
+  return out;
 }
 function explicitConfig(siteDir, name) {
   const p = path4.resolve(siteDir, name);
@@ -2176,7 +2190,7 @@ function readSiteConfig(siteDir, opts = {}) {
     sources.push({ file: rel2, format: f.format, key: f.key, text, data: parsed.data });
     data = mergeConfig(data, f.key === null ? parsed.data : { [f.key]: parsed.data });
   }
-  if (opts.baseURL !== void 0) data = mergeConfig(data, { baseURL: opts.baseURL });
+  if (opts.overrides) data = mergeConfig(data, opts.overrides);
   const mainRel = main2 ? path4.relative(siteDir, main2.path).split(path4.sep).join("/") : void 0;
   const locate = configLocator(sources, mainRel);
   const prerender = prerenderOptions(data, locate);
@@ -4745,7 +4759,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "df59f85832aff4a8ab41151a4ce92280";
+    BUNDLE_CODE_ID = "2ca7cc6f383c97c6cb872408e59a7391";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -6661,8 +6675,11 @@ function hugoFlag(args, name, short) {
   return value;
 }
 function hugoConfigSelection(args, command) {
-  const baseURL = hugoFlag(args, "baseURL", "b") ?? hugoFlag(args, "baseUrl");
-  return configSelection(command, hugoFlag(args, "environment", "e"), hugoFlag(args, "config"), baseURL);
+  return configSelection(command, hugoFlag(args, "environment", "e"), hugoFlag(args, "config"), {
+    baseURL: hugoFlag(args, "baseURL", "b") ?? hugoFlag(args, "baseUrl"),
+    theme: hugoFlag(args, "theme", "t"),
+    themesDir: hugoFlag(args, "themesDir")
+  });
 }
 function hugoArgsProblem(args) {
   if (args[0] === "server" || args[0] === "serve") {

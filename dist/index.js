@@ -46252,7 +46252,7 @@ function readSiteConfig(siteDir, opts = {}) {
     sources.push({ file: rel3, format: f.format, key: f.key, text: text12, data: parsed.data });
     data = mergeConfig(data, f.key === null ? parsed.data : { [f.key]: parsed.data });
   }
-  if (opts.baseURL !== void 0) data = mergeConfig(data, { baseURL: opts.baseURL });
+  if (opts.overrides) data = mergeConfig(data, opts.overrides);
   const mainRel = main2 ? path8.relative(siteDir, main2.path).split(path8.sep).join("/") : void 0;
   const locate = configLocator(sources, mainRel);
   const prerender = prerenderOptions(data, locate);
@@ -47531,7 +47531,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "21ccfbb3d445c45e6dee6092ddb09e51";
+    BUNDLE_CODE_ID = "a8fea2b094c2afcde0990b9286fa69bf";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */

@@ -47,12 +47,16 @@ export function hugoFlag(args: readonly string[], name: string, short?: string):
 
 /**
  * The config files Hugo reads with these arguments: its environment (`-e`/`--environment`, else
- * HUGO_ENVIRONMENT, else `command`'s default), the files of `--config a.toml,b.toml`, and the baseURL
- * that `-b`/`--baseURL` (Hugo 0.111 also takes `--baseUrl`), else HUGO_BASEURL, sets over them.
+ * HUGO_ENVIRONMENT, else `command`'s default), the files of `--config a.toml,b.toml`, and what its
+ * flags set over them: `-b`/`--baseURL` (Hugo 0.111 also takes `--baseUrl`), `-t`/`--theme`,
+ * `--themesDir` (else HUGO_BASEURL, HUGO_THEME, HUGO_THEMESDIR).
  */
 export function hugoConfigSelection(args: readonly string[], command: 'build' | 'server'): ConfigSelection {
-  const baseURL = hugoFlag(args, 'baseURL', 'b') ?? hugoFlag(args, 'baseUrl');
-  return configSelection(command, hugoFlag(args, 'environment', 'e'), hugoFlag(args, 'config'), baseURL);
+  return configSelection(command, hugoFlag(args, 'environment', 'e'), hugoFlag(args, 'config'), {
+    baseURL: hugoFlag(args, 'baseURL', 'b') ?? hugoFlag(args, 'baseUrl'),
+    theme: hugoFlag(args, 'theme', 't'),
+    themesDir: hugoFlag(args, 'themesDir'),
+  });
 }
 
 /** Why these Hugo arguments are not for this command, or undefined. */

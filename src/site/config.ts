@@ -102,10 +102,12 @@ export interface ConfigSelection {
   environment?: string | null;
   files?: readonly string[];
   /**
-   * The baseURL Hugo is given over its config files (`--baseURL`/`-b`, else the HUGO_BASEURL variable), as
-   * Hugo applies it: image variants are served below its path (`/blog/prerender/img/…`).
+   * Settings Hugo is given over its config files, as Hugo applies them: its flags (`--baseURL`/`-b`,
+   * `--theme`/`-t`, `--themesDir`), else its HUGO_BASEURL, HUGO_THEME and HUGO_THEMESDIR variables.
+   * The baseURL places image variants (`/blog/prerender/img/…`); the theme decides which templates
+   * (its `figure`, its head hook) the site has.
    */
-  baseURL?: string;
+  overrides?: Record<string, unknown>;
 }
 
 /** The environment Hugo builds in without `--environment`: its variables', else its default for the command. */
@@ -118,16 +120,39 @@ export function configSelection(
   command: 'build' | 'server',
   environment: string | undefined,
   config: string | undefined,
-  baseURL?: string,
+  flags: HugoOverrideFlags = {},
   env: NodeJS.ProcessEnv = process.env,
 ): ConfigSelection {
-  // Hugo reads HUGO_BASEURL over the config files, and its --baseURL flag over both.
-  const base = baseURL ?? (env.HUGO_BASEURL !== undefined && env.HUGO_BASEURL !== '' ? env.HUGO_BASEURL : undefined);
+  const overrides = hugoOverrides(flags, env);
   return {
     environment: environment ?? defaultEnvironment(command, env),
     ...(config ? { files: config.split(',').filter(Boolean) } : {}),
-    ...(base !== undefined ? { baseURL: base } : {}),
+    ...(Object.keys(overrides).length > 0 ? { overrides } : {}),
   };
+}
+
+/** The values of Hugo's flags that set a config key (absent: not given). */
+export interface HugoOverrideFlags {
+  baseURL?: string | undefined;
+  theme?: string | undefined;
+  themesDir?: string | undefined;
+}
+
+/** What Hugo sets over its config files: each flag, else its HUGO_ variable (Hugo reads both so). */
+export function hugoOverrides(flags: HugoOverrideFlags, env: NodeJS.ProcessEnv = process.env): Record<string, unknown> {
+  const fromEnv = (name: string) => (env[name] !== undefined && env[name] !== '' ? env[name] : undefined);
+  const out: Record<string, unknown> = {};
+  const baseURL = flags.baseURL ?? fromEnv('HUGO_BASEURL');
+  if (baseURL !== undefined) out.baseURL = baseURL;
+  // --theme a,b and HUGO_THEME="a,b" name several themes, as `theme = ["a", "b"]` does.
+  const theme = flags.theme ?? fromEnv('HUGO_THEME');
+  if (theme !== undefined) {
+    const list = theme.split(',').map((t) => t.trim()).filter(Boolean);
+    out.theme = list.length === 1 ? list[0] : list;
+  }
+  const themesDir = flags.themesDir ?? fromEnv('HUGO_THEMESDIR');
+  if (themesDir !== undefined) out.themesDir = themesDir;
+  return out;
 }
 
 /** A file named with --config: as written, else with each of Hugo's extensions (`--config site`). */
@@ -350,7 +375,8 @@ export function readSiteConfig(siteDir: string, opts: ConfigSelection = {}): Sit
     sources.push({ file: rel, format: f.format, key: f.key, text, data: parsed.data });
     data = mergeConfig(data, f.key === null ? parsed.data : { [f.key]: parsed.data });
   }
-  if (opts.baseURL !== undefined) data = mergeConfig(data, { baseURL: opts.baseURL });
+  // Hugo's flags and HUGO_ variables, over the files (a value each, never merged into one of theirs).
+  if (opts.overrides) data = mergeConfig(data, opts.overrides);
   const mainRel = main ? path.relative(siteDir, main.path).split(path.sep).join('/') : undefined;
   const locate = configLocator(sources, mainRel);
   const prerender = prerenderOptions(data, locate);

@@ -129,6 +129,37 @@ describeEachHugo('hugo-prerender hugo', (hugo) => {
     for (const url of urls()) expect(url).toMatch(/^\/prerender\/img\//);
   });
 
+  it("a theme given by Hugo's -t/--theme or HUGO_THEME is the site's theme to the build too: its own figure, as with theme in the config", () => {
+    // `hugo -t mytheme` (older guides, CI scripts): the build read the config alone, so it rendered the
+    // page's figure itself (with a warning at every parameter our figure lacks) where the theme's own
+    // figure template should have run: the published page differed from the theme-in-config one.
+    const files = {
+      'hugo.toml': 'baseURL = "https://example.org/"\ntitle = "t"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n',
+      'themes/mytheme/layouts/_default/baseof.html': '<html><head>{{ partial "prerender/head.html" . }}</head><body>{{ block "main" . }}{{ end }}</body></html>\n',
+      'themes/mytheme/layouts/_default/single.html': '{{ define "main" }}{{ .Content }}{{ end }}\n',
+      'themes/mytheme/layouts/_default/list.html': '{{ define "main" }}{{ range .Pages }}{{ .Title }}{{ end }}{{ end }}\n',
+      'themes/mytheme/layouts/shortcodes/figure.html': '<figure class="theme-figure" data-align="{{ .Get "align" }}">{{ .Get "caption" }}</figure>\n',
+      'content/posts/p.md': '---\ntitle: p\n---\nThe state $h_t$.\n\n{{< figure src="/x.png" align="center" caption="Its caption" >}}\n',
+    };
+    const env = { ...process.env };
+    delete env.HUGO_THEME;
+    delete env.HUGO_THEMESDIR;
+    const published = (config: string, more: string[], runEnv: NodeJS.ProcessEnv) => {
+      const dir = site({ ...files, 'hugo.toml': config + files['hugo.toml'] });
+      expect(runCli(['init', '-s', dir]).code).toBe(0);
+      const r = runCli(['--hugo', hugo.bin, 'hugo', '-s', 'site', '-d', 'public', '--noBuildLock', ...more], { cwd: path.dirname(dir), env: runEnv });
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(r.stderr).not.toMatch(/warning/);
+      return readFileSync(path.join(dir, 'public/posts/p/index.html'), 'utf8');
+    };
+    const inConfig = published('theme = "mytheme"\n', [], env);
+    expect(inConfig).toContain('<figure class="theme-figure" data-align="center">Its caption</figure>');
+    expect(inConfig).toContain('class="katex"');
+    expect(published('', ['-t', 'mytheme'], env)).toBe(inConfig);
+    expect(published('', ['--theme=mytheme'], env)).toBe(inConfig);
+    expect(published('', [], { ...env, HUGO_THEME: 'mytheme' })).toBe(inConfig);
+  });
+
   it("Hugo's version and help need no site and no build", () => {
     const r = runCli(['--hugo', hugo.bin, 'hugo', 'version'], { cwd: path.dirname(site({})) });
     expect(r.code, r.stdout + r.stderr).toBe(0);

@@ -38,15 +38,25 @@ export interface ConfigSelection {
     environment?: string | null;
     files?: readonly string[];
     /**
-     * The baseURL Hugo is given over its config files (`--baseURL`/`-b`, else the HUGO_BASEURL variable), as
-     * Hugo applies it: image variants are served below its path (`/blog/prerender/img/…`).
+     * Settings Hugo is given over its config files, as Hugo applies them: its flags (`--baseURL`/`-b`,
+     * `--theme`/`-t`, `--themesDir`), else its HUGO_BASEURL, HUGO_THEME and HUGO_THEMESDIR variables.
+     * The baseURL places image variants (`/blog/prerender/img/…`); the theme decides which templates
+     * (its `figure`, its head hook) the site has.
      */
-    baseURL?: string;
+    overrides?: Record<string, unknown>;
 }
 /** The environment Hugo builds in without `--environment`: its variables', else its default for the command. */
 export declare function defaultEnvironment(command: 'build' | 'server', env?: NodeJS.ProcessEnv): string;
 /** The selection Hugo makes from its `--environment` and `--config` values (either absent) for a command. */
-export declare function configSelection(command: 'build' | 'server', environment: string | undefined, config: string | undefined, baseURL?: string, env?: NodeJS.ProcessEnv): ConfigSelection;
+export declare function configSelection(command: 'build' | 'server', environment: string | undefined, config: string | undefined, flags?: HugoOverrideFlags, env?: NodeJS.ProcessEnv): ConfigSelection;
+/** The values of Hugo's flags that set a config key (absent: not given). */
+export interface HugoOverrideFlags {
+    baseURL?: string | undefined;
+    theme?: string | undefined;
+    themesDir?: string | undefined;
+}
+/** What Hugo sets over its config files: each flag, else its HUGO_ variable (Hugo reads both so). */
+export declare function hugoOverrides(flags: HugoOverrideFlags, env?: NodeJS.ProcessEnv): Record<string, unknown>;
 /**
  * Every config file Hugo merges for this site, lowest precedence first. `environment` null leaves out
  * the environment directory (what every environment shares); `files` replace the root config file.
