@@ -4759,7 +4759,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "2ca7cc6f383c97c6cb872408e59a7391";
+    BUNDLE_CODE_ID = "15102dd9f1e71ab2d3c55b933fdd8ba0";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -6684,6 +6684,11 @@ function hugoConfigSelection(args, command) {
 function hugoArgsProblem(args) {
   if (args[0] === "server" || args[0] === "serve") {
     return "for `hugo server`, run `hugo-prerender serve` (arguments after -- go to hugo server): it prerenders again on every change";
+  }
+  const end = args.indexOf("--");
+  for (const a of end < 0 ? args : args.slice(0, end)) {
+    const own = /^--(errors|wait|jobs|hugo)(=.*)?$/.exec(a)?.[1];
+    if (own) return `--${own} is an option of hugo-prerender, not of Hugo: put it before the word hugo (hugo-prerender --${own} \u2026 hugo [hugo arguments])`;
   }
   return void 0;
 }

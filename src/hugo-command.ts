@@ -64,6 +64,13 @@ export function hugoArgsProblem(args: readonly string[]): string | undefined {
   if (args[0] === 'server' || args[0] === 'serve') {
     return 'for `hugo server`, run `hugo-prerender serve` (arguments after -- go to hugo server): it prerenders again on every change';
   }
+  // Options of ours that Hugo does not have: after the word hugo they went to Hugo, which stopped at them
+  // ("unknown flag"), after a build that had not applied them (--errors render ignored).
+  const end = args.indexOf('--');
+  for (const a of end < 0 ? args : args.slice(0, end)) {
+    const own = /^--(errors|wait|jobs|hugo)(=.*)?$/.exec(a)?.[1];
+    if (own) return `--${own} is an option of hugo-prerender, not of Hugo: put it before the word hugo (hugo-prerender --${own} … hugo [hugo arguments])`;
+  }
   return undefined;
 }
 

@@ -20,6 +20,20 @@ describe('hugoArgsProblem', () => {
     expect(hugoArgsProblem(['--minify'])).toBeUndefined();
     expect(hugoArgsProblem(['list', 'drafts'])).toBeUndefined();
   });
+
+  it("refuses hugo-prerender's own options after the word hugo (Hugo stopped at them, after a build that ignored them)", () => {
+    // `hugo-prerender hugo --errors render` built with errors = "fail" and then ran Hugo, which exited 255
+    // with "Error: unknown flag: --errors" and its usage.
+    expect(hugoArgsProblem(['--minify', '--errors', 'render'])).toBe(
+      '--errors is an option of hugo-prerender, not of Hugo: put it before the word hugo (hugo-prerender --errors … hugo [hugo arguments])',
+    );
+    expect(hugoArgsProblem(['--jobs=2'])).toMatch(/^--jobs is an option of hugo-prerender/);
+    expect(hugoArgsProblem(['--wait', '5'])).toMatch(/^--wait is an option of hugo-prerender/);
+    expect(hugoArgsProblem(['--hugo', '/usr/bin/hugo'])).toMatch(/^--hugo is an option of hugo-prerender/);
+    // Hugo's own options, and anything after --, go through.
+    expect(hugoArgsProblem(['--quiet', '--environment', 'production', '--', '--errors'])).toBeUndefined();
+    expect(hugoArgsProblem(['--errorsFoo'])).toBeUndefined();
+  });
 });
 
 describe('needsNoBuild', () => {
