@@ -4759,7 +4759,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "15102dd9f1e71ab2d3c55b933fdd8ba0";
+    BUNDLE_CODE_ID = "3cbe6da2138d0eba1fc194aa25112ad2";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -7397,6 +7397,7 @@ async function checkSite(source, opts = {}) {
   const seen = /* @__PURE__ */ new Set();
   const shadowIgnored = new ShadowIgnored(config, siteDir);
   const names = new ShadowNames();
+  let anyDark = false;
   const claim = (tree, root, abs, file) => {
     const rel2 = path19.relative(root.dir, abs).split(path19.sep).join("/");
     const bad = names.claim(tree, root.target ? path19.posix.join(root.target, rel2) : rel2, file);
@@ -7446,6 +7447,7 @@ async function checkSite(source, opts = {}) {
         services,
         lookUpImagesOnly: true
       });
+      if (r.fragments.some((f) => f.kind === "shortcode" && f.html.includes('class="hp-dark-only"'))) anyDark = true;
       const others = r.otherFormulas ?? [];
       const found = r.formulas.length + others.length;
       const typeset = found - r.formulas.filter((f) => f.error !== void 0).length - others.filter((f) => f.error !== void 0).length;
@@ -7467,7 +7469,7 @@ async function checkSite(source, opts = {}) {
     }
   }
   result.diagnostics.push(...shadowIgnored.diagnostics());
-  const head = headProblem(siteDir, config, result.typeset > 0, false);
+  const head = headProblem(siteDir, config, result.typeset > 0, anyDark);
   if (head) result.diagnostics.push(head);
   return result;
 }

@@ -47531,7 +47531,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "a8fea2b094c2afcde0990b9286fa69bf";
+    BUNDLE_CODE_ID = "83b3818302692d4e232a5a253556198a";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -75735,6 +75735,7 @@ async function checkSite(source, opts = {}) {
   const seen = /* @__PURE__ */ new Set();
   const shadowIgnored = new ShadowIgnored(config, siteDir);
   const names = new ShadowNames();
+  let anyDark = false;
   const claim = (tree, root4, abs, file) => {
     const rel3 = path20.relative(root4.dir, abs).split(path20.sep).join("/");
     const bad = names.claim(tree, root4.target ? path20.posix.join(root4.target, rel3) : rel3, file);
@@ -75784,6 +75785,7 @@ async function checkSite(source, opts = {}) {
         services,
         lookUpImagesOnly: true
       });
+      if (r2.fragments.some((f) => f.kind === "shortcode" && f.html.includes('class="hp-dark-only"'))) anyDark = true;
       const others = r2.otherFormulas ?? [];
       const found = r2.formulas.length + others.length;
       const typeset = found - r2.formulas.filter((f) => f.error !== void 0).length - others.filter((f) => f.error !== void 0).length;
@@ -75805,7 +75807,7 @@ async function checkSite(source, opts = {}) {
     }
   }
   result.diagnostics.push(...shadowIgnored.diagnostics());
-  const head2 = headProblem(siteDir, config, result.typeset > 0, false);
+  const head2 = headProblem(siteDir, config, result.typeset > 0, anyDark);
   if (head2) result.diagnostics.push(head2);
   return result;
 }

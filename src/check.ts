@@ -79,6 +79,7 @@ export async function checkSite(source: string, opts: CheckOptions = {}): Promis
   // As build: a file whose copy would land on another's (`Case.md` beside `case.md`), or whose name no
   // copy can carry (a backslash, a backtick), is an error, and is not prerendered.
   const names = new ShadowNames();
+  let anyDark = false;
   const claim = (tree: string, root: { dir: string; target?: string | undefined }, abs: string, file: string): boolean => {
     const rel = path.relative(root.dir, abs).split(path.sep).join('/');
     const bad = names.claim(tree, root.target ? path.posix.join(root.target, rel) : rel, file);
@@ -130,6 +131,8 @@ export async function checkSite(source: string, opts: CheckOptions = {}): Promis
         services,
         lookUpImagesOnly: true,
       });
+      // As build: a figure with a dark image needs prerender.css (the head partial) to hide one of its two.
+      if (r.fragments.some((f) => f.kind === 'shortcode' && f.html.includes('class="hp-dark-only"'))) anyDark = true;
       const others = r.otherFormulas ?? [];
       const found = r.formulas.length + others.length;
       const typeset = found - r.formulas.filter((f) => f.error !== undefined).length - others.filter((f) => f.error !== undefined).length;
@@ -152,8 +155,9 @@ export async function checkSite(source: string, opts: CheckOptions = {}): Promis
     }
   }
   result.diagnostics.push(...shadowIgnored.diagnostics());
-  // The head partial, as build says: math typeset anywhere (a title's included) needs its stylesheet.
-  const head = headProblem(siteDir, config, result.typeset > 0, false);
+  // The head partial, as build says: math typeset anywhere (a title's included) needs its stylesheet,
+  // a figure with a dark image prerender.css.
+  const head = headProblem(siteDir, config, result.typeset > 0, anyDark);
   if (head) result.diagnostics.push(head);
   return result;
 }

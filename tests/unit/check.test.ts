@@ -192,6 +192,22 @@ describe('check reports everything build would, and writes nothing', () => {
   });
 });
 
+describe('check warns of the head partial as build does', () => {
+  it('for a figure with a dark image on a site without math (prerender.css hides one of its two images)', async () => {
+    const dir = tempSite({
+      'hugo.toml': 'title = "t"\n',
+      'layouts/_default/single.html': '<html><head></head><body>{{ .Content }}</body></html>\n',
+      'content/posts/b/index.md': '---\ntitle: B\n---\n{{< figure src="l.png" src-dark="d.png" alt="A" >}}\n',
+      'content/posts/b/l.png': ONE_PIXEL_PNG,
+      'content/posts/b/d.png': ONE_PIXEL_PNG,
+    });
+    const checked = (await checkSite(dir)).diagnostics.map(formatDiagnostic);
+    expect(checked).toEqual([expect.stringMatching(/^hugo\.toml:1:1: warning: pages have figures with a dark image \(src-dark\), but no template/)]);
+    const built = (await buildSite({ source: dir })).diagnostics.filter((d) => d.code === 'head').map(formatDiagnostic);
+    expect(built).toEqual(checked);
+  });
+});
+
 describe('hugo-prerender check', () => {
   it('exits 1 when a formula fails, and 0 on a site whose formulas all typeset', () => {
     const bad = runCli(['check', '-s', site]);
