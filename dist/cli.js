@@ -2432,20 +2432,47 @@ function siteLanguages(data) {
   const codes = isRecord(langs) ? Object.keys(langs).map((c) => c.toLowerCase()).sort() : [];
   const dflt = getIn(data, "defaultContentLanguage");
   const disabled = /* @__PURE__ */ new Set();
+  const baseURLs = {};
   if (isRecord(langs)) {
-    for (const [code, conf] of Object.entries(langs)) if (getIn(conf, "disabled") === true) disabled.add(code.toLowerCase());
+    for (const [code, conf] of Object.entries(langs)) {
+      if (getIn(conf, "disabled") === true) disabled.add(code.toLowerCase());
+      const base = getIn(conf, "baseURL");
+      if (typeof base === "string" && base.trim() !== "") baseURLs[code.toLowerCase()] = base;
+    }
   }
   const listed = getIn(data, "disableLanguages");
   if (Array.isArray(listed)) {
     for (const code of listed) if (typeof code === "string") disabled.add(code.toLowerCase());
   }
-  return { codes, defaultLanguage: typeof dflt === "string" && dflt.trim() !== "" ? dflt.trim().toLowerCase() : "en", disabled: [...disabled].sort() };
+  return { codes, defaultLanguage: typeof dflt === "string" && dflt.trim() !== "" ? dflt.trim().toLowerCase() : "en", disabled: [...disabled].sort(), baseURLs };
+}
+function pageLanguage(languages, relPath, lang) {
+  const suffix = /\.([^./]+)\.[^./]+$/.exec(relPath)?.[1]?.toLowerCase();
+  return lang?.toLowerCase() ?? (suffix !== void 0 && languages.codes.includes(suffix) ? suffix : languages.defaultLanguage);
+}
+function urlBase(baseURL, canonifyURLs = false) {
+  if (typeof baseURL !== "string" || baseURL.trim() === "" || canonifyURLs === true) return "/";
+  let p;
+  try {
+    p = new URL(baseURL.trim()).pathname;
+  } catch {
+    p = baseURL.trim().startsWith("/") ? baseURL.trim() : "/";
+  }
+  return p.endsWith("/") ? p : `${p}/`;
+}
+function languageImageBases(data, languages) {
+  const canonify = getIn(data, "canonifyURLs");
+  const site = urlBase(getIn(data, "baseURL"), canonify);
+  const out = {};
+  for (const [code, base] of Object.entries(languages.baseURLs).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
+    const own = urlBase(base, canonify);
+    if (own !== site) out[code] = own;
+  }
+  return out;
 }
 function pageInDisabledLanguage(languages, relPath, lang) {
   if (languages.disabled.length === 0) return false;
-  const suffix = /\.([^./]+)\.[^./]+$/.exec(relPath)?.[1]?.toLowerCase();
-  const code = lang?.toLowerCase() ?? (suffix !== void 0 && languages.codes.includes(suffix) ? suffix : languages.defaultLanguage);
-  return languages.disabled.includes(code);
+  return languages.disabled.includes(pageLanguage(languages, relPath, lang));
 }
 function enumSetting(value, allowed, dflt, keyPath, warn) {
   if (value === void 0) return dflt;
@@ -4759,7 +4786,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "3cbe6da2138d0eba1fc194aa25112ad2";
+    BUNDLE_CODE_ID = "02b8bcd71fea257fe1b8428645ccb56d";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -5069,6 +5096,7 @@ function contextFingerprint(ctx) {
     feeds: s.feeds,
     site: ctx.site,
     images: ctx.images !== void 0,
+    imageBases: ctx.imageBases ?? null,
     imageIndex: ctx.imageIndex,
     outputBytes: ctx.outputBytes
   });
@@ -5541,7 +5569,14 @@ async function buildLocked(opts) {
       // A page's unknown-shortcode warnings are part of its record: said again, or no more, when this changes.
       shortcodeNames: settings.shortcodeNames ?? null,
       feeds: settings.feeds,
-      images: pipeline ? { options: images.options, base: urlBase(getIn(config.data, "baseURL"), getIn(config.data, "canonifyURLs")), index: imageIndex !== void 0, sharp: sharpIdentity(siteDir) } : null,
+      images: pipeline ? {
+        options: images.options,
+        base: urlBase(getIn(config.data, "baseURL"), getIn(config.data, "canonifyURLs")),
+        // A multihost site's languages served below another path (absent otherwise: older records hold).
+        ...Object.keys(languageImageBases(config.data, config.languages)).length > 0 ? { languageBases: languageImageBases(config.data, config.languages) } : {},
+        index: imageIndex !== void 0,
+        sharp: sharpIdentity(siteDir)
+      } : null,
       // Whether a site's own figure asks for its images' versions: a page's record holds them, or none.
       ...settings.siteFigureImages === false ? { siteFigureImages: false } : {}
     })
@@ -5840,16 +5875,6 @@ function headProblem(siteDir, config, anyMath, anyDark) {
   if (head.linking.length > 0) return void 0;
   const what = anyMath ? "pages have math, but no template of this site or its theme calls the head partial, so no page links the KaTeX stylesheet and formulas show untypeset (as bare MathML)" : "pages have figures with a dark image (src-dark), but no template of this site or its theme calls the head partial, so no page links prerender.css and such figures show both images";
   return { severity: "warning", code: "head", file: toPosix2(path13.relative(siteDir, config.file)), line: 1, column: 1, message: `${what}; ${headAdvice(head, siteDir)}` };
-}
-function urlBase(baseURL, canonifyURLs = false) {
-  if (typeof baseURL !== "string" || baseURL.trim() === "" || canonifyURLs === true) return "/";
-  let p;
-  try {
-    p = new URL(baseURL.trim()).pathname;
-  } catch {
-    p = baseURL.trim().startsWith("/") ? baseURL.trim() : "/";
-  }
-  return p.endsWith("/") ? p : `${p}/`;
 }
 function existsPath(p) {
   try {
@@ -55686,6 +55711,30 @@ function mountLanguage(m) {
 function layoutRoots(siteDir, data) {
   return componentRoots(siteDir, data, "layouts", [{ source: layoutDirSetting(data), target: "layouts" }]);
 }
+function pageLanguage(languages, relPath, lang) {
+  const suffix = /\.([^./]+)\.[^./]+$/.exec(relPath)?.[1]?.toLowerCase();
+  return lang?.toLowerCase() ?? (suffix !== void 0 && languages.codes.includes(suffix) ? suffix : languages.defaultLanguage);
+}
+function urlBase(baseURL, canonifyURLs = false) {
+  if (typeof baseURL !== "string" || baseURL.trim() === "" || canonifyURLs === true) return "/";
+  let p5;
+  try {
+    p5 = new URL(baseURL.trim()).pathname;
+  } catch {
+    p5 = baseURL.trim().startsWith("/") ? baseURL.trim() : "/";
+  }
+  return p5.endsWith("/") ? p5 : `${p5}/`;
+}
+function languageImageBases(data, languages) {
+  const canonify = getIn(data, "canonifyURLs");
+  const site = urlBase(getIn(data, "baseURL"), canonify);
+  const out = {};
+  for (const [code4, base2] of Object.entries(languages.baseURLs).sort(([a3], [b2]) => a3 < b2 ? -1 : a3 > b2 ? 1 : 0)) {
+    const own8 = urlBase(base2, canonify);
+    if (own8 !== site) out[code4] = own8;
+  }
+  return out;
+}
 function figureNumberingFor(site, languages, relPath, lang) {
   if (!languages) return site;
   const suffix = /\.([^./]+)\.[^./]+$/.exec(relPath)?.[1]?.toLowerCase();
@@ -75896,8 +75945,14 @@ function createPageContext(config, siteDir, errorMode, images, light = pageSetti
     ...images.service ? { images: images.service } : {},
     imageIndex: images.index && images.service !== void 0,
     hashes,
-    memo: new FragmentMemo()
+    memo: new FragmentMemo(),
+    ...imageBasesOf(config)
   };
+}
+function imageBasesOf(config) {
+  const byLanguage = languageImageBases(config.data, config.languages);
+  if (Object.keys(byLanguage).length === 0) return {};
+  return { imageBases: { site: urlBase(getIn(config.data, "baseURL"), getIn(config.data, "canonifyURLs")), byLanguage, languages: config.languages } };
 }
 function hasUtf8Bom(b2) {
   return b2.length >= 3 && b2[0] === 239 && b2[1] === 187 && b2[2] === 191;
@@ -75955,10 +76010,18 @@ async function renderPage(job, ctx) {
     }
   };
   const images = ctx.images;
+  const bases = ctx.imageBases;
+  const ownBase = bases?.byLanguage[pageLanguage(bases.languages, relPath, job.lang)];
+  const rebase = (img) => {
+    if (ownBase === void 0 || !bases) return img;
+    const from = `${bases.site}prerender/img/`;
+    return { ...img, sets: img.sets.map((set) => ({ ...set, candidates: set.candidates.map((c) => c.url.startsWith(from) ? { ...c, url: ownBase + c.url.slice(bases.site.length) } : c) })) };
+  };
   const pageImages = images && {
-    prepare: (file, shown) => {
+    prepare: async (file, shown) => {
       reads.image(file, shown);
-      return images.prepare(file, shown);
+      const made = await images.prepare(file, shown);
+      return made.image ? { ...made, image: rebase(made.image) } : made;
     },
     sizes: (width) => images.sizes(width)
   };
@@ -75979,7 +76042,7 @@ async function renderPage(job, ctx) {
       services,
       sourceMd5,
       checkPath: readablePath(ctx.siteDir, abs, relPath),
-      cached: (key2) => ctx.memo.get(key2) ?? previous3.get(key2)
+      cached: (key2) => (ownBase === void 0 ? ctx.memo.get(key2) : void 0) ?? previous3.get(key2)
     });
   } catch (e) {
     const o2 = internalOutcome(relPath, `${e.stack ?? e}`);
@@ -76017,7 +76080,7 @@ async function renderPage(job, ctx) {
   outcome.titles = [...r2.titles];
   for (const f of r2.fragments) {
     if (f.noisy) outcome.noisy.push(f.key);
-    else if (f.kind !== "math") ctx.memo.add(f.key, f.html);
+    else if (f.kind !== "math" && ownBase === void 0) ctx.memo.add(f.key, f.html);
   }
   if (r2.shadow === void 0) return outcome;
   outcome.shadow = r2.shadow;

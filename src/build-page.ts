@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Diagnostic } from './content/types.js';
 import { md5Hex } from './render/keys.js';
 import { prerenderPage, type PageSettings } from './prerender-page.js';
-import type { SiteConfig } from './site/config.js';
+import { getIn, languageImageBases, pageLanguage, urlBase, type SiteConfig, type SiteLanguages } from './site/config.js';
 import { createMathRenderer } from './render/katex.js';
 import { createHostServices, type HostServices } from './render/host.js';
 import { pageTooBig } from './render/output-limits.js';
@@ -19,6 +19,7 @@ import type { PageInfo, SiteInfo } from './render/types.js';
 import { FileHashes, PageReads } from './site/page-records.js';
 import { siteFigureImages } from './images/site-figures.js';
 import type { ImageService, PictureData } from './images/service.js';
+import type { ResponsiveImage } from './images/pipeline.js';
 import { pageSettings, type PageSettingsOfSite } from './page-settings.js';
 import { emptyOutcome, internalOutcome, invalidUtf8, type PageJob, type PageOutcome } from './page-outcome.js';
 
@@ -54,6 +55,11 @@ export interface PageContext {
   imageIndex: boolean;
   hashes: FileHashes;
   memo: FragmentMemo;
+  /**
+   * A multihost site whose languages are served below other paths: the site's URL base of image variants
+   * and each such language's (see languageImageBases); absent otherwise.
+   */
+  imageBases?: { site: string; byLanguage: Record<string, string>; languages: SiteLanguages };
 }
 
 /**
@@ -104,7 +110,14 @@ export function createPageContext(
     imageIndex: images.index && images.service !== undefined,
     hashes,
     memo: new FragmentMemo(),
+    ...imageBasesOf(config),
   };
+}
+
+function imageBasesOf(config: SiteConfig): Pick<PageContext, 'imageBases'> {
+  const byLanguage = languageImageBases(config.data, config.languages);
+  if (Object.keys(byLanguage).length === 0) return {};
+  return { imageBases: { site: urlBase(getIn(config.data, 'baseURL'), getIn(config.data, 'canonifyURLs')), byLanguage, languages: config.languages } };
 }
 
 function hasUtf8Bom(b: Uint8Array): boolean {
@@ -180,10 +193,21 @@ export async function renderPage(job: PageJob, ctx: PageContext): Promise<PageOu
     },
   };
   const images = ctx.images;
+  // A language of a multihost site served below another path than the site's: its pages name the image
+  // variants below that path (Hugo copies the static files to each language's root). Such a page's
+  // fragments are its own: not taken from, nor given to, the pages of other languages.
+  const bases = ctx.imageBases;
+  const ownBase = bases?.byLanguage[pageLanguage(bases.languages, relPath, job.lang)];
+  const rebase = (img: ResponsiveImage): ResponsiveImage => {
+    if (ownBase === undefined || !bases) return img;
+    const from = `${bases.site}prerender/img/`;
+    return { ...img, sets: img.sets.map((set) => ({ ...set, candidates: set.candidates.map((c) => (c.url.startsWith(from) ? { ...c, url: ownBase + c.url.slice(bases.site.length) } : c)) })) };
+  };
   const pageImages: ImageService | undefined = images && {
-    prepare: (file, shown) => {
+    prepare: async (file, shown) => {
       reads.image(file, shown);
-      return images.prepare(file, shown);
+      const made = await images.prepare(file, shown);
+      return made.image ? { ...made, image: rebase(made.image) } : made;
     },
     sizes: (width) => images.sizes(width),
   };
@@ -204,7 +228,7 @@ export async function renderPage(job: PageJob, ctx: PageContext): Promise<PageOu
       services,
       sourceMd5,
       checkPath: readablePath(ctx.siteDir, abs, relPath),
-      cached: (key) => ctx.memo.get(key) ?? previous.get(key),
+      cached: (key) => (ownBase === undefined ? ctx.memo.get(key) : undefined) ?? previous.get(key),
     });
   } catch (e) {
     const o = internalOutcome(relPath, `${(e as Error).stack ?? e}`);
@@ -243,7 +267,7 @@ export async function renderPage(job: PageJob, ctx: PageContext): Promise<PageOu
   outcome.titles = [...r.titles];
   for (const f of r.fragments) {
     if (f.noisy) outcome.noisy.push(f.key);
-    else if (f.kind !== 'math') ctx.memo.add(f.key, f.html);
+    else if (f.kind !== 'math' && ownBase === undefined) ctx.memo.add(f.key, f.html);
   }
   if (r.shadow === undefined) return outcome;
   outcome.shadow = r.shadow;

@@ -72,6 +72,7 @@ export function contextFingerprint(ctx: PageContext): string {
     feeds: s.feeds,
     site: ctx.site,
     images: ctx.images !== undefined,
+    imageBases: ctx.imageBases ?? null,
     imageIndex: ctx.imageIndex,
     outputBytes: ctx.outputBytes,
   });

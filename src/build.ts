@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Diagnostic } from './content/types.js';
 import { md5Hex, stableStringify } from './render/keys.js';
-import { findSiteConfigFiles, getIn, missingNestedShadows, moduleMounts, normalizeRel, pageInDisabledLanguage, PRERENDER_DIR, readSiteConfig, shadowTree, type ConfigSelection, type SiteConfig } from './site/config.js';
+import { findSiteConfigFiles, getIn, languageImageBases, missingNestedShadows, moduleMounts, normalizeRel, pageInDisabledLanguage, PRERENDER_DIR, readSiteConfig, shadowTree, urlBase, type ConfigSelection, type SiteConfig } from './site/config.js';
 import { OutputPathError, PrerenderOutput } from './site/output.js';
 import { cutOwnTags, OWN_SHORTCODE_MESSAGE, ownTagAt } from './site/handoff.js';
 import { LineIndex } from './content/position.js';
@@ -518,7 +518,16 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       // A page's unknown-shortcode warnings are part of its record: said again, or no more, when this changes.
       shortcodeNames: settings.shortcodeNames ?? null,
       feeds: settings.feeds,
-      images: pipeline ? { options: images.options, base: urlBase(getIn(config.data, 'baseURL'), getIn(config.data, 'canonifyURLs')), index: imageIndex !== undefined, sharp: sharpIdentity(siteDir) } : null,
+      images: pipeline
+        ? {
+            options: images.options,
+            base: urlBase(getIn(config.data, 'baseURL'), getIn(config.data, 'canonifyURLs')),
+            // A multihost site's languages served below another path (absent otherwise: older records hold).
+            ...(Object.keys(languageImageBases(config.data, config.languages)).length > 0 ? { languageBases: languageImageBases(config.data, config.languages) } : {}),
+            index: imageIndex !== undefined,
+            sharp: sharpIdentity(siteDir),
+          }
+        : null,
       // Whether a site's own figure asks for its images' versions: a page's record holds them, or none.
       ...(settings.siteFigureImages === false ? { siteFigureImages: false } : {}),
     }),
@@ -896,21 +905,7 @@ export function headProblem(siteDir: string, config: SiteConfig, anyMath: boolea
   return { severity: 'warning', code: 'head', file: toPosix(path.relative(siteDir, config.file)), line: 1, column: 1, message: `${what}; ${headAdvice(head, siteDir)}` };
 }
 
-/**
- * What goes before `prerender/img/…` in the pages: the path part of baseURL, ending in `/` (what Hugo's
- * relURL puts before a site path); `/` with canonifyURLs, where Hugo itself puts the whole baseURL before
- * every root-relative URL of a page (0.111 to 0.143.0 doubled a path already there: /blog/blog/…).
- */
-export function urlBase(baseURL: unknown, canonifyURLs: unknown = false): string {
-  if (typeof baseURL !== 'string' || baseURL.trim() === '' || canonifyURLs === true) return '/';
-  let p: string;
-  try {
-    p = new URL(baseURL.trim()).pathname;
-  } catch {
-    p = baseURL.trim().startsWith('/') ? baseURL.trim() : '/';
-  }
-  return p.endsWith('/') ? p : `${p}/`;
-}
+export { urlBase };
 
 function existsPath(p: string): boolean {
   try {

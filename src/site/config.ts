@@ -834,6 +834,8 @@ export interface SiteLanguages {
   defaultLanguage: string;
   /** The languages Hugo builds no page of: `disabled = true` in their table, or named in `disableLanguages`. */
   disabled: string[];
+  /** A language's own baseURL (a multihost site: `[languages.fr] baseURL = …`), by its code. */
+  baseURLs: Record<string, string>;
 }
 
 /** The site's languages, as Hugo reads them to place and to leave out pages. */
@@ -842,12 +844,54 @@ export function siteLanguages(data: Record<string, unknown>): SiteLanguages {
   const codes = isRecord(langs) ? Object.keys(langs).map((c) => c.toLowerCase()).sort() : [];
   const dflt = getIn(data, 'defaultContentLanguage');
   const disabled = new Set<string>();
+  const baseURLs: Record<string, string> = {};
   if (isRecord(langs)) {
-    for (const [code, conf] of Object.entries(langs)) if (getIn(conf, 'disabled') === true) disabled.add(code.toLowerCase());
+    for (const [code, conf] of Object.entries(langs)) {
+      if (getIn(conf, 'disabled') === true) disabled.add(code.toLowerCase());
+      const base = getIn(conf, 'baseURL');
+      if (typeof base === 'string' && base.trim() !== '') baseURLs[code.toLowerCase()] = base;
+    }
   }
   const listed = getIn(data, 'disableLanguages');
   if (Array.isArray(listed)) for (const code of listed) if (typeof code === 'string') disabled.add(code.toLowerCase());
-  return { codes, defaultLanguage: typeof dflt === 'string' && dflt.trim() !== '' ? dflt.trim().toLowerCase() : 'en', disabled: [...disabled].sort() };
+  return { codes, defaultLanguage: typeof dflt === 'string' && dflt.trim() !== '' ? dflt.trim().toLowerCase() : 'en', disabled: [...disabled].sort(), baseURLs };
+}
+
+/** The language of a page: its content root's (`lang`), else its file name's (`post.de.md`, a code of the site's), else the default. */
+export function pageLanguage(languages: SiteLanguages, relPath: string, lang?: string): string {
+  const suffix = /\.([^./]+)\.[^./]+$/.exec(relPath)?.[1]?.toLowerCase();
+  return lang?.toLowerCase() ?? (suffix !== undefined && languages.codes.includes(suffix) ? suffix : languages.defaultLanguage);
+}
+
+/**
+ * What goes before `prerender/img/…` in the pages: the path part of baseURL, ending in `/` (what Hugo's
+ * relURL puts before a site path); `/` with canonifyURLs, where Hugo itself puts the whole baseURL before
+ * every root-relative URL of a page (0.111 to 0.143.0 doubled a path already there: /blog/blog/…).
+ */
+export function urlBase(baseURL: unknown, canonifyURLs: unknown = false): string {
+  if (typeof baseURL !== 'string' || baseURL.trim() === '' || canonifyURLs === true) return '/';
+  let p: string;
+  try {
+    p = new URL(baseURL.trim()).pathname;
+  } catch {
+    p = baseURL.trim().startsWith('/') ? baseURL.trim() : '/';
+  }
+  return p.endsWith('/') ? p : `${p}/`;
+}
+
+/**
+ * On a multihost site, the URL base of image variants for each language whose own baseURL has another
+ * path than the site's (Hugo serves that language's static files below it); empty otherwise.
+ */
+export function languageImageBases(data: Record<string, unknown>, languages: SiteLanguages): Record<string, string> {
+  const canonify = getIn(data, 'canonifyURLs');
+  const site = urlBase(getIn(data, 'baseURL'), canonify);
+  const out: Record<string, string> = {};
+  for (const [code, base] of Object.entries(languages.baseURLs).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const own = urlBase(base, canonify);
+    if (own !== site) out[code] = own;
+  }
+  return out;
 }
 
 /**
@@ -857,9 +901,7 @@ export function siteLanguages(data: Record<string, unknown>): SiteLanguages {
  */
 export function pageInDisabledLanguage(languages: SiteLanguages, relPath: string, lang?: string): boolean {
   if (languages.disabled.length === 0) return false;
-  const suffix = /\.([^./]+)\.[^./]+$/.exec(relPath)?.[1]?.toLowerCase();
-  const code = lang?.toLowerCase() ?? (suffix !== undefined && languages.codes.includes(suffix) ? suffix : languages.defaultLanguage);
-  return languages.disabled.includes(code);
+  return languages.disabled.includes(pageLanguage(languages, relPath, lang));
 }
 
 /** The figure settings of a page in language `lang` (its content root's), or by its file name, or the default one. */

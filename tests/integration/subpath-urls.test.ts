@@ -9,6 +9,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite as prerender } from '../../src/build.js';
+import { languageMountStyle } from '../../src/site/config.js';
 import { initSite } from '../../src/site/init.js';
 import { buildSite, describeEachHugo, tempDir } from '../helpers/hugo.js';
 import { write } from '../helpers/temp-site.js';
@@ -58,5 +59,41 @@ describe.each([false, true])('baseURL with a path, canonifyURLs %s', (canonify) 
         expect(() => built.read(file), url).not.toThrow();
       }
     });
+  });
+});
+
+describeEachHugo('a multihost site whose French host serves it below /blog/', (hugo) => {
+  // `[languages.fr] baseURL = "https://example.fr/blog/"`: Hugo publishes each language to public/<lang>/
+  // with the static files copied there, served at that language's baseURL. The build took the site's
+  // baseURL alone: French pages named /prerender/img/… (a 404 there) while Hugo put their stylesheet at
+  // /blog/prerender/…. Both translations of one bundle show the same image (one fragment, were it shared).
+  let dir: string;
+  beforeAll(async () => {
+    dir = path.join(tempDir('hp-multihost-'), 'site');
+    write(dir, 'hugo.toml', 'title = "t"\ndefaultContentLanguage = "en"\ndisableKinds = ["taxonomy", "term", "sitemap", "RSS"]\n[languages.en]\nweight = 1\nbaseURL = "https://en.example.org/"\n[languages.fr]\nweight = 2\nbaseURL = "https://example.fr/blog/"\n');
+    write(dir, 'layouts/_default/single.html', '<html><head>{{ partial "prerender/head.html" . }}</head><body>{{ .Content }}</body></html>\n');
+    write(dir, 'layouts/_default/list.html', '<html><body>{{ range .Pages }}{{ .Title }}{{ end }}</body></html>\n');
+    const figure = '{{< figure src="photo.png" alt="A photo" caption="The photo" >}}\n\n![A photo](photo.png)\n';
+    write(dir, 'content/posts/p/index.md', `---\ntitle: p\n---\nThe state $h_t$.\n\n${figure}`);
+    write(dir, 'content/posts/p/index.fr.md', `---\ntitle: p\n---\nL'état $h_t$.\n\n${figure}`);
+    write(dir, 'content/posts/p/photo.png', await sharp({ create: { width: 900, height: 500, channels: 3, background: '#48c' } }).png().toBuffer());
+    initSite(dir, { languageStyle: languageMountStyle(hugo.version) });
+    const r = await prerender({ source: dir });
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  }, 120_000);
+
+  it("names each language's image variants below its own host's path, files Hugo published there", () => {
+    const built = buildSite(hugo.bin, dir);
+    expect(built.errors, built.stdout + built.stderr).toEqual([]);
+    for (const [lang, base] of [['en', '/'], ['fr', '/blog/']] as const) {
+      const html = built.read(`${lang}/posts/p/index.html`);
+      expect(html).toContain(`href="${base}prerender/katex/katex.min.css"`);
+      const urls = imageUrls(html);
+      expect(urls.length, lang).toBeGreaterThan(4);
+      for (const url of urls) {
+        expect(url, lang).toMatch(new RegExp(`^${base.replace(/\//g, '\\/')}prerender\\/img\\/`));
+        expect(() => built.read(`${lang}/${url.slice(base.length)}`), url).not.toThrow();
+      }
+    }
   });
 });

@@ -1,6 +1,6 @@
 import type { Diagnostic } from './content/types.js';
 import { type PageSettings } from './prerender-page.js';
-import type { SiteConfig } from './site/config.js';
+import { type SiteConfig, type SiteLanguages } from './site/config.js';
 import { createMathRenderer } from './render/katex.js';
 import { type HostServices } from './render/host.js';
 import type { SiteInfo } from './render/types.js';
@@ -37,6 +37,15 @@ export interface PageContext {
     imageIndex: boolean;
     hashes: FileHashes;
     memo: FragmentMemo;
+    /**
+     * A multihost site whose languages are served below other paths: the site's URL base of image variants
+     * and each such language's (see languageImageBases); absent otherwise.
+     */
+    imageBases?: {
+        site: string;
+        byLanguage: Record<string, string>;
+        languages: SiteLanguages;
+    };
 }
 /**
  * Shortcode fragments (figures, diagrams, plots) rendered by earlier pages, reused by later ones: bounded,

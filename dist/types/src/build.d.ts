@@ -1,5 +1,5 @@
 import type { Diagnostic } from './content/types.js';
-import { type ConfigSelection, type SiteConfig } from './site/config.js';
+import { urlBase, type ConfigSelection, type SiteConfig } from './site/config.js';
 import type { MountFilter } from './site/mount-filter.js';
 import { type Roots } from './site/safe-path.js';
 export { invalidUtf8 } from './page-outcome.js';
@@ -157,12 +157,7 @@ export declare function badLanguageDiagnostic(siteDir: string, config: SiteConfi
  * a dark image shows both images (prerender.css hides one).
  */
 export declare function headProblem(siteDir: string, config: SiteConfig, anyMath: boolean, anyDark: boolean): Diagnostic | undefined;
-/**
- * What goes before `prerender/img/…` in the pages: the path part of baseURL, ending in `/` (what Hugo's
- * relURL puts before a site path); `/` with canonifyURLs, where Hugo itself puts the whole baseURL before
- * every root-relative URL of a page (0.111 to 0.143.0 doubled a path already there: /blog/blog/…).
- */
-export declare function urlBase(baseURL: unknown, canonifyURLs?: unknown): string;
+export { urlBase };
 /** The order build prints diagnostics in: by file, then by line and column (check prints a page's so too). */
 export declare function compareDiagnostics(a: Diagnostic, b: Diagnostic): number;
 /**

@@ -323,9 +323,24 @@ export interface SiteLanguages {
     defaultLanguage: string;
     /** The languages Hugo builds no page of: `disabled = true` in their table, or named in `disableLanguages`. */
     disabled: string[];
+    /** A language's own baseURL (a multihost site: `[languages.fr] baseURL = …`), by its code. */
+    baseURLs: Record<string, string>;
 }
 /** The site's languages, as Hugo reads them to place and to leave out pages. */
 export declare function siteLanguages(data: Record<string, unknown>): SiteLanguages;
+/** The language of a page: its content root's (`lang`), else its file name's (`post.de.md`, a code of the site's), else the default. */
+export declare function pageLanguage(languages: SiteLanguages, relPath: string, lang?: string): string;
+/**
+ * What goes before `prerender/img/…` in the pages: the path part of baseURL, ending in `/` (what Hugo's
+ * relURL puts before a site path); `/` with canonifyURLs, where Hugo itself puts the whole baseURL before
+ * every root-relative URL of a page (0.111 to 0.143.0 doubled a path already there: /blog/blog/…).
+ */
+export declare function urlBase(baseURL: unknown, canonifyURLs?: unknown): string;
+/**
+ * On a multihost site, the URL base of image variants for each language whose own baseURL has another
+ * path than the site's (Hugo serves that language's static files below it); empty otherwise.
+ */
+export declare function languageImageBases(data: Record<string, unknown>, languages: SiteLanguages): Record<string, string>;
 /**
  * Whether Hugo leaves the page out because its language is disabled: the language of its content root
  * (`lang`: a language's contentDir, a mount's lang), else of its file name (`post.de.md`, for a code of
