@@ -2215,6 +2215,8 @@ function readSiteConfig(siteDir, opts = {}) {
     contentRoots: content,
     staticDirs: statics.map((r) => r.dir),
     assetsDir: assets[0]?.dir ?? path4.resolve(siteDir, "assets"),
+    staticRoots: statics,
+    assetRoots: assets,
     filteredRoots: [...content, ...statics, ...assets].map((r) => ({ dir: r.dir, ...r.filter ? { filter: r.filter } : {} })),
     prerender: prerender.options,
     locate,
@@ -2564,15 +2566,15 @@ function languageFigureNumbering(data, site, warn) {
   if (!isRecord(langs)) return void 0;
   const byLanguage = {};
   for (const [code, conf] of Object.entries(langs)) {
-    const path21 = ["languages", code, "params", "prerender"];
+    const path22 = ["languages", code, "params", "prerender"];
     const own = getIn(conf, ["params", "prerender"]);
     if (isRecord(own)) {
       for (const key of Object.keys(own)) {
-        if (key.toLowerCase() !== "figures") warn([...path21, key], `${[...path21, key].join(".")} is not read: of params.prerender, a language sets only figures (its label, separator and numbers); set ${key} in the site's params.prerender`, "key");
+        if (key.toLowerCase() !== "figures") warn([...path22, key], `${[...path22, key].join(".")} is not read: of params.prerender, a language sets only figures (its label, separator and numbers); set ${key} in the site's params.prerender`, "key");
       }
     }
-    const table = settingsTable(own, path21, "figures", FIGURES_KEYS, warn);
-    if (table) byLanguage[code.toLowerCase()] = figureNumbering(table, warn, path21, site);
+    const table = settingsTable(own, path22, "figures", FIGURES_KEYS, warn);
+    if (table) byLanguage[code.toLowerCase()] = figureNumbering(table, warn, path22, site);
   }
   if (Object.keys(byLanguage).length === 0) return void 0;
   const dflt = getIn(data, "defaultContentLanguage");
@@ -2583,15 +2585,15 @@ function languageFigureNumbering(data, site, warn) {
   };
 }
 function figureNumbering(table, warn, parent, base) {
-  const path21 = [...parent, "figures"];
+  const path22 = [...parent, "figures"];
   const raw = table && getIn(table, ["numbers"]);
-  const numbers = raw === true ? "all" : raw === false ? "none" : enumSetting(raw, ["id", "all", "none"], base.numbers, [...path21, "numbers"], warn);
+  const numbers = raw === true ? "all" : raw === false ? "none" : enumSetting(raw, ["id", "all", "none"], base.numbers, [...path22, "numbers"], warn);
   const text = (key, allowEmpty) => {
     const v = table && getIn(table, [key]);
     const dflt = base[key];
     if (v === void 0) return dflt;
     if (typeof v !== "string" || /[\r\n]/.test(v) || !allowEmpty && v.trim() === "") {
-      warn([...path21, key], `${[...path21, key].join(".")} = ${JSON.stringify(v)} must be ${allowEmpty ? "a line of text" : "a word or two (not empty)"}; using ${JSON.stringify(dflt)}`);
+      warn([...path22, key], `${[...path22, key].join(".")} = ${JSON.stringify(v)} must be ${allowEmpty ? "a line of text" : "a word or two (not empty)"}; using ${JSON.stringify(dflt)}`);
       return dflt;
     }
     return key === "label" ? v.trim() : v;
@@ -4076,6 +4078,77 @@ var init_shadow_names = __esm({
   }
 });
 
+// src/site/component-lookup.ts
+import { statSync as statSync5 } from "node:fs";
+import path10 from "node:path";
+function componentMounts(site) {
+  const atRoot = (dir) => {
+    const filter = site.filtered?.find((f) => path10.resolve(f.dir) === path10.resolve(dir))?.filter;
+    return { dir: path10.resolve(dir), target: "", ...filter ? { filter } : {} };
+  };
+  return {
+    static: site.staticRoots ?? site.staticDirs.map(atRoot),
+    assets: site.assetRoots ?? [atRoot(site.assetsDir)],
+    ...site.nestedMounts ? { nested: site.nestedMounts } : {}
+  };
+}
+function targetsNest(roots) {
+  const keys = [...new Set(roots.map((r) => r.target === "" ? "" : `/${r.target}`))];
+  return keys.some((a) => keys.some((b) => a !== b && b.startsWith(a)));
+}
+function filterShows(filter, rel2) {
+  if (!filter) return true;
+  const parts = rel2.split("/");
+  for (let k = 1; k <= parts.length; k++) if (!filter(parts.slice(0, k).join("/"), k < parts.length)) return false;
+  return true;
+}
+function exists(dir) {
+  try {
+    statSync5(dir);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function componentCandidates(roots, rel2, nested = "every") {
+  const live = roots.filter((r) => exists(r.dir));
+  const full = `/${rel2}`;
+  const byKey = /* @__PURE__ */ new Map();
+  for (const r of live) {
+    const k = r.target === "" ? "" : `/${r.target}`;
+    byKey.set(k, [...byKey.get(k) ?? [], r]);
+  }
+  const longest = (p) => {
+    let best;
+    for (const k of byKey.keys()) if (p.startsWith(k) && (best === void 0 || k.length > best.length)) best = k;
+    return best;
+  };
+  const levels = [];
+  for (let p = full; ; ) {
+    const k = longest(p);
+    if (k === void 0) break;
+    if (!levels.includes(k)) levels.push(k);
+    if (p === "/" || p === "") break;
+    p = path10.posix.dirname(p);
+    if (p === "/") p = "";
+  }
+  const candidate = (k) => (r) => {
+    const below = full.slice(k.length).replace(/^\/+/, "");
+    return { root: r, file: below === "" ? r.dir : path10.join(r.dir, below), shown: below === "" || filterShows(r.filter, below) };
+  };
+  const order = (ks) => ks.flatMap((k) => (byKey.get(k) ?? []).map(candidate(k))).reverse();
+  const read = nested === "longest" ? levels.slice(0, 1) : levels;
+  const absent = roots.filter((r) => !live.includes(r) && full.startsWith(r.target === "" ? "" : `/${r.target}`)).map((r) => candidate(r.target === "" ? "" : `/${r.target}`)(r));
+  return { candidates: [...order(read), ...absent], unread: order(levels.slice(read.length)) };
+}
+var EVERY_MATCHING_MOUNT_SINCE;
+var init_component_lookup = __esm({
+  "src/site/component-lookup.ts"() {
+    "use strict";
+    EVERY_MATCHING_MOUNT_SINCE = "0.124.0";
+  }
+});
+
 // src/site/fs-errors.ts
 function fsErrorCode(e) {
   const code = e?.code;
@@ -4122,11 +4195,11 @@ var init_fs_errors = __esm({
 
 // src/site/safe-path.ts
 import { lstatSync as lstatSync3, readlinkSync, realpathSync as realpathSync2 } from "node:fs";
-import path10 from "node:path";
+import path11 from "node:path";
 function allowedRoots(dirs) {
   const out = [];
   for (const d of dirs) {
-    const given = path10.resolve(d);
+    const given = path11.resolve(d);
     try {
       out.push({ given, real: realpathSync2(given) });
     } catch {
@@ -4135,7 +4208,7 @@ function allowedRoots(dirs) {
   return { dirs: out };
 }
 function within(dir, p) {
-  return p === dir || p.startsWith(dir.endsWith(path10.sep) ? dir : dir + path10.sep);
+  return p === dir || p.startsWith(dir.endsWith(path11.sep) ? dir : dir + path11.sep);
 }
 function lexicallyInside(roots, p) {
   return roots.dirs.some((d) => within(d.given, p) || within(d.real, p));
@@ -4145,14 +4218,14 @@ function toReal(roots, p) {
   for (const d of roots.dirs) {
     for (const base of [d.real, d.given]) {
       if (within(base, p) && (!best || base.length > best.len)) {
-        best = { root: d.real, rest: path10.relative(base, p).split(path10.sep).filter((s) => s !== ""), len: base.length };
+        best = { root: d.real, rest: path11.relative(base, p).split(path11.sep).filter((s) => s !== ""), len: base.length };
       }
     }
   }
   return best && { root: best.root, rest: best.rest };
 }
 function resolveInside(roots, file) {
-  let pending = path10.resolve(file);
+  let pending = path11.resolve(file);
   let lastLink;
   let lastTarget;
   let firstLink;
@@ -4163,7 +4236,7 @@ function resolveInside(roots, file) {
     let cur = start.root;
     let followed = false;
     for (let i = 0; i < start.rest.length; i++) {
-      const next = path10.join(cur, start.rest[i]);
+      const next = path11.join(cur, start.rest[i]);
       let st;
       try {
         st = lstatSync3(next);
@@ -4178,7 +4251,7 @@ function resolveInside(roots, file) {
         lastTarget = readlinkSync(next);
         firstLink ??= lastLink;
         firstTarget ??= lastTarget;
-        pending = path10.resolve(path10.dirname(next), lastTarget, ...start.rest.slice(i + 1));
+        pending = path11.resolve(path11.dirname(next), lastTarget, ...start.rest.slice(i + 1));
         followed = true;
         break;
       }
@@ -4189,13 +4262,17 @@ function resolveInside(roots, file) {
   return { ok: false, why: "outside", link: firstLink, target: firstTarget, loop: true };
 }
 function shownPath(siteDir, p) {
-  const rel2 = path10.relative(siteDir, p);
-  return rel2 === "" || rel2.startsWith("..") || path10.isAbsolute(rel2) ? p : rel2.split(path10.sep).join("/");
+  const rel2 = path11.relative(siteDir, p);
+  return rel2 === "" || rel2.startsWith("..") || path11.isAbsolute(rel2) ? p : rel2.split(path11.sep).join("/");
 }
 function siteRoots(site) {
   let r = cache.get(site);
   if (!r) {
-    r = allowedRoots([site.dir, ...site.contentDirs ?? [], ...site.staticDirs, site.assetsDir]);
+    const components = componentMounts(site);
+    r = {
+      ...allowedRoots([site.dir, ...site.contentDirs ?? [], ...components.static.map((m) => m.dir), ...components.assets.map((m) => m.dir)]),
+      components
+    };
     const filtered = site.filtered;
     if (filtered?.some((f) => f.filter)) r = { ...r, hidden: (p) => hiddenBy(filtered, p) };
     cache.set(site, r);
@@ -4205,19 +4282,22 @@ function siteRoots(site) {
 function hiddenBy(roots, p) {
   let inside = false;
   for (const r of roots) {
-    const dir = path10.resolve(r.dir);
+    const dir = path11.resolve(r.dir);
     if (!within(dir, p) || p === dir) continue;
     inside = true;
     if (!r.filter) return false;
-    const parts = path10.relative(dir, p).split(path10.sep);
+    const parts = path11.relative(dir, p).split(path11.sep);
     let shown = true;
     for (let k = 1; k <= parts.length && shown; k++) shown = r.filter(parts.slice(0, k).join("/"), k < parts.length);
     if (shown) return false;
   }
   return inside;
 }
+function placeKey(p) {
+  return typeof p === "string" ? p : `${p.component}`;
+}
 function lookUpFile(roots, bases, rel2, track, memo) {
-  const key = memo ? `${bases.join("\0")}\0\0${rel2}` : "";
+  const key = memo ? `${bases.map(placeKey).join("\0")}\0\0${rel2}` : "";
   let result = memo?.get(key);
   if (!result) {
     result = lookUp(roots, bases, rel2);
@@ -4230,33 +4310,55 @@ function lookUp(roots, bases, rel2) {
   const looked = [];
   let blocked;
   let hidden;
+  const components = [];
+  const isThere = (p) => {
+    const r = resolveInside(roots, p);
+    try {
+      return r.ok && lstatSync3(r.real).isFile();
+    } catch {
+      return false;
+    }
+  };
   for (const base of bases) {
-    const p = path10.resolve(base, rel2);
-    if (!lexicallyInside(roots, p)) continue;
-    looked.push(p);
-    if (roots.hidden?.(p)) {
-      if (hidden === void 0) {
-        const r2 = resolveInside(roots, p);
+    const places = [];
+    if (typeof base === "string") {
+      const p = path11.resolve(base, rel2);
+      places.push({ p, hiddenHere: roots.hidden?.(p) ?? false });
+    } else {
+      const found = componentCandidates(roots.components?.[base.component] ?? [], rel2, roots.components?.nested);
+      for (const c of found.candidates) places.push({ p: c.file, hiddenHere: !c.shown });
+      components.push({ component: base.component, found });
+    }
+    for (const { p, hiddenHere } of places) {
+      if (!lexicallyInside(roots, p)) continue;
+      looked.push(p);
+      if (hiddenHere) {
+        if (hidden === void 0 && isThere(p)) hidden = p;
+        continue;
+      }
+      const r = resolveInside(roots, p);
+      if (r.ok) {
         try {
-          if (r2.ok && lstatSync3(r2.real).isFile()) hidden = p;
+          if (lstatSync3(r.real).isFile()) return { found: r.real };
         } catch {
         }
+      } else if (r.why === "outside") {
+        return { refused: p, link: r.link ?? p, target: r.target ?? "", ...r.loop ? { loop: r.loop } : {} };
+      } else if (r.why === "blocked") {
+        blocked ??= { at: r.at, kind: r.kind, error: r.error };
       }
-      continue;
-    }
-    const r = resolveInside(roots, p);
-    if (r.ok) {
-      try {
-        if (lstatSync3(r.real).isFile()) return { found: r.real };
-      } catch {
-      }
-    } else if (r.why === "outside") {
-      return { refused: p, link: r.link ?? p, target: r.target ?? "", ...r.loop ? { loop: r.loop } : {} };
-    } else if (r.why === "blocked") {
-      blocked ??= { at: r.at, kind: r.kind, error: r.error };
     }
   }
-  return { missing: looked, ...blocked ? { blocked } : {}, ...hidden ? { hidden } : {} };
+  let unread;
+  for (const { component, found } of components) {
+    const there = found.unread.find((u) => u.shown && lexicallyInside(roots, u.file) && isThere(u.file));
+    if (there && found.candidates[0]) {
+      const target = found.candidates[0].root.target;
+      unread = { file: there.file, by: [...new Set(found.candidates.map((c) => c.root.dir))], target: target ? `${component}/${target}` : component };
+      break;
+    }
+  }
+  return { missing: looked, ...blocked ? { blocked } : {}, ...hidden ? { hidden } : {}, ...unread ? { unread } : {} };
 }
 function outsideMessage(siteDir, link, target, loop) {
   if (loop) {
@@ -4271,6 +4373,7 @@ var cache;
 var init_safe_path = __esm({
   "src/site/safe-path.ts"() {
     "use strict";
+    init_component_lookup();
     init_fs_errors();
     cache = /* @__PURE__ */ new WeakMap();
   }
@@ -4384,20 +4487,20 @@ import { createHash as createHash2 } from "node:crypto";
 import { readFileSync as readFileSync8 } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire as createRequire3 } from "node:module";
-import path11 from "node:path";
+import path12 from "node:path";
 import { pathToFileURL } from "node:url";
 function sharpIdentity(siteDir) {
-  const from = [import.meta.url, ...[siteDir, process.cwd()].filter((d) => d !== void 0).map((d) => path11.join(d, "package.json"))];
+  const from = [import.meta.url, ...[siteDir, process.cwd()].filter((d) => d !== void 0).map((d) => path12.join(d, "package.json"))];
   for (const base of from) {
     try {
-      let dir = path11.dirname(createRequire3(base).resolve("sharp"));
+      let dir = path12.dirname(createRequire3(base).resolve("sharp"));
       for (; ; ) {
         try {
-          const pkg = JSON.parse(readFileSync8(path11.join(dir, "package.json"), "utf8"));
-          if (pkg.name === "sharp") return `${path11.join(dir, "package.json")}@${String(pkg.version)}`;
+          const pkg = JSON.parse(readFileSync8(path12.join(dir, "package.json"), "utf8"));
+          if (pkg.name === "sharp") return `${path12.join(dir, "package.json")}@${String(pkg.version)}`;
         } catch {
         }
-        const up = path11.dirname(dir);
+        const up = path12.dirname(dir);
         if (up === dir) break;
         dir = up;
       }
@@ -4416,7 +4519,7 @@ function loadSharp(siteDir) {
       let found;
       for (const dir of from) {
         try {
-          found = createRequire3(path11.join(dir, "package.json")).resolve("sharp");
+          found = createRequire3(path12.join(dir, "package.json")).resolve("sharp");
           break;
         } catch {
         }
@@ -4562,7 +4665,7 @@ var init_pipeline = __esm({
         const { record, problems, unavailable } = await outcome;
         const warnings = problems.map((p) => `image "${shown}" ${p}; the original is used as it is`);
         if (!record) return unavailable ? { warnings, unavailable } : { warnings };
-        const ext = path11.extname(file).toLowerCase();
+        const ext = path12.extname(file).toLowerCase();
         if (ext && !NAMES[record.format].includes(ext)) {
           warnings.push(
             `image "${shown}" is a ${LABEL[record.format]} file although its name ends in ${ext}; it is served as ${LABEL[record.format]} (rename it to ${NAMES[record.format][0]} so that other tools agree)`
@@ -4591,7 +4694,7 @@ var init_pipeline = __esm({
           };
         }
         const o = this.options;
-        const stem = safeStem(path11.basename(file, path11.extname(file)));
+        const stem = safeStem(path12.basename(file, path12.extname(file)));
         const digest = createHash2("sha256").update(bytes).digest("hex");
         const key = contentKey(
           "image",
@@ -4741,7 +4844,7 @@ var init_site_figures = __esm({
 
 // src/site/page-records.ts
 import { readFileSync as readFileSync9 } from "node:fs";
-import path12 from "node:path";
+import path13 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 function runningCodeId() {
   if (codeId === void 0) {
@@ -4760,10 +4863,15 @@ function siteRecordKey(parts) {
   return contentKey("pages", RECORDS_VERSION, runningCodeId(), stableStringify(parts));
 }
 function rel(siteDir, p) {
-  return path12.relative(siteDir, p).split(path12.sep).join("/");
+  return path13.relative(siteDir, p).split(path13.sep).join("/");
 }
 function outcomeOf(siteDir, r) {
-  const v = "found" in r ? { found: rel(siteDir, r.found) } : "refused" in r ? { refused: rel(siteDir, r.refused), link: rel(siteDir, r.link), target: r.target } : { missing: r.missing.map((m) => rel(siteDir, m)), ...r.blocked ? { blocked: [rel(siteDir, r.blocked.at), fsErrorCode(r.blocked.error) ?? ""] } : {} };
+  const v = "found" in r ? { found: rel(siteDir, r.found) } : "refused" in r ? { refused: rel(siteDir, r.refused), link: rel(siteDir, r.link), target: r.target } : {
+    missing: r.missing.map((m) => rel(siteDir, m)),
+    ...r.blocked ? { blocked: [rel(siteDir, r.blocked.at), fsErrorCode(r.blocked.error) ?? ""] } : {},
+    ...r.hidden ? { hidden: rel(siteDir, r.hidden) } : {},
+    ...r.unread ? { unread: [rel(siteDir, r.unread.file), ...r.unread.by.map((b) => rel(siteDir, b)), r.unread.target] } : {}
+  };
   return md5Hex(stableStringify(v));
 }
 function readsUnchanged(record, site, hashes, markdownInner) {
@@ -4785,8 +4893,8 @@ var init_page_records = __esm({
     init_safe_path();
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
-    RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "02b8bcd71fea257fe1b8428645ccb56d";
+    RECORDS_VERSION = 2;
+    BUNDLE_CODE_ID = "18a7e6bf8bfb92fec28934a44ec7318a";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -4810,12 +4918,12 @@ var init_page_records = __esm({
       }
       /** lookUp with the places as a record has them (relative to the site): the same lookup made again, once per build. */
       lookUpRecorded(site, bases, rel2) {
-        const key = `${bases.join("\0")}\0\0${rel2}`;
+        const key = `${bases.map(placeKey).join("\0")}\0\0${rel2}`;
         let r = this.recorded.get(key);
         if (!r) {
           r = this.lookUp(
             site,
-            bases.map((b) => path12.resolve(site.dir, b)),
+            bases.map((b) => typeof b === "string" ? path13.resolve(site.dir, b) : b),
             rel2
           );
           this.recorded.set(key, r);
@@ -4970,6 +5078,9 @@ var init_output_limits = __esm({
 });
 
 // src/page-settings.ts
+function nestedMountTargets(config) {
+  return targetsNest(config.staticRoots) || targetsNest(config.assetRoots);
+}
 function pageSettings(config, siteDir, errorMode, hugoVersion) {
   const diagnostics = [];
   const macros = config.prerender.katex.macros;
@@ -5042,10 +5153,15 @@ function pageSettings(config, siteDir, errorMode, hugoVersion) {
     // RSS shows .Summary unless a feed template of the site's reads more (see PageSettings.feeds).
     feeds: feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs(siteDir, config.data)).length > 0 ? "content" : "summary"
   };
+  const nested = hugoVersion !== void 0 && versionBefore(hugoVersion, EVERY_MATCHING_MOUNT_SINCE) && nestedMountTargets(config);
+  const mounted = (r) => ({ dir: r.dir, target: r.target, ...r.filter ? { filter: r.filter } : {} });
   const site = {
     dir: siteDir,
     staticDirs: config.staticDirs,
     assetsDir: config.assetsDir,
+    staticRoots: config.staticRoots.map(mounted),
+    assetRoots: config.assetRoots.map(mounted),
+    ...nested ? { nestedMounts: "longest" } : {},
     contentDirs: config.contentRoots.map((r) => r.dir),
     filtered: config.filteredRoots
   };
@@ -5056,6 +5172,7 @@ var init_page_settings = __esm({
     "use strict";
     init_keys();
     init_config();
+    init_component_lookup();
     init_shortcode_list();
     init_everywhere_settings();
     init_fallbacks();
@@ -5299,9 +5416,9 @@ var init_build_workers = __esm({
 });
 
 // src/build.ts
-import { closeSync, fstatSync, openSync, readdirSync as readdirSync6, readFileSync as readFileSync10, readSync, realpathSync as realpathSync3, statSync as statSync5 } from "node:fs";
+import { closeSync, fstatSync, openSync, readdirSync as readdirSync6, readFileSync as readFileSync10, readSync, realpathSync as realpathSync3, statSync as statSync6 } from "node:fs";
 import os from "node:os";
-import path13 from "node:path";
+import path14 from "node:path";
 function envJobs() {
   const env = process.env.HUGO_PRERENDER_JOBS;
   return env !== void 0 && /^\d+$/.test(env.trim()) && Number(env) >= 1 ? Number(env) : void 0;
@@ -5325,7 +5442,7 @@ function ownTagsInOtherFormat(text, relPath) {
       file: relPath,
       ...new LineIndex(text).at(at),
       offset: at,
-      message: `${OWN_SHORTCODE_MESSAGE}; every tag of hugo-prerender's shortcodes is left out of this ${path13.posix.extname(relPath).slice(1)} page. Remove them from the page`
+      message: `${OWN_SHORTCODE_MESSAGE}; every tag of hugo-prerender's shortcodes is left out of this ${path14.posix.extname(relPath).slice(1)} page. Remove them from the page`
     }
   };
 }
@@ -5345,7 +5462,7 @@ function listContentFiles(dir, roots, refused = [], unreadable = [], others = []
     const inside = new Set(seen).add(real);
     for (const e of entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
       if (ignoredName(e.name)) continue;
-      const p = d.endsWith(path13.sep) ? d + e.name : d + path13.sep + e.name;
+      const p = d.endsWith(path14.sep) ? d + e.name : d + path14.sep + e.name;
       const relName = rel2 ? `${rel2}/${e.name}` : e.name;
       let st = void 0;
       if (e.isSymbolicLink()) {
@@ -5355,7 +5472,7 @@ function listContentFiles(dir, roots, refused = [], unreadable = [], others = []
           continue;
         }
         try {
-          st = statSync5(r.real);
+          st = statSync6(r.real);
         } catch {
           continue;
         }
@@ -5363,13 +5480,13 @@ function listContentFiles(dir, roots, refused = [], unreadable = [], others = []
       if (st ? st.isDirectory() : e.isDirectory()) {
         if (!filter || filter(relName, true)) walk(p, inside, relName);
       } else if ((st ? st.isFile() : e.isFile()) && (!filter || filter(relName, false))) {
-        const ext = path13.extname(e.name).toLowerCase();
+        const ext = path14.extname(e.name).toLowerCase();
         if (CONTENT_EXTENSIONS.has(ext)) out.push(p);
         else if (OTHER_CONTENT_EXTENSIONS.has(ext)) others.push(p);
       }
     }
   };
-  walk(path13.resolve(dir), /* @__PURE__ */ new Set(), "");
+  walk(path14.resolve(dir), /* @__PURE__ */ new Set(), "");
   return out;
 }
 function unreadableDirDiagnostic(siteDir, u, consequence) {
@@ -5412,22 +5529,22 @@ function writeFailure(e) {
   return void 0;
 }
 function toPosix2(p) {
-  return p.split(path13.sep).join("/");
+  return p.split(path14.sep).join("/");
 }
 function relativePosix(from, to) {
-  if (to.startsWith(from + path13.sep) && !to.includes(`${path13.sep}.`)) return toPosix2(to.slice(from.length + 1));
-  return toPosix2(path13.relative(from, to));
+  if (to.startsWith(from + path14.sep) && !to.includes(`${path14.sep}.`)) return toPosix2(to.slice(from.length + 1));
+  return toPosix2(path14.relative(from, to));
 }
 function emptyBuildResult() {
   return { pages: 0, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, unchanged: 0, images: 0, imagesProcessed: 0, ms: 0, workers: 0, diagnostics: [], failed: false };
 }
 function notASite(source, selection = {}) {
-  const siteDir = path13.resolve(source);
+  const siteDir = path14.resolve(source);
   if (!isDirectory(siteDir)) {
-    if (existsPath(siteDir)) return `${siteDir} is a file, not a directory: -s takes the site's directory (${path13.dirname(siteDir)}?)`;
+    if (existsPath(siteDir)) return `${siteDir} is a file, not a directory: -s takes the site's directory (${path14.dirname(siteDir)}?)`;
     return `the site directory ${siteDir} does not exist; pass the site with -s DIR`;
   }
-  if (findSiteConfigFiles(siteDir, null, selection.files).length === 0 && !isDirectory(path13.join(siteDir, "config"))) {
+  if (findSiteConfigFiles(siteDir, null, selection.files).length === 0 && !isDirectory(path14.join(siteDir, "config"))) {
     return `no Hugo configuration found in ${siteDir} (looked for hugo.toml|yaml|yml|json, config.toml|yaml|yml|json and config/_default/); is this the site's root? Pass it with --source`;
   }
   return void 0;
@@ -5436,7 +5553,7 @@ async function buildSite(opts) {
   if (opts.locked || notASite(opts.source, opts.config) !== void 0) return buildLocked(opts);
   let lock;
   try {
-    lock = await acquireSiteLock(path13.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
+    lock = await acquireSiteLock(path14.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
   } catch (e) {
     if (!(e instanceof LockError)) throw e;
     const result = emptyBuildResult();
@@ -5452,7 +5569,7 @@ async function buildSite(opts) {
 }
 async function buildLocked(opts) {
   const t0 = performance.now();
-  const siteDir = path13.resolve(opts.source);
+  const siteDir = path14.resolve(opts.source);
   const result = emptyBuildResult();
   const fail = (message, file) => {
     result.diagnostics.push({ severity: "error", message, file, line: 1, column: 1 });
@@ -5461,7 +5578,7 @@ async function buildLocked(opts) {
     return result;
   };
   if (!isDirectory(siteDir)) {
-    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path13.dirname(siteDir)}?)`);
+    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path14.dirname(siteDir)}?)`);
     return fail(`the site directory ${siteDir} does not exist; pass the site with -s DIR`);
   }
   let config;
@@ -5496,7 +5613,7 @@ async function buildLocked(opts) {
   }
   let base = pageSettings(config, siteDir, errorMode);
   let hugoVersion;
-  if (base.settings.headingMath !== void 0 && base.settings.headingMath !== "shortcode") {
+  if (base.settings.headingMath !== void 0 && base.settings.headingMath !== "shortcode" || nestedMountTargets(config)) {
     hugoVersion = hugoVersionFor(output, opts.hugo);
     if (hugoVersion !== void 0) base = pageSettings(config, siteDir, errorMode, hugoVersion);
   }
@@ -5532,20 +5649,20 @@ async function buildLocked(opts) {
     const others = [];
     for (const abs of listContentFiles(root.dir, siteRoots(site), refused, unreadable, others, root.filter)) {
       const rel2 = relativePosix(root.dir, abs);
-      const relToContent = root.target ? path13.posix.join(root.target, rel2) : rel2;
+      const relToContent = root.target ? path14.posix.join(root.target, rel2) : rel2;
       if (pageInDisabledLanguage(config.languages, rel2, root.lang)) continue;
       if (!shadowIgnored.skip(abs, tree, relToContent)) files.push({ abs, tree, relToContent });
     }
     for (const abs of others) {
       const rel2 = relativePosix(root.dir, abs);
-      const relToContent = root.target ? path13.posix.join(root.target, rel2) : rel2;
+      const relToContent = root.target ? path14.posix.join(root.target, rel2) : rel2;
       if (pageInDisabledLanguage(config.languages, rel2, root.lang)) continue;
       if (!shadowIgnored.skip(abs, tree, relToContent)) otherFiles.push({ abs, tree, relToContent });
     }
     for (const u of unreadable) {
       result.diagnostics.push(unreadableDirDiagnostic(siteDir, u, "its pages were not prerendered and keep what the previous build wrote for them"));
       const rel2 = relativePosix(root.dir, u.dir);
-      const inTree = root.target ? path13.posix.join(root.target, rel2) : rel2;
+      const inTree = root.target ? path14.posix.join(root.target, rel2) : rel2;
       for (const [shadow, info] of output.keepUnder(inTree, tree)) {
         output.keepTitles(info.source);
         keepIndex(shadow);
@@ -5591,7 +5708,7 @@ async function buildLocked(opts) {
     else if (record.shadowBytes !== void 0) output.keep(p.relToContent, p.tree, { unchanged: true, seen: true });
     output.keepTitles(p.relPath);
     keepIndex(p.relToContent);
-    if (pipeline) for (const img of record.images) await pipeline.prepare(path13.resolve(siteDir, img.file), img.shown);
+    if (pipeline) for (const img of record.images) await pipeline.prepare(path14.resolve(siteDir, img.file), img.shown);
     countKept(record);
   };
   const countKept = (record) => {
@@ -5664,7 +5781,7 @@ async function buildLocked(opts) {
         const kept = records.get(id);
         keepPage(kept !== void 0 && !kept.held);
         records.carry(id);
-        if (pipeline && kept) for (const img of kept.images) await pipeline.prepare(path13.resolve(siteDir, img.file), img.shown);
+        if (pipeline && kept) for (const img of kept.images) await pipeline.prepare(path14.resolve(siteDir, img.file), img.shown);
         if (kept) countKept(kept);
       };
     }
@@ -5804,7 +5921,7 @@ async function buildLocked(opts) {
     result.diagnostics.push(own.diagnostic);
     let mtimeMs;
     try {
-      mtimeMs = statSync5(abs).mtimeMs;
+      mtimeMs = statSync6(abs).mtimeMs;
     } catch {
       mtimeMs = void 0;
     }
@@ -5847,7 +5964,7 @@ function mountProblems(siteDir, config) {
   const diagnostics = [];
   if (!config.file) return { diagnostics };
   if (!moduleMounts(config.data).some((m) => normalizeRel(m.source) === `${PRERENDER_DIR}/content`)) {
-    return { unmounted: path13.relative(siteDir, config.file) || config.file, diagnostics };
+    return { unmounted: path14.relative(siteDir, config.file) || config.file, diagnostics };
   }
   for (const m of missingNestedShadows(moduleMounts(config.data))) {
     diagnostics.push({
@@ -5863,7 +5980,7 @@ function badLanguageDiagnostic(siteDir, config, root, outcome) {
   return {
     severity: "error",
     code: "config",
-    file: toPosix2(path13.relative(siteDir, config.file ?? siteDir)),
+    file: toPosix2(path14.relative(siteDir, config.file ?? siteDir)),
     line: 1,
     column: 1,
     message: `the content of ${JSON.stringify(root.source)} has language ${JSON.stringify(root.lang)}, which is not a plain language code (letters, digits, '-', '_'); ${outcome}`
@@ -5874,11 +5991,11 @@ function headProblem(siteDir, config, anyMath, anyDark) {
   const head = headReport(siteLayoutDirs(siteDir, config.data));
   if (head.linking.length > 0) return void 0;
   const what = anyMath ? "pages have math, but no template of this site or its theme calls the head partial, so no page links the KaTeX stylesheet and formulas show untypeset (as bare MathML)" : "pages have figures with a dark image (src-dark), but no template of this site or its theme calls the head partial, so no page links prerender.css and such figures show both images";
-  return { severity: "warning", code: "head", file: toPosix2(path13.relative(siteDir, config.file)), line: 1, column: 1, message: `${what}; ${headAdvice(head, siteDir)}` };
+  return { severity: "warning", code: "head", file: toPosix2(path14.relative(siteDir, config.file)), line: 1, column: 1, message: `${what}; ${headAdvice(head, siteDir)}` };
 }
 function existsPath(p) {
   try {
-    statSync5(p);
+    statSync6(p);
     return true;
   } catch {
     return false;
@@ -6277,14 +6394,14 @@ function editJson(text, rootIsModule, edit) {
   }
   const moduleNode = base.length ? (0, import_main2.findNodeAtLocation)(root, base) : root;
   const mountsKey = jsonKey(moduleNode, "mounts") ?? "mounts";
-  const path21 = [...base, mountsKey];
-  const list = (0, import_main2.findNodeAtLocation)(root, path21);
+  const path22 = [...base, mountsKey];
+  const list = (0, import_main2.findNodeAtLocation)(root, path22);
   const all = [...edit.before, ...edit.after];
   const apply = (p, value, isArrayInsertion = false) => {
     t = (0, import_main2.applyEdits)(t, (0, import_main2.modify)(t, p, value, { formattingOptions, isArrayInsertion }));
   };
   if (!list) {
-    apply(path21, all.map(written));
+    apply(path22, all.map(written));
     return t;
   }
   if (list.type !== "array") throw new EditError('"mounts" is not an array', list.offset);
@@ -6294,16 +6411,16 @@ function editJson(text, rootIsModule, edit) {
   for (const [k, m] of edit.respell) {
     const i = mountIdx[k];
     root = tree();
-    const node = (0, import_main2.findNodeAtLocation)(root, [...path21, i]);
+    const node = (0, import_main2.findNodeAtLocation)(root, [...path22, i]);
     const keys = (node?.children ?? []).map((p) => p.children?.[0]?.value).filter((v) => typeof v === "string");
-    for (const key of keys.filter((x) => ["lang", "sites"].includes(x.toLowerCase()))) apply([...path21, i, key], void 0);
-    for (const [key, value] of Object.entries(written(m)).filter(([x]) => x === "lang" || x === "sites")) apply([...path21, i, key], value);
+    for (const key of keys.filter((x) => ["lang", "sites"].includes(x.toLowerCase()))) apply([...path22, i, key], void 0);
+    for (const [key, value] of Object.entries(written(m)).filter(([x]) => x === "lang" || x === "sites")) apply([...path22, i, key], value);
   }
   const removed = [...edit.remove].map((k) => mountIdx[k]).sort((a, b) => b - a);
-  for (const i of removed) apply([...path21, i], void 0);
+  for (const i of removed) apply([...path22, i], void 0);
   const keptCount = elements.length - removed.length;
-  edit.after.forEach((m, j) => apply([...path21, keptCount + j], written(m), true));
-  edit.before.forEach((m, j) => apply([...path21, j], written(m), true));
+  edit.after.forEach((m, j) => apply([...path22, keptCount + j], written(m), true));
+  edit.before.forEach((m, j) => apply([...path22, j], written(m), true));
   return t;
 }
 var import_main2, import_yaml5, EditError, PLAIN_YAML, YAML_SPECIAL;
@@ -6336,7 +6453,7 @@ __export(init_exports, {
 });
 import { spawnSync as spawnSync2 } from "node:child_process";
 import { existsSync as existsSync3, readFileSync as readFileSync11 } from "node:fs";
-import path14 from "node:path";
+import path15 from "node:path";
 function ourLanguageContent(lang, style) {
   const tree = shadowTree(lang);
   return tree === void 0 ? void 0 : languageMount(`${PRERENDER_DIR}/${tree}`, "content", lang.toLowerCase(), style);
@@ -6409,7 +6526,7 @@ function chooseTarget(siteDir) {
   const parsed = [];
   for (const file of files) {
     const text = readFileSync11(file.path, "utf8");
-    const { data, diagnostics } = parseConfigText(text, file.format, path14.relative(siteDir, file.path));
+    const { data, diagnostics } = parseConfigText(text, file.format, path15.relative(siteDir, file.path));
     const err = diagnostics.find((d) => d.severity === "error");
     if (err) throw new InitError(`${err.file}:${err.line}:${err.column}: ${err.message}; fix the config before running init`);
     parsed.push({ file, text, data });
@@ -6479,11 +6596,11 @@ function headHints(site, data) {
   return [`In your <head> template add: ${HEAD_PARTIAL_CALL} (with a theme, put it in the theme's head hook instead of copying its head: ${list})`];
 }
 function initSite(siteDir, opts = {}) {
-  const site = path14.resolve(siteDir);
+  const site = path15.resolve(siteDir);
   let packageLayouts = opts.packageLayouts ?? DEFAULT_PACKAGE_LAYOUTS;
-  if (path14.isAbsolute(packageLayouts)) {
-    const rel3 = path14.relative(site, packageLayouts);
-    if (!rel3.startsWith("..") && !path14.isAbsolute(rel3)) packageLayouts = rel3;
+  if (path15.isAbsolute(packageLayouts)) {
+    const rel3 = path15.relative(site, packageLayouts);
+    if (!rel3.startsWith("..") && !path15.isAbsolute(rel3)) packageLayouts = rel3;
   }
   packageLayouts = normalizeRel(packageLayouts);
   const { target, merged } = chooseTarget(site);
@@ -6497,9 +6614,9 @@ function initSite(siteDir, opts = {}) {
     staticDirs: staticDirSetting(merged).map(normalizeRel),
     packageLayouts
   });
-  const rel2 = path14.relative(site, target.file.path).split(path14.sep).join("/");
+  const rel2 = path15.relative(site, target.file.path).split(path15.sep).join("/");
   const messages = [];
-  const gitignore = path14.join(site, ".gitignore");
+  const gitignore = path15.join(site, ".gitignore");
   const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync11(gitignore, "utf8")) || gitIgnores(site, `${PRERENDER_DIR}/`);
   const hints = [
     ...ignored ? [] : [`Add this line to .gitignore (generated output): ${PRERENDER_DIR}/`],
@@ -6575,7 +6692,7 @@ var init_init = __esm({
 
 // src/site/hugo-messages.ts
 import { readFileSync as readFileSync12 } from "node:fs";
-import path15 from "node:path";
+import path16 from "node:path";
 function originalOf(manifest, tree, rel2) {
   const pages = tree === DEFAULT_TREE ? manifest.pages : manifest.trees?.[tree];
   return pages?.[rel2.replace(/\\/g, "/")]?.source;
@@ -6598,9 +6715,9 @@ function originalColumn(shadowLine, originalLine, column) {
     from = m.index + m[0].length;
   }
 }
-function originalPathsInHugoOutput(text, siteDir, manifest = readManifest(path15.join(siteDir, ".prerender"))) {
+function originalPathsInHugoOutput(text, siteDir, manifest = readManifest(path16.join(siteDir, ".prerender"))) {
   if (!text.includes(".prerender")) return text;
-  const site = path15.resolve(siteDir);
+  const site = path16.resolve(siteDir);
   const lines = /* @__PURE__ */ new Map();
   const linesOf = (file) => {
     if (!lines.has(file)) {
@@ -6618,13 +6735,13 @@ function originalPathsInHugoOutput(text, siteDir, manifest = readManifest(path15
     if (source === void 0) return whole;
     let position = line === void 0 ? "" : `:${line}:${column}`;
     if (line !== void 0) {
-      const shadow = linesOf(path15.join(site, ".prerender", tree, rel2))?.[Number(line) - 1];
-      const original = linesOf(path15.join(site, source))?.[Number(line) - 1];
+      const shadow = linesOf(path16.join(site, ".prerender", tree, rel2))?.[Number(line) - 1];
+      const original = linesOf(path16.join(site, source))?.[Number(line) - 1];
       if (shadow !== void 0 && original !== void 0) position = `:${line}:${originalColumn(shadow, original, Number(column))}`;
     }
     if (before === "") return source + position;
     const dir = before.replace(/[\\/]$/, "");
-    return path15.resolve(dir) === site ? path15.join(dir, source) + position : whole;
+    return path16.resolve(dir) === site ? path16.join(dir, source) + position : whole;
   });
 }
 function forwardHugoOutput(from, to, siteDir, manifest) {
@@ -6684,7 +6801,7 @@ __export(hugo_command_exports, {
   hugoSourceArg: () => hugoSourceArg,
   needsNoBuild: () => needsNoBuild
 });
-import path16 from "node:path";
+import path17 from "node:path";
 function hugoSourceArg(args) {
   return hugoFlag(args, "source", "s");
 }
@@ -6725,7 +6842,7 @@ function needsNoBuild(args) {
 async function hugoCommand(opts) {
   const log = opts.log ?? ((l) => process.stderr.write(`${l}
 `));
-  const siteDir = path16.resolve(hugoSourceArg(opts.hugoArgs) ?? ".");
+  const siteDir = path17.resolve(hugoSourceArg(opts.hugoArgs) ?? ".");
   const { hugoArgs, hugo, onBuild, log: _log, ...build } = opts;
   if (!needsNoBuild(hugoArgs)) {
     const result = await buildSite({ ...build, source: siteDir, config: hugoConfigSelection(hugoArgs, "build"), ...hugo ? { hugo } : {} });
@@ -6775,18 +6892,18 @@ __export(watch_exports, {
   rewriteShadows: () => rewriteShadows,
   watchSite: () => watchSite
 });
-import { existsSync as existsSync4, readdirSync as readdirSync7, statSync as statSync6 } from "node:fs";
-import path17 from "node:path";
+import { existsSync as existsSync4, readdirSync as readdirSync7, statSync as statSync7 } from "node:fs";
+import path18 from "node:path";
 function watchedPaths(siteDir, selection) {
   const config = readSiteConfig(siteDir, selection);
   const paths = /* @__PURE__ */ new Set();
-  const configDir = path17.join(siteDir, "config");
-  for (const f of config.files) paths.add(f.path.startsWith(configDir + path17.sep) ? configDir : f.path);
+  const configDir = path18.join(siteDir, "config");
+  for (const f of config.files) paths.add(f.path.startsWith(configDir + path18.sep) ? configDir : f.path);
   for (const r of config.contentRoots) paths.add(r.dir);
-  for (const d of config.staticDirs) paths.add(d);
+  for (const r of [...config.staticRoots, ...config.assetRoots]) paths.add(r.dir);
   paths.add(config.assetsDir);
-  const own = path17.join(siteDir, ".prerender");
-  for (const d of siteLayoutDirs(siteDir, config.data)) if (d !== own && !d.startsWith(own + path17.sep)) paths.add(d);
+  const own = path18.join(siteDir, ".prerender");
+  for (const d of siteLayoutDirs(siteDir, config.data)) if (d !== own && !d.startsWith(own + path18.sep)) paths.add(d);
   if (config.files.length === 0) paths.add(siteDir);
   return [...paths].sort();
 }
@@ -6799,13 +6916,13 @@ function watchedPathsOrNothing(siteDir, selection) {
 }
 function incrementalSet(siteDir, changed, selection) {
   if (changed.length === 0) return void 0;
-  const roots = readSiteConfig(siteDir, selection).contentRoots.map((r) => path17.relative(siteDir, r.dir).split(path17.sep).join("/") + "/");
+  const roots = readSiteConfig(siteDir, selection).contentRoots.map((r) => path18.relative(siteDir, r.dir).split(path18.sep).join("/") + "/");
   const pages = changed.filter((f) => CONTENT_FILE.test(f) && roots.some((r) => f.startsWith(r)));
   return pages.length === changed.length ? new Set(pages) : void 0;
 }
 function dirIdentity(p) {
   try {
-    const st = statSync6(p, { bigint: true });
+    const st = statSync7(p, { bigint: true });
     return st.isDirectory() ? `${st.dev}:${st.ino}` : "";
   } catch {
     return "";
@@ -6813,7 +6930,7 @@ function dirIdentity(p) {
 }
 function fileStamp(file) {
   try {
-    const st = statSync6(file, { bigint: true });
+    const st = statSync7(file, { bigint: true });
     return `${st.isDirectory() ? DIR_STAMP : ""}${st.size}:${st.mtimeNs}:${st.ino}`;
   } catch {
     return "";
@@ -6821,7 +6938,7 @@ function fileStamp(file) {
 }
 function filesUnder(dir) {
   try {
-    return readdirSync7(dir, { recursive: true, encoding: "utf8" }).map((name) => path17.join(dir, name)).filter((file) => statSync6(file, { throwIfNoEntry: false })?.isFile() === true);
+    return readdirSync7(dir, { recursive: true, encoding: "utf8" }).map((name) => path18.join(dir, name)).filter((file) => statSync7(file, { throwIfNoEntry: false })?.isFile() === true);
   } catch {
     return [];
   }
@@ -6844,10 +6961,10 @@ function rewriteShadows(siteDir, pages, selection = {}) {
     const out = new PrerenderOutput(siteDir);
     for (const p of pages) {
       for (const root of roots) {
-        const rel2 = path17.relative(root.dir, path17.join(siteDir, p));
+        const rel2 = path18.relative(root.dir, path18.join(siteDir, p));
         const tree = shadowTree(root.lang);
-        if (rel2.startsWith("..") || path17.isAbsolute(rel2) || tree === void 0) continue;
-        out.rewriteShadow(path17.posix.join(root.target, rel2.split(path17.sep).join("/")), tree);
+        if (rel2.startsWith("..") || path18.isAbsolute(rel2) || tree === void 0) continue;
+        out.rewriteShadow(path18.posix.join(root.target, rel2.split(path18.sep).join("/")), tree);
         break;
       }
     }
@@ -6857,8 +6974,8 @@ function rewriteShadows(siteDir, pages, selection = {}) {
 function watchSite(watchOpts) {
   const selection = watchOpts.config ?? { environment: defaultEnvironment("server") };
   const opts = { ...watchOpts, config: selection };
-  const siteDir = path17.resolve(opts.source);
-  const prerenderDir = path17.join(siteDir, ".prerender");
+  const siteDir = path18.resolve(opts.source);
+  const prerenderDir = path18.join(siteDir, ".prerender");
   const debounceMs = opts.debounceMs ?? 120;
   const pageDebounceMs = opts.pageDebounceMs ?? Math.min(2, debounceMs);
   const stabilityMs = opts.stabilityMs ?? 0;
@@ -6874,12 +6991,12 @@ function watchSite(watchOpts) {
   const readStamps = /* @__PURE__ */ new Map();
   let afterCrash = false;
   let paths = [];
-  const configDir = path17.join(siteDir, "config");
+  const configDir = path18.join(siteDir, "config");
   let configDirFiles2 = [];
   let rewatch;
   let rootCheck;
   let outputId = "";
-  const siteRel = (file) => path17.relative(siteDir, file).split(path17.sep).join("/");
+  const siteRel = (file) => path18.relative(siteDir, file).split(path18.sep).join("/");
   const settle = (pages) => {
     settleTimer = void 0;
     if (closed || running || timer || pending.size > 0) return;
@@ -6888,14 +7005,14 @@ function watchSite(watchOpts) {
   const runBuild = async (changed, final = false) => {
     let only;
     let result;
-    for (const f of changed) readStamps.set(f, fileStamp(path17.join(siteDir, f)));
+    for (const f of changed) readStamps.set(f, fileStamp(path18.join(siteDir, f)));
     for (const p of paths) {
       const stamp = fileStamp(p);
       if (!stamp.startsWith(DIR_STAMP)) readStamps.set(siteRel(p), stamp);
       else if (p === configDir) {
         const now = filesUnder(p).map(siteRel);
         for (const f of configDirFiles2) if (!now.includes(f)) readStamps.set(f, "");
-        for (const f of now) readStamps.set(f, fileStamp(path17.join(siteDir, f)));
+        for (const f of now) readStamps.set(f, fileStamp(path18.join(siteDir, f)));
         configDirFiles2 = now;
       }
     }
@@ -7006,7 +7123,7 @@ function watchSite(watchOpts) {
           if (closed) return;
           let dir = false;
           try {
-            dir = statSync6(p).isDirectory();
+            dir = statSync7(p).isDirectory();
           } catch {
           }
           onChange(dir ? "addDir" : "add", p);
@@ -7128,7 +7245,7 @@ __export(serve_exports, {
 });
 import { spawnSync as spawnSync3 } from "node:child_process";
 import { existsSync as existsSync5, mkdirSync as mkdirSync3, readdirSync as readdirSync8, readFileSync as readFileSync13 } from "node:fs";
-import path18 from "node:path";
+import path19 from "node:path";
 function excludeStyle(hugoVersion) {
   return versionBefore(hugoVersion, "0.153.0") ? "excludeFiles" : "files";
 }
@@ -7144,7 +7261,7 @@ function oneGlob(rels) {
 function filesBelow(dir, prefix = "") {
   let entries;
   try {
-    entries = readdirSync8(path18.join(dir, prefix), { withFileTypes: true });
+    entries = readdirSync8(path19.join(dir, prefix), { withFileTypes: true });
   } catch {
     return [];
   }
@@ -7169,10 +7286,10 @@ function serveLayer(siteDir, data, style) {
     const tree = shadowTree(mountLanguage(m)?.lang);
     if (tree === void 0) return m;
     const sub = target.split("/").slice(1).join("/");
-    const shadows = filesBelow(path18.join(siteDir, PRERENDER_DIR, tree)).filter((f) => /\.(md|markdown|mdown)$/i.test(f) && (sub === "" || f.startsWith(`${sub}/`))).map((f) => sub === "" ? f : f.slice(sub.length + 1)).filter((rel2) => existsSync5(path18.join(siteDir, source, rel2)));
+    const shadows = filesBelow(path19.join(siteDir, PRERENDER_DIR, tree)).filter((f) => /\.(md|markdown|mdown)$/i.test(f) && (sub === "" || f.startsWith(`${sub}/`))).map((f) => sub === "" ? f : f.slice(sub.length + 1)).filter((rel2) => existsSync5(path19.join(siteDir, source, rel2)));
     if (shadows.length === 0) return m;
     shadows.sort();
-    originals.push({ dir: path18.resolve(siteDir, source), rels: shadows });
+    originals.push({ dir: path19.resolve(siteDir, source), rels: shadows });
     const key = style === "files" ? "files" : "excludeFiles";
     const own2 = getIn(m, key);
     const before = typeof own2 === "string" ? [own2] : Array.isArray(own2) ? own2.filter((x) => typeof x === "string") : [];
@@ -7192,7 +7309,7 @@ function serveLayer(siteDir, data, style) {
   const own = getIn(data, "ignoreFiles");
   const ignoreFiles2 = [
     ...typeof own === "string" ? [own] : Array.isArray(own) ? own.filter((x) => typeof x === "string") : [],
-    ...originals.map(({ dir, rels }) => `^${literalRegExp(dir + path18.sep)}(?:${rels.map(literalRegExp).join("|")})$`)
+    ...originals.map(({ dir, rels }) => `^${literalRegExp(dir + path19.sep)}(?:${rels.map(literalRegExp).join("|")})$`)
   ];
   const ownHeaders = getIn(data, "server.headers");
   const headers = [
@@ -7214,18 +7331,18 @@ function errorsText(result) {
 `;
 }
 function update(siteDir, file, text) {
-  const abs = path18.join(siteDir, file);
+  const abs = path19.join(siteDir, file);
   try {
     if (readFileSync13(abs, "utf8") === text) return false;
   } catch {
   }
-  mkdirSync3(path18.dirname(abs), { recursive: true });
+  mkdirSync3(path19.dirname(abs), { recursive: true });
   writeFileAtomic(abs, text);
   return true;
 }
 function hugoServerArgs(siteDir, rootConfig, hugoArgs) {
   const rest = [];
-  let files = path18.relative(siteDir, rootConfig);
+  let files = path19.relative(siteDir, rootConfig);
   for (let i = 0; i < hugoArgs.length; i++) {
     const a = hugoArgs[i];
     if (a === "--config" && i + 1 < hugoArgs.length) files = hugoArgs[++i];
@@ -7240,7 +7357,7 @@ function renderToMemory(bin, hugoArgs) {
   return help.status === 0 && /--renderToMemory\b/.test(help.stdout) ? ["--renderToMemory"] : [];
 }
 function serveSite(opts) {
-  const siteDir = path18.resolve(opts.source);
+  const siteDir = path19.resolve(opts.source);
   const log = opts.log ?? ((l) => process.stderr.write(`${l}
 `));
   const root = findRootConfig(siteDir);
@@ -7257,13 +7374,13 @@ function serveSite(opts) {
     return moduleMounts(f.key === null ? parsed : { [f.key]: parsed }).length > 0;
   });
   if (overriding) {
-    const rel2 = path18.relative(siteDir, overriding.path);
+    const rel2 = path19.relative(siteDir, overriding.path);
     throw new ServeError(
-      `${rel2}: serve cannot run with module mounts in a config directory (Hugo reads it after the layer serve adds with --config, so the browser could show pages rendered without their prerendered math); move the mounts to ${path18.relative(siteDir, root.path)}, or run \`hugo-prerender watch\` beside \`hugo server\``
+      `${rel2}: serve cannot run with module mounts in a config directory (Hugo reads it after the layer serve adds with --config, so the browser could show pages rendered without their prerendered math); move the mounts to ${path19.relative(siteDir, root.path)}, or run \`hugo-prerender watch\` beside \`hugo server\``
     );
   }
   if (!moduleMounts(config.data).some((m) => normalizeRel(m.source) === `${PRERENDER_DIR}/content`)) {
-    throw new ServeError(`${path18.relative(siteDir, root.path)}: the site does not mount ${PRERENDER_DIR}/content; run \`hugo-prerender init\` first`);
+    throw new ServeError(`${path19.relative(siteDir, root.path)}: the site does not mount ${PRERENDER_DIR}/content; run \`hugo-prerender init\` first`);
   }
   const bin = opts.hugo ?? "hugo";
   const probe = askHugoVersion(bin);
@@ -7392,9 +7509,9 @@ __export(check_exports, {
   formatCheck: () => formatCheck
 });
 import { readFileSync as readFileSync14 } from "node:fs";
-import path19 from "node:path";
+import path20 from "node:path";
 async function checkSite(source, opts = {}) {
-  const siteDir = path19.resolve(source);
+  const siteDir = path20.resolve(source);
   const result = { pages: [], found: 0, typeset: 0, diagnostics: [] };
   let config;
   try {
@@ -7414,7 +7531,9 @@ async function checkSite(source, opts = {}) {
     return result;
   }
   const errorMode = opts.errors ?? config.prerender.errors;
-  const { renderer, services, settings, site, diagnostics } = (0, import_build_page2.pageServices)(config, siteDir, errorMode);
+  const version = nestedMountTargets(config) ? askHugoVersion(opts.hugo ?? "hugo") : void 0;
+  const light = pageSettings(config, siteDir, errorMode, version && "version" in version ? version.version : void 0);
+  const { renderer, services, settings, site, diagnostics } = (0, import_build_page2.pageServices)(config, siteDir, errorMode, light);
   result.diagnostics.push(...diagnostics);
   const mounts = mountProblems(siteDir, config);
   if (mounts.unmounted !== void 0) result.unmounted = mounts.unmounted;
@@ -7424,8 +7543,8 @@ async function checkSite(source, opts = {}) {
   const names = new ShadowNames();
   let anyDark = false;
   const claim = (tree, root, abs, file) => {
-    const rel2 = path19.relative(root.dir, abs).split(path19.sep).join("/");
-    const bad = names.claim(tree, root.target ? path19.posix.join(root.target, rel2) : rel2, file);
+    const rel2 = path20.relative(root.dir, abs).split(path20.sep).join("/");
+    const bad = names.claim(tree, root.target ? path20.posix.join(root.target, rel2) : rel2, file);
     if (bad === void 0) return true;
     result.pages.push({ file, formulas: [], otherFormulas: [], found: 0, typeset: 0, diagnostics: [{ severity: "error", code: "file-name", file, line: 1, column: 1, message: bad }] });
     return false;
@@ -7442,9 +7561,9 @@ async function checkSite(source, opts = {}) {
       continue;
     }
     const skip = (abs) => {
-      const rel2 = path19.relative(root.dir, abs).split(path19.sep).join("/");
+      const rel2 = path20.relative(root.dir, abs).split(path20.sep).join("/");
       if (pageInDisabledLanguage(config.languages, rel2, root.lang)) return true;
-      return shadowIgnored.skip(abs, tree, root.target ? path19.posix.join(root.target, rel2) : rel2);
+      return shadowIgnored.skip(abs, tree, root.target ? path20.posix.join(root.target, rel2) : rel2);
     };
     const files = listContentFiles(root.dir, siteRoots(site), refused, unreadable, otherFormats, root.filter).filter((abs) => !skip(abs));
     for (const r of refused) {
@@ -7454,7 +7573,7 @@ async function checkSite(source, opts = {}) {
       result.diagnostics.push(unreadableDirDiagnostic(siteDir, u, "its pages were not checked"));
     }
     for (const abs of files) {
-      const file = path19.relative(siteDir, abs).split(path19.sep).join("/");
+      const file = path20.relative(siteDir, abs).split(path20.sep).join("/");
       if (!claim(tree, root, abs, file)) continue;
       let text;
       try {
@@ -7482,7 +7601,7 @@ async function checkSite(source, opts = {}) {
     }
     for (const abs of otherFormats) {
       if (skip(abs)) continue;
-      const file = path19.relative(siteDir, abs).split(path19.sep).join("/");
+      const file = path20.relative(siteDir, abs).split(path20.sep).join("/");
       let text;
       try {
         text = readFileSync14(abs, "utf8");
@@ -7525,6 +7644,8 @@ var init_check = __esm({
     init_shadow_names();
     import_build_page2 = __toESM(require_build_page(), 1);
     init_safe_path();
+    init_hugo_version();
+    init_page_settings();
     init_fs_errors();
   }
 });
@@ -7555,7 +7676,7 @@ init_closest_name();
 init_log();
 init_lock();
 init_embedded();
-import path20 from "node:path";
+import path21 from "node:path";
 import { fileURLToPath as fileURLToPath4 } from "node:url";
 var HELP = `hugo-prerender ${"0.1.0"}: typeset math, render figures, diagrams and plots for Hugo at build time
 
@@ -7606,15 +7727,15 @@ Shortcodes rendered by hugo-prerender: ${[...shortcodeList.keys()].sort().join("
 Documentation: see README.md in the package.
 `;
 function packageLayoutsFor(siteDir) {
-  for (let dir = siteDir; ; dir = path20.dirname(dir)) {
-    const pkg = path20.join(dir, "node_modules", "hugo-prerender");
-    if (existsSync6(path20.join(pkg, "package.json"))) {
-      return { path: path20.relative(siteDir, path20.join(pkg, "layouts")).split(path20.sep).join("/") };
+  for (let dir = siteDir; ; dir = path21.dirname(dir)) {
+    const pkg = path21.join(dir, "node_modules", "hugo-prerender");
+    if (existsSync6(path21.join(pkg, "package.json"))) {
+      return { path: path21.relative(siteDir, path21.join(pkg, "layouts")).split(path21.sep).join("/") };
     }
-    if (path20.dirname(dir) === dir) break;
+    if (path21.dirname(dir) === dir) break;
   }
-  const layouts = path20.resolve(path20.dirname(fileURLToPath4(import.meta.url)), "..", "layouts");
-  const rel2 = path20.relative(siteDir, layouts).split(path20.sep).join("/") || ".";
+  const layouts = path21.resolve(path21.dirname(fileURLToPath4(import.meta.url)), "..", "layouts");
+  const rel2 = path21.relative(siteDir, layouts).split(path21.sep).join("/") || ".";
   return {
     path: rel2,
     note: `hugo-prerender is not installed in a node_modules folder of this site or above it, so its templates are mounted from ${rel2}; install it in the site (npm install --save-dev \u2026) and run init again for a path that holds on other machines.`
@@ -7728,7 +7849,7 @@ Run "hugo-prerender --help" for usage.
       return 2;
     }
   }
-  const source = path20.resolve(values.source ?? ".");
+  const source = path21.resolve(values.source ?? ".");
   const configFor = (kind) => configSelection(kind, values.environment, values.config);
   if (passThrough.length > 0 && command !== "serve" && command !== "hugo") {
     process.stderr.write(`hugo-prerender: arguments after "--" are for hugo server, with the serve command only
@@ -8056,17 +8177,17 @@ var require_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP2;
     visit5.REMOVE = REMOVE;
-    function visit_(key2, node3, visitor, path12) {
-      const ctrl = callVisitor(key2, node3, visitor, path12);
+    function visit_(key2, node3, visitor, path13) {
+      const ctrl = callVisitor(key2, node3, visitor, path13);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path12, ctrl);
-        return visit_(key2, ctrl, visitor, path12);
+        replaceNode(key2, path13, ctrl);
+        return visit_(key2, ctrl, visitor, path13);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path12 = Object.freeze(path12.concat(node3));
+          path13 = Object.freeze(path13.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = visit_(i2, node3.items[i2], visitor, path12);
+            const ci = visit_(i2, node3.items[i2], visitor, path13);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -8077,13 +8198,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path12 = Object.freeze(path12.concat(node3));
-          const ck = visit_("key", node3.key, visitor, path12);
+          path13 = Object.freeze(path13.concat(node3));
+          const ck = visit_("key", node3.key, visitor, path13);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = visit_("value", node3.value, visitor, path12);
+          const cv = visit_("value", node3.value, visitor, path13);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -8104,17 +8225,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node3, visitor, path12) {
-      const ctrl = await callVisitor(key2, node3, visitor, path12);
+    async function visitAsync_(key2, node3, visitor, path13) {
+      const ctrl = await callVisitor(key2, node3, visitor, path13);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path12, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path12);
+        replaceNode(key2, path13, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path13);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path12 = Object.freeze(path12.concat(node3));
+          path13 = Object.freeze(path13.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node3.items[i2], visitor, path12);
+            const ci = await visitAsync_(i2, node3.items[i2], visitor, path13);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -8125,13 +8246,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path12 = Object.freeze(path12.concat(node3));
-          const ck = await visitAsync_("key", node3.key, visitor, path12);
+          path13 = Object.freeze(path13.concat(node3));
+          const ck = await visitAsync_("key", node3.key, visitor, path13);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = await visitAsync_("value", node3.value, visitor, path12);
+          const cv = await visitAsync_("value", node3.value, visitor, path13);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -8158,23 +8279,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node3, visitor, path12) {
+    function callVisitor(key2, node3, visitor, path13) {
       if (typeof visitor === "function")
-        return visitor(key2, node3, path12);
+        return visitor(key2, node3, path13);
       if (identity4.isMap(node3))
-        return visitor.Map?.(key2, node3, path12);
+        return visitor.Map?.(key2, node3, path13);
       if (identity4.isSeq(node3))
-        return visitor.Seq?.(key2, node3, path12);
+        return visitor.Seq?.(key2, node3, path13);
       if (identity4.isPair(node3))
-        return visitor.Pair?.(key2, node3, path12);
+        return visitor.Pair?.(key2, node3, path13);
       if (identity4.isScalar(node3))
-        return visitor.Scalar?.(key2, node3, path12);
+        return visitor.Scalar?.(key2, node3, path13);
       if (identity4.isAlias(node3))
-        return visitor.Alias?.(key2, node3, path12);
+        return visitor.Alias?.(key2, node3, path13);
       return void 0;
     }
-    function replaceNode(key2, path12, node3) {
-      const parent = path12[path12.length - 1];
+    function replaceNode(key2, path13, node3) {
+      const parent = path13[path13.length - 1];
       if (identity4.isCollection(parent)) {
         parent.items[key2] = node3;
       } else if (identity4.isPair(parent)) {
@@ -8786,10 +8907,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity4 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path12, value2) {
+    function collectionFromPath(schema, path13, value2) {
       let v = value2;
-      for (let i2 = path12.length - 1; i2 >= 0; --i2) {
-        const k2 = path12[i2];
+      for (let i2 = path13.length - 1; i2 >= 0; --i2) {
+        const k2 = path13[i2];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a3 = [];
           a3[k2] = v;
@@ -8808,7 +8929,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ *~1 new Map()
       });
     }
-    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
+    var isEmptyPath = (path13) => path13 == null || typeof path13 === "object" && !!path13[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -8838,11 +8959,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        *~1
-      addIn(path12, value2) {
-        if (isEmptyPath(path12))
+      addIn(path13, value2) {
+        if (isEmptyPath(path13))
           this.add(value2);
         else {
-          const [key2, ...rest] = path12;
+          const [key2, ...rest] = path13;
           const node3 = this.get(key2, true);
           if (identity4.isCollection(node3))
             node3.addIn(rest, value2);
@@ -8856,8 +8977,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        *~1
-      deleteIn(path12) {
-        const [key2, ...rest] = path12;
+      deleteIn(path13) {
+        const [key2, ...rest] = path13;
         if (rest.length === 0)
           return this.delete(key2);
         const node3 = this.get(key2, true);
@@ -8871,8 +8992,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        *~1
-      getIn(path12, keepScalar) {
-        const [key2, ...rest] = path12;
+      getIn(path13, keepScalar) {
+        const [key2, ...rest] = path13;
         const node3 = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity4.isScalar(node3) ? node3.value : node3;
@@ -8890,8 +9011,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        *~1
-      hasIn(path12) {
-        const [key2, ...rest] = path12;
+      hasIn(path13) {
+        const [key2, ...rest] = path13;
         if (rest.length === 0)
           return this.has(key2);
         const node3 = this.get(key2, true);
@@ -8901,8 +9022,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        *~1
-      setIn(path12, value2) {
-        const [key2, ...rest] = path12;
+      setIn(path13, value2) {
+        const [key2, ...rest] = path13;
         if (rest.length === 0) {
           this.set(key2, value2);
         } else {
@@ -11417,9 +11538,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. *~1
-      addIn(path12, value2) {
+      addIn(path13, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path12, value2);
+          this.contents.addIn(path13, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -11494,14 +11615,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        *~1
-      deleteIn(path12) {
-        if (Collection.isEmptyPath(path12)) {
+      deleteIn(path13) {
+        if (Collection.isEmptyPath(path13)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path13) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -11516,10 +11637,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        *~1
-      getIn(path12, keepScalar) {
-        if (Collection.isEmptyPath(path12))
+      getIn(path13, keepScalar) {
+        if (Collection.isEmptyPath(path13))
           return !keepScalar && identity4.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity4.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
+        return identity4.isCollection(this.contents) ? this.contents.getIn(path13, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -11530,10 +11651,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        *~1
-      hasIn(path12) {
-        if (Collection.isEmptyPath(path12))
+      hasIn(path13) {
+        if (Collection.isEmptyPath(path13))
           return this.contents !== void 0;
-        return identity4.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
+        return identity4.isCollection(this.contents) ? this.contents.hasIn(path13) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -11550,13 +11671,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        *~1
-      setIn(path12, value2) {
-        if (Collection.isEmptyPath(path12)) {
+      setIn(path13, value2) {
+        if (Collection.isEmptyPath(path13)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path12), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path13), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path12, value2);
+          this.contents.setIn(path13, value2);
         }
       }
       /**
@@ -13517,9 +13638,9 @@ var require_cst_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP2;
     visit5.REMOVE = REMOVE;
-    visit5.itemAtPath = (cst, path12) => {
+    visit5.itemAtPath = (cst, path13) => {
       let item = cst;
-      for (const [field, index2] of path12) {
+      for (const [field, index2] of path13) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -13528,23 +13649,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit5.parentCollection = (cst, path12) => {
-      const parent = visit5.itemAtPath(cst, path12.slice(0, -1));
-      const field = path12[path12.length - 1][0];
+    visit5.parentCollection = (cst, path13) => {
+      const parent = visit5.itemAtPath(cst, path13.slice(0, -1));
+      const field = path13[path13.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path12, item, visitor) {
-      let ctrl = visitor(item, path12);
+    function _visit(path13, item, visitor) {
+      let ctrl = visitor(item, path13);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path12.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path13.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -13555,10 +13676,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path12);
+            ctrl = ctrl(item, path13);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path13) : ctrl;
     }
     exports2.visit = visit5;
   }
@@ -15414,8 +15535,8 @@ __export(build_page_exports, {
   renderPage: () => renderPage
 });
 module.exports = __toCommonJS(build_page_exports);
-var import_node_fs7 = require("node:fs");
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_fs8 = require("node:fs");
+var import_node_path10 = __toESM(require("node:path"), 1);
 
 // src/render/keys.ts
 var import_node_crypto = require("node:crypto");
@@ -18169,13 +18290,13 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    *~1
-  set path(path12) {
-    if (isUrl(path12)) {
-      path12 = (0, import_node_url.fileURLToPath)(path12);
+  set path(path13) {
+    if (isUrl(path13)) {
+      path13 = (0, import_node_url.fileURLToPath)(path13);
     }
-    assertNonEmpty(path12, "path");
-    if (this.path !== path12) {
-      this.history.push(path12);
+    assertNonEmpty(path13, "path");
+    if (this.path !== path13) {
+      this.history.push(path13);
     }
   }
   /**
@@ -18442,8 +18563,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path12, name) {
-  if (!path12) {
+function assertPath(path13, name) {
+  if (!path13) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -26754,7 +26875,7 @@ function transformGfmAutolinkLiterals(tree) {
     { ignore: ["link", "linkReference"] }
   );
 }
-function findUrl(_9, protocol, domain2, path12, match) {
+function findUrl(_9, protocol, domain2, path13, match) {
   if (!previous2(match)) {
     return false;
   }
@@ -26767,7 +26888,7 @@ function findUrl(_9, protocol, domain2, path12, match) {
   if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
     return false;
   }
-  const parts = splitUrl(domain2 + path12);
+  const parts = splitUrl(domain2 + path13);
   const result = {
     type: "link",
     title: null,
@@ -30263,16 +30384,16 @@ var Diff = class {
       }
     }
   }
-  addToPath(path12, added, removed, oldPosInc, options) {
-    const last = path12.lastComponent;
+  addToPath(path13, added, removed, oldPosInc, options) {
+    const last = path13.lastComponent;
     if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
       return {
-        oldPos: path12.oldPos + oldPosInc,
+        oldPos: path13.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path12.oldPos + oldPosInc,
+        oldPos: path13.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed, previousComponent: last }
       };
     }
@@ -35475,21 +35596,88 @@ function cannotRead(e, kind, shown) {
 }
 
 // src/site/safe-path.ts
+var import_node_fs2 = require("node:fs");
+var import_node_path3 = __toESM(require("node:path"), 1);
+
+// src/site/component-lookup.ts
 var import_node_fs = require("node:fs");
 var import_node_path2 = __toESM(require("node:path"), 1);
+var EVERY_MATCHING_MOUNT_SINCE = "0.124.0";
+function componentMounts(site) {
+  const atRoot = (dir) => {
+    const filter = site.filtered?.find((f) => import_node_path2.default.resolve(f.dir) === import_node_path2.default.resolve(dir))?.filter;
+    return { dir: import_node_path2.default.resolve(dir), target: "", ...filter ? { filter } : {} };
+  };
+  return {
+    static: site.staticRoots ?? site.staticDirs.map(atRoot),
+    assets: site.assetRoots ?? [atRoot(site.assetsDir)],
+    ...site.nestedMounts ? { nested: site.nestedMounts } : {}
+  };
+}
+function targetsNest(roots) {
+  const keys2 = [...new Set(roots.map((r2) => r2.target === "" ? "" : `/${r2.target}`))];
+  return keys2.some((a3) => keys2.some((b2) => a3 !== b2 && b2.startsWith(a3)));
+}
+function filterShows(filter, rel3) {
+  if (!filter) return true;
+  const parts = rel3.split("/");
+  for (let k2 = 1; k2 <= parts.length; k2++) if (!filter(parts.slice(0, k2).join("/"), k2 < parts.length)) return false;
+  return true;
+}
+function exists(dir) {
+  try {
+    (0, import_node_fs.statSync)(dir);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function componentCandidates(roots, rel3, nested = "every") {
+  const live = roots.filter((r2) => exists(r2.dir));
+  const full = `/${rel3}`;
+  const byKey = /* @__PURE__ *~1 new Map();
+  for (const r2 of live) {
+    const k2 = r2.target === "" ? "" : `/${r2.target}`;
+    byKey.set(k2, [...byKey.get(k2) ?? [], r2]);
+  }
+  const longest = (p5) => {
+    let best;
+    for (const k2 of byKey.keys()) if (p5.startsWith(k2) && (best === void 0 || k2.length > best.length)) best = k2;
+    return best;
+  };
+  const levels = [];
+  for (let p5 = full; ; ) {
+    const k2 = longest(p5);
+    if (k2 === void 0) break;
+    if (!levels.includes(k2)) levels.push(k2);
+    if (p5 === "/" || p5 === "") break;
+    p5 = import_node_path2.default.posix.dirname(p5);
+    if (p5 === "/") p5 = "";
+  }
+  const candidate = (k2) => (r2) => {
+    const below = full.slice(k2.length).replace(/^\/+/, "");
+    return { root: r2, file: below === "" ? r2.dir : import_node_path2.default.join(r2.dir, below), shown: below === "" || filterShows(r2.filter, below) };
+  };
+  const order2 = (ks) => ks.flatMap((k2) => (byKey.get(k2) ?? []).map(candidate(k2))).reverse();
+  const read = nested === "longest" ? levels.slice(0, 1) : levels;
+  const absent = roots.filter((r2) => !live.includes(r2) && full.startsWith(r2.target === "" ? "" : `/${r2.target}`)).map((r2) => candidate(r2.target === "" ? "" : `/${r2.target}`)(r2));
+  return { candidates: [...order2(read), ...absent], unread: order2(levels.slice(read.length)) };
+}
+
+// src/site/safe-path.ts
 function allowedRoots(dirs) {
   const out = [];
   for (const d2 of dirs) {
-    const given2 = import_node_path2.default.resolve(d2);
+    const given2 = import_node_path3.default.resolve(d2);
     try {
-      out.push({ given: given2, real: (0, import_node_fs.realpathSync)(given2) });
+      out.push({ given: given2, real: (0, import_node_fs2.realpathSync)(given2) });
     } catch {
     }
   }
   return { dirs: out };
 }
 function within(dir, p5) {
-  return p5 === dir || p5.startsWith(dir.endsWith(import_node_path2.default.sep) ? dir : dir + import_node_path2.default.sep);
+  return p5 === dir || p5.startsWith(dir.endsWith(import_node_path3.default.sep) ? dir : dir + import_node_path3.default.sep);
 }
 function lexicallyInside(roots, p5) {
   return roots.dirs.some((d2) => within(d2.given, p5) || within(d2.real, p5));
@@ -35499,14 +35687,14 @@ function toReal(roots, p5) {
   for (const d2 of roots.dirs) {
     for (const base2 of [d2.real, d2.given]) {
       if (within(base2, p5) && (!best || base2.length > best.len)) {
-        best = { root: d2.real, rest: import_node_path2.default.relative(base2, p5).split(import_node_path2.default.sep).filter((s2) => s2 !== ""), len: base2.length };
+        best = { root: d2.real, rest: import_node_path3.default.relative(base2, p5).split(import_node_path3.default.sep).filter((s2) => s2 !== ""), len: base2.length };
       }
     }
   }
   return best && { root: best.root, rest: best.rest };
 }
 function resolveInside(roots, file) {
-  let pending = import_node_path2.default.resolve(file);
+  let pending = import_node_path3.default.resolve(file);
   let lastLink;
   let lastTarget;
   let firstLink;
@@ -35517,10 +35705,10 @@ function resolveInside(roots, file) {
     let cur = start.root;
     let followed = false;
     for (let i2 = 0; i2 < start.rest.length; i2++) {
-      const next = import_node_path2.default.join(cur, start.rest[i2]);
+      const next = import_node_path3.default.join(cur, start.rest[i2]);
       let st;
       try {
-        st = (0, import_node_fs.lstatSync)(next);
+        st = (0, import_node_fs2.lstatSync)(next);
       } catch (e) {
         const code4 = fsErrorCode(e);
         if (code4 === void 0 || code4 === "ENOENT" || code4 === "ENOTDIR") return { ok: false, why: "missing" };
@@ -35529,10 +35717,10 @@ function resolveInside(roots, file) {
       }
       if (st.isSymbolicLink()) {
         lastLink = next;
-        lastTarget = (0, import_node_fs.readlinkSync)(next);
+        lastTarget = (0, import_node_fs2.readlinkSync)(next);
         firstLink ??= lastLink;
         firstTarget ??= lastTarget;
-        pending = import_node_path2.default.resolve(import_node_path2.default.dirname(next), lastTarget, ...start.rest.slice(i2 + 1));
+        pending = import_node_path3.default.resolve(import_node_path3.default.dirname(next), lastTarget, ...start.rest.slice(i2 + 1));
         followed = true;
         break;
       }
@@ -35543,14 +35731,18 @@ function resolveInside(roots, file) {
   return { ok: false, why: "outside", link: firstLink, target: firstTarget, loop: true };
 }
 function shownPath(siteDir, p5) {
-  const rel3 = import_node_path2.default.relative(siteDir, p5);
-  return rel3 === "" || rel3.startsWith("..") || import_node_path2.default.isAbsolute(rel3) ? p5 : rel3.split(import_node_path2.default.sep).join("/");
+  const rel3 = import_node_path3.default.relative(siteDir, p5);
+  return rel3 === "" || rel3.startsWith("..") || import_node_path3.default.isAbsolute(rel3) ? p5 : rel3.split(import_node_path3.default.sep).join("/");
 }
 var cache = /* @__PURE__ *~1 new WeakMap();
 function siteRoots(site) {
   let r2 = cache.get(site);
   if (!r2) {
-    r2 = allowedRoots([site.dir, ...site.contentDirs ?? [], ...site.staticDirs, site.assetsDir]);
+    const components = componentMounts(site);
+    r2 = {
+      ...allowedRoots([site.dir, ...site.contentDirs ?? [], ...components.static.map((m) => m.dir), ...components.assets.map((m) => m.dir)]),
+      components
+    };
     const filtered = site.filtered;
     if (filtered?.some((f) => f.filter)) r2 = { ...r2, hidden: (p5) => hiddenBy(filtered, p5) };
     cache.set(site, r2);
@@ -35560,19 +35752,22 @@ function siteRoots(site) {
 function hiddenBy(roots, p5) {
   let inside2 = false;
   for (const r2 of roots) {
-    const dir = import_node_path2.default.resolve(r2.dir);
+    const dir = import_node_path3.default.resolve(r2.dir);
     if (!within(dir, p5) || p5 === dir) continue;
     inside2 = true;
     if (!r2.filter) return false;
-    const parts = import_node_path2.default.relative(dir, p5).split(import_node_path2.default.sep);
+    const parts = import_node_path3.default.relative(dir, p5).split(import_node_path3.default.sep);
     let shown = true;
     for (let k2 = 1; k2 <= parts.length && shown; k2++) shown = r2.filter(parts.slice(0, k2).join("/"), k2 < parts.length);
     if (shown) return false;
   }
   return inside2;
 }
+function placeKey(p5) {
+  return typeof p5 === "string" ? p5 : `${p5.component}`;
+}
 function lookUpFile(roots, bases, rel3, track, memo) {
-  const key2 = memo ? `${bases.join("\0")}\0\0${rel3}` : "";
+  const key2 = memo ? `${bases.map(placeKey).join("\0")}\0\0${rel3}` : "";
   let result = memo?.get(key2);
   if (!result) {
     result = lookUp(roots, bases, rel3);
@@ -35585,33 +35780,55 @@ function lookUp(roots, bases, rel3) {
   const looked = [];
   let blocked;
   let hidden;
+  const components = [];
+  const isThere = (p5) => {
+    const r2 = resolveInside(roots, p5);
+    try {
+      return r2.ok && (0, import_node_fs2.lstatSync)(r2.real).isFile();
+    } catch {
+      return false;
+    }
+  };
   for (const base2 of bases) {
-    const p5 = import_node_path2.default.resolve(base2, rel3);
-    if (!lexicallyInside(roots, p5)) continue;
-    looked.push(p5);
-    if (roots.hidden?.(p5)) {
-      if (hidden === void 0) {
-        const r3 = resolveInside(roots, p5);
+    const places = [];
+    if (typeof base2 === "string") {
+      const p5 = import_node_path3.default.resolve(base2, rel3);
+      places.push({ p: p5, hiddenHere: roots.hidden?.(p5) ?? false });
+    } else {
+      const found = componentCandidates(roots.components?.[base2.component] ?? [], rel3, roots.components?.nested);
+      for (const c of found.candidates) places.push({ p: c.file, hiddenHere: !c.shown });
+      components.push({ component: base2.component, found });
+    }
+    for (const { p: p5, hiddenHere } of places) {
+      if (!lexicallyInside(roots, p5)) continue;
+      looked.push(p5);
+      if (hiddenHere) {
+        if (hidden === void 0 && isThere(p5)) hidden = p5;
+        continue;
+      }
+      const r2 = resolveInside(roots, p5);
+      if (r2.ok) {
         try {
-          if (r3.ok && (0, import_node_fs.lstatSync)(r3.real).isFile()) hidden = p5;
+          if ((0, import_node_fs2.lstatSync)(r2.real).isFile()) return { found: r2.real };
         } catch {
         }
+      } else if (r2.why === "outside") {
+        return { refused: p5, link: r2.link ?? p5, target: r2.target ?? "", ...r2.loop ? { loop: r2.loop } : {} };
+      } else if (r2.why === "blocked") {
+        blocked ??= { at: r2.at, kind: r2.kind, error: r2.error };
       }
-      continue;
-    }
-    const r2 = resolveInside(roots, p5);
-    if (r2.ok) {
-      try {
-        if ((0, import_node_fs.lstatSync)(r2.real).isFile()) return { found: r2.real };
-      } catch {
-      }
-    } else if (r2.why === "outside") {
-      return { refused: p5, link: r2.link ?? p5, target: r2.target ?? "", ...r2.loop ? { loop: r2.loop } : {} };
-    } else if (r2.why === "blocked") {
-      blocked ??= { at: r2.at, kind: r2.kind, error: r2.error };
     }
   }
-  return { missing: looked, ...blocked ? { blocked } : {}, ...hidden ? { hidden } : {} };
+  let unread;
+  for (const { component, found } of components) {
+    const there = found.unread.find((u) => u.shown && lexicallyInside(roots, u.file) && isThere(u.file));
+    if (there && found.candidates[0]) {
+      const target = found.candidates[0].root.target;
+      unread = { file: there.file, by: [...new Set(found.candidates.map((c) => c.root.dir))], target: target ? `${component}/${target}` : component };
+      break;
+    }
+  }
+  return { missing: looked, ...blocked ? { blocked } : {}, ...hidden ? { hidden } : {}, ...unread ? { unread } : {} };
 }
 function blockedMessage(siteDir, b2) {
   const shown = shownPath(siteDir, b2.at);
@@ -47056,13 +47273,13 @@ function node2(shape, o2 = {}) {
   }
   return fragment(outline, o2.label !== void 0 && o2.label !== "" ? mathLabel(o2.label, { x: shape.cx, y: shape.cy, size }) : null);
 }
-function edge(ids, path12, o2 = {}) {
+function edge(ids, path13, o2 = {}) {
   const arrow = o2.arrow ?? "end";
   const paint = o2.paint ?? "ink";
   const atStart = arrow === "start" || arrow === "both";
   const atEnd = arrow === "end" || arrow === "both";
   const cut = HEAD_LENGTH * HEAD_OVERLAP;
-  const drawn = trim(path12, atStart ? cut : 0, atEnd ? cut : 0);
+  const drawn = trim(path13, atStart ? cut : 0, atEnd ? cut : 0);
   const s2 = strokeAttrs(paint);
   return el("path", {
     class: [s2.class, o2.class].filter(Boolean).join(" ") || void 0,
@@ -47089,18 +47306,18 @@ function connect(from, to, o2 = {}) {
   const ctrl = add(m, mul({ x: d2.y, y: -d2.x }, bend * 2));
   return { kind: "quad", a: borderPoint(from, ctrl, g0), c: ctrl, b: borderPoint(to, ctrl, g1) };
 }
-function edgeLabelAnchor(path12, text12, o2 = {}) {
+function edgeLabelAnchor(path13, text12, o2 = {}) {
   const t = o2.t ?? 0.5;
-  const p5 = pointAt(path12, t);
-  let n = normalAt(path12, t);
+  const p5 = pointAt(path13, t);
+  let n = normalAt(path13, t);
   if (o2.side === "right") n = mul(n, -1);
   const size = o2.size ?? 16;
   const b2 = labelFontBox(text12, { x: 0, y: 0, size });
   const reach = Math.max(-n.x * b2.x0, -n.x * b2.x1) + Math.max(-n.y * b2.y0, -n.y * b2.y1);
   return add(p5, mul(n, reach + (o2.offset ?? 5)));
 }
-function edgeLabel(path12, text12, o2 = {}) {
-  const at = edgeLabelAnchor(path12, text12, o2);
+function edgeLabel(path13, text12, o2 = {}) {
+  const at = edgeLabelAnchor(path13, text12, o2);
   return mathLabel(text12, { x: at.x, y: at.y, size: o2.size ?? 16, class: o2.class });
 }
 function delaySquare(at, size = 8, paint = "ink") {
@@ -47507,14 +47724,19 @@ function figureHtml(f) {
 }
 
 // src/images/resolve.ts
-function missingImageMessage(src, site, bundleDir, missing, blocked, hidden) {
+function missingImageMessage(src, site, bundleDir, missing, blocked, hidden, unread) {
   if (blocked) return `image "${src}" could not be looked for: ${blockedMessage(site.dir, blocked)}`;
   const where = bundleDir ? "static, assets or the page bundle" : "static or assets (the page is not a bundle)";
   if (hidden) return `image "${src}": ${hiddenImageMessage(site.dir, hidden)}`;
+  if (unread) return `image "${src}": ${unreadImageMessage(site.dir, unread)}`;
   return `image "${src}" was not found in ${where}; looked for ${missing.map((c) => shownPath(site.dir, c)).join(", ")}`;
 }
 function hiddenImageMessage(siteDir, hidden) {
   return `${shownPath(siteDir, hidden)} is a file the site's mounts leave out (their excludeFiles, includeFiles or files, or ignoreFiles), so Hugo does not publish it and the page shows a broken image: it is not processed, and the image is left as written`;
+}
+function unreadImageMessage(siteDir, unread) {
+  const by = unread.by.map((b2) => shownPath(siteDir, b2)).join(", ");
+  return `${shownPath(siteDir, unread.file)} is not published by the Hugo that builds this site (before 0.124): it reads ${unread.target}/ from the mount${unread.by.length > 1 ? "s" : ""} of ${by} at ${unread.target} alone, so the page shows a broken image: it is not processed, and the image is left as written (move the file into ${by}, or upgrade Hugo)`;
 }
 function lookUpImage(src, site, bundleDir, track, memo) {
   if (!isLocalSrc(src)) return void 0;
@@ -47525,7 +47747,7 @@ function lookUpImage(src, site, bundleDir, track, memo) {
   }
   rel3 = rel3.replace(/^\/+/, "");
   if (rel3 === "") return void 0;
-  const bases = [...bundleDir ? [bundleDir] : [], site.assetsDir, ...site.staticDirs];
+  const bases = [...bundleDir ? [bundleDir] : [], { component: "assets" }, { component: "static" }];
   return lookUpFile(siteRoots(site), bases, rel3, track, memo);
 }
 
@@ -47712,7 +47934,7 @@ function findSrc(ctx, src, param) {
     return void 0;
   }
   if (look.missing.length === 0) return void 0;
-  ctx.warn(missingImageMessage(src, ctx.site, ctx.page.bundleDir, look.missing, look.blocked, look.hidden), { param, code: "figure-missing" });
+  ctx.warn(missingImageMessage(src, ctx.site, ctx.page.bundleDir, look.missing, look.blocked, look.hidden, look.unread), { param, code: "figure-missing" });
   return void 0;
 }
 
@@ -51026,10 +51248,10 @@ var Path = class {
     return this._;
   }
 };
-function path3() {
+function path4() {
   return new Path();
 }
-path3.prototype = Path.prototype;
+path4.prototype = Path.prototype;
 
 // node_modules/d3-shape/dist/d3-shape.mjs
 function constant2(x6) {
@@ -51106,12 +51328,12 @@ function y(p5) {
   return p5[1];
 }
 function line2(x$1, y$1) {
-  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path12 = withPath(line3);
+  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path13 = withPath(line3);
   x$1 = typeof x$1 === "function" ? x$1 : x$1 === void 0 ? x : constant2(x$1);
   y$1 = typeof y$1 === "function" ? y$1 : y$1 === void 0 ? y : constant2(y$1);
   function line3(data) {
     var i2, n = (data = array2(data)).length, d2, defined0 = false, buffer;
-    if (context == null) output7 = curve(buffer = path12());
+    if (context == null) output7 = curve(buffer = path13());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) output7.lineStart();
@@ -51139,13 +51361,13 @@ function line2(x$1, y$1) {
   return line3;
 }
 function area(x0, y0, y1) {
-  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path12 = withPath(area2);
+  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path13 = withPath(area2);
   x0 = typeof x0 === "function" ? x0 : x0 === void 0 ? x : constant2(+x0);
   y0 = typeof y0 === "function" ? y0 : y0 === void 0 ? constant2(0) : constant2(+y0);
   y1 = typeof y1 === "function" ? y1 : y1 === void 0 ? y : constant2(+y1);
   function area2(data) {
     var i2, j, k2, n = (data = array2(data)).length, d2, defined0 = false, buffer, x0z = new Array(n), y0z = new Array(n);
-    if (context == null) output7 = curve(buffer = path12());
+    if (context == null) output7 = curve(buffer = path13());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) {
@@ -51284,12 +51506,12 @@ var s = sqrt(3) / 2;
 var k = 1 / sqrt(12);
 var a = (k / 2 + 1) * 3;
 function Symbol2(type, size) {
-  let context = null, path12 = withPath(symbol);
+  let context = null, path13 = withPath(symbol);
   type = typeof type === "function" ? type : constant2(type || circle2);
   size = typeof size === "function" ? size : constant2(size === void 0 ? 64 : +size);
   function symbol() {
     let buffer;
-    if (!context) context = buffer = path12();
+    if (!context) context = buffer = path13();
     type.apply(this, arguments).draw(context, +size.apply(this, arguments));
     if (buffer) return context = null, buffer + "" || null;
   }
@@ -52961,8 +53183,8 @@ var lstm_cell_default = defineShortcode({
 });
 
 // shortcodes/plot.ts
-var import_node_fs2 = require("node:fs");
-var import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_fs3 = require("node:fs");
+var import_node_path4 = __toESM(require("node:path"), 1);
 
 // src/svg/plot/data.ts
 var DATA_LIMITS = {
@@ -53221,9 +53443,9 @@ var params6 = {
   ...FIGURE_PARAMS
 };
 function inside(base2, rel3) {
-  const p5 = import_node_path3.default.resolve(base2, rel3);
-  const r2 = import_node_path3.default.relative(base2, p5);
-  return r2 === "" || r2.startsWith("..") || import_node_path3.default.isAbsolute(r2) ? void 0 : p5;
+  const p5 = import_node_path4.default.resolve(base2, rel3);
+  const r2 = import_node_path4.default.relative(base2, p5);
+  return r2 === "" || r2.startsWith("..") || import_node_path4.default.isAbsolute(r2) ? void 0 : p5;
 }
 function readData(ctx) {
   const file = (ctx.params.file ?? "").trim();
@@ -53236,8 +53458,8 @@ function readData(ctx) {
   const rel3 = siteRooted ? file.replace(/^\/+/, "") : file;
   const bases = [];
   if (!siteRooted && ctx.page.bundleDir) bases.push({ dir: ctx.page.bundleDir, what: "the page bundle" });
-  for (const d2 of ctx.site.staticDirs) bases.push({ dir: d2, what: import_node_path3.default.relative(ctx.site.dir, d2) || d2 });
-  bases.push({ dir: ctx.site.assetsDir, what: import_node_path3.default.relative(ctx.site.dir, ctx.site.assetsDir) || ctx.site.assetsDir });
+  for (const d2 of ctx.site.staticDirs) bases.push({ dir: d2, what: import_node_path4.default.relative(ctx.site.dir, d2) || d2 });
+  bases.push({ dir: ctx.site.assetsDir, what: import_node_path4.default.relative(ctx.site.dir, ctx.site.assetsDir) || ctx.site.assetsDir });
   const roots = siteRoots(ctx.site);
   const inBases = bases.filter((b2) => inside(b2.dir, rel3) !== void 0);
   const look = inBases.length ? lookUpFile(roots, inBases.map((b2) => b2.dir), rel3, ctx.page.reads?.lookup) : void 0;
@@ -53262,7 +53484,7 @@ function readData(ctx) {
   }
   let text12;
   try {
-    const size = (0, import_node_fs2.statSync)(found).size;
+    const size = (0, import_node_fs3.statSync)(found).size;
     if (size > DATA_LIMITS.bytes) {
       ctx.error(
         `file "${file}" is ${(size / 1e6).toFixed(1)} MB; the limit is ${DATA_LIMITS.bytes / 1e6} MB: downsample it (a plot shows a few hundred points per series at most)`,
@@ -53270,7 +53492,7 @@ function readData(ctx) {
       );
       return void 0;
     }
-    text12 = (0, import_node_fs2.readFileSync)(found, "utf8");
+    text12 = (0, import_node_fs3.readFileSync)(found, "utf8");
   } catch (e) {
     if (fsErrorCode(e) === void 0) throw e;
     ctx.error(`file "${file}" ${cannotRead(e, "file", shownPath(ctx.site.dir, found))}`, { param: "file", code: "unreadable" });
@@ -53801,9 +54023,9 @@ var rnn_unroll_default = defineShortcode({
       body3.push(...column(ids, cx(k2), lay, { x: names("x", k2), h: names("h", k2), o: names("o", k2), L: names("L", k2), y: names("y", k2) }, weights, font));
     }
     for (let k2 = -1; k2 < T4; k2++) {
-      const path12 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
-      body3.push(edge(ids, path12, { dashed: k2 === -1 || k2 === T4 - 1 }));
-      if (weights[2]) body3.push(edgeLabel(path12, weights[2], { side: "left", size: WFONT, offset: HEAD_HALF_WIDTH + 2 }));
+      const path13 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
+      body3.push(edge(ids, path13, { dashed: k2 === -1 || k2 === T4 - 1 }));
+      if (weights[2]) body3.push(edgeLabel(path13, weights[2], { side: "left", size: WFONT, offset: HEAD_HALF_WIDTH + 2 }));
     }
     if (p5.bptt) {
       paints.add("highlight");
@@ -55279,8 +55501,8 @@ function idAttributeText(plan, heading3) {
 }
 
 // src/site/config.ts
-var import_node_fs3 = require("node:fs");
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_fs4 = require("node:fs");
+var import_node_path6 = __toESM(require("node:path"), 1);
 var import_yaml4 = __toESM(require_dist(), 1);
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
@@ -55461,7 +55683,7 @@ var ParseErrorCode;
 var import_yaml3 = __toESM(require_dist(), 1);
 
 // src/site/mount-filter.ts
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_path5 = __toESM(require("node:path"), 1);
 var MountGlobError = class extends Error {
 };
 function stringList(v) {
@@ -55549,7 +55771,7 @@ function hugoGlob(pattern, written2 = pattern) {
   return new RegExp(`^${re3}$`, "u");
 }
 function clean(p5) {
-  const n = import_node_path4.default.posix.normalize(p5);
+  const n = import_node_path5.default.posix.normalize(p5);
   return n.length > 1 && n.endsWith("/") ? n.slice(0, -1) : n;
 }
 function mountFilter(patterns) {
@@ -55599,7 +55821,7 @@ function versionBefore(a3, b2) {
 // src/site/config.ts
 function isFile(p5) {
   try {
-    return (0, import_node_fs3.statSync)(p5).isFile();
+    return (0, import_node_fs4.statSync)(p5).isFile();
   } catch {
     return false;
   }
@@ -55692,7 +55914,7 @@ function componentRoots(siteDir, data, component, defaults) {
     }
     return {
       source: m.source,
-      dir: import_node_path5.default.resolve(siteDir, m.source),
+      dir: import_node_path6.default.resolve(siteDir, m.source),
       target: normalizeRel(m.target).split("/").slice(1).join("/"),
       ...lang ? { lang } : {},
       ...filter ? { filter } : {},
@@ -56537,7 +56759,7 @@ function lookUpMarkdownImage(url, site, page) {
   const absolute = rel3.startsWith("/");
   rel3 = rel3.replace(/^\/+/, "").replace(/^(\.\/)+/, "");
   if (rel3 === "" || rel3.split("/").some((part) => part === ".." || part === "." || part === "") || rel3.includes("\\")) return void 0;
-  const bases = absolute ? [...site.staticDirs] : page.bundleDir ? [page.bundleDir] : [];
+  const bases = absolute ? [{ component: "static" }] : page.bundleDir ? [page.bundleDir] : [];
   if (bases.length === 0) return void 0;
   return { rel: rel3, bases, lookup: lookUpFile(siteRoots(site), bases, rel3, page.reads?.lookup, page.reads?.memo) };
 }
@@ -56567,7 +56789,8 @@ async function serveMarkdownImages(images, page, site, service, lines, over = ()
     const { lookup } = look;
     if ("refused" in lookup) warn("outside", `image "${image3.url}": ${outsideMessage(site.dir, lookup.link, lookup.target, lookup.loop)}; the image is left as written`);
     else if ("missing" in lookup && lookup.hidden) warn("image-missing", `image "${image3.url}": ${hiddenImageMessage(site.dir, lookup.hidden)}`);
-    else if ("missing" in lookup && lookup.missing.length > 0 && !look.bases.some((b2) => site.staticDirs.includes(b2))) {
+    else if ("missing" in lookup && lookup.unread) warn("image-missing", `image "${image3.url}": ${unreadImageMessage(site.dir, lookup.unread)}`);
+    else if ("missing" in lookup && lookup.missing.length > 0 && !look.bases.some((b2) => typeof b2 !== "string")) {
       warn("image-missing", `image "${image3.url}" is not in the page bundle (looked for ${lookup.missing.map((m) => shownPath(site.dir, m)).join(", ")}), so the page shows a broken image`);
     }
     if (!("found" in lookup)) {
@@ -57977,27 +58200,27 @@ var sqrtTall = function sqrtTall2(extraVinculum, hLinePad2, viewBoxHeight) {
 };
 var sqrtPath = function sqrtPath2(size, extraVinculum, viewBoxHeight) {
   extraVinculum = 1e3 * extraVinculum;
-  var path12 = "";
+  var path13 = "";
   switch (size) {
     case "sqrtMain":
-      path12 = sqrtMain(extraVinculum, hLinePad);
+      path13 = sqrtMain(extraVinculum, hLinePad);
       break;
     case "sqrtSize1":
-      path12 = sqrtSize1(extraVinculum, hLinePad);
+      path13 = sqrtSize1(extraVinculum, hLinePad);
       break;
     case "sqrtSize2":
-      path12 = sqrtSize2(extraVinculum, hLinePad);
+      path13 = sqrtSize2(extraVinculum, hLinePad);
       break;
     case "sqrtSize3":
-      path12 = sqrtSize3(extraVinculum, hLinePad);
+      path13 = sqrtSize3(extraVinculum, hLinePad);
       break;
     case "sqrtSize4":
-      path12 = sqrtSize4(extraVinculum, hLinePad);
+      path13 = sqrtSize4(extraVinculum, hLinePad);
       break;
     case "sqrtTall":
-      path12 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
+      path13 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
   }
-  return path12;
+  return path13;
 };
 var innerPath = function innerPath2(name, height) {
   switch (name) {
@@ -58023,7 +58246,7 @@ var innerPath = function innerPath2(name, height) {
       return "";
   }
 };
-var path7 = {
+var path8 = {
   // The doubleleftarrow geometry is from glyph U+21D0 in the font KaTeX Main
   doubleleftarrow: "M262 157\nl10-10c34-36 62.7-77 86-123 3.3-8 5-13.3 5-16 0-5.3-6.7-8-20-8-7.3\n 0-12.2.5-14.5 1.5-2.3 1-4.8 4.5-7.5 10.5-49.3 97.3-121.7 169.3-217 216-28\n 14-57.3 25-88 33-6.7 2-11 3.8-13 5.5-2 1.7-3 4.2-3 7.5s1 5.8 3 7.5\nc2 1.7 6.3 3.5 13 5.5 68 17.3 128.2 47.8 180.5 91.5 52.3 43.7 93.8 96.2 124.5\n 157.5 9.3 8 15.3 12.3 18 13h6c12-.7 18-4 18-10 0-2-1.7-7-5-15-23.3-46-52-87\n-86-123l-10-10h399738v-40H218c328 0 0 0 0 0l-10-8c-26.7-20-65.7-43-117-69 2.7\n-2 6-3.7 10-5 36.7-16 72.3-37.3 107-64l10-8h399782v-40z\nm8 0v40h399730v-40zm0 194v40h399730v-40z",
   // doublerightarrow is from glyph U+21D2 in font KaTeX Main
@@ -58567,7 +58790,7 @@ var PathNode = class {
     if (this.alternate) {
       node3.setAttribute("d", this.alternate);
     } else {
-      node3.setAttribute("d", path7[this.pathName]);
+      node3.setAttribute("d", path8[this.pathName]);
     }
     return node3;
   }
@@ -58575,7 +58798,7 @@ var PathNode = class {
     if (this.alternate) {
       return '<path d="' + escape(this.alternate) + '"/>';
     } else {
-      return '<path d="' + escape(path7[this.pathName]) + '"/>';
+      return '<path d="' + escape(path8[this.pathName]) + '"/>';
     }
   }
 };
@@ -62195,8 +62418,8 @@ var svgData = {
 };
 var staticSvg = function staticSvg2(value2, options) {
   var [pathName, width, height] = svgData[value2];
-  var path12 = new PathNode(pathName);
-  var svgNode2 = new SvgNode([path12], {
+  var path13 = new PathNode(pathName);
+  var svgNode2 = new SvgNode([path13], {
     "width": makeEm(width),
     "height": makeEm(height),
     // Override CSS rule `.katex svg { width: 100% }`
@@ -63365,8 +63588,8 @@ var stretchySvg = function stretchySvg2(group3, options) {
           pathName = "tilde" + imgIndex;
         }
       }
-      var path12 = new PathNode(pathName);
-      var svgNode2 = new SvgNode([path12], {
+      var path13 = new PathNode(pathName);
+      var svgNode2 = new SvgNode([path13], {
         "width": "100%",
         "height": makeEm(_height),
         "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight,
@@ -64663,8 +64886,8 @@ var makeGlyphSpan = function makeGlyphSpan2(symbol, font, mode) {
 };
 var makeInner = function makeInner2(ch2, height, options) {
   var width = fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)] ? fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)][4] : fontMetricsData["Size1-Regular"][ch2.charCodeAt(0)][4];
-  var path12 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
-  var svgNode2 = new SvgNode([path12], {
+  var path13 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
+  var svgNode2 = new SvgNode([path13], {
     "width": makeEm(width),
     "height": makeEm(height),
     // Override CSS rule `.katex svg { width: 100% }`
@@ -64833,10 +65056,10 @@ var makeStackedDelim = function makeStackedDelim2(delim, heightTotal, center, op
     var midHeight = realHeightTotal - topHeightTotal - bottomHeightTotal;
     var viewBoxHeight = Math.round(realHeightTotal * 1e3);
     var pathStr = tallDelim(svgLabel, Math.round(midHeight * 1e3));
-    var path12 = new PathNode(svgLabel, pathStr);
+    var path13 = new PathNode(svgLabel, pathStr);
     var width = makeEm(viewBoxWidth / 1e3);
     var height = makeEm(viewBoxHeight / 1e3);
-    var svg3 = new SvgNode([path12], {
+    var svg3 = new SvgNode([path13], {
       "width": width,
       "height": height,
       "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight
@@ -64877,8 +65100,8 @@ var makeStackedDelim = function makeStackedDelim2(delim, heightTotal, center, op
 var vbPad = 80;
 var emPad = 0.08;
 var sqrtSvg = function sqrtSvg2(sqrtName, height, viewBoxHeight, extraVinculum, options) {
-  var path12 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
-  var pathNode = new PathNode(sqrtName, path12);
+  var path13 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
+  var pathNode = new PathNode(sqrtName, path13);
   var svg3 = new SvgNode([pathNode], {
     // Note: 1000:1 ratio of viewBox to document em width.
     "width": "400em",
@@ -65385,8 +65608,8 @@ var htmlBuilder$7 = (group3, options) => {
     var angleHeight = inner2.height + inner2.depth + lineWeight + clearance;
     inner2.style.paddingLeft = makeEm(angleHeight / 2 + lineWeight);
     var viewBoxHeight = Math.floor(1e3 * angleHeight * scale2);
-    var path12 = phasePath(viewBoxHeight);
-    var svgNode2 = new SvgNode([new PathNode("phase", path12)], {
+    var path13 = phasePath(viewBoxHeight);
+    var svgNode2 = new SvgNode([new PathNode("phase", path13)], {
       "width": "400em",
       "height": makeEm(viewBoxHeight / 1e3),
       "viewBox": "0 0 400000 " + viewBoxHeight,
@@ -69611,11 +69834,11 @@ var newcommand = (context, existsOK, nonexistsOK, skipIfExists) => {
     throw new ParseError("\\newcommand's first argument must be a macro name");
   }
   var name = arg[0].text;
-  var exists = context.isDefined(name);
-  if (exists && !existsOK) {
+  var exists2 = context.isDefined(name);
+  if (exists2 && !existsOK) {
     throw new ParseError("\\newcommand{" + name + "} attempting to redefine " + (name + "; use \\renewcommand"));
   }
-  if (!exists && !nonexistsOK) {
+  if (!exists2 && !nonexistsOK) {
     throw new ParseError("\\renewcommand{" + name + "} when command " + name + " does not yet exist; use \\newcommand");
   }
   var numArgs = 0;
@@ -69633,7 +69856,7 @@ var newcommand = (context, existsOK, nonexistsOK, skipIfExists) => {
     numArgs = parseInt(argText);
     arg = context.consumeArg().tokens;
   }
-  if (!(exists && skipIfExists)) {
+  if (!(exists2 && skipIfExists)) {
     context.macros.set(name, {
       tokens: arg,
       numArgs
@@ -75292,13 +75515,18 @@ function quietly(sink, fn) {
 }
 
 // src/site/page-records.ts
-var import_node_fs4 = require("node:fs");
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_fs5 = require("node:fs");
+var import_node_path7 = __toESM(require("node:path"), 1);
 function rel2(siteDir, p5) {
-  return import_node_path6.default.relative(siteDir, p5).split(import_node_path6.default.sep).join("/");
+  return import_node_path7.default.relative(siteDir, p5).split(import_node_path7.default.sep).join("/");
 }
 function outcomeOf(siteDir, r2) {
-  const v = "found" in r2 ? { found: rel2(siteDir, r2.found) } : "refused" in r2 ? { refused: rel2(siteDir, r2.refused), link: rel2(siteDir, r2.link), target: r2.target } : { missing: r2.missing.map((m) => rel2(siteDir, m)), ...r2.blocked ? { blocked: [rel2(siteDir, r2.blocked.at), fsErrorCode(r2.blocked.error) ?? ""] } : {} };
+  const v = "found" in r2 ? { found: rel2(siteDir, r2.found) } : "refused" in r2 ? { refused: rel2(siteDir, r2.refused), link: rel2(siteDir, r2.link), target: r2.target } : {
+    missing: r2.missing.map((m) => rel2(siteDir, m)),
+    ...r2.blocked ? { blocked: [rel2(siteDir, r2.blocked.at), fsErrorCode(r2.blocked.error) ?? ""] } : {},
+    ...r2.hidden ? { hidden: rel2(siteDir, r2.hidden) } : {},
+    ...r2.unread ? { unread: [rel2(siteDir, r2.unread.file), ...r2.unread.by.map((b2) => rel2(siteDir, b2)), r2.unread.target] } : {}
+  };
   return md5Hex(stableStringify(v));
 }
 var FileHashes = class {
@@ -75324,12 +75552,12 @@ var FileHashes = class {
   }
   /** lookUp with the places as a record has them (relative to the site): the same lookup made again, once per build. *~1
   lookUpRecorded(site, bases, rel3) {
-    const key2 = `${bases.join("\0")}\0\0${rel3}`;
+    const key2 = `${bases.map(placeKey).join("\0")}\0\0${rel3}`;
     let r2 = this.recorded.get(key2);
     if (!r2) {
       r2 = this.lookUp(
         site,
-        bases.map((b2) => import_node_path6.default.resolve(site.dir, b2)),
+        bases.map((b2) => typeof b2 === "string" ? import_node_path7.default.resolve(site.dir, b2) : b2),
         rel3
       );
       this.recorded.set(key2, r2);
@@ -75340,7 +75568,7 @@ var FileHashes = class {
     let h = this.known.get(file);
     if (h === void 0) {
       try {
-        h = md5Hex((0, import_node_fs4.readFileSync)(file));
+        h = md5Hex((0, import_node_fs5.readFileSync)(file));
       } catch {
         h = null;
       }
@@ -75366,7 +75594,7 @@ var PageReads = class {
   lookup = (bases, relPath, result) => {
     const md5 = "found" in result ? this.hashes.get(result.found) : null;
     this.lookups.push({
-      bases: bases.map((b2) => rel2(this.siteDir, b2)),
+      bases: bases.map((b2) => typeof b2 === "string" ? rel2(this.siteDir, b2) : { component: b2.component }),
       rel: relPath,
       outcome: this.hashes.outcome(this.siteDir, result),
       ...md5 ? { md5 } : {}
@@ -75403,7 +75631,7 @@ async function siteFigureImages(shortcodes2, page, site, images, opts = {}) {
     const warn = (message, code4) => diagnostics.push({ severity: "warning", code: code4, file: page.relPath, line: at.line, column: at.column, offset: at.offset, message: `figure: ${message}` });
     const look = lookUpImage(src, site, page.bundleDir, page.reads?.lookup, page.reads?.memo);
     if (look && "refused" in look) warn(`image "${src}": ${outsideMessage(site.dir, look.link, look.target, look.loop)}`, "outside");
-    if (look && "missing" in look && look.missing.length > 0) warn(missingImageMessage(src, site, page.bundleDir, look.missing, look.blocked, look.hidden), "figure-missing");
+    if (look && "missing" in look && look.missing.length > 0) warn(missingImageMessage(src, site, page.bundleDir, look.missing, look.blocked, look.hidden, look.unread), "figure-missing");
     if (!look || !("found" in look) || !make) return;
     const { image: image3, warnings } = await images.prepare(look.found, src);
     for (const w of warnings) warn(w, "figure-image");
@@ -75419,8 +75647,8 @@ var virtual_shortcode_list_default = [["attention-map", "required"], ["figure", 
 var shortcodeList = new Map(virtual_shortcode_list_default);
 
 // src/site/fallbacks.ts
-var import_node_fs5 = require("node:fs");
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_fs6 = require("node:fs");
+var import_node_path8 = __toESM(require("node:path"), 1);
 var HUGO_BUILTIN_SHORTCODES = /* @__PURE__ *~1 new Set([
   "comment",
   "details",
@@ -75449,13 +75677,13 @@ function moduleLayoutDirs(siteDir, data) {
   const theme = getIn(data, "theme");
   const themes = typeof theme === "string" ? [theme] : Array.isArray(theme) ? theme.filter((t) => typeof t === "string") : [];
   const themesDir = getIn(data, "themesDir");
-  const base2 = import_node_path7.default.resolve(siteDir, typeof themesDir === "string" && themesDir !== "" ? themesDir : "themes");
-  const out = themes.map((t) => [import_node_path7.default.join(base2, t, "layouts")]);
+  const base2 = import_node_path8.default.resolve(siteDir, typeof themesDir === "string" && themesDir !== "" ? themesDir : "themes");
+  const out = themes.map((t) => [import_node_path8.default.join(base2, t, "layouts")]);
   const imports = getIn(data, "module.imports");
   for (const i2 of Array.isArray(imports) ? imports : []) {
     const p5 = typeof i2 === "string" ? i2 : getIn(i2, "path");
     if (typeof p5 !== "string" || p5.trim() === "" || themes.includes(p5)) continue;
-    out.push([import_node_path7.default.join(siteDir, "_vendor", p5, "layouts"), import_node_path7.default.join(base2, p5, "layouts")]);
+    out.push([import_node_path8.default.join(siteDir, "_vendor", p5, "layouts"), import_node_path8.default.join(base2, p5, "layouts")]);
   }
   return out;
 }
@@ -75464,12 +75692,12 @@ function shortcodeTemplate(layoutDirs, name) {
     for (const sub3 of ["_shortcodes", "shortcodes"]) {
       let entries;
       try {
-        entries = (0, import_node_fs5.readdirSync)(import_node_path7.default.join(dir, sub3));
+        entries = (0, import_node_fs6.readdirSync)(import_node_path8.default.join(dir, sub3));
       } catch {
         continue;
       }
       const hit = entries.filter((e) => e.startsWith(`${name}.`)).sort()[0];
-      if (hit) return import_node_path7.default.join(dir, sub3, hit);
+      if (hit) return import_node_path8.default.join(dir, sub3, hit);
     }
   }
   return void 0;
@@ -75479,31 +75707,31 @@ function shortcodeTemplateNames(layoutDirs) {
   const walk = (dir, prefix, depth) => {
     let entries;
     try {
-      entries = (0, import_node_fs5.readdirSync)(dir, { withFileTypes: true });
+      entries = (0, import_node_fs6.readdirSync)(dir, { withFileTypes: true });
     } catch {
       return;
     }
     for (const e of entries) {
-      if (e.isDirectory() || e.isSymbolicLink() && isDirectory(import_node_path7.default.join(dir, e.name))) {
-        if (depth < 8) walk(import_node_path7.default.join(dir, e.name), `${prefix}${e.name}/`, depth + 1);
+      if (e.isDirectory() || e.isSymbolicLink() && isDirectory(import_node_path8.default.join(dir, e.name))) {
+        if (depth < 8) walk(import_node_path8.default.join(dir, e.name), `${prefix}${e.name}/`, depth + 1);
       } else if (!e.name.startsWith(".") && e.name.includes(".")) {
         out.add(`${prefix}${e.name.slice(0, e.name.indexOf("."))}`);
       }
     }
   };
-  for (const dir of layoutDirs) for (const sub3 of ["_shortcodes", "shortcodes"]) walk(import_node_path7.default.join(dir, sub3), "", 0);
+  for (const dir of layoutDirs) for (const sub3 of ["_shortcodes", "shortcodes"]) walk(import_node_path8.default.join(dir, sub3), "", 0);
   return out;
 }
 function layoutsComplete(siteDir, data) {
   return moduleLayoutDirs(siteDir, data).every((dirs) => {
-    const root4 = dirs.map((d2) => import_node_path7.default.dirname(d2)).find((d2) => isDirectory(d2));
+    const root4 = dirs.map((d2) => import_node_path8.default.dirname(d2)).find((d2) => isDirectory(d2));
     if (root4 === void 0) return false;
-    if (isDirectory(import_node_path7.default.join(root4, "config"))) return false;
+    if (isDirectory(import_node_path8.default.join(root4, "config"))) return false;
     for (const name of ["hugo", "config", "theme"]) {
       for (const ext of ["toml", "yaml", "yml", "json"]) {
         let text12;
         try {
-          text12 = (0, import_node_fs5.readFileSync)(import_node_path7.default.join(root4, `${name}.${ext}`), "utf8");
+          text12 = (0, import_node_fs6.readFileSync)(import_node_path8.default.join(root4, `${name}.${ext}`), "utf8");
         } catch {
           continue;
         }
@@ -75515,7 +75743,7 @@ function layoutsComplete(siteDir, data) {
 }
 function templateText(file) {
   try {
-    return file ? (0, import_node_fs5.readFileSync)(file, "utf8") : "";
+    return file ? (0, import_node_fs6.readFileSync)(file, "utf8") : "";
   } catch {
     return "";
   }
@@ -75525,7 +75753,7 @@ function templateCode(file) {
 }
 function isDirectory(p5) {
   try {
-    return (0, import_node_fs5.statSync)(p5).isDirectory();
+    return (0, import_node_fs6.statSync)(p5).isDirectory();
   } catch {
     return false;
   }
@@ -75534,7 +75762,7 @@ function siteShortcodeTemplates(siteDir, layoutDirs, names) {
   const out = /* @__PURE__ *~1 new Map();
   for (const name of [...names].sort()) {
     const t = shortcodeTemplate(layoutDirs, name);
-    if (t) out.set(name, import_node_path7.default.relative(siteDir, t).split(import_node_path7.default.sep).join("/"));
+    if (t) out.set(name, import_node_path8.default.relative(siteDir, t).split(import_node_path8.default.sep).join("/"));
   }
   return out;
 }
@@ -75545,7 +75773,7 @@ function markdownShortcodeTemplates(siteDir, layoutDirs) {
       const t = shortcodeTemplate(layoutDirs, name);
       const text12 = templateText(t);
       const markdown = /\.Inner(Deindent)?\b[^}]*\|\s*(markdownify|\S*RenderString)|(markdownify|RenderString)\s+\.Inner/.test(text12);
-      seen.set(name, markdown ? import_node_path7.default.relative(siteDir, t).split(import_node_path7.default.sep).join("/") : void 0);
+      seen.set(name, markdown ? import_node_path8.default.relative(siteDir, t).split(import_node_path8.default.sep).join("/") : void 0);
     }
     return seen.get(name);
   };
@@ -75559,15 +75787,15 @@ function rendersTexItself(file) {
 }
 function mathFenceRendered(layoutDirs) {
   for (const dir of layoutDirs) {
-    for (const sub3 of ["_markup", import_node_path7.default.join("_default", "_markup")]) {
+    for (const sub3 of ["_markup", import_node_path8.default.join("_default", "_markup")]) {
       let entries;
       try {
-        entries = (0, import_node_fs5.readdirSync)(import_node_path7.default.join(dir, sub3));
+        entries = (0, import_node_fs6.readdirSync)(import_node_path8.default.join(dir, sub3));
       } catch {
         continue;
       }
       const hit = entries.filter((e) => /^render-codeblock-math\./.test(e)).sort()[0];
-      if (hit) return rendersTexItself(import_node_path7.default.join(dir, sub3, hit));
+      if (hit) return rendersTexItself(import_node_path8.default.join(dir, sub3, hit));
     }
   }
   return false;
@@ -75576,19 +75804,19 @@ function imageRenderHook(layoutDirs) {
   const look = (dir, depth) => {
     let entries;
     try {
-      entries = (0, import_node_fs5.readdirSync)(dir, { withFileTypes: true });
+      entries = (0, import_node_fs6.readdirSync)(dir, { withFileTypes: true });
     } catch {
       return void 0;
     }
-    if (import_node_path7.default.basename(dir) === "_markup") {
+    if (import_node_path8.default.basename(dir) === "_markup") {
       const hit = entries.map((e) => e.name).filter((n) => /^render-image\./.test(n)).sort()[0];
-      return hit === void 0 ? void 0 : import_node_path7.default.join(dir, hit);
+      return hit === void 0 ? void 0 : import_node_path8.default.join(dir, hit);
     }
     if (depth === 0) return void 0;
     for (const e of entries.sort((a3, b2) => a3.name < b2.name ? -1 : a3.name > b2.name ? 1 : 0)) {
-      if (!e.isDirectory() && !(e.isSymbolicLink() && isDirectory(import_node_path7.default.join(dir, e.name)))) continue;
+      if (!e.isDirectory() && !(e.isSymbolicLink() && isDirectory(import_node_path8.default.join(dir, e.name)))) continue;
       if (depth === 2 && ["shortcodes", "_shortcodes", "partials", "_partials"].includes(e.name)) continue;
-      const hit = look(import_node_path7.default.join(dir, e.name), depth - 1);
+      const hit = look(import_node_path8.default.join(dir, e.name), depth - 1);
       if (hit) return hit;
     }
     return void 0;
@@ -75612,7 +75840,7 @@ function templateAsksForImages(file, layoutDirs) {
       if (name.startsWith("prerender/") || seen.has(name)) continue;
       seen.add(name);
       const withExt = /\.[a-z]+$/.test(name) ? [name] : [`${name}.html`, name];
-      const found = layoutDirs.flatMap((dir) => ["partials", "_partials"].flatMap((sub3) => withExt.map((n) => import_node_path7.default.join(dir, sub3, n)))).find((f) => isFile(f));
+      const found = layoutDirs.flatMap((dir) => ["partials", "_partials"].flatMap((sub3) => withExt.map((n) => import_node_path8.default.join(dir, sub3, n)))).find((f) => isFile(f));
       if (found && asks(templateCode(found), depth + 1)) return true;
     }
     return false;
@@ -75704,19 +75932,19 @@ function imageOptions(data, where) {
 }
 
 // src/site/head-hooks.ts
-var import_node_fs6 = require("node:fs");
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_fs7 = require("node:fs");
+var import_node_path9 = __toESM(require("node:path"), 1);
 function templates(dir, ext = ".html") {
   const out = [];
   const walk = (d2) => {
     let entries;
     try {
-      entries = (0, import_node_fs6.readdirSync)(d2, { withFileTypes: true });
+      entries = (0, import_node_fs7.readdirSync)(d2, { withFileTypes: true });
     } catch {
       return;
     }
     for (const e of entries.sort((a3, b2) => a3.name < b2.name ? -1 : a3.name > b2.name ? 1 : 0)) {
-      const p5 = import_node_path8.default.join(d2, e.name);
+      const p5 = import_node_path9.default.join(d2, e.name);
       if (e.isDirectory()) walk(p5);
       else if (e.name.endsWith(ext)) out.push(p5);
     }
@@ -75726,7 +75954,7 @@ function templates(dir, ext = ".html") {
 }
 function kindOf(p5) {
   try {
-    const st = (0, import_node_fs6.statSync)(p5);
+    const st = (0, import_node_fs7.statSync)(p5);
     return st.isFile() ? "file" : st.isDirectory() ? "dir" : void 0;
   } catch {
     return void 0;
@@ -75734,7 +75962,7 @@ function kindOf(p5) {
 }
 var isFile2 = (p5) => kindOf(p5) === "file";
 function isPackageLayouts(dir) {
-  return isFile2(import_node_path8.default.join(dir, "partials", "prerender", "head.html"));
+  return isFile2(import_node_path9.default.join(dir, "partials", "prerender", "head.html"));
 }
 function eachTemplate(layoutDirs, fn, ext = ".html") {
   for (const dir of layoutDirs) {
@@ -75742,7 +75970,7 @@ function eachTemplate(layoutDirs, fn, ext = ".html") {
     for (const file of templates(dir, ext)) {
       let text12;
       try {
-        text12 = (0, import_node_fs6.readFileSync)(file, "utf8");
+        text12 = (0, import_node_fs7.readFileSync)(file, "utf8");
       } catch {
         continue;
       }
@@ -75755,13 +75983,13 @@ function headingDataTemplates(siteDir, layoutDirs) {
   eachTemplate(layoutDirs, (file, text12) => {
     const code4 = text12.replace(/\{\{-?\s*\/\*[^]*?\*\/\s*-?\}\}/g, "");
     if (/partial\s+"prerender\/toc(\.html)?"/.test(code4)) return;
-    if (/\.(TableOfContents|Fragments)\b/.test(code4)) out.push(import_node_path8.default.relative(siteDir, file).split(import_node_path8.default.sep).join("/"));
+    if (/\.(TableOfContents|Fragments)\b/.test(code4)) out.push(import_node_path9.default.relative(siteDir, file).split(import_node_path9.default.sep).join("/"));
   });
   return out;
 }
 var READS_CONTENT = /\.(Content|ContentWithoutSummary|Plain|PlainWords|RawContent|Render|RenderString)\b|\b(partial|partialCached|template|block)\s/;
 function feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs2 = []) {
-  const rel3 = (file) => import_node_path8.default.relative(siteDir, file).split(import_node_path8.default.sep).join("/");
+  const rel3 = (file) => import_node_path9.default.relative(siteDir, file).split(import_node_path9.default.sep).join("/");
   const out = [];
   eachTemplate(
     layoutDirs,
@@ -75772,12 +76000,15 @@ function feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs2 = []) {
     ".xml"
   );
   for (const candidates2 of moduleLayoutDirs2) {
-    if (!candidates2.some((d2) => kindOf(import_node_path8.default.dirname(d2)) === "dir")) out.push(rel3(import_node_path8.default.dirname(candidates2[0])));
+    if (!candidates2.some((d2) => kindOf(import_node_path9.default.dirname(d2)) === "dir")) out.push(rel3(import_node_path9.default.dirname(candidates2[0])));
   }
   return out;
 }
 
 // src/page-settings.ts
+function nestedMountTargets(config) {
+  return targetsNest(config.staticRoots) || targetsNest(config.assetRoots);
+}
 function pageSettings(config, siteDir, errorMode, hugoVersion) {
   const diagnostics = [];
   const macros2 = config.prerender.katex.macros;
@@ -75850,10 +76081,15 @@ function pageSettings(config, siteDir, errorMode, hugoVersion) {
     // RSS shows .Summary unless a feed template of the site's reads more (see PageSettings.feeds).
     feeds: feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs(siteDir, config.data)).length > 0 ? "content" : "summary"
   };
+  const nested = hugoVersion !== void 0 && versionBefore(hugoVersion, EVERY_MATCHING_MOUNT_SINCE) && nestedMountTargets(config);
+  const mounted = (r2) => ({ dir: r2.dir, target: r2.target, ...r2.filter ? { filter: r2.filter } : {} });
   const site = {
     dir: siteDir,
     staticDirs: config.staticDirs,
     assetsDir: config.assetsDir,
+    staticRoots: config.staticRoots.map(mounted),
+    assetRoots: config.assetRoots.map(mounted),
+    ...nested ? { nestedMounts: "longest" } : {},
     contentDirs: config.contentRoots.map((r2) => r2.dir),
     filtered: config.filteredRoots
   };
@@ -75961,18 +76197,18 @@ var realSites = /* @__PURE__ *~1 new Map();
 function readablePath(siteDir, abs, relPath) {
   let real;
   try {
-    real = import_node_fs7.realpathSync.native(abs);
+    real = import_node_fs8.realpathSync.native(abs);
   } catch {
     return void 0;
   }
   let site = realSites.get(siteDir);
-  if (site === void 0) realSites.set(siteDir, site = import_node_fs7.realpathSync.native(siteDir));
-  const rel3 = import_node_path9.default.relative(site, real).split(import_node_path9.default.sep).join("/");
-  return rel3 === relPath || rel3.startsWith("../") || import_node_path9.default.isAbsolute(rel3) ? void 0 : rel3;
+  if (site === void 0) realSites.set(siteDir, site = import_node_fs8.realpathSync.native(siteDir));
+  const rel3 = import_node_path10.default.relative(site, real).split(import_node_path10.default.sep).join("/");
+  return rel3 === relPath || rel3.startsWith("../") || import_node_path10.default.isAbsolute(rel3) ? void 0 : rel3;
 }
 function bundleDirOf(abs) {
-  const base2 = import_node_path9.default.basename(abs).replace(/\.[^.]+$/, "");
-  return base2 === "index" || base2 === "_index" || /^_?index\.[a-z-]+$/i.test(base2) ? import_node_path9.default.dirname(abs) : void 0;
+  const base2 = import_node_path10.default.basename(abs).replace(/\.[^.]+$/, "");
+  return base2 === "index" || base2 === "_index" || /^_?index\.[a-z-]+$/i.test(base2) ? import_node_path10.default.dirname(abs) : void 0;
 }
 async function renderPage(job, ctx) {
   const { abs, relPath } = job;

@@ -1997,17 +1997,17 @@ var require_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP2;
     visit5.REMOVE = REMOVE;
-    function visit_(key2, node3, visitor, path21) {
-      const ctrl = callVisitor(key2, node3, visitor, path21);
+    function visit_(key2, node3, visitor, path22) {
+      const ctrl = callVisitor(key2, node3, visitor, path22);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path21, ctrl);
-        return visit_(key2, ctrl, visitor, path21);
+        replaceNode(key2, path22, ctrl);
+        return visit_(key2, ctrl, visitor, path22);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path21 = Object.freeze(path21.concat(node3));
+          path22 = Object.freeze(path22.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = visit_(i2, node3.items[i2], visitor, path21);
+            const ci = visit_(i2, node3.items[i2], visitor, path22);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -2018,13 +2018,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path21 = Object.freeze(path21.concat(node3));
-          const ck = visit_("key", node3.key, visitor, path21);
+          path22 = Object.freeze(path22.concat(node3));
+          const ck = visit_("key", node3.key, visitor, path22);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = visit_("value", node3.value, visitor, path21);
+          const cv = visit_("value", node3.value, visitor, path22);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2045,17 +2045,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node3, visitor, path21) {
-      const ctrl = await callVisitor(key2, node3, visitor, path21);
+    async function visitAsync_(key2, node3, visitor, path22) {
+      const ctrl = await callVisitor(key2, node3, visitor, path22);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path21, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path21);
+        replaceNode(key2, path22, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path22);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path21 = Object.freeze(path21.concat(node3));
+          path22 = Object.freeze(path22.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node3.items[i2], visitor, path21);
+            const ci = await visitAsync_(i2, node3.items[i2], visitor, path22);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -2066,13 +2066,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path21 = Object.freeze(path21.concat(node3));
-          const ck = await visitAsync_("key", node3.key, visitor, path21);
+          path22 = Object.freeze(path22.concat(node3));
+          const ck = await visitAsync_("key", node3.key, visitor, path22);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = await visitAsync_("value", node3.value, visitor, path21);
+          const cv = await visitAsync_("value", node3.value, visitor, path22);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2099,23 +2099,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node3, visitor, path21) {
+    function callVisitor(key2, node3, visitor, path22) {
       if (typeof visitor === "function")
-        return visitor(key2, node3, path21);
+        return visitor(key2, node3, path22);
       if (identity4.isMap(node3))
-        return visitor.Map?.(key2, node3, path21);
+        return visitor.Map?.(key2, node3, path22);
       if (identity4.isSeq(node3))
-        return visitor.Seq?.(key2, node3, path21);
+        return visitor.Seq?.(key2, node3, path22);
       if (identity4.isPair(node3))
-        return visitor.Pair?.(key2, node3, path21);
+        return visitor.Pair?.(key2, node3, path22);
       if (identity4.isScalar(node3))
-        return visitor.Scalar?.(key2, node3, path21);
+        return visitor.Scalar?.(key2, node3, path22);
       if (identity4.isAlias(node3))
-        return visitor.Alias?.(key2, node3, path21);
+        return visitor.Alias?.(key2, node3, path22);
       return void 0;
     }
-    function replaceNode(key2, path21, node3) {
-      const parent = path21[path21.length - 1];
+    function replaceNode(key2, path22, node3) {
+      const parent = path22[path22.length - 1];
       if (identity4.isCollection(parent)) {
         parent.items[key2] = node3;
       } else if (identity4.isPair(parent)) {
@@ -2727,10 +2727,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity4 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path21, value2) {
+    function collectionFromPath(schema, path22, value2) {
       let v = value2;
-      for (let i2 = path21.length - 1; i2 >= 0; --i2) {
-        const k2 = path21[i2];
+      for (let i2 = path22.length - 1; i2 >= 0; --i2) {
+        const k2 = path22[i2];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a3 = [];
           a3[k2] = v;
@@ -2749,7 +2749,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path21) => path21 == null || typeof path21 === "object" && !!path21[Symbol.iterator]().next().done;
+    var isEmptyPath = (path22) => path22 == null || typeof path22 === "object" && !!path22[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -2779,11 +2779,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path21, value2) {
-        if (isEmptyPath(path21))
+      addIn(path22, value2) {
+        if (isEmptyPath(path22))
           this.add(value2);
         else {
-          const [key2, ...rest] = path21;
+          const [key2, ...rest] = path22;
           const node3 = this.get(key2, true);
           if (identity4.isCollection(node3))
             node3.addIn(rest, value2);
@@ -2797,8 +2797,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path21) {
-        const [key2, ...rest] = path21;
+      deleteIn(path22) {
+        const [key2, ...rest] = path22;
         if (rest.length === 0)
           return this.delete(key2);
         const node3 = this.get(key2, true);
@@ -2812,8 +2812,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path21, keepScalar) {
-        const [key2, ...rest] = path21;
+      getIn(path22, keepScalar) {
+        const [key2, ...rest] = path22;
         const node3 = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity4.isScalar(node3) ? node3.value : node3;
@@ -2831,8 +2831,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path21) {
-        const [key2, ...rest] = path21;
+      hasIn(path22) {
+        const [key2, ...rest] = path22;
         if (rest.length === 0)
           return this.has(key2);
         const node3 = this.get(key2, true);
@@ -2842,8 +2842,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path21, value2) {
-        const [key2, ...rest] = path21;
+      setIn(path22, value2) {
+        const [key2, ...rest] = path22;
         if (rest.length === 0) {
           this.set(key2, value2);
         } else {
@@ -5358,9 +5358,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path21, value2) {
+      addIn(path22, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path21, value2);
+          this.contents.addIn(path22, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5435,14 +5435,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path21) {
-        if (Collection.isEmptyPath(path21)) {
+      deleteIn(path22) {
+        if (Collection.isEmptyPath(path22)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path21) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path22) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -5457,10 +5457,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path21, keepScalar) {
-        if (Collection.isEmptyPath(path21))
+      getIn(path22, keepScalar) {
+        if (Collection.isEmptyPath(path22))
           return !keepScalar && identity4.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity4.isCollection(this.contents) ? this.contents.getIn(path21, keepScalar) : void 0;
+        return identity4.isCollection(this.contents) ? this.contents.getIn(path22, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -5471,10 +5471,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path21) {
-        if (Collection.isEmptyPath(path21))
+      hasIn(path22) {
+        if (Collection.isEmptyPath(path22))
           return this.contents !== void 0;
-        return identity4.isCollection(this.contents) ? this.contents.hasIn(path21) : false;
+        return identity4.isCollection(this.contents) ? this.contents.hasIn(path22) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -5491,13 +5491,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path21, value2) {
-        if (Collection.isEmptyPath(path21)) {
+      setIn(path22, value2) {
+        if (Collection.isEmptyPath(path22)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path21), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path22), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path21, value2);
+          this.contents.setIn(path22, value2);
         }
       }
       /**
@@ -7458,9 +7458,9 @@ var require_cst_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP2;
     visit5.REMOVE = REMOVE;
-    visit5.itemAtPath = (cst, path21) => {
+    visit5.itemAtPath = (cst, path22) => {
       let item = cst;
-      for (const [field, index2] of path21) {
+      for (const [field, index2] of path22) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -7469,23 +7469,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit5.parentCollection = (cst, path21) => {
-      const parent = visit5.itemAtPath(cst, path21.slice(0, -1));
-      const field = path21[path21.length - 1][0];
+    visit5.parentCollection = (cst, path22) => {
+      const parent = visit5.itemAtPath(cst, path22.slice(0, -1));
+      const field = path22[path22.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path21, item, visitor) {
-      let ctrl = visitor(item, path21);
+    function _visit(path22, item, visitor) {
+      let ctrl = visitor(item, path22);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path21.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path22.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -7496,10 +7496,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path21);
+            ctrl = ctrl(item, path22);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path21) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path22) : ctrl;
     }
     exports.visit = visit5;
   }
@@ -10780,8 +10780,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path21, name) {
-  if (!path21) {
+function assertPath(path22, name) {
+  if (!path22) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -10966,13 +10966,13 @@ var init_lib7 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set path(path21) {
-        if (isUrl(path21)) {
-          path21 = fileURLToPath(path21);
+      set path(path22) {
+        if (isUrl(path22)) {
+          path22 = fileURLToPath(path22);
         }
-        assertNonEmpty(path21, "path");
-        if (this.path !== path21) {
-          this.history.push(path21);
+        assertNonEmpty(path22, "path");
+        if (this.path !== path22) {
+          this.history.push(path22);
         }
       }
       /**
@@ -19798,7 +19798,7 @@ function transformGfmAutolinkLiterals(tree) {
     { ignore: ["link", "linkReference"] }
   );
 }
-function findUrl(_9, protocol, domain2, path21, match) {
+function findUrl(_9, protocol, domain2, path22, match) {
   if (!previous2(match)) {
     return false;
   }
@@ -19811,7 +19811,7 @@ function findUrl(_9, protocol, domain2, path21, match) {
   if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
     return false;
   }
-  const parts = splitUrl(domain2 + path21);
+  const parts = splitUrl(domain2 + path22);
   const result = {
     type: "link",
     title: null,
@@ -23712,16 +23712,16 @@ var init_base = __esm({
           }
         }
       }
-      addToPath(path21, added, removed, oldPosInc, options) {
-        const last = path21.lastComponent;
+      addToPath(path22, added, removed, oldPosInc, options) {
+        const last = path22.lastComponent;
         if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
           return {
-            oldPos: path21.oldPos + oldPosInc,
+            oldPos: path22.oldPos + oldPosInc,
             lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
           };
         } else {
           return {
-            oldPos: path21.oldPos + oldPosInc,
+            oldPos: path22.oldPos + oldPosInc,
             lastComponent: { count: 1, added, removed, previousComponent: last }
           };
         }
@@ -36109,13 +36109,13 @@ function node2(shape, o2 = {}) {
   }
   return fragment(outline, o2.label !== void 0 && o2.label !== "" ? mathLabel(o2.label, { x: shape.cx, y: shape.cy, size }) : null);
 }
-function edge(ids, path21, o2 = {}) {
+function edge(ids, path22, o2 = {}) {
   const arrow = o2.arrow ?? "end";
   const paint = o2.paint ?? "ink";
   const atStart = arrow === "start" || arrow === "both";
   const atEnd = arrow === "end" || arrow === "both";
   const cut = HEAD_LENGTH * HEAD_OVERLAP;
-  const drawn = trim(path21, atStart ? cut : 0, atEnd ? cut : 0);
+  const drawn = trim(path22, atStart ? cut : 0, atEnd ? cut : 0);
   const s2 = strokeAttrs(paint);
   return el("path", {
     class: [s2.class, o2.class].filter(Boolean).join(" ") || void 0,
@@ -36142,18 +36142,18 @@ function connect(from, to, o2 = {}) {
   const ctrl = add(m, mul({ x: d2.y, y: -d2.x }, bend * 2));
   return { kind: "quad", a: borderPoint(from, ctrl, g0), c: ctrl, b: borderPoint(to, ctrl, g1) };
 }
-function edgeLabelAnchor(path21, text12, o2 = {}) {
+function edgeLabelAnchor(path22, text12, o2 = {}) {
   const t = o2.t ?? 0.5;
-  const p5 = pointAt(path21, t);
-  let n = normalAt(path21, t);
+  const p5 = pointAt(path22, t);
+  let n = normalAt(path22, t);
   if (o2.side === "right") n = mul(n, -1);
   const size = o2.size ?? 16;
   const b2 = labelFontBox(text12, { x: 0, y: 0, size });
   const reach = Math.max(-n.x * b2.x0, -n.x * b2.x1) + Math.max(-n.y * b2.y0, -n.y * b2.y1);
   return add(p5, mul(n, reach + (o2.offset ?? 5)));
 }
-function edgeLabel(path21, text12, o2 = {}) {
-  const at = edgeLabelAnchor(path21, text12, o2);
+function edgeLabel(path22, text12, o2 = {}) {
+  const at = edgeLabelAnchor(path22, text12, o2);
   return mathLabel(text12, { x: at.x, y: at.y, size: o2.size ?? 16, class: o2.class });
 }
 function delaySquare(at, size = 8, paint = "ink") {
@@ -36635,6 +36635,77 @@ var init_figure_html = __esm({
   }
 });
 
+// src/site/component-lookup.ts
+import { statSync } from "node:fs";
+import path2 from "node:path";
+function componentMounts(site) {
+  const atRoot = (dir) => {
+    const filter = site.filtered?.find((f) => path2.resolve(f.dir) === path2.resolve(dir))?.filter;
+    return { dir: path2.resolve(dir), target: "", ...filter ? { filter } : {} };
+  };
+  return {
+    static: site.staticRoots ?? site.staticDirs.map(atRoot),
+    assets: site.assetRoots ?? [atRoot(site.assetsDir)],
+    ...site.nestedMounts ? { nested: site.nestedMounts } : {}
+  };
+}
+function targetsNest(roots) {
+  const keys2 = [...new Set(roots.map((r2) => r2.target === "" ? "" : `/${r2.target}`))];
+  return keys2.some((a3) => keys2.some((b2) => a3 !== b2 && b2.startsWith(a3)));
+}
+function filterShows(filter, rel3) {
+  if (!filter) return true;
+  const parts = rel3.split("/");
+  for (let k2 = 1; k2 <= parts.length; k2++) if (!filter(parts.slice(0, k2).join("/"), k2 < parts.length)) return false;
+  return true;
+}
+function exists(dir) {
+  try {
+    statSync(dir);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function componentCandidates(roots, rel3, nested = "every") {
+  const live = roots.filter((r2) => exists(r2.dir));
+  const full = `/${rel3}`;
+  const byKey = /* @__PURE__ */ new Map();
+  for (const r2 of live) {
+    const k2 = r2.target === "" ? "" : `/${r2.target}`;
+    byKey.set(k2, [...byKey.get(k2) ?? [], r2]);
+  }
+  const longest = (p5) => {
+    let best;
+    for (const k2 of byKey.keys()) if (p5.startsWith(k2) && (best === void 0 || k2.length > best.length)) best = k2;
+    return best;
+  };
+  const levels = [];
+  for (let p5 = full; ; ) {
+    const k2 = longest(p5);
+    if (k2 === void 0) break;
+    if (!levels.includes(k2)) levels.push(k2);
+    if (p5 === "/" || p5 === "") break;
+    p5 = path2.posix.dirname(p5);
+    if (p5 === "/") p5 = "";
+  }
+  const candidate = (k2) => (r2) => {
+    const below = full.slice(k2.length).replace(/^\/+/, "");
+    return { root: r2, file: below === "" ? r2.dir : path2.join(r2.dir, below), shown: below === "" || filterShows(r2.filter, below) };
+  };
+  const order2 = (ks) => ks.flatMap((k2) => (byKey.get(k2) ?? []).map(candidate(k2))).reverse();
+  const read = nested === "longest" ? levels.slice(0, 1) : levels;
+  const absent = roots.filter((r2) => !live.includes(r2) && full.startsWith(r2.target === "" ? "" : `/${r2.target}`)).map((r2) => candidate(r2.target === "" ? "" : `/${r2.target}`)(r2));
+  return { candidates: [...order2(read), ...absent], unread: order2(levels.slice(read.length)) };
+}
+var EVERY_MATCHING_MOUNT_SINCE;
+var init_component_lookup = __esm({
+  "src/site/component-lookup.ts"() {
+    "use strict";
+    EVERY_MATCHING_MOUNT_SINCE = "0.124.0";
+  }
+});
+
 // src/site/fs-errors.ts
 function fsErrorCode(e) {
   const code4 = e?.code;
@@ -36684,11 +36755,11 @@ var init_fs_errors = __esm({
 
 // src/site/safe-path.ts
 import { lstatSync, readlinkSync, realpathSync } from "node:fs";
-import path2 from "node:path";
+import path3 from "node:path";
 function allowedRoots(dirs) {
   const out = [];
   for (const d2 of dirs) {
-    const given2 = path2.resolve(d2);
+    const given2 = path3.resolve(d2);
     try {
       out.push({ given: given2, real: realpathSync(given2) });
     } catch {
@@ -36697,7 +36768,7 @@ function allowedRoots(dirs) {
   return { dirs: out };
 }
 function within(dir, p5) {
-  return p5 === dir || p5.startsWith(dir.endsWith(path2.sep) ? dir : dir + path2.sep);
+  return p5 === dir || p5.startsWith(dir.endsWith(path3.sep) ? dir : dir + path3.sep);
 }
 function lexicallyInside(roots, p5) {
   return roots.dirs.some((d2) => within(d2.given, p5) || within(d2.real, p5));
@@ -36707,14 +36778,14 @@ function toReal(roots, p5) {
   for (const d2 of roots.dirs) {
     for (const base2 of [d2.real, d2.given]) {
       if (within(base2, p5) && (!best || base2.length > best.len)) {
-        best = { root: d2.real, rest: path2.relative(base2, p5).split(path2.sep).filter((s2) => s2 !== ""), len: base2.length };
+        best = { root: d2.real, rest: path3.relative(base2, p5).split(path3.sep).filter((s2) => s2 !== ""), len: base2.length };
       }
     }
   }
   return best && { root: best.root, rest: best.rest };
 }
 function resolveInside(roots, file) {
-  let pending = path2.resolve(file);
+  let pending = path3.resolve(file);
   let lastLink;
   let lastTarget;
   let firstLink;
@@ -36725,7 +36796,7 @@ function resolveInside(roots, file) {
     let cur = start.root;
     let followed = false;
     for (let i2 = 0; i2 < start.rest.length; i2++) {
-      const next = path2.join(cur, start.rest[i2]);
+      const next = path3.join(cur, start.rest[i2]);
       let st;
       try {
         st = lstatSync(next);
@@ -36740,7 +36811,7 @@ function resolveInside(roots, file) {
         lastTarget = readlinkSync(next);
         firstLink ??= lastLink;
         firstTarget ??= lastTarget;
-        pending = path2.resolve(path2.dirname(next), lastTarget, ...start.rest.slice(i2 + 1));
+        pending = path3.resolve(path3.dirname(next), lastTarget, ...start.rest.slice(i2 + 1));
         followed = true;
         break;
       }
@@ -36751,13 +36822,17 @@ function resolveInside(roots, file) {
   return { ok: false, why: "outside", link: firstLink, target: firstTarget, loop: true };
 }
 function shownPath(siteDir, p5) {
-  const rel3 = path2.relative(siteDir, p5);
-  return rel3 === "" || rel3.startsWith("..") || path2.isAbsolute(rel3) ? p5 : rel3.split(path2.sep).join("/");
+  const rel3 = path3.relative(siteDir, p5);
+  return rel3 === "" || rel3.startsWith("..") || path3.isAbsolute(rel3) ? p5 : rel3.split(path3.sep).join("/");
 }
 function siteRoots(site) {
   let r2 = cache.get(site);
   if (!r2) {
-    r2 = allowedRoots([site.dir, ...site.contentDirs ?? [], ...site.staticDirs, site.assetsDir]);
+    const components = componentMounts(site);
+    r2 = {
+      ...allowedRoots([site.dir, ...site.contentDirs ?? [], ...components.static.map((m) => m.dir), ...components.assets.map((m) => m.dir)]),
+      components
+    };
     const filtered = site.filtered;
     if (filtered?.some((f) => f.filter)) r2 = { ...r2, hidden: (p5) => hiddenBy(filtered, p5) };
     cache.set(site, r2);
@@ -36767,19 +36842,22 @@ function siteRoots(site) {
 function hiddenBy(roots, p5) {
   let inside2 = false;
   for (const r2 of roots) {
-    const dir = path2.resolve(r2.dir);
+    const dir = path3.resolve(r2.dir);
     if (!within(dir, p5) || p5 === dir) continue;
     inside2 = true;
     if (!r2.filter) return false;
-    const parts = path2.relative(dir, p5).split(path2.sep);
+    const parts = path3.relative(dir, p5).split(path3.sep);
     let shown = true;
     for (let k2 = 1; k2 <= parts.length && shown; k2++) shown = r2.filter(parts.slice(0, k2).join("/"), k2 < parts.length);
     if (shown) return false;
   }
   return inside2;
 }
+function placeKey(p5) {
+  return typeof p5 === "string" ? p5 : `${p5.component}`;
+}
 function lookUpFile(roots, bases, rel3, track, memo) {
-  const key2 = memo ? `${bases.join("\0")}\0\0${rel3}` : "";
+  const key2 = memo ? `${bases.map(placeKey).join("\0")}\0\0${rel3}` : "";
   let result = memo?.get(key2);
   if (!result) {
     result = lookUp(roots, bases, rel3);
@@ -36792,33 +36870,55 @@ function lookUp(roots, bases, rel3) {
   const looked = [];
   let blocked;
   let hidden;
+  const components = [];
+  const isThere = (p5) => {
+    const r2 = resolveInside(roots, p5);
+    try {
+      return r2.ok && lstatSync(r2.real).isFile();
+    } catch {
+      return false;
+    }
+  };
   for (const base2 of bases) {
-    const p5 = path2.resolve(base2, rel3);
-    if (!lexicallyInside(roots, p5)) continue;
-    looked.push(p5);
-    if (roots.hidden?.(p5)) {
-      if (hidden === void 0) {
-        const r3 = resolveInside(roots, p5);
+    const places = [];
+    if (typeof base2 === "string") {
+      const p5 = path3.resolve(base2, rel3);
+      places.push({ p: p5, hiddenHere: roots.hidden?.(p5) ?? false });
+    } else {
+      const found = componentCandidates(roots.components?.[base2.component] ?? [], rel3, roots.components?.nested);
+      for (const c of found.candidates) places.push({ p: c.file, hiddenHere: !c.shown });
+      components.push({ component: base2.component, found });
+    }
+    for (const { p: p5, hiddenHere } of places) {
+      if (!lexicallyInside(roots, p5)) continue;
+      looked.push(p5);
+      if (hiddenHere) {
+        if (hidden === void 0 && isThere(p5)) hidden = p5;
+        continue;
+      }
+      const r2 = resolveInside(roots, p5);
+      if (r2.ok) {
         try {
-          if (r3.ok && lstatSync(r3.real).isFile()) hidden = p5;
+          if (lstatSync(r2.real).isFile()) return { found: r2.real };
         } catch {
         }
+      } else if (r2.why === "outside") {
+        return { refused: p5, link: r2.link ?? p5, target: r2.target ?? "", ...r2.loop ? { loop: r2.loop } : {} };
+      } else if (r2.why === "blocked") {
+        blocked ??= { at: r2.at, kind: r2.kind, error: r2.error };
       }
-      continue;
-    }
-    const r2 = resolveInside(roots, p5);
-    if (r2.ok) {
-      try {
-        if (lstatSync(r2.real).isFile()) return { found: r2.real };
-      } catch {
-      }
-    } else if (r2.why === "outside") {
-      return { refused: p5, link: r2.link ?? p5, target: r2.target ?? "", ...r2.loop ? { loop: r2.loop } : {} };
-    } else if (r2.why === "blocked") {
-      blocked ??= { at: r2.at, kind: r2.kind, error: r2.error };
     }
   }
-  return { missing: looked, ...blocked ? { blocked } : {}, ...hidden ? { hidden } : {} };
+  let unread;
+  for (const { component, found } of components) {
+    const there = found.unread.find((u) => u.shown && lexicallyInside(roots, u.file) && isThere(u.file));
+    if (there && found.candidates[0]) {
+      const target = found.candidates[0].root.target;
+      unread = { file: there.file, by: [...new Set(found.candidates.map((c) => c.root.dir))], target: target ? `${component}/${target}` : component };
+      break;
+    }
+  }
+  return { missing: looked, ...blocked ? { blocked } : {}, ...hidden ? { hidden } : {}, ...unread ? { unread } : {} };
 }
 function blockedMessage(siteDir, b2) {
   const shown = shownPath(siteDir, b2.at);
@@ -36842,20 +36942,26 @@ var cache;
 var init_safe_path = __esm({
   "src/site/safe-path.ts"() {
     "use strict";
+    init_component_lookup();
     init_fs_errors();
     cache = /* @__PURE__ */ new WeakMap();
   }
 });
 
 // src/images/resolve.ts
-function missingImageMessage(src, site, bundleDir, missing, blocked, hidden) {
+function missingImageMessage(src, site, bundleDir, missing, blocked, hidden, unread) {
   if (blocked) return `image "${src}" could not be looked for: ${blockedMessage(site.dir, blocked)}`;
   const where = bundleDir ? "static, assets or the page bundle" : "static or assets (the page is not a bundle)";
   if (hidden) return `image "${src}": ${hiddenImageMessage(site.dir, hidden)}`;
+  if (unread) return `image "${src}": ${unreadImageMessage(site.dir, unread)}`;
   return `image "${src}" was not found in ${where}; looked for ${missing.map((c) => shownPath(site.dir, c)).join(", ")}`;
 }
 function hiddenImageMessage(siteDir, hidden) {
   return `${shownPath(siteDir, hidden)} is a file the site's mounts leave out (their excludeFiles, includeFiles or files, or ignoreFiles), so Hugo does not publish it and the page shows a broken image: it is not processed, and the image is left as written`;
+}
+function unreadImageMessage(siteDir, unread) {
+  const by = unread.by.map((b2) => shownPath(siteDir, b2)).join(", ");
+  return `${shownPath(siteDir, unread.file)} is not published by the Hugo that builds this site (before 0.124): it reads ${unread.target}/ from the mount${unread.by.length > 1 ? "s" : ""} of ${by} at ${unread.target} alone, so the page shows a broken image: it is not processed, and the image is left as written (move the file into ${by}, or upgrade Hugo)`;
 }
 function lookUpImage(src, site, bundleDir, track, memo) {
   if (!isLocalSrc(src)) return void 0;
@@ -36866,7 +36972,7 @@ function lookUpImage(src, site, bundleDir, track, memo) {
   }
   rel3 = rel3.replace(/^\/+/, "");
   if (rel3 === "") return void 0;
-  const bases = [...bundleDir ? [bundleDir] : [], site.assetsDir, ...site.staticDirs];
+  const bases = [...bundleDir ? [bundleDir] : [], { component: "assets" }, { component: "static" }];
   return lookUpFile(siteRoots(site), bases, rel3, track, memo);
 }
 var init_resolve = __esm({
@@ -36929,7 +37035,7 @@ function findSrc(ctx, src, param) {
     return void 0;
   }
   if (look.missing.length === 0) return void 0;
-  ctx.warn(missingImageMessage(src, ctx.site, ctx.page.bundleDir, look.missing, look.blocked, look.hidden), { param, code: "figure-missing" });
+  ctx.warn(missingImageMessage(src, ctx.site, ctx.page.bundleDir, look.missing, look.blocked, look.hidden, look.unread), { param, code: "figure-missing" });
   return void 0;
 }
 var params2, figure_default;
@@ -40437,7 +40543,7 @@ function equalRound(digits) {
     return r2(x0) === r2(x1) && r2(y0) === r2(y1);
   };
 }
-function path3() {
+function path4() {
   return new Path();
 }
 var pi, tau, epsilon, tauEpsilon, Path;
@@ -40521,7 +40627,7 @@ var init_d3_path = __esm({
         return this._;
       }
     };
-    path3.prototype = Path.prototype;
+    path4.prototype = Path.prototype;
   }
 });
 
@@ -40562,12 +40668,12 @@ function y(p5) {
   return p5[1];
 }
 function line2(x$1, y$1) {
-  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path21 = withPath(line3);
+  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path22 = withPath(line3);
   x$1 = typeof x$1 === "function" ? x$1 : x$1 === void 0 ? x : constant2(x$1);
   y$1 = typeof y$1 === "function" ? y$1 : y$1 === void 0 ? y : constant2(y$1);
   function line3(data) {
     var i2, n = (data = array2(data)).length, d2, defined0 = false, buffer;
-    if (context == null) output7 = curve(buffer = path21());
+    if (context == null) output7 = curve(buffer = path22());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) output7.lineStart();
@@ -40595,13 +40701,13 @@ function line2(x$1, y$1) {
   return line3;
 }
 function area(x0, y0, y1) {
-  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path21 = withPath(area2);
+  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path22 = withPath(area2);
   x0 = typeof x0 === "function" ? x0 : x0 === void 0 ? x : constant2(+x0);
   y0 = typeof y0 === "function" ? y0 : y0 === void 0 ? constant2(0) : constant2(+y0);
   y1 = typeof y1 === "function" ? y1 : y1 === void 0 ? y : constant2(+y1);
   function area2(data) {
     var i2, j, k2, n = (data = array2(data)).length, d2, defined0 = false, buffer, x0z = new Array(n), y0z = new Array(n);
-    if (context == null) output7 = curve(buffer = path21());
+    if (context == null) output7 = curve(buffer = path22());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) {
@@ -40677,12 +40783,12 @@ function curveRadial(curve) {
   return radial;
 }
 function Symbol2(type, size) {
-  let context = null, path21 = withPath(symbol);
+  let context = null, path22 = withPath(symbol);
   type = typeof type === "function" ? type : constant2(type || circle2);
   size = typeof size === "function" ? size : constant2(size === void 0 ? 64 : +size);
   function symbol() {
     let buffer;
-    if (!context) context = buffer = path21();
+    if (!context) context = buffer = path22();
     type.apply(this, arguments).draw(context, +size.apply(this, arguments));
     if (buffer) return context = null, buffer + "" || null;
   }
@@ -42770,12 +42876,12 @@ var init_data = __esm({
 });
 
 // shortcodes/plot.ts
-import { readFileSync, statSync } from "node:fs";
-import path4 from "node:path";
+import { readFileSync, statSync as statSync2 } from "node:fs";
+import path5 from "node:path";
 function inside(base2, rel3) {
-  const p5 = path4.resolve(base2, rel3);
-  const r2 = path4.relative(base2, p5);
-  return r2 === "" || r2.startsWith("..") || path4.isAbsolute(r2) ? void 0 : p5;
+  const p5 = path5.resolve(base2, rel3);
+  const r2 = path5.relative(base2, p5);
+  return r2 === "" || r2.startsWith("..") || path5.isAbsolute(r2) ? void 0 : p5;
 }
 function readData(ctx) {
   const file = (ctx.params.file ?? "").trim();
@@ -42788,8 +42894,8 @@ function readData(ctx) {
   const rel3 = siteRooted ? file.replace(/^\/+/, "") : file;
   const bases = [];
   if (!siteRooted && ctx.page.bundleDir) bases.push({ dir: ctx.page.bundleDir, what: "the page bundle" });
-  for (const d2 of ctx.site.staticDirs) bases.push({ dir: d2, what: path4.relative(ctx.site.dir, d2) || d2 });
-  bases.push({ dir: ctx.site.assetsDir, what: path4.relative(ctx.site.dir, ctx.site.assetsDir) || ctx.site.assetsDir });
+  for (const d2 of ctx.site.staticDirs) bases.push({ dir: d2, what: path5.relative(ctx.site.dir, d2) || d2 });
+  bases.push({ dir: ctx.site.assetsDir, what: path5.relative(ctx.site.dir, ctx.site.assetsDir) || ctx.site.assetsDir });
   const roots = siteRoots(ctx.site);
   const inBases = bases.filter((b2) => inside(b2.dir, rel3) !== void 0);
   const look = inBases.length ? lookUpFile(roots, inBases.map((b2) => b2.dir), rel3, ctx.page.reads?.lookup) : void 0;
@@ -42814,7 +42920,7 @@ function readData(ctx) {
   }
   let text12;
   try {
-    const size = statSync(found).size;
+    const size = statSync2(found).size;
     if (size > DATA_LIMITS.bytes) {
       ctx.error(
         `file "${file}" is ${(size / 1e6).toFixed(1)} MB; the limit is ${DATA_LIMITS.bytes / 1e6} MB: downsample it (a plot shows a few hundred points per series at most)`,
@@ -43469,9 +43575,9 @@ var init_rnn_unroll = __esm({
           body3.push(...column(ids, cx(k2), lay, { x: names("x", k2), h: names("h", k2), o: names("o", k2), L: names("L", k2), y: names("y", k2) }, weights, font));
         }
         for (let k2 = -1; k2 < T4; k2++) {
-          const path21 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
-          body3.push(edge(ids, path21, { dashed: k2 === -1 || k2 === T4 - 1 }));
-          if (weights[2]) body3.push(edgeLabel(path21, weights[2], { side: "left", size: WFONT, offset: HEAD_HALF_WIDTH + 2 }));
+          const path22 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
+          body3.push(edge(ids, path22, { dashed: k2 === -1 || k2 === T4 - 1 }));
+          if (weights[2]) body3.push(edgeLabel(path22, weights[2], { side: "left", size: WFONT, offset: HEAD_HALF_WIDTH + 2 }));
         }
         if (p5.bptt) {
           paints.add("highlight");
@@ -44841,12 +44947,12 @@ function parseTree(text12, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root4, path21) {
+function findNodeAtLocation(root4, path22) {
   if (!root4) {
     return void 0;
   }
   let node3 = root4;
-  for (let segment of path21) {
+  for (let segment of path22) {
     if (typeof segment === "string") {
       if (node3.type !== "object" || !Array.isArray(node3.children)) {
         return void 0;
@@ -45212,14 +45318,14 @@ var init_parser = __esm({
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text12, originalPath, value2, options) {
-  const path21 = originalPath.slice();
+  const path22 = originalPath.slice();
   const errors = [];
   const root4 = parseTree(text12, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path21.length > 0) {
-    lastSegment = path21.pop();
-    parent = findNodeAtLocation(root4, path21);
+  while (path22.length > 0) {
+    lastSegment = path22.pop();
+    parent = findNodeAtLocation(root4, path22);
     if (parent === void 0 && value2 !== void 0) {
       if (typeof lastSegment === "string") {
         value2 = { [lastSegment]: value2 };
@@ -45362,8 +45468,8 @@ var init_edit = __esm({
 });
 
 // node_modules/jsonc-parser/lib/esm/main.js
-function modify(text12, path21, value2, options) {
-  return setProperty(text12, path21, value2, options);
+function modify(text12, path22, value2, options) {
+  return setProperty(text12, path22, value2, options);
 }
 function applyEdits(text12, edits) {
   let sortedEdits = edits.slice(0).sort((a3, b2) => {
@@ -45637,7 +45743,7 @@ var init_config_positions = __esm({
 });
 
 // src/site/mount-filter.ts
-import path5 from "node:path";
+import path6 from "node:path";
 function stringList(v) {
   if (v === void 0 || v === null) return [];
   if (Array.isArray(v)) return v.filter((x6) => x6 !== null && x6 !== void 0 && !isRecord(x6) && !Array.isArray(x6)).map(String);
@@ -45723,7 +45829,7 @@ function hugoGlob(pattern, written3 = pattern) {
   return new RegExp(`^${re3}$`, "u");
 }
 function clean(p5) {
-  const n = path5.posix.normalize(p5);
+  const n = path6.posix.normalize(p5);
   return n.length > 1 && n.endsWith("/") ? n.slice(0, -1) : n;
 }
 function mountFilter(patterns) {
@@ -45771,15 +45877,15 @@ var init_mount_filter = __esm({
 });
 
 // src/site/hugo-version.ts
-import { statSync as statSync2 } from "node:fs";
+import { statSync as statSync3 } from "node:fs";
 import { spawnSync } from "node:child_process";
-import path6 from "node:path";
+import path7 from "node:path";
 function onPath(name, envPath = process.env.PATH ?? "") {
-  for (const dir of envPath.split(path6.delimiter)) {
+  for (const dir of envPath.split(path7.delimiter)) {
     if (dir === "") continue;
-    const file = path6.resolve(dir, name);
+    const file = path7.resolve(dir, name);
     try {
-      const st = statSync2(file);
+      const st = statSync3(file);
       if (st.isFile() && (st.mode & 73) !== 0) return file;
     } catch {
     }
@@ -45806,11 +45912,11 @@ function versionBefore(a3, b2) {
   return false;
 }
 function hugoVersionFor(output7, bin2 = "hugo") {
-  const file = bin2.includes("/") || bin2.includes(path6.sep) ? path6.resolve(bin2) : onPath(bin2);
+  const file = bin2.includes("/") || bin2.includes(path7.sep) ? path7.resolve(bin2) : onPath(bin2);
   if (!file) return void 0;
   let identity4;
   try {
-    const st = statSync2(file);
+    const st = statSync3(file);
     identity4 = `${file}
 ${st.size}
 ${st.mtimeMs}`;
@@ -45844,7 +45950,7 @@ var init_hugo_version = __esm({
 });
 
 // src/site/ignore-files.ts
-import path7 from "node:path";
+import path8 from "node:path";
 function rawPatterns(data) {
   const v = getIn(data, "ignoreFiles");
   if (typeof v === "string") return [v];
@@ -45878,10 +45984,10 @@ function ignoredBy(patterns, abs) {
 }
 function shadowIgnoredBy(patterns, siteDir, tree, relToContent) {
   if (patterns.length === 0) return void 0;
-  const root4 = path7.join(siteDir, PRERENDER_DIR, tree);
+  const root4 = path8.join(siteDir, PRERENDER_DIR, tree);
   const parts = relToContent.split("/");
   for (let k2 = 1; k2 <= parts.length; k2++) {
-    const hit = ignoredBy(patterns, path7.join(root4, ...parts.slice(0, k2)));
+    const hit = ignoredBy(patterns, path8.join(root4, ...parts.slice(0, k2)));
     if (hit) return hit;
   }
   return void 0;
@@ -46059,18 +46165,18 @@ var init_ignore_files = __esm({
 });
 
 // src/site/config.ts
-import { existsSync, readdirSync, readFileSync as readFileSync2, statSync as statSync3 } from "node:fs";
-import path8 from "node:path";
+import { existsSync, readdirSync, readFileSync as readFileSync2, statSync as statSync4 } from "node:fs";
+import path9 from "node:path";
 function isFile(p5) {
   try {
-    return statSync3(p5).isFile();
+    return statSync4(p5).isFile();
   } catch {
     return false;
   }
 }
 function firstWithBase(dir, base2) {
   for (const [ext, format3] of EXTENSIONS) {
-    const p5 = path8.join(dir, `${base2}.${ext}`);
+    const p5 = path9.join(dir, `${base2}.${ext}`);
     if (isFile(p5)) return { path: p5, format: format3, key: null };
   }
   return null;
@@ -46087,11 +46193,11 @@ function configDirFiles(dir) {
   if (hugo) out.push(hugo);
   const others = /* @__PURE__ */ new Map();
   for (const name of readdirSync(dir).sort()) {
-    const ext = path8.extname(name).slice(1).toLowerCase();
+    const ext = path9.extname(name).slice(1).toLowerCase();
     const format3 = EXTENSIONS.find(([e]) => e === ext)?.[1];
     const base2 = name.slice(0, name.length - ext.length - 1);
     if (!format3 || base2.includes(".") || base2 === "config" || base2 === "hugo") continue;
-    if (!others.has(base2.toLowerCase()) && isFile(path8.join(dir, name))) {
+    if (!others.has(base2.toLowerCase()) && isFile(path9.join(dir, name))) {
       others.set(base2.toLowerCase(), firstWithBase(dir, base2));
     }
   }
@@ -46101,27 +46207,27 @@ function configDirFiles(dir) {
   return out;
 }
 function explicitConfig(siteDir, name) {
-  const p5 = path8.resolve(siteDir, name);
+  const p5 = path9.resolve(siteDir, name);
   const format3 = formatOf(p5);
   if (format3 && isFile(p5)) return { path: p5, format: format3, key: null };
-  return firstWithBase(path8.dirname(p5), path8.basename(p5));
+  return firstWithBase(path9.dirname(p5), path9.basename(p5));
 }
 function findSiteConfigFiles(siteDir, environment = "production", files) {
   const roots = files ? files.map((f) => explicitConfig(siteDir, f)).filter((f) => f !== null) : [findRootConfig(siteDir)].filter((f) => f !== null);
   return [
     ...roots,
-    ...configDirFiles(path8.join(siteDir, "config", "_default")),
-    ...environment ? configDirFiles(path8.join(siteDir, "config", environment)) : []
+    ...configDirFiles(path9.join(siteDir, "config", "_default")),
+    ...environment ? configDirFiles(path9.join(siteDir, "config", environment)) : []
   ];
 }
 function findSiteConfig(siteDir, files) {
   const root4 = files ? files.map((f) => explicitConfig(siteDir, f)).find((f) => f !== null) ?? null : findRootConfig(siteDir);
   if (root4) return root4;
-  const dir = path8.join(siteDir, "config", "_default");
+  const dir = path9.join(siteDir, "config", "_default");
   return firstWithBase(dir, "hugo") ?? firstWithBase(dir, "config");
 }
 function formatOf(file) {
-  const ext = path8.extname(file).slice(1).toLowerCase();
+  const ext = path9.extname(file).slice(1).toLowerCase();
   return EXTENSIONS.find(([e]) => e === ext)?.[1] ?? null;
 }
 function parseConfigText(text12, format3, file) {
@@ -46245,7 +46351,7 @@ function readSiteConfig(siteDir, opts = {}) {
   }
   const sources = [];
   for (const f of files) {
-    const rel3 = path8.relative(siteDir, f.path).split(path8.sep).join("/");
+    const rel3 = path9.relative(siteDir, f.path).split(path9.sep).join("/");
     const text12 = readFileSync2(f.path, "utf8");
     const parsed = parseConfigText(text12, f.format, rel3);
     diagnostics.push(...parsed.diagnostics);
@@ -46253,7 +46359,7 @@ function readSiteConfig(siteDir, opts = {}) {
     data = mergeConfig(data, f.key === null ? parsed.data : { [f.key]: parsed.data });
   }
   if (opts.overrides) data = mergeConfig(data, opts.overrides);
-  const mainRel = main2 ? path8.relative(siteDir, main2.path).split(path8.sep).join("/") : void 0;
+  const mainRel = main2 ? path9.relative(siteDir, main2.path).split(path9.sep).join("/") : void 0;
   const locate = configLocator(sources, mainRel);
   const prerender = prerenderOptions(data, locate);
   diagnostics.push(...prerender.diagnostics);
@@ -46272,11 +46378,13 @@ function readSiteConfig(siteDir, opts = {}) {
     files,
     data,
     diagnostics,
-    contentDir: content3[0]?.dir ?? path8.resolve(siteDir, "content"),
+    contentDir: content3[0]?.dir ?? path9.resolve(siteDir, "content"),
     languages: siteLanguages(data),
     contentRoots: content3,
     staticDirs: statics.map((r2) => r2.dir),
-    assetsDir: assets[0]?.dir ?? path8.resolve(siteDir, "assets"),
+    assetsDir: assets[0]?.dir ?? path9.resolve(siteDir, "assets"),
+    staticRoots: statics,
+    assetRoots: assets,
     filteredRoots: [...content3, ...statics, ...assets].map((r2) => ({ dir: r2.dir, ...r2.filter ? { filter: r2.filter } : {} })),
     prerender: prerender.options,
     locate,
@@ -46393,7 +46501,7 @@ function componentRoots(siteDir, data, component, defaults) {
     }
     return {
       source: m.source,
-      dir: path8.resolve(siteDir, m.source),
+      dir: path9.resolve(siteDir, m.source),
       target: normalizeRel(m.target).split("/").slice(1).join("/"),
       ...lang ? { lang } : {},
       ...filter ? { filter } : {},
@@ -46473,7 +46581,7 @@ function contentRoots(siteDir, data, ignore2 = ignoreFiles(data).patterns) {
   if (ignore2.length === 0) return out;
   return out.map((r2) => {
     const own8 = r2.filter;
-    const filter = (rel3, isDir) => (!own8 || own8(rel3, isDir)) && ignoredBy(ignore2, path8.join(r2.dir, rel3)) === void 0;
+    const filter = (rel3, isDir) => (!own8 || own8(rel3, isDir)) && ignoredBy(ignore2, path9.join(r2.dir, rel3)) === void 0;
     return { ...r2, filter };
   });
 }
@@ -46629,15 +46737,15 @@ function languageFigureNumbering(data, site, warn) {
   if (!isRecord(langs)) return void 0;
   const byLanguage = {};
   for (const [code4, conf] of Object.entries(langs)) {
-    const path21 = ["languages", code4, "params", "prerender"];
+    const path22 = ["languages", code4, "params", "prerender"];
     const own8 = getIn(conf, ["params", "prerender"]);
     if (isRecord(own8)) {
       for (const key2 of Object.keys(own8)) {
-        if (key2.toLowerCase() !== "figures") warn([...path21, key2], `${[...path21, key2].join(".")} is not read: of params.prerender, a language sets only figures (its label, separator and numbers); set ${key2} in the site's params.prerender`, "key");
+        if (key2.toLowerCase() !== "figures") warn([...path22, key2], `${[...path22, key2].join(".")} is not read: of params.prerender, a language sets only figures (its label, separator and numbers); set ${key2} in the site's params.prerender`, "key");
       }
     }
-    const table3 = settingsTable(own8, path21, "figures", FIGURES_KEYS, warn);
-    if (table3) byLanguage[code4.toLowerCase()] = figureNumbering(table3, warn, path21, site);
+    const table3 = settingsTable(own8, path22, "figures", FIGURES_KEYS, warn);
+    if (table3) byLanguage[code4.toLowerCase()] = figureNumbering(table3, warn, path22, site);
   }
   if (Object.keys(byLanguage).length === 0) return void 0;
   const dflt = getIn(data, "defaultContentLanguage");
@@ -46648,15 +46756,15 @@ function languageFigureNumbering(data, site, warn) {
   };
 }
 function figureNumbering(table3, warn, parent, base2) {
-  const path21 = [...parent, "figures"];
+  const path22 = [...parent, "figures"];
   const raw3 = table3 && getIn(table3, ["numbers"]);
-  const numbers = raw3 === true ? "all" : raw3 === false ? "none" : enumSetting(raw3, ["id", "all", "none"], base2.numbers, [...path21, "numbers"], warn);
+  const numbers = raw3 === true ? "all" : raw3 === false ? "none" : enumSetting(raw3, ["id", "all", "none"], base2.numbers, [...path22, "numbers"], warn);
   const text12 = (key2, allowEmpty) => {
     const v = table3 && getIn(table3, [key2]);
     const dflt = base2[key2];
     if (v === void 0) return dflt;
     if (typeof v !== "string" || /[\r\n]/.test(v) || !allowEmpty && v.trim() === "") {
-      warn([...path21, key2], `${[...path21, key2].join(".")} = ${JSON.stringify(v)} must be ${allowEmpty ? "a line of text" : "a word or two (not empty)"}; using ${JSON.stringify(dflt)}`);
+      warn([...path22, key2], `${[...path22, key2].join(".")} = ${JSON.stringify(v)} must be ${allowEmpty ? "a line of text" : "a word or two (not empty)"}; using ${JSON.stringify(dflt)}`);
       return dflt;
     }
     return key2 === "label" ? v.trim() : v;
@@ -47029,8 +47137,8 @@ var init_shortcode_list = __esm({
 });
 
 // src/site/fallbacks.ts
-import { readdirSync as readdirSync4, readFileSync as readFileSync5, statSync as statSync4 } from "node:fs";
-import path11 from "node:path";
+import { readdirSync as readdirSync4, readFileSync as readFileSync5, statSync as statSync5 } from "node:fs";
+import path12 from "node:path";
 function fallbackTemplate(name, inner2) {
   return `{{- /* Written by hugo-prerender build. "${name}" is rendered by hugo-prerender; Hugo runs this only on a page it
   renders from the original instead of the prerendered copy (see partials/prerender/unrendered.html). */ -}}
@@ -47046,13 +47154,13 @@ function moduleLayoutDirs(siteDir, data) {
   const theme = getIn(data, "theme");
   const themes = typeof theme === "string" ? [theme] : Array.isArray(theme) ? theme.filter((t) => typeof t === "string") : [];
   const themesDir = getIn(data, "themesDir");
-  const base2 = path11.resolve(siteDir, typeof themesDir === "string" && themesDir !== "" ? themesDir : "themes");
-  const out = themes.map((t) => [path11.join(base2, t, "layouts")]);
+  const base2 = path12.resolve(siteDir, typeof themesDir === "string" && themesDir !== "" ? themesDir : "themes");
+  const out = themes.map((t) => [path12.join(base2, t, "layouts")]);
   const imports = getIn(data, "module.imports");
   for (const i2 of Array.isArray(imports) ? imports : []) {
     const p5 = typeof i2 === "string" ? i2 : getIn(i2, "path");
     if (typeof p5 !== "string" || p5.trim() === "" || themes.includes(p5)) continue;
-    out.push([path11.join(siteDir, "_vendor", p5, "layouts"), path11.join(base2, p5, "layouts")]);
+    out.push([path12.join(siteDir, "_vendor", p5, "layouts"), path12.join(base2, p5, "layouts")]);
   }
   return out;
 }
@@ -47061,12 +47169,12 @@ function shortcodeTemplate(layoutDirs, name) {
     for (const sub3 of ["_shortcodes", "shortcodes"]) {
       let entries;
       try {
-        entries = readdirSync4(path11.join(dir, sub3));
+        entries = readdirSync4(path12.join(dir, sub3));
       } catch {
         continue;
       }
       const hit = entries.filter((e) => e.startsWith(`${name}.`)).sort()[0];
-      if (hit) return path11.join(dir, sub3, hit);
+      if (hit) return path12.join(dir, sub3, hit);
     }
   }
   return void 0;
@@ -47081,26 +47189,26 @@ function shortcodeTemplateNames(layoutDirs) {
       return;
     }
     for (const e of entries) {
-      if (e.isDirectory() || e.isSymbolicLink() && isDirectory(path11.join(dir, e.name))) {
-        if (depth < 8) walk(path11.join(dir, e.name), `${prefix}${e.name}/`, depth + 1);
+      if (e.isDirectory() || e.isSymbolicLink() && isDirectory(path12.join(dir, e.name))) {
+        if (depth < 8) walk(path12.join(dir, e.name), `${prefix}${e.name}/`, depth + 1);
       } else if (!e.name.startsWith(".") && e.name.includes(".")) {
         out.add(`${prefix}${e.name.slice(0, e.name.indexOf("."))}`);
       }
     }
   };
-  for (const dir of layoutDirs) for (const sub3 of ["_shortcodes", "shortcodes"]) walk(path11.join(dir, sub3), "", 0);
+  for (const dir of layoutDirs) for (const sub3 of ["_shortcodes", "shortcodes"]) walk(path12.join(dir, sub3), "", 0);
   return out;
 }
 function layoutsComplete(siteDir, data) {
   return moduleLayoutDirs(siteDir, data).every((dirs) => {
-    const root4 = dirs.map((d2) => path11.dirname(d2)).find((d2) => isDirectory(d2));
+    const root4 = dirs.map((d2) => path12.dirname(d2)).find((d2) => isDirectory(d2));
     if (root4 === void 0) return false;
-    if (isDirectory(path11.join(root4, "config"))) return false;
+    if (isDirectory(path12.join(root4, "config"))) return false;
     for (const name of ["hugo", "config", "theme"]) {
       for (const ext of ["toml", "yaml", "yml", "json"]) {
         let text12;
         try {
-          text12 = readFileSync5(path11.join(root4, `${name}.${ext}`), "utf8");
+          text12 = readFileSync5(path12.join(root4, `${name}.${ext}`), "utf8");
         } catch {
           continue;
         }
@@ -47122,7 +47230,7 @@ function templateCode(file) {
 }
 function isDirectory(p5) {
   try {
-    return statSync4(p5).isDirectory();
+    return statSync5(p5).isDirectory();
   } catch {
     return false;
   }
@@ -47134,7 +47242,7 @@ function siteShortcodeTemplates(siteDir, layoutDirs, names) {
   const out = /* @__PURE__ */ new Map();
   for (const name of [...names].sort()) {
     const t = shortcodeTemplate(layoutDirs, name);
-    if (t) out.set(name, path11.relative(siteDir, t).split(path11.sep).join("/"));
+    if (t) out.set(name, path12.relative(siteDir, t).split(path12.sep).join("/"));
   }
   return out;
 }
@@ -47145,7 +47253,7 @@ function markdownShortcodeTemplates(siteDir, layoutDirs) {
       const t = shortcodeTemplate(layoutDirs, name);
       const text12 = templateText(t);
       const markdown = /\.Inner(Deindent)?\b[^}]*\|\s*(markdownify|\S*RenderString)|(markdownify|RenderString)\s+\.Inner/.test(text12);
-      seen.set(name, markdown ? path11.relative(siteDir, t).split(path11.sep).join("/") : void 0);
+      seen.set(name, markdown ? path12.relative(siteDir, t).split(path12.sep).join("/") : void 0);
     }
     return seen.get(name);
   };
@@ -47162,15 +47270,15 @@ function rendersTexItself(file) {
 }
 function mathFenceRendered(layoutDirs) {
   for (const dir of layoutDirs) {
-    for (const sub3 of ["_markup", path11.join("_default", "_markup")]) {
+    for (const sub3 of ["_markup", path12.join("_default", "_markup")]) {
       let entries;
       try {
-        entries = readdirSync4(path11.join(dir, sub3));
+        entries = readdirSync4(path12.join(dir, sub3));
       } catch {
         continue;
       }
       const hit = entries.filter((e) => /^render-codeblock-math\./.test(e)).sort()[0];
-      if (hit) return rendersTexItself(path11.join(dir, sub3, hit));
+      if (hit) return rendersTexItself(path12.join(dir, sub3, hit));
     }
   }
   return false;
@@ -47183,15 +47291,15 @@ function imageRenderHook(layoutDirs) {
     } catch {
       return void 0;
     }
-    if (path11.basename(dir) === "_markup") {
+    if (path12.basename(dir) === "_markup") {
       const hit = entries.map((e) => e.name).filter((n) => /^render-image\./.test(n)).sort()[0];
-      return hit === void 0 ? void 0 : path11.join(dir, hit);
+      return hit === void 0 ? void 0 : path12.join(dir, hit);
     }
     if (depth === 0) return void 0;
     for (const e of entries.sort((a3, b2) => a3.name < b2.name ? -1 : a3.name > b2.name ? 1 : 0)) {
-      if (!e.isDirectory() && !(e.isSymbolicLink() && isDirectory(path11.join(dir, e.name)))) continue;
+      if (!e.isDirectory() && !(e.isSymbolicLink() && isDirectory(path12.join(dir, e.name)))) continue;
       if (depth === 2 && ["shortcodes", "_shortcodes", "partials", "_partials"].includes(e.name)) continue;
-      const hit = look(path11.join(dir, e.name), depth - 1);
+      const hit = look(path12.join(dir, e.name), depth - 1);
       if (hit) return hit;
     }
     return void 0;
@@ -47213,7 +47321,7 @@ function templateAsksForImages(file, layoutDirs) {
       if (name.startsWith("prerender/") || seen.has(name)) continue;
       seen.add(name);
       const withExt = /\.[a-z]+$/.test(name) ? [name] : [`${name}.html`, name];
-      const found = layoutDirs.flatMap((dir) => ["partials", "_partials"].flatMap((sub3) => withExt.map((n) => path11.join(dir, sub3, n)))).find((f) => isFile(f));
+      const found = layoutDirs.flatMap((dir) => ["partials", "_partials"].flatMap((sub3) => withExt.map((n) => path12.join(dir, sub3, n)))).find((f) => isFile(f));
       if (found && asks(templateCode(found), depth + 1)) return true;
     }
     return false;
@@ -47251,8 +47359,8 @@ var init_fallbacks = __esm({
 });
 
 // src/site/head-hooks.ts
-import { readdirSync as readdirSync5, readFileSync as readFileSync6, statSync as statSync5 } from "node:fs";
-import path12 from "node:path";
+import { readdirSync as readdirSync5, readFileSync as readFileSync6, statSync as statSync6 } from "node:fs";
+import path13 from "node:path";
 function templates(dir, ext = ".html") {
   const out = [];
   const walk = (d2) => {
@@ -47263,7 +47371,7 @@ function templates(dir, ext = ".html") {
       return;
     }
     for (const e of entries.sort((a3, b2) => a3.name < b2.name ? -1 : a3.name > b2.name ? 1 : 0)) {
-      const p5 = path12.join(d2, e.name);
+      const p5 = path13.join(d2, e.name);
       if (e.isDirectory()) walk(p5);
       else if (e.name.endsWith(ext)) out.push(p5);
     }
@@ -47273,14 +47381,14 @@ function templates(dir, ext = ".html") {
 }
 function kindOf(p5) {
   try {
-    const st = statSync5(p5);
+    const st = statSync6(p5);
     return st.isFile() ? "file" : st.isDirectory() ? "dir" : void 0;
   } catch {
     return void 0;
   }
 }
 function isPackageLayouts(dir) {
-  return isFile2(path12.join(dir, "partials", "prerender", "head.html"));
+  return isFile2(path13.join(dir, "partials", "prerender", "head.html"));
 }
 function eachTemplate(layoutDirs, fn, ext = ".html") {
   for (const dir of layoutDirs) {
@@ -47305,14 +47413,14 @@ function headReport(layoutDirs) {
     if (/partial\s+"prerender\/(head|katex)(\.html)?"/.test(text12)) linking.push(file);
     for (const h of HEAD_HOOKS) if (h.call.test(text12)) hooks.add(h);
     for (const o2 of HEAD_OVERRIDES) if (o2.call.test(text12)) called.add(o2);
-    const rel3 = path12.relative(dir, file).split(path12.sep).join("/");
+    const rel3 = path13.relative(dir, file).split(path13.sep).join("/");
     if (!headPartial && /^_?partials\//.test(rel3) && /<head[\s>]/i.test(text12)) headPartial = { from: file, to: `layouts/${rel3.replace(/^_partials\//, "partials/")}` };
   });
   const report = { linking, hooks: HEAD_HOOKS.filter((h) => hooks.has(h)) };
   if (report.hooks.length > 0) return report;
   for (const o2 of HEAD_OVERRIDES) {
     if (!called.has(o2)) continue;
-    const from = layoutDirs.map((d2) => path12.join(d2, ...o2.partial.split("/"))).find(isFile2);
+    const from = layoutDirs.map((d2) => path13.join(d2, ...o2.partial.split("/"))).find(isFile2);
     if (from) return { ...report, override: { theme: o2.theme, from, to: `layouts/${o2.partial}` } };
   }
   return headPartial ? { ...report, override: headPartial } : report;
@@ -47322,7 +47430,7 @@ function headAdvice(report, siteDir = "") {
   if (hook) return `your theme calls a head hook (${hook.theme}): create ${hook.file} containing ${HEAD_PARTIAL_CALL}${hook.note ? ` (${hook.note})` : ""}`;
   const o2 = report.override;
   if (o2) {
-    const from = siteDir ? path12.relative(siteDir, o2.from).split(path12.sep).join("/") : o2.from;
+    const from = siteDir ? path13.relative(siteDir, o2.from).split(path13.sep).join("/") : o2.from;
     return `your theme${o2.theme ? ` (${o2.theme})` : ""} has no head hook: copy ${from} to ${o2.to} in your site and add ${HEAD_PARTIAL_CALL} to it${o2.theme ? "" : " before </head>"}`;
   }
   return `add ${HEAD_PARTIAL_CALL} to the <head> of your base template (a theme without a head hook: override the one partial of it that writes <head>, see docs/themes.md)`;
@@ -47332,12 +47440,12 @@ function headingDataTemplates(siteDir, layoutDirs) {
   eachTemplate(layoutDirs, (file, text12) => {
     const code4 = text12.replace(/\{\{-?\s*\/\*[^]*?\*\/\s*-?\}\}/g, "");
     if (/partial\s+"prerender\/toc(\.html)?"/.test(code4)) return;
-    if (/\.(TableOfContents|Fragments)\b/.test(code4)) out.push(path12.relative(siteDir, file).split(path12.sep).join("/"));
+    if (/\.(TableOfContents|Fragments)\b/.test(code4)) out.push(path13.relative(siteDir, file).split(path13.sep).join("/"));
   });
   return out;
 }
 function feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs2 = []) {
-  const rel3 = (file) => path12.relative(siteDir, file).split(path12.sep).join("/");
+  const rel3 = (file) => path13.relative(siteDir, file).split(path13.sep).join("/");
   const out = [];
   eachTemplate(
     layoutDirs,
@@ -47348,7 +47456,7 @@ function feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs2 = []) {
     ".xml"
   );
   for (const candidates2 of moduleLayoutDirs2) {
-    if (!candidates2.some((d2) => kindOf(path12.dirname(d2)) === "dir")) out.push(rel3(path12.dirname(candidates2[0])));
+    if (!candidates2.some((d2) => kindOf(path13.dirname(d2)) === "dir")) out.push(rel3(path13.dirname(candidates2[0])));
   }
   return out;
 }
@@ -47491,7 +47599,7 @@ async function siteFigureImages(shortcodes2, page, site, images, opts = {}) {
     const warn = (message, code4) => diagnostics.push({ severity: "warning", code: code4, file: page.relPath, line: at.line, column: at.column, offset: at.offset, message: `figure: ${message}` });
     const look = lookUpImage(src, site, page.bundleDir, page.reads?.lookup, page.reads?.memo);
     if (look && "refused" in look) warn(`image "${src}": ${outsideMessage(site.dir, look.link, look.target, look.loop)}`, "outside");
-    if (look && "missing" in look && look.missing.length > 0) warn(missingImageMessage(src, site, page.bundleDir, look.missing, look.blocked, look.hidden), "figure-missing");
+    if (look && "missing" in look && look.missing.length > 0) warn(missingImageMessage(src, site, page.bundleDir, look.missing, look.blocked, look.hidden, look.unread), "figure-missing");
     if (!look || !("found" in look) || !make) return;
     const { image: image3, warnings } = await images.prepare(look.found, src);
     for (const w of warnings) warn(w, "figure-image");
@@ -47513,7 +47621,7 @@ var init_site_figures = __esm({
 
 // src/site/page-records.ts
 import { readFileSync as readFileSync9 } from "node:fs";
-import path15 from "node:path";
+import path16 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 function runningCodeId() {
   if (codeId === void 0) {
@@ -47532,10 +47640,15 @@ function siteRecordKey(parts) {
   return contentKey("pages", RECORDS_VERSION, runningCodeId(), stableStringify(parts));
 }
 function rel(siteDir, p5) {
-  return path15.relative(siteDir, p5).split(path15.sep).join("/");
+  return path16.relative(siteDir, p5).split(path16.sep).join("/");
 }
 function outcomeOf(siteDir, r2) {
-  const v = "found" in r2 ? { found: rel(siteDir, r2.found) } : "refused" in r2 ? { refused: rel(siteDir, r2.refused), link: rel(siteDir, r2.link), target: r2.target } : { missing: r2.missing.map((m) => rel(siteDir, m)), ...r2.blocked ? { blocked: [rel(siteDir, r2.blocked.at), fsErrorCode(r2.blocked.error) ?? ""] } : {} };
+  const v = "found" in r2 ? { found: rel(siteDir, r2.found) } : "refused" in r2 ? { refused: rel(siteDir, r2.refused), link: rel(siteDir, r2.link), target: r2.target } : {
+    missing: r2.missing.map((m) => rel(siteDir, m)),
+    ...r2.blocked ? { blocked: [rel(siteDir, r2.blocked.at), fsErrorCode(r2.blocked.error) ?? ""] } : {},
+    ...r2.hidden ? { hidden: rel(siteDir, r2.hidden) } : {},
+    ...r2.unread ? { unread: [rel(siteDir, r2.unread.file), ...r2.unread.by.map((b2) => rel(siteDir, b2)), r2.unread.target] } : {}
+  };
   return md5Hex(stableStringify(v));
 }
 function readsUnchanged(record, site, hashes, markdownInner) {
@@ -47557,8 +47670,8 @@ var init_page_records = __esm({
     init_safe_path();
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
-    RECORDS_VERSION = 1;
-    BUNDLE_CODE_ID = "d90139af237528dfdbcd5a7d394999e8";
+    RECORDS_VERSION = 2;
+    BUNDLE_CODE_ID = "f55160d9893a2e7f961ebc9ff1b662b0";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -47582,12 +47695,12 @@ var init_page_records = __esm({
       }
       /** lookUp with the places as a record has them (relative to the site): the same lookup made again, once per build. */
       lookUpRecorded(site, bases, rel3) {
-        const key2 = `${bases.join("\0")}\0\0${rel3}`;
+        const key2 = `${bases.map(placeKey).join("\0")}\0\0${rel3}`;
         let r2 = this.recorded.get(key2);
         if (!r2) {
           r2 = this.lookUp(
             site,
-            bases.map((b2) => path15.resolve(site.dir, b2)),
+            bases.map((b2) => typeof b2 === "string" ? path16.resolve(site.dir, b2) : b2),
             rel3
           );
           this.recorded.set(key2, r2);
@@ -47624,7 +47737,7 @@ var init_page_records = __esm({
       lookup = (bases, relPath, result) => {
         const md5 = "found" in result ? this.hashes.get(result.found) : null;
         this.lookups.push({
-          bases: bases.map((b2) => rel(this.siteDir, b2)),
+          bases: bases.map((b2) => typeof b2 === "string" ? rel(this.siteDir, b2) : { component: b2.component }),
           rel: relPath,
           outcome: this.hashes.outcome(this.siteDir, result),
           ...md5 ? { md5 } : {}
@@ -47833,6 +47946,9 @@ var init_output_limits = __esm({
 });
 
 // src/page-settings.ts
+function nestedMountTargets(config) {
+  return targetsNest(config.staticRoots) || targetsNest(config.assetRoots);
+}
 function pageSettings(config, siteDir, errorMode, hugoVersion) {
   const diagnostics = [];
   const macros2 = config.prerender.katex.macros;
@@ -47905,10 +48021,15 @@ function pageSettings(config, siteDir, errorMode, hugoVersion) {
     // RSS shows .Summary unless a feed template of the site's reads more (see PageSettings.feeds).
     feeds: feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs(siteDir, config.data)).length > 0 ? "content" : "summary"
   };
+  const nested = hugoVersion !== void 0 && versionBefore(hugoVersion, EVERY_MATCHING_MOUNT_SINCE) && nestedMountTargets(config);
+  const mounted = (r2) => ({ dir: r2.dir, target: r2.target, ...r2.filter ? { filter: r2.filter } : {} });
   const site = {
     dir: siteDir,
     staticDirs: config.staticDirs,
     assetsDir: config.assetsDir,
+    staticRoots: config.staticRoots.map(mounted),
+    assetRoots: config.assetRoots.map(mounted),
+    ...nested ? { nestedMounts: "longest" } : {},
     contentDirs: config.contentRoots.map((r2) => r2.dir),
     filtered: config.filteredRoots
   };
@@ -47919,6 +48040,7 @@ var init_page_settings = __esm({
     "use strict";
     init_keys();
     init_config();
+    init_component_lookup();
     init_shortcode_list();
     init_everywhere_settings();
     init_fallbacks();
@@ -54100,7 +54222,7 @@ function lookUpMarkdownImage(url, site, page) {
   const absolute = rel3.startsWith("/");
   rel3 = rel3.replace(/^\/+/, "").replace(/^(\.\/)+/, "");
   if (rel3 === "" || rel3.split("/").some((part) => part === ".." || part === "." || part === "") || rel3.includes("\\")) return void 0;
-  const bases = absolute ? [...site.staticDirs] : page.bundleDir ? [page.bundleDir] : [];
+  const bases = absolute ? [{ component: "static" }] : page.bundleDir ? [page.bundleDir] : [];
   if (bases.length === 0) return void 0;
   return { rel: rel3, bases, lookup: lookUpFile(siteRoots(site), bases, rel3, page.reads?.lookup, page.reads?.memo) };
 }
@@ -54130,7 +54252,8 @@ async function serveMarkdownImages(images, page, site, service, lines, over = ()
     const { lookup } = look;
     if ("refused" in lookup) warn("outside", `image "${image3.url}": ${outsideMessage(site.dir, lookup.link, lookup.target, lookup.loop)}; the image is left as written`);
     else if ("missing" in lookup && lookup.hidden) warn("image-missing", `image "${image3.url}": ${hiddenImageMessage(site.dir, lookup.hidden)}`);
-    else if ("missing" in lookup && lookup.missing.length > 0 && !look.bases.some((b2) => site.staticDirs.includes(b2))) {
+    else if ("missing" in lookup && lookup.unread) warn("image-missing", `image "${image3.url}": ${unreadImageMessage(site.dir, lookup.unread)}`);
+    else if ("missing" in lookup && lookup.missing.length > 0 && !look.bases.some((b2) => typeof b2 !== "string")) {
       warn("image-missing", `image "${image3.url}" is not in the page bundle (looked for ${lookup.missing.map((m) => shownPath(site.dir, m)).join(", ")}), so the page shows a broken image`);
     }
     if (!("found" in lookup)) {
@@ -55806,7 +55929,7 @@ function __hpGlyphsAsAttributes(on) {
   __hpGlyphsLeft = false;
   return left;
 }
-var ParseError, uppercase, __hpHyphenated, hyphenate, ESCAPE_LOOKUP, ESCAPE_REGEX, __hpEscapeTest, escape, getBaseElem, characterNodesTypes, isCharacterBox, protocolFromUrl, SETTINGS_SCHEMA, Settings, Style, D2, Dc, T3, Tc, S, Sc, SS, SSc, styles, sup2, sub2, fracNum, fracDen, cramp, text$1, Style$1, scriptData, allBlocks, doubleBrushStroke, hLinePad, sqrtMain, sqrtSize1, sqrtSize2, sqrtSize3, sqrtSize4, phasePath, sqrtTall, sqrtPath, innerPath, path16, tallDelim, DocumentFragment, ptPerUnit, relativeUnit, validUnit, calculateSize, __hpEms, makeEm, createClass, cssStyleToString, initNode, toNode, invalidAttributeNameRegex, toMarkup, Span, Anchor, Img, iCombinations, SymbolNode, SvgNode, PathNode, LineNode, hasHtmlDomChildren, fontMetricsData, sigmasAndXis, extraCharacterMap, fontMetricsBySizeIndex, symbols, math, text8, main, ams, accent2, bin, close, inner, mathord, op, open, punct, rel2, spacing, textord, ligatures, mathTextSymbols, ch, i, textSymbols, _ch, _i, letters2, _ch2, _i2, wideChar, _ch3, _i3, _ch4, _i4, extraLatin, _ch5, _i5, boldUpright, italic, boldItalic, script2, noFont, fraktur, doubleStruck, boldFraktur, sansSerif, boldSansSerif, italicSansSerif, monospace, wideLatinLetterData, wideNumeralData, wideCharacterFont, lookupSymbol, makeSymbol, mathsym, boldSymbol, makeOrd, canCombine, tryCombineChars, sizeElementFromChildren, makeSpan, makeSvgSpan, makeLineSpan, makeAnchor, makeFragment, wrapFragment, getVListChildrenAndDepth, makeVList, makeGlue, retrieveTextFontName, fontMap, svgData, staticSvg, thinspace, mediumspace, thickspace, spacings, tightSpacings, _functions, _htmlGroupBuilders, _mathmlGroupBuilders, normalizeArgument, ordargument, binLeftCanceller, binRightCanceller, styleMap$1, DomEnum, buildExpression$1, _traverseNonSpaceNodes, checkPartialGroup, _getOutermostNode, getTypeOfDomTree, makeNullDelimiter, buildGroup$1, MathNode, TextNode, SpaceNode, noVariantSymbols, rowLikeTypes, makeText, makeRow, mathFontVariants, getVariant, buildExpression2, buildExpressionRow, buildGroup2, sizeStyleMap, sizeMultipliers, sizeAtStyle, Options, optionsFromSettings, displayWrap, buildTree, buildHTMLTree, stretchyCodePoint, stretchyMathML, katexImagesData, wideAccentLabels, stretchySvg, stretchyEnclose, ATOMS, NON_ATOMS, getBaseSymbol, htmlBuilder$a, mathmlBuilder$9, NON_STRETCHY_ACCENT_REGEX, paddedNode, binrelClass, cdArrowFunctionName, newCell, isStartOfArrow, isLabelEnd, htmlBuilder$8, mathmlBuilder$7, globalMap, checkControlSequence, getRHS, letCommand, getMetrics, styleWrap, centerSpan, makeSmallDelim, mathrmSize, makeLargeDelim, makeGlyphSpan, makeInner, lapInEms, lap, verts, doubleVerts, makeStackedDelim, vbPad, emPad, sqrtSvg, makeSqrtImage, stackLargeDelimiters, stackAlwaysDelimiters, stackNeverDelimiters, sizeToMaxHeight, makeSizedDelim, stackNeverDelimiterSequence, stackAlwaysDelimiterSequence, stackLargeDelimiterSequence, delimTypeToFont, traverseSequence, makeCustomSizedDelim, makeLeftRightDelim, delimiterSizes, delimiters, htmlBuilder$7, mathmlBuilder$6, _environments, _macros, SourceLocation, Token, validateAmsEnvironmentContext, gatherEnvironments, htmlBuilder$6, alignMap, mathmlBuilder$5, alignedHandler, environments, htmlBuilder$5, mathmlBuilder$4, fontAliases, htmlBuilder$4, mathmlBuilder$3, wrapWithStyle, stylArray, delimFromValue, htmlBuilder$3, mathmlBuilder$2, sizeData, chooseMathStyle, assembleSupSub, noSuccessor, htmlBuilder$2, mathmlBuilder$1, singleCharBigOps, singleCharIntegrals, htmlBuilder$1, mathmlBuilder2, sizeFuncs, htmlBuilder2, styleMap, htmlBuilderDelegate, defaultVariant, cssSpace, regularSpace, pad, textFontFamilies, textFontWeights, textFontShapes, optionsWithFont, makeVerb, functions, spaceRegexString, controlWordRegexString, controlSymbolRegexString, controlWordWhitespaceRegexString, controlSpaceRegexString, combiningDiacriticalMarkString, combiningDiacriticalMarksEndRegex, tokenRegexString, Lexer, Namespace, macros, digitToNumber, newcommand, dotsByToken, dotsbGroups, spaceAfterDots, latexRaiseA, braketHelper, implicitCommands, MacroExpander, unicodeSubRegEx, uSubsAndSups, unicodeAccents, unicodeSymbols, Parser2, parseTree3, render4, renderToString, generateParseTree, renderError, renderToDomTree, renderToHTMLTree, version, __domTree, katex, __hpGlyphAttributes, __HP_GROUP_DEPTH, __hpGroupDepth, __hpGlyphsLeft, __hpOwnBefore;
+var ParseError, uppercase, __hpHyphenated, hyphenate, ESCAPE_LOOKUP, ESCAPE_REGEX, __hpEscapeTest, escape, getBaseElem, characterNodesTypes, isCharacterBox, protocolFromUrl, SETTINGS_SCHEMA, Settings, Style, D2, Dc, T3, Tc, S, Sc, SS, SSc, styles, sup2, sub2, fracNum, fracDen, cramp, text$1, Style$1, scriptData, allBlocks, doubleBrushStroke, hLinePad, sqrtMain, sqrtSize1, sqrtSize2, sqrtSize3, sqrtSize4, phasePath, sqrtTall, sqrtPath, innerPath, path17, tallDelim, DocumentFragment, ptPerUnit, relativeUnit, validUnit, calculateSize, __hpEms, makeEm, createClass, cssStyleToString, initNode, toNode, invalidAttributeNameRegex, toMarkup, Span, Anchor, Img, iCombinations, SymbolNode, SvgNode, PathNode, LineNode, hasHtmlDomChildren, fontMetricsData, sigmasAndXis, extraCharacterMap, fontMetricsBySizeIndex, symbols, math, text8, main, ams, accent2, bin, close, inner, mathord, op, open, punct, rel2, spacing, textord, ligatures, mathTextSymbols, ch, i, textSymbols, _ch, _i, letters2, _ch2, _i2, wideChar, _ch3, _i3, _ch4, _i4, extraLatin, _ch5, _i5, boldUpright, italic, boldItalic, script2, noFont, fraktur, doubleStruck, boldFraktur, sansSerif, boldSansSerif, italicSansSerif, monospace, wideLatinLetterData, wideNumeralData, wideCharacterFont, lookupSymbol, makeSymbol, mathsym, boldSymbol, makeOrd, canCombine, tryCombineChars, sizeElementFromChildren, makeSpan, makeSvgSpan, makeLineSpan, makeAnchor, makeFragment, wrapFragment, getVListChildrenAndDepth, makeVList, makeGlue, retrieveTextFontName, fontMap, svgData, staticSvg, thinspace, mediumspace, thickspace, spacings, tightSpacings, _functions, _htmlGroupBuilders, _mathmlGroupBuilders, normalizeArgument, ordargument, binLeftCanceller, binRightCanceller, styleMap$1, DomEnum, buildExpression$1, _traverseNonSpaceNodes, checkPartialGroup, _getOutermostNode, getTypeOfDomTree, makeNullDelimiter, buildGroup$1, MathNode, TextNode, SpaceNode, noVariantSymbols, rowLikeTypes, makeText, makeRow, mathFontVariants, getVariant, buildExpression2, buildExpressionRow, buildGroup2, sizeStyleMap, sizeMultipliers, sizeAtStyle, Options, optionsFromSettings, displayWrap, buildTree, buildHTMLTree, stretchyCodePoint, stretchyMathML, katexImagesData, wideAccentLabels, stretchySvg, stretchyEnclose, ATOMS, NON_ATOMS, getBaseSymbol, htmlBuilder$a, mathmlBuilder$9, NON_STRETCHY_ACCENT_REGEX, paddedNode, binrelClass, cdArrowFunctionName, newCell, isStartOfArrow, isLabelEnd, htmlBuilder$8, mathmlBuilder$7, globalMap, checkControlSequence, getRHS, letCommand, getMetrics, styleWrap, centerSpan, makeSmallDelim, mathrmSize, makeLargeDelim, makeGlyphSpan, makeInner, lapInEms, lap, verts, doubleVerts, makeStackedDelim, vbPad, emPad, sqrtSvg, makeSqrtImage, stackLargeDelimiters, stackAlwaysDelimiters, stackNeverDelimiters, sizeToMaxHeight, makeSizedDelim, stackNeverDelimiterSequence, stackAlwaysDelimiterSequence, stackLargeDelimiterSequence, delimTypeToFont, traverseSequence, makeCustomSizedDelim, makeLeftRightDelim, delimiterSizes, delimiters, htmlBuilder$7, mathmlBuilder$6, _environments, _macros, SourceLocation, Token, validateAmsEnvironmentContext, gatherEnvironments, htmlBuilder$6, alignMap, mathmlBuilder$5, alignedHandler, environments, htmlBuilder$5, mathmlBuilder$4, fontAliases, htmlBuilder$4, mathmlBuilder$3, wrapWithStyle, stylArray, delimFromValue, htmlBuilder$3, mathmlBuilder$2, sizeData, chooseMathStyle, assembleSupSub, noSuccessor, htmlBuilder$2, mathmlBuilder$1, singleCharBigOps, singleCharIntegrals, htmlBuilder$1, mathmlBuilder2, sizeFuncs, htmlBuilder2, styleMap, htmlBuilderDelegate, defaultVariant, cssSpace, regularSpace, pad, textFontFamilies, textFontWeights, textFontShapes, optionsWithFont, makeVerb, functions, spaceRegexString, controlWordRegexString, controlSymbolRegexString, controlWordWhitespaceRegexString, controlSpaceRegexString, combiningDiacriticalMarkString, combiningDiacriticalMarksEndRegex, tokenRegexString, Lexer, Namespace, macros, digitToNumber, newcommand, dotsByToken, dotsbGroups, spaceAfterDots, latexRaiseA, braketHelper, implicitCommands, MacroExpander, unicodeSubRegEx, uSubsAndSups, unicodeAccents, unicodeSymbols, Parser2, parseTree3, render4, renderToString, generateParseTree, renderError, renderToDomTree, renderToHTMLTree, version, __domTree, katex, __hpGlyphAttributes, __HP_GROUP_DEPTH, __hpGroupDepth, __hpGlyphsLeft, __hpOwnBefore;
 var init_katex = __esm({
   "node_modules/katex/dist/katex.mjs"() {
     ParseError = class _ParseError extends Error {
@@ -56259,27 +56382,27 @@ var init_katex = __esm({
     };
     sqrtPath = function sqrtPath2(size, extraVinculum, viewBoxHeight) {
       extraVinculum = 1e3 * extraVinculum;
-      var path21 = "";
+      var path22 = "";
       switch (size) {
         case "sqrtMain":
-          path21 = sqrtMain(extraVinculum, hLinePad);
+          path22 = sqrtMain(extraVinculum, hLinePad);
           break;
         case "sqrtSize1":
-          path21 = sqrtSize1(extraVinculum, hLinePad);
+          path22 = sqrtSize1(extraVinculum, hLinePad);
           break;
         case "sqrtSize2":
-          path21 = sqrtSize2(extraVinculum, hLinePad);
+          path22 = sqrtSize2(extraVinculum, hLinePad);
           break;
         case "sqrtSize3":
-          path21 = sqrtSize3(extraVinculum, hLinePad);
+          path22 = sqrtSize3(extraVinculum, hLinePad);
           break;
         case "sqrtSize4":
-          path21 = sqrtSize4(extraVinculum, hLinePad);
+          path22 = sqrtSize4(extraVinculum, hLinePad);
           break;
         case "sqrtTall":
-          path21 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
+          path22 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
       }
-      return path21;
+      return path22;
     };
     innerPath = function innerPath2(name, height) {
       switch (name) {
@@ -56305,7 +56428,7 @@ var init_katex = __esm({
           return "";
       }
     };
-    path16 = {
+    path17 = {
       // The doubleleftarrow geometry is from glyph U+21D0 in the font KaTeX Main
       doubleleftarrow: "M262 157\nl10-10c34-36 62.7-77 86-123 3.3-8 5-13.3 5-16 0-5.3-6.7-8-20-8-7.3\n 0-12.2.5-14.5 1.5-2.3 1-4.8 4.5-7.5 10.5-49.3 97.3-121.7 169.3-217 216-28\n 14-57.3 25-88 33-6.7 2-11 3.8-13 5.5-2 1.7-3 4.2-3 7.5s1 5.8 3 7.5\nc2 1.7 6.3 3.5 13 5.5 68 17.3 128.2 47.8 180.5 91.5 52.3 43.7 93.8 96.2 124.5\n 157.5 9.3 8 15.3 12.3 18 13h6c12-.7 18-4 18-10 0-2-1.7-7-5-15-23.3-46-52-87\n-86-123l-10-10h399738v-40H218c328 0 0 0 0 0l-10-8c-26.7-20-65.7-43-117-69 2.7\n-2 6-3.7 10-5 36.7-16 72.3-37.3 107-64l10-8h399782v-40z\nm8 0v40h399730v-40zm0 194v40h399730v-40z",
       // doublerightarrow is from glyph U+21D2 in font KaTeX Main
@@ -56846,7 +56969,7 @@ var init_katex = __esm({
         if (this.alternate) {
           node3.setAttribute("d", this.alternate);
         } else {
-          node3.setAttribute("d", path16[this.pathName]);
+          node3.setAttribute("d", path17[this.pathName]);
         }
         return node3;
       }
@@ -56854,7 +56977,7 @@ var init_katex = __esm({
         if (this.alternate) {
           return '<path d="' + escape(this.alternate) + '"/>';
         } else {
-          return '<path d="' + escape(path16[this.pathName]) + '"/>';
+          return '<path d="' + escape(path17[this.pathName]) + '"/>';
         }
       }
     };
@@ -60388,8 +60511,8 @@ var init_katex = __esm({
     };
     staticSvg = function staticSvg2(value2, options) {
       var [pathName, width, height] = svgData[value2];
-      var path21 = new PathNode(pathName);
-      var svgNode2 = new SvgNode([path21], {
+      var path22 = new PathNode(pathName);
+      var svgNode2 = new SvgNode([path22], {
         "width": makeEm(width),
         "height": makeEm(height),
         // Override CSS rule `.katex svg { width: 100% }`
@@ -61401,8 +61524,8 @@ var init_katex = __esm({
               pathName = "tilde" + imgIndex;
             }
           }
-          var path21 = new PathNode(pathName);
-          var svgNode2 = new SvgNode([path21], {
+          var path22 = new PathNode(pathName);
+          var svgNode2 = new SvgNode([path22], {
             "width": "100%",
             "height": makeEm(_height),
             "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight,
@@ -62487,8 +62610,8 @@ var init_katex = __esm({
     };
     makeInner = function makeInner2(ch2, height, options) {
       var width = fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)] ? fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)][4] : fontMetricsData["Size1-Regular"][ch2.charCodeAt(0)][4];
-      var path21 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
-      var svgNode2 = new SvgNode([path21], {
+      var path22 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
+      var svgNode2 = new SvgNode([path22], {
         "width": makeEm(width),
         "height": makeEm(height),
         // Override CSS rule `.katex svg { width: 100% }`
@@ -62657,10 +62780,10 @@ var init_katex = __esm({
         var midHeight = realHeightTotal - topHeightTotal - bottomHeightTotal;
         var viewBoxHeight = Math.round(realHeightTotal * 1e3);
         var pathStr = tallDelim(svgLabel, Math.round(midHeight * 1e3));
-        var path21 = new PathNode(svgLabel, pathStr);
+        var path22 = new PathNode(svgLabel, pathStr);
         var width = makeEm(viewBoxWidth / 1e3);
         var height = makeEm(viewBoxHeight / 1e3);
-        var svg3 = new SvgNode([path21], {
+        var svg3 = new SvgNode([path22], {
           "width": width,
           "height": height,
           "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight
@@ -62701,8 +62824,8 @@ var init_katex = __esm({
     vbPad = 80;
     emPad = 0.08;
     sqrtSvg = function sqrtSvg2(sqrtName, height, viewBoxHeight, extraVinculum, options) {
-      var path21 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
-      var pathNode = new PathNode(sqrtName, path21);
+      var path22 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
+      var pathNode = new PathNode(sqrtName, path22);
       var svg3 = new SvgNode([pathNode], {
         // Note: 1000:1 ratio of viewBox to document em width.
         "width": "400em",
@@ -63191,8 +63314,8 @@ var init_katex = __esm({
         var angleHeight = inner2.height + inner2.depth + lineWeight + clearance;
         inner2.style.paddingLeft = makeEm(angleHeight / 2 + lineWeight);
         var viewBoxHeight = Math.floor(1e3 * angleHeight * scale2);
-        var path21 = phasePath(viewBoxHeight);
-        var svgNode2 = new SvgNode([new PathNode("phase", path21)], {
+        var path22 = phasePath(viewBoxHeight);
+        var svgNode2 = new SvgNode([new PathNode("phase", path22)], {
           "width": "400em",
           "height": makeEm(viewBoxHeight / 1e3),
           "viewBox": "0 0 400000 " + viewBoxHeight,
@@ -67219,11 +67342,11 @@ var init_katex = __esm({
         throw new ParseError("\\newcommand's first argument must be a macro name");
       }
       var name = arg[0].text;
-      var exists = context.isDefined(name);
-      if (exists && !existsOK) {
+      var exists2 = context.isDefined(name);
+      if (exists2 && !existsOK) {
         throw new ParseError("\\newcommand{" + name + "} attempting to redefine " + (name + "; use \\renewcommand"));
       }
-      if (!exists && !nonexistsOK) {
+      if (!exists2 && !nonexistsOK) {
         throw new ParseError("\\renewcommand{" + name + "} when command " + name + " does not yet exist; use \\newcommand");
       }
       var numArgs = 0;
@@ -67241,7 +67364,7 @@ var init_katex = __esm({
         numArgs = parseInt(argText);
         arg = context.consumeArg().tokens;
       }
-      if (!(exists && skipIfExists)) {
+      if (!(exists2 && skipIfExists)) {
         context.macros.set(name, {
           tokens: arg,
           numArgs
@@ -72874,7 +72997,7 @@ __export(build_page_exports, {
   renderPage: () => renderPage
 });
 import { realpathSync as realpathSync3 } from "node:fs";
-import path17 from "node:path";
+import path18 from "node:path";
 function pageServices(config, siteDir, errorMode, light = pageSettings(config, siteDir, errorMode)) {
   const limits = config.prerender.limits;
   const renderer = createMathRenderer({ macros: config.prerender.katex.macros, strict: config.prerender.katex.strict, errors: errorMode, limits });
@@ -72916,12 +73039,12 @@ function readablePath(siteDir, abs, relPath) {
   }
   let site = realSites.get(siteDir);
   if (site === void 0) realSites.set(siteDir, site = realpathSync3.native(siteDir));
-  const rel3 = path17.relative(site, real).split(path17.sep).join("/");
-  return rel3 === relPath || rel3.startsWith("../") || path17.isAbsolute(rel3) ? void 0 : rel3;
+  const rel3 = path18.relative(site, real).split(path18.sep).join("/");
+  return rel3 === relPath || rel3.startsWith("../") || path18.isAbsolute(rel3) ? void 0 : rel3;
 }
 function bundleDirOf(abs) {
-  const base2 = path17.basename(abs).replace(/\.[^.]+$/, "");
-  return base2 === "index" || base2 === "_index" || /^_?index\.[a-z-]+$/i.test(base2) ? path17.dirname(abs) : void 0;
+  const base2 = path18.basename(abs).replace(/\.[^.]+$/, "");
+  return base2 === "index" || base2 === "_index" || /^_?index\.[a-z-]+$/i.test(base2) ? path18.dirname(abs) : void 0;
 }
 async function renderPage(job, ctx) {
   const { abs, relPath } = job;
@@ -73360,9 +73483,9 @@ ${out.slice(j)}`;
 // src/build.ts
 init_keys();
 init_config();
-import { closeSync, fstatSync, openSync, readdirSync as readdirSync6, readFileSync as readFileSync10, readSync, realpathSync as realpathSync4, statSync as statSync6 } from "node:fs";
+import { closeSync, fstatSync, openSync, readdirSync as readdirSync6, readFileSync as readFileSync10, readSync, realpathSync as realpathSync4, statSync as statSync7 } from "node:fs";
 import os from "node:os";
-import path18 from "node:path";
+import path19 from "node:path";
 
 // src/site/output.ts
 init_config();
@@ -73379,7 +73502,7 @@ import {
   utimesSync,
   writeFileSync
 } from "node:fs";
-import path9 from "node:path";
+import path10 from "node:path";
 var DEFAULT_TREE = "content";
 var TREE_RE = /^content(\.[a-z0-9][a-z0-9_-]*)?$/;
 var MANIFEST_FILE = "manifest.json";
@@ -73392,7 +73515,7 @@ var OutputPathError = class extends Error {
 };
 var KEY_RE = /^[a-z0-9][a-z0-9_-]*$/;
 function toPosix(p5) {
-  return p5.split(path9.sep).join("/");
+  return p5.split(path10.sep).join("/");
 }
 function lstatOrNull(p5) {
   try {
@@ -73441,7 +73564,7 @@ function isPlainObject2(v) {
 function readManifest(root4) {
   const empty4 = { version: MANIFEST_VERSION, pages: {}, static: [] };
   try {
-    const m = JSON.parse(readFileSync3(path9.join(root4, MANIFEST_FILE), "utf8"));
+    const m = JSON.parse(readFileSync3(path10.join(root4, MANIFEST_FILE), "utf8"));
     if (m.version !== MANIFEST_VERSION || typeof m.pages !== "object" || m.pages === null) return empty4;
     return {
       version: MANIFEST_VERSION,
@@ -73479,9 +73602,9 @@ var PrerenderOutput = class {
   keptInfos = [];
   tmpCounter = 0;
   constructor(siteDir) {
-    const site = path9.resolve(siteDir);
+    const site = path10.resolve(siteDir);
     this.siteReal = realpathSync2(site);
-    this.root = path9.join(site, PRERENDER_DIR);
+    this.root = path10.join(site, PRERENDER_DIR);
     this.previous = readManifest(this.root);
   }
   /**
@@ -73697,13 +73820,13 @@ var PrerenderOutput = class {
   isShadowFile(tree, relPath) {
     const file = this.shadowPath(tree, relPath);
     const slash = relPath.lastIndexOf("/");
-    const dir = slash < 0 ? path9.join(this.root, tree) : path9.dirname(file);
+    const dir = slash < 0 ? path10.join(this.root, tree) : path10.dirname(file);
     let files = this.shadowDirs.get(dir);
     if (files === void 0) {
       files = /* @__PURE__ */ new Set();
       try {
         for (const e of readdirSync2(dir, { withFileTypes: true })) {
-          if (e.isFile() || !e.isDirectory() && !e.isSymbolicLink() && lstatOrNull(path9.join(dir, e.name))?.isFile()) files.add(e.name);
+          if (e.isFile() || !e.isDirectory() && !e.isSymbolicLink() && lstatOrNull(path10.join(dir, e.name))?.isFile()) files.add(e.name);
         }
       } catch {
       }
@@ -73742,7 +73865,7 @@ var PrerenderOutput = class {
    * the pages of a large site stays one lstat each.
    */
   shadowPath(tree, relPath) {
-    return path9.sep === "/" ? `${this.root}/${tree}/${relPath}` : path9.join(this.root, tree, relPath);
+    return path10.sep === "/" ? `${this.root}/${tree}/${relPath}` : path10.join(this.root, tree, relPath);
   }
   /**
    * Ends the build: writes titles.html, removes every shadow, template and static file this build neither
@@ -73819,15 +73942,15 @@ var PrerenderOutput = class {
   }
   /** resolve, also saying whether the file's directory exists already (then nothing is to be created). */
   resolveAt(rel3) {
-    const abs = path9.resolve(this.root, rel3);
-    if (!abs.startsWith(this.root + path9.sep)) {
+    const abs = path10.resolve(this.root, rel3);
+    if (!abs.startsWith(this.root + path10.sep)) {
       throw new OutputPathError(`refusing to touch ${abs}: outside ${this.root}`);
     }
-    const expectedRoot = path9.join(this.siteReal, PRERENDER_DIR);
-    let probe = path9.dirname(abs);
+    const expectedRoot = path10.join(this.siteReal, PRERENDER_DIR);
+    let probe = path10.dirname(abs);
     for (; ; ) {
       if (lstatOrNull(probe)) break;
-      probe = path9.dirname(probe);
+      probe = path10.dirname(probe);
     }
     if (probe.length < this.root.length) return { abs, dirExists: false };
     let real;
@@ -73836,22 +73959,22 @@ var PrerenderOutput = class {
     } catch (e) {
       throw new OutputPathError(`refusing to touch ${abs}: cannot resolve ${probe} (${e.message})`);
     }
-    if (real !== expectedRoot && !real.startsWith(expectedRoot + path9.sep)) {
+    if (real !== expectedRoot && !real.startsWith(expectedRoot + path10.sep)) {
       throw new OutputPathError(
         `refusing to touch ${abs}: ${probe} resolves to ${real}, outside ${expectedRoot} (a symlink?); hugo-prerender only writes inside ${PRERENDER_DIR}/`
       );
     }
-    return { abs, dirExists: probe === path9.dirname(abs) };
+    return { abs, dirExists: probe === path10.dirname(abs) };
   }
   write(rel3, data, opts = {}) {
     const { abs: file, dirExists } = this.resolveAt(rel3);
     if (!opts.force && sameBytes(file, data)) return;
-    const dir = path9.dirname(file);
+    const dir = path10.dirname(file);
     if (!dirExists) {
       mkdirSync(dir, { recursive: true });
       this.resolve(rel3);
     }
-    const tmp = path9.join(dir, `.${path9.basename(file)}.${process.pid}.${this.tmpCounter++}.tmp`);
+    const tmp = path10.join(dir, `.${path10.basename(file)}.${process.pid}.${this.tmpCounter++}.tmp`);
     try {
       writeFileSync(tmp, data);
       renameSync(tmp, file);
@@ -73865,25 +73988,25 @@ var PrerenderOutput = class {
   }
   /** Deletes files under `.prerender/<dir>` for which `keep(relative path)` is false; never follows symlinks. */
   sweep(dir, keep, removed) {
-    const base2 = path9.join(this.root, dir);
+    const base2 = path10.join(this.root, dir);
     const walk = (abs, relDir) => {
       let empty4 = true;
       const entries = readdirSync2(abs, { withFileTypes: true }).sort((a3, b2) => a3.name < b2.name ? -1 : a3.name > b2.name ? 1 : 0);
       for (const e of entries) {
-        const child = path9.join(abs, e.name);
+        const child = path10.join(abs, e.name);
         const rel3 = relDir + e.name;
         const isDir = e.isDirectory() || !e.isFile() && !e.isSymbolicLink() && lstatSync2(child).isDirectory();
         if (isDir) {
           if (walk(child, `${rel3}/`)) {
-            this.resolve(path9.relative(this.root, child) + "/x");
+            this.resolve(path10.relative(this.root, child) + "/x");
             rmdirSync(child);
           } else empty4 = false;
         } else if (keep(rel3)) {
           empty4 = false;
         } else {
-          this.resolve(path9.relative(this.root, child));
+          this.resolve(path10.relative(this.root, child));
           unlinkSync(child);
-          removed.push(toPosix(path9.relative(this.root, child)));
+          removed.push(toPosix(path10.relative(this.root, child)));
         }
       }
       return empty4;
@@ -73891,7 +74014,7 @@ var PrerenderOutput = class {
     const st = lstatOrNull(base2);
     if (!st) return;
     if (!st.isDirectory()) throw new OutputPathError(`${base2} is not a directory (a symlink?); refusing to clean it`);
-    this.resolve(path9.relative(this.root, base2) + "/x");
+    this.resolve(path10.relative(this.root, base2) + "/x");
     walk(base2, "");
   }
 };
@@ -73904,7 +74027,7 @@ init_position();
 init_theme();
 init_katex_markup();
 import { existsSync as existsSync2, readdirSync as readdirSync3, readFileSync as readFileSync4 } from "node:fs";
-import path10 from "node:path";
+import path11 from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var FONT_FACE_CSS = FONT_FACES.map(
@@ -73942,14 +74065,14 @@ ${TAG_CSS}.katex { text-rendering: auto; }
 .hp-figure th, .hp-figure td { padding: 0.15em 0.6em; border-bottom: 1px solid color-mix(in srgb, currentColor 25%, transparent); text-align: right; }
 ${DARK_MODE_CSS}${PRINT_CSS}`;
 function katexDistDir() {
-  const bundled = path10.join(path10.dirname(fileURLToPath2(import.meta.url)), "katex");
-  if (existsSync2(path10.join(bundled, "VERSION"))) {
-    return { dir: bundled, version: readFileSync4(path10.join(bundled, "VERSION"), "utf8").trim() };
+  const bundled = path11.join(path11.dirname(fileURLToPath2(import.meta.url)), "katex");
+  if (existsSync2(path11.join(bundled, "VERSION"))) {
+    return { dir: bundled, version: readFileSync4(path11.join(bundled, "VERSION"), "utf8").trim() };
   }
   const require2 = createRequire(import.meta.url);
-  const pkgDir = path10.dirname(require2.resolve("katex/package.json"));
-  const version2 = JSON.parse(readFileSync4(path10.join(pkgDir, "package.json"), "utf8")).version;
-  return { dir: path10.join(pkgDir, "dist"), version: version2 };
+  const pkgDir = path11.dirname(require2.resolve("katex/package.json"));
+  const version2 = JSON.parse(readFileSync4(path11.join(pkgDir, "package.json"), "utf8")).version;
+  return { dir: path11.join(pkgDir, "dist"), version: version2 };
 }
 function copyStaticAssets(out, opts) {
   out.writeStatic("prerender/prerender.css", PRERENDER_CSS);
@@ -73960,11 +74083,11 @@ function copyStaticAssets(out, opts) {
       `the KaTeX stylesheet found (${version2}, in ${dir}) does not match the KaTeX that renders (${"0.16.47"}); reinstall hugo-prerender`
     );
   }
-  const fonts = path10.join(dir, "fonts");
+  const fonts = path11.join(dir, "fonts");
   const figureFonts = new Set(FONT_FACES.map((f) => `${f.file}.woff2`));
-  if (opts.math) out.writeStatic("prerender/katex/katex.min.css", readFileSync4(path10.join(dir, "katex.min.css"), "utf8") + GLYPH_CSS);
+  if (opts.math) out.writeStatic("prerender/katex/katex.min.css", readFileSync4(path11.join(dir, "katex.min.css"), "utf8") + GLYPH_CSS);
   for (const f of readdirSync3(fonts).sort()) {
-    if (opts.math || figureFonts.has(f)) out.writeStatic(`prerender/katex/fonts/${f}`, readFileSync4(path10.join(fonts, f)));
+    if (opts.math || figureFonts.has(f)) out.writeStatic(`prerender/katex/fonts/${f}`, readFileSync4(path11.join(fonts, f)));
   }
 }
 
@@ -73995,7 +74118,7 @@ function safeLine(s2) {
 init_config();
 import { hostname } from "node:os";
 import { linkSync, lstatSync as lstatSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync7, renameSync as renameSync2, unlinkSync as unlinkSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import path13 from "node:path";
+import path14 from "node:path";
 var LOCK_FILE = "lock";
 var DEFAULT_LOCK_WAIT_MS = 6e4;
 var POLL_MS = 100;
@@ -74003,7 +74126,7 @@ var LockError = class extends Error {
 };
 var local = /* @__PURE__ */ new Map();
 function ensurePrerenderDir(siteDir) {
-  const dir = path13.join(siteDir, PRERENDER_DIR);
+  const dir = path14.join(siteDir, PRERENDER_DIR);
   let st;
   try {
     st = lstatSync3(dir);
@@ -74082,7 +74205,7 @@ function removeStale(file, seen, counter) {
 }
 async function acquireSiteLock(siteDir, opts) {
   const dir = ensurePrerenderDir(siteDir);
-  const file = path13.join(dir, LOCK_FILE);
+  const file = path14.join(dir, LOCK_FILE);
   const waitMs = opts.waitMs ?? DEFAULT_LOCK_WAIT_MS;
   const deadline = Date.now() + waitMs;
   for (; ; ) {
@@ -74189,7 +74312,7 @@ import { createHash as createHash2 } from "node:crypto";
 import { readFileSync as readFileSync8 } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire as createRequire2 } from "node:module";
-import path14 from "node:path";
+import path15 from "node:path";
 import { pathToFileURL } from "node:url";
 var PLACEHOLDER_WIDTH = 16;
 var PIPELINE_VERSION = 1;
@@ -74214,17 +74337,17 @@ var NAMES = {
 var LABEL = { jpeg: "JPEG", png: "PNG", webp: "WebP", gif: "GIF", avif: "AVIF", tiff: "TIFF", svg: "SVG" };
 var sharpModule;
 function sharpIdentity(siteDir) {
-  const from = [import.meta.url, ...[siteDir, process.cwd()].filter((d2) => d2 !== void 0).map((d2) => path14.join(d2, "package.json"))];
+  const from = [import.meta.url, ...[siteDir, process.cwd()].filter((d2) => d2 !== void 0).map((d2) => path15.join(d2, "package.json"))];
   for (const base2 of from) {
     try {
-      let dir = path14.dirname(createRequire2(base2).resolve("sharp"));
+      let dir = path15.dirname(createRequire2(base2).resolve("sharp"));
       for (; ; ) {
         try {
-          const pkg = JSON.parse(readFileSync8(path14.join(dir, "package.json"), "utf8"));
-          if (pkg.name === "sharp") return `${path14.join(dir, "package.json")}@${String(pkg.version)}`;
+          const pkg = JSON.parse(readFileSync8(path15.join(dir, "package.json"), "utf8"));
+          if (pkg.name === "sharp") return `${path15.join(dir, "package.json")}@${String(pkg.version)}`;
         } catch {
         }
-        const up = path14.dirname(dir);
+        const up = path15.dirname(dir);
         if (up === dir) break;
         dir = up;
       }
@@ -74243,7 +74366,7 @@ function loadSharp(siteDir) {
       let found;
       for (const dir of from) {
         try {
-          found = createRequire2(path14.join(dir, "package.json")).resolve("sharp");
+          found = createRequire2(path15.join(dir, "package.json")).resolve("sharp");
           break;
         } catch {
         }
@@ -74304,7 +74427,7 @@ var ImagePipeline = class {
     const { record, problems, unavailable } = await outcome;
     const warnings = problems.map((p5) => `image "${shown}" ${p5}; the original is used as it is`);
     if (!record) return unavailable ? { warnings, unavailable } : { warnings };
-    const ext = path14.extname(file).toLowerCase();
+    const ext = path15.extname(file).toLowerCase();
     if (ext && !NAMES[record.format].includes(ext)) {
       warnings.push(
         `image "${shown}" is a ${LABEL[record.format]} file although its name ends in ${ext}; it is served as ${LABEL[record.format]} (rename it to ${NAMES[record.format][0]} so that other tools agree)`
@@ -74333,7 +74456,7 @@ var ImagePipeline = class {
       };
     }
     const o2 = this.options;
-    const stem = safeStem(path14.basename(file, path14.extname(file)));
+    const stem = safeStem(path15.basename(file, path15.extname(file)));
     const digest = createHash2("sha256").update(bytes).digest("hex");
     const key2 = contentKey(
       "image",
@@ -74552,7 +74675,7 @@ function ownTagsInOtherFormat(text12, relPath) {
       file: relPath,
       ...new LineIndex(text12).at(at),
       offset: at,
-      message: `${OWN_SHORTCODE_MESSAGE}; every tag of hugo-prerender's shortcodes is left out of this ${path18.posix.extname(relPath).slice(1)} page. Remove them from the page`
+      message: `${OWN_SHORTCODE_MESSAGE}; every tag of hugo-prerender's shortcodes is left out of this ${path19.posix.extname(relPath).slice(1)} page. Remove them from the page`
     }
   };
 }
@@ -74572,7 +74695,7 @@ function listContentFiles(dir, roots, refused = [], unreadable = [], others = []
     const inside2 = new Set(seen).add(real);
     for (const e of entries.sort((a3, b2) => a3.name < b2.name ? -1 : a3.name > b2.name ? 1 : 0)) {
       if (ignoredName(e.name)) continue;
-      const p5 = d2.endsWith(path18.sep) ? d2 + e.name : d2 + path18.sep + e.name;
+      const p5 = d2.endsWith(path19.sep) ? d2 + e.name : d2 + path19.sep + e.name;
       const relName = rel3 ? `${rel3}/${e.name}` : e.name;
       let st = void 0;
       if (e.isSymbolicLink()) {
@@ -74582,7 +74705,7 @@ function listContentFiles(dir, roots, refused = [], unreadable = [], others = []
           continue;
         }
         try {
-          st = statSync6(r2.real);
+          st = statSync7(r2.real);
         } catch {
           continue;
         }
@@ -74590,13 +74713,13 @@ function listContentFiles(dir, roots, refused = [], unreadable = [], others = []
       if (st ? st.isDirectory() : e.isDirectory()) {
         if (!filter || filter(relName, true)) walk(p5, inside2, relName);
       } else if ((st ? st.isFile() : e.isFile()) && (!filter || filter(relName, false))) {
-        const ext = path18.extname(e.name).toLowerCase();
+        const ext = path19.extname(e.name).toLowerCase();
         if (CONTENT_EXTENSIONS.has(ext)) out.push(p5);
         else if (OTHER_CONTENT_EXTENSIONS.has(ext)) others.push(p5);
       }
     }
   };
-  walk(path18.resolve(dir), /* @__PURE__ */ new Set(), "");
+  walk(path19.resolve(dir), /* @__PURE__ */ new Set(), "");
   return out;
 }
 var ShadowIgnored = class {
@@ -74662,22 +74785,22 @@ function writeFailure(e) {
   return void 0;
 }
 function toPosix2(p5) {
-  return p5.split(path18.sep).join("/");
+  return p5.split(path19.sep).join("/");
 }
 function relativePosix(from, to) {
-  if (to.startsWith(from + path18.sep) && !to.includes(`${path18.sep}.`)) return toPosix2(to.slice(from.length + 1));
-  return toPosix2(path18.relative(from, to));
+  if (to.startsWith(from + path19.sep) && !to.includes(`${path19.sep}.`)) return toPosix2(to.slice(from.length + 1));
+  return toPosix2(path19.relative(from, to));
 }
 function emptyBuildResult() {
   return { pages: 0, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, unchanged: 0, images: 0, imagesProcessed: 0, ms: 0, workers: 0, diagnostics: [], failed: false };
 }
 function notASite(source, selection = {}) {
-  const siteDir = path18.resolve(source);
+  const siteDir = path19.resolve(source);
   if (!isDirectory(siteDir)) {
-    if (existsPath(siteDir)) return `${siteDir} is a file, not a directory: -s takes the site's directory (${path18.dirname(siteDir)}?)`;
+    if (existsPath(siteDir)) return `${siteDir} is a file, not a directory: -s takes the site's directory (${path19.dirname(siteDir)}?)`;
     return `the site directory ${siteDir} does not exist; pass the site with -s DIR`;
   }
-  if (findSiteConfigFiles(siteDir, null, selection.files).length === 0 && !isDirectory(path18.join(siteDir, "config"))) {
+  if (findSiteConfigFiles(siteDir, null, selection.files).length === 0 && !isDirectory(path19.join(siteDir, "config"))) {
     return `no Hugo configuration found in ${siteDir} (looked for hugo.toml|yaml|yml|json, config.toml|yaml|yml|json and config/_default/); is this the site's root? Pass it with --source`;
   }
   return void 0;
@@ -74686,7 +74809,7 @@ async function buildSite(opts) {
   if (opts.locked || notASite(opts.source, opts.config) !== void 0) return buildLocked(opts);
   let lock;
   try {
-    lock = await acquireSiteLock(path18.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
+    lock = await acquireSiteLock(path19.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
   } catch (e) {
     if (!(e instanceof LockError)) throw e;
     const result = emptyBuildResult();
@@ -74702,7 +74825,7 @@ async function buildSite(opts) {
 }
 async function buildLocked(opts) {
   const t02 = performance.now();
-  const siteDir = path18.resolve(opts.source);
+  const siteDir = path19.resolve(opts.source);
   const result = emptyBuildResult();
   const fail = (message, file) => {
     result.diagnostics.push({ severity: "error", message, file, line: 1, column: 1 });
@@ -74711,7 +74834,7 @@ async function buildLocked(opts) {
     return result;
   };
   if (!isDirectory(siteDir)) {
-    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path18.dirname(siteDir)}?)`);
+    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path19.dirname(siteDir)}?)`);
     return fail(`the site directory ${siteDir} does not exist; pass the site with -s DIR`);
   }
   let config;
@@ -74746,7 +74869,7 @@ async function buildLocked(opts) {
   }
   let base2 = pageSettings(config, siteDir, errorMode);
   let hugoVersion;
-  if (base2.settings.headingMath !== void 0 && base2.settings.headingMath !== "shortcode") {
+  if (base2.settings.headingMath !== void 0 && base2.settings.headingMath !== "shortcode" || nestedMountTargets(config)) {
     hugoVersion = hugoVersionFor(output7, opts.hugo);
     if (hugoVersion !== void 0) base2 = pageSettings(config, siteDir, errorMode, hugoVersion);
   }
@@ -74782,20 +74905,20 @@ async function buildLocked(opts) {
     const others = [];
     for (const abs of listContentFiles(root4.dir, siteRoots(site), refused, unreadable, others, root4.filter)) {
       const rel3 = relativePosix(root4.dir, abs);
-      const relToContent = root4.target ? path18.posix.join(root4.target, rel3) : rel3;
+      const relToContent = root4.target ? path19.posix.join(root4.target, rel3) : rel3;
       if (pageInDisabledLanguage(config.languages, rel3, root4.lang)) continue;
       if (!shadowIgnored.skip(abs, tree, relToContent)) files.push({ abs, tree, relToContent });
     }
     for (const abs of others) {
       const rel3 = relativePosix(root4.dir, abs);
-      const relToContent = root4.target ? path18.posix.join(root4.target, rel3) : rel3;
+      const relToContent = root4.target ? path19.posix.join(root4.target, rel3) : rel3;
       if (pageInDisabledLanguage(config.languages, rel3, root4.lang)) continue;
       if (!shadowIgnored.skip(abs, tree, relToContent)) otherFiles.push({ abs, tree, relToContent });
     }
     for (const u of unreadable) {
       result.diagnostics.push(unreadableDirDiagnostic(siteDir, u, "its pages were not prerendered and keep what the previous build wrote for them"));
       const rel3 = relativePosix(root4.dir, u.dir);
-      const inTree = root4.target ? path18.posix.join(root4.target, rel3) : rel3;
+      const inTree = root4.target ? path19.posix.join(root4.target, rel3) : rel3;
       for (const [shadow, info] of output7.keepUnder(inTree, tree)) {
         output7.keepTitles(info.source);
         keepIndex(shadow);
@@ -74841,7 +74964,7 @@ async function buildLocked(opts) {
     else if (record.shadowBytes !== void 0) output7.keep(p5.relToContent, p5.tree, { unchanged: true, seen: true });
     output7.keepTitles(p5.relPath);
     keepIndex(p5.relToContent);
-    if (pipeline) for (const img of record.images) await pipeline.prepare(path18.resolve(siteDir, img.file), img.shown);
+    if (pipeline) for (const img of record.images) await pipeline.prepare(path19.resolve(siteDir, img.file), img.shown);
     countKept(record);
   };
   const countKept = (record) => {
@@ -74914,7 +75037,7 @@ async function buildLocked(opts) {
         const kept = records.get(id);
         keepPage(kept !== void 0 && !kept.held);
         records.carry(id);
-        if (pipeline && kept) for (const img of kept.images) await pipeline.prepare(path18.resolve(siteDir, img.file), img.shown);
+        if (pipeline && kept) for (const img of kept.images) await pipeline.prepare(path19.resolve(siteDir, img.file), img.shown);
         if (kept) countKept(kept);
       };
     }
@@ -75054,7 +75177,7 @@ async function buildLocked(opts) {
     result.diagnostics.push(own8.diagnostic);
     let mtimeMs;
     try {
-      mtimeMs = statSync6(abs).mtimeMs;
+      mtimeMs = statSync7(abs).mtimeMs;
     } catch {
       mtimeMs = void 0;
     }
@@ -75097,7 +75220,7 @@ function mountProblems(siteDir, config) {
   const diagnostics = [];
   if (!config.file) return { diagnostics };
   if (!moduleMounts(config.data).some((m) => normalizeRel(m.source) === `${PRERENDER_DIR}/content`)) {
-    return { unmounted: path18.relative(siteDir, config.file) || config.file, diagnostics };
+    return { unmounted: path19.relative(siteDir, config.file) || config.file, diagnostics };
   }
   for (const m of missingNestedShadows(moduleMounts(config.data))) {
     diagnostics.push({
@@ -75113,7 +75236,7 @@ function badLanguageDiagnostic(siteDir, config, root4, outcome) {
   return {
     severity: "error",
     code: "config",
-    file: toPosix2(path18.relative(siteDir, config.file ?? siteDir)),
+    file: toPosix2(path19.relative(siteDir, config.file ?? siteDir)),
     line: 1,
     column: 1,
     message: `the content of ${JSON.stringify(root4.source)} has language ${JSON.stringify(root4.lang)}, which is not a plain language code (letters, digits, '-', '_'); ${outcome}`
@@ -75124,11 +75247,11 @@ function headProblem(siteDir, config, anyMath, anyDark) {
   const head2 = headReport(siteLayoutDirs(siteDir, config.data));
   if (head2.linking.length > 0) return void 0;
   const what2 = anyMath ? "pages have math, but no template of this site or its theme calls the head partial, so no page links the KaTeX stylesheet and formulas show untypeset (as bare MathML)" : "pages have figures with a dark image (src-dark), but no template of this site or its theme calls the head partial, so no page links prerender.css and such figures show both images";
-  return { severity: "warning", code: "head", file: toPosix2(path18.relative(siteDir, config.file)), line: 1, column: 1, message: `${what2}; ${headAdvice(head2, siteDir)}` };
+  return { severity: "warning", code: "head", file: toPosix2(path19.relative(siteDir, config.file)), line: 1, column: 1, message: `${what2}; ${headAdvice(head2, siteDir)}` };
 }
 function existsPath(p5) {
   try {
-    statSync6(p5);
+    statSync7(p5);
     return true;
   } catch {
     return false;
@@ -75154,7 +75277,7 @@ function summaryLine(r2) {
 // src/site/init.ts
 import { spawnSync as spawnSync2 } from "node:child_process";
 import { existsSync as existsSync3, readFileSync as readFileSync11 } from "node:fs";
-import path19 from "node:path";
+import path20 from "node:path";
 
 // src/site/write-atomic.ts
 import { renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
@@ -75480,14 +75603,14 @@ function editJson(text12, rootIsModule, edit) {
   }
   const moduleNode = base2.length ? findNodeAtLocation2(root4, base2) : root4;
   const mountsKey = jsonKey(moduleNode, "mounts") ?? "mounts";
-  const path21 = [...base2, mountsKey];
-  const list4 = findNodeAtLocation2(root4, path21);
+  const path22 = [...base2, mountsKey];
+  const list4 = findNodeAtLocation2(root4, path22);
   const all3 = [...edit.before, ...edit.after];
   const apply = (p5, value2, isArrayInsertion = false) => {
     t = applyEdits(t, modify(t, p5, value2, { formattingOptions, isArrayInsertion }));
   };
   if (!list4) {
-    apply(path21, all3.map(written2));
+    apply(path22, all3.map(written2));
     return t;
   }
   if (list4.type !== "array") throw new EditError('"mounts" is not an array', list4.offset);
@@ -75497,16 +75620,16 @@ function editJson(text12, rootIsModule, edit) {
   for (const [k2, m] of edit.respell) {
     const i2 = mountIdx[k2];
     root4 = tree();
-    const node3 = findNodeAtLocation2(root4, [...path21, i2]);
+    const node3 = findNodeAtLocation2(root4, [...path22, i2]);
     const keys2 = (node3?.children ?? []).map((p5) => p5.children?.[0]?.value).filter((v) => typeof v === "string");
-    for (const key2 of keys2.filter((x6) => ["lang", "sites"].includes(x6.toLowerCase()))) apply([...path21, i2, key2], void 0);
-    for (const [key2, value2] of Object.entries(written2(m)).filter(([x6]) => x6 === "lang" || x6 === "sites")) apply([...path21, i2, key2], value2);
+    for (const key2 of keys2.filter((x6) => ["lang", "sites"].includes(x6.toLowerCase()))) apply([...path22, i2, key2], void 0);
+    for (const [key2, value2] of Object.entries(written2(m)).filter(([x6]) => x6 === "lang" || x6 === "sites")) apply([...path22, i2, key2], value2);
   }
   const removed = [...edit.remove].map((k2) => mountIdx[k2]).sort((a3, b2) => b2 - a3);
-  for (const i2 of removed) apply([...path21, i2], void 0);
+  for (const i2 of removed) apply([...path22, i2], void 0);
   const keptCount = elements.length - removed.length;
-  edit.after.forEach((m, j) => apply([...path21, keptCount + j], written2(m), true));
-  edit.before.forEach((m, j) => apply([...path21, j], written2(m), true));
+  edit.after.forEach((m, j) => apply([...path22, keptCount + j], written2(m), true));
+  edit.before.forEach((m, j) => apply([...path22, j], written2(m), true));
   return t;
 }
 
@@ -75592,7 +75715,7 @@ function chooseTarget(siteDir) {
   const parsed = [];
   for (const file of files) {
     const text12 = readFileSync11(file.path, "utf8");
-    const { data, diagnostics } = parseConfigText(text12, file.format, path19.relative(siteDir, file.path));
+    const { data, diagnostics } = parseConfigText(text12, file.format, path20.relative(siteDir, file.path));
     const err = diagnostics.find((d2) => d2.severity === "error");
     if (err) throw new InitError(`${err.file}:${err.line}:${err.column}: ${err.message}; fix the config before running init`);
     parsed.push({ file, text: text12, data });
@@ -75667,11 +75790,11 @@ function headHints(site, data) {
   return [`In your <head> template add: ${HEAD_PARTIAL_CALL} (with a theme, put it in the theme's head hook instead of copying its head: ${list4})`];
 }
 function initSite(siteDir, opts = {}) {
-  const site = path19.resolve(siteDir);
+  const site = path20.resolve(siteDir);
   let packageLayouts = opts.packageLayouts ?? DEFAULT_PACKAGE_LAYOUTS;
-  if (path19.isAbsolute(packageLayouts)) {
-    const rel4 = path19.relative(site, packageLayouts);
-    if (!rel4.startsWith("..") && !path19.isAbsolute(rel4)) packageLayouts = rel4;
+  if (path20.isAbsolute(packageLayouts)) {
+    const rel4 = path20.relative(site, packageLayouts);
+    if (!rel4.startsWith("..") && !path20.isAbsolute(rel4)) packageLayouts = rel4;
   }
   packageLayouts = normalizeRel(packageLayouts);
   const { target, merged } = chooseTarget(site);
@@ -75685,9 +75808,9 @@ function initSite(siteDir, opts = {}) {
     staticDirs: staticDirSetting(merged).map(normalizeRel),
     packageLayouts
   });
-  const rel3 = path19.relative(site, target.file.path).split(path19.sep).join("/");
+  const rel3 = path20.relative(site, target.file.path).split(path20.sep).join("/");
   const messages = [];
-  const gitignore = path19.join(site, ".gitignore");
+  const gitignore = path20.join(site, ".gitignore");
   const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync11(gitignore, "utf8")) || gitIgnores(site, `${PRERENDER_DIR}/`);
   const hints = [
     ...ignored ? [] : [`Add this line to .gitignore (generated output): ${PRERENDER_DIR}/`],
@@ -75742,12 +75865,14 @@ function gitIgnores(dir, rel3) {
 // src/check.ts
 init_config();
 import { readFileSync as readFileSync12 } from "node:fs";
-import path20 from "node:path";
+import path21 from "node:path";
 init_build_page();
 init_safe_path();
+init_hugo_version();
+init_page_settings();
 init_fs_errors();
 async function checkSite(source, opts = {}) {
-  const siteDir = path20.resolve(source);
+  const siteDir = path21.resolve(source);
   const result = { pages: [], found: 0, typeset: 0, diagnostics: [] };
   let config;
   try {
@@ -75767,7 +75892,9 @@ async function checkSite(source, opts = {}) {
     return result;
   }
   const errorMode = opts.errors ?? config.prerender.errors;
-  const { renderer, services, settings, site, diagnostics } = pageServices(config, siteDir, errorMode);
+  const version2 = nestedMountTargets(config) ? askHugoVersion(opts.hugo ?? "hugo") : void 0;
+  const light = pageSettings(config, siteDir, errorMode, version2 && "version" in version2 ? version2.version : void 0);
+  const { renderer, services, settings, site, diagnostics } = pageServices(config, siteDir, errorMode, light);
   result.diagnostics.push(...diagnostics);
   const mounts = mountProblems(siteDir, config);
   if (mounts.unmounted !== void 0) result.unmounted = mounts.unmounted;
@@ -75777,8 +75904,8 @@ async function checkSite(source, opts = {}) {
   const names = new ShadowNames();
   let anyDark = false;
   const claim = (tree, root4, abs, file) => {
-    const rel3 = path20.relative(root4.dir, abs).split(path20.sep).join("/");
-    const bad = names.claim(tree, root4.target ? path20.posix.join(root4.target, rel3) : rel3, file);
+    const rel3 = path21.relative(root4.dir, abs).split(path21.sep).join("/");
+    const bad = names.claim(tree, root4.target ? path21.posix.join(root4.target, rel3) : rel3, file);
     if (bad === void 0) return true;
     result.pages.push({ file, formulas: [], otherFormulas: [], found: 0, typeset: 0, diagnostics: [{ severity: "error", code: "file-name", file, line: 1, column: 1, message: bad }] });
     return false;
@@ -75795,9 +75922,9 @@ async function checkSite(source, opts = {}) {
       continue;
     }
     const skip = (abs) => {
-      const rel3 = path20.relative(root4.dir, abs).split(path20.sep).join("/");
+      const rel3 = path21.relative(root4.dir, abs).split(path21.sep).join("/");
       if (pageInDisabledLanguage(config.languages, rel3, root4.lang)) return true;
-      return shadowIgnored.skip(abs, tree, root4.target ? path20.posix.join(root4.target, rel3) : rel3);
+      return shadowIgnored.skip(abs, tree, root4.target ? path21.posix.join(root4.target, rel3) : rel3);
     };
     const files = listContentFiles(root4.dir, siteRoots(site), refused, unreadable, otherFormats, root4.filter).filter((abs) => !skip(abs));
     for (const r2 of refused) {
@@ -75807,7 +75934,7 @@ async function checkSite(source, opts = {}) {
       result.diagnostics.push(unreadableDirDiagnostic(siteDir, u, "its pages were not checked"));
     }
     for (const abs of files) {
-      const file = path20.relative(siteDir, abs).split(path20.sep).join("/");
+      const file = path21.relative(siteDir, abs).split(path21.sep).join("/");
       if (!claim(tree, root4, abs, file)) continue;
       let text12;
       try {
@@ -75835,7 +75962,7 @@ async function checkSite(source, opts = {}) {
     }
     for (const abs of otherFormats) {
       if (skip(abs)) continue;
-      const file = path20.relative(siteDir, abs).split(path20.sep).join("/");
+      const file = path21.relative(siteDir, abs).split(path21.sep).join("/");
       let text12;
       try {
         text12 = readFileSync12(abs, "utf8");

@@ -240,6 +240,6 @@ function findSrc(ctx: RenderContext<FigureParams>, src: string, param: 'src' | '
     return undefined;
   }
   if (look.missing.length === 0) return undefined;
-  ctx.warn(missingImageMessage(src, ctx.site, ctx.page.bundleDir, look.missing, look.blocked, look.hidden), { param, code: 'figure-missing' });
+  ctx.warn(missingImageMessage(src, ctx.site, ctx.page.bundleDir, look.missing, look.blocked, look.hidden, look.unread), { param, code: 'figure-missing' });
   return undefined;
 }

@@ -12,6 +12,8 @@ import { badLanguageDiagnostic, compareDiagnostics, headProblem, listContentFile
 import { ShadowNames } from './site/shadow-names.js';
 import { bundleDirOf, pageServices, prerenderPage } from './build-page.js';
 import { refusedLinkDiagnostic, siteRoots } from './site/safe-path.js';
+import { askHugoVersion } from './site/hugo-version.js';
+import { nestedMountTargets, pageSettings } from './page-settings.js';
 import { unreadableMessage } from './site/fs-errors.js';
 
 export interface PageCheck {
@@ -43,6 +45,8 @@ export interface CheckOptions {
   errors?: 'fail' | 'render';
   /** Which config files to read (Hugo's environment, --config); a build's defaults when absent. */
   config?: ConfigSelection;
+  /** The hugo binary the site is built with, where its version matters (as build's `hugo`); default: `hugo` on PATH. */
+  hugo?: string;
 }
 
 export async function checkSite(source: string, opts: CheckOptions = {}): Promise<CheckResult> {
@@ -68,7 +72,10 @@ export async function checkSite(source: string, opts: CheckOptions = {}): Promis
   // As build reports them: every formula of every page is typeset either way (a rejected one never holds
   // its page back), and a rejected one is an error or, where the site renders errors, a warning.
   const errorMode = opts.errors ?? config.prerender.errors;
-  const { renderer, services, settings, site, diagnostics } = pageServices(config, siteDir, errorMode);
+  // Images through static or assets mounts whose targets nest are looked up as the `hugo` on PATH reads them (as build does).
+  const version = nestedMountTargets(config) ? askHugoVersion(opts.hugo ?? 'hugo') : undefined;
+  const light = pageSettings(config, siteDir, errorMode, version && 'version' in version ? version.version : undefined);
+  const { renderer, services, settings, site, diagnostics } = pageServices(config, siteDir, errorMode, light);
   result.diagnostics.push(...diagnostics);
   // What build says of the site's mounts, at the same places.
   const mounts = mountProblems(siteDir, config);

@@ -6,7 +6,8 @@
 import type { Diagnostic } from './content/types.js';
 import { stableStringify } from './render/keys.js';
 import type { PageSettings } from './prerender-page.js';
-import { DEFAULT_FIGURE_NUMBERING, getIn, type SiteConfig } from './site/config.js';
+import { DEFAULT_FIGURE_NUMBERING, getIn, type ComponentRoot, type SiteConfig } from './site/config.js';
+import { EVERY_MATCHING_MOUNT_SINCE, targetsNest, type MountedRoot } from './site/component-lookup.js';
 import { shortcodeList } from './render/shortcode-list.js';
 import { everywhereSettings } from './render/everywhere-settings.js';
 import {
@@ -36,6 +37,11 @@ export interface PageSettingsOfSite {
   site: SiteInfo;
   /** About the site's own templates (a shortcode of ours that the site overrides). */
   diagnostics: Diagnostic[];
+}
+
+/** Whether the site's static or assets mounts have targets that nest (`static` and `static/images`): the Hugo version then decides which file a path is. */
+export function nestedMountTargets(config: Pick<SiteConfig, 'staticRoots' | 'assetRoots'>): boolean {
+  return targetsNest(config.staticRoots) || targetsNest(config.assetRoots);
 }
 
 /**
@@ -143,10 +149,16 @@ export function pageSettings(config: SiteConfig, siteDir: string, errorMode: 'fa
     // RSS shows .Summary unless a feed template of the site's reads more (see PageSettings.feeds).
     feeds: feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs(siteDir, config.data)).length > 0 ? 'content' : 'summary',
   };
+  // Static or assets mounts whose targets nest are read as the Hugo that builds the site reads them (site/component-lookup.ts).
+  const nested = hugoVersion !== undefined && versionBefore(hugoVersion, EVERY_MATCHING_MOUNT_SINCE) && nestedMountTargets(config);
+  const mounted = (r: ComponentRoot): MountedRoot => ({ dir: r.dir, target: r.target, ...(r.filter ? { filter: r.filter } : {}) });
   const site: SiteInfo = {
     dir: siteDir,
     staticDirs: config.staticDirs,
     assetsDir: config.assetsDir,
+    staticRoots: config.staticRoots.map(mounted),
+    assetRoots: config.assetRoots.map(mounted),
+    ...(nested ? { nestedMounts: 'longest' as const } : {}),
     contentDirs: config.contentRoots.map((r) => r.dir),
     filtered: config.filteredRoots,
   };

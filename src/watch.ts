@@ -71,7 +71,7 @@ function watchedPaths(siteDir: string, selection: ConfigSelection): string[] {
   const configDir = path.join(siteDir, 'config');
   for (const f of config.files) paths.add(f.path.startsWith(configDir + path.sep) ? configDir : f.path);
   for (const r of config.contentRoots) paths.add(r.dir);
-  for (const d of config.staticDirs) paths.add(d);
+  for (const r of [...config.staticRoots, ...config.assetRoots]) paths.add(r.dir);
   paths.add(config.assetsDir);
   const own = path.join(siteDir, '.prerender');
   for (const d of siteLayoutDirs(siteDir, config.data)) if (d !== own && !d.startsWith(own + path.sep)) paths.add(d);

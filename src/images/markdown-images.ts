@@ -4,7 +4,8 @@
  *
  * Only images whose file is certain are taken, looked up as the browser would find them on the page Hugo
  * publishes: a relative path on a page bundle is one of its resources (published beside the page), an
- * absolute path is a file of `static/` (published at the site's root). A relative path on a page that is
+ * absolute path is a file of `static/` (published at the site's root, through the site's static mounts:
+ * site/component-lookup.ts). A relative path on a page that is
  * not a bundle resolves against the page's URL, which the file's place does not tell: left as written,
  * as are remote images, images in headings (their text makes the heading's id) and images inside a
  * `{{< >}}` shortcode (its template decides what its content becomes). Inside a `{{% %}}` one, whose
@@ -17,9 +18,9 @@ import type { Diagnostic } from '../content/types.js';
 import type { LineIndex } from '../content/position.js';
 import { imageHtml, isLocalSrc } from '../render/figure-html.js';
 import type { PageInfo, SiteInfo } from '../render/types.js';
-import { lookUpFile, outsideMessage, shownPath, siteRoots, type Lookup } from '../site/safe-path.js';
+import { lookUpFile, outsideMessage, shownPath, siteRoots, type Lookup, type Place } from '../site/safe-path.js';
 import { pictureData, type ImageService, type PictureData } from './service.js';
-import { hiddenImageMessage } from './resolve.js';
+import { hiddenImageMessage, unreadImageMessage } from './resolve.js';
 
 export interface MarkdownImage {
   /** Offsets of the whole image (`![` to its closing `)` or `]`) in the page's source. */
@@ -97,7 +98,7 @@ function altWithMath(raw: string): string | undefined {
  * Where the browser finds the image of `url` on the published page, looked up inside the site: undefined
  * when that is not certain (remote, a relative path on a page that is not a bundle, `..`, a query).
  */
-export function lookUpMarkdownImage(url: string, site: SiteInfo, page: PageInfo): { rel: string; lookup: Lookup; bases: string[] } | undefined {
+export function lookUpMarkdownImage(url: string, site: SiteInfo, page: PageInfo): { rel: string; lookup: Lookup; bases: Place[] } | undefined {
   if (!isLocalSrc(url) || /[?#]/.test(url) || url.trim() !== url || url === '') return undefined;
   let rel = url;
   try {
@@ -108,7 +109,7 @@ export function lookUpMarkdownImage(url: string, site: SiteInfo, page: PageInfo)
   const absolute = rel.startsWith('/');
   rel = rel.replace(/^\/+/, '').replace(/^(\.\/)+/, '');
   if (rel === '' || rel.split('/').some((part) => part === '..' || part === '.' || part === '') || rel.includes('\\')) return undefined;
-  const bases = absolute ? [...site.staticDirs] : page.bundleDir ? [page.bundleDir] : [];
+  const bases: Place[] = absolute ? [{ component: 'static' }] : page.bundleDir ? [page.bundleDir] : [];
   if (bases.length === 0) return undefined;
   return { rel, bases, lookup: lookUpFile(siteRoots(site), bases, rel, page.reads?.lookup, page.reads?.memo) };
 }
@@ -163,7 +164,9 @@ export async function serveMarkdownImages(
     if ('refused' in lookup) warn('outside', `image "${image.url}": ${outsideMessage(site.dir, lookup.link, lookup.target, lookup.loop)}; the image is left as written`);
     // A file the site's mounts leave out (static/ too: no other step publishes it where Hugo does not).
     else if ('missing' in lookup && lookup.hidden) warn('image-missing', `image "${image.url}": ${hiddenImageMessage(site.dir, lookup.hidden)}`);
-    else if ('missing' in lookup && lookup.missing.length > 0 && !look.bases.some((b) => site.staticDirs.includes(b))) {
+    // A file of static/ that the Hugo in use does not publish at that path (a mount's target below static/ hides it).
+    else if ('missing' in lookup && lookup.unread) warn('image-missing', `image "${image.url}": ${unreadImageMessage(site.dir, lookup.unread)}`);
+    else if ('missing' in lookup && lookup.missing.length > 0 && !look.bases.some((b) => typeof b !== 'string')) {
       // A bundle's resource that is not there: the page shows a broken image (a file of static/ may be made by another step).
       warn('image-missing', `image "${image.url}" is not in the page bundle (looked for ${lookup.missing.map((m) => shownPath(site.dir, m)).join(', ')}), so the page shows a broken image`);
     }

@@ -66,7 +66,7 @@ export async function siteFigureImages(
     // Remote (the site's figure shows it as written), a link out of the site (not read), or missing (said
     // as our figure says it: the page would show a broken image).
     if (look && 'refused' in look) warn(`image "${src}": ${outsideMessage(site.dir, look.link, look.target, look.loop)}`, 'outside');
-    if (look && 'missing' in look && look.missing.length > 0) warn(missingImageMessage(src, site, page.bundleDir, look.missing, look.blocked, look.hidden), 'figure-missing');
+    if (look && 'missing' in look && look.missing.length > 0) warn(missingImageMessage(src, site, page.bundleDir, look.missing, look.blocked, look.hidden, look.unread), 'figure-missing');
     if (!look || !('found' in look) || !make) return;
     const { image, warnings } = await images.prepare(look.found, src);
     for (const w of warnings) warn(w, 'figure-image');

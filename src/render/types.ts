@@ -8,6 +8,7 @@ import type { Diagnostic, ParamValue } from '../content/types.js';
 import type { ParamSpecs, ParamValues } from './params.js';
 import type { ImageService } from '../images/service.js';
 import type { LookupMemo, LookupTracker } from '../site/safe-path.js';
+import type { MountedRoot, NestedMounts } from '../site/component-lookup.js';
 import type { FigureLabel } from './figure-numbers.js';
 
 export interface PageInfo {
@@ -35,6 +36,15 @@ export interface SiteInfo {
   staticDirs: string[];
   /** Absolute assets directory (usually `<site>/assets`). */
   assetsDir: string;
+  /**
+   * Every static (assets) root in mount order, with its target below the component (`images` for a mount
+   * at `static/images`) and its filter: where a path of the component is looked up (site/component-lookup.ts).
+   * Absent: staticDirs (assetsDir) at the component's root.
+   */
+  staticRoots?: MountedRoot[];
+  assetRoots?: MountedRoot[];
+  /** How the Hugo that builds the site reads mounts whose targets nest (component-lookup.ts); absent: as the newest Hugo. */
+  nestedMounts?: NestedMounts;
   /** Absolute content directories, when they may lie outside the site (mounts): files are read only inside these, the site, static and assets. */
   contentDirs?: string[];
   /**

@@ -338,6 +338,10 @@ export interface SiteConfig {
   staticDirs: string[];
   /** The first assets root. */
   assetsDir: string;
+  /** Every static root, with its target below static/ (a mount at `static/images`: `images`) and its filter, in mount order. */
+  staticRoots: ComponentRoot[];
+  /** Every assets root, the same way. */
+  assetRoots: ComponentRoot[];
   prerender: PrerenderOptions;
   /** Where a setting of `data` is written (for diagnostics about it, such as imageOptions'). */
   locate: ConfigLocator;
@@ -402,6 +406,8 @@ export function readSiteConfig(siteDir: string, opts: ConfigSelection = {}): Sit
     contentRoots: content,
     staticDirs: statics.map((r) => r.dir),
     assetsDir: assets[0]?.dir ?? path.resolve(siteDir, 'assets'),
+    staticRoots: statics,
+    assetRoots: assets,
     filteredRoots: [...content, ...statics, ...assets].map((r) => ({ dir: r.dir, ...(r.filter ? { filter: r.filter } : {}) })),
     prerender: prerender.options,
     locate,

@@ -18,18 +18,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../content/types.js';
 import { contentKey, md5Hex, stableStringify } from '../render/keys.js';
-import { lookUpFile, siteRoots, type Lookup, type LookupMemo } from './safe-path.js';
+import { lookUpFile, placeKey, siteRoots, type Lookup, type LookupMemo, type Place } from './safe-path.js';
 import { fsErrorCode } from './fs-errors.js';
 import type { SiteInfo } from '../render/types.js';
 
 export const PAGE_RECORDS_FILE = 'pages.json';
 /** Bump when a record's meaning changes: every page is built again once. */
-const RECORDS_VERSION = 1;
+const RECORDS_VERSION = 2;
 
 /** One file lookup of a shortcode: where it looked, and what it found (an md5, so no path leaks). */
 export interface LookupRecord {
-  /** The places looked in, relative to the site. */
-  bases: string[];
+  /** The places looked in: directories relative to the site, or a component (static, assets: its mounts). */
+  bases: Place[];
   rel: string;
   /** md5 of the outcome (found where, missing, refused) with paths relative to the site. */
   outcome: string;
@@ -127,7 +127,12 @@ function outcomeOf(siteDir: string, r: Lookup): string {
       ? { found: rel(siteDir, r.found) }
       : 'refused' in r
         ? { refused: rel(siteDir, r.refused), link: rel(siteDir, r.link), target: r.target }
-        : { missing: r.missing.map((m) => rel(siteDir, m)), ...(r.blocked ? { blocked: [rel(siteDir, r.blocked.at), fsErrorCode(r.blocked.error) ?? ''] } : {}) };
+        : {
+            missing: r.missing.map((m) => rel(siteDir, m)),
+            ...(r.blocked ? { blocked: [rel(siteDir, r.blocked.at), fsErrorCode(r.blocked.error) ?? ''] } : {}),
+            ...(r.hidden ? { hidden: rel(siteDir, r.hidden) } : {}),
+            ...(r.unread ? { unread: [rel(siteDir, r.unread.file), ...r.unread.by.map((b) => rel(siteDir, b)), r.unread.target] } : {}),
+          };
   return md5Hex(stableStringify(v));
 }
 
@@ -145,7 +150,7 @@ export class FileHashes {
   private readonly recorded = new Map<string, { result: Lookup; outcome: string }>();
 
   /** lookUpFile with its outcome hashed (outcomeOf), made at most once per build for the same places and name. */
-  lookUp(site: SiteInfo, bases: readonly string[], rel: string): { result: Lookup; outcome: string } {
+  lookUp(site: SiteInfo, bases: readonly Place[], rel: string): { result: Lookup; outcome: string } {
     const result = lookUpFile(siteRoots(site), bases, rel, undefined, this.lookups);
     return { result, outcome: this.outcome(site.dir, result) };
   }
@@ -160,13 +165,13 @@ export class FileHashes {
   }
 
   /** lookUp with the places as a record has them (relative to the site): the same lookup made again, once per build. */
-  lookUpRecorded(site: SiteInfo, bases: readonly string[], rel: string): { result: Lookup; outcome: string } {
-    const key = `${bases.join('\0')}\0\0${rel}`;
+  lookUpRecorded(site: SiteInfo, bases: readonly Place[], rel: string): { result: Lookup; outcome: string } {
+    const key = `${bases.map(placeKey).join('\0')}\0\0${rel}`;
     let r = this.recorded.get(key);
     if (!r) {
       r = this.lookUp(
         site,
-        bases.map((b) => path.resolve(site.dir, b)),
+        bases.map((b) => (typeof b === 'string' ? path.resolve(site.dir, b) : b)),
         rel,
       );
       this.recorded.set(key, r);
@@ -203,10 +208,10 @@ export class PageReads {
   }
 
   /** Called by lookUpFile (safe-path.ts) with every lookup a shortcode of this page makes. */
-  readonly lookup = (bases: readonly string[], relPath: string, result: Lookup): void => {
+  readonly lookup = (bases: readonly Place[], relPath: string, result: Lookup): void => {
     const md5 = 'found' in result ? this.hashes.get(result.found) : null;
     this.lookups.push({
-      bases: bases.map((b) => rel(this.siteDir, b)),
+      bases: bases.map((b) => (typeof b === 'string' ? rel(this.siteDir, b) : { component: b.component })),
       rel: relPath,
       outcome: this.hashes.outcome(this.siteDir, result),
       ...(md5 ? { md5 } : {}),

@@ -14,6 +14,7 @@
 import { lstatSync, readlinkSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../content/types.js';
+import { componentCandidates, componentMounts, type ComponentMounts, type MountedRoot, type NestedMounts } from './component-lookup.js';
 import { fsAdvice, fsErrorCode, fsReason } from './fs-errors.js';
 
 export interface Roots {
@@ -21,6 +22,8 @@ export interface Roots {
   readonly dirs: readonly { given: string; real: string }[];
   /** Whether Hugo leaves out the file at this path (absolute, as looked up): see hiddenBy. */
   readonly hidden?: (p: string) => boolean;
+  /** The static and assets mounts, for places that name a component (Place): see component-lookup.ts. */
+  readonly components?: ComponentMounts;
 }
 
 export type Resolved =
@@ -126,8 +129,9 @@ export function shownPath(siteDir: string, p: string): string {
 const cache = new WeakMap<object, Roots>();
 
 /**
- * The roots a page's files may be read from: the site, its content directories, its static directories
- * and its assets directory (as the config names them, so a content mount outside the site is allowed).
+ * The roots a page's files may be read from: the site, its content directories, its static and assets
+ * roots (every mount's source as the config names it, so a content, static or assets mount outside the
+ * site is allowed, and nothing else outside it).
  */
 export function siteRoots(site: {
   dir: string;
@@ -135,10 +139,17 @@ export function siteRoots(site: {
   assetsDir: string;
   contentDirs?: readonly string[];
   filtered?: readonly FilteredRoot[];
+  staticRoots?: readonly MountedRoot[];
+  assetRoots?: readonly MountedRoot[];
+  nestedMounts?: NestedMounts;
 }): Roots {
   let r = cache.get(site);
   if (!r) {
-    r = allowedRoots([site.dir, ...(site.contentDirs ?? []), ...site.staticDirs, site.assetsDir]);
+    const components = componentMounts(site);
+    r = {
+      ...allowedRoots([site.dir, ...(site.contentDirs ?? []), ...components.static.map((m) => m.dir), ...components.assets.map((m) => m.dir)]),
+      components,
+    };
     const filtered = site.filtered;
     if (filtered?.some((f) => f.filter)) r = { ...r, hidden: (p) => hiddenBy(filtered, p) };
     cache.set(site, r);
@@ -184,10 +195,28 @@ export type Lookup =
       blocked?: { at: string; kind: 'file' | 'directory'; error: NodeJS.ErrnoException };
       /** The first place that holds the file but where the site's mounts (or ignoreFiles) leave it out: Hugo does not publish it. */
       hidden?: string;
+      /**
+       * A file that is there, in a mount the Hugo in use does not read for this path: `by`, the sources of
+       * the mounts it reads instead (Hugo before 0.124 reads a path from the mounts with the longest target
+       * alone), mounted at `target` (`static/images`). Hugo does not publish the file at that path.
+       */
+      unread?: { file: string; by: string[]; target: string };
     };
 
+/**
+ * Where a file is looked for: a directory (absolute; the file is `rel` below it), or a component of the
+ * site, static or assets, where `rel` is looked up through the site's mounts of it as Hugo looks it up
+ * (a path Hugo serves at `/rel`, or `resources.Get` finds: component-lookup.ts).
+ */
+export type Place = string | { component: 'static' | 'assets' };
+
+/** A place as text, for keys (a component cannot be mistaken for a directory: those are absolute or site-relative paths). */
+export function placeKey(p: Place): string {
+  return typeof p === 'string' ? p : `\u0001${p.component}`;
+}
+
 /** Told of every lookup a page makes (src/site/page-records.ts: what the page read, for incremental builds). */
-export type LookupTracker = (bases: readonly string[], rel: string, result: Lookup) => void;
+export type LookupTracker = (bases: readonly Place[], rel: string, result: Lookup) => void;
 
 /**
  * Lookups already made, by places and name: one build's (the same roots throughout), so that the image
@@ -200,8 +229,8 @@ export type LookupMemo = Map<string, Lookup>;
  * leaves the roots is not looked at (and not listed in `missing`), a link that leaves them refuses.
  * With `memo`, a lookup it holds is not made again.
  */
-export function lookUpFile(roots: Roots, bases: readonly string[], rel: string, track?: LookupTracker, memo?: LookupMemo): Lookup {
-  const key = memo ? `${bases.join('\0')}\0\0${rel}` : '';
+export function lookUpFile(roots: Roots, bases: readonly Place[], rel: string, track?: LookupTracker, memo?: LookupMemo): Lookup {
+  const key = memo ? `${bases.map(placeKey).join('\0')}\0\0${rel}` : '';
   let result = memo?.get(key);
   if (!result) {
     result = lookUp(roots, bases, rel);
@@ -211,41 +240,68 @@ export function lookUpFile(roots: Roots, bases: readonly string[], rel: string, 
   return result;
 }
 
-function lookUp(roots: Roots, bases: readonly string[], rel: string): Lookup {
+function lookUp(roots: Roots, bases: readonly Place[], rel: string): Lookup {
   const looked: string[] = [];
   let blocked: { at: string; kind: 'file' | 'directory'; error: NodeJS.ErrnoException } | undefined;
   let hidden: string | undefined;
-  for (const base of bases) {
-    const p = path.resolve(base, rel);
-    if (!lexicallyInside(roots, p)) continue;
-    looked.push(p);
-    if (roots.hidden?.(p)) {
-      // Not read: Hugo cannot see it. Whether it is there is said (the message tells why the page shows
-      // no image), as it is for any file inside the site.
-      if (hidden === undefined) {
-        const r = resolveInside(roots, p);
-        try {
-          if (r.ok && lstatSync(r.real).isFile()) hidden = p;
-        } catch {
-          /* not there */
-        }
-      }
-      continue;
-    }
+  /** The component lookups made, for `unread` when nothing is found. */
+  const components: { component: string; found: ReturnType<typeof componentCandidates> }[] = [];
+  /** Whether the file at `p` is there (a file, every link on the way inside the roots). */
+  const isThere = (p: string): boolean => {
     const r = resolveInside(roots, p);
-    if (r.ok) {
-      try {
-        if (lstatSync(r.real).isFile()) return { found: r.real };
-      } catch {
-        /* gone meanwhile */
+    try {
+      return r.ok && lstatSync(r.real).isFile();
+    } catch {
+      return false;
+    }
+  };
+  for (const base of bases) {
+    // A directory: the one file below it. A component: the file of each of its mounts that could serve
+    // `rel`, in the order Hugo prefers them, each mount's own filter deciding whether Hugo reads it there.
+    const places: { p: string; hiddenHere: boolean }[] = [];
+    if (typeof base === 'string') {
+      const p = path.resolve(base, rel);
+      places.push({ p, hiddenHere: roots.hidden?.(p) ?? false });
+    } else {
+      const found = componentCandidates(roots.components?.[base.component] ?? [], rel, roots.components?.nested);
+      for (const c of found.candidates) places.push({ p: c.file, hiddenHere: !c.shown });
+      components.push({ component: base.component, found });
+    }
+    for (const { p, hiddenHere } of places) {
+      if (!lexicallyInside(roots, p)) continue;
+      looked.push(p);
+      if (hiddenHere) {
+        // Not read: Hugo cannot see it. Whether it is there is said (the message tells why the page shows
+        // no image), as it is for any file inside the site.
+        if (hidden === undefined && isThere(p)) hidden = p;
+        continue;
       }
-    } else if (r.why === 'outside') {
-      return { refused: p, link: r.link ?? p, target: r.target ?? '', ...(r.loop ? { loop: r.loop } : {}) };
-    } else if (r.why === 'blocked') {
-      blocked ??= { at: r.at, kind: r.kind, error: r.error };
+      const r = resolveInside(roots, p);
+      if (r.ok) {
+        try {
+          if (lstatSync(r.real).isFile()) return { found: r.real };
+        } catch {
+          /* gone meanwhile */
+        }
+      } else if (r.why === 'outside') {
+        return { refused: p, link: r.link ?? p, target: r.target ?? '', ...(r.loop ? { loop: r.loop } : {}) };
+      } else if (r.why === 'blocked') {
+        blocked ??= { at: r.at, kind: r.kind, error: r.error };
+      }
     }
   }
-  return { missing: looked, ...(blocked ? { blocked } : {}), ...(hidden ? { hidden } : {}) };
+  // A file of a mount the Hugo in use does not read for this path (before 0.124: only the mounts with the
+  // longest target that matches), which the page would otherwise be expected to show.
+  let unread: { file: string; by: string[]; target: string } | undefined;
+  for (const { component, found } of components) {
+    const there = found.unread.find((u) => u.shown && lexicallyInside(roots, u.file) && isThere(u.file));
+    if (there && found.candidates[0]) {
+      const target = found.candidates[0].root.target;
+      unread = { file: there.file, by: [...new Set(found.candidates.map((c) => c.root.dir))], target: target ? `${component}/${target}` : component };
+      break;
+    }
+  }
+  return { missing: looked, ...(blocked ? { blocked } : {}), ...(hidden ? { hidden } : {}), ...(unread ? { unread } : {}) };
 }
 
 /**

@@ -148,7 +148,7 @@ describe('findMarkdownImages and lookUpMarkdownImage', () => {
     const s = { dir: '/s', staticDirs: ['/s/static'], assetsDir: '/s/assets' };
     const bundle = { absPath: '/s/content/b/index.md', relPath: 'content/b/index.md', frontMatter: {}, bundleDir: '/s/content/b' };
     expect(lookUpMarkdownImage('my%20photo.png', s, bundle)).toMatchObject({ rel: 'my photo.png', bases: ['/s/content/b'] });
-    expect(lookUpMarkdownImage('/img/x.png', s, bundle)).toMatchObject({ rel: 'img/x.png', bases: ['/s/static'] });
+    expect(lookUpMarkdownImage('/img/x.png', s, bundle)).toMatchObject({ rel: 'img/x.png', bases: [{ component: 'static' }] });
     for (const url of ['', ' a.png', '../a.png', 'a/../b.png', 'a//b.png', 'a.png?x', '%E0%A4%A.png', '//host/a.png', 'HTTP://x/a.png', 'a\\b.png']) {
       expect(lookUpMarkdownImage(url, s, bundle), url).toBeUndefined();
     }

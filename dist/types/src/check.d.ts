@@ -28,6 +28,8 @@ export interface CheckOptions {
     errors?: 'fail' | 'render';
     /** Which config files to read (Hugo's environment, --config); a build's defaults when absent. */
     config?: ConfigSelection;
+    /** The hugo binary the site is built with, where its version matters (as build's `hugo`); default: `hugo` on PATH. */
+    hugo?: string;
 }
 export declare function checkSite(source: string, opts?: CheckOptions): Promise<CheckResult>;
 /** The report `hugo-prerender check` prints: one line per page with formulas or problems, then the total. */

@@ -13,6 +13,8 @@ export interface PageSettingsOfSite {
     /** About the site's own templates (a shortcode of ours that the site overrides). */
     diagnostics: Diagnostic[];
 }
+/** Whether the site's static or assets mounts have targets that nest (`static` and `static/images`): the Hugo version then decides which file a path is. */
+export declare function nestedMountTargets(config: Pick<SiteConfig, 'staticRoots' | 'assetRoots'>): boolean;
 /**
  * The settings every page of a site is prerendered with (what a page's record is checked against), and
  * where the site's files are: no renderer is made here (build-page.ts pageServices adds it).

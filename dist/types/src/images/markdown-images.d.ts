@@ -4,7 +4,8 @@
  *
  * Only images whose file is certain are taken, looked up as the browser would find them on the page Hugo
  * publishes: a relative path on a page bundle is one of its resources (published beside the page), an
- * absolute path is a file of `static/` (published at the site's root). A relative path on a page that is
+ * absolute path is a file of `static/` (published at the site's root, through the site's static mounts:
+ * site/component-lookup.ts). A relative path on a page that is
  * not a bundle resolves against the page's URL, which the file's place does not tell: left as written,
  * as are remote images, images in headings (their text makes the heading's id) and images inside a
  * `{{< >}}` shortcode (its template decides what its content becomes). Inside a `{{% %}}` one, whose
@@ -14,7 +15,7 @@ import type { Root } from 'mdast';
 import type { Diagnostic } from '../content/types.js';
 import type { LineIndex } from '../content/position.js';
 import type { PageInfo, SiteInfo } from '../render/types.js';
-import { type Lookup } from '../site/safe-path.js';
+import { type Lookup, type Place } from '../site/safe-path.js';
 import { type ImageService, type PictureData } from './service.js';
 export interface MarkdownImage {
     /** Offsets of the whole image (`![` to its closing `)` or `]`) in the page's source. */
@@ -38,7 +39,7 @@ export declare function findMarkdownImages(tree: Root, bodyOffset: number, inHea
 export declare function lookUpMarkdownImage(url: string, site: SiteInfo, page: PageInfo): {
     rel: string;
     lookup: Lookup;
-    bases: string[];
+    bases: Place[];
 } | undefined;
 /** The `<picture>` of a Markdown image (`later`: not the first image of the page, so lazy). */
 export declare function markdownPictureHtml(image: MarkdownImage, data: PictureData, later: boolean): string;

@@ -103,6 +103,10 @@ export interface SiteConfig {
     staticDirs: string[];
     /** The first assets root. */
     assetsDir: string;
+    /** Every static root, with its target below static/ (a mount at `static/images`: `images`) and its filter, in mount order. */
+    staticRoots: ComponentRoot[];
+    /** Every assets root, the same way. */
+    assetRoots: ComponentRoot[];
     prerender: PrerenderOptions;
     /** Where a setting of `data` is written (for diagnostics about it, such as imageOptions'). */
     locate: ConfigLocator;

@@ -1,11 +1,11 @@
 import type { Diagnostic } from '../content/types.js';
-import { type Lookup, type LookupMemo } from './safe-path.js';
+import { type Lookup, type LookupMemo, type Place } from './safe-path.js';
 import type { SiteInfo } from '../render/types.js';
 export declare const PAGE_RECORDS_FILE = "pages.json";
 /** One file lookup of a shortcode: where it looked, and what it found (an md5, so no path leaks). */
 export interface LookupRecord {
-    /** The places looked in, relative to the site. */
-    bases: string[];
+    /** The places looked in: directories relative to the site, or a component (static, assets: its mounts). */
+    bases: Place[];
     rel: string;
     /** md5 of the outcome (found where, missing, refused) with paths relative to the site. */
     outcome: string;
@@ -74,14 +74,14 @@ export declare class FileHashes {
     /** lookUpRecorded's lookups, by the places as records have them. */
     private readonly recorded;
     /** lookUpFile with its outcome hashed (outcomeOf), made at most once per build for the same places and name. */
-    lookUp(site: SiteInfo, bases: readonly string[], rel: string): {
+    lookUp(site: SiteInfo, bases: readonly Place[], rel: string): {
         result: Lookup;
         outcome: string;
     };
     /** outcomeOf, once per lookup. */
     outcome(siteDir: string, result: Lookup): string;
     /** lookUp with the places as a record has them (relative to the site): the same lookup made again, once per build. */
-    lookUpRecorded(site: SiteInfo, bases: readonly string[], rel: string): {
+    lookUpRecorded(site: SiteInfo, bases: readonly Place[], rel: string): {
         result: Lookup;
         outcome: string;
     };
@@ -101,7 +101,7 @@ export declare class PageReads {
     readonly memo: LookupMemo;
     constructor(siteDir: string, hashes: FileHashes);
     /** Called by lookUpFile (safe-path.ts) with every lookup a shortcode of this page makes. */
-    readonly lookup: (bases: readonly string[], relPath: string, result: Lookup) => void;
+    readonly lookup: (bases: readonly Place[], relPath: string, result: Lookup) => void;
     image(file: string, shown: string): void;
 }
 /** Whether every file the record's page read is as it was (each lookup made again, each file found hashed). */

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../content/types.js';
+import { type ComponentMounts, type MountedRoot, type NestedMounts } from './component-lookup.js';
 export interface Roots {
     /** Each allowed directory as the config gives it and as it really is (symlinks in its own path resolved). */
     readonly dirs: readonly {
@@ -7,6 +8,8 @@ export interface Roots {
     }[];
     /** Whether Hugo leaves out the file at this path (absolute, as looked up): see hiddenBy. */
     readonly hidden?: (p: string) => boolean;
+    /** The static and assets mounts, for places that name a component (Place): see component-lookup.ts. */
+    readonly components?: ComponentMounts;
 }
 export type Resolved = {
     ok: true;
@@ -49,8 +52,9 @@ export declare function resolveInside(roots: Roots, file: string): Resolved;
 /** `p` relative to the site, with forward slashes, for messages (absolute when it is not inside). */
 export declare function shownPath(siteDir: string, p: string): string;
 /**
- * The roots a page's files may be read from: the site, its content directories, its static directories
- * and its assets directory (as the config names them, so a content mount outside the site is allowed).
+ * The roots a page's files may be read from: the site, its content directories, its static and assets
+ * roots (every mount's source as the config names it, so a content, static or assets mount outside the
+ * site is allowed, and nothing else outside it).
  */
 export declare function siteRoots(site: {
     dir: string;
@@ -58,6 +62,9 @@ export declare function siteRoots(site: {
     assetsDir: string;
     contentDirs?: readonly string[];
     filtered?: readonly FilteredRoot[];
+    staticRoots?: readonly MountedRoot[];
+    assetRoots?: readonly MountedRoot[];
+    nestedMounts?: NestedMounts;
 }): Roots;
 /** A content, static or assets root and which of its files Hugo reads (SiteInfo.filtered). */
 export interface FilteredRoot {
@@ -92,9 +99,29 @@ export type Lookup = {
     };
     /** The first place that holds the file but where the site's mounts (or ignoreFiles) leave it out: Hugo does not publish it. */
     hidden?: string;
+    /**
+     * A file that is there, in a mount the Hugo in use does not read for this path: `by`, the sources of
+     * the mounts it reads instead (Hugo before 0.124 reads a path from the mounts with the longest target
+     * alone), mounted at `target` (`static/images`). Hugo does not publish the file at that path.
+     */
+    unread?: {
+        file: string;
+        by: string[];
+        target: string;
+    };
 };
+/**
+ * Where a file is looked for: a directory (absolute; the file is `rel` below it), or a component of the
+ * site, static or assets, where `rel` is looked up through the site's mounts of it as Hugo looks it up
+ * (a path Hugo serves at `/rel`, or `resources.Get` finds: component-lookup.ts).
+ */
+export type Place = string | {
+    component: 'static' | 'assets';
+};
+/** A place as text, for keys (a component cannot be mistaken for a directory: those are absolute or site-relative paths). */
+export declare function placeKey(p: Place): string;
 /** Told of every lookup a page makes (src/site/page-records.ts: what the page read, for incremental builds). */
-export type LookupTracker = (bases: readonly string[], rel: string, result: Lookup) => void;
+export type LookupTracker = (bases: readonly Place[], rel: string, result: Lookup) => void;
 /**
  * Lookups already made, by places and name: one build's (the same roots throughout), so that the image
  * of a figure shown on every page is looked up once (each lookup is an lstat per path component).
@@ -105,7 +132,7 @@ export type LookupMemo = Map<string, Lookup>;
  * leaves the roots is not looked at (and not listed in `missing`), a link that leaves them refuses.
  * With `memo`, a lookup it holds is not made again.
  */
-export declare function lookUpFile(roots: Roots, bases: readonly string[], rel: string, track?: LookupTracker, memo?: LookupMemo): Lookup;
+export declare function lookUpFile(roots: Roots, bases: readonly Place[], rel: string, track?: LookupTracker, memo?: LookupMemo): Lookup;
 /**
  * Why a file could not be looked for (Lookup's `blocked`): `static/data cannot be entered (permission
  * denied): fix its permissions so that the user running the build can enter it (chmod a+x static/data)`.
