@@ -1439,6 +1439,15 @@ function offsetToPosition(text) {
   };
 }
 function walkYaml(node, prefix, record) {
+  if ((0, import_yaml3.isSeq)(node)) {
+    for (const [k, item] of node.items.entries()) {
+      const start = item?.range?.[0];
+      if (start === void 0) continue;
+      record([...prefix, String(k)], start, start);
+      walkYaml(item, [...prefix, String(k)], record);
+    }
+    return;
+  }
   if (!(0, import_yaml3.isMap)(node)) return;
   for (const pair of node.items) {
     const k = pair.key;
@@ -1450,6 +1459,13 @@ function walkYaml(node, prefix, record) {
   }
 }
 function walkJson(node, prefix, record) {
+  if (node?.type === "array") {
+    for (const [k, item] of (node.children ?? []).entries()) {
+      record([...prefix, String(k)], item.offset, item.offset);
+      walkJson(item, [...prefix, String(k)], record);
+    }
+    return;
+  }
   if (node?.type !== "object") return;
   for (const prop of node.children ?? []) {
     const [k, v] = prop.children ?? [];
@@ -1526,7 +1542,7 @@ function scanToml(text, record) {
       if (i === before) i++;
     }
   };
-  const skipValue = () => {
+  const skipValue = (prefix) => {
     const c = text[i];
     if (c === '"' || c === "'") {
       if (text.startsWith(c.repeat(3), i)) {
@@ -1543,7 +1559,13 @@ function scanToml(text, record) {
       }
       oneLineString();
     } else if (c === "[") {
-      items("]", () => text[i] === "{" ? inlineTable(null) : skipValue());
+      let k = 0;
+      items("]", () => {
+        const entry = prefix && [...prefix, String(k++)];
+        if (entry) record(entry, i, i);
+        if (text[i] === "{") inlineTable(entry);
+        else skipValue(entry);
+      });
     } else {
       while (i < n && !/[,\]}\r\n#]/.test(text[i])) i++;
     }
@@ -1563,7 +1585,17 @@ function scanToml(text, record) {
       record(full, offsets.at(-1), i);
     }
     if (text[i] === "{") inlineTable(full);
-    else skipValue();
+    else skipValue(full);
+  };
+  const arrays = /* @__PURE__ */ new Map();
+  const resolved = (parts, upTo) => {
+    const out = [];
+    for (const [k, part] of parts.entries()) {
+      out.push(part);
+      const count = k < upTo ? arrays.get(keyPathId(out)) : void 0;
+      if (count !== void 0) out.push(String(count - 1));
+    }
+    return out;
   };
   let table = [];
   while (i < n) {
@@ -1573,10 +1605,17 @@ function scanToml(text, record) {
       const open = i;
       const array = text[i + 1] === "[";
       i += array ? 2 : 1;
-      const { parts, offsets } = keyPath();
-      for (let k = 0; k < parts.length - 1; k++) record(parts.slice(0, k + 1), offsets[k], offsets[k], true);
+      const { parts: written2, offsets } = keyPath();
+      const parts = resolved(written2, written2.length - 1);
+      for (let k = 0; k < written2.length - 1; k++) record(resolved(written2.slice(0, k + 1), k), offsets[k], offsets[k], true);
       record(parts, offsets.at(-1), open, array);
-      table = array ? null : parts;
+      if (array) {
+        const id = keyPathId(parts);
+        const index = arrays.get(id) ?? 0;
+        arrays.set(id, index + 1);
+        table = [...parts, String(index)];
+        record(table, open, open);
+      } else table = parts;
       skipLine();
     } else {
       keyValue(table);
@@ -1760,18 +1799,18 @@ var init_mount_filter = __esm({
 import path3 from "node:path";
 function rawPatterns(data) {
   const v = getIn(data, "ignoreFiles");
-  if (typeof v === "string") return [v];
+  if (typeof v === "string") return [{ source: v, keyPath: ["ignoreFiles"] }];
   if (!Array.isArray(v)) return [];
-  return v.filter((x) => x !== null && x !== void 0 && !isRecord(x) && !Array.isArray(x)).map(String);
+  return v.flatMap((x, k) => x !== null && x !== void 0 && !isRecord(x) && !Array.isArray(x) ? [{ source: String(x), keyPath: ["ignoreFiles", String(k)] }] : []);
 }
 function ignoreFiles(data, locate) {
   const patterns = [];
   const diagnostics = [];
-  for (const [index, source] of rawPatterns(data).entries()) {
+  for (const [index, { source, keyPath }] of rawPatterns(data).entries()) {
     try {
-      patterns.push({ source, index, re: goRegExp(source) });
+      patterns.push({ source, index, keyPath, re: goRegExp(source) });
     } catch (e) {
-      const at = locate ? locate(["ignoreFiles"]) : { line: 1, column: 1 };
+      const at = locate ? locate(keyPath) : { line: 1, column: 1 };
       diagnostics.push({
         severity: "warning",
         code: "config",
@@ -1805,7 +1844,7 @@ function shadowIgnoredDiagnostic(pattern, pages, locate) {
   return {
     severity: "warning",
     code: "ignore-files",
-    ...locate(["ignoreFiles"]),
+    ...locate(pattern.keyPath),
     message: `ignoreFiles: ${JSON.stringify(pattern.source)} matches ${first.shadow}, the prerendered copy of ${first.page}${others}, but not the page itself: Hugo would leave the copy out, so such pages are not prerendered, and Hugo publishes them as written (math as TeX); anchor the pattern to your own folders (Hugo matches it against absolute file names) so that it matches nothing under ${PRERENDER_DIR}/`
   };
 }
@@ -2154,6 +2193,17 @@ function getIn(data, keyPath) {
   }
   return cur;
 }
+function valueAt(data, keyPath) {
+  let cur = data;
+  for (const k of keyPath) {
+    if (Array.isArray(cur)) {
+      if (!/^(0|[1-9]\d*)$/.test(k)) return void 0;
+      cur = cur[Number(k)];
+    } else cur = getIn(cur, [k]);
+    if (cur === void 0) return void 0;
+  }
+  return cur;
+}
 function mergeConfig(base, over) {
   const out = { ...base };
   for (const [k, v] of Object.entries(over)) {
@@ -2199,7 +2249,8 @@ function readSiteConfig(siteDir, opts = {}) {
   diagnostics.push(...ignore.diagnostics);
   const content = contentRoots(siteDir, data, ignore.patterns);
   for (const bad of new Set(content.map((r) => r.badFilter).filter((b) => b !== void 0))) {
-    diagnostics.push({ severity: "error", code: "config", message: `module.mounts: ${bad}, which Hugo does not accept either; fix the pattern`, ...locate(["module", "mounts"], "key") });
+    const at = badGlobPlace(data, bad);
+    diagnostics.push({ severity: "error", code: "config", message: `module.mounts: ${bad}, which Hugo does not accept either; fix the pattern`, ...at ? locate(at) : locate(["module", "mounts"], "key") });
   }
   const delimiters = passthroughDelimiters(data);
   const statics = staticRoots(siteDir, data);
@@ -2247,7 +2298,7 @@ function configLocator(sources, mainFile) {
     for (let i = sources.length - 1; i >= 0; i--) {
       const s = sources[i];
       const rel2 = s.key === null ? keyPath : keyPath[0]?.toLowerCase() === s.key ? keyPath.slice(1) : void 0;
-      if (rel2 === void 0 || getIn(s.data, rel2) === void 0) continue;
+      if (rel2 === void 0 || valueAt(s.data, rel2) === void 0) continue;
       const positions = positionsOf(s);
       for (let k = rel2.length; k > 0; k--) {
         const p = positions.get(keyPathId(rel2.slice(0, k)));
@@ -2296,6 +2347,32 @@ function moduleMounts(data) {
     out.push({ ...m, source, target });
   }
   return out;
+}
+function badGlobPlace(data, message) {
+  const raw = getIn(data, "module.mounts");
+  if (!Array.isArray(raw)) return void 0;
+  for (const [m, mount] of raw.entries()) {
+    if (!isRecord(mount)) continue;
+    for (const key of Object.keys(mount)) {
+      if (!["files", "includefiles", "excludefiles"].includes(key.toLowerCase())) continue;
+      const v = mount[key];
+      const entries = Array.isArray(v) ? v.map((x, j) => [x, [String(j)]]) : [[v, []]];
+      for (const [x, index] of entries) {
+        try {
+          mountFilter(mountPatterns({ [key]: x }));
+        } catch (e) {
+          if (e instanceof MountGlobError && e.message === message) return ["module", "mounts", String(m), key, ...index];
+        }
+      }
+    }
+  }
+  return void 0;
+}
+function mountIndex(data, which) {
+  const raw = getIn(data, "module.mounts");
+  if (!Array.isArray(raw)) return void 0;
+  const k = raw.findIndex((m) => moduleMounts({ module: { mounts: [m] } }).some(which));
+  return k < 0 ? void 0 : k;
 }
 function mountComponent(target) {
   return normalizeRel(target).split("/")[0].toLowerCase();
@@ -4894,7 +4971,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 2;
-    BUNDLE_CODE_ID = "18a7e6bf8bfb92fec28934a44ec7318a";
+    BUNDLE_CODE_ID = "b6a69bd52993935dbd88d94e0b1510de";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -5967,11 +6044,12 @@ function mountProblems(siteDir, config) {
     return { unmounted: path14.relative(siteDir, config.file) || config.file, diagnostics };
   }
   for (const m of missingNestedShadows(moduleMounts(config.data))) {
+    const own = mountIndex(config.data, (u) => normalizeRel(u.target) === m.target && !normalizeRel(u.source).startsWith(`${PRERENDER_DIR}/`));
     diagnostics.push({
       severity: "warning",
       code: "config",
       message: `module.mounts: nothing mounts ${m.source} at ${m.target}, so Hugo 0.111 publishes the pages in the folders below ${m.target} from your mount there, unprerendered (it reads such a folder from the mounts at ${m.target} alone); run \`hugo-prerender init\` again`,
-      ...config.locate(["module", "mounts"], "key")
+      ...own !== void 0 ? config.locate(["module", "mounts", String(own)]) : config.locate(["module", "mounts"], "key")
     });
   }
   return { diagnostics };
@@ -8116,7 +8194,7 @@ var require_identity = __commonJS({
     var isMap2 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === MAP2;
     var isPair = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === PAIR;
     var isScalar3 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === SEQ;
+    var isSeq3 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === SEQ;
     function isCollection2(node3) {
       if (node3 && typeof node3 === "object")
         switch (node3[NODE_TYPE]) {
@@ -8153,7 +8231,7 @@ var require_identity = __commonJS({
     exports2.isNode = isNode;
     exports2.isPair = isPair;
     exports2.isScalar = isScalar3;
-    exports2.isSeq = isSeq2;
+    exports2.isSeq = isSeq3;
   }
 });
 

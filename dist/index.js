@@ -1936,7 +1936,7 @@ var require_identity = __commonJS({
     var isMap3 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === MAP2;
     var isPair = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === PAIR;
     var isScalar4 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === SCALAR;
-    var isSeq3 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === SEQ;
+    var isSeq4 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === SEQ;
     function isCollection2(node3) {
       if (node3 && typeof node3 === "object")
         switch (node3[NODE_TYPE]) {
@@ -1973,7 +1973,7 @@ var require_identity = __commonJS({
     exports.isNode = isNode;
     exports.isPair = isPair;
     exports.isScalar = isScalar4;
-    exports.isSeq = isSeq3;
+    exports.isSeq = isSeq4;
   }
 });
 
@@ -45585,6 +45585,15 @@ function offsetToPosition(text12) {
   };
 }
 function walkYaml(node3, prefix, record) {
+  if ((0, import_yaml3.isSeq)(node3)) {
+    for (const [k2, item] of node3.items.entries()) {
+      const start = item?.range?.[0];
+      if (start === void 0) continue;
+      record([...prefix, String(k2)], start, start);
+      walkYaml(item, [...prefix, String(k2)], record);
+    }
+    return;
+  }
   if (!(0, import_yaml3.isMap)(node3)) return;
   for (const pair2 of node3.items) {
     const k2 = pair2.key;
@@ -45596,6 +45605,13 @@ function walkYaml(node3, prefix, record) {
   }
 }
 function walkJson(node3, prefix, record) {
+  if (node3?.type === "array") {
+    for (const [k2, item] of (node3.children ?? []).entries()) {
+      record([...prefix, String(k2)], item.offset, item.offset);
+      walkJson(item, [...prefix, String(k2)], record);
+    }
+    return;
+  }
   if (node3?.type !== "object") return;
   for (const prop of node3.children ?? []) {
     const [k2, v] = prop.children ?? [];
@@ -45672,7 +45688,7 @@ function scanToml(text12, record) {
       if (i2 === before) i2++;
     }
   };
-  const skipValue = () => {
+  const skipValue = (prefix) => {
     const c = text12[i2];
     if (c === '"' || c === "'") {
       if (text12.startsWith(c.repeat(3), i2)) {
@@ -45689,7 +45705,13 @@ function scanToml(text12, record) {
       }
       oneLineString();
     } else if (c === "[") {
-      items("]", () => text12[i2] === "{" ? inlineTable(null) : skipValue());
+      let k2 = 0;
+      items("]", () => {
+        const entry = prefix && [...prefix, String(k2++)];
+        if (entry) record(entry, i2, i2);
+        if (text12[i2] === "{") inlineTable(entry);
+        else skipValue(entry);
+      });
     } else {
       while (i2 < n && !/[,\]}\r\n#]/.test(text12[i2])) i2++;
     }
@@ -45709,7 +45731,17 @@ function scanToml(text12, record) {
       record(full, offsets.at(-1), i2);
     }
     if (text12[i2] === "{") inlineTable(full);
-    else skipValue();
+    else skipValue(full);
+  };
+  const arrays = /* @__PURE__ */ new Map();
+  const resolved = (parts, upTo) => {
+    const out = [];
+    for (const [k2, part] of parts.entries()) {
+      out.push(part);
+      const count = k2 < upTo ? arrays.get(keyPathId(out)) : void 0;
+      if (count !== void 0) out.push(String(count - 1));
+    }
+    return out;
   };
   let table3 = [];
   while (i2 < n) {
@@ -45719,10 +45751,17 @@ function scanToml(text12, record) {
       const open2 = i2;
       const array3 = text12[i2 + 1] === "[";
       i2 += array3 ? 2 : 1;
-      const { parts, offsets } = keyPath();
-      for (let k2 = 0; k2 < parts.length - 1; k2++) record(parts.slice(0, k2 + 1), offsets[k2], offsets[k2], true);
+      const { parts: written3, offsets } = keyPath();
+      const parts = resolved(written3, written3.length - 1);
+      for (let k2 = 0; k2 < written3.length - 1; k2++) record(resolved(written3.slice(0, k2 + 1), k2), offsets[k2], offsets[k2], true);
       record(parts, offsets.at(-1), open2, array3);
-      table3 = array3 ? null : parts;
+      if (array3) {
+        const id = keyPathId(parts);
+        const index2 = arrays.get(id) ?? 0;
+        arrays.set(id, index2 + 1);
+        table3 = [...parts, String(index2)];
+        record(table3, open2, open2);
+      } else table3 = parts;
       skipLine();
     } else {
       keyValue(table3);
@@ -45953,18 +45992,18 @@ var init_hugo_version = __esm({
 import path8 from "node:path";
 function rawPatterns(data) {
   const v = getIn(data, "ignoreFiles");
-  if (typeof v === "string") return [v];
+  if (typeof v === "string") return [{ source: v, keyPath: ["ignoreFiles"] }];
   if (!Array.isArray(v)) return [];
-  return v.filter((x6) => x6 !== null && x6 !== void 0 && !isRecord(x6) && !Array.isArray(x6)).map(String);
+  return v.flatMap((x6, k2) => x6 !== null && x6 !== void 0 && !isRecord(x6) && !Array.isArray(x6) ? [{ source: String(x6), keyPath: ["ignoreFiles", String(k2)] }] : []);
 }
 function ignoreFiles(data, locate) {
   const patterns = [];
   const diagnostics = [];
-  for (const [index2, source] of rawPatterns(data).entries()) {
+  for (const [index2, { source, keyPath }] of rawPatterns(data).entries()) {
     try {
-      patterns.push({ source, index: index2, re: goRegExp(source) });
+      patterns.push({ source, index: index2, keyPath, re: goRegExp(source) });
     } catch (e) {
-      const at = locate ? locate(["ignoreFiles"]) : { line: 1, column: 1 };
+      const at = locate ? locate(keyPath) : { line: 1, column: 1 };
       diagnostics.push({
         severity: "warning",
         code: "config",
@@ -45998,7 +46037,7 @@ function shadowIgnoredDiagnostic(pattern, pages, locate) {
   return {
     severity: "warning",
     code: "ignore-files",
-    ...locate(["ignoreFiles"]),
+    ...locate(pattern.keyPath),
     message: `ignoreFiles: ${JSON.stringify(pattern.source)} matches ${first.shadow}, the prerendered copy of ${first.page}${others}, but not the page itself: Hugo would leave the copy out, so such pages are not prerendered, and Hugo publishes them as written (math as TeX); anchor the pattern to your own folders (Hugo matches it against absolute file names) so that it matches nothing under ${PRERENDER_DIR}/`
   };
 }
@@ -46322,6 +46361,17 @@ function getIn(data, keyPath) {
   }
   return cur;
 }
+function valueAt(data, keyPath) {
+  let cur = data;
+  for (const k2 of keyPath) {
+    if (Array.isArray(cur)) {
+      if (!/^(0|[1-9]\d*)$/.test(k2)) return void 0;
+      cur = cur[Number(k2)];
+    } else cur = getIn(cur, [k2]);
+    if (cur === void 0) return void 0;
+  }
+  return cur;
+}
 function mergeConfig(base2, over) {
   const out = { ...base2 };
   for (const [k2, v] of Object.entries(over)) {
@@ -46367,7 +46417,8 @@ function readSiteConfig(siteDir, opts = {}) {
   diagnostics.push(...ignore2.diagnostics);
   const content3 = contentRoots(siteDir, data, ignore2.patterns);
   for (const bad of new Set(content3.map((r2) => r2.badFilter).filter((b2) => b2 !== void 0))) {
-    diagnostics.push({ severity: "error", code: "config", message: `module.mounts: ${bad}, which Hugo does not accept either; fix the pattern`, ...locate(["module", "mounts"], "key") });
+    const at = badGlobPlace(data, bad);
+    diagnostics.push({ severity: "error", code: "config", message: `module.mounts: ${bad}, which Hugo does not accept either; fix the pattern`, ...at ? locate(at) : locate(["module", "mounts"], "key") });
   }
   const delimiters3 = passthroughDelimiters(data);
   const statics = staticRoots(siteDir, data);
@@ -46415,7 +46466,7 @@ function configLocator(sources, mainFile) {
     for (let i2 = sources.length - 1; i2 >= 0; i2--) {
       const s2 = sources[i2];
       const rel3 = s2.key === null ? keyPath : keyPath[0]?.toLowerCase() === s2.key ? keyPath.slice(1) : void 0;
-      if (rel3 === void 0 || getIn(s2.data, rel3) === void 0) continue;
+      if (rel3 === void 0 || valueAt(s2.data, rel3) === void 0) continue;
       const positions = positionsOf(s2);
       for (let k2 = rel3.length; k2 > 0; k2--) {
         const p5 = positions.get(keyPathId(rel3.slice(0, k2)));
@@ -46464,6 +46515,32 @@ function moduleMounts(data) {
     out.push({ ...m, source, target });
   }
   return out;
+}
+function badGlobPlace(data, message) {
+  const raw3 = getIn(data, "module.mounts");
+  if (!Array.isArray(raw3)) return void 0;
+  for (const [m, mount] of raw3.entries()) {
+    if (!isRecord(mount)) continue;
+    for (const key2 of Object.keys(mount)) {
+      if (!["files", "includefiles", "excludefiles"].includes(key2.toLowerCase())) continue;
+      const v = mount[key2];
+      const entries = Array.isArray(v) ? v.map((x6, j) => [x6, [String(j)]]) : [[v, []]];
+      for (const [x6, index2] of entries) {
+        try {
+          mountFilter(mountPatterns({ [key2]: x6 }));
+        } catch (e) {
+          if (e instanceof MountGlobError && e.message === message) return ["module", "mounts", String(m), key2, ...index2];
+        }
+      }
+    }
+  }
+  return void 0;
+}
+function mountIndex(data, which) {
+  const raw3 = getIn(data, "module.mounts");
+  if (!Array.isArray(raw3)) return void 0;
+  const k2 = raw3.findIndex((m) => moduleMounts({ module: { mounts: [m] } }).some(which));
+  return k2 < 0 ? void 0 : k2;
 }
 function mountComponent(target) {
   return normalizeRel(target).split("/")[0].toLowerCase();
@@ -47671,7 +47748,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 2;
-    BUNDLE_CODE_ID = "f55160d9893a2e7f961ebc9ff1b662b0";
+    BUNDLE_CODE_ID = "60d60f3ce1a90d513f6623c798147000";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -75223,11 +75300,12 @@ function mountProblems(siteDir, config) {
     return { unmounted: path19.relative(siteDir, config.file) || config.file, diagnostics };
   }
   for (const m of missingNestedShadows(moduleMounts(config.data))) {
+    const own8 = mountIndex(config.data, (u) => normalizeRel(u.target) === m.target && !normalizeRel(u.source).startsWith(`${PRERENDER_DIR}/`));
     diagnostics.push({
       severity: "warning",
       code: "config",
       message: `module.mounts: nothing mounts ${m.source} at ${m.target}, so Hugo 0.111 publishes the pages in the folders below ${m.target} from your mount there, unprerendered (it reads such a folder from the mounts at ${m.target} alone); run \`hugo-prerender init\` again`,
-      ...config.locate(["module", "mounts"], "key")
+      ...own8 !== void 0 ? config.locate(["module", "mounts", String(own8)]) : config.locate(["module", "mounts"], "key")
     });
   }
   return { diagnostics };

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Diagnostic } from './content/types.js';
 import { md5Hex, stableStringify } from './render/keys.js';
-import { findSiteConfigFiles, getIn, languageImageBases, missingNestedShadows, moduleMounts, normalizeRel, pageInDisabledLanguage, PRERENDER_DIR, readSiteConfig, shadowTree, urlBase, type ConfigSelection, type SiteConfig } from './site/config.js';
+import { findSiteConfigFiles, getIn, languageImageBases, missingNestedShadows, moduleMounts, mountIndex, normalizeRel, pageInDisabledLanguage, PRERENDER_DIR, readSiteConfig, shadowTree, urlBase, type ConfigSelection, type SiteConfig } from './site/config.js';
 import { OutputPathError, PrerenderOutput } from './site/output.js';
 import { cutOwnTags, OWN_SHORTCODE_MESSAGE, ownTagAt } from './site/handoff.js';
 import { LineIndex } from './content/position.js';
@@ -869,11 +869,13 @@ export function mountProblems(siteDir: string, config: SiteConfig): { unmounted?
     return { unmounted: path.relative(siteDir, config.file) || config.file, diagnostics };
   }
   for (const m of missingNestedShadows(moduleMounts(config.data))) {
+    // At the site's mount there (the first at that target), else at the mounts.
+    const own = mountIndex(config.data, (u) => normalizeRel(u.target) === m.target && !normalizeRel(u.source).startsWith(`${PRERENDER_DIR}/`));
     diagnostics.push({
       severity: 'warning',
       code: 'config',
       message: `module.mounts: nothing mounts ${m.source} at ${m.target}, so Hugo 0.111 publishes the pages in the folders below ${m.target} from your mount there, unprerendered (it reads such a folder from the mounts at ${m.target} alone); run \`hugo-prerender init\` again`,
-      ...config.locate(['module', 'mounts'], 'key'),
+      ...(own !== undefined ? config.locate(['module', 'mounts', String(own)]) : config.locate(['module', 'mounts'], 'key')),
     });
   }
   return { diagnostics };

@@ -9,10 +9,13 @@
  * - YAML: the `yaml` library's ranges (block and flow mappings).
  * - JSON: jsonc-parser's tree (a key written twice: the last, as JSON.parse keeps the last).
  *
- * Keys are compared ignoring case, as Hugo does. Keys inside arrays (`[[module.mounts]]`) are not listed.
+ * Keys are compared ignoring case, as Hugo does. An array's entries are listed by their index, as a key
+ * path segment of decimal digits (`ignoreFiles`, `1`; `module`, `mounts`, `0`, `excludeFiles`, `2`), at
+ * the entry's first character (a TOML `[[module.mounts]]` table: its `[[`), and so are the keys of the
+ * tables in an array (`[[a]]`, `a = [{…}]`, a YAML or JSON list of maps).
  */
 import { parseTree, type Node as JsonNode } from 'jsonc-parser/lib/esm/main.js';
-import { isMap, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import type { ConfigFormat } from './config.js';
 
 /** 1-based line and column (in code points, as Hugo counts them). */
@@ -73,6 +76,15 @@ function offsetToPosition(text: string): (offset: number) => TextPosition {
 // --- YAML ----------------------------------------------------------------------------------------
 
 function walkYaml(node: YamlNode | null | undefined, prefix: string[], record: RecordKey): void {
+  if (isSeq(node)) {
+    for (const [k, item] of node.items.entries()) {
+      const start = (item as YamlNode | null)?.range?.[0];
+      if (start === undefined) continue;
+      record([...prefix, String(k)], start, start);
+      walkYaml(item as YamlNode, [...prefix, String(k)], record);
+    }
+    return;
+  }
   if (!isMap(node)) return;
   for (const pair of node.items) {
     const k = pair.key;
@@ -87,6 +99,13 @@ function walkYaml(node: YamlNode | null | undefined, prefix: string[], record: R
 // --- JSON ----------------------------------------------------------------------------------------
 
 function walkJson(node: JsonNode | undefined, prefix: string[], record: RecordKey): void {
+  if (node?.type === 'array') {
+    for (const [k, item] of (node.children ?? []).entries()) {
+      record([...prefix, String(k)], item.offset, item.offset);
+      walkJson(item, [...prefix, String(k)], record);
+    }
+    return;
+  }
   if (node?.type !== 'object') return;
   for (const prop of node.children ?? []) {
     const [k, v] = prop.children ?? [];
@@ -173,8 +192,8 @@ function scanToml(text: string, record: RecordKey): void {
       if (i === before) i++; // not TOML this scanner understands
     }
   };
-  /** Skips a value at i that is not an inline table. */
-  const skipValue = () => {
+  /** Skips a value at i that is not an inline table; an array's entries are listed under `prefix` (null: not listed). */
+  const skipValue = (prefix: string[] | null) => {
     const c = text[i];
     if (c === '"' || c === "'") {
       if (text.startsWith(c.repeat(3), i)) {
@@ -192,7 +211,13 @@ function scanToml(text: string, record: RecordKey): void {
       }
       oneLineString();
     } else if (c === '[') {
-      items(']', () => (text[i] === '{' ? inlineTable(null) : skipValue()));
+      let k = 0;
+      items(']', () => {
+        const entry = prefix && [...prefix, String(k++)];
+        if (entry) record(entry, i, i);
+        if (text[i] === '{') inlineTable(entry);
+        else skipValue(entry);
+      });
     } else {
       while (i < n && !/[,\]}\r\n#]/.test(text[i]!)) i++;
     }
@@ -214,10 +239,22 @@ function scanToml(text: string, record: RecordKey): void {
       record(full, offsets.at(-1)!, i);
     }
     if (text[i] === '{') inlineTable(full);
-    else skipValue();
+    else skipValue(full);
+  };
+  /** How many tables each array of tables (`[[a.b]]`, by keyPathId) has had so far. */
+  const arrays = new Map<string, number>();
+  /** A header's key path with, after each array of tables on the way, the index of its last table (`[a.b]` after `[[a]]`: a, 0, b). */
+  const resolved = (parts: readonly string[], upTo: number): string[] => {
+    const out: string[] = [];
+    for (const [k, part] of parts.entries()) {
+      out.push(part);
+      const count = k < upTo ? arrays.get(keyPathId(out)) : undefined;
+      if (count !== undefined) out.push(String(count - 1));
+    }
+    return out;
   };
 
-  let table: string[] | null = [];
+  let table: string[] = [];
   while (i < n) {
     skipBlank();
     if (i >= n) break;
@@ -225,11 +262,18 @@ function scanToml(text: string, record: RecordKey): void {
       const open = i;
       const array = text[i + 1] === '[';
       i += array ? 2 : 1;
-      const { parts, offsets } = keyPath();
-      for (let k = 0; k < parts.length - 1; k++) record(parts.slice(0, k + 1), offsets[k]!, offsets[k]!, true);
+      const { parts: written, offsets } = keyPath();
+      // The keys of an array's tables belong to its elements: `[[a]]` opens a's next one.
+      const parts = resolved(written, written.length - 1);
+      for (let k = 0; k < written.length - 1; k++) record(resolved(written.slice(0, k + 1), k), offsets[k]!, offsets[k]!, true);
       record(parts, offsets.at(-1)!, open, array);
-      // The keys of an array's tables belong to its elements.
-      table = array ? null : parts;
+      if (array) {
+        const id = keyPathId(parts);
+        const index = arrays.get(id) ?? 0;
+        arrays.set(id, index + 1);
+        table = [...parts, String(index)];
+        record(table, open, open);
+      } else table = parts;
       skipLine();
     } else {
       keyValue(table);

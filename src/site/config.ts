@@ -304,6 +304,19 @@ export function getIn(data: unknown, keyPath: string | readonly string[]): unkno
   return cur;
 }
 
+/** getIn that also steps into arrays, by an index written in decimal digits (`['module', 'mounts', '0', 'source']`). */
+export function valueAt(data: unknown, keyPath: readonly string[]): unknown {
+  let cur: unknown = data;
+  for (const k of keyPath) {
+    if (Array.isArray(cur)) {
+      if (!/^(0|[1-9]\d*)$/.test(k)) return undefined;
+      cur = cur[Number(k)];
+    } else cur = getIn(cur, [k]);
+    if (cur === undefined) return undefined;
+  }
+  return cur;
+}
+
 /** Deep merge as Hugo merges config files: maps merge key by key (ignoring case), anything else is replaced. */
 export function mergeConfig(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
@@ -389,8 +402,9 @@ export function readSiteConfig(siteDir: string, opts: ConfigSelection = {}): Sit
   diagnostics.push(...ignore.diagnostics);
   const content = contentRoots(siteDir, data, ignore.patterns);
   for (const bad of new Set(content.map((r) => r.badFilter).filter((b): b is string => b !== undefined))) {
-    // Hugo stops at it too; Hugo's own message comes when it runs.
-    diagnostics.push({ severity: 'error', code: 'config', message: `module.mounts: ${bad}, which Hugo does not accept either; fix the pattern`, ...locate(['module', 'mounts'], 'key') });
+    // Hugo stops at it too; Hugo's own message comes when it runs. At the pattern, else at the mounts.
+    const at = badGlobPlace(data, bad);
+    diagnostics.push({ severity: 'error', code: 'config', message: `module.mounts: ${bad}, which Hugo does not accept either; fix the pattern`, ...(at ? locate(at) : locate(['module', 'mounts'], 'key')) });
   }
   const delimiters = passthroughDelimiters(data);
   const statics = staticRoots(siteDir, data);
@@ -439,7 +453,8 @@ export interface ConfigPlace extends TextPosition {
 }
 
 /**
- * Where the setting at `keyPath` (a path into the merged data, any case) is written: in the file of
+ * Where the setting at `keyPath` (a path into the merged data, any case; an array's entry by its index,
+ * `['ignoreFiles', '1']`) is written: in the file of
  * highest precedence that sets it (the one whose value Hugo uses), at its key (`at` "key") or its value
  * (the default). When that file's text does not show the key (a shape the scan does not follow), at
  * the nearest enclosing key or table header it shows, else at 1:1 of that file; when no file sets it,
@@ -466,7 +481,7 @@ export function configLocator(sources: readonly ConfigSource[], mainFile?: strin
     for (let i = sources.length - 1; i >= 0; i--) {
       const s = sources[i]!;
       const rel = s.key === null ? keyPath : keyPath[0]?.toLowerCase() === s.key ? keyPath.slice(1) : undefined;
-      if (rel === undefined || getIn(s.data, rel) === undefined) continue;
+      if (rel === undefined || valueAt(s.data, rel) === undefined) continue;
       const positions = positionsOf(s);
       for (let k = rel.length; k > 0; k--) {
         const p = positions.get(keyPathId(rel.slice(0, k)));
@@ -544,6 +559,39 @@ export function moduleMounts(data: Record<string, unknown>): Mount[] {
     out.push({ ...m, source, target });
   }
   return out;
+}
+
+/**
+ * Where in module.mounts the glob whose MountGlobError says `message` is written: the key path of the
+ * entry (`module`, `mounts`, `2`, `excludeFiles`, `0`; the setting itself when it is one string).
+ */
+export function badGlobPlace(data: Record<string, unknown>, message: string): string[] | undefined {
+  const raw = getIn(data, 'module.mounts');
+  if (!Array.isArray(raw)) return undefined;
+  for (const [m, mount] of raw.entries()) {
+    if (!isRecord(mount)) continue;
+    for (const key of Object.keys(mount)) {
+      if (!['files', 'includefiles', 'excludefiles'].includes(key.toLowerCase())) continue;
+      const v = mount[key];
+      const entries: [unknown, string[]][] = Array.isArray(v) ? v.map((x, j) => [x, [String(j)]]) : [[v, []]];
+      for (const [x, index] of entries) {
+        try {
+          mountFilter(mountPatterns({ [key]: x }));
+        } catch (e) {
+          if (e instanceof MountGlobError && e.message === message) return ['module', 'mounts', String(m), key, ...index];
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The index in module.mounts (as written, every entry counted) of the first mount `which` picks; undefined for none. */
+export function mountIndex(data: Record<string, unknown>, which: (m: Mount) => boolean): number | undefined {
+  const raw = getIn(data, 'module.mounts');
+  if (!Array.isArray(raw)) return undefined;
+  const k = raw.findIndex((m) => moduleMounts({ module: { mounts: [m] } }).some(which));
+  return k < 0 ? undefined : k;
 }
 
 /** The component a mount target belongs to: "content/posts" → "content". */

@@ -23,20 +23,22 @@ import { getIn, isRecord, PRERENDER_DIR, type ConfigLocator } from './config.js'
 export interface IgnorePattern {
   /** As written in the config. */
   source: string;
-  /** Its place in the ignoreFiles list (for the diagnostic's location). */
+  /** Its place in the ignoreFiles list (the order of the diagnostics). */
   index: number;
+  /** Where it is in the config, for a diagnostic at the pattern (`['ignoreFiles', '2']`; a lone string: `['ignoreFiles']`). */
+  keyPath: readonly string[];
   re: RegExp;
 }
 
 /** The patterns hugo-prerender can apply; empty when the site has none. */
 export type IgnoreFiles = readonly IgnorePattern[];
 
-/** ignoreFiles as Hugo reads it (cast.ToStringSlice): a string, or a list of them. */
-function rawPatterns(data: Record<string, unknown>): string[] {
+/** ignoreFiles as Hugo reads it (cast.ToStringSlice): a string, or a list of them; each with where it is written. */
+function rawPatterns(data: Record<string, unknown>): { source: string; keyPath: string[] }[] {
   const v = getIn(data, 'ignoreFiles');
-  if (typeof v === 'string') return [v];
+  if (typeof v === 'string') return [{ source: v, keyPath: ['ignoreFiles'] }];
   if (!Array.isArray(v)) return [];
-  return v.filter((x) => x !== null && x !== undefined && !isRecord(x) && !Array.isArray(x)).map(String);
+  return v.flatMap((x, k) => (x !== null && x !== undefined && !isRecord(x) && !Array.isArray(x) ? [{ source: String(x), keyPath: ['ignoreFiles', String(k)] }] : []));
 }
 
 /**
@@ -46,11 +48,11 @@ function rawPatterns(data: Record<string, unknown>): string[] {
 export function ignoreFiles(data: Record<string, unknown>, locate?: ConfigLocator): { patterns: IgnoreFiles; diagnostics: Diagnostic[] } {
   const patterns: IgnorePattern[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const [index, source] of rawPatterns(data).entries()) {
+  for (const [index, { source, keyPath }] of rawPatterns(data).entries()) {
     try {
-      patterns.push({ source, index, re: goRegExp(source) });
+      patterns.push({ source, index, keyPath, re: goRegExp(source) });
     } catch (e) {
-      const at = locate ? locate(['ignoreFiles']) : { line: 1, column: 1 };
+      const at = locate ? locate(keyPath) : { line: 1, column: 1 };
       diagnostics.push({
         severity: 'warning',
         code: 'config',
@@ -95,7 +97,7 @@ export function shadowIgnoredDiagnostic(pattern: IgnorePattern, pages: readonly 
   return {
     severity: 'warning',
     code: 'ignore-files',
-    ...locate(['ignoreFiles']),
+    ...locate(pattern.keyPath),
     message:
       `ignoreFiles: ${JSON.stringify(pattern.source)} matches ${first.shadow}, the prerendered copy of ${first.page}${others}, but not the page itself: ` +
       `Hugo would leave the copy out, so such pages are not prerendered, and Hugo publishes them as written (math as TeX); ` +

@@ -199,12 +199,13 @@ describeEachHugo('which files a content mount lets in, as Hugo reads them', (hug
 });
 
 describe('a glob Hugo refuses', () => {
-  it('is an error at the mounts, and none of that mount\'s pages is read', () => {
+  it('is an error at the pattern, and none of that mount\'s pages is read', () => {
     const site = path.join(tempDir('hp-filter-bad-'), 'site');
-    write(site, 'hugo.toml', 'title = "x"\n\n[[module.mounts]]\nsource = "content"\ntarget = "content"\nexcludeFiles = ["[]x"]\n');
+    write(site, 'hugo.toml', 'title = "x"\n\n[[module.mounts]]\nsource = "layouts"\ntarget = "layouts"\n[[module.mounts]]\nsource = "content"\ntarget = "content"\nexcludeFiles = ["ok/**", "[]x"]\n');
     write(site, 'content/a.md', page('a', '$x$'));
     const config = readSiteConfig(site);
-    expect(config.diagnostics).toMatchObject([{ severity: 'error', file: 'hugo.toml', line: 3, column: 10 }]);
+    // The second pattern of the second mount (it was at the first `[[module.mounts]]`, 3:10).
+    expect(config.diagnostics).toMatchObject([{ severity: 'error', file: 'hugo.toml', line: 9, column: 26 }]);
     expect(config.diagnostics[0]!.message).toMatch(/module\.mounts: an empty "\[\]" in the glob "\[\]x"/);
     expect(ourPages(site)).toEqual([]);
   });

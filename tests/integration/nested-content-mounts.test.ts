@@ -98,7 +98,7 @@ describeEachHugo('a content mount below content/ (target content/notes)', (hugo)
 });
 
 describe('a site init-ed before the shadows of a mount below content/ had a mount of their own', () => {
-  it('is told, at its mounts, to run init again; serve mounts them itself', async () => {
+  it('is told, at its mount below content/, to run init again; serve mounts them itself', async () => {
     const site = path.join(tempDir('hp-nested-old-'), 'site');
     for (const [rel, text] of Object.entries(SITE)) write(site, rel, text);
     writeFileSync(
@@ -107,7 +107,8 @@ describe('a site init-ed before the shadows of a mount below content/ had a moun
         '[[module.mounts]]\nsource = "layouts"\ntarget = "layouts"\n[[module.mounts]]\nsource = ".prerender/layouts"\ntarget = "layouts"\n',
     );
     const r = await prerender({ source: site });
-    expect(r.diagnostics).toMatchObject([{ severity: 'warning', file: 'hugo.toml', line: 3, column: 10 }]);
+    // At the site's mount of notes (its `[[`), the third of the list; it was at the first `[[module.mounts]]`.
+    expect(r.diagnostics).toMatchObject([{ severity: 'warning', file: 'hugo.toml', line: 9, column: 1 }]);
     expect(r.diagnostics[0]!.message).toMatch(/nothing mounts \.prerender\/content\/notes at content\/notes, so Hugo 0\.111 publishes .* run `hugo-prerender init` again/);
     const layer = serveLayer(site, readSiteConfig(site).data, 'excludeFiles');
     expect(layer.mounts.filter((m) => m.target.startsWith('content')).map((m) => `${m.source} -> ${m.target}`).slice(0, 3)).toEqual([

@@ -83,6 +83,8 @@ export declare function isRecord(v: unknown): v is Record<string, unknown>;
 export declare function findKey(obj: Record<string, unknown>, key: string): string | undefined;
 /** Case-insensitive lookup of a dotted path (`markup.goldmark.parser.autoHeadingIDType`) or key list. */
 export declare function getIn(data: unknown, keyPath: string | readonly string[]): unknown;
+/** getIn that also steps into arrays, by an index written in decimal digits (`['module', 'mounts', '0', 'source']`). */
+export declare function valueAt(data: unknown, keyPath: readonly string[]): unknown;
 /** Deep merge as Hugo merges config files: maps merge key by key (ignoring case), anything else is replaced. */
 export declare function mergeConfig(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown>;
 export interface SiteConfig {
@@ -141,7 +143,8 @@ export interface ConfigPlace extends TextPosition {
     file?: string;
 }
 /**
- * Where the setting at `keyPath` (a path into the merged data, any case) is written: in the file of
+ * Where the setting at `keyPath` (a path into the merged data, any case; an array's entry by its index,
+ * `['ignoreFiles', '1']`) is written: in the file of
  * highest precedence that sets it (the one whose value Hugo uses), at its key (`at` "key") or its value
  * (the default). When that file's text does not show the key (a shape the scan does not follow), at
  * the nearest enclosing key or table header it shows, else at 1:1 of that file; when no file sets it,
@@ -174,6 +177,13 @@ export interface Mount {
 export declare function normalizeRel(p: string): string;
 /** module.mounts as configured (source/target found case-insensitively), in order. */
 export declare function moduleMounts(data: Record<string, unknown>): Mount[];
+/**
+ * Where in module.mounts the glob whose MountGlobError says `message` is written: the key path of the
+ * entry (`module`, `mounts`, `2`, `excludeFiles`, `0`; the setting itself when it is one string).
+ */
+export declare function badGlobPlace(data: Record<string, unknown>, message: string): string[] | undefined;
+/** The index in module.mounts (as written, every entry counted) of the first mount `which` picks; undefined for none. */
+export declare function mountIndex(data: Record<string, unknown>, which: (m: Mount) => boolean): number | undefined;
 /** The component a mount target belongs to: "content/posts" → "content". */
 export declare function mountComponent(target: string): string;
 export declare const contentDirSetting: (data: Record<string, unknown>) => string;

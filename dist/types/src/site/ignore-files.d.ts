@@ -3,8 +3,10 @@ import { type ConfigLocator } from './config.js';
 export interface IgnorePattern {
     /** As written in the config. */
     source: string;
-    /** Its place in the ignoreFiles list (for the diagnostic's location). */
+    /** Its place in the ignoreFiles list (the order of the diagnostics). */
     index: number;
+    /** Where it is in the config, for a diagnostic at the pattern (`['ignoreFiles', '2']`; a lone string: `['ignoreFiles']`). */
+    keyPath: readonly string[];
     re: RegExp;
 }
 /** The patterns hugo-prerender can apply; empty when the site has none. */
