@@ -4971,7 +4971,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 2;
-    BUNDLE_CODE_ID = "b6a69bd52993935dbd88d94e0b1510de";
+    BUNDLE_CODE_ID = "689b2fb9103db6be3d5ac0d742c8eb9e";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -53494,7 +53494,7 @@ var params6 = {
   file: {
     type: "string",
     required: true,
-    doc: `Data file: CSV (comma, semicolon or tab separated, header line first), .tsv, or JSON (rows as objects, or columns as arrays). Looked up in the page bundle, then static/ and assets/. At most ${DATA_LIMITS.bytes / 1e6} MB, ${DATA_LIMITS.rows.toLocaleString("en-US")} rows and ${DATA_LIMITS.columns} columns.`
+    doc: `Data file: CSV (comma, semicolon or tab separated, header line first), .tsv, or JSON (rows as objects, or columns as arrays). Looked up in the page bundle, then static/ and assets/ (through the site's mounts: a folder mounted at static/data holds /data/\u2026). At most ${DATA_LIMITS.bytes / 1e6} MB, ${DATA_LIMITS.rows.toLocaleString("en-US")} rows and ${DATA_LIMITS.columns} columns.`
   },
   format: { type: "enum", values: ["auto", "csv", "tsv", "json"], default: "auto", doc: "File format; `auto` goes by the extension (.json, .tsv, else CSV)." },
   x: { type: "string", doc: "Column for the horizontal axis; default the first column." },
@@ -53525,6 +53525,10 @@ function inside(base2, rel3) {
   const r2 = import_node_path4.default.relative(base2, p5);
   return r2 === "" || r2.startsWith("..") || import_node_path4.default.isAbsolute(r2) ? void 0 : p5;
 }
+function staysBelow(rel3) {
+  const n = import_node_path4.default.posix.normalize(rel3);
+  return !(n === ".." || n.startsWith("../") || import_node_path4.default.posix.isAbsolute(n));
+}
 function readData(ctx) {
   const file = (ctx.params.file ?? "").trim();
   if (ctx.params.file === void 0) return void 0;
@@ -53535,12 +53539,11 @@ function readData(ctx) {
   const siteRooted = file.startsWith("/");
   const rel3 = siteRooted ? file.replace(/^\/+/, "") : file;
   const bases = [];
-  if (!siteRooted && ctx.page.bundleDir) bases.push({ dir: ctx.page.bundleDir, what: "the page bundle" });
-  for (const d2 of ctx.site.staticDirs) bases.push({ dir: d2, what: import_node_path4.default.relative(ctx.site.dir, d2) || d2 });
-  bases.push({ dir: ctx.site.assetsDir, what: import_node_path4.default.relative(ctx.site.dir, ctx.site.assetsDir) || ctx.site.assetsDir });
+  if (!siteRooted && ctx.page.bundleDir) bases.push({ place: ctx.page.bundleDir, what: "the page bundle" });
+  bases.push({ place: { component: "static" }, what: "static" }, { place: { component: "assets" }, what: "assets" });
   const roots = siteRoots(ctx.site);
-  const inBases = bases.filter((b2) => inside(b2.dir, rel3) !== void 0);
-  const look = inBases.length ? lookUpFile(roots, inBases.map((b2) => b2.dir), rel3, ctx.page.reads?.lookup) : void 0;
+  const inBases = bases.filter((b2) => typeof b2.place === "string" ? inside(b2.place, rel3) !== void 0 : staysBelow(rel3));
+  const look = inBases.length ? lookUpFile(roots, inBases.map((b2) => b2.place), rel3, ctx.page.reads?.lookup) : void 0;
   if (look && "refused" in look) {
     ctx.error(`file "${file}": ${outsideMessage(ctx.site.dir, look.link, look.target, look.loop)}`, { param: "file", code: "outside" });
     return void 0;

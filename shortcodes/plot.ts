@@ -3,13 +3,14 @@
  *
  *   {{< plot file="loss.csv" x="step" y="train,valid" ylabel="loss $\mathcal{L}$" yscale="log" >}}
  *
- * The file is looked up in the page bundle first (beside index.md), then under the site's static/
- * directories and assets/; a path starting with `/` only in static/ and assets/. It never leaves them.
+ * The file is looked up in the page bundle first (beside index.md), then in static/ and assets/ as Hugo
+ * reads them through the site's mounts (src/site/component-lookup.ts); a path starting with `/` only in
+ * static/ and assets/. It never leaves them.
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { FIGURE_PARAMS } from '../src/render/params.js';
-import { blockedMessage, lookUpFile, outsideMessage, shownPath, siteRoots } from '../src/site/safe-path.js';
+import { blockedMessage, lookUpFile, outsideMessage, shownPath, siteRoots, type Place } from '../src/site/safe-path.js';
 import { cannotRead, fsErrorCode } from '../src/site/fs-errors.js';
 import { defineShortcode, type RenderContext } from '../src/render/types.js';
 import { figureTitle, wrapFigure } from '../src/render/figure-wrap.js';
@@ -24,7 +25,7 @@ const params = {
   file: {
     type: 'string',
     required: true,
-    doc: `Data file: CSV (comma, semicolon or tab separated, header line first), .tsv, or JSON (rows as objects, or columns as arrays). Looked up in the page bundle, then static/ and assets/. At most ${DATA_LIMITS.bytes / 1e6} MB, ${DATA_LIMITS.rows.toLocaleString('en-US')} rows and ${DATA_LIMITS.columns} columns.`,
+    doc: `Data file: CSV (comma, semicolon or tab separated, header line first), .tsv, or JSON (rows as objects, or columns as arrays). Looked up in the page bundle, then static/ and assets/ (through the site's mounts: a folder mounted at static/data holds /data/…). At most ${DATA_LIMITS.bytes / 1e6} MB, ${DATA_LIMITS.rows.toLocaleString('en-US')} rows and ${DATA_LIMITS.columns} columns.`,
   },
   format: { type: 'enum', values: ['auto', 'csv', 'tsv', 'json'], default: 'auto', doc: 'File format; `auto` goes by the extension (.json, .tsv, else CSV).' },
   x: { type: 'string', doc: 'Column for the horizontal axis; default the first column.' },
@@ -60,6 +61,12 @@ function inside(base: string, rel: string): string | undefined {
   return r === '' || r.startsWith('..') || path.isAbsolute(r) ? undefined : p;
 }
 
+/** Whether `rel` stays below the folder it is joined to (no `..` that leaves it, not absolute). */
+function staysBelow(rel: string): boolean {
+  const n = path.posix.normalize(rel);
+  return !(n === '..' || n.startsWith('../') || path.posix.isAbsolute(n));
+}
+
 function readData(ctx: RenderContext<Params>): { table: DataTable; shown: string } | undefined {
   const file = (ctx.params.file ?? '').trim();
   if (ctx.params.file === undefined) return undefined; // reported by the host as a missing required parameter
@@ -69,14 +76,15 @@ function readData(ctx: RenderContext<Params>): { table: DataTable; shown: string
   }
   const siteRooted = file.startsWith('/');
   const rel = siteRooted ? file.replace(/^\/+/, '') : file;
-  const bases: { dir: string; what: string }[] = [];
-  if (!siteRooted && ctx.page.bundleDir) bases.push({ dir: ctx.page.bundleDir, what: 'the page bundle' });
-  for (const d of ctx.site.staticDirs) bases.push({ dir: d, what: path.relative(ctx.site.dir, d) || d });
-  bases.push({ dir: ctx.site.assetsDir, what: path.relative(ctx.site.dir, ctx.site.assetsDir) || ctx.site.assetsDir });
+  // The page bundle, then static/ and assets/ through the site's mounts of them (a folder mounted at
+  // `static/data` holds /data/loss.csv: src/site/component-lookup.ts).
+  const bases: { place: Place; what: string }[] = [];
+  if (!siteRooted && ctx.page.bundleDir) bases.push({ place: ctx.page.bundleDir, what: 'the page bundle' });
+  bases.push({ place: { component: 'static' }, what: 'static' }, { place: { component: 'assets' }, what: 'assets' });
   // Only places inside the site are looked at, and a symbolic link that leaves it is refused.
   const roots = siteRoots(ctx.site);
-  const inBases = bases.filter((b) => inside(b.dir, rel) !== undefined);
-  const look = inBases.length ? lookUpFile(roots, inBases.map((b) => b.dir), rel, ctx.page.reads?.lookup) : undefined;
+  const inBases = bases.filter((b) => (typeof b.place === 'string' ? inside(b.place, rel) !== undefined : staysBelow(rel)));
+  const look = inBases.length ? lookUpFile(roots, inBases.map((b) => b.place), rel, ctx.page.reads?.lookup) : undefined;
   if (look && 'refused' in look) {
     ctx.error(`file "${file}": ${outsideMessage(ctx.site.dir, look.link, look.target, look.loop)}`, { param: 'file', code: 'outside' });
     return undefined;

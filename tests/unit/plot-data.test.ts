@@ -109,6 +109,23 @@ describe('plot shortcode', () => {
     }
   });
 
+  it('finds files a static or assets mount brings from another folder, at its target (vendor/runs at static/data/runs)', async () => {
+    mkdirSync(path.join(site, 'vendor/runs'), { recursive: true });
+    writeFileSync(path.join(site, 'vendor/runs/lr.json'), JSON.stringify({ step: [0, 100, 200, 300], lr: [0.001, 0.0008, 0.0004, 0.0001] }));
+    const mounted = () => {
+      const o = opts();
+      const staticRoots = [{ dir: path.join(site, 'static'), target: '' }, { dir: path.join(site, 'vendor/runs'), target: 'data/runs' }];
+      return { ...o, site: { ...o.site, staticRoots, assetRoots: [{ dir: path.join(site, 'vendor/runs'), target: 'tables' }] } };
+    };
+    for (const file of ['/data/runs/lr.json', 'data/runs/lr.json', '/tables/lr.json']) {
+      const { html, reports } = await renderShortcodeForTest(plot, { file, mode: 'scatter', yscale: 'log' }, mounted());
+      expect(reports, file).toEqual([]);
+      expect(html, file).toContain('<td>0.0008</td>');
+    }
+    const { reports } = await renderShortcodeForTest(plot, { file: '/data/runs/../../../secret.csv' }, mounted());
+    expect(reports.map((r) => r.message)).toEqual([expect.stringContaining('points outside the page bundle, static/ and assets/')]);
+  });
+
   it('is deterministic', async () => {
     const a = await renderShortcodeForTest(plot, { file: 'loss.csv' }, opts());
     const b = await renderShortcodeForTest(plot, { file: 'loss.csv' }, opts());
