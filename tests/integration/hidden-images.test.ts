@@ -5,23 +5,15 @@
  * and published them under /prerender/img/. Now it is not read: the reference stays as written, as Hugo
  * renders it, with a warning at the figure's src (or the Markdown image), as for an image that is missing.
  */
-import { readdirSync } from 'node:fs';
+import type { Diagnostic } from '../../src/content/types.js';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
-import { buildSite as prerender } from '../../src/build.js';
 import { checkSite } from '../../src/check.js';
-import { languageMountStyle } from '../../src/site/config.js';
-import { initSite } from '../../src/site/init.js';
 import { excludeStyle } from '../../src/serve.js';
-import { buildSite, copySite, describeEachHugo, PROJECT_ROOT, tempDir, type BuildResult, type HugoBinary } from '../helpers/hugo.js';
+import { describeEachHugo, tempDir, type BuildResult, type HugoBinary } from '../helpers/hugo.js';
+import { listFiles } from '../helpers/prerender.js';
+import { buildPlain, buildPrerendered } from '../helpers/plain-vs-prerendered.js';
 import { ONE_PIXEL_PNG, write } from '../helpers/temp-site.js';
-
-function filesBelow(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as { name: string; parentPath?: string; path?: string; isFile(): boolean }[])
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath ?? e.path ?? dir, e.name)).split(path.sep).join('/'))
-    .sort();
-}
 
 /** A mount that leaves `pattern` out, spelled for the Hugo in use. */
 const exclude = (hugo: HugoBinary, pattern: string) => (excludeStyle(hugo.version) === 'files' ? `files = ["! ${pattern}"]` : `excludeFiles = ["${pattern}"]`);
@@ -50,7 +42,7 @@ describeEachHugo('images in folders the site\'s mounts leave out', (hugo) => {
   let site: string;
   let plain: BuildResult;
   let built: BuildResult;
-  let diagnostics: Awaited<ReturnType<typeof prerender>>['diagnostics'];
+  let diagnostics: Diagnostic[];
 
   beforeAll(async () => {
     site = path.join(tempDir('hp-hidden-img-'), 'site');
@@ -78,25 +70,20 @@ describeEachHugo('images in folders the site\'s mounts leave out', (hugo) => {
       'static/pub/ok.png': ONE_PIXEL_PNG,
     };
     for (const [rel, data] of Object.entries(files)) write(site, rel, data);
-    const plainSite = copySite(site);
-    write(plainSite, 'layouts/partials/prerender/head.html', '');
-    plain = buildSite(hugo.bin, plainSite, { copy: false, linkPackage: false });
-    expect(plain.errors, plain.stdout + plain.stderr).toEqual([]);
+    plain = buildPlain(hugo, site);
 
-    initSite(site, { packageLayouts: path.join(PROJECT_ROOT, 'layouts'), languageStyle: languageMountStyle(hugo.version) });
-    const r = await prerender({ source: site });
-    diagnostics = r.diagnostics;
-    built = buildSite(hugo.bin, site, { copy: false });
-    expect(built.errors, built.stdout + built.stderr).toEqual([]);
+    const r = await buildPrerendered(hugo, site);
+    diagnostics = r.prerendered.diagnostics;
+    built = r.built;
   });
 
   it('processes none of them: no variant written, none published, as plain Hugo publishes none', () => {
-    const variants = filesBelow(path.join(site, '.prerender/static/prerender/img')).map((f) => path.posix.basename(f).replace(/-\d+\.\w+$/, ''));
+    const variants = listFiles(path.join(site, '.prerender/static/prerender/img')).map((f) => path.posix.basename(f).replace(/-\d+\.\w+$/, ''));
     expect([...new Set(variants)].sort()).toEqual(['ok', 'vis']);
-    const published = filesBelow(built.publicDir);
+    const published = listFiles(built.publicDir);
     expect(published.filter((f) => /secret|hid/.test(f))).toEqual([]);
-    expect(filesBelow(plain.publicDir).filter((f) => /secret|hid/.test(f))).toEqual([]);
-    expect(published.filter((f) => !f.startsWith('prerender/'))).toEqual(filesBelow(plain.publicDir));
+    expect(listFiles(plain.publicDir).filter((f) => /secret|hid/.test(f))).toEqual([]);
+    expect(published.filter((f) => !f.startsWith('prerender/'))).toEqual(listFiles(plain.publicDir));
   });
 
   it('leaves each reference as plain Hugo renders it, and the others served', () => {

@@ -6,23 +6,17 @@
  * only the shadow (`content/notes/sub/`, for pages mounted from notes/) made Hugo 0.169 publish nothing of
  * the page (0.111 published it as written). See src/site/ignore-files.ts.
  */
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite as prerender } from '../../src/build.js';
 import { checkSite } from '../../src/check.js';
-import { languageMountStyle, readSiteConfig } from '../../src/site/config.js';
+import { readSiteConfig } from '../../src/site/config.js';
 import { goRegExp } from '../../src/site/ignore-files.js';
-import { initSite } from '../../src/site/init.js';
-import { buildSite, describeEachHugo, PROJECT_ROOT, tempDir, type BuildResult } from '../helpers/hugo.js';
+import { buildSite, describeEachHugo, tempDir, type BuildResult } from '../helpers/hugo.js';
+import { listFiles } from '../helpers/prerender.js';
+import { buildPrerendered } from '../helpers/plain-vs-prerendered.js';
 import { write } from '../helpers/temp-site.js';
-
-function filesBelow(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as { name: string; parentPath?: string; path?: string; isFile(): boolean }[])
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath ?? e.path ?? dir, e.name)).split(path.sep).join('/'))
-    .sort();
-}
 
 const LAYOUTS: Record<string, string> = {
   'layouts/_default/baseof.html': '<!doctype html><html><head><title>{{ .Title }}</title>{{ partial "prerender/head.html" . }}</head><body>{{ block "main" . }}{{ end }}</body></html>\n',
@@ -85,16 +79,14 @@ describeEachHugo('a site whose ignoreFiles leave pages out', (hugo) => {
     plain = buildSite(hugo.bin, plainSite, { copy: false, linkPackage: false });
     expect(plain.errors, plain.stdout + plain.stderr).toEqual([]);
 
-    initSite(site, { packageLayouts: path.join(PROJECT_ROOT, 'layouts'), languageStyle: languageMountStyle(hugo.version) });
-    const r = await prerender({ source: site });
-    diagnostics = r.diagnostics;
-    built = buildSite(hugo.bin, site, { copy: false });
-    expect(built.errors, built.stdout + built.stderr).toEqual([]);
+    const r = await buildPrerendered(hugo, site);
+    diagnostics = r.prerendered.diagnostics;
+    built = r.built;
   });
 
   it('publishes exactly the files plain Hugo publishes: nothing of a page ignoreFiles leave out', () => {
-    const ours = filesBelow(built.publicDir).filter((f) => !f.startsWith('prerender/'));
-    expect(ours).toEqual(filesBelow(plain.publicDir));
+    const ours = listFiles(built.publicDir).filter((f) => !f.startsWith('prerender/'));
+    expect(ours).toEqual(listFiles(plain.publicDir));
     expect(ours).not.toContain('drafts/d/index.html');
     for (const file of ours) {
       const text = readFileSync(path.join(built.publicDir, file), 'latin1');
@@ -115,14 +107,14 @@ describeEachHugo('a site whose ignoreFiles leave pages out', (hugo) => {
   });
 
   it('writes nothing for the pages left out; check and an incremental build (watch, serve) read none of them', async () => {
-    expect(filesBelow(path.join(site, '.prerender/content'))).toEqual(['notes/n.md', 'posts/pub.md']);
+    expect(listFiles(path.join(site, '.prerender/content'))).toEqual(['notes/n.md', 'posts/pub.md']);
     const checked = await checkSite(site);
     expect(checked.pages.map((p) => p.file).sort()).toEqual(['content/posts/pub.md', 'notes/n.md']);
     expect(checked.diagnostics.map((d) => d.code)).toEqual(['ignore-files']);
     write(site, 'content/drafts/d.md', page('Draftidea', 'Draftidea, saved again: $z^2$.'));
     const r = await prerender({ source: site, only: new Set(['content/drafts/d.md']) });
     expect(r.diagnostics.map((d) => d.code)).toEqual(['ignore-files']);
-    expect(filesBelow(path.join(site, '.prerender/content'))).toEqual(['notes/n.md', 'posts/pub.md']);
+    expect(listFiles(path.join(site, '.prerender/content'))).toEqual(['notes/n.md', 'posts/pub.md']);
   });
 });
 

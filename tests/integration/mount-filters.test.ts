@@ -8,7 +8,7 @@
  * And which files a mount lets in, for many patterns, is what each Hugo reads (src/site/mount-filter.ts
  * against Hugo itself).
  */
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite as prerender } from '../../src/build.js';
@@ -18,17 +18,12 @@ import { contentRoots, languageMountStyle, readSiteConfig } from '../../src/site
 import { initSite } from '../../src/site/init.js';
 import { siteRoots } from '../../src/site/safe-path.js';
 import { excludeStyle } from '../../src/serve.js';
-import { buildSite, copySite, describeEachHugo, PROJECT_ROOT, tempDir, type BuildResult, type HugoBinary } from '../helpers/hugo.js';
+import { buildSite, describeEachHugo, PROJECT_ROOT, tempDir, type BuildResult, type HugoBinary } from '../helpers/hugo.js';
+import { listFiles } from '../helpers/prerender.js';
+import { buildPlain } from '../helpers/plain-vs-prerendered.js';
 import { write } from '../helpers/temp-site.js';
 
 /** Every file below `dir`, `/`-separated, sorted. */
-function filesBelow(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as { name: string; parentPath?: string; path?: string; isFile(): boolean }[])
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath ?? e.path ?? dir, e.name)).split(path.sep).join('/'))
-    .sort();
-}
-
 /** A mount's filter as the Hugo in use reads it: `files` from 0.153 on, else includeFiles/excludeFiles. */
 function filterLines(hugo: HugoBinary, include: string[], exclude: string[]): string[] {
   const list = (xs: string[]) => `[${xs.map((x) => JSON.stringify(x)).join(', ')}]`;
@@ -81,17 +76,14 @@ describeEachHugo('a site whose content mounts leave pages out', (hugo) => {
     };
     for (const [rel, text] of Object.entries(files)) write(site, rel, text);
     // Plain Hugo, on a copy made before init: what the site publishes.
-    const plainSite = copySite(site);
-    write(plainSite, 'layouts/partials/prerender/head.html', '');
-    plain = buildSite(hugo.bin, plainSite, { copy: false, linkPackage: false });
-    expect(plain.errors, plain.stdout + plain.stderr).toEqual([]);
+    plain = buildPlain(hugo, site);
 
     // An earlier build of the site without its filters shadowed every page: what is left of it must go.
     writeFileSync(path.join(site, 'hugo.toml'), config(false));
     initSite(site, { packageLayouts: path.join(PROJECT_ROOT, 'layouts'), languageStyle: languageMountStyle(hugo.version) });
     const unfiltered = await prerender({ source: site });
     expect(unfiltered.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(filesBelow(path.join(site, '.prerender/content'))).toContain('private/secret.md');
+    expect(listFiles(path.join(site, '.prerender/content'))).toContain('private/secret.md');
     writeFileSync(path.join(site, 'hugo.toml'), config(true));
     initSite(site, { packageLayouts: path.join(PROJECT_ROOT, 'layouts'), languageStyle: languageMountStyle(hugo.version) });
 
@@ -101,8 +93,8 @@ describeEachHugo('a site whose content mounts leave pages out', (hugo) => {
   });
 
   it('shadows only the pages the mounts let in, and leaves nothing of the others in .prerender/', () => {
-    expect(filesBelow(path.join(site, '.prerender/content'))).toEqual(['posts/pub.md', 'shared/n.md']);
-    for (const file of filesBelow(path.join(site, '.prerender'))) {
+    expect(listFiles(path.join(site, '.prerender/content'))).toEqual(['posts/pub.md', 'shared/n.md']);
+    for (const file of listFiles(path.join(site, '.prerender'))) {
       const text = readFileSync(path.join(site, '.prerender', file), 'utf8');
       for (const s of SECRETS) expect(text, file).not.toContain(s);
       // Not even its name: the page records, the manifest and the titles forget it.
@@ -112,8 +104,8 @@ describeEachHugo('a site whose content mounts leave pages out', (hugo) => {
 
   it('publishes exactly the files plain Hugo publishes, nothing of a page left out, and the others typeset', () => {
     expect(built.errors, built.stdout + built.stderr).toEqual([]);
-    const ours = filesBelow(built.publicDir).filter((f) => !f.startsWith('prerender/'));
-    expect(ours).toEqual(filesBelow(plain.publicDir));
+    const ours = listFiles(built.publicDir).filter((f) => !f.startsWith('prerender/'));
+    expect(ours).toEqual(listFiles(plain.publicDir));
     expect(ours).not.toContain('private/secret/index.html');
     expect(ours).not.toContain('hidden/h/index.html');
     // HTML pages, lists, RSS feeds and the sitemap.
@@ -139,7 +131,7 @@ describeEachHugo('a site whose content mounts leave pages out', (hugo) => {
     const r = await prerender({ source: site, only: new Set(['content/private/secret.md', 'content/private/new.md']) });
     expect(r.diagnostics).toEqual([]);
     expect(r.pages).toBe(2);
-    expect(filesBelow(path.join(site, '.prerender/content'))).toEqual(['posts/pub.md', 'shared/n.md']);
+    expect(listFiles(path.join(site, '.prerender/content'))).toEqual(['posts/pub.md', 'shared/n.md']);
   });
 });
 

@@ -7,24 +7,16 @@
  * reads static/images/ from the mount at that target alone) was processed and served. Now each is looked
  * up as the Hugo in use reads its mounts (src/site/component-lookup.ts), compared here with plain Hugo.
  */
-import { readdirSync } from 'node:fs';
+import type { Diagnostic } from '../../src/content/types.js';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
-import { buildSite as prerender } from '../../src/build.js';
 import { checkSite } from '../../src/check.js';
-import { languageMountStyle } from '../../src/site/config.js';
 import { versionBefore } from '../../src/site/hugo-version.js';
-import { initSite } from '../../src/site/init.js';
 import { excludeStyle } from '../../src/serve.js';
-import { buildSite, copySite, describeEachHugo, PROJECT_ROOT, tempDir, type BuildResult } from '../helpers/hugo.js';
+import { describeEachHugo, tempDir, type BuildResult } from '../helpers/hugo.js';
+import { listFiles } from '../helpers/prerender.js';
+import { buildPlain, buildPrerendered } from '../helpers/plain-vs-prerendered.js';
 import { ONE_PIXEL_PNG, write } from '../helpers/temp-site.js';
-
-function filesBelow(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as { name: string; parentPath?: string; path?: string; isFile(): boolean }[])
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath ?? e.path ?? dir, e.name)).split(path.sep).join('/'))
-    .sort();
-}
 
 const PAGE = [
   '---',
@@ -51,7 +43,7 @@ describeEachHugo('images the site\'s static and assets mounts bring from other f
   let site: string;
   let plain: BuildResult;
   let built: BuildResult;
-  let diagnostics: Awaited<ReturnType<typeof prerender>>['diagnostics'];
+  let diagnostics: Diagnostic[];
 
   beforeAll(async () => {
     const top = tempDir('hp-mounted-img-');
@@ -94,26 +86,21 @@ describeEachHugo('images the site\'s static and assets mounts bring from other f
       'third_party/some-pkg/img/y.png': ONE_PIXEL_PNG,
     };
     for (const [rel, data] of Object.entries(files)) write(site, rel, data);
-    const plainSite = copySite(site);
-    write(plainSite, 'layouts/partials/prerender/head.html', '');
-    plain = buildSite(hugo.bin, plainSite, { copy: false, linkPackage: false });
-    expect(plain.errors, plain.stdout + plain.stderr).toEqual([]);
+    plain = buildPlain(hugo, site);
 
-    initSite(site, { packageLayouts: path.join(PROJECT_ROOT, 'layouts'), languageStyle: languageMountStyle(hugo.version) });
-    const r = await prerender({ source: site, hugo: hugo.bin });
-    diagnostics = r.diagnostics;
-    built = buildSite(hugo.bin, site, { copy: false });
-    expect(built.errors, built.stdout + built.stderr).toEqual([]);
+    const r = await buildPrerendered(hugo, site, { hugo: hugo.bin });
+    diagnostics = r.prerendered.diagnostics;
+    built = r.built;
   });
 
   it('publishes what plain Hugo publishes, and the variants of each image Hugo publishes', () => {
-    const variants = filesBelow(path.join(site, '.prerender/static/prerender/img')).map((f) => path.posix.basename(f).replace(/-\d+\.\w+$/, ''));
+    const variants = listFiles(path.join(site, '.prerender/static/prerender/img')).map((f) => path.posix.basename(f).replace(/-\d+\.\w+$/, ''));
     expect([...new Set(variants)].sort()).toEqual(old ? ['s', 'x', 'y'] : ['local', 's', 'x', 'y']);
-    const published = filesBelow(built.publicDir);
+    const published = listFiles(built.publicDir);
     // Hugo 0.169's figure publishes /img/y.png through resources.Get; ours serves its variants instead.
     const same = (list: string[]) => list.filter((f) => !f.startsWith('prerender/') && f !== 'img/y.png');
-    expect(same(published)).toEqual(same(filesBelow(plain.publicDir)));
-    expect(filesBelow(plain.publicDir).filter((f) => f.startsWith('images/') || f.startsWith('shared/'))).toEqual(
+    expect(same(published)).toEqual(same(listFiles(plain.publicDir)));
+    expect(listFiles(plain.publicDir).filter((f) => f.startsWith('images/') || f.startsWith('shared/'))).toEqual(
       old ? ['images/x.png', 'shared/s.png'] : ['images/local.png', 'images/x.png', 'shared/s.png'],
     );
   });

@@ -6,22 +6,17 @@
  * was never read there and those pages were published untypeset (0.169.0 took the shadows). init now mounts
  * `.prerender/content/notes` at `content/notes` too, before the user's mount (config.ts nestedShadowMounts).
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite as prerender } from '../../src/build.js';
 import { languageMountStyle, moduleMounts, readSiteConfig } from '../../src/site/config.js';
 import { initSite } from '../../src/site/init.js';
 import { excludeStyle, serveLayer } from '../../src/serve.js';
-import { buildSite, copySite, describeEachHugo, PROJECT_ROOT, tempDir, type BuildResult } from '../helpers/hugo.js';
+import { describeEachHugo, PROJECT_ROOT, tempDir, type BuildResult } from '../helpers/hugo.js';
+import { listFiles } from '../helpers/prerender.js';
+import { buildPlain, buildPrerendered } from '../helpers/plain-vs-prerendered.js';
 import { write } from '../helpers/temp-site.js';
-
-function filesBelow(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as { name: string; parentPath?: string; path?: string; isFile(): boolean }[])
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath ?? e.path ?? dir, e.name)).split(path.sep).join('/'))
-    .sort();
-}
 
 const LAYOUTS: Record<string, string> = {
   'layouts/_default/baseof.html': '<!doctype html><html><head><title>{{ .Title }}</title>{{ partial "prerender/head.html" . }}</head><body>{{ block "main" . }}{{ end }}</body></html>\n',
@@ -57,20 +52,15 @@ describeEachHugo('a content mount below content/ (target content/notes)', (hugo)
   beforeAll(async () => {
     site = path.join(tempDir('hp-nested-'), 'site');
     for (const [rel, text] of Object.entries(SITE)) write(site, rel, text);
-    const plainSite = copySite(site);
-    write(plainSite, 'layouts/partials/prerender/head.html', '');
-    plain = buildSite(hugo.bin, plainSite, { copy: false, linkPackage: false });
-    expect(plain.errors, plain.stdout + plain.stderr).toEqual([]);
+    plain = buildPlain(hugo, site);
 
-    initSite(site, { packageLayouts: path.join(PROJECT_ROOT, 'layouts'), languageStyle: languageMountStyle(hugo.version) });
-    const r = await prerender({ source: site });
-    expect(r.diagnostics).toEqual([]);
-    built = buildSite(hugo.bin, site, { copy: false });
-    expect(built.errors, built.stdout + built.stderr).toEqual([]);
+    const r = await buildPrerendered(hugo, site);
+    expect(r.prerendered.diagnostics).toEqual([]);
+    built = r.built;
   });
 
   it('publishes the files plain Hugo publishes, every page of the mount typeset, its subfolders too', () => {
-    expect(filesBelow(built.publicDir).filter((f) => !f.startsWith('prerender/'))).toEqual(filesBelow(plain.publicDir));
+    expect(listFiles(built.publicDir).filter((f) => !f.startsWith('prerender/'))).toEqual(listFiles(plain.publicDir));
     for (const p of MATH_PAGES) {
       const html = built.read(p);
       expect(html, p).toContain('class="katex"');
