@@ -2956,6 +2956,14 @@ function stableJson(value) {
 function isPlainObject(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
+function manifestReadable(root) {
+  try {
+    const m = JSON.parse(readFileSync3(path5.join(root, MANIFEST_FILE), "utf8"));
+    return m.version === MANIFEST_VERSION && typeof m.pages === "object" && m.pages !== null;
+  } catch {
+    return false;
+  }
+}
 function readManifest(root) {
   const empty = { version: MANIFEST_VERSION, pages: {}, static: [] };
   try {
@@ -2999,6 +3007,8 @@ var init_output = __esm({
       root;
       siteReal;
       previous;
+      /** Whether a previous build's manifest was read (without one, every file of a tree is taken as ours). */
+      previousReadable;
       /** Shadow tree (`content`, `content.fr`) \u2192 shadow path inside it \u2192 what made it. */
       trees = /* @__PURE__ */ new Map();
       staticWritten = /* @__PURE__ */ new Set();
@@ -3019,6 +3029,7 @@ var init_output = __esm({
         this.siteReal = realpathSync(site);
         this.root = path5.join(site, PRERENDER_DIR);
         this.previous = readManifest(this.root);
+        this.previousReadable = manifestReadable(this.root);
       }
       /**
        * `.prerender/<tree>/<rel>`; `rel` is the page's path inside the content tree (`posts/x.md`), `tree`
@@ -3292,9 +3303,22 @@ var init_output = __esm({
         const keepStatic = /* @__PURE__ */ new Set([...this.staticWritten, ...this.keptAny ? this.previous.static : []]);
         const removed = [];
         const treesOnDisk = readdirOrEmpty(this.root).filter((n) => TREE_RE.test(n));
+        const foreign = [];
         for (const tree of [.../* @__PURE__ */ new Set([DEFAULT_TREE, ...treesOnDisk])].sort()) {
           const pages = this.trees.get(tree);
-          this.sweep(tree, (rel2) => pages?.has(rel2) === true, removed);
+          const before = tree === DEFAULT_TREE ? this.previous.pages : this.previous.trees?.[tree];
+          this.sweep(
+            tree,
+            (rel2) => {
+              if (pages?.has(rel2) === true) return true;
+              if (this.previousReadable && before?.[rel2] === void 0) {
+                foreign.push(`${tree}/${rel2}`);
+                return true;
+              }
+              return false;
+            },
+            removed
+          );
         }
         this.sweep(PARTIALS_DIR, (rel2) => rel2 === TITLES_FILE, removed);
         this.sweep("static", (rel2) => keepStatic.has(rel2), removed);
@@ -3316,7 +3340,7 @@ var init_output = __esm({
           ...this.titles.size ? { titles: Object.fromEntries([...this.titles].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([src, t]) => [src, [...t.keys()].sort()])) } : {}
         };
         this.write(MANIFEST_FILE, Buffer.from(stableJson(manifest), "utf8"));
-        return { removed: removed.sort(), manifest };
+        return { removed: removed.sort(), foreign: foreign.sort(), manifest };
       }
       // --- internals -----------------------------------------------------------------------------
       treePages(tree) {
@@ -4971,7 +4995,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 2;
-    BUNDLE_CODE_ID = "689b2fb9103db6be3d5ac0d742c8eb9e";
+    BUNDLE_CODE_ID = "d04463abbd124c413202079e44cced55";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -6014,7 +6038,8 @@ async function buildLocked(opts) {
       output.writeShortcodeFallback(name, fallbackTemplate(name, shortcodeList.get(name)));
     }
     records.save();
-    output.finish({ incremental: opts.only !== void 0 });
+    const finished = output.finish({ incremental: opts.only !== void 0 });
+    for (const rel2 of finished.foreign) result.diagnostics.push(foreignShadowDiagnostic(siteDir, config, rel2));
   } catch (e) {
     const why = writeFailure(e);
     if (!why) throw e;
@@ -6053,6 +6078,20 @@ function mountProblems(siteDir, config) {
     });
   }
   return { diagnostics };
+}
+function foreignShadowDiagnostic(siteDir, config, rel2) {
+  const [tree, ...rest] = rel2.split("/");
+  const inTree = rest.join("/");
+  const root = config.contentRoots.find((r) => shadowTree(r.lang) === tree && !r.target);
+  const home = root ? toPosix2(path14.join(path14.relative(siteDir, root.dir), inTree)) : `your content folder (${inTree})`;
+  return {
+    severity: "warning",
+    code: "foreign-file",
+    file: `${PRERENDER_DIR}/${rel2}`,
+    line: 1,
+    column: 1,
+    message: `this file is not one hugo-prerender wrote (\`hugo new\` writes a new page into the first content mount, which init made ${PRERENDER_DIR}/${tree}); it is kept, and Hugo publishes it as it is: move it to ${home}, where your pages are`
+  };
 }
 function badLanguageDiagnostic(siteDir, config, root, outcome) {
   return {

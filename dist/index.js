@@ -47751,7 +47751,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 2;
-    BUNDLE_CODE_ID = "114802732b7d842d3ec819a4781784a9";
+    BUNDLE_CODE_ID = "c605916b7d237e2887b6c7c89bcb0141";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -73641,6 +73641,14 @@ function stableJson(value2) {
 function isPlainObject2(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
+function manifestReadable(root4) {
+  try {
+    const m = JSON.parse(readFileSync3(path10.join(root4, MANIFEST_FILE), "utf8"));
+    return m.version === MANIFEST_VERSION && typeof m.pages === "object" && m.pages !== null;
+  } catch {
+    return false;
+  }
+}
 function readManifest(root4) {
   const empty4 = { version: MANIFEST_VERSION, pages: {}, static: [] };
   try {
@@ -73666,6 +73674,8 @@ var PrerenderOutput = class {
   root;
   siteReal;
   previous;
+  /** Whether a previous build's manifest was read (without one, every file of a tree is taken as ours). */
+  previousReadable;
   /** Shadow tree (`content`, `content.fr`) \u2192 shadow path inside it \u2192 what made it. */
   trees = /* @__PURE__ */ new Map();
   staticWritten = /* @__PURE__ */ new Set();
@@ -73686,6 +73696,7 @@ var PrerenderOutput = class {
     this.siteReal = realpathSync2(site);
     this.root = path10.join(site, PRERENDER_DIR);
     this.previous = readManifest(this.root);
+    this.previousReadable = manifestReadable(this.root);
   }
   /**
    * `.prerender/<tree>/<rel>`; `rel` is the page's path inside the content tree (`posts/x.md`), `tree`
@@ -73959,9 +73970,22 @@ var PrerenderOutput = class {
     const keepStatic = /* @__PURE__ */ new Set([...this.staticWritten, ...this.keptAny ? this.previous.static : []]);
     const removed = [];
     const treesOnDisk = readdirOrEmpty(this.root).filter((n) => TREE_RE.test(n));
+    const foreign = [];
     for (const tree of [.../* @__PURE__ */ new Set([DEFAULT_TREE, ...treesOnDisk])].sort()) {
       const pages = this.trees.get(tree);
-      this.sweep(tree, (rel3) => pages?.has(rel3) === true, removed);
+      const before = tree === DEFAULT_TREE ? this.previous.pages : this.previous.trees?.[tree];
+      this.sweep(
+        tree,
+        (rel3) => {
+          if (pages?.has(rel3) === true) return true;
+          if (this.previousReadable && before?.[rel3] === void 0) {
+            foreign.push(`${tree}/${rel3}`);
+            return true;
+          }
+          return false;
+        },
+        removed
+      );
     }
     this.sweep(PARTIALS_DIR, (rel3) => rel3 === TITLES_FILE, removed);
     this.sweep("static", (rel3) => keepStatic.has(rel3), removed);
@@ -73983,7 +74007,7 @@ var PrerenderOutput = class {
       ...this.titles.size ? { titles: Object.fromEntries([...this.titles].sort(([a3], [b2]) => a3 < b2 ? -1 : a3 > b2 ? 1 : 0).map(([src, t]) => [src, [...t.keys()].sort()])) } : {}
     };
     this.write(MANIFEST_FILE, Buffer.from(stableJson(manifest), "utf8"));
-    return { removed: removed.sort(), manifest };
+    return { removed: removed.sort(), foreign: foreign.sort(), manifest };
   }
   // --- internals -----------------------------------------------------------------------------
   treePages(tree) {
@@ -75273,7 +75297,8 @@ async function buildLocked(opts) {
       output7.writeShortcodeFallback(name, fallbackTemplate(name, shortcodeList.get(name)));
     }
     records.save();
-    output7.finish({ incremental: opts.only !== void 0 });
+    const finished = output7.finish({ incremental: opts.only !== void 0 });
+    for (const rel3 of finished.foreign) result.diagnostics.push(foreignShadowDiagnostic(siteDir, config, rel3));
   } catch (e) {
     const why = writeFailure(e);
     if (!why) throw e;
@@ -75312,6 +75337,20 @@ function mountProblems(siteDir, config) {
     });
   }
   return { diagnostics };
+}
+function foreignShadowDiagnostic(siteDir, config, rel3) {
+  const [tree, ...rest] = rel3.split("/");
+  const inTree = rest.join("/");
+  const root4 = config.contentRoots.find((r2) => shadowTree(r2.lang) === tree && !r2.target);
+  const home = root4 ? toPosix2(path19.join(path19.relative(siteDir, root4.dir), inTree)) : `your content folder (${inTree})`;
+  return {
+    severity: "warning",
+    code: "foreign-file",
+    file: `${PRERENDER_DIR}/${rel3}`,
+    line: 1,
+    column: 1,
+    message: `this file is not one hugo-prerender wrote (\`hugo new\` writes a new page into the first content mount, which init made ${PRERENDER_DIR}/${tree}); it is kept, and Hugo publishes it as it is: move it to ${home}, where your pages are`
+  };
 }
 function badLanguageDiagnostic(siteDir, config, root4, outcome) {
   return {

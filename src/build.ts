@@ -830,7 +830,8 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       output.writeShortcodeFallback(name, fallbackTemplate(name, shortcodeList.get(name)!));
     }
     records.save();
-    output.finish({ incremental: opts.only !== undefined });
+    const finished = output.finish({ incremental: opts.only !== undefined });
+    for (const rel of finished.foreign) result.diagnostics.push(foreignShadowDiagnostic(siteDir, config, rel));
   } catch (e) {
     const why = writeFailure(e);
     if (!why) throw e;
@@ -879,6 +880,26 @@ export function mountProblems(siteDir: string, config: SiteConfig): { unmounted?
     });
   }
   return { diagnostics };
+}
+
+/**
+ * The warning for a file in a shadow tree that no build wrote (FinishResult.foreign): most likely a page
+ * `hugo new` made there, as `.prerender/content` is the first content mount. Kept; where it belongs is the
+ * content folder of that tree's language.
+ */
+export function foreignShadowDiagnostic(siteDir: string, config: SiteConfig, rel: string): Diagnostic {
+  const [tree, ...rest] = rel.split('/');
+  const inTree = rest.join('/');
+  const root = config.contentRoots.find((r) => shadowTree(r.lang) === tree && !r.target);
+  const home = root ? toPosix(path.join(path.relative(siteDir, root.dir), inTree)) : `your content folder (${inTree})`;
+  return {
+    severity: 'warning',
+    code: 'foreign-file',
+    file: `${PRERENDER_DIR}/${rel}`,
+    line: 1,
+    column: 1,
+    message: `this file is not one hugo-prerender wrote (\`hugo new\` writes a new page into the first content mount, which init made ${PRERENDER_DIR}/${tree}); it is kept, and Hugo publishes it as it is: move it to ${home}, where your pages are`,
+  };
 }
 
 /** The error for a content root whose language cannot name a shadow tree (`.prerender/content.<lang>`). */

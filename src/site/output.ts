@@ -81,6 +81,12 @@ export interface Manifest {
 export interface FinishResult {
   /** Files removed, relative to .prerender/ (sorted). */
   removed: string[];
+  /**
+   * Files in a shadow tree that no build wrote (not in the previous manifest, not written now), relative
+   * to .prerender/: kept, never deleted. `hugo new` writes a new page into the first content mount, which
+   * init made `.prerender/content`; removing it as a stale shadow lost the user's new page.
+   */
+  foreign: string[];
   manifest: Manifest;
 }
 
@@ -151,6 +157,16 @@ function isPlainObject(v: unknown): v is Record<string, never> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** Whether `.prerender/manifest.json` is there and of this version (what readManifest returns but empty). */
+function manifestReadable(root: string): boolean {
+  try {
+    const m = JSON.parse(readFileSync(path.join(root, MANIFEST_FILE), 'utf8')) as Partial<Manifest>;
+    return m.version === MANIFEST_VERSION && typeof m.pages === 'object' && m.pages !== null;
+  } catch {
+    return false;
+  }
+}
+
 export function readManifest(root: string): Manifest {
   const empty: Manifest = { version: MANIFEST_VERSION, pages: {}, static: [] };
   try {
@@ -179,6 +195,8 @@ export class PrerenderOutput {
   readonly root: string;
   private readonly siteReal: string;
   private readonly previous: Manifest;
+  /** Whether a previous build's manifest was read (without one, every file of a tree is taken as ours). */
+  private readonly previousReadable: boolean;
   /** Shadow tree (`content`, `content.fr`) → shadow path inside it → what made it. */
   private readonly trees = new Map<string, Map<string, ShadowInfo>>();
   private readonly staticWritten = new Set<string>();
@@ -200,6 +218,7 @@ export class PrerenderOutput {
     this.siteReal = realpathSync(site);
     this.root = path.join(site, PRERENDER_DIR);
     this.previous = readManifest(this.root);
+    this.previousReadable = manifestReadable(this.root);
   }
 
   /**
@@ -510,9 +529,23 @@ export class PrerenderOutput {
     const removed: string[] = [];
     // Every shadow tree on disk, so that a language gone from the config leaves no ghost pages.
     const treesOnDisk = readdirOrEmpty(this.root).filter((n) => TREE_RE.test(n));
+    const foreign: string[] = [];
     for (const tree of [...new Set([DEFAULT_TREE, ...treesOnDisk])].sort()) {
       const pages = this.trees.get(tree);
-      this.sweep(tree, (rel) => pages?.has(rel) === true, removed);
+      const before = tree === DEFAULT_TREE ? this.previous.pages : this.previous.trees?.[tree];
+      this.sweep(
+        tree,
+        (rel) => {
+          if (pages?.has(rel) === true) return true;
+          // Not a shadow of ours (no build wrote it): someone else's file, kept (see FinishResult.foreign).
+          if (this.previousReadable && before?.[rel] === undefined) {
+            foreign.push(`${tree}/${rel}`);
+            return true;
+          }
+          return false;
+        },
+        removed,
+      );
     }
     this.sweep(PARTIALS_DIR, (rel) => rel === TITLES_FILE, removed);
     this.sweep('static', (rel) => keepStatic.has(rel), removed);
@@ -540,7 +573,7 @@ export class PrerenderOutput {
         : {}),
     };
     this.write(MANIFEST_FILE, Buffer.from(stableJson(manifest), 'utf8'));
-    return { removed: removed.sort(), manifest };
+    return { removed: removed.sort(), foreign: foreign.sort(), manifest };
   }
 
   // --- internals -----------------------------------------------------------------------------

@@ -146,6 +146,12 @@ export declare function mountProblems(siteDir: string, config: SiteConfig): {
     unmounted?: string;
     diagnostics: Diagnostic[];
 };
+/**
+ * The warning for a file in a shadow tree that no build wrote (FinishResult.foreign): most likely a page
+ * `hugo new` made there, as `.prerender/content` is the first content mount. Kept; where it belongs is the
+ * content folder of that tree's language.
+ */
+export declare function foreignShadowDiagnostic(siteDir: string, config: SiteConfig, rel: string): Diagnostic;
 /** The error for a content root whose language cannot name a shadow tree (`.prerender/content.<lang>`). */
 export declare function badLanguageDiagnostic(siteDir: string, config: SiteConfig, root: {
     source: string;

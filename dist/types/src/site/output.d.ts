@@ -38,6 +38,12 @@ export interface Manifest {
 export interface FinishResult {
     /** Files removed, relative to .prerender/ (sorted). */
     removed: string[];
+    /**
+     * Files in a shadow tree that no build wrote (not in the previous manifest, not written now), relative
+     * to .prerender/: kept, never deleted. `hugo new` writes a new page into the first content mount, which
+     * init made `.prerender/content`; removing it as a stale shadow lost the user's new page.
+     */
+    foreign: string[];
     manifest: Manifest;
 }
 export declare class OutputPathError extends Error {
@@ -54,6 +60,8 @@ export declare class PrerenderOutput {
     readonly root: string;
     private readonly siteReal;
     private readonly previous;
+    /** Whether a previous build's manifest was read (without one, every file of a tree is taken as ours). */
+    private readonly previousReadable;
     /** Shadow tree (`content`, `content.fr`) → shadow path inside it → what made it. */
     private readonly trees;
     private readonly staticWritten;
