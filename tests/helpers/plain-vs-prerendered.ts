@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { expect } from 'vitest';
 import { buildSite as prerender, type BuildOptions as PrerenderOptions, type BuildResult as PrerenderResult } from '../../src/build.js';
+import { excludeStyle } from '../../src/serve.js';
 import { languageMountStyle } from '../../src/site/config.js';
 import { initSite } from '../../src/site/init.js';
 import { buildSite, copySite, PROJECT_ROOT, type BuildResult, type HugoBinary } from './hugo.js';
@@ -30,4 +31,9 @@ export async function buildPrerendered(
   const built = buildSite(hugo.bin, site, { copy: false });
   expect(built.errors, built.stdout + built.stderr).toEqual([]);
   return { prerendered, built };
+}
+
+/** A mount's line that leaves `pattern` out, spelled for this Hugo (`files = ["! …"]` from 0.153, else excludeFiles). */
+export function excludeLine(hugo: HugoBinary, pattern: string): string {
+  return excludeStyle(hugo.version) === 'files' ? `files = ["! ${pattern}"]` : `excludeFiles = ["${pattern}"]`;
 }

@@ -9,14 +9,10 @@ import type { Diagnostic } from '../../src/content/types.js';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { checkSite } from '../../src/check.js';
-import { excludeStyle } from '../../src/serve.js';
-import { describeEachHugo, tempDir, type BuildResult, type HugoBinary } from '../helpers/hugo.js';
+import { describeEachHugo, tempDir, type BuildResult } from '../helpers/hugo.js';
 import { listFiles } from '../helpers/prerender.js';
-import { buildPlain, buildPrerendered } from '../helpers/plain-vs-prerendered.js';
+import { buildPlain, buildPrerendered, excludeLine } from '../helpers/plain-vs-prerendered.js';
 import { ONE_PIXEL_PNG, write } from '../helpers/temp-site.js';
-
-/** A mount that leaves `pattern` out, spelled for the Hugo in use. */
-const exclude = (hugo: HugoBinary, pattern: string) => (excludeStyle(hugo.version) === 'files' ? `files = ["! ${pattern}"]` : `excludeFiles = ["${pattern}"]`);
 
 const PAGE = [
   '---',
@@ -53,11 +49,11 @@ describeEachHugo('images in folders the site\'s mounts leave out', (hugo) => {
         '[[module.mounts]]',
         'source = "content"',
         'target = "content"',
-        exclude(hugo, 'posts/b/private/**'),
+        excludeLine(hugo, 'posts/b/private/**'),
         '[[module.mounts]]',
         'source = "static"',
         'target = "static"',
-        exclude(hugo, 'private/**'),
+        excludeLine(hugo, 'private/**'),
         '',
       ].join('\n'),
       'layouts/_default/baseof.html': '<html><head>{{ partial "prerender/head.html" . }}</head><body>{{ block "main" . }}{{ end }}</body></html>\n',

@@ -12,10 +12,9 @@ import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { checkSite } from '../../src/check.js';
 import { versionBefore } from '../../src/site/hugo-version.js';
-import { excludeStyle } from '../../src/serve.js';
 import { describeEachHugo, tempDir, type BuildResult } from '../helpers/hugo.js';
 import { listFiles } from '../helpers/prerender.js';
-import { buildPlain, buildPrerendered } from '../helpers/plain-vs-prerendered.js';
+import { buildPlain, buildPrerendered, excludeLine } from '../helpers/plain-vs-prerendered.js';
 import { ONE_PIXEL_PNG, write } from '../helpers/temp-site.js';
 
 const PAGE = [
@@ -51,7 +50,7 @@ describeEachHugo('images the site\'s static and assets mounts bring from other f
     // A folder outside the site, mounted by its absolute path (as a content mount outside may be).
     const shared = path.join(top, 'shared-pics');
     write(shared, 's.png', ONE_PIXEL_PNG);
-    const exclude = excludeStyle(hugo.version) === 'files' ? 'files = ["! private/**"]' : 'excludeFiles = ["private/**"]';
+    const exclude = excludeLine(hugo, 'private/**');
     const files: Record<string, string | Buffer> = {
       'hugo.toml': [
         'baseURL = "https://example.org/"',

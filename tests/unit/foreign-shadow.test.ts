@@ -11,10 +11,13 @@ import { tempSites, write } from '../helpers/temp-site.js';
 
 const tempSite = tempSites('hp-foreign-');
 
+/** As init mounts it: the shadows first. */
+const CONFIG = 'title = "t"\n[[module.mounts]]\nsource = ".prerender/content"\ntarget = "content"\n[[module.mounts]]\nsource = "content"\ntarget = "content"\n';
+
 describe('a file in a shadow tree that no build wrote', () => {
   it('is kept and named in a warning; a shadow whose original is gone is removed', async () => {
     const dir = tempSite({
-      'hugo.toml': 'title = "t"\n[[module.mounts]]\nsource = ".prerender/content"\ntarget = "content"\n[[module.mounts]]\nsource = "content"\ntarget = "content"\n',
+      'hugo.toml': CONFIG,
       'content/posts/a.md': '---\ntitle: A\n---\n$a$\n',
       'content/posts/b.md': '---\ntitle: B\n---\n$b$\n',
     });
@@ -43,7 +46,7 @@ describe('a file in a shadow tree that no build wrote', () => {
 
   it('without a manifest (never built, or by another version), every file of the tree is taken as a shadow', async () => {
     const dir = tempSite({
-      'hugo.toml': 'title = "t"\n[[module.mounts]]\nsource = ".prerender/content"\ntarget = "content"\n[[module.mounts]]\nsource = "content"\ntarget = "content"\n',
+      'hugo.toml': CONFIG,
       'content/posts/a.md': '---\ntitle: A\n---\n$a$\n',
       '.prerender/content/posts/old.md': '---\ntitle: Old\n---\n',
     });
