@@ -4995,7 +4995,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 2;
-    BUNDLE_CODE_ID = "d04463abbd124c413202079e44cced55";
+    BUNDLE_CODE_ID = "59b3bdd16a866191d7ed3d73c8ea52ba";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -5590,6 +5590,15 @@ function listContentFiles(dir, roots, refused = [], unreadable = [], others = []
   walk(path14.resolve(dir), /* @__PURE__ */ new Set(), "");
   return out;
 }
+function withLanguageBases(bases) {
+  return Object.keys(bases).length > 0 ? { languageBases: bases } : {};
+}
+function shadowPlace(config, shadowIgnored, root, tree, abs) {
+  const rel2 = relativePosix(root.dir, abs);
+  if (pageInDisabledLanguage(config.languages, rel2, root.lang)) return void 0;
+  const relToContent = root.target ? path14.posix.join(root.target, rel2) : rel2;
+  return shadowIgnored.skip(abs, tree, relToContent) ? void 0 : relToContent;
+}
 function unreadableDirDiagnostic(siteDir, u, consequence) {
   const shown = shownPath(siteDir, u.dir);
   return {
@@ -5749,16 +5758,12 @@ async function buildLocked(opts) {
     const unreadable = [];
     const others = [];
     for (const abs of listContentFiles(root.dir, siteRoots(site), refused, unreadable, others, root.filter)) {
-      const rel2 = relativePosix(root.dir, abs);
-      const relToContent = root.target ? path14.posix.join(root.target, rel2) : rel2;
-      if (pageInDisabledLanguage(config.languages, rel2, root.lang)) continue;
-      if (!shadowIgnored.skip(abs, tree, relToContent)) files.push({ abs, tree, relToContent });
+      const relToContent = shadowPlace(config, shadowIgnored, root, tree, abs);
+      if (relToContent !== void 0) files.push({ abs, tree, relToContent });
     }
     for (const abs of others) {
-      const rel2 = relativePosix(root.dir, abs);
-      const relToContent = root.target ? path14.posix.join(root.target, rel2) : rel2;
-      if (pageInDisabledLanguage(config.languages, rel2, root.lang)) continue;
-      if (!shadowIgnored.skip(abs, tree, relToContent)) otherFiles.push({ abs, tree, relToContent });
+      const relToContent = shadowPlace(config, shadowIgnored, root, tree, abs);
+      if (relToContent !== void 0) otherFiles.push({ abs, tree, relToContent });
     }
     for (const u of unreadable) {
       result.diagnostics.push(unreadableDirDiagnostic(siteDir, u, "its pages were not prerendered and keep what the previous build wrote for them"));
@@ -5791,7 +5796,7 @@ async function buildLocked(opts) {
         options: images.options,
         base: urlBase(getIn(config.data, "baseURL"), getIn(config.data, "canonifyURLs")),
         // A multihost site's languages served below another path (absent otherwise: older records hold).
-        ...Object.keys(languageImageBases(config.data, config.languages)).length > 0 ? { languageBases: languageImageBases(config.data, config.languages) } : {},
+        ...withLanguageBases(languageImageBases(config.data, config.languages)),
         index: imageIndex !== void 0,
         sharp: sharpIdentity(siteDir)
       } : null,
@@ -7677,11 +7682,7 @@ async function checkSite(source, opts = {}) {
       result.diagnostics.push(badLanguageDiagnostic(siteDir, config, root, "its pages were not checked"));
       continue;
     }
-    const skip = (abs) => {
-      const rel2 = path20.relative(root.dir, abs).split(path20.sep).join("/");
-      if (pageInDisabledLanguage(config.languages, rel2, root.lang)) return true;
-      return shadowIgnored.skip(abs, tree, root.target ? path20.posix.join(root.target, rel2) : rel2);
-    };
+    const skip = (abs) => shadowPlace(config, shadowIgnored, root, tree, abs) === void 0;
     const files = listContentFiles(root.dir, siteRoots(site), refused, unreadable, otherFormats, root.filter).filter((abs) => !skip(abs));
     for (const r of refused) {
       result.diagnostics.push(refusedLinkDiagnostic(siteDir, r));
@@ -7708,7 +7709,7 @@ async function checkSite(source, opts = {}) {
         services,
         lookUpImagesOnly: true
       });
-      if (r.fragments.some((f) => f.kind === "shortcode" && f.html.includes('class="hp-dark-only"'))) anyDark = true;
+      if ((0, import_build_page2.hasDarkImage)(r.fragments)) anyDark = true;
       const others = r.otherFormulas ?? [];
       const found = r.formulas.length + others.length;
       const typeset = found - r.formulas.filter((f) => f.error !== void 0).length - others.filter((f) => f.error !== void 0).length;
@@ -15644,6 +15645,7 @@ __export(build_page_exports, {
   FragmentMemo: () => FragmentMemo,
   bundleDirOf: () => bundleDirOf,
   createPageContext: () => createPageContext,
+  hasDarkImage: () => hasDarkImage,
   internalOutcome: () => internalOutcome,
   invalidUtf8: () => invalidUtf8,
   pageServices: () => pageServices,
@@ -76446,14 +76448,18 @@ async function renderPage(job, ctx) {
     r2.fragments.map((f) => f.html),
     outcome.fragmentsHave
   );
-  if (r2.fragments.some((f) => f.kind === "shortcode" && f.html.includes('class="hp-dark-only"'))) outcome.fragmentsHave.dark = true;
+  if (hasDarkImage(r2.fragments)) outcome.fragmentsHave.dark = true;
   return outcome;
+}
+function hasDarkImage(fragments) {
+  return fragments.some((f) => f.kind === "shortcode" && f.html.includes('class="hp-dark-only"'));
 }
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
   FragmentMemo,
   bundleDirOf,
   createPageContext,
+  hasDarkImage,
   internalOutcome,
   invalidUtf8,
   pageServices,

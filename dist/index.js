@@ -47751,7 +47751,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 2;
-    BUNDLE_CODE_ID = "c605916b7d237e2887b6c7c89bcb0141";
+    BUNDLE_CODE_ID = "25abf9617d7018296d674c6fcd9be52b";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -73069,6 +73069,7 @@ __export(build_page_exports, {
   FragmentMemo: () => FragmentMemo,
   bundleDirOf: () => bundleDirOf,
   createPageContext: () => createPageContext,
+  hasDarkImage: () => hasDarkImage,
   internalOutcome: () => internalOutcome,
   invalidUtf8: () => invalidUtf8,
   pageServices: () => pageServices,
@@ -73242,8 +73243,11 @@ async function renderPage(job, ctx) {
     r2.fragments.map((f) => f.html),
     outcome.fragmentsHave
   );
-  if (r2.fragments.some((f) => f.kind === "shortcode" && f.html.includes('class="hp-dark-only"'))) outcome.fragmentsHave.dark = true;
+  if (hasDarkImage(r2.fragments)) outcome.fragmentsHave.dark = true;
   return outcome;
+}
+function hasDarkImage(fragments) {
+  return fragments.some((f) => f.kind === "shortcode" && f.html.includes('class="hp-dark-only"'));
 }
 var FragmentMemo, realSites;
 var init_build_page = __esm({
@@ -74847,6 +74851,15 @@ var ShadowIgnored = class {
     return [...this.hits].sort(([a3], [b2]) => a3.index - b2.index).map(([p5, pages]) => shadowIgnoredDiagnostic(p5, pages, this.config.locate));
   }
 };
+function withLanguageBases(bases) {
+  return Object.keys(bases).length > 0 ? { languageBases: bases } : {};
+}
+function shadowPlace(config, shadowIgnored, root4, tree, abs) {
+  const rel3 = relativePosix(root4.dir, abs);
+  if (pageInDisabledLanguage(config.languages, rel3, root4.lang)) return void 0;
+  const relToContent = root4.target ? path19.posix.join(root4.target, rel3) : rel3;
+  return shadowIgnored.skip(abs, tree, relToContent) ? void 0 : relToContent;
+}
 function unreadableDirDiagnostic(siteDir, u, consequence) {
   const shown = shownPath(siteDir, u.dir);
   return {
@@ -75008,16 +75021,12 @@ async function buildLocked(opts) {
     const unreadable = [];
     const others = [];
     for (const abs of listContentFiles(root4.dir, siteRoots(site), refused, unreadable, others, root4.filter)) {
-      const rel3 = relativePosix(root4.dir, abs);
-      const relToContent = root4.target ? path19.posix.join(root4.target, rel3) : rel3;
-      if (pageInDisabledLanguage(config.languages, rel3, root4.lang)) continue;
-      if (!shadowIgnored.skip(abs, tree, relToContent)) files.push({ abs, tree, relToContent });
+      const relToContent = shadowPlace(config, shadowIgnored, root4, tree, abs);
+      if (relToContent !== void 0) files.push({ abs, tree, relToContent });
     }
     for (const abs of others) {
-      const rel3 = relativePosix(root4.dir, abs);
-      const relToContent = root4.target ? path19.posix.join(root4.target, rel3) : rel3;
-      if (pageInDisabledLanguage(config.languages, rel3, root4.lang)) continue;
-      if (!shadowIgnored.skip(abs, tree, relToContent)) otherFiles.push({ abs, tree, relToContent });
+      const relToContent = shadowPlace(config, shadowIgnored, root4, tree, abs);
+      if (relToContent !== void 0) otherFiles.push({ abs, tree, relToContent });
     }
     for (const u of unreadable) {
       result.diagnostics.push(unreadableDirDiagnostic(siteDir, u, "its pages were not prerendered and keep what the previous build wrote for them"));
@@ -75050,7 +75059,7 @@ async function buildLocked(opts) {
         options: images.options,
         base: urlBase(getIn(config.data, "baseURL"), getIn(config.data, "canonifyURLs")),
         // A multihost site's languages served below another path (absent otherwise: older records hold).
-        ...Object.keys(languageImageBases(config.data, config.languages)).length > 0 ? { languageBases: languageImageBases(config.data, config.languages) } : {},
+        ...withLanguageBases(languageImageBases(config.data, config.languages)),
         index: imageIndex !== void 0,
         sharp: sharpIdentity(siteDir)
       } : null,
@@ -76041,11 +76050,7 @@ async function checkSite(source, opts = {}) {
       result.diagnostics.push(badLanguageDiagnostic(siteDir, config, root4, "its pages were not checked"));
       continue;
     }
-    const skip = (abs) => {
-      const rel3 = path21.relative(root4.dir, abs).split(path21.sep).join("/");
-      if (pageInDisabledLanguage(config.languages, rel3, root4.lang)) return true;
-      return shadowIgnored.skip(abs, tree, root4.target ? path21.posix.join(root4.target, rel3) : rel3);
-    };
+    const skip = (abs) => shadowPlace(config, shadowIgnored, root4, tree, abs) === void 0;
     const files = listContentFiles(root4.dir, siteRoots(site), refused, unreadable, otherFormats, root4.filter).filter((abs) => !skip(abs));
     for (const r2 of refused) {
       result.diagnostics.push(refusedLinkDiagnostic(siteDir, r2));
@@ -76072,7 +76077,7 @@ async function checkSite(source, opts = {}) {
         services,
         lookUpImagesOnly: true
       });
-      if (r2.fragments.some((f) => f.kind === "shortcode" && f.html.includes('class="hp-dark-only"'))) anyDark = true;
+      if (hasDarkImage(r2.fragments)) anyDark = true;
       const others = r2.otherFormulas ?? [];
       const found = r2.formulas.length + others.length;
       const typeset = found - r2.formulas.filter((f) => f.error !== void 0).length - others.filter((f) => f.error !== void 0).length;

@@ -277,7 +277,12 @@ export async function renderPage(job: PageJob, ctx: PageContext): Promise<PageOu
     r.fragments.map((f) => f.html),
     outcome.fragmentsHave,
   );
-  // A figure's dark image (src-dark), which only prerender.css hides: a shortcode's fragment, never a formula's.
-  if (r.fragments.some((f) => f.kind === 'shortcode' && f.html.includes('class="hp-dark-only"'))) outcome.fragmentsHave.dark = true;
+  if (hasDarkImage(r.fragments)) outcome.fragmentsHave.dark = true;
   return outcome;
+}
+
+/** Whether a page's fragments hold a figure's dark image (src-dark), which only prerender.css hides (build and check). */
+export function hasDarkImage(fragments: readonly { kind: string; html: string }[]): boolean {
+  // A shortcode's fragment, never a formula's.
+  return fragments.some((f) => f.kind === 'shortcode' && f.html.includes('class="hp-dark-only"'));
 }

@@ -270,6 +270,29 @@ export class ShadowIgnored {
   }
 }
 
+/** `{ languageBases }` when a language's image URLs have a base of their own, else nothing (older records hold). */
+function withLanguageBases(bases: Record<string, string>): { languageBases?: Record<string, string> } {
+  return Object.keys(bases).length > 0 ? { languageBases: bases } : {};
+}
+
+/**
+ * Where the shadow of a content file goes (its path in the shadow tree `tree`), or undefined when it gets
+ * none (build and check alike): a page of a disabled language (Hugo publishes it neither way), or one
+ * whose shadow an ignoreFiles pattern would leave out (ShadowIgnored).
+ */
+export function shadowPlace(
+  config: Pick<SiteConfig, 'languages'>,
+  shadowIgnored: ShadowIgnored,
+  root: { dir: string; target?: string | undefined; lang?: string | undefined },
+  tree: string,
+  abs: string,
+): string | undefined {
+  const rel = relativePosix(root.dir, abs);
+  if (pageInDisabledLanguage(config.languages, rel, root.lang)) return undefined;
+  const relToContent = root.target ? path.posix.join(root.target, rel) : rel;
+  return shadowIgnored.skip(abs, tree, relToContent) ? undefined : relToContent;
+}
+
 /**
  * The error at a directory of the content that could not be listed (see listContentFiles), located at the
  * directory (site-relative); `consequence` says what became of its pages.
@@ -474,17 +497,12 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     const unreadable: UnreadableDir[] = [];
     const others: string[] = [];
     for (const abs of listContentFiles(root.dir, siteRoots(site), refused, unreadable, others, root.filter)) {
-      const rel = relativePosix(root.dir, abs);
-      const relToContent = root.target ? path.posix.join(root.target, rel) : rel;
-      // A page of a disabled language is not published: Hugo publishes it neither way.
-      if (pageInDisabledLanguage(config.languages, rel, root.lang)) continue;
-      if (!shadowIgnored.skip(abs, tree, relToContent)) files.push({ abs, tree, relToContent });
+      const relToContent = shadowPlace(config, shadowIgnored, root, tree, abs);
+      if (relToContent !== undefined) files.push({ abs, tree, relToContent });
     }
     for (const abs of others) {
-      const rel = relativePosix(root.dir, abs);
-      const relToContent = root.target ? path.posix.join(root.target, rel) : rel;
-      if (pageInDisabledLanguage(config.languages, rel, root.lang)) continue;
-      if (!shadowIgnored.skip(abs, tree, relToContent)) otherFiles.push({ abs, tree, relToContent });
+      const relToContent = shadowPlace(config, shadowIgnored, root, tree, abs);
+      if (relToContent !== undefined) otherFiles.push({ abs, tree, relToContent });
     }
     for (const u of unreadable) {
       result.diagnostics.push(unreadableDirDiagnostic(siteDir, u, 'its pages were not prerendered and keep what the previous build wrote for them'));
@@ -524,7 +542,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
             options: images.options,
             base: urlBase(getIn(config.data, 'baseURL'), getIn(config.data, 'canonifyURLs')),
             // A multihost site's languages served below another path (absent otherwise: older records hold).
-            ...(Object.keys(languageImageBases(config.data, config.languages)).length > 0 ? { languageBases: languageImageBases(config.data, config.languages) } : {}),
+            ...withLanguageBases(languageImageBases(config.data, config.languages)),
             index: imageIndex !== undefined,
             sharp: sharpIdentity(siteDir),
           }

@@ -6,11 +6,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from './content/types.js';
-import { pageInDisabledLanguage, readSiteConfig, shadowTree, type ConfigSelection } from './site/config.js';
+import { readSiteConfig, shadowTree, type ConfigSelection } from './site/config.js';
 import type { FormulaReport, OtherFormula } from './prerender-page.js';
-import { badLanguageDiagnostic, compareDiagnostics, headProblem, listContentFiles, mountProblems, ownTagsInOtherFormat, ShadowIgnored, unreadableDirDiagnostic, type UnreadableDir } from './build.js';
+import { badLanguageDiagnostic, compareDiagnostics, headProblem, listContentFiles, mountProblems, ownTagsInOtherFormat, shadowPlace, ShadowIgnored, unreadableDirDiagnostic, type UnreadableDir } from './build.js';
 import { ShadowNames } from './site/shadow-names.js';
-import { bundleDirOf, pageServices, prerenderPage } from './build-page.js';
+import { bundleDirOf, hasDarkImage, pageServices, prerenderPage } from './build-page.js';
 import { refusedLinkDiagnostic, siteRoots } from './site/safe-path.js';
 import { askHugoVersion } from './site/hugo-version.js';
 import { nestedMountTargets, pageSettings } from './page-settings.js';
@@ -105,13 +105,8 @@ export async function checkSite(source: string, opts: CheckOptions = {}): Promis
       result.diagnostics.push(badLanguageDiagnostic(siteDir, config, root, 'its pages were not checked'));
       continue;
     }
-    // As build: a page whose shadow Hugo would leave out (ignoreFiles) is not prerendered.
-    const skip = (abs: string) => {
-      const rel = path.relative(root.dir, abs).split(path.sep).join('/');
-      // As build: a page of a disabled language is not published, so not checked.
-      if (pageInDisabledLanguage(config.languages, rel, root.lang)) return true;
-      return shadowIgnored.skip(abs, tree, root.target ? path.posix.join(root.target, rel) : rel);
-    };
+    // As build: a page of a disabled language, or whose shadow Hugo would leave out (ignoreFiles), is not prerendered.
+    const skip = (abs: string) => shadowPlace(config, shadowIgnored, root, tree, abs) === undefined;
     const files = listContentFiles(root.dir, siteRoots(site), refused, unreadable, otherFormats, root.filter).filter((abs) => !skip(abs));
     for (const r of refused) {
       result.diagnostics.push(refusedLinkDiagnostic(siteDir, r));
@@ -139,7 +134,7 @@ export async function checkSite(source: string, opts: CheckOptions = {}): Promis
         lookUpImagesOnly: true,
       });
       // As build: a figure with a dark image needs prerender.css (the head partial) to hide one of its two.
-      if (r.fragments.some((f) => f.kind === 'shortcode' && f.html.includes('class="hp-dark-only"'))) anyDark = true;
+      if (hasDarkImage(r.fragments)) anyDark = true;
       const others = r.otherFormulas ?? [];
       const found = r.formulas.length + others.length;
       const typeset = found - r.formulas.filter((f) => f.error !== undefined).length - others.filter((f) => f.error !== undefined).length;

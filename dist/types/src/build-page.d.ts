@@ -74,3 +74,8 @@ export declare function createPageContext(config: SiteConfig, siteDir: string, e
 export declare function bundleDirOf(abs: string): string | undefined;
 /** Prerenders one page (see the module comment). Never throws for a page's own problems. */
 export declare function renderPage(job: PageJob, ctx: PageContext): Promise<PageOutcome>;
+/** Whether a page's fragments hold a figure's dark image (src-dark), which only prerender.css hides (build and check). */
+export declare function hasDarkImage(fragments: readonly {
+    kind: string;
+    html: string;
+}[]): boolean;

@@ -123,6 +123,16 @@ export declare class ShadowIgnored {
     diagnostics(): Diagnostic[];
 }
 /**
+ * Where the shadow of a content file goes (its path in the shadow tree `tree`), or undefined when it gets
+ * none (build and check alike): a page of a disabled language (Hugo publishes it neither way), or one
+ * whose shadow an ignoreFiles pattern would leave out (ShadowIgnored).
+ */
+export declare function shadowPlace(config: Pick<SiteConfig, 'languages'>, shadowIgnored: ShadowIgnored, root: {
+    dir: string;
+    target?: string | undefined;
+    lang?: string | undefined;
+}, tree: string, abs: string): string | undefined;
+/**
  * The error at a directory of the content that could not be listed (see listContentFiles), located at the
  * directory (site-relative); `consequence` says what became of its pages.
  */
