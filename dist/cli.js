@@ -2348,6 +2348,13 @@ function moduleMounts(data) {
   }
   return out;
 }
+function mountsAfterLayer(config, rootConfig) {
+  return config.files.find((f) => {
+    if (f.path === rootConfig) return false;
+    const parsed = parseConfigText(readFileSync2(f.path, "utf8"), f.format).data;
+    return moduleMounts(f.key === null ? parsed : { [f.key]: parsed }).length > 0;
+  })?.path;
+}
 function badGlobPlace(data, message) {
   const raw = getIn(data, "module.mounts");
   if (!Array.isArray(raw)) return void 0;
@@ -4995,7 +5002,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 2;
-    BUNDLE_CODE_ID = "59b3bdd16a866191d7ed3d73c8ea52ba";
+    BUNDLE_CODE_ID = "fd34a1db1a7c78c3379b8805171d8b27";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -6095,7 +6102,7 @@ function foreignShadowDiagnostic(siteDir, config, rel2) {
     file: `${PRERENDER_DIR}/${rel2}`,
     line: 1,
     column: 1,
-    message: `this file is not one hugo-prerender wrote (\`hugo new\` writes a new page into the first content mount, which init made ${PRERENDER_DIR}/${tree}); it is kept, and Hugo publishes it as it is: move it to ${home}, where your pages are`
+    message: `this file is not one hugo-prerender wrote (\`hugo new\` writes a new page into the first content mount, which init made ${PRERENDER_DIR}/${tree}); it is kept, and Hugo publishes it as it is: move it to ${home}, where your pages are${root ? ` (\`hugo-prerender hugo new ${home}\` creates a page there)` : ""}`
   };
 }
 function badLanguageDiagnostic(siteDir, config, root, outcome) {
@@ -6916,13 +6923,18 @@ var init_run_hugo = __esm({
 // src/hugo-command.ts
 var hugo_command_exports = {};
 __export(hugo_command_exports, {
+  NEW_PAGE_CONFIG: () => NEW_PAGE_CONFIG,
+  createsPage: () => createsPage,
   hugoArgsProblem: () => hugoArgsProblem,
   hugoCommand: () => hugoCommand,
   hugoConfigSelection: () => hugoConfigSelection,
   hugoFlag: () => hugoFlag,
   hugoSourceArg: () => hugoSourceArg,
-  needsNoBuild: () => needsNoBuild
+  needsNoBuild: () => needsNoBuild,
+  newPageRun: () => newPageRun,
+  withConfigLayer: () => withConfigLayer
 });
+import { mkdirSync as mkdirSync3, rmSync } from "node:fs";
 import path17 from "node:path";
 function hugoSourceArg(args) {
   return hugoFlag(args, "source", "s");
@@ -6959,7 +6971,41 @@ function hugoArgsProblem(args) {
 function needsNoBuild(args) {
   const end = args.indexOf("--");
   const own = end < 0 ? args : args.slice(0, end);
-  return ABOUT_HUGO.has(own[0] ?? "") || own.includes("--help") || own.includes("-h");
+  return ABOUT_HUGO.has(own[0] ?? "") || own[0] === "new" || own.includes("--help") || own.includes("-h");
+}
+function createsPage(args) {
+  return args[0] === "new" && !NEW_NOT_A_PAGE.has(args[1] ?? "") && !needsNoBuild(args.slice(1));
+}
+function newPageRun(siteDir, args) {
+  const selection = hugoConfigSelection(args, "build");
+  const config = readSiteConfig(siteDir, selection);
+  const mounts = moduleMounts(config.data);
+  const isCopy = (m) => mountComponent(m.target) === "content" && normalizeRel(m.source).startsWith(`${PRERENDER_DIR}/`);
+  if (!mounts.some(isCopy)) return { plain: true };
+  const root = findRootConfig(siteDir);
+  const after = root ? mountsAfterLayer(config, root.path) : void 0;
+  if (!root || after) {
+    const where = after ? path17.relative(siteDir, after) : "a config directory";
+    return {
+      problem: `the site's module mounts are in ${where}, which Hugo reads after any --config file, so hugo-prerender cannot hide its prerendered copies from \`hugo new\`, and Hugo would create the page in ${PRERENDER_DIR}/content (its first content mount); create the page in your content folder yourself, or move the mounts to hugo.toml`
+    };
+  }
+  const layer = "# Written by `hugo-prerender hugo new` for `hugo new --config <site config>,.prerender/hugo-new.toml`, and\n# removed when Hugo ends: the site's mounts without the prerendered copies, so that Hugo creates the page in yours.\n" + stringify({ module: { mounts: mounts.filter((m) => !isCopy(m)) } }) + "\n";
+  return { layer, args: withConfigLayer(args, root.path, path17.join(siteDir, NEW_PAGE_CONFIG)) };
+}
+function withConfigLayer(args, rootConfig, layer) {
+  const rest = [];
+  let files = rootConfig;
+  const end = args.indexOf("--");
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (end >= 0 && i >= end) rest.push(a);
+    else if (a === "--config" && i + 1 < args.length) files = args[++i];
+    else if (a.startsWith("--config=")) files = a.slice("--config=".length);
+    else rest.push(a);
+  }
+  const at = end < 0 ? rest.length : rest.indexOf("--");
+  return [...rest.slice(0, at), "--config", `${files},${layer}`, ...rest.slice(at)];
 }
 async function hugoCommand(opts) {
   const log = opts.log ?? ((l) => process.stderr.write(`${l}
@@ -6975,7 +7021,22 @@ async function hugoCommand(opts) {
     }
   }
   const bin = hugo ?? "hugo";
-  const run = startHugo(bin, hugoArgs, { siteDir, cwd: process.cwd(), stdin: "inherit" });
+  let args = hugoArgs;
+  let layerFile;
+  if (createsPage(hugoArgs)) {
+    const run2 = newPageRun(siteDir, hugoArgs);
+    if ("problem" in run2) {
+      log(`hugo-prerender hugo new: ${run2.problem}`);
+      return 1;
+    }
+    if ("layer" in run2) {
+      layerFile = path17.join(siteDir, NEW_PAGE_CONFIG);
+      mkdirSync3(path17.dirname(layerFile), { recursive: true });
+      writeFileAtomic(layerFile, run2.layer);
+      args = run2.args;
+    }
+  }
+  const run = startHugo(bin, args, { siteDir, cwd: process.cwd(), stdin: "inherit" });
   const pass = (signal) => {
     if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill(signal);
   };
@@ -6986,17 +7047,22 @@ async function hugoCommand(opts) {
     return exit.status;
   } finally {
     for (const s of FORWARDED) process.removeListener(s, pass);
+    if (layerFile) rmSync(layerFile, { force: true });
   }
 }
-var FORWARDED, ABOUT_HUGO;
+var FORWARDED, ABOUT_HUGO, NEW_NOT_A_PAGE, NEW_PAGE_CONFIG;
 var init_hugo_command = __esm({
   "src/hugo-command.ts"() {
     "use strict";
+    init_dist();
     init_build();
     init_run_hugo();
     init_config();
+    init_write_atomic();
     FORWARDED = ["SIGINT", "SIGTERM", "SIGHUP"];
     ABOUT_HUGO = /* @__PURE__ */ new Set(["version", "help", "env", "completion"]);
+    NEW_NOT_A_PAGE = /* @__PURE__ */ new Set(["site", "theme"]);
+    NEW_PAGE_CONFIG = `${PRERENDER_DIR}/hugo-new.toml`;
   }
 });
 
@@ -7366,7 +7432,7 @@ __export(serve_exports, {
   serveSite: () => serveSite
 });
 import { spawnSync as spawnSync3 } from "node:child_process";
-import { existsSync as existsSync5, mkdirSync as mkdirSync3, readdirSync as readdirSync8, readFileSync as readFileSync13 } from "node:fs";
+import { existsSync as existsSync5, mkdirSync as mkdirSync4, readdirSync as readdirSync8, readFileSync as readFileSync13 } from "node:fs";
 import path19 from "node:path";
 function excludeStyle(hugoVersion) {
   return versionBefore(hugoVersion, "0.153.0") ? "excludeFiles" : "files";
@@ -7458,7 +7524,7 @@ function update(siteDir, file, text) {
     if (readFileSync13(abs, "utf8") === text) return false;
   } catch {
   }
-  mkdirSync3(path19.dirname(abs), { recursive: true });
+  mkdirSync4(path19.dirname(abs), { recursive: true });
   writeFileAtomic(abs, text);
   return true;
 }
@@ -7490,13 +7556,9 @@ function serveSite(opts) {
   }
   const selection = hugoConfigSelection(opts.hugoArgs ?? [], "server");
   const config = readSiteConfig(siteDir, selection);
-  const overriding = config.files.find((f) => {
-    if (f.path === root.path) return false;
-    const parsed = parseConfigText(readFileSync13(f.path, "utf8"), f.format).data;
-    return moduleMounts(f.key === null ? parsed : { [f.key]: parsed }).length > 0;
-  });
+  const overriding = mountsAfterLayer(config, root.path);
   if (overriding) {
-    const rel2 = path19.relative(siteDir, overriding.path);
+    const rel2 = path19.relative(siteDir, overriding);
     throw new ServeError(
       `${rel2}: serve cannot run with module mounts in a config directory (Hugo reads it after the layer serve adds with --config, so the browser could show pages rendered without their prerendered math); move the mounts to ${path19.relative(siteDir, root.path)}, or run \`hugo-prerender watch\` beside \`hugo server\``
     );
@@ -7811,7 +7873,9 @@ Usage:
   hugo-prerender [options] [--hugo PATH] hugo [HUGO ARGUMENTS]
                                        build, then run hugo with those arguments (its -s/--source is the
                                        site); Hugo's messages name your files, not their prerendered copies;
-                                       Hugo's exit status is the command's; a failed build stops before Hugo
+                                       Hugo's exit status is the command's; a failed build stops before Hugo.
+                                       \`hugo new posts/x.md\` runs no build and creates the page in
+                                       content/ (plain hugo new puts it in .prerender/content)
   hugo-prerender check [-s DIR] [--errors MODE] [-e ENV] [--config FILES]
                                        per page: formulas found, typeset and failed (with reasons), and
                                        the site total; writes nothing; exits 1 on any error, as build

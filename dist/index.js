@@ -47751,7 +47751,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 2;
-    BUNDLE_CODE_ID = "25abf9617d7018296d674c6fcd9be52b";
+    BUNDLE_CODE_ID = "541dab25785f7e361c3492f683fa8a22";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -75358,7 +75358,7 @@ function foreignShadowDiagnostic(siteDir, config, rel3) {
     file: `${PRERENDER_DIR}/${rel3}`,
     line: 1,
     column: 1,
-    message: `this file is not one hugo-prerender wrote (\`hugo new\` writes a new page into the first content mount, which init made ${PRERENDER_DIR}/${tree}); it is kept, and Hugo publishes it as it is: move it to ${home}, where your pages are`
+    message: `this file is not one hugo-prerender wrote (\`hugo new\` writes a new page into the first content mount, which init made ${PRERENDER_DIR}/${tree}); it is kept, and Hugo publishes it as it is: move it to ${home}, where your pages are${root4 ? ` (\`hugo-prerender hugo new ${home}\` creates a page there)` : ""}`
   };
 }
 function badLanguageDiagnostic(siteDir, config, root4, outcome) {

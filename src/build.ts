@@ -903,7 +903,7 @@ export function mountProblems(siteDir: string, config: SiteConfig): { unmounted?
 /**
  * The warning for a file in a shadow tree that no build wrote (FinishResult.foreign): most likely a page
  * `hugo new` made there, as `.prerender/content` is the first content mount. Kept; where it belongs is the
- * content folder of that tree's language.
+ * content folder of that tree's language (`hugo-prerender hugo new` creates it there: hugo-command.ts newPageRun).
  */
 export function foreignShadowDiagnostic(siteDir: string, config: SiteConfig, rel: string): Diagnostic {
   const [tree, ...rest] = rel.split('/');
@@ -916,7 +916,7 @@ export function foreignShadowDiagnostic(siteDir: string, config: SiteConfig, rel
     file: `${PRERENDER_DIR}/${rel}`,
     line: 1,
     column: 1,
-    message: `this file is not one hugo-prerender wrote (\`hugo new\` writes a new page into the first content mount, which init made ${PRERENDER_DIR}/${tree}); it is kept, and Hugo publishes it as it is: move it to ${home}, where your pages are`,
+    message: `this file is not one hugo-prerender wrote (\`hugo new\` writes a new page into the first content mount, which init made ${PRERENDER_DIR}/${tree}); it is kept, and Hugo publishes it as it is: move it to ${home}, where your pages are${root ? ` (\`hugo-prerender hugo new ${home}\` creates a page there)` : ''}`,
   };
 }
 

@@ -33,7 +33,9 @@ Usage:
   hugo-prerender [options] [--hugo PATH] hugo [HUGO ARGUMENTS]
                                        build, then run hugo with those arguments (its -s/--source is the
                                        site); Hugo's messages name your files, not their prerendered copies;
-                                       Hugo's exit status is the command's; a failed build stops before Hugo
+                                       Hugo's exit status is the command's; a failed build stops before Hugo.
+                                       \`hugo new posts/x.md\` runs no build and creates the page in
+                                       content/ (plain hugo new puts it in .prerender/content)
   hugo-prerender check [-s DIR] [--errors MODE] [-e ENV] [--config FILES]
                                        per page: formulas found, typeset and failed (with reasons), and
                                        the site total; writes nothing; exits 1 on any error, as build

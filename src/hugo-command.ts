@@ -5,10 +5,23 @@
  * (128 + the signal's number when a signal ended it), and SIGINT, SIGTERM and SIGHUP received while it
  * runs are passed on to it. A failed build stops before Hugo, with status 1.
  */
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { stringify } from 'smol-toml';
 import { buildSite, type BuildOptions, type BuildResult } from './build.js';
 import { startHugo } from './site/run-hugo.js';
-import { configSelection, type ConfigSelection } from './site/config.js';
+import {
+  configSelection,
+  findRootConfig,
+  moduleMounts,
+  mountComponent,
+  mountsAfterLayer,
+  normalizeRel,
+  PRERENDER_DIR,
+  readSiteConfig,
+  type ConfigSelection,
+} from './site/config.js';
+import { writeFileAtomic } from './site/write-atomic.js';
 
 export interface HugoCommandOptions extends Omit<BuildOptions, 'source'> {
   /** Hugo's arguments, untouched (the site is their `-s/--source`, else the current directory). */
@@ -77,11 +90,83 @@ export function hugoArgsProblem(args: readonly string[]): string | undefined {
 /** Hugo commands about Hugo itself, not the site: they run without a build (and outside a site). */
 const ABOUT_HUGO = new Set(['version', 'help', 'env', 'completion']);
 
-/** Whether these Hugo arguments ask for Hugo's help or version only, which needs no prerendered site. */
+/** Whether these Hugo arguments ask for Hugo's help or version, or create something (`hugo new`): no prerendered site needed. */
 export function needsNoBuild(args: readonly string[]): boolean {
   const end = args.indexOf('--');
   const own = end < 0 ? args : args.slice(0, end);
-  return ABOUT_HUGO.has(own[0] ?? '') || own.includes('--help') || own.includes('-h');
+  return ABOUT_HUGO.has(own[0] ?? '') || own[0] === 'new' || own.includes('--help') || own.includes('-h');
+}
+
+/** `hugo new site DIR` and `hugo new theme NAME` (0.111 and 0.169) make no page of this site. */
+const NEW_NOT_A_PAGE = new Set(['site', 'theme']);
+
+/** Whether these Hugo arguments create a page of the site: `hugo new posts/x.md`, `hugo new content posts/x.md` (0.120+). */
+export function createsPage(args: readonly string[]): boolean {
+  return args[0] === 'new' && !NEW_NOT_A_PAGE.has(args[1] ?? '') && !needsNoBuild(args.slice(1));
+}
+
+/** The config layer `hugo-prerender hugo new` gives Hugo (removed when Hugo ends). */
+export const NEW_PAGE_CONFIG = `${PRERENDER_DIR}/hugo-new.toml`;
+
+/**
+ * How `hugo new` is run so that the page lands where the user's pages are. Hugo creates a page in the
+ * first content mount whose folder the path starts with (`content/posts/x.md`), else in the first content
+ * mount (`posts/x.md`): after init that is `.prerender/content` (create/content.go and
+ * BaseFs.AbsProjectContentDir, 0.111.3 and 0.169.0), a folder the build owns and a site's .gitignore
+ * leaves out. And Hugo 0.111.3 panics ("[BUG] no Page found") on `content/posts/x.md` when the first mount
+ * has a `posts/` folder too. So Hugo is given one more config file, whose `module.mounts` (a later file's
+ * list replaces the site's, measured for serve) are the site's without the prerendered copies: Hugo then
+ * sees the site as it is without hugo-prerender, and creates the page as it would there.
+ *
+ * `layer`: what to write to NEW_PAGE_CONFIG and the arguments that read it; `plain`: the site mounts no
+ * copies (not init-ed), Hugo runs as asked; `problem`: the mounts are where a layer cannot replace them.
+ */
+export function newPageRun(
+  siteDir: string,
+  args: readonly string[],
+): { layer: string; args: string[] } | { plain: true } | { problem: string } {
+  const selection = hugoConfigSelection(args, 'build');
+  const config = readSiteConfig(siteDir, selection);
+  const mounts = moduleMounts(config.data);
+  const isCopy = (m: { source: string; target: string }) =>
+    mountComponent(m.target) === 'content' && normalizeRel(m.source).startsWith(`${PRERENDER_DIR}/`);
+  if (!mounts.some(isCopy)) return { plain: true };
+  const root = findRootConfig(siteDir);
+  const after = root ? mountsAfterLayer(config, root.path) : undefined;
+  if (!root || after) {
+    const where = after ? path.relative(siteDir, after) : 'a config directory';
+    return {
+      problem:
+        `the site's module mounts are in ${where}, which Hugo reads after any --config file, so hugo-prerender cannot hide its prerendered copies from \`hugo new\`, ` +
+        `and Hugo would create the page in ${PRERENDER_DIR}/content (its first content mount); create the page in your content folder yourself, or move the mounts to hugo.toml`,
+    };
+  }
+  const layer =
+    '# Written by `hugo-prerender hugo new` for `hugo new --config <site config>,.prerender/hugo-new.toml`, and\n' +
+    "# removed when Hugo ends: the site's mounts without the prerendered copies, so that Hugo creates the page in yours.\n" +
+    stringify({ module: { mounts: mounts.filter((m) => !isCopy(m)) } }) +
+    '\n';
+  return { layer, args: withConfigLayer(args, root.path, path.join(siteDir, NEW_PAGE_CONFIG)) };
+}
+
+/**
+ * Hugo's arguments with `layer` read after the config files they name (`--config a,b` / `--config=a,b`,
+ * else `rootConfig`): a second --config would replace the first. Absolute paths, so that they hold
+ * wherever Hugo resolves a relative one from.
+ */
+export function withConfigLayer(args: readonly string[], rootConfig: string, layer: string): string[] {
+  const rest: string[] = [];
+  let files = rootConfig;
+  const end = args.indexOf('--');
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (end >= 0 && i >= end) rest.push(a);
+    else if (a === '--config' && i + 1 < args.length) files = args[++i]!;
+    else if (a.startsWith('--config=')) files = a.slice('--config='.length);
+    else rest.push(a);
+  }
+  const at = end < 0 ? rest.length : rest.indexOf('--');
+  return [...rest.slice(0, at), '--config', `${files},${layer}`, ...rest.slice(at)];
 }
 
 export async function hugoCommand(opts: HugoCommandOptions): Promise<number> {
@@ -98,7 +183,22 @@ export async function hugoCommand(opts: HugoCommandOptions): Promise<number> {
     }
   }
   const bin = hugo ?? 'hugo';
-  const run = startHugo(bin, hugoArgs, { siteDir, cwd: process.cwd(), stdin: 'inherit' });
+  let args = hugoArgs;
+  let layerFile: string | undefined;
+  if (createsPage(hugoArgs)) {
+    const run = newPageRun(siteDir, hugoArgs);
+    if ('problem' in run) {
+      log(`hugo-prerender hugo new: ${run.problem}`);
+      return 1;
+    }
+    if ('layer' in run) {
+      layerFile = path.join(siteDir, NEW_PAGE_CONFIG);
+      mkdirSync(path.dirname(layerFile), { recursive: true });
+      writeFileAtomic(layerFile, run.layer);
+      args = run.args;
+    }
+  }
+  const run = startHugo(bin, args, { siteDir, cwd: process.cwd(), stdin: 'inherit' });
   const pass = (signal: NodeJS.Signals) => {
     if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill(signal);
   };
@@ -109,5 +209,6 @@ export async function hugoCommand(opts: HugoCommandOptions): Promise<number> {
     return exit.status;
   } finally {
     for (const s of FORWARDED) process.removeListener(s, pass);
+    if (layerFile) rmSync(layerFile, { force: true });
   }
 }

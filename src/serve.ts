@@ -29,10 +29,10 @@ import {
   missingNestedShadows,
   moduleMounts,
   mountComponent,
+  mountsAfterLayer,
   mountLanguage,
   normalizeRel,
   OUTPUT_REMADE,
-  parseConfigText,
   PRERENDER_DIR,
   readSiteConfig,
   shadowTree,
@@ -276,13 +276,9 @@ export function serveSite(opts: ServeOptions): ServeHandle {
   const config = readSiteConfig(siteDir, selection);
   // Measured (0.111.3 and 0.169.0): a config directory is merged after the files given with --config, so
   // mounts set there would replace the layer's and the originals would show again.
-  const overriding = config.files.find((f) => {
-    if (f.path === root.path) return false;
-    const parsed = parseConfigText(readFileSync(f.path, 'utf8'), f.format).data;
-    return moduleMounts(f.key === null ? parsed : { [f.key]: parsed }).length > 0;
-  });
+  const overriding = mountsAfterLayer(config, root.path);
   if (overriding) {
-    const rel = path.relative(siteDir, overriding.path);
+    const rel = path.relative(siteDir, overriding);
     throw new ServeError(
       `${rel}: serve cannot run with module mounts in a config directory (Hugo reads it after the layer serve adds with --config, so the browser could show pages rendered without their prerendered math); move the mounts to ${path.relative(siteDir, root.path)}, or run \`hugo-prerender watch\` beside \`hugo server\``,
     );

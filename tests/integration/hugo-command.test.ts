@@ -13,6 +13,7 @@ import { CLI, ensureBundle, runCli, type CliRun } from '../helpers/prerender.js'
 import { alive, descendantsOf, start, type Proc } from '../helpers/proc.js';
 import sharp from 'sharp';
 import { HEAD_LAYOUT, tempSites, write } from '../helpers/temp-site.js';
+import { versionBefore } from '../../src/site/hugo-version.js';
 
 const site = tempSites('hp-hugocmd-', { nested: true });
 
@@ -165,6 +166,74 @@ describeEachHugo('hugo-prerender hugo', (hugo) => {
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toContain(`hugo v${hugo.version}`);
     expect(r.stdout + r.stderr).not.toMatch(/hugo-prerender: \d+ page/);
+  });
+
+  describe('hugo new', () => {
+    const ARCHETYPE = '---\ntitle: "{{ replace .Name "-" " " | title }}"\ndraft: true\n---\nThe state $h_t$.\n';
+    const shadow = (dir: string, rel: string) => path.join(dir, '.prerender/content', rel);
+
+    it('creates the page in content/, where plain `hugo new` on an init-ed site puts it in .prerender/content', () => {
+      const dir = makeSite('Fine.');
+      write(dir, 'archetypes/default.md', ARCHETYPE);
+      expect(runCli(['build', '-s', dir]).code).toBe(0);
+      // Why: Hugo creates a page in its first content mount, which init made .prerender/content, a folder
+      // the README has users leave out of git. (And Hugo 0.111.3 panics on `hugo new content/posts/x.md`
+      // there, as the first mount has a posts/ folder too.)
+      const plain = spawnSync(hugo.bin, ['new', 'posts/plain-new.md', '-s', dir], { encoding: 'utf8' });
+      expect(plain.status, plain.stdout + plain.stderr).toBe(0);
+      expect(existsSync(shadow(dir, 'posts/plain-new.md'))).toBe(true);
+      const forms: [string[], string][] = [
+        [['new', 'posts/first-post.md'], 'first-post'],
+        [['new', 'content/posts/second-post.md'], 'second-post'],
+        [['new', '--kind', 'default', 'posts/third-post.md'], 'third-post'],
+      ];
+      // `hugo new content PATH`, the form of Hugo's quick start since 0.120.
+      if (!versionBefore(hugo.version, '0.120.0')) forms.push([['new', 'content', 'content/posts/fourth-post.md'], 'fourth-post']);
+      for (const [args, name] of forms) {
+        const r = runCli(['--hugo', hugo.bin, 'hugo', ...args, '-s', 'site'], { cwd: path.dirname(dir) });
+        const output = r.stdout + r.stderr;
+        expect(r.code, args.join(' ') + output).toBe(0);
+        expect(output).toContain(`Content "${path.join(dir, 'content/posts', `${name}.md`)}" created`);
+        expect(output, 'no build before it').not.toMatch(/hugo-prerender: \d+ page/);
+        const made = readFileSync(path.join(dir, 'content/posts', `${name}.md`), 'utf8');
+        expect(made).toContain(`title: "${name.replace(/-/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase())}"`);
+        expect(made).toContain('The state $h_t$.');
+        expect(existsSync(shadow(dir, `posts/${name}.md`))).toBe(false);
+        expect(existsSync(path.join(dir, '.prerender/hugo-new.toml'))).toBe(false);
+      }
+      // The next build prerenders the new pages; the one plain Hugo put among the copies is named.
+      const b = runCli(['build', '-s', dir]);
+      expect(b.code, b.stdout + b.stderr).toBe(0);
+      for (const [, name] of forms) expect(readFileSync(shadow(dir, `posts/${name}.md`), 'utf8')).toContain('class="katex"');
+      const foreign = (b.stdout + b.stderr).split('\n').filter((l) => l.includes('not one hugo-prerender wrote'));
+      expect(foreign).toHaveLength(1);
+      expect(foreign[0]).toMatch(/^\.prerender\/content\/posts\/plain-new\.md:1:1: warning: /);
+      expect(foreign[0]).toContain('move it to content/posts/plain-new.md, where your pages are (`hugo-prerender hugo new content/posts/plain-new.md` creates a page there)');
+    });
+
+    it('a site whose mounts are in a config directory: status 1, what to do, and nothing created', () => {
+      const dir = site({
+        'config/_default/hugo.toml': 'baseURL = "https://example.org/"\ntitle = "t"\n',
+        'config/_default/module.toml': '[[mounts]]\nsource = "content"\ntarget = "content"\n',
+        'content/posts/p.md': PAGE('Fine.'),
+      });
+      expect(runCli(['init', '-s', dir]).code).toBe(0);
+      expect(readFileSync(path.join(dir, 'config/_default/module.toml'), 'utf8')).toContain('.prerender/content');
+      const r = runCli(['--hugo', hugo.bin, 'hugo', 'new', 'posts/x.md', '-s', 'site'], { cwd: path.dirname(dir) });
+      expect(r.code, r.stdout + r.stderr).toBe(1);
+      expect(r.stderr).toContain('hugo-prerender hugo new: the site\'s module mounts are in a config directory');
+      expect(r.stderr).toContain('create the page in your content folder yourself');
+      expect(existsSync(path.join(dir, 'content/posts/x.md'))).toBe(false);
+      expect(existsSync(shadow(dir, 'posts/x.md'))).toBe(false);
+    });
+
+    it('`hugo new site DIR` makes a new site without a build', () => {
+      const root = path.dirname(site({}));
+      const r = runCli(['--hugo', hugo.bin, 'hugo', 'new', 'site', 'fresh'], { cwd: root });
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(r.stdout + r.stderr).not.toMatch(/hugo-prerender: \d+ page/);
+      expect(existsSync(path.join(root, 'fresh/archetypes'))).toBe(true);
+    });
   });
 
   describe('signals', () => {

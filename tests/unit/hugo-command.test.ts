@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hugoArgsProblem, hugoSourceArg, needsNoBuild } from '../../src/hugo-command.js';
+import { createsPage, hugoArgsProblem, hugoSourceArg, needsNoBuild, withConfigLayer } from '../../src/hugo-command.js';
 
 describe('hugoSourceArg: the site a hugo command line names, as Hugo reads -s/--source', () => {
   it('reads every spelling, the last one winning, and nothing after --', () => {
@@ -37,12 +37,34 @@ describe('hugoArgsProblem', () => {
 });
 
 describe('needsNoBuild', () => {
-  it("is true for Hugo's help and version only", () => {
+  it("is true for Hugo's help and version, and for `hugo new` (a new page is prerendered by the next build)", () => {
     expect(needsNoBuild(['version'])).toBe(true);
     expect(needsNoBuild(['--help'])).toBe(true);
     expect(needsNoBuild(['new', '-h'])).toBe(true);
     expect(needsNoBuild([])).toBe(false);
     expect(needsNoBuild(['--minify'])).toBe(false);
-    expect(needsNoBuild(['new', 'content', 'posts/version.md'])).toBe(false);
+    expect(needsNoBuild(['--', 'new'])).toBe(false);
+    expect(needsNoBuild(['new', 'content', 'posts/version.md'])).toBe(true);
+  });
+});
+
+describe('createsPage', () => {
+  it('is `hugo new PATH` and `hugo new content PATH`, not a new site or theme, nor help', () => {
+    expect(createsPage(['new', 'posts/x.md'])).toBe(true);
+    expect(createsPage(['new', 'content', 'posts/x.md'])).toBe(true);
+    expect(createsPage(['new', '--kind', 'post', 'posts/x.md', '-s', 'site'])).toBe(true);
+    expect(createsPage(['new', 'site', 'blog'])).toBe(false);
+    expect(createsPage(['new', 'theme', 'mine'])).toBe(false);
+    expect(createsPage(['new', '--help'])).toBe(false);
+    expect(createsPage(['--minify'])).toBe(false);
+  });
+});
+
+describe('withConfigLayer', () => {
+  it('adds the layer after the config files the arguments name, else after the root config, before any --', () => {
+    expect(withConfigLayer(['new', 'posts/x.md'], '/s/hugo.toml', '/s/.prerender/l.toml')).toEqual(['new', 'posts/x.md', '--config', '/s/hugo.toml,/s/.prerender/l.toml']);
+    expect(withConfigLayer(['new', '--config', 'a.toml,b.toml', 'x.md'], '/s/hugo.toml', '/l')).toEqual(['new', 'x.md', '--config', 'a.toml,b.toml,/l']);
+    expect(withConfigLayer(['new', '--config=a.yaml', 'x.md'], '/s/hugo.toml', '/l')).toEqual(['new', 'x.md', '--config', 'a.yaml,/l']);
+    expect(withConfigLayer(['new', 'x.md', '--', '--config', 'z'], '/s/hugo.toml', '/l')).toEqual(['new', 'x.md', '--config', '/s/hugo.toml,/l', '--', '--config', 'z']);
   });
 });

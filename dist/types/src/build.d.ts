@@ -159,7 +159,7 @@ export declare function mountProblems(siteDir: string, config: SiteConfig): {
 /**
  * The warning for a file in a shadow tree that no build wrote (FinishResult.foreign): most likely a page
  * `hugo new` made there, as `.prerender/content` is the first content mount. Kept; where it belongs is the
- * content folder of that tree's language.
+ * content folder of that tree's language (`hugo-prerender hugo new` creates it there: hugo-command.ts newPageRun).
  */
 export declare function foreignShadowDiagnostic(siteDir: string, config: SiteConfig, rel: string): Diagnostic;
 /** The error for a content root whose language cannot name a shadow tree (`.prerender/content.<lang>`). */

@@ -178,6 +178,12 @@ export declare function normalizeRel(p: string): string;
 /** module.mounts as configured (source/target found case-insensitively), in order. */
 export declare function moduleMounts(data: Record<string, unknown>): Mount[];
 /**
+ * The first file of `config` but `rootConfig` that sets module.mounts, or undefined. Hugo merges a config
+ * directory after the files given with --config (measured, 0.111.3 and 0.169.0), so mounts set there would
+ * replace those of a config layer that `serve` or `hugo new` adds.
+ */
+export declare function mountsAfterLayer(config: SiteConfig, rootConfig: string): string | undefined;
+/**
  * Where in module.mounts the glob whose MountGlobError says `message` is written: the key path of the
  * entry (`module`, `mounts`, `2`, `excludeFiles`, `0`; the setting itself when it is one string).
  */
