@@ -2650,15 +2650,15 @@ function languageFigureNumbering(data, site, warn) {
   if (!isRecord(langs)) return void 0;
   const byLanguage = {};
   for (const [code, conf] of Object.entries(langs)) {
-    const path22 = ["languages", code, "params", "prerender"];
+    const path23 = ["languages", code, "params", "prerender"];
     const own = getIn(conf, ["params", "prerender"]);
     if (isRecord(own)) {
       for (const key of Object.keys(own)) {
-        if (key.toLowerCase() !== "figures") warn([...path22, key], `${[...path22, key].join(".")} is not read: of params.prerender, a language sets only figures (its label, separator and numbers); set ${key} in the site's params.prerender`, "key");
+        if (key.toLowerCase() !== "figures") warn([...path23, key], `${[...path23, key].join(".")} is not read: of params.prerender, a language sets only figures (its label, separator and numbers); set ${key} in the site's params.prerender`, "key");
       }
     }
-    const table = settingsTable(own, path22, "figures", FIGURES_KEYS, warn);
-    if (table) byLanguage[code.toLowerCase()] = figureNumbering(table, warn, path22, site);
+    const table = settingsTable(own, path23, "figures", FIGURES_KEYS, warn);
+    if (table) byLanguage[code.toLowerCase()] = figureNumbering(table, warn, path23, site);
   }
   if (Object.keys(byLanguage).length === 0) return void 0;
   const dflt = getIn(data, "defaultContentLanguage");
@@ -2669,15 +2669,15 @@ function languageFigureNumbering(data, site, warn) {
   };
 }
 function figureNumbering(table, warn, parent, base) {
-  const path22 = [...parent, "figures"];
+  const path23 = [...parent, "figures"];
   const raw = table && getIn(table, ["numbers"]);
-  const numbers = raw === true ? "all" : raw === false ? "none" : enumSetting(raw, ["id", "all", "none"], base.numbers, [...path22, "numbers"], warn);
+  const numbers = raw === true ? "all" : raw === false ? "none" : enumSetting(raw, ["id", "all", "none"], base.numbers, [...path23, "numbers"], warn);
   const text = (key, allowEmpty) => {
     const v = table && getIn(table, [key]);
     const dflt = base[key];
     if (v === void 0) return dflt;
     if (typeof v !== "string" || /[\r\n]/.test(v) || !allowEmpty && v.trim() === "") {
-      warn([...path22, key], `${[...path22, key].join(".")} = ${JSON.stringify(v)} must be ${allowEmpty ? "a line of text" : "a word or two (not empty)"}; using ${JSON.stringify(dflt)}`);
+      warn([...path23, key], `${[...path23, key].join(".")} = ${JSON.stringify(v)} must be ${allowEmpty ? "a line of text" : "a word or two (not empty)"}; using ${JSON.stringify(dflt)}`);
       return dflt;
     }
     return key === "label" ? v.trim() : v;
@@ -3625,11 +3625,17 @@ function fallbackTemplate(name, inner) {
 ` : "") + `{{- partial "prerender/unrendered.html" (dict "name" "${name}" "position" .Position "page" .Page) -}}
 `;
 }
-function siteLayoutDirs(siteDir, data) {
+function siteLayoutDirs(siteDir, data, modules) {
   const dirs = layoutRoots(siteDir, data).filter((r) => r.target === "").map((r) => r.dir);
-  return [...dirs, ...moduleLayoutDirs(siteDir, data).flat()];
+  return [...dirs, ...moduleLayoutDirs(siteDir, data, modules).flat()];
 }
-function moduleLayoutDirs(siteDir, data) {
+function moduleLayoutDirs(siteDir, data, modules) {
+  if (modules) {
+    return modules.map((m) => {
+      const own = m.mounts.filter((mt) => normalizeRel(mt.target) === "layouts").map((mt) => path7.resolve(m.dir, mt.source));
+      return own.length > 0 ? own : [path7.join(m.dir, "layouts")];
+    });
+  }
   const theme = getIn(data, "theme");
   const themes = typeof theme === "string" ? [theme] : Array.isArray(theme) ? theme.filter((t) => typeof t === "string") : [];
   const themesDir = getIn(data, "themesDir");
@@ -3678,7 +3684,8 @@ function shortcodeTemplateNames(layoutDirs) {
   for (const dir of layoutDirs) for (const sub of ["_shortcodes", "shortcodes"]) walk(path7.join(dir, sub), "", 0);
   return out;
 }
-function layoutsComplete(siteDir, data) {
+function layoutsComplete(siteDir, data, modules) {
+  if (modules) return true;
   return moduleLayoutDirs(siteDir, data).every((dirs) => {
     const root = dirs.map((d) => path7.dirname(d)).find((d) => isDirectory(d));
     if (root === void 0) return false;
@@ -3837,20 +3844,179 @@ var init_fallbacks = __esm({
   }
 });
 
-// src/site/head-hooks.ts
+// src/site/hugo-modules.ts
+import { createHash as createHash2 } from "node:crypto";
+import { spawnSync as spawnSync2 } from "node:child_process";
 import { readdirSync as readdirSync5, readFileSync as readFileSync6, statSync as statSync4 } from "node:fs";
 import path8 from "node:path";
+function parseConfigMounts(text) {
+  const out = [];
+  let depth = 0;
+  let start = -1;
+  let inString = false;
+  let seen = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === "{") {
+      if (depth++ === 0) start = i;
+    } else if (c === "}" && depth > 0 && --depth === 0) {
+      let parsed;
+      try {
+        parsed = JSON.parse(text.slice(start, i + 1));
+      } catch {
+        return void 0;
+      }
+      if (!isRecord(parsed) || typeof parsed.path !== "string" || typeof parsed.dir !== "string" || !Array.isArray(parsed.mounts)) return void 0;
+      seen = true;
+      if (parsed.path === "project") continue;
+      const mounts = parsed.mounts.filter((m) => isRecord(m) && typeof m.source === "string" && typeof m.target === "string");
+      out.push({ path: parsed.path, dir: path8.resolve(parsed.dir), mounts });
+    }
+  }
+  return seen && depth === 0 ? out : void 0;
+}
+function configMountsArgs(siteDir, selection) {
+  const args = ["config", "mounts", "--source", siteDir];
+  if (selection.environment) args.push("--environment", selection.environment);
+  if (selection.files?.length) args.push("--config", selection.files.map((f) => path8.resolve(siteDir, f)).join(","));
+  const theme = selection.overrides?.theme;
+  if (typeof theme === "string" || Array.isArray(theme)) args.push("--theme", [].concat(theme).join(","));
+  const themesDir = selection.overrides?.themesDir;
+  if (typeof themesDir === "string") args.push("--themesDir", themesDir);
+  return args;
+}
+function askHugoModules(bin, siteDir, selection) {
+  const r = spawnSync2(bin, configMountsArgs(siteDir, selection), { encoding: "utf8", timeout: TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 });
+  if (r.error) return { why: r.error.message };
+  if (r.status !== 0) {
+    const first = `${r.stderr ?? ""}
+${r.stdout ?? ""}`.split("\n").map((l) => l.trim()).find((l) => l !== "");
+    return { why: first ?? `exit status ${r.status}` };
+  }
+  const modules = parseConfigMounts(r.stdout);
+  return modules ? { modules } : { why: "its output was not the list of modules expected" };
+}
+function moduleLookupNeeded(complete, data) {
+  if (!complete) return true;
+  const replacements = getIn(data, "module.replacements");
+  if (typeof replacements === "string" && replacements.trim() !== "" || Array.isArray(replacements) && replacements.length > 0) return true;
+  const workspace = getIn(data, "module.workspace");
+  return typeof workspace === "string" && workspace.trim() !== "" && workspace.trim() !== "off";
+}
+function fileHash(file) {
+  try {
+    return createHash2("sha256").update(readFileSync6(file)).digest("hex");
+  } catch {
+    return "-";
+  }
+}
+function moduleConfigStamp(dir) {
+  const parts = [];
+  const add = (file) => {
+    try {
+      const st = statSync4(file);
+      if (st.isFile()) parts.push(`${file}:${st.size}:${st.mtimeMs}`);
+    } catch {
+    }
+  };
+  for (const name of ["hugo", "config", "theme"]) for (const ext of ["toml", "yaml", "yml", "json"]) add(path8.join(dir, `${name}.${ext}`));
+  try {
+    for (const sub of readdirSync5(path8.join(dir, "config")).sort()) {
+      const d = path8.join(dir, "config", sub);
+      try {
+        for (const f of readdirSync5(d).sort()) add(path8.join(d, f));
+      } catch {
+        add(d);
+      }
+    }
+  } catch {
+  }
+  return parts.join("\n");
+}
+function hugoModulesFor(bin, siteDir, selection, configFiles, output) {
+  const file = bin.includes("/") || bin.includes(path8.sep) ? path8.resolve(bin) : onPath(bin);
+  if (!file) return { why: `${bin} was not found` };
+  let binary;
+  try {
+    const st = statSync4(file);
+    binary = `${file}:${st.size}:${st.mtimeMs}`;
+  } catch (e) {
+    return { why: e.message };
+  }
+  const env = Object.keys(process.env).filter((k) => k.startsWith("HUGO_") || k.startsWith("GO")).sort().map((k) => `${k}=${process.env[k]}`);
+  const key = createHash2("sha256").update(
+    JSON.stringify({
+      binary,
+      siteDir,
+      args: configMountsArgs(siteDir, selection),
+      files: configFiles.map((f) => [f, fileHash(f)]),
+      go: ["go.mod", "go.sum", "go.work", "_vendor/modules.txt"].map((f) => fileHash(path8.join(siteDir, f))),
+      env
+    })
+  ).digest("hex");
+  if (output) {
+    try {
+      const cached = JSON.parse(output.readCache(CACHE2)?.toString("utf8") ?? "{}");
+      if (cached.key === key && Array.isArray(cached.modules) && Array.isArray(cached.stamps)) {
+        const modules = cached.modules;
+        if (modules.every((m, i) => moduleConfigStamp(m.dir) === cached.stamps[i])) {
+          output.keepCache(CACHE2);
+          return { modules };
+        }
+      }
+    } catch {
+    }
+  }
+  const asked = askHugoModules(file, siteDir, selection);
+  if (output && "modules" in asked) {
+    const stamps = asked.modules.map((m) => moduleConfigStamp(m.dir));
+    try {
+      output.writeCache(CACHE2, Buffer.from(`${JSON.stringify({ key, modules: asked.modules, stamps })}
+`));
+    } catch {
+    }
+  }
+  return asked;
+}
+function cachedHugoModules(siteDir, prerenderDir) {
+  try {
+    const cached = JSON.parse(readFileSync6(path8.join(siteDir, prerenderDir, "cache", CACHE2), "utf8"));
+    return Array.isArray(cached.modules) ? cached.modules : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var CACHE2, TIMEOUT_MS;
+var init_hugo_modules = __esm({
+  "src/site/hugo-modules.ts"() {
+    "use strict";
+    init_config();
+    init_hugo_version();
+    CACHE2 = "hugo-modules.json";
+    TIMEOUT_MS = 18e4;
+  }
+});
+
+// src/site/head-hooks.ts
+import { readdirSync as readdirSync6, readFileSync as readFileSync7, statSync as statSync5 } from "node:fs";
+import path9 from "node:path";
 function templates(dir, ext = ".html") {
   const out = [];
   const walk = (d) => {
     let entries;
     try {
-      entries = readdirSync5(d, { withFileTypes: true });
+      entries = readdirSync6(d, { withFileTypes: true });
     } catch {
       return;
     }
     for (const e of entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
-      const p = path8.join(d, e.name);
+      const p = path9.join(d, e.name);
       if (e.isDirectory()) walk(p);
       else if (e.name.endsWith(ext)) out.push(p);
     }
@@ -3860,14 +4026,14 @@ function templates(dir, ext = ".html") {
 }
 function kindOf(p) {
   try {
-    const st = statSync4(p);
+    const st = statSync5(p);
     return st.isFile() ? "file" : st.isDirectory() ? "dir" : void 0;
   } catch {
     return void 0;
   }
 }
 function isPackageLayouts(dir) {
-  return isFile2(path8.join(dir, "partials", "prerender", "head.html"));
+  return isFile2(path9.join(dir, "partials", "prerender", "head.html"));
 }
 function eachTemplate(layoutDirs, fn, ext = ".html") {
   for (const dir of layoutDirs) {
@@ -3875,7 +4041,7 @@ function eachTemplate(layoutDirs, fn, ext = ".html") {
     for (const file of templates(dir, ext)) {
       let text;
       try {
-        text = readFileSync6(file, "utf8");
+        text = readFileSync7(file, "utf8");
       } catch {
         continue;
       }
@@ -3892,14 +4058,14 @@ function headReport(layoutDirs) {
     if (/partial\s+"prerender\/(head|katex)(\.html)?"/.test(text)) linking.push(file);
     for (const h of HEAD_HOOKS) if (h.call.test(text)) hooks.add(h);
     for (const o of HEAD_OVERRIDES) if (o.call.test(text)) called.add(o);
-    const rel2 = path8.relative(dir, file).split(path8.sep).join("/");
+    const rel2 = path9.relative(dir, file).split(path9.sep).join("/");
     if (!headPartial && /^_?partials\//.test(rel2) && /<head[\s>]/i.test(text)) headPartial = { from: file, to: `layouts/${rel2.replace(/^_partials\//, "partials/")}` };
   });
   const report = { linking, hooks: HEAD_HOOKS.filter((h) => hooks.has(h)) };
   if (report.hooks.length > 0) return report;
   for (const o of HEAD_OVERRIDES) {
     if (!called.has(o)) continue;
-    const from = layoutDirs.map((d) => path8.join(d, ...o.partial.split("/"))).find(isFile2);
+    const from = layoutDirs.map((d) => path9.join(d, ...o.partial.split("/"))).find(isFile2);
     if (from) return { ...report, override: { theme: o.theme, from, to: `layouts/${o.partial}` } };
   }
   return headPartial ? { ...report, override: headPartial } : report;
@@ -3909,7 +4075,7 @@ function headAdvice(report, siteDir = "") {
   if (hook) return `your theme calls a head hook (${hook.theme}): create ${hook.file} containing ${HEAD_PARTIAL_CALL}${hook.note ? ` (${hook.note})` : ""}`;
   const o = report.override;
   if (o) {
-    const from = siteDir ? path8.relative(siteDir, o.from).split(path8.sep).join("/") : o.from;
+    const from = siteDir ? path9.relative(siteDir, o.from).split(path9.sep).join("/") : o.from;
     return `your theme${o.theme ? ` (${o.theme})` : ""} has no head hook: copy ${from} to ${o.to} in your site and add ${HEAD_PARTIAL_CALL} to it${o.theme ? "" : " before </head>"}`;
   }
   return `add ${HEAD_PARTIAL_CALL} to the <head> of your base template (a theme without a head hook: override the one partial of it that writes <head>, see docs/themes.md)`;
@@ -3919,12 +4085,12 @@ function headingDataTemplates(siteDir, layoutDirs) {
   eachTemplate(layoutDirs, (file, text) => {
     const code = text.replace(/\{\{-?\s*\/\*[^]*?\*\/\s*-?\}\}/g, "");
     if (/partial\s+"prerender\/toc(\.html)?"/.test(code)) return;
-    if (/\.(TableOfContents|Fragments)\b/.test(code)) out.push(path8.relative(siteDir, file).split(path8.sep).join("/"));
+    if (/\.(TableOfContents|Fragments)\b/.test(code)) out.push(path9.relative(siteDir, file).split(path9.sep).join("/"));
   });
   return out;
 }
 function feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs2 = []) {
-  const rel2 = (file) => path8.relative(siteDir, file).split(path8.sep).join("/");
+  const rel2 = (file) => path9.relative(siteDir, file).split(path9.sep).join("/");
   const out = [];
   eachTemplate(
     layoutDirs,
@@ -3935,7 +4101,7 @@ function feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs2 = []) {
     ".xml"
   );
   for (const candidates of moduleLayoutDirs2) {
-    if (!candidates.some((d) => kindOf(path8.dirname(d)) === "dir")) out.push(rel2(path8.dirname(candidates[0])));
+    if (!candidates.some((d) => kindOf(path9.dirname(d)) === "dir")) out.push(rel2(path9.dirname(candidates[0])));
   }
   return out;
 }
@@ -3992,10 +4158,10 @@ var init_log = __esm({
 
 // src/site/lock.ts
 import { hostname } from "node:os";
-import { linkSync, lstatSync as lstatSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync7, renameSync as renameSync2, unlinkSync as unlinkSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import path9 from "node:path";
+import { linkSync, lstatSync as lstatSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync8, renameSync as renameSync2, unlinkSync as unlinkSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import path10 from "node:path";
 function ensurePrerenderDir(siteDir) {
-  const dir = path9.join(siteDir, PRERENDER_DIR);
+  const dir = path10.join(siteDir, PRERENDER_DIR);
   let st;
   try {
     st = lstatSync2(dir);
@@ -4019,7 +4185,7 @@ function ensurePrerenderDir(siteDir) {
 }
 function readOwner(file) {
   try {
-    const o = JSON.parse(readFileSync7(file, "utf8"));
+    const o = JSON.parse(readFileSync8(file, "utf8"));
     if (typeof o.pid !== "number" || typeof o.host !== "string") return void 0;
     return { pid: o.pid, host: o.host, command: String(o.command ?? "hugo-prerender"), started: String(o.started ?? "") };
   } catch {
@@ -4074,7 +4240,7 @@ function removeStale(file, seen, counter) {
 }
 async function acquireSiteLock(siteDir, opts) {
   const dir = ensurePrerenderDir(siteDir);
-  const file = path9.join(dir, LOCK_FILE);
+  const file = path10.join(dir, LOCK_FILE);
   const waitMs = opts.waitMs ?? DEFAULT_LOCK_WAIT_MS;
   const deadline = Date.now() + waitMs;
   for (; ; ) {
@@ -4187,12 +4353,12 @@ var init_shadow_names = __esm({
 });
 
 // src/site/component-lookup.ts
-import { statSync as statSync5 } from "node:fs";
-import path10 from "node:path";
+import { statSync as statSync6 } from "node:fs";
+import path11 from "node:path";
 function componentMounts(site) {
   const atRoot = (dir) => {
-    const filter = site.filtered?.find((f) => path10.resolve(f.dir) === path10.resolve(dir))?.filter;
-    return { dir: path10.resolve(dir), target: "", ...filter ? { filter } : {} };
+    const filter = site.filtered?.find((f) => path11.resolve(f.dir) === path11.resolve(dir))?.filter;
+    return { dir: path11.resolve(dir), target: "", ...filter ? { filter } : {} };
   };
   return {
     static: site.staticRoots ?? site.staticDirs.map(atRoot),
@@ -4212,7 +4378,7 @@ function filterShows(filter, rel2) {
 }
 function exists(dir) {
   try {
-    statSync5(dir);
+    statSync6(dir);
     return true;
   } catch {
     return false;
@@ -4237,12 +4403,12 @@ function componentCandidates(roots, rel2, nested = "every") {
     if (k === void 0) break;
     if (!levels.includes(k)) levels.push(k);
     if (p === "/" || p === "") break;
-    p = path10.posix.dirname(p);
+    p = path11.posix.dirname(p);
     if (p === "/") p = "";
   }
   const candidate = (k) => (r) => {
     const below = full.slice(k.length).replace(/^\/+/, "");
-    return { root: r, file: below === "" ? r.dir : path10.join(r.dir, below), shown: below === "" || filterShows(r.filter, below) };
+    return { root: r, file: below === "" ? r.dir : path11.join(r.dir, below), shown: below === "" || filterShows(r.filter, below) };
   };
   const order = (ks) => ks.flatMap((k) => (byKey.get(k) ?? []).map(candidate(k))).reverse();
   const read = nested === "longest" ? levels.slice(0, 1) : levels;
@@ -4303,11 +4469,11 @@ var init_fs_errors = __esm({
 
 // src/site/safe-path.ts
 import { lstatSync as lstatSync3, readlinkSync, realpathSync as realpathSync2 } from "node:fs";
-import path11 from "node:path";
+import path12 from "node:path";
 function allowedRoots(dirs) {
   const out = [];
   for (const d of dirs) {
-    const given = path11.resolve(d);
+    const given = path12.resolve(d);
     try {
       out.push({ given, real: realpathSync2(given) });
     } catch {
@@ -4316,7 +4482,7 @@ function allowedRoots(dirs) {
   return { dirs: out };
 }
 function within(dir, p) {
-  return p === dir || p.startsWith(dir.endsWith(path11.sep) ? dir : dir + path11.sep);
+  return p === dir || p.startsWith(dir.endsWith(path12.sep) ? dir : dir + path12.sep);
 }
 function lexicallyInside(roots, p) {
   return roots.dirs.some((d) => within(d.given, p) || within(d.real, p));
@@ -4326,14 +4492,14 @@ function toReal(roots, p) {
   for (const d of roots.dirs) {
     for (const base of [d.real, d.given]) {
       if (within(base, p) && (!best || base.length > best.len)) {
-        best = { root: d.real, rest: path11.relative(base, p).split(path11.sep).filter((s) => s !== ""), len: base.length };
+        best = { root: d.real, rest: path12.relative(base, p).split(path12.sep).filter((s) => s !== ""), len: base.length };
       }
     }
   }
   return best && { root: best.root, rest: best.rest };
 }
 function resolveInside(roots, file) {
-  let pending = path11.resolve(file);
+  let pending = path12.resolve(file);
   let lastLink;
   let lastTarget;
   let firstLink;
@@ -4344,7 +4510,7 @@ function resolveInside(roots, file) {
     let cur = start.root;
     let followed = false;
     for (let i = 0; i < start.rest.length; i++) {
-      const next = path11.join(cur, start.rest[i]);
+      const next = path12.join(cur, start.rest[i]);
       let st;
       try {
         st = lstatSync3(next);
@@ -4359,7 +4525,7 @@ function resolveInside(roots, file) {
         lastTarget = readlinkSync(next);
         firstLink ??= lastLink;
         firstTarget ??= lastTarget;
-        pending = path11.resolve(path11.dirname(next), lastTarget, ...start.rest.slice(i + 1));
+        pending = path12.resolve(path12.dirname(next), lastTarget, ...start.rest.slice(i + 1));
         followed = true;
         break;
       }
@@ -4370,8 +4536,8 @@ function resolveInside(roots, file) {
   return { ok: false, why: "outside", link: firstLink, target: firstTarget, loop: true };
 }
 function shownPath(siteDir, p) {
-  const rel2 = path11.relative(siteDir, p);
-  return rel2 === "" || rel2.startsWith("..") || path11.isAbsolute(rel2) ? p : rel2.split(path11.sep).join("/");
+  const rel2 = path12.relative(siteDir, p);
+  return rel2 === "" || rel2.startsWith("..") || path12.isAbsolute(rel2) ? p : rel2.split(path12.sep).join("/");
 }
 function siteRoots(site) {
   let r = cache.get(site);
@@ -4390,11 +4556,11 @@ function siteRoots(site) {
 function hiddenBy(roots, p) {
   let inside = false;
   for (const r of roots) {
-    const dir = path11.resolve(r.dir);
+    const dir = path12.resolve(r.dir);
     if (!within(dir, p) || p === dir) continue;
     inside = true;
     if (!r.filter) return false;
-    const parts = path11.relative(dir, p).split(path11.sep);
+    const parts = path12.relative(dir, p).split(path12.sep);
     let shown = true;
     for (let k = 1; k <= parts.length && shown; k++) shown = r.filter(parts.slice(0, k).join("/"), k < parts.length);
     if (shown) return false;
@@ -4430,7 +4596,7 @@ function lookUp(roots, bases, rel2) {
   for (const base of bases) {
     const places = [];
     if (typeof base === "string") {
-      const p = path11.resolve(base, rel2);
+      const p = path12.resolve(base, rel2);
       places.push({ p, hiddenHere: roots.hidden?.(p) ?? false });
     } else {
       const found = componentCandidates(roots.components?.[base.component] ?? [], rel2, roots.components?.nested);
@@ -4591,24 +4757,24 @@ var init_service = __esm({
 });
 
 // src/images/pipeline.ts
-import { createHash as createHash2 } from "node:crypto";
-import { readFileSync as readFileSync8 } from "node:fs";
+import { createHash as createHash3 } from "node:crypto";
+import { readFileSync as readFileSync9 } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire as createRequire3 } from "node:module";
-import path12 from "node:path";
+import path13 from "node:path";
 import { pathToFileURL } from "node:url";
 function sharpIdentity(siteDir) {
-  const from = [import.meta.url, ...[siteDir, process.cwd()].filter((d) => d !== void 0).map((d) => path12.join(d, "package.json"))];
+  const from = [import.meta.url, ...[siteDir, process.cwd()].filter((d) => d !== void 0).map((d) => path13.join(d, "package.json"))];
   for (const base of from) {
     try {
-      let dir = path12.dirname(createRequire3(base).resolve("sharp"));
+      let dir = path13.dirname(createRequire3(base).resolve("sharp"));
       for (; ; ) {
         try {
-          const pkg = JSON.parse(readFileSync8(path12.join(dir, "package.json"), "utf8"));
-          if (pkg.name === "sharp") return `${path12.join(dir, "package.json")}@${String(pkg.version)}`;
+          const pkg = JSON.parse(readFileSync9(path13.join(dir, "package.json"), "utf8"));
+          if (pkg.name === "sharp") return `${path13.join(dir, "package.json")}@${String(pkg.version)}`;
         } catch {
         }
-        const up = path12.dirname(dir);
+        const up = path13.dirname(dir);
         if (up === dir) break;
         dir = up;
       }
@@ -4627,7 +4793,7 @@ function loadSharp(siteDir) {
       let found;
       for (const dir of from) {
         try {
-          found = createRequire3(path12.join(dir, "package.json")).resolve("sharp");
+          found = createRequire3(path13.join(dir, "package.json")).resolve("sharp");
           break;
         } catch {
         }
@@ -4773,7 +4939,7 @@ var init_pipeline = __esm({
         const { record, problems, unavailable } = await outcome;
         const warnings = problems.map((p) => `image "${shown}" ${p}; the original is used as it is`);
         if (!record) return unavailable ? { warnings, unavailable } : { warnings };
-        const ext = path12.extname(file).toLowerCase();
+        const ext = path13.extname(file).toLowerCase();
         if (ext && !NAMES[record.format].includes(ext)) {
           warnings.push(
             `image "${shown}" is a ${LABEL[record.format]} file although its name ends in ${ext}; it is served as ${LABEL[record.format]} (rename it to ${NAMES[record.format][0]} so that other tools agree)`
@@ -4802,8 +4968,8 @@ var init_pipeline = __esm({
           };
         }
         const o = this.options;
-        const stem = safeStem(path12.basename(file, path12.extname(file)));
-        const digest = createHash2("sha256").update(bytes).digest("hex");
+        const stem = safeStem(path13.basename(file, path13.extname(file)));
+        const digest = createHash3("sha256").update(bytes).digest("hex");
         const key = contentKey(
           "image",
           PIPELINE_VERSION,
@@ -4951,15 +5117,15 @@ var init_site_figures = __esm({
 });
 
 // src/site/page-records.ts
-import { readFileSync as readFileSync9 } from "node:fs";
-import path13 from "node:path";
+import { readFileSync as readFileSync10 } from "node:fs";
+import path14 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 function runningCodeId() {
   if (codeId === void 0) {
     let id = BUNDLE_CODE_ID.startsWith("@@") ? "" : BUNDLE_CODE_ID;
     if (!id) {
       try {
-        id = md5Hex(readFileSync9(fileURLToPath3(import.meta.url)));
+        id = md5Hex(readFileSync10(fileURLToPath3(import.meta.url)));
       } catch {
       }
     }
@@ -4971,7 +5137,7 @@ function siteRecordKey(parts) {
   return contentKey("pages", RECORDS_VERSION, runningCodeId(), stableStringify(parts));
 }
 function rel(siteDir, p) {
-  return path13.relative(siteDir, p).split(path13.sep).join("/");
+  return path14.relative(siteDir, p).split(path14.sep).join("/");
 }
 function outcomeOf(siteDir, r) {
   const v = "found" in r ? { found: rel(siteDir, r.found) } : "refused" in r ? { refused: rel(siteDir, r.refused), link: rel(siteDir, r.link), target: r.target } : {
@@ -5002,7 +5168,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 2;
-    BUNDLE_CODE_ID = "fd34a1db1a7c78c3379b8805171d8b27";
+    BUNDLE_CODE_ID = "6310a8cab5abf1ada55eab44107b264d";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -5031,7 +5197,7 @@ var init_page_records = __esm({
         if (!r) {
           r = this.lookUp(
             site,
-            bases.map((b) => typeof b === "string" ? path13.resolve(site.dir, b) : b),
+            bases.map((b) => typeof b === "string" ? path14.resolve(site.dir, b) : b),
             rel2
           );
           this.recorded.set(key, r);
@@ -5042,7 +5208,7 @@ var init_page_records = __esm({
         let h = this.known.get(file);
         if (h === void 0) {
           try {
-            h = md5Hex(readFileSync9(file));
+            h = md5Hex(readFileSync10(file));
           } catch {
             h = null;
           }
@@ -5196,7 +5362,7 @@ function pageSettings(config, siteDir, errorMode, hugoVersion) {
   const limits = config.prerender.limits;
   const unsafe = getIn(config.data, "markup.goldmark.renderer.unsafe") === true;
   const blockAttributes = getIn(config.data, "markup.goldmark.parser.attribute.block") === true;
-  const layoutDirs = siteLayoutDirs(siteDir, config.data);
+  const layoutDirs = siteLayoutDirs(siteDir, config.data, config.modules);
   const siteShortcodes = siteShortcodeTemplates(siteDir, layoutDirs, shortcodeList.keys());
   for (const [name, where] of siteShortcodes) {
     if (name === "figure") continue;
@@ -5216,7 +5382,7 @@ function pageSettings(config, siteDir, errorMode, hugoVersion) {
   if (mathFenceRendered(layoutDirs)) math = { ...math, fences: true };
   const headingMath = unsafe ? "html" : headingDataTemplates(siteDir, layoutDirs).length > 0 ? "text" : "shortcode";
   const rawIds = headingMath !== "shortcode" && hugoVersion !== void 0 && versionBefore(hugoVersion, "0.144.0");
-  const complete = layoutsComplete(siteDir, config.data);
+  const complete = layoutsComplete(siteDir, config.data, config.modules);
   const images = imageOptions(config.data).options;
   const hook = images.enable && images.markdown === "auto" ? imageRenderHook(layoutDirs) : void 0;
   const markdownImages = !images.enable || images.markdown === false ? void 0 : images.markdown === true || complete && hook === void 0 ? "render" : hook !== void 0 && templateAsksForImages(hook, layoutDirs) ? "index" : void 0;
@@ -5259,7 +5425,7 @@ function pageSettings(config, siteDir, errorMode, hugoVersion) {
     ...blockAttributes ? { blockAttributes } : {},
     headingMath,
     // RSS shows .Summary unless a feed template of the site's reads more (see PageSettings.feeds).
-    feeds: feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs(siteDir, config.data)).length > 0 ? "content" : "summary"
+    feeds: feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs(siteDir, config.data, config.modules)).length > 0 ? "content" : "summary"
   };
   const nested = hugoVersion !== void 0 && versionBefore(hugoVersion, EVERY_MATCHING_MOUNT_SINCE) && nestedMountTargets(config);
   const mounted = (r) => ({ dir: r.dir, target: r.target, ...r.filter ? { filter: r.filter } : {} });
@@ -5356,6 +5522,7 @@ function runWorker(init2) {
   let ctx;
   try {
     const config = readSiteConfig(init2.siteDir, init2.config);
+    if (init2.modules) config.modules = init2.modules;
     ctx = (0, import_build_page.createPageContext)(config, init2.siteDir, init2.errorMode, { service: images, index: init2.imageIndex }, pageSettings(config, init2.siteDir, init2.errorMode, init2.hugoVersion));
     if (contextFingerprint(ctx) !== init2.fingerprint) {
       post({ type: "fatal", message: "the site's configuration changed while this build ran; build again" });
@@ -5524,9 +5691,9 @@ var init_build_workers = __esm({
 });
 
 // src/build.ts
-import { closeSync, fstatSync, openSync, readdirSync as readdirSync6, readFileSync as readFileSync10, readSync, realpathSync as realpathSync3, statSync as statSync6 } from "node:fs";
+import { closeSync, fstatSync, openSync, readdirSync as readdirSync7, readFileSync as readFileSync11, readSync, realpathSync as realpathSync3, statSync as statSync7 } from "node:fs";
 import os from "node:os";
-import path14 from "node:path";
+import path15 from "node:path";
 function envJobs() {
   const env = process.env.HUGO_PRERENDER_JOBS;
   return env !== void 0 && /^\d+$/.test(env.trim()) && Number(env) >= 1 ? Number(env) : void 0;
@@ -5550,7 +5717,7 @@ function ownTagsInOtherFormat(text, relPath) {
       file: relPath,
       ...new LineIndex(text).at(at),
       offset: at,
-      message: `${OWN_SHORTCODE_MESSAGE}; every tag of hugo-prerender's shortcodes is left out of this ${path14.posix.extname(relPath).slice(1)} page. Remove them from the page`
+      message: `${OWN_SHORTCODE_MESSAGE}; every tag of hugo-prerender's shortcodes is left out of this ${path15.posix.extname(relPath).slice(1)} page. Remove them from the page`
     }
   };
 }
@@ -5561,7 +5728,7 @@ function listContentFiles(dir, roots, refused = [], unreadable = [], others = []
     let real;
     try {
       real = realpathSync3(d);
-      entries = readdirSync6(d, { withFileTypes: true });
+      entries = readdirSync7(d, { withFileTypes: true });
     } catch (error) {
       if (error.code !== "ENOENT") unreadable.push({ dir: d, error });
       return;
@@ -5570,7 +5737,7 @@ function listContentFiles(dir, roots, refused = [], unreadable = [], others = []
     const inside = new Set(seen).add(real);
     for (const e of entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
       if (ignoredName(e.name)) continue;
-      const p = d.endsWith(path14.sep) ? d + e.name : d + path14.sep + e.name;
+      const p = d.endsWith(path15.sep) ? d + e.name : d + path15.sep + e.name;
       const relName = rel2 ? `${rel2}/${e.name}` : e.name;
       let st = void 0;
       if (e.isSymbolicLink()) {
@@ -5580,7 +5747,7 @@ function listContentFiles(dir, roots, refused = [], unreadable = [], others = []
           continue;
         }
         try {
-          st = statSync6(r.real);
+          st = statSync7(r.real);
         } catch {
           continue;
         }
@@ -5588,13 +5755,13 @@ function listContentFiles(dir, roots, refused = [], unreadable = [], others = []
       if (st ? st.isDirectory() : e.isDirectory()) {
         if (!filter || filter(relName, true)) walk(p, inside, relName);
       } else if ((st ? st.isFile() : e.isFile()) && (!filter || filter(relName, false))) {
-        const ext = path14.extname(e.name).toLowerCase();
+        const ext = path15.extname(e.name).toLowerCase();
         if (CONTENT_EXTENSIONS.has(ext)) out.push(p);
         else if (OTHER_CONTENT_EXTENSIONS.has(ext)) others.push(p);
       }
     }
   };
-  walk(path14.resolve(dir), /* @__PURE__ */ new Set(), "");
+  walk(path15.resolve(dir), /* @__PURE__ */ new Set(), "");
   return out;
 }
 function withLanguageBases(bases) {
@@ -5603,7 +5770,7 @@ function withLanguageBases(bases) {
 function shadowPlace(config, shadowIgnored, root, tree, abs) {
   const rel2 = relativePosix(root.dir, abs);
   if (pageInDisabledLanguage(config.languages, rel2, root.lang)) return void 0;
-  const relToContent = root.target ? path14.posix.join(root.target, rel2) : rel2;
+  const relToContent = root.target ? path15.posix.join(root.target, rel2) : rel2;
   return shadowIgnored.skip(abs, tree, relToContent) ? void 0 : relToContent;
 }
 function unreadableDirDiagnostic(siteDir, u, consequence) {
@@ -5646,22 +5813,22 @@ function writeFailure(e) {
   return void 0;
 }
 function toPosix2(p) {
-  return p.split(path14.sep).join("/");
+  return p.split(path15.sep).join("/");
 }
 function relativePosix(from, to) {
-  if (to.startsWith(from + path14.sep) && !to.includes(`${path14.sep}.`)) return toPosix2(to.slice(from.length + 1));
-  return toPosix2(path14.relative(from, to));
+  if (to.startsWith(from + path15.sep) && !to.includes(`${path15.sep}.`)) return toPosix2(to.slice(from.length + 1));
+  return toPosix2(path15.relative(from, to));
 }
 function emptyBuildResult() {
   return { pages: 0, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, unchanged: 0, images: 0, imagesProcessed: 0, ms: 0, workers: 0, diagnostics: [], failed: false };
 }
 function notASite(source, selection = {}) {
-  const siteDir = path14.resolve(source);
+  const siteDir = path15.resolve(source);
   if (!isDirectory(siteDir)) {
-    if (existsPath(siteDir)) return `${siteDir} is a file, not a directory: -s takes the site's directory (${path14.dirname(siteDir)}?)`;
+    if (existsPath(siteDir)) return `${siteDir} is a file, not a directory: -s takes the site's directory (${path15.dirname(siteDir)}?)`;
     return `the site directory ${siteDir} does not exist; pass the site with -s DIR`;
   }
-  if (findSiteConfigFiles(siteDir, null, selection.files).length === 0 && !isDirectory(path14.join(siteDir, "config"))) {
+  if (findSiteConfigFiles(siteDir, null, selection.files).length === 0 && !isDirectory(path15.join(siteDir, "config"))) {
     return `no Hugo configuration found in ${siteDir} (looked for hugo.toml|yaml|yml|json, config.toml|yaml|yml|json and config/_default/); is this the site's root? Pass it with --source`;
   }
   return void 0;
@@ -5670,7 +5837,7 @@ async function buildSite(opts) {
   if (opts.locked || notASite(opts.source, opts.config) !== void 0) return buildLocked(opts);
   let lock;
   try {
-    lock = await acquireSiteLock(path14.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
+    lock = await acquireSiteLock(path15.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
   } catch (e) {
     if (!(e instanceof LockError)) throw e;
     const result = emptyBuildResult();
@@ -5686,7 +5853,7 @@ async function buildSite(opts) {
 }
 async function buildLocked(opts) {
   const t0 = performance.now();
-  const siteDir = path14.resolve(opts.source);
+  const siteDir = path15.resolve(opts.source);
   const result = emptyBuildResult();
   const fail = (message, file) => {
     result.diagnostics.push({ severity: "error", message, file, line: 1, column: 1 });
@@ -5695,7 +5862,7 @@ async function buildLocked(opts) {
     return result;
   };
   if (!isDirectory(siteDir)) {
-    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path14.dirname(siteDir)}?)`);
+    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path15.dirname(siteDir)}?)`);
     return fail(`the site directory ${siteDir} does not exist; pass the site with -s DIR`);
   }
   let config;
@@ -5728,6 +5895,8 @@ async function buildLocked(opts) {
     if (why) return fail(why);
     throw e;
   }
+  const modules = resolveModules(siteDir, config, configSelection2, opts.hugo, output);
+  if (modules) result.diagnostics.push(modules);
   let base = pageSettings(config, siteDir, errorMode);
   let hugoVersion;
   if (base.settings.headingMath !== void 0 && base.settings.headingMath !== "shortcode" || nestedMountTargets(config)) {
@@ -5775,7 +5944,7 @@ async function buildLocked(opts) {
     for (const u of unreadable) {
       result.diagnostics.push(unreadableDirDiagnostic(siteDir, u, "its pages were not prerendered and keep what the previous build wrote for them"));
       const rel2 = relativePosix(root.dir, u.dir);
-      const inTree = root.target ? path14.posix.join(root.target, rel2) : rel2;
+      const inTree = root.target ? path15.posix.join(root.target, rel2) : rel2;
       for (const [shadow, info] of output.keepUnder(inTree, tree)) {
         output.keepTitles(info.source);
         keepIndex(shadow);
@@ -5821,7 +5990,7 @@ async function buildLocked(opts) {
     else if (record.shadowBytes !== void 0) output.keep(p.relToContent, p.tree, { unchanged: true, seen: true });
     output.keepTitles(p.relPath);
     keepIndex(p.relToContent);
-    if (pipeline) for (const img of record.images) await pipeline.prepare(path14.resolve(siteDir, img.file), img.shown);
+    if (pipeline) for (const img of record.images) await pipeline.prepare(path15.resolve(siteDir, img.file), img.shown);
     countKept(record);
   };
   const countKept = (record) => {
@@ -5858,7 +6027,8 @@ async function buildLocked(opts) {
             fingerprint: w.contextFingerprint(here),
             imageIndex: here.imageIndex,
             ...pipeline ? { images: { sizes: images.options.sizes } } : {},
-            ...hugoVersion !== void 0 ? { hugoVersion } : {}
+            ...hugoVersion !== void 0 ? { hugoVersion } : {},
+            ...config.modules ? { modules: config.modules } : {}
           },
           pipeline,
           async (job2) => structuredClone(await renderPage2(job2, here))
@@ -5894,7 +6064,7 @@ async function buildLocked(opts) {
         const kept = records.get(id);
         keepPage(kept !== void 0 && !kept.held);
         records.carry(id);
-        if (pipeline && kept) for (const img of kept.images) await pipeline.prepare(path14.resolve(siteDir, img.file), img.shown);
+        if (pipeline && kept) for (const img of kept.images) await pipeline.prepare(path15.resolve(siteDir, img.file), img.shown);
         if (kept) countKept(kept);
       };
     }
@@ -5921,7 +6091,7 @@ async function buildLocked(opts) {
       if (output.hasShadow(relToContent, tree)) return;
       let ownCut;
       try {
-        ownCut = cutOwnTags(readFileSync10(abs, "utf8"));
+        ownCut = cutOwnTags(readFileSync11(abs, "utf8"));
       } catch {
         return;
       }
@@ -6020,7 +6190,7 @@ async function buildLocked(opts) {
     const relPath = relativePosix(siteDir, abs);
     let text;
     try {
-      text = readFileSync10(abs, "utf8");
+      text = readFileSync11(abs, "utf8");
     } catch {
       continue;
     }
@@ -6034,7 +6204,7 @@ async function buildLocked(opts) {
     result.diagnostics.push(own.diagnostic);
     let mtimeMs;
     try {
-      mtimeMs = statSync6(abs).mtimeMs;
+      mtimeMs = statSync7(abs).mtimeMs;
     } catch {
       mtimeMs = void 0;
     }
@@ -6046,7 +6216,7 @@ async function buildLocked(opts) {
     if (imageIndex) output.writeMarker(IMAGE_INDEX_FILE, stableStringify(imageIndex) + "\n");
     else if (!opts.only) output.removeMarker(IMAGE_INDEX_FILE);
     copyStaticAssets(output, { math: anyMath, figures: anyFigure });
-    for (const name of fallbackNames(shortcodeList.keys(), siteLayoutDirs(siteDir, config.data))) {
+    for (const name of fallbackNames(shortcodeList.keys(), siteLayoutDirs(siteDir, config.data, config.modules))) {
       output.writeShortcodeFallback(name, fallbackTemplate(name, shortcodeList.get(name)));
     }
     records.save();
@@ -6078,7 +6248,7 @@ function mountProblems(siteDir, config) {
   const diagnostics = [];
   if (!config.file) return { diagnostics };
   if (!moduleMounts(config.data).some((m) => normalizeRel(m.source) === `${PRERENDER_DIR}/content`)) {
-    return { unmounted: path14.relative(siteDir, config.file) || config.file, diagnostics };
+    return { unmounted: path15.relative(siteDir, config.file) || config.file, diagnostics };
   }
   for (const m of missingNestedShadows(moduleMounts(config.data))) {
     const own = mountIndex(config.data, (u) => normalizeRel(u.target) === m.target && !normalizeRel(u.source).startsWith(`${PRERENDER_DIR}/`));
@@ -6091,11 +6261,26 @@ function mountProblems(siteDir, config) {
   }
   return { diagnostics };
 }
+function resolveModules(siteDir, config, selection, bin = "hugo", output) {
+  if (!moduleLookupNeeded(layoutsComplete(siteDir, config.data), config.data)) return void 0;
+  const asked = hugoModulesFor(bin, siteDir, selection, config.files.map((f) => f.path), output);
+  if ("modules" in asked) {
+    config.modules = asked.modules;
+    return void 0;
+  }
+  const imports = valueAt(config.data, ["module", "imports"]) !== void 0 ? ["module", "imports"] : valueAt(config.data, ["theme"]) !== void 0 ? ["theme"] : void 0;
+  return {
+    severity: "warning",
+    code: "modules",
+    ...imports ? config.locate(imports, "key") : { file: toPosix2(path15.relative(siteDir, config.file ?? siteDir)), line: 1, column: 1 },
+    message: `the site's theme or modules are not all in themes/ or _vendor/ (a Hugo Module, a module.replacements folder, or a theme that imports modules of its own), and Hugo could not say where they are (\`${bin} config mounts\`: ${asked.why}): a shortcode template of theirs, such as a theme's own figure, is not seen, and hugo-prerender renders that shortcode itself; make \`hugo config mounts\` work here (Hugo on PATH or --hugo PATH, and Go for Hugo Modules), or vendor the modules with \`hugo mod vendor\``
+  };
+}
 function foreignShadowDiagnostic(siteDir, config, rel2) {
   const [tree, ...rest] = rel2.split("/");
   const inTree = rest.join("/");
   const root = config.contentRoots.find((r) => shadowTree(r.lang) === tree && !r.target);
-  const home = root ? toPosix2(path14.join(path14.relative(siteDir, root.dir), inTree)) : `your content folder (${inTree})`;
+  const home = root ? toPosix2(path15.join(path15.relative(siteDir, root.dir), inTree)) : `your content folder (${inTree})`;
   return {
     severity: "warning",
     code: "foreign-file",
@@ -6109,7 +6294,7 @@ function badLanguageDiagnostic(siteDir, config, root, outcome) {
   return {
     severity: "error",
     code: "config",
-    file: toPosix2(path14.relative(siteDir, config.file ?? siteDir)),
+    file: toPosix2(path15.relative(siteDir, config.file ?? siteDir)),
     line: 1,
     column: 1,
     message: `the content of ${JSON.stringify(root.source)} has language ${JSON.stringify(root.lang)}, which is not a plain language code (letters, digits, '-', '_'); ${outcome}`
@@ -6117,14 +6302,14 @@ function badLanguageDiagnostic(siteDir, config, root, outcome) {
 }
 function headProblem(siteDir, config, anyMath, anyDark) {
   if (!anyMath && !anyDark || !config.file) return void 0;
-  const head = headReport(siteLayoutDirs(siteDir, config.data));
+  const head = headReport(siteLayoutDirs(siteDir, config.data, config.modules));
   if (head.linking.length > 0) return void 0;
   const what = anyMath ? "pages have math, but no template of this site or its theme calls the head partial, so no page links the KaTeX stylesheet and formulas show untypeset (as bare MathML)" : "pages have figures with a dark image (src-dark), but no template of this site or its theme calls the head partial, so no page links prerender.css and such figures show both images";
-  return { severity: "warning", code: "head", file: toPosix2(path14.relative(siteDir, config.file)), line: 1, column: 1, message: `${what}; ${headAdvice(head, siteDir)}` };
+  return { severity: "warning", code: "head", file: toPosix2(path15.relative(siteDir, config.file)), line: 1, column: 1, message: `${what}; ${headAdvice(head, siteDir)}` };
 }
 function existsPath(p) {
   try {
-    statSync6(p);
+    statSync7(p);
     return true;
   } catch {
     return false;
@@ -6158,6 +6343,7 @@ var init_build = __esm({
     init_static_assets();
     init_shortcode_list();
     init_fallbacks();
+    init_hugo_modules();
     init_head_hooks();
     init_log();
     init_lock();
@@ -6523,14 +6709,14 @@ function editJson(text, rootIsModule, edit) {
   }
   const moduleNode = base.length ? (0, import_main2.findNodeAtLocation)(root, base) : root;
   const mountsKey = jsonKey(moduleNode, "mounts") ?? "mounts";
-  const path22 = [...base, mountsKey];
-  const list = (0, import_main2.findNodeAtLocation)(root, path22);
+  const path23 = [...base, mountsKey];
+  const list = (0, import_main2.findNodeAtLocation)(root, path23);
   const all = [...edit.before, ...edit.after];
   const apply = (p, value, isArrayInsertion = false) => {
     t = (0, import_main2.applyEdits)(t, (0, import_main2.modify)(t, p, value, { formattingOptions, isArrayInsertion }));
   };
   if (!list) {
-    apply(path22, all.map(written));
+    apply(path23, all.map(written));
     return t;
   }
   if (list.type !== "array") throw new EditError('"mounts" is not an array', list.offset);
@@ -6540,16 +6726,16 @@ function editJson(text, rootIsModule, edit) {
   for (const [k, m] of edit.respell) {
     const i = mountIdx[k];
     root = tree();
-    const node = (0, import_main2.findNodeAtLocation)(root, [...path22, i]);
+    const node = (0, import_main2.findNodeAtLocation)(root, [...path23, i]);
     const keys = (node?.children ?? []).map((p) => p.children?.[0]?.value).filter((v) => typeof v === "string");
-    for (const key of keys.filter((x) => ["lang", "sites"].includes(x.toLowerCase()))) apply([...path22, i, key], void 0);
-    for (const [key, value] of Object.entries(written(m)).filter(([x]) => x === "lang" || x === "sites")) apply([...path22, i, key], value);
+    for (const key of keys.filter((x) => ["lang", "sites"].includes(x.toLowerCase()))) apply([...path23, i, key], void 0);
+    for (const [key, value] of Object.entries(written(m)).filter(([x]) => x === "lang" || x === "sites")) apply([...path23, i, key], value);
   }
   const removed = [...edit.remove].map((k) => mountIdx[k]).sort((a, b) => b - a);
-  for (const i of removed) apply([...path22, i], void 0);
+  for (const i of removed) apply([...path23, i], void 0);
   const keptCount = elements.length - removed.length;
-  edit.after.forEach((m, j) => apply([...path22, keptCount + j], written(m), true));
-  edit.before.forEach((m, j) => apply([...path22, j], written(m), true));
+  edit.after.forEach((m, j) => apply([...path23, keptCount + j], written(m), true));
+  edit.before.forEach((m, j) => apply([...path23, j], written(m), true));
   return t;
 }
 var import_main2, import_yaml5, EditError, PLAIN_YAML, YAML_SPECIAL;
@@ -6580,9 +6766,9 @@ __export(init_exports, {
   planMounts: () => planMounts,
   sameMounts: () => sameMounts
 });
-import { spawnSync as spawnSync2 } from "node:child_process";
-import { existsSync as existsSync3, readFileSync as readFileSync11 } from "node:fs";
-import path15 from "node:path";
+import { spawnSync as spawnSync3 } from "node:child_process";
+import { existsSync as existsSync3, readFileSync as readFileSync12 } from "node:fs";
+import path16 from "node:path";
 function ourLanguageContent(lang, style) {
   const tree = shadowTree(lang);
   return tree === void 0 ? void 0 : languageMount(`${PRERENDER_DIR}/${tree}`, "content", lang.toLowerCase(), style);
@@ -6654,8 +6840,8 @@ function chooseTarget(siteDir) {
   let merged = {};
   const parsed = [];
   for (const file of files) {
-    const text = readFileSync11(file.path, "utf8");
-    const { data, diagnostics } = parseConfigText(text, file.format, path15.relative(siteDir, file.path));
+    const text = readFileSync12(file.path, "utf8");
+    const { data, diagnostics } = parseConfigText(text, file.format, path16.relative(siteDir, file.path));
     const err = diagnostics.find((d) => d.severity === "error");
     if (err) throw new InitError(`${err.file}:${err.line}:${err.column}: ${err.message}; fix the config before running init`);
     parsed.push({ file, text, data });
@@ -6725,11 +6911,11 @@ function headHints(site, data) {
   return [`In your <head> template add: ${HEAD_PARTIAL_CALL} (with a theme, put it in the theme's head hook instead of copying its head: ${list})`];
 }
 function initSite(siteDir, opts = {}) {
-  const site = path15.resolve(siteDir);
+  const site = path16.resolve(siteDir);
   let packageLayouts = opts.packageLayouts ?? DEFAULT_PACKAGE_LAYOUTS;
-  if (path15.isAbsolute(packageLayouts)) {
-    const rel3 = path15.relative(site, packageLayouts);
-    if (!rel3.startsWith("..") && !path15.isAbsolute(rel3)) packageLayouts = rel3;
+  if (path16.isAbsolute(packageLayouts)) {
+    const rel3 = path16.relative(site, packageLayouts);
+    if (!rel3.startsWith("..") && !path16.isAbsolute(rel3)) packageLayouts = rel3;
   }
   packageLayouts = normalizeRel(packageLayouts);
   const { target, merged } = chooseTarget(site);
@@ -6743,10 +6929,10 @@ function initSite(siteDir, opts = {}) {
     staticDirs: staticDirSetting(merged).map(normalizeRel),
     packageLayouts
   });
-  const rel2 = path15.relative(site, target.file.path).split(path15.sep).join("/");
+  const rel2 = path16.relative(site, target.file.path).split(path16.sep).join("/");
   const messages = [];
-  const gitignore = path15.join(site, ".gitignore");
-  const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync11(gitignore, "utf8")) || gitIgnores(site, `${PRERENDER_DIR}/`);
+  const gitignore = path16.join(site, ".gitignore");
+  const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync12(gitignore, "utf8")) || gitIgnores(site, `${PRERENDER_DIR}/`);
   const hints = [
     ...ignored ? [] : [`Add this line to .gitignore (generated output): ${PRERENDER_DIR}/`],
     ...headHints(site, merged),
@@ -6793,7 +6979,7 @@ ${mountsSnippet(target.file.format, rootIsModule, plan)}
   return { changed: true, file: target.file.path, messages };
 }
 function gitIgnores(dir, rel2) {
-  const r = spawnSync2("git", ["-C", dir, "check-ignore", "-q", "--", rel2], { stdio: "ignore", timeout: 1e4 });
+  const r = spawnSync3("git", ["-C", dir, "check-ignore", "-q", "--", rel2], { stdio: "ignore", timeout: 1e4 });
   return r.status === 0;
 }
 var DEFAULT_PACKAGE_LAYOUTS, InitError, OUR_CONTENT, OUR_LAYOUTS, OUR_STATIC, WHY;
@@ -6820,8 +7006,8 @@ var init_init = __esm({
 });
 
 // src/site/hugo-messages.ts
-import { readFileSync as readFileSync12 } from "node:fs";
-import path16 from "node:path";
+import { readFileSync as readFileSync13 } from "node:fs";
+import path17 from "node:path";
 function originalOf(manifest, tree, rel2) {
   const pages = tree === DEFAULT_TREE ? manifest.pages : manifest.trees?.[tree];
   return pages?.[rel2.replace(/\\/g, "/")]?.source;
@@ -6844,14 +7030,14 @@ function originalColumn(shadowLine, originalLine, column) {
     from = m.index + m[0].length;
   }
 }
-function originalPathsInHugoOutput(text, siteDir, manifest = readManifest(path16.join(siteDir, ".prerender"))) {
+function originalPathsInHugoOutput(text, siteDir, manifest = readManifest(path17.join(siteDir, ".prerender"))) {
   if (!text.includes(".prerender")) return text;
-  const site = path16.resolve(siteDir);
+  const site = path17.resolve(siteDir);
   const lines = /* @__PURE__ */ new Map();
   const linesOf = (file) => {
     if (!lines.has(file)) {
       try {
-        lines.set(file, readFileSync12(file, "utf8").split("\n"));
+        lines.set(file, readFileSync13(file, "utf8").split("\n"));
       } catch {
         lines.set(file, void 0);
       }
@@ -6864,13 +7050,13 @@ function originalPathsInHugoOutput(text, siteDir, manifest = readManifest(path16
     if (source === void 0) return whole;
     let position = line === void 0 ? "" : `:${line}:${column}`;
     if (line !== void 0) {
-      const shadow = linesOf(path16.join(site, ".prerender", tree, rel2))?.[Number(line) - 1];
-      const original = linesOf(path16.join(site, source))?.[Number(line) - 1];
+      const shadow = linesOf(path17.join(site, ".prerender", tree, rel2))?.[Number(line) - 1];
+      const original = linesOf(path17.join(site, source))?.[Number(line) - 1];
       if (shadow !== void 0 && original !== void 0) position = `:${line}:${originalColumn(shadow, original, Number(column))}`;
     }
     if (before === "") return source + position;
     const dir = before.replace(/[\\/]$/, "");
-    return path16.resolve(dir) === site ? path16.join(dir, source) + position : whole;
+    return path17.resolve(dir) === site ? path17.join(dir, source) + position : whole;
   });
 }
 function forwardHugoOutput(from, to, siteDir, manifest) {
@@ -6935,7 +7121,7 @@ __export(hugo_command_exports, {
   withConfigLayer: () => withConfigLayer
 });
 import { mkdirSync as mkdirSync3, rmSync } from "node:fs";
-import path17 from "node:path";
+import path18 from "node:path";
 function hugoSourceArg(args) {
   return hugoFlag(args, "source", "s");
 }
@@ -6985,13 +7171,13 @@ function newPageRun(siteDir, args) {
   const root = findRootConfig(siteDir);
   const after = root ? mountsAfterLayer(config, root.path) : void 0;
   if (!root || after) {
-    const where = after ? path17.relative(siteDir, after) : "a config directory";
+    const where = after ? path18.relative(siteDir, after) : "a config directory";
     return {
       problem: `the site's module mounts are in ${where}, which Hugo reads after any --config file, so hugo-prerender cannot hide its prerendered copies from \`hugo new\`, and Hugo would create the page in ${PRERENDER_DIR}/content (its first content mount); create the page in your content folder yourself, or move the mounts to hugo.toml`
     };
   }
   const layer = "# Written by `hugo-prerender hugo new` for `hugo new --config <site config>,.prerender/hugo-new.toml`, and\n# removed when Hugo ends: the site's mounts without the prerendered copies, so that Hugo creates the page in yours.\n" + stringify({ module: { mounts: mounts.filter((m) => !isCopy(m)) } }) + "\n";
-  return { layer, args: withConfigLayer(args, root.path, path17.join(siteDir, NEW_PAGE_CONFIG)) };
+  return { layer, args: withConfigLayer(args, root.path, path18.join(siteDir, NEW_PAGE_CONFIG)) };
 }
 function withConfigLayer(args, rootConfig, layer) {
   const rest = [];
@@ -7010,7 +7196,7 @@ function withConfigLayer(args, rootConfig, layer) {
 async function hugoCommand(opts) {
   const log = opts.log ?? ((l) => process.stderr.write(`${l}
 `));
-  const siteDir = path17.resolve(hugoSourceArg(opts.hugoArgs) ?? ".");
+  const siteDir = path18.resolve(hugoSourceArg(opts.hugoArgs) ?? ".");
   const { hugoArgs, hugo, onBuild, log: _log, ...build } = opts;
   if (!needsNoBuild(hugoArgs)) {
     const result = await buildSite({ ...build, source: siteDir, config: hugoConfigSelection(hugoArgs, "build"), ...hugo ? { hugo } : {} });
@@ -7030,8 +7216,8 @@ async function hugoCommand(opts) {
       return 1;
     }
     if ("layer" in run2) {
-      layerFile = path17.join(siteDir, NEW_PAGE_CONFIG);
-      mkdirSync3(path17.dirname(layerFile), { recursive: true });
+      layerFile = path18.join(siteDir, NEW_PAGE_CONFIG);
+      mkdirSync3(path18.dirname(layerFile), { recursive: true });
       writeFileAtomic(layerFile, run2.layer);
       args = run2.args;
     }
@@ -7080,18 +7266,18 @@ __export(watch_exports, {
   rewriteShadows: () => rewriteShadows,
   watchSite: () => watchSite
 });
-import { existsSync as existsSync4, readdirSync as readdirSync7, statSync as statSync7 } from "node:fs";
-import path18 from "node:path";
+import { existsSync as existsSync4, readdirSync as readdirSync8, statSync as statSync8 } from "node:fs";
+import path19 from "node:path";
 function watchedPaths(siteDir, selection) {
   const config = readSiteConfig(siteDir, selection);
   const paths = /* @__PURE__ */ new Set();
-  const configDir = path18.join(siteDir, "config");
-  for (const f of config.files) paths.add(f.path.startsWith(configDir + path18.sep) ? configDir : f.path);
+  const configDir = path19.join(siteDir, "config");
+  for (const f of config.files) paths.add(f.path.startsWith(configDir + path19.sep) ? configDir : f.path);
   for (const r of config.contentRoots) paths.add(r.dir);
   for (const r of [...config.staticRoots, ...config.assetRoots]) paths.add(r.dir);
   paths.add(config.assetsDir);
-  const own = path18.join(siteDir, ".prerender");
-  for (const d of siteLayoutDirs(siteDir, config.data)) if (d !== own && !d.startsWith(own + path18.sep)) paths.add(d);
+  const own = path19.join(siteDir, ".prerender");
+  for (const d of siteLayoutDirs(siteDir, config.data, cachedHugoModules(siteDir, PRERENDER_DIR))) if (d !== own && !d.startsWith(own + path19.sep)) paths.add(d);
   if (config.files.length === 0) paths.add(siteDir);
   return [...paths].sort();
 }
@@ -7104,13 +7290,13 @@ function watchedPathsOrNothing(siteDir, selection) {
 }
 function incrementalSet(siteDir, changed, selection) {
   if (changed.length === 0) return void 0;
-  const roots = readSiteConfig(siteDir, selection).contentRoots.map((r) => path18.relative(siteDir, r.dir).split(path18.sep).join("/") + "/");
+  const roots = readSiteConfig(siteDir, selection).contentRoots.map((r) => path19.relative(siteDir, r.dir).split(path19.sep).join("/") + "/");
   const pages = changed.filter((f) => CONTENT_FILE.test(f) && roots.some((r) => f.startsWith(r)));
   return pages.length === changed.length ? new Set(pages) : void 0;
 }
 function dirIdentity(p) {
   try {
-    const st = statSync7(p, { bigint: true });
+    const st = statSync8(p, { bigint: true });
     return st.isDirectory() ? `${st.dev}:${st.ino}` : "";
   } catch {
     return "";
@@ -7118,7 +7304,7 @@ function dirIdentity(p) {
 }
 function fileStamp(file) {
   try {
-    const st = statSync7(file, { bigint: true });
+    const st = statSync8(file, { bigint: true });
     return `${st.isDirectory() ? DIR_STAMP : ""}${st.size}:${st.mtimeNs}:${st.ino}`;
   } catch {
     return "";
@@ -7126,7 +7312,7 @@ function fileStamp(file) {
 }
 function filesUnder(dir) {
   try {
-    return readdirSync7(dir, { recursive: true, encoding: "utf8" }).map((name) => path18.join(dir, name)).filter((file) => statSync7(file, { throwIfNoEntry: false })?.isFile() === true);
+    return readdirSync8(dir, { recursive: true, encoding: "utf8" }).map((name) => path19.join(dir, name)).filter((file) => statSync8(file, { throwIfNoEntry: false })?.isFile() === true);
   } catch {
     return [];
   }
@@ -7149,10 +7335,10 @@ function rewriteShadows(siteDir, pages, selection = {}) {
     const out = new PrerenderOutput(siteDir);
     for (const p of pages) {
       for (const root of roots) {
-        const rel2 = path18.relative(root.dir, path18.join(siteDir, p));
+        const rel2 = path19.relative(root.dir, path19.join(siteDir, p));
         const tree = shadowTree(root.lang);
-        if (rel2.startsWith("..") || path18.isAbsolute(rel2) || tree === void 0) continue;
-        out.rewriteShadow(path18.posix.join(root.target, rel2.split(path18.sep).join("/")), tree);
+        if (rel2.startsWith("..") || path19.isAbsolute(rel2) || tree === void 0) continue;
+        out.rewriteShadow(path19.posix.join(root.target, rel2.split(path19.sep).join("/")), tree);
         break;
       }
     }
@@ -7162,8 +7348,8 @@ function rewriteShadows(siteDir, pages, selection = {}) {
 function watchSite(watchOpts) {
   const selection = watchOpts.config ?? { environment: defaultEnvironment("server") };
   const opts = { ...watchOpts, config: selection };
-  const siteDir = path18.resolve(opts.source);
-  const prerenderDir = path18.join(siteDir, ".prerender");
+  const siteDir = path19.resolve(opts.source);
+  const prerenderDir = path19.join(siteDir, ".prerender");
   const debounceMs = opts.debounceMs ?? 120;
   const pageDebounceMs = opts.pageDebounceMs ?? Math.min(2, debounceMs);
   const stabilityMs = opts.stabilityMs ?? 0;
@@ -7179,12 +7365,12 @@ function watchSite(watchOpts) {
   const readStamps = /* @__PURE__ */ new Map();
   let afterCrash = false;
   let paths = [];
-  const configDir = path18.join(siteDir, "config");
+  const configDir = path19.join(siteDir, "config");
   let configDirFiles2 = [];
   let rewatch;
   let rootCheck;
   let outputId = "";
-  const siteRel = (file) => path18.relative(siteDir, file).split(path18.sep).join("/");
+  const siteRel = (file) => path19.relative(siteDir, file).split(path19.sep).join("/");
   const settle = (pages) => {
     settleTimer = void 0;
     if (closed || running || timer || pending.size > 0) return;
@@ -7193,14 +7379,14 @@ function watchSite(watchOpts) {
   const runBuild = async (changed, final = false) => {
     let only;
     let result;
-    for (const f of changed) readStamps.set(f, fileStamp(path18.join(siteDir, f)));
+    for (const f of changed) readStamps.set(f, fileStamp(path19.join(siteDir, f)));
     for (const p of paths) {
       const stamp = fileStamp(p);
       if (!stamp.startsWith(DIR_STAMP)) readStamps.set(siteRel(p), stamp);
       else if (p === configDir) {
         const now = filesUnder(p).map(siteRel);
         for (const f of configDirFiles2) if (!now.includes(f)) readStamps.set(f, "");
-        for (const f of now) readStamps.set(f, fileStamp(path18.join(siteDir, f)));
+        for (const f of now) readStamps.set(f, fileStamp(path19.join(siteDir, f)));
         configDirFiles2 = now;
       }
     }
@@ -7311,7 +7497,7 @@ function watchSite(watchOpts) {
           if (closed) return;
           let dir = false;
           try {
-            dir = statSync7(p).isDirectory();
+            dir = statSync8(p).isDirectory();
           } catch {
           }
           onChange(dir ? "addDir" : "add", p);
@@ -7408,6 +7594,7 @@ var init_watch = __esm({
     init_build();
     init_config();
     init_fallbacks();
+    init_hugo_modules();
     init_output();
     init_lock();
     CONTENT_FILE = /\.(md|markdown|mdown)$/i;
@@ -7431,9 +7618,9 @@ __export(serve_exports, {
   serveLayer: () => serveLayer,
   serveSite: () => serveSite
 });
-import { spawnSync as spawnSync3 } from "node:child_process";
-import { existsSync as existsSync5, mkdirSync as mkdirSync4, readdirSync as readdirSync8, readFileSync as readFileSync13 } from "node:fs";
-import path19 from "node:path";
+import { spawnSync as spawnSync4 } from "node:child_process";
+import { existsSync as existsSync5, mkdirSync as mkdirSync4, readdirSync as readdirSync9, readFileSync as readFileSync14 } from "node:fs";
+import path20 from "node:path";
 function excludeStyle(hugoVersion) {
   return versionBefore(hugoVersion, "0.153.0") ? "excludeFiles" : "files";
 }
@@ -7449,7 +7636,7 @@ function oneGlob(rels) {
 function filesBelow(dir, prefix = "") {
   let entries;
   try {
-    entries = readdirSync8(path19.join(dir, prefix), { withFileTypes: true });
+    entries = readdirSync9(path20.join(dir, prefix), { withFileTypes: true });
   } catch {
     return [];
   }
@@ -7474,10 +7661,10 @@ function serveLayer(siteDir, data, style) {
     const tree = shadowTree(mountLanguage(m)?.lang);
     if (tree === void 0) return m;
     const sub = target.split("/").slice(1).join("/");
-    const shadows = filesBelow(path19.join(siteDir, PRERENDER_DIR, tree)).filter((f) => /\.(md|markdown|mdown)$/i.test(f) && (sub === "" || f.startsWith(`${sub}/`))).map((f) => sub === "" ? f : f.slice(sub.length + 1)).filter((rel2) => existsSync5(path19.join(siteDir, source, rel2)));
+    const shadows = filesBelow(path20.join(siteDir, PRERENDER_DIR, tree)).filter((f) => /\.(md|markdown|mdown)$/i.test(f) && (sub === "" || f.startsWith(`${sub}/`))).map((f) => sub === "" ? f : f.slice(sub.length + 1)).filter((rel2) => existsSync5(path20.join(siteDir, source, rel2)));
     if (shadows.length === 0) return m;
     shadows.sort();
-    originals.push({ dir: path19.resolve(siteDir, source), rels: shadows });
+    originals.push({ dir: path20.resolve(siteDir, source), rels: shadows });
     const key = style === "files" ? "files" : "excludeFiles";
     const own2 = getIn(m, key);
     const before = typeof own2 === "string" ? [own2] : Array.isArray(own2) ? own2.filter((x) => typeof x === "string") : [];
@@ -7497,7 +7684,7 @@ function serveLayer(siteDir, data, style) {
   const own = getIn(data, "ignoreFiles");
   const ignoreFiles2 = [
     ...typeof own === "string" ? [own] : Array.isArray(own) ? own.filter((x) => typeof x === "string") : [],
-    ...originals.map(({ dir, rels }) => `^${literalRegExp(dir + path19.sep)}(?:${rels.map(literalRegExp).join("|")})$`)
+    ...originals.map(({ dir, rels }) => `^${literalRegExp(dir + path20.sep)}(?:${rels.map(literalRegExp).join("|")})$`)
   ];
   const ownHeaders = getIn(data, "server.headers");
   const headers = [
@@ -7519,18 +7706,18 @@ function errorsText(result) {
 `;
 }
 function update(siteDir, file, text) {
-  const abs = path19.join(siteDir, file);
+  const abs = path20.join(siteDir, file);
   try {
-    if (readFileSync13(abs, "utf8") === text) return false;
+    if (readFileSync14(abs, "utf8") === text) return false;
   } catch {
   }
-  mkdirSync4(path19.dirname(abs), { recursive: true });
+  mkdirSync4(path20.dirname(abs), { recursive: true });
   writeFileAtomic(abs, text);
   return true;
 }
 function hugoServerArgs(siteDir, rootConfig, hugoArgs) {
   const rest = [];
-  let files = path19.relative(siteDir, rootConfig);
+  let files = path20.relative(siteDir, rootConfig);
   for (let i = 0; i < hugoArgs.length; i++) {
     const a = hugoArgs[i];
     if (a === "--config" && i + 1 < hugoArgs.length) files = hugoArgs[++i];
@@ -7541,11 +7728,11 @@ function hugoServerArgs(siteDir, rootConfig, hugoArgs) {
 }
 function renderToMemory(bin, hugoArgs) {
   if (hugoArgs.some((a) => /^(--renderTo(Memory|Disk)|--renderStaticToDisk|-M|--destination)(=|$)|^-d/.test(a))) return [];
-  const help = spawnSync3(bin, ["server", "--help"], { encoding: "utf8", timeout: 3e4 });
+  const help = spawnSync4(bin, ["server", "--help"], { encoding: "utf8", timeout: 3e4 });
   return help.status === 0 && /--renderToMemory\b/.test(help.stdout) ? ["--renderToMemory"] : [];
 }
 function serveSite(opts) {
-  const siteDir = path19.resolve(opts.source);
+  const siteDir = path20.resolve(opts.source);
   const log = opts.log ?? ((l) => process.stderr.write(`${l}
 `));
   const root = findRootConfig(siteDir);
@@ -7558,13 +7745,13 @@ function serveSite(opts) {
   const config = readSiteConfig(siteDir, selection);
   const overriding = mountsAfterLayer(config, root.path);
   if (overriding) {
-    const rel2 = path19.relative(siteDir, overriding);
+    const rel2 = path20.relative(siteDir, overriding);
     throw new ServeError(
-      `${rel2}: serve cannot run with module mounts in a config directory (Hugo reads it after the layer serve adds with --config, so the browser could show pages rendered without their prerendered math); move the mounts to ${path19.relative(siteDir, root.path)}, or run \`hugo-prerender watch\` beside \`hugo server\``
+      `${rel2}: serve cannot run with module mounts in a config directory (Hugo reads it after the layer serve adds with --config, so the browser could show pages rendered without their prerendered math); move the mounts to ${path20.relative(siteDir, root.path)}, or run \`hugo-prerender watch\` beside \`hugo server\``
     );
   }
   if (!moduleMounts(config.data).some((m) => normalizeRel(m.source) === `${PRERENDER_DIR}/content`)) {
-    throw new ServeError(`${path19.relative(siteDir, root.path)}: the site does not mount ${PRERENDER_DIR}/content; run \`hugo-prerender init\` first`);
+    throw new ServeError(`${path20.relative(siteDir, root.path)}: the site does not mount ${PRERENDER_DIR}/content; run \`hugo-prerender init\` first`);
   }
   const bin = opts.hugo ?? "hugo";
   const probe = askHugoVersion(bin);
@@ -7692,10 +7879,10 @@ __export(check_exports, {
   checkSite: () => checkSite,
   formatCheck: () => formatCheck
 });
-import { readFileSync as readFileSync14 } from "node:fs";
-import path20 from "node:path";
+import { readFileSync as readFileSync15 } from "node:fs";
+import path21 from "node:path";
 async function checkSite(source, opts = {}) {
-  const siteDir = path20.resolve(source);
+  const siteDir = path21.resolve(source);
   const result = { pages: [], found: 0, typeset: 0, diagnostics: [] };
   let config;
   try {
@@ -7716,6 +7903,8 @@ async function checkSite(source, opts = {}) {
   }
   const errorMode = opts.errors ?? config.prerender.errors;
   const version = nestedMountTargets(config) ? askHugoVersion(opts.hugo ?? "hugo") : void 0;
+  const modules = resolveModules(siteDir, config, opts.config ?? {}, opts.hugo);
+  if (modules) result.diagnostics.push(modules);
   const light = pageSettings(config, siteDir, errorMode, version && "version" in version ? version.version : void 0);
   const { renderer, services, settings, site, diagnostics } = (0, import_build_page2.pageServices)(config, siteDir, errorMode, light);
   result.diagnostics.push(...diagnostics);
@@ -7727,8 +7916,8 @@ async function checkSite(source, opts = {}) {
   const names = new ShadowNames();
   let anyDark = false;
   const claim = (tree, root, abs, file) => {
-    const rel2 = path20.relative(root.dir, abs).split(path20.sep).join("/");
-    const bad = names.claim(tree, root.target ? path20.posix.join(root.target, rel2) : rel2, file);
+    const rel2 = path21.relative(root.dir, abs).split(path21.sep).join("/");
+    const bad = names.claim(tree, root.target ? path21.posix.join(root.target, rel2) : rel2, file);
     if (bad === void 0) return true;
     result.pages.push({ file, formulas: [], otherFormulas: [], found: 0, typeset: 0, diagnostics: [{ severity: "error", code: "file-name", file, line: 1, column: 1, message: bad }] });
     return false;
@@ -7753,11 +7942,11 @@ async function checkSite(source, opts = {}) {
       result.diagnostics.push(unreadableDirDiagnostic(siteDir, u, "its pages were not checked"));
     }
     for (const abs of files) {
-      const file = path20.relative(siteDir, abs).split(path20.sep).join("/");
+      const file = path21.relative(siteDir, abs).split(path21.sep).join("/");
       if (!claim(tree, root, abs, file)) continue;
       let text;
       try {
-        text = readFileSync14(abs, "utf8");
+        text = readFileSync15(abs, "utf8");
       } catch (e) {
         result.diagnostics.push({ severity: "error", code: "unreadable", file, line: 1, column: 1, message: unreadableMessage(e, "file", file, "it was not checked") });
         continue;
@@ -7781,10 +7970,10 @@ async function checkSite(source, opts = {}) {
     }
     for (const abs of otherFormats) {
       if (skip(abs)) continue;
-      const file = path20.relative(siteDir, abs).split(path20.sep).join("/");
+      const file = path21.relative(siteDir, abs).split(path21.sep).join("/");
       let text;
       try {
-        text = readFileSync14(abs, "utf8");
+        text = readFileSync15(abs, "utf8");
       } catch {
         continue;
       }
@@ -7856,7 +8045,7 @@ init_closest_name();
 init_log();
 init_lock();
 init_embedded();
-import path21 from "node:path";
+import path22 from "node:path";
 import { fileURLToPath as fileURLToPath4 } from "node:url";
 var HELP = `hugo-prerender ${"0.1.0"}: typeset math, render figures, diagrams and plots for Hugo at build time
 
@@ -7876,7 +8065,7 @@ Usage:
                                        Hugo's exit status is the command's; a failed build stops before Hugo.
                                        \`hugo new posts/x.md\` runs no build and creates the page in
                                        content/ (plain hugo new puts it in .prerender/content)
-  hugo-prerender check [-s DIR] [--errors MODE] [-e ENV] [--config FILES]
+  hugo-prerender check [-s DIR] [--errors MODE] [-e ENV] [--config FILES] [--hugo PATH]
                                        per page: formulas found, typeset and failed (with reasons), and
                                        the site total; writes nothing; exits 1 on any error, as build
 
@@ -7899,7 +8088,8 @@ Options:
                        hugo's own -e among its arguments
       --config FILES   for build, watch and check: config files read instead of the site's root one
                        (a,b: later ones win), as hugo's --config; serve and hugo read hugo's own
-      --hugo PATH      for serve and hugo: the hugo binary to run (default: hugo on PATH)
+      --hugo PATH      the hugo binary serve and hugo run, and that build, watch and check ask
+                       for its version and for where the site's modules are (default: hugo on PATH)
       --hugo-version V for init: the Hugo the site is built with (default: the version of \`hugo\` on PATH);
                        a language's content mount is spelled lang = "fr" before 0.153, sites.matrix after
   -h, --help           this text
@@ -7909,15 +8099,15 @@ Shortcodes rendered by hugo-prerender: ${[...shortcodeList.keys()].sort().join("
 Documentation: see README.md in the package.
 `;
 function packageLayoutsFor(siteDir) {
-  for (let dir = siteDir; ; dir = path21.dirname(dir)) {
-    const pkg = path21.join(dir, "node_modules", "hugo-prerender");
-    if (existsSync6(path21.join(pkg, "package.json"))) {
-      return { path: path21.relative(siteDir, path21.join(pkg, "layouts")).split(path21.sep).join("/") };
+  for (let dir = siteDir; ; dir = path22.dirname(dir)) {
+    const pkg = path22.join(dir, "node_modules", "hugo-prerender");
+    if (existsSync6(path22.join(pkg, "package.json"))) {
+      return { path: path22.relative(siteDir, path22.join(pkg, "layouts")).split(path22.sep).join("/") };
     }
-    if (path21.dirname(dir) === dir) break;
+    if (path22.dirname(dir) === dir) break;
   }
-  const layouts = path21.resolve(path21.dirname(fileURLToPath4(import.meta.url)), "..", "layouts");
-  const rel2 = path21.relative(siteDir, layouts).split(path21.sep).join("/") || ".";
+  const layouts = path22.resolve(path22.dirname(fileURLToPath4(import.meta.url)), "..", "layouts");
+  const rel2 = path22.relative(siteDir, layouts).split(path22.sep).join("/") || ".";
   return {
     path: rel2,
     note: `hugo-prerender is not installed in a node_modules folder of this site or above it, so its templates are mounted from ${rel2}; install it in the site (npm install --save-dev \u2026) and run init again for a path that holds on other machines.`
@@ -7947,12 +8137,12 @@ var OPTIONS = {
 };
 var COMMAND_OPTIONS = {
   init: ["source", "hugo-version"],
-  build: ["source", "errors", "quiet", "wait", "jobs", "environment", "config"],
-  watch: ["source", "errors", "quiet", "wait", "jobs", "environment", "config"],
+  build: ["source", "errors", "quiet", "wait", "jobs", "environment", "config", "hugo"],
+  watch: ["source", "errors", "quiet", "wait", "jobs", "environment", "config", "hugo"],
   // serve and hugo read Hugo's own -e/--environment and --config among Hugo's arguments.
   serve: ["source", "errors", "quiet", "wait", "jobs", "hugo"],
   hugo: ["source", "errors", "quiet", "wait", "jobs", "hugo"],
-  check: ["source", "errors", "environment", "config"]
+  check: ["source", "errors", "environment", "config", "hugo"]
 };
 function commandIndex(all) {
   const takesValue = new Set(
@@ -8031,7 +8221,7 @@ Run "hugo-prerender --help" for usage.
       return 2;
     }
   }
-  const source = path21.resolve(values.source ?? ".");
+  const source = path22.resolve(values.source ?? ".");
   const configFor = (kind) => configSelection(kind, values.environment, values.config);
   if (passThrough.length > 0 && command !== "serve" && command !== "hugo") {
     process.stderr.write(`hugo-prerender: arguments after "--" are for hugo server, with the serve command only
@@ -8110,7 +8300,7 @@ Run "hugo-prerender --help" for usage.
       flush();
     };
     if (command === "build") {
-      const result = await buildSite({ source, errors, ...lock, config: configFor("build") });
+      const result = await buildSite({ source, errors, ...lock, config: configFor("build"), ...values.hugo ? { hugo: values.hugo } : {} });
       print(result);
       if (result.unmounted) process.stderr.write(`${unmountedWarning(result.unmounted)}
 `);
@@ -8190,7 +8380,7 @@ ${safeLine(`changed: ${changed.join(", ")}`)}
       }
     }
     const { watchSite: watchSite2 } = await Promise.resolve().then(() => (init_watch(), watch_exports));
-    const handle = watchSite2({ source, errors, ...lock, config: configFor("server"), onBuild });
+    const handle = watchSite2({ source, errors, ...lock, config: configFor("server"), ...values.hugo ? { hugo: values.hugo } : {}, onBuild });
     try {
       await handle.ready;
     } catch (e) {
@@ -8211,7 +8401,7 @@ ${safeLine(`changed: ${changed.join(", ")}`)}
   }
   if (command === "check") {
     const { checkSite: checkSite2, formatCheck: formatCheck2 } = await Promise.resolve().then(() => (init_check(), check_exports));
-    const r = await checkSite2(source, { ...errors ? { errors } : {}, config: configFor("build") });
+    const r = await checkSite2(source, { ...errors ? { errors } : {}, config: configFor("build"), ...values.hugo ? { hugo: values.hugo } : {} });
     process.stdout.write(`${safeLines(formatCheck2(r, { formatDiagnostic }))}
 `);
     if (r.unmounted) process.stderr.write(`${unmountedWarning(r.unmounted)}
@@ -75855,11 +76045,17 @@ var HUGO_BUILTIN_SHORTCODES = /* @__PURE__ *~1 new Set([
   "x_simple",
   "youtube"
 ]);
-function siteLayoutDirs(siteDir, data) {
+function siteLayoutDirs(siteDir, data, modules) {
   const dirs = layoutRoots(siteDir, data).filter((r2) => r2.target === "").map((r2) => r2.dir);
-  return [...dirs, ...moduleLayoutDirs(siteDir, data).flat()];
+  return [...dirs, ...moduleLayoutDirs(siteDir, data, modules).flat()];
 }
-function moduleLayoutDirs(siteDir, data) {
+function moduleLayoutDirs(siteDir, data, modules) {
+  if (modules) {
+    return modules.map((m) => {
+      const own8 = m.mounts.filter((mt) => normalizeRel(mt.target) === "layouts").map((mt) => import_node_path8.default.resolve(m.dir, mt.source));
+      return own8.length > 0 ? own8 : [import_node_path8.default.join(m.dir, "layouts")];
+    });
+  }
   const theme = getIn(data, "theme");
   const themes = typeof theme === "string" ? [theme] : Array.isArray(theme) ? theme.filter((t) => typeof t === "string") : [];
   const themesDir = getIn(data, "themesDir");
@@ -75908,7 +76104,8 @@ function shortcodeTemplateNames(layoutDirs) {
   for (const dir of layoutDirs) for (const sub3 of ["_shortcodes", "shortcodes"]) walk(import_node_path8.default.join(dir, sub3), "", 0);
   return out;
 }
-function layoutsComplete(siteDir, data) {
+function layoutsComplete(siteDir, data, modules) {
+  if (modules) return true;
   return moduleLayoutDirs(siteDir, data).every((dirs) => {
     const root4 = dirs.map((d2) => import_node_path8.default.dirname(d2)).find((d2) => isDirectory(d2));
     if (root4 === void 0) return false;
@@ -76202,7 +76399,7 @@ function pageSettings(config, siteDir, errorMode, hugoVersion) {
   const limits = config.prerender.limits;
   const unsafe = getIn(config.data, "markup.goldmark.renderer.unsafe") === true;
   const blockAttributes = getIn(config.data, "markup.goldmark.parser.attribute.block") === true;
-  const layoutDirs = siteLayoutDirs(siteDir, config.data);
+  const layoutDirs = siteLayoutDirs(siteDir, config.data, config.modules);
   const siteShortcodes = siteShortcodeTemplates(siteDir, layoutDirs, shortcodeList.keys());
   for (const [name, where] of siteShortcodes) {
     if (name === "figure") continue;
@@ -76222,7 +76419,7 @@ function pageSettings(config, siteDir, errorMode, hugoVersion) {
   if (mathFenceRendered(layoutDirs)) math2 = { ...math2, fences: true };
   const headingMath = unsafe ? "html" : headingDataTemplates(siteDir, layoutDirs).length > 0 ? "text" : "shortcode";
   const rawIds = headingMath !== "shortcode" && hugoVersion !== void 0 && versionBefore(hugoVersion, "0.144.0");
-  const complete = layoutsComplete(siteDir, config.data);
+  const complete = layoutsComplete(siteDir, config.data, config.modules);
   const images = imageOptions(config.data).options;
   const hook = images.enable && images.markdown === "auto" ? imageRenderHook(layoutDirs) : void 0;
   const markdownImages = !images.enable || images.markdown === false ? void 0 : images.markdown === true || complete && hook === void 0 ? "render" : hook !== void 0 && templateAsksForImages(hook, layoutDirs) ? "index" : void 0;
@@ -76265,7 +76462,7 @@ function pageSettings(config, siteDir, errorMode, hugoVersion) {
     ...blockAttributes ? { blockAttributes } : {},
     headingMath,
     // RSS shows .Summary unless a feed template of the site's reads more (see PageSettings.feeds).
-    feeds: feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs(siteDir, config.data)).length > 0 ? "content" : "summary"
+    feeds: feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs(siteDir, config.data, config.modules)).length > 0 ? "content" : "summary"
   };
   const nested = hugoVersion !== void 0 && versionBefore(hugoVersion, EVERY_MATCHING_MOUNT_SINCE) && nestedMountTargets(config);
   const mounted = (r2) => ({ dir: r2.dir, target: r2.target, ...r2.filter ? { filter: r2.filter } : {} });

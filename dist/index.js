@@ -1997,17 +1997,17 @@ var require_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP2;
     visit5.REMOVE = REMOVE;
-    function visit_(key2, node3, visitor, path22) {
-      const ctrl = callVisitor(key2, node3, visitor, path22);
+    function visit_(key2, node3, visitor, path23) {
+      const ctrl = callVisitor(key2, node3, visitor, path23);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path22, ctrl);
-        return visit_(key2, ctrl, visitor, path22);
+        replaceNode(key2, path23, ctrl);
+        return visit_(key2, ctrl, visitor, path23);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path22 = Object.freeze(path22.concat(node3));
+          path23 = Object.freeze(path23.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = visit_(i2, node3.items[i2], visitor, path22);
+            const ci = visit_(i2, node3.items[i2], visitor, path23);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -2018,13 +2018,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path22 = Object.freeze(path22.concat(node3));
-          const ck = visit_("key", node3.key, visitor, path22);
+          path23 = Object.freeze(path23.concat(node3));
+          const ck = visit_("key", node3.key, visitor, path23);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = visit_("value", node3.value, visitor, path22);
+          const cv = visit_("value", node3.value, visitor, path23);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2045,17 +2045,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node3, visitor, path22) {
-      const ctrl = await callVisitor(key2, node3, visitor, path22);
+    async function visitAsync_(key2, node3, visitor, path23) {
+      const ctrl = await callVisitor(key2, node3, visitor, path23);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path22, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path22);
+        replaceNode(key2, path23, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path23);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path22 = Object.freeze(path22.concat(node3));
+          path23 = Object.freeze(path23.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node3.items[i2], visitor, path22);
+            const ci = await visitAsync_(i2, node3.items[i2], visitor, path23);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -2066,13 +2066,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path22 = Object.freeze(path22.concat(node3));
-          const ck = await visitAsync_("key", node3.key, visitor, path22);
+          path23 = Object.freeze(path23.concat(node3));
+          const ck = await visitAsync_("key", node3.key, visitor, path23);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = await visitAsync_("value", node3.value, visitor, path22);
+          const cv = await visitAsync_("value", node3.value, visitor, path23);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2099,23 +2099,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node3, visitor, path22) {
+    function callVisitor(key2, node3, visitor, path23) {
       if (typeof visitor === "function")
-        return visitor(key2, node3, path22);
+        return visitor(key2, node3, path23);
       if (identity4.isMap(node3))
-        return visitor.Map?.(key2, node3, path22);
+        return visitor.Map?.(key2, node3, path23);
       if (identity4.isSeq(node3))
-        return visitor.Seq?.(key2, node3, path22);
+        return visitor.Seq?.(key2, node3, path23);
       if (identity4.isPair(node3))
-        return visitor.Pair?.(key2, node3, path22);
+        return visitor.Pair?.(key2, node3, path23);
       if (identity4.isScalar(node3))
-        return visitor.Scalar?.(key2, node3, path22);
+        return visitor.Scalar?.(key2, node3, path23);
       if (identity4.isAlias(node3))
-        return visitor.Alias?.(key2, node3, path22);
+        return visitor.Alias?.(key2, node3, path23);
       return void 0;
     }
-    function replaceNode(key2, path22, node3) {
-      const parent = path22[path22.length - 1];
+    function replaceNode(key2, path23, node3) {
+      const parent = path23[path23.length - 1];
       if (identity4.isCollection(parent)) {
         parent.items[key2] = node3;
       } else if (identity4.isPair(parent)) {
@@ -2727,10 +2727,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity4 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path22, value2) {
+    function collectionFromPath(schema, path23, value2) {
       let v = value2;
-      for (let i2 = path22.length - 1; i2 >= 0; --i2) {
-        const k2 = path22[i2];
+      for (let i2 = path23.length - 1; i2 >= 0; --i2) {
+        const k2 = path23[i2];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a3 = [];
           a3[k2] = v;
@@ -2749,7 +2749,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path22) => path22 == null || typeof path22 === "object" && !!path22[Symbol.iterator]().next().done;
+    var isEmptyPath = (path23) => path23 == null || typeof path23 === "object" && !!path23[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -2779,11 +2779,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path22, value2) {
-        if (isEmptyPath(path22))
+      addIn(path23, value2) {
+        if (isEmptyPath(path23))
           this.add(value2);
         else {
-          const [key2, ...rest] = path22;
+          const [key2, ...rest] = path23;
           const node3 = this.get(key2, true);
           if (identity4.isCollection(node3))
             node3.addIn(rest, value2);
@@ -2797,8 +2797,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path22) {
-        const [key2, ...rest] = path22;
+      deleteIn(path23) {
+        const [key2, ...rest] = path23;
         if (rest.length === 0)
           return this.delete(key2);
         const node3 = this.get(key2, true);
@@ -2812,8 +2812,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path22, keepScalar) {
-        const [key2, ...rest] = path22;
+      getIn(path23, keepScalar) {
+        const [key2, ...rest] = path23;
         const node3 = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity4.isScalar(node3) ? node3.value : node3;
@@ -2831,8 +2831,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path22) {
-        const [key2, ...rest] = path22;
+      hasIn(path23) {
+        const [key2, ...rest] = path23;
         if (rest.length === 0)
           return this.has(key2);
         const node3 = this.get(key2, true);
@@ -2842,8 +2842,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path22, value2) {
-        const [key2, ...rest] = path22;
+      setIn(path23, value2) {
+        const [key2, ...rest] = path23;
         if (rest.length === 0) {
           this.set(key2, value2);
         } else {
@@ -5358,9 +5358,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path22, value2) {
+      addIn(path23, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path22, value2);
+          this.contents.addIn(path23, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5435,14 +5435,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path22) {
-        if (Collection.isEmptyPath(path22)) {
+      deleteIn(path23) {
+        if (Collection.isEmptyPath(path23)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path22) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path23) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -5457,10 +5457,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path22, keepScalar) {
-        if (Collection.isEmptyPath(path22))
+      getIn(path23, keepScalar) {
+        if (Collection.isEmptyPath(path23))
           return !keepScalar && identity4.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity4.isCollection(this.contents) ? this.contents.getIn(path22, keepScalar) : void 0;
+        return identity4.isCollection(this.contents) ? this.contents.getIn(path23, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -5471,10 +5471,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path22) {
-        if (Collection.isEmptyPath(path22))
+      hasIn(path23) {
+        if (Collection.isEmptyPath(path23))
           return this.contents !== void 0;
-        return identity4.isCollection(this.contents) ? this.contents.hasIn(path22) : false;
+        return identity4.isCollection(this.contents) ? this.contents.hasIn(path23) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -5491,13 +5491,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path22, value2) {
-        if (Collection.isEmptyPath(path22)) {
+      setIn(path23, value2) {
+        if (Collection.isEmptyPath(path23)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path22), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path23), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path22, value2);
+          this.contents.setIn(path23, value2);
         }
       }
       /**
@@ -7458,9 +7458,9 @@ var require_cst_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP2;
     visit5.REMOVE = REMOVE;
-    visit5.itemAtPath = (cst, path22) => {
+    visit5.itemAtPath = (cst, path23) => {
       let item = cst;
-      for (const [field, index2] of path22) {
+      for (const [field, index2] of path23) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -7469,23 +7469,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit5.parentCollection = (cst, path22) => {
-      const parent = visit5.itemAtPath(cst, path22.slice(0, -1));
-      const field = path22[path22.length - 1][0];
+    visit5.parentCollection = (cst, path23) => {
+      const parent = visit5.itemAtPath(cst, path23.slice(0, -1));
+      const field = path23[path23.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path22, item, visitor) {
-      let ctrl = visitor(item, path22);
+    function _visit(path23, item, visitor) {
+      let ctrl = visitor(item, path23);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path22.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path23.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -7496,10 +7496,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path22);
+            ctrl = ctrl(item, path23);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path22) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path23) : ctrl;
     }
     exports.visit = visit5;
   }
@@ -10780,8 +10780,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path22, name) {
-  if (!path22) {
+function assertPath(path23, name) {
+  if (!path23) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -10966,13 +10966,13 @@ var init_lib7 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set path(path22) {
-        if (isUrl(path22)) {
-          path22 = fileURLToPath(path22);
+      set path(path23) {
+        if (isUrl(path23)) {
+          path23 = fileURLToPath(path23);
         }
-        assertNonEmpty(path22, "path");
-        if (this.path !== path22) {
-          this.history.push(path22);
+        assertNonEmpty(path23, "path");
+        if (this.path !== path23) {
+          this.history.push(path23);
         }
       }
       /**
@@ -19798,7 +19798,7 @@ function transformGfmAutolinkLiterals(tree) {
     { ignore: ["link", "linkReference"] }
   );
 }
-function findUrl(_9, protocol, domain2, path22, match) {
+function findUrl(_9, protocol, domain2, path23, match) {
   if (!previous2(match)) {
     return false;
   }
@@ -19811,7 +19811,7 @@ function findUrl(_9, protocol, domain2, path22, match) {
   if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
     return false;
   }
-  const parts = splitUrl(domain2 + path22);
+  const parts = splitUrl(domain2 + path23);
   const result = {
     type: "link",
     title: null,
@@ -23712,16 +23712,16 @@ var init_base = __esm({
           }
         }
       }
-      addToPath(path22, added, removed, oldPosInc, options) {
-        const last = path22.lastComponent;
+      addToPath(path23, added, removed, oldPosInc, options) {
+        const last = path23.lastComponent;
         if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
           return {
-            oldPos: path22.oldPos + oldPosInc,
+            oldPos: path23.oldPos + oldPosInc,
             lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
           };
         } else {
           return {
-            oldPos: path22.oldPos + oldPosInc,
+            oldPos: path23.oldPos + oldPosInc,
             lastComponent: { count: 1, added, removed, previousComponent: last }
           };
         }
@@ -36109,13 +36109,13 @@ function node2(shape, o2 = {}) {
   }
   return fragment(outline, o2.label !== void 0 && o2.label !== "" ? mathLabel(o2.label, { x: shape.cx, y: shape.cy, size }) : null);
 }
-function edge(ids, path22, o2 = {}) {
+function edge(ids, path23, o2 = {}) {
   const arrow = o2.arrow ?? "end";
   const paint = o2.paint ?? "ink";
   const atStart = arrow === "start" || arrow === "both";
   const atEnd = arrow === "end" || arrow === "both";
   const cut = HEAD_LENGTH * HEAD_OVERLAP;
-  const drawn = trim(path22, atStart ? cut : 0, atEnd ? cut : 0);
+  const drawn = trim(path23, atStart ? cut : 0, atEnd ? cut : 0);
   const s2 = strokeAttrs(paint);
   return el("path", {
     class: [s2.class, o2.class].filter(Boolean).join(" ") || void 0,
@@ -36142,18 +36142,18 @@ function connect(from, to, o2 = {}) {
   const ctrl = add(m, mul({ x: d2.y, y: -d2.x }, bend * 2));
   return { kind: "quad", a: borderPoint(from, ctrl, g0), c: ctrl, b: borderPoint(to, ctrl, g1) };
 }
-function edgeLabelAnchor(path22, text12, o2 = {}) {
+function edgeLabelAnchor(path23, text12, o2 = {}) {
   const t = o2.t ?? 0.5;
-  const p5 = pointAt(path22, t);
-  let n = normalAt(path22, t);
+  const p5 = pointAt(path23, t);
+  let n = normalAt(path23, t);
   if (o2.side === "right") n = mul(n, -1);
   const size = o2.size ?? 16;
   const b2 = labelFontBox(text12, { x: 0, y: 0, size });
   const reach = Math.max(-n.x * b2.x0, -n.x * b2.x1) + Math.max(-n.y * b2.y0, -n.y * b2.y1);
   return add(p5, mul(n, reach + (o2.offset ?? 5)));
 }
-function edgeLabel(path22, text12, o2 = {}) {
-  const at = edgeLabelAnchor(path22, text12, o2);
+function edgeLabel(path23, text12, o2 = {}) {
+  const at = edgeLabelAnchor(path23, text12, o2);
   return mathLabel(text12, { x: at.x, y: at.y, size: o2.size ?? 16, class: o2.class });
 }
 function delaySquare(at, size = 8, paint = "ink") {
@@ -40668,12 +40668,12 @@ function y(p5) {
   return p5[1];
 }
 function line2(x$1, y$1) {
-  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path22 = withPath(line3);
+  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path23 = withPath(line3);
   x$1 = typeof x$1 === "function" ? x$1 : x$1 === void 0 ? x : constant2(x$1);
   y$1 = typeof y$1 === "function" ? y$1 : y$1 === void 0 ? y : constant2(y$1);
   function line3(data) {
     var i2, n = (data = array2(data)).length, d2, defined0 = false, buffer;
-    if (context == null) output7 = curve(buffer = path22());
+    if (context == null) output7 = curve(buffer = path23());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) output7.lineStart();
@@ -40701,13 +40701,13 @@ function line2(x$1, y$1) {
   return line3;
 }
 function area(x0, y0, y1) {
-  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path22 = withPath(area2);
+  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path23 = withPath(area2);
   x0 = typeof x0 === "function" ? x0 : x0 === void 0 ? x : constant2(+x0);
   y0 = typeof y0 === "function" ? y0 : y0 === void 0 ? constant2(0) : constant2(+y0);
   y1 = typeof y1 === "function" ? y1 : y1 === void 0 ? y : constant2(+y1);
   function area2(data) {
     var i2, j, k2, n = (data = array2(data)).length, d2, defined0 = false, buffer, x0z = new Array(n), y0z = new Array(n);
-    if (context == null) output7 = curve(buffer = path22());
+    if (context == null) output7 = curve(buffer = path23());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) {
@@ -40783,12 +40783,12 @@ function curveRadial(curve) {
   return radial;
 }
 function Symbol2(type, size) {
-  let context = null, path22 = withPath(symbol);
+  let context = null, path23 = withPath(symbol);
   type = typeof type === "function" ? type : constant2(type || circle2);
   size = typeof size === "function" ? size : constant2(size === void 0 ? 64 : +size);
   function symbol() {
     let buffer;
-    if (!context) context = buffer = path22();
+    if (!context) context = buffer = path23();
     type.apply(this, arguments).draw(context, +size.apply(this, arguments));
     if (buffer) return context = null, buffer + "" || null;
   }
@@ -43578,9 +43578,9 @@ var init_rnn_unroll = __esm({
           body3.push(...column(ids, cx(k2), lay, { x: names("x", k2), h: names("h", k2), o: names("o", k2), L: names("L", k2), y: names("y", k2) }, weights, font));
         }
         for (let k2 = -1; k2 < T4; k2++) {
-          const path22 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
-          body3.push(edge(ids, path22, { dashed: k2 === -1 || k2 === T4 - 1 }));
-          if (weights[2]) body3.push(edgeLabel(path22, weights[2], { side: "left", size: WFONT, offset: HEAD_HALF_WIDTH + 2 }));
+          const path23 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
+          body3.push(edge(ids, path23, { dashed: k2 === -1 || k2 === T4 - 1 }));
+          if (weights[2]) body3.push(edgeLabel(path23, weights[2], { side: "left", size: WFONT, offset: HEAD_HALF_WIDTH + 2 }));
         }
         if (p5.bptt) {
           paints.add("highlight");
@@ -44950,12 +44950,12 @@ function parseTree(text12, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root4, path22) {
+function findNodeAtLocation(root4, path23) {
   if (!root4) {
     return void 0;
   }
   let node3 = root4;
-  for (let segment of path22) {
+  for (let segment of path23) {
     if (typeof segment === "string") {
       if (node3.type !== "object" || !Array.isArray(node3.children)) {
         return void 0;
@@ -45321,14 +45321,14 @@ var init_parser = __esm({
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text12, originalPath, value2, options) {
-  const path22 = originalPath.slice();
+  const path23 = originalPath.slice();
   const errors = [];
   const root4 = parseTree(text12, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path22.length > 0) {
-    lastSegment = path22.pop();
-    parent = findNodeAtLocation(root4, path22);
+  while (path23.length > 0) {
+    lastSegment = path23.pop();
+    parent = findNodeAtLocation(root4, path23);
     if (parent === void 0 && value2 !== void 0) {
       if (typeof lastSegment === "string") {
         value2 = { [lastSegment]: value2 };
@@ -45471,8 +45471,8 @@ var init_edit = __esm({
 });
 
 // node_modules/jsonc-parser/lib/esm/main.js
-function modify(text12, path22, value2, options) {
-  return setProperty(text12, path22, value2, options);
+function modify(text12, path23, value2, options) {
+  return setProperty(text12, path23, value2, options);
 }
 function applyEdits(text12, edits) {
   let sortedEdits = edits.slice(0).sort((a3, b2) => {
@@ -46817,15 +46817,15 @@ function languageFigureNumbering(data, site, warn) {
   if (!isRecord(langs)) return void 0;
   const byLanguage = {};
   for (const [code4, conf] of Object.entries(langs)) {
-    const path22 = ["languages", code4, "params", "prerender"];
+    const path23 = ["languages", code4, "params", "prerender"];
     const own8 = getIn(conf, ["params", "prerender"]);
     if (isRecord(own8)) {
       for (const key2 of Object.keys(own8)) {
-        if (key2.toLowerCase() !== "figures") warn([...path22, key2], `${[...path22, key2].join(".")} is not read: of params.prerender, a language sets only figures (its label, separator and numbers); set ${key2} in the site's params.prerender`, "key");
+        if (key2.toLowerCase() !== "figures") warn([...path23, key2], `${[...path23, key2].join(".")} is not read: of params.prerender, a language sets only figures (its label, separator and numbers); set ${key2} in the site's params.prerender`, "key");
       }
     }
-    const table3 = settingsTable(own8, path22, "figures", FIGURES_KEYS, warn);
-    if (table3) byLanguage[code4.toLowerCase()] = figureNumbering(table3, warn, path22, site);
+    const table3 = settingsTable(own8, path23, "figures", FIGURES_KEYS, warn);
+    if (table3) byLanguage[code4.toLowerCase()] = figureNumbering(table3, warn, path23, site);
   }
   if (Object.keys(byLanguage).length === 0) return void 0;
   const dflt = getIn(data, "defaultContentLanguage");
@@ -46836,15 +46836,15 @@ function languageFigureNumbering(data, site, warn) {
   };
 }
 function figureNumbering(table3, warn, parent, base2) {
-  const path22 = [...parent, "figures"];
+  const path23 = [...parent, "figures"];
   const raw3 = table3 && getIn(table3, ["numbers"]);
-  const numbers = raw3 === true ? "all" : raw3 === false ? "none" : enumSetting(raw3, ["id", "all", "none"], base2.numbers, [...path22, "numbers"], warn);
+  const numbers = raw3 === true ? "all" : raw3 === false ? "none" : enumSetting(raw3, ["id", "all", "none"], base2.numbers, [...path23, "numbers"], warn);
   const text12 = (key2, allowEmpty) => {
     const v = table3 && getIn(table3, [key2]);
     const dflt = base2[key2];
     if (v === void 0) return dflt;
     if (typeof v !== "string" || /[\r\n]/.test(v) || !allowEmpty && v.trim() === "") {
-      warn([...path22, key2], `${[...path22, key2].join(".")} = ${JSON.stringify(v)} must be ${allowEmpty ? "a line of text" : "a word or two (not empty)"}; using ${JSON.stringify(dflt)}`);
+      warn([...path23, key2], `${[...path23, key2].join(".")} = ${JSON.stringify(v)} must be ${allowEmpty ? "a line of text" : "a word or two (not empty)"}; using ${JSON.stringify(dflt)}`);
       return dflt;
     }
     return key2 === "label" ? v.trim() : v;
@@ -47226,11 +47226,17 @@ function fallbackTemplate(name, inner2) {
 ` : "") + `{{- partial "prerender/unrendered.html" (dict "name" "${name}" "position" .Position "page" .Page) -}}
 `;
 }
-function siteLayoutDirs(siteDir, data) {
+function siteLayoutDirs(siteDir, data, modules) {
   const dirs = layoutRoots(siteDir, data).filter((r2) => r2.target === "").map((r2) => r2.dir);
-  return [...dirs, ...moduleLayoutDirs(siteDir, data).flat()];
+  return [...dirs, ...moduleLayoutDirs(siteDir, data, modules).flat()];
 }
-function moduleLayoutDirs(siteDir, data) {
+function moduleLayoutDirs(siteDir, data, modules) {
+  if (modules) {
+    return modules.map((m) => {
+      const own8 = m.mounts.filter((mt) => normalizeRel(mt.target) === "layouts").map((mt) => path12.resolve(m.dir, mt.source));
+      return own8.length > 0 ? own8 : [path12.join(m.dir, "layouts")];
+    });
+  }
   const theme = getIn(data, "theme");
   const themes = typeof theme === "string" ? [theme] : Array.isArray(theme) ? theme.filter((t) => typeof t === "string") : [];
   const themesDir = getIn(data, "themesDir");
@@ -47279,7 +47285,8 @@ function shortcodeTemplateNames(layoutDirs) {
   for (const dir of layoutDirs) for (const sub3 of ["_shortcodes", "shortcodes"]) walk(path12.join(dir, sub3), "", 0);
   return out;
 }
-function layoutsComplete(siteDir, data) {
+function layoutsComplete(siteDir, data, modules) {
+  if (modules) return true;
   return moduleLayoutDirs(siteDir, data).every((dirs) => {
     const root4 = dirs.map((d2) => path12.dirname(d2)).find((d2) => isDirectory(d2));
     if (root4 === void 0) return false;
@@ -47439,19 +47446,19 @@ var init_fallbacks = __esm({
 });
 
 // src/site/head-hooks.ts
-import { readdirSync as readdirSync5, readFileSync as readFileSync6, statSync as statSync6 } from "node:fs";
-import path13 from "node:path";
+import { readdirSync as readdirSync6, readFileSync as readFileSync7, statSync as statSync7 } from "node:fs";
+import path14 from "node:path";
 function templates(dir, ext = ".html") {
   const out = [];
   const walk = (d2) => {
     let entries;
     try {
-      entries = readdirSync5(d2, { withFileTypes: true });
+      entries = readdirSync6(d2, { withFileTypes: true });
     } catch {
       return;
     }
     for (const e of entries.sort((a3, b2) => a3.name < b2.name ? -1 : a3.name > b2.name ? 1 : 0)) {
-      const p5 = path13.join(d2, e.name);
+      const p5 = path14.join(d2, e.name);
       if (e.isDirectory()) walk(p5);
       else if (e.name.endsWith(ext)) out.push(p5);
     }
@@ -47461,14 +47468,14 @@ function templates(dir, ext = ".html") {
 }
 function kindOf(p5) {
   try {
-    const st = statSync6(p5);
+    const st = statSync7(p5);
     return st.isFile() ? "file" : st.isDirectory() ? "dir" : void 0;
   } catch {
     return void 0;
   }
 }
 function isPackageLayouts(dir) {
-  return isFile2(path13.join(dir, "partials", "prerender", "head.html"));
+  return isFile2(path14.join(dir, "partials", "prerender", "head.html"));
 }
 function eachTemplate(layoutDirs, fn, ext = ".html") {
   for (const dir of layoutDirs) {
@@ -47476,7 +47483,7 @@ function eachTemplate(layoutDirs, fn, ext = ".html") {
     for (const file of templates(dir, ext)) {
       let text12;
       try {
-        text12 = readFileSync6(file, "utf8");
+        text12 = readFileSync7(file, "utf8");
       } catch {
         continue;
       }
@@ -47493,14 +47500,14 @@ function headReport(layoutDirs) {
     if (/partial\s+"prerender\/(head|katex)(\.html)?"/.test(text12)) linking.push(file);
     for (const h of HEAD_HOOKS) if (h.call.test(text12)) hooks.add(h);
     for (const o2 of HEAD_OVERRIDES) if (o2.call.test(text12)) called.add(o2);
-    const rel3 = path13.relative(dir, file).split(path13.sep).join("/");
+    const rel3 = path14.relative(dir, file).split(path14.sep).join("/");
     if (!headPartial && /^_?partials\//.test(rel3) && /<head[\s>]/i.test(text12)) headPartial = { from: file, to: `layouts/${rel3.replace(/^_partials\//, "partials/")}` };
   });
   const report = { linking, hooks: HEAD_HOOKS.filter((h) => hooks.has(h)) };
   if (report.hooks.length > 0) return report;
   for (const o2 of HEAD_OVERRIDES) {
     if (!called.has(o2)) continue;
-    const from = layoutDirs.map((d2) => path13.join(d2, ...o2.partial.split("/"))).find(isFile2);
+    const from = layoutDirs.map((d2) => path14.join(d2, ...o2.partial.split("/"))).find(isFile2);
     if (from) return { ...report, override: { theme: o2.theme, from, to: `layouts/${o2.partial}` } };
   }
   return headPartial ? { ...report, override: headPartial } : report;
@@ -47510,7 +47517,7 @@ function headAdvice(report, siteDir = "") {
   if (hook) return `your theme calls a head hook (${hook.theme}): create ${hook.file} containing ${HEAD_PARTIAL_CALL}${hook.note ? ` (${hook.note})` : ""}`;
   const o2 = report.override;
   if (o2) {
-    const from = siteDir ? path13.relative(siteDir, o2.from).split(path13.sep).join("/") : o2.from;
+    const from = siteDir ? path14.relative(siteDir, o2.from).split(path14.sep).join("/") : o2.from;
     return `your theme${o2.theme ? ` (${o2.theme})` : ""} has no head hook: copy ${from} to ${o2.to} in your site and add ${HEAD_PARTIAL_CALL} to it${o2.theme ? "" : " before </head>"}`;
   }
   return `add ${HEAD_PARTIAL_CALL} to the <head> of your base template (a theme without a head hook: override the one partial of it that writes <head>, see docs/themes.md)`;
@@ -47520,12 +47527,12 @@ function headingDataTemplates(siteDir, layoutDirs) {
   eachTemplate(layoutDirs, (file, text12) => {
     const code4 = text12.replace(/\{\{-?\s*\/\*[^]*?\*\/\s*-?\}\}/g, "");
     if (/partial\s+"prerender\/toc(\.html)?"/.test(code4)) return;
-    if (/\.(TableOfContents|Fragments)\b/.test(code4)) out.push(path13.relative(siteDir, file).split(path13.sep).join("/"));
+    if (/\.(TableOfContents|Fragments)\b/.test(code4)) out.push(path14.relative(siteDir, file).split(path14.sep).join("/"));
   });
   return out;
 }
 function feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs2 = []) {
-  const rel3 = (file) => path13.relative(siteDir, file).split(path13.sep).join("/");
+  const rel3 = (file) => path14.relative(siteDir, file).split(path14.sep).join("/");
   const out = [];
   eachTemplate(
     layoutDirs,
@@ -47536,7 +47543,7 @@ function feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs2 = []) {
     ".xml"
   );
   for (const candidates2 of moduleLayoutDirs2) {
-    if (!candidates2.some((d2) => kindOf(path13.dirname(d2)) === "dir")) out.push(rel3(path13.dirname(candidates2[0])));
+    if (!candidates2.some((d2) => kindOf(path14.dirname(d2)) === "dir")) out.push(rel3(path14.dirname(candidates2[0])));
   }
   return out;
 }
@@ -47700,15 +47707,15 @@ var init_site_figures = __esm({
 });
 
 // src/site/page-records.ts
-import { readFileSync as readFileSync9 } from "node:fs";
-import path16 from "node:path";
+import { readFileSync as readFileSync10 } from "node:fs";
+import path17 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 function runningCodeId() {
   if (codeId === void 0) {
     let id = BUNDLE_CODE_ID.startsWith("@@") ? "" : BUNDLE_CODE_ID;
     if (!id) {
       try {
-        id = md5Hex(readFileSync9(fileURLToPath3(import.meta.url)));
+        id = md5Hex(readFileSync10(fileURLToPath3(import.meta.url)));
       } catch {
       }
     }
@@ -47720,7 +47727,7 @@ function siteRecordKey(parts) {
   return contentKey("pages", RECORDS_VERSION, runningCodeId(), stableStringify(parts));
 }
 function rel(siteDir, p5) {
-  return path16.relative(siteDir, p5).split(path16.sep).join("/");
+  return path17.relative(siteDir, p5).split(path17.sep).join("/");
 }
 function outcomeOf(siteDir, r2) {
   const v = "found" in r2 ? { found: rel(siteDir, r2.found) } : "refused" in r2 ? { refused: rel(siteDir, r2.refused), link: rel(siteDir, r2.link), target: r2.target } : {
@@ -47751,7 +47758,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 2;
-    BUNDLE_CODE_ID = "541dab25785f7e361c3492f683fa8a22";
+    BUNDLE_CODE_ID = "4a1ee1d3a983fa86ac065dd424345377";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -47780,7 +47787,7 @@ var init_page_records = __esm({
         if (!r2) {
           r2 = this.lookUp(
             site,
-            bases.map((b2) => typeof b2 === "string" ? path16.resolve(site.dir, b2) : b2),
+            bases.map((b2) => typeof b2 === "string" ? path17.resolve(site.dir, b2) : b2),
             rel3
           );
           this.recorded.set(key2, r2);
@@ -47791,7 +47798,7 @@ var init_page_records = __esm({
         let h = this.known.get(file);
         if (h === void 0) {
           try {
-            h = md5Hex(readFileSync9(file));
+            h = md5Hex(readFileSync10(file));
           } catch {
             h = null;
           }
@@ -48036,7 +48043,7 @@ function pageSettings(config, siteDir, errorMode, hugoVersion) {
   const limits = config.prerender.limits;
   const unsafe = getIn(config.data, "markup.goldmark.renderer.unsafe") === true;
   const blockAttributes = getIn(config.data, "markup.goldmark.parser.attribute.block") === true;
-  const layoutDirs = siteLayoutDirs(siteDir, config.data);
+  const layoutDirs = siteLayoutDirs(siteDir, config.data, config.modules);
   const siteShortcodes = siteShortcodeTemplates(siteDir, layoutDirs, shortcodeList.keys());
   for (const [name, where] of siteShortcodes) {
     if (name === "figure") continue;
@@ -48056,7 +48063,7 @@ function pageSettings(config, siteDir, errorMode, hugoVersion) {
   if (mathFenceRendered(layoutDirs)) math2 = { ...math2, fences: true };
   const headingMath = unsafe ? "html" : headingDataTemplates(siteDir, layoutDirs).length > 0 ? "text" : "shortcode";
   const rawIds = headingMath !== "shortcode" && hugoVersion !== void 0 && versionBefore(hugoVersion, "0.144.0");
-  const complete = layoutsComplete(siteDir, config.data);
+  const complete = layoutsComplete(siteDir, config.data, config.modules);
   const images = imageOptions(config.data).options;
   const hook = images.enable && images.markdown === "auto" ? imageRenderHook(layoutDirs) : void 0;
   const markdownImages = !images.enable || images.markdown === false ? void 0 : images.markdown === true || complete && hook === void 0 ? "render" : hook !== void 0 && templateAsksForImages(hook, layoutDirs) ? "index" : void 0;
@@ -48099,7 +48106,7 @@ function pageSettings(config, siteDir, errorMode, hugoVersion) {
     ...blockAttributes ? { blockAttributes } : {},
     headingMath,
     // RSS shows .Summary unless a feed template of the site's reads more (see PageSettings.feeds).
-    feeds: feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs(siteDir, config.data)).length > 0 ? "content" : "summary"
+    feeds: feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs(siteDir, config.data, config.modules)).length > 0 ? "content" : "summary"
   };
   const nested = hugoVersion !== void 0 && versionBefore(hugoVersion, EVERY_MATCHING_MOUNT_SINCE) && nestedMountTargets(config);
   const mounted = (r2) => ({ dir: r2.dir, target: r2.target, ...r2.filter ? { filter: r2.filter } : {} });
@@ -56009,7 +56016,7 @@ function __hpGlyphsAsAttributes(on) {
   __hpGlyphsLeft = false;
   return left;
 }
-var ParseError, uppercase, __hpHyphenated, hyphenate, ESCAPE_LOOKUP, ESCAPE_REGEX, __hpEscapeTest, escape, getBaseElem, characterNodesTypes, isCharacterBox, protocolFromUrl, SETTINGS_SCHEMA, Settings, Style, D2, Dc, T3, Tc, S, Sc, SS, SSc, styles, sup2, sub2, fracNum, fracDen, cramp, text$1, Style$1, scriptData, allBlocks, doubleBrushStroke, hLinePad, sqrtMain, sqrtSize1, sqrtSize2, sqrtSize3, sqrtSize4, phasePath, sqrtTall, sqrtPath, innerPath, path17, tallDelim, DocumentFragment, ptPerUnit, relativeUnit, validUnit, calculateSize, __hpEms, makeEm, createClass, cssStyleToString, initNode, toNode, invalidAttributeNameRegex, toMarkup, Span, Anchor, Img, iCombinations, SymbolNode, SvgNode, PathNode, LineNode, hasHtmlDomChildren, fontMetricsData, sigmasAndXis, extraCharacterMap, fontMetricsBySizeIndex, symbols, math, text8, main, ams, accent2, bin, close, inner, mathord, op, open, punct, rel2, spacing, textord, ligatures, mathTextSymbols, ch, i, textSymbols, _ch, _i, letters2, _ch2, _i2, wideChar, _ch3, _i3, _ch4, _i4, extraLatin, _ch5, _i5, boldUpright, italic, boldItalic, script2, noFont, fraktur, doubleStruck, boldFraktur, sansSerif, boldSansSerif, italicSansSerif, monospace, wideLatinLetterData, wideNumeralData, wideCharacterFont, lookupSymbol, makeSymbol, mathsym, boldSymbol, makeOrd, canCombine, tryCombineChars, sizeElementFromChildren, makeSpan, makeSvgSpan, makeLineSpan, makeAnchor, makeFragment, wrapFragment, getVListChildrenAndDepth, makeVList, makeGlue, retrieveTextFontName, fontMap, svgData, staticSvg, thinspace, mediumspace, thickspace, spacings, tightSpacings, _functions, _htmlGroupBuilders, _mathmlGroupBuilders, normalizeArgument, ordargument, binLeftCanceller, binRightCanceller, styleMap$1, DomEnum, buildExpression$1, _traverseNonSpaceNodes, checkPartialGroup, _getOutermostNode, getTypeOfDomTree, makeNullDelimiter, buildGroup$1, MathNode, TextNode, SpaceNode, noVariantSymbols, rowLikeTypes, makeText, makeRow, mathFontVariants, getVariant, buildExpression2, buildExpressionRow, buildGroup2, sizeStyleMap, sizeMultipliers, sizeAtStyle, Options, optionsFromSettings, displayWrap, buildTree, buildHTMLTree, stretchyCodePoint, stretchyMathML, katexImagesData, wideAccentLabels, stretchySvg, stretchyEnclose, ATOMS, NON_ATOMS, getBaseSymbol, htmlBuilder$a, mathmlBuilder$9, NON_STRETCHY_ACCENT_REGEX, paddedNode, binrelClass, cdArrowFunctionName, newCell, isStartOfArrow, isLabelEnd, htmlBuilder$8, mathmlBuilder$7, globalMap, checkControlSequence, getRHS, letCommand, getMetrics, styleWrap, centerSpan, makeSmallDelim, mathrmSize, makeLargeDelim, makeGlyphSpan, makeInner, lapInEms, lap, verts, doubleVerts, makeStackedDelim, vbPad, emPad, sqrtSvg, makeSqrtImage, stackLargeDelimiters, stackAlwaysDelimiters, stackNeverDelimiters, sizeToMaxHeight, makeSizedDelim, stackNeverDelimiterSequence, stackAlwaysDelimiterSequence, stackLargeDelimiterSequence, delimTypeToFont, traverseSequence, makeCustomSizedDelim, makeLeftRightDelim, delimiterSizes, delimiters, htmlBuilder$7, mathmlBuilder$6, _environments, _macros, SourceLocation, Token, validateAmsEnvironmentContext, gatherEnvironments, htmlBuilder$6, alignMap, mathmlBuilder$5, alignedHandler, environments, htmlBuilder$5, mathmlBuilder$4, fontAliases, htmlBuilder$4, mathmlBuilder$3, wrapWithStyle, stylArray, delimFromValue, htmlBuilder$3, mathmlBuilder$2, sizeData, chooseMathStyle, assembleSupSub, noSuccessor, htmlBuilder$2, mathmlBuilder$1, singleCharBigOps, singleCharIntegrals, htmlBuilder$1, mathmlBuilder2, sizeFuncs, htmlBuilder2, styleMap, htmlBuilderDelegate, defaultVariant, cssSpace, regularSpace, pad, textFontFamilies, textFontWeights, textFontShapes, optionsWithFont, makeVerb, functions, spaceRegexString, controlWordRegexString, controlSymbolRegexString, controlWordWhitespaceRegexString, controlSpaceRegexString, combiningDiacriticalMarkString, combiningDiacriticalMarksEndRegex, tokenRegexString, Lexer, Namespace, macros, digitToNumber, newcommand, dotsByToken, dotsbGroups, spaceAfterDots, latexRaiseA, braketHelper, implicitCommands, MacroExpander, unicodeSubRegEx, uSubsAndSups, unicodeAccents, unicodeSymbols, Parser2, parseTree3, render4, renderToString, generateParseTree, renderError, renderToDomTree, renderToHTMLTree, version, __domTree, katex, __hpGlyphAttributes, __HP_GROUP_DEPTH, __hpGroupDepth, __hpGlyphsLeft, __hpOwnBefore;
+var ParseError, uppercase, __hpHyphenated, hyphenate, ESCAPE_LOOKUP, ESCAPE_REGEX, __hpEscapeTest, escape, getBaseElem, characterNodesTypes, isCharacterBox, protocolFromUrl, SETTINGS_SCHEMA, Settings, Style, D2, Dc, T3, Tc, S, Sc, SS, SSc, styles, sup2, sub2, fracNum, fracDen, cramp, text$1, Style$1, scriptData, allBlocks, doubleBrushStroke, hLinePad, sqrtMain, sqrtSize1, sqrtSize2, sqrtSize3, sqrtSize4, phasePath, sqrtTall, sqrtPath, innerPath, path18, tallDelim, DocumentFragment, ptPerUnit, relativeUnit, validUnit, calculateSize, __hpEms, makeEm, createClass, cssStyleToString, initNode, toNode, invalidAttributeNameRegex, toMarkup, Span, Anchor, Img, iCombinations, SymbolNode, SvgNode, PathNode, LineNode, hasHtmlDomChildren, fontMetricsData, sigmasAndXis, extraCharacterMap, fontMetricsBySizeIndex, symbols, math, text8, main, ams, accent2, bin, close, inner, mathord, op, open, punct, rel2, spacing, textord, ligatures, mathTextSymbols, ch, i, textSymbols, _ch, _i, letters2, _ch2, _i2, wideChar, _ch3, _i3, _ch4, _i4, extraLatin, _ch5, _i5, boldUpright, italic, boldItalic, script2, noFont, fraktur, doubleStruck, boldFraktur, sansSerif, boldSansSerif, italicSansSerif, monospace, wideLatinLetterData, wideNumeralData, wideCharacterFont, lookupSymbol, makeSymbol, mathsym, boldSymbol, makeOrd, canCombine, tryCombineChars, sizeElementFromChildren, makeSpan, makeSvgSpan, makeLineSpan, makeAnchor, makeFragment, wrapFragment, getVListChildrenAndDepth, makeVList, makeGlue, retrieveTextFontName, fontMap, svgData, staticSvg, thinspace, mediumspace, thickspace, spacings, tightSpacings, _functions, _htmlGroupBuilders, _mathmlGroupBuilders, normalizeArgument, ordargument, binLeftCanceller, binRightCanceller, styleMap$1, DomEnum, buildExpression$1, _traverseNonSpaceNodes, checkPartialGroup, _getOutermostNode, getTypeOfDomTree, makeNullDelimiter, buildGroup$1, MathNode, TextNode, SpaceNode, noVariantSymbols, rowLikeTypes, makeText, makeRow, mathFontVariants, getVariant, buildExpression2, buildExpressionRow, buildGroup2, sizeStyleMap, sizeMultipliers, sizeAtStyle, Options, optionsFromSettings, displayWrap, buildTree, buildHTMLTree, stretchyCodePoint, stretchyMathML, katexImagesData, wideAccentLabels, stretchySvg, stretchyEnclose, ATOMS, NON_ATOMS, getBaseSymbol, htmlBuilder$a, mathmlBuilder$9, NON_STRETCHY_ACCENT_REGEX, paddedNode, binrelClass, cdArrowFunctionName, newCell, isStartOfArrow, isLabelEnd, htmlBuilder$8, mathmlBuilder$7, globalMap, checkControlSequence, getRHS, letCommand, getMetrics, styleWrap, centerSpan, makeSmallDelim, mathrmSize, makeLargeDelim, makeGlyphSpan, makeInner, lapInEms, lap, verts, doubleVerts, makeStackedDelim, vbPad, emPad, sqrtSvg, makeSqrtImage, stackLargeDelimiters, stackAlwaysDelimiters, stackNeverDelimiters, sizeToMaxHeight, makeSizedDelim, stackNeverDelimiterSequence, stackAlwaysDelimiterSequence, stackLargeDelimiterSequence, delimTypeToFont, traverseSequence, makeCustomSizedDelim, makeLeftRightDelim, delimiterSizes, delimiters, htmlBuilder$7, mathmlBuilder$6, _environments, _macros, SourceLocation, Token, validateAmsEnvironmentContext, gatherEnvironments, htmlBuilder$6, alignMap, mathmlBuilder$5, alignedHandler, environments, htmlBuilder$5, mathmlBuilder$4, fontAliases, htmlBuilder$4, mathmlBuilder$3, wrapWithStyle, stylArray, delimFromValue, htmlBuilder$3, mathmlBuilder$2, sizeData, chooseMathStyle, assembleSupSub, noSuccessor, htmlBuilder$2, mathmlBuilder$1, singleCharBigOps, singleCharIntegrals, htmlBuilder$1, mathmlBuilder2, sizeFuncs, htmlBuilder2, styleMap, htmlBuilderDelegate, defaultVariant, cssSpace, regularSpace, pad, textFontFamilies, textFontWeights, textFontShapes, optionsWithFont, makeVerb, functions, spaceRegexString, controlWordRegexString, controlSymbolRegexString, controlWordWhitespaceRegexString, controlSpaceRegexString, combiningDiacriticalMarkString, combiningDiacriticalMarksEndRegex, tokenRegexString, Lexer, Namespace, macros, digitToNumber, newcommand, dotsByToken, dotsbGroups, spaceAfterDots, latexRaiseA, braketHelper, implicitCommands, MacroExpander, unicodeSubRegEx, uSubsAndSups, unicodeAccents, unicodeSymbols, Parser2, parseTree3, render4, renderToString, generateParseTree, renderError, renderToDomTree, renderToHTMLTree, version, __domTree, katex, __hpGlyphAttributes, __HP_GROUP_DEPTH, __hpGroupDepth, __hpGlyphsLeft, __hpOwnBefore;
 var init_katex = __esm({
   "node_modules/katex/dist/katex.mjs"() {
     ParseError = class _ParseError extends Error {
@@ -56462,27 +56469,27 @@ var init_katex = __esm({
     };
     sqrtPath = function sqrtPath2(size, extraVinculum, viewBoxHeight) {
       extraVinculum = 1e3 * extraVinculum;
-      var path22 = "";
+      var path23 = "";
       switch (size) {
         case "sqrtMain":
-          path22 = sqrtMain(extraVinculum, hLinePad);
+          path23 = sqrtMain(extraVinculum, hLinePad);
           break;
         case "sqrtSize1":
-          path22 = sqrtSize1(extraVinculum, hLinePad);
+          path23 = sqrtSize1(extraVinculum, hLinePad);
           break;
         case "sqrtSize2":
-          path22 = sqrtSize2(extraVinculum, hLinePad);
+          path23 = sqrtSize2(extraVinculum, hLinePad);
           break;
         case "sqrtSize3":
-          path22 = sqrtSize3(extraVinculum, hLinePad);
+          path23 = sqrtSize3(extraVinculum, hLinePad);
           break;
         case "sqrtSize4":
-          path22 = sqrtSize4(extraVinculum, hLinePad);
+          path23 = sqrtSize4(extraVinculum, hLinePad);
           break;
         case "sqrtTall":
-          path22 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
+          path23 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
       }
-      return path22;
+      return path23;
     };
     innerPath = function innerPath2(name, height) {
       switch (name) {
@@ -56508,7 +56515,7 @@ var init_katex = __esm({
           return "";
       }
     };
-    path17 = {
+    path18 = {
       // The doubleleftarrow geometry is from glyph U+21D0 in the font KaTeX Main
       doubleleftarrow: "M262 157\nl10-10c34-36 62.7-77 86-123 3.3-8 5-13.3 5-16 0-5.3-6.7-8-20-8-7.3\n 0-12.2.5-14.5 1.5-2.3 1-4.8 4.5-7.5 10.5-49.3 97.3-121.7 169.3-217 216-28\n 14-57.3 25-88 33-6.7 2-11 3.8-13 5.5-2 1.7-3 4.2-3 7.5s1 5.8 3 7.5\nc2 1.7 6.3 3.5 13 5.5 68 17.3 128.2 47.8 180.5 91.5 52.3 43.7 93.8 96.2 124.5\n 157.5 9.3 8 15.3 12.3 18 13h6c12-.7 18-4 18-10 0-2-1.7-7-5-15-23.3-46-52-87\n-86-123l-10-10h399738v-40H218c328 0 0 0 0 0l-10-8c-26.7-20-65.7-43-117-69 2.7\n-2 6-3.7 10-5 36.7-16 72.3-37.3 107-64l10-8h399782v-40z\nm8 0v40h399730v-40zm0 194v40h399730v-40z",
       // doublerightarrow is from glyph U+21D2 in font KaTeX Main
@@ -57049,7 +57056,7 @@ var init_katex = __esm({
         if (this.alternate) {
           node3.setAttribute("d", this.alternate);
         } else {
-          node3.setAttribute("d", path17[this.pathName]);
+          node3.setAttribute("d", path18[this.pathName]);
         }
         return node3;
       }
@@ -57057,7 +57064,7 @@ var init_katex = __esm({
         if (this.alternate) {
           return '<path d="' + escape(this.alternate) + '"/>';
         } else {
-          return '<path d="' + escape(path17[this.pathName]) + '"/>';
+          return '<path d="' + escape(path18[this.pathName]) + '"/>';
         }
       }
     };
@@ -60591,8 +60598,8 @@ var init_katex = __esm({
     };
     staticSvg = function staticSvg2(value2, options) {
       var [pathName, width, height] = svgData[value2];
-      var path22 = new PathNode(pathName);
-      var svgNode2 = new SvgNode([path22], {
+      var path23 = new PathNode(pathName);
+      var svgNode2 = new SvgNode([path23], {
         "width": makeEm(width),
         "height": makeEm(height),
         // Override CSS rule `.katex svg { width: 100% }`
@@ -61604,8 +61611,8 @@ var init_katex = __esm({
               pathName = "tilde" + imgIndex;
             }
           }
-          var path22 = new PathNode(pathName);
-          var svgNode2 = new SvgNode([path22], {
+          var path23 = new PathNode(pathName);
+          var svgNode2 = new SvgNode([path23], {
             "width": "100%",
             "height": makeEm(_height),
             "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight,
@@ -62690,8 +62697,8 @@ var init_katex = __esm({
     };
     makeInner = function makeInner2(ch2, height, options) {
       var width = fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)] ? fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)][4] : fontMetricsData["Size1-Regular"][ch2.charCodeAt(0)][4];
-      var path22 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
-      var svgNode2 = new SvgNode([path22], {
+      var path23 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
+      var svgNode2 = new SvgNode([path23], {
         "width": makeEm(width),
         "height": makeEm(height),
         // Override CSS rule `.katex svg { width: 100% }`
@@ -62860,10 +62867,10 @@ var init_katex = __esm({
         var midHeight = realHeightTotal - topHeightTotal - bottomHeightTotal;
         var viewBoxHeight = Math.round(realHeightTotal * 1e3);
         var pathStr = tallDelim(svgLabel, Math.round(midHeight * 1e3));
-        var path22 = new PathNode(svgLabel, pathStr);
+        var path23 = new PathNode(svgLabel, pathStr);
         var width = makeEm(viewBoxWidth / 1e3);
         var height = makeEm(viewBoxHeight / 1e3);
-        var svg3 = new SvgNode([path22], {
+        var svg3 = new SvgNode([path23], {
           "width": width,
           "height": height,
           "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight
@@ -62904,8 +62911,8 @@ var init_katex = __esm({
     vbPad = 80;
     emPad = 0.08;
     sqrtSvg = function sqrtSvg2(sqrtName, height, viewBoxHeight, extraVinculum, options) {
-      var path22 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
-      var pathNode = new PathNode(sqrtName, path22);
+      var path23 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
+      var pathNode = new PathNode(sqrtName, path23);
       var svg3 = new SvgNode([pathNode], {
         // Note: 1000:1 ratio of viewBox to document em width.
         "width": "400em",
@@ -63394,8 +63401,8 @@ var init_katex = __esm({
         var angleHeight = inner2.height + inner2.depth + lineWeight + clearance;
         inner2.style.paddingLeft = makeEm(angleHeight / 2 + lineWeight);
         var viewBoxHeight = Math.floor(1e3 * angleHeight * scale2);
-        var path22 = phasePath(viewBoxHeight);
-        var svgNode2 = new SvgNode([new PathNode("phase", path22)], {
+        var path23 = phasePath(viewBoxHeight);
+        var svgNode2 = new SvgNode([new PathNode("phase", path23)], {
           "width": "400em",
           "height": makeEm(viewBoxHeight / 1e3),
           "viewBox": "0 0 400000 " + viewBoxHeight,
@@ -73078,7 +73085,7 @@ __export(build_page_exports, {
   renderPage: () => renderPage
 });
 import { realpathSync as realpathSync3 } from "node:fs";
-import path18 from "node:path";
+import path19 from "node:path";
 function pageServices(config, siteDir, errorMode, light = pageSettings(config, siteDir, errorMode)) {
   const limits = config.prerender.limits;
   const renderer = createMathRenderer({ macros: config.prerender.katex.macros, strict: config.prerender.katex.strict, errors: errorMode, limits });
@@ -73120,12 +73127,12 @@ function readablePath(siteDir, abs, relPath) {
   }
   let site = realSites.get(siteDir);
   if (site === void 0) realSites.set(siteDir, site = realpathSync3.native(siteDir));
-  const rel3 = path18.relative(site, real).split(path18.sep).join("/");
-  return rel3 === relPath || rel3.startsWith("../") || path18.isAbsolute(rel3) ? void 0 : rel3;
+  const rel3 = path19.relative(site, real).split(path19.sep).join("/");
+  return rel3 === relPath || rel3.startsWith("../") || path19.isAbsolute(rel3) ? void 0 : rel3;
 }
 function bundleDirOf(abs) {
-  const base2 = path18.basename(abs).replace(/\.[^.]+$/, "");
-  return base2 === "index" || base2 === "_index" || /^_?index\.[a-z-]+$/i.test(base2) ? path18.dirname(abs) : void 0;
+  const base2 = path19.basename(abs).replace(/\.[^.]+$/, "");
+  return base2 === "index" || base2 === "_index" || /^_?index\.[a-z-]+$/i.test(base2) ? path19.dirname(abs) : void 0;
 }
 async function renderPage(job, ctx) {
   const { abs, relPath } = job;
@@ -73346,6 +73353,7 @@ function runWorker(init2) {
   let ctx;
   try {
     const config = readSiteConfig(init2.siteDir, init2.config);
+    if (init2.modules) config.modules = init2.modules;
     ctx = createPageContext(config, init2.siteDir, init2.errorMode, { service: images, index: init2.imageIndex }, pageSettings(config, init2.siteDir, init2.errorMode, init2.hugoVersion));
     if (contextFingerprint(ctx) !== init2.fingerprint) {
       post({ type: "fatal", message: "the site's configuration changed while this build ran; build again" });
@@ -73567,9 +73575,9 @@ ${out.slice(j)}`;
 // src/build.ts
 init_keys();
 init_config();
-import { closeSync, fstatSync, openSync, readdirSync as readdirSync6, readFileSync as readFileSync10, readSync, realpathSync as realpathSync4, statSync as statSync7 } from "node:fs";
+import { closeSync, fstatSync, openSync, readdirSync as readdirSync7, readFileSync as readFileSync11, readSync, realpathSync as realpathSync4, statSync as statSync8 } from "node:fs";
 import os from "node:os";
-import path19 from "node:path";
+import path20 from "node:path";
 
 // src/site/output.ts
 init_config();
@@ -74202,6 +74210,153 @@ function copyStaticAssets(out, opts) {
 // src/build.ts
 init_shortcode_list();
 init_fallbacks();
+
+// src/site/hugo-modules.ts
+init_config();
+init_hugo_version();
+import { createHash as createHash2 } from "node:crypto";
+import { spawnSync as spawnSync2 } from "node:child_process";
+import { readdirSync as readdirSync5, readFileSync as readFileSync6, statSync as statSync6 } from "node:fs";
+import path13 from "node:path";
+var CACHE2 = "hugo-modules.json";
+var TIMEOUT_MS = 18e4;
+function parseConfigMounts(text12) {
+  const out = [];
+  let depth = 0;
+  let start = -1;
+  let inString = false;
+  let seen = false;
+  for (let i2 = 0; i2 < text12.length; i2++) {
+    const c = text12[i2];
+    if (inString) {
+      if (c === "\\") i2++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === "{") {
+      if (depth++ === 0) start = i2;
+    } else if (c === "}" && depth > 0 && --depth === 0) {
+      let parsed;
+      try {
+        parsed = JSON.parse(text12.slice(start, i2 + 1));
+      } catch {
+        return void 0;
+      }
+      if (!isRecord(parsed) || typeof parsed.path !== "string" || typeof parsed.dir !== "string" || !Array.isArray(parsed.mounts)) return void 0;
+      seen = true;
+      if (parsed.path === "project") continue;
+      const mounts = parsed.mounts.filter((m) => isRecord(m) && typeof m.source === "string" && typeof m.target === "string");
+      out.push({ path: parsed.path, dir: path13.resolve(parsed.dir), mounts });
+    }
+  }
+  return seen && depth === 0 ? out : void 0;
+}
+function configMountsArgs(siteDir, selection) {
+  const args = ["config", "mounts", "--source", siteDir];
+  if (selection.environment) args.push("--environment", selection.environment);
+  if (selection.files?.length) args.push("--config", selection.files.map((f) => path13.resolve(siteDir, f)).join(","));
+  const theme = selection.overrides?.theme;
+  if (typeof theme === "string" || Array.isArray(theme)) args.push("--theme", [].concat(theme).join(","));
+  const themesDir = selection.overrides?.themesDir;
+  if (typeof themesDir === "string") args.push("--themesDir", themesDir);
+  return args;
+}
+function askHugoModules(bin2, siteDir, selection) {
+  const r2 = spawnSync2(bin2, configMountsArgs(siteDir, selection), { encoding: "utf8", timeout: TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 });
+  if (r2.error) return { why: r2.error.message };
+  if (r2.status !== 0) {
+    const first = `${r2.stderr ?? ""}
+${r2.stdout ?? ""}`.split("\n").map((l) => l.trim()).find((l) => l !== "");
+    return { why: first ?? `exit status ${r2.status}` };
+  }
+  const modules = parseConfigMounts(r2.stdout);
+  return modules ? { modules } : { why: "its output was not the list of modules expected" };
+}
+function moduleLookupNeeded(complete, data) {
+  if (!complete) return true;
+  const replacements = getIn(data, "module.replacements");
+  if (typeof replacements === "string" && replacements.trim() !== "" || Array.isArray(replacements) && replacements.length > 0) return true;
+  const workspace = getIn(data, "module.workspace");
+  return typeof workspace === "string" && workspace.trim() !== "" && workspace.trim() !== "off";
+}
+function fileHash(file) {
+  try {
+    return createHash2("sha256").update(readFileSync6(file)).digest("hex");
+  } catch {
+    return "-";
+  }
+}
+function moduleConfigStamp(dir) {
+  const parts = [];
+  const add2 = (file) => {
+    try {
+      const st = statSync6(file);
+      if (st.isFile()) parts.push(`${file}:${st.size}:${st.mtimeMs}`);
+    } catch {
+    }
+  };
+  for (const name of ["hugo", "config", "theme"]) for (const ext of ["toml", "yaml", "yml", "json"]) add2(path13.join(dir, `${name}.${ext}`));
+  try {
+    for (const sub3 of readdirSync5(path13.join(dir, "config")).sort()) {
+      const d2 = path13.join(dir, "config", sub3);
+      try {
+        for (const f of readdirSync5(d2).sort()) add2(path13.join(d2, f));
+      } catch {
+        add2(d2);
+      }
+    }
+  } catch {
+  }
+  return parts.join("\n");
+}
+function hugoModulesFor(bin2, siteDir, selection, configFiles, output7) {
+  const file = bin2.includes("/") || bin2.includes(path13.sep) ? path13.resolve(bin2) : onPath(bin2);
+  if (!file) return { why: `${bin2} was not found` };
+  let binary;
+  try {
+    const st = statSync6(file);
+    binary = `${file}:${st.size}:${st.mtimeMs}`;
+  } catch (e) {
+    return { why: e.message };
+  }
+  const env2 = Object.keys(process.env).filter((k2) => k2.startsWith("HUGO_") || k2.startsWith("GO")).sort().map((k2) => `${k2}=${process.env[k2]}`);
+  const key2 = createHash2("sha256").update(
+    JSON.stringify({
+      binary,
+      siteDir,
+      args: configMountsArgs(siteDir, selection),
+      files: configFiles.map((f) => [f, fileHash(f)]),
+      go: ["go.mod", "go.sum", "go.work", "_vendor/modules.txt"].map((f) => fileHash(path13.join(siteDir, f))),
+      env: env2
+    })
+  ).digest("hex");
+  if (output7) {
+    try {
+      const cached = JSON.parse(output7.readCache(CACHE2)?.toString("utf8") ?? "{}");
+      if (cached.key === key2 && Array.isArray(cached.modules) && Array.isArray(cached.stamps)) {
+        const modules = cached.modules;
+        if (modules.every((m, i2) => moduleConfigStamp(m.dir) === cached.stamps[i2])) {
+          output7.keepCache(CACHE2);
+          return { modules };
+        }
+      }
+    } catch {
+    }
+  }
+  const asked = askHugoModules(file, siteDir, selection);
+  if (output7 && "modules" in asked) {
+    const stamps = asked.modules.map((m) => moduleConfigStamp(m.dir));
+    try {
+      output7.writeCache(CACHE2, Buffer.from(`${JSON.stringify({ key: key2, modules: asked.modules, stamps })}
+`));
+    } catch {
+    }
+  }
+  return asked;
+}
+
+// src/build.ts
 init_head_hooks();
 
 // src/log.ts
@@ -74225,8 +74380,8 @@ function safeLine(s2) {
 // src/site/lock.ts
 init_config();
 import { hostname } from "node:os";
-import { linkSync, lstatSync as lstatSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync7, renameSync as renameSync2, unlinkSync as unlinkSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import path14 from "node:path";
+import { linkSync, lstatSync as lstatSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync8, renameSync as renameSync2, unlinkSync as unlinkSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import path15 from "node:path";
 var LOCK_FILE = "lock";
 var DEFAULT_LOCK_WAIT_MS = 6e4;
 var POLL_MS = 100;
@@ -74234,7 +74389,7 @@ var LockError = class extends Error {
 };
 var local = /* @__PURE__ */ new Map();
 function ensurePrerenderDir(siteDir) {
-  const dir = path14.join(siteDir, PRERENDER_DIR);
+  const dir = path15.join(siteDir, PRERENDER_DIR);
   let st;
   try {
     st = lstatSync3(dir);
@@ -74258,7 +74413,7 @@ function ensurePrerenderDir(siteDir) {
 }
 function readOwner(file) {
   try {
-    const o2 = JSON.parse(readFileSync7(file, "utf8"));
+    const o2 = JSON.parse(readFileSync8(file, "utf8"));
     if (typeof o2.pid !== "number" || typeof o2.host !== "string") return void 0;
     return { pid: o2.pid, host: o2.host, command: String(o2.command ?? "hugo-prerender"), started: String(o2.started ?? "") };
   } catch {
@@ -74313,7 +74468,7 @@ function removeStale(file, seen, counter) {
 }
 async function acquireSiteLock(siteDir, opts) {
   const dir = ensurePrerenderDir(siteDir);
-  const file = path14.join(dir, LOCK_FILE);
+  const file = path15.join(dir, LOCK_FILE);
   const waitMs = opts.waitMs ?? DEFAULT_LOCK_WAIT_MS;
   const deadline = Date.now() + waitMs;
   for (; ; ) {
@@ -74416,11 +74571,11 @@ init_hugo_version();
 // src/images/pipeline.ts
 init_keys();
 init_service();
-import { createHash as createHash2 } from "node:crypto";
-import { readFileSync as readFileSync8 } from "node:fs";
+import { createHash as createHash3 } from "node:crypto";
+import { readFileSync as readFileSync9 } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire as createRequire2 } from "node:module";
-import path15 from "node:path";
+import path16 from "node:path";
 import { pathToFileURL } from "node:url";
 var PLACEHOLDER_WIDTH = 16;
 var PIPELINE_VERSION = 1;
@@ -74445,17 +74600,17 @@ var NAMES = {
 var LABEL = { jpeg: "JPEG", png: "PNG", webp: "WebP", gif: "GIF", avif: "AVIF", tiff: "TIFF", svg: "SVG" };
 var sharpModule;
 function sharpIdentity(siteDir) {
-  const from = [import.meta.url, ...[siteDir, process.cwd()].filter((d2) => d2 !== void 0).map((d2) => path15.join(d2, "package.json"))];
+  const from = [import.meta.url, ...[siteDir, process.cwd()].filter((d2) => d2 !== void 0).map((d2) => path16.join(d2, "package.json"))];
   for (const base2 of from) {
     try {
-      let dir = path15.dirname(createRequire2(base2).resolve("sharp"));
+      let dir = path16.dirname(createRequire2(base2).resolve("sharp"));
       for (; ; ) {
         try {
-          const pkg = JSON.parse(readFileSync8(path15.join(dir, "package.json"), "utf8"));
-          if (pkg.name === "sharp") return `${path15.join(dir, "package.json")}@${String(pkg.version)}`;
+          const pkg = JSON.parse(readFileSync9(path16.join(dir, "package.json"), "utf8"));
+          if (pkg.name === "sharp") return `${path16.join(dir, "package.json")}@${String(pkg.version)}`;
         } catch {
         }
-        const up = path15.dirname(dir);
+        const up = path16.dirname(dir);
         if (up === dir) break;
         dir = up;
       }
@@ -74474,7 +74629,7 @@ function loadSharp(siteDir) {
       let found;
       for (const dir of from) {
         try {
-          found = createRequire2(path15.join(dir, "package.json")).resolve("sharp");
+          found = createRequire2(path16.join(dir, "package.json")).resolve("sharp");
           break;
         } catch {
         }
@@ -74535,7 +74690,7 @@ var ImagePipeline = class {
     const { record, problems, unavailable } = await outcome;
     const warnings = problems.map((p5) => `image "${shown}" ${p5}; the original is used as it is`);
     if (!record) return unavailable ? { warnings, unavailable } : { warnings };
-    const ext = path15.extname(file).toLowerCase();
+    const ext = path16.extname(file).toLowerCase();
     if (ext && !NAMES[record.format].includes(ext)) {
       warnings.push(
         `image "${shown}" is a ${LABEL[record.format]} file although its name ends in ${ext}; it is served as ${LABEL[record.format]} (rename it to ${NAMES[record.format][0]} so that other tools agree)`
@@ -74564,8 +74719,8 @@ var ImagePipeline = class {
       };
     }
     const o2 = this.options;
-    const stem = safeStem(path15.basename(file, path15.extname(file)));
-    const digest = createHash2("sha256").update(bytes).digest("hex");
+    const stem = safeStem(path16.basename(file, path16.extname(file)));
+    const digest = createHash3("sha256").update(bytes).digest("hex");
     const key2 = contentKey(
       "image",
       PIPELINE_VERSION,
@@ -74783,7 +74938,7 @@ function ownTagsInOtherFormat(text12, relPath) {
       file: relPath,
       ...new LineIndex(text12).at(at),
       offset: at,
-      message: `${OWN_SHORTCODE_MESSAGE}; every tag of hugo-prerender's shortcodes is left out of this ${path19.posix.extname(relPath).slice(1)} page. Remove them from the page`
+      message: `${OWN_SHORTCODE_MESSAGE}; every tag of hugo-prerender's shortcodes is left out of this ${path20.posix.extname(relPath).slice(1)} page. Remove them from the page`
     }
   };
 }
@@ -74794,7 +74949,7 @@ function listContentFiles(dir, roots, refused = [], unreadable = [], others = []
     let real;
     try {
       real = realpathSync4(d2);
-      entries = readdirSync6(d2, { withFileTypes: true });
+      entries = readdirSync7(d2, { withFileTypes: true });
     } catch (error) {
       if (error.code !== "ENOENT") unreadable.push({ dir: d2, error });
       return;
@@ -74803,7 +74958,7 @@ function listContentFiles(dir, roots, refused = [], unreadable = [], others = []
     const inside2 = new Set(seen).add(real);
     for (const e of entries.sort((a3, b2) => a3.name < b2.name ? -1 : a3.name > b2.name ? 1 : 0)) {
       if (ignoredName(e.name)) continue;
-      const p5 = d2.endsWith(path19.sep) ? d2 + e.name : d2 + path19.sep + e.name;
+      const p5 = d2.endsWith(path20.sep) ? d2 + e.name : d2 + path20.sep + e.name;
       const relName = rel3 ? `${rel3}/${e.name}` : e.name;
       let st = void 0;
       if (e.isSymbolicLink()) {
@@ -74813,7 +74968,7 @@ function listContentFiles(dir, roots, refused = [], unreadable = [], others = []
           continue;
         }
         try {
-          st = statSync7(r2.real);
+          st = statSync8(r2.real);
         } catch {
           continue;
         }
@@ -74821,13 +74976,13 @@ function listContentFiles(dir, roots, refused = [], unreadable = [], others = []
       if (st ? st.isDirectory() : e.isDirectory()) {
         if (!filter || filter(relName, true)) walk(p5, inside2, relName);
       } else if ((st ? st.isFile() : e.isFile()) && (!filter || filter(relName, false))) {
-        const ext = path19.extname(e.name).toLowerCase();
+        const ext = path20.extname(e.name).toLowerCase();
         if (CONTENT_EXTENSIONS.has(ext)) out.push(p5);
         else if (OTHER_CONTENT_EXTENSIONS.has(ext)) others.push(p5);
       }
     }
   };
-  walk(path19.resolve(dir), /* @__PURE__ */ new Set(), "");
+  walk(path20.resolve(dir), /* @__PURE__ */ new Set(), "");
   return out;
 }
 var ShadowIgnored = class {
@@ -74857,7 +75012,7 @@ function withLanguageBases(bases) {
 function shadowPlace(config, shadowIgnored, root4, tree, abs) {
   const rel3 = relativePosix(root4.dir, abs);
   if (pageInDisabledLanguage(config.languages, rel3, root4.lang)) return void 0;
-  const relToContent = root4.target ? path19.posix.join(root4.target, rel3) : rel3;
+  const relToContent = root4.target ? path20.posix.join(root4.target, rel3) : rel3;
   return shadowIgnored.skip(abs, tree, relToContent) ? void 0 : relToContent;
 }
 function unreadableDirDiagnostic(siteDir, u, consequence) {
@@ -74902,22 +75057,22 @@ function writeFailure(e) {
   return void 0;
 }
 function toPosix2(p5) {
-  return p5.split(path19.sep).join("/");
+  return p5.split(path20.sep).join("/");
 }
 function relativePosix(from, to) {
-  if (to.startsWith(from + path19.sep) && !to.includes(`${path19.sep}.`)) return toPosix2(to.slice(from.length + 1));
-  return toPosix2(path19.relative(from, to));
+  if (to.startsWith(from + path20.sep) && !to.includes(`${path20.sep}.`)) return toPosix2(to.slice(from.length + 1));
+  return toPosix2(path20.relative(from, to));
 }
 function emptyBuildResult() {
   return { pages: 0, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, unchanged: 0, images: 0, imagesProcessed: 0, ms: 0, workers: 0, diagnostics: [], failed: false };
 }
 function notASite(source, selection = {}) {
-  const siteDir = path19.resolve(source);
+  const siteDir = path20.resolve(source);
   if (!isDirectory(siteDir)) {
-    if (existsPath(siteDir)) return `${siteDir} is a file, not a directory: -s takes the site's directory (${path19.dirname(siteDir)}?)`;
+    if (existsPath(siteDir)) return `${siteDir} is a file, not a directory: -s takes the site's directory (${path20.dirname(siteDir)}?)`;
     return `the site directory ${siteDir} does not exist; pass the site with -s DIR`;
   }
-  if (findSiteConfigFiles(siteDir, null, selection.files).length === 0 && !isDirectory(path19.join(siteDir, "config"))) {
+  if (findSiteConfigFiles(siteDir, null, selection.files).length === 0 && !isDirectory(path20.join(siteDir, "config"))) {
     return `no Hugo configuration found in ${siteDir} (looked for hugo.toml|yaml|yml|json, config.toml|yaml|yml|json and config/_default/); is this the site's root? Pass it with --source`;
   }
   return void 0;
@@ -74926,7 +75081,7 @@ async function buildSite(opts) {
   if (opts.locked || notASite(opts.source, opts.config) !== void 0) return buildLocked(opts);
   let lock;
   try {
-    lock = await acquireSiteLock(path19.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
+    lock = await acquireSiteLock(path20.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
   } catch (e) {
     if (!(e instanceof LockError)) throw e;
     const result = emptyBuildResult();
@@ -74942,7 +75097,7 @@ async function buildSite(opts) {
 }
 async function buildLocked(opts) {
   const t02 = performance.now();
-  const siteDir = path19.resolve(opts.source);
+  const siteDir = path20.resolve(opts.source);
   const result = emptyBuildResult();
   const fail = (message, file) => {
     result.diagnostics.push({ severity: "error", message, file, line: 1, column: 1 });
@@ -74951,7 +75106,7 @@ async function buildLocked(opts) {
     return result;
   };
   if (!isDirectory(siteDir)) {
-    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path19.dirname(siteDir)}?)`);
+    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path20.dirname(siteDir)}?)`);
     return fail(`the site directory ${siteDir} does not exist; pass the site with -s DIR`);
   }
   let config;
@@ -74984,6 +75139,8 @@ async function buildLocked(opts) {
     if (why) return fail(why);
     throw e;
   }
+  const modules = resolveModules(siteDir, config, configSelection, opts.hugo, output7);
+  if (modules) result.diagnostics.push(modules);
   let base2 = pageSettings(config, siteDir, errorMode);
   let hugoVersion;
   if (base2.settings.headingMath !== void 0 && base2.settings.headingMath !== "shortcode" || nestedMountTargets(config)) {
@@ -75031,7 +75188,7 @@ async function buildLocked(opts) {
     for (const u of unreadable) {
       result.diagnostics.push(unreadableDirDiagnostic(siteDir, u, "its pages were not prerendered and keep what the previous build wrote for them"));
       const rel3 = relativePosix(root4.dir, u.dir);
-      const inTree = root4.target ? path19.posix.join(root4.target, rel3) : rel3;
+      const inTree = root4.target ? path20.posix.join(root4.target, rel3) : rel3;
       for (const [shadow, info] of output7.keepUnder(inTree, tree)) {
         output7.keepTitles(info.source);
         keepIndex(shadow);
@@ -75077,7 +75234,7 @@ async function buildLocked(opts) {
     else if (record.shadowBytes !== void 0) output7.keep(p5.relToContent, p5.tree, { unchanged: true, seen: true });
     output7.keepTitles(p5.relPath);
     keepIndex(p5.relToContent);
-    if (pipeline) for (const img of record.images) await pipeline.prepare(path19.resolve(siteDir, img.file), img.shown);
+    if (pipeline) for (const img of record.images) await pipeline.prepare(path20.resolve(siteDir, img.file), img.shown);
     countKept(record);
   };
   const countKept = (record) => {
@@ -75114,7 +75271,8 @@ async function buildLocked(opts) {
             fingerprint: w.contextFingerprint(here),
             imageIndex: here.imageIndex,
             ...pipeline ? { images: { sizes: images.options.sizes } } : {},
-            ...hugoVersion !== void 0 ? { hugoVersion } : {}
+            ...hugoVersion !== void 0 ? { hugoVersion } : {},
+            ...config.modules ? { modules: config.modules } : {}
           },
           pipeline,
           async (job2) => structuredClone(await renderPage2(job2, here))
@@ -75150,7 +75308,7 @@ async function buildLocked(opts) {
         const kept = records.get(id);
         keepPage(kept !== void 0 && !kept.held);
         records.carry(id);
-        if (pipeline && kept) for (const img of kept.images) await pipeline.prepare(path19.resolve(siteDir, img.file), img.shown);
+        if (pipeline && kept) for (const img of kept.images) await pipeline.prepare(path20.resolve(siteDir, img.file), img.shown);
         if (kept) countKept(kept);
       };
     }
@@ -75177,7 +75335,7 @@ async function buildLocked(opts) {
       if (output7.hasShadow(relToContent, tree)) return;
       let ownCut;
       try {
-        ownCut = cutOwnTags(readFileSync10(abs, "utf8"));
+        ownCut = cutOwnTags(readFileSync11(abs, "utf8"));
       } catch {
         return;
       }
@@ -75276,7 +75434,7 @@ async function buildLocked(opts) {
     const relPath = relativePosix(siteDir, abs);
     let text12;
     try {
-      text12 = readFileSync10(abs, "utf8");
+      text12 = readFileSync11(abs, "utf8");
     } catch {
       continue;
     }
@@ -75290,7 +75448,7 @@ async function buildLocked(opts) {
     result.diagnostics.push(own8.diagnostic);
     let mtimeMs;
     try {
-      mtimeMs = statSync7(abs).mtimeMs;
+      mtimeMs = statSync8(abs).mtimeMs;
     } catch {
       mtimeMs = void 0;
     }
@@ -75302,7 +75460,7 @@ async function buildLocked(opts) {
     if (imageIndex) output7.writeMarker(IMAGE_INDEX_FILE, stableStringify(imageIndex) + "\n");
     else if (!opts.only) output7.removeMarker(IMAGE_INDEX_FILE);
     copyStaticAssets(output7, { math: anyMath, figures: anyFigure });
-    for (const name of fallbackNames(shortcodeList.keys(), siteLayoutDirs(siteDir, config.data))) {
+    for (const name of fallbackNames(shortcodeList.keys(), siteLayoutDirs(siteDir, config.data, config.modules))) {
       output7.writeShortcodeFallback(name, fallbackTemplate(name, shortcodeList.get(name)));
     }
     records.save();
@@ -75334,7 +75492,7 @@ function mountProblems(siteDir, config) {
   const diagnostics = [];
   if (!config.file) return { diagnostics };
   if (!moduleMounts(config.data).some((m) => normalizeRel(m.source) === `${PRERENDER_DIR}/content`)) {
-    return { unmounted: path19.relative(siteDir, config.file) || config.file, diagnostics };
+    return { unmounted: path20.relative(siteDir, config.file) || config.file, diagnostics };
   }
   for (const m of missingNestedShadows(moduleMounts(config.data))) {
     const own8 = mountIndex(config.data, (u) => normalizeRel(u.target) === m.target && !normalizeRel(u.source).startsWith(`${PRERENDER_DIR}/`));
@@ -75347,11 +75505,26 @@ function mountProblems(siteDir, config) {
   }
   return { diagnostics };
 }
+function resolveModules(siteDir, config, selection, bin2 = "hugo", output7) {
+  if (!moduleLookupNeeded(layoutsComplete(siteDir, config.data), config.data)) return void 0;
+  const asked = hugoModulesFor(bin2, siteDir, selection, config.files.map((f) => f.path), output7);
+  if ("modules" in asked) {
+    config.modules = asked.modules;
+    return void 0;
+  }
+  const imports = valueAt(config.data, ["module", "imports"]) !== void 0 ? ["module", "imports"] : valueAt(config.data, ["theme"]) !== void 0 ? ["theme"] : void 0;
+  return {
+    severity: "warning",
+    code: "modules",
+    ...imports ? config.locate(imports, "key") : { file: toPosix2(path20.relative(siteDir, config.file ?? siteDir)), line: 1, column: 1 },
+    message: `the site's theme or modules are not all in themes/ or _vendor/ (a Hugo Module, a module.replacements folder, or a theme that imports modules of its own), and Hugo could not say where they are (\`${bin2} config mounts\`: ${asked.why}): a shortcode template of theirs, such as a theme's own figure, is not seen, and hugo-prerender renders that shortcode itself; make \`hugo config mounts\` work here (Hugo on PATH or --hugo PATH, and Go for Hugo Modules), or vendor the modules with \`hugo mod vendor\``
+  };
+}
 function foreignShadowDiagnostic(siteDir, config, rel3) {
   const [tree, ...rest] = rel3.split("/");
   const inTree = rest.join("/");
   const root4 = config.contentRoots.find((r2) => shadowTree(r2.lang) === tree && !r2.target);
-  const home = root4 ? toPosix2(path19.join(path19.relative(siteDir, root4.dir), inTree)) : `your content folder (${inTree})`;
+  const home = root4 ? toPosix2(path20.join(path20.relative(siteDir, root4.dir), inTree)) : `your content folder (${inTree})`;
   return {
     severity: "warning",
     code: "foreign-file",
@@ -75365,7 +75538,7 @@ function badLanguageDiagnostic(siteDir, config, root4, outcome) {
   return {
     severity: "error",
     code: "config",
-    file: toPosix2(path19.relative(siteDir, config.file ?? siteDir)),
+    file: toPosix2(path20.relative(siteDir, config.file ?? siteDir)),
     line: 1,
     column: 1,
     message: `the content of ${JSON.stringify(root4.source)} has language ${JSON.stringify(root4.lang)}, which is not a plain language code (letters, digits, '-', '_'); ${outcome}`
@@ -75373,14 +75546,14 @@ function badLanguageDiagnostic(siteDir, config, root4, outcome) {
 }
 function headProblem(siteDir, config, anyMath, anyDark) {
   if (!anyMath && !anyDark || !config.file) return void 0;
-  const head2 = headReport(siteLayoutDirs(siteDir, config.data));
+  const head2 = headReport(siteLayoutDirs(siteDir, config.data, config.modules));
   if (head2.linking.length > 0) return void 0;
   const what2 = anyMath ? "pages have math, but no template of this site or its theme calls the head partial, so no page links the KaTeX stylesheet and formulas show untypeset (as bare MathML)" : "pages have figures with a dark image (src-dark), but no template of this site or its theme calls the head partial, so no page links prerender.css and such figures show both images";
-  return { severity: "warning", code: "head", file: toPosix2(path19.relative(siteDir, config.file)), line: 1, column: 1, message: `${what2}; ${headAdvice(head2, siteDir)}` };
+  return { severity: "warning", code: "head", file: toPosix2(path20.relative(siteDir, config.file)), line: 1, column: 1, message: `${what2}; ${headAdvice(head2, siteDir)}` };
 }
 function existsPath(p5) {
   try {
-    statSync7(p5);
+    statSync8(p5);
     return true;
   } catch {
     return false;
@@ -75404,9 +75577,9 @@ function summaryLine(r2) {
 }
 
 // src/site/init.ts
-import { spawnSync as spawnSync2 } from "node:child_process";
-import { existsSync as existsSync3, readFileSync as readFileSync11 } from "node:fs";
-import path20 from "node:path";
+import { spawnSync as spawnSync3 } from "node:child_process";
+import { existsSync as existsSync3, readFileSync as readFileSync12 } from "node:fs";
+import path21 from "node:path";
 
 // src/site/write-atomic.ts
 import { renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
@@ -75732,14 +75905,14 @@ function editJson(text12, rootIsModule, edit) {
   }
   const moduleNode = base2.length ? findNodeAtLocation2(root4, base2) : root4;
   const mountsKey = jsonKey(moduleNode, "mounts") ?? "mounts";
-  const path22 = [...base2, mountsKey];
-  const list4 = findNodeAtLocation2(root4, path22);
+  const path23 = [...base2, mountsKey];
+  const list4 = findNodeAtLocation2(root4, path23);
   const all3 = [...edit.before, ...edit.after];
   const apply = (p5, value2, isArrayInsertion = false) => {
     t = applyEdits(t, modify(t, p5, value2, { formattingOptions, isArrayInsertion }));
   };
   if (!list4) {
-    apply(path22, all3.map(written2));
+    apply(path23, all3.map(written2));
     return t;
   }
   if (list4.type !== "array") throw new EditError('"mounts" is not an array', list4.offset);
@@ -75749,16 +75922,16 @@ function editJson(text12, rootIsModule, edit) {
   for (const [k2, m] of edit.respell) {
     const i2 = mountIdx[k2];
     root4 = tree();
-    const node3 = findNodeAtLocation2(root4, [...path22, i2]);
+    const node3 = findNodeAtLocation2(root4, [...path23, i2]);
     const keys2 = (node3?.children ?? []).map((p5) => p5.children?.[0]?.value).filter((v) => typeof v === "string");
-    for (const key2 of keys2.filter((x6) => ["lang", "sites"].includes(x6.toLowerCase()))) apply([...path22, i2, key2], void 0);
-    for (const [key2, value2] of Object.entries(written2(m)).filter(([x6]) => x6 === "lang" || x6 === "sites")) apply([...path22, i2, key2], value2);
+    for (const key2 of keys2.filter((x6) => ["lang", "sites"].includes(x6.toLowerCase()))) apply([...path23, i2, key2], void 0);
+    for (const [key2, value2] of Object.entries(written2(m)).filter(([x6]) => x6 === "lang" || x6 === "sites")) apply([...path23, i2, key2], value2);
   }
   const removed = [...edit.remove].map((k2) => mountIdx[k2]).sort((a3, b2) => b2 - a3);
-  for (const i2 of removed) apply([...path22, i2], void 0);
+  for (const i2 of removed) apply([...path23, i2], void 0);
   const keptCount = elements.length - removed.length;
-  edit.after.forEach((m, j) => apply([...path22, keptCount + j], written2(m), true));
-  edit.before.forEach((m, j) => apply([...path22, j], written2(m), true));
+  edit.after.forEach((m, j) => apply([...path23, keptCount + j], written2(m), true));
+  edit.before.forEach((m, j) => apply([...path23, j], written2(m), true));
   return t;
 }
 
@@ -75843,8 +76016,8 @@ function chooseTarget(siteDir) {
   let merged = {};
   const parsed = [];
   for (const file of files) {
-    const text12 = readFileSync11(file.path, "utf8");
-    const { data, diagnostics } = parseConfigText(text12, file.format, path20.relative(siteDir, file.path));
+    const text12 = readFileSync12(file.path, "utf8");
+    const { data, diagnostics } = parseConfigText(text12, file.format, path21.relative(siteDir, file.path));
     const err = diagnostics.find((d2) => d2.severity === "error");
     if (err) throw new InitError(`${err.file}:${err.line}:${err.column}: ${err.message}; fix the config before running init`);
     parsed.push({ file, text: text12, data });
@@ -75919,11 +76092,11 @@ function headHints(site, data) {
   return [`In your <head> template add: ${HEAD_PARTIAL_CALL} (with a theme, put it in the theme's head hook instead of copying its head: ${list4})`];
 }
 function initSite(siteDir, opts = {}) {
-  const site = path20.resolve(siteDir);
+  const site = path21.resolve(siteDir);
   let packageLayouts = opts.packageLayouts ?? DEFAULT_PACKAGE_LAYOUTS;
-  if (path20.isAbsolute(packageLayouts)) {
-    const rel4 = path20.relative(site, packageLayouts);
-    if (!rel4.startsWith("..") && !path20.isAbsolute(rel4)) packageLayouts = rel4;
+  if (path21.isAbsolute(packageLayouts)) {
+    const rel4 = path21.relative(site, packageLayouts);
+    if (!rel4.startsWith("..") && !path21.isAbsolute(rel4)) packageLayouts = rel4;
   }
   packageLayouts = normalizeRel(packageLayouts);
   const { target, merged } = chooseTarget(site);
@@ -75937,10 +76110,10 @@ function initSite(siteDir, opts = {}) {
     staticDirs: staticDirSetting(merged).map(normalizeRel),
     packageLayouts
   });
-  const rel3 = path20.relative(site, target.file.path).split(path20.sep).join("/");
+  const rel3 = path21.relative(site, target.file.path).split(path21.sep).join("/");
   const messages = [];
-  const gitignore = path20.join(site, ".gitignore");
-  const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync11(gitignore, "utf8")) || gitIgnores(site, `${PRERENDER_DIR}/`);
+  const gitignore = path21.join(site, ".gitignore");
+  const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync12(gitignore, "utf8")) || gitIgnores(site, `${PRERENDER_DIR}/`);
   const hints = [
     ...ignored ? [] : [`Add this line to .gitignore (generated output): ${PRERENDER_DIR}/`],
     ...headHints(site, merged),
@@ -75987,21 +76160,21 @@ ${mountsSnippet(target.file.format, rootIsModule, plan)}
   return { changed: true, file: target.file.path, messages };
 }
 function gitIgnores(dir, rel3) {
-  const r2 = spawnSync2("git", ["-C", dir, "check-ignore", "-q", "--", rel3], { stdio: "ignore", timeout: 1e4 });
+  const r2 = spawnSync3("git", ["-C", dir, "check-ignore", "-q", "--", rel3], { stdio: "ignore", timeout: 1e4 });
   return r2.status === 0;
 }
 
 // src/check.ts
 init_config();
-import { readFileSync as readFileSync12 } from "node:fs";
-import path21 from "node:path";
+import { readFileSync as readFileSync13 } from "node:fs";
+import path22 from "node:path";
 init_build_page();
 init_safe_path();
 init_hugo_version();
 init_page_settings();
 init_fs_errors();
 async function checkSite(source, opts = {}) {
-  const siteDir = path21.resolve(source);
+  const siteDir = path22.resolve(source);
   const result = { pages: [], found: 0, typeset: 0, diagnostics: [] };
   let config;
   try {
@@ -76022,6 +76195,8 @@ async function checkSite(source, opts = {}) {
   }
   const errorMode = opts.errors ?? config.prerender.errors;
   const version2 = nestedMountTargets(config) ? askHugoVersion(opts.hugo ?? "hugo") : void 0;
+  const modules = resolveModules(siteDir, config, opts.config ?? {}, opts.hugo);
+  if (modules) result.diagnostics.push(modules);
   const light = pageSettings(config, siteDir, errorMode, version2 && "version" in version2 ? version2.version : void 0);
   const { renderer, services, settings, site, diagnostics } = pageServices(config, siteDir, errorMode, light);
   result.diagnostics.push(...diagnostics);
@@ -76033,8 +76208,8 @@ async function checkSite(source, opts = {}) {
   const names = new ShadowNames();
   let anyDark = false;
   const claim = (tree, root4, abs, file) => {
-    const rel3 = path21.relative(root4.dir, abs).split(path21.sep).join("/");
-    const bad = names.claim(tree, root4.target ? path21.posix.join(root4.target, rel3) : rel3, file);
+    const rel3 = path22.relative(root4.dir, abs).split(path22.sep).join("/");
+    const bad = names.claim(tree, root4.target ? path22.posix.join(root4.target, rel3) : rel3, file);
     if (bad === void 0) return true;
     result.pages.push({ file, formulas: [], otherFormulas: [], found: 0, typeset: 0, diagnostics: [{ severity: "error", code: "file-name", file, line: 1, column: 1, message: bad }] });
     return false;
@@ -76059,11 +76234,11 @@ async function checkSite(source, opts = {}) {
       result.diagnostics.push(unreadableDirDiagnostic(siteDir, u, "its pages were not checked"));
     }
     for (const abs of files) {
-      const file = path21.relative(siteDir, abs).split(path21.sep).join("/");
+      const file = path22.relative(siteDir, abs).split(path22.sep).join("/");
       if (!claim(tree, root4, abs, file)) continue;
       let text12;
       try {
-        text12 = readFileSync12(abs, "utf8");
+        text12 = readFileSync13(abs, "utf8");
       } catch (e) {
         result.diagnostics.push({ severity: "error", code: "unreadable", file, line: 1, column: 1, message: unreadableMessage(e, "file", file, "it was not checked") });
         continue;
@@ -76087,10 +76262,10 @@ async function checkSite(source, opts = {}) {
     }
     for (const abs of otherFormats) {
       if (skip(abs)) continue;
-      const file = path21.relative(siteDir, abs).split(path21.sep).join("/");
+      const file = path22.relative(siteDir, abs).split(path22.sep).join("/");
       let text12;
       try {
-        text12 = readFileSync12(abs, "utf8");
+        text12 = readFileSync13(abs, "utf8");
       } catch {
         continue;
       }

@@ -18,6 +18,7 @@
  */
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { readSiteConfig, type ConfigSelection } from './site/config.js';
+import type { HugoModule } from './site/hugo-modules.js';
 import { pageSettings } from './page-settings.js';
 import { createPageContext, internalOutcome, renderPage, type PageContext, type PageJob, type PageOutcome } from './build-page.js';
 import type { ImageService } from './images/service.js';
@@ -49,6 +50,8 @@ export interface WorkerInit {
   imageIndex: boolean;
   /** The version of the Hugo that renders the site, when the build asked (see BuildOptions.hugo). */
   hugoVersion?: string;
+  /** The site's modules as the build asked Hugo for them (SiteConfig.modules), when it did. */
+  modules?: HugoModule[];
 }
 
 type ToWorker = { type: 'page'; id: number; job: PageJob } | { type: 'image'; id: number; result: PrepareResult };
@@ -281,6 +284,7 @@ function runWorker(init: WorkerInit): void {
   let ctx: PageContext;
   try {
     const config = readSiteConfig(init.siteDir, init.config);
+    if (init.modules) config.modules = init.modules;
     ctx = createPageContext(config, init.siteDir, init.errorMode, { service: images, index: init.imageIndex }, pageSettings(config, init.siteDir, init.errorMode, init.hugoVersion));
     if (contextFingerprint(ctx) !== init.fingerprint) {
       post({ type: 'fatal', message: "the site's configuration changed while this build ran; build again" });

@@ -8,13 +8,14 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Diagnostic } from './content/types.js';
 import { md5Hex, stableStringify } from './render/keys.js';
-import { findSiteConfigFiles, getIn, languageImageBases, missingNestedShadows, moduleMounts, mountIndex, normalizeRel, pageInDisabledLanguage, PRERENDER_DIR, readSiteConfig, shadowTree, urlBase, type ConfigSelection, type SiteConfig } from './site/config.js';
+import { findSiteConfigFiles, getIn, languageImageBases, missingNestedShadows, moduleMounts, mountIndex, normalizeRel, pageInDisabledLanguage, PRERENDER_DIR, readSiteConfig, shadowTree, urlBase, valueAt, type ConfigSelection, type SiteConfig } from './site/config.js';
 import { OutputPathError, PrerenderOutput } from './site/output.js';
 import { cutOwnTags, OWN_SHORTCODE_MESSAGE, ownTagAt } from './site/handoff.js';
 import { LineIndex } from './content/position.js';
 import { copyStaticAssets } from './render/static-assets.js';
 import { shortcodeList } from './render/shortcode-list.js';
-import { fallbackNames, fallbackTemplate, isDirectory, siteLayoutDirs } from './site/fallbacks.js';
+import { fallbackNames, fallbackTemplate, isDirectory, layoutsComplete, siteLayoutDirs } from './site/fallbacks.js';
+import { hugoModulesFor, moduleLookupNeeded } from './site/hugo-modules.js';
 import { headAdvice, headReport } from './site/head-hooks.js';
 import { safeLine } from './log.js';
 import { acquireSiteLock, LockError } from './site/lock.js';
@@ -447,6 +448,9 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     if (why) return fail(why);
     throw e;
   }
+  // Themes and modules the folders hugo-prerender can see do not show: asked of Hugo (site/hugo-modules.ts).
+  const modules = resolveModules(siteDir, config, configSelection, opts.hugo, output);
+  if (modules) result.diagnostics.push(modules);
   let base = pageSettings(config, siteDir, errorMode);
   // Heading ids that Hugo's own table of contents shows are written for the Hugo that renders the site,
   // and images are looked up through static or assets mounts whose targets nest as that Hugo reads them.
@@ -618,6 +622,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
             imageIndex: here.imageIndex,
             ...(pipeline ? { images: { sizes: images.options.sizes } } : {}),
             ...(hugoVersion !== undefined ? { hugoVersion } : {}),
+            ...(config.modules ? { modules: config.modules } : {}),
           },
           pipeline,
           async (job) => structuredClone(await renderPage(job, here)),
@@ -844,7 +849,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     else if (!opts.only) output.removeMarker(IMAGE_INDEX_FILE);
     copyStaticAssets(output, { math: anyMath, figures: anyFigure });
     // What Hugo runs for our shortcodes on a page it renders from the original (see site/fallbacks.ts).
-    for (const name of fallbackNames(shortcodeList.keys(), siteLayoutDirs(siteDir, config.data))) {
+    for (const name of fallbackNames(shortcodeList.keys(), siteLayoutDirs(siteDir, config.data, config.modules))) {
       output.writeShortcodeFallback(name, fallbackTemplate(name, shortcodeList.get(name)!));
     }
     records.save();
@@ -901,6 +906,26 @@ export function mountProblems(siteDir: string, config: SiteConfig): { unmounted?
 }
 
 /**
+ * Sets `config.modules` from Hugo (`hugo config mounts`, site/hugo-modules.ts) where the site's themes and
+ * modules are not all in `themes/` or `_vendor/`; the warning when Hugo cannot say, else undefined.
+ */
+export function resolveModules(siteDir: string, config: SiteConfig, selection: ConfigSelection, bin = 'hugo', output?: PrerenderOutput): Diagnostic | undefined {
+  if (!moduleLookupNeeded(layoutsComplete(siteDir, config.data), config.data)) return undefined;
+  const asked = hugoModulesFor(bin, siteDir, selection, config.files.map((f) => f.path), output);
+  if ('modules' in asked) {
+    config.modules = asked.modules;
+    return undefined;
+  }
+  const imports = valueAt(config.data, ['module', 'imports']) !== undefined ? ['module', 'imports'] : valueAt(config.data, ['theme']) !== undefined ? ['theme'] : undefined;
+  return {
+    severity: 'warning',
+    code: 'modules',
+    ...(imports ? config.locate(imports, 'key') : { file: toPosix(path.relative(siteDir, config.file ?? siteDir)), line: 1, column: 1 }),
+    message: `the site's theme or modules are not all in themes/ or _vendor/ (a Hugo Module, a module.replacements folder, or a theme that imports modules of its own), and Hugo could not say where they are (\`${bin} config mounts\`: ${asked.why}): a shortcode template of theirs, such as a theme's own figure, is not seen, and hugo-prerender renders that shortcode itself; make \`hugo config mounts\` work here (Hugo on PATH or --hugo PATH, and Go for Hugo Modules), or vendor the modules with \`hugo mod vendor\``,
+  };
+}
+
+/**
  * The warning for a file in a shadow tree that no build wrote (FinishResult.foreign): most likely a page
  * `hugo new` made there, as `.prerender/content` is the first content mount. Kept; where it belongs is the
  * content folder of that tree's language (`hugo-prerender hugo new` creates it there: hugo-command.ts newPageRun).
@@ -939,7 +964,7 @@ export function badLanguageDiagnostic(siteDir: string, config: SiteConfig, root:
  */
 export function headProblem(siteDir: string, config: SiteConfig, anyMath: boolean, anyDark: boolean): Diagnostic | undefined {
   if ((!anyMath && !anyDark) || !config.file) return undefined;
-  const head = headReport(siteLayoutDirs(siteDir, config.data));
+  const head = headReport(siteLayoutDirs(siteDir, config.data, config.modules));
   if (head.linking.length > 0) return undefined;
   const what = anyMath
     ? 'pages have math, but no template of this site or its theme calls the head partial, so no page links the KaTeX stylesheet and formulas show untypeset (as bare MathML)'

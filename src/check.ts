@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Diagnostic } from './content/types.js';
 import { readSiteConfig, shadowTree, type ConfigSelection } from './site/config.js';
 import type { FormulaReport, OtherFormula } from './prerender-page.js';
-import { badLanguageDiagnostic, compareDiagnostics, headProblem, listContentFiles, mountProblems, ownTagsInOtherFormat, shadowPlace, ShadowIgnored, unreadableDirDiagnostic, type UnreadableDir } from './build.js';
+import { badLanguageDiagnostic, compareDiagnostics, headProblem, resolveModules, listContentFiles, mountProblems, ownTagsInOtherFormat, shadowPlace, ShadowIgnored, unreadableDirDiagnostic, type UnreadableDir } from './build.js';
 import { ShadowNames } from './site/shadow-names.js';
 import { bundleDirOf, hasDarkImage, pageServices, prerenderPage } from './build-page.js';
 import { refusedLinkDiagnostic, siteRoots } from './site/safe-path.js';
@@ -74,6 +74,9 @@ export async function checkSite(source: string, opts: CheckOptions = {}): Promis
   const errorMode = opts.errors ?? config.prerender.errors;
   // Images through static or assets mounts whose targets nest are looked up as the `hugo` on PATH reads them (as build does).
   const version = nestedMountTargets(config) ? askHugoVersion(opts.hugo ?? 'hugo') : undefined;
+  // Themes and modules not all in themes/ or _vendor/: asked of Hugo, as build does (uncached: check writes nothing).
+  const modules = resolveModules(siteDir, config, opts.config ?? {}, opts.hugo);
+  if (modules) result.diagnostics.push(modules);
   const light = pageSettings(config, siteDir, errorMode, version && 'version' in version ? version.version : undefined);
   const { renderer, services, settings, site, diagnostics } = pageServices(config, siteDir, errorMode, light);
   result.diagnostics.push(...diagnostics);

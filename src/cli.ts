@@ -36,7 +36,7 @@ Usage:
                                        Hugo's exit status is the command's; a failed build stops before Hugo.
                                        \`hugo new posts/x.md\` runs no build and creates the page in
                                        content/ (plain hugo new puts it in .prerender/content)
-  hugo-prerender check [-s DIR] [--errors MODE] [-e ENV] [--config FILES]
+  hugo-prerender check [-s DIR] [--errors MODE] [-e ENV] [--config FILES] [--hugo PATH]
                                        per page: formulas found, typeset and failed (with reasons), and
                                        the site total; writes nothing; exits 1 on any error, as build
 
@@ -59,7 +59,8 @@ Options:
                        hugo's own -e among its arguments
       --config FILES   for build, watch and check: config files read instead of the site's root one
                        (a,b: later ones win), as hugo's --config; serve and hugo read hugo's own
-      --hugo PATH      for serve and hugo: the hugo binary to run (default: hugo on PATH)
+      --hugo PATH      the hugo binary serve and hugo run, and that build, watch and check ask
+                       for its version and for where the site's modules are (default: hugo on PATH)
       --hugo-version V for init: the Hugo the site is built with (default: the version of \`hugo\` on PATH);
                        a language's content mount is spelled lang = "fr" before 0.153, sites.matrix after
   -h, --help           this text
@@ -125,12 +126,12 @@ const OPTIONS = {
 /** The options each command takes (--help and --version are answered before any command). */
 const COMMAND_OPTIONS: Record<string, readonly (keyof typeof OPTIONS)[]> = {
   init: ['source', 'hugo-version'],
-  build: ['source', 'errors', 'quiet', 'wait', 'jobs', 'environment', 'config'],
-  watch: ['source', 'errors', 'quiet', 'wait', 'jobs', 'environment', 'config'],
+  build: ['source', 'errors', 'quiet', 'wait', 'jobs', 'environment', 'config', 'hugo'],
+  watch: ['source', 'errors', 'quiet', 'wait', 'jobs', 'environment', 'config', 'hugo'],
   // serve and hugo read Hugo's own -e/--environment and --config among Hugo's arguments.
   serve: ['source', 'errors', 'quiet', 'wait', 'jobs', 'hugo'],
   hugo: ['source', 'errors', 'quiet', 'wait', 'jobs', 'hugo'],
-  check: ['source', 'errors', 'environment', 'config'],
+  check: ['source', 'errors', 'environment', 'config', 'hugo'],
 };
 
 /** Where the command word is among the arguments (after the options before it), or -1. */
@@ -290,7 +291,7 @@ async function main(all: string[]): Promise<number> {
       flush();
     };
     if (command === 'build') {
-      const result = await buildSite({ source, errors, ...lock, config: configFor('build') });
+      const result = await buildSite({ source, errors, ...lock, config: configFor('build'), ...(values.hugo ? { hugo: values.hugo } : {}) });
       print(result);
       if (result.unmounted) process.stderr.write(`${unmountedWarning(result.unmounted)}\n`);
       return result.failed ? 1 : 0;
@@ -363,7 +364,7 @@ async function main(all: string[]): Promise<number> {
       }
     }
     const { watchSite } = await import('./watch.js');
-    const handle = watchSite({ source, errors, ...lock, config: configFor('server'), onBuild });
+    const handle = watchSite({ source, errors, ...lock, config: configFor('server'), ...(values.hugo ? { hugo: values.hugo } : {}), onBuild });
     try {
       await handle.ready;
     } catch (e) {
@@ -384,7 +385,7 @@ async function main(all: string[]): Promise<number> {
 
   if (command === 'check') {
     const { checkSite, formatCheck } = await import('./check.js');
-    const r = await checkSite(source, { ...(errors ? { errors } : {}), config: configFor('build') });
+    const r = await checkSite(source, { ...(errors ? { errors } : {}), config: configFor('build'), ...(values.hugo ? { hugo: values.hugo } : {}) });
     process.stdout.write(`${safeLines(formatCheck(r, { formatDiagnostic }))}\n`);
     if (r.unmounted) process.stderr.write(`${unmountedWarning(r.unmounted)}\n`);
     // As build exits: 1 for any error, a page's (a shortcode's parameter, a missing file) as well as a

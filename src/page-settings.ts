@@ -58,7 +58,7 @@ export function pageSettings(config: SiteConfig, siteDir: string, errorMode: 'fa
   // A line `{…}` under a block is that block's attributes (math in it stays as written).
   const blockAttributes = getIn(config.data, 'markup.goldmark.parser.attribute.block') === true;
   // A figure (or any name of ours) that the site, a theme or a module has its own template for stays theirs.
-  const layoutDirs = siteLayoutDirs(siteDir, config.data);
+  const layoutDirs = siteLayoutDirs(siteDir, config.data, config.modules);
   const siteShortcodes = siteShortcodeTemplates(siteDir, layoutDirs, shortcodeList.keys());
   for (const [name, where] of siteShortcodes) {
     if (name === 'figure') continue; // Hugo has a figure of its own: a site that overrides it means it
@@ -89,7 +89,7 @@ export function pageSettings(config: SiteConfig, siteDir: string, errorMode: 'fa
   // outside it is a warning at the page: Hugo stops on it). Not in settingsKey, which is part of every
   // fragment's key: a template added does not change a shadow, only which page records still hold
   // (build.ts siteRecordKey).
-  const complete = layoutsComplete(siteDir, config.data);
+  const complete = layoutsComplete(siteDir, config.data, config.modules);
   // Markdown images: served as figures' images are, unless an image render hook of the site's, a theme's or
   // a module's renders them (or may: a theme in Hugo's module cache), which then stays in charge; their
   // versions are made (for images.json) only for a hook that asks our partials for them, not for nothing
@@ -147,7 +147,7 @@ export function pageSettings(config: SiteConfig, siteDir: string, errorMode: 'fa
     ...(blockAttributes ? { blockAttributes } : {}),
     headingMath,
     // RSS shows .Summary unless a feed template of the site's reads more (see PageSettings.feeds).
-    feeds: feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs(siteDir, config.data)).length > 0 ? 'content' : 'summary',
+    feeds: feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs(siteDir, config.data, config.modules)).length > 0 ? 'content' : 'summary',
   };
   // Static or assets mounts whose targets nest are read as the Hugo that builds the site reads them (site/component-lookup.ts).
   const nested = hugoVersion !== undefined && versionBefore(hugoVersion, EVERY_MATCHING_MOUNT_SINCE) && nestedMountTargets(config);

@@ -22,6 +22,7 @@ import { watch, type FSWatcher } from 'chokidar';
 import { buildSite, emptyBuildResult, type BuildOptions, type BuildResult } from './build.js';
 import { defaultEnvironment, OUTPUT_REMADE, PRERENDER_DIR, readSiteConfig, shadowTree, type ConfigSelection } from './site/config.js';
 import { siteLayoutDirs } from './site/fallbacks.js';
+import { cachedHugoModules } from './site/hugo-modules.js';
 import { PrerenderOutput, WATCH_MARKER } from './site/output.js';
 import { acquireSiteLock, type SiteLock } from './site/lock.js';
 
@@ -74,7 +75,8 @@ function watchedPaths(siteDir: string, selection: ConfigSelection): string[] {
   for (const r of [...config.staticRoots, ...config.assetRoots]) paths.add(r.dir);
   paths.add(config.assetsDir);
   const own = path.join(siteDir, '.prerender');
-  for (const d of siteLayoutDirs(siteDir, config.data)) if (d !== own && !d.startsWith(own + path.sep)) paths.add(d);
+  // Where the last build asked Hugo for the site's modules, their folders as Hugo gave them.
+  for (const d of siteLayoutDirs(siteDir, config.data, cachedHugoModules(siteDir, PRERENDER_DIR))) if (d !== own && !d.startsWith(own + path.sep)) paths.add(d);
   // A site without a config yet: watch where it will appear.
   if (config.files.length === 0) paths.add(siteDir);
   return [...paths].sort();

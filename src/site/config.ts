@@ -13,6 +13,7 @@
  */
 import { DEFAULT_LIMITS, type PageLimits } from '../content/limits.js';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import type { HugoModule } from './hugo-modules.js';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parseDocument } from 'yaml';
@@ -362,6 +363,11 @@ export interface SiteConfig {
   ignoreFiles: IgnoreFiles;
   /** Every content, static and assets root with its filter (SiteInfo.filtered): what Hugo reads of each. */
   filteredRoots: { dir: string; filter?: MountFilter }[];
+  /**
+   * The site's themes and modules as Hugo reads them (site/hugo-modules.ts), where the build asked Hugo
+   * because the folders it can see do not show them all; undefined: looked up in themes/ and _vendor/.
+   */
+  modules?: HugoModule[];
   /** What math location needs: the passthrough delimiters (when configured) and the escapes mode. */
   math: { delimiters?: PassthroughDelimiters; escapes: 'auto' | 'none' | 'markdown'; wrappers?: Record<string, 'tex' | 'math'>; numbering?: 'none' };
 }

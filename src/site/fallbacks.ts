@@ -14,7 +14,8 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { getIn, isFile, layoutRoots } from './config.js';
+import { getIn, isFile, layoutRoots, normalizeRel } from './config.js';
+import type { HugoModule } from './hugo-modules.js';
 
 /** Shortcodes Hugo has built in: Hugo already knows a template for these. */
 export const HUGO_BUILTIN_SHORTCODES: ReadonlySet<string> = new Set([
@@ -57,18 +58,25 @@ export function fallbackTemplate(name: string, inner: 'none' | 'optional' | 'req
  * absolute, highest precedence first. An import path is looked up where Hugo looks first without a
  * module cache: `_vendor/<path>` and `<themesDir>/<path>`.
  */
-export function siteLayoutDirs(siteDir: string, data: Record<string, unknown>): string[] {
+export function siteLayoutDirs(siteDir: string, data: Record<string, unknown>, modules?: readonly HugoModule[]): string[] {
   const dirs = layoutRoots(siteDir, data)
     .filter((r) => r.target === '')
     .map((r) => r.dir);
-  return [...dirs, ...moduleLayoutDirs(siteDir, data).flat()];
+  return [...dirs, ...moduleLayoutDirs(siteDir, data, modules).flat()];
 }
 
 /**
  * For each theme and imported module of the site, in order: the layouts folders where it may be found
  * (see siteLayoutDirs), absolute.
  */
-export function moduleLayoutDirs(siteDir: string, data: Record<string, unknown>): string[][] {
+export function moduleLayoutDirs(siteDir: string, data: Record<string, unknown>, modules?: readonly HugoModule[]): string[][] {
+  // As Hugo has them (site/hugo-modules.ts): each module's folders mounted at layouts/, in Hugo's order.
+  if (modules) {
+    return modules.map((m) => {
+      const own = m.mounts.filter((mt) => normalizeRel(mt.target) === 'layouts').map((mt) => path.resolve(m.dir, mt.source));
+      return own.length > 0 ? own : [path.join(m.dir, 'layouts')];
+    });
+  }
   const theme = getIn(data, 'theme');
   const themes = typeof theme === 'string' ? [theme] : Array.isArray(theme) ? theme.filter((t): t is string => typeof t === 'string') : [];
   const themesDir = getIn(data, 'themesDir');
@@ -136,7 +144,9 @@ export function shortcodeTemplateNames(layoutDirs: readonly string[]): Set<strin
  * modules of its own: only then do the site's layouts list every shortcode template Hugo will have. A
  * theme Hugo fetches into its module cache, or one that imports others, may define more.
  */
-export function layoutsComplete(siteDir: string, data: Record<string, unknown>): boolean {
+export function layoutsComplete(siteDir: string, data: Record<string, unknown>, modules?: readonly HugoModule[]): boolean {
+  // Hugo listed every module with its mounts, nested imports included.
+  if (modules) return true;
   return moduleLayoutDirs(siteDir, data).every((dirs) => {
     const root = dirs.map((d) => path.dirname(d)).find((d) => isDirectory(d));
     if (root === undefined) return false;

@@ -28,6 +28,10 @@ export interface ThemeSiteOptions {
   packages?: string[];
   /** Also put the test image into the post's bundle (for a theme whose figure takes page resources). */
   bundleImage?: boolean;
+  /** Changes to the site before `init` (with the post in place). */
+  before?: (dir: string) => void;
+  /** hugo-prerender's options before the word `build` (`--hugo PATH`). */
+  cliOptions?: string[];
 }
 
 /** Copies `names` and the packages they depend on (`dependencies`, found as Node finds them) from this project's node_modules. */
@@ -71,8 +75,9 @@ export function prepareThemeSite(name: string, opts: ThemeSiteOptions = {}): The
   copyFileSync(dot, path.join(dir, 'static/images/dot.png'));
   if (opts.bundleImage) copyFileSync(dot, path.join(bundle, 'dot.png'));
   if (opts.packages) copyPackages(dir, opts.packages);
+  opts.before?.(dir);
   const init = runCli(['init', '-s', dir]);
-  return { dir, init, run: runPrerender(dir) };
+  return { dir, init, run: opts.cliOptions ? runCli([...opts.cliOptions, 'build', '-s', dir]) : runPrerender(dir) };
 }
 
 /** The sites on models of themes (a theme of their own in `themes/`); the real theme's site (Doks, from npm) has none. */

@@ -21,7 +21,8 @@ describe('a figure shortcode of the site’s own', () => {
     ['a vendored module', '[module]\n[[module.imports]]\npath = "github.com/a/paper"\n', '_vendor/github.com/a/paper/layouts/shortcodes/figure.html'],
   ] as const) {
     it(`in ${where} stays in charge: the shadow keeps the shortcode as written, math around it is typeset`, async () => {
-      const dir = site({ 'hugo.toml': `title = "t"\n${config}`, [template]: '<figure class="theirs">{{ .Get "src" }}</figure>\n', 'content/p.md': post });
+      // (Theme "x" is there, with no figure: a theme missing from themesDir would have hugo-prerender ask Hugo, site/hugo-modules.ts.)
+      const dir = site({ 'hugo.toml': `title = "t"\n${config}`, [template]: '<figure class="theirs">{{ .Get "src" }}</figure>\n', 'th/x/layouts/_default/single.html': '{{ .Content }}\n', 'content/p.md': post });
       const r = await buildSite({ source: dir });
       expect(r.failed).toBe(false);
       expect(r.figures).toBe(0);

@@ -87,19 +87,29 @@ describe('a shortcode no template has', () => {
     expect(unknown(await buildSite({ source: dir }))).toEqual([]);
   });
 
-  it('is not said where the layouts may not show every template: a theme not found, or one with modules of its own', async () => {
+  it('is not said where the layouts may not show every template and Hugo cannot say where they are: a theme not found, or one with modules of its own', async () => {
+    // Hugo is asked where such themes are (site/hugo-modules.ts; tests/integration/module-themes.test.ts);
+    // here there is no Hugo to ask, so the layouts stay as hugo-prerender sees them, with a warning.
+    const noHugo = (dir: string) => ({ source: dir, hugo: path.join(dir, 'no-hugo-here') });
+    const modulesWarning = (r: { diagnostics: Diagnostic[] }) => r.diagnostics.filter((d) => d.code === 'modules').length;
     // A theme Hugo fetches into its module cache (not in themes/ nor _vendor/).
-    expect(unknown(await buildSite({ source: site({ ...THEMED, 'hugo.toml': 'title = "t"\ntheme = "elsewhere"\n' }) }))).toEqual([]);
+    const elsewhere = await buildSite(noHugo(site({ ...THEMED, 'hugo.toml': 'title = "t"\ntheme = "elsewhere"\n' })));
+    expect(unknown(elsewhere)).toEqual([]);
+    expect(modulesWarning(elsewhere)).toBe(1);
     // A theme that imports a module (TOML, YAML) or names a theme of its own.
     for (const [file, text] of [
       ['themes/th/hugo.toml', '[[module.imports]]\npath = "github.com/x/y"\n'],
       ['themes/th/config.yaml', 'module:\n  imports:\n    - path: github.com/x/y\n'],
       ['themes/th/theme.toml', 'theme = "base"\n'],
     ]) {
-      expect(unknown(await buildSite({ source: site({ ...THEMED, [file!]: text! }) })), file).toEqual([]);
+      const r = await buildSite(noHugo(site({ ...THEMED, [file!]: text! })));
+      expect(unknown(r), file).toEqual([]);
+      expect(modulesWarning(r), file).toBe(1);
     }
-    // A theme with a config of its own that imports nothing: still checked.
-    expect(unknown(await buildSite({ source: site({ ...THEMED, 'themes/th/hugo.toml': '[params]\ncolor = "red"\n' }) }))).toHaveLength(6);
+    // A theme with a config of its own that imports nothing: still checked, and Hugo not asked.
+    const plain = await buildSite(noHugo(site({ ...THEMED, 'themes/th/hugo.toml': '[params]\ncolor = "red"\n' })));
+    expect(unknown(plain)).toHaveLength(6);
+    expect(modulesWarning(plain)).toBe(0);
   });
 
   it('differing from a template\'s name only in case is a warning of its own: older Hugo matches names exactly', async () => {

@@ -1,4 +1,5 @@
 import { type ConfigSelection } from './site/config.js';
+import type { HugoModule } from './site/hugo-modules.js';
 import { type PageContext, type PageJob, type PageOutcome } from './build-page.js';
 import type { ImageService } from './images/service.js';
 export interface WorkerInit {
@@ -15,6 +16,8 @@ export interface WorkerInit {
     imageIndex: boolean;
     /** The version of the Hugo that renders the site, when the build asked (see BuildOptions.hugo). */
     hugoVersion?: string;
+    /** The site's modules as the build asked Hugo for them (SiteConfig.modules), when it did. */
+    modules?: HugoModule[];
 }
 /** What must be the same in the build and its workers: every setting that shapes a page's output. */
 export declare function contextFingerprint(ctx: PageContext): string;

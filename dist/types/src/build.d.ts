@@ -1,5 +1,6 @@
 import type { Diagnostic } from './content/types.js';
 import { urlBase, type ConfigSelection, type SiteConfig } from './site/config.js';
+import { PrerenderOutput } from './site/output.js';
 import type { MountFilter } from './site/mount-filter.js';
 import { type Roots } from './site/safe-path.js';
 export { invalidUtf8 } from './page-outcome.js';
@@ -156,6 +157,11 @@ export declare function mountProblems(siteDir: string, config: SiteConfig): {
     unmounted?: string;
     diagnostics: Diagnostic[];
 };
+/**
+ * Sets `config.modules` from Hugo (`hugo config mounts`, site/hugo-modules.ts) where the site's themes and
+ * modules are not all in `themes/` or `_vendor/`; the warning when Hugo cannot say, else undefined.
+ */
+export declare function resolveModules(siteDir: string, config: SiteConfig, selection: ConfigSelection, bin?: string, output?: PrerenderOutput): Diagnostic | undefined;
 /**
  * The warning for a file in a shadow tree that no build wrote (FinishResult.foreign): most likely a page
  * `hugo new` made there, as `.prerender/content` is the first content mount. Kept; where it belongs is the

@@ -12,6 +12,7 @@
  *   user's spelling, which matters for values such as KaTeX macro names that are keys.
  */
 import { type PageLimits } from '../content/limits.js';
+import type { HugoModule } from './hugo-modules.js';
 import type { Diagnostic } from '../content/types.js';
 import { type TextPosition } from './config-positions.js';
 import { type MountFilter } from './mount-filter.js';
@@ -119,6 +120,11 @@ export interface SiteConfig {
         dir: string;
         filter?: MountFilter;
     }[];
+    /**
+     * The site's themes and modules as Hugo reads them (site/hugo-modules.ts), where the build asked Hugo
+     * because the folders it can see do not show them all; undefined: looked up in themes/ and _vendor/.
+     */
+    modules?: HugoModule[];
     /** What math location needs: the passthrough delimiters (when configured) and the escapes mode. */
     math: {
         delimiters?: PassthroughDelimiters;

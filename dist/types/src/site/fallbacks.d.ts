@@ -1,3 +1,4 @@
+import type { HugoModule } from './hugo-modules.js';
 /** Shortcodes Hugo has built in: Hugo already knows a template for these. */
 export declare const HUGO_BUILTIN_SHORTCODES: ReadonlySet<string>;
 /**
@@ -11,12 +12,12 @@ export declare function fallbackTemplate(name: string, inner: 'none' | 'optional
  * absolute, highest precedence first. An import path is looked up where Hugo looks first without a
  * module cache: `_vendor/<path>` and `<themesDir>/<path>`.
  */
-export declare function siteLayoutDirs(siteDir: string, data: Record<string, unknown>): string[];
+export declare function siteLayoutDirs(siteDir: string, data: Record<string, unknown>, modules?: readonly HugoModule[]): string[];
 /**
  * For each theme and imported module of the site, in order: the layouts folders where it may be found
  * (see siteLayoutDirs), absolute.
  */
-export declare function moduleLayoutDirs(siteDir: string, data: Record<string, unknown>): string[][];
+export declare function moduleLayoutDirs(siteDir: string, data: Record<string, unknown>, modules?: readonly HugoModule[]): string[][];
 /**
  * The first shortcode template `name` (`name.html`, `name.<format>.html`, …) in `layoutDirs`, in
  * `shortcodes/` or Hugo 0.146's `_shortcodes/`: its absolute path, or undefined.
@@ -33,7 +34,7 @@ export declare function shortcodeTemplateNames(layoutDirs: readonly string[]): S
  * modules of its own: only then do the site's layouts list every shortcode template Hugo will have. A
  * theme Hugo fetches into its module cache, or one that imports others, may define more.
  */
-export declare function layoutsComplete(siteDir: string, data: Record<string, unknown>): boolean;
+export declare function layoutsComplete(siteDir: string, data: Record<string, unknown>, modules?: readonly HugoModule[]): boolean;
 /** A template's text (a file, or none); '' when it cannot be read (Hugo will say so). */
 export declare function templateText(file: string | undefined): string;
 /** A template's text without its comments (Go template comments, slash-star to star-slash): what it runs. */
