@@ -5168,7 +5168,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 2;
-    BUNDLE_CODE_ID = "6310a8cab5abf1ada55eab44107b264d";
+    BUNDLE_CODE_ID = "06b8aae3a4154e6a1692f4a8fa88735f";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -7109,7 +7109,7 @@ var init_run_hugo = __esm({
 // src/hugo-command.ts
 var hugo_command_exports = {};
 __export(hugo_command_exports, {
-  NEW_PAGE_CONFIG: () => NEW_PAGE_CONFIG,
+  NEW_PAGE_DIR: () => NEW_PAGE_DIR,
   createsPage: () => createsPage,
   hugoArgsProblem: () => hugoArgsProblem,
   hugoCommand: () => hugoCommand,
@@ -7118,9 +7118,11 @@ __export(hugo_command_exports, {
   hugoSourceArg: () => hugoSourceArg,
   needsNoBuild: () => needsNoBuild,
   newPageRun: () => newPageRun,
-  withConfigLayer: () => withConfigLayer
+  withConfigDir: () => withConfigDir,
+  withConfigLayer: () => withConfigLayer,
+  withoutCopies: () => withoutCopies
 });
-import { mkdirSync as mkdirSync3, rmSync } from "node:fs";
+import { mkdirSync as mkdirSync3, readdirSync as readdirSync8, readFileSync as readFileSync14, rmSync } from "node:fs";
 import path18 from "node:path";
 function hugoSourceArg(args) {
   return hugoFlag(args, "source", "s");
@@ -7166,18 +7168,65 @@ function newPageRun(siteDir, args) {
   const selection = hugoConfigSelection(args, "build");
   const config = readSiteConfig(siteDir, selection);
   const mounts = moduleMounts(config.data);
-  const isCopy = (m) => mountComponent(m.target) === "content" && normalizeRel(m.source).startsWith(`${PRERENDER_DIR}/`);
+  const isCopy = (m) => isRecord(m) && typeof m.source === "string" && typeof m.target === "string" && mountComponent(m.target) === "content" && normalizeRel(m.source).startsWith(`${PRERENDER_DIR}/`);
   if (!mounts.some(isCopy)) return { plain: true };
-  const root = findRootConfig(siteDir);
-  const after = root ? mountsAfterLayer(config, root.path) : void 0;
-  if (!root || after) {
-    const where = after ? path18.relative(siteDir, after) : "a config directory";
-    return {
-      problem: `the site's module mounts are in ${where}, which Hugo reads after any --config file, so hugo-prerender cannot hide its prerendered copies from \`hugo new\`, and Hugo would create the page in ${PRERENDER_DIR}/content (its first content mount); create the page in your content folder yourself, or move the mounts to hugo.toml`
-    };
+  const work = path18.join(siteDir, NEW_PAGE_DIR);
+  const files = /* @__PURE__ */ new Map();
+  const configDir = path18.resolve(siteDir, hugoFlag(args, "configDir") ?? "config");
+  const inDir = (f) => f.startsWith(configDir + path18.sep);
+  if (config.files.some((f) => inDir(f.path) && withoutCopies(f.path, isCopy) !== void 0)) {
+    const copy = path18.join(work, "config");
+    for (const file of filesBelow(configDir)) files.set(path18.join(copy, path18.relative(configDir, file)), withoutCopies(file, isCopy) ?? readFileSync14(file));
+    return { files, args: withConfigDir(args, copy) };
   }
-  const layer = "# Written by `hugo-prerender hugo new` for `hugo new --config <site config>,.prerender/hugo-new.toml`, and\n# removed when Hugo ends: the site's mounts without the prerendered copies, so that Hugo creates the page in yours.\n" + stringify({ module: { mounts: mounts.filter((m) => !isCopy(m)) } }) + "\n";
-  return { layer, args: withConfigLayer(args, root.path, path18.join(siteDir, NEW_PAGE_CONFIG)) };
+  const layer = path18.join(work, "layer.toml");
+  files.set(
+    layer,
+    "# Written by `hugo-prerender hugo new` for `hugo new --config <site config>,.prerender/hugo-new/layer.toml`, and\n# removed when Hugo ends: the site's mounts without the prerendered copies, so that Hugo creates the page in yours.\n" + stringify({ module: { mounts: mounts.filter((m) => !isCopy(m)) } }) + "\n"
+  );
+  const root = findRootConfig(siteDir);
+  return { files, args: withConfigLayer(args, root?.path ?? path18.join(siteDir, "hugo.toml"), layer) };
+}
+function filesBelow(dir) {
+  let entries;
+  try {
+    entries = readdirSync8(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0).flatMap((e) => e.isDirectory() ? filesBelow(path18.join(dir, e.name)) : e.isFile() ? [path18.join(dir, e.name)] : []);
+}
+function withoutCopies(file, isCopy) {
+  const format = formatOf(file);
+  if (!format) return void 0;
+  const name = path18.basename(file).replace(/\.[^.]*$/, "").toLowerCase();
+  let data;
+  try {
+    data = parseConfigText(readFileSync14(file, "utf8"), format).data;
+  } catch {
+    return void 0;
+  }
+  const holder = name === "hugo" || name === "config" ? getIn(data, "module") : name === "module" ? data : void 0;
+  if (!isRecord(holder)) return void 0;
+  const key = findKey(holder, "mounts");
+  const list = key === void 0 ? void 0 : holder[key];
+  if (key === void 0 || !Array.isArray(list)) return void 0;
+  holder[key] = list.filter((m) => !isCopy(m));
+  return format === "toml" ? `${stringify(data)}
+` : format === "yaml" ? (0, import_yaml6.stringify)(data) : `${JSON.stringify(data, null, 2)}
+`;
+}
+function withConfigDir(args, dir) {
+  const rest = [];
+  const end = args.indexOf("--");
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (end >= 0 && i >= end) rest.push(a);
+    else if (a === "--configDir" && i + 1 < args.length) i++;
+    else if (!a.startsWith("--configDir=")) rest.push(a);
+  }
+  const at = end < 0 ? rest.length : rest.indexOf("--");
+  return [...rest.slice(0, at), "--configDir", dir, ...rest.slice(at)];
 }
 function withConfigLayer(args, rootConfig, layer) {
   const rest = [];
@@ -7208,17 +7257,16 @@ async function hugoCommand(opts) {
   }
   const bin = hugo ?? "hugo";
   let args = hugoArgs;
-  let layerFile;
+  let written2;
   if (createsPage(hugoArgs)) {
     const run2 = newPageRun(siteDir, hugoArgs);
-    if ("problem" in run2) {
-      log(`hugo-prerender hugo new: ${run2.problem}`);
-      return 1;
-    }
-    if ("layer" in run2) {
-      layerFile = path18.join(siteDir, NEW_PAGE_CONFIG);
-      mkdirSync3(path18.dirname(layerFile), { recursive: true });
-      writeFileAtomic(layerFile, run2.layer);
+    if ("files" in run2) {
+      written2 = path18.join(siteDir, NEW_PAGE_DIR);
+      rmSync(written2, { recursive: true, force: true });
+      for (const [file, data] of run2.files) {
+        mkdirSync3(path18.dirname(file), { recursive: true });
+        writeFileAtomic(file, data);
+      }
       args = run2.args;
     }
   }
@@ -7233,14 +7281,15 @@ async function hugoCommand(opts) {
     return exit.status;
   } finally {
     for (const s of FORWARDED) process.removeListener(s, pass);
-    if (layerFile) rmSync(layerFile, { force: true });
+    if (written2) rmSync(written2, { recursive: true, force: true });
   }
 }
-var FORWARDED, ABOUT_HUGO, NEW_NOT_A_PAGE, NEW_PAGE_CONFIG;
+var import_yaml6, FORWARDED, ABOUT_HUGO, NEW_NOT_A_PAGE, NEW_PAGE_DIR;
 var init_hugo_command = __esm({
   "src/hugo-command.ts"() {
     "use strict";
     init_dist();
+    import_yaml6 = __toESM(require_yaml(), 1);
     init_build();
     init_run_hugo();
     init_config();
@@ -7248,7 +7297,7 @@ var init_hugo_command = __esm({
     FORWARDED = ["SIGINT", "SIGTERM", "SIGHUP"];
     ABOUT_HUGO = /* @__PURE__ */ new Set(["version", "help", "env", "completion"]);
     NEW_NOT_A_PAGE = /* @__PURE__ */ new Set(["site", "theme"]);
-    NEW_PAGE_CONFIG = `${PRERENDER_DIR}/hugo-new.toml`;
+    NEW_PAGE_DIR = `${PRERENDER_DIR}/hugo-new`;
   }
 });
 
@@ -7266,7 +7315,7 @@ __export(watch_exports, {
   rewriteShadows: () => rewriteShadows,
   watchSite: () => watchSite
 });
-import { existsSync as existsSync4, readdirSync as readdirSync8, statSync as statSync8 } from "node:fs";
+import { existsSync as existsSync4, readdirSync as readdirSync9, statSync as statSync8 } from "node:fs";
 import path19 from "node:path";
 function watchedPaths(siteDir, selection) {
   const config = readSiteConfig(siteDir, selection);
@@ -7312,7 +7361,7 @@ function fileStamp(file) {
 }
 function filesUnder(dir) {
   try {
-    return readdirSync8(dir, { recursive: true, encoding: "utf8" }).map((name) => path19.join(dir, name)).filter((file) => statSync8(file, { throwIfNoEntry: false })?.isFile() === true);
+    return readdirSync9(dir, { recursive: true, encoding: "utf8" }).map((name) => path19.join(dir, name)).filter((file) => statSync8(file, { throwIfNoEntry: false })?.isFile() === true);
   } catch {
     return [];
   }
@@ -7619,7 +7668,7 @@ __export(serve_exports, {
   serveSite: () => serveSite
 });
 import { spawnSync as spawnSync4 } from "node:child_process";
-import { existsSync as existsSync5, mkdirSync as mkdirSync4, readdirSync as readdirSync9, readFileSync as readFileSync14 } from "node:fs";
+import { existsSync as existsSync5, mkdirSync as mkdirSync4, readdirSync as readdirSync10, readFileSync as readFileSync15 } from "node:fs";
 import path20 from "node:path";
 function excludeStyle(hugoVersion) {
   return versionBefore(hugoVersion, "0.153.0") ? "excludeFiles" : "files";
@@ -7633,16 +7682,16 @@ function literalRegExp(text) {
 function oneGlob(rels) {
   return rels.length === 1 ? literalGlob(rels[0]) : `{${rels.map(literalGlob).join(",")}}`;
 }
-function filesBelow(dir, prefix = "") {
+function filesBelow2(dir, prefix = "") {
   let entries;
   try {
-    entries = readdirSync9(path20.join(dir, prefix), { withFileTypes: true });
+    entries = readdirSync10(path20.join(dir, prefix), { withFileTypes: true });
   } catch {
     return [];
   }
   return entries.flatMap((e) => {
     const rel2 = prefix ? `${prefix}/${e.name}` : e.name;
-    if (e.isDirectory()) return filesBelow(dir, rel2);
+    if (e.isDirectory()) return filesBelow2(dir, rel2);
     return e.isFile() && !e.name.endsWith(".tmp") ? [rel2] : [];
   });
 }
@@ -7661,7 +7710,7 @@ function serveLayer(siteDir, data, style) {
     const tree = shadowTree(mountLanguage(m)?.lang);
     if (tree === void 0) return m;
     const sub = target.split("/").slice(1).join("/");
-    const shadows = filesBelow(path20.join(siteDir, PRERENDER_DIR, tree)).filter((f) => /\.(md|markdown|mdown)$/i.test(f) && (sub === "" || f.startsWith(`${sub}/`))).map((f) => sub === "" ? f : f.slice(sub.length + 1)).filter((rel2) => existsSync5(path20.join(siteDir, source, rel2)));
+    const shadows = filesBelow2(path20.join(siteDir, PRERENDER_DIR, tree)).filter((f) => /\.(md|markdown|mdown)$/i.test(f) && (sub === "" || f.startsWith(`${sub}/`))).map((f) => sub === "" ? f : f.slice(sub.length + 1)).filter((rel2) => existsSync5(path20.join(siteDir, source, rel2)));
     if (shadows.length === 0) return m;
     shadows.sort();
     originals.push({ dir: path20.resolve(siteDir, source), rels: shadows });
@@ -7708,7 +7757,7 @@ function errorsText(result) {
 function update(siteDir, file, text) {
   const abs = path20.join(siteDir, file);
   try {
-    if (readFileSync14(abs, "utf8") === text) return false;
+    if (readFileSync15(abs, "utf8") === text) return false;
   } catch {
   }
   mkdirSync4(path20.dirname(abs), { recursive: true });
@@ -7879,7 +7928,7 @@ __export(check_exports, {
   checkSite: () => checkSite,
   formatCheck: () => formatCheck
 });
-import { readFileSync as readFileSync15 } from "node:fs";
+import { readFileSync as readFileSync16 } from "node:fs";
 import path21 from "node:path";
 async function checkSite(source, opts = {}) {
   const siteDir = path21.resolve(source);
@@ -7946,7 +7995,7 @@ async function checkSite(source, opts = {}) {
       if (!claim(tree, root, abs, file)) continue;
       let text;
       try {
-        text = readFileSync15(abs, "utf8");
+        text = readFileSync16(abs, "utf8");
       } catch (e) {
         result.diagnostics.push({ severity: "error", code: "unreadable", file, line: 1, column: 1, message: unreadableMessage(e, "file", file, "it was not checked") });
         continue;
@@ -7973,7 +8022,7 @@ async function checkSite(source, opts = {}) {
       const file = path21.relative(siteDir, abs).split(path21.sep).join("/");
       let text;
       try {
-        text = readFileSync15(abs, "utf8");
+        text = readFileSync16(abs, "utf8");
       } catch {
         continue;
       }

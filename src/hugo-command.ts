@@ -5,18 +5,23 @@
  * (128 + the signal's number when a signal ended it), and SIGINT, SIGTERM and SIGHUP received while it
  * runs are passed on to it. A failed build stops before Hugo, with status 1.
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'smol-toml';
+import { stringify as yamlStringify } from 'yaml';
 import { buildSite, type BuildOptions, type BuildResult } from './build.js';
 import { startHugo } from './site/run-hugo.js';
 import {
   configSelection,
+  findKey,
   findRootConfig,
+  formatOf,
+  getIn,
+  isRecord,
   moduleMounts,
   mountComponent,
-  mountsAfterLayer,
   normalizeRel,
+  parseConfigText,
   PRERENDER_DIR,
   readSiteConfig,
   type ConfigSelection,
@@ -105,8 +110,8 @@ export function createsPage(args: readonly string[]): boolean {
   return args[0] === 'new' && !NEW_NOT_A_PAGE.has(args[1] ?? '') && !needsNoBuild(args.slice(1));
 }
 
-/** The config layer `hugo-prerender hugo new` gives Hugo (removed when Hugo ends). */
-export const NEW_PAGE_CONFIG = `${PRERENDER_DIR}/hugo-new.toml`;
+/** What `hugo-prerender hugo new` gives Hugo to read (a config layer, or a copy of the config directory), removed when Hugo ends. */
+export const NEW_PAGE_DIR = `${PRERENDER_DIR}/hugo-new`;
 
 /**
  * How `hugo new` is run so that the page lands where the user's pages are. Hugo creates a page in the
@@ -114,39 +119,99 @@ export const NEW_PAGE_CONFIG = `${PRERENDER_DIR}/hugo-new.toml`;
  * mount (`posts/x.md`): after init that is `.prerender/content` (create/content.go and
  * BaseFs.AbsProjectContentDir, 0.111.3 and 0.169.0), a folder the build owns and a site's .gitignore
  * leaves out. And Hugo 0.111.3 panics ("[BUG] no Page found") on `content/posts/x.md` when the first mount
- * has a `posts/` folder too. So Hugo is given one more config file, whose `module.mounts` (a later file's
- * list replaces the site's, measured for serve) are the site's without the prerendered copies: Hugo then
- * sees the site as it is without hugo-prerender, and creates the page as it would there.
+ * has a `posts/` folder too. So Hugo reads the site's config with the mounts of the prerendered copies
+ * left out, and sees the site as it is without hugo-prerender:
+ * - mounts in a config file (hugo.toml, or the files of --config): one more config file after those,
+ *   whose `module.mounts` (a later file's list replaces the site's, measured for serve) are the site's
+ *   without the copies;
+ * - mounts in the config directory (`config/_default/module.toml`, where init writes them for such sites),
+ *   which Hugo merges after every --config file: a copy of that directory, each file that sets mounts
+ *   written again without the copies (its other settings as they were), read with `--configDir`.
  *
- * `layer`: what to write to NEW_PAGE_CONFIG and the arguments that read it; `plain`: the site mounts no
- * copies (not init-ed), Hugo runs as asked; `problem`: the mounts are where a layer cannot replace them.
+ * `files`: what to write (absolute paths, all in NEW_PAGE_DIR) and the arguments that read it; `plain`: the
+ * site mounts no copies (not init-ed), Hugo runs as asked.
  */
-export function newPageRun(
-  siteDir: string,
-  args: readonly string[],
-): { layer: string; args: string[] } | { plain: true } | { problem: string } {
+export function newPageRun(siteDir: string, args: readonly string[]): { files: Map<string, string | Buffer>; args: string[] } | { plain: true } {
   const selection = hugoConfigSelection(args, 'build');
   const config = readSiteConfig(siteDir, selection);
   const mounts = moduleMounts(config.data);
-  const isCopy = (m: { source: string; target: string }) =>
-    mountComponent(m.target) === 'content' && normalizeRel(m.source).startsWith(`${PRERENDER_DIR}/`);
+  const isCopy = (m: unknown) =>
+    isRecord(m) &&
+    typeof m.source === 'string' &&
+    typeof m.target === 'string' &&
+    mountComponent(m.target) === 'content' &&
+    normalizeRel(m.source).startsWith(`${PRERENDER_DIR}/`);
   if (!mounts.some(isCopy)) return { plain: true };
-  const root = findRootConfig(siteDir);
-  const after = root ? mountsAfterLayer(config, root.path) : undefined;
-  if (!root || after) {
-    const where = after ? path.relative(siteDir, after) : 'a config directory';
-    return {
-      problem:
-        `the site's module mounts are in ${where}, which Hugo reads after any --config file, so hugo-prerender cannot hide its prerendered copies from \`hugo new\`, ` +
-        `and Hugo would create the page in ${PRERENDER_DIR}/content (its first content mount); create the page in your content folder yourself, or move the mounts to hugo.toml`,
-    };
+  const work = path.join(siteDir, NEW_PAGE_DIR);
+  const files = new Map<string, string | Buffer>();
+  const configDir = path.resolve(siteDir, hugoFlag(args, 'configDir') ?? 'config');
+  const inDir = (f: string) => f.startsWith(configDir + path.sep);
+  if (config.files.some((f) => inDir(f.path) && withoutCopies(f.path, isCopy) !== undefined)) {
+    const copy = path.join(work, 'config');
+    for (const file of filesBelow(configDir)) files.set(path.join(copy, path.relative(configDir, file)), withoutCopies(file, isCopy) ?? readFileSync(file));
+    return { files, args: withConfigDir(args, copy) };
   }
-  const layer =
-    '# Written by `hugo-prerender hugo new` for `hugo new --config <site config>,.prerender/hugo-new.toml`, and\n' +
-    "# removed when Hugo ends: the site's mounts without the prerendered copies, so that Hugo creates the page in yours.\n" +
-    stringify({ module: { mounts: mounts.filter((m) => !isCopy(m)) } }) +
-    '\n';
-  return { layer, args: withConfigLayer(args, root.path, path.join(siteDir, NEW_PAGE_CONFIG)) };
+  const layer = path.join(work, 'layer.toml');
+  files.set(
+    layer,
+    '# Written by `hugo-prerender hugo new` for `hugo new --config <site config>,.prerender/hugo-new/layer.toml`, and\n' +
+      "# removed when Hugo ends: the site's mounts without the prerendered copies, so that Hugo creates the page in yours.\n" +
+      stringify({ module: { mounts: mounts.filter((m) => !isCopy(m)) } }) +
+      '\n',
+  );
+  const root = findRootConfig(siteDir);
+  return { files, args: withConfigLayer(args, root?.path ?? path.join(siteDir, 'hugo.toml'), layer) };
+}
+
+/** Every file below `dir` (absolute), sorted; none when it cannot be read. */
+function filesBelow(dir: string): string[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .flatMap((e) => (e.isDirectory() ? filesBelow(path.join(dir, e.name)) : e.isFile() ? [path.join(dir, e.name)] : []));
+}
+
+/**
+ * The text of the config file `file` without the mounts `isCopy` picks, in its own format (comments not
+ * kept), when it sets module mounts (`module.mounts` in a whole config, `mounts` in a `module.*` file);
+ * otherwise undefined.
+ */
+export function withoutCopies(file: string, isCopy: (m: unknown) => boolean): string | undefined {
+  const format = formatOf(file);
+  if (!format) return undefined;
+  const name = path.basename(file).replace(/\.[^.]*$/, '').toLowerCase();
+  let data: Record<string, unknown>;
+  try {
+    data = parseConfigText(readFileSync(file, 'utf8'), format).data;
+  } catch {
+    return undefined;
+  }
+  const holder = name === 'hugo' || name === 'config' ? getIn(data, 'module') : name === 'module' ? data : undefined;
+  if (!isRecord(holder)) return undefined;
+  const key = findKey(holder, 'mounts');
+  const list = key === undefined ? undefined : holder[key];
+  if (key === undefined || !Array.isArray(list)) return undefined;
+  holder[key] = list.filter((m) => !isCopy(m));
+  return format === 'toml' ? `${stringify(data)}\n` : format === 'yaml' ? yamlStringify(data) : `${JSON.stringify(data, null, 2)}\n`;
+}
+
+/** Hugo's arguments with `--configDir dir` (in place of one they give), before any `--`. */
+export function withConfigDir(args: readonly string[], dir: string): string[] {
+  const rest: string[] = [];
+  const end = args.indexOf('--');
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (end >= 0 && i >= end) rest.push(a);
+    else if (a === '--configDir' && i + 1 < args.length) i++;
+    else if (!a.startsWith('--configDir=')) rest.push(a);
+  }
+  const at = end < 0 ? rest.length : rest.indexOf('--');
+  return [...rest.slice(0, at), '--configDir', dir, ...rest.slice(at)];
 }
 
 /**
@@ -184,17 +249,16 @@ export async function hugoCommand(opts: HugoCommandOptions): Promise<number> {
   }
   const bin = hugo ?? 'hugo';
   let args = hugoArgs;
-  let layerFile: string | undefined;
+  let written: string | undefined;
   if (createsPage(hugoArgs)) {
     const run = newPageRun(siteDir, hugoArgs);
-    if ('problem' in run) {
-      log(`hugo-prerender hugo new: ${run.problem}`);
-      return 1;
-    }
-    if ('layer' in run) {
-      layerFile = path.join(siteDir, NEW_PAGE_CONFIG);
-      mkdirSync(path.dirname(layerFile), { recursive: true });
-      writeFileAtomic(layerFile, run.layer);
+    if ('files' in run) {
+      written = path.join(siteDir, NEW_PAGE_DIR);
+      rmSync(written, { recursive: true, force: true });
+      for (const [file, data] of run.files) {
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileAtomic(file, data);
+      }
       args = run.args;
     }
   }
@@ -209,6 +273,6 @@ export async function hugoCommand(opts: HugoCommandOptions): Promise<number> {
     return exit.status;
   } finally {
     for (const s of FORWARDED) process.removeListener(s, pass);
-    if (layerFile) rmSync(layerFile, { force: true });
+    if (written) rmSync(written, { recursive: true, force: true });
   }
 }

@@ -199,7 +199,7 @@ describeEachHugo('hugo-prerender hugo', (hugo) => {
         expect(made).toContain(`title: "${name.replace(/-/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase())}"`);
         expect(made).toContain('The state $h_t$.');
         expect(existsSync(shadow(dir, `posts/${name}.md`))).toBe(false);
-        expect(existsSync(path.join(dir, '.prerender/hugo-new.toml'))).toBe(false);
+        expect(existsSync(path.join(dir, '.prerender/hugo-new'))).toBe(false);
       }
       // The next build prerenders the new pages; the one plain Hugo put among the copies is named.
       const b = runCli(['build', '-s', dir]);
@@ -211,21 +211,34 @@ describeEachHugo('hugo-prerender hugo', (hugo) => {
       expect(foreign[0]).toContain('move it to content/posts/plain-new.md, where your pages are (`hugo-prerender hugo new content/posts/plain-new.md` creates a page there)');
     });
 
-    it('a site whose mounts are in a config directory: status 1, what to do, and nothing created', () => {
-      const dir = site({
-        'config/_default/hugo.toml': 'baseURL = "https://example.org/"\ntitle = "t"\n',
-        'config/_default/module.toml': '[[mounts]]\nsource = "content"\ntarget = "content"\n',
-        'content/posts/p.md': PAGE('Fine.'),
+    for (const [file, text] of [
+      ['config/_default/module.toml', '[[mounts]]\nsource = "content"\ntarget = "content"\n'],
+      ['config/_default/module.yaml', 'mounts:\n  - source: content\n    target: content\n'],
+    ]) {
+      it(`a site whose mounts are in its config directory (${file}): the page in content/, the config directory as it was`, () => {
+        const dir = site({
+          'config/_default/hugo.toml': 'baseURL = "https://example.org/"\ntitle = "t"\n',
+          [file!]: text!,
+          'config/_default/params.toml': 'color = "red"\n',
+          'archetypes/default.md': ARCHETYPE,
+          'content/posts/p.md': PAGE('Fine.'),
+        });
+        expect(runCli(['init', '-s', dir]).code).toBe(0);
+        const mounts = readFileSync(path.join(dir, file!), 'utf8');
+        expect(mounts).toContain('.prerender/content');
+        expect(runCli(['build', '-s', dir]).code).toBe(0);
+        // Plain hugo new: among the copies, as with the mounts in hugo.toml.
+        const plain = spawnSync(hugo.bin, ['new', 'posts/plain-new.md', '-s', dir], { encoding: 'utf8' });
+        expect(plain.status, plain.stdout + plain.stderr).toBe(0);
+        expect(existsSync(shadow(dir, 'posts/plain-new.md'))).toBe(true);
+        const r = runCli(['--hugo', hugo.bin, 'hugo', 'new', 'posts/from-config-dir.md', '-s', 'site'], { cwd: path.dirname(dir) });
+        expect(r.code, r.stdout + r.stderr).toBe(0);
+        expect(readFileSync(path.join(dir, 'content/posts/from-config-dir.md'), 'utf8')).toContain('title: "From Config Dir"');
+        expect(existsSync(shadow(dir, 'posts/from-config-dir.md'))).toBe(false);
+        expect(existsSync(path.join(dir, '.prerender/hugo-new'))).toBe(false);
+        expect(readFileSync(path.join(dir, file!), 'utf8')).toBe(mounts);
       });
-      expect(runCli(['init', '-s', dir]).code).toBe(0);
-      expect(readFileSync(path.join(dir, 'config/_default/module.toml'), 'utf8')).toContain('.prerender/content');
-      const r = runCli(['--hugo', hugo.bin, 'hugo', 'new', 'posts/x.md', '-s', 'site'], { cwd: path.dirname(dir) });
-      expect(r.code, r.stdout + r.stderr).toBe(1);
-      expect(r.stderr).toContain('hugo-prerender hugo new: the site\'s module mounts are in a config directory');
-      expect(r.stderr).toContain('create the page in your content folder yourself');
-      expect(existsSync(path.join(dir, 'content/posts/x.md'))).toBe(false);
-      expect(existsSync(shadow(dir, 'posts/x.md'))).toBe(false);
-    });
+    }
 
     it('`hugo new site DIR` makes a new site without a build', () => {
       const root = path.dirname(site({}));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createsPage, hugoArgsProblem, hugoSourceArg, needsNoBuild, withConfigLayer } from '../../src/hugo-command.js';
+import { createsPage, hugoArgsProblem, hugoSourceArg, needsNoBuild, withConfigDir, withConfigLayer } from '../../src/hugo-command.js';
 
 describe('hugoSourceArg: the site a hugo command line names, as Hugo reads -s/--source', () => {
   it('reads every spelling, the last one winning, and nothing after --', () => {
@@ -66,5 +66,13 @@ describe('withConfigLayer', () => {
     expect(withConfigLayer(['new', '--config', 'a.toml,b.toml', 'x.md'], '/s/hugo.toml', '/l')).toEqual(['new', 'x.md', '--config', 'a.toml,b.toml,/l']);
     expect(withConfigLayer(['new', '--config=a.yaml', 'x.md'], '/s/hugo.toml', '/l')).toEqual(['new', 'x.md', '--config', 'a.yaml,/l']);
     expect(withConfigLayer(['new', 'x.md', '--', '--config', 'z'], '/s/hugo.toml', '/l')).toEqual(['new', 'x.md', '--config', '/s/hugo.toml,/l', '--', '--config', 'z']);
+  });
+});
+
+describe('withConfigDir', () => {
+  it('gives Hugo --configDir DIR, in place of one the arguments give, before any --', () => {
+    expect(withConfigDir(['new', 'x.md'], '/c')).toEqual(['new', 'x.md', '--configDir', '/c']);
+    expect(withConfigDir(['new', '--configDir', 'cfg', 'x.md'], '/c')).toEqual(['new', 'x.md', '--configDir', '/c']);
+    expect(withConfigDir(['new', '--configDir=cfg', 'x.md', '--', 'y'], '/c')).toEqual(['new', 'x.md', '--configDir', '/c', '--', 'y']);
   });
 });
