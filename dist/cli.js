@@ -5168,7 +5168,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 2;
-    BUNDLE_CODE_ID = "06b8aae3a4154e6a1692f4a8fa88735f";
+    BUNDLE_CODE_ID = "f2830287f82ff9a06b087e3ecf2a0f36";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -5319,8 +5319,14 @@ function everywhereSettings(data) {
     } : DEFAULT_TOC,
     summaryLength: int(getIn(data, "summaryLength"), 70),
     unsafe: getIn(data, "markup.goldmark.renderer.unsafe") === true,
-    passthrough: getIn(data, "markup.goldmark.extensions.passthrough.enable") === true
+    passthrough: getIn(data, "markup.goldmark.extensions.passthrough.enable") === true,
+    ...hugoBool(getIn(data, "hasCJKLanguage")) ? { hasCJKLanguage: true } : {}
   };
+}
+function hugoBool(v) {
+  if (typeof v === "boolean") return v;
+  if (typeof v === "number") return v !== 0;
+  return typeof v === "string" && ["1", "t", "true"].includes(v.trim().toLowerCase());
 }
 var DEFAULT_TOC;
 var init_everywhere_settings = __esm({
@@ -55442,12 +55448,22 @@ function pageMacrosForCopies(formulas, maxChars) {
 
 // src/render/summary.ts
 var SUMMARY_DIVIDER2 = "<!--more-->";
-function countWords(node3) {
+var CJK_TEXT = new RegExp("\\p{Script=Han}|\\p{Script=Hangul}|\\p{Script=Hiragana}|\\p{Script=Katakana}", "u");
+function summaryWords(text12, cjk) {
+  let n = 0;
+  for (const word of text12.split(/\s+/)) {
+    if (word === "") continue;
+    if (!cjk || !/[^\x00-\x7f]/.test(word)) n++;
+    else for (const _9 of word) n++;
+  }
+  return n;
+}
+function countWords(node3, cjk) {
   switch (node3.type) {
     case "text":
     case "inlineCode":
     case "code":
-      return { words: node3.value.split(/\s+/).filter(Boolean).length, math: false };
+      return { words: summaryWords(node3.value, cjk), math: false };
     case "mathSpan":
     case "mathBlock":
       return { words: 1, math: true };
@@ -55458,7 +55474,7 @@ function countWords(node3) {
       let math2 = false;
       if ("children" in node3) {
         for (const c of node3.children) {
-          const r2 = countWords(c);
+          const r2 = countWords(c, cjk);
           words += r2.words;
           math2 ||= r2.math;
         }
@@ -55467,7 +55483,7 @@ function countWords(node3) {
     }
   }
 }
-function automaticSummary(tree, bodyOffset, summaryLength, shortcodes2 = [], figures2 = []) {
+function automaticSummary(tree, bodyOffset, summaryLength, shortcodes2 = [], figures2 = [], cjk = false) {
   let words = 0;
   let prose = 0;
   let math2 = false;
@@ -55485,7 +55501,7 @@ function automaticSummary(tree, bodyOffset, summaryLength, shortcodes2 = [], fig
       figure = true;
       break;
     }
-    const r2 = countWords(block);
+    const r2 = countWords(block, cjk);
     words += r2.words;
     if (block.type !== "heading") prose += r2.words;
     math2 ||= r2.math;
@@ -56413,8 +56429,14 @@ function everywhereSettings(data) {
     } : DEFAULT_TOC,
     summaryLength: int(getIn(data, "summaryLength"), 70),
     unsafe: getIn(data, "markup.goldmark.renderer.unsafe") === true,
-    passthrough: getIn(data, "markup.goldmark.extensions.passthrough.enable") === true
+    passthrough: getIn(data, "markup.goldmark.extensions.passthrough.enable") === true,
+    ...hugoBool(getIn(data, "hasCJKLanguage")) ? { hasCJKLanguage: true } : {}
   };
+}
+function hugoBool(v) {
+  if (typeof v === "boolean") return v;
+  if (typeof v === "number") return v !== 0;
+  return typeof v === "string" && ["1", "t", "true"].includes(v.trim().toLowerCase());
 }
 
 // src/render/toc.ts
@@ -56546,7 +56568,9 @@ function planMathEverywhere(input) {
     if (plain !== extras.toc) extras.tocPlain = plain;
   }
   const fmSummaryGiven = frontMatterString(fm, "summary") !== void 0;
-  const auto = automaticSummary(tree, parsed.bodyOffset, settings.summaryLength, input.shortcodes, input.figures);
+  const cjkSet = Object.keys(fm).find((k2) => k2.toLowerCase() === "iscjklanguage");
+  const cjk = cjkSet !== void 0 ? hugoBool(fm[cjkSet]) : settings.hasCJKLanguage === true && CJK_TEXT.test(source);
+  const auto = automaticSummary(tree, parsed.bodyOffset, settings.summaryLength, input.shortcodes, input.figures, cjk);
   const summaryEnd = parsed.summaryDivider ?? (fmSummaryGiven ? null : auto.end);
   if (!fmSummaryGiven && parsed.summaryDivider === void 0 && parsed.frontMatter.format !== null && parsed.frontMatter.format !== "org") {
     if ((auto.math || auto.figure) && auto.end !== null) {

@@ -23,6 +23,12 @@ export interface EverywhereSettings {
   unsafe: boolean;
   /** Passthrough enabled: Hugo 0.144+ gives math no text in heading ids. */
   passthrough: boolean;
+  /**
+   * `hasCJKLanguage`: a page with Chinese, Japanese or Korean text in its file (or `isCJKLanguage: true`
+   * in its front matter) has its summary's words counted as Hugo counts them there (render/summary.ts).
+   * Present only when set, so that other sites' page records stay as they were.
+   */
+  hasCJKLanguage?: true;
 }
 
 export const DEFAULT_EVERYWHERE: EverywhereSettings = {
@@ -52,5 +58,13 @@ export function everywhereSettings(data: Record<string, unknown>): EverywhereSet
     summaryLength: int(getIn(data, 'summaryLength'), 70),
     unsafe: getIn(data, 'markup.goldmark.renderer.unsafe') === true,
     passthrough: getIn(data, 'markup.goldmark.extensions.passthrough.enable') === true,
+    ...(hugoBool(getIn(data, 'hasCJKLanguage')) ? { hasCJKLanguage: true as const } : {}),
   };
+}
+
+/** A boolean setting as Hugo's config reads it (cast.ToBool: true, "true", "1", 1, …). */
+export function hugoBool(v: unknown): boolean {
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'number') return v !== 0;
+  return typeof v === 'string' && ['1', 't', 'true'].includes(v.trim().toLowerCase());
 }

@@ -21,9 +21,9 @@ import { renderInlineMarkdown } from './markdown.js';
 import type { PageExtras } from '../site/handoff.js';
 import { textWithMathHtml } from './inline-text.js';
 import { tableOfContentsHtml } from './toc.js';
-import type { EverywhereSettings } from './everywhere-settings.js';
+import { hugoBool, type EverywhereSettings } from './everywhere-settings.js';
 export { DEFAULT_EVERYWHERE, everywhereSettings, type EverywhereSettings } from './everywhere-settings.js';
-import { automaticSummary, SUMMARY_DIVIDER } from './summary.js';
+import { automaticSummary, CJK_TEXT, SUMMARY_DIVIDER } from './summary.js';
 
 export interface EverywhereInput {
   source: string;
@@ -178,7 +178,11 @@ export function planMathEverywhere(input: EverywhereInput): EverywhereResult {
 
   // Summary divider.
   const fmSummaryGiven = frontMatterString(fm, 'summary') !== undefined;
-  const auto = automaticSummary(tree, parsed.bodyOffset, settings.summaryLength, input.shortcodes, input.figures);
+  // A page in a CJK language (Hugo's rule: its front matter's isCJKLanguage, else hasCJKLanguage and such
+  // text anywhere in the file) has its words counted as Hugo counts them there.
+  const cjkSet = Object.keys(fm).find((k) => k.toLowerCase() === 'iscjklanguage');
+  const cjk = cjkSet !== undefined ? hugoBool(fm[cjkSet]) : settings.hasCJKLanguage === true && CJK_TEXT.test(source);
+  const auto = automaticSummary(tree, parsed.bodyOffset, settings.summaryLength, input.shortcodes, input.figures, cjk);
   // Hugo 0.111.3's automatic summary (a divider it does not honour included) is plain text, whatever it spans.
   // The divider first, then a front-matter summary, then the automatic one (Hugo's order).
   const summaryEnd = parsed.summaryDivider ?? (fmSummaryGiven ? null : auto.end);

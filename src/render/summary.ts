@@ -10,7 +10,7 @@
  * 0.134+'s own rule: whole paragraphs), or after the last block when the page is shorter. So it does,
  * before the reader's words reach `summaryLength`, in front of a figure, diagram or plot of ours that
  * follows some text (automaticSummary). Words are counted on the text a reader sees, a formula counting
- * as one word.
+ * as one word, and on a page in a CJK language as Hugo counts them there (summaryWords).
  */
 import type { Nodes as MdastNodes, Root } from 'mdast';
 import type { Range } from '../content/math.js';
@@ -24,12 +24,34 @@ import type { Range } from '../content/math.js';
  */
 export const SUMMARY_DIVIDER = '<!--more-->';
 
-function countWords(node: MdastNodes): { words: number; math: boolean } {
+/**
+ * Chinese, Japanese or Korean text: Hugo's test (hugolib/page__meta.go cjkRe, 0.111.3 and 0.169.0) of
+ * whether a page of a site with `hasCJKLanguage` is in such a language.
+ */
+export const CJK_TEXT = /\p{Script=Han}|\p{Script=Hangul}|\p{Script=Hiragana}|\p{Script=Katakana}/u;
+
+/**
+ * The words of `text` as Hugo counts them for a summary: each run between white space is one, except, on
+ * a page in a CJK language, a run with any character outside ASCII, which counts its characters
+ * (0.111.3's TruncateWordsByRune, 0.134+'s ExtractSummaryFromHTML: 200 Chinese characters in a row are
+ * 200 words, not one).
+ */
+export function summaryWords(text: string, cjk: boolean): number {
+  let n = 0;
+  for (const word of text.split(/\s+/)) {
+    if (word === '') continue;
+    if (!cjk || !/[^\x00-\x7f]/.test(word)) n++;
+    else for (const _ of word) n++;
+  }
+  return n;
+}
+
+function countWords(node: MdastNodes, cjk: boolean): { words: number; math: boolean } {
   switch (node.type) {
     case 'text':
     case 'inlineCode':
     case 'code':
-      return { words: node.value.split(/\s+/).filter(Boolean).length, math: false };
+      return { words: summaryWords(node.value, cjk), math: false };
     case 'mathSpan' as string:
     case 'mathBlock' as string:
       return { words: 1, math: true };
@@ -40,7 +62,7 @@ function countWords(node: MdastNodes): { words: number; math: boolean } {
       let math = false;
       if ('children' in node) {
         for (const c of node.children as MdastNodes[]) {
-          const r = countWords(c);
+          const r = countWords(c, cjk);
           words += r.words;
           math ||= r.math;
         }
@@ -62,8 +84,9 @@ export function summaryDividerOffset(
   summaryLength: number,
   shortcodes: readonly Range[] = [],
   figures: readonly Range[] = [],
+  cjk = false,
 ): number | null {
-  const auto = automaticSummary(tree, bodyOffset, summaryLength, shortcodes, figures);
+  const auto = automaticSummary(tree, bodyOffset, summaryLength, shortcodes, figures, cjk);
   return auto.math || auto.figure ? auto.end : null;
 }
 
@@ -83,6 +106,7 @@ export function automaticSummary(
   summaryLength: number,
   shortcodes: readonly Range[] = [],
   figures: readonly Range[] = [],
+  cjk = false,
 ): { end: number | null; math: boolean; figure: boolean; definitionsEnd?: number } {
   let words = 0;
   let prose = 0;
@@ -101,7 +125,7 @@ export function automaticSummary(
       figure = true;
       break;
     }
-    const r = countWords(block);
+    const r = countWords(block, cjk);
     words += r.words;
     if (block.type !== 'heading') prose += r.words;
     math ||= r.math;

@@ -19,7 +19,15 @@ export interface EverywhereSettings {
     unsafe: boolean;
     /** Passthrough enabled: Hugo 0.144+ gives math no text in heading ids. */
     passthrough: boolean;
+    /**
+     * `hasCJKLanguage`: a page with Chinese, Japanese or Korean text in its file (or `isCJKLanguage: true`
+     * in its front matter) has its summary's words counted as Hugo counts them there (render/summary.ts).
+     * Present only when set, so that other sites' page records stay as they were.
+     */
+    hasCJKLanguage?: true;
 }
 export declare const DEFAULT_EVERYWHERE: EverywhereSettings;
 /** The settings above from a site's merged configuration, with Hugo's defaults. */
 export declare function everywhereSettings(data: Record<string, unknown>): EverywhereSettings;
+/** A boolean setting as Hugo's config reads it (cast.ToBool: true, "true", "1", 1, …). */
+export declare function hugoBool(v: unknown): boolean;

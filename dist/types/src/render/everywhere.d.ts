@@ -16,7 +16,7 @@ import type { Root } from 'mdast';
 import type { ParsedPage } from '../content/types.js';
 import { type MathOptions, type Range } from '../content/math.js';
 import type { PageExtras } from '../site/handoff.js';
-import type { EverywhereSettings } from './everywhere-settings.js';
+import { type EverywhereSettings } from './everywhere-settings.js';
 export { DEFAULT_EVERYWHERE, everywhereSettings, type EverywhereSettings } from './everywhere-settings.js';
 export interface EverywhereInput {
     source: string;
