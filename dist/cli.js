@@ -4673,13 +4673,17 @@ function imageOptions(data, where) {
     else warn(["enable"], `${KEY}.enable must be true or false; using true`);
   }
   if (p.widths !== void 0) {
-    const ok = Array.isArray(p.widths) && p.widths.length > 0 && p.widths.every((w) => Number.isInteger(w) && w >= 16 && w <= 8192);
-    if (ok) o.widths = [...new Set(p.widths)].sort((a, b) => a - b);
+    const width = (w) => Number.isInteger(w) && w >= 16 && w <= 8192;
+    const bad = Array.isArray(p.widths) ? p.widths.findIndex((w) => !width(w)) : -1;
+    if (Array.isArray(p.widths) && p.widths.length > 0 && bad < 0) o.widths = [...new Set(p.widths)].sort((a, b) => a - b);
+    else if (bad >= 0) warn(["widths", String(bad)], `${KEY}.widths: ${JSON.stringify(p.widths[bad])} is not a whole number of pixels between 16 and 8192; using ${JSON.stringify(o.widths)}`);
     else warn(["widths"], `${KEY}.widths must be a non-empty list of whole numbers of pixels between 16 and 8192; using ${JSON.stringify(o.widths)}`);
   }
   if (p.formats !== void 0) {
     const list = Array.isArray(p.formats) ? p.formats.map((f) => typeof f === "string" ? f.toLowerCase() : f) : null;
-    if (list && list.every((f) => f === "avif" || f === "webp")) o.formats = [...new Set(list)];
+    const bad = list ? list.findIndex((f) => f !== "avif" && f !== "webp") : -1;
+    if (list && bad < 0) o.formats = [...new Set(list)];
+    else if (bad >= 0) warn(["formats", String(bad)], `${KEY}.formats: ${JSON.stringify(p.formats[bad])} is not "avif" or "webp" (the image's own format is always written); using ${JSON.stringify(o.formats)}`);
     else warn(["formats"], `${KEY}.formats must be a list of "avif" and "webp" (the image's own format is always written); using ${JSON.stringify(o.formats)}`);
   }
   if (p.quality !== void 0) {
@@ -5168,7 +5172,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 2;
-    BUNDLE_CODE_ID = "f2830287f82ff9a06b087e3ecf2a0f36";
+    BUNDLE_CODE_ID = "640af4dccb44a42bffaca08db348b4ab";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -76340,13 +76344,17 @@ function imageOptions(data, where) {
     else warn(["enable"], `${KEY}.enable must be true or false; using true`);
   }
   if (p5.widths !== void 0) {
-    const ok3 = Array.isArray(p5.widths) && p5.widths.length > 0 && p5.widths.every((w) => Number.isInteger(w) && w >= 16 && w <= 8192);
-    if (ok3) o2.widths = [...new Set(p5.widths)].sort((a3, b2) => a3 - b2);
+    const width = (w) => Number.isInteger(w) && w >= 16 && w <= 8192;
+    const bad = Array.isArray(p5.widths) ? p5.widths.findIndex((w) => !width(w)) : -1;
+    if (Array.isArray(p5.widths) && p5.widths.length > 0 && bad < 0) o2.widths = [...new Set(p5.widths)].sort((a3, b2) => a3 - b2);
+    else if (bad >= 0) warn(["widths", String(bad)], `${KEY}.widths: ${JSON.stringify(p5.widths[bad])} is not a whole number of pixels between 16 and 8192; using ${JSON.stringify(o2.widths)}`);
     else warn(["widths"], `${KEY}.widths must be a non-empty list of whole numbers of pixels between 16 and 8192; using ${JSON.stringify(o2.widths)}`);
   }
   if (p5.formats !== void 0) {
     const list4 = Array.isArray(p5.formats) ? p5.formats.map((f) => typeof f === "string" ? f.toLowerCase() : f) : null;
-    if (list4 && list4.every((f) => f === "avif" || f === "webp")) o2.formats = [...new Set(list4)];
+    const bad = list4 ? list4.findIndex((f) => f !== "avif" && f !== "webp") : -1;
+    if (list4 && bad < 0) o2.formats = [...new Set(list4)];
+    else if (bad >= 0) warn(["formats", String(bad)], `${KEY}.formats: ${JSON.stringify(p5.formats[bad])} is not "avif" or "webp" (the image's own format is always written); using ${JSON.stringify(o2.formats)}`);
     else warn(["formats"], `${KEY}.formats must be a list of "avif" and "webp" (the image's own format is always written); using ${JSON.stringify(o2.formats)}`);
   }
   if (p5.quality !== void 0) {

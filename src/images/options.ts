@@ -84,13 +84,18 @@ export function imageOptions(data: Record<string, unknown>, where?: string | Con
     else warn(['enable'], `${KEY}.enable must be true or false; using true`);
   }
   if (p.widths !== undefined) {
-    const ok = Array.isArray(p.widths) && p.widths.length > 0 && p.widths.every((w) => Number.isInteger(w) && (w as number) >= 16 && (w as number) <= 8192);
-    if (ok) o.widths = [...new Set(p.widths as number[])].sort((a, b) => a - b);
+    const width = (w: unknown) => Number.isInteger(w) && (w as number) >= 16 && (w as number) <= 8192;
+    // A list with a bad entry: said at that entry (the first), the list as a whole ignored.
+    const bad = Array.isArray(p.widths) ? p.widths.findIndex((w) => !width(w)) : -1;
+    if (Array.isArray(p.widths) && p.widths.length > 0 && bad < 0) o.widths = [...new Set(p.widths as number[])].sort((a, b) => a - b);
+    else if (bad >= 0) warn(['widths', String(bad)], `${KEY}.widths: ${JSON.stringify((p.widths as unknown[])[bad])} is not a whole number of pixels between 16 and 8192; using ${JSON.stringify(o.widths)}`);
     else warn(['widths'], `${KEY}.widths must be a non-empty list of whole numbers of pixels between 16 and 8192; using ${JSON.stringify(o.widths)}`);
   }
   if (p.formats !== undefined) {
     const list = Array.isArray(p.formats) ? p.formats.map((f) => (typeof f === 'string' ? f.toLowerCase() : f)) : null;
-    if (list && list.every((f): f is ModernFormat => f === 'avif' || f === 'webp')) o.formats = [...new Set(list)];
+    const bad = list ? list.findIndex((f) => f !== 'avif' && f !== 'webp') : -1;
+    if (list && bad < 0) o.formats = [...new Set(list as ModernFormat[])];
+    else if (bad >= 0) warn(['formats', String(bad)], `${KEY}.formats: ${JSON.stringify((p.formats as unknown[])[bad])} is not "avif" or "webp" (the image's own format is always written); using ${JSON.stringify(o.formats)}`);
     else warn(['formats'], `${KEY}.formats must be a list of "avif" and "webp" (the image's own format is always written); using ${JSON.stringify(o.formats)}`);
   }
   if (p.quality !== undefined) {

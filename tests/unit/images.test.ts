@@ -318,8 +318,8 @@ describe('params.prerender.images', () => {
     const bad = imageOptions({ params: { prerender: { images: { widths: [0], formats: ['jxl'], quality: 101, metadata: 'maybe' } } } }, 'hugo.toml');
     expect(bad.options).toEqual(DEFAULT_IMAGE_OPTIONS);
     expect(bad.diagnostics.map((d) => [d.file, d.severity, d.message.split(' ')[0]])).toEqual([
-      ['hugo.toml', 'warning', 'params.prerender.images.widths'],
-      ['hugo.toml', 'warning', 'params.prerender.images.formats'],
+      ['hugo.toml', 'warning', 'params.prerender.images.widths:'],
+      ['hugo.toml', 'warning', 'params.prerender.images.formats:'],
       ['hugo.toml', 'warning', 'params.prerender.images.quality'],
       ['hugo.toml', 'warning', 'params.prerender.images.metadata'],
     ]);

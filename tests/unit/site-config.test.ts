@@ -307,7 +307,7 @@ describe('params.prerender diagnostics: at the setting, in the file that sets it
       at('hugo.toml:9:1', /^params\.prerender\.unknownkey is not a setting hugo-prerender knows, and is ignored: params\.prerender has math, katex, errors, stale, limits, images, figures$/),
       at('hugo.toml:12:13', /^params\.prerender\.limits\.pageBytes = -5 is not a positive whole number; using 2097152$/),
       at('hugo.toml:13:1', /^params\.prerender\.limits\.pagebyte is not a limit hugo-prerender knows, and is ignored: did you mean pageBytes\? params\.prerender\.limits has pageBytes, /),
-      at('hugo.toml:16:10', /^params\.prerender\.images\.widths must be a non-empty list of whole numbers/),
+      at('hugo.toml:16:11', /^params\.prerender\.images\.widths: "a" is not a whole number of pixels between 16 and 8192; using \[/),
       at('hugo.toml:17:11', /^params\.prerender\.images\.quality must be a whole number from 1 to 100/),
       at('hugo.toml:18:1', /^params\.prerender\.images\.widht is not a setting hugo-prerender knows, and is ignored: did you mean widths\? params\.prerender\.images has enable, widths, formats, quality, sizes, metadata, maxPixels, markdown, placeholder$/),
       at('hugo.toml:21:13', /^params\.prerender\.math\.escapes = "weird" is not one of "auto", "none", "markdown"; using "auto"$/),
@@ -318,6 +318,16 @@ describe('params.prerender diagnostics: at the setting, in the file that sets it
       at('hugo.toml:35:10', /^params\.prerender\.katex\.strict = "loud" is not one of "warn", "error", "ignore"; using "warn"$/),
     ]);
     expect(readSiteConfig(dir).prerender).toEqual({ math: { escapes: 'auto' }, katex: { macros: { '\\ok': '\\mathrm{ok}' }, strict: 'warn' }, errors: 'fail', stale: 'warn', limits: DEFAULT_LIMITS, figures: DEFAULT_FIGURE_NUMBERING });
+  });
+
+  it('a bad entry of images.widths or images.formats is said at that entry (the list as a whole ignored)', () => {
+    const dir = site({
+      'hugo.toml': ['[params.prerender.images]', 'widths = [400, 800,', '  12]', 'formats = ["avif", "png"]', ''].join('\n'),
+    });
+    expect(warnings(dir)).toEqual([
+      at('hugo.toml:3:3', /^params\.prerender\.images\.widths: 12 is not a whole number of pixels between 16 and 8192; using \[400,800,1200,1600,2000\]$/),
+      at('hugo.toml:4:20', /^params\.prerender\.images\.formats: "png" is not "avif" or "webp" \(the image's own format is always written\); using \["avif","webp"\]$/),
+    ]);
   });
 
   it('TOML: dotted keys and inline tables', () => {
@@ -379,7 +389,7 @@ describe('params.prerender diagnostics: at the setting, in the file that sets it
       at('hugo.yaml:5:12', /^params\.prerender\.stale = 3 /),
       at('hugo.yaml:6:5', UNKNOWN_TOP),
       at('hugo.yaml:7:25', /^params\.prerender\.limits\.pageBytes = -5 /),
-      at('hugo.yaml:9:15', /^params\.prerender\.images\.widths /),
+      at('hugo.yaml:9:16', /^params\.prerender\.images\.widths: "a" is not a whole number/),
       at('hugo.yaml:10:16', /^params\.prerender\.images\.quality /),
       at('hugo.yaml:12:16', /^params\.prerender\.math\.escapes = "weird" /),
       at('hugo.yaml:13:5', /^params\.prerender\.limit is not a setting .*did you mean limits\?/),
@@ -414,7 +424,7 @@ describe('params.prerender diagnostics: at the setting, in the file that sets it
       at('hugo.json:7:7', UNKNOWN_TOP),
       at('hugo.json:8:32', /^params\.prerender\.limits\.pageBytes = -5 /),
       at('hugo.json:9:7', /^params\.prerender\.image is not a setting .*did you mean images\?/),
-      at('hugo.json:10:29', /^params\.prerender\.images\.widths /),
+      at('hugo.json:10:30', /^params\.prerender\.images\.widths: "a" is not a whole number/),
       at('hugo.json:10:54', /^params\.prerender\.images\.quality /),
       at('hugo.json:11:28', /^params\.prerender\.math\.escapes = "weird" /),
       at('hugo.json:12:30', /the macro name "RR" does not start with a backslash/),
