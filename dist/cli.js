@@ -3684,6 +3684,18 @@ function shortcodeTemplateNames(layoutDirs) {
   for (const dir of layoutDirs) for (const sub of ["_shortcodes", "shortcodes"]) walk(path7.join(dir, sub), "", 0);
   return out;
 }
+function moduleComponentRoots(siteDir, data, modules) {
+  if (modules) {
+    const rootsOf = (m, component) => m.mounts.filter((mt) => mountComponent(mt.target) === component).map((mt) => ({ dir: path7.resolve(m.dir, mt.source), target: normalizeRel(mt.target).split("/").slice(1).join("/") }));
+    return modules.map((m) => ({ static: rootsOf(m, "static"), assets: rootsOf(m, "assets") }));
+  }
+  const out = [];
+  for (const candidates of moduleLayoutDirs(siteDir, data)) {
+    const root = candidates.map((d) => path7.dirname(d)).find((d) => isDirectory(d));
+    if (root) out.push({ static: [{ dir: path7.join(root, "static"), target: "" }], assets: [{ dir: path7.join(root, "assets"), target: "" }] });
+  }
+  return out;
+}
 function layoutsComplete(siteDir, data, modules) {
   if (modules) return true;
   return moduleLayoutDirs(siteDir, data).every((dirs) => {
@@ -4363,7 +4375,8 @@ function componentMounts(site) {
   return {
     static: site.staticRoots ?? site.staticDirs.map(atRoot),
     assets: site.assetRoots ?? [atRoot(site.assetsDir)],
-    ...site.nestedMounts ? { nested: site.nestedMounts } : {}
+    ...site.nestedMounts ? { nested: site.nestedMounts } : {},
+    ...site.moduleRoots?.length ? { modules: site.moduleRoots } : {}
   };
 }
 function targetsNest(roots) {
@@ -4543,8 +4556,9 @@ function siteRoots(site) {
   let r = cache.get(site);
   if (!r) {
     const components = componentMounts(site);
+    const modules = (components.modules ?? []).flatMap((m) => [...m.static, ...m.assets].map((x) => x.dir));
     r = {
-      ...allowedRoots([site.dir, ...site.contentDirs ?? [], ...components.static.map((m) => m.dir), ...components.assets.map((m) => m.dir)]),
+      ...allowedRoots([site.dir, ...site.contentDirs ?? [], ...components.static.map((m) => m.dir), ...components.assets.map((m) => m.dir), ...modules]),
       components
     };
     const filtered = site.filtered;
@@ -4602,6 +4616,9 @@ function lookUp(roots, bases, rel2) {
       const found = componentCandidates(roots.components?.[base.component] ?? [], rel2, roots.components?.nested);
       for (const c of found.candidates) places.push({ p: c.file, hiddenHere: !c.shown });
       components.push({ component: base.component, found });
+      for (const m of roots.components?.modules ?? []) {
+        for (const c of componentCandidates(m[base.component], rel2).candidates) places.push({ p: c.file, hiddenHere: !c.shown });
+      }
     }
     for (const { p, hiddenHere } of places) {
       if (!lexicallyInside(roots, p)) continue;
@@ -5172,7 +5189,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 2;
-    BUNDLE_CODE_ID = "640af4dccb44a42bffaca08db348b4ab";
+    BUNDLE_CODE_ID = "759b7431cdea2f33b0d93a190663ee36";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -5446,6 +5463,8 @@ function pageSettings(config, siteDir, errorMode, hugoVersion) {
     staticRoots: config.staticRoots.map(mounted),
     assetRoots: config.assetRoots.map(mounted),
     ...nested ? { nestedMounts: "longest" } : {},
+    // The themes' and modules' own static and assets folders, after the site's.
+    moduleRoots: moduleComponentRoots(siteDir, config.data, config.modules),
     contentDirs: config.contentRoots.map((r) => r.dir),
     filtered: config.filteredRoots
   };
@@ -36043,7 +36062,8 @@ function componentMounts(site) {
   return {
     static: site.staticRoots ?? site.staticDirs.map(atRoot),
     assets: site.assetRoots ?? [atRoot(site.assetsDir)],
-    ...site.nestedMounts ? { nested: site.nestedMounts } : {}
+    ...site.nestedMounts ? { nested: site.nestedMounts } : {},
+    ...site.moduleRoots?.length ? { modules: site.moduleRoots } : {}
   };
 }
 function targetsNest(roots) {
@@ -36171,8 +36191,9 @@ function siteRoots(site) {
   let r2 = cache.get(site);
   if (!r2) {
     const components = componentMounts(site);
+    const modules = (components.modules ?? []).flatMap((m) => [...m.static, ...m.assets].map((x6) => x6.dir));
     r2 = {
-      ...allowedRoots([site.dir, ...site.contentDirs ?? [], ...components.static.map((m) => m.dir), ...components.assets.map((m) => m.dir)]),
+      ...allowedRoots([site.dir, ...site.contentDirs ?? [], ...components.static.map((m) => m.dir), ...components.assets.map((m) => m.dir), ...modules]),
       components
     };
     const filtered = site.filtered;
@@ -36230,6 +36251,9 @@ function lookUp(roots, bases, rel3) {
       const found = componentCandidates(roots.components?.[base2.component] ?? [], rel3, roots.components?.nested);
       for (const c of found.candidates) places.push({ p: c.file, hiddenHere: !c.shown });
       components.push({ component: base2.component, found });
+      for (const m of roots.components?.modules ?? []) {
+        for (const c of componentCandidates(m[base2.component], rel3).candidates) places.push({ p: c.file, hiddenHere: !c.shown });
+      }
     }
     for (const { p: p5, hiddenHere } of places) {
       if (!lexicallyInside(roots, p5)) continue;
@@ -48187,7 +48211,7 @@ function lookUpImage(src, site, bundleDir, track, memo) {
 var params2 = {
   src: {
     type: "string",
-    doc: "URL of the image. A local path is looked up in the page bundle, `assets/` and `static/`, and served as AVIF, WebP and its own format in several widths (see Images); a remote URL is written as given."
+    doc: "URL of the image. A local path is looked up in the page bundle, `assets/` and `static/` (the site first, then its theme and modules), and served as AVIF, WebP and its own format in several widths (see Images); a remote URL is written as given."
   },
   link: { type: "string", doc: "URL the image links to (wraps the image in `<a>`)." },
   target: { type: "string", doc: "`target` of the link (e.g. `_blank`); only with `link`." },
@@ -76181,6 +76205,18 @@ function shortcodeTemplateNames(layoutDirs) {
   for (const dir of layoutDirs) for (const sub3 of ["_shortcodes", "shortcodes"]) walk(import_node_path8.default.join(dir, sub3), "", 0);
   return out;
 }
+function moduleComponentRoots(siteDir, data, modules) {
+  if (modules) {
+    const rootsOf = (m, component) => m.mounts.filter((mt) => mountComponent(mt.target) === component).map((mt) => ({ dir: import_node_path8.default.resolve(m.dir, mt.source), target: normalizeRel(mt.target).split("/").slice(1).join("/") }));
+    return modules.map((m) => ({ static: rootsOf(m, "static"), assets: rootsOf(m, "assets") }));
+  }
+  const out = [];
+  for (const candidates2 of moduleLayoutDirs(siteDir, data)) {
+    const root4 = candidates2.map((d2) => import_node_path8.default.dirname(d2)).find((d2) => isDirectory(d2));
+    if (root4) out.push({ static: [{ dir: import_node_path8.default.join(root4, "static"), target: "" }], assets: [{ dir: import_node_path8.default.join(root4, "assets"), target: "" }] });
+  }
+  return out;
+}
 function layoutsComplete(siteDir, data, modules) {
   if (modules) return true;
   return moduleLayoutDirs(siteDir, data).every((dirs) => {
@@ -76554,6 +76590,8 @@ function pageSettings(config, siteDir, errorMode, hugoVersion) {
     staticRoots: config.staticRoots.map(mounted),
     assetRoots: config.assetRoots.map(mounted),
     ...nested ? { nestedMounts: "longest" } : {},
+    // The themes' and modules' own static and assets folders, after the site's.
+    moduleRoots: moduleComponentRoots(siteDir, config.data, config.modules),
     contentDirs: config.contentRoots.map((r2) => r2.dir),
     filtered: config.filteredRoots
   };

@@ -36646,7 +36646,8 @@ function componentMounts(site) {
   return {
     static: site.staticRoots ?? site.staticDirs.map(atRoot),
     assets: site.assetRoots ?? [atRoot(site.assetsDir)],
-    ...site.nestedMounts ? { nested: site.nestedMounts } : {}
+    ...site.nestedMounts ? { nested: site.nestedMounts } : {},
+    ...site.moduleRoots?.length ? { modules: site.moduleRoots } : {}
   };
 }
 function targetsNest(roots) {
@@ -36829,8 +36830,9 @@ function siteRoots(site) {
   let r2 = cache.get(site);
   if (!r2) {
     const components = componentMounts(site);
+    const modules = (components.modules ?? []).flatMap((m) => [...m.static, ...m.assets].map((x6) => x6.dir));
     r2 = {
-      ...allowedRoots([site.dir, ...site.contentDirs ?? [], ...components.static.map((m) => m.dir), ...components.assets.map((m) => m.dir)]),
+      ...allowedRoots([site.dir, ...site.contentDirs ?? [], ...components.static.map((m) => m.dir), ...components.assets.map((m) => m.dir), ...modules]),
       components
     };
     const filtered = site.filtered;
@@ -36888,6 +36890,9 @@ function lookUp(roots, bases, rel3) {
       const found = componentCandidates(roots.components?.[base2.component] ?? [], rel3, roots.components?.nested);
       for (const c of found.candidates) places.push({ p: c.file, hiddenHere: !c.shown });
       components.push({ component: base2.component, found });
+      for (const m of roots.components?.modules ?? []) {
+        for (const c of componentCandidates(m[base2.component], rel3).candidates) places.push({ p: c.file, hiddenHere: !c.shown });
+      }
     }
     for (const { p: p5, hiddenHere } of places) {
       if (!lexicallyInside(roots, p5)) continue;
@@ -37052,7 +37057,7 @@ var init_figure2 = __esm({
     params2 = {
       src: {
         type: "string",
-        doc: "URL of the image. A local path is looked up in the page bundle, `assets/` and `static/`, and served as AVIF, WebP and its own format in several widths (see Images); a remote URL is written as given."
+        doc: "URL of the image. A local path is looked up in the page bundle, `assets/` and `static/` (the site first, then its theme and modules), and served as AVIF, WebP and its own format in several widths (see Images); a remote URL is written as given."
       },
       link: { type: "string", doc: "URL the image links to (wraps the image in `<a>`)." },
       target: { type: "string", doc: "`target` of the link (e.g. `_blank`); only with `link`." },
@@ -47285,6 +47290,18 @@ function shortcodeTemplateNames(layoutDirs) {
   for (const dir of layoutDirs) for (const sub3 of ["_shortcodes", "shortcodes"]) walk(path12.join(dir, sub3), "", 0);
   return out;
 }
+function moduleComponentRoots(siteDir, data, modules) {
+  if (modules) {
+    const rootsOf = (m, component) => m.mounts.filter((mt) => mountComponent(mt.target) === component).map((mt) => ({ dir: path12.resolve(m.dir, mt.source), target: normalizeRel(mt.target).split("/").slice(1).join("/") }));
+    return modules.map((m) => ({ static: rootsOf(m, "static"), assets: rootsOf(m, "assets") }));
+  }
+  const out = [];
+  for (const candidates2 of moduleLayoutDirs(siteDir, data)) {
+    const root4 = candidates2.map((d2) => path12.dirname(d2)).find((d2) => isDirectory(d2));
+    if (root4) out.push({ static: [{ dir: path12.join(root4, "static"), target: "" }], assets: [{ dir: path12.join(root4, "assets"), target: "" }] });
+  }
+  return out;
+}
 function layoutsComplete(siteDir, data, modules) {
   if (modules) return true;
   return moduleLayoutDirs(siteDir, data).every((dirs) => {
@@ -47762,7 +47779,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 2;
-    BUNDLE_CODE_ID = "6d95bf5b8fb7584c890ca0545979491d";
+    BUNDLE_CODE_ID = "9615baa879bcf499daff04fbc1b7c919";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -48127,6 +48144,8 @@ function pageSettings(config, siteDir, errorMode, hugoVersion) {
     staticRoots: config.staticRoots.map(mounted),
     assetRoots: config.assetRoots.map(mounted),
     ...nested ? { nestedMounts: "longest" } : {},
+    // The themes' and modules' own static and assets folders, after the site's.
+    moduleRoots: moduleComponentRoots(siteDir, config.data, config.modules),
     contentDirs: config.contentRoots.map((r2) => r2.dir),
     filtered: config.filteredRoots
   };

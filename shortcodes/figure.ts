@@ -18,7 +18,7 @@ import { pictureData } from '../src/images/service.js';
 const params = {
   src: {
     type: 'string',
-    doc: 'URL of the image. A local path is looked up in the page bundle, `assets/` and `static/`, and served as AVIF, WebP and its own format in several widths (see Images); a remote URL is written as given.',
+    doc: 'URL of the image. A local path is looked up in the page bundle, `assets/` and `static/` (the site first, then its theme and modules), and served as AVIF, WebP and its own format in several widths (see Images); a remote URL is written as given.',
   },
   link: { type: 'string', doc: 'URL the image links to (wraps the image in `<a>`).' },
   target: { type: 'string', doc: '`target` of the link (e.g. `_blank`); only with `link`.' },

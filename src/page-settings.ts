@@ -16,6 +16,7 @@ import {
   layoutsComplete,
   markdownShortcodeTemplates,
   mathFenceRendered,
+  moduleComponentRoots,
   moduleLayoutDirs,
   renderingWrapperTemplates,
   shortcodeTemplate,
@@ -159,6 +160,8 @@ export function pageSettings(config: SiteConfig, siteDir: string, errorMode: 'fa
     staticRoots: config.staticRoots.map(mounted),
     assetRoots: config.assetRoots.map(mounted),
     ...(nested ? { nestedMounts: 'longest' as const } : {}),
+    // The themes' and modules' own static and assets folders, after the site's.
+    moduleRoots: moduleComponentRoots(siteDir, config.data, config.modules),
     contentDirs: config.contentRoots.map((r) => r.dir),
     filtered: config.filteredRoots,
   };

@@ -8,7 +8,7 @@ import type { Diagnostic, ParamValue } from '../content/types.js';
 import type { ParamSpecs, ParamValues } from './params.js';
 import type { ImageService } from '../images/service.js';
 import type { LookupMemo, LookupTracker } from '../site/safe-path.js';
-import type { MountedRoot, NestedMounts } from '../site/component-lookup.js';
+import type { ModuleRoots, MountedRoot, NestedMounts } from '../site/component-lookup.js';
 import type { FigureLabel } from './figure-numbers.js';
 
 export interface PageInfo {
@@ -43,6 +43,11 @@ export interface SiteInfo {
    */
   staticRoots?: MountedRoot[];
   assetRoots?: MountedRoot[];
+  /**
+   * The static and assets roots of the site's themes and modules, each module's apart, in Hugo's order:
+   * looked in after the site's own (Hugo serves a module's file where the site has none at that path).
+   */
+  moduleRoots?: ModuleRoots[];
   /** How the Hugo that builds the site reads mounts whose targets nest (component-lookup.ts); absent: as the newest Hugo. */
   nestedMounts?: NestedMounts;
   /** Absolute content directories, when they may lie outside the site (mounts): files are read only inside these, the site, static and assets. */

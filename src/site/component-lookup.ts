@@ -40,11 +40,22 @@ export type NestedMounts = 'longest' | 'every';
 /** The version from which Hugo reads a path from every mount whose target matches it (see above). */
 export const EVERY_MATCHING_MOUNT_SINCE = '0.124.0';
 
+/** A theme's or module's static and assets roots (its own mounts of those components). */
+export interface ModuleRoots {
+  static: MountedRoot[];
+  assets: MountedRoot[];
+}
+
 export interface ComponentMounts {
   static: readonly MountedRoot[];
   assets: readonly MountedRoot[];
   /** Absent: "every" (the newest Hugo's way). */
   nested?: NestedMounts;
+  /**
+   * The site's themes and modules, in Hugo's order: a path the site's own mounts do not serve is served
+   * from the first of them that has it (Hugo's overlay of modules), each read by its own mounts.
+   */
+  modules?: readonly ModuleRoots[];
 }
 
 /**
@@ -58,6 +69,7 @@ export function componentMounts(site: {
   assetRoots?: readonly MountedRoot[];
   filtered?: readonly { dir: string; filter?: (rel: string, isDir: boolean) => boolean }[];
   nestedMounts?: NestedMounts;
+  moduleRoots?: readonly ModuleRoots[];
 }): ComponentMounts {
   const atRoot = (dir: string): MountedRoot => {
     const filter = site.filtered?.find((f) => path.resolve(f.dir) === path.resolve(dir))?.filter;
@@ -67,6 +79,7 @@ export function componentMounts(site: {
     static: site.staticRoots ?? site.staticDirs.map(atRoot),
     assets: site.assetRoots ?? [atRoot(site.assetsDir)],
     ...(site.nestedMounts ? { nested: site.nestedMounts } : {}),
+    ...(site.moduleRoots?.length ? { modules: site.moduleRoots } : {}),
   };
 }
 

@@ -14,7 +14,8 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { getIn, isFile, layoutRoots, normalizeRel } from './config.js';
+import { getIn, isFile, layoutRoots, mountComponent, normalizeRel } from './config.js';
+import type { ModuleRoots, MountedRoot } from './component-lookup.js';
 import type { HugoModule } from './hugo-modules.js';
 
 /** Shortcodes Hugo has built in: Hugo already knows a template for these. */
@@ -136,6 +137,27 @@ export function shortcodeTemplateNames(layoutDirs: readonly string[]): Set<strin
     }
   };
   for (const dir of layoutDirs) for (const sub of ['_shortcodes', 'shortcodes']) walk(path.join(dir, sub), '', 0);
+  return out;
+}
+
+/**
+ * The static and assets roots of each theme and module of the site, in Hugo's order: as Hugo lists their
+ * mounts (site/hugo-modules.ts), else the `static/` and `assets/` folders of each one found in `themes/`
+ * or `_vendor/` (their default mounts: one with mounts of its own has the build ask Hugo).
+ */
+export function moduleComponentRoots(siteDir: string, data: Record<string, unknown>, modules?: readonly HugoModule[]): ModuleRoots[] {
+  if (modules) {
+    const rootsOf = (m: HugoModule, component: string): MountedRoot[] =>
+      m.mounts
+        .filter((mt) => mountComponent(mt.target) === component)
+        .map((mt) => ({ dir: path.resolve(m.dir, mt.source), target: normalizeRel(mt.target).split('/').slice(1).join('/') }));
+    return modules.map((m) => ({ static: rootsOf(m, 'static'), assets: rootsOf(m, 'assets') }));
+  }
+  const out: ModuleRoots[] = [];
+  for (const candidates of moduleLayoutDirs(siteDir, data)) {
+    const root = candidates.map((d) => path.dirname(d)).find((d) => isDirectory(d));
+    if (root) out.push({ static: [{ dir: path.join(root, 'static'), target: '' }], assets: [{ dir: path.join(root, 'assets'), target: '' }] });
+  }
   return out;
 }
 

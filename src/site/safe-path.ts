@@ -14,7 +14,7 @@
 import { lstatSync, readlinkSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../content/types.js';
-import { componentCandidates, componentMounts, type ComponentMounts, type MountedRoot, type NestedMounts } from './component-lookup.js';
+import { componentCandidates, componentMounts, type ComponentMounts, type ModuleRoots, type MountedRoot, type NestedMounts } from './component-lookup.js';
 import { fsAdvice, fsErrorCode, fsReason } from './fs-errors.js';
 
 export interface Roots {
@@ -142,12 +142,14 @@ export function siteRoots(site: {
   staticRoots?: readonly MountedRoot[];
   assetRoots?: readonly MountedRoot[];
   nestedMounts?: NestedMounts;
+  moduleRoots?: readonly ModuleRoots[];
 }): Roots {
   let r = cache.get(site);
   if (!r) {
     const components = componentMounts(site);
+    const modules = (components.modules ?? []).flatMap((m) => [...m.static, ...m.assets].map((x) => x.dir));
     r = {
-      ...allowedRoots([site.dir, ...(site.contentDirs ?? []), ...components.static.map((m) => m.dir), ...components.assets.map((m) => m.dir)]),
+      ...allowedRoots([site.dir, ...(site.contentDirs ?? []), ...components.static.map((m) => m.dir), ...components.assets.map((m) => m.dir), ...modules]),
       components,
     };
     const filtered = site.filtered;
@@ -266,6 +268,10 @@ function lookUp(roots: Roots, bases: readonly Place[], rel: string): Lookup {
       const found = componentCandidates(roots.components?.[base.component] ?? [], rel, roots.components?.nested);
       for (const c of found.candidates) places.push({ p: c.file, hiddenHere: !c.shown });
       components.push({ component: base.component, found });
+      // Then the themes' and modules', each by its own mounts (the newest Hugo's reading of them).
+      for (const m of roots.components?.modules ?? []) {
+        for (const c of componentCandidates(m[base.component], rel).candidates) places.push({ p: c.file, hiddenHere: !c.shown });
+      }
     }
     for (const { p, hiddenHere } of places) {
       if (!lexicallyInside(roots, p)) continue;

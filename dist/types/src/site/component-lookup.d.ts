@@ -9,11 +9,21 @@ export interface MountedRoot {
 export type NestedMounts = 'longest' | 'every';
 /** The version from which Hugo reads a path from every mount whose target matches it (see above). */
 export declare const EVERY_MATCHING_MOUNT_SINCE = "0.124.0";
+/** A theme's or module's static and assets roots (its own mounts of those components). */
+export interface ModuleRoots {
+    static: MountedRoot[];
+    assets: MountedRoot[];
+}
 export interface ComponentMounts {
     static: readonly MountedRoot[];
     assets: readonly MountedRoot[];
     /** Absent: "every" (the newest Hugo's way). */
     nested?: NestedMounts;
+    /**
+     * The site's themes and modules, in Hugo's order: a path the site's own mounts do not serve is served
+     * from the first of them that has it (Hugo's overlay of modules), each read by its own mounts.
+     */
+    modules?: readonly ModuleRoots[];
 }
 /**
  * A site's static and assets mounts: its staticRoots and assetRoots when given, else its static
@@ -29,6 +39,7 @@ export declare function componentMounts(site: {
         filter?: (rel: string, isDir: boolean) => boolean;
     }[];
     nestedMounts?: NestedMounts;
+    moduleRoots?: readonly ModuleRoots[];
 }): ComponentMounts;
 /** Whether the mounts have a target that is a prefix (as text, as Hugo matches) of another's: then the Hugo version decides what is read. */
 export declare function targetsNest(roots: readonly MountedRoot[]): boolean;

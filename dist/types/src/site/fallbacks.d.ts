@@ -1,3 +1,4 @@
+import type { ModuleRoots } from './component-lookup.js';
 import type { HugoModule } from './hugo-modules.js';
 /** Shortcodes Hugo has built in: Hugo already knows a template for these. */
 export declare const HUGO_BUILTIN_SHORTCODES: ReadonlySet<string>;
@@ -29,6 +30,12 @@ export declare function shortcodeTemplate(layoutDirs: readonly string[], name: s
  * find a template whatever the case of the name, older Hugo only by the exact name.
  */
 export declare function shortcodeTemplateNames(layoutDirs: readonly string[]): Set<string>;
+/**
+ * The static and assets roots of each theme and module of the site, in Hugo's order: as Hugo lists their
+ * mounts (site/hugo-modules.ts), else the `static/` and `assets/` folders of each one found in `themes/`
+ * or `_vendor/` (their default mounts: one with mounts of its own has the build ask Hugo).
+ */
+export declare function moduleComponentRoots(siteDir: string, data: Record<string, unknown>, modules?: readonly HugoModule[]): ModuleRoots[];
 /**
  * Whether moduleLayoutDirs finds every theme and module of the site where Hugo would, each without
  * modules of its own: only then do the site's layouts list every shortcode template Hugo will have. A

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../content/types.js';
-import { type ComponentMounts, type MountedRoot, type NestedMounts } from './component-lookup.js';
+import { type ComponentMounts, type ModuleRoots, type MountedRoot, type NestedMounts } from './component-lookup.js';
 export interface Roots {
     /** Each allowed directory as the config gives it and as it really is (symlinks in its own path resolved). */
     readonly dirs: readonly {
@@ -65,6 +65,7 @@ export declare function siteRoots(site: {
     staticRoots?: readonly MountedRoot[];
     assetRoots?: readonly MountedRoot[];
     nestedMounts?: NestedMounts;
+    moduleRoots?: readonly ModuleRoots[];
 }): Roots;
 /** A content, static or assets root and which of its files Hugo reads (SiteInfo.filtered). */
 export interface FilteredRoot {
