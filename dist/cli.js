@@ -2217,6 +2217,69 @@ function mergeConfig(base, over) {
   }
   return out;
 }
+function applyEnvOverrides(data, env) {
+  const vars = Object.keys(env).filter((k) => k.startsWith("HUGO") && k.length >= 6 && env[k] !== void 0).sort();
+  if (vars.length === 0) return data;
+  const out = structuredClone(data);
+  for (const name of vars) {
+    const parts = name.slice(5).split(name[4]).map((p) => p.toLowerCase());
+    if (parts.some((p) => p === "")) continue;
+    const text = env[name];
+    let owner = out;
+    let i = 0;
+    for (; i < parts.length - 1; i++) {
+      const k2 = findKey(owner, parts[i]);
+      const next = k2 === void 0 ? void 0 : owner[k2];
+      if (!isRecord(next)) break;
+      owner = next;
+    }
+    if (i < parts.length - 1) {
+      for (; i < parts.length - 1; i++) {
+        const k2 = findKey(owner, parts[i]);
+        if (k2 !== void 0) delete owner[k2];
+        const t = {};
+        owner[parts[i]] = t;
+        owner = t;
+      }
+      owner[parts[i]] = envValueNew(text);
+      continue;
+    }
+    const last = parts[parts.length - 1];
+    const k = findKey(owner, last);
+    if (k === void 0) {
+      owner[last] = envValueNew(text);
+      continue;
+    }
+    const value = envValueAs(owner[k], text);
+    if (value !== void 0) owner[k] = value;
+  }
+  return out;
+}
+function envValueNew(text) {
+  if (text === "true" || text === "false") return text === "true";
+  return /^-?\d{1,15}$/.test(text) ? Number(text) : text;
+}
+function envValueAs(existing, text) {
+  if (typeof existing === "string") return text;
+  if (typeof existing === "boolean") {
+    if (["1", "t", "T", "TRUE", "true", "True"].includes(text)) return true;
+    if (["0", "f", "F", "FALSE", "false", "False"].includes(text)) return false;
+    return void 0;
+  }
+  if (typeof existing === "number") {
+    const n = Number(text.trim());
+    return text.trim() === "" || !Number.isFinite(n) || Number.isInteger(existing) && !Number.isInteger(n) ? void 0 : n;
+  }
+  if (Array.isArray(existing) || isRecord(existing)) {
+    try {
+      const v = JSON.parse(text);
+      return Array.isArray(existing) ? Array.isArray(v) ? v : void 0 : isRecord(v) ? v : void 0;
+    } catch {
+      return void 0;
+    }
+  }
+  return text;
+}
 function readSiteConfig(siteDir, opts = {}) {
   const files = findSiteConfigFiles(siteDir, opts.environment, opts.files);
   const main2 = findSiteConfig(siteDir, opts.files);
@@ -2240,6 +2303,7 @@ function readSiteConfig(siteDir, opts = {}) {
     sources.push({ file: rel2, format: f.format, key: f.key, text, data: parsed.data });
     data = mergeConfig(data, f.key === null ? parsed.data : { [f.key]: parsed.data });
   }
+  data = applyEnvOverrides(data, opts.env ?? process.env);
   if (opts.overrides) data = mergeConfig(data, opts.overrides);
   const mainRel = main2 ? path4.relative(siteDir, main2.path).split(path4.sep).join("/") : void 0;
   const locate = configLocator(sources, mainRel);
@@ -5189,7 +5253,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 2;
-    BUNDLE_CODE_ID = "759b7431cdea2f33b0d93a190663ee36";
+    BUNDLE_CODE_ID = "432402ddede98573cbde20b24f3a6e26";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */

@@ -46393,6 +46393,69 @@ function mergeConfig(base2, over) {
   }
   return out;
 }
+function applyEnvOverrides(data, env2) {
+  const vars = Object.keys(env2).filter((k2) => k2.startsWith("HUGO") && k2.length >= 6 && env2[k2] !== void 0).sort();
+  if (vars.length === 0) return data;
+  const out = structuredClone(data);
+  for (const name of vars) {
+    const parts = name.slice(5).split(name[4]).map((p5) => p5.toLowerCase());
+    if (parts.some((p5) => p5 === "")) continue;
+    const text12 = env2[name];
+    let owner = out;
+    let i2 = 0;
+    for (; i2 < parts.length - 1; i2++) {
+      const k3 = findKey(owner, parts[i2]);
+      const next = k3 === void 0 ? void 0 : owner[k3];
+      if (!isRecord(next)) break;
+      owner = next;
+    }
+    if (i2 < parts.length - 1) {
+      for (; i2 < parts.length - 1; i2++) {
+        const k3 = findKey(owner, parts[i2]);
+        if (k3 !== void 0) delete owner[k3];
+        const t = {};
+        owner[parts[i2]] = t;
+        owner = t;
+      }
+      owner[parts[i2]] = envValueNew(text12);
+      continue;
+    }
+    const last = parts[parts.length - 1];
+    const k2 = findKey(owner, last);
+    if (k2 === void 0) {
+      owner[last] = envValueNew(text12);
+      continue;
+    }
+    const value2 = envValueAs(owner[k2], text12);
+    if (value2 !== void 0) owner[k2] = value2;
+  }
+  return out;
+}
+function envValueNew(text12) {
+  if (text12 === "true" || text12 === "false") return text12 === "true";
+  return /^-?\d{1,15}$/.test(text12) ? Number(text12) : text12;
+}
+function envValueAs(existing, text12) {
+  if (typeof existing === "string") return text12;
+  if (typeof existing === "boolean") {
+    if (["1", "t", "T", "TRUE", "true", "True"].includes(text12)) return true;
+    if (["0", "f", "F", "FALSE", "false", "False"].includes(text12)) return false;
+    return void 0;
+  }
+  if (typeof existing === "number") {
+    const n = Number(text12.trim());
+    return text12.trim() === "" || !Number.isFinite(n) || Number.isInteger(existing) && !Number.isInteger(n) ? void 0 : n;
+  }
+  if (Array.isArray(existing) || isRecord(existing)) {
+    try {
+      const v = JSON.parse(text12);
+      return Array.isArray(existing) ? Array.isArray(v) ? v : void 0 : isRecord(v) ? v : void 0;
+    } catch {
+      return void 0;
+    }
+  }
+  return text12;
+}
 function readSiteConfig(siteDir, opts = {}) {
   const files = findSiteConfigFiles(siteDir, opts.environment, opts.files);
   const main2 = findSiteConfig(siteDir, opts.files);
@@ -46416,6 +46479,7 @@ function readSiteConfig(siteDir, opts = {}) {
     sources.push({ file: rel3, format: f.format, key: f.key, text: text12, data: parsed.data });
     data = mergeConfig(data, f.key === null ? parsed.data : { [f.key]: parsed.data });
   }
+  data = applyEnvOverrides(data, opts.env ?? process.env);
   if (opts.overrides) data = mergeConfig(data, opts.overrides);
   const mainRel = main2 ? path9.relative(siteDir, main2.path).split(path9.sep).join("/") : void 0;
   const locate = configLocator(sources, mainRel);
@@ -47779,7 +47843,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 2;
-    BUNDLE_CODE_ID = "9615baa879bcf499daff04fbc1b7c919";
+    BUNDLE_CODE_ID = "2f4f7e04b7fba372f2b5d5818514ca2a";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */

@@ -109,6 +109,8 @@ export interface ConfigSelection {
    * (its `figure`, its head hook) the site has.
    */
   overrides?: Record<string, unknown>;
+  /** The variables whose HUGO_ settings apply (applyEnvOverrides); default process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** The environment Hugo builds in without `--environment`: its variables', else its default for the command. */
@@ -333,6 +335,90 @@ export function mergeConfig(base: Record<string, unknown>, over: Record<string, 
   return out;
 }
 
+/**
+ * Hugo's settings from the OS environment, applied over the config files as Hugo applies them
+ * (applyOsEnvOverrides: hugolib/config.go in 0.111.3, config/allconfig/load.go in 0.169.0): a variable
+ * HUGO<d>KEY<d>KEY…, where <d> is the character after HUGO (`_`, or another for keys with underscores:
+ * HUGOxPARAMSxMY_KEY), sets that key path, lower-cased: HUGO_PARAMS_PRERENDER_ERRORS=render sets
+ * params.prerender.errors. A setting that is there takes the text read as its type (a boolean, a number, a
+ * list or table as JSON), and is left as it is where the text is no such value; one that is not there takes
+ * the text, its tables made as needed, read as a boolean or a whole number where it is one (Hugo's own
+ * settings that a site does not write, such as summaryLength and hasCJKLanguage, have defaults of those
+ * types, which Hugo converts the text to; hugo-prerender's settings are read the same way).
+ */
+export function applyEnvOverrides(data: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<string, unknown> {
+  const vars = Object.keys(env)
+    .filter((k) => k.startsWith('HUGO') && k.length >= 6 && env[k] !== undefined)
+    .sort();
+  if (vars.length === 0) return data;
+  const out = structuredClone(data);
+  for (const name of vars) {
+    const parts = name.slice(5).split(name[4]!).map((p) => p.toLowerCase());
+    if (parts.some((p) => p === '')) continue;
+    const text = env[name]!;
+    // Down the tables that are there; the last key's value converted, or the text where it is new.
+    let owner: Record<string, unknown> = out;
+    let i = 0;
+    for (; i < parts.length - 1; i++) {
+      const k = findKey(owner, parts[i]!);
+      const next = k === undefined ? undefined : owner[k];
+      if (!isRecord(next)) break;
+      owner = next;
+    }
+    if (i < parts.length - 1) {
+      // A table on the way is not there (or is no table): made, as Hugo sets the dotted key.
+      for (; i < parts.length - 1; i++) {
+        const k = findKey(owner, parts[i]!);
+        if (k !== undefined) delete owner[k];
+        const t: Record<string, unknown> = {};
+        owner[parts[i]!] = t;
+        owner = t;
+      }
+      owner[parts[i]!] = envValueNew(text);
+      continue;
+    }
+    const last = parts[parts.length - 1]!;
+    const k = findKey(owner, last);
+    if (k === undefined) {
+      owner[last] = envValueNew(text);
+      continue;
+    }
+    const value = envValueAs(owner[k], text);
+    if (value !== undefined) owner[k] = value;
+  }
+  return out;
+}
+
+/** The text of a HUGO_ variable for a setting not written: a boolean or whole number where it is one, else the text. */
+function envValueNew(text: string): unknown {
+  if (text === 'true' || text === 'false') return text === 'true';
+  return /^-?\d{1,15}$/.test(text) ? Number(text) : text;
+}
+
+/** `text` read as a value of `existing`'s type (Hugo's metadecoders.UnmarshalStringTo), or undefined. */
+function envValueAs(existing: unknown, text: string): unknown {
+  if (typeof existing === 'string') return text;
+  if (typeof existing === 'boolean') {
+    // Go's strconv.ParseBool.
+    if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(text)) return true;
+    if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(text)) return false;
+    return undefined;
+  }
+  if (typeof existing === 'number') {
+    const n = Number(text.trim());
+    return text.trim() === '' || !Number.isFinite(n) || (Number.isInteger(existing) && !Number.isInteger(n)) ? undefined : n;
+  }
+  if (Array.isArray(existing) || isRecord(existing)) {
+    try {
+      const v: unknown = JSON.parse(text);
+      return Array.isArray(existing) ? (Array.isArray(v) ? v : undefined) : isRecord(v) ? v : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return text;
+}
+
 export interface SiteConfig {
   /** The main config file (see findSiteConfig); null when the site has none. */
   file: string | null;
@@ -398,7 +484,8 @@ export function readSiteConfig(siteDir: string, opts: ConfigSelection = {}): Sit
     sources.push({ file: rel, format: f.format, key: f.key, text, data: parsed.data });
     data = mergeConfig(data, f.key === null ? parsed.data : { [f.key]: parsed.data });
   }
-  // Hugo's flags and HUGO_ variables, over the files (a value each, never merged into one of theirs).
+  // Hugo's HUGO_ variables (any setting: HUGO_PARAMS_PRERENDER_ERRORS), then its flags, over the files.
+  data = applyEnvOverrides(data, opts.env ?? process.env);
   if (opts.overrides) data = mergeConfig(data, opts.overrides);
   const mainRel = main ? path.relative(siteDir, main.path).split(path.sep).join('/') : undefined;
   const locate = configLocator(sources, mainRel);

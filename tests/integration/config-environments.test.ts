@@ -100,3 +100,25 @@ describeEachHugo('the hugo command reads what Hugo reads', (hugo) => {
     expect(other.code, other.stdout + other.stderr).toBe(0);
   });
 });
+
+describeEachHugo("Hugo's HUGO_ variables set any setting, for the prerender as for Hugo", (hugo) => {
+  it('HUGO_PARAMS_PRERENDER_ERRORS=render: the build renders the bad formula in red, as the setting in the config does, then Hugo', () => {
+    const dir = site();
+    // \DD is defined in config/development only: an error in production, unless errors = "render".
+    post(dir, '\\DD');
+    const env = { ...process.env };
+    delete env.HUGO_ENVIRONMENT;
+    delete env.HUGO_ENV;
+    const run = (vars: Record<string, string>) =>
+      runCli(['--hugo', hugo.bin, 'hugo', '-s', dir, '-d', path.join(dir, 'public'), '--noBuildLock'], { env: { ...env, ...vars } });
+    expect(run({}).code).toBe(1);
+    const rendered = run({ HUGO_PARAMS_PRERENDER_ERRORS: 'render' });
+    expect(rendered.code, rendered.stdout + rendered.stderr).toBe(0);
+    expect(rendered.stdout).toMatch(/warning: .*Undefined control sequence: \\DD/);
+    // KaTeX's error rendering: the command in red.
+    expect(readFileSync(path.join(dir, 'public/posts/p/index.html'), 'utf8')).toContain('<mstyle mathcolor="#cc0000"><mtext>\\DD</mtext></mstyle>');
+    // Another delimiter (for keys with an underscore of their own): HUGOx…; and "fail" again.
+    expect(run({ HUGOxPARAMSxPRERENDERxERRORS: 'render' }).code).toBe(0);
+    expect(run({ HUGO_PARAMS_PRERENDER_ERRORS: 'fail' }).code).toBe(1);
+  });
+});

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempSites } from '../helpers/temp-site.js';
 import {
+  applyEnvOverrides,
   autoHeadingIDType,
   contentRoots,
   findSiteConfig,
@@ -463,5 +464,49 @@ describe('params.prerender diagnostics: at the setting, in the file that sets it
       at('hugo.toml:4:10', /^params\.prerender\.limits must be a table of limits; using the defaults$/),
       at('hugo.toml:5:10', /^params\.prerender\.images must be a table \(or false\); using the defaults$/),
     ]);
+  });
+});
+
+describe("Hugo's HUGO_ variables (applyEnvOverrides)", () => {
+  const data = () => ({
+    title: 't',
+    summaryLength: 70,
+    hasCJKLanguage: false,
+    Params: { Prerender: { errors: 'fail', limits: { pageBytes: 5 } }, list: [1], my_key: 'x' },
+  });
+
+  it('sets a key path, the character after HUGO being the delimiter, over any case of the keys', () => {
+    const out = applyEnvOverrides(data(), {
+      HUGO_PARAMS_PRERENDER_ERRORS: 'render',
+      HUGO_SUMMARYLENGTH: '10',
+      HUGO_HASCJKLANGUAGE: 'true',
+      HUGOxPARAMSxMY_KEY: 'y',
+      HUGO_PARAMS_LIST: '[2, 3]',
+    });
+    expect(out).toEqual({
+      title: 't',
+      summaryLength: 10,
+      hasCJKLanguage: true,
+      Params: { Prerender: { errors: 'render', limits: { pageBytes: 5 } }, list: [2, 3], my_key: 'y' },
+    });
+  });
+
+  it("keeps a setting whose text is not of its type; makes the tables a new key needs; reads a new key's number or boolean", () => {
+    const out = applyEnvOverrides(data(), {
+      HUGO_SUMMARYLENGTH: 'many',
+      HUGO_HASCJKLANGUAGE: 'yes',
+      HUGO_PARAMS_PRERENDER_LIMITS_FORMULAS: '3',
+      HUGO_MARKUP_GOLDMARK_RENDERER_UNSAFE: 'true',
+      HUGO_PARAMS_PRERENDER_STALE: 'error',
+    });
+    expect(out).toMatchObject({ summaryLength: 70, hasCJKLanguage: false, Params: { Prerender: { limits: { pageBytes: 5, formulas: 3 }, stale: 'error' } } });
+    expect(getIn(out, 'markup.goldmark.renderer.unsafe')).toBe(true);
+  });
+
+  it('reads them with the config: readSiteConfig applies them before the flags', () => {
+    const dir = site({ 'hugo.toml': 'title = "t"\n[params.prerender]\nerrors = "fail"\n' });
+    expect(readSiteConfig(dir, { env: { HUGO_PARAMS_PRERENDER_ERRORS: 'render' } }).prerender.errors).toBe('render');
+    expect(readSiteConfig(dir, { env: {} }).prerender.errors).toBe('fail');
+    expect(getIn(readSiteConfig(dir, { env: { HUGO_BASEURL: 'https://a.example/' }, overrides: { baseURL: 'https://b.example/' } }).data, 'baseURL')).toBe('https://b.example/');
   });
 });

@@ -45,6 +45,8 @@ export interface ConfigSelection {
      * (its `figure`, its head hook) the site has.
      */
     overrides?: Record<string, unknown>;
+    /** The variables whose HUGO_ settings apply (applyEnvOverrides); default process.env. */
+    env?: NodeJS.ProcessEnv;
 }
 /** The environment Hugo builds in without `--environment`: its variables', else its default for the command. */
 export declare function defaultEnvironment(command: 'build' | 'server', env?: NodeJS.ProcessEnv): string;
@@ -88,6 +90,18 @@ export declare function getIn(data: unknown, keyPath: string | readonly string[]
 export declare function valueAt(data: unknown, keyPath: readonly string[]): unknown;
 /** Deep merge as Hugo merges config files: maps merge key by key (ignoring case), anything else is replaced. */
 export declare function mergeConfig(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown>;
+/**
+ * Hugo's settings from the OS environment, applied over the config files as Hugo applies them
+ * (applyOsEnvOverrides: hugolib/config.go in 0.111.3, config/allconfig/load.go in 0.169.0): a variable
+ * HUGO<d>KEY<d>KEY…, where <d> is the character after HUGO (`_`, or another for keys with underscores:
+ * HUGOxPARAMSxMY_KEY), sets that key path, lower-cased: HUGO_PARAMS_PRERENDER_ERRORS=render sets
+ * params.prerender.errors. A setting that is there takes the text read as its type (a boolean, a number, a
+ * list or table as JSON), and is left as it is where the text is no such value; one that is not there takes
+ * the text, its tables made as needed, read as a boolean or a whole number where it is one (Hugo's own
+ * settings that a site does not write, such as summaryLength and hasCJKLanguage, have defaults of those
+ * types, which Hugo converts the text to; hugo-prerender's settings are read the same way).
+ */
+export declare function applyEnvOverrides(data: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<string, unknown>;
 export interface SiteConfig {
     /** The main config file (see findSiteConfig); null when the site has none. */
     file: string | null;
