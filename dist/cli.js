@@ -5253,7 +5253,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 2;
-    BUNDLE_CODE_ID = "432402ddede98573cbde20b24f3a6e26";
+    BUNDLE_CODE_ID = "5ad5fd3a566a5de9fc6c316246569399";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -7419,7 +7419,9 @@ function watchedPaths(siteDir, selection) {
   for (const r of [...config.staticRoots, ...config.assetRoots]) paths.add(r.dir);
   paths.add(config.assetsDir);
   const own = path19.join(siteDir, ".prerender");
-  for (const d of siteLayoutDirs(siteDir, config.data, cachedHugoModules(siteDir, PRERENDER_DIR))) if (d !== own && !d.startsWith(own + path19.sep)) paths.add(d);
+  const modules = cachedHugoModules(siteDir, PRERENDER_DIR);
+  for (const m of moduleComponentRoots(siteDir, config.data, modules)) for (const r of [...m.static, ...m.assets]) paths.add(r.dir);
+  for (const d of siteLayoutDirs(siteDir, config.data, modules)) if (d !== own && !d.startsWith(own + path19.sep)) paths.add(d);
   if (config.files.length === 0) paths.add(siteDir);
   return [...paths].sort();
 }

@@ -21,7 +21,7 @@ import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { buildSite, emptyBuildResult, type BuildOptions, type BuildResult } from './build.js';
 import { defaultEnvironment, OUTPUT_REMADE, PRERENDER_DIR, readSiteConfig, shadowTree, type ConfigSelection } from './site/config.js';
-import { siteLayoutDirs } from './site/fallbacks.js';
+import { moduleComponentRoots, siteLayoutDirs } from './site/fallbacks.js';
 import { cachedHugoModules } from './site/hugo-modules.js';
 import { PrerenderOutput, WATCH_MARKER } from './site/output.js';
 import { acquireSiteLock, type SiteLock } from './site/lock.js';
@@ -62,8 +62,8 @@ export interface WatchHandle {
 
 /**
  * What a build reads, so what watch watches: the config, the content, static/ and assets/ (figures check
- * their images there, plots read their data), and every layouts folder of the site, its themes and
- * modules: which shortcode templates exist decides which pages' tags are ours, how headings and feeds are
+ * their images there, plots read their data; the themes' and modules' too), and every layouts folder of
+ * the site, its themes and modules: which shortcode templates exist decides which pages' tags are ours, how headings and feeds are
  * written and which shortcode names are unknown.
  */
 function watchedPaths(siteDir: string, selection: ConfigSelection): string[] {
@@ -76,7 +76,10 @@ function watchedPaths(siteDir: string, selection: ConfigSelection): string[] {
   paths.add(config.assetsDir);
   const own = path.join(siteDir, '.prerender');
   // Where the last build asked Hugo for the site's modules, their folders as Hugo gave them.
-  for (const d of siteLayoutDirs(siteDir, config.data, cachedHugoModules(siteDir, PRERENDER_DIR))) if (d !== own && !d.startsWith(own + path.sep)) paths.add(d);
+  const modules = cachedHugoModules(siteDir, PRERENDER_DIR);
+  // The themes' and modules' static and assets folders: figures and plots look there too.
+  for (const m of moduleComponentRoots(siteDir, config.data, modules)) for (const r of [...m.static, ...m.assets]) paths.add(r.dir);
+  for (const d of siteLayoutDirs(siteDir, config.data, modules)) if (d !== own && !d.startsWith(own + path.sep)) paths.add(d);
   // A site without a config yet: watch where it will appear.
   if (config.files.length === 0) paths.add(siteDir);
   return [...paths].sort();

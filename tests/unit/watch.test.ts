@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { watchSite, type WatchHandle } from '../../src/watch.js';
 import type { BuildResult } from '../../src/build.js';
+import { ONE_PIXEL_PNG } from '../helpers/temp-site.js';
 
 const FIXTURE = path.resolve(__dirname, '../../fixtures/site');
 
@@ -206,6 +207,26 @@ describe('watchSite', () => {
     writeFileSync(path.join(site, 'themes/cards/layouts/shortcodes/more-card.html'), '<div class="card"></div>\n');
     await new Promise((r) => setTimeout(r, 400));
     expect(rec.builds.length).toBe(5);
+  });
+  it("watches the theme's static folder: an image the page's figure looks for, added there, means a build", async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'hp-watch-'));
+    const site = path.join(dir, 'site');
+    cpSync(FIXTURE, site, { recursive: true, filter: (p) => !/[\\/](\.prerender|public)([\\/]|$)/.test(p) });
+    mkdirSync(path.join(site, 'themes/t/layouts'), { recursive: true });
+    const config = path.join(site, 'hugo.toml');
+    writeFileSync(config, `theme = "t"\n${readFileSync(config, 'utf8')}`);
+    writeFileSync(path.join(site, 'content/posts/logo.md'), '---\ntitle: Logo\n---\n{{< figure src="/images/theme-logo.png" alt="logo" >}}\n');
+    const missing = (b: { result: BuildResult }) => b.result.diagnostics.filter((d) => d.code === 'figure-missing' && d.message.includes('theme-logo')).length;
+    const rec = recorder();
+    handle = watchSite({ source: site, onBuild: rec.onBuild, debounceMs: 80 });
+    await handle.ready;
+    expect(missing(await rec.next(1))).toBe(1);
+    // The theme has no static/ yet: made, with the image in it.
+    mkdirSync(path.join(site, 'themes/t/static/images'), { recursive: true });
+    writeFileSync(path.join(site, 'themes/t/static/images/theme-logo.png'), ONE_PIXEL_PNG);
+    const second = await rec.next(2);
+    expect(second.changed.some((c) => c.startsWith('themes/t/static'))).toBe(true);
+    expect(missing(second)).toBe(0);
   });
   it('watches a config/ directory: a file added to it means a full build with it', async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'hp-watch-'));
