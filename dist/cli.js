@@ -5253,7 +5253,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 2;
-    BUNDLE_CODE_ID = "5ad5fd3a566a5de9fc6c316246569399";
+    BUNDLE_CODE_ID = "60b4ae9b3ab7c779a8d273802a4ad16c";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -5503,7 +5503,11 @@ function pageSettings(config, siteDir, errorMode, hugoVersion) {
       ...stableStringify(figures) !== stableStringify(DEFAULT_FIGURE_NUMBERING) ? { figures } : {},
       ...config.prerender.figureLanguages ? { figureLanguages: config.prerender.figureLanguages } : {}
     }),
-    everywhere: everywhereSettings(config.data),
+    // Hugo 0.134+ keeps an automatic summary's HTML: no divider for its math (render/everywhere.ts).
+    everywhere: {
+      ...everywhereSettings(config.data),
+      ...hugoVersion !== void 0 && !versionBefore(hugoVersion, AUTO_SUMMARY_HTML_SINCE) ? { autoSummaryHtml: true } : {}
+    },
     limits: config.prerender.limits,
     siteShortcodes,
     ...siteFigureTakesDark ? { siteFigureTakesDark } : {},
@@ -5534,6 +5538,7 @@ function pageSettings(config, siteDir, errorMode, hugoVersion) {
   };
   return { settings, site, diagnostics };
 }
+var AUTO_SUMMARY_HTML_SINCE;
 var init_page_settings = __esm({
   "src/page-settings.ts"() {
     "use strict";
@@ -5548,6 +5553,7 @@ var init_page_settings = __esm({
     init_head_hooks();
     init_output_limits();
     init_hugo_version();
+    AUTO_SUMMARY_HTML_SINCE = "0.134.0";
   }
 });
 
@@ -5991,11 +5997,8 @@ async function buildLocked(opts) {
   const modules = resolveModules(siteDir, config, configSelection2, opts.hugo, output);
   if (modules) result.diagnostics.push(modules);
   let base = pageSettings(config, siteDir, errorMode);
-  let hugoVersion;
-  if (base.settings.headingMath !== void 0 && base.settings.headingMath !== "shortcode" || nestedMountTargets(config)) {
-    hugoVersion = hugoVersionFor(output, opts.hugo);
-    if (hugoVersion !== void 0) base = pageSettings(config, siteDir, errorMode, hugoVersion);
-  }
+  const hugoVersion = hugoVersionFor(output, opts.hugo);
+  if (hugoVersion !== void 0) base = pageSettings(config, siteDir, errorMode, hugoVersion);
   result.diagnostics.push(...base.diagnostics);
   const { settings, site } = base;
   const images = imageOptions(config.data, config.locate);
@@ -56667,7 +56670,7 @@ function planMathEverywhere(input) {
   const auto = automaticSummary(tree, parsed.bodyOffset, settings.summaryLength, input.shortcodes, input.figures, cjk);
   const summaryEnd = parsed.summaryDivider ?? (fmSummaryGiven ? null : auto.end);
   if (!fmSummaryGiven && parsed.summaryDivider === void 0 && parsed.frontMatter.format !== null && parsed.frontMatter.format !== "org") {
-    if ((auto.math || auto.figure) && auto.end !== null) {
+    if ((auto.figure || auto.math && settings.autoSummaryHtml !== true) && auto.end !== null) {
       const last = auto.definitionsEnd !== void 0 && source.endsWith("\n") && source.slice(auto.definitionsEnd).trim() === "";
       edits.push(last ? { at: source.length, text: SUMMARY_DIVIDER2 } : { at: auto.end, text: source[auto.end - 1] === "{" ? ` ${SUMMARY_DIVIDER2}` : SUMMARY_DIVIDER2 });
     }
@@ -76575,6 +76578,7 @@ function feedContentTemplates(siteDir, layoutDirs, moduleLayoutDirs2 = []) {
 function nestedMountTargets(config) {
   return targetsNest(config.staticRoots) || targetsNest(config.assetRoots);
 }
+var AUTO_SUMMARY_HTML_SINCE = "0.134.0";
 function pageSettings(config, siteDir, errorMode, hugoVersion) {
   const diagnostics = [];
   const macros2 = config.prerender.katex.macros;
@@ -76632,7 +76636,11 @@ function pageSettings(config, siteDir, errorMode, hugoVersion) {
       ...stableStringify(figures2) !== stableStringify(DEFAULT_FIGURE_NUMBERING) ? { figures: figures2 } : {},
       ...config.prerender.figureLanguages ? { figureLanguages: config.prerender.figureLanguages } : {}
     }),
-    everywhere: everywhereSettings(config.data),
+    // Hugo 0.134+ keeps an automatic summary's HTML: no divider for its math (render/everywhere.ts).
+    everywhere: {
+      ...everywhereSettings(config.data),
+      ...hugoVersion !== void 0 && !versionBefore(hugoVersion, AUTO_SUMMARY_HTML_SINCE) ? { autoSummaryHtml: true } : {}
+    },
     limits: config.prerender.limits,
     siteShortcodes,
     ...siteFigureTakesDark ? { siteFigureTakesDark } : {},

@@ -47843,7 +47843,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 2;
-    BUNDLE_CODE_ID = "2f4f7e04b7fba372f2b5d5818514ca2a";
+    BUNDLE_CODE_ID = "f895ce653ba532b3549d1cc27018c220";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -48184,7 +48184,11 @@ function pageSettings(config, siteDir, errorMode, hugoVersion) {
       ...stableStringify(figures2) !== stableStringify(DEFAULT_FIGURE_NUMBERING) ? { figures: figures2 } : {},
       ...config.prerender.figureLanguages ? { figureLanguages: config.prerender.figureLanguages } : {}
     }),
-    everywhere: everywhereSettings(config.data),
+    // Hugo 0.134+ keeps an automatic summary's HTML: no divider for its math (render/everywhere.ts).
+    everywhere: {
+      ...everywhereSettings(config.data),
+      ...hugoVersion !== void 0 && !versionBefore(hugoVersion, AUTO_SUMMARY_HTML_SINCE) ? { autoSummaryHtml: true } : {}
+    },
     limits: config.prerender.limits,
     siteShortcodes,
     ...siteFigureTakesDark ? { siteFigureTakesDark } : {},
@@ -48215,6 +48219,7 @@ function pageSettings(config, siteDir, errorMode, hugoVersion) {
   };
   return { settings, site, diagnostics };
 }
+var AUTO_SUMMARY_HTML_SINCE;
 var init_page_settings = __esm({
   "src/page-settings.ts"() {
     "use strict";
@@ -48229,6 +48234,7 @@ var init_page_settings = __esm({
     init_head_hooks();
     init_output_limits();
     init_hugo_version();
+    AUTO_SUMMARY_HTML_SINCE = "0.134.0";
   }
 });
 
@@ -53939,7 +53945,7 @@ function planMathEverywhere(input) {
   const auto = automaticSummary(tree, parsed.bodyOffset, settings.summaryLength, input.shortcodes, input.figures, cjk);
   const summaryEnd = parsed.summaryDivider ?? (fmSummaryGiven ? null : auto.end);
   if (!fmSummaryGiven && parsed.summaryDivider === void 0 && parsed.frontMatter.format !== null && parsed.frontMatter.format !== "org") {
-    if ((auto.math || auto.figure) && auto.end !== null) {
+    if ((auto.figure || auto.math && settings.autoSummaryHtml !== true) && auto.end !== null) {
       const last = auto.definitionsEnd !== void 0 && source.endsWith("\n") && source.slice(auto.definitionsEnd).trim() === "";
       edits.push(last ? { at: source.length, text: SUMMARY_DIVIDER2 } : { at: auto.end, text: source[auto.end - 1] === "{" ? ` ${SUMMARY_DIVIDER2}` : SUMMARY_DIVIDER2 });
     }
@@ -75248,11 +75254,8 @@ async function buildLocked(opts) {
   const modules = resolveModules(siteDir, config, configSelection, opts.hugo, output7);
   if (modules) result.diagnostics.push(modules);
   let base2 = pageSettings(config, siteDir, errorMode);
-  let hugoVersion;
-  if (base2.settings.headingMath !== void 0 && base2.settings.headingMath !== "shortcode" || nestedMountTargets(config)) {
-    hugoVersion = hugoVersionFor(output7, opts.hugo);
-    if (hugoVersion !== void 0) base2 = pageSettings(config, siteDir, errorMode, hugoVersion);
-  }
+  const hugoVersion = hugoVersionFor(output7, opts.hugo);
+  if (hugoVersion !== void 0) base2 = pageSettings(config, siteDir, errorMode, hugoVersion);
   result.diagnostics.push(...base2.diagnostics);
   const { settings, site } = base2;
   const images = imageOptions(config.data, config.locate);

@@ -30,7 +30,7 @@ import { ImagePipeline, sharpIdentity } from './images/pipeline.js';
 import { IMAGE_INDEX_FILE, type ImageIndex } from './images/site-figures.js';
 import { FileHashes, PageRecords, readsUnchanged, siteRecordKey, type PageRecord } from './site/page-records.js';
 import { internalOutcome, type PageJob, type PageOutcome } from './page-outcome.js';
-import { nestedMountTargets, pageSettings } from './page-settings.js';
+import { pageSettings } from './page-settings.js';
 import { EmbeddedCodeMissing } from './embedded.js';
 // The renderer (build-page.ts: KaTeX, Markdown, the shortcodes) and the worker threads are loaded only
 // once a page has to be prerendered: a build whose pages are all unchanged never loads them.
@@ -454,11 +454,9 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
   let base = pageSettings(config, siteDir, errorMode);
   // Heading ids that Hugo's own table of contents shows are written for the Hugo that renders the site,
   // and images are looked up through static or assets mounts whose targets nest as that Hugo reads them.
-  let hugoVersion: string | undefined;
-  if ((base.settings.headingMath !== undefined && base.settings.headingMath !== 'shortcode') || nestedMountTargets(config)) {
-    hugoVersion = hugoVersionFor(output, opts.hugo);
-    if (hugoVersion !== undefined) base = pageSettings(config, siteDir, errorMode, hugoVersion);
-  }
+  // And automatic summaries with math are left to Hugo from 0.134 (render/everywhere.ts): asked of every site.
+  const hugoVersion = hugoVersionFor(output, opts.hugo);
+  if (hugoVersion !== undefined) base = pageSettings(config, siteDir, errorMode, hugoVersion);
   result.diagnostics.push(...base.diagnostics);
   const { settings, site } = base;
   const images = imageOptions(config.data, config.locate);

@@ -49,6 +49,9 @@ export function nestedMountTargets(config: Pick<SiteConfig, 'staticRoots' | 'ass
  * The settings every page of a site is prerendered with (what a page's record is checked against), and
  * where the site's files are: no renderer is made here (build-page.ts pageServices adds it).
  */
+/** The version from which Hugo's automatic summary is the HTML of whole paragraphs (before: plain text). */
+export const AUTO_SUMMARY_HTML_SINCE = '0.134.0';
+
 export function pageSettings(config: SiteConfig, siteDir: string, errorMode: 'fail' | 'render', hugoVersion?: string): PageSettingsOfSite {
   const diagnostics: Diagnostic[] = [];
   const macros = config.prerender.katex.macros;
@@ -135,7 +138,11 @@ export function pageSettings(config: SiteConfig, siteDir: string, errorMode: 'fa
       ...(stableStringify(figures) !== stableStringify(DEFAULT_FIGURE_NUMBERING) ? { figures } : {}),
       ...(config.prerender.figureLanguages ? { figureLanguages: config.prerender.figureLanguages } : {}),
     }),
-    everywhere: everywhereSettings(config.data),
+    // Hugo 0.134+ keeps an automatic summary's HTML: no divider for its math (render/everywhere.ts).
+    everywhere: {
+      ...everywhereSettings(config.data),
+      ...(hugoVersion !== undefined && !versionBefore(hugoVersion, AUTO_SUMMARY_HTML_SINCE) ? { autoSummaryHtml: true as const } : {}),
+    },
     limits: config.prerender.limits,
     siteShortcodes,
     ...(siteFigureTakesDark ? { siteFigureTakesDark } : {}),

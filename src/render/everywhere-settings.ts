@@ -29,6 +29,12 @@ export interface EverywhereSettings {
    * Present only when set, so that other sites' page records stay as they were.
    */
   hasCJKLanguage?: true;
+  /**
+   * The Hugo that renders the site (0.134 and newer) keeps the HTML of an automatic summary, formulas
+   * typeset: a summary with math needs no divider there (render/summary.ts), only one that stops before a
+   * figure does. Present only when that Hugo is known to be one.
+   */
+  autoSummaryHtml?: true;
 }
 
 export const DEFAULT_EVERYWHERE: EverywhereSettings = {

@@ -190,7 +190,10 @@ export function planMathEverywhere(input: EverywhereInput): EverywhereResult {
   if (!fmSummaryGiven && parsed.summaryDivider === undefined && parsed.frontMatter.format !== null && parsed.frontMatter.format !== 'org') {
     // After a `{` (text such as `{{` ending the block), `<!--more-->` would make `{{<!`, which Hugo's lexer
     // reads as a shortcode it cannot parse, and the site stops (a fuzz find): a space keeps them apart.
-    if ((auto.math || auto.figure) && auto.end !== null) {
+    // Math alone needs a divider only where Hugo plainifies the automatic summary (before 0.134): from
+    // 0.134 Hugo's own summary keeps it typeset, and a divider would only make .Truncated true on a short
+    // page whose footnotes Hugo renders after it.
+    if ((auto.figure || (auto.math && settings.autoSummaryHtml !== true)) && auto.end !== null) {
       // After the page's closing link or footnote definitions, on the last line, which the page ends
       // (on theirs it would be part of a URL or a footnote; a line more would shift none of Hugo's line
       // numbers, but the shadow keeps the original's lines).

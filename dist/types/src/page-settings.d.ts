@@ -19,4 +19,6 @@ export declare function nestedMountTargets(config: Pick<SiteConfig, 'staticRoots
  * The settings every page of a site is prerendered with (what a page's record is checked against), and
  * where the site's files are: no renderer is made here (build-page.ts pageServices adds it).
  */
+/** The version from which Hugo's automatic summary is the HTML of whole paragraphs (before: plain text). */
+export declare const AUTO_SUMMARY_HTML_SINCE = "0.134.0";
 export declare function pageSettings(config: SiteConfig, siteDir: string, errorMode: 'fail' | 'render', hugoVersion?: string): PageSettingsOfSite;
