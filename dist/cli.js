@@ -78,18 +78,22 @@ function versionBefore(a, b) {
   }
   return false;
 }
-function hugoVersionFor(output, bin = "hugo") {
+function hugoBinary(bin) {
   const file = bin.includes("/") || bin.includes(path.sep) ? path.resolve(bin) : onPath(bin);
-  if (!file) return void 0;
-  let identity;
+  if (!file) return { why: `${bin} was not found` };
   try {
     const st = statSync(file);
-    identity = `${file}
+    return { file, identity: `${file}
 ${st.size}
-${st.mtimeMs}`;
-  } catch {
-    return void 0;
+${st.mtimeMs}` };
+  } catch (e) {
+    return { why: e.message };
   }
+}
+function hugoVersionFor(output, bin = "hugo") {
+  const found = hugoBinary(bin);
+  if (!("file" in found)) return void 0;
+  const { file, identity } = found;
   try {
     const cached = JSON.parse(output.readCache(CACHE)?.toString("utf8") ?? "{}");
     if (cached.identity === identity && typeof cached.version === "string") {
@@ -4016,15 +4020,9 @@ function moduleConfigStamp(dir) {
   return parts.join("\n");
 }
 function hugoModulesFor(bin, siteDir, selection, configFiles, output) {
-  const file = bin.includes("/") || bin.includes(path8.sep) ? path8.resolve(bin) : onPath(bin);
-  if (!file) return { why: `${bin} was not found` };
-  let binary;
-  try {
-    const st = statSync4(file);
-    binary = `${file}:${st.size}:${st.mtimeMs}`;
-  } catch (e) {
-    return { why: e.message };
-  }
+  const found = hugoBinary(bin);
+  if (!("file" in found)) return found;
+  const { file, identity: binary } = found;
   const env = Object.keys(process.env).filter((k) => k.startsWith("HUGO_") || k.startsWith("GO")).sort().map((k) => `${k}=${process.env[k]}`);
   const key = createHash2("sha256").update(
     JSON.stringify({
@@ -5253,7 +5251,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 2;
-    BUNDLE_CODE_ID = "60b4ae9b3ab7c779a8d273802a4ad16c";
+    BUNDLE_CODE_ID = "9f61a1cca703a6e58604a9bfa33f144c";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -5996,9 +5994,8 @@ async function buildLocked(opts) {
   }
   const modules = resolveModules(siteDir, config, configSelection2, opts.hugo, output);
   if (modules) result.diagnostics.push(modules);
-  let base = pageSettings(config, siteDir, errorMode);
   const hugoVersion = hugoVersionFor(output, opts.hugo);
-  if (hugoVersion !== void 0) base = pageSettings(config, siteDir, errorMode, hugoVersion);
+  const base = pageSettings(config, siteDir, errorMode, hugoVersion);
   result.diagnostics.push(...base.diagnostics);
   const { settings, site } = base;
   const images = imageOptions(config.data, config.locate);
@@ -7863,15 +7860,7 @@ function update(siteDir, file, text) {
   return true;
 }
 function hugoServerArgs(siteDir, rootConfig, hugoArgs) {
-  const rest = [];
-  let files = path20.relative(siteDir, rootConfig);
-  for (let i = 0; i < hugoArgs.length; i++) {
-    const a = hugoArgs[i];
-    if (a === "--config" && i + 1 < hugoArgs.length) files = hugoArgs[++i];
-    else if (a.startsWith("--config=")) files = a.slice("--config=".length);
-    else rest.push(a);
-  }
-  return ["server", "--source", siteDir, "--config", `${files},${SERVE_CONFIG}`, ...rest];
+  return ["server", "--source", siteDir, ...withConfigLayer(hugoArgs, path20.relative(siteDir, rootConfig), SERVE_CONFIG)];
 }
 function renderToMemory(bin, hugoArgs) {
   if (hugoArgs.some((a) => /^(--renderTo(Memory|Disk)|--renderStaticToDisk|-M|--destination)(=|$)|^-d/.test(a))) return [];

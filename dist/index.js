@@ -45958,18 +45958,22 @@ function versionBefore(a3, b2) {
   }
   return false;
 }
-function hugoVersionFor(output7, bin2 = "hugo") {
+function hugoBinary(bin2) {
   const file = bin2.includes("/") || bin2.includes(path7.sep) ? path7.resolve(bin2) : onPath(bin2);
-  if (!file) return void 0;
-  let identity4;
+  if (!file) return { why: `${bin2} was not found` };
   try {
     const st = statSync3(file);
-    identity4 = `${file}
+    return { file, identity: `${file}
 ${st.size}
-${st.mtimeMs}`;
-  } catch {
-    return void 0;
+${st.mtimeMs}` };
+  } catch (e) {
+    return { why: e.message };
   }
+}
+function hugoVersionFor(output7, bin2 = "hugo") {
+  const found = hugoBinary(bin2);
+  if (!("file" in found)) return void 0;
+  const { file, identity: identity4 } = found;
   try {
     const cached = JSON.parse(output7.readCache(CACHE)?.toString("utf8") ?? "{}");
     if (cached.identity === identity4 && typeof cached.version === "string") {
@@ -47843,7 +47847,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 2;
-    BUNDLE_CODE_ID = "f895ce653ba532b3549d1cc27018c220";
+    BUNDLE_CODE_ID = "529df44dc1394ec9fd668742679e4737";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -74423,15 +74427,9 @@ function moduleConfigStamp(dir) {
   return parts.join("\n");
 }
 function hugoModulesFor(bin2, siteDir, selection, configFiles, output7) {
-  const file = bin2.includes("/") || bin2.includes(path13.sep) ? path13.resolve(bin2) : onPath(bin2);
-  if (!file) return { why: `${bin2} was not found` };
-  let binary;
-  try {
-    const st = statSync6(file);
-    binary = `${file}:${st.size}:${st.mtimeMs}`;
-  } catch (e) {
-    return { why: e.message };
-  }
+  const found = hugoBinary(bin2);
+  if (!("file" in found)) return found;
+  const { file, identity: binary } = found;
   const env2 = Object.keys(process.env).filter((k2) => k2.startsWith("HUGO_") || k2.startsWith("GO")).sort().map((k2) => `${k2}=${process.env[k2]}`);
   const key2 = createHash2("sha256").update(
     JSON.stringify({
@@ -75253,9 +75251,8 @@ async function buildLocked(opts) {
   }
   const modules = resolveModules(siteDir, config, configSelection, opts.hugo, output7);
   if (modules) result.diagnostics.push(modules);
-  let base2 = pageSettings(config, siteDir, errorMode);
   const hugoVersion = hugoVersionFor(output7, opts.hugo);
-  if (hugoVersion !== void 0) base2 = pageSettings(config, siteDir, errorMode, hugoVersion);
+  const base2 = pageSettings(config, siteDir, errorMode, hugoVersion);
   result.diagnostics.push(...base2.diagnostics);
   const { settings, site } = base2;
   const images = imageOptions(config.data, config.locate);

@@ -451,12 +451,11 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
   // Themes and modules the folders hugo-prerender can see do not show: asked of Hugo (site/hugo-modules.ts).
   const modules = resolveModules(siteDir, config, configSelection, opts.hugo, output);
   if (modules) result.diagnostics.push(modules);
-  let base = pageSettings(config, siteDir, errorMode);
-  // Heading ids that Hugo's own table of contents shows are written for the Hugo that renders the site,
-  // and images are looked up through static or assets mounts whose targets nest as that Hugo reads them.
-  // And automatic summaries with math are left to Hugo from 0.134 (render/everywhere.ts): asked of every site.
+  // The Hugo that renders the site (asked once per binary, cached): heading ids that its own table of
+  // contents shows, images through static or assets mounts whose targets nest, and automatic summaries
+  // with math (left to Hugo from 0.134: render/everywhere.ts) are written for it.
   const hugoVersion = hugoVersionFor(output, opts.hugo);
-  if (hugoVersion !== undefined) base = pageSettings(config, siteDir, errorMode, hugoVersion);
+  const base = pageSettings(config, siteDir, errorMode, hugoVersion);
   result.diagnostics.push(...base.diagnostics);
   const { settings, site } = base;
   const images = imageOptions(config.data, config.locate);

@@ -216,8 +216,8 @@ export function withConfigDir(args: readonly string[], dir: string): string[] {
 
 /**
  * Hugo's arguments with `layer` read after the config files they name (`--config a,b` / `--config=a,b`,
- * else `rootConfig`): a second --config would replace the first. Absolute paths, so that they hold
- * wherever Hugo resolves a relative one from.
+ * else `rootConfig`): a second --config would replace the first. `hugo new` gives absolute paths (they hold
+ * wherever Hugo resolves a relative one from); serve, which passes `--source`, paths relative to the site.
  */
 export function withConfigLayer(args: readonly string[], rootConfig: string, layer: string): string[] {
   const rest: string[] = [];

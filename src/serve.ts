@@ -39,7 +39,7 @@ import {
   type ConfigSelection,
   type Mount,
 } from './site/config.js';
-import { hugoConfigSelection } from './hugo-command.js';
+import { hugoConfigSelection, withConfigLayer } from './hugo-command.js';
 import { writeFileAtomic } from './site/write-atomic.js';
 import { watchSite, type WatchOptions } from './watch.js';
 import { startHugo } from './site/run-hugo.js';
@@ -236,15 +236,7 @@ const LAYER_DELAY_MS = 650;
  * the first.
  */
 export function hugoServerArgs(siteDir: string, rootConfig: string, hugoArgs: string[]): string[] {
-  const rest: string[] = [];
-  let files = path.relative(siteDir, rootConfig);
-  for (let i = 0; i < hugoArgs.length; i++) {
-    const a = hugoArgs[i]!;
-    if (a === '--config' && i + 1 < hugoArgs.length) files = hugoArgs[++i]!;
-    else if (a.startsWith('--config=')) files = a.slice('--config='.length);
-    else rest.push(a);
-  }
-  return ['server', '--source', siteDir, '--config', `${files},${SERVE_CONFIG}`, ...rest];
+  return ['server', '--source', siteDir, ...withConfigLayer(hugoArgs, path.relative(siteDir, rootConfig), SERVE_CONFIG)];
 }
 
 /**

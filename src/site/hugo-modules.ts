@@ -19,7 +19,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { getIn, isRecord, type ConfigSelection, type Mount } from './config.js';
 import type { PrerenderOutput } from './output.js';
-import { onPath } from './hugo-version.js';
+import { hugoBinary } from './hugo-version.js';
 
 export interface HugoModule {
   /** The module's path as the config names it (`github.com/adityatelange/hugo-PaperMod`, a theme's folder name). */
@@ -156,15 +156,9 @@ export function hugoModulesFor(
   configFiles: readonly string[],
   output?: PrerenderOutput,
 ): { modules: HugoModule[] } | { why: string } {
-  const file = bin.includes('/') || bin.includes(path.sep) ? path.resolve(bin) : onPath(bin);
-  if (!file) return { why: `${bin} was not found` };
-  let binary: string;
-  try {
-    const st = statSync(file);
-    binary = `${file}:${st.size}:${st.mtimeMs}`;
-  } catch (e) {
-    return { why: (e as Error).message };
-  }
+  const found = hugoBinary(bin);
+  if (!('file' in found)) return found;
+  const { file, identity: binary } = found;
   const env = Object.keys(process.env)
     .filter((k) => k.startsWith('HUGO_') || k.startsWith('GO'))
     .sort()

@@ -56,20 +56,29 @@ export function versionBefore(a: string, b: string): boolean {
 }
 
 /**
+ * The binary `bin` names (a path, from the working directory, or a name looked up on PATH) and what it is
+ * now (its path, size and modification time: a cache of what it said holds while these do); or why none.
+ */
+export function hugoBinary(bin: string): { file: string; identity: string } | { why: string } {
+  const file = bin.includes('/') || bin.includes(path.sep) ? path.resolve(bin) : onPath(bin);
+  if (!file) return { why: `${bin} was not found` };
+  try {
+    const st = statSync(file);
+    return { file, identity: `${file}\n${st.size}\n${st.mtimeMs}` };
+  } catch (e) {
+    return { why: (e as Error).message };
+  }
+}
+
+/**
  * The version of `bin` (a path, from the working directory, or a name looked up on PATH; default
  * `hugo`), from the cache when the
  * binary is the one it was asked of; undefined when there is no such Hugo or it does not say.
  */
 export function hugoVersionFor(output: PrerenderOutput, bin = 'hugo'): string | undefined {
-  const file = bin.includes('/') || bin.includes(path.sep) ? path.resolve(bin) : onPath(bin);
-  if (!file) return undefined;
-  let identity: string;
-  try {
-    const st = statSync(file);
-    identity = `${file}\n${st.size}\n${st.mtimeMs}`;
-  } catch {
-    return undefined;
-  }
+  const found = hugoBinary(bin);
+  if (!('file' in found)) return undefined;
+  const { file, identity } = found;
   try {
     const cached = JSON.parse(output.readCache(CACHE)?.toString('utf8') ?? '{}') as { identity?: unknown; version?: unknown };
     if (cached.identity === identity && typeof cached.version === 'string') {

@@ -105,8 +105,8 @@ describe('serve refuses, with what to do, a site its layer cannot cover', () => 
 describe('the hugo server command line', () => {
   it('adds the layer to the config files, the site\'s or those given after --', () => {
     const layer = '.prerender/serve.toml';
-    expect(hugoServerArgs('/s', '/s/hugo.toml', ['--port', '1414'])).toEqual(['server', '--source', '/s', '--config', `hugo.toml,${layer}`, '--port', '1414']);
-    expect(hugoServerArgs('/s', '/s/hugo.toml', ['--config', 'hugo.toml,dev.toml', '-D'])).toEqual(['server', '--source', '/s', '--config', `hugo.toml,dev.toml,${layer}`, '-D']);
+    expect(hugoServerArgs('/s', '/s/hugo.toml', ['--port', '1414'])).toEqual(['server', '--source', '/s', '--port', '1414', '--config', `hugo.toml,${layer}`]);
+    expect(hugoServerArgs('/s', '/s/hugo.toml', ['--config', 'hugo.toml,dev.toml', '-D'])).toEqual(['server', '--source', '/s', '-D', '--config', `hugo.toml,dev.toml,${layer}`]);
     expect(hugoServerArgs('/s', '/s/config.yaml', ['--config=a.yaml'])).toEqual(['server', '--source', '/s', '--config', `a.yaml,${layer}`]);
   });
 });
