@@ -5251,7 +5251,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 2;
-    BUNDLE_CODE_ID = "9f61a1cca703a6e58604a9bfa33f144c";
+    BUNDLE_CODE_ID = "2efdccb648de5e19d9bd38e3d5ea0927";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -18114,6 +18114,7 @@ var PageParser = class {
     const positional = [];
     const named2 = /* @__PURE__ *~1 new Map();
     const positions = /* @__PURE__ *~1 new Map();
+    const values = /* @__PURE__ *~1 new Map();
     let selfClosed = false;
     for (; ; ) {
       const it = items[j];
@@ -18126,6 +18127,8 @@ var PageParser = class {
           }
           named2.set(it.val, typedValue(val));
           positions.set(it.val, { ...this.lines.at(it.offset), offset: it.offset });
+          if (val.end - val.offset === val.val.length) values.set(it.val, { start: val.offset, end: val.end });
+          else values.delete(it.val);
           j += 2;
         } else {
           positional.push(typedValue(it));
@@ -18154,6 +18157,7 @@ var PageParser = class {
       name,
       params: named2.size > 0 ? Object.fromEntries(named2) : positional,
       paramPositions: Object.fromEntries(positions),
+      paramValues: Object.fromEntries(values),
       offset: left.offset,
       tagEnd: right.end
     };
@@ -18212,6 +18216,7 @@ var PageParser = class {
         end: t.tagEnd
       };
       if (Object.keys(t.paramPositions).length > 0) node3.paramPositions = t.paramPositions;
+      if (Object.keys(t.paramValues).length > 0) node3.paramValues = t.paramValues;
       if (t.indentation !== void 0) node3.indentation = t.indentation;
       siblings2.push(node3);
       if (pairOf.has(i2)) {
@@ -57096,6 +57101,10 @@ var WRAP_CLOSE = "{{< /prerender-md >}}";
 function wrapSplit(nonce) {
   return `<!--hugo-prerender:frag:${nonce}-->`;
 }
+function wrapAttribute(text12, nonce) {
+  const escaped = text12.replace(/[&<>"'{}\r\n]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<!--hugo-prerender:attr:${nonce}-->${escaped}`;
+}
 function wrapToken(i2, nonce) {
   return `hugoprerenderfrag${nonce}n${i2}z`;
 }
@@ -57376,6 +57385,26 @@ function wrapperSpans(list4, wrappers, owned, source, lines, out = []) {
   }
   return out;
 }
+var SITE_FIGURE_TEXT = ["caption", "title", "attr", "alt"];
+var MATH_HINT = /\$[^$]+\$|\\\(|\\\[/;
+function siteFigureSpans(list4, site, owned, lines, math2, out = []) {
+  for (const sc of list4) {
+    if (owned(sc) || isCode(sc.name)) continue;
+    if (sc.name === "figure" && site.has("figure") && !Array.isArray(sc.params)) {
+      for (const param of SITE_FIGURE_TEXT) {
+        const value2 = sc.params[param];
+        const at = sc.paramValues?.[param];
+        if (typeof value2 !== "string" || at === void 0 || !MATH_HINT.test(value2)) continue;
+        for (const span of locateMath(value2, { bodyOffset: 0, masked: [], math: math2 }).spans) {
+          const start = at.start + span.start;
+          out.push({ sc, param, span: { ...span, start, end: at.start + span.end, ...lines.at(start) } });
+        }
+      }
+    }
+    siteFigureSpans(sc.children, site, owned, lines, math2, out);
+  }
+  return out;
+}
 var LOOK_UP_ONLY = { prepare: async () => ({ warnings: [], unavailable: true }), sizes: () => "" };
 function travelling(html7) {
   return inlineFragment(withFeedVariant(html7));
@@ -57518,6 +57547,7 @@ async function prerenderPageUncapped(source, env2) {
   }
   const siteShortcodes = env2.settings.siteShortcodes ?? /* @__PURE__ *~1 new Map();
   const isOwned = (sc) => getShortcode(sc.name) !== void 0 && !siteShortcodes.has(sc.name);
+  const figureSpans = siteShortcodes.has("figure") ? siteFigureSpans(parsed.shortcodes, siteShortcodes, isOwned, lines, env2.settings.math) : [];
   for (const sc of siteOwned(parsed.shortcodes, siteShortcodes)) {
     const template = siteShortcodes.get(sc.name);
     const atParam = (param, message) => {
@@ -57531,7 +57561,15 @@ async function prerenderPageUncapped(source, env2) {
       );
     }
     for (const [param, value2] of Array.isArray(sc.params) ? [] : Object.entries(sc.params)) {
-      if (typeof value2 !== "string" || !/\$[^$]+\$|\\\(|\\\[/.test(value2)) continue;
+      if (typeof value2 !== "string" || !MATH_HINT.test(value2)) continue;
+      if (figureSpans.some((f) => f.sc === sc && f.param === param)) continue;
+      if (sc.name === "figure" && SITE_FIGURE_TEXT.includes(param) && sc.paramValues?.[param] === void 0) {
+        atParam(
+          param,
+          `figure: ${param}="\u2026" has math, which hugo-prerender cannot typeset here: the value has an escaped quote (\\"), so Hugo drops every backslash in it, the TeX's too. Write the value in backticks instead (${param}=\`\u2026\`), or the quote as &quot;`
+        );
+        continue;
+      }
       atParam(
         param,
         `${sc.name}: ${param}="\u2026" has math, which hugo-prerender does not typeset here: the site's own ${sc.name} template (${template}) renders this shortcode. Keep math out of its parameters, or remove that template to use hugo-prerender's ${sc.name}`
@@ -57612,6 +57650,7 @@ async function prerenderPageUncapped(source, env2) {
     return { formulas: [], fragments: [], titles: /* @__PURE__ *~1 new Map(), diagnostics, failed: true, held: true, stats, parsed };
   }
   located.spans.push(...wrapperSpans(parsed.shortcodes, wrappers, isOwned, source, lines));
+  located.spans.push(...figureSpans.map((f) => f.span));
   located.spans.sort((a3, b2) => a3.start - b2.start);
   let servedImages = [];
   let imageEntries;
@@ -57884,7 +57923,8 @@ async function prerenderPageUncapped(source, env2) {
   }
   const spentAfter = budget.over();
   if (spentAfter) return stopped(spentAfter, parsed.bodyOffset, "page (its headings, summary and titles)");
-  const wraps = env2.settings.unsafe ? [] : markdownWraps(parsed.shortcodes, isOwned, replacements, env2.settings, source);
+  const wraps = markdownWraps(parsed.shortcodes, isOwned, replacements, env2.settings, source);
+  const paramStarts = new Set(figureSpans.map((f) => f.span.start));
   if (wraps.some((wrap4) => wrap4.md)) {
     const fences = fencedCode(located.tree ?? blockStructure(source.slice(parsed.bodyOffset)), parsed.bodyOffset);
     for (const wrap4 of wraps) {
@@ -58016,6 +58056,7 @@ ${SUMMARY_DIVIDER2}`;
     if (wrap4 && r2.start >= wrap4.start) {
       joined.add(source.slice(pos, wrap4.start));
       const keys2 = [];
+      const asWritten = [];
       const edits = [...wrap4.tags];
       for (; i2 < replacements.length && replacements[i2].start < wrap4.end; i2++) {
         const inner2 = replacements[i2];
@@ -58024,7 +58065,12 @@ ${SUMMARY_DIVIDER2}`;
         } else {
           let n = keys2.indexOf(inner2.key);
           if (n < 0) n = keys2.push(inner2.key) - 1;
-          edits.push({ start: inner2.start, end: inner2.end, text: wrapToken(n, sourceMd5) + keepBreaks(breaks(inner2.start, inner2.end)) });
+          if (paramStarts.has(inner2.start)) {
+            asWritten[n] ??= source.slice(inner2.start, inner2.end);
+            edits.push({ start: inner2.start, end: inner2.end, text: wrapToken(n, sourceMd5) + "\n".repeat(breaks(inner2.start, inner2.end)) });
+          } else {
+            edits.push({ start: inner2.start, end: inner2.end, text: wrapToken(n, sourceMd5) + keepBreaks(breaks(inner2.start, inner2.end)) });
+          }
         }
       }
       i2--;
@@ -58036,7 +58082,8 @@ ${SUMMARY_DIVIDER2}`;
         at = e.end;
       }
       body3.add(source.slice(at, wrap4.end));
-      joined.add(wrapOpen(keys2.map((k2) => fragmentShortcode(k2)), sourceMd5, wrap4.md, wrap4.defs)).add(body3.toString()).add(WRAP_CLOSE);
+      const listed = keys2.map((k2, n) => fragmentShortcode(k2) + (asWritten[n] !== void 0 ? wrapAttribute(asWritten[n], sourceMd5) : ""));
+      joined.add(wrapOpen(listed, sourceMd5, wrap4.md, wrap4.defs)).add(body3.toString()).add(WRAP_CLOSE);
       pos = wrap4.end;
       w++;
       continue;
@@ -58061,20 +58108,23 @@ function feedShowsMath(feeds, summaryEnd, replacements, hasFeed) {
   return summaryEnd !== null && replacements.some((r2) => r2.start < summaryEnd && withFeed(r2));
 }
 function markdownWraps(list4, owned, replacements, settings, source, level = 0, out = []) {
+  const holds = (from, to) => replacements.some((r2) => r2.text === void 0 && r2.start >= from && r2.end <= to);
   for (const sc of list4) {
-    if (owned(sc) || isCode(sc.name) || sc.innerStart === void 0 || sc.innerEnd === void 0) continue;
-    const holds = replacements.some((r2) => r2.text === void 0 && r2.start >= sc.innerStart && r2.end <= sc.innerEnd);
-    if (!holds) continue;
-    if (sc.markup === "%" || settings.markdownInner?.(sc.name)) {
-      const wrap4 = { start: sc.offset, end: sc.end, innerStart: sc.innerStart, innerEnd: sc.innerEnd, tags: [], shortcode: sc };
+    if (owned(sc) || isCode(sc.name)) continue;
+    const inner2 = sc.innerStart !== void 0 && sc.innerEnd !== void 0 && holds(sc.innerStart, sc.innerEnd);
+    const inParams = holds(sc.offset, sc.tagEnd);
+    if (!inner2 && !inParams) continue;
+    if (inParams || !settings.unsafe && (sc.markup === "%" || settings.markdownInner?.(sc.name))) {
+      const wrap4 = { start: sc.offset, end: sc.end, innerStart: sc.innerStart ?? sc.tagEnd, innerEnd: sc.innerEnd ?? sc.tagEnd, tags: [], shortcode: sc };
       if (sc.markup === "%" && level === 0) {
         wrap4.md = alone(source, sc) ? "block" : "inline";
         for (const [a3, b2] of [
           [sc.offset, sc.tagEnd],
           [sc.innerEnd, sc.end]
         ]) {
+          if (a3 === void 0 || b2 === a3) continue;
           const tag = source.slice(a3, b2);
-          if (tag.startsWith("{{%") && tag.endsWith("%}}")) wrap4.tags.push({ start: a3, end: b2, text: `{{<${tag.slice(3, -3)}>}}` });
+          if (tag.startsWith("{{%") && tag.endsWith("%}}")) wrap4.tags.push({ start: a3, end: a3 + 3, text: "{{<" }, { start: b2 - 3, end: b2, text: ">}}" });
         }
       }
       out.push(wrap4);
@@ -58085,7 +58135,7 @@ function markdownWraps(list4, owned, replacements, settings, source, level = 0, 
       continue;
     }
     if (markdownWraps(sc.children, owned, replacements, settings, source, level + 1, []).length > 0) {
-      out.push({ start: sc.offset, end: sc.end, innerStart: sc.innerStart, innerEnd: sc.innerEnd, tags: [], shortcode: sc });
+      out.push({ start: sc.offset, end: sc.end, innerStart: sc.innerStart ?? sc.tagEnd, innerEnd: sc.innerEnd ?? sc.tagEnd, tags: [], shortcode: sc });
     }
   }
   return out.sort((a3, b2) => a3.start - b2.start);

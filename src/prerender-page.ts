@@ -25,7 +25,7 @@ import { DEFAULT_EVERYWHERE, planMathEverywhere, type EverywhereSettings } from 
 import { inlineFragment, InlineFragmentError } from './render/inline-safe.js';
 import { FEED_SPLIT, splitFeed, withFeedVariant } from './render/feed.js';
 import { markdownSafeHtml, markdownText, mathText } from './render/math-text.js';
-import { appendDefinitions, appendPageBlock, cutOwnTags, hasExtras, inlineShortcode, isOwnShortcodeName, JoinedText, OWN_SHORTCODE_MESSAGE, ownTagRanges, pageBlock, wrapOpen, wrapToken, WRAP_CLOSE, type StaleCheck } from './site/handoff.js';
+import { appendDefinitions, appendPageBlock, cutOwnTags, hasExtras, inlineShortcode, isOwnShortcodeName, JoinedText, OWN_SHORTCODE_MESSAGE, ownTagRanges, pageBlock, wrapAttribute, wrapOpen, wrapToken, WRAP_CLOSE, type StaleCheck } from './site/handoff.js';
 import { alone, DUP_TOKEN, planDefinitions } from './content/link-defs.js';
 import { DEFAULT_WRAPPERS, texOfWrapper } from './content/wrappers.js';
 import { escapeHtml } from './render/inline-text.js';
@@ -97,6 +97,50 @@ function wrapperSpans(
       continue;
     }
     if (!isCode(sc.name)) wrapperSpans(sc.children, wrappers, owned, source, lines, out);
+  }
+  return out;
+}
+
+/**
+ * The parameters of Hugo's `figure` that a site's own figure template shows as text: its caption, title and
+ * attribution (Markdown, through markdownify, in PaperMod's, Congo's and Hugo's own), and alt, which it may
+ * take from the caption. Only these: a template may look its other parameters up (`src`, `link`) or print
+ * them as they are (`class`, `width`), where a token would not be the value.
+ */
+const SITE_FIGURE_TEXT = ['caption', 'title', 'attr', 'alt'] as const;
+/** A parameter with something that may be math (the test of the site-shortcode warning too). */
+const MATH_HINT = /\$[^$]+\$|\\\(|\\\[/;
+
+/**
+ * Math in the text parameters of figures the site's own template renders (a theme's `figure`), located as
+ * in the page's Markdown (the template renders them as Markdown; a value Hugo took escape backslashes out
+ * of is left alone). Each becomes a fragment: the shortcode goes inside a wrapper (`prerender-md`) with a
+ * token in the formula's place, which the template passes on as text, and the wrapper puts the typeset
+ * formula where the token is printed as text, and the formula as written where a template put it in an
+ * attribute (alt). Not for a figure inside one of our own shortcodes (rendered with it).
+ */
+function siteFigureSpans(
+  list: readonly Shortcode[],
+  site: ReadonlyMap<string, string>,
+  owned: (sc: Shortcode) => boolean,
+  lines: LineIndex,
+  math: MathOptions,
+  out: { sc: Shortcode; param: string; span: MathSpan }[] = [],
+): { sc: Shortcode; param: string; span: MathSpan }[] {
+  for (const sc of list) {
+    if (owned(sc) || isCode(sc.name)) continue;
+    if (sc.name === 'figure' && site.has('figure') && !Array.isArray(sc.params)) {
+      for (const param of SITE_FIGURE_TEXT) {
+        const value = sc.params[param];
+        const at = sc.paramValues?.[param];
+        if (typeof value !== 'string' || at === undefined || !MATH_HINT.test(value)) continue;
+        for (const span of locateMath(value, { bodyOffset: 0, masked: [], math }).spans) {
+          const start = at.start + span.start;
+          out.push({ sc, param, span: { ...span, start, end: at.start + span.end, ...lines.at(start) } });
+        }
+      }
+    }
+    siteFigureSpans(sc.children, site, owned, lines, math, out);
   }
   return out;
 }
@@ -491,6 +535,8 @@ async function prerenderPageUncapped(source: string, env: PageEnv): Promise<Page
 
   const siteShortcodes = env.settings.siteShortcodes ?? new Map<string, string>();
   const isOwned = (sc: Shortcode) => getShortcode(sc.name) !== undefined && !siteShortcodes.has(sc.name);
+  // Math in the caption (title, attribution, alt) of a site's own figure: typeset inside a wrapper.
+  const figureSpans = siteShortcodes.has('figure') ? siteFigureSpans(parsed.shortcodes, siteShortcodes, isOwned, lines, env.settings.math) : [];
   for (const sc of siteOwned(parsed.shortcodes, siteShortcodes)) {
     const template = siteShortcodes.get(sc.name);
     /** A warning at one of the shortcode's parameters, about the site's template being in charge. */
@@ -505,9 +551,19 @@ async function prerenderPageUncapped(source: string, env: PageEnv): Promise<Page
         `figure: src-dark is hugo-prerender's, but the site's own figure template (${template}) renders this shortcode and ignores it, so dark pages show src too. Remove that template to use hugo-prerender's figure, or show the dark image with your theme's own means`,
       );
     }
-    // Its template renders its parameters (Hugo's markdownify eats `_` and `\\` in TeX): say so where math is.
+    // Its template renders its parameters (Hugo's markdownify eats `_` and `\\` in TeX): say so where math is
+    // that is not typeset (siteFigureSpans).
     for (const [param, value] of Array.isArray(sc.params) ? [] : Object.entries(sc.params)) {
-      if (typeof value !== 'string' || !/\$[^$]+\$|\\\(|\\\[/.test(value)) continue;
+      if (typeof value !== 'string' || !MATH_HINT.test(value)) continue;
+      if (figureSpans.some((f) => f.sc === sc && f.param === param)) continue;
+      if (sc.name === 'figure' && (SITE_FIGURE_TEXT as readonly string[]).includes(param) && sc.paramValues?.[param] === undefined) {
+        // Hugo issue #10236: a quoted value with an escaped quote loses every backslash, its TeX's too.
+        atParam(
+          param,
+          `figure: ${param}="…" has math, which hugo-prerender cannot typeset here: the value has an escaped quote (\\"), so Hugo drops every backslash in it, the TeX's too. Write the value in backticks instead (${param}=\`…\`), or the quote as &quot;`,
+        );
+        continue;
+      }
       atParam(
         param,
         `${sc.name}: ${param}="…" has math, which hugo-prerender does not typeset here: the site's own ${sc.name} template (${template}) renders this shortcode. Keep math out of its parameters, or remove that template to use hugo-prerender's ${sc.name}`,
@@ -598,6 +654,7 @@ async function prerenderPageUncapped(source: string, env: PageEnv): Promise<Page
     return { formulas: [], fragments: [], titles: new Map(), diagnostics, failed: true, held: true, stats, parsed };
   }
   located.spans.push(...wrapperSpans(parsed.shortcodes, wrappers, isOwned, source, lines));
+  located.spans.push(...figureSpans.map((f) => f.span));
   located.spans.sort((a, b) => a.start - b.start);
   // Markdown images with a local image (images/markdown-images.ts). Where we render them: outside headings
   // and `{{< >}}` shortcodes (inside a `{{% %}}` one, whose output Hugo renders as the page's Markdown, as
@@ -945,7 +1002,8 @@ async function prerenderPageUncapped(source: string, env: PageEnv): Promise<Page
   const spentAfter = budget.over();
   if (spentAfter) return stopped(spentAfter, parsed.bodyOffset, 'page (its headings, summary and titles)');
   // Shortcodes whose content Hugo's Markdown would strip of our fragments travel inside a wrapper.
-  const wraps = env.settings.unsafe ? [] : markdownWraps(parsed.shortcodes, isOwned, replacements, env.settings, source);
+  const wraps = markdownWraps(parsed.shortcodes, isOwned, replacements, env.settings, source);
+  const paramStarts = new Set(figureSpans.map((f) => f.span.start));
   if (wraps.some((wrap) => wrap.md)) {
     const fences = fencedCode(located.tree ?? blockStructure(source.slice(parsed.bodyOffset)), parsed.bodyOffset);
     for (const wrap of wraps) {
@@ -1102,6 +1160,8 @@ async function prerenderPageUncapped(source: string, env: PageEnv): Promise<Page
       // Every replacement inside the wrapped shortcode: fragments become tokens, text stays text.
       joined.add(source.slice(pos, wrap.start));
       const keys: string[] = [];
+      /** For a formula in a figure's parameter: the formula as written, for where the template puts it in an attribute. */
+      const asWritten: (string | undefined)[] = [];
       const edits = [...wrap.tags];
       // The lines a token (or a text) takes out stay where they were, in an empty shortcode after it: every
       // line inside the wrapped shortcode keeps its number too (a token is Markdown's, it holds no break).
@@ -1112,7 +1172,13 @@ async function prerenderPageUncapped(source: string, env: PageEnv): Promise<Page
         } else {
           let n = keys.indexOf(inner.key);
           if (n < 0) n = keys.push(inner.key) - 1;
-          edits.push({ start: inner.start, end: inner.end, text: wrapToken(n, sourceMd5) + keepBreaks(breaks(inner.start, inner.end)) });
+          if (paramStarts.has(inner.start)) {
+            // In a parameter's value: its line breaks stay in the value (an empty shortcode cannot be there).
+            asWritten[n] ??= source.slice(inner.start, inner.end);
+            edits.push({ start: inner.start, end: inner.end, text: wrapToken(n, sourceMd5) + '\n'.repeat(breaks(inner.start, inner.end)) });
+          } else {
+            edits.push({ start: inner.start, end: inner.end, text: wrapToken(n, sourceMd5) + keepBreaks(breaks(inner.start, inner.end)) });
+          }
         }
       }
       i--;
@@ -1124,7 +1190,8 @@ async function prerenderPageUncapped(source: string, env: PageEnv): Promise<Page
         at = e.end;
       }
       body.add(source.slice(at, wrap.end));
-      joined.add(wrapOpen(keys.map((k) => fragmentShortcode(k)), sourceMd5, wrap.md, wrap.defs)).add(body.toString()).add(WRAP_CLOSE);
+      const listed = keys.map((k, n) => fragmentShortcode(k) + (asWritten[n] !== undefined ? wrapAttribute(asWritten[n]!, sourceMd5) : ''));
+      joined.add(wrapOpen(listed, sourceMd5, wrap.md, wrap.defs)).add(body.toString()).add(WRAP_CLOSE);
       pos = wrap.end;
       w++;
       continue;
@@ -1196,22 +1263,27 @@ function markdownWraps(
   level = 0,
   out: Wrap[] = [],
 ): Wrap[] {
+  const holds = (from: number, to: number) => replacements.some((r) => r.text === undefined && r.start >= from && r.end <= to);
   for (const sc of list) {
-    if (owned(sc) || isCode(sc.name) || sc.innerStart === undefined || sc.innerEnd === undefined) continue;
-    const holds = replacements.some((r) => r.text === undefined && r.start >= sc.innerStart! && r.end <= sc.innerEnd!);
-    if (!holds) continue;
-    if (sc.markup === '%' || settings.markdownInner?.(sc.name)) {
-      const wrap: Wrap = { start: sc.offset, end: sc.end, innerStart: sc.innerStart, innerEnd: sc.innerEnd, tags: [], shortcode: sc };
+    if (owned(sc) || isCode(sc.name)) continue;
+    const inner = sc.innerStart !== undefined && sc.innerEnd !== undefined && holds(sc.innerStart, sc.innerEnd);
+    // A formula in its parameters (siteFigureSpans): a token there, whatever Markdown does with raw HTML.
+    const inParams = holds(sc.offset, sc.tagEnd);
+    if (!inner && !inParams) continue;
+    if (inParams || (!settings.unsafe && (sc.markup === '%' || settings.markdownInner?.(sc.name)))) {
+      const wrap: Wrap = { start: sc.offset, end: sc.end, innerStart: sc.innerStart ?? sc.tagEnd, innerEnd: sc.innerEnd ?? sc.tagEnd, tags: [], shortcode: sc };
       if (sc.markup === '%' && level === 0) {
         // Hugo inserts a top-level {{% %}}'s output into the page's Markdown: a block when the shortcode
-        // has its lines to itself, else within the paragraph around it.
+        // has its lines to itself, else within the paragraph around it. Its delimiters are written {{< >}}
+        // (only them: a token may be in its parameters).
         wrap.md = alone(source, sc) ? 'block' : 'inline';
         for (const [a, b] of [
           [sc.offset, sc.tagEnd],
           [sc.innerEnd, sc.end],
         ] as const) {
+          if (a === undefined || b === a) continue;
           const tag = source.slice(a, b);
-          if (tag.startsWith('{{%') && tag.endsWith('%}}')) wrap.tags.push({ start: a, end: b, text: `{{<${tag.slice(3, -3)}>}}` });
+          if (tag.startsWith('{{%') && tag.endsWith('%}}')) wrap.tags.push({ start: a, end: a + 3, text: '{{<' }, { start: b - 3, end: b, text: '>}}' });
         }
       }
       out.push(wrap);
@@ -1222,11 +1294,11 @@ function markdownWraps(
       continue;
     }
     // Such a shortcode nested in one of the site's that Hugo does not render as Markdown (a {{% tab %}} in
-    // {{< tabs >}}): the wrapper goes around the top-level one, so that the nested one keeps its own
-    // .Parent (a tab registers itself in its parent's .Scratch: wrapped alone, it registered in the
-    // wrapper's, and its tab was lost).
+    // {{< tabs >}}), or a figure with a formula in its caption inside a gallery: the wrapper goes around the
+    // top-level one, so that the nested one keeps its own .Parent (a tab registers itself in its parent's
+    // .Scratch: wrapped alone, it registered in the wrapper's, and its tab was lost).
     if (markdownWraps(sc.children, owned, replacements, settings, source, level + 1, []).length > 0) {
-      out.push({ start: sc.offset, end: sc.end, innerStart: sc.innerStart, innerEnd: sc.innerEnd, tags: [], shortcode: sc });
+      out.push({ start: sc.offset, end: sc.end, innerStart: sc.innerStart ?? sc.tagEnd, innerEnd: sc.innerEnd ?? sc.tagEnd, tags: [], shortcode: sc });
     }
   }
   return out.sort((a, b) => a.start - b.start);

@@ -67,6 +67,7 @@ interface Tag {
   name: string;
   params: ParamValue[] | Record<string, ParamValue>;
   paramPositions: Record<string, { line: number; column: number; offset: number }>;
+  paramValues: Record<string, { start: number; end: number }>;
   offset: number;
   tagEnd: number;
   indentation?: string;
@@ -221,6 +222,7 @@ class PageParser {
     const positional: ParamValue[] = [];
     const named = new Map<string, ParamValue>();
     const positions = new Map<string, { line: number; column: number; offset: number }>();
+    const values = new Map<string, { start: number; end: number }>();
     let selfClosed = false;
     for (;;) {
       const it = items[j];
@@ -233,6 +235,9 @@ class PageParser {
           }
           named.set(it.val, typedValue(val));
           positions.set(it.val, { ...this.lines.at(it.offset), offset: it.offset });
+          // Where the value is in the source as written (not for one Hugo took escape backslashes out of).
+          if (val.end - val.offset === val.val.length) values.set(it.val, { start: val.offset, end: val.end });
+          else values.delete(it.val);
           j += 2;
         } else {
           positional.push(typedValue(it));
@@ -262,6 +267,7 @@ class PageParser {
       name,
       params: named.size > 0 ? Object.fromEntries(named) : positional,
       paramPositions: Object.fromEntries(positions),
+      paramValues: Object.fromEntries(values),
       offset: left.offset,
       tagEnd: right.end,
     };
@@ -322,6 +328,7 @@ class PageParser {
         end: t.tagEnd,
       };
       if (Object.keys(t.paramPositions).length > 0) node.paramPositions = t.paramPositions;
+      if (Object.keys(t.paramValues).length > 0) node.paramValues = t.paramValues;
       if (t.indentation !== undefined) node.indentation = t.indentation;
       siblings.push(node);
       if (pairOf.has(i)) {

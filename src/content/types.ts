@@ -60,6 +60,8 @@ export interface Shortcode {
   innerEnd?: number;
   /** Whether the (named) params were written with their exact spelling, for error positions. */
   paramPositions?: Record<string, { line: number; column: number; offset: number }>;
+  /** Where each named parameter's value is in the source (its text, quotes left out), when it is there as Hugo reads it. */
+  paramValues?: Record<string, { start: number; end: number }>;
   /**
    * Spaces/tabs between the start of the line and the opening tag, when the tag is the first thing on
    * its line (Hugo's `tIndentation`): Hugo indents every output line after the first of a shortcode

@@ -197,6 +197,17 @@ export function wrapSplit(nonce: string): string {
   return `<!--hugo-prerender:frag:${nonce}-->`;
 }
 
+/**
+ * What a fragment of a wrapper stands for where a template put its token inside a tag (a figure's caption
+ * as its image's alt): `text`, the formula as written, after the fragment and this marker. Escaped for an
+ * attribute value, and written so that the shortcode lexer and the shadow's lines see no `{{` and no line
+ * break. Without it, a token inside a tag becomes nothing.
+ */
+export function wrapAttribute(text: string, nonce: string): string {
+  const escaped = text.replace(/[&<>"'{}\r\n]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<!--hugo-prerender:attr:${nonce}-->${escaped}`;
+}
+
 /** The token standing for the i-th fragment of a wrapper. */
 export function wrapToken(i: number, nonce: string): string {
   return `hugoprerenderfrag${nonce}n${i}z`;

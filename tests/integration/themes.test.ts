@@ -155,27 +155,43 @@ describeEachHugo('themes', (hugo) => {
     'figure',
     'papermod',
     v,
-    "papermod: PaperMod's own figure keeps its align parameter and markup",
+    "papermod: PaperMod's own figure keeps its align parameter and markup, and the math of its caption is typeset",
     () => {
       const figure = findAll(body(page('papermod')), (e) => e.tagName === 'figure' && hasClass(e, 'align-center'));
       expect(figure).toHaveLength(1);
-      expect(attr(byTag(figure[0]!, 'img')[0]!, 'src')).toBe('/images/dot.png#center');
+      const img = byTag(figure[0]!, 'img')[0]!;
+      expect(attr(img, 'src')).toBe('/images/dot.png#center');
+      // Its caption through markdownify, the formula typeset; the alt the theme makes of the caption
+      // (markdownify | plainify) has the formula as written, as without hugo-prerender.
+      const caption = byTag(figure[0]!, 'figcaption')[0]!;
+      expect(byClass(caption, 'katex')).toHaveLength(1);
+      expect(texOf(byClass(caption, 'katex')[0]!)).toBe('h_t');
+      expect(visible(caption)).not.toMatch(/\$|hugoprerender/);
+      expect(attr(img, 'alt')).toBe('A centred dot at $h_t$');
+      expect(page('papermod')).not.toContain('hugoprerender');
     },
-    { note: 'the theme\'s own, `align="center"` kept' },
+    { note: 'the theme\'s own, `align="center"` kept, caption math typeset' },
   );
 
   matrix.it(
     'figure',
     'congo',
     v,
-    "congo: Congo's own figure keeps its href and class parameters and markup",
+    "congo: Congo's own figure keeps its href and class parameters and markup, and the math of its caption is typeset",
     () => {
       const figure = findAll(body(page('congo')), (e) => e.tagName === 'figure' && hasClass(e, 'congo-figure'));
       expect(figure).toHaveLength(1);
       expect(attr(byTag(figure[0]!, 'a')[0]!, 'href')).toBe('https://example.org/');
       expect(hasClass(byTag(figure[0]!, 'img')[0]!, 'congo-figure')).toBe(true);
+      expect(attr(byTag(figure[0]!, 'img')[0]!, 'alt')).toBe('A dot');
+      const caption = byTag(figure[0]!, 'figcaption')[0]!;
+      expect(byClass(caption, 'katex')).toHaveLength(1);
+      expect(texOf(byClass(caption, 'katex')[0]!)).toBe('h_t');
+      expect(byTag(caption, 'em').map(visible)).toEqual(['more']);
+      expect(visible(caption)).not.toMatch(/\$|hugoprerender/);
+      expect(page('congo')).not.toContain('hugoprerender');
     },
-    { note: "the theme's own, `href` and `class` kept" },
+    { note: "the theme's own, `href` and `class` kept, caption math typeset" },
   );
 
   for (const n of ['ananke', 'ezhil', 'hextra', 'hugo-book', 'loveit']) {

@@ -59,6 +59,11 @@ export interface Shortcode {
         column: number;
         offset: number;
     }>;
+    /** Where each named parameter's value is in the source (its text, quotes left out), when it is there as Hugo reads it. */
+    paramValues?: Record<string, {
+        start: number;
+        end: number;
+    }>;
     /**
      * Spaces/tabs between the start of the line and the opening tag, when the tag is the first thing on
      * its line (Hugo's `tIndentation`): Hugo indents every output line after the first of a shortcode

@@ -91,6 +91,13 @@ export declare const WRAP_CLOSE = "{{< /prerender-md >}}";
  * place; a token in a link title, or in a caption, put a fragment's HTML into an attribute).
  */
 export declare function wrapSplit(nonce: string): string;
+/**
+ * What a fragment of a wrapper stands for where a template put its token inside a tag (a figure's caption
+ * as its image's alt): `text`, the formula as written, after the fragment and this marker. Escaped for an
+ * attribute value, and written so that the shortcode lexer and the shadow's lines see no `{{` and no line
+ * break. Without it, a token inside a tag becomes nothing.
+ */
+export declare function wrapAttribute(text: string, nonce: string): string;
 /** The token standing for the i-th fragment of a wrapper. */
 export declare function wrapToken(i: number, nonce: string): string;
 /**

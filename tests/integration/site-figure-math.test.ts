@@ -1,0 +1,134 @@
+/**
+ * Math in the caption of a site's own figure (a theme's `figure`, as PaperMod, Congo and Blowfish have): the
+ * theme's template stays in charge of the markup and gets the caption with a token in each formula's
+ * place; the wrapper around it (layouts/shortcodes/prerender-md.html) puts the typeset formula where the
+ * token is printed as text, and the formula as written where the template put it into an attribute (the
+ * alt PaperMod makes of the caption). Each page is built by each Hugo with hugo-prerender and plain (the
+ * same site without it), with Hugo's default `unsafe = false` and with `unsafe = true`.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, expect, it } from 'vitest';
+import { buildSite, describeEachHugo, tempDir, type BuildResult } from '../helpers/hugo.js';
+import { parseDiagnostics, runCli, runPrerender, type CliRun } from '../helpers/prerender.js';
+import { write } from '../helpers/temp-site.js';
+import { attr, byClass, byTag, findAll, parseHtml, texOf, text, textWithout, type Element } from '../helpers/html.js';
+
+const FM = (title: string) => `---\ntitle: ${title}\n---\n`;
+
+const PAGES: Record<string, string> = {
+  // PaperMod's way: no alt, so the template makes one of the caption (markdownify | plainify).
+  'caption.md': FM('caption') + 'Text.\n\n{{< figure src="/a.png" caption="The gradient $\\partial L / \\partial h_t$ is *small* when $a<b \\& c$." >}}\n\nAfter.\n',
+  // A title printed as it is, an attribution through markdownify, an alt of its own, a caption in backticks over two lines.
+  'params.md':
+    FM('params') +
+    '{{< figure src="/a.png" title="Title $\\alpha$" attr="After \\(\\beta\\)" alt="An image of $\\gamma$" caption=`Over two\nlines: $\\delta +\n1$ and **bold**` >}}\n\nEnd of page.\n',
+  // Written {{% %}}: Hugo renders its output as Markdown (the wrapper does, then).
+  'percent.md': FM('percent') + 'Before.\n\n{{% figure src="/a.png" caption="Percent $x_1$ form" %}}\n\nAfter.\n',
+  // Inside a gallery of the site's that counts its figures through .Parent: the wrapper goes around the gallery.
+  'gallery.md': FM('gallery') + '{{< gallery >}}\n{{< figure src="/a.png" caption="In a gallery $y_1$" >}}\n{{< figure src="/a.png" caption="Plain" >}}\n{{< /gallery >}}\n',
+};
+
+/** The figure template: a model of PaperMod's (alt from the caption) with Congo's attribution and title. */
+const FIGURE =
+  '<figure>{{ with .Parent }}<span class="parent">{{ .Name }}</span>{{ end }}' +
+  '<img src="{{ .Get "src" }}" alt="{{ with .Get "alt" }}{{ . }}{{ else }}{{ .Get "caption" | markdownify | plainify }}{{ end }}">' +
+  '<figcaption>{{ with .Get "title" }}<h4>{{ . }}</h4>{{ end }}<p>{{ .Get "caption" | markdownify }}</p>{{ with .Get "attr" }}<small>{{ . | markdownify }}</small>{{ end }}</figcaption></figure>\n';
+
+function makeSite(ours: boolean, unsafe: boolean): string {
+  const site = path.join(tempDir('hp-site-figure-math-'), 'site');
+  write(site, 'hugo.toml', `baseURL = "https://example.org/"\ntitle = "f"\ndisableKinds = ["taxonomy", "term", "sitemap"]\n[markup.goldmark.renderer]\nunsafe = ${unsafe}\n`);
+  const head = ours ? '{{ partial "prerender/head.html" . }}' : '';
+  write(site, 'layouts/_default/single.html', `<!doctype html><html><head>${head}</head><body><main>{{ .Content }}</main></body></html>\n`);
+  write(site, 'layouts/_default/list.html', '<!doctype html><html><body>{{ range .Pages }}<p>{{ .Summary }}</p>{{ end }}</body></html>\n');
+  write(site, 'layouts/shortcodes/figure.html', FIGURE);
+  write(site, 'layouts/shortcodes/gallery.html', '{{- $n := len (findRE "<figure>" .Inner) -}}<div class="gallery" data-figures="{{ $n }}">{{ .Inner }}</div>\n');
+  write(site, 'static/a.png', 'png');
+  for (const [name, page] of Object.entries(PAGES)) write(site, `content/posts/${name}`, page);
+  return site;
+}
+
+const figures = (html: string): Element[] => findAll(parseHtml(/<main>([^]*)<\/main>/.exec(html)?.[1] ?? ''), (e) => e.tagName === 'figure');
+/** What a reader sees of a figcaption: the TeX of each formula in place of its markup. */
+const shown = (e: Element): string => textWithout(e, (x) => x.properties.className !== undefined && String(x.properties.className).includes('katex-html')).replace(/\s+/g, ' ');
+
+for (const unsafe of [false, true]) {
+  describeEachHugo(`a site's own figure with math in its parameters (unsafe = ${unsafe})`, (hugo) => {
+    let site: string;
+    let pre: CliRun;
+    let built: BuildResult;
+    let plain: BuildResult;
+    const page = (name: string) => built.read(`posts/${name}/index.html`);
+
+    beforeAll(() => {
+      plain = buildSite(hugo.bin, makeSite(false, unsafe), { copy: false, linkPackage: false });
+      site = makeSite(true, unsafe);
+      const init = runCli(['init', '-s', site, '--hugo-version', hugo.version]);
+      expect(init.code, init.stdout + init.stderr).toBe(0);
+      pre = runPrerender(site);
+      built = buildSite(hugo.bin, site, { copy: false });
+    }, 180_000);
+
+    it('builds without a warning; no token or marker reaches a page or the feed', () => {
+      expect(plain.errors).toEqual([]);
+      expect(built.errors).toEqual([]);
+      expect(pre.code, pre.stdout + pre.stderr).toBe(0);
+      expect(parseDiagnostics(pre.stdout + pre.stderr)).toEqual([]);
+      for (const name of Object.keys(PAGES)) expect(page(name.replace(/\.md$/, '')), name).not.toMatch(/hugoprerender|hugo-prerender:/);
+      expect(built.read('posts/index.xml')).not.toMatch(/hugoprerender|hugo-prerender:/);
+      expect(built.read('posts/index.html')).not.toMatch(/hugoprerender|hugo-prerender:/);
+    });
+
+    it('typesets the caption, keeps its Markdown, and puts the formula as written into the alt the template makes of it', () => {
+      const [f] = figures(page('caption'));
+      const caption = byTag(f!, 'figcaption')[0]!;
+      expect(byClass(caption, 'katex').map(texOf)).toEqual(['\\partial L / \\partial h_t', 'a<b \\& c']);
+      expect(byTag(caption, 'em').map(text)).toEqual(['small']);
+      expect(shown(caption)).toBe('The gradient ∂L/∂ht is small when a<b&c.');
+      expect(attr(byTag(f!, 'img')[0]!, 'alt')).toBe('The gradient $\\partial L / \\partial h_t$ is small when $a<b \\& c$.');
+      // Plain Hugo's figure has the same markup around the caption.
+      const [p] = figures(plain.read('posts/caption/index.html'));
+      expect(byTag(p!, 'em').map(text)).toEqual(['small']);
+      expect(byTag(p!, 'img').map((i) => attr(i, 'src'))).toEqual(byTag(f!, 'img').map((i) => attr(i, 'src')));
+    });
+
+    it('typesets a title, an attribution and a caption over two lines; an alt of its own keeps its formula as written', () => {
+      const [f] = figures(page('params'));
+      expect(byTag(f!, 'h4').flatMap((h) => byClass(h, 'katex').map(texOf))).toEqual(['\\alpha']);
+      expect(byTag(f!, 'small').flatMap((h) => byClass(h, 'katex').map(texOf))).toEqual(['\\beta']);
+      const p = byTag(byTag(f!, 'figcaption')[0]!, 'p')[0]!;
+      expect(byClass(p, 'katex').map(texOf)).toEqual(['\\delta +\n1']);
+      expect(byTag(p, 'strong').map(text)).toEqual(['bold']);
+      expect(attr(byTag(f!, 'img')[0]!, 'alt')).toBe('An image of $\\gamma$');
+      // The page's lines stay where they are (Hugo's messages name the original's).
+      const shadow = readFileSync(path.join(site, '.prerender/content/posts/params.md'), 'utf8');
+      expect(shadow.split('\n').length).toBe(PAGES['params.md']!.split('\n').length);
+      expect(shadow.split('\n').at(-2)).toBe('End of page.');
+    });
+
+    it('a {{% figure %}} is rendered as plain Hugo renders its output (as Markdown, which drops raw HTML unless unsafe), its math typeset', () => {
+      const ours = figures(page('percent'));
+      expect(ours).toHaveLength(figures(plain.read('posts/percent/index.html')).length);
+      if (unsafe) {
+        expect(ours).toHaveLength(1);
+        expect(byClass(ours[0]!, 'katex').map(texOf)).toEqual(['x_1']);
+      } else {
+        expect(ours).toHaveLength(0);
+        expect(page('percent')).toContain('<!-- raw HTML omitted -->');
+        expect(plain.read('posts/percent/index.html')).toContain('<!-- raw HTML omitted -->');
+      }
+      expect(page('percent')).toContain('<p>After.</p>');
+    });
+
+    it('a figure inside a gallery keeps the gallery as its .Parent, and the gallery sees its figures', () => {
+      const html = page('gallery');
+      const list = figures(html);
+      expect(list).toHaveLength(2);
+      expect(list.map((f) => text(byClass(f, 'parent')[0]!))).toEqual(['gallery', 'gallery']);
+      expect(byClass(list[0]!, 'katex').map(texOf)).toEqual(['y_1']);
+      expect(html).toContain('data-figures="2"');
+      expect(plain.read('posts/gallery/index.html')).toContain('data-figures="2"');
+    });
+  });
+}
+
