@@ -7,6 +7,7 @@
  * same site without it), with Hugo's default `unsafe = false` and with `unsafe = true`.
  */
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { buildSite, describeEachHugo, tempDir, type BuildResult } from '../helpers/hugo.js';
@@ -132,3 +133,68 @@ for (const unsafe of [false, true]) {
   });
 }
 
+
+/**
+ * Captions drawn at random (a fixed seed) from what can go wrong: dollars, backslashes, brackets, Markdown
+ * marks, braces, angle brackets, ampersands, quotes (escaped in a quoted value, so that some values lose
+ * their backslashes to Hugo; none right before a quote, which plain Hugo's lexer rejects), line breaks in backticked values. Each on a page of its own, built by each
+ * Hugo with hugo-prerender and plain: the same pages build, nothing of ours shows, and what is outside the
+ * figure is plain Hugo's.
+ */
+const RANDOM_PAGES = fc
+  .sample(
+    fc.tuple(
+      fc.array(fc.constantFrom('a', 'x', ' ', ' ', '$', '$', '\\', '(', ')', '[', ']', '_', '*', '{', '}', '<', '>', '&', '"', '^', '`', '\n', '\\alpha', '$x_1$', '$x_1$', '\\(y\\)', '\\(y\\)', '$a<b \\& c$', '$\\frac{1}{2}$'), { maxLength: 24 }),
+      fc.boolean(),
+    ),
+    { numRuns: 60, seed: 20261208 },
+  )
+  .map(([parts, raw], i) => {
+    let value = parts.join('');
+    if (raw) value = `\`${value.replace(/`/g, '')}\``;
+    else value = `"${value.replace(/\n/g, ' ').replace(/`/g, '').replace(/\\+(?="|$)/g, '').replace(/"/g, '\\"')}"`;
+    return [`random-${i}.md`, `${FM(`random ${i}`)}Before.\n\n{{< figure src="/a.png" caption=${value} >}}\n\nAfter.\n`] as const;
+  });
+
+describeEachHugo("a site's own figure with random captions", (hugo) => {
+  let site: string;
+  let built: BuildResult;
+  let plain: BuildResult;
+  const make = (ours: boolean) => {
+    const dir = makeSite(ours, false);
+    for (const [name, page] of RANDOM_PAGES) write(dir, `content/random/${name}`, page);
+    return dir;
+  };
+
+  beforeAll(() => {
+    plain = buildSite(hugo.bin, make(false), { copy: false, linkPackage: false });
+    site = make(true);
+    const init = runCli(['init', '-s', site, '--hugo-version', hugo.version]);
+    expect(init.code, init.stdout + init.stderr).toBe(0);
+    const pre = runPrerender(site);
+    // A formula KaTeX rejects is an error at its place in the caption (the page keeps plain Hugo's figure); nothing else.
+    const errors = parseDiagnostics(pre.stdout + pre.stderr).filter((d) => d.severity === 'error');
+    for (const e of errors) expect(`${e.file}:${e.line}:${e.column}: ${e.message}`).toMatch(/^content\/random\/random-\d+\.md:\d+:\d+: (?!.*internal)/);
+    expect(pre.code).toBe(errors.length ? 1 : 0);
+    built = buildSite(hugo.bin, site, { copy: false });
+  }, 180_000);
+
+  it('every page builds as it does without hugo-prerender, nothing of ours shows, and the page around the figure is the same', () => {
+    expect(plain.errors).toEqual([]);
+    expect(built.errors).toEqual([]);
+    for (const [name] of RANDOM_PAGES) {
+      const rel = `random/${name.replace(/\.md$/, '')}/index.html`;
+      const ours = built.read(rel);
+      expect(ours, name).not.toMatch(/hugoprerender|hugo-prerender:/);
+      expect(figures(ours), name).toHaveLength(1);
+      const outside = (html: string) => textWithout(parseHtml(/<main>([^]*)<\/main>/.exec(html)?.[1] ?? ''), (e) => e.tagName === 'figure' || String(e.properties.className ?? '').includes('katex'));
+      expect(outside(ours), name).toBe(outside(plain.read(rel)));
+      // The image's alt is an attribute still: the figure has one img, with the page's src.
+      expect(byTag(figures(ours)[0]!, 'img').map((img) => attr(img, 'src')), name).toEqual(['/a.png']);
+    }
+    expect(built.read('random/index.xml')).not.toMatch(/hugoprerender|hugo-prerender:/);
+    // Not vacuous: many of the captions have formulas typeset in the theme's figure.
+    const typeset = RANDOM_PAGES.filter(([name]) => byClass(figures(built.read(`random/${name.replace(/\.md$/, '')}/index.html`))[0]!, 'katex').length > 0);
+    expect(typeset.length).toBeGreaterThanOrEqual(20);
+  });
+});
