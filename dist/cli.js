@@ -5251,7 +5251,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 2;
-    BUNDLE_CODE_ID = "2efdccb648de5e19d9bd38e3d5ea0927";
+    BUNDLE_CODE_ID = "851a0a767fea77f31efd3fbd32df1293";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -58107,8 +58107,15 @@ function feedShowsMath(feeds, summaryEnd, replacements, hasFeed) {
   if (feeds !== "summary") return replacements.some(withFeed);
   return summaryEnd !== null && replacements.some((r2) => r2.start < summaryEnd && withFeed(r2));
 }
-function markdownWraps(list4, owned, replacements, settings, source, level = 0, out = []) {
-  const holds = (from, to) => replacements.some((r2) => r2.text === void 0 && r2.start >= from && r2.end <= to);
+function fragmentsWithin(replacements) {
+  const list4 = replacements.filter((r2) => r2.text === void 0).sort((a3, b2) => a3.start - b2.start);
+  const starts = list4.map((r2) => r2.start);
+  return (from, to) => {
+    const first = list4[countBelow(starts, from)];
+    return first !== void 0 && first.end <= to;
+  };
+}
+function markdownWraps(list4, owned, replacements, settings, source, level = 0, out = [], holds = fragmentsWithin(replacements)) {
   for (const sc of list4) {
     if (owned(sc) || isCode(sc.name)) continue;
     const inner2 = sc.innerStart !== void 0 && sc.innerEnd !== void 0 && holds(sc.innerStart, sc.innerEnd);
@@ -58131,10 +58138,10 @@ function markdownWraps(list4, owned, replacements, settings, source, level = 0, 
       continue;
     }
     if (level > 0) {
-      markdownWraps(sc.children, owned, replacements, settings, source, level + 1, out);
+      markdownWraps(sc.children, owned, replacements, settings, source, level + 1, out, holds);
       continue;
     }
-    if (markdownWraps(sc.children, owned, replacements, settings, source, level + 1, []).length > 0) {
+    if (markdownWraps(sc.children, owned, replacements, settings, source, level + 1, [], holds).length > 0) {
       out.push({ start: sc.offset, end: sc.end, innerStart: sc.innerStart ?? sc.tagEnd, innerEnd: sc.innerEnd ?? sc.tagEnd, tags: [], shortcode: sc });
     }
   }

@@ -1248,6 +1248,19 @@ function feedShowsMath(
 }
 
 /**
+ * Whether a fragment (a replacement without text of its own) lies within [from, to): a binary search over
+ * their starts (fragments do not overlap, so the first to start at or after `from` ends first).
+ */
+function fragmentsWithin(replacements: readonly Replacement[]): (from: number, to: number) => boolean {
+  const list = replacements.filter((r) => r.text === undefined).sort((a, b) => a.start - b.start);
+  const starts = list.map((r) => r.start);
+  return (from, to) => {
+    const first = list[countBelow(starts, from)];
+    return first !== undefined && first.end <= to;
+  };
+}
+
+/**
  * The shortcodes of the site that hold a fragment and whose content Hugo renders as Markdown, where
  * Goldmark drops raw HTML (`unsafe = false`): written `{{% %}}`, or with a template that markdownifies its
  * inner content (`settings.markdownInner`). The outermost such shortcode travels inside a
@@ -1262,8 +1275,8 @@ function markdownWraps(
   source: string,
   level = 0,
   out: Wrap[] = [],
+  holds: (from: number, to: number) => boolean = fragmentsWithin(replacements),
 ): Wrap[] {
-  const holds = (from: number, to: number) => replacements.some((r) => r.text === undefined && r.start >= from && r.end <= to);
   for (const sc of list) {
     if (owned(sc) || isCode(sc.name)) continue;
     const inner = sc.innerStart !== undefined && sc.innerEnd !== undefined && holds(sc.innerStart, sc.innerEnd);
@@ -1290,14 +1303,14 @@ function markdownWraps(
       continue;
     }
     if (level > 0) {
-      markdownWraps(sc.children, owned, replacements, settings, source, level + 1, out);
+      markdownWraps(sc.children, owned, replacements, settings, source, level + 1, out, holds);
       continue;
     }
     // Such a shortcode nested in one of the site's that Hugo does not render as Markdown (a {{% tab %}} in
     // {{< tabs >}}), or a figure with a formula in its caption inside a gallery: the wrapper goes around the
     // top-level one, so that the nested one keeps its own .Parent (a tab registers itself in its parent's
     // .Scratch: wrapped alone, it registered in the wrapper's, and its tab was lost).
-    if (markdownWraps(sc.children, owned, replacements, settings, source, level + 1, []).length > 0) {
+    if (markdownWraps(sc.children, owned, replacements, settings, source, level + 1, [], holds).length > 0) {
       out.push({ start: sc.offset, end: sc.end, innerStart: sc.innerStart ?? sc.tagEnd, innerEnd: sc.innerEnd ?? sc.tagEnd, tags: [], shortcode: sc });
     }
   }
