@@ -5251,7 +5251,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 2;
-    BUNDLE_CODE_ID = "851a0a767fea77f31efd3fbd32df1293";
+    BUNDLE_CODE_ID = "1ebb0eefec2d87b967f6bc663d9b756b";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -58115,7 +58115,8 @@ function fragmentsWithin(replacements) {
     return first !== void 0 && first.end <= to;
   };
 }
-function markdownWraps(list4, owned, replacements, settings, source, level = 0, out = [], holds = fragmentsWithin(replacements)) {
+function markdownWraps(list4, owned, replacements, settings, source, level = 0, out = [], within2) {
+  const holds = (from, to) => (within2 ??= fragmentsWithin(replacements))(from, to);
   for (const sc of list4) {
     if (owned(sc) || isCode(sc.name)) continue;
     const inner2 = sc.innerStart !== void 0 && sc.innerEnd !== void 0 && holds(sc.innerStart, sc.innerEnd);

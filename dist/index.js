@@ -47856,7 +47856,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 2;
-    BUNDLE_CODE_ID = "44ba9dcec2e4d1f0917406d63e2cbd0b";
+    BUNDLE_CODE_ID = "efa71626093811374d08ac4c927329ad";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -55251,7 +55251,8 @@ function fragmentsWithin(replacements) {
     return first !== void 0 && first.end <= to;
   };
 }
-function markdownWraps(list4, owned, replacements, settings, source, level = 0, out = [], holds = fragmentsWithin(replacements)) {
+function markdownWraps(list4, owned, replacements, settings, source, level = 0, out = [], within2) {
+  const holds = (from, to) => (within2 ??= fragmentsWithin(replacements))(from, to);
   for (const sc of list4) {
     if (owned(sc) || isCode(sc.name)) continue;
     const inner2 = sc.innerStart !== void 0 && sc.innerEnd !== void 0 && holds(sc.innerStart, sc.innerEnd);

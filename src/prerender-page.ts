@@ -1275,8 +1275,10 @@ function markdownWraps(
   source: string,
   level = 0,
   out: Wrap[] = [],
-  holds: (from: number, to: number) => boolean = fragmentsWithin(replacements),
+  within?: (from: number, to: number) => boolean,
 ): Wrap[] {
+  // Made when a shortcode of the site's is met (a page of our shortcodes alone needs none).
+  const holds = (from: number, to: number) => (within ??= fragmentsWithin(replacements))(from, to);
   for (const sc of list) {
     if (owned(sc) || isCode(sc.name)) continue;
     const inner = sc.innerStart !== undefined && sc.innerEnd !== undefined && holds(sc.innerStart, sc.innerEnd);
