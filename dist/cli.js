@@ -5251,7 +5251,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 2;
-    BUNDLE_CODE_ID = "1ebb0eefec2d87b967f6bc663d9b756b";
+    BUNDLE_CODE_ID = "c9d8369e3decf80daf31cfdc10a36481";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -6994,8 +6994,9 @@ function describe(m) {
   const lang = !l ? "" : l.style === "lang" ? `, lang = ${JSON.stringify(l.lang)}` : `, sites = { matrix = { languages = [${JSON.stringify(l.lang)}] } }`;
   return `source = ${JSON.stringify(m.source)}, target = ${JSON.stringify(m.target)}${lang}`;
 }
-function headHints(site, data) {
-  const report = headReport(siteLayoutDirs(site, data));
+function headHints(site, data, hugo = "hugo") {
+  const asked = moduleLookupNeeded(layoutsComplete(site, data), data) ? askHugoModules(hugo, site, {}) : void 0;
+  const report = headReport(siteLayoutDirs(site, data, asked && "modules" in asked ? asked.modules : void 0));
   if (report.linking.length > 0) return [];
   const hook = report.hooks[0];
   if (hook) return [`Your theme has a head hook (${hook.theme}): create ${hook.file} containing the line ${HEAD_PARTIAL_CALL}${hook.note ? ` (${hook.note})` : ""}`];
@@ -7028,7 +7029,7 @@ function initSite(siteDir, opts = {}) {
   const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync12(gitignore, "utf8")) || gitIgnores(site, `${PRERENDER_DIR}/`);
   const hints = [
     ...ignored ? [] : [`Add this line to .gitignore (generated output): ${PRERENDER_DIR}/`],
-    ...headHints(site, merged),
+    ...headHints(site, merged, opts.hugo),
     "Build with `npx hugo-prerender hugo [hugo arguments]`: it prerenders, then runs hugo, and names your files in Hugo's messages (not their .prerender/ copies). Or run `npx hugo-prerender build` before `hugo`; `npx hugo-prerender serve` instead of `hugo server`."
   ];
   if (sameMounts(current, plan)) {
@@ -7083,6 +7084,7 @@ var init_init = __esm({
     init_config_edit();
     init_head_hooks();
     init_fallbacks();
+    init_hugo_modules();
     init_config();
     DEFAULT_PACKAGE_LAYOUTS = "node_modules/hugo-prerender/layouts";
     InitError = class extends Error {
@@ -8186,7 +8188,7 @@ import { fileURLToPath as fileURLToPath4 } from "node:url";
 var HELP = `hugo-prerender ${"0.1.0"}: typeset math, render figures, diagrams and plots for Hugo at build time
 
 Usage:
-  hugo-prerender init  [-s DIR] [--hugo-version V]
+  hugo-prerender init  [-s DIR] [--hugo-version V] [--hugo PATH]
                                        add the module mounts hugo-prerender needs to the site config
   hugo-prerender build [-s DIR] [options]
                                        prerender every page into DIR/.prerender/ (run before hugo)
@@ -8224,9 +8226,9 @@ Options:
                        hugo's own -e among its arguments
       --config FILES   for build, watch and check: config files read instead of the site's root one
                        (a,b: later ones win), as hugo's --config; serve and hugo read hugo's own
-      --hugo PATH      the hugo binary serve and hugo run, and that build, watch and check ask
+      --hugo PATH      the hugo binary serve and hugo run, and that init, build, watch and check ask
                        for its version and for where the site's modules are (default: hugo on PATH)
-      --hugo-version V for init: the Hugo the site is built with (default: the version of \`hugo\` on PATH);
+      --hugo-version V for init: the Hugo the site is built with (default: the version of --hugo's);
                        a language's content mount is spelled lang = "fr" before 0.153, sites.matrix after
   -h, --help           this text
   -v, --version        the version of hugo-prerender and of the KaTeX it renders with
@@ -8249,12 +8251,12 @@ function packageLayoutsFor(siteDir) {
     note: `hugo-prerender is not installed in a node_modules folder of this site or above it, so its templates are mounted from ${rel2}; install it in the site (npm install --save-dev \u2026) and run init again for a path that holds on other machines.`
   };
 }
-function languageStyleFor(version) {
+function languageStyleFor(version, hugo = "hugo") {
   if (version !== void 0) {
     if (!/^v?\d+\.\d+(\.\d+)?$/.test(version)) return `error:--hugo-version must look like 0.111.3, not "${version}"`;
     return languageMountStyle(version);
   }
-  const asked = askHugoVersion("hugo");
+  const asked = askHugoVersion(hugo);
   return "version" in asked ? languageMountStyle(asked.version) : "sites.matrix";
 }
 var COMMANDS = ["init", "build", "serve", "watch", "hugo", "check"];
@@ -8272,7 +8274,7 @@ var OPTIONS = {
   version: { type: "boolean", short: "v" }
 };
 var COMMAND_OPTIONS = {
-  init: ["source", "hugo-version"],
+  init: ["source", "hugo-version", "hugo"],
   build: ["source", "errors", "quiet", "wait", "jobs", "environment", "config", "hugo"],
   watch: ["source", "errors", "quiet", "wait", "jobs", "environment", "config", "hugo"],
   // serve and hugo read Hugo's own -e/--environment and --config among Hugo's arguments.
@@ -8367,14 +8369,14 @@ Run "hugo-prerender --help" for usage.
   if (command === "init") {
     const { InitError: InitError2, initSite: initSite2 } = await Promise.resolve().then(() => (init_init(), init_exports));
     try {
-      const style = languageStyleFor(values["hugo-version"]);
+      const style = languageStyleFor(values["hugo-version"], values.hugo);
       if (typeof style === "string" && style.startsWith("error:")) {
         process.stderr.write(`hugo-prerender init: ${style.slice(6)}
 `);
         return 2;
       }
       const pkg = packageLayoutsFor(source);
-      const r = initSite2(source, { packageLayouts: pkg.path, languageStyle: style });
+      const r = initSite2(source, { packageLayouts: pkg.path, languageStyle: style, ...values.hugo !== void 0 ? { hugo: values.hugo } : {} });
       for (const m of r.messages) process.stdout.write(`${safeLines(m)}
 `);
       if (pkg.note) process.stdout.write(`${pkg.note}

@@ -47856,7 +47856,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 2;
-    BUNDLE_CODE_ID = "efa71626093811374d08ac4c927329ad";
+    BUNDLE_CODE_ID = "d8b7e35d603bbb0db6396455fa80d560";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -76246,8 +76246,9 @@ function describe5(m) {
   const lang = !l ? "" : l.style === "lang" ? `, lang = ${JSON.stringify(l.lang)}` : `, sites = { matrix = { languages = [${JSON.stringify(l.lang)}] } }`;
   return `source = ${JSON.stringify(m.source)}, target = ${JSON.stringify(m.target)}${lang}`;
 }
-function headHints(site, data) {
-  const report = headReport(siteLayoutDirs(site, data));
+function headHints(site, data, hugo = "hugo") {
+  const asked = moduleLookupNeeded(layoutsComplete(site, data), data) ? askHugoModules(hugo, site, {}) : void 0;
+  const report = headReport(siteLayoutDirs(site, data, asked && "modules" in asked ? asked.modules : void 0));
   if (report.linking.length > 0) return [];
   const hook = report.hooks[0];
   if (hook) return [`Your theme has a head hook (${hook.theme}): create ${hook.file} containing the line ${HEAD_PARTIAL_CALL}${hook.note ? ` (${hook.note})` : ""}`];
@@ -76280,7 +76281,7 @@ function initSite(siteDir, opts = {}) {
   const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync12(gitignore, "utf8")) || gitIgnores(site, `${PRERENDER_DIR}/`);
   const hints = [
     ...ignored ? [] : [`Add this line to .gitignore (generated output): ${PRERENDER_DIR}/`],
-    ...headHints(site, merged),
+    ...headHints(site, merged, opts.hugo),
     "Build with `npx hugo-prerender hugo [hugo arguments]`: it prerenders, then runs hugo, and names your files in Hugo's messages (not their .prerender/ copies). Or run `npx hugo-prerender build` before `hugo`; `npx hugo-prerender serve` instead of `hugo server`."
   ];
   if (sameMounts(current, plan)) {

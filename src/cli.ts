@@ -21,7 +21,7 @@ import type { BuildResult } from './build.js';
 const HELP = `hugo-prerender ${__PKG_VERSION__}: typeset math, render figures, diagrams and plots for Hugo at build time
 
 Usage:
-  hugo-prerender init  [-s DIR] [--hugo-version V]
+  hugo-prerender init  [-s DIR] [--hugo-version V] [--hugo PATH]
                                        add the module mounts hugo-prerender needs to the site config
   hugo-prerender build [-s DIR] [options]
                                        prerender every page into DIR/.prerender/ (run before hugo)
@@ -59,9 +59,9 @@ Options:
                        hugo's own -e among its arguments
       --config FILES   for build, watch and check: config files read instead of the site's root one
                        (a,b: later ones win), as hugo's --config; serve and hugo read hugo's own
-      --hugo PATH      the hugo binary serve and hugo run, and that build, watch and check ask
+      --hugo PATH      the hugo binary serve and hugo run, and that init, build, watch and check ask
                        for its version and for where the site's modules are (default: hugo on PATH)
-      --hugo-version V for init: the Hugo the site is built with (default: the version of \`hugo\` on PATH);
+      --hugo-version V for init: the Hugo the site is built with (default: the version of --hugo's);
                        a language's content mount is spelled lang = "fr" before 0.153, sites.matrix after
   -h, --help           this text
   -v, --version        the version of hugo-prerender and of the KaTeX it renders with
@@ -95,15 +95,15 @@ function packageLayoutsFor(siteDir: string): { path: string; note?: string } {
 }
 
 /**
- * How language mounts are spelled: for --hugo-version, else for the `hugo` on PATH, else for current
+ * How language mounts are spelled: for --hugo-version, else for the Hugo of --hugo or on PATH, else for current
  * Hugo (0.153 and later). Only sites with a language-specific content mount are affected.
  */
-function languageStyleFor(version: string | undefined): LanguageMountStyle | `error:${string}` {
+function languageStyleFor(version: string | undefined, hugo = 'hugo'): LanguageMountStyle | `error:${string}` {
   if (version !== undefined) {
     if (!/^v?\d+\.\d+(\.\d+)?$/.test(version)) return `error:--hugo-version must look like 0.111.3, not "${version}"`;
     return languageMountStyle(version);
   }
-  const asked = askHugoVersion('hugo');
+  const asked = askHugoVersion(hugo);
   return 'version' in asked ? languageMountStyle(asked.version) : 'sites.matrix';
 }
 
@@ -125,7 +125,7 @@ const OPTIONS = {
 
 /** The options each command takes (--help and --version are answered before any command). */
 const COMMAND_OPTIONS: Record<string, readonly (keyof typeof OPTIONS)[]> = {
-  init: ['source', 'hugo-version'],
+  init: ['source', 'hugo-version', 'hugo'],
   build: ['source', 'errors', 'quiet', 'wait', 'jobs', 'environment', 'config', 'hugo'],
   watch: ['source', 'errors', 'quiet', 'wait', 'jobs', 'environment', 'config', 'hugo'],
   // serve and hugo read Hugo's own -e/--environment and --config among Hugo's arguments.
@@ -229,13 +229,13 @@ async function main(all: string[]): Promise<number> {
   if (command === 'init') {
     const { InitError, initSite } = await import('./site/init.js');
     try {
-      const style = languageStyleFor(values['hugo-version']);
+      const style = languageStyleFor(values['hugo-version'], values.hugo);
       if (typeof style === 'string' && style.startsWith('error:')) {
         process.stderr.write(`hugo-prerender init: ${style.slice(6)}\n`);
         return 2;
       }
       const pkg = packageLayoutsFor(source);
-      const r = initSite(source, { packageLayouts: pkg.path, languageStyle: style as LanguageMountStyle });
+      const r = initSite(source, { packageLayouts: pkg.path, languageStyle: style as LanguageMountStyle, ...(values.hugo !== undefined ? { hugo: values.hugo } : {}) });
       for (const m of r.messages) process.stdout.write(`${safeLines(m)}\n`);
       if (pkg.note) process.stdout.write(`${pkg.note}\n`);
       return 0;

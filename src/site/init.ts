@@ -29,7 +29,8 @@ import path from 'node:path';
 import { writeFileAtomic } from './write-atomic.js';
 import { EditError, editMounts, lineColumn, mountsSnippet, type MountEdit } from './config-edit.js';
 import { HEAD_HOOKS, HEAD_PARTIAL_CALL, headAdvice, headReport } from './head-hooks.js';
-import { siteLayoutDirs } from './fallbacks.js';
+import { layoutsComplete, siteLayoutDirs } from './fallbacks.js';
+import { askHugoModules, moduleLookupNeeded } from './hugo-modules.js';
 import {
   PRERENDER_DIR,
   contentDirSetting,
@@ -61,6 +62,11 @@ export interface InitOptions {
   packageLayouts?: string;
   /** How language mounts are spelled, for the Hugo the site is built with (see languageMountStyle); default 'lang'. */
   languageStyle?: LanguageMountStyle;
+  /**
+   * The Hugo to ask where the site's themes and modules are (`hugo config mounts`), when the folders do not
+   * show them all (a theme installed as a Hugo Module): their head hook is advised then. Default `hugo`.
+   */
+  hugo?: string;
 }
 
 export interface InitResult {
@@ -297,8 +303,11 @@ function describe(m: Mount): string {
  * What links the stylesheets: nothing to say when a template already calls the head partial; else the
  * head hook of the site's theme (a one-line file), or the line for the base template.
  */
-function headHints(site: string, data: Record<string, unknown>): string[] {
-  const report = headReport(siteLayoutDirs(site, data));
+function headHints(site: string, data: Record<string, unknown>, hugo = 'hugo'): string[] {
+  // A theme installed as a Hugo Module (in Hugo's module cache, not in themes/): Hugo says where it is, as
+  // for build (site/hugo-modules.ts); without an answer, the advice for any theme.
+  const asked = moduleLookupNeeded(layoutsComplete(site, data), data) ? askHugoModules(hugo, site, {}) : undefined;
+  const report = headReport(siteLayoutDirs(site, data, asked && 'modules' in asked ? asked.modules : undefined));
   if (report.linking.length > 0) return [];
   const hook = report.hooks[0];
   if (hook) return [`Your theme has a head hook (${hook.theme}): create ${hook.file} containing the line ${HEAD_PARTIAL_CALL}${hook.note ? ` (${hook.note})` : ''}`];
@@ -336,7 +345,7 @@ export function initSite(siteDir: string, opts: InitOptions = {}): InitResult {
   const ignored = (existsSync(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync(gitignore, 'utf8'))) || gitIgnores(site, `${PRERENDER_DIR}/`);
   const hints = [
     ...(ignored ? [] : [`Add this line to .gitignore (generated output): ${PRERENDER_DIR}/`]),
-    ...headHints(site, merged),
+    ...headHints(site, merged, opts.hugo),
     'Build with `npx hugo-prerender hugo [hugo arguments]`: it prerenders, then runs hugo, and names your files in Hugo\'s messages (not their .prerender/ copies). Or run `npx hugo-prerender build` before `hugo`; `npx hugo-prerender serve` instead of `hugo server`.',
   ];
 

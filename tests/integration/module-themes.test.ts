@@ -67,6 +67,25 @@ describeEachHugo('a theme installed as a Hugo module', (hugo) => {
   }
 });
 
+describeEachHugo('init on a site whose theme is a Hugo module', (hugo) => {
+  for (const [name, model, modulePath, hook] of [
+    ['papermod', 'PaperMod-model', 'github.com/adityatelange/hugo-PaperMod', 'layouts/partials/extend_head.html'],
+    ['congo', 'congo-model', 'github.com/jpanther/congo/v2', 'layouts/partials/extend-head.html'],
+  ] as const) {
+    it(`${name}: names the theme's head hook, found through Hugo (the site has none yet)`, () => {
+      const mod = asModule(name, model, modulePath, hugo.bin);
+      rmSync(path.join(mod.dir, hook));
+      const init = runCli(['init', '-s', mod.dir, '--hugo', hugo.bin]);
+      expect(init.code, init.stderr).toBe(0);
+      expect(init.stdout).toContain(`Your theme has a head hook (${name === 'papermod' ? 'PaperMod' : 'Congo or Blowfish'}): create ${hook} containing the line {{ partial "prerender/head.html" . }}`);
+      // Without a Hugo to ask, the advice for any theme.
+      const blind = runCli(['init', '-s', mod.dir, '--hugo', path.join(mod.dir, 'no-such-hugo'), '--hugo-version', hugo.version]);
+      expect(blind.code, blind.stderr).toBe(0);
+      expect(blind.stdout).toContain('In your <head> template add:');
+    });
+  }
+});
+
 const site = tempSites('hp-modules-', { nested: true });
 
 describeEachHugo('modules Hugo finds and hugo-prerender asks it for', (hugo) => {

@@ -26,7 +26,7 @@ describe('usage errors', () => {
     [['check', '--wait', 'x'], 'hugo-prerender: check takes no --wait (it is for build, watch, serve, hugo)'],
     [['init', '--errors', 'bad'], 'hugo-prerender: init takes no --errors (it is for build, watch, serve, hugo, check)'],
     [['build', '--hugo-version', '0.1'], 'hugo-prerender: build takes no --hugo-version (it is for init)'],
-    [['init', '--hugo', '/usr/bin/hugo'], 'hugo-prerender: init takes no --hugo (it is for build, watch, serve, hugo, check)'],
+    [['init', '--errors', 'render'], 'hugo-prerender: init takes no --errors (it is for build, watch, serve, hugo, check)'],
   ])('%j', (args, first) => {
     const r = runCli(args);
     expect(r.code).toBe(2);

@@ -5,6 +5,11 @@ export interface InitOptions {
     packageLayouts?: string;
     /** How language mounts are spelled, for the Hugo the site is built with (see languageMountStyle); default 'lang'. */
     languageStyle?: LanguageMountStyle;
+    /**
+     * The Hugo to ask where the site's themes and modules are (`hugo config mounts`), when the folders do not
+     * show them all (a theme installed as a Hugo Module): their head hook is advised then. Default `hugo`.
+     */
+    hugo?: string;
 }
 export interface InitResult {
     changed: boolean;
