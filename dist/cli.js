@@ -5251,7 +5251,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 2;
-    BUNDLE_CODE_ID = "c9d8369e3decf80daf31cfdc10a36481";
+    BUNDLE_CODE_ID = "cc177af0f417cc830e2942c2e78b1c40";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -57388,12 +57388,13 @@ function wrapperSpans(list4, wrappers, owned, source, lines, out = []) {
   return out;
 }
 var SITE_FIGURE_TEXT = ["caption", "title", "attr", "alt"];
+var SITE_SHORTCODE_TEXT = ["title", "caption"];
 var MATH_HINT = /\$[^$]+\$|\\\(|\\\[/;
-function siteFigureSpans(list4, site, owned, lines, math2, out = []) {
+function siteParamSpans(list4, owned, wrappers, lines, math2, out = []) {
   for (const sc of list4) {
     if (owned(sc) || isCode(sc.name)) continue;
-    if (sc.name === "figure" && site.has("figure") && !Array.isArray(sc.params)) {
-      for (const param of SITE_FIGURE_TEXT) {
+    if (!Array.isArray(sc.params) && wrappers[sc.name] === void 0) {
+      for (const param of sc.name === "figure" ? SITE_FIGURE_TEXT : SITE_SHORTCODE_TEXT) {
         const value2 = sc.params[param];
         const at = sc.paramValues?.[param];
         if (typeof value2 !== "string" || at === void 0 || !MATH_HINT.test(value2)) continue;
@@ -57403,7 +57404,7 @@ function siteFigureSpans(list4, site, owned, lines, math2, out = []) {
         }
       }
     }
-    siteFigureSpans(sc.children, site, owned, lines, math2, out);
+    siteParamSpans(sc.children, owned, wrappers, lines, math2, out);
   }
   return out;
 }
@@ -57549,7 +57550,8 @@ async function prerenderPageUncapped(source, env2) {
   }
   const siteShortcodes = env2.settings.siteShortcodes ?? /* @__PURE__ *~1 new Map();
   const isOwned = (sc) => getShortcode(sc.name) !== void 0 && !siteShortcodes.has(sc.name);
-  const figureSpans = siteShortcodes.has("figure") ? siteFigureSpans(parsed.shortcodes, siteShortcodes, isOwned, lines, env2.settings.math) : [];
+  const wrappers = { ...DEFAULT_WRAPPERS, ...env2.settings.math.wrappers ?? {} };
+  const figureSpans = MATH_HINT.test(source) ? siteParamSpans(parsed.shortcodes, isOwned, wrappers, lines, env2.settings.math) : [];
   for (const sc of siteOwned(parsed.shortcodes, siteShortcodes)) {
     const template = siteShortcodes.get(sc.name);
     const atParam = (param, message) => {
@@ -57603,7 +57605,6 @@ async function prerenderPageUncapped(source, env2) {
   });
   const overLimit = pageOverLimits(source, parsed, limits, lines, file);
   if (overLimit) return { formulas: [], fragments: [], titles: /* @__PURE__ *~1 new Map(), diagnostics: [...diagnostics, overLimit], failed: true, held: true, stats, parsed };
-  const wrappers = { ...DEFAULT_WRAPPERS, ...env2.settings.math.wrappers ?? {} };
   const masked = maskedRanges(parsed, isOwned, wrappers);
   const angle = angleShortcodes(parsed.shortcodes);
   const imageService = env2.services.images ?? (env2.lookUpImagesOnly ? LOOK_UP_ONLY : void 0);

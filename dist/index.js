@@ -47856,7 +47856,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 2;
-    BUNDLE_CODE_ID = "d8b7e35d603bbb0db6396455fa80d560";
+    BUNDLE_CODE_ID = "1bd5153e4e23e0b672877e74a235dfbd";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -54526,11 +54526,11 @@ function wrapperSpans(list4, wrappers, owned, source, lines, out = []) {
   }
   return out;
 }
-function siteFigureSpans(list4, site, owned, lines, math2, out = []) {
+function siteParamSpans(list4, owned, wrappers, lines, math2, out = []) {
   for (const sc of list4) {
     if (owned(sc) || isCode(sc.name)) continue;
-    if (sc.name === "figure" && site.has("figure") && !Array.isArray(sc.params)) {
-      for (const param of SITE_FIGURE_TEXT) {
+    if (!Array.isArray(sc.params) && wrappers[sc.name] === void 0) {
+      for (const param of sc.name === "figure" ? SITE_FIGURE_TEXT : SITE_SHORTCODE_TEXT) {
         const value2 = sc.params[param];
         const at = sc.paramValues?.[param];
         if (typeof value2 !== "string" || at === void 0 || !MATH_HINT.test(value2)) continue;
@@ -54540,7 +54540,7 @@ function siteFigureSpans(list4, site, owned, lines, math2, out = []) {
         }
       }
     }
-    siteFigureSpans(sc.children, site, owned, lines, math2, out);
+    siteParamSpans(sc.children, owned, wrappers, lines, math2, out);
   }
   return out;
 }
@@ -54683,7 +54683,8 @@ async function prerenderPageUncapped(source, env2) {
   }
   const siteShortcodes = env2.settings.siteShortcodes ?? /* @__PURE__ */ new Map();
   const isOwned = (sc) => getShortcode(sc.name) !== void 0 && !siteShortcodes.has(sc.name);
-  const figureSpans = siteShortcodes.has("figure") ? siteFigureSpans(parsed.shortcodes, siteShortcodes, isOwned, lines, env2.settings.math) : [];
+  const wrappers = { ...DEFAULT_WRAPPERS, ...env2.settings.math.wrappers ?? {} };
+  const figureSpans = MATH_HINT.test(source) ? siteParamSpans(parsed.shortcodes, isOwned, wrappers, lines, env2.settings.math) : [];
   for (const sc of siteOwned(parsed.shortcodes, siteShortcodes)) {
     const template = siteShortcodes.get(sc.name);
     const atParam = (param, message) => {
@@ -54737,7 +54738,6 @@ async function prerenderPageUncapped(source, env2) {
   });
   const overLimit = pageOverLimits(source, parsed, limits, lines, file);
   if (overLimit) return { formulas: [], fragments: [], titles: /* @__PURE__ */ new Map(), diagnostics: [...diagnostics, overLimit], failed: true, held: true, stats, parsed };
-  const wrappers = { ...DEFAULT_WRAPPERS, ...env2.settings.math.wrappers ?? {} };
   const masked = maskedRanges(parsed, isOwned, wrappers);
   const angle = angleShortcodes(parsed.shortcodes);
   const imageService = env2.services.images ?? (env2.lookUpImagesOnly ? LOOK_UP_ONLY : void 0);
@@ -55418,7 +55418,7 @@ function mathDiagnostic(source, span, error, lines, file, asWarning) {
     message: `${error.message}${asWarning ? " (rendered as an error span)" : ""}`
   };
 }
-var CODE_SHORTCODES, SITE_FIGURE_TEXT, MATH_HINT, LOOK_UP_ONLY, knownSets, DIAGNOSTICS_PER_CODE, DIVIDER, ESCAPED;
+var CODE_SHORTCODES, SITE_FIGURE_TEXT, SITE_SHORTCODE_TEXT, MATH_HINT, LOOK_UP_ONLY, knownSets, DIAGNOSTICS_PER_CODE, DIVIDER, ESCAPED;
 var init_prerender_page = __esm({
   "src/prerender-page.ts"() {
     "use strict";
@@ -55453,6 +55453,7 @@ var init_prerender_page = __esm({
     init_config();
     CODE_SHORTCODES = /* @__PURE__ */ new Set(["highlight", "code", "mermaid", "chart"]);
     SITE_FIGURE_TEXT = ["caption", "title", "attr", "alt"];
+    SITE_SHORTCODE_TEXT = ["title", "caption"];
     MATH_HINT = /\$[^$]+\$|\\\(|\\\[/;
     LOOK_UP_ONLY = { prepare: async () => ({ warnings: [], unavailable: true }), sizes: () => "" };
     knownSets = /* @__PURE__ */ new WeakMap();

@@ -108,29 +108,36 @@ function wrapperSpans(
  * them as they are (`class`, `width`), where a token would not be the value.
  */
 const SITE_FIGURE_TEXT = ['caption', 'title', 'attr', 'alt'] as const;
+/**
+ * The parameters of any other shortcode of the site's (a theme's `details`, `alert`, `tab`, Hugo's own
+ * `youtube`) that are its text: a title or caption, shown as text (or put into an attribute, where the
+ * formula goes as written).
+ */
+const SITE_SHORTCODE_TEXT = ['title', 'caption'] as const;
 /** A parameter with something that may be math (the test of the site-shortcode warning too). */
 const MATH_HINT = /\$[^$]+\$|\\\(|\\\[/;
 
 /**
- * Math in the text parameters of figures the site's own template renders (a theme's `figure`), located as
- * in the page's Markdown (the template renders them as Markdown; a value Hugo took escape backslashes out
- * of is left alone). Each becomes a fragment: the shortcode goes inside a wrapper (`prerender-md`) with a
- * token in the formula's place, which the template passes on as text, and the wrapper puts the typeset
- * formula where the token is printed as text, and the formula as written where a template put it in an
- * attribute (alt). Not for a figure inside one of our own shortcodes (rendered with it).
+ * Math in the text parameters of shortcodes the site's own templates render (a theme's `figure`, its
+ * `details`), located as in the page's Markdown (the templates render them as Markdown, or print them; a
+ * value Hugo took escape backslashes out of is left alone). Each becomes a fragment: the shortcode goes
+ * inside a wrapper (`prerender-md`) with a token in the formula's place, which the template passes on as
+ * text, and the wrapper puts the typeset formula where the token is printed as text, and the formula as
+ * written where a template put it in an attribute (alt). Not for a shortcode inside one of our own
+ * (rendered with it), a code shortcode, or a math wrapper (typeset whole).
  */
-function siteFigureSpans(
+function siteParamSpans(
   list: readonly Shortcode[],
-  site: ReadonlyMap<string, string>,
   owned: (sc: Shortcode) => boolean,
+  wrappers: Readonly<Record<string, 'tex' | 'math'>>,
   lines: LineIndex,
   math: MathOptions,
   out: { sc: Shortcode; param: string; span: MathSpan }[] = [],
 ): { sc: Shortcode; param: string; span: MathSpan }[] {
   for (const sc of list) {
     if (owned(sc) || isCode(sc.name)) continue;
-    if (sc.name === 'figure' && site.has('figure') && !Array.isArray(sc.params)) {
-      for (const param of SITE_FIGURE_TEXT) {
+    if (!Array.isArray(sc.params) && wrappers[sc.name] === undefined) {
+      for (const param of sc.name === 'figure' ? SITE_FIGURE_TEXT : SITE_SHORTCODE_TEXT) {
         const value = sc.params[param];
         const at = sc.paramValues?.[param];
         if (typeof value !== 'string' || at === undefined || !MATH_HINT.test(value)) continue;
@@ -140,7 +147,7 @@ function siteFigureSpans(
         }
       }
     }
-    siteFigureSpans(sc.children, site, owned, lines, math, out);
+    siteParamSpans(sc.children, owned, wrappers, lines, math, out);
   }
   return out;
 }
@@ -535,8 +542,9 @@ async function prerenderPageUncapped(source: string, env: PageEnv): Promise<Page
 
   const siteShortcodes = env.settings.siteShortcodes ?? new Map<string, string>();
   const isOwned = (sc: Shortcode) => getShortcode(sc.name) !== undefined && !siteShortcodes.has(sc.name);
-  // Math in the caption (title, attribution, alt) of a site's own figure: typeset inside a wrapper.
-  const figureSpans = siteShortcodes.has('figure') ? siteFigureSpans(parsed.shortcodes, siteShortcodes, isOwned, lines, env.settings.math) : [];
+  // Math in the caption (title, attribution, alt) of a site's own figure, the title of its other shortcodes: typeset inside a wrapper.
+  const wrappers = { ...DEFAULT_WRAPPERS, ...(env.settings.math.wrappers ?? {}) };
+  const figureSpans = MATH_HINT.test(source) ? siteParamSpans(parsed.shortcodes, isOwned, wrappers, lines, env.settings.math) : [];
   for (const sc of siteOwned(parsed.shortcodes, siteShortcodes)) {
     const template = siteShortcodes.get(sc.name);
     /** A warning at one of the shortcode's parameters, about the site's template being in charge. */
@@ -598,7 +606,6 @@ async function prerenderPageUncapped(source: string, env: PageEnv): Promise<Page
   const overLimit = pageOverLimits(source, parsed, limits, lines, file);
   if (overLimit) return { formulas: [], fragments: [], titles: new Map(), diagnostics: [...diagnostics, overLimit], failed: true, held: true, stats, parsed };
 
-  const wrappers = { ...DEFAULT_WRAPPERS, ...(env.settings.math.wrappers ?? {}) };
   /** What is not the page's Markdown text (shortcode tags, code-like shortcodes, escapes): the same all along. */
   const masked = maskedRanges(parsed, isOwned, wrappers);
   /** Every `{{< >}}` shortcode: what it holds is not the page's Markdown (no image is served, no reference made there). */

@@ -28,6 +28,13 @@ const PAGES: Record<string, string> = {
   'percent.md': FM('percent') + 'Before.\n\n{{% figure src="/a.png" caption="Percent $x_1$ form" %}}\n\nAfter.\n',
   // A template that cuts the caption (substr, with short=…) cuts a placeholder: Hugo warns, naming the page.
   'cut.md': FM('cut') + '{{< figure src="/a.png" short="20" caption="Cut $k_1$ here" >}}\n',
+  // The title of other shortcodes of the site's (a theme's details; tabs whose title is a button's text and a
+  // data attribute) and of Hugo's own youtube (its iframe's title attribute).
+  'titles.md':
+    FM('titles') +
+    '{{< details title="Proof of $\\lim_{n} a_n = 0$" >}}\nThe *proof*.\n{{< /details >}}\n\n' +
+    '{{< tabs >}}\n{{< tab title="Case $k=1$" >}}One.{{< /tab >}}\n{{< tab title="Case $k=2$" >}}Two.{{< /tab >}}\n{{< /tabs >}}\n\n' +
+    '{{< youtube id="0RKpf3rK57I" title="A talk on $\\nabla f$" >}}\n',
   // Inside a gallery of the site's that counts its figures through .Parent: the wrapper goes around the gallery.
   'gallery.md': FM('gallery') + '{{< gallery >}}\n{{< figure src="/a.png" caption="In a gallery $y_1$" >}}\n{{< figure src="/a.png" caption="Plain" >}}\n{{< /gallery >}}\n',
 };
@@ -49,6 +56,9 @@ function makeSite(ours: boolean, unsafe: boolean): string {
   write(site, 'layouts/_default/list.html', '<!doctype html><html><body>{{ range .Pages }}<p>{{ .Summary }}</p>{{ end }}</body></html>\n');
   write(site, 'layouts/shortcodes/figure.html', FIGURE);
   write(site, 'layouts/shortcodes/gallery.html', '{{- $n := len (findRE "<figure>" .Inner) -}}<div class="gallery" data-figures="{{ $n }}">{{ .Inner }}</div>\n');
+  write(site, 'layouts/shortcodes/details.html', '<details><summary>{{ .Get "title" | markdownify }}</summary>{{ .Inner | markdownify }}</details>\n');
+  write(site, 'layouts/shortcodes/tabs.html', '{{- .Inner -}}<div class="tabs">{{ range .Scratch.Get "tabs" }}<button data-tab="{{ .title | anchorize }}">{{ .title | markdownify }}</button><div class="panel">{{ .content }}</div>{{ end }}</div>\n');
+  write(site, 'layouts/shortcodes/tab.html', '{{- with .Parent }}{{ .Scratch.Add "tabs" (slice (dict "title" ($.Get "title") "content" $.Inner)) }}{{ end -}}\n');
   write(site, 'static/a.png', 'png');
   for (const [name, page] of Object.entries(PAGES)) write(site, `content/posts/${name}`, page);
   return site;
@@ -117,6 +127,23 @@ for (const unsafe of [false, true]) {
       const shadow = readFileSync(path.join(site, '.prerender/content/posts/params.md'), 'utf8');
       expect(shadow.split('\n').length).toBe(PAGES['params.md']!.split('\n').length);
       expect(shadow.split('\n').at(-2)).toBe('End of page.');
+    });
+
+    it("the title of a theme's details and tabs is typeset, the tabs' data attribute gets it as written; youtube's iframe title too", () => {
+      const html = page('titles');
+      const tree = parseHtml(/<main>([^]*)<\/main>/.exec(html)?.[1] ?? '');
+      const summary = byTag(tree, 'summary')[0]!;
+      expect(byClass(summary, 'katex').map(texOf)).toEqual(['\\lim_{n} a_n = 0']);
+      expect(text(summary).startsWith('Proof of ')).toBe(true);
+      expect(byTag(byTag(tree, 'details')[0]!, 'em').map(text)).toEqual(['proof']);
+      const buttons = byTag(tree, 'button');
+      expect(buttons.map((b) => byClass(b, 'katex').map(texOf))).toEqual([['k=1'], ['k=2']]);
+      // The tab's title made an id (anchorize) of the placeholder: the formula goes there as written.
+      expect(buttons.map((b) => attr(b, 'dataTab'))).toEqual(['case-$k=1$', 'case-$k=2$']);
+      expect(byClass(tree, 'panel').map(text)).toEqual(['One.', 'Two.']);
+      const iframe = byTag(tree, 'iframe')[0]!;
+      expect(attr(iframe, 'title')).toBe('A talk on $\\nabla f$');
+      expect(attr(byTag(parseHtml(/<main>([^]*)<\/main>/.exec(plain.read('posts/titles/index.html'))?.[1] ?? ''), 'iframe')[0]!, 'title')).toBe('A talk on $\\nabla f$');
     });
 
     it('a {{% figure %}} is rendered as plain Hugo renders its output (as Markdown, which drops raw HTML unless unsafe), its math typeset', () => {

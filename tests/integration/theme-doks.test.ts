@@ -161,6 +161,11 @@ describeEachHugo('themes: Doks, from npm', (hugo) => {
         expect(byTag(p!, 'strong').map(visible), sc).toEqual(['bold']);
         expect(visible(p!), sc).not.toMatch(/\$|hugoprerender|HAHAHUGO|\\/);
       }
+      // The callout's title (a parameter Doks renders with .RenderString): its formula typeset too.
+      const titles = byClass(body(page()), 'callout-title');
+      expect(titles).toHaveLength(1);
+      expect(byClass(titles[0]!, 'katex').map(texOf)).toEqual(['x_0']);
+      expect(visible(titles[0]!)).not.toMatch(/\$|hugoprerender/);
       // Doks' math shortcode with a display formula ($$…$$ in it), and its ```math code block (its render
       // hook asks the same web API): typeset by hugo-prerender, as display formulas.
       const displays = byClass(body(page()), 'katex-display').map((d) => texOf(byClass(d, 'katex')[0]!));
