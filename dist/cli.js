@@ -5251,7 +5251,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 2;
-    BUNDLE_CODE_ID = "cc177af0f417cc830e2942c2e78b1c40";
+    BUNDLE_CODE_ID = "5676dbd0885f4032739ff66e96f91314";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -57551,7 +57551,7 @@ async function prerenderPageUncapped(source, env2) {
   const siteShortcodes = env2.settings.siteShortcodes ?? /* @__PURE__ *~1 new Map();
   const isOwned = (sc) => getShortcode(sc.name) !== void 0 && !siteShortcodes.has(sc.name);
   const wrappers = { ...DEFAULT_WRAPPERS, ...env2.settings.math.wrappers ?? {} };
-  const figureSpans = MATH_HINT.test(source) ? siteParamSpans(parsed.shortcodes, isOwned, wrappers, lines, env2.settings.math) : [];
+  const paramSpans = MATH_HINT.test(source) ? siteParamSpans(parsed.shortcodes, isOwned, wrappers, lines, env2.settings.math) : [];
   for (const sc of siteOwned(parsed.shortcodes, siteShortcodes)) {
     const template = siteShortcodes.get(sc.name);
     const atParam = (param, message) => {
@@ -57566,7 +57566,7 @@ async function prerenderPageUncapped(source, env2) {
     }
     for (const [param, value2] of Array.isArray(sc.params) ? [] : Object.entries(sc.params)) {
       if (typeof value2 !== "string" || !MATH_HINT.test(value2)) continue;
-      if (figureSpans.some((f) => f.sc === sc && f.param === param)) continue;
+      if (paramSpans.some((f) => f.sc === sc && f.param === param)) continue;
       if (sc.name === "figure" && SITE_FIGURE_TEXT.includes(param) && sc.paramValues?.[param] === void 0) {
         atParam(
           param,
@@ -57653,7 +57653,7 @@ async function prerenderPageUncapped(source, env2) {
     return { formulas: [], fragments: [], titles: /* @__PURE__ *~1 new Map(), diagnostics, failed: true, held: true, stats, parsed };
   }
   located.spans.push(...wrapperSpans(parsed.shortcodes, wrappers, isOwned, source, lines));
-  located.spans.push(...figureSpans.map((f) => f.span));
+  located.spans.push(...paramSpans.map((f) => f.span));
   located.spans.sort((a3, b2) => a3.start - b2.start);
   let servedImages = [];
   let imageEntries;
@@ -57927,7 +57927,7 @@ async function prerenderPageUncapped(source, env2) {
   const spentAfter = budget.over();
   if (spentAfter) return stopped(spentAfter, parsed.bodyOffset, "page (its headings, summary and titles)");
   const wraps = markdownWraps(parsed.shortcodes, isOwned, replacements, env2.settings, source);
-  const paramStarts = new Set(figureSpans.map((f) => f.span.start));
+  const paramStarts = new Set(paramSpans.map((f) => f.span.start));
   if (wraps.some((wrap4) => wrap4.md)) {
     const fences = fencedCode(located.tree ?? blockStructure(source.slice(parsed.bodyOffset)), parsed.bodyOffset);
     for (const wrap4 of wraps) {

@@ -47856,7 +47856,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 2;
-    BUNDLE_CODE_ID = "1bd5153e4e23e0b672877e74a235dfbd";
+    BUNDLE_CODE_ID = "a23b5700ed7ed555c478714171bfa873";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -54684,7 +54684,7 @@ async function prerenderPageUncapped(source, env2) {
   const siteShortcodes = env2.settings.siteShortcodes ?? /* @__PURE__ */ new Map();
   const isOwned = (sc) => getShortcode(sc.name) !== void 0 && !siteShortcodes.has(sc.name);
   const wrappers = { ...DEFAULT_WRAPPERS, ...env2.settings.math.wrappers ?? {} };
-  const figureSpans = MATH_HINT.test(source) ? siteParamSpans(parsed.shortcodes, isOwned, wrappers, lines, env2.settings.math) : [];
+  const paramSpans = MATH_HINT.test(source) ? siteParamSpans(parsed.shortcodes, isOwned, wrappers, lines, env2.settings.math) : [];
   for (const sc of siteOwned(parsed.shortcodes, siteShortcodes)) {
     const template = siteShortcodes.get(sc.name);
     const atParam = (param, message) => {
@@ -54699,7 +54699,7 @@ async function prerenderPageUncapped(source, env2) {
     }
     for (const [param, value2] of Array.isArray(sc.params) ? [] : Object.entries(sc.params)) {
       if (typeof value2 !== "string" || !MATH_HINT.test(value2)) continue;
-      if (figureSpans.some((f) => f.sc === sc && f.param === param)) continue;
+      if (paramSpans.some((f) => f.sc === sc && f.param === param)) continue;
       if (sc.name === "figure" && SITE_FIGURE_TEXT.includes(param) && sc.paramValues?.[param] === void 0) {
         atParam(
           param,
@@ -54786,7 +54786,7 @@ async function prerenderPageUncapped(source, env2) {
     return { formulas: [], fragments: [], titles: /* @__PURE__ */ new Map(), diagnostics, failed: true, held: true, stats, parsed };
   }
   located.spans.push(...wrapperSpans(parsed.shortcodes, wrappers, isOwned, source, lines));
-  located.spans.push(...figureSpans.map((f) => f.span));
+  located.spans.push(...paramSpans.map((f) => f.span));
   located.spans.sort((a3, b2) => a3.start - b2.start);
   let servedImages = [];
   let imageEntries;
@@ -55060,7 +55060,7 @@ async function prerenderPageUncapped(source, env2) {
   const spentAfter = budget.over();
   if (spentAfter) return stopped(spentAfter, parsed.bodyOffset, "page (its headings, summary and titles)");
   const wraps = markdownWraps(parsed.shortcodes, isOwned, replacements, env2.settings, source);
-  const paramStarts = new Set(figureSpans.map((f) => f.span.start));
+  const paramStarts = new Set(paramSpans.map((f) => f.span.start));
   if (wraps.some((wrap4) => wrap4.md)) {
     const fences = fencedCode(located.tree ?? blockStructure(source.slice(parsed.bodyOffset)), parsed.bodyOffset);
     for (const wrap4 of wraps) {

@@ -544,7 +544,7 @@ async function prerenderPageUncapped(source: string, env: PageEnv): Promise<Page
   const isOwned = (sc: Shortcode) => getShortcode(sc.name) !== undefined && !siteShortcodes.has(sc.name);
   // Math in the caption (title, attribution, alt) of a site's own figure, the title of its other shortcodes: typeset inside a wrapper.
   const wrappers = { ...DEFAULT_WRAPPERS, ...(env.settings.math.wrappers ?? {}) };
-  const figureSpans = MATH_HINT.test(source) ? siteParamSpans(parsed.shortcodes, isOwned, wrappers, lines, env.settings.math) : [];
+  const paramSpans = MATH_HINT.test(source) ? siteParamSpans(parsed.shortcodes, isOwned, wrappers, lines, env.settings.math) : [];
   for (const sc of siteOwned(parsed.shortcodes, siteShortcodes)) {
     const template = siteShortcodes.get(sc.name);
     /** A warning at one of the shortcode's parameters, about the site's template being in charge. */
@@ -560,10 +560,10 @@ async function prerenderPageUncapped(source: string, env: PageEnv): Promise<Page
       );
     }
     // Its template renders its parameters (Hugo's markdownify eats `_` and `\\` in TeX): say so where math is
-    // that is not typeset (siteFigureSpans).
+    // that is not typeset (siteParamSpans).
     for (const [param, value] of Array.isArray(sc.params) ? [] : Object.entries(sc.params)) {
       if (typeof value !== 'string' || !MATH_HINT.test(value)) continue;
-      if (figureSpans.some((f) => f.sc === sc && f.param === param)) continue;
+      if (paramSpans.some((f) => f.sc === sc && f.param === param)) continue;
       if (sc.name === 'figure' && (SITE_FIGURE_TEXT as readonly string[]).includes(param) && sc.paramValues?.[param] === undefined) {
         // Hugo issue #10236: a quoted value with an escaped quote loses every backslash, its TeX's too.
         atParam(
@@ -661,7 +661,7 @@ async function prerenderPageUncapped(source: string, env: PageEnv): Promise<Page
     return { formulas: [], fragments: [], titles: new Map(), diagnostics, failed: true, held: true, stats, parsed };
   }
   located.spans.push(...wrapperSpans(parsed.shortcodes, wrappers, isOwned, source, lines));
-  located.spans.push(...figureSpans.map((f) => f.span));
+  located.spans.push(...paramSpans.map((f) => f.span));
   located.spans.sort((a, b) => a.start - b.start);
   // Markdown images with a local image (images/markdown-images.ts). Where we render them: outside headings
   // and `{{< >}}` shortcodes (inside a `{{% %}}` one, whose output Hugo renders as the page's Markdown, as
@@ -1010,7 +1010,7 @@ async function prerenderPageUncapped(source: string, env: PageEnv): Promise<Page
   if (spentAfter) return stopped(spentAfter, parsed.bodyOffset, 'page (its headings, summary and titles)');
   // Shortcodes whose content Hugo's Markdown would strip of our fragments travel inside a wrapper.
   const wraps = markdownWraps(parsed.shortcodes, isOwned, replacements, env.settings, source);
-  const paramStarts = new Set(figureSpans.map((f) => f.span.start));
+  const paramStarts = new Set(paramSpans.map((f) => f.span.start));
   if (wraps.some((wrap) => wrap.md)) {
     const fences = fencedCode(located.tree ?? blockStructure(source.slice(parsed.bodyOffset)), parsed.bodyOffset);
     for (const wrap of wraps) {
@@ -1167,7 +1167,7 @@ async function prerenderPageUncapped(source: string, env: PageEnv): Promise<Page
       // Every replacement inside the wrapped shortcode: fragments become tokens, text stays text.
       joined.add(source.slice(pos, wrap.start));
       const keys: string[] = [];
-      /** For a formula in a figure's parameter: the formula as written, for where the template puts it in an attribute. */
+      /** For a formula in a shortcode's parameter: the formula as written, for where the template puts it in an attribute. */
       const asWritten: (string | undefined)[] = [];
       const edits = [...wrap.tags];
       // The lines a token (or a text) takes out stay where they were, in an empty shortcode after it: every
@@ -1289,7 +1289,7 @@ function markdownWraps(
   for (const sc of list) {
     if (owned(sc) || isCode(sc.name)) continue;
     const inner = sc.innerStart !== undefined && sc.innerEnd !== undefined && holds(sc.innerStart, sc.innerEnd);
-    // A formula in its parameters (siteFigureSpans): a token there, whatever Markdown does with raw HTML.
+    // A formula in its parameters (siteParamSpans): a token there, whatever Markdown does with raw HTML.
     const inParams = holds(sc.offset, sc.tagEnd);
     if (!inner && !inParams) continue;
     if (inParams || (!settings.unsafe && (sc.markup === '%' || settings.markdownInner?.(sc.name)))) {
