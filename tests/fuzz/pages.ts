@@ -119,6 +119,11 @@ const MARKDOWN = [
   '{{< figure',
   '{{< /notice >}}',
   '{{< x.inline >}}{{ .Page.Title }}{{< /x.inline >}}',
+  // Math in a title the site's template prints, as text and in an attribute (batch.ts stubs).
+  '{{< notice title="Note on $t_1$ and *em*" >}}inner{{< /notice >}}',
+  '{{% notice title="Percent $t_2$" %}}body $t_3${{% /notice %}}',
+  '{{< notice title=`raw $t_4$ \\(u\\)` >}}x{{< /notice >}}',
+  '{{< notice >}}{{< notice title="nested $t_5$" >}}y{{< /notice >}}{{< /notice >}}',
   // Numbered figures and references (render/figure-numbers.ts).
   'see @fig-a ',
   '(@fig-b).',
