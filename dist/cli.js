@@ -2718,15 +2718,15 @@ function languageFigureNumbering(data, site, warn) {
   if (!isRecord(langs)) return void 0;
   const byLanguage = {};
   for (const [code, conf] of Object.entries(langs)) {
-    const path23 = ["languages", code, "params", "prerender"];
+    const path24 = ["languages", code, "params", "prerender"];
     const own = getIn(conf, ["params", "prerender"]);
     if (isRecord(own)) {
       for (const key of Object.keys(own)) {
-        if (key.toLowerCase() !== "figures") warn([...path23, key], `${[...path23, key].join(".")} is not read: of params.prerender, a language sets only figures (its label, separator and numbers); set ${key} in the site's params.prerender`, "key");
+        if (key.toLowerCase() !== "figures") warn([...path24, key], `${[...path24, key].join(".")} is not read: of params.prerender, a language sets only figures (its label, separator and numbers); set ${key} in the site's params.prerender`, "key");
       }
     }
-    const table = settingsTable(own, path23, "figures", FIGURES_KEYS, warn);
-    if (table) byLanguage[code.toLowerCase()] = figureNumbering(table, warn, path23, site);
+    const table = settingsTable(own, path24, "figures", FIGURES_KEYS, warn);
+    if (table) byLanguage[code.toLowerCase()] = figureNumbering(table, warn, path24, site);
   }
   if (Object.keys(byLanguage).length === 0) return void 0;
   const dflt = getIn(data, "defaultContentLanguage");
@@ -2737,15 +2737,15 @@ function languageFigureNumbering(data, site, warn) {
   };
 }
 function figureNumbering(table, warn, parent, base) {
-  const path23 = [...parent, "figures"];
+  const path24 = [...parent, "figures"];
   const raw = table && getIn(table, ["numbers"]);
-  const numbers = raw === true ? "all" : raw === false ? "none" : enumSetting(raw, ["id", "all", "none"], base.numbers, [...path23, "numbers"], warn);
+  const numbers = raw === true ? "all" : raw === false ? "none" : enumSetting(raw, ["id", "all", "none"], base.numbers, [...path24, "numbers"], warn);
   const text = (key, allowEmpty) => {
     const v = table && getIn(table, [key]);
     const dflt = base[key];
     if (v === void 0) return dflt;
     if (typeof v !== "string" || /[\r\n]/.test(v) || !allowEmpty && v.trim() === "") {
-      warn([...path23, key], `${[...path23, key].join(".")} = ${JSON.stringify(v)} must be ${allowEmpty ? "a line of text" : "a word or two (not empty)"}; using ${JSON.stringify(dflt)}`);
+      warn([...path24, key], `${[...path24, key].join(".")} = ${JSON.stringify(v)} must be ${allowEmpty ? "a line of text" : "a word or two (not empty)"}; using ${JSON.stringify(dflt)}`);
       return dflt;
     }
     return key === "label" ? v.trim() : v;
@@ -5251,7 +5251,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 2;
-    BUNDLE_CODE_ID = "5676dbd0885f4032739ff66e96f91314";
+    BUNDLE_CODE_ID = "1d7acdf0a77033e54380f6c2a503d9d0";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -5441,6 +5441,7 @@ var init_output_limits = __esm({
 });
 
 // src/page-settings.ts
+import path15 from "node:path";
 function nestedMountTargets(config) {
   return targetsNest(config.staticRoots) || targetsNest(config.assetRoots);
 }
@@ -5475,6 +5476,7 @@ function pageSettings(config, siteDir, errorMode, hugoVersion) {
   const images = imageOptions(config.data).options;
   const hook = images.enable && images.markdown === "auto" ? imageRenderHook(layoutDirs) : void 0;
   const markdownImages = !images.enable || images.markdown === false ? void 0 : images.markdown === true || complete && hook === void 0 ? "render" : hook !== void 0 && templateAsksForImages(hook, layoutDirs) ? "index" : void 0;
+  const renderingHook = markdownImages !== "render" && complete ? hook ?? imageRenderHook(layoutDirs) : void 0;
   const siteFigureImages = siteShortcodes.has("figure") ? !complete || templateAsksForImages(shortcodeTemplate(layoutDirs, "figure"), layoutDirs) : void 0;
   const shortcodeNames = complete ? [.../* @__PURE__ */ new Set([...shortcodeTemplateNames(layoutDirs), ...HUGO_BUILTIN_SHORTCODES, ...shortcodeList.keys()])].sort() : void 0;
   const figures = config.prerender.figures;
@@ -5512,6 +5514,7 @@ function pageSettings(config, siteDir, errorMode, hugoVersion) {
     ...siteFigureImages !== void 0 ? { siteFigureImages } : {},
     ...rawIds ? { headingIds: "raw" } : {},
     ...markdownImages ? { markdownImages } : {},
+    ...renderingHook ? { imageHook: path15.relative(siteDir, renderingHook).split(path15.sep).join("/") } : {},
     ...shortcodeNames ? { shortcodeNames } : {},
     markdownInner: markdownShortcodeTemplates(siteDir, layoutDirs),
     unsafe,
@@ -5790,7 +5793,7 @@ var init_build_workers = __esm({
 // src/build.ts
 import { closeSync, fstatSync, openSync, readdirSync as readdirSync7, readFileSync as readFileSync11, readSync, realpathSync as realpathSync3, statSync as statSync7 } from "node:fs";
 import os from "node:os";
-import path15 from "node:path";
+import path16 from "node:path";
 function envJobs() {
   const env = process.env.HUGO_PRERENDER_JOBS;
   return env !== void 0 && /^\d+$/.test(env.trim()) && Number(env) >= 1 ? Number(env) : void 0;
@@ -5814,7 +5817,7 @@ function ownTagsInOtherFormat(text, relPath) {
       file: relPath,
       ...new LineIndex(text).at(at),
       offset: at,
-      message: `${OWN_SHORTCODE_MESSAGE}; every tag of hugo-prerender's shortcodes is left out of this ${path15.posix.extname(relPath).slice(1)} page. Remove them from the page`
+      message: `${OWN_SHORTCODE_MESSAGE}; every tag of hugo-prerender's shortcodes is left out of this ${path16.posix.extname(relPath).slice(1)} page. Remove them from the page`
     }
   };
 }
@@ -5834,7 +5837,7 @@ function listContentFiles(dir, roots, refused = [], unreadable = [], others = []
     const inside = new Set(seen).add(real);
     for (const e of entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
       if (ignoredName(e.name)) continue;
-      const p = d.endsWith(path15.sep) ? d + e.name : d + path15.sep + e.name;
+      const p = d.endsWith(path16.sep) ? d + e.name : d + path16.sep + e.name;
       const relName = rel2 ? `${rel2}/${e.name}` : e.name;
       let st = void 0;
       if (e.isSymbolicLink()) {
@@ -5852,13 +5855,13 @@ function listContentFiles(dir, roots, refused = [], unreadable = [], others = []
       if (st ? st.isDirectory() : e.isDirectory()) {
         if (!filter || filter(relName, true)) walk(p, inside, relName);
       } else if ((st ? st.isFile() : e.isFile()) && (!filter || filter(relName, false))) {
-        const ext = path15.extname(e.name).toLowerCase();
+        const ext = path16.extname(e.name).toLowerCase();
         if (CONTENT_EXTENSIONS.has(ext)) out.push(p);
         else if (OTHER_CONTENT_EXTENSIONS.has(ext)) others.push(p);
       }
     }
   };
-  walk(path15.resolve(dir), /* @__PURE__ */ new Set(), "");
+  walk(path16.resolve(dir), /* @__PURE__ */ new Set(), "");
   return out;
 }
 function withLanguageBases(bases) {
@@ -5867,7 +5870,7 @@ function withLanguageBases(bases) {
 function shadowPlace(config, shadowIgnored, root, tree, abs) {
   const rel2 = relativePosix(root.dir, abs);
   if (pageInDisabledLanguage(config.languages, rel2, root.lang)) return void 0;
-  const relToContent = root.target ? path15.posix.join(root.target, rel2) : rel2;
+  const relToContent = root.target ? path16.posix.join(root.target, rel2) : rel2;
   return shadowIgnored.skip(abs, tree, relToContent) ? void 0 : relToContent;
 }
 function unreadableDirDiagnostic(siteDir, u, consequence) {
@@ -5910,22 +5913,22 @@ function writeFailure(e) {
   return void 0;
 }
 function toPosix2(p) {
-  return p.split(path15.sep).join("/");
+  return p.split(path16.sep).join("/");
 }
 function relativePosix(from, to) {
-  if (to.startsWith(from + path15.sep) && !to.includes(`${path15.sep}.`)) return toPosix2(to.slice(from.length + 1));
-  return toPosix2(path15.relative(from, to));
+  if (to.startsWith(from + path16.sep) && !to.includes(`${path16.sep}.`)) return toPosix2(to.slice(from.length + 1));
+  return toPosix2(path16.relative(from, to));
 }
 function emptyBuildResult() {
   return { pages: 0, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, unchanged: 0, images: 0, imagesProcessed: 0, ms: 0, workers: 0, diagnostics: [], failed: false };
 }
 function notASite(source, selection = {}) {
-  const siteDir = path15.resolve(source);
+  const siteDir = path16.resolve(source);
   if (!isDirectory(siteDir)) {
-    if (existsPath(siteDir)) return `${siteDir} is a file, not a directory: -s takes the site's directory (${path15.dirname(siteDir)}?)`;
+    if (existsPath(siteDir)) return `${siteDir} is a file, not a directory: -s takes the site's directory (${path16.dirname(siteDir)}?)`;
     return `the site directory ${siteDir} does not exist; pass the site with -s DIR`;
   }
-  if (findSiteConfigFiles(siteDir, null, selection.files).length === 0 && !isDirectory(path15.join(siteDir, "config"))) {
+  if (findSiteConfigFiles(siteDir, null, selection.files).length === 0 && !isDirectory(path16.join(siteDir, "config"))) {
     return `no Hugo configuration found in ${siteDir} (looked for hugo.toml|yaml|yml|json, config.toml|yaml|yml|json and config/_default/); is this the site's root? Pass it with --source`;
   }
   return void 0;
@@ -5934,7 +5937,7 @@ async function buildSite(opts) {
   if (opts.locked || notASite(opts.source, opts.config) !== void 0) return buildLocked(opts);
   let lock;
   try {
-    lock = await acquireSiteLock(path15.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
+    lock = await acquireSiteLock(path16.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
   } catch (e) {
     if (!(e instanceof LockError)) throw e;
     const result = emptyBuildResult();
@@ -5950,7 +5953,7 @@ async function buildSite(opts) {
 }
 async function buildLocked(opts) {
   const t0 = performance.now();
-  const siteDir = path15.resolve(opts.source);
+  const siteDir = path16.resolve(opts.source);
   const result = emptyBuildResult();
   const fail = (message, file) => {
     result.diagnostics.push({ severity: "error", message, file, line: 1, column: 1 });
@@ -5959,7 +5962,7 @@ async function buildLocked(opts) {
     return result;
   };
   if (!isDirectory(siteDir)) {
-    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path15.dirname(siteDir)}?)`);
+    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path16.dirname(siteDir)}?)`);
     return fail(`the site directory ${siteDir} does not exist; pass the site with -s DIR`);
   }
   let config;
@@ -6037,7 +6040,7 @@ async function buildLocked(opts) {
     for (const u of unreadable) {
       result.diagnostics.push(unreadableDirDiagnostic(siteDir, u, "its pages were not prerendered and keep what the previous build wrote for them"));
       const rel2 = relativePosix(root.dir, u.dir);
-      const inTree = root.target ? path15.posix.join(root.target, rel2) : rel2;
+      const inTree = root.target ? path16.posix.join(root.target, rel2) : rel2;
       for (const [shadow, info] of output.keepUnder(inTree, tree)) {
         output.keepTitles(info.source);
         keepIndex(shadow);
@@ -6070,7 +6073,9 @@ async function buildLocked(opts) {
         sharp: sharpIdentity(siteDir)
       } : null,
       // Whether a site's own figure asks for its images' versions: a page's record holds them, or none.
-      ...settings.siteFigureImages === false ? { siteFigureImages: false } : {}
+      ...settings.siteFigureImages === false ? { siteFigureImages: false } : {},
+      // The image render hook that renders Markdown images: a page's record holds the warnings about math in their titles.
+      ...settings.imageHook !== void 0 ? { imageHook: settings.imageHook } : {}
     })
   );
   const canReplay = (record, relToContent, tree, mtimeMs) => {
@@ -6083,7 +6088,7 @@ async function buildLocked(opts) {
     else if (record.shadowBytes !== void 0) output.keep(p.relToContent, p.tree, { unchanged: true, seen: true });
     output.keepTitles(p.relPath);
     keepIndex(p.relToContent);
-    if (pipeline) for (const img of record.images) await pipeline.prepare(path15.resolve(siteDir, img.file), img.shown);
+    if (pipeline) for (const img of record.images) await pipeline.prepare(path16.resolve(siteDir, img.file), img.shown);
     countKept(record);
   };
   const countKept = (record) => {
@@ -6157,7 +6162,7 @@ async function buildLocked(opts) {
         const kept = records.get(id);
         keepPage(kept !== void 0 && !kept.held);
         records.carry(id);
-        if (pipeline && kept) for (const img of kept.images) await pipeline.prepare(path15.resolve(siteDir, img.file), img.shown);
+        if (pipeline && kept) for (const img of kept.images) await pipeline.prepare(path16.resolve(siteDir, img.file), img.shown);
         if (kept) countKept(kept);
       };
     }
@@ -6341,7 +6346,7 @@ function mountProblems(siteDir, config) {
   const diagnostics = [];
   if (!config.file) return { diagnostics };
   if (!moduleMounts(config.data).some((m) => normalizeRel(m.source) === `${PRERENDER_DIR}/content`)) {
-    return { unmounted: path15.relative(siteDir, config.file) || config.file, diagnostics };
+    return { unmounted: path16.relative(siteDir, config.file) || config.file, diagnostics };
   }
   for (const m of missingNestedShadows(moduleMounts(config.data))) {
     const own = mountIndex(config.data, (u) => normalizeRel(u.target) === m.target && !normalizeRel(u.source).startsWith(`${PRERENDER_DIR}/`));
@@ -6365,7 +6370,7 @@ function resolveModules(siteDir, config, selection, bin = "hugo", output) {
   return {
     severity: "warning",
     code: "modules",
-    ...imports ? config.locate(imports, "key") : { file: toPosix2(path15.relative(siteDir, config.file ?? siteDir)), line: 1, column: 1 },
+    ...imports ? config.locate(imports, "key") : { file: toPosix2(path16.relative(siteDir, config.file ?? siteDir)), line: 1, column: 1 },
     message: `the site's theme or modules are not all in themes/ or _vendor/ (a Hugo Module, a module.replacements folder, or a theme that imports modules of its own), and Hugo could not say where they are (\`${bin} config mounts\`: ${asked.why}): a shortcode template of theirs, such as a theme's own figure, is not seen, and hugo-prerender renders that shortcode itself; make \`hugo config mounts\` work here (Hugo on PATH or --hugo PATH, and Go for Hugo Modules), or vendor the modules with \`hugo mod vendor\``
   };
 }
@@ -6373,7 +6378,7 @@ function foreignShadowDiagnostic(siteDir, config, rel2) {
   const [tree, ...rest] = rel2.split("/");
   const inTree = rest.join("/");
   const root = config.contentRoots.find((r) => shadowTree(r.lang) === tree && !r.target);
-  const home = root ? toPosix2(path15.join(path15.relative(siteDir, root.dir), inTree)) : `your content folder (${inTree})`;
+  const home = root ? toPosix2(path16.join(path16.relative(siteDir, root.dir), inTree)) : `your content folder (${inTree})`;
   return {
     severity: "warning",
     code: "foreign-file",
@@ -6387,7 +6392,7 @@ function badLanguageDiagnostic(siteDir, config, root, outcome) {
   return {
     severity: "error",
     code: "config",
-    file: toPosix2(path15.relative(siteDir, config.file ?? siteDir)),
+    file: toPosix2(path16.relative(siteDir, config.file ?? siteDir)),
     line: 1,
     column: 1,
     message: `the content of ${JSON.stringify(root.source)} has language ${JSON.stringify(root.lang)}, which is not a plain language code (letters, digits, '-', '_'); ${outcome}`
@@ -6398,7 +6403,7 @@ function headProblem(siteDir, config, anyMath, anyDark) {
   const head = headReport(siteLayoutDirs(siteDir, config.data, config.modules));
   if (head.linking.length > 0) return void 0;
   const what = anyMath ? "pages have math, but no template of this site or its theme calls the head partial, so no page links the KaTeX stylesheet and formulas show untypeset (as bare MathML)" : "pages have figures with a dark image (src-dark), but no template of this site or its theme calls the head partial, so no page links prerender.css and such figures show both images";
-  return { severity: "warning", code: "head", file: toPosix2(path15.relative(siteDir, config.file)), line: 1, column: 1, message: `${what}; ${headAdvice(head, siteDir)}` };
+  return { severity: "warning", code: "head", file: toPosix2(path16.relative(siteDir, config.file)), line: 1, column: 1, message: `${what}; ${headAdvice(head, siteDir)}` };
 }
 function existsPath(p) {
   try {
@@ -6802,14 +6807,14 @@ function editJson(text, rootIsModule, edit) {
   }
   const moduleNode = base.length ? (0, import_main2.findNodeAtLocation)(root, base) : root;
   const mountsKey = jsonKey(moduleNode, "mounts") ?? "mounts";
-  const path23 = [...base, mountsKey];
-  const list = (0, import_main2.findNodeAtLocation)(root, path23);
+  const path24 = [...base, mountsKey];
+  const list = (0, import_main2.findNodeAtLocation)(root, path24);
   const all = [...edit.before, ...edit.after];
   const apply = (p, value, isArrayInsertion = false) => {
     t = (0, import_main2.applyEdits)(t, (0, import_main2.modify)(t, p, value, { formattingOptions, isArrayInsertion }));
   };
   if (!list) {
-    apply(path23, all.map(written));
+    apply(path24, all.map(written));
     return t;
   }
   if (list.type !== "array") throw new EditError('"mounts" is not an array', list.offset);
@@ -6819,16 +6824,16 @@ function editJson(text, rootIsModule, edit) {
   for (const [k, m] of edit.respell) {
     const i = mountIdx[k];
     root = tree();
-    const node = (0, import_main2.findNodeAtLocation)(root, [...path23, i]);
+    const node = (0, import_main2.findNodeAtLocation)(root, [...path24, i]);
     const keys = (node?.children ?? []).map((p) => p.children?.[0]?.value).filter((v) => typeof v === "string");
-    for (const key of keys.filter((x) => ["lang", "sites"].includes(x.toLowerCase()))) apply([...path23, i, key], void 0);
-    for (const [key, value] of Object.entries(written(m)).filter(([x]) => x === "lang" || x === "sites")) apply([...path23, i, key], value);
+    for (const key of keys.filter((x) => ["lang", "sites"].includes(x.toLowerCase()))) apply([...path24, i, key], void 0);
+    for (const [key, value] of Object.entries(written(m)).filter(([x]) => x === "lang" || x === "sites")) apply([...path24, i, key], value);
   }
   const removed = [...edit.remove].map((k) => mountIdx[k]).sort((a, b) => b - a);
-  for (const i of removed) apply([...path23, i], void 0);
+  for (const i of removed) apply([...path24, i], void 0);
   const keptCount = elements.length - removed.length;
-  edit.after.forEach((m, j) => apply([...path23, keptCount + j], written(m), true));
-  edit.before.forEach((m, j) => apply([...path23, j], written(m), true));
+  edit.after.forEach((m, j) => apply([...path24, keptCount + j], written(m), true));
+  edit.before.forEach((m, j) => apply([...path24, j], written(m), true));
   return t;
 }
 var import_main2, import_yaml5, EditError, PLAIN_YAML, YAML_SPECIAL;
@@ -6861,7 +6866,7 @@ __export(init_exports, {
 });
 import { spawnSync as spawnSync3 } from "node:child_process";
 import { existsSync as existsSync3, readFileSync as readFileSync12 } from "node:fs";
-import path16 from "node:path";
+import path17 from "node:path";
 function ourLanguageContent(lang, style) {
   const tree = shadowTree(lang);
   return tree === void 0 ? void 0 : languageMount(`${PRERENDER_DIR}/${tree}`, "content", lang.toLowerCase(), style);
@@ -6934,7 +6939,7 @@ function chooseTarget(siteDir) {
   const parsed = [];
   for (const file of files) {
     const text = readFileSync12(file.path, "utf8");
-    const { data, diagnostics } = parseConfigText(text, file.format, path16.relative(siteDir, file.path));
+    const { data, diagnostics } = parseConfigText(text, file.format, path17.relative(siteDir, file.path));
     const err = diagnostics.find((d) => d.severity === "error");
     if (err) throw new InitError(`${err.file}:${err.line}:${err.column}: ${err.message}; fix the config before running init`);
     parsed.push({ file, text, data });
@@ -7005,11 +7010,11 @@ function headHints(site, data, hugo = "hugo") {
   return [`In your <head> template add: ${HEAD_PARTIAL_CALL} (with a theme, put it in the theme's head hook instead of copying its head: ${list})`];
 }
 function initSite(siteDir, opts = {}) {
-  const site = path16.resolve(siteDir);
+  const site = path17.resolve(siteDir);
   let packageLayouts = opts.packageLayouts ?? DEFAULT_PACKAGE_LAYOUTS;
-  if (path16.isAbsolute(packageLayouts)) {
-    const rel3 = path16.relative(site, packageLayouts);
-    if (!rel3.startsWith("..") && !path16.isAbsolute(rel3)) packageLayouts = rel3;
+  if (path17.isAbsolute(packageLayouts)) {
+    const rel3 = path17.relative(site, packageLayouts);
+    if (!rel3.startsWith("..") && !path17.isAbsolute(rel3)) packageLayouts = rel3;
   }
   packageLayouts = normalizeRel(packageLayouts);
   const { target, merged } = chooseTarget(site);
@@ -7023,9 +7028,9 @@ function initSite(siteDir, opts = {}) {
     staticDirs: staticDirSetting(merged).map(normalizeRel),
     packageLayouts
   });
-  const rel2 = path16.relative(site, target.file.path).split(path16.sep).join("/");
+  const rel2 = path17.relative(site, target.file.path).split(path17.sep).join("/");
   const messages = [];
-  const gitignore = path16.join(site, ".gitignore");
+  const gitignore = path17.join(site, ".gitignore");
   const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync12(gitignore, "utf8")) || gitIgnores(site, `${PRERENDER_DIR}/`);
   const hints = [
     ...ignored ? [] : [`Add this line to .gitignore (generated output): ${PRERENDER_DIR}/`],
@@ -7102,7 +7107,7 @@ var init_init = __esm({
 
 // src/site/hugo-messages.ts
 import { readFileSync as readFileSync13 } from "node:fs";
-import path17 from "node:path";
+import path18 from "node:path";
 function originalOf(manifest, tree, rel2) {
   const pages = tree === DEFAULT_TREE ? manifest.pages : manifest.trees?.[tree];
   return pages?.[rel2.replace(/\\/g, "/")]?.source;
@@ -7125,9 +7130,9 @@ function originalColumn(shadowLine, originalLine, column) {
     from = m.index + m[0].length;
   }
 }
-function originalPathsInHugoOutput(text, siteDir, manifest = readManifest(path17.join(siteDir, ".prerender"))) {
+function originalPathsInHugoOutput(text, siteDir, manifest = readManifest(path18.join(siteDir, ".prerender"))) {
   if (!text.includes(".prerender")) return text;
-  const site = path17.resolve(siteDir);
+  const site = path18.resolve(siteDir);
   const lines = /* @__PURE__ */ new Map();
   const linesOf = (file) => {
     if (!lines.has(file)) {
@@ -7145,13 +7150,13 @@ function originalPathsInHugoOutput(text, siteDir, manifest = readManifest(path17
     if (source === void 0) return whole;
     let position = line === void 0 ? "" : `:${line}:${column}`;
     if (line !== void 0) {
-      const shadow = linesOf(path17.join(site, ".prerender", tree, rel2))?.[Number(line) - 1];
-      const original = linesOf(path17.join(site, source))?.[Number(line) - 1];
+      const shadow = linesOf(path18.join(site, ".prerender", tree, rel2))?.[Number(line) - 1];
+      const original = linesOf(path18.join(site, source))?.[Number(line) - 1];
       if (shadow !== void 0 && original !== void 0) position = `:${line}:${originalColumn(shadow, original, Number(column))}`;
     }
     if (before === "") return source + position;
     const dir = before.replace(/[\\/]$/, "");
-    return path17.resolve(dir) === site ? path17.join(dir, source) + position : whole;
+    return path18.resolve(dir) === site ? path18.join(dir, source) + position : whole;
   });
 }
 function forwardHugoOutput(from, to, siteDir, manifest) {
@@ -7218,7 +7223,7 @@ __export(hugo_command_exports, {
   withoutCopies: () => withoutCopies
 });
 import { mkdirSync as mkdirSync3, readdirSync as readdirSync8, readFileSync as readFileSync14, rmSync } from "node:fs";
-import path18 from "node:path";
+import path19 from "node:path";
 function hugoSourceArg(args) {
   return hugoFlag(args, "source", "s");
 }
@@ -7265,22 +7270,22 @@ function newPageRun(siteDir, args) {
   const mounts = moduleMounts(config.data);
   const isCopy = (m) => isRecord(m) && typeof m.source === "string" && typeof m.target === "string" && mountComponent(m.target) === "content" && normalizeRel(m.source).startsWith(`${PRERENDER_DIR}/`);
   if (!mounts.some(isCopy)) return { plain: true };
-  const work = path18.join(siteDir, NEW_PAGE_DIR);
+  const work = path19.join(siteDir, NEW_PAGE_DIR);
   const files = /* @__PURE__ */ new Map();
-  const configDir = path18.resolve(siteDir, hugoFlag(args, "configDir") ?? "config");
-  const inDir = (f) => f.startsWith(configDir + path18.sep);
+  const configDir = path19.resolve(siteDir, hugoFlag(args, "configDir") ?? "config");
+  const inDir = (f) => f.startsWith(configDir + path19.sep);
   if (config.files.some((f) => inDir(f.path) && withoutCopies(f.path, isCopy) !== void 0)) {
-    const copy = path18.join(work, "config");
-    for (const file of filesBelow(configDir)) files.set(path18.join(copy, path18.relative(configDir, file)), withoutCopies(file, isCopy) ?? readFileSync14(file));
+    const copy = path19.join(work, "config");
+    for (const file of filesBelow(configDir)) files.set(path19.join(copy, path19.relative(configDir, file)), withoutCopies(file, isCopy) ?? readFileSync14(file));
     return { files, args: withConfigDir(args, copy) };
   }
-  const layer = path18.join(work, "layer.toml");
+  const layer = path19.join(work, "layer.toml");
   files.set(
     layer,
     "# Written by `hugo-prerender hugo new` for `hugo new --config <site config>,.prerender/hugo-new/layer.toml`, and\n# removed when Hugo ends: the site's mounts without the prerendered copies, so that Hugo creates the page in yours.\n" + stringify({ module: { mounts: mounts.filter((m) => !isCopy(m)) } }) + "\n"
   );
   const root = findRootConfig(siteDir);
-  return { files, args: withConfigLayer(args, root?.path ?? path18.join(siteDir, "hugo.toml"), layer) };
+  return { files, args: withConfigLayer(args, root?.path ?? path19.join(siteDir, "hugo.toml"), layer) };
 }
 function filesBelow(dir) {
   let entries;
@@ -7289,12 +7294,12 @@ function filesBelow(dir) {
   } catch {
     return [];
   }
-  return entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0).flatMap((e) => e.isDirectory() ? filesBelow(path18.join(dir, e.name)) : e.isFile() ? [path18.join(dir, e.name)] : []);
+  return entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0).flatMap((e) => e.isDirectory() ? filesBelow(path19.join(dir, e.name)) : e.isFile() ? [path19.join(dir, e.name)] : []);
 }
 function withoutCopies(file, isCopy) {
   const format = formatOf(file);
   if (!format) return void 0;
-  const name = path18.basename(file).replace(/\.[^.]*$/, "").toLowerCase();
+  const name = path19.basename(file).replace(/\.[^.]*$/, "").toLowerCase();
   let data;
   try {
     data = parseConfigText(readFileSync14(file, "utf8"), format).data;
@@ -7340,7 +7345,7 @@ function withConfigLayer(args, rootConfig, layer) {
 async function hugoCommand(opts) {
   const log = opts.log ?? ((l) => process.stderr.write(`${l}
 `));
-  const siteDir = path18.resolve(hugoSourceArg(opts.hugoArgs) ?? ".");
+  const siteDir = path19.resolve(hugoSourceArg(opts.hugoArgs) ?? ".");
   const { hugoArgs, hugo, onBuild, log: _log, ...build } = opts;
   if (!needsNoBuild(hugoArgs)) {
     const result = await buildSite({ ...build, source: siteDir, config: hugoConfigSelection(hugoArgs, "build"), ...hugo ? { hugo } : {} });
@@ -7356,10 +7361,10 @@ async function hugoCommand(opts) {
   if (createsPage(hugoArgs)) {
     const run2 = newPageRun(siteDir, hugoArgs);
     if ("files" in run2) {
-      written2 = path18.join(siteDir, NEW_PAGE_DIR);
+      written2 = path19.join(siteDir, NEW_PAGE_DIR);
       rmSync(written2, { recursive: true, force: true });
       for (const [file, data] of run2.files) {
-        mkdirSync3(path18.dirname(file), { recursive: true });
+        mkdirSync3(path19.dirname(file), { recursive: true });
         writeFileAtomic(file, data);
       }
       args = run2.args;
@@ -7411,19 +7416,19 @@ __export(watch_exports, {
   watchSite: () => watchSite
 });
 import { existsSync as existsSync4, readdirSync as readdirSync9, statSync as statSync8 } from "node:fs";
-import path19 from "node:path";
+import path20 from "node:path";
 function watchedPaths(siteDir, selection) {
   const config = readSiteConfig(siteDir, selection);
   const paths = /* @__PURE__ */ new Set();
-  const configDir = path19.join(siteDir, "config");
-  for (const f of config.files) paths.add(f.path.startsWith(configDir + path19.sep) ? configDir : f.path);
+  const configDir = path20.join(siteDir, "config");
+  for (const f of config.files) paths.add(f.path.startsWith(configDir + path20.sep) ? configDir : f.path);
   for (const r of config.contentRoots) paths.add(r.dir);
   for (const r of [...config.staticRoots, ...config.assetRoots]) paths.add(r.dir);
   paths.add(config.assetsDir);
-  const own = path19.join(siteDir, ".prerender");
+  const own = path20.join(siteDir, ".prerender");
   const modules = cachedHugoModules(siteDir, PRERENDER_DIR);
   for (const m of moduleComponentRoots(siteDir, config.data, modules)) for (const r of [...m.static, ...m.assets]) paths.add(r.dir);
-  for (const d of siteLayoutDirs(siteDir, config.data, modules)) if (d !== own && !d.startsWith(own + path19.sep)) paths.add(d);
+  for (const d of siteLayoutDirs(siteDir, config.data, modules)) if (d !== own && !d.startsWith(own + path20.sep)) paths.add(d);
   if (config.files.length === 0) paths.add(siteDir);
   return [...paths].sort();
 }
@@ -7436,7 +7441,7 @@ function watchedPathsOrNothing(siteDir, selection) {
 }
 function incrementalSet(siteDir, changed, selection) {
   if (changed.length === 0) return void 0;
-  const roots = readSiteConfig(siteDir, selection).contentRoots.map((r) => path19.relative(siteDir, r.dir).split(path19.sep).join("/") + "/");
+  const roots = readSiteConfig(siteDir, selection).contentRoots.map((r) => path20.relative(siteDir, r.dir).split(path20.sep).join("/") + "/");
   const pages = changed.filter((f) => CONTENT_FILE.test(f) && roots.some((r) => f.startsWith(r)));
   return pages.length === changed.length ? new Set(pages) : void 0;
 }
@@ -7458,7 +7463,7 @@ function fileStamp(file) {
 }
 function filesUnder(dir) {
   try {
-    return readdirSync9(dir, { recursive: true, encoding: "utf8" }).map((name) => path19.join(dir, name)).filter((file) => statSync8(file, { throwIfNoEntry: false })?.isFile() === true);
+    return readdirSync9(dir, { recursive: true, encoding: "utf8" }).map((name) => path20.join(dir, name)).filter((file) => statSync8(file, { throwIfNoEntry: false })?.isFile() === true);
   } catch {
     return [];
   }
@@ -7481,10 +7486,10 @@ function rewriteShadows(siteDir, pages, selection = {}) {
     const out = new PrerenderOutput(siteDir);
     for (const p of pages) {
       for (const root of roots) {
-        const rel2 = path19.relative(root.dir, path19.join(siteDir, p));
+        const rel2 = path20.relative(root.dir, path20.join(siteDir, p));
         const tree = shadowTree(root.lang);
-        if (rel2.startsWith("..") || path19.isAbsolute(rel2) || tree === void 0) continue;
-        out.rewriteShadow(path19.posix.join(root.target, rel2.split(path19.sep).join("/")), tree);
+        if (rel2.startsWith("..") || path20.isAbsolute(rel2) || tree === void 0) continue;
+        out.rewriteShadow(path20.posix.join(root.target, rel2.split(path20.sep).join("/")), tree);
         break;
       }
     }
@@ -7494,8 +7499,8 @@ function rewriteShadows(siteDir, pages, selection = {}) {
 function watchSite(watchOpts) {
   const selection = watchOpts.config ?? { environment: defaultEnvironment("server") };
   const opts = { ...watchOpts, config: selection };
-  const siteDir = path19.resolve(opts.source);
-  const prerenderDir = path19.join(siteDir, ".prerender");
+  const siteDir = path20.resolve(opts.source);
+  const prerenderDir = path20.join(siteDir, ".prerender");
   const debounceMs = opts.debounceMs ?? 120;
   const pageDebounceMs = opts.pageDebounceMs ?? Math.min(2, debounceMs);
   const stabilityMs = opts.stabilityMs ?? 0;
@@ -7511,12 +7516,12 @@ function watchSite(watchOpts) {
   const readStamps = /* @__PURE__ */ new Map();
   let afterCrash = false;
   let paths = [];
-  const configDir = path19.join(siteDir, "config");
+  const configDir = path20.join(siteDir, "config");
   let configDirFiles2 = [];
   let rewatch;
   let rootCheck;
   let outputId = "";
-  const siteRel = (file) => path19.relative(siteDir, file).split(path19.sep).join("/");
+  const siteRel = (file) => path20.relative(siteDir, file).split(path20.sep).join("/");
   const settle = (pages) => {
     settleTimer = void 0;
     if (closed || running || timer || pending.size > 0) return;
@@ -7525,14 +7530,14 @@ function watchSite(watchOpts) {
   const runBuild = async (changed, final = false) => {
     let only;
     let result;
-    for (const f of changed) readStamps.set(f, fileStamp(path19.join(siteDir, f)));
+    for (const f of changed) readStamps.set(f, fileStamp(path20.join(siteDir, f)));
     for (const p of paths) {
       const stamp = fileStamp(p);
       if (!stamp.startsWith(DIR_STAMP)) readStamps.set(siteRel(p), stamp);
       else if (p === configDir) {
         const now = filesUnder(p).map(siteRel);
         for (const f of configDirFiles2) if (!now.includes(f)) readStamps.set(f, "");
-        for (const f of now) readStamps.set(f, fileStamp(path19.join(siteDir, f)));
+        for (const f of now) readStamps.set(f, fileStamp(path20.join(siteDir, f)));
         configDirFiles2 = now;
       }
     }
@@ -7766,7 +7771,7 @@ __export(serve_exports, {
 });
 import { spawnSync as spawnSync4 } from "node:child_process";
 import { existsSync as existsSync5, mkdirSync as mkdirSync4, readdirSync as readdirSync10, readFileSync as readFileSync15 } from "node:fs";
-import path20 from "node:path";
+import path21 from "node:path";
 function excludeStyle(hugoVersion) {
   return versionBefore(hugoVersion, "0.153.0") ? "excludeFiles" : "files";
 }
@@ -7782,7 +7787,7 @@ function oneGlob(rels) {
 function filesBelow2(dir, prefix = "") {
   let entries;
   try {
-    entries = readdirSync10(path20.join(dir, prefix), { withFileTypes: true });
+    entries = readdirSync10(path21.join(dir, prefix), { withFileTypes: true });
   } catch {
     return [];
   }
@@ -7807,10 +7812,10 @@ function serveLayer(siteDir, data, style) {
     const tree = shadowTree(mountLanguage(m)?.lang);
     if (tree === void 0) return m;
     const sub = target.split("/").slice(1).join("/");
-    const shadows = filesBelow2(path20.join(siteDir, PRERENDER_DIR, tree)).filter((f) => /\.(md|markdown|mdown)$/i.test(f) && (sub === "" || f.startsWith(`${sub}/`))).map((f) => sub === "" ? f : f.slice(sub.length + 1)).filter((rel2) => existsSync5(path20.join(siteDir, source, rel2)));
+    const shadows = filesBelow2(path21.join(siteDir, PRERENDER_DIR, tree)).filter((f) => /\.(md|markdown|mdown)$/i.test(f) && (sub === "" || f.startsWith(`${sub}/`))).map((f) => sub === "" ? f : f.slice(sub.length + 1)).filter((rel2) => existsSync5(path21.join(siteDir, source, rel2)));
     if (shadows.length === 0) return m;
     shadows.sort();
-    originals.push({ dir: path20.resolve(siteDir, source), rels: shadows });
+    originals.push({ dir: path21.resolve(siteDir, source), rels: shadows });
     const key = style === "files" ? "files" : "excludeFiles";
     const own2 = getIn(m, key);
     const before = typeof own2 === "string" ? [own2] : Array.isArray(own2) ? own2.filter((x) => typeof x === "string") : [];
@@ -7830,7 +7835,7 @@ function serveLayer(siteDir, data, style) {
   const own = getIn(data, "ignoreFiles");
   const ignoreFiles2 = [
     ...typeof own === "string" ? [own] : Array.isArray(own) ? own.filter((x) => typeof x === "string") : [],
-    ...originals.map(({ dir, rels }) => `^${literalRegExp(dir + path20.sep)}(?:${rels.map(literalRegExp).join("|")})$`)
+    ...originals.map(({ dir, rels }) => `^${literalRegExp(dir + path21.sep)}(?:${rels.map(literalRegExp).join("|")})$`)
   ];
   const ownHeaders = getIn(data, "server.headers");
   const headers = [
@@ -7852,17 +7857,17 @@ function errorsText(result) {
 `;
 }
 function update(siteDir, file, text) {
-  const abs = path20.join(siteDir, file);
+  const abs = path21.join(siteDir, file);
   try {
     if (readFileSync15(abs, "utf8") === text) return false;
   } catch {
   }
-  mkdirSync4(path20.dirname(abs), { recursive: true });
+  mkdirSync4(path21.dirname(abs), { recursive: true });
   writeFileAtomic(abs, text);
   return true;
 }
 function hugoServerArgs(siteDir, rootConfig, hugoArgs) {
-  return ["server", "--source", siteDir, ...withConfigLayer(hugoArgs, path20.relative(siteDir, rootConfig), SERVE_CONFIG)];
+  return ["server", "--source", siteDir, ...withConfigLayer(hugoArgs, path21.relative(siteDir, rootConfig), SERVE_CONFIG)];
 }
 function renderToMemory(bin, hugoArgs) {
   if (hugoArgs.some((a) => /^(--renderTo(Memory|Disk)|--renderStaticToDisk|-M|--destination)(=|$)|^-d/.test(a))) return [];
@@ -7870,7 +7875,7 @@ function renderToMemory(bin, hugoArgs) {
   return help.status === 0 && /--renderToMemory\b/.test(help.stdout) ? ["--renderToMemory"] : [];
 }
 function serveSite(opts) {
-  const siteDir = path20.resolve(opts.source);
+  const siteDir = path21.resolve(opts.source);
   const log = opts.log ?? ((l) => process.stderr.write(`${l}
 `));
   const root = findRootConfig(siteDir);
@@ -7883,13 +7888,13 @@ function serveSite(opts) {
   const config = readSiteConfig(siteDir, selection);
   const overriding = mountsAfterLayer(config, root.path);
   if (overriding) {
-    const rel2 = path20.relative(siteDir, overriding);
+    const rel2 = path21.relative(siteDir, overriding);
     throw new ServeError(
-      `${rel2}: serve cannot run with module mounts in a config directory (Hugo reads it after the layer serve adds with --config, so the browser could show pages rendered without their prerendered math); move the mounts to ${path20.relative(siteDir, root.path)}, or run \`hugo-prerender watch\` beside \`hugo server\``
+      `${rel2}: serve cannot run with module mounts in a config directory (Hugo reads it after the layer serve adds with --config, so the browser could show pages rendered without their prerendered math); move the mounts to ${path21.relative(siteDir, root.path)}, or run \`hugo-prerender watch\` beside \`hugo server\``
     );
   }
   if (!moduleMounts(config.data).some((m) => normalizeRel(m.source) === `${PRERENDER_DIR}/content`)) {
-    throw new ServeError(`${path20.relative(siteDir, root.path)}: the site does not mount ${PRERENDER_DIR}/content; run \`hugo-prerender init\` first`);
+    throw new ServeError(`${path21.relative(siteDir, root.path)}: the site does not mount ${PRERENDER_DIR}/content; run \`hugo-prerender init\` first`);
   }
   const bin = opts.hugo ?? "hugo";
   const probe = askHugoVersion(bin);
@@ -8018,9 +8023,9 @@ __export(check_exports, {
   formatCheck: () => formatCheck
 });
 import { readFileSync as readFileSync16 } from "node:fs";
-import path21 from "node:path";
+import path22 from "node:path";
 async function checkSite(source, opts = {}) {
-  const siteDir = path21.resolve(source);
+  const siteDir = path22.resolve(source);
   const result = { pages: [], found: 0, typeset: 0, diagnostics: [] };
   let config;
   try {
@@ -8054,8 +8059,8 @@ async function checkSite(source, opts = {}) {
   const names = new ShadowNames();
   let anyDark = false;
   const claim = (tree, root, abs, file) => {
-    const rel2 = path21.relative(root.dir, abs).split(path21.sep).join("/");
-    const bad = names.claim(tree, root.target ? path21.posix.join(root.target, rel2) : rel2, file);
+    const rel2 = path22.relative(root.dir, abs).split(path22.sep).join("/");
+    const bad = names.claim(tree, root.target ? path22.posix.join(root.target, rel2) : rel2, file);
     if (bad === void 0) return true;
     result.pages.push({ file, formulas: [], otherFormulas: [], found: 0, typeset: 0, diagnostics: [{ severity: "error", code: "file-name", file, line: 1, column: 1, message: bad }] });
     return false;
@@ -8080,7 +8085,7 @@ async function checkSite(source, opts = {}) {
       result.diagnostics.push(unreadableDirDiagnostic(siteDir, u, "its pages were not checked"));
     }
     for (const abs of files) {
-      const file = path21.relative(siteDir, abs).split(path21.sep).join("/");
+      const file = path22.relative(siteDir, abs).split(path22.sep).join("/");
       if (!claim(tree, root, abs, file)) continue;
       let text;
       try {
@@ -8108,7 +8113,7 @@ async function checkSite(source, opts = {}) {
     }
     for (const abs of otherFormats) {
       if (skip(abs)) continue;
-      const file = path21.relative(siteDir, abs).split(path21.sep).join("/");
+      const file = path22.relative(siteDir, abs).split(path22.sep).join("/");
       let text;
       try {
         text = readFileSync16(abs, "utf8");
@@ -8183,7 +8188,7 @@ init_closest_name();
 init_log();
 init_lock();
 init_embedded();
-import path22 from "node:path";
+import path23 from "node:path";
 import { fileURLToPath as fileURLToPath4 } from "node:url";
 var HELP = `hugo-prerender ${"0.1.0"}: typeset math, render figures, diagrams and plots for Hugo at build time
 
@@ -8237,15 +8242,15 @@ Shortcodes rendered by hugo-prerender: ${[...shortcodeList.keys()].sort().join("
 Documentation: see README.md in the package.
 `;
 function packageLayoutsFor(siteDir) {
-  for (let dir = siteDir; ; dir = path22.dirname(dir)) {
-    const pkg = path22.join(dir, "node_modules", "hugo-prerender");
-    if (existsSync6(path22.join(pkg, "package.json"))) {
-      return { path: path22.relative(siteDir, path22.join(pkg, "layouts")).split(path22.sep).join("/") };
+  for (let dir = siteDir; ; dir = path23.dirname(dir)) {
+    const pkg = path23.join(dir, "node_modules", "hugo-prerender");
+    if (existsSync6(path23.join(pkg, "package.json"))) {
+      return { path: path23.relative(siteDir, path23.join(pkg, "layouts")).split(path23.sep).join("/") };
     }
-    if (path22.dirname(dir) === dir) break;
+    if (path23.dirname(dir) === dir) break;
   }
-  const layouts = path22.resolve(path22.dirname(fileURLToPath4(import.meta.url)), "..", "layouts");
-  const rel2 = path22.relative(siteDir, layouts).split(path22.sep).join("/") || ".";
+  const layouts = path23.resolve(path23.dirname(fileURLToPath4(import.meta.url)), "..", "layouts");
+  const rel2 = path23.relative(siteDir, layouts).split(path23.sep).join("/") || ".";
   return {
     path: rel2,
     note: `hugo-prerender is not installed in a node_modules folder of this site or above it, so its templates are mounted from ${rel2}; install it in the site (npm install --save-dev \u2026) and run init again for a path that holds on other machines.`
@@ -8359,7 +8364,7 @@ Run "hugo-prerender --help" for usage.
       return 2;
     }
   }
-  const source = path22.resolve(values.source ?? ".");
+  const source = path23.resolve(values.source ?? ".");
   const configFor = (kind) => configSelection(kind, values.environment, values.config);
   if (passThrough.length > 0 && command !== "serve" && command !== "hugo") {
     process.stderr.write(`hugo-prerender: arguments after "--" are for hugo server, with the serve command only
@@ -8687,17 +8692,17 @@ var require_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP2;
     visit5.REMOVE = REMOVE;
-    function visit_(key2, node3, visitor, path13) {
-      const ctrl = callVisitor(key2, node3, visitor, path13);
+    function visit_(key2, node3, visitor, path14) {
+      const ctrl = callVisitor(key2, node3, visitor, path14);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path13, ctrl);
-        return visit_(key2, ctrl, visitor, path13);
+        replaceNode(key2, path14, ctrl);
+        return visit_(key2, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path13 = Object.freeze(path13.concat(node3));
+          path14 = Object.freeze(path14.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = visit_(i2, node3.items[i2], visitor, path13);
+            const ci = visit_(i2, node3.items[i2], visitor, path14);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -8708,13 +8713,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path13 = Object.freeze(path13.concat(node3));
-          const ck = visit_("key", node3.key, visitor, path13);
+          path14 = Object.freeze(path14.concat(node3));
+          const ck = visit_("key", node3.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = visit_("value", node3.value, visitor, path13);
+          const cv = visit_("value", node3.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -8735,17 +8740,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node3, visitor, path13) {
-      const ctrl = await callVisitor(key2, node3, visitor, path13);
+    async function visitAsync_(key2, node3, visitor, path14) {
+      const ctrl = await callVisitor(key2, node3, visitor, path14);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path13, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path13);
+        replaceNode(key2, path14, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path13 = Object.freeze(path13.concat(node3));
+          path14 = Object.freeze(path14.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node3.items[i2], visitor, path13);
+            const ci = await visitAsync_(i2, node3.items[i2], visitor, path14);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -8756,13 +8761,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path13 = Object.freeze(path13.concat(node3));
-          const ck = await visitAsync_("key", node3.key, visitor, path13);
+          path14 = Object.freeze(path14.concat(node3));
+          const ck = await visitAsync_("key", node3.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = await visitAsync_("value", node3.value, visitor, path13);
+          const cv = await visitAsync_("value", node3.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -8789,23 +8794,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node3, visitor, path13) {
+    function callVisitor(key2, node3, visitor, path14) {
       if (typeof visitor === "function")
-        return visitor(key2, node3, path13);
+        return visitor(key2, node3, path14);
       if (identity4.isMap(node3))
-        return visitor.Map?.(key2, node3, path13);
+        return visitor.Map?.(key2, node3, path14);
       if (identity4.isSeq(node3))
-        return visitor.Seq?.(key2, node3, path13);
+        return visitor.Seq?.(key2, node3, path14);
       if (identity4.isPair(node3))
-        return visitor.Pair?.(key2, node3, path13);
+        return visitor.Pair?.(key2, node3, path14);
       if (identity4.isScalar(node3))
-        return visitor.Scalar?.(key2, node3, path13);
+        return visitor.Scalar?.(key2, node3, path14);
       if (identity4.isAlias(node3))
-        return visitor.Alias?.(key2, node3, path13);
+        return visitor.Alias?.(key2, node3, path14);
       return void 0;
     }
-    function replaceNode(key2, path13, node3) {
-      const parent = path13[path13.length - 1];
+    function replaceNode(key2, path14, node3) {
+      const parent = path14[path14.length - 1];
       if (identity4.isCollection(parent)) {
         parent.items[key2] = node3;
       } else if (identity4.isPair(parent)) {
@@ -9417,10 +9422,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity4 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path13, value2) {
+    function collectionFromPath(schema, path14, value2) {
       let v = value2;
-      for (let i2 = path13.length - 1; i2 >= 0; --i2) {
-        const k2 = path13[i2];
+      for (let i2 = path14.length - 1; i2 >= 0; --i2) {
+        const k2 = path14[i2];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a3 = [];
           a3[k2] = v;
@@ -9439,7 +9444,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ *~1 new Map()
       });
     }
-    var isEmptyPath = (path13) => path13 == null || typeof path13 === "object" && !!path13[Symbol.iterator]().next().done;
+    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -9469,11 +9474,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        *~1
-      addIn(path13, value2) {
-        if (isEmptyPath(path13))
+      addIn(path14, value2) {
+        if (isEmptyPath(path14))
           this.add(value2);
         else {
-          const [key2, ...rest] = path13;
+          const [key2, ...rest] = path14;
           const node3 = this.get(key2, true);
           if (identity4.isCollection(node3))
             node3.addIn(rest, value2);
@@ -9487,8 +9492,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        *~1
-      deleteIn(path13) {
-        const [key2, ...rest] = path13;
+      deleteIn(path14) {
+        const [key2, ...rest] = path14;
         if (rest.length === 0)
           return this.delete(key2);
         const node3 = this.get(key2, true);
@@ -9502,8 +9507,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        *~1
-      getIn(path13, keepScalar) {
-        const [key2, ...rest] = path13;
+      getIn(path14, keepScalar) {
+        const [key2, ...rest] = path14;
         const node3 = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity4.isScalar(node3) ? node3.value : node3;
@@ -9521,8 +9526,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        *~1
-      hasIn(path13) {
-        const [key2, ...rest] = path13;
+      hasIn(path14) {
+        const [key2, ...rest] = path14;
         if (rest.length === 0)
           return this.has(key2);
         const node3 = this.get(key2, true);
@@ -9532,8 +9537,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        *~1
-      setIn(path13, value2) {
-        const [key2, ...rest] = path13;
+      setIn(path14, value2) {
+        const [key2, ...rest] = path14;
         if (rest.length === 0) {
           this.set(key2, value2);
         } else {
@@ -12048,9 +12053,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. *~1
-      addIn(path13, value2) {
+      addIn(path14, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path13, value2);
+          this.contents.addIn(path14, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -12125,14 +12130,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        *~1
-      deleteIn(path13) {
-        if (Collection.isEmptyPath(path13)) {
+      deleteIn(path14) {
+        if (Collection.isEmptyPath(path14)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path13) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -12147,10 +12152,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        *~1
-      getIn(path13, keepScalar) {
-        if (Collection.isEmptyPath(path13))
+      getIn(path14, keepScalar) {
+        if (Collection.isEmptyPath(path14))
           return !keepScalar && identity4.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity4.isCollection(this.contents) ? this.contents.getIn(path13, keepScalar) : void 0;
+        return identity4.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -12161,10 +12166,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        *~1
-      hasIn(path13) {
-        if (Collection.isEmptyPath(path13))
+      hasIn(path14) {
+        if (Collection.isEmptyPath(path14))
           return this.contents !== void 0;
-        return identity4.isCollection(this.contents) ? this.contents.hasIn(path13) : false;
+        return identity4.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -12181,13 +12186,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        *~1
-      setIn(path13, value2) {
-        if (Collection.isEmptyPath(path13)) {
+      setIn(path14, value2) {
+        if (Collection.isEmptyPath(path14)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path13), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path14), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path13, value2);
+          this.contents.setIn(path14, value2);
         }
       }
       /**
@@ -14148,9 +14153,9 @@ var require_cst_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP2;
     visit5.REMOVE = REMOVE;
-    visit5.itemAtPath = (cst, path13) => {
+    visit5.itemAtPath = (cst, path14) => {
       let item = cst;
-      for (const [field, index2] of path13) {
+      for (const [field, index2] of path14) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -14159,23 +14164,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit5.parentCollection = (cst, path13) => {
-      const parent = visit5.itemAtPath(cst, path13.slice(0, -1));
-      const field = path13[path13.length - 1][0];
+    visit5.parentCollection = (cst, path14) => {
+      const parent = visit5.itemAtPath(cst, path14.slice(0, -1));
+      const field = path14[path14.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path13, item, visitor) {
-      let ctrl = visitor(item, path13);
+    function _visit(path14, item, visitor) {
+      let ctrl = visitor(item, path14);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path13.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path14.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -14186,10 +14191,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path13);
+            ctrl = ctrl(item, path14);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path13) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
     }
     exports2.visit = visit5;
   }
@@ -16047,7 +16052,7 @@ __export(build_page_exports, {
 });
 module.exports = __toCommonJS(build_page_exports);
 var import_node_fs8 = require("node:fs");
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 
 // src/render/keys.ts
 var import_node_crypto = require("node:crypto");
@@ -18806,13 +18811,13 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    *~1
-  set path(path13) {
-    if (isUrl(path13)) {
-      path13 = (0, import_node_url.fileURLToPath)(path13);
+  set path(path14) {
+    if (isUrl(path14)) {
+      path14 = (0, import_node_url.fileURLToPath)(path14);
     }
-    assertNonEmpty(path13, "path");
-    if (this.path !== path13) {
-      this.history.push(path13);
+    assertNonEmpty(path14, "path");
+    if (this.path !== path14) {
+      this.history.push(path14);
     }
   }
   /**
@@ -19079,8 +19084,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path13, name) {
-  if (!path13) {
+function assertPath(path14, name) {
+  if (!path14) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -27391,7 +27396,7 @@ function transformGfmAutolinkLiterals(tree) {
     { ignore: ["link", "linkReference"] }
   );
 }
-function findUrl(_9, protocol, domain2, path13, match) {
+function findUrl(_9, protocol, domain2, path14, match) {
   if (!previous2(match)) {
     return false;
   }
@@ -27404,7 +27409,7 @@ function findUrl(_9, protocol, domain2, path13, match) {
   if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
     return false;
   }
-  const parts = splitUrl(domain2 + path13);
+  const parts = splitUrl(domain2 + path14);
   const result = {
     type: "link",
     title: null,
@@ -30900,16 +30905,16 @@ var Diff = class {
       }
     }
   }
-  addToPath(path13, added, removed, oldPosInc, options) {
-    const last = path13.lastComponent;
+  addToPath(path14, added, removed, oldPosInc, options) {
+    const last = path14.lastComponent;
     if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
       return {
-        oldPos: path13.oldPos + oldPosInc,
+        oldPos: path14.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path13.oldPos + oldPosInc,
+        oldPos: path14.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed, previousComponent: last }
       };
     }
@@ -47794,13 +47799,13 @@ function node2(shape, o2 = {}) {
   }
   return fragment(outline, o2.label !== void 0 && o2.label !== "" ? mathLabel(o2.label, { x: shape.cx, y: shape.cy, size }) : null);
 }
-function edge(ids, path13, o2 = {}) {
+function edge(ids, path14, o2 = {}) {
   const arrow = o2.arrow ?? "end";
   const paint = o2.paint ?? "ink";
   const atStart = arrow === "start" || arrow === "both";
   const atEnd = arrow === "end" || arrow === "both";
   const cut = HEAD_LENGTH * HEAD_OVERLAP;
-  const drawn = trim(path13, atStart ? cut : 0, atEnd ? cut : 0);
+  const drawn = trim(path14, atStart ? cut : 0, atEnd ? cut : 0);
   const s2 = strokeAttrs(paint);
   return el("path", {
     class: [s2.class, o2.class].filter(Boolean).join(" ") || void 0,
@@ -47827,18 +47832,18 @@ function connect(from, to, o2 = {}) {
   const ctrl = add(m, mul({ x: d2.y, y: -d2.x }, bend * 2));
   return { kind: "quad", a: borderPoint(from, ctrl, g0), c: ctrl, b: borderPoint(to, ctrl, g1) };
 }
-function edgeLabelAnchor(path13, text12, o2 = {}) {
+function edgeLabelAnchor(path14, text12, o2 = {}) {
   const t = o2.t ?? 0.5;
-  const p5 = pointAt(path13, t);
-  let n = normalAt(path13, t);
+  const p5 = pointAt(path14, t);
+  let n = normalAt(path14, t);
   if (o2.side === "right") n = mul(n, -1);
   const size = o2.size ?? 16;
   const b2 = labelFontBox(text12, { x: 0, y: 0, size });
   const reach = Math.max(-n.x * b2.x0, -n.x * b2.x1) + Math.max(-n.y * b2.y0, -n.y * b2.y1);
   return add(p5, mul(n, reach + (o2.offset ?? 5)));
 }
-function edgeLabel(path13, text12, o2 = {}) {
-  const at = edgeLabelAnchor(path13, text12, o2);
+function edgeLabel(path14, text12, o2 = {}) {
+  const at = edgeLabelAnchor(path14, text12, o2);
   return mathLabel(text12, { x: at.x, y: at.y, size: o2.size ?? 16, class: o2.class });
 }
 function delaySquare(at, size = 8, paint = "ink") {
@@ -51849,12 +51854,12 @@ function y(p5) {
   return p5[1];
 }
 function line2(x$1, y$1) {
-  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path13 = withPath(line3);
+  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path14 = withPath(line3);
   x$1 = typeof x$1 === "function" ? x$1 : x$1 === void 0 ? x : constant2(x$1);
   y$1 = typeof y$1 === "function" ? y$1 : y$1 === void 0 ? y : constant2(y$1);
   function line3(data) {
     var i2, n = (data = array2(data)).length, d2, defined0 = false, buffer;
-    if (context == null) output7 = curve(buffer = path13());
+    if (context == null) output7 = curve(buffer = path14());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) output7.lineStart();
@@ -51882,13 +51887,13 @@ function line2(x$1, y$1) {
   return line3;
 }
 function area(x0, y0, y1) {
-  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path13 = withPath(area2);
+  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path14 = withPath(area2);
   x0 = typeof x0 === "function" ? x0 : x0 === void 0 ? x : constant2(+x0);
   y0 = typeof y0 === "function" ? y0 : y0 === void 0 ? constant2(0) : constant2(+y0);
   y1 = typeof y1 === "function" ? y1 : y1 === void 0 ? y : constant2(+y1);
   function area2(data) {
     var i2, j, k2, n = (data = array2(data)).length, d2, defined0 = false, buffer, x0z = new Array(n), y0z = new Array(n);
-    if (context == null) output7 = curve(buffer = path13());
+    if (context == null) output7 = curve(buffer = path14());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) {
@@ -52027,12 +52032,12 @@ var s = sqrt(3) / 2;
 var k = 1 / sqrt(12);
 var a = (k / 2 + 1) * 3;
 function Symbol2(type, size) {
-  let context = null, path13 = withPath(symbol);
+  let context = null, path14 = withPath(symbol);
   type = typeof type === "function" ? type : constant2(type || circle2);
   size = typeof size === "function" ? size : constant2(size === void 0 ? 64 : +size);
   function symbol() {
     let buffer;
-    if (!context) context = buffer = path13();
+    if (!context) context = buffer = path14();
     type.apply(this, arguments).draw(context, +size.apply(this, arguments));
     if (buffer) return context = null, buffer + "" || null;
   }
@@ -54547,9 +54552,9 @@ var rnn_unroll_default = defineShortcode({
       body3.push(...column(ids, cx(k2), lay, { x: names("x", k2), h: names("h", k2), o: names("o", k2), L: names("L", k2), y: names("y", k2) }, weights, font));
     }
     for (let k2 = -1; k2 < T4; k2++) {
-      const path13 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
-      body3.push(edge(ids, path13, { dashed: k2 === -1 || k2 === T4 - 1 }));
-      if (weights[2]) body3.push(edgeLabel(path13, weights[2], { side: "left", size: WFONT, offset: HEAD_HALF_WIDTH + 2 }));
+      const path14 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
+      body3.push(edge(ids, path14, { dashed: k2 === -1 || k2 === T4 - 1 }));
+      if (weights[2]) body3.push(edgeLabel(path14, weights[2], { side: "left", size: WFONT, offset: HEAD_HALF_WIDTH + 2 }));
     }
     if (p5.bptt) {
       paints.add("highlight");
@@ -57671,6 +57676,20 @@ async function prerenderPageUncapped(source, env2) {
       for (const s2 of served.served) if (s2.data) (imageEntries ??= {})[s2.image.url] = s2.data;
     }
   }
+  const imageHook = env2.settings.imageHook;
+  if (imageHook !== void 0 && imageMode !== "render" && located.inlineTree && source.includes("![", parsed.bodyOffset) && MATH_HINT.test(source)) {
+    for (const image3 of findMarkdownImages(located.inlineTree, parsed.bodyOffset, true, source)) {
+      if (image3.title === null || !MATH_HINT.test(image3.title)) continue;
+      diagnostics.push({
+        severity: "warning",
+        file,
+        ...lines.at(image3.start),
+        offset: image3.start,
+        code: "image-title",
+        message: `the title of this image has math, which hugo-prerender does not typeset there: the site's image render hook (${imageHook}) renders the image and gets its title as written, so a caption it makes of the title shows the TeX. Put the formula in the text around the image, or write the image as {{< figure src="\u2026" caption="\u2026" >}}, whose caption's math is typeset`
+      });
+    }
+  }
   if (located.spans.length && located.inlineTree) {
     const inAttribute = attributeRanges(source, located.inlineTree, parsed.bodyOffset, env2.settings.blockAttributes === true);
     const spans = located.spans;
@@ -58796,27 +58815,27 @@ var sqrtTall = function sqrtTall2(extraVinculum, hLinePad2, viewBoxHeight) {
 };
 var sqrtPath = function sqrtPath2(size, extraVinculum, viewBoxHeight) {
   extraVinculum = 1e3 * extraVinculum;
-  var path13 = "";
+  var path14 = "";
   switch (size) {
     case "sqrtMain":
-      path13 = sqrtMain(extraVinculum, hLinePad);
+      path14 = sqrtMain(extraVinculum, hLinePad);
       break;
     case "sqrtSize1":
-      path13 = sqrtSize1(extraVinculum, hLinePad);
+      path14 = sqrtSize1(extraVinculum, hLinePad);
       break;
     case "sqrtSize2":
-      path13 = sqrtSize2(extraVinculum, hLinePad);
+      path14 = sqrtSize2(extraVinculum, hLinePad);
       break;
     case "sqrtSize3":
-      path13 = sqrtSize3(extraVinculum, hLinePad);
+      path14 = sqrtSize3(extraVinculum, hLinePad);
       break;
     case "sqrtSize4":
-      path13 = sqrtSize4(extraVinculum, hLinePad);
+      path14 = sqrtSize4(extraVinculum, hLinePad);
       break;
     case "sqrtTall":
-      path13 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
+      path14 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
   }
-  return path13;
+  return path14;
 };
 var innerPath = function innerPath2(name, height) {
   switch (name) {
@@ -63014,8 +63033,8 @@ var svgData = {
 };
 var staticSvg = function staticSvg2(value2, options) {
   var [pathName, width, height] = svgData[value2];
-  var path13 = new PathNode(pathName);
-  var svgNode2 = new SvgNode([path13], {
+  var path14 = new PathNode(pathName);
+  var svgNode2 = new SvgNode([path14], {
     "width": makeEm(width),
     "height": makeEm(height),
     // Override CSS rule `.katex svg { width: 100% }`
@@ -64184,8 +64203,8 @@ var stretchySvg = function stretchySvg2(group3, options) {
           pathName = "tilde" + imgIndex;
         }
       }
-      var path13 = new PathNode(pathName);
-      var svgNode2 = new SvgNode([path13], {
+      var path14 = new PathNode(pathName);
+      var svgNode2 = new SvgNode([path14], {
         "width": "100%",
         "height": makeEm(_height),
         "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight,
@@ -65482,8 +65501,8 @@ var makeGlyphSpan = function makeGlyphSpan2(symbol, font, mode) {
 };
 var makeInner = function makeInner2(ch2, height, options) {
   var width = fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)] ? fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)][4] : fontMetricsData["Size1-Regular"][ch2.charCodeAt(0)][4];
-  var path13 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
-  var svgNode2 = new SvgNode([path13], {
+  var path14 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
+  var svgNode2 = new SvgNode([path14], {
     "width": makeEm(width),
     "height": makeEm(height),
     // Override CSS rule `.katex svg { width: 100% }`
@@ -65652,10 +65671,10 @@ var makeStackedDelim = function makeStackedDelim2(delim, heightTotal, center, op
     var midHeight = realHeightTotal - topHeightTotal - bottomHeightTotal;
     var viewBoxHeight = Math.round(realHeightTotal * 1e3);
     var pathStr = tallDelim(svgLabel, Math.round(midHeight * 1e3));
-    var path13 = new PathNode(svgLabel, pathStr);
+    var path14 = new PathNode(svgLabel, pathStr);
     var width = makeEm(viewBoxWidth / 1e3);
     var height = makeEm(viewBoxHeight / 1e3);
-    var svg3 = new SvgNode([path13], {
+    var svg3 = new SvgNode([path14], {
       "width": width,
       "height": height,
       "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight
@@ -65696,8 +65715,8 @@ var makeStackedDelim = function makeStackedDelim2(delim, heightTotal, center, op
 var vbPad = 80;
 var emPad = 0.08;
 var sqrtSvg = function sqrtSvg2(sqrtName, height, viewBoxHeight, extraVinculum, options) {
-  var path13 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
-  var pathNode = new PathNode(sqrtName, path13);
+  var path14 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
+  var pathNode = new PathNode(sqrtName, path14);
   var svg3 = new SvgNode([pathNode], {
     // Note: 1000:1 ratio of viewBox to document em width.
     "width": "400em",
@@ -66204,8 +66223,8 @@ var htmlBuilder$7 = (group3, options) => {
     var angleHeight = inner2.height + inner2.depth + lineWeight + clearance;
     inner2.style.paddingLeft = makeEm(angleHeight / 2 + lineWeight);
     var viewBoxHeight = Math.floor(1e3 * angleHeight * scale2);
-    var path13 = phasePath(viewBoxHeight);
-    var svgNode2 = new SvgNode([new PathNode("phase", path13)], {
+    var path14 = phasePath(viewBoxHeight);
+    var svgNode2 = new SvgNode([new PathNode("phase", path14)], {
       "width": "400em",
       "height": makeEm(viewBoxHeight / 1e3),
       "viewBox": "0 0 400000 " + viewBoxHeight,
@@ -76236,6 +76255,9 @@ async function siteFigureImages(shortcodes2, page, site, images, opts = {}) {
   }
 }
 
+// src/page-settings.ts
+var import_node_path10 = __toESM(require("node:path"), 1);
+
 // shortcodes:virtual:shortcode-list
 var virtual_shortcode_list_default = [["attention-map", "required"], ["figure", "none"], ["gradient-decay", "none"], ["gru-cell", "none"], ["lstm-cell", "none"], ["plot", "none"], ["rnn-architectures", "none"], ["rnn-unroll", "none"], ["seq2seq-attention", "none"]];
 
@@ -76660,6 +76682,7 @@ function pageSettings(config, siteDir, errorMode, hugoVersion) {
   const images = imageOptions(config.data).options;
   const hook = images.enable && images.markdown === "auto" ? imageRenderHook(layoutDirs) : void 0;
   const markdownImages = !images.enable || images.markdown === false ? void 0 : images.markdown === true || complete && hook === void 0 ? "render" : hook !== void 0 && templateAsksForImages(hook, layoutDirs) ? "index" : void 0;
+  const renderingHook = markdownImages !== "render" && complete ? hook ?? imageRenderHook(layoutDirs) : void 0;
   const siteFigureImages2 = siteShortcodes.has("figure") ? !complete || templateAsksForImages(shortcodeTemplate(layoutDirs, "figure"), layoutDirs) : void 0;
   const shortcodeNames = complete ? [.../* @__PURE__ *~1 new Set([...shortcodeTemplateNames(layoutDirs), ...HUGO_BUILTIN_SHORTCODES, ...shortcodeList.keys()])].sort() : void 0;
   const figures2 = config.prerender.figures;
@@ -76697,6 +76720,7 @@ function pageSettings(config, siteDir, errorMode, hugoVersion) {
     ...siteFigureImages2 !== void 0 ? { siteFigureImages: siteFigureImages2 } : {},
     ...rawIds ? { headingIds: "raw" } : {},
     ...markdownImages ? { markdownImages } : {},
+    ...renderingHook ? { imageHook: import_node_path10.default.relative(siteDir, renderingHook).split(import_node_path10.default.sep).join("/") } : {},
     ...shortcodeNames ? { shortcodeNames } : {},
     markdownInner: markdownShortcodeTemplates(siteDir, layoutDirs),
     unsafe,
@@ -76829,12 +76853,12 @@ function readablePath(siteDir, abs, relPath) {
   }
   let site = realSites.get(siteDir);
   if (site === void 0) realSites.set(siteDir, site = import_node_fs8.realpathSync.native(siteDir));
-  const rel3 = import_node_path10.default.relative(site, real).split(import_node_path10.default.sep).join("/");
-  return rel3 === relPath || rel3.startsWith("../") || import_node_path10.default.isAbsolute(rel3) ? void 0 : rel3;
+  const rel3 = import_node_path11.default.relative(site, real).split(import_node_path11.default.sep).join("/");
+  return rel3 === relPath || rel3.startsWith("../") || import_node_path11.default.isAbsolute(rel3) ? void 0 : rel3;
 }
 function bundleDirOf(abs) {
-  const base2 = import_node_path10.default.basename(abs).replace(/\.[^.]+$/, "");
-  return base2 === "index" || base2 === "_index" || /^_?index\.[a-z-]+$/i.test(base2) ? import_node_path10.default.dirname(abs) : void 0;
+  const base2 = import_node_path11.default.basename(abs).replace(/\.[^.]+$/, "");
+  return base2 === "index" || base2 === "_index" || /^_?index\.[a-z-]+$/i.test(base2) ? import_node_path11.default.dirname(abs) : void 0;
 }
 async function renderPage(job, ctx) {
   const { abs, relPath } = job;

@@ -1997,17 +1997,17 @@ var require_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP2;
     visit5.REMOVE = REMOVE;
-    function visit_(key2, node3, visitor, path23) {
-      const ctrl = callVisitor(key2, node3, visitor, path23);
+    function visit_(key2, node3, visitor, path24) {
+      const ctrl = callVisitor(key2, node3, visitor, path24);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path23, ctrl);
-        return visit_(key2, ctrl, visitor, path23);
+        replaceNode(key2, path24, ctrl);
+        return visit_(key2, ctrl, visitor, path24);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path23 = Object.freeze(path23.concat(node3));
+          path24 = Object.freeze(path24.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = visit_(i2, node3.items[i2], visitor, path23);
+            const ci = visit_(i2, node3.items[i2], visitor, path24);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -2018,13 +2018,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path23 = Object.freeze(path23.concat(node3));
-          const ck = visit_("key", node3.key, visitor, path23);
+          path24 = Object.freeze(path24.concat(node3));
+          const ck = visit_("key", node3.key, visitor, path24);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = visit_("value", node3.value, visitor, path23);
+          const cv = visit_("value", node3.value, visitor, path24);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2045,17 +2045,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node3, visitor, path23) {
-      const ctrl = await callVisitor(key2, node3, visitor, path23);
+    async function visitAsync_(key2, node3, visitor, path24) {
+      const ctrl = await callVisitor(key2, node3, visitor, path24);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key2, path23, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path23);
+        replaceNode(key2, path24, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path24);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node3)) {
-          path23 = Object.freeze(path23.concat(node3));
+          path24 = Object.freeze(path24.concat(node3));
           for (let i2 = 0; i2 < node3.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node3.items[i2], visitor, path23);
+            const ci = await visitAsync_(i2, node3.items[i2], visitor, path24);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -2066,13 +2066,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity4.isPair(node3)) {
-          path23 = Object.freeze(path23.concat(node3));
-          const ck = await visitAsync_("key", node3.key, visitor, path23);
+          path24 = Object.freeze(path24.concat(node3));
+          const ck = await visitAsync_("key", node3.key, visitor, path24);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = await visitAsync_("value", node3.value, visitor, path23);
+          const cv = await visitAsync_("value", node3.value, visitor, path24);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2099,23 +2099,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node3, visitor, path23) {
+    function callVisitor(key2, node3, visitor, path24) {
       if (typeof visitor === "function")
-        return visitor(key2, node3, path23);
+        return visitor(key2, node3, path24);
       if (identity4.isMap(node3))
-        return visitor.Map?.(key2, node3, path23);
+        return visitor.Map?.(key2, node3, path24);
       if (identity4.isSeq(node3))
-        return visitor.Seq?.(key2, node3, path23);
+        return visitor.Seq?.(key2, node3, path24);
       if (identity4.isPair(node3))
-        return visitor.Pair?.(key2, node3, path23);
+        return visitor.Pair?.(key2, node3, path24);
       if (identity4.isScalar(node3))
-        return visitor.Scalar?.(key2, node3, path23);
+        return visitor.Scalar?.(key2, node3, path24);
       if (identity4.isAlias(node3))
-        return visitor.Alias?.(key2, node3, path23);
+        return visitor.Alias?.(key2, node3, path24);
       return void 0;
     }
-    function replaceNode(key2, path23, node3) {
-      const parent = path23[path23.length - 1];
+    function replaceNode(key2, path24, node3) {
+      const parent = path24[path24.length - 1];
       if (identity4.isCollection(parent)) {
         parent.items[key2] = node3;
       } else if (identity4.isPair(parent)) {
@@ -2727,10 +2727,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity4 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path23, value2) {
+    function collectionFromPath(schema, path24, value2) {
       let v = value2;
-      for (let i2 = path23.length - 1; i2 >= 0; --i2) {
-        const k2 = path23[i2];
+      for (let i2 = path24.length - 1; i2 >= 0; --i2) {
+        const k2 = path24[i2];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a3 = [];
           a3[k2] = v;
@@ -2749,7 +2749,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path23) => path23 == null || typeof path23 === "object" && !!path23[Symbol.iterator]().next().done;
+    var isEmptyPath = (path24) => path24 == null || typeof path24 === "object" && !!path24[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -2779,11 +2779,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path23, value2) {
-        if (isEmptyPath(path23))
+      addIn(path24, value2) {
+        if (isEmptyPath(path24))
           this.add(value2);
         else {
-          const [key2, ...rest] = path23;
+          const [key2, ...rest] = path24;
           const node3 = this.get(key2, true);
           if (identity4.isCollection(node3))
             node3.addIn(rest, value2);
@@ -2797,8 +2797,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path23) {
-        const [key2, ...rest] = path23;
+      deleteIn(path24) {
+        const [key2, ...rest] = path24;
         if (rest.length === 0)
           return this.delete(key2);
         const node3 = this.get(key2, true);
@@ -2812,8 +2812,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path23, keepScalar) {
-        const [key2, ...rest] = path23;
+      getIn(path24, keepScalar) {
+        const [key2, ...rest] = path24;
         const node3 = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity4.isScalar(node3) ? node3.value : node3;
@@ -2831,8 +2831,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path23) {
-        const [key2, ...rest] = path23;
+      hasIn(path24) {
+        const [key2, ...rest] = path24;
         if (rest.length === 0)
           return this.has(key2);
         const node3 = this.get(key2, true);
@@ -2842,8 +2842,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path23, value2) {
-        const [key2, ...rest] = path23;
+      setIn(path24, value2) {
+        const [key2, ...rest] = path24;
         if (rest.length === 0) {
           this.set(key2, value2);
         } else {
@@ -5358,9 +5358,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path23, value2) {
+      addIn(path24, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path23, value2);
+          this.contents.addIn(path24, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5435,14 +5435,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path23) {
-        if (Collection.isEmptyPath(path23)) {
+      deleteIn(path24) {
+        if (Collection.isEmptyPath(path24)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path23) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path24) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -5457,10 +5457,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path23, keepScalar) {
-        if (Collection.isEmptyPath(path23))
+      getIn(path24, keepScalar) {
+        if (Collection.isEmptyPath(path24))
           return !keepScalar && identity4.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity4.isCollection(this.contents) ? this.contents.getIn(path23, keepScalar) : void 0;
+        return identity4.isCollection(this.contents) ? this.contents.getIn(path24, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -5471,10 +5471,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path23) {
-        if (Collection.isEmptyPath(path23))
+      hasIn(path24) {
+        if (Collection.isEmptyPath(path24))
           return this.contents !== void 0;
-        return identity4.isCollection(this.contents) ? this.contents.hasIn(path23) : false;
+        return identity4.isCollection(this.contents) ? this.contents.hasIn(path24) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -5491,13 +5491,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path23, value2) {
-        if (Collection.isEmptyPath(path23)) {
+      setIn(path24, value2) {
+        if (Collection.isEmptyPath(path24)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path23), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path24), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path23, value2);
+          this.contents.setIn(path24, value2);
         }
       }
       /**
@@ -7458,9 +7458,9 @@ var require_cst_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP2;
     visit5.REMOVE = REMOVE;
-    visit5.itemAtPath = (cst, path23) => {
+    visit5.itemAtPath = (cst, path24) => {
       let item = cst;
-      for (const [field, index2] of path23) {
+      for (const [field, index2] of path24) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -7469,23 +7469,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit5.parentCollection = (cst, path23) => {
-      const parent = visit5.itemAtPath(cst, path23.slice(0, -1));
-      const field = path23[path23.length - 1][0];
+    visit5.parentCollection = (cst, path24) => {
+      const parent = visit5.itemAtPath(cst, path24.slice(0, -1));
+      const field = path24[path24.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path23, item, visitor) {
-      let ctrl = visitor(item, path23);
+    function _visit(path24, item, visitor) {
+      let ctrl = visitor(item, path24);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path23.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path24.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -7496,10 +7496,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path23);
+            ctrl = ctrl(item, path24);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path23) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path24) : ctrl;
     }
     exports.visit = visit5;
   }
@@ -10785,8 +10785,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path23, name) {
-  if (!path23) {
+function assertPath(path24, name) {
+  if (!path24) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -10971,13 +10971,13 @@ var init_lib7 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set path(path23) {
-        if (isUrl(path23)) {
-          path23 = fileURLToPath(path23);
+      set path(path24) {
+        if (isUrl(path24)) {
+          path24 = fileURLToPath(path24);
         }
-        assertNonEmpty(path23, "path");
-        if (this.path !== path23) {
-          this.history.push(path23);
+        assertNonEmpty(path24, "path");
+        if (this.path !== path24) {
+          this.history.push(path24);
         }
       }
       /**
@@ -19803,7 +19803,7 @@ function transformGfmAutolinkLiterals(tree) {
     { ignore: ["link", "linkReference"] }
   );
 }
-function findUrl(_9, protocol, domain2, path23, match) {
+function findUrl(_9, protocol, domain2, path24, match) {
   if (!previous2(match)) {
     return false;
   }
@@ -19816,7 +19816,7 @@ function findUrl(_9, protocol, domain2, path23, match) {
   if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
     return false;
   }
-  const parts = splitUrl(domain2 + path23);
+  const parts = splitUrl(domain2 + path24);
   const result = {
     type: "link",
     title: null,
@@ -23717,16 +23717,16 @@ var init_base = __esm({
           }
         }
       }
-      addToPath(path23, added, removed, oldPosInc, options) {
-        const last = path23.lastComponent;
+      addToPath(path24, added, removed, oldPosInc, options) {
+        const last = path24.lastComponent;
         if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
           return {
-            oldPos: path23.oldPos + oldPosInc,
+            oldPos: path24.oldPos + oldPosInc,
             lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
           };
         } else {
           return {
-            oldPos: path23.oldPos + oldPosInc,
+            oldPos: path24.oldPos + oldPosInc,
             lastComponent: { count: 1, added, removed, previousComponent: last }
           };
         }
@@ -36114,13 +36114,13 @@ function node2(shape, o2 = {}) {
   }
   return fragment(outline, o2.label !== void 0 && o2.label !== "" ? mathLabel(o2.label, { x: shape.cx, y: shape.cy, size }) : null);
 }
-function edge(ids, path23, o2 = {}) {
+function edge(ids, path24, o2 = {}) {
   const arrow = o2.arrow ?? "end";
   const paint = o2.paint ?? "ink";
   const atStart = arrow === "start" || arrow === "both";
   const atEnd = arrow === "end" || arrow === "both";
   const cut = HEAD_LENGTH * HEAD_OVERLAP;
-  const drawn = trim(path23, atStart ? cut : 0, atEnd ? cut : 0);
+  const drawn = trim(path24, atStart ? cut : 0, atEnd ? cut : 0);
   const s2 = strokeAttrs(paint);
   return el("path", {
     class: [s2.class, o2.class].filter(Boolean).join(" ") || void 0,
@@ -36147,18 +36147,18 @@ function connect(from, to, o2 = {}) {
   const ctrl = add(m, mul({ x: d2.y, y: -d2.x }, bend * 2));
   return { kind: "quad", a: borderPoint(from, ctrl, g0), c: ctrl, b: borderPoint(to, ctrl, g1) };
 }
-function edgeLabelAnchor(path23, text12, o2 = {}) {
+function edgeLabelAnchor(path24, text12, o2 = {}) {
   const t = o2.t ?? 0.5;
-  const p5 = pointAt(path23, t);
-  let n = normalAt(path23, t);
+  const p5 = pointAt(path24, t);
+  let n = normalAt(path24, t);
   if (o2.side === "right") n = mul(n, -1);
   const size = o2.size ?? 16;
   const b2 = labelFontBox(text12, { x: 0, y: 0, size });
   const reach = Math.max(-n.x * b2.x0, -n.x * b2.x1) + Math.max(-n.y * b2.y0, -n.y * b2.y1);
   return add(p5, mul(n, reach + (o2.offset ?? 5)));
 }
-function edgeLabel(path23, text12, o2 = {}) {
-  const at = edgeLabelAnchor(path23, text12, o2);
+function edgeLabel(path24, text12, o2 = {}) {
+  const at = edgeLabelAnchor(path24, text12, o2);
   return mathLabel(text12, { x: at.x, y: at.y, size: o2.size ?? 16, class: o2.class });
 }
 function delaySquare(at, size = 8, paint = "ink") {
@@ -40678,12 +40678,12 @@ function y(p5) {
   return p5[1];
 }
 function line2(x$1, y$1) {
-  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path23 = withPath(line3);
+  var defined = constant2(true), context = null, curve = curveLinear, output7 = null, path24 = withPath(line3);
   x$1 = typeof x$1 === "function" ? x$1 : x$1 === void 0 ? x : constant2(x$1);
   y$1 = typeof y$1 === "function" ? y$1 : y$1 === void 0 ? y : constant2(y$1);
   function line3(data) {
     var i2, n = (data = array2(data)).length, d2, defined0 = false, buffer;
-    if (context == null) output7 = curve(buffer = path23());
+    if (context == null) output7 = curve(buffer = path24());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) output7.lineStart();
@@ -40711,13 +40711,13 @@ function line2(x$1, y$1) {
   return line3;
 }
 function area(x0, y0, y1) {
-  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path23 = withPath(area2);
+  var x1 = null, defined = constant2(true), context = null, curve = curveLinear, output7 = null, path24 = withPath(area2);
   x0 = typeof x0 === "function" ? x0 : x0 === void 0 ? x : constant2(+x0);
   y0 = typeof y0 === "function" ? y0 : y0 === void 0 ? constant2(0) : constant2(+y0);
   y1 = typeof y1 === "function" ? y1 : y1 === void 0 ? y : constant2(+y1);
   function area2(data) {
     var i2, j, k2, n = (data = array2(data)).length, d2, defined0 = false, buffer, x0z = new Array(n), y0z = new Array(n);
-    if (context == null) output7 = curve(buffer = path23());
+    if (context == null) output7 = curve(buffer = path24());
     for (i2 = 0; i2 <= n; ++i2) {
       if (!(i2 < n && defined(d2 = data[i2], i2, data)) === defined0) {
         if (defined0 = !defined0) {
@@ -40793,12 +40793,12 @@ function curveRadial(curve) {
   return radial;
 }
 function Symbol2(type, size) {
-  let context = null, path23 = withPath(symbol);
+  let context = null, path24 = withPath(symbol);
   type = typeof type === "function" ? type : constant2(type || circle2);
   size = typeof size === "function" ? size : constant2(size === void 0 ? 64 : +size);
   function symbol() {
     let buffer;
-    if (!context) context = buffer = path23();
+    if (!context) context = buffer = path24();
     type.apply(this, arguments).draw(context, +size.apply(this, arguments));
     if (buffer) return context = null, buffer + "" || null;
   }
@@ -43588,9 +43588,9 @@ var init_rnn_unroll = __esm({
           body3.push(...column(ids, cx(k2), lay, { x: names("x", k2), h: names("h", k2), o: names("o", k2), L: names("L", k2), y: names("y", k2) }, weights, font));
         }
         for (let k2 = -1; k2 < T4; k2++) {
-          const path23 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
-          body3.push(edge(ids, path23, { dashed: k2 === -1 || k2 === T4 - 1 }));
-          if (weights[2]) body3.push(edgeLabel(path23, weights[2], { side: "left", size: WFONT, offset: HEAD_HALF_WIDTH + 2 }));
+          const path24 = connect(hNode(k2), hNode(k2 + 1), { gap: GAP });
+          body3.push(edge(ids, path24, { dashed: k2 === -1 || k2 === T4 - 1 }));
+          if (weights[2]) body3.push(edgeLabel(path24, weights[2], { side: "left", size: WFONT, offset: HEAD_HALF_WIDTH + 2 }));
         }
         if (p5.bptt) {
           paints.add("highlight");
@@ -44960,12 +44960,12 @@ function parseTree(text12, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root4, path23) {
+function findNodeAtLocation(root4, path24) {
   if (!root4) {
     return void 0;
   }
   let node3 = root4;
-  for (let segment of path23) {
+  for (let segment of path24) {
     if (typeof segment === "string") {
       if (node3.type !== "object" || !Array.isArray(node3.children)) {
         return void 0;
@@ -45331,14 +45331,14 @@ var init_parser = __esm({
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text12, originalPath, value2, options) {
-  const path23 = originalPath.slice();
+  const path24 = originalPath.slice();
   const errors = [];
   const root4 = parseTree(text12, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path23.length > 0) {
-    lastSegment = path23.pop();
-    parent = findNodeAtLocation(root4, path23);
+  while (path24.length > 0) {
+    lastSegment = path24.pop();
+    parent = findNodeAtLocation(root4, path24);
     if (parent === void 0 && value2 !== void 0) {
       if (typeof lastSegment === "string") {
         value2 = { [lastSegment]: value2 };
@@ -45481,8 +45481,8 @@ var init_edit = __esm({
 });
 
 // node_modules/jsonc-parser/lib/esm/main.js
-function modify(text12, path23, value2, options) {
-  return setProperty(text12, path23, value2, options);
+function modify(text12, path24, value2, options) {
+  return setProperty(text12, path24, value2, options);
 }
 function applyEdits(text12, edits) {
   let sortedEdits = edits.slice(0).sort((a3, b2) => {
@@ -46895,15 +46895,15 @@ function languageFigureNumbering(data, site, warn) {
   if (!isRecord(langs)) return void 0;
   const byLanguage = {};
   for (const [code4, conf] of Object.entries(langs)) {
-    const path23 = ["languages", code4, "params", "prerender"];
+    const path24 = ["languages", code4, "params", "prerender"];
     const own8 = getIn(conf, ["params", "prerender"]);
     if (isRecord(own8)) {
       for (const key2 of Object.keys(own8)) {
-        if (key2.toLowerCase() !== "figures") warn([...path23, key2], `${[...path23, key2].join(".")} is not read: of params.prerender, a language sets only figures (its label, separator and numbers); set ${key2} in the site's params.prerender`, "key");
+        if (key2.toLowerCase() !== "figures") warn([...path24, key2], `${[...path24, key2].join(".")} is not read: of params.prerender, a language sets only figures (its label, separator and numbers); set ${key2} in the site's params.prerender`, "key");
       }
     }
-    const table3 = settingsTable(own8, path23, "figures", FIGURES_KEYS, warn);
-    if (table3) byLanguage[code4.toLowerCase()] = figureNumbering(table3, warn, path23, site);
+    const table3 = settingsTable(own8, path24, "figures", FIGURES_KEYS, warn);
+    if (table3) byLanguage[code4.toLowerCase()] = figureNumbering(table3, warn, path24, site);
   }
   if (Object.keys(byLanguage).length === 0) return void 0;
   const dflt = getIn(data, "defaultContentLanguage");
@@ -46914,15 +46914,15 @@ function languageFigureNumbering(data, site, warn) {
   };
 }
 function figureNumbering(table3, warn, parent, base2) {
-  const path23 = [...parent, "figures"];
+  const path24 = [...parent, "figures"];
   const raw3 = table3 && getIn(table3, ["numbers"]);
-  const numbers = raw3 === true ? "all" : raw3 === false ? "none" : enumSetting(raw3, ["id", "all", "none"], base2.numbers, [...path23, "numbers"], warn);
+  const numbers = raw3 === true ? "all" : raw3 === false ? "none" : enumSetting(raw3, ["id", "all", "none"], base2.numbers, [...path24, "numbers"], warn);
   const text12 = (key2, allowEmpty) => {
     const v = table3 && getIn(table3, [key2]);
     const dflt = base2[key2];
     if (v === void 0) return dflt;
     if (typeof v !== "string" || /[\r\n]/.test(v) || !allowEmpty && v.trim() === "") {
-      warn([...path23, key2], `${[...path23, key2].join(".")} = ${JSON.stringify(v)} must be ${allowEmpty ? "a line of text" : "a word or two (not empty)"}; using ${JSON.stringify(dflt)}`);
+      warn([...path24, key2], `${[...path24, key2].join(".")} = ${JSON.stringify(v)} must be ${allowEmpty ? "a line of text" : "a word or two (not empty)"}; using ${JSON.stringify(dflt)}`);
       return dflt;
     }
     return key2 === "label" ? v.trim() : v;
@@ -47856,7 +47856,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 2;
-    BUNDLE_CODE_ID = "a23b5700ed7ed555c478714171bfa873";
+    BUNDLE_CODE_ID = "06421261b19832df33b5b1b5b0fd110f";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -48137,6 +48137,7 @@ var init_output_limits = __esm({
 });
 
 // src/page-settings.ts
+import path18 from "node:path";
 function nestedMountTargets(config) {
   return targetsNest(config.staticRoots) || targetsNest(config.assetRoots);
 }
@@ -48171,6 +48172,7 @@ function pageSettings(config, siteDir, errorMode, hugoVersion) {
   const images = imageOptions(config.data).options;
   const hook = images.enable && images.markdown === "auto" ? imageRenderHook(layoutDirs) : void 0;
   const markdownImages = !images.enable || images.markdown === false ? void 0 : images.markdown === true || complete && hook === void 0 ? "render" : hook !== void 0 && templateAsksForImages(hook, layoutDirs) ? "index" : void 0;
+  const renderingHook = markdownImages !== "render" && complete ? hook ?? imageRenderHook(layoutDirs) : void 0;
   const siteFigureImages2 = siteShortcodes.has("figure") ? !complete || templateAsksForImages(shortcodeTemplate(layoutDirs, "figure"), layoutDirs) : void 0;
   const shortcodeNames = complete ? [.../* @__PURE__ */ new Set([...shortcodeTemplateNames(layoutDirs), ...HUGO_BUILTIN_SHORTCODES, ...shortcodeList.keys()])].sort() : void 0;
   const figures2 = config.prerender.figures;
@@ -48208,6 +48210,7 @@ function pageSettings(config, siteDir, errorMode, hugoVersion) {
     ...siteFigureImages2 !== void 0 ? { siteFigureImages: siteFigureImages2 } : {},
     ...rawIds ? { headingIds: "raw" } : {},
     ...markdownImages ? { markdownImages } : {},
+    ...renderingHook ? { imageHook: path18.relative(siteDir, renderingHook).split(path18.sep).join("/") } : {},
     ...shortcodeNames ? { shortcodeNames } : {},
     markdownInner: markdownShortcodeTemplates(siteDir, layoutDirs),
     unsafe,
@@ -54804,6 +54807,20 @@ async function prerenderPageUncapped(source, env2) {
       for (const s2 of served.served) if (s2.data) (imageEntries ??= {})[s2.image.url] = s2.data;
     }
   }
+  const imageHook = env2.settings.imageHook;
+  if (imageHook !== void 0 && imageMode !== "render" && located.inlineTree && source.includes("![", parsed.bodyOffset) && MATH_HINT.test(source)) {
+    for (const image3 of findMarkdownImages(located.inlineTree, parsed.bodyOffset, true, source)) {
+      if (image3.title === null || !MATH_HINT.test(image3.title)) continue;
+      diagnostics.push({
+        severity: "warning",
+        file,
+        ...lines.at(image3.start),
+        offset: image3.start,
+        code: "image-title",
+        message: `the title of this image has math, which hugo-prerender does not typeset there: the site's image render hook (${imageHook}) renders the image and gets its title as written, so a caption it makes of the title shows the TeX. Put the formula in the text around the image, or write the image as {{< figure src="\u2026" caption="\u2026" >}}, whose caption's math is typeset`
+      });
+    }
+  }
   if (located.spans.length && located.inlineTree) {
     const inAttribute = attributeRanges(source, located.inlineTree, parsed.bodyOffset, env2.settings.blockAttributes === true);
     const spans = located.spans;
@@ -56191,7 +56208,7 @@ function __hpGlyphsAsAttributes(on) {
   __hpGlyphsLeft = false;
   return left;
 }
-var ParseError, uppercase, __hpHyphenated, hyphenate, ESCAPE_LOOKUP, ESCAPE_REGEX, __hpEscapeTest, escape, getBaseElem, characterNodesTypes, isCharacterBox, protocolFromUrl, SETTINGS_SCHEMA, Settings, Style, D2, Dc, T3, Tc, S, Sc, SS, SSc, styles, sup2, sub2, fracNum, fracDen, cramp, text$1, Style$1, scriptData, allBlocks, doubleBrushStroke, hLinePad, sqrtMain, sqrtSize1, sqrtSize2, sqrtSize3, sqrtSize4, phasePath, sqrtTall, sqrtPath, innerPath, path18, tallDelim, DocumentFragment, ptPerUnit, relativeUnit, validUnit, calculateSize, __hpEms, makeEm, createClass, cssStyleToString, initNode, toNode, invalidAttributeNameRegex, toMarkup, Span, Anchor, Img, iCombinations, SymbolNode, SvgNode, PathNode, LineNode, hasHtmlDomChildren, fontMetricsData, sigmasAndXis, extraCharacterMap, fontMetricsBySizeIndex, symbols, math, text8, main, ams, accent2, bin, close, inner, mathord, op, open, punct, rel2, spacing, textord, ligatures, mathTextSymbols, ch, i, textSymbols, _ch, _i, letters2, _ch2, _i2, wideChar, _ch3, _i3, _ch4, _i4, extraLatin, _ch5, _i5, boldUpright, italic, boldItalic, script2, noFont, fraktur, doubleStruck, boldFraktur, sansSerif, boldSansSerif, italicSansSerif, monospace, wideLatinLetterData, wideNumeralData, wideCharacterFont, lookupSymbol, makeSymbol, mathsym, boldSymbol, makeOrd, canCombine, tryCombineChars, sizeElementFromChildren, makeSpan, makeSvgSpan, makeLineSpan, makeAnchor, makeFragment, wrapFragment, getVListChildrenAndDepth, makeVList, makeGlue, retrieveTextFontName, fontMap, svgData, staticSvg, thinspace, mediumspace, thickspace, spacings, tightSpacings, _functions, _htmlGroupBuilders, _mathmlGroupBuilders, normalizeArgument, ordargument, binLeftCanceller, binRightCanceller, styleMap$1, DomEnum, buildExpression$1, _traverseNonSpaceNodes, checkPartialGroup, _getOutermostNode, getTypeOfDomTree, makeNullDelimiter, buildGroup$1, MathNode, TextNode, SpaceNode, noVariantSymbols, rowLikeTypes, makeText, makeRow, mathFontVariants, getVariant, buildExpression2, buildExpressionRow, buildGroup2, sizeStyleMap, sizeMultipliers, sizeAtStyle, Options, optionsFromSettings, displayWrap, buildTree, buildHTMLTree, stretchyCodePoint, stretchyMathML, katexImagesData, wideAccentLabels, stretchySvg, stretchyEnclose, ATOMS, NON_ATOMS, getBaseSymbol, htmlBuilder$a, mathmlBuilder$9, NON_STRETCHY_ACCENT_REGEX, paddedNode, binrelClass, cdArrowFunctionName, newCell, isStartOfArrow, isLabelEnd, htmlBuilder$8, mathmlBuilder$7, globalMap, checkControlSequence, getRHS, letCommand, getMetrics, styleWrap, centerSpan, makeSmallDelim, mathrmSize, makeLargeDelim, makeGlyphSpan, makeInner, lapInEms, lap, verts, doubleVerts, makeStackedDelim, vbPad, emPad, sqrtSvg, makeSqrtImage, stackLargeDelimiters, stackAlwaysDelimiters, stackNeverDelimiters, sizeToMaxHeight, makeSizedDelim, stackNeverDelimiterSequence, stackAlwaysDelimiterSequence, stackLargeDelimiterSequence, delimTypeToFont, traverseSequence, makeCustomSizedDelim, makeLeftRightDelim, delimiterSizes, delimiters, htmlBuilder$7, mathmlBuilder$6, _environments, _macros, SourceLocation, Token, validateAmsEnvironmentContext, gatherEnvironments, htmlBuilder$6, alignMap, mathmlBuilder$5, alignedHandler, environments, htmlBuilder$5, mathmlBuilder$4, fontAliases, htmlBuilder$4, mathmlBuilder$3, wrapWithStyle, stylArray, delimFromValue, htmlBuilder$3, mathmlBuilder$2, sizeData, chooseMathStyle, assembleSupSub, noSuccessor, htmlBuilder$2, mathmlBuilder$1, singleCharBigOps, singleCharIntegrals, htmlBuilder$1, mathmlBuilder2, sizeFuncs, htmlBuilder2, styleMap, htmlBuilderDelegate, defaultVariant, cssSpace, regularSpace, pad, textFontFamilies, textFontWeights, textFontShapes, optionsWithFont, makeVerb, functions, spaceRegexString, controlWordRegexString, controlSymbolRegexString, controlWordWhitespaceRegexString, controlSpaceRegexString, combiningDiacriticalMarkString, combiningDiacriticalMarksEndRegex, tokenRegexString, Lexer, Namespace, macros, digitToNumber, newcommand, dotsByToken, dotsbGroups, spaceAfterDots, latexRaiseA, braketHelper, implicitCommands, MacroExpander, unicodeSubRegEx, uSubsAndSups, unicodeAccents, unicodeSymbols, Parser2, parseTree3, render4, renderToString, generateParseTree, renderError, renderToDomTree, renderToHTMLTree, version, __domTree, katex, __hpGlyphAttributes, __HP_GROUP_DEPTH, __hpGroupDepth, __hpGlyphsLeft, __hpOwnBefore;
+var ParseError, uppercase, __hpHyphenated, hyphenate, ESCAPE_LOOKUP, ESCAPE_REGEX, __hpEscapeTest, escape, getBaseElem, characterNodesTypes, isCharacterBox, protocolFromUrl, SETTINGS_SCHEMA, Settings, Style, D2, Dc, T3, Tc, S, Sc, SS, SSc, styles, sup2, sub2, fracNum, fracDen, cramp, text$1, Style$1, scriptData, allBlocks, doubleBrushStroke, hLinePad, sqrtMain, sqrtSize1, sqrtSize2, sqrtSize3, sqrtSize4, phasePath, sqrtTall, sqrtPath, innerPath, path19, tallDelim, DocumentFragment, ptPerUnit, relativeUnit, validUnit, calculateSize, __hpEms, makeEm, createClass, cssStyleToString, initNode, toNode, invalidAttributeNameRegex, toMarkup, Span, Anchor, Img, iCombinations, SymbolNode, SvgNode, PathNode, LineNode, hasHtmlDomChildren, fontMetricsData, sigmasAndXis, extraCharacterMap, fontMetricsBySizeIndex, symbols, math, text8, main, ams, accent2, bin, close, inner, mathord, op, open, punct, rel2, spacing, textord, ligatures, mathTextSymbols, ch, i, textSymbols, _ch, _i, letters2, _ch2, _i2, wideChar, _ch3, _i3, _ch4, _i4, extraLatin, _ch5, _i5, boldUpright, italic, boldItalic, script2, noFont, fraktur, doubleStruck, boldFraktur, sansSerif, boldSansSerif, italicSansSerif, monospace, wideLatinLetterData, wideNumeralData, wideCharacterFont, lookupSymbol, makeSymbol, mathsym, boldSymbol, makeOrd, canCombine, tryCombineChars, sizeElementFromChildren, makeSpan, makeSvgSpan, makeLineSpan, makeAnchor, makeFragment, wrapFragment, getVListChildrenAndDepth, makeVList, makeGlue, retrieveTextFontName, fontMap, svgData, staticSvg, thinspace, mediumspace, thickspace, spacings, tightSpacings, _functions, _htmlGroupBuilders, _mathmlGroupBuilders, normalizeArgument, ordargument, binLeftCanceller, binRightCanceller, styleMap$1, DomEnum, buildExpression$1, _traverseNonSpaceNodes, checkPartialGroup, _getOutermostNode, getTypeOfDomTree, makeNullDelimiter, buildGroup$1, MathNode, TextNode, SpaceNode, noVariantSymbols, rowLikeTypes, makeText, makeRow, mathFontVariants, getVariant, buildExpression2, buildExpressionRow, buildGroup2, sizeStyleMap, sizeMultipliers, sizeAtStyle, Options, optionsFromSettings, displayWrap, buildTree, buildHTMLTree, stretchyCodePoint, stretchyMathML, katexImagesData, wideAccentLabels, stretchySvg, stretchyEnclose, ATOMS, NON_ATOMS, getBaseSymbol, htmlBuilder$a, mathmlBuilder$9, NON_STRETCHY_ACCENT_REGEX, paddedNode, binrelClass, cdArrowFunctionName, newCell, isStartOfArrow, isLabelEnd, htmlBuilder$8, mathmlBuilder$7, globalMap, checkControlSequence, getRHS, letCommand, getMetrics, styleWrap, centerSpan, makeSmallDelim, mathrmSize, makeLargeDelim, makeGlyphSpan, makeInner, lapInEms, lap, verts, doubleVerts, makeStackedDelim, vbPad, emPad, sqrtSvg, makeSqrtImage, stackLargeDelimiters, stackAlwaysDelimiters, stackNeverDelimiters, sizeToMaxHeight, makeSizedDelim, stackNeverDelimiterSequence, stackAlwaysDelimiterSequence, stackLargeDelimiterSequence, delimTypeToFont, traverseSequence, makeCustomSizedDelim, makeLeftRightDelim, delimiterSizes, delimiters, htmlBuilder$7, mathmlBuilder$6, _environments, _macros, SourceLocation, Token, validateAmsEnvironmentContext, gatherEnvironments, htmlBuilder$6, alignMap, mathmlBuilder$5, alignedHandler, environments, htmlBuilder$5, mathmlBuilder$4, fontAliases, htmlBuilder$4, mathmlBuilder$3, wrapWithStyle, stylArray, delimFromValue, htmlBuilder$3, mathmlBuilder$2, sizeData, chooseMathStyle, assembleSupSub, noSuccessor, htmlBuilder$2, mathmlBuilder$1, singleCharBigOps, singleCharIntegrals, htmlBuilder$1, mathmlBuilder2, sizeFuncs, htmlBuilder2, styleMap, htmlBuilderDelegate, defaultVariant, cssSpace, regularSpace, pad, textFontFamilies, textFontWeights, textFontShapes, optionsWithFont, makeVerb, functions, spaceRegexString, controlWordRegexString, controlSymbolRegexString, controlWordWhitespaceRegexString, controlSpaceRegexString, combiningDiacriticalMarkString, combiningDiacriticalMarksEndRegex, tokenRegexString, Lexer, Namespace, macros, digitToNumber, newcommand, dotsByToken, dotsbGroups, spaceAfterDots, latexRaiseA, braketHelper, implicitCommands, MacroExpander, unicodeSubRegEx, uSubsAndSups, unicodeAccents, unicodeSymbols, Parser2, parseTree3, render4, renderToString, generateParseTree, renderError, renderToDomTree, renderToHTMLTree, version, __domTree, katex, __hpGlyphAttributes, __HP_GROUP_DEPTH, __hpGroupDepth, __hpGlyphsLeft, __hpOwnBefore;
 var init_katex = __esm({
   "node_modules/katex/dist/katex.mjs"() {
     ParseError = class _ParseError extends Error {
@@ -56644,27 +56661,27 @@ var init_katex = __esm({
     };
     sqrtPath = function sqrtPath2(size, extraVinculum, viewBoxHeight) {
       extraVinculum = 1e3 * extraVinculum;
-      var path23 = "";
+      var path24 = "";
       switch (size) {
         case "sqrtMain":
-          path23 = sqrtMain(extraVinculum, hLinePad);
+          path24 = sqrtMain(extraVinculum, hLinePad);
           break;
         case "sqrtSize1":
-          path23 = sqrtSize1(extraVinculum, hLinePad);
+          path24 = sqrtSize1(extraVinculum, hLinePad);
           break;
         case "sqrtSize2":
-          path23 = sqrtSize2(extraVinculum, hLinePad);
+          path24 = sqrtSize2(extraVinculum, hLinePad);
           break;
         case "sqrtSize3":
-          path23 = sqrtSize3(extraVinculum, hLinePad);
+          path24 = sqrtSize3(extraVinculum, hLinePad);
           break;
         case "sqrtSize4":
-          path23 = sqrtSize4(extraVinculum, hLinePad);
+          path24 = sqrtSize4(extraVinculum, hLinePad);
           break;
         case "sqrtTall":
-          path23 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
+          path24 = sqrtTall(extraVinculum, hLinePad, viewBoxHeight);
       }
-      return path23;
+      return path24;
     };
     innerPath = function innerPath2(name, height) {
       switch (name) {
@@ -56690,7 +56707,7 @@ var init_katex = __esm({
           return "";
       }
     };
-    path18 = {
+    path19 = {
       // The doubleleftarrow geometry is from glyph U+21D0 in the font KaTeX Main
       doubleleftarrow: "M262 157\nl10-10c34-36 62.7-77 86-123 3.3-8 5-13.3 5-16 0-5.3-6.7-8-20-8-7.3\n 0-12.2.5-14.5 1.5-2.3 1-4.8 4.5-7.5 10.5-49.3 97.3-121.7 169.3-217 216-28\n 14-57.3 25-88 33-6.7 2-11 3.8-13 5.5-2 1.7-3 4.2-3 7.5s1 5.8 3 7.5\nc2 1.7 6.3 3.5 13 5.5 68 17.3 128.2 47.8 180.5 91.5 52.3 43.7 93.8 96.2 124.5\n 157.5 9.3 8 15.3 12.3 18 13h6c12-.7 18-4 18-10 0-2-1.7-7-5-15-23.3-46-52-87\n-86-123l-10-10h399738v-40H218c328 0 0 0 0 0l-10-8c-26.7-20-65.7-43-117-69 2.7\n-2 6-3.7 10-5 36.7-16 72.3-37.3 107-64l10-8h399782v-40z\nm8 0v40h399730v-40zm0 194v40h399730v-40z",
       // doublerightarrow is from glyph U+21D2 in font KaTeX Main
@@ -57231,7 +57248,7 @@ var init_katex = __esm({
         if (this.alternate) {
           node3.setAttribute("d", this.alternate);
         } else {
-          node3.setAttribute("d", path18[this.pathName]);
+          node3.setAttribute("d", path19[this.pathName]);
         }
         return node3;
       }
@@ -57239,7 +57256,7 @@ var init_katex = __esm({
         if (this.alternate) {
           return '<path d="' + escape(this.alternate) + '"/>';
         } else {
-          return '<path d="' + escape(path18[this.pathName]) + '"/>';
+          return '<path d="' + escape(path19[this.pathName]) + '"/>';
         }
       }
     };
@@ -60773,8 +60790,8 @@ var init_katex = __esm({
     };
     staticSvg = function staticSvg2(value2, options) {
       var [pathName, width, height] = svgData[value2];
-      var path23 = new PathNode(pathName);
-      var svgNode2 = new SvgNode([path23], {
+      var path24 = new PathNode(pathName);
+      var svgNode2 = new SvgNode([path24], {
         "width": makeEm(width),
         "height": makeEm(height),
         // Override CSS rule `.katex svg { width: 100% }`
@@ -61786,8 +61803,8 @@ var init_katex = __esm({
               pathName = "tilde" + imgIndex;
             }
           }
-          var path23 = new PathNode(pathName);
-          var svgNode2 = new SvgNode([path23], {
+          var path24 = new PathNode(pathName);
+          var svgNode2 = new SvgNode([path24], {
             "width": "100%",
             "height": makeEm(_height),
             "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight,
@@ -62872,8 +62889,8 @@ var init_katex = __esm({
     };
     makeInner = function makeInner2(ch2, height, options) {
       var width = fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)] ? fontMetricsData["Size4-Regular"][ch2.charCodeAt(0)][4] : fontMetricsData["Size1-Regular"][ch2.charCodeAt(0)][4];
-      var path23 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
-      var svgNode2 = new SvgNode([path23], {
+      var path24 = new PathNode("inner", innerPath(ch2, Math.round(1e3 * height)));
+      var svgNode2 = new SvgNode([path24], {
         "width": makeEm(width),
         "height": makeEm(height),
         // Override CSS rule `.katex svg { width: 100% }`
@@ -63042,10 +63059,10 @@ var init_katex = __esm({
         var midHeight = realHeightTotal - topHeightTotal - bottomHeightTotal;
         var viewBoxHeight = Math.round(realHeightTotal * 1e3);
         var pathStr = tallDelim(svgLabel, Math.round(midHeight * 1e3));
-        var path23 = new PathNode(svgLabel, pathStr);
+        var path24 = new PathNode(svgLabel, pathStr);
         var width = makeEm(viewBoxWidth / 1e3);
         var height = makeEm(viewBoxHeight / 1e3);
-        var svg3 = new SvgNode([path23], {
+        var svg3 = new SvgNode([path24], {
           "width": width,
           "height": height,
           "viewBox": "0 0 " + viewBoxWidth + " " + viewBoxHeight
@@ -63086,8 +63103,8 @@ var init_katex = __esm({
     vbPad = 80;
     emPad = 0.08;
     sqrtSvg = function sqrtSvg2(sqrtName, height, viewBoxHeight, extraVinculum, options) {
-      var path23 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
-      var pathNode = new PathNode(sqrtName, path23);
+      var path24 = sqrtPath(sqrtName, extraVinculum, viewBoxHeight);
+      var pathNode = new PathNode(sqrtName, path24);
       var svg3 = new SvgNode([pathNode], {
         // Note: 1000:1 ratio of viewBox to document em width.
         "width": "400em",
@@ -63576,8 +63593,8 @@ var init_katex = __esm({
         var angleHeight = inner2.height + inner2.depth + lineWeight + clearance;
         inner2.style.paddingLeft = makeEm(angleHeight / 2 + lineWeight);
         var viewBoxHeight = Math.floor(1e3 * angleHeight * scale2);
-        var path23 = phasePath(viewBoxHeight);
-        var svgNode2 = new SvgNode([new PathNode("phase", path23)], {
+        var path24 = phasePath(viewBoxHeight);
+        var svgNode2 = new SvgNode([new PathNode("phase", path24)], {
           "width": "400em",
           "height": makeEm(viewBoxHeight / 1e3),
           "viewBox": "0 0 400000 " + viewBoxHeight,
@@ -73260,7 +73277,7 @@ __export(build_page_exports, {
   renderPage: () => renderPage
 });
 import { realpathSync as realpathSync3 } from "node:fs";
-import path19 from "node:path";
+import path20 from "node:path";
 function pageServices(config, siteDir, errorMode, light = pageSettings(config, siteDir, errorMode)) {
   const limits = config.prerender.limits;
   const renderer = createMathRenderer({ macros: config.prerender.katex.macros, strict: config.prerender.katex.strict, errors: errorMode, limits });
@@ -73302,12 +73319,12 @@ function readablePath(siteDir, abs, relPath) {
   }
   let site = realSites.get(siteDir);
   if (site === void 0) realSites.set(siteDir, site = realpathSync3.native(siteDir));
-  const rel3 = path19.relative(site, real).split(path19.sep).join("/");
-  return rel3 === relPath || rel3.startsWith("../") || path19.isAbsolute(rel3) ? void 0 : rel3;
+  const rel3 = path20.relative(site, real).split(path20.sep).join("/");
+  return rel3 === relPath || rel3.startsWith("../") || path20.isAbsolute(rel3) ? void 0 : rel3;
 }
 function bundleDirOf(abs) {
-  const base2 = path19.basename(abs).replace(/\.[^.]+$/, "");
-  return base2 === "index" || base2 === "_index" || /^_?index\.[a-z-]+$/i.test(base2) ? path19.dirname(abs) : void 0;
+  const base2 = path20.basename(abs).replace(/\.[^.]+$/, "");
+  return base2 === "index" || base2 === "_index" || /^_?index\.[a-z-]+$/i.test(base2) ? path20.dirname(abs) : void 0;
 }
 async function renderPage(job, ctx) {
   const { abs, relPath } = job;
@@ -73752,7 +73769,7 @@ init_keys();
 init_config();
 import { closeSync, fstatSync, openSync, readdirSync as readdirSync7, readFileSync as readFileSync11, readSync, realpathSync as realpathSync4, statSync as statSync8 } from "node:fs";
 import os from "node:os";
-import path20 from "node:path";
+import path21 from "node:path";
 
 // src/site/output.ts
 init_config();
@@ -75107,7 +75124,7 @@ function ownTagsInOtherFormat(text12, relPath) {
       file: relPath,
       ...new LineIndex(text12).at(at),
       offset: at,
-      message: `${OWN_SHORTCODE_MESSAGE}; every tag of hugo-prerender's shortcodes is left out of this ${path20.posix.extname(relPath).slice(1)} page. Remove them from the page`
+      message: `${OWN_SHORTCODE_MESSAGE}; every tag of hugo-prerender's shortcodes is left out of this ${path21.posix.extname(relPath).slice(1)} page. Remove them from the page`
     }
   };
 }
@@ -75127,7 +75144,7 @@ function listContentFiles(dir, roots, refused = [], unreadable = [], others = []
     const inside2 = new Set(seen).add(real);
     for (const e of entries.sort((a3, b2) => a3.name < b2.name ? -1 : a3.name > b2.name ? 1 : 0)) {
       if (ignoredName(e.name)) continue;
-      const p5 = d2.endsWith(path20.sep) ? d2 + e.name : d2 + path20.sep + e.name;
+      const p5 = d2.endsWith(path21.sep) ? d2 + e.name : d2 + path21.sep + e.name;
       const relName = rel3 ? `${rel3}/${e.name}` : e.name;
       let st = void 0;
       if (e.isSymbolicLink()) {
@@ -75145,13 +75162,13 @@ function listContentFiles(dir, roots, refused = [], unreadable = [], others = []
       if (st ? st.isDirectory() : e.isDirectory()) {
         if (!filter || filter(relName, true)) walk(p5, inside2, relName);
       } else if ((st ? st.isFile() : e.isFile()) && (!filter || filter(relName, false))) {
-        const ext = path20.extname(e.name).toLowerCase();
+        const ext = path21.extname(e.name).toLowerCase();
         if (CONTENT_EXTENSIONS.has(ext)) out.push(p5);
         else if (OTHER_CONTENT_EXTENSIONS.has(ext)) others.push(p5);
       }
     }
   };
-  walk(path20.resolve(dir), /* @__PURE__ */ new Set(), "");
+  walk(path21.resolve(dir), /* @__PURE__ */ new Set(), "");
   return out;
 }
 var ShadowIgnored = class {
@@ -75181,7 +75198,7 @@ function withLanguageBases(bases) {
 function shadowPlace(config, shadowIgnored, root4, tree, abs) {
   const rel3 = relativePosix(root4.dir, abs);
   if (pageInDisabledLanguage(config.languages, rel3, root4.lang)) return void 0;
-  const relToContent = root4.target ? path20.posix.join(root4.target, rel3) : rel3;
+  const relToContent = root4.target ? path21.posix.join(root4.target, rel3) : rel3;
   return shadowIgnored.skip(abs, tree, relToContent) ? void 0 : relToContent;
 }
 function unreadableDirDiagnostic(siteDir, u, consequence) {
@@ -75226,22 +75243,22 @@ function writeFailure(e) {
   return void 0;
 }
 function toPosix2(p5) {
-  return p5.split(path20.sep).join("/");
+  return p5.split(path21.sep).join("/");
 }
 function relativePosix(from, to) {
-  if (to.startsWith(from + path20.sep) && !to.includes(`${path20.sep}.`)) return toPosix2(to.slice(from.length + 1));
-  return toPosix2(path20.relative(from, to));
+  if (to.startsWith(from + path21.sep) && !to.includes(`${path21.sep}.`)) return toPosix2(to.slice(from.length + 1));
+  return toPosix2(path21.relative(from, to));
 }
 function emptyBuildResult() {
   return { pages: 0, shadowed: 0, formulas: 0, figures: 0, shortcodes: 0, cacheHits: 0, unchanged: 0, images: 0, imagesProcessed: 0, ms: 0, workers: 0, diagnostics: [], failed: false };
 }
 function notASite(source, selection = {}) {
-  const siteDir = path20.resolve(source);
+  const siteDir = path21.resolve(source);
   if (!isDirectory(siteDir)) {
-    if (existsPath(siteDir)) return `${siteDir} is a file, not a directory: -s takes the site's directory (${path20.dirname(siteDir)}?)`;
+    if (existsPath(siteDir)) return `${siteDir} is a file, not a directory: -s takes the site's directory (${path21.dirname(siteDir)}?)`;
     return `the site directory ${siteDir} does not exist; pass the site with -s DIR`;
   }
-  if (findSiteConfigFiles(siteDir, null, selection.files).length === 0 && !isDirectory(path20.join(siteDir, "config"))) {
+  if (findSiteConfigFiles(siteDir, null, selection.files).length === 0 && !isDirectory(path21.join(siteDir, "config"))) {
     return `no Hugo configuration found in ${siteDir} (looked for hugo.toml|yaml|yml|json, config.toml|yaml|yml|json and config/_default/); is this the site's root? Pass it with --source`;
   }
   return void 0;
@@ -75250,7 +75267,7 @@ async function buildSite(opts) {
   if (opts.locked || notASite(opts.source, opts.config) !== void 0) return buildLocked(opts);
   let lock;
   try {
-    lock = await acquireSiteLock(path20.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
+    lock = await acquireSiteLock(path21.resolve(opts.source), { command: "build", waitMs: opts.lockWaitMs, onWait: opts.onLockWait });
   } catch (e) {
     if (!(e instanceof LockError)) throw e;
     const result = emptyBuildResult();
@@ -75266,7 +75283,7 @@ async function buildSite(opts) {
 }
 async function buildLocked(opts) {
   const t02 = performance.now();
-  const siteDir = path20.resolve(opts.source);
+  const siteDir = path21.resolve(opts.source);
   const result = emptyBuildResult();
   const fail = (message, file) => {
     result.diagnostics.push({ severity: "error", message, file, line: 1, column: 1 });
@@ -75275,7 +75292,7 @@ async function buildLocked(opts) {
     return result;
   };
   if (!isDirectory(siteDir)) {
-    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path20.dirname(siteDir)}?)`);
+    if (existsPath(siteDir)) return fail(`${siteDir} is a file, not a directory: -s takes the site's directory (${path21.dirname(siteDir)}?)`);
     return fail(`the site directory ${siteDir} does not exist; pass the site with -s DIR`);
   }
   let config;
@@ -75353,7 +75370,7 @@ async function buildLocked(opts) {
     for (const u of unreadable) {
       result.diagnostics.push(unreadableDirDiagnostic(siteDir, u, "its pages were not prerendered and keep what the previous build wrote for them"));
       const rel3 = relativePosix(root4.dir, u.dir);
-      const inTree = root4.target ? path20.posix.join(root4.target, rel3) : rel3;
+      const inTree = root4.target ? path21.posix.join(root4.target, rel3) : rel3;
       for (const [shadow, info] of output7.keepUnder(inTree, tree)) {
         output7.keepTitles(info.source);
         keepIndex(shadow);
@@ -75386,7 +75403,9 @@ async function buildLocked(opts) {
         sharp: sharpIdentity(siteDir)
       } : null,
       // Whether a site's own figure asks for its images' versions: a page's record holds them, or none.
-      ...settings.siteFigureImages === false ? { siteFigureImages: false } : {}
+      ...settings.siteFigureImages === false ? { siteFigureImages: false } : {},
+      // The image render hook that renders Markdown images: a page's record holds the warnings about math in their titles.
+      ...settings.imageHook !== void 0 ? { imageHook: settings.imageHook } : {}
     })
   );
   const canReplay = (record, relToContent, tree, mtimeMs) => {
@@ -75399,7 +75418,7 @@ async function buildLocked(opts) {
     else if (record.shadowBytes !== void 0) output7.keep(p5.relToContent, p5.tree, { unchanged: true, seen: true });
     output7.keepTitles(p5.relPath);
     keepIndex(p5.relToContent);
-    if (pipeline) for (const img of record.images) await pipeline.prepare(path20.resolve(siteDir, img.file), img.shown);
+    if (pipeline) for (const img of record.images) await pipeline.prepare(path21.resolve(siteDir, img.file), img.shown);
     countKept(record);
   };
   const countKept = (record) => {
@@ -75473,7 +75492,7 @@ async function buildLocked(opts) {
         const kept = records.get(id);
         keepPage(kept !== void 0 && !kept.held);
         records.carry(id);
-        if (pipeline && kept) for (const img of kept.images) await pipeline.prepare(path20.resolve(siteDir, img.file), img.shown);
+        if (pipeline && kept) for (const img of kept.images) await pipeline.prepare(path21.resolve(siteDir, img.file), img.shown);
         if (kept) countKept(kept);
       };
     }
@@ -75657,7 +75676,7 @@ function mountProblems(siteDir, config) {
   const diagnostics = [];
   if (!config.file) return { diagnostics };
   if (!moduleMounts(config.data).some((m) => normalizeRel(m.source) === `${PRERENDER_DIR}/content`)) {
-    return { unmounted: path20.relative(siteDir, config.file) || config.file, diagnostics };
+    return { unmounted: path21.relative(siteDir, config.file) || config.file, diagnostics };
   }
   for (const m of missingNestedShadows(moduleMounts(config.data))) {
     const own8 = mountIndex(config.data, (u) => normalizeRel(u.target) === m.target && !normalizeRel(u.source).startsWith(`${PRERENDER_DIR}/`));
@@ -75681,7 +75700,7 @@ function resolveModules(siteDir, config, selection, bin2 = "hugo", output7) {
   return {
     severity: "warning",
     code: "modules",
-    ...imports ? config.locate(imports, "key") : { file: toPosix2(path20.relative(siteDir, config.file ?? siteDir)), line: 1, column: 1 },
+    ...imports ? config.locate(imports, "key") : { file: toPosix2(path21.relative(siteDir, config.file ?? siteDir)), line: 1, column: 1 },
     message: `the site's theme or modules are not all in themes/ or _vendor/ (a Hugo Module, a module.replacements folder, or a theme that imports modules of its own), and Hugo could not say where they are (\`${bin2} config mounts\`: ${asked.why}): a shortcode template of theirs, such as a theme's own figure, is not seen, and hugo-prerender renders that shortcode itself; make \`hugo config mounts\` work here (Hugo on PATH or --hugo PATH, and Go for Hugo Modules), or vendor the modules with \`hugo mod vendor\``
   };
 }
@@ -75689,7 +75708,7 @@ function foreignShadowDiagnostic(siteDir, config, rel3) {
   const [tree, ...rest] = rel3.split("/");
   const inTree = rest.join("/");
   const root4 = config.contentRoots.find((r2) => shadowTree(r2.lang) === tree && !r2.target);
-  const home = root4 ? toPosix2(path20.join(path20.relative(siteDir, root4.dir), inTree)) : `your content folder (${inTree})`;
+  const home = root4 ? toPosix2(path21.join(path21.relative(siteDir, root4.dir), inTree)) : `your content folder (${inTree})`;
   return {
     severity: "warning",
     code: "foreign-file",
@@ -75703,7 +75722,7 @@ function badLanguageDiagnostic(siteDir, config, root4, outcome) {
   return {
     severity: "error",
     code: "config",
-    file: toPosix2(path20.relative(siteDir, config.file ?? siteDir)),
+    file: toPosix2(path21.relative(siteDir, config.file ?? siteDir)),
     line: 1,
     column: 1,
     message: `the content of ${JSON.stringify(root4.source)} has language ${JSON.stringify(root4.lang)}, which is not a plain language code (letters, digits, '-', '_'); ${outcome}`
@@ -75714,7 +75733,7 @@ function headProblem(siteDir, config, anyMath, anyDark) {
   const head2 = headReport(siteLayoutDirs(siteDir, config.data, config.modules));
   if (head2.linking.length > 0) return void 0;
   const what2 = anyMath ? "pages have math, but no template of this site or its theme calls the head partial, so no page links the KaTeX stylesheet and formulas show untypeset (as bare MathML)" : "pages have figures with a dark image (src-dark), but no template of this site or its theme calls the head partial, so no page links prerender.css and such figures show both images";
-  return { severity: "warning", code: "head", file: toPosix2(path20.relative(siteDir, config.file)), line: 1, column: 1, message: `${what2}; ${headAdvice(head2, siteDir)}` };
+  return { severity: "warning", code: "head", file: toPosix2(path21.relative(siteDir, config.file)), line: 1, column: 1, message: `${what2}; ${headAdvice(head2, siteDir)}` };
 }
 function existsPath(p5) {
   try {
@@ -75744,7 +75763,7 @@ function summaryLine(r2) {
 // src/site/init.ts
 import { spawnSync as spawnSync3 } from "node:child_process";
 import { existsSync as existsSync3, readFileSync as readFileSync12 } from "node:fs";
-import path21 from "node:path";
+import path22 from "node:path";
 
 // src/site/write-atomic.ts
 import { renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
@@ -76070,14 +76089,14 @@ function editJson(text12, rootIsModule, edit) {
   }
   const moduleNode = base2.length ? findNodeAtLocation2(root4, base2) : root4;
   const mountsKey = jsonKey(moduleNode, "mounts") ?? "mounts";
-  const path23 = [...base2, mountsKey];
-  const list4 = findNodeAtLocation2(root4, path23);
+  const path24 = [...base2, mountsKey];
+  const list4 = findNodeAtLocation2(root4, path24);
   const all3 = [...edit.before, ...edit.after];
   const apply = (p5, value2, isArrayInsertion = false) => {
     t = applyEdits(t, modify(t, p5, value2, { formattingOptions, isArrayInsertion }));
   };
   if (!list4) {
-    apply(path23, all3.map(written2));
+    apply(path24, all3.map(written2));
     return t;
   }
   if (list4.type !== "array") throw new EditError('"mounts" is not an array', list4.offset);
@@ -76087,16 +76106,16 @@ function editJson(text12, rootIsModule, edit) {
   for (const [k2, m] of edit.respell) {
     const i2 = mountIdx[k2];
     root4 = tree();
-    const node3 = findNodeAtLocation2(root4, [...path23, i2]);
+    const node3 = findNodeAtLocation2(root4, [...path24, i2]);
     const keys2 = (node3?.children ?? []).map((p5) => p5.children?.[0]?.value).filter((v) => typeof v === "string");
-    for (const key2 of keys2.filter((x6) => ["lang", "sites"].includes(x6.toLowerCase()))) apply([...path23, i2, key2], void 0);
-    for (const [key2, value2] of Object.entries(written2(m)).filter(([x6]) => x6 === "lang" || x6 === "sites")) apply([...path23, i2, key2], value2);
+    for (const key2 of keys2.filter((x6) => ["lang", "sites"].includes(x6.toLowerCase()))) apply([...path24, i2, key2], void 0);
+    for (const [key2, value2] of Object.entries(written2(m)).filter(([x6]) => x6 === "lang" || x6 === "sites")) apply([...path24, i2, key2], value2);
   }
   const removed = [...edit.remove].map((k2) => mountIdx[k2]).sort((a3, b2) => b2 - a3);
-  for (const i2 of removed) apply([...path23, i2], void 0);
+  for (const i2 of removed) apply([...path24, i2], void 0);
   const keptCount = elements.length - removed.length;
-  edit.after.forEach((m, j) => apply([...path23, keptCount + j], written2(m), true));
-  edit.before.forEach((m, j) => apply([...path23, j], written2(m), true));
+  edit.after.forEach((m, j) => apply([...path24, keptCount + j], written2(m), true));
+  edit.before.forEach((m, j) => apply([...path24, j], written2(m), true));
   return t;
 }
 
@@ -76182,7 +76201,7 @@ function chooseTarget(siteDir) {
   const parsed = [];
   for (const file of files) {
     const text12 = readFileSync12(file.path, "utf8");
-    const { data, diagnostics } = parseConfigText(text12, file.format, path21.relative(siteDir, file.path));
+    const { data, diagnostics } = parseConfigText(text12, file.format, path22.relative(siteDir, file.path));
     const err = diagnostics.find((d2) => d2.severity === "error");
     if (err) throw new InitError(`${err.file}:${err.line}:${err.column}: ${err.message}; fix the config before running init`);
     parsed.push({ file, text: text12, data });
@@ -76258,11 +76277,11 @@ function headHints(site, data, hugo = "hugo") {
   return [`In your <head> template add: ${HEAD_PARTIAL_CALL} (with a theme, put it in the theme's head hook instead of copying its head: ${list4})`];
 }
 function initSite(siteDir, opts = {}) {
-  const site = path21.resolve(siteDir);
+  const site = path22.resolve(siteDir);
   let packageLayouts = opts.packageLayouts ?? DEFAULT_PACKAGE_LAYOUTS;
-  if (path21.isAbsolute(packageLayouts)) {
-    const rel4 = path21.relative(site, packageLayouts);
-    if (!rel4.startsWith("..") && !path21.isAbsolute(rel4)) packageLayouts = rel4;
+  if (path22.isAbsolute(packageLayouts)) {
+    const rel4 = path22.relative(site, packageLayouts);
+    if (!rel4.startsWith("..") && !path22.isAbsolute(rel4)) packageLayouts = rel4;
   }
   packageLayouts = normalizeRel(packageLayouts);
   const { target, merged } = chooseTarget(site);
@@ -76276,9 +76295,9 @@ function initSite(siteDir, opts = {}) {
     staticDirs: staticDirSetting(merged).map(normalizeRel),
     packageLayouts
   });
-  const rel3 = path21.relative(site, target.file.path).split(path21.sep).join("/");
+  const rel3 = path22.relative(site, target.file.path).split(path22.sep).join("/");
   const messages = [];
-  const gitignore = path21.join(site, ".gitignore");
+  const gitignore = path22.join(site, ".gitignore");
   const ignored = existsSync3(gitignore) && /^\/?\.prerender\/?\s*$/m.test(readFileSync12(gitignore, "utf8")) || gitIgnores(site, `${PRERENDER_DIR}/`);
   const hints = [
     ...ignored ? [] : [`Add this line to .gitignore (generated output): ${PRERENDER_DIR}/`],
@@ -76333,14 +76352,14 @@ function gitIgnores(dir, rel3) {
 // src/check.ts
 init_config();
 import { readFileSync as readFileSync13 } from "node:fs";
-import path22 from "node:path";
+import path23 from "node:path";
 init_build_page();
 init_safe_path();
 init_hugo_version();
 init_page_settings();
 init_fs_errors();
 async function checkSite(source, opts = {}) {
-  const siteDir = path22.resolve(source);
+  const siteDir = path23.resolve(source);
   const result = { pages: [], found: 0, typeset: 0, diagnostics: [] };
   let config;
   try {
@@ -76374,8 +76393,8 @@ async function checkSite(source, opts = {}) {
   const names = new ShadowNames();
   let anyDark = false;
   const claim = (tree, root4, abs, file) => {
-    const rel3 = path22.relative(root4.dir, abs).split(path22.sep).join("/");
-    const bad = names.claim(tree, root4.target ? path22.posix.join(root4.target, rel3) : rel3, file);
+    const rel3 = path23.relative(root4.dir, abs).split(path23.sep).join("/");
+    const bad = names.claim(tree, root4.target ? path23.posix.join(root4.target, rel3) : rel3, file);
     if (bad === void 0) return true;
     result.pages.push({ file, formulas: [], otherFormulas: [], found: 0, typeset: 0, diagnostics: [{ severity: "error", code: "file-name", file, line: 1, column: 1, message: bad }] });
     return false;
@@ -76400,7 +76419,7 @@ async function checkSite(source, opts = {}) {
       result.diagnostics.push(unreadableDirDiagnostic(siteDir, u, "its pages were not checked"));
     }
     for (const abs of files) {
-      const file = path22.relative(siteDir, abs).split(path22.sep).join("/");
+      const file = path23.relative(siteDir, abs).split(path23.sep).join("/");
       if (!claim(tree, root4, abs, file)) continue;
       let text12;
       try {
@@ -76428,7 +76447,7 @@ async function checkSite(source, opts = {}) {
     }
     for (const abs of otherFormats) {
       if (skip(abs)) continue;
-      const file = path22.relative(siteDir, abs).split(path22.sep).join("/");
+      const file = path23.relative(siteDir, abs).split(path23.sep).join("/");
       let text12;
       try {
         text12 = readFileSync13(abs, "utf8");

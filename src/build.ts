@@ -550,6 +550,8 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
         : null,
       // Whether a site's own figure asks for its images' versions: a page's record holds them, or none.
       ...(settings.siteFigureImages === false ? { siteFigureImages: false } : {}),
+      // The image render hook that renders Markdown images: a page's record holds the warnings about math in their titles.
+      ...(settings.imageHook !== undefined ? { imageHook: settings.imageHook } : {}),
     }),
   );
 

@@ -3,6 +3,7 @@
  * Markdown, no shortcode code), so that a warm build can check every page's record without loading the
  * renderer.
  */
+import path from 'node:path';
 import type { Diagnostic } from './content/types.js';
 import { stableStringify } from './render/keys.js';
 import type { PageSettings } from './prerender-page.js';
@@ -108,6 +109,9 @@ export function pageSettings(config: SiteConfig, siteDir: string, errorMode: 'fa
         : hook !== undefined && templateAsksForImages(hook, layoutDirs)
           ? 'index'
           : undefined;
+  // The hook that renders Markdown images where hugo-prerender does not (for the warning about math in an
+  // image's title, which the hook shows as written: prerender-page.ts), site-relative.
+  const renderingHook = markdownImages !== 'render' && complete ? (hook ?? imageRenderHook(layoutDirs)) : undefined;
   // The images of a site's own figure are made only where its template asks for them (README: a site's or
   // theme's own figure); where the site's layouts may not all be seen, always.
   const siteFigureImages = siteShortcodes.has('figure') ? !complete || templateAsksForImages(shortcodeTemplate(layoutDirs, 'figure'), layoutDirs) : undefined;
@@ -149,6 +153,7 @@ export function pageSettings(config: SiteConfig, siteDir: string, errorMode: 'fa
     ...(siteFigureImages !== undefined ? { siteFigureImages } : {}),
     ...(rawIds ? { headingIds: 'raw' as const } : {}),
     ...(markdownImages ? { markdownImages } : {}),
+    ...(renderingHook ? { imageHook: path.relative(siteDir, renderingHook).split(path.sep).join('/') } : {}),
     ...(shortcodeNames ? { shortcodeNames } : {}),
     markdownInner: markdownShortcodeTemplates(siteDir, layoutDirs),
     unsafe,

@@ -217,6 +217,11 @@ export interface PageSettings {
    * absent, left alone.
    */
   markdownImages?: 'render' | 'index';
+  /**
+   * The site's (theme's, module's) image render hook, site-relative, where it renders Markdown images
+   * (markdownImages is not `render`): math in an image's title, which it shows as written, is a warning.
+   */
+  imageHook?: string;
   /** Numbered figures and references (params.prerender.figures); the defaults when absent. */
   figures?: FigureNumbering;
   /** A multilingual site's figure settings by language, over `figures` (the page's language: PageInfo.lang, else its file name). */
@@ -683,6 +688,22 @@ async function prerenderPageUncapped(source: string, env: PageEnv): Promise<Page
       if (servedImages.length) located.spans = located.spans.filter((span) => !inImage(span.start, span.end));
     } else {
       for (const s of served.served) if (s.data) (imageEntries ??= {})[s.image.url] = s.data;
+    }
+  }
+  // Math in the title of a Markdown image that the site's image render hook renders (themes make a caption
+  // of it, as MathJax readers saw it typeset): the hook gets the title as written; said where it is.
+  const imageHook = env.settings.imageHook;
+  if (imageHook !== undefined && imageMode !== 'render' && located.inlineTree && source.includes('![', parsed.bodyOffset) && MATH_HINT.test(source)) {
+    for (const image of findMarkdownImages(located.inlineTree, parsed.bodyOffset, true, source)) {
+      if (image.title === null || !MATH_HINT.test(image.title)) continue;
+      diagnostics.push({
+        severity: 'warning',
+        file,
+        ...lines.at(image.start),
+        offset: image.start,
+        code: 'image-title',
+        message: `the title of this image has math, which hugo-prerender does not typeset there: the site's image render hook (${imageHook}) renders the image and gets its title as written, so a caption it makes of the title shows the TeX. Put the formula in the text around the image, or write the image as {{< figure src="…" caption="…" >}}, whose caption's math is typeset`,
+      });
     }
   }
   // Math where Goldmark makes the text an attribute's value would put a fragment's HTML into that

@@ -1,8 +1,3 @@
-/**
- * A site's page settings, read from its configuration and layouts: light on purpose (no KaTeX, no
- * Markdown, no shortcode code), so that a warm build can check every page's record without loading the
- * renderer.
- */
 import type { Diagnostic } from './content/types.js';
 import type { PageSettings } from './prerender-page.js';
 import { type SiteConfig } from './site/config.js';

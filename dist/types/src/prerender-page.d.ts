@@ -80,6 +80,11 @@ export interface PageSettings {
      * absent, left alone.
      */
     markdownImages?: 'render' | 'index';
+    /**
+     * The site's (theme's, module's) image render hook, site-relative, where it renders Markdown images
+     * (markdownImages is not `render`): math in an image's title, which it shows as written, is a warning.
+     */
+    imageHook?: string;
     /** Numbered figures and references (params.prerender.figures); the defaults when absent. */
     figures?: FigureNumbering;
     /** A multilingual site's figure settings by language, over `figures` (the page's language: PageInfo.lang, else its file name). */
