@@ -1293,7 +1293,9 @@ function fragmentsWithin(replacements: readonly Replacement[]): (from: number, t
  * Goldmark drops raw HTML (`unsafe = false`): written `{{% %}}`, or with a template that markdownifies its
  * inner content (`settings.markdownInner`). The outermost such shortcode travels inside a
  * `prerender-md` wrapper (src/site/handoff.ts), which puts the fragments back after Hugo's Markdown; where
- * it is nested in another shortcode, the wrapper goes around the top-level one.
+ * it is nested in another shortcode, the wrapper goes around the top-level one. So does every shortcode
+ * of the site's with a fragment in its parameters (siteParamSpans), whatever `unsafe` says: a template
+ * gets a parameter as text, never our HTML. Fragments do not overlap (fragmentsWithin relies on it).
  */
 function markdownWraps(
   list: readonly Shortcode[],
