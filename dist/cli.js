@@ -5251,7 +5251,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 2;
-    BUNDLE_CODE_ID = "1d7acdf0a77033e54380f6c2a503d9d0";
+    BUNDLE_CODE_ID = "ce4e452559f7ffd132718ed96f214879";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -58133,8 +58133,8 @@ function fragmentsWithin(replacements) {
   const list4 = replacements.filter((r2) => r2.text === void 0).sort((a3, b2) => a3.start - b2.start);
   const starts = list4.map((r2) => r2.start);
   return (from, to) => {
-    const first = list4[countBelow(starts, from)];
-    return first !== void 0 && first.end <= to;
+    for (let i2 = countBelow(starts, from); i2 < list4.length && list4[i2].start < to; i2++) if (list4[i2].end <= to) return true;
+    return false;
   };
 }
 function markdownWraps(list4, owned, replacements, settings, source, level = 0, out = [], within2) {

@@ -1277,14 +1277,14 @@ function feedShowsMath(
 
 /**
  * Whether a fragment (a replacement without text of its own) lies within [from, to): a binary search over
- * their starts (fragments do not overlap, so the first to start at or after `from` ends first).
+ * their starts, then the fragments starting inside (fragments do not overlap, so the first one decides).
  */
 function fragmentsWithin(replacements: readonly Replacement[]): (from: number, to: number) => boolean {
   const list = replacements.filter((r) => r.text === undefined).sort((a, b) => a.start - b.start);
   const starts = list.map((r) => r.start);
   return (from, to) => {
-    const first = list[countBelow(starts, from)];
-    return first !== undefined && first.end <= to;
+    for (let i = countBelow(starts, from); i < list.length && list[i]!.start < to; i++) if (list[i]!.end <= to) return true;
+    return false;
   };
 }
 
@@ -1295,7 +1295,7 @@ function fragmentsWithin(replacements: readonly Replacement[]): (from: number, t
  * `prerender-md` wrapper (src/site/handoff.ts), which puts the fragments back after Hugo's Markdown; where
  * it is nested in another shortcode, the wrapper goes around the top-level one. So does every shortcode
  * of the site's with a fragment in its parameters (siteParamSpans), whatever `unsafe` says: a template
- * gets a parameter as text, never our HTML. Fragments do not overlap (fragmentsWithin relies on it).
+ * gets a parameter as text, never our HTML.
  */
 function markdownWraps(
   list: readonly Shortcode[],
