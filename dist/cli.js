@@ -5251,7 +5251,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 2;
-    BUNDLE_CODE_ID = "ce4e452559f7ffd132718ed96f214879";
+    BUNDLE_CODE_ID = "fd7e2f223949fa4a2749efb4dc57d148";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -57556,7 +57556,9 @@ async function prerenderPageUncapped(source, env2) {
   const siteShortcodes = env2.settings.siteShortcodes ?? /* @__PURE__ *~1 new Map();
   const isOwned = (sc) => getShortcode(sc.name) !== void 0 && !siteShortcodes.has(sc.name);
   const wrappers = { ...DEFAULT_WRAPPERS, ...env2.settings.math.wrappers ?? {} };
-  const paramSpans = MATH_HINT.test(source) ? siteParamSpans(parsed.shortcodes, isOwned, wrappers, lines, env2.settings.math) : [];
+  const limits = env2.settings.limits ?? DEFAULT_LIMITS;
+  const overLimit = pageOverLimits(source, parsed, limits, lines, file);
+  const paramSpans = !overLimit && MATH_HINT.test(source) ? siteParamSpans(parsed.shortcodes, isOwned, wrappers, lines, env2.settings.math) : [];
   for (const sc of siteOwned(parsed.shortcodes, siteShortcodes)) {
     const template = siteShortcodes.get(sc.name);
     const atParam = (param, message) => {
@@ -57597,7 +57599,6 @@ async function prerenderPageUncapped(source, env2) {
       else diagnostics.push({ ...at, code: "unknown-shortcode", message: unknownShortcodeMessage(sc.name, names) });
     }
   }
-  const limits = env2.settings.limits ?? DEFAULT_LIMITS;
   const stopped = (limit, offset, what2) => ({
     formulas: [],
     fragments: [],
@@ -57608,7 +57609,6 @@ async function prerenderPageUncapped(source, env2) {
     stats,
     parsed
   });
-  const overLimit = pageOverLimits(source, parsed, limits, lines, file);
   if (overLimit) return { formulas: [], fragments: [], titles: /* @__PURE__ *~1 new Map(), diagnostics: [...diagnostics, overLimit], failed: true, held: true, stats, parsed };
   const masked = maskedRanges(parsed, isOwned, wrappers);
   const angle = angleShortcodes(parsed.shortcodes);

@@ -47856,7 +47856,7 @@ var init_page_records = __esm({
     init_fs_errors();
     PAGE_RECORDS_FILE = "pages.json";
     RECORDS_VERSION = 2;
-    BUNDLE_CODE_ID = "df0f8d908bbe451b461999a34fa7fe76";
+    BUNDLE_CODE_ID = "f1b6aecdf08cfaa53c6dd03f47ff6d8a";
     FileHashes = class {
       known = /* @__PURE__ */ new Map();
       /** The build's lookups (the pages' shortcodes make theirs through it too: see PageReads.memo). */
@@ -54687,7 +54687,9 @@ async function prerenderPageUncapped(source, env2) {
   const siteShortcodes = env2.settings.siteShortcodes ?? /* @__PURE__ */ new Map();
   const isOwned = (sc) => getShortcode(sc.name) !== void 0 && !siteShortcodes.has(sc.name);
   const wrappers = { ...DEFAULT_WRAPPERS, ...env2.settings.math.wrappers ?? {} };
-  const paramSpans = MATH_HINT.test(source) ? siteParamSpans(parsed.shortcodes, isOwned, wrappers, lines, env2.settings.math) : [];
+  const limits = env2.settings.limits ?? DEFAULT_LIMITS;
+  const overLimit = pageOverLimits(source, parsed, limits, lines, file);
+  const paramSpans = !overLimit && MATH_HINT.test(source) ? siteParamSpans(parsed.shortcodes, isOwned, wrappers, lines, env2.settings.math) : [];
   for (const sc of siteOwned(parsed.shortcodes, siteShortcodes)) {
     const template = siteShortcodes.get(sc.name);
     const atParam = (param, message) => {
@@ -54728,7 +54730,6 @@ async function prerenderPageUncapped(source, env2) {
       else diagnostics.push({ ...at, code: "unknown-shortcode", message: unknownShortcodeMessage(sc.name, names) });
     }
   }
-  const limits = env2.settings.limits ?? DEFAULT_LIMITS;
   const stopped = (limit, offset, what2) => ({
     formulas: [],
     fragments: [],
@@ -54739,7 +54740,6 @@ async function prerenderPageUncapped(source, env2) {
     stats,
     parsed
   });
-  const overLimit = pageOverLimits(source, parsed, limits, lines, file);
   if (overLimit) return { formulas: [], fragments: [], titles: /* @__PURE__ */ new Map(), diagnostics: [...diagnostics, overLimit], failed: true, held: true, stats, parsed };
   const masked = maskedRanges(parsed, isOwned, wrappers);
   const angle = angleShortcodes(parsed.shortcodes);

@@ -549,7 +549,10 @@ async function prerenderPageUncapped(source: string, env: PageEnv): Promise<Page
   const isOwned = (sc: Shortcode) => getShortcode(sc.name) !== undefined && !siteShortcodes.has(sc.name);
   // Math in the caption (title, attribution, alt) of a site's own figure, the title of its other shortcodes: typeset inside a wrapper.
   const wrappers = { ...DEFAULT_WRAPPERS, ...(env.settings.math.wrappers ?? {}) };
-  const paramSpans = MATH_HINT.test(source) ? siteParamSpans(parsed.shortcodes, isOwned, wrappers, lines, env.settings.math) : [];
+  // (Not on a page over a limit, which is held: a page of a million such shortcodes is not parsed a million times.)
+  const limits = env.settings.limits ?? DEFAULT_LIMITS;
+  const overLimit = pageOverLimits(source, parsed, limits, lines, file);
+  const paramSpans = !overLimit && MATH_HINT.test(source) ? siteParamSpans(parsed.shortcodes, isOwned, wrappers, lines, env.settings.math) : [];
   for (const sc of siteOwned(parsed.shortcodes, siteShortcodes)) {
     const template = siteShortcodes.get(sc.name);
     /** A warning at one of the shortcode's parameters, about the site's template being in charge. */
@@ -596,7 +599,6 @@ async function prerenderPageUncapped(source: string, env: PageEnv): Promise<Page
       else diagnostics.push({ ...at, code: 'unknown-shortcode', message: unknownShortcodeMessage(sc.name, names) });
     }
   }
-  const limits = env.settings.limits ?? DEFAULT_LIMITS;
   // A page past its time or memory budget: held (keeps its previous output), one error where it stopped.
   const stopped = (limit: 'pageSeconds' | 'pageMemoryMB', offset: number, what: string): PageResult => ({
     formulas: [],
@@ -608,7 +610,6 @@ async function prerenderPageUncapped(source: string, env: PageEnv): Promise<Page
     stats,
     parsed,
   });
-  const overLimit = pageOverLimits(source, parsed, limits, lines, file);
   if (overLimit) return { formulas: [], fragments: [], titles: new Map(), diagnostics: [...diagnostics, overLimit], failed: true, held: true, stats, parsed };
 
   /** What is not the page's Markdown text (shortcode tags, code-like shortcodes, escapes): the same all along. */
